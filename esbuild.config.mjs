@@ -31,8 +31,14 @@ const rawText = {
   name: "raw-text",
   setup(b) {
     // Node's resolution (the package's exports), since the CLI's build keeps packages external.
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: createRequire(resolvePath(args.resolveDir, "_")).resolve(args.path.slice(0, -"?raw".length)), namespace: "raw-text" }));
-    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({ contents: await readFile(args.path, "utf8"), loader: "text" }));
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: createRequire(resolvePath(args.resolveDir, "_")).resolve(args.path.slice(0, -"?raw".length)),
+      namespace: "raw-text",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({
+      contents: await readFile(args.path, "utf8"),
+      loader: "text",
+    }));
   },
 };
 
@@ -44,7 +50,13 @@ const rawText = {
 const rawTextRefused = {
   name: "raw-text-refused",
   setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) belongs to the code-format part (ui/engine/code-parts/), not to this bundle` }] }));
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({
+      errors: [
+        {
+          text: `${args.path} (imported by ${args.importer}) belongs to the code-format part (ui/engine/code-parts/), not to this bundle`,
+        },
+      ],
+    }));
   },
 };
 
@@ -128,11 +140,13 @@ const draftPart = {
  * them in are replaced by shims that call into the parts once the host has loaded them, so a worker for model
  * requests, images or analysis starts light.
  */
-const CODE_PART_SHIMS = new Map([
-  ["codegen/format/index.ts", "ui/engine/code-parts/format.shim.ts"],
-  ["codegen/project/index.ts", "ui/engine/code-parts/project.shim.ts"],
-  ["codegen/preview/react-preview.ts", "ui/engine/code-parts/react-preview.shim.ts"],
-].map(([real, shim]) => [resolvePath(real), resolvePath(shim)]));
+const CODE_PART_SHIMS = new Map(
+  [
+    ["codegen/format/index.ts", "ui/engine/code-parts/format.shim.ts"],
+    ["codegen/project/index.ts", "ui/engine/code-parts/project.shim.ts"],
+    ["codegen/preview/react-preview.ts", "ui/engine/code-parts/react-preview.shim.ts"],
+  ].map(([real, shim]) => [resolvePath(real), resolvePath(shim)]),
+);
 
 /** The shims in place of the real modules, but for those of the part being built (`own`). */
 const codePartShims = (own = []) => ({
@@ -175,14 +189,27 @@ const webFmtInWorker = {
 
 /** The code parts, loaded into the engine worker before the jobs that need them (ui/engine/code-parts/), by name. */
 const CODE_PARTS = {
-  "code-format": { entryPoints: ["ui/engine/code-parts/format.entry.ts"], ...browserIife, loader: { ".wasm": "base64" }, plugins: [rawText, webFmtInWorker], outfile: "dist/ui-parts/code-format.js" },
+  "code-format": {
+    entryPoints: ["ui/engine/code-parts/format.entry.ts"],
+    ...browserIife,
+    loader: { ".wasm": "base64" },
+    plugins: [rawText, webFmtInWorker],
+    outfile: "dist/ui-parts/code-format.js",
+  },
   // The formatter and the preview are the other part's: a module of theirs here would be a second copy.
-  "code-check": { entryPoints: ["ui/engine/code-parts/check.entry.ts"], ...browserIife, plugins: [codePartShims(["codegen/project/index.ts"]), rawTextRefused], outfile: "dist/ui-parts/code-check.js" },
+  "code-check": {
+    entryPoints: ["ui/engine/code-parts/check.entry.ts"],
+    ...browserIife,
+    plugins: [codePartShims(["codegen/project/index.ts"]), rawTextRefused],
+    outfile: "dist/ui-parts/code-check.js",
+  },
 };
 
 /** Each code part built and packed, by name. */
 async function packCodeParts() {
-  const built = await Promise.all(Object.entries(CODE_PARTS).map(async ([name, options]) => [name, pack(await build(options))]));
+  const built = await Promise.all(
+    Object.entries(CODE_PARTS).map(async ([name, options]) => [name, pack(await build(options))]),
+  );
   return Object.fromEntries(built);
 }
 
@@ -207,8 +234,19 @@ const scriptSafe = (code) => code.replace(/<\/(script)/gi, "<\\/$1");
 
 /** The panel before `init`, rendered by the App itself (ui/shell/prerender.tsx), as HTML for ui.html's #app. */
 async function prerenderedPanel() {
-  const result = await build({ ...node, entryPoints: ["ui/shell/prerender.tsx"], packages: undefined, sourcemap: false, write: false, jsx: "automatic", jsxImportSource: "preact", loader: { ".css": "empty" } });
-  const { prerenderPanel } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`);
+  const result = await build({
+    ...node,
+    entryPoints: ["ui/shell/prerender.tsx"],
+    packages: undefined,
+    sourcemap: false,
+    write: false,
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    loader: { ".css": "empty" },
+  });
+  const { prerenderPanel } = await import(
+    `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`
+  );
   return prerenderPanel();
 }
 
@@ -232,7 +270,8 @@ async function writeUiHtml(scriptResult) {
   await writeFile("dist/ui.html", html);
 }
 
-const pack = (result) => gzipSync(result?.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).toString("base64");
+const pack = (result) =>
+  gzipSync(result?.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).toString("base64");
 let packedTokenizer = "";
 let packedSearchWorker = "";
 let packedDraft = "";
@@ -245,7 +284,14 @@ let packedPanelParts = {};
 function pluginMainWith(engineResult) {
   return {
     ...pluginMain,
-    define: { __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)), __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer), __FIGMENT_CODE_PARTS__: JSON.stringify(packedCodeParts), __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker), __FIGMENT_DRAFT__: JSON.stringify(packedDraft), __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts) },
+    define: {
+      __FIGMENT_ENGINE__: JSON.stringify(pack(engineResult)),
+      __FIGMENT_TOKENIZER__: JSON.stringify(packedTokenizer),
+      __FIGMENT_CODE_PARTS__: JSON.stringify(packedCodeParts),
+      __FIGMENT_SEARCH_WORKER__: JSON.stringify(packedSearchWorker),
+      __FIGMENT_DRAFT__: JSON.stringify(packedDraft),
+      __FIGMENT_PANEL_PARTS__: JSON.stringify(packedPanelParts),
+    },
   };
 }
 
@@ -295,24 +341,40 @@ if (!watch) {
       await workerContext?.dispose();
       workerContext = await context({
         ...engineWith(runtimeJs),
-        plugins: [...engine.plugins, onEnd("worker", async (result) => {
-          lastWorker = result;
-          packedCodeParts = await packCodeParts();
-          await build(pluginMainWith(result));
-        })],
+        plugins: [
+          ...engine.plugins,
+          onEnd("worker", async (result) => {
+            lastWorker = result;
+            packedCodeParts = await packCodeParts();
+            await build(pluginMainWith(result));
+          }),
+        ],
       });
       await workerContext.watch();
     }));
   const contexts = await Promise.all([
     // Any change under ui/ builds the shell and the parts again (they depend on each other), then dist/code.js.
-    context({ ...uiScript, entryPoints: ["ui/main.tsx"], plugins: [onEnd("ui", async () => {
-      const ui = await buildShellAndParts(uiScript, uiScript);
-      packedPanelParts = ui.parts;
-      await writeUiHtml(ui.shell);
-      if (lastWorker) await build(pluginMainWith(lastWorker));
-    })] }),
-    context({ ...previewRuntime, plugins: [onEnd("preview runtime", async (result) => watchWorker(await writePreviewRuntime(result)))] }),
-    context({ ...pluginMain, write: false, plugins: [onEnd("main", () => (lastWorker ? build(pluginMainWith(lastWorker)) : Promise.resolve()))] }),
+    context({
+      ...uiScript,
+      entryPoints: ["ui/main.tsx"],
+      plugins: [
+        onEnd("ui", async () => {
+          const ui = await buildShellAndParts(uiScript, uiScript);
+          packedPanelParts = ui.parts;
+          await writeUiHtml(ui.shell);
+          if (lastWorker) await build(pluginMainWith(lastWorker));
+        }),
+      ],
+    }),
+    context({
+      ...previewRuntime,
+      plugins: [onEnd("preview runtime", async (result) => watchWorker(await writePreviewRuntime(result)))],
+    }),
+    context({
+      ...pluginMain,
+      write: false,
+      plugins: [onEnd("main", () => (lastWorker ? build(pluginMainWith(lastWorker)) : Promise.resolve()))],
+    }),
   ]);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("watching plugin/, ui/, contract/ and codegen/ for changes");

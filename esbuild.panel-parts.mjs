@@ -37,8 +37,14 @@ function scriptInputs(result) {
 /** ui/main.tsx, and after it the registry of the shell modules the parts take (`shared`, in that order). */
 function shellEntry(shared) {
   const imports = shared.map((path, i) => `import * as m${i} from ${JSON.stringify(`./${path}`)};`);
-  const register = shared.length > 0 ? `globalThis.${SHELL_GLOBAL} = [${shared.map((_, i) => `m${i}`).join(", ")}];` : "";
-  return { contents: ['import "./ui/main.tsx";', ...imports, register].join("\n"), resolveDir: process.cwd(), sourcefile: "ui/shell-entry.tsx", loader: "tsx" };
+  const register =
+    shared.length > 0 ? `globalThis.${SHELL_GLOBAL} = [${shared.map((_, i) => `m${i}`).join(", ")}];` : "";
+  return {
+    contents: ['import "./ui/main.tsx";', ...imports, register].join("\n"),
+    resolveDir: process.cwd(),
+    sourcefile: "ui/shell-entry.tsx",
+    loader: "tsx",
+  };
 }
 
 /** In a part: an import of a module the shell holds becomes that module from the shell's registry. */
@@ -48,8 +54,14 @@ function fromShell(shellModules, shared, used) {
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === "entry-point" || args.pluginData?.fromShell) return undefined;
-        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromShell: true } });
-        if (resolved.errors.length > 0 || resolved.external || !shellModules.has(key(resolved.path))) return resolved.errors.length > 0 ? undefined : resolved;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { fromShell: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external || !shellModules.has(key(resolved.path)))
+          return resolved.errors.length > 0 ? undefined : resolved;
         used.add(key(resolved.path));
         // ".cjs": esbuild takes a path's extension for its module kind (a ".mjs" would be ESM, without exports).
         return { path: `${key(resolved.path)}.cjs`, namespace: SHELL_NAMESPACE };
@@ -67,7 +79,15 @@ function fromShell(shellModules, shared, used) {
 async function buildParts(options, shellModules, shared) {
   const used = new Set();
   const built = await Promise.all(
-    Object.entries(PANEL_PART_ENTRIES).map(async ([name, entry]) => [name, await build({ ...options, entryPoints: [entry], metafile: true, plugins: [fromShell(shellModules, shared, used)] })]),
+    Object.entries(PANEL_PART_ENTRIES).map(async ([name, entry]) => [
+      name,
+      await build({
+        ...options,
+        entryPoints: [entry],
+        metafile: true,
+        plugins: [fromShell(shellModules, shared, used)],
+      }),
+    ]),
   );
   return { results: Object.fromEntries(built), used: [...used].sort() };
 }
@@ -77,7 +97,8 @@ function checkParts(parts, shellModules) {
   for (const [name, result] of Object.entries(parts)) {
     for (const input of scriptInputs(result)) {
       if (input.startsWith(`${SHELL_NAMESPACE}:`)) continue;
-      if (/node_modules\/preact\//.test(input)) throw new Error(`panel part ${name} bundles ${input}: it must come from the shell`);
+      if (/node_modules\/preact\//.test(input))
+        throw new Error(`panel part ${name} bundles ${input}: it must come from the shell`);
       if (shellModules.has(input)) throw new Error(`panel part ${name} bundles ${input}, which ui.html holds too`);
     }
   }
@@ -103,7 +124,12 @@ export async function buildShellAndParts(shellOptions, partOptions) {
     const parts = await buildParts(partOptions, shellModules, shared);
     if (parts.used.join("\n") === shared.join("\n")) {
       checkParts(parts.results, shellModules);
-      return { shell, shared, partResults: parts.results, parts: Object.fromEntries(Object.entries(parts.results).map(([name, result]) => [name, packPart(result)])) };
+      return {
+        shell,
+        shared,
+        partResults: parts.results,
+        parts: Object.fromEntries(Object.entries(parts.results).map(([name, result]) => [name, packPart(result)])),
+      };
     }
     shared = parts.used;
     shell = await build({ ...shellOptions, stdin: shellEntry(shared), metafile: true });

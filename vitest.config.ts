@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
-const INCLUDE = ["codegen/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts", "plugin/**/*.test.ts", "ai/**/*.test.ts", "contract/**/*.test.ts", "ui/**/*.test.ts", "ui/**/*.test.tsx"];
+const INCLUDE = [
+  "codegen/**/*.test.ts",
+  "cli/**/*.test.ts",
+  "test/**/*.test.ts",
+  "plugin/**/*.test.ts",
+  "ai/**/*.test.ts",
+  "contract/**/*.test.ts",
+  "ui/**/*.test.ts",
+  "ui/**/*.test.tsx",
+];
 const ROOMS = ["codegen", "cli", "test", "plugin", "ai", "contract", "ui"];
 
 /** Every test file under the rooms (INCLUDE's files), as paths from the repository root. */
@@ -43,7 +52,15 @@ export default defineConfig({
     // time is waiting — on Chromium's own processes, on streamed replies — so a second file runs in that time.
     maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: "shared", include: INCLUDE, exclude: ["**/node_modules/**", ...isolated], isolate: false } },
+      {
+        test: {
+          ...shared,
+          name: "shared",
+          include: INCLUDE,
+          exclude: ["**/node_modules/**", ...isolated],
+          isolate: false,
+        },
+      },
       { test: { ...shared, name: "isolated", include: isolated, isolate: true } },
     ],
   },

@@ -13,7 +13,8 @@ export { isRecord };
 export const textOf = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** A token count: a finite number ≥ 0, else undefined. */
-export const countOf = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined);
+export const countOf = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 
 /**
  * The SDK's stream, its failures said in a sentence: an event that is not JSON, or a chunk the SDK could not
@@ -27,13 +28,23 @@ export async function* shapeChecked<T>(stream: AsyncIterable<T>): AsyncGenerator
   } catch (error) {
     const mapped = toModelError(error);
     // The SDK reading a chunk of its own (chat chunks are normalised: `choices: [null]`).
-    if (error instanceof TypeError && mapped.reason === "bad-output") throw new ModelError("bad-output", "The endpoint sent a stream event the SDK could not read: a field it needs is missing or null.", { cause: error });
+    if (error instanceof TypeError && mapped.reason === "bad-output")
+      throw new ModelError(
+        "bad-output",
+        "The endpoint sent a stream event the SDK could not read: a field it needs is missing or null.",
+        { cause: error },
+      );
     if (mapped.reason === "bad-output" || mapped.reason === "moderation") throw mapped;
     if (error instanceof APIError && error.status === undefined) {
       const said = /^[[{]/.test(error.message.trim()) || error.message.length > 300 ? "" : error.message.trim();
-      throw new ModelError("server", `The endpoint reported an error in the middle of its answer${said ? `: ${said}` : " and gave no message"}.`, { cause: error });
+      throw new ModelError(
+        "server",
+        `The endpoint reported an error in the middle of its answer${said ? `: ${said}` : " and gave no message"}.`,
+        { cause: error },
+      );
     }
-    if (mapped.reason === "offline") throw new ModelError("truncated", "The connection dropped in the middle of the answer.", { cause: error });
+    if (mapped.reason === "offline")
+      throw new ModelError("truncated", "The connection dropped in the middle of the answer.", { cause: error });
     throw error;
   }
 }

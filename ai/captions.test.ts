@@ -6,8 +6,19 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { captionReplies, defaultCaption } from "../test/openai-server/captions.js";
-import { encodePng, startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "../test/openai-server/server.js";
-import { CAPTION_INSTRUCTIONS, captionFrames, cleanCaption, type CachedCaption, type CaptionFrame } from "./captions.js";
+import {
+  encodePng,
+  startOpenAiServer,
+  type OpenAiTestServer,
+  type ScriptedReply,
+} from "../test/openai-server/server.js";
+import {
+  CAPTION_INSTRUCTIONS,
+  captionFrames,
+  cleanCaption,
+  type CachedCaption,
+  type CaptionFrame,
+} from "./captions.js";
 import { ModelError } from "./errors.js";
 import type { ProviderConfig } from "./providers.js";
 
@@ -17,13 +28,22 @@ afterEach(async () => {
   srv = undefined;
 });
 
-async function server(kind: ProviderConfig["kind"] = "responses", script: ScriptedReply[] | ((req: { path: string; body: unknown }) => ScriptedReply) = captionReplies()): Promise<ProviderConfig> {
+async function server(
+  kind: ProviderConfig["kind"] = "responses",
+  script: ScriptedReply[] | ((req: { path: string; body: unknown }) => ScriptedReply) = captionReplies(),
+): Promise<ProviderConfig> {
   srv = await startOpenAiServer(script);
   return { kind, baseURL: srv.url, model: "gpt-4o-mini", apiKey: "sk-test-captions-7788", headers: {} };
 }
 
-const frames = (n: number): CaptionFrame[] => Array.from({ length: n }, (_, i) => ({ id: `1:${i + 1}`, hash: `h${i + 1}`, png: new Uint8Array(encodePng(40 + i, 30, { seed: i })) }));
-const captionOf = (frame: CaptionFrame): string => defaultCaption({ width: 40 + Number(frame.id.split(":")[1]) - 1, height: 30, bytes: Buffer.from(frame.png) });
+const frames = (n: number): CaptionFrame[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `1:${i + 1}`,
+    hash: `h${i + 1}`,
+    png: new Uint8Array(encodePng(40 + i, 30, { seed: i })),
+  }));
+const captionOf = (frame: CaptionFrame): string =>
+  defaultCaption({ width: 40 + Number(frame.id.split(":")[1]) - 1, height: 30, bytes: Buffer.from(frame.png) });
 
 describe("captionFrames", () => {
   it("sends one picture per request to the Responses API, valid per the spec, with no design text", async () => {
@@ -38,7 +58,8 @@ describe("captionFrames", () => {
       expect(body.instructions).toBe(CAPTION_INSTRUCTIONS);
       expect(body.input[0]!.content).toEqual([expect.objectContaining({ type: "input_image", detail: "low" })]);
     }
-    for (const frame of list) expect(result.cache[frame.id]).toEqual({ hash: frame.hash, model: "gpt-4o-mini", text: captionOf(frame) });
+    for (const frame of list)
+      expect(result.cache[frame.id]).toEqual({ hash: frame.hash, model: "gpt-4o-mini", text: captionOf(frame) });
     expect(progress).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -67,7 +88,10 @@ describe("captionFrames", () => {
     expect(third.captioned).toEqual(["1:2"]);
     expect(srv!.requests.length).toBe(1);
     expect(Object.keys(third.cache).sort()).toEqual(["1:1", "1:2"]);
-    expect((await captionFrames(config, changed, third.cache, { model: "other" })).captioned.sort()).toEqual(["1:1", "1:2"]);
+    expect((await captionFrames(config, changed, third.cache, { model: "other" })).captioned.sort()).toEqual([
+      "1:1",
+      "1:2",
+    ]);
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
@@ -83,7 +107,34 @@ describe("captionFrames", () => {
         open--;
       }
     };
-    srv!.push(...Array.from({ length: 7 }, (_, i) => ({ kind: "json", body: { ...(captionReplies()({ path: "/v1/responses", body: { input: [{ content: [{ type: "input_image", image_url: `data:image/png;base64,${Buffer.from(encodePng(8, 8, { seed: i })).toString("base64")}` }] }] } }) as { body: object }).body } }) as ScriptedReply));
+    srv!.push(
+      ...Array.from(
+        { length: 7 },
+        (_, i) =>
+          ({
+            kind: "json",
+            body: {
+              ...(
+                captionReplies()({
+                  path: "/v1/responses",
+                  body: {
+                    input: [
+                      {
+                        content: [
+                          {
+                            type: "input_image",
+                            image_url: `data:image/png;base64,${Buffer.from(encodePng(8, 8, { seed: i })).toString("base64")}`,
+                          },
+                        ],
+                      },
+                    ],
+                  },
+                }) as { body: object }
+              ).body,
+            },
+          }) as ScriptedReply,
+      ),
+    );
     const result = await captionFrames(config, frames(7), {}, { concurrency: 2, fetch: slow });
     expect(result.captioned.length).toBe(7);
     expect(peak).toBe(2);
@@ -95,10 +146,27 @@ describe("captionFrames", () => {
   ] as const)("HTTP %i → %s, keeping the captions that finished", async (status, kind) => {
     const list = frames(3);
     const config = await server("responses", []);
-    const ok = (frame: CaptionFrame): ScriptedReply => captionReplies()({ path: "/v1/responses", body: { input: [{ content: [{ type: "input_image", image_url: `data:image/png;base64,${Buffer.from(frame.png).toString("base64")}` }] }] } });
+    const ok = (frame: CaptionFrame): ScriptedReply =>
+      captionReplies()({
+        path: "/v1/responses",
+        body: {
+          input: [
+            {
+              content: [
+                {
+                  type: "input_image",
+                  image_url: `data:image/png;base64,${Buffer.from(frame.png).toString("base64")}`,
+                },
+              ],
+            },
+          ],
+        },
+      });
     srv!.push(ok(list[0]!), { kind: "error", status, message: "nope" });
     const kept: string[] = [];
-    const error = await captionFrames(config, list, {}, { concurrency: 1, onCaption: (id) => kept.push(id) }).catch((e: unknown) => e);
+    const error = await captionFrames(config, list, {}, { concurrency: 1, onCaption: (id) => kept.push(id) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).reason).toBe(kind);
     expect((error as ModelError).message).not.toContain("sk-test-captions");
@@ -107,7 +175,9 @@ describe("captionFrames", () => {
   });
 
   it("429 carries the provider's retry-after", async () => {
-    const config = await server("responses", [{ kind: "error", status: 429, message: "slow down", headers: { "retry-after": "7" } }]);
+    const config = await server("responses", [
+      { kind: "error", status: 429, message: "slow down", headers: { "retry-after": "7" } },
+    ]);
     const error = (await captionFrames(config, frames(1), {}).catch((e: unknown) => e)) as ModelError;
     expect(error.reason).toBe("rate-limited");
     expect(error.retryAfterMs).toBe(7000);
@@ -115,7 +185,9 @@ describe("captionFrames", () => {
 
   it("a hanging endpoint times out; cancel stops at once as aborted", async () => {
     const config = await server("responses", [{ kind: "hang" }]);
-    const timeout = (await captionFrames(config, frames(1), {}, { timeoutMs: 150 }).catch((e: unknown) => e)) as ModelError;
+    const timeout = (await captionFrames(config, frames(1), {}, { timeoutMs: 150 }).catch(
+      (e: unknown) => e,
+    )) as ModelError;
     expect(timeout.reason).toBe("timeout");
     srv!.push({ kind: "hang" }, { kind: "hang" });
     const controller = new AbortController();
@@ -126,8 +198,34 @@ describe("captionFrames", () => {
   });
 
   it("an empty answer is bad output; a caption is one tidy line", async () => {
-    const config = await server("responses", [{ kind: "json", body: { ...((captionReplies()({ path: "/v1/responses", body: { input: [{ content: [{ type: "input_image", image_url: `data:image/png;base64,${Buffer.from(encodePng(4, 4)).toString("base64")}` }] }] } }) as { body: { output: { content: { text: string }[] }[] } }).body), output: [] } }]);
-    expect(((await captionFrames(config, frames(1), {}).catch((e: unknown) => e)) as ModelError).reason).toBe("bad-output");
+    const config = await server("responses", [
+      {
+        kind: "json",
+        body: {
+          ...(
+            captionReplies()({
+              path: "/v1/responses",
+              body: {
+                input: [
+                  {
+                    content: [
+                      {
+                        type: "input_image",
+                        image_url: `data:image/png;base64,${Buffer.from(encodePng(4, 4)).toString("base64")}`,
+                      },
+                    ],
+                  },
+                ],
+              },
+            }) as { body: { output: { content: { text: string }[] }[] } }
+          ).body,
+          output: [],
+        },
+      },
+    ]);
+    expect(((await captionFrames(config, frames(1), {}).catch((e: unknown) => e)) as ModelError).reason).toBe(
+      "bad-output",
+    );
     expect(cleanCaption("**Login** screen\n\n- a form\n")).toBe("Login screen - a form");
     expect(cleanCaption("word ".repeat(300)).length).toBeLessThanOrEqual(601);
   });

@@ -28,7 +28,6 @@ const MAX_OUTPUT_TOKENS = 400;
 const MAX_CAPTION_CHARS = 600;
 export const DEFAULT_CAPTION_CONCURRENCY = 3;
 
-
 export interface CaptionFrame {
   id: string;
   /** The frame's content hash (codegen/search/hash.ts): the caption is valid while it is unchanged. */
@@ -66,11 +65,15 @@ export interface FrameCaptions {
   requests: number;
 }
 
-export const isFreshCaption = (entry: CachedCaption | undefined, hash: string, model: string): entry is CachedCaption => entry !== undefined && entry.hash === hash && entry.model === model;
+export const isFreshCaption = (entry: CachedCaption | undefined, hash: string, model: string): entry is CachedCaption =>
+  entry !== undefined && entry.hash === hash && entry.model === model;
 
 /** The answer as one tidy line, cut at a word near MAX_CAPTION_CHARS. */
 export function cleanCaption(text: string): string {
-  const line = text.replace(/[*_#`>]+/g, "").replace(/\s+/g, " ").trim();
+  const line = text
+    .replace(/[*_#`>]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (line.length <= MAX_CAPTION_CHARS) return line;
   const cut = line.slice(0, MAX_CAPTION_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_CAPTION_CHARS / 2))}…`;
@@ -98,7 +101,13 @@ export function captionChatRequest(png: Uint8Array, model: string): ChatCompleti
 
 type Client = ReturnType<typeof createClient>;
 
-async function describe(client: Client, config: Pick<ProviderConfig, "kind">, png: Uint8Array, model: string, signal: AbortSignal): Promise<string> {
+async function describe(
+  client: Client,
+  config: Pick<ProviderConfig, "kind">,
+  png: Uint8Array,
+  model: string,
+  signal: AbortSignal,
+): Promise<string> {
   const outcome =
     config.kind === "responses"
       ? readResponse(await client.responses.create(captionResponsesRequest(png, model), { signal }))
@@ -114,7 +123,12 @@ async function describe(client: Client, config: Pick<ProviderConfig, "kind">, pn
  * A caption for each frame: from the cache when its hash and model match, else described by the model (one
  * frame per request, `concurrency` at a time). The first failure stops the rest and is thrown as a ModelError.
  */
-export async function captionFrames(config: ProviderConfig, frames: readonly CaptionFrame[], cache: CaptionCache = {}, options: CaptionOptions = {}): Promise<FrameCaptions> {
+export async function captionFrames(
+  config: ProviderConfig,
+  frames: readonly CaptionFrame[],
+  cache: CaptionCache = {},
+  options: CaptionOptions = {},
+): Promise<FrameCaptions> {
   const model = options.model ?? config.model;
   const next: CaptionCache = {};
   const stale: CaptionFrame[] = [];
@@ -127,7 +141,10 @@ export async function captionFrames(config: ProviderConfig, frames: readonly Cap
   options.onProgress?.(done, frames.length);
   if (stale.length === 0) return { cache: next, captioned: [], requests: 0 };
 
-  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 60_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = createClient(config, {
+    timeoutMs: options.timeoutMs ?? 60_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   // One controller for the run: the caller's cancel, or the first failure, stops every request in flight.
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();

@@ -9,9 +9,15 @@ import { Stream } from "openai/core/streaming";
 import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 
 /** The chunks of a streamed chat completion, unchecked (`unknown`): read them with readChatChunk. */
-export async function chatChunks(client: OpenAI, params: ChatCompletionCreateParamsStreaming, options: { signal?: AbortSignal | undefined } = {}): Promise<AsyncIterable<unknown>> {
+export async function chatChunks(
+  client: OpenAI,
+  params: ChatCompletionCreateParamsStreaming,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<AsyncIterable<unknown>> {
   // The SDK still sends the request, checks its status (an APIError for 4xx/5xx) and applies the timeout.
-  const response = await client.chat.completions.create(params, options.signal ? { signal: options.signal } : {}).asResponse();
+  const response = await client.chat.completions
+    .create(params, options.signal ? { signal: options.signal } : {})
+    .asResponse();
   const controller = new AbortController();
   options.signal?.addEventListener("abort", () => controller.abort(options.signal?.reason), { once: true });
   return Stream.fromSSEResponse<unknown>(response, controller, client);

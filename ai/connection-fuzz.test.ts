@@ -9,10 +9,14 @@ import { defectSummary } from "../test/fuzz/run-cases.js";
 import { fuzzTextTarget } from "../test/fuzz/targets-text.js";
 
 describe("Test connection's models listing (OpenAI's, and OpenRouter's with prices), mutated", () => {
-  it.each(["connection-openai", "connection-openrouter"])("%s: every mutated answer ends in a result or a refusal in a sentence", async (name) => {
-    const report = await fuzzTextTarget(name);
-    expect(defectSummary(report)).toEqual([]);
-    expect(report.results).toBeGreaterThan(0);
-    expect(report.refusals).toBeGreaterThan(0);
-  }, 30_000);
+  it.each(["connection-openai", "connection-openrouter"])(
+    "%s: every mutated answer ends in a result or a refusal in a sentence",
+    async (name) => {
+      const report = await fuzzTextTarget(name);
+      expect(defectSummary(report)).toEqual([]);
+      expect(report.results).toBeGreaterThan(0);
+      expect(report.refusals).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 });

@@ -4,7 +4,13 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
-import { modelsJson, openRouterModelsJson, secretDigest, startOpenAiServer, type OpenAiTestServer } from "../test/openai-server/server.js";
+import {
+  modelsJson,
+  openRouterModelsJson,
+  secretDigest,
+  startOpenAiServer,
+  type OpenAiTestServer,
+} from "../test/openai-server/server.js";
 import { scriptedServer } from "../test/openai-server/scripted.js";
 import { CONNECTION_TIMEOUT_MS, testConnection, type ConnectionResult } from "./connection.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
@@ -12,8 +18,10 @@ import { providerConfig, type ProviderConfig } from "./providers.js";
 const OPENAI_KEY = "sk-test-connection-abcd1234";
 const OPENROUTER_KEY = "sk-or-v1-connection-efgh5678";
 
-const openai = (url: string, key = OPENAI_KEY): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, key);
-const openrouter = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl: url }, OPENROUTER_KEY);
+const openai = (url: string, key = OPENAI_KEY): ProviderConfig =>
+  providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, key);
+const openrouter = (url: string): ProviderConfig =>
+  providerConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl: url }, OPENROUTER_KEY);
 
 const serve = scriptedServer();
 let other: OpenAiTestServer | undefined;
@@ -88,8 +96,18 @@ describe("testConnection", () => {
   });
 
   it("429 carries the provider's retry-after", async () => {
-    const srv = await serve({ kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "7" } });
-    expect(failed(await testConnection(openai(srv.url)))).toEqual({ kind: "rate-limited", status: 429, retryAfterMs: 7000, message: "The endpoint answered 429: Rate limit reached" });
+    const srv = await serve({
+      kind: "error",
+      status: 429,
+      message: "Rate limit reached",
+      headers: { "retry-after": "7" },
+    });
+    expect(failed(await testConnection(openai(srv.url)))).toEqual({
+      kind: "rate-limited",
+      status: 429,
+      retryAfterMs: 7000,
+      message: "The endpoint answered 429: Rate limit reached",
+    });
   });
 
   it("500: server", async () => {

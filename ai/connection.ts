@@ -27,20 +27,28 @@ export interface ConnectionFailure {
 
 export type ConnectionResult =
   /** `prices` only when the listing carried them (OpenRouter does, OpenAI does not). */
-  | { ok: true; models: number; prices?: Record<string, SourcedPrice> }
-  | { ok: false; error: ConnectionFailure };
+  { ok: true; models: number; prices?: Record<string, SourcedPrice> } | { ok: false; error: ConnectionFailure };
 
-export async function testConnection(config: ProviderConfig, options: ConnectionOptions = {}): Promise<ConnectionResult> {
+export async function testConnection(
+  config: ProviderConfig,
+  options: ConnectionOptions = {},
+): Promise<ConnectionResult> {
   if (!config.apiKey.trim()) return failure({ kind: "missing-key", message: "No API key." }, config.apiKey);
   try {
-    const client = createClient(config, { timeoutMs: options.timeoutMs ?? CONNECTION_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const client = createClient(config, {
+      timeoutMs: options.timeoutMs ?? CONNECTION_TIMEOUT_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
     // The first page only: the count and the prices are all the test needs.
     const page = await client.models.list(options.signal ? { signal: options.signal } : undefined);
     const models: unknown[] = page.getPaginatedItems();
     // The SDK turns any 200 body into a page; one without `data` and not even an empty list is a web page or
     // another API, not a models listing.
     if (!Array.isArray(page.data) || (models.length === 0 && page.object !== "list"))
-      return failure({ kind: "bad-output", message: "The endpoint answered, but not with a list of models." }, config.apiKey);
+      return failure(
+        { kind: "bad-output", message: "The endpoint answered, but not with a list of models." },
+        config.apiKey,
+      );
     const prices = pricesFromModelsListing({ data: models }, { source: `${config.baseURL}/models` });
     return { ok: true, models: models.length, ...(Object.keys(prices).length > 0 ? { prices } : {}) };
   } catch (error) {

@@ -9,7 +9,13 @@ export const MAX_INPUT_CHARS = 8_000;
 
 /** What a frame's vector is made from: the words a designer would search it by. */
 export function frameEmbeddingText(doc: FrameDoc): string {
-  const lines = [doc.name, doc.page ? `page: ${doc.page}` : "", doc.summary, doc.components.length ? `components: ${doc.components.join(", ")}` : "", ...doc.texts];
+  const lines = [
+    doc.name,
+    doc.page ? `page: ${doc.page}` : "",
+    doc.summary,
+    doc.components.length ? `components: ${doc.components.join(", ")}` : "",
+    ...doc.texts,
+  ];
   return lines.filter(Boolean).join("\n").slice(0, MAX_INPUT_CHARS);
 }
 

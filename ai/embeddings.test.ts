@@ -52,9 +52,13 @@ describe("embedFrames", () => {
     const again = await embedFrames(config, frameDocs(json), first.cache);
     expect(again.embedded).toEqual([page[2]!.id]);
     expect(srv!.requests.length).toBe(1);
-    expect((srv!.requests[0]!.body as { input: string[] }).input).toEqual([expect.stringContaining("Delays and pauses")]);
+    expect((srv!.requests[0]!.body as { input: string[] }).input).toEqual([
+      expect.stringContaining("Delays and pauses"),
+    ]);
     expect(again.cache[deleted.id]).toBeUndefined();
-    expect(Object.keys(again.cache).length).toBe(page.length + json.document.children.slice(1).reduce((n, p) => n + p.children.length, 0));
+    expect(Object.keys(again.cache).length).toBe(
+      page.length + json.document.children.slice(1).reduce((n, p) => n + p.children.length, 0),
+    );
   });
 
   it("embeds again when the model or dimensions change", async () => {
@@ -62,7 +66,9 @@ describe("embedFrames", () => {
     const docs = frameDocs(readFixture("figmasharp-login.file.json"));
     const first = await embedFrames(config, docs, {}, { dimensions: 16 });
     expect((await embedFrames(config, docs, first.cache, { dimensions: 32 })).embedded).toEqual([docs[0]!.id]);
-    expect((await embedFrames(config, docs, first.cache, { dimensions: 16, model: "other" })).embedded).toEqual([docs[0]!.id]);
+    expect((await embedFrames(config, docs, first.cache, { dimensions: 16, model: "other" })).embedded).toEqual([
+      docs[0]!.id,
+    ]);
   });
 
   it("ranks by vector: a frame's own words, and 'like the selection' finds the frame itself first", async () => {
@@ -70,7 +76,10 @@ describe("embedFrames", () => {
     const docs = frameDocs(readFixture("figmagic-design-system.file.json"));
     const { vectors } = await embedFrames(config, docs, {});
     const dimensions = vectors.values().next().value!.length;
-    const index = await createFrameIndex(docs.map((d) => ({ ...d, embedding: vectors.get(d.id)! })), dimensions);
+    const index = await createFrameIndex(
+      docs.map((d) => ({ ...d, embedding: vectors.get(d.id)! })),
+      dimensions,
+    );
     const easings = docs.find((d) => d.name === "Easings")!;
     expect((await searchFrames(index, { vector: vectors.get(easings.id)!, limit: 1 }))[0]!.id).toBe(easings.id);
     const query = await embedQuery(config, "cubic bezier easings");
@@ -80,36 +89,93 @@ describe("embedFrames", () => {
 
   it("reports a refused key as an unauthorized ModelError", async () => {
     srv = await startOpenAiServer([{ kind: "error", status: 401, message: "Incorrect API key provided" }]);
-    const error = await embedFrames({ apiKey: "sk-bad", baseURL: srv.url, headers: {} }, frameDocs(readFixture("figmasharp-login.file.json"))).catch((e: unknown) => e);
+    const error = await embedFrames(
+      { apiKey: "sk-bad", baseURL: srv.url, headers: {} },
+      frameDocs(readFixture("figmasharp-login.file.json")),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).reason).toBe("unauthorized");
     expect((error as ModelError).message).not.toContain("sk-bad");
   });
 
   it("rejects a reply with too few vectors as bad output", async () => {
-    srv = await startOpenAiServer([{ kind: "json", body: { object: "list", data: [], model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } }]);
+    srv = await startOpenAiServer([
+      { kind: "json", body: { object: "list", data: [], model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } },
+    ]);
     const error = await embedQuery({ apiKey: "sk", baseURL: srv.url, headers: {} }, "x").catch((e: unknown) => e);
     expect((error as ModelError).reason).toBe("bad-output");
   });
 
   it.each([
-    ["an entry that is null", [null, { index: 1, embedding: [0.1, 0.2] }], "The endpoint's embeddings are not numbered 0 to 1, one for each input."],
-    ["an index of null", [{ index: null, embedding: [0.1, 0.2] }, { index: 1, embedding: [0.1, 0.2] }], "The endpoint's embeddings are not numbered 0 to 1, one for each input."],
-    ["one index twice", [{ index: 0, embedding: [0.1, 0.2] }, { index: 0, embedding: [0.3, 0.4] }], "The endpoint's embeddings are not numbered 0 to 1, one for each input."],
-    ["a vector holding text", [{ index: 0, embedding: [0.1, "0.2"] }, { index: 1, embedding: [0.1, 0.2] }], "The endpoint's embedding 0 is not a list of numbers."],
-    ["a vector of another length than asked", [{ index: 0, embedding: [0.1, 0.2] }, { index: 1, embedding: [0.3, 0.4] }], "The endpoint answered with embeddings of 2 numbers, not the 3 asked for."],
+    [
+      "an entry that is null",
+      [null, { index: 1, embedding: [0.1, 0.2] }],
+      "The endpoint's embeddings are not numbered 0 to 1, one for each input.",
+    ],
+    [
+      "an index of null",
+      [
+        { index: null, embedding: [0.1, 0.2] },
+        { index: 1, embedding: [0.1, 0.2] },
+      ],
+      "The endpoint's embeddings are not numbered 0 to 1, one for each input.",
+    ],
+    [
+      "one index twice",
+      [
+        { index: 0, embedding: [0.1, 0.2] },
+        { index: 0, embedding: [0.3, 0.4] },
+      ],
+      "The endpoint's embeddings are not numbered 0 to 1, one for each input.",
+    ],
+    [
+      "a vector holding text",
+      [
+        { index: 0, embedding: [0.1, "0.2"] },
+        { index: 1, embedding: [0.1, 0.2] },
+      ],
+      "The endpoint's embedding 0 is not a list of numbers.",
+    ],
+    [
+      "a vector of another length than asked",
+      [
+        { index: 0, embedding: [0.1, 0.2] },
+        { index: 1, embedding: [0.3, 0.4] },
+      ],
+      "The endpoint answered with embeddings of 2 numbers, not the 3 asked for.",
+    ],
   ])("refuses %s as bad output in a sentence", async (_, data, message) => {
-    srv = await startOpenAiServer([{ kind: "json", body: { object: "list", data, model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } }]);
+    srv = await startOpenAiServer([
+      { kind: "json", body: { object: "list", data, model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } },
+    ]);
     const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 2);
-    const error = await embedFrames({ apiKey: "sk", baseURL: srv.url, headers: {} }, docs, {}, { dimensions: 3 }).catch((e: unknown) => e);
+    const error = await embedFrames({ apiKey: "sk", baseURL: srv.url, headers: {} }, docs, {}, { dimensions: 3 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ModelError);
     expect(error).toMatchObject({ reason: "bad-output", message });
   });
 
   it("puts vectors in input order by their index", async () => {
-    srv = await startOpenAiServer([{ kind: "json", body: { object: "list", data: [{ index: 1, embedding: [0, 1] }, { index: 0, embedding: [1, 0] }], model: "m", usage: { prompt_tokens: 1, total_tokens: 1 } } }]);
+    srv = await startOpenAiServer([
+      {
+        kind: "json",
+        body: {
+          object: "list",
+          data: [
+            { index: 1, embedding: [0, 1] },
+            { index: 0, embedding: [1, 0] },
+          ],
+          model: "m",
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        },
+      },
+    ]);
     const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 2);
     const result = await embedFrames({ apiKey: "sk", baseURL: srv.url, headers: {} }, docs);
-    expect([...result.vectors.values()]).toEqual([[1, 0], [0, 1]]);
+    expect([...result.vectors.values()]).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 });

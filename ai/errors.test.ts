@@ -54,7 +54,14 @@ describe("toModelError", () => {
   });
 
   it("reads a 400 with a safety code as moderation, with the provider's message", () => {
-    const body = { error: { message: "Your request was rejected by the safety system. safety_violations=[violence].", type: "image_generation_user_error", param: "", code: "moderation_blocked" } };
+    const body = {
+      error: {
+        message: "Your request was rejected by the safety system. safety_violations=[violence].",
+        type: "image_generation_user_error",
+        param: "",
+        code: "moderation_blocked",
+      },
+    };
     const error = toModelError(APIError.generate(400, body, undefined, new Headers({ "x-request-id": "req_9" })));
     expect(error.reason).toBe("moderation");
     expect(error.status).toBe(400);
@@ -62,10 +69,22 @@ describe("toModelError", () => {
     expect(error.message).toContain("safety_violations=[violence]");
     expect(error.message).not.toMatch(/^The provider's safety system refused the request: 400 /);
     // The same code in a stream's error event (no status), and older codes.
-    expect(toModelError(new APIError(undefined, { code: "moderation_blocked", message: "blocked" }, undefined, new Headers())).reason).toBe("moderation");
-    expect(toModelError(APIError.generate(400, { error: { message: "x", code: "content_policy_violation" } }, undefined, new Headers())).reason).toBe("moderation");
+    expect(
+      toModelError(
+        new APIError(undefined, { code: "moderation_blocked", message: "blocked" }, undefined, new Headers()),
+      ).reason,
+    ).toBe("moderation");
+    expect(
+      toModelError(
+        APIError.generate(400, { error: { message: "x", code: "content_policy_violation" } }, undefined, new Headers()),
+      ).reason,
+    ).toBe("moderation");
     // Any other 400 stays a bad request.
-    expect(toModelError(APIError.generate(400, { error: { message: "bad size", code: "invalid_value" } }, undefined, new Headers())).reason).toBe("bad-request");
+    expect(
+      toModelError(
+        APIError.generate(400, { error: { message: "bad size", code: "invalid_value" } }, undefined, new Headers()),
+      ).reason,
+    ).toBe("bad-request");
   });
 
   it("maps finish-reason errors", () => {
@@ -81,7 +100,14 @@ describe("toModelError", () => {
   });
 
   it("keeps the provider's message, status and request id", () => {
-    const error = toModelError(APIError.generate(404, { error: { message: "The model `gpt-9` does not exist" } }, undefined, new Headers({ "x-request-id": "req_42" })));
+    const error = toModelError(
+      APIError.generate(
+        404,
+        { error: { message: "The model `gpt-9` does not exist" } },
+        undefined,
+        new Headers({ "x-request-id": "req_42" }),
+      ),
+    );
     expect(error.message).toBe("The endpoint answered 404: The model `gpt-9` does not exist");
     expect(error.status).toBe(404);
     expect(error.requestId).toBe("req_42");
@@ -110,7 +136,11 @@ describe("toModelError", () => {
     const cases: [unknown, string, RegExp][] = [
       [new TypeError("terminated"), "offline", /connection closed before the whole answer/],
       [new SyntaxError("Unexpected token '<', \"<html>\" is not valid JSON"), "bad-output", /not valid JSON\.$/],
-      [new TypeError("Cannot read properties of null (reading 'b64_json')"), "bad-output", /not in the shape Figment reads/],
+      [
+        new TypeError("Cannot read properties of null (reading 'b64_json')"),
+        "bad-output",
+        /not in the shape Figment reads/,
+      ],
       [new TypeError("data.flatMap is not a function"), "bad-output", /not in the shape Figment reads/],
       [new RangeError("Invalid array length"), "bad-output", /not in the shape Figment reads/],
       [{ some: "object" }, "unknown", /^The model request failed\.$/],
@@ -125,9 +155,16 @@ describe("toModelError", () => {
   });
 
   it("names an HTML error page and cuts a long provider message to one line", () => {
-    const page = APIError.generate(502, undefined, "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>", new Headers());
+    const page = APIError.generate(
+      502,
+      undefined,
+      "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>",
+      new Headers(),
+    );
     expect(toModelError(page).message).toBe("The endpoint answered 502: an HTML error page instead of an API answer.");
-    const long = toModelError(APIError.generate(500, { error: { message: "x\n".repeat(400) } }, undefined, new Headers())).message;
+    const long = toModelError(
+      APIError.generate(500, { error: { message: "x\n".repeat(400) } }, undefined, new Headers()),
+    ).message;
     expect(long.length).toBeLessThan(340);
     expect(long).not.toContain("\n");
   });

@@ -52,7 +52,11 @@ export function parseRetryAfter(headers: HeaderSource, now: number = Date.now())
  * 400 `moderation_blocked` ("Your request was rejected by the safety system … safety_violations=[…]"), older
  * image models `content_policy_violation`; some OpenAI-compatible endpoints say `content_filter`.
  */
-export const MODERATION_CODES: ReadonlySet<string> = new Set(["moderation_blocked", "content_policy_violation", "content_filter"]);
+export const MODERATION_CODES: ReadonlySet<string> = new Set([
+  "moderation_blocked",
+  "content_policy_violation",
+  "content_filter",
+]);
 
 /** Whether an error code (from an error body or a failed image call) is a safety-system refusal. */
 export function isModerationCode(code: unknown): boolean {
@@ -98,9 +102,16 @@ export function toModelError(error: unknown): ModelError {
     const requestId = error.requestID ?? undefined;
     // A stream's error event has no status; its code still says what happened.
     if ((status === undefined || status === 400) && isModerationCode(error.code))
-      return new ModelError("moderation", `The provider's safety system refused the request: ${stripStatus(error.message, status)}`, { ...(status !== undefined ? { status } : {}), requestId, cause: error });
+      return new ModelError(
+        "moderation",
+        `The provider's safety system refused the request: ${stripStatus(error.message, status)}`,
+        { ...(status !== undefined ? { status } : {}), requestId, cause: error },
+      );
     if (status === undefined)
-      return new ModelError("unknown", readableOr(providerDetail(error.message), "The model request failed."), { cause: error, requestId });
+      return new ModelError("unknown", readableOr(providerDetail(error.message), "The model request failed."), {
+        cause: error,
+        requestId,
+      });
     const kind = kindForStatus(status);
     const retryAfterMs = kind === "rate-limited" ? parseRetryAfter(error.headers) : undefined;
     const detail = providerDetail(stripStatus(error.message, status)) || "no explanation came with it.";
@@ -129,11 +140,24 @@ export function toModelError(error: unknown): ModelError {
   // The SDK's JSON.parse of a stream event, or our reading of a field the answer did not have: the answer is at
   // fault as far as the user can act, and a JavaScript message ("Cannot read properties of null") says nothing to them.
   if (error instanceof SyntaxError)
-    return new ModelError("bad-output", "The endpoint sent a part of its answer that is not valid JSON.", { cause: error });
+    return new ModelError("bad-output", "The endpoint sent a part of its answer that is not valid JSON.", {
+      cause: error,
+    });
   if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError)
-    return new ModelError("bad-output", "The endpoint's answer is not in the shape Figment reads; nothing was changed.", { cause: error });
-  if (error instanceof OpenAIError) return new ModelError("bad-output", readableOr(error.message, "The endpoint's answer could not be read."), { cause: error });
-  return new ModelError("unknown", readableOr(error instanceof Error ? error.message : undefined, "The model request failed."), { cause: error });
+    return new ModelError(
+      "bad-output",
+      "The endpoint's answer is not in the shape Figment reads; nothing was changed.",
+      { cause: error },
+    );
+  if (error instanceof OpenAIError)
+    return new ModelError("bad-output", readableOr(error.message, "The endpoint's answer could not be read."), {
+      cause: error,
+    });
+  return new ModelError(
+    "unknown",
+    readableOr(error instanceof Error ? error.message : undefined, "The model request failed."),
+    { cause: error },
+  );
 }
 
 /**

@@ -49,9 +49,19 @@ describe("estimate", () => {
     expect(unknown.costUsd).toBeUndefined();
     expect(unknown.price).toBeUndefined();
     const fetched = { source: "https://example.test/models", asOf: "2026-11-01" };
-    const priced = estimate({ model: "mystery", texts: [], outputTokens: 2, prices: { mystery: { input: 1_000_000, output: 500_000, ...fetched } } });
+    const priced = estimate({
+      model: "mystery",
+      texts: [],
+      outputTokens: 2,
+      prices: { mystery: { input: 1_000_000, output: 500_000, ...fetched } },
+    });
     expect(priced.costUsd).toBe(1);
-    const cheaper = estimate({ model: "gpt-4o", texts: [], outputTokens: 1_000_000, prices: { "gpt-4o": { input: 1, output: 3, ...fetched } } });
+    const cheaper = estimate({
+      model: "gpt-4o",
+      texts: [],
+      outputTokens: 1_000_000,
+      prices: { "gpt-4o": { input: 1, output: 3, ...fetched } },
+    });
     expect(cheaper.costUsd).toBe(3);
     expect(cheaper.price).toEqual({ input: 1, output: 3, ...fetched });
   });
@@ -81,7 +91,11 @@ describe("estimate", () => {
     expect(bare.costUsd).toBeGreaterThan(0);
     // A size without an image in the prompt sends no image either.
     expect(estimatePrompt(prompt, { width: 1000, height: 1000 }, { model: "gpt-4o-mini" }).imageTokens).toBe(0);
-    const withImage = estimatePrompt({ ...prompt, imageDataUrl: "data:" }, { width: 1000, height: 1000 }, { model: "gpt-4o-mini" });
+    const withImage = estimatePrompt(
+      { ...prompt, imageDataUrl: "data:" },
+      { width: 1000, height: 1000 },
+      { model: "gpt-4o-mini" },
+    );
     expect(withImage.imageTokens).toBe(765);
     expect(withImage.textTokens).not.toBe(bare.textTokens); // the wording mentions the image
   });

@@ -92,7 +92,16 @@ export function estimate(input: EstimateInput): Estimate {
   const outputTokens = input.outputTokens ?? 0;
   const price = priceFor(input.model, input.prices);
   const costUsd = price ? (inputTokens * price.input + outputTokens * price.output) / 1_000_000 : undefined;
-  return { estimate: true, textTokens, imageTokens: image, inputTokens, outputTokens, costUsd, batchCostUsd: batchCost(costUsd), price };
+  return {
+    estimate: true,
+    textTokens,
+    imageTokens: image,
+    inputTokens,
+    outputTokens,
+    costUsd,
+    batchCostUsd: batchCost(costUsd),
+    price,
+  };
 }
 
 /**

@@ -9,10 +9,14 @@ import { defectSummary } from "../test/fuzz/run-cases.js";
 import { fuzzTextTarget } from "../test/fuzz/targets-text.js";
 
 describe("A code turn's answers (generateTurn: Responses and chat, a new turn and a refinement), mutated", () => {
-  it.each(["turn-responses", "turn-responses-refine", "turn-chat", "turn-chat-refine"])("%s: every mutated answer ends in a result or a refusal in a sentence", async (name) => {
-    const report = await fuzzTextTarget(name);
-    expect(defectSummary(report)).toEqual([]);
-    expect(report.results).toBeGreaterThan(0);
-    expect(report.refusals).toBeGreaterThan(0);
-  }, 30_000);
+  it.each(["turn-responses", "turn-responses-refine", "turn-chat", "turn-chat-refine"])(
+    "%s: every mutated answer ends in a result or a refusal in a sentence",
+    async (name) => {
+      const report = await fuzzTextTarget(name);
+      expect(defectSummary(report)).toEqual([]);
+      expect(report.results).toBeGreaterThan(0);
+      expect(report.refusals).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 });

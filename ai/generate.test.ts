@@ -12,11 +12,21 @@ import type { ProgressEvent } from "./progress.js";
 import type { PromptInput } from "./prompt.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
 
-const PNG_1x1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-const INPUT: PromptInput = { target: "react", styling: "css-modules", imageDataUrl: PNG_1x1, hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff", instructions: "Use semantic HTML." };
+const PNG_1x1 =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const INPUT: PromptInput = {
+  target: "react",
+  styling: "css-modules",
+  imageDataUrl: PNG_1x1,
+  hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff",
+  instructions: "Use semantic HTML.",
+};
 const ANSWER = JSON.stringify({
   files: [
-    { path: "src/App.tsx", content: 'import { Button } from "./components/Button";\nexport default function App() { return <Button />; }\n' },
+    {
+      path: "src/App.tsx",
+      content: 'import { Button } from "./components/Button";\nexport default function App() { return <Button />; }\n',
+    },
     { path: "src/components/Button.tsx", content: "export function Button() { return <button>Sign in</button>; }\n" },
   ],
   notes: "Two files.",
@@ -50,7 +60,10 @@ describe("a generation turn over HTTP", () => {
     expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
     expect(result.notes).toBe("Two files.");
     expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_1" });
-    expect(events.filter((e) => e.type === "file").map((e) => (e.type === "file" ? e.path : ""))).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+    expect(events.filter((e) => e.type === "file").map((e) => (e.type === "file" ? e.path : ""))).toEqual([
+      "src/App.tsx",
+      "src/components/Button.tsx",
+    ]);
     const [request] = srv.requests;
     expect(request!.path).toBe("/v1/responses");
     expect(request!.schemaErrors).toEqual([]);
@@ -61,9 +74,14 @@ describe("a generation turn over HTTP", () => {
   });
 
   it("refines with previous_response_id and only the new instructions", async () => {
-    const srv = await serve(responsesStream(chunks(ANSWER), { id: "resp_1" }), responsesStream(chunks(ANSWER), { id: "resp_2" }));
+    const srv = await serve(
+      responsesStream(chunks(ANSWER), { id: "resp_1" }),
+      responsesStream(chunks(ANSWER), { id: "resp_2" }),
+    );
     const first = await generateTurn(openai(srv.url), INPUT);
-    const second = await generateTurn(openai(srv.url), INPUT, { refine: { conversation: first.conversation, instructions: "make the header sticky" } });
+    const second = await generateTurn(openai(srv.url), INPUT, {
+      refine: { conversation: first.conversation, instructions: "make the header sticky" },
+    });
     expect(second.conversation).toEqual({ kind: "responses", previousResponseId: "resp_2" });
     const body = srv.requests[1]!.body as { previous_response_id?: string; input?: unknown };
     expect(body.previous_response_id).toBe("resp_1");
@@ -80,11 +98,12 @@ describe("a generation turn over HTTP", () => {
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
     expect((srv.requests[0]!.body as { model: string }).model).toBe("openai/gpt-5.4-image-2");
     expect(result.conversation.kind).toBe("chat");
-    if (result.conversation.kind === "chat") expect(result.conversation.messages.at(-1)).toEqual({ role: "assistant", content: ANSWER });
+    if (result.conversation.kind === "chat")
+      expect(result.conversation.messages.at(-1)).toEqual({ role: "assistant", content: ANSWER });
   });
 
   it("malformed JSON from the model is a problem, not a crash, and the raw text is kept", async () => {
-    const srv = await serve(responsesStream(["{\"files\": [ oops"], { id: "resp_bad" }));
+    const srv = await serve(responsesStream(['{"files": [ oops'], { id: "resp_bad" }));
     const result = await generateTurn(openai(srv.url), INPUT);
     expect(result.files).toEqual([]);
     expect(result.problems.some((p) => p.severity === "error")).toBe(true);
@@ -94,7 +113,11 @@ describe("a generation turn over HTTP", () => {
   it("a Responses stream that sends response.completed and then holds the connection ends at once with the whole answer", async () => {
     // One more event waits behind the completed one: the server holds the connection open until the client lets go.
     const held = responsesStream(chunks(ANSWER), { id: "resp_held" });
-    const srv = await serve({ ...held, events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }], holdAfter: held.events.length });
+    const srv = await serve({
+      ...held,
+      events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }],
+      holdAfter: held.events.length,
+    });
     // The default idle guard (2 minutes) would fail this test's own 5 s limit: it must not be what ends the read.
     const result = await generateTurn(openai(srv.url), INPUT);
     expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
@@ -104,20 +127,43 @@ describe("a generation turn over HTTP", () => {
 
   it("a chunk that carries nothing (a null choice) is passed over; a text piece that is not text is said in a sentence without JavaScript's words", async () => {
     const nullChoice = chatStream(chunks(ANSWER));
-    (nullChoice.events as unknown[]).splice(2, 0, { id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [null] });
+    (nullChoice.events as unknown[]).splice(2, 0, {
+      id: "c",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "m",
+      choices: [null],
+    });
     const numberPiece = chatStream(chunks(ANSWER));
-    (numberPiece.events as unknown[]).splice(2, 0, { id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: 42 }, finish_reason: null }] });
+    (numberPiece.events as unknown[]).splice(2, 0, {
+      id: "c",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "m",
+      choices: [{ index: 0, delta: { content: 42 }, finish_reason: null }],
+    });
     const srv = await serve(nullChoice, numberPiece);
     // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
-    expect((await generateTurn(openrouter(srv.url), INPUT)).files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+    expect((await generateTurn(openrouter(srv.url), INPUT)).files.map((f) => f.path)).toEqual([
+      "src/App.tsx",
+      "src/components/Button.tsx",
+    ]);
     const error = await failure(generateTurn(openrouter(srv.url), INPUT));
     expect(error.reason).toBe("bad-output");
-    expect(error.message).toMatch(/^The endpoint's stream sent an event Figment cannot read \(a text piece that is not text\); the answer so far was not used\.$/);
+    expect(error.message).toMatch(
+      /^The endpoint's stream sent an event Figment cannot read \(a text piece that is not text\); the answer so far was not used\.$/,
+    );
   });
 
   it("a choice that is a huge text is passed over (its cost, 12 s in the SDK's copy of each choice, is the bench's fuzz: slowest case)", async () => {
     const huge = chatStream(chunks(ANSWER));
-    (huge.events as unknown[]).splice(2, 0, { id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: ["QUJD".repeat(1_000_000)] });
+    (huge.events as unknown[]).splice(2, 0, {
+      id: "c",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "m",
+      choices: ["QUJD".repeat(1_000_000)],
+    });
     const srv = await serve(huge);
     const result = await generateTurn(openrouter(srv.url), INPUT);
     expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
@@ -128,9 +174,13 @@ describe("a generation turn over HTTP", () => {
     const srv = await serve(chatStream(chunks(cut)), chatStream(chunks(ANSWER.replace('"notes"', '"notes" x'))));
     const kept = await generateTurn(openrouter(srv.url), INPUT);
     expect(kept.files.map((f) => f.path)).toEqual(["src/App.tsx"]);
-    expect(kept.problems[0]!.message).toBe("The model's answer ended before its files were complete; kept the 1 complete file.");
+    expect(kept.problems[0]!.message).toBe(
+      "The model's answer ended before its files were complete; kept the 1 complete file.",
+    );
     const wrong = await generateTurn(openrouter(srv.url), INPUT);
-    expect(wrong.problems[0]!.message).toMatch(/^The model's answer is not valid JSON: unexpected "x" at line 1, column \d+; kept the 2 complete files before it\.$/);
+    expect(wrong.problems[0]!.message).toMatch(
+      /^The model's answer is not valid JSON: unexpected "x" at line 1, column \d+; kept the 2 complete files before it\.$/,
+    );
   });
 
   it("a stream cut off mid-file fails as a connection or truncation error", async () => {
@@ -159,7 +209,10 @@ describe("a generation turn over HTTP", () => {
   });
 
   it("500 then success: the next turn goes through", async () => {
-    const srv = await serve({ kind: "error", status: 500, message: "boom" }, responsesStream(chunks(ANSWER), { id: "resp_ok" }));
+    const srv = await serve(
+      { kind: "error", status: 500, message: "boom" },
+      responsesStream(chunks(ANSWER), { id: "resp_ok" }),
+    );
     expect((await failure(generateTurn(openai(srv.url), INPUT))).reason).toBe("server");
     expect((await generateTurn(openai(srv.url), INPUT)).files).toHaveLength(2);
   });

@@ -15,7 +15,9 @@ import { quoted, readResponse } from "./outcome.js";
 import { readChatChunk, readResponsesEvent, streamFailure } from "./stream-events.js";
 
 /** What a later turn needs to build on this one. */
-export type Conversation = { kind: "responses"; previousResponseId: string } | { kind: "chat"; messages: ChatCompletionMessageParam[] };
+export type Conversation =
+  | { kind: "responses"; previousResponseId: string }
+  | { kind: "chat"; messages: ChatCompletionMessageParam[] };
 
 export interface TurnOptions {
   signal?: AbortSignal;
@@ -58,14 +60,36 @@ export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal 
 }
 
 /** Throws ModelError (aborted, unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */
-export async function generateTurn(config: ProviderConfig, input: PromptInput, options: TurnOptions = {}): Promise<TurnResult> {
-  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
+export async function generateTurn(
+  config: ProviderConfig,
+  input: PromptInput,
+  options: TurnOptions = {},
+): Promise<TurnResult> {
+  const client = createClient(config, {
+    timeoutMs: options.timeoutMs ?? 120_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const reader = new ProgressReader();
   const request = { signal: options.signal };
   try {
     if (config.kind === "responses") {
-      const refine = options.refine?.conversation.kind === "responses" ? { previousResponseId: options.refine.conversation.previousResponseId, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
-      const params = responsesRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
+      const refine =
+        options.refine?.conversation.kind === "responses"
+          ? {
+              previousResponseId: options.refine.conversation.previousResponseId,
+              instructions: options.refine.instructions,
+              ...(options.refine.images ? { images: options.refine.images } : {}),
+            }
+          : undefined;
+      const params = responsesRequest(
+        input,
+        {
+          model: config.model,
+          stream: true,
+          ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+        },
+        refine,
+      );
       const stream = await client.responses.create(params, request);
       let final: { response: unknown } | undefined;
       let streamed = "";
@@ -82,16 +106,36 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
           throw new ModelError("server", `The endpoint reported an error: ${event.message}`);
         }
       }
-      if (!final) throw new ModelError("truncated", "The model's answer ended before its files were complete; the answer so far was not used.");
+      if (!final)
+        throw new ModelError(
+          "truncated",
+          "The model's answer ended before its files were complete; the answer so far was not used.",
+        );
       const outcome = readResponse(final.response);
       const text = outcome.text || streamed;
       if (outcome.error && outcome.error.reason !== "truncated") throw outcome.error;
       const reply = parseFilesReply(text);
-      if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
+      if (outcome.error)
+        reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
       return { ...reply, text, conversation: { kind: "responses", previousResponseId: outcome.id } };
     }
-    const refine = options.refine?.conversation.kind === "chat" ? { messages: options.refine.conversation.messages, instructions: options.refine.instructions, ...(options.refine.images ? { images: options.refine.images } : {}) } : undefined;
-    const params = chatRequest(input, { model: config.model, stream: true, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) }, refine);
+    const refine =
+      options.refine?.conversation.kind === "chat"
+        ? {
+            messages: options.refine.conversation.messages,
+            instructions: options.refine.instructions,
+            ...(options.refine.images ? { images: options.refine.images } : {}),
+          }
+        : undefined;
+    const params = chatRequest(
+      input,
+      {
+        model: config.model,
+        stream: true,
+        ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+      },
+      refine,
+    );
     const stream = await chatChunks(client, params, request);
     let text = "";
     let finish: string | null | undefined;
@@ -107,9 +151,18 @@ export async function generateTurn(config: ProviderConfig, input: PromptInput, o
     }
     if (refusal) throw new ModelError("refusal", `The model refused: ${quoted(refusal)}`);
     if (finish === "content_filter") throw new ModelError("refusal", "The output was stopped by the content filter.");
-    if (finish === undefined) throw new ModelError("truncated", "The model's answer ended before its files were complete; the answer so far was not used.");
+    if (finish === undefined)
+      throw new ModelError(
+        "truncated",
+        "The model's answer ended before its files were complete; the answer so far was not used.",
+      );
     const reply = parseFilesReply(text);
-    if (finish === "length") reply.problems.unshift({ severity: "error", code: "truncated", message: "The output hit the token limit; complete files were kept." });
+    if (finish === "length")
+      reply.problems.unshift({
+        severity: "error",
+        code: "truncated",
+        message: "The output hit the token limit; complete files were kept.",
+      });
     return { ...reply, text, conversation: { kind: "chat", messages: keptMessages(params, text) } };
   } catch (error) {
     if (options.signal?.aborted) throw aborted();

@@ -41,19 +41,34 @@ describe("a body that stops arriving", () => {
   });
 
   it("a chat stream held open ends the same way; one that flows and a JSON answer are read whole", async () => {
-    const srv = await serve({ ...chatStream(["a", "b", "c"]), holdAfter: 2 }, chatStream(["a", "b", "c"]), chatJson("whole"));
+    const srv = await serve(
+      { ...chatStream(["a", "b", "c"]), holdAfter: 2 },
+      chatStream(["a", "b", "c"]),
+      chatJson("whole"),
+    );
     const config = providerConfig({ ...DEFAULT_SETTINGS, provider: "custom", baseUrl: srv.url }, "sk-test-idle");
     const client = createClient(config, { timeoutMs: 60_000, idleMs: IDLE_MS });
     const stalled = await failure(async () => {
-      const stream = await client.chat.completions.create({ model: config.model, messages: [{ role: "user", content: "hi" }], stream: true });
+      const stream = await client.chat.completions.create({
+        model: config.model,
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+      });
       for await (const chunk of stream) void chunk;
     });
     expect(toModelError(stalled).reason).toBe("timeout");
     const text: string[] = [];
-    const stream = await client.chat.completions.create({ model: config.model, messages: [{ role: "user", content: "hi" }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: config.model,
+      messages: [{ role: "user", content: "hi" }],
+      stream: true,
+    });
     for await (const chunk of stream) text.push(chunk.choices[0]?.delta.content ?? "");
     expect(text.join("")).toBe("abc");
-    const whole = await client.chat.completions.create({ model: config.model, messages: [{ role: "user", content: "hi" }] });
+    const whole = await client.chat.completions.create({
+      model: config.model,
+      messages: [{ role: "user", content: "hi" }],
+    });
     expect(whole.choices[0]!.message.content).toBe("whole");
   });
 
@@ -72,6 +87,9 @@ describe("a body that stops arriving", () => {
     expect(await (await guarded("http://127.0.0.1/")).text()).toBe("one two three");
     const never = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
     const stalled = idleGuard(async () => new Response(never, { status: 200 }), 50);
-    await expect((await stalled("http://127.0.0.1/")).text()).rejects.toMatchObject({ name: "ModelError", reason: "timeout" });
+    await expect((await stalled("http://127.0.0.1/")).text()).rejects.toMatchObject({
+      name: "ModelError",
+      reason: "timeout",
+    });
   });
 });

@@ -8,7 +8,10 @@ import { ModelError } from "./model-error.js";
 
 /** No byte of the answer's body came for `idleMs`: a timeout, as the classifier (errors.ts) would call it. */
 export function bodyStalled(idleMs: number): ModelError {
-  return new ModelError("timeout", `The answer stopped arriving: nothing came for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}.`);
+  return new ModelError(
+    "timeout",
+    `The answer stopped arriving: nothing came for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}.`,
+  );
 }
 
 /** Statuses whose Response may not carry a body (the constructor refuses one). */
@@ -19,7 +22,11 @@ export function idleGuard(fetchFn: typeof fetch, idleMs: number): typeof fetch {
   return async (input, init) => {
     const response = await fetchFn(input, init);
     if (!response.body || NO_BODY.has(response.status)) return response;
-    const guarded = new Response(guardedBody(response.body, idleMs), { status: response.status, statusText: response.statusText, headers: response.headers });
+    const guarded = new Response(guardedBody(response.body, idleMs), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
     // The SDK reads the URL of the answer it got (redirects); a constructed Response has none of its own.
     Object.defineProperty(guarded, "url", { value: response.url });
     return guarded;

@@ -20,6 +20,9 @@ export function modelFor(settings: Settings): string {
  */
 export function searchModelsFor(settings: Settings): { embedding: string; caption: string } {
   const embedding = settings.embeddingModel.trim() || DEFAULT_SETTINGS.embeddingModel;
-  const prefixed = settings.provider === "openrouter" && embedding === DEFAULT_SETTINGS.embeddingModel ? `openai/${embedding}` : embedding;
+  const prefixed =
+    settings.provider === "openrouter" && embedding === DEFAULT_SETTINGS.embeddingModel
+      ? `openai/${embedding}`
+      : embedding;
   return { embedding: prefixed, caption: settings.captionModel.trim() || modelFor(settings) };
 }

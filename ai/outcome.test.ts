@@ -45,16 +45,35 @@ describe("readResponse", () => {
     expect(readResponse(response({ output: [] })).error?.kind).toBe("bad-output");
   });
   it("reads a response of another shape as the endpoint sent it, never throwing", () => {
-    expect(readResponse(null as unknown as R)).toMatchObject({ text: "", id: "", error: { kind: "bad-output", message: "The endpoint's answer carries no response." } });
-    for (const output of [null, {}, [null], [{ type: "message", content: null }], [{ type: "message", content: [null, { type: "output_text", text: 5 }] }]])
-      expect(readResponse(response({ output: output as R["output"] })).error?.kind, JSON.stringify(output)).toBe("bad-output");
+    expect(readResponse(null as unknown as R)).toMatchObject({
+      text: "",
+      id: "",
+      error: { kind: "bad-output", message: "The endpoint's answer carries no response." },
+    });
+    for (const output of [
+      null,
+      {},
+      [null],
+      [{ type: "message", content: null }],
+      [{ type: "message", content: [null, { type: "output_text", text: 5 }] }],
+    ])
+      expect(readResponse(response({ output: output as R["output"] })).error?.kind, JSON.stringify(output)).toBe(
+        "bad-output",
+      );
     expect(readResponse(response({ id: 7 as unknown as string })).id).toBe("");
-    expect(readResponse(response({ status: "failed", error: { message: { nested: true } } as unknown as R["error"] })).error?.message).toBe("The response failed: no details.");
+    expect(
+      readResponse(response({ status: "failed", error: { message: { nested: true } } as unknown as R["error"] })).error
+        ?.message,
+    ).toBe("The response failed: no details.");
   });
   it("quotes a refusal as one short line, and says a refusal without words", () => {
-    const long = readResponse(response({ output: [message([{ type: "refusal", refusal: `no\n${"x".repeat(5000)}` }])] }));
+    const long = readResponse(
+      response({ output: [message([{ type: "refusal", refusal: `no\n${"x".repeat(5000)}` }])] }),
+    );
     expect(long.error?.message).toMatch(/^The model refused: no x{296}…$/);
-    expect(readResponse(response({ output: [message([{ type: "refusal", refusal: { why: "no" } }])] })).error?.message).toBe("The model refused, without saying why.");
+    expect(
+      readResponse(response({ output: [message([{ type: "refusal", refusal: { why: "no" } }])] })).error?.message,
+    ).toBe("The model refused, without saying why.");
   });
 });
 
@@ -86,9 +105,22 @@ describe("readChatCompletion", () => {
     expect(readChatCompletion({ id: "x", choices: [] }).error?.kind).toBe("bad-output");
   });
   it("reads a completion of another shape without throwing; a refusal that is not text is one without words", () => {
-    for (const body of [null, {}, { choices: null }, { choices: [null] }, { choices: [{ message: null }] }, { choices: [{ message: { content: 5 } }] }])
-      expect(readChatCompletion(body as unknown as Pick<ChatCompletion, "id" | "choices">).error?.kind, JSON.stringify(body)).toBe("bad-output");
-    const refusal = { id: "c", choices: [{ message: { content: null, refusal: { nested: true } } }] } as unknown as Pick<ChatCompletion, "id" | "choices">;
+    for (const body of [
+      null,
+      {},
+      { choices: null },
+      { choices: [null] },
+      { choices: [{ message: null }] },
+      { choices: [{ message: { content: 5 } }] },
+    ])
+      expect(
+        readChatCompletion(body as unknown as Pick<ChatCompletion, "id" | "choices">).error?.kind,
+        JSON.stringify(body),
+      ).toBe("bad-output");
+    const refusal = {
+      id: "c",
+      choices: [{ message: { content: null, refusal: { nested: true } } }],
+    } as unknown as Pick<ChatCompletion, "id" | "choices">;
     expect(readChatCompletion(refusal).error?.message).toBe("The model refused, without saying why.");
   });
 });

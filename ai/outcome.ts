@@ -16,7 +16,8 @@ export interface ModelOutcome {
 
 type Fields = Record<string, unknown>;
 
-const fields = (value: unknown): Fields | undefined => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Fields) : undefined);
+const fields = (value: unknown): Fields | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -28,12 +29,14 @@ export function quoted(value: unknown): string {
   return oneLine(text(value) ?? "", MAX_QUOTED);
 }
 
-const refused = (words: string): ModelError => new ModelError("refusal", words ? `The model refused: ${words}` : "The model refused, without saying why.");
+const refused = (words: string): ModelError =>
+  new ModelError("refusal", words ? `The model refused: ${words}` : "The model refused, without saying why.");
 
 /** A Responses API result (`Response`, as parsed from the wire: any shape). */
 export function readResponse(response: unknown): ModelOutcome {
   const record = fields(response);
-  if (!record) return { text: "", id: "", error: new ModelError("bad-output", "The endpoint's answer carries no response.") };
+  if (!record)
+    return { text: "", id: "", error: new ModelError("bad-output", "The endpoint's answer carries no response.") };
   let output = "";
   let refusal: string | undefined;
   for (const item of list(record.output)) {
@@ -55,7 +58,8 @@ export function readResponse(response: unknown): ModelOutcome {
       reason === "content_filter"
         ? new ModelError("refusal", "The output was stopped by the content filter.")
         : new ModelError("truncated", `The output is incomplete (${reason || "unknown reason"}).`);
-  } else if (status === "failed" || failure) error = new ModelError("server", `The response failed: ${quoted(failure?.message) || "no details"}.`);
+  } else if (status === "failed" || failure)
+    error = new ModelError("server", `The response failed: ${quoted(failure?.message) || "no details"}.`);
   else if (!output.trim()) error = new ModelError("bad-output", "The model returned no text.");
   return { text: output, id: text(record.id) ?? "", error };
 }
@@ -72,7 +76,8 @@ export function readChatCompletion(completion: unknown): ModelOutcome {
   let error: ModelError | undefined;
   if (message?.refusal) error = refused(refusal);
   else if (choice.finish_reason === "length") error = new ModelError("truncated", "The output hit the token limit.");
-  else if (choice.finish_reason === "content_filter") error = new ModelError("refusal", "The output was stopped by the content filter.");
+  else if (choice.finish_reason === "content_filter")
+    error = new ModelError("refusal", "The output was stopped by the content filter.");
   else if (!output.trim()) error = new ModelError("bad-output", "The model returned no text.");
   return { text: output, id, error };
 }

@@ -10,34 +10,61 @@ import { generateModelCode, isBlocking, postProcess, Preformatter, repairInstruc
 import type { PromptInput } from "./prompt.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
 
-const PNG_1x1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-const INPUT: PromptInput = { target: "react", styling: "css-modules", imageDataUrl: PNG_1x1, hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff" };
+const PNG_1x1 =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const INPUT: PromptInput = {
+  target: "react",
+  styling: "css-modules",
+  imageDataUrl: PNG_1x1,
+  hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff",
+};
 
 const answer = (files: { path: string; content: string }[], notes = ""): string => JSON.stringify({ files, notes });
 const split = (text: string, n = 5): string[] => splitInto(text, n);
 
 const BROKEN = answer(
   [
-    { path: "src/App.tsx", content: 'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Art" /></main>;\n}\n' },
-    { path: "src/components/Header.tsx", content: "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>\n  }\n}\n" },
+    {
+      path: "src/App.tsx",
+      content:
+        'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Art" /></main>;\n}\n',
+    },
+    {
+      path: "src/components/Header.tsx",
+      content:
+        "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>\n  }\n}\n",
+    },
   ],
   "first try",
 );
 const FIXED = answer(
   [
-    { path: "src/App.tsx", content: 'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Art" /></main>;\n}\n' },
-    { path: "src/components/Header.tsx", content: "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>;\n}\n" },
+    {
+      path: "src/App.tsx",
+      content:
+        'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Art" /></main>;\n}\n',
+    },
+    {
+      path: "src/components/Header.tsx",
+      content:
+        "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>;\n}\n",
+    },
   ],
   "fixed",
 );
 
 const serve = scriptedServer();
-const openai = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-test-key-1234");
-const openrouter = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl: url }, "sk-or-test-5678");
+const openai = (url: string): ProviderConfig =>
+  providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-test-key-1234");
+const openrouter = (url: string): ProviderConfig =>
+  providerConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl: url }, "sk-or-test-5678");
 
 describe("model code through the project pass", () => {
   it("repairs broken TSX in one round, sending the problems with file:line", async () => {
-    const srv = await serve(responsesStream(split(BROKEN), { id: "resp_broken" }), responsesStream(split(FIXED), { id: "resp_fixed" }));
+    const srv = await serve(
+      responsesStream(split(BROKEN), { id: "resp_broken" }),
+      responsesStream(split(FIXED), { id: "resp_fixed" }),
+    );
     const stages: string[] = [];
     const result = await generateModelCode(openai(srv.url), INPUT, { onStage: (s) => stages.push(s) });
     expect(srv.requests).toHaveLength(2);
@@ -60,8 +87,14 @@ describe("model code through the project pass", () => {
   it("adds missing imports and reports a cycle without a repair round", async () => {
     const files = [
       { path: "src/App.tsx", content: "export default function App() {\n  return <Card />;\n}\n" },
-      { path: "src/components/Card.tsx", content: 'import { Badge } from "./Badge";\nexport function Card() {\n  return <div><Badge /></div>;\n}\n' },
-      { path: "src/components/Badge.tsx", content: 'import { Card } from "./Card";\nexport function Badge() {\n  return <span>{Card.name}</span>;\n}\n' },
+      {
+        path: "src/components/Card.tsx",
+        content: 'import { Badge } from "./Badge";\nexport function Card() {\n  return <div><Badge /></div>;\n}\n',
+      },
+      {
+        path: "src/components/Badge.tsx",
+        content: 'import { Card } from "./Card";\nexport function Badge() {\n  return <span>{Card.name}</span>;\n}\n',
+      },
     ];
     const srv = await serve(responsesStream(split(answer(files))));
     const result = await generateModelCode(openai(srv.url), INPUT);
@@ -90,7 +123,10 @@ describe("model code through the project pass", () => {
   });
 
   it("keeps the first answer when the repair does not help, with both attempts", async () => {
-    const srv = await serve(responsesStream(split(BROKEN), { id: "resp_a" }), responsesStream(split(BROKEN), { id: "resp_b" }));
+    const srv = await serve(
+      responsesStream(split(BROKEN), { id: "resp_a" }),
+      responsesStream(split(BROKEN), { id: "resp_b" }),
+    );
     const result = await generateModelCode(openai(srv.url), INPUT);
     expect(result.repair).toBe("discarded");
     expect(result.kept).toBe(0);
@@ -142,16 +178,28 @@ describe("model code through the project pass", () => {
   });
 
   it("a Tailwind class's url() written from the component's folder is made relative to src/, where Tailwind's build resolves it", async () => {
-    const screen = { path: "src/screens/Hero.tsx", content: 'export function Hero() {\n  return <section className="h-[600px] bg-[url(../assets/hero.jpg)] bg-cover" />;\n}\n' };
+    const screen = {
+      path: "src/screens/Hero.tsx",
+      content:
+        'export function Hero() {\n  return <section className="h-[600px] bg-[url(../assets/hero.jpg)] bg-cover" />;\n}\n',
+    };
     const photo = { path: "src/assets/hero.jpg", content: "", bytes: new Uint8Array([0xff, 0xd8, 0xff]) };
     const out = await postProcess({ files: [screen], problems: [] }, undefined, [photo]);
     expect(out.files.find((f) => f.path === screen.path)!.content).toContain("bg-[url(./assets/hero.jpg)]");
     expect(out.files.map((f) => f.path)).toContain("src/assets/hero.jpg");
-    expect(out.problems).toContainEqual(expect.objectContaining({ severity: "info", code: "tailwind-url", file: screen.path, line: 2 }));
+    expect(out.problems).toContainEqual(
+      expect.objectContaining({ severity: "info", code: "tailwind-url", file: screen.path, line: 2 }),
+    );
   });
 
   it("lists at most 40 problems in a repair request", () => {
-    const many = Array.from({ length: 45 }, (_, i) => ({ severity: "error" as const, code: "syntax", message: `bad ${i}`, file: "a.tsx", line: i + 1 }));
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      severity: "error" as const,
+      code: "syntax",
+      message: `bad ${i}`,
+      file: "a.tsx",
+      line: i + 1,
+    }));
     const text = repairInstructions(many);
     expect(text).toContain("a.tsx:40");
     expect(text).not.toContain("a.tsx:41");

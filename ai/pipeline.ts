@@ -165,7 +165,9 @@ async function checkedAndFormatted(
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const joined = withAssetFiles(reply.files, assets);
   // The design's Google fonts, when the model's files do not load them (as the offline output does).
-  const loaded = fonts ? withDesignFonts(joined.files, fonts.plan, fonts.target, fonts.styling) : { files: joined.files, problems: [] };
+  const loaded = fonts
+    ? withDesignFonts(joined.files, fonts.plan, fonts.target, fonts.styling)
+    : { files: joined.files, problems: [] };
   // A model writes a class's url() from its component's folder; Tailwind's build resolves it from the stylesheet's.
   const rebased = rebaseTailwindClassUrls(loaded.files);
   const checked = checkProject(rebased.files);
@@ -195,8 +197,19 @@ export function repairInstructions(problems: readonly Problem[]): string {
   ].join("\n");
 }
 
-function attemptFrom(kind: Attempt["kind"], turn: TurnResult, processed: { files: SourceFile[]; problems: Problem[] }): Attempt {
-  return { kind, files: processed.files, problems: processed.problems, notes: turn.notes, text: turn.text, conversation: turn.conversation };
+function attemptFrom(
+  kind: Attempt["kind"],
+  turn: TurnResult,
+  processed: { files: SourceFile[]; problems: Problem[] },
+): Attempt {
+  return {
+    kind,
+    files: processed.files,
+    problems: processed.problems,
+    notes: turn.notes,
+    text: turn.text,
+    conversation: turn.conversation,
+  };
 }
 
 function blockingCount(attempt: Attempt): number {
@@ -204,7 +217,11 @@ function blockingCount(attempt: Attempt): number {
 }
 
 /** Throws ModelError when the first turn fails; a failed or cancelled repair keeps the first answer. */
-export async function generateModelCode(config: ProviderConfig, input: PromptInput, options: ModelCodeOptions = {}): Promise<ModelCodeResult> {
+export async function generateModelCode(
+  config: ProviderConfig,
+  input: PromptInput,
+  options: ModelCodeOptions = {},
+): Promise<ModelCodeResult> {
   const now = options.now ?? (() => performance.now());
   const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], ...turnOptions } = options;
   let modelMs = 0;
@@ -224,10 +241,25 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
     if (event.type === "file") preformatter.add({ path: event.path, content: event.content });
     userProgress?.(event);
   };
-  const first = await timed(() => generateTurn(config, input, { ...turnOptions, onProgress }), (ms) => (modelMs += ms));
+  const first = await timed(
+    () => generateTurn(config, input, { ...turnOptions, onProgress }),
+    (ms) => (modelMs += ms),
+  );
   onStage?.("checking");
-  const checks: ComponentChecks = { libraryTypes, ...(input.componentMap && input.target === "react" ? { componentMap: input.componentMap } : {}) };
-  const attempts = [attemptFrom("answer", first, await timed(() => postProcess(first, preformatter, input.assets, designFonts(input), checks), (ms) => (postMs += ms)))];
+  const checks: ComponentChecks = {
+    libraryTypes,
+    ...(input.componentMap && input.target === "react" ? { componentMap: input.componentMap } : {}),
+  };
+  const attempts = [
+    attemptFrom(
+      "answer",
+      first,
+      await timed(
+        () => postProcess(first, preformatter, input.assets, designFonts(input), checks),
+        (ms) => (postMs += ms),
+      ),
+    ),
+  ];
   let kept = 0;
   let repair: ModelCodeResult["repair"] = "none";
   const extra: Problem[] = [];
@@ -244,18 +276,30 @@ export async function generateModelCode(config: ProviderConfig, input: PromptInp
           generateTurn(config, input, {
             ...rest,
             refine: { conversation: best.conversation, instructions: repairInstructions(blocking) },
-            onProgress: (event) => event.type === "file" && preformatter.add({ path: event.path, content: event.content }),
+            onProgress: (event) =>
+              event.type === "file" && preformatter.add({ path: event.path, content: event.content }),
           }),
         (ms) => (modelMs += ms),
       );
       onStage?.("checking");
-      const attempt = attemptFrom("repair", turn, await timed(() => postProcess(turn, preformatter, input.assets, designFonts(input), checks), (ms) => (postMs += ms)));
+      const attempt = attemptFrom(
+        "repair",
+        turn,
+        await timed(
+          () => postProcess(turn, preformatter, input.assets, designFonts(input), checks),
+          (ms) => (postMs += ms),
+        ),
+      );
       attempts.push(attempt);
       const better = attempt.files.length > 0 && blockingCount(attempt) < blocking.length;
       if (better) kept = attempts.length - 1;
       repair = better ? "kept" : "discarded";
       if (!better)
-        extra.push({ severity: "warning", code: "repair", message: `The repair round did not reduce the problems (${blockingCount(attempt)} after, ${blocking.length} before); kept the first answer.` });
+        extra.push({
+          severity: "warning",
+          code: "repair",
+          message: `The repair round did not reduce the problems (${blockingCount(attempt)} after, ${blocking.length} before); kept the first answer.`,
+        });
     } catch (error) {
       const cancelled = error instanceof ModelError && error.reason === "aborted";
       repair = cancelled ? "cancelled" : "failed";

@@ -20,16 +20,31 @@ export interface SourcedPrice extends ModelPrice {
 const OPENAI_PRICING = "https://platform.openai.com/docs/pricing";
 /** The day the OpenAI list prices below were taken from OPENAI_PRICING (standard tier). */
 const OPENAI_LIST_DATE = "2025-08-07";
-const openai = (input: number, output: number): SourcedPrice => ({ input, output, source: OPENAI_PRICING, asOf: OPENAI_LIST_DATE });
+const openai = (input: number, output: number): SourcedPrice => ({
+  input,
+  output,
+  source: OPENAI_PRICING,
+  asOf: OPENAI_LIST_DATE,
+});
 
 /** GPT-5.4 Image 2 costs the same on OpenAI and on OpenRouter (both listings checked that day). */
-const GPT_5_4_IMAGE_2: SourcedPrice = { input: 8, output: 15, source: "https://openrouter.ai/openai/gpt-5.4-image-2", asOf: "2026-04-23" };
+const GPT_5_4_IMAGE_2: SourcedPrice = {
+  input: 8,
+  output: 15,
+  source: "https://openrouter.ai/openai/gpt-5.4-image-2",
+  asOf: "2026-04-23",
+};
 
 /**
  * text-embedding-3-small: $0.02 per 1M input tokens, nothing for output; the same on OpenAI and on OpenRouter
  * (read on OpenRouter's model page that day).
  */
-const TEXT_EMBEDDING_3_SMALL: SourcedPrice = { input: 0.02, output: 0, source: "https://openrouter.ai/openai/text-embedding-3-small", asOf: "2026-11-23" };
+const TEXT_EMBEDDING_3_SMALL: SourcedPrice = {
+  input: 0.02,
+  output: 0,
+  source: "https://openrouter.ai/openai/text-embedding-3-small",
+  asOf: "2026-11-23",
+};
 
 /**
  * Built-in list prices (USD per 1M tokens, standard tier), for the estimate only. Every default model of
@@ -76,7 +91,8 @@ export function priceFor(model: string, fetched?: Readonly<Record<string, Source
 
 /** USD per token as OpenRouter writes it ("0.000008" or a number); undefined when absent or variable (negative). */
 function perToken(value: unknown): number | undefined {
-  const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  const number =
+    typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
   return Number.isFinite(number) && number >= 0 ? number : undefined;
 }
 
@@ -106,7 +122,8 @@ export function pricesFromModelsListing(body: unknown, options: ListingOptions =
     if (typeof model !== "object" || model === null) continue;
     const { id, pricing } = model as { id?: unknown; pricing?: unknown };
     // "__proto__" would set the record's prototype instead of adding a price.
-    if (typeof id !== "string" || id === "" || id === "__proto__" || typeof pricing !== "object" || pricing === null) continue;
+    if (typeof id !== "string" || id === "" || id === "__proto__" || typeof pricing !== "object" || pricing === null)
+      continue;
     const input = perToken((pricing as { prompt?: unknown }).prompt);
     const output = perToken((pricing as { completion?: unknown }).completion);
     if (input === undefined || output === undefined) continue;

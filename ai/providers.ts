@@ -49,8 +49,6 @@ export function providerConfig(settings: Settings, apiKey: string): ProviderConf
   }
 }
 
-
-
 export interface ClientOptions {
   /** The longest wait for an answer's headers, and by default for each next part of its body (idleMs). */
   timeoutMs: number;
@@ -63,7 +61,10 @@ export interface ClientOptions {
 }
 
 /** An SDK client for the config: no SDK retries unless asked (the UI decides), browser use allowed (key is the user's own). */
-export function createClient(config: Pick<ProviderConfig, "apiKey" | "baseURL" | "headers">, options: ClientOptions): OpenAI {
+export function createClient(
+  config: Pick<ProviderConfig, "apiKey" | "baseURL" | "headers">,
+  options: ClientOptions,
+): OpenAI {
   return new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseURL,
@@ -71,6 +72,9 @@ export function createClient(config: Pick<ProviderConfig, "apiKey" | "baseURL" |
     maxRetries: options.maxRetries ?? 0,
     dangerouslyAllowBrowser: true,
     defaultHeaders: config.headers,
-    fetch: idleGuard(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.idleMs ?? options.timeoutMs),
+    fetch: idleGuard(
+      options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      options.idleMs ?? options.timeoutMs,
+    ),
   });
 }

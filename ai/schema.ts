@@ -15,7 +15,10 @@ export const FILES_SCHEMA = {
   // Notes come first: structured output follows this order, so the panel can show them while files stream.
   required: ["notes", "files"],
   properties: {
-    notes: { type: "string", description: "Short notes for the user, written first: the plan, assumptions, things left out." },
+    notes: {
+      type: "string",
+      description: "Short notes for the user, written first: the plan, assumptions, things left out.",
+    },
     files: {
       type: "array",
       description: "Every file of the project, each complete.",
@@ -130,7 +133,8 @@ function salvage(text: string): FilesReply {
 function unreadableReply(text: string, kept: number): string {
   const offset = jsonErrorOffset(text);
   const what = kept > 0 ? `kept the ${plural(kept, "complete file")}` : "no file was complete";
-  if (offset === undefined || offset >= text.length) return `The model's answer ended before its files were complete; ${what}.`;
+  if (offset === undefined || offset >= text.length)
+    return `The model's answer ended before its files were complete; ${what}.`;
   return `The model's answer is not valid JSON: unexpected ${JSON.stringify(text[offset])} at ${lineColumn(text, offset)}; ${kept > 0 ? `${what} before it` : what}.`;
 }
 

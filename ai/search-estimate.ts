@@ -39,12 +39,18 @@ export interface EnrichEstimate {
 export function estimateEnrich(input: EnrichEstimateInput): EnrichEstimate {
   const captionInputTokens = input.captions * CAPTION_INPUT_TOKENS;
   const captionOutputTokens = input.captions * CAPTION_OUTPUT_TOKENS;
-  const embeddingTokens = input.embeddingChars.reduce((sum, chars) => sum + Math.ceil(chars / 4), 0) + input.withNewCaption * CAPTION_OUTPUT_TOKENS;
+  const embeddingTokens =
+    input.embeddingChars.reduce((sum, chars) => sum + Math.ceil(chars / 4), 0) +
+    input.withNewCaption * CAPTION_OUTPUT_TOKENS;
   const captionPrice = input.captions > 0 ? priceFor(input.captionModel, input.prices) : undefined;
   const embeddingPrice = input.embeddingChars.length > 0 ? priceFor(input.embeddingModel, input.prices) : undefined;
-  const known = (input.captions === 0 || captionPrice !== undefined) && (input.embeddingChars.length === 0 || embeddingPrice !== undefined);
+  const known =
+    (input.captions === 0 || captionPrice !== undefined) &&
+    (input.embeddingChars.length === 0 || embeddingPrice !== undefined);
   const costUsd = known
-    ? ((captionPrice ? captionInputTokens * captionPrice.input + captionOutputTokens * captionPrice.output : 0) + (embeddingPrice ? embeddingTokens * embeddingPrice.input : 0)) / 1_000_000
+    ? ((captionPrice ? captionInputTokens * captionPrice.input + captionOutputTokens * captionPrice.output : 0) +
+        (embeddingPrice ? embeddingTokens * embeddingPrice.input : 0)) /
+      1_000_000
     : undefined;
   return { captionInputTokens, captionOutputTokens, embeddingTokens, costUsd, captionPrice, embeddingPrice };
 }

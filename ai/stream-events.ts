@@ -16,21 +16,36 @@ export function streamFailure(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
   const mapped = toModelError(error);
   if (mapped.reason === "aborted" || mapped.reason === "timeout" || mapped.reason === "moderation") return mapped;
-  if (error instanceof SyntaxError) return new ModelError("bad-output", `The endpoint's stream sent an event that is not valid JSON; ${NOT_USED}.`, { cause: error });
-  if (mapped.reason === "bad-output") return new ModelError("bad-output", `The endpoint's stream sent an event Figment cannot read; ${NOT_USED}.`, { cause: error });
+  if (error instanceof SyntaxError)
+    return new ModelError("bad-output", `The endpoint's stream sent an event that is not valid JSON; ${NOT_USED}.`, {
+      cause: error,
+    });
+  if (mapped.reason === "bad-output")
+    return new ModelError("bad-output", `The endpoint's stream sent an event Figment cannot read; ${NOT_USED}.`, {
+      cause: error,
+    });
   // An error event in the stream: the provider's own words (toModelError made them one readable line).
   if (error instanceof APIError && error.status === undefined)
-    return new ModelError("server", `The endpoint reported an error in the middle of the answer: ${mapped.message}`, { cause: error, ...(mapped.requestId ? { requestId: mapped.requestId } : {}) });
-  return new ModelError("truncated", `The connection dropped in the middle of the answer; ${NOT_USED}.`, { cause: error });
+    return new ModelError("server", `The endpoint reported an error in the middle of the answer: ${mapped.message}`, {
+      cause: error,
+      ...(mapped.requestId ? { requestId: mapped.requestId } : {}),
+    });
+  return new ModelError("truncated", `The connection dropped in the middle of the answer; ${NOT_USED}.`, {
+    cause: error,
+  });
 }
 
 /** An event Figment reads but whose fields are not what the API sends. */
 function unreadable(what: string): ModelError {
-  return new ModelError("bad-output", `The endpoint's stream sent an event Figment cannot read (${what}); ${NOT_USED}.`);
+  return new ModelError(
+    "bad-output",
+    `The endpoint's stream sent an event Figment cannot read (${what}); ${NOT_USED}.`,
+  );
 }
 
 type Fields = Record<string, unknown>;
-const fields = (value: unknown): Fields | undefined => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Fields) : undefined);
+const fields = (value: unknown): Fields | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
 
 /** A text field: absent or null is "", text is itself, anything else makes the event unreadable. */
 function optionalText(value: unknown, what: string): string {
@@ -53,7 +68,8 @@ export type ResponsesEvent =
 export function readResponsesEvent(event: unknown): ResponsesEvent {
   const record = fields(event);
   const type = record?.type;
-  if (type === "response.output_text.delta") return { kind: "delta", text: optionalText(record?.delta, "a text piece that is not text") };
+  if (type === "response.output_text.delta")
+    return { kind: "delta", text: optionalText(record?.delta, "a text piece that is not text") };
   if (typeof type === "string" && TERMINAL.has(type)) return { kind: "end", response: record?.response };
   if (type === "error") return { kind: "error", code: record?.code, message: quoted(record?.message) || "no details" };
   return { kind: "other" };
@@ -68,7 +84,8 @@ export interface ChatPiece {
   usage: { inputTokens: number; outputTokens: number } | undefined;
 }
 
-const count = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined);
+const count = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 
 /** One chat completion chunk: the first choice's text and refusal pieces, its finish, and the model and usage when given. */
 export function readChatChunk(chunk: unknown): ChatPiece {

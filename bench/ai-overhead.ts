@@ -110,7 +110,8 @@ function screensOf(files: readonly SourceFile[]): Screen[] {
     const shared = [...f.content.matchAll(/^import "\.\.\/([^"]+\.css)";$/gm)].map((i) => {
       const path = `src/${i[1]}`;
       const content = byPath.get(path);
-      if (content === undefined) throw new Error(`bench/ai-overhead: ${f.path} imports ${path}, which the output lacks`);
+      if (content === undefined)
+        throw new Error(`bench/ai-overhead: ${f.path} imports ${path}, which the output lacks`);
       return { path, content };
     });
     screens.push({ name: m[1]!, tsx, css, shared });
@@ -237,7 +238,9 @@ export async function buildAnswer(source: EvalFile): Promise<Answer> {
     `Built the page as App with ${screens.length} section components (${screens.map((s) => s.name).join(", ")}), each with its own CSS module. ` +
     "Kept the absolute positioning where the frames are absolute; fonts fall back to system fonts when Helvetica Neue or Roboto Mono are missing.";
   // Keys in the schema's order, as strict structured output writes them.
-  const text = JSON.stringify(Object.fromEntries(FILES_SCHEMA.required.map((key) => [key, key === "files" ? files : notes])));
+  const text = JSON.stringify(
+    Object.fromEntries(FILES_SCHEMA.required.map((key) => [key, key === "files" ? files : notes])),
+  );
   const sharedFiles = new Set(screens.flatMap((s) => s.shared.map((f) => f.path))).size;
   return { files, notes, text, lines: totalLines(files), chunks: chunked(text, CHUNK_CHARS), sharedFiles };
 }
@@ -279,7 +282,9 @@ async function serverModuleUrl(root: string): Promise<string> {
 
 /** The server in a worker thread. */
 function workerServer(moduleUrl: string, data: Omit<InstantServerData, "figmentBenchServer">): Promise<InstantServer> {
-  const worker = new Worker(new URL(moduleUrl), { workerData: { figmentBenchServer: true, ...data } satisfies InstantServerData });
+  const worker = new Worker(new URL(moduleUrl), {
+    workerData: { figmentBenchServer: true, ...data } satisfies InstantServerData,
+  });
   const next = (type: FromWorker["type"]) =>
     new Promise<FromWorker>((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
@@ -310,7 +315,10 @@ function workerServer(moduleUrl: string, data: Omit<InstantServerData, "figmentB
 }
 
 /** The same server in this thread. */
-async function threadServer(moduleUrl: string, data: Omit<InstantServerData, "figmentBenchServer">): Promise<InstantServer> {
+async function threadServer(
+  moduleUrl: string,
+  data: Omit<InstantServerData, "figmentBenchServer">,
+): Promise<InstantServer> {
   const mod = (await import(moduleUrl)) as ServerModule;
   const { server, stats } = await mod.startInstantServer(data);
   return { url: server.url, stats: async () => ({ ...stats }), close: () => server.close() };
@@ -334,18 +342,30 @@ function imageFrom(label: string, bytes: Uint8Array): Image {
 const PACED_DELAY_MS = 1;
 const PACED_RUNS = benchCount(7);
 
-export async function aiOverheadSection(files: readonly EvalFile[], runs: number, results: BenchResults): Promise<void> {
+export async function aiOverheadSection(
+  files: readonly EvalFile[],
+  runs: number,
+  results: BenchResults,
+): Promise<void> {
   const loadAtStart = loadavg()[0]!;
   const login = files.find((f) => f.name === LOGIN);
   const source = files.find((f) => f.name === ANSWER_SOURCE);
-  if (!login || !source) throw new Error(`bench/ai-overhead: ${LOGIN} and ${ANSWER_SOURCE} must be among the eval files`);
+  if (!login || !source)
+    throw new Error(`bench/ai-overhead: ${LOGIN} and ${ANSWER_SOURCE} must be among the eval files`);
   const loginJson = JSON.parse(login.text) as unknown;
-  const realPng = imageFrom(`${REAL_PNG} (real Figma render)`, new Uint8Array(readFileSync(join(fixturesDir(), REAL_PNG))));
-  const loginPng = imageFrom("login frame PNG (simulator export)", new Uint8Array(Buffer.from((await loginExport(login.text)).pngB64, "base64")));
+  const realPng = imageFrom(
+    `${REAL_PNG} (real Figma render)`,
+    new Uint8Array(readFileSync(join(fixturesDir(), REAL_PNG))),
+  );
+  const loginPng = imageFrom(
+    "login frame PNG (simulator export)",
+    new Uint8Array(Buffer.from((await loginExport(login.text)).pngB64, "base64")),
+  );
 
   await loadTokenizer();
   const answer = await buildAnswer(source);
-  if (answer.files.length - answer.sharedFiles !== ANSWER_FILES) throw new Error(`bench/ai-overhead: the answer has ${answer.files.length} files, not ${ANSWER_FILES}`);
+  if (answer.files.length - answer.sharedFiles !== ANSWER_FILES)
+    throw new Error(`bench/ai-overhead: the answer has ${answer.files.length} files, not ${ANSWER_FILES}`);
   const replyData = { chunks: answer.chunks, id: "resp_bench_overhead", model: MODEL };
   const sse = responsesEvents(replyData.chunks, { id: replyData.id, model: replyData.model });
   const deltas = answer.chunks.length;
@@ -356,7 +376,8 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
   const parsed = parseFilesReply(answer.text);
   const processed = await postProcess(parsed);
   const blocking = processed.problems.filter(isBlocking);
-  if (blocking.length > 0) throw new Error(`bench/ai-overhead: the answer has blocking problems: ${JSON.stringify(blocking.slice(0, 5))}`);
+  if (blocking.length > 0)
+    throw new Error(`bench/ai-overhead: the answer has blocking problems: ${JSON.stringify(blocking.slice(0, 5))}`);
 
   const moduleUrl = await serverModuleUrl(repoRoot());
   const servers: InstantServer[] = [];
@@ -371,16 +392,27 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     const perToken = QUICK ? undefined : await workerServer(moduleUrl, tokenData);
     if (perToken) servers.push(perToken);
     const tokenEvents = responsesEvents(tokenData.chunks, { id: tokenData.id, model: tokenData.model }).length;
-    const configFor = (url: string): ProviderConfig => providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-bench-overhead");
+    const configFor = (url: string): ProviderConfig =>
+      providerConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url }, "sk-bench-overhead");
     const config = configFor(server.url);
     const localConfig = local && configFor(local.url);
     const tokenConfig = perToken && configFor(perToken.url);
     const hint = printHint(loadDesign(loginJson).document);
-    const inputFor = (image: Image): PromptInput => ({ target: "react", styling: "css-modules", imageDataUrl: pngDataUrl(image.bytes), hint });
+    const inputFor = (image: Image): PromptInput => ({
+      target: "react",
+      styling: "css-modules",
+      imageDataUrl: pngDataUrl(image.bytes),
+      hint,
+    });
 
     /** What the panel does before calling the model for one frame: encode the export, print the hint, estimate. */
     const prepare = (image: Image) => {
-      const prompt: PromptInput = { target: "react", styling: "css-modules", imageDataUrl: pngDataUrl(image.bytes), hint: printHint(loadDesign(loginJson).document) };
+      const prompt: PromptInput = {
+        target: "react",
+        styling: "css-modules",
+        imageDataUrl: pngDataUrl(image.bytes),
+        hint: printHint(loadDesign(loginJson).document),
+      };
       const estimate = estimatePrompt(prompt, image.size, { model: MODEL });
       return { prompt, estimate };
     };
@@ -412,13 +444,23 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       const encode = await timeIt("export encoding", () => pngDataUrl(image.bytes), runs);
       const built = await timeIt("request build", () => requestBuild(image), runs);
       const turn = await timeServer(server.url, "HTTP + stream + parse", () => generateTurn(config, input));
-      const turnLocal = local && localConfig && (await timeServer(local.url, "HTTP + stream + parse, server in this thread", () => generateTurn(localConfig, input)));
+      const turnLocal =
+        local &&
+        localConfig &&
+        (await timeServer(local.url, "HTTP + stream + parse, server in this thread", () =>
+          generateTurn(localConfig, input),
+        ));
       const whole = await timeServer(server.url, "total", () => total(image));
       return { input, body, encode, built, turn, turnLocal, whole };
     };
 
     const main = await measure(realPng);
-    const turnTokens = perToken && tokenConfig && (await timeServer(perToken.url, "HTTP + stream + parse, one token per delta", () => generateTurn(tokenConfig, main.input)));
+    const turnTokens =
+      perToken &&
+      tokenConfig &&
+      (await timeServer(perToken.url, "HTTP + stream + parse, one token per delta", () =>
+        generateTurn(tokenConfig, main.input),
+      ));
     const hintT = await timeIt("hint", () => printHint(loadDesign(loginJson).document), runs);
     const paramsT = await timeIt("params", () => responsesRequest(main.input, { model: MODEL, stream: true }), runs);
     const estimateT = await timeIt("estimate", () => estimatePrompt(main.input, realPng.size, { model: MODEL }), runs);
@@ -436,7 +478,12 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     // before each event; we time from the last streamed event to the result.
     // Quick: ten times fewer, longer deltas (at this pace each event costs both threads a few ms).
     const pacedChunks = QUICK ? chunked(answer.text, 10 * CHUNK_CHARS) : replyData.chunks;
-    const paced = await workerServer(moduleUrl, { ...replyData, chunks: pacedChunks, id: "resp_bench_paced", delayMs: PACED_DELAY_MS });
+    const paced = await workerServer(moduleUrl, {
+      ...replyData,
+      chunks: pacedChunks,
+      id: "resp_bench_paced",
+      delayMs: PACED_DELAY_MS,
+    });
     servers.push(paced);
     const pacedConfig = configFor(paced.url);
     await refresh(paced.url);
@@ -453,22 +500,37 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       pacedStream += (last - started) / PACED_RUNS;
     }
     afterLast.sort((a, b) => a - b);
-    const afterLastTiming: Timing = { label: "after the last token", medianMs: afterLast[Math.floor(afterLast.length / 2)]!, minMs: afterLast[0]!, maxMs: afterLast.at(-1)!, samples: afterLast, runs: PACED_RUNS, warmup: pacedWarmup };
+    const afterLastTiming: Timing = {
+      label: "after the last token",
+      medianMs: afterLast[Math.floor(afterLast.length / 2)]!,
+      minMs: afterLast[0]!,
+      maxMs: afterLast.at(-1)!,
+      samples: afterLast,
+      runs: PACED_RUNS,
+      warmup: pacedWarmup,
+    };
 
     // What the timed runs did: requests valid against the OpenAPI spec, no repair round, clean files.
     await refresh(server.url);
     const result = await generateModelCode(config, main.input);
-    if (result.repair !== "none" || result.attempts.length !== 1) throw new Error(`bench/ai-overhead: a repair round ran (${result.repair})`);
+    if (result.repair !== "none" || result.attempts.length !== 1)
+      throw new Error(`bench/ai-overhead: a repair round ran (${result.repair})`);
     if (result.files.length !== answer.files.length || result.problems.some(isBlocking))
-      throw new Error(`bench/ai-overhead: generateModelCode returned ${result.files.length} files, ${result.problems.filter(isBlocking).length} blocking problems`);
+      throw new Error(
+        `bench/ai-overhead: generateModelCode returned ${result.files.length} files, ${result.problems.filter(isBlocking).length} blocking problems`,
+      );
     const served = await Promise.all(servers.map((s) => s.stats()));
     const schemaErrors = served.flatMap((s) => s.schemaErrors);
-    if (schemaErrors.length > 0) throw new Error(`bench/ai-overhead: requests failed the OpenAPI check: ${schemaErrors.slice(0, 3).join("; ")}`);
+    if (schemaErrors.length > 0)
+      throw new Error(`bench/ai-overhead: requests failed the OpenAPI check: ${schemaErrors.slice(0, 3).join("; ")}`);
     const requests = served.reduce((sum, s) => sum + s.requests, 0);
-    const problems = result.problems.length === 0 ? "none" : result.problems.map((p) => `${p.severity} ${p.code}`).join(", ");
+    const problems =
+      result.problems.length === 0 ? "none" : result.problems.map((p) => `${p.severity} ${p.code}`).join(", ");
 
     const chars = answer.text.length;
-    const components = answer.files.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).map((f) => f.path.slice("src/components/".length, -".tsx".length));
+    const components = answer.files
+      .filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx"))
+      .map((f) => f.path.slice("src/components/".length, -".tsx".length));
     const timed = (t: Timing, target?: number): Json => ({
       medianMs: round(t.medianMs),
       minMs: round(t.minMs),
@@ -477,7 +539,18 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       ...(target === undefined ? {} : { targetMs: target, met: t.medianMs <= target }),
     });
     const put = (path: string[], value: Json) => results.set("ai", path, value);
-    put(["answer"], { files: answer.files.length, lines: answer.lines, jsonChars: chars, deltas, sseEvents: events, sseBytes, deltaChars: CHUNK_CHARS, requests, repair: result.repair, problems: result.problems.length });
+    put(["answer"], {
+      files: answer.files.length,
+      lines: answer.lines,
+      jsonChars: chars,
+      deltas,
+      sseEvents: events,
+      sseBytes,
+      deltaChars: CHUNK_CHARS,
+      requests,
+      repair: result.repair,
+      problems: result.problems.length,
+    });
     put(["loadAverage1m"], { start: round(loadAtStart), end: round(loadavg()[0]!) });
     for (const [key, t, target] of [
       ["requestBuild", main.built],
@@ -497,7 +570,13 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     ] as [string, Timing, number?][]) {
       put(["realPng", key], timed(t, target));
     }
-    put(["realPng", "image"], { label: realPng.label, width: realPng.size.width, height: realPng.size.height, bytes: realPng.bytes.length, requestBodyBytes: main.body.length });
+    put(["realPng", "image"], {
+      label: realPng.label,
+      width: realPng.size.width,
+      height: realPng.size.height,
+      bytes: realPng.bytes.length,
+      requestBodyBytes: main.body.length,
+    });
     put(["realPng", "totalOverJsonParse"], round(main.whole.medianMs / jsonParse.medianMs));
     put(["realPng", "jsonParseOfAnswer"], timed(jsonParse));
     put(["realPng", "pacedStreamMs"], round(pacedStream));
@@ -511,7 +590,13 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       ] as [string, Timing, number?][]) {
         put(["loginPng", key], timed(t, target));
       }
-      put(["loginPng", "image"], { label: loginPng.label, width: loginPng.size.width, height: loginPng.size.height, bytes: loginPng.bytes.length, requestBodyBytes: sized.body.length });
+      put(["loginPng", "image"], {
+        label: loginPng.label,
+        width: loginPng.size.width,
+        height: loginPng.size.height,
+        bytes: loginPng.bytes.length,
+        requestBodyBytes: sized.body.length,
+      });
       put(["loginPng", "totalOverJsonParse"], round(sized.whole.medianMs / jsonParse.medianMs));
     }
     results.print(`\n## model path overhead\n`);
@@ -529,18 +614,61 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
     const head = ["stage", "median (min–max)", `target: total ≤ ${TARGET_MS} ms`, "what"];
     results.print(
       table(head, [
-        ["request build", summary(main.built), "", `export encoding + hint + request params + estimate, one run; the four parts below, each timed alone on a reused input, sum to ${fmtMs(sum(main.encode, hintT, paramsT, estimateT))} ms`],
-        ["… export encoding", summary(main.encode), "", `pngDataUrl (String.fromCharCode over 32 KB slices, then btoa; Node's here, the panel's browser in use): ${kb(realPng.bytes.length)} of PNG → ${kb(main.input.imageDataUrl!.length)} data URL`],
+        [
+          "request build",
+          summary(main.built),
+          "",
+          `export encoding + hint + request params + estimate, one run; the four parts below, each timed alone on a reused input, sum to ${fmtMs(sum(main.encode, hintT, paramsT, estimateT))} ms`,
+        ],
+        [
+          "… export encoding",
+          summary(main.encode),
+          "",
+          `pngDataUrl (String.fromCharCode over 32 KB slices, then btoa; Node's here, the panel's browser in use): ${kb(realPng.bytes.length)} of PNG → ${kb(main.input.imageDataUrl!.length)} data URL`,
+        ],
         ["… hint", summary(hintT), "", `printHint(loadDesign(json).document), ${LOGIN}`],
         ["… request params", summary(paramsT), "", "responsesRequest, streamed"],
-        ["… estimate", summary(estimateT), "", "estimatePrompt: o200k_base count of instructions, hint and schema; image tiles"],
-        ["HTTP + stream + parse", summary(main.turn), "", `generateTurn: client, POST of ${kb(main.body.length)}, ${int(events)} SSE events read with the progress reader, parseFilesReply`],
-        ...(main.turnLocal ? [["… server in this thread instead", summary(main.turnLocal), "", "the same with the test server's work (OpenAPI check of the body, SSE framing) on our event loop"]] : []),
-        ...(turnTokens ? [["… one token per delta instead", summary(turnTokens), "", `the same answer in ${TOKEN_CHARS}-character deltas: ${int(tokenEvents)} SSE events`]] : []),
+        [
+          "… estimate",
+          summary(estimateT),
+          "",
+          "estimatePrompt: o200k_base count of instructions, hint and schema; image tiles",
+        ],
+        [
+          "HTTP + stream + parse",
+          summary(main.turn),
+          "",
+          `generateTurn: client, POST of ${kb(main.body.length)}, ${int(events)} SSE events read with the progress reader, parseFilesReply`,
+        ],
+        ...(main.turnLocal
+          ? [
+              [
+                "… server in this thread instead",
+                summary(main.turnLocal),
+                "",
+                "the same with the test server's work (OpenAPI check of the body, SSE framing) on our event loop",
+              ],
+            ]
+          : []),
+        ...(turnTokens
+          ? [
+              [
+                "… one token per delta instead",
+                summary(turnTokens),
+                "",
+                `the same answer in ${TOKEN_CHARS}-character deltas: ${int(tokenEvents)} SSE events`,
+              ],
+            ]
+          : []),
         ["project pass", summary(project), "", `checkProject on the ${answer.files.length} parsed files`],
         ["prettier", summary(prettier), "", "formatFiles on the project pass's files"],
         ["… postProcess", summary(post), "", "project pass + prettier, as ai/pipeline.ts runs them"],
-        ["generateModelCode", summary(modelCode), "", `request params + turn + postProcess, no repair round (its own timings in the check run: model ${fmtMs(result.timings.modelMs)} ms, post ${fmtMs(result.timings.postMs)} ms)`],
+        [
+          "generateModelCode",
+          summary(modelCode),
+          "",
+          `request params + turn + postProcess, no repair round (its own timings in the check run: model ${fmtMs(result.timings.modelMs)} ms, post ${fmtMs(result.timings.postMs)} ms)`,
+        ],
         [
           "**total overhead**",
           `**${summary(main.whole)}**`,
@@ -563,7 +691,12 @@ export async function aiOverheadSection(files: readonly EvalFile[], runs: number
       results.print(
         table(head, [
           ["request build", summary(sized.built), "", "export encoding + hint + request params + estimate, one run"],
-          ["… export encoding", summary(sized.encode), "", `pngDataUrl: ${kb(loginPng.bytes.length)} → ${kb(sized.input.imageDataUrl!.length)} data URL`],
+          [
+            "… export encoding",
+            summary(sized.encode),
+            "",
+            `pngDataUrl: ${kb(loginPng.bytes.length)} → ${kb(sized.input.imageDataUrl!.length)} data URL`,
+          ],
           ["HTTP + stream + parse", summary(sized.turn), "", "generateTurn, as above"],
           ...(sized.turnLocal ? [["… server in this thread instead", summary(sized.turnLocal), "", "as above"]] : []),
           [

@@ -25,7 +25,13 @@ const text = (chars: string, size: number, color: string, extra: Partial<DesignN
   kind: "text",
   w: 200,
   h: Math.ceil(size * 1.4),
-  text: { chars, style: { family: "Inter", size, weight: 400, color }, resize: "height", alignH: "left", alignV: "top" },
+  text: {
+    chars,
+    style: { family: "Inter", size, weight: 400, color },
+    resize: "height",
+    alignH: "left",
+    alignV: "top",
+  },
   ...extra,
 });
 
@@ -39,7 +45,19 @@ function card(i: number): DesignNode {
     h: 20,
     fills: [{ kind: "solid", color: "#2f80ed" }],
     layout: { dir: "row", gap: 0, padding: [2, 12, 2, 12], justify: "center", align: "center" },
-    children: [text("Buy", 12, "#ffffff", { w: 72, h: 16, text: { chars: "Buy", style: { family: "Inter", size: 12, weight: 600, color: "#ffffff" }, resize: "none", alignH: "center", alignV: "center" } })],
+    children: [
+      text("Buy", 12, "#ffffff", {
+        w: 72,
+        h: 16,
+        text: {
+          chars: "Buy",
+          style: { family: "Inter", size: 12, weight: 600, color: "#ffffff" },
+          resize: "none",
+          alignH: "center",
+          alignV: "center",
+        },
+      }),
+    ],
   };
   return {
     id: `1:${++serial}`,
@@ -49,16 +67,41 @@ function card(i: number): DesignNode {
     y: Math.floor(i / 10) * 320,
     w: 224,
     h: 304,
-    fills: i % 7 === 0 ? [{ kind: "gradient", css: "linear-gradient(180deg, #ffffff 0%, #eeeeee 100%)" }] : [{ kind: "solid", color: "#ffffff" }],
+    fills:
+      i % 7 === 0
+        ? [{ kind: "gradient", css: "linear-gradient(180deg, #ffffff 0%, #eeeeee 100%)" }]
+        : [{ kind: "solid", color: "#ffffff" }],
     layout: { dir: "column", gap: 8, padding: [12, 12, 12, 12], justify: "start", align: "start" },
     children: [
-      { id: `1:${++serial}`, name: i % 3 === 0 ? "image 3" : "Product photo", kind: "rect", w: 200, h: 120, fills: [{ kind: "image", asset: "photo.png", fit: "cover" }] },
+      {
+        id: `1:${++serial}`,
+        name: i % 3 === 0 ? "image 3" : "Product photo",
+        kind: "rect",
+        w: 200,
+        h: 120,
+        fills: [{ kind: "image", asset: "photo.png", fit: "cover" }],
+      },
       text(`Product ${i}`, 18, "#111111"),
       text("A short description of the product that wraps over two lines.", 14, i % 2 ? "#777777" : "#555555"),
       text("Ships in 2 days", 10, "#999999"),
-      { id: `1:${++serial}`, name: "icon/heart", kind: "vector", w: 16, h: 16, fills: [{ kind: "solid", color: "#e91e63" }], asset: "heart.svg" },
+      {
+        id: `1:${++serial}`,
+        name: "icon/heart",
+        kind: "vector",
+        w: 16,
+        h: 16,
+        fills: [{ kind: "solid", color: "#e91e63" }],
+        asset: "heart.svg",
+      },
       button,
-      { id: `1:${++serial}`, name: "Divider", kind: "rect", w: 200, h: 1, fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.1)" }] },
+      {
+        id: `1:${++serial}`,
+        name: "Divider",
+        kind: "rect",
+        w: 200,
+        h: 1,
+        fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.1)" }],
+      },
     ],
   };
 }
@@ -70,7 +113,15 @@ export function syntheticFrame(layers = SYNTHETIC_LAYERS): DesignDocument {
   let count = 1;
   for (let i = 0; count + 9 <= layers; i++, count += 9) children.push(card(i));
   while (count < layers) children.push(text(`Note ${count++}`, 12, "#333333", { x: 0, y: 0 }));
-  const root: DesignNode = { id: "1:0", name: "Catalogue", kind: "frame", w: 2400, h: 3600, fills: [{ kind: "solid", color: "#fafafa" }], children };
+  const root: DesignNode = {
+    id: "1:0",
+    name: "Catalogue",
+    kind: "frame",
+    w: 2400,
+    h: 3600,
+    fills: [{ kind: "solid", color: "#fafafa" }],
+    children,
+  };
   return { frames: [root], assets: {} };
 }
 
@@ -97,7 +148,13 @@ function largestFixtures(files: EvalFile[]): Largest {
 }
 
 export async function analyzeSection(files: EvalFile[], runs: number, results: BenchResults): Promise<void> {
-  const timed = (t: Timing): Json => ({ medianMs: round(t.medianMs), minMs: round(t.minMs), maxMs: round(t.maxMs), n: t.runs, warmup: t.warmup });
+  const timed = (t: Timing): Json => ({
+    medianMs: round(t.medianMs),
+    minMs: round(t.minMs),
+    maxMs: round(t.maxMs),
+    n: t.runs,
+    warmup: t.warmup,
+  });
   const { frame: largest, file: largestFile } = largestFixtures(files);
   const fixtureDoc: DesignDocument = { frames: [largest.frame], assets: {} };
   const synthetic = syntheticFrame();
@@ -129,7 +186,28 @@ export async function analyzeSection(files: EvalFile[], runs: number, results: B
       `| synthetic catalogue (cards with images, texts, buttons) | ${syntheticLayers} | ${syntheticFindings} | ${fmtMs(syntheticCpu.medianMs)} ms | ${fmtMs(syntheticCpu.minMs)} ms | ${fmtMs(syntheticTime.medianMs)} ms | ${fmtMs(syntheticTime.minMs)} ms | ${fmtMs(syntheticTime.maxMs)} ms | ${met ? "met" : "**missed**"} |`,
     ].join("\n"),
   );
-  results.set("analyze", ["largestFixtureFrame"], { file: largest.file, frameId: largest.frame.id, frameName: largest.frame.name, layers: largest.layers, findings: fixtureFindings, time: timed(fixtureTime), cpu: fixtureCpu });
-  results.set("analyze", ["largestFixtureFile"], { file: largestFile.file, frames: largestFile.doc.frames.length, layers: largestFile.layers, findings: fileFindings, time: timed(fileTime), cpu: fileCpu });
-  results.set("analyze", ["synthetic"], { layers: syntheticLayers, findings: syntheticFindings, time: timed(syntheticTime), cpu: syntheticCpu, target: againstTarget(syntheticCpu.medianMs, TARGET_MS, "ms CPU") });
+  results.set("analyze", ["largestFixtureFrame"], {
+    file: largest.file,
+    frameId: largest.frame.id,
+    frameName: largest.frame.name,
+    layers: largest.layers,
+    findings: fixtureFindings,
+    time: timed(fixtureTime),
+    cpu: fixtureCpu,
+  });
+  results.set("analyze", ["largestFixtureFile"], {
+    file: largestFile.file,
+    frames: largestFile.doc.frames.length,
+    layers: largestFile.layers,
+    findings: fileFindings,
+    time: timed(fileTime),
+    cpu: fileCpu,
+  });
+  results.set("analyze", ["synthetic"], {
+    layers: syntheticLayers,
+    findings: syntheticFindings,
+    time: timed(syntheticTime),
+    cpu: syntheticCpu,
+    target: againstTarget(syntheticCpu.medianMs, TARGET_MS, "ms CPU"),
+  });
 }

@@ -26,7 +26,13 @@ function instantClient(): OpenAI {
   let n = 0;
   return {
     files: { create: async () => ({ id: `file-${++n}` }) },
-    batches: { create: async () => ({ id: `batch-${++n}`, status: "validating", request_counts: { total: LINES, completed: 0, failed: 0 } }) },
+    batches: {
+      create: async () => ({
+        id: `batch-${++n}`,
+        status: "validating",
+        request_counts: { total: LINES, completed: 0, failed: 0 },
+      }),
+    },
   } as unknown as OpenAI;
 }
 
@@ -39,38 +45,81 @@ function imageLines(): PlannedLine[] {
     url: "/v1/images/generations",
     row: i + 1,
     fileStem: `${i + 1}-${AUDIENCES[i % 4]}-${SEASONS[(i >> 2) % 4]}`,
-    body: { model: "gpt-image-2", prompt: `A ${SEASONS[(i >> 2) % 4]} hero image for ${AUDIENCES[i % 4]}: rounded shapes, warm colours, soft light, product centred, brand palette #ff5a1f #1d1d1f #f5f5f7, variant ${i + 1}`, size: "1536x1024", quality: "medium", n: 1 },
+    body: {
+      model: "gpt-image-2",
+      prompt: `A ${SEASONS[(i >> 2) % 4]} hero image for ${AUDIENCES[i % 4]}: rounded shapes, warm colours, soft light, product centred, brand palette #ff5a1f #1d1d1f #f5f5f7, variant ${i + 1}`,
+      size: "1536x1024",
+      quality: "medium",
+      n: 1,
+    },
   }));
 }
 
 function codeLines(files: EvalFile[]): PlannedLine[] {
   const login = files.find((f) => f.name.includes("login")) ?? files[0]!;
   const document = loadDesign(JSON.parse(login.text)).document;
-  const body = responsesRequest({ target: "react", styling: "css-modules", hint: printHint(document) }, { model: "gpt-5", stream: false }) as unknown as Record<string, unknown>;
-  return Array.from({ length: LINES }, (_, i) => ({ customId: `frame-${i + 1}`, url: "/v1/responses", frame: { id: `${i}:1`, name: `Frame ${i + 1}` }, fileStem: `frame-${i + 1}`, body }));
+  const body = responsesRequest(
+    { target: "react", styling: "css-modules", hint: printHint(document) },
+    { model: "gpt-5", stream: false },
+  ) as unknown as Record<string, unknown>;
+  return Array.from({ length: LINES }, (_, i) => ({
+    customId: `frame-${i + 1}`,
+    url: "/v1/responses",
+    frame: { id: `${i}:1`, name: `Frame ${i + 1}` },
+    fileStem: `frame-${i + 1}`,
+    body,
+  }));
 }
 
 export async function batchSection(files: EvalFile[], runs: number, results: BenchResults): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), "figment-bench-batch-"));
   const rows: string[] = [];
   try {
-    for (const [kind, lines] of [["images", imageLines()], ["code", codeLines(files)]] as const) {
+    for (const [kind, lines] of [
+      ["images", imageLines()],
+      ["code", codeLines(files)],
+    ] as const) {
       const jsonl = batchJsonl(lines as BatchRequest[]);
       const build = await cpuTimeAsync(async () => batchJsonl(lines as BatchRequest[]), runs);
       let k = 0;
-      const record = await cpuTimeAsync(async () => {
-        const dir = join(tmp, `${kind}-${++k}`);
-        await startBatch(instantClient(), folderStore(dir), { kind, endpoint: lines[0]!.url, baseURL: "http://bench/v1", lines });
-      }, Math.min(runs, 10));
+      const record = await cpuTimeAsync(
+        async () => {
+          const dir = join(tmp, `${kind}-${++k}`);
+          await startBatch(instantClient(), folderStore(dir), {
+            kind,
+            endpoint: lines[0]!.url,
+            baseURL: "http://bench/v1",
+            lines,
+          });
+        },
+        Math.min(runs, 10),
+      );
       const jsonlBytes = Buffer.byteLength(jsonl);
       const recordBytes = statSync(join(tmp, `${kind}-1`, "batch.json")).size;
-      results.set("batch", [kind], { lines: LINES, buildJsonlCpu: build, buildAndRecordCpu: record, jsonlBytes, bytesPerLine: Math.round(jsonlBytes / LINES), recordBytes });
-      rows.push(`| ${kind} (${lines[0]!.url}) | ${build.medianMs} ms | ${record.medianMs} ms | ${jsonlBytes.toLocaleString("en-US")} (${Math.round(jsonlBytes / LINES).toLocaleString("en-US")} per line) | ${recordBytes.toLocaleString("en-US")} |`);
+      results.set("batch", [kind], {
+        lines: LINES,
+        buildJsonlCpu: build,
+        buildAndRecordCpu: record,
+        jsonlBytes,
+        bytesPerLine: Math.round(jsonlBytes / LINES),
+        recordBytes,
+      });
+      rows.push(
+        `| ${kind} (${lines[0]!.url}) | ${build.medianMs} ms | ${record.medianMs} ms | ${jsonlBytes.toLocaleString("en-US")} (${Math.round(jsonlBytes / LINES).toLocaleString("en-US")} per line) | ${recordBytes.toLocaleString("en-US")} |`,
+      );
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   results.print(`\n## batch: building and recording a ${LINES}-line Batch API batch\n`);
-  results.print(`Our work only (the provider answers at once): CPU time (user + system, median) in Node. "Build + record" writes the input JSONL and batch.json (temp file + rename) before and after the upload and batch creation.\n`);
-  results.print([`| batch | build JSONL | build + record | JSONL bytes | batch.json bytes |`, `| --- | ---: | ---: | ---: | ---: |`, ...rows].join("\n") + "\n");
+  results.print(
+    `Our work only (the provider answers at once): CPU time (user + system, median) in Node. "Build + record" writes the input JSONL and batch.json (temp file + rename) before and after the upload and batch creation.\n`,
+  );
+  results.print(
+    [
+      `| batch | build JSONL | build + record | JSONL bytes | batch.json bytes |`,
+      `| --- | ---: | ---: | ---: | ---: |`,
+      ...rows,
+    ].join("\n") + "\n",
+  );
 }

@@ -35,7 +35,12 @@ export async function corpusSection(results: BenchResults): Promise<void> {
     const design = report.widths.find((w) => w.width === Math.round(report.width))!;
     const ok =
       report.meanIoU * report.matched >= GOALS.iouMatched &&
-      [390, 768].every((w) => !at(report, w).overflow && at(report, w).textVisible >= GOALS.textVisible && at(report, w).overlappingPairs <= design.overlappingPairs) &&
+      [390, 768].every(
+        (w) =>
+          !at(report, w).overflow &&
+          at(report, w).textVisible >= GOALS.textVisible &&
+          at(report, w).overlappingPairs <= design.overlappingPairs,
+      ) &&
       (report.order[390]?.tau ?? 0) >= GOALS.tau;
     if (ok) met++;
     results.set("corpus", ["pages", page.name], {
@@ -44,11 +49,25 @@ export async function corpusSection(results: BenchResults): Promise<void> {
       iouMatched: round(report.meanIoU * report.matched),
       goalsMet: ok,
       measureMs: round(ms),
-      widths: report.widths.map((w) => ({ width: w.width, textVisible: round(w.textVisible), overflowPx: round(w.overflowPx), overlappingPairs: w.overlappingPairs, tau: report.order[w.width] ? round(report.order[w.width]!.tau) : null })),
-      exactLayout: exact ? { iouMatched: round(exact.meanIoU * exact.matched), textVisible390: round(at(exact, 390).textVisible), textVisible768: round(at(exact, 768).textVisible), overflowPx390: round(at(exact, 390).overflowPx) } : null,
+      widths: report.widths.map((w) => ({
+        width: w.width,
+        textVisible: round(w.textVisible),
+        overflowPx: round(w.overflowPx),
+        overlappingPairs: w.overlappingPairs,
+        tau: report.order[w.width] ? round(report.order[w.width]!.tau) : null,
+      })),
+      exactLayout: exact
+        ? {
+            iouMatched: round(exact.meanIoU * exact.matched),
+            textVisible390: round(at(exact, 390).textVisible),
+            textVisible768: round(at(exact, 768).textVisible),
+            overflowPx390: round(at(exact, 390).overflowPx),
+          }
+        : null,
     });
   }
-  const visible = (reports: CorpusReport[], width: number) => mean(reports.map((r) => r.widths.find((w) => w.width === width)!.textVisible));
+  const visible = (reports: CorpusReport[], width: number) =>
+    mean(reports.map((r) => r.widths.find((w) => w.width === width)!.textVisible));
   const reports = rows.map((r) => r.report);
   const exacts = rows.flatMap((r) => (r.exact ? [r.exact] : []));
   const sites = rows.filter((r) => r.page.kind === "converted site").map((r) => r.report);
@@ -67,7 +86,9 @@ export async function corpusSection(results: BenchResults): Promise<void> {
     `${rows.length} pages (test/fixtures/corpus/SOURCES.md), measured with their fonts and images; goals (issue 22): at 390 and 768 px no overflow, ` +
       `≥ 95 % of the text visible, no new overlapping pairs; tau ≥ 0.8 at 390; IoU × matched ≥ 0.95 at the design width. ` +
       `Met on ${met} of ${rows.length}. Mean text visible at 390 / 768: ${(visible(reports, 390) * 100).toFixed(1)} % / ${(visible(reports, 768) * 100).toFixed(1)} %` +
-      (exacts.length > 0 ? ` (the same pages drawn as is, --exact-layout: ${(visible(exacts, 390) * 100).toFixed(1)} % / ${(visible(exacts, 768) * 100).toFixed(1)} %)` : "") +
+      (exacts.length > 0
+        ? ` (the same pages drawn as is, --exact-layout: ${(visible(exacts, 390) * 100).toFixed(1)} % / ${(visible(exacts, 768) * 100).toFixed(1)} %)`
+        : "") +
       `.\n`,
   );
   results.print(corpusTable(rows));
@@ -75,7 +96,11 @@ export async function corpusSection(results: BenchResults): Promise<void> {
   // Pure (no browser): every flattened file, in quick mode too.
   const agreements = flattenedAgreements();
   const all = totalAgreement(agreements);
-  results.set("corpus", ["inferredLayoutAgreement"], { pages: agreements.map((a) => ({ page: a.page, ...a.report })), total: { ...all }, agreedShare: all.suggested > 0 ? round(all.agreed / all.suggested) : null });
+  results.set("corpus", ["inferredLayoutAgreement"], {
+    pages: agreements.map((a) => ({ page: a.page, ...a.report })),
+    total: { ...all },
+    agreedShare: all.suggested > 0 ? round(all.agreed / all.suggested) : null,
+  });
   results.print(
     `\nInference against the designer's own auto layout on the flattened files, given to it as Figma's guess (what the plugin reads from \`inferredAutoLayout\`; ` +
       `Figma's heuristic runs only in Figma, so this is the best guess it could make): same direction in ${all.agreed} of ${all.suggested} containers with two or more items.\n`,

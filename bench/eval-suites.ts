@@ -25,14 +25,30 @@ export const EVAL_SUITES = [
 
 /** The part of vitest's JSON report read here. */
 interface VitestReport {
-  testResults: { name: string; startTime: number; endTime: number; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[];
+  testResults: {
+    name: string;
+    startTime: number;
+    endTime: number;
+    assertionResults: { status: string; fullName: string; failureMessages: string[] }[];
+  }[];
 }
 
 /** Runs the suites whole; vitest's own output goes to stderr, beside the bench's progress, not into its Markdown. */
 function runVitest(root: string, outputFile: string): Promise<number> {
-  const args = [join(root, "node_modules/vitest/vitest.mjs"), "run", ...EVAL_SUITES, "--reporter=dot", "--reporter=json", `--outputFile.json=${outputFile}`];
+  const args = [
+    join(root, "node_modules/vitest/vitest.mjs"),
+    "run",
+    ...EVAL_SUITES,
+    "--reporter=dot",
+    "--reporter=json",
+    `--outputFile.json=${outputFile}`,
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, FIGMENT_EVAL: "full", CI: process.env["CI"] ?? "1" }, stdio: ["ignore", process.stderr, "inherit"] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, FIGMENT_EVAL: "full", CI: process.env["CI"] ?? "1" },
+      stdio: ["ignore", process.stderr, "inherit"],
+    });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
@@ -41,7 +57,9 @@ function runVitest(root: string, outputFile: string): Promise<number> {
 export async function evalSuitesSection(results: BenchResults): Promise<void> {
   results.print(`\n## eval: the evaluation suites on every fixture frame and corpus page\n`);
   if (QUICK) {
-    results.print(`Left out of the quick run: it runs inside \`npm test\`, which runs these suites' samples (${EVAL_SUITES.join(", ")}).\n`);
+    results.print(
+      `Left out of the quick run: it runs inside \`npm test\`, which runs these suites' samples (${EVAL_SUITES.join(", ")}).\n`,
+    );
     results.set("eval", ["skipped"], "quick run");
     return;
   }
@@ -64,10 +82,18 @@ export async function evalSuitesSection(results: BenchResults): Promise<void> {
       results.set("eval", ["suites", name], { tests, failed: failures.length, ms: round(ms) });
       rows.push(`| ${name} | ${tests} | ${failures.length} | ${(ms / 1000).toFixed(1)} s |`);
     }
-    results.set("eval", ["summary"], { suites: report.testResults.length, failed: failed.length, wallMs: round(wallMs), exitCode: code });
+    results.set("eval", ["summary"], {
+      suites: report.testResults.length,
+      failed: failed.length,
+      wallMs: round(wallMs),
+      exitCode: code,
+    });
     results.print(["| suite | tests | failed | time |", "|---|---:|---:|---:|", ...rows].join("\n"));
     results.print(`\nAll suites in ${(wallMs / 1000).toFixed(0)} s (vitest, two workers).\n`);
-    if (code !== 0 || failed.length > 0) throw new Error(`the evaluation suites failed on the full fixtures (exit ${code}):\n${failed.join("\n\n") || "see the output above"}`);
+    if (code !== 0 || failed.length > 0)
+      throw new Error(
+        `the evaluation suites failed on the full fixtures (exit ${code}):\n${failed.join("\n\n") || "see the output above"}`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

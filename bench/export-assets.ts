@@ -46,10 +46,13 @@ export function largestWithAssets(files: readonly EvalFile[]): AssetFrame {
   // One simulator per file, not per frame (the design system's 48 frames would parse its 2 MB 48 times).
   const sims = new Map<string, FigmaSim>();
   for (const frame of evalFrames(files)) {
-    const sim = sims.get(frame.file) ?? createFigmaSim({ file: JSON.parse(files.find((f) => f.name === frame.file)!.text) as unknown });
+    const sim =
+      sims.get(frame.file) ??
+      createFigmaSim({ file: JSON.parse(files.find((f) => f.name === frame.file)!.text) as unknown });
     sims.set(frame.file, sim);
     const plan = planAssets([exportRoot(sim.node(frame.id).rest)!]);
-    if (plan.images.size > 0 && plan.vectors.length > 0) frames.push({ ...frame, images: plan.images.size, vectors: plan.vectors.length });
+    if (plan.images.size > 0 && plan.vectors.length > 0)
+      frames.push({ ...frame, images: plan.images.size, vectors: plan.vectors.length });
   }
   const best = frames.sort((a, b) => b.nodes - a.nodes || b.jsonChars - a.jsonChars)[0];
   if (!best) throw new Error("bench/export-assets: no eval frame has both image fills and vector layers");
@@ -63,7 +66,14 @@ function imagesFor(file: unknown): Record<string, Uint8Array> {
   return Object.fromEntries(refs.map((ref, i) => [ref, new Uint8Array(encodePng(640 + 32 * i, 480, { seed: i + 1 }))]));
 }
 
-async function exportOnce(code: string, file: unknown, images: Record<string, Uint8Array>, frame: AssetFrame, requestId: string, assets: boolean): Promise<Sample> {
+async function exportOnce(
+  code: string,
+  file: unknown,
+  images: Record<string, Uint8Array>,
+  frame: AssetFrame,
+  requestId: string,
+  assets: boolean,
+): Promise<Sample> {
   const sim: FigmaSim = createFigmaSim({ file, selectIds: [frame.id], command: "code", images });
   const node = sim.node(frame.id);
   // Figma's part made beforehand and answered at once.
@@ -71,9 +81,14 @@ async function exportOnce(code: string, file: unknown, images: Record<string, Ui
   for (const layer of plan.vectors) {
     const vector = sim.node(layer.id);
     const svg = (await vector.exportAsync({ format: "SVG_STRING" })) as string;
-    vector.exportAsync = (settings = {}) => (settings["format"] === "SVG_STRING" ? Promise.resolve(svg) : Promise.reject(new Error("bench: unexpected export")));
+    vector.exportAsync = (settings = {}) =>
+      settings["format"] === "SVG_STRING"
+        ? Promise.resolve(svg)
+        : Promise.reject(new Error("bench: unexpected export"));
   }
-  const figma = sim.figma as { getImageByHash(hash: string): { hash: string; getBytesAsync(): Promise<Uint8Array> } | null };
+  const figma = sim.figma as {
+    getImageByHash(hash: string): { hash: string; getBytesAsync(): Promise<Uint8Array> } | null;
+  };
   const lookup = figma.getImageByHash.bind(figma);
   figma.getImageByHash = (hash) => {
     const image = lookup(hash);
@@ -111,14 +126,19 @@ async function exportOnce(code: string, file: unknown, images: Record<string, Ui
     yields++;
     return setTimeout(fn, ms);
   };
-  vm.runInContext(code, vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout: pluginSetTimeout, clearTimeout }), { filename: "dist/code.js" });
+  vm.runInContext(
+    code,
+    vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout: pluginSetTimeout, clearTimeout }),
+    { filename: "dist/code.js" },
+  );
   await waitForUi(sim, "init");
   yields = 0;
   const beat = heartbeat();
   const t0 = performance.now();
   await sim.ui.send({ type: "export-selection", requestId, png: false, assets });
   const longestBlockMs = beat.stop();
-  if (failure || resultAt === 0) throw new Error(`bench/export-assets: export of ${frame.name} failed: ${failure ?? "no export-result"}`);
+  if (failure || resultAt === 0)
+    throw new Error(`bench/export-assets: export of ${frame.name} failed: ${failure ?? "no export-result"}`);
   const sent = Object.values(result.extras?.images ?? {});
   return {
     totalMs: resultAt - t0,
@@ -152,7 +172,10 @@ export async function exportAssetsSection(files: readonly EvalFile[], results: B
   const without = await run(false);
   const ours = (s: Sample): number => s.totalMs - s.figmaMs;
   const s0 = withAssets[0]!;
-  if (s0.images !== frame.images || s0.svgs !== frame.vectors) throw new Error(`bench/export-assets: sent ${s0.images} images and ${s0.svgs} SVGs, the plan has ${frame.images} and ${frame.vectors}`);
+  if (s0.images !== frame.images || s0.svgs !== frame.vectors)
+    throw new Error(
+      `bench/export-assets: sent ${s0.images} images and ${s0.svgs} SVGs, the plan has ${frame.images} and ${frame.vectors}`,
+    );
   const oursMs = median(withAssets.map(ours));
   const withoutMs = median(without.map(ours));
   const stat = (values: number[]) => timing(values);
@@ -162,7 +185,15 @@ export async function exportAssetsSection(files: readonly EvalFile[], results: B
       `Export → result, Figma's part (JSON export, image bytes, SVG markup, postMessage clone) taken out: **${fmtMs(oursMs)} ms** median of ${withAssets.length} (min ${fmtMs(Math.min(...withAssets.map(ours)))} ms) ` +
       `(without assets ${fmtMs(withoutMs)} ms, so the assets add ${fmtMs(oursMs - withoutMs)} ms); longest block without a yield ${fmtMs(median(withAssets.map((s) => s.longestBlockMs)))} ms; ${s0.yields} yields.\n`,
   );
-  results.set("export-assets", ["frame"], { file: frame.file, id: frame.id, name: frame.name, nodes: frame.nodes, images: frame.images, vectors: frame.vectors, imageBytes: s0.imageBytes });
+  results.set("export-assets", ["frame"], {
+    file: frame.file,
+    id: frame.id,
+    name: frame.name,
+    nodes: frame.nodes,
+    images: frame.images,
+    vectors: frame.vectors,
+    imageBytes: s0.imageBytes,
+  });
   results.set("export-assets", ["oursMs"], stat(withAssets.map(ours)));
   results.set("export-assets", ["withoutAssetsOursMs"], stat(without.map(ours)));
   results.set("export-assets", ["assetsAddMs"], round(oursMs - withoutMs));

@@ -75,7 +75,12 @@ type Simplified = {
   [k: string]: any;
 };
 type Output = {
-  metadata: { name: string; components: Record<string, unknown>; componentSets: Record<string, unknown>; [k: string]: any };
+  metadata: {
+    name: string;
+    components: Record<string, unknown>;
+    componentSets: Record<string, unknown>;
+    [k: string]: any;
+  };
   nodes: SNode[];
   globalVars: { styles: Record<string, unknown> };
   elements: Record<string, SNode>;
@@ -95,7 +100,12 @@ function dropName(name: string, type: string | undefined): boolean {
 // [Ue]
 function toOutput(e: Simplified): Output {
   const { nodes, globalVars, elements, ...metadata } = e;
-  return { metadata: metadata as Output["metadata"], nodes: nodes.map((n) => stripNames(n, elements)), globalVars, elements };
+  return {
+    metadata: metadata as Output["metadata"],
+    nodes: nodes.map((n) => stripNames(n, elements)),
+    globalVars,
+    elements,
+  };
 }
 // [Ve]
 function stripNames(e: SNode, elements: Record<string, SNode>): SNode {

@@ -21,10 +21,21 @@ export async function fontsSection(results: BenchResults): Promise<void> {
   await withBenchBrowser(async (host) => {
     for (const file of files) rows.push(...(await fontFidelityRows(host, file)));
   });
-  for (const r of rows) results.set("fonts", ["frames", `${r.file} ${r.id}`], { name: r.name, googleFamilies: r.googleFamilies, withFonts: r.withFonts, withoutFonts: r.withoutFonts });
+  for (const r of rows)
+    results.set("fonts", ["frames", `${r.file} ${r.id}`], {
+      name: r.name,
+      googleFamilies: r.googleFamilies,
+      withFonts: r.withFonts,
+      withoutFonts: r.withoutFonts,
+    });
   const met = rows.filter((r) => r.withFonts >= GOAL).length;
   const withGoogle = rows.filter((r) => r.googleFamilies.length > 0);
-  results.set("fonts", ["summary"], { frames: rows.length, goalMet: met, framesWithGoogleFonts: withGoogle.length, minWithFonts: round(Math.min(...rows.map((r) => r.withFonts))) });
+  results.set("fonts", ["summary"], {
+    frames: rows.length,
+    goalMet: met,
+    framesWithGoogleFonts: withGoogle.length,
+    minWithFonts: round(Math.min(...rows.map((r) => r.withFonts))),
+  });
   results.print(`\n## fonts: fidelity with the design's fonts and without\n`);
   results.print(
     `${rows.length} top-level frames of the ${fixtureFiles().length} real fixtures; IoU × matched at the design width. ${withGoogle.length} frames use Google-served families, ` +
@@ -33,6 +44,13 @@ export async function fontsSection(results: BenchResults): Promise<void> {
   );
   const shown = rows.filter((r) => r.withFonts < 0.999 || r.googleFamilies.length > 0);
   results.print(
-    ["| frame | Google families | with fonts | without |", "|---|---|---:|---:|", ...shown.map((r) => `| ${r.file} ${r.id} ${r.name.slice(0, 40)} | ${r.googleFamilies.join(", ") || "—"} | ${r.withFonts.toFixed(3)} | ${r.withoutFonts.toFixed(3)} |`)].join("\n"),
+    [
+      "| frame | Google families | with fonts | without |",
+      "|---|---|---:|---:|",
+      ...shown.map(
+        (r) =>
+          `| ${r.file} ${r.id} ${r.name.slice(0, 40)} | ${r.googleFamilies.join(", ") || "—"} | ${r.withFonts.toFixed(3)} | ${r.withoutFonts.toFixed(3)} |`,
+      ),
+    ].join("\n"),
   );
 }

@@ -42,7 +42,12 @@ export async function fuzzSection(results: BenchResults): Promise<void> {
   for (const boundary of BOUNDARIES) {
     const started = performance.now();
     const report = fuzzBoundary(boundary, MESSAGE_CASES, SEED);
-    results.set("fuzz", ["messages", boundary.name], { cases: report.cases, refusals: report.refusals, defects: report.defects.length, ms: round(performance.now() - started) });
+    results.set("fuzz", ["messages", boundary.name], {
+      cases: report.cases,
+      refusals: report.refusals,
+      defects: report.defects.length,
+      ms: round(performance.now() - started),
+    });
     results.print(`| ${boundary.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | – |`);
     defects.push(...report.defects.slice(0, 5).map((d) => `${boundary.name}: ${d}`));
   }
@@ -54,8 +59,17 @@ export async function fuzzSection(results: BenchResults): Promise<void> {
       answerCases += cases;
       const report: FuzzReport = await fuzz(target, { seed: SEED, cases, hugeBytes: HUGE_BYTES, hangMs: 5000 });
       const ms = performance.now() - started;
-      results.set("fuzz", ["answers", target.name], { cases: report.cases, results: report.results, refusals: report.refusals, defects: report.defects.length, slowestMs: round(report.slowestMs), msPerCase: round(ms / report.cases) });
-      results.print(`| ${target.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | ${Math.round(report.slowestMs)} |`);
+      results.set("fuzz", ["answers", target.name], {
+        cases: report.cases,
+        results: report.results,
+        refusals: report.refusals,
+        defects: report.defects.length,
+        slowestMs: round(report.slowestMs),
+        msPerCase: round(ms / report.cases),
+      });
+      results.print(
+        `| ${target.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | ${Math.round(report.slowestMs)} |`,
+      );
       defects.push(...defectSummary(report, 5));
     }
   }

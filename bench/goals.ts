@@ -37,7 +37,13 @@ import { scoreBoxes } from "../codegen/fidelity/box-score.js";
 import { collapseWhitespace, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { designFacts, type DesignText } from "../codegen/fidelity/design-text.js";
 import { figuresOf, measurePlan, type StepAnswer } from "../codegen/fidelity/measurement.js";
-import { blockReadingOrder, firstLineOrder, kendallTau, readingOrder, type WidthFigures } from "../codegen/fidelity/responsive.js";
+import {
+  blockReadingOrder,
+  firstLineOrder,
+  kendallTau,
+  readingOrder,
+  type WidthFigures,
+} from "../codegen/fidelity/responsive.js";
 import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
 import type { Box, Placement } from "../codegen/fidelity/types.js";
 import { generateCode, isFigmentError, loadDesign, type CodeOptions } from "../codegen/index.js";
@@ -53,7 +59,14 @@ import { againstTarget, round, type BenchResults, type Json } from "./results.js
 import { cpuTime, cpuTimeAsync, fmtMs } from "./timing.js";
 
 const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
-const GOAL = { iouMatched: 0.97, exactGap: 0.02, textVisible: 0.95, blankShare: BLANK_SHARE, tau: 0.8, inferenceShare: 0.1 } as const;
+const GOAL = {
+  iouMatched: 0.97,
+  exactGap: 0.02,
+  textVisible: 0.95,
+  blankShare: BLANK_SHARE,
+  tau: 0.8,
+  inferenceShare: 0.1,
+} as const;
 const MIN_PAGE = { width: 700, height: 300 } as const;
 /** Narrower than this, a frame of a page drawn several times is the designer's phone or tablet version. */
 const DESKTOP_MIN = 1024;
@@ -132,13 +145,19 @@ export async function goalsSection(results: BenchResults): Promise<void> {
   );
   const inference = await inferenceShare(pages, chosen);
   report(results, done, skipped, failures, inference, { totalMs: performance.now() - started, pages: pages.length });
-  if (failures.length > 0) throw new Error(`goals: ${failures.length} page(s) could not be generated or measured:\n${failures.join("\n")}`);
+  if (failures.length > 0)
+    throw new Error(`goals: ${failures.length} page(s) could not be generated or measured:\n${failures.join("\n")}`);
 }
 
 // ---- the pages ---------------------------------------------------------------------------------------------------
 
 const pageName = (name: string): string =>
-  name.toLowerCase().replace(/\b(desktop|tablet|mobile|phone)\b/g, "").replace(/[•·\-–—_|/()]+/g, " ").replace(/\s+/g, " ").trim();
+  name
+    .toLowerCase()
+    .replace(/\b(desktop|tablet|mobile|phone)\b/g, "")
+    .replace(/[•·\-–—_|/()]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function goalPages(): { pages: GoalPage[]; skipped: { file: string; name: string; reason: string }[] } {
   const pages: GoalPage[] = [];
@@ -152,7 +171,16 @@ function goalPages(): { pages: GoalPage[]; skipped: { file: string; name: string
         skipped.push({ file: file.name, name: frame.name, reason: "no visible layers" });
         continue;
       }
-      const versions = frame.width >= DESKTOP_MIN ? frames.filter((f) => f !== frame && f.width < DESKTOP_MIN && pageName(f.name) === pageName(frame.name) && pageName(f.name) !== "") : [];
+      const versions =
+        frame.width >= DESKTOP_MIN
+          ? frames.filter(
+              (f) =>
+                f !== frame &&
+                f.width < DESKTOP_MIN &&
+                pageName(f.name) === pageName(frame.name) &&
+                pageName(f.name) !== "",
+            )
+          : [];
       pages.push({
         key: `${file.name}#${frame.id}`,
         source: "real",
@@ -161,7 +189,10 @@ function goalPages(): { pages: GoalPage[]; skipped: { file: string; name: string
         frame: frame.node as unknown as RestNode,
         document,
         page: { serve: serveGoogleFonts },
-        reference: { orders: drawnOrders(designFacts(frame.node as unknown as RestNode).texts), from: "drawing at the design width" },
+        reference: {
+          orders: drawnOrders(designFacts(frame.node as unknown as RestNode).texts),
+          from: "drawing at the design width",
+        },
         versions,
       });
     }
@@ -213,16 +244,28 @@ function drawnOrders(texts: readonly DesignText[]): string[][] {
 // ---- measuring ---------------------------------------------------------------------------------------------------
 
 /** The page's HTML loaded once at the design width, resized to each of `widths` (0 = the design width). */
-async function measure(host: PageHost, page: GoalPage, files: SourceFile[], widths: readonly number[]): Promise<Measured> {
+async function measure(
+  host: PageHost,
+  page: GoalPage,
+  files: SourceFile[],
+  widths: readonly number[],
+): Promise<Measured> {
   const result = await resultPage(files, "html");
   const plan = measurePlan(page.frame, widths);
-  return withPage(host, result.files, result.entry, plan.steps[0]!, async (p: Page) => {
-    const answers = await answerSteps(p, plan);
-    const boxes = answers[0]?.boxes;
-    if (!boxes) throw new Error("no boxes at the design width");
-    const fidelity = scoreBoxes(plan.frame, plan.nodes, boxes, false);
-    return { iouMatched: fidelity.meanIoU * fidelity.matched, figures: figuresOf(plan, answers), answers };
-  }, page.page);
+  return withPage(
+    host,
+    result.files,
+    result.entry,
+    plan.steps[0]!,
+    async (p: Page) => {
+      const answers = await answerSteps(p, plan);
+      const boxes = answers[0]?.boxes;
+      if (!boxes) throw new Error("no boxes at the design width");
+      const fidelity = scoreBoxes(plan.frame, plan.nodes, boxes, false);
+      return { iouMatched: fidelity.meanIoU * fidelity.matched, figures: figuresOf(plan, answers), answers };
+    },
+    page.page,
+  );
 }
 
 async function measurePage(host: PageHost, page: GoalPage): Promise<PageResult> {
@@ -239,9 +282,12 @@ async function measurePage(host: PageHost, page: GoalPage): Promise<PageResult> 
     if (!answer) throw new Error(`no figures at ${width} px`);
     return answer;
   };
-  for (const w of [designWidth, ...NARROW, WIDE]) if (!at.has(w)) throw new Error(`no figures at ${w} px (measured: ${[...at.keys()].join(", ")})`);
+  for (const w of [designWidth, ...NARROW, WIDE])
+    if (!at.has(w)) throw new Error(`no figures at ${w} px (measured: ${[...at.keys()].join(", ")})`);
   const order390 = readingOrder(answerAt(390).texts.samples);
-  const tau = page.reference.orders.map((order) => kendallTau(order, order390)).reduce((a, b) => (b.tau > a.tau ? b : a));
+  const tau = page.reference.orders
+    .map((order) => kendallTau(order, order390))
+    .reduce((a, b) => (b.tau > a.tau ? b : a));
   const characters = textCharacters(page.frame);
   const versus = page.versions.map((version): Versus => {
     const answer = answerAt(version.width);
@@ -262,14 +308,25 @@ async function measurePage(host: PageHost, page: GoalPage): Promise<PageResult> 
       columns: { ours: columns(ourBoxes), theirs: columns(theirs.map((t) => t.box)) },
     };
   });
-  return { page, designWidth, iouMatched: ours.iouMatched, exactIouMatched: exact.iouMatched, at, tau, versus, texts: designFacts(page.frame).texts.length, ms: performance.now() - t0 };
+  return {
+    page,
+    designWidth,
+    iouMatched: ours.iouMatched,
+    exactIouMatched: exact.iouMatched,
+    at,
+    tau,
+    versus,
+    texts: designFacts(page.frame).texts.length,
+    ms: performance.now() - t0,
+  };
 }
 
 /** Each TEXT layer's characters by id, whitespace collapsed and case folded (texts are matched by them). */
 function textCharacters(frame: RestNode): Map<string, string> {
   const out = new Map<string, string>();
   const visit = (node: RestNode): void => {
-    if (node.type === "TEXT" && typeof node.characters === "string") out.set(node.id, collapseWhitespace(node.characters).toLowerCase());
+    if (node.type === "TEXT" && typeof node.characters === "string")
+      out.set(node.id, collapseWhitespace(node.characters).toLowerCase());
     for (const child of node.children ?? []) visit(child);
   };
   visit(frame);
@@ -289,7 +346,12 @@ function occurrenceKeys(texts: readonly string[]): string[] {
 function union(rects: readonly Box[]): Box {
   const x = Math.min(...rects.map((r) => r.x));
   const y = Math.min(...rects.map((r) => r.y));
-  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
+  return {
+    x,
+    y,
+    width: Math.max(...rects.map((r) => r.x + r.width)) - x,
+    height: Math.max(...rects.map((r) => r.y + r.height)) - y,
+  };
 }
 
 /** Groups of intervals that overlap (touching does not count), as the count of groups. */
@@ -309,8 +371,19 @@ function clusters<T>(items: readonly T[], start: (t: T) => number, end: (t: T) =
 function columns(boxes: readonly Box[]): Columns {
   const real = boxes.filter((b) => b.width > 0 && b.height > 0);
   // 1 px of tolerance: stacked line boxes touch.
-  const rows = clusters(real, (b) => b.y + 1, (b) => b.y + b.height - 1);
-  const counts = rows.map((row) => clusters(row, (b) => b.x + 1, (b) => b.x + b.width - 1).length);
+  const rows = clusters(
+    real,
+    (b) => b.y + 1,
+    (b) => b.y + b.height - 1,
+  );
+  const counts = rows.map(
+    (row) =>
+      clusters(
+        row,
+        (b) => b.x + 1,
+        (b) => b.x + b.width - 1,
+      ).length,
+  );
   return { rows: rows.length, max: Math.max(0, ...counts), multi: counts.filter((c) => c >= 2).length };
 }
 
@@ -335,8 +408,17 @@ async function inferenceShare(pages: readonly GoalPage[], chosen: readonly GoalP
   // A fresh copy of the design tree per call (the warm-ups' too), so that no call sees another's work.
   const copies = Array.from({ length: runs + warmups(3) }, () => structuredClone(largest.document));
   const inferenceCpu = cpuTime(() => inferLayout(copies.pop() ?? structuredClone(largest.document)), runs);
-  const pipelineCpu = await cpuTimeAsync(() => generateCode(largest.document, { ...HTML, nodeIds: false }), benchCount(5, 1));
-  return { page: `${largest.file} · ${largest.name}`, layers: layers.get(largest)!, inferenceCpu, pipelineCpu, share: inferenceCpu.medianMs / pipelineCpu.medianMs };
+  const pipelineCpu = await cpuTimeAsync(
+    () => generateCode(largest.document, { ...HTML, nodeIds: false }),
+    benchCount(5, 1),
+  );
+  return {
+    page: `${largest.file} · ${largest.name}`,
+    layers: layers.get(largest)!,
+    inferenceCpu,
+    pipelineCpu,
+    share: inferenceCpu.medianMs / pipelineCpu.medianMs,
+  };
 }
 
 // ---- the report --------------------------------------------------------------------------------------------------
@@ -348,7 +430,8 @@ interface Verdicts {
   order: boolean | undefined;
 }
 
-const newPairs = (r: PageResult, width: number): number => Math.max(0, r.at.get(width)!.overlappingPairs - r.at.get(r.designWidth)!.overlappingPairs);
+const newPairs = (r: PageResult, width: number): number =>
+  Math.max(0, r.at.get(width)!.overlappingPairs - r.at.get(r.designWidth)!.overlappingPairs);
 const blankShare = (w: WidthFigures): number => w.blankBelowPx / Math.max(1, w.viewportHeight);
 const centred = (p: Placement | undefined): boolean => p === "centred" || p === "spans";
 
@@ -356,27 +439,47 @@ function verdicts(r: PageResult): Verdicts {
   const design = r.at.get(r.designWidth)!;
   const wide = r.at.get(WIDE)!;
   return {
-    design: r.iouMatched >= GOAL.iouMatched && r.exactIouMatched - r.iouMatched <= GOAL.exactGap && design.textVisible >= GOAL.textVisible,
+    design:
+      r.iouMatched >= GOAL.iouMatched &&
+      r.exactIouMatched - r.iouMatched <= GOAL.exactGap &&
+      design.textVisible >= GOAL.textVisible,
     narrow: NARROW.every((w) => {
       const f = r.at.get(w)!;
-      return f.textVisible >= GOAL.textVisible && f.overflowPx === 0 && blankShare(f) <= GOAL.blankShare && newPairs(r, w) === 0;
+      return (
+        f.textVisible >= GOAL.textVisible &&
+        f.overflowPx === 0 &&
+        blankShare(f) <= GOAL.blankShare &&
+        newPairs(r, w) === 0
+      );
     }),
     // A design (nearly) as wide as 1920 has no wider screen to be placed on; one without texts, no content to place.
-    wide: WIDE - r.designWidth < Math.max(32, 0.05 * r.designWidth) || r.texts === 0 ? undefined : wide.overflowPx === 0 && centred(wide.placement),
+    wide:
+      WIDE - r.designWidth < Math.max(32, 0.05 * r.designWidth) || r.texts === 0
+        ? undefined
+        : wide.overflowPx === 0 && centred(wide.placement),
     order: r.tau.shared < 2 ? undefined : r.tau.tau >= GOAL.tau,
   };
 }
 
 const mark = (ok: boolean | undefined): string => (ok === undefined ? "—" : ok ? "✓" : "✗");
-const signed = (v: number): string => (Math.abs(v) < 0.0005 ? "0.000" : `${v > 0 ? "+" : "−"}${Math.abs(v).toFixed(3)}`);
+const signed = (v: number): string =>
+  Math.abs(v) < 0.0005 ? "0.000" : `${v > 0 ? "+" : "−"}${Math.abs(v).toFixed(3)}`;
 const pct = (v: number): string => `${(v * 100).toFixed(0)} %`;
-const short = (name: string): string => (name.length > 28 ? `${name.slice(0, 27)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
+const short = (name: string): string =>
+  (name.length > 28 ? `${name.slice(0, 27)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
 const narrowCell = (r: PageResult, w: number): string => {
   const f = r.at.get(w)!;
   return `${pct(f.textVisible)} · ${f.overflowPx > 0 ? `+${Math.round(f.overflowPx)} px` : "0"} · ${pct(blankShare(f))} · ${newPairs(r, w)}`;
 };
 
-function report(results: BenchResults, done: readonly PageResult[], skipped: readonly { file: string; name: string; reason: string }[], failures: readonly string[], inference: Inference | undefined, time: { totalMs: number; pages: number }): void {
+function report(
+  results: BenchResults,
+  done: readonly PageResult[],
+  skipped: readonly { file: string; name: string; reason: string }[],
+  failures: readonly string[],
+  inference: Inference | undefined,
+  time: { totalMs: number; pages: number },
+): void {
   const rows = done.map((r) => ({ r, v: verdicts(r) }));
   for (const { r, v } of rows) {
     const fig = (w: number): Json => {
@@ -431,8 +534,18 @@ function report(results: BenchResults, done: readonly PageResult[], skipped: rea
     readingOrder: count((v) => v.order),
     allGoals: count((v) => v.design && v.narrow && v.wide !== false && v.order !== false),
   };
-  results.set("goals", ["summary"], { ...summary, goals: { ...GOAL }, quick: QUICK, totalMs: round(time.totalMs), pagesFound: time.pages });
-  results.set("goals", ["skipped"], skipped.map((s) => ({ ...s })));
+  results.set("goals", ["summary"], {
+    ...summary,
+    goals: { ...GOAL },
+    quick: QUICK,
+    totalMs: round(time.totalMs),
+    pagesFound: time.pages,
+  });
+  results.set(
+    "goals",
+    ["skipped"],
+    skipped.map((s) => ({ ...s })),
+  );
   results.set("goals", ["failures"], [...failures]);
 
   results.print(`\n## goals: issue 37's goals per page (HTML)\n`);
@@ -449,25 +562,31 @@ function report(results: BenchResults, done: readonly PageResult[], skipped: rea
     if (here.length === 0) continue;
     results.print(`\n### ${source === "real" ? "real designers' files" : "corpus"}\n`);
     results.print(
-      table(head, here.map(({ r, v }) => {
-        const wide = r.at.get(WIDE)!;
-        return [
-          source === "real" ? `${short(r.page.file.replace(/\.(file|nodes|fragment)\.json$/, ""))} · ${short(r.page.name)}` : short(r.page.name),
-          String(r.designWidth),
-          r.iouMatched.toFixed(3),
-          r.exactIouMatched.toFixed(3),
-          signed(r.iouMatched - r.exactIouMatched),
-          pct(r.at.get(r.designWidth)!.textVisible),
-          mark(v.design),
-          narrowCell(r, 390),
-          narrowCell(r, 768),
-          mark(v.narrow),
-          `${wide.overflowPx > 0 ? `+${Math.round(wide.overflowPx)} px` : "0"} · ${wide.placement ?? "—"}`,
-          mark(v.wide),
-          r.tau.shared < 2 ? "—" : `${r.tau.tau.toFixed(2)} (${r.tau.shared})`,
-          mark(v.order),
-        ];
-      }), 1),
+      table(
+        head,
+        here.map(({ r, v }) => {
+          const wide = r.at.get(WIDE)!;
+          return [
+            source === "real"
+              ? `${short(r.page.file.replace(/\.(file|nodes|fragment)\.json$/, ""))} · ${short(r.page.name)}`
+              : short(r.page.name),
+            String(r.designWidth),
+            r.iouMatched.toFixed(3),
+            r.exactIouMatched.toFixed(3),
+            signed(r.iouMatched - r.exactIouMatched),
+            pct(r.at.get(r.designWidth)!.textVisible),
+            mark(v.design),
+            narrowCell(r, 390),
+            narrowCell(r, 768),
+            mark(v.narrow),
+            `${wide.overflowPx > 0 ? `+${Math.round(wide.overflowPx)} px` : "0"} · ${wide.placement ?? "—"}`,
+            mark(v.wide),
+            r.tau.shared < 2 ? "—" : `${r.tau.tau.toFixed(2)} (${r.tau.shared})`,
+            mark(v.order),
+          ];
+        }),
+        1,
+      ),
     );
   }
   const c = (x: { met: number; of: number }) => `${x.met}/${x.of}`;
@@ -478,7 +597,11 @@ function report(results: BenchResults, done: readonly PageResult[], skipped: rea
 
   // 5. The designer's own phone / tablet frames.
   const versus = rows.flatMap(({ r }) => r.versus.map((x) => ({ r, x })));
-  const realFilesWithDesktop = [...new Set(rows.filter(({ r }) => r.page.source === "real" && r.designWidth >= DESKTOP_MIN).map(({ r }) => r.page.file))];
+  const realFilesWithDesktop = [
+    ...new Set(
+      rows.filter(({ r }) => r.page.source === "real" && r.designWidth >= DESKTOP_MIN).map(({ r }) => r.page.file),
+    ),
+  ];
   const without = realFilesWithDesktop.filter((f) => !versus.some(({ r }) => r.page.file === f));
   results.set("goals", ["designerFrames"], { compared: versus.length, filesWithoutPhoneOrTabletFrames: without });
   results.print(`\n### our desktop page at the designer's phone / tablet frame's width, against that frame\n`);
@@ -488,37 +611,63 @@ function report(results: BenchResults, done: readonly PageResult[], skipped: rea
   );
   if (versus.length > 0) {
     results.print(
-      table(["desktop page", "designer frame", "width", "text (ours)", "shared / theirs", "tau", "columns ours (max · rows 2+)", "columns theirs (max · rows 2+)"], versus.map(({ r, x }) => [
-        `${short(r.page.file.replace(/\.(file|nodes|fragment)\.json$/, ""))} · ${short(r.page.name)}`,
-        short(x.frame.name),
-        String(x.width),
-        pct(x.textVisible),
-        `${x.shared} / ${x.designerTexts}`,
-        x.shared < 2 ? "—" : x.tau.toFixed(2),
-        `${x.columns.ours.max} · ${x.columns.ours.multi} of ${x.columns.ours.rows}`,
-        `${x.columns.theirs.max} · ${x.columns.theirs.multi} of ${x.columns.theirs.rows}`,
-      ]), 2),
+      table(
+        [
+          "desktop page",
+          "designer frame",
+          "width",
+          "text (ours)",
+          "shared / theirs",
+          "tau",
+          "columns ours (max · rows 2+)",
+          "columns theirs (max · rows 2+)",
+        ],
+        versus.map(({ r, x }) => [
+          `${short(r.page.file.replace(/\.(file|nodes|fragment)\.json$/, ""))} · ${short(r.page.name)}`,
+          short(x.frame.name),
+          String(x.width),
+          pct(x.textVisible),
+          `${x.shared} / ${x.designerTexts}`,
+          x.shared < 2 ? "—" : x.tau.toFixed(2),
+          `${x.columns.ours.max} · ${x.columns.ours.multi} of ${x.columns.ours.rows}`,
+          `${x.columns.theirs.max} · ${x.columns.theirs.multi} of ${x.columns.theirs.rows}`,
+        ]),
+        2,
+      ),
     );
   } else results.print(`No measured page has a designer's phone or tablet frame${QUICK ? " (quick: one page)" : ""}.`);
   if (without.length > 0) results.print(`\nNo phone or tablet frames drawn by the designer in: ${without.join(", ")}.`);
 
   // 6. Inference time.
   if (inference) {
-    results.set("goals", ["inference"], { page: inference.page, layers: inference.layers, inferenceCpu: inference.inferenceCpu, pipelineCpu: inference.pipelineCpu, share: againstTarget(inference.share, GOAL.inferenceShare, "ratio") });
+    results.set("goals", ["inference"], {
+      page: inference.page,
+      layers: inference.layers,
+      inferenceCpu: inference.inferenceCpu,
+      pipelineCpu: inference.pipelineCpu,
+      share: againstTarget(inference.share, GOAL.inferenceShare, "ratio"),
+    });
     results.print(`\n### inference time on the largest real page\n`);
     results.print(
-      table(["page", "layers", "inferLayout (CPU)", "generateCode, HTML (CPU)", "share", "goal ≤ 10 %"], [[
-        inference.page,
-        String(inference.layers),
-        `${fmtMs(inference.inferenceCpu.medianMs)} ms`,
-        `${fmtMs(inference.pipelineCpu.medianMs)} ms`,
-        `${(inference.share * 100).toFixed(1)} %`,
-        mark(inference.share <= GOAL.inferenceShare),
-      ]]),
+      table(
+        ["page", "layers", "inferLayout (CPU)", "generateCode, HTML (CPU)", "share", "goal ≤ 10 %"],
+        [
+          [
+            inference.page,
+            String(inference.layers),
+            `${fmtMs(inference.inferenceCpu.medianMs)} ms`,
+            `${fmtMs(inference.pipelineCpu.medianMs)} ms`,
+            `${(inference.share * 100).toFixed(1)} %`,
+            mark(inference.share <= GOAL.inferenceShare),
+          ],
+        ],
+      ),
     );
   }
-  if (skipped.length > 0) results.print(`\nSkipped: ${skipped.map((s) => `${s.file} ${short(s.name)} (${s.reason})`).join("; ")}.`);
-  if (failures.length > 0) results.print(`\n**Failed** (could not be generated or measured):\n${failures.map((f) => `- ${f}`).join("\n")}`);
+  if (skipped.length > 0)
+    results.print(`\nSkipped: ${skipped.map((s) => `${s.file} ${short(s.name)} (${s.reason})`).join("; ")}.`);
+  if (failures.length > 0)
+    results.print(`\n**Failed** (could not be generated or measured):\n${failures.map((f) => `- ${f}`).join("\n")}`);
 }
 
 function table(head: string[], rows: string[][], rightFrom = 1): string {

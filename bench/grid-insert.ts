@@ -21,14 +21,26 @@ async function gridOnce(code: string, bytes: Uint8Array, width: number, height: 
   for (let index = 0; index < GRID_ITEMS; index++) {
     resetSimTime();
     const grid = gridId === undefined ? { name: "Bench batch" } : { id: gridId };
-    await sim.ui.send({ type: "place-in-grid", requestId: `grid-${index}`, grid, bytes, width, height, name: `Variant ${index + 1}`, record: imageRecord({ versionId: `bench-${index}` }), index });
+    await sim.ui.send({
+      type: "place-in-grid",
+      requestId: `grid-${index}`,
+      grid,
+      bytes,
+      width,
+      height,
+      name: `Variant ${index + 1}`,
+      record: imageRecord({ versionId: `bench-${index}` }),
+      index,
+    });
     const handlerMs = performance.now() - enteredAt();
     const placed = sim.ui.all("image-placed");
-    if (placed.length !== index + 1) throw new Error(`bench/grid-insert: item ${index} not placed (${JSON.stringify(sim.ui.all("error"))})`);
+    if (placed.length !== index + 1)
+      throw new Error(`bench/grid-insert: item ${index} not placed (${JSON.stringify(sim.ui.all("error"))})`);
     gridId ??= (placed[0]!["nodeIds"] as string[])[0];
     ours.push(handlerMs - simCreateImageMs());
   }
-  if (sim.node(gridId!).children?.length !== GRID_ITEMS) throw new Error("bench/grid-insert: the grid does not hold every image");
+  if (sim.node(gridId!).children?.length !== GRID_ITEMS)
+    throw new Error("bench/grid-insert: the grid does not hold every image");
   return ours;
 }
 
@@ -45,7 +57,14 @@ export interface GridBench {
 }
 
 /** `batches` batches of 20 after `warmup` ones, each in a fresh realm with a fresh simulator. */
-export async function benchGrid(code: string, bytes: Uint8Array, width: number, height: number, batches: number, warmup = 1): Promise<GridBench> {
+export async function benchGrid(
+  code: string,
+  bytes: Uint8Array,
+  width: number,
+  height: number,
+  batches: number,
+  warmup = 1,
+): Promise<GridBench> {
   const runs: number[][] = [];
   for (let i = 0; i < warmup + batches; i++) runs.push(await gridOnce(code, bytes, width, height));
   const timed = runs.slice(warmup);

@@ -35,7 +35,11 @@ export interface TimedCanvas {
 
 export async function timedCanvas(code: string): Promise<TimedCanvas> {
   const sim = createFigmaSim({ file: CANVAS_FILE, command: "image", selectIds: ["2:1"] });
-  vm.runInContext(code, vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout, clearTimeout, Uint8Array }), { filename: "dist/code.js" });
+  vm.runInContext(
+    code,
+    vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout, clearTimeout, Uint8Array }),
+    { filename: "dist/code.js" },
+  );
   await waitForUi(sim, "init");
   const figma = sim.figma as { createImage(bytes: Uint8Array): unknown };
   const createImage = figma.createImage;
@@ -60,15 +64,28 @@ export async function timedCanvas(code: string): Promise<TimedCanvas> {
 
 async function insertOnce(code: string, bytes: Uint8Array, run: number): Promise<InsertSample> {
   const { sim, enteredAt, simCreateImageMs } = await timedCanvas(code);
-  await sim.ui.send({ type: "insert-image", requestId: `bench-${run}`, bytes, width: 1536, height: 1024, record: imageRecord() });
+  await sim.ui.send({
+    type: "insert-image",
+    requestId: `bench-${run}`,
+    bytes,
+    width: 1536,
+    height: 1024,
+    record: imageRecord(),
+  });
   const placed = sim.ui.all("image-placed");
-  if (placed.length !== 1) throw new Error(`bench/image-insert: no image-placed (${JSON.stringify(sim.ui.all("error"))})`);
+  if (placed.length !== 1)
+    throw new Error(`bench/image-insert: no image-placed (${JSON.stringify(sim.ui.all("error"))})`);
   const handlerMs = performance.now() - enteredAt();
   return { handlerMs, simCreateImageMs: simCreateImageMs(), oursMs: handlerMs - simCreateImageMs() };
 }
 
 /** Median of `runs` inserts after `warmup` ones, each in a fresh realm with a fresh simulator. */
-export async function benchInsert(code: string, bytes: Uint8Array, runs: number, warmup = 3): Promise<{ handlerMs: number; simCreateImageMs: number; oursMs: number; maxOursMs: number }> {
+export async function benchInsert(
+  code: string,
+  bytes: Uint8Array,
+  runs: number,
+  warmup = 3,
+): Promise<{ handlerMs: number; simCreateImageMs: number; oursMs: number; maxOursMs: number }> {
   const samples: InsertSample[] = [];
   for (let i = 0; i < warmup + runs; i++) samples.push(await insertOnce(code, bytes, i));
   const timed = samples.slice(warmup);

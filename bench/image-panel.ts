@@ -103,11 +103,32 @@ function photoLikePng(seed: number): Buffer {
 
 /** The Images API's stream for one image: PARTIALS partial images, then the completed one. */
 function imageStream(gapMs: number): { reply: ScriptedReply; pngBytes: number; partialBase64: string } {
-  const common = { created_at: 1_767_225_600, size: `${SIZE.width}x${SIZE.height}`, quality: "high", background: "opaque", output_format: "png" };
+  const common = {
+    created_at: 1_767_225_600,
+    size: `${SIZE.width}x${SIZE.height}`,
+    quality: "high",
+    background: "opaque",
+    output_format: "png",
+  };
   const partials = Array.from({ length: PARTIALS }, (_, index) => photoLikePng(index + 1).toString("base64"));
-  const events: unknown[] = partials.map((b64, index) => ({ ...common, type: "image_generation.partial_image", b64_json: b64, partial_image_index: index }));
+  const events: unknown[] = partials.map((b64, index) => ({
+    ...common,
+    type: "image_generation.partial_image",
+    b64_json: b64,
+    partial_image_index: index,
+  }));
   const final = photoLikePng(9);
-  events.push({ ...common, type: "image_generation.completed", b64_json: final.toString("base64"), usage: { input_tokens: 10, input_tokens_details: { text_tokens: 10, image_tokens: 0 }, output_tokens: 6000, total_tokens: 6010 } });
+  events.push({
+    ...common,
+    type: "image_generation.completed",
+    b64_json: final.toString("base64"),
+    usage: {
+      input_tokens: 10,
+      input_tokens_details: { text_tokens: 10, image_tokens: 0 },
+      output_tokens: 6000,
+      total_tokens: 6010,
+    },
+  });
   return { reply: { kind: "sse", events, delayMs: gapMs }, pngBytes: final.length, partialBase64: partials[0]! };
 }
 
@@ -127,29 +148,52 @@ const DECODE_ALONE = `(async (b64, times) => {
   return out;
 })`;
 
-async function onePass(browser: PageHost, stream: ScriptedReply, inserts: number, partialBase64: string): Promise<PartialPaintSamples & { insert: InsertSamples; decodeAlone: number[] }> {
+async function onePass(
+  browser: PageHost,
+  stream: ScriptedReply,
+  inserts: number,
+  partialBase64: string,
+): Promise<PartialPaintSamples & { insert: InsertSamples; decodeAlone: number[] }> {
   const server = await startOpenAiServer();
   try {
     server.push(stream);
-    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url, model: "gpt-5.4-image-2" }, "figment.apiKey": "sk-bench-0000" };
-    const { paints, places, createImage, decodeAlone } = await withPluginPage(browser, { root: repoRoot(), fixture: "figmasharp-login.file.json", select: [], command: "image", storage, setup: TIME_CREATE_IMAGE, allowOrigins: [new URL(server.url).origin] }, async ({ ui, page, sim }) => {
-      if (process.env["BENCH_DEBUG"]) page.on("console", (m) => m.text().startsWith("decode") && console.log(m.text()));
-      await ui.getByRole("textbox", { name: "Describe the image" }).fill("A hero shot for a tea brand");
-      await ui.getByRole("combobox", { name: "Size" }).click();
-      await ui.getByRole("option", { name: /Landscape 3:2/ }).click();
-      await ui.getByRole("button", { name: "Generate image" }).click();
-      await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click({ timeout: 60_000 });
-      await ui.locator(".version").waitFor({ timeout: 120_000 });
-      const paints = await ui.evaluate<Paint[]>("figmentImageStats()");
-      for (let i = 0; i < inserts; i++) {
-        await ui.getByRole("button", { name: "Insert", exact: true }).click();
-        await ui.waitForFunction(`figmentPlaceStats().length === ${i + 1}`, undefined, { timeout: 60_000 });
-      }
-      const places = await ui.evaluate<Place[]>("figmentPlaceStats()");
-      const createImage = await sim<number[]>("window.__simCreateImageMs");
-      const decodeAlone = (await ui.evaluate<number[] | undefined>(`${DECODE_ALONE}(${JSON.stringify(partialBase64)}, ${DECODES})`)) ?? [];
-      return { paints, places, createImage, decodeAlone };
-    });
+    const storage = {
+      "figment.settings": { provider: "openai", baseUrl: server.url, model: "gpt-5.4-image-2" },
+      "figment.apiKey": "sk-bench-0000",
+    };
+    const { paints, places, createImage, decodeAlone } = await withPluginPage(
+      browser,
+      {
+        root: repoRoot(),
+        fixture: "figmasharp-login.file.json",
+        select: [],
+        command: "image",
+        storage,
+        setup: TIME_CREATE_IMAGE,
+        allowOrigins: [new URL(server.url).origin],
+      },
+      async ({ ui, page, sim }) => {
+        if (process.env["BENCH_DEBUG"])
+          page.on("console", (m) => m.text().startsWith("decode") && console.log(m.text()));
+        await ui.getByRole("textbox", { name: "Describe the image" }).fill("A hero shot for a tea brand");
+        await ui.getByRole("combobox", { name: "Size" }).click();
+        await ui.getByRole("option", { name: /Landscape 3:2/ }).click();
+        await ui.getByRole("button", { name: "Generate image" }).click();
+        await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click({ timeout: 60_000 });
+        await ui.locator(".version").waitFor({ timeout: 120_000 });
+        const paints = await ui.evaluate<Paint[]>("figmentImageStats()");
+        for (let i = 0; i < inserts; i++) {
+          await ui.getByRole("button", { name: "Insert", exact: true }).click();
+          await ui.waitForFunction(`figmentPlaceStats().length === ${i + 1}`, undefined, { timeout: 60_000 });
+        }
+        const places = await ui.evaluate<Place[]>("figmentPlaceStats()");
+        const createImage = await sim<number[]>("window.__simCreateImageMs");
+        const decodeAlone =
+          (await ui.evaluate<number[] | undefined>(`${DECODE_ALONE}(${JSON.stringify(partialBase64)}, ${DECODES})`)) ??
+          [];
+        return { paints, places, createImage, decodeAlone };
+      },
+    );
     const insert: InsertSamples = { ours: [], panel: [], simCreateImage: [] };
     places.forEach((place, i) => {
       const simMs = createImage[i] ?? 0;
@@ -157,9 +201,22 @@ async function onePass(browser: PageHost, stream: ScriptedReply, inserts: number
       insert.panel.push(place.sentAt - place.startedAt);
       insert.simCreateImage.push(simMs);
     });
-    const out = { fromWrite: [] as number[], fromEvent: [] as number[], toPanel: [] as number[], inPanel: [] as number[], decode: [] as number[], oursWithoutDecode: [] as number[], insert, decodeAlone };
+    const out = {
+      fromWrite: [] as number[],
+      fromEvent: [] as number[],
+      toPanel: [] as number[],
+      inPanel: [] as number[],
+      decode: [] as number[],
+      oursWithoutDecode: [] as number[],
+      insert,
+      decodeAlone,
+    };
     for (const paint of paints.filter((p) => p.index < PARTIALS)) {
-      const written = server.writes.find((w) => w.chunk.includes('"type":"image_generation.partial_image"') && w.chunk.includes(`"partial_image_index":${paint.index}`));
+      const written = server.writes.find(
+        (w) =>
+          w.chunk.includes('"type":"image_generation.partial_image"') &&
+          w.chunk.includes(`"partial_image_index":${paint.index}`),
+      );
       if (written) out.fromWrite.push(paint.paintedAt - written.at);
       if (paint.reportedAt !== null) {
         out.fromEvent.push(paint.paintedAt - paint.reportedAt);
@@ -168,7 +225,20 @@ async function onePass(browser: PageHost, stream: ScriptedReply, inserts: number
       }
       out.inPanel.push(paint.paintedAt - paint.arrivedAt);
       out.decode.push(paint.decodeMs);
-      if (process.env["BENCH_DEBUG"]) console.log(paint.index, "reported→arrived", paint.reportedAt === null ? "?" : (paint.arrivedAt - paint.reportedAt).toFixed(1), "decode", paint.decodeMs.toFixed(1), "decode+draw", (paint.drawnAt - paint.arrivedAt).toFixed(1), "→frame", (paint.paintedAt - paint.drawnAt).toFixed(1), "write→reported", written && paint.reportedAt !== null ? (paint.reportedAt - written.at).toFixed(1) : "?");
+      if (process.env["BENCH_DEBUG"])
+        console.log(
+          paint.index,
+          "reported→arrived",
+          paint.reportedAt === null ? "?" : (paint.arrivedAt - paint.reportedAt).toFixed(1),
+          "decode",
+          paint.decodeMs.toFixed(1),
+          "decode+draw",
+          (paint.drawnAt - paint.arrivedAt).toFixed(1),
+          "→frame",
+          (paint.paintedAt - paint.drawnAt).toFixed(1),
+          "write→reported",
+          written && paint.reportedAt !== null ? (paint.reportedAt - written.at).toFixed(1) : "?",
+        );
     }
     return out;
   } finally {
@@ -183,28 +253,41 @@ const stats = (values: number[]) => {
 };
 
 /** Runs the passes, prints the table and records the figures under "image-panel". */
-export async function imagePanelSection(results: BenchResults, passes = benchCount(5, 1, "BENCH_IMAGE_PANEL_RUNS")): Promise<void> {
+export async function imagePanelSection(
+  results: BenchResults,
+  passes = benchCount(5, 1, "BENCH_IMAGE_PANEL_RUNS"),
+): Promise<void> {
   const TARGET_MS = 50;
   const GAP_MS = 250;
-  const all: PartialPaintSamples = { fromWrite: [], fromEvent: [], toPanel: [], inPanel: [], decode: [], oursWithoutDecode: [] };
+  const all: PartialPaintSamples = {
+    fromWrite: [],
+    fromEvent: [],
+    toPanel: [],
+    inPanel: [],
+    decode: [],
+    oursWithoutDecode: [],
+  };
   const inserts: InsertSamples = { ours: [], panel: [], simCreateImage: [] };
   const decodeAlone: number[] = [];
   const stream = imageStream(GAP_MS);
-  await withBenchBrowser(async (host) => {
-    for (let i = 0; i < passes; i++) {
-      const pass = await onePass(host, stream.reply, INSERTS, stream.partialBase64);
-      decodeAlone.push(...pass.decodeAlone);
-      inserts.ours.push(...pass.insert.ours);
-      inserts.panel.push(...pass.insert.panel);
-      inserts.simCreateImage.push(...pass.insert.simCreateImage);
-      all.fromWrite.push(...pass.fromWrite);
-      all.fromEvent.push(...pass.fromEvent);
-      all.toPanel.push(...pass.toPanel);
-      all.inPanel.push(...pass.inPanel);
-      all.decode.push(...pass.decode);
-      all.oursWithoutDecode.push(...pass.oursWithoutDecode);
-    }
-  }, { localModelServer: true });
+  await withBenchBrowser(
+    async (host) => {
+      for (let i = 0; i < passes; i++) {
+        const pass = await onePass(host, stream.reply, INSERTS, stream.partialBase64);
+        decodeAlone.push(...pass.decodeAlone);
+        inserts.ours.push(...pass.insert.ours);
+        inserts.panel.push(...pass.insert.panel);
+        inserts.simCreateImage.push(...pass.insert.simCreateImage);
+        all.fromWrite.push(...pass.fromWrite);
+        all.fromEvent.push(...pass.fromEvent);
+        all.toPanel.push(...pass.toPanel);
+        all.inPanel.push(...pass.inPanel);
+        all.decode.push(...pass.decode);
+        all.oursWithoutDecode.push(...pass.oursWithoutDecode);
+      }
+    },
+    { localModelServer: true },
+  );
   const write = stats(all.fromWrite);
   const event = stats(all.fromEvent);
   const toPanel = stats(all.toPanel);
@@ -212,7 +295,14 @@ export async function imagePanelSection(results: BenchResults, passes = benchCou
   const decode = stats(all.decode);
   const oursPaint = stats(all.oursWithoutDecode);
   const floor = stats(decodeAlone);
-  const figure = (s: ReturnType<typeof stats>, target = TARGET_MS): Json => ({ medianMs: round(s.median), p95Ms: round(s.p95), maxMs: round(s.max), n: s.n, targetP95Ms: target, met: s.p95 <= target });
+  const figure = (s: ReturnType<typeof stats>, target = TARGET_MS): Json => ({
+    medianMs: round(s.median),
+    p95Ms: round(s.p95),
+    maxMs: round(s.max),
+    n: s.n,
+    targetP95Ms: target,
+    met: s.p95 <= target,
+  });
   results.set("image-panel", ["partialPaint", "fromServerWrite"], figure(write));
   results.set("image-panel", ["partialPaint", "fromPartialEvent"], figure(event));
   results.set("image-panel", ["partialPaint", "eventToPanel"], figure(toPanel));
@@ -220,7 +310,13 @@ export async function imagePanelSection(results: BenchResults, passes = benchCou
   results.set("image-panel", ["partialPaint", "browserDecodeInPanel"], figure(decode));
   results.set("image-panel", ["partialPaint", "oursWithoutBrowserDecode"], figure(oursPaint));
   results.set("image-panel", ["partialPaint", "browserDecodeAlone"], figure(floor));
-  results.set("image-panel", ["partialPaint", "setup"], { passes, partialsPerPass: PARTIALS, size: `${SIZE.width}x${SIZE.height}`, pngBytes: stream.pngBytes, eventGapMs: GAP_MS });
+  results.set("image-panel", ["partialPaint", "setup"], {
+    passes,
+    partialsPerPass: PARTIALS,
+    size: `${SIZE.width}x${SIZE.height}`,
+    pngBytes: stream.pngBytes,
+    eventGapMs: GAP_MS,
+  });
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   results.print(`\n## partial image → panel paint\n`);
   results.print(
@@ -232,14 +328,32 @@ export async function imagePanelSection(results: BenchResults, passes = benchCou
       `decode (the browser's createImageBitmap, off the panel's thread), draw and next frame. The target, ≤ ${TARGET_MS} ms at p95, is for the partial event → painted; ` +
       `the browser's PNG decode is most of it, so it is shown apart, and the same PNG's decode alone with nothing else running.\n`,
   );
-  const row = (name: string, s: ReturnType<typeof stats>, target = TARGET_MS) => `| ${name} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.max)} | ${s.n} | ${s.p95 <= target ? "met" : "missed"} |`;
-  results.print(["| measure | median | p95 | max | samples | ≤ 50 ms (p95) |", "| --- | ---: | ---: | ---: | ---: | --- |", row("**partial event → painted**", event), row("of which: bytes to the panel (transferred)", toPanel), row("of which: in the panel (decode, draw, next frame)", panel), row("of which: the browser's decode (createImageBitmap)", decode), row("partial event → painted, less the browser's decode (ours)", oursPaint), row("server write → painted (with HTTP and SDK)", write), row("for scale: the browser's decode of that PNG alone", floor)].join("\n"));
+  const row = (name: string, s: ReturnType<typeof stats>, target = TARGET_MS) =>
+    `| ${name} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.max)} | ${s.n} | ${s.p95 <= target ? "met" : "missed"} |`;
+  results.print(
+    [
+      "| measure | median | p95 | max | samples | ≤ 50 ms (p95) |",
+      "| --- | ---: | ---: | ---: | ---: | --- |",
+      row("**partial event → painted**", event),
+      row("of which: bytes to the panel (transferred)", toPanel),
+      row("of which: in the panel (decode, draw, next frame)", panel),
+      row("of which: the browser's decode (createImageBitmap)", decode),
+      row("partial event → painted, less the browser's decode (ours)", oursPaint),
+      row("server write → painted (with HTTP and SDK)", write),
+      row("for scale: the browser's decode of that PNG alone", floor),
+    ].join("\n"),
+  );
 
   const INSERT_TARGET_MS = 100;
   const ours = stats(inserts.ours);
   const prep = stats(inserts.panel);
   const simCreate = stats(inserts.simCreateImage);
-  results.set("image-panel", ["insert"], { ours: figure(ours, INSERT_TARGET_MS), panelBeforeSend: figure(prep, INSERT_TARGET_MS), simCreateImageTakenOut: figure(simCreate, INSERT_TARGET_MS), pngBytes: stream.pngBytes });
+  results.set("image-panel", ["insert"], {
+    ours: figure(ours, INSERT_TARGET_MS),
+    panelBeforeSend: figure(prep, INSERT_TARGET_MS),
+    simCreateImageTakenOut: figure(simCreate, INSERT_TARGET_MS),
+    pngBytes: stream.pngBytes,
+  });
   results.print(`\n## image bytes → layer on the canvas\n`);
   results.print(
     `Insert on the version above (a ${SIZE.width}×${SIZE.height} PNG of ${stream.pngBytes.toLocaleString("en-US")} bytes) in the same harness, ${inserts.ours.length} inserts: ` +
@@ -248,6 +362,12 @@ export async function imagePanelSection(results: BenchResults, passes = benchCou
       `bytes, standing in for Figma's) is timed apart and taken out. Target: ≤ ${INSERT_TARGET_MS} ms.\n`,
   );
   results.print(
-    ["| measure | median | p95 | max | samples | ≤ 100 ms (p95) |", "| --- | ---: | ---: | ---: | ---: | --- |", row("**bytes → layer, answered (ours)**", ours, INSERT_TARGET_MS), row("of which: the panel before sending", prep, INSERT_TARGET_MS), row("simulator's createImage (taken out)", simCreate, INSERT_TARGET_MS)].join("\n"),
+    [
+      "| measure | median | p95 | max | samples | ≤ 100 ms (p95) |",
+      "| --- | ---: | ---: | ---: | ---: | --- |",
+      row("**bytes → layer, answered (ours)**", ours, INSERT_TARGET_MS),
+      row("of which: the panel before sending", prep, INSERT_TARGET_MS),
+      row("simulator's createImage (taken out)", simCreate, INSERT_TARGET_MS),
+    ].join("\n"),
   );
 }

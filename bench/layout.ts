@@ -20,11 +20,18 @@ import { benchCount } from "./quick.js";
 const count = (n: DesignNode): number => 1 + (n.children ?? []).reduce((s, c) => s + count(c), 0);
 
 export async function layoutSection(runs: number, results: BenchResults): Promise<void> {
-  let largest: { file: string; json: unknown; images: Record<string, Uint8Array>; frame: DesignNode; layers: number } | undefined;
+  let largest:
+    | { file: string; json: unknown; images: Record<string, Uint8Array>; frame: DesignNode; layers: number }
+    | undefined;
   const bigger = (a: { frame: DesignNode; layers: number }, b: { frame: DesignNode; layers: number }): boolean =>
-    a.frame.w * a.frame.h > b.frame.w * b.frame.h || (a.frame.w * a.frame.h === b.frame.w * b.frame.h && a.layers > b.layers);
+    a.frame.w * a.frame.h > b.frame.w * b.frame.h ||
+    (a.frame.w * a.frame.h === b.frame.w * b.frame.h && a.layers > b.layers);
   const candidates = [
-    ...RESPONSIVE_FRAMES.filter((f) => f.layout === "absolute").map((entry) => ({ file: entry.file, json: { document: frameNode(entry) } as unknown, images: {} })),
+    ...RESPONSIVE_FRAMES.filter((f) => f.layout === "absolute").map((entry) => ({
+      file: entry.file,
+      json: { document: frameNode(entry) } as unknown,
+      images: {},
+    })),
     ...corpusPages().map((page) => {
       const json = corpusJson(page);
       return { file: `${CORPUS_DIR}/${page.name}.nodes.json`, json, images: corpusImages(json) };
@@ -39,10 +46,30 @@ export async function layoutSection(runs: number, results: BenchResults): Promis
   if (!largest) return;
   const { frame, json, images } = largest;
   const infer = cpuTime(() => inferLayout({ frames: [frame], assets: {} }), runs);
-  const pipeline = await cpuTimeAsync(async () => generateCode(loadDesign(json, [], { images }).document, { target: "html", styling: "css-modules", nodeIds: false }), benchCount(Math.max(3, Math.ceil(runs / 4))));
+  const pipeline = await cpuTimeAsync(
+    async () =>
+      generateCode(loadDesign(json, [], { images }).document, {
+        target: "html",
+        styling: "css-modules",
+        nodeIds: false,
+      }),
+    benchCount(Math.max(3, Math.ceil(runs / 4))),
+  );
   const share = infer.medianMs / pipeline.medianMs;
   results.print(`\n## layout: inference on the largest absolute page (responsive frames and the corpus)\n`);
-  results.print(`| frame | layers | inference (CPU) | whole pipeline (CPU) | share | goal |\n|---|---|---|---|---|---|`);
-  results.print(`| ${largest.file} · ${frame.name} (${frame.w}×${frame.h}) | ${largest.layers} | ${fmtMs(infer.medianMs)} ms | ${fmtMs(pipeline.medianMs)} ms | ${round(share * 100)} % | ≤ 10 % ${share <= 0.1 ? "met" : "missed"} |`);
-  results.set("layout", ["largestAbsoluteFrame"], { file: largest.file, frameId: frame.id, frameName: frame.name, layers: largest.layers, inferenceCpu: infer, pipelineCpu: pipeline, share: againstTarget(share, 0.1, "ratio") });
+  results.print(
+    `| frame | layers | inference (CPU) | whole pipeline (CPU) | share | goal |\n|---|---|---|---|---|---|`,
+  );
+  results.print(
+    `| ${largest.file} · ${frame.name} (${frame.w}×${frame.h}) | ${largest.layers} | ${fmtMs(infer.medianMs)} ms | ${fmtMs(pipeline.medianMs)} ms | ${round(share * 100)} % | ≤ 10 % ${share <= 0.1 ? "met" : "missed"} |`,
+  );
+  results.set("layout", ["largestAbsoluteFrame"], {
+    file: largest.file,
+    frameId: frame.id,
+    frameName: frame.name,
+    layers: largest.layers,
+    inferenceCpu: infer,
+    pipelineCpu: pipeline,
+    share: againstTarget(share, 0.1, "ratio"),
+  });
 }

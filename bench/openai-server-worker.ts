@@ -20,7 +20,10 @@ export interface InstantServerData {
   delayMs?: number;
 }
 
-export type FromWorker = { type: "ready"; url: string } | { type: "stats"; requests: number; schemaErrors: string[] } | { type: "closed" };
+export type FromWorker =
+  | { type: "ready"; url: string }
+  | { type: "stats"; requests: number; schemaErrors: string[] }
+  | { type: "closed" };
 export type ToWorker = { type: "stats" } | { type: "close" };
 
 export interface StartedServer {
@@ -35,7 +38,11 @@ export interface StartedServer {
  * flat over hundreds of requests.
  */
 export async function startInstantServer(data: Omit<InstantServerData, "figmentBenchServer">): Promise<StartedServer> {
-  const reply = responsesStream(data.chunks, { id: data.id, model: data.model, ...(data.delayMs ? { delayMs: data.delayMs } : {}) });
+  const reply = responsesStream(data.chunks, {
+    id: data.id,
+    model: data.model,
+    ...(data.delayMs ? { delayMs: data.delayMs } : {}),
+  });
   const stats = { requests: 0, schemaErrors: [] as string[] };
   let server: OpenAiTestServer | undefined;
   server = await startOpenAiServer((request) => {

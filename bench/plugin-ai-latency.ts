@@ -53,43 +53,63 @@ export async function benchAiLatency(root: string, gapMs = 60, browserIn?: PageH
   const server = await startOpenAiServer();
   try {
     server.push(responsesStream(chunks(), { id: "resp_latency", delayMs: gapMs }));
-    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url, model: "gpt-5.4-image-2" }, "figment.apiKey": "sk-bench-0000" };
-    const stamped = await withPluginPage(browser, { root, fixture: "figmasharp-login.file.json", select: ["101:3"], storage, allowOrigins: [new URL(server.url).origin] }, async ({ ui }) => {
-      await ui.getByRole("button", { name: "Generate with AI" }).click();
-      await ui.locator(".ai-confirm").waitFor({ timeout: 60_000 });
-      await ui.evaluate(() => {
-        type Doc = { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>; body: unknown };
-        const w = globalThis as unknown as {
-          document: Doc;
-          performance: { timeOrigin: number; now(): number };
-          requestAnimationFrame(fn: () => void): void;
-          MutationObserver: new (fn: () => void) => { observe(target: unknown, options: object): void };
-          __latency: Stamped;
-        };
-        const stamps: Stamped = { dom: {}, frame: {} };
-        w.__latency = stamps;
-        const now = () => w.performance.timeOrigin + w.performance.now();
-        new w.MutationObserver(() => {
-          const t = now();
-          const fresh: string[] = [];
-          const notes = w.document.querySelector(".ai-stream__notes")?.textContent ?? "";
-          for (const m of notes.matchAll(/m\d\d/g)) if (!(m[0] in stamps.dom)) fresh.push(m[0]);
-          const paths = w.document.querySelectorAll(".ai-stream__files code");
-          for (let i = 0; i < paths.length; i++) {
-            const path = paths[i]!.textContent ?? "";
-            if (path && !(path in stamps.dom)) fresh.push(path);
-          }
-          for (const key of fresh) stamps.dom[key] = t;
-          if (fresh.length > 0) w.requestAnimationFrame(() => fresh.forEach((key) => (stamps.frame[key] = now())));
-        }).observe(w.document.body, { subtree: true, childList: true, characterData: true });
-      });
-      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
-      await ui.locator(".ai-results .results").waitFor({ timeout: 120_000 });
-      return ui.evaluate(() => (globalThis as unknown as { __latency: Stamped }).__latency);
-    });
+    const storage = {
+      "figment.settings": { provider: "openai", baseUrl: server.url, model: "gpt-5.4-image-2" },
+      "figment.apiKey": "sk-bench-0000",
+    };
+    const stamped = await withPluginPage(
+      browser,
+      {
+        root,
+        fixture: "figmasharp-login.file.json",
+        select: ["101:3"],
+        storage,
+        allowOrigins: [new URL(server.url).origin],
+      },
+      async ({ ui }) => {
+        await ui.getByRole("button", { name: "Generate with AI" }).click();
+        await ui.locator(".ai-confirm").waitFor({ timeout: 60_000 });
+        await ui.evaluate(() => {
+          type Doc = {
+            querySelector(s: string): { textContent: string | null } | null;
+            querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
+            body: unknown;
+          };
+          const w = globalThis as unknown as {
+            document: Doc;
+            performance: { timeOrigin: number; now(): number };
+            requestAnimationFrame(fn: () => void): void;
+            MutationObserver: new (fn: () => void) => { observe(target: unknown, options: object): void };
+            __latency: Stamped;
+          };
+          const stamps: Stamped = { dom: {}, frame: {} };
+          w.__latency = stamps;
+          const now = () => w.performance.timeOrigin + w.performance.now();
+          new w.MutationObserver(() => {
+            const t = now();
+            const fresh: string[] = [];
+            const notes = w.document.querySelector(".ai-stream__notes")?.textContent ?? "";
+            for (const m of notes.matchAll(/m\d\d/g)) if (!(m[0] in stamps.dom)) fresh.push(m[0]);
+            const paths = w.document.querySelectorAll(".ai-stream__files code");
+            for (let i = 0; i < paths.length; i++) {
+              const path = paths[i]!.textContent ?? "";
+              if (path && !(path in stamps.dom)) fresh.push(path);
+            }
+            for (const key of fresh) stamps.dom[key] = t;
+            if (fresh.length > 0) w.requestAnimationFrame(() => fresh.forEach((key) => (stamps.frame[key] = now())));
+          }).observe(w.document.body, { subtree: true, childList: true, characterData: true });
+        });
+        await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+        await ui.locator(".ai-results .results").waitFor({ timeout: 120_000 });
+        return ui.evaluate(() => (globalThis as unknown as { __latency: Stamped }).__latency);
+      },
+    );
     const dom: number[] = [];
     const frame: number[] = [];
-    const keys = [...Array.from({ length: MARKERS }, (_, i) => marker(i)), ...Array.from({ length: FILES }, (_, i) => filePath(i))];
+    const keys = [
+      ...Array.from({ length: MARKERS }, (_, i) => marker(i)),
+      ...Array.from({ length: FILES }, (_, i) => filePath(i)),
+    ];
     for (const key of keys) {
       const written = server.writes.find((w) => w.chunk.includes(key.startsWith("src/") ? `${key}\\"` : key));
       const seen = stamped.dom[key];

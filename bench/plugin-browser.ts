@@ -102,9 +102,18 @@ interface BenchElement {
 }
 interface BenchPage {
   __figmentBench?: ProbeResult;
-  performance: { now(): number; readonly timeOrigin: number; getEntriesByType(type: string): ArrayLike<{ name: string; startTime: number }> };
-  document: { querySelector(selector: string): BenchElement | null; querySelectorAll(selector: string): ArrayLike<BenchElement> };
-  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, unknown>): void; disconnect(): void };
+  performance: {
+    now(): number;
+    readonly timeOrigin: number;
+    getEntriesByType(type: string): ArrayLike<{ name: string; startTime: number }>;
+  };
+  document: {
+    querySelector(selector: string): BenchElement | null;
+    querySelectorAll(selector: string): ArrayLike<BenchElement>;
+  };
+  MutationObserver: new (
+    callback: () => void,
+  ) => { observe(target: unknown, options: Record<string, unknown>): void; disconnect(): void };
   setTimeout(fn: () => void, ms: number): number;
   figmentWorkerStats(): WorkerStatsInPage;
 }
@@ -157,19 +166,28 @@ const PROBE = `(function () {
  * and -end, ui/shell/start-panel.ts: it starts after the first paint), which the probe copies into its marks.
  */
 export function withProbe(html: string): string {
-  if (!html.includes("<head>") || !html.includes(`id="${PANEL_SCRIPT_ID}"`)) throw new Error("bench/plugin: dist/ui.html has no <head> or no panel script");
+  if (!html.includes("<head>") || !html.includes(`id="${PANEL_SCRIPT_ID}"`))
+    throw new Error("bench/plugin: dist/ui.html has no <head> or no panel script");
   return html.replace("<head>", () => `<head><script>${PROBE}</script>`);
 }
 
 /** What the main thread would send for the login frame: the sim's exports (JSON_REST_V1, PNG, thumbnail). */
-export async function loginExport(fileText: string): Promise<{ frame: { id: string; name: string; type: string; width: number; height: number; scale: number }; json: unknown; pngB64: string; thumbB64: string }> {
+export async function loginExport(fileText: string): Promise<{
+  frame: { id: string; name: string; type: string; width: number; height: number; scale: number };
+  json: unknown;
+  pngB64: string;
+  thumbB64: string;
+}> {
   const sim = createFigmaSim({ file: JSON.parse(fileText) as unknown });
   const node = sim.topLevel().find((n) => n.visible && n.children);
   if (!node) throw new Error("bench/plugin: the login file has no frame");
   const scale = fitScale(node.width, node.height, DEFAULT_SETTINGS.maxImageSize, MAX_PNG_SCALE);
   const json = await node.exportAsync({ format: "JSON_REST_V1" });
   const png = (await node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } })) as Uint8Array;
-  const thumb = (await node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: fitScale(node.width, node.height, THUMBNAIL_SIDE, MAX_PNG_SCALE) } })) as Uint8Array;
+  const thumb = (await node.exportAsync({
+    format: "PNG",
+    constraint: { type: "SCALE", value: fitScale(node.width, node.height, THUMBNAIL_SIDE, MAX_PNG_SCALE) },
+  })) as Uint8Array;
   return {
     frame: { id: node.id, name: node.name, type: node.type, width: node.width, height: node.height, scale },
     json,
@@ -184,14 +202,20 @@ export async function loginExport(fileText: string): Promise<{ frame: { id: stri
  * the Generate click (the real main thread holds it from the start), so `get-worker-source` is answered
  * from memory and the fetch never competes with the panel's opening.
  */
-export function fakeParentHtml(data: Awaited<ReturnType<typeof loginExport>>, codeParts: readonly string[] = CODE_PARTS): string {
+export function fakeParentHtml(
+  data: Awaited<ReturnType<typeof loginExport>>,
+  codeParts: readonly string[] = CODE_PARTS,
+): string {
   const { frame } = data;
   const init = {
     type: "init",
     command: "code",
     settings: DEFAULT_SETTINGS,
     apiKeys: {},
-    selection: { nodes: [{ id: frame.id, name: frame.name, type: frame.type, width: frame.width, height: frame.height }], unsupported: [] },
+    selection: {
+      nodes: [{ id: frame.id, name: frame.name, type: frame.type, width: frame.width, height: frame.height }],
+      unsupported: [],
+    },
     editorType: "figma",
   };
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
@@ -267,7 +291,8 @@ function clickGenerate(ui: Frame): Promise<ClickSample> {
       const check = (): boolean => {
         const now = w.performance.now();
         if (seen.first === undefined && w.document.querySelector(".code__line")) seen.first = now;
-        if (seen.formatted === undefined && w.document.querySelector('.results[data-stage="final"] .code__line')) seen.formatted = now;
+        if (seen.formatted === undefined && w.document.querySelector('.results[data-stage="final"] .code__line'))
+          seen.formatted = now;
         const failed = w.document.querySelector(".notice--error, .notice--warning");
         if (failed) throw new Error(`generation failed: ${failed.textContent ?? ""}`);
         return seen.first !== undefined && seen.formatted !== undefined;
@@ -283,23 +308,44 @@ function clickGenerate(ui: Frame): Promise<ClickSample> {
           reject(error);
         }
       });
-      observer.observe(w.document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-stage"] });
+      observer.observe(w.document, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["data-stage"],
+      });
       w.setTimeout(() => {
         observer.disconnect();
         reject(new Error(`no code shown within ${timeoutMs} ms (${JSON.stringify(seen)})`));
       }, timeoutMs);
     });
     const exportResult = w.__figmentBench?.marks.exportResult;
-    return { firstCodeMs: seen.first! - t0, formattedMs: seen.formatted! - t0, workerAtClick, exportMs: exportResult === undefined ? Number.NaN : exportResult - t0 };
+    return {
+      firstCodeMs: seen.first! - t0,
+      formattedMs: seen.formatted! - t0,
+      workerAtClick,
+      exportMs: exportResult === undefined ? Number.NaN : exportResult - t0,
+    };
   }, GENERATE_TIMEOUT_MS);
 }
 
 /** Waits for the probe's Generate mark, then clicks Generate (cold), waits for its files, and clicks again (warm). */
-async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
+async function measureLoad(
+  page: Page,
+  ui: Frame,
+  errors: string[],
+  beforeGenerate?: BeforeGenerate,
+): Promise<LoadSample> {
   try {
-    await ui.waitForFunction(() => (globalThis as unknown as BenchPage).__figmentBench?.marks.nextFrame !== undefined, undefined, { timeout: 15_000 });
+    await ui.waitForFunction(
+      () => (globalThis as unknown as BenchPage).__figmentBench?.marks.nextFrame !== undefined,
+      undefined,
+      { timeout: 15_000 },
+    );
   } catch (error) {
-    throw new Error(`bench/plugin: Generate never became interactive (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`);
+    throw new Error(
+      `bench/plugin: Generate never became interactive (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`,
+    );
   }
   const probe = await ui.evaluate(() => (globalThis as unknown as BenchPage).__figmentBench!);
   const outerOrigin = await page.evaluate(() => (globalThis as unknown as BenchPage).performance.timeOrigin);
@@ -309,13 +355,16 @@ async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenera
   try {
     cold = await clickGenerate(ui);
   } catch (error) {
-    throw new Error(`bench/plugin: the first Generate failed (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`);
+    throw new Error(
+      `bench/plugin: the first Generate failed (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`,
+    );
   }
   const worker = await ui.evaluate(() => (globalThis as unknown as BenchPage).figmentWorkerStats());
   const warm = await clickGenerate(ui);
   const marks = await ui.evaluate(() => {
     const w = globalThis as unknown as BenchPage;
-    const at = (type: string, name: string) => Array.from(w.performance.getEntriesByType(type)).find((e) => e.name === name)?.startTime;
+    const at = (type: string, name: string) =>
+      Array.from(w.performance.getEntriesByType(type)).find((e) => e.name === name)?.startTime;
     return {
       firstPaint: at("paint", "first-paint"),
       firstContentfulPaint: at("paint", "first-contentful-paint"),
@@ -326,7 +375,13 @@ async function measureLoad(page: Page, ui: Frame, errors: string[], beforeGenera
   return { probe, offsetMs: probe.timeOrigin - outerOrigin, marks, cold, warm, worker };
 }
 
-async function loadOnce(browser: PageHost, files: SourceFile[], entry: string, frameSelector: string, beforeGenerate?: BeforeGenerate): Promise<LoadSample> {
+async function loadOnce(
+  browser: PageHost,
+  files: SourceFile[],
+  entry: string,
+  frameSelector: string,
+  beforeGenerate?: BeforeGenerate,
+): Promise<LoadSample> {
   return withPage(browser, files, entry, { width: 520, height: 720 }, async (page) => {
     const errors: string[] = [];
     const onError = (error: Error) => errors.push(String(error));
@@ -353,7 +408,16 @@ async function loadOnce(browser: PageHost, files: SourceFile[], entry: string, f
  * gzip+base64 worker from dist/code.js, which the parent hands over on `get-worker-source` (`codeParts` when asked
  * for one of them).
  */
-export async function benchFakeParent(browser: PageHost, uiHtml: string, enginePayload: string, codeParts: Readonly<Record<string, string>>, draftPayload: string, panelParts: Record<string, string>, loginFileText: string, runs: number): Promise<LoadSample[]> {
+export async function benchFakeParent(
+  browser: PageHost,
+  uiHtml: string,
+  enginePayload: string,
+  codeParts: Readonly<Record<string, string>>,
+  draftPayload: string,
+  panelParts: Record<string, string>,
+  loginFileText: string,
+  runs: number,
+): Promise<LoadSample[]> {
   const files: SourceFile[] = [
     { path: "draft-source.txt", content: draftPayload },
     ...Object.entries(codeParts).map(([part, content]) => ({ path: `code-part-${part}.txt`, content })),
@@ -363,8 +427,13 @@ export async function benchFakeParent(browser: PageHost, uiHtml: string, engineP
     { path: "worker-source.txt", content: enginePayload },
   ];
   const preload: BeforeGenerate = async (page) => {
-    const chars = await page.evaluate(() => (globalThis as unknown as { __benchPreload(): Promise<number> }).__benchPreload());
-    if (chars !== enginePayload.length) throw new Error(`bench/plugin: the fake parent loaded ${chars} of the payload's ${enginePayload.length} characters`);
+    const chars = await page.evaluate(() =>
+      (globalThis as unknown as { __benchPreload(): Promise<number> }).__benchPreload(),
+    );
+    if (chars !== enginePayload.length)
+      throw new Error(
+        `bench/plugin: the fake parent loaded ${chars} of the payload's ${enginePayload.length} characters`,
+      );
   };
   const out: LoadSample[] = [];
   for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, files, "index.html", "#plugin", preload));
@@ -372,9 +441,20 @@ export async function benchFakeParent(browser: PageHost, uiHtml: string, engineP
 }
 
 /** `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with frame `selectId` of the file selected. */
-export async function benchHarness(browser: PageHost, root: string, uiHtml: string, codeJs: string, fileText: string, selectId: string, runs: number): Promise<LoadSample[]> {
+export async function benchHarness(
+  browser: PageHost,
+  root: string,
+  uiHtml: string,
+  codeJs: string,
+  fileText: string,
+  selectId: string,
+  runs: number,
+): Promise<LoadSample[]> {
   const files: SourceFile[] = [
-    { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
+    {
+      path: "host.html",
+      content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
+    },
     { path: "host.js", content: await hostScript(root) },
     { path: "fixture.json", content: fileText },
     { path: "ui.html", content: withProbe(uiHtml) },
@@ -382,6 +462,7 @@ export async function benchHarness(browser: PageHost, root: string, uiHtml: stri
   ];
   const query = new URLSearchParams({ fixture: "fixture.json", select: selectId, command: "code" });
   const out: LoadSample[] = [];
-  for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, files, `host.html?${query.toString()}`, "#plugin-ui"));
+  for (let i = 0; i < runs; i++)
+    out.push(await loadOnce(browser, files, `host.html?${query.toString()}`, "#plugin-ui"));
   return out;
 }

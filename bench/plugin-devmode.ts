@@ -18,12 +18,18 @@ export interface DevModeTimes {
 export async function benchDevMode(code: string, files: readonly EvalFile[]): Promise<DevModeTimes> {
   const times: DevModeTimes = { calls: 0, missMs: [], hitMs: [], slowest: { ms: 0, label: "" } };
   for (const file of files) {
-    const sim = createFigmaSim({ file: JSON.parse(file.text) as unknown, editorType: "dev", command: "", mode: "codegen" });
+    const sim = createFigmaSim({
+      file: JSON.parse(file.text) as unknown,
+      editorType: "dev",
+      command: "",
+      mode: "codegen",
+    });
     const context = vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout, clearTimeout });
     vm.runInContext(code, context, { filename: "dist/code.js" });
     // Registration may finish after a microtask or two.
     for (let i = 0; i < 50 && sim.codegen.handlers("generate") === 0; i++) await new Promise((r) => setTimeout(r, 1));
-    if (sim.codegen.handlers("generate") === 0) throw new Error("bench/plugin: dist/code.js registered no Dev Mode generate handler");
+    if (sim.codegen.handlers("generate") === 0)
+      throw new Error("bench/plugin: dist/code.js registered no Dev Mode generate handler");
     for (const node of sim.topLevel()) {
       for (const language of ["react", "html"]) {
         const t0 = performance.now();

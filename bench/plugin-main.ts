@@ -47,7 +47,15 @@ export function evalFrames(files: readonly EvalFile[]): FrameChoice[] {
     const sim = createFigmaSim({ file: JSON.parse(f.text) as unknown });
     for (const node of sim.topLevel()) {
       if (!node.visible || !node.children) continue;
-      out.push({ file: f.name, id: node.id, name: node.name, nodes: descendants(node), jsonChars: JSON.stringify(node.rest).length, width: node.width, height: node.height });
+      out.push({
+        file: f.name,
+        id: node.id,
+        name: node.name,
+        nodes: descendants(node),
+        jsonChars: JSON.stringify(node.rest).length,
+        width: node.width,
+        height: node.height,
+      });
     }
   }
   framesOf.set(files, out);
@@ -134,10 +142,17 @@ async function exportOnce(code: string, file: unknown, frame: FrameChoice, reque
     yields++;
     return setTimeout(fn, ms);
   };
-  const context = vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout: pluginSetTimeout, clearTimeout });
+  const context = vm.createContext({
+    figma: sim.figma,
+    __html__: sim.html,
+    console,
+    setTimeout: pluginSetTimeout,
+    clearTimeout,
+  });
   vm.runInContext(code, context, { filename: "dist/code.js" });
   await waitForUi(sim, "init");
-  if (sim.record.handlerErrors.length > 0 || failure) throw new Error(`bench/plugin: the plugin failed to start: ${failure ?? String(sim.record.handlerErrors[0])}`);
+  if (sim.record.handlerErrors.length > 0 || failure)
+    throw new Error(`bench/plugin: the plugin failed to start: ${failure ?? String(sim.record.handlerErrors[0])}`);
 
   yields = 0;
   const beat = heartbeat();
@@ -159,7 +174,13 @@ async function exportOnce(code: string, file: unknown, frame: FrameChoice, reque
 }
 
 /** `runs` exports of `frame` after `warmup` unmeasured ones, each in a fresh context with a fresh simulator. */
-export async function benchMainExport(code: string, fileText: string, frame: FrameChoice, runs: number, warmup = 1): Promise<{ first: ExportSample; samples: ExportSample[] }> {
+export async function benchMainExport(
+  code: string,
+  fileText: string,
+  frame: FrameChoice,
+  runs: number,
+  warmup = 1,
+): Promise<{ first: ExportSample; samples: ExportSample[] }> {
   const file = JSON.parse(fileText) as unknown;
   const all: ExportSample[] = [];
   for (let i = 0; i < warmup + runs; i++) all.push(await exportOnce(code, file, frame, `bench-${i}`));
@@ -181,14 +202,26 @@ export interface StartSample {
   sourceChars: number;
 }
 
-type UiApi = { postMessage(message: unknown): void; onmessage: ((message: unknown, props: unknown) => unknown) | undefined };
+type UiApi = {
+  postMessage(message: unknown): void;
+  onmessage: ((message: unknown, props: unknown) => unknown) | undefined;
+};
 
 /** dist/code.js with the engine's payload literals (the worker, its code parts) emptied: the start-up what-if without them. */
 export function withoutWorkerPayload(code: string): string {
-  return [enginePayloadIn(code), ...Object.values(codePartPayloadsIn(code))].reduce((out, payload) => out.replace(payload, () => ""), code);
+  return [enginePayloadIn(code), ...Object.values(codePartPayloadsIn(code))].reduce(
+    (out, payload) => out.replace(payload, () => ""),
+    code,
+  );
 }
 
-async function startOnce(code: string, file: unknown, selectId: string, run: number, askSource: boolean): Promise<StartSample> {
+async function startOnce(
+  code: string,
+  file: unknown,
+  selectId: string,
+  run: number,
+  askSource: boolean,
+): Promise<StartSample> {
   const sim: FigmaSim = createFigmaSim({ file, selectIds: [selectId], command: "code" });
   const api = sim.ui.api as unknown as UiApi;
   const postMessage = api.postMessage;
@@ -210,8 +243,18 @@ async function startOnce(code: string, file: unknown, selectId: string, run: num
   const evalMs = performance.now() - t0;
   await waitForUi(sim, "init");
   const init = posted.get("init");
-  if (!init || sim.record.handlerErrors.length > 0 || failure) throw new Error(`bench/plugin: the plugin failed to start: ${failure ?? String(sim.record.handlerErrors[0] ?? "no init")}`);
-  const sample: StartSample = { evalMs, initMs: init.at - t0, sourceHandlerMs: Number.NaN, sourcePostMs: Number.NaN, sourceHandlerAgainMs: Number.NaN, sourceChars: 0 };
+  if (!init || sim.record.handlerErrors.length > 0 || failure)
+    throw new Error(
+      `bench/plugin: the plugin failed to start: ${failure ?? String(sim.record.handlerErrors[0] ?? "no init")}`,
+    );
+  const sample: StartSample = {
+    evalMs,
+    initMs: init.at - t0,
+    sourceHandlerMs: Number.NaN,
+    sourcePostMs: Number.NaN,
+    sourceHandlerAgainMs: Number.NaN,
+    sourceChars: 0,
+  };
   if (!askSource) return sample;
 
   const handler = api.onmessage;
@@ -225,20 +268,33 @@ async function startOnce(code: string, file: unknown, selectId: string, run: num
     posted.delete("worker-source");
     await sim.ui.send({ type: "get-worker-source", requestId: "bench" });
     const reply = posted.get("worker-source");
-    if (failure || !reply) throw new Error(`bench/plugin: get-worker-source was not answered: ${failure ?? "no worker-source"}`);
+    if (failure || !reply)
+      throw new Error(`bench/plugin: get-worker-source was not answered: ${failure ?? "no worker-source"}`);
     const data = (reply.message as { data?: unknown }).data;
     return { handlerMs: reply.at - entered, postMs: reply.postMs, chars: typeof data === "string" ? data.length : 0 };
   };
   const first = await ask();
   const again = await ask();
-  return { ...sample, sourceHandlerMs: first.handlerMs, sourcePostMs: first.postMs, sourceHandlerAgainMs: again.handlerMs, sourceChars: first.chars };
+  return {
+    ...sample,
+    sourceHandlerMs: first.handlerMs,
+    sourcePostMs: first.postMs,
+    sourceHandlerAgainMs: again.handlerMs,
+    sourceChars: first.chars,
+  };
 }
 
 /**
  * `runs` starts of dist/code.js after `warmup` unmeasured ones, each in a fresh context with a fresh
  * simulator (the login frame selected), each then answering `get-worker-source` (unless `askSource` is false).
  */
-export async function benchMainStart(code: string, fileText: string, selectId: string, runs: number, options: { warmup?: number; askSource?: boolean } = {}): Promise<{ first: StartSample; samples: StartSample[] }> {
+export async function benchMainStart(
+  code: string,
+  fileText: string,
+  selectId: string,
+  runs: number,
+  options: { warmup?: number; askSource?: boolean } = {},
+): Promise<{ first: StartSample; samples: StartSample[] }> {
   const { warmup = 1, askSource = true } = options;
   const file = JSON.parse(fileText) as unknown;
   const all: StartSample[] = [];

@@ -77,14 +77,30 @@ function readTrace(events: TraceEvent[]): Omit<ProfileSample, "top" | "marks"> {
   const first = events.find((e) => e.name === "ParseHTML" && onUiHtml(e));
   if (!first) throw new Error("bench/plugin-profile: no ParseHTML of ui.html in the trace");
   const end = events.find((e) => e.name === END_MARK)?.ts ?? Number.POSITIVE_INFINITY;
-  const within = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === "X" && e.dur !== undefined && e.ts + e.dur! >= first.ts && e.ts <= end);
-  const total = (list: TraceEvent[]): CpuWall => ({ cpuMs: list.reduce((t, e) => t + (e.tdur ?? e.dur!), 0) / 1000, wallMs: list.reduce((t, e) => t + e.dur!, 0) / 1000 });
+  const within = events.filter(
+    (e) =>
+      e.pid === first.pid &&
+      e.tid === first.tid &&
+      e.ph === "X" &&
+      e.dur !== undefined &&
+      e.ts + e.dur! >= first.ts &&
+      e.ts <= end,
+  );
+  const total = (list: TraceEvent[]): CpuWall => ({
+    cpuMs: list.reduce((t, e) => t + (e.tdur ?? e.dur!), 0) / 1000,
+    wallMs: list.reduce((t, e) => t + e.dur!, 0) / 1000,
+  });
   // The panel's script runs between its own marks (ui/shell/start-panel.ts inserts it after the first paint, so
   // its trace events need not name ui.html): the longest script there.
   const started = events.find((e) => e.name === PANEL_SCRIPT_MARKS.start)?.ts;
   const ended = events.find((e) => e.name === PANEL_SCRIPT_MARKS.end)?.ts;
-  if (started === undefined || ended === undefined) throw new Error("bench/plugin-profile: the panel script's marks are not in the trace");
-  const longest = (name: string) => within.filter((e) => e.name === name && e.ts >= started && e.ts <= ended).sort((a, b) => b.dur! - a.dur!).slice(0, 1);
+  if (started === undefined || ended === undefined)
+    throw new Error("bench/plugin-profile: the panel script's marks are not in the trace");
+  const longest = (name: string) =>
+    within
+      .filter((e) => e.name === name && e.ts >= started && e.ts <= ended)
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 1);
   const parse = total(within.filter((e) => e.name === "ParseHTML" && onUiHtml(e)));
   // ParseHTML encloses the inline scripts it runs (the probe and the starter).
   const scripts = total(within.filter((e) => e.name === "EvaluateScript" && onUiHtml(e) && e.ts < started));
@@ -92,7 +108,11 @@ function readTrace(events: TraceEvent[]): Omit<ProfileSample, "top" | "marks"> {
     compile: total(longest("v8.compile")),
     script: total(longest("EvaluateScript")),
     parseHtml: { cpuMs: Math.max(0, parse.cpuMs - scripts.cpuMs), wallMs: Math.max(0, parse.wallMs - scripts.wallMs) },
-    styleLayout: total(within.filter((e) => ["ParseAuthorStyleSheet", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize"].includes(e.name))),
+    styleLayout: total(
+      within.filter((e) =>
+        ["ParseAuthorStyleSheet", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize"].includes(e.name),
+      ),
+    ),
     mainThread: total(within.filter((e) => e.name === "RunTask")),
   };
 }
@@ -117,7 +137,13 @@ function heaviest(profile: CpuProfile, firstLine: number): ProfileSample["top"] 
  * `runs` traced fresh loads of ui.html under the fake parent (no Generate click), each in a fresh context of
  * `browser` or a fresh page of `options.host` (a context of it).
  */
-export async function profileFakeParent(browser: Browser, uiHtml: string, loginFileText: string, runs: number, options: { cpuProfile?: boolean; host?: PageHost } = {}): Promise<ProfileSample[]> {
+export async function profileFakeParent(
+  browser: Browser,
+  uiHtml: string,
+  loginFileText: string,
+  runs: number,
+  options: { cpuProfile?: boolean; host?: PageHost } = {},
+): Promise<ProfileSample[]> {
   const probed = withProbe(uiHtml);
   // The panel's script is inserted by the starter (ui/shell/start-panel.ts): its lines count from its own start.
   const firstLine = 0;
@@ -140,15 +166,24 @@ export async function profileFakeParent(browser: Browser, uiHtml: string, loginF
       const ui = await (await page.waitForSelector("#plugin", { timeout: 15_000 })).contentFrame();
       if (!ui) throw new Error("bench/plugin-profile: no panel frame");
       type Win = { __figmentBench?: ProbeResult };
-      await ui.waitForFunction(() => (globalThis as unknown as Win).__figmentBench?.marks.nextFrame !== undefined, undefined, { timeout: 15_000 });
+      await ui.waitForFunction(
+        () => (globalThis as unknown as Win).__figmentBench?.marks.nextFrame !== undefined,
+        undefined,
+        { timeout: 15_000 },
+      );
       const profile = cdp ? ((await cdp.send("Profiler.stop")) as { profile: CpuProfile }).profile : undefined;
       const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
       const probe = await ui.evaluate(() => (globalThis as unknown as Win).__figmentBench!);
       // For diagnosis (e.g. mapping the profile through a source map): the raw trace and profile of the last load.
-      if (process.env.BENCH_PROFILE_DUMP) writeFileSync(process.env.BENCH_PROFILE_DUMP, JSON.stringify({ trace, profile }));
+      if (process.env.BENCH_PROFILE_DUMP)
+        writeFileSync(process.env.BENCH_PROFILE_DUMP, JSON.stringify({ trace, profile }));
       return { ...readTrace(trace.traceEvents), top: profile ? heaviest(profile, firstLine) : [], marks: probe.marks };
     };
-    out.push(await withPage(options.host ?? browser, files, "index.html", { width: 520, height: 720 }, measure, { beforeGoto: start }));
+    out.push(
+      await withPage(options.host ?? browser, files, "index.html", { width: 520, height: 720 }, measure, {
+        beforeGoto: start,
+      }),
+    );
   }
   return out;
 }

@@ -44,10 +44,14 @@ const sized = (text: string): Sized => ({ raw: bytes(text), gzip: gz(text) });
 /** Splits a built dist/ui.html into its parts (see writeUiHtml in esbuild.config.mjs). */
 export function uiParts(html: string): { script: string; css: string } {
   if (/\bid="figment-worker"/.test(html)) {
-    throw new Error("bench/plugin: dist/ui.html still inlines #figment-worker (a stale build?); rebuild with `node esbuild.config.mjs`");
+    throw new Error(
+      "bench/plugin: dist/ui.html still inlines #figment-worker (a stale build?); rebuild with `node esbuild.config.mjs`",
+    );
   }
   // The panel's bundle, kept as inert text until the starter runs it after the first paint (ui/shell/start-panel.ts).
-  const script = new RegExp(`<script type="${PANEL_SCRIPT_TYPE}" id="${PANEL_SCRIPT_ID}">([\\s\\S]*?)<\\/script>`).exec(html)?.[1];
+  const script = new RegExp(`<script type="${PANEL_SCRIPT_TYPE}" id="${PANEL_SCRIPT_ID}">([\\s\\S]*?)<\\/script>`).exec(
+    html,
+  )?.[1];
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
   if (script === undefined || css === undefined) {
     throw new Error("bench/plugin: dist/ui.html does not have the expected <style> and <script> parts");
@@ -71,9 +75,13 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
     script: sized(parts.script),
     css: sized(parts.css),
     code: sized(codeJs),
-    codeWithoutPayload: bytes(codeJs) - bytes(payload) - Object.values(codeParts).reduce((sum, part) => sum + bytes(part), 0),
+    codeWithoutPayload:
+      bytes(codeJs) - bytes(payload) - Object.values(codeParts).reduce((sum, part) => sum + bytes(part), 0),
     worker: { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length },
     searchWorker: { base64: bytes(search), gzip: searchPacked.length, unpacked: gunzipSync(searchPacked).length },
-    codeParts: { "code-format": packedSizes(codeParts["code-format"]), "code-check": packedSizes(codeParts["code-check"]) },
+    codeParts: {
+      "code-format": packedSizes(codeParts["code-format"]),
+      "code-check": packedSizes(codeParts["code-check"]),
+    },
   };
 }

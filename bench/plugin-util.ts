@@ -35,13 +35,19 @@ export function readBuilt(root: string, path: string): string {
 
 /** Every gzip+base64 string literal in dist/code.js (gzip base64 always starts with "H4sI"), each with its script. */
 function packedLiteralsIn(codeJs: string): { packed: string; script: string }[] {
-  return [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => ({ packed: m[2]!, script: gunzipSync(Buffer.from(m[2]!, "base64")).toString("utf8") }));
+  return [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => ({
+    packed: m[2]!,
+    script: gunzipSync(Buffer.from(m[2]!, "base64")).toString("utf8"),
+  }));
 }
 
 /** A boundary request kind: the engine worker answers it, and the panel code that sends it names it too. */
 const LOAD_PACKED = '"load-packed"';
 /** The global each code part sets (ui/engine/code-parts/parts.ts); the engine worker names them too, to read them. */
-const CODE_PART_MARKS: Record<CodePart, string> = { "code-format": CODE_FORMAT_GLOBAL, "code-check": CODE_CHECK_GLOBAL };
+const CODE_PART_MARKS: Record<CodePart, string> = {
+  "code-format": CODE_FORMAT_GLOBAL,
+  "code-check": CODE_CHECK_GLOBAL,
+};
 /** Only the engine worker's script names the request and a code part's global. */
 const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && script.includes(CODE_FORMAT_GLOBAL);
 
@@ -53,7 +59,10 @@ const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && sc
  */
 export function enginePayloadIn(codeJs: string): string {
   const engines = packedLiteralsIn(codeJs).filter((p) => isEngine(p.script));
-  if (engines.length !== 1) throw new Error(`bench/plugin: dist/code.js holds ${engines.length} engine payloads (gzip+base64 literals answering load-packed), not one; rebuild with \`node esbuild.config.mjs\``);
+  if (engines.length !== 1)
+    throw new Error(
+      `bench/plugin: dist/code.js holds ${engines.length} engine payloads (gzip+base64 literals answering load-packed), not one; rebuild with \`node esbuild.config.mjs\``,
+    );
   return engines[0]!.packed;
 }
 
@@ -62,7 +71,8 @@ export function codePartPayloadsIn(codeJs: string): Record<CodePart, string> {
   const literals = packedLiteralsIn(codeJs).filter((p) => !p.script.includes(LOAD_PACKED));
   const payload = (part: CodePart): string => {
     const found = literals.find((p) => p.script.includes(CODE_PART_MARKS[part]));
-    if (!found) throw new Error(`bench/plugin: dist/code.js holds no ${part} payload; rebuild with \`node esbuild.config.mjs\``);
+    if (!found)
+      throw new Error(`bench/plugin: dist/code.js holds no ${part} payload; rebuild with \`node esbuild.config.mjs\``);
     return found.packed;
   };
   return Object.fromEntries(CODE_PARTS.map((part) => [part, payload(part)])) as Record<CodePart, string>;
@@ -71,8 +81,15 @@ export function codePartPayloadsIn(codeJs: string): Record<CodePart, string> {
 /** The search worker's gzip+base64 literal in dist/code.js (ui/search-worker/, sent when Search first opens). */
 export function searchWorkerPayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
-  const search = found.find((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8").includes("the search worker got a request it does not understand"));
-  if (!search) throw new Error("bench/plugin: dist/code.js holds no search worker payload; rebuild with `node esbuild.config.mjs`");
+  const search = found.find((p) =>
+    gunzipSync(Buffer.from(p, "base64"))
+      .toString("utf8")
+      .includes("the search worker got a request it does not understand"),
+  );
+  if (!search)
+    throw new Error(
+      "bench/plugin: dist/code.js holds no search worker payload; rebuild with `node esbuild.config.mjs`",
+    );
   return search;
 }
 
@@ -80,15 +97,23 @@ export function searchWorkerPayloadIn(codeJs: string): string {
 export function draftPayloadIn(codeJs: string): string {
   const found = [...codeJs.matchAll(/(["'`])(H4sI[A-Za-z0-9+/]{1000,}={0,2})\1/g)].map((m) => m[2]!);
   const draft = found.find((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8").includes("__figmentDraft"));
-  if (!draft) throw new Error("bench/plugin: dist/code.js holds no draft emitters payload; rebuild with `node esbuild.config.mjs`");
+  if (!draft)
+    throw new Error(
+      "bench/plugin: dist/code.js holds no draft emitters payload; rebuild with `node esbuild.config.mjs`",
+    );
   return draft;
 }
 
 /** The panel parts' gzip+base64 literals in dist/code.js, by panel (`__FIGMENT_PANEL_PARTS__`: `image: "H4sI…"`). */
 export function panelPartPayloadsIn(codeJs: string): Record<string, string> {
-  const found = Object.fromEntries([...codeJs.matchAll(/\b([a-z]+): "(H4sI[A-Za-z0-9+/]{1000,}={0,2})"/g)].map((m) => [m[1]!, m[2]!]));
+  const found = Object.fromEntries(
+    [...codeJs.matchAll(/\b([a-z]+): "(H4sI[A-Za-z0-9+/]{1000,}={0,2})"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   const missing = PANEL_PARTS.filter((part) => found[part] === undefined);
-  if (missing.length > 0) throw new Error(`bench/plugin: dist/code.js holds no ${missing.join(", ")} panel part; rebuild with \`node esbuild.config.mjs\``);
+  if (missing.length > 0)
+    throw new Error(
+      `bench/plugin: dist/code.js holds no ${missing.join(", ")} panel part; rebuild with \`node esbuild.config.mjs\``,
+    );
   return found;
 }
 

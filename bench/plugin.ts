@@ -35,7 +35,17 @@ import { benchFakeParent, benchHarness, loginExport, type LoadSample } from "./p
 import { profileFakeParent, type CpuWall, type ProfileSample } from "./plugin-profile.js";
 import { benchMainExport, benchMainStart, evalFrames, largestByNodes, withoutWorkerPayload } from "./plugin-main.js";
 import { pluginSizes, type PluginSizes } from "./plugin-sizes.js";
-import { codePartPayloadsIn, draftPayloadIn, kb, panelPartPayloadsIn, median, msSummary, readBuilt, repoRoot, enginePayloadIn } from "./plugin-util.js";
+import {
+  codePartPayloadsIn,
+  draftPayloadIn,
+  kb,
+  panelPartPayloadsIn,
+  median,
+  msSummary,
+  readBuilt,
+  repoRoot,
+  enginePayloadIn,
+} from "./plugin-util.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 import { fmtMs } from "./timing.js";
 import { benchCount, QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
@@ -65,13 +75,16 @@ function table(head: string[], rows: string[][]): string {
 
 const int = (n: number) => n.toLocaleString("en-US");
 const ms = (values: readonly number[]) => msSummary(values, fmtMs);
-const verdict = (value: number, target: number) => (Number.isNaN(value) ? "n/a" : value <= target ? "met" : "**missed**");
+const verdict = (value: number, target: number) =>
+  Number.isNaN(value) ? "n/a" : value <= target ? "met" : "**missed**";
 const pick = <T>(samples: readonly T[], fn: (s: T) => number | undefined): number[] =>
   samples.map(fn).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
 /** The part of the worker's cold start that is neither decoding nor booting: get-worker-source → worker-source handled. */
 const fetchPart = (s: LoadSample): number | undefined => {
   const { coldStartMs, decodeMs, bootMs } = s.worker;
-  return coldStartMs === undefined || decodeMs === undefined || bootMs === undefined ? undefined : coldStartMs - decodeMs - bootMs;
+  return coldStartMs === undefined || decodeMs === undefined || bootMs === undefined
+    ? undefined
+    : coldStartMs - decodeMs - bootMs;
 };
 /** How many samples had the worker in each state at the click, e.g. "ready 5, starting 2". */
 const atClick = (samples: readonly LoadSample[], which: "cold" | "warm"): string => {
@@ -86,11 +99,23 @@ class Rows {
   constructor(private readonly results: BenchResults) {}
 
   /** A timed row: median (min–max) of `values` in ms, against `target` when given. */
-  timed(key: string, label: string, values: readonly number[], notes: string, target?: number, extra: Record<string, Json> = {}): void {
+  timed(
+    key: string,
+    label: string,
+    values: readonly number[],
+    notes: string,
+    target?: number,
+    extra: Record<string, Json> = {},
+  ): void {
     const t = timing(values);
     const targetCell = target === undefined ? "" : `≤ ${target} ms: ${verdict(t?.medianMs ?? Number.NaN, target)}`;
     this.rows.push([label, ms(values), String(values.length), targetCell, notes]);
-    this.results.set("plugin", [key], { label, ...(t ?? { medianMs: null, n: 0 }), ...(target === undefined ? {} : { targetMs: target, met: t !== null && t.medianMs <= target }), ...extra });
+    this.results.set("plugin", [key], {
+      label,
+      ...(t ?? { medianMs: null, n: 0 }),
+      ...(target === undefined ? {} : { targetMs: target, met: t !== null && t.medianMs <= target }),
+      ...extra,
+    });
   }
 
   /** A row whose figures are given as they are. */
@@ -120,11 +145,21 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   let browserNote = "";
   if (chromiumAvailable()) {
     await withBenchBrowser(async (host, browser) => {
-      fake = await benchFakeParent(host, uiHtml, payload, codePartPayloadsIn(codeJs), draftPayloadIn(codeJs), panelPartPayloadsIn(codeJs), login.text, LOADS);
+      fake = await benchFakeParent(
+        host,
+        uiHtml,
+        payload,
+        codePartPayloadsIn(codeJs),
+        draftPayloadIn(codeJs),
+        panelPartPayloadsIn(codeJs),
+        login.text,
+        LOADS,
+      );
       traced = await profileFakeParent(browser, uiHtml, login.text, TRACES, { host });
       // Diagnosis only (the profiler slows the loads, so these never feed the figures): the heaviest functions.
       if (process.env.BENCH_PLUGIN_CPU_PROFILE) {
-        for (const s of await profileFakeParent(browser, uiHtml, login.text, 3, { cpuProfile: true })) console.error(`panel script, self ms: ${s.top.map((t) => `${t.name} ${fmtMs(t.selfMs)}`).join(", ")}`);
+        for (const s of await profileFakeParent(browser, uiHtml, login.text, 3, { cpuProfile: true }))
+          console.error(`panel script, self ms: ${s.top.map((t) => `${t.name} ${fmtMs(t.selfMs)}`).join(", ")}`);
       }
       // The harness set-up (the same measures with the real main thread) and its second sample frame: a full run's
       // only. A harness load costs as much as a fake-parent one (worker boot, cold formatting), and the sections
@@ -139,8 +174,15 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   }
 
   if (process.env.BENCH_PLUGIN_DEBUG) {
-    for (const [name, samples] of [["fake parent", fake], ["harness", harness], ["harness selfie", harnessSelfie]] as const) {
-      for (const s of samples) console.error(`${name}: ${JSON.stringify({ marks: s.probe.marks, panel: s.marks, navigation: s.probe.navigation, offsetMs: s.offsetMs, cold: s.cold, warm: s.warm, worker: s.worker })}`);
+    for (const [name, samples] of [
+      ["fake parent", fake],
+      ["harness", harness],
+      ["harness selfie", harnessSelfie],
+    ] as const) {
+      for (const s of samples)
+        console.error(
+          `${name}: ${JSON.stringify({ marks: s.probe.marks, panel: s.marks, navigation: s.probe.navigation, offsetMs: s.offsetMs, cold: s.cold, warm: s.warm, worker: s.worker })}`,
+        );
     }
   }
 
@@ -150,10 +192,15 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   // ---- 5: main thread ----------------------------------------------------------------------
   const start = await benchMainStart(codeJs, login.text, loginFrame.id, STARTS);
   // The same start with the payload literal emptied, for comparison: a full run's only.
-  const startBare = QUICK ? undefined : await benchMainStart(withoutWorkerPayload(codeJs), login.text, loginFrame.id, STARTS, { askSource: false });
+  const startBare = QUICK
+    ? undefined
+    : await benchMainStart(withoutWorkerPayload(codeJs), login.text, loginFrame.id, STARTS, { askSource: false });
   const st = start.samples;
   for (const s of [start.first, ...st]) {
-    if (s.sourceChars !== payload.length) throw new Error(`bench/plugin: worker-source carried ${s.sourceChars} characters, dist/code.js holds ${payload.length}`);
+    if (s.sourceChars !== payload.length)
+      throw new Error(
+        `bench/plugin: worker-source carried ${s.sourceChars} characters, dist/code.js holds ${payload.length}`,
+      );
   }
   const frames = evalFrames(files);
   const largest = largestByNodes(frames);
@@ -162,9 +209,14 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   const m = main.samples;
 
   const open = (s: LoadSample) => s.probe.marks.generateEnabled;
-  const afterDelivery = (s: LoadSample) => (s.probe.marks.generateEnabled === undefined || !s.probe.navigation ? undefined : s.probe.marks.generateEnabled - s.probe.navigation.responseEnd);
-  const fromOuter = (s: LoadSample) => (s.probe.marks.generateEnabled === undefined ? undefined : s.offsetMs + s.probe.marks.generateEnabled);
-  const med = (samples: readonly LoadSample[], fn: (s: LoadSample) => number | undefined) => fmtMs(median(pick(samples, fn)));
+  const afterDelivery = (s: LoadSample) =>
+    s.probe.marks.generateEnabled === undefined || !s.probe.navigation
+      ? undefined
+      : s.probe.marks.generateEnabled - s.probe.navigation.responseEnd;
+  const fromOuter = (s: LoadSample) =>
+    s.probe.marks.generateEnabled === undefined ? undefined : s.offsetMs + s.probe.marks.generateEnabled;
+  const med = (samples: readonly LoadSample[], fn: (s: LoadSample) => number | undefined) =>
+    fmtMs(median(pick(samples, fn)));
   const breakdown = (samples: readonly LoadSample[]) =>
     `ui.html delivered (responseEnd) ${med(samples, (s) => s.probe.navigation?.responseEnd)} ms, ` +
     `the panel script starts (after the first paint) ${med(samples, (s) => s.probe.marks.scriptStart)} ms, ` +
@@ -178,10 +230,32 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
 
   // ---- panel open and first paint --------------------------------------------------------------
   if (fake.length > 0) {
-    out.timed("openToInteractiveFakeParent", "Panel open → Generate interactive (fake Figma parent)", pick(fake, open), `ms since ui.html's navigation start, button enabled and laid out; at: ${breakdown(fake)}`, OPEN_TARGET_MS);
-    out.timed("openToInteractiveFakeParentFromDelivery", "… counted from ui.html delivered (responseEnd)", pick(fake, afterDelivery), "parse + panel script + init round trip + render; delivery above goes through Playwright's request routing", OPEN_TARGET_MS);
-    out.timed("openToInteractiveFakeParentNextFrame", "… its next frame (rAF)", pick(fake, (s) => s.probe.marks.nextFrame), "first animation frame after the button is interactive");
-    out.timed("openToInteractiveFakeParentFromParent", "… from the parent page's navigation start", pick(fake, fromOuter), "adds the parent page and the iframe's creation");
+    out.timed(
+      "openToInteractiveFakeParent",
+      "Panel open → Generate interactive (fake Figma parent)",
+      pick(fake, open),
+      `ms since ui.html's navigation start, button enabled and laid out; at: ${breakdown(fake)}`,
+      OPEN_TARGET_MS,
+    );
+    out.timed(
+      "openToInteractiveFakeParentFromDelivery",
+      "… counted from ui.html delivered (responseEnd)",
+      pick(fake, afterDelivery),
+      "parse + panel script + init round trip + render; delivery above goes through Playwright's request routing",
+      OPEN_TARGET_MS,
+    );
+    out.timed(
+      "openToInteractiveFakeParentNextFrame",
+      "… its next frame (rAF)",
+      pick(fake, (s) => s.probe.marks.nextFrame),
+      "first animation frame after the button is interactive",
+    );
+    out.timed(
+      "openToInteractiveFakeParentFromParent",
+      "… from the parent page's navigation start",
+      pick(fake, fromOuter),
+      "adds the parent page and the iframe's creation",
+    );
   }
   if (traced.length > 0) {
     const cpu = (fn: (s: ProfileSample) => CpuWall) => traced.map((s) => fn(s).cpuMs);
@@ -200,13 +274,26 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
         wallMs: timing(traced.map((s) => s.mainThread.wallMs)),
       },
     );
-    out.timed("openScriptCpuFakeParent", "… of which the panel script, CPU (compile + module evaluation + first render)", cpu((s) => s.script), `EvaluateScript of ui.html's inline script, thread time; wall ${fmtMs(median(traced.map((s) => s.script.wallMs)))} ms (median)`, undefined, {
-      compileCpuMs: timing(cpu((s) => s.compile)),
-      wallMs: timing(traced.map((s) => s.script.wallMs)),
-    });
+    out.timed(
+      "openScriptCpuFakeParent",
+      "… of which the panel script, CPU (compile + module evaluation + first render)",
+      cpu((s) => s.script),
+      `EvaluateScript of ui.html's inline script, thread time; wall ${fmtMs(median(traced.map((s) => s.script.wallMs)))} ms (median)`,
+      undefined,
+      {
+        compileCpuMs: timing(cpu((s) => s.compile)),
+        wallMs: timing(traced.map((s) => s.script.wallMs)),
+      },
+    );
   }
   if (harness.length > 0) {
-    out.timed("openToInteractiveHarness", "Panel open → Generate interactive (harness, real dist/code.js)", pick(harness, open), `ms since the srcdoc iframe's navigation start; at: ${breakdown(harness)}`, OPEN_TARGET_MS);
+    out.timed(
+      "openToInteractiveHarness",
+      "Panel open → Generate interactive (harness, real dist/code.js)",
+      pick(harness, open),
+      `ms since the srcdoc iframe's navigation start; at: ${breakdown(harness)}`,
+      OPEN_TARGET_MS,
+    );
     out.timed(
       "openToInteractiveHarnessFromHost",
       "… from the host page's navigation start",
@@ -233,21 +320,53 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
 
   // ---- sizes --------------------------------------------------------------------------------
   const sized = (raw: number, gzip: number): Json => ({ rawBytes: raw, gzipBytes: gzip });
-  out.plain("uiScript", "Initial script (inline `<script>` of ui.html)", `${kb(sizes.script.gzip)} gz (${kb(sizes.script.raw)} raw)`, "", `≤ 150 KB gz: ${verdict(sizes.script.gzip, BUDGET_BYTES)}`, "gzip -9; KB = 1,024 bytes; holds the draft path (codegen's loader and emitters)", {
-    ...(sized(sizes.script.raw, sizes.script.gzip) as Record<string, Json>),
-    budgetGzipBytes: BUDGET_BYTES,
-    met: sizes.script.gzip <= BUDGET_BYTES,
-  });
-  out.plain("uiCss", "CSS (inline `<style>`)", `${kb(sizes.css.gzip)} gz (${kb(sizes.css.raw)} raw)`, "", "", "", sized(sizes.css.raw, sizes.css.gzip));
-  out.plain("uiHtml", "dist/ui.html, whole (the panel at load)", `${kb(sizes.html.gzip)} gz (${kb(sizes.html.raw)} raw)`, "", `≤ 150 KB gz: ${verdict(sizes.html.gzip, BUDGET_BYTES)}`, "what the panel's iframe receives on every open; no worker inside", {
-    ...(sized(sizes.html.raw, sizes.html.gzip) as Record<string, Json>),
-    budgetGzipBytes: BUDGET_BYTES,
-    met: sizes.html.gzip <= BUDGET_BYTES,
-  });
-  out.plain("codeJs", "dist/code.js, whole", `${kb(sizes.code.gzip)} gz (${kb(sizes.code.raw)} raw)`, "", "", `the main thread with the worker payloads; ${kb(sizes.codeWithoutPayload)} raw without the engine and its code parts`, {
-    ...(sized(sizes.code.raw, sizes.code.gzip) as Record<string, Json>),
-    rawBytesWithoutPayload: sizes.codeWithoutPayload,
-  });
+  out.plain(
+    "uiScript",
+    "Initial script (inline `<script>` of ui.html)",
+    `${kb(sizes.script.gzip)} gz (${kb(sizes.script.raw)} raw)`,
+    "",
+    `≤ 150 KB gz: ${verdict(sizes.script.gzip, BUDGET_BYTES)}`,
+    "gzip -9; KB = 1,024 bytes; holds the draft path (codegen's loader and emitters)",
+    {
+      ...(sized(sizes.script.raw, sizes.script.gzip) as Record<string, Json>),
+      budgetGzipBytes: BUDGET_BYTES,
+      met: sizes.script.gzip <= BUDGET_BYTES,
+    },
+  );
+  out.plain(
+    "uiCss",
+    "CSS (inline `<style>`)",
+    `${kb(sizes.css.gzip)} gz (${kb(sizes.css.raw)} raw)`,
+    "",
+    "",
+    "",
+    sized(sizes.css.raw, sizes.css.gzip),
+  );
+  out.plain(
+    "uiHtml",
+    "dist/ui.html, whole (the panel at load)",
+    `${kb(sizes.html.gzip)} gz (${kb(sizes.html.raw)} raw)`,
+    "",
+    `≤ 150 KB gz: ${verdict(sizes.html.gzip, BUDGET_BYTES)}`,
+    "what the panel's iframe receives on every open; no worker inside",
+    {
+      ...(sized(sizes.html.raw, sizes.html.gzip) as Record<string, Json>),
+      budgetGzipBytes: BUDGET_BYTES,
+      met: sizes.html.gzip <= BUDGET_BYTES,
+    },
+  );
+  out.plain(
+    "codeJs",
+    "dist/code.js, whole",
+    `${kb(sizes.code.gzip)} gz (${kb(sizes.code.raw)} raw)`,
+    "",
+    "",
+    `the main thread with the worker payloads; ${kb(sizes.codeWithoutPayload)} raw without the engine and its code parts`,
+    {
+      ...(sized(sizes.code.raw, sizes.code.gzip) as Record<string, Json>),
+      rawBytesWithoutPayload: sizes.codeWithoutPayload,
+    },
+  );
   out.plain(
     "enginePayload",
     "Worker payload (in dist/code.js, sent as `worker-source`)",
@@ -259,10 +378,30 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   );
   // The parts that travel like the worker, sent when first needed.
   const packedRow = (key: string, label: string, p: PluginSizes["worker"]) =>
-    out.plain(key, label, `${kb(p.base64)} as it travels (base64)`, "", "", `${kb(p.gzip)} gzip stream, ${kb(p.unpacked)} unpacked JS`, { base64Bytes: p.base64, gzipBytes: p.gzip, unpackedBytes: p.unpacked });
-  packedRow("codeFormatPayload", "The engine's code-format part (formatter, React preview with Tailwind; sent as `worker-source` part \"code-format\" before the first code job)", sizes.codeParts["code-format"]);
-  packedRow("codeCheckPayload", "The engine's code-check part (ts-morph + TypeScript; sent as `worker-source` part \"code-check\" before model jobs and Code Connect)", sizes.codeParts["code-check"]);
-  packedRow("searchWorkerPayload", "Search worker payload (orama; in dist/code.js, sent as `worker-source` part \"search\" when Search first opens)", sizes.searchWorker);
+    out.plain(
+      key,
+      label,
+      `${kb(p.base64)} as it travels (base64)`,
+      "",
+      "",
+      `${kb(p.gzip)} gzip stream, ${kb(p.unpacked)} unpacked JS`,
+      { base64Bytes: p.base64, gzipBytes: p.gzip, unpackedBytes: p.unpacked },
+    );
+  packedRow(
+    "codeFormatPayload",
+    'The engine\'s code-format part (formatter, React preview with Tailwind; sent as `worker-source` part "code-format" before the first code job)',
+    sizes.codeParts["code-format"],
+  );
+  packedRow(
+    "codeCheckPayload",
+    'The engine\'s code-check part (ts-morph + TypeScript; sent as `worker-source` part "code-check" before model jobs and Code Connect)',
+    sizes.codeParts["code-check"],
+  );
+  packedRow(
+    "searchWorkerPayload",
+    'Search worker payload (orama; in dist/code.js, sent as `worker-source` part "search" when Search first opens)',
+    sizes.searchWorker,
+  );
 
   // ---- the worker's cold start ------------------------------------------------------------------
   const coldParts = (samples: readonly LoadSample[]) =>
@@ -271,11 +410,18 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `boot (new Worker → pong) ${fmtMs(median(pick(samples, (s) => s.worker.bootMs)))} ms (medians)`;
   for (const setup of setups.slice(0, 2)) {
     const key = setup.key === "fakeParent" ? "FakeParent" : "Harness";
-    out.timed(`workerColdStart${key}`, `Worker cold start (${setup.name})`, pick(setup.samples, (s) => s.worker.coldStartMs), `warm-up → ping answered (Engine stats): ${coldParts(setup.samples)}`, undefined, {
-      fetchMs: timing(pick(setup.samples, fetchPart)),
-      decodeMs: timing(pick(setup.samples, (s) => s.worker.decodeMs)),
-      bootMs: timing(pick(setup.samples, (s) => s.worker.bootMs)),
-    });
+    out.timed(
+      `workerColdStart${key}`,
+      `Worker cold start (${setup.name})`,
+      pick(setup.samples, (s) => s.worker.coldStartMs),
+      `warm-up → ping answered (Engine stats): ${coldParts(setup.samples)}`,
+      undefined,
+      {
+        fetchMs: timing(pick(setup.samples, fetchPart)),
+        decodeMs: timing(pick(setup.samples, (s) => s.worker.decodeMs)),
+        bootMs: timing(pick(setup.samples, (s) => s.worker.bootMs)),
+      },
+    );
     // Issue 41: the panel's warm-up until the worker holds what an offline Code job needs (the code-format part).
     out.timed(
       `workerReadyFirstJob${key}`,
@@ -284,7 +430,6 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       "the engine's first start (the panel's idle warm-up) → worker booted and its code-format part (formatter, React preview, Tailwind) loaded (Engine stats); an offline Code job needs no more (generateCode runs ts-morph only with the team's components)",
       WORKER_READY_TARGET_MS,
     );
-
   }
 
   // ---- click → code ------------------------------------------------------------------------------
@@ -298,14 +443,25 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `first Generate on a fresh page, clicked once the panel is interactive; the emitters' draft, made in the panel; of which click → export-result ${med(setup.samples, (s) => s.cold.exportMs)} ms; worker at the click: ${atClick(setup.samples, "cold")}`,
       FIRST_CODE_TARGET_MS,
     );
-    out.timed(`clickToFirstCodeWarm${key}`, `Click → first code, warm (${where})`, setup.samples.map((s) => s.warm.firstCodeMs), "Generate again on the same page", FIRST_CODE_TARGET_MS);
+    out.timed(
+      `clickToFirstCodeWarm${key}`,
+      `Click → first code, warm (${where})`,
+      setup.samples.map((s) => s.warm.firstCodeMs),
+      "Generate again on the same page",
+      FIRST_CODE_TARGET_MS,
+    );
     out.timed(
       `clickToFormattedCodeCold${key}`,
       `Click → formatted code, cold (${where})`,
       setup.samples.map((s) => s.cold.formattedMs),
       "the worker's formatted files (the emitters' wasm formatters) replace the draft; includes whatever of the worker's start the warm-up had not done by the click",
     );
-    out.timed(`clickToFormattedCodeWarm${key}`, `Click → formatted code, warm (${where})`, setup.samples.map((s) => s.warm.formattedMs), "Generate again on the same page: export, draft, worker request");
+    out.timed(
+      `clickToFormattedCodeWarm${key}`,
+      `Click → formatted code, warm (${where})`,
+      setup.samples.map((s) => s.warm.formattedMs),
+      "Generate again on the same page: export, draft, worker request",
+    );
   }
 
   // ---- main thread ---------------------------------------------------------------------------------
@@ -316,9 +472,15 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     st.map((s) => s.initMs),
     `fresh vm context + figma simulator per run, compiled afresh each time (V8's script cache bypassed); of which vm.runInContext (compile + top level) ${fmtMs(median(st.map((s) => s.evalMs)))} ms; ` +
       `first run ${fmtMs(start.first.initMs)} ms` +
-      (startBare ? `; the same code.js with the payload literal emptied: ${fmtMs(median(startBare.samples.map((s) => s.initMs)))} ms → init (runInContext ${fmtMs(median(startBare.samples.map((s) => s.evalMs)))} ms)` : ""),
+      (startBare
+        ? `; the same code.js with the payload literal emptied: ${fmtMs(median(startBare.samples.map((s) => s.initMs)))} ms → init (runInContext ${fmtMs(median(startBare.samples.map((s) => s.evalMs)))} ms)`
+        : ""),
     undefined,
-    { evalMs: timing(st.map((s) => s.evalMs)), firstRunMs: round(start.first.initMs), withoutPayloadMs: startBare ? timing(startBare.samples.map((s) => s.initMs)) : null },
+    {
+      evalMs: timing(st.map((s) => s.evalMs)),
+      firstRunMs: round(start.first.initMs),
+      withoutPayloadMs: startBare ? timing(startBare.samples.map((s) => s.initMs)) : null,
+    },
   );
   out.timed(
     "mainAnswerWorkerSource",
@@ -327,7 +489,11 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `handler entered → worker-source posted, one synchronous block; of which postMessage of the ${kb(payload.length)} string (the sim's structuredClone) ${fmtMs(median(st.map((s) => s.sourcePostMs)))} ms; ` +
       `a second request in the same run ${fmtMs(median(st.map((s) => s.sourceHandlerAgainMs)))} ms; first run ${fmtMs(start.first.sourceHandlerMs)} ms`,
     undefined,
-    { postMs: timing(st.map((s) => s.sourcePostMs)), againMs: timing(st.map((s) => s.sourceHandlerAgainMs)), firstRunMs: round(start.first.sourceHandlerMs) },
+    {
+      postMs: timing(st.map((s) => s.sourcePostMs)),
+      againMs: timing(st.map((s) => s.sourceHandlerAgainMs)),
+      firstRunMs: round(start.first.sourceHandlerMs),
+    },
   );
   out.timed(
     "mainExportLargest",
@@ -335,11 +501,28 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     m.map((s) => s.totalMs),
     `${frameNote}; first (cold) run ${fmtMs(main.first.totalMs)} ms; ${m[0]?.yields ?? 0} yields (setTimeout 0, ≥ 1 ms each in Node)`,
     undefined,
-    { frame: { file: largest.file, id: largest.id, name: largest.name, nodes: largest.nodes, jsonChars: largest.jsonChars }, firstRunMs: round(main.first.totalMs), yields: m[0]?.yields ?? 0 },
+    {
+      frame: {
+        file: largest.file,
+        id: largest.id,
+        name: largest.name,
+        nodes: largest.nodes,
+        jsonChars: largest.jsonChars,
+      },
+      firstRunMs: round(main.first.totalMs),
+      yields: m[0]?.yields ?? 0,
+    },
   );
-  out.timed("mainLongestBlock", "Main thread: longest synchronous block", m.map((s) => s.longestBlockMs), `longest gap between setImmediate ticks during the export (Figma freezes this long); cold run ${fmtMs(main.first.longestBlockMs)} ms`, undefined, {
-    firstRunMs: round(main.first.longestBlockMs),
-  });
+  out.timed(
+    "mainLongestBlock",
+    "Main thread: longest synchronous block",
+    m.map((s) => s.longestBlockMs),
+    `longest gap between setImmediate ticks during the export (Figma freezes this long); cold run ${fmtMs(main.first.longestBlockMs)} ms`,
+    undefined,
+    {
+      firstRunMs: round(main.first.longestBlockMs),
+    },
+  );
   out.plain(
     "mainSimulatorCosts",
     "… of which the simulator: JSON export / PNG / postMessage",
@@ -347,11 +530,18 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     String(m.length),
     "",
     `exportAsync JSON_REST_V1 (structuredClone of node + file meta), PNG encoding (${m[0]?.png.width ?? 0}×${m[0]?.png.height ?? 0}, stored deflate), postMessage(export-result) structuredClone — in Figma these are Figma's work, not the plugin's`,
-    { jsonExportMs: timing(m.map((s) => s.simJsonMs)), pngMs: timing(m.map((s) => s.simPngMs)), postMessageMs: timing(m.map((s) => s.postResultMs)) },
+    {
+      jsonExportMs: timing(m.map((s) => s.simJsonMs)),
+      pngMs: timing(m.map((s) => s.simPngMs)),
+      postMessageMs: timing(m.map((s) => s.postResultMs)),
+    },
   );
 
   // Quick: the smallest file's nodes only (each file is a fresh realm evaluating dist/code.js).
-  const devMode = await benchDevMode(codeJs, quickSmallest(files, (f) => f.text.length));
+  const devMode = await benchDevMode(
+    codeJs,
+    quickSmallest(files, (f) => f.text.length),
+  );
   out.plain(
     "devModeMiss",
     "Dev Mode codegen, first call per node (cache miss)",
@@ -359,26 +549,78 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     String(devMode.calls),
     "≤ 15 s (Figma's limit): met",
     `every top-level node of every eval file, React and HTML; slowest: ${devMode.slowest.label}`,
-    { ...(timing(devMode.missMs) as Record<string, Json>), slowest: devMode.slowest.label, targetMs: 15_000, met: devMode.slowest.ms <= 15_000 },
+    {
+      ...(timing(devMode.missMs) as Record<string, Json>),
+      slowest: devMode.slowest.label,
+      targetMs: 15_000,
+      met: devMode.slowest.ms <= 15_000,
+    },
   );
-  out.plain("devModeHit", "Dev Mode codegen, second call (cache hit)", `${fmtMs(median(devMode.hitMs))} ms (max ${fmtMs(Math.max(...devMode.hitMs))})`, String(devMode.calls), "", "keyed by node, language, styling and a hash of the exported JSON", timing(devMode.hitMs));
+  out.plain(
+    "devModeHit",
+    "Dev Mode codegen, second call (cache hit)",
+    `${fmtMs(median(devMode.hitMs))} ms (max ${fmtMs(Math.max(...devMode.hitMs))})`,
+    String(devMode.calls),
+    "",
+    "keyed by node, language, styling and a hash of the exported JSON",
+    timing(devMode.hitMs),
+  );
 
   // ---- the goals (issue 8), each at its worst set-up ----------------------------------------------
   const worst = (values: (number | undefined)[]): number => {
     const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
     return finite.length === 0 ? Number.NaN : Math.max(...finite);
   };
-  const medianOf = (samples: readonly LoadSample[], fn: (s: LoadSample) => number | undefined) => (samples.length === 0 ? undefined : median(pick(samples, fn)));
+  const medianOf = (samples: readonly LoadSample[], fn: (s: LoadSample) => number | undefined) =>
+    samples.length === 0 ? undefined : median(pick(samples, fn));
   const goals = [
-    { key: "clickToFirstCodeCold", label: "Click → first code, cold (median of N, worst sample frame and set-up)", value: worst(setups.map((x) => medianOf(x.samples, (s) => s.cold.firstCodeMs))), target: FIRST_CODE_TARGET_MS, unit: "ms" },
-    { key: "uiHtmlAtLoad", label: "dist/ui.html at load, gzip", value: sizes.html.gzip, target: BUDGET_BYTES, unit: "bytes" },
-    { key: "firstPaint", label: "First paint (worst set-up)", value: worst(setups.slice(0, 2).map((x) => medianOf(x.samples, (s) => s.marks.firstContentfulPaint))), target: FIRST_PAINT_TARGET_MS, unit: "ms" },
-    { key: "openToInteractive", label: "Open → interactive (worst set-up)", value: worst(setups.slice(0, 2).map((x) => medianOf(x.samples, open))), target: OPEN_TARGET_MS, unit: "ms" },
+    {
+      key: "clickToFirstCodeCold",
+      label: "Click → first code, cold (median of N, worst sample frame and set-up)",
+      value: worst(setups.map((x) => medianOf(x.samples, (s) => s.cold.firstCodeMs))),
+      target: FIRST_CODE_TARGET_MS,
+      unit: "ms",
+    },
+    {
+      key: "uiHtmlAtLoad",
+      label: "dist/ui.html at load, gzip",
+      value: sizes.html.gzip,
+      target: BUDGET_BYTES,
+      unit: "bytes",
+    },
+    {
+      key: "firstPaint",
+      label: "First paint (worst set-up)",
+      value: worst(setups.slice(0, 2).map((x) => medianOf(x.samples, (s) => s.marks.firstContentfulPaint))),
+      target: FIRST_PAINT_TARGET_MS,
+      unit: "ms",
+    },
+    {
+      key: "openToInteractive",
+      label: "Open → interactive (worst set-up)",
+      value: worst(setups.slice(0, 2).map((x) => medianOf(x.samples, open))),
+      target: OPEN_TARGET_MS,
+      unit: "ms",
+    },
   ];
-  for (const goal of goals) results.set("plugin", ["goals", goal.key], { label: goal.label, value: Number.isFinite(goal.value) ? round(goal.value) : null, unit: goal.unit, target: goal.target, met: goal.value <= goal.target });
+  for (const goal of goals)
+    results.set("plugin", ["goals", goal.key], {
+      label: goal.label,
+      value: Number.isFinite(goal.value) ? round(goal.value) : null,
+      unit: goal.unit,
+      target: goal.target,
+      met: goal.value <= goal.target,
+    });
   const shown = (value: number, unit: string) => (unit === "bytes" ? kb(value) : `${fmtMs(value)} ms`);
 
-  results.set("plugin", ["setup"], { chromium: chromiumPath(), fakeParentLoads: fake.length, tracedLoads: traced.length, harnessLoadsPerFrame: harness.length, mainThreadStarts: st.length, mainThreadExports: m.length });
+  results.set("plugin", ["setup"], {
+    chromium: chromiumPath(),
+    fakeParentLoads: fake.length,
+    tracedLoads: traced.length,
+    harnessLoadsPerFrame: harness.length,
+    mainThreadStarts: st.length,
+    mainThreadExports: m.length,
+  });
   results.print(`\n## plugin\n`);
   results.print(
     `${browserNote}Headless Chromium (${chromiumPath()}), a fresh page per load; values are median (min–max) of N. ` +
@@ -388,7 +630,17 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `panel asks the main thread for it (get-worker-source) in idle time after its first paint. Main-thread rows run the real dist/code.js in Node ` +
       `(vm context, simulated figma) after one warm-up run.\n`,
   );
-  results.print(table(["goal", "value", "target", "verdict"], goals.map((g) => [g.label, Number.isFinite(g.value) ? shown(g.value, g.unit) : "n/a", `≤ ${shown(g.target, g.unit)}`, verdict(g.value, g.target)])));
+  results.print(
+    table(
+      ["goal", "value", "target", "verdict"],
+      goals.map((g) => [
+        g.label,
+        Number.isFinite(g.value) ? shown(g.value, g.unit) : "n/a",
+        `≤ ${shown(g.target, g.unit)}`,
+        verdict(g.value, g.target),
+      ]),
+    ),
+  );
   results.print("");
   results.print(table(["measure", "value", "N", "target", "notes"], out.rows));
   results.print(`\nplugin section: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -44,7 +44,10 @@ let quickContext: Promise<BrowserContext> | undefined;
  * context costs Chromium a renderer's start and a compile of dist/code.js and ui.html, more than most of the pages.
  * Its pages are left blank after each section (no panel or worker of it running on) and closeQuickBrowser ends it.
  */
-export async function withBenchBrowser<T>(fn: (host: PageHost, browser: Browser) => Promise<T>, options: { localModelServer?: boolean } = {}): Promise<T> {
+export async function withBenchBrowser<T>(
+  fn: (host: PageHost, browser: Browser) => Promise<T>,
+  options: { localModelServer?: boolean } = {},
+): Promise<T> {
   if (QUICK) {
     quickBrowser ??= launchChromium({ localModelServer: true });
     const browser = await quickBrowser;

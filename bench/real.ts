@@ -32,8 +32,16 @@ import { round, timing, type BenchResults, type Json } from "./results.js";
 /** The targets, as a user picks them. */
 const TARGETS = [
   { key: "html", label: "HTML + CSS", options: { target: "html", styling: "css-modules", nodeIds: true } },
-  { key: "react-css-modules", label: "React + CSS modules", options: { target: "react", styling: "css-modules", nodeIds: true } },
-  { key: "react-tailwind", label: "React + Tailwind", options: { target: "react", styling: "tailwind", nodeIds: true } },
+  {
+    key: "react-css-modules",
+    label: "React + CSS modules",
+    options: { target: "react", styling: "css-modules", nodeIds: true },
+  },
+  {
+    key: "react-tailwind",
+    label: "React + Tailwind",
+    options: { target: "react", styling: "tailwind", nodeIds: true },
+  },
 ] as const satisfies readonly { key: string; label: string; options: CodeOptions }[];
 type TargetKey = (typeof TARGETS)[number]["key"];
 
@@ -41,7 +49,8 @@ type TargetKey = (typeof TARGETS)[number]["key"];
 const WIDTHS = [390, 768, 0, 1920] as const;
 type WidthLabel = "390" | "768" | "design" | "1920";
 const LABELS: readonly WidthLabel[] = ["390", "768", "design", "1920"];
-const labelOf = (width: (typeof WIDTHS)[number]): WidthLabel => (width === 0 ? "design" : (String(width) as WidthLabel));
+const labelOf = (width: (typeof WIDTHS)[number]): WidthLabel =>
+  width === 0 ? "design" : (String(width) as WidthLabel);
 
 interface AtWidth {
   width: number;
@@ -81,9 +90,14 @@ const page = { serve: serveGoogleFonts };
 export async function realSection(results: BenchResults): Promise<void> {
   const started = performance.now();
   const files = quickSmallest(realFiles(), (file) => file.bytes);
-  const only = (process.env["BENCH_REAL_FRAMES"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const only = (process.env["BENCH_REAL_FRAMES"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const shots = process.env["BENCH_REAL_SHOTS"];
-  const frames = files.flatMap((file) => topLevelFrames(file).map((frame) => ({ file, frame }))).filter(({ frame }) => only.length === 0 || only.includes(frame.id));
+  const frames = files
+    .flatMap((file) => topLevelFrames(file).map((frame) => ({ file, frame })))
+    .filter(({ frame }) => only.length === 0 || only.includes(frame.id));
   const scored: Scored[] = [];
   const skipped: Skipped[] = [];
   const failures: string[] = [];
@@ -104,7 +118,9 @@ export async function realSection(results: BenchResults): Promise<void> {
           try {
             scored.push(await scoreOne(context, file, frame, design.document, target));
           } catch (error) {
-            failures.push(`${file.name} ${frame.id} "${frame.name}" ${target.key}: ${(error as Error).message.split("\n")[0]}`);
+            failures.push(
+              `${file.name} ${frame.id} "${frame.name}" ${target.key}: ${(error as Error).message.split("\n")[0]}`,
+            );
           }
         }
         if (shots) await screenshots(context, frame, design.document, join(shots, file.name.replace(/\..*$/, "")));
@@ -113,11 +129,17 @@ export async function realSection(results: BenchResults): Promise<void> {
   );
   const totalMs = performance.now() - started;
   report(results, files, scored, skipped, failures, { totalMs, loadMs, frames: frames.length });
-  if (failures.length > 0) throw new Error(`real: ${failures.length} frame × target(s) could not be generated or measured:\n${failures.join("\n")}`);
+  if (failures.length > 0)
+    throw new Error(
+      `real: ${failures.length} frame × target(s) could not be generated or measured:\n${failures.join("\n")}`,
+    );
 }
 
 /** The frame's design tree, or why it has nothing to convert (a frame without visible layers). */
-function loadFrame(file: RealFile, frame: RealFrame): { document: ReturnType<typeof loadDesign>["document"] } | { skip: string } {
+function loadFrame(
+  file: RealFile,
+  frame: RealFrame,
+): { document: ReturnType<typeof loadDesign>["document"] } | { skip: string } {
   try {
     return { document: loadDesign(file.json, [frame.id]).document };
   } catch (error) {
@@ -126,17 +148,36 @@ function loadFrame(file: RealFile, frame: RealFrame): { document: ReturnType<typ
   }
 }
 
-async function scoreOne(host: PageHost, _file: RealFile, frame: RealFrame, document: ReturnType<typeof loadDesign>["document"], target: (typeof TARGETS)[number]): Promise<Scored> {
+async function scoreOne(
+  host: PageHost,
+  _file: RealFile,
+  frame: RealFrame,
+  document: ReturnType<typeof loadDesign>["document"],
+  target: (typeof TARGETS)[number],
+): Promise<Scored> {
   const t0 = performance.now();
   const code = await generateCode(document, target.options);
-  const score: FidelityScore = await scoreCode(host, { frame: frame.node as unknown as RestNode, files: code.files, target: target.options.target, page, widths: WIDTHS });
+  const score: FidelityScore = await scoreCode(host, {
+    frame: frame.node as unknown as RestNode,
+    files: code.files,
+    target: target.options.target,
+    page,
+    widths: WIDTHS,
+  });
   const designWidth = score.designWidth;
   const widths = {} as Record<WidthLabel, AtWidth>;
   for (const w of WIDTHS) {
     const px = w === 0 ? designWidth : w;
     const at: WidthScore | undefined = score.widths.find((s) => s.width === px);
     if (!at) throw new Error(`no figures at ${px} px (measured: ${score.widths.map((s) => s.width).join(", ")})`);
-    const text = at.text ?? { visible: at.textVisible, missing: 0, clipped: 1 - at.textVisible, covered: 0, illegible: 0, "too-small": 0 };
+    const text = at.text ?? {
+      visible: at.textVisible,
+      missing: 0,
+      clipped: 1 - at.textVisible,
+      covered: 0,
+      illegible: 0,
+      "too-small": 0,
+    };
     const blankBelowPx = at.blankBelowPx ?? 0;
     widths[labelOf(w)] = {
       width: px,
@@ -150,7 +191,10 @@ async function scoreOne(host: PageHost, _file: RealFile, frame: RealFrame, docum
     };
   }
   // The preview the page is measured on says when it leaves Tailwind's classes unstyled (no compiler offline).
-  const tailwindStyled = target.options.styling === "tailwind" && target.options.target === "react" ? !buildReactPreview(code.files, await previewRuntimeScript()).problems.some((p) => p.code === "preview-tailwind") : undefined;
+  const tailwindStyled =
+    target.options.styling === "tailwind" && target.options.target === "react"
+      ? !buildReactPreview(code.files, await previewRuntimeScript()).problems.some((p) => p.code === "preview-tailwind")
+      : undefined;
   return {
     frame,
     nodes: countNodes(frame.node),
@@ -165,14 +209,26 @@ async function scoreOne(host: PageHost, _file: RealFile, frame: RealFrame, docum
 }
 
 /** The HTML page at the four widths, full page, as PNG files `<dir>/<frame id>-<width>.png`. */
-async function screenshots(host: PageHost, frame: RealFrame, document: ReturnType<typeof loadDesign>["document"], dir: string): Promise<void> {
+async function screenshots(
+  host: PageHost,
+  frame: RealFrame,
+  document: ReturnType<typeof loadDesign>["document"],
+  dir: string,
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const code = await generateCode(document, TARGETS[0].options);
   const { files, entry } = await resultPage(code.files, "html");
   for (const w of WIDTHS) {
     const width = w === 0 ? Math.max(1, Math.round(frame.width)) : w;
     const path = join(dir, `${frame.id.replace(/[^0-9A-Za-z]+/g, "-")}-${w === 0 ? `design-${width}` : width}.png`);
-    await withPage(host, files, entry, { width, height: 900 }, (p) => p.screenshot({ path, fullPage: true }).then(() => undefined), page);
+    await withPage(
+      host,
+      files,
+      entry,
+      { width, height: 900 },
+      (p) => p.screenshot({ path, fullPage: true }).then(() => undefined),
+      page,
+    );
   }
 }
 
@@ -181,39 +237,62 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 const cell = (at: AtWidth): string =>
   `${(at.textVisible * 100).toFixed(0)} %${at.overflowPx > 0 ? ` · +${Math.round(at.overflowPx)} px` : ""}${at.blank ? ` · ${at.blankBelowPx} px blank` : ""}${at.placement === "pinned-left" || at.placement === "pinned-right" ? ` · ${at.placement.replace("-", " ")}` : ""}`;
 const CAUSES = ["clipped", "covered", "illegible", "too-small", "missing"] as const;
-const short = (name: string): string => (name.length > 32 ? `${name.slice(0, 31)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
+const short = (name: string): string =>
+  (name.length > 32 ? `${name.slice(0, 31)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
-function report(results: BenchResults, files: readonly RealFile[], scored: readonly Scored[], skipped: readonly Skipped[], failures: readonly string[], time: { totalMs: number; loadMs: number; frames: number }): void {
+function report(
+  results: BenchResults,
+  files: readonly RealFile[],
+  scored: readonly Scored[],
+  skipped: readonly Skipped[],
+  failures: readonly string[],
+  time: { totalMs: number; loadMs: number; frames: number },
+): void {
   const framesScored = new Set(scored.map((s) => `${s.frame.file} ${s.frame.id}`)).size;
-  results.set("real", ["frames"], scored.map((s): Json => ({
-    file: s.frame.file,
-    frameId: s.frame.id,
-    frameName: s.frame.name,
-    ...(s.frame.section !== undefined ? { section: s.frame.section } : {}),
-    type: s.frame.type,
-    nodes: s.nodes,
-    designWidth: s.widths.design.width,
-    designHeight: s.frame.height,
-    target: s.target,
-    iouMatched: round(s.iouMatched),
-    widths: Object.fromEntries(LABELS.map((l) => {
-      const at = s.widths[l];
-      return [l, {
-        width: at.width,
-        textVisible: round(at.textVisible),
-        text: Object.fromEntries(Object.entries(at.text).map(([c, v]) => [c, round(v)])),
-        overflowPx: round(at.overflowPx),
-        blankBelowPx: at.blankBelowPx,
-        ...(at.placement ? { placement: at.placement } : {}),
-        hiddenTexts: at.hiddenTexts,
-      }];
-    })),
-    files: s.files,
-    errorProblems: s.errorProblems,
-    ...(s.tailwindStyled !== undefined ? { tailwindStyled: s.tailwindStyled } : {}),
-    ms: round(s.ms),
-  })));
-  results.set("real", ["skipped"], skipped.map((k) => ({ file: k.frame.file, frameId: k.frame.id, frameName: k.frame.name, reason: k.reason })));
+  results.set(
+    "real",
+    ["frames"],
+    scored.map(
+      (s): Json => ({
+        file: s.frame.file,
+        frameId: s.frame.id,
+        frameName: s.frame.name,
+        ...(s.frame.section !== undefined ? { section: s.frame.section } : {}),
+        type: s.frame.type,
+        nodes: s.nodes,
+        designWidth: s.widths.design.width,
+        designHeight: s.frame.height,
+        target: s.target,
+        iouMatched: round(s.iouMatched),
+        widths: Object.fromEntries(
+          LABELS.map((l) => {
+            const at = s.widths[l];
+            return [
+              l,
+              {
+                width: at.width,
+                textVisible: round(at.textVisible),
+                text: Object.fromEntries(Object.entries(at.text).map(([c, v]) => [c, round(v)])),
+                overflowPx: round(at.overflowPx),
+                blankBelowPx: at.blankBelowPx,
+                ...(at.placement ? { placement: at.placement } : {}),
+                hiddenTexts: at.hiddenTexts,
+              },
+            ];
+          }),
+        ),
+        files: s.files,
+        errorProblems: s.errorProblems,
+        ...(s.tailwindStyled !== undefined ? { tailwindStyled: s.tailwindStyled } : {}),
+        ms: round(s.ms),
+      }),
+    ),
+  );
+  results.set(
+    "real",
+    ["skipped"],
+    skipped.map((k) => ({ file: k.frame.file, frameId: k.frame.id, frameName: k.frame.name, reason: k.reason })),
+  );
   results.set("real", ["failures"], [...failures]);
   const summary: Record<string, Json> = {};
   for (const target of TARGETS) {
@@ -223,18 +302,25 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
     summary[target.key] = {
       n: rows.length,
       iouMatched: { mean: round(mean(iou)), worst: round(Math.min(...iou)) },
-      ...Object.fromEntries(LABELS.map((l) => {
-        const visible = rows.map((s) => s.widths[l].textVisible);
-        const overflow = rows.map((s) => s.widths[l].overflowPx);
-        return [l, {
-          textVisible: { mean: round(mean(visible)), worst: round(Math.min(...visible)) },
-          lost: Object.fromEntries(CAUSES.map((c) => [c, round(mean(rows.map((s) => s.widths[l].text[c])))])),
-          overflowPx: { mean: round(mean(overflow)), worst: round(Math.max(...overflow)) },
-          overflowing: overflow.filter((v) => v > 0).length,
-          blankPages: rows.filter((s) => s.widths[l].blank).length,
-          pinnedPages: rows.filter((s) => s.widths[l].placement === "pinned-left" || s.widths[l].placement === "pinned-right").length,
-        }];
-      })),
+      ...Object.fromEntries(
+        LABELS.map((l) => {
+          const visible = rows.map((s) => s.widths[l].textVisible);
+          const overflow = rows.map((s) => s.widths[l].overflowPx);
+          return [
+            l,
+            {
+              textVisible: { mean: round(mean(visible)), worst: round(Math.min(...visible)) },
+              lost: Object.fromEntries(CAUSES.map((c) => [c, round(mean(rows.map((s) => s.widths[l].text[c])))])),
+              overflowPx: { mean: round(mean(overflow)), worst: round(Math.max(...overflow)) },
+              overflowing: overflow.filter((v) => v > 0).length,
+              blankPages: rows.filter((s) => s.widths[l].blank).length,
+              pinnedPages: rows.filter(
+                (s) => s.widths[l].placement === "pinned-left" || s.widths[l].placement === "pinned-right",
+              ).length,
+            },
+          ];
+        }),
+      ),
     };
   }
   results.set("real", ["summary"], summary);
@@ -245,7 +331,17 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
   const fallback = families.filter((f) => !localFamilies().has(f.toLowerCase()));
   results.set("real", ["fonts"], { served, fallback });
   results.set("real", ["tailwindUnstyled"], scored.filter((s) => s.tailwindStyled === false).length);
-  results.set("real", ["time"], { totalMs: round(time.totalMs), readFilesMs: round(time.loadMs), files: files.length, frames: time.frames, framesScored, skipped: skipped.length, scorings: scored.length, perScoring, quick: QUICK });
+  results.set("real", ["time"], {
+    totalMs: round(time.totalMs),
+    readFilesMs: round(time.loadMs),
+    files: files.length,
+    frames: time.frames,
+    framesScored,
+    skipped: skipped.length,
+    scorings: scored.length,
+    perScoring,
+    quick: QUICK,
+  });
 
   results.print(`\n## real: real designers' files, every frame × target × width\n`);
   results.print(
@@ -266,45 +362,80 @@ function report(results: BenchResults, files: readonly RealFile[], scored: reado
         `not how the shipped project looks.\n`,
     );
   }
-  const head = ["target", "n", "IoU×m mean", "IoU×m worst", ...LABELS.flatMap((l) => [`${l}: text mean`, `${l}: text worst`, `${l}: lost to cut / covered / illegible / small / missing`, `${l}: overflow mean / worst / pages`, `${l}: blank / pinned pages`])];
+  const head = [
+    "target",
+    "n",
+    "IoU×m mean",
+    "IoU×m worst",
+    ...LABELS.flatMap((l) => [
+      `${l}: text mean`,
+      `${l}: text worst`,
+      `${l}: lost to cut / covered / illegible / small / missing`,
+      `${l}: overflow mean / worst / pages`,
+      `${l}: blank / pinned pages`,
+    ]),
+  ];
   results.print(`### summary: mean and worst per width per target\n`);
   results.print(
-    table(head, TARGETS.flatMap((target) => {
-      const rows = scored.filter((s) => s.target === target.key);
-      if (rows.length === 0) return [];
-      return [[
-        target.label,
-        String(rows.length),
-        pct(mean(rows.map((s) => s.iouMatched))),
-        pct(Math.min(...rows.map((s) => s.iouMatched))),
-        ...LABELS.flatMap((l) => {
-          const visible = rows.map((s) => s.widths[l].textVisible);
-          const overflow = rows.map((s) => s.widths[l].overflowPx);
-          const lost = CAUSES.map((c) => pct(mean(rows.map((s) => s.widths[l].text[c])))).join(" / ");
-          const blank = rows.filter((s) => s.widths[l].blank).length;
-          const pinned = rows.filter((s) => s.widths[l].placement === "pinned-left" || s.widths[l].placement === "pinned-right").length;
-          return [pct(mean(visible)), pct(Math.min(...visible)), lost, `${Math.round(mean(overflow))} / ${Math.round(Math.max(...overflow))} px / ${overflow.filter((v) => v > 0).length}`, `${blank} / ${pinned}`];
-        }),
-      ]];
-    })),
+    table(
+      head,
+      TARGETS.flatMap((target) => {
+        const rows = scored.filter((s) => s.target === target.key);
+        if (rows.length === 0) return [];
+        return [
+          [
+            target.label,
+            String(rows.length),
+            pct(mean(rows.map((s) => s.iouMatched))),
+            pct(Math.min(...rows.map((s) => s.iouMatched))),
+            ...LABELS.flatMap((l) => {
+              const visible = rows.map((s) => s.widths[l].textVisible);
+              const overflow = rows.map((s) => s.widths[l].overflowPx);
+              const lost = CAUSES.map((c) => pct(mean(rows.map((s) => s.widths[l].text[c])))).join(" / ");
+              const blank = rows.filter((s) => s.widths[l].blank).length;
+              const pinned = rows.filter(
+                (s) => s.widths[l].placement === "pinned-left" || s.widths[l].placement === "pinned-right",
+              ).length;
+              return [
+                pct(mean(visible)),
+                pct(Math.min(...visible)),
+                lost,
+                `${Math.round(mean(overflow))} / ${Math.round(Math.max(...overflow))} px / ${overflow.filter((v) => v > 0).length}`,
+                `${blank} / ${pinned}`,
+              ];
+            }),
+          ],
+        ];
+      }),
+    ),
   );
   for (const file of files) {
     const rows = scored.filter((s) => s.frame.file === file.name);
     const skippedHere = skipped.filter((k) => k.frame.file === file.name);
     if (rows.length === 0 && skippedHere.length === 0) continue;
-    results.print(`\n### ${file.name}${file.notes.length > 0 ? ` (read with a note: ${file.notes.join("; ")})` : ""}\n`);
     results.print(
-      table(["frame", "target", "design width", "IoU×matched", "390", "768", "design", "1920"], rows.map((s) => [
-        `${short(s.frame.name)} (${s.frame.id})`,
-        s.target,
-        String(s.widths.design.width),
-        pct(s.iouMatched),
-        ...LABELS.map((l) => cell(s.widths[l])),
-      ]), 2),
+      `\n### ${file.name}${file.notes.length > 0 ? ` (read with a note: ${file.notes.join("; ")})` : ""}\n`,
     );
-    if (skippedHere.length > 0) results.print(`\nSkipped: ${skippedHere.map((k) => `${short(k.frame.name)} (${k.frame.id}): ${k.reason}`).join("; ")}.`);
+    results.print(
+      table(
+        ["frame", "target", "design width", "IoU×matched", "390", "768", "design", "1920"],
+        rows.map((s) => [
+          `${short(s.frame.name)} (${s.frame.id})`,
+          s.target,
+          String(s.widths.design.width),
+          pct(s.iouMatched),
+          ...LABELS.map((l) => cell(s.widths[l])),
+        ]),
+        2,
+      ),
+    );
+    if (skippedHere.length > 0)
+      results.print(
+        `\nSkipped: ${skippedHere.map((k) => `${short(k.frame.name)} (${k.frame.id}): ${k.reason}`).join("; ")}.`,
+      );
   }
-  if (failures.length > 0) results.print(`\n**Failed** (could not be generated or measured):\n${failures.map((f) => `- ${f}`).join("\n")}`);
+  if (failures.length > 0)
+    results.print(`\n**Failed** (could not be generated or measured):\n${failures.map((f) => `- ${f}`).join("\n")}`);
 }
 
 function table(head: string[], rows: string[][], rightFrom = 1): string {

@@ -68,5 +68,11 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
       `blank page below the content, where the content sits when wider than the design, overlapping text pairs. ` +
       `Time: the whole measurement of a frame (codegen, one page load resized to 390, 768, 1920 and the design width), median of ${runs} runs.\n`,
   );
-  results.print(["| frame | layout | width | overflow | text seen | cut off | covered | illegible | too small | blank below | placement | pairs | measure (median) |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |", ...rows].join("\n"));
+  results.print(
+    [
+      "| frame | layout | width | overflow | text seen | cut off | covered | illegible | too small | blank below | placement | pairs | measure (median) |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+      ...rows,
+    ].join("\n"),
+  );
 }

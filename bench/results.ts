@@ -79,7 +79,14 @@ export class BenchResults {
   toJson(meta: Record<string, Json> = {}): { [key: string]: Json } {
     return {
       generatedAt: new Date().toISOString(),
-      machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "", loadAverage1m: round(loadavg()[0] ?? 0) },
+      machine: {
+        node: process.version,
+        platform: process.platform,
+        arch: process.arch,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "",
+        loadAverage1m: round(loadavg()[0] ?? 0),
+      },
       ...meta,
       sections: this.sections,
     };
@@ -99,8 +106,16 @@ export class BenchResults {
 /** The commit the bench ran on (with "+dirty" for uncommitted changes), or null outside a git checkout. */
 export function gitCommit(root: string): string | null {
   try {
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const head = execFileSync("git", ["rev-parse", "HEAD"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return null;

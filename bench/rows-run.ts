@@ -31,8 +31,16 @@ export const RUN_ITEMS = 20;
 function planOf(reference: Uint8Array): RowsPlan {
   return {
     name: "Bench batch",
-    items: Array.from({ length: RUN_ITEMS }, (_, i) => ({ row: i + 1, values: { step: String(i + 1) }, prompt: `Onboarding step ${i + 1}: a person setting up a reading lamp. Flat vector, soft light. Brand colours: #1A2B3C (Primary/500), #FFFFFF.`, stem: `${String(i + 1).padStart(2, "0")}-step-${i + 1}` })),
-    style: { ...EMPTY_STYLE, references: [{ nodeId: "1:1", name: "Moodboard", bytes: reference, width: 500, height: 500 }] },
+    items: Array.from({ length: RUN_ITEMS }, (_, i) => ({
+      row: i + 1,
+      values: { step: String(i + 1) },
+      prompt: `Onboarding step ${i + 1}: a person setting up a reading lamp. Flat vector, soft light. Brand colours: #1A2B3C (Primary/500), #FFFFFF.`,
+      stem: `${String(i + 1).padStart(2, "0")}-step-${i + 1}`,
+    })),
+    style: {
+      ...EMPTY_STYLE,
+      references: [{ nodeId: "1:1", name: "Moodboard", bytes: reference, width: 500, height: 500 }],
+    },
     size: { width: 1024, height: 1024 },
     quality: "medium",
     acceptFirst: true,
@@ -41,7 +49,26 @@ function planOf(reference: Uint8Array): RowsPlan {
 }
 
 function versionOf(bytes: Uint8Array, index: number, prompt: string): ImageVersion {
-  return { id: `bbench-${index + 1}`, n: index + 1, prompt, width: 1024, height: 1024, format: "png", quality: "medium", size: "1024x1024", provider: "openai", api: "images", model: "gpt-image-2", imageModel: "gpt-image-2", createdAt: Date.now(), bytes, costUsd: 0.04, count: 1, index: 0, references: 2 };
+  return {
+    id: `bbench-${index + 1}`,
+    n: index + 1,
+    prompt,
+    width: 1024,
+    height: 1024,
+    format: "png",
+    quality: "medium",
+    size: "1024x1024",
+    provider: "openai",
+    api: "images",
+    model: "gpt-image-2",
+    imageModel: "gpt-image-2",
+    createdAt: Date.now(),
+    bytes,
+    costUsd: 0.04,
+    count: 1,
+    index: 0,
+    references: 2,
+  };
 }
 
 export interface RunBench {
@@ -56,7 +83,12 @@ export interface RunBench {
   batches: number;
 }
 
-async function runOnce(code: string, png: Uint8Array, reference: Uint8Array, runs: number): Promise<{ build: number[]; insert: number[] }> {
+async function runOnce(
+  code: string,
+  png: Uint8Array,
+  reference: Uint8Array,
+  runs: number,
+): Promise<{ build: number[]; insert: number[] }> {
   const plan = planOf(reference);
   const config = imageConfig({ ...DEFAULT_SETTINGS, provider: "openai" }, "sk-bench");
   const route = imageRoute({ provider: "openai", model: "gpt-5" }, false);
@@ -66,29 +98,54 @@ async function runOnce(code: string, png: Uint8Array, reference: Uint8Array, run
   const insert: number[] = [];
   let gridId: string | undefined;
   for (let index = 0; index < RUN_ITEMS; index++) {
-    build.push(cpuTime(() => buildImageRequests(config, toImageRequest(itemRequest(plan, index, route, index > 0 ? first : undefined))), runs, 2).medianMs);
+    build.push(
+      cpuTime(
+        () =>
+          buildImageRequests(config, toImageRequest(itemRequest(plan, index, route, index > 0 ? first : undefined))),
+        runs,
+        2,
+      ).medianMs,
+    );
     const version = versionOf(png, index, plan.items[index]!.prompt);
     const t0 = performance.now();
     // readyForCanvas's decision for a PNG within 4096 px (it goes as served; convert.ts needs a DOM).
     const image = imageInfo(png);
-    if (!image || image.width > 4096 || image.height > 4096) throw new Error("bench/rows-run: the PNG would need converting");
+    if (!image || image.width > 4096 || image.height > 4096)
+      throw new Error("bench/rows-run: the PNG would need converting");
     const size = gridLayerSize(image.width, image.height);
-    const message = { type: "place-in-grid", requestId: `run-${index}`, grid: gridId ? { id: gridId } : { name: plan.name }, bytes: png, ...size, name: plan.items[index]!.stem, record: recordOf(version), index };
+    const message = {
+      type: "place-in-grid",
+      requestId: `run-${index}`,
+      grid: gridId ? { id: gridId } : { name: plan.name },
+      bytes: png,
+      ...size,
+      name: plan.items[index]!.stem,
+      record: recordOf(version),
+      index,
+    };
     const panelMs = performance.now() - t0;
     resetSimTime();
     await sim.ui.send(message);
     const handlerMs = performance.now() - enteredAt();
     const placed = sim.ui.all("image-placed");
-    if (placed.length !== index + 1) throw new Error(`bench/rows-run: item ${index} not placed (${JSON.stringify(sim.ui.all("error"))})`);
+    if (placed.length !== index + 1)
+      throw new Error(`bench/rows-run: item ${index} not placed (${JSON.stringify(sim.ui.all("error"))})`);
     gridId ??= (placed[0]!["nodeIds"] as string[])[0];
     insert.push(panelMs + handlerMs - simCreateImageMs());
   }
-  if (sim.node(gridId!).children?.length !== RUN_ITEMS) throw new Error("bench/rows-run: the grid does not hold every image");
+  if (sim.node(gridId!).children?.length !== RUN_ITEMS)
+    throw new Error("bench/rows-run: the grid does not hold every image");
   return { build, insert };
 }
 
 /** `batches` batches of 20 after one warm-up batch (none under BENCH_QUICK), each on a fresh simulator. */
-export async function benchRowsRun(code: string, png: Uint8Array, reference: Uint8Array, batches: number, runs: number): Promise<RunBench> {
+export async function benchRowsRun(
+  code: string,
+  png: Uint8Array,
+  reference: Uint8Array,
+  batches: number,
+  runs: number,
+): Promise<RunBench> {
   const timed: { build: number[]; insert: number[] }[] = [];
   const warmup = warmups(1);
   for (let i = 0; i < warmup + batches; i++) {

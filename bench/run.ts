@@ -73,10 +73,40 @@ const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 const baseline = (process.env.MCP_FORMAT ?? "yaml") as McpOutputFormat;
 if (!FORMATS.includes(baseline)) throw new Error(`MCP_FORMAT must be one of ${FORMATS.join(", ")}`);
 const RUNS = benchCount(20, 1, "BENCH_RUNS");
-const SECTIONS = ["tokens", "pipeline", "plugin", "export-assets", "ai", "latency", "image", "image-panel", "analyze", "search", "batch", "search-panel", "params", "responsive", "layout", "corpus", "real", "goals", "fonts", "score-cli", "score-panel", "score-agree", "eval", "fuzz"] as const;
+const SECTIONS = [
+  "tokens",
+  "pipeline",
+  "plugin",
+  "export-assets",
+  "ai",
+  "latency",
+  "image",
+  "image-panel",
+  "analyze",
+  "search",
+  "batch",
+  "search-panel",
+  "params",
+  "responsive",
+  "layout",
+  "corpus",
+  "real",
+  "goals",
+  "fonts",
+  "score-cli",
+  "score-panel",
+  "score-agree",
+  "eval",
+  "fuzz",
+] as const;
 type Section = (typeof SECTIONS)[number];
-const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
+const only = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const name of only)
+  if (!(SECTIONS as readonly string[]).includes(name))
+    throw new Error(`BENCH_ONLY: unknown section "${name}" (${SECTIONS.join(", ")})`);
 const runs = (section: Section) => only.length === 0 || only.includes(section);
 const REACT: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
@@ -84,7 +114,13 @@ const int = (n: number) => n.toLocaleString("en-US");
 const results = new BenchResults();
 const print = (text: string) => results.print(text);
 /** A timeIt result as recorded in results.json. */
-const timed = (t: Timing): Json => ({ medianMs: round(t.medianMs), minMs: round(t.minMs), maxMs: round(t.maxMs), n: t.runs, warmup: t.warmup });
+const timed = (t: Timing): Json => ({
+  medianMs: round(t.medianMs),
+  minMs: round(t.minMs),
+  maxMs: round(t.maxMs),
+  n: t.runs,
+  warmup: t.warmup,
+});
 
 function table(head: string[], rows: string[][], rightFrom = 1): string {
   const sep = head.map((_, i) => (i >= rightFrom ? "---:" : "---"));
@@ -148,7 +184,10 @@ async function main(): Promise<void> {
       await sections[name]();
       // The quick run's time per section (stderr, beside the tables): where its 60 s go. The CPU time (with the
       // browser's) is what it costs on a machine shared with other jobs.
-      if (QUICK) console.error(`bench: section "${name}" ran in ${Math.round(performance.now() - started)} ms (CPU ${Math.round((cpu?.ms() ?? 0) - cpuBefore)} ms)`);
+      if (QUICK)
+        console.error(
+          `bench: section "${name}" ran in ${Math.round(performance.now() - started)} ms (CPU ${Math.round((cpu?.ms() ?? 0) - cpuBefore)} ms)`,
+        );
     } catch (error) {
       // The full run stops at the first broken section, as it always has; the quick run (npm test) goes on, so
       // that one run names every section that broke.
@@ -163,12 +202,18 @@ async function main(): Promise<void> {
   if (failed.length > 0) throw new Error(`bench: sections failed: ${failed.join(", ")}`);
 
   const root = repoRoot();
-  const written = results.write(process.env.BENCH_OUT ?? join(root, "bench", "out"), {
-    commit: gitCommit(root),
-    sectionsRun: SECTIONS.filter(runs),
-    settings: { runs: RUNS, quick: QUICK, mcpBaseline: baseline, evalFiles: files.map((f) => f.name) },
-  }, QUICK ? "quick" : "results");
-  console.error(`\nbench: figures in ${relative(process.cwd(), written.json)}, Markdown in ${relative(process.cwd(), written.markdown)}`);
+  const written = results.write(
+    process.env.BENCH_OUT ?? join(root, "bench", "out"),
+    {
+      commit: gitCommit(root),
+      sectionsRun: SECTIONS.filter(runs),
+      settings: { runs: RUNS, quick: QUICK, mcpBaseline: baseline, evalFiles: files.map((f) => f.name) },
+    },
+    QUICK ? "quick" : "results",
+  );
+  console.error(
+    `\nbench: figures in ${relative(process.cwd(), written.json)}, Markdown in ${relative(process.cwd(), written.markdown)}`,
+  );
 }
 
 /** Streamed token → panel, in the browser harness (bench/plugin-ai-latency.ts). */
@@ -178,14 +223,17 @@ async function latencySection(): Promise<void> {
   const dom: number[] = [];
   const frame: number[] = [];
   let info = { markers: 0, files: 0, gapMs: 0 };
-  await withBenchBrowser(async (host) => {
-    for (let i = 0; i < LATENCY_RUNS; i++) {
-      const run = await benchAiLatency(repoRoot(), 60, host);
-      dom.push(...run.dom);
-      frame.push(...run.frame);
-      info = run;
-    }
-  }, { localModelServer: true });
+  await withBenchBrowser(
+    async (host) => {
+      for (let i = 0; i < LATENCY_RUNS; i++) {
+        const run = await benchAiLatency(repoRoot(), 60, host);
+        dom.push(...run.dom);
+        frame.push(...run.frame);
+        info = run;
+      }
+    },
+    { localModelServer: true },
+  );
   const stats = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -201,15 +249,44 @@ async function latencySection(): Promise<void> {
       `to the text in the panel's DOM (MutationObserver) and to the next animation frame (≈ paint); wall-clock ms on one machine.\n`,
   );
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  const latency = (s: ReturnType<typeof stats>): Json => ({ medianMs: round(s.median), p95Ms: round(s.p95), maxMs: round(s.max), n: s.n, targetP95Ms: TARGET_MS, met: s.p95 <= TARGET_MS });
+  const latency = (s: ReturnType<typeof stats>): Json => ({
+    medianMs: round(s.median),
+    p95Ms: round(s.p95),
+    maxMs: round(s.max),
+    n: s.n,
+    targetP95Ms: TARGET_MS,
+    met: s.p95 <= TARGET_MS,
+  });
   results.set("latency", ["eventToDom"], latency(d));
   results.set("latency", ["eventToNextFrame"], latency(f));
-  results.set("latency", ["setup"], { runs: LATENCY_RUNS, markersPerRun: info.markers, filesPerRun: info.files, eventGapMs: info.gapMs });
+  results.set("latency", ["setup"], {
+    runs: LATENCY_RUNS,
+    markersPerRun: info.markers,
+    filesPerRun: info.files,
+    eventGapMs: info.gapMs,
+  });
   print(
-    table(["measure", "median", "p95", "max", "samples", `target ≤ ${TARGET_MS} ms`], [
-      ["event written → text in the DOM", ms(d.median), ms(d.p95), ms(d.max), String(d.n), d.p95 <= TARGET_MS ? "met" : "**missed**"],
-      ["event written → next animation frame", ms(f.median), ms(f.p95), ms(f.max), String(f.n), f.p95 <= TARGET_MS ? "met" : "**missed**"],
-    ]),
+    table(
+      ["measure", "median", "p95", "max", "samples", `target ≤ ${TARGET_MS} ms`],
+      [
+        [
+          "event written → text in the DOM",
+          ms(d.median),
+          ms(d.p95),
+          ms(d.max),
+          String(d.n),
+          d.p95 <= TARGET_MS ? "met" : "**missed**",
+        ],
+        [
+          "event written → next animation frame",
+          ms(f.median),
+          ms(f.p95),
+          ms(f.max),
+          String(f.n),
+          f.p95 <= TARGET_MS ? "met" : "**missed**",
+        ],
+      ],
+    ),
   );
 }
 
@@ -277,7 +354,19 @@ async function tokensSection(files: EvalFile[]): Promise<void> {
   });
   print(`## tokens\n`);
   print(
-    table(["file", "kind", "raw JSON chars", `MCP tokens (${baseline})`, "our tokens", `ours/MCP ${baseline}`, "ours/MCP tree"], rows, 2),
+    table(
+      [
+        "file",
+        "kind",
+        "raw JSON chars",
+        `MCP tokens (${baseline})`,
+        "our tokens",
+        `ours/MCP ${baseline}`,
+        "ours/MCP tree",
+      ],
+      rows,
+      2,
+    ),
   );
 
   print(`\n### MCP payload sizes by output format\n`);
@@ -344,11 +433,25 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   }
   print(
     table(
-      ["file", "frames", "files", "JSON.parse", "design tree", "emit", "project pass", "format", "total", "total / JSON.parse", `MCP simplify+serialize (${baseline})`],
+      [
+        "file",
+        "frames",
+        "files",
+        "JSON.parse",
+        "design tree",
+        "emit",
+        "project pass",
+        "format",
+        "total",
+        "total / JSON.parse",
+        `MCP simplify+serialize (${baseline})`,
+      ],
       prow,
     ),
   );
-  print(`\nThe emitters' files by language: prettier (a model's files' formatter) vs the one codegen/format chooses for them.\n`);
+  print(
+    `\nThe emitters' files by language: prettier (a model's files' formatter) vs the one codegen/format chooses for them.\n`,
+  );
   print(table(["file", "language", "files", "prettier", "emitters' formatter", "identical to prettier"], languages, 2));
 }
 
@@ -363,8 +466,20 @@ async function formatterByLanguage(name: string, files: SourceFile[]): Promise<s
     const chosen = await timeIt(`${name} format ${extension}`, () => formatFiles(ofLanguage, "emitters"), runs);
     const [a, b] = await Promise.all([formatFiles(ofLanguage, "model"), formatFiles(ofLanguage, "emitters")]);
     const same = a.files.filter((file, i) => file.content === b.files[i]?.content).length;
-    results.set("pipeline", ["languages", name, extension], { files: ofLanguage.length, prettier: timed(prettier), format: timed(chosen), identical: same });
-    rows.push([name, extension, String(ofLanguage.length), fmtMs(prettier.medianMs), fmtMs(chosen.medianMs), `${same}/${ofLanguage.length}`]);
+    results.set("pipeline", ["languages", name, extension], {
+      files: ofLanguage.length,
+      prettier: timed(prettier),
+      format: timed(chosen),
+      identical: same,
+    });
+    rows.push([
+      name,
+      extension,
+      String(ofLanguage.length),
+      fmtMs(prettier.medianMs),
+      fmtMs(chosen.medianMs),
+      `${same}/${ofLanguage.length}`,
+    ]);
   }
   return rows;
 }

@@ -49,7 +49,9 @@ interface Frame {
 }
 
 export async function scoreAgreeSection(files: EvalFile[], results: BenchResults): Promise<void> {
-  const frames: Frame[] = files.flatMap((file) => loadDesign(JSON.parse(file.text)).roots.map((root) => ({ file, root: root as unknown as RestNode })));
+  const frames: Frame[] = files.flatMap((file) =>
+    loadDesign(JSON.parse(file.text)).roots.map((root) => ({ file, root: root as unknown as RestNode })),
+  );
   const sample = QUICK ? frames.filter((f) => f.root.id === "101:3") : frames;
   const failures: string[] = [];
 
@@ -60,14 +62,31 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
       for (const { file, root } of sample) {
         const { panel, cli } = await panelCliScores(context, { fixture: file.name, frame: root.id, root: repoRoot() });
         const difference = largest(panel, cli);
-        panelRows.push({ file: file.name, id: root.id, name: root.name, panel: panel.iouMatched, cli: cli.iouMatched, difference });
-        if (difference > PANEL_CLI_TOLERANCE) failures.push(`panel vs CLI: ${file.name} ${root.id} ${root.name}: ${difference.toFixed(4)}`);
+        panelRows.push({
+          file: file.name,
+          id: root.id,
+          name: root.name,
+          panel: panel.iouMatched,
+          cli: cli.iouMatched,
+          difference,
+        });
+        if (difference > PANEL_CLI_TOLERANCE)
+          failures.push(`panel vs CLI: ${file.name} ${root.id} ${root.name}: ${difference.toFixed(4)}`);
       }
     }),
   );
 
   // 2. The targets against each other, and 3. the time of a 150-layer page at four widths.
-  const targetRows: { file: string; id: string; name: string; html: number; react: number; tailwind: number; reactVsHtml: number; tailwindVsCss: number }[] = [];
+  const targetRows: {
+    file: string;
+    id: string;
+    name: string;
+    html: number;
+    react: number;
+    tailwind: number;
+    reactVsHtml: number;
+    tailwindVsCss: number;
+  }[] = [];
   const sb: number[] = [];
   let sbLayers = 0;
   await withBenchBrowser(async (host) =>
@@ -81,12 +100,25 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
         }
         const reactVsHtml = largest(scores.react, scores.html);
         const tailwindVsCss = largest(scores.tailwind, scores.react);
-        targetRows.push({ file: file.name, id: root.id, name: root.name, html: scores.html.iouMatched, react: scores.react.iouMatched, tailwind: scores.tailwind.iouMatched, reactVsHtml, tailwindVsCss });
-        if (reactVsHtml > TARGET_TOLERANCE) failures.push(`React vs HTML: ${file.name} ${root.id} ${root.name}: ${reactVsHtml.toFixed(4)}`);
-        if (tailwindVsCss > TARGET_TOLERANCE) failures.push(`Tailwind vs CSS modules: ${file.name} ${root.id} ${root.name}: ${tailwindVsCss.toFixed(4)}`);
+        targetRows.push({
+          file: file.name,
+          id: root.id,
+          name: root.name,
+          html: scores.html.iouMatched,
+          react: scores.react.iouMatched,
+          tailwind: scores.tailwind.iouMatched,
+          reactVsHtml,
+          tailwindVsCss,
+        });
+        if (reactVsHtml > TARGET_TOLERANCE)
+          failures.push(`React vs HTML: ${file.name} ${root.id} ${root.name}: ${reactVsHtml.toFixed(4)}`);
+        if (tailwindVsCss > TARGET_TOLERANCE)
+          failures.push(`Tailwind vs CSS modules: ${file.name} ${root.id} ${root.name}: ${tailwindVsCss.toFixed(4)}`);
       }
       // The corpus' largest page, its HTML scored at 390, 768, 1440 and 1920 (fonts served locally, as users have them).
-      const page = JSON.parse(readFileSync(join(repoRoot(), "test/fixtures/corpus/sb-agency.nodes.json"), "utf8")) as unknown;
+      const page = JSON.parse(
+        readFileSync(join(repoRoot(), "test/fixtures/corpus/sb-agency.nodes.json"), "utf8"),
+      ) as unknown;
       const loaded = loadDesign(page);
       const frame = loaded.roots[0] as unknown as RestNode;
       const code = await generateCode(loaded.document, TARGETS.html);
@@ -104,9 +136,34 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
   const worstReact = Math.max(0, ...targetRows.map((r) => r.reactVsHtml));
   const worstTailwind = Math.max(0, ...targetRows.map((r) => r.tailwindVsCss));
   const sbTime = timing(sb);
-  results.set("score-agree", ["panelVsCli"], { frames: panelRows.length, largestDifference: round(worstPanel), tolerance: PANEL_CLI_TOLERANCE, rows: panelRows.map((r) => ({ ...r, panel: round(r.panel), cli: round(r.cli), difference: round(r.difference) })) });
-  results.set("score-agree", ["targets"], { frames: targetRows.length, reactVsHtml: round(worstReact), tailwindVsCssModules: round(worstTailwind), tolerance: TARGET_TOLERANCE, rows: targetRows.map((r) => ({ ...r, html: round(r.html), react: round(r.react), tailwind: round(r.tailwind), reactVsHtml: round(r.reactVsHtml), tailwindVsCss: round(r.tailwindVsCss) })) });
-  results.set("score-agree", ["score150"], { page: "sb-agency", layers: sbLayers, widths: 4, time: sbTime, goalMs: SCORE_150_GOAL_MS, met: (sbTime?.medianMs ?? Infinity) <= SCORE_150_GOAL_MS });
+  results.set("score-agree", ["panelVsCli"], {
+    frames: panelRows.length,
+    largestDifference: round(worstPanel),
+    tolerance: PANEL_CLI_TOLERANCE,
+    rows: panelRows.map((r) => ({ ...r, panel: round(r.panel), cli: round(r.cli), difference: round(r.difference) })),
+  });
+  results.set("score-agree", ["targets"], {
+    frames: targetRows.length,
+    reactVsHtml: round(worstReact),
+    tailwindVsCssModules: round(worstTailwind),
+    tolerance: TARGET_TOLERANCE,
+    rows: targetRows.map((r) => ({
+      ...r,
+      html: round(r.html),
+      react: round(r.react),
+      tailwind: round(r.tailwind),
+      reactVsHtml: round(r.reactVsHtml),
+      tailwindVsCss: round(r.tailwindVsCss),
+    })),
+  });
+  results.set("score-agree", ["score150"], {
+    page: "sb-agency",
+    layers: sbLayers,
+    widths: 4,
+    time: sbTime,
+    goalMs: SCORE_150_GOAL_MS,
+    met: (sbTime?.medianMs ?? Infinity) <= SCORE_150_GOAL_MS,
+  });
 
   results.print(`\n## score-agree: one score, whoever measures and whatever ships\n`);
   results.print(
@@ -117,8 +174,19 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
       `Scoring sb-agency (${sbLayers} layers) at 390, 768, 1440 and 1920 px: median **${fmtMs(sbTime?.medianMs ?? NaN)} ms** (${sb.length} runs; goal ≤ ${SCORE_150_GOAL_MS} ms: ${(sbTime?.medianMs ?? Infinity) <= SCORE_150_GOAL_MS ? "met" : "NOT met"}).\n`,
   );
   const off = panelRows.filter((r) => r.difference > 0.001);
-  if (off.length > 0) results.print(["| file | frame | panel | CLI | largest difference |", "| --- | --- | ---: | ---: | ---: |", ...off.map((r) => `| ${r.file} | ${r.name} (${r.id}) | ${r.panel.toFixed(4)} | ${r.cli.toFixed(4)} | ${r.difference.toFixed(4)} |`)].join("\n"));
-  if (failures.length > 0) throw new Error(`score-agree: scores disagree beyond their tolerance:\n${failures.join("\n")}`);
+  if (off.length > 0)
+    results.print(
+      [
+        "| file | frame | panel | CLI | largest difference |",
+        "| --- | --- | ---: | ---: | ---: |",
+        ...off.map(
+          (r) =>
+            `| ${r.file} | ${r.name} (${r.id}) | ${r.panel.toFixed(4)} | ${r.cli.toFixed(4)} | ${r.difference.toFixed(4)} |`,
+        ),
+      ].join("\n"),
+    );
+  if (failures.length > 0)
+    throw new Error(`score-agree: scores disagree beyond their tolerance:\n${failures.join("\n")}`);
 }
 
 function countLayers(node: RestNode): number {

@@ -37,16 +37,27 @@ interface BenchPanel {
     querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; disabled?: boolean; click(): void }>;
   };
   performance: { now(): number; getEntriesByName(name: string): ArrayLike<{ startTime: number }> };
-  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, unknown>): void; disconnect(): void };
+  MutationObserver: new (
+    callback: () => void,
+  ) => { observe(target: unknown, options: Record<string, unknown>): void; disconnect(): void };
   setTimeout(fn: () => void, ms: number): number;
 }
 
 /** Clicks Generate once it can be (the job before it done) and times the first line of code and the score line. */
 async function clickForScore(ui: Frame): Promise<ClickScore> {
-  await ui.waitForFunction(() => Array.from((globalThis as unknown as BenchPanel).document.querySelectorAll("button")).some((b) => (b.textContent ?? "").trim() === "Generate" && !b.disabled), undefined, { timeout: TIMEOUT_MS });
+  await ui.waitForFunction(
+    () =>
+      Array.from((globalThis as unknown as BenchPanel).document.querySelectorAll("button")).some(
+        (b) => (b.textContent ?? "").trim() === "Generate" && !b.disabled,
+      ),
+    undefined,
+    { timeout: TIMEOUT_MS },
+  );
   return ui.evaluate(async (timeoutMs) => {
     const w = globalThis as unknown as BenchPanel;
-    const button = Array.from(w.document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim() === "Generate" && !b.disabled);
+    const button = Array.from(w.document.querySelectorAll("button")).find(
+      (b) => (b.textContent ?? "").trim() === "Generate" && !b.disabled,
+    );
     if (!button) throw new Error("no enabled Generate button");
     const marks = (name: string) => w.performance.getEntriesByName(name).length;
     const before = { start: marks("figment:score-start"), done: marks("figment:score-done") };
@@ -64,7 +75,8 @@ async function clickForScore(ui: Frame): Promise<ClickScore> {
           seen.headline = line.textContent ?? "";
         }
         const failed = w.document.querySelector(".score--note");
-        if (failed && !/Measuring/.test(failed.textContent ?? "")) throw new Error(`the score was not shown: ${failed.textContent ?? ""}`);
+        if (failed && !/Measuring/.test(failed.textContent ?? ""))
+          throw new Error(`the score was not shown: ${failed.textContent ?? ""}`);
         return seen.score !== undefined;
       };
       const observer = new w.MutationObserver(() => {
@@ -88,21 +100,42 @@ async function clickForScore(ui: Frame): Promise<ClickScore> {
       const list = w.performance.getEntriesByName(name);
       return list.length > 0 ? list[list.length - 1]!.startTime : Number.NaN;
     };
-    const measured = marks("figment:score-start") > before.start ? last("figment:score-done") - last("figment:score-start") : Number.NaN;
-    return { firstCodeMs: seen.first! - t0, scoreMs: seen.score! - t0, measureMs: measured, headline: seen.headline ?? "" };
+    const measured =
+      marks("figment:score-start") > before.start
+        ? last("figment:score-done") - last("figment:score-start")
+        : Number.NaN;
+    return {
+      firstCodeMs: seen.first! - t0,
+      scoreMs: seen.score! - t0,
+      measureMs: measured,
+      headline: seen.headline ?? "",
+    };
   }, TIMEOUT_MS);
 }
 
 /** `LOADS` fresh harness pages with `id` of `file` selected: a cold click, then a warm one, on each. */
-async function samplesFor(browser: PageHost, file: EvalFile, id: string): Promise<{ cold: ClickScore[]; warm: ClickScore[] }> {
+async function samplesFor(
+  browser: PageHost,
+  file: EvalFile,
+  id: string,
+): Promise<{ cold: ClickScore[]; warm: ClickScore[] }> {
   const cold: ClickScore[] = [];
   const warm: ClickScore[] = [];
   for (let i = 0; i < LOADS; i++) {
-    await withPluginPage(browser, { fixture: JSON.parse(file.text) as unknown, select: [id], root: repoRoot(), viewport: { width: 520, height: 720 } }, async ({ ui }) => {
-      cold.push(await clickForScore(ui));
-      // The warm click waits for the cold job's worker (its cold start) to finish: a full run's only.
-      if (!QUICK) warm.push(await clickForScore(ui));
-    });
+    await withPluginPage(
+      browser,
+      {
+        fixture: JSON.parse(file.text) as unknown,
+        select: [id],
+        root: repoRoot(),
+        viewport: { width: 520, height: 720 },
+      },
+      async ({ ui }) => {
+        cold.push(await clickForScore(ui));
+        // The warm click waits for the cold job's worker (its cold start) to finish: a full run's only.
+        if (!QUICK) warm.push(await clickForScore(ui));
+      },
+    );
   }
   return { cold, warm };
 }
@@ -118,7 +151,10 @@ export async function scorePanelSection(files: readonly EvalFile[], results: Ben
       const file = files.find((f) => f.name === pick.file);
       if (!file) throw new Error(`bench/score-panel: ${pick.file} is not among the eval files`);
       const { cold, warm } = await samplesFor(host, file, pick.id);
-      for (const [kind, samples] of [["cold", cold], ["warm", warm]] as const) {
+      for (const [kind, samples] of [
+        ["cold", cold],
+        ["warm", warm],
+      ] as const) {
         if (samples.length === 0) continue;
         const score = samples.map((s) => s.scoreMs);
         const afterPaint = samples.map((s) => s.scoreMs - s.firstCodeMs);
@@ -136,7 +172,9 @@ export async function scorePanelSection(files: readonly EvalFile[], results: Ben
           headline: samples[0]?.headline ?? "",
         });
         const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
-        rows.push(`| ${pick.name} (${pick.id}) | ${kind} | ${fmtMs(med(samples.map((s) => s.firstCodeMs)))} ms | ${fmtMs(med(score))} ms (${verdict(met)}) | ${fmtMs(med(afterPaint))} ms (${verdict(metAfterPaint)}) | ${fmtMs(med(samples.map((s) => s.measureMs)))} ms |`);
+        rows.push(
+          `| ${pick.name} (${pick.id}) | ${kind} | ${fmtMs(med(samples.map((s) => s.firstCodeMs)))} ms | ${fmtMs(med(score))} ms (${verdict(met)}) | ${fmtMs(med(afterPaint))} ms (${verdict(metAfterPaint)}) | ${fmtMs(med(samples.map((s) => s.measureMs)))} ms |`,
+        );
       }
     }
   });
@@ -147,6 +185,10 @@ export async function scorePanelSection(files: readonly EvalFile[], results: Ben
       `"first code → score" what the score adds after the result is on screen. Medians; the machine's load is in results.json.\n`,
   );
   results.print(
-    [`| frame | click | → first code | → score shown (≤ ${TARGET_MS} ms) | first code → score (≤ ${TARGET_MS} ms) | measure |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"),
+    [
+      `| frame | click | → first code | → score shown (≤ ${TARGET_MS} ms) | first code → score (≤ ${TARGET_MS} ms) | measure |`,
+      "| --- | --- | ---: | ---: | ---: | ---: |",
+      ...rows,
+    ].join("\n"),
   );
 }

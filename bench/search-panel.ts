@@ -74,19 +74,37 @@ function stats(values: number[]) {
   return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted.at(-1)!), n: sorted.length };
 }
 
-export async function searchPanelSection(results: BenchResults, passes = benchCount(3, 1, "BENCH_SEARCH_PANEL_RUNS")): Promise<void> {
+export async function searchPanelSection(
+  results: BenchResults,
+  passes = benchCount(3, 1, "BENCH_SEARCH_PANEL_RUNS"),
+): Promise<void> {
   const file = searchPanelFile(FRAMES);
   const samples: Sample[] = [];
   const starts: { startMs: number; buildMs: number }[] = [];
   await withBenchBrowser(async (host) => {
-    await withPluginPage(host, { fixture: file, command: "search", root: repoRoot(), ...(process.env["BENCH_NO_THUMBS"] ? { hold: ["export-frame-image"] } : {}) }, async ({ ui }) => {
-      await ui.locator(".scan-done").waitFor({ timeout: 300_000 });
-      starts.push(await ui.evaluate(WORKER_START));
-      for (let i = 0; i < passes; i++) samples.push(...(await ui.evaluate(`(${TYPE_AND_TIME})(${JSON.stringify(QUERIES)})`) as Sample[]));
-    });
+    await withPluginPage(
+      host,
+      {
+        fixture: file,
+        command: "search",
+        root: repoRoot(),
+        ...(process.env["BENCH_NO_THUMBS"] ? { hold: ["export-frame-image"] } : {}),
+      },
+      async ({ ui }) => {
+        await ui.locator(".scan-done").waitFor({ timeout: 300_000 });
+        starts.push(await ui.evaluate(WORKER_START));
+        for (let i = 0; i < passes; i++)
+          samples.push(...((await ui.evaluate(`(${TYPE_AND_TIME})(${JSON.stringify(QUERIES)})`)) as Sample[]));
+      },
+    );
   });
   const typed = samples.filter((s) => s.text !== "");
-  if (process.env["BENCH_VERBOSE"]) console.error(samples.map((s) => `${JSON.stringify(s.text)} ${s.dom.toFixed(1)} rank ${s.rank.toFixed(1)} ${s.rows}`).join("\n"));
+  if (process.env["BENCH_VERBOSE"])
+    console.error(
+      samples
+        .map((s) => `${JSON.stringify(s.text)} ${s.dom.toFixed(1)} rank ${s.rank.toFixed(1)} ${s.rows}`)
+        .join("\n"),
+    );
   const dom = stats(typed.map((s) => s.dom));
   const frame = stats(typed.map((s) => s.frame));
   const rank = stats(typed.map((s) => s.rank));
@@ -94,13 +112,29 @@ export async function searchPanelSection(results: BenchResults, passes = benchCo
   const listing = stats(samples.filter((s) => s.text === "").map((s) => s.dom));
   results.set("search-panel", ["keystrokeToRows"], { ...dom, targetP95Ms: TARGET_MS, met: dom.p95Ms <= TARGET_MS });
   results.set("search-panel", ["keystrokeToNextFrame"], frame);
-  results.set("search-panel", ["queryAndShapingInPanel"], { ...rank, targetP95Ms: TARGET_MS, met: rank.p95Ms <= TARGET_MS });
+  results.set("search-panel", ["queryAndShapingInPanel"], {
+    ...rank,
+    targetP95Ms: TARGET_MS,
+    met: rank.p95Ms <= TARGET_MS,
+  });
   results.set("search-panel", ["clearToListing"], listing);
   const start = starts[0]!;
-  results.set("search-panel", ["searchWorkerStart"], { firstOpenToFirstAnswerMs: round(start.startMs), indexBuildInWorkerMs: round(start.buildMs), frames: FRAMES });
-  results.set("search-panel", ["setup"], { frames: FRAMES, pages: Math.ceil(FRAMES / 200), queries: QUERIES, passes, thumbnails: !process.env["BENCH_NO_THUMBS"], loadAverage1m: round(load) });
+  results.set("search-panel", ["searchWorkerStart"], {
+    firstOpenToFirstAnswerMs: round(start.startMs),
+    indexBuildInWorkerMs: round(start.buildMs),
+    frames: FRAMES,
+  });
+  results.set("search-panel", ["setup"], {
+    frames: FRAMES,
+    pages: Math.ceil(FRAMES / 200),
+    queries: QUERIES,
+    passes,
+    thumbnails: !process.env["BENCH_NO_THUMBS"],
+    loadAverage1m: round(load),
+  });
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  const row = (name: string, s: ReturnType<typeof stats>) => `| ${name} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${ms(s.maxMs)} | ${s.n} |`;
+  const row = (name: string, s: ReturnType<typeof stats>) =>
+    `| ${name} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${ms(s.maxMs)} | ${s.n} |`;
   results.print(`\n## Search panel: keystroke → rows at ${FRAMES.toLocaleString("en-US")} frames\n`);
   results.print(
     `The Search panel in the browser harness (headless Chromium), ${FRAMES.toLocaleString("en-US")} top-level frames over ${Math.ceil(FRAMES / 200)} pages, ` +
@@ -113,5 +147,14 @@ export async function searchPanelSection(results: BenchResults, passes = benchCo
     `Search worker start on the first open: ${ms(start.startMs)} from asking the main thread for its script (while the scan runs there) to its first ` +
       `answer (script handed over, unpacked, started, the stored index — empty on a first open — built); then the scan's ${FRAMES.toLocaleString("en-US")}-frame index built in the worker in ${ms(start.buildMs)}.\n`,
   );
-  results.print(["| measure | median | p95 | max | samples |", "| --- | ---: | ---: | ---: | ---: |", row("**keystroke → rows in the DOM**", dom), row("of which: query in the search worker (round trip) + rows shaped", rank), row("keystroke → next frame", frame), row("cleared → all frames listed (300 rows)", listing)].join("\n"));
+  results.print(
+    [
+      "| measure | median | p95 | max | samples |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      row("**keystroke → rows in the DOM**", dom),
+      row("of which: query in the search worker (round trip) + rows shaped", rank),
+      row("keystroke → next frame", frame),
+      row("cleared → all frames listed (300 rows)", listing),
+    ].join("\n"),
+  );
 }

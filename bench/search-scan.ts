@@ -19,14 +19,18 @@ import { median, readBuilt, repoRoot } from "./plugin-util.js";
 import { type BenchResults, round } from "./results.js";
 import { benchCount } from "./quick.js";
 
-const WORDS = "a mobile sign-in screen with logo at the top email and password fields primary button link to reset footer terms light dark theme blue green accent generous spacing keyboard onboarding step map list of orders card settings toggle avatar header navigation bar chart table empty state modal dialog".split(" ");
+const WORDS =
+  "a mobile sign-in screen with logo at the top email and password fields primary button link to reset footer terms light dark theme blue green accent generous spacing keyboard onboarding step map list of orders card settings toggle avatar header navigation bar chart table empty state modal dialog".split(
+    " ",
+  );
 const CAPTION_CHARS = 300;
 
 /** A caption of 300 characters, different per frame (English-like words: it compresses like a real one). */
 function caption(seed: number): string {
   let s = seed * 2246822519 + 7;
   let text = "";
-  while (text.length < CAPTION_CHARS) text += `${WORDS[((s = Math.imul(s ^ (s >>> 13), 3266489917)) >>> 0) % WORDS.length]} `;
+  while (text.length < CAPTION_CHARS)
+    text += `${WORDS[((s = Math.imul(s ^ (s >>> 13), 3266489917)) >>> 0) % WORDS.length]} `;
   return text.slice(0, CAPTION_CHARS);
 }
 
@@ -50,7 +54,20 @@ async function boot(code: string, file: unknown): Promise<{ sim: FigmaSim; timer
       fn();
     }, ms);
   };
-  vm.runInContext(code, vm.createContext({ figma: sim.figma, __html__: sim.html, console, setTimeout: timed, clearTimeout, Uint8Array, TextEncoder, TextDecoder }), { filename: "dist/code.js" });
+  vm.runInContext(
+    code,
+    vm.createContext({
+      figma: sim.figma,
+      __html__: sim.html,
+      console,
+      setTimeout: timed,
+      clearTimeout,
+      Uint8Array,
+      TextEncoder,
+      TextDecoder,
+    }),
+    { filename: "dist/code.js" },
+  );
   await waitForUi(sim, "init");
   return { sim, timers };
 }
@@ -78,7 +95,8 @@ async function scanOnce(sim: FigmaSim, timers: { yieldMs: number }, requestId: s
   try {
     await sim.ui.send({ type: "scan-frames", requestId });
     const handlerMs = performance.now() - enteredAt;
-    if (!sim.ui.all("search-index").some((m) => m["requestId"] === requestId)) throw new Error(`bench/search-scan: no search-index (${JSON.stringify(sim.ui.all("error"))})`);
+    if (!sim.ui.all("search-index").some((m) => m["requestId"] === requestId))
+      throw new Error(`bench/search-scan: no search-index (${JSON.stringify(sim.ui.all("error"))})`);
     const yieldMs = timers.yieldMs - yieldAtEntry;
     return { handlerMs, simExportMs, yieldMs, oursMs: handlerMs - simExportMs - yieldMs };
   } finally {
@@ -89,7 +107,12 @@ async function scanOnce(sim: FigmaSim, timers: { yieldMs: number }, requestId: s
 
 function randomVector(seed: number): string {
   let s = seed * 2654435761 + 1;
-  return encodeVector(Array.from({ length: DEFAULT_SEARCH_DIMENSIONS }, () => ((s = Math.imul(s ^ (s >>> 15), 2246822507)) >>> 0) / 2 ** 32 - 0.5));
+  return encodeVector(
+    Array.from(
+      { length: DEFAULT_SEARCH_DIMENSIONS },
+      () => ((s = Math.imul(s ^ (s >>> 15), 2246822507)) >>> 0) / 2 ** 32 - 0.5,
+    ),
+  );
 }
 
 function indexBytes(sim: FigmaSim): number {
@@ -125,7 +148,10 @@ function uniqueIds(file: unknown): unknown {
  * after a scan, and after saving a 256-d vector (random floats: they do not compress, like real ones) and a
  * 300-character caption for every frame.
  */
-async function storedBytesPerFrame(code: string, file: unknown): Promise<{ plain: number; rich: number; count: number }> {
+async function storedBytesPerFrame(
+  code: string,
+  file: unknown,
+): Promise<{ plain: number; rich: number; count: number }> {
   const { sim } = await boot(code, file);
   await sim.ui.send({ type: "scan-frames", requestId: "bytes" });
   const answer = sim.ui.all("search-index").at(-1) as { index: { docs: { id: string; hash: string }[] } };
@@ -134,14 +160,33 @@ async function storedBytesPerFrame(code: string, file: unknown): Promise<{ plain
   await sim.ui.send({
     type: "save-search-extras",
     requestId: "extras",
-    vectors: Object.fromEntries(docs.map((d, k) => [d.id, { hash: d.hash, model: "text-embedding-3-small", dimensions: DEFAULT_SEARCH_DIMENSIONS, vector: randomVector(k + 1) }])),
-    captions: Object.fromEntries(docs.map((d, k) => [d.id, { hash: d.hash, model: "gpt-4.1-mini", text: caption(k + 1) }])),
+    vectors: Object.fromEntries(
+      docs.map((d, k) => [
+        d.id,
+        {
+          hash: d.hash,
+          model: "text-embedding-3-small",
+          dimensions: DEFAULT_SEARCH_DIMENSIONS,
+          vector: randomVector(k + 1),
+        },
+      ]),
+    ),
+    captions: Object.fromEntries(
+      docs.map((d, k) => [d.id, { hash: d.hash, model: "gpt-4.1-mini", text: caption(k + 1) }]),
+    ),
   });
-  if (!sim.ui.all("done").some((m) => m["requestId"] === "extras")) throw new Error(`bench/search-scan: extras not saved (${JSON.stringify(sim.ui.all("error"))})`);
+  if (!sim.ui.all("done").some((m) => m["requestId"] === "extras"))
+    throw new Error(`bench/search-scan: extras not saved (${JSON.stringify(sim.ui.all("error"))})`);
   return { plain, rich: indexBytes(sim) / docs.length, count: docs.length };
 }
 
-export async function searchScanSection(synthetic: unknown, realFile: unknown, frames: number, runs: number, results: BenchResults): Promise<void> {
+export async function searchScanSection(
+  synthetic: unknown,
+  realFile: unknown,
+  frames: number,
+  runs: number,
+  results: BenchResults,
+): Promise<void> {
   const file = uniqueIds(synthetic);
   const code = readBuilt(repoRoot(), "dist/code.js");
   const first: ScanSample[] = [];
@@ -160,7 +205,15 @@ export async function searchScanSection(synthetic: unknown, realFile: unknown, f
     runs: n,
     firstScan: summary(first),
     unchangedScan: summary(again),
-    storedBytesPerFrame: { file: "figmagic-design-system.file.json", frames: count, withoutExtras: Math.round(plain), withVectorAndCaption: Math.round(rich), dimensions: DEFAULT_SEARCH_DIMENSIONS, captionChars: CAPTION_CHARS, thousandFramesBytes: Math.round(rich * 1000) },
+    storedBytesPerFrame: {
+      file: "figmagic-design-system.file.json",
+      frames: count,
+      withoutExtras: Math.round(plain),
+      withVectorAndCaption: Math.round(rich),
+      dimensions: DEFAULT_SEARCH_DIMENSIONS,
+      captionChars: CAPTION_CHARS,
+      thousandFramesBytes: Math.round(rich * 1000),
+    },
   };
   results.set("search", ["scan500"], figures);
   results.print(

@@ -32,12 +32,20 @@ function syntheticFile(files: EvalFile[], count: number, framesOnly = false): un
   for (const file of files) {
     const json = JSON.parse(file.text) as { components?: Record<string, unknown> };
     Object.assign(components, json.components ?? {});
-    for (const entry of Object.values((json as { nodes?: Record<string, { components?: Record<string, unknown> }> }).nodes ?? {})) Object.assign(components, entry?.components ?? {});
-    frames.push(...readRestReply(json).roots.filter((r) => !framesOnly || ["FRAME", "COMPONENT", "COMPONENT_SET"].includes(r.type)));
+    for (const entry of Object.values(
+      (json as { nodes?: Record<string, { components?: Record<string, unknown> }> }).nodes ?? {},
+    ))
+      Object.assign(components, entry?.components ?? {});
+    frames.push(
+      ...readRestReply(json).roots.filter(
+        (r) => !framesOnly || ["FRAME", "COMPONENT", "COMPONENT_SET"].includes(r.type),
+      ),
+    );
   }
   const pages: { id: string; name: string; type: string; children: RestNode[] }[] = [];
   for (let i = 0; i < count; i++) {
-    if (i % 50 === 0) pages.push({ id: `p:${pages.length}`, name: `Page ${pages.length + 1}`, type: "CANVAS", children: [] });
+    if (i % 50 === 0)
+      pages.push({ id: `p:${pages.length}`, name: `Page ${pages.length + 1}`, type: "CANVAS", children: [] });
     const source = frames[i % frames.length]!;
     pages.at(-1)!.children.push({ ...structuredClone(source), id: `9${i}:${i}`, name: `${source.name} ${i}` });
   }
@@ -47,7 +55,10 @@ function syntheticFile(files: EvalFile[], count: number, framesOnly = false): un
 /** A deterministic unit vector per seed (vectors' values do not change the cost). */
 function vector(seed: number): number[] {
   let s = seed * 2654435761 + 1;
-  const v = Array.from({ length: DIMENSIONS }, () => ((s = Math.imul(s ^ (s >>> 15), 2246822507)) >>> 0) / 2 ** 32 - 0.5);
+  const v = Array.from(
+    { length: DIMENSIONS },
+    () => ((s = Math.imul(s ^ (s >>> 15), 2246822507)) >>> 0) / 2 ** 32 - 0.5,
+  );
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
 }
@@ -62,17 +73,44 @@ export async function searchSection(files: EvalFile[], runs: number, results: Be
 
   const docs = frameDocs(large);
   const textIndex = await createFrameIndex(docs);
-  const hybridIndex = await createFrameIndex(docs.map((d, i) => ({ ...d, embedding: vector(i) })), DIMENSIONS);
+  const hybridIndex = await createFrameIndex(
+    docs.map((d, i) => ({ ...d, embedding: vector(i) })),
+    DIMENSIONS,
+  );
   let q = 0;
-  const fulltext = await cpuTimeAsync(async () => searchFrames(textIndex, { term: QUERIES[q++ % QUERIES.length]!, limit: 10 }), runs * 3);
-  const hybrid = await cpuTimeAsync(async () => searchFrames(hybridIndex, { term: QUERIES[q++ % QUERIES.length]!, vector: vector(q), limit: 10 }), runs * 3);
+  const fulltext = await cpuTimeAsync(
+    async () => searchFrames(textIndex, { term: QUERIES[q++ % QUERIES.length]!, limit: 10 }),
+    runs * 3,
+  );
+  const hybrid = await cpuTimeAsync(
+    async () => searchFrames(hybridIndex, { term: QUERIES[q++ % QUERIES.length]!, vector: vector(q), limit: 10 }),
+    runs * 3,
+  );
   const textBytes = Math.round(bytesOf(textIndex) / docs.length);
   const hybridBytes = Math.round(bytesOf(hybridIndex) / docs.length);
-  const cacheBytes = Math.round(JSON.stringify({ hash: docs[0]!.hash, model: "text-embedding-3-small", vector: vector(1) }).length);
+  const cacheBytes = Math.round(
+    JSON.stringify({ hash: docs[0]!.hash, model: "text-embedding-3-small", vector: vector(1) }).length,
+  );
 
-  results.set("search", ["index500"], { cpu: indexCpu, frameDocsCpu: docsCpu, frames: INDEX_FRAMES, check: againstTarget(indexCpu.medianMs, INDEX_TARGET_MS, "ms") });
-  results.set("search", ["query1000"], { frames: QUERY_FRAMES, fulltextCpu: fulltext, hybridCpu: hybrid, dimensions: DIMENSIONS, check: againstTarget(Math.max(fulltext.medianMs, hybrid.medianMs), QUERY_TARGET_MS, "ms") });
-  results.set("search", ["bytesPerFrame"], { withoutEmbeddings: textBytes, withEmbeddings: hybridBytes, embeddingCacheEntry: cacheBytes, dimensions: DIMENSIONS });
+  results.set("search", ["index500"], {
+    cpu: indexCpu,
+    frameDocsCpu: docsCpu,
+    frames: INDEX_FRAMES,
+    check: againstTarget(indexCpu.medianMs, INDEX_TARGET_MS, "ms"),
+  });
+  results.set("search", ["query1000"], {
+    frames: QUERY_FRAMES,
+    fulltextCpu: fulltext,
+    hybridCpu: hybrid,
+    dimensions: DIMENSIONS,
+    check: againstTarget(Math.max(fulltext.medianMs, hybrid.medianMs), QUERY_TARGET_MS, "ms"),
+  });
+  results.set("search", ["bytesPerFrame"], {
+    withoutEmbeddings: textBytes,
+    withEmbeddings: hybridBytes,
+    embeddingCacheEntry: cacheBytes,
+    dimensions: DIMENSIONS,
+  });
 
   results.print(`\n## search: indexing and querying frames\n`);
   results.print(
@@ -94,5 +132,11 @@ export async function searchSection(files: EvalFile[], runs: number, results: Be
   );
   const designSystem = files.find((f) => f.name === "figmagic-design-system.file.json");
   if (!designSystem) throw new Error("bench/search: figmagic-design-system.file.json is missing from the fixtures");
-  await searchScanSection(syntheticFile(files, INDEX_FRAMES, true), JSON.parse(designSystem.text), INDEX_FRAMES, runs, results);
+  await searchScanSection(
+    syntheticFile(files, INDEX_FRAMES, true),
+    JSON.parse(designSystem.text),
+    INDEX_FRAMES,
+    runs,
+    results,
+  );
 }

@@ -38,7 +38,9 @@ globalThis.fetch = (async (input: string | URL | Request) => {
 async function toolText(format: McpOutputFormat | undefined, key: string, nodeId?: string): Promise<string> {
   const server = createServer(
     { figmaApiKey: "dummy", figmaOAuthToken: "", useOAuth: false },
-    format ? { transport: "stdio", outputFormat: format, skipImageDownloads: true } : { transport: "stdio", skipImageDownloads: true },
+    format
+      ? { transport: "stdio", outputFormat: format, skipImageDownloads: true }
+      : { transport: "stdio", skipImageDownloads: true },
   );
   const [a, b] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "figment-bench", version: "0" });
@@ -46,7 +48,10 @@ async function toolText(format: McpOutputFormat | undefined, key: string, nodeId
   const quiet = console.error;
   console.error = () => {}; // the server logs "[INFO] ..." to stderr in stdio mode
   try {
-    const res = (await client.callTool({ name: "get_figma_data", arguments: nodeId ? { fileKey: key, nodeId } : { fileKey: key } })) as {
+    const res = (await client.callTool({
+      name: "get_figma_data",
+      arguments: nodeId ? { fileKey: key, nodeId } : { fileKey: key },
+    })) as {
       isError?: boolean;
       content: { type: string; text: string }[];
     };

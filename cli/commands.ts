@@ -55,7 +55,10 @@ function command<Args>(parts: Command<Args>): CommandEntry {
 const orHelp = <Args extends { help?: boolean }>(args: Args): Args | typeof HELP => (args.help ? HELP : args);
 
 /** A command with two forms (`image --template`, `analyze --ai`): which one, with its own args; HELP as orHelp. */
-function form<Form extends string, Args extends { help?: boolean }>(name: Form, args: Args): { form: Form; args: Args } | typeof HELP {
+function form<Form extends string, Args extends { help?: boolean }>(
+  name: Form,
+  args: Args,
+): { form: Form; args: Args } | typeof HELP {
   return args.help ? HELP : { form: name, args };
 }
 
@@ -63,7 +66,10 @@ function form<Form extends string, Args extends { help?: boolean }>(name: Form, 
  * The commands on cli/common/args.ts's parser (frames, code, hints, fidelity, demo): their flags are checked per
  * command there, and `--version` goes with any of them (before --help, as without a command).
  */
-function mainCommand(name: MainCommand, run: (args: CliArgs, io: Output, context: RunContext) => Promise<number>): CommandEntry {
+function mainCommand(
+  name: MainCommand,
+  run: (args: CliArgs, io: Output, context: RunContext) => Promise<number>,
+): CommandEntry {
   return command<CliArgs>({
     help: () => MAIN_HELP[name],
     parse: (argv) => {
@@ -80,9 +86,13 @@ function mainCommand(name: MainCommand, run: (args: CliArgs, io: Output, context
 
 export const COMMAND_TABLE = {
   frames: mainCommand("frames", async (args, io) => (await import("./frames/command.js")).framesCommand(args, io)),
-  code: mainCommand("code", async (args, io, context) => (await import("./code/command.js")).codeCommand(args, io, context)),
+  code: mainCommand("code", async (args, io, context) =>
+    (await import("./code/command.js")).codeCommand(args, io, context),
+  ),
   hints: mainCommand("hints", async (args, io) => (await import("./hints/command.js")).hintsCommand(args, io)),
-  fidelity: mainCommand("fidelity", async (args, io) => (await import("./fidelity/command.js")).fidelityCommand(args, io)),
+  fidelity: mainCommand("fidelity", async (args, io) =>
+    (await import("./fidelity/command.js")).fidelityCommand(args, io),
+  ),
   score: command({
     help: () => SCORE_USAGE,
     parse: (argv) => orHelp(parseScoreArgs(argv)),
@@ -91,9 +101,12 @@ export const COMMAND_TABLE = {
   // The model path has flags of its own (cli/analyze/ai-args.ts); it sends the same findings to the model as data.
   analyze: command({
     help: (argv) => (argv.includes("--ai") ? ANALYZE_AI_USAGE : ANALYZE_USAGE),
-    parse: (argv) => (argv.includes("--ai") ? form("ai", parseAnalyzeAiArgs(argv)) : form("findings", parseAnalyzeArgs(argv))),
+    parse: (argv) =>
+      argv.includes("--ai") ? form("ai", parseAnalyzeAiArgs(argv)) : form("findings", parseAnalyzeArgs(argv)),
     run: async (asked, io, context) =>
-      asked.form === "ai" ? (await import("./analyze/ai.js")).analyzeAiCommand(asked.args, io, context) : (await import("./analyze/command.js")).analyzeCommand(asked.args, io),
+      asked.form === "ai"
+        ? (await import("./analyze/ai.js")).analyzeAiCommand(asked.args, io, context)
+        : (await import("./analyze/command.js")).analyzeCommand(asked.args, io),
   }),
   search: command({
     help: () => SEARCH_USAGE,

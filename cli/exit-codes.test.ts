@@ -49,7 +49,11 @@ describe("exit codes", () => {
     { name: "a missing argument (search)", argv: () => ["search", LOGIN], exit: 2 },
     { name: "a missing argument (batch)", argv: () => ["batch", "status"], exit: 2 },
     { name: "a bad value", argv: () => ["code", LOGIN, "--target", "vue"], exit: 2 },
-    { name: "a value that does not go together", argv: () => ["code", LOGIN, "--target", "html", "--styling", "tailwind"], exit: 2 },
+    {
+      name: "a value that does not go together",
+      argv: () => ["code", LOGIN, "--target", "html", "--styling", "tailwind"],
+      exit: 2,
+    },
     { name: "a folder as the design", argv: () => ["frames", tmp], exit: 2 },
     { name: "an existing file as --out", argv: () => ["code", LOGIN, "--out", file("taken", "x")], exit: 2 },
     { name: "a file as the batch's folder", argv: () => ["batch", "status", file("not-a-folder", "x")], exit: 2 },
@@ -76,11 +80,16 @@ describe("messages of bad usage", () => {
       [taken, `${taken} is a file, not a folder`],
       [join(taken, "sub"), `${join(taken, "sub")} lies inside`],
     ] as const) {
-      for (const argv of [["code", LOGIN, "--out", out], ["demo", "--out", out]]) {
+      for (const argv of [
+        ["code", LOGIN, "--out", out],
+        ["demo", "--out", out],
+      ]) {
         const { code, stdout, stderr } = await figment(...argv);
         expect(code, argv.join(" ")).toBe(2);
         expect(stdout).toBe("");
-        expect(stderr).toMatch(new RegExp(`^figment: --out ${out.replace(/[/\\]/g, "\\$&")}: ${says.replace(/[/\\]/g, "\\$&")}`));
+        expect(stderr).toMatch(
+          new RegExp(`^figment: --out ${out.replace(/[/\\]/g, "\\$&")}: ${says.replace(/[/\\]/g, "\\$&")}`),
+        );
         expect(stderr.split("\n")).toHaveLength(1);
       }
     }
@@ -88,17 +97,36 @@ describe("messages of bad usage", () => {
   });
 
   it("one 'figment: ' prefix, however the message starts", async () => {
-    for (const argv of [["search", LOGIN], ["search"], ["code"], ["frames"], ["analyze"], ["score"], ["batch", "status"], ["batch", "bogus", "x"]]) {
+    for (const argv of [
+      ["search", LOGIN],
+      ["search"],
+      ["code"],
+      ["frames"],
+      ["analyze"],
+      ["score"],
+      ["batch", "status"],
+      ["batch", "bogus", "x"],
+    ]) {
       const { code, stderr } = await figment(...argv);
       expect(code, argv.join(" ")).toBe(2);
       expect(stderr, argv.join(" ")).toMatch(/^figment: /);
       expect(stderr, argv.join(" ")).not.toMatch(/^figment: figment /);
     }
-    expect((await figment("search", LOGIN)).stderr).toBe("figment: search needs a query: figment search <design.json> QUERY");
+    expect((await figment("search", LOGIN)).stderr).toBe(
+      "figment: search needs a query: figment search <design.json> QUERY",
+    );
   });
 
   it("an unknown flag is quoted whole, with the command's help named (node's quoting advice left out)", async () => {
-    for (const [command, ...rest] of [["frames", LOGIN], ["code", LOGIN], ["hints", LOGIN], ["fidelity", LOGIN], ["demo"], ["search", LOGIN, "x"], ["batch", "status", tmp]]) {
+    for (const [command, ...rest] of [
+      ["frames", LOGIN],
+      ["code", LOGIN],
+      ["hints", LOGIN],
+      ["fidelity", LOGIN],
+      ["demo"],
+      ["search", LOGIN, "x"],
+      ["batch", "status", tmp],
+    ]) {
       const { stderr } = await figment(command!, ...rest, "--bogus");
       expect(stderr, command).toBe(`figment: Unknown option '--bogus' (figment ${command} --help lists the flags)`);
     }
@@ -117,14 +145,18 @@ describe("messages of bad usage", () => {
     const out = join(tmp, "never-tailwind");
     const { code, stderr } = await figment("code", LOGIN, "--target", "html", "--styling", "tailwind", "--out", out);
     expect(code).toBe(2);
-    expect(stderr).toBe("figment: --styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react");
+    expect(stderr).toBe(
+      "figment: --styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react",
+    );
     expect(readdirSync(tmp)).not.toContain("never-tailwind");
   });
 });
 
 describe("--version", () => {
   it("is package.json's version", async () => {
-    const { version: declared } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const { version: declared } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
     expect(await version()).toBe(declared);
     for (const argv of [["--version"], ["-v"], ["code", "--version"]]) {
       const { code, stdout } = await figment(...argv);

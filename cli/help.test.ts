@@ -41,44 +41,100 @@ interface HelpCase {
   foreign?: readonly string[];
 }
 
-const main = MAIN_COMMANDS.map((command): HelpCase => ({ name: command, argv: [command, "--help"], title: new RegExp(`^figment ${command} — `), flags: ["help", ...COMMAND_FLAGS[command]] }));
+const main = MAIN_COMMANDS.map(
+  (command): HelpCase => ({
+    name: command,
+    argv: [command, "--help"],
+    title: new RegExp(`^figment ${command} — `),
+    flags: ["help", ...COMMAND_FLAGS[command]],
+  }),
+);
 
 const CASES: HelpCase[] = [
   // hints names figment code --from-hint, which reads its output back.
   ...main.map((c) => (c.name === "hints" ? { ...c, foreign: ["from-hint"] } : c)),
   { name: "search", argv: ["search", "--help"], title: /^figment search — /, flags: flagNames(SEARCH_FLAGS) },
-  { name: "analyze", argv: ["analyze", "--help"], title: /^figment analyze — /, flags: flagNames(ANALYZE_FLAGS), foreign: ["other", "task", "image"] },
-  { name: "analyze --ai", argv: ["analyze", "--ai", "--help"], title: /^figment analyze --ai — /, flags: flagNames(ANALYZE_AI_FLAGS), refused: ["json"] },
-  { name: "score", argv: ["score", "--help"], title: /^figment score — /, flags: flagNames(SCORE_FLAGS), foreign: ["node-ids", "score"] },
+  {
+    name: "analyze",
+    argv: ["analyze", "--help"],
+    title: /^figment analyze — /,
+    flags: flagNames(ANALYZE_FLAGS),
+    foreign: ["other", "task", "image"],
+  },
+  {
+    name: "analyze --ai",
+    argv: ["analyze", "--ai", "--help"],
+    title: /^figment analyze --ai — /,
+    flags: flagNames(ANALYZE_AI_FLAGS),
+    refused: ["json"],
+  },
+  {
+    name: "score",
+    argv: ["score", "--help"],
+    title: /^figment score — /,
+    flags: flagNames(SCORE_FLAGS),
+    foreign: ["node-ids", "score"],
+  },
   // --template and --rows send `figment image` to its per-row form; --auth and --api-auth are the SD servers' own.
-  { name: "image", argv: ["image", "--help"], title: /^figment image — /, flags: flagNames(IMAGE_FLAGS), foreign: ["template", "rows", "auth", "api-auth"] },
-  { name: "image --template", argv: ["image", "--template", "x", "--help"], title: /^figment image --template — /, flags: flagNames(IMAGE_ROWS_FLAGS), refused: SINGLE_ONLY },
-  { name: "batch", argv: ["batch", "--help"], title: /^figment batch — /, flags: flagNames(BATCH_FLAGS), foreign: ["ai", "batch-api", "out"] },
+  {
+    name: "image",
+    argv: ["image", "--help"],
+    title: /^figment image — /,
+    flags: flagNames(IMAGE_FLAGS),
+    foreign: ["template", "rows", "auth", "api-auth"],
+  },
+  {
+    name: "image --template",
+    argv: ["image", "--template", "x", "--help"],
+    title: /^figment image --template — /,
+    flags: flagNames(IMAGE_ROWS_FLAGS),
+    refused: SINGLE_ONLY,
+  },
+  {
+    name: "batch",
+    argv: ["batch", "--help"],
+    title: /^figment batch — /,
+    flags: flagNames(BATCH_FLAGS),
+    foreign: ["ai", "batch-api", "out"],
+  },
 ];
 
 describe("each command's --help", () => {
-  it.each(CASES)("$name: its own help, naming every flag its parser takes and none it does not", async ({ argv, title, flags, refused = [], foreign = [] }) => {
-    const { code, stdout, stderr } = await figment(...argv);
-    expect(code, stderr).toBe(0);
-    expect(stderr).toBe("");
-    expect(stdout).toMatch(title);
-    const named = namedFlags(stdout);
-    const missing = flags.filter((f) => f !== "help" && !refused.includes(f) && !named.has(f));
-    expect(missing, "flags the parser takes that the help does not name").toEqual([]);
-    const unknown = [...named].filter((f) => !flags.includes(f) && !foreign.includes(f));
-    expect(unknown, "flags the help names that the parser does not take").toEqual([]);
-  });
+  it.each(CASES)(
+    "$name: its own help, naming every flag its parser takes and none it does not",
+    async ({ argv, title, flags, refused = [], foreign = [] }) => {
+      const { code, stdout, stderr } = await figment(...argv);
+      expect(code, stderr).toBe(0);
+      expect(stderr).toBe("");
+      expect(stdout).toMatch(title);
+      const named = namedFlags(stdout);
+      const missing = flags.filter((f) => f !== "help" && !refused.includes(f) && !named.has(f));
+      expect(missing, "flags the parser takes that the help does not name").toEqual([]);
+      const unknown = [...named].filter((f) => !flags.includes(f) && !foreign.includes(f));
+      expect(unknown, "flags the help names that the parser does not take").toEqual([]);
+    },
+  );
 
   it("figment help COMMAND is figment COMMAND --help", async () => {
-    for (const command of ["frames", "code", "search", "batch"]) expect((await figment("help", command)).stdout).toBe((await figment(command, "--help")).stdout);
+    for (const command of ["frames", "code", "search", "batch"])
+      expect((await figment("help", command)).stdout).toBe((await figment(command, "--help")).stdout);
   });
 
   it("a flag of another command is refused by name, with the command's help named (it was silently ignored)", async () => {
     const cases: [string[], string][] = [
-      [["frames", "d.json", "--node", "1:2"], "--node does not apply to figment frames (figment frames --help lists its flags)"],
-      [["frames", "d.json", "--target", "html"], "--target does not apply to figment frames (figment frames --help lists its flags)"],
+      [
+        ["frames", "d.json", "--node", "1:2"],
+        "--node does not apply to figment frames (figment frames --help lists its flags)",
+      ],
+      [
+        ["frames", "d.json", "--target", "html"],
+        "--target does not apply to figment frames (figment frames --help lists its flags)",
+      ],
       [["hints", "d.json", "--json"], "--json does not apply to figment hints (figment hints --help lists its flags)"],
-      [["fidelity", "d.json", "--out", "x"], "--out does not apply to figment fidelity (figment fidelity --help lists its flags)"],
+      [
+        ["fidelity", "d.json", "--out", "x"],
+        "--out does not apply to figment fidelity (figment fidelity --help lists its flags)",
+      ],
       [["demo", "--node-ids"], "--node-ids does not apply to figment demo (figment demo --help lists its flags)"],
     ];
     for (const [argv, message] of cases) {
@@ -103,7 +159,8 @@ describe("the top-level help", () => {
     }
     const batch = stdout.split("\n").find((l) => l.startsWith("  figment batch "))!;
     for (const step of SUBCOMMANDS) expect(batch).toContain(step);
-    for (const step of SUBCOMMANDS) expect((await figment("batch", "--help")).stdout).toContain(`figment batch ${step} DIR`);
+    for (const step of SUBCOMMANDS)
+      expect((await figment("batch", "--help")).stdout).toContain(`figment batch ${step} DIR`);
   });
 
   it("lists the dispatch table's commands, in its order", () => {

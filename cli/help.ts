@@ -14,7 +14,11 @@ exportAsync({ format: "JSON_REST_V1" }).`;
 
 /** Every command, as the top-level help lists it: its forms, then what it does. */
 export const COMMANDS: readonly { name: string; forms: string[]; does: string }[] = [
-  { name: "frames", forms: ["figment frames <design.json> [--json]"], does: "the top-level frames (frames, components, sections) by page, with size and node count" },
+  {
+    name: "frames",
+    forms: ["figment frames <design.json> [--json]"],
+    does: "the top-level frames (frames, components, sections) by page, with size and node count",
+  },
   {
     name: "code",
     forms: [
@@ -24,12 +28,42 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
     ],
     does: "multi-file code for the frames (offline; a vision model's with --ai; Figma's images and SVGs with --file-key)",
   },
-  { name: "hints", forms: ["figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]"], does: "the compact design hint a model is sent" },
-  { name: "fidelity", forms: ["figment fidelity <design.json> [--node ID]... [--widths 390,768,design,1920] [--json]"], does: "how closely figment's own code matches the design, per viewport width" },
-  { name: "score", forms: ["figment score <design.json> --dir DIR [--node ID] [--widths …] [--json]"], does: "any code (hand-written, a model's) measured against the design" },
-  { name: "analyze", forms: ["figment analyze <design.json> [--node ID]... [--json]", "figment analyze <design.json> --node ID --ai [--task describe|critique|text|compare] …"], does: "contrast, target and text size, names (a vision model's review with --ai)" },
-  { name: "search", forms: ["figment search <design.json> QUERY [--top K] [--json] [--ai [--cache FILE] …]"], does: "the frames of every page by words (and by meaning with --ai)" },
-  { name: "image", forms: ["figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--dry-run] …", "figment image --template TEXT --rows FILE --out DIR …"], does: "images from a model or a local Stable Diffusion server (one per row with --template)" },
+  {
+    name: "hints",
+    forms: ["figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]"],
+    does: "the compact design hint a model is sent",
+  },
+  {
+    name: "fidelity",
+    forms: ["figment fidelity <design.json> [--node ID]... [--widths 390,768,design,1920] [--json]"],
+    does: "how closely figment's own code matches the design, per viewport width",
+  },
+  {
+    name: "score",
+    forms: ["figment score <design.json> --dir DIR [--node ID] [--widths …] [--json]"],
+    does: "any code (hand-written, a model's) measured against the design",
+  },
+  {
+    name: "analyze",
+    forms: [
+      "figment analyze <design.json> [--node ID]... [--json]",
+      "figment analyze <design.json> --node ID --ai [--task describe|critique|text|compare] …",
+    ],
+    does: "contrast, target and text size, names (a vision model's review with --ai)",
+  },
+  {
+    name: "search",
+    forms: ["figment search <design.json> QUERY [--top K] [--json] [--ai [--cache FILE] …]"],
+    does: "the frames of every page by words (and by meaning with --ai)",
+  },
+  {
+    name: "image",
+    forms: [
+      "figment image --prompt TEXT --out DIR [--ref FILE]... [--size WxH] [--n N] [--dry-run] …",
+      "figment image --template TEXT --rows FILE --out DIR …",
+    ],
+    does: "images from a model or a local Stable Diffusion server (one per row with --template)",
+  },
   {
     name: "batch",
     forms: ["figment batch status|collect|resubmit|cancel DIR [--json] [--base-url URL] [--timeout SECONDS]"],

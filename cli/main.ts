@@ -13,7 +13,12 @@ const argv = process.argv.slice(2);
 // nothing half-done is written and the command exits 130; a second Ctrl-C quits at once. Other commands keep
 // Node's default.
 const controller = new AbortController();
-if (argv.includes("--ai") || argv.some((a) => a === "--file-key" || a.startsWith("--file-key=")) || argv[0] === "image" || argv[0] === "batch") {
+if (
+  argv.includes("--ai") ||
+  argv.some((a) => a === "--file-key" || a.startsWith("--file-key=")) ||
+  argv[0] === "image" ||
+  argv[0] === "batch"
+) {
   process.on("SIGINT", () => {
     if (controller.signal.aborted) process.exit(130);
     process.stderr.write("\nfigment: cancelling… (Ctrl-C again to quit at once)\n");

@@ -25,8 +25,22 @@ const write = (name: string, content: string): string => {
 
 const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
 const fill = { fills: [{ type: "SOLID", color: { r: 0.2, g: 0.4, b: 0.8, a: 1 } }] };
-const label = (id: string, chars: string) => ({ id, type: "TEXT", name: chars, characters: chars, ...box(10, 10, 200, 24), style: { fontFamily: "Inter", fontSize: 16, fontWeight: 400 } });
-const screen = (id: string, name: string, w: number, h: number, children: unknown[] = [label(`${id}t`, name)]) => ({ id, type: "FRAME", name, ...box(0, 0, w, h), ...fill, children });
+const label = (id: string, chars: string) => ({
+  id,
+  type: "TEXT",
+  name: chars,
+  characters: chars,
+  ...box(10, 10, 200, 24),
+  style: { fontFamily: "Inter", fontSize: 16, fontWeight: 400 },
+});
+const screen = (id: string, name: string, w: number, h: number, children: unknown[] = [label(`${id}t`, name)]) => ({
+  id,
+  type: "FRAME",
+  name,
+  ...box(0, 0, w, h),
+  ...fill,
+  children,
+});
 
 /** Two pages with a "Home" each; a section holding a frame; loose shapes on the page (a line, a vector, a text). */
 const PAGES = {
@@ -41,9 +55,21 @@ const PAGES = {
         name: "Home page",
         children: [
           screen("1:1", "Home", 390, 800),
-          { id: "1:2", type: "LINE", name: "Line 1", ...box(0, 900, 700, 1), strokes: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }] },
+          {
+            id: "1:2",
+            type: "LINE",
+            name: "Line 1",
+            ...box(0, 900, 700, 1),
+            strokes: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }],
+          },
           { id: "1:3", type: "VECTOR", name: "Vector", ...box(0, 950, 16, 20), ...fill },
-          { id: "1:4", type: "SECTION", name: "Flow", ...box(500, 0, 900, 900), children: [screen("1:5", "Step 1", 390, 800)] },
+          {
+            id: "1:4",
+            type: "SECTION",
+            name: "Flow",
+            ...box(500, 0, 900, 900),
+            children: [screen("1:5", "Step 1", 390, 800)],
+          },
           label("1:6", "Loose note"),
         ],
       },
@@ -53,7 +79,14 @@ const PAGES = {
         name: "Archive",
         children: [
           screen("2:1", "Home", 1440, 900),
-          { id: "2:4", type: "COMPONENT", name: "Button", ...box(0, 1000, 100, 40), ...fill, children: [{ id: "2:5", type: "RECTANGLE", name: "Fill", ...box(0, 1000, 100, 40), ...fill }] },
+          {
+            id: "2:4",
+            type: "COMPONENT",
+            name: "Button",
+            ...box(0, 1000, 100, 40),
+            ...fill,
+            children: [{ id: "2:5", type: "RECTANGLE", name: "Fill", ...box(0, 1000, 100, 40), ...fill }],
+          },
           screen("2:6", "Empty", 200, 200, []),
         ],
       },
@@ -74,7 +107,6 @@ async function figment(...argv: string[]): Promise<{ code: number; stdout: strin
   const code = await run(argv, io);
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
-
 
 interface CodeReport {
   out: string;
@@ -115,9 +147,19 @@ describe("figment frames", () => {
   it("prints the same rows as JSON with --json", async () => {
     const { code, stdout } = await figment("frames", LOGIN, "--json");
     expect(code).toBe(0);
-    const { frames } = JSON.parse(stdout) as { frames: { id: string; name: string; width: number; height: number; nodes: number }[] };
+    const { frames } = JSON.parse(stdout) as {
+      frames: { id: string; name: string; width: number; height: number; nodes: number }[];
+    };
     expect(frames).toHaveLength(1);
-    expect(frames[0]).toMatchObject({ id: "101:3", name: "Log-In Page", page: "Page 1", sections: [], converted: true, width: 375, height: 667 });
+    expect(frames[0]).toMatchObject({
+      id: "101:3",
+      name: "Log-In Page",
+      page: "Page 1",
+      sections: [],
+      converted: true,
+      width: 375,
+      height: 667,
+    });
   });
 
   it("lists what Figma calls top-level frames, by page: not a page's loose shapes; a section's frames; '1 node'", async () => {
@@ -136,7 +178,15 @@ describe("figment frames", () => {
 
   it("code converts the frames figment frames lists, a section's frames rather than the section", async () => {
     const out = join(mkdtempSync(join(tmp, "pages-")), "out");
-    const { code, stdout, stderr } = await figment("code", write("pages-code.json", JSON.stringify(PAGES)), "--target", "html", "--out", out, "--json");
+    const { code, stdout, stderr } = await figment(
+      "code",
+      write("pages-code.json", JSON.stringify(PAGES)),
+      "--target",
+      "html",
+      "--out",
+      out,
+      "--json",
+    );
     expect(code, stderr).toBe(0);
     const pages = (JSON.parse(stdout) as CodeReport).files.map((f) => f.path).filter((p) => p.endsWith(".html"));
     // Home, Step 1, Home (Archive), Button, and the index linking them; none for the line, vector or text, nor
@@ -147,7 +197,14 @@ describe("figment frames", () => {
   });
 
   it("says 'no top-level frames' and exits 1 (nothing found) for a page of loose shapes", async () => {
-    const loose = { document: { id: "0:0", type: "DOCUMENT", name: "Document", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [PAGES.document.children[0]!.children[2]] }] } };
+    const loose = {
+      document: {
+        id: "0:0",
+        type: "DOCUMENT",
+        name: "Document",
+        children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [PAGES.document.children[0]!.children[2]] }],
+      },
+    };
     const { code, stdout, stderr } = await figment("frames", write("loose.json", JSON.stringify(loose)));
     expect(code).toBe(1);
     expect(stdout).toBe("");
@@ -215,18 +272,35 @@ describe("figment code", () => {
     const report = parseReport(stdout);
     expectWritten(out, report);
     const paths = report.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(["package.json", "index.html", "src/main.tsx", "vite.config.ts", "tsconfig.json", "src/screens/LogInPage.tsx"]));
-    const pkg = JSON.parse(readFileSync(join(out, "package.json"), "utf8")) as { name: string; scripts: Record<string, string> };
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        "index.html",
+        "src/main.tsx",
+        "vite.config.ts",
+        "tsconfig.json",
+        "src/screens/LogInPage.tsx",
+      ]),
+    );
+    const pkg = JSON.parse(readFileSync(join(out, "package.json"), "utf8")) as {
+      name: string;
+      scripts: Record<string, string>;
+    };
     expect(pkg.name).toBe("log-in-page");
     expect(pkg.scripts["dev"]).toBeDefined();
     expect(readFileSync(join(out, "src/main.tsx"), "utf8")).toContain("LogInPage");
-    const sources = paths.filter((p) => /\.(tsx?|d\.ts)$/.test(p) && p !== "vite.config.ts").map((p) => ({ path: p, content: readFileSync(join(out, p), "utf8") }));
+    const sources = paths
+      .filter((p) => /\.(tsx?|d\.ts)$/.test(p) && p !== "vite.config.ts")
+      .map((p) => ({ path: p, content: readFileSync(join(out, p), "utf8") }));
     const compiled = typecheckReactProjects([sources]);
     expect(compiled.errors[0], compiled.errors[0]?.join("\n")).toEqual([]);
     // Plain output says how to run it; HTML output is a page as it is (no scaffold needed).
     const plain = await figment("code", LOGIN, "--project", "--out", join(tmp, "project-plain"));
     expect(plain.stdout).toContain("npm install && npm run dev");
-    const html = parseReport((await figment("code", LOGIN, "--project", "--target", "html", "--out", join(tmp, "project-html"), "--json")).stdout);
+    const html = parseReport(
+      (await figment("code", LOGIN, "--project", "--target", "html", "--out", join(tmp, "project-html"), "--json"))
+        .stdout,
+    );
     expect(html.files.map((f) => f.path)).not.toContain("package.json");
     expect((await figment("frames", LOGIN, "--project")).code).toBe(2);
   });
@@ -234,7 +308,18 @@ describe("figment code", () => {
   it("--node selects a frame inside a file with several", async () => {
     const file = fixturePath("grida-stroke.file.json");
     const out = join(tmp, "one-of-many");
-    const { code, stdout } = await figment("code", file, "--node", "1:3", "--target", "html", "--node-ids", "--out", out, "--json");
+    const { code, stdout } = await figment(
+      "code",
+      file,
+      "--node",
+      "1:3",
+      "--target",
+      "html",
+      "--node-ids",
+      "--out",
+      out,
+      "--json",
+    );
     expect(code).toBe(0);
     expectWritten(out, parseReport(stdout));
     const html = readFileSync(join(out, "index.html"), "utf8");
@@ -245,10 +330,32 @@ describe("figment code", () => {
   it("names the layer a warning is about as the layers panel does, the id trailing as a detail", async () => {
     const box = (x: number, w: number, h: number) => ({ x, y: 0, width: w, height: h });
     const design = join(tmp, "two-frames.json");
-    writeFileSync(design, JSON.stringify({ document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [
-      { id: "1:2", type: "FRAME", name: "Card", absoluteBoundingBox: box(0, 100, 100), children: [{ id: "1:3", type: "RECTANGLE", name: "Photo", absoluteBoundingBox: box(0, 10, 10) }] },
-      { id: "1:4", type: "FRAME", name: "Frame 8", absoluteBoundingBox: box(200, 100, 100), children: [] },
-    ] }] } }));
+    writeFileSync(
+      design,
+      JSON.stringify({
+        document: {
+          id: "0:0",
+          type: "DOCUMENT",
+          children: [
+            {
+              id: "0:1",
+              type: "CANVAS",
+              name: "Page 1",
+              children: [
+                {
+                  id: "1:2",
+                  type: "FRAME",
+                  name: "Card",
+                  absoluteBoundingBox: box(0, 100, 100),
+                  children: [{ id: "1:3", type: "RECTANGLE", name: "Photo", absoluteBoundingBox: box(0, 10, 10) }],
+                },
+                { id: "1:4", type: "FRAME", name: "Frame 8", absoluteBoundingBox: box(200, 100, 100), children: [] },
+              ],
+            },
+          ],
+        },
+      }),
+    );
     const { code, stderr } = await figment("code", design, "--out", join(tmp, "two-frames"));
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/^warning empty-frame frame "Frame 8" has no visible layers; skipped \(id 1:4\)$/m);
@@ -314,40 +421,134 @@ describe("bad input: exit code 2 and a clear message", () => {
   });
 
   const cases: { name: string; argv: () => string[]; message: RegExp }[] = [
-    { name: "a file that is not JSON", argv: () => ["code", write("not.json", "<html>nope</html>")], message: /not Figma JSON: .*not\.json is not valid JSON/ },
-    { name: "JSON that is not Figma", argv: () => ["code", write("a1.json", '{"a":1}')], message: /not Figma JSON: expected `document`, `nodes`, or a node with id and type/ },
-    { name: "a JSON array", argv: () => ["frames", write("array.json", "[1,2]")], message: /not Figma JSON: expected an object/ },
-    { name: "an unknown node id", argv: () => ["code", LOGIN, "--node", "999:999"], message: /unknown node id 999:999/ },
+    {
+      name: "a file that is not JSON",
+      argv: () => ["code", write("not.json", "<html>nope</html>")],
+      message: /not Figma JSON: .*not\.json is not valid JSON/,
+    },
+    {
+      name: "JSON that is not Figma",
+      argv: () => ["code", write("a1.json", '{"a":1}')],
+      message: /not Figma JSON: expected `document`, `nodes`, or a node with id and type/,
+    },
+    {
+      name: "a JSON array",
+      argv: () => ["frames", write("array.json", "[1,2]")],
+      message: /not Figma JSON: expected an object/,
+    },
+    {
+      name: "an unknown node id",
+      argv: () => ["code", LOGIN, "--node", "999:999"],
+      message: /unknown node id 999:999/,
+    },
     {
       name: "a file whose page has no frames",
-      argv: () => ["code", write("empty.json", JSON.stringify({ document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", children: [] }] } }))],
+      argv: () => [
+        "code",
+        write(
+          "empty.json",
+          JSON.stringify({
+            document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", children: [] }] },
+          }),
+        ),
+      ],
       message: /the design has no frames to convert/,
     },
     {
       name: "a file whose only frame is hidden",
-      argv: () => ["code", write("hidden.json", JSON.stringify({ document: frame({ visible: false, children: [{ id: "1:3", type: "RECTANGLE", name: "R", absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } }] }) }))],
+      argv: () => [
+        "code",
+        write(
+          "hidden.json",
+          JSON.stringify({
+            document: frame({
+              visible: false,
+              children: [
+                { id: "1:3", type: "RECTANGLE", name: "R", absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } },
+              ],
+            }),
+          }),
+        ),
+      ],
       message: /nothing visible to convert/,
     },
     {
       name: "a nodes reply whose every frame is hidden",
-      argv: () => ["hints", write("hidden-nodes.json", JSON.stringify({ nodes: { "1:2": { document: frame({ visible: false }) }, "1:4": { document: frame({ id: "1:4", visible: false }) } } }))],
+      argv: () => [
+        "hints",
+        write(
+          "hidden-nodes.json",
+          JSON.stringify({
+            nodes: {
+              "1:2": { document: frame({ visible: false }) },
+              "1:4": { document: frame({ id: "1:4", visible: false }) },
+            },
+          }),
+        ),
+      ],
       message: /nothing visible to convert/,
     },
     {
       name: "an empty frame (no layers)",
-      argv: () => ["code", write("empty-frame.json", JSON.stringify({ document: frame({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }] }) }))],
+      argv: () => [
+        "code",
+        write(
+          "empty-frame.json",
+          JSON.stringify({ document: frame({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }] }) }),
+        ),
+      ],
       message: /nothing to convert: every frame is empty/,
     },
     {
       name: "an empty frame asked for by id",
-      argv: () => ["code", write("empty-by-id.json", JSON.stringify({ nodes: { "1:2": { document: frame({ children: [{ id: "1:5", type: "RECTANGLE", name: "R", visible: false, absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } }] }) } } })), "--node", "1:2"],
+      argv: () => [
+        "code",
+        write(
+          "empty-by-id.json",
+          JSON.stringify({
+            nodes: {
+              "1:2": {
+                document: frame({
+                  children: [
+                    {
+                      id: "1:5",
+                      type: "RECTANGLE",
+                      name: "R",
+                      visible: false,
+                      absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+                    },
+                  ],
+                }),
+              },
+            },
+          }),
+        ),
+        "--node",
+        "1:2",
+      ],
       message: /^figment: “Frame” is empty: it has no visible layers \(id 1:2\)$/m,
     },
-    { name: "a missing file", argv: () => ["code", join(tmp, "does-not-exist.json")], message: /no such file: .*does-not-exist\.json/ },
-    { name: "a missing hint file", argv: () => ["code", "--from-hint", join(tmp, "nope.txt")], message: /no such file: .*nope\.txt/ },
+    {
+      name: "a missing file",
+      argv: () => ["code", join(tmp, "does-not-exist.json")],
+      message: /no such file: .*does-not-exist\.json/,
+    },
+    {
+      name: "a missing hint file",
+      argv: () => ["code", "--from-hint", join(tmp, "nope.txt")],
+      message: /no such file: .*nope\.txt/,
+    },
     { name: "an unknown command", argv: () => ["bogus", LOGIN], message: /unknown command "bogus"/ },
-    { name: "a bad --target", argv: () => ["code", LOGIN, "--target", "vue"], message: /--target must be react or html, not vue/ },
-    { name: "a bad --styling", argv: () => ["code", LOGIN, "--styling", "sass"], message: /--styling must be css-modules or tailwind, not sass/ },
+    {
+      name: "a bad --target",
+      argv: () => ["code", LOGIN, "--target", "vue"],
+      message: /--target must be react or html, not vue/,
+    },
+    {
+      name: "a bad --styling",
+      argv: () => ["code", LOGIN, "--styling", "sass"],
+      message: /--styling must be css-modules or tailwind, not sass/,
+    },
     { name: "an unknown option", argv: () => ["code", LOGIN, "--frobnicate"], message: /frobnicate/ },
     { name: "no design file", argv: () => ["code"], message: /^figment: code needs a design file/ },
   ];

@@ -22,7 +22,8 @@ export async function run(argv: string[], io: Output, context: RunContext = {}):
       io.out(await version());
       return 0;
     }
-    if (isCommand(args.command)) return await COMMAND_TABLE[args.command].dispatch(withoutFirst(argv, args.command), io, context_);
+    if (isCommand(args.command))
+      return await COMMAND_TABLE[args.command].dispatch(withoutFirst(argv, args.command), io, context_);
     if (args.command === "" && !args.help) {
       // No command is bad usage: the usage on stderr, where a script's error output goes.
       io.err(USAGE);

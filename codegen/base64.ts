@@ -32,7 +32,8 @@ export function bytesToBase64(bytes: Uint8Array): string {
   // ASCII codes to a string in chunks (the plugin's main thread has no TextDecoder). `apply` takes the typed array
   // as it is; spreading it goes through its iterator, ten times slower (seconds for a photo of a few MB).
   let text = "";
-  for (let i = 0; i < out.length; i += 0x8000) text += String.fromCharCode.apply(null, out.subarray(i, i + 0x8000) as unknown as number[]);
+  for (let i = 0; i < out.length; i += 0x8000)
+    text += String.fromCharCode.apply(null, out.subarray(i, i + 0x8000) as unknown as number[]);
   return text;
 }
 

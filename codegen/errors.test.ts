@@ -6,7 +6,12 @@ describe("Figment's few kinds of failure", () => {
     const cause = new Error("ENOENT");
     const error = new FigmentError("input", "no such file: a.json", { cause });
     expect(error).toBeInstanceOf(Error);
-    expect([error.name, error.kind, error.message, error.cause]).toEqual(["FigmentError", "input", "no such file: a.json", cause]);
+    expect([error.name, error.kind, error.message, error.cause]).toEqual([
+      "FigmentError",
+      "input",
+      "no such file: a.json",
+      cause,
+    ]);
     expect(new FigmentError("service", "down")).not.toHaveProperty("cause");
     expect(isFigmentError(error)).toBe(true);
     expect(isFigmentError(error, "input")).toBe(true);
@@ -18,11 +23,21 @@ describe("Figment's few kinds of failure", () => {
     for (const kind of ERROR_KINDS) expect(kindOf(new FigmentError(kind, "x"))).toBe(kind);
     expect(kindOf(new DOMException("The operation was aborted.", "AbortError"))).toBe("cancelled");
     expect(kindOf(new DOMException("The operation timed out.", "TimeoutError"))).toBe("network");
-    for (const thrown of [new TypeError("x.trim is not a function"), new Error("plain"), "a string", undefined, null, 42]) expect(kindOf(thrown)).toBe("internal");
+    for (const thrown of [
+      new TypeError("x.trim is not a function"),
+      new Error("plain"),
+      "a string",
+      undefined,
+      null,
+      42,
+    ])
+      expect(kindOf(thrown)).toBe("internal");
   });
 
   it("JavaScript's own errors are bugs; ours and plain ones are not", () => {
-    expect([new TypeError("t"), new RangeError("r"), new SyntaxError("s"), new ReferenceError("f")].every(isBuiltInError)).toBe(true);
+    expect(
+      [new TypeError("t"), new RangeError("r"), new SyntaxError("s"), new ReferenceError("f")].every(isBuiltInError),
+    ).toBe(true);
     expect([new Error("e"), new FigmentError("internal", "i"), "text"].some(isBuiltInError)).toBe(false);
   });
 

@@ -36,7 +36,8 @@ export class FigmentError extends Error {
   ) {
     super(message);
     // By hand, not Error's options: Figma's main thread has no ES2022 Error cause.
-    if (options.cause !== undefined) Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    if (options.cause !== undefined)
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
   }
 }
 
@@ -46,7 +47,14 @@ export function isFigmentError(error: unknown, kind?: ErrorKind): error is Figme
 }
 
 /** JavaScript's own errors: a fault in code, whose message ("x.trim is not a function") means nothing to a user. */
-const BUILT_IN: readonly (new () => Error)[] = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
+const BUILT_IN: readonly (new () => Error)[] = [
+  TypeError,
+  RangeError,
+  ReferenceError,
+  SyntaxError,
+  EvalError,
+  URIError,
+];
 
 /**
  * The one classifier: the kind of anything thrown. A FigmentError says its own; an abort is `cancelled` and a

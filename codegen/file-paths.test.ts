@@ -11,6 +11,8 @@ describe("bytesToBase64", () => {
   });
 
   it("makes a data: URL of a binary file from its bytes, typed by its extension", () => {
-    expect(assetDataUrl({ path: "src/assets/a.jpg", content: "", bytes: Uint8Array.from([255, 216, 255]) })).toBe("data:image/jpeg;base64,/9j/");
+    expect(assetDataUrl({ path: "src/assets/a.jpg", content: "", bytes: Uint8Array.from([255, 216, 255]) })).toBe(
+      "data:image/jpeg;base64,/9j/",
+    );
   });
 });

@@ -44,7 +44,9 @@ export function relativePath(from: string, to: string): string {
 /** A reference that points at another file of the set (not a URL with a scheme, not a fragment). */
 export function isLocalReference(ref: string): boolean {
   const trimmed = ref.trim();
-  return trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+  return (
+    trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed)
+  );
 }
 
 /** Image and font types an asset may be embedded as. */

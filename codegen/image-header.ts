@@ -21,8 +21,10 @@ const ascii = (b: Uint8Array, at: number, text: string): boolean => {
 const u16be = (b: Uint8Array, at: number): number => (b[at]! << 8) | b[at + 1]!;
 const u16le = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
 const u24le = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16);
-const u32be = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
-const u32le = (b: Uint8Array, at: number): number => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+const u32be = (b: Uint8Array, at: number): number =>
+  ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+const u32le = (b: Uint8Array, at: number): number =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
 const sized = (format: RasterFormat, width: number, height: number): RasterHeader => ({ format, width, height });
 
@@ -32,10 +34,14 @@ function jpegHeader(b: Uint8Array): RasterHeader {
   while (at + 8 < b.length) {
     if (b[at] !== 0xff) break;
     const marker = b[at + 1]!;
-    if (marker === 0xff) at += 1; // fill byte
-    else if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) at += 2; // markers without a length
-    else if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return sized("jpeg", u16be(b, at + 7), u16be(b, at + 5));
-    else if (marker === 0xda || u16be(b, at + 2) < 2) break; // scan data before any frame header
+    if (marker === 0xff)
+      at += 1; // fill byte
+    else if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+      at += 2; // markers without a length
+    else if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return sized("jpeg", u16be(b, at + 7), u16be(b, at + 5));
+    else if (marker === 0xda || u16be(b, at + 2) < 2)
+      break; // scan data before any frame header
     else at += 2 + u16be(b, at + 2);
   }
   return { format: "jpeg" };
@@ -49,7 +55,8 @@ function webpHeader(b: Uint8Array): RasterHeader {
     const bits = u32le(b, 21);
     return sized("webp", (bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
   }
-  if (ascii(b, 12, "VP8 ") && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a) return sized("webp", u16le(b, 26) & 0x3fff, u16le(b, 28) & 0x3fff);
+  if (ascii(b, 12, "VP8 ") && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a)
+    return sized("webp", u16le(b, 26) & 0x3fff, u16le(b, 28) & 0x3fff);
   return { format: "webp" };
 }
 
@@ -58,9 +65,11 @@ function webpHeader(b: Uint8Array): RasterHeader {
  * A PNG's size is read where IHDR always stands (bytes 16–23) without checking the chunk's name.
  */
 export function readRasterHeader(b: Uint8Array): RasterHeader | undefined {
-  if (b[0] === 0x89 && ascii(b, 1, "PNG\r\n\x1a\n")) return b.length >= 24 ? sized("png", u32be(b, 16), u32be(b, 20)) : { format: "png" };
+  if (b[0] === 0x89 && ascii(b, 1, "PNG\r\n\x1a\n"))
+    return b.length >= 24 ? sized("png", u32be(b, 16), u32be(b, 20)) : { format: "png" };
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return jpegHeader(b);
-  if (ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a")) return b.length >= 10 ? sized("gif", u16le(b, 6), u16le(b, 8)) : { format: "gif" };
+  if (ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a"))
+    return b.length >= 10 ? sized("gif", u16le(b, 6), u16le(b, 8)) : { format: "gif" };
   if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) return webpHeader(b);
   return undefined;
 }
@@ -68,5 +77,7 @@ export function readRasterHeader(b: Uint8Array): RasterHeader | undefined {
 /** The header only when it states a size: what callers that need the pixel size (placing, estimating) take. */
 export function readRasterSize(b: Uint8Array): Required<RasterHeader> | undefined {
   const header = readRasterHeader(b);
-  return header?.width !== undefined && header.height !== undefined ? { format: header.format, width: header.width, height: header.height } : undefined;
+  return header?.width !== undefined && header.height !== undefined
+    ? { format: header.format, width: header.width, height: header.height }
+    : undefined;
 }

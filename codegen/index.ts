@@ -27,10 +27,13 @@ export async function generateCode(doc: DesignDocument, options: CodeOptions): P
   const checked = needsCodeCheck(options) ? checkProject(emitted.files) : emitted;
   const formatted = await formatFiles(checked.files, "emitters");
   // After formatting, so that its lines are the written files' lines.
-  const usage = options.libraryTypes && needsCodeCheck(options) ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
-  return { files: formatted.files, problems: [...emitted.problems, ...checked.problems, ...formatted.problems, ...usage] };
+  const usage =
+    options.libraryTypes && needsCodeCheck(options) ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
+  return {
+    files: formatted.files,
+    problems: [...emitted.problems, ...checked.problems, ...formatted.problems, ...usage],
+  };
 }
-
 
 export { printHint } from "./hint/print.js";
 export { modelHint } from "./hint/model.js";

@@ -13,11 +13,25 @@ describe("loadDesign's notes", () => {
         name: "Page 1",
         children: [
           { id: "1:2", type: "FRAME", name: "Frame 12", ...box(0, 0, 100, 100), fills: WHITE, children: [] },
-          { id: "1:3", type: "FRAME", name: "Card", ...box(200, 0, 100, 100), fills: WHITE, children: [{ id: "1:4", type: "RECTANGLE", name: "Fill", ...box(200, 0, 10, 10), fills: WHITE }] },
+          {
+            id: "1:3",
+            type: "FRAME",
+            name: "Card",
+            ...box(200, 0, 100, 100),
+            fills: WHITE,
+            children: [{ id: "1:4", type: "RECTANGLE", name: "Fill", ...box(200, 0, 10, 10), fills: WHITE }],
+          },
         ],
       },
     };
     const { problems } = loadDesign(page);
-    expect(problems.filter((p) => p.code === "empty-frame")).toEqual([{ severity: "warning", code: "empty-frame", message: 'frame "Frame 12" has no visible layers; skipped', nodeId: "1:2" }]);
+    expect(problems.filter((p) => p.code === "empty-frame")).toEqual([
+      {
+        severity: "warning",
+        code: "empty-frame",
+        message: 'frame "Frame 12" has no visible layers; skipped',
+        nodeId: "1:2",
+      },
+    ]);
   });
 });

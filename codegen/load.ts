@@ -51,7 +51,6 @@ export interface CodeOptions {
 
 export const DEFAULT_CODE_OPTIONS: CodeOptions = { target: "react", styling: "css-modules", nodeIds: false };
 
-
 export interface LoadedDesign {
   document: DesignDocument;
   /** The REST nodes converted (top-level frames, or the requested ones). */
@@ -82,12 +81,20 @@ export interface LoadOptions {
 /** Why a whole file converts nothing: no layers at all, or only loose ones (a vector, a text) beside no frame. */
 function noFrames(loose: readonly RestNode[]): string {
   if (loose.length === 0) return "the design has no frames to convert";
-  const named = loose.slice(0, 2).map((n) => `${n.type.toLowerCase()} "${n.name}" (${n.id})`).join(", ");
+  const named = loose
+    .slice(0, 2)
+    .map((n) => `${n.type.toLowerCase()} "${n.name}" (${n.id})`)
+    .join(", ");
   return `the design has no frames to convert: its pages hold ${loose.length} loose ${loose.length === 1 ? "layer" : "layers"} (${named}${loose.length > 2 ? ", …" : ""}), no frame, component or section; name a layer by its id to convert it (figment code --node ID)`;
 }
 
 /** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames, with `extras`. */
-export function loadDesign(json: unknown, nodeIds: string[] = [], extras: DesignExtras = {}, options: LoadOptions = {}): LoadedDesign {
+export function loadDesign(
+  json: unknown,
+  nodeIds: string[] = [],
+  extras: DesignExtras = {},
+  options: LoadOptions = {},
+): LoadedDesign {
   const reply = readRestReply(json);
   let roots = options.topLevel === "frames" && nodeIds.length === 0 ? convertedFrames(json, reply) : reply.roots;
   if (nodeIds.length > 0) {
@@ -108,16 +115,26 @@ export function loadDesign(json: unknown, nodeIds: string[] = [], extras: Design
     throw new FigmentError("input", `“${name}” is empty: it has no visible layers (id ${first.id})`);
   }
   const layerNames = layerNamesById(document, roots);
-  for (const frame of empty) problems.push({ severity: "warning", code: "empty-frame", message: `frame "${roots.find((r) => r.id === frame.id)?.name ?? frame.name}" has no visible layers; skipped`, nodeId: frame.id });
+  for (const frame of empty)
+    problems.push({
+      severity: "warning",
+      code: "empty-frame",
+      message: `frame "${roots.find((r) => r.id === frame.id)?.name ?? frame.name}" has no visible layers; skipped`,
+      nodeId: frame.id,
+    });
   document.frames = document.frames.filter((f) => !empty.includes(f));
   roots = roots.filter((r) => document.frames.some((f) => f.id === r.id));
   if (document.frames.length === 0) {
     const unbounded = problems.find((p) => p.code === "missing-bounds");
     if (unbounded && empty.length === 0) throw new FigmentError("input", `nothing to convert: ${unbounded.message}`);
-    throw new FigmentError("input", empty.length > 0 ? "nothing to convert: every frame is empty" : "nothing visible to convert: every selected node is hidden or empty");
+    throw new FigmentError(
+      "input",
+      empty.length > 0
+        ? "nothing to convert: every frame is empty"
+        : "nothing visible to convert: every selected node is hidden or empty",
+    );
   }
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;
   return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems], layerNames };
 }
-

@@ -16,9 +16,18 @@ export const COMPONENTS_DATA = { namespace: "figment", key: "components" } as co
 export const SHARED_PLUGIN_DATA_MAX_BYTES = 100_000;
 
 /** A mapping file's model, checked shallowly here (a `components` list); the main thread reads it field by field (readMappingJson) before storing or sending it. */
-export const componentMapField = custom<ComponentMap>("a component mapping ({ components: [...] })", (v) => (isRecord(v) && Array.isArray(v["components"]) && v["components"].length <= 2000 ? (v as unknown as ComponentMap) : undefined));
+export const componentMapField = custom<ComponentMap>("a component mapping ({ components: [...] })", (v) =>
+  isRecord(v) && Array.isArray(v["components"]) && v["components"].length <= 2000
+    ? (v as unknown as ComponentMap)
+    : undefined,
+);
 
-const mappingNoteField = object({ severity: oneOf(["error", "warning", "info"]), message: string({ max: 2000 }), file: optional(string({ max: 500 })), line: optional(number()) });
+const mappingNoteField = object({
+  severity: oneOf(["error", "warning", "info"]),
+  message: string({ max: 2000 }),
+  file: optional(string({ max: 500 })),
+  line: optional(number()),
+});
 export type StoredMappingNote = Infer<typeof mappingNoteField>;
 
 /**
@@ -26,7 +35,13 @@ export type StoredMappingNote = Infer<typeof mappingNoteField>;
  * its size against Figma's limit (`bytes` counts namespace, key and text, as Figma does), and its `revision` (a
  * hash of the stored text): a save names the revision it was built on, so a collaborator's save is not overwritten.
  */
-export const storedComponentsField = object({ map: componentMapField, notes: array(mappingNoteField, { max: 500 }), bytes: number({ min: 0 }), limit: number({ min: 1 }), revision: string({ max: 100 }) });
+export const storedComponentsField = object({
+  map: componentMapField,
+  notes: array(mappingNoteField, { max: 500 }),
+  bytes: number({ min: 0 }),
+  limit: number({ min: 1 }),
+  revision: string({ max: 100 }),
+});
 export type StoredComponents = Infer<typeof storedComponentsField>;
 
 /** The component property types a mapping reads (Figma's others, e.g. SLOT, are left out where they are read). */
@@ -39,7 +54,9 @@ const label = string({ max: 1000 });
  */
 const propertyDefinitionField = object({
   type: oneOf(PROPERTY_TYPES),
-  defaultValue: custom<string | boolean>("a string or true or false", (v) => (typeof v === "string" || typeof v === "boolean" ? v : undefined)),
+  defaultValue: custom<string | boolean>("a string or true or false", (v) =>
+    typeof v === "string" || typeof v === "boolean" ? v : undefined,
+  ),
   variantOptions: optional(array(label, { max: 1000 })),
 });
 

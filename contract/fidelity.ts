@@ -2,7 +2,15 @@
  * A result's fidelity score as it is kept, stored with the code result in History (contract/history.ts) and shown
  * when it is reopened; each field defined once (the shapes are codegen/fidelity/types.ts's). Pure: no `figma`, no DOM.
  */
-import { MAX_LAYERS, type Box, type FidelityScore, type LayerDiff, type TextShares, type TextVerdictRow, type WidthScore } from "../codegen/fidelity/types.js";
+import {
+  MAX_LAYERS,
+  type Box,
+  type FidelityScore,
+  type LayerDiff,
+  type TextShares,
+  type TextVerdictRow,
+  type WidthScore,
+} from "../codegen/fidelity/types.js";
 import { array, boolean, type Field, number, object, oneOf, optional, string } from "./fields.js";
 
 const coordinate = number();
@@ -14,7 +22,14 @@ export const boxField: Field<Box> = object({ x: coordinate, y: coordinate, width
 
 const share = number({ min: 0, max: 1 });
 
-const textSharesField: Field<TextShares> = object({ visible: share, missing: share, clipped: share, covered: share, illegible: share, "too-small": share });
+const textSharesField: Field<TextShares> = object({
+  visible: share,
+  missing: share,
+  clipped: share,
+  covered: share,
+  illegible: share,
+  "too-small": share,
+});
 
 const textVerdictField: Field<TextVerdictRow> = object({
   nodeId,

@@ -1,7 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { array, boolean, bytes, custom, FieldError, json, nullable, number, object, oneOf, opaque, optional, parseTagged, record, string, type Infer } from "./fields.js";
+import {
+  array,
+  boolean,
+  bytes,
+  custom,
+  FieldError,
+  json,
+  nullable,
+  number,
+  object,
+  oneOf,
+  opaque,
+  optional,
+  parseTagged,
+  record,
+  string,
+  type Infer,
+} from "./fields.js";
 
-const person = object({ name: string({ nonEmpty: true }), age: optional(number({ integer: true, min: 0 })), tags: array(oneOf(["a", "b"]), { max: 2 }) });
+const person = object({
+  name: string({ nonEmpty: true }),
+  age: optional(number({ integer: true, min: 0 })),
+  tags: array(oneOf(["a", "b"]), { max: 2 }),
+});
 
 describe("fields", () => {
   it("accepts what matches and rebuilds objects with their known keys", () => {
@@ -34,7 +55,10 @@ describe("fields", () => {
     expect(() => record(number(), { max: 1 }).check({ a: 1, b: 2 }, "r")).toThrow("at most 1");
     expect(() => record(number()).check({ a: "1" }, "r")).toThrow("r.a must be a finite number");
     // A "__proto__" key from JSON stays a key of the checked map; the map's prototype stays Object's.
-    const map = record(object({ n: number() })).check(JSON.parse('{"__proto__": {"n": 1}, "b": {"n": 2}}') as unknown, "r");
+    const map = record(object({ n: number() })).check(
+      JSON.parse('{"__proto__": {"n": 1}, "b": {"n": 2}}') as unknown,
+      "r",
+    );
     expect(Object.keys(map)).toEqual(["__proto__", "b"]);
     expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
     expect(opaque<{ x: number }>("a thing").check({ x: 1 }, "o")).toEqual({ x: 1 });
@@ -48,7 +72,9 @@ describe("fields", () => {
   it("reads tagged messages: the tag names the shape, the rest must be its fields", () => {
     const shapes = { ping: { id: string() }, add: { a: number(), b: number() } };
     expect(parseTagged(shapes, { kind: "add", a: 1, b: 2 }, "kind")).toEqual({ kind: "add", a: 1, b: 2 });
-    expect(() => parseTagged(shapes, { kind: "mul", a: 1 }, "kind")).toThrow('kind must be one of ping, add (got "mul")');
+    expect(() => parseTagged(shapes, { kind: "mul", a: 1 }, "kind")).toThrow(
+      'kind must be one of ping, add (got "mul")',
+    );
     expect(() => parseTagged(shapes, { kind: "add", a: 1 }, "kind")).toThrow("b must be a finite number");
     expect(() => parseTagged(shapes, "add", "kind")).toThrow("message must be an object");
   });

@@ -33,7 +33,11 @@ type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: 
 type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
 
 /** The object type a shape describes: optional fields become optional keys. */
-export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> } extends infer O ? { [K in keyof O]: O[K] } : never;
+export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & {
+  [K in OptionalKeys<S>]?: Infer<S[K]>;
+} extends infer O
+  ? { [K in keyof O]: O[K] }
+  : never;
 
 function field<T>(expected: string, accept: (value: unknown, path: string) => T | typeof REJECT): Field<T> {
   return {
@@ -57,13 +61,27 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Field<string> =>
-  field(`${options.nonEmpty ? "a non-empty string" : "a string"}${options.max !== undefined ? ` of at most ${grouped(options.max)} characters` : ""}`, (v) =>
-    typeof v === "string" && (!options.nonEmpty || v.trim() !== "") && (options.max === undefined || v.length <= options.max) ? v : REJECT,
+  field(
+    `${options.nonEmpty ? "a non-empty string" : "a string"}${options.max !== undefined ? ` of at most ${grouped(options.max)} characters` : ""}`,
+    (v) =>
+      typeof v === "string" &&
+      (!options.nonEmpty || v.trim() !== "") &&
+      (options.max === undefined || v.length <= options.max)
+        ? v
+        : REJECT,
   );
 
 export const number = (options: { min?: number; max?: number; integer?: boolean } = {}): Field<number> =>
-  field(`a${options.integer ? " whole" : " finite"} number${options.min !== undefined ? ` ≥ ${options.min}` : ""}${options.max !== undefined ? ` ≤ ${options.max}` : ""}`, (v) =>
-    typeof v === "number" && Number.isFinite(v) && (!options.integer || Number.isInteger(v)) && (options.min === undefined || v >= options.min) && (options.max === undefined || v <= options.max) ? v : REJECT,
+  field(
+    `a${options.integer ? " whole" : " finite"} number${options.min !== undefined ? ` ≥ ${options.min}` : ""}${options.max !== undefined ? ` ≤ ${options.max}` : ""}`,
+    (v) =>
+      typeof v === "number" &&
+      Number.isFinite(v) &&
+      (!options.integer || Number.isInteger(v)) &&
+      (options.min === undefined || v >= options.min) &&
+      (options.max === undefined || v <= options.max)
+        ? v
+        : REJECT,
   );
 
 export const boolean = (): Field<boolean> => field("true or false", (v) => (typeof v === "boolean" ? v : REJECT));
@@ -75,9 +93,12 @@ export const bytes = (options: { max?: number } = {}): Field<Uint8Array> =>
   );
 
 export const oneOf = <const T extends string>(values: readonly T[]): Field<T> =>
-  field(`one of ${values.join(", ")}`, (v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? (v as T) : REJECT));
+  field(`one of ${values.join(", ")}`, (v) =>
+    typeof v === "string" && (values as readonly string[]).includes(v) ? (v as T) : REJECT,
+  );
 
-export const literal = <const T extends string | number | boolean>(value: T): Field<T> => field(JSON.stringify(value), (v) => (v === value ? value : REJECT));
+export const literal = <const T extends string | number | boolean>(value: T): Field<T> =>
+  field(JSON.stringify(value), (v) => (v === value ? value : REJECT));
 
 /** Any value that is present (e.g. Figma's REST JSON, which codegen checks where it reads it). */
 export const json = (): Field<unknown> => field("present", (v) => (v === undefined ? REJECT : v));
@@ -91,14 +112,18 @@ export function optional<T>(inner: Field<T>): Field<T | undefined> & { optional:
 }
 
 export function nullable<T>(inner: Field<T>): Field<T | null> {
-  return { expected: `${inner.expected} or null`, check: (value, path) => (value === null ? null : inner.check(value, path)) };
+  return {
+    expected: `${inner.expected} or null`,
+    check: (value, path) => (value === null ? null : inner.check(value, path)),
+  };
 }
 
 export function array<T>(inner: Field<T>, options: { max?: number } = {}): Field<T[]> {
   return {
     expected: `a list of ${inner.expected}${options.max !== undefined ? ` (at most ${options.max})` : ""}`,
     check(value, path) {
-      if (!Array.isArray(value) || (options.max !== undefined && value.length > options.max)) throw new FieldError(path, this.expected);
+      if (!Array.isArray(value) || (options.max !== undefined && value.length > options.max))
+        throw new FieldError(path, this.expected);
       return value.map((item, i) => inner.check(item, `${path}[${i}]`));
     },
   };
@@ -111,10 +136,17 @@ export function record<T>(inner: Field<T>, options: { max?: number } = {}): Fiel
     check(value, path) {
       if (!isRecord(value)) throw new FieldError(path, this.expected);
       const entries = Object.entries(value);
-      if (options.max !== undefined && entries.length > options.max) throw new FieldError(path, `${this.expected} (at most ${options.max} entries)`);
+      if (options.max !== undefined && entries.length > options.max)
+        throw new FieldError(path, `${this.expected} (at most ${options.max} entries)`);
       const out: Record<string, T> = {};
       // defineProperty: a "__proto__" key (JSON.parse makes it an own key) stays a key, never the map's prototype.
-      for (const [key, item] of entries) Object.defineProperty(out, key, { value: inner.check(item, `${path}.${key}`), enumerable: true, writable: true, configurable: true });
+      for (const [key, item] of entries)
+        Object.defineProperty(out, key, {
+          value: inner.check(item, `${path}.${key}`),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     },
   };
@@ -132,8 +164,11 @@ export function object<S extends Shape>(shape: S, options: { extra?: "refuse" | 
       if (!isRecord(value)) throw new FieldError(path, this.expected);
       if (options.extra !== "drop") {
         // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
-        const unknown = Object.keys(value).find((key) => !Object.prototype.hasOwnProperty.call(shape, key) && value[key] !== undefined);
-        if (unknown !== undefined) throw new FieldError(`${path ? `${path}.` : ""}${unknown}`, "absent (not a field of this message)");
+        const unknown = Object.keys(value).find(
+          (key) => !Object.prototype.hasOwnProperty.call(shape, key) && value[key] !== undefined,
+        );
+        if (unknown !== undefined)
+          throw new FieldError(`${path ? `${path}.` : ""}${unknown}`, "absent (not a field of this message)");
       }
       const out: Record<string, unknown> = {};
       for (const name of names) {

@@ -8,7 +8,21 @@
  * Pure: no `figma`, no DOM.
  */
 import type { Finding } from "../codegen/analyze/types.js";
-import { array, boolean, FieldError, type Field, isRecord, literal, number, object, oneOf, opaque, optional, string, type Infer } from "./fields.js";
+import {
+  array,
+  boolean,
+  FieldError,
+  type Field,
+  isRecord,
+  literal,
+  number,
+  object,
+  oneOf,
+  opaque,
+  optional,
+  string,
+  type Infer,
+} from "./fields.js";
 import { fidelityScoreField } from "./fidelity.js";
 import { imageVersionField, isoTimeField, versionIdField } from "./image.js";
 import { MAX_HISTORY_ENTRIES } from "./limits.js";
@@ -65,11 +79,21 @@ export const analysisEntryField = object({
 export type AnalysisEntry = Infer<typeof analysisEntryField>;
 
 /** Saving an image into history: the stored version `id` (save-image-version first), where it was placed. */
-export const imagePointerField = object({ kind: literal("image"), id: historyIdField, frame: optional(frameRefField), placedAs: optional(placedAsField) });
+export const imagePointerField = object({
+  kind: literal("image"),
+  id: historyIdField,
+  frame: optional(frameRefField),
+  placedAs: optional(placedAsField),
+});
 export type ImagePointer = Infer<typeof imagePointerField>;
 
 /** An image entry read back: the stored version (preview and record) and where it was placed. */
-export const imageEntryField = object({ kind: literal("image"), version: imageVersionField, frame: optional(frameRefField), placedAs: optional(placedAsField) });
+export const imageEntryField = object({
+  kind: literal("image"),
+  version: imageVersionField,
+  frame: optional(frameRefField),
+  placedAs: optional(placedAsField),
+});
 export type ImageEntry = Infer<typeof imageEntryField>;
 
 /** A field over objects told apart by `kind`. */
@@ -85,9 +109,17 @@ function byKind<T>(what: string, fields: Record<string, Field<unknown>>): Field<
 }
 
 export type SavedEntry = CodeEntry | AnalysisEntry | ImagePointer;
-export const savedEntryField = byKind<SavedEntry>("a code, analysis or image entry", { code: codeEntryField, analysis: analysisEntryField, image: imagePointerField });
+export const savedEntryField = byKind<SavedEntry>("a code, analysis or image entry", {
+  code: codeEntryField,
+  analysis: analysisEntryField,
+  image: imagePointerField,
+});
 export type HistoryEntry = CodeEntry | AnalysisEntry | ImageEntry;
-export const historyEntryField = byKind<HistoryEntry>("a code, analysis or image entry", { code: codeEntryField, analysis: analysisEntryField, image: imageEntryField });
+export const historyEntryField = byKind<HistoryEntry>("a code, analysis or image entry", {
+  code: codeEntryField,
+  analysis: analysisEntryField,
+  image: imageEntryField,
+});
 
 /** An entry's line in a listing: what a row shows and what deleting it frees. */
 export const historyItemField = object({

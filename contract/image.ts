@@ -9,7 +9,15 @@
  */
 import { array, bytes, custom, literal, number, object, oneOf, optional, string, type Infer } from "./fields.js";
 import { CREATE_IMAGE_MAX_SIDE, PREVIEW_MAX_BYTES, PREVIEW_MAX_SIDE } from "./limits.js";
-import { IMAGE_ACTIONS, IMAGE_APIS, IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, PROVIDERS, SD_CONTROL_TYPES } from "./words.js";
+import {
+  IMAGE_ACTIONS,
+  IMAGE_APIS,
+  IMAGE_BACKGROUNDS,
+  IMAGE_FORMATS,
+  IMAGE_QUALITIES,
+  PROVIDERS,
+  SD_CONTROL_TYPES,
+} from "./words.js";
 
 /** Longest strings of a record, in characters (the panel cuts a longer prompt before sending). */
 export const RECORD_LIMITS = { prompt: 4000, revisedPrompt: 4000, model: 200, responseId: 200 } as const;
@@ -20,15 +28,23 @@ export const RECORD_LIMITS = { prompt: 4000, revisedPrompt: 4000, model: 200, re
 export const MAX_RECORD_BYTES = 60_000;
 
 /** Version ids double as storage key parts: letters, digits and `._:-`, at most 100 characters. */
-export const versionIdField = custom<string>("an id of 1–100 letters, digits, '.', '_', ':' or '-'", (v) => (typeof v === "string" && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : undefined));
+export const versionIdField = custom<string>("an id of 1–100 letters, digits, '.', '_', ':' or '-'", (v) =>
+  typeof v === "string" && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : undefined,
+);
 
 /** An ISO 8601 time with a zone ("2026-05-01T12:00:00.000Z"), as `new Date().toISOString()` writes it. */
 export const isoTimeField = custom<string>("an ISO 8601 time such as 2026-05-01T12:00:00.000Z", (v) =>
-  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined,
+  typeof v === "string" &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+  !Number.isNaN(Date.parse(v))
+    ? v
+    : undefined,
 );
 
 /** "1536x1024" or "auto", as the APIs write a size. */
-export const imageSizeField = custom<string>('"auto" or WIDTHxHEIGHT such as 1536x1024', (v) => (typeof v === "string" && /^(auto|[1-9]\d{0,4}x[1-9]\d{0,4})$/.test(v) ? v : undefined));
+export const imageSizeField = custom<string>('"auto" or WIDTHxHEIGHT such as 1536x1024', (v) =>
+  typeof v === "string" && /^(auto|[1-9]\d{0,4}x[1-9]\d{0,4})$/.test(v) ? v : undefined,
+);
 
 const count = number({ integer: true, min: 1, max: 4 });
 
@@ -81,7 +97,12 @@ function sdRecordField() {
       object({
         type: oneOf(SD_CONTROL_TYPES),
         strength: number({ min: 0, max: 2 }),
-        frame: object({ id: string({ nonEmpty: true, max: 1000 }), name: string({ max: 500 }), width: number({ min: 0 }), height: number({ min: 0 }) }),
+        frame: object({
+          id: string({ nonEmpty: true, max: 1000 }),
+          name: string({ max: 500 }),
+          width: number({ min: 0 }),
+          height: number({ min: 0 }),
+        }),
       }),
     ),
   });
@@ -103,7 +124,11 @@ export const imageVersionField = object({
   record: imageRecordField,
   preview: previewField,
   /** The full image the preview stands for: its pixel size and file size. */
-  original: object({ width: number({ integer: true, min: 1 }), height: number({ integer: true, min: 1 }), bytes: number({ integer: true, min: 0 }) }),
+  original: object({
+    width: number({ integer: true, min: 1 }),
+    height: number({ integer: true, min: 1 }),
+    bytes: number({ integer: true, min: 0 }),
+  }),
 });
 export type ImageVersion = Infer<typeof imageVersionField>;
 
@@ -111,11 +136,19 @@ export type ImageVersion = Infer<typeof imageVersionField>;
  * Bytes the stored versions of every file take (Figma's measure: key + JSON, a Uint8Array by its length),
  * their budget, and the part this file's versions take.
  */
-export const storageUsageField = object({ bytes: number({ integer: true, min: 0 }), budget: number({ integer: true, min: 0 }), fileBytes: number({ integer: true, min: 0 }) });
+export const storageUsageField = object({
+  bytes: number({ integer: true, min: 0 }),
+  budget: number({ integer: true, min: 0 }),
+  fileBytes: number({ integer: true, min: 0 }),
+});
 export type StorageUsage = Infer<typeof storageUsageField>;
 
 /** The generated image a relaunch button ("Refine image", "Regenerate image") opened the panel for. */
-export const imageNodeField = object({ nodeId: string({ nonEmpty: true, max: 1000 }), record: imageRecordField, action: oneOf(IMAGE_ACTIONS) });
+export const imageNodeField = object({
+  nodeId: string({ nonEmpty: true, max: 1000 }),
+  record: imageRecordField,
+  action: oneOf(IMAGE_ACTIONS),
+});
 export type ImageNode = Infer<typeof imageNodeField>;
 
 /** How an image fills a shape: cover and crop (FILL) or show whole (FIT), as Figma's scaleMode. */
@@ -168,7 +201,9 @@ export const MAX_BRAND_COLOURS = 12;
 export const COLOUR_SOURCES = ["style", "variable", "fill"] as const;
 /** A colour of the selection: `#RRGGBB` (`#RRGGBBAA` when not opaque), its style or variable name, and how many paints use it. */
 export const brandColourField = object({
-  hex: custom<string>("a colour such as #1A2B3C or #1A2B3C80", (v) => (typeof v === "string" && /^#[0-9A-F]{6}([0-9A-F]{2})?$/.test(v) ? v : undefined)),
+  hex: custom<string>("a colour such as #1A2B3C or #1A2B3C80", (v) =>
+    typeof v === "string" && /^#[0-9A-F]{6}([0-9A-F]{2})?$/.test(v) ? v : undefined,
+  ),
   name: optional(string({ max: 500 })),
   source: oneOf(COLOUR_SOURCES),
   uses: number({ integer: true, min: 1 }),

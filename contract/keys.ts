@@ -39,7 +39,10 @@ export function parseKeySlot(slot: string): { provider: Provider; endpoint: stri
   const space = slot.indexOf(" ");
   const provider = (space < 0 ? slot : slot.slice(0, space)) as Provider;
   if (!(PROVIDERS as readonly string[]).includes(provider)) return undefined;
-  if (space < 0) return provider === "custom" ? undefined : { provider, endpoint: normaliseEndpoint(PROVIDER_DEFAULTS[provider].baseUrl) };
+  if (space < 0)
+    return provider === "custom"
+      ? undefined
+      : { provider, endpoint: normaliseEndpoint(PROVIDER_DEFAULTS[provider].baseUrl) };
   const endpoint = slot.slice(space + 1);
   if (!/^https?:\/\/\S+$/.test(endpoint) || normaliseEndpoint(endpoint) !== endpoint) return undefined;
   return { provider, endpoint };
@@ -47,7 +50,12 @@ export function parseKeySlot(slot: string): { provider: Provider; endpoint: stri
 
 /** The slot of a Stable Diffusion server's credentials: `sd <base URL>` (no trailing slash or /sdapi/v1). */
 export function sdSlot(baseUrl: string): KeySlot {
-  return `sd ${normaliseEndpoint(baseUrl.trim().replace(/\/+$/, "").replace(/\/sdapi\/v1$/i, ""))}`;
+  return `sd ${normaliseEndpoint(
+    baseUrl
+      .trim()
+      .replace(/\/+$/, "")
+      .replace(/\/sdapi\/v1$/i, ""),
+  )}`;
 }
 
 /** The SD server of an `sd …` slot, or undefined for text that is not one. */
@@ -72,4 +80,7 @@ export function slotLabel(slot: KeySlot): string {
   return parsed.provider === "custom" ? `${host} (custom)` : `${names[parsed.provider]} at ${host}`;
 }
 
-export const keySlotField: Field<KeySlot> = custom("a key slot (provider, provider and endpoint, or sd and a server's URL)", (v) => (typeof v === "string" && isKeySlot(v) ? v : undefined));
+export const keySlotField: Field<KeySlot> = custom(
+  "a key slot (provider, provider and endpoint, or sd and a server's URL)",
+  (v) => (typeof v === "string" && isKeySlot(v) ? v : undefined),
+);

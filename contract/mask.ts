@@ -49,12 +49,19 @@ export const MAX_MASK_PATH_CHARS = 4_000_000;
 
 export const affineField = custom<Affine>("a 2×3 matrix [[a, c, e], [b, d, f]] of finite numbers", (v) => {
   if (!Array.isArray(v) || v.length !== 2) return undefined;
-  const rows = v.map((row: unknown) => (Array.isArray(row) && row.length === 3 && row.every((n) => typeof n === "number" && Number.isFinite(n)) ? (row as [number, number, number]) : undefined));
+  const rows = v.map((row: unknown) =>
+    Array.isArray(row) && row.length === 3 && row.every((n) => typeof n === "number" && Number.isFinite(n))
+      ? (row as [number, number, number])
+      : undefined,
+  );
   return rows[0] && rows[1] ? [[...rows[0]], [...rows[1]]] : undefined;
 });
 
 /** An outline as Figma gives it (`fillGeometry`, `strokeGeometry`): SVG path data of M, L, Q, C, Z, absolute. */
-export const maskPathField = object({ data: string({ nonEmpty: true, max: MAX_MASK_PATH_CHARS }), windingRule: oneOf(["NONZERO", "EVENODD"]) });
+export const maskPathField = object({
+  data: string({ nonEmpty: true, max: MAX_MASK_PATH_CHARS }),
+  windingRule: oneOf(["NONZERO", "EVENODD"]),
+});
 export type MaskPath = Infer<typeof maskPathField>;
 
 /** One shape drawn over the image: its outlines in its own coordinates, and the map from them to image pixels. */

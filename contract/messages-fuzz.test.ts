@@ -14,7 +14,8 @@ const cycle = (): Record<string, unknown> => {
   o["self"] = o;
   return o;
 };
-const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
+const deep = (depth: number): unknown =>
+  Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
 
 /** Awkward values: the ones structured clone passes that JSON cannot write, huge, deep and prototype-shaped ones. */
 const awkward = fc.oneof(
@@ -27,7 +28,14 @@ const awkward = fc.oneof(
   fc.constant(new Uint8Array(5_000_000)),
   fc.constant(new Map([["a", 1]])),
   fc.constant(Number.NaN),
-  fc.constant(Object.defineProperty({ type: "cancel" }, "requestId", { enumerable: true, get: () => { throw new TypeError("getter"); } })),
+  fc.constant(
+    Object.defineProperty({ type: "cancel" }, "requestId", {
+      enumerable: true,
+      get: () => {
+        throw new TypeError("getter");
+      },
+    }),
+  ),
 );
 
 /** Real messages of both directions, each a seed a mutation starts from. */
@@ -51,7 +59,12 @@ function refusalOf(parse: (data: unknown) => unknown, data: unknown): MessageErr
 
 describe("message checks under mutated input", () => {
   it("refuse every mutation with a MessageError of at most a few hundred characters (4,000 cases, fixed seed)", () => {
-    const mutation = fc.tuple(fc.constantFrom(...SEEDS), fc.constantFrom("type", "requestId", "ids", "usage", "nodeIds", "note", "extra"), awkward, fc.boolean());
+    const mutation = fc.tuple(
+      fc.constantFrom(...SEEDS),
+      fc.constantFrom("type", "requestId", "ids", "usage", "nodeIds", "note", "extra"),
+      awkward,
+      fc.boolean(),
+    );
     fc.assert(
       fc.property(mutation, ([seed, key, value, whole]) => {
         const data = whole ? value : { ...seed, [key]: value };
@@ -66,18 +79,30 @@ describe("message checks under mutated input", () => {
 
   it("names a BigInt, a cycle and a huge value by a short start, as one line", () => {
     expect(refusalOf(parseMainMessage, { type: 10n })!.message).toBe("to main: unknown message 10n");
-    expect(refusalOf(parseUiMessage, { type: cycle() })!.message).toBe('to UI: unknown message {"type":"cancel","self":[cycle]}');
+    expect(refusalOf(parseUiMessage, { type: cycle() })!.message).toBe(
+      'to UI: unknown message {"type":"cancel","self":[cycle]}',
+    );
     expect(describeValue(new Uint8Array(5_000_000))).toBe("Uint8Array of 5000000 bytes");
     const huge = refusalOf(parseMainMessage, { type: "x".repeat(100_001) })!.message;
     expect(huge).toBe(`to main: unknown message "${"x".repeat(58)}…`);
-    expect(refusalOf(parseMainMessage, { type: "cancel", requestId: 1n })!.message).toMatch(/^to main: message "cancel" is malformed: requestId must be/);
+    expect(refusalOf(parseMainMessage, { type: "cancel", requestId: 1n })!.message).toMatch(
+      /^to main: message "cancel" is malformed: requestId must be/,
+    );
     expect(describeValue(Symbol("s"))).toBe("a symbol");
-    const getter = Object.defineProperty({ type: "cancel" }, "requestId", { enumerable: true, get: () => { throw new TypeError("getter"); } });
-    expect(refusalOf(parseMainMessage, getter)!.message).toBe("to main: a message that could not be read (reading it threw TypeError)");
+    const getter = Object.defineProperty({ type: "cancel" }, "requestId", {
+      enumerable: true,
+      get: () => {
+        throw new TypeError("getter");
+      },
+    });
+    expect(refusalOf(parseMainMessage, getter)!.message).toBe(
+      "to main: a message that could not be read (reading it threw TypeError)",
+    );
   });
 
   it("only an id the panel could have sent is echoed back with a refusal", () => {
     expect(isRequestId("r-12")).toBe(true);
-    for (const id of ["", "   ", "x".repeat(100_001), 7, 7n, undefined, null, { id: "r" }]) expect(isRequestId(id)).toBe(false);
+    for (const id of ["", "   ", "x".repeat(100_001), 7, 7n, undefined, null, { id: "r" }])
+      expect(isRequestId(id)).toBe(false);
   });
 });

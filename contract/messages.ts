@@ -58,13 +58,66 @@
  * what the rest of the 5 MB leaves) is refused with `storage-full`, nothing dropped; a batch holding a stored
  * API key is refused with `bad-message`.
  */
-import { array, boolean, bytes, describeValue, FieldError, type Field, isRecord, json, nullable, number, object, oneOf, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "./fields.js";
+import {
+  array,
+  boolean,
+  bytes,
+  describeValue,
+  FieldError,
+  type Field,
+  isRecord,
+  json,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  parseTagged,
+  record,
+  string,
+  type Infer,
+  type ObjectOf,
+  type Shape,
+} from "./fields.js";
 import { keySlotField } from "./keys.js";
-import { brandColourField, FILL_MODES, gridIndexField, gridLabelsField, gridTargetField, imageNodeField, MAX_BRAND_COLOURS, imageRecordField, imageVersionField, layerSideField, PLACEMENTS, storageUsageField, versionIdField } from "./image.js";
+import {
+  brandColourField,
+  FILL_MODES,
+  gridIndexField,
+  gridLabelsField,
+  gridTargetField,
+  imageNodeField,
+  MAX_BRAND_COLOURS,
+  imageRecordField,
+  imageVersionField,
+  layerSideField,
+  PLACEMENTS,
+  storageUsageField,
+  versionIdField,
+} from "./image.js";
 import type { DesignExtras, InferredAutoLayout } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
-import { MAX_SEARCH_FRAMES, MAX_EXPORT_IMAGES, MAX_EXPORT_NODES, MAX_HISTORY_ENTRIES, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_VERSIONS, MAX_INFERRED_LAYOUTS, MAX_SVG_CHARS } from "./limits.js";
-import { historyEntryField, historyFullField, historyIdField, historyItemField, historyKindField, historyRefField, historyUsageField, savedEntryField } from "./history.js";
+import {
+  MAX_SEARCH_FRAMES,
+  MAX_EXPORT_IMAGES,
+  MAX_EXPORT_NODES,
+  MAX_HISTORY_ENTRIES,
+  MAX_EXPORT_SVGS,
+  MAX_IMAGE_FILE_BYTES,
+  MAX_IMAGE_VERSIONS,
+  MAX_INFERRED_LAYOUTS,
+  MAX_SVG_CHARS,
+} from "./limits.js";
+import {
+  historyEntryField,
+  historyFullField,
+  historyIdField,
+  historyItemField,
+  historyKindField,
+  historyRefField,
+  historyUsageField,
+  savedEntryField,
+} from "./history.js";
 import { MAX_PENDING_BATCHES, pendingBatchField } from "./pending-batch.js";
 import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, searchIndexField } from "./search.js";
 import { settingsField, settingsPatchField } from "./settings.js";
@@ -76,11 +129,28 @@ import { maskSourceField } from "./mask.js";
 
 export { COMMANDS, type Command } from "./words.js";
 export { isRequestId } from "./request-id.js";
-export type { BrandColour, FillMode, GridTarget, ImageNode, ImageRecord, ImageVersion, Placement, StorageUsage } from "./image.js";
+export type {
+  BrandColour,
+  FillMode,
+  GridTarget,
+  ImageNode,
+  ImageRecord,
+  ImageVersion,
+  Placement,
+  StorageUsage,
+} from "./image.js";
 export type { Affine, MaskPath, MaskShape, MaskSource } from "./mask.js";
 export type { FrameCaption, FrameVector, ScanChanges, ScanSkip, SearchFrameDoc, SearchIndex } from "./search.js";
 export type { PendingBatch, PendingItem, StoredBatchRecord } from "./pending-batch.js";
-export type { HistoryEntry, HistoryFull, HistoryItem, HistoryKind, HistoryRef, HistoryUsage, SavedEntry } from "./history.js";
+export type {
+  HistoryEntry,
+  HistoryFull,
+  HistoryItem,
+  HistoryKind,
+  HistoryRef,
+  HistoryUsage,
+  SavedEntry,
+} from "./history.js";
 
 /**
  * The engine worker's code parts (ui/engine/code-parts/), loaded into it before the jobs that need them:
@@ -108,11 +178,28 @@ const nodeId = string({ nonEmpty: true, max: 1000 });
  * `imageFill`: "own" when the layer's own fill shows an image, "inside" when it is a frame or group with an image
  * layer among its direct children (or its own image fill under children): what inpainting can start from.
  */
-const selectedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), image: optional(object({ versionId: versionIdField })), frameId: optional(nodeId), imageFill: optional(oneOf(["own", "inside"])) });
+const selectedNode = object({
+  id: nodeId,
+  name: string(),
+  type: string(),
+  width: number(),
+  height: number(),
+  image: optional(object({ versionId: versionIdField })),
+  frameId: optional(nodeId),
+  imageFill: optional(oneOf(["own", "inside"])),
+});
 /** Why a selected layer cannot be exported: the panel titles its message by this, `reason` says the rest. */
 export const UNSUPPORTED_PROBLEMS = ["too-large", "not-design", "hidden", "no-size"] as const;
 export type UnsupportedProblem = (typeof UNSUPPORTED_PROBLEMS)[number];
-const unsupportedNode = object({ id: nodeId, name: string(), type: string(), width: number(), height: number(), problem: oneOf(UNSUPPORTED_PROBLEMS), reason: string() });
+const unsupportedNode = object({
+  id: nodeId,
+  name: string(),
+  type: string(),
+  width: number(),
+  height: number(),
+  problem: oneOf(UNSUPPORTED_PROBLEMS),
+  reason: string(),
+});
 const selectionField = object({ nodes: array(selectedNode), unsupported: array(unsupportedNode) });
 
 export type SelectedNode = Infer<typeof selectedNode>;
@@ -166,7 +253,12 @@ export const exportExtrasField = object({
 export type ExportExtras = Infer<typeof exportExtrasField>;
 
 /** What an export left out or could not get (a missing image, a failed SVG, a limit), by layer; shaped as codegen's Problem. */
-const exportProblem = object({ severity: oneOf(["error", "warning", "info"]), code: string({ nonEmpty: true, max: 100 }), message: string(), nodeId: optional(nodeId) }) satisfies Field<Problem>;
+const exportProblem = object({
+  severity: oneOf(["error", "warning", "info"]),
+  code: string({ nonEmpty: true, max: 100 }),
+  message: string(),
+  nodeId: optional(nodeId),
+}) satisfies Field<Problem>;
 export type ExportProblem = Infer<typeof exportProblem>;
 
 /**
@@ -195,7 +287,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const size = object({ width: number({ min: 1 }), height: number({ min: 1 }) });
 
 /** A model price fetched from a provider's listing (OpenRouter `/models`): USD per 1M tokens. */
-const fetchedPrice = object({ input: number({ min: 0 }), output: number({ min: 0 }), source: string(), asOf: string() });
+const fetchedPrice = object({
+  input: number({ min: 0 }),
+  output: number({ min: 0 }),
+  source: string(),
+  asOf: string(),
+});
 export type FetchedPrice = Infer<typeof fetchedPrice>;
 /** Prices by model id, as a listing gave them (also carried to the worker for the estimate). */
 export const fetchedPricesField = record(fetchedPrice, { max: 5000 });
@@ -223,7 +320,12 @@ const TO_UI = {
    * `extras` (codegen's DesignExtras): image bytes and SVGs unless the request said `assets: false`, and the
    * design tokens the frames use (variables, styles, modes); `problems`: what they lack.
    */
-  "export-result": { requestId, frames: array(exportedFrame, { max: MAX_EXPORT_NODES }), extras: optional(exportExtrasField), problems: optional(array(exportProblem, { max: 10_000 })) },
+  "export-result": {
+    requestId,
+    frames: array(exportedFrame, { max: MAX_EXPORT_NODES }),
+    extras: optional(exportExtrasField),
+    problems: optional(array(exportProblem, { max: 10_000 })),
+  },
   thumbnail: { nodeId, png: bytes() },
   /** Settings after a save, and which key slots hold a key now (never the keys). */
   "settings-saved": { requestId: optional(requestId), settings: settingsField, keySlots: array(keySlotField) },
@@ -241,22 +343,42 @@ const TO_UI = {
    * budget they use.
    * `lost`: versions listed but unreadable (cleared by Figma or damaged), now removed from the list.
    */
-  "image-versions": { requestId, versions: array(imageVersionField, { max: MAX_IMAGE_VERSIONS }), usage: storageUsageField, lost: optional(number({ integer: true, min: 1 })) },
+  "image-versions": {
+    requestId,
+    versions: array(imageVersionField, { max: MAX_IMAGE_VERSIONS }),
+    usage: storageUsageField,
+    lost: optional(number({ integer: true, min: 1 })),
+  },
   /** A version was saved or versions deleted: the usage now. */
   "versions-usage": { requestId, usage: storageUsageField },
   /** An entry was saved (`saved`: its line), or refused for room (`full`; nothing stored, nothing dropped). */
-  "history-saved": { requestId, usage: historyUsageField, saved: optional(historyItemField), full: optional(historyFullField) },
+  "history-saved": {
+    requestId,
+    usage: historyUsageField,
+    saved: optional(historyItemField),
+    full: optional(historyFullField),
+  },
   /** Entries newest first (listing lines only: `load-history-entry` reads one's content). */
   history: { requestId, entries: array(historyItemField, { max: MAX_HISTORY_ENTRIES }), usage: historyUsageField },
   "history-entry": { requestId, entry: historyEntryField },
   "history-usage": { requestId, usage: historyUsageField },
   /** Every payload asked for, newest first; `damaged`: entries that could not be read (still stored). */
-  "history-export": { requestId, entries: array(historyEntryField, { max: MAX_HISTORY_ENTRIES }), damaged: optional(array(historyItemField, { max: MAX_HISTORY_ENTRIES })) },
+  "history-export": {
+    requestId,
+    entries: array(historyEntryField, { max: MAX_HISTORY_ENTRIES }),
+    damaged: optional(array(historyItemField, { max: MAX_HISTORY_ENTRIES })),
+  },
   /**
    * This file's search index: as stored (`load-search-index`: may be stale or empty, `scannedAt` says), or
    * fresh from a scan of every page (`scan-frames`), with what the scan changed and the frames it skipped.
    */
-  "search-index": { requestId, index: searchIndexField, changes: optional(scanChangesField), skipped: optional(array(scanSkipField, { max: MAX_SEARCH_FRAMES })), notStored: optional(string()) },
+  "search-index": {
+    requestId,
+    index: searchIndexField,
+    changes: optional(scanChangesField),
+    skipped: optional(array(scanSkipField, { max: MAX_SEARCH_FRAMES })),
+    notStored: optional(string()),
+  },
   /** A frame's picture, at most `maxSide` px on its long side (a result's thumbnail, or what a caption is made from). */
   "frame-image": { requestId, nodeId, png: bytes(), width: number({ min: 0 }), height: number({ min: 0 }) },
   /** The selection's colours for a batch's style spec: named ones (styles, variables) first, then plain ones, each by use. */
@@ -289,7 +411,11 @@ const TO_MAIN = {
   "get-worker-source": { requestId, part: optional(oneOf(WORKER_PARTS)) },
   "get-ui-part": { requestId, part: oneOf(UI_PARTS) },
   /** A settings update and, optionally, a key to store (a string) or remove (null) in one slot. */
-  "save-settings": { requestId, settings: settingsPatchField, key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })) },
+  "save-settings": {
+    requestId,
+    settings: settingsPatchField,
+    key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })),
+  },
   "save-prices": { requestId, prices: fetchedPrices },
   /** Select the layer and zoom to it (switching page when needed). */
   "focus-node": { requestId, nodeId },
@@ -299,9 +425,23 @@ const TO_MAIN = {
    * `height` is the layer's size at 1× (normally the image's pixel size). Selected and scrolled into view.
    * `besideId`: beside that layer instead of the selection (a render, placed beside the frame it renders).
    */
-  "insert-image": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, placement: optional(oneOf(PLACEMENTS)), besideId: optional(nodeId) },
+  "insert-image": {
+    requestId,
+    bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
+    width: layerSideField,
+    height: layerSideField,
+    name: optional(string({ max: 500 })),
+    record: imageRecordField,
+    placement: optional(oneOf(PLACEMENTS)),
+    besideId: optional(nodeId),
+  },
   /** The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take fills. */
-  "fill-selection": { requestId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), scaleMode: oneOf(FILL_MODES), record: imageRecordField },
+  "fill-selection": {
+    requestId,
+    bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
+    scaleMode: oneOf(FILL_MODES),
+    record: imageRecordField,
+  },
   /** Swaps the image of a layer Figment made (it has a record) for another version. */
   "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
   /** Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its crop kept. */
@@ -313,7 +453,17 @@ const TO_MAIN = {
    * place), else at the end. Named from `name` or the record's prompt; one undo step; answers `image-placed`
    * with [gridFrameId, layerId].
    */
-  "place-in-grid": { requestId, grid: gridTargetField, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), width: layerSideField, height: layerSideField, name: optional(string({ max: 500 })), record: imageRecordField, index: optional(gridIndexField), labels: optional(gridLabelsField) },
+  "place-in-grid": {
+    requestId,
+    grid: gridTargetField,
+    bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
+    width: layerSideField,
+    height: layerSideField,
+    name: optional(string({ max: 500 })),
+    record: imageRecordField,
+    index: optional(gridIndexField),
+    labels: optional(gridLabelsField),
+  },
   /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
   "read-brand-colours": { requestId },
   /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
@@ -325,7 +475,12 @@ const TO_MAIN = {
   /** Keeps a result in this file's history (same kind and id: replaces it). */
   "save-history-entry": { requestId, entry: savedEntryField },
   /** This file's entries (or every file's), newest first, optionally of one kind or made from one frame. */
-  "load-history": { requestId, kind: optional(historyKindField), frameId: optional(nodeId), allFiles: optional(boolean()) },
+  "load-history": {
+    requestId,
+    kind: optional(historyKindField),
+    frameId: optional(nodeId),
+    allFiles: optional(boolean()),
+  },
   "load-history-entry": { requestId, kind: historyKindField, id: historyIdField },
   /** Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are ignored. */
   "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
@@ -338,7 +493,11 @@ const TO_MAIN = {
    */
   "scan-frames": { requestId },
   /** Keeps the model's additions (by frame id; ids not in the index, or with another hash, are ignored). */
-  "save-search-extras": { requestId, vectors: optional(record(frameVectorField, { max: MAX_SEARCH_FRAMES })), captions: optional(record(frameCaptionField, { max: MAX_SEARCH_FRAMES })) },
+  "save-search-extras": {
+    requestId,
+    vectors: optional(record(frameVectorField, { max: MAX_SEARCH_FRAMES })),
+    captions: optional(record(frameCaptionField, { max: MAX_SEARCH_FRAMES })),
+  },
   /** A frame's PNG at most `maxSide` px on its long side, on whichever page it is. */
   "export-frame-image": { requestId, nodeId, maxSide: number({ integer: true, min: 16, max: 4096 }) },
   /** Keeps a batch sent to the Batch API in this file's list (same id: replaces it). */
@@ -415,15 +574,18 @@ export const REQUESTS = {
 
 export type RequestName = keyof typeof REQUESTS;
 export type ReplyName<K extends RequestName> = (typeof REQUESTS)[K]["reply"];
-export type ProgressName<K extends RequestName> = (typeof REQUESTS)[K] extends { progress: infer P extends keyof ToUi } ? P : never;
+export type ProgressName<K extends RequestName> = (typeof REQUESTS)[K] extends { progress: infer P extends keyof ToUi }
+  ? P
+  : never;
 /** The messages to the main thread that expect no answer (the session's notices: ready, cancel, resize…). */
 export type NoticeName = Exclude<keyof ToMain, RequestName>;
 /** The UI's calls to the main thread by name: the payload without its id, the answer, the progress (contract/requests.ts's CallMap). */
-export type MainCalls = { [K in RequestName]: { body: Omit<ToMain[K], "requestId">; reply: ToUi[ReplyName<K>]; event: ToUi[ProgressName<K>] } };
+export type MainCalls = {
+  [K in RequestName]: { body: Omit<ToMain[K], "requestId">; reply: ToUi[ReplyName<K>]; event: ToUi[ProgressName<K>] };
+};
 
 /** Whether the main thread is told to stop `name` when its call is cancelled. */
 export const isStoppable = (name: RequestName): boolean => "stoppable" in REQUESTS[name];
-
 
 export class MessageError extends Error {
   override name = "MessageError";
@@ -434,10 +596,16 @@ function parseWith<M>(shapes: Record<string, Shape>, data: unknown, direction: s
     return parseTagged<M>(shapes, data, "type");
   } catch (error) {
     // Structured clone never delivers a getter, but a message built in the same thread can: its throw is the message's fault.
-    if (!(error instanceof FieldError)) throw new MessageError(`${direction}: a message that could not be read (reading it threw ${error instanceof Error ? error.name : typeof error})`);
-    if (error.path === "type") throw new MessageError(`${direction}: unknown message ${describeValue(isRecord(data) ? data["type"] : data)}`);
+    if (!(error instanceof FieldError))
+      throw new MessageError(
+        `${direction}: a message that could not be read (reading it threw ${error instanceof Error ? error.name : typeof error})`,
+      );
+    if (error.path === "type")
+      throw new MessageError(`${direction}: unknown message ${describeValue(isRecord(data) ? data["type"] : data)}`);
     if (error.path === "message") throw new MessageError(`${direction}: message is not an object`);
-    throw new MessageError(`${direction}: message ${describeValue((data as Record<string, unknown>)["type"])} is malformed: ${error.message}`);
+    throw new MessageError(
+      `${direction}: message ${describeValue((data as Record<string, unknown>)["type"])} is malformed: ${error.message}`,
+    );
   }
 }
 

@@ -64,7 +64,11 @@ export const batchRecordField = object({
 export type StoredBatchRecord = Infer<typeof batchRecordField>;
 
 /** One image of the batch as the plan had it (PlanItem without its values). */
-export const pendingItemField = object({ row: number({ integer: true, min: 0 }), stem: text(500), prompt: text(32_000) });
+export const pendingItemField = object({
+  row: number({ integer: true, min: 0 }),
+  stem: text(500),
+  prompt: text(32_000),
+});
 export type PendingItem = Infer<typeof pendingItemField>;
 
 /** Input files by name (`input-1.jsonl`…): the JSONL sent, kept to resume an upload or resubmit failed lines. */

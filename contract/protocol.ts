@@ -34,6 +34,9 @@ export function readChecked<T>(data: unknown, what: string, read: () => T): T {
     return read();
   } catch (error) {
     // A FieldError names the field and quotes a short start of the value; anything else (a getter that threw) says nothing useful.
-    throw new ProtocolError(idOf(data), `${what}: ${error instanceof FieldError ? error.message : "a field could not be read"}`);
+    throw new ProtocolError(
+      idOf(data),
+      `${what}: ${error instanceof FieldError ? error.message : "a field could not be read"}`,
+    );
   }
 }

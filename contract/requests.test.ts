@@ -6,7 +6,10 @@ afterEach(() => vi.useRealTimers());
 
 function tracker() {
   const unknown: [string, string, boolean][] = [];
-  const requests = new PendingRequests<string, number>({ prefix: "t", onUnknown: (id, what, late) => void unknown.push([id, what, late]) });
+  const requests = new PendingRequests<string, number>({
+    prefix: "t",
+    onUnknown: (id, what, late) => void unknown.push([id, what, late]),
+  });
   return { requests, unknown };
 }
 
@@ -59,7 +62,11 @@ describe("PendingRequests", () => {
     const { requests, unknown } = tracker();
     const controller = new AbortController();
     const cancelled: string[] = [];
-    const a = requests.open({ send: () => undefined, signal: controller.signal, onCancel: (id) => void cancelled.push(id) });
+    const a = requests.open({
+      send: () => undefined,
+      signal: controller.signal,
+      onCancel: (id) => void cancelled.push(id),
+    });
     controller.abort();
     await expect(a.reply).rejects.toBeInstanceOf(Cancelled);
     expect(cancelled).toEqual([a.id]);
@@ -83,7 +90,13 @@ describe("PendingRequests", () => {
     const controller = new AbortController();
     const seen: number[] = [];
     const asked: string[] = [];
-    const a = requests.open({ send: () => undefined, signal: controller.signal, abortSettles: "answer", onEvent: (n) => void seen.push(n), onCancel: (id) => void asked.push(id) });
+    const a = requests.open({
+      send: () => undefined,
+      signal: controller.signal,
+      abortSettles: "answer",
+      onEvent: (n) => void seen.push(n),
+      onCancel: (id) => void asked.push(id),
+    });
     controller.abort();
     expect(asked).toEqual([a.id]);
     expect(requests.has(a.id)).toBe(true);
@@ -97,7 +110,12 @@ describe("PendingRequests", () => {
     vi.useFakeTimers();
     const { requests } = tracker();
     const onCancel = vi.fn();
-    const { id, reply } = requests.open({ send: () => undefined, timeoutMs: 1000, timeoutMessage: "no answer from the main thread", onCancel });
+    const { id, reply } = requests.open({
+      send: () => undefined,
+      timeoutMs: 1000,
+      timeoutMessage: "no answer from the main thread",
+      onCancel,
+    });
     const settled = expect(reply).rejects.toThrow(new RequestTimeoutError("no answer from the main thread"));
     vi.advanceTimersByTime(999);
     expect(requests.has(id)).toBe(true);

@@ -36,7 +36,11 @@ export type CallMap = { [name: string]: { body: object; reply: unknown; event: u
 
 /** The one typed call, whichever boundary it crosses. */
 export interface Caller<M extends CallMap> {
-  call<K extends keyof M & string>(name: K, body: M[K]["body"], options?: CallOptions<M[K]["event"]>): Promise<M[K]["reply"]>;
+  call<K extends keyof M & string>(
+    name: K,
+    body: M[K]["body"],
+    options?: CallOptions<M[K]["event"]>,
+  ): Promise<M[K]["reply"]>;
 }
 
 export interface OpenOptions<Event> extends CallOptions<Event> {
@@ -105,7 +109,17 @@ export class PendingRequests<Reply, Event = never> {
       this.pending.set(id, { resolve, reject, onEvent: options.onEvent, cleanup });
       options.signal?.addEventListener("abort", onAbort, { once: true });
       if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => this.stop(id, new RequestTimeoutError(options.timeoutMessage ?? `No answer within ${Math.round(options.timeoutMs! / 1000)} s.`), options.onCancel), options.timeoutMs);
+        timer = setTimeout(
+          () =>
+            this.stop(
+              id,
+              new RequestTimeoutError(
+                options.timeoutMessage ?? `No answer within ${Math.round(options.timeoutMs! / 1000)} s.`,
+              ),
+              options.onCancel,
+            ),
+          options.timeoutMs,
+        );
       }
       try {
         options.send(id);

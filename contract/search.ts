@@ -16,7 +16,14 @@ const count = number({ integer: true, min: 0 });
 const hash = string({ nonEmpty: true, max: 100 });
 const model = string({ nonEmpty: true, max: 200 });
 
-export const frameCountsField = object({ buttons: count, inputs: count, images: count, headings: count, width: number({ min: 0 }), height: number({ min: 0 }) });
+export const frameCountsField = object({
+  buttons: count,
+  inputs: count,
+  images: count,
+  headings: count,
+  width: number({ min: 0 }),
+  height: number({ min: 0 }),
+});
 
 /** One top-level frame as Search indexes it (codegen's FrameDoc plus the id of its page, for switching to it). */
 export const frameDocField = object({
@@ -58,9 +65,19 @@ export const searchIndexField = object({
 export type SearchIndex = Infer<typeof searchIndexField>;
 
 /** What a scan changed: frames new, changed (re-indexed, their vector and caption dropped), gone, unchanged. */
-export const scanChangesField = object({ added: array(nodeId, { max: MAX_SEARCH_FRAMES }), reindexed: array(nodeId, { max: MAX_SEARCH_FRAMES }), dropped: array(nodeId, { max: MAX_SEARCH_FRAMES }), unchanged: count });
+export const scanChangesField = object({
+  added: array(nodeId, { max: MAX_SEARCH_FRAMES }),
+  reindexed: array(nodeId, { max: MAX_SEARCH_FRAMES }),
+  dropped: array(nodeId, { max: MAX_SEARCH_FRAMES }),
+  unchanged: count,
+});
 export type ScanChanges = Infer<typeof scanChangesField>;
 
 /** Frames a scan could not read (export failed, too large): by id, with the reason; they are left out of the index. */
-export const scanSkipField = object({ id: nodeId, name: string({ max: 1000 }), page: string({ max: 1000 }), reason: string({ max: 1000 }) });
+export const scanSkipField = object({
+  id: nodeId,
+  name: string({ max: 1000 }),
+  page: string({ max: 1000 }),
+  reason: string({ max: 1000 }),
+});
 export type ScanSkip = Infer<typeof scanSkipField>;

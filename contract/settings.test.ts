@@ -17,8 +17,14 @@ describe("settings: followSelection (“Update as I select”)", () => {
   });
 
   it("a patch accepts a boolean and names the key it refuses", () => {
-    expect(checkSettingsPatch({ followSelection: true })).toEqual({ accepted: { followSelection: true }, rejected: [] });
-    expect(checkSettingsPatch({ followSelection: "on", nodeIds: true })).toEqual({ accepted: { nodeIds: true }, rejected: ["followSelection"] });
+    expect(checkSettingsPatch({ followSelection: true })).toEqual({
+      accepted: { followSelection: true },
+      rejected: [],
+    });
+    expect(checkSettingsPatch({ followSelection: "on", nodeIds: true })).toEqual({
+      accepted: { nodeIds: true },
+      rejected: ["followSelection"],
+    });
     expect(() => settingsPatchField.check({ followSelection: "on" }, "settings")).toThrow(/followSelection/);
     expect(settingsPatchField.check({ followSelection: false }, "settings")).toEqual({ followSelection: false });
   });
@@ -26,13 +32,24 @@ describe("settings: followSelection (“Update as I select”)", () => {
 
 describe("settings: Search's models", () => {
   it("default to text-embedding-3-small at 256 dimensions, captions by the vision model", () => {
-    expect(readSettings(undefined)).toMatchObject({ embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "" });
+    expect(readSettings(undefined)).toMatchObject({
+      embeddingModel: "text-embedding-3-small",
+      embeddingDimensions: 256,
+      captionModel: "",
+    });
   });
 
   it("check each key alone: a bad value falls back to its default, the others stay", () => {
     const read = readSettings({ embeddingModel: "", embeddingDimensions: 12.5, captionModel: "gpt-4o-mini" });
-    expect(read).toMatchObject({ embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "gpt-4o-mini" });
-    expect(checkSettingsPatch({ embeddingDimensions: 8, embeddingModel: "nomic-embed-text" })).toEqual({ accepted: { embeddingModel: "nomic-embed-text" }, rejected: ["embeddingDimensions"] });
+    expect(read).toMatchObject({
+      embeddingModel: "text-embedding-3-small",
+      embeddingDimensions: 256,
+      captionModel: "gpt-4o-mini",
+    });
+    expect(checkSettingsPatch({ embeddingDimensions: 8, embeddingModel: "nomic-embed-text" })).toEqual({
+      accepted: { embeddingModel: "nomic-embed-text" },
+      rejected: ["embeddingDimensions"],
+    });
     expect(checkSettingsPatch({ embeddingDimensions: 3072 }).accepted).toEqual({ embeddingDimensions: 3072 });
   });
 });
@@ -40,19 +57,45 @@ describe("settings: Search's models", () => {
 describe("settings: the image source (hosted or a local SD server)", () => {
   it("a store written before the SD settings existed reads with the hosted model and SD.Next's default address", () => {
     const older = { provider: "openrouter", baseUrl: "", model: "openai/gpt-5.4-image-2", target: "html" };
-    expect(readSettings(older)).toMatchObject({ ...older, imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "" });
+    expect(readSettings(older)).toMatchObject({
+      ...older,
+      imageSource: "hosted",
+      sdBaseUrl: "http://127.0.0.1:7860",
+      sdModel: "",
+      sdSampler: "",
+    });
   });
 
   it("keeps a local server's choices, and checks each key alone", () => {
-    const stored = { imageSource: "sd", sdBaseUrl: "http://localhost:7861", sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" };
+    const stored = {
+      imageSource: "sd",
+      sdBaseUrl: "http://localhost:7861",
+      sdModel: "dreamshaper_8 [879db523c3]",
+      sdSampler: "Euler a",
+    };
     expect(readSettings(stored)).toMatchObject(stored);
-    const damaged = readSettings({ imageSource: "comfy", sdBaseUrl: "127.0.0.1:7860", sdModel: 3, sdSampler: "DPM++ 2M" });
-    expect(damaged).toMatchObject({ imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "DPM++ 2M" });
+    const damaged = readSettings({
+      imageSource: "comfy",
+      sdBaseUrl: "127.0.0.1:7860",
+      sdModel: 3,
+      sdSampler: "DPM++ 2M",
+    });
+    expect(damaged).toMatchObject({
+      imageSource: "hosted",
+      sdBaseUrl: "http://127.0.0.1:7860",
+      sdModel: "",
+      sdSampler: "DPM++ 2M",
+    });
   });
 
   it("a patch refuses an empty or scheme-less server URL by name", () => {
-    expect(checkSettingsPatch({ imageSource: "sd", sdBaseUrl: "" })).toEqual({ accepted: { imageSource: "sd" }, rejected: ["sdBaseUrl"] });
+    expect(checkSettingsPatch({ imageSource: "sd", sdBaseUrl: "" })).toEqual({
+      accepted: { imageSource: "sd" },
+      rejected: ["sdBaseUrl"],
+    });
     expect(checkSettingsPatch({ sdBaseUrl: "ftp://127.0.0.1:7860" }).rejected).toEqual(["sdBaseUrl"]);
-    expect(checkSettingsPatch({ sdBaseUrl: "http://127.0.0.1:7860/sdapi/v1" }).accepted).toEqual({ sdBaseUrl: "http://127.0.0.1:7860/sdapi/v1" });
+    expect(checkSettingsPatch({ sdBaseUrl: "http://127.0.0.1:7860/sdapi/v1" }).accepted).toEqual({
+      sdBaseUrl: "http://127.0.0.1:7860/sdapi/v1",
+    });
   });
 });

@@ -11,9 +11,13 @@ import { IMAGE_SOURCES, PROVIDERS, STYLINGS, TARGETS, type Provider } from "./wo
 export type { Provider } from "./words.js";
 
 /** An http(s) URL without spaces, or "" for the provider's default. */
-const baseUrl = custom<string>("an http:// or https:// URL, or empty", (v) => (typeof v === "string" && (v === "" || /^https?:\/\/[^\s]+$/.test(v)) ? v : undefined));
+const baseUrl = custom<string>("an http:// or https:// URL, or empty", (v) =>
+  typeof v === "string" && (v === "" || /^https?:\/\/[^\s]+$/.test(v)) ? v : undefined,
+);
 /** A Stable Diffusion server's address: an http(s) URL without spaces (never empty: it has no default host to fall back to). */
-const serverUrl = custom<string>("an http:// or https:// URL", (v) => (typeof v === "string" && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) ? v : undefined));
+const serverUrl = custom<string>("an http:// or https:// URL", (v) =>
+  typeof v === "string" && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) ? v : undefined,
+);
 
 /** Where SD.Next and AUTOMATIC1111 listen when started without --port. */
 export const DEFAULT_SD_URL = "http://127.0.0.1:7860";
@@ -106,7 +110,8 @@ export function checkSettingsPatch(patch: unknown): { accepted: Partial<Settings
   const rejected: string[] = [];
   if (typeof patch !== "object" || patch === null) return { accepted, rejected: ["(not an object)"] };
   for (const [key, value] of Object.entries(patch)) {
-    if ((KEYS as string[]).includes(key) && accepts(key as keyof Settings, value)) (accepted as Record<string, unknown>)[key] = value;
+    if ((KEYS as string[]).includes(key) && accepts(key as keyof Settings, value))
+      (accepted as Record<string, unknown>)[key] = value;
     else rejected.push(key);
   }
   return { accepted, rejected };
@@ -116,7 +121,9 @@ export function checkSettingsPatch(patch: unknown): { accepted: Partial<Settings
 export const settingsField: Field<Settings> = object(SETTINGS_FIELDS) as Field<Settings>;
 
 /** A settings update in a message: any subset of the keys, each valid. */
-export const settingsPatchField: Field<Partial<Settings>> = object(Object.fromEntries(KEYS.map((key) => [key, optional(SETTINGS_FIELDS[key] as Field<unknown>)]))) as unknown as Field<Partial<Settings>>;
+export const settingsPatchField: Field<Partial<Settings>> = object(
+  Object.fromEntries(KEYS.map((key) => [key, optional(SETTINGS_FIELDS[key] as Field<unknown>)])),
+) as unknown as Field<Partial<Settings>>;
 
 /** Effective endpoint for a provider: the user's base URL, else the provider's. */
 export function endpointFor(settings: Pick<Settings, "provider" | "baseUrl">): string {

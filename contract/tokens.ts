@@ -7,13 +7,16 @@ import type { DesignStyle, DesignVariables } from "../codegen/design/extras.js";
 import { readVariablesReply } from "../codegen/tokens/variables-reply.js";
 import { custom, object, oneOf, optional, record, string, type Field } from "./fields.js";
 
-export const designVariablesField: Field<DesignVariables> = custom("the file's variables ({ variables, variableCollections } as GET /v1/files/:key/variables/local's meta)", (v) => {
-  try {
-    return readVariablesReply(v);
-  } catch {
-    return undefined;
-  }
-});
+export const designVariablesField: Field<DesignVariables> = custom(
+  "the file's variables ({ variables, variableCollections } as GET /v1/files/:key/variables/local's meta)",
+  (v) => {
+    try {
+      return readVariablesReply(v);
+    } catch {
+      return undefined;
+    }
+  },
+);
 
 const designStyle: Field<DesignStyle> = object({
   name: string({ max: 1000 }),

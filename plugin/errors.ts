@@ -44,5 +44,7 @@ export function errorText(error: unknown): string {
 
 /** "1,234" — numbers in messages read like Figma's own. */
 export function formatCount(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

@@ -16,7 +16,10 @@ export function launchFrom(raw: string | undefined): { command: Command; imageAc
   const command = COMMANDS.find((c) => c === raw);
   if (command) return { command };
   // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
-  const button = raw !== undefined && Object.prototype.hasOwnProperty.call(RELAUNCH_BUTTONS, raw) ? RELAUNCH_BUTTONS[raw as keyof typeof RELAUNCH_BUTTONS] : undefined;
+  const button =
+    raw !== undefined && Object.prototype.hasOwnProperty.call(RELAUNCH_BUTTONS, raw)
+      ? RELAUNCH_BUTTONS[raw as keyof typeof RELAUNCH_BUTTONS]
+      : undefined;
   if (!button) return { command: "code" };
   return "action" in button ? { command: button.panel, imageAction: button.action } : { command: button.panel };
 }

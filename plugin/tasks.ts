@@ -24,7 +24,13 @@ export class Job {
  * leaving the main thread to the editor). Stops starting new items once `stop()` is true; `run` reports its
  * own failures (a rejection stops the lot and is passed on).
  */
-export async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T, index: number) => Promise<void>, stop: () => boolean = () => false, sliceMs = 10): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T, index: number) => Promise<void>,
+  stop: () => boolean = () => false,
+  sliceMs = 10,
+): Promise<void> {
   let next = 0;
   let lastYield = Date.now();
   const lane = async (): Promise<void> => {

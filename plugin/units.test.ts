@@ -32,7 +32,13 @@ describe("hashString", () => {
 
 describe("commandFrom", () => {
   it("keeps menu commands and maps anything else to code", () => {
-    expect(["code", "image", "analyze", "search", "settings"].map(commandFrom)).toEqual(["code", "image", "analyze", "search", "settings"]);
+    expect(["code", "image", "analyze", "search", "settings"].map(commandFrom)).toEqual([
+      "code",
+      "image",
+      "analyze",
+      "search",
+      "settings",
+    ]);
     expect(commandFrom("")).toBe("code");
     expect(commandFrom(undefined)).toBe("code");
     expect(commandFrom("rm -rf")).toBe("code");
@@ -49,7 +55,8 @@ describe("commandFrom", () => {
 
 describe("utf8Length", () => {
   it("counts UTF-8 bytes as TextEncoder does", () => {
-    for (const text of ["", "abc", "é", "€uro", "😀 ok", "\u0001", "日本語テキスト", "\ud800 lone"]) expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
+    for (const text of ["", "abc", "é", "€uro", "😀 ok", "\u0001", "日本語テキスト", "\ud800 lone"])
+      expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
   });
 });
 
@@ -92,7 +99,13 @@ describe("forEachLimited", () => {
       busy(6);
       done++;
     };
-    await forEachLimited(Array.from({ length: 10 }, (_, i) => i), 2, run, () => done >= 6, 10);
+    await forEachLimited(
+      Array.from({ length: 10 }, (_, i) => i),
+      2,
+      run,
+      () => done >= 6,
+      10,
+    );
     expect(done).toBe(6);
     expect(timeouts.mock.calls.filter((c) => c[1] === 0).length).toBeGreaterThanOrEqual(2);
     vi.restoreAllMocks();

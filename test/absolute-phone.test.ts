@@ -26,11 +26,20 @@ describe.runIf(runBrowser)("an absolute designer's page on a phone and a tablet"
     const frame = topLevelFrames(real).find((f) => f.id === "35:34")!;
     for (const options of [HTML, REACT]) {
       const code = await generateCode(loadDesign(real.json, ["35:34"]).document, options);
-      const s = await scoreCode(pages, { frame: frame.node as unknown as RestNode, files: code.files, target: options.target, page: { serve: serveGoogleFonts }, widths: [0, 390, 768] });
+      const s = await scoreCode(pages, {
+        frame: frame.node as unknown as RestNode,
+        files: code.files,
+        target: options.target,
+        page: { serve: serveGoogleFonts },
+        widths: [0, 390, 768],
+      });
       const at = (w: number) => s.widths.find((x) => x.width === w)!;
       expect(s.iouMatched, options.target).toBeGreaterThanOrEqual(0.97);
       for (const w of [390, 768]) {
-        expect(at(w).textVisible, `${options.target} at ${w}: ${JSON.stringify(at(w).hiddenTexts)}`).toBeGreaterThanOrEqual(0.99);
+        expect(
+          at(w).textVisible,
+          `${options.target} at ${w}: ${JSON.stringify(at(w).hiddenTexts)}`,
+        ).toBeGreaterThanOrEqual(0.99);
         expect(at(w).overflow).toBe(false);
       }
     }

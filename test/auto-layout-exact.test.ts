@@ -58,7 +58,13 @@ describe.runIf(runBrowser)("the designer's auto layout at the design width: as d
     const frame = topLevelFrames(real).find((f) => f.id === id)!;
     const code = await generateCode(loadDesign(real.json, [id]).document, options);
     const target = options.target;
-    const measured = await scoreCode(pages, { frame: frame.node as unknown as RestNode, files: code.files, target, page: { serve: serveGoogleFonts }, widths: [0] });
+    const measured = await scoreCode(pages, {
+      frame: frame.node as unknown as RestNode,
+      files: code.files,
+      target,
+      page: { serve: serveGoogleFonts },
+      widths: [0],
+    });
     return measured.iouMatched;
   };
 
@@ -69,7 +75,12 @@ describe.runIf(runBrowser)("the designer's auto layout at the design width: as d
   }
 
   it("React scores as HTML does (Flora's Home, TnT's Payment-2 and Frame 116, the dial picker: overrun rows, held lines, strokes per side)", async () => {
-    const pages = [["flora.file.json", "8203:59903"], ["tnt-website.file.json", "290:625"], ["tnt-website.file.json", "410:202"], ["smart-ui-mes-dial-picker.fragment.json", "1:14291"]] as const;
+    const pages = [
+      ["flora.file.json", "8203:59903"],
+      ["tnt-website.file.json", "290:625"],
+      ["tnt-website.file.json", "410:202"],
+      ["smart-ui-mes-dial-picker.fragment.json", "1:14291"],
+    ] as const;
     for (const [file, id] of pages) {
       const html = await score(file, id, HTML);
       const react = await score(file, id, REACT);

@@ -34,7 +34,9 @@ function node(args: string[], env: Record<string, string> = {}): Promise<Ran> {
 /** The sections the bench names as broken ("bench: section "x" failed"), or its last lines when it names none. */
 function whatBroke(ran: Ran): string {
   const sections = [...ran.stderr.matchAll(/bench: section "([^"]+)" failed/g)].map((m) => m[1]!);
-  return sections.length > 0 ? `sections failed: ${sections.join(", ")}\n${ran.stderr.slice(-4000)}` : `${ran.stderr.slice(-4000)}${ran.stdout.slice(-2000)}`;
+  return sections.length > 0
+    ? `sections failed: ${sections.join(", ")}\n${ran.stderr.slice(-4000)}`
+    : `${ran.stderr.slice(-4000)}${ran.stdout.slice(-2000)}`;
 }
 
 // Several sections measure in Chromium: the bench runs where the browser tests run.
@@ -48,7 +50,11 @@ describe.runIf(runBrowser)("the bench's quick mode", () => {
     const ran = await node(["dist/bench.mjs"], { BENCH_QUICK: "1", BENCH_OUT: OUT });
     expect(ran.status, whatBroke(ran)).toBe(0);
 
-    const quick = JSON.parse(readFileSync(join(OUT, "quick.json"), "utf8")) as { sectionsRun: string[]; sections: Record<string, unknown>; settings: { quick: boolean } };
+    const quick = JSON.parse(readFileSync(join(OUT, "quick.json"), "utf8")) as {
+      sectionsRun: string[];
+      sections: Record<string, unknown>;
+      settings: { quick: boolean };
+    };
     expect(quick.settings.quick).toBe(true);
     // Every section that ran recorded figures (a section that silently did nothing would leave none).
     expect(quick.sectionsRun.filter((name) => quick.sections[name] === undefined)).toEqual([]);

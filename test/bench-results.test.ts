@@ -32,10 +32,17 @@ describe("bench results", () => {
     results.print("| a | b |");
     dir = mkdtempSync(join(tmpdir(), "figment-bench-"));
     const written = results.write(join(dir, "out"), { commit: "abc" });
-    const json = JSON.parse(readFileSync(written.json, "utf8")) as { commit: string; generatedAt: string; sections: Record<string, unknown> };
+    const json = JSON.parse(readFileSync(written.json, "utf8")) as {
+      commit: string;
+      generatedAt: string;
+      sections: Record<string, unknown>;
+    };
     expect(json.commit).toBe("abc");
     expect(Date.parse(json.generatedAt)).not.toBeNaN();
-    expect(json.sections).toEqual({ tokens: { total: { ours: 10, mcp: 20 } }, plugin: { clickToFirstCodeCold: { medianMs: 42, targetMs: 300, met: true } } });
+    expect(json.sections).toEqual({
+      tokens: { total: { ours: 10, mcp: 20 } },
+      plugin: { clickToFirstCodeCold: { medianMs: 42, targetMs: 300, met: true } },
+    });
     expect(readFileSync(written.markdown, "utf8")).toBe("## tokens\n| a | b |\n");
   });
 });

@@ -32,7 +32,10 @@ async function expectedSvgs(fixture: string, frameId: string): Promise<string[]>
 
 async function download(page: Page, ui: Frame): Promise<Record<string, Uint8Array>> {
   await ui.locator(".view-tab", { hasText: "Code" }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: "Download .zip" }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    ui.locator("button", { hasText: "Download .zip" }).click(),
+  ]);
   return unzipSync(new Uint8Array(readFileSync(await file.path())));
 }
 
@@ -43,7 +46,8 @@ const problemsText = async (ui: Frame): Promise<string> => {
   return (await ui.locator(".problems").innerText()).replace(/\s+/g, " ");
 };
 
-const same = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && Buffer.from(a).equals(Buffer.from(b));
+const same = (a: Uint8Array | undefined, b: Uint8Array): boolean =>
+  a !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
 describe.runIf(runBrowser)("real images and icons in the Generate-code panel", { timeout: 180_000 }, () => {
   const browser = useBrowser();
@@ -55,26 +59,29 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
     const photo = Object.values(images)[0]!;
     const svgs = await expectedSvgs(LOGIN, LOGIN_FRAME);
     expect(svgs.length).toBe(4);
-    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], images, storage: { "figment.settings": { target: "html" } } }, async ({ page, ui, sim }) => {
-      expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
-      await ui.getByRole("button", { name: "Generate", exact: true }).click();
-      await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
-      // The main thread read the image once and exported each vector layer as SVG.
-      const exports = await sim<{ nodeId: string; format: string }[]>("sim.record.exports");
-      expect(exports.filter((e) => e.format === "SVG_STRING")).toHaveLength(4);
+    await withPluginPage(
+      pages,
+      { fixture: LOGIN, select: [LOGIN_FRAME], images, storage: { "figment.settings": { target: "html" } } },
+      async ({ page, ui, sim }) => {
+        expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
+        await ui.getByRole("button", { name: "Generate", exact: true }).click();
+        await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
+        // The main thread read the image once and exported each vector layer as SVG.
+        const exports = await sim<{ nodeId: string; format: string }[]>("sim.record.exports");
+        expect(exports.filter((e) => e.format === "SVG_STRING")).toHaveLength(4);
 
-      const problems = await problemsText(ui);
-      expect(problems).not.toContain("geometry=paths");
-      expect(problems).not.toMatch(/no image bytes|placeholder|no outline/);
-      await shot(page, "1-result-html");
+        const problems = await problemsText(ui);
+        expect(problems).not.toContain("geometry=paths");
+        expect(problems).not.toMatch(/no image bytes|placeholder|no outline/);
+        await shot(page, "1-result-html");
 
-      // The preview draws the photo: an <img> or a CSS background from the real bytes, decoded by the browser.
-      await ui.locator(".view-tab", { hasText: "Preview" }).click();
-      const handle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
-      const preview = (await handle.contentFrame())!;
-      await preview.waitForSelector("main");
-      const base64 = Buffer.from(photo).toString("base64");
-      const drawn = await preview.evaluate<number[]>(`(async () => {
+        // The preview draws the photo: an <img> or a CSS background from the real bytes, decoded by the browser.
+        await ui.locator(".view-tab", { hasText: "Preview" }).click();
+        const handle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
+        const preview = (await handle.contentFrame())!;
+        await preview.waitForSelector("main");
+        const base64 = Buffer.from(photo).toString("base64");
+        const drawn = await preview.evaluate<number[]>(`(async () => {
         const mark = ${JSON.stringify(base64.slice(0, 64))};
         const backgrounds = [...document.querySelectorAll("*")].map((e) => getComputedStyle(e).backgroundImage).filter((b) => b.includes(mark)).map((b) => /url\\("?([^")]+)"?\\)/.exec(b)[1]);
         const urls = [...backgrounds, ...[...document.images].map((i) => i.src).filter((src) => src.includes(mark))];
@@ -85,23 +92,27 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
           return image.naturalWidth;
         }));
       })()`);
-      expect(drawn.length).toBeGreaterThan(0);
-      expect(drawn.every((w) => w === 96)).toBe(true);
-      // Its inline icons are the exported SVGs (the zip below has their markup verbatim).
-      const boxes = await preview.evaluate<string[]>(`[...document.querySelectorAll("svg")].map((s) => s.getAttribute("viewBox"))`);
-      for (const svg of svgs) expect(boxes).toContain(/viewBox="([^"]+)"/.exec(svg)![1]);
-      await shot(page, "2-preview-html");
+        expect(drawn.length).toBeGreaterThan(0);
+        expect(drawn.every((w) => w === 96)).toBe(true);
+        // Its inline icons are the exported SVGs (the zip below has their markup verbatim).
+        const boxes = await preview.evaluate<string[]>(
+          `[...document.querySelectorAll("svg")].map((s) => s.getAttribute("viewBox"))`,
+        );
+        for (const svg of svgs) expect(boxes).toContain(/viewBox="([^"]+)"/.exec(svg)![1]);
+        await shot(page, "2-preview-html");
 
-      const zip = await download(page, ui);
-      const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
-      expect(pngs).toEqual(["assets/background-image.png"]);
-      expect(same(zip[pngs[0]!], photo)).toBe(true);
-      // Prettier formats the page: compare the icons' elements with spacing and self-closing slashes evened out.
-      const even = (markup: string): string => markup.replace(/\s*\/>/g, "/>").replace(/\s+/g, " ");
-      const html = even(new TextDecoder().decode(zip["index.html"]));
-      expect(new TextDecoder().decode(zip["styles.css"])).toMatch(/url\(["']?assets\/background-image\.png/);
-      for (const svg of svgs) for (const element of svg.split("\n").slice(1, -2)) expect(html).toContain(even(element));
-    });
+        const zip = await download(page, ui);
+        const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
+        expect(pngs).toEqual(["assets/background-image.png"]);
+        expect(same(zip[pngs[0]!], photo)).toBe(true);
+        // Prettier formats the page: compare the icons' elements with spacing and self-closing slashes evened out.
+        const even = (markup: string): string => markup.replace(/\s*\/>/g, "/>").replace(/\s+/g, " ");
+        const html = even(new TextDecoder().decode(zip["index.html"]));
+        expect(new TextDecoder().decode(zip["styles.css"])).toMatch(/url\(["']?assets\/background-image\.png/);
+        for (const svg of svgs)
+          for (const element of svg.split("\n").slice(1, -2)) expect(html).toContain(even(element));
+      },
+    );
   });
 
   it("React: the photo is a file of its own in src/assets, referenced by the screen's styles", async () => {
@@ -114,7 +125,9 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
       const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
       expect(pngs).toEqual(["src/assets/background-image.png"]);
       expect(same(zip[pngs[0]!], photo)).toBe(true);
-      expect(new TextDecoder().decode(zip["src/screens/LogInPage.module.css"])).toMatch(/url\(["']?\.\.\/assets\/background-image\.png/);
+      expect(new TextDecoder().decode(zip["src/screens/LogInPage.module.css"])).toMatch(
+        /url\(["']?\.\.\/assets\/background-image\.png/,
+      );
       await shot(page, "3-result-react");
     });
   });

@@ -76,7 +76,10 @@ export function typecheckReactProjects(sets: SourceFile[][]): CompileResult {
     const name = diagnostic.file?.fileName ?? "";
     const m = new RegExp(`^${VIRTUAL}/(\\d+)/(.*)$`).exec(name);
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
     const text = `${m?.[2] ?? name}${where ? `:${where.line + 1}:${where.character + 1}` : ""} ${message}`;
     if (m) errors[Number(m[1])]!.push(text);
     else errors.forEach((list) => list.push(text));

@@ -30,8 +30,18 @@ const PANELS: { panel: string; command: string; ready(ui: Frame): Promise<void>;
       await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 90_000 });
     },
   },
-  { panel: "image", command: "image", fields: 1, ready: (ui) => ui.locator(".panel--image").waitFor({ timeout: 15_000 }) },
-  { panel: "analyze", command: "analyze", fields: 0, ready: (ui) => ui.locator(".panel--analyze").waitFor({ timeout: 15_000 }) },
+  {
+    panel: "image",
+    command: "image",
+    fields: 1,
+    ready: (ui) => ui.locator(".panel--image").waitFor({ timeout: 15_000 }),
+  },
+  {
+    panel: "analyze",
+    command: "analyze",
+    fields: 0,
+    ready: (ui) => ui.locator(".panel--analyze").waitFor({ timeout: 15_000 }),
+  },
   {
     panel: "search",
     command: "search",
@@ -50,7 +60,12 @@ const PANELS: { panel: string; command: string; ready(ui: Frame): Promise<void>;
       await ui.locator(".panel--history").waitFor({ timeout: 15_000 });
     },
   },
-  { panel: "settings", command: "settings", fields: 1, ready: (ui) => ui.locator(".panel--settings").waitFor({ timeout: 15_000 }) },
+  {
+    panel: "settings",
+    command: "settings",
+    fields: 1,
+    ready: (ui) => ui.locator(".panel--settings").waitFor({ timeout: 15_000 }),
+  },
 ];
 
 describe.runIf(runBrowser)("the panels in Figma's dark theme", { timeout: 180_000 }, () => {
@@ -59,18 +74,22 @@ describe.runIf(runBrowser)("the panels in Figma's dark theme", { timeout: 180_00
 
   for (const { panel, command, ready, fields } of PANELS) {
     it(`${panel}: every text, field and placeholder reads at WCAG AA contrast`, async () => {
-      await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command, storage, theme: "dark" }, async ({ page, ui }) => {
-        await ready(ui);
-        await effectsRan(ui);
-        // The dark theme is on (not the light fallbacks).
-        expect(await ui.evaluate<string>("getComputedStyle(document.body).backgroundColor")).toBe("rgb(44, 44, 44)");
-        await panelScreenshot(page, ARTIFACTS, panel);
-        // Figma's primary button (white on its brand blue #0c8ce9, 3.5:1) is left as Figma draws its own.
-        const result = await checkContrast(ui, ".button--primary");
-        expect(result.checked).toBeGreaterThan(5);
-        expect(result.fields).toBeGreaterThanOrEqual(fields);
-        expect(result.failures).toEqual([]);
-      });
+      await withPluginPage(
+        pages,
+        { fixture: LOGIN, select: ["101:3"], command, storage, theme: "dark" },
+        async ({ page, ui }) => {
+          await ready(ui);
+          await effectsRan(ui);
+          // The dark theme is on (not the light fallbacks).
+          expect(await ui.evaluate<string>("getComputedStyle(document.body).backgroundColor")).toBe("rgb(44, 44, 44)");
+          await panelScreenshot(page, ARTIFACTS, panel);
+          // Figma's primary button (white on its brand blue #0c8ce9, 3.5:1) is left as Figma draws its own.
+          const result = await checkContrast(ui, ".button--primary");
+          expect(result.checked).toBeGreaterThan(5);
+          expect(result.fields).toBeGreaterThanOrEqual(fields);
+          expect(result.failures).toEqual([]);
+        },
+      );
     });
   }
 });

@@ -37,7 +37,13 @@ describe.runIf(runBrowser)("the TnT website's desktop pages on a phone and a tab
   const measure = async (id: string, options: CodeOptions) => {
     const frame = topLevelFrames(real).find((f) => f.id === id)!;
     const code = await generateCode(loadDesign(real.json, [id]).document, options);
-    return scoreCode(pages, { frame: frame.node as unknown as RestNode, files: code.files, target: options.target, page: { serve: serveGoogleFonts }, widths: [0, 390, 768] });
+    return scoreCode(pages, {
+      frame: frame.node as unknown as RestNode,
+      files: code.files,
+      target: options.target,
+      page: { serve: serveGoogleFonts },
+      widths: [0, 390, 768],
+    });
   };
 
   for (const page of PAGES) {

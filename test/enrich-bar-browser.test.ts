@@ -95,7 +95,12 @@ const index = {
 
 async function withEnrichPage<T>(browser: Browser, baseUrl: string, fn: (page: Page) => Promise<T>): Promise<T> {
   const ready = (page: Page) => page.waitForSelector("#probe");
-  return withComponentPage(browser, await bundle(), { cfg: { baseUrl: PAGE_API, index }, api: { from: PAGE_API, to: baseUrl }, ready }, fn);
+  return withComponentPage(
+    browser,
+    await bundle(),
+    { cfg: { baseUrl: PAGE_API, index }, api: { from: PAGE_API, to: baseUrl }, ready },
+    fn,
+  );
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -109,7 +114,16 @@ describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }
   let mode: "ok" | "hang" | "401" = "ok";
   beforeAll(async () => {
     const script = searchAiScript();
-    srv = await startOpenAiServer((req): ScriptedReply => (req.path.startsWith("/v1/models") ? { kind: "json", body: { data: [] } } : mode === "hang" ? { kind: "hang" } : mode === "401" ? { kind: "error", status: 401, message: "Incorrect API key provided" } : script(req)));
+    srv = await startOpenAiServer(
+      (req): ScriptedReply =>
+        req.path.startsWith("/v1/models")
+          ? { kind: "json", body: { data: [] } }
+          : mode === "hang"
+            ? { kind: "hang" }
+            : mode === "401"
+              ? { kind: "error", status: 401, message: "Incorrect API key provided" }
+              : script(req),
+    );
   });
   afterAll(async () => {
     await srv?.close();
@@ -119,7 +133,9 @@ describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }
     await withEnrichPage(browser, srv.url, async (page) => {
       const button = page.locator(".enrich-bar__start");
       await button.waitFor();
-      expect(await button.textContent()).toMatch(/^Search by meaning: describe and embed 80 frames — (about \$[\d.]+|under \$0\.01)$/);
+      expect(await button.textContent()).toMatch(
+        /^Search by meaning: describe and embed 80 frames — (about \$[\d.]+|under \$0\.01)$/,
+      );
       expect(srv.requests.length).toBe(0);
       await shot(page, "1-ready");
       mode = "hang";
@@ -150,9 +166,13 @@ describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }
       await page.getByRole("button", { name: "Dismiss" }).click();
       await page.locator(".enrich-bar__start").click();
       await page.locator(".enrich-bar__done").waitFor({ timeout: 30_000 });
-      expect(await page.locator(".enrich-bar__done").textContent()).toContain("80 frames described and embedded. Search now ranks by meaning too.");
+      expect(await page.locator(".enrich-bar__done").textContent()).toContain(
+        "80 frames described and embedded. Search now ranks by meaning too.",
+      );
       expect(await page.locator(".enrich-bar__start").count()).toBe(0);
-      const counts = await page.evaluate("({ captions: Object.keys(window.__index.captions).length, vectors: Object.keys(window.__index.vectors).length, saves: window.__saves.length })");
+      const counts = await page.evaluate(
+        "({ captions: Object.keys(window.__index.captions).length, vectors: Object.keys(window.__index.vectors).length, saves: window.__saves.length })",
+      );
       expect(counts).toEqual({ captions: 80, vectors: 80, saves: Math.ceil(FRAMES / 6) + 1 });
       await shot(page, "5-done");
     });

@@ -81,7 +81,9 @@ describe.each(EVAL_FILES)("%s", (file) => {
           // The same design and options in another file of this run (the fidelity tests) are generated once.
           cases.push({ label, options, result: await cachedGenerateCode(design.document, options) });
         } catch (error) {
-          failures.push(`${label}: generateCode threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          failures.push(
+            `${label}: generateCode threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
         }
       }
     }
@@ -96,19 +98,29 @@ describe.each(EVAL_FILES)("%s", (file) => {
 
   it("reports no problem of severity error", () => {
     const errors = cases.flatMap((c) =>
-      c.result.problems.filter((p) => p.severity === "error").map((p) => `${c.label}: ${p.code} ${p.file ?? p.nodeId ?? ""} ${p.message}`),
+      c.result.problems
+        .filter((p) => p.severity === "error")
+        .map((p) => `${c.label}: ${p.code} ${p.file ?? p.nodeId ?? ""} ${p.message}`),
     );
     expect(errors).toEqual([]);
   });
 
-  it("type-checks every React output (one compiler run for the whole file)", () => {
-    const react = cases.filter((c) => c.options.target === "react");
-    expect(react.length).toBeGreaterThan(0);
-    for (const c of react) expect(c.result.files.some((f) => f.path.endsWith(".tsx")), c.label).toBe(true);
-    const { errors } = typecheckReactProjects(react.map((c) => c.result.files));
-    const report = react.flatMap((c, i) => (errors[i] ?? []).map((e) => `${c.label}: ${e}`));
-    expect(report).toEqual([]);
-  }, TEST_TIMEOUT);
+  it(
+    "type-checks every React output (one compiler run for the whole file)",
+    () => {
+      const react = cases.filter((c) => c.options.target === "react");
+      expect(react.length).toBeGreaterThan(0);
+      for (const c of react)
+        expect(
+          c.result.files.some((f) => f.path.endsWith(".tsx")),
+          c.label,
+        ).toBe(true);
+      const { errors } = typecheckReactProjects(react.map((c) => c.result.files));
+      const report = react.flatMap((c, i) => (errors[i] ?? []).map((e) => `${c.label}: ${e}`));
+      expect(report).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
   it("emits HTML that parses with zero parse errors and non-empty stylesheets", () => {
     const html = cases.filter((c) => c.options.target === "html");
@@ -131,13 +143,17 @@ describe.each(EVAL_FILES)("%s", (file) => {
     expect(report).toEqual([]);
   });
 
-  it("leaves output that prettier would not change", async () => {
-    const unformatted: string[] = [];
-    for (const c of cases) {
-      for (const f of c.result.files) {
-        if (!(await formattedOnce(f))) unformatted.push(`${c.label}: ${f.path}`);
+  it(
+    "leaves output that prettier would not change",
+    async () => {
+      const unformatted: string[] = [];
+      for (const c of cases) {
+        for (const f of c.result.files) {
+          if (!(await formattedOnce(f))) unformatted.push(`${c.label}: ${f.path}`);
+        }
       }
-    }
-    expect(unformatted).toEqual([]);
-  }, TEST_TIMEOUT);
+      expect(unformatted).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 });

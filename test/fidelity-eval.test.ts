@@ -23,11 +23,16 @@ const LOGIN = "figmasharp-login.file.json";
 const inCi = !!process.env.CI;
 const haveChromium = chromiumAvailable();
 if (!haveChromium && !inCi) {
-  console.warn(`fidelity-eval: skipped, Chromium not found at ${chromiumPath()} (apt-get install chromium, or set CHROMIUM_PATH); in CI it must run`);
+  console.warn(
+    `fidelity-eval: skipped, Chromium not found at ${chromiumPath()} (apt-get install chromium, or set CHROMIUM_PATH); in CI it must run`,
+  );
 }
 
 /** The fields `figment fidelity --json` prints for a frame. */
-type Reported = Pick<FrameFidelity, "id" | "name" | "meanIoU" | "matched" | "textCoverage" | "absoluteInAutoLayout" | "overflowAt80">;
+type Reported = Pick<
+  FrameFidelity,
+  "id" | "name" | "meanIoU" | "matched" | "textCoverage" | "absoluteInAutoLayout" | "overflowAt80"
+>;
 
 describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real screens (Chromium)", () => {
   const browser = useBrowser();
@@ -49,7 +54,15 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
     return out;
   }
 
-  const pick = ({ id, name, meanIoU, matched, textCoverage, absoluteInAutoLayout, overflowAt80 }: FrameFidelity): Reported => ({
+  const pick = ({
+    id,
+    name,
+    meanIoU,
+    matched,
+    textCoverage,
+    absoluteInAutoLayout,
+    overflowAt80,
+  }: FrameFidelity): Reported => ({
     id,
     name,
     meanIoU,
@@ -102,7 +115,10 @@ describe.skipIf(!haveChromium && !inCi)("fidelity of generated HTML on real scre
       const single = loadDesign({ document: root }, []);
       const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
       const box = root["absoluteBoundingBox"] as { width: number; height: number };
-      const path = join(ARTIFACTS, `${file.replace(/\.(file|nodes)\.json$/, "")}-${root.id.replace(/[^\w-]/g, "-")}.png`);
+      const path = join(
+        ARTIFACTS,
+        `${file.replace(/\.(file|nodes)\.json$/, "")}-${root.id.replace(/[^\w-]/g, "-")}.png`,
+      );
       const png = await withPage(pages, code.files, "index.html", { width: box.width, height: box.height }, (page) =>
         page.screenshot({ path, fullPage: true }),
       );

@@ -53,9 +53,16 @@ async function answers(): Promise<Answers> {
   };
 }
 
-const reply = (text: string, id: string, holdAfter?: number) => responsesStream(splitInto(text, 8), { id, delayMs: 5, ...(holdAfter !== undefined ? { holdAfter } : {}) });
+const reply = (text: string, id: string, holdAfter?: number) =>
+  responsesStream(splitInto(text, 8), { id, delayMs: 5, ...(holdAfter !== undefined ? { holdAfter } : {}) });
 
-const settings = (server: OpenAiTestServer) => ({ provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "html", styling: "css-modules" });
+const settings = (server: OpenAiTestServer) => ({
+  provider: "openai",
+  baseUrl: server.url.replace(/\/+$/, ""),
+  model: "gpt-5.4-image-2",
+  target: "html",
+  styling: "css-modules",
+});
 
 /** Every file of the result on show, as the Code view shows it (each line's text), by path. */
 async function filesOnShow(ui: Frame): Promise<Record<string, string>> {
@@ -77,7 +84,8 @@ async function filesOnShow(ui: Frame): Promise<Record<string, string>> {
 /** The turn bar's tabs: "1. Answer 87 %", … */
 const turnLabels = (ui: Frame): Promise<string[]> => ui.locator(".turn").allTextContents();
 const turnScore = (ui: Frame, i: number) => ui.locator(".turn").nth(i).locator(".turn__score");
-const percentOf = async (ui: Frame, i: number): Promise<number> => Number.parseInt((await turnScore(ui, i).textContent()) ?? "", 10);
+const percentOf = async (ui: Frame, i: number): Promise<number> =>
+  Number.parseInt((await turnScore(ui, i).textContent()) ?? "", 10);
 
 /** Generate with AI → Send: the first answer on show with its score. */
 async function firstAnswer(ui: Frame): Promise<number> {
@@ -88,7 +96,11 @@ async function firstAnswer(ui: Frame): Promise<number> {
 }
 
 /** Fix differences → its estimate card (nothing sent before Send; pictured as `shotName` when given) → Send. */
-async function fixDifferences(ui: Frame, server: OpenAiTestServer, shotName?: { page: Page; name: string }): Promise<string> {
+async function fixDifferences(
+  ui: Frame,
+  server: OpenAiTestServer,
+  shotName?: { page: Page; name: string },
+): Promise<string> {
   const before = server.requests.length;
   await ui.locator(".ai-results").getByRole("button", { name: "Fix differences" }).click();
   const card = ui.locator(".ai-confirm");
@@ -116,7 +128,15 @@ function expectRound(request: RecordedRequest, first: RecordedRequest, previous:
   const body = request.body as { previous_response_id?: string; input: { content: Part[] }[] };
   expect(body.previous_response_id).toBe(previous);
   const parts = body.input[0]!.content;
-  const layer = measurementLines(parts[0]!.text!).find((l) => l["id"] === "101:6") as { layer: string; problem: string; design: { x: number; y: number }; rendered: { x: number; y: number }; off: string } | undefined;
+  const layer = measurementLines(parts[0]!.text!).find((l) => l["id"] === "101:6") as
+    | {
+        layer: string;
+        problem: string;
+        design: { x: number; y: number };
+        rendered: { x: number; y: number };
+        off: string;
+      }
+    | undefined;
   expect(layer, parts[0]!.text).toBeDefined();
   expect(layer).toMatchObject({ layer: "Don’t have an account?", problem: "off", off: "40 px lower" });
   expect(layer!.rendered.y - layer!.design.y).toBe(40);
@@ -141,94 +161,126 @@ describe.runIf(runBrowser)("Fix differences in the Code panel", { timeout: 600_0
     const server = await startServer();
     server.push(reply(a.off, "resp_first"), reply(a.worse, "resp_worse"), reply(a.correct, "resp_fixed"));
     const storage = { "figment.settings": settings(server), "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
-      const first = await firstAnswer(ui);
-      const results = ui.locator(".ai-results");
-      expect(await results.locator(".score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${first} % · `));
-      await shot(page, "1-result-with-score");
-      // The differences, worst first: the layer 40 px off among them.
-      await results.locator(".score__header").click();
-      await results.locator(".score__row", { hasText: "Don’t have an account?" }).locator(".score__words", { hasText: "40 px lower" }).waitFor();
-      await shot(page, "2-differences");
-      await results.locator(".score__header").click();
-      const shown = await filesOnShow(ui);
-      expect(shown["styles.css"]).toContain("bottom: -42px");
+    await withPluginPage(
+      browser,
+      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+      async ({ page, ui }) => {
+        const first = await firstAnswer(ui);
+        const results = ui.locator(".ai-results");
+        expect(await results.locator(".score__summary").textContent()).toMatch(
+          new RegExp(`^Matches the design ${first} % · `),
+        );
+        await shot(page, "1-result-with-score");
+        // The differences, worst first: the layer 40 px off among them.
+        await results.locator(".score__header").click();
+        await results
+          .locator(".score__row", { hasText: "Don’t have an account?" })
+          .locator(".score__words", { hasText: "40 px lower" })
+          .waitFor();
+        await shot(page, "2-differences");
+        await results.locator(".score__header").click();
+        const shown = await filesOnShow(ui);
+        expect(shown["styles.css"]).toContain("bottom: -42px");
 
-      // A worse fix: measured, discarded; the verdict is shown, the files on show stay as they were.
-      const card = await fixDifferences(ui, server, { page, name: "5-fix-estimate" });
-      expect(card).toContain("Send turn 1's measured differences of “Log-In Page” to gpt-5.4-image-2 at 127.0.0.1");
-      expect(card).toMatch(/Estimate: ≈ [\d,]+ input tokens \([\d,]+ for the pictures\) · ≈ [\d,]+ output · /);
-      expect(card).toContain("the page as rendered beside the design");
-      const verdict = results.locator(".fix-verdict");
-      await verdict.waitFor({ timeout: 120_000 });
-      expect(await verdict.textContent()).toMatch(/^Fix differences: the model's fix measured worse \(0\.\d+ vs 0\.\d+\): kept the earlier code$/);
-      expect(await turnLabels(ui)).toHaveLength(1);
-      expect(await percentOf(ui, 0)).toBe(first);
-      expect(await filesOnShow(ui)).toEqual(shown);
-      expect(server.requests).toHaveLength(2);
-      expectRound(server.requests[1]!, server.requests[0]!, "resp_first");
-      await shot(page, "4-discarded-fix");
+        // A worse fix: measured, discarded; the verdict is shown, the files on show stay as they were.
+        const card = await fixDifferences(ui, server, { page, name: "5-fix-estimate" });
+        expect(card).toContain("Send turn 1's measured differences of “Log-In Page” to gpt-5.4-image-2 at 127.0.0.1");
+        expect(card).toMatch(/Estimate: ≈ [\d,]+ input tokens \([\d,]+ for the pictures\) · ≈ [\d,]+ output · /);
+        expect(card).toContain("the page as rendered beside the design");
+        const verdict = results.locator(".fix-verdict");
+        await verdict.waitFor({ timeout: 120_000 });
+        expect(await verdict.textContent()).toMatch(
+          /^Fix differences: the model's fix measured worse \(0\.\d+ vs 0\.\d+\): kept the earlier code$/,
+        );
+        expect(await turnLabels(ui)).toHaveLength(1);
+        expect(await percentOf(ui, 0)).toBe(first);
+        expect(await filesOnShow(ui)).toEqual(shown);
+        expect(server.requests).toHaveLength(2);
+        expectRound(server.requests[1]!, server.requests[0]!, "resp_first");
+        await shot(page, "4-discarded-fix");
 
-      // Fix again: the corrected answer is kept as turn 2, its score higher; the round built on the first answer
-      // again (the discarded one is not part of the conversation).
-      await fixDifferences(ui, server);
-      await expect.poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 }).toMatch(/^\d+ %$/);
-      const fixed = await percentOf(ui, 1);
-      expect(fixed).toBeGreaterThan(first);
-      expect((await turnLabels(ui))[1]).toBe(`2. Fix differences${fixed} %`);
-      expect(await ui.locator(".turn").nth(1).getAttribute("aria-selected")).toBe("true");
-      expect(await results.locator(".fix-verdict--kept").textContent()).toMatch(/^Fix differences: the model's fix measured better \(0\.\d+ vs 0\.\d+\): kept it$/);
-      expect(await results.locator(".score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${fixed} % · `));
-      expect(server.requests).toHaveLength(3);
-      expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
-      expect((await filesOnShow(ui))["styles.css"]).not.toContain("bottom: -42px");
-      await shot(page, "3-kept-fix");
+        // Fix again: the corrected answer is kept as turn 2, its score higher; the round built on the first answer
+        // again (the discarded one is not part of the conversation).
+        await fixDifferences(ui, server);
+        await expect
+          .poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 })
+          .toMatch(/^\d+ %$/);
+        const fixed = await percentOf(ui, 1);
+        expect(fixed).toBeGreaterThan(first);
+        expect((await turnLabels(ui))[1]).toBe(`2. Fix differences${fixed} %`);
+        expect(await ui.locator(".turn").nth(1).getAttribute("aria-selected")).toBe("true");
+        expect(await results.locator(".fix-verdict--kept").textContent()).toMatch(
+          /^Fix differences: the model's fix measured better \(0\.\d+ vs 0\.\d+\): kept it$/,
+        );
+        expect(await results.locator(".score__summary").textContent()).toMatch(
+          new RegExp(`^Matches the design ${fixed} % · `),
+        );
+        expect(server.requests).toHaveLength(3);
+        expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
+        expect((await filesOnShow(ui))["styles.css"]).not.toContain("bottom: -42px");
+        await shot(page, "3-kept-fix");
 
-      // The turn that was fixed still shows its own files and the round it tried.
-      await ui.locator(".turn").first().click();
-      expect(await filesOnShow(ui)).toEqual(shown);
-      expect(await results.locator(".fix-verdict").textContent()).toContain("measured worse");
-    });
+        // The turn that was fixed still shows its own files and the round it tried.
+        await ui.locator(".turn").first().click();
+        expect(await filesOnShow(ui)).toEqual(shown);
+        expect(await results.locator(".fix-verdict").textContent()).toContain("measured worse");
+      },
+    );
   });
 
   it("a 429 on the round shows its countdown and loses nothing, Try again sends the round again; Cancel mid-round keeps the files on show", async () => {
     const a = await answers();
     const server = await startServer();
     const held = reply(a.correct, "resp_held", 3);
-    server.push(reply(a.off, "resp_first"), { kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "60" } }, reply(a.correct, "resp_fixed"), held);
+    server.push(
+      reply(a.off, "resp_first"),
+      { kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "60" } },
+      reply(a.correct, "resp_fixed"),
+      held,
+    );
     const storage = { "figment.settings": settings(server), "figment.apiKey": KEY };
-    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
-      const first = await firstAnswer(ui);
-      const shown = await filesOnShow(ui);
-      const results = ui.locator(".ai-results");
+    await withPluginPage(
+      browser,
+      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+      async ({ page, ui }) => {
+        const first = await firstAnswer(ui);
+        const shown = await filesOnShow(ui);
+        const results = ui.locator(".ai-results");
 
-      // The panel's clock is Playwright's (running at real speed): the test moves past the retry-after instead of sleeping.
-      await page.clock.install();
-      await fixDifferences(ui, server);
-      const limited = ui.locator('.ai-error[data-kind="rate-limited"]');
-      await limited.waitFor({ timeout: 60_000 });
-      expect(await limited.getByRole("button", { name: /Retry in \d+ s/ }).isDisabled()).toBe(true);
-      expect(await turnLabels(ui)).toHaveLength(1);
-      expect(await filesOnShow(ui)).toEqual(shown);
-      await page.clock.fastForward("01:01");
-      await limited.getByRole("button", { name: "Try again" }).click();
-      await expect.poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 }).toMatch(/^\d+ %$/);
-      expect(await percentOf(ui, 1)).toBeGreaterThan(first);
-      expect(server.requests).toHaveLength(3);
-      expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
+        // The panel's clock is Playwright's (running at real speed): the test moves past the retry-after instead of sleeping.
+        await page.clock.install();
+        await fixDifferences(ui, server);
+        const limited = ui.locator('.ai-error[data-kind="rate-limited"]');
+        await limited.waitFor({ timeout: 60_000 });
+        expect(await limited.getByRole("button", { name: /Retry in \d+ s/ }).isDisabled()).toBe(true);
+        expect(await turnLabels(ui)).toHaveLength(1);
+        expect(await filesOnShow(ui)).toEqual(shown);
+        await page.clock.fastForward("01:01");
+        await limited.getByRole("button", { name: "Try again" }).click();
+        await expect
+          .poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 })
+          .toMatch(/^\d+ %$/);
+        expect(await percentOf(ui, 1)).toBeGreaterThan(first);
+        expect(server.requests).toHaveLength(3);
+        expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
 
-      // Back on turn 1, Fix again; Cancel while the round streams: nothing changes but the notice.
-      await ui.locator(".turn").first().click();
-      await fixDifferences(ui, server);
-      await expect.poll(() => server.requests.length === 4 && server.writes.some((w) => w.chunk.includes("resp_held")), { timeout: 60_000 }).toBe(true);
-      await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
-      await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
-      await server.dropped();
-      expect(await turnLabels(ui)).toHaveLength(2);
-      expect(await ui.locator(".turn").first().getAttribute("aria-selected")).toBe("true");
-      expect(await filesOnShow(ui)).toEqual(shown);
-      expect(await results.locator(".fix-verdict").count()).toBe(0);
-      for (const request of server.requests) expect(request.schemaErrors).toEqual([]);
-    });
+        // Back on turn 1, Fix again; Cancel while the round streams: nothing changes but the notice.
+        await ui.locator(".turn").first().click();
+        await fixDifferences(ui, server);
+        await expect
+          .poll(() => server.requests.length === 4 && server.writes.some((w) => w.chunk.includes("resp_held")), {
+            timeout: 60_000,
+          })
+          .toBe(true);
+        await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
+        await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
+        await server.dropped();
+        expect(await turnLabels(ui)).toHaveLength(2);
+        expect(await ui.locator(".turn").first().getAttribute("aria-selected")).toBe("true");
+        expect(await filesOnShow(ui)).toEqual(shown);
+        expect(await results.locator(".fix-verdict").count()).toBe(0);
+        for (const request of server.requests) expect(request.schemaErrors).toEqual([]);
+      },
+    );
   });
 });

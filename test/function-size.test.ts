@@ -19,7 +19,8 @@ function nameOf(node: ts.Node, source: ts.SourceFile): string {
   if (named.name) return named.name.getText(source);
   // An arrow function or function expression takes the name it is assigned to or passed as.
   const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.name.getText(source);
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
+    return parent.name.getText(source);
   if (ts.isCallExpression(parent)) return `(argument of ${parent.expression.getText(source).slice(0, 40)})`;
   return "(anonymous)";
 }
@@ -34,13 +35,23 @@ export interface LongBody {
 
 /** Every function-like body and class in `file` longer than MAX_LINES. */
 export function longBodies(file: string, text: string): LongBody[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: LongBody[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclarationBase).body !== undefined) || ts.isClassLike(node)) {
+    if (
+      (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclarationBase).body !== undefined) ||
+      ts.isClassLike(node)
+    ) {
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line + 1 - line + 1;
-      if (lines > MAX_LINES) found.push({ file, line, lines, kind: ts.SyntaxKind[node.kind], name: nameOf(node, source) });
+      if (lines > MAX_LINES)
+        found.push({ file, line, lines, kind: ts.SyntaxKind[node.kind], name: nameOf(node, source) });
     }
     ts.forEachChild(node, visit);
   };

@@ -23,7 +23,8 @@ const TOLERANCE = 0.02;
 
 const inCi = !!process.env.CI;
 const haveChromium = chromiumAvailable();
-if (!haveChromium && !inCi) console.warn(`hint-fidelity: skipped, Chromium not found at ${chromiumPath()}; in CI it must run`);
+if (!haveChromium && !inCi)
+  console.warn(`hint-fidelity: skipped, Chromium not found at ${chromiumPath()}; in CI it must run`);
 
 const OPTIONS = { target: "html", styling: "css-modules", nodeIds: true } as const;
 const score = (f: FrameFidelity): number => f.meanIoU * f.matched;
@@ -50,61 +51,80 @@ interface Row {
   rendered: boolean;
 }
 
-describe.skipIf(!haveChromium && !inCi)("code from the hint alone draws the same boxes as code from the JSON (Chromium)", () => {
-  const browser = useBrowser();
-  const pages = usePageContext(browser);
+describe.skipIf(!haveChromium && !inCi)(
+  "code from the hint alone draws the same boxes as code from the JSON (Chromium)",
+  () => {
+    const browser = useBrowser();
+    const pages = usePageContext(browser);
 
-  const cases = EVAL_FILES.map((file) => {
-    const { roots } = loadDesign(readFixture(file));
-    const taken = sampleFrames(roots);
-    return [`${file} (${coverage(taken.length, roots.length, "frame")})`, taken] as const;
-  });
+    const cases = EVAL_FILES.map((file) => {
+      const { roots } = loadDesign(readFixture(file));
+      const taken = sampleFrames(roots);
+      return [`${file} (${coverage(taken.length, roots.length, "frame")})`, taken] as const;
+    });
 
-  it.each(cases)("%s: every frame within 0.02 IoU×matched, the same layers matched", async (file, roots) => {
-    const rows: Row[] = [];
-    for (const root of roots) {
-      const frame = root as unknown as RestNode;
-      const single = loadDesign({ document: root }, []);
-      // The hint the model gets: printed from the inferred tree (issue 14), as `figment hints` prints it.
-      const fromHint = parseHint(modelHint(single.document)).document;
-      // Nothing of an asset's payload may come along: the hint's own stand-ins only.
-      for (const asset of Object.values(fromHint.assets)) if (asset.kind === "image") expect(asset.bytes).toBeUndefined();
-      // The project pass and prettier are pure functions of the emitted files: equal files, equal code.
-      if (JSON.stringify(emitFiles(single.document, OPTIONS).files) === JSON.stringify(emitFiles(fromHint, OPTIONS).files)) {
-        rows.push({ frame: root.id, json: NaN, hint: NaN, rendered: false });
-        continue;
-      }
-      const [json, hint] = await Promise.all([cachedGenerateCode(single.document, OPTIONS), cachedGenerateCode(fromHint, OPTIONS)]);
-      // As measureFidelity measures (no fonts served); a render another file made of the same files is reused.
-      const a = await frameFidelity(pages, { frame, files: json.files });
-      const b = await frameFidelity(pages, { frame, files: hint.files });
-      rows.push({ frame: root.id, json: score(a), hint: score(b), rendered: true });
-      expect(b.unmatched, `${root.id} (${root.name}): layers matched from the JSON but not from the hint`).toEqual(a.unmatched);
-      expect(Math.abs(score(b) - score(a)), `${root.id} (${root.name}): IoU×matched ${score(b).toFixed(3)} from the hint vs ${score(a).toFixed(3)} from the JSON`).toBeLessThanOrEqual(TOLERANCE);
-    }
-    const rendered = rows.filter((r) => r.rendered);
-    console.log(
-      `hint fidelity ${file}: ${rows.length} frames, ${rows.length - rendered.length} byte-identical; ` +
-        rendered.map((r) => `${r.frame} ${r.json.toFixed(3)}→${r.hint.toFixed(3)}`).join(", "),
+    it.each(cases)(
+      "%s: every frame within 0.02 IoU×matched, the same layers matched",
+      async (file, roots) => {
+        const rows: Row[] = [];
+        for (const root of roots) {
+          const frame = root as unknown as RestNode;
+          const single = loadDesign({ document: root }, []);
+          // The hint the model gets: printed from the inferred tree (issue 14), as `figment hints` prints it.
+          const fromHint = parseHint(modelHint(single.document)).document;
+          // Nothing of an asset's payload may come along: the hint's own stand-ins only.
+          for (const asset of Object.values(fromHint.assets))
+            if (asset.kind === "image") expect(asset.bytes).toBeUndefined();
+          // The project pass and prettier are pure functions of the emitted files: equal files, equal code.
+          if (
+            JSON.stringify(emitFiles(single.document, OPTIONS).files) ===
+            JSON.stringify(emitFiles(fromHint, OPTIONS).files)
+          ) {
+            rows.push({ frame: root.id, json: NaN, hint: NaN, rendered: false });
+            continue;
+          }
+          const [json, hint] = await Promise.all([
+            cachedGenerateCode(single.document, OPTIONS),
+            cachedGenerateCode(fromHint, OPTIONS),
+          ]);
+          // As measureFidelity measures (no fonts served); a render another file made of the same files is reused.
+          const a = await frameFidelity(pages, { frame, files: json.files });
+          const b = await frameFidelity(pages, { frame, files: hint.files });
+          rows.push({ frame: root.id, json: score(a), hint: score(b), rendered: true });
+          expect(b.unmatched, `${root.id} (${root.name}): layers matched from the JSON but not from the hint`).toEqual(
+            a.unmatched,
+          );
+          expect(
+            Math.abs(score(b) - score(a)),
+            `${root.id} (${root.name}): IoU×matched ${score(b).toFixed(3)} from the hint vs ${score(a).toFixed(3)} from the JSON`,
+          ).toBeLessThanOrEqual(TOLERANCE);
+        }
+        const rendered = rows.filter((r) => r.rendered);
+        console.log(
+          `hint fidelity ${file}: ${rows.length} frames, ${rows.length - rendered.length} byte-identical; ` +
+            rendered.map((r) => `${r.frame} ${r.json.toFixed(3)}→${r.hint.toFixed(3)}`).join(", "),
+        );
+      },
+      300_000,
     );
-  }, 300_000);
 
-  it("the fixtures include icons whose shapes are layers of instances, and every icon keeps its shapes in the hint", () => {
-    let inInstances = 0;
-    for (const file of EVAL_FILES) {
-      const { document } = loadDesign(readFixture(file));
-      const before = iconShapes(document.frames);
-      const after = iconShapes(parseHint(printHint(document)).document.frames);
-      expect(after, file).toEqual(before);
-      inInstances += before.inInstances;
-    }
-    expect(inInstances).toBeGreaterThan(0);
-  });
+    it("the fixtures include icons whose shapes are layers of instances, and every icon keeps its shapes in the hint", () => {
+      let inInstances = 0;
+      for (const file of EVAL_FILES) {
+        const { document } = loadDesign(readFixture(file));
+        const before = iconShapes(document.frames);
+        const after = iconShapes(parseHint(printHint(document)).document.frames);
+        expect(after, file).toEqual(before);
+        inInstances += before.inInstances;
+      }
+      expect(inInstances).toBeGreaterThan(0);
+    });
 
-  it("`figment hints` prints the hint these measurements parse", async () => {
-    const file = "figmasharp-login.file.json";
-    const io = captureIo();
-    expect(await run(["hints", fixturePath(file)], io), io.stderr()).toBe(0);
-    expect(io.stdout()).toBe(modelHint(loadDesign(readFixture(file)).document).trimEnd());
-  });
-});
+    it("`figment hints` prints the hint these measurements parse", async () => {
+      const file = "figmasharp-login.file.json";
+      const io = captureIo();
+      expect(await run(["hints", fixturePath(file)], io), io.stderr()).toBe(0);
+      expect(io.stdout()).toBe(modelHint(loadDesign(readFixture(file)).document).trimEnd());
+    });
+  },
+);

@@ -8,7 +8,15 @@
  * round-trips to that tree, and code from it equals the offline code, which infers the same tree.
  */
 import { describe, expect, it } from "vitest";
-import { generateCode, loadDesign, modelHint, parseHint, printHint, type CodeOptions, type DesignDocument } from "../codegen/index.js";
+import {
+  generateCode,
+  loadDesign,
+  modelHint,
+  parseHint,
+  printHint,
+  type CodeOptions,
+  type DesignDocument,
+} from "../codegen/index.js";
 import { inferLayout } from "../codegen/layout/index.js";
 import { typecheckReactProjects } from "./compile.js";
 import { cachedGenerateCode } from "./helpers/run-cache.js";
@@ -39,55 +47,83 @@ describe.each(EVAL_FILES)("hint round trip: %s", (file) => {
     expect(normalise(parsed.frames)).toEqual(normalise(doc.frames));
   });
 
-  it.each(TARGETS.map((o) => [label(o), o] as const))("generates byte-identical %s code from the hint", async (_name, options) => {
-    const parsed = parseHint(hint).document;
-    const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
-    const expected = await cachedGenerateCode(doc, options);
-    const actual = await generateCode(fromHint, options);
-    expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
-    for (let i = 0; i < expected.files.length; i++) {
-      expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
-    }
-  }, TIMEOUT);
+  it.each(TARGETS.map((o) => [label(o), o] as const))(
+    "generates byte-identical %s code from the hint",
+    async (_name, options) => {
+      const parsed = parseHint(hint).document;
+      const fromHint: DesignDocument = {
+        frames: parsed.frames,
+        assets: doc.assets,
+        ...(doc.tokens ? { tokens: doc.tokens } : {}),
+      };
+      const expected = await cachedGenerateCode(doc, options);
+      const actual = await generateCode(fromHint, options);
+      expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
+      for (let i = 0; i < expected.files.length; i++) {
+        expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
+      }
+    },
+    TIMEOUT,
+  );
 });
 
-describe.each(EVAL_FILES.concat("../responsive/landing-absolute.file.json"))("model hint (inferred tree) round trip: %s", (file) => {
-  const doc = loadDesign(readFixture(file)).document;
-  const inferred = inferLayout(doc);
-  const hint = modelHint(doc);
+describe.each(EVAL_FILES.concat("../responsive/landing-absolute.file.json"))(
+  "model hint (inferred tree) round trip: %s",
+  (file) => {
+    const doc = loadDesign(readFixture(file)).document;
+    const inferred = inferLayout(doc);
+    const hint = modelHint(doc);
 
-  it("parses back to the inferred frames, wrappers without a Figma id included", () => {
-    expect(hint).toBe(printHint(inferred));
-    expect(normalise(parseHint(hint).document.frames)).toEqual(normalise(inferred.frames));
-  });
+    it("parses back to the inferred frames, wrappers without a Figma id included", () => {
+      expect(hint).toBe(printHint(inferred));
+      expect(normalise(parseHint(hint).document.frames)).toEqual(normalise(inferred.frames));
+    });
 
-  it.each(TARGETS.map((o) => [label(o), o] as const))("generates byte-identical %s code from the model hint", async (_name, options) => {
-    const parsed = parseHint(hint).document;
-    const fromHint: DesignDocument = { frames: parsed.frames, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) };
-    const expected = await cachedGenerateCode(doc, options);
-    const actual = await generateCode(fromHint, options);
-    expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
-    for (let i = 0; i < expected.files.length; i++) expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
-  }, TIMEOUT);
-});
+    it.each(TARGETS.map((o) => [label(o), o] as const))(
+      "generates byte-identical %s code from the model hint",
+      async (_name, options) => {
+        const parsed = parseHint(hint).document;
+        const fromHint: DesignDocument = {
+          frames: parsed.frames,
+          assets: doc.assets,
+          ...(doc.tokens ? { tokens: doc.tokens } : {}),
+        };
+        const expected = await cachedGenerateCode(doc, options);
+        const actual = await generateCode(fromHint, options);
+        expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
+        for (let i = 0; i < expected.files.length; i++)
+          expect(actual.files[i]!.content, actual.files[i]!.path).toBe(expected.files[i]!.content);
+      },
+      TIMEOUT,
+    );
+  },
+);
 
 describe("a hint alone (assets named, no payload)", () => {
-  it("generates React and HTML for every eval file, and the React type-checks", async () => {
-    const sets = [];
-    const errors: string[] = [];
-    for (const file of EVAL_FILES) {
-      const parsed = parseHint(printHint(loadDesign(readFixture(file)).document)).document;
-      for (const options of TARGETS) {
-        const result = await generateCode(parsed, options);
-        expect(result.files.length, `${file} ${label(options)}`).toBeGreaterThan(0);
-        errors.push(...result.problems.filter((p) => p.severity === "error").map((p) => `${file} ${label(options)}: ${p.code} ${p.message}`));
-        if (options.target === "react") sets.push({ name: `${file} ${label(options)}`, files: result.files });
+  it(
+    "generates React and HTML for every eval file, and the React type-checks",
+    async () => {
+      const sets = [];
+      const errors: string[] = [];
+      for (const file of EVAL_FILES) {
+        const parsed = parseHint(printHint(loadDesign(readFixture(file)).document)).document;
+        for (const options of TARGETS) {
+          const result = await generateCode(parsed, options);
+          expect(result.files.length, `${file} ${label(options)}`).toBeGreaterThan(0);
+          errors.push(
+            ...result.problems
+              .filter((p) => p.severity === "error")
+              .map((p) => `${file} ${label(options)}: ${p.code} ${p.message}`),
+          );
+          if (options.target === "react") sets.push({ name: `${file} ${label(options)}`, files: result.files });
+        }
       }
-    }
-    expect(errors).toEqual([]);
-    const { errors: tsErrors } = typecheckReactProjects(sets.map((s) => s.files));
-    expect(sets.flatMap((s, i) => (tsErrors[i] ?? []).map((e) => `${s.name}: ${e}`))).toEqual([]);
-  }, TIMEOUT);
+      expect(errors).toEqual([]);
+      const { errors: tsErrors } = typecheckReactProjects(sets.map((s) => s.files));
+      expect(sets.flatMap((s, i) => (tsErrors[i] ?? []).map((e) => `${s.name}: ${e}`))).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("malformed hints", () => {
@@ -131,6 +167,10 @@ describe("malformed hints", () => {
   });
 
   it("rejects an undefined style group", () => {
-    expectLine(["figment-hint 1", "$1 f:#000", "F 1:2 Card 100x50 $1", " R :3 Box 20x20 $2"], 4, /undefined style group \$2/);
+    expectLine(
+      ["figment-hint 1", "$1 f:#000", "F 1:2 Card 100x50 $1", " R :3 Box 20x20 $2"],
+      4,
+      /undefined style group \$2/,
+    );
   });
 });

@@ -31,7 +31,11 @@ describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       await panelScreenshot(page, join(ROOT, "test-artifacts", "history"), "1-code-generated");
       // The save follows the finished run.
-      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")));
+      await page.waitForFunction(() =>
+        [
+          ...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys(),
+        ].some((k) => k.startsWith("figment.history/code/")),
+      );
       storage = revive(await sim<Record<string, unknown>>(STORAGE_OUT));
       // The file's own id (root pluginData, as Figma keeps it in the file) names the file's history.
       fileId = await sim<string>(`sim.document.getPluginData("figment.fileId")`);
@@ -39,20 +43,44 @@ describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 
     });
     const setup = `window.__figmentSim.document.setPluginData("figment.fileId", ${JSON.stringify(fileId)})`;
     await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], storage, setup }, async ({ ui, sim }) => {
-      await ui.evaluate(() => (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage({ pluginMessage: { type: "load-history", requestId: "t-list", kind: "code" } }, "*"));
-      const listed = await waitFor<{ entries: { id: string; title: string; frame?: { id: string } }[] }>(sim, "history", "t-list");
+      await ui.evaluate(() =>
+        (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage(
+          { pluginMessage: { type: "load-history", requestId: "t-list", kind: "code" } },
+          "*",
+        ),
+      );
+      const listed = await waitFor<{ entries: { id: string; title: string; frame?: { id: string } }[] }>(
+        sim,
+        "history",
+        "t-list",
+      );
       expect(listed.entries).toHaveLength(1);
       expect(listed.entries[0]).toMatchObject({ title: "Log-In Page · react", frame: { id: "101:3" } });
       const id = listed.entries[0]!.id;
-      await ui.evaluate((entryId) => (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage({ pluginMessage: { type: "load-history-entry", requestId: "t-entry", kind: "code", id: entryId } }, "*"), id);
-      const { entry } = await waitFor<{ entry: { files: { path: string }[]; mode: string } }>(sim, "history-entry", "t-entry");
+      await ui.evaluate(
+        (entryId) =>
+          (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage(
+            { pluginMessage: { type: "load-history-entry", requestId: "t-entry", kind: "code", id: entryId } },
+            "*",
+          ),
+        id,
+      );
+      const { entry } = await waitFor<{ entry: { files: { path: string }[]; mode: string } }>(
+        sim,
+        "history-entry",
+        "t-entry",
+      );
       expect(entry.mode).toBe("offline");
-      expect(entry.files.map((f) => f.path)).toEqual(expect.arrayContaining(["src/screens/LogInPage.tsx", "src/screens/LogInPage.module.css"]));
+      expect(entry.files.map((f) => f.path)).toEqual(
+        expect.arrayContaining(["src/screens/LogInPage.tsx", "src/screens/LogInPage.module.css"]),
+      );
     });
   });
 });
 
 async function waitFor<T>(sim: <R>(expression: string) => Promise<R>, type: string, requestId: string): Promise<T> {
   // The simulator resolves on the message itself (its bound, 60 s, only ends a test whose reply never comes).
-  return sim<T>(`sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => m.requestId === ${JSON.stringify(requestId)}, timeoutMs: 60_000 })`);
+  return sim<T>(
+    `sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => m.requestId === ${JSON.stringify(requestId)}, timeoutMs: 60_000 })`,
+  );
 }

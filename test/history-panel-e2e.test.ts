@@ -30,24 +30,43 @@ const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
 
 /** Posts a message to the main thread as the panel would (byte arrays as base64, made Uint8Array in the page). */
 async function post(ui: Frame, message: Record<string, unknown>): Promise<void> {
-  const encoded = JSON.stringify(message, (_, v: unknown) => (v instanceof Uint8Array ? { __b64: Buffer.from(v).toString("base64") } : v));
+  const encoded = JSON.stringify(message, (_, v: unknown) =>
+    v instanceof Uint8Array ? { __b64: Buffer.from(v).toString("base64") } : v,
+  );
   await ui.evaluate((text) => {
     const value = JSON.parse(text, (_, v: unknown) => {
       const b64 = typeof v === "object" && v !== null ? (v as { __b64?: unknown }).__b64 : undefined;
       return typeof b64 === "string" ? Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)) : v;
     }) as unknown;
-    (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage({ pluginMessage: value }, "*");
+    (globalThis as unknown as { parent: { postMessage(m: unknown, o: string): void } }).parent.postMessage(
+      { pluginMessage: value },
+      "*",
+    );
   }, encoded);
 }
 
 async function answer<T>(sim: Sim, type: string, requestId: string): Promise<T> {
-  return sim<Promise<T>>(`sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => m.requestId === ${JSON.stringify(requestId)} })`);
+  return sim<Promise<T>>(
+    `sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => m.requestId === ${JSON.stringify(requestId)} })`,
+  );
 }
 
-const historyKeys = (sim: Sim): Promise<string[]> => sim<string[]>(`[...sim.storage.keys()].filter((k) => k.startsWith("figment.history/"))`);
+const historyKeys = (sim: Sim): Promise<string[]> =>
+  sim<string[]>(`[...sim.storage.keys()].filter((k) => k.startsWith("figment.history/"))`);
 
 function analysis(id: string, createdAt: string, markdown: string) {
-  const finding = { kind: "contrast", nodeId: "101:6", nodeName: "Caption", severity: "error", message: "Text contrast is too low.", ratio: 2.85, required: 4.5, foreground: "#999999", background: "#ffffff", large: false };
+  const finding = {
+    kind: "contrast",
+    nodeId: "101:6",
+    nodeName: "Caption",
+    severity: "error",
+    message: "Text contrast is too low.",
+    ratio: 2.85,
+    required: 4.5,
+    foreground: "#999999",
+    background: "#ffffff",
+    large: false,
+  };
   return { kind: "analysis", id, createdAt, frame: FRAME, model: "gpt-5", findings: [finding], markdown };
 }
 
@@ -74,27 +93,65 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
     await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id] }, async ({ page, ui, sim }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
-      await page.waitForFunction(() => [...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys()].some((k) => k.startsWith("figment.history/code/")));
+      await page.waitForFunction(() =>
+        [
+          ...(globalThis as unknown as { __figmentSim: { storage: Map<string, unknown> } }).__figmentSim.storage.keys(),
+        ].some((k) => k.startsWith("figment.history/code/")),
+      );
 
       // An image placed on the canvas, its version kept, and its placement in history (as the Image panel does).
       const bytes = png(256, 170, 3);
       const record = imageRecord({ versionId: "v-hist-1", createdAt: new Date(Date.now() - 3_600_000).toISOString() });
       await post(ui, { type: "insert-image", requestId: "t-ins", bytes, width: 256, height: 170, record });
       const placed = await answer<{ nodeIds: string[] }>(sim, "image-placed", "t-ins");
-      await post(ui, { type: "save-image-version", requestId: "t-ver", version: { kind: "image", id: record.versionId, createdAt: record.createdAt, record, preview: { bytes, width: 256, height: 170 }, original: { width: 1536, height: 1024, bytes: 900_000 } } });
+      await post(ui, {
+        type: "save-image-version",
+        requestId: "t-ver",
+        version: {
+          kind: "image",
+          id: record.versionId,
+          createdAt: record.createdAt,
+          record,
+          preview: { bytes, width: 256, height: 170 },
+          original: { width: 1536, height: 1024, bytes: 900_000 },
+        },
+      });
       await answer(sim, "versions-usage", "t-ver");
-      await post(ui, { type: "save-history-entry", requestId: "t-img", entry: { kind: "image", id: record.versionId, frame: FRAME, placedAs: { nodeIds: placed.nodeIds, at: new Date().toISOString() } } });
+      await post(ui, {
+        type: "save-history-entry",
+        requestId: "t-img",
+        entry: {
+          kind: "image",
+          id: record.versionId,
+          frame: FRAME,
+          placedAs: { nodeIds: placed.nodeIds, at: new Date().toISOString() },
+        },
+      });
       await answer(sim, "history-saved", "t-img");
-      await post(ui, { type: "save-history-entry", requestId: "t-an", entry: analysis("analysis-e2e-1", new Date(Date.now() - 2 * 86_400_000).toISOString(), "## Verdict\nThe caption is hard to read.") });
+      await post(ui, {
+        type: "save-history-entry",
+        requestId: "t-an",
+        entry: analysis(
+          "analysis-e2e-1",
+          new Date(Date.now() - 2 * 86_400_000).toISOString(),
+          "## Verdict\nThe caption is hard to read.",
+        ),
+      });
       await answer(sim, "history-saved", "t-an");
 
       await openHistory(ui);
       await rows(ui).nth(2).waitFor();
-      expect(await rows(ui).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(["code", "image", "analysis"]);
+      expect(await rows(ui).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual([
+        "code",
+        "image",
+        "analysis",
+      ]);
       expect(await row(ui, "code").locator(".history-row__title").textContent()).toBe("Log-In Page · react");
       expect(await row(ui, "code").locator("time").getAttribute("title")).toMatch(/\d{4}/);
       await row(ui, "image").locator(".history-row__thumb img").waitFor();
-      expect(await ui.locator(".usage__text").textContent()).toMatch(/^[\d.]+ (kB|MB) of 5 MB used · this file [\d.]+ (kB|B)$/);
+      expect(await ui.locator(".usage__text").textContent()).toMatch(
+        /^[\d.]+ (kB|MB) of 5 MB used · this file [\d.]+ (kB|B)$/,
+      );
       await shot(page, "1-mixed");
 
       await ui.getByRole("radio", { name: "Analyses" }).click();
@@ -115,7 +172,9 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       await row(ui, "code").getByRole("button", { name: "Open in Code panel" }).click();
       await ui.locator(".saved-note").waitFor();
       expect(await ui.locator("nav [aria-current=page]").textContent()).toBe("Code");
-      const shownFiles = await ui.locator(".tree__row:not(.tree__row--folder)").evaluateAll((els) => els.map((e) => e.getAttribute("title")));
+      const shownFiles = await ui
+        .locator(".tree__row:not(.tree__row--folder)")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("title")));
       expect(shownFiles.sort()).toEqual(saved.entry.files.map((f) => f.path).sort());
       expect(saved.entry.files.length).toBeGreaterThan(1);
       await shot(page, "6-code-reopened");
@@ -125,13 +184,23 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       await sim(`(sim.select([${JSON.stringify(FRAME.id)}]), 0)`);
       expect(await row(ui, "image").getByRole("button", { name: "Insert again" }).count()).toBe(0);
       await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
-      await page.waitForFunction((id) => (globalThis as unknown as { __figmentSim: { currentPage(): { selection: { id: string }[] } } }).__figmentSim.currentPage().selection[0]?.id === id, placed.nodeIds[0]);
+      await page.waitForFunction(
+        (id) =>
+          (
+            globalThis as unknown as { __figmentSim: { currentPage(): { selection: { id: string }[] } } }
+          ).__figmentSim.currentPage().selection[0]?.id === id,
+        placed.nodeIds[0],
+      );
       // The panel asks for the selected layer's thumbnail: let that answer before the layer goes.
       await sim(`sim.ui.waitFor("thumbnail", { where: (m) => m.nodeId === ${JSON.stringify(placed.nodeIds[0])} })`);
-      await sim(`(sim.select([${JSON.stringify(FRAME.id)}]), sim.node(${JSON.stringify(placed.nodeIds[0])}).remove(), 0)`);
+      await sim(
+        `(sim.select([${JSON.stringify(FRAME.id)}]), sim.node(${JSON.stringify(placed.nodeIds[0])}).remove(), 0)`,
+      );
       await row(ui, "image").getByRole("button", { name: "Select layer" }).click();
       await ui.locator(".toast", { hasText: "no longer in the file" }).waitFor();
-      expect(await row(ui, "image").locator(".history-row__meta").textContent()).toContain("layer deleted, 256 px preview kept");
+      expect(await row(ui, "image").locator(".history-row__meta").textContent()).toContain(
+        "layer deleted, 256 px preview kept",
+      );
       const before = await sim<number>("sim.record.images.length");
       await row(ui, "image").getByRole("button", { name: "Insert again" }).click();
       await ui.getByText("Placed the 256×170 preview").waitFor();
@@ -146,12 +215,21 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       await openHistory(ui);
       // The toast of the deleted layer spoke of the History view left for Image: it left with it (issue 40: it stayed and covered "Show").
       expect(await ui.locator(".toast").count()).toBe(0);
-      await ui.evaluate(() => Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void ((globalThis as unknown as { __copied: string }).__copied = text) } }));
+      await ui.evaluate(() =>
+        Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, "clipboard", {
+          configurable: true,
+          value: {
+            writeText: async (text: string) => void ((globalThis as unknown as { __copied: string }).__copied = text),
+          },
+        }),
+      );
       await row(ui, "analysis").getByRole("button", { name: "Copy" }).click();
       await ui.getByText("Copied the analysis as Markdown").waitFor();
       const copied = await ui.evaluate(() => (globalThis as unknown as { __copied: string }).__copied);
       expect(copied).toContain("# Analysis of Log-In Page");
-      expect(copied).toContain("- **error** · Caption: Text contrast is too low. (2.85:1, needs 4.5:1 · #999999 on #ffffff)");
+      expect(copied).toContain(
+        "- **error** · Caption: Text contrast is too low. (2.85:1, needs 4.5:1 · #999999 on #ffffff)",
+      );
       expect(copied).toContain("## Critique\n\n## Verdict\nThe caption is hard to read.");
       // The pointer on the toast holds it; Show (from the keyboard, the pointer staying) opens another view of the
       // panel, and the toast about the list leaves with the list (issue 40: it stayed over the analysis).
@@ -187,7 +265,10 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
     await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id], storage, setup }, async ({ page, ui, sim }) => {
       await openHistory(ui);
       await rows(ui).nth(1).waitFor();
-      expect(await rows(ui).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual(["code", "image"]);
+      expect(await rows(ui).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")))).toEqual([
+        "code",
+        "image",
+      ]);
       // Several chosen, deleted together after one yes.
       for (const check of await ui.locator(".history-row__check").all()) await check.check();
       await shot(page, "11-chosen");
@@ -204,9 +285,24 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
     await withPluginPage(pages, { fixture: LOGIN, select: [FRAME.id] }, async ({ ui, sim }) => {
       const bytes = png(64, 64, 1);
       const record = imageRecord({ versionId: "v-other-1" });
-      await post(ui, { type: "save-image-version", requestId: "t-ver", version: { kind: "image", id: record.versionId, createdAt: record.createdAt, record, preview: { bytes, width: 64, height: 64 }, original: { width: 1024, height: 1024, bytes: 500_000 } } });
+      await post(ui, {
+        type: "save-image-version",
+        requestId: "t-ver",
+        version: {
+          kind: "image",
+          id: record.versionId,
+          createdAt: record.createdAt,
+          record,
+          preview: { bytes, width: 64, height: 64 },
+          original: { width: 1024, height: 1024, bytes: 500_000 },
+        },
+      });
       await answer(sim, "versions-usage", "t-ver");
-      await post(ui, { type: "save-history-entry", requestId: "t-img", entry: { kind: "image", id: record.versionId, placedAs: { nodeIds: ["9:9"], at: record.createdAt } } });
+      await post(ui, {
+        type: "save-history-entry",
+        requestId: "t-img",
+        entry: { kind: "image", id: record.versionId, placedAs: { nodeIds: ["9:9"], at: record.createdAt } },
+      });
       await answer(sim, "history-saved", "t-img");
       storage = revive(await sim<Record<string, unknown>>(STORAGE_OUT));
     });
@@ -232,7 +328,15 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
 
       // Three older analyses that barely compress, then the rest of the 5 MB taken by another key.
       for (const [i, days] of [3, 2, 1].entries()) {
-        await post(ui, { type: "save-history-entry", requestId: `t-fill-${i}`, entry: analysis(`analysis-old-${i}`, new Date(Date.now() - days * 86_400_000).toISOString(), randomBytes(24_000).toString("base64")) });
+        await post(ui, {
+          type: "save-history-entry",
+          requestId: `t-fill-${i}`,
+          entry: analysis(
+            `analysis-old-${i}`,
+            new Date(Date.now() - days * 86_400_000).toISOString(),
+            randomBytes(24_000).toString("base64"),
+          ),
+        });
         await answer(sim, "history-saved", `t-fill-${i}`);
       }
       await post(ui, { type: "load-history", requestId: "t-usage", allFiles: true });
@@ -253,7 +357,9 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       await ui.getByRole("region", { name: "Free up space" }).waitFor();
       await ui.locator(".history-row.is-selected").first().waitFor();
       // The oldest is preselected, and enough: one analysis frees far more than the code needs.
-      expect(await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["analysis-old-0"]);
+      expect(
+        await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id"))),
+      ).toEqual(["analysis-old-0"]);
       expect(await historyKeys(sim)).toEqual(before);
       await shot(page, "4-free-space");
       // "Not now" keeps the result held; the panel says so and leads back.
@@ -262,9 +368,14 @@ describe.runIf(runBrowser)("the History panel in the browser harness", { timeout
       expect(await ui.locator(".history-row.is-selected").count()).toBe(0);
       await ui.getByRole("button", { name: "Free up space" }).click();
       await ui.locator(".history-row.is-selected").first().waitFor();
-      expect(await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(["analysis-old-0"]);
+      expect(
+        await ui.locator(".history-row.is-selected").evaluateAll((els) => els.map((e) => e.getAttribute("data-id"))),
+      ).toEqual(["analysis-old-0"]);
 
-      const [download] = await Promise.all([page.waitForEvent("download"), ui.getByRole("button", { name: "Export first" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        ui.getByRole("button", { name: "Export first" }).click(),
+      ]);
       const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
       const index = JSON.parse(strFromU8(zip["index.json"]!)) as { entries: { id: string; path: string }[] };
       expect(index.entries.map((e) => e.id)).toEqual(["analysis-old-2", "analysis-old-1", "analysis-old-0"]);

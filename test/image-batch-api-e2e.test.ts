@@ -38,19 +38,44 @@ const settings = (url: string) => ({ provider: "openai", baseUrl: url.replace(/\
 
 /** Submits through the worker's job (as the panel's submit does) and returns the batch as the panel stores it. */
 async function submitted(srv: OpenAiTestServer, n: number): Promise<PendingBatch> {
-  const items = Array.from({ length: n }, (_, i) => ({ row: i + 1, stem: `${String(i + 1).padStart(2, "0")}-hero`, prompt: `A hero image for a tea brand, variant ${i + 1}` }));
-  const request = { kind: "batch-submit", id: "e2e", settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" }, apiKey: KEY, timeoutMs: 30_000, items, size: "1024x1024", quality: "low" } as const;
+  const items = Array.from({ length: n }, (_, i) => ({
+    row: i + 1,
+    stem: `${String(i + 1).padStart(2, "0")}-hero`,
+    prompt: `A hero image for a tea brand, variant ${i + 1}`,
+  }));
+  const request = {
+    kind: "batch-submit",
+    id: "e2e",
+    settings: { ...DEFAULT_SETTINGS, ...settings(srv.url), provider: "openai" },
+    apiKey: KEY,
+    timeoutMs: 30_000,
+    items,
+    size: "1024x1024",
+    quality: "low",
+  } as const;
   const reply = await runJob(batchJobs, request, { signal: new AbortController().signal, emit: () => undefined });
   if (!reply.ok || reply.kind !== "batch-submit") throw new Error(`submit failed: ${JSON.stringify(reply)}`);
-  return { id: "be2e0001", name: "Hero variants", createdAt: new Date(Date.now() - 2 * 3600_000).toISOString(), items, size: "1024x1024", quality: "low", record: reply.record, inputs: reply.inputs };
+  return {
+    id: "be2e0001",
+    name: "Hero variants",
+    createdAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    items,
+    size: "1024x1024",
+    quality: "low",
+    record: reply.record,
+    inputs: reply.inputs,
+  };
 }
 
 const stored = (batches: PendingBatch[]) => ({ v: 1, zipped: gzipSync(strToU8(JSON.stringify(batches))) });
-const batchesIn = (storage: Record<string, unknown>): PendingBatch[] => JSON.parse(strFromU8(gunzipSync((storage[STORE_KEY] as { zipped: Uint8Array }).zipped))) as PendingBatch[];
+const batchesIn = (storage: Record<string, unknown>): PendingBatch[] =>
+  JSON.parse(strFromU8(gunzipSync((storage[STORE_KEY] as { zipped: Uint8Array }).zipped))) as PendingBatch[];
 
 /** clientStorage as the main thread left it, byte arrays kept. */
 async function storageOf(sim: Sim): Promise<Record<string, unknown>> {
-  const text = await sim<string>(`JSON.stringify(Object.fromEntries(sim.storage), (_, v) => { if (!(v instanceof Uint8Array)) return v; let s = ""; for (const b of v) s += String.fromCharCode(b); return { __b64: btoa(s) }; })`);
+  const text = await sim<string>(
+    `JSON.stringify(Object.fromEntries(sim.storage), (_, v) => { if (!(v instanceof Uint8Array)) return v; let s = ""; for (const b of v) s += String.fromCharCode(b); return { __b64: btoa(s) }; })`,
+  );
   return JSON.parse(text, (_, value: unknown) => {
     const b64 = typeof value === "object" && value !== null ? (value as { __b64?: unknown }).__b64 : undefined;
     return typeof b64 === "string" ? new Uint8Array(Buffer.from(b64, "base64")) : value;
@@ -81,7 +106,14 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
 
   it("Send to Batch API from the setup: a confirmation first, nothing sent before Send, then every row in one batch, recorded in clientStorage and listed after reopening", async () => {
     const srv = (server = await startServer());
-    const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
+    const base = {
+      fixture: CANVAS_FILE,
+      select: [] as string[],
+      command: "image",
+      viewport: VIEWPORT,
+      allowOrigins: [origin(srv)],
+      setup: SETUP,
+    };
     let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY };
     await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
       await ui.getByRole("radio", { name: "Rows" }).click();
@@ -107,7 +139,9 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await confirm.getByRole("button", { name: "Send to Batch API" }).click();
       await ui.locator(".batch-api-row__name", { hasText: "Tea heroes" }).waitFor({ timeout: 30_000 });
       // Listed from the first save on (before the upload answers); stored whole once the batch exists.
-      await expect.poll(async () => batchesIn(await storageOf(sim))[0]?.record.runs[0]?.batchId, { timeout: 30_000 }).toMatch(/^batch-/);
+      await expect
+        .poll(async () => batchesIn(await storageOf(sim))[0]?.record.runs[0]?.batchId, { timeout: 30_000 })
+        .toMatch(/^batch-/);
       storage = await storageOf(sim);
     });
     const upload = srv.requests.find((r) => r.path === "/v1/files")!;
@@ -128,7 +162,9 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     await withPluginPage(pages, { ...base, storage }, async ({ ui }) => {
       await openRowsMode(ui);
       await ui.locator(".batch-api-row__name", { hasText: "Tea heroes" }).waitFor();
-      await status(ui).filter({ hasText: /in progress|finalizing|completed/ }).waitFor({ timeout: 30_000 });
+      await status(ui)
+        .filter({ hasText: /in progress|finalizing|completed/ })
+        .waitFor({ timeout: 30_000 });
     });
   });
 
@@ -136,8 +172,19 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     const srv = (server = await startServer());
     const batch = await submitted(srv, 3);
     const batchId = batch.record.runs[0]!.batchId!;
-    const base = { fixture: CANVAS_FILE, select: [] as string[], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP };
-    let storage: Record<string, unknown> = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
+    const base = {
+      fixture: CANVAS_FILE,
+      select: [] as string[],
+      command: "image",
+      viewport: VIEWPORT,
+      allowOrigins: [origin(srv)],
+      setup: SETUP,
+    };
+    let storage: Record<string, unknown> = {
+      "figment.settings": settings(srv.url),
+      "figment.apiKey": KEY,
+      [STORE_KEY]: stored([batch]),
+    };
 
     await withPluginPage(pages, { ...base, storage }, async ({ page, ui, sim }) => {
       await openRowsMode(ui);
@@ -153,12 +200,20 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
       await openRowsMode(ui);
       await status(ui).filter({ hasText: "finalizing" }).waitFor({ timeout: 30_000 });
       await ui.getByRole("button", { name: "Check now" }).click();
-      await ui.locator(".batch-api-row__inserted", { hasText: "3 images inserted in “Hero variants”" }).waitFor({ timeout: 60_000 });
-      await status(ui).filter({ hasText: /^completed$/ }).waitFor();
+      await ui
+        .locator(".batch-api-row__inserted", { hasText: "3 images inserted in “Hero variants”" })
+        .waitFor({ timeout: 60_000 });
+      await status(ui)
+        .filter({ hasText: /^completed$/ })
+        .waitFor();
       await shot(page, "inserted");
       const grid = await sim<Grid>(gridNamed("Hero variants"));
       expect(grid.layoutMode).not.toBe("NONE");
-      expect(grid.children.map((c) => [c.type, c.name, c.fills[0]?.type])).toEqual([["RECTANGLE", "01-hero", "IMAGE"], ["RECTANGLE", "02-hero", "IMAGE"], ["RECTANGLE", "03-hero", "IMAGE"]]);
+      expect(grid.children.map((c) => [c.type, c.name, c.fills[0]?.type])).toEqual([
+        ["RECTANGLE", "01-hero", "IMAGE"],
+        ["RECTANGLE", "02-hero", "IMAGE"],
+        ["RECTANGLE", "03-hero", "IMAGE"],
+      ]);
       const pluginData = await sim<{ key: string; value: string }[]>("sim.record.pluginData");
       expect(pluginData.filter((p) => p.key === "figment.image")).toHaveLength(3);
       expect(JSON.stringify(pluginData)).not.toContain(batchId);
@@ -168,7 +223,11 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     });
     const kept = batchesIn(storage)[0]!;
     expect(kept.record.runs[0]).toMatchObject({ batchId, status: "completed", collected: true });
-    expect(kept.record.lines.map((l) => [l.state, l.written?.length])).toEqual([["done", 1], ["done", 1], ["done", 1]]);
+    expect(kept.record.lines.map((l) => [l.state, l.written?.length])).toEqual([
+      ["done", 1],
+      ["done", 1],
+      ["done", 1],
+    ]);
     expect(kept.gridId).toBeDefined();
     expect(JSON.stringify(storage[STORE_KEY])).not.toContain(KEY);
 
@@ -176,14 +235,18 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     expect(before["GET /v1/files/{id}/content"]).toBe(1);
     await withPluginPage(pages, { ...base, storage }, async ({ ui, sim }) => {
       await openRowsMode(ui);
-      await status(ui).filter({ hasText: /^completed$/ }).waitFor();
+      await status(ui)
+        .filter({ hasText: /^completed$/ })
+        .waitFor();
       expect(await ui.getByRole("button", { name: "Check now" }).count()).toBe(0);
       // The panel has run what showing the list started (a check of a batch still to place would start here, and
       // show as the row's activity until it ends): none.
       await effectsRan(ui);
       expect(await status(ui).textContent()).toBe("completed");
       // A fresh simulator: the canvas of the last session is not here, so any grid would be a second placement.
-      const grids = await sim<number>(`sim.figma.currentPage.children.filter((n) => n.name === "Hero variants").length`);
+      const grids = await sim<number>(
+        `sim.figma.currentPage.children.filter((n) => n.name === "Hero variants").length`,
+      );
       expect(grids).toBe(0);
     });
     expect(srv.routeCounts()).toEqual(before); // nothing retrieved, nothing downloaded again
@@ -194,24 +257,39 @@ describe.runIf(runBrowser)("the Batch API in the Image panel", { timeout: 240_00
     srv.batches.script({ fail: (id) => id === "row-2" });
     const batch = await submitted(srv, 3);
     const storage = { "figment.settings": settings(srv.url), "figment.apiKey": KEY, [STORE_KEY]: stored([batch]) };
-    await withPluginPage(pages, { fixture: CANVAS_FILE, select: [], command: "image", viewport: VIEWPORT, allowOrigins: [origin(srv)], setup: SETUP, storage }, async ({ page, ui, sim }) => {
-      await openRowsMode(ui);
-      await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
-      for (const step of ["finalizing", "1 failed"]) {
-        await ui.getByRole("button", { name: "Check now" }).click();
-        await status(ui).filter({ hasText: step }).waitFor({ timeout: 60_000 });
-      }
-      await ui.locator(".batch-api-row__failed li", { hasText: "Row 2: 400: Invalid request for row-2" }).waitFor();
-      await ui.locator(".batch-api-row__inserted", { hasText: "2 images inserted" }).waitFor();
-      await shot(page, "failed-lines");
-      expect((await sim<Grid>(gridNamed("Hero variants"))).children.map((c) => c.name)).toEqual(["01-hero", "03-hero"]);
-      srv.batches.script({});
-      await ui.getByRole("button", { name: "Resubmit 1 failed" }).click();
-      await status(ui).filter({ hasText: "validating" }).waitFor({ timeout: 30_000 });
-      const uploads = srv.requests.filter((r) => r.path === "/v1/files");
-      expect(uploads).toHaveLength(2);
-      expect(uploads[1]!.files[0]!.bytes.toString("utf8")).toContain('"custom_id":"row-2"');
-      expect(uploads[1]!.files[0]!.bytes.toString("utf8")).not.toContain("row-1");
-    });
+    await withPluginPage(
+      pages,
+      {
+        fixture: CANVAS_FILE,
+        select: [],
+        command: "image",
+        viewport: VIEWPORT,
+        allowOrigins: [origin(srv)],
+        setup: SETUP,
+        storage,
+      },
+      async ({ page, ui, sim }) => {
+        await openRowsMode(ui);
+        await status(ui).filter({ hasText: "in progress" }).waitFor({ timeout: 30_000 });
+        for (const step of ["finalizing", "1 failed"]) {
+          await ui.getByRole("button", { name: "Check now" }).click();
+          await status(ui).filter({ hasText: step }).waitFor({ timeout: 60_000 });
+        }
+        await ui.locator(".batch-api-row__failed li", { hasText: "Row 2: 400: Invalid request for row-2" }).waitFor();
+        await ui.locator(".batch-api-row__inserted", { hasText: "2 images inserted" }).waitFor();
+        await shot(page, "failed-lines");
+        expect((await sim<Grid>(gridNamed("Hero variants"))).children.map((c) => c.name)).toEqual([
+          "01-hero",
+          "03-hero",
+        ]);
+        srv.batches.script({});
+        await ui.getByRole("button", { name: "Resubmit 1 failed" }).click();
+        await status(ui).filter({ hasText: "validating" }).waitFor({ timeout: 30_000 });
+        const uploads = srv.requests.filter((r) => r.path === "/v1/files");
+        expect(uploads).toHaveLength(2);
+        expect(uploads[1]!.files[0]!.bytes.toString("utf8")).toContain('"custom_id":"row-2"');
+        expect(uploads[1]!.files[0]!.bytes.toString("utf8")).not.toContain("row-1");
+      },
+    );
   });
 });

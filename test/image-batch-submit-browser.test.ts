@@ -68,10 +68,20 @@ render(<Page />, document.getElementById("app"));
 
 const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "batch-submit-page.tsx", target: "es2022" });
 
-async function withSubmitPage<T>(browser: Browser, srv: OpenAiTestServer, provider: string, fn: (page: Page) => Promise<T>): Promise<T> {
+async function withSubmitPage<T>(
+  browser: Browser,
+  srv: OpenAiTestServer,
+  provider: string,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
   const ready = (page: Page) => page.waitForSelector("#setup-send");
   const api = { from: PAGE_API, to: srv.url.replace(/\/+$/, "") };
-  return withComponentPage(browser, await bundle(), { bodyStyle: "margin:0", cfg: { baseUrl: PAGE_API, provider }, api, ready }, fn);
+  return withComponentPage(
+    browser,
+    await bundle(),
+    { bodyStyle: "margin:0", cfg: { baseUrl: PAGE_API, provider }, api, ready },
+    fn,
+  );
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -103,7 +113,10 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
       await page.locator(".batch-api-row__name", { hasText: "Hero variants" }).waitFor({ timeout: 30_000 });
       await page.locator(".batch-api-row__status", { hasText: /validating|in progress/ }).waitFor({ timeout: 30_000 });
       expect(await page.getByRole("region", { name: "Send to the Batch API" }).count()).toBe(0);
-      const saved = (await page.evaluate("window.__saved")) as { record: { runs: { inputFileId?: string; batchId?: string }[] }; inputs: Record<string, string> }[];
+      const saved = (await page.evaluate("window.__saved")) as {
+        record: { runs: { inputFileId?: string; batchId?: string }[] };
+        inputs: Record<string, string>;
+      }[];
       // Stored before the upload answered, then with the file, then with the batch: closing at any point loses nothing.
       expect(saved[0]!.record.runs[0]!.inputFileId).toBeUndefined();
       expect(saved.some((b) => b.record.runs[0]!.inputFileId && !b.record.runs[0]!.batchId)).toBe(true);
@@ -112,7 +125,9 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
       expect(JSON.stringify(saved)).not.toContain("sk-test-batch-submit-42");
       expect(srv.routeCounts()["POST /v1/files"]).toBe(1);
       expect(srv.routeCounts()["POST /v1/batches"]).toBe(1);
-      expect(await page.evaluate("window.__reports")).toEqual(["Sent “Hero variants” to the Batch API: 8 images within 24 h. You can close the plugin."]);
+      expect(await page.evaluate("window.__reports")).toEqual([
+        "Sent “Hero variants” to the Batch API: 8 images within 24 h. You can close the plugin.",
+      ]);
     });
   }, 60_000);
 
@@ -122,7 +137,9 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
       await page.locator("#setup-send").click();
       const notice = page.locator(".batch-api-confirm.notice--error");
       await notice.waitFor();
-      expect(await notice.textContent()).toContain("The Batch API is OpenAI's: the provider in Settings is OpenRouter.");
+      expect(await notice.textContent()).toContain(
+        "The Batch API is OpenAI's: the provider in Settings is OpenRouter.",
+      );
       expect(await page.getByRole("button", { name: "Send to Batch API" }).count()).toBe(1); // only the setup's
       await shot(page, "submit-refused");
       expect(srv.requests.length).toBe(before);

@@ -11,7 +11,8 @@ import { ROOT } from "./harness/plugin-page.js";
 import { sourceFiles } from "./helpers/source-files.js";
 
 const SOURCE_DIRS = ["contract", "codegen", "ai", "plugin", "ui", "cli", "bench", "test"];
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
 
 /** Relative imports of `file`, resolved to repository paths (`ui/app.tsx`). */
 export function importsOf(file: string, text: string): string[] {
@@ -22,14 +23,22 @@ export function importsOf(file: string, text: string): string[] {
     const spec = match[1] ?? match[2] ?? match[3];
     if (!spec?.startsWith(".")) continue;
     const base = resolve(dirname(join(ROOT, file)), spec);
-    const candidates = [base, base.replace(/\.js$/, ".ts"), base.replace(/\.js$/, ".tsx"), `${base}.ts`, `${base}.tsx`, join(base, "index.ts")];
+    const candidates = [
+      base,
+      base.replace(/\.js$/, ".ts"),
+      base.replace(/\.js$/, ".tsx"),
+      `${base}.ts`,
+      `${base}.tsx`,
+      join(base, "index.ts"),
+    ];
     const hit = candidates.find((c) => existsSync(c) && statSync(c).isFile());
     if (hit) found.push(relative(ROOT, hit).split("\\").join("/"));
   }
   return found;
 }
 
-const isTest = (file: string): boolean => /\.test\.tsx?$/.test(file) || file.startsWith("test/") || file.startsWith("bench/");
+const isTest = (file: string): boolean =>
+  /\.test\.tsx?$/.test(file) || file.startsWith("test/") || file.startsWith("bench/");
 const top = (file: string): string => file.split("/")[0]!;
 
 /** Folder → folders its (non-test) files may import from, besides themselves. */
@@ -50,7 +59,15 @@ const ALLOWED: Record<string, readonly string[]> = {
  */
 export const UI_PANELS = ["ui/code/", "ui/image/", "ui/analyze/", "ui/search/", "ui/history/", "ui/settings/"] as const;
 export const UI_SHELL = ["ui/app.tsx", "ui/main.tsx", "ui/shell/"] as const;
-export const UI_BELOW = ["ui/parts/", "ui/model/", "ui/controls/", "ui/lib/", "ui/channel/", "ui/engine/", "ui/search-worker/"] as const;
+export const UI_BELOW = [
+  "ui/parts/",
+  "ui/model/",
+  "ui/controls/",
+  "ui/lib/",
+  "ui/channel/",
+  "ui/engine/",
+  "ui/search-worker/",
+] as const;
 
 const panelOf = (file: string): string | undefined => UI_PANELS.find((panel) => file.startsWith(panel));
 
@@ -124,7 +141,10 @@ export function folderLoops(folders: Map<string, Map<string, string>>): string[]
     for (let v = previous.get(start)!; v !== start; v = previous.get(v)!) path.unshift(v);
     path.unshift(start);
     const examples = path.slice(1).map((to, i) => folders.get(path[i]!)!.get(to)!);
-    const rest = component.length > path.length - 1 ? ` (tangled with ${component.filter((f) => !path.includes(f)).join(", ")})` : "";
+    const rest =
+      component.length > path.length - 1
+        ? ` (tangled with ${component.filter((f) => !path.includes(f)).join(", ")})`
+        : "";
     return `${path.join(" → ")}${rest}: ${examples.join("; ")}`;
   });
 }
@@ -192,7 +212,8 @@ describe("import rules", () => {
     const broken: string[] = [];
     for (const [file, imports] of graph) {
       if (isTest(file) || !(file.startsWith("ui/engine/") || file.startsWith("ui/search-worker/"))) continue;
-      for (const target of imports) if (panels.some((panel) => target.startsWith(panel))) broken.push(`${file} → ${target}`);
+      for (const target of imports)
+        if (panels.some((panel) => target.startsWith(panel))) broken.push(`${file} → ${target}`);
     }
     expect(broken).toEqual([]);
   });
@@ -223,7 +244,9 @@ describe("import rules", () => {
     expect(folderOf("codegen/load.ts")).toBe("codegen/load.ts");
     expect(folderOf("ui/engine/jobs/zip.ts")).toBe("ui/engine");
     expect(folderOf("ai/errors.ts")).toBeUndefined();
-    expect(folderLoops(folderGraph(made))).toEqual(["codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts"]);
+    expect(folderLoops(folderGraph(made))).toEqual([
+      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts",
+    ]);
   });
 
   it("finds a cycle and a broken rule when there is one (the check can fail)", () => {
@@ -234,7 +257,12 @@ describe("import rules", () => {
       ["d.ts", []],
     ]);
     expect(cycles(edges)).toEqual([["a.ts", "b.ts", "c.ts"]]);
-    expect(importsOf("ui/app.tsx", `import x from "../cli/run.js";\n// import y from "../plugin/main.js";\nconst m = await import("./main.js");`)).toEqual(["cli/run.ts", "ui/main.tsx"]);
+    expect(
+      importsOf(
+        "ui/app.tsx",
+        `import x from "../cli/run.js";\n// import y from "../plugin/main.js";\nconst m = await import("./main.js");`,
+      ),
+    ).toEqual(["cli/run.ts", "ui/main.tsx"]);
   });
 
   it("catches a panel importing another panel, and a shared folder importing a panel or the shell", () => {

@@ -45,12 +45,32 @@ interface ParityPage {
 const realFile = (name: string): unknown => realFiles().find((f) => f.name === name)!.json;
 
 const PAGES: ParityPage[] = [
-  { label: "Psykolog Jenny · MacBook Pro 2.2", features: "sections kept as drawn, stacked below the design width, phone type", load: () => ({ json: realFile("psykolog-jenny.file.json"), ids: ["35:34"] }) },
-  { label: "TnT · Home", features: "paint order as drawn, full-bleed backgrounds", load: () => ({ json: realFile("tnt-website.file.json"), ids: ["40:110"] }) },
-  { label: "Flora · Home • Desktop", features: "nav menu button, reflowing cards, centred page", load: () => ({ json: realFile("flora.file.json"), ids: ["8203:59903"] }) },
-  { label: "Flora · Order Modal", features: "backdrop", load: () => ({ json: realFile("flora.file.json"), ids: ["8211:116360"] }) },
+  {
+    label: "Psykolog Jenny · MacBook Pro 2.2",
+    features: "sections kept as drawn, stacked below the design width, phone type",
+    load: () => ({ json: realFile("psykolog-jenny.file.json"), ids: ["35:34"] }),
+  },
+  {
+    label: "TnT · Home",
+    features: "paint order as drawn, full-bleed backgrounds",
+    load: () => ({ json: realFile("tnt-website.file.json"), ids: ["40:110"] }),
+  },
+  {
+    label: "Flora · Home • Desktop",
+    features: "nav menu button, reflowing cards, centred page",
+    load: () => ({ json: realFile("flora.file.json"), ids: ["8203:59903"] }),
+  },
+  {
+    label: "Flora · Order Modal",
+    features: "backdrop",
+    load: () => ({ json: realFile("flora.file.json"), ids: ["8211:116360"] }),
+  },
   // Its nav bar is a component's instance: the component draws the menu, the screen says how wide the bar is.
-  { label: "Over · Промо", features: "sections kept as drawn, stacked; a nav bar drawn as a component; reflowing cards", load: () => ({ json: realFile("over-promo.nodes.json"), ids: ["8958:5498"] }) },
+  {
+    label: "Over · Промо",
+    features: "sections kept as drawn, stacked; a nav bar drawn as a component; reflowing cards",
+    load: () => ({ json: realFile("over-promo.nodes.json"), ids: ["8958:5498"] }),
+  },
   // Its FAQ's Dropdowns (components drawn without fills) stack their layers below the design width, a rotated button too.
   {
     label: "vincegx Homepage - Landing (corpus, flattened)",
@@ -94,21 +114,36 @@ const layoutOf = (page: Page): Promise<Omit<Layout, "width">> =>
       const r = el.getBoundingClientRect();
       boxes[el.getAttribute("data-node-id")!] = [r.x + scrollX, r.y + scrollY, r.width, r.height];
     }
-    return { page: [document.documentElement.scrollHeight, document.documentElement.scrollWidth] as [number, number], boxes };
+    return {
+      page: [document.documentElement.scrollHeight, document.documentElement.scrollWidth] as [number, number],
+      boxes,
+    };
   });
 
 /** Every layer's box at each width (the design width's viewport first, as the score loads it). */
-async function layouts(context: Parameters<typeof withPage>[0], files: SourceFile[], target: "html" | "react", widths: number[]): Promise<Layout[]> {
+async function layouts(
+  context: Parameters<typeof withPage>[0],
+  files: SourceFile[],
+  target: "html" | "react",
+  widths: number[],
+): Promise<Layout[]> {
   const shown = await resultPage(files, target);
-  return withPage(context, shown.files, shown.entry, { width: widths[0]!, height: 900 }, async (page) => {
-    const out: Layout[] = [];
-    for (const width of widths) {
-      await page.setViewportSize({ width, height: 900 });
-      await settleLayout(page);
-      out.push({ width, ...(await layoutOf(page)) });
-    }
-    return out;
-  }, { serve: serveGoogleFonts });
+  return withPage(
+    context,
+    shown.files,
+    shown.entry,
+    { width: widths[0]!, height: 900 },
+    async (page) => {
+      const out: Layout[] = [];
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        await settleLayout(page);
+        out.push({ width, ...(await layoutOf(page)) });
+      }
+      return out;
+    },
+    { serve: serveGoogleFonts },
+  );
 }
 
 /** Layers whose box differs from HTML's by more than BOX_TOLERANCE px (or is missing), at most a few. */
@@ -117,13 +152,20 @@ function boxDiffs(html: Layout, other: Layout): string[] {
   for (const [id, box] of Object.entries(html.boxes)) {
     const mine = other.boxes[id];
     const off = mine ? Math.max(...box.map((v, i) => Math.abs(v - mine[i]!))) : Infinity;
-    if (off > BOX_TOLERANCE) out.push(`${id}: ${mine ? mine.map(Math.round).join(",") : "missing"} (HTML ${box.map(Math.round).join(",")})`);
+    if (off > BOX_TOLERANCE)
+      out.push(`${id}: ${mine ? mine.map(Math.round).join(",") : "missing"} (HTML ${box.map(Math.round).join(",")})`);
   }
   return out.slice(0, 5);
 }
 
 const figures = (s: FidelityScore): string =>
-  `iou×m ${s.iouMatched.toFixed(3)} | ` + s.widths.map((w) => `${w.width}: text ${w.textVisible.toFixed(3)}${w.overflow ? " overflow" : ""}${w.placement ? ` ${w.placement}` : ""}`).join(", ");
+  `iou×m ${s.iouMatched.toFixed(3)} | ` +
+  s.widths
+    .map(
+      (w) =>
+        `${w.width}: text ${w.textVisible.toFixed(3)}${w.overflow ? " overflow" : ""}${w.placement ? ` ${w.placement}` : ""}`,
+    )
+    .join(", ");
 
 describe.runIf(runBrowser)("issue 37's features: React and Tailwind score as HTML does", () => {
   const browser = useBrowser();
@@ -139,7 +181,15 @@ describe.runIf(runBrowser)("issue 37's features: React and Tailwind score as HTM
       const widths = [Math.round(design.document.frames[0]!.w), 390, 768, 1920];
       for (const target of TARGETS) {
         const code = await generateCode(design.document, target.options);
-        scores.push(await scoreCode(context, { frame, files: code.files, target: target.options.target, page: { serve: serveGoogleFonts }, widths: WIDTHS }));
+        scores.push(
+          await scoreCode(context, {
+            frame,
+            files: code.files,
+            target: target.options.target,
+            page: { serve: serveGoogleFonts },
+            widths: WIDTHS,
+          }),
+        );
         boxes.push(await layouts(context, code.files, target.options.target, widths));
       }
       const [html, ...others] = scores as [FidelityScore, ...FidelityScore[]];
@@ -148,18 +198,30 @@ describe.runIf(runBrowser)("issue 37's features: React and Tailwind score as HTM
       expect(html.iouMatched).toBeGreaterThan(0.5);
       others.forEach((other, i) => {
         const name = TARGETS[i + 1]!.name;
-        expect(Math.abs(other.iouMatched - html.iouMatched), `${name} IoU × matched ${other.iouMatched}, HTML ${html.iouMatched}`).toBeLessThanOrEqual(IOU_TOLERANCE);
+        expect(
+          Math.abs(other.iouMatched - html.iouMatched),
+          `${name} IoU × matched ${other.iouMatched}, HTML ${html.iouMatched}`,
+        ).toBeLessThanOrEqual(IOU_TOLERANCE);
         expect(other.widths.map((w) => w.width)).toEqual(html.widths.map((w) => w.width));
         other.widths.forEach((w, j) => {
           const h = html.widths[j]!;
-          expect(Math.abs(w.textVisible - h.textVisible), `${name} text visible at ${w.width}: ${w.textVisible}, HTML ${h.textVisible}`).toBeLessThanOrEqual(TEXT_TOLERANCE);
-          expect(w.overflow, `${name} sideways scroll at ${w.width} (${w.overflowPx} px), HTML ${h.overflowPx} px`).toBe(h.overflow);
+          expect(
+            Math.abs(w.textVisible - h.textVisible),
+            `${name} text visible at ${w.width}: ${w.textVisible}, HTML ${h.textVisible}`,
+          ).toBeLessThanOrEqual(TEXT_TOLERANCE);
+          expect(
+            w.overflow,
+            `${name} sideways scroll at ${w.width} (${w.overflowPx} px), HTML ${h.overflowPx} px`,
+          ).toBe(h.overflow);
           expect(w.placement, `${name} placement at ${w.width}`).toBe(h.placement);
         });
         boxes[i + 1]!.forEach((layout, j) => {
           const h = boxes[0]![j]!;
           expect(boxDiffs(h, layout), `${name}: layers off at ${layout.width}`).toEqual([]);
-          expect(Math.abs(layout.page[0] - h.page[0]), `${name}: page height at ${layout.width}: ${layout.page[0]}, HTML ${h.page[0]}`).toBeLessThanOrEqual(BOX_TOLERANCE);
+          expect(
+            Math.abs(layout.page[0] - h.page[0]),
+            `${name}: page height at ${layout.width}: ${layout.page[0]}, HTML ${h.page[0]}`,
+          ).toBeLessThanOrEqual(BOX_TOLERANCE);
           expect(layout.page[1], `${name}: page width at ${layout.width}`).toBe(h.page[1]);
         });
       });

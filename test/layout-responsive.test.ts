@@ -22,14 +22,21 @@ const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "layout");
 const CARDS = ["9:20", "9:24", "9:28"];
 
 describe("auto-layout screens keep today's exact output", () => {
-  it.each(["figma-differ-selfie.nodes.json", "figmasharp-login.file.json"])("%s: byte-identical with inference on", async (file) => {
-    const doc = loadDesign(readFixture(file)).document;
-    for (const options of [HTML, { ...HTML, target: "react" as const }, { ...HTML, target: "react" as const, styling: "tailwind" as const }]) {
-      const on = await generateCode(doc, options);
-      const off = await generateCode(doc, { ...options, layout: "exact" });
-      expect(on.files.map((f) => [f.path, f.content])).toEqual(off.files.map((f) => [f.path, f.content]));
-    }
-  });
+  it.each(["figma-differ-selfie.nodes.json", "figmasharp-login.file.json"])(
+    "%s: byte-identical with inference on",
+    async (file) => {
+      const doc = loadDesign(readFixture(file)).document;
+      for (const options of [
+        HTML,
+        { ...HTML, target: "react" as const },
+        { ...HTML, target: "react" as const, styling: "tailwind" as const },
+      ]) {
+        const on = await generateCode(doc, options);
+        const off = await generateCode(doc, { ...options, layout: "exact" });
+        expect(on.files.map((f) => [f.path, f.content])).toEqual(off.files.map((f) => [f.path, f.content]));
+      }
+    },
+  );
 });
 
 describe("responsive CSS for an inferred layout", () => {
@@ -41,14 +48,18 @@ describe("responsive CSS for an inferred layout", () => {
     expect(css).toMatch(/font-size: clamp\(38px, 4\.45vw, 64px\)/);
     expect(css).toMatch(/padding-left: clamp\(16px, calc\(120px - \(1440px - 100%\) \* 0\.5\), 120px\)/);
     expect(css).toContain("margin-left: auto");
-    const exact = (await generateCode(doc, { ...HTML, layout: "exact" })).files.find((f) => f.path === "styles.css")!.content;
+    const exact = (await generateCode(doc, { ...HTML, layout: "exact" })).files.find(
+      (f) => f.path === "styles.css",
+    )!.content;
     expect(exact).not.toContain("flex-wrap");
     expect(exact.match(/position: absolute/g)!.length).toBeGreaterThan(20);
   });
 
   it("Tailwind gets the same extras as classes", async () => {
     const doc = loadDesign(absoluteLanding()).document;
-    const screen = (await generateCode(doc, { ...HTML, target: "react", styling: "tailwind" })).files.find((f) => f.path.endsWith("Landing.tsx"))!.content;
+    const screen = (await generateCode(doc, { ...HTML, target: "react", styling: "tailwind" })).files.find((f) =>
+      f.path.endsWith("Landing.tsx"),
+    )!.content;
     expect(screen).toContain("flex-wrap");
     expect(screen).toMatch(/aspect-\[325\/160\]|\[aspect-ratio:325_\/_160\]/);
   });
@@ -69,11 +80,29 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px la
     const code = await generateCode(doc, HTML);
     const fidelity = await measureFidelity(pages, { frame: root, files: code.files, entry: "index.html" });
     expect(fidelity.meanIoU * fidelity.matched).toBeGreaterThanOrEqual(0.95);
-    const design = await checkWidth(pages, code.files, 1440, ids, join(ARTIFACTS, "landing-responsive-1440.png"), CARDS);
+    const design = await checkWidth(
+      pages,
+      code.files,
+      1440,
+      ids,
+      join(ARTIFACTS, "landing-responsive-1440.png"),
+      CARDS,
+    );
     // At the design width the cards are where they are drawn (120, 533, 947; 373 px wide).
-    expect(CARDS.map((id) => [Math.round(design.boxes[id]!.x), Math.round(design.boxes[id]!.w)])).toEqual([[120, 373], [533, 373], [947, 373]]);
+    expect(CARDS.map((id) => [Math.round(design.boxes[id]!.x), Math.round(design.boxes[id]!.w)])).toEqual([
+      [120, 373],
+      [533, 373],
+      [947, 373],
+    ]);
     for (const width of [390, 768, 1920]) {
-      const at = await checkWidth(pages, code.files, width, ids, join(ARTIFACTS, `landing-responsive-${width}.png`), CARDS);
+      const at = await checkWidth(
+        pages,
+        code.files,
+        width,
+        ids,
+        join(ARTIFACTS, `landing-responsive-${width}.png`),
+        CARDS,
+      );
       expect(at.overflow, `${width}: overflow`).toBe(false);
       expect(at.textVisible, `${width}: text visible`).toBeGreaterThanOrEqual(0.95);
       expect(at.overlappingTextPairs, `${width}: overlapping texts`).toBeLessThanOrEqual(design.overlappingTextPairs);
@@ -85,7 +114,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px la
       expect(right - left, `${width}: the cards' width`).toBeGreaterThanOrEqual(0.8 * width);
       expect(left, `${width}: left gutter`).toBeGreaterThanOrEqual(16);
       expect(width - right, `${width}: right gutter`).toBeGreaterThanOrEqual(16);
-      expect(Math.min(...cards.map((c) => c.w)), `${width}: the narrowest card`).toBeGreaterThanOrEqual(Math.min(280, width - 32));
+      expect(Math.min(...cards.map((c) => c.w)), `${width}: the narrowest card`).toBeGreaterThanOrEqual(
+        Math.min(280, width - 32),
+      );
     }
     const exact = await generateCode(doc, { ...HTML, layout: "exact" });
     const control = await checkWidth(pages, exact.files, 390, ids, join(ARTIFACTS, "landing-exact-390.png"));

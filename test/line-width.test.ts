@@ -23,7 +23,9 @@ export function formatterWidth(jsonc: string): number {
 /** "path:line (n columns)" for every line of `text` wider than `width` columns. */
 export function overWidth(path: string, text: string, width: number): string[] {
   if (GENERATED.test(text)) return [];
-  return text.split("\n").flatMap((line, i) => ([...line].length > width ? [`${path}:${i + 1} (${[...line].length})`] : []));
+  return text
+    .split("\n")
+    .flatMap((line, i) => ([...line].length > width ? [`${path}:${i + 1} (${[...line].length})`] : []));
 }
 
 describe("line width", () => {

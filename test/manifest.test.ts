@@ -57,13 +57,23 @@ describe("manifest.json", () => {
   });
 
   it("reaches exactly the model endpoints, with a reason, and only localhost in development", () => {
-    expect(manifest.networkAccess.allowedDomains).toEqual(["https://api.openai.com", "https://openrouter.ai", "https://fonts.googleapis.com", "https://fonts.gstatic.com"]);
+    expect(manifest.networkAccess.allowedDomains).toEqual([
+      "https://api.openai.com",
+      "https://openrouter.ai",
+      "https://fonts.googleapis.com",
+      "https://fonts.gstatic.com",
+    ]);
     for (const domain of manifest.networkAccess.allowedDomains) expect(domain).toMatch(/^https:\/\/[a-z0-9.-]+$/);
     expect(manifest.networkAccess.reasoning.length).toBeGreaterThan(40);
-    for (const domain of manifest.networkAccess.devAllowedDomains ?? []) expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):(\*|\d{1,5})$/);
+    for (const domain of manifest.networkAccess.devAllowedDomains ?? [])
+      expect(domain).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):(\*|\d{1,5})$/);
     // A local SD server (SD.Next, AUTOMATIC1111) listens on 7860: reachable on both names, and the reason says why.
-    expect(manifest.networkAccess.devAllowedDomains).toEqual(expect.arrayContaining(["http://localhost:7860", "http://127.0.0.1:7860"]));
-    expect(manifest.networkAccess.reasoning).toMatch(/Stable Diffusion server \(SD\.Next or AUTOMATIC1111, at http:\/\/127\.0\.0\.1:7860 by default\) that must be reachable from the plugin/);
+    expect(manifest.networkAccess.devAllowedDomains).toEqual(
+      expect.arrayContaining(["http://localhost:7860", "http://127.0.0.1:7860"]),
+    );
+    expect(manifest.networkAccess.reasoning).toMatch(
+      /Stable Diffusion server \(SD\.Next or AUTOMATIC1111, at http:\/\/127\.0\.0\.1:7860 by default\) that must be reachable from the plugin/,
+    );
   });
 
   it("has a menu command for every panel, each one the plugin handles", () => {
@@ -96,7 +106,8 @@ describe("manifest.json", () => {
     // One file: no external scripts or stylesheets (Figma loads ui.html as a string).
     const elements: { tag: string; attrs: Record<string, string> }[] = [];
     const walk = (node: ChildNode | ParentNode): void => {
-      if ("tagName" in node) elements.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) });
+      if ("tagName" in node)
+        elements.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) });
       if ("childNodes" in node) for (const child of node.childNodes) walk(child);
     };
     walk(parse(html));
@@ -104,19 +115,27 @@ describe("manifest.json", () => {
     // The panel's bundle as inert text, and the one running script that starts it after the first paint
     // (ui/shell/start-panel.ts); the first paint is the panel rendered at build time (ui/shell/prerender.tsx).
     expect(scripts.map((e) => e.attrs)).toEqual([{ type: PANEL_SCRIPT_TYPE, id: PANEL_SCRIPT_ID }, {}]);
-    expect(html).toMatch(/<div id="app"><div class="app"><nav class="nav" aria-label="Figment"><button[^>]*>Code<\/button>/);
+    expect(html).toMatch(
+      /<div id="app"><div class="app"><nav class="nav" aria-label="Figment"><button[^>]*>Code<\/button>/,
+    );
     expect(html).toContain("Connecting to Figma…");
     expect(elements.filter((e) => e.tag === "link")).toEqual([]);
     expect(elements.filter((e) => e.tag === "style")).toHaveLength(1);
     // The panel stays small so it opens fast (issue 24: 80 KB gzipped); the workers' payloads and the panels other than Code are not in it.
-    expect(gzipSync(readFileSync(join(ROOT, manifest.ui)), { level: 9 }).length, "dist/ui.html gzipped").toBeLessThanOrEqual(80 * 1024);
+    expect(
+      gzipSync(readFileSync(join(ROOT, manifest.ui)), { level: 9 }).length,
+      "dist/ui.html gzipped",
+    ).toBeLessThanOrEqual(80 * 1024);
     const code = readFileSync(join(ROOT, manifest.main), "utf8");
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
     // The payloads: the engine worker, the tokenizer and the two code parts it loads when needed, the search worker, the Code panel's draft emitters and the other panels' parts; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{5000,})"/g)].map((m) => m[1]!);
-    expect(packed, "dist/code.js holds the packed engine worker, tokenizer, code parts, search worker, draft emitters and panel parts").toHaveLength(6 + PANEL_PARTS.length);
+    expect(
+      packed,
+      "dist/code.js holds the packed engine worker, tokenizer, code parts, search worker, draft emitters and panel parts",
+    ).toHaveLength(6 + PANEL_PARTS.length);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
     // The engine worker starts without TypeScript and prettier (its code parts come before the jobs that need them):
     // the worker that answers model, image and analysis requests is under 1.5 MB of script; the code-format part (what

@@ -18,7 +18,8 @@ const LOGIN = "figmasharp-login.file.json";
 
 /** Panel parts asked for (the Code panel's draft emitters are a part too, warmed with them: not counted here). */
 const partsAsked = async (traffic: () => Promise<{ type: string; from: string; part?: unknown }[]>) =>
-  (await traffic()).filter((m) => m.type === "get-ui-part" && (PANEL_PARTS as readonly unknown[]).includes(m.part)).length;
+  (await traffic()).filter((m) => m.type === "get-ui-part" && (PANEL_PARTS as readonly unknown[]).includes(m.part))
+    .length;
 const nav = (ui: Frame, name: string) => ui.locator(".nav").getByRole("button", { name, exact: true });
 
 describe.runIf(runBrowser)("panel parts", () => {
@@ -28,52 +29,73 @@ describe.runIf(runBrowser)("panel parts", () => {
 
   it("each menu command opens its panel directly: a quiet loading line while the part comes, then the panel", async () => {
     for (const command of ["image", "analyze", "search", "settings"] as const) {
-      await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] }, async ({ page, ui, relay }) => {
-        const loading = ui.locator(".part-loading");
-        await loading.waitFor({ timeout: 10_000 });
-        expect(await loading.getAttribute("role")).toBe("status");
-        expect(await loading.innerText()).toMatch(/^Loading the \w+ panel…$/);
-        expect(await ui.locator(`.panel--${command}`).count()).toBe(0);
-        if (command === "image") await panelScreenshot(page, ARTIFACTS, "image-loading");
-        await relay.release("ui-part");
-        await ui.locator(`.panel--${command}`).waitFor({ timeout: 15_000 });
-        expect(await loading.count()).toBe(0);
-        await effectsRan(ui);
-        await panelScreenshot(page, ARTIFACTS, `${command}-by-command`);
-      });
+      await withPluginPage(
+        pages,
+        { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] },
+        async ({ page, ui, relay }) => {
+          const loading = ui.locator(".part-loading");
+          await loading.waitFor({ timeout: 10_000 });
+          expect(await loading.getAttribute("role")).toBe("status");
+          expect(await loading.innerText()).toMatch(/^Loading the \w+ panel…$/);
+          expect(await ui.locator(`.panel--${command}`).count()).toBe(0);
+          if (command === "image") await panelScreenshot(page, ARTIFACTS, "image-loading");
+          await relay.release("ui-part");
+          await ui.locator(`.panel--${command}`).waitFor({ timeout: 15_000 });
+          expect(await loading.count()).toBe(0);
+          await effectsRan(ui);
+          await panelScreenshot(page, ARTIFACTS, `${command}-by-command`);
+        },
+      );
     }
   });
 
   it("a part that fails to load says so in its panel, and Try again loads it", async () => {
-    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "code", hold: ["init"] }, async ({ page, ui, relay }) => {
-      // Every part script fails to start (as a broken payload would), until Try again.
-      await ui.evaluate(() => {
-        const w = globalThis as unknown as { __realObjectUrl?: typeof URL.createObjectURL };
-        w.__realObjectUrl = URL.createObjectURL;
-        URL.createObjectURL = () => "blob:null/missing";
-      });
-      await relay.release("init");
-      await nav(ui, "History").click();
-      const alert = ui.getByRole("alert").filter({ hasText: "The History panel could not be loaded." });
-      await alert.waitFor({ timeout: 15_000 });
-      expect(await alert.innerText()).toContain("close the plugin and run it again");
-      await panelScreenshot(page, ARTIFACTS, "history-failed");
-      await ui.evaluate(() => {
-        URL.createObjectURL = (globalThis as unknown as { __realObjectUrl: typeof URL.createObjectURL }).__realObjectUrl;
-      });
-      await alert.getByRole("button", { name: "Try again" }).click();
-      await ui.locator(".panel--history").waitFor({ timeout: 15_000 });
-      expect(await alert.count()).toBe(0);
-    });
+    await withPluginPage(
+      pages,
+      { fixture: LOGIN, select: ["101:3"], command: "code", hold: ["init"] },
+      async ({ page, ui, relay }) => {
+        // Every part script fails to start (as a broken payload would), until Try again.
+        await ui.evaluate(() => {
+          const w = globalThis as unknown as { __realObjectUrl?: typeof URL.createObjectURL };
+          w.__realObjectUrl = URL.createObjectURL;
+          URL.createObjectURL = () => "blob:null/missing";
+        });
+        await relay.release("init");
+        await nav(ui, "History").click();
+        const alert = ui.getByRole("alert").filter({ hasText: "The History panel could not be loaded." });
+        await alert.waitFor({ timeout: 15_000 });
+        expect(await alert.innerText()).toContain("close the plugin and run it again");
+        await panelScreenshot(page, ARTIFACTS, "history-failed");
+        await ui.evaluate(() => {
+          URL.createObjectURL = (
+            globalThis as unknown as { __realObjectUrl: typeof URL.createObjectURL }
+          ).__realObjectUrl;
+        });
+        await alert.getByRole("button", { name: "Try again" }).click();
+        await ui.locator(".panel--history").waitFor({ timeout: 15_000 });
+        expect(await alert.count()).toBe(0);
+      },
+    );
   });
 
   it("the parts are warmed one by one in idle time after the first paint, so a panel opened later is there at once", async () => {
     await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "code" }, async ({ ui, relay }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).waitFor();
       await expect.poll(() => partsAsked(relay.traffic)).toBe(PANEL_PARTS.length);
-      const loaded = () => ui.evaluate(() => Object.keys((globalThis as unknown as { figmentPartStats(): Record<string, number> }).figmentPartStats()).sort());
+      const loaded = () =>
+        ui.evaluate(() =>
+          Object.keys(
+            (globalThis as unknown as { figmentPartStats(): Record<string, number> }).figmentPartStats(),
+          ).sort(),
+        );
       await expect.poll(loaded).toEqual([...PANEL_PARTS].sort());
-      for (const [name, panel] of [["Image", "image"], ["Analyze", "analyze"], ["Search", "search"], ["History", "history"], ["Settings", "settings"]] as const) {
+      for (const [name, panel] of [
+        ["Image", "image"],
+        ["Analyze", "analyze"],
+        ["Search", "search"],
+        ["History", "history"],
+        ["Settings", "settings"],
+      ] as const) {
         await nav(ui, name).click();
         // No loading line: the panel is in the same frame as the click.
         expect(await ui.locator(`.panel--${panel}`).count()).toBe(1);

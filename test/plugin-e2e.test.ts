@@ -33,7 +33,10 @@ async function shot(page: Page, name: string): Promise<void> {
 async function panelShot(page: Page, name: string): Promise<void> {
   mkdirSync(COMPONENT_ARTIFACTS, { recursive: true });
   const box = (await page.locator("#plugin-ui").boundingBox())!;
-  await page.screenshot({ path: join(COMPONENT_ARTIFACTS, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: 420, height: 600 } });
+  await page.screenshot({
+    path: join(COMPONENT_ARTIFACTS, `${name}.png`),
+    clip: { x: box.x + 1, y: box.y + 1, width: 420, height: 600 },
+  });
 }
 
 async function generate(ui: Frame): Promise<void> {
@@ -62,9 +65,14 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       await shot(page, "2-code");
 
       // The main thread exported the frame as JSON_REST_V1 and a PNG no larger than 2048 px on its long side.
-      const exports = await sim<{ nodeId: string; format: string; scale?: number; width?: number; height?: number }[]>("sim.record.exports");
+      const exports =
+        await sim<{ nodeId: string; format: string; scale?: number; width?: number; height?: number }[]>(
+          "sim.record.exports",
+        );
       expect(exports.some((e) => e.nodeId === "101:3" && e.format === "JSON_REST_V1")).toBe(true);
-      const png = exports.find((e) => e.nodeId === "101:3" && e.format === "PNG" && e.scale !== undefined && e.scale <= 2);
+      const png = exports.find(
+        (e) => e.nodeId === "101:3" && e.format === "PNG" && e.scale !== undefined && e.scale <= 2,
+      );
       expect(png).toBeDefined();
       expect(Math.max(png!.width ?? 0, png!.height ?? 0)).toBeLessThanOrEqual(2048);
 
@@ -90,14 +98,31 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
 
       // Zip: a runnable React project that compiles.
       await ui.locator(".view-tab", { hasText: "Code" }).click();
-      const [download] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: "Download .zip" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        ui.locator("button", { hasText: "Download .zip" }).click(),
+      ]);
       const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
       const paths = Object.keys(zip).sort();
-      expect(paths).toEqual(expect.arrayContaining(["package.json", "index.html", "src/main.tsx", "src/screens/LogInPage.tsx", "src/screens/LogInPage.module.css", "tsconfig.json"]));
-      const pkg = JSON.parse(new TextDecoder().decode(zip["package.json"])) as { dependencies?: Record<string, string>; scripts?: Record<string, string> };
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          "package.json",
+          "index.html",
+          "src/main.tsx",
+          "src/screens/LogInPage.tsx",
+          "src/screens/LogInPage.module.css",
+          "tsconfig.json",
+        ]),
+      );
+      const pkg = JSON.parse(new TextDecoder().decode(zip["package.json"])) as {
+        dependencies?: Record<string, string>;
+        scripts?: Record<string, string>;
+      };
       expect(Object.keys(pkg.dependencies ?? {})).toEqual(expect.arrayContaining(["react", "react-dom"]));
       expect(pkg.scripts?.["build"]).toBeDefined();
-      const sources = paths.filter((p) => /\.(tsx?|d\.ts)$/.test(p) && !p.endsWith("vite.config.ts")).map((p) => ({ path: p, content: new TextDecoder().decode(zip[p]) }));
+      const sources = paths
+        .filter((p) => /\.(tsx?|d\.ts)$/.test(p) && !p.endsWith("vite.config.ts"))
+        .map((p) => ({ path: p, content: new TextDecoder().decode(zip[p]) }));
       const compiled = typecheckReactProjects([sources]);
       expect(compiled.errors[0], compiled.errors[0]?.join("\n")).toEqual([]);
     });
@@ -105,95 +130,116 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
 
   it("Copy all confirms with a toast over the panel: the results bar does not move, and the toast leaves", async () => {
     // A key, so the Refine box is there (without one, a note says a key is needed): nothing is sent before Send.
-    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], storage: { "figment.apiKey": "sk-test-0a1b2c3d4e5f" } }, async ({ page, ui }) => {
-      expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
-      await generate(ui);
-      const bar = ui.locator(".results__bar");
-      const before = [await bar.boundingBox(), await ui.locator(".workspace").boundingBox()];
-      await ui.getByRole("button", { name: "Copy all" }).click();
-      const toast = ui.locator(".toast", { hasText: /^Copied \d+ files$/ });
-      await toast.waitFor({ state: "visible" });
-      const shownAt = Date.now();
-      // A toast, not a banner: nothing in the layout moved.
-      expect(await ui.locator(".banner").count()).toBe(0);
-      expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
-      expect(await ui.locator(".toasts").getAttribute("aria-live")).toBe("polite");
-      const box = (await toast.boundingBox())!;
-      expect(box.y + box.height).toBeLessThanOrEqual(600);
-      await page.mouse.move(5, 5);
-      await panelShot(page, "code-copy-toast");
-      await toast.waitFor({ state: "detached" });
-      expect(Date.now() - shownAt).toBeLessThan(3500);
-      expect(await ui.locator(".toast").count()).toBe(0);
-      expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
+    await withPluginPage(
+      pages,
+      { fixture: LOGIN, select: ["101:3"], storage: { "figment.apiKey": "sk-test-0a1b2c3d4e5f" } },
+      async ({ page, ui }) => {
+        expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
+        await generate(ui);
+        const bar = ui.locator(".results__bar");
+        const before = [await bar.boundingBox(), await ui.locator(".workspace").boundingBox()];
+        await ui.getByRole("button", { name: "Copy all" }).click();
+        const toast = ui.locator(".toast", { hasText: /^Copied \d+ files$/ });
+        await toast.waitFor({ state: "visible" });
+        const shownAt = Date.now();
+        // A toast, not a banner: nothing in the layout moved.
+        expect(await ui.locator(".banner").count()).toBe(0);
+        expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
+        expect(await ui.locator(".toasts").getAttribute("aria-live")).toBe("polite");
+        const box = (await toast.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(600);
+        await page.mouse.move(5, 5);
+        await panelShot(page, "code-copy-toast");
+        await toast.waitFor({ state: "detached" });
+        expect(Date.now() - shownAt).toBeLessThan(3500);
+        expect(await ui.locator(".toast").count()).toBe(0);
+        expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
 
-      // The Refine box grows with its text and sends on Cmd/Ctrl+Enter: the request's estimate comes up to confirm.
-      const refine = ui.getByRole("textbox", { name: "Refine with AI" });
-      const empty = (await refine.boundingBox())!.height;
-      await refine.fill("use semantic sections\nand a sticky header\nand a footer");
-      expect((await refine.boundingBox())!.height).toBeGreaterThan(empty);
-      await refine.press("Control+Enter");
-      await ui.locator(".ai-confirm", { hasText: "use semantic sections" }).waitFor({ timeout: 60_000 });
-    });
+        // The Refine box grows with its text and sends on Cmd/Ctrl+Enter: the request's estimate comes up to confirm.
+        const refine = ui.getByRole("textbox", { name: "Refine with AI" });
+        const empty = (await refine.boundingBox())!.height;
+        await refine.fill("use semantic sections\nand a sticky header\nand a footer");
+        expect((await refine.boundingBox())!.height).toBeGreaterThan(empty);
+        await refine.press("Control+Enter");
+        await ui.locator(".ai-confirm", { hasText: "use semantic sections" }).waitFor({ timeout: 60_000 });
+      },
+    );
   });
 
   it("HTML target: index.html and styles.css, and the zip holds them at its root", async () => {
-    await withPluginPage(pages, { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } } }, async ({ page, ui }) => {
-      await generate(ui);
-      expect(await fileNames(ui)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
-      const [download] = await Promise.all([page.waitForEvent("download"), ui.locator("button", { hasText: "Download .zip" }).click()]);
-      const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
-      expect(Object.keys(zip)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
-      expect(new TextDecoder().decode(zip["index.html"])).toContain("Place your face in the frame");
-      // The download's toast is shown, over no control (it covered "Add a key in Settings").
-      await ui.locator(".toast", { hasText: "Downloaded" }).waitFor();
-      expect(await controlsUnderToasts(ui)).toEqual([]);
-      await shot(page, "4-html-selfie");
-    });
+    await withPluginPage(
+      pages,
+      { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } } },
+      async ({ page, ui }) => {
+        await generate(ui);
+        expect(await fileNames(ui)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          ui.locator("button", { hasText: "Download .zip" }).click(),
+        ]);
+        const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        expect(Object.keys(zip)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+        expect(new TextDecoder().decode(zip["index.html"])).toContain("Place your face in the frame");
+        // The download's toast is shown, over no control (it covered "Add a key in Settings").
+        await ui.locator(".toast", { hasText: "Downloaded" }).waitFor();
+        expect(await controlsUnderToasts(ui)).toEqual([]);
+        await shot(page, "4-html-selfie");
+      },
+    );
   });
 
   it("settings survive a reload, and the API key is found only in clientStorage", async () => {
     const key = "sk-test-4f7c2a9e1b3d5f6a";
     let storage: Record<string, unknown> = {};
-    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "settings" }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".panel--settings");
-      // The Provider menu, by keyboard: open, move to OpenRouter, Enter.
-      const provider = ui.getByRole("combobox", { name: "Provider" });
-      expect(await provider.textContent()).toBe("OpenAI");
-      await provider.focus();
-      await provider.press("ArrowDown");
-      expect(await provider.getAttribute("aria-expanded")).toBe("true");
-      await panelShot(page, "settings-provider-menu-open");
-      await provider.press("ArrowDown");
-      await provider.press("Enter");
-      expect(await provider.getAttribute("aria-expanded")).toBe("false");
-      expect(await provider.textContent()).toBe("OpenRouter");
-      // The provider's defaults follow.
-      expect(await ui.locator('input[type="url"]').getAttribute("placeholder")).toBe("https://openrouter.ai/api/v1");
-      await ui.locator('input[type="password"]').fill(key);
-      await ui.locator("button", { hasText: /^\s*Save\s*$/ }).click();
-      await ui.waitForSelector(".key-saved");
-      await shot(page, "5-settings-saved");
-      storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
-      // Filed under the provider it was saved for, so it only ever goes to openrouter.ai.
-      expect(storage["figment.apiKeys"]).toEqual({ openrouter: key });
-      expect((storage["figment.settings"] as { provider?: string }).provider).toBe("openrouter");
-      // Nowhere else: not in plugin data, notifications, the DOM, or any message but the one that hands it over.
-      const record = await sim<{ pluginData: unknown[]; notifications: unknown[] }>("sim.record");
-      expect(JSON.stringify(record.pluginData)).not.toContain(key);
-      expect(JSON.stringify(record.notifications)).not.toContain(key);
-      expect(await ui.content()).not.toContain(key);
-      const messages = await sim<{ type: string }[]>("sim.ui.messages");
-      expect(messages.filter((m) => m.type !== "init" && JSON.stringify(m).includes(key))).toEqual([]);
-    });
-    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "settings", storage }, async ({ ui, sim }) => {
-      await ui.waitForSelector(".panel--settings");
-      expect(await ui.getByRole("combobox", { name: "Provider" }).textContent()).toBe("OpenRouter");
-      expect(await ui.locator(".key-saved").isVisible()).toBe(true);
-      expect(await ui.content()).not.toContain(key);
-      const init = (await sim<{ type: string; apiKeys?: Record<string, string> }[]>("sim.ui.messages")).find((m) => m.type === "init");
-      expect(init?.apiKeys).toEqual({ openrouter: key });
-    });
+    await withPluginPage(
+      pages,
+      { fixture: LOGIN, select: ["101:3"], command: "settings" },
+      async ({ page, ui, sim }) => {
+        await ui.waitForSelector(".panel--settings");
+        // The Provider menu, by keyboard: open, move to OpenRouter, Enter.
+        const provider = ui.getByRole("combobox", { name: "Provider" });
+        expect(await provider.textContent()).toBe("OpenAI");
+        await provider.focus();
+        await provider.press("ArrowDown");
+        expect(await provider.getAttribute("aria-expanded")).toBe("true");
+        await panelShot(page, "settings-provider-menu-open");
+        await provider.press("ArrowDown");
+        await provider.press("Enter");
+        expect(await provider.getAttribute("aria-expanded")).toBe("false");
+        expect(await provider.textContent()).toBe("OpenRouter");
+        // The provider's defaults follow.
+        expect(await ui.locator('input[type="url"]').getAttribute("placeholder")).toBe("https://openrouter.ai/api/v1");
+        await ui.locator('input[type="password"]').fill(key);
+        await ui.locator("button", { hasText: /^\s*Save\s*$/ }).click();
+        await ui.waitForSelector(".key-saved");
+        await shot(page, "5-settings-saved");
+        storage = await sim<Record<string, unknown>>("Object.fromEntries(sim.storage)");
+        // Filed under the provider it was saved for, so it only ever goes to openrouter.ai.
+        expect(storage["figment.apiKeys"]).toEqual({ openrouter: key });
+        expect((storage["figment.settings"] as { provider?: string }).provider).toBe("openrouter");
+        // Nowhere else: not in plugin data, notifications, the DOM, or any message but the one that hands it over.
+        const record = await sim<{ pluginData: unknown[]; notifications: unknown[] }>("sim.record");
+        expect(JSON.stringify(record.pluginData)).not.toContain(key);
+        expect(JSON.stringify(record.notifications)).not.toContain(key);
+        expect(await ui.content()).not.toContain(key);
+        const messages = await sim<{ type: string }[]>("sim.ui.messages");
+        expect(messages.filter((m) => m.type !== "init" && JSON.stringify(m).includes(key))).toEqual([]);
+      },
+    );
+    await withPluginPage(
+      pages,
+      { fixture: LOGIN, select: ["101:3"], command: "settings", storage },
+      async ({ ui, sim }) => {
+        await ui.waitForSelector(".panel--settings");
+        expect(await ui.getByRole("combobox", { name: "Provider" }).textContent()).toBe("OpenRouter");
+        expect(await ui.locator(".key-saved").isVisible()).toBe(true);
+        expect(await ui.content()).not.toContain(key);
+        const init = (await sim<{ type: string; apiKeys?: Record<string, string> }[]>("sim.ui.messages")).find(
+          (m) => m.type === "init",
+        );
+        expect(init?.apiKeys).toEqual({ openrouter: key });
+      },
+    );
   });
 
   it("a problem that names a layer selects it on the canvas and zooms to it", async () => {
@@ -204,8 +250,14 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
       const row = ui.locator("button.problem__row", { hasText: "Background image" }).first();
       expect(await row.locator(".problem__location").textContent()).toBe("Select layer");
       await row.click();
-      await page.waitForFunction(() => (globalThis as unknown as { __figmentSim: { record: { zooms: unknown[] } } }).__figmentSim.record.zooms.length > 0);
-      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toEqual([{ nodeIds: ["33459:3747"], pageId: expect.any(String) }]);
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as { __figmentSim: { record: { zooms: unknown[] } } }).__figmentSim.record.zooms
+            .length > 0,
+      );
+      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toEqual([
+        { nodeIds: ["33459:3747"], pageId: expect.any(String) },
+      ]);
       expect(await sim<string[]>("sim.currentPage().selection.map((n) => n.id)")).toEqual(["33459:3747"]);
       await shot(page, "7-problem-selects-layer");
     });
@@ -252,7 +304,16 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
                 name: "Endless canvas",
                 type: "FRAME",
                 absoluteBoundingBox: { x: 0, y: 0, width: 1440, height: 24_000 },
-                children: [{ id: "9:2", name: "Title", type: "TEXT", characters: "Hello", absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 40 }, style: { fontFamily: "Inter", fontSize: 32, fontWeight: 700 } }],
+                children: [
+                  {
+                    id: "9:2",
+                    name: "Title",
+                    type: "TEXT",
+                    characters: "Hello",
+                    absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 40 },
+                    style: { fontFamily: "Inter", fontSize: 32, fontWeight: 700 },
+                  },
+                ],
               },
             ],
           },

@@ -52,19 +52,40 @@ describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", 
 
   it("asks Google Fonts for the families the frame uses and draws its text in them", async () => {
     const requested: string[] = [];
-    const fonts = await withPluginPage(pages, { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE), serve: (url: URL) => {
-      if (url.hostname === "fonts.googleapis.com") requested.push(url.searchParams.getAll("family").join("|"));
-      return serveGoogleFonts(url);
-    } }, async ({ page, ui }) => {
-      const found = await previewFonts(ui);
-      await panelScreenshot(page, ARTIFACTS, "1-with-fonts");
-      return found;
-    });
+    const fonts = await withPluginPage(
+      pages,
+      {
+        fixture: FIXTURE,
+        select: [FRAME],
+        images: fixtureImages(FIXTURE),
+        serve: (url: URL) => {
+          if (url.hostname === "fonts.googleapis.com") requested.push(url.searchParams.getAll("family").join("|"));
+          return serveGoogleFonts(url);
+        },
+      },
+      async ({ page, ui }) => {
+        const found = await previewFonts(ui);
+        await panelScreenshot(page, ARTIFACTS, "1-with-fonts");
+        return found;
+      },
+    );
     // A stylesheet naming exactly the two families, with the weights the frame uses — asked by the preview and by the
     // score's offscreen measuring page (requests a test answers are not cached) — and no other family or weight.
     // (On a busy machine the panel also asks for each face on its own: the same faces, so counts are not asserted.)
-    expect(requested[0]!.split("|").map((f) => f.split(":")[0]).sort(), JSON.stringify(requested)).toEqual(["Inter Tight", "Poppins"]);
-    const faces = (request: string): string[] => request.split("|").flatMap((f) => f.split(":wght@")[1]!.split(";").map((w) => `${f.split(":")[0]} ${w}`));
+    expect(
+      requested[0]!
+        .split("|")
+        .map((f) => f.split(":")[0])
+        .sort(),
+      JSON.stringify(requested),
+    ).toEqual(["Inter Tight", "Poppins"]);
+    const faces = (request: string): string[] =>
+      request.split("|").flatMap((f) =>
+        f
+          .split(":wght@")[1]!
+          .split(";")
+          .map((w) => `${f.split(":")[0]} ${w}`),
+      );
     expect(new Set(requested.flatMap(faces)), JSON.stringify(requested)).toEqual(new Set(faces(requested[0]!)));
     expect(fonts.loaded).toEqual(expect.arrayContaining(["Poppins", "Inter Tight"]));
     // The text is set in a loaded face, the design's, before its fallback.
@@ -74,11 +95,15 @@ describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", 
   });
 
   it("without Google Fonts the page still shows, its stacks falling back on the metric-matched faces", async () => {
-    const fonts = await withPluginPage(pages, { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE) }, async ({ page, ui }) => {
-      const found = await previewFonts(ui);
-      await panelScreenshot(page, ARTIFACTS, "2-fonts-unreachable");
-      return found;
-    });
+    const fonts = await withPluginPage(
+      pages,
+      { fixture: FIXTURE, select: [FRAME], images: fixtureImages(FIXTURE) },
+      async ({ page, ui }) => {
+        const found = await previewFonts(ui);
+        await panelScreenshot(page, ARTIFACTS, "2-fonts-unreachable");
+        return found;
+      },
+    );
     expect(fonts.loaded).not.toContain("Poppins");
     expect(fonts.loaded).not.toContain("Inter Tight");
     expect(fonts.paragraph).toMatch(/"(Poppins|Inter Tight) Fallback"/);

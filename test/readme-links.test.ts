@@ -30,7 +30,9 @@ describe("README and docs/", () => {
     const images = readdirSync(join(DOCS, "images"));
     const bytes = images.reduce((sum, name) => sum + statSync(join(DOCS, "images", name)).size, 0);
     expect(bytes).toBeLessThan(1.5 * 1024 * 1024);
-    const shown = [README, ...docsPages.map((name) => join(DOCS, name))].flatMap((file) => linksOf(readFileSync(file, "utf8")).map((l) => l.target));
+    const shown = [README, ...docsPages.map((name) => join(DOCS, name))].flatMap((file) =>
+      linksOf(readFileSync(file, "utf8")).map((l) => l.target),
+    );
     expect(images.filter((name) => !shown.some((target) => target.endsWith(`images/${name}`)))).toEqual([]);
   });
 });
@@ -64,7 +66,9 @@ describe("brokenLinks", () => {
   });
 
   it("names a missing file, a missing image, a missing heading and a path outside the repository", () => {
-    expect(check("[a](docs/gone.md)\n![b](images/gone.png)\n[c](docs/cli.md#no-such-part)\n[d](../elsewhere.md)")).toEqual([
+    expect(
+      check("[a](docs/gone.md)\n![b](images/gone.png)\n[c](docs/cli.md#no-such-part)\n[d](../elsewhere.md)"),
+    ).toEqual([
       "README.md:1: docs/gone.md (no such file)",
       "README.md:2: images/gone.png (no such file)",
       "README.md:3: docs/cli.md#no-such-part (no heading #no-such-part)",
@@ -73,11 +77,10 @@ describe("brokenLinks", () => {
   });
 
   it("makes GitHub's anchors", () => {
-    expect([...headingAnchors("# The `figment` command\n## Bulk work on OpenAI's Batch API: `figment batch`\n## Exit codes\n## Exit codes")]).toEqual([
-      "the-figment-command",
-      "bulk-work-on-openais-batch-api-figment-batch",
-      "exit-codes",
-      "exit-codes-1",
-    ]);
+    expect([
+      ...headingAnchors(
+        "# The `figment` command\n## Bulk work on OpenAI's Batch API: `figment batch`\n## Exit codes\n## Exit codes",
+      ),
+    ]).toEqual(["the-figment-command", "bulk-work-on-openais-batch-api-figment-batch", "exit-codes", "exit-codes-1"]);
   });
 });

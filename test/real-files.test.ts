@@ -12,7 +12,10 @@ describe("real designers' files", () => {
   it("reads all nine; only the fragment needs a note", () => {
     expect(files.map((f) => f.name)).toHaveLength(9);
     expect(files.filter((f) => f.notes.length > 0).map((f) => [f.name, f.notes])).toEqual([
-      ["smart-ui-mes-dial-picker.fragment.json", ["it holds an object's members without their outer braces, a fragment (read as one object)"]],
+      [
+        "smart-ui-mes-dial-picker.fragment.json",
+        ["it holds an object's members without their outer braces, a fragment (read as one object)"],
+      ],
     ]);
   });
 
@@ -23,8 +26,15 @@ describe("real designers' files", () => {
     expect(count("tnt-website.file.json")).toBe(37);
     expect(count("flora.file.json")).toBe(15);
     expect(count("psykolog-jenny.file.json")).toBe(12);
-    expect(frames.filter((f) => f.hidden).map((f) => `${f.id} ${f.name}`)).toEqual(["162:102 Frame 52", "276:138 Frame 70"]);
-    expect(frames.filter((f) => f.section === "Sign up").map((f) => f.name)).toEqual(["Sign up-Details", "Sign up-OTP", "Sign up-Go"]);
+    expect(frames.filter((f) => f.hidden).map((f) => `${f.id} ${f.name}`)).toEqual([
+      "162:102 Frame 52",
+      "276:138 Frame 70",
+    ]);
+    expect(frames.filter((f) => f.section === "Sign up").map((f) => f.name)).toEqual([
+      "Sign up-Details",
+      "Sign up-OTP",
+      "Sign up-Go",
+    ]);
     expect(frames.every((f) => ["FRAME", "COMPONENT", "COMPONENT_SET", "INSTANCE"].includes(f.type))).toBe(true);
   });
 });

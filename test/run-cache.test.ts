@@ -38,7 +38,11 @@ describe("runCached", () => {
   it("keys and stores bytes by their content", async () => {
     const bytes = new Uint8Array([0, 1, 2, 255]);
     const out = await runCached("b", { bytes }, async () => ({ files: [{ path: "a.png", content: "", bytes }] }));
-    const again = await runCached<{ files: { path: string; content: string; bytes?: Uint8Array }[] }>("b", { bytes: new Uint8Array([0, 1, 2, 255]) }, async () => ({ files: [] }));
+    const again = await runCached<{ files: { path: string; content: string; bytes?: Uint8Array }[] }>(
+      "b",
+      { bytes: new Uint8Array([0, 1, 2, 255]) },
+      async () => ({ files: [] }),
+    );
     expect(again).toEqual(out);
     expect(again.files[0]!.bytes).toBeInstanceOf(Uint8Array);
     expect([...again.files[0]!.bytes!]).toEqual([0, 1, 2, 255]);
@@ -65,7 +69,9 @@ describe("runCached", () => {
     };
     expect(await lockOf()).toEqual([]);
     // A lock left by a process that no longer exists (a worker that crashed mid-render).
-    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    }).stdout;
     await runCached("k", 3, async () => 0); // learn the file name of key 3
     const name = readdirSync(dir).find((f) => f.startsWith("k-") && f.endsWith(".json"))!;
     rmSync(join(dir, name));

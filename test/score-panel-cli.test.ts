@@ -20,22 +20,32 @@ const FRAMES = [
   { fixture: "vincegx-hero-header.nodes.json", frame: "122:21049" },
 ];
 
-describe.runIf(runBrowser)("the panel's score equals figment code --score on the same inputs", { timeout: 240_000 }, () => {
-  const browser = useBrowser();
-  const pages = usePageContext(browser);
+describe.runIf(runBrowser)(
+  "the panel's score equals figment code --score on the same inputs",
+  { timeout: 240_000 },
+  () => {
+    const browser = useBrowser();
+    const pages = usePageContext(browser);
 
-  for (const { fixture, frame } of FRAMES) {
-    it(`${fixture} ${frame}: within ${PANEL_CLI_TOLERANCE}`, async () => {
-      const { panel, cli } = await panelCliScores(pages, { fixture, frame });
-      expect(panel.frameId).toBe(frame);
-      expect(panel.widths.map((w) => w.width)).toEqual(cli.widths.map((w) => w.width));
-      expect(Math.abs(panel.iouMatched - cli.iouMatched), `IoU×matched: panel ${panel.iouMatched}, CLI ${cli.iouMatched}`).toBeLessThanOrEqual(PANEL_CLI_TOLERANCE);
-      for (const [i, w] of panel.widths.entries()) {
-        const c = cli.widths[i]!;
-        expect(Math.abs(w.textVisible - c.textVisible), `text seen at ${w.width}: panel ${w.textVisible}, CLI ${c.textVisible}`).toBeLessThanOrEqual(PANEL_CLI_TOLERANCE);
-      }
-      // A real result on both sides, not two empty pages that agree.
-      expect(panel.matched).toBeGreaterThan(0.9);
-    });
-  }
-});
+    for (const { fixture, frame } of FRAMES) {
+      it(`${fixture} ${frame}: within ${PANEL_CLI_TOLERANCE}`, async () => {
+        const { panel, cli } = await panelCliScores(pages, { fixture, frame });
+        expect(panel.frameId).toBe(frame);
+        expect(panel.widths.map((w) => w.width)).toEqual(cli.widths.map((w) => w.width));
+        expect(
+          Math.abs(panel.iouMatched - cli.iouMatched),
+          `IoU×matched: panel ${panel.iouMatched}, CLI ${cli.iouMatched}`,
+        ).toBeLessThanOrEqual(PANEL_CLI_TOLERANCE);
+        for (const [i, w] of panel.widths.entries()) {
+          const c = cli.widths[i]!;
+          expect(
+            Math.abs(w.textVisible - c.textVisible),
+            `text seen at ${w.width}: panel ${w.textVisible}, CLI ${c.textVisible}`,
+          ).toBeLessThanOrEqual(PANEL_CLI_TOLERANCE);
+        }
+        // A real result on both sides, not two empty pages that agree.
+        expect(panel.matched).toBeGreaterThan(0.9);
+      });
+    }
+  },
+);

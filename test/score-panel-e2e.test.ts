@@ -65,7 +65,10 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       expect(await rows.count()).toBeGreaterThan(0);
       // Each row names the layer and how it is off, in the words the CLI prints.
       const words = await ui.locator(".score__words").allTextContents();
-      for (const w of words) expect(w).toMatch(/^(missing: not in the generated page|hidden: in the page but not shown|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/);
+      for (const w of words)
+        expect(w).toMatch(
+          /^(missing: not in the generated page|hidden: in the page but not shown|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/,
+        );
       // Opened over the code: the first two rows show whole, and the code keeps a usable height below them.
       const inList = async (i: number): Promise<boolean> => {
         const [list, row] = [await ui.locator(".score__list").boundingBox(), await rows.nth(i).boundingBox()];
@@ -87,7 +90,9 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       const [nodeId] = await selected();
       if (!nodeId) throw new Error("nothing is selected on the canvas");
       expect(await sim<string>(`sim.node(${JSON.stringify(nodeId)}).name`)).toBe(name);
-      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(expect.objectContaining({ nodeIds: [nodeId] }));
+      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(
+        expect.objectContaining({ nodeIds: [nodeId] }),
+      );
       expect(await row.getAttribute("aria-current")).toBe("true");
 
       // The preview shows and outlines that layer: an outline over the element carrying its id.
@@ -111,7 +116,11 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       expect(Math.abs(outline!.y - (element!.y - 2))).toBeLessThanOrEqual(1);
       expect(Math.abs(outline!.width - (element!.width + 4))).toBeLessThanOrEqual(1);
       // The preview's page cannot reach the panel: no same-origin.
-      expect(await preview.evaluate<string>(`(() => { try { return String(parent.document); } catch { return "blocked"; } })()`)).toBe("blocked");
+      expect(
+        await preview.evaluate<string>(
+          `(() => { try { return String(parent.document); } catch { return "blocked"; } })()`,
+        ),
+      ).toBe("blocked");
       // With the differences open, the preview keeps a usable height (it shrank to 16 px once); the list scrolls instead.
       const stage = await ui.locator(".preview__stage").boundingBox();
       const canvas = await ui.locator(".preview__canvas").boundingBox();
@@ -133,7 +142,9 @@ describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 24
       await expect.poll(() => open.count(), { timeout: 60_000 }).toBeGreaterThan(0);
       // The listing says the score in the same words (and which fonts the page lacked, in full).
       const listed = ui.locator(".history-row__score").first();
-      await expect.poll(async () => (await listed.textContent()) ?? "", { timeout: 60_000 }).toContain(headline.replace(" · fallback fonts", ""));
+      await expect
+        .poll(async () => (await listed.textContent()) ?? "", { timeout: 60_000 })
+        .toContain(headline.replace(" · fallback fonts", ""));
       await shot(ui.page(), "4-history-row");
       await open.click();
       await ui.locator(".saved-note, .result-source").first().waitFor();
@@ -147,52 +158,84 @@ function modelPage(frame: RestNode, layers: number): string {
   const origin = frame.absoluteBoundingBox!;
   const nodes = visibleNodes(frame).slice(1, 1 + layers);
   const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const items = nodes.map(({ node, box }) => `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escapeHtml(node.characters ?? "") : ""}</div>`);
+  const items = nodes.map(
+    ({ node, box }) =>
+      `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escapeHtml(node.characters ?? "") : ""}</div>`,
+  );
   return `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" style="position:relative;width:${origin.width}px;height:${origin.height}px">${items.join("")}</main></body></html>`;
 }
 
 function answer(html: string | { path: string; content: string }[], notes: string, id: string) {
-  const text = JSON.stringify({ notes, files: typeof html === "string" ? [{ path: "index.html", content: html }] : html });
+  const text = JSON.stringify({
+    notes,
+    files: typeof html === "string" ? [{ path: "index.html", content: html }] : html,
+  });
   const size = Math.ceil(text.length / 8);
-  return responsesStream(Array.from({ length: 8 }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean), { id, delayMs: 5 });
+  return responsesStream(Array.from({ length: 8 }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean), {
+    id,
+    delayMs: 5,
+  });
 }
 
 describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout: 240_000 }, () => {
   const { browser, startServer } = useModelE2e();
 
   it("scores each turn: the turn bar shows each one's score, and a better refinement scores higher", async () => {
-    const frame = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [LOGIN.frame]).roots[0] as unknown as RestNode;
+    const frame = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [LOGIN.frame])
+      .roots[0] as unknown as RestNode;
     const server = await startServer();
-    server.push(answer(modelPage(frame, 3), "The frame and a few layers.", "resp_few"), answer(modelPage(frame, 200), "Every layer where the design has it.", "resp_all"));
-    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "html", styling: "css-modules" }, "figment.apiKey": "sk-test-score-1234" };
-    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
-      await ui.getByRole("button", { name: "Generate with AI" }).click();
-      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
-      const turnScore = (i: number) => ui.locator(".turn").nth(i).locator(".turn__score");
-      await expect.poll(async () => (await turnScore(0).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
-      // The model was asked to carry the layers' ids: the score finds the layers by them.
-      expect(JSON.stringify(server.requests[0]!.body)).toContain("data-node-id");
-      const first = Number.parseInt((await turnScore(0).textContent()) ?? "", 10);
-      expect(await ui.locator(".ai-results .score__summary").textContent()).toMatch(new RegExp(`^Matches the design ${first} % · .*Phone[^:]*: `));
+    server.push(
+      answer(modelPage(frame, 3), "The frame and a few layers.", "resp_few"),
+      answer(modelPage(frame, 200), "Every layer where the design has it.", "resp_all"),
+    );
+    const storage = {
+      "figment.settings": {
+        provider: "openai",
+        baseUrl: server.url.replace(/\/+$/, ""),
+        model: "gpt-5.4-image-2",
+        target: "html",
+        styling: "css-modules",
+      },
+      "figment.apiKey": "sk-test-score-1234",
+    };
+    await withPluginPage(
+      browser,
+      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+      async ({ page, ui }) => {
+        await ui.getByRole("button", { name: "Generate with AI" }).click();
+        await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+        const turnScore = (i: number) => ui.locator(".turn").nth(i).locator(".turn__score");
+        await expect.poll(async () => (await turnScore(0).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+        // The model was asked to carry the layers' ids: the score finds the layers by them.
+        expect(JSON.stringify(server.requests[0]!.body)).toContain("data-node-id");
+        const first = Number.parseInt((await turnScore(0).textContent()) ?? "", 10);
+        expect(await ui.locator(".ai-results .score__summary").textContent()).toMatch(
+          new RegExp(`^Matches the design ${first} % · .*Phone[^:]*: `),
+        );
 
-      await ui.locator(".refine__input").fill("place every layer where the design has it");
-      await ui.getByRole("button", { name: "Refine", exact: true }).click();
-      await expect.poll(async () => (await turnScore(1).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
-      const second = Number.parseInt((await turnScore(1).textContent()) ?? "", 10);
-      expect(second).toBeGreaterThan(first);
-      expect(second).toBeGreaterThanOrEqual(95);
-      expect(await ui.locator(".turn").nth(1).getAttribute("title")).toContain(`matches the design ${second} %`);
-      await shot(page, "4-model-turns");
+        await ui.locator(".refine__input").fill("place every layer where the design has it");
+        await ui.getByRole("button", { name: "Refine", exact: true }).click();
+        await expect.poll(async () => (await turnScore(1).textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+        const second = Number.parseInt((await turnScore(1).textContent()) ?? "", 10);
+        expect(second).toBeGreaterThan(first);
+        expect(second).toBeGreaterThanOrEqual(95);
+        expect(await ui.locator(".turn").nth(1).getAttribute("title")).toContain(`matches the design ${second} %`);
+        await shot(page, "4-model-turns");
 
-      // Back to the first turn: its own score, kept in the turn (not measured again).
-      await ui.locator(".turn").first().click();
-      await expect.poll(async () => (await ui.locator(".ai-results .score__summary").textContent()) ?? "").toMatch(new RegExp(`^Matches the design ${first} %`));
-    });
+        // Back to the first turn: its own score, kept in the turn (not measured again).
+        await ui.locator(".turn").first().click();
+        await expect
+          .poll(async () => (await ui.locator(".ai-results .score__summary").textContent()) ?? "")
+          .toMatch(new RegExp(`^Matches the design ${first} %`));
+      },
+    );
   });
 
   it("names each text a reader does not see and why: cut off, covered, illegible, too small, missing", async () => {
     // A model's HTML answer: the Log-In page as the emitters write it, with one text of each class put in.
-    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [LOGIN.frame]);
+    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, LOGIN.fixture), "utf8")) as unknown, [
+      LOGIN.frame,
+    ]);
     const code = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
     const defects = [
       `[data-node-id="101:9"] { display: block; width: 14px !important; overflow: hidden !important; white-space: nowrap; }`,
@@ -203,54 +246,110 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
     const lid = `<div style="position:absolute;left:0;top:335px;width:375px;height:60px;background:#222"></div></main>`;
     const files = code.files
       .filter((f) => !f.bytes)
-      .map(({ path, content }) => ({ path, content: path === "styles.css" ? `${content}\n${defects}\n` : path === "index.html" ? content.replace("</main>", lid) : content }));
+      .map(({ path, content }) => ({
+        path,
+        content:
+          path === "styles.css"
+            ? `${content}\n${defects}\n`
+            : path === "index.html"
+              ? content.replace("</main>", lid)
+              : content,
+      }));
     const server = await startServer();
     server.push(answer(files, "The Log-In page.", "resp_classes"));
-    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "html", styling: "css-modules" }, "figment.apiKey": "sk-test-score-1234" };
-    await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
-      await ui.getByRole("button", { name: "Generate with AI" }).click();
-      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
-      await expect.poll(async () => (await ui.locator(".turn").first().locator(".turn__score").textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
-      const summary = (await ui.locator(".ai-results .score__summary").textContent()) ?? "";
-      expect(summary).toMatch(HEADLINE);
-      expect(summary).toMatch(/Design width \(375\): \d+ % of text visible \(/);
-      await ui.locator(".ai-results .score__header").click();
-      const group = ui.getByRole("group", { name: /^Design width \(375\): text a reader does not see$/ });
-      const rows = async () => (await group.locator(".score__row").evaluateAll((els) => els.map((e) => [e.querySelector(".score__name")?.textContent ?? "", e.querySelector(".score__words")?.textContent ?? ""] as [string, string])));
-      const listed = new Map(await rows());
-      expect(listed.get("Log In")).toMatch(/^Cut off: cut to “L/);
-      expect(listed.get("Forgot your password?")).toMatch(/^Illegible: contrast 1:1/);
-      expect(listed.get("YOUR\nART\nMUSEUM") ?? listed.get("YOUR ART MUSEUM")).toMatch(/^Too small: 6 px \(design 36 px\)$/);
-      expect(listed.get("Don’t have an account?")).toMatch(/^Missing: not rendered \(display: none\)$/);
-      expect([...listed.values()].some((w) => /^Covered: under /.test(w))).toBe(true);
-      await shot(page, "6-text-classes");
-      await group.scrollIntoViewIfNeeded();
-      await shot(page, "7-text-classes-listed");
-    });
+    const storage = {
+      "figment.settings": {
+        provider: "openai",
+        baseUrl: server.url.replace(/\/+$/, ""),
+        model: "gpt-5.4-image-2",
+        target: "html",
+        styling: "css-modules",
+      },
+      "figment.apiKey": "sk-test-score-1234",
+    };
+    await withPluginPage(
+      browser,
+      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+      async ({ page, ui }) => {
+        await ui.getByRole("button", { name: "Generate with AI" }).click();
+        await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+        await expect
+          .poll(async () => (await ui.locator(".turn").first().locator(".turn__score").textContent()) ?? "", {
+            timeout: 90_000,
+          })
+          .toMatch(/^\d+ %$/);
+        const summary = (await ui.locator(".ai-results .score__summary").textContent()) ?? "";
+        expect(summary).toMatch(HEADLINE);
+        expect(summary).toMatch(/Design width \(375\): \d+ % of text visible \(/);
+        await ui.locator(".ai-results .score__header").click();
+        const group = ui.getByRole("group", { name: /^Design width \(375\): text a reader does not see$/ });
+        const rows = async () =>
+          await group
+            .locator(".score__row")
+            .evaluateAll((els) =>
+              els.map(
+                (e) =>
+                  [
+                    e.querySelector(".score__name")?.textContent ?? "",
+                    e.querySelector(".score__words")?.textContent ?? "",
+                  ] as [string, string],
+              ),
+            );
+        const listed = new Map(await rows());
+        expect(listed.get("Log In")).toMatch(/^Cut off: cut to “L/);
+        expect(listed.get("Forgot your password?")).toMatch(/^Illegible: contrast 1:1/);
+        expect(listed.get("YOUR\nART\nMUSEUM") ?? listed.get("YOUR ART MUSEUM")).toMatch(
+          /^Too small: 6 px \(design 36 px\)$/,
+        );
+        expect(listed.get("Don’t have an account?")).toMatch(/^Missing: not rendered \(display: none\)$/);
+        expect([...listed.values()].some((w) => /^Covered: under /.test(w))).toBe(true);
+        await shot(page, "6-text-classes");
+        await group.scrollIntoViewIfNeeded();
+        await shot(page, "7-text-classes-listed");
+      },
+    );
   });
 
   it("scores a Tailwind answer styled as Tailwind builds it: the engine worker compiles its classes for the preview", async () => {
     // A model's React answer in Tailwind: the emitters' own files for Selfie, layer ids kept (CSS modules: 96 %).
-    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, SELFIE.fixture), "utf8")) as unknown, [SELFIE.frame]);
+    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, SELFIE.fixture), "utf8")) as unknown, [
+      SELFIE.frame,
+    ]);
     const code = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: true });
     const files = code.files.filter((f) => !f.bytes).map(({ path, content }) => ({ path, content }));
     const server = await startServer();
     server.push(answer(files, "Selfie in Tailwind.", "resp_tailwind"));
-    const storage = { "figment.settings": { provider: "openai", baseUrl: server.url.replace(/\/+$/, ""), model: "gpt-5.4-image-2", target: "react", styling: "tailwind" }, "figment.apiKey": "sk-test-score-1234" };
-    await withPluginPage(browser, { fixture: SELFIE.fixture, select: [SELFIE.frame], storage, allowOrigins: [serverOrigin(server)] }, async ({ page, ui }) => {
-      await ui.getByRole("button", { name: "Generate with AI" }).click();
-      await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
-      const turnScore = ui.locator(".turn").first().locator(".turn__score");
-      await expect.poll(async () => (await turnScore.textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
-      // As its CSS-modules twin scores, not the 2 % of unstyled classes.
-      expect(Number.parseInt((await turnScore.textContent()) ?? "", 10)).toBeGreaterThanOrEqual(90);
-      expect(await ui.getByText(/Tailwind utility classes are not styled/).count()).toBe(0);
-      // Its preview is styled: the frame at its drawn size (`max-w-[375px] min-h-203`).
-      await ui.getByRole("tab", { name: "Preview" }).click();
-      const preview = await previewPage(ui);
-      const size = () => preview.evaluate<number[]>(`(() => { const r = document.querySelector('[data-node-id="${SELFIE.frame}"]').getBoundingClientRect(); return [r.width, r.height]; })()`);
-      await expect.poll(size).toEqual([375, 812]);
-      await shot(page, "5-model-tailwind");
-    });
+    const storage = {
+      "figment.settings": {
+        provider: "openai",
+        baseUrl: server.url.replace(/\/+$/, ""),
+        model: "gpt-5.4-image-2",
+        target: "react",
+        styling: "tailwind",
+      },
+      "figment.apiKey": "sk-test-score-1234",
+    };
+    await withPluginPage(
+      browser,
+      { fixture: SELFIE.fixture, select: [SELFIE.frame], storage, allowOrigins: [serverOrigin(server)] },
+      async ({ page, ui }) => {
+        await ui.getByRole("button", { name: "Generate with AI" }).click();
+        await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+        const turnScore = ui.locator(".turn").first().locator(".turn__score");
+        await expect.poll(async () => (await turnScore.textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+        // As its CSS-modules twin scores, not the 2 % of unstyled classes.
+        expect(Number.parseInt((await turnScore.textContent()) ?? "", 10)).toBeGreaterThanOrEqual(90);
+        expect(await ui.getByText(/Tailwind utility classes are not styled/).count()).toBe(0);
+        // Its preview is styled: the frame at its drawn size (`max-w-[375px] min-h-203`).
+        await ui.getByRole("tab", { name: "Preview" }).click();
+        const preview = await previewPage(ui);
+        const size = () =>
+          preview.evaluate<number[]>(
+            `(() => { const r = document.querySelector('[data-node-id="${SELFIE.frame}"]').getBoundingClientRect(); return [r.width, r.height]; })()`,
+          );
+        await expect.poll(size).toEqual([375, 812]);
+        await shot(page, "5-model-tailwind");
+      },
+    );
   });
 });

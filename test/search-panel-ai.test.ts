@@ -69,21 +69,41 @@ render(<div class="app" style="height:600px"><main class="main"><Page /></main><
 
 /** The search worker (ui/search-worker/), packed as the main thread hands it over. */
 async function packedSearchWorker(): Promise<string> {
-  const r = await build({ entryPoints: [join(ROOT, "ui/search-worker/search.worker.ts")], bundle: true, platform: "browser", format: "iife", target: "es2020", write: false, logLevel: "silent" });
+  const r = await build({
+    entryPoints: [join(ROOT, "ui/search-worker/search.worker.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  });
   return gzipSync(r.outputFiles[0]!.contents).toString("base64");
 }
 
 let searchPage: Promise<PageBundle> | undefined;
 const bundle = (): Promise<PageBundle> =>
-  (searchPage ??= packedSearchWorker().then((worker) => bundleTestPage(PAGE_ENTRY, { sourcefile: "search-page.tsx", define: { __SEARCH_WORKER__: JSON.stringify(worker) } })));
+  (searchPage ??= packedSearchWorker().then((worker) =>
+    bundleTestPage(PAGE_ENTRY, {
+      sourcefile: "search-page.tsx",
+      define: { __SEARCH_WORKER__: JSON.stringify(worker) },
+    }),
+  ));
 
 async function withSearchPage<T>(browser: Browser, available: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
   const ready = (page: Page) => page.locator(".search-row").first().waitFor();
-  return withComponentPage(browser, await bundle(), { bodyStyle: "margin:0", query: `available=${available ? 1 : 0}`, ready }, fn);
+  return withComponentPage(
+    browser,
+    await bundle(),
+    { bodyStyle: "margin:0", query: `available=${available ? 1 : 0}`, ready },
+    fn,
+  );
 }
 
-const ranking = (page: Page) => page.locator(".search-body").evaluate((el) => `${el.getAttribute("data-ranking")}:${el.getAttribute("data-term")}`);
-const ids = (page: Page) => page.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
+const ranking = (page: Page) =>
+  page.locator(".search-body").evaluate((el) => `${el.getAttribute("data-ranking")}:${el.getAttribute("data-term")}`);
+const ids = (page: Page) =>
+  page.locator(".search-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id")));
 const ai = (page: Page) => page.evaluate("window.__ai") as Promise<{ calls: string[]; aborted: string[] }>;
 
 describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }, () => {
@@ -115,7 +135,9 @@ describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }
       // At once: by words ("sea" is in no frame's words), before any vector was asked for.
       const words = states.find((s) => s.ranking === "words:sea");
       expect(words, JSON.stringify(states)).toMatchObject({ ids: [], calls: 0 });
-      expect(states.findIndex((s) => s.ranking === "words:sea")).toBeLessThan(states.findIndex((s) => s.ranking === "hybrid:sea"));
+      expect(states.findIndex((s) => s.ranking === "words:sea")).toBeLessThan(
+        states.findIndex((s) => s.ranking === "hybrid:sea"),
+      );
       // Only the frame close in meaning: the others score about nothing and are left out.
       expect(await ids(page)).toEqual(["1:2"]);
       expect((await ai(page)).calls).toEqual(["sea"]);

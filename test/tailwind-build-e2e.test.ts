@@ -60,7 +60,11 @@ async function modelProject(): Promise<SourceFile[]> {
     "}",
     "",
   ].join("\n");
-  const answer = await postProcess({ files: [{ path: "src/screens/Landing.tsx", content: screen }], problems: [] }, undefined, assets);
+  const answer = await postProcess(
+    { files: [{ path: "src/screens/Landing.tsx", content: screen }], problems: [] },
+    undefined,
+    assets,
+  );
   return projectFiles(answer.files, { target: "react", styling: "tailwind", name: "Landing" });
 }
 
@@ -110,88 +114,116 @@ async function heroAlone(page: Page): Promise<Buffer> {
     return true;
   })()`);
   expect(found, "an element paints a background image").toBe(true);
-  await page.addStyleTag({ content: `body * { visibility: hidden !important; } [${HERO}] { visibility: visible !important; }` });
+  await page.addStyleTag({
+    content: `body * { visibility: hidden !important; } [${HERO}] { visibility: visible !important; }`,
+  });
   return page.locator(`[${HERO}]`).screenshot({ animations: "disabled" });
 }
 
 /** How many rows of a 9×9 grid over the picture hold different colours (a vertical gradient alone has none). */
 async function rowsWithDetail(reader: Page, shot: Buffer, width: number, height: number): Promise<number> {
   const steps = [...Array(9).keys()].map((i) => (i + 1) / 10);
-  const points = steps.flatMap((fy) => steps.map((fx) => [Math.floor(fx * width), Math.floor(fy * height)] as [number, number]));
+  const points = steps.flatMap((fy) =>
+    steps.map((fx) => [Math.floor(fx * width), Math.floor(fy * height)] as [number, number]),
+  );
   const colours = await screenshotColours(reader, shot, points);
   const rows: Rgb[][] = steps.map((_, r) => colours.slice(r * 9, r * 9 + 9));
-  const spread = (row: Rgb[]): number => Math.max(...[0, 1, 2].map((c) => Math.max(...row.map((p) => p[c]!)) - Math.min(...row.map((p) => p[c]!))));
+  const spread = (row: Rgb[]): number =>
+    Math.max(...[0, 1, 2].map((c) => Math.max(...row.map((p) => p[c]!)) - Math.min(...row.map((p) => p[c]!))));
   return rows.filter((row) => spread(row) > 12).length;
 }
 
-describe.runIf(runBrowser)("a React + Tailwind project's own build keeps its background images", { timeout: 240_000 }, () => {
-  const browser = useBrowser();
-  const temp = tempDirs("figment-tailwind-build-");
+describe.runIf(runBrowser)(
+  "a React + Tailwind project's own build keeps its background images",
+  { timeout: 240_000 },
+  () => {
+    const browser = useBrowser();
+    const temp = tempDirs("figment-tailwind-build-");
 
-  /** Loads the built site in Chromium at the design width; `fn` gets the page and the requests the server saw. */
-  async function openBuilt(built: ProjectBuild, fn: (page: Page, requests: { path: string; status: number }[]) => Promise<void>): Promise<void> {
-    const served = await serveDir(built.dist);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, serviceWorkers: "block" });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${served.origin}/`, { waitUntil: "load" });
-      await page.evaluate("document.fonts.ready.then(() => true)");
-      await fn(page, served.requests);
-    } finally {
-      await context.close();
-      await served.close();
+    /** Loads the built site in Chromium at the design width; `fn` gets the page and the requests the server saw. */
+    async function openBuilt(
+      built: ProjectBuild,
+      fn: (page: Page, requests: { path: string; status: number }[]) => Promise<void>,
+    ): Promise<void> {
+      const served = await serveDir(built.dist);
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        deviceScaleFactor: 1,
+        serviceWorkers: "block",
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${served.origin}/`, { waitUntil: "load" });
+        await page.evaluate("document.fonts.ready.then(() => true)");
+        await fn(page, served.requests);
+      } finally {
+        await context.close();
+        await served.close();
+      }
     }
-  }
 
-  it("Grayscale (2 photos as backgrounds, the hero's among them): built, served, every image loads, the hero paints its photo", async () => {
-    const files = await grayscaleProject();
-    // The classes name the photos relative to src/, where Tailwind compiles them (src/tailwind.css).
-    const classUrls = files.filter((f) => f.path.endsWith(".tsx")).flatMap((f) => [...f.content.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
-    expect(classUrls.length).toBeGreaterThanOrEqual(2);
-    const built = await buildProject(files, temp());
-    for (const url of classUrls) expect(built.tailwindCss).toContain(`url(${url})`);
-    expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
-    expect(missingCssUrls(built.dist)).toEqual([]);
+    it("Grayscale (2 photos as backgrounds, the hero's among them): built, served, every image loads, the hero paints its photo", async () => {
+      const files = await grayscaleProject();
+      // The classes name the photos relative to src/, where Tailwind compiles them (src/tailwind.css).
+      const classUrls = files
+        .filter((f) => f.path.endsWith(".tsx"))
+        .flatMap((f) => [...f.content.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
+      expect(classUrls.length).toBeGreaterThanOrEqual(2);
+      const built = await buildProject(files, temp());
+      for (const url of classUrls) expect(built.tailwindCss).toContain(`url(${url})`);
+      expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
+      expect(missingCssUrls(built.dist)).toEqual([]);
 
-    await openBuilt(built, async (page, requests) => {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, "1-grayscale-built.png") });
-      const images = await backgroundImages(page);
-      expect(images.length).toBeGreaterThanOrEqual(2);
-      expect(images.filter((i) => i.width === 0)).toEqual([]);
-      // The photos were asked of the server and found; nothing the page asked for (fonts included) was missing
-      // (but the icon the browser asks for by itself: the design has none).
-      for (const { url } of images.filter((i) => !i.url.startsWith("data:"))) expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
-      expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
+      await openBuilt(built, async (page, requests) => {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, "1-grayscale-built.png") });
+        const images = await backgroundImages(page);
+        expect(images.length).toBeGreaterThanOrEqual(2);
+        expect(images.filter((i) => i.width === 0)).toEqual([]);
+        // The photos were asked of the server and found; nothing the page asked for (fonts included) was missing
+        // (but the icon the browser asks for by itself: the design has none).
+        for (const { url } of images.filter((i) => !i.url.startsWith("data:")))
+          expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
+        expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
 
-      const shot = await heroAlone(page);
-      await page.screenshot({ path: join(ARTIFACTS, "2-grayscale-hero-alone.png") });
-      const box = (await page.locator(`[${HERO}]`).boundingBox())!;
-      expect(box.width).toBeGreaterThan(1000);
-      expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(5);
+        const shot = await heroAlone(page);
+        await page.screenshot({ path: join(ARTIFACTS, "2-grayscale-hero-alone.png") });
+        const box = (await page.locator(`[${HERO}]`).boundingBox())!;
+        expect(box.width).toBeGreaterThan(1000);
+        expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(
+          5,
+        );
+      });
     });
-  });
 
-  it("a model's screen naming 3 photos from its own folder (../assets/): rebased to src/, built, all 3 load, the hero paints its photo", async () => {
-    const files = await modelProject();
-    expect(files.filter((f) => f.path.startsWith("src/assets/")).map((f) => f.path).sort()).toEqual(["src/assets/about.jpg", "src/assets/hero.jpg", "src/assets/signup.jpg"]);
-    const built = await buildProject(files, temp());
-    expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
-    expect(missingCssUrls(built.dist)).toEqual([]);
+    it("a model's screen naming 3 photos from its own folder (../assets/): rebased to src/, built, all 3 load, the hero paints its photo", async () => {
+      const files = await modelProject();
+      expect(
+        files
+          .filter((f) => f.path.startsWith("src/assets/"))
+          .map((f) => f.path)
+          .sort(),
+      ).toEqual(["src/assets/about.jpg", "src/assets/hero.jpg", "src/assets/signup.jpg"]);
+      const built = await buildProject(files, temp());
+      expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
+      expect(missingCssUrls(built.dist)).toEqual([]);
 
-    await openBuilt(built, async (page, requests) => {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, "3-model-built.png"), fullPage: true });
-      const images = await backgroundImages(page);
-      expect(images).toHaveLength(3);
-      expect(images.filter((i) => i.width === 0)).toEqual([]);
-      for (const { url } of images) expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
-      expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
+      await openBuilt(built, async (page, requests) => {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, "3-model-built.png"), fullPage: true });
+        const images = await backgroundImages(page);
+        expect(images).toHaveLength(3);
+        expect(images.filter((i) => i.width === 0)).toEqual([]);
+        for (const { url } of images) expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
+        expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
 
-      const shot = await heroAlone(page);
-      const box = (await page.locator(`[${HERO}]`).boundingBox())!;
-      expect(Math.round(box.height)).toBe(640);
-      expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(5);
+        const shot = await heroAlone(page);
+        const box = (await page.locator(`[${HERO}]`).boundingBox())!;
+        expect(Math.round(box.height)).toBe(640);
+        expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(
+          5,
+        );
+      });
     });
-  });
-});
+  },
+);

@@ -39,10 +39,16 @@ describe.runIf(runBrowser)("Tailwind and CSS modules score alike", () => {
       const tailwind = await score("tailwind");
       // A real result, not two empty pages.
       expect(modules.iouMatched).toBeGreaterThan(0.8);
-      expect(Math.abs(tailwind.iouMatched - modules.iouMatched), `IoU × matched: Tailwind ${tailwind.iouMatched}, CSS modules ${modules.iouMatched}`).toBeLessThanOrEqual(TOLERANCE);
+      expect(
+        Math.abs(tailwind.iouMatched - modules.iouMatched),
+        `IoU × matched: Tailwind ${tailwind.iouMatched}, CSS modules ${modules.iouMatched}`,
+      ).toBeLessThanOrEqual(TOLERANCE);
       expect(tailwind.widths.map((w) => w.width)).toEqual(modules.widths.map((w) => w.width));
       tailwind.widths.forEach((w, i) => {
-        expect(Math.abs(w.textVisible - modules.widths[i]!.textVisible), `text visible at ${w.width}`).toBeLessThanOrEqual(TOLERANCE);
+        expect(
+          Math.abs(w.textVisible - modules.widths[i]!.textVisible),
+          `text visible at ${w.width}`,
+        ).toBeLessThanOrEqual(TOLERANCE);
       });
     });
   }

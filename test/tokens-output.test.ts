@@ -44,17 +44,26 @@ describe("tokens in the output", () => {
     for (const [cls, decl] of BOUND_CSS) expect(rule(css, cls), `${cls} { ${decl} }`).toContain(decl);
     const tokens = file(files, "src/tokens.css");
     const names = definedOnce(tokens, ":root");
-    for (const [, decl] of BOUND_CSS) for (const m of decl.matchAll(/var\(--([\w-]+)\)/g)) expect(names).toContain(m[1]);
+    for (const [, decl] of BOUND_CSS)
+      for (const m of decl.matchAll(/var\(--([\w-]+)\)/g)) expect(names).toContain(m[1]);
     expect(file(files, "src/screens/LogInPage.tsx")).toContain('import "../tokens.css";');
     // The binding to a library variable that is not in the file keeps its literal, with a note.
     expect(rule(css, "emailAddress")).toContain("color: #000000");
-    expect(login.problems).toContainEqual(expect.objectContaining({ severity: "info", code: "design-token", nodeId: "101:14" }));
+    expect(login.problems).toContainEqual(
+      expect.objectContaining({ severity: "info", code: "design-token", nodeId: "101:14" }),
+    );
   });
 
   it("plain HTML: the one stylesheet defines the tokens once and the rules use them", () => {
     const files = emitFiles(login.document, { target: "html", styling: "css-modules", nodeIds: false }).files;
     const css = file(files, "styles.css");
-    const HTML_CLASS: Record<string, string> = { donTHave: "don-t-have", text1513rdSt: "text-151-3rd-st", yourArtMuseum: "your-art-museum", forgotYourPassword: "forgot-your-password", logIn: "log-in" };
+    const HTML_CLASS: Record<string, string> = {
+      donTHave: "don-t-have",
+      text1513rdSt: "text-151-3rd-st",
+      yourArtMuseum: "your-art-museum",
+      forgotYourPassword: "forgot-your-password",
+      logIn: "log-in",
+    };
     for (const [cls, decl] of BOUND_CSS) {
       const name = HTML_CLASS[cls] ?? cls;
       expect(rule(css, name), `${name} { ${decl} }`).toContain(decl);
@@ -69,17 +78,39 @@ describe("tokens in the output", () => {
     const files = emitFiles(login.document, { target: "react", styling: "tailwind", nodeIds: false }).files;
     const theme = file(files, "src/tokens.css");
     const names = definedOnce(theme, "@theme static");
-    expect(names).toEqual(expect.arrayContaining(["color-brand-primary", "color-surface", "color-text-primary", "text-display", "font-display"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "color-brand-primary",
+        "color-surface",
+        "color-text-primary",
+        "text-display",
+        "font-display",
+      ]),
+    );
     const tsx = file(files, "src/screens/LogInPage.tsx");
-    for (const cls of ["bg-brand-primary", "bg-surface", "text-text-on-brand", "text-text-primary", "text-text-inverse", "text-display", "font-display"]) expect(tsx).toContain(cls);
+    for (const cls of [
+      "bg-brand-primary",
+      "bg-surface",
+      "text-text-on-brand",
+      "text-text-primary",
+      "text-text-inverse",
+      "text-display",
+      "font-display",
+    ])
+      expect(tsx).toContain(cls);
     expect(tsx).not.toMatch(/bg-\[#ff473a\]|text-\[color:#fcfcfc\]|bg-\[#ffffff\]/);
     expect(tsx).toContain("var(--color-border)");
   });
 
   it("the selfie screen's real spacing bindings become length tokens", () => {
-    const json = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/figma/figma-differ-selfie.nodes.json"), "utf8"));
+    const json = JSON.parse(
+      readFileSync(join(import.meta.dirname, "fixtures/figma/figma-differ-selfie.nodes.json"), "utf8"),
+    );
     const selfie = loadDesign(json, [], { variables: selfieVariables() });
-    const css = file(emitFiles(selfie.document, { target: "html", styling: "css-modules", nodeIds: false }).files, "styles.css");
+    const css = file(
+      emitFiles(selfie.document, { target: "html", styling: "css-modules", nodeIds: false }).files,
+      "styles.css",
+    );
     expect(block(css, ":root")).toMatch(/--spacing-3: 12px;[\s\S]*--spacing-6: 24px;[\s\S]*--spacing-8: 32px;/);
     expect(css).toContain("gap: var(--spacing-6);");
     expect(css).toContain("padding: var(--spacing-3) var(--spacing-8);");

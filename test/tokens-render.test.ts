@@ -19,7 +19,6 @@ import { runBrowser, useBrowser } from "./helpers/browser.js";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "tokens");
 
-
 const design = loadDesign(loginWithBindings(), [], loginExtras());
 
 /** Computed colours of the button (brand fill), the field (surface), the password text and its placeholder. */
@@ -32,14 +31,24 @@ interface Colours {
   line: string;
 }
 
-type Doc = { querySelector(s: string): unknown; documentElement: { setAttribute(n: string, v: string): void; removeAttribute(n: string): void } };
+type Doc = {
+  querySelector(s: string): unknown;
+  documentElement: { setAttribute(n: string, v: string): void; removeAttribute(n: string): void };
+};
 type Win = { getComputedStyle(e: unknown, pseudo?: string): Record<string, string>; document: Doc };
 
 async function colours(page: Page, classes: Record<Exclude<keyof Colours, "placeholder">, string>): Promise<Colours> {
   return page.evaluate((cls) => {
     const w = globalThis as unknown as Win;
-    const css = (selector: string, prop: string, pseudo?: string): string => w.getComputedStyle(w.document.querySelector(selector), pseudo)[prop] ?? "";
-    return { button: css(cls.button, "backgroundColor"), field: css(cls.field, "backgroundColor"), password: css(cls.password, "color"), placeholder: css(cls.password, "color", "::placeholder"), line: css(cls.line, "borderTopColor") };
+    const css = (selector: string, prop: string, pseudo?: string): string =>
+      w.getComputedStyle(w.document.querySelector(selector), pseudo)[prop] ?? "";
+    return {
+      button: css(cls.button, "backgroundColor"),
+      field: css(cls.field, "backgroundColor"),
+      password: css(cls.password, "color"),
+      placeholder: css(cls.password, "color", "::placeholder"),
+      line: css(cls.line, "borderTopColor"),
+    };
   }, classes);
 }
 
@@ -51,10 +60,26 @@ async function setTheme(page: Page, theme: string | null): Promise<void> {
   }, theme);
 }
 
-const LIGHT: Colours = { button: "rgb(255, 71, 58)", field: "rgb(255, 255, 255)", password: "rgb(0, 0, 0)", placeholder: "rgb(0, 0, 0)", line: "rgb(0, 0, 0)" };
-const DARK: Colours = { button: "rgb(255, 107, 97)", field: "rgb(28, 28, 30)", password: "rgb(242, 242, 247)", placeholder: "rgb(242, 242, 247)", line: "rgb(58, 58, 60)" };
+const LIGHT: Colours = {
+  button: "rgb(255, 71, 58)",
+  field: "rgb(255, 255, 255)",
+  password: "rgb(0, 0, 0)",
+  placeholder: "rgb(0, 0, 0)",
+  line: "rgb(0, 0, 0)",
+};
+const DARK: Colours = {
+  button: "rgb(255, 107, 97)",
+  field: "rgb(28, 28, 30)",
+  password: "rgb(242, 242, 247)",
+  placeholder: "rgb(242, 242, 247)",
+  line: "rgb(58, 58, 60)",
+};
 
-async function checkModes(page: Page, classes: Record<Exclude<keyof Colours, "placeholder">, string>, name: string): Promise<void> {
+async function checkModes(
+  page: Page,
+  classes: Record<Exclude<keyof Colours, "placeholder">, string>,
+  name: string,
+): Promise<void> {
   await page.emulateMedia({ colorScheme: "light" });
   expect(await colours(page, classes)).toEqual(LIGHT);
   await page.screenshot({ path: join(ARTIFACTS, `${name}-light.png`) });
@@ -74,7 +99,7 @@ describe.skipIf(!runBrowser)("tokens in the browser", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
-  it("HTML preview: data-theme=\"dark\" and a dark colour scheme switch the bound colours", async () => {
+  it('HTML preview: data-theme="dark" and a dark colour scheme switch the bound colours', async () => {
     const files = emitFiles(design.document, { target: "html", styling: "css-modules", nodeIds: false }).files;
     const srcdoc = buildSrcdoc({ page: previewPages(files)[0]!, files });
     const page = await browser.newPage({ viewport: { width: 420, height: 700 } });
@@ -92,7 +117,11 @@ describe.skipIf(!runBrowser)("tokens in the browser", () => {
     // CSS modules are scoped in the preview: find the elements by their module class prefix.
     await page.waitForSelector("main");
     const cls = (name: string): string => `[class*="${name}"]`;
-    await checkModes(page, { button: `${cls("_rect_")}, ${cls("rect_")}`, field: cls("rect2"), password: cls("password"), line: "hr" }, "react");
+    await checkModes(
+      page,
+      { button: `${cls("_rect_")}, ${cls("rect_")}`, field: cls("rect2"), password: cls("password"), line: "hr" },
+      "react",
+    );
     await page.close();
   });
 });

@@ -20,11 +20,20 @@ type Json = Record<string, unknown>;
 function boundShapes(): Set<string> {
   const out = new Set<string>();
   const walk = (node: Json): void => {
-    const paints = [...((node["fills"] as Json[] | undefined) ?? []), ...((node["strokes"] as Json[] | undefined) ?? [])];
-    if (paints.some((p) => p["type"] === "SOLID" && p["visible"] !== false && (p["boundVariables"] as Json | undefined)?.["color"])) out.add(node["id"] as string);
+    const paints = [
+      ...((node["fills"] as Json[] | undefined) ?? []),
+      ...((node["strokes"] as Json[] | undefined) ?? []),
+    ];
+    if (
+      paints.some(
+        (p) => p["type"] === "SOLID" && p["visible"] !== false && (p["boundVariables"] as Json | undefined)?.["color"],
+      )
+    )
+      out.add(node["id"] as string);
     for (const child of (node["children"] as Json[] | undefined) ?? []) walk(child);
   };
-  for (const entry of Object.values((file as { nodes: Record<string, { document: Json }> }).nodes)) walk(entry.document);
+  for (const entry of Object.values((file as { nodes: Record<string, { document: Json }> }).nodes))
+    walk(entry.document);
   return out;
 }
 
@@ -53,12 +62,16 @@ describe("colours inside inline SVG become tokens where the layer's paint is bou
     for (const shape of drawnBound) expect(shape.tag).toMatch(/style="fill:var\(--color-\d+\)"/);
     for (const shape of shapes.filter((s) => !bound.has(s.id))) expect(shape.tag).not.toContain("var(--");
     const css = html.map((f) => (f.path.endsWith(".css") ? f.content : "")).join("\n");
-    for (const name of new Set(drawnBound.map((s) => /var\(--(color-\d+)\)/.exec(s.tag)![1]!))) expect(css).toContain(`--${name}:`);
+    for (const name of new Set(drawnBound.map((s) => /var\(--(color-\d+)\)/.exec(s.tag)![1]!)))
+      expect(css).toContain(`--${name}:`);
   });
 
   it("React: the same tokens as style objects", () => {
     const files = emitFiles(design.document, { target: "react", styling: "tailwind", nodeIds: false }).files;
-    const tsx = files.filter((f) => f.path.endsWith(".tsx")).map((f) => f.content).join("\n");
+    const tsx = files
+      .filter((f) => f.path.endsWith(".tsx"))
+      .map((f) => f.content)
+      .join("\n");
     expect(tsx).toMatch(/style=\{\{ fill: "var\(--color-\d+\)" \}\}/);
     expect(tsx).not.toMatch(/style="fill:/);
   });
@@ -68,13 +81,23 @@ describe("colours inside inline SVG become tokens where the layer's paint is bou
     it("Chromium paints the bound shapes the design's colours", async () => {
       const colours = await withPage(browser, html, "index.html", { width: 1440, height: 900 }, (p) =>
         p.evaluate(() => {
-          const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageElement & { getAttribute(n: string): string | null }> } }).document;
+          const doc = (
+            globalThis as unknown as {
+              document: {
+                querySelectorAll(s: string): ArrayLike<PageElement & { getAttribute(n: string): string | null }>;
+              };
+            }
+          ).document;
           const style = (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle;
-          return Array.from(doc.querySelectorAll("svg [style*='var(--']")).map((el) => ({ attr: el.getAttribute("fill") ?? "", computed: style(el).fill }));
+          return Array.from(doc.querySelectorAll("svg [style*='var(--']")).map((el) => ({
+            attr: el.getAttribute("fill") ?? "",
+            computed: style(el).fill,
+          }));
         }),
       );
       expect(colours.length).toBeGreaterThanOrEqual(20);
-      const rgb = (hex: string) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+      const rgb = (hex: string) =>
+        `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
       for (const c of colours) expect(c.computed).toBe(rgb(c.attr));
     }, 120_000);
   });

@@ -60,19 +60,37 @@ render(<Page />, document.getElementById("app"));
 
 const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "components-page.tsx" });
 
-const DARK_VARS = "--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-bg-hover:#383838;--figma-color-text:#ffffff;--figma-color-text-secondary:#ffffffb2;--figma-color-text-tertiary:#ffffff66;--figma-color-border:#444444;--figma-color-icon:#ffffff;--figma-color-icon-secondary:#ffffffb2;--figma-color-border-selected:#0c8ce9";
+const DARK_VARS =
+  "--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-bg-hover:#383838;--figma-color-text:#ffffff;--figma-color-text-secondary:#ffffffb2;--figma-color-text-tertiary:#ffffff66;--figma-color-border:#444444;--figma-color-icon:#ffffff;--figma-color-icon-secondary:#ffffffb2;--figma-color-border-selected:#0c8ce9";
 
-async function withComponents<T>(browser: Browser, fn: (page: Page) => Promise<T>, theme: "light" | "dark" = "light"): Promise<T> {
+async function withComponents<T>(
+  browser: Browser,
+  fn: (page: Page) => Promise<T>,
+  theme: "light" | "dark" = "light",
+): Promise<T> {
   const htmlAttributes = theme === "dark" ? `class="figma-dark" style="${DARK_VARS}"` : "";
-  return withComponentPage(browser, await bundle(), { htmlAttributes, ready: (page) => page.waitForSelector("#probe") }, fn);
+  return withComponentPage(
+    browser,
+    await bundle(),
+    { htmlAttributes, ready: (page) => page.waitForSelector("#probe") },
+    fn,
+  );
 }
 
 /** Reads an expression in the page (the project's tsconfig has no DOM types: page code is a string). */
 const read = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
-const state = (page: Page) => read<{ fruit: string; low: string; text: string; submits: number }>(page, "({ ...window.__page, show: undefined, error: undefined })");
-const focusedLabel = (page: Page) => read<string | null>(page, "document.activeElement && document.activeElement.getAttribute('aria-label')");
+const state = (page: Page) =>
+  read<{ fruit: string; low: string; text: string; submits: number }>(
+    page,
+    "({ ...window.__page, show: undefined, error: undefined })",
+  );
+const focusedLabel = (page: Page) =>
+  read<string | null>(page, "document.activeElement && document.activeElement.getAttribute('aria-label')");
 const activeOption = (page: Page, name: string) =>
-  read<string | null>(page, `(() => { const b = document.querySelector('[role=combobox][aria-label="${name}"]'); const id = b.getAttribute('aria-activedescendant'); return id ? document.getElementById(id).textContent : null; })()`);
+  read<string | null>(
+    page,
+    `(() => { const b = document.querySelector('[role=combobox][aria-label="${name}"]'); const id = b.getAttribute('aria-activedescendant'); return id ? document.getElementById(id).textContent : null; })()`,
+  );
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -223,7 +241,10 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
       expect(l.x + l.width).toBeLessThanOrEqual(420);
       expect(l.height).toBeLessThanOrEqual(240.5);
       // 30 options do not fit: the list scrolls, and the highlighted (last) option is scrolled into view.
-      const scroll = await read<{ scrollHeight: number; clientHeight: number }>(page, `(() => { const l = document.getElementById(${JSON.stringify(await button.getAttribute("aria-controls"))}); return { scrollHeight: l.scrollHeight, clientHeight: l.clientHeight }; })()`);
+      const scroll = await read<{ scrollHeight: number; clientHeight: number }>(
+        page,
+        `(() => { const l = document.getElementById(${JSON.stringify(await button.getAttribute("aria-controls"))}); return { scrollHeight: l.scrollHeight, clientHeight: l.clientHeight }; })()`,
+      );
       expect(scroll.scrollHeight).toBeGreaterThan(scroll.clientHeight);
       const last = (await page.getByRole("option", { name: /^Option 30/ }).boundingBox())!;
       expect(last.y).toBeGreaterThanOrEqual(l.y - 0.5);
@@ -245,7 +266,11 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
   it("TextArea grows with its text up to maxRows, then scrolls; no resize grip; Cmd/Ctrl+Enter submits", async () => {
     await withComponents(browser, async (page) => {
       const area = page.getByRole("textbox", { name: "Notes" });
-      const metrics = () => read<{ height: number; scrollHeight: number; clientHeight: number; overflowY: string; resize: string }>(page, `(() => { const t = document.querySelector('textarea[aria-label="Notes"]'); const s = getComputedStyle(t); return { height: t.getBoundingClientRect().height, scrollHeight: t.scrollHeight, clientHeight: t.clientHeight, overflowY: s.overflowY, resize: s.resize }; })()`);
+      const metrics = () =>
+        read<{ height: number; scrollHeight: number; clientHeight: number; overflowY: string; resize: string }>(
+          page,
+          `(() => { const t = document.querySelector('textarea[aria-label="Notes"]'); const s = getComputedStyle(t); return { height: t.getBoundingClientRect().height, scrollHeight: t.scrollHeight, clientHeight: t.clientHeight, overflowY: s.overflowY, resize: s.resize }; })()`,
+        );
       const one = await metrics();
       expect(one.resize).toBe("none");
       expect(one.height).toBeGreaterThan(20);
@@ -302,7 +327,11 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
       await read(page, "window.__page.show('Copied 5 files')");
       const toast = page.locator(".toast", { hasText: "Copied 5 files" });
       await toast.waitFor({ state: "visible" });
-      expect([await probe.boundingBox(), await area.boundingBox(), await page.locator("#layout").boundingBox()]).toEqual(before);
+      expect([
+        await probe.boundingBox(),
+        await area.boundingBox(),
+        await page.locator("#layout").boundingBox(),
+      ]).toEqual(before);
       const box = (await toast.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(600);
       expect(box.y).toBeGreaterThan(500);
@@ -323,7 +352,11 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
       // At most three: the oldest go first.
       for (const n of [1, 2, 3, 4, 5]) await read(page, `window.__page.show('Toast ${n}')`);
       expect(await page.locator(".toast").allTextContents()).toEqual(["Toast 3", "Toast 4", "Toast 5"]);
-      expect([await probe.boundingBox(), await area.boundingBox(), await page.locator("#layout").boundingBox()]).toEqual(before);
+      expect([
+        await probe.boundingBox(),
+        await area.boundingBox(),
+        await page.locator("#layout").boundingBox(),
+      ]).toEqual(before);
 
       // Hover pauses: still there after the time is up; gone soon after the pointer leaves.
       await page.locator(".toast", { hasText: "Toast 5" }).hover();
@@ -336,14 +369,19 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
     });
   });
 
-  it("banners: at most two shown, the newest; a \"+N more\" line shows the rest", async () => {
+  it('banners: at most two shown, the newest; a "+N more" line shows the rest', async () => {
     await withComponents(browser, async (page) => {
       for (const n of [1, 2, 3, 4]) await read(page, `window.__page.error('Error ${n}')`);
       expect(await page.locator(".banner__text").allTextContents()).toEqual(["Error 3", "Error 4"]);
       const more = page.getByRole("button", { name: "+2 more" });
       expect(await more.getAttribute("aria-expanded")).toBe("false");
       await more.click();
-      expect(await page.locator(".banner__text").allTextContents()).toEqual(["Error 1", "Error 2", "Error 3", "Error 4"]);
+      expect(await page.locator(".banner__text").allTextContents()).toEqual([
+        "Error 1",
+        "Error 2",
+        "Error 3",
+        "Error 4",
+      ]);
       await page.getByRole("button", { name: "Show fewer" }).click();
       expect(await page.locator(".banner__text").allTextContents()).toEqual(["Error 3", "Error 4"]);
       // Dismissing one brings an older one back into view; with two left, no "more" line.

@@ -21,9 +21,13 @@ const isSource = (name: string): boolean => /\.tsx?$/.test(name) && !/\.test\.ts
  * text between tags; comments and imports are not read.
  */
 function userText(source: string): string[] {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1").replace(/^import .*$/gm, "");
+  const code = source
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1")
+    .replace(/^import .*$/gm, "");
   const texts: string[] = [];
-  for (const m of code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)) texts.push((m[1] ?? m[2] ?? m[3] ?? "").replace(/\$\{[^}]*\}/g, " "));
+  for (const m of code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g))
+    texts.push((m[1] ?? m[2] ?? m[3] ?? "").replace(/\$\{[^}]*\}/g, " "));
   for (const m of code.matchAll(/>([^<>{}=;()]*[A-Za-z][^<>{}=;()]*)</g)) texts.push(m[1] ?? "");
   return texts.map((t) => t.trim()).filter((t) => /\s/.test(t) || /^[A-Z]/.test(t));
 }
@@ -46,11 +50,17 @@ const RETIRED: Retired[] = [
   // "batch" is OpenAI's (its Batch API); one image per row of a table is "rows", its drawing a "run".
   {
     word: "rows, not batch",
-    files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)].filter((file) => !file.includes("batch")),
+    files: () =>
+      [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)].filter((file) => !file.includes("batch")),
     read: uiText,
     pattern: /\bbatch(es)?\b(?! API)/i,
   },
-  { word: "rows, not batch", files: docs, read: wholeText, pattern: /\bBatch mode\b|\bEdit batch\b|plugin\.md#batch\b|\bimage batch(es)?\b|"One image \| Batch"/i },
+  {
+    word: "rows, not batch",
+    files: docs,
+    read: wholeText,
+    pattern: /\bBatch mode\b|\bEdit batch\b|plugin\.md#batch\b|\bimage batch(es)?\b|"One image \| Batch"/i,
+  },
   // A draft is the Code panel's offline code only: the Rows setup's prompts are row prompts.
   {
     word: "row prompts, not draft",
@@ -59,10 +69,25 @@ const RETIRED: Retired[] = [
     pattern: /\b(batch|rows?|setup)( panel)?.s draft\b|\bdraft-prompts\b|\b(SweepDraft|DraftPrompts|draftPrompts)\b/,
   },
   // A job is a panel's piece of work through its steps (the model job, the code job); what goes to OpenAI's Batch API is a batch.
-  { word: "batch, not job", files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)], read: uiText, pattern: /\bBatch API jobs?\b|\brun the batch live\b/i },
-  { word: "batch, not job", files: docs, read: wholeText, pattern: /\bBatch API jobs?\b|\bas one job\b|\bjobs\/site\b/i },
+  {
+    word: "batch, not job",
+    files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)],
+    read: uiText,
+    pattern: /\bBatch API jobs?\b|\brun the batch live\b/i,
+  },
+  {
+    word: "batch, not job",
+    files: docs,
+    read: wholeText,
+    pattern: /\bBatch API jobs?\b|\bas one job\b|\bjobs\/site\b/i,
+  },
   // "room" is retired: a tab is a panel, a part of the code a folder, and storage has space ("Free up space").
-  { word: "space, not room", files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)], read: uiText, pattern: /(?<!")\brooms?\b(?!")/i },
+  {
+    word: "space, not room",
+    files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)],
+    read: uiText,
+    pattern: /(?<!")\brooms?\b(?!")/i,
+  },
   { word: "space, not room", files: docs, read: wholeText, pattern: /(?<!")\brooms?\b(?!")/i },
 ];
 
@@ -87,15 +112,23 @@ describe("one word per thing", () => {
       'const label = { value: "batch", label: "Batch", title: "Images from rows" };',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the input is source text holding a template literal
       "const line = `${n} images in this batch`;",
-      "return <p class=\"muted row__why\">They can be deleted to make room.</p>;",
+      'return <p class="muted row__why">They can be deleted to make room.</p>;',
     ].join("\n");
-    expect(userText(source)).toEqual(["Batch", "Images from rows", "images in this batch", "muted row__why", "They can be deleted to make room."]);
+    expect(userText(source)).toEqual([
+      "Batch",
+      "Images from rows",
+      "images in this batch",
+      "muted row__why",
+      "They can be deleted to make room.",
+    ]);
   });
 
   it("the panel's menus, toasts and banners are controls: ui/components/ is gone, components are Figma's", () => {
     expect(existsSync(join(ROOT, "ui", "components"))).toBe(false);
     expect(existsSync(join(ROOT, "ui", "controls"))).toBe(true);
-    const imports = filesUnder("ui", isSource).filter((file) => /from "(\.\.\/)+components\//.test(readFileSync(join(ROOT, file), "utf8")));
+    const imports = filesUnder("ui", isSource).filter((file) =>
+      /from "(\.\.\/)+components\//.test(readFileSync(join(ROOT, file), "utf8")),
+    );
     expect(imports).toEqual([]);
   });
 

@@ -60,14 +60,16 @@ function useBanners() {
   const [items, setItems] = useState<BannerItem[]>([]);
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setItems((all) => all.filter((b) => b.id !== id)), []);
-  const show = useCallback(
-    (text: string, tone: BannerTone, action?: BannerItem["action"], about?: string) => {
-      const id = nextId.current++;
-      // The same text twice is one banner; so are two banners about the same thing (the newer says it).
-      setItems((all) => [...all.filter((b) => b.text !== text && (about === undefined || b.about !== about)), { id, tone, text, ...(action ? { action } : {}), ...(about ? { about } : {}) }].slice(-MAX_BANNERS));
-    },
-    [],
-  );
+  const show = useCallback((text: string, tone: BannerTone, action?: BannerItem["action"], about?: string) => {
+    const id = nextId.current++;
+    // The same text twice is one banner; so are two banners about the same thing (the newer says it).
+    setItems((all) =>
+      [
+        ...all.filter((b) => b.text !== text && (about === undefined || b.about !== about)),
+        { id, tone, text, ...(action ? { action } : {}), ...(about ? { about } : {}) },
+      ].slice(-MAX_BANNERS),
+    );
+  }, []);
   return { items, show, dismiss };
 }
 
@@ -90,7 +92,14 @@ function usePanel(clearToasts: () => void): [Panel, (next: Panel) => void] {
 function useSlowInitWarning(ready: boolean, show: (text: string, tone: "warning") => void): void {
   useEffect(() => {
     if (ready) return;
-    const timer = setTimeout(() => show("Waiting for Figma… the plugin's main thread has not answered yet. Close the plugin and run it again if this stays.", "warning"), INIT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        show(
+          "Waiting for Figma… the plugin's main thread has not answered yet. Close the plugin and run it again if this stays.",
+          "warning",
+        ),
+      INIT_TIMEOUT_MS,
+    );
     return () => clearTimeout(timer);
   }, [ready, show]);
 }
@@ -108,7 +117,10 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const prices = useFetchedPrices(requests, showError);
   const ai = useAiJob(requests, worker, vault, settings, prices.prices);
   const [editorType, setEditorType] = useState("figma");
-  const notify = useCallback((text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)), [toasts.show, banners.show]);
+  const notify = useCallback(
+    (text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)),
+    [toasts.show, banners.show],
+  );
   /** Image, Analyze, Search, History and Settings come when first opened, or in idle time after the first paint. */
   const parts = usePanelParts(requests, ready, panel === "code" ? worker : undefined, codeJobBusy(job.state));
   /** Unsaved Settings edits live here, so they survive switching panels. */
@@ -120,7 +132,15 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   /** The document's component mapping: the code uses it; Settings → Components edits it. */
   const [components, setComponents] = useState<StoredComponents | undefined>(undefined);
   useEffect(() => {
-    if (ready) requests.call("load-components", {}).then((r) => setComponents(r.stored), (error: unknown) => banners.show(`Could not read the file's component mapping: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    if (ready)
+      requests.call("load-components", {}).then(
+        (r) => setComponents(r.stored),
+        (error: unknown) =>
+          banners.show(
+            `Could not read the file's component mapping: ${error instanceof Error ? error.message : String(error)}`,
+            "error",
+          ),
+      );
   }, [ready]);
   const expand = usePanelExpand(bridge);
 
@@ -137,7 +157,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         setEditorType(message.editorType);
         // Opened by "Refine image" / "Regenerate image" on a layer Figment made.
         const { imageNode } = message;
-        if (imageNode) void parts.call("image", (image) => image.openNode(imageNode, message.selection)).catch(() => undefined);
+        if (imageNode)
+          void parts.call("image", (image) => image.openNode(imageNode, message.selection)).catch(() => undefined);
         setReady(true);
       }),
       bridge.on("selection", (message) => setSelection(message.selection)),
@@ -149,7 +170,9 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         // Errors of a request belong to whoever made it (the code job); the rest are shown here.
         if (message.requestId === undefined) banners.show(message.message, "error");
       }),
-      bridge.onInvalid((error) => banners.show(`The plugin sent a message the panel does not understand: ${error}`, "error")),
+      bridge.onInvalid((error) =>
+        banners.show(`The plugin sent a message the panel does not understand: ${error}`, "error"),
+      ),
       vault.onChange(() => setKeysVersion((v) => v + 1)),
     ];
     bridge.send("ready", {});
@@ -166,7 +189,12 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     () =>
       onHistoryFull((entry, full) => {
         void parts.call("history", (history) => history.addRefused(entry, full)).catch(() => undefined);
-        banners.show(refusedText([{ entry, full }]), "warning", { label: "Open History", run: () => openFreeSpace.current() }, `history-full:${entry.kind}:${entry.id}`);
+        banners.show(
+          refusedText([{ entry, full }]),
+          "warning",
+          { label: "Open History", run: () => openFreeSpace.current() },
+          `history-full:${entry.kind}:${entry.id}`,
+        );
       }),
     [parts.call, banners.show],
   );
@@ -175,13 +203,31 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
 
   const saveSettings = (patch: Partial<Settings>) => {
     setSettings((s) => ({ ...s, ...patch }));
-    requests.call("save-settings", { settings: patch }).catch((error: unknown) => banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    requests
+      .call("save-settings", { settings: patch })
+      .catch((error: unknown) =>
+        banners.show(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "error"),
+      );
   };
   const focusNode = (nodeId: string) => {
-    requests.call("focus-node", { nodeId }).catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
+    requests
+      .call("focus-node", { nodeId })
+      .catch((error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
   };
   const openSettings = () => setPanel("settings");
-  const ctx: PanelContext = { requests, worker, vault, settings, selection, prices: prices.prices, hasKey, notify, onOpenSettings: openSettings, onFocusNode: focusNode, onViewChange: toasts.clear };
+  const ctx: PanelContext = {
+    requests,
+    worker,
+    vault,
+    settings,
+    selection,
+    prices: prices.prices,
+    hasKey,
+    notify,
+    onOpenSettings: openSettings,
+    onFocusNode: focusNode,
+    onViewChange: toasts.clear,
+  };
   const extras: PartExtras = {
     image: { editorType },
     analyze: {},
@@ -204,7 +250,13 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     <div class="app">
       <nav class="nav" aria-label="Figment" inert={leave.dialog !== null}>
         {NAV.map((item) => (
-          <button key={item.panel} type="button" class={`nav__item${panel === item.panel ? " is-active" : ""}`} aria-current={panel === item.panel ? "page" : undefined} onClick={() => leave.go(item.panel)}>
+          <button
+            key={item.panel}
+            type="button"
+            class={`nav__item${panel === item.panel ? " is-active" : ""}`}
+            aria-current={panel === item.panel ? "page" : undefined}
+            onClick={() => leave.go(item.panel)}
+          >
             {item.label}
           </button>
         ))}

@@ -25,7 +25,10 @@ if (!root) throw new Error("ui.html has no #app element");
 queueMicrotask(() => render(<App bridge={bridge} requests={requests} worker={worker} vault={vault} />, root));
 
 // For measurements (dev harness, tests): how long the worker took to start, once it has.
-(window as unknown as { figmentWorkerStats: () => unknown }).figmentWorkerStats = () => ({ ...worker.stats, status: worker.currentStatus });
+(window as unknown as { figmentWorkerStats: () => unknown }).figmentWorkerStats = () => ({
+  ...worker.stats,
+  status: worker.currentStatus,
+});
 // For measurements (bench, tests): each streamed partial image's arrival, draw and next frame (ui/image/painter.ts).
 (window as unknown as { figmentImageStats: () => unknown }).figmentImageStats = () => paintStats.slice();
 (window as unknown as { figmentPlaceStats: () => unknown }).figmentPlaceStats = () => placeStats.slice();

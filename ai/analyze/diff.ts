@@ -37,7 +37,9 @@ function count(node: DesignNode): number {
 function what(node: DesignNode): string[] {
   const text = node.text ? ` ${quote(node.text.chars)}` : "";
   const inside = count(node) - 1;
-  return [`${node.kind} ${Math.round(node.w)}×${Math.round(node.h)}${text}${inside > 0 ? `, ${plural(inside, "layer")} inside` : ""}`];
+  return [
+    `${node.kind} ${Math.round(node.w)}×${Math.round(node.h)}${text}${inside > 0 ? `, ${plural(inside, "layer")} inside` : ""}`,
+  ];
 }
 
 /** The differences of two matched layers' own properties (children are compared separately). */
@@ -48,24 +50,34 @@ function changes(a: DesignNode, b: DesignNode): string[] {
   };
   if (a.name !== b.name) out.push(`renamed ${quote(a.name)} → ${quote(b.name)}`);
   differ("kind", a.kind, b.kind);
-  if (round(a.w) !== round(b.w) || round(a.h) !== round(b.h)) out.push(`size ${round(a.w)}×${round(a.h)} → ${round(b.w)}×${round(b.h)}`);
-  if (round(a.x) !== round(b.x) || round(a.y) !== round(b.y)) out.push(`position ${round(a.x) ?? "auto"},${round(a.y) ?? "auto"} → ${round(b.x) ?? "auto"},${round(b.y) ?? "auto"}`);
+  if (round(a.w) !== round(b.w) || round(a.h) !== round(b.h))
+    out.push(`size ${round(a.w)}×${round(a.h)} → ${round(b.w)}×${round(b.h)}`);
+  if (round(a.x) !== round(b.x) || round(a.y) !== round(b.y))
+    out.push(
+      `position ${round(a.x) ?? "auto"},${round(a.y) ?? "auto"} → ${round(b.x) ?? "auto"},${round(b.y) ?? "auto"}`,
+    );
   differ("hidden", a.hidden ?? false, b.hidden ?? false);
   differ("opacity", a.opacity ?? 1, b.opacity ?? 1);
   if (paintText(a.fills) !== paintText(b.fills)) out.push(`fills ${paintText(a.fills)} → ${paintText(b.fills)}`);
   differ("stroke", a.stroke?.color ?? "none", b.stroke?.color ?? "none");
-  differ("radius", a.radius ?? 0, b.radius ?? 0, (v: number | number[]) => (Array.isArray(v) ? v.join(" ") : String(v)));
+  differ("radius", a.radius ?? 0, b.radius ?? 0, (v: number | number[]) =>
+    Array.isArray(v) ? v.join(" ") : String(v),
+  );
   if (layoutText(a) !== layoutText(b)) out.push(`auto layout ${layoutText(a)} → ${layoutText(b)}`);
   if (a.text && b.text) {
     if (a.text.chars !== b.text.chars) out.push(`text ${quote(a.text.chars)} → ${quote(b.text.chars)}`);
-    const style = (n: DesignNode) => `${n.text!.style.family} ${n.text!.style.size}px ${n.text!.style.weight} ${n.text!.style.color ?? ""}`.trim();
+    const style = (n: DesignNode) =>
+      `${n.text!.style.family} ${n.text!.style.size}px ${n.text!.style.weight} ${n.text!.style.color ?? ""}`.trim();
     if (style(a) !== style(b)) out.push(`text style ${style(a)} → ${style(b)}`);
   }
   return out;
 }
 
 /** Pairs the children of two matched layers: by id, then by kind and name in order. */
-function pair(as: DesignNode[], bs: DesignNode[]): { pairs: [DesignNode, DesignNode][]; removed: DesignNode[]; added: DesignNode[] } {
+function pair(
+  as: DesignNode[],
+  bs: DesignNode[],
+): { pairs: [DesignNode, DesignNode][]; removed: DesignNode[]; added: DesignNode[] } {
   const left = new Set(bs);
   const pairs: [DesignNode, DesignNode][] = [];
   const removed: DesignNode[] = [];
@@ -109,7 +121,9 @@ export function describeDiff(entries: DiffEntry[], max = 200): string {
   if (entries.length === 0) return "No structural differences: the two trees have the same layers and properties.";
   const ids = (e: DiffEntry): string => (e.idA && e.idB ? `${e.idA} → ${e.idB}` : (e.idA ?? e.idB ?? ""));
   const lines = entries.slice(0, max).map((e) => `${MARK[e.change]} ${e.path} (${ids(e)}): ${e.details.join("; ")}`);
-  const counts = (["added", "removed", "changed"] as const).map((c) => `${entries.filter((e) => e.change === c).length} ${c}`).join(", ");
+  const counts = (["added", "removed", "changed"] as const)
+    .map((c) => `${entries.filter((e) => e.change === c).length} ${c}`)
+    .join(", ");
   if (entries.length > max) lines.push(`(… ${entries.length - max} more differences not listed)`);
   return [`${counts} (A → B; + added in B, - removed from A, ~ changed)`, ...lines].join("\n");
 }

@@ -9,16 +9,27 @@ import type { AnalyzeInput, AnalyzeTask } from "./input.js";
 import { analyzeInstructions, analyzeTexts } from "./prompt.js";
 
 /** About how long each task's answer runs, in tokens. */
-export const ANSWER_TOKENS: Readonly<Record<AnalyzeTask, number>> = { describe: 500, critique: 1200, text: 700, compare: 900 };
+export const ANSWER_TOKENS: Readonly<Record<AnalyzeTask, number>> = {
+  describe: 500,
+  critique: 1200,
+  text: 700,
+  compare: 900,
+};
 
 const PER_MESSAGE_TOKENS = 4;
 
 /** `loadTokenizer()` must have finished. */
-export function estimateAnalyze(input: AnalyzeInput, options: { model: string; prices?: Readonly<Record<string, SourcedPrice>> }): Estimate {
+export function estimateAnalyze(
+  input: AnalyzeInput,
+  options: { model: string; prices?: Readonly<Record<string, SourcedPrice>> },
+): Estimate {
   const images = input.frames.flatMap((f) => (f.image ? [f.image] : []));
   const texts = [analyzeInstructions(input.task, images.length), ...analyzeTexts(input)];
   const textTokens = texts.reduce((sum, text) => sum + countTextTokens(text) + PER_MESSAGE_TOKENS, 0);
-  const pictures = images.reduce((sum, image) => sum + imageTokens(image.width, image.height, input.detail ?? "high"), 0);
+  const pictures = images.reduce(
+    (sum, image) => sum + imageTokens(image.width, image.height, input.detail ?? "high"),
+    0,
+  );
   const inputTokens = textTokens + pictures;
   const outputTokens = ANSWER_TOKENS[input.task];
   const price = priceFor(options.model, options.prices);

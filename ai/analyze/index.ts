@@ -8,7 +8,18 @@ export type { DiffEntry } from "./diff.js";
 export { ANSWER_TOKENS, estimateAnalyze } from "./estimate.js";
 export { ANALYZE_TASKS, analyzeFrame, buildAnalyzeInput, liveTexts } from "./input.js";
 export type { AnalyzeFrame, AnalyzeImage, AnalyzeInput, AnalyzeTask, LiveText } from "./input.js";
-export { analyzeInstructions, analyzeTexts, DATA_TAGS, dataBlock, DIFF_TAG, FINDINGS_TAG, findingLines, MAX_FINDINGS, MAX_TEXTS, TEXT_TAG } from "./prompt.js";
+export {
+  analyzeInstructions,
+  analyzeTexts,
+  DATA_TAGS,
+  dataBlock,
+  DIFF_TAG,
+  FINDINGS_TAG,
+  findingLines,
+  MAX_FINDINGS,
+  MAX_TEXTS,
+  TEXT_TAG,
+} from "./prompt.js";
 export { findingsOf } from "./findings.js";
 export { analyzeChatRequest, analyzeResponsesRequest } from "./request.js";
 export type { AnalyzeRequestOptions } from "./request.js";

@@ -55,23 +55,39 @@ export interface AnalyzeInput {
 /** Live text layers in document order; hidden layers (and what they hold) are not on screen, so left out. */
 export function liveTexts(node: DesignNode, out: LiveText[] = []): LiveText[] {
   if (node.hidden) return out;
-  if (node.kind === "text" && node.text && node.text.chars.trim()) out.push({ nodeId: node.id, name: node.name, chars: node.text.chars });
+  if (node.kind === "text" && node.text && node.text.chars.trim())
+    out.push({ nodeId: node.id, name: node.name, chars: node.text.chars });
   for (const child of node.children ?? []) liveTexts(child, out);
   return out;
 }
 
 /** One frame of the document as the model gets it (its hint printed on its own). */
 export function analyzeFrame(document: DesignDocument, frame: DesignNode, image?: AnalyzeImage): AnalyzeFrame {
-  return { nodeId: frame.id, name: displayName(frame, document.layerNames), hint: printHint({ frames: [frame], assets: document.assets }), texts: liveTexts(frame), ...(image ? { image } : {}) };
+  return {
+    nodeId: frame.id,
+    name: displayName(frame, document.layerNames),
+    hint: printHint({ frames: [frame], assets: document.assets }),
+    texts: liveTexts(frame),
+    ...(image ? { image } : {}),
+  };
 }
 
 /**
  * The input for `task` over the document's frames: the first frame (Compare: the first two, A and B, with
  * their diff). Throws an input error when Compare has fewer than two frames.
  */
-export function buildAnalyzeInput(task: AnalyzeTask, document: DesignDocument, findings: Finding[], options: { images?: (AnalyzeImage | undefined)[]; question?: string } = {}): AnalyzeInput {
+export function buildAnalyzeInput(
+  task: AnalyzeTask,
+  document: DesignDocument,
+  findings: Finding[],
+  options: { images?: (AnalyzeImage | undefined)[]; question?: string } = {},
+): AnalyzeInput {
   const count = task === "compare" ? 2 : 1;
-  if (document.frames.length < count) throw new FigmentError("input", task === "compare" ? "Compare needs two frames (or two versions of one)." : "There is no frame to analyze.");
+  if (document.frames.length < count)
+    throw new FigmentError(
+      "input",
+      task === "compare" ? "Compare needs two frames (or two versions of one)." : "There is no frame to analyze.",
+    );
   const frames = document.frames.slice(0, count).map((frame, i) => analyzeFrame(document, frame, options.images?.[i]));
   const ids = new Set<string>();
   for (const frame of document.frames.slice(0, count)) collectIds(frame, ids);

@@ -15,10 +15,19 @@ export interface AnalyzeRequestOptions {
 
 const imagesOf = (input: AnalyzeInput) => input.frames.flatMap((f) => (f.image ? [f.image] : []));
 
-export function analyzeResponsesRequest(input: AnalyzeInput, options: AnalyzeRequestOptions): ResponseCreateParamsStreaming {
+export function analyzeResponsesRequest(
+  input: AnalyzeInput,
+  options: AnalyzeRequestOptions,
+): ResponseCreateParamsStreaming {
   const images = imagesOf(input);
   const content: ResponseInputContent[] = [
-    ...images.map((image): ResponseInputContent => ({ type: "input_image", image_url: image.dataUrl, detail: input.detail ?? "high" })),
+    ...images.map(
+      (image): ResponseInputContent => ({
+        type: "input_image",
+        image_url: image.dataUrl,
+        detail: input.detail ?? "high",
+      }),
+    ),
     ...analyzeTexts(input).map((text): ResponseInputContent => ({ type: "input_text", text })),
   ];
   return {
@@ -30,10 +39,18 @@ export function analyzeResponsesRequest(input: AnalyzeInput, options: AnalyzeReq
   };
 }
 
-export function analyzeChatRequest(input: AnalyzeInput, options: AnalyzeRequestOptions): ChatCompletionCreateParamsStreaming {
+export function analyzeChatRequest(
+  input: AnalyzeInput,
+  options: AnalyzeRequestOptions,
+): ChatCompletionCreateParamsStreaming {
   const images = imagesOf(input);
   const content: ChatCompletionContentPart[] = [
-    ...images.map((image): ChatCompletionContentPart => ({ type: "image_url", image_url: { url: image.dataUrl, detail: input.detail ?? "high" } })),
+    ...images.map(
+      (image): ChatCompletionContentPart => ({
+        type: "image_url",
+        image_url: { url: image.dataUrl, detail: input.detail ?? "high" },
+      }),
+    ),
     ...analyzeTexts(input).map((text): ChatCompletionContentPart => ({ type: "text", text })),
   ];
   return {

@@ -9,10 +9,14 @@ import { defectSummary } from "../../test/fuzz/run-cases.js";
 import { fuzzTextTarget } from "../../test/fuzz/targets-text.js";
 
 describe("An analysis's answers (analyzeWithModel: Responses and chat), mutated", () => {
-  it.each(["analyze-responses", "analyze-chat"])("%s: every mutated answer ends in a result or a refusal in a sentence", async (name) => {
-    const report = await fuzzTextTarget(name);
-    expect(defectSummary(report)).toEqual([]);
-    expect(report.results).toBeGreaterThan(0);
-    expect(report.refusals).toBeGreaterThan(0);
-  }, 30_000);
+  it.each(["analyze-responses", "analyze-chat"])(
+    "%s: every mutated answer ends in a result or a refusal in a sentence",
+    async (name) => {
+      const report = await fuzzTextTarget(name);
+      expect(defectSummary(report)).toEqual([]);
+      expect(report.results).toBeGreaterThan(0);
+      expect(report.refusals).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 });

@@ -36,8 +36,16 @@ export interface AnalyzeResult {
   cut: boolean;
 }
 
-async function viaResponses(config: ProviderConfig, input: AnalyzeInput, options: AnalyzeOptions, client: ReturnType<typeof createClient>): Promise<AnalyzeResult> {
-  const params = analyzeResponsesRequest(input, { model: config.model, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) });
+async function viaResponses(
+  config: ProviderConfig,
+  input: AnalyzeInput,
+  options: AnalyzeOptions,
+  client: ReturnType<typeof createClient>,
+): Promise<AnalyzeResult> {
+  const params = analyzeResponsesRequest(input, {
+    model: config.model,
+    ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+  });
   const stream = await client.responses.create(params, { signal: options.signal });
   let streamed = "";
   let final: { response: unknown } | undefined;
@@ -51,16 +59,28 @@ async function viaResponses(config: ProviderConfig, input: AnalyzeInput, options
       final = event;
       break;
     } else if (event.kind === "error")
-      throw isModerationCode(event.code) ? new ModelError("moderation", `The provider's safety system refused the request: ${event.message}`) : new ModelError("server", `The endpoint reported an error: ${event.message}`);
+      throw isModerationCode(event.code)
+        ? new ModelError("moderation", `The provider's safety system refused the request: ${event.message}`)
+        : new ModelError("server", `The endpoint reported an error: ${event.message}`);
   }
-  if (!final) throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
+  if (!final)
+    throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
   const outcome = readResponse(final.response);
   const markdown = outcome.text || streamed;
   if (outcome.error && outcome.error.reason !== "truncated") throw outcome.error;
-  const response = final.response as { model?: unknown; usage?: { input_tokens?: unknown; output_tokens?: unknown } | null };
+  const response = final.response as {
+    model?: unknown;
+    usage?: { input_tokens?: unknown; output_tokens?: unknown } | null;
+  };
   const usage = readUsage(response.usage?.input_tokens, response.usage?.output_tokens);
   const model = typeof response.model === "string" && response.model !== "" ? response.model : config.model;
-  return { markdown, model, ...(outcome.id ? { responseId: outcome.id } : {}), ...(usage ? { usage } : {}), cut: outcome.error !== undefined };
+  return {
+    markdown,
+    model,
+    ...(outcome.id ? { responseId: outcome.id } : {}),
+    ...(usage ? { usage } : {}),
+    cut: outcome.error !== undefined,
+  };
 }
 
 /** Token counts when both are counts (an endpoint may send anything there). */
@@ -69,8 +89,16 @@ function readUsage(input: unknown, output: unknown): AnalyzeUsage | undefined {
   return ok(input) && ok(output) ? { inputTokens: input, outputTokens: output } : undefined;
 }
 
-async function viaChat(config: ProviderConfig, input: AnalyzeInput, options: AnalyzeOptions, client: ReturnType<typeof createClient>): Promise<AnalyzeResult> {
-  const params = analyzeChatRequest(input, { model: config.model, ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}) });
+async function viaChat(
+  config: ProviderConfig,
+  input: AnalyzeInput,
+  options: AnalyzeOptions,
+  client: ReturnType<typeof createClient>,
+): Promise<AnalyzeResult> {
+  const params = analyzeChatRequest(input, {
+    model: config.model,
+    ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+  });
   const stream = await chatChunks(client, params, { signal: options.signal });
   let markdown = "";
   let refusal = "";
@@ -90,16 +118,26 @@ async function viaChat(config: ProviderConfig, input: AnalyzeInput, options: Ana
   }
   if (refusal) throw new ModelError("refusal", `The model refused: ${quoted(refusal)}`);
   if (finish === "content_filter") throw new ModelError("refusal", "The output was stopped by the content filter.");
-  if (finish === undefined) throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
+  if (finish === undefined)
+    throw new ModelError("truncated", "The analysis ended before it was complete; the answer so far was not used.");
   if (!markdown.trim()) throw new ModelError("bad-output", "The model returned no text.");
   return { markdown, model, ...(usage ? { usage } : {}), cut: finish === "length" };
 }
 
 /** Throws ModelError (aborted, unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */
-export async function analyzeWithModel(config: ProviderConfig, input: AnalyzeInput, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
+export async function analyzeWithModel(
+  config: ProviderConfig,
+  input: AnalyzeInput,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeResult> {
+  const client = createClient(config, {
+    timeoutMs: options.timeoutMs ?? 120_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   try {
-    return config.kind === "responses" ? await viaResponses(config, input, options, client) : await viaChat(config, input, options, client);
+    return config.kind === "responses"
+      ? await viaResponses(config, input, options, client)
+      : await viaChat(config, input, options, client);
   } catch (error) {
     if (options.signal?.aborted) throw aborted();
     throw error instanceof ModelError ? error : toModelError(error);

@@ -6,13 +6,19 @@ import { lineCounts, lineLabel, readRecord, type BatchRecord } from "./record.js
 import { statusOf } from "./status.js";
 import { batchCost, BATCH_PRICE_FACTOR } from "../prices.js";
 
-const req = (customId: string, url: BatchRequest["url"] = "/v1/images/generations"): BatchRequest => ({ customId, url, body: { prompt: customId } });
+const req = (customId: string, url: BatchRequest["url"] = "/v1/images/generations"): BatchRequest => ({
+  customId,
+  url,
+  body: { prompt: customId },
+});
 
 describe("batchJsonl", () => {
   it("writes one {custom_id, method, url, body} line per request and reads them back", () => {
     const text = batchJsonl([req("a"), req("b")]);
     expect(text.endsWith("\n")).toBe(true);
-    expect(text.split("\n")[0]).toBe('{"custom_id":"a","method":"POST","url":"/v1/images/generations","body":{"prompt":"a"}}');
+    expect(text.split("\n")[0]).toBe(
+      '{"custom_id":"a","method":"POST","url":"/v1/images/generations","body":{"prompt":"a"}}',
+    );
     expect(parseBatchJsonl(text).map((l) => l.custom_id)).toEqual(["a", "b"]);
   });
 
@@ -21,10 +27,14 @@ describe("batchJsonl", () => {
     expect(() => batchJsonl([req("a"), req("a")])).toThrow("two requests have the custom id a");
     expect(() => batchJsonl([req("a"), req("b", "/v1/responses")])).toThrow("one endpoint per batch");
     expect(() => batchJsonl([{ ...req("a"), body: { stream: true } }])).toThrow("cannot");
-    expect(() => batchJsonl([{ ...req("a"), url: "/v1/embeddings" as BatchRequest["url"] }])).toThrow("cannot be batched");
+    expect(() => batchJsonl([{ ...req("a"), url: "/v1/embeddings" as BatchRequest["url"] }])).toThrow(
+      "cannot be batched",
+    );
     expect(() => batchJsonl([req("")])).toThrow("custom id");
     const big = { customId: "big", url: "/v1/responses" as const, body: { input: "x".repeat(70 * 1024 * 1024) } };
-    expect(() => batchJsonl([big, { ...big, customId: "big2" }, { ...big, customId: "big3" }])).toThrow("200 MB at request big3");
+    expect(() => batchJsonl([big, { ...big, customId: "big2" }, { ...big, customId: "big3" }])).toThrow(
+      "200 MB at request big3",
+    );
   });
 });
 
@@ -65,12 +75,26 @@ describe("output lines", () => {
     const lines = parseOutputLines(
       [
         JSON.stringify({ id: "1", custom_id: "a", response: { status_code: 200, body: {} }, error: null }),
-        JSON.stringify({ id: "2", custom_id: "b", response: { status_code: 429, body: { error: { message: "slow down", code: "rate_limit_exceeded" } } }, error: null }),
-        JSON.stringify({ id: "3", custom_id: "c", response: null, error: { code: "batch_expired", message: "too late" } }),
+        JSON.stringify({
+          id: "2",
+          custom_id: "b",
+          response: { status_code: 429, body: { error: { message: "slow down", code: "rate_limit_exceeded" } } },
+          error: null,
+        }),
+        JSON.stringify({
+          id: "3",
+          custom_id: "c",
+          response: null,
+          error: { code: "batch_expired", message: "too late" },
+        }),
         "{damaged",
       ].join("\n"),
     );
-    expect(lines.map(failureOf)).toEqual([undefined, "429: slow down (rate_limit_exceeded)", "too late (batch_expired)"]);
+    expect(lines.map(failureOf)).toEqual([
+      undefined,
+      "429: slow down (rate_limit_exceeded)",
+      "too late (batch_expired)",
+    ]);
   });
 });
 

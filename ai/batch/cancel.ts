@@ -18,7 +18,12 @@ export interface CancelReport {
   neverCreated: number;
 }
 
-export async function cancelBatch(client: OpenAI, store: BatchStore, record: BatchRecord, options: StepOptions = {}): Promise<CancelReport> {
+export async function cancelBatch(
+  client: OpenAI,
+  store: BatchStore,
+  record: BatchRecord,
+  options: StepOptions = {},
+): Promise<CancelReport> {
   const report: CancelReport = { cancelled: [], neverCreated: 0 };
   for (const run of record.runs) {
     if (run.collected || FINAL_STATUSES.has(run.status ?? "") || run.status === "cancelling") continue;
@@ -28,7 +33,10 @@ export async function cancelBatch(client: OpenAI, store: BatchStore, record: Bat
       report.neverCreated++;
     } else {
       try {
-        applyBatch(run, await client.batches.cancel(run.batchId, options.signal ? { signal: options.signal } : undefined));
+        applyBatch(
+          run,
+          await client.batches.cancel(run.batchId, options.signal ? { signal: options.signal } : undefined),
+        );
       } catch (error) {
         throw toModelError(error);
       }

@@ -91,8 +91,14 @@ export function readOutputRows(text: string): OutputRow[] {
       continue;
     }
     const customId = isRecord(value) ? value["custom_id"] : undefined;
-    if (typeof customId === "string" && customId !== "") rows.push({ row: index + 1, answer: value as unknown as BatchOutputLine });
-    else rows.push({ row: index + 1, damaged: isRecord(value) ? "it names no request (no custom_id)" : "it is JSON but not an answer object", ...(namedId(row) ? { customId: namedId(row)! } : {}) });
+    if (typeof customId === "string" && customId !== "")
+      rows.push({ row: index + 1, answer: value as unknown as BatchOutputLine });
+    else
+      rows.push({
+        row: index + 1,
+        damaged: isRecord(value) ? "it names no request (no custom_id)" : "it is JSON but not an answer object",
+        ...(namedId(row) ? { customId: namedId(row)! } : {}),
+      });
   }
   return rows;
 }
@@ -102,15 +108,27 @@ export function parseOutputLines(text: string): BatchOutputLine[] {
   return readOutputRows(text).flatMap((row) => ("answer" in row ? [row.answer] : []));
 }
 
-async function fileText(client: OpenAI, store: BatchStore, fileId: string, report: CollectReport, options: StepOptions): Promise<string> {
+async function fileText(
+  client: OpenAI,
+  store: BatchStore,
+  fileId: string,
+  report: CollectReport,
+  options: StepOptions,
+): Promise<string> {
   const kept = await store.readText(downloadName(fileId));
   if (kept !== undefined) return kept;
   try {
-    const response: Response | null = await client.files.content(fileId, options.signal ? { signal: options.signal } : undefined);
+    const response: Response | null = await client.files.content(
+      fileId,
+      options.signal ? { signal: options.signal } : undefined,
+    );
     const text = response ? await response.text() : "";
     // A file with no answer to read is not kept: collecting again downloads it again, rather than failing every line.
     if (!readOutputRows(text).some((row) => "answer" in row || row.customId !== undefined))
-      throw new ModelError("bad-output", `The Files API sent file ${fileId} ${text.trim() ? "without one answer line Figment can read" : "empty"}; nothing was collected from it.`);
+      throw new ModelError(
+        "bad-output",
+        `The Files API sent file ${fileId} ${text.trim() ? "without one answer line Figment can read" : "empty"}; nothing was collected from it.`,
+      );
     await store.writeText(downloadName(fileId), text);
     report.downloaded.push(fileId);
     return text;
@@ -122,7 +140,10 @@ async function fileText(client: OpenAI, store: BatchStore, fileId: string, repor
 function runReason(run: BatchRun): string {
   if (run.status === "failed") return `the batch failed${run.errors?.length ? `: ${run.errors.join("; ")}` : ""}`;
   if (run.status === "expired") return "the batch expired (24 h) before this request ran";
-  if (run.status === "cancelled") return run.batchId ? "the batch was cancelled before this request ran" : "the batch was cancelled before it was created";
+  if (run.status === "cancelled")
+    return run.batchId
+      ? "the batch was cancelled before this request ran"
+      : "the batch was cancelled before it was created";
   return "the batch's files hold no answer for this request";
 }
 
@@ -134,7 +155,13 @@ const quoted = (id: string): string => JSON.stringify(id.length > 60 ? `${id.sli
  * read fails the line it names with the reason (a later row answering that line whole still counts); a row naming
  * no line of the batch is skipped and said in `skipped`. What was settled is saved whatever stops the collect.
  */
-export async function collectBatch(client: OpenAI, store: BatchStore, record: BatchRecord, write: LineWriter, options: StepOptions = {}): Promise<CollectReport> {
+export async function collectBatch(
+  client: OpenAI,
+  store: BatchStore,
+  record: BatchRecord,
+  write: LineWriter,
+  options: StepOptions = {},
+): Promise<CollectReport> {
   const report: CollectReport = { done: [], failed: [], downloaded: [] };
   const skipped: string[] = [];
   const known = new Set(record.lines.map((l) => l.customId));
@@ -144,25 +171,37 @@ export async function collectBatch(client: OpenAI, store: BatchStore, record: Ba
   try {
     for (const [index, run] of record.runs.entries()) {
       // A run without a batch is final only when it was cancelled before it was created (cancel.ts).
-      if (run.collected || !FINAL_STATUSES.has(run.status ?? "") || (!run.batchId && run.status !== "cancelled")) continue;
-      const waiting = new Map(record.lines.filter((l) => l.run === index && l.state === "pending").map((l) => [l.customId, l]));
+      if (run.collected || !FINAL_STATUSES.has(run.status ?? "") || (!run.batchId && run.status !== "cancelled"))
+        continue;
+      const waiting = new Map(
+        record.lines.filter((l) => l.run === index && l.state === "pending").map((l) => [l.customId, l]),
+      );
       const retry = new Map<string, BatchLineRecord>();
-      for (const [which, fileId] of [["output", run.outputFileId], ["error", run.errorFileId]] as const) {
+      for (const [which, fileId] of [
+        ["output", run.outputFileId],
+        ["error", run.errorFileId],
+      ] as const) {
         if (!fileId || (waiting.size === 0 && retry.size === 0)) continue;
         for (const row of readOutputRows(await fileText(client, store, fileId, report, options))) {
           const customId = "answer" in row ? row.answer.custom_id : row.customId;
           if (customId === undefined) {
             const why = "damaged" in row ? row.damaged : "it names no request";
-            skipped.push(`Line ${row.row} of the ${which} file was skipped: ${why}${why.includes("names no request") ? "" : ", and no request can be told from it"}.`);
+            skipped.push(
+              `Line ${row.row} of the ${which} file was skipped: ${why}${why.includes("names no request") ? "" : ", and no request can be told from it"}.`,
+            );
             continue;
           }
           const line = waiting.get(customId) ?? retry.get(customId);
           if (!line) {
-            if (!known.has(customId)) skipped.push(`Line ${row.row} of the ${which} file was skipped: it answers ${quoted(customId)}, a request this batch never sent.`);
+            if (!known.has(customId))
+              skipped.push(
+                `Line ${row.row} of the ${which} file was skipped: it answers ${quoted(customId)}, a request this batch never sent.`,
+              );
             continue;
           }
           let result: LineWritten;
-          if ("damaged" in row) result = { error: `its answer in the batch's ${which} file is damaged (line ${row.row}: ${row.damaged})` };
+          if ("damaged" in row)
+            result = { error: `its answer in the batch's ${which} file is damaged (line ${row.row}: ${row.damaged})` };
           else {
             const failure = failureOf(row.answer);
             result = failure !== undefined ? { error: failure } : await write(line, row.answer.response?.body);

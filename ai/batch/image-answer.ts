@@ -13,7 +13,8 @@ export type ImageAnswer = { images: GeneratedImage[]; problems: string[] } | { e
 /** Why entry `index` (0-based) of `data` holds no image, or its image. */
 function entryImage(item: unknown): GeneratedImage | string {
   if (!isRecord(item)) return "holds no image record";
-  if (typeof item["b64_json"] !== "string" || item["b64_json"] === "") return typeof item["url"] === "string" ? "is a link, not the image data" : "has no image data";
+  if (typeof item["b64_json"] !== "string" || item["b64_json"] === "")
+    return typeof item["url"] === "string" ? "is a link, not the image data" : "has no image data";
   try {
     return decodeImage(item["b64_json"]);
   } catch (error) {
@@ -33,6 +34,14 @@ export function imagesOfAnswer(body: unknown): ImageAnswer {
     if (typeof image === "string") problems.push(`image ${index + 1} of the answer ${image}`);
     else images.push(image);
   }
-  if (images.length === 0) return { error: problems.length === 1 ? `the answer's image ${problems[0]!.replace(/^image 1 of the answer /, "")}` : problems.length > 0 ? problems.join("; ") : "the answer holds no image" };
+  if (images.length === 0)
+    return {
+      error:
+        problems.length === 1
+          ? `the answer's image ${problems[0]!.replace(/^image 1 of the answer /, "")}`
+          : problems.length > 0
+            ? problems.join("; ")
+            : "the answer holds no image",
+    };
   return { images, problems };
 }

@@ -7,12 +7,27 @@ import { imageBatchBodies, rowCustomId } from "./image-bodies.js";
 import { FigmentError } from "../../codegen/errors.js";
 
 const config = imageConfig({ provider: "openai", baseUrl: "", model: "gpt-5" }, "sk-test", { api: "images" });
-const row = (n: number, extra: object = {}) => ({ row: n, stem: `${n}-hero`, request: { prompt: `A hero, variant ${n}`, size: { width: 1536, height: 1024 }, quality: "medium" as const, count: 1, partials: 2, references: [], ...extra } });
+const row = (n: number, extra: object = {}) => ({
+  row: n,
+  stem: `${n}-hero`,
+  request: {
+    prompt: `A hero, variant ${n}`,
+    size: { width: 1536, height: 1024 },
+    quality: "medium" as const,
+    count: 1,
+    partials: 2,
+    references: [],
+    ...extra,
+  },
+});
 
 describe("imageBatchBodies", () => {
   it("writes each row's Images API body without stream or partial_images, valid per the OpenAPI schema", () => {
     const bodies = imageBatchBodies(config, [row(1), row(2)]);
-    expect(bodies.map((b) => [b.row, b.fileStem, b.body.prompt, b.body.size, b.body.quality])).toEqual([[1, "1-hero", "A hero, variant 1", "1536x1024", "medium"], [2, "2-hero", "A hero, variant 2", "1536x1024", "medium"]]);
+    expect(bodies.map((b) => [b.row, b.fileStem, b.body.prompt, b.body.size, b.body.quality])).toEqual([
+      [1, "1-hero", "A hero, variant 1", "1536x1024", "medium"],
+      [2, "2-hero", "A hero, variant 2", "1536x1024", "medium"],
+    ]);
     for (const b of bodies) {
       expect(b.body).not.toHaveProperty("stream");
       expect(b.body).not.toHaveProperty("partial_images");
@@ -22,7 +37,14 @@ describe("imageBatchBodies", () => {
   });
 
   it("refuses references (an edit) and a non-Images config by name, before anything is built", () => {
-    expect(() => imageBatchBodies(config, [row(1), row(2, { references: [{ bytes: new Uint8Array(encodePng(8, 8)) }] })])).toThrow(new FigmentError("input", "row 2: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)"));
+    expect(() =>
+      imageBatchBodies(config, [row(1), row(2, { references: [{ bytes: new Uint8Array(encodePng(8, 8)) }] })]),
+    ).toThrow(
+      new FigmentError(
+        "input",
+        "row 2: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)",
+      ),
+    );
     const responses = imageConfig({ provider: "openai", baseUrl: "", model: "gpt-5" }, "sk-test", { api: "responses" });
     expect(() => imageBatchBodies(responses, [row(1)])).toThrow(/responses API/);
   });

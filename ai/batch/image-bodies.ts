@@ -22,10 +22,18 @@ export interface ImageBatchBody {
 export const rowCustomId = (row: number): string => `row-${row}`;
 
 export function imageBatchBodies(config: ImageConfig, requests: readonly RowRequest[]): ImageBatchBody[] {
-  if (config.api !== "images") throw new FigmentError("input", `batches send Images API requests (/v1/images/generations); this endpoint would use the ${config.api} API`);
+  if (config.api !== "images")
+    throw new FigmentError(
+      "input",
+      `batches send Images API requests (/v1/images/generations); this endpoint would use the ${config.api} API`,
+    );
   return requests.map((r) => {
     const plan = buildImageRequests(config, r.request)[0];
-    if (plan?.api !== "images" || plan.operation !== "generate") throw new FigmentError("input", `row ${r.row}: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)`);
+    if (plan?.api !== "images" || plan.operation !== "generate")
+      throw new FigmentError(
+        "input",
+        `row ${r.row}: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)`,
+      );
     const { stream: _stream, partial_images: _partials, ...body } = plan.params;
     return { row: r.row, fileStem: r.stem, body: body as Record<string, unknown> };
   });

@@ -30,22 +30,39 @@ export interface BatchInputLine {
 /** The input file's text for these requests (one line each, newline-terminated). */
 export function batchJsonl(requests: readonly BatchRequest[]): string {
   if (requests.length === 0) throw new FigmentError("input", "a batch needs at least one request");
-  if (requests.length > MAX_BATCH_LINES) throw new FigmentError("input", `a batch holds at most ${MAX_BATCH_LINES} requests, not ${requests.length}`);
+  if (requests.length > MAX_BATCH_LINES)
+    throw new FigmentError("input", `a batch holds at most ${MAX_BATCH_LINES} requests, not ${requests.length}`);
   const url = requests[0]!.url;
   const ids = new Set<string>();
   let text = "";
   for (const r of requests) {
-    if (!BATCH_ENDPOINTS.includes(r.url)) throw new FigmentError("input", `request ${r.customId}: ${String(r.url)} cannot be batched (only ${BATCH_ENDPOINTS.join(", ")})`);
-    if (r.url !== url) throw new FigmentError("input", `request ${r.customId} goes to ${r.url}, the batch to ${url}: one endpoint per batch`);
-    if (!r.customId || r.customId.length > 512) throw new FigmentError("input", `every request needs a custom id of 1 to 512 characters${r.customId ? ` (${r.customId.slice(0, 40)}…)` : ""}`);
+    if (!BATCH_ENDPOINTS.includes(r.url))
+      throw new FigmentError(
+        "input",
+        `request ${r.customId}: ${String(r.url)} cannot be batched (only ${BATCH_ENDPOINTS.join(", ")})`,
+      );
+    if (r.url !== url)
+      throw new FigmentError(
+        "input",
+        `request ${r.customId} goes to ${r.url}, the batch to ${url}: one endpoint per batch`,
+      );
+    if (!r.customId || r.customId.length > 512)
+      throw new FigmentError(
+        "input",
+        `every request needs a custom id of 1 to 512 characters${r.customId ? ` (${r.customId.slice(0, 40)}…)` : ""}`,
+      );
     if (ids.has(r.customId)) throw new FigmentError("input", `two requests have the custom id ${r.customId}`);
-    if (r.body.stream === true) throw new FigmentError("input", `request ${r.customId} asks to stream; batch requests cannot`);
+    if (r.body.stream === true)
+      throw new FigmentError("input", `request ${r.customId} asks to stream; batch requests cannot`);
     ids.add(r.customId);
     const line: BatchInputLine = { custom_id: r.customId, method: "POST", url: r.url, body: r.body };
     text += JSON.stringify(line) + "\n";
     // Characters undercount UTF-8 bytes; exact bytes are counted only when close to the limit.
     if (text.length * 3 > MAX_BATCH_BYTES && new TextEncoder().encode(text).length > MAX_BATCH_BYTES)
-      throw new FigmentError("input", `the batch input would pass the Batch API's 200 MB at request ${r.customId}: split the work into several batches`);
+      throw new FigmentError(
+        "input",
+        `the batch input would pass the Batch API's 200 MB at request ${r.customId}: split the work into several batches`,
+      );
   }
   return text;
 }

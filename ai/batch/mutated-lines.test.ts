@@ -11,10 +11,14 @@ import { batchTargets } from "../../test/fuzz/targets-batch.js";
 const targets = await batchTargets();
 
 describe("the Batch API steps under mutated answers", () => {
-  it.each(targets.map((target) => [target.name, target] as const))("%s: every answer ends in a result or a sentence, nothing collected lost", async (name, target) => {
-    const report = await fuzz(target, { seed: 38, cases: name === "batch-collect" ? 400 : 200 });
-    expect(defectSummary(report), defectSummary(report).join("\n")).toEqual([]);
-    expect(report.results).toBeGreaterThan(0);
-    expect(report.refusals).toBeGreaterThan(0);
-  }, 30_000);
+  it.each(targets.map((target) => [target.name, target] as const))(
+    "%s: every answer ends in a result or a sentence, nothing collected lost",
+    async (name, target) => {
+      const report = await fuzz(target, { seed: 38, cases: name === "batch-collect" ? 400 : 200 });
+      expect(defectSummary(report), defectSummary(report).join("\n")).toEqual([]);
+      expect(report.results).toBeGreaterThan(0);
+      expect(report.refusals).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 });

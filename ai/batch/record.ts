@@ -69,12 +69,28 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** Checks a parsed batch.json enough that the steps can trust it. */
 export function readRecord(value: unknown): BatchRecord {
   if (!isObject(value)) throw new FigmentError("input", "not a batch record (expected a JSON object)");
-  if (value.version !== 1) throw new FigmentError("input", `unknown batch record version ${JSON.stringify(value.version)}`);
-  if (value.kind !== "images" && value.kind !== "code") throw new FigmentError("input", `kind must be images or code, not ${JSON.stringify(value.kind)}`);
-  if (typeof value.endpoint !== "string" || typeof value.baseURL !== "string") throw new FigmentError("input", "the record has no endpoint or baseURL");
-  if (!Array.isArray(value.runs) || value.runs.length === 0 || !value.runs.every((r) => isObject(r) && typeof r.input === "string"))
+  if (value.version !== 1)
+    throw new FigmentError("input", `unknown batch record version ${JSON.stringify(value.version)}`);
+  if (value.kind !== "images" && value.kind !== "code")
+    throw new FigmentError("input", `kind must be images or code, not ${JSON.stringify(value.kind)}`);
+  if (typeof value.endpoint !== "string" || typeof value.baseURL !== "string")
+    throw new FigmentError("input", "the record has no endpoint or baseURL");
+  if (
+    !Array.isArray(value.runs) ||
+    value.runs.length === 0 ||
+    !value.runs.every((r) => isObject(r) && typeof r.input === "string")
+  )
     throw new FigmentError("input", "the record has no runs (each needs its input file)");
-  if (!Array.isArray(value.lines) || !value.lines.every((l) => isObject(l) && typeof l.customId === "string" && typeof l.run === "number" && ["pending", "done", "failed"].includes(String(l.state))))
+  if (
+    !Array.isArray(value.lines) ||
+    !value.lines.every(
+      (l) =>
+        isObject(l) &&
+        typeof l.customId === "string" &&
+        typeof l.run === "number" &&
+        ["pending", "done", "failed"].includes(String(l.state)),
+    )
+  )
     throw new FigmentError("input", "the record's lines are damaged (each needs customId, run and state)");
   const runs = value.runs.length;
   const bad = (value.lines as BatchLineRecord[]).find((l) => l.run < 0 || l.run >= runs);
@@ -98,6 +114,7 @@ export function lineCounts(record: Pick<BatchRecord, "lines">): LineCounts {
 /** A line's label for reports: its row or frame, else its id. */
 export function lineLabel(line: BatchLineRecord): string {
   if (line.row !== undefined) return `row ${line.row}`;
-  if (line.frame) return line.frame.name.trim() !== "" ? `frame ${line.frame.name} (${line.frame.id})` : `frame ${line.frame.id}`;
+  if (line.frame)
+    return line.frame.name.trim() !== "" ? `frame ${line.frame.name} (${line.frame.id})` : `frame ${line.frame.id}`;
   return line.customId;
 }

@@ -10,14 +10,23 @@ import { inputName, submitRun, type StepOptions } from "./submit.js";
 import { FigmentError } from "../../codegen/errors.js";
 
 /** Adds a run for the failed lines and submits it; undefined when no line has failed. */
-export async function resubmitFailed(client: OpenAI, store: BatchStore, record: BatchRecord, options: StepOptions = {}): Promise<{ record: BatchRecord; run: number; lines: number } | undefined> {
+export async function resubmitFailed(
+  client: OpenAI,
+  store: BatchStore,
+  record: BatchRecord,
+  options: StepOptions = {},
+): Promise<{ record: BatchRecord; run: number; lines: number } | undefined> {
   const failed = record.lines.filter((l) => l.state === "failed");
   if (failed.length === 0) return undefined;
   const requests = new Map<string, BatchInputLine>();
   for (const run of new Set(failed.map((l) => l.run))) {
     const name = record.runs[run]!.input;
     const text = await store.readText(name);
-    if (text === undefined) throw new FigmentError("input", `the batch input ${name} is missing from the folder; the failed lines cannot be resubmitted`);
+    if (text === undefined)
+      throw new FigmentError(
+        "input",
+        `the batch input ${name} is missing from the folder; the failed lines cannot be resubmitted`,
+      );
     for (const line of parseBatchJsonl(text)) requests.set(line.custom_id, line);
   }
   const lines = failed.map((l) => {

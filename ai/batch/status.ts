@@ -24,12 +24,20 @@ export interface BatchStatus {
 }
 
 /** Retrieves the runs still moving and saves what changed. */
-export async function refreshStatus(client: OpenAI, store: BatchStore, record: BatchRecord, options: StepOptions = {}): Promise<BatchStatus> {
+export async function refreshStatus(
+  client: OpenAI,
+  store: BatchStore,
+  record: BatchRecord,
+  options: StepOptions = {},
+): Promise<BatchStatus> {
   let changed = false;
   try {
     for (const run of record.runs) {
       if (!run.batchId || run.collected || FINAL_STATUSES.has(run.status ?? "")) continue;
-      applyBatch(run, await client.batches.retrieve(run.batchId, options.signal ? { signal: options.signal } : undefined));
+      applyBatch(
+        run,
+        await client.batches.retrieve(run.batchId, options.signal ? { signal: options.signal } : undefined),
+      );
       changed = true;
     }
   } catch (error) {
@@ -44,10 +52,21 @@ export async function refreshStatus(client: OpenAI, store: BatchStore, record: B
 export function statusOf(record: BatchRecord): BatchStatus {
   const runs = record.runs.map((run) => ({
     batchId: run.batchId,
-    status: run.batchId || run.status === "cancelled" ? (run.status ?? "unknown") : run.inputFileId ? "uploaded, batch not created" : "not uploaded",
+    status:
+      run.batchId || run.status === "cancelled"
+        ? (run.status ?? "unknown")
+        : run.inputFileId
+          ? "uploaded, batch not created"
+          : "not uploaded",
     ...(run.counts ? { counts: run.counts } : {}),
     ...(run.resubmitOf ? { resubmitOf: run.resubmitOf } : {}),
     ...(run.errors ? { errors: run.errors } : {}),
   }));
-  return { runs, lines: lineCounts(record), finished: record.runs.every((run) => (run.batchId !== undefined || run.status === "cancelled") && FINAL_STATUSES.has(run.status ?? "")) };
+  return {
+    runs,
+    lines: lineCounts(record),
+    finished: record.runs.every(
+      (run) => (run.batchId !== undefined || run.status === "cancelled") && FINAL_STATUSES.has(run.status ?? ""),
+    ),
+  };
 }

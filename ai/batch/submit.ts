@@ -49,7 +49,9 @@ function batchErrors(errors: unknown): string[] {
   if (!Array.isArray(data)) return [];
   return data.map((e: unknown) => {
     const line = isRecord(e) ? countOf(e["line"]) : undefined;
-    const message = isRecord(e) ? textOf(e["message"]).trim().slice(0, 300) || textOf(e["code"]).trim().slice(0, 60) : "";
+    const message = isRecord(e)
+      ? textOf(e["message"]).trim().slice(0, 300) || textOf(e["code"]).trim().slice(0, 60)
+      : "";
     return `${line !== undefined ? `line ${line}: ` : ""}${message || "error"}`;
   });
 }
@@ -60,19 +62,28 @@ function batchErrors(errors: unknown): string[] {
  */
 export function applyBatch(run: BatchRun, batch: Batch): void {
   const answer: unknown = batch;
-  if (!isRecord(answer) || typeof answer["id"] !== "string" || answer["id"] === "" || answer["id"].length > 200) throw new ModelError("bad-output", "The Batch API's answer names no batch (it has no id).");
+  if (!isRecord(answer) || typeof answer["id"] !== "string" || answer["id"] === "" || answer["id"].length > 200)
+    throw new ModelError("bad-output", "The Batch API's answer names no batch (it has no id).");
   const id = answer["id"];
-  if (run.batchId && id !== run.batchId) throw new ModelError("bad-output", `The Batch API answered about another batch than ${run.batchId}.`);
+  if (run.batchId && id !== run.batchId)
+    throw new ModelError("bad-output", `The Batch API answered about another batch than ${run.batchId}.`);
   const status = answer["status"];
-  if (typeof status !== "string" || !STATUS.test(status)) throw new ModelError("bad-output", `The Batch API's answer gives batch ${id} no status Figment can read.`);
+  if (typeof status !== "string" || !STATUS.test(status))
+    throw new ModelError("bad-output", `The Batch API's answer gives batch ${id} no status Figment can read.`);
   run.batchId = id;
   run.status = status;
   const counts: unknown = answer["request_counts"];
   if (isRecord(counts)) {
-    const [total, completed, failed] = [countOf(counts["total"]), countOf(counts["completed"]), countOf(counts["failed"])];
-    if (total !== undefined && completed !== undefined && failed !== undefined) run.counts = { total, completed, failed };
+    const [total, completed, failed] = [
+      countOf(counts["total"]),
+      countOf(counts["completed"]),
+      countOf(counts["failed"]),
+    ];
+    if (total !== undefined && completed !== undefined && failed !== undefined)
+      run.counts = { total, completed, failed };
   }
-  const fileId = (value: unknown): string | undefined => (typeof value === "string" && value !== "" && value.length <= 200 ? value : undefined);
+  const fileId = (value: unknown): string | undefined =>
+    typeof value === "string" && value !== "" && value.length <= 200 ? value : undefined;
   const output = fileId(answer["output_file_id"]);
   const error = fileId(answer["error_file_id"]);
   if (output) run.outputFileId = output;
@@ -87,12 +98,23 @@ async function listedBatches(client: OpenAI, request: { signal: AbortSignal } | 
     return (await client.batches.list({ limit: 100 }, request)).data;
   } catch (error) {
     const mapped = toModelError(error);
-    throw mapped.reason === "bad-output" ? new ModelError("bad-output", "The Batch API's list of batches is not in the shape it documents; the unrecorded batch could not be looked for.", { cause: error }) : mapped;
+    throw mapped.reason === "bad-output"
+      ? new ModelError(
+          "bad-output",
+          "The Batch API's list of batches is not in the shape it documents; the unrecorded batch could not be looked for.",
+          { cause: error },
+        )
+      : mapped;
   }
 }
 
 /** Builds the JSONL (an input error when it cannot be built: nothing written), records, then submits. */
-export async function startBatch(client: OpenAI, store: BatchStore, plan: NewBatch, options: StepOptions = {}): Promise<BatchRecord> {
+export async function startBatch(
+  client: OpenAI,
+  store: BatchStore,
+  plan: NewBatch,
+  options: StepOptions = {},
+): Promise<BatchRecord> {
   const text = batchJsonl(plan.lines);
   const created = (options.now?.() ?? new Date()).toISOString();
   const lines: BatchLineRecord[] = plan.lines.map((l) => ({
@@ -120,7 +142,13 @@ export async function startBatch(client: OpenAI, store: BatchStore, plan: NewBat
 }
 
 /** Uploads and creates what run `index` still lacks; saves after each step. */
-export async function submitRun(client: OpenAI, store: BatchStore, record: BatchRecord, index: number, options: StepOptions = {}): Promise<BatchRecord> {
+export async function submitRun(
+  client: OpenAI,
+  store: BatchStore,
+  record: BatchRecord,
+  index: number,
+  options: StepOptions = {},
+): Promise<BatchRecord> {
   const run = record.runs[index];
   if (!run) throw new RangeError(`no run ${index}`);
   const request = options.signal ? { signal: options.signal } : undefined;
@@ -128,21 +156,41 @@ export async function submitRun(client: OpenAI, store: BatchStore, record: Batch
   try {
     if (!run.inputFileId) {
       const text = await store.readText(run.input);
-      if (text === undefined) throw new ModelError("bad-output", `the batch input ${run.input} is missing from the folder; it cannot be uploaded`);
-      const file = await client.files.create({ file: await toFile(new TextEncoder().encode(text), run.input, { type: "application/jsonl" }), purpose: "batch" }, request);
+      if (text === undefined)
+        throw new ModelError(
+          "bad-output",
+          `the batch input ${run.input} is missing from the folder; it cannot be uploaded`,
+        );
+      const file = await client.files.create(
+        {
+          file: await toFile(new TextEncoder().encode(text), run.input, { type: "application/jsonl" }),
+          purpose: "batch",
+        },
+        request,
+      );
       const fileId: unknown = isRecord(file) ? file["id"] : undefined;
-      if (typeof fileId !== "string" || fileId === "" || fileId.length > 200) throw new ModelError("bad-output", "The Files API's answer to the upload names no file (it has no id).");
+      if (typeof fileId !== "string" || fileId === "" || fileId.length > 200)
+        throw new ModelError("bad-output", "The Files API's answer to the upload names no file (it has no id).");
       run.inputFileId = fileId;
       await store.save(record);
     }
     if (!run.batchId) {
       const inputFileId = run.inputFileId;
       const listed: unknown = resuming ? await listedBatches(client, request) : undefined;
-      const made = Array.isArray(listed) ? (listed as unknown[]).find((b): b is Batch => isRecord(b) && b["input_file_id"] === inputFileId) : undefined;
-      const batch = made ?? await client.batches.create(
-        { input_file_id: run.inputFileId, endpoint: record.endpoint, completion_window: "24h", metadata: { figment: record.kind, ...(run.resubmitOf ? { resubmit_of: run.resubmitOf } : {}) } },
-        request,
-      );
+      const made = Array.isArray(listed)
+        ? (listed as unknown[]).find((b): b is Batch => isRecord(b) && b["input_file_id"] === inputFileId)
+        : undefined;
+      const batch =
+        made ??
+        (await client.batches.create(
+          {
+            input_file_id: run.inputFileId,
+            endpoint: record.endpoint,
+            completion_window: "24h",
+            metadata: { figment: record.kind, ...(run.resubmitOf ? { resubmit_of: run.resubmitOf } : {}) },
+          },
+          request,
+        ));
       applyBatch(run, batch);
       await store.save(record);
     }

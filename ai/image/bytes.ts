@@ -13,7 +13,6 @@ export const MIME: Readonly<Record<ServedFormat, string>> = {
   gif: "image/gif",
 };
 
-
 /** `data:<mime>;base64,…` for the bytes (their sniffed format; PNG when unknown). */
 export function toDataUrl(bytes: Uint8Array): string {
   return `data:${MIME[imageInfo(bytes)?.format ?? "png"]};base64,${bytesToBase64(bytes)}`;

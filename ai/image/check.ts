@@ -23,7 +23,17 @@ import {
 } from "./options.js";
 import { FigmentError } from "../../codegen/errors.js";
 
-export type ImageField = "prompt" | "size" | "quality" | "background" | "format" | "count" | "partials" | "references" | "refine" | "mask";
+export type ImageField =
+  | "prompt"
+  | "size"
+  | "quality"
+  | "background"
+  | "format"
+  | "count"
+  | "partials"
+  | "references"
+  | "refine"
+  | "mask";
 
 export interface ImageProblem {
   field: ImageField;
@@ -43,15 +53,22 @@ export class ImageOptionsError extends FigmentError {
   }
 }
 
-const oneOf = (values: readonly string[]): string => `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+const oneOf = (values: readonly string[]): string =>
+  `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
 
 /** Whole numbers from `min` to `max`. */
 const inRange = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
 
 /** Why a mask cannot go with this request: another API, no image to repaint, another size, nothing to repaint. */
-function maskProblem(api: ImageConfig["api"], mask: NonNullable<ImageRequest["mask"]>, first: Uint8Array | undefined): string | undefined {
-  if (api !== "images") return `Only the Images API's edits take a mask; the ${api === "responses" ? "Responses API" : "chat endpoint"} would repaint the whole image. Use the Images API to repaint an area.`;
-  if (!(mask.width > 0 && mask.height > 0 && mask.coverage.length === mask.width * mask.height)) return `The mask's ${mask.coverage.length} bytes are not ${mask.width} × ${mask.height} px.`;
+function maskProblem(
+  api: ImageConfig["api"],
+  mask: NonNullable<ImageRequest["mask"]>,
+  first: Uint8Array | undefined,
+): string | undefined {
+  if (api !== "images")
+    return `Only the Images API's edits take a mask; the ${api === "responses" ? "Responses API" : "chat endpoint"} would repaint the whole image. Use the Images API to repaint an area.`;
+  if (!(mask.width > 0 && mask.height > 0 && mask.coverage.length === mask.width * mask.height))
+    return `The mask's ${mask.coverage.length} bytes are not ${mask.width} × ${mask.height} px.`;
   if (!first) return "A mask needs the image to repaint: send the image to refine (or a reference) with it.";
   const info = imageInfo(first);
   if (!info) return undefined; // the image's own problem is reported under references
@@ -67,30 +84,51 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
   const notes: string[] = [];
   const add = (field: ImageField, message: string): void => void problems.push({ field, message });
 
-  if (!r.prompt.trim()) add("prompt", r.refine ? "Say what to change in the image." : "Describe the image to draw: the prompt is empty.");
-  else if (r.prompt.length > MAX_PROMPT_CHARS) add("prompt", `The prompt has ${r.prompt.length.toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}.`);
+  if (!r.prompt.trim())
+    add("prompt", r.refine ? "Say what to change in the image." : "Describe the image to draw: the prompt is empty.");
+  else if (r.prompt.length > MAX_PROMPT_CHARS)
+    add(
+      "prompt",
+      `The prompt has ${r.prompt.length.toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}.`,
+    );
   const size = sizeProblem(r.size, config.imageModel);
   if (size) add("size", size);
-  if (!(IMAGE_QUALITIES as readonly string[]).includes(r.quality)) add("quality", `Quality must be ${oneOf(IMAGE_QUALITIES)}, not ${r.quality}.`);
-  if (!(IMAGE_BACKGROUNDS as readonly string[]).includes(r.background)) add("background", `Background must be ${oneOf(IMAGE_BACKGROUNDS)}, not ${r.background}.`);
-  if (!(IMAGE_FORMATS as readonly string[]).includes(r.format)) add("format", `Format must be ${oneOf(IMAGE_FORMATS)}, not ${r.format}.`);
-  else if (r.background === "transparent" && r.format === "jpeg") add("format", "A transparent background needs png or webp: JPEG has no transparency.");
-  if (!inRange(r.count, MIN_IMAGES, MAX_IMAGES)) add("count", `The number of images must be a whole number from ${MIN_IMAGES} to ${MAX_IMAGES}, not ${r.count}.`);
-  else if (config.api === "responses" && r.count > 1) add("count", "The Responses API draws one image per turn; ask for one image, or use the Images API for several.");
-  if (!inRange(r.partials, 0, MAX_PARTIALS)) add("partials", `Partial images must be a whole number from 0 to ${MAX_PARTIALS}, not ${r.partials}.`);
+  if (!(IMAGE_QUALITIES as readonly string[]).includes(r.quality))
+    add("quality", `Quality must be ${oneOf(IMAGE_QUALITIES)}, not ${r.quality}.`);
+  if (!(IMAGE_BACKGROUNDS as readonly string[]).includes(r.background))
+    add("background", `Background must be ${oneOf(IMAGE_BACKGROUNDS)}, not ${r.background}.`);
+  if (!(IMAGE_FORMATS as readonly string[]).includes(r.format))
+    add("format", `Format must be ${oneOf(IMAGE_FORMATS)}, not ${r.format}.`);
+  else if (r.background === "transparent" && r.format === "jpeg")
+    add("format", "A transparent background needs png or webp: JPEG has no transparency.");
+  if (!inRange(r.count, MIN_IMAGES, MAX_IMAGES))
+    add("count", `The number of images must be a whole number from ${MIN_IMAGES} to ${MAX_IMAGES}, not ${r.count}.`);
+  else if (config.api === "responses" && r.count > 1)
+    add("count", "The Responses API draws one image per turn; ask for one image, or use the Images API for several.");
+  if (!inRange(r.partials, 0, MAX_PARTIALS))
+    add("partials", `Partial images must be a whole number from 0 to ${MAX_PARTIALS}, not ${r.partials}.`);
 
   const inputs = [...(r.refine?.image ? [r.refine.image] : []), ...r.references];
-  if (inputs.length > MAX_REFERENCES) add("references", `At most ${MAX_REFERENCES} images can go with a request, not ${inputs.length}.`);
+  if (inputs.length > MAX_REFERENCES)
+    add("references", `At most ${MAX_REFERENCES} images can go with a request, not ${inputs.length}.`);
   inputs.forEach((input, i) => {
     const info = imageInfo(input.bytes);
-    const name = input.name ?? (i === 0 && r.refine?.image ? "the image to refine" : `reference ${i + 1 - (r.refine?.image ? 1 : 0)}`);
+    const name =
+      input.name ??
+      (i === 0 && r.refine?.image ? "the image to refine" : `reference ${i + 1 - (r.refine?.image ? 1 : 0)}`);
     if (!info || info.format === "gif") add("references", `${name} is not a PNG, JPEG or WebP image.`);
-    else if (!(info.width > 0 && info.height > 0)) add("references", `${name} has no pixels (${info.width}×${info.height}).`);
+    else if (!(info.width > 0 && info.height > 0))
+      add("references", `${name} has no pixels (${info.width}×${info.height}).`);
   });
-  if (r.keepComposition && r.references.length === 0) add("references", "A render that keeps a frame's composition needs the frame's picture as its reference image.");
+  if (r.keepComposition && r.references.length === 0)
+    add("references", "A render that keeps a frame's composition needs the frame's picture as its reference image.");
   if (r.refine && config.api === "responses" && r.refine.conversation?.kind !== "responses" && !r.refine.image)
     add("refine", "A Responses API refinement needs the previous response's id (or the image to start from).");
-  if (r.refine && config.api === "chat" && !r.refine.image) add("refine", "A refinement on a chat endpoint needs the image to start from (chat replies cannot be referred to by id).");
+  if (r.refine && config.api === "chat" && !r.refine.image)
+    add(
+      "refine",
+      "A refinement on a chat endpoint needs the image to start from (chat replies cannot be referred to by id).",
+    );
 
   if (r.mask) {
     const problem = maskProblem(config.api, r.mask, inputs[0]?.bytes);
@@ -99,11 +137,19 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
 
   if (config.api === "chat") {
     if (r.partials > 0) notes.push("Chat endpoints send each image whole: no partial images will stream.");
-    notes.push("Chat endpoints take no image parameters: the size, background and format are asked for in the message, and the model may not follow them.");
+    notes.push(
+      "Chat endpoints take no image parameters: the size, background and format are asked for in the message, and the model may not follow them.",
+    );
   }
   if (config.api === "images" && r.designHint) {
-    if (r.references.length === 0 && !r.refine?.image) notes.push("The design hint goes into the prompt as data; without a reference image the model does not see the selection.");
-    if (imagesPrompt(r).hintCut) notes.push(`The design hint was shortened to fit the Images API's ${MAX_PROMPT_CHARS.toLocaleString("en-US")}-character prompt.`);
+    if (r.references.length === 0 && !r.refine?.image)
+      notes.push(
+        "The design hint goes into the prompt as data; without a reference image the model does not see the selection.",
+      );
+    if (imagesPrompt(r).hintCut)
+      notes.push(
+        `The design hint was shortened to fit the Images API's ${MAX_PROMPT_CHARS.toLocaleString("en-US")}-character prompt.`,
+      );
   }
   return { problems, notes };
 }

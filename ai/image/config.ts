@@ -36,13 +36,34 @@ export interface ImageConfigOptions {
  * The settings' model is the code model; it is used as the Responses and chat model unless `model` is given,
  * while the Images API defaults to gpt-image-2.
  */
-export function imageConfig(settings: Pick<Settings, "provider" | "baseUrl" | "model">, apiKey: string, options: ImageConfigOptions = {}): ImageConfig {
+export function imageConfig(
+  settings: Pick<Settings, "provider" | "baseUrl" | "model">,
+  apiKey: string,
+  options: ImageConfigOptions = {},
+): ImageConfig {
   const chatModel = settings.provider !== "openai" && options.model?.trim() ? { model: options.model.trim() } : {};
-  const base = providerConfig({ ...DEFAULT_SETTINGS, provider: settings.provider, baseUrl: settings.baseUrl, model: settings.model, ...chatModel }, apiKey);
+  const base = providerConfig(
+    {
+      ...DEFAULT_SETTINGS,
+      provider: settings.provider,
+      baseUrl: settings.baseUrl,
+      model: settings.model,
+      ...chatModel,
+    },
+    apiKey,
+  );
   const api: ImageApi = settings.provider === "openai" ? (options.api ?? "images") : "chat";
   const imageModel = options.imageModel?.trim() || DEFAULT_IMAGE_MODEL;
   const model = api === "images" ? options.model?.trim() || DEFAULT_IMAGE_MODEL : options.model?.trim() || base.model;
-  return { api, provider: settings.provider, baseURL: base.baseURL, apiKey: base.apiKey, headers: base.headers, model, imageModel: api === "responses" ? imageModel : model };
+  return {
+    api,
+    provider: settings.provider,
+    baseURL: base.baseURL,
+    apiKey: base.apiKey,
+    headers: base.headers,
+    model,
+    imageModel: api === "responses" ? imageModel : model,
+  };
 }
 
 /** The path of the endpoint a request goes to (for display: "/images/edits", "/responses", …). */

@@ -50,7 +50,14 @@ describe("output tokens per image", () => {
 
 describe("estimateImageRequest", () => {
   it("Images API: prompt tokens, reference tokens by the tile rule, image output for size, quality, count and partials", () => {
-    const request = { prompt: "A hero image for a tea brand", size: { width: 1024, height: 1024 }, quality: "high" as const, count: 2, partials: 1, references: [REF] };
+    const request = {
+      prompt: "A hero image for a tea brand",
+      size: { width: 1024, height: 1024 },
+      quality: "high" as const,
+      count: 2,
+      partials: 1,
+      references: [REF],
+    };
     const e = estimateImageRequest(images, request);
     const plans = buildImageRequests(images, request);
     expect(e.requests).toBe(2);
@@ -64,7 +71,13 @@ describe("estimateImageRequest", () => {
   });
 
   it("Responses API: the model reads (instructions, hint, request, reference), the tool writes", () => {
-    const e = estimateImageRequest(responses, { prompt: "A hero", designHint: "figment-hint 1\nF 1:2 Hero 1440x900", references: [REF], size: { width: 1536, height: 1024 }, quality: "medium" });
+    const e = estimateImageRequest(responses, {
+      prompt: "A hero",
+      designHint: "figment-hint 1\nF 1:2 Hero 1440x900",
+      references: [REF],
+      size: { width: 1536, height: 1024 },
+      quality: "medium",
+    });
     expect(e.imageTokens).toBe(255);
     expect(e.textTokens).toBeGreaterThan(100); // the instructions and the hint count
     expect(e.outputTokens).toBe(1367);
@@ -77,12 +90,18 @@ describe("estimateImageRequest", () => {
     expect(e.requests).toBe(2);
     expect(e.outputTokens).toBe(2 * 200);
     expect(e.costUsd).toBeCloseTo((e.inputTokens * 8 + 400 * 15) / 1e6, 10);
-    const fetched = { "openai/gpt-5.4-image-2": { input: 10, output: 20, source: "http://127.0.0.1/v1/models", asOf: "2026-06-01" } };
-    expect(estimateImageRequest(chat, { prompt: "A poster", quality: "low" }, { prices: fetched }).modelPrice).toBe(fetched["openai/gpt-5.4-image-2"]);
+    const fetched = {
+      "openai/gpt-5.4-image-2": { input: 10, output: 20, source: "http://127.0.0.1/v1/models", asOf: "2026-06-01" },
+    };
+    expect(estimateImageRequest(chat, { prompt: "A poster", quality: "low" }, { prices: fetched }).modelPrice).toBe(
+      fetched["openai/gpt-5.4-image-2"],
+    );
   });
 
   it("says unknown rather than guessing for a model without figures", () => {
-    const custom = imageConfig({ ...DEFAULT_SETTINGS, provider: "custom", baseUrl: "http://127.0.0.1:9/v1" }, KEY, { model: "local-image" });
+    const custom = imageConfig({ ...DEFAULT_SETTINGS, provider: "custom", baseUrl: "http://127.0.0.1:9/v1" }, KEY, {
+      model: "local-image",
+    });
     const e = estimateImageRequest(custom, { prompt: "p" });
     expect(e.outputTokens).toBeUndefined();
     expect(e.costUsd).toBeUndefined();
@@ -92,10 +111,19 @@ describe("estimateImageRequest", () => {
 
 describe("usageCost", () => {
   it("prices the image model's and the reasoning model's tokens separately", () => {
-    const image = { inputTokens: 300, inputTextTokens: 28, inputImageTokens: 272, outputTokens: 6144, totalTokens: 6444 };
+    const image = {
+      inputTokens: 300,
+      inputTextTokens: 28,
+      inputImageTokens: 272,
+      outputTokens: 6144,
+      totalTokens: 6444,
+    };
     expect(usageCost(images, { image })).toBeCloseTo((28 * 5 + 272 * 8 + 6144 * 30) / 1e6, 10);
     const model = { inputTokens: 1000, outputTokens: 200, totalTokens: 1200 };
-    expect(usageCost(responses, { image, model })).toBeCloseTo((28 * 5 + 272 * 8 + 6144 * 30 + 1000 * 8 + 200 * 15) / 1e6, 10);
+    expect(usageCost(responses, { image, model })).toBeCloseTo(
+      (28 * 5 + 272 * 8 + 6144 * 30 + 1000 * 8 + 200 * 15) / 1e6,
+      10,
+    );
     expect(usageCost({ api: "chat", model: "unknown/model", imageModel: "unknown/model" }, { model })).toBeUndefined();
   });
 });

@@ -66,7 +66,11 @@ function tokensOfImage(bytes: Uint8Array | undefined): number {
   return info ? imageTokens(info.width, info.height, "high") : 0;
 }
 
-export function estimateImageRequest(config: ImageConfig, request: ImageRequest, options: PlanOptions & { prices?: Readonly<Record<string, SourcedPrice>> } = {}): ImageEstimate {
+export function estimateImageRequest(
+  config: ImageConfig,
+  request: ImageRequest,
+  options: PlanOptions & { prices?: Readonly<Record<string, SourcedPrice>> } = {},
+): ImageEstimate {
   const r = resolveRequest(request);
   // The mask is not priced (it is no input image) and a large one takes a while to encode: it is left out here.
   const { mask: _unpriced, ...priced } = request;
@@ -76,7 +80,10 @@ export function estimateImageRequest(config: ImageConfig, request: ImageRequest,
   for (const plan of plans) {
     const { texts, dataUrls } = contents(plan);
     textTokens += texts.reduce((sum, text) => sum + countTextTokens(text), 0);
-    images += plan.api === "images" ? inputsOf(r).reduce((sum, input) => sum + tokensOfImage(input.bytes), 0) : dataUrls.reduce((sum, url) => sum + tokensOfImage(fromDataUrl(url)), 0);
+    images +=
+      plan.api === "images"
+        ? inputsOf(r).reduce((sum, input) => sum + tokensOfImage(input.bytes), 0)
+        : dataUrls.reduce((sum, url) => sum + tokensOfImage(fromDataUrl(url)), 0);
   }
   const perImage = outputTokensPerImage(config.imageModel, r.size, r.quality);
   const partials = config.api === "chat" ? 0 : r.partials;
@@ -88,15 +95,37 @@ export function estimateImageRequest(config: ImageConfig, request: ImageRequest,
   if (outputTokens !== undefined) {
     // Images API: the image model reads and writes. Responses: the model reads, the tool writes. Chat: the
     // model does both, its image output priced at its output rate.
-    if (config.api === "images" && imagePrice) costUsd = (textTokens * imagePrice.textInput + images * imagePrice.imageInput + outputTokens * imagePrice.imageOutput) / 1e6;
-    else if (config.api === "responses" && imagePrice && modelPrice) costUsd = (inputTokens * modelPrice.input + outputTokens * imagePrice.imageOutput) / 1e6;
-    else if (config.api === "chat" && modelPrice) costUsd = (inputTokens * modelPrice.input + outputTokens * modelPrice.output) / 1e6;
+    if (config.api === "images" && imagePrice)
+      costUsd =
+        (textTokens * imagePrice.textInput + images * imagePrice.imageInput + outputTokens * imagePrice.imageOutput) /
+        1e6;
+    else if (config.api === "responses" && imagePrice && modelPrice)
+      costUsd = (inputTokens * modelPrice.input + outputTokens * imagePrice.imageOutput) / 1e6;
+    else if (config.api === "chat" && modelPrice)
+      costUsd = (inputTokens * modelPrice.input + outputTokens * modelPrice.output) / 1e6;
   }
-  return { estimate: true, images: r.count, requests: plans.length, textTokens, imageTokens: images, inputTokens, outputTokensPerImage: perImage, outputTokens, costUsd, ...(config.api !== "chat" ? { batchCostUsd: batchCost(costUsd) } : {}), imagePrice, modelPrice };
+  return {
+    estimate: true,
+    images: r.count,
+    requests: plans.length,
+    textTokens,
+    imageTokens: images,
+    inputTokens,
+    outputTokensPerImage: perImage,
+    outputTokens,
+    costUsd,
+    ...(config.api !== "chat" ? { batchCostUsd: batchCost(costUsd) } : {}),
+    imagePrice,
+    modelPrice,
+  };
 }
 
 /** What reported usage costs at the known prices; undefined when a needed price is unknown. */
-export function usageCost(config: Pick<ImageConfig, "api" | "model" | "imageModel">, usage: ImageUsage, prices?: Readonly<Record<string, SourcedPrice>>): number | undefined {
+export function usageCost(
+  config: Pick<ImageConfig, "api" | "model" | "imageModel">,
+  usage: ImageUsage,
+  prices?: Readonly<Record<string, SourcedPrice>>,
+): number | undefined {
   let cost = 0;
   if (usage.image) {
     const price = imagePriceFor(config.imageModel);

@@ -39,7 +39,11 @@ function runPlan(plan: ImagePlan, context: RunContext): Promise<PlanOutcome> {
 const joined = (texts: string[]): string => texts.filter((t) => t.trim()).join("\n\n");
 
 /** Throws ImageOptionsError (nothing sent) or ModelError (aborted, moderation, rate-limited, …). */
-export async function generateImages(config: ImageConfig, request: ImageRequest, options: GenerateImageOptions = {}): Promise<ImageResult> {
+export async function generateImages(
+  config: ImageConfig,
+  request: ImageRequest,
+  options: GenerateImageOptions = {},
+): Promise<ImageResult> {
   const check = checkImageRequest(config, request);
   if (check.problems.length > 0) throw new ImageOptionsError(check.problems);
   if (options.signal?.aborted) throw aborted();

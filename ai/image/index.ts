@@ -15,7 +15,17 @@ export { estimateImageRequest, usageCost } from "./estimate.js";
 export type { ImageEstimate } from "./estimate.js";
 export { generateImages, IMAGE_TIMEOUT_MS } from "./generate.js";
 export type { GenerateImageOptions } from "./generate.js";
-export { FIXED_SIZES, FLEXIBLE, nearestFlexibleSize, sameShape, SHAPE_TOLERANCE, sizeForFrame, sizeKeepingShape, sizeProblem, sizeRule } from "./limits.js";
+export {
+  FIXED_SIZES,
+  FLEXIBLE,
+  nearestFlexibleSize,
+  sameShape,
+  SHAPE_TOLERANCE,
+  sizeForFrame,
+  sizeKeepingShape,
+  sizeProblem,
+  sizeRule,
+} from "./limits.js";
 export type { SizeRule } from "./limits.js";
 export {
   IMAGE_APIS,
@@ -47,7 +57,13 @@ export type {
   ServedFormat,
   SizeChoice,
 } from "./options.js";
-export { GPT_IMAGE_2_OUTPUT_TOKENS, GPT_IMAGE_2_PRICE, imagePriceFor, outputTokensPerImage, PARTIAL_IMAGE_TOKENS } from "./prices.js";
+export {
+  GPT_IMAGE_2_OUTPUT_TOKENS,
+  GPT_IMAGE_2_PRICE,
+  imagePriceFor,
+  outputTokensPerImage,
+  PARTIAL_IMAGE_TOKENS,
+} from "./prices.js";
 export type { ImageTokenPrice } from "./prices.js";
 export { designBlock, imageInstructions, imagesPrompt, requestText } from "./prompt.js";
 export { buildImageRequests, imagesIn, inputsOf } from "./request.js";

@@ -6,7 +6,10 @@ describe("a size that keeps an image's shape (inpainting's edit)", () => {
     expect(sizeKeepingShape({ width: 400, height: 200 }, "gpt-image-2")).toEqual({ width: 416, height: 208 });
     expect(sizeKeepingShape({ width: 200, height: 400 }, "gpt-image-2")).toEqual({ width: 208, height: 416 });
     expect(sizeKeepingShape({ width: 1536, height: 1024 }, "gpt-image-2")).toEqual({ width: 1536, height: 1024 });
-    expect(sizeKeepingShape({ width: 1000, height: 750 }, "openai/gpt-5.4-image-2")).toEqual({ width: 1024, height: 768 });
+    expect(sizeKeepingShape({ width: 1000, height: 750 }, "openai/gpt-5.4-image-2")).toEqual({
+      width: 1024,
+      height: 768,
+    });
     // Scaled down within 3840 px a side and 3840×2160 pixels, the shape kept.
     const big = sizeKeepingShape({ width: 6000, height: 4000 }, "gpt-image-2")!;
     expect(big.width % 16 === 0 && big.height % 16 === 0 && big.width * big.height <= 3840 * 2160).toBe(true);

@@ -34,8 +34,13 @@ export function nearestFlexibleSize(size: ImageSize): ImageSize {
   if (!(width > 0 && height > 0)) return { width: 1024, height: 1024 };
   if (width / height > FLEXIBLE.maxAspect) height = width / FLEXIBLE.maxAspect;
   if (height / width > FLEXIBLE.maxAspect) width = height / FLEXIBLE.maxAspect;
-  const scale = Math.min(1, FLEXIBLE.maxSide / Math.max(width, height), Math.sqrt(FLEXIBLE.maxPixels / (width * height)));
-  const fitSide = (n: number): number => Math.min(FLEXIBLE.maxSide, Math.floor((n * scale) / FLEXIBLE.step) * FLEXIBLE.step || FLEXIBLE.step);
+  const scale = Math.min(
+    1,
+    FLEXIBLE.maxSide / Math.max(width, height),
+    Math.sqrt(FLEXIBLE.maxPixels / (width * height)),
+  );
+  const fitSide = (n: number): number =>
+    Math.min(FLEXIBLE.maxSide, Math.floor((n * scale) / FLEXIBLE.step) * FLEXIBLE.step || FLEXIBLE.step);
   let result = { width: fitSide(width), height: fitSide(height) };
   // Flooring both sides can tip a 3:1 shape just past 3:1; round the short side up again.
   if (ratio(result) > FLEXIBLE.maxAspect) {
@@ -56,15 +61,26 @@ export function sizeForFrame(width: number, height: number, longest = 1536): Ima
 export function sizeProblem(size: SizeChoice, model: string): string | undefined {
   if (size === "auto") return undefined;
   const { width, height } = size;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) return `${width}×${height} is not a size: width and height must be whole numbers of pixels above 0.`;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    return `${width}×${height} is not a size: width and height must be whole numbers of pixels above 0.`;
   const rule = sizeRule(model);
-  if (rule === "fixed") return FIXED_SIZES.includes(`${width}x${height}`) ? undefined : `${model} draws only 1024×1024, 1536×1024 or 1024×1536 (or auto), not ${text(size)}.`;
-  if (rule === "open") return width < OPEN.minSide || height < OPEN.minSide || width > OPEN.maxSide || height > OPEN.maxSide ? `${text(size)} is out of range: each side must be between ${OPEN.minSide} and ${OPEN.maxSide} px.` : undefined;
+  if (rule === "fixed")
+    return FIXED_SIZES.includes(`${width}x${height}`)
+      ? undefined
+      : `${model} draws only 1024×1024, 1536×1024 or 1024×1536 (or auto), not ${text(size)}.`;
+  if (rule === "open")
+    return width < OPEN.minSide || height < OPEN.minSide || width > OPEN.maxSide || height > OPEN.maxSide
+      ? `${text(size)} is out of range: each side must be between ${OPEN.minSide} and ${OPEN.maxSide} px.`
+      : undefined;
   const near = text(nearestFlexibleSize(size));
-  if (width % FLEXIBLE.step !== 0 || height % FLEXIBLE.step !== 0) return `${text(size)}: ${model} takes sides that are multiples of 16 px (try ${near}).`;
-  if (Math.max(width, height) > FLEXIBLE.maxSide) return `${text(size)}: the longest side may be at most ${FLEXIBLE.maxSide} px for ${model} (try ${near}).`;
-  if (ratio(size) > FLEXIBLE.maxAspect) return `${text(size)} is ${ratio(size).toFixed(2)}:1; ${model} takes aspect ratios up to 3:1 (try ${near}).`;
-  if (width * height > FLEXIBLE.maxPixels) return `${text(size)} has ${(width * height).toLocaleString("en-US")} pixels; ${model} draws at most 3840×2160 = ${FLEXIBLE.maxPixels.toLocaleString("en-US")} (try ${near}).`;
+  if (width % FLEXIBLE.step !== 0 || height % FLEXIBLE.step !== 0)
+    return `${text(size)}: ${model} takes sides that are multiples of 16 px (try ${near}).`;
+  if (Math.max(width, height) > FLEXIBLE.maxSide)
+    return `${text(size)}: the longest side may be at most ${FLEXIBLE.maxSide} px for ${model} (try ${near}).`;
+  if (ratio(size) > FLEXIBLE.maxAspect)
+    return `${text(size)} is ${ratio(size).toFixed(2)}:1; ${model} takes aspect ratios up to 3:1 (try ${near}).`;
+  if (width * height > FLEXIBLE.maxPixels)
+    return `${text(size)} has ${(width * height).toLocaleString("en-US")} pixels; ${model} draws at most 3840×2160 = ${FLEXIBLE.maxPixels.toLocaleString("en-US")} (try ${near}).`;
   return undefined;
 }
 
@@ -72,7 +88,8 @@ export function sizeProblem(size: SizeChoice, model: string): string | undefined
 export const SHAPE_TOLERANCE = 0.03;
 
 /** Whether two sizes have the same shape, within SHAPE_TOLERANCE. */
-export const sameShape = (a: ImageSize, b: ImageSize): boolean => Math.abs(Math.log(a.width / a.height / (b.width / b.height))) <= SHAPE_TOLERANCE;
+export const sameShape = (a: ImageSize, b: ImageSize): boolean =>
+  Math.abs(Math.log(a.width / a.height / (b.width / b.height))) <= SHAPE_TOLERANCE;
 
 /**
  * The size nearest `size` that `model` draws with the same shape, for an edit that must come back as the image it
@@ -86,7 +103,15 @@ export function sizeKeepingShape(size: ImageSize, model: string): ImageSize | un
   const rule = sizeRule(model);
   let result: ImageSize;
   if (rule === "fixed") {
-    result = FIXED_SIZES.map((text) => ({ width: Number(text.split("x")[0]), height: Number(text.split("x")[1]) })).reduce((best, s) => (Math.abs(Math.log(s.width / s.height / (width / height))) < Math.abs(Math.log(best.width / best.height / (width / height))) ? s : best));
+    result = FIXED_SIZES.map((text) => ({
+      width: Number(text.split("x")[0]),
+      height: Number(text.split("x")[1]),
+    })).reduce((best, s) =>
+      Math.abs(Math.log(s.width / s.height / (width / height))) <
+      Math.abs(Math.log(best.width / best.height / (width / height)))
+        ? s
+        : best,
+    );
   } else if (rule === "open") {
     const scale = Math.min(OPEN.maxSide / Math.max(width, height), Math.max(1, OPEN.minSide / Math.min(width, height)));
     result = { width: Math.round(width * scale), height: Math.round(height * scale) };

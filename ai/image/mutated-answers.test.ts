@@ -12,10 +12,14 @@ import { imageTargets } from "../../test/fuzz/targets-image.js";
 const targets = await imageTargets();
 
 describe("generateImages under mutated answers", () => {
-  it.each(targets.map((target) => [target.name, target] as const))("%s: every answer ends in images or a sentence", async (_name, target) => {
-    const report = await fuzz(target, { seed: 38, cases: 150 });
-    expect(defectSummary(report), defectSummary(report).join("\n")).toEqual([]);
-    expect(report.results).toBeGreaterThan(0);
-    expect(report.refusals).toBeGreaterThan(0);
-  }, 30_000);
+  it.each(targets.map((target) => [target.name, target] as const))(
+    "%s: every answer ends in images or a sentence",
+    async (_name, target) => {
+      const report = await fuzz(target, { seed: 38, cases: 150 });
+      expect(defectSummary(report), defectSummary(report).join("\n")).toEqual([]);
+      expect(report.results).toBeGreaterThan(0);
+      expect(report.refusals).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 });

@@ -82,14 +82,22 @@ export interface ImageRequest {
 }
 
 /** A request with every parameter filled in (defaults applied). */
-export interface ResolvedImageRequest extends Required<Omit<ImageRequest, "designHint" | "refine" | "mask" | "keepComposition">> {
+export interface ResolvedImageRequest
+  extends Required<Omit<ImageRequest, "designHint" | "refine" | "mask" | "keepComposition">> {
   designHint?: string;
   refine?: ImageRefinement;
   mask?: Mask;
   keepComposition?: boolean;
 }
 
-export const IMAGE_DEFAULTS = { size: "auto", quality: "auto", background: "auto", format: "png", count: 1, partials: 0 } as const satisfies Partial<ImageRequest>;
+export const IMAGE_DEFAULTS = {
+  size: "auto",
+  quality: "auto",
+  background: "auto",
+  format: "png",
+  count: 1,
+  partials: 0,
+} as const satisfies Partial<ImageRequest>;
 
 export function resolveRequest(request: ImageRequest): ResolvedImageRequest {
   return {

@@ -4,7 +4,11 @@
  * where one cannot carry them: partial images are streamed per image (the Images API's stream events carry
  * no image index), and chat endpoints and the Responses API draw one image per reply.
  */
-import type { ChatCompletionContentPart, ChatCompletionCreateParamsBase, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionCreateParamsBase,
+  ChatCompletionMessageParam,
+} from "openai/resources/chat/completions";
 import type { ImageEditParams, ImageGenerateParams } from "openai/resources/images";
 import type { ResponseCreateParamsStreaming, ResponseInputContent } from "openai/resources/responses/responses";
 import { openAiMaskPng } from "../mask/convert.js";
@@ -61,7 +65,11 @@ function imagesPlan(config: ImageConfig, r: ResolvedImageRequest, n: number): Im
   const files = inputs.map(file);
   // The mask applies to the first image: transparent where it is repainted (check.ts has matched their sizes).
   const mask = r.mask ? { mask: new File([openAiMaskPng(r.mask).slice()], "mask.png", { type: "image/png" }) } : {};
-  return { api: "images", operation: "edit", params: { ...common, image: files.length === 1 ? files[0]! : files, ...mask } };
+  return {
+    api: "images",
+    operation: "edit",
+    params: { ...common, image: files.length === 1 ? files[0]! : files, ...mask },
+  };
 }
 
 function responsesPlan(config: ImageConfig, r: ResolvedImageRequest, options: PlanOptions): ImagePlan {
@@ -69,7 +77,9 @@ function responsesPlan(config: ImageConfig, r: ResolvedImageRequest, options: Pl
   // Building on a previous response, its image is already in context; otherwise the image to refine is attached.
   const images = previous ? r.references : inputsOf(r);
   const content: ResponseInputContent[] = [
-    ...images.map((input): ResponseInputContent => ({ type: "input_image", image_url: toDataUrl(input.bytes), detail: "high" })),
+    ...images.map(
+      (input): ResponseInputContent => ({ type: "input_image", image_url: toDataUrl(input.bytes), detail: "high" }),
+    ),
     ...(r.designHint ? [{ type: "input_text" as const, text: designBlock(r.designHint) }] : []),
     { type: "input_text", text: requestText(r, "responses", !previous) },
   ];
@@ -104,25 +114,39 @@ const OPENROUTER_RATIOS = ["1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:1
 function nearestRatio(width: number, height: number): string {
   const target = Math.log(width / height);
   const value = (r: string): number => Math.log(Number(r.split(":")[0]) / Number(r.split(":")[1]));
-  return OPENROUTER_RATIOS.reduce((best, r) => (Math.abs(value(r) - target) < Math.abs(value(best) - target) ? r : best));
+  return OPENROUTER_RATIOS.reduce((best, r) =>
+    Math.abs(value(r) - target) < Math.abs(value(best) - target) ? r : best,
+  );
 }
 
 function chatPlan(config: ImageConfig, r: ResolvedImageRequest): ImagePlan {
   const kept = r.refine?.conversation?.kind === "chat" ? r.refine.conversation.messages : undefined;
   const images = kept ? (r.refine?.image ? [r.refine.image] : []).concat(r.references) : inputsOf(r);
   const content: ChatCompletionContentPart[] = [
-    ...images.map((input): ChatCompletionContentPart => ({ type: "image_url", image_url: { url: toDataUrl(input.bytes), detail: "high" } })),
+    ...images.map(
+      (input): ChatCompletionContentPart => ({
+        type: "image_url",
+        image_url: { url: toDataUrl(input.bytes), detail: "high" },
+      }),
+    ),
     ...(r.designHint && !kept ? [{ type: "text" as const, text: designBlock(r.designHint) }] : []),
     { type: "text", text: requestText(r, "chat") },
   ];
-  const messages: ChatCompletionMessageParam[] = kept ? [...kept, { role: "user", content }] : [{ role: "system", content: imageInstructions("chat") }, { role: "user", content }];
+  const messages: ChatCompletionMessageParam[] = kept
+    ? [...kept, { role: "user", content }]
+    : [
+        { role: "system", content: imageInstructions("chat") },
+        { role: "user", content },
+      ];
   return {
     api: "chat",
     params: {
       model: config.model,
       messages,
       modalities: ["image", "text"],
-      ...(config.provider === "openrouter" && r.size !== "auto" ? { image_config: { aspect_ratio: nearestRatio(r.size.width, r.size.height) } } : {}),
+      ...(config.provider === "openrouter" && r.size !== "auto"
+        ? { image_config: { aspect_ratio: nearestRatio(r.size.width, r.size.height) } }
+        : {}),
       stream: true,
       stream_options: { include_usage: true },
     },

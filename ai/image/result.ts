@@ -66,11 +66,18 @@ export interface ImageResult {
 /** The largest side of an image any image model makes (4096 today) with room to spare; a header saying more is broken. */
 export const MAX_SIDE = 16_384;
 
-const possibleSize = (width: number, height: number): boolean => Number.isInteger(width) && Number.isInteger(height) && width >= 1 && height >= 1 && width <= MAX_SIDE && height <= MAX_SIDE;
+const possibleSize = (width: number, height: number): boolean =>
+  Number.isInteger(width) &&
+  Number.isInteger(height) &&
+  width >= 1 &&
+  height >= 1 &&
+  width <= MAX_SIDE &&
+  height <= MAX_SIDE;
 
 /** An image from base64 as served; a reply that is no image the client can read is `bad-output`. */
 export function decodeImage(base64: unknown, revisedPrompt?: unknown): GeneratedImage {
-  if (typeof base64 !== "string" || base64 === "") throw new ModelError("bad-output", "The endpoint sent an image entry without data.");
+  if (typeof base64 !== "string" || base64 === "")
+    throw new ModelError("bad-output", "The endpoint sent an image entry without data.");
   let bytes: Uint8Array;
   try {
     bytes = base64ToBytes(base64);
@@ -83,9 +90,16 @@ export function decodeImage(base64: unknown, revisedPrompt?: unknown): Generated
 /** An image from its bytes, with the format and size they say; `bad-output` when they are no image. */
 export function imageFromBytes(bytes: Uint8Array, revisedPrompt?: unknown): GeneratedImage {
   const info = imageInfo(bytes);
-  if (!info) throw new ModelError("bad-output", `The endpoint sent ${bytes.length.toLocaleString("en-US")} bytes that are not a PNG, JPEG, WebP or GIF image.`);
+  if (!info)
+    throw new ModelError(
+      "bad-output",
+      `The endpoint sent ${bytes.length.toLocaleString("en-US")} bytes that are not a PNG, JPEG, WebP or GIF image.`,
+    );
   if (!possibleSize(info.width, info.height)) {
-    throw new ModelError("bad-output", `The endpoint sent an image of ${info.width.toLocaleString("en-US")}×${info.height.toLocaleString("en-US")} px, a size no image model makes (1 to ${MAX_SIDE.toLocaleString("en-US")} px a side).`);
+    throw new ModelError(
+      "bad-output",
+      `The endpoint sent an image of ${info.width.toLocaleString("en-US")}×${info.height.toLocaleString("en-US")} px, a size no image model makes (1 to ${MAX_SIDE.toLocaleString("en-US")} px a side).`,
+    );
   }
   return { bytes, ...info, ...(typeof revisedPrompt === "string" && revisedPrompt.trim() ? { revisedPrompt } : {}) };
 }
@@ -106,11 +120,16 @@ export function decodePartial(base64: unknown): { bytes: Uint8Array; format: Ser
   return format ? { bytes, format } : undefined;
 }
 
-const add = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));
+const add = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
 
 export function sumCounts(a: TokenCounts | undefined, b: TokenCounts | undefined): TokenCounts | undefined {
   if (!a || !b) return a ?? b;
-  const out: TokenCounts = { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens, totalTokens: a.totalTokens + b.totalTokens };
+  const out: TokenCounts = {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
   for (const key of ["inputTextTokens", "inputImageTokens", "outputImageTokens", "reasoningTokens"] as const) {
     const value = add(a[key], b[key]);
     if (value !== undefined) out[key] = value;

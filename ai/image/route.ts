@@ -21,7 +21,9 @@ export interface ImageRoute {
 
 export function imageRoute(settings: Pick<Settings, "provider" | "model">, reasonFirst: boolean): ImageRoute {
   if (settings.provider !== "openai") return { api: "chat", model: settings.model, imageModel: settings.model };
-  return reasonFirst ? { api: "responses", model: settings.model, imageModel: IMAGE_MODEL } : { api: "images", model: IMAGE_MODEL, imageModel: IMAGE_MODEL };
+  return reasonFirst
+    ? { api: "responses", model: settings.model, imageModel: IMAGE_MODEL }
+    : { api: "images", model: IMAGE_MODEL, imageModel: IMAGE_MODEL };
 }
 
 /** "Reason first" is the Responses API's: only OpenAI's endpoint has it. */

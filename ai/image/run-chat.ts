@@ -19,7 +19,8 @@ export function imageUrls(holder: unknown): string[] {
   if (!Array.isArray(images)) return [];
   const urls: string[] = [];
   for (const entry of images as unknown[]) {
-    const imageUrl = typeof entry === "object" && entry !== null ? (entry as { image_url?: unknown }).image_url : undefined;
+    const imageUrl =
+      typeof entry === "object" && entry !== null ? (entry as { image_url?: unknown }).image_url : undefined;
     const url = typeof imageUrl === "object" && imageUrl !== null ? (imageUrl as { url?: unknown }).url : undefined;
     if (typeof url === "string") urls.push(url);
   }
@@ -28,17 +29,35 @@ export function imageUrls(holder: unknown): string[] {
 
 function decodeUrl(url: string): GeneratedImage {
   const bytes = fromDataUrl(url);
-  if (!bytes) throw new ModelError("bad-output", url.startsWith("http") ? "The endpoint sent an image link instead of the image data." : "The endpoint sent an image that is not a base64 data URL.");
+  if (!bytes)
+    throw new ModelError(
+      "bad-output",
+      url.startsWith("http")
+        ? "The endpoint sent an image link instead of the image data."
+        : "The endpoint sent an image that is not a base64 data URL.",
+    );
   return imageFromBytes(bytes);
 }
 
 function usageOf(usage: unknown): ImageUsage | undefined {
   if (!isRecord(usage)) return undefined;
-  const reasoning = isRecord(usage["completion_tokens_details"]) ? countOf(usage["completion_tokens_details"]["reasoning_tokens"]) : undefined;
-  return { model: { inputTokens: tokens(usage, "prompt_tokens"), outputTokens: tokens(usage, "completion_tokens"), totalTokens: tokens(usage, "total_tokens"), ...(reasoning !== undefined ? { reasoningTokens: reasoning } : {}) } };
+  const reasoning = isRecord(usage["completion_tokens_details"])
+    ? countOf(usage["completion_tokens_details"]["reasoning_tokens"])
+    : undefined;
+  return {
+    model: {
+      inputTokens: tokens(usage, "prompt_tokens"),
+      outputTokens: tokens(usage, "completion_tokens"),
+      totalTokens: tokens(usage, "total_tokens"),
+      ...(reasoning !== undefined ? { reasoningTokens: reasoning } : {}),
+    },
+  };
 }
 
-export async function runChatPlan(plan: Extract<ImagePlan, { api: "chat" }>, context: RunContext): Promise<PlanOutcome> {
+export async function runChatPlan(
+  plan: Extract<ImagePlan, { api: "chat" }>,
+  context: RunContext,
+): Promise<PlanOutcome> {
   // OpenRouter's `image` modality is not in OpenAI's chat types; the body goes out as built.
   const params = plan.params as unknown as ChatCompletionCreateParamsStreaming;
   const stream = await chatChunks(context.client, params, { signal: context.signal });
@@ -73,13 +92,23 @@ export async function runChatPlan(plan: Extract<ImagePlan, { api: "chat" }>, con
     if (reason) finish = reason;
   }
   if (refusal) throw new ModelError("refusal", `The model refused: ${refusal}`);
-  if (finish === "content_filter") throw new ModelError("moderation", "The provider's content filter stopped the image.");
+  if (finish === "content_filter")
+    throw new ModelError("moderation", "The provider's content filter stopped the image.");
   if (images.length === 0) {
     if (finish === undefined) throw new ModelError("truncated", "The stream ended before the image arrived.");
-    throw message.trim() ? new ModelError("refusal", `The model replied without an image: ${message.trim()}`) : new ModelError("bad-output", "The reply holds no image.");
+    throw message.trim()
+      ? new ModelError("refusal", `The model replied without an image: ${message.trim()}`)
+      : new ModelError("bad-output", "The reply holds no image.");
   }
   if (usage) context.emit({ type: "usage", usage });
   // Assistant messages cannot carry images (OpenAI's chat schema); a refinement attaches the image again.
   const messages = [...plan.params.messages, { role: "assistant" as const, content: message.trim() || "(image)" }];
-  return { images, ...(usage ? { usage } : {}), reasoning, message, conversation: { kind: "chat", messages }, partials: 0 };
+  return {
+    images,
+    ...(usage ? { usage } : {}),
+    reasoning,
+    message,
+    conversation: { kind: "chat", messages },
+    partials: 0,
+  };
 }

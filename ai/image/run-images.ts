@@ -22,15 +22,24 @@ export function imageCounts(usage: Usage | undefined): TokenCounts | undefined {
     inputTokens: tokens(given, "input_tokens"),
     outputTokens: tokens(given, "output_tokens"),
     totalTokens: tokens(given, "total_tokens"),
-    ...(isRecord(input) ? { inputTextTokens: tokens(input, "text_tokens"), inputImageTokens: tokens(input, "image_tokens") } : {}),
+    ...(isRecord(input)
+      ? { inputTextTokens: tokens(input, "text_tokens"), inputImageTokens: tokens(input, "image_tokens") }
+      : {}),
     ...(isRecord(output) ? { outputImageTokens: tokens(output, "image_tokens") } : {}),
   };
 }
 
 /** One entry of `data`: its image, or why it holds none. */
 function entryImage(item: unknown): GeneratedImage {
-  if (!isRecord(item)) throw new ModelError("bad-output", "The endpoint's list of images holds an entry that is no image record.");
-  if (typeof item["b64_json"] !== "string" || item["b64_json"] === "") throw new ModelError("bad-output", typeof item["url"] === "string" ? "The endpoint sent an image URL instead of the image data." : "The endpoint sent an image entry without data.");
+  if (!isRecord(item))
+    throw new ModelError("bad-output", "The endpoint's list of images holds an entry that is no image record.");
+  if (typeof item["b64_json"] !== "string" || item["b64_json"] === "")
+    throw new ModelError(
+      "bad-output",
+      typeof item["url"] === "string"
+        ? "The endpoint sent an image URL instead of the image data."
+        : "The endpoint sent an image entry without data.",
+    );
   return decodeImage(item["b64_json"], item["revised_prompt"]);
 }
 
@@ -38,7 +47,8 @@ function readJson(response: ImagesResponse, context: RunContext): PlanOutcome {
   const answer: unknown = response;
   if (!isRecord(answer)) throw badShape("is JSON, but not the object the Images API answers with");
   const data = answer["data"];
-  if (data !== undefined && data !== null && !Array.isArray(data)) throw badShape("has a `data` that is not a list of images");
+  if (data !== undefined && data !== null && !Array.isArray(data))
+    throw badShape("has a `data` that is not a list of images");
   const images: GeneratedImage[] = [];
   for (const item of data ?? []) keepImage(images, entryImage(item), context);
   if (images.length === 0) throw new ModelError("bad-output", "The endpoint answered without an image.");
@@ -48,7 +58,10 @@ function readJson(response: ImagesResponse, context: RunContext): PlanOutcome {
   return { images, ...(usage ? { usage } : {}), reasoning: "", message: "", partials: 0 };
 }
 
-async function readStream(stream: AsyncIterable<ImageGenStreamEvent | ImageEditStreamEvent>, context: RunContext): Promise<PlanOutcome> {
+async function readStream(
+  stream: AsyncIterable<ImageGenStreamEvent | ImageEditStreamEvent>,
+  context: RunContext,
+): Promise<PlanOutcome> {
   const images: GeneratedImage[] = [];
   let counts: TokenCounts | undefined;
   let partials = 0;
@@ -58,7 +71,12 @@ async function readStream(stream: AsyncIterable<ImageGenStreamEvent | ImageEditS
       // A partial that is no image is skipped: the final image replaces it anyway.
       const partial = decodePartial(event.b64_json);
       if (!partial) continue;
-      context.emit({ type: "partial", image: context.first + images.length, index: countOf(event.partial_image_index) ?? partials, ...partial });
+      context.emit({
+        type: "partial",
+        image: context.first + images.length,
+        index: countOf(event.partial_image_index) ?? partials,
+        ...partial,
+      });
       partials++;
     } else if (event.type === "image_generation.completed" || event.type === "image_edit.completed") {
       const image = decodeImage(event.b64_json);
@@ -75,11 +93,15 @@ async function readStream(stream: AsyncIterable<ImageGenStreamEvent | ImageEditS
   return { images, ...(usage ? { usage } : {}), reasoning: "", message: "", partials };
 }
 
-export async function runImagesPlan(plan: Extract<ImagePlan, { api: "images" }>, context: RunContext): Promise<PlanOutcome> {
+export async function runImagesPlan(
+  plan: Extract<ImagePlan, { api: "images" }>,
+  context: RunContext,
+): Promise<PlanOutcome> {
   const options = { signal: context.signal };
   const images = context.client.images;
   if (plan.operation === "generate") {
-    if (plan.params.stream) return readStream(await images.generate({ ...plan.params, stream: true }, options), context);
+    if (plan.params.stream)
+      return readStream(await images.generate({ ...plan.params, stream: true }, options), context);
     return readJson(await images.generate({ ...plan.params, stream: false }, options), context);
   }
   if (plan.params.stream) return readStream(await images.edit({ ...plan.params, stream: true }, options), context);

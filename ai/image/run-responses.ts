@@ -13,7 +13,10 @@ import { decodeImage, decodePartial, type GeneratedImage, type ImageUsage } from
 import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
 // The API sends these fields; the SDK's types name them from openai 7, which needs Node 22 (we stay on 6.x for Node 20).
-type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }> & { error?: unknown; revised_prompt?: string | null };
+type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }> & {
+  error?: unknown;
+  revised_prompt?: string | null;
+};
 type ImageResponse = Response & { tool_usage?: unknown };
 
 /** An `image_generation_call` output item, as far as the answer says it is one. */
@@ -40,7 +43,14 @@ function usageOf(response: ImageResponse): ImageUsage | undefined {
   if (!isRecord(model) && !isRecord(tool)) return undefined;
   return {
     ...(isRecord(model)
-      ? { model: { inputTokens: tokens(model, "input_tokens"), outputTokens: tokens(model, "output_tokens"), totalTokens: tokens(model, "total_tokens"), reasoningTokens: tokens(model["output_tokens_details"], "reasoning_tokens") } }
+      ? {
+          model: {
+            inputTokens: tokens(model, "input_tokens"),
+            outputTokens: tokens(model, "output_tokens"),
+            totalTokens: tokens(model, "total_tokens"),
+            reasoningTokens: tokens(model["output_tokens_details"], "reasoning_tokens"),
+          },
+        }
       : {}),
     ...(isRecord(tool)
       ? {
@@ -60,16 +70,26 @@ function usageOf(response: ImageResponse): ImageUsage | undefined {
 /** Why a finished turn has no image: a failed or cut response, or a model that answered in words only. */
 function noImage(response: Response | undefined, ended: boolean, message: string): ModelError {
   if (!ended) return new ModelError("truncated", "The stream ended before the image was complete.");
-  if (!response) return new ModelError("bad-output", "The stream ended with a response Figment cannot read, and no image came before it.");
+  if (!response)
+    return new ModelError(
+      "bad-output",
+      "The stream ended with a response Figment cannot read, and no image came before it.",
+    );
   const error: unknown = response.error;
-  if (response.status === "failed" && isRecord(error) && isModerationCode(error["code"])) return new ModelError("moderation", `The provider's safety system refused the request: ${errorText(error)}`.trim());
+  if (response.status === "failed" && isRecord(error) && isModerationCode(error["code"]))
+    return new ModelError("moderation", `The provider's safety system refused the request: ${errorText(error)}`.trim());
   const outcome = readResponse(response);
   if (outcome.error && outcome.error.reason !== "bad-output") return outcome.error;
   const said = message.trim() || outcome.text.trim();
-  return said ? new ModelError("refusal", `The model answered without drawing an image: ${said}`) : new ModelError("bad-output", "The response holds no image.");
+  return said
+    ? new ModelError("refusal", `The model answered without drawing an image: ${said}`)
+    : new ModelError("bad-output", "The response holds no image.");
 }
 
-export async function runResponsesPlan(plan: Extract<ImagePlan, { api: "responses" }>, context: RunContext): Promise<PlanOutcome> {
+export async function runResponsesPlan(
+  plan: Extract<ImagePlan, { api: "responses" }>,
+  context: RunContext,
+): Promise<PlanOutcome> {
   const stream = await context.client.responses.create(plan.params, { signal: context.signal });
   const images: GeneratedImage[] = [];
   const seen = new Set<string>();
@@ -101,18 +121,30 @@ export async function runResponsesPlan(plan: Extract<ImagePlan, { api: "response
     } else if (event.type === "response.image_generation_call.partial_image") {
       // A partial that is no image is skipped: the final image replaces it anyway.
       const partial = decodePartial(event.partial_image_b64);
-      if (partial) context.emit({ type: "partial", image: context.first + images.length, index: countOf(event.partial_image_index) ?? partials, ...partial });
+      if (partial)
+        context.emit({
+          type: "partial",
+          image: context.first + images.length,
+          index: countOf(event.partial_image_index) ?? partials,
+          ...partial,
+        });
       if (partial) partials++;
     } else if (event.type === "response.output_item.done" && isImageCall(event.item)) {
       keep(event.item);
-    } else if (event.type === "response.completed" || event.type === "response.incomplete" || event.type === "response.failed") {
+    } else if (
+      event.type === "response.completed" ||
+      event.type === "response.incomplete" ||
+      event.type === "response.failed"
+    ) {
       ended = true;
       if (isRecord(event.response)) final = event.response;
       // The turn is over: a server that holds the connection open after it is not waited on.
       break;
     } else if (event.type === "error") {
       const said = textOf(event.message) || "no details";
-      throw isModerationCode(event.code) ? new ModelError("moderation", `The provider's safety system refused the request: ${said}`) : new ModelError("server", `The endpoint reported an error: ${said}`);
+      throw isModerationCode(event.code)
+        ? new ModelError("moderation", `The provider's safety system refused the request: ${said}`)
+        : new ModelError("server", `The endpoint reported an error: ${said}`);
     }
   }
   // The final response carries every output item; an image missed in the stream is taken from there.
@@ -122,5 +154,12 @@ export async function runResponsesPlan(plan: Extract<ImagePlan, { api: "response
   const usage = final ? usageOf(final) : undefined;
   if (usage) context.emit({ type: "usage", usage });
   const responseId = textOf(final?.id);
-  return { images, ...(usage ? { usage } : {}), ...(responseId ? { responseId, conversation: { kind: "responses" as const, previousResponseId: responseId } } : {}), reasoning, message, partials };
+  return {
+    images,
+    ...(usage ? { usage } : {}),
+    ...(responseId ? { responseId, conversation: { kind: "responses" as const, previousResponseId: responseId } } : {}),
+    reasoning,
+    message,
+    partials,
+  };
 }

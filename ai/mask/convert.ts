@@ -53,7 +53,9 @@ export function maskFromPng(bytes: Uint8Array): { mask: Mask; convention: MaskCo
   for (let i = 0; i < mask.coverage.length; i++) {
     const o = i * 4;
     // Rec. 601 luma, as PIL's convert("L"), which A1111 applies to a mask.
-    mask.coverage[i] = transparent ? 255 - rgba[o + 3]! : Math.round((rgba[o]! * 299 + rgba[o + 1]! * 587 + rgba[o + 2]! * 114) / 1000);
+    mask.coverage[i] = transparent
+      ? 255 - rgba[o + 3]!
+      : Math.round((rgba[o]! * 299 + rgba[o + 1]! * 587 + rgba[o + 2]! * 114) / 1000);
   }
   return { mask, convention: transparent ? "transparent-repaints" : "white-repaints" };
 }

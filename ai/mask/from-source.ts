@@ -46,13 +46,29 @@ export function maskFromSource(source: MaskSource): Mask {
   const fills: Fill[] = [];
   for (const shape of source.shapes) {
     const own = shapeFills(shape);
-    if (!own.some((f) => f.rings.length > 0)) throw new FigmentError("input", `“${shape.name}” has no area to repaint (a line or an open path without a stroke): draw a closed shape over the area.`);
+    if (!own.some((f) => f.rings.length > 0))
+      throw new FigmentError(
+        "input",
+        `“${shape.name}” has no area to repaint (a line or an open path without a stroke): draw a closed shape over the area.`,
+      );
     const [l, t, r, b] = bounds(own);
-    if (!(r > vl && l < vr && b > vt && t < vb)) throw new FigmentError("input", `“${shape.name}” is not over the visible part of “${source.name}”: move it onto the image or leave it out of the selection.`);
+    if (!(r > vl && l < vr && b > vt && t < vb))
+      throw new FigmentError(
+        "input",
+        `“${shape.name}” is not over the visible part of “${source.name}”: move it onto the image or leave it out of the selection.`,
+      );
     fills.push(...own);
   }
-  if (fills.length === 0) throw new FigmentError("input", `Nothing is drawn over “${source.name}”: draw a shape over the area to repaint and select it with the image.`);
+  if (fills.length === 0)
+    throw new FigmentError(
+      "input",
+      `Nothing is drawn over “${source.name}”: draw a shape over the area to repaint and select it with the image.`,
+    );
   const coverage = rasterize(source.width, source.height, fills, clip);
-  if (!coverage.some((c) => c > 0)) throw new FigmentError("input", `The shapes over “${source.name}” cover none of its pixels: are they only hairlines, or outside what the layer shows?`);
+  if (!coverage.some((c) => c > 0))
+    throw new FigmentError(
+      "input",
+      `The shapes over “${source.name}” cover none of its pixels: are they only hairlines, or outside what the layer shows?`,
+    );
   return { width: source.width, height: source.height, coverage };
 }

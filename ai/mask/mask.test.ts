@@ -12,11 +12,13 @@ const ID: [[number, number, number], [number, number, number]] = [
   [1, 0, 0],
   [0, 1, 0],
 ];
-const rect = (x: number, y: number, w: number, h: number): string => `M ${x} ${y} L ${x + w} ${y} L ${x + w} ${y + h} L ${x} ${y + h} Z`;
+const rect = (x: number, y: number, w: number, h: number): string =>
+  `M ${x} ${y} L ${x + w} ${y} L ${x + w} ${y + h} L ${x} ${y + h} Z`;
 /** The plane as rows of text: '#' full, '.' empty, '+' partial. */
 const picture = (width: number, coverage: Uint8Array): string[] => {
   const rows: string[] = [];
-  for (let i = 0; i < coverage.length; i += width) rows.push([...coverage.subarray(i, i + width)].map((c) => (c === 255 ? "#" : c === 0 ? "." : "+")).join(""));
+  for (let i = 0; i < coverage.length; i += width)
+    rows.push([...coverage.subarray(i, i + width)].map((c) => (c === 255 ? "#" : c === 0 ? "." : "+")).join(""));
   return rows;
 };
 const fill = (data: string, rule: "NONZERO" | "EVENODD" = "NONZERO", m = ID) => ({ rings: flattenPath(data, m), rule });
@@ -92,12 +94,17 @@ describe("the providers' PNGs", () => {
     expect(maskExtent(mask)).toEqual({ touched: 4, full: 2, bounds: { x: 0, y: 0, width: 3, height: 2 } });
     expect(maskExtent(emptyMask(2, 2))).toEqual({ touched: 0, full: 0 });
     expect(maskSizeProblem(mask, { width: 3, height: 2 })).toBeUndefined();
-    expect(maskSizeProblem(mask, { width: 4, height: 2 })).toBe("The mask is 3 × 2 px but the image is 4 × 2 px: a mask must be the image's size.");
+    expect(maskSizeProblem(mask, { width: 4, height: 2 })).toBe(
+      "The mask is 3 × 2 px but the image is 4 × 2 px: a mask must be the image's size.",
+    );
   });
 });
 
 describe("maskFromSource", () => {
-  const source = (shapes: MaskSource["shapes"], layer: MaskSource["layer"] = { width: 8, height: 4, toImage: ID }): MaskSource => ({
+  const source = (
+    shapes: MaskSource["shapes"],
+    layer: MaskSource["layer"] = { width: 8, height: 4, toImage: ID },
+  ): MaskSource => ({
     nodeId: "1:1",
     name: "Photo",
     image: new Uint8Array([1]),
@@ -107,7 +114,12 @@ describe("maskFromSource", () => {
     layer,
     shapes,
   });
-  const shape = (name: string, data: string, toImage = ID): MaskSource["shapes"][number] => ({ id: name, name, toImage, paths: [{ data, windingRule: "NONZERO" }] });
+  const shape = (name: string, data: string, toImage = ID): MaskSource["shapes"][number] => ({
+    id: name,
+    name,
+    toImage,
+    paths: [{ data, windingRule: "NONZERO" }],
+  });
 
   it("maps each shape to image pixels by its matrix and unites them", () => {
     const twice: typeof ID = [
@@ -119,12 +131,23 @@ describe("maskFromSource", () => {
   });
 
   it("repaints only what the layer shows of the image", () => {
-    const mask = maskFromSource(source([shape("a", rect(0, 0, 8, 4))], { width: 4, height: 4, toImage: [[1, 0, 2], [0, 1, 0]] }));
+    const mask = maskFromSource(
+      source([shape("a", rect(0, 0, 8, 4))], {
+        width: 4,
+        height: 4,
+        toImage: [
+          [1, 0, 2],
+          [0, 1, 0],
+        ],
+      }),
+    );
     expect(picture(8, mask.coverage)[0]).toBe("..####..");
   });
 
   it("names a shape off the visible image, and a mask that covers nothing", () => {
-    expect(() => maskFromSource(source([shape("Lasso", rect(20, 0, 2, 2))]))).toThrow(/“Lasso” is not over the visible part of “Photo”/);
+    expect(() => maskFromSource(source([shape("Lasso", rect(20, 0, 2, 2))]))).toThrow(
+      /“Lasso” is not over the visible part of “Photo”/,
+    );
     expect(() => maskFromSource(source([]))).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => maskFromSource(source([shape("Line", "M 0 1 L 8 1 Z")]))).toThrow(/“Line” has no area/);
     expect(() => maskFromSource(source([shape("Flat", "M 0 1 L 8 1 L 2 1 Z")]))).toThrow(/cover none of its pixels/);

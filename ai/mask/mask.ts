@@ -18,7 +18,8 @@ export interface MaskSize {
 
 /** An empty (keep everything) mask of that size. */
 export function emptyMask(width: number, height: number): Mask {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new RangeError(`A mask's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new RangeError(`A mask's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
   return { width, height, coverage: new Uint8Array(width * height) };
 }
 
@@ -51,7 +52,11 @@ export function maskExtent(mask: Mask): MaskExtent {
       bottom = y;
     }
   }
-  return { touched, full, ...(touched > 0 ? { bounds: { x: left, y: top, width: right - left + 1, height: bottom - top + 1 } } : {}) };
+  return {
+    touched,
+    full,
+    ...(touched > 0 ? { bounds: { x: left, y: top, width: right - left + 1, height: bottom - top + 1 } } : {}),
+  };
 }
 
 /** Why a mask cannot go with an image of `image`'s size (it must match it pixel for pixel); undefined when it can. */

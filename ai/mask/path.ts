@@ -32,7 +32,13 @@ export function flattenPath(data: string, m: Affine, tolerance = 0.1): Point[][]
   while (i < tokens.length) {
     const command = tokens[i]!;
     const arity = ARITY[command];
-    if (arity === undefined) throw new FigmentError("input", /^[a-z]$/i.test(command) ? `The outline uses the path command "${command}"; Figma's outlines use only M, L, Q, C and Z.` : `The outline has a number (${command}) where a command belongs.`);
+    if (arity === undefined)
+      throw new FigmentError(
+        "input",
+        /^[a-z]$/i.test(command)
+          ? `The outline uses the path command "${command}"; Figma's outlines use only M, L, Q, C and Z.`
+          : `The outline has a number (${command}) where a command belongs.`,
+      );
     i++;
     // A command may repeat its arguments (SVG's implicit repetition); an M's repeats are lines.
     let repeat = false;
@@ -59,18 +65,28 @@ export function flattenPath(data: string, m: Affine, tolerance = 0.1): Point[][]
         for (let s = 1; s <= n; s++) {
           const t = s / n;
           const u = 1 - t;
-          ring.push([u * u * current[0] + 2 * u * t * c[0] + t * t * end[0], u * u * current[1] + 2 * u * t * c[1] + t * t * end[1]]);
+          ring.push([
+            u * u * current[0] + 2 * u * t * c[0] + t * t * end[0],
+            u * u * current[1] + 2 * u * t * c[1] + t * t * end[1],
+          ]);
         }
         current = end;
       } else if (command === "C") {
         const [c1, c2, end] = [p(0), p(2), p(4)];
-        const bend = Math.max(Math.hypot(current[0] - 2 * c1[0] + c2[0], current[1] - 2 * c1[1] + c2[1]), Math.hypot(c1[0] - 2 * c2[0] + end[0], c1[1] - 2 * c2[1] + end[1])) * 1.5;
+        const bend =
+          Math.max(
+            Math.hypot(current[0] - 2 * c1[0] + c2[0], current[1] - 2 * c1[1] + c2[1]),
+            Math.hypot(c1[0] - 2 * c2[0] + end[0], c1[1] - 2 * c2[1] + end[1]),
+          ) * 1.5;
         const n = pieces(bend, tolerance);
         for (let s = 1; s <= n; s++) {
           const t = s / n;
           const u = 1 - t;
           const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
-          ring.push([a * current[0] + b * c1[0] + c * c2[0] + d * end[0], a * current[1] + b * c1[1] + c * c2[1] + d * end[1]]);
+          ring.push([
+            a * current[0] + b * c1[0] + c * c2[0] + d * end[0],
+            a * current[1] + b * c1[1] + c * c2[1] + d * end[1],
+          ]);
         }
         current = end;
       } else {

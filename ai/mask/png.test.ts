@@ -25,7 +25,15 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 /** A PNG written by hand with node:zlib: any colour type and depth, unfiltered rows. */
-function handPng(width: number, height: number, depth: number, colourType: number, rows: number[][], extra: Buffer[] = [], interlace = 0): Buffer {
+function handPng(
+  width: number,
+  height: number,
+  depth: number,
+  colourType: number,
+  rows: number[][],
+  extra: Buffer[] = [],
+  interlace = 0,
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -33,7 +41,13 @@ function handPng(width: number, height: number, depth: number, colourType: numbe
   header[9] = colourType;
   header[12] = interlace;
   const raw = Buffer.from(rows.flatMap((r) => [0, ...r]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), ...extra, chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    ...extra,
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", new Uint8Array()),
+  ]);
 }
 
 /** Pixels that exercise every filter: gradients, noise, repeats. */
@@ -44,24 +58,34 @@ function pixels(width: number, height: number, channels: number, seed: number): 
     s = (s * 1103515245 + 12345) >>> 0;
     const x = Math.floor(i / channels) % width;
     const y = Math.floor(i / channels / width);
-    out[i] = y % 3 === 0 ? (x * 7 + y) & 0xff : y % 3 === 1 ? (s >>> 16) & 0xff : out[i - width * channels] ?? 0;
+    out[i] = y % 3 === 0 ? (x * 7 + y) & 0xff : y % 3 === 1 ? (s >>> 16) & 0xff : (out[i - width * channels] ?? 0);
   }
   return out;
 }
 
 describe("encodePng / decodePng", () => {
-  it.each([1, 2, 3, 4] as PngChannels[])("round-trips %i-channel pixels exactly, with the size in the header", (channels) => {
-    const data = pixels(37, 11, channels, channels);
-    const png = encodePng(37, 11, channels, data);
-    expect(readRasterSize(png)).toEqual({ format: "png", width: 37, height: 11 });
-    const { width, height, rgba } = decodePng(png);
-    expect([width, height]).toEqual([37, 11]);
-    for (let p = 0; p < 37 * 11; p++) {
-      const src = [...data.subarray(p * channels, (p + 1) * channels)];
-      const expected = channels === 1 ? [src[0], src[0], src[0], 255] : channels === 2 ? [src[0], src[0], src[0], src[1]] : channels === 3 ? [...src, 255] : src;
-      expect([...rgba.subarray(p * 4, p * 4 + 4)]).toEqual(expected);
-    }
-  });
+  it.each([1, 2, 3, 4] as PngChannels[])(
+    "round-trips %i-channel pixels exactly, with the size in the header",
+    (channels) => {
+      const data = pixels(37, 11, channels, channels);
+      const png = encodePng(37, 11, channels, data);
+      expect(readRasterSize(png)).toEqual({ format: "png", width: 37, height: 11 });
+      const { width, height, rgba } = decodePng(png);
+      expect([width, height]).toEqual([37, 11]);
+      for (let p = 0; p < 37 * 11; p++) {
+        const src = [...data.subarray(p * channels, (p + 1) * channels)];
+        const expected =
+          channels === 1
+            ? [src[0], src[0], src[0], 255]
+            : channels === 2
+              ? [src[0], src[0], src[0], src[1]]
+              : channels === 3
+                ? [...src, 255]
+                : src;
+        expect([...rgba.subarray(p * 4, p * 4 + 4)]).toEqual(expected);
+      }
+    },
+  );
 
   it("writes zlib data node:zlib inflates to the filtered rows, and a 4096 × 4096 mask in kilobytes", () => {
     const png = encodePng(3, 2, 1, new Uint8Array([0, 128, 255, 0, 128, 255]));
@@ -76,7 +100,14 @@ describe("encodePng / decodePng", () => {
   it("reads PNGs written elsewhere: RGB(A) by node:zlib, palettes with alpha, 1-bit grey, 16-bit, grey with a transparent key", () => {
     const rgba = pngFromRows(2, 1, 4, new Uint8Array([0, 10, 20, 30, 40, 50, 60, 70, 80]));
     expect([...decodePng(rgba).rgba]).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
-    const palette = handPng(3, 1, 8, 3, [[0, 1, 1]], [chunk("PLTE", new Uint8Array([255, 0, 0, 0, 0, 255])), chunk("tRNS", new Uint8Array([0]))]);
+    const palette = handPng(
+      3,
+      1,
+      8,
+      3,
+      [[0, 1, 1]],
+      [chunk("PLTE", new Uint8Array([255, 0, 0, 0, 0, 255])), chunk("tRNS", new Uint8Array([0]))],
+    );
     expect([...decodePng(palette).rgba]).toEqual([255, 0, 0, 0, 0, 0, 255, 255, 0, 0, 255, 255]);
     const bits = handPng(10, 1, 1, 0, [[0b10100000, 0b01000000]]);
     expect([...decodePng(bits).rgba].filter((_, i) => i % 4 === 0)).toEqual([255, 0, 255, 0, 0, 0, 0, 0, 0, 255]);

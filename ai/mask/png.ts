@@ -21,8 +21,8 @@ export interface RgbaImage {
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const COLOUR_TYPE: Record<PngChannels, number> = { 1: 0, 2: 4, 3: 2, 4: 6 };
 
-
-const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 
 function putU32(b: Uint8Array, at: number, v: number): void {
   b[at] = v >>> 24;
@@ -60,14 +60,16 @@ function filterRow(type: number, row: Uint8Array, prev: Uint8Array | undefined, 
   } else if (type === 3) {
     for (let i = 0; i < n; i++) out[1 + i] = (row[i]! - (((i >= bpp ? row[i - bpp]! : 0) + prev![i]!) >>> 1)) & 0xff;
   } else {
-    for (let i = 0; i < n; i++) out[1 + i] = (row[i]! - (i >= bpp ? paeth(row[i - bpp]!, prev![i]!, prev![i - bpp]!) : prev![i]!)) & 0xff;
+    for (let i = 0; i < n; i++)
+      out[1 + i] = (row[i]! - (i >= bpp ? paeth(row[i - bpp]!, prev![i]!, prev![i - bpp]!) : prev![i]!)) & 0xff;
   }
 }
 
 /** Sum of the filtered bytes read as signed: the smaller, the better it deflates (libpng's heuristic). Stops past `limit`. */
 function cost(filtered: Uint8Array, limit: number): number {
   let sum = 0;
-  for (let i = 1; i < filtered.length && sum < limit; i++) sum += filtered[i]! < 128 ? filtered[i]! : 256 - filtered[i]!;
+  for (let i = 1; i < filtered.length && sum < limit; i++)
+    sum += filtered[i]! < 128 ? filtered[i]! : 256 - filtered[i]!;
   return sum;
 }
 
@@ -95,10 +97,21 @@ const FILTER_ORDER = [2, 0, 1, 4, 3] as const;
 export type PngFilter = "adaptive" | "up";
 
 /** The filtered rows (a filter byte before each), ready to deflate. */
-function filtered(width: number, height: number, channels: PngChannels, pixels: Uint8Array, filter: PngFilter): Uint8Array<ArrayBuffer> {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new FigmentError("input", `A PNG's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
+function filtered(
+  width: number,
+  height: number,
+  channels: PngChannels,
+  pixels: Uint8Array,
+  filter: PngFilter,
+): Uint8Array<ArrayBuffer> {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new FigmentError("input", `A PNG's size must be whole numbers of at least 1 px, not ${width} × ${height}.`);
   const stride = width * channels;
-  if (pixels.length !== stride * height) throw new FigmentError("input", `${width} × ${height} px with ${channels} channels is ${stride * height} bytes, not ${pixels.length}.`);
+  if (pixels.length !== stride * height)
+    throw new FigmentError(
+      "input",
+      `${width} × ${height} px with ${channels} channels is ${stride * height} bytes, not ${pixels.length}.`,
+    );
   const raw = new Uint8Array((stride + 1) * height);
   const trial = new Uint8Array(stride + 1);
   for (let y = 0; y < height; y++) {
@@ -135,7 +148,12 @@ function assemble(width: number, height: number, channels: PngChannels, zlib: Ui
   putU32(header, 4, height);
   header[8] = 8;
   header[9] = COLOUR_TYPE[channels];
-  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", header), chunk("IDAT", zlib), chunk("IEND", new Uint8Array())];
+  const parts = [
+    new Uint8Array(SIGNATURE),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib),
+    chunk("IEND", new Uint8Array()),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -146,7 +164,13 @@ function assemble(width: number, height: number, channels: PngChannels, zlib: Ui
 }
 
 /** An 8-bit PNG of `pixels` (`channels` bytes per pixel: grey, grey + alpha, RGB or RGBA), rows top to bottom. */
-export function encodePng(width: number, height: number, channels: PngChannels, pixels: Uint8Array, filter: PngFilter = "adaptive"): Uint8Array {
+export function encodePng(
+  width: number,
+  height: number,
+  channels: PngChannels,
+  pixels: Uint8Array,
+  filter: PngFilter = "adaptive",
+): Uint8Array {
   return assemble(width, height, channels, zlibSync(filtered(width, height, channels, pixels, filter), { level: 6 }));
 }
 
@@ -154,7 +178,13 @@ export function encodePng(width: number, height: number, channels: PngChannels, 
  * The same PNG's pixels deflated by the platform's CompressionStream("deflate") (zlib format, as IDAT wants:
  * browsers and Node ≥ 18, native code, several times fflate's speed on a large mask), else by fflate.
  */
-export async function encodePngAsync(width: number, height: number, channels: PngChannels, pixels: Uint8Array, filter: PngFilter = "adaptive"): Promise<Uint8Array> {
+export async function encodePngAsync(
+  width: number,
+  height: number,
+  channels: PngChannels,
+  pixels: Uint8Array,
+  filter: PngFilter = "adaptive",
+): Promise<Uint8Array> {
   const raw = filtered(width, height, channels, pixels, filter);
   if (typeof CompressionStream !== "function") return assemble(width, height, channels, zlibSync(raw, { level: 6 }));
   const stream = new Blob([raw]).stream().pipeThrough(new CompressionStream("deflate"));
@@ -169,11 +199,23 @@ interface Header {
 }
 
 const CHANNELS_OF: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const DEPTHS_OF: Record<number, readonly number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const DEPTHS_OF: Record<number, readonly number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 
 /** The chunks a decoder needs: the header, the palette and its alphas, the joined image data. */
-function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; transparency?: Uint8Array; data: Uint8Array } {
-  if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b)) throw new FigmentError("input", "These bytes are not a PNG (its signature is missing).");
+function readChunks(bytes: Uint8Array): {
+  header: Header;
+  palette?: Uint8Array;
+  transparency?: Uint8Array;
+  data: Uint8Array;
+} {
+  if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b))
+    throw new FigmentError("input", "These bytes are not a PNG (its signature is missing).");
   let at = 8;
   let header: Header | undefined;
   let palette: Uint8Array | undefined;
@@ -182,10 +224,12 @@ function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; 
   while (at + 12 <= bytes.length) {
     const length = u32(bytes, at);
     const type = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
-    if (at + 12 + length > bytes.length) throw new FigmentError("input", `The PNG is cut short inside its ${type} chunk.`);
+    if (at + 12 + length > bytes.length)
+      throw new FigmentError("input", `The PNG is cut short inside its ${type} chunk.`);
     const body = bytes.subarray(at + 8, at + 8 + length);
     if (type === "IHDR") {
-      if (body[12] !== 0) throw new FigmentError("input", "Interlaced PNGs are not read here: save the mask without interlacing.");
+      if (body[12] !== 0)
+        throw new FigmentError("input", "Interlaced PNGs are not read here: save the mask without interlacing.");
       header = { width: u32(body, 0), height: u32(body, 4), depth: body[8]!, colourType: body[9]! };
     } else if (type === "PLTE") palette = body;
     else if (type === "tRNS") transparency = body;
@@ -195,9 +239,15 @@ function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; 
   }
   if (!header) throw new FigmentError("input", "The PNG has no header (IHDR).");
   const depths = DEPTHS_OF[header.colourType];
-  if (!depths?.includes(header.depth)) throw new FigmentError("input", `The PNG's colour type ${header.colourType} with ${header.depth}-bit samples is not a valid PNG.`);
-  if (header.width < 1 || header.height < 1) throw new FigmentError("input", `The PNG says it is ${header.width} × ${header.height} px.`);
-  if (header.colourType === 3 && !palette) throw new FigmentError("input", "The PNG is palette-based but has no palette.");
+  if (!depths?.includes(header.depth))
+    throw new FigmentError(
+      "input",
+      `The PNG's colour type ${header.colourType} with ${header.depth}-bit samples is not a valid PNG.`,
+    );
+  if (header.width < 1 || header.height < 1)
+    throw new FigmentError("input", `The PNG says it is ${header.width} × ${header.height} px.`);
+  if (header.colourType === 3 && !palette)
+    throw new FigmentError("input", "The PNG is palette-based but has no palette.");
   if (data.length === 0) throw new FigmentError("input", "The PNG has no image data.");
   const joined = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
   let o = 0;
@@ -210,7 +260,11 @@ function readChunks(bytes: Uint8Array): { header: Header; palette?: Uint8Array; 
 
 /** Undoes the row filters in place; returns the rows without their filter bytes. */
 function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
-  if (raw.length < (stride + 1) * height) throw new FigmentError("input", `The PNG's image data is ${raw.length} bytes; its size needs ${(stride + 1) * height}.`);
+  if (raw.length < (stride + 1) * height)
+    throw new FigmentError(
+      "input",
+      `The PNG's image data is ${raw.length} bytes; its size needs ${(stride + 1) * height}.`,
+    );
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const type = raw[y * (stride + 1)]!;
@@ -259,25 +313,36 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
     const value = (rows[base + (bit >>> 3)]! >>> (8 - depth - (bit & 7))) & max;
     return scale ? Math.round((value * 255) / max) : value;
   };
-  const rawSample = (row: number, index: number): number => (depth === 16 ? (rows[row * stride + index * 2]! << 8) | rows[row * stride + index * 2 + 1]! : sample(row, index, false));
-  const key = transparency && (colourType === 0 || colourType === 2) ? Array.from({ length: colourType === 0 ? 1 : 3 }, (_, i) => (transparency[i * 2]! << 8) | transparency[i * 2 + 1]!) : undefined;
+  const rawSample = (row: number, index: number): number =>
+    depth === 16
+      ? (rows[row * stride + index * 2]! << 8) | rows[row * stride + index * 2 + 1]!
+      : sample(row, index, false);
+  const key =
+    transparency && (colourType === 0 || colourType === 2)
+      ? Array.from(
+          { length: colourType === 0 ? 1 : 3 },
+          (_, i) => (transparency[i * 2]! << 8) | transparency[i * 2 + 1]!,
+        )
+      : undefined;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const o = (y * width + x) * 4;
       if (colourType === 3) {
         const index = sample(y, x, false);
-        if (index * 3 + 2 >= palette!.length) throw new FigmentError("input", `The PNG uses palette entry ${index}, which its palette lacks.`);
+        if (index * 3 + 2 >= palette!.length)
+          throw new FigmentError("input", `The PNG uses palette entry ${index}, which its palette lacks.`);
         rgba[o] = palette![index * 3]!;
         rgba[o + 1] = palette![index * 3 + 1]!;
         rgba[o + 2] = palette![index * 3 + 2]!;
         rgba[o + 3] = transparency && index < transparency.length ? transparency[index]! : 255;
       } else if (colourType === 0 || colourType === 4) {
-        const grey = sample(y, x * (channels), true);
+        const grey = sample(y, x * channels, true);
         rgba[o] = rgba[o + 1] = rgba[o + 2] = grey;
         rgba[o + 3] = colourType === 4 ? sample(y, x * 2 + 1, true) : key && rawSample(y, x) === key[0] ? 0 : 255;
       } else {
         for (let c = 0; c < 3; c++) rgba[o + c] = sample(y, x * channels + c, true);
-        rgba[o + 3] = colourType === 6 ? sample(y, x * 4 + 3, true) : key?.every((k, c) => rawSample(y, x * 3 + c) === k) ? 0 : 255;
+        rgba[o + 3] =
+          colourType === 6 ? sample(y, x * 4 + 3, true) : key?.every((k, c) => rawSample(y, x * 3 + c) === k) ? 0 : 255;
       }
     }
   }

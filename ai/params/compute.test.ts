@@ -18,12 +18,20 @@ const RULES = parseRules({
 describe("computePrompts", () => {
   it("fills the template with values after the rules, then appends the style notes and the shared style", () => {
     const table = parseCsvRows("audience,style,mood,owner\nkids,flat,calm,ana\nadults,photo,loud,bo\n");
-    const { rows, notes } = computePrompts(table, parseTemplate("A {style} hero image for {audience}"), RULES, { style: "35mm film look" });
+    const { rows, notes } = computePrompts(table, parseTemplate("A {style} hero image for {audience}"), RULES, {
+      style: "35mm film look",
+    });
     expect(rows.map((r) => r.prompt)).toEqual([
       "A flat hero image for kids\n\nStyle notes: rounded shapes, warm colours; low contrast.\n\nStyle: 35mm film look.",
       "A photo hero image for adults\n\nStyle: 35mm film look.",
     ]);
-    expect(rows[0]).toMatchObject({ row: 1, line: 2, applied: [0, 1], stem: "1-flat-kids", values: { palette: "warm" } });
+    expect(rows[0]).toMatchObject({
+      row: 1,
+      line: 2,
+      applied: [0, 1],
+      stem: "1-flat-kids",
+      values: { palette: "warm" },
+    });
     expect(notes).toEqual(['column "owner" not used by the template or any rule (allowed; ignored)']);
   });
 
@@ -41,9 +49,18 @@ describe("computePrompts", () => {
 
   it("reports unknown placeholders before any row is filled, and notes rule warnings and skipped lines", () => {
     const table = parseCsvRows("audience\n\nkids\n");
-    expect(() => computePrompts(table, parseTemplate("{audience} {season}"), NO_RULES)).toThrow("unknown placeholder {season}; the rows have {audience}");
-    const { notes } = computePrompts(table, parseTemplate("{audience}"), parseRules({ rules: [{ if: { season: "x" }, then: { add: "y" } }] }));
-    expect(notes).toEqual(['rules[0]: parameter "season" is not known here (the rows have audience); the test sees an empty value', "skipped blank line 2 of the rows file"]);
+    expect(() => computePrompts(table, parseTemplate("{audience} {season}"), NO_RULES)).toThrow(
+      "unknown placeholder {season}; the rows have {audience}",
+    );
+    const { notes } = computePrompts(
+      table,
+      parseTemplate("{audience}"),
+      parseRules({ rules: [{ if: { season: "x" }, then: { add: "y" } }] }),
+    );
+    expect(notes).toEqual([
+      'rules[0]: parameter "season" is not known here (the rows have audience); the test sees an empty value',
+      "skipped blank line 2 of the rows file",
+    ]);
   });
 
   it("composes a prompt ending each appended sentence once", () => {
@@ -67,9 +84,15 @@ describe("rowRequests", () => {
   it("one request per row, sharing the options; the first image joins later requests as the first reference", () => {
     const table = parseCsvRows("audience\nkids\nadults\n");
     const computed = computePrompts(table, parseTemplate("For {audience}"), NO_RULES);
-    const shared = { size: { width: 1024, height: 1024 }, quality: "low" as const, references: [{ bytes: new Uint8Array([1]), name: "brand.png" }] };
+    const shared = {
+      size: { width: 1024, height: 1024 },
+      quality: "low" as const,
+      references: [{ bytes: new Uint8Array([1]), name: "brand.png" }],
+    };
     const requests = rowRequests(computed.rows, shared);
-    expect(requests.map((r) => [r.row, r.stem, r.request.prompt, r.request.count, r.request.references?.length])).toEqual([
+    expect(
+      requests.map((r) => [r.row, r.stem, r.request.prompt, r.request.count, r.request.references?.length]),
+    ).toEqual([
       [1, "1-kids", "For kids", 1, 1],
       [2, "2-adults", "For adults", 1, 1],
     ]);

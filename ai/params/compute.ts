@@ -50,22 +50,49 @@ export function composePrompt(filled: string, additions: readonly string[], styl
   return blocks.join("\n\n");
 }
 
-function computeRow(row: ParamRow, total: number, template: Template, rules: RuleSet, options: ComputeOptions): ComputedRow {
+function computeRow(
+  row: ParamRow,
+  total: number,
+  template: Template,
+  rules: RuleSet,
+  options: ComputeOptions,
+): ComputedRow {
   const outcome = applyRules(rules, row.values);
   const filled = fillTemplate(template, outcome.values, row);
   const keyValues = template.params.map((p) => outcome.values[p] ?? "");
-  return { row: row.row, line: row.line, prompt: composePrompt(filled, outcome.additions, options.style), values: outcome.values, additions: outcome.additions, applied: outcome.applied, stem: rowStem(row.row, total, keyValues) };
+  return {
+    row: row.row,
+    line: row.line,
+    prompt: composePrompt(filled, outcome.additions, options.style),
+    values: outcome.values,
+    additions: outcome.additions,
+    applied: outcome.applied,
+    stem: rowStem(row.row, total, keyValues),
+  };
 }
 
 /** Throws ParamsError for an unknown placeholder or an empty value; notes the rest. */
-export function computePrompts(table: ParamTable, template: Template, rules: RuleSet, options: ComputeOptions = {}): ComputedPrompts {
+export function computePrompts(
+  table: ParamTable,
+  template: Template,
+  rules: RuleSet,
+  options: ComputeOptions = {},
+): ComputedPrompts {
   checkTemplate(template, table.columns, paramsSet(rules));
   const readByRules = new Set(rules.rules.flatMap((r) => paramsRead(r.when)));
   const unused = unusedColumns(template, table.columns).filter((c) => !readByRules.has(c));
   const notes = [
-    ...(unused.length ? [`${agree(unused.length, "column")} ${unused.map((c) => `"${c}"`).join(", ")} not used by the template or any rule (allowed; ignored)`] : []),
+    ...(unused.length
+      ? [
+          `${agree(unused.length, "column")} ${unused.map((c) => `"${c}"`).join(", ")} not used by the template or any rule (allowed; ignored)`,
+        ]
+      : []),
     ...ruleWarnings(rules, table.columns),
-    ...(table.skippedBlankLines.length ? [`skipped blank ${agree(table.skippedBlankLines.length, "line")} ${table.skippedBlankLines.join(", ")} of the rows file`] : []),
+    ...(table.skippedBlankLines.length
+      ? [
+          `skipped blank ${agree(table.skippedBlankLines.length, "line")} ${table.skippedBlankLines.join(", ")} of the rows file`,
+        ]
+      : []),
   ];
   return { rows: table.rows.map((row) => computeRow(row, table.rows.length, template, rules, options)), notes };
 }

@@ -37,7 +37,7 @@ describe("parseCsvRows", () => {
   });
 
   it("drops a BOM, takes CRLF (also inside quotes), an empty quoted field and no trailing newline", () => {
-    expect(parseCsvRows("\uFEFFa,b\r\n1,\"\"\r\n\"x\r\ny\",2").rows.map((r) => ({ ...r.values }))).toEqual([
+    expect(parseCsvRows('\uFEFFa,b\r\n1,""\r\n"x\r\ny",2').rows.map((r) => ({ ...r.values }))).toEqual([
       { a: "1", b: "" },
       { a: "x\r\ny", b: "2" },
     ]);
@@ -58,13 +58,33 @@ describe("parseCsvRows", () => {
   });
 
   it.each([
-    ["an unterminated quote, at the opening quote", 'a,b\n1,"open\n2,3\n', 'line 2, column 3: a quoted field is not closed; add the closing "'],
-    ["text after a closing quote", 'a,b\n"x"y,2', 'line 2, column 4: unexpected "y" after a closing quote; a quote inside a quoted field is written ""'],
-    ["a row with more cells", "a,b\n1,2\nwarm, soft,3", 'line 3: row 2 has 3 cells, the header has 2 (a value with a comma needs quotes: "warm, soft")'],
+    [
+      "an unterminated quote, at the opening quote",
+      'a,b\n1,"open\n2,3\n',
+      'line 2, column 3: a quoted field is not closed; add the closing "',
+    ],
+    [
+      "text after a closing quote",
+      'a,b\n"x"y,2',
+      'line 2, column 4: unexpected "y" after a closing quote; a quote inside a quoted field is written ""',
+    ],
+    [
+      "a row with more cells",
+      "a,b\n1,2\nwarm, soft,3",
+      'line 3: row 2 has 3 cells, the header has 2 (a value with a comma needs quotes: "warm, soft")',
+    ],
     ["a row with fewer cells", "a,b,c\n1,2", "line 2: row 1 has 2 cells, the header has 3"],
     ["an empty header cell", "a,,c\n1,2,3", "line 1: header cell 2 is empty; every column needs a name"],
-    ["a duplicate header", "mood,season, mood\n1,2,3", 'line 1: column name "mood" appears twice (header cells 1 and 3); rename one'],
-    ["an all-empty row", "a,b\n1,2\n , \n3,4", "line 3: row 2 is empty (every cell is empty); fill it in or delete the line"],
+    [
+      "a duplicate header",
+      "mood,season, mood\n1,2,3",
+      'line 1: column name "mood" appears twice (header cells 1 and 3); rename one',
+    ],
+    [
+      "an all-empty row",
+      "a,b\n1,2\n , \n3,4",
+      "line 3: row 2 is empty (every cell is empty); fill it in or delete the line",
+    ],
     ["an empty file", "\uFEFF\n\n", "the file is empty: the first line must name the parameters"],
     ["a header with no rows", "a,b\n\n", "no rows: the header (line 1) is followed by no data rows"],
   ])("%s is a clear error", (_, text, message) => {

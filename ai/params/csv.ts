@@ -50,7 +50,10 @@ export function csvRecords(input: string): CsvRecord[] {
       i++;
       column++;
       for (;;) {
-        if (i >= text.length) fail(`${at(openLine, openColumn)}: a quoted field is not closed; add the closing " (a quote inside it is written "")`);
+        if (i >= text.length)
+          fail(
+            `${at(openLine, openColumn)}: a quoted field is not closed; add the closing " (a quote inside it is written "")`,
+          );
         const c = text[i]!;
         if (c === '"' && text[i + 1] === '"') {
           cell += '"';
@@ -70,7 +73,10 @@ export function csvRecords(input: string): CsvRecord[] {
         }
       }
       const next = text[i];
-      if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") fail(`${at(line, column)}: unexpected ${JSON.stringify(next)} after a closing quote; a quote inside a quoted field is written ""`);
+      if (next !== undefined && next !== "," && next !== "\n" && next !== "\r")
+        fail(
+          `${at(line, column)}: unexpected ${JSON.stringify(next)} after a closing quote; a quote inside a quoted field is written ""`,
+        );
       continue;
     }
     if (ch === ",") {
@@ -89,7 +95,10 @@ export function csvRecords(input: string): CsvRecord[] {
       recordLine = line;
       continue;
     }
-    if (quotedAny) fail(`${at(line, column)}: unexpected ${JSON.stringify(ch)} after a closing quote; a quote inside a quoted field is written ""`);
+    if (quotedAny)
+      fail(
+        `${at(line, column)}: unexpected ${JSON.stringify(ch)} after a closing quote; a quote inside a quoted field is written ""`,
+      );
     cell += ch;
     i++;
     column++;
@@ -103,9 +112,15 @@ export function csvRecords(input: string): CsvRecord[] {
 function headerOf(record: CsvRecord): string[] {
   const names = record.cells.map((c) => c.trim());
   names.forEach((name, i) => {
-    if (!name) fail(`${at(record.line)}: header cell ${i + 1} is empty; every column needs a name (the header row names the parameters)`);
+    if (!name)
+      fail(
+        `${at(record.line)}: header cell ${i + 1} is empty; every column needs a name (the header row names the parameters)`,
+      );
     const first = names.indexOf(name);
-    if (first !== i) fail(`${at(record.line)}: column name "${name}" appears twice (header cells ${first + 1} and ${i + 1}); rename one`);
+    if (first !== i)
+      fail(
+        `${at(record.line)}: column name "${name}" appears twice (header cells ${first + 1} and ${i + 1}); rename one`,
+      );
   });
   return names;
 }
@@ -124,7 +139,8 @@ export function parseCsvRows(text: string): ParamTable {
       const hint = n > columns.length ? ' (a value with a comma needs quotes: "warm, soft")' : "";
       fail(`${at(record.line)}: row ${row} has ${plural(n, "cell")}, the header has ${columns.length}${hint}`);
     }
-    if (record.cells.every((c) => c.trim() === "")) fail(`${at(record.line)}: row ${row} is empty (every cell is empty); fill it in or delete the line`);
+    if (record.cells.every((c) => c.trim() === ""))
+      fail(`${at(record.line)}: row ${row} is empty (every cell is empty); fill it in or delete the line`);
     return { row, line: record.line, values: Object.fromEntries(columns.map((name, i) => [name, record.cells[i]!])) };
   });
   if (rows.length === 0) fail(`no rows: the header (${at(head.line)}) is followed by no data rows`);

@@ -46,7 +46,11 @@ export function toParamTable(table: EditTable): ParamTable {
   });
   names.forEach((name, i) => {
     const first = names.indexOf(name);
-    if (first !== i) throw new ParamsError("rows", `column name "${name}" appears twice (columns ${first + 1} and ${i + 1}); rename one`);
+    if (first !== i)
+      throw new ParamsError(
+        "rows",
+        `column name "${name}" appears twice (columns ${first + 1} and ${i + 1}); rename one`,
+      );
   });
   const rows: ParamRow[] = [];
   const skippedBlankLines: number[] = [];
@@ -65,7 +69,8 @@ export function choiceNotes(table: EditTable): string[] {
     if (choices.length === 0) return;
     table.rows.forEach((cells, i) => {
       const value = (cells[j] ?? "").trim();
-      if (value && !choices.includes(value)) notes.push(`row ${i + 1}: ${name} is "${value}", not one of ${choices.join(", ")}`);
+      if (value && !choices.includes(value))
+        notes.push(`row ${i + 1}: ${name} is "${value}", not one of ${choices.join(", ")}`);
     });
   });
   return notes;

@@ -11,5 +11,30 @@ export { composePrompt, computePrompts, type ComputedPrompts, type ComputedRow }
 export { rowStem, slugWords } from "./names.js";
 export { CONSISTENT_NOTE, rowRequests, withFirstImage, type RowRequest, type SharedImageOptions } from "./requests.js";
 export { inferRows, type InferOptions } from "./infer.js";
-export { inferChatRequest, inferResponsesRequest, readInferredRows, rowsSchema, type InferInput, type InferParam } from "./infer-request.js";
-export { parseSweep, sweepGrid, sweepRefusal, sweepLabel, sweepValue, sweepParamOf, checkSweeps, SWEEP_PARAMS, MAX_GRID_CELLS, type Sweep, type SweepParam, type SweepValue, type SweepSettings, type SweepTarget, type Grid, type GridCell, type GridRow } from "./sweep.js";
+export {
+  inferChatRequest,
+  inferResponsesRequest,
+  readInferredRows,
+  rowsSchema,
+  type InferInput,
+  type InferParam,
+} from "./infer-request.js";
+export {
+  parseSweep,
+  sweepGrid,
+  sweepRefusal,
+  sweepLabel,
+  sweepValue,
+  sweepParamOf,
+  checkSweeps,
+  SWEEP_PARAMS,
+  MAX_GRID_CELLS,
+  type Sweep,
+  type SweepParam,
+  type SweepValue,
+  type SweepSettings,
+  type SweepTarget,
+  type Grid,
+  type GridCell,
+  type GridRow,
+} from "./sweep.js";

@@ -31,11 +31,23 @@ export const TEXTS_TAG = "frame_texts";
 export const ROWS_SCHEMA_NAME = "parameter_rows";
 
 export function rowsSchema(params: readonly InferParam[]): Record<string, unknown> {
-  const properties = Object.fromEntries(params.map((p) => [p.name, { type: "string", ...(p.description ? { description: p.description } : {}), ...(p.choices?.length ? { enum: [...p.choices] } : {}) }]));
+  const properties = Object.fromEntries(
+    params.map((p) => [
+      p.name,
+      {
+        type: "string",
+        ...(p.description ? { description: p.description } : {}),
+        ...(p.choices?.length ? { enum: [...p.choices] } : {}),
+      },
+    ]),
+  );
   return {
     type: "object",
     properties: {
-      rows: { type: "array", items: { type: "object", properties, required: params.map((p) => p.name), additionalProperties: false } },
+      rows: {
+        type: "array",
+        items: { type: "object", properties, required: params.map((p) => p.name), additionalProperties: false },
+      },
       notes: { type: "string", description: "One or two sentences: what in the copy led to these values." },
     },
     required: ["rows", "notes"],
@@ -44,7 +56,12 @@ export function rowsSchema(params: readonly InferParam[]): Record<string, unknow
 }
 
 export function inferInstructions(input: InferInput): string {
-  const params = input.params.map((p) => `- ${p.name}${p.description ? `: ${p.description}` : ""}${p.choices?.length ? ` (one of: ${p.choices.join(", ")})` : ""}`).join("\n");
+  const params = input.params
+    .map(
+      (p) =>
+        `- ${p.name}${p.description ? `: ${p.description}` : ""}${p.choices?.length ? ` (one of: ${p.choices.join(", ")})` : ""}`,
+    )
+    .join("\n");
   return [
     "You are Figment, helping a designer plan a set of images for a Figma frame.",
     `Read the frame's copy, decide what it says about each parameter below, and propose ${plural(input.rows, "row")} of values (distinct variants when more than one).`,
@@ -76,7 +93,10 @@ export function inferChatRequest(input: InferInput, model: string): ChatCompleti
       { role: "system", content: inferInstructions(input) },
       { role: "user", content: textsBlock(input) },
     ],
-    response_format: { type: "json_schema", json_schema: { name: ROWS_SCHEMA_NAME, schema: rowsSchema(input.params), strict: true } },
+    response_format: {
+      type: "json_schema",
+      json_schema: { name: ROWS_SCHEMA_NAME, schema: rowsSchema(input.params), strict: true },
+    },
   };
 }
 
@@ -107,7 +127,8 @@ export function readInferredRows(text: string, params: readonly InferParam[]): {
       for (const p of params) {
         const value = (raw as Record<string, unknown> | null)?.[p.name];
         if (typeof value !== "string" || !value.trim()) fail(`row ${i + 1} has no value for "${p.name}"`);
-        if (p.choices?.length && !p.choices.includes(value)) fail(`row ${i + 1}: "${p.name}" is ${quotedValue(value)}, not one of ${p.choices.join(", ")}`);
+        if (p.choices?.length && !p.choices.includes(value))
+          fail(`row ${i + 1}: "${p.name}" is ${quotedValue(value)}, not one of ${p.choices.join(", ")}`);
         values[p.name] = value;
       }
       return { row: i + 1, line: i + 1, values };

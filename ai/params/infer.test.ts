@@ -23,8 +23,20 @@ const INPUT: InferInput = {
   ],
   rows: 2,
 };
-const ANSWER = JSON.stringify({ rows: [{ audience: "parents of toddlers", mood: "calm" }, { audience: "young kids", mood: "playful" }], notes: "Bedtime, little ones." });
-const config = (url: string, kind: ProviderConfig["kind"]): ProviderConfig => ({ kind, baseURL: url, model: kind === "responses" ? "gpt-5.4" : "openai/gpt-5.4", apiKey: "sk-infer-1234", headers: {} });
+const ANSWER = JSON.stringify({
+  rows: [
+    { audience: "parents of toddlers", mood: "calm" },
+    { audience: "young kids", mood: "playful" },
+  ],
+  notes: "Bedtime, little ones.",
+});
+const config = (url: string, kind: ProviderConfig["kind"]): ProviderConfig => ({
+  kind,
+  baseURL: url,
+  model: kind === "responses" ? "gpt-5.4" : "openai/gpt-5.4",
+  apiKey: "sk-infer-1234",
+  headers: {},
+});
 
 describe("inferRows", () => {
   it("Responses API: the texts as escaped data, a strict schema with the choices; the rows come back as a table", async () => {
@@ -39,7 +51,16 @@ describe("inferRows", () => {
     const request = srv.requests[0]!;
     expect(request.path).toBe("/v1/responses");
     expect(request.schemaErrors).toEqual([]);
-    const body = request.body as { instructions: string; input: { content: { text: string }[] }[]; text: { format: { strict: boolean; schema: { properties: { rows: { items: { properties: { mood: { enum: string[] } }; required: string[] } } } } } } };
+    const body = request.body as {
+      instructions: string;
+      input: { content: { text: string }[] }[];
+      text: {
+        format: {
+          strict: boolean;
+          schema: { properties: { rows: { items: { properties: { mood: { enum: string[] } }; required: string[] } } } };
+        };
+      };
+    };
     expect(body.text.format.strict).toBe(true);
     expect(body.text.format.schema.properties.rows.items.required).toEqual(["audience", "mood"]);
     expect(body.text.format.schema.properties.rows.items.properties.mood.enum).toEqual(["calm", "playful", "loud"]);
@@ -57,12 +78,17 @@ describe("inferRows", () => {
     expect(table.rows).toHaveLength(2);
     expect(srv.requests[0]!.path).toBe("/v1/chat/completions");
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
-    expect(srv.requests[0]!.body).toMatchObject({ response_format: { type: "json_schema", json_schema: { name: "parameter_rows", strict: true } } });
+    expect(srv.requests[0]!.body).toMatchObject({
+      response_format: { type: "json_schema", json_schema: { name: "parameter_rows", strict: true } },
+    });
   });
 
   it("a 401 is a ModelError", async () => {
     const srv = await serve({ kind: "error", status: 401, message: "Incorrect API key provided" });
-    await expect(inferRows(config(srv.url, "responses"), INPUT)).rejects.toMatchObject({ name: "ModelError", reason: "unauthorized" });
+    await expect(inferRows(config(srv.url, "responses"), INPUT)).rejects.toMatchObject({
+      name: "ModelError",
+      reason: "unauthorized",
+    });
   });
 });
 
@@ -70,11 +96,23 @@ describe("readInferredRows", () => {
   it.each([
     ["not JSON", "rows: none", "the model's rows: not valid JSON"],
     ["no rows", '{"rows":[],"notes":""}', 'the model\'s rows: no "rows" list'],
-    ["a missing value", '{"rows":[{"audience":"kids"}],"notes":""}', 'the model\'s rows: row 1 has no value for "mood"'],
-    ["a value outside the choices", '{"rows":[{"audience":"kids","mood":"angry"}],"notes":""}', 'the model\'s rows: row 1: "mood" is "angry", not one of calm, playful, loud'],
+    [
+      "a missing value",
+      '{"rows":[{"audience":"kids"}],"notes":""}',
+      'the model\'s rows: row 1 has no value for "mood"',
+    ],
+    [
+      "a value outside the choices",
+      '{"rows":[{"audience":"kids","mood":"angry"}],"notes":""}',
+      'the model\'s rows: row 1: "mood" is "angry", not one of calm, playful, loud',
+    ],
     ["null", "null", 'the model\'s rows: not an object with a "rows" list'],
     ["a list", '[{"audience":"kids","mood":"calm"}]', 'the model\'s rows: not an object with a "rows" list'],
-    ["a huge value outside the choices", `{"rows":[{"audience":"kids","mood":"${"x".repeat(100_000)}"}]}`, `the model's rows: row 1: "mood" is "${"x".repeat(59)}…", not one of calm, playful, loud`],
+    [
+      "a huge value outside the choices",
+      `{"rows":[{"audience":"kids","mood":"${"x".repeat(100_000)}"}]}`,
+      `the model's rows: row 1: "mood" is "${"x".repeat(59)}…", not one of calm, playful, loud`,
+    ],
   ])("%s is a ParamsError", (_, text, message) => {
     expect(() => readInferredRows(text, INPUT.params)).toThrow(ParamsError);
     expect(() => readInferredRows(text, INPUT.params)).toThrow(message);

@@ -19,14 +19,26 @@ export interface InferOptions {
 }
 
 /** Throws ModelError for the call, ParamsError("rows") for an answer that does not fit the parameters. */
-export async function inferRows(config: ProviderConfig, input: InferInput, options: InferOptions = {}): Promise<{ table: ParamTable; notes: string }> {
-  const client = createClient(config, { timeoutMs: options.timeoutMs ?? 120_000, maxRetries: options.maxRetries ?? 1, ...(options.fetch ? { fetch: options.fetch } : {}) });
+export async function inferRows(
+  config: ProviderConfig,
+  input: InferInput,
+  options: InferOptions = {},
+): Promise<{ table: ParamTable; notes: string }> {
+  const client = createClient(config, {
+    timeoutMs: options.timeoutMs ?? 120_000,
+    maxRetries: options.maxRetries ?? 1,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   let outcome: ModelOutcome;
   try {
     outcome =
       config.kind === "responses"
-        ? readResponse(await client.responses.create(inferResponsesRequest(input, config.model), { signal: options.signal }))
-        : readChatCompletion(await client.chat.completions.create(inferChatRequest(input, config.model), { signal: options.signal }));
+        ? readResponse(
+            await client.responses.create(inferResponsesRequest(input, config.model), { signal: options.signal }),
+          )
+        : readChatCompletion(
+            await client.chat.completions.create(inferChatRequest(input, config.model), { signal: options.signal }),
+          );
   } catch (error) {
     throw toModelError(error);
   }

@@ -3,7 +3,13 @@ import { jsonErrorOffset, lineColumn } from "./json-position.js";
 
 describe("where JSON breaks", () => {
   it("finds nothing wrong in valid JSON, whatever it holds", () => {
-    for (const text of ['{"rules": [{"if": {"a": ["x", 1.5e3, true, false, null]}, "then": {"add": "\\u00e9\\n"}}]}', " [] ", '"x"', "-0", "{}"]) {
+    for (const text of [
+      '{"rules": [{"if": {"a": ["x", 1.5e3, true, false, null]}, "then": {"add": "\\u00e9\\n"}}]}',
+      " [] ",
+      '"x"',
+      "-0",
+      "{}",
+    ]) {
       expect(jsonErrorOffset(text), text).toBeUndefined();
       expect(() => JSON.parse(text)).not.toThrow();
     }

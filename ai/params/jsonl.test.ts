@@ -26,7 +26,11 @@ describe("parseJsonlRows", () => {
   it.each([
     ["bad JSON", '{"a":"x"}\n{"a": nope}', /^line 2: not valid JSON \(.+\); each line must be one object/],
     ["an array", '["kids"]', /^line 1: expected an object such as \{"audience":"kids"\}, found an array/],
-    ["a nested object", '{"a":"x"}\n{"a":{"b":1}}', /^line 2: "a" is an object; values must be strings, numbers or booleans/],
+    [
+      "a nested object",
+      '{"a":"x"}\n{"a":{"b":1}}',
+      /^line 2: "a" is an object; values must be strings, numbers or booleans/,
+    ],
     ["null", '{"a":null}', /^line 1: "a" is null; values must be/],
     ["an empty object", '{"a":"x"}\n{}', /^line 2: row 2 is empty \(\{\}\)/],
     ["all values empty", '{"a":"","b":" "}', /^line 1: row 1 is empty \(every value is ""\)/],

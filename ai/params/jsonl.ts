@@ -12,7 +12,13 @@ function fail(message: string): never {
 }
 
 function kindOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : typeof value;
+  return value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : typeof value;
 }
 
 export function parseJsonlRows(input: string): ParamTable {
@@ -32,21 +38,26 @@ export function parseJsonlRows(input: string): ParamTable {
     try {
       parsed = JSON.parse(source);
     } catch (error) {
-      fail(`${at(line)}: not valid JSON (${(error as Error).message}); each line must be one object such as {"audience":"kids","mood":"calm"}`);
+      fail(
+        `${at(line)}: not valid JSON (${(error as Error).message}); each line must be one object such as {"audience":"kids","mood":"calm"}`,
+      );
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) fail(`${at(line)}: expected an object such as {"audience":"kids"}, found ${kindOf(parsed)}`);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+      fail(`${at(line)}: expected an object such as {"audience":"kids"}, found ${kindOf(parsed)}`);
     const entries = Object.entries(parsed as Record<string, unknown>);
     const row = rows.length + 1;
     if (entries.length === 0) fail(`${at(line)}: row ${row} is empty ({}); give it values or delete the line`);
     const values: Record<string, string> = {};
     for (const [key, value] of entries) {
       if (!key.trim()) fail(`${at(line)}: a key is empty; every value needs a parameter name`);
-      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") fail(`${at(line)}: "${key}" is ${kindOf(value)}; values must be strings, numbers or booleans`);
+      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
+        fail(`${at(line)}: "${key}" is ${kindOf(value)}; values must be strings, numbers or booleans`);
       const name = key.trim();
       if (!columns.includes(name)) columns.push(name);
       values[name] = String(value);
     }
-    if (Object.values(values).every((v) => v.trim() === "")) fail(`${at(line)}: row ${row} is empty (every value is ""); fill it in or delete the line`);
+    if (Object.values(values).every((v) => v.trim() === ""))
+      fail(`${at(line)}: row ${row} is empty (every value is ""); fill it in or delete the line`);
     rows.push({ row, line, values });
   });
   if (rows.length === 0) fail('no rows: the file holds no JSON objects (one per line, e.g. {"audience":"kids"})');

@@ -22,13 +22,25 @@ export interface RowRequest {
 }
 
 /** Said to the model with the first image attached to a later row's request. */
-export const CONSISTENT_NOTE = "Consistency: the attached reference image is the first image of this set; keep its palette, medium, lighting and framing, and change only what this prompt asks for.";
+export const CONSISTENT_NOTE =
+  "Consistency: the attached reference image is the first image of this set; keep its palette, medium, lighting and framing, and change only what this prompt asks for.";
 
 export function rowRequests(rows: readonly ComputedRow[], shared: SharedImageOptions): RowRequest[] {
-  return rows.map((r) => ({ row: r.row, stem: r.stem, request: { ...shared, prompt: r.prompt, count: 1, partials: 0, references: [...(shared.references ?? [])] } }));
+  return rows.map((r) => ({
+    row: r.row,
+    stem: r.stem,
+    request: { ...shared, prompt: r.prompt, count: 1, partials: 0, references: [...(shared.references ?? [])] },
+  }));
 }
 
 /** The request with the set's first image as its first reference and the consistency sentence. */
 export function withFirstImage(request: RowRequest, first: ImageInput): RowRequest {
-  return { ...request, request: { ...request.request, prompt: `${request.request.prompt}\n\n${CONSISTENT_NOTE}`, references: [first, ...(request.request.references ?? [])] } };
+  return {
+    ...request,
+    request: {
+      ...request.request,
+      prompt: `${request.request.prompt}\n\n${CONSISTENT_NOTE}`,
+      references: [first, ...(request.request.references ?? [])],
+    },
+  };
 }

@@ -60,15 +60,25 @@ export function rowPrompts(input: { table: EditTable; template: string; rules: s
   const rules: RuleSet | undefined = input.rules.trim() ? attempt(errors, () => readRules(input.rules)) : NO_RULES;
   if (errors.rules) errors.rules = withLineColumn(errors.rules, input.rules);
   const table = attempt(errors, () => toParamTable(input.table));
-  if (table && table.rows.length === 0) errors.rows = "no rows yet: fill in the table, paste CSV or JSONL, or fill it from the selection";
+  if (table && table.rows.length === 0)
+    errors.rows = "no rows yet: fill in the table, paste CSV or JSONL, or fill it from the selection";
   // Broken rules still leave the template checked against the columns, so both problems show at once.
   if (template && !rules && table) attempt(errors, () => checkTemplate(template, table.columns));
   if (!template || !rules || !table || table.rows.length === 0) return { items: [], notes: [], errors };
   const computed = attempt(errors, () => computePrompts(table, template, rules, { style: input.style }));
   if (errors.rows) errors.rows = rowsWords(errors.rows);
   if (!computed) return { items: [], notes: [], errors };
-  const notes = computed.notes.map((n) => n.replace(/^skipped blank lines? ([\d, ]+) of the rows file$/, (_, rows: string) => `empty row${rows.includes(",") ? "s" : ""} ${rows} left out`));
-  return { items: computed.rows.map((r) => ({ row: r.row, values: r.values, prompt: r.prompt, stem: r.stem })), notes: [...notes, ...choiceNotes(input.table)], errors };
+  const notes = computed.notes.map((n) =>
+    n.replace(
+      /^skipped blank lines? ([\d, ]+) of the rows file$/,
+      (_, rows: string) => `empty row${rows.includes(",") ? "s" : ""} ${rows} left out`,
+    ),
+  );
+  return {
+    items: computed.rows.map((r) => ({ row: r.row, values: r.values, prompt: r.prompt, stem: r.stem })),
+    notes: [...notes, ...choiceNotes(input.table)],
+    errors,
+  };
 }
 
 /** The rows in the paste box: JSONL when its first non-blank character is "{", CSV otherwise. Throws ParamsError. */

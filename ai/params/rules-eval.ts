@@ -53,8 +53,12 @@ export function ruleWarnings(ruleSet: RuleSet, columns: readonly string[]): stri
     for (const param of new Set(paramsRead(rule.when))) {
       if (available.has(param)) continue;
       const later = ruleSet.rules.find((r) => r.index > rule.index && param in r.set);
-      const why = later ? `it is set only by ${later.path}, which runs later` : `the rows have ${columns.length ? columns.join(", ") : "no columns"}`;
-      warnings.push(`${rule.path}${rule.name ? ` (${rule.name})` : ""}: parameter "${param}" is not known here (${why}); the test sees an empty value`);
+      const why = later
+        ? `it is set only by ${later.path}, which runs later`
+        : `the rows have ${columns.length ? columns.join(", ") : "no columns"}`;
+      warnings.push(
+        `${rule.path}${rule.name ? ` (${rule.name})` : ""}: parameter "${param}" is not known here (${why}); the test sees an empty value`,
+      );
     }
     for (const key of Object.keys(rule.set)) available.add(key);
   }

@@ -22,10 +22,21 @@ function fail(path: string, message: string): never {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : typeof v === "string" ? "a string" : `a ${typeof v}`);
+const kindOf = (v: unknown): string =>
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "a list"
+      : typeof v === "object"
+        ? "an object"
+        : typeof v === "string"
+          ? "a string"
+          : `a ${typeof v}`;
 
 function onlyKeys(value: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) if (!allowed.includes(key)) fail(path, `unknown key "${key}" (expected ${allowed.map((k) => `"${k}"`).join(", ")})`);
+  for (const key of Object.keys(value))
+    if (!allowed.includes(key))
+      fail(path, `unknown key "${key}" (expected ${allowed.map((k) => `"${k}"`).join(", ")})`);
 }
 
 /** A plain value as text: strings, numbers and booleans (as JSON writes them). */
@@ -42,7 +53,8 @@ function valueList(value: unknown, path: string): string[] {
 }
 
 function paramName(value: unknown, path: string): string {
-  if (typeof value !== "string" || !value.trim()) fail(path, `expected a parameter name, found ${typeof value === "string" ? "an empty string" : kindOf(value)}`);
+  if (typeof value !== "string" || !value.trim())
+    fail(path, `expected a parameter name, found ${typeof value === "string" ? "an empty string" : kindOf(value)}`);
   return value.trim();
 }
 
@@ -54,14 +66,15 @@ export function parseCondition(value: unknown, path: string, depth = 0): Conditi
   if ("param" in value) {
     onlyKeys(value, path, ["param", "equals", "in"]);
     const param = paramName(value.param, `${path}.param`);
-    if (("equals" in value) === ("in" in value)) fail(path, `give exactly one of "equals" or "in" with "param"`);
+    if ("equals" in value === "in" in value) fail(path, `give exactly one of "equals" or "in" with "param"`);
     if ("equals" in value) return { kind: "in", param, values: [scalar(value.equals, `${path}.equals`)] };
     if (!Array.isArray(value.in)) fail(`${path}.in`, `expected a list of values, found ${kindOf(value.in)}`);
     return { kind: "in", param, values: valueList(value.in, `${path}.in`) };
   }
   const combinator = COMBINATORS.find((c) => c in value);
   if (combinator) {
-    if (keys.length > 1) fail(path, `"${combinator}" must be the only key of its object; wrap the other tests in "all"`);
+    if (keys.length > 1)
+      fail(path, `"${combinator}" must be the only key of its object; wrap the other tests in "all"`);
     const inner = value[combinator];
     const at = `${path}.${combinator}`;
     if (combinator === "not") return { kind: "not", of: parseCondition(inner, at, depth + 1) };
@@ -69,7 +82,11 @@ export function parseCondition(value: unknown, path: string, depth = 0): Conditi
     if (inner.length === 0) fail(at, `an empty list; give at least one condition`);
     return { kind: combinator, of: inner.map((c, i) => parseCondition(c, `${at}[${i}]`, depth + 1)) };
   }
-  const tests: Condition[] = keys.map((key) => ({ kind: "in", param: paramName(key, path), values: valueList(value[key], `${path}.${key}`) }));
+  const tests: Condition[] = keys.map((key) => ({
+    kind: "in",
+    param: paramName(key, path),
+    values: valueList(value[key], `${path}.${key}`),
+  }));
   return tests.length === 1 ? tests[0]! : { kind: "all", of: tests };
 }
 
@@ -77,14 +94,21 @@ function parseThen(value: unknown, path: string): { add: string[]; set: Record<s
   if (!isObject(value)) fail(path, `expected {"add": …, "set": …}, found ${kindOf(value)}`);
   onlyKeys(value, path, ["add", "set"]);
   if (!("add" in value) && !("set" in value)) fail(path, 'a rule must "add" style notes or "set" parameters (or both)');
-  const add = value.add === undefined ? [] : Array.isArray(value.add) ? value.add.map((v, i) => scalar(v, `${path}.add[${i}]`)) : [scalar(value.add, `${path}.add`)];
+  const add =
+    value.add === undefined
+      ? []
+      : Array.isArray(value.add)
+        ? value.add.map((v, i) => scalar(v, `${path}.add[${i}]`))
+        : [scalar(value.add, `${path}.add`)];
   add.forEach((note, i) => {
     if (!note.trim()) fail(`${path}.add${Array.isArray(value.add) ? `[${i}]` : ""}`, "an empty style note");
   });
   const set: Record<string, string> = {};
   if (value.set !== undefined) {
-    if (!isObject(value.set)) fail(`${path}.set`, `expected an object of parameter names and values, found ${kindOf(value.set)}`);
-    for (const [key, v] of Object.entries(value.set)) set[paramName(key, `${path}.set`)] = scalar(v, `${path}.set.${key}`);
+    if (!isObject(value.set))
+      fail(`${path}.set`, `expected an object of parameter names and values, found ${kindOf(value.set)}`);
+    for (const [key, v] of Object.entries(value.set))
+      set[paramName(key, `${path}.set`)] = scalar(v, `${path}.set.${key}`);
   }
   return { add: add.map((n) => n.trim()), set };
 }
@@ -93,16 +117,24 @@ function parseThen(value: unknown, path: string): { add: string[]; set: Record<s
 export function parseRules(json: unknown): RuleSet {
   if (!isObject(json)) fail("rules file", `expected an object {"rules": […]}, found ${kindOf(json)}`);
   onlyKeys(json, "rules file", ["rules"]);
-  if (!Array.isArray(json.rules)) fail("rules", `expected a list of rules, found ${json.rules === undefined ? "nothing" : kindOf(json.rules)}`);
+  if (!Array.isArray(json.rules))
+    fail("rules", `expected a list of rules, found ${json.rules === undefined ? "nothing" : kindOf(json.rules)}`);
   const rules = json.rules.map((raw, index): Rule => {
     const path = `rules[${index}]`;
     if (!isObject(raw)) fail(path, `expected a rule {"if": …, "then": …}, found ${kindOf(raw)}`);
     onlyKeys(raw, path, ["name", "if", "then"]);
     if (!("if" in raw)) fail(path, 'missing "if" (the condition)');
     if (!("then" in raw)) fail(path, 'missing "then" (what to add or set)');
-    if (raw.name !== undefined && typeof raw.name !== "string") fail(`${path}.name`, `expected a string, found ${kindOf(raw.name)}`);
+    if (raw.name !== undefined && typeof raw.name !== "string")
+      fail(`${path}.name`, `expected a string, found ${kindOf(raw.name)}`);
     const then = parseThen(raw.then, `${path}.then`);
-    return { index, path, ...(typeof raw.name === "string" && raw.name.trim() ? { name: raw.name.trim() } : {}), when: parseCondition(raw.if, `${path}.if`), ...then };
+    return {
+      index,
+      path,
+      ...(typeof raw.name === "string" && raw.name.trim() ? { name: raw.name.trim() } : {}),
+      when: parseCondition(raw.if, `${path}.if`),
+      ...then,
+    };
   });
   return { rules };
 }

@@ -42,7 +42,11 @@ describe("conditions", () => {
 describe("applyRules", () => {
   const rules = parseRules({
     rules: [
-      { name: "kids", if: { audience: "kids" }, then: { add: "rounded shapes, warm colours", set: { palette: "warm" } } },
+      {
+        name: "kids",
+        if: { audience: "kids" },
+        then: { add: "rounded shapes, warm colours", set: { palette: "warm" } },
+      },
       { if: { palette: "warm" }, then: { add: ["soft light"] } },
       { if: { mood: ["calm", "quiet"] }, then: { add: ["low contrast", "soft light"], set: { palette: "muted" } } },
       { if: { palette: "warm" }, then: { add: "never reached for calm kids" } },
@@ -68,7 +72,13 @@ describe("applyRules", () => {
   });
 
   it("warns about parameters no column provides, or that only a later rule sets", () => {
-    const set = parseRules({ rules: [{ if: { tone: "x" }, then: { add: "a" } }, { name: "late", if: { audience: "kids" }, then: { set: { tone: "y" } } }, { if: { tone: "y", mod: "z" }, then: { add: "b" } }] });
+    const set = parseRules({
+      rules: [
+        { if: { tone: "x" }, then: { add: "a" } },
+        { name: "late", if: { audience: "kids" }, then: { set: { tone: "y" } } },
+        { if: { tone: "y", mod: "z" }, then: { add: "b" } },
+      ],
+    });
     expect(ruleWarnings(set, ["audience"])).toEqual([
       'rules[0]: parameter "tone" is not known here (it is set only by rules[1], which runs later); the test sees an empty value',
       'rules[2]: parameter "mod" is not known here (the rows have audience); the test sees an empty value',
@@ -82,27 +92,91 @@ describe("rules validation", () => {
     ["not an object", [], 'rules file: expected an object {"rules": […]}, found a list'],
     ["no rules key", {}, "rules: expected a list of rules, found nothing"],
     ["an unknown top-level key", { rules: [], rule: [] }, 'rules file: unknown key "rule" (expected "rules")'],
-    ["an unknown rule key", { rules: [{ if: { a: "b" }, then: { add: "x" }, when: 1 }] }, 'rules[0]: unknown key "when" (expected "name", "if", "then")'],
-    ["an unknown then key", { rules: [{ if: { a: "b" }, then: { ad: "x" } }] }, 'rules[0].then: unknown key "ad" (expected "add", "set")'],
+    [
+      "an unknown rule key",
+      { rules: [{ if: { a: "b" }, then: { add: "x" }, when: 1 }] },
+      'rules[0]: unknown key "when" (expected "name", "if", "then")',
+    ],
+    [
+      "an unknown then key",
+      { rules: [{ if: { a: "b" }, then: { ad: "x" } }] },
+      'rules[0].then: unknown key "ad" (expected "add", "set")',
+    ],
     ["missing if", { rules: [{ then: { add: "x" } }] }, 'rules[0]: missing "if" (the condition)'],
     ["missing then", { rules: [{ if: { a: "b" } }] }, 'rules[0]: missing "then"'],
-    ["an empty then", { rules: [{ if: { a: "b" }, then: {} }] }, 'rules[0].then: a rule must "add" style notes or "set" parameters'],
-    ["a list as a then", { rules: [{ if: { a: "b" }, then: ["x"] }] }, "rules[0].then: expected {\"add\": …, \"set\": …}, found a list"],
-    ["a non-string note", { rules: [{ if: { a: "b" }, then: { add: ["x", { y: 1 }] } }] }, "rules[0].then.add[1]: expected a string, number or boolean, found an object"],
+    [
+      "an empty then",
+      { rules: [{ if: { a: "b" }, then: {} }] },
+      'rules[0].then: a rule must "add" style notes or "set" parameters',
+    ],
+    [
+      "a list as a then",
+      { rules: [{ if: { a: "b" }, then: ["x"] }] },
+      'rules[0].then: expected {"add": …, "set": …}, found a list',
+    ],
+    [
+      "a non-string note",
+      { rules: [{ if: { a: "b" }, then: { add: ["x", { y: 1 }] } }] },
+      "rules[0].then.add[1]: expected a string, number or boolean, found an object",
+    ],
     ["an empty note", { rules: [{ if: { a: "b" }, then: { add: " " } }] }, "rules[0].then.add: an empty style note"],
-    ["set as a list", { rules: [{ if: { a: "b" }, then: { set: ["x"] } }] }, "rules[0].then.set: expected an object of parameter names and values, found a list"],
-    ["a set value that is an object", { rules: [{ if: { a: "b" }, then: { set: { p: {} } } }] }, "rules[0].then.set.p: expected a string, number or boolean, found an object"],
-    ["param with both equals and in", { rules: [{ if: { param: "a", equals: "x", in: ["y"] }, then: { add: "x" } }] }, 'rules[0].if: give exactly one of "equals" or "in" with "param"'],
-    ["param with an unknown key", { rules: [{ if: { param: "a", is: "x" }, then: { add: "x" } }] }, 'rules[0].if: unknown key "is" (expected "param", "equals", "in")'],
-    ["in that is not a list", { rules: [{ if: { param: "a", in: "x" }, then: { add: "x" } }] }, "rules[0].if.in: expected a list of values, found a string"],
-    ["an empty in", { rules: [{ if: { param: "a", in: [] }, then: { add: "x" } }] }, "rules[0].if.in: an empty list never matches"],
-    ["a combinator with siblings", { rules: [{ if: { all: [{ a: "b" }], c: "d" }, then: { add: "x" } }] }, 'rules[0].if: "all" must be the only key of its object'],
-    ["all that is not a list", { rules: [{ if: { all: { a: "b" } }, then: { add: "x" } }] }, "rules[0].if.all: expected a list of conditions, found an object"],
+    [
+      "set as a list",
+      { rules: [{ if: { a: "b" }, then: { set: ["x"] } }] },
+      "rules[0].then.set: expected an object of parameter names and values, found a list",
+    ],
+    [
+      "a set value that is an object",
+      { rules: [{ if: { a: "b" }, then: { set: { p: {} } } }] },
+      "rules[0].then.set.p: expected a string, number or boolean, found an object",
+    ],
+    [
+      "param with both equals and in",
+      { rules: [{ if: { param: "a", equals: "x", in: ["y"] }, then: { add: "x" } }] },
+      'rules[0].if: give exactly one of "equals" or "in" with "param"',
+    ],
+    [
+      "param with an unknown key",
+      { rules: [{ if: { param: "a", is: "x" }, then: { add: "x" } }] },
+      'rules[0].if: unknown key "is" (expected "param", "equals", "in")',
+    ],
+    [
+      "in that is not a list",
+      { rules: [{ if: { param: "a", in: "x" }, then: { add: "x" } }] },
+      "rules[0].if.in: expected a list of values, found a string",
+    ],
+    [
+      "an empty in",
+      { rules: [{ if: { param: "a", in: [] }, then: { add: "x" } }] },
+      "rules[0].if.in: an empty list never matches",
+    ],
+    [
+      "a combinator with siblings",
+      { rules: [{ if: { all: [{ a: "b" }], c: "d" }, then: { add: "x" } }] },
+      'rules[0].if: "all" must be the only key of its object',
+    ],
+    [
+      "all that is not a list",
+      { rules: [{ if: { all: { a: "b" } }, then: { add: "x" } }] },
+      "rules[0].if.all: expected a list of conditions, found an object",
+    ],
     ["an empty any", { rules: [{ if: { any: [] }, then: { add: "x" } }] }, "rules[0].if.any: an empty list"],
-    ["a nested bad value", { rules: [{ if: { any: [{ a: "b" }, { not: { c: null } }] }, then: { add: "x" } }] }, "rules[0].if.any[1].not.c: expected a string, number or boolean, found null"],
+    [
+      "a nested bad value",
+      { rules: [{ if: { any: [{ a: "b" }, { not: { c: null } }] }, then: { add: "x" } }] },
+      "rules[0].if.any[1].not.c: expected a string, number or boolean, found null",
+    ],
     ["an empty condition", { rules: [{ if: {}, then: { add: "x" } }] }, "rules[0].if: an empty condition"],
-    ["a string as a condition", { rules: [{ if: "kids", then: { add: "x" } }] }, "rules[0].if: expected a condition object"],
-    ["a numeric name", { rules: [{ name: 3, if: { a: "b" }, then: { add: "x" } }] }, "rules[0].name: expected a string, found a number"],
+    [
+      "a string as a condition",
+      { rules: [{ if: "kids", then: { add: "x" } }] },
+      "rules[0].if: expected a condition object",
+    ],
+    [
+      "a numeric name",
+      { rules: [{ name: 3, if: { a: "b" }, then: { add: "x" } }] },
+      "rules[0].name: expected a string, found a number",
+    ],
   ])("%s", (_, json, message) => {
     expect(errorOf(json)).toContain(message);
   });

@@ -32,11 +32,25 @@ export interface SweepSettings {
 export const MAX_SWEEP_VALUES = 16;
 export const MAX_GRID_CELLS = 100;
 
-const LABEL: Readonly<Record<SweepParam, string>> = { seed: "Seed", cfg: "CFG", steps: "Steps", strength: "Strength", sampler: "Sampler", quality: "Quality" };
+const LABEL: Readonly<Record<SweepParam, string>> = {
+  seed: "Seed",
+  cfg: "CFG",
+  steps: "Steps",
+  strength: "Strength",
+  sampler: "Sampler",
+  quality: "Quality",
+};
 const SD_ONLY: ReadonlySet<SweepParam> = new Set(["seed", "cfg", "steps", "strength", "sampler"]);
 const QUALITIES = ["low", "medium", "high", "auto"];
 /** Other spellings users type, from A1111's X/Y plot names and the API's fields. */
-const ALIASES: Readonly<Record<string, SweepParam>> = { cfg_scale: "cfg", "cfg-scale": "cfg", cfgscale: "cfg", denoising_strength: "strength", denoising: "strength", sampler_name: "sampler" };
+const ALIASES: Readonly<Record<string, SweepParam>> = {
+  cfg_scale: "cfg",
+  "cfg-scale": "cfg",
+  cfgscale: "cfg",
+  denoising_strength: "strength",
+  denoising: "strength",
+  sampler_name: "sampler",
+};
 
 /** The parameter named by `name` (case-insensitive, with A1111's spellings); undefined when it is no sweepable one. */
 export function sweepParamOf(name: string): SweepParam | undefined {
@@ -52,7 +66,10 @@ export function sweepValue(param: SweepParam, text: string): SweepValue {
   switch (param) {
     case "seed":
       if (number && Number.isSafeInteger(n) && n >= -1) return n;
-      throw new FigmentError("input", `seed ${raw || '""'}: a seed is a whole number of at least 0 (or -1: the server picks)`);
+      throw new FigmentError(
+        "input",
+        `seed ${raw || '""'}: a seed is a whole number of at least 0 (or -1: the server picks)`,
+      );
     case "cfg":
       if (number && n >= 1 && n <= 30) return n;
       throw new FigmentError("input", `cfg ${raw || '""'}: the CFG scale is a number from 1 to 30`);
@@ -76,10 +93,24 @@ export function parseSweep(text: string): Sweep {
   const at = text.indexOf("=");
   const name = at === -1 ? "" : text.slice(0, at);
   const param = sweepParamOf(name);
-  if (!param) throw new FigmentError("input", at === -1 ? `"${text}" is not PARAMETER=VALUE,VALUE,… (e.g. cfg=4,7,10)` : `"${name.trim()}" is not a parameter a grid sweeps: one of ${SWEEP_PARAMS.join(", ")}`);
-  const parts = text.slice(at + 1).split(",").map((part) => part.trim());
-  if (parts.length === 1 && parts[0] === "") throw new FigmentError("input", `${param}: give the values, e.g. ${param}=${param === "sampler" ? "Euler a,DPM++ 2M" : "4,7,10"}`);
-  if (parts.length > MAX_SWEEP_VALUES) throw new FigmentError("input", `${param}: at most ${MAX_SWEEP_VALUES} values, not ${parts.length}`);
+  if (!param)
+    throw new FigmentError(
+      "input",
+      at === -1
+        ? `"${text}" is not PARAMETER=VALUE,VALUE,… (e.g. cfg=4,7,10)`
+        : `"${name.trim()}" is not a parameter a grid sweeps: one of ${SWEEP_PARAMS.join(", ")}`,
+    );
+  const parts = text
+    .slice(at + 1)
+    .split(",")
+    .map((part) => part.trim());
+  if (parts.length === 1 && parts[0] === "")
+    throw new FigmentError(
+      "input",
+      `${param}: give the values, e.g. ${param}=${param === "sampler" ? "Euler a,DPM++ 2M" : "4,7,10"}`,
+    );
+  if (parts.length > MAX_SWEEP_VALUES)
+    throw new FigmentError("input", `${param}: at most ${MAX_SWEEP_VALUES} values, not ${parts.length}`);
   const values = parts.map((part) => sweepValue(param, part));
   const seen = new Set<string>();
   for (const value of values) {
@@ -92,8 +123,10 @@ export function parseSweep(text: string): Sweep {
 
 /** Checks a grid's sweeps together: at most two (columns, rows), never the same parameter twice. */
 export function checkSweeps(sweeps: readonly Sweep[]): void {
-  if (sweeps.length > 2) throw new FigmentError("input", `a grid sweeps at most two parameters (columns and rows), not ${sweeps.length}`);
-  if (sweeps.length === 2 && sweeps[0]!.param === sweeps[1]!.param) throw new FigmentError("input", `${sweeps[0]!.param} is swept twice: sweep two different parameters`);
+  if (sweeps.length > 2)
+    throw new FigmentError("input", `a grid sweeps at most two parameters (columns and rows), not ${sweeps.length}`);
+  if (sweeps.length === 2 && sweeps[0]!.param === sweeps[1]!.param)
+    throw new FigmentError("input", `${sweeps[0]!.param} is swept twice: sweep two different parameters`);
 }
 
 export type SweepTarget = "sd" | "hosted";
@@ -103,8 +136,10 @@ export type SweepTarget = "sd" | "hosted";
  * others') has no seed, CFG scale, steps, denoising strength or sampler to send; an SD server has no quality.
  */
 export function sweepRefusal(param: SweepParam, target: SweepTarget, provider: string): string | undefined {
-  if (target === "hosted" && SD_ONLY.has(param)) return `${provider}'s image API has no ${LABEL[param] === "CFG" ? "CFG scale" : LABEL[param].toLowerCase()} parameter: sweep ${param} with a Stable Diffusion server (sdnext or a1111), or sweep quality`;
-  if (target === "sd" && param === "quality") return "a Stable Diffusion server has no quality setting: sweep steps (more steps, more detail) or cfg instead";
+  if (target === "hosted" && SD_ONLY.has(param))
+    return `${provider}'s image API has no ${LABEL[param] === "CFG" ? "CFG scale" : LABEL[param].toLowerCase()} parameter: sweep ${param} with a Stable Diffusion server (sdnext or a1111), or sweep quality`;
+  if (target === "sd" && param === "quality")
+    return "a Stable Diffusion server has no quality setting: sweep steps (more steps, more detail) or cfg instead";
   return undefined;
 }
 
@@ -174,7 +209,11 @@ export function sweepGrid(rows: readonly GridRow[], sweeps: readonly Sweep[]): G
   const xs: (SweepValue | undefined)[] = x ? x.values : [undefined];
   const ys: (SweepValue | undefined)[] = y ? y.values : [undefined];
   const total = rows.length * xs.length * ys.length;
-  if (total > MAX_GRID_CELLS) throw new FigmentError("input", `the grid would make ${total} images (${rows.length} row${rows.length === 1 ? "" : "s"} × ${xs.length * ys.length} values); at most ${MAX_GRID_CELLS}`);
+  if (total > MAX_GRID_CELLS)
+    throw new FigmentError(
+      "input",
+      `the grid would make ${total} images (${rows.length} row${rows.length === 1 ? "" : "s"} × ${xs.length * ys.length} values); at most ${MAX_GRID_CELLS}`,
+    );
   const cells: GridCell[] = [];
   const rowLabels: string[] = [];
   const several = rows.length > 1;
@@ -184,7 +223,10 @@ export function sweepGrid(rows: readonly GridRow[], sweeps: readonly Sweep[]): G
       const yLabel = y && yValue !== undefined ? sweepLabel(y.param, yValue) : "";
       rowLabels.push(several ? [`Row ${batchRow.row}`, yLabel].filter(Boolean).join(" · ") : yLabel);
       xs.forEach((xValue, column) => {
-        const values = [...(x && xValue !== undefined ? [{ param: x.param, value: xValue }] : []), ...(y && yValue !== undefined ? [{ param: y.param, value: yValue }] : [])];
+        const values = [
+          ...(x && xValue !== undefined ? [{ param: x.param, value: xValue }] : []),
+          ...(y && yValue !== undefined ? [{ param: y.param, value: yValue }] : []),
+        ];
         // biome-ignore lint/performance/noAccumulatingSpread: two values at most (the x and the y)
         const settings = values.reduce<SweepSettings>((all, v) => ({ ...all, ...settingOf(v.param, v.value) }), {});
         const parts = values.map((v) => sweepStemPart(v.param, v.value));

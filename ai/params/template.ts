@@ -21,7 +21,8 @@ function fail(message: string): never {
 }
 
 export function parseTemplate(source: string): Template {
-  if (!source.trim()) fail('the template is empty; write the prompt with {placeholders}, e.g. "A {style} hero image for {audience}"');
+  if (!source.trim())
+    fail('the template is empty; write the prompt with {placeholders}, e.g. "A {style} hero image for {audience}"');
   const parts: TemplatePart[] = [];
   let text = "";
   let i = 0;
@@ -41,9 +42,13 @@ export function parseTemplate(source: string): Template {
     }
     const close = source.indexOf("}", i + 1);
     const open = source.indexOf("{", i + 1);
-    if (close < 0 || (open >= 0 && open < close)) fail(`column ${i + 1}: "{" is not closed; close the placeholder with "}" or write "{{" for a literal brace`);
+    if (close < 0 || (open >= 0 && open < close))
+      fail(`column ${i + 1}: "{" is not closed; close the placeholder with "}" or write "{{" for a literal brace`);
     const name = source.slice(i + 1, close).trim();
-    if (!name) fail(`column ${i + 1}: an empty placeholder "{}"; put a parameter name inside, or write "{{}}" for literal braces`);
+    if (!name)
+      fail(
+        `column ${i + 1}: an empty placeholder "{}"; put a parameter name inside, or write "{{}}" for literal braces`,
+      );
     if (text) parts.push({ text });
     text = "";
     parts.push({ param: name, column: i + 1 });
@@ -55,12 +60,21 @@ export function parseTemplate(source: string): Template {
 }
 
 /** Throws for a placeholder no column or rule provides, naming the choices. */
-export function checkTemplate(template: Template, columns: readonly string[], setByRules: readonly string[] = []): void {
+export function checkTemplate(
+  template: Template,
+  columns: readonly string[],
+  setByRules: readonly string[] = [],
+): void {
   const known = new Set([...columns, ...setByRules]);
   for (const part of template.parts) {
     if (!("param" in part) || known.has(part.param)) continue;
-    const choices = [...columns.map((c) => `{${c}}`), ...setByRules.filter((s) => !columns.includes(s)).map((s) => `{${s}} (set by a rule)`)];
-    fail(`column ${part.column}: unknown placeholder {${part.param}}; the rows have ${choices.length ? choices.join(", ") : "no columns"}`);
+    const choices = [
+      ...columns.map((c) => `{${c}}`),
+      ...setByRules.filter((s) => !columns.includes(s)).map((s) => `{${s}} (set by a rule)`),
+    ];
+    fail(
+      `column ${part.column}: unknown placeholder {${part.param}}; the rows have ${choices.length ? choices.join(", ") : "no columns"}`,
+    );
   }
 }
 
@@ -70,12 +84,20 @@ export function unusedColumns(template: Template, columns: readonly string[]): s
 }
 
 /** The template with the row's values. Throws when a placeholder's value is empty in this row. */
-export function fillTemplate(template: Template, values: Readonly<Record<string, string>>, row: { row: number; line: number }): string {
+export function fillTemplate(
+  template: Template,
+  values: Readonly<Record<string, string>>,
+  row: { row: number; line: number },
+): string {
   return template.parts
     .map((part) => {
       if (!("param" in part)) return part.text;
       const value = (values[part.param] ?? "").trim();
-      if (!value) throw new ParamsError("rows", `${rowLabel(row)}: {${part.param}} is empty in this row; fill it in, or let a rule "set" it`);
+      if (!value)
+        throw new ParamsError(
+          "rows",
+          `${rowLabel(row)}: {${part.param}} is empty in this row; fill it in, or let a rule "set" it`,
+        );
       return value;
     })
     .join("");

@@ -70,7 +70,13 @@ export function roundTo8(side: number): number {
 }
 
 function generationBody(options: SdGenerateOptions): Record<string, unknown> {
-  const body: Record<string, unknown> = { prompt: options.prompt, width: roundTo8(options.width), height: roundTo8(options.height), send_images: true, save_images: false };
+  const body: Record<string, unknown> = {
+    prompt: options.prompt,
+    width: roundTo8(options.width),
+    height: roundTo8(options.height),
+    send_images: true,
+    save_images: false,
+  };
   if (options.negativePrompt) body["negative_prompt"] = options.negativePrompt;
   if (options.steps !== undefined) body["steps"] = Math.max(1, Math.round(options.steps));
   if (options.cfgScale !== undefined) body["cfg_scale"] = options.cfgScale;
@@ -81,12 +87,20 @@ function generationBody(options: SdGenerateOptions): Record<string, unknown> {
   return body;
 }
 
-export function txt2img(connection: SdConnection, options: SdGenerateOptions, job: SdJobOptions = {}): Promise<SdResult> {
+export function txt2img(
+  connection: SdConnection,
+  options: SdGenerateOptions,
+  job: SdJobOptions = {},
+): Promise<SdResult> {
   return runJob(connection, "/sdapi/v1/txt2img", generationBody(options), job);
 }
 
 export function img2imgBody(options: SdImg2ImgOptions): Record<string, unknown> {
-  const body = { ...generationBody(options), init_images: [bytesToBase64(options.initImage)], denoising_strength: Math.min(1, Math.max(0, options.denoisingStrength)) };
+  const body = {
+    ...generationBody(options),
+    init_images: [bytesToBase64(options.initImage)],
+    denoising_strength: Math.min(1, Math.max(0, options.denoisingStrength)),
+  };
   const mask = options.mask;
   if (!mask) return body;
   return {
@@ -100,16 +114,24 @@ export function img2imgBody(options: SdImg2ImgOptions): Record<string, unknown> 
   };
 }
 
-export function img2img(connection: SdConnection, options: SdImg2ImgOptions, job: SdJobOptions = {}): Promise<SdResult> {
+export function img2img(
+  connection: SdConnection,
+  options: SdImg2ImgOptions,
+  job: SdJobOptions = {},
+): Promise<SdResult> {
   return runJob(connection, "/sdapi/v1/img2img", img2imgBody(options), job);
 }
 
 export function listModels(connection: SdConnection, signal?: AbortSignal): Promise<SdModel[]> {
-  return sdRequest(connection, { method: "GET", path: "/sdapi/v1/sd-models", ...(signal ? { signal } : {}) }).then(readModels);
+  return sdRequest(connection, { method: "GET", path: "/sdapi/v1/sd-models", ...(signal ? { signal } : {}) }).then(
+    readModels,
+  );
 }
 
 export function listSamplers(connection: SdConnection, signal?: AbortSignal): Promise<string[]> {
-  return sdRequest(connection, { method: "GET", path: "/sdapi/v1/samplers", ...(signal ? { signal } : {}) }).then(readSamplers);
+  return sdRequest(connection, { method: "GET", path: "/sdapi/v1/samplers", ...(signal ? { signal } : {}) }).then(
+    readSamplers,
+  );
 }
 
 export interface SdConnectionReport {
@@ -120,15 +142,30 @@ export interface SdConnectionReport {
 
 /** The checkpoint the server has loaded (/sdapi/v1/options `sd_model_checkpoint`), or undefined when it does not say. */
 export async function loadedModel(connection: SdConnection, signal?: AbortSignal): Promise<string | undefined> {
-  const options = await sdRequest(connection, { method: "GET", path: "/sdapi/v1/options", ...(signal ? { signal } : {}) });
-  const checkpoint = typeof options === "object" && options !== null && !Array.isArray(options) ? (options as Record<string, unknown>)["sd_model_checkpoint"] : undefined;
+  const options = await sdRequest(connection, {
+    method: "GET",
+    path: "/sdapi/v1/options",
+    ...(signal ? { signal } : {}),
+  });
+  const checkpoint =
+    typeof options === "object" && options !== null && !Array.isArray(options)
+      ? (options as Record<string, unknown>)["sd_model_checkpoint"]
+      : undefined;
   return typeof checkpoint === "string" && checkpoint.trim() !== "" ? checkpoint.trim() : undefined;
 }
 
 /** Reads /sdapi/v1/options and the model list: the server answers, with these credentials, as an SD API. */
 export async function testConnection(connection: SdConnection, signal?: AbortSignal): Promise<SdConnectionReport> {
-  const options = await sdRequest(connection, { method: "GET", path: "/sdapi/v1/options", ...(signal ? { signal } : {}) });
-  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new ModelError("bad-output", "The server's /sdapi/v1/options is not a settings object: is this an SD.Next or AUTOMATIC1111 API?");
+  const options = await sdRequest(connection, {
+    method: "GET",
+    path: "/sdapi/v1/options",
+    ...(signal ? { signal } : {}),
+  });
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new ModelError(
+      "bad-output",
+      "The server's /sdapi/v1/options is not a settings object: is this an SD.Next or AUTOMATIC1111 API?",
+    );
   const checkpoint = (options as Record<string, unknown>)["sd_model_checkpoint"];
   const models = await listModels(connection, signal);
   return { model: typeof checkpoint === "string" ? checkpoint : undefined, models: models.length };
@@ -143,7 +180,8 @@ export interface SdControlSupport {
 
 /** Which server it is, from its routes: SD.Next lists /sdapi/v1/control-models; A1111's extension /controlnet/model_list. */
 export async function detectControl(connection: SdConnection, signal?: AbortSignal): Promise<SdControlSupport> {
-  const get = (path: string): Promise<unknown> => sdRequest(connection, { method: "GET", path, ...(signal ? { signal } : {}) });
+  const get = (path: string): Promise<unknown> =>
+    sdRequest(connection, { method: "GET", path, ...(signal ? { signal } : {}) });
   const missing = (error: unknown): boolean => error instanceof SdError && error.problem.type === "no-route";
   try {
     return { server: "sdnext", models: readNames(await get("/sdapi/v1/control-models")), controlnet: true };
@@ -159,19 +197,48 @@ export async function detectControl(connection: SdConnection, signal?: AbortSign
 }
 
 /** SD.Next's preprocessor and A1111's module for each unit type (a wireframe is black lines on white). */
-const SDNEXT_PROCESS: Readonly<Record<SdControlType, string>> = { canny: "Canny", lineart: "LineArt Realistic", scribble: "" };
-const A1111_MODULE: Readonly<Record<SdControlType, string>> = { canny: "canny", lineart: "lineart_standard (from white bg & black line)", scribble: "invert (from white bg & black line)" };
+const SDNEXT_PROCESS: Readonly<Record<SdControlType, string>> = {
+  canny: "Canny",
+  lineart: "LineArt Realistic",
+  scribble: "",
+};
+const A1111_MODULE: Readonly<Record<SdControlType, string>> = {
+  canny: "canny",
+  lineart: "lineart_standard (from white bg & black line)",
+  scribble: "invert (from white bg & black line)",
+};
 
 function modelFor(type: SdControlType, models: readonly string[]): string {
   const found = models.find((name) => name.toLowerCase().includes(type));
-  if (!found) throw new SdError("bad-request", `The server has no ControlNet model for ${type}${models.length ? ` (it has ${models.slice(0, 5).map((name) => oneLine(name, 60)).join(", ")})` : ""}.`, { type: "no-control-model", unit: type, models: [...models] });
+  if (!found)
+    throw new SdError(
+      "bad-request",
+      `The server has no ControlNet model for ${type}${
+        models.length
+          ? ` (it has ${models
+              .slice(0, 5)
+              .map((name) => oneLine(name, 60))
+              .join(", ")})`
+          : ""
+      }.`,
+      { type: "no-control-model", unit: type, models: [...models] },
+    );
   return found;
 }
 
 /** A render that keeps the control image's structure, through whichever ControlNet the server has. */
-export async function controlRender(connection: SdConnection, options: SdControlOptions, job: SdJobOptions = {}): Promise<SdResult> {
+export async function controlRender(
+  connection: SdConnection,
+  options: SdControlOptions,
+  job: SdJobOptions = {},
+): Promise<SdResult> {
   const support = await detectControl(connection, job.signal);
-  if (!support.controlnet) throw new SdError("bad-request", "The server has no ControlNet: neither SD.Next's control API nor AUTOMATIC1111's ControlNet extension answered.", { type: "no-controlnet" });
+  if (!support.controlnet)
+    throw new SdError(
+      "bad-request",
+      "The server has no ControlNet: neither SD.Next's control API nor AUTOMATIC1111's ControlNet extension answered.",
+      { type: "no-controlnet" },
+    );
   const image = bytesToBase64(options.controlImage);
   const body = generationBody(options);
   const units = options.units.length ? options.units : [{ type: "canny" as const }];
@@ -186,7 +253,15 @@ export async function controlRender(connection: SdConnection, options: SdControl
       // A scribble unit takes the frame as its control map as it is; the others run their preprocessor on `inputs`.
       ...(unit.type === "scribble" ? { image } : {}),
     }));
-    const request = { ...rest, inputs: [image], control, width_before: width, height_before: height, resize_mode_before: 1, ...(batchSize !== undefined ? { batch_size: batchSize } : {}) };
+    const request = {
+      ...rest,
+      inputs: [image],
+      control,
+      width_before: width,
+      height_before: height,
+      resize_mode_before: 1,
+      ...(batchSize !== undefined ? { batch_size: batchSize } : {}),
+    };
     return runJob({ ...connection, server: "sdnext" }, "/sdapi/v1/control", request, job);
   }
   const args = units.map((unit) => ({
@@ -200,5 +275,10 @@ export async function controlRender(connection: SdConnection, options: SdControl
     control_mode: "Balanced",
     save_detected_map: false,
   }));
-  return runJob({ ...connection, server: "a1111" }, "/sdapi/v1/txt2img", { ...body, alwayson_scripts: { controlnet: { args } } }, job);
+  return runJob(
+    { ...connection, server: "a1111" },
+    "/sdapi/v1/txt2img",
+    { ...body, alwayson_scripts: { controlnet: { args } } },
+    job,
+  );
 }

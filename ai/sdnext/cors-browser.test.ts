@@ -24,7 +24,16 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
   let server: SdTestServer | undefined;
 
   beforeAll(async () => {
-    const out = await build({ entryPoints: ["ai/sdnext/index.ts"], bundle: true, write: false, format: "iife", globalName: "sd", platform: "browser", target: "es2022", logLevel: "silent" });
+    const out = await build({
+      entryPoints: ["ai/sdnext/index.ts"],
+      bundle: true,
+      write: false,
+      format: "iife",
+      globalName: "sd",
+      platform: "browser",
+      target: "es2022",
+      logLevel: "silent",
+    });
     bundle = out.outputFiles[0]?.text ?? "";
   });
   afterEach(async () => {
@@ -56,7 +65,13 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
           return { ok: true, images: result.images.map((i) => [i.width, i.height, i.seed ?? -1]) };
         } catch (error) {
           const e = error as { kind?: string; message?: string; problem?: { type: string } };
-          return { ok: false, kind: e.kind, message: e.message, problem: e.problem, step: e.problem ? sd.sdNextStep(e.problem as Parameters<typeof sd.sdNextStep>[0]) : undefined };
+          return {
+            ok: false,
+            kind: e.kind,
+            message: e.message,
+            problem: e.problem,
+            step: e.problem ? sd.sdNextStep(e.problem as Parameters<typeof sd.sdNextStep>[0]) : undefined,
+          };
         }
       },
       { baseUrl, auth },
@@ -72,7 +87,9 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
     const outcome = await onOpaquePage((page) => callFromPage(page, sd.url));
     expect(outcome).toMatchObject({ ok: false, kind: "offline", problem: { type: "cors" } });
     expect(outcome.message).toContain('does not allow requests from the plugin\'s origin ("null")');
-    expect(outcome.step).toBe("Restart the server with --cors-origins null (SD.Next) or --cors-allow-origins null (AUTOMATIC1111) so it answers the plugin.");
+    expect(outcome.step).toBe(
+      "Restart the server with --cors-origins null (SD.Next) or --cors-allow-origins null (AUTOMATIC1111) so it answers the plugin.",
+    );
     // The server did answer: the request reached it from origin "null".
     expect(sd.requests[0]?.headers["origin"]).toBe("null");
   });

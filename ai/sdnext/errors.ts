@@ -10,7 +10,10 @@ import { ModelError } from "../model-error.js";
 export type SdServerKind = "sdnext" | "a1111";
 
 /** The flag that lets the plugin's origin ("null") read the answers, by server. */
-export const CORS_FLAGS: Readonly<Record<SdServerKind, string>> = { sdnext: "--cors-origins", a1111: "--cors-allow-origins" };
+export const CORS_FLAGS: Readonly<Record<SdServerKind, string>> = {
+  sdnext: "--cors-origins",
+  a1111: "--cors-allow-origins",
+};
 /** The flag that sets the API's HTTP Basic credentials, by server. */
 export const AUTH_FLAGS: Readonly<Record<SdServerKind, string>> = { sdnext: "--auth", a1111: "--api-auth" };
 
@@ -36,13 +39,19 @@ export type SdProblem =
 
 export class SdError extends ModelError {
   readonly problem: SdProblem;
-  constructor(kind: ModelErrorKind, message: string, problem: SdProblem, options: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    kind: ModelErrorKind,
+    message: string,
+    problem: SdProblem,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
     super(kind, message, options);
     this.problem = problem;
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** One readable line of a server's own words (an HTML page named, a long text cut). */
 export function oneLine(text: string, limit = 240): string {
@@ -65,7 +74,9 @@ function invalidField(body: unknown): { field: string; reason: string } | undefi
   const detail = isRecord(body) ? body["detail"] : undefined;
   const first: unknown = Array.isArray(detail) ? detail[0] : undefined;
   if (!isRecord(first)) return undefined;
-  const loc = Array.isArray(first["loc"]) ? first["loc"].filter((part): part is string | number => typeof part === "string" || typeof part === "number") : [];
+  const loc = Array.isArray(first["loc"])
+    ? first["loc"].filter((part): part is string | number => typeof part === "string" || typeof part === "number")
+    : [];
   const path = loc[0] === "body" || loc[0] === "query" ? loc.slice(1) : loc;
   const field = path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
   const reason = typeof first["msg"] === "string" ? oneLine(first["msg"], 160) : "not accepted";
@@ -77,29 +88,70 @@ export function errorForStatus(status: number, body: unknown, path: string, sent
   const text = oneLine(errorText(body));
   if (status === 401 || status === 403) {
     const problem: SdProblem = { type: "unauthorized", sentCredentials };
-    return new SdError("unauthorized", sentCredentials ? `The server refused the user name and password (${status}).` : `The server asks for a user name and password (${status}) and none were given.`, problem, { status });
+    return new SdError(
+      "unauthorized",
+      sentCredentials
+        ? `The server refused the user name and password (${status}).`
+        : `The server asks for a user name and password (${status}) and none were given.`,
+      problem,
+      { status },
+    );
   }
   if (status === 422) {
     const named = invalidField(body);
-    if (named) return new SdError("bad-request", `The server refused the request's field "${named.field}": ${named.reason}.`, { type: "invalid-field", ...named }, { status });
-    return new SdError("bad-request", `The server refused the request (422)${text ? `: ${text}` : "."}`, { type: "server-error", status, detail: text }, { status });
+    if (named)
+      return new SdError(
+        "bad-request",
+        `The server refused the request's field "${named.field}": ${named.reason}.`,
+        { type: "invalid-field", ...named },
+        { status },
+      );
+    return new SdError(
+      "bad-request",
+      `The server refused the request (422)${text ? `: ${text}` : "."}`,
+      { type: "server-error", status, detail: text },
+      { status },
+    );
   }
-  if (status === 404) return new SdError("model-not-found", `The server has no ${path} (404).`, { type: "no-route", path }, { status });
+  if (status === 404)
+    return new SdError("model-not-found", `The server has no ${path} (404).`, { type: "no-route", path }, { status });
   const error = isRecord(body) ? body["error"] : undefined;
   if (error === "OutOfMemoryError" || /out of memory|OutOfMemory/i.test(text)) {
-    return new SdError("server", `The server ran out of GPU memory${text ? ` (${text})` : ""}.`, { type: "out-of-memory", detail: text }, { status });
+    return new SdError(
+      "server",
+      `The server ran out of GPU memory${text ? ` (${text})` : ""}.`,
+      { type: "out-of-memory", detail: text },
+      { status },
+    );
   }
-  return new SdError(status >= 500 ? "server" : "bad-request", `The server answered ${status}${text ? `: ${text}` : " with no explanation."}`, { type: "server-error", status, detail: text }, { status });
+  return new SdError(
+    status >= 500 ? "server" : "bad-request",
+    `The server answered ${status}${text ? `: ${text}` : " with no explanation."}`,
+    { type: "server-error", status, detail: text },
+    { status },
+  );
 }
 
 export function emptyAnswerError(): SdError {
-  return new SdError("server", "The server answered with no image: the run failed inside the server.", { type: "empty-answer" });
+  return new SdError("server", "The server answered with no image: the run failed inside the server.", {
+    type: "empty-answer",
+  });
 }
 
 export function unreachableError(url: string, cause: unknown): SdError {
-  return new SdError("offline", `Could not connect to the Stable Diffusion server at ${url}.`, { type: "unreachable", url }, { cause });
+  return new SdError(
+    "offline",
+    `Could not connect to the Stable Diffusion server at ${url}.`,
+    { type: "unreachable", url },
+    { cause },
+  );
 }
 
 export function corsError(url: string, server: SdServerKind | undefined, cause: unknown): SdError {
-  return new SdError("offline", `The browser blocked the answers of the Stable Diffusion server at ${url}: the server is running but does not allow requests from the plugin's origin ("null").`, { type: "cors", url, server }, { cause });
+  return new SdError(
+    "offline",
+    `The browser blocked the answers of the Stable Diffusion server at ${url}: the server is running but does not allow requests from the plugin's origin ("null").`,
+    { type: "cors", url, server },
+    { cause },
+  );
 }

@@ -16,7 +16,11 @@ describe("SD answers, mutated", () => {
       expect(target.answers.length, target.name).toBeGreaterThan(0);
       reports.push(await fuzz(target, { seed: 39, cases: CASES, hugeBytes: 200_000 }));
     }
-    if (process.env["FUZZ_REPORT"]) for (const r of reports) console.info(`${r.target}: ${r.cases} cases, ${r.results} results, ${r.refusals} refusals, ${r.defects.length} defects, slowest ${Math.round(r.slowestMs)} ms`);
+    if (process.env["FUZZ_REPORT"])
+      for (const r of reports)
+        console.info(
+          `${r.target}: ${r.cases} cases, ${r.results} results, ${r.refusals} refusals, ${r.defects.length} defects, slowest ${Math.round(r.slowestMs)} ms`,
+        );
     const defects = reports.flatMap((report) => defectSummary(report));
     expect(defects).toEqual([]);
     const cases = reports.reduce((sum, r) => sum + r.cases, 0);

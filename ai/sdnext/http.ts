@@ -24,12 +24,16 @@ export interface SdConnection {
 
 /** The base URL without a trailing slash or API path. */
 export function baseOf(connection: SdConnection): string {
-  return connection.baseUrl.trim().replace(/\/+$/, "").replace(/\/sdapi\/v1$/, "");
+  return connection.baseUrl
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\/sdapi\/v1$/, "");
 }
 
 /** The Authorization header for `user:password`; a text without a colon is refused. */
 export function basicAuth(auth: string): string {
-  if (!auth.includes(":")) throw new ModelError("unauthorized", 'The server credentials must be written "user:password".');
+  if (!auth.includes(":"))
+    throw new ModelError("unauthorized", 'The server credentials must be written "user:password".');
   return `Basic ${bytesToBase64(new TextEncoder().encode(auth))}`;
 }
 
@@ -50,7 +54,13 @@ export async function sdRequest(connection: SdConnection, call: SdCall): Promise
   if (call.body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
-    response = await fetchFn(url, { method: call.method, headers, body: call.body === undefined ? null : JSON.stringify(call.body), signal: call.signal ?? null, credentials: "omit" });
+    response = await fetchFn(url, {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? null : JSON.stringify(call.body),
+      signal: call.signal ?? null,
+      credentials: "omit",
+    });
   } catch (error) {
     throw await connectionFailure(error, base, connection);
   }
@@ -61,9 +71,13 @@ export async function sdRequest(connection: SdConnection, call: SdCall): Promise
     throw toModelError(error);
   }
   const body = parseJson(text);
-  if (!response.ok) throw errorForStatus(response.status, body ?? text, call.path.split("?")[0] ?? call.path, Boolean(connection.auth));
+  if (!response.ok)
+    throw errorForStatus(response.status, body ?? text, call.path.split("?")[0] ?? call.path, Boolean(connection.auth));
   if (text.trim() === "") return undefined;
-  if (body === undefined) throw new ModelError("bad-output", `The server's answer to ${call.path.split("?")[0]} is not JSON.`, { status: response.status });
+  if (body === undefined)
+    throw new ModelError("bad-output", `The server's answer to ${call.path.split("?")[0]} is not JSON.`, {
+      status: response.status,
+    });
   return body;
 }
 
@@ -86,8 +100,10 @@ async function connectionFailure(error: unknown, base: string, connection: SdCon
   // Node's fetch says why in its cause: a refused port, or a socket the server closed before answering.
   const cause = causeText(error);
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(cause)) return unreachableError(base, error);
-  if (/other side closed|ECONNRESET|socket hang up|SocketError/i.test(cause)) return new ModelError("offline", "The connection closed before the server's answer arrived.", { cause: error });
-  if (await answersOpaquely(base, connection.fetch ?? globalThis.fetch.bind(globalThis))) return corsError(base, connection.server, error);
+  if (/other side closed|ECONNRESET|socket hang up|SocketError/i.test(cause))
+    return new ModelError("offline", "The connection closed before the server's answer arrived.", { cause: error });
+  if (await answersOpaquely(base, connection.fetch ?? globalThis.fetch.bind(globalThis)))
+    return corsError(base, connection.server, error);
   return unreachableError(base, error);
 }
 

@@ -1,6 +1,27 @@
 /** SD.Next / AUTOMATIC1111 client: generation, previews, cancel, lists, ControlNet, and its errors. */
-export { txt2img, img2img, img2imgBody, controlRender, detectControl, listModels, listSamplers, loadedModel, testConnection, roundTo8 } from "./client.js";
-export type { SdGenerateOptions, SdImg2ImgOptions, SdMask, SdMaskFill, SdControlOptions, SdControlType, SdControlUnit, SdControlSupport, SdConnectionReport } from "./client.js";
+export {
+  txt2img,
+  img2img,
+  img2imgBody,
+  controlRender,
+  detectControl,
+  listModels,
+  listSamplers,
+  loadedModel,
+  testConnection,
+  roundTo8,
+} from "./client.js";
+export type {
+  SdGenerateOptions,
+  SdImg2ImgOptions,
+  SdMask,
+  SdMaskFill,
+  SdControlOptions,
+  SdControlType,
+  SdControlUnit,
+  SdControlSupport,
+  SdConnectionReport,
+} from "./client.js";
 export type { SdConnection } from "./http.js";
 export { basicAuth } from "./http.js";
 export type { SdJobOptions, SdProgress, SdResult } from "./job.js";

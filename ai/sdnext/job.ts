@@ -45,7 +45,12 @@ const wait = (ms: number, signal: AbortSignal): Promise<void> =>
     signal.addEventListener("abort", done, { once: true });
   });
 
-export async function runJob(connection: SdConnection, path: string, body: Record<string, unknown>, options: SdJobOptions = {}): Promise<SdResult> {
+export async function runJob(
+  connection: SdConnection,
+  path: string,
+  body: Record<string, unknown>,
+  options: SdJobOptions = {},
+): Promise<SdResult> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new ModelError("aborted", "The request was cancelled.");
   const request = new AbortController();
@@ -70,15 +75,29 @@ export async function runJob(connection: SdConnection, path: string, body: Recor
       if (polling.signal.aborted) return;
       let report: SdProgressReport | undefined;
       try {
-        report = readProgress(await sdRequest(connection, { method: "GET", path: "/sdapi/v1/progress", signal: polling.signal }));
+        report = readProgress(
+          await sdRequest(connection, { method: "GET", path: "/sdapi/v1/progress", signal: polling.signal }),
+        );
       } catch {
         continue; // a failed poll is skipped: the generation's own answer says whether the run failed
       }
       if (!report || polling.signal.aborted || !report.running) continue;
-      onProgress?.({ type: "progress", fraction: report.fraction, etaSeconds: report.etaSeconds, step: report.step, steps: report.steps });
+      onProgress?.({
+        type: "progress",
+        fraction: report.fraction,
+        etaSeconds: report.etaSeconds,
+        step: report.step,
+        steps: report.steps,
+      });
       if (report.preview && report.preview.base64 !== last) {
         last = report.preview.base64;
-        onProgress?.({ type: "partial", image: 0, index: partials, bytes: report.preview.bytes, format: report.preview.format });
+        onProgress?.({
+          type: "partial",
+          image: 0,
+          index: partials,
+          bytes: report.preview.bytes,
+          format: report.preview.format,
+        });
         partials += 1;
       }
     }
@@ -91,15 +110,20 @@ export async function runJob(connection: SdConnection, path: string, body: Recor
     try {
       images = readGeneration(answer);
     } catch (error) {
-      if (interrupted && error instanceof ModelError && error.reason === "server") throw new ModelError("aborted", "The run was cancelled before the server had made an image.", { cause: error });
+      if (interrupted && error instanceof ModelError && error.reason === "server")
+        throw new ModelError("aborted", "The run was cancelled before the server had made an image.", { cause: error });
       throw error;
     }
     images.forEach((result, image) => onProgress?.({ type: "image", image, result }));
-    const model = typeof answer === "object" && answer !== null ? modelOf((answer as Record<string, unknown>)["info"]) : undefined;
+    const model =
+      typeof answer === "object" && answer !== null ? modelOf((answer as Record<string, unknown>)["info"]) : undefined;
     return { images, interrupted, partials, ...(model ? { model } : {}) };
   } catch (error) {
     if (interrupted && error instanceof ModelError && error.reason === "aborted") throw error;
-    if (interrupted && request.signal.aborted) throw new ModelError("aborted", "The run was cancelled; the server did not answer after it was interrupted.", { cause: error });
+    if (interrupted && request.signal.aborted)
+      throw new ModelError("aborted", "The run was cancelled; the server did not answer after it was interrupted.", {
+        cause: error,
+      });
     throw error;
   } finally {
     clearTimeout(graceTimer);

@@ -5,7 +5,8 @@
  */
 import { AUTH_FLAGS, CORS_FLAGS, type SdProblem, type SdServerKind } from "./errors.js";
 
-const both = (flags: Readonly<Record<SdServerKind, string>>, value: string): string => `${flags.sdnext}${value} (SD.Next) or ${flags.a1111}${value} (AUTOMATIC1111)`;
+const both = (flags: Readonly<Record<SdServerKind, string>>, value: string): string =>
+  `${flags.sdnext}${value} (SD.Next) or ${flags.a1111}${value} (AUTOMATIC1111)`;
 
 export function sdNextStep(problem: SdProblem): string {
   switch (problem.type) {

@@ -18,9 +18,11 @@ export interface SdModel {
   name: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-const shape = (what: string): ModelError => new ModelError("bad-output", `The server's ${what} is not in the shape SD servers send; nothing was kept.`);
+const shape = (what: string): ModelError =>
+  new ModelError("bad-output", `The server's ${what} is not in the shape SD servers send; nothing was kept.`);
 
 /** A base64 image as SD sends it (bare, or as a data URL). */
 const bare = (text: string): string => text.replace(/^data:image\/[a-z+]+;base64,/i, "");
@@ -39,7 +41,8 @@ export function seedsOf(info: unknown, count: number): (number | undefined)[] {
   }
   if (!isRecord(parsed)) return seeds;
   const all = parsed["all_seeds"];
-  const validSeed = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+  const validSeed = (value: unknown): value is number =>
+    typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
   if (Array.isArray(all)) return seeds.map((_, i) => (validSeed(all[i]) ? all[i] : undefined));
   const seed = parsed["seed"];
   return validSeed(seed) ? seeds.map((_, i) => seed + i) : seeds;
@@ -101,7 +104,8 @@ export interface SdProgressReport {
   preview?: { bytes: Uint8Array; format: ServedFormat; base64: string };
 }
 
-const finite = (value: unknown, fallback = 0): number => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
+const finite = (value: unknown, fallback = 0): number =>
+  typeof value === "number" && Number.isFinite(value) ? value : fallback;
 
 /** GET /sdapi/v1/progress; undefined when the answer is not a progress report (a poll just skips it). */
 export function readProgress(answer: unknown): SdProgressReport | undefined {

@@ -45,7 +45,9 @@ export function estimateRound(input: RoundEstimateInput): Estimate {
     ...rounds.flatMap((r) => [r.instructions, ...r.images.map((i) => i.label)]),
   ];
   const pictures: { url: string; detail: ImageDetail }[] = [
-    ...(withImage && input.prompt.imageDataUrl ? [{ url: input.prompt.imageDataUrl, detail: input.prompt.detail ?? "high" }] : []),
+    ...(withImage && input.prompt.imageDataUrl
+      ? [{ url: input.prompt.imageDataUrl, detail: input.prompt.detail ?? "high" }]
+      : []),
     ...rounds.flatMap((r) => r.images.map((i) => ({ url: i.url, detail: i.detail ?? "high" }))),
   ];
   const textTokens = texts.reduce((sum, text) => sum + countTextTokens(text) + PER_MESSAGE_TOKENS, 0);

@@ -37,10 +37,37 @@ function layerLine(d: LayerDiff): string {
  */
 function widthLines(w: WidthScore, designWidth: number): string[] {
   const at = { width: w.width, viewport: widthName(w.width, designWidth) };
-  const lines = w.hiddenTexts.map((t) => JSON.stringify({ ...at, text: t.nodeId, layer: t.name, visible: t.visible, ...(t.problem ? { problem: t.problem } : {}), ...(t.detail ? { detail: t.detail } : {}) }));
-  if (w.overflow) lines.push(JSON.stringify({ ...at, overflow: `the page is ${w.overflowPx} px wider than the viewport: it scrolls sideways` }));
-  if ((w.blankBelowPx ?? 0) > 0.25 * (w.viewportHeight ?? Infinity)) lines.push(JSON.stringify({ ...at, blankBelow: `${w.blankBelowPx} px of empty page below the content: the page should be as long as its content` }));
-  if (w.placement === "pinned-left" || w.placement === "pinned-right") lines.push(JSON.stringify({ ...at, placement: `the content is ${w.placement.replace("-", " to the ")} side of a viewport wider than the design: centre it (backgrounds may span the width)` }));
+  const lines = w.hiddenTexts.map((t) =>
+    JSON.stringify({
+      ...at,
+      text: t.nodeId,
+      layer: t.name,
+      visible: t.visible,
+      ...(t.problem ? { problem: t.problem } : {}),
+      ...(t.detail ? { detail: t.detail } : {}),
+    }),
+  );
+  if (w.overflow)
+    lines.push(
+      JSON.stringify({
+        ...at,
+        overflow: `the page is ${w.overflowPx} px wider than the viewport: it scrolls sideways`,
+      }),
+    );
+  if ((w.blankBelowPx ?? 0) > 0.25 * (w.viewportHeight ?? Infinity))
+    lines.push(
+      JSON.stringify({
+        ...at,
+        blankBelow: `${w.blankBelowPx} px of empty page below the content: the page should be as long as its content`,
+      }),
+    );
+  if (w.placement === "pinned-left" || w.placement === "pinned-right")
+    lines.push(
+      JSON.stringify({
+        ...at,
+        placement: `the content is ${w.placement.replace("-", " to the ")} side of a viewport wider than the design: centre it (backgrounds may span the width)`,
+      }),
+    );
   return lines;
 }
 
@@ -82,8 +109,10 @@ export interface RoundRequest {
 
 function pictureWords(score: FidelityScore, pictures: RoundPictures): string {
   const size = `${score.designWidth} px`;
-  if (pictures.rendered && pictures.design) return `Two pictures follow: your code as rendered at ${size}, then the design.`;
-  if (pictures.rendered) return `A picture of your code as rendered at ${size} follows (no picture of the design was given).`;
+  if (pictures.rendered && pictures.design)
+    return `Two pictures follow: your code as rendered at ${size}, then the design.`;
+  if (pictures.rendered)
+    return `A picture of your code as rendered at ${size} follows (no picture of the design was given).`;
   if (pictures.design) return "The design's picture follows (your code could not be pictured).";
   return "No pictures are attached.";
 }
@@ -102,7 +131,11 @@ export function verifyRequest(score: FidelityScore, pictures: RoundPictures = {}
     pictureWords(score, pictures),
   ].join("\n");
   const images: RefinementImage[] = [];
-  if (pictures.rendered) images.push({ label: `Your code, rendered at the design width (${score.designWidth} px):`, url: pictures.rendered });
+  if (pictures.rendered)
+    images.push({
+      label: `Your code, rendered at the design width (${score.designWidth} px):`,
+      url: pictures.rendered,
+    });
   if (pictures.design) images.push({ label: "The design:", url: pictures.design });
   return { instructions, images };
 }

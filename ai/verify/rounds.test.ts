@@ -10,18 +10,41 @@ import { scoreOf } from "../../test/helpers/fidelity-score.js";
 import { ModelError } from "../errors.js";
 import type { Conversation } from "../generate.js";
 import { percent } from "../../codegen/fidelity/summary.js";
-import { measuresBetter, scorePair, verdict, verifyRounds, type Measured, type RoundAnswer, type RoundInput, type RoundReport } from "./rounds.js";
+import {
+  measuresBetter,
+  scorePair,
+  verdict,
+  verifyRounds,
+  type Measured,
+  type RoundAnswer,
+  type RoundInput,
+  type RoundReport,
+} from "./rounds.js";
 
-const files = (tag: string): SourceFile[] => [{ path: "index.html", content: `<main data-node-id="101:3">${tag}</main>\n` }];
+const files = (tag: string): SourceFile[] => [
+  { path: "index.html", content: `<main data-node-id="101:3">${tag}</main>\n` },
+];
 const conversation = (id: string): Conversation => ({ kind: "responses", previousResponseId: id });
-const answer = (tag: string): RoundAnswer => ({ files: files(tag), problems: [], notes: `notes ${tag}`, conversation: conversation(`resp_${tag}`) });
+const answer = (tag: string): RoundAnswer => ({
+  files: files(tag),
+  problems: [],
+  notes: `notes ${tag}`,
+  conversation: conversation(`resp_${tag}`),
+});
 const measured = (iouMatched: number, png = "data:image/png;base64,PNG", textVisible = 1): Measured => ({
-  score: scoreOf({ iouMatched, widths: [{ width: 375, textVisible, overflow: false, overflowPx: 0, hiddenTexts: [] }] }),
+  score: scoreOf({
+    iouMatched,
+    widths: [{ width: 375, textVisible, overflow: false, overflowPx: 0, hiddenTexts: [] }],
+  }),
   png,
 });
 
 /** The first answer: files "first", scored 0.91. */
-const FIRST = { files: files("first"), measured: measured(0.91, "data:image/png;base64,FIRST"), conversation: conversation("resp_first") };
+const FIRST = {
+  files: files("first"),
+  measured: measured(0.91, "data:image/png;base64,FIRST"),
+  conversation: conversation("resp_first"),
+};
 
 /** A model that answers each round from `answers` in turn and records what it was sent; a measurement by content. */
 function scripted(answers: RoundAnswer[], scores: Record<string, Measured>) {
@@ -47,9 +70,19 @@ function scripted(answers: RoundAnswer[], scores: Record<string, Measured>) {
 
 describe("verifyRounds", () => {
   it("keeps a fix that measures better, then discards a worse one and stops; the kept files stay untouched", async () => {
-    const model = scripted([answer("fixed"), answer("worse"), answer("never")], { fixed: measured(0.97, "data:image/png;base64,FIXED"), worse: measured(0.94) });
+    const model = scripted([answer("fixed"), answer("worse"), answer("never")], {
+      fixed: measured(0.97, "data:image/png;base64,FIXED"),
+      worse: measured(0.94),
+    });
     const reports: RoundReport[] = [];
-    const result = await verifyRounds({ ...FIRST, designPng: "data:image/png;base64,DESIGN", rounds: 3, ask: model.ask, measure: model.measure, onRound: (r) => reports.push(r) });
+    const result = await verifyRounds({
+      ...FIRST,
+      designPng: "data:image/png;base64,DESIGN",
+      rounds: 3,
+      ask: model.ask,
+      measure: model.measure,
+      onRound: (r) => reports.push(r),
+    });
 
     expect(result.stopped).toBe("no-improvement");
     expect(model.sent).toHaveLength(2);
@@ -57,7 +90,9 @@ describe("verifyRounds", () => {
     expect(result.measured.score.iouMatched).toBe(0.97);
     expect(result.conversation).toEqual(conversation("resp_fixed"));
     expect(result.notes).toBe("notes fixed");
-    expect(reports.map((r) => [r.round, r.before.iouMatched, r.score?.iouMatched, r.kept, r.outcome, r.message])).toEqual([
+    expect(
+      reports.map((r) => [r.round, r.before.iouMatched, r.score?.iouMatched, r.kept, r.outcome, r.message]),
+    ).toEqual([
       [1, 0.91, 0.97, true, "kept", "the model's fix measured better (0.97 vs 0.91): kept it"],
       [2, 0.97, 0.94, false, "worse", "the model's fix measured worse (0.94 vs 0.97): kept the earlier code"],
     ]);
@@ -65,10 +100,16 @@ describe("verifyRounds", () => {
 
     // Round 1 builds on the first answer with its measurement and picture; round 2 on the kept fix with its own.
     expect(model.sent[0]!.conversation).toEqual(conversation("resp_first"));
-    expect(model.sent[0]!.images.map((i) => i.url)).toEqual(["data:image/png;base64,FIRST", "data:image/png;base64,DESIGN"]);
+    expect(model.sent[0]!.images.map((i) => i.url)).toEqual([
+      "data:image/png;base64,FIRST",
+      "data:image/png;base64,DESIGN",
+    ]);
     expect(model.sent[0]!.instructions).toContain('"score":0.91');
     expect(model.sent[1]!.conversation).toEqual(conversation("resp_fixed"));
-    expect(model.sent[1]!.images.map((i) => i.url)).toEqual(["data:image/png;base64,FIXED", "data:image/png;base64,DESIGN"]);
+    expect(model.sent[1]!.images.map((i) => i.url)).toEqual([
+      "data:image/png;base64,FIXED",
+      "data:image/png;base64,DESIGN",
+    ]);
     expect(model.sent[1]!.instructions).toContain('"score":0.97');
   });
 
@@ -78,11 +119,18 @@ describe("verifyRounds", () => {
     expect(result.files).toBe(FIRST.files);
     expect(result.measured).toBe(FIRST.measured);
     expect(result.conversation).toBe(FIRST.conversation);
-    expect(result.rounds.map((r) => r.message)).toEqual(["the model's fix measured worse (0.90 vs 0.91): kept the earlier code"]);
+    expect(result.rounds.map((r) => r.message)).toEqual([
+      "the model's fix measured worse (0.90 vs 0.91): kept the earlier code",
+    ]);
   });
 
   it("runs as many rounds as asked while each one improves (1 by default of the caller, at most 3)", async () => {
-    const model = scripted([answer("a"), answer("b"), answer("c"), answer("d")], { a: measured(0.92), b: measured(0.93), c: measured(0.95), d: measured(0.99) });
+    const model = scripted([answer("a"), answer("b"), answer("c"), answer("d")], {
+      a: measured(0.92),
+      b: measured(0.93),
+      c: measured(0.95),
+      d: measured(0.99),
+    });
     const result = await verifyRounds({ ...FIRST, rounds: 9, ask: model.ask, measure: model.measure });
     expect(result.stopped).toBe("done");
     expect(result.rounds.map((r) => r.kept)).toEqual([true, true, true]);
@@ -96,11 +144,20 @@ describe("verifyRounds", () => {
     const more = scripted([answer("more")], { more: measured(0.91, "data:image/png;base64,X", 1) });
     const lessText = { ...FIRST, measured: measured(0.91, "data:image/png;base64,FIRST", 0.8) };
     const kept = await verifyRounds({ ...lessText, rounds: 1, ask: more.ask, measure: more.measure });
-    expect(kept.rounds[0]).toMatchObject({ kept: true, message: "the model's fix measured the same (0.91 vs 0.91) with more text visible (100 % vs 80 % of text visible): kept it" });
+    expect(kept.rounds[0]).toMatchObject({
+      kept: true,
+      message:
+        "the model's fix measured the same (0.91 vs 0.91) with more text visible (100 % vs 80 % of text visible): kept it",
+    });
 
     const same = scripted([answer("same")], { same: measured(0.91) });
     const tie = await verifyRounds({ ...FIRST, rounds: 1, ask: same.ask, measure: same.measure });
-    expect(tie.rounds[0]).toMatchObject({ kept: false, outcome: "worse", message: "the model's fix measured no better (0.91 vs 0.91, 100 % vs 100 % of text visible): kept the earlier code" });
+    expect(tie.rounds[0]).toMatchObject({
+      kept: false,
+      outcome: "worse",
+      message:
+        "the model's fix measured no better (0.91 vs 0.91, 100 % vs 100 % of text visible): kept the earlier code",
+    });
     expect(tie.files).toBe(FIRST.files);
   });
 
@@ -113,7 +170,9 @@ describe("verifyRounds", () => {
       if (input.round === 1) return model.ask(input);
       // Round 2 waits for the cancel, as a streaming request does, and ends as the client does.
       controller.abort();
-      await new Promise<void>((resolve) => (signal!.aborted ? resolve() : signal!.addEventListener("abort", () => resolve())));
+      await new Promise<void>((resolve) =>
+        signal!.aborted ? resolve() : signal!.addEventListener("abort", () => resolve()),
+      );
       throw new ModelError("aborted", "Cancelled.");
     };
     const result = await verifyRounds({ ...FIRST, rounds: 3, ask, measure: model.measure, signal: controller.signal });
@@ -130,22 +189,44 @@ describe("verifyRounds", () => {
     const controller = new AbortController();
     controller.abort();
     const model = scripted([answer("fixed")], { fixed: measured(0.97) });
-    const result = await verifyRounds({ ...FIRST, rounds: 1, ask: model.ask, measure: model.measure, signal: controller.signal });
+    const result = await verifyRounds({
+      ...FIRST,
+      rounds: 1,
+      ask: model.ask,
+      measure: model.measure,
+      signal: controller.signal,
+    });
     expect(model.sent).toEqual([]);
     expect(result).toMatchObject({ stopped: "cancelled", files: FIRST.files, rounds: [] });
   });
 
   it("a failed request, an answer without files or a measurement that fails keeps the earlier code and says why", async () => {
-    const failing = { ask: async (): Promise<RoundAnswer> => Promise.reject(new ModelError("server", "The endpoint returned 500.")), measure: async (): Promise<Measured> => measured(1) };
+    const failing = {
+      ask: async (): Promise<RoundAnswer> => Promise.reject(new ModelError("server", "The endpoint returned 500.")),
+      measure: async (): Promise<Measured> => measured(1),
+    };
     const failed = await verifyRounds({ ...FIRST, rounds: 2, ...failing });
     expect(failed).toMatchObject({ stopped: "failed", files: FIRST.files });
     expect(failed.rounds[0]!.message).toBe("the round failed (The endpoint returned 500.): kept the earlier code");
 
-    const empty = await verifyRounds({ ...FIRST, rounds: 1, ask: async () => ({ ...answer("x"), files: [] }), measure: async () => measured(1) });
-    expect(empty.rounds[0]).toMatchObject({ outcome: "failed", message: "the model's fix held no usable files: kept the earlier code" });
+    const empty = await verifyRounds({
+      ...FIRST,
+      rounds: 1,
+      ask: async () => ({ ...answer("x"), files: [] }),
+      measure: async () => measured(1),
+    });
+    expect(empty.rounds[0]).toMatchObject({
+      outcome: "failed",
+      message: "the model's fix held no usable files: kept the earlier code",
+    });
     expect(empty.files).toBe(FIRST.files);
 
-    const broken = await verifyRounds({ ...FIRST, rounds: 1, ask: async () => answer("x"), measure: async () => Promise.reject(new Error("the page crashed")) });
+    const broken = await verifyRounds({
+      ...FIRST,
+      rounds: 1,
+      ask: async () => answer("x"),
+      measure: async () => Promise.reject(new Error("the page crashed")),
+    });
     expect(broken.rounds[0]!.message).toBe("the round failed (the page crashed): kept the earlier code");
     expect(broken.files).toBe(FIRST.files);
   });

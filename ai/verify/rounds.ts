@@ -114,13 +114,20 @@ export function verdict(candidate: FidelityScore, best: FidelityScore): string {
     : `the model's fix measured no better (${pair}, ${text}): kept the earlier code`;
 }
 
-const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean => signal?.aborted === true || isCancelled(error) || (error instanceof ModelError && error.reason === "aborted");
+const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean =>
+  signal?.aborted === true || isCancelled(error) || (error instanceof ModelError && error.reason === "aborted");
 
 /** Runs up to `rounds` rounds; never throws for a round's failure or a cancel (the best files so far come back). */
 export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult> {
   const { signal } = options;
   const rounds = Math.max(1, Math.min(MAX_ROUNDS, Math.floor(options.rounds)));
-  let best = { files: options.files, problems: options.problems ?? [], notes: options.notes ?? "", measured: options.measured, conversation: options.conversation };
+  let best = {
+    files: options.files,
+    problems: options.problems ?? [],
+    notes: options.notes ?? "",
+    measured: options.measured,
+    conversation: options.conversation,
+  };
   const reports: RoundReport[] = [];
   const report = (r: RoundReport): void => {
     reports.push(r);
@@ -131,7 +138,10 @@ export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult
   for (let round = 1; round <= rounds; round++) {
     const before = best.measured.score;
     if (signal?.aborted) return finish("cancelled");
-    const request = verifyRequest(before, { ...(best.measured.png ? { rendered: best.measured.png } : {}), ...(options.designPng ? { design: options.designPng } : {}) });
+    const request = verifyRequest(before, {
+      ...(best.measured.png ? { rendered: best.measured.png } : {}),
+      ...(options.designPng ? { design: options.designPng } : {}),
+    });
     const input: RoundInput = { round, conversation: best.conversation, ...request };
     let answer: RoundAnswer;
     let measured: Measured;
@@ -140,23 +150,55 @@ export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult
       answer = await options.ask(input, signal);
       if (signal?.aborted) throw new ModelError("aborted", "Cancelled.");
       if (answer.files.length === 0) {
-        report({ round, before, kept: false, outcome: "failed", message: "the model's fix held no usable files: kept the earlier code" });
+        report({
+          round,
+          before,
+          kept: false,
+          outcome: "failed",
+          message: "the model's fix held no usable files: kept the earlier code",
+        });
         return finish("failed");
       }
       measured = await options.measure(answer.files, signal);
     } catch (error) {
       if (isCancel(error, signal)) {
-        report({ round, before, kept: false, outcome: "cancelled", message: "the round was cancelled: kept the best code so far" });
+        report({
+          round,
+          before,
+          kept: false,
+          outcome: "cancelled",
+          message: "the round was cancelled: kept the best code so far",
+        });
         return finish("cancelled");
       }
       const why = error instanceof Error ? error.message : String(error);
-      report({ round, before, kept: false, outcome: "failed", message: `the round failed (${why}): kept the earlier code` });
+      report({
+        round,
+        before,
+        kept: false,
+        outcome: "failed",
+        message: `the round failed (${why}): kept the earlier code`,
+      });
       return finish("failed");
     }
     // Measured is measured: a cancel that comes now still gets the verdict, and stops the rounds after it.
     const better = measuresBetter(measured.score, before);
-    report({ round, before, score: measured.score, kept: better, outcome: better ? "kept" : "worse", message: verdict(measured.score, before) });
-    if (better) best = { files: answer.files, problems: answer.problems, notes: answer.notes, measured, conversation: answer.conversation };
+    report({
+      round,
+      before,
+      score: measured.score,
+      kept: better,
+      outcome: better ? "kept" : "worse",
+      message: verdict(measured.score, before),
+    });
+    if (better)
+      best = {
+        files: answer.files,
+        problems: answer.problems,
+        notes: answer.notes,
+        measured,
+        conversation: answer.conversation,
+      };
     if (signal?.aborted) return finish("cancelled");
     if (!better) return finish("no-improvement");
   }

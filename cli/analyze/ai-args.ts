@@ -37,20 +37,40 @@ export interface AnalyzeAiArgs extends ModelConnectionArgs {
 
 /** `argv` after "analyze". */
 /** The flags `figment analyze --ai` takes (--json only to refuse it by name; help.test.ts holds the help to them). */
-export const ANALYZE_AI_FLAGS = { boolean: ["ai", "json", "dry-run"], string: ["node", "other", "task", "instructions", ...MODEL_FLAGS], list: ["image"] } as const;
+export const ANALYZE_AI_FLAGS = {
+  boolean: ["ai", "json", "dry-run"],
+  string: ["node", "other", "task", "instructions", ...MODEL_FLAGS],
+  list: ["image"],
+} as const;
 
 export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
-  const { values, positionals } = readFlags(argv, { ...ANALYZE_AI_FLAGS, positionals: true, hint: "figment analyze --ai --help lists the flags" });
-  if (values.json) throw new FigmentError("input", "--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)");
+  const { values, positionals } = readFlags(argv, {
+    ...ANALYZE_AI_FLAGS,
+    positionals: true,
+    hint: "figment analyze --ai --help lists the flags",
+  });
+  if (values.json)
+    throw new FigmentError(
+      "input",
+      "--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)",
+    );
   if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
   const task = oneOf("task", ANALYZE_TASKS, values.task, "critique");
   const connection = modelConnectionArgs(values);
   const images = values.image ?? [];
   const help = values.help ?? false;
   if (!help) {
-    if (task === "compare" && !values.other) throw new FigmentError("input", "--task compare needs the second frame: --other ID");
-    if (task !== "compare" && values.other !== undefined) throw new FigmentError("input", "--other only applies to --task compare");
-    if (images.length > (task === "compare" ? 2 : 1)) throw new FigmentError("input", task === "compare" ? "--image at most twice: the --node frame's PNG, then the --other frame's" : "--image once: the frame's PNG");
+    if (task === "compare" && !values.other)
+      throw new FigmentError("input", "--task compare needs the second frame: --other ID");
+    if (task !== "compare" && values.other !== undefined)
+      throw new FigmentError("input", "--other only applies to --task compare");
+    if (images.length > (task === "compare" ? 2 : 1))
+      throw new FigmentError(
+        "input",
+        task === "compare"
+          ? "--image at most twice: the --node frame's PNG, then the --other frame's"
+          : "--image once: the frame's PNG",
+      );
   }
   return {
     help,

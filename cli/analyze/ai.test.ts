@@ -14,17 +14,25 @@ const LOGIN = fixturePath("figmasharp-login.file.json");
 const PNG = fixturePath("grida-vector-frame.png");
 const FIGMAGIC = fixturePath("figmagic-design-system.file.json");
 const ENV = { OPENAI_API_KEY: "sk-test-analyze-4321" };
-const ANSWER = "## Log-In Page\n\nA sign-in screen over a blurred photo.\n\n- **Fields**: email and password.\n- **Action**: Log In.\n";
+const ANSWER =
+  "## Log-In Page\n\nA sign-in screen over a blurred photo.\n\n- **Fields**: email and password.\n- **Action**: Log In.\n";
 
 const serve = scriptedServer();
 
-async function figment(argv: string[], options: { env?: Record<string, string | undefined>; signal?: AbortSignal; onOut?: (line: string) => void } = {}) {
+async function figment(
+  argv: string[],
+  options: { env?: Record<string, string | undefined>; signal?: AbortSignal; onOut?: (line: string) => void } = {},
+) {
   const io = captureIo();
   const out = (text: string): void => {
     io.out(text);
     options.onOut?.(text);
   };
-  const code = await run(argv, { out, err: io.err }, { env: options.env ?? ENV, ...(options.signal ? { signal: options.signal } : {}) });
+  const code = await run(
+    argv,
+    { out, err: io.err },
+    { env: options.env ?? ENV, ...(options.signal ? { signal: options.signal } : {}) },
+  );
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
@@ -34,26 +42,48 @@ describe("figment analyze --ai", () => {
   it("streams the model's Markdown to stdout line by line, before the answer has finished", async () => {
     const srv = await serve(responsesStream(splitInto(ANSWER, 12), { delayMs: 40 }));
     const seen: { line: string; events: number }[] = [];
-    const { code, stdout, stderr } = await figment(["analyze", LOGIN, "--node", "101:3", "--ai", "--task", "describe", "--image", PNG, "--base-url", srv.url], { onOut: (line) => seen.push({ line, events: srv.writes.length }) });
+    const { code, stdout, stderr } = await figment(
+      ["analyze", LOGIN, "--node", "101:3", "--ai", "--task", "describe", "--image", PNG, "--base-url", srv.url],
+      { onOut: (line) => seen.push({ line, events: srv.writes.length }) },
+    );
     expect(code).toBe(0);
     expect(stdout).toBe(ANSWER.trimEnd());
     // The first line was printed while events were still to come.
     expect(seen[0]!.line).toBe("## Log-In Page");
     expect(seen[0]!.events).toBeLessThan(srv.writes.length);
-    expect(stderr).toMatch(/asking gpt-5\.4-image-2 at http:\/\/127\.0\.0\.1:\d+\/v1\/responses \(Responses API\) to describe/);
+    expect(stderr).toMatch(
+      /asking gpt-5\.4-image-2 at http:\/\/127\.0\.0\.1:\d+\/v1\/responses \(Responses API\) to describe/,
+    );
     const [request] = srv.requests;
     expect(request!.schemaErrors).toEqual([]);
     expect(request!.headers["authorization"]).toBe("***4321");
     const sent = userText(request!.body);
     expect(sent).toContain('"type":"input_image","image_url":"data:image/png;base64,');
     expect(sent).toContain("<design>\\nfigment-hint 1");
-    expect(sent).toContain("<design_text>\\n{\\\"id\\\":");
+    expect(sent).toContain('<design_text>\\n{\\"id\\":');
     expect(sent).toContain("<findings>");
   });
 
   it("compare sends both frames and their diff over chat completions (OpenRouter)", async () => {
     const srv = await serve(chatStream(["## Changes\n", "- renamed\n"]));
-    const { code, stdout } = await figment(["analyze", FIGMAGIC, "--ai", "--node", "3214:734", "--task", "compare", "--other", "3097:652", "--provider", "openrouter", "--base-url", srv.url], { env: { OPENROUTER_API_KEY: "sk-or-test-1" } });
+    const { code, stdout } = await figment(
+      [
+        "analyze",
+        FIGMAGIC,
+        "--ai",
+        "--node",
+        "3214:734",
+        "--task",
+        "compare",
+        "--other",
+        "3097:652",
+        "--provider",
+        "openrouter",
+        "--base-url",
+        srv.url,
+      ],
+      { env: { OPENROUTER_API_KEY: "sk-or-test-1" } },
+    );
     expect(code).toBe(0);
     expect(stdout).toBe("## Changes\n- renamed");
     const [request] = srv.requests;
@@ -68,7 +98,10 @@ describe("figment analyze --ai", () => {
 
   it("--dry-run estimates without a key and sends nothing", async () => {
     const srv = await serve();
-    const { code, stdout } = await figment(["analyze", LOGIN, "--node", "101:3", "--ai", "--image", PNG, "--dry-run", "--base-url", srv.url], { env: {} });
+    const { code, stdout } = await figment(
+      ["analyze", LOGIN, "--node", "101:3", "--ai", "--image", PNG, "--dry-run", "--base-url", srv.url],
+      { env: {} },
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/image tokens {2}about 255 \(grida-vector-frame\.png: 500×500\)/);
     expect(stdout).toMatch(/task {10}critique/);
@@ -109,7 +142,10 @@ describe("figment analyze --ai", () => {
   it("Ctrl-C mid-answer exits 130 and keeps what was printed", async () => {
     const srv = await serve(responsesStream(splitInto(ANSWER, 30), { delayMs: 50 }));
     const controller = new AbortController();
-    const { code, stdout, stderr } = await figment(["analyze", LOGIN, "--ai", "--base-url", srv.url], { signal: controller.signal, onOut: () => controller.abort() });
+    const { code, stdout, stderr } = await figment(["analyze", LOGIN, "--ai", "--base-url", srv.url], {
+      signal: controller.signal,
+      onOut: () => controller.abort(),
+    });
     expect(code).toBe(130);
     expect(stdout.startsWith("## Log-In Page\n")).toBe(true);
     expect(stdout.length).toBeLessThan(ANSWER.length);

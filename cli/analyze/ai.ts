@@ -23,7 +23,8 @@ import { plural } from "../../codegen/plural.js";
 import { FigmentError } from "../../codegen/errors.js";
 
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
-const endpointUrl = (config: ProviderConfig): string => `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
+const endpointUrl = (config: ProviderConfig): string =>
+  `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
 
 /** Next steps in this command's terms where they differ from `figment code --ai`'s. */
 const STEPS = {
@@ -34,22 +35,39 @@ const STEPS = {
 };
 
 function settingsOf(args: AnalyzeAiArgs): Settings {
-  return { ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "", model: args.model ?? DEFAULT_SETTINGS.model };
+  return {
+    ...DEFAULT_SETTINGS,
+    provider: args.provider,
+    baseUrl: args.baseUrl ?? "",
+    model: args.model ?? DEFAULT_SETTINGS.model,
+  };
 }
 
 async function buildInput(args: AnalyzeAiArgs, io: Output): Promise<AnalyzeInput> {
-  if (!args.input) throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> --node ID --ai");
+  if (!args.input)
+    throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> --node ID --ai");
   const json = await readDesign(args.input, io);
   const ids = args.node ? [args.node, ...(args.other ? [args.other] : [])] : [];
   const design = loadDesign(json, ids);
-  if (!args.node && design.document.frames.length > 1) throw new FigmentError("input", `the design has ${design.document.frames.length} frames: pick one with --node ID (figment frames ${args.input} lists them)`);
+  if (!args.node && design.document.frames.length > 1)
+    throw new FigmentError(
+      "input",
+      `the design has ${design.document.frames.length} frames: pick one with --node ID (figment frames ${args.input} lists them)`,
+    );
   const images = await Promise.all(args.images.map(readPng));
   if (images.length === 0) {
-    if (args.task === "text") throw new FigmentError("input", "--task text reads the text in the picture: add --image frame.png (the frame exported as PNG)");
+    if (args.task === "text")
+      throw new FigmentError(
+        "input",
+        "--task text reads the text in the picture: add --image frame.png (the frame exported as PNG)",
+      );
     io.err("figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png)");
   }
   // The findings as `figment analyze` computes them: each --node judged inside its top-level frame.
-  return buildAnalyzeInput(args.task, design.document, analyzeJson(json, ids), { images, ...(args.instructions ? { question: args.instructions } : {}) });
+  return buildAnalyzeInput(args.task, design.document, analyzeJson(json, ids), {
+    images,
+    ...(args.instructions ? { question: args.instructions } : {}),
+  });
 }
 
 async function dryRun(config: ProviderConfig, args: AnalyzeAiArgs, input: AnalyzeInput, io: Output): Promise<number> {
@@ -62,9 +80,13 @@ async function dryRun(config: ProviderConfig, args: AnalyzeAiArgs, input: Analyz
   io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
   io.out(`  task          ${input.task} (${plural(input.findings.length, "computed finding")} sent as data)`);
   io.out(`  text tokens   about ${n(estimate.textTokens)}`);
-  io.out(`  image tokens  about ${n(estimate.imageTokens)}${pictures.length ? ` (${args.images.map((p) => basename(p)).join(", ")}: ${pictures.join(", ")})` : " (no --image: structure only)"}`);
+  io.out(
+    `  image tokens  about ${n(estimate.imageTokens)}${pictures.length ? ` (${args.images.map((p) => basename(p)).join(", ")}: ${pictures.join(", ")})` : " (no --image: structure only)"}`,
+  );
   io.out(`  answer        about ${n(estimate.outputTokens)} tokens`);
-  io.out(`  cost          ${estimate.costUsd !== undefined ? `about $${estimate.costUsd.toFixed(4)}` : `no price known for model ${config.model}`}`);
+  io.out(
+    `  cost          ${estimate.costUsd !== undefined ? `about $${estimate.costUsd.toFixed(4)}` : `no price known for model ${config.model}`}`,
+  );
   if (estimate.price) io.out(`  price from    ${estimate.price.source} (as of ${estimate.price.asOf})`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
@@ -103,7 +125,11 @@ export async function analyzeAiCommand(args: AnalyzeAiArgs, io: Output, context:
   const out = lineWriter(io);
   let result: AnalyzeResult;
   try {
-    result = await analyzeWithModel(config, input, { ...(context.signal ? { signal: context.signal } : {}), timeoutMs: (args.timeoutSec ?? 180) * 1000, onText: out.write });
+    result = await analyzeWithModel(config, input, {
+      ...(context.signal ? { signal: context.signal } : {}),
+      timeoutMs: (args.timeoutSec ?? 180) * 1000,
+      onText: out.write,
+    });
   } catch (error) {
     out.flush();
     if (!(error instanceof ModelError)) throw error;
@@ -115,6 +141,9 @@ export async function analyzeAiCommand(args: AnalyzeAiArgs, io: Output, context:
   }
   out.flush();
   if (result.cut) io.err("figment: the answer stopped at the model's output limit; what came is above");
-  if (result.usage) io.err(`figment: ${result.usage.inputTokens.toLocaleString("en-US")} input + ${result.usage.outputTokens.toLocaleString("en-US")} output tokens (${result.model})`);
+  if (result.usage)
+    io.err(
+      `figment: ${result.usage.inputTokens.toLocaleString("en-US")} input + ${result.usage.outputTokens.toLocaleString("en-US")} output tokens (${result.model})`,
+    );
   return 0;
 }

@@ -40,7 +40,11 @@ export interface AnalyzeArgs {
 export const ANALYZE_FLAGS = { boolean: ["json", "ai"], list: ["node"] } as const;
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
-  const { values, positionals } = readFlags(argv, { ...ANALYZE_FLAGS, positionals: true, hint: "figment analyze --help lists the flags" });
+  const { values, positionals } = readFlags(argv, {
+    ...ANALYZE_FLAGS,
+    positionals: true,
+    hint: "figment analyze --help lists the flags",
+  });
   if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
   const nodes = (values.node ?? []).map((id) => id.trim());
   if (nodes.some((id) => id === "")) throw new FigmentError("input", "--node needs a node id such as 12:34");

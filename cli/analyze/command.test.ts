@@ -44,13 +44,17 @@ describe("figment analyze", () => {
     expect(code).toBe(1);
     expect(stderr).toBe("");
     const lines = stdout.split("\n");
-    expect(lines[0]).toBe('error   contrast      “Log In” — Text "Log In" has contrast 3.38:1 (#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text. (id 101:9)');
-    expect(lines[1]).toMatch(/^warning text-size {5}“Forgot your password\?” — Text "Forgot your password\?" is 10 px.* \(id 101:11\)$/);
+    expect(lines[0]).toBe(
+      'error   contrast      “Log In” — Text "Log In" has contrast 3.38:1 (#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text. (id 101:9)',
+    );
+    expect(lines[1]).toMatch(
+      /^warning text-size {5}“Forgot your password\?” — Text "Forgot your password\?" is 10 px.* \(id 101:11\)$/,
+    );
     expect(lines.at(-1)).toBe("12 findings: 1 error, 2 warnings, 9 info");
     expect(lines).toHaveLength(13);
   });
 
-  it("names each layer as Figma's layers panel does, a generated name (\"Frame 8\") included", async () => {
+  it('names each layer as Figma\'s layers panel does, a generated name ("Frame 8") included', async () => {
     const { stdout } = await figment("analyze", LOGIN);
     expect(stdout).not.toContain("unnamed");
     expect(stdout).toMatch(/^info {4}frame-name {4}“Frame 8” — Frame has a generated name;.* \(id 101:37\)$/m);
@@ -73,7 +77,14 @@ describe("figment analyze", () => {
       large: false,
     });
     const target = all.find((f) => f.kind === "target-size");
-    expect(target).toMatchObject({ nodeId: "25:7", nodeName: "Pop Up Button/Standard", severity: "warning", width: 219, height: 19, minimum: 24 });
+    expect(target).toMatchObject({
+      nodeId: "25:7",
+      nodeName: "Pop Up Button/Standard",
+      severity: "warning",
+      width: 219,
+      height: 19,
+      minimum: 24,
+    });
     const unknown = all.find((f) => f.kind === "contrast" && f.severity === "info")!;
     expect(unknown).not.toHaveProperty("ratio");
     expect(unknown).toMatchObject({ required: 4.5, large: false });
@@ -82,10 +93,22 @@ describe("figment analyze", () => {
   });
 
   it("judges --node layers inside their frame, so a button label still finds its button", async () => {
-    expect((await findings(LOGIN, "--node", "101:9")).map((f) => [f.nodeId, f.kind, f.severity, f.kind === "contrast" ? f.ratio : undefined])).toEqual([["101:9", "contrast", "error", 3.38]]);
+    expect(
+      (await findings(LOGIN, "--node", "101:9")).map((f) => [
+        f.nodeId,
+        f.kind,
+        f.severity,
+        f.kind === "contrast" ? f.ratio : undefined,
+      ]),
+    ).toEqual([["101:9", "contrast", "error", 3.38]]);
     // URL-style ids work too, and several --node flags add up.
     const both = await findings(LOGIN, "--node", "101-11", "--node", "101:21");
-    expect(both.map((f) => `${f.kind} ${f.nodeId}`)).toEqual(["text-size 101:11", "frame-name 101:21", "contrast 101:36", "contrast 101:11"]);
+    expect(both.map((f) => `${f.kind} ${f.nodeId}`)).toEqual([
+      "text-size 101:11",
+      "frame-name 101:21",
+      "contrast 101:36",
+      "contrast 101:11",
+    ]);
     // A whole frame gives what the file gives.
     expect(await findings(LOGIN, "--node", "101:3")).toEqual(await findings(LOGIN));
   });
@@ -125,7 +148,8 @@ describe("figment analyze", () => {
     const help = await figment("analyze", "--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^figment analyze — /);
-    for (const kind of ["contrast", "target-size", "text-size", "text-in-image", "image-name", "frame-name"]) expect(help.stdout).toContain(`  ${kind} `);
+    for (const kind of ["contrast", "target-size", "text-size", "text-in-image", "image-name", "frame-name"])
+      expect(help.stdout).toContain(`  ${kind} `);
     expect((await figment("--help")).stdout).toContain("figment analyze <design.json> [--node ID]... [--json]");
   });
 });

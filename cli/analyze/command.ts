@@ -9,7 +9,6 @@ import { readDesign, type Output } from "../common/design-files.js";
 import { plural } from "../../codegen/plural.js";
 import { FigmentError } from "../../codegen/errors.js";
 
-
 /** One line per finding: severity, kind, the layer's name and the message; the layer's id last, as a detail to copy. */
 export function formatFindings(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ["no findings"];
@@ -17,14 +16,21 @@ export function formatFindings(findings: readonly Finding[]): string[] {
     const flat = f.nodeName.replace(/\s+/g, " ").trim();
     return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
   };
-  const lines = findings.map((f) => `${f.severity.padEnd(7)} ${f.kind.padEnd(13)} “${name(f)}” — ${f.message} (id ${f.nodeId})`);
-  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  lines.push(`${plural(findings.length, "finding")}: ${counts.map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s))).join(", ")}`);
+  const lines = findings.map(
+    (f) => `${f.severity.padEnd(7)} ${f.kind.padEnd(13)} “${name(f)}” — ${f.message} (id ${f.nodeId})`,
+  );
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  lines.push(
+    `${plural(findings.length, "finding")}: ${counts.map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s))).join(", ")}`,
+  );
   return lines;
 }
 
 export async function analyzeCommand(args: AnalyzeArgs, io: Output): Promise<number> {
-  if (!args.input) throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
+  if (!args.input)
+    throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
   const json = await readDesign(args.input, io);
   const findings = analyzeJson(json, args.nodes);
   if (args.json) io.out(JSON.stringify({ findings }, null, 2));

@@ -15,5 +15,9 @@ export interface BatchClientOptions {
 }
 
 export function batchClient(config: BatchConnection, options: BatchClientOptions = {}): OpenAI {
-  return createClient(config, { timeoutMs: options.timeoutMs ?? BATCH_TIMEOUT_MS, maxRetries: options.maxRetries ?? BATCH_RETRIES, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  return createClient(config, {
+    timeoutMs: options.timeoutMs ?? BATCH_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? BATCH_RETRIES,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 }

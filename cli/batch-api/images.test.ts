@@ -27,8 +27,19 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const serve = scriptedServer();
 
-const body = (prompt: string): Record<string, unknown> => ({ model: "gpt-image-1", prompt, size: "1024x1024", quality: "low", n: 1 });
-const rows = (n: number): ImageBatchRequest[] => Array.from({ length: n }, (_, i) => ({ row: i + 1, fileStem: `${i + 1}-hero`, body: body(`A hero image, variant ${i + 1}`) }));
+const body = (prompt: string): Record<string, unknown> => ({
+  model: "gpt-image-1",
+  prompt,
+  size: "1024x1024",
+  quality: "low",
+  n: 1,
+});
+const rows = (n: number): ImageBatchRequest[] =>
+  Array.from({ length: n }, (_, i) => ({
+    row: i + 1,
+    fileStem: `${i + 1}-hero`,
+    body: body(`A hero image, variant ${i + 1}`),
+  }));
 const conn = (srv: OpenAiTestServer) => ({ apiKey: "sk-test-batch-1234", baseURL: srv.url, headers: {} });
 let dirs = 0;
 const freshDir = (): string => join(tmp, `job-${++dirs}`);
@@ -65,19 +76,40 @@ describe("submitImageBatch", () => {
     expect(read.lines.map((l) => l.custom_id)).toEqual(["row-1", "row-2", "row-3"]);
     const create = srv.requests.find((r) => r.path === "/v1/batches")!;
     expect(create.schemaErrors).toEqual([]);
-    expect(create.body).toMatchObject({ endpoint: "/v1/images/generations", completion_window: "24h", input_file_id: record.runs[0]!.inputFileId });
+    expect(create.body).toMatchObject({
+      endpoint: "/v1/images/generations",
+      completion_window: "24h",
+      input_file_id: record.runs[0]!.inputFileId,
+    });
     const saved = JSON.parse(readFileSync(join(dir, "batch.json"), "utf8"));
     expect(saved.runs[0].batchId).toMatch(/^batch-/);
-    expect(saved.lines.map((l: { row: number; state: string }) => [l.row, l.state])).toEqual([[1, "pending"], [2, "pending"], [3, "pending"]]);
+    expect(saved.lines.map((l: { row: number; state: string }) => [l.row, l.state])).toEqual([
+      [1, "pending"],
+      [2, "pending"],
+      [3, "pending"],
+    ]);
     expect(readFileSync(join(dir, "batch.json"), "utf8")).not.toContain("sk-test-batch");
   });
 
   it("refuses unsafe or repeated file names and a folder that holds a batch, sending nothing", async () => {
     const srv = await serve();
     const dir = freshDir();
-    await expect(submitImageBatch(dir, [{ row: 1, fileStem: "../x", body: body("a") }], conn(srv))).rejects.toThrow(expect.objectContaining({ kind: "input" }));
-    await expect(submitImageBatch(dir, [{ row: 1, fileStem: "a", body: body("a") }, { row: 2, fileStem: "a", body: body("b") }], conn(srv))).rejects.toThrow(/two rows would write a/);
-    await expect(submitImageBatch(dir, [{ row: 1, fileStem: "a", body: { ...body("a"), stream: true } }], conn(srv))).rejects.toThrow(/stream/);
+    await expect(submitImageBatch(dir, [{ row: 1, fileStem: "../x", body: body("a") }], conn(srv))).rejects.toThrow(
+      expect.objectContaining({ kind: "input" }),
+    );
+    await expect(
+      submitImageBatch(
+        dir,
+        [
+          { row: 1, fileStem: "a", body: body("a") },
+          { row: 2, fileStem: "a", body: body("b") },
+        ],
+        conn(srv),
+      ),
+    ).rejects.toThrow(/two rows would write a/);
+    await expect(
+      submitImageBatch(dir, [{ row: 1, fileStem: "a", body: { ...body("a"), stream: true } }], conn(srv)),
+    ).rejects.toThrow(/stream/);
     expect(srv.requests).toHaveLength(0);
     await submitImageBatch(dir, rows(1), conn(srv));
     await expect(submitImageBatch(dir, rows(1), conn(srv))).rejects.toThrow(/already holds a batch/);
@@ -92,7 +124,11 @@ describe("status and collect", () => {
     expect(await untilFinal(srv, dir)).toEqual(["in_progress", "finalizing", "completed"]);
     const first = await collect(srv, dir);
     expect(first.done).toEqual(["row-1", "row-2", "row-3"]);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".png")).sort()).toEqual(["1-hero.png", "2-hero.png", "3-hero.png"]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".png"))
+        .sort(),
+    ).toEqual(["1-hero.png", "2-hero.png", "3-hero.png"]);
     expect(pngSize(readFileSync(join(dir, "2-hero.png")))).toEqual({ width: 1024, height: 1024 });
     const before = srv.routeCounts();
     expect(before["GET /v1/files/{id}/content"]).toBe(1);
@@ -115,7 +151,10 @@ describe("failures", () => {
     expect(report.failed).toEqual(["row-2", "row-4"]);
     const store = folderStore(dir);
     let record = (await store.load())!;
-    expect(record.lines.find((l) => l.customId === "row-2")).toMatchObject({ state: "failed", error: expect.stringContaining("400: Invalid request for row-2") });
+    expect(record.lines.find((l) => l.customId === "row-2")).toMatchObject({
+      state: "failed",
+      error: expect.stringContaining("400: Invalid request for row-2"),
+    });
     expect(srv.routeCounts()["GET /v1/files/{id}/content"]).toBe(2); // output and error file, once each
 
     srv.batches.script({});
@@ -123,10 +162,18 @@ describe("failures", () => {
     expect(again).toMatchObject({ run: 1, lines: 2 });
     const uploads = srv.requests.filter((r) => r.path === "/v1/files");
     expect(uploads).toHaveLength(2);
-    expect(readBatchInput(uploads[1]!.files[0]!.bytes.toString("utf8")).lines.map((l) => l.custom_id)).toEqual(["row-2", "row-4"]);
+    expect(readBatchInput(uploads[1]!.files[0]!.bytes.toString("utf8")).lines.map((l) => l.custom_id)).toEqual([
+      "row-2",
+      "row-4",
+    ]);
     record = (await store.load())!;
-    expect(record.runs[1]).toMatchObject({ resubmitOf: record.runs[0]!.batchId, batchId: expect.stringMatching(/^batch-/) });
-    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({ metadata: { resubmit_of: record.runs[0]!.batchId } });
+    expect(record.runs[1]).toMatchObject({
+      resubmitOf: record.runs[0]!.batchId,
+      batchId: expect.stringMatching(/^batch-/),
+    });
+    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({
+      metadata: { resubmit_of: record.runs[0]!.batchId },
+    });
 
     await untilFinal(srv, dir);
     const last = await collect(srv, dir);
@@ -162,7 +209,11 @@ describe("failures", () => {
   it("a body the endpoint would refuse is refused at upload (400 → bad-request), and the record says nothing was uploaded", async () => {
     const srv = await serve();
     const dir = freshDir();
-    const error = await submitImageBatch(dir, [{ row: 1, fileStem: "a", body: { ...body("a"), n: 0 } }], conn(srv)).catch((e: unknown) => e);
+    const error = await submitImageBatch(
+      dir,
+      [{ row: 1, fileStem: "a", body: { ...body("a"), n: 0 } }],
+      conn(srv),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).reason).toBe("bad-request");
     expect((error as ModelError).message).toMatch(/line 1: body \/n/);
@@ -174,19 +225,27 @@ describe("failures", () => {
     [401, "unauthorized"],
     [429, "rate-limited"],
     [503, "server"],
-  ] as const)("%i on batch creation becomes %s through toModelError, and the upload is not repeated on resume", async (status, kind) => {
-    const srv = await serve();
-    srv.failRoute("POST /v1/batches", { kind: "error", status, message: `scripted ${status}`, headers: { "retry-after": "7" } });
-    const dir = freshDir();
-    const error = await submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).reason).toBe(kind);
-    expect((error as ModelError).status).toBe(status);
-    if (kind === "rate-limited") expect((error as ModelError).retryAfterMs).toBe(7000);
-    const store = folderStore(dir);
-    await submitRun(batchClient(conn(srv)), store, (await store.load())!, 0);
-    expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "POST /v1/batches": 2 });
-  });
+  ] as const)(
+    "%i on batch creation becomes %s through toModelError, and the upload is not repeated on resume",
+    async (status, kind) => {
+      const srv = await serve();
+      srv.failRoute("POST /v1/batches", {
+        kind: "error",
+        status,
+        message: `scripted ${status}`,
+        headers: { "retry-after": "7" },
+      });
+      const dir = freshDir();
+      const error = await submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelError);
+      expect((error as ModelError).reason).toBe(kind);
+      expect((error as ModelError).status).toBe(status);
+      if (kind === "rate-limited") expect((error as ModelError).retryAfterMs).toBe(7000);
+      const store = folderStore(dir);
+      await submitRun(batchClient(conn(srv)), store, (await store.load())!, 0);
+      expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "POST /v1/batches": 2 });
+    },
+  );
 });
 
 /** A fetch that dies like the process would (the request never leaves) when `when` says so. */
@@ -202,7 +261,12 @@ describe("crashes between steps", () => {
   it("killed after the upload: the record has the file id and no batch; resuming creates the batch without uploading again", async () => {
     const srv = await serve();
     const dir = freshDir();
-    await expect(submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0, fetch: dyingFetch((url, method) => method === "POST" && url.endsWith("/batches")) })).rejects.toThrow();
+    await expect(
+      submitImageBatch(dir, rows(2), conn(srv), {
+        maxRetries: 0,
+        fetch: dyingFetch((url, method) => method === "POST" && url.endsWith("/batches")),
+      }),
+    ).rejects.toThrow();
     const store = folderStore(dir);
     const record = (await store.load())!;
     expect(record.runs[0]!.inputFileId).toMatch(/^file-/);
@@ -223,7 +287,9 @@ describe("crashes between steps", () => {
       if (init?.method === "POST" && String(input).endsWith("/batches")) throw new Error("killed");
       return response;
     };
-    await expect(submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0, fetch: diesAfterCreate })).rejects.toThrow();
+    await expect(
+      submitImageBatch(dir, rows(2), conn(srv), { maxRetries: 0, fetch: diesAfterCreate }),
+    ).rejects.toThrow();
     const store = folderStore(dir);
     expect((await store.load())!.runs[0]!.batchId).toBeUndefined();
     await submitRun(batchClient(conn(srv)), store, (await store.load())!, 0);
@@ -240,7 +306,10 @@ describe("crashes between steps", () => {
     const store = folderStore(dir);
     const record = (await store.load())!;
     const errorFile = record.runs[0]!.errorFileId!;
-    const dying = batchClient(conn(srv), { maxRetries: 0, fetch: dyingFetch((url) => url.includes(`/files/${errorFile}/content`)) });
+    const dying = batchClient(conn(srv), {
+      maxRetries: 0,
+      fetch: dyingFetch((url) => url.includes(`/files/${errorFile}/content`)),
+    });
     await expect(collectBatch(dying, store, record, imageWriter(dir))).rejects.toThrow();
     const afterCrash = (await store.load())!;
     expect(afterCrash.lines.map((l) => l.state)).toEqual(["done", "done", "pending"]);

@@ -30,13 +30,24 @@ const SAFE_STEM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/;
  * a folder that already holds a batch, unsafe or repeated stems, or a body that cannot be batched; ModelError
  * when the provider refuses (the record then says how far it got; `submitRun` resumes).
  */
-export async function submitImageBatch(dir: string, requests: readonly ImageBatchRequest[], config: BatchConnection, options: StepOptions & BatchClientOptions = {}): Promise<BatchRecord> {
+export async function submitImageBatch(
+  dir: string,
+  requests: readonly ImageBatchRequest[],
+  config: BatchConnection,
+  options: StepOptions & BatchClientOptions = {},
+): Promise<BatchRecord> {
   const store = folderStore(dir);
-  if (await store.load()) throw new FigmentError("input", `${dir} already holds a batch (batch.json); collect it, or choose another folder`);
+  if (await store.load())
+    throw new FigmentError("input", `${dir} already holds a batch (batch.json); collect it, or choose another folder`);
   const stems = new Set<string>();
   for (const r of requests) {
-    if (!Number.isInteger(r.row) || r.row < 0) throw new FigmentError("input", `row ${String(r.row)} is not a row number`);
-    if (!SAFE_STEM.test(r.fileStem)) throw new FigmentError("input", `row ${r.row}: file name ${JSON.stringify(r.fileStem)} must be letters, digits, '.', '_' or '-' (at most 120)`);
+    if (!Number.isInteger(r.row) || r.row < 0)
+      throw new FigmentError("input", `row ${String(r.row)} is not a row number`);
+    if (!SAFE_STEM.test(r.fileStem))
+      throw new FigmentError(
+        "input",
+        `row ${r.row}: file name ${JSON.stringify(r.fileStem)} must be letters, digits, '.', '_' or '-' (at most 120)`,
+      );
     if (stems.has(r.fileStem)) throw new FigmentError("input", `row ${r.row}: two rows would write ${r.fileStem}`);
     stems.add(r.fileStem);
   }
@@ -49,7 +60,13 @@ export async function submitImageBatch(dir: string, requests: readonly ImageBatc
       endpoint: "/v1/images/generations",
       baseURL: config.baseURL,
       ...(model ? { model } : {}),
-      lines: requests.map((r) => ({ customId: `row-${r.row}`, url: "/v1/images/generations", body: r.body, row: r.row, fileStem: r.fileStem })),
+      lines: requests.map((r) => ({
+        customId: `row-${r.row}`,
+        url: "/v1/images/generations",
+        body: r.body,
+        row: r.row,
+        fileStem: r.fileStem,
+      })),
     },
     options,
   );

@@ -33,10 +33,18 @@ export interface BatchArgs {
 }
 
 export function parseBatchArgs(argv: string[]): BatchArgs | "help" {
-  const { values, positionals } = readFlags(argv, { ...BATCH_FLAGS, positionals: true, hint: "figment batch --help lists the flags" });
+  const { values, positionals } = readFlags(argv, {
+    ...BATCH_FLAGS,
+    positionals: true,
+    hint: "figment batch --help lists the flags",
+  });
   if (values.help) return "help";
   const [sub, dir, extra] = positionals;
-  if (!SUBCOMMANDS.includes(sub as Subcommand)) throw new FigmentError("input", `batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`);
+  if (!SUBCOMMANDS.includes(sub as Subcommand))
+    throw new FigmentError(
+      "input",
+      `batch needs status, collect, resubmit or cancel${sub ? `, not ${sub}` : ""} (figment batch --help)`,
+    );
   if (!dir) throw new FigmentError("input", `batch ${sub} needs the batch's folder: figment batch ${sub} DIR`);
   if (extra !== undefined) throw new FigmentError("input", `unexpected argument: ${extra}`);
   const baseUrl = baseUrlFlag(values["base-url"]);

@@ -25,7 +25,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const serve = scriptedServer();
 let dirs = 0;
 const freshDir = (): string => join(tmp, `job-${++dirs}`);
-const rows = (n: number): ImageBatchRequest[] => Array.from({ length: n }, (_, i) => ({ row: i + 1, fileStem: `${i + 1}-hero`, body: { model: "gpt-image-1", prompt: `variant ${i + 1}`, size: "1024x1024", quality: "low", n: 1 } }));
+const rows = (n: number): ImageBatchRequest[] =>
+  Array.from({ length: n }, (_, i) => ({
+    row: i + 1,
+    fileStem: `${i + 1}-hero`,
+    body: { model: "gpt-image-1", prompt: `variant ${i + 1}`, size: "1024x1024", quality: "low", n: 1 },
+  }));
 const conn = (srv: OpenAiTestServer) => ({ apiKey: ENV.OPENAI_API_KEY, baseURL: srv.url, headers: {} });
 
 async function batch(srv: OpenAiTestServer, ...argv: string[]) {

@@ -33,20 +33,36 @@ import { FigmentError } from "../../codegen/errors.js";
 
 async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> {
   const record = await store.load();
-  if (!record) throw new FigmentError("input", `no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`);
+  if (!record)
+    throw new FigmentError(
+      "input",
+      `no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`,
+    );
   return record;
 }
 
 /** Creates the batch of any run interrupted after its upload (or before it). */
-async function resume(client: OpenAI, store: BatchStore, record: BatchRecord, io: Output, signal?: AbortSignal): Promise<void> {
+async function resume(
+  client: OpenAI,
+  store: BatchStore,
+  record: BatchRecord,
+  io: Output,
+  signal?: AbortSignal,
+): Promise<void> {
   for (const index of unsubmittedRuns(record)) {
-    io.err(`figment: resuming an interrupted submit (${record.runs[index]!.inputFileId ? "uploaded, creating the batch" : "uploading"})…`);
+    io.err(
+      `figment: resuming an interrupted submit (${record.runs[index]!.inputFileId ? "uploaded, creating the batch" : "uploading"})…`,
+    );
     await submitRun(client, store, record, index, signal ? { signal } : {});
   }
 }
 
 export async function batchCommand(args: BatchArgs, io: Output, context: RunContext = {}): Promise<number> {
-  if ((await stat(args.dir).catch(() => undefined))?.isFile()) throw new FigmentError("input", `${args.dir} is a file, not a batch's folder (the DIR of figment code --ai --batch-api --out DIR)`);
+  if ((await stat(args.dir).catch(() => undefined))?.isFile())
+    throw new FigmentError(
+      "input",
+      `${args.dir} is a file, not a batch's folder (the DIR of figment code --ai --batch-api --out DIR)`,
+    );
   const store = folderStore(args.dir);
   await loadRecord(store, args.dir); // no folder is locked for a mistyped DIR
   const release = await lockFolder(args.dir, args.sub);
@@ -58,19 +74,35 @@ export async function batchCommand(args: BatchArgs, io: Output, context: RunCont
   }
 }
 
-async function runStep(args: BatchArgs, store: BatchStore, record: BatchRecord, io: Output, context: RunContext): Promise<number> {
+async function runStep(
+  args: BatchArgs,
+  store: BatchStore,
+  record: BatchRecord,
+  io: Output,
+  context: RunContext,
+): Promise<number> {
   const step = context.signal ? { signal: context.signal } : {};
   try {
     const apiKey = keyFor("openai", context.env ?? process.env, io);
-    const client = batchClient({ apiKey, baseURL: args.baseUrl ?? record.baseURL, headers: {} }, args.timeoutSec !== undefined ? { timeoutMs: args.timeoutSec * 1000 } : {});
+    const client = batchClient(
+      { apiKey, baseURL: args.baseUrl ?? record.baseURL, headers: {} },
+      args.timeoutSec !== undefined ? { timeoutMs: args.timeoutSec * 1000 } : {},
+    );
     if (args.sub === "cancel") {
       const report = await cancelBatch(client, store, record, step);
       const status = await refreshStatus(client, store, record, step);
-      if (args.json) io.out(summary(record, status, { cancelled: report.cancelled, neverCreated: report.neverCreated }));
+      if (args.json)
+        io.out(summary(record, status, { cancelled: report.cancelled, neverCreated: report.neverCreated }));
       else if (report.cancelled.length + report.neverCreated === 0) io.out("nothing to cancel: every run has ended");
       else {
-        if (report.cancelled.length) io.out(`cancelling ${report.cancelled.join(", ")}: requests already answered stay collectable (figment batch collect ${args.dir})`);
-        if (report.neverCreated) io.out(`${plural(report.neverCreated, "run")} interrupted before the batch was created: cancelled here, never sent`);
+        if (report.cancelled.length)
+          io.out(
+            `cancelling ${report.cancelled.join(", ")}: requests already answered stay collectable (figment batch collect ${args.dir})`,
+          );
+        if (report.neverCreated)
+          io.out(
+            `${plural(report.neverCreated, "run")} interrupted before the batch was created: cancelled here, never sent`,
+          );
       }
       return 0;
     }
@@ -80,7 +112,8 @@ async function runStep(args: BatchArgs, store: BatchStore, record: BatchRecord, 
       if (!result) io.out("no failed lines: nothing to resubmit");
       const status = await refreshStatus(client, store, record, step);
       if (args.json) io.out(summary(record, status, { resubmitted: result?.lines ?? 0 }));
-      else if (result) io.out(`resubmitted ${plural(result.lines, "failed line")} as batch ${record.runs[result.run]!.batchId}`);
+      else if (result)
+        io.out(`resubmitted ${plural(result.lines, "failed line")} as batch ${record.runs[result.run]!.batchId}`);
       return 0;
     }
     const status = await refreshStatus(client, store, record, step);

@@ -42,9 +42,16 @@ export async function lockFolder(dir: string, step: string): Promise<() => Promi
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const held = await owner(path);
-      if (held && held.pid !== process.pid && alive(held.pid)) throw new FigmentError("input", `another figment batch ${held.step} (pid ${held.pid}) is working on ${dir}; wait for it to end`);
+      if (held && held.pid !== process.pid && alive(held.pid))
+        throw new FigmentError(
+          "input",
+          `another figment batch ${held.step} (pid ${held.pid}) is working on ${dir}; wait for it to end`,
+        );
       await rm(path, { force: true }); // its process is gone: take the lock over
     }
   }
-  throw new FigmentError("input", `could not take the lock of ${dir} (${path}); remove it if no figment batch step is running`);
+  throw new FigmentError(
+    "input",
+    `could not take the lock of ${dir} (${path}); remove it if no figment batch step is running`,
+  );
 }

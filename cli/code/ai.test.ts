@@ -24,9 +24,20 @@ const ENV = { OPENAI_API_KEY: KEY };
 const answer = (files: { path: string; content: string }[], notes = ""): string => JSON.stringify({ files, notes });
 const split = (text: string, n = 6): string[] => splitInto(text, n);
 
-const APP = { path: "src/App.tsx", content: 'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Log in" /></main>;\n}\n' };
-const HEADER = { path: "src/components/Header.tsx", content: "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>;\n}\n" };
-const BROKEN_HEADER = { path: "src/components/Header.tsx", content: "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>\n  }\n}\n" };
+const APP = {
+  path: "src/App.tsx",
+  content:
+    'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Log in" /></main>;\n}\n',
+};
+const HEADER = {
+  path: "src/components/Header.tsx",
+  content: "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>;\n}\n",
+};
+const BROKEN_HEADER = {
+  path: "src/components/Header.tsx",
+  content:
+    "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>\n  }\n}\n",
+};
 const GOOD = answer([APP, HEADER], "Two components; the logo is a placeholder.");
 const BROKEN = answer([APP, BROKEN_HEADER], "first try");
 const FIXED = answer([APP, HEADER], "fixed the header");
@@ -41,7 +52,12 @@ afterAll(() => {
 });
 const serve = scriptedServer();
 
-async function figment(argv: string[], env: Record<string, string | undefined> = ENV, signal?: AbortSignal, onErr?: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
+async function figment(
+  argv: string[],
+  env: Record<string, string | undefined> = ENV,
+  signal?: AbortSignal,
+  onErr?: (line: string) => void,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = captureIo();
   const err = (text: string): void => {
     io.err(text);
@@ -57,9 +73,9 @@ function workDir(name: string): { work: string; out: string } {
   return { work, out: join(work, "out") };
 }
 
-
 type Content = { type: string; text?: string; image_url?: string; detail?: string }[];
-const userContent = (request: RecordedRequest): Content => (request.body as { input: { content: Content }[] }).input[0]!.content;
+const userContent = (request: RecordedRequest): Content =>
+  (request.body as { input: { content: Content }[] }).input[0]!.content;
 
 interface DryRunJson {
   dryRun: boolean;
@@ -88,14 +104,29 @@ describe("figment code --ai", () => {
   it("streams a good multi-file answer, writes it under --out, with the image and the key from the environment", async () => {
     const srv = await serve(responsesStream(split(GOOD), { id: "resp_good", delayMs: 5 }));
     const { work, out } = workDir("good");
-    const { code, stdout, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url]);
+    const { code, stdout, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code, stderr).toBe(0);
     expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
     expect(readdirSync(work)).toEqual(["out"]);
     // Formatted by prettier, as the offline output.
     expect(readFileSync(join(out, "src/components/Header.tsx"), "utf8")).toContain("    <header>");
     // The design's Montserrat, which the answer did not load: src/fonts.ts, imported by the entry (App.tsx here).
-    expect(stdout.split("\n")).toEqual([`wrote 3 files to ${out}`, "  src/App.tsx", "  src/components/Header.tsx", "  src/fonts.ts"]);
+    expect(stdout.split("\n")).toEqual([
+      `wrote 3 files to ${out}`,
+      "  src/App.tsx",
+      "  src/components/Header.tsx",
+      "  src/fonts.ts",
+    ]);
     expect(readFileSync(join(out, "src/App.tsx"), "utf8")).toMatch(/^import "\.\/fonts";/);
 
     expect(srv.requests).toHaveLength(1);
@@ -132,9 +163,24 @@ describe("figment code --ai", () => {
     const work = mkdtempSync(join(tmp, "unsafe-"));
     // ../../evil.tsx from work/nest/out would land in work itself.
     const out = join(work, "nest", "out");
-    const { code, stdout, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url, "--json"]);
+    const { code, stdout, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+      "--json",
+    ]);
     expect(code, stderr).toBe(0);
-    expect(listFiles(work)).toEqual(["nest/out/src/App.tsx", "nest/out/src/components/Header.tsx", "nest/out/src/fonts.ts"]);
+    expect(listFiles(work)).toEqual([
+      "nest/out/src/App.tsx",
+      "nest/out/src/components/Header.tsx",
+      "nest/out/src/fonts.ts",
+    ]);
     expect(existsSync("/etc/figment-evil.ts")).toBe(false);
     const report = JSON.parse(stdout) as AiReport;
     expect(report.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
@@ -146,7 +192,10 @@ describe("figment code --ai", () => {
   it("--dry-run prints an estimate, the endpoint and the model, and sends nothing (no key needed)", async () => {
     const srv = await serve();
     const { out } = workDir("dry");
-    const plain = await figment(["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--out", out, "--base-url", srv.url], {});
+    const plain = await figment(
+      ["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--out", out, "--base-url", srv.url],
+      {},
+    );
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/^Estimate only \(--dry-run\): nothing was sent\./);
     expect(plain.stdout).toContain(`endpoint      ${srv.url}/responses`);
@@ -155,14 +204,43 @@ describe("figment code --ai", () => {
     expect(plain.stdout).toContain("image tokens  about 255 (grida-vector-frame.png 500×500, detail high)");
     expect(plain.stdout).toMatch(/estimates/);
 
-    const json = await figment(["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--json", "--model", "gpt-4o", "--out", out, "--base-url", srv.url], {});
+    const json = await figment(
+      [
+        "code",
+        LOGIN,
+        "--ai",
+        "--image",
+        PNG,
+        "--dry-run",
+        "--json",
+        "--model",
+        "gpt-4o",
+        "--out",
+        out,
+        "--base-url",
+        srv.url,
+      ],
+      {},
+    );
     expect(json.code).toBe(0);
     const estimate = JSON.parse(json.stdout) as DryRunJson;
-    expect(estimate).toMatchObject({ dryRun: true, estimate: true, endpoint: `${srv.url}/responses`, model: "gpt-4o", api: "responses", imageTokens: 255 });
+    expect(estimate).toMatchObject({
+      dryRun: true,
+      estimate: true,
+      endpoint: `${srv.url}/responses`,
+      model: "gpt-4o",
+      api: "responses",
+      imageTokens: 255,
+    });
     expect(estimate.inputTokens).toBe(estimate.textTokens + estimate.imageTokens);
     expect(estimate.textTokens).toBeGreaterThan(500);
     expect(estimate.costUsd).toBeCloseTo((estimate.inputTokens * 2.5) / 1e6, 10);
-    expect(estimate.price).toEqual({ inputUsdPer1M: 2.5, outputUsdPer1M: 10, source: "https://platform.openai.com/docs/pricing", asOf: "2025-08-07" });
+    expect(estimate.price).toEqual({
+      inputUsdPer1M: 2.5,
+      outputUsdPer1M: 10,
+      source: "https://platform.openai.com/docs/pricing",
+      asOf: "2025-08-07",
+    });
 
     expect(srv.requests).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
@@ -171,27 +249,62 @@ describe("figment code --ai", () => {
   it("--dry-run prices the default model and names the price's source and date", async () => {
     const srv = await serve();
     const { out } = workDir("dry-price");
-    const plain = await figment(["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--out", out, "--base-url", srv.url], {});
+    const plain = await figment(
+      ["code", LOGIN, "--ai", "--image", PNG, "--dry-run", "--out", out, "--base-url", srv.url],
+      {},
+    );
     expect(plain.code, plain.stderr).toBe(0);
     const inputTokens = Number(/input tokens {2}about ([\d,]+)/.exec(plain.stdout)?.[1]?.replace(/,/g, ""));
     expect(inputTokens).toBeGreaterThan(500);
     // GPT-5.4 Image 2: $8 per 1M input tokens.
     const cost = ((inputTokens * 8) / 1e6).toFixed(4);
-    expect(plain.stdout).toContain(`cost          about $${cost} for the input ($8 per 1M input tokens; the output is extra, $15 per 1M)`);
+    expect(plain.stdout).toContain(
+      `cost          about $${cost} for the input ($8 per 1M input tokens; the output is extra, $15 per 1M)`,
+    );
     expect(plain.stdout).toContain("price from    https://openrouter.ai/openai/gpt-5.4-image-2 (as of 2026-04-23)");
     expect(plain.stdout).not.toContain("no price known");
 
-    const openrouter = await figment(["code", LOGIN, "--ai", "--provider", "openrouter", "--dry-run", "--json", "--out", out, "--base-url", srv.url], {});
+    const openrouter = await figment(
+      ["code", LOGIN, "--ai", "--provider", "openrouter", "--dry-run", "--json", "--out", out, "--base-url", srv.url],
+      {},
+    );
     expect(openrouter.code, openrouter.stderr).toBe(0);
     const json = JSON.parse(openrouter.stdout) as DryRunJson;
     expect(json.model).toBe("openai/gpt-5.4-image-2");
     expect(json.costUsd).toBeCloseTo((json.inputTokens * 8) / 1e6, 10);
-    expect(json.price).toEqual({ inputUsdPer1M: 8, outputUsdPer1M: 15, source: "https://openrouter.ai/openai/gpt-5.4-image-2", asOf: "2026-04-23" });
+    expect(json.price).toEqual({
+      inputUsdPer1M: 8,
+      outputUsdPer1M: 15,
+      source: "https://openrouter.ai/openai/gpt-5.4-image-2",
+      asOf: "2026-04-23",
+    });
 
-    const unknown = await figment(["code", LOGIN, "--ai", "--dry-run", "--model", "mystery-model", "--out", out, "--base-url", srv.url], {});
+    const unknown = await figment(
+      ["code", LOGIN, "--ai", "--dry-run", "--model", "mystery-model", "--out", out, "--base-url", srv.url],
+      {},
+    );
     expect(unknown.stdout).toContain("no price known for model mystery-model");
     expect(unknown.stdout).not.toContain("price from");
-    const unknownJson = JSON.parse((await figment(["code", LOGIN, "--ai", "--dry-run", "--json", "--model", "mystery-model", "--out", out, "--base-url", srv.url], {})).stdout) as DryRunJson;
+    const unknownJson = JSON.parse(
+      (
+        await figment(
+          [
+            "code",
+            LOGIN,
+            "--ai",
+            "--dry-run",
+            "--json",
+            "--model",
+            "mystery-model",
+            "--out",
+            out,
+            "--base-url",
+            srv.url,
+          ],
+          {},
+        )
+      ).stdout,
+    ) as DryRunJson;
     expect(unknownJson).toMatchObject({ costUsd: null, price: null });
     expect(srv.requests).toHaveLength(0);
   });
@@ -214,7 +327,20 @@ describe("figment code --ai", () => {
   it("--draft sends the offline output and --instructions the user's words, outside the data blocks", async () => {
     const srv = await serve(responsesStream(split(GOOD)));
     const { out } = workDir("draft");
-    const { code } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--draft", "--instructions", "Use a dark theme.", "--out", out, "--base-url", srv.url]);
+    const { code } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--draft",
+      "--instructions",
+      "Use a dark theme.",
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code).toBe(0);
     const texts = userContent(srv.requests[0]!)
       .filter((c) => c.type === "input_text")
@@ -232,7 +358,18 @@ describe("figment code --ai", () => {
   it("--json lists the files written and the problems, with the notes and the model", async () => {
     const srv = await serve(responsesStream(split(GOOD)));
     const { out } = workDir("json");
-    const { code, stdout, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--json", "--out", out, "--base-url", srv.url]);
+    const { code, stdout, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--json",
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout) as AiReport;
     expect(report.files.map((f) => f.path).sort()).toEqual(listFiles(out));
@@ -242,7 +379,13 @@ describe("figment code --ai", () => {
     expect(report.notes).toBe("Two components; the logo is a placeholder.");
     expect(report.repair).toBe("none");
     expect(report.kept).toBe(0);
-    expect(report.model).toEqual({ provider: "openai", api: "responses", endpoint: `${srv.url}/responses`, model: "gpt-5.4-image-2", image: true });
+    expect(report.model).toEqual({
+      provider: "openai",
+      api: "responses",
+      endpoint: `${srv.url}/responses`,
+      model: "gpt-5.4-image-2",
+      image: true,
+    });
     // Progress stays off stdout.
     expect(stdout).not.toContain("checking");
   });
@@ -250,10 +393,13 @@ describe("figment code --ai", () => {
   it("--provider openrouter speaks chat completions with openai/gpt-5.4-image-2 and OPENROUTER_API_KEY", async () => {
     const srv = await serve(chatStream(split(GOOD)));
     const { out } = workDir("openrouter");
-    const { code, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--provider", "openrouter", "--out", out, "--base-url", srv.url], {
-      OPENAI_API_KEY: "sk-wrong-0000",
-      OPENROUTER_API_KEY: "sk-or-test-4321",
-    });
+    const { code, stderr } = await figment(
+      ["code", LOGIN, "--ai", "--image", PNG, "--provider", "openrouter", "--out", out, "--base-url", srv.url],
+      {
+        OPENAI_API_KEY: "sk-wrong-0000",
+        OPENROUTER_API_KEY: "sk-or-test-4321",
+      },
+    );
     expect(code, stderr).toBe(0);
     const request = srv.requests[0]!;
     expect(request.path).toBe("/v1/chat/completions");
@@ -266,10 +412,13 @@ describe("figment code --ai", () => {
     expect(listFiles(out)).toHaveLength(3);
   });
 
-  it("a custom endpoint without OPENAI_API_KEY gets the key \"none\" and says so", async () => {
+  it('a custom endpoint without OPENAI_API_KEY gets the key "none" and says so', async () => {
     const srv = await serve(chatStream(split(GOOD)));
     const { out } = workDir("custom");
-    const { code, stderr } = await figment(["code", LOGIN, "--ai", "--provider", "custom", "--model", "llava", "--out", out, "--base-url", srv.url], {});
+    const { code, stderr } = await figment(
+      ["code", LOGIN, "--ai", "--provider", "custom", "--model", "llava", "--out", out, "--base-url", srv.url],
+      {},
+    );
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('OPENAI_API_KEY is not set; sending the key "none" to the custom endpoint');
     expect(srv.requests[0]!.headers["authorization"]).toBe("***none");
@@ -277,16 +426,31 @@ describe("figment code --ai", () => {
   });
 
   it("repairs broken TSX in one round and reports which attempt was kept", async () => {
-    const srv = await serve(responsesStream(split(BROKEN), { id: "resp_broken" }), responsesStream(split(FIXED), { id: "resp_fixed" }));
+    const srv = await serve(
+      responsesStream(split(BROKEN), { id: "resp_broken" }),
+      responsesStream(split(FIXED), { id: "resp_fixed" }),
+    );
     const { out } = workDir("repair");
-    const { code, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url]);
+    const { code, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code, stderr).toBe(0);
     expect(srv.requests).toHaveLength(2);
     for (const request of srv.requests) expect(request.schemaErrors).toEqual([]);
     const lines = stderr.split("\n");
     expect(lines.filter((l) => l === "checking…")).toHaveLength(2);
     expect(lines.indexOf("repairing…")).toBeGreaterThan(lines.indexOf("checking…"));
-    expect(stderr).toMatch(/^repair round: the repair helped; kept attempt 2 of 2 \(attempt 1: [1-9]\d* blocking problems?, attempt 2: 0 blocking problems\)$/m);
+    expect(stderr).toMatch(
+      /^repair round: the repair helped; kept attempt 2 of 2 \(attempt 1: [1-9]\d* blocking problems?, attempt 2: 0 blocking problems\)$/m,
+    );
     // The first answer's notes streamed; the kept one's are printed after.
     expect(stderr).toContain("notes: first try");
     expect(stderr).toContain("notes: fixed the header");
@@ -294,7 +458,18 @@ describe("figment code --ai", () => {
 
     await srv.close();
     const again = await serve(responsesStream(split(BROKEN)), responsesStream(split(FIXED)));
-    const json = await figment(["code", LOGIN, "--ai", "--image", PNG, "--json", "--out", join(out, "..", "json-out"), "--base-url", again.url]);
+    const json = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--json",
+      "--out",
+      join(out, "..", "json-out"),
+      "--base-url",
+      again.url,
+    ]);
     const report = JSON.parse(json.stdout) as AiReport;
     expect(report.repair).toBe("kept");
     expect(report.kept).toBe(1);
@@ -309,7 +484,17 @@ describe("figment code --ai", () => {
   it("a repair that does not help keeps the first answer and reports the syntax error with file:line", async () => {
     const srv = await serve(responsesStream(split(BROKEN)), responsesStream(split(BROKEN)));
     const { out } = workDir("repair-fails");
-    const { code, stderr } = await figment(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url]);
+    const { code, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--image",
+      PNG,
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^error syntax src\/components\/Header\.tsx:\d+(:\d+)?: /m);
     expect(stderr).toContain("repair round: the repair did not help; kept attempt 1 of 2");
@@ -330,11 +515,16 @@ describe("figment code --ai failures", () => {
   it("a missing key exits 2 naming the environment variable, before any request", async () => {
     const srv = await serve();
     const { out } = workDir("no-key");
-    const openai = await figment(["code", LOGIN, "--ai", "--out", out, "--base-url", srv.url], { OPENAI_API_KEY: "  " });
+    const openai = await figment(["code", LOGIN, "--ai", "--out", out, "--base-url", srv.url], {
+      OPENAI_API_KEY: "  ",
+    });
     expect(openai.code).toBe(2);
     expect(openai.stderr).toContain("figment: no API key for openai: OPENAI_API_KEY is not set");
     expect(openai.stderr).toContain("figment: Set OPENAI_API_KEY in the environment");
-    const openrouter = await figment(["code", LOGIN, "--ai", "--provider", "openrouter", "--out", out, "--base-url", srv.url], { OPENAI_API_KEY: KEY });
+    const openrouter = await figment(
+      ["code", LOGIN, "--ai", "--provider", "openrouter", "--out", out, "--base-url", srv.url],
+      { OPENAI_API_KEY: KEY },
+    );
     expect(openrouter.code).toBe(2);
     expect(openrouter.stderr).toContain("OPENROUTER_API_KEY is not set");
     expect(srv.requests).toHaveLength(0);
@@ -377,7 +567,17 @@ describe("figment code --ai failures", () => {
 
   it("--timeout ends a request that never answers: exit 1", async () => {
     const srv = await serve({ kind: "hang" });
-    const { code, stderr } = await figment(["code", LOGIN, "--ai", "--timeout", "0.3", "--out", workDir("timeout").out, "--base-url", srv.url]);
+    const { code, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--timeout",
+      "0.3",
+      "--out",
+      workDir("timeout").out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain("raise --timeout");
   });
@@ -386,24 +586,65 @@ describe("figment code --ai failures", () => {
     const srv = await serve(responsesStream(split(GOOD, 30), { delayMs: 30 }));
     const { out } = workDir("cancel");
     const controller = new AbortController();
-    const { code, stderr } = await figment(["code", LOGIN, "--ai", "--out", out, "--base-url", srv.url], ENV, controller.signal, (line) => {
-      if (line.endsWith(" …")) controller.abort();
-    });
+    const { code, stderr } = await figment(
+      ["code", LOGIN, "--ai", "--out", out, "--base-url", srv.url],
+      ENV,
+      controller.signal,
+      (line) => {
+        if (line.endsWith(" …")) controller.abort();
+      },
+    );
     expect(code).toBe(130);
     expect(stderr).toContain("figment: cancelled; nothing was written");
     expect(existsSync(out)).toBe(false);
   });
 
   const bad: { name: string; argv: () => string[]; message: RegExp }[] = [
-    { name: "an --image that is not a PNG", argv: () => ["code", LOGIN, "--ai", "--image", LOGIN], message: /--image .*figmasharp-login\.file\.json is not a PNG/ },
-    { name: "a missing --image", argv: () => ["code", LOGIN, "--ai", "--image", join(tmp, "nope.png")], message: /no such file: .*nope\.png/ },
-    { name: "--image without --ai", argv: () => ["code", LOGIN, "--image", PNG], message: /--image only applies to the model path: add --ai/ },
-    { name: "--dry-run without --ai", argv: () => ["code", LOGIN, "--dry-run"], message: /--dry-run only applies to the model path/ },
-    { name: "--ai on another command", argv: () => ["hints", LOGIN, "--ai"], message: /--ai only applies to figment code/ },
-    { name: "a bad --provider", argv: () => ["code", LOGIN, "--ai", "--provider", "anthropic"], message: /--provider must be openai, openrouter or custom, not anthropic/ },
-    { name: "a bad --timeout", argv: () => ["code", LOGIN, "--ai", "--timeout", "soon"], message: /--timeout must be a number of seconds above 0, not soon/ },
-    { name: "a bad --base-url", argv: () => ["code", LOGIN, "--ai", "--base-url", "ftp://x"], message: /--base-url must be an http\(s\) URL/ },
-    { name: "an unknown node id", argv: () => ["code", LOGIN, "--ai", "--node", "999:999"], message: /unknown node id 999:999/ },
+    {
+      name: "an --image that is not a PNG",
+      argv: () => ["code", LOGIN, "--ai", "--image", LOGIN],
+      message: /--image .*figmasharp-login\.file\.json is not a PNG/,
+    },
+    {
+      name: "a missing --image",
+      argv: () => ["code", LOGIN, "--ai", "--image", join(tmp, "nope.png")],
+      message: /no such file: .*nope\.png/,
+    },
+    {
+      name: "--image without --ai",
+      argv: () => ["code", LOGIN, "--image", PNG],
+      message: /--image only applies to the model path: add --ai/,
+    },
+    {
+      name: "--dry-run without --ai",
+      argv: () => ["code", LOGIN, "--dry-run"],
+      message: /--dry-run only applies to the model path/,
+    },
+    {
+      name: "--ai on another command",
+      argv: () => ["hints", LOGIN, "--ai"],
+      message: /--ai only applies to figment code/,
+    },
+    {
+      name: "a bad --provider",
+      argv: () => ["code", LOGIN, "--ai", "--provider", "anthropic"],
+      message: /--provider must be openai, openrouter or custom, not anthropic/,
+    },
+    {
+      name: "a bad --timeout",
+      argv: () => ["code", LOGIN, "--ai", "--timeout", "soon"],
+      message: /--timeout must be a number of seconds above 0, not soon/,
+    },
+    {
+      name: "a bad --base-url",
+      argv: () => ["code", LOGIN, "--ai", "--base-url", "ftp://x"],
+      message: /--base-url must be an http\(s\) URL/,
+    },
+    {
+      name: "an unknown node id",
+      argv: () => ["code", LOGIN, "--ai", "--node", "999:999"],
+      message: /unknown node id 999:999/,
+    },
   ];
 
   it.each(bad)("$name exits 2 before any request", async ({ argv, message }) => {
@@ -427,7 +668,16 @@ describe("figment code --ai failures", () => {
     writeFileSync(hintFile, hints.stdout + "\n");
     const srv = await serve(responsesStream(split(GOOD)));
     const { out } = workDir("from-hint");
-    const { code, stderr } = await figment(["code", "--from-hint", hintFile, "--ai", "--out", out, "--base-url", srv.url]);
+    const { code, stderr } = await figment([
+      "code",
+      "--from-hint",
+      hintFile,
+      "--ai",
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
     expect(code, stderr).toBe(0);
     expect(userContent(srv.requests[0]!)[0]!.text).toContain(hints.stdout);
     expect(listFiles(out)).toHaveLength(3);
@@ -445,7 +695,11 @@ describe("the built binary (dist/cli.js) with --ai", () => {
     return { ...env, ...extra };
   }
 
-  function start(argv: string[], env: NodeJS.ProcessEnv, onErr?: (text: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function start(
+    argv: string[],
+    env: NodeJS.ProcessEnv,
+    onErr?: (text: string, kill: (signal: NodeJS.Signals) => void) => void,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [cli, ...argv], { env, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
@@ -464,7 +718,10 @@ describe("the built binary (dist/cli.js) with --ai", () => {
     expect(existsSync(cli)).toBe(true);
     const srv = await serve(responsesStream(split(GOOD)));
     const { out } = workDir("bin");
-    const result = await start(["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url], childEnv({ OPENAI_API_KEY: "sk-bin-test-5555" }));
+    const result = await start(
+      ["code", LOGIN, "--ai", "--image", PNG, "--out", out, "--base-url", srv.url],
+      childEnv({ OPENAI_API_KEY: "sk-bin-test-5555" }),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
     expect(srv.requests[0]!.headers["authorization"]).toBe("***5555");
@@ -474,13 +731,17 @@ describe("the built binary (dist/cli.js) with --ai", () => {
     const srv = await serve({ kind: "hang" });
     const { out } = workDir("bin-sigint");
     let sent = false;
-    const result = await start(["code", LOGIN, "--ai", "--out", out, "--base-url", srv.url], childEnv({ OPENAI_API_KEY: "sk-bin-test-5555" }), (stderr, kill) => {
-      if (!sent && stderr.includes("figment: asking")) {
-        sent = true;
-        // Give the request a moment to reach the server first.
-        setTimeout(() => kill("SIGINT"), 200);
-      }
-    });
+    const result = await start(
+      ["code", LOGIN, "--ai", "--out", out, "--base-url", srv.url],
+      childEnv({ OPENAI_API_KEY: "sk-bin-test-5555" }),
+      (stderr, kill) => {
+        if (!sent && stderr.includes("figment: asking")) {
+          sent = true;
+          // Give the request a moment to reach the server first.
+          setTimeout(() => kill("SIGINT"), 200);
+        }
+      },
+    );
     expect(result.code, result.stderr).toBe(130);
     expect(result.stderr).toContain("figment: cancelled; nothing was written");
     expect(srv.requests).toHaveLength(1);

@@ -26,7 +26,14 @@ import type { Problem } from "../../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
 import type { CliArgs } from "../common/args.js";
-import { codeOptions, emitAndWrite, reportProblems, runName, type Output, type RunContext } from "../common/design-files.js";
+import {
+  codeOptions,
+  emitAndWrite,
+  reportProblems,
+  runName,
+  type Output,
+  type RunContext,
+} from "../common/design-files.js";
 import { loadForCode } from "./figma-extras.js";
 import { componentOptions, readComponentsInput, type ComponentsInput } from "./components-map.js";
 import { componentsForModel } from "../../codegen/components-map/preview.js";
@@ -84,11 +91,15 @@ export async function readPng(path: string): Promise<Png> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FigmentError("input", code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError(
+      "input",
+      code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   const size = pngSize(bytes);
   if (!size) throw new FigmentError("input", `--image ${path} is not a PNG (export the frame as PNG)`);
-  if (!(size.width > 0 && size.height > 0)) throw new FigmentError("input", `--image ${path} has no pixels (${size.width}×${size.height})`);
+  if (!(size.width > 0 && size.height > 0))
+    throw new FigmentError("input", `--image ${path} has no pixels (${size.width}×${size.height})`);
   return { path, dataUrl: pngDataUrl(bytes), ...size };
 }
 
@@ -109,7 +120,13 @@ function endpointUrl(config: ProviderConfig): string {
   return `${config.baseURL}/${config.kind === "responses" ? "responses" : "chat/completions"}`;
 }
 
-async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput, image: Png | undefined, io: Output): Promise<number> {
+async function dryRun(
+  args: CliArgs,
+  config: ProviderConfig,
+  input: PromptInput,
+  image: Png | undefined,
+  io: Output,
+): Promise<number> {
   await loadTokenizer();
   const estimate: Estimate = estimatePrompt(input, image, { model: config.model });
   const endpoint = endpointUrl(config);
@@ -128,8 +145,17 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
           inputTokens: estimate.inputTokens,
           costUsd: estimate.costUsd ?? null,
           batchCostUsd: estimate.batchCostUsd ?? null,
-          price: estimate.price ? { inputUsdPer1M: estimate.price.input, outputUsdPer1M: estimate.price.output, source: estimate.price.source, asOf: estimate.price.asOf } : null,
-          image: image ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" } : null,
+          price: estimate.price
+            ? {
+                inputUsdPer1M: estimate.price.input,
+                outputUsdPer1M: estimate.price.output,
+                source: estimate.price.source,
+                asOf: estimate.price.asOf,
+              }
+            : null,
+          image: image
+            ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" }
+            : null,
           ...(args.verify ? { verify: { rounds: args.rounds ?? 1, note: VERIFY_DRY_RUN } } : {}),
           note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
         },
@@ -149,10 +175,15 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
   io.out(`  endpoint      ${endpoint}`);
   io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
   io.out(`  text tokens   about ${n(estimate.textTokens)}`);
-  io.out(`  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`);
+  io.out(
+    `  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`,
+  );
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
   io.out(`  cost          ${cost}`);
-  if (estimate.batchCostUsd !== undefined) io.out(`  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`);
+  if (estimate.batchCostUsd !== undefined)
+    io.out(
+      `  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`,
+    );
   if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
   if (args.verify) io.out(`  verify        up to ${plural(args.rounds ?? 1, "round")}: ${VERIFY_DRY_RUN}`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
@@ -160,7 +191,11 @@ async function dryRun(args: CliArgs, config: ProviderConfig, input: PromptInput,
 }
 
 /** Progress on stderr: each file as it starts and completes, the notes once they are complete, the stages. */
-function progressPrinter(io: Output): { onProgress: (event: ProgressEvent) => void; onStage: (stage: "checking" | "repairing") => void; shownNotes: () => string | undefined } {
+function progressPrinter(io: Output): {
+  onProgress: (event: ProgressEvent) => void;
+  onStage: (stage: "checking" | "repairing") => void;
+  shownNotes: () => string | undefined;
+} {
   let shownNotes: string | undefined;
   return {
     onProgress(event) {
@@ -199,8 +234,15 @@ function repairSummary(result: ModelCodeResult): string | undefined {
  * What the model is sent for `document` (one request): the hint, assets, image, draft and instructions, and
  * the team's components the instances map to (as data, like the hint).
  */
-export async function promptInputFor(document: DesignDocument, args: CliArgs, image: Png | undefined, components: ComponentsInput = { problems: [] }): Promise<PromptInput> {
-  const drafts = args.draft ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files : undefined;
+export async function promptInputFor(
+  document: DesignDocument,
+  args: CliArgs,
+  image: Png | undefined,
+  components: ComponentsInput = { problems: [] },
+): Promise<PromptInput> {
+  const drafts = args.draft
+    ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files
+    : undefined;
   const mapped = components.map ? componentsForModel(document, components.map) : "";
   const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
   return {
@@ -227,7 +269,8 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
   if (!image) io.err(STRUCTURE_ONLY);
   const frames = source.document.frames.length;
-  if (frames > 1) io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
+  if (frames > 1)
+    io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
 
   const input = await promptInputFor(source.document, args, image, components);
   const settings = settingsFrom(args);
@@ -276,9 +319,18 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   let cancelled = false;
   const verified: { verify?: VerifyJson } = {};
   if (args.verify && verifying && frame && result.files.length > 0) {
-    const rounds = { rounds: args.rounds ?? 1, target: args.target, timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000, onProgress: progress.onProgress, onStage: progress.onStage };
+    const rounds = {
+      rounds: args.rounds ?? 1,
+      target: args.target,
+      timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000,
+      onProgress: progress.onProgress,
+      onStage: progress.onStage,
+    };
     // A round's answer goes through the same checks as the first one, the library's types included.
-    const checks = { ...(context.signal ? { signal: context.signal } : {}), ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}) };
+    const checks = {
+      ...(context.signal ? { signal: context.signal } : {}),
+      ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
+    };
     const v = await verifying.verifyAnswer({ config, input, frame, first: result, ...rounds, ...checks }, io);
     final = v;
     cancelled = v.cancelled;
@@ -289,8 +341,18 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     notes: final.notes,
     repair: result.repair,
     kept: result.kept,
-    attempts: result.attempts.map((a) => ({ kind: a.kind, files: a.files.length, blocking: a.problems.filter(isBlocking).length })),
-    model: { provider: args.provider, api: config.kind, endpoint: endpointUrl(config), model: config.model, image: image !== undefined },
+    attempts: result.attempts.map((a) => ({
+      kind: a.kind,
+      files: a.files.length,
+      blocking: a.problems.filter(isBlocking).length,
+    })),
+    model: {
+      provider: args.provider,
+      api: config.kind,
+      endpoint: endpointUrl(config),
+      model: config.model,
+      image: image !== undefined,
+    },
     ...verified,
   };
   if (result.files.length === 0) {
@@ -305,7 +367,15 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
   const scored = args.score && frame ? await import("./score.js") : undefined;
   const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target)] : undefined;
-  const code = await emitAndWrite({ files: final.files, problems: final.problems }, source.problems, args, io, scores && args.json ? { ...more, score: scores } : more, runName(args, source.document.frames), source.layerNames);
+  const code = await emitAndWrite(
+    { files: final.files, problems: final.problems },
+    source.problems,
+    args,
+    io,
+    scores && args.json ? { ...more, score: scores } : more,
+    runName(args, source.document.frames),
+    source.layerNames,
+  );
   if (scored && scores && !args.json) scored.printScores(scores, io);
   if (!args.json) {
     if (final.notes.trim() && final.notes !== progress.shownNotes()) io.err(`notes: ${indentNotes(final.notes)}`);

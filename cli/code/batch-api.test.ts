@@ -11,7 +11,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../../test/helpers/fixtures.js";
-import { readBatchInput, responsesJson, validateRequest, type OpenAiTestServer } from "../../test/openai-server/server.js";
+import {
+  readBatchInput,
+  responsesJson,
+  validateRequest,
+  type OpenAiTestServer,
+} from "../../test/openai-server/server.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
 import { responsesStream } from "../../test/openai-server/replies.js";
 import { run } from "../run.js";
@@ -20,8 +25,15 @@ const DIALOG = fixturePath("figmasharp-bundler-dialog.file.json"); // two top-le
 /** Both: the text is no frame (figment frames leaves it out), so a whole-file run would send one request. */
 const BOTH = ["--node", "25:0", "--node", "160:199"];
 const ENV = { OPENAI_API_KEY: "sk-test-batch-code-5678" };
-const APP = { path: "src/App.tsx", content: 'import {Header} from "./components/Header"\nexport default function App(){return <main><Header title="Bundle"/></main>}\n' };
-const HEADER = { path: "src/components/Header.tsx", content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>}\n" };
+const APP = {
+  path: "src/App.tsx",
+  content:
+    'import {Header} from "./components/Header"\nexport default function App(){return <main><Header title="Bundle"/></main>}\n',
+};
+const HEADER = {
+  path: "src/components/Header.tsx",
+  content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>}\n",
+};
 const ANSWER = JSON.stringify({ files: [APP, HEADER], notes: "two files" });
 
 let tmp: string;
@@ -33,7 +45,10 @@ const serve = scriptedServer();
 let n = 0;
 const fresh = (): string => join(tmp, `out-${++n}`);
 
-async function figment(argv: string[], env: Record<string, string | undefined> = ENV): Promise<{ code: number; stdout: string; stderr: string }> {
+async function figment(
+  argv: string[],
+  env: Record<string, string | undefined> = ENV,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = captureIo();
   const code = await run(argv, io, { env });
   return { code, stdout: io.stdout(), stderr: io.stderr() };
@@ -41,7 +56,18 @@ async function figment(argv: string[], env: Record<string, string | undefined> =
 
 async function submitted(srv: OpenAiTestServer, extra: string[] = []): Promise<string> {
   const out = fresh();
-  const result = await figment(["code", DIALOG, ...(extra.includes("--node") ? [] : BOTH), "--ai", "--batch-api", "--out", out, "--base-url", srv.url, ...extra]);
+  const result = await figment([
+    "code",
+    DIALOG,
+    ...(extra.includes("--node") ? [] : BOTH),
+    "--ai",
+    "--batch-api",
+    "--out",
+    out,
+    "--base-url",
+    srv.url,
+    ...extra,
+  ]);
   expect(result.stderr).not.toContain("internal error");
   expect(result.code).toBe(0);
   return out;
@@ -73,7 +99,10 @@ describe("figment code --ai --batch-api", () => {
       expect(validateRequest("/v1/responses", line.body)).toEqual([]);
       expect(line.body).toMatchObject({ stream: false, text: { format: { type: "json_schema", strict: true } } });
     }
-    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { kind: string; lines: { customId: string; frame: { id: string; name: string }; fileStem: string }[] };
+    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
+      kind: string;
+      lines: { customId: string; frame: { id: string; name: string }; fileStem: string }[];
+    };
     expect(record.kind).toBe("code");
     expect(record.lines.map((l) => [l.customId, l.frame.id, l.fileStem])).toEqual([
       ["frame-1", "25:0", "1-0-bundle-figma-document"],
@@ -95,35 +124,95 @@ describe("figment code --ai --batch-api", () => {
 
   it("--dry-run shows the standard and the Batch API price and sends nothing", async () => {
     const srv = await serve();
-    const result = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--dry-run", "--json", "--model", "gpt-4o", "--base-url", srv.url, "--out", fresh()], {});
+    const result = await figment(
+      [
+        "code",
+        DIALOG,
+        ...BOTH,
+        "--ai",
+        "--batch-api",
+        "--dry-run",
+        "--json",
+        "--model",
+        "gpt-4o",
+        "--base-url",
+        srv.url,
+        "--out",
+        fresh(),
+      ],
+      {},
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { requests: number; costUsd: number; batchCostUsd: number };
     expect(report.requests).toBe(2);
     expect(report.costUsd).toBeGreaterThan(0);
     expect(report.batchCostUsd).toBeCloseTo(report.costUsd / 2, 12);
-    const plain = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--dry-run", "--model", "gpt-4o", "--out", fresh()], {});
-    expect(plain.stdout).toMatch(/about \$\d+\.\d{4} at standard prices, about \$\d+\.\d{4} on the Batch API \(50% off\)/);
+    const plain = await figment(
+      ["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--dry-run", "--model", "gpt-4o", "--out", fresh()],
+      {},
+    );
+    expect(plain.stdout).toMatch(
+      /about \$\d+\.\d{4} at standard prices, about \$\d+\.\d{4} on the Batch API \(50% off\)/,
+    );
     expect(srv.requests).toHaveLength(0);
   });
 
   it("names a frame as the layers panel does, a generated name too, in the plan and its folder", async () => {
     const design = join(tmp, "generated.json");
     const box = { x: 0, y: 0, width: 100, height: 100 };
-    writeFileSync(design, JSON.stringify({ document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [
-      { id: "1:2", type: "FRAME", name: "Frame 8", absoluteBoundingBox: box, children: [{ id: "1:3", type: "TEXT", name: "Hi", characters: "Hi", absoluteBoundingBox: { ...box, height: 20 } }] },
-    ] }] } }));
-    const result = await figment(["code", design, "--ai", "--batch-api", "--dry-run", "--json", "--model", "gpt-4o", "--out", fresh()], {});
+    writeFileSync(
+      design,
+      JSON.stringify({
+        document: {
+          id: "0:0",
+          type: "DOCUMENT",
+          children: [
+            {
+              id: "0:1",
+              type: "CANVAS",
+              name: "Page 1",
+              children: [
+                {
+                  id: "1:2",
+                  type: "FRAME",
+                  name: "Frame 8",
+                  absoluteBoundingBox: box,
+                  children: [
+                    {
+                      id: "1:3",
+                      type: "TEXT",
+                      name: "Hi",
+                      characters: "Hi",
+                      absoluteBoundingBox: { ...box, height: 20 },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const result = await figment(
+      ["code", design, "--ai", "--batch-api", "--dry-run", "--json", "--model", "gpt-4o", "--out", fresh()],
+      {},
+    );
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { frames: { id: string; name: string; folder: string }[] };
     expect(report.frames).toMatchObject([{ id: "1:2", name: "Frame 8", folder: "frame-8" }]);
   });
 
   it("the single-request --dry-run shows the Batch API price beside the standard one", async () => {
-    const json = await figment(["code", DIALOG, "--node", "25:0", "--ai", "--dry-run", "--json", "--model", "gpt-4o"], {});
+    const json = await figment(
+      ["code", DIALOG, "--node", "25:0", "--ai", "--dry-run", "--json", "--model", "gpt-4o"],
+      {},
+    );
     const report = JSON.parse(json.stdout) as { costUsd: number; batchCostUsd: number };
     expect(report.batchCostUsd).toBeCloseTo(report.costUsd / 2, 12);
     const plain = await figment(["code", DIALOG, "--node", "25:0", "--ai", "--dry-run", "--model", "gpt-4o"], {});
-    expect(plain.stdout).toMatch(/batch API {5}about \$\d+\.\d{4} for the input \(50% off, answers within 24 h: --batch-api\)/);
+    expect(plain.stdout).toMatch(
+      /batch API {5}about \$\d+\.\d{4} for the input \(50% off, answers within 24 h: --batch-api\)/,
+    );
     const help = await figment(["batch", "--help"], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("figment batch collect DIR");
@@ -131,10 +220,25 @@ describe("figment code --ai --batch-api", () => {
 
   it("refuses another provider, and --image with several frames (exit 2, nothing sent)", async () => {
     const srv = await serve();
-    const other = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--provider", "openrouter", "--out", fresh()], { OPENROUTER_API_KEY: "k" });
+    const other = await figment(
+      ["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--provider", "openrouter", "--out", fresh()],
+      { OPENROUTER_API_KEY: "k" },
+    );
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("--batch-api needs --provider openai");
-    const image = await figment(["code", DIALOG, ...BOTH, "--ai", "--batch-api", "--image", fixturePath("grida-vector-frame.png"), "--base-url", srv.url, "--out", fresh()]);
+    const image = await figment([
+      "code",
+      DIALOG,
+      ...BOTH,
+      "--ai",
+      "--batch-api",
+      "--image",
+      fixturePath("grida-vector-frame.png"),
+      "--base-url",
+      srv.url,
+      "--out",
+      fresh(),
+    ]);
     expect(image.code).toBe(2);
     expect(image.stderr).toContain("pick that frame with --node");
     expect(srv.requests).toHaveLength(0);
@@ -153,11 +257,16 @@ describe("figment batch", () => {
 
     const first = await figment(["batch", "collect", out, "--json"]);
     expect(first.code).toBe(0);
-    const report = JSON.parse(first.stdout) as { collected: { done: string[]; downloaded: string[] }; counts: { done: number } };
+    const report = JSON.parse(first.stdout) as {
+      collected: { done: string[]; downloaded: string[] };
+      counts: { done: number };
+    };
     expect(report.collected.done).toEqual(["frame-1", "frame-2"]);
     expect(listFiles(join(out, "1-0-bundle-figma-document"))).toEqual(["src/App.tsx", "src/components/Header.tsx"]);
     // Through prettier: the model's one-liners come back formatted.
-    expect(readFileSync(join(out, "1-0-bundle-figma-document", "src/App.tsx"), "utf8")).toContain('import { Header } from "./components/Header";\n');
+    expect(readFileSync(join(out, "1-0-bundle-figma-document", "src/App.tsx"), "utf8")).toContain(
+      'import { Header } from "./components/Header";\n',
+    );
     const counts = srv.routeCounts();
     expect(counts["GET /v1/files/{id}/content"]).toBe(1);
 
@@ -173,12 +282,27 @@ describe("figment batch", () => {
     const own = JSON.stringify({
       notes: "",
       files: [
-        { path: "src/App.tsx", content: 'import { Button } from "@acme/ui";\nexport default function App() {\n  return <main><Button type="button" variant="huge">Add</Button></main>;\n}\n' },
-        { path: "src/components/Button.tsx", content: "export function Button(props: { children?: string }) {\n  return <button>{props.children}</button>;\n}\n" },
+        {
+          path: "src/App.tsx",
+          content:
+            'import { Button } from "@acme/ui";\nexport default function App() {\n  return <main><Button type="button" variant="huge">Add</Button></main>;\n}\n',
+        },
+        {
+          path: "src/components/Button.tsx",
+          content:
+            "export function Button(props: { children?: string }) {\n  return <button>{props.children}</button>;\n}\n",
+        },
       ],
     });
     const srv = await serve(responsesStream([ANSWER]));
-    const flags = ["--node", "25:0", "--components", join(components, "components.json"), "--types", join(components, "acme-ui.d.ts")];
+    const flags = [
+      "--node",
+      "25:0",
+      "--components",
+      join(components, "components.json"),
+      "--types",
+      join(components, "acme-ui.d.ts"),
+    ];
     const direct = await figment(["code", DIALOG, "--ai", "--out", fresh(), "--base-url", srv.url, ...flags]);
     expect(direct.code, direct.stderr).toBe(0);
     const streamed = srv.requests[0]!.body as Record<string, unknown>;
@@ -194,21 +318,33 @@ describe("figment batch", () => {
     expect(collect.code).toBe(0);
     // The library's types judge the prop; the mapping, the file that redraws the team's Button.
     expect(collect.stderr).toMatch(/src\/App\.tsx:5:\d+: <Button> prop variant: Type '"huge"' is not assignable/);
-    expect(collect.stderr).toMatch(/src\/components\/Button\.tsx:1:17: defines its own Button, but the team's Button comes from "@acme\/ui"/);
+    expect(collect.stderr).toMatch(
+      /src\/components\/Button\.tsx:1:17: defines its own Button, but the team's Button comes from "@acme\/ui"/,
+    );
     const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { problems?: string[] }[] };
     expect(record.lines[0]!.problems!.join("\n")).toContain("defines its own Button");
   });
 
   it("a frame whose files do not parse is written all the same, its problems listed with file and line", async () => {
     const srv = await serve();
-    const broken = JSON.stringify({ files: [APP, { ...HEADER, content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>\n}}\n" }], notes: "" });
+    const broken = JSON.stringify({
+      files: [
+        APP,
+        { ...HEADER, content: "export function Header(props:{title:string}){return <h1>{props.title}</h1>\n}}\n" },
+      ],
+      notes: "",
+    });
     srv.batches.script({ answer: () => responsesJson(broken) });
     const out = await submitted(srv, ["--node", "25:0"]);
     await statuses(out);
     const collect = await figment(["batch", "collect", out]);
     expect(collect.code).toBe(0);
-    expect(collect.stderr).toMatch(/figment: frame 1\.0\. Bundle Figma Document \(25:0\): error src\/components\/Header\.tsx:\d+/);
-    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { state: string; problems?: string[] }[] };
+    expect(collect.stderr).toMatch(
+      /figment: frame 1\.0\. Bundle Figma Document \(25:0\): error src\/components\/Header\.tsx:\d+/,
+    );
+    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
+      lines: { state: string; problems?: string[] }[];
+    };
     expect(record.lines[0]!.state).toBe("done");
     expect(record.lines[0]!.problems![0]).toMatch(/^src\/components\/Header\.tsx:\d+/);
   });
@@ -220,7 +356,9 @@ describe("figment batch", () => {
     await statuses(out);
     const collect = await figment(["batch", "collect", out]);
     expect(collect.code).toBe(1);
-    expect(collect.stderr).toMatch(/frame 1\.0\. Bundle Figma Document \(25:0\) failed: the answer held no usable files/);
+    expect(collect.stderr).toMatch(
+      /frame 1\.0\. Bundle Figma Document \(25:0\) failed: the answer held no usable files/,
+    );
     expect(collect.stderr).toMatch(/frame Solution pad .* failed: 400: Invalid request for frame-2/);
     expect(collect.stderr).toContain(`figment batch resubmit ${out}`);
 
@@ -268,7 +406,15 @@ describe("figment batch", () => {
     const gone = await figment(["batch", "status", out]);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain("The provider does not know this batch or file");
-    srv.failRoute("GET /v1/batches/{id}", ...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 503, message: "overloaded", headers: { "retry-after-ms": "1" } })));
+    srv.failRoute(
+      "GET /v1/batches/{id}",
+      ...Array.from({ length: 3 }, () => ({
+        kind: "error" as const,
+        status: 503,
+        message: "overloaded",
+        headers: { "retry-after-ms": "1" },
+      })),
+    );
     const down = await figment(["batch", "status", out]);
     expect(down.code).toBe(1);
     expect(down.stderr).toContain("answered 503");
@@ -282,12 +428,30 @@ describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
     const out = fresh();
     const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: ENV.OPENAI_API_KEY };
     delete env["OPENROUTER_API_KEY"];
-    const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "cli.js"), "code", DIALOG, ...BOTH, "--ai", "--batch-api", "--out", out, "--base-url", srv.url], { env, stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [
+        join(REPO_ROOT, "dist", "cli.js"),
+        "code",
+        DIALOG,
+        ...BOTH,
+        "--ai",
+        "--batch-api",
+        "--out",
+        out,
+        "--base-url",
+        srv.url,
+      ],
+      { env, stdio: "ignore" },
+    );
     const closed = new Promise((resolve) => child.on("close", resolve));
-    for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     child.kill("SIGKILL");
     await closed;
-    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { runs: { inputFileId?: string; batchId?: string }[] };
+    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
+      runs: { inputFileId?: string; batchId?: string }[];
+    };
     expect(record.runs[0]!.inputFileId).toMatch(/^file-/);
     expect(record.runs[0]!.batchId).toBeUndefined();
 
@@ -295,7 +459,9 @@ describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
     expect(status.code, status.stderr).toBe(0);
     expect(status.stderr).toContain("resuming an interrupted submit (uploaded, creating the batch)");
     expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "GET /v1/batches": 1, "POST /v1/batches": 2 });
-    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({ input_file_id: record.runs[0]!.inputFileId });
+    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({
+      input_file_id: record.runs[0]!.inputFileId,
+    });
     expect(status.stdout).toMatch(/batch batch-\S+ \(code, \/v1\/responses\) in_progress/);
   });
 });

@@ -54,11 +54,18 @@ interface KeptChecks {
   componentMaps: Record<string, ComponentMap>;
 }
 
-const keptFile = (a: SourceFile): KeptAsset => ({ path: a.path, content: a.content, ...(a.bytes ? { base64: bytesToBase64(a.bytes) } : {}) });
-const sourceFile = (a: KeptAsset): SourceFile => ({ path: a.path, content: a.content, ...(a.base64 !== undefined ? { bytes: base64ToBytes(a.base64) } : {}) });
+const keptFile = (a: SourceFile): KeptAsset => ({
+  path: a.path,
+  content: a.content,
+  ...(a.bytes ? { base64: bytesToBase64(a.bytes) } : {}),
+});
+const sourceFile = (a: KeptAsset): SourceFile => ({
+  path: a.path,
+  content: a.content,
+  ...(a.base64 !== undefined ? { bytes: base64ToBytes(a.base64) } : {}),
+});
 
 type KeptAsset = { path: string; content: string; base64?: string };
-
 
 const usd = (value: number | undefined): string => (value === undefined ? "unknown" : `$${value.toFixed(4)}`);
 
@@ -67,8 +74,16 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   for (const p of components.problems) io.err(`figment: ${p.severity} ${where(p) || "(components)"}: ${p.message}`);
   const document: DesignDocument = (await readSource(args, io, context)).document;
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
-  if (args.provider !== "openai") throw new FigmentError("input", `--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`);
-  if (image && document.frames.length > 1) throw new FigmentError("input", `--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`);
+  if (args.provider !== "openai")
+    throw new FigmentError(
+      "input",
+      `--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`,
+    );
+  if (image && document.frames.length > 1)
+    throw new FigmentError(
+      "input",
+      `--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`,
+    );
   const settings = settingsFrom(args);
   const draft = providerConfig(settings, "dry-run");
   // Frames by the names Figma's layers panel shows (a generated "Frame 8" the tree dropped too), for the folders and the report.
@@ -83,14 +98,40 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     const estimate = estimatePrompt(input, image, { model: draft.model });
     costUsd = costUsd === undefined || estimate.costUsd === undefined ? undefined : costUsd + estimate.costUsd;
     const body = responsesRequest(input, { model: draft.model, stream: false }) as unknown as Record<string, unknown>;
-    planned.push({ customId: `frame-${i + 1}`, url: "/v1/responses", body, frame: { id: frame.id, name: frameNames[i]! }, fileStem: folders[i]!, assets: input.assets ?? [], ...(input.componentMap ? { componentMap: input.componentMap } : {}) });
+    planned.push({
+      customId: `frame-${i + 1}`,
+      url: "/v1/responses",
+      body,
+      frame: { id: frame.id, name: frameNames[i]! },
+      fileStem: folders[i]!,
+      assets: input.assets ?? [],
+      ...(input.componentMap ? { componentMap: input.componentMap } : {}),
+    });
   }
   const batchUsd = costUsd === undefined ? undefined : costUsd / 2;
   const estimateLine = `estimate for the input: about ${usd(costUsd)} at standard prices, about ${usd(batchUsd)} on the Batch API (50% off); the output is extra`;
   if (args.dryRun) {
-    if (args.json) io.out(JSON.stringify({ dryRun: true, batchApi: true, requests: planned.length, endpoint: "/v1/responses", model: draft.model, frames: planned.map((p) => ({ customId: p.customId, ...p.frame, folder: p.fileStem })), costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
+    if (args.json)
+      io.out(
+        JSON.stringify(
+          {
+            dryRun: true,
+            batchApi: true,
+            requests: planned.length,
+            endpoint: "/v1/responses",
+            model: draft.model,
+            frames: planned.map((p) => ({ customId: p.customId, ...p.frame, folder: p.fileStem })),
+            costUsd: costUsd ?? null,
+            batchCostUsd: batchUsd ?? null,
+          },
+          null,
+          2,
+        ),
+      );
     else {
-      io.out(`Estimate only (--dry-run): nothing was sent. ${plural(planned.length, "request")} (one per frame) to /v1/responses with ${draft.model}.`);
+      io.out(
+        `Estimate only (--dry-run): nothing was sent. ${plural(planned.length, "request")} (one per frame) to /v1/responses with ${draft.model}.`,
+      );
       io.out(estimateLine);
     }
     return 0;
@@ -107,11 +148,22 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   // Without --out: figment-out/<frame or file>/batch, said below with the next steps.
   const out = args.out ?? join(DEFAULT_OUT_ROOT, folderSlug(runName(args, document.frames)), "batch");
   const store = folderStore(out);
-  if (await store.load()) throw new FigmentError("input", `${out} already holds a batch (batch.json); collect it (figment batch collect ${out}), or choose another --out`);
+  if (await store.load())
+    throw new FigmentError(
+      "input",
+      `${out} already holds a batch (batch.json); collect it (figment batch collect ${out}), or choose another --out`,
+    );
   for (const p of planned) await store.writeText(assetsName(p.customId), JSON.stringify(p.assets.map(keptFile)));
-  const componentMaps = Object.fromEntries(planned.flatMap((p) => (p.componentMap ? [[p.customId, p.componentMap] as const] : [])));
+  const componentMaps = Object.fromEntries(
+    planned.flatMap((p) => (p.componentMap ? [[p.customId, p.componentMap] as const] : [])),
+  );
   if (components.libraryTypes || Object.keys(componentMaps).length > 0) {
-    const checks: KeptChecks = { componentMaps, ...(components.libraryTypes ? { libraryTypes: components.libraryTypes.map((l) => ({ module: l.module, files: l.files.map(keptFile) })) } : {}) };
+    const checks: KeptChecks = {
+      componentMaps,
+      ...(components.libraryTypes
+        ? { libraryTypes: components.libraryTypes.map((l) => ({ module: l.module, files: l.files.map(keptFile) })) }
+        : {}),
+    };
     await store.writeText(CHECKS_NAME, JSON.stringify(checks));
   }
   io.err(`figment: submitting ${plural(planned.length, "request")} to ${config.baseURL}/batches (${config.model})…`);
@@ -133,9 +185,18 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     }
     throw error;
   }
-  if (args.json) io.out(JSON.stringify({ batchId, requests: planned.length, dir: out, costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null }, null, 2));
+  if (args.json)
+    io.out(
+      JSON.stringify(
+        { batchId, requests: planned.length, dir: out, costUsd: costUsd ?? null, batchCostUsd: batchUsd ?? null },
+        null,
+        2,
+      ),
+    );
   else {
-    io.out(`submitted batch ${batchId}: ${plural(planned.length, "request")}, one per frame; recorded in ${join(out, "batch.json")}`);
+    io.out(
+      `submitted batch ${batchId}: ${plural(planned.length, "request")}, one per frame; recorded in ${join(out, "batch.json")}`,
+    );
     io.out(estimateLine);
     io.out(`next: figment batch status ${out}, then figment batch collect ${out} (answers within 24 h)`);
   }
@@ -153,7 +214,10 @@ async function keptChecks(store: BatchStore, customId: string): Promise<Componen
   const text = await store.readText(CHECKS_NAME);
   if (text === undefined) return {};
   const kept = JSON.parse(text) as KeptChecks;
-  const libraryTypes: LibraryTypes[] | undefined = kept.libraryTypes?.map((l) => ({ module: l.module, files: l.files.map(sourceFile) }));
+  const libraryTypes: LibraryTypes[] | undefined = kept.libraryTypes?.map((l) => ({
+    module: l.module,
+    files: l.files.map(sourceFile),
+  }));
   const componentMap = kept.componentMaps[customId];
   return { ...(libraryTypes ? { libraryTypes } : {}), ...(componentMap ? { componentMap } : {}) };
 }
@@ -167,10 +231,22 @@ export function codeWriter(dir: string, store: BatchStore): LineWriter {
     if (outcome.error && outcome.error.reason !== "truncated") return { error: outcome.error.message };
     const reply = parseFilesReply(outcome.text);
     if (outcome.error) reply.problems.unshift({ severity: "error", code: "truncated", message: outcome.error.message });
-    if (reply.files.length === 0) return { error: `the answer held no usable files${reply.problems[0] ? ` (${reply.problems[0].message})` : ""}` };
-    const processed = await postProcess(reply, undefined, await keptAssets(store, line.customId), undefined, await keptChecks(store, line.customId));
+    if (reply.files.length === 0)
+      return { error: `the answer held no usable files${reply.problems[0] ? ` (${reply.problems[0].message})` : ""}` };
+    const processed = await postProcess(
+      reply,
+      undefined,
+      await keptAssets(store, line.customId),
+      undefined,
+      await keptChecks(store, line.customId),
+    );
     const { written, problems } = await writeFilesUnder(join(dir, line.fileStem), processed.files);
-    const serious = [...processed.problems, ...problems].filter((p) => p.severity === "error").map((p) => `${where(p) || "(project)"}: ${p.message}`);
-    return { written: written.map((path) => relative(dir, path).split("\\").join("/")), problems: serious.slice(0, MAX_KEPT_PROBLEMS) };
+    const serious = [...processed.problems, ...problems]
+      .filter((p) => p.severity === "error")
+      .map((p) => `${where(p) || "(project)"}: ${p.message}`);
+    return {
+      written: written.map((path) => relative(dir, path).split("\\").join("/")),
+      problems: serious.slice(0, MAX_KEPT_PROBLEMS),
+    };
   };
 }

@@ -8,7 +8,15 @@ import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import { projectFiles } from "../../codegen/scaffold/project-files.js";
 import type { CliArgs } from "../common/args.js";
-import { codeOptions, emitAndWrite, runName, writeFolders, type Output, type OutputFolder, type RunContext } from "../common/design-files.js";
+import {
+  codeOptions,
+  emitAndWrite,
+  runName,
+  writeFolders,
+  type Output,
+  type OutputFolder,
+  type RunContext,
+} from "../common/design-files.js";
 import { checkOutDir, readText } from "../common/io.js";
 import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
@@ -31,7 +39,15 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
     const text = await readText(args.fromHint);
     const { document } = parseHint(text);
     if (document.frames.length === 0) throw new FigmentError("input", `${args.fromHint} holds no frames`);
-    return emitAndWrite(await generateCode(document, codeOptions(args)), [], args, io, {}, runName(args, document.frames), layerNamesById(document));
+    return emitAndWrite(
+      await generateCode(document, codeOptions(args)),
+      [],
+      args,
+      io,
+      {},
+      runName(args, document.frames),
+      layerNamesById(document),
+    );
   }
   const { requireChromium, scoreDocument, printScores } = await import("./score.js");
   if (args.score) requireChromium();
@@ -44,13 +60,24 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
   const score = async (): Promise<FidelityScore[]> => scoreDocument(design.document, design.roots, codeOptions(args));
   // Without --out, a whole file's frames go one folder each (figment-out/<frame>/<target>), each converted alone.
   const write = async (more: Record<string, unknown>): Promise<number> => {
-    if (args.out !== undefined || frames.length === 1) return emitAndWrite(await generateCode(design.document, options), problems, args, io, more, name, design.layerNames);
+    if (args.out !== undefined || frames.length === 1)
+      return emitAndWrite(
+        await generateCode(design.document, options),
+        problems,
+        args,
+        io,
+        more,
+        name,
+        design.layerNames,
+      );
     const names = frames.map((f) => design.roots.find((r) => r.id === f.id)?.name ?? f.name);
     const folders: OutputFolder[] = [];
     for (const [i, folder] of frameFolders(names).entries()) {
       const result = await generateCode({ ...design.document, frames: [frames[i]!] }, options);
       problems.push(...result.problems);
-      const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name: names[i]! }) : result.files;
+      const files = args.project
+        ? projectFiles(result.files, { target: args.target, styling: args.styling, name: names[i]! })
+        : result.files;
       folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
     }
     return writeFolders(folders, problems, args, io, more, DEFAULT_OUT_ROOT, design.layerNames);

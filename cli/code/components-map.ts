@@ -39,7 +39,11 @@ async function filesUnder(dir: string, keep: (name: string) => boolean, flag: st
   const out: string[] = [];
   const visit = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (out.length > MAX_FILES) throw new FigmentError("input", `${flag} ${dir} holds more than ${MAX_FILES} files; point it at the components' folder`);
+      if (out.length > MAX_FILES)
+        throw new FigmentError(
+          "input",
+          `${flag} ${dir} holds more than ${MAX_FILES} files; point it at the components' folder`,
+        );
       const path = join(folder, entry.name);
       if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) await visit(path);
       else if (entry.isFile() && keep(entry.name)) out.push(relative(dir, path));
@@ -50,12 +54,20 @@ async function filesUnder(dir: string, keep: (name: string) => boolean, flag: st
 }
 
 async function readCodeConnect(dir: string): Promise<{ map: ComponentMap; problems: Problem[] }> {
-  if (!(await isDirectory(dir, "--code-connect"))) throw new FigmentError("input", `--code-connect needs a folder of *.figma.tsx files, not the file ${dir}`);
+  if (!(await isDirectory(dir, "--code-connect")))
+    throw new FigmentError("input", `--code-connect needs a folder of *.figma.tsx files, not the file ${dir}`);
   const names = await filesUnder(dir, (name) => CODE_CONNECT.test(name), "--code-connect");
-  const files: CodeConnectFile[] = await Promise.all(names.map(async (name) => ({ name: join(dir, name), text: await readText(join(dir, name)) })));
+  const files: CodeConnectFile[] = await Promise.all(
+    names.map(async (name) => ({ name: join(dir, name), text: await readText(join(dir, name)) })),
+  );
   const read = parseCodeConnect(files);
   const problems = read.notes.map(mappingNoteProblem);
-  if (names.length === 0) problems.push({ severity: "warning", code: MAPPING_PROBLEM, message: `--code-connect ${dir}: no *.figma.tsx or *.figma.ts files` });
+  if (names.length === 0)
+    problems.push({
+      severity: "warning",
+      code: MAPPING_PROBLEM,
+      message: `--code-connect ${dir}: no *.figma.tsx or *.figma.ts files`,
+    });
   return { map: read.map, problems };
 }
 
@@ -75,32 +87,60 @@ async function readTypes(spec: string, modules: readonly string[]): Promise<Libr
   if (await isDirectory(path, "--types")) {
     const pkg = JSON.parse(await readText(join(path, "package.json")).catch(() => "{}")) as { name?: unknown };
     const module = named ?? (typeof pkg.name === "string" ? pkg.name : undefined);
-    if (module === undefined) throw new FigmentError("input", `--types ${path}: its package.json names no package; write --types MODULE=${path}`);
+    if (module === undefined)
+      throw new FigmentError(
+        "input",
+        `--types ${path}: its package.json names no package; write --types MODULE=${path}`,
+      );
     const names = await filesUnder(path, (name) => name.endsWith(".d.ts") || name === "package.json", "--types");
-    const files: SourceFile[] = await Promise.all(names.map(async (name) => ({ path: name.split("\\").join("/"), content: await readText(join(path, name)) })));
+    const files: SourceFile[] = await Promise.all(
+      names.map(async (name) => ({ path: name.split("\\").join("/"), content: await readText(join(path, name)) })),
+    );
     return { module, files };
   }
   const module = named ?? (modules.length === 1 ? modules[0] : undefined);
-  if (module === undefined) throw new FigmentError("input", `--types ${path}: the mapping imports from ${modules.length ? modules.join(", ") : "no module"}; say which one this file declares: --types MODULE=${path}`);
-  return { module, files: [{ path: basename(path).endsWith(".d.ts") ? "index.d.ts" : basename(path), content: await readText(path) }] };
+  if (module === undefined)
+    throw new FigmentError(
+      "input",
+      `--types ${path}: the mapping imports from ${modules.length ? modules.join(", ") : "no module"}; say which one this file declares: --types MODULE=${path}`,
+    );
+  return {
+    module,
+    files: [{ path: basename(path).endsWith(".d.ts") ? "index.d.ts" : basename(path), content: await readText(path) }],
+  };
 }
 
 /** The mapping and library types the flags name; nothing (no problems) without them. */
-export async function readComponentsInput(args: Pick<CliArgs, "codeConnect" | "components" | "types">): Promise<ComponentsInput> {
+export async function readComponentsInput(
+  args: Pick<CliArgs, "codeConnect" | "components" | "types">,
+): Promise<ComponentsInput> {
   if (args.codeConnect === undefined && args.components === undefined) {
-    if (args.types.length > 0) throw new FigmentError("input", "--types checks mapped components: add --components FILE or --code-connect DIR");
+    if (args.types.length > 0)
+      throw new FigmentError("input", "--types checks mapped components: add --components FILE or --code-connect DIR");
     return { problems: [] };
   }
-  const sources = [...(args.components !== undefined ? [await readMappingFile(args.components)] : []), ...(args.codeConnect !== undefined ? [await readCodeConnect(args.codeConnect)] : [])];
+  const sources = [
+    ...(args.components !== undefined ? [await readMappingFile(args.components)] : []),
+    ...(args.codeConnect !== undefined ? [await readCodeConnect(args.codeConnect)] : []),
+  ];
   const map = mergeMaps(...sources.map((s) => s.map));
   const problems = sources.flatMap((s) => s.problems);
   const modules = [...new Set(map.components.map((c) => c.import.module))];
   const libraryTypes = await Promise.all(args.types.map((spec) => readTypes(spec, modules)));
-  if (libraryTypes.length === 0 && map.components.length > 0) problems.push({ severity: "info", code: MAPPING_PROBLEM, message: "the mapped components' props are not type-checked: --types PATH (the library's .d.ts or package folder) checks them" });
+  if (libraryTypes.length === 0 && map.components.length > 0)
+    problems.push({
+      severity: "info",
+      code: MAPPING_PROBLEM,
+      message:
+        "the mapped components' props are not type-checked: --types PATH (the library's .d.ts or package folder) checks them",
+    });
   return { map, ...(libraryTypes.length > 0 ? { libraryTypes } : {}), problems };
 }
 
 /** The code options the components input adds (none without it). */
 export function componentOptions(input: ComponentsInput): Pick<CodeOptions, "components" | "libraryTypes"> {
-  return { ...(input.map ? { components: input.map } : {}), ...(input.libraryTypes ? { libraryTypes: input.libraryTypes } : {}) };
+  return {
+    ...(input.map ? { components: input.map } : {}),
+    ...(input.libraryTypes ? { libraryTypes: input.libraryTypes } : {}),
+  };
 }

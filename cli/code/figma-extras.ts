@@ -22,14 +22,27 @@ export function figmaToken(args: CliArgs, env: Readonly<Record<string, string | 
   const token = (fromFlag ? args.figmaToken : env["FIGMA_TOKEN"])?.trim() ?? "";
   const source = fromFlag ? "--figma-token" : "FIGMA_TOKEN";
   if (token === "") {
-    throw new FigmentError("input", `--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one in Figma under Settings → Security → Personal access tokens, with file_content:read`);
+    throw new FigmentError(
+      "input",
+      `--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one in Figma under Settings → Security → Personal access tokens, with file_content:read`,
+    );
   }
   // Printable ASCII only: anything else cannot go in a header, and fetch's own error would quote it.
-  if (!/^[\x21-\x7e]+$/.test(token)) throw new FigmentError("input", `${source} holds characters a Figma token cannot have (a space, line break or quote mark?)`);
+  if (!/^[\x21-\x7e]+$/.test(token))
+    throw new FigmentError(
+      "input",
+      `${source} holds characters a Figma token cannot have (a space, line break or quote mark?)`,
+    );
   return token;
 }
 
-export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, document: DesignDocument, io: Output, context: RunContext, skipImageRefs?: ReadonlySet<string>): Promise<FetchedExtras> {
+export async function fetchFigmaExtras(
+  args: CliArgs & { fileKey: string },
+  document: DesignDocument,
+  io: Output,
+  context: RunContext,
+  skipImageRefs?: ReadonlySet<string>,
+): Promise<FetchedExtras> {
   const token = figmaToken(args, context.env ?? process.env);
   try {
     return await fetchDesignExtras(document, {
@@ -42,7 +55,10 @@ export async function fetchFigmaExtras(args: CliArgs & { fileKey: string }, docu
       sleep: context.figma?.sleep ?? realSleep,
       ...(context.signal ? { signal: context.signal } : {}),
       progress: (line) => io.err(line),
-      onRetry: (n) => io.err(`figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`),
+      onRetry: (n) =>
+        io.err(
+          `figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`,
+        ),
     });
   } catch (error) {
     if (context.signal?.aborted) throw new Cancelled("cancelled; nothing was written");
@@ -66,7 +82,13 @@ export async function loadForCode(args: CliArgs, io: Output, context: RunContext
   // --images DIR and --file-key together: the folder's files win, Figma supplies the rest.
   const fromDir = args.images !== undefined ? await readImagesDir(args.images, json) : {};
   const first = loadDesign(json, args.nodes, {}, WHOLE_FILE);
-  const fetched = await fetchFigmaExtras({ ...args, fileKey }, first.document, io, context, new Set(Object.keys(fromDir)));
+  const fetched = await fetchFigmaExtras(
+    { ...args, fileKey },
+    first.document,
+    io,
+    context,
+    new Set(Object.keys(fromDir)),
+  );
   const images = { ...fetched.extras.images, ...fromDir };
   const design = loadDesign(json, args.nodes, { ...fetched.extras, images }, WHOLE_FILE);
   const missing = args.images !== undefined ? missingImageFiles(design.document, images, args.images) : [];

@@ -49,7 +49,18 @@ describe.runIf(runBrowser)("figment code --score", () => {
   for (const target of ["html", "react"] as const) {
     it(`${target}: --json carries each frame's score, equal to scoreFrame on the frame's code; the files are written`, async () => {
       const out = tempDir();
-      const ran = await figment(["code", fixturePath(LOGIN), "--node", "101:3", "--target", target, "--out", out, "--score", "--json"]);
+      const ran = await figment([
+        "code",
+        fixturePath(LOGIN),
+        "--node",
+        "101:3",
+        "--target",
+        target,
+        "--out",
+        out,
+        "--score",
+        "--json",
+      ]);
       expect(ran.code, ran.stderr).toBe(0);
       const report = JSON.parse(ran.stdout) as { files: { path: string }[]; score: FidelityScore[] };
       expect(listFiles(out)).toEqual(report.files.map((f) => f.path).sort());
@@ -60,7 +71,11 @@ describe.runIf(runBrowser)("figment code --score", () => {
 
       const design = loadDesign(readFixture(LOGIN), ["101:3"]);
       const code = await generateCode(design.document, { target, styling: "css-modules", nodeIds: true });
-      const direct = await scoreCode(browser, { frame: design.roots[0] as unknown as RestNode, files: code.files, target });
+      const direct = await scoreCode(browser, {
+        frame: design.roots[0] as unknown as RestNode,
+        files: code.files,
+        target,
+      });
       expect(score.iouMatched).toBeCloseTo(direct.iouMatched, 6);
       expect(score.widths.map((w) => w.textVisible)).toEqual(direct.widths.map((w) => w.textVisible));
       // A real result, not an empty page: most layers found, close to the design.
@@ -90,25 +105,53 @@ describe.runIf(runBrowser)("figment code --score", () => {
     const scoreOf = async (json: unknown, name: string) => {
       const path = join(dir, name);
       writeFileSync(path, JSON.stringify(json));
-      const ran = await figment(["code", path, "--target", "html", "--out", join(dir, `out-${name}`), "--score", "--json"]);
+      const ran = await figment([
+        "code",
+        path,
+        "--target",
+        "html",
+        "--out",
+        join(dir, `out-${name}`),
+        "--score",
+        "--json",
+      ]);
       expect(ran.code, ran.stderr).toBe(0);
       expect(ran.stderr).not.toContain("internal error");
       return (JSON.parse(ran.stdout) as { score: FidelityScore[] }).score;
     };
     const original = await scoreOf(dialog, "original.json");
     const pascal = await scoreOf(pascalCaseBoxes(dialog).json, "pascal.json");
-    expect(pascal.map((s) => [s.frameId, s.iouMatched, s.widths])).toEqual(original.map((s) => [s.frameId, s.iouMatched, s.widths]));
+    expect(pascal.map((s) => [s.frameId, s.iouMatched, s.widths])).toEqual(
+      original.map((s) => [s.frameId, s.iouMatched, s.widths]),
+    );
     expect(pascal[0]!.iouMatched).toBeGreaterThan(0.9);
     // The second frame's height is "NaN": skipped; the first lost two buttons and a label's width.
-    const broken = await scoreOf(brokenBoxes(dialog, { "25:4": "missing", "25:5": "missing", "25:17": { nan: "width" }, "160:199": { nan: "height" } }), "broken.json");
+    const broken = await scoreOf(
+      brokenBoxes(dialog, {
+        "25:4": "missing",
+        "25:5": "missing",
+        "25:17": { nan: "width" },
+        "160:199": { nan: "height" },
+      }),
+      "broken.json",
+    );
     expect(broken.map((s) => [s.frameId, s.designWidth])).toEqual([["25:0", 514]]);
-    for (const width of broken[0]!.widths) expect(Number.isInteger(width.width) && width.width >= 1, JSON.stringify(width)).toBe(true);
+    for (const width of broken[0]!.widths)
+      expect(Number.isInteger(width.width) && width.width >= 1, JSON.stringify(width)).toBe(true);
     // A real page, not an empty one (the layers inside the skipped buttons are counted as missing).
     expect(broken[0]!.iouMatched).toBeGreaterThan(0.8);
   });
 
   it("plain output: the files, then the score line and the layers furthest off", async () => {
-    const ran = await figment(["code", fixturePath("figma-differ-selfie.nodes.json"), "--target", "html", "--out", tempDir(), "--score"]);
+    const ran = await figment([
+      "code",
+      fixturePath("figma-differ-selfie.nodes.json"),
+      "--target",
+      "html",
+      "--out",
+      tempDir(),
+      "--score",
+    ]);
     expect(ran.code, ran.stderr).toBe(0);
     const lines = ran.stdout.split("\n");
     const wrote = lines.findIndex((l) => l.startsWith("wrote "));

@@ -19,11 +19,19 @@ const LISTED = 5;
 
 /** Refused before anything is written: --score without a browser to render in. */
 export function requireChromium(): void {
-  if (!chromiumAvailable()) throw new FigmentError("input", `--score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!chromiumAvailable())
+    throw new FigmentError(
+      "input",
+      `--score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
 }
 
 /** Each frame's score, frames in the document's order (roots[i] is frames[i]'s REST node). */
-export async function scoreDocument(document: DesignDocument, roots: readonly RestNode[], options: CodeOptions): Promise<FidelityScore[]> {
+export async function scoreDocument(
+  document: DesignDocument,
+  roots: readonly RestNode[],
+  options: CodeOptions,
+): Promise<FidelityScore[]> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
   const browser: Browser = await launchChromium();
@@ -42,7 +50,11 @@ export async function scoreDocument(document: DesignDocument, roots: readonly Re
 }
 
 /** One frame's score of files already made (the model's answer), on the page the panel shows. */
-export async function scoreFiles(frame: RestNode, files: SourceFile[], target: "react" | "html"): Promise<FidelityScore> {
+export async function scoreFiles(
+  frame: RestNode,
+  files: SourceFile[],
+  target: "react" | "html",
+): Promise<FidelityScore> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
   const browser = await launchChromium();

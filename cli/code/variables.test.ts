@@ -40,7 +40,9 @@ describe("figment code --variables", () => {
     const tokens = readFileSync(join(out, "src/tokens.css"), "utf8");
     expect(tokens).toContain("--color-brand-primary: var(--palette-red-500);");
     expect(tokens).toContain('[data-theme="dark"] {');
-    expect(readFileSync(join(out, "src/screens/LogInPage.module.css"), "utf8")).toContain("background-color: var(--color-brand-primary);");
+    expect(readFileSync(join(out, "src/screens/LogInPage.module.css"), "utf8")).toContain(
+      "background-color: var(--color-brand-primary);",
+    );
   });
 
   it("takes the plugin's export (the reply's meta alone) and writes the HTML stylesheet with tokens", async () => {
@@ -55,9 +57,13 @@ describe("figment code --variables", () => {
 
   it("makes the tokens the Tailwind theme, imported by the project's tailwind.css", async () => {
     const out = join(tmp, "tw");
-    expect((await figment("code", design, "--variables", vars, "--styling", "tailwind", "--project", "--out", out)).code).toBe(0);
+    expect(
+      (await figment("code", design, "--variables", vars, "--styling", "tailwind", "--project", "--out", out)).code,
+    ).toBe(0);
     expect(readFileSync(join(out, "src/tokens.css"), "utf8")).toContain("@theme static {");
-    expect(readFileSync(join(out, "src/tailwind.css"), "utf8")).toBe('@import "tailwindcss";\n@import "./tokens.css";\n@import "./fonts.css";\n');
+    expect(readFileSync(join(out, "src/tailwind.css"), "utf8")).toBe(
+      '@import "tailwindcss";\n@import "./tokens.css";\n@import "./fonts.css";\n',
+    );
     expect(readFileSync(join(out, "src/screens/LogInPage.tsx"), "utf8")).toContain("bg-brand-primary");
   });
 
@@ -71,10 +77,31 @@ describe("figment code --variables", () => {
 
   const BAD: [string, string, RegExp][] = [
     ["not JSON", "{ nope", /--variables .*bad\.json is not valid JSON/],
-    ["a design file", JSON.stringify({ document: { id: "0:0", type: "DOCUMENT" } }), /not a Figma variables reply: .*looks like a design file/],
-    ["an error reply", JSON.stringify({ status: 403, error: true, message: "Invalid token" }), /error reply from Figma \(status 403: Invalid token\)/],
-    ["a variable without values", JSON.stringify({ meta: { variables: { "V:1": { name: "a", variableCollectionId: "C:1", resolvedType: "COLOR" } }, variableCollections: {} } }), /variable V:1 has no valuesByMode/],
-    ["a collection without modes", JSON.stringify({ meta: { variables: {}, variableCollections: { "C:1": { name: "Theme", modes: [] } } } }), /variable collection C:1 has no modes/],
+    [
+      "a design file",
+      JSON.stringify({ document: { id: "0:0", type: "DOCUMENT" } }),
+      /not a Figma variables reply: .*looks like a design file/,
+    ],
+    [
+      "an error reply",
+      JSON.stringify({ status: 403, error: true, message: "Invalid token" }),
+      /error reply from Figma \(status 403: Invalid token\)/,
+    ],
+    [
+      "a variable without values",
+      JSON.stringify({
+        meta: {
+          variables: { "V:1": { name: "a", variableCollectionId: "C:1", resolvedType: "COLOR" } },
+          variableCollections: {},
+        },
+      }),
+      /variable V:1 has no valuesByMode/,
+    ],
+    [
+      "a collection without modes",
+      JSON.stringify({ meta: { variables: {}, variableCollections: { "C:1": { name: "Theme", modes: [] } } } }),
+      /variable collection C:1 has no modes/,
+    ],
   ];
   for (const [what, content, message] of BAD) {
     it(`refuses ${what} with exit code 2 and writes nothing`, async () => {

@@ -26,18 +26,32 @@ import { FigmentError } from "../../codegen/errors.js";
 
 /** The one frame --verify measures; refused before anything is sent when there are several or no Chromium. */
 export function verifiedFrame(roots: readonly RestNode[], flag: "--verify" | "--score" = "--verify"): RestNode {
-  if (roots.length !== 1) throw new FigmentError("input", `${flag} measures one frame and the design has ${roots.length}: pick it with --node ID (figment frames lists them)`);
-  if (!chromiumAvailable()) throw new FigmentError("input", `${flag} renders the code in Chromium, which is not at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (roots.length !== 1)
+    throw new FigmentError(
+      "input",
+      `${flag} measures one frame and the design has ${roots.length}: pick it with --node ID (figment frames lists them)`,
+    );
+  if (!chromiumAvailable())
+    throw new FigmentError(
+      "input",
+      `${flag} renders the code in Chromium, which is not at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   return roots[0]!;
 }
 
 /** Measures files as the panel shows them: the score at the design width, 390 and 768 px, and a PNG at the design width. */
-export function measurer(browser: Browser, frame: RestNode, target: "react" | "html"): (files: SourceFile[]) => Promise<Measured> {
+export function measurer(
+  browser: Browser,
+  frame: RestNode,
+  target: "react" | "html",
+): (files: SourceFile[]) => Promise<Measured> {
   return async (files) => {
     const page = await resultPage(files, target);
     return inOneContext(browser, async (context) => {
       const score = await scoreFrame(context, { frame, files: page.files, entry: page.entry });
-      const png = await withPage(context, page.files, page.entry, designViewport(frame), (p) => p.screenshot({ type: "png" }));
+      const png = await withPage(context, page.files, page.entry, designViewport(frame), (p) =>
+        p.screenshot({ type: "png" }),
+      );
       return { score, png: pngDataUrl(png) };
     });
   };
@@ -63,7 +77,14 @@ export interface VerifyInput {
 export interface VerifyJson {
   first: number | null;
   final: number | null;
-  rounds: { round: number; score: number | null; before: number; kept: boolean; outcome: RoundReport["outcome"]; message: string }[];
+  rounds: {
+    round: number;
+    score: number | null;
+    before: number;
+    kept: boolean;
+    outcome: RoundReport["outcome"];
+    message: string;
+  }[];
   stopped: VerifyResult["stopped"] | "unmeasured";
   error?: string;
 }
@@ -81,7 +102,8 @@ const int = (n: number): string => n.toLocaleString("en-US");
 /** "about 6,100 input tokens (1,530 for the pictures) · about 2,000 output · about $0.0310" */
 export function roundEstimateWords(estimate: Estimate, model: string): string {
   const pictures = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for the pictures)` : "";
-  const cost = estimate.costUsd !== undefined ? `about $${estimate.costUsd.toFixed(4)}` : `no price known for model ${model}`;
+  const cost =
+    estimate.costUsd !== undefined ? `about $${estimate.costUsd.toFixed(4)}` : `no price known for model ${model}`;
   return `about ${int(estimate.inputTokens)} input tokens${pictures} · about ${int(estimate.outputTokens)} output · ${cost}`;
 }
 
@@ -100,7 +122,11 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       io.err(`verify: could not measure the answer (${message}); it is written unverified`);
-      return { ...firstFiles, json: { first: null, final: null, rounds: [], stopped: "unmeasured", error: message }, cancelled: false };
+      return {
+        ...firstFiles,
+        json: { first: null, final: null, rounds: [], stopped: "unmeasured", error: message },
+        cancelled: false,
+      };
     }
     io.err(`verify: the answer: ${scoreSummary(measured.score)} (score ${measured.score.iouMatched})`);
     await loadTokenizer();
@@ -127,17 +153,32 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
       onSend: (round) => {
         const estimate = estimateRound({ model: v.config.model, prompt: v.input, answers, earlier, round });
         earlier.push(round);
-        io.err(`verify round ${round.round} of ${v.rounds}: sending the measured differences (${roundEstimateWords(estimate, v.config.model)})…`);
+        io.err(
+          `verify round ${round.round} of ${v.rounds}: sending the measured differences (${roundEstimateWords(estimate, v.config.model)})…`,
+        );
       },
       onRound: (report) => io.err(`verify round ${report.round}: ${report.message}`),
     });
     const json: VerifyJson = {
       first: measured.score.iouMatched,
       final: result.measured.score.iouMatched,
-      rounds: result.rounds.map((r) => ({ round: r.round, score: r.score?.iouMatched ?? null, before: r.before.iouMatched, kept: r.kept, outcome: r.outcome, message: r.message })),
+      rounds: result.rounds.map((r) => ({
+        round: r.round,
+        score: r.score?.iouMatched ?? null,
+        before: r.before.iouMatched,
+        kept: r.kept,
+        outcome: r.outcome,
+        message: r.message,
+      })),
       stopped: result.stopped,
     };
-    return { files: result.files, problems: result.problems, notes: result.notes, json, cancelled: result.stopped === "cancelled" };
+    return {
+      files: result.files,
+      problems: result.problems,
+      notes: result.notes,
+      json,
+      cancelled: result.stopped === "cancelled",
+    };
   } finally {
     await browser.close();
   }

@@ -19,7 +19,9 @@ export function keyFor(provider: ProviderName, env: Readonly<Record<string, stri
   const key = env[name]?.trim() ?? "";
   if (key) return key;
   if (provider === "custom") {
-    io.err(`figment: ${name} is not set; sending the key "${NO_KEY}" to the custom endpoint (local servers usually ignore it)`);
+    io.err(
+      `figment: ${name} is not set; sending the key "${NO_KEY}" to the custom endpoint (local servers usually ignore it)`,
+    );
     return NO_KEY;
   }
   throw new ModelError("missing-key", `no API key for ${provider}: ${name} is not set`);

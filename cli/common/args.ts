@@ -12,8 +12,37 @@ export type MainCommand = (typeof MAIN_COMMANDS)[number];
 
 /** Every flag of this parser by kind (readFlags's spec); `--help`/`-h` and `--version`/`-v` go with any command. */
 export const MAIN_FLAGS = {
-  boolean: ["node-ids", "exact-layout", "json", "project", "version", "ai", "draft", "dry-run", "batch-api", "score", "verify"],
-  string: ["target", "styling", "out", "from-hint", "variables", "images", "image", "instructions", "file-key", "figma-token", "figma-base-url", "widths", "rounds", "components", "code-connect", ...MODEL_FLAGS],
+  boolean: [
+    "node-ids",
+    "exact-layout",
+    "json",
+    "project",
+    "version",
+    "ai",
+    "draft",
+    "dry-run",
+    "batch-api",
+    "score",
+    "verify",
+  ],
+  string: [
+    "target",
+    "styling",
+    "out",
+    "from-hint",
+    "variables",
+    "images",
+    "image",
+    "instructions",
+    "file-key",
+    "figma-token",
+    "figma-base-url",
+    "widths",
+    "rounds",
+    "components",
+    "code-connect",
+    ...MODEL_FLAGS,
+  ],
   list: ["node", "types"],
 } as const;
 
@@ -22,7 +51,11 @@ type MainFlag = (typeof MAIN_FLAGS)[keyof typeof MAIN_FLAGS][number];
 /** The flags each command takes; any other is refused by name (help.test.ts holds each command's help to this). */
 export const COMMAND_FLAGS: Record<MainCommand, readonly Exclude<MainFlag, "version">[]> = {
   frames: ["json"],
-  code: [...MAIN_FLAGS.boolean.filter((f) => f !== "version"), ...MAIN_FLAGS.string.filter((f) => f !== "widths"), ...MAIN_FLAGS.list],
+  code: [
+    ...MAIN_FLAGS.boolean.filter((f) => f !== "version"),
+    ...MAIN_FLAGS.string.filter((f) => f !== "widths"),
+    ...MAIN_FLAGS.list,
+  ],
   hints: ["node", "images", "exact-layout"],
   fidelity: ["node", "widths", "json"],
   demo: ["out"],
@@ -105,7 +138,11 @@ export function parseFileKey(value: string): string {
     const at = path.findIndex((p) => ["design", "file", "proto", "board", "slides", "make"].includes(p));
     key = at >= 0 ? (path[at + 2] === "branch" && path[at + 3] ? path[at + 3]! : (path[at + 1] ?? "")) : "";
   }
-  if (!/^[A-Za-z0-9]+$/.test(key)) throw new FigmentError("input", `--file-key needs a Figma file key (letters and digits, from the file's URL: figma.com/design/KEY/…), not ${text || '""'}`);
+  if (!/^[A-Za-z0-9]+$/.test(key))
+    throw new FigmentError(
+      "input",
+      `--file-key needs a Figma file key (letters and digits, from the file's URL: figma.com/design/KEY/…), not ${text || '""'}`,
+    );
   return key;
 }
 
@@ -114,61 +151,136 @@ export function isMainCommand(word: string | undefined): word is MainCommand {
 }
 
 /** Options that only mean something with --ai. */
-const AI_ONLY = ["image", "provider", "model", "base-url", "instructions", "draft", "timeout", "dry-run", "batch-api", "verify", "rounds"] as const;
+const AI_ONLY = [
+  "image",
+  "provider",
+  "model",
+  "base-url",
+  "instructions",
+  "draft",
+  "timeout",
+  "dry-run",
+  "batch-api",
+  "verify",
+  "rounds",
+] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const named = isMainCommand(argv[0]) ? `figment ${argv[0]} --help` : "figment --help";
-  const { values, positionals } = readFlags(argv, { ...MAIN_FLAGS, short: { version: "v" }, positionals: true, hint: `${named} lists the flags` });
+  const { values, positionals } = readFlags(argv, {
+    ...MAIN_FLAGS,
+    short: { version: "v" },
+    positionals: true,
+    hint: `${named} lists the flags`,
+  });
   const target = oneOfWords("target", ["react", "html"] as const, values.target, "react");
   const styling = oneOfWords("styling", ["css-modules", "tailwind"] as const, values.styling, "css-modules");
   const command = positionals[0] ?? "";
   const extra = positionals[command === "demo" ? 1 : 2];
-  if (extra !== undefined) throw new FigmentError("input", `unexpected argument: ${extra}${command === "demo" ? " (figment demo converts its own samples)" : ""}`);
+  if (extra !== undefined)
+    throw new FigmentError(
+      "input",
+      `unexpected argument: ${extra}${command === "demo" ? " (figment demo converts its own samples)" : ""}`,
+    );
   // HTML's output is plain CSS (codegen/emit/html.ts); a model is asked for Tailwind classes in either target.
-  if (target === "html" && styling === "tailwind" && !values.ai) throw new FigmentError("input", "--styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react");
+  if (target === "html" && styling === "tailwind" && !values.ai)
+    throw new FigmentError(
+      "input",
+      "--styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react",
+    );
   if (values.project && command !== "code") throw new FigmentError("input", `--project only applies to figment code`);
-  if (values.variables !== undefined && command !== "code") throw new FigmentError("input", `--variables only applies to figment code`);
-  if (values.variables !== undefined && values["from-hint"] !== undefined) throw new FigmentError("input", "--variables needs the design file (bindings are in its JSON), not --from-hint");
-  if (values.variables !== undefined && !values.variables.trim()) throw new FigmentError("input", "--variables needs a file: --variables VARS.json");
+  if (values.variables !== undefined && command !== "code")
+    throw new FigmentError("input", `--variables only applies to figment code`);
+  if (values.variables !== undefined && values["from-hint"] !== undefined)
+    throw new FigmentError("input", "--variables needs the design file (bindings are in its JSON), not --from-hint");
+  if (values.variables !== undefined && !values.variables.trim())
+    throw new FigmentError("input", "--variables needs a file: --variables VARS.json");
 
   if (values.images !== undefined) {
-    if (command !== "code" && command !== "hints") throw new FigmentError("input", `--images only applies to figment code and figment hints`);
+    if (command !== "code" && command !== "hints")
+      throw new FigmentError("input", `--images only applies to figment code and figment hints`);
     if (values.images.trim() === "") throw new FigmentError("input", "--images needs a folder: --images DIR");
-    if (values["from-hint"] !== undefined) throw new FigmentError("input", "--images needs the design's JSON (image fills are found by imageRef), not --from-hint");
+    if (values["from-hint"] !== undefined)
+      throw new FigmentError(
+        "input",
+        "--images needs the design's JSON (image fills are found by imageRef), not --from-hint",
+      );
   }
 
-  if (values.score && command !== "code") throw new FigmentError("input", `--score only applies to figment code (figment fidelity measures without writing code)`);
-  if (values.score && values["from-hint"] !== undefined) throw new FigmentError("input", "--score needs the design's JSON (the layers' boxes are compared with it), not --from-hint");
-  if (values.score && values["batch-api"]) throw new FigmentError("input", "--score cannot measure a Batch API submission (its code comes later): score the collected files with figment code --score");
+  if (values.score && command !== "code")
+    throw new FigmentError(
+      "input",
+      `--score only applies to figment code (figment fidelity measures without writing code)`,
+    );
+  if (values.score && values["from-hint"] !== undefined)
+    throw new FigmentError(
+      "input",
+      "--score needs the design's JSON (the layers' boxes are compared with it), not --from-hint",
+    );
+  if (values.score && values["batch-api"])
+    throw new FigmentError(
+      "input",
+      "--score cannot measure a Batch API submission (its code comes later): score the collected files with figment code --score",
+    );
   componentArgs(values, command);
-  if (values.widths !== undefined && command !== "fidelity") throw new FigmentError("input", `--widths only applies to figment fidelity`);
+  if (values.widths !== undefined && command !== "fidelity")
+    throw new FigmentError("input", `--widths only applies to figment fidelity`);
   const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
 
   const ai = values.ai ?? false;
   if (!ai) {
     const stray = firstGiven(values, AI_ONLY);
-    if (stray) throw new FigmentError("input", `--${stray} only applies to the model path: add --ai (figment code <design.json> --ai …)`);
+    if (stray)
+      throw new FigmentError(
+        "input",
+        `--${stray} only applies to the model path: add --ai (figment code <design.json> --ai …)`,
+      );
   } else if (command !== "code" && !values.help && !values.version) {
-    throw new FigmentError("input", `--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
+    throw new FigmentError(
+      "input",
+      `--ai only applies to figment code, not ${command ? `figment ${command}` : "no command"}`,
+    );
   }
   const connection = modelConnectionArgs(values);
   const verify = verifyArgs(values);
 
   if (values["file-key"] === undefined) {
     const stray = firstGiven(values, ["figma-token", "figma-base-url"] as const);
-    if (stray) throw new FigmentError("input", `--${stray} only applies with --file-key KEY (the Figma file to fetch images and SVGs from)`);
+    if (stray)
+      throw new FigmentError(
+        "input",
+        `--${stray} only applies with --file-key KEY (the Figma file to fetch images and SVGs from)`,
+      );
   } else {
-    if (command !== "code" && !values.help && !values.version) throw new FigmentError("input", `--file-key only applies to figment code, not ${command ? `figment ${command}` : "no command"}`);
-    if (values["from-hint"] !== undefined) throw new FigmentError("input", "--file-key needs the design's JSON (it picks the images and vectors to fetch from it), not --from-hint");
+    if (command !== "code" && !values.help && !values.version)
+      throw new FigmentError(
+        "input",
+        `--file-key only applies to figment code, not ${command ? `figment ${command}` : "no command"}`,
+      );
+    if (values["from-hint"] !== undefined)
+      throw new FigmentError(
+        "input",
+        "--file-key needs the design's JSON (it picks the images and vectors to fetch from it), not --from-hint",
+      );
   }
   const fileKey = values["file-key"] !== undefined ? parseFileKey(values["file-key"]) : undefined;
   const figmaBaseUrl = values["figma-base-url"]?.trim();
-  if (figmaBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(figmaBaseUrl)) throw new FigmentError("input", `--figma-base-url must be an http(s) URL such as ${FIGMA_API}, not ${figmaBaseUrl || '""'}`);
+  if (figmaBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(figmaBaseUrl))
+    throw new FigmentError(
+      "input",
+      `--figma-base-url must be an http(s) URL such as ${FIGMA_API}, not ${figmaBaseUrl || '""'}`,
+    );
 
   if (isMainCommand(command)) {
     const taken: readonly string[] = COMMAND_FLAGS[command];
-    const stray = (Object.keys(values) as string[]).find((flag) => flag !== "help" && flag !== "version" && !taken.includes(flag));
-    if (stray) throw new FigmentError("input", `--${stray} does not apply to figment ${command} (figment ${command} --help lists its flags)`);
+    const stray = (Object.keys(values) as string[]).find(
+      (flag) => flag !== "help" && flag !== "version" && !taken.includes(flag),
+    );
+    if (stray)
+      throw new FigmentError(
+        "input",
+        `--${stray} does not apply to figment ${command} (figment ${command} --help lists its flags)`,
+      );
   }
 
   return {
@@ -211,23 +323,48 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 /** --components, --code-connect, --types: `figment code` from the design's JSON (a hint carries no component properties). */
-function componentArgs(values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string }, command: string): void {
-  const given = firstGiven({ components: values.components, "code-connect": values["code-connect"], types: values.types }, ["components", "code-connect", "types"] as const);
+function componentArgs(
+  values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string },
+  command: string,
+): void {
+  const given = firstGiven(
+    { components: values.components, "code-connect": values["code-connect"], types: values.types },
+    ["components", "code-connect", "types"] as const,
+  );
   if (given === undefined) return;
   if (command !== "code") throw new FigmentError("input", `--${given} only applies to figment code`);
-  if (values["from-hint"] !== undefined) throw new FigmentError("input", `--${given} needs the design's JSON (instances carry their component properties there), not --from-hint`);
-  for (const [flag, value] of [["--components", values.components], ["--code-connect", values["code-connect"]]] as const) {
+  if (values["from-hint"] !== undefined)
+    throw new FigmentError(
+      "input",
+      `--${given} needs the design's JSON (instances carry their component properties there), not --from-hint`,
+    );
+  for (const [flag, value] of [
+    ["--components", values.components],
+    ["--code-connect", values["code-connect"]],
+  ] as const) {
     if (value !== undefined && value.trim() === "") throw new FigmentError("input", `${flag} needs a path`);
   }
 }
 
 /** --verify and --rounds: one frame's measured correction rounds, with --ai only (AI_ONLY refuses them without it). */
-function verifyArgs(values: { verify?: boolean; rounds?: string; "batch-api"?: boolean; "from-hint"?: string }): { verify: boolean; rounds?: number } {
+function verifyArgs(values: { verify?: boolean; rounds?: string; "batch-api"?: boolean; "from-hint"?: string }): {
+  verify: boolean;
+  rounds?: number;
+} {
   const verify = values.verify ?? false;
-  if (values.rounds !== undefined && !verify) throw new FigmentError("input", "--rounds only applies with --verify (figment code <design.json> --ai --verify --rounds N)");
+  if (values.rounds !== undefined && !verify)
+    throw new FigmentError(
+      "input",
+      "--rounds only applies with --verify (figment code <design.json> --ai --verify --rounds N)",
+    );
   if (!verify) return { verify };
-  if (values["batch-api"]) throw new FigmentError("input", "--verify measures each answer as it arrives; it cannot go with --batch-api");
-  if (values["from-hint"] !== undefined) throw new FigmentError("input", "--verify needs the design's JSON (it measures the code against the design's layers), not --from-hint");
+  if (values["batch-api"])
+    throw new FigmentError("input", "--verify measures each answer as it arrives; it cannot go with --batch-api");
+  if (values["from-hint"] !== undefined)
+    throw new FigmentError(
+      "input",
+      "--verify needs the design's JSON (it measures the code against the design's layers), not --from-hint",
+    );
   const rounds = wholeNumber("--rounds", values.rounds, { min: 1, max: MAX_ROUNDS });
   return { verify, ...(rounds !== undefined ? { rounds } : {}) };
 }

@@ -34,7 +34,8 @@ export interface RunContext {
 }
 
 export function requireInput(args: CliArgs): string {
-  if (!args.input) throw new FigmentError("input", `${args.command} needs a design file: figment ${args.command} <design.json>`);
+  if (!args.input)
+    throw new FigmentError("input", `${args.command} needs a design file: figment ${args.command} <design.json>`);
   return args.input;
 }
 
@@ -54,7 +55,12 @@ export async function load(args: CliArgs, io?: Pick<Output, "err">): Promise<Loa
   const json = await readDesign(requireInput(args), io);
   const variables = args.variables !== undefined ? await readVariables(args.variables) : undefined;
   const images = args.images !== undefined ? await readImagesDir(args.images, json) : undefined;
-  const design = loadDesign(json, args.nodes, { ...(images ? { images } : {}), ...(variables ? { variables } : {}) }, WHOLE_FILE);
+  const design = loadDesign(
+    json,
+    args.nodes,
+    { ...(images ? { images } : {}), ...(variables ? { variables } : {}) },
+    WHOLE_FILE,
+  );
   if (images === undefined || args.images === undefined) return design;
   return { ...design, problems: [...design.problems, ...missingImageFiles(design.document, images, args.images)] };
 }
@@ -84,17 +90,27 @@ export type LayerNames = ReadonlyMap<string, string>;
  * as the detail that finds it again (`“Frame 8”: … (id 1:2)`).
  */
 export function formatProblem(p: Problem, names: LayerNames = new Map()): string {
-  if (p.file) return `${p.severity} ${p.code} ${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`;
+  if (p.file)
+    return `${p.severity} ${p.code} ${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`;
   if (p.nodeId === undefined) return `${p.severity} ${p.code} ${p.message}`;
   const name = names.get(p.nodeId);
   // A message that names the layer already is not led by its name a second time.
-  const lead = name === undefined || p.message.includes(`“${name}”`) || p.message.includes(`"${name}"`) ? "" : `“${name}”: `;
-  const detail = name === undefined && p.message.includes(p.nodeId) ? "" : ` (${name !== undefined ? "id" : "layer id"} ${p.nodeId})`;
+  const lead =
+    name === undefined || p.message.includes(`“${name}”`) || p.message.includes(`"${name}"`) ? "" : `“${name}”: `;
+  const detail =
+    name === undefined && p.message.includes(p.nodeId)
+      ? ""
+      : ` (${name !== undefined ? "id" : "layer id"} ${p.nodeId})`;
   return `${p.severity} ${p.code} ${lead}${p.message}${detail}`;
 }
 
 /** Warnings and errors one a line, then the notes counted by kind and the tips that apply (cli/common/notes.ts). */
-export function reportProblems(problems: Problem[], io: Output, given: TipContext = {}, names: LayerNames = new Map()): void {
+export function reportProblems(
+  problems: Problem[],
+  io: Output,
+  given: TipContext = {},
+  names: LayerNames = new Map(),
+): void {
   for (const p of problems) if (p.severity !== "info") io.err(formatProblem(p, names));
   const notes = notesLine(problems);
   if (notes) io.err(notes);
@@ -102,7 +118,12 @@ export function reportProblems(problems: Problem[], io: Output, given: TipContex
 }
 
 export function codeOptions(args: CliArgs): CodeOptions {
-  return { target: args.target, styling: args.styling, nodeIds: args.nodeIds, ...(args.exactLayout ? { layout: "exact" as const } : {}) };
+  return {
+    target: args.target,
+    styling: args.styling,
+    nodeIds: args.nodeIds,
+    ...(args.exactLayout ? { layout: "exact" as const } : {}),
+  };
 }
 
 /** One folder's files: the whole run's, or one frame's (a whole file without --out). */
@@ -128,9 +149,19 @@ export function outDirFor(args: CliArgs, name: string): string {
  * project the plugin's zip holds; `name` names its package and page, and the default folder), and reports them
  * (plain or --json, where `more` adds fields after these); `names` names the layers the problems point at.
  */
-export async function emitAndWrite(result: FileSet, extraProblems: Problem[], args: CliArgs, io: Output, more: Record<string, unknown> = {}, name = "design", names: LayerNames = new Map()): Promise<number> {
+export async function emitAndWrite(
+  result: FileSet,
+  extraProblems: Problem[],
+  args: CliArgs,
+  io: Output,
+  more: Record<string, unknown> = {},
+  name = "design",
+  names: LayerNames = new Map(),
+): Promise<number> {
   const dir = outDirFor(args, name);
-  const files = args.project ? projectFiles(result.files, { target: args.target, styling: args.styling, name }) : result.files;
+  const files = args.project
+    ? projectFiles(result.files, { target: args.target, styling: args.styling, name })
+    : result.files;
   return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir, names);
 }
 
@@ -138,7 +169,15 @@ export async function emitAndWrite(result: FileSet, extraProblems: Problem[], ar
  * Writes each folder (refusing, before anything is written, a folder that cannot be one) and reports what was
  * written where: plain, a block per folder; --json, one document whose paths are relative to `root`.
  */
-export async function writeFolders(folders: OutputFolder[], given: Problem[], args: CliArgs, io: Output, more: Record<string, unknown>, root: string, names: LayerNames = new Map()): Promise<number> {
+export async function writeFolders(
+  folders: OutputFolder[],
+  given: Problem[],
+  args: CliArgs,
+  io: Output,
+  more: Record<string, unknown>,
+  root: string,
+  names: LayerNames = new Map(),
+): Promise<number> {
   for (const folder of folders) await checkOutDir(folder.dir);
   for (const folder of folders) await warnOtherTarget(folder, args, io);
   const all = [...given];
@@ -147,27 +186,40 @@ export async function writeFolders(folders: OutputFolder[], given: Problem[], ar
     const { written, problems: writeProblems } = await writeFilesUnder(folder.dir, folder.files);
     all.push(...writeProblems);
     const prefix = relative(root, folder.dir).split(sep).join("/");
-    for (const f of folder.files) report.push({ path: prefix ? `${prefix}/${f.path}` : f.path, bytes: f.bytes?.length ?? Buffer.byteLength(f.content) });
+    for (const f of folder.files)
+      report.push({
+        path: prefix ? `${prefix}/${f.path}` : f.path,
+        bytes: f.bytes?.length ?? Buffer.byteLength(f.content),
+      });
     if (args.json) continue;
     io.out(`wrote ${plural(written.length, "file")} to ${folder.dir}`);
     for (const f of folder.files) io.out(`  ${f.path}`);
   }
   // Frames converted one by one repeat the file's notes (a font's, a token's): each is said once.
-  const problems = [...new Map(all.map((p) => [JSON.stringify([p.severity, p.code, p.message, p.nodeId, p.file, p.line]), p])).values()];
+  const problems = [
+    ...new Map(all.map((p) => [JSON.stringify([p.severity, p.code, p.message, p.nodeId, p.file, p.line]), p])).values(),
+  ];
   if (args.json) {
     io.out(JSON.stringify({ out: root, files: report, problems, ...more }, null, 2));
     return 0;
   }
   reportProblems(problems, io, args, names);
-  if (args.project && args.target === "react") for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
+  if (args.project && args.target === "react")
+    for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
   return 0;
 }
 
 /** Said before writing: files of the other target already in the folder, which this run leaves beside its own. */
 async function warnOtherTarget(folder: OutputFolder, args: CliArgs, io: Output): Promise<void> {
-  const other = await otherTargetFiles(folder.dir, args.target, folder.files.map((f) => f.path));
+  const other = await otherTargetFiles(
+    folder.dir,
+    args.target,
+    folder.files.map((f) => f.path),
+  );
   if (other.length === 0) return;
   const shown = other.slice(0, 3).join(", ") + (other.length > 3 ? ", …" : "");
   const was = args.target === "html" ? "react" : "html";
-  io.err(`figment: warning: ${folder.dir} already holds ${plural(other.length, "file")} of a --target ${was} run (${shown}), which this run leaves beside its ${args.target} files; empty the folder or name another --out to keep them apart`);
+  io.err(
+    `figment: warning: ${folder.dir} already holds ${plural(other.length, "file")} of a --target ${was} run (${shown}), which this run leaves beside its ${args.target} files; empty the folder or name another --out to keep them apart`,
+  );
 }

@@ -3,13 +3,18 @@ import { firstGiven, oneOf, oneOfWords, present, readFlags, wholeNumber } from "
 
 describe("readFlags", () => {
   it("reads booleans, values, repeated flags, -h and positionals", () => {
-    const { values, positionals } = readFlags(["a.json", "--json", "--top", "3", "--node", "1:2", "--node", "3:4", "-h"], { boolean: ["json"], string: ["top"], list: ["node"], positionals: true });
+    const { values, positionals } = readFlags(
+      ["a.json", "--json", "--top", "3", "--node", "1:2", "--node", "3:4", "-h"],
+      { boolean: ["json"], string: ["top"], list: ["node"], positionals: true },
+    );
     expect(values).toEqual({ json: true, top: "3", node: ["1:2", "3:4"], help: true });
     expect(positionals).toEqual(["a.json"]);
   });
 
   it("turns parse errors into usage errors that end with the command's hint", () => {
-    expect(() => readFlags(["--seed", "3"], { string: ["prompt"], hint: "figment image --help lists the flags" })).toThrow(/^Unknown option '--seed' \(figment image --help lists the flags\)$/);
+    expect(() =>
+      readFlags(["--seed", "3"], { string: ["prompt"], hint: "figment image --help lists the flags" }),
+    ).toThrow(/^Unknown option '--seed' \(figment image --help lists the flags\)$/);
     expect(() => readFlags(["--seed"], {})).toThrow(expect.objectContaining({ kind: "input" }));
   });
 });
@@ -26,7 +31,9 @@ describe("value checks", () => {
   it("reads a choice, listed with commas or as a sentence", () => {
     expect(oneOf("quality", ["low", "high"], undefined, "low")).toBe("low");
     expect(() => oneOf("quality", ["low", "high"], "ultra", "low")).toThrow("--quality must be low, high, not ultra");
-    expect(() => oneOfWords("provider", ["openai", "openrouter", "custom"], "x", "openai")).toThrow("--provider must be openai, openrouter or custom, not x");
+    expect(() => oneOfWords("provider", ["openai", "openrouter", "custom"], "x", "openai")).toThrow(
+      "--provider must be openai, openrouter or custom, not x",
+    );
   });
 
   it("finds the first given flag and leaves out absent fields", () => {

@@ -20,19 +20,23 @@ export interface FlagSpec<B extends string, S extends string, L extends string> 
   hint?: string;
 }
 
-export type FlagValues<B extends string, S extends string, L extends string> = { help?: boolean } & { [K in B]?: boolean } & { [K in S]?: string } & { [K in L]?: string[] };
+export type FlagValues<B extends string, S extends string, L extends string> = { help?: boolean } & {
+  [K in B]?: boolean;
+} & { [K in S]?: string } & { [K in L]?: string[] };
 
 type OptionConfig = { type: "boolean" | "string"; multiple?: boolean; short?: string };
 
 /** node's advice on quoting a value that starts with "-": noise next to our hint. */
 const QUOTING_ADVICE = /\. To specify a positional argument.*$/s;
 
-export function readFlags<const B extends string = never, const S extends string = never, const L extends string = never>(
-  argv: string[],
-  spec: FlagSpec<B, S, L>,
-): { values: FlagValues<B, S, L>; positionals: string[] } {
+export function readFlags<
+  const B extends string = never,
+  const S extends string = never,
+  const L extends string = never,
+>(argv: string[], spec: FlagSpec<B, S, L>): { values: FlagValues<B, S, L>; positionals: string[] } {
   const options: Record<string, OptionConfig> = { help: { type: "boolean", short: "h" } };
-  for (const name of spec.boolean ?? []) options[name] = { type: "boolean", ...(spec.short?.[name] ? { short: spec.short[name] } : {}) };
+  for (const name of spec.boolean ?? [])
+    options[name] = { type: "boolean", ...(spec.short?.[name] ? { short: spec.short[name] } : {}) };
   for (const name of spec.string ?? []) options[name] = { type: "string" };
   for (const name of spec.list ?? []) options[name] = { type: "string", multiple: true };
   try {
@@ -53,7 +57,11 @@ export function flagNames(spec: Pick<FlagSpec<string, string, string>, "boolean"
  * A whole number within bounds; `fallback` when the flag is absent. `flag` as written ("--top"). The message
  * names the range ("from 1 to 4") or its floor ("of at least 1").
  */
-export function wholeNumber(flag: string, value: string | undefined, bounds: { min: number; max?: number }): number | undefined {
+export function wholeNumber(
+  flag: string,
+  value: string | undefined,
+  bounds: { min: number; max?: number },
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   const { min, max } = bounds;
@@ -72,10 +80,18 @@ export function oneOf<T extends string>(flag: string, values: readonly T[], valu
 }
 
 /** One of a few words, listed as a sentence ("--target must be react or html, not vue"). */
-export function oneOfWords<T extends string>(flag: string, values: readonly T[], value: string | undefined, fallback: T): T {
+export function oneOfWords<T extends string>(
+  flag: string,
+  values: readonly T[],
+  value: string | undefined,
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((values as readonly string[]).includes(value)) return value as T;
-  throw new FigmentError("input", `--${flag} must be ${values.slice(0, -1).join(", ")} or ${values.at(-1)}, not ${value}`);
+  throw new FigmentError(
+    "input",
+    `--${flag} must be ${values.slice(0, -1).join(", ")} or ${values.at(-1)}, not ${value}`,
+  );
 }
 
 /** The first of `names` that was given, to refuse a flag that needs another one (each command says why in its words). */

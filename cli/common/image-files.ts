@@ -14,7 +14,13 @@ export const EXTENSIONS: Readonly<Record<ServedFormat, string>> = { png: "png", 
 
 /** A file-name stem from the prompt: its first words, lower case, ASCII letters and digits. */
 export function slugOf(prompt: string): string {
-  const words = prompt.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  const words = prompt
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
   let slug = "";
   for (const word of words) {
     if (slug && slug.length + 1 + word.length > 40) break;
@@ -26,7 +32,8 @@ export function slugOf(prompt: string): string {
 /** A stem no file in `dirs` starts with yet (`slug`, then `slug-2`, `slug-3`, …). */
 export function freeStem(slug: string, dirs: string[]): string {
   const names = dirs.flatMap((dir) => (existsSync(dir) ? readdirSync(dir) : []));
-  const taken = (stem: string): boolean => names.some((name) => name.startsWith(`${stem}.`) || name.startsWith(`${stem}-`));
+  const taken = (stem: string): boolean =>
+    names.some((name) => name.startsWith(`${stem}.`) || name.startsWith(`${stem}-`));
   let stem = slug;
   for (let k = 2; taken(stem); k++) stem = `${slug}-${k}`;
   return stem;
@@ -56,7 +63,10 @@ export class RunFiles {
   }
 
   partialName(image: number, index: number, format: ServedFormat): string {
-    return join("partials", `${this.stem}${this.count > 1 ? `-${image + 1}` : ""}-partial-${index}.${EXTENSIONS[format]}`);
+    return join(
+      "partials",
+      `${this.stem}${this.count > 1 ? `-${image + 1}` : ""}-partial-${index}.${EXTENSIONS[format]}`,
+    );
   }
 
   /** Queues a write (partials arrive from a synchronous callback); returns the path it will have. */

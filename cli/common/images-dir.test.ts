@@ -34,11 +34,35 @@ beforeAll(() => {
         type: "FRAME",
         absoluteBoundingBox: box(0, 0, 300, 200),
         children: [
-          { id: "1:2", name: "Photo", type: "RECTANGLE", absoluteBoundingBox: box(0, 0, 150, 100), fills: fill("refjpeg") },
-          { id: "1:3", name: "Badge", type: "RECTANGLE", absoluteBoundingBox: box(150, 0, 60, 30), fills: fill("refpng") },
+          {
+            id: "1:2",
+            name: "Photo",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(0, 0, 150, 100),
+            fills: fill("refjpeg"),
+          },
+          {
+            id: "1:3",
+            name: "Badge",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(150, 0, 60, 30),
+            fills: fill("refpng"),
+          },
           // JPEG bytes in a file called .png: the name only finds the file, the bytes say what it is.
-          { id: "1:4", name: "Mislabeled", type: "RECTANGLE", absoluteBoundingBox: box(0, 100, 150, 100), fills: fill("refmislabeled") },
-          { id: "1:5", name: "Lost", type: "RECTANGLE", absoluteBoundingBox: box(150, 100, 150, 100), fills: fill("reflost") },
+          {
+            id: "1:4",
+            name: "Mislabeled",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(0, 100, 150, 100),
+            fills: fill("refmislabeled"),
+          },
+          {
+            id: "1:5",
+            name: "Lost",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(150, 100, 150, 100),
+            fills: fill("reflost"),
+          },
         ],
       },
     }),
@@ -64,9 +88,17 @@ describe("figment code --images DIR", () => {
     const out = join(tmp, "react");
     const { code, stdout, stderr } = await figment("code", design, "--images", images, "--out", out, "--json");
     expect(code, stderr).toBe(0);
-    const report = JSON.parse(stdout) as { files: { path: string; bytes: number }[]; problems: { severity: string; code: string; message: string }[] };
+    const report = JSON.parse(stdout) as {
+      files: { path: string; bytes: number }[];
+      problems: { severity: string; code: string; message: string }[];
+    };
     const assets = listFiles(out).filter((p) => p.startsWith("src/assets/"));
-    expect(assets).toEqual(["src/assets/badge.png", "src/assets/lost.svg", "src/assets/mislabeled.jpg", "src/assets/photo.jpg"]);
+    expect(assets).toEqual([
+      "src/assets/badge.png",
+      "src/assets/lost.svg",
+      "src/assets/mislabeled.jpg",
+      "src/assets/photo.jpg",
+    ]);
     expect(readFileSync(join(out, "src/assets/photo.jpg")).equals(JPEG)).toBe(true);
     expect(readFileSync(join(out, "src/assets/badge.png")).equals(PNG)).toBe(true);
     expect(readFileSync(join(out, "src/assets/mislabeled.jpg")).length).toBe(JPEG.length + 1);
@@ -96,7 +128,14 @@ describe("figment code --images DIR", () => {
     mkdirSync(dir);
     writeFileSync(join(dir, `${ref}.jpeg`), JPEG);
     const out = join(tmp, "login");
-    const { code, stderr } = await figment("code", fixturePath("figmasharp-login.file.json"), "--images", dir, "--out", out);
+    const { code, stderr } = await figment(
+      "code",
+      fixturePath("figmasharp-login.file.json"),
+      "--images",
+      dir,
+      "--out",
+      out,
+    );
     expect(code, stderr).toBe(0);
     const jpgs = listFiles(out).filter((p) => p.endsWith(".jpg"));
     expect(jpgs).toHaveLength(1);

@@ -19,7 +19,14 @@ export async function readImagesDir(dir: string, json: unknown): Promise<Record<
     names = await readdir(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "it does not exist" : code === "ENOTDIR" ? "it is not a folder" : code === "EACCES" ? "permission denied" : (error as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "it does not exist"
+        : code === "ENOTDIR"
+          ? "it is not a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : (error as Error).message;
     throw new FigmentError("input", `cannot read --images ${dir}: ${why}`);
   }
   const present = new Set(names);
@@ -37,10 +44,15 @@ export async function readImagesDir(dir: string, json: unknown): Promise<Record<
 }
 
 /** One problem per image fill of the converted frames that `--images DIR` had no file for. */
-export function missingImageFiles(document: DesignDocument, images: Record<string, Uint8Array>, dir: string): Problem[] {
+export function missingImageFiles(
+  document: DesignDocument,
+  images: Record<string, Uint8Array>,
+  dir: string,
+): Problem[] {
   const problems: Problem[] = [];
   for (const asset of Object.values(document.assets)) {
-    if (asset.kind !== "image" || asset.imageRef in images || asset.imageRef === "" || asset.imageRef === "missing") continue;
+    if (asset.kind !== "image" || asset.imageRef in images || asset.imageRef === "" || asset.imageRef === "missing")
+      continue;
     problems.push({
       severity: "warning",
       code: "missing-image-file",

@@ -34,9 +34,14 @@ function unreadable(path: string, code: string | undefined, message: string): st
 export async function checkOutDir(dir: string, flag = "--out"): Promise<void> {
   let current = resolve(dir);
   for (;;) {
-    const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" || error.code === "ENOTDIR" ? undefined : Promise.reject(error)));
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) =>
+      error.code === "ENOENT" || error.code === "ENOTDIR" ? undefined : Promise.reject(error),
+    );
     if (info && !info.isDirectory()) {
-      const what = current === resolve(dir) ? `${dir} is a file, not a folder` : `${dir} lies inside ${relative(process.cwd(), current) || current}, which is a file`;
+      const what =
+        current === resolve(dir)
+          ? `${dir} is a file, not a folder`
+          : `${dir} lies inside ${relative(process.cwd(), current) || current}, which is a file`;
       throw new FigmentError("input", `${flag} ${dir}: ${what}; name a folder (it is made if missing)`);
     }
     if (info) return;
@@ -59,7 +64,8 @@ export async function readDesignJson(path: string, note?: (text: string) => void
     for (const text of notes) note?.(`note: ${path}: ${text}`);
     return json;
   } catch (error) {
-    if (error instanceof ReplyTextError) throw new FigmentError("input", `not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
+    if (error instanceof ReplyTextError)
+      throw new FigmentError("input", `not Figma JSON: ${path} is ${error.reason}; ${EXPECTED_REPLY}`);
     if (error instanceof BoxKeysError) throw new FigmentError("input", `not Figma JSON: ${path}: ${error.reason}`);
     throw error;
   }
@@ -85,7 +91,10 @@ export function safeTarget(root: string, path: string): string | undefined {
 }
 
 /** Writes the files under `outDir`; a path that would escape it is refused and reported, never written. */
-export async function writeFilesUnder(outDir: string, files: SourceFile[]): Promise<{ written: string[]; problems: Problem[] }> {
+export async function writeFilesUnder(
+  outDir: string,
+  files: SourceFile[],
+): Promise<{ written: string[]; problems: Problem[] }> {
   await checkOutDir(outDir);
   const root = resolve(outDir);
   const written: string[] = [];
@@ -93,7 +102,12 @@ export async function writeFilesUnder(outDir: string, files: SourceFile[]): Prom
   for (const file of files) {
     const target = safeTarget(root, file.path);
     if (!target) {
-      problems.push({ severity: "error", code: "unsafe-path", message: `refused to write outside ${outDir}: ${file.path}`, file: file.path });
+      problems.push({
+        severity: "error",
+        code: "unsafe-path",
+        message: `refused to write outside ${outDir}: ${file.path}`,
+        file: file.path,
+      });
       continue;
     }
     await mkdir(dirname(target), { recursive: true });

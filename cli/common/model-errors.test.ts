@@ -26,7 +26,9 @@ describe("the CLI's words for model failures", () => {
   });
 
   it("exits 2 for configuration, 130 for cancel, 1 for the rest", () => {
-    const codes = Object.fromEntries(MODEL_ERROR_KINDS.map((reason) => [reason, exitCodeFor(new ModelError(reason, "x").kind)]));
+    const codes = Object.fromEntries(
+      MODEL_ERROR_KINDS.map((reason) => [reason, exitCodeFor(new ModelError(reason, "x").kind)]),
+    );
     expect(codes).toEqual({
       "missing-key": 2,
       unauthorized: 2,
@@ -48,7 +50,15 @@ describe("the CLI's words for model failures", () => {
 
   it("reports the message, the retry-after, the request id and the next step on stderr", () => {
     const io = captureIo();
-    const code = reportModelError(new ModelError("rate-limited", "The endpoint answered 429: slow down", { status: 429, retryAfterMs: 2500, requestId: "req_7" }), "openrouter", io);
+    const code = reportModelError(
+      new ModelError("rate-limited", "The endpoint answered 429: slow down", {
+        status: 429,
+        retryAfterMs: 2500,
+        requestId: "req_7",
+      }),
+      "openrouter",
+      io,
+    );
     expect(code).toBe(1);
     expect(io.stdout()).toBe("");
     expect(io.stderr().split("\n")).toEqual([

@@ -16,11 +16,15 @@ import type { Output } from "./design-files.js";
 const NEXT_STEP: Readonly<Record<ModelErrorKind, (env: string) => string>> = {
   "missing-key": (env) => `Set ${env} in the environment (keys are read from there only).`,
   unauthorized: (env) => `Check ${env}: the provider did not accept the key.`,
-  forbidden: (env) => `The key in ${env} has no access to this model or endpoint; check the account's permissions or pick another --model.`,
+  forbidden: (env) =>
+    `The key in ${env} has no access to this model or endpoint; check the account's permissions or pick another --model.`,
   "model-not-found": () => "Check --model and --base-url: the endpoint does not know this model.",
-  "rate-limited": (env) => `Wait a moment and run the command again, or check the rate limits and credit of the account behind ${env}.`,
-  "bad-request": () => "The endpoint rejected the request; check that --model supports images and structured output (or leave out --image).",
-  moderation: () => "The provider's safety system refused the request; reword the instructions (or the design's texts) and run the command again.",
+  "rate-limited": (env) =>
+    `Wait a moment and run the command again, or check the rate limits and credit of the account behind ${env}.`,
+  "bad-request": () =>
+    "The endpoint rejected the request; check that --model supports images and structured output (or leave out --image).",
+  moderation: () =>
+    "The provider's safety system refused the request; reword the instructions (or the design's texts) and run the command again.",
   server: () => "The provider had a server error; try again in a minute.",
   timeout: () => "The model took too long; try again, pick one frame with --node, or raise --timeout (seconds).",
   offline: () => "Could not reach the endpoint; check your connection and --base-url.",
@@ -28,7 +32,8 @@ const NEXT_STEP: Readonly<Record<ModelErrorKind, (env: string) => string>> = {
   refusal: () => "The model declined this request; rephrase --instructions or pick another --model.",
   truncated: () => "The output was cut off; pick one frame with --node or ask for fewer files in --instructions.",
   "bad-output": () => "The model's reply could not be read; run the command again or pick another --model.",
-  unknown: () => "Run the command again; if it keeps failing, check --base-url, --model and the provider's status page.",
+  unknown: () =>
+    "Run the command again; if it keeps failing, check --base-url, --model and the provider's status page.",
 };
 
 /** The error's next step in CLI terms. */
@@ -40,9 +45,15 @@ export function cliNextStep(kind: ModelErrorKind, provider: ProviderName): strin
  * Prints what happened and what to do on stderr; returns the exit code. `steps` replaces the next step for
  * some kinds (each command knows its own flags: `figment image` speaks of --prompt and --size).
  */
-export function reportModelError(error: ModelError, provider: ProviderName, io: Output, steps: Partial<Record<ModelErrorKind, (env: string) => string>> = {}): number {
+export function reportModelError(
+  error: ModelError,
+  provider: ProviderName,
+  io: Output,
+  steps: Partial<Record<ModelErrorKind, (env: string) => string>> = {},
+): number {
   io.err(`figment: ${error.message}`);
-  if (error.reason === "rate-limited" && error.retryAfterMs !== undefined) io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
+  if (error.reason === "rate-limited" && error.retryAfterMs !== undefined)
+    io.err(`figment: the provider asks to retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
   if (error.requestId) io.err(`figment: request id ${error.requestId}`);
   io.err(`figment: ${steps[error.reason]?.(KEY_ENV[provider]) ?? cliNextStep(error.reason, provider)}`);
   return exitCodeFor(error.kind);

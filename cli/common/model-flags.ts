@@ -17,13 +17,18 @@ export function providerFlag(value: string | undefined): Provider {
 /** The model name, trimmed; undefined when the flag is absent. */
 export function modelFlag(value: string | undefined): string | undefined {
   const model = value?.trim();
-  if (value !== undefined && (!model || model.length > 200)) throw new FigmentError("input", "--model needs a model name (at most 200 characters)");
+  if (value !== undefined && (!model || model.length > 200))
+    throw new FigmentError("input", "--model needs a model name (at most 200 characters)");
   return model;
 }
 
 export function baseUrlFlag(value: string | undefined): string | undefined {
   const baseUrl = value?.trim();
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new FigmentError("input", `--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`);
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl))
+    throw new FigmentError(
+      "input",
+      `--base-url must be an http(s) URL such as http://localhost:8080/v1, not ${baseUrl || '""'}`,
+    );
   return baseUrl;
 }
 
@@ -31,7 +36,8 @@ export function baseUrlFlag(value: string | undefined): string | undefined {
 export function timeoutFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new FigmentError("input", `--timeout must be a number of seconds above 0, not ${value}`);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
+    throw new FigmentError("input", `--timeout must be a number of seconds above 0, not ${value}`);
   return seconds;
 }
 
@@ -44,5 +50,12 @@ export interface ModelConnectionArgs {
 
 /** The four flags read and checked together, the absent ones left out. */
 export function modelConnectionArgs(values: { [K in (typeof MODEL_FLAGS)[number]]?: string }): ModelConnectionArgs {
-  return { provider: providerFlag(values.provider), ...present({ model: modelFlag(values.model), baseUrl: baseUrlFlag(values["base-url"]), timeoutSec: timeoutFlag(values.timeout) }) };
+  return {
+    provider: providerFlag(values.provider),
+    ...present({
+      model: modelFlag(values.model),
+      baseUrl: baseUrlFlag(values["base-url"]),
+      timeoutSec: timeoutFlag(values.timeout),
+    }),
+  };
 }

@@ -11,13 +11,19 @@ import { captureIo, fixturePath } from "../../test/helpers/fixtures.js";
 import { notesLine, tips } from "./notes.js";
 import { run } from "../run.js";
 
-const note = (code: string, n = 1): Problem[] => Array.from({ length: n }, (_, i) => ({ severity: "info", code, message: `${code} ${i}` }));
+const note = (code: string, n = 1): Problem[] =>
+  Array.from({ length: n }, (_, i) => ({ severity: "info", code, message: `${code} ${i}` }));
 
 describe("the notes line", () => {
   it("counts the notes by kind, most first, in words; a kind without words by its code", () => {
-    expect(notesLine([...note("missing-image", 2), ...note("vector-placeholder", 3), ...note("new-kind"), { severity: "warning", code: "empty-frame", message: "x" }])).toBe(
-      "6 notes: 3 vectors drawn as boxes, 2 images without their bytes, 1 new-kind; --json lists them",
-    );
+    expect(
+      notesLine([
+        ...note("missing-image", 2),
+        ...note("vector-placeholder", 3),
+        ...note("new-kind"),
+        { severity: "warning", code: "empty-frame", message: "x" },
+      ]),
+    ).toBe("6 notes: 3 vectors drawn as boxes, 2 images without their bytes, 1 new-kind; --json lists them");
     expect(notesLine(note("design-token"))).toBe("1 note: 1 design token note; --json lists them");
     expect(notesLine([{ severity: "warning", code: "empty-frame", message: "x" }])).toBeUndefined();
   });
@@ -26,10 +32,16 @@ describe("the notes line", () => {
 describe("the tips", () => {
   it("come only for the kinds present, and never suggest what was given", () => {
     expect(tips(note("design-token"))).toEqual([]);
-    expect(tips(note("missing-image"))).toEqual([expect.stringMatching(/^tip: image fills are grey placeholders; --images DIR .* or --file-key KEY/)]);
-    expect(tips(note("missing-image"), { images: "pics" })).toEqual([expect.stringMatching(/^tip: some image fills have no file in pics .*--file-key KEY fetches the others/)]);
+    expect(tips(note("missing-image"))).toEqual([
+      expect.stringMatching(/^tip: image fills are grey placeholders; --images DIR .* or --file-key KEY/),
+    ]);
+    expect(tips(note("missing-image"), { images: "pics" })).toEqual([
+      expect.stringMatching(/^tip: some image fills have no file in pics .*--file-key KEY fetches the others/),
+    ]);
     expect(tips([...note("missing-image"), ...note("vector-placeholder")], { fileKey: "abc" })).toEqual([]);
-    expect(tips(note("vector-placeholder"))).toEqual([expect.stringMatching(/^tip: vectors without outlines are drawn as boxes/)]);
+    expect(tips(note("vector-placeholder"))).toEqual([
+      expect.stringMatching(/^tip: vectors without outlines are drawn as boxes/),
+    ]);
     expect(tips(note("font-not-served"))).toEqual([expect.stringMatching(/^tip: fonts not on Google Fonts/)]);
   });
 });

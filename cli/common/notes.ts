@@ -30,10 +30,12 @@ export function notesLine(problems: readonly Problem[]): string | undefined {
   for (const p of problems) if (p.severity === "info") counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
   if (counts.size === 0) return undefined;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const kinds = [...counts].sort((a, b) => b[1] - a[1]).map(([code, n]) => {
-    const words = KINDS[code];
-    return words ? plural(n, words[0], words[1]) : `${n} ${code}`;
-  });
+  const kinds = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => {
+      const words = KINDS[code];
+      return words ? plural(n, words[0], words[1]) : `${n} ${code}`;
+    });
   return `${plural(total, "note")}: ${kinds.join(", ")}; --json lists them`;
 }
 
@@ -55,8 +57,13 @@ export function tips(problems: readonly Problem[], given: TipContext = {}): stri
     );
   }
   if (has("vector-placeholder") && given.fileKey === undefined) {
-    out.push("tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)");
+    out.push(
+      "tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)",
+    );
   }
-  if (has("font-not-served")) out.push("tip: fonts not on Google Fonts fall back to system fonts until you add their files (--json names them and where their @font-face goes)");
+  if (has("font-not-served"))
+    out.push(
+      "tip: fonts not on Google Fonts fall back to system fonts until you add their files (--json names them and where their @font-face goes)",
+    );
   return out;
 }

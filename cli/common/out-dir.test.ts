@@ -32,7 +32,14 @@ function figmentIn(cwd: string, ...argv: string[]): { code: number | null; stdou
 
 describe("folder names", () => {
   it("are the frames' names as slugs, in any script, a repeated one numbered", () => {
-    expect(frameFolders(["Home", "Home • Desktop", "Промо", "Home", "  ", "Sign up-OTP"])).toEqual(["home", "home-desktop", "промо", "home-2", "frame", "sign-up-otp"]);
+    expect(frameFolders(["Home", "Home • Desktop", "Промо", "Home", "  ", "Sign up-OTP"])).toEqual([
+      "home",
+      "home-desktop",
+      "промо",
+      "home-2",
+      "frame",
+      "sign-up-otp",
+    ]);
     expect(folderSlug("../../etc/passwd")).toBe("etc-passwd");
     expect(folderSlug("a".repeat(100))).toHaveLength(60);
   });
@@ -47,7 +54,9 @@ describe("figment code without --out", () => {
     const html = figmentIn(cwd, "code", LOGIN, "--target", "html");
     expect(html.code, html.stderr).toBe(0);
     expect(html.stdout.split("\n")[0]).toMatch(/^wrote \d+ files to figment-out\/log-in-page\/html$/);
-    expect(listFiles(join(cwd, "figment-out", "log-in-page", "html"))).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+    expect(listFiles(join(cwd, "figment-out", "log-in-page", "html"))).toEqual(
+      expect.arrayContaining(["index.html", "styles.css"]),
+    );
     expect(listFiles(join(cwd, "figment-out", "log-in-page", "react")).every((p) => p.startsWith("src/"))).toBe(true);
     expect(html.stderr).not.toMatch(/warning: .* --target react run/);
     // Nothing anywhere else: the demo's ./out and the working folder stay clean.
@@ -60,7 +69,9 @@ describe("figment code without --out", () => {
     expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout) as { out: string; files: { path: string }[] };
     expect(report.out).toBe("figment-out");
-    const listed = JSON.parse(figmentIn(cwd, "frames", FIGMAGIC, "--json").stdout) as { frames: { name: string; converted: boolean }[] };
+    const listed = JSON.parse(figmentIn(cwd, "frames", FIGMAGIC, "--json").stdout) as {
+      frames: { name: string; converted: boolean }[];
+    };
     const folders = new Set(report.files.map((f) => f.path.split("/")[0]));
     expect(folders.size).toBe(listed.frames.filter((f) => f.converted).length);
     for (const folder of folders) expect(report.files.map((f) => f.path)).toContain(`${folder}/html/index.html`);
@@ -76,7 +87,12 @@ describe("React then HTML into one --out", () => {
     expect(first.stderr()).not.toMatch(/warning: /);
     const second = captureIo();
     expect(await run(["code", LOGIN, "--out", out, "--target", "html"], second)).toBe(0);
-    expect(second.stderr()).toMatch(new RegExp(`^figment: warning: ${out.replace(/[/\\]/g, "\\$&")} already holds \\d+ files of a --target react run \\(src/[^)]+\\), which this run leaves beside its html files; empty the folder or name another --out to keep them apart$`, "m"));
+    expect(second.stderr()).toMatch(
+      new RegExp(
+        `^figment: warning: ${out.replace(/[/\\]/g, "\\$&")} already holds \\d+ files of a --target react run \\(src/[^)]+\\), which this run leaves beside its html files; empty the folder or name another --out to keep them apart$`,
+        "m",
+      ),
+    );
     // The same target again overwrites its own files: nothing to say.
     const again = captureIo();
     expect(await run(["code", LOGIN, "--out", out, "--target", "html"], again)).toBe(0);
@@ -96,7 +112,10 @@ describe("React then HTML into one --out", () => {
     writeFileSync(join(dir, "src", "screens", "Home.module.css"), "");
     writeFileSync(join(dir, "node_modules", "x", "a.tsx"), "");
     writeFileSync(join(dir, "index.html"), "");
-    expect(await otherTargetFiles(dir, "html", ["index.html", "styles.css"])).toEqual(["src/screens/Home.module.css", "src/screens/Home.tsx"]);
+    expect(await otherTargetFiles(dir, "html", ["index.html", "styles.css"])).toEqual([
+      "src/screens/Home.module.css",
+      "src/screens/Home.tsx",
+    ]);
     expect(await otherTargetFiles(dir, "react", ["src/screens/Home.tsx"])).toEqual(["index.html"]);
     expect(await otherTargetFiles(dir, "react", ["index.html"])).toEqual([]);
     expect(await otherTargetFiles(join(dir, "missing"), "react", [])).toEqual([]);

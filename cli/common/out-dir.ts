@@ -11,7 +11,13 @@ export const DEFAULT_OUT_ROOT = "figment-out";
 
 /** A frame's name as a folder name: lower case, letters and digits of any script, runs of the rest as one "-". */
 export function folderSlug(name: string): string {
-  const slug = name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+/, "").slice(0, 60).replace(/-+$/, "");
+  const slug = name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+/, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
   return slug || "frame";
 }
 
@@ -45,7 +51,12 @@ const OTHER_TARGET: Record<Target, RegExp> = {
  * Files under `dir` that the other target writes and this run does not (a React run's leftovers where HTML is
  * written now, or the reverse); [] for a folder that does not exist. Looks at most `limit` entries deep.
  */
-export async function otherTargetFiles(dir: string, target: Target, writing: readonly string[], limit = 2000): Promise<string[]> {
+export async function otherTargetFiles(
+  dir: string,
+  target: Target,
+  writing: readonly string[],
+  limit = 2000,
+): Promise<string[]> {
   const found: string[] = [];
   const mine = new Set(writing);
   const queue = [dir];

@@ -23,12 +23,16 @@ export async function demoCommand(args: CliArgs, io: Output): Promise<number> {
       const dir = join(out, name, target);
       const { written } = await writeFilesUnder(dir, result.files);
       const serious = result.problems.filter((p) => p.severity === "error").length;
-      io.out(`${name} → ${dir}: ${written.length} files (${result.files.map((f) => f.path).join(", ")})${serious ? `, ${serious} errors` : ""}`);
+      io.out(
+        `${name} → ${dir}: ${written.length} files (${result.files.map((f) => f.path).join(", ")})${serious ? `, ${serious} errors` : ""}`,
+      );
     }
     const hintPath = join(out, name, "hint.txt");
     await writeFilesUnder(join(out, name), [{ path: "hint.txt", content: modelHint(design.document) }]);
     io.out(`${name} → ${hintPath}: model hint`);
   }
-  io.out(`open ${join(out, DEMO_SAMPLES[0]!.replace(/\.(file|nodes)\.json$/, ""), "html", "index.html")} in a browser to see a result`);
+  io.out(
+    `open ${join(out, DEMO_SAMPLES[0]!.replace(/\.(file|nodes)\.json$/, ""), "html", "index.html")} in a browser to see a result`,
+  );
   return 0;
 }

@@ -15,7 +15,14 @@ export async function fidelityCommand(args: CliArgs, io: Output): Promise<number
       const single = loadDesign({ document: root }, []);
       const code = await generateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
       const frame = root as Parameters<typeof measureFrame>[1]["frame"];
-      frames.push(await measureFrame(browser, { frame, files: code.files, entry: "index.html", ...(args.widths ? { widths: args.widths } : {}) }));
+      frames.push(
+        await measureFrame(browser, {
+          frame,
+          files: code.files,
+          entry: "index.html",
+          ...(args.widths ? { widths: args.widths } : {}),
+        }),
+      );
     }
     if (args.json) io.out(JSON.stringify(fidelityJson(frames), null, 2));
     else for (const line of fidelityTable(frames)) io.out(line);

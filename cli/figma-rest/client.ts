@@ -38,7 +38,12 @@ export class FigmaClient {
       }
       if (!res.ok) {
         const said = figmaErrorText(body);
-        throw statusError(res.status, said === undefined ? undefined : this.clean(said), what, parseRetryAfterSec(res.headers.get("retry-after")));
+        throw statusError(
+          res.status,
+          said === undefined ? undefined : this.clean(said),
+          what,
+          parseRetryAfterSec(res.headers.get("retry-after")),
+        );
       }
       if (body === undefined) throw new FigmaRestError("service", `Figma's answer for ${what} is not JSON`, res.status);
       return body;
@@ -51,7 +56,12 @@ export class FigmaClient {
       const res = await this.request(url, what, {});
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel();
-        throw new FigmaRestError(res.status === 429 ? "limit" : "service", `the download of ${what} answered ${res.status}`, res.status, parseRetryAfterSec(res.headers.get("retry-after")));
+        throw new FigmaRestError(
+          res.status === 429 ? "limit" : "service",
+          `the download of ${what} answered ${res.status}`,
+          res.status,
+          parseRetryAfterSec(res.headers.get("retry-after")),
+        );
       }
       if (!res.ok) {
         await res.body?.cancel();
@@ -74,7 +84,11 @@ export class FigmaClient {
   private async request(url: string, what: string, headers: Record<string, string>): Promise<Response> {
     try {
       // The timeout covers the body too: fetch's signal stays attached to the response.
-      return await fetch(url, { headers: { Accept: "*/*", ...headers }, signal: this.timeoutSignal(), redirect: "follow" });
+      return await fetch(url, {
+        headers: { Accept: "*/*", ...headers },
+        signal: this.timeoutSignal(),
+        redirect: "follow",
+      });
     } catch (error) {
       throw this.failure(error, url, what);
     }
@@ -93,9 +107,13 @@ export class FigmaClient {
     if (this.options.signal?.aborted) return this.options.signal.reason ?? error;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
     if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")) {
-      return new FigmaRestError("network", `Figma did not answer the request for ${what} within ${seconds} s; try again later`);
+      return new FigmaRestError(
+        "network",
+        `Figma did not answer the request for ${what} within ${seconds} s; try again later`,
+      );
     }
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const cause =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     return new FigmaRestError("network", `could not reach ${new URL(url).origin} for ${what}: ${this.clean(cause)}`);
   }
 

@@ -39,19 +39,41 @@ export function redact(text: string, token: string): string {
 }
 
 /** The error for a non-2xx answer of the API (`what` says which request, e.g. "image fills of file K"). */
-export function statusError(status: number, figmaText: string | undefined, what: string, retryAfterSec?: number): FigmaRestError {
+export function statusError(
+  status: number,
+  figmaText: string | undefined,
+  what: string,
+  retryAfterSec?: number,
+): FigmaRestError {
   const said = figmaText ? `: "${figmaText.slice(0, 200)}"` : "";
   if (status === 401 || status === 403) {
-    return new FigmaRestError("auth", `Figma refused the request for ${what} (${status}${said}): the token is invalid or expired, or its account has no access to this file. Check FIGMA_TOKEN (or --figma-token) and that the file is shared with that account; a personal access token needs the file_content:read scope.`, status);
+    return new FigmaRestError(
+      "auth",
+      `Figma refused the request for ${what} (${status}${said}): the token is invalid or expired, or its account has no access to this file. Check FIGMA_TOKEN (or --figma-token) and that the file is shared with that account; a personal access token needs the file_content:read scope.`,
+      status,
+    );
   }
   if (status === 404) {
-    return new FigmaRestError("input", `Figma has no file for ${what} (404${said}): check --file-key (the part after /design/ or /file/ in the file's URL).`, status);
+    return new FigmaRestError(
+      "input",
+      `Figma has no file for ${what} (404${said}): check --file-key (the part after /design/ or /file/ in the file's URL).`,
+      status,
+    );
   }
   if (status === 429) {
-    return new FigmaRestError("limit", `Figma rate-limited the request for ${what} (429${said})`, status, retryAfterSec);
+    return new FigmaRestError(
+      "limit",
+      `Figma rate-limited the request for ${what} (429${said})`,
+      status,
+      retryAfterSec,
+    );
   }
   if (status >= 500) {
-    return new FigmaRestError("service", `Figma failed on ${what} (${status}${said}); this is on Figma's side, try again later (a file with very many icons may need fewer at once: select fewer frames with --node).`, status);
+    return new FigmaRestError(
+      "service",
+      `Figma failed on ${what} (${status}${said}); this is on Figma's side, try again later (a file with very many icons may need fewer at once: select fewer frames with --node).`,
+      status,
+    );
   }
   return new FigmaRestError("input", `Figma rejected the request for ${what} (${status}${said}).`, status);
 }

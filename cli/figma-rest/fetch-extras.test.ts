@@ -6,7 +6,15 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDesign, type DesignDocument } from "../../codegen/index.js";
-import { encodePng, figmaError, rateLimited, startFigmaRestServer, tokenDigest, type FigmaRestTestServer, type FigmaTestFile } from "../../test/figma-rest-server/server.js";
+import {
+  encodePng,
+  figmaError,
+  rateLimited,
+  startFigmaRestServer,
+  tokenDigest,
+  type FigmaRestTestServer,
+  type FigmaTestFile,
+} from "../../test/figma-rest-server/server.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { exitCodeFor } from "../../codegen/errors.js";
 import { FigmaRestError } from "./errors.js";
@@ -32,11 +40,17 @@ function fileFor(doc: DesignDocument): FigmaTestFile {
   const { imageRefs, vectorIds } = selectAssets(doc);
   const file: FigmaTestFile = { imageFills: {}, svgs: {} };
   imageRefs.forEach((ref, i) => (file.imageFills[ref] = encodePng(4 + i, 3, { seed: i })));
-  for (const id of vectorIds) file.svgs[id] = `<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" data-id="${id}"><path d="M0 0h1v1z" fill="#000"/></svg>`;
+  for (const id of vectorIds)
+    file.svgs[id] =
+      `<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" data-id="${id}"><path d="M0 0h1v1z" fill="#000"/></svg>`;
   return file;
 }
 
-function harness(): { sleeps: number[]; lines: string[]; options(srv: FigmaRestTestServer, more?: Partial<FetchExtrasOptions>): FetchExtrasOptions } {
+function harness(): {
+  sleeps: number[];
+  lines: string[];
+  options(srv: FigmaRestTestServer, more?: Partial<FetchExtrasOptions>): FetchExtrasOptions;
+} {
   const sleeps: number[] = [];
   const lines: string[] = [];
   return {
@@ -56,7 +70,10 @@ function harness(): { sleeps: number[]; lines: string[]; options(srv: FigmaRestT
 }
 
 async function failure(promise: Promise<unknown>): Promise<FigmaRestError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(FigmaRestError);
   return error as FigmaRestError;
 }
@@ -71,7 +88,8 @@ describe("fetchDesignExtras: 200", () => {
     expect(problems).toEqual([]);
     expect(Object.keys(extras.images ?? {}).sort()).toEqual(Object.keys(file.imageFills).sort());
     expect(Object.keys(file.imageFills)).toHaveLength(8);
-    for (const [ref, bytes] of Object.entries(file.imageFills)) expect(Buffer.from(extras.images![ref]!).equals(Buffer.from(bytes!))).toBe(true);
+    for (const [ref, bytes] of Object.entries(file.imageFills))
+      expect(Buffer.from(extras.images![ref]!).equals(Buffer.from(bytes!))).toBe(true);
     expect(extras.svgs).toEqual(file.svgs);
     expect(Object.keys(file.svgs).some((id) => id.includes(";"))).toBe(true);
     expect(h.sleeps).toEqual([]);
@@ -160,7 +178,10 @@ describe("fetchDesignExtras: 429", () => {
     server.script("fills", rateLimited(2), rateLimited(1));
     const retries: string[] = [];
     const h = harness();
-    const { extras } = await fetchDesignExtras(doc, h.options(server, { onRetry: (n) => void retries.push(`${n.status} ${n.waitSec} ${n.attempt}/${n.of}`) }));
+    const { extras } = await fetchDesignExtras(
+      doc,
+      h.options(server, { onRetry: (n) => void retries.push(`${n.status} ${n.waitSec} ${n.attempt}/${n.of}`) }),
+    );
     expect(h.sleeps).toEqual([2000, 1000]);
     expect(retries).toEqual(["429 2 1/3", "429 1 2/3"]);
     expect(Object.keys(extras.images ?? {})).toHaveLength(1);
@@ -186,7 +207,9 @@ describe("fetchDesignExtras: 429", () => {
     const h = harness();
     const error = await failure(fetchDesignExtras(doc, h.options(server)));
     expect(h.sleeps).toEqual([]);
-    expect(error.message).toMatch(/asks to wait 72 h, longer than figment waits \(2 min\): run the command again in 72 h/);
+    expect(error.message).toMatch(
+      /asks to wait 72 h, longer than figment waits \(2 min\): run the command again in 72 h/,
+    );
   });
 });
 
@@ -225,7 +248,12 @@ describe("fetchDesignExtras: refusals and failures", () => {
   it("5xx after its retries: exit code 1", async () => {
     const doc = design("grida-stroke.file.json");
     server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: fileFor(doc) } });
-    server.script("renders", { status: 500, body: figmaError(500, "Render timeout") }, { status: 502 }, { status: 500, body: figmaError(500, "Render timeout") });
+    server.script(
+      "renders",
+      { status: 500, body: figmaError(500, "Render timeout") },
+      { status: 502 },
+      { status: 500, body: figmaError(500, "Render timeout") },
+    );
     const h = harness();
     const error = await failure(fetchDesignExtras(doc, h.options(server)));
     expect(h.sleeps).toEqual([1000, 2000]);

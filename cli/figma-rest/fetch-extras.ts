@@ -37,7 +37,11 @@ export interface FetchedExtras {
 type UrlMap = Record<string, string | null | undefined>;
 
 function isUrlMap(value: unknown): value is UrlMap {
-  return typeof value === "object" && value !== null && Object.values(value).every((v) => v === null || typeof v === "string");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => v === null || typeof v === "string")
+  );
 }
 
 function fillsMap(body: unknown, what: string): UrlMap {
@@ -48,7 +52,8 @@ function fillsMap(body: unknown, what: string): UrlMap {
 
 function rendersMap(body: unknown, what: string): UrlMap {
   const reply = body as Partial<GetImagesResponse> | null;
-  if (typeof reply?.err === "string" && reply.err) throw new FigmaRestError("service", `Figma could not render ${what}: ${reply.err}`);
+  if (typeof reply?.err === "string" && reply.err)
+    throw new FigmaRestError("service", `Figma could not render ${what}: ${reply.err}`);
   if (!isUrlMap(reply?.images)) throw new FigmaRestError("service", `Figma's answer for ${what} has no images map`);
   return reply.images;
 }
@@ -84,11 +89,15 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   }
   const svgUrls: UrlMap = {};
   const runs = batches(vectorIds, options.idsPerRender ?? IDS_PER_RENDER);
-  if (runs.length > 0) progress(`figma: rendering ${plural(vectorIds.length, "vector")} as SVG (${plural(runs.length, "request")})`);
+  if (runs.length > 0)
+    progress(`figma: rendering ${plural(vectorIds.length, "vector")} as SVG (${plural(runs.length, "request")})`);
   // One render at a time: renders are Figma's most expensive calls and share one rate limit.
   await mapLimit(runs, 1, async (ids, i) => {
     const what = `${plural(ids.length, "layer")} as SVG${runs.length > 1 ? ` (request ${i + 1} of ${runs.length})` : ""}`;
-    Object.assign(svgUrls, rendersMap(await client.getJson(`/v1/images/${key}?ids=${idsParam(ids)}&format=svg`, what), what));
+    Object.assign(
+      svgUrls,
+      rendersMap(await client.getJson(`/v1/images/${key}?ids=${idsParam(ids)}&format=svg`, what), what),
+    );
   });
 
   // 2. The bytes, a few at once; each failure is the one layer's problem.
@@ -97,12 +106,23 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   for (const ref of imageRefs) {
     const url = imageUrls[ref];
     if (url) jobs.push({ kind: "image", id: ref, url });
-    else problems.push({ severity: "warning", code: "figma-image-missing", message: `Figma has no URL for image fill ${ref.slice(0, 12)} (${url === null ? "null" : "not in the file's image fills"}); a placeholder is used` });
+    else
+      problems.push({
+        severity: "warning",
+        code: "figma-image-missing",
+        message: `Figma has no URL for image fill ${ref.slice(0, 12)} (${url === null ? "null" : "not in the file's image fills"}); a placeholder is used`,
+      });
   }
   for (const id of vectorIds) {
     const url = svgUrls[id];
     if (url) jobs.push({ kind: "svg", id, url });
-    else problems.push({ severity: "warning", code: "figma-svg-missing", message: `Figma rendered no SVG for ${layer(id)} (${url === null ? "the render failed or the layer is invisible" : "not in the answer"}); it is drawn from the JSON`, nodeId: id });
+    else
+      problems.push({
+        severity: "warning",
+        code: "figma-svg-missing",
+        message: `Figma rendered no SVG for ${layer(id)} (${url === null ? "the render failed or the layer is invisible" : "not in the answer"}); it is drawn from the JSON`,
+        nodeId: id,
+      });
   }
   if (jobs.length > 0) progress(`figma: downloading ${plural(jobs.length, "file")}`);
   const images: Record<string, Uint8Array> = {};
@@ -124,7 +144,12 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
     } catch (error) {
       if (!(error instanceof FigmaRestError)) throw error;
       const code = job.kind === "image" ? "figma-image-missing" : "figma-svg-missing";
-      return { severity: "warning", code, message: `${error.message}; ${job.kind === "image" ? "a placeholder is used" : "it is drawn from the JSON"}`, ...(job.kind === "svg" ? { nodeId: job.id } : {}) };
+      return {
+        severity: "warning",
+        code,
+        message: `${error.message}; ${job.kind === "image" ? "a placeholder is used" : "it is drawn from the JSON"}`,
+        ...(job.kind === "svg" ? { nodeId: job.id } : {}),
+      };
     }
   });
   for (const failure of failures) if (failure) problems.push(failure);
@@ -132,6 +157,8 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   const gotSvgs = Object.keys(svgs).length;
   if (gotImages > 0) extras.images = images;
   if (gotSvgs > 0) extras.svgs = svgs;
-  progress(`figma: got ${gotImages} of ${plural(imageRefs.length, "image")} and ${gotSvgs} of ${plural(vectorIds.length, "SVG")}`);
+  progress(
+    `figma: got ${gotImages} of ${plural(imageRefs.length, "image")} and ${gotSvgs} of ${plural(vectorIds.length, "SVG")}`,
+  );
   return { extras, problems };
 }

@@ -16,28 +16,44 @@ describe("formatWait", () => {
 });
 
 describe("withRetry", () => {
-  const limited = (sec?: number): FigmaRestError => new FigmaRestError("limit", "Figma rate-limited the request for x (429)", 429, sec);
+  const limited = (sec?: number): FigmaRestError =>
+    new FigmaRestError("limit", "Figma rate-limited the request for x (429)", 429, sec);
 
   it("waits Figma's Retry-After, or a minute without one, then succeeds", async () => {
     const sleeps: number[] = [];
     const errors = [limited(3), limited(undefined)];
-    const result = await withRetry("x", async () => {
-      const next = errors.shift();
-      if (next) throw next;
-      return "done";
-    }, { policy: DEFAULT_RETRY_POLICY, sleep: async (ms) => void sleeps.push(ms) });
+    const result = await withRetry(
+      "x",
+      async () => {
+        const next = errors.shift();
+        if (next) throw next;
+        return "done";
+      },
+      { policy: DEFAULT_RETRY_POLICY, sleep: async (ms) => void sleeps.push(ms) },
+    );
     expect(result).toBe("done");
     expect(sleeps).toEqual([3000, 60_000]);
   });
 
   it("does not retry a refusal, a timeout or an unknown error", async () => {
-    for (const error of [new FigmaRestError("auth", "no", 403), new FigmaRestError("network", "slow"), new FigmaRestError("service", "not JSON", 200), new TypeError("bug")]) {
+    for (const error of [
+      new FigmaRestError("auth", "no", 403),
+      new FigmaRestError("network", "slow"),
+      new FigmaRestError("service", "not JSON", 200),
+      new TypeError("bug"),
+    ]) {
       let calls = 0;
       const sleeps: number[] = [];
-      await expect(withRetry("x", async () => {
-        calls++;
-        throw error;
-      }, { policy: DEFAULT_RETRY_POLICY, sleep: async (ms) => void sleeps.push(ms) })).rejects.toBe(error);
+      await expect(
+        withRetry(
+          "x",
+          async () => {
+            calls++;
+            throw error;
+          },
+          { policy: DEFAULT_RETRY_POLICY, sleep: async (ms) => void sleeps.push(ms) },
+        ),
+      ).rejects.toBe(error);
       expect(calls).toBe(1);
       expect(sleeps).toEqual([]);
     }
@@ -47,10 +63,19 @@ describe("withRetry", () => {
     const controller = new AbortController();
     const abort = new Error("cancelled");
     let calls = 0;
-    const run = withRetry("x", async () => {
-      calls++;
-      throw limited(100);
-    }, { policy: DEFAULT_RETRY_POLICY, signal: controller.signal, sleep: realSleep, onRetry: () => controller.abort(abort) });
+    const run = withRetry(
+      "x",
+      async () => {
+        calls++;
+        throw limited(100);
+      },
+      {
+        policy: DEFAULT_RETRY_POLICY,
+        signal: controller.signal,
+        sleep: realSleep,
+        onRetry: () => controller.abort(abort),
+      },
+    );
     await expect(run).rejects.toBe(abort);
     expect(calls).toBe(1);
   });

@@ -19,7 +19,12 @@ export interface RetryPolicy {
   defaultWaitSec: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { rateLimitRetries: 3, serverRetries: 2, maxWaitSec: 120, defaultWaitSec: 60 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  rateLimitRetries: 3,
+  serverRetries: 2,
+  maxWaitSec: 120,
+  defaultWaitSec: 60,
+};
 
 export interface RetryNotice {
   what: string;
@@ -44,7 +49,11 @@ export const realSleep: Sleep = (ms, signal) =>
   });
 
 /** Runs `attempt`, retrying rate limits and server errors within `policy`; other errors pass through. */
-export async function withRetry<T>(what: string, attempt: () => Promise<T>, options: { policy: RetryPolicy; sleep: Sleep; onRetry?: (notice: RetryNotice) => void; signal?: AbortSignal }): Promise<T> {
+export async function withRetry<T>(
+  what: string,
+  attempt: () => Promise<T>,
+  options: { policy: RetryPolicy; sleep: Sleep; onRetry?: (notice: RetryNotice) => void; signal?: AbortSignal },
+): Promise<T> {
   const { policy } = options;
   let limited = 0;
   let failed = 0;
@@ -59,10 +68,20 @@ export async function withRetry<T>(what: string, attempt: () => Promise<T>, opti
         waitSec = error.retryAfterSec ?? policy.defaultWaitSec;
         if (limited >= policy.rateLimitRetries) {
           const tries = plural(limited, "retry", "retries");
-          throw new FigmaRestError("limit", `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} or later (Figma's limits depend on the plan and seat of the token's account).`, error.status, waitSec);
+          throw new FigmaRestError(
+            "limit",
+            `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} or later (Figma's limits depend on the plan and seat of the token's account).`,
+            error.status,
+            waitSec,
+          );
         }
         if (waitSec > policy.maxWaitSec) {
-          throw new FigmaRestError("limit", `${error.message} and asks to wait ${formatWait(waitSec)}, longer than figment waits (${formatWait(policy.maxWaitSec)}): run the command again in ${formatWait(waitSec)}.`, error.status, waitSec);
+          throw new FigmaRestError(
+            "limit",
+            `${error.message} and asks to wait ${formatWait(waitSec)}, longer than figment waits (${formatWait(policy.maxWaitSec)}): run the command again in ${formatWait(waitSec)}.`,
+            error.status,
+            waitSec,
+          );
         }
         limited++;
         of = policy.rateLimitRetries;
@@ -74,7 +93,13 @@ export async function withRetry<T>(what: string, attempt: () => Promise<T>, opti
       } else {
         throw error;
       }
-      options.onRetry?.({ what, status: error.status, waitSec, attempt: error.kind === "limit" ? limited : failed, of });
+      options.onRetry?.({
+        what,
+        status: error.status,
+        waitSec,
+        attempt: error.kind === "limit" ? limited : failed,
+        of,
+      });
       await options.sleep(waitSec * 1000, options.signal);
     }
   }

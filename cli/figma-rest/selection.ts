@@ -38,7 +38,11 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Runs `task` on every item with at most `limit` at once; results keep the items' order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -13,8 +13,25 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
   const rows = frames.map(({ node, page, sections, converted }) => {
     const box = layerBounds(node);
     const where = [page, ...sections].filter(Boolean).join(" › ");
-    const skipped = node["visible"] === false ? "hidden" : !(node.children ?? []).some((c) => c["visible"] !== false) ? "without visible layers" : undefined;
-    return { id: node.id, name: node.name, type: node.type, page, sections, where, converted, width: box ? Math.round(box.width) : null, height: box ? Math.round(box.height) : null, nodes: countNodes(node), skipped };
+    const skipped =
+      node["visible"] === false
+        ? "hidden"
+        : !(node.children ?? []).some((c) => c["visible"] !== false)
+          ? "without visible layers"
+          : undefined;
+    return {
+      id: node.id,
+      name: node.name,
+      type: node.type,
+      page,
+      sections,
+      where,
+      converted,
+      width: box ? Math.round(box.width) : null,
+      height: box ? Math.round(box.height) : null,
+      nodes: countNodes(node),
+      skipped,
+    };
   });
   if (args.json) {
     io.out(JSON.stringify({ frames: rows.map(({ where: _where, skipped: _skipped, ...row }) => row) }, null, 2));
@@ -27,13 +44,33 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
   const short = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name).replace(/\s+/g, " ");
   // The page column only when the reply has pages: a nodes or export reply carries none.
   const paged = rows.some((r) => r.where !== "");
-  for (const r of rows) io.out([r.id, ...(paged ? [short(r.where) || "-"] : []), short(r.name), r.type, `${r.width ?? "?"}×${r.height ?? "?"}`, plural(r.nodes, "node")].join("\t"));
+  for (const r of rows)
+    io.out(
+      [
+        r.id,
+        ...(paged ? [short(r.where) || "-"] : []),
+        short(r.name),
+        r.type,
+        `${r.width ?? "?"}×${r.height ?? "?"}`,
+        plural(r.nodes, "node"),
+      ].join("\t"),
+    );
   const unbounded = rows.filter((r) => r.width === null).length;
-  if (unbounded > 0) io.err(`figment: note: ${plural(unbounded, "frame")} ${agree(unbounded, "has", "have")} no bounds (listed as ?×?): figment code skips ${agree(unbounded, "it", "them")}`);
+  if (unbounded > 0)
+    io.err(
+      `figment: note: ${plural(unbounded, "frame")} ${agree(unbounded, "has", "have")} no bounds (listed as ?×?): figment code skips ${agree(unbounded, "it", "them")}`,
+    );
   // What figment code will skip besides, said here so the two counts agree.
   const skipped = ["hidden", "without visible layers"].flatMap((why) => {
     const these = rows.filter((r) => r.converted && r.width !== null && r.skipped === why);
-    return these.length === 0 ? [] : [`${these.length} ${why} (${these.slice(0, 3).map((r) => short(r.name)).join(", ")}${these.length > 3 ? ", …" : ""})`];
+    return these.length === 0
+      ? []
+      : [
+          `${these.length} ${why} (${these
+            .slice(0, 3)
+            .map((r) => short(r.name))
+            .join(", ")}${these.length > 3 ? ", …" : ""})`,
+        ];
   });
   if (skipped.length > 0) io.err(`figment: note: figment code skips ${skipped.join(" and ")}`);
   return 0;

@@ -3,7 +3,18 @@ import { MAX_IMAGES, MAX_PARTIALS } from "../../ai/image/options.js";
 import { PROVIDERS } from "../../contract/words.js";
 import { oneOfWords, present, readFlags, wholeNumber } from "../common/flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
-import { countFlag, parseSdImageArgs, refuseSdFlags, SD_FLAGS, SD_MAX_COUNT, SD_DEFAULT_URL, SD_MAX_PARTIALS, SD_PROVIDERS, type SdImageArgs, type SdProviderName } from "./sd-args.js";
+import {
+  countFlag,
+  parseSdImageArgs,
+  refuseSdFlags,
+  SD_FLAGS,
+  SD_MAX_COUNT,
+  SD_DEFAULT_URL,
+  SD_MAX_PARTIALS,
+  SD_PROVIDERS,
+  type SdImageArgs,
+  type SdProviderName,
+} from "./sd-args.js";
 import { FigmentError } from "../../codegen/errors.js";
 
 export const IMAGE_USAGE = `figment image — images from a model, written under --out
@@ -85,7 +96,8 @@ export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
   const help = v.help ?? false;
   const provider = oneOfWords("provider", [...PROVIDERS, ...SD_PROVIDERS], v.provider, "openai");
   const prompt = v.prompt?.trim() ?? "";
-  if (!help && !prompt) throw new FigmentError("input", '--prompt is required: figment image --prompt "a hero shot of …" --out DIR');
+  if (!help && !prompt)
+    throw new FigmentError("input", '--prompt is required: figment image --prompt "a hero shot of …" --out DIR');
   const sd = provider === "sdnext" || provider === "a1111";
   if (sd && !help) return parseSdImageArgs(v, provider satisfies SdProviderName, prompt);
   // --mask also inpaints on the hosted providers (Images API edits); the other SD flags are SD's own.
@@ -93,13 +105,24 @@ export function parseImageArgs(argv: string[]): ImageArgs | SdImageArgs {
   const { provider: _sd, ...hosted } = v;
   const modelArgs = imageModelArgs(sd ? hosted : v);
   const dryRun = v["dry-run"] ?? false;
-  if (!help && !dryRun && !v.out?.trim()) throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
+  if (!help && !dryRun && !v.out?.trim())
+    throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
   const previous = v.previous?.trim();
-  if (v.previous !== undefined && !previous) throw new FigmentError("input", "--previous needs a response id (resp_…) from an earlier --api responses run");
-  if (previous && modelArgs.api !== "responses") throw new FigmentError("input", "--previous refines a Responses API turn: add --api responses");
+  if (v.previous !== undefined && !previous)
+    throw new FigmentError("input", "--previous needs a response id (resp_…) from an earlier --api responses run");
+  if (previous && modelArgs.api !== "responses")
+    throw new FigmentError("input", "--previous refines a Responses API turn: add --api responses");
   const mask = v.mask?.trim();
-  if (v.mask !== undefined && !mask) throw new FigmentError("input", "--mask needs a PNG file: white (or transparent) where the --ref image is repainted");
-  if (mask && modelArgs.refs.length === 0) throw new FigmentError("input", "--mask repaints part of an image: give that image with --ref (the mask applies to the first --ref)");
+  if (v.mask !== undefined && !mask)
+    throw new FigmentError(
+      "input",
+      "--mask needs a PNG file: white (or transparent) where the --ref image is repainted",
+    );
+  if (mask && modelArgs.refs.length === 0)
+    throw new FigmentError(
+      "input",
+      "--mask repaints part of an image: give that image with --ref (the mask applies to the first --ref)",
+    );
   return {
     help,
     prompt,

@@ -36,7 +36,18 @@ import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 /** The SDK retries a 429 or 5xx this many times (honouring retry-after) before the CLI reports it. */
 export const IMAGE_RETRIES = 2;
 
-const FLAG: Readonly<Record<ImageField, string>> = { prompt: "--prompt", size: "--size", quality: "--quality", background: "--background", format: "--format", count: "--n", partials: "--partials", references: "--ref", refine: "--previous", mask: "--mask" };
+const FLAG: Readonly<Record<ImageField, string>> = {
+  prompt: "--prompt",
+  size: "--size",
+  quality: "--quality",
+  background: "--background",
+  format: "--format",
+  count: "--n",
+  partials: "--partials",
+  references: "--ref",
+  refine: "--previous",
+  mask: "--mask",
+};
 
 export function problemsError(problems: readonly ImageProblem[]): FigmentError {
   return new FigmentError("input", problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join("\nfigment: "));
@@ -48,10 +59,14 @@ export async function readRef(path: string): Promise<ImageInput> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FigmentError("input", code === "ENOENT" ? `--ref: no such file: ${path}` : `--ref: cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError(
+      "input",
+      code === "ENOENT" ? `--ref: no such file: ${path}` : `--ref: cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   const format = imageInfo(bytes)?.format;
-  if (format !== "png" && format !== "jpeg" && format !== "webp") throw new FigmentError("input", `--ref ${path} is not a PNG, JPEG or WebP image`);
+  if (format !== "png" && format !== "jpeg" && format !== "webp")
+    throw new FigmentError("input", `--ref ${path} is not a PNG, JPEG or WebP image`);
   return { bytes, name: basename(path) };
 }
 
@@ -62,7 +77,10 @@ export async function readMask(path: string, image: ImageInput): Promise<Mask> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FigmentError("input", code === "ENOENT" ? `--mask: no such file: ${path}` : `--mask: cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError(
+      "input",
+      code === "ENOENT" ? `--mask: no such file: ${path}` : `--mask: cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   let mask: Mask;
   try {
@@ -72,19 +90,33 @@ export async function readMask(path: string, image: ImageInput): Promise<Mask> {
     throw error;
   }
   const info = imageInfo(image.bytes);
-  if (info && (info.width !== mask.width || info.height !== mask.height)) throw new FigmentError("input", `--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} is ${info.width}x${info.height}: the mask must be the image's size`);
+  if (info && (info.width !== mask.width || info.height !== mask.height))
+    throw new FigmentError(
+      "input",
+      `--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} is ${info.width}x${info.height}: the mask must be the image's size`,
+    );
   return mask;
 }
 
-export function configFor(args: Pick<ImageArgs, "provider" | "baseUrl" | "api" | "model">, apiKey: string): ImageConfig {
-  return imageConfig({ ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "" }, apiKey, { ...(args.api ? { api: args.api } : {}), ...(args.model ? { model: args.model } : {}) });
+export function configFor(
+  args: Pick<ImageArgs, "provider" | "baseUrl" | "api" | "model">,
+  apiKey: string,
+): ImageConfig {
+  return imageConfig({ ...DEFAULT_SETTINGS, provider: args.provider, baseUrl: args.baseUrl ?? "" }, apiKey, {
+    ...(args.api ? { api: args.api } : {}),
+    ...(args.model ? { model: args.model } : {}),
+  });
 }
 
 export function endpointOf(config: ImageConfig, request: ImageRequest): string {
   return `${config.baseURL}${imagePath(config.api, (request.references?.length ?? 0) > 0)}`;
 }
 
-export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, context: RunContext = {}): Promise<number> {
+export async function imageCommand(
+  args: ImageArgs | SdImageArgs,
+  io: Output,
+  context: RunContext = {},
+): Promise<number> {
   if (isSdArgs(args)) return sdImageCommand(args, io, context);
   const references = await Promise.all(args.refs.map(readRef));
   const mask = args.mask !== undefined ? await readMask(args.mask, references[0]!) : undefined;
@@ -97,7 +129,9 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
     count: args.n,
     partials: args.partials,
     references,
-    ...(args.previous ? { refine: { conversation: { kind: "responses" as const, previousResponseId: args.previous } } } : {}),
+    ...(args.previous
+      ? { refine: { conversation: { kind: "responses" as const, previousResponseId: args.previous } } }
+      : {}),
     ...(mask ? { mask } : {}),
   };
   // The checks need only the API and models: the key is not read yet (a dry run needs none).
@@ -106,7 +140,15 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
   if (check.problems.length > 0) throw problemsError(check.problems);
   if (args.dryRun) {
     await loadTokenizer();
-    printDryRun(args, draft, endpointOf(draft, request), request, estimateImageRequest(draft, request), check.notes, io);
+    printDryRun(
+      args,
+      draft,
+      endpointOf(draft, request),
+      request,
+      estimateImageRequest(draft, request),
+      check.notes,
+      io,
+    );
     return 0;
   }
   for (const note of check.notes) io.err(`figment: note: ${note}`);
@@ -134,7 +176,9 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
     },
   });
   const count = args.n === 1 ? "an image" : `${args.n} images`;
-  io.err(`figment: drawing ${count} with ${config.imageModel}${config.model !== config.imageModel ? ` (${config.model} reasons first)` : ""} at ${endpointOf(config, request)} (${API_NAME[config.api]})…`);
+  io.err(
+    `figment: drawing ${count} with ${config.imageModel}${config.model !== config.imageModel ? ` (${config.model} reasons first)` : ""} at ${endpointOf(config, request)} (${API_NAME[config.api]})…`,
+  );
 
   let result: ImageResult;
   try {
@@ -160,7 +204,13 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
     throw error;
   }
 
-  const images = result.images.map((image, i) => ({ path: files.write(files.imageName(i, image.format), image.bytes), width: image.width, height: image.height, bytes: image.bytes.length, format: image.format }));
+  const images = result.images.map((image, i) => ({
+    path: files.write(files.imageName(i, image.format), image.bytes),
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes.length,
+    format: image.format,
+  }));
   try {
     await files.flush();
   } catch (error) {
@@ -190,7 +240,8 @@ export async function imageCommand(args: ImageArgs | SdImageArgs, io: Output, co
     for (const image of images) io.out(`  ${image.path}\t${image.width}×${image.height} ${image.format}`);
     if (partials.length > 0) io.out(`  (${plural(partials.length, "partial image")} under ${join(out, "partials")})`);
     if (result.revisedPrompt) io.out(`revised prompt: ${result.revisedPrompt}`);
-    if (result.responseId) io.out(`response id: ${result.responseId} (refine it: --api responses --previous ${result.responseId})`);
+    if (result.responseId)
+      io.out(`response id: ${result.responseId} (refine it: --api responses --previous ${result.responseId})`);
   }
   if (result.usage) io.err(usageLine(result.usage, cost));
   return 0;

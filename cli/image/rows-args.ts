@@ -60,10 +60,22 @@ export interface ImageRowsArgs extends ImageModelArgs {
 
 /** Whether `figment image` was asked for the per-row form. */
 export function isRowsRun(argv: readonly string[]): boolean {
-  return argv.some((a) => a === "--template" || a.startsWith("--template=") || a === "--rows" || a.startsWith("--rows="));
+  return argv.some(
+    (a) => a === "--template" || a.startsWith("--template=") || a === "--rows" || a.startsWith("--rows="),
+  );
 }
 
-export const SINGLE_ONLY = ["prompt", "n", "count", "partials", "previous", "mask", "control", "control-type", "control-strength"] as const;
+export const SINGLE_ONLY = [
+  "prompt",
+  "n",
+  "count",
+  "partials",
+  "previous",
+  "mask",
+  "control",
+  "control-type",
+  "control-strength",
+] as const;
 
 function sweepsOf(texts: readonly string[], provider: string, sd: boolean): Sweep[] {
   try {
@@ -90,10 +102,17 @@ export const IMAGE_ROWS_FLAGS = {
 } as const;
 
 export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
-  const { values: v } = readFlags(argv, { ...IMAGE_ROWS_FLAGS, hint: "figment image --template --help lists the flags" });
+  const { values: v } = readFlags(argv, {
+    ...IMAGE_ROWS_FLAGS,
+    hint: "figment image --template --help lists the flags",
+  });
   const help = v.help ?? false;
   const single = firstGiven(v, SINGLE_ONLY);
-  if (single) throw new FigmentError("input", `--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`);
+  if (single)
+    throw new FigmentError(
+      "input",
+      `--${single} applies to a single prompt; with --template each row makes one image from its computed prompt`,
+    );
   const template = v.template ?? "";
   const rows = v.rows?.trim() ?? "";
   const dryRun = v["dry-run"] ?? false;
@@ -101,30 +120,74 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
   const isSd = provider === "sdnext" || provider === "a1111";
   const sweeps = sweepsOf(v.sweep ?? [], provider, isSd);
   if (!help) {
-    if (!template.trim()) throw new FigmentError("input", '--template is required with --rows: figment image --template "A {style} hero for {audience}" --rows rows.csv --out DIR');
-    if (!rows && sweeps.length === 0) throw new FigmentError("input", "--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt");
-    if (!dryRun && !v.out?.trim()) throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
+    if (!template.trim())
+      throw new FigmentError(
+        "input",
+        '--template is required with --rows: figment image --template "A {style} hero for {audience}" --rows rows.csv --out DIR',
+      );
+    if (!rows && sweeps.length === 0)
+      throw new FigmentError(
+        "input",
+        "--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt",
+      );
+    if (!dryRun && !v.out?.trim())
+      throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
   }
-  if (sweeps.some((s) => s.param === "strength") && (v.ref ?? []).length === 0) throw new FigmentError("input", "--sweep strength sweeps img2img's denoising strength: give the init image with --ref");
+  if (sweeps.some((s) => s.param === "strength") && (v.ref ?? []).length === 0)
+    throw new FigmentError(
+      "input",
+      "--sweep strength sweeps img2img's denoising strength: give the init image with --ref",
+    );
   if (isSd && !help) {
-    if (v["batch-api"]) throw new FigmentError("input", `--batch-api submits to OpenAI's Batch API; --provider ${provider} runs on your own server: leave it out`);
+    if (v["batch-api"])
+      throw new FigmentError(
+        "input",
+        `--batch-api submits to OpenAI's Batch API; --provider ${provider} runs on your own server: leave it out`,
+      );
     const { "dry-run": _dry, ...forSd } = v;
     const sd = parseSdImageArgs({ ...forSd, out: v.out ?? (dryRun ? "-" : undefined) }, provider, template);
-    const base = { help, template, rows, ...present({ rules: v.rules?.trim() || undefined, style: v.style?.trim() || undefined, out: v.out?.trim() || undefined }) };
-    return { ...base, consistent: v.consistent ?? false, batchApi: false, dryRun, json: v.json ?? false, sweeps, sd, ...imageModelArgs({}) };
+    const base = {
+      help,
+      template,
+      rows,
+      ...present({
+        rules: v.rules?.trim() || undefined,
+        style: v.style?.trim() || undefined,
+        out: v.out?.trim() || undefined,
+      }),
+    };
+    return {
+      ...base,
+      consistent: v.consistent ?? false,
+      batchApi: false,
+      dryRun,
+      json: v.json ?? false,
+      sweeps,
+      sd,
+      ...imageModelArgs({}),
+    };
   }
   if (!isSd) {
     const sdFlag = firstGiven(v, SD_FLAGS);
-    if (sdFlag) throw new FigmentError("input", `--${sdFlag} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`);
+    if (sdFlag)
+      throw new FigmentError(
+        "input",
+        `--${sdFlag} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`,
+      );
   }
   const { provider: _p, ...hosted } = v;
   const modelArgs = imageModelArgs(isSd ? hosted : v);
-  if (v.rules !== undefined && !v.rules.trim()) throw new FigmentError("input", "--rules needs a file: a JSON rules file (see figment image --template --help)");
+  if (v.rules !== undefined && !v.rules.trim())
+    throw new FigmentError("input", "--rules needs a file: a JSON rules file (see figment image --template --help)");
   return {
     help,
     template,
     rows,
-    ...present({ rules: v.rules?.trim() || undefined, style: v.style?.trim() || undefined, out: v.out?.trim() || undefined }),
+    ...present({
+      rules: v.rules?.trim() || undefined,
+      style: v.style?.trim() || undefined,
+      out: v.out?.trim() || undefined,
+    }),
     consistent: v.consistent ?? false,
     batchApi: v["batch-api"] ?? false,
     dryRun,

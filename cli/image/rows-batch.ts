@@ -20,10 +20,26 @@ import { FigmentError } from "../../codegen/errors.js";
 
 /** Throws an input error for what the Batch API cannot run; called before the key is read. */
 export function checkBatchFlags(args: ImageRowsArgs): void {
-  if (args.provider !== "openai") throw new FigmentError("input", `--batch-api needs --provider openai: OpenAI's Batch API runs the Images API; ${args.provider} endpoints have none`);
-  if (args.api === "responses") throw new FigmentError("input", "--batch-api sends Images API requests (/v1/images/generations); leave out --api responses");
-  if (args.consistent) throw new FigmentError("input", "--consistent needs the first image before the other rows are sent; a batch sends every row at once. Leave out --batch-api or --consistent");
-  if (args.refs.length > 0) throw new FigmentError("input", "--ref needs an image edit (a multipart upload), which the Batch API does not run; leave out --batch-api or --ref");
+  if (args.provider !== "openai")
+    throw new FigmentError(
+      "input",
+      `--batch-api needs --provider openai: OpenAI's Batch API runs the Images API; ${args.provider} endpoints have none`,
+    );
+  if (args.api === "responses")
+    throw new FigmentError(
+      "input",
+      "--batch-api sends Images API requests (/v1/images/generations); leave out --api responses",
+    );
+  if (args.consistent)
+    throw new FigmentError(
+      "input",
+      "--consistent needs the first image before the other rows are sent; a batch sends every row at once. Leave out --batch-api or --consistent",
+    );
+  if (args.refs.length > 0)
+    throw new FigmentError(
+      "input",
+      "--ref needs an image edit (a multipart upload), which the Batch API does not run; leave out --batch-api or --ref",
+    );
 }
 
 /** The JSON body of each row's Images API request, as a batch line carries it (never streamed). */
@@ -31,13 +47,26 @@ export function batchBodies(config: ImageConfig, requests: readonly RowRequest[]
   return imageBatchBodies(config, requests);
 }
 
-export async function submitRowsBatch(args: ImageRowsArgs, config: ImageConfig, requests: readonly RowRequest[], io: Output, signal?: AbortSignal): Promise<number> {
+export async function submitRowsBatch(
+  args: ImageRowsArgs,
+  config: ImageConfig,
+  requests: readonly RowRequest[],
+  io: Output,
+  signal?: AbortSignal,
+): Promise<number> {
   const out = args.out!;
   const lines = batchBodies(config, requests);
-  io.err(`figment: submitting ${plural(lines.length, "row")} to ${config.baseURL}/batches (${config.model}, /v1/images/generations)…`);
+  io.err(
+    `figment: submitting ${plural(lines.length, "row")} to ${config.baseURL}/batches (${config.model}, /v1/images/generations)…`,
+  );
   let batchId: string | undefined;
   try {
-    const record = await submitImageBatch(out, lines, { apiKey: config.apiKey, baseURL: config.baseURL, headers: config.headers }, signal ? { signal } : {});
+    const record = await submitImageBatch(
+      out,
+      lines,
+      { apiKey: config.apiKey, baseURL: config.baseURL, headers: config.headers },
+      signal ? { signal } : {},
+    );
     batchId = record.runs[0]!.batchId;
   } catch (error) {
     if (error instanceof ModelError) {
@@ -46,9 +75,18 @@ export async function submitRowsBatch(args: ImageRowsArgs, config: ImageConfig, 
     }
     throw error;
   }
-  if (args.json) io.out(JSON.stringify({ batchId, requests: lines.length, dir: out, rows: lines.map((l) => ({ row: l.row, file: l.fileStem })) }, null, 2));
+  if (args.json)
+    io.out(
+      JSON.stringify(
+        { batchId, requests: lines.length, dir: out, rows: lines.map((l) => ({ row: l.row, file: l.fileStem })) },
+        null,
+        2,
+      ),
+    );
   else {
-    io.out(`submitted batch ${batchId}: ${plural(lines.length, "request")}, one per row, at half the standard price; recorded in ${join(out, "batch.json")}`);
+    io.out(
+      `submitted batch ${batchId}: ${plural(lines.length, "request")}, one per row, at half the standard price; recorded in ${join(out, "batch.json")}`,
+    );
     io.out(`next: figment batch status ${out}, then figment batch collect ${out} (answers within 24 h)`);
   }
   return 0;

@@ -39,12 +39,25 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
   if (check.problems.length > 0) throw problemsError(check.problems);
   const extra = args.consistent ? CONSISTENT_NOTE.length + 2 : 0;
   const long = plan.requests.find((r) => r.request.prompt.length + extra > MAX_PROMPT_CHARS);
-  if (long) throw new FigmentError("input", `row ${long.row}: its computed prompt is ${(long.request.prompt.length + extra).toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}`);
-  if (args.consistent && references.length + 1 > MAX_REFERENCES) throw new FigmentError("input", `--consistent adds the first image as a reference: give at most ${MAX_REFERENCES - 1} --ref images, not ${references.length}`);
+  if (long)
+    throw new FigmentError(
+      "input",
+      `row ${long.row}: its computed prompt is ${(long.request.prompt.length + extra).toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}`,
+    );
+  if (args.consistent && references.length + 1 > MAX_REFERENCES)
+    throw new FigmentError(
+      "input",
+      `--consistent adds the first image as a reference: give at most ${MAX_REFERENCES - 1} --ref images, not ${references.length}`,
+    );
   for (const note of [...plan.computed.notes, ...check.notes]) io.err(`figment: note: ${note}`);
   if (args.dryRun) {
     // A grid's cells with what each sends: the hosted APIs take quality and size (the sweepable one is quality).
-    const cells = gridPlan?.requests.map((r) => ({ row: r.row, stem: r.stem, params: r.cell ? cellParams(r.cell) : {}, request: { quality: r.request.quality ?? "auto", size: sizeText(r.request.size ?? "auto") } }));
+    const cells = gridPlan?.requests.map((r) => ({
+      row: r.row,
+      stem: r.stem,
+      params: r.cell ? cellParams(r.cell) : {},
+      request: { quality: r.request.quality ?? "auto", size: sizeText(r.request.size ?? "auto") },
+    }));
     printPrompts(plan.computed, args.json, io, gridPlan && cells ? { grid: gridPlan.grid, cells } : undefined);
     return 0;
   }
@@ -60,8 +73,11 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
   if (args.batchApi) return submitRowsBatch(args, config, plan.requests, io, context.signal);
   const out = args.out!;
   const n = plan.requests.length;
-  const later = args.consistent && references.length === 0 ? ` (later rows: ${config.baseURL}${imagePath(config.api, true)})` : "";
-  io.err(`figment: ${plural(n, "row")}, one image each, with ${config.imageModel} at ${endpointOf(config, plan.requests[0]!.request)}${later} (${API_NAME[config.api]})${args.consistent ? "; after the first image, each request carries it as a reference" : ""}…`);
+  const later =
+    args.consistent && references.length === 0 ? ` (later rows: ${config.baseURL}${imagePath(config.api, true)})` : "";
+  io.err(
+    `figment: ${plural(n, "row")}, one image each, with ${config.imageModel} at ${endpointOf(config, plan.requests[0]!.request)}${later} (${API_NAME[config.api]})${args.consistent ? "; after the first image, each request carries it as a reference" : ""}…`,
+  );
   const result = await runRows(plan.requests, {
     config,
     out,
@@ -70,7 +86,20 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
     ...(context.signal ? { signal: context.signal } : {}),
     onEvent: (event) => io.err(rowEventLine(event, plan.computed)),
   });
-  printRowsResult(result, plan.computed, { out, json: args.json, provider: args.provider, model: config.model, api: config.api, consistent: args.consistent, ...(gridPlan ? { grid: gridPlan.grid } : {}) }, io);
+  printRowsResult(
+    result,
+    plan.computed,
+    {
+      out,
+      json: args.json,
+      provider: args.provider,
+      model: config.model,
+      api: config.api,
+      consistent: args.consistent,
+      ...(gridPlan ? { grid: gridPlan.grid } : {}),
+    },
+    io,
+  );
   if (result.cancelled) return 130;
   if (result.stopped) return reportImageError(result.stopped, args.provider, io);
   return result.failed.length === 0 && result.notSent.length === 0 ? 0 : 1;

@@ -5,7 +5,14 @@
  * runner (cli/image/rows-sd.ts) from the cell. Pure.
  */
 import type { ImageQuality } from "../../ai/image/options.js";
-import { sweepGrid, type Grid, type GridCell, type RowRequest, type Sweep, type SweepValue } from "../../ai/params/index.js";
+import {
+  sweepGrid,
+  type Grid,
+  type GridCell,
+  type RowRequest,
+  type Sweep,
+  type SweepValue,
+} from "../../ai/params/index.js";
 
 export interface GridPlan {
   grid: Grid;
@@ -19,7 +26,12 @@ export function gridRequests(requests: readonly RowRequest[], sweeps: readonly S
   const expanded = grid.cells.map((cell): RowRequest => {
     const planned = byRow.get(cell.row)!;
     const quality = cell.settings.quality as ImageQuality | undefined;
-    return { row: planned.row, stem: cell.stem, cell, request: { ...planned.request, ...(quality ? { quality } : {}) } };
+    return {
+      row: planned.row,
+      stem: cell.stem,
+      cell,
+      request: { ...planned.request, ...(quality ? { quality } : {}) },
+    };
   });
   return { grid, requests: expanded };
 }

@@ -4,7 +4,22 @@
  * request per row. This list is the seam other senders take (e.g. a Batch API writer): `planRows` sends
  * nothing and needs no key. Problems in the inputs become usage errors naming the flag and file.
  */
-import { ParamsError, computePrompts, parseCsvRows, parseJsonlRows, parseTemplate, readRules, rowRequests, rowsFormatOf, NO_RULES, type ComputedPrompts, type RowRequest, type ParamTable, type RuleSet, type SharedImageOptions } from "../../ai/params/index.js";
+import {
+  ParamsError,
+  computePrompts,
+  parseCsvRows,
+  parseJsonlRows,
+  parseTemplate,
+  readRules,
+  rowRequests,
+  rowsFormatOf,
+  NO_RULES,
+  type ComputedPrompts,
+  type RowRequest,
+  type ParamTable,
+  type RuleSet,
+  type SharedImageOptions,
+} from "../../ai/params/index.js";
 import type { ImageInput } from "../../ai/image/options.js";
 import type { ImageRowsArgs } from "./rows-args.js";
 import { readText } from "../common/io.js";
@@ -54,6 +69,12 @@ export async function planRows(args: ImageRowsArgs, references: readonly ImageIn
     rules = asUsage(args, () => readRules(rulesText));
   }
   const computed = asUsage(args, () => computePrompts(table, template, rules, args.style ? { style: args.style } : {}));
-  const shared: SharedImageOptions = { size: args.size, quality: args.quality, background: args.background, format: args.format, references };
+  const shared: SharedImageOptions = {
+    size: args.size,
+    quality: args.quality,
+    background: args.background,
+    format: args.format,
+    references,
+  };
   return { computed, requests: rowRequests(computed.rows, shared), shared };
 }

@@ -22,7 +22,12 @@ import { EXTENSIONS } from "../common/image-files.js";
 /** Rows in flight at once: enough to overlap the model's minutes, few enough for rate limits. */
 export const ROW_CONCURRENCY = 3;
 const RETRY_KINDS: ReadonlySet<ModelErrorKind> = new Set(["server", "timeout", "truncated", "rate-limited", "offline"]);
-const STOP_KINDS: ReadonlySet<ModelErrorKind> = new Set(["missing-key", "unauthorized", "forbidden", "model-not-found"]);
+const STOP_KINDS: ReadonlySet<ModelErrorKind> = new Set([
+  "missing-key",
+  "unauthorized",
+  "forbidden",
+  "model-not-found",
+]);
 /** The longest a 429's retry-after is honoured before the single retry (longer waits fail the row). */
 const MAX_RETRY_WAIT_MS = 30_000;
 
@@ -46,7 +51,10 @@ export interface RowFailed {
   attempts: number;
 }
 
-export type RowEvent = { type: "written"; written: RowWritten } | { type: "retry"; row: number; error: ModelError } | { type: "failed"; failed: RowFailed };
+export type RowEvent =
+  | { type: "written"; written: RowWritten }
+  | { type: "retry"; row: number; error: ModelError }
+  | { type: "failed"; failed: RowFailed };
 
 export interface RowsRunOptions {
   config: ImageConfig;
@@ -102,16 +110,32 @@ export async function runRows(requests: readonly RowRequest[], options: RowsRunO
     const request = first ? withFirstImage(planned, first) : planned;
     for (let attempt = 1; ; attempt++) {
       try {
-        const generated = await generateImages(options.config, request.request, { ...(options.signal ? { signal: options.signal } : {}), timeoutMs: options.timeoutMs, maxRetries: 0 });
+        const generated = await generateImages(options.config, request.request, {
+          ...(options.signal ? { signal: options.signal } : {}),
+          timeoutMs: options.timeoutMs,
+          maxRetries: 0,
+        });
         const image = generated.images[0];
         if (!image) throw new ModelError("bad-output", "The endpoint's reply held no image.");
         const path = await writeFresh(options.out, planned.stem, image);
-        const written = { row: planned.row, path, width: image.width, height: image.height, bytes: image.bytes.length, format: image.format, attempts: attempt, ...(planned.cell ? { params: cellParams(planned.cell) } : {}) };
+        const written = {
+          row: planned.row,
+          path,
+          width: image.width,
+          height: image.height,
+          bytes: image.bytes.length,
+          format: image.format,
+          attempts: attempt,
+          ...(planned.cell ? { params: cellParams(planned.cell) } : {}),
+        };
         result.written.push(written);
         options.onEvent?.({ type: "written", written });
         return image;
       } catch (caught) {
-        const error = caught instanceof ImageOptionsError ? new ModelError("bad-request", caught.problems.map((p) => p.message).join(" ")) : toModelError(caught);
+        const error =
+          caught instanceof ImageOptionsError
+            ? new ModelError("bad-request", caught.problems.map((p) => p.message).join(" "))
+            : toModelError(caught);
         if (error.reason === "aborted" || options.signal?.aborted) {
           result.cancelled = true;
           result.notSent.push(planned.row);

@@ -18,7 +18,12 @@ import { pollMs, readImageFlag, sdAuth } from "./sd-command.js";
 import { reportSdError } from "./sd-report.js";
 import { plural } from "../../codegen/plural.js";
 
-export async function sdRowsCommand(args: ImageRowsArgs, sd: SdImageArgs, io: Output, context: RunContext = {}): Promise<number> {
+export async function sdRowsCommand(
+  args: ImageRowsArgs,
+  sd: SdImageArgs,
+  io: Output,
+  context: RunContext = {},
+): Promise<number> {
   const env = context.env ?? process.env;
   const auth = sdAuth(env);
   const init = sd.ref !== undefined ? await readImageFlag("--ref", sd.ref) : undefined;
@@ -26,15 +31,34 @@ export async function sdRowsCommand(args: ImageRowsArgs, sd: SdImageArgs, io: Ou
   const gridPlan = args.sweeps.length ? gridRequests(rowsPlan.requests, args.sweeps) : undefined;
   const requests = gridPlan?.requests ?? rowsPlan.requests;
   for (const note of rowsPlan.computed.notes) io.err(`figment: note: ${note}`);
-  if (args.consistent && args.sweeps.some((s) => s.param === "seed")) io.err("figment: note: --consistent keeps one seed for every row, but --sweep seed sets each cell's: the sweep's seeds are sent");
+  if (args.consistent && args.sweeps.some((s) => s.param === "seed"))
+    io.err(
+      "figment: note: --consistent keeps one seed for every row, but --sweep seed sets each cell's: the sweep's seeds are sent",
+    );
   const { sent: size } = sdSize(sd, init);
   if (args.dryRun) {
-    printPrompts(rowsPlan.computed, args.json, io, gridPlan ? { grid: gridPlan.grid, cells: gridPlan.requests.map((planned) => plannedCell(planned, sd, size, init !== undefined, args.consistent)) } : undefined);
+    printPrompts(
+      rowsPlan.computed,
+      args.json,
+      io,
+      gridPlan
+        ? {
+            grid: gridPlan.grid,
+            cells: gridPlan.requests.map((planned) =>
+              plannedCell(planned, sd, size, init !== undefined, args.consistent),
+            ),
+          }
+        : undefined,
+    );
     return 0;
   }
   const out = args.out!;
-  const what = gridPlan ? `a ${gridPlan.grid.columns}×${gridPlan.grid.rowLabels.length} grid, ${plural(requests.length, "image")}` : `${plural(requests.length, "row")}, one image each`;
-  io.err(`figment: ${what} (${init ? "img2img" : "txt2img"}, ${size.width}×${size.height}), one at a time, on the ${SD_SERVER_NAME[sd.provider]} server at ${sd.baseUrl}${args.consistent ? "; every row with the same seed" : ""}…`);
+  const what = gridPlan
+    ? `a ${gridPlan.grid.columns}×${gridPlan.grid.rowLabels.length} grid, ${plural(requests.length, "image")}`
+    : `${plural(requests.length, "row")}, one image each`;
+  io.err(
+    `figment: ${what} (${init ? "img2img" : "txt2img"}, ${size.width}×${size.height}), one at a time, on the ${SD_SERVER_NAME[sd.provider]} server at ${sd.baseUrl}${args.consistent ? "; every row with the same seed" : ""}…`,
+  );
   const connection = { baseUrl: sd.baseUrl, server: sd.provider, ...(auth ? { auth } : {}) };
   const result = await runSdRows(requests, {
     sd,
@@ -48,18 +72,41 @@ export async function sdRowsCommand(args: ImageRowsArgs, sd: SdImageArgs, io: Ou
     onEvent: (event) => io.err(rowEventLine(event, rowsPlan.computed)),
   });
   // The checkpoint: as the answers named it (AUTOMATIC1111), else the one the server has loaded; unknown, it is left out.
-  const model = result.model ?? (result.written.length > 0 ? await loadedModel(connection).catch(() => undefined) : undefined);
-  printRowsResult(result, rowsPlan.computed, { out, json: args.json, provider: sd.provider, ...(model ? { model } : {}), api: "sdapi", consistent: args.consistent, ...(gridPlan ? { grid: gridPlan.grid } : {}) }, io);
+  const model =
+    result.model ?? (result.written.length > 0 ? await loadedModel(connection).catch(() => undefined) : undefined);
+  printRowsResult(
+    result,
+    rowsPlan.computed,
+    {
+      out,
+      json: args.json,
+      provider: sd.provider,
+      ...(model ? { model } : {}),
+      api: "sdapi",
+      consistent: args.consistent,
+      ...(gridPlan ? { grid: gridPlan.grid } : {}),
+    },
+    io,
+  );
   if (result.cancelled) return 130;
   if (result.stopped) return reportSdError(result.stopped, io);
   return result.failed.length === 0 && result.notSent.length === 0 ? 0 : 1;
 }
 
 /** A grid cell as --dry-run shows it: what it sweeps and the request it would send (the server's defaults left out). */
-function plannedCell(planned: RowRequest, sd: SdImageArgs, size: { width: number; height: number }, img2img: boolean, consistent: boolean): PlannedCell {
+function plannedCell(
+  planned: RowRequest,
+  sd: SdImageArgs,
+  size: { width: number; height: number },
+  img2img: boolean,
+  consistent: boolean,
+): PlannedCell {
   const fixedSeed = consistent && sd.seed !== undefined && sd.seed >= 0 ? sd.seed : undefined;
   const { strength, ...sent } = sdRowOptions(planned, { sd, size }, fixedSeed);
-  const request: PlannedCell["request"] = { mode: img2img ? "img2img" : "txt2img", size: `${sent.width}x${sent.height}` };
+  const request: PlannedCell["request"] = {
+    mode: img2img ? "img2img" : "txt2img",
+    size: `${sent.width}x${sent.height}`,
+  };
   if (sent.steps !== undefined) request["steps"] = sent.steps;
   if (sent.cfgScale !== undefined) request["cfg"] = sent.cfgScale;
   if (sent.sampler !== undefined) request["sampler"] = sent.sampler;

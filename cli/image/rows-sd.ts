@@ -8,7 +8,14 @@
  */
 import { ModelError, toModelError } from "../../ai/errors.js";
 import type { RowRequest } from "../../ai/params/index.js";
-import { img2img, SdError, txt2img, type SdConnection, type SdGenerateOptions, type SdImage } from "../../ai/sdnext/index.js";
+import {
+  img2img,
+  SdError,
+  txt2img,
+  type SdConnection,
+  type SdGenerateOptions,
+  type SdImage,
+} from "../../ai/sdnext/index.js";
 import { SD_DEFAULT_STRENGTH, type SdImageArgs } from "./sd-args.js";
 import type { InputImage } from "./sd-command.js";
 import { cellParams } from "./rows-grid.js";
@@ -40,7 +47,11 @@ function stopsTheRun(error: ModelError): boolean {
 }
 
 /** The request for `planned`: the SD flags, then what its grid cell sweeps, then the set's fixed seed. */
-export function sdRowOptions(planned: RowRequest, options: Pick<SdRowsOptions, "sd" | "size">, fixedSeed: number | undefined): SdGenerateOptions & { strength: number } {
+export function sdRowOptions(
+  planned: RowRequest,
+  options: Pick<SdRowsOptions, "sd" | "size">,
+  fixedSeed: number | undefined,
+): SdGenerateOptions & { strength: number } {
   const { sd } = options;
   const swept = planned.cell?.settings ?? {};
   const seed = swept.seed ?? fixedSeed ?? sd.seed;
@@ -63,7 +74,8 @@ export function sdRowOptions(planned: RowRequest, options: Pick<SdRowsOptions, "
 
 export async function runSdRows(requests: readonly RowRequest[], options: SdRowsOptions): Promise<RowsRunResult> {
   const result: RowsRunResult = { written: [], failed: [], notSent: [], cancelled: false };
-  let fixedSeed = options.consistent && options.sd.seed !== undefined && options.sd.seed >= 0 ? options.sd.seed : undefined;
+  let fixedSeed =
+    options.consistent && options.sd.seed !== undefined && options.sd.seed >= 0 ? options.sd.seed : undefined;
   const job = { pollMs: options.pollMs, ...(options.signal ? { signal: options.signal } : {}) };
   for (const [at, planned] of requests.entries()) {
     if (result.stopped || options.signal?.aborted) {
@@ -73,7 +85,13 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
     const { strength, ...generate } = sdRowOptions(planned, options, fixedSeed);
     let image: SdImage | undefined;
     try {
-      const answer = options.init ? await img2img(options.connection, { ...generate, initImage: options.init.bytes, denoisingStrength: strength }, job) : await txt2img(options.connection, generate, job);
+      const answer = options.init
+        ? await img2img(
+            options.connection,
+            { ...generate, initImage: options.init.bytes, denoisingStrength: strength },
+            job,
+          )
+        : await txt2img(options.connection, generate, job);
       image = answer.images[0];
       result.model ??= answer.model;
       if (answer.interrupted) result.cancelled = true;
@@ -94,7 +112,17 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
     const path = await writeFresh(options.out, planned.stem, image);
     const seed = image.seed ?? generate.seed;
     if (options.consistent && fixedSeed === undefined && seed !== undefined && seed >= 0) fixedSeed = seed;
-    const written = { row: planned.row, path, width: image.width, height: image.height, bytes: image.bytes.length, format: image.format, attempts: 1, ...(planned.cell ? { params: cellParams(planned.cell) } : {}), ...(seed !== undefined ? { seed } : {}) };
+    const written = {
+      row: planned.row,
+      path,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes.length,
+      format: image.format,
+      attempts: 1,
+      ...(planned.cell ? { params: cellParams(planned.cell) } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    };
     result.written.push(written);
     options.onEvent?.({ type: "written", written });
   }

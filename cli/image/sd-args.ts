@@ -15,7 +15,18 @@ export const SD_PROVIDERS = ["sdnext", "a1111"] as const;
 export type SdProviderName = (typeof SD_PROVIDERS)[number];
 
 /** The flags only a Stable Diffusion server takes (readFlags's `string` list). */
-export const SD_FLAGS = ["negative", "seed", "steps", "cfg", "sampler", "strength", "mask", "control", "control-type", "control-strength"] as const;
+export const SD_FLAGS = [
+  "negative",
+  "seed",
+  "steps",
+  "cfg",
+  "sampler",
+  "strength",
+  "mask",
+  "control",
+  "control-type",
+  "control-strength",
+] as const;
 /** The hosted providers' flags an SD server has no use for, refused by name with --provider sdnext|a1111. */
 const HOSTED_ONLY = ["api", "quality", "background", "format", "previous", "model"] as const;
 
@@ -60,20 +71,37 @@ export interface SdImageArgs {
   timeoutSec?: number;
 }
 
-type SdValues = { [K in (typeof SD_FLAGS)[number] | (typeof HOSTED_ONLY)[number] | "provider" | "base-url" | "timeout" | "size" | "n" | "count" | "partials" | "out"]?: string } & { ref?: string[]; "dry-run"?: boolean; json?: boolean };
+type SdValues = {
+  [K in
+    | (typeof SD_FLAGS)[number]
+    | (typeof HOSTED_ONLY)[number]
+    | "provider"
+    | "base-url"
+    | "timeout"
+    | "size"
+    | "n"
+    | "count"
+    | "partials"
+    | "out"]?: string;
+} & { ref?: string[]; "dry-run"?: boolean; json?: boolean };
 
 /** A decimal number within bounds; undefined when the flag is absent. */
 function decimal(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new FigmentError("input", `${flag} must be a number from ${min} to ${max}, not ${value || '""'}`);
+  if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max)
+    throw new FigmentError("input", `${flag} must be a number from ${min} to ${max}, not ${value || '""'}`);
   return n;
 }
 
 function seedFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isSafeInteger(n) || n < -1) throw new FigmentError("input", `--seed must be a whole number of at least 0 (or --seed=-1: the server picks), not ${value || '""'}`);
+  if (value.trim() === "" || !Number.isSafeInteger(n) || n < -1)
+    throw new FigmentError(
+      "input",
+      `--seed must be a whole number of at least 0 (or --seed=-1: the server picks), not ${value || '""'}`,
+    );
   return n;
 }
 
@@ -86,7 +114,8 @@ function textFlag(flag: string, value: string | undefined, limit: number): strin
 
 /** The number of images: --count, or --n (the hosted providers' name for it); not both. */
 export function countFlag(values: { n?: string; count?: string }, max: number): number | undefined {
-  if (values.n !== undefined && values.count !== undefined) throw new FigmentError("input", "--count and --n are the same (the number of images): give one");
+  if (values.n !== undefined && values.count !== undefined)
+    throw new FigmentError("input", "--count and --n are the same (the number of images): give one");
   const flag = values.count !== undefined ? "--count" : "--n";
   return wholeNumber(flag, values.count ?? values.n, { min: 1, max });
 }
@@ -94,29 +123,65 @@ export function countFlag(values: { n?: string; count?: string }, max: number): 
 /** A flag of SD's given with a hosted provider: refused by name. */
 export function refuseSdFlags(values: Partial<Record<(typeof SD_FLAGS)[number], unknown>>, provider: string): void {
   const given = firstGiven(values, SD_FLAGS);
-  if (given) throw new FigmentError("input", `--${given} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`);
+  if (given)
+    throw new FigmentError(
+      "input",
+      `--${given} applies to a Stable Diffusion server (--provider sdnext or a1111), not ${provider}`,
+    );
 }
 
 export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: string): SdImageArgs {
   const hosted = firstGiven(v, HOSTED_ONLY);
-  if (hosted) throw new FigmentError("input", `--${hosted} applies to the hosted providers (openai, openrouter, custom), not --provider ${provider}${hosted === "model" ? " (pick the checkpoint in the server)" : ""}`);
-  if (v["dry-run"]) throw new FigmentError("input", `--dry-run estimates a hosted provider's cost; ${SD_SERVER_NAME[provider]} runs on your own machine at no cost: run without it`);
+  if (hosted)
+    throw new FigmentError(
+      "input",
+      `--${hosted} applies to the hosted providers (openai, openrouter, custom), not --provider ${provider}${hosted === "model" ? " (pick the checkpoint in the server)" : ""}`,
+    );
+  if (v["dry-run"])
+    throw new FigmentError(
+      "input",
+      `--dry-run estimates a hosted provider's cost; ${SD_SERVER_NAME[provider]} runs on your own machine at no cost: run without it`,
+    );
   const out = v.out?.trim();
   if (!out) throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
   const baseUrl = baseUrlFlag(v["base-url"]) ?? SD_DEFAULT_URL;
-  if (/^https?:\/\/[^/]*@/.test(baseUrl)) throw new FigmentError("input", "--base-url must not hold a user name or password: put them in SDNEXT_AUTH=user:password (the environment)");
+  if (/^https?:\/\/[^/]*@/.test(baseUrl))
+    throw new FigmentError(
+      "input",
+      "--base-url must not hold a user name or password: put them in SDNEXT_AUTH=user:password (the environment)",
+    );
   const refs = v.ref ?? [];
-  if (refs.length > 1) throw new FigmentError("input", `--ref: ${SD_SERVER_NAME[provider]} takes one init image, not ${refs.length}`);
+  if (refs.length > 1)
+    throw new FigmentError("input", `--ref: ${SD_SERVER_NAME[provider]} takes one init image, not ${refs.length}`);
   const ref = refs[0];
   const size = v.size === undefined ? undefined : parseSize(v.size);
-  if (size === undefined && v.size !== undefined) throw new FigmentError("input", `--size must be WIDTHxHEIGHT (e.g. 768x512), not ${v.size || '""'}`);
-  if (size !== undefined && size !== "auto" && (Math.min(size.width, size.height) < 1 || Math.max(size.width, size.height) > SD_MAX_SIDE)) throw new FigmentError("input", `--size must have sides from 1 to ${SD_MAX_SIDE} px, not ${v.size}`);
+  if (size === undefined && v.size !== undefined)
+    throw new FigmentError("input", `--size must be WIDTHxHEIGHT (e.g. 768x512), not ${v.size || '""'}`);
+  if (
+    size !== undefined &&
+    size !== "auto" &&
+    (Math.min(size.width, size.height) < 1 || Math.max(size.width, size.height) > SD_MAX_SIDE)
+  )
+    throw new FigmentError("input", `--size must have sides from 1 to ${SD_MAX_SIDE} px, not ${v.size}`);
   const strength = decimal("--strength", v.strength, 0, 1);
-  if (strength !== undefined && !ref) throw new FigmentError("input", "--strength is img2img's denoising strength: give the init image with --ref");
-  if (v.mask !== undefined && !ref) throw new FigmentError("input", "--mask repaints part of an image: give that image with --ref (white in the mask = repaint)");
+  if (strength !== undefined && !ref)
+    throw new FigmentError("input", "--strength is img2img's denoising strength: give the init image with --ref");
+  if (v.mask !== undefined && !ref)
+    throw new FigmentError(
+      "input",
+      "--mask repaints part of an image: give that image with --ref (white in the mask = repaint)",
+    );
   const control = v.control;
-  if (control !== undefined && ref) throw new FigmentError("input", "--control renders a new image that keeps the control image's structure; leave out --ref (img2img) or --control");
-  if (!control && (v["control-type"] !== undefined || v["control-strength"] !== undefined)) throw new FigmentError("input", `--${v["control-type"] !== undefined ? "control-type" : "control-strength"} needs the control image: --control FILE`);
+  if (control !== undefined && ref)
+    throw new FigmentError(
+      "input",
+      "--control renders a new image that keeps the control image's structure; leave out --ref (img2img) or --control",
+    );
+  if (!control && (v["control-type"] !== undefined || v["control-strength"] !== undefined))
+    throw new FigmentError(
+      "input",
+      `--${v["control-type"] !== undefined ? "control-type" : "control-strength"} needs the control image: --control FILE`,
+    );
   return {
     help: false,
     provider,
@@ -146,7 +211,10 @@ export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: 
 }
 
 /** The size sent: --size, else the input image's, else the default square; each side rounded to SD's multiple of 8. */
-export function sdSize(args: Pick<SdImageArgs, "size" | "defaultSide">, input: ImageSize | undefined): { asked: ImageSize; sent: ImageSize } {
+export function sdSize(
+  args: Pick<SdImageArgs, "size" | "defaultSide">,
+  input: ImageSize | undefined,
+): { asked: ImageSize; sent: ImageSize } {
   const asked = args.size ?? input ?? { width: args.defaultSide, height: args.defaultSide };
   return { asked, sent: { width: roundTo8(asked.width), height: roundTo8(asked.height) } };
 }

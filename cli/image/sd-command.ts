@@ -13,7 +13,16 @@ import { ModelError } from "../../ai/errors.js";
 import { imageInfo, type ImageInfo } from "../../ai/image/bytes.js";
 import { maskFromPng, sdMaskPng } from "../../ai/mask/index.js";
 import type { ImageSize } from "../../ai/image/options.js";
-import { controlRender, img2img, txt2img, type SdConnection, type SdGenerateOptions, type SdJobOptions, type SdProgress, type SdResult } from "../../ai/sdnext/index.js";
+import {
+  controlRender,
+  img2img,
+  txt2img,
+  type SdConnection,
+  type SdGenerateOptions,
+  type SdJobOptions,
+  type SdProgress,
+  type SdResult,
+} from "../../ai/sdnext/index.js";
 import { plural } from "../../codegen/plural.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "../common/image-files.js";
@@ -37,10 +46,16 @@ export async function readImageFlag(flag: string, path: string): Promise<InputIm
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FigmentError("input", code === "ENOENT" ? `${flag}: no such file: ${path}` : `${flag}: cannot read ${path}: ${(error as Error).message}`);
+    throw new FigmentError(
+      "input",
+      code === "ENOENT"
+        ? `${flag}: no such file: ${path}`
+        : `${flag}: cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   const info = imageInfo(bytes);
-  if (!info || (info.format !== "png" && info.format !== "jpeg" && info.format !== "webp")) throw new FigmentError("input", `${flag} ${path} is not a PNG, JPEG or WebP image`);
+  if (!info || (info.format !== "png" && info.format !== "jpeg" && info.format !== "webp"))
+    throw new FigmentError("input", `${flag} ${path} is not a PNG, JPEG or WebP image`);
   return { ...info, bytes, path };
 }
 
@@ -48,7 +63,8 @@ export async function readImageFlag(flag: string, path: string): Promise<InputIm
 export function sdAuth(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const auth = env[SD_AUTH_ENV];
   if (auth === undefined || auth === "") return undefined;
-  if (!auth.includes(":")) throw new FigmentError("input", `${SD_AUTH_ENV} must be written user:password (the server's --auth or --api-auth)`);
+  if (!auth.includes(":"))
+    throw new FigmentError("input", `${SD_AUTH_ENV} must be written user:password (the server's --auth or --api-auth)`);
   return auth;
 }
 
@@ -68,13 +84,18 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   const mask = args.mask !== undefined ? await readImageFlag("--mask", args.mask) : undefined;
   const control = args.control !== undefined ? await readImageFlag("--control", args.control) : undefined;
   if (ref && mask && (mask.width !== ref.width || mask.height !== ref.height)) {
-    throw new FigmentError("input", `--mask is ${sizeText(mask)} but the --ref image is ${sizeText(ref)}: the mask must be the image's size (white = repaint)`);
+    throw new FigmentError(
+      "input",
+      `--mask is ${sizeText(mask)} but the --ref image is ${sizeText(ref)}: the mask must be the image's size (white = repaint)`,
+    );
   }
   const input = ref ?? control;
   const { asked, sent } = sdSize(args, input);
   if (asked.width !== sent.width || asked.height !== sent.height) {
     const whose = args.size ? "--size" : `the ${ref ? "--ref" : "--control"} image's size`;
-    io.err(`figment: note: ${whose} ${sizeText(asked)} rounded to ${sizeText(sent)}: Stable Diffusion draws in multiples of 8 px${Math.min(asked.width, asked.height) < 64 ? ", at least 64" : ""}`);
+    io.err(
+      `figment: note: ${whose} ${sizeText(asked)} rounded to ${sizeText(sent)}: Stable Diffusion draws in multiples of 8 px${Math.min(asked.width, asked.height) < 64 ? ", at least 64" : ""}`,
+    );
   }
 
   const connection: SdConnection = { baseUrl: args.baseUrl, server: args.provider, ...(auth ? { auth } : {}) };
@@ -100,15 +121,22 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     if (event.type === "progress") {
       if (event.steps > 0 && event.step !== lastStep) {
         lastStep = event.step;
-        io.err(`  step ${event.step} of ${event.steps}${event.etaSeconds > 0 ? `, about ${Math.ceil(event.etaSeconds)} s left` : ""}`);
+        io.err(
+          `  step ${event.step} of ${event.steps}${event.etaSeconds > 0 ? `, about ${Math.ceil(event.etaSeconds)} s left` : ""}`,
+        );
       }
     } else if (event.type === "partial" && event.index < args.partials) {
-      const path = files.write(join("partials", `${files.stem}-partial-${event.index}.${EXTENSIONS[event.format ?? "png"]}`), event.bytes);
+      const path = files.write(
+        join("partials", `${files.stem}-partial-${event.index}.${EXTENSIONS[event.format ?? "png"]}`),
+        event.bytes,
+      );
       partials.push({ path, index: event.index });
       io.err(`  preview ${event.index + 1} → ${path}`);
     } else if (event.type === "image") {
       const seed = (event.result as { seed?: number }).seed;
-      io.err(`  image ${event.image + 1}: ${event.result.width}×${event.result.height} ${event.result.format}${seed !== undefined ? `, seed ${seed}` : ""}`);
+      io.err(
+        `  image ${event.image + 1}: ${event.result.width}×${event.result.height} ${event.result.format}${seed !== undefined ? `, seed ${seed}` : ""}`,
+      );
     }
   };
 
@@ -121,23 +149,53 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   };
   if (context.signal?.aborted) cancel();
   context.signal?.addEventListener("abort", cancel, { once: true });
-  const timer = args.timeoutSec !== undefined ? setTimeout(() => ((stoppedBy ??= "timeout"), stop.abort()), args.timeoutSec * 1000) : undefined;
+  const timer =
+    args.timeoutSec !== undefined
+      ? setTimeout(() => ((stoppedBy ??= "timeout"), stop.abort()), args.timeoutSec * 1000)
+      : undefined;
   const job: SdJobOptions = { signal: stop.signal, onProgress, pollMs: pollMs(env) };
 
-  io.err(`figment: drawing ${args.count === 1 ? "an image" : `${args.count} images`} (${mode}, ${sizeText(sent)}) with the ${SD_SERVER_NAME[args.provider]} server at ${args.baseUrl}…`);
+  io.err(
+    `figment: drawing ${args.count === 1 ? "an image" : `${args.count} images`} (${mode}, ${sizeText(sent)}) with the ${SD_SERVER_NAME[args.provider]} server at ${args.baseUrl}…`,
+  );
   let result: SdResult;
   try {
-    if (control) result = await controlRender(connection, { ...options, controlImage: control.bytes, units: [{ type: args.controlType, ...(args.controlStrength !== undefined ? { strength: args.controlStrength } : {}) }] }, job);
+    if (control)
+      result = await controlRender(
+        connection,
+        {
+          ...options,
+          controlImage: control.bytes,
+          units: [
+            {
+              type: args.controlType,
+              ...(args.controlStrength !== undefined ? { strength: args.controlStrength } : {}),
+            },
+          ],
+        },
+        job,
+      );
     else if (ref) {
       const denoisingStrength = args.strength ?? SD_DEFAULT_STRENGTH;
-      result = await img2img(connection, { ...options, initImage: ref.bytes, denoisingStrength, ...(mask ? { mask: { bytes: sdMaskBytes(mask.bytes) } } : {}) }, job);
+      result = await img2img(
+        connection,
+        {
+          ...options,
+          initImage: ref.bytes,
+          denoisingStrength,
+          ...(mask ? { mask: { bytes: sdMaskBytes(mask.bytes) } } : {}),
+        },
+        job,
+      );
     } else result = await txt2img(connection, options, job);
   } catch (error) {
     await files.removeAll();
     if (!(error instanceof ModelError)) throw error;
     if (error.reason === "aborted") {
       if (stoppedBy === "timeout") {
-        io.err(`figment: the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`);
+        io.err(
+          `figment: the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
+        );
         return 1;
       }
       io.err("figment: cancelled; nothing was written");
@@ -149,7 +207,14 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     context.signal?.removeEventListener("abort", cancel);
   }
 
-  const images = result.images.map((image, i) => ({ path: files.write(files.imageName(i, image.format), image.bytes), width: image.width, height: image.height, bytes: image.bytes.length, format: image.format, seed: image.seed ?? null }));
+  const images = result.images.map((image, i) => ({
+    path: files.write(files.imageName(i, image.format), image.bytes),
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes.length,
+    format: image.format,
+    seed: image.seed ?? null,
+  }));
   try {
     await files.flush();
   } catch (error) {
@@ -158,18 +223,39 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   }
 
   if (args.json) {
-    io.out(JSON.stringify({ images, partials, interrupted: result.interrupted, mode, size: sent, provider: args.provider, baseUrl: args.baseUrl }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          images,
+          partials,
+          interrupted: result.interrupted,
+          mode,
+          size: sent,
+          provider: args.provider,
+          baseUrl: args.baseUrl,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     io.out(`wrote ${plural(images.length, "image")} to ${out}`);
-    for (const image of images) io.out(`  ${image.path}\t${image.width}×${image.height} ${image.format}${image.seed !== null ? `\tseed ${image.seed}` : ""}`);
+    for (const image of images)
+      io.out(
+        `  ${image.path}\t${image.width}×${image.height} ${image.format}${image.seed !== null ? `\tseed ${image.seed}` : ""}`,
+      );
     if (partials.length > 0) io.out(`  (${plural(partials.length, "preview")} under ${join(out, "partials")})`);
   }
   if (!result.interrupted) return 0;
   if (stoppedBy === "timeout") {
-    io.err(`figment: the run took longer than --timeout ${args.timeoutSec} s: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`);
+    io.err(
+      `figment: the run took longer than --timeout ${args.timeoutSec} s: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,
+    );
     return 1;
   }
-  io.err(`figment: cancelled: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`);
+  io.err(
+    `figment: cancelled: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,
+  );
   return 130;
 }
 

@@ -51,7 +51,9 @@ function problemStep(problem: SdProblem): string {
         : `Set ${SD_AUTH_ENV}=user:password in the environment, as the server was started with (${authFlags}).`;
     case "invalid-field": {
       const flag = flagOfField(problem.field);
-      return flag ? `Change ${flag} (sent as "${problem.field}"), or update the server if it does not know that field.` : sdNextStep(problem);
+      return flag
+        ? `Change ${flag} (sent as "${problem.field}"), or update the server if it does not know that field.`
+        : sdNextStep(problem);
     }
     case "out-of-memory":
       return "Ask for a smaller --size or fewer images at once (--count), or free GPU memory on the server.";
@@ -66,13 +68,17 @@ function problemStep(problem: SdProblem): string {
 
 /** Next steps for the failures that are not the server's own answer (the connection, the answer's shape). */
 const KIND_STEP: Partial<Record<ModelErrorKind, string>> = {
-  offline: "The server closed the connection mid-run (it may have crashed or restarted): look at its console, then run again.",
+  offline:
+    "The server closed the connection mid-run (it may have crashed or restarted): look at its console, then run again.",
   timeout: "The server stopped sending its answer: look at its console, then run again.",
   "bad-output": "Check --base-url: it must be an SD.Next or AUTOMATIC1111 server; then run again.",
 };
 
 export function sdErrorLine(error: ModelError): string {
-  const step = error instanceof SdError ? problemStep(error.problem) : (KIND_STEP[error.reason] ?? "Run again; if it fails again, look at the server's console.");
+  const step =
+    error instanceof SdError
+      ? problemStep(error.problem)
+      : (KIND_STEP[error.reason] ?? "Run again; if it fails again, look at the server's console.");
   return `figment: ${error.message} ${step}`;
 }
 

@@ -7,7 +7,9 @@ describe("pageViewport: the sizes Chromium is given", () => {
   });
 
   it("refuses a size that is no finite number in words (Playwright said: expected integer, got float NaN)", () => {
-    expect(() => pageViewport({ width: 390, height: NaN })).toThrow("a page's viewport must be a finite size in px, not 390×NaN");
+    expect(() => pageViewport({ width: 390, height: NaN })).toThrow(
+      "a page's viewport must be a finite size in px, not 390×NaN",
+    );
     expect(() => pageViewport({ width: Infinity, height: 844 })).toThrow(/not Infinity×844/);
   });
 });

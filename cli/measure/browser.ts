@@ -37,11 +37,29 @@ const DISABLED_FEATURES: readonly string[] = [
   "IsolateSandboxedIframes",
   ...["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup", "WebUIToolbar", "PreloadTopChromeWebUI"],
   // Playwright's (playwright-core chromiumSwitches), but PaintHolding.
-  ...["AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter"],
-  ...["ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch"],
+  ...[
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+  ],
+  ...[
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+  ],
 ];
 /** Local Network Access: pages on the in-memory origin may reach a test server on 127.0.0.1. */
-const LOCAL_SERVER_FEATURES: readonly string[] = ["LocalNetworkAccessChecks", "PrivateNetworkAccessRespectPreflightResults", "BlockInsecurePrivateNetworkRequests"];
+const LOCAL_SERVER_FEATURES: readonly string[] = [
+  "LocalNetworkAccessChecks",
+  "PrivateNetworkAccessRespectPreflightResults",
+  "BlockInsecurePrivateNetworkRequests",
+];
 
 /** `CHROMIUM_PATH` if set (and non-empty), else Debian's `/usr/bin/chromium`. */
 export function chromiumPath(): string {
@@ -182,7 +200,8 @@ export type PageHost = Browser | BrowserContext;
  * float NaN".
  */
 export function pageViewport(viewport: Viewport): Viewport {
-  if (!Number.isFinite(viewport.width) || !Number.isFinite(viewport.height)) throw new Error(`a page's viewport must be a finite size in px, not ${viewport.width}×${viewport.height}`);
+  if (!Number.isFinite(viewport.width) || !Number.isFinite(viewport.height))
+    throw new Error(`a page's viewport must be a finite size in px, not ${viewport.width}×${viewport.height}`);
   return { width: Math.max(1, Math.round(viewport.width)), height: Math.max(1, Math.round(viewport.height)) };
 }
 
@@ -214,7 +233,8 @@ export async function inOneContext<T>(host: PageHost, fn: (context: BrowserConte
 }
 
 // Read, not `in`: a test's browser may be a forwarding proxy (test/helpers/browser.ts).
-const isContext = (host: PageHost): host is BrowserContext => typeof (host as Partial<Browser>).newContext !== "function";
+const isContext = (host: PageHost): host is BrowserContext =>
+  typeof (host as Partial<Browser>).newContext !== "function";
 
 /** What one withPage call serves: its files by path, the origins it lets through, what it answers from memory. */
 interface Served {
@@ -236,7 +256,9 @@ async function routePage(page: Page, current: () => Served): Promise<void> {
     if (allowed.has(url.origin)) return route.continue();
     if (url.origin !== FIGMENT_ORIGIN) {
       const served = serve?.(url);
-      return served ? route.fulfill({ status: 200, contentType: served.contentType, body: served.body }) : route.abort("blockedbyclient");
+      return served
+        ? route.fulfill({ status: 200, contentType: served.contentType, body: served.body })
+        : route.abort("blockedbyclient");
     }
     let path: string;
     try {
@@ -295,7 +317,11 @@ export async function withPage<T>(
   fn: (page: Page) => Promise<T>,
   options: PageOptions = {},
 ): Promise<T> {
-  const served: Served = { byPath: new Map(files.map((file) => [normalizePath(file.path), file])), allowed: new Set(options.allowOrigins ?? []), serve: options.serve };
+  const served: Served = {
+    byPath: new Map(files.map((file) => [normalizePath(file.path), file])),
+    allowed: new Set(options.allowOrigins ?? []),
+    serve: options.serve,
+  };
   if (isContext(host) && !options.stylesheets?.length && !options.beforeGoto) {
     const reusable = await takeIdlePage(host, served);
     const out = await runOn(reusable.page, viewport, entry, fn, true).catch(async (error: unknown) => {
@@ -320,7 +346,13 @@ export async function withPage<T>(
 }
 
 /** Loads `entry` at `viewport` (set on the page when its context was not made at that size) and runs `fn`. */
-async function runOn<T>(page: Page, viewport: Viewport, entry: string, fn: (page: Page) => Promise<T>, resize: boolean): Promise<T> {
+async function runOn<T>(
+  page: Page,
+  viewport: Viewport,
+  entry: string,
+  fn: (page: Page) => Promise<T>,
+  resize: boolean,
+): Promise<T> {
   if (resize) await page.setViewportSize(contextOptions(viewport).viewport);
   await load(page, entry);
   return fn(page);
@@ -331,12 +363,18 @@ async function addStylesheets(page: Page, hrefs: readonly string[]): Promise<voi
   await page.addInitScript((hrefs: readonly string[]) => {
     const add = (): void => {
       for (const href of hrefs) {
-        const link = (globalThis as unknown as { document: { createElement(tag: string): { rel: string; href: string } } }).document.createElement("link");
+        const link = (
+          globalThis as unknown as { document: { createElement(tag: string): { rel: string; href: string } } }
+        ).document.createElement("link");
         link.rel = "stylesheet";
         link.href = href;
-        (globalThis as unknown as { document: { head: { appendChild(node: unknown): void } } }).document.head.appendChild(link);
+        (
+          globalThis as unknown as { document: { head: { appendChild(node: unknown): void } } }
+        ).document.head.appendChild(link);
       }
     };
-    (globalThis as unknown as { document: { addEventListener(type: string, fn: () => void): void } }).document.addEventListener("DOMContentLoaded", add);
+    (
+      globalThis as unknown as { document: { addEventListener(type: string, fn: () => void): void } }
+    ).document.addEventListener("DOMContentLoaded", add);
   }, hrefs);
 }

@@ -103,7 +103,10 @@ const BROKEN: SourceFile[] = [
 describe("fidelity helpers (no browser)", () => {
   it("IoU of boxes, with 1px thickness for lines", () => {
     expect(iou({ x: 0, y: 0, width: 10, height: 10 }, { x: 0, y: 0, width: 10, height: 10 })).toBe(1);
-    expect(iou({ x: 0, y: 0, width: 100, height: 100 }, { x: 50, y: 0, width: 100, height: 100 })).toBeCloseTo(1 / 3, 12);
+    expect(iou({ x: 0, y: 0, width: 100, height: 100 }, { x: 50, y: 0, width: 100, height: 100 })).toBeCloseTo(
+      1 / 3,
+      12,
+    );
     expect(iou({ x: 0, y: 0, width: 10, height: 10 }, { x: 20, y: 0, width: 10, height: 10 })).toBe(0);
     // A horizontal line: height 0 in the design, a 1px border in code.
     expect(iou({ x: 0, y: 5, width: 100, height: 0 }, { x: 0, y: 5, width: 100, height: 1 })).toBe(1);
@@ -155,7 +158,12 @@ describe("fidelity helpers (no browser)", () => {
         { id: "0:8", name: "line", type: "LINE", absoluteBoundingBox: box(0, 60, 100, 0) },
         { id: "0:9", name: "dot", type: "RECTANGLE", absoluteBoundingBox: box(10, 10, 0, 0) },
         { id: "0:10", name: "no box", type: "RECTANGLE", absoluteBoundingBox: null },
-        { id: "0:11", name: "outside, frame does not clip", type: "RECTANGLE", absoluteBoundingBox: box(200, 0, 10, 10) },
+        {
+          id: "0:11",
+          name: "outside, frame does not clip",
+          type: "RECTANGLE",
+          absoluteBoundingBox: box(200, 0, 10, 10),
+        },
         {
           id: "0:12",
           name: "clipper",

@@ -12,13 +12,28 @@
  */
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../../codegen/types.js";
-import { boundsOf, designViewport, unboxedFrame, type FrameFidelity, type RestNode } from "../../codegen/fidelity/design-nodes.js";
+import {
+  boundsOf,
+  designViewport,
+  unboxedFrame,
+  type FrameFidelity,
+  type RestNode,
+} from "../../codegen/fidelity/design-nodes.js";
 import { probeBoxes, probeOverflow } from "../../codegen/fidelity/probe.js";
 import { probeIds, scoreBoxes } from "../../codegen/fidelity/box-score.js";
 import { pageViewport, withPage, type PageGlobals, type PageHost } from "./browser.js";
 
 // The design side's names, for the CLI's and the tests' existing imports.
-export { collapseWhitespace, designText, designViewport, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, visibleNodes } from "../../codegen/fidelity/design-nodes.js";
+export {
+  collapseWhitespace,
+  designText,
+  designViewport,
+  iou,
+  matchedChars,
+  MAX_UNMATCHED,
+  MAX_WORST,
+  visibleNodes,
+} from "../../codegen/fidelity/design-nodes.js";
 export type { FrameFidelity, RestNode, VisibleNode } from "../../codegen/fidelity/design-nodes.js";
 export type { Box } from "../../codegen/fidelity/types.js";
 
@@ -42,7 +57,14 @@ export async function fidelityOnPage(page: Page, frame: RestNode): Promise<Frame
   const probe = await page.evaluate(probeBoxes, { rootId: frame.id, ids });
   await page.setViewportSize(pageViewport({ width: 0.8 * frameBox.width, height }));
   // Let resize observers / rAF-driven layout code run once before reading.
-  await page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        (globalThis as unknown as PageGlobals).requestAnimationFrame(() =>
+          (globalThis as unknown as PageGlobals).requestAnimationFrame(() => resolve()),
+        ),
+      ),
+  );
   const { scrollWidth, clientWidth } = await page.evaluate(probeOverflow);
   return scoreBoxes(frame, nodes, probe, scrollWidth > clientWidth + 1);
 }

@@ -22,7 +22,14 @@ export interface FrameReport extends FrameFidelity {
   ms: number;
 }
 
-type MeasureInput = { frame: RestNode; files: SourceFile[]; entry: string; widths?: readonly number[]; readingOrder?: boolean; page?: PageOptions };
+type MeasureInput = {
+  frame: RestNode;
+  files: SourceFile[];
+  entry: string;
+  widths?: readonly number[];
+  readingOrder?: boolean;
+  page?: PageOptions;
+};
 
 /**
  * IoU at the design width and the per-width figures at each of `widths` (default: 390, 768, 1920 and the design
@@ -32,17 +39,29 @@ export function measureFrame(host: PageHost, input: MeasureInput): Promise<Frame
   const started = performance.now();
   const plan = measurePlan(input.frame, input.widths);
   return inOneContext(host, (context) =>
-    withPage(context, input.files, input.entry, plan.steps[0]!, async (page) => {
-      const answers = await answerSteps(page, plan);
-      const figures = figuresOf(plan, answers).map((f, i) => (input.readingOrder ? { ...f, order: readingOrder(answers[i]!.texts.samples) } : f));
-      const overflowAt80 = await overflowAt(page, Math.round(0.8 * plan.facts.width), plan.facts.height);
-      const fidelity = scoreBoxes(plan.frame, plan.nodes, answers[0]!.boxes!, overflowAt80);
-      const byWidth = new Map(figures.map((f) => [f.width, f]));
-      const asked = (input.widths && input.widths.length > 0 ? input.widths.map((w) => (w === 0 ? plan.facts.width : w)) : plan.steps.map((s) => s.width).sort((a, b) => a - b));
-      // The design width is always measured (its boxes); it is listed only when asked for (or by default).
-      const widths = [...new Set(asked)].flatMap((w) => (byWidth.has(w) ? [byWidth.get(w)!] : []));
-      return { ...fidelity, widths, ms: performance.now() - started };
-    }, input.page),
+    withPage(
+      context,
+      input.files,
+      input.entry,
+      plan.steps[0]!,
+      async (page) => {
+        const answers = await answerSteps(page, plan);
+        const figures = figuresOf(plan, answers).map((f, i) =>
+          input.readingOrder ? { ...f, order: readingOrder(answers[i]!.texts.samples) } : f,
+        );
+        const overflowAt80 = await overflowAt(page, Math.round(0.8 * plan.facts.width), plan.facts.height);
+        const fidelity = scoreBoxes(plan.frame, plan.nodes, answers[0]!.boxes!, overflowAt80);
+        const byWidth = new Map(figures.map((f) => [f.width, f]));
+        const asked =
+          input.widths && input.widths.length > 0
+            ? input.widths.map((w) => (w === 0 ? plan.facts.width : w))
+            : plan.steps.map((s) => s.width).sort((a, b) => a - b);
+        // The design width is always measured (its boxes); it is listed only when asked for (or by default).
+        const widths = [...new Set(asked)].flatMap((w) => (byWidth.has(w) ? [byWidth.get(w)!] : []));
+        return { ...fidelity, widths, ms: performance.now() - started };
+      },
+      input.page,
+    ),
   );
 }
 
@@ -59,5 +78,7 @@ async function overflowAt(page: Page, width: number, height: number): Promise<bo
  * (the corpus tools record which texts a reference page shows, and where).
  */
 export async function sampleTexts(page: Page, texts: { id: string; chars: number }[]): Promise<TextProbe> {
-  return (await page.evaluate(textProbeScript({ texts: texts.map((t) => ({ ...t, minContrast: 0, backdropKnown: true })), pixels: false }))) as TextProbe;
+  return (await page.evaluate(
+    textProbeScript({ texts: texts.map((t) => ({ ...t, minContrast: 0, backdropKnown: true })), pixels: false }),
+  )) as TextProbe;
 }

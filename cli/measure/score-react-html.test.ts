@@ -19,9 +19,17 @@ import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
 
 /** [fixture file, frame id, what it holds]: the frames that scored apart before, and two controls. */
 const FRAMES = [
-  ["figmagic-design-system.file.json", "3022:701", "components used once in an inferred flow (margins), heights that grow below a width"],
+  [
+    "figmagic-design-system.file.json",
+    "3022:701",
+    "components used once in an inferred flow (margins), heights that grow below a width",
+  ],
   ["figmagic-design-system.file.json", "3022:700", "the same inside a nested instance (DemoForm → Form, Button, …)"],
-  ["vincegx-home-slideshow.nodes.json", "124:21142", "a component repeated 4 times, nested instances 3 deep, a text prop that breaks lines"],
+  [
+    "vincegx-home-slideshow.nodes.json",
+    "124:21142",
+    "a component repeated 4 times, nested instances 3 deep, a text prop that breaks lines",
+  ],
   ["figmasharp-bundler-dialog.file.json", "25:0", "components inside boxes that scale as a unit (container units)"],
   ["vincegx-hero-header.nodes.json", "122:21049", "a component repeated twice"],
   ["figma-differ-selfie.nodes.json", "33459:3746", "seven components, SVG icons inside them"],
@@ -29,17 +37,34 @@ const FRAMES = [
 ] as const;
 
 /** The frame's code in a target, with layer ids (as the score generates it), and the frame's REST node. */
-async function frameCode(file: string, id: string, target: "react" | "html"): Promise<{ frame: RestNode; files: SourceFile[] }> {
+async function frameCode(
+  file: string,
+  id: string,
+  target: "react" | "html",
+): Promise<{ frame: RestNode; files: SourceFile[] }> {
   const design = loadDesign(readFixture(file), [id]);
   const code = await cachedGenerateCode(design.document, { target, styling: "css-modules", nodeIds: true });
   return { frame: design.roots[0] as unknown as RestNode, files: code.files };
 }
 
 /** Every `data-node-id` on the page as rendered at the frame's width, in document order. */
-async function renderedIds(host: PageHost, frame: RestNode, files: SourceFile[], target: "react" | "html"): Promise<string[]> {
+async function renderedIds(
+  host: PageHost,
+  frame: RestNode,
+  files: SourceFile[],
+  target: "react" | "html",
+): Promise<string[]> {
   const page = await resultPage(files, target);
   return withPage(host, page.files, page.entry, designViewport(frame), (p) =>
-    p.evaluate(() => [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }> } }).document.querySelectorAll("[data-node-id]")].map((e) => e.getAttribute("data-node-id")!)),
+    p.evaluate(() =>
+      [
+        ...(
+          globalThis as unknown as {
+            document: { querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }> };
+          }
+        ).document.querySelectorAll("[data-node-id]"),
+      ].map((e) => e.getAttribute("data-node-id")!),
+    ),
   );
 }
 
@@ -59,15 +84,22 @@ describe.runIf(runBrowser)("React and HTML of the same frame score alike", { tim
       const ids = await renderedIds(pages, react.frame, react.files, "react");
       expect(new Set(ids).size, `${file} ${id}: an id twice`).toBe(ids.length);
       const inDesign = new Set(designIds(react.frame));
-      expect(ids.filter((i) => !inDesign.has(i)), `${file} ${id}: ids not in the design`).toEqual([]);
-      expect([...ids].sort(), `${file} ${id}`).toEqual([...(await renderedIds(pages, html.frame, html.files, "html"))].sort());
+      expect(
+        ids.filter((i) => !inDesign.has(i)),
+        `${file} ${id}: ids not in the design`,
+      ).toEqual([]);
+      expect([...ids].sort(), `${file} ${id}`).toEqual(
+        [...(await renderedIds(pages, html.frame, html.files, "html"))].sort(),
+      );
     }
     // The slideshow's tabs: one component drawn four times inside another (Tab, itself an instance inside the
     // screen's), each drawing found by its own layers above.
     const { files } = await frameCode(FRAMES[2][0], FRAMES[2][1], "react");
     const tab = files.find((f) => f.path === "src/components/Tab.tsx")!.content;
     // (Each placement may carry a class of its own: its rules on narrower screens.)
-    expect(tab.match(/<TabsComponent (className=\{styles\.\w+\} )?data-node-id=\{layerId\("[^"]+"\)\} \/>/g)).toHaveLength(4);
+    expect(
+      tab.match(/<TabsComponent (className=\{styles\.\w+\} )?data-node-id=\{layerId\("[^"]+"\)\} \/>/g),
+    ).toHaveLength(4);
   });
 
   it(`IoU×matched within 0.02 and the same text visible at each width (${FRAMES.length} frames)`, async () => {
@@ -82,7 +114,10 @@ describe.runIf(runBrowser)("React and HTML of the same frame score alike", { tim
       rows.push(`${file} ${id} (${what}): html ${html.iouMatched} react ${react.iouMatched}`);
       expect(Math.abs(html.iouMatched - react.iouMatched), rows.at(-1)).toBeLessThanOrEqual(0.02);
       expect(react.matched, rows.at(-1)).toBeCloseTo(html.matched, 2);
-      expect(react.widths.map((w) => [w.width, w.textVisible]), rows.at(-1)).toEqual(html.widths.map((w) => [w.width, expect.closeTo(w.textVisible, 2)]));
+      expect(
+        react.widths.map((w) => [w.width, w.textVisible]),
+        rows.at(-1),
+      ).toEqual(html.widths.map((w) => [w.width, expect.closeTo(w.textVisible, 2)]));
     }
   });
 });

@@ -7,7 +7,13 @@
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../../codegen/types.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
-import { boxesArg, measurePlan, scoreOf, type MeasurePlan, type StepAnswer } from "../../codegen/fidelity/measurement.js";
+import {
+  boxesArg,
+  measurePlan,
+  scoreOf,
+  type MeasurePlan,
+  type StepAnswer,
+} from "../../codegen/fidelity/measurement.js";
 import { probeBoxes } from "../../codegen/fidelity/probe.js";
 import { textProbeScript, type TextProbe } from "../../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
@@ -25,7 +31,16 @@ export interface ScoreInput {
 
 export function scoreFrame(host: PageHost, input: ScoreInput): Promise<FidelityScore> {
   const plan = measurePlan(input.frame, input.widths);
-  return inOneContext(host, (context) => withPage(context, input.files, input.entry, plan.steps[0]!, async (page) => scoreOf(plan, await answerSteps(page, plan)), input.page));
+  return inOneContext(host, (context) =>
+    withPage(
+      context,
+      input.files,
+      input.entry,
+      plan.steps[0]!,
+      async (page) => scoreOf(plan, await answerSteps(page, plan)),
+      input.page,
+    ),
+  );
 }
 
 /** Lets the page lay itself out at a new viewport (resize observers, rAF-driven code) and settle its fonts. */
@@ -53,6 +68,20 @@ export async function answerSteps(page: Page, plan: MeasurePlan): Promise<StepAn
 }
 
 /** scoreFrame of a frame's code in either target, on the page the panel shows (cli/measure/result-page.ts). */
-export async function scoreCode(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; target: "react" | "html"; page?: PageOptions; widths?: readonly number[] }): Promise<FidelityScore> {
-  return scoreFrame(browser, { frame: input.frame, ...(await resultPage(input.files, input.target)), ...(input.page ? { page: input.page } : {}), ...(input.widths ? { widths: input.widths } : {}) });
+export async function scoreCode(
+  browser: PageHost,
+  input: {
+    frame: RestNode;
+    files: SourceFile[];
+    target: "react" | "html";
+    page?: PageOptions;
+    widths?: readonly number[];
+  },
+): Promise<FidelityScore> {
+  return scoreFrame(browser, {
+    frame: input.frame,
+    ...(await resultPage(input.files, input.target)),
+    ...(input.page ? { page: input.page } : {}),
+    ...(input.widths ? { widths: input.widths } : {}),
+  });
 }

@@ -32,16 +32,26 @@ export interface ScoreArgs {
 export const SCORE_FLAGS = { boolean: ["json"], string: ["dir", "node", "widths"] } as const;
 
 export function parseScoreArgs(argv: string[]): ScoreArgs {
-  const { values, positionals } = readFlags(argv, { ...SCORE_FLAGS, positionals: true, hint: "figment score --help lists the flags" });
+  const { values, positionals } = readFlags(argv, {
+    ...SCORE_FLAGS,
+    positionals: true,
+    hint: "figment score --help lists the flags",
+  });
   const help = values.help ?? false;
   if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
-  if (!help && positionals[0] === undefined) throw new FigmentError("input", "score needs a design file: figment score <design.json> --dir DIR");
-  if (!help && (values.dir === undefined || values.dir.trim() === "")) throw new FigmentError("input", "score needs the folder of the code to measure: --dir DIR");
+  if (!help && positionals[0] === undefined)
+    throw new FigmentError("input", "score needs a design file: figment score <design.json> --dir DIR");
+  if (!help && (values.dir === undefined || values.dir.trim() === ""))
+    throw new FigmentError("input", "score needs the folder of the code to measure: --dir DIR");
   let widths: number[] | undefined;
   try {
     widths = values.widths !== undefined ? parseWidths(values.widths) : undefined;
   } catch (error) {
     throw new FigmentError("input", (error as Error).message);
   }
-  return { help, json: values.json ?? false, ...present({ input: positionals[0], dir: values.dir, node: values.node, widths }) };
+  return {
+    help,
+    json: values.json ?? false,
+    ...present({ input: positionals[0], dir: values.dir, node: values.node, widths }),
+  };
 }

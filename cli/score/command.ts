@@ -30,7 +30,8 @@ export async function readCodeDir(dir: string): Promise<SourceFile[]> {
   } catch {
     throw new FigmentError("input", `--dir ${dir}: no such folder`);
   }
-  if (!info.isDirectory()) throw new FigmentError("input", `--dir ${dir} is a file, not a folder: give the folder that holds the page`);
+  if (!info.isDirectory())
+    throw new FigmentError("input", `--dir ${dir} is a file, not a folder: give the folder that holds the page`);
   const out: SourceFile[] = [];
   let total = 0;
   const walk = async (folder: string): Promise<void> => {
@@ -43,10 +44,18 @@ export async function readCodeDir(dir: string): Promise<SourceFile[]> {
       if (!entry.isFile()) continue;
       const bytes = await readFile(path);
       total += bytes.length;
-      if (total > MAX_BYTES) throw new FigmentError("input", `--dir ${dir} holds more than ${MAX_BYTES / 1024 / 1024} MB: give the folder of one page`);
+      if (total > MAX_BYTES)
+        throw new FigmentError(
+          "input",
+          `--dir ${dir} holds more than ${MAX_BYTES / 1024 / 1024} MB: give the folder of one page`,
+        );
       const name = relative(dir, path).split(sep).join("/");
       const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-      out.push(ext in ASSET_MIME && ext !== "svg" ? { path: name, content: "", bytes: new Uint8Array(bytes) } : { path: name, content: bytes.toString("utf8") });
+      out.push(
+        ext in ASSET_MIME && ext !== "svg"
+          ? { path: name, content: "", bytes: new Uint8Array(bytes) }
+          : { path: name, content: bytes.toString("utf8") },
+      );
     }
   };
   await walk(dir);
@@ -61,18 +70,32 @@ function targetOf(files: readonly SourceFile[]): "react" | "html" {
 export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number> {
   const json = await readJson(args.input!);
   const design = loadDesign(json, args.node ? [args.node] : []);
-  if (design.roots.length > 1) throw new FigmentError("input", `${args.input} has ${design.roots.length} top-level frames: name one with --node ID (figment frames lists them)`);
+  if (design.roots.length > 1)
+    throw new FigmentError(
+      "input",
+      `${args.input} has ${design.roots.length} top-level frames: name one with --node ID (figment frames lists them)`,
+    );
   const frame = design.roots[0] as unknown as RestNode | undefined;
   if (!frame) throw new FigmentError("input", `${args.input} has no frame to measure against`);
   const files = await readCodeDir(args.dir!);
   const target = targetOf(files);
-  if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path))) throw new FigmentError("input", `--dir ${args.dir} holds no HTML page (index.html) and no React files to render`);
-  const ids = new Set(files.flatMap((f) => Array.from(f.content.matchAll(/data-node-id=["{]?["']?([^"'}\s>]+)/g), (m) => m[1]!)));
+  if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path)))
+    throw new FigmentError("input", `--dir ${args.dir} holds no HTML page (index.html) and no React files to render`);
+  const ids = new Set(
+    files.flatMap((f) => Array.from(f.content.matchAll(/data-node-id=["{]?["']?([^"'}\s>]+)/g), (m) => m[1]!)),
+  );
   if (!ids.has(frame.id) && ![...ids].some((id) => id.includes(":"))) {
-    throw new FigmentError("input", `the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with the design. Generate it with figment code --node-ids, or add the ids of the design's layers`);
+    throw new FigmentError(
+      "input",
+      `the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with the design. Generate it with figment code --node-ids, or add the ids of the design's layers`,
+    );
   }
   const { chromiumAvailable, chromiumPath, launchChromium } = await import("../measure/browser.js");
-  if (!chromiumAvailable()) throw new FigmentError("input", `score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!chromiumAvailable())
+    throw new FigmentError(
+      "input",
+      `score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   const { scoreCode } = await import("../measure/score.js");
   const { printScores } = await import("../code/score.js");
   const browser = await launchChromium();

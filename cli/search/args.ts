@@ -43,19 +43,33 @@ export interface SearchArgs {
 }
 
 /** The flags `figment search` takes (help.test.ts holds SEARCH_USAGE to them). */
-export const SEARCH_FLAGS = { boolean: ["json", "ai"], string: ["top", "cache", "dimensions", ...MODEL_FLAGS] } as const;
+export const SEARCH_FLAGS = {
+  boolean: ["json", "ai"],
+  string: ["top", "cache", "dimensions", ...MODEL_FLAGS],
+} as const;
 
 export function parseSearchArgs(argv: string[]): SearchArgs {
-  const { values, positionals } = readFlags(argv, { ...SEARCH_FLAGS, positionals: true, hint: "figment search --help lists the flags" });
+  const { values, positionals } = readFlags(argv, {
+    ...SEARCH_FLAGS,
+    positionals: true,
+    hint: "figment search --help lists the flags",
+  });
   const help = values.help ?? false;
-  if (positionals.length > 2) throw new FigmentError("input", `unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`);
+  if (positionals.length > 2)
+    throw new FigmentError(
+      "input",
+      `unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`,
+    );
   const query = positionals[1]?.trim() ?? "";
-  if (!help && positionals[0] === undefined) throw new FigmentError("input", "search needs a design file and a query: figment search <design.json> QUERY");
+  if (!help && positionals[0] === undefined)
+    throw new FigmentError("input", "search needs a design file and a query: figment search <design.json> QUERY");
   if (!help && !query) throw new FigmentError("input", "search needs a query: figment search <design.json> QUERY");
   const provider = providerFlag(values.provider);
   const baseUrl = baseUrlFlag(values["base-url"]);
   const ai = values.ai ?? false;
-  const aiOnly = ai ? undefined : firstGiven(values, ["cache", "provider", "base-url", "model", "dimensions", "timeout"]);
+  const aiOnly = ai
+    ? undefined
+    : firstGiven(values, ["cache", "provider", "base-url", "model", "dimensions", "timeout"]);
   if (aiOnly) throw new FigmentError("input", `--${aiOnly} works with --ai only`);
   const dimensions = wholeNumber("--dimensions", values.dimensions, { min: 1 });
   const model = values.model?.trim();

@@ -8,7 +8,13 @@ const tempDir = tempDirs("figment-search-cache-");
 
 describe("search cache", () => {
   it("tells queries apart by text, model, dimensions and endpoint", () => {
-    const keys = new Set([queryKey("a", "m", undefined, "https://x/v1"), queryKey("b", "m", undefined, "https://x/v1"), queryKey("a", "n", undefined, "https://x/v1"), queryKey("a", "m", 256, "https://x/v1"), queryKey("a", "m", undefined, "https://y/v1")]);
+    const keys = new Set([
+      queryKey("a", "m", undefined, "https://x/v1"),
+      queryKey("b", "m", undefined, "https://x/v1"),
+      queryKey("a", "n", undefined, "https://x/v1"),
+      queryKey("a", "m", 256, "https://x/v1"),
+      queryKey("a", "m", undefined, "https://y/v1"),
+    ]);
     expect(keys.size).toBe(5);
   });
 

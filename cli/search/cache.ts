@@ -18,29 +18,47 @@ export interface SearchCache {
   queries: Record<string, number[]>;
 }
 
-const isVector = (value: unknown): value is number[] => Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === "number");
+const isVector = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === "number");
 
 export async function readSearchCache(path: string): Promise<SearchCache> {
   let json: unknown;
   try {
     json = await readJson(path);
   } catch (error) {
-    if (isFigmentError(error, "input") && error.message.startsWith("no such file")) return { embeddings: {}, queries: {} };
-    throw new FigmentError("input", `--cache ${path} is not a Figment search cache: ${(error as Error).message}; delete it or pick another file`);
+    if (isFigmentError(error, "input") && error.message.startsWith("no such file"))
+      return { embeddings: {}, queries: {} };
+    throw new FigmentError(
+      "input",
+      `--cache ${path} is not a Figment search cache: ${(error as Error).message}; delete it or pick another file`,
+    );
   }
   const record = json as { version?: unknown; embeddings?: unknown; queries?: unknown };
   const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
-  if (!isObject(json) || record.version !== CACHE_VERSION || !isObject(record.embeddings) || (record.queries !== undefined && !isObject(record.queries))) {
-    throw new FigmentError("input", `--cache ${path} is not a Figment search cache (version ${CACHE_VERSION}); delete it or pick another file`);
+  if (
+    !isObject(json) ||
+    record.version !== CACHE_VERSION ||
+    !isObject(record.embeddings) ||
+    (record.queries !== undefined && !isObject(record.queries))
+  ) {
+    throw new FigmentError(
+      "input",
+      `--cache ${path} is not a Figment search cache (version ${CACHE_VERSION}); delete it or pick another file`,
+    );
   }
   // A cache written before queries were kept has none; an entry that is no vector is dropped, not trusted.
-  const queries = Object.fromEntries(Object.entries(record.queries ?? {}).filter(([, vector]) => isVector(vector))) as Record<string, number[]>;
+  const queries = Object.fromEntries(
+    Object.entries(record.queries ?? {}).filter(([, vector]) => isVector(vector)),
+  ) as Record<string, number[]>;
   return { embeddings: record.embeddings as EmbeddingCache, queries };
 }
 
 export async function writeSearchCache(path: string, cache: SearchCache): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify({ version: CACHE_VERSION, embeddings: cache.embeddings, queries: cache.queries }));
+  await writeFile(
+    temp,
+    JSON.stringify({ version: CACHE_VERSION, embeddings: cache.embeddings, queries: cache.queries }),
+  );
   await rename(temp, path);
 }
 
@@ -50,7 +68,11 @@ export function queryKey(query: string, model: string, dimensions: number | unde
 }
 
 /** The queries with `key` as the most recently used, the least recently used dropped beyond MAX_CACHED_QUERIES. */
-export function rememberQuery(queries: Readonly<Record<string, number[]>>, key: string, vector: number[]): Record<string, number[]> {
+export function rememberQuery(
+  queries: Readonly<Record<string, number[]>>,
+  key: string,
+  vector: number[],
+): Record<string, number[]> {
   const entries = Object.entries(queries).filter(([k]) => k !== key);
   entries.push([key, vector]);
   return Object.fromEntries(entries.slice(-MAX_CACHED_QUERIES));

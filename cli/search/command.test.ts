@@ -35,7 +35,12 @@ describe("figment search (offline)", () => {
     expect(code).toBe(0);
     const { results } = JSON.parse(stdout) as { results: Record<string, unknown>[] };
     expect(results.length).toBe(2);
-    expect(results[0]).toEqual({ id: "2657:12", name: "Letter Spacings", page: "Design Tokens", score: expect.any(Number) });
+    expect(results[0]).toEqual({
+      id: "2657:12",
+      name: "Letter Spacings",
+      page: "Design Tokens",
+      score: expect.any(Number),
+    });
     expect(Object.keys(results[1]!)).toEqual(["id", "name", "page", "score"]);
   });
 
@@ -54,9 +59,13 @@ describe("figment search (offline)", () => {
   });
 
   it("bad input exits 2 with a clear message", async () => {
-    expect((await figment(["search", FIGMAGIC])).stderr).toMatch(/^figment: search needs a query: figment search <design.json> QUERY$/);
+    expect((await figment(["search", FIGMAGIC])).stderr).toMatch(
+      /^figment: search needs a query: figment search <design.json> QUERY$/,
+    );
     expect((await figment(["search", FIGMAGIC, "x", "--top", "0"])).code).toBe(2);
-    expect((await figment(["search", FIGMAGIC, "x", "--cache", "c.json"])).stderr).toMatch(/--cache works with --ai only/);
+    expect((await figment(["search", FIGMAGIC, "x", "--cache", "c.json"])).stderr).toMatch(
+      /--cache works with --ai only/,
+    );
     const missing = await figment(["search", "/nonexistent.json", "x"]);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such file/) });
     const help = await figment(["search", "--help"]);
@@ -68,12 +77,24 @@ describe("figment search (offline)", () => {
 describe("figment search --ai", () => {
   it("embeds the frames in batches and ranks by words and meaning", async () => {
     srv = await startOpenAiServer(bagOfWordsEmbeddings);
-    const { code, stdout, stderr } = await figment(["search", FIGMAGIC, "cubic bezier easings", "--ai", "--base-url", srv.url, "--json", "--dimensions", "48"]);
+    const { code, stdout, stderr } = await figment([
+      "search",
+      FIGMAGIC,
+      "cubic bezier easings",
+      "--ai",
+      "--base-url",
+      srv.url,
+      "--json",
+      "--dimensions",
+      "48",
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).results[0]).toMatchObject({ id: "3214:739", name: "Easings" });
     // All 57 frames in one request, then the query.
     expect(inputs(srv).map((i) => i.length)).toEqual([57, 1]);
-    expect(srv.requests.every((r) => r.schemaErrors.length === 0 && (r.body as { dimensions: number }).dimensions === 48)).toBe(true);
+    expect(
+      srv.requests.every((r) => r.schemaErrors.length === 0 && (r.body as { dimensions: number }).dimensions === 48),
+    ).toBe(true);
     expect(stderr).toMatch(/embedded 57 of 57 frames \(1 request, text-embedding-3-small\)/);
   });
 
@@ -82,7 +103,9 @@ describe("figment search --ai", () => {
     const dir = tempDir();
     const cache = join(dir, "cache.json");
     const design = join(dir, "design.json");
-    const json = readFixture("figmagic-design-system.file.json") as { document: { children: { children: { id: string; name: string }[] }[] } };
+    const json = readFixture("figmagic-design-system.file.json") as {
+      document: { children: { children: { id: string; name: string }[] }[] };
+    };
     writeFileSync(design, JSON.stringify(json));
     const argv = ["search", design, "shadows", "--ai", "--base-url", srv.url, "--cache", cache];
     expect((await figment(argv)).code).toBe(0);
@@ -107,7 +130,17 @@ describe("figment search --ai", () => {
   it("--cache keeps the query's vector by query, model, dimensions and endpoint: only an identical query is not sent", async () => {
     srv = await startOpenAiServer(bagOfWordsEmbeddings);
     const cache = join(tempDir(), "cache.json");
-    const argv = (query: string, ...more: string[]) => ["search", FIGMAGIC, query, "--ai", "--base-url", srv!.url, "--cache", cache, ...more];
+    const argv = (query: string, ...more: string[]) => [
+      "search",
+      FIGMAGIC,
+      query,
+      "--ai",
+      "--base-url",
+      srv!.url,
+      "--cache",
+      cache,
+      ...more,
+    ];
     expect((await figment(argv("shadows"))).code).toBe(0);
     srv.requests.length = 0;
 
@@ -125,7 +158,11 @@ describe("figment search --ai", () => {
     expect((await figment(argv("shadows"))).code).toBe(0);
     expect((await figment(argv("letter spacing"))).code).toBe(0);
     // The frames were re-embedded for the default model; both queries are still kept for it.
-    expect(inputs(srv).flat().filter((text) => text === "shadows" || text === "letter spacing")).toEqual([]);
+    expect(
+      inputs(srv)
+        .flat()
+        .filter((text) => text === "shadows" || text === "letter spacing"),
+    ).toEqual([]);
     const file = JSON.parse(readFileSync(cache, "utf8")) as { queries: Record<string, number[]> };
     // Most recently used last.
     expect(Object.keys(file.queries).map((key) => (JSON.parse(key) as unknown[]).slice(0, 2))).toEqual([

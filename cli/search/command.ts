@@ -18,8 +18,10 @@ import { queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./ca
 import { plural } from "../../codegen/plural.js";
 
 const STEPS = {
-  "bad-request": () => "The endpoint rejected the embeddings request; check --model (an embedding model) and --dimensions.",
-  "model-not-found": () => "Check --model and --base-url: the endpoint does not serve this embedding model at /embeddings.",
+  "bad-request": () =>
+    "The endpoint rejected the embeddings request; check --model (an embedding model) and --dimensions.",
+  "model-not-found": () =>
+    "Check --model and --base-url: the endpoint does not serve this embedding model at /embeddings.",
   timeout: () => "The embeddings request took too long; try again or raise --timeout (seconds).",
 };
 
@@ -28,23 +30,44 @@ function embeddingModel(args: SearchArgs): string {
 }
 
 /** The hybrid index and query vector, or a ModelError for the caller to report. */
-async function aiIndex(args: SearchArgs, docs: FrameDoc[], config: ProviderConfig, io: Output, context: RunContext): Promise<{ index: FrameIndex; vector: number[] }> {
+async function aiIndex(
+  args: SearchArgs,
+  docs: FrameDoc[],
+  config: ProviderConfig,
+  io: Output,
+  context: RunContext,
+): Promise<{ index: FrameIndex; vector: number[] }> {
   const cache = args.cache ? await readSearchCache(args.cache) : { embeddings: {}, queries: {} };
-  const options = { model: embeddingModel(args), timeoutMs: args.timeoutSec * 1000, ...(args.dimensions ? { dimensions: args.dimensions } : {}), ...(context.signal ? { signal: context.signal } : {}) };
+  const options = {
+    model: embeddingModel(args),
+    timeoutMs: args.timeoutSec * 1000,
+    ...(args.dimensions ? { dimensions: args.dimensions } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
   const frames = await embedFrames(config, docs, cache.embeddings, options);
-  io.err(`figment: embedded ${frames.embedded.length} of ${docs.length} frames (${plural(frames.requests, "request")}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`);
+  io.err(
+    `figment: embedded ${frames.embedded.length} of ${docs.length} frames (${plural(frames.requests, "request")}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`,
+  );
   // Written before the query is embedded, so the frames' vectors are kept even when that request fails.
   if (args.cache) await writeSearchCache(args.cache, { embeddings: frames.cache, queries: cache.queries });
   const key = queryKey(args.query, options.model, args.dimensions, config.baseURL);
   const vector = cache.queries[key] ?? (await embedQuery(config, args.query, options));
-  if (args.cache) await writeSearchCache(args.cache, { embeddings: frames.cache, queries: rememberQuery(cache.queries, key, vector) });
-  const index = await createFrameIndex(docs.map((doc) => ({ ...doc, embedding: frames.vectors.get(doc.id)! })), vector.length);
+  if (args.cache)
+    await writeSearchCache(args.cache, {
+      embeddings: frames.cache,
+      queries: rememberQuery(cache.queries, key, vector),
+    });
+  const index = await createFrameIndex(
+    docs.map((doc) => ({ ...doc, embedding: frames.vectors.get(doc.id)! })),
+    vector.length,
+  );
   return { index, vector };
 }
 
 /** Prints the hits; the exit code is 1 when there are none (nothing found, as grep), which is said plainly, not as an error. */
 function print(hits: FrameHit[], args: SearchArgs, io: Output): number {
-  if (args.json) io.out(JSON.stringify({ results: hits.map(({ id, name, page, score }) => ({ id, name, page, score })) }, null, 2));
+  if (args.json)
+    io.out(JSON.stringify({ results: hits.map(({ id, name, page, score }) => ({ id, name, page, score })) }, null, 2));
   else if (hits.length === 0) io.err(`no frame matches "${args.query}"`);
   const short = (name: string): string => (name.length > 60 ? `${name.slice(0, 59)}…` : name).replace(/\s+/g, " ");
   if (!args.json) for (const hit of hits) io.out(`${hit.score.toFixed(3)}\t${hit.id}\t${hit.page}\t${short(hit.name)}`);

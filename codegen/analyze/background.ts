@@ -79,7 +79,8 @@ export function pixelAt(stack: Stack, text: Placed, ink?: Rgba): Pixel {
     // A layer blended (multiply, screen…) with what lies beneath it has no colour of its own to composite.
     // (An ancestor's blend is left out: it changes the text and its background alike.)
     const clear = "color" in pixel && pixel.color.a === 0;
-    if (layer.node.blend && !clear && !isWithin(text, layer)) return { unknown: `a ${layer.node.blend} blend ("${layer.name}")` };
+    if (layer.node.blend && !clear && !isWithin(text, layer))
+      return { unknown: `a ${layer.node.blend} blend ("${layer.name}")` };
     return withOpacity(pixel, layer.node.opacity);
   };
   return paint(root);

@@ -11,10 +11,23 @@ function contrast(...frames: Parameters<typeof doc>): ContrastFinding[] {
 describe("contrast", () => {
   it("reports text under 4.5:1 with the rounded ratio, the required one and both colours", () => {
     const grey = text("Fine print", { color: "#777777" });
-    const [finding, ...rest] = contrast(frame([grey, text("Passes", { color: "#767676" }, { y: 40 })], { fills: WHITE }));
+    const [finding, ...rest] = contrast(
+      frame([grey, text("Passes", { color: "#767676" }, { y: 40 })], { fills: WHITE }),
+    );
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ nodeId: grey.id, kind: "contrast", severity: "error", ratio: 4.48, required: 4.5, foreground: "#777777", background: "#ffffff", large: false });
-    expect(finding!.message).toBe('Text "Fine print" has contrast 4.48:1 (#777777 on #ffffff); WCAG 2.2 AA needs 4.5:1 for normal text.');
+    expect(finding).toMatchObject({
+      nodeId: grey.id,
+      kind: "contrast",
+      severity: "error",
+      ratio: 4.48,
+      required: 4.5,
+      foreground: "#777777",
+      background: "#ffffff",
+      large: false,
+    });
+    expect(finding!.message).toBe(
+      'Text "Fine print" has contrast 4.48:1 (#777777 on #ffffff); WCAG 2.2 AA needs 4.5:1 for normal text.',
+    );
   });
 
   it("asks 3:1 of large text: 24 px, or 18.66 px bold", () => {
@@ -37,14 +50,24 @@ describe("contrast", () => {
   });
 
   it("checks each run's colour in mixed text, and the base style between runs", () => {
-    const mixed = text("Read the terms now", { color: "#000000" }, { content: { runs: [{ start: 9, end: 14, style: { color: "#aaaaaa" } }] } });
+    const mixed = text(
+      "Read the terms now",
+      { color: "#000000" },
+      { content: { runs: [{ start: 9, end: 14, style: { color: "#aaaaaa" } }] } },
+    );
     const found = contrast(frame([mixed], { fills: WHITE }));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ nodeId: mixed.id, foreground: "#aaaaaa", ratio: 2.32 });
     expect(found[0]!.message).toContain('"terms"');
     // A large run is held to 3:1 while the rest of the line is held to 4.5:1.
-    const sized = text("Big and small", { color: "#949494" }, { content: { runs: [{ start: 0, end: 3, style: { size: 32 } }] } });
-    expect(contrast(frame([sized], { fills: WHITE })).map((f) => [f.large, f.required, f.message.includes('"and small"')])).toEqual([[false, 4.5, true]]);
+    const sized = text(
+      "Big and small",
+      { color: "#949494" },
+      { content: { runs: [{ start: 0, end: 3, style: { size: 32 } }] } },
+    );
+    expect(
+      contrast(frame([sized], { fills: WHITE })).map((f) => [f.large, f.required, f.message.includes('"and small"')]),
+    ).toEqual([[false, 4.5, true]]);
   });
 
   it("applies paint opacity, layer opacity and ancestor opacity by compositing", () => {
@@ -54,11 +77,20 @@ describe("contrast", () => {
     const byLayer = contrast(frame([text("Half", {}, { opacity: 0.5 })], { fills: WHITE }));
     expect(byLayer[0]).toMatchObject({ foreground: "#808080", ratio: 3.95 });
     // A group at 50% holding a black card and white text: the card shows as #808080 over the white page.
-    const group = frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#ffffff" })], { name: "Group", x: 0, y: 0, w: 200, h: 100, opacity: 0.5 });
+    const group = frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#ffffff" })], {
+      name: "Group",
+      x: 0,
+      y: 0,
+      w: 200,
+      h: 100,
+      opacity: 0.5,
+    });
     const byGroup = contrast(frame([group], { fills: WHITE }));
     expect(byGroup[0]).toMatchObject({ foreground: "#ffffff", background: "#808080", ratio: 3.95 });
     // Fully opaque text on an opaque card passes.
-    expect(contrast(frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#ffffff" })], { fills: WHITE }))).toEqual([]);
+    expect(
+      contrast(frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#ffffff" })], { fills: WHITE })),
+    ).toEqual([]);
   });
 
   it("composites semi-transparent fills over what lies beneath", () => {
@@ -70,9 +102,13 @@ describe("contrast", () => {
 
   it("uses an earlier sibling only when its box contains the text's box", () => {
     const dark = [solid("#000000")];
-    const inside = contrast(frame([rect({ fills: dark }), text("On dark", { color: "#333333" }, { x: 10, y: 10 })], { fills: WHITE }));
+    const inside = contrast(
+      frame([rect({ fills: dark }), text("On dark", { color: "#333333" }, { x: 10, y: 10 })], { fills: WHITE }),
+    );
     expect(inside[0]).toMatchObject({ background: "#000000" });
-    const overflowing = contrast(frame([rect({ fills: dark }), text("Half off", { color: "#333333" }, { x: 150, y: 10 })], { fills: WHITE }));
+    const overflowing = contrast(
+      frame([rect({ fills: dark }), text("Half off", { color: "#333333" }, { x: 150, y: 10 })], { fills: WHITE }),
+    );
     expect(overflowing).toEqual([]); // judged on the white frame, where #333 passes
     // Layers painted after the text do not count as its background.
     const above = contrast(frame([text("Under", { color: "#333333" }), rect({ fills: dark })], { fills: WHITE }));
@@ -84,13 +120,21 @@ describe("contrast", () => {
     // Flow: padding 10, gap 10 → first text at x 10, second at x 120 (inside the badge).
     const a = text("Left", { color: "#333333" }, { x: undefined, y: undefined, w: 100, h: 20 });
     const b = text("Right", { color: "#333333" }, { x: undefined, y: undefined, w: 60, h: 20 });
-    const row = frame([badge, a, b], { fills: WHITE, w: 300, h: 40, layout: { dir: "row", gap: 10, padding: [10, 10, 10, 10], justify: "start", align: "start" } });
+    const row = frame([badge, a, b], {
+      fills: WHITE,
+      w: 300,
+      h: 40,
+      layout: { dir: "row", gap: 10, padding: [10, 10, 10, 10], justify: "start", align: "start" },
+    });
     expect(contrast(row).map((f) => [f.nodeId, f.background])).toEqual([[b.id, "#000000"]]);
   });
 
   it("reports gradients, images, vector shapes and missing fills behind the text as not computable", () => {
     const cases: [string, ReturnType<typeof rect>][] = [
-      ["a gradient", rect({ name: "Hero", fills: [{ kind: "gradient", css: "linear-gradient(90deg, #fff 0%, #000 100%)" }] })],
+      [
+        "a gradient",
+        rect({ name: "Hero", fills: [{ kind: "gradient", css: "linear-gradient(90deg, #fff 0%, #000 100%)" }] }),
+      ],
       ["an image", rect({ name: "Photo", fills: [{ kind: "image", asset: "photo.png", fit: "cover" }] })],
       ["a vector shape", rect({ name: "Blob", kind: "vector", fills: WHITE })],
       ["a multiply blend", rect({ name: "Tint", fills: WHITE, blend: "multiply" })],
@@ -106,26 +150,58 @@ describe("contrast", () => {
     }
     // A semi-transparent fill over an image stays unknown; an opaque one hides it again.
     const photo = rect({ fills: [{ kind: "image", asset: "photo.png", fit: "cover" }] });
-    expect(contrast(frame([photo, rect({ fills: [solid("rgba(0, 0, 0, 0.6)")] }), text("Over scrim", { color: "#ffffff" })]))[0]?.severity).toBe("info");
-    expect(contrast(frame([photo, rect({ fills: [solid("#000000")] }), text("Over card", { color: "#ffffff" })]))).toEqual([]);
+    expect(
+      contrast(
+        frame([photo, rect({ fills: [solid("rgba(0, 0, 0, 0.6)")] }), text("Over scrim", { color: "#ffffff" })]),
+      )[0]?.severity,
+    ).toBe("info");
+    expect(
+      contrast(frame([photo, rect({ fills: [solid("#000000")] }), text("Over card", { color: "#ffffff" })])),
+    ).toEqual([]);
     // No fill at all under the text.
     expect(contrast(frame([text("Floating")]))[0]!.message).toContain("there is no opaque fill behind it");
     // Gradient text.
-    expect(contrast(frame([text("Shiny", { color: "linear-gradient(90deg, #fff 0%, #000 100%)" })], { fills: WHITE }))[0]!.message).toContain("its colour is not a plain colour");
+    expect(
+      contrast(frame([text("Shiny", { color: "linear-gradient(90deg, #fff 0%, #000 100%)" })], { fills: WHITE }))[0]!
+        .message,
+    ).toContain("its colour is not a plain colour");
   });
 
   it("skips hidden layers, invisible layers and whitespace", () => {
-    expect(contrast(frame([text("Hidden", { color: "#eeeeee" }, { hidden: true }), text("Gone", { color: "#eeeeee" }, { opacity: 0 }), text("   ", { color: "#eeeeee" })], { fills: WHITE }))).toEqual([]);
+    expect(
+      contrast(
+        frame(
+          [
+            text("Hidden", { color: "#eeeeee" }, { hidden: true }),
+            text("Gone", { color: "#eeeeee" }, { opacity: 0 }),
+            text("   ", { color: "#eeeeee" }),
+          ],
+          { fills: WHITE },
+        ),
+      ),
+    ).toEqual([]);
     // A hidden card is not a background.
-    expect(contrast(frame([rect({ fills: [solid("#000000")], hidden: true }), text("On white", { color: "#333333" })], { fills: WHITE }))).toEqual([]);
+    expect(
+      contrast(
+        frame([rect({ fills: [solid("#000000")], hidden: true }), text("On white", { color: "#333333" })], {
+          fills: WHITE,
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("judges only the layers asked for with `within`, on the whole frame's background", () => {
-    const card = frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#333333" })], { name: "Card", w: 200, h: 100 });
+    const card = frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#333333" })], {
+      name: "Card",
+      w: 200,
+      h: 100,
+    });
     const outside = text("Outside", { color: "#eeeeee" }, { y: 200 });
     const screen = frame([card, outside], { fills: WHITE });
     const onCard = card.children![1]!;
-    expect(analyzeDesign(doc(screen), { within: [card.id] }).map((f) => [f.nodeId, f.kind === "contrast" && f.background])).toEqual([[onCard.id, "#000000"]]);
+    expect(
+      analyzeDesign(doc(screen), { within: [card.id] }).map((f) => [f.nodeId, f.kind === "contrast" && f.background]),
+    ).toEqual([[onCard.id, "#000000"]]);
     expect(analyzeDesign(doc(screen)).map((f) => f.nodeId)).toEqual([onCard.id, outside.id]);
   });
 });

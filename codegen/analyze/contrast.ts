@@ -58,8 +58,22 @@ export function contrastFindings(layers: Placed[]): ContrastFinding[] {
       const color = parseCssColor(ink.css);
       const drawn = color && typeof background !== "string" ? resolve(pixelAt(stack, placed, color)) : undefined;
       if (typeof background === "string" || drawn === undefined || typeof drawn === "string") {
-        const why = color === undefined ? `its colour is not a plain colour (${ink.css})` : typeof background === "string" ? background.startsWith("no ") ? `there is ${background} behind it` : `it sits on ${background}` : `its colour does not resolve`;
-        out.push({ ...base, severity: "info", message: `Contrast of ${quote(ink.chars)} cannot be computed: ${why}; check it by eye or with the vision model.`, required, foreground: ink.css, large: ink.large });
+        const why =
+          color === undefined
+            ? `its colour is not a plain colour (${ink.css})`
+            : typeof background === "string"
+              ? background.startsWith("no ")
+                ? `there is ${background} behind it`
+                : `it sits on ${background}`
+              : `its colour does not resolve`;
+        out.push({
+          ...base,
+          severity: "info",
+          message: `Contrast of ${quote(ink.chars)} cannot be computed: ${why}; check it by eye or with the vision model.`,
+          required,
+          foreground: ink.css,
+          large: ink.large,
+        });
         break; // one such note per layer is enough
       }
       const ratio = contrastRatio(drawn.color, background.color);

@@ -103,12 +103,19 @@ describe("analysis of the real Figma files", () => {
 });
 
 /** Each layer's name and type in the REST JSON, by id. */
-function restLayers(json: unknown, out = new Map<string, { name: string; type: string; characters?: string }>()): Map<string, { name: string; type: string; characters?: string }> {
+function restLayers(
+  json: unknown,
+  out = new Map<string, { name: string; type: string; characters?: string }>(),
+): Map<string, { name: string; type: string; characters?: string }> {
   if (Array.isArray(json)) for (const item of json) restLayers(item, out);
   else if (json && typeof json === "object") {
     const r = json as Record<string, unknown>;
     if (typeof r["id"] === "string" && typeof r["type"] === "string" && typeof r["name"] === "string") {
-      out.set(r["id"], { name: r["name"], type: r["type"], ...(typeof r["characters"] === "string" ? { characters: r["characters"] } : {}) });
+      out.set(r["id"], {
+        name: r["name"],
+        type: r["type"],
+        ...(typeof r["characters"] === "string" ? { characters: r["characters"] } : {}),
+      });
     }
     for (const value of Object.values(r)) if (value && typeof value === "object") restLayers(value, out);
   }
@@ -122,7 +129,9 @@ describe("the layer a finding names", () => {
       return findings.map((f) => ({ file: name, id: f.nodeId, shown: f.nodeName, layer: layers.get(f.nodeId)! }));
     });
     expect(named.length).toBeGreaterThan(50);
-    const wrong = named.filter(({ shown, layer }) => shown !== layer.name && !(layer.type === "TEXT" && shown === layer.characters));
+    const wrong = named.filter(
+      ({ shown, layer }) => shown !== layer.name && !(layer.type === "TEXT" && shown === layer.characters),
+    );
     expect(wrong.map((w) => `${w.file} ${w.id}: "${w.shown}" for "${w.layer.name}"`)).toEqual([]);
     expect(named.find((n) => n.id === "33459:3748")?.shown).toBe("Frame");
   });

@@ -18,9 +18,24 @@ import { textInImageFindings } from "./text-in-image.js";
 import { textSizeFindings } from "./text-size.js";
 import type { Finding, FindingKind, FindingSeverity } from "./types.js";
 
-export type { ContrastFinding, Finding, FindingKind, FindingSeverity, OtherFinding, TargetSizeFinding, TextSizeFinding } from "./types.js";
+export type {
+  ContrastFinding,
+  Finding,
+  FindingKind,
+  FindingSeverity,
+  OtherFinding,
+  TargetSizeFinding,
+  TextSizeFinding,
+} from "./types.js";
 
-export const FINDING_KINDS: readonly FindingKind[] = ["contrast", "target-size", "text-size", "text-in-image", "image-name", "frame-name"];
+export const FINDING_KINDS: readonly FindingKind[] = [
+  "contrast",
+  "target-size",
+  "text-size",
+  "text-in-image",
+  "image-name",
+  "frame-name",
+];
 export const SEVERITIES: readonly FindingSeverity[] = ["error", "warning", "info"];
 
 export interface AnalyzeOptions {
@@ -70,7 +85,14 @@ export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {})
   }
   const rank = (f: Finding): number[] => {
     const at = position.get(f.nodeId);
-    return [SEVERITIES.indexOf(f.severity), at?.frame ?? 0, Math.round(at?.box.y ?? 0), Math.round(at?.box.x ?? 0), at?.order ?? 0, FINDING_KINDS.indexOf(f.kind)];
+    return [
+      SEVERITIES.indexOf(f.severity),
+      at?.frame ?? 0,
+      Math.round(at?.box.y ?? 0),
+      Math.round(at?.box.x ?? 0),
+      at?.order ?? 0,
+      FINDING_KINDS.indexOf(f.kind),
+    ];
   };
   const ranks = new Map(findings.map((f) => [f, rank(f)]));
   return findings.sort((a, b) => {

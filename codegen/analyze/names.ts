@@ -10,7 +10,8 @@ import type { OtherFinding } from "./types.js";
 
 const GENERIC =
   /^(image|img|photo|picture|pic|bitmap|rectangle|rect|ellipse|oval|frame|group|layer|placeholder|bg|background|thumbnail|thumb|asset|untitled|mask group|unsplash|pexels|shutterstock|screenshot)([\s_-]*\(?\d+\)?)?( copy( \d+)?)?$/i;
-const FILE_LIKE = /^(img|dsc|pxl|photo|screenshot|screen shot)[\s_-]?[\d_ -]+|\.(png|jpe?g|webp|gif|svg|heic)$|^[0-9a-f]{16,}$/i;
+const FILE_LIKE =
+  /^(img|dsc|pxl|photo|screenshot|screen shot)[\s_-]?[\d_ -]+|\.(png|jpe?g|webp|gif|svg|heic)$|^[0-9a-f]{16,}$/i;
 
 export function isGenericName(name: string): boolean {
   const trimmed = name.trim();

@@ -14,7 +14,8 @@ const TOGGLE = /(?<![a-z])(toggle|switch|checkbox|check ?box|radio( ?button)?)(?
 const TOGGLE_CAMEL = /(?<![A-Za-z])(Toggle|Switch|Checkbox|Radio)(?=[A-Z0-9_-]|$)/;
 const ICON_BUTTON = /icon[\s_-]?(button|btn)\b/i;
 
-const radiusOf = (node: DesignNode): number => (typeof node.radius === "number" ? node.radius : node.radius ? Math.min(...node.radius) : 0);
+const radiusOf = (node: DesignNode): number =>
+  typeof node.radius === "number" ? node.radius : node.radius ? Math.min(...node.radius) : 0;
 
 /**
  * A switch drawn without saying so: a pill (about twice as wide as high, fully rounded, itself or its first
@@ -24,9 +25,14 @@ function looksLikeSwitch(node: DesignNode): boolean {
   const ratio = node.w / Math.max(1, node.h);
   if (ratio < 1.4 || ratio > 2.6 || node.h > 48) return false;
   const children = node.children ?? [];
-  const track = radiusOf(node) >= node.h / 2 - 1 ? node : children.find((c) => c.kind === "rect" && Math.abs(c.w - node.w) <= 1 && radiusOf(c) >= c.h / 2 - 1);
+  const track =
+    radiusOf(node) >= node.h / 2 - 1
+      ? node
+      : children.find((c) => c.kind === "rect" && Math.abs(c.w - node.w) <= 1 && radiusOf(c) >= c.h / 2 - 1);
   if (!track) return false;
-  return children.some((c) => c.kind === "ellipse" && Math.abs(c.w - c.h) <= 1 && c.h >= 0.5 * node.h && c.h <= node.h + 1);
+  return children.some(
+    (c) => c.kind === "ellipse" && Math.abs(c.w - c.h) <= 1 && c.h >= 0.5 * node.h && c.h <= node.h + 1,
+  );
 }
 
 /** What kind of control the layer looks like, or undefined when it is not interactive. */

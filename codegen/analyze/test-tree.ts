@@ -6,7 +6,11 @@ const id = (): string => `9:${++next}`;
 
 export const solid = (color: string): Paint => ({ kind: "solid", color });
 
-export function text(chars: string, style: Partial<TextStyle> = {}, extra: Partial<DesignNode> & { content?: Partial<TextContent> } = {}): DesignNode {
+export function text(
+  chars: string,
+  style: Partial<TextStyle> = {},
+  extra: Partial<DesignNode> & { content?: Partial<TextContent> } = {},
+): DesignNode {
   const { content, ...node } = extra;
   return {
     id: id(),
@@ -16,7 +20,14 @@ export function text(chars: string, style: Partial<TextStyle> = {}, extra: Parti
     y: 10,
     w: 100,
     h: 20,
-    text: { chars, style: { family: "Inter", size: 16, weight: 400, color: "#000000", ...style }, resize: "none", alignH: "left", alignV: "top", ...content },
+    text: {
+      chars,
+      style: { family: "Inter", size: 16, weight: 400, color: "#000000", ...style },
+      resize: "none",
+      alignH: "left",
+      alignV: "top",
+      ...content,
+    },
     ...node,
   };
 }

@@ -6,7 +6,8 @@ import type { Placed } from "../design/placed.js";
 import { hasImageFill } from "./names.js";
 import type { OtherFinding } from "./types.js";
 
-const WORDY = /\b(text|texts|label|title|heading|headline|caption|quote|banner|poster|wordmark|logo ?type|logotype|lettering|typography|slogan|tagline|cta|button|sign|menu|infographic|chart|diagram|screenshot|ad|promo|flyer|coupon)\b/i;
+const WORDY =
+  /\b(text|texts|label|title|heading|headline|caption|quote|banner|poster|wordmark|logo ?type|logotype|lettering|typography|slogan|tagline|cta|button|sign|menu|infographic|chart|diagram|screenshot|ad|promo|flyer|coupon)\b/i;
 
 export function textInImageFindings(layers: Placed[]): OtherFinding[] {
   const out: OtherFinding[] = [];

@@ -24,12 +24,20 @@ export function parseCssColor(css: string): Rgba | undefined {
   if (!fn) return undefined;
   const alpha = fn[4] === undefined ? 1 : fn[4].endsWith("%") ? Number(fn[4].slice(0, -1)) / 100 : Number(fn[4]);
   const clamp = (v: number): number => Math.min(1, Math.max(0, v));
-  return { r: clamp(Number(fn[1]) / 255), g: clamp(Number(fn[2]) / 255), b: clamp(Number(fn[3]) / 255), a: clamp(alpha) };
+  return {
+    r: clamp(Number(fn[1]) / 255),
+    g: clamp(Number(fn[2]) / 255),
+    b: clamp(Number(fn[3]) / 255),
+    a: clamp(alpha),
+  };
 }
 
 /** `#rrggbb`, or `#rrggbbaa` when not opaque. */
 export function hexColor(color: Rgba): string {
-  const byte = (v: number): string => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, "0");
+  const byte = (v: number): string =>
+    Math.round(Math.min(1, Math.max(0, v)) * 255)
+      .toString(16)
+      .padStart(2, "0");
   return `#${byte(color.r)}${byte(color.g)}${byte(color.b)}${color.a < 1 ? byte(color.a) : ""}`;
 }
 

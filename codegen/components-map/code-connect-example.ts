@@ -23,7 +23,10 @@ interface Params {
 
 function readParams(fn: Node): Params {
   const params: Params = { locals: new Map() };
-  const first = Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn) ? fn.getParameters()[0] : undefined;
+  const first =
+    Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)
+      ? fn.getParameters()[0]
+      : undefined;
   const name = first?.getNameNode();
   if (Node.isIdentifier(name)) params.object = name.getText();
   else if (Node.isObjectBindingPattern(name)) {
@@ -37,7 +40,10 @@ function readParams(fn: Node): Params {
 
 /** The JSX an example returns: `() => <X/>`, `() => (<X/>)`, `function () { return <X/>; }`. */
 function returnedJsx(fn: Node): Node | undefined {
-  const body = Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn) ? fn.getBody() : undefined;
+  const body =
+    Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)
+      ? fn.getBody()
+      : undefined;
   if (!body) return undefined;
   if (Node.isBlock(body)) return body.getStatements().find(Node.isReturnStatement)?.getExpression();
   return body;
@@ -46,12 +52,22 @@ function returnedJsx(fn: Node): Node | undefined {
 /** The declared prop an expression names: a destructured local (`label`) or the parameter's member (`props.label`). */
 function propNamed(node: Node | undefined, params: Params): string | undefined {
   if (Node.isIdentifier(node)) return params.locals.get(node.getText());
-  if (Node.isPropertyAccessExpression(node) && params.object !== undefined && node.getExpression().getText() === params.object) return node.getName();
+  if (
+    Node.isPropertyAccessExpression(node) &&
+    params.object !== undefined &&
+    node.getExpression().getText() === params.object
+  )
+    return node.getName();
   return undefined;
 }
 
 /** An expression in the example: a declared prop (`label`, `props.label`, a nested one's `icon.size`) or a literal; else undefined. */
-function readUse(expression: Node | undefined, params: Params, declared: Map<string, Declared>, ctx: ReadContext): ExampleUse | undefined {
+function readUse(
+  expression: Node | undefined,
+  params: Params,
+  declared: Map<string, Declared>,
+  ctx: ReadContext,
+): ExampleUse | undefined {
   const node = unwrap(expression);
   const literal = literalValue(node);
   if (literal) return { value: literal.value };
@@ -65,12 +81,31 @@ function readUse(expression: Node | undefined, params: Params, declared: Map<str
   if (found && !isNestedProps(found) && field === undefined) return { prop: prop! };
   if (isNestedProps(found) && field !== undefined && found.props.has(field)) return { prop: prop!, field };
   if (!node) return undefined;
-  if (isNestedProps(found)) note(ctx, node, field === undefined ? `${prop} is figma.nestedProps, an object: use its fields (${prop}.${[...found.props.keys()][0] ?? "name"}); left out` : `figma.nestedProps "${found.nested}" declares no ${field}; left out`);
-  else note(ctx, node, prop !== undefined ? `the example uses ${prop}, which props does not declare; left out` : `${node.getText().slice(0, 60)} cannot be read statically (use a prop or a literal); left out`);
+  if (isNestedProps(found))
+    note(
+      ctx,
+      node,
+      field === undefined
+        ? `${prop} is figma.nestedProps, an object: use its fields (${prop}.${[...found.props.keys()][0] ?? "name"}); left out`
+        : `figma.nestedProps "${found.nested}" declares no ${field}; left out`,
+    );
+  else
+    note(
+      ctx,
+      node,
+      prop !== undefined
+        ? `the example uses ${prop}, which props does not declare; left out`
+        : `${node.getText().slice(0, 60)} cannot be read statically (use a prop or a literal); left out`,
+    );
   return undefined;
 }
 
-function readAttributes(attributes: JsxAttributeLike[], params: Params, declared: Map<string, Declared>, ctx: ReadContext): ExampleRead["attributes"] {
+function readAttributes(
+  attributes: JsxAttributeLike[],
+  params: Params,
+  declared: Map<string, Declared>,
+  ctx: ReadContext,
+): ExampleRead["attributes"] {
   const out: ExampleRead["attributes"] = [];
   for (const attribute of attributes) {
     if (Node.isJsxSpreadAttribute(attribute)) {
@@ -83,32 +118,52 @@ function readAttributes(attributes: JsxAttributeLike[], params: Params, declared
     }
     const name = attribute.getNameNode().getText();
     const init = attribute.getInitializer();
-    const use = init === undefined ? { value: true } : Node.isJsxExpression(init) ? readUse(init.getExpression(), params, declared, ctx) : readUse(init, params, declared, ctx);
+    const use =
+      init === undefined
+        ? { value: true }
+        : Node.isJsxExpression(init)
+          ? readUse(init.getExpression(), params, declared, ctx)
+          : readUse(init, params, declared, ctx);
     if (use) out.push([name, use]);
   }
   return out;
 }
 
-function readChildren(children: JsxChild[], params: Params, declared: Map<string, Declared>, ctx: ReadContext): ExampleUse | undefined {
+function readChildren(
+  children: JsxChild[],
+  params: Params,
+  declared: Map<string, Declared>,
+  ctx: ReadContext,
+): ExampleUse | undefined {
   const meaningful = children.filter((c) => !(Node.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces()));
   if (meaningful.length === 0) return undefined;
   const [only] = meaningful;
   if (meaningful.length === 1 && Node.isJsxText(only)) return { value: only.getText().replace(/\s+/g, " ").trim() };
-  if (meaningful.length === 1 && Node.isJsxExpression(only)) return readUse(only.getExpression(), params, declared, ctx);
+  if (meaningful.length === 1 && Node.isJsxExpression(only))
+    return readUse(only.getExpression(), params, declared, ctx);
   note(ctx, only!, "the example's children are more than one prop or one text; they are left out");
   return undefined;
 }
 
 /** Reads the example; the element drawn is the first whose tag is the connected component (`tag`). */
-export function readExample(example: Node, tag: string, declared: Map<string, Declared>, ctx: ReadContext): ExampleRead {
+export function readExample(
+  example: Node,
+  tag: string,
+  declared: Map<string, Declared>,
+  ctx: ReadContext,
+): ExampleRead {
   const root = unwrap(returnedJsx(example));
   if (!root) {
     note(ctx, example, "the example must be a function returning JSX; read without props");
     return { attributes: [] };
   }
   const params = readParams(example);
-  const elements = [root, ...root.getDescendants()].filter((n) => Node.isJsxElement(n) || Node.isJsxSelfClosingElement(n));
-  const element = elements.find((n) => (Node.isJsxElement(n) ? n.getOpeningElement() : n).getTagNameNode().getText() === tag);
+  const elements = [root, ...root.getDescendants()].filter(
+    (n) => Node.isJsxElement(n) || Node.isJsxSelfClosingElement(n),
+  );
+  const element = elements.find(
+    (n) => (Node.isJsxElement(n) ? n.getOpeningElement() : n).getTagNameNode().getText() === tag,
+  );
   if (!element) {
     note(ctx, root, `the example draws no <${tag}>; read without props`);
     return { attributes: [] };
@@ -117,7 +172,9 @@ export function readExample(example: Node, tag: string, declared: Map<string, De
   const opening = Node.isJsxElement(element) ? element.getOpeningElement() : element;
   if (!Node.isJsxOpeningElement(opening) && !Node.isJsxSelfClosingElement(opening)) return { attributes: [] };
   const attributes = readAttributes(opening.getAttributes(), params, declared, ctx);
-  const children = Node.isJsxElement(element) ? readChildren(element.getJsxChildren(), params, declared, ctx) : undefined;
+  const children = Node.isJsxElement(element)
+    ? readChildren(element.getJsxChildren(), params, declared, ctx)
+    : undefined;
   if (children) attributes.push(["children", children]);
   return { attributes };
 }

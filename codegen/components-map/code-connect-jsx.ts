@@ -15,9 +15,11 @@ export function isJsx(node: Node | undefined): boolean {
 /** Identifiers that name nothing the file imports: attribute and member names, intrinsic tags (`<svg>`), object keys. */
 function namesNothing(id: Node): boolean {
   const parent = id.getParent();
-  if (Node.isJsxAttribute(parent) || Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent)) return parent.getNameNode() === id && !Node.isShorthandPropertyAssignment(parent);
+  if (Node.isJsxAttribute(parent) || Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent))
+    return parent.getNameNode() === id && !Node.isShorthandPropertyAssignment(parent);
   if (Node.isPropertyAccessExpression(parent)) return parent.getNameNode() === id;
-  const tag = Node.isJsxOpeningElement(parent) || Node.isJsxSelfClosingElement(parent) || Node.isJsxClosingElement(parent);
+  const tag =
+    Node.isJsxOpeningElement(parent) || Node.isJsxSelfClosingElement(parent) || Node.isJsxClosingElement(parent);
   return (tag && /^[a-z]/.test(id.getText())) || id.getText() === "undefined";
 }
 
@@ -26,7 +28,8 @@ function importFor(local: string, ctx: ReadContext): CodeImport | string | undef
   const found = ctx.imports.get(local);
   if (!found) return undefined;
   if ("namespace" in found) return `it uses the namespace import ${local} (import the components by name)`;
-  if (!found.default && found.name !== local) return `it uses ${found.name} under the name ${local} (import it under its own name)`;
+  if (!found.default && found.name !== local)
+    return `it uses ${found.name} under the name ${local} (import it under its own name)`;
   return found;
 }
 
@@ -39,7 +42,11 @@ export function readJsxCode(node: Node, what: string, ctx: ReadContext): JsxCode
     const found = importFor(id.getText(), ctx);
     if (typeof found !== "object") {
       const why = found ?? `it uses ${id.getText()}, which the file does not import`;
-      note(ctx, id, `${what}: the JSX ${jsx.getText().slice(0, 60)} cannot be kept as code: ${why}; that value is left out`);
+      note(
+        ctx,
+        id,
+        `${what}: the JSX ${jsx.getText().slice(0, 60)} cannot be kept as code: ${why}; that value is left out`,
+      );
       return undefined;
     }
     imports.set(`${found.module}\0${found.name}`, found);

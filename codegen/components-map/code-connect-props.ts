@@ -5,7 +5,14 @@
  */
 import { Node } from "ts-morph";
 import { isJsx, readJsxCode } from "./code-connect-jsx.js";
-import { isUndefined, literalString, literalValue, note, propertyKey, type ReadContext } from "./code-connect-syntax.js";
+import {
+  isUndefined,
+  literalString,
+  literalValue,
+  note,
+  propertyKey,
+  type ReadContext,
+} from "./code-connect-syntax.js";
 import { CLASS_NAME_PART_KINDS, type ClassNamePart, type JsxCode, type PropLiteral, type PropSource } from "./model.js";
 
 /** figma.nestedProps("Icon", { … }): an object of sources read from the nested layer, used by field in the example. */
@@ -18,7 +25,8 @@ export interface NestedProps {
 /** A declared prop: one source, or a nested layer's object of them. */
 export type Declared = PropSource | NestedProps;
 
-export const isNestedProps = (declared: Declared | undefined): declared is NestedProps => declared !== undefined && "nested" in declared;
+export const isNestedProps = (declared: Declared | undefined): declared is NestedProps =>
+  declared !== undefined && "nested" in declared;
 
 function helperCall(node: Node | undefined): { helper: string; args: Node[] } | undefined {
   if (!Node.isCallExpression(node)) return undefined;
@@ -46,7 +54,12 @@ function readValueMaps(node: Node | undefined, what: string, ctx: ReadContext): 
     else if (init && isJsx(init)) {
       const code = readJsxCode(init, what, ctx);
       if (code) out.jsx[key] = code;
-    } else note(ctx, prop, `${what}: ${prop.getText().slice(0, 60)} is not a literal (string, number, boolean, null), JSX or undefined; that value is left out`);
+    } else
+      note(
+        ctx,
+        prop,
+        `${what}: ${prop.getText().slice(0, 60)} is not a literal (string, number, boolean, null), JSX or undefined; that value is left out`,
+      );
   }
   return out;
 }
@@ -59,13 +72,22 @@ function variantSource(property: string, map: ValueMaps | undefined): PropSource
   const omit = map.omit.length > 0 ? map.omit : undefined;
   // A map that kept nothing is still a map: its values are left out (noted), not passed through as they are.
   const values = nonEmpty(map.values) ?? (jsx || omit ? undefined : map.values);
-  return { kind: "variant", property, ...(values ? { values } : {}), ...(jsx ? { jsx } : {}), ...(omit ? { omit } : {}) };
+  return {
+    kind: "variant",
+    property,
+    ...(values ? { values } : {}),
+    ...(jsx ? { jsx } : {}),
+    ...(omit ? { omit } : {}),
+  };
 }
 
 function booleanSource(property: string, map: ValueMaps | undefined): PropSource {
   // A side mapped to undefined, like a side not listed, leaves the prop out.
   const side = <T>(record: Record<string, T>): { true?: T; false?: T } | undefined => {
-    const out = { ...("true" in record ? { true: record["true"]! } : {}), ...("false" in record ? { false: record["false"]! } : {}) };
+    const out = {
+      ...("true" in record ? { true: record["true"]! } : {}),
+      ...("false" in record ? { false: record["false"]! } : {}),
+    };
     return Object.keys(out).length > 0 ? out : undefined;
   };
   const values = map ? side(map.values) : undefined;
@@ -122,9 +144,17 @@ export function readPropSource(value: Node, ctx: ReadContext): PropSource | unde
     if (call.helper === "instance") return { kind: "instance", property: first };
     if (call.helper === "textContent") return { kind: "textContent", layer: first };
     if (call.helper === "enum") return variantSource(first, readValueMaps(call.args[1], `figma.enum("${first}")`, ctx));
-    if (call.helper === "boolean") return booleanSource(first, readValueMaps(call.args[1], `figma.boolean("${first}")`, ctx));
+    if (call.helper === "boolean")
+      return booleanSource(first, readValueMaps(call.args[1], `figma.boolean("${first}")`, ctx));
   }
-  note(ctx, value, `figma.${call.helper}(${call.args.map((a) => a.getText()).join(", ").slice(0, 60)}) cannot be read statically; this prop is left out`);
+  note(
+    ctx,
+    value,
+    `figma.${call.helper}(${call.args
+      .map((a) => a.getText())
+      .join(", ")
+      .slice(0, 60)}) cannot be read statically; this prop is left out`,
+  );
   return undefined;
 }
 
@@ -133,12 +163,17 @@ function readNestedProps(value: Node, ctx: ReadContext): NestedProps | undefined
   const call = helperCall(value);
   const layer = call ? literalString(call.args[0]) : undefined;
   if (layer === undefined || !Node.isObjectLiteralExpression(call?.args[1])) {
-    note(ctx, value, "figma.nestedProps needs the layer's name as a string and an object literal of props; this prop is left out");
+    note(
+      ctx,
+      value,
+      "figma.nestedProps needs the layer's name as a string and an object literal of props; this prop is left out",
+    );
     return undefined;
   }
   const props = new Map<string, PropSource>();
   for (const [name, declared] of readProps(call!.args[1]!, ctx)) {
-    if (isNestedProps(declared)) note(ctx, declared.node, "figma.nestedProps inside figma.nestedProps is not read; left out");
+    if (isNestedProps(declared))
+      note(ctx, declared.node, "figma.nestedProps inside figma.nestedProps is not read; left out");
     else props.set(name, declared);
   }
   return { nested: layer, props, node: value };
@@ -157,7 +192,8 @@ export function readProps(value: Node, ctx: ReadContext): Map<string, Declared> 
       continue;
     }
     const init = prop.getInitializerOrThrow();
-    const declared = helperCall(init)?.helper === "nestedProps" ? readNestedProps(init, ctx) : readPropSource(init, ctx);
+    const declared =
+      helperCall(init)?.helper === "nestedProps" ? readNestedProps(init, ctx) : readPropSource(init, ctx);
     if (declared) out.set(propertyKey(prop.getNameNode()), declared);
   }
   return out;

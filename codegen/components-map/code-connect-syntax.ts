@@ -12,7 +12,12 @@ export interface ReadContext {
   imports: FileImports;
 }
 
-export function note(ctx: ReadContext, node: Node, message: string, severity: MappingNote["severity"] = "warning"): void {
+export function note(
+  ctx: ReadContext,
+  node: Node,
+  message: string,
+  severity: MappingNote["severity"] = "warning",
+): void {
   const line = node.getStartLineNumber();
   ctx.notes.push({ severity, file: ctx.file, line, message: `${ctx.file}:${line}: ${message}` });
 }
@@ -28,7 +33,12 @@ export function literalValue(node: Node | undefined): { value: PropLiteral } | u
   const text = literalString(node);
   if (text !== undefined) return { value: text };
   if (Node.isNumericLiteral(node)) return { value: node.getLiteralValue() };
-  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === ts.SyntaxKind.MinusToken && Node.isNumericLiteral(node.getOperand())) return { value: -Number(node.getOperand().getText()) };
+  if (
+    Node.isPrefixUnaryExpression(node) &&
+    node.getOperatorToken() === ts.SyntaxKind.MinusToken &&
+    Node.isNumericLiteral(node.getOperand())
+  )
+    return { value: -Number(node.getOperand().getText()) };
   if (Node.isTrueLiteral(node)) return { value: true };
   if (Node.isFalseLiteral(node)) return { value: false };
   if (Node.isNullLiteral(node)) return { value: null };
@@ -39,7 +49,6 @@ export function literalValue(node: Node | undefined): { value: PropLiteral } | u
 export function propertyKey(name: Node): string {
   return literalString(name) ?? name.getText();
 }
-
 
 export function unwrap(node: Node | undefined): Node | undefined {
   return Node.isParenthesizedExpression(node) ? unwrap(node.getExpression()) : node;

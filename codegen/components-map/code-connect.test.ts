@@ -9,7 +9,8 @@ import { parseMappingJson } from "./json.js";
 const DIR = join(REPO_ROOT, "test", "fixtures", "components");
 const read = (name: string): { name: string; text: string } => ({ name, text: readFileSync(join(DIR, name), "utf8") });
 
-const strip = <T extends { source?: string }>(list: T[]): Omit<T, "source">[] => list.map(({ source: _s, ...rest }) => rest);
+const strip = <T extends { source?: string }>(list: T[]): Omit<T, "source">[] =>
+  list.map(({ source: _s, ...rest }) => rest);
 
 describe("Code Connect files", () => {
   it("read into the same mapping as the equivalent components.json, with file:line sources", () => {
@@ -17,7 +18,12 @@ describe("Code Connect files", () => {
     expect(notes).toEqual([]);
     const json = parseMappingJson(readFileSync(join(DIR, "components.json"), "utf8")).map;
     expect(strip(map.components)).toEqual(strip(json.components));
-    expect(map.components.map((c) => c.source)).toEqual(["Button.figma.tsx:5", "Selfie.figma.tsx:6", "Selfie.figma.tsx:18", "Selfie.figma.tsx:26"]);
+    expect(map.components.map((c) => c.source)).toEqual([
+      "Button.figma.tsx:5",
+      "Selfie.figma.tsx:6",
+      "Selfie.figma.tsx:18",
+      "Selfie.figma.tsx:26",
+    ]);
   });
 
   it("takes node ids from URLs", () => {
@@ -54,7 +60,11 @@ figma.connect(UI.Star, "https://www.figma.com/design/KEY/File?node-id=4-5", {});
       source: "Button.figma.tsx:5",
     });
     // Without an example every prop goes by its own name (none here).
-    expect(map.components[1]).toMatchObject({ figma: { nodeId: "4:5" }, import: { module: "@acme/icons", name: "Star" }, props: {} });
+    expect(map.components[1]).toMatchObject({
+      figma: { nodeId: "4:5" },
+      import: { module: "@acme/icons", name: "Star" },
+      props: {},
+    });
   });
 
   it("notes what cannot be read statically, with file:line, and keeps the rest", () => {
@@ -74,17 +84,35 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
     expect(lines.some((l) => l.startsWith("4: ") && l.includes("must be a string literal"))).toBe(true);
     expect(lines.some((l) => l.startsWith("5: ") && l.includes("has no node-id"))).toBe(true);
     expect(lines.some((l) => l.startsWith("6: ") && l.includes("Local is not imported"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("8: ") && l.includes("figma.enum(\"Tone\"): the JSX <Dark /> cannot be kept as code: it uses Dark, which the file does not import"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("8: ") && l.includes("figma.nestedProps needs the layer's name as a string"))).toBe(true);
+    expect(
+      lines.some(
+        (l) =>
+          l.startsWith("8: ") &&
+          l.includes(
+            'figma.enum("Tone"): the JSX <Dark /> cannot be kept as code: it uses Dark, which the file does not import',
+          ),
+      ),
+    ).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith("8: ") && l.includes("figma.nestedProps needs the layer's name as a string")),
+    ).toBe(true);
     expect(lines.some((l) => l.startsWith("8: ") && l.includes("makeProp() is not a figma.* helper"))).toBe(true);
     expect(lines.some((l) => l.startsWith("9: ") && l.includes("() => go() cannot be read statically"))).toBe(true);
-    expect(notes.every((n) => n.file === "Mixed.figma.tsx" && n.message.startsWith(`Mixed.figma.tsx:${n.line}: `))).toBe(true);
+    expect(
+      notes.every((n) => n.file === "Mixed.figma.tsx" && n.message.startsWith(`Mixed.figma.tsx:${n.line}: `)),
+    ).toBe(true);
     expect(map.components).toHaveLength(1);
-    expect(map.components[0]!.props).toEqual({ tone: { kind: "variant", property: "Tone", values: {} }, children: { kind: "text", property: "Label" } });
+    expect(map.components[0]!.props).toEqual({
+      tone: { kind: "variant", property: "Tone", values: {} },
+      children: { kind: "text", property: "Label" },
+    });
   });
 
   it("a file with syntax errors is a note naming its line; the other files still count", () => {
-    const broken = { name: "Broken.figma.tsx", text: 'import figma from "@figma/code-connect";\nfigma.connect(Button, "x", {\n  props: { label: figma.string("Label") \n' };
+    const broken = {
+      name: "Broken.figma.tsx",
+      text: 'import figma from "@figma/code-connect";\nfigma.connect(Button, "x", {\n  props: { label: figma.string("Label") \n',
+    };
     const { map, notes } = parseCodeConnect([broken, read("Button.figma.tsx")]);
     expect(map.components.map((c) => c.import.name)).toEqual(["Button"]);
     expect(notes.length).toBeGreaterThan(0);
@@ -114,10 +142,17 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
         kind: "variant",
         property: "Icon",
         values: { Text: "text" },
-        jsx: { Left: { code: "<ArrowLeft size={16} />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] }, Busy: { code: "<Spinner />", imports: [{ module: "@acme/spinner", name: "Spinner", default: true }] } },
+        jsx: {
+          Left: { code: "<ArrowLeft size={16} />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] },
+          Busy: { code: "<Spinner />", imports: [{ module: "@acme/spinner", name: "Spinner", default: true }] },
+        },
         omit: ["None"],
       },
-      badge: { kind: "boolean", property: "Has badge", jsx: { true: { code: "<Star filled />", imports: [{ module: "@acme/icons", name: "Star" }] } } },
+      badge: {
+        kind: "boolean",
+        property: "Has badge",
+        jsx: { true: { code: "<Star filled />", imports: [{ module: "@acme/icons", name: "Star" }] } },
+      },
     });
   });
 
@@ -135,12 +170,16 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
     const { map, notes } = parseCodeConnectText("Bad.figma.tsx", text);
     const messages = notes.map((n) => `${n.line}: ${n.message}`);
     expect(messages).toEqual([
-      "7: Bad.figma.tsx:7: figma.enum(\"Icon\"): the JSX <Icons.Left /> cannot be kept as code: it uses the namespace import Icons (import the components by name); that value is left out",
-      "7: Bad.figma.tsx:7: figma.enum(\"Icon\"): the JSX <S /> cannot be kept as code: it uses Star under the name S (import it under its own name); that value is left out",
-      "7: Bad.figma.tsx:7: figma.enum(\"Icon\"): the JSX <Local /> cannot be kept as code: it uses Local, which the file does not import; that value is left out",
+      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <Icons.Left /> cannot be kept as code: it uses the namespace import Icons (import the components by name); that value is left out',
+      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <S /> cannot be kept as code: it uses Star under the name S (import it under its own name); that value is left out',
+      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <Local /> cannot be kept as code: it uses Local, which the file does not import; that value is left out',
     ]);
     // An element of the page itself needs no import.
-    expect(map.components[0]!.props["icon"]).toEqual({ kind: "variant", property: "Icon", jsx: { D: { code: '<svg viewBox="0 0 1 1" />', imports: [] } } });
+    expect(map.components[0]!.props["icon"]).toEqual({
+      kind: "variant",
+      property: "Icon",
+      jsx: { D: { code: '<svg viewBox="0 0 1 1" />', imports: [] } },
+    });
   });
 
   it("reads figma.className from its parts, and figma.nestedProps by the fields the example uses", () => {
@@ -159,8 +198,19 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
     const { map, notes } = parseCodeConnectText("Nested.figma.tsx", text);
     expect(notes).toEqual([]);
     expect(map.components[0]!.props).toEqual({
-      className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "variant", property: "Size", values: { Large: "btn-lg" } }, { kind: "boolean", property: "Disabled", values: { true: "btn-off", false: "" } }] },
-      glyph: { kind: "nested", layer: "Icon", source: { kind: "variant", property: "Glyph", values: { Arrow: "arrow" } } },
+      className: {
+        kind: "className",
+        parts: [
+          { kind: "value", value: "btn" },
+          { kind: "variant", property: "Size", values: { Large: "btn-lg" } },
+          { kind: "boolean", property: "Disabled", values: { true: "btn-off", false: "" } },
+        ],
+      },
+      glyph: {
+        kind: "nested",
+        layer: "Icon",
+        source: { kind: "variant", property: "Glyph", values: { Arrow: "arrow" } },
+      },
       count: { kind: "nested", layer: "Badge", source: { kind: "text", property: "Count" } },
       children: { kind: "nested", layer: "Icon", source: { kind: "text", property: "Label" } },
     });
@@ -186,13 +236,21 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=4-5", {
     const { map, notes } = parseCodeConnectText("Partial.figma.tsx", text);
     const lines = notes.map((n) => `${n.line}: ${n.message.replace(/^Partial\.figma\.tsx:\d+: /, "")}`);
     expect(lines).toEqual([
-      "7: figma.className: figma.instance(\"Icon\") gives no class name; left out",
+      '7: figma.className: figma.instance("Icon") gives no class name; left out',
       "7: figma.className: JSX in a value map is no class name; those values are left out",
       "11: icon is figma.nestedProps, an object: use its fields (icon.glyph); left out",
       '11: figma.nestedProps "Icon" declares no tone; left out',
       "14: icon is figma.nestedProps, an object: without an example that uses its fields it is left out",
     ]);
-    expect(map.components[0]!.props).toEqual({ className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "variant", property: "Size", values: {} }] } });
+    expect(map.components[0]!.props).toEqual({
+      className: {
+        kind: "className",
+        parts: [
+          { kind: "value", value: "btn" },
+          { kind: "variant", property: "Size", values: {} },
+        ],
+      },
+    });
     expect(map.components[1]!.props).toEqual({});
   });
 });

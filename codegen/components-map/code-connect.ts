@@ -9,7 +9,14 @@ import { Node, Project, ts, type CallExpression, type ObjectLiteralExpression, t
 import { readExample, type ExampleRead } from "./code-connect-example.js";
 import { isNestedProps, readProps, type Declared } from "./code-connect-props.js";
 import { literalString, note, propertyKey, type FileImports, type ReadContext } from "./code-connect-syntax.js";
-import { normaliseNodeId, type CodeImport, type ComponentMapping, type MappingNote, type MappingRead, type PropSource } from "./model.js";
+import {
+  normaliseNodeId,
+  type CodeImport,
+  type ComponentMapping,
+  type MappingNote,
+  type MappingRead,
+  type PropSource,
+} from "./model.js";
 
 export interface CodeConnectFile {
   /** A name for notes (relative path); its extension decides whether JSX is parsed (.tsx/.jsx). */
@@ -45,7 +52,11 @@ function connectCalls(file: SourceFile): CallExpression[] {
   return file.getDescendants().filter((node): node is CallExpression => {
     if (!Node.isCallExpression(node)) return false;
     const callee = node.getExpression();
-    return Node.isPropertyAccessExpression(callee) && callee.getName() === "connect" && figmaNames.has(callee.getExpression().getText());
+    return (
+      Node.isPropertyAccessExpression(callee) &&
+      callee.getName() === "connect" &&
+      figmaNames.has(callee.getExpression().getText())
+    );
   });
 }
 
@@ -59,7 +70,11 @@ function readComponent(arg: Node, imports: FileImports, ctx: ReadContext): CodeI
   if (Node.isIdentifier(arg)) {
     const found = imports.get(arg.getText());
     if (found && "module" in found) return found;
-    note(ctx, arg, `${arg.getText()} is not imported from a module: its import says where the generated code imports it from`);
+    note(
+      ctx,
+      arg,
+      `${arg.getText()} is not imported from a module: its import says where the generated code imports it from`,
+    );
     return undefined;
   }
   if (Node.isPropertyAccessExpression(arg) && Node.isIdentifier(arg.getExpression())) {
@@ -110,7 +125,12 @@ function propsFromExample(example: ExampleRead, declared: Map<string, Declared>)
 function defaultExample(declared: Map<string, Declared>, ctx: ReadContext): ExampleRead {
   const attributes: ExampleRead["attributes"] = [];
   for (const [prop, found] of declared) {
-    if (isNestedProps(found)) note(ctx, found.node, `${prop} is figma.nestedProps, an object: without an example that uses its fields it is left out`);
+    if (isNestedProps(found))
+      note(
+        ctx,
+        found.node,
+        `${prop} is figma.nestedProps, an object: without an example that uses its fields it is left out`,
+      );
     else attributes.push([prop, { prop }]);
   }
   return { attributes };
@@ -119,13 +139,21 @@ function defaultExample(declared: Map<string, Declared>, ctx: ReadContext): Exam
 function readConnect(call: CallExpression, ctx: ReadContext): ComponentMapping | undefined {
   const [componentArg, urlArg, configArg] = call.getArguments();
   if (!componentArg || literalString(componentArg) !== undefined) {
-    note(ctx, call, "figma.connect without a component (an HTML or Web Components connection) is not a React mapping; left out");
+    note(
+      ctx,
+      call,
+      "figma.connect without a component (an HTML or Web Components connection) is not a React mapping; left out",
+    );
     return undefined;
   }
   const component = readComponent(componentArg, ctx.imports, ctx);
   const url = literalString(urlArg);
   if (url === undefined) {
-    note(ctx, urlArg ?? call, "the Figma URL must be a string literal (it cannot be read statically); this connection is left out");
+    note(
+      ctx,
+      urlArg ?? call,
+      "the Figma URL must be a string literal (it cannot be read statically); this connection is left out",
+    );
     return undefined;
   }
   const nodeId = nodeIdFromUrl(url);
@@ -134,18 +162,28 @@ function readConnect(call: CallExpression, ctx: ReadContext): ComponentMapping |
     return undefined;
   }
   const config = Node.isObjectLiteralExpression(configArg) ? configArg : undefined;
-  if (configArg && !config) note(ctx, configArg, "the connection's options must be an object literal; read without props");
+  if (configArg && !config)
+    note(ctx, configArg, "the connection's options must be an object literal; read without props");
   for (const prop of config?.getProperties() ?? []) {
-    const name = Node.isPropertyAssignment(prop) || Node.isMethodDeclaration(prop) || Node.isShorthandPropertyAssignment(prop) ? prop.getName() : "";
-    if (!["props", "variant", "example", "imports", "links"].includes(name)) note(ctx, prop, `option ${name || prop.getText().slice(0, 30)} is not read`, "info");
+    const name =
+      Node.isPropertyAssignment(prop) || Node.isMethodDeclaration(prop) || Node.isShorthandPropertyAssignment(prop)
+        ? prop.getName()
+        : "";
+    if (!["props", "variant", "example", "imports", "links"].includes(name))
+      note(ctx, prop, `option ${name || prop.getText().slice(0, 30)} is not read`, "info");
   }
-  const declared = config && configEntry(config, "props") ? readProps(configEntry(config, "props")!, ctx) : new Map<string, Declared>();
+  const declared =
+    config && configEntry(config, "props")
+      ? readProps(configEntry(config, "props")!, ctx)
+      : new Map<string, Declared>();
   const variantNode = config ? configEntry(config, "variant") : undefined;
   const variant = variantNode ? readVariant(variantNode, ctx) : undefined;
   const exampleNode = config ? (configEntry(config, "example") ?? config.getProperty("example")) : undefined;
   if (!component) return undefined;
   // Without an example, Code Connect passes every prop by its own name.
-  const example: ExampleRead = exampleNode ? readExample(exampleNode, componentArg.getText(), declared, ctx) : defaultExample(declared, ctx);
+  const example: ExampleRead = exampleNode
+    ? readExample(exampleNode, componentArg.getText(), declared, ctx)
+    : defaultExample(declared, ctx);
   const line = call.getStartLineNumber();
   return {
     figma: { nodeId, ...(variant && Object.keys(variant).length > 0 ? { variant } : {}) },
@@ -158,17 +196,29 @@ function readConnect(call: CallExpression, ctx: ReadContext): ComponentMapping |
 function syntaxNotes(file: SourceFile, project: Project, ctx: ReadContext): boolean {
   const diagnostics = project.getProgram().compilerObject.getSyntacticDiagnostics(file.compilerNode);
   for (const diagnostic of diagnostics.slice(0, 5)) {
-    const line = diagnostic.start !== undefined ? file.compilerNode.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : undefined;
+    const line =
+      diagnostic.start !== undefined
+        ? file.compilerNode.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+        : undefined;
     // TypeScript ends some messages with a period ("Unterminated string literal."): dropped before "; the file…".
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n").replace(/\.$/, "");
-    ctx.notes.push({ severity: "error", file: ctx.file, ...(line !== undefined ? { line } : {}), message: `${ctx.file}${line !== undefined ? `:${line}` : ""}: syntax error: ${message}; the file is left out` });
+    ctx.notes.push({
+      severity: "error",
+      file: ctx.file,
+      ...(line !== undefined ? { line } : {}),
+      message: `${ctx.file}${line !== undefined ? `:${line}` : ""}: syntax error: ${message}; the file is left out`,
+    });
   }
   return diagnostics.length > 0;
 }
 
 /** Reads Code Connect files into one mapping (in file order), with notes for what could not be read. */
 export function parseCodeConnect(files: readonly CodeConnectFile[]): MappingRead {
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, noLib: true, allowJs: true } });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { jsx: ts.JsxEmit.Preserve, noLib: true, allowJs: true },
+  });
   const notes: MappingNote[] = [];
   const components: ComponentMapping[] = [];
   files.forEach((input, index) => {
@@ -177,7 +227,8 @@ export function parseCodeConnect(files: readonly CodeConnectFile[]): MappingRead
     const ctx: ReadContext = { file: input.name, notes, imports: importsOf(file) };
     if (syntaxNotes(file, project, ctx)) return;
     const calls = connectCalls(file);
-    if (calls.length === 0) notes.push({ severity: "info", file: input.name, message: `${input.name}: no figma.connect(…) call` });
+    if (calls.length === 0)
+      notes.push({ severity: "info", file: input.name, message: `${input.name}: no figma.connect(…) call` });
     for (const call of calls) {
       const mapping = readConnect(call, ctx);
       if (mapping) components.push(mapping);

@@ -22,7 +22,20 @@
  */
 export { parseCodeConnect, parseCodeConnectText, nodeIdFromUrl, type CodeConnectFile } from "./code-connect.js";
 export { parseMappingJson, readMappingJson, serialiseMap } from "./json.js";
-export { mergeMaps, normaliseNodeId, type ClassNamePart, type CodeImport, type ComponentMap, type ComponentMapping, type FigmaComponentRef, type JsxCode, type MappingNote, type MappingRead, type PropLiteral, type PropSource } from "./model.js";
+export {
+  mergeMaps,
+  normaliseNodeId,
+  type ClassNamePart,
+  type CodeImport,
+  type ComponentMap,
+  type ComponentMapping,
+  type FigmaComponentRef,
+  type JsxCode,
+  type MappingNote,
+  type MappingRead,
+  type PropLiteral,
+  type PropSource,
+} from "./model.js";
 export { componentsForModel, previewInstance, type InstanceNote, type InstancePreview } from "./preview.js";
 export { mapInstances, mappingFor, usedMappings, type MappedDesign } from "./resolve.js";
 export { MAPPING_PROBLEM, mappingNoteProblem } from "./problems.js";

@@ -21,7 +21,11 @@ describe("mapping file", () => {
       ["33367:6239", "Title"],
       ["33459:957", "Hint"],
     ]);
-    expect(map.components[1]!.props["variant"]).toEqual({ kind: "variant", property: "Type", values: { Primary: "primary", Secondary: "secondary" } });
+    expect(map.components[1]!.props["variant"]).toEqual({
+      kind: "variant",
+      property: "Type",
+      values: { Primary: "primary", Secondary: "secondary" },
+    });
     expect(map.components[0]!.source).toBe("components.json#/components/0");
   });
 
@@ -35,9 +39,17 @@ describe("mapping file", () => {
   it("names each bad field by its path and keeps the good entries", () => {
     const { map, notes } = readMappingJson({
       components: [
-        { figma: { nodeId: "1-2" }, import: { module: "@acme/ui", name: "Good" }, props: { label: { kind: "text", property: "Label" } } },
+        {
+          figma: { nodeId: "1-2" },
+          import: { module: "@acme/ui", name: "Good" },
+          props: { label: { kind: "text", property: "Label" } },
+        },
         { figma: { nodeId: "nope" }, import: { module: "", name: "2bad" }, props: { size: { kind: "colour" } } },
-        { figma: {}, import: { module: "m", name: "X" }, props: { on: { kind: "boolean" }, "bad name": { kind: "value", value: 1 } } },
+        {
+          figma: {},
+          import: { module: "m", name: "X" },
+          props: { on: { kind: "boolean" }, "bad name": { kind: "value", value: 1 } },
+        },
       ],
       extra: true,
     });
@@ -55,7 +67,10 @@ describe("mapping file", () => {
       "/extra: unknown field",
       "/components/1 left out",
     ]) {
-      expect(messages.some((m) => m.includes(part)), part).toBe(true);
+      expect(
+        messages.some((m) => m.includes(part)),
+        part,
+      ).toBe(true);
     }
   });
 
@@ -69,18 +84,38 @@ describe("mapping file", () => {
   });
 
   it("the JSON Schema knows the same prop sources as the reader", () => {
-    const schema = JSON.parse(readFileSync(join(REPO_ROOT, "codegen", "components-map", "components.schema.json"), "utf8")) as { definitions: { source: { oneOf: { properties: { kind: { const: string } } }[] } } };
+    const schema = JSON.parse(
+      readFileSync(join(REPO_ROOT, "codegen", "components-map", "components.schema.json"), "utf8"),
+    ) as { definitions: { source: { oneOf: { properties: { kind: { const: string } } }[] } } };
     expect(schema.definitions.source.oneOf.map((s) => s.properties.kind.const)).toEqual([...PROP_SOURCE_KINDS]);
   });
 
   it("reads value maps of JSX and of nothing, class names and nested props, and writes them back", () => {
     const props = {
-      icon: { kind: "variant", property: "Icon", values: { Text: "text" }, jsx: { Left: { code: "<ArrowLeft />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] } }, omit: ["None"] },
-      badge: { kind: "boolean", property: "Badge", jsx: { true: { code: "<Star />", imports: [{ module: "@acme/icons", name: "Star" }] } } },
-      className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "variant", property: "Size", values: { Large: "btn-lg" } }] },
+      icon: {
+        kind: "variant",
+        property: "Icon",
+        values: { Text: "text" },
+        jsx: { Left: { code: "<ArrowLeft />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] } },
+        omit: ["None"],
+      },
+      badge: {
+        kind: "boolean",
+        property: "Badge",
+        jsx: { true: { code: "<Star />", imports: [{ module: "@acme/icons", name: "Star" }] } },
+      },
+      className: {
+        kind: "className",
+        parts: [
+          { kind: "value", value: "btn" },
+          { kind: "variant", property: "Size", values: { Large: "btn-lg" } },
+        ],
+      },
       glyph: { kind: "nested", layer: "Icon", source: { kind: "variant", property: "Glyph" } },
     };
-    const { map, notes } = readMappingJson({ components: [{ figma: { nodeId: "1:2" }, import: { module: "@acme/ui", name: "Button" }, props }] });
+    const { map, notes } = readMappingJson({
+      components: [{ figma: { nodeId: "1:2" }, import: { module: "@acme/ui", name: "Button" }, props }],
+    });
     expect(notes).toEqual([]);
     expect(map.components[0]!.props).toEqual(props);
     expect(parseMappingJson(serialiseMap(map)).map).toEqual(map);
@@ -93,7 +128,12 @@ describe("mapping file", () => {
           figma: { nodeId: "1:2" },
           import: { module: "@acme/ui", name: "Button" },
           props: {
-            icon: { kind: "variant", property: "Icon", jsx: { Left: { code: "", imports: [{ module: "@acme/icons" }] } }, omit: [] },
+            icon: {
+              kind: "variant",
+              property: "Icon",
+              jsx: { Left: { code: "", imports: [{ module: "@acme/icons" }] } },
+              omit: [],
+            },
             badge: { kind: "boolean", property: "Badge", jsx: { maybe: { code: "<Star />" } } },
             className: { kind: "className", parts: [{ kind: "instance", property: "Icon" }] },
             glyph: { kind: "nested", layer: "", source: { kind: "colour" } },
@@ -111,19 +151,43 @@ describe("mapping file", () => {
       "/components/0/props/className/parts/0/kind: a class name part must be one of text, variant, boolean, textContent, value",
       "/components/0/props/glyph/source/kind: must be one of",
     ]) {
-      expect(messages.some((m) => m.includes(part)), part).toBe(true);
+      expect(
+        messages.some((m) => m.includes(part)),
+        part,
+      ).toBe(true);
     }
   });
 
   it("the JSON Schema accepts the fixture and the new sources, and refuses what the reader refuses", () => {
     const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, "codegen", "components-map", "components.schema.json"), "utf8")) as object);
+    const validate = ajv.compile(
+      JSON.parse(
+        readFileSync(join(REPO_ROOT, "codegen", "components-map", "components.schema.json"), "utf8"),
+      ) as object,
+    );
     expect(validate(JSON.parse(readFileSync(FIXTURE, "utf8"))), JSON.stringify(validate.errors)).toBe(true);
-    const entry = (props: Record<string, unknown>): unknown => ({ components: [{ figma: { nodeId: "1:2" }, import: { module: "@acme/ui", name: "Button" }, props }] });
+    const entry = (props: Record<string, unknown>): unknown => ({
+      components: [{ figma: { nodeId: "1:2" }, import: { module: "@acme/ui", name: "Button" }, props }],
+    });
     const good = entry({
-      icon: { kind: "variant", property: "Icon", jsx: { Left: { code: "<ArrowLeft />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] } }, omit: ["None"] },
-      className: { kind: "className", parts: [{ kind: "value", value: "btn" }, { kind: "boolean", property: "Off", values: { true: "off" } }] },
-      glyph: { kind: "nested", layer: "Icon", source: { kind: "nested", layer: "Inner", source: { kind: "text", property: "Label" } } },
+      icon: {
+        kind: "variant",
+        property: "Icon",
+        jsx: { Left: { code: "<ArrowLeft />", imports: [{ module: "@acme/icons", name: "ArrowLeft" }] } },
+        omit: ["None"],
+      },
+      className: {
+        kind: "className",
+        parts: [
+          { kind: "value", value: "btn" },
+          { kind: "boolean", property: "Off", values: { true: "off" } },
+        ],
+      },
+      glyph: {
+        kind: "nested",
+        layer: "Icon",
+        source: { kind: "nested", layer: "Inner", source: { kind: "text", property: "Label" } },
+      },
     });
     expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
     expect(readMappingJson(good).notes).toEqual([]);

@@ -31,10 +31,17 @@ class FieldErrors {
   }
 }
 
-const isLiteral = (value: unknown): value is PropLiteral => value === null || ["string", "number", "boolean"].includes(typeof value);
+const isLiteral = (value: unknown): value is PropLiteral =>
+  value === null || ["string", "number", "boolean"].includes(typeof value);
 
-function unknownKeys(value: Record<string, unknown>, known: readonly string[], path: string, errors: FieldErrors): void {
-  for (const key of Object.keys(value)) if (!known.includes(key)) errors.add(`${path}/${key}`, `unknown field (known: ${known.join(", ")})`);
+function unknownKeys(
+  value: Record<string, unknown>,
+  known: readonly string[],
+  path: string,
+  errors: FieldErrors,
+): void {
+  for (const key of Object.keys(value))
+    if (!known.includes(key)) errors.add(`${path}/${key}`, `unknown field (known: ${known.join(", ")})`);
 }
 
 function nonEmptyString(value: unknown, path: string, errors: FieldErrors): string | undefined {
@@ -59,7 +66,8 @@ function readFigma(value: unknown, path: string, errors: FieldErrors): FigmaComp
   unknownKeys(value, ["nodeId", "key", "variant"], path, errors);
   const out: FigmaComponentRef = {};
   if (value["nodeId"] !== undefined) {
-    if (typeof value["nodeId"] === "string" && NODE_ID.test(value["nodeId"].trim())) out.nodeId = normaliseNodeId(value["nodeId"]);
+    if (typeof value["nodeId"] === "string" && NODE_ID.test(value["nodeId"].trim()))
+      out.nodeId = normaliseNodeId(value["nodeId"]);
     else errors.add(`${path}/nodeId`, 'must be a node id such as "1:23" (or "1-23" as in URLs)');
   }
   if (value["key"] !== undefined) {
@@ -70,7 +78,8 @@ function readFigma(value: unknown, path: string, errors: FieldErrors): FigmaComp
     const variant = stringRecord(value["variant"], `${path}/variant`, errors);
     if (variant) out.variant = variant;
   }
-  if (value["nodeId"] === undefined && value["key"] === undefined) errors.add(path, "needs nodeId or key (which Figma component)");
+  if (value["nodeId"] === undefined && value["key"] === undefined)
+    errors.add(path, "needs nodeId or key (which Figma component)");
   return out;
 }
 
@@ -82,8 +91,10 @@ function readImport(value: unknown, path: string, errors: FieldErrors): Componen
   unknownKeys(value, ["module", "name", "default"], path, errors);
   const module = nonEmptyString(value["module"], `${path}/module`, errors);
   const name = value["name"];
-  if (typeof name !== "string" || !IDENTIFIER.test(name)) errors.add(`${path}/name`, "must be a JavaScript identifier (the component's export name)");
-  if (value["default"] !== undefined && typeof value["default"] !== "boolean") errors.add(`${path}/default`, "must be true or false");
+  if (typeof name !== "string" || !IDENTIFIER.test(name))
+    errors.add(`${path}/name`, "must be a JavaScript identifier (the component's export name)");
+  if (value["default"] !== undefined && typeof value["default"] !== "boolean")
+    errors.add(`${path}/default`, "must be true or false");
   if (module === undefined || typeof name !== "string" || !IDENTIFIER.test(name)) return undefined;
   return { module, name, ...(value["default"] === true ? { default: true } : {}) };
 }
@@ -100,7 +111,12 @@ const SOURCE_FIELDS: Record<PropSource["kind"], readonly string[]> = {
   nested: ["kind", "layer", "source"],
 };
 
-function literalMap(value: unknown, path: string, errors: FieldErrors, keys?: readonly string[]): Record<string, PropLiteral> | undefined {
+function literalMap(
+  value: unknown,
+  path: string,
+  errors: FieldErrors,
+  keys?: readonly string[],
+): Record<string, PropLiteral> | undefined {
   if (!isRecord(value) || !Object.values(value).every(isLiteral)) {
     errors.add(path, "must be an object of strings, numbers, booleans or null");
     return undefined;
@@ -128,7 +144,12 @@ function readJsxCode(value: unknown, path: string, errors: FieldErrors): JsxCode
 }
 
 /** A value map of JSX (Figma value → code); `keys` limits the Figma values (a boolean's true and false). */
-function jsxMap(value: unknown, path: string, errors: FieldErrors, keys?: readonly string[]): Record<string, JsxCode> | undefined {
+function jsxMap(
+  value: unknown,
+  path: string,
+  errors: FieldErrors,
+  keys?: readonly string[],
+): Record<string, JsxCode> | undefined {
   if (!isRecord(value)) {
     errors.add(path, "must be an object: Figma value → { code, imports }");
     return undefined;
@@ -142,14 +163,21 @@ function jsxMap(value: unknown, path: string, errors: FieldErrors, keys?: readon
   return out;
 }
 
-function valueMaps(value: Record<string, unknown>, path: string, errors: FieldErrors, keys?: readonly string[]): { values?: Record<string, PropLiteral>; jsx?: Record<string, JsxCode> } {
-  const values = value["values"] !== undefined ? literalMap(value["values"], `${path}/values`, errors, keys) : undefined;
+function valueMaps(
+  value: Record<string, unknown>,
+  path: string,
+  errors: FieldErrors,
+  keys?: readonly string[],
+): { values?: Record<string, PropLiteral>; jsx?: Record<string, JsxCode> } {
+  const values =
+    value["values"] !== undefined ? literalMap(value["values"], `${path}/values`, errors, keys) : undefined;
   const jsx = value["jsx"] !== undefined ? jsxMap(value["jsx"], `${path}/jsx`, errors, keys) : undefined;
   return { ...(values ? { values } : {}), ...(jsx ? { jsx } : {}) };
 }
 
 function stringList(value: unknown, path: string, errors: FieldErrors, what: string): string[] | undefined {
-  if (Array.isArray(value) && value.length > 0 && value.every((l) => typeof l === "string" && l !== "")) return value as string[];
+  if (Array.isArray(value) && value.length > 0 && value.every((l) => typeof l === "string" && l !== ""))
+    return value as string[];
   errors.add(path, `must be a non-empty list of ${what}`);
   return undefined;
 }
@@ -164,14 +192,19 @@ function readParts(value: unknown, path: string, errors: FieldErrors): ClassName
   value.forEach((entry: unknown, i: number) => {
     const part = readPropSource(entry, `${path}/${i}`, errors);
     if (part && (CLASS_NAME_PART_KINDS as readonly string[]).includes(part.kind)) parts.push(part as ClassNamePart);
-    else if (part) errors.add(`${path}/${i}/kind`, `a class name part must be one of ${CLASS_NAME_PART_KINDS.join(", ")}`);
+    else if (part)
+      errors.add(`${path}/${i}/kind`, `a class name part must be one of ${CLASS_NAME_PART_KINDS.join(", ")}`);
   });
   return parts.length === value.length ? parts : undefined;
 }
 
 /** One prop's source; undefined (with errors) when it cannot be used. */
 function readPropSource(value: unknown, path: string, errors: FieldErrors): PropSource | undefined {
-  if (!isRecord(value) || typeof value["kind"] !== "string" || !(PROP_SOURCE_KINDS as readonly string[]).includes(value["kind"])) {
+  if (
+    !isRecord(value) ||
+    typeof value["kind"] !== "string" ||
+    !(PROP_SOURCE_KINDS as readonly string[]).includes(value["kind"])
+  ) {
     errors.add(isRecord(value) ? `${path}/kind` : path, `must be one of ${PROP_SOURCE_KINDS.join(", ")}`);
     return undefined;
   }
@@ -183,9 +216,11 @@ function readPropSource(value: unknown, path: string, errors: FieldErrors): Prop
   let source: PropSource | undefined;
   if (kind === "text" || kind === "instance") source = { kind, property: property() };
   else if (kind === "variant") {
-    const omit = value["omit"] !== undefined ? stringList(value["omit"], `${path}/omit`, errors, "Figma values") : undefined;
+    const omit =
+      value["omit"] !== undefined ? stringList(value["omit"], `${path}/omit`, errors, "Figma values") : undefined;
     source = { kind, property: property(), ...valueMaps(value, path, errors), ...(omit ? { omit } : {}) };
-  } else if (kind === "boolean") source = { kind, property: property(), ...valueMaps(value, path, errors, ["true", "false"]) };
+  } else if (kind === "boolean")
+    source = { kind, property: property(), ...valueMaps(value, path, errors, ["true", "false"]) };
   else if (kind === "children") {
     const layers = stringList(value["layers"], `${path}/layers`, errors, "layer names");
     if (layers) source = { kind, layers };
@@ -196,7 +231,8 @@ function readPropSource(value: unknown, path: string, errors: FieldErrors): Prop
   } else if (kind === "nested") {
     const inner = readPropSource(value["source"], `${path}/source`, errors);
     if (inner) source = { kind, layer: layer(), source: inner };
-  } else if (!("value" in value) || !isLiteral(value["value"])) errors.add(`${path}/value`, "must be a string, number, boolean or null");
+  } else if (!("value" in value) || !isLiteral(value["value"]))
+    errors.add(`${path}/value`, "must be a string, number, boolean or null");
   else source = { kind, value: value["value"] };
   return errors.list.length === before ? source : undefined;
 }
@@ -221,7 +257,12 @@ function readMapping(value: unknown, path: string, file: string, errors: FieldEr
     }
   }
   if (errors.list.length > before || !figma || !imported) return undefined;
-  return { figma, import: imported, props, source: typeof value["source"] === "string" ? value["source"] : `${file}#${path}` };
+  return {
+    figma,
+    import: imported,
+    props,
+    source: typeof value["source"] === "string" ? value["source"] : `${file}#${path}`,
+  };
 }
 
 /** A mapping file's parsed JSON → the model; `file` names it in notes and in each mapping's `source`. */
@@ -232,13 +273,21 @@ export function readMappingJson(json: unknown, file = "components.json"): Mappin
     notes.push({ severity: "error", file, message: `${file}: expected an object with a "components" list` });
     return { map, notes, unreadable: true };
   }
-  for (const key of Object.keys(json)) if (key !== "components" && key !== "$schema") notes.push({ severity: "warning", file, message: `${file}: /${key}: unknown field (known: $schema, components)` });
+  for (const key of Object.keys(json))
+    if (key !== "components" && key !== "$schema")
+      notes.push({
+        severity: "warning",
+        file,
+        message: `${file}: /${key}: unknown field (known: $schema, components)`,
+      });
   json["components"].forEach((entry: unknown, index: number) => {
     const errors = new FieldErrors();
     const mapping = readMapping(entry, `/components/${index}`, file, errors);
-    for (const message of errors.list) notes.push({ severity: mapping ? "warning" : "error", file, message: `${file}: ${message}` });
+    for (const message of errors.list)
+      notes.push({ severity: mapping ? "warning" : "error", file, message: `${file}: ${message}` });
     if (mapping) map.components.push(mapping);
-    else notes.push({ severity: "error", file, message: `${file}: /components/${index} left out (see the fields above)` });
+    else
+      notes.push({ severity: "error", file, message: `${file}: /components/${index} left out (see the fields above)` });
   });
   return { map, notes };
 }
@@ -251,7 +300,18 @@ export function parseMappingJson(text: string, file = "components.json"): Mappin
     const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
-    return { map: { components: [] }, notes: [{ severity: "error", file, ...(line !== undefined ? { line } : {}), message: `${file}${line !== undefined ? `:${line}` : ""}: not valid JSON (${message})` }], unreadable: true };
+    return {
+      map: { components: [] },
+      notes: [
+        {
+          severity: "error",
+          file,
+          ...(line !== undefined ? { line } : {}),
+          message: `${file}${line !== undefined ? `:${line}` : ""}: not valid JSON (${message})`,
+        },
+      ],
+      unreadable: true,
+    };
   }
 }
 

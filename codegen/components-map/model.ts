@@ -23,9 +23,20 @@ export type TextSource = { kind: "text"; property: string };
  * figma.enum("Variant", { Primary: "primary" }): a VARIANT property, through `values` (literals) or `jsx` (JSX);
  * `omit` lists the values that leave the prop out on purpose (Code Connect's `undefined`). Other values: left out, noted.
  */
-export type VariantSource = { kind: "variant"; property: string; values?: Record<string, PropLiteral>; jsx?: Record<string, JsxCode>; omit?: string[] };
+export type VariantSource = {
+  kind: "variant";
+  property: string;
+  values?: Record<string, PropLiteral>;
+  jsx?: Record<string, JsxCode>;
+  omit?: string[];
+};
 /** figma.boolean("Disabled"), or figma.boolean("Icon", { true: …, false: … }) through `values` or `jsx` (a side in neither: left out). */
-export type BooleanSource = { kind: "boolean"; property: string; values?: { true?: PropLiteral; false?: PropLiteral }; jsx?: { true?: JsxCode; false?: JsxCode } };
+export type BooleanSource = {
+  kind: "boolean";
+  property: string;
+  values?: { true?: PropLiteral; false?: PropLiteral };
+  jsx?: { true?: JsxCode; false?: JsxCode };
+};
 /** figma.textContent("Title"): the characters of a text layer, by layer name. */
 export type TextContentSource = { kind: "textContent"; layer: string };
 /** A constant (`size="lg"` written in the example). */
@@ -33,7 +44,13 @@ export type ValueSource = { kind: "value"; value: PropLiteral };
 
 /** One part of figma.className([…]): a class name, or one read from a property or a layer; empty parts drop out. */
 export type ClassNamePart = TextSource | VariantSource | BooleanSource | TextContentSource | ValueSource;
-export const CLASS_NAME_PART_KINDS: readonly ClassNamePart["kind"][] = ["text", "variant", "boolean", "textContent", "value"];
+export const CLASS_NAME_PART_KINDS: readonly ClassNamePart["kind"][] = [
+  "text",
+  "variant",
+  "boolean",
+  "textContent",
+  "value",
+];
 
 /** figma.nestedProps("Icon", { size: figma.enum("Size", …) }): `source` read from the nested instance (or layer) named `layer`. */
 export interface NestedSource {
@@ -58,7 +75,17 @@ export type PropSource =
   | NestedSource;
 
 export type PropSourceKind = PropSource["kind"];
-export const PROP_SOURCE_KINDS: readonly PropSourceKind[] = ["text", "variant", "boolean", "instance", "children", "textContent", "value", "className", "nested"];
+export const PROP_SOURCE_KINDS: readonly PropSourceKind[] = [
+  "text",
+  "variant",
+  "boolean",
+  "instance",
+  "children",
+  "textContent",
+  "value",
+  "className",
+  "nested",
+];
 
 /** Which Figma component a mapping is for. At least one of `nodeId` and `key`. */
 export interface FigmaComponentRef {
@@ -130,4 +157,3 @@ export interface MappedInstance {
   props: [name: string, value: MappedValue][];
   children: MappedValue[];
 }
-

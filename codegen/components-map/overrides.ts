@@ -13,16 +13,50 @@ import { nestedLayer, NO_FACTS, textLayer } from "./layers.js";
 import { mappingLabel, type MappedInstance, type PropSource } from "./model.js";
 
 /** Fields that change a text's characters (a text prop carries them). */
-const TEXT_FIELDS = new Set(["characters", "characterStyleOverrides", "styleOverrideTable", "lineTypes", "lineIndentations", "text"]);
+const TEXT_FIELDS = new Set([
+  "characters",
+  "characterStyleOverrides",
+  "styleOverrideTable",
+  "lineTypes",
+  "lineIndentations",
+  "text",
+]);
 /** The root's box: the emitter places the mapped component where the instance was. */
-const PLACEMENT_FIELDS = new Set(["width", "height", "x", "y", "relativeTransform", "size", "layoutGrow", "layoutAlign", "layoutSizingHorizontal", "layoutSizingVertical", "constraints", "layoutPositioning", "minWidth", "maxWidth", "minHeight", "maxHeight"]);
+const PLACEMENT_FIELDS = new Set([
+  "width",
+  "height",
+  "x",
+  "y",
+  "relativeTransform",
+  "size",
+  "layoutGrow",
+  "layoutAlign",
+  "layoutSizingHorizontal",
+  "layoutSizingVertical",
+  "constraints",
+  "layoutPositioning",
+  "minWidth",
+  "maxWidth",
+  "minHeight",
+  "maxHeight",
+]);
 /** Never visible on their own. */
-const IGNORED_FIELDS = new Set(["name", "exposedInstances", "pluginData", "sharedPluginData", "locked", "exportSettings"]);
+const IGNORED_FIELDS = new Set([
+  "name",
+  "exposedInstances",
+  "pluginData",
+  "sharedPluginData",
+  "locked",
+  "exportSettings",
+]);
 
 const MAX_FIELDS = 6;
 
 /** Visible layers by id, and each layer's nearest instance-drawn ancestor (a prop value: covered as a whole). */
-function visibleLayers(instance: DesignNode, drawn: Set<DesignNode>): Map<string, { node: DesignNode; drawn: boolean }> {
+function visibleLayers(
+  instance: DesignNode,
+  drawn: Set<DesignNode>,
+): Map<string, { node: DesignNode; drawn: boolean }> {
   const out = new Map<string, { node: DesignNode; drawn: boolean }>();
   const visit = (node: DesignNode, insideDrawn: boolean): void => {
     if (node.hidden) return;
@@ -37,14 +71,22 @@ function visibleLayers(instance: DesignNode, drawn: Set<DesignNode>): Map<string
 type Cover = (id: string, fields: Iterable<string>) => void;
 
 /** What `sources` read from `root` (the instance, or a nested one under figma.nestedProps), marked as covered. */
-function coverSources(root: DesignNode, facts: InstanceFacts, sources: readonly PropSource[], instances: Record<string, InstanceFacts>, cover: Cover): void {
+function coverSources(
+  root: DesignNode,
+  facts: InstanceFacts,
+  sources: readonly PropSource[],
+  instances: Record<string, InstanceFacts>,
+  cover: Cover,
+): void {
   // A className's parts read properties and layers as props do.
   const flat = sources.flatMap((s): PropSource[] => (s.kind === "className" ? s.parts : [s]));
-  const mappedProperty = (name: string, kinds: PropSource["kind"][]): boolean => flat.some((s) => kinds.includes(s.kind) && "property" in s && s.property === name);
+  const mappedProperty = (name: string, kinds: PropSource["kind"][]): boolean =>
+    flat.some((s) => kinds.includes(s.kind) && "property" in s && s.property === name);
   for (const [layer, refs] of Object.entries(facts.references)) {
     if (refs["visible"] !== undefined && mappedProperty(refs["visible"], ["boolean"])) cover(layer, ["visible"]);
     if (refs["characters"] !== undefined && mappedProperty(refs["characters"], ["text"])) cover(layer, TEXT_FIELDS);
-    if (refs["mainComponent"] !== undefined && mappedProperty(refs["mainComponent"], ["instance"])) cover(layer, ["mainComponent", "componentProperties"]);
+    if (refs["mainComponent"] !== undefined && mappedProperty(refs["mainComponent"], ["instance"]))
+      cover(layer, ["mainComponent", "componentProperties"]);
   }
   for (const source of flat) {
     if (source.kind === "textContent") {
@@ -61,7 +103,12 @@ function coverSources(root: DesignNode, facts: InstanceFacts, sources: readonly 
 }
 
 /** The fields of each layer that the mapped props carry. */
-function coveredFields(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance, instances: Record<string, InstanceFacts>): Map<string, Set<string>> {
+function coveredFields(
+  instance: DesignNode,
+  facts: InstanceFacts,
+  mapped: MappedInstance,
+  instances: Record<string, InstanceFacts>,
+): Map<string, Set<string>> {
   const covered = new Map<string, Set<string>>();
   const cover: Cover = (id, fields) => {
     const set = covered.get(id) ?? new Set<string>();
@@ -75,7 +122,8 @@ function coveredFields(instance: DesignNode, facts: InstanceFacts, mapped: Mappe
 
 /** "fill style, stroke and font size" (the first MAX_FIELDS, then how many more). */
 function listed(words: readonly string[]): string {
-  const shown = words.length > MAX_FIELDS ? [...words.slice(0, MAX_FIELDS), `${words.length - MAX_FIELDS} more`] : words;
+  const shown =
+    words.length > MAX_FIELDS ? [...words.slice(0, MAX_FIELDS), `${words.length - MAX_FIELDS} more`] : words;
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]!}`;
 }
 
@@ -84,8 +132,16 @@ function listed(words: readonly string[]): string {
  * layer's id;
  * `layerNames` gives the names of layers whose generated name the tree dropped (DesignDocument.layerNames).
  */
-export function uncoveredOverrides(instance: DesignNode, facts: InstanceFacts, mapped: MappedInstance, instances: Record<string, InstanceFacts>, layerNames: Readonly<Record<string, string>> = {}): { message: string; nodeId: string }[] {
-  const drawn = new Set<DesignNode>([...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => ("node" in v ? [v.node] : [])));
+export function uncoveredOverrides(
+  instance: DesignNode,
+  facts: InstanceFacts,
+  mapped: MappedInstance,
+  instances: Record<string, InstanceFacts>,
+  layerNames: Readonly<Record<string, string>> = {},
+): { message: string; nodeId: string }[] {
+  const drawn = new Set<DesignNode>(
+    [...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => ("node" in v ? [v.node] : [])),
+  );
   const layers = visibleLayers(instance, drawn);
   const covered = coveredFields(instance, facts, mapped, instances);
   const notes: { message: string; nodeId: string }[] = [];
@@ -95,8 +151,14 @@ export function uncoveredOverrides(instance: DesignNode, facts: InstanceFacts, m
     const fields = override.fields.filter((f) => !IGNORED_FIELDS.has(f) && !covered.get(override.id)?.has(f));
     if (fields.length === 0) continue;
     const what = listed(fieldWords(fields));
-    const changes = override.id === instance.id ? `its own ${what}` : `the ${what} of its layer "${displayName(layer.node, layerNames)}"`;
-    notes.push({ message: `"${displayName(instance, layerNames)}" changes ${changes}, which the mapping to ${mappingLabel(mapped.mapping)} does not carry: the code component draws its own`, nodeId: override.id });
+    const changes =
+      override.id === instance.id
+        ? `its own ${what}`
+        : `the ${what} of its layer "${displayName(layer.node, layerNames)}"`;
+    notes.push({
+      message: `"${displayName(instance, layerNames)}" changes ${changes}, which the mapping to ${mappingLabel(mapped.mapping)} does not carry: the code component draws its own`,
+      nodeId: override.id,
+    });
   }
   return notes;
 }

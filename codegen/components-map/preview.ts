@@ -10,7 +10,12 @@ import { mapInstances } from "./resolve.js";
 
 /** A placeholder for a layer that no mapping draws: `<ChevronRight />` from "Chevron - Right". */
 function placeholder(node: DesignNode): string {
-  const name = node.name.replace(/[^A-Za-z0-9]+/g, " ").trim().split(" ").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  const name = node.name
+    .replace(/[^A-Za-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
   return `<${/^[A-Za-z]/.test(name) ? name : `Layer${name}`} />`;
 }
 
@@ -23,7 +28,9 @@ export function mappedJsx(mapped: MappedInstance, byNode: ReadonlyMap<string, Ma
     return inner ? mappedJsx(inner, byNode) : placeholder(v.node);
   };
   const name = mapped.mapping.import.name;
-  const attrs = mapped.props.map(([prop, v]) => ("literal" in v ? jsxPropAttribute(prop, v.literal) : `${prop}={${value(v)}}`));
+  const attrs = mapped.props.map(([prop, v]) =>
+    "literal" in v ? jsxPropAttribute(prop, v.literal) : `${prop}={${value(v)}}`,
+  );
   const open = `<${name}${attrs.length ? " " + attrs.join(" ") : ""}`;
   if (mapped.children.length === 0) return `${open} />`;
   return `${open}>${mapped.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : value(c))).join("")}</${name}>`;
@@ -31,7 +38,9 @@ export function mappedJsx(mapped: MappedInstance, byNode: ReadonlyMap<string, Ma
 
 /** `import { Button } from "@acme/ui";`, `import Button from "@acme/ui";` */
 export function importLine({ module, name, default: isDefault }: CodeImport): string {
-  return isDefault ? `import ${name} from ${JSON.stringify(module)};` : `import { ${name} } from ${JSON.stringify(module)};`;
+  return isDefault
+    ? `import ${name} from ${JSON.stringify(module)};`
+    : `import { ${name} } from ${JSON.stringify(module)};`;
 }
 
 /** The imports a mapped instance's value-map JSX needs, its drawn layers' included. */
@@ -73,7 +82,9 @@ export function previewInstance(doc: DesignDocument, nodeId: string, map: Compon
   const { byNode, problems } = mapInstances(doc, map);
   const mapped = byNode.get(nodeId);
   const inside = subtreeIds(doc.frames, nodeId);
-  const notes = problems.flatMap((p) => (p.nodeId !== undefined && inside.has(p.nodeId) ? [{ message: p.message, nodeId: p.nodeId }] : []));
+  const notes = problems.flatMap((p) =>
+    p.nodeId !== undefined && inside.has(p.nodeId) ? [{ message: p.message, nodeId: p.nodeId }] : [],
+  );
   return mapped ? { jsx: mappedJsx(mapped, byNode), notes } : { notes };
 }
 

@@ -6,7 +6,16 @@
 import type { DesignDocument, DesignNode, InstanceFacts } from "../design/types.js";
 import type { Problem } from "../types.js";
 import { layersById, nestedLayer, NO_FACTS, ownLayers, textLayer } from "./layers.js";
-import { mappingLabel, type ClassNamePart, type ComponentMap, type ComponentMapping, type MappedInstance, type MappedValue, type NestedSource, type PropSource } from "./model.js";
+import {
+  mappingLabel,
+  type ClassNamePart,
+  type ComponentMap,
+  type ComponentMapping,
+  type MappedInstance,
+  type MappedValue,
+  type NestedSource,
+  type PropSource,
+} from "./model.js";
 import { uncoveredOverrides } from "./overrides.js";
 import { booleanValue, hasVariantMap, listedValues, variantValue } from "./value-maps.js";
 
@@ -22,7 +31,9 @@ export function matches(mapping: ComponentMapping, facts: InstanceFacts): boolea
   const byId = nodeId !== undefined && (nodeId === facts.componentId || nodeId === facts.componentSetId);
   const byKey = key !== undefined && (key === facts.componentKey || key === facts.componentSetKey);
   if (!byId && !byKey) return false;
-  return Object.entries(variant ?? {}).every(([name, value]) => facts.properties[name]?.type === "VARIANT" && facts.properties[name]?.value === value);
+  return Object.entries(variant ?? {}).every(
+    ([name, value]) => facts.properties[name]?.type === "VARIANT" && facts.properties[name]?.value === value,
+  );
 }
 
 /** The mapping for an instance: the one naming the most variant values; on a tie, the first. */
@@ -30,7 +41,8 @@ export function mappingFor(map: ComponentMap, facts: InstanceFacts): ComponentMa
   let best: ComponentMapping | undefined;
   for (const mapping of map.components) {
     if (!matches(mapping, facts)) continue;
-    if (!best || Object.keys(mapping.figma.variant ?? {}).length > Object.keys(best.figma.variant ?? {}).length) best = mapping;
+    if (!best || Object.keys(mapping.figma.variant ?? {}).length > Object.keys(best.figma.variant ?? {}).length)
+      best = mapping;
   }
   return best;
 }
@@ -48,19 +60,32 @@ interface Resolving {
   note(message: string, severity?: Problem["severity"]): void;
 }
 
-function property(r: Resolving, source: { property: string }, type: string, prop: string): { value: string | boolean } | undefined {
+function property(
+  r: Resolving,
+  source: { property: string },
+  type: string,
+  prop: string,
+): { value: string | boolean } | undefined {
   const found = r.facts.properties[source.property];
   if (found?.type === type) return found;
   const known = Object.entries(r.facts.properties).map(([name, p]) => `${name} (${p.type})`);
   const whose = r.what === "the component" ? "its" : `${r.what}'s`;
-  const what = found ? `${whose} property "${source.property}" is ${found.type}, not ${type}` : `${r.what} has no ${type} property "${source.property}"`;
-  r.note(`${r.mapping.source ?? mappingLabel(r.mapping)}: ${what} (it has ${known.length ? known.join(", ") : "no properties"}); the prop ${prop} is left out`);
+  const what = found
+    ? `${whose} property "${source.property}" is ${found.type}, not ${type}`
+    : `${r.what} has no ${type} property "${source.property}"`;
+  r.note(
+    `${r.mapping.source ?? mappingLabel(r.mapping)}: ${what} (it has ${known.length ? known.join(", ") : "no properties"}); the prop ${prop} is left out`,
+  );
   return undefined;
 }
 
 /** figma.className: the parts' non-empty class names, joined by spaces. */
 function classNames(r: Resolving, prop: string, parts: readonly ClassNamePart[]): MappedValue[] | undefined {
-  const names = parts.flatMap((part) => (resolveSource(r, prop, part) ?? []).flatMap((v) => ("literal" in v && typeof v.literal === "string" && v.literal.trim() !== "" ? [v.literal.trim()] : [])));
+  const names = parts.flatMap((part) =>
+    (resolveSource(r, prop, part) ?? []).flatMap((v) =>
+      "literal" in v && typeof v.literal === "string" && v.literal.trim() !== "" ? [v.literal.trim()] : [],
+    ),
+  );
   return names.length > 0 ? [{ literal: names.join(" ") }] : undefined;
 }
 
@@ -68,10 +93,17 @@ function classNames(r: Resolving, prop: string, parts: readonly ClassNamePart[])
 function nested(r: Resolving, prop: string, source: NestedSource): MappedValue[] | undefined {
   const layer = nestedLayer(r.instance, source.layer);
   if (!layer) {
-    r.note(`${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`, "info");
+    r.note(
+      `${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`,
+      "info",
+    );
     return undefined;
   }
-  return resolveSource({ ...r, instance: layer, facts: r.instances[layer.id] ?? NO_FACTS, what: `the nested layer "${source.layer}"` }, prop, source.source);
+  return resolveSource(
+    { ...r, instance: layer, facts: r.instances[layer.id] ?? NO_FACTS, what: `the nested layer "${source.layer}"` },
+    prop,
+    source.source,
+  );
 }
 
 /** One prop's value for the instance; undefined leaves the prop out. */
@@ -89,7 +121,10 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
       if (!found) return undefined;
       if (!hasVariantMap(source)) return [{ literal: String(found.value) }];
       const mapped = variantValue(source, String(found.value));
-      if (mapped === undefined) r.note(`${label}: the value "${String(found.value)}" of "${source.property}" is not in the mapping's values (${listedValues(source).join(", ")}); the prop ${prop} is left out`);
+      if (mapped === undefined)
+        r.note(
+          `${label}: the value "${String(found.value)}" of "${source.property}" is not in the mapping's values (${listedValues(source).join(", ")}); the prop ${prop} is left out`,
+        );
       return mapped === undefined || mapped === "omit" ? undefined : [mapped];
     }
     case "boolean": {
@@ -105,13 +140,23 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
       return layer && !layer.hidden ? [{ node: layer }] : undefined;
     }
     case "children": {
-      const found = ownLayers(r.instance).filter((l) => r.instances[l.id] !== undefined && source.layers.some((name) => name === "*" || name === l.name));
-      if (found.length === 0) r.note(`${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}"; the prop ${prop} is left out`, "info");
+      const found = ownLayers(r.instance).filter(
+        (l) => r.instances[l.id] !== undefined && source.layers.some((name) => name === "*" || name === l.name),
+      );
+      if (found.length === 0)
+        r.note(
+          `${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}"; the prop ${prop} is left out`,
+          "info",
+        );
       return found.length > 0 ? found.map((node) => ({ node })) : undefined;
     }
     case "textContent": {
       const text = textLayer(r.instance, source.layer);
-      if (!text) r.note(`${label}: no visible text layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`, "info");
+      if (!text)
+        r.note(
+          `${label}: no visible text layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`,
+          "info",
+        );
       return text?.text ? [{ literal: text.text.chars }] : undefined;
     }
     case "className":
@@ -162,13 +207,22 @@ export function mapInstances(doc: DesignDocument, map: ComponentMap | undefined)
     };
     const mapped = resolveInstance({ instance, facts: own, what: "the component", mapping, instances: facts, note });
     byNode.set(instance.id, mapped);
-    for (const { message, nodeId } of uncoveredOverrides(instance, own, mapped, facts, doc.layerNames)) problems.push({ severity: "warning", code: "component-override", message, nodeId });
+    for (const { message, nodeId } of uncoveredOverrides(instance, own, mapped, facts, doc.layerNames))
+      problems.push({ severity: "warning", code: "component-override", message, nodeId });
   }
   for (const mapping of map.components) {
     if (used.has(mapping)) continue;
     const which = mapping.figma.nodeId !== undefined ? `node ${mapping.figma.nodeId}` : `key ${mapping.figma.key}`;
-    const variant = mapping.figma.variant ? ` with ${Object.entries(mapping.figma.variant).map(([k, v]) => `${k}=${v}`).join(", ")}` : "";
-    problems.push({ severity: "info", code: "component-unused", message: `${mapping.source ?? mappingLabel(mapping)}: no instance of ${which}${variant} in these frames, so ${mappingLabel(mapping)} is not used (a library component has other node ids in the files that use it: map it by key)` });
+    const variant = mapping.figma.variant
+      ? ` with ${Object.entries(mapping.figma.variant)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ")}`
+      : "";
+    problems.push({
+      severity: "info",
+      code: "component-unused",
+      message: `${mapping.source ?? mappingLabel(mapping)}: no instance of ${which}${variant} in these frames, so ${mappingLabel(mapping)} is not used (a library component has other node ids in the files that use it: map it by key)`,
+    });
   }
   return { byNode, problems };
 }

@@ -13,5 +13,7 @@ export const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 
 /** A `box-shadow` value for the design's shadows (named effect styles become tokens with this value). */
 export function boxShadowValue(shadows: Shadow[]): string {
-  return shadows.map((s) => `${s.kind === "inner" ? "inset " : ""}${px(s.x)} ${px(s.y)} ${px(s.blur)} ${px(s.spread)} ${s.color}`).join(", ");
+  return shadows
+    .map((s) => `${s.kind === "inner" ? "inset " : ""}${px(s.x)} ${px(s.y)} ${px(s.blur)} ${px(s.spread)} ${s.color}`)
+    .join(", ");
 }

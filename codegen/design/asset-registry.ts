@@ -37,7 +37,9 @@ export class DesignAssets {
 
   private registration(key: string): ImageRegistration {
     const asset = this.all[key];
-    return asset?.kind === "image" && asset.width !== undefined && asset.height !== undefined ? { key, width: asset.width, height: asset.height } : { key };
+    return asset?.kind === "image" && asset.width !== undefined && asset.height !== undefined
+      ? { key, width: asset.width, height: asset.height }
+      : { key };
   }
 
   /** The asset for an image fill (`base`: a slug of the layer's name). */
@@ -50,7 +52,9 @@ export class DesignAssets {
       const key = this.uniqueKey(base, "svg");
       this.all[key] = { kind: "image", name: key, imageRef: ref };
       this.byRef.set(ref, key);
-      const why = bytes ? "has bytes that are not PNG, JPEG, GIF, WebP or SVG" : "has no image bytes (the JSON never carries them and none were supplied)";
+      const why = bytes
+        ? "has bytes that are not PNG, JPEG, GIF, WebP or SVG"
+        : "has no image bytes (the JSON never carries them and none were supplied)";
       this.problems.push({
         severity: bytes ? "warning" : "info",
         code: bytes ? "bad-image" : "missing-image",
@@ -69,7 +73,8 @@ export class DesignAssets {
       return this.registration(twin);
     }
     const key = this.uniqueKey(base, IMAGE_EXTENSION[info.format]);
-    const size = info.width !== undefined && info.height !== undefined ? { width: info.width, height: info.height } : {};
+    const size =
+      info.width !== undefined && info.height !== undefined ? { width: info.width, height: info.height } : {};
     this.all[key] = { kind: "image", name: key, imageRef: ref, bytes, ...size };
     this.byRef.set(ref, key);
     this.byContent.set(hash, [...(this.byContent.get(hash) ?? []), key]);
@@ -86,7 +91,12 @@ export class DesignAssets {
       return key;
     }
     if (supplied !== undefined) {
-      this.problems.push({ severity: "warning", code: "bad-svg", message: `the SVG supplied for "${node.name}" is not one <svg> element; drawn from the JSON instead`, nodeId: node.id });
+      this.problems.push({
+        severity: "warning",
+        code: "bad-svg",
+        message: `the SVG supplied for "${node.name}" is not one <svg> element; drawn from the JSON instead`,
+        nodeId: node.id,
+      });
     }
     const drawn = draw();
     if (drawn.placeholder) {

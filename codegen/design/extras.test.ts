@@ -11,7 +11,13 @@ const OTHER_PNG = new Uint8Array(encodePng(5, 5, { seed: 2 }));
 let y = 0;
 function rect(id: string, name: string, paint: Record<string, unknown>): Record<string, unknown> {
   y += 10;
-  return { id, name, type: "RECTANGLE", absoluteBoundingBox: { x: 0, y, width: 100, height: 50 }, fills: [{ type: "IMAGE", ...paint }] };
+  return {
+    id,
+    name,
+    type: "RECTANGLE",
+    absoluteBoundingBox: { x: 0, y, width: 100, height: 50 },
+    fills: [{ type: "IMAGE", ...paint }],
+  };
 }
 const vector = (id: string, name: string): Record<string, unknown> => ({
   id,
@@ -32,7 +38,14 @@ const json = {
       rect("1:3", "Hero photo", { imageRef: "ref-b", scaleMode: "FIT" }),
       rect("1:4", "Avatar", { imageRef: "ref-c", scaleMode: "FILL" }),
       rect("1:5", "Pattern", { imageRef: "ref-d", scaleMode: "TILE", scalingFactor: 2 }),
-      rect("1:6", "Cropped", { imageRef: "ref-c", scaleMode: "STRETCH", imageTransform: [[0.5, 0, 0.25], [0, 0.5, 0.1]] }),
+      rect("1:6", "Cropped", {
+        imageRef: "ref-c",
+        scaleMode: "STRETCH",
+        imageTransform: [
+          [0.5, 0, 0.25],
+          [0, 0.5, 0.1],
+        ],
+      }),
       rect("1:7", "Missing", { imageRef: "ref-missing", scaleMode: "FILL" }),
       rect("1:8", "Broken", { imageRef: "ref-junk", scaleMode: "FILL" }),
       rect("1:12", "Hero photo", { imageRef: "ref-e", scaleMode: "FILL" }),
@@ -46,7 +59,14 @@ const SEARCH_SVG = `<?xml version="1.0"?>\n<svg width="24" height="24" fill="non
 
 const extras = {
   // ref-b holds the same bytes as ref-a; the JPEG arrives under a name that does not matter.
-  images: { "ref-a": PNG, "ref-b": new Uint8Array(PNG), "ref-c": JPEG, "ref-d": PNG, "ref-junk": new TextEncoder().encode("not an image"), "ref-e": OTHER_PNG },
+  images: {
+    "ref-a": PNG,
+    "ref-b": new Uint8Array(PNG),
+    "ref-c": JPEG,
+    "ref-d": PNG,
+    "ref-junk": new TextEncoder().encode("not an image"),
+    "ref-e": OTHER_PNG,
+  },
   svgs: { "1:9": SEARCH_SVG },
 };
 
@@ -70,8 +90,12 @@ describe("loadDesign(json, nodeIds, extras): image bytes", () => {
   });
 
   it("maps TILE to a tile of the image's size × scalingFactor and a STRETCH crop to its region", () => {
-    expect(child(frame.children, "1:5").fills).toEqual([{ kind: "image", asset: "hero-photo.png", fit: "tile", tileSize: [14, 6] }]);
-    expect(child(frame.children, "1:6").fills).toEqual([{ kind: "image", asset: "avatar.jpg", fit: "crop", crop: [0.25, 0.1, 0.5, 0.5] }]);
+    expect(child(frame.children, "1:5").fills).toEqual([
+      { kind: "image", asset: "hero-photo.png", fit: "tile", tileSize: [14, 6] },
+    ]);
+    expect(child(frame.children, "1:6").fills).toEqual([
+      { kind: "image", asset: "avatar.jpg", fit: "crop", crop: [0.25, 0.1, 0.5, 0.5] },
+    ]);
   });
 
   it("keeps a placeholder, listed, for missing bytes and for bytes that are no image", () => {
@@ -88,7 +112,11 @@ describe("loadDesign(json, nodeIds, extras): SVGs", () => {
   it("draws a vector with the SVG supplied for it, cleaned, and raises no placeholder problem for it", () => {
     const icon = child(document.frames[0]!.children, "1:9");
     const asset = document.assets[icon.asset!];
-    expect(asset).toEqual({ kind: "svg", name: "search-icon.svg", svg: '<svg width="24" height="24" fill="none" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h22v22H1z" fill="#111"/></svg>' });
+    expect(asset).toEqual({
+      kind: "svg",
+      name: "search-icon.svg",
+      svg: '<svg width="24" height="24" fill="none" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h22v22H1z" fill="#111"/></svg>',
+    });
     expect(problems.filter((p) => p.nodeId === "1:9")).toEqual([]);
   });
 

@@ -3,7 +3,9 @@ import { fieldWords } from "./field-words";
 
 describe("fieldWords", () => {
   it("says Figma's override fields as Figma's panels do, each thing once", () => {
-    expect(fieldWords(["inheritFillStyleId", "fills", "lineHeightPx", "lineHeightPercent", "itemSpacing", "visible"])).toEqual(["fill style", "fill", "line height", "gap", "visibility"]);
+    expect(
+      fieldWords(["inheritFillStyleId", "fills", "lineHeightPx", "lineHeightPercent", "itemSpacing", "visible"]),
+    ).toEqual(["fill style", "fill", "line height", "gap", "visibility"]);
   });
 
   it("spells out a field it does not know, without Figma's inherit… and …Id", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize } from "./geometry";
+import {
+  cssRotation,
+  readBox,
+  readConstraints,
+  readFlexLayout,
+  readMinMax,
+  readSizing,
+  unrotatedSize,
+} from "./geometry";
 
 describe("cssRotation", () => {
   it("turns Figma's counter-clockwise radians into clockwise CSS degrees", () => {
@@ -27,7 +35,10 @@ describe("cssRotation", () => {
 
 describe("unrotatedSize", () => {
   it("prefers an explicit size", () => {
-    expect(unrotatedSize({ size: { x: 100, y: 50 } }, { x: 0, y: 0, width: 1, height: 1 }, 30)).toEqual({ w: 100, h: 50 });
+    expect(unrotatedSize({ size: { x: 100, y: 50 } }, { x: 0, y: 0, width: 1, height: 1 }, 30)).toEqual({
+      w: 100,
+      h: 50,
+    });
   });
 
   it("is the bounds when unrotated", () => {
@@ -67,13 +78,43 @@ describe("readBox", () => {
 
 describe("readFlexLayout", () => {
   it("reads a row with gap, padding and alignment", () => {
-    const node = { layoutMode: "HORIZONTAL", itemSpacing: 8, paddingTop: 4, paddingRight: 16, paddingBottom: 4, paddingLeft: 16, primaryAxisAlignItems: "CENTER", counterAxisAlignItems: "MAX" };
-    expect(readFlexLayout(node)).toEqual({ dir: "row", gap: 8, padding: [4, 16, 4, 16], justify: "center", align: "end" });
+    const node = {
+      layoutMode: "HORIZONTAL",
+      itemSpacing: 8,
+      paddingTop: 4,
+      paddingRight: 16,
+      paddingBottom: 4,
+      paddingLeft: 16,
+      primaryAxisAlignItems: "CENTER",
+      counterAxisAlignItems: "MAX",
+    };
+    expect(readFlexLayout(node)).toEqual({
+      dir: "row",
+      gap: 8,
+      padding: [4, 16, 4, 16],
+      justify: "center",
+      align: "end",
+    });
   });
 
   it("drops the gap for space-between and reads wrapping", () => {
-    const node = { layoutMode: "VERTICAL", itemSpacing: 20, primaryAxisAlignItems: "SPACE_BETWEEN", layoutWrap: "WRAP", counterAxisSpacing: 12, counterAxisAlignItems: "BASELINE" };
-    expect(readFlexLayout(node)).toEqual({ dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "space-between", align: "baseline", wrap: true, crossGap: 12 });
+    const node = {
+      layoutMode: "VERTICAL",
+      itemSpacing: 20,
+      primaryAxisAlignItems: "SPACE_BETWEEN",
+      layoutWrap: "WRAP",
+      counterAxisSpacing: 12,
+      counterAxisAlignItems: "BASELINE",
+    };
+    expect(readFlexLayout(node)).toEqual({
+      dir: "column",
+      gap: 0,
+      padding: [0, 0, 0, 0],
+      justify: "space-between",
+      align: "baseline",
+      wrap: true,
+      crossGap: 12,
+    });
   });
 
   it("is undefined without auto layout", () => {
@@ -84,33 +125,65 @@ describe("readFlexLayout", () => {
 
 describe("readSizing", () => {
   it("uses layoutSizingHorizontal/Vertical when present", () => {
-    expect(readSizing({ layoutSizingHorizontal: "FILL", layoutSizingVertical: "HUG", layoutGrow: 0 }, "row")).toEqual({ h: "fill", v: "hug" });
-    expect(readSizing({ layoutSizingHorizontal: "FIXED", layoutSizingVertical: "FIXED", layoutGrow: 1 }, "row")).toEqual({ h: "fixed", v: "fixed" });
+    expect(readSizing({ layoutSizingHorizontal: "FILL", layoutSizingVertical: "HUG", layoutGrow: 0 }, "row")).toEqual({
+      h: "fill",
+      v: "hug",
+    });
+    expect(
+      readSizing({ layoutSizingHorizontal: "FIXED", layoutSizingVertical: "FIXED", layoutGrow: 1 }, "row"),
+    ).toEqual({ h: "fixed", v: "fixed" });
   });
 
   it("derives fill from layoutGrow on the parent's axis and layoutAlign STRETCH across it", () => {
-    expect(readSizing({ type: "RECTANGLE", layoutGrow: 1, layoutAlign: "STRETCH" }, "row")).toEqual({ h: "fill", v: "fill" });
-    expect(readSizing({ type: "RECTANGLE", layoutGrow: 1, layoutAlign: "INHERIT" }, "column")).toEqual({ h: "fixed", v: "fill" });
+    expect(readSizing({ type: "RECTANGLE", layoutGrow: 1, layoutAlign: "STRETCH" }, "row")).toEqual({
+      h: "fill",
+      v: "fill",
+    });
+    expect(readSizing({ type: "RECTANGLE", layoutGrow: 1, layoutAlign: "INHERIT" }, "column")).toEqual({
+      h: "fixed",
+      v: "fill",
+    });
     expect(readSizing({ type: "RECTANGLE", layoutAlign: "STRETCH" }, "column")).toEqual({ h: "fill", v: "fixed" });
     expect(readSizing({ type: "RECTANGLE" }, "row")).toEqual({ h: "fixed", v: "fixed" });
   });
 
   it("derives hug from the auto-layout frame's own sizing modes", () => {
-    expect(readSizing({ layoutMode: "HORIZONTAL", primaryAxisSizingMode: "AUTO", counterAxisSizingMode: "FIXED" }, undefined)).toEqual({ h: "hug", v: "fixed" });
-    expect(readSizing({ layoutMode: "VERTICAL", primaryAxisSizingMode: "FIXED", counterAxisSizingMode: "AUTO" }, undefined)).toEqual({ h: "hug", v: "fixed" });
+    expect(
+      readSizing(
+        { layoutMode: "HORIZONTAL", primaryAxisSizingMode: "AUTO", counterAxisSizingMode: "FIXED" },
+        undefined,
+      ),
+    ).toEqual({ h: "hug", v: "fixed" });
+    expect(
+      readSizing({ layoutMode: "VERTICAL", primaryAxisSizingMode: "FIXED", counterAxisSizingMode: "AUTO" }, undefined),
+    ).toEqual({ h: "hug", v: "fixed" });
     // As a child, layoutGrow still wins on the parent's axis.
-    expect(readSizing({ layoutMode: "VERTICAL", primaryAxisSizingMode: "AUTO", counterAxisSizingMode: "AUTO", layoutGrow: 1 }, "row")).toEqual({ h: "fill", v: "hug" });
+    expect(
+      readSizing(
+        { layoutMode: "VERTICAL", primaryAxisSizingMode: "AUTO", counterAxisSizingMode: "AUTO", layoutGrow: 1 },
+        "row",
+      ),
+    ).toEqual({ h: "fill", v: "hug" });
   });
 
   it("reads a missing sizing mode as AUTO (REST omits default values)", () => {
     // Real replies leave out primaryAxisSizingMode / counterAxisSizingMode when they are AUTO (hug).
     expect(readSizing({ layoutMode: "HORIZONTAL" }, undefined)).toEqual({ h: "hug", v: "hug" });
-    expect(readSizing({ layoutMode: "HORIZONTAL", primaryAxisSizingMode: "FIXED" }, undefined)).toEqual({ h: "fixed", v: "hug" });
-    expect(readSizing({ layoutMode: "VERTICAL", counterAxisSizingMode: "FIXED" }, undefined)).toEqual({ h: "fixed", v: "hug" });
+    expect(readSizing({ layoutMode: "HORIZONTAL", primaryAxisSizingMode: "FIXED" }, undefined)).toEqual({
+      h: "fixed",
+      v: "hug",
+    });
+    expect(readSizing({ layoutMode: "VERTICAL", counterAxisSizingMode: "FIXED" }, undefined)).toEqual({
+      h: "fixed",
+      v: "hug",
+    });
   });
 
   it("derives hug for auto-resizing text", () => {
-    expect(readSizing({ type: "TEXT", style: { textAutoResize: "WIDTH_AND_HEIGHT" } }, "row")).toEqual({ h: "hug", v: "hug" });
+    expect(readSizing({ type: "TEXT", style: { textAutoResize: "WIDTH_AND_HEIGHT" } }, "row")).toEqual({
+      h: "hug",
+      v: "hug",
+    });
     expect(readSizing({ type: "TEXT", style: { textAutoResize: "HEIGHT" } }, "row")).toEqual({ h: "fixed", v: "hug" });
     expect(readSizing({ type: "TEXT", style: { textAutoResize: "NONE" } }, "row")).toEqual({ h: "fixed", v: "fixed" });
   });
@@ -122,14 +195,26 @@ describe("readSizing", () => {
 
 describe("readConstraints / readMinMax", () => {
   it("maps constraints; left/top are the default and omitted", () => {
-    expect(readConstraints({ constraints: { horizontal: "RIGHT", vertical: "BOTTOM" } })).toEqual({ constraintH: "right", constraintV: "bottom" });
-    expect(readConstraints({ constraints: { horizontal: "LEFT_RIGHT", vertical: "TOP_BOTTOM" } })).toEqual({ constraintH: "left-right", constraintV: "top-bottom" });
-    expect(readConstraints({ constraints: { horizontal: "CENTER", vertical: "SCALE" } })).toEqual({ constraintH: "center", constraintV: "scale" });
+    expect(readConstraints({ constraints: { horizontal: "RIGHT", vertical: "BOTTOM" } })).toEqual({
+      constraintH: "right",
+      constraintV: "bottom",
+    });
+    expect(readConstraints({ constraints: { horizontal: "LEFT_RIGHT", vertical: "TOP_BOTTOM" } })).toEqual({
+      constraintH: "left-right",
+      constraintV: "top-bottom",
+    });
+    expect(readConstraints({ constraints: { horizontal: "CENTER", vertical: "SCALE" } })).toEqual({
+      constraintH: "center",
+      constraintV: "scale",
+    });
     expect(readConstraints({ constraints: { horizontal: "LEFT", vertical: "TOP" } })).toEqual({});
     expect(readConstraints({})).toEqual({});
   });
 
   it("keeps positive, finite min/max sizes", () => {
-    expect(readMinMax({ minWidth: 120.456, maxWidth: 1e7, minHeight: 0, maxHeight: 480 })).toEqual({ minW: 120.46, maxH: 480 });
+    expect(readMinMax({ minWidth: 120.456, maxWidth: 1e7, minHeight: 0, maxHeight: 480 })).toEqual({
+      minW: 120.46,
+      maxH: 480,
+    });
   });
 });

@@ -13,7 +13,6 @@ export interface Box {
   height: number;
 }
 
-
 export function readBox(raw: unknown): Box | undefined {
   if (!isRecord(raw)) return undefined;
   const x = finite(raw["x"]);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { encodePng } from "../../test/openai-server/png";
 import { bytesHash, sameBytes, sniffImage } from "./image-bytes";
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../test/fixtures/images/${name}`, import.meta.url)));
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../test/fixtures/images/${name}`, import.meta.url)));
 
 describe("sniffImage", () => {
   it("reads PNG, JPEG and WebP encoder output with its pixel size", () => {
@@ -15,7 +16,9 @@ describe("sniffImage", () => {
   it("reads a GIF header and SVG text (with a prolog and comment before the root)", () => {
     const gif = Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x20, 0x00, 0x10, 0x00, 0, 0, 0]);
     expect(sniffImage(gif)).toEqual({ format: "gif", width: 32, height: 16 });
-    const svg = new TextEncoder().encode('<?xml version="1.0"?>\n<!-- icon -->\n<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const svg = new TextEncoder().encode(
+      '<?xml version="1.0"?>\n<!-- icon -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
     expect(sniffImage(svg)).toEqual({ format: "svg" });
   });
 

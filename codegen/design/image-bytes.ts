@@ -14,7 +14,13 @@ export interface ImageInfo {
 }
 
 /** File extension per format (`jpeg` is written `.jpg`, as most tools do). */
-export const IMAGE_EXTENSION: Readonly<Record<ImageBytesFormat, string>> = { png: "png", jpeg: "jpg", gif: "gif", webp: "webp", svg: "svg" };
+export const IMAGE_EXTENSION: Readonly<Record<ImageBytesFormat, string>> = {
+  png: "png",
+  jpeg: "jpg",
+  gif: "gif",
+  webp: "webp",
+  svg: "svg",
+};
 
 function sized(format: ImageBytesFormat, width: number, height: number): ImageInfo {
   return width > 0 && height > 0 ? { format, width, height } : { format };
@@ -31,7 +37,10 @@ function looksLikeSvg(b: Uint8Array): boolean {
 /** The image's format and size, or undefined when the bytes are none of the formats Figma fills use. */
 export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
   const raster = readRasterHeader(bytes);
-  if (raster) return raster.width !== undefined && raster.height !== undefined ? sized(raster.format, raster.width, raster.height) : { format: raster.format };
+  if (raster)
+    return raster.width !== undefined && raster.height !== undefined
+      ? sized(raster.format, raster.width, raster.height)
+      : { format: raster.format };
   if (looksLikeSvg(bytes)) return { format: "svg" };
   return undefined;
 }

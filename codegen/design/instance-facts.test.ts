@@ -33,7 +33,18 @@ describe("instance facts", () => {
   it("keeps instances beside the tree, so the hint's frames are unchanged, and none for a design without instances", () => {
     expect(Object.keys(doc.instances ?? {}).length).toBeGreaterThan(5);
     expect(JSON.stringify(doc.frames)).not.toContain("componentKey");
-    const plain = loadDesign({ document: { id: "1:1", name: "Box", type: "FRAME", absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 }, fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }], children: [{ id: "1:2", name: "Dot", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 4, height: 4 } }] } }).document;
+    const plain = loadDesign({
+      document: {
+        id: "1:1",
+        name: "Box",
+        type: "FRAME",
+        absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+        fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }],
+        children: [
+          { id: "1:2", name: "Dot", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 4, height: 4 } },
+        ],
+      },
+    }).document;
     expect(plain.instances).toBeUndefined();
   });
 

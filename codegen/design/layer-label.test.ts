@@ -4,8 +4,17 @@ import type { DesignNode } from "./types.js";
 
 describe("layer names for a reader", () => {
   it("takes the tree's names, the generated ones it dropped, and Figma's own over both", () => {
-    const frame: DesignNode = { id: "1:1", name: "", kind: "frame", w: 10, h: 10, children: [{ id: "1:2", name: "Photo", kind: "rect", w: 1, h: 1 }] };
-    const names = layerNamesById({ frames: [frame], layerNames: { "1:1": "Frame 8" } }, [{ id: "1:1", name: "Frame 8", children: [{ id: "1:3", name: "Hidden" }] }]);
+    const frame: DesignNode = {
+      id: "1:1",
+      name: "",
+      kind: "frame",
+      w: 10,
+      h: 10,
+      children: [{ id: "1:2", name: "Photo", kind: "rect", w: 1, h: 1 }],
+    };
+    const names = layerNamesById({ frames: [frame], layerNames: { "1:1": "Frame 8" } }, [
+      { id: "1:1", name: "Frame 8", children: [{ id: "1:3", name: "Hidden" }] },
+    ]);
     expect(Object.fromEntries(names)).toEqual({ "1:1": "Frame 8", "1:2": "Photo", "1:3": "Hidden" });
   });
 

@@ -29,7 +29,10 @@ export function layerName(name: string | undefined, id: string): string {
  * Every layer's name by id: the design tree's, the generated ones it dropped (DesignDocument.layerNames), and,
  * given the REST nodes it came from, Figma's own (which also name the layers the tree left out, hidden or boxless).
  */
-export function layerNamesById(document: Pick<DesignDocument, "frames" | "layerNames">, roots: readonly NamedRestNode[] = []): Map<string, string> {
+export function layerNamesById(
+  document: Pick<DesignDocument, "frames" | "layerNames">,
+  roots: readonly NamedRestNode[] = [],
+): Map<string, string> {
   const names = new Map<string, string>();
   const walkDesign = (node: DesignNode): void => {
     const name = node.name.trim() !== "" ? node.name : document.layerNames?.[node.id];

@@ -6,7 +6,16 @@ import type { Problem } from "../types.js";
 import { escapeAttr } from "../escape.js";
 import { agree, plural } from "../plural.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
-import { cssRotation, readBox, readConstraints, readFlexLayout, readMinMax, readSizing, unrotatedSize, type Box } from "./geometry.js";
+import {
+  cssRotation,
+  readBox,
+  readConstraints,
+  readFlexLayout,
+  readMinMax,
+  readSizing,
+  unrotatedSize,
+  type Box,
+} from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
@@ -33,7 +42,21 @@ const KIND: Record<string, NodeKind> = {
 };
 
 /** Node types with no visual of their own here (slices, stickies, widgets …) are skipped. */
-const SKIPPED = new Set(["SLICE", "STICKY", "CONNECTOR", "WIDGET", "EMBED", "LINK_UNFURL", "SHAPE_WITH_TEXT", "CODE_BLOCK", "STAMP", "TABLE", "TABLE_CELL", "WASHI_TAPE", "HIGHLIGHT"]);
+const SKIPPED = new Set([
+  "SLICE",
+  "STICKY",
+  "CONNECTOR",
+  "WIDGET",
+  "EMBED",
+  "LINK_UNFURL",
+  "SHAPE_WITH_TEXT",
+  "CODE_BLOCK",
+  "STAMP",
+  "TABLE",
+  "TABLE_CELL",
+  "WASHI_TAPE",
+  "HIGHLIGHT",
+]);
 
 export function slug(text: string): string {
   const s = text
@@ -140,7 +163,8 @@ function unboundedNote(layers: readonly RestNode[]): Problem {
 }
 
 /** Layer names Figma generates ("Rectangle 12", "Group", "Oval 1 copy 2") say nothing; they become "". */
-const AUTO_NAME = /^(Rectangle|Frame|Group|Vector|Ellipse|Line|Polygon|Star|Union|Subtract|Intersect|Exclude|Path|Shape|Oval|Text|Image)( \d+)?( copy( \d+)?)?$/;
+const AUTO_NAME =
+  /^(Rectangle|Frame|Group|Vector|Ellipse|Line|Polygon|Star|Union|Subtract|Intersect|Exclude|Path|Shape|Oval|Text|Image)( \d+)?( copy( \d+)?)?$/;
 
 export function meaningfulName(name: string): string {
   return AUTO_NAME.test(name.trim()) ? "" : name;
@@ -156,7 +180,12 @@ function textLayerName(name: string, characters: unknown): string {
 }
 
 /** Where an unrotated box of w×h centred on `bounds` sits in `parent` (rotation turns a layer about its centre). */
-function offsetIn(bounds: { x: number; y: number; width: number; height: number }, parent: { x: number; y: number }, w: number, h: number): { x: number; y: number } {
+function offsetIn(
+  bounds: { x: number; y: number; width: number; height: number },
+  parent: { x: number; y: number },
+  w: number,
+  h: number,
+): { x: number; y: number } {
   return { x: bounds.x + bounds.width / 2 - parent.x - w / 2, y: bounds.y + bounds.height / 2 - parent.y - h / 2 };
 }
 
@@ -187,11 +216,19 @@ function collectShownLayers(node: RestNode, instance: InstanceScope | undefined,
     const inner = innerId(node.id, instance);
     if (inner !== undefined) out.add(`${instance.componentId}|${inner}`);
   }
-  const own = node.type === "INSTANCE" && typeof node["componentId"] === "string" ? { id: node.id, componentId: node["componentId"] } : instance;
+  const own =
+    node.type === "INSTANCE" && typeof node["componentId"] === "string"
+      ? { id: node.id, componentId: node["componentId"] }
+      : instance;
   for (const child of node.children ?? []) collectShownLayers(child, own, out);
 }
 
-function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | undefined } | undefined, instance: InstanceScope | undefined, walk: Walk): DesignNode | undefined {
+function convert(
+  node: RestNode,
+  parent: { box: Box; dir: "row" | "column" | undefined } | undefined,
+  instance: InstanceScope | undefined,
+  walk: Walk,
+): DesignNode | undefined {
   if (SKIPPED.has(node.type)) return undefined;
   const hidden = node["visible"] === false;
   if (hidden) {
@@ -201,7 +238,12 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   const icon = parent !== undefined && isIconContainer(node);
   const kind = icon ? "vector" : (KIND[node.type] ?? (node.children ? "frame" : "rect"));
   if (!KIND[node.type]) {
-    walk.problems.push({ severity: "info", code: "unknown-node-type", message: `node type ${node.type} is drawn as a ${kind}`, nodeId: node.id });
+    walk.problems.push({
+      severity: "info",
+      code: "unknown-node-type",
+      message: `node type ${node.type} is drawn as a ${kind}`,
+      nodeId: node.id,
+    });
   }
 
   // A layer without a box has no place and no size: skipped (with its children), never laid out as 0×0 or NaN.
@@ -273,10 +315,17 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
   // has no way to carry the picture, and would draw nothing.
   const imageShape = (kind === "vector" || kind === "boolean") && !icon && fills.some((f) => f.kind === "image");
   if (imageShape) {
-    walk.problems.push({ severity: "info", code: "image-in-shape", message: `"${node.name}" is an image in a ${node.type.toLowerCase().replace(/_/g, " ")}: drawn as its box with the image; the outline is not kept`, nodeId: node.id });
+    walk.problems.push({
+      severity: "info",
+      code: "image-in-shape",
+      message: `"${node.name}" is an image in a ${node.type.toLowerCase().replace(/_/g, " ")}: drawn as its box with the image; the outline is not kept`,
+      nodeId: node.id,
+    });
   }
   if ((kind === "vector" || kind === "boolean") && !imageShape) {
-    const key = walk.assets.vector(node, assetBase(out), () => (icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h)));
+    const key = walk.assets.vector(node, assetBase(out), () =>
+      icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h),
+    );
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
     out.asset = key;
@@ -290,7 +339,9 @@ function convert(node: RestNode, parent: { box: Box; dir: "row" | "column" | und
       // Only the shapes the SVG identifies (a supplied SVG, such as Figma's export, names none of them).
       const asset = walk.assets.all[key];
       const svg = asset?.kind === "svg" ? (asset.svg ?? "") : "";
-      const parts = containerParts(node, bounds, w, h, { w: out.w, h: out.h }).filter((p) => svg.includes(`data-node-id="${escapeAttr(p.id)}"`));
+      const parts = containerParts(node, bounds, w, h, { w: out.w, h: out.h }).filter((p) =>
+        svg.includes(`data-node-id="${escapeAttr(p.id)}"`),
+      );
       if (parts.length) out.parts = parts;
     }
   }
@@ -327,16 +378,36 @@ export interface NormalizeResult {
  */
 export function normalize(nodes: RestNode[], context: RestContext, extras: DesignExtras = {}): NormalizeResult {
   const problems: Problem[] = [];
-  const walk: Walk = { shownLayers: new Set(), suggestions: extras.inferredLayouts ?? {}, context, assets: new DesignAssets(extras, problems), problems, instances: {}, unbounded: [], layerNames: {} };
+  const walk: Walk = {
+    shownLayers: new Set(),
+    suggestions: extras.inferredLayouts ?? {},
+    context,
+    assets: new DesignAssets(extras, problems),
+    problems,
+    instances: {},
+    unbounded: [],
+    layerNames: {},
+  };
   for (const node of nodes) collectShownLayers(node, undefined, walk.shownLayers);
   const frames: DesignNode[] = [];
   for (const node of nodes) {
     try {
       const frame = convert(node, undefined, undefined, walk);
       if (frame) frames.push(frame);
-      else if (!walk.unbounded.includes(node)) walk.problems.push({ severity: "warning", code: "skipped-node", message: `"${node.name}" (${node.type}) is hidden or not drawable`, nodeId: node.id });
+      else if (!walk.unbounded.includes(node))
+        walk.problems.push({
+          severity: "warning",
+          code: "skipped-node",
+          message: `"${node.name}" (${node.type}) is hidden or not drawable`,
+          nodeId: node.id,
+        });
     } catch (error) {
-      walk.problems.push({ severity: "error", code: "internal", message: `could not convert "${node.name}": ${String(error)}`, nodeId: node.id });
+      walk.problems.push({
+        severity: "error",
+        code: "internal",
+        message: `could not convert "${node.name}": ${String(error)}`,
+        nodeId: node.id,
+      });
     }
   }
   if (walk.unbounded.length > 0) walk.problems.push(unboundedNote(walk.unbounded));

@@ -33,9 +33,7 @@ function stopsCss(raw: unknown, opacity: number, position: (t: number) => number
 
 /** A CSS gradient for a Figma gradient paint on a w×h box, mapping Figma's handles onto CSS's gradient line. */
 export function gradientCss(paint: Record<string, unknown>, w: number, h: number, opacity: number): string | undefined {
-  const handles = Array.isArray(paint["gradientHandlePositions"])
-    ? paint["gradientHandlePositions"].map(readVec)
-    : [];
+  const handles = Array.isArray(paint["gradientHandlePositions"]) ? paint["gradientHandlePositions"].map(readVec) : [];
   const [p0, p1, p2] = handles;
   const type = paint["type"];
   if (type === "GRADIENT_LINEAR") {
@@ -70,7 +68,9 @@ export function gradientCss(paint: Record<string, unknown>, w: number, h: number
   const rx = p1 ? Math.hypot((p1.x - center.x) * w, (p1.y - center.y) * h) : w / 2;
   const ry = p2 ? Math.hypot((p2.x - center.x) * w, (p2.y - center.y) * h) : h / 2;
   const stops = stopsCss(paint["gradientStops"], opacity, (t) => t);
-  return stops.length ? `radial-gradient(${round(rx, 1)}px ${round(ry, 1)}px at ${at}, ${stops.join(", ")})` : undefined;
+  return stops.length
+    ? `radial-gradient(${round(rx, 1)}px ${round(ry, 1)}px at ${at}, ${stops.join(", ")})`
+    : undefined;
 }
 
 export interface PaintContext {
@@ -99,7 +99,8 @@ export function cropRegion(raw: unknown): [number, number, number, number] | und
   if (!Array.isArray(r0) || !Array.isArray(r1)) return undefined;
   const [a, b, tx] = r0.map((v) => finite(v));
   const [c, d, ty] = r1.map((v) => finite(v));
-  if (a === undefined || b === undefined || tx === undefined || c === undefined || d === undefined || ty === undefined) return undefined;
+  if (a === undefined || b === undefined || tx === undefined || c === undefined || d === undefined || ty === undefined)
+    return undefined;
   if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d <= 0) return undefined;
   const region: [number, number, number, number] = [round(tx, 4), round(ty, 4), round(a, 4), round(d, 4)];
   return region.every((v, i) => Math.abs(v - [0, 0, 1, 1][i]!) < 1e-4) ? undefined : region;
@@ -151,7 +152,11 @@ export function readStroke(node: Record<string, unknown>, ctx: PaintContext): St
   const first = paints.find((p) => p.kind === "solid") ?? paints[0];
   if (!first) return undefined;
   const color =
-    first.kind === "solid" ? first.color : first.kind === "gradient" ? (/#[0-9a-f]{6}|rgba\([^)]*\)/.exec(first.css)?.[0] ?? "#000000") : "#000000";
+    first.kind === "solid"
+      ? first.color
+      : first.kind === "gradient"
+        ? (/#[0-9a-f]{6}|rgba\([^)]*\)/.exec(first.css)?.[0] ?? "#000000")
+        : "#000000";
   const uniform = nonNegative(node["strokeWeight"]) ?? 1;
   const sides = node["individualStrokeWeights"];
   let weight: number | Sides = round(uniform);
@@ -161,7 +166,9 @@ export function readStroke(node: Record<string, unknown>, ctx: PaintContext): St
     weight = s.every((v) => v === s[0]) ? s[0] : s;
   }
   if (weight === 0) return undefined;
-  const dashes = Array.isArray(node["strokeDashes"]) ? node["strokeDashes"].map(nonNegative).filter((d): d is number => d !== undefined) : [];
+  const dashes = Array.isArray(node["strokeDashes"])
+    ? node["strokeDashes"].map(nonNegative).filter((d): d is number => d !== undefined)
+    : [];
   return {
     color,
     weight,

@@ -38,7 +38,12 @@ function isFlowChild(parent: DesignNode, child: DesignNode): boolean {
 }
 
 /** Offsets of the flow children along one auto layout line, from `justify`. */
-function mainOffsets(sizes: number[], inner: number, gap: number, justify: NonNullable<DesignNode["layout"]>["justify"]): number[] {
+function mainOffsets(
+  sizes: number[],
+  inner: number,
+  gap: number,
+  justify: NonNullable<DesignNode["layout"]>["justify"],
+): number[] {
   const total = sizes.reduce((s, v) => s + v, 0);
   const n = sizes.length;
   let step = gap;
@@ -92,7 +97,12 @@ function flowBoxes(parent: DesignNode, box: Box, flow: DesignNode[]): Map<Design
     line.forEach((child, i) => {
       const m = offsets[i]!;
       const c = lineStart + crossOffset(cross(child), lineCross, layout.align);
-      out.set(child, row ? { x: box.x + pl + m, y: box.y + pt + c, w: child.w, h: child.h } : { x: box.x + pl + c, y: box.y + pt + m, w: child.w, h: child.h });
+      out.set(
+        child,
+        row
+          ? { x: box.x + pl + m, y: box.y + pt + c, w: child.w, h: child.h }
+          : { x: box.x + pl + c, y: box.y + pt + m, w: child.w, h: child.h },
+      );
     });
     lineStart += lineCross + (layout.crossGap ?? layout.gap);
   }
@@ -102,7 +112,11 @@ function flowBoxes(parent: DesignNode, box: Box, flow: DesignNode[]): Map<Design
 /** Absolute boxes of the visible children of `node` (placed at `box`), in paint order. */
 export function childBoxes(node: DesignNode, box: Box): { child: DesignNode; box: Box }[] {
   const visible = (node.children ?? []).filter((c) => !c.hidden);
-  const flow = flowBoxes(node, box, visible.filter((c) => isFlowChild(node, c)));
+  const flow = flowBoxes(
+    node,
+    box,
+    visible.filter((c) => isFlowChild(node, c)),
+  );
   return visible.map((child) => ({
     child,
     box: flow.get(child) ?? { x: box.x + (child.x ?? 0), y: box.y + (child.y ?? 0), w: child.w, h: child.h },
@@ -117,7 +131,15 @@ export function placeLayers(frames: DesignNode[], layerNames: Readonly<Record<st
   const out: Placed[] = [];
   const visit = (node: DesignNode, box: Box, parent: Placed | undefined, frame: number): void => {
     if (node.hidden || node.opacity === 0) return;
-    const placed: Placed = { node, name: displayName(node, layerNames), box, parent, frame, order: out.length, end: out.length + 1 };
+    const placed: Placed = {
+      node,
+      name: displayName(node, layerNames),
+      box,
+      parent,
+      frame,
+      order: out.length,
+      end: out.length + 1,
+    };
     out.push(placed);
     for (const { child, box: childBox } of childBoxes(node, box)) visit(child, childBox, placed, frame);
     placed.end = out.length;
@@ -129,5 +151,10 @@ export function placeLayers(frames: DesignNode[], layerNames: Readonly<Record<st
 /** `outer` contains `inner`, with half a pixel of slack for rounding. */
 export function contains(outer: Box, inner: Box): boolean {
   const slack = 0.5;
-  return inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.w <= outer.x + outer.w + slack && inner.y + inner.h <= outer.y + outer.h + slack;
+  return (
+    inner.x >= outer.x - slack &&
+    inner.y >= outer.y - slack &&
+    inner.x + inner.w <= outer.x + outer.w + slack &&
+    inner.y + inner.h <= outer.y + outer.h + slack
+  );
 }

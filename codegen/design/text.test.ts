@@ -5,7 +5,15 @@ const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const baseStyle = { fontFamily: "Inter", fontSize: 16, fontWeight: 400, lineHeightPx: 24, lineHeightUnit: "PIXELS" };
 
 function textNode(extra: Record<string, unknown>, style: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: "1:1", name: "t", type: "TEXT", characters: "Hello world", fills: BLACK, style: { ...baseStyle, ...style }, ...extra };
+  return {
+    id: "1:1",
+    name: "t",
+    type: "TEXT",
+    characters: "Hello world",
+    fills: BLACK,
+    style: { ...baseStyle, ...style },
+    ...extra,
+  };
 }
 
 describe("readText: base style", () => {
@@ -21,7 +29,13 @@ describe("readText: base style", () => {
   });
 
   it("falls back to sans-serif 12/400 without a style", () => {
-    expect(readText({ characters: "x" }, undefined)).toEqual({ chars: "x", style: { family: "sans-serif", size: 12, weight: 400 }, resize: "none", alignH: "left", alignV: "top" });
+    expect(readText({ characters: "x" }, undefined)).toEqual({
+      chars: "x",
+      style: { family: "sans-serif", size: 12, weight: 400 },
+      resize: "none",
+      alignH: "left",
+      alignV: "top",
+    });
   });
 
   it("has no line height for INTRINSIC_% (the font's normal)", () => {
@@ -29,12 +43,19 @@ describe("readText: base style", () => {
     expect(text.style.lineHeight).toBeUndefined();
     expect("lineHeight" in text.style).toBe(false);
     // Percent of font size still has a pixel value.
-    expect(readText(textNode({}, { lineHeightPx: 19.2, lineHeightUnit: "FONT_SIZE_%" }), undefined).style.lineHeight).toBe(19.2);
+    expect(
+      readText(textNode({}, { lineHeightPx: 19.2, lineHeightUnit: "FONT_SIZE_%" }), undefined).style.lineHeight,
+    ).toBe(19.2);
   });
 
   it("maps textCase and textDecoration", () => {
-    expect(readText(textNode({}, { textCase: "UPPER", textDecoration: "UNDERLINE" }), undefined).style).toMatchObject({ case: "upper", decoration: "underline" });
-    expect(readText(textNode({}, { textCase: "LOWER", textDecoration: "STRIKETHROUGH" }), undefined).style).toMatchObject({ case: "lower", decoration: "line-through" });
+    expect(readText(textNode({}, { textCase: "UPPER", textDecoration: "UNDERLINE" }), undefined).style).toMatchObject({
+      case: "upper",
+      decoration: "underline",
+    });
+    expect(
+      readText(textNode({}, { textCase: "LOWER", textDecoration: "STRIKETHROUGH" }), undefined).style,
+    ).toMatchObject({ case: "lower", decoration: "line-through" });
     expect(readText(textNode({}, { textCase: "TITLE" }), undefined).style.case).toBe("title");
     expect(readText(textNode({}, { textCase: "SMALL_CAPS_FORCED" }), undefined).style.case).toBe("small-caps");
     const plain = readText(textNode({}, { textCase: "ORIGINAL", textDecoration: "NONE" }), undefined).style;
@@ -49,9 +70,17 @@ describe("readText: base style", () => {
   });
 
   it("folds paint opacity into the colour and reads a gradient's first stop", () => {
-    expect(readText(textNode({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 }, opacity: 0.5 }] }), undefined).style.color).toBe("rgba(255, 255, 255, 0.5)");
+    expect(
+      readText(textNode({ fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 }, opacity: 0.5 }] }), undefined)
+        .style.color,
+    ).toBe("rgba(255, 255, 255, 0.5)");
     const gradient = { type: "GRADIENT_LINEAR", gradientStops: [{ position: 0, color: { r: 0, g: 0, b: 1, a: 1 } }] };
-    expect(readText(textNode({ fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 }, visible: false }, gradient] }), undefined).style.color).toBe("#0000ff");
+    expect(
+      readText(
+        textNode({ fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 }, visible: false }, gradient] }),
+        undefined,
+      ).style.color,
+    ).toBe("#0000ff");
   });
 
   it("keeps the shared style name", () => {
@@ -74,15 +103,26 @@ describe("readText: layout", () => {
     const text = readText(textNode({}, { textAutoResize: "HEIGHT", textTruncation: "ENDING", maxLines: 2 }), undefined);
     expect(text.resize).toBe("truncate");
     expect(text.maxLines).toBe(2);
-    const untruncated = readText(textNode({}, { textAutoResize: "HEIGHT", textTruncation: "DISABLED", maxLines: 0 }), undefined);
+    const untruncated = readText(
+      textNode({}, { textAutoResize: "HEIGHT", textTruncation: "DISABLED", maxLines: 0 }),
+      undefined,
+    );
     expect(untruncated.resize).toBe("height");
     expect(untruncated.maxLines).toBeUndefined();
   });
 
   it("maps alignment and paragraph spacing", () => {
-    const text = readText(textNode({}, { textAlignHorizontal: "JUSTIFIED", textAlignVertical: "BOTTOM", paragraphSpacing: 12 }), undefined);
+    const text = readText(
+      textNode({}, { textAlignHorizontal: "JUSTIFIED", textAlignVertical: "BOTTOM", paragraphSpacing: 12 }),
+      undefined,
+    );
     expect([text.alignH, text.alignV, text.paragraphSpacing]).toEqual(["justify", "bottom", 12]);
-    expect(readText(textNode({}, { textAlignHorizontal: "CENTER", textAlignVertical: "CENTER", paragraphSpacing: 0 }), undefined)).toMatchObject({ alignH: "center", alignV: "center" });
+    expect(
+      readText(
+        textNode({}, { textAlignHorizontal: "CENTER", textAlignVertical: "CENTER", paragraphSpacing: 0 }),
+        undefined,
+      ),
+    ).toMatchObject({ alignH: "center", alignV: "center" });
     expect(readText(textNode({}, { paragraphSpacing: 0 }), undefined).paragraphSpacing).toBeUndefined();
   });
 });
@@ -92,7 +132,11 @@ describe("readText: runs", () => {
     // "Hello world": 0-5 base, 6-7 table 1 (bold), 8-9 table 2 (also bold) → one run 6-10; 10 table 3 = base weight.
     const node = textNode({
       characterStyleOverrides: [0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3],
-      styleOverrideTable: { "1": { fontWeight: 700 }, "2": { fontWeight: 700 }, "3": { fontWeight: 400, fontFamily: "Inter" } },
+      styleOverrideTable: {
+        "1": { fontWeight: 700 },
+        "2": { fontWeight: 700 },
+        "3": { fontWeight: 400, fontFamily: "Inter" },
+      },
     });
     expect(readText(node, undefined).runs).toEqual([{ start: 6, end: 10, style: { weight: 700 } }]);
   });
@@ -100,7 +144,10 @@ describe("readText: runs", () => {
   it("keeps equal runs that are not adjacent apart, and reads colour from a run's fills", () => {
     const node = textNode({
       characterStyleOverrides: [1, 1, 0, 2, 2, 0, 1],
-      styleOverrideTable: { "1": { fontWeight: 700 }, "2": { fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }], textDecoration: "UNDERLINE" } },
+      styleOverrideTable: {
+        "1": { fontWeight: 700 },
+        "2": { fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }], textDecoration: "UNDERLINE" },
+      },
     });
     expect(readText(node, undefined).runs).toEqual([
       { start: 0, end: 2, style: { weight: 700 } },
@@ -113,11 +160,17 @@ describe("readText: runs", () => {
     expect(readText(textNode({}), undefined).runs).toBeUndefined();
     expect(readText(textNode({ characterStyleOverrides: [] }), undefined).runs).toBeUndefined();
     expect(readText(textNode({ characterStyleOverrides: [0, 0, 0] }), undefined).runs).toBeUndefined();
-    expect(readText(textNode({ characterStyleOverrides: [7, 7], styleOverrideTable: {} }), undefined).runs).toBeUndefined();
+    expect(
+      readText(textNode({ characterStyleOverrides: [7, 7], styleOverrideTable: {} }), undefined).runs,
+    ).toBeUndefined();
   });
 
   it("never lets a run run past the characters", () => {
-    const node = textNode({ characters: "abc", characterStyleOverrides: [0, 1, 1, 1, 1], styleOverrideTable: { "1": { fontSize: 20 } } });
+    const node = textNode({
+      characters: "abc",
+      characterStyleOverrides: [0, 1, 1, 1, 1],
+      styleOverrideTable: { "1": { fontSize: 20 } },
+    });
     expect(readText(node, undefined).runs).toEqual([{ start: 1, end: 3, style: { size: 20 } }]);
   });
 
@@ -125,7 +178,10 @@ describe("readText: runs", () => {
     const UNDERLINE = { "1": { textDecoration: "UNDERLINE" } };
     /** The runs' characters: a run's offsets slice `chars` (UTF-16). */
     const styled = (characters: string, overrides: number[]): string[] => {
-      const text = readText(textNode({ characters, characterStyleOverrides: overrides, styleOverrideTable: UNDERLINE }), undefined);
+      const text = readText(
+        textNode({ characters, characterStyleOverrides: overrides, styleOverrideTable: UNDERLINE }),
+        undefined,
+      );
       return (text.runs ?? []).map((r) => characters.slice(r.start, r.end));
     };
     const ones = (n: number): number[] => Array.from({ length: n }, () => 1);

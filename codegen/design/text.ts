@@ -6,7 +6,6 @@ import type { TextContent, TextRun, TextStyle } from "./types.js";
 
 type Raw = Record<string, unknown>;
 
-
 /** Text color from a fills array: first visible solid (with paint opacity), or a gradient's first stop. */
 function textColor(fills: unknown): string | undefined {
   if (!Array.isArray(fills)) return undefined;
@@ -65,7 +64,12 @@ const RESIZE: Record<string, TextContent["resize"]> = {
   WIDTH_AND_HEIGHT: "width",
   TRUNCATE: "truncate",
 };
-const ALIGN_H: Record<string, TextContent["alignH"]> = { LEFT: "left", CENTER: "center", RIGHT: "right", JUSTIFIED: "justify" };
+const ALIGN_H: Record<string, TextContent["alignH"]> = {
+  LEFT: "left",
+  CENTER: "center",
+  RIGHT: "right",
+  JUSTIFIED: "justify",
+};
 const ALIGN_V: Record<string, TextContent["alignV"]> = { TOP: "top", CENTER: "center", BOTTOM: "bottom" };
 
 export function readText(node: Raw, styleName: string | undefined): TextContent {

@@ -6,7 +6,17 @@
  */
 
 /** What a token is for; it picks the Tailwind theme namespace (`--color-*`, `--spacing-*` …). */
-export type TokenGroup = "color" | "spacing" | "radius" | "text" | "leading" | "tracking" | "font-weight" | "font" | "shadow" | "number";
+export type TokenGroup =
+  | "color"
+  | "spacing"
+  | "radius"
+  | "text"
+  | "leading"
+  | "tracking"
+  | "font-weight"
+  | "font"
+  | "shadow"
+  | "number";
 
 /** A token's value in one mode: CSS text, or another token (a Figma alias) printed as `var(--other)`. */
 export type TokenValue = { css: string } | { ref: string };

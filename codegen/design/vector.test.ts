@@ -5,12 +5,21 @@ import { containerParts, containerSvg, isIconContainer, shapeSvg, standInSvg } f
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const RED = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
-const OPEN = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10" viewBox="0 0 20 10" fill="none" overflow="visible">';
-const n = (id: string, type: string, extra: Record<string, unknown> = {}): RestNode => ({ id, type, name: type.toLowerCase(), ...extra }) as RestNode;
+const OPEN =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10" viewBox="0 0 20 10" fill="none" overflow="visible">';
+const n = (id: string, type: string, extra: Record<string, unknown> = {}): RestNode =>
+  ({ id, type, name: type.toLowerCase(), ...extra }) as RestNode;
 
 describe("shapeSvg", () => {
   it("draws fill and stroke geometry in one group; the node id is left to the <svg> element", () => {
-    const node = n("1:1", "VECTOR", { fills: BLACK, strokes: RED, strokeWeight: 1, fillGeometry: [{ path: "M0 0L20 10", windingRule: "NONZERO" }], strokeGeometry: [{ path: "M1 1", windingRule: "EVENODD" }], opacity: 0.5 });
+    const node = n("1:1", "VECTOR", {
+      fills: BLACK,
+      strokes: RED,
+      strokeWeight: 1,
+      fillGeometry: [{ path: "M0 0L20 10", windingRule: "NONZERO" }],
+      strokeGeometry: [{ path: "M1 1", windingRule: "EVENODD" }],
+      opacity: 0.5,
+    });
     expect(shapeSvg(node, 20, 10)).toEqual({
       svg: `${OPEN}<g opacity="0.5"><path d="M0 0L20 10" fill="#000000" fill-rule="nonzero"/><path d="M1 1" fill="#ff0000" fill-rule="evenodd"/></g></svg>`,
       placeholder: false,
@@ -18,8 +27,14 @@ describe("shapeSvg", () => {
   });
 
   it("draws an ellipse exactly and a path without geometry as a placeholder box", () => {
-    expect(shapeSvg(n("1:2", "ELLIPSE", { fills: RED }), 20, 10)).toEqual({ svg: `${OPEN}<ellipse cx="10" cy="5" rx="10" ry="5" fill="#ff0000"/></svg>`, placeholder: false });
-    expect(shapeSvg(n("1:3", "STAR", { strokes: BLACK, strokeWeight: 2 }), 20, 10)).toEqual({ svg: `${OPEN}<rect width="20" height="10" fill="none" stroke="#000000" stroke-width="2"/></svg>`, placeholder: true });
+    expect(shapeSvg(n("1:2", "ELLIPSE", { fills: RED }), 20, 10)).toEqual({
+      svg: `${OPEN}<ellipse cx="10" cy="5" rx="10" ry="5" fill="#ff0000"/></svg>`,
+      placeholder: false,
+    });
+    expect(shapeSvg(n("1:3", "STAR", { strokes: BLACK, strokeWeight: 2 }), 20, 10)).toEqual({
+      svg: `${OPEN}<rect width="20" height="10" fill="none" stroke="#000000" stroke-width="2"/></svg>`,
+      placeholder: true,
+    });
     // A line is a thin filled box along its longer side, as thick as its stroke.
     expect(shapeSvg(n("1:4", "LINE", { strokes: RED, strokeWeight: 2 }), 20, 0)).toEqual({
       svg: '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="0.01" viewBox="0 0 20 0.01" fill="none" overflow="visible"><rect width="20" height="2" fill="#ff0000"/></svg>',
@@ -33,26 +48,49 @@ describe("shapeSvg", () => {
 });
 
 describe("isIconContainer", () => {
-  const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
+  const box = (x: number, y: number, width: number, height: number) => ({
+    absoluteBoundingBox: { x, y, width, height },
+  });
   it("accepts groups of shapes with at least one path, nested groups included", () => {
     expect(isIconContainer(n("1:1", "GROUP", { children: [n("1:2", "VECTOR"), n("1:3", "ELLIPSE")] }))).toBe(true);
-    expect(isIconContainer(n("1:1", "FRAME", { children: [n("1:2", "GROUP", { children: [n("1:3", "BOOLEAN_OPERATION", { children: [n("1:4", "RECTANGLE")] })] })] }))).toBe(true);
+    expect(
+      isIconContainer(
+        n("1:1", "FRAME", {
+          children: [
+            n("1:2", "GROUP", { children: [n("1:3", "BOOLEAN_OPERATION", { children: [n("1:4", "RECTANGLE")] })] }),
+          ],
+        }),
+      ),
+    ).toBe(true);
   });
 
   it("refuses text, images, auto layout, shapes without paths and empty containers", () => {
     expect(isIconContainer(n("1:1", "GROUP", { children: [n("1:2", "VECTOR"), n("1:3", "TEXT")] }))).toBe(false);
-    expect(isIconContainer(n("1:1", "GROUP", { children: [n("1:2", "VECTOR", { fills: [{ type: "IMAGE", imageRef: "x" }] })] }))).toBe(false);
-    expect(isIconContainer(n("1:1", "FRAME", { layoutMode: "HORIZONTAL", children: [n("1:2", "VECTOR")] }))).toBe(false);
+    expect(
+      isIconContainer(
+        n("1:1", "GROUP", { children: [n("1:2", "VECTOR", { fills: [{ type: "IMAGE", imageRef: "x" }] })] }),
+      ),
+    ).toBe(false);
+    expect(isIconContainer(n("1:1", "FRAME", { layoutMode: "HORIZONTAL", children: [n("1:2", "VECTOR")] }))).toBe(
+      false,
+    );
     expect(isIconContainer(n("1:1", "GROUP", { children: [n("1:2", "RECTANGLE"), n("1:3", "ELLIPSE")] }))).toBe(false);
     expect(isIconContainer(n("1:1", "GROUP", { children: [] }))).toBe(false);
     expect(isIconContainer(n("1:1", "RECTANGLE"))).toBe(false);
     // Hidden children do not count.
-    expect(isIconContainer(n("1:1", "GROUP", { children: [n("1:2", "VECTOR", { visible: false }), n("1:3", "RECTANGLE")] }))).toBe(false);
+    expect(
+      isIconContainer(n("1:1", "GROUP", { children: [n("1:2", "VECTOR", { visible: false }), n("1:3", "RECTANGLE")] })),
+    ).toBe(false);
   });
 
   it("containerSvg rotates a leaf about its centre", () => {
     // A 10×10 square at 90° has 10×10 bounds at (5, 0) in a 20×10 group at (0, 0): centre (10, 5).
-    const leaf = n("1:2", "VECTOR", { ...box(5, 0, 10, 10), rotation: Math.PI / 2, fills: BLACK, fillGeometry: [{ path: "M0 0", windingRule: "NONZERO" }] });
+    const leaf = n("1:2", "VECTOR", {
+      ...box(5, 0, 10, 10),
+      rotation: Math.PI / 2,
+      fills: BLACK,
+      fillGeometry: [{ path: "M0 0", windingRule: "NONZERO" }],
+    });
     const group = n("1:1", "GROUP", { ...box(0, 0, 20, 10), children: [leaf] });
     expect(containerSvg(group, { x: 0, y: 0, width: 20, height: 10 }, 20, 10)).toEqual({
       svg: `${OPEN}<g transform="translate(10 5) rotate(-90) translate(-5 -5)"><path data-node-id="1:2" d="M0 0" fill="#000000" fill-rule="nonzero"/></g></svg>`,
@@ -62,12 +100,16 @@ describe("isIconContainer", () => {
 });
 
 describe("containerParts and standInSvg", () => {
-  const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
+  const box = (x: number, y: number, width: number, height: number) => ({
+    absoluteBoundingBox: { x, y, width, height },
+  });
   const icon = n("1:1", "GROUP", {
     ...box(100, 50, 20, 10),
     children: [
       n("1:2", "VECTOR", { ...box(100, 50, 10, 10), fills: RED }),
-      n("1:3", "GROUP", { children: [n("1:4", "LINE", { ...box(110.04, 55, 10, 0), strokes: BLACK, strokeWeight: 1 })] }),
+      n("1:3", "GROUP", {
+        children: [n("1:4", "LINE", { ...box(110.04, 55, 10, 0), strokes: BLACK, strokeWeight: 1 })],
+      }),
       n("1:5", "VECTOR", { ...box(0, 0, 1, 1), visible: false }),
     ],
   });
@@ -96,19 +138,29 @@ describe("containerParts and standInSvg", () => {
     expect(standInSvg({ w: 20, h: 10, parts, stroke: { color: "#00ff00", weight: 1, align: "center" } })).toBe(
       `${OPEN}<rect data-node-id="1:2" width="10" height="10" fill="#ff0000"/><rect data-node-id="1:4" x="10" y="5" width="10" height="1" fill="#00ff00"/></svg>`,
     );
-    expect(standInSvg({ w: 20, h: 10, fills: [{ kind: "solid", color: "#123456" }] })).toBe(`${OPEN}<rect width="20" height="10" fill="#123456"/></svg>`);
+    expect(standInSvg({ w: 20, h: 10, fills: [{ kind: "solid", color: "#123456" }] })).toBe(
+      `${OPEN}<rect width="20" height="10" fill="#123456"/></svg>`,
+    );
     // A stroke-only line is stroked, so it stays visible at zero height.
-    expect(standInSvg({ w: 20, h: 0, stroke: { color: "#000000", weight: 2, align: "center" } })).toContain('<rect width="20" height="0" fill="none" stroke="#000000" stroke-width="2"/>');
+    expect(standInSvg({ w: 20, h: 0, stroke: { color: "#000000", weight: 2, align: "center" } })).toContain(
+      '<rect width="20" height="0" fill="none" stroke="#000000" stroke-width="2"/>',
+    );
     expect(standInSvg({ w: 20, h: 10 })).toContain('fill="currentColor"');
   });
 });
 
 describe("containerSvg: masks", () => {
   it("a mask in an icon is not painted: it masks the shapes above it up to the next mask, without listing its own", () => {
-    const rect = (id: string, x: number, extra: Record<string, unknown> = {}) => n(id, "RECTANGLE", { absoluteBoundingBox: { x, y: 0, width: 10, height: 10 }, fills: BLACK, ...extra });
+    const rect = (id: string, x: number, extra: Record<string, unknown> = {}) =>
+      n(id, "RECTANGLE", { absoluteBoundingBox: { x, y: 0, width: 10, height: 10 }, fills: BLACK, ...extra });
     const group = n("1:1", "GROUP", {
       absoluteBoundingBox: { x: 0, y: 0, width: 20, height: 10 },
-      children: [rect("1:2", 0), rect("1:3", 0, { isMask: true, fills: RED, maskType: "LUMINANCE" }), rect("1:4", 10), rect("1:5", 5, { isMask: true, fills: RED })],
+      children: [
+        rect("1:2", 0),
+        rect("1:3", 0, { isMask: true, fills: RED, maskType: "LUMINANCE" }),
+        rect("1:4", 10),
+        rect("1:5", 5, { isMask: true, fills: RED }),
+      ],
     });
     const { svg } = containerSvg(group, { x: 0, y: 0, width: 20, height: 10 }, 20, 10);
     expect(svg).toBe(

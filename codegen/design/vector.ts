@@ -12,7 +12,15 @@ import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import type { DesignNode, ShapePart } from "./types.js";
 
 /** Shape types that can be drawn inside one SVG. */
-export const SHAPE_TYPES = new Set(["VECTOR", "BOOLEAN_OPERATION", "STAR", "REGULAR_POLYGON", "LINE", "ELLIPSE", "RECTANGLE"]);
+export const SHAPE_TYPES = new Set([
+  "VECTOR",
+  "BOOLEAN_OPERATION",
+  "STAR",
+  "REGULAR_POLYGON",
+  "LINE",
+  "ELLIPSE",
+  "RECTANGLE",
+]);
 const PATH_TYPES = new Set(["VECTOR", "BOOLEAN_OPERATION", "STAR", "REGULAR_POLYGON", "LINE"]);
 
 function paths(raw: unknown): { d: string; rule: string }[] {
@@ -35,14 +43,18 @@ function drawShape(node: RestNode, w: number, h: number): { markup: string; exac
   const fillColor = fill && fill.kind === "solid" ? fill.color : undefined;
   const stroke = readStroke(node, ctx);
   const id = ` data-node-id="${escapeAttr(node.id)}"`;
-  const opacity = typeof node["opacity"] === "number" && node["opacity"] < 1 ? ` opacity="${round(node["opacity"], 3)}"` : "";
+  const opacity =
+    typeof node["opacity"] === "number" && node["opacity"] < 1 ? ` opacity="${round(node["opacity"], 3)}"` : "";
   const fillPaths = paths(node["fillGeometry"]);
   const strokePaths = paths(node["strokeGeometry"]);
   if (fillPaths.length > 0 || strokePaths.length > 0) {
     const parts: string[] = [];
-    if (fillColor) for (const p of fillPaths) parts.push(`<path d="${escapeAttr(p.d)}" fill="${fillColor}" fill-rule="${p.rule}"/>`);
+    if (fillColor)
+      for (const p of fillPaths) parts.push(`<path d="${escapeAttr(p.d)}" fill="${fillColor}" fill-rule="${p.rule}"/>`);
     // strokeGeometry is the outline of the stroke, so it is filled with the stroke colour.
-    if (stroke) for (const p of strokePaths) parts.push(`<path d="${escapeAttr(p.d)}" fill="${stroke.color}" fill-rule="${p.rule}"/>`);
+    if (stroke)
+      for (const p of strokePaths)
+        parts.push(`<path d="${escapeAttr(p.d)}" fill="${stroke.color}" fill-rule="${p.rule}"/>`);
     if (parts.length === 1) return { markup: parts[0]!.replace("<path ", `<path${id}${opacity} `), exact: true };
     return { markup: `<g${id}${opacity}>${parts.join("")}</g>`, exact: true };
   }
@@ -53,18 +65,33 @@ function drawShape(node: RestNode, w: number, h: number): { markup: string; exac
     // A thin filled box rather than <line>: it has a real bounding box, so it stays measurable.
     // Drawn from the line's edge like a CSS border, along its longer side.
     const color = stroke?.color ?? fillColor ?? "#000000";
-    const size = w >= h ? `width="${round(w)}" height="${round(strokeWeight)}"` : `width="${round(strokeWeight)}" height="${round(h)}"`;
+    const size =
+      w >= h
+        ? `width="${round(w)}" height="${round(strokeWeight)}"`
+        : `width="${round(strokeWeight)}" height="${round(h)}"`;
     return { markup: `<rect${id}${opacity} ${size} fill="${color}"/>`, exact: true };
   }
   if (node.type === "ELLIPSE") {
-    return { markup: `<ellipse${id}${opacity} cx="${round(w / 2)}" cy="${round(h / 2)}" rx="${round(w / 2)}" ry="${round(h / 2)}"${paint}${strokeAttr}/>`, exact: true };
+    return {
+      markup: `<ellipse${id}${opacity} cx="${round(w / 2)}" cy="${round(h / 2)}" rx="${round(w / 2)}" ry="${round(h / 2)}"${paint}${strokeAttr}/>`,
+      exact: true,
+    };
   }
   const radius = typeof node["cornerRadius"] === "number" ? ` rx="${round(node["cornerRadius"])}"` : "";
   // A box for a path without geometry: right place and colour, not the right outline.
-  return { markup: `<rect${id}${opacity} width="${round(w)}" height="${round(h)}"${radius}${paint}${strokeAttr}/>`, exact: !PATH_TYPES.has(node.type) };
+  return {
+    markup: `<rect${id}${opacity} width="${round(w)}" height="${round(h)}"${radius}${paint}${strokeAttr}/>`,
+    exact: !PATH_TYPES.has(node.type),
+  };
 }
 
-function transformFor(box: Box, origin: { x: number; y: number }, w: number, h: number, degrees: number | undefined): string {
+function transformFor(
+  box: Box,
+  origin: { x: number; y: number },
+  w: number,
+  h: number,
+  degrees: number | undefined,
+): string {
   const cx = round(box.x + box.width / 2 - origin.x);
   const cy = round(box.y + box.height / 2 - origin.y);
   if (degrees === undefined) {
@@ -91,7 +118,8 @@ export function isIconContainer(node: RestNode): boolean {
   const found: RestNode[] = [];
   leaves(node, found);
   if (found.length === 0) return false;
-  const hasImage = (n: RestNode): boolean => Array.isArray(n["fills"]) && n["fills"].some((f) => isRecord(f) && f["type"] === "IMAGE");
+  const hasImage = (n: RestNode): boolean =>
+    Array.isArray(n["fills"]) && n["fills"].some((f) => isRecord(f) && f["type"] === "IMAGE");
   if (hasImage(node)) return false;
   let hasPath = false;
   const check = (n: RestNode): boolean => {
@@ -154,12 +182,16 @@ function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boole
   let masked: { id: string; def: string; layers: string[] } | undefined;
   const close = (): void => {
     // A mask with nothing above it masks nothing.
-    if (masked && masked.layers.length > 0) out.push(`<defs>${masked.def}</defs><g mask="url(#${masked.id})">${masked.layers.join("")}</g>`);
+    if (masked && masked.layers.length > 0)
+      out.push(`<defs>${masked.def}</defs><g mask="url(#${masked.id})">${masked.layers.join("")}</g>`);
     masked = undefined;
   };
   for (const child of node.children ?? []) {
     if (child["visible"] === false) continue;
-    const drawn = child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0 ? drawLeaf(child, bounds) : drawLayers(child, bounds);
+    const drawn =
+      child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0
+        ? drawLeaf(child, bounds)
+        : drawLayers(child, bounds);
     if (!drawn) continue;
     exact &&= drawn.exact;
     if (child["isMask"] === true) {
@@ -168,7 +200,11 @@ function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boole
       const shapes = drawn.markup.replace(/ data-node-id="[^"]*"/g, "");
       const id = `mask-${child.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
       const type = child["maskType"] === "LUMINANCE" ? "luminance" : "alpha";
-      masked = { id, def: `<mask id="${id}" style="mask-type:${type}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`, layers: [] };
+      masked = {
+        id,
+        def: `<mask id="${id}" style="mask-type:${type}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`,
+        layers: [],
+      };
       continue;
     }
     if (masked) masked.layers.push(drawn.markup);
@@ -183,7 +219,13 @@ function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boole
  * that SVG (viewBox w×h) is shown in the node's rounded box `shown` (CSS size; the viewBox is fitted and
  * centred, as `preserveAspectRatio` does by default). To a tenth of a pixel for shapes under 16px.
  */
-export function containerParts(node: RestNode, bounds: Box, w: number, h: number, shown: { w: number; h: number }): ShapePart[] {
+export function containerParts(
+  node: RestNode,
+  bounds: Box,
+  w: number,
+  h: number,
+  shown: { w: number; h: number },
+): ShapePart[] {
   const found: RestNode[] = [];
   leaves(node, found);
   const vw = round(Math.max(w, 0.01));
@@ -226,7 +268,10 @@ export function standInSvg(node: Pick<DesignNode, "w" | "h" | "parts" | "fills" 
   if (!node.parts) {
     // A stroke-only shape (a line, an outline) would vanish as a filled box of zero height: stroke it.
     const weight = typeof node.stroke?.weight === "number" ? node.stroke.weight : 1;
-    const paint = fill || !node.stroke ? `fill="${escapeAttr(color)}"` : `fill="none" stroke="${escapeAttr(color)}" stroke-width="${weight}"`;
+    const paint =
+      fill || !node.stroke
+        ? `fill="${escapeAttr(color)}"`
+        : `fill="none" stroke="${escapeAttr(color)}" stroke-width="${weight}"`;
     return wrap(node.w, node.h, `<rect width="${round(node.w)}" height="${round(node.h)}" ${paint}/>`);
   }
   const body = node.parts.map((p) => {

@@ -18,16 +18,63 @@ const json = {
     type: "FRAME",
     absoluteBoundingBox: box(0, 0, 400, 300),
     children: [
-      { id: "1:2", name: "Hero", type: "RECTANGLE", absoluteBoundingBox: box(0, 0, 400, 150), fills: [{ type: "IMAGE", imageRef: "r-jpeg", scaleMode: "FILL" }] },
-      { id: "1:3", name: "Logo", type: "RECTANGLE", absoluteBoundingBox: box(10, 160, 40, 40), fills: [{ type: "IMAGE", imageRef: "r-png", scaleMode: "FIT" }] },
-      { id: "1:4", name: "Logo copy", type: "RECTANGLE", absoluteBoundingBox: box(60, 160, 40, 40), fills: [{ type: "IMAGE", imageRef: "r-png-again", scaleMode: "FIT" }] },
-      { id: "1:5", name: "Texture", type: "RECTANGLE", absoluteBoundingBox: box(0, 210, 200, 90), fills: [{ type: "IMAGE", imageRef: "r-png", scaleMode: "TILE", scalingFactor: 0.5 }] },
-      { id: "1:6", name: "Detail", type: "RECTANGLE", absoluteBoundingBox: box(200, 210, 200, 90), fills: [{ type: "IMAGE", imageRef: "r-jpeg", scaleMode: "STRETCH", imageTransform: [[0.5, 0, 0.5], [0, 1, 0]] }] },
-      { id: "1:7", name: "Search", type: "VECTOR", absoluteBoundingBox: box(360, 160, 24, 24), fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }] },
+      {
+        id: "1:2",
+        name: "Hero",
+        type: "RECTANGLE",
+        absoluteBoundingBox: box(0, 0, 400, 150),
+        fills: [{ type: "IMAGE", imageRef: "r-jpeg", scaleMode: "FILL" }],
+      },
+      {
+        id: "1:3",
+        name: "Logo",
+        type: "RECTANGLE",
+        absoluteBoundingBox: box(10, 160, 40, 40),
+        fills: [{ type: "IMAGE", imageRef: "r-png", scaleMode: "FIT" }],
+      },
+      {
+        id: "1:4",
+        name: "Logo copy",
+        type: "RECTANGLE",
+        absoluteBoundingBox: box(60, 160, 40, 40),
+        fills: [{ type: "IMAGE", imageRef: "r-png-again", scaleMode: "FIT" }],
+      },
+      {
+        id: "1:5",
+        name: "Texture",
+        type: "RECTANGLE",
+        absoluteBoundingBox: box(0, 210, 200, 90),
+        fills: [{ type: "IMAGE", imageRef: "r-png", scaleMode: "TILE", scalingFactor: 0.5 }],
+      },
+      {
+        id: "1:6",
+        name: "Detail",
+        type: "RECTANGLE",
+        absoluteBoundingBox: box(200, 210, 200, 90),
+        fills: [
+          {
+            type: "IMAGE",
+            imageRef: "r-jpeg",
+            scaleMode: "STRETCH",
+            imageTransform: [
+              [0.5, 0, 0.5],
+              [0, 1, 0],
+            ],
+          },
+        ],
+      },
+      {
+        id: "1:7",
+        name: "Search",
+        type: "VECTOR",
+        absoluteBoundingBox: box(360, 160, 24, 24),
+        fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }],
+      },
     ],
   },
 };
-const SVG = '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><g clip-path="url(#c)" style="mix-blend-mode:multiply"><path d="M2 2h20v20H2z" stroke="#222" stroke-width="2" stroke-linecap="round"/></g><defs><clipPath id="c"><rect width="24" height="24" fill="white"/></clipPath></defs></svg>';
+const SVG =
+  '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><g clip-path="url(#c)" style="mix-blend-mode:multiply"><path d="M2 2h20v20H2z" stroke="#222" stroke-width="2" stroke-linecap="round"/></g><defs><clipPath id="c"><rect width="24" height="24" fill="white"/></clipPath></defs></svg>';
 const extras = { images: { "r-jpeg": JPEG, "r-png": PNG, "r-png-again": new Uint8Array(PNG) }, svgs: { "1:7": SVG } };
 const doc = (): ReturnType<typeof loadDesign>["document"] => loadDesign(json, [], extras).document;
 
@@ -35,7 +82,10 @@ describe("React output with real assets", () => {
   it("imports each picture from src/assets and writes its bytes there once, through ts-morph and prettier unchanged", async () => {
     const result = await generateCode(doc(), { target: "react", styling: "css-modules", nodeIds: false });
     const paths = result.files.map((f) => f.path);
-    expect(paths.filter((p) => p.startsWith("src/assets/")).sort()).toEqual(["src/assets/hero.jpg", "src/assets/logo.png"]);
+    expect(paths.filter((p) => p.startsWith("src/assets/")).sort()).toEqual([
+      "src/assets/hero.jpg",
+      "src/assets/logo.png",
+    ]);
     const hero = result.files.find((f) => f.path === "src/assets/hero.jpg")!;
     expect(hero.content).toBe("");
     expect(hero.bytes).toEqual(JPEG);
@@ -50,7 +100,8 @@ describe("React output with real assets", () => {
     expect(css).toContain("url(../assets/logo.png) left top / 4px 2px repeat"); // tile: 8×4 px × 0.5
     expect(css).toContain("url(../assets/hero.jpg) 100% 0 / 200% 100% no-repeat"); // crop: the right half
     const types = result.files.find((f) => f.path === "src/global.d.ts")!.content;
-    for (const ext of ["png", "jpg", "jpeg", "gif", "webp", "svg"]) expect(types).toContain(`declare module "*.${ext}"`);
+    for (const ext of ["png", "jpg", "jpeg", "gif", "webp", "svg"])
+      expect(types).toContain(`declare module "*.${ext}"`);
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 
@@ -75,7 +126,9 @@ describe("HTML output with real assets", () => {
     expect(page).toContain('stroke-linecap="round"');
     expect(files.find((f) => f.path === "assets/hero.jpg")!.bytes).toEqual(JPEG);
     expect(files.filter((f) => f.path.startsWith("assets/"))).toHaveLength(2);
-    expect(files.find((f) => f.path === "styles.css")!.content).toContain("url(assets/logo.png) left top / 4px 2px repeat");
+    expect(files.find((f) => f.path === "styles.css")!.content).toContain(
+      "url(assets/logo.png) left top / 4px 2px repeat",
+    );
   });
 });
 
@@ -85,16 +138,24 @@ describe("imagePlacement", () => {
     expect(imagePlacement({ kind: "image", asset: "a.png", fit: "contain" })).toBe("center / contain no-repeat");
     expect(imagePlacement({ kind: "image", asset: "a.png", fit: "fill" })).toBe("center / 100% 100% no-repeat");
     expect(imagePlacement({ kind: "image", asset: "a.png", fit: "tile" })).toBe("left top / auto repeat");
-    expect(imagePlacement({ kind: "image", asset: "a.png", fit: "tile", tileSize: [30, 20.5] })).toBe("left top / 30px 20.5px repeat");
+    expect(imagePlacement({ kind: "image", asset: "a.png", fit: "tile", tileSize: [30, 20.5] })).toBe(
+      "left top / 30px 20.5px repeat",
+    );
     // The centre quarter: image twice the box, its region at 50% of the free space.
-    expect(imagePlacement({ kind: "image", asset: "a.png", fit: "crop", crop: [0.25, 0.25, 0.5, 0.5] })).toBe("50% 50% / 200% 200% no-repeat");
+    expect(imagePlacement({ kind: "image", asset: "a.png", fit: "crop", crop: [0.25, 0.25, 0.5, 0.5] })).toBe(
+      "50% 50% / 200% 200% no-repeat",
+    );
   });
 });
 
 describe("modelAssetFiles", () => {
   it("offers the model every image file and the exact SVGs, under the target's asset folder", () => {
     const files = modelAssetFiles(doc(), "react");
-    expect(files.map((f) => f.path).sort()).toEqual(["src/assets/hero.jpg", "src/assets/logo.png", "src/assets/search.svg"]);
+    expect(files.map((f) => f.path).sort()).toEqual([
+      "src/assets/hero.jpg",
+      "src/assets/logo.png",
+      "src/assets/search.svg",
+    ]);
     expect(files.find((f) => f.path.endsWith(".svg"))!.content).toContain("<path");
     expect(modelAssetFiles(doc(), "html").map((f) => f.path)).toContain("assets/hero.jpg");
   });

@@ -41,7 +41,11 @@ export function imageAssetFiles(keys: Iterable<string>, assets: Record<string, A
     const path = `${dir}/${assetFileName(key, asset)}`;
     if (seen.has(path)) continue;
     seen.add(path);
-    out.push(asset.kind === "image" && asset.bytes ? { path, content: "", bytes: asset.bytes } : { path, content: imagePlaceholderSvg(key) });
+    out.push(
+      asset.kind === "image" && asset.bytes
+        ? { path, content: "", bytes: asset.bytes }
+        : { path, content: imagePlaceholderSvg(key) },
+    );
   }
   return out;
 }
@@ -55,7 +59,8 @@ export function modelAssetFiles(doc: DesignDocument, target: "react" | "html"): 
   const dir = assetDir(target);
   const files = imageAssetFiles(imageKeysIn(doc.frames), doc.assets, dir);
   for (const [key, asset] of Object.entries(doc.assets)) {
-    if (asset.kind === "svg" && asset.svg && !asset.placeholder) files.push({ path: `${dir}/${key}`, content: asset.svg + "\n" });
+    if (asset.kind === "svg" && asset.svg && !asset.placeholder)
+      files.push({ path: `${dir}/${key}`, content: asset.svg + "\n" });
   }
   return files;
 }

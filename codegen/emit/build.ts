@@ -3,12 +3,32 @@ import { round } from "../design/color.js";
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
-import { ownDecls, placementDecls, rootDecls, sidedBorderDecls, sidedStroke, strokeOverlayDecls, textStyleDecls, type AssetUrls, type Decl } from "./css.js";
+import {
+  ownDecls,
+  placementDecls,
+  rootDecls,
+  sidedBorderDecls,
+  sidedStroke,
+  strokeOverlayDecls,
+  textStyleDecls,
+  type AssetUrls,
+  type Decl,
+} from "./css.js";
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
 import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
-import { bleedDecls, fillItemBelow, overhangClip, pageLayer, pageScope, passesBleed, rootBelow, spansScreen, type PageScope } from "./page.js";
+import {
+  bleedDecls,
+  fillItemBelow,
+  overhangClip,
+  pageLayer,
+  pageScope,
+  passesBleed,
+  rootBelow,
+  spansScreen,
+  type PageScope,
+} from "./page.js";
 import { drawnSpaces } from "./whitespace.js";
 import { maskPlan, unpaintedMask, type MaskPlan } from "./mask.js";
 import { semanticsFor } from "./semantics.js";
@@ -61,7 +81,6 @@ export interface BuildContext {
   problems: Problem[];
 }
 
-
 const SVG_ROOT = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
 function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContext): ElementNode | undefined {
@@ -87,7 +106,14 @@ function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContex
       if (typeof value !== "string") svgNodeIds[id!] = value.expr;
     }
   }
-  return { type: "element", tag: "svg", attrs, children: [], svgMarkup: body, ...(Object.keys(svgNodeIds).length > 0 ? { svgNodeIds } : {}) };
+  return {
+    type: "element",
+    tag: "svg",
+    attrs,
+    children: [],
+    svgMarkup: body,
+    ...(Object.keys(svgNodeIds).length > 0 ? { svgNodeIds } : {}),
+  };
 }
 
 /** The `data-node-id` of a layer: its own id, or in a component file the id it has in the instance drawn. */
@@ -107,7 +133,14 @@ const layerIdOf = (node: DesignNode, ctx: BuildContext): AttrValue => ctx.layerI
  */
 function holdOneLine(node: DesignNode, decls: Decl[], inFlow: boolean): void {
   const text = node.text;
-  if (!text || text.resize === "width" || text.resize === "truncate" || text.maxLines !== undefined || node.rotation !== undefined) return;
+  if (
+    !text ||
+    text.resize === "width" ||
+    text.resize === "truncate" ||
+    text.maxLines !== undefined ||
+    node.rotation !== undefined
+  )
+    return;
   if (!drawnOnOneLine(text, node.h, text.style.lineHeight ?? text.style.size * 1.2)) return;
   const at = decls.findIndex(([p, v]) => p === "width" && v === `${round(node.w)}px`);
   if (at < 0 || decls.some(([p]) => p === "min-width")) return;
@@ -171,7 +204,11 @@ function navPlan(frame: DesignNode, ctx: BuildContext, drawn: DesignNode): NavPl
   const names = ctx.navMenu;
   if (!names) return undefined;
   const classBase = (name: string): string => ctx.classBase({ id: "", name, kind: "group", w: 0, h: 0 }, name);
-  const plan = new NavPlan(frame, { sheet: ctx.sheet, classBase, names }, (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined));
+  const plan = new NavPlan(
+    frame,
+    { sheet: ctx.sheet, classBase, names },
+    (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined),
+  );
   return plan.empty ? undefined : plan;
 }
 
@@ -179,20 +216,37 @@ function navPlan(frame: DesignNode, ctx: BuildContext, drawn: DesignNode): NavPl
 export function buildTree(frame: DesignNode, ctx: BuildContext, componentRoot = false, unitWidth?: number): VNode {
   // Layers drawn by a component file plan their own fields there; a component, drawn many times, has no ids.
   const drawn = drawnFrame(frame);
-  const form = planForm(drawn, { ids: !componentRoot, rootCanBeField: componentRoot, opaque: (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined) });
+  const form = planForm(drawn, {
+    ids: !componentRoot,
+    rootCanBeField: componentRoot,
+    opaque: (n) => n !== drawn && (ctx.componentFor?.(n) !== undefined || ctx.mappedFor?.(n) !== undefined),
+  });
   const nav = navPlan(frame, ctx, frame);
-  const built = buildNode(frame, undefined, ctx, { root: !componentRoot, componentRoot, insideInteractive: false, form, ...(unitWidth !== undefined ? { unitWidth } : {}), ...(nav ? { nav } : {}) });
+  const built = buildNode(frame, undefined, ctx, {
+    root: !componentRoot,
+    componentRoot,
+    insideInteractive: false,
+    form,
+    ...(unitWidth !== undefined ? { unitWidth } : {}),
+    ...(nav ? { nav } : {}),
+  });
   if (!built) return { type: "element", tag: "div", attrs: [], children: [] };
   return built;
 }
 
-function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: BuildContext, flags: Flags): VNode | undefined {
+function buildNode(
+  drawnNode: DesignNode,
+  parent: DesignNode | undefined,
+  ctx: BuildContext,
+  flags: Flags,
+): VNode | undefined {
   // A mask is not painted (nor are its layers): it keeps its box (its layer is measured), the siblings above it take
   // its shape. Props are looked up by the layer drawn.
   const node = drawnNode.mask || flags.unpainted ? unpaintedMask(drawnNode) : drawnNode;
   const visibleProp = ctx.visibleProp?.(drawnNode);
   if (node.hidden && visibleProp === undefined) return undefined;
-  const wrapVisibility = (vnode: VNode): VNode => (visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode);
+  const wrapVisibility = (vnode: VNode): VNode =>
+    visibleProp ? { type: "if", prop: visibleProp, child: vnode } : vnode;
   const placement: Decl[] = flags.root ? rootDecls(node) : parent ? placementDecls(node, parent) : [];
 
   // An instance drawn by a component (a file of its own, or the team's): its place here is all this file says of it,
@@ -203,11 +257,24 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
   };
   const mapped = !flags.componentRoot && !flags.root ? ctx.mappedFor?.(node) : undefined;
   if (mapped) {
-    const layerFlags: Flags = { root: false, componentRoot: false, insideInteractive: flags.insideInteractive, form: flags.form };
+    const layerFlags: Flags = {
+      root: false,
+      componentRoot: false,
+      insideInteractive: flags.insideInteractive,
+      form: flags.form,
+    };
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
     const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
-    const built = buildMapped(node, placed(), mapped, { sheet: ctx.sheet, nodeId, classBase: (n, f) => ctx.classBase(n, f), decls, layer: (n) => buildNode(n, undefined, ctx, layerFlags) });
-    if (built.type === "element" && built.cls) for (const [width, below] of belowDecls(node, "placement", flags.root ? undefined : parent)) ctx.sheet.addBelow(built.cls, width, below);
+    const built = buildMapped(node, placed(), mapped, {
+      sheet: ctx.sheet,
+      nodeId,
+      classBase: (n, f) => ctx.classBase(n, f),
+      decls,
+      layer: (n) => buildNode(n, undefined, ctx, layerFlags),
+    });
+    if (built.type === "element" && built.cls)
+      for (const [width, below] of belowDecls(node, "placement", flags.root ? undefined : parent))
+        ctx.sheet.addBelow(built.cls, width, below);
     return wrapVisibility(built);
   }
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
@@ -215,18 +282,42 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
     const decls = placed();
     const navBelow = flags.nav?.belowDecls(node, decls, true) ?? [];
     const base = ctx.classBase(node, usage.component);
-    const below = [...belowDecls(node, "placement", flags.root ? undefined : parent), ...fillBelow(node, flags), ...navBelow];
-    const cls = ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ?? (below.length > 0 ? ctx.sheet.reserve(base) : undefined);
+    const below = [
+      ...belowDecls(node, "placement", flags.root ? undefined : parent),
+      ...fillBelow(node, flags),
+      ...navBelow,
+    ];
+    const cls =
+      ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ??
+      (below.length > 0 ? ctx.sheet.reserve(base) : undefined);
     if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
-    return wrapVisibility({ type: "use", component: usage.component, props: usage.props, ...(cls ? { cls } : {}), ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}) });
+    return wrapVisibility({
+      type: "use",
+      component: usage.component,
+      props: usage.props,
+      ...(cls ? { cls } : {}),
+      ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}),
+    });
   }
 
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
-  const drawnAs = semanticsFor(node, { root: flags.root, insideInteractive: flags.insideInteractive, insideText: false, form: flags.form });
-  const semantics = svg ? { tag: "svg", attrs: svg.attrs, interactive: false } : flags.nav ? flags.nav.semantics(node, drawnAs, flags.insideInteractive) : drawnAs;
-  const masks = (node.children ?? []).some((c) => c.mask && !c.hidden) ? maskPlan(node, ctx.urls, ctx.assets, flags.root) : undefined;
+  const drawnAs = semanticsFor(node, {
+    root: flags.root,
+    insideInteractive: flags.insideInteractive,
+    insideText: false,
+    form: flags.form,
+  });
+  const semantics = svg
+    ? { tag: "svg", attrs: svg.attrs, interactive: false }
+    : flags.nav
+      ? flags.nav.semantics(node, drawnAs, flags.insideInteractive)
+      : drawnAs;
+  const masks = (node.children ?? []).some((c) => c.mask && !c.hidden)
+    ? maskPlan(node, ctx.urls, ctx.assets, flags.root)
+    : undefined;
   const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined), ...(masks?.own ?? [])];
-  if (ctx.preflight && node.kind === "text" && node.text && node.text.style.lineHeight === undefined) decls.push(["line-height", "normal"]);
+  if (ctx.preflight && node.kind === "text" && node.text && node.text.style.lineHeight === undefined)
+    decls.push(["line-height", "normal"]);
   let placeholder: Decl[] = [];
   if (semantics.tag === "input" && node.kind === "text") {
     const input = inputDecls(node, decls);
@@ -240,13 +331,22 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
     // The image is the element's content, not its background.
     const image = node.fills?.find((f) => f.kind === "image");
     const filtered = decls.filter(([p]) => p !== "background" && p !== "background-color");
-    if (image?.kind === "image") filtered.push(["object-fit", image.fit === "fill" ? "fill" : image.fit === "contain" ? "contain" : "cover"]);
+    if (image?.kind === "image")
+      filtered.push(["object-fit", image.fit === "fill" ? "fill" : image.fit === "contain" ? "contain" : "cover"]);
     decls.length = 0;
     decls.push(...filtered);
   }
   if (semantics.tag === "hr") decls.unshift(["margin", "0"], ["border", "0"]);
-  if (semantics.tag === "button") decls.push(["border", "none"], ["font", "inherit"], ["color", "inherit"], ["text-align", "inherit"], ["cursor", "pointer"]);
-  if (semantics.tag === "button" && !decls.some(([p]) => p === "background" || p === "background-color")) decls.push(["background", "none"]);
+  if (semantics.tag === "button")
+    decls.push(
+      ["border", "none"],
+      ["font", "inherit"],
+      ["color", "inherit"],
+      ["text-align", "inherit"],
+      ["cursor", "pointer"],
+    );
+  if (semantics.tag === "button" && !decls.some(([p]) => p === "background" || p === "background-color"))
+    decls.push(["background", "none"]);
   if (semantics.tag === "button" && !node.layout) decls.push(["padding", "0"], ["display", "block"]);
   // A button laid out without padding of its own must not keep the browser's (1px 6px).
   else if (semantics.tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
@@ -257,43 +357,83 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
   }
   if (semantics.tag === "a" && flags.nav?.isLink(node)) navLinkDecls(node, decls);
   // A link is a box of the layout (an inline <a> would ignore its size): block, unless its layout says flex already.
-  else if (semantics.tag === "a") decls.push(["color", "inherit"], ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])));
+  else if (semantics.tag === "a")
+    decls.push(
+      ["color", "inherit"],
+      ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])),
+    );
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
-  decls.splice(0, decls.length, ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined));
+  decls.splice(
+    0,
+    decls.length,
+    ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined),
+  );
   if (node.kind === "text") holdOneLine(node, decls, parent?.layout !== undefined && !node.absolute);
   // In a card that gets narrower than drawn, a box that hugs its content never runs past the card's side.
-  if (flags.inReflow && parent?.layout && !node.absolute && node.sizeH === "hug" && node.kind !== "text" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
+  if (
+    flags.inReflow &&
+    parent?.layout &&
+    !node.absolute &&
+    node.sizeH === "hug" &&
+    node.kind !== "text" &&
+    !decls.some(([p]) => p === "max-width")
+  )
+    decls.push(["max-width", "100%"]);
   // A text prop's line breaks are characters of its value: its `white-space` keeps them, below the design width too
   // (a literal text has <br />).
   const keepsLines = node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node) === true;
-  if (flags.unitWidth !== undefined) decls.splice(0, decls.length, ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined));
+  if (flags.unitWidth !== undefined)
+    decls.splice(
+      0,
+      decls.length,
+      ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined),
+    );
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
-  if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width")) decls.push(["max-width", "none"]);
+  if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
+    decls.push(["max-width", "none"]);
   let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
-  const page = flags.root && !REPLACED.has(semantics.tag) && semantics.tag !== "hr" && node.kind !== "text" ? pageLayer(node, styled, ctx.assets) : undefined;
+  const page =
+    flags.root && !REPLACED.has(semantics.tag) && semantics.tag !== "hr" && node.kind !== "text"
+      ? pageLayer(node, styled, ctx.assets)
+      : undefined;
   if (page) styled = page.root;
   else if (flags.bleed) styled = pageDecls(node, styled, flags.bleed, semantics.tag, ctx);
   if (keepsLines) styled = linesKept(styled, true);
-  const pageCls = page ? ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} page` }, "page"), page.page) : undefined;
+  const pageCls = page
+    ? ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} page` }, "page"), page.page)
+    : undefined;
   const navBelow = flags.nav?.belowDecls(node, decls) ?? [];
   const base = ctx.classBase(node, flags.root ? "root" : node.kind);
   const overlay = svg || REPLACED.has(semantics.tag) || semantics.tag === "hr" ? [] : strokeOverlayDecls(node);
   // A component's root: the height it grows from below a width is its placement's (the file that places it).
-  const layoutBelow = [...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent), ...(flags.root ? rootBelow(node) : fillBelow(node, flags)), ...navBelow];
-  const below = keepsLines ? layoutBelow.map(([width, list]): [number, Decl[]] => [width, linesKept(list, false)]) : layoutBelow;
+  const layoutBelow = [
+    ...belowDecls(node, flags.componentRoot ? "own" : "all", flags.root ? undefined : parent),
+    ...(flags.root ? rootBelow(node) : fillBelow(node, flags)),
+    ...navBelow,
+  ];
+  const below = keepsLines
+    ? layoutBelow.map(([width, list]): [number, Decl[]] => [width, linesKept(list, false)])
+    : layoutBelow;
   // A box with nothing to say at the design width may still have rules below it (a component's root that stacks its
   // layers there, its place being the file's that places it): it gets a class for them.
-  const cls = ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ?? (below.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
+  const cls =
+    ctx.sheet.add(base, flags.root || flags.componentRoot ? [...styled] : styled) ??
+    (below.length > 0 || overlay.length > 0 ? ctx.sheet.reserve(base) : undefined);
   // The placeholder's colour is the text's: bound to a variable, it follows the theme as the input's own colour does.
-  if (cls && placeholder.length) ctx.sheet.addPseudo(cls, "::placeholder", ctx.tokens ? ctx.tokens.decls(node, placeholder) : placeholder);
-  if (cls && overlay.length) ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
+  if (cls && placeholder.length)
+    ctx.sheet.addPseudo(cls, "::placeholder", ctx.tokens ? ctx.tokens.decls(node, placeholder) : placeholder);
+  if (cls && overlay.length)
+    ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
-    ...semantics.attrs.map(([k, v]): [string, AttrValue] => [k, textProp && (k === "placeholder" || k === "value") && typeof v === "string" ? { expr: textProp, html: v } : v]),
+    ...semantics.attrs.map(([k, v]): [string, AttrValue] => [
+      k,
+      textProp && (k === "placeholder" || k === "value") && typeof v === "string" ? { expr: textProp, html: v } : v,
+    ]),
     ...(ctx.tokens?.attrs(node) ?? []),
   ];
   const element: ElementNode = {
@@ -326,7 +466,8 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
   const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
-  element.children = node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
+  element.children =
+    node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
   // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
   if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
   return wrapVisibility(element);
@@ -336,10 +477,18 @@ function buildNode(drawnNode: DesignNode, parent: DesignNode | undefined, ctx: B
  * The children of `parent` (built, in its children's order) with each masked range in the wrapper that masks it
  * (mask.ts); the masks not reproduced are reported. The result keeps one entry per child where nothing is wrapped.
  */
-function maskedChildren(_parent: DesignNode, built: (VNode | undefined)[], plan: MaskPlan, ctx: BuildContext): (VNode | undefined)[] {
+function maskedChildren(
+  _parent: DesignNode,
+  built: (VNode | undefined)[],
+  plan: MaskPlan,
+  ctx: BuildContext,
+): (VNode | undefined)[] {
   for (const { mask, why } of plan.lost) {
     const name = mask.name || mask.id;
-    const message = why === "box" ? `mask "${name}" clips as its box: its outline is not known` : `mask "${name}" is drawn as an empty box; masking is not reproduced (the layers it masks are not placed absolutely in its parent, or it is rotated)`;
+    const message =
+      why === "box"
+        ? `mask "${name}" clips as its box: its outline is not known`
+        : `mask "${name}" is drawn as an empty box; masking is not reproduced (the layers it masks are not placed absolutely in its parent, or it is rotated)`;
     ctx.problems.push({ severity: "info", code: "mask", message, nodeId: mask.id });
   }
   if (plan.wrapped.length === 0) return built;
@@ -347,7 +496,10 @@ function maskedChildren(_parent: DesignNode, built: (VNode | undefined)[], plan:
   let i = 0;
   for (const { range, decls } of [...plan.wrapped].sort((a, b) => a.range.at - b.range.at)) {
     out.push(...built.slice(i, range.at + 1));
-    const cls = ctx.sheet.add(ctx.classBase({ ...range.mask, name: `${range.mask.name || "mask"} masked` }, "masked"), decls);
+    const cls = ctx.sheet.add(
+      ctx.classBase({ ...range.mask, name: `${range.mask.name || "mask"} masked` }, "masked"),
+      decls,
+    );
     const inside = built.slice(range.at + 1, range.to).filter((c): c is VNode => c !== undefined);
     out.push({ type: "element", tag: "div", attrs: [], children: inside, ...(cls ? { cls } : {}) });
     i = range.to;
@@ -357,7 +509,13 @@ function maskedChildren(_parent: DesignNode, built: (VNode | undefined)[], plan:
 }
 
 /** What `node`'s children are inside: a box that scales as a unit, a reflowing row's item, the screen's page. */
-function flagsForChildren(node: DesignNode, parent: DesignNode | undefined, flags: Flags, interactive: boolean, clipMoved: boolean): Flags {
+function flagsForChildren(
+  node: DesignNode,
+  parent: DesignNode | undefined,
+  flags: Flags,
+  interactive: boolean,
+  clipMoved: boolean,
+): Flags {
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
   const inReflow = flags.inReflow || (parent?.layout?.reflow !== undefined && !node.absolute);
   const bleed = childBleed(node, flags, clipMoved);
@@ -377,7 +535,9 @@ function flagsForChildren(node: DesignNode, parent: DesignNode | undefined, flag
 
 /** A layer in a parent across the screen: spanning it, it reaches past the root's sides; else it is cut at them, as drawn. */
 function pageDecls(node: DesignNode, decls: Decl[], scope: PageScope, tag: string, ctx: BuildContext): Decl[] {
-  const extended = spansScreen(node, scope) ? bleedDecls(node, decls, scope, tag, node.asset !== undefined ? ctx.assets[node.asset] : undefined) : decls;
+  const extended = spansScreen(node, scope)
+    ? bleedDecls(node, decls, scope, tag, node.asset !== undefined ? ctx.assets[node.asset] : undefined)
+    : decls;
   return extended === decls ? overhangClip(node, decls, scope) : extended;
 }
 
@@ -388,7 +548,8 @@ function childBleed(node: DesignNode, flags: Flags, clipMoved: boolean): PageSco
 }
 
 /** An item filling the height of a screen's root: below the design width, as tall as its content at least. */
-const fillBelow = (node: DesignNode, flags: Flags): [number, Decl[]][] => (flags.screenRoot ? fillItemBelow(node, flags.screenRoot) : []);
+const fillBelow = (node: DesignNode, flags: Flags): [number, Decl[]][] =>
+  flags.screenRoot ? fillItemBelow(node, flags.screenRoot) : [];
 
 /** `unitWidth`: inside a box that scales as a unit, its design width (the runs' sizes in its container units). */
 function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): VNode[] {
@@ -404,12 +565,23 @@ function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): 
     if (run.start > at) out.push({ type: "text", value: chars.slice(at, run.start) });
     const own = textStyleDecls(run.style);
     const style = { ...text.style, ...run.style };
-    const cls = ctx.sheet.add(`${ctx.classBase(node, "text")}Run`, unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own);
-    out.push({ type: "element", tag: "span", attrs: [], children: [{ type: "text", value: chars.slice(run.start, run.end) }], inline: true, ...(cls ? { cls } : {}) });
+    const cls = ctx.sheet.add(
+      `${ctx.classBase(node, "text")}Run`,
+      unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own,
+    );
+    out.push({
+      type: "element",
+      tag: "span",
+      attrs: [],
+      children: [{ type: "text", value: chars.slice(run.start, run.end) }],
+      inline: true,
+      ...(cls ? { cls } : {}),
+    });
     at = run.end;
   }
   if (at < chars.length) out.push({ type: "text", value: chars.slice(at) });
   // Vertically centred text is a flex column; keep the runs on one line inside one box.
-  if (text.alignV !== "top" && text.resize === "none") return [{ type: "element", tag: "span", attrs: [], children: out, inline: true }];
+  if (text.alignV !== "top" && text.resize === "none")
+    return [{ type: "element", tag: "span", attrs: [], children: out, inline: true }];
   return out;
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types";
 import { layerKey, planComponents } from "./components";
 
-function instance(id: string, label: string, options: { iconHidden?: boolean; fill?: string; componentId?: string; componentName?: string } = {}): DesignNode {
+function instance(
+  id: string,
+  label: string,
+  options: { iconHidden?: boolean; fill?: string; componentId?: string; componentName?: string } = {},
+): DesignNode {
   return {
     id,
     name: "Button",
@@ -18,7 +22,13 @@ function instance(id: string, label: string, options: { iconHidden?: boolean; fi
         kind: "text",
         w: 80,
         h: 20,
-        text: { chars: label, style: { family: "Inter", size: 14, weight: 600 }, resize: "width", alignH: "center", alignV: "top" },
+        text: {
+          chars: label,
+          style: { family: "Inter", size: 14, weight: 600 },
+          resize: "width",
+          alignH: "center",
+          alignV: "top",
+        },
       },
       { id: `I${id};5:3`, name: "Icon", kind: "rect", w: 16, h: 16, ...(options.iconHidden ? { hidden: true } : {}) },
     ],
@@ -84,7 +94,19 @@ describe("planComponents", () => {
   });
 
   it("a second shape used twice gets its own Variant file", () => {
-    const plan = planComponents([screen([instance("10:1", "A"), instance("10:2", "B"), instance("10:3", "C"), instance("10:4", "D", { fill: "#ff0000" }), instance("10:5", "E", { fill: "#ff0000" })])], {}, []);
+    const plan = planComponents(
+      [
+        screen([
+          instance("10:1", "A"),
+          instance("10:2", "B"),
+          instance("10:3", "C"),
+          instance("10:4", "D", { fill: "#ff0000" }),
+          instance("10:5", "E", { fill: "#ff0000" }),
+        ]),
+      ],
+      {},
+      [],
+    );
     expect(plan.defs.map((d) => [d.name, d.instances.map((i) => i.id)])).toEqual([
       ["Button", ["10:1", "10:2", "10:3"]],
       ["ButtonVariant", ["10:4", "10:5"]],
@@ -111,7 +133,10 @@ describe("planComponents", () => {
     // A component file gives each instance's layers ids from the instance's own (`I<instance>;<layer>`).
     const a = instance("10:1", "Save");
     const b = instance("10:2", "Save");
-    const other: DesignNode = { ...instance("10:3", "Save"), children: instance("10:3", "Save").children!.map((c, i) => ({ ...c, id: `I10:3;9:${i}` })) };
+    const other: DesignNode = {
+      ...instance("10:3", "Save"),
+      children: instance("10:3", "Save").children!.map((c, i) => ({ ...c, id: `I10:3;9:${i}` })),
+    };
     const plan = planComponents([screen([a, other, b])], {}, []);
     expect(plan.defs.map((d) => d.instances)).toEqual([[a, b]]);
     expect(plan.usage(other)).toBeUndefined();
@@ -132,7 +157,9 @@ describe("planComponents", () => {
     const b = instance("10:2", "Go");
     for (const child of [a, b].map((i) => i.children![0]!)) child.name = "Layer Id";
     expect(planComponents([screen([a, b])], {}, []).defs[0]!.props[0]!.name).toBe("layerId");
-    expect(planComponents([screen([a, b])], {}, [], () => false, ["nodeId", "layerId"]).defs[0]!.props[0]!.name).toBe("layerId2");
+    expect(planComponents([screen([a, b])], {}, [], () => false, ["nodeId", "layerId"]).defs[0]!.props[0]!.name).toBe(
+      "layerId2",
+    );
   });
 
   it("ignores hidden instances and instances without a component", () => {

@@ -80,7 +80,24 @@ function ownLayers(instance: DesignNode): DesignNode[] {
 function signature(instance: DesignNode, assets: Record<string, Asset>): string {
   const own = new Set(ownLayers(instance));
   const strip = (node: DesignNode, isRoot: boolean): unknown => {
-    const { id, x, y, w, h, sizeH, sizeV, absolute: _a, constraintH, constraintV, rotation, hidden, text, asset, children, ...rest } = node;
+    const {
+      id,
+      x,
+      y,
+      w,
+      h,
+      sizeH,
+      sizeV,
+      absolute: _a,
+      constraintH,
+      constraintV,
+      rotation,
+      hidden,
+      text,
+      asset,
+      children,
+      ...rest
+    } = node;
     const isOwn = own.has(node);
     const svg = asset !== undefined ? assets[asset] : undefined;
     // The same layers of the main component: a component file derives each instance's layer ids from its own.
@@ -103,7 +120,12 @@ function signature(instance: DesignNode, assets: Record<string, Asset>): string 
  * The instances, each with the design width of the box that scales as a unit around it (DesignNode.scaled), as
  * buildTree reaches them: lengths inside such a box are in its container units, the instance's own too.
  */
-function collectInstances(nodes: DesignNode[], out: Map<DesignNode, number | undefined>, skip: (node: DesignNode) => boolean, unitWidth: number | undefined): void {
+function collectInstances(
+  nodes: DesignNode[],
+  out: Map<DesignNode, number | undefined>,
+  skip: (node: DesignNode) => boolean,
+  unitWidth: number | undefined,
+): void {
   for (const node of nodes) {
     // An instance drawn as the team's own component (codegen/components-map) has no file, nor do its layers.
     if (skip(node)) continue;
@@ -143,7 +165,13 @@ export function planComponents(
       const canonical = members[0]!;
       const base = pascalCase(canonical.component!.name.split("/")[0] ?? canonical.component!.name);
       const unitWidth = instances.get(canonical);
-      const def: ComponentDef = { name: names.take(index === 0 ? base : `${base}Variant`), canonical, props: [], instances: members, ...(unitWidth !== undefined ? { unitWidth } : {}) };
+      const def: ComponentDef = {
+        name: names.take(index === 0 ? base : `${base}Variant`),
+        canonical,
+        props: [],
+        instances: members,
+        ...(unitWidth !== undefined ? { unitWidth } : {}),
+      };
       // `styles` is the component's CSS module import; a prop of that name would shadow it.
       const propNames = new NameScope(["className", "styles", ...reservedProps]);
       for (const layer of ownLayers(canonical)) {
@@ -153,10 +181,21 @@ export function planComponents(
           // Image imports are named `<name>Src`; a prop must not shadow one.
           const base = camelCase(layerLabel(layer) || "text", "text").replace(/Src$/, "SrcText");
           const lines = values.some((v) => v?.text !== undefined && LINE_BREAK.test(v.text.chars));
-          def.props.push({ name: propNames.take(base), kind: "text", layer: key, defaultValue: propText(layer.text.chars), ...(lines ? { lines } : {}) });
+          def.props.push({
+            name: propNames.take(base),
+            kind: "text",
+            layer: key,
+            defaultValue: propText(layer.text.chars),
+            ...(lines ? { lines } : {}),
+          });
         }
         if (values.some((v) => v?.hidden)) {
-          def.props.push({ name: propNames.take(`show${pascalCase(layer.name || layer.kind, "Layer")}`), kind: "visible", layer: key, defaultValue: !layer.hidden });
+          def.props.push({
+            name: propNames.take(`show${pascalCase(layer.name || layer.kind, "Layer")}`),
+            kind: "visible",
+            layer: key,
+            defaultValue: !layer.hidden,
+          });
         }
       }
       defs.push(def);

@@ -13,7 +13,6 @@ import { isBackdrop } from "./screen.js";
 /** The emitters take the pair from here with the declarations themselves (it lives in codegen/css/, below tokens/). */
 export type { Decl };
 
-
 export interface AssetUrls {
   /** URL of an asset as seen from the stylesheet being written. */
   cssUrl(key: string): string;
@@ -24,7 +23,10 @@ export interface AssetUrls {
  * wider one (codegen/emit/page.ts: the page around it, and its height below the design width).
  */
 export function rootDecls(node: DesignNode): Decl[] {
-  const out: Decl[] = [["position", "relative"], ["width", "100%"]];
+  const out: Decl[] = [
+    ["position", "relative"],
+    ["width", "100%"],
+  ];
   out.push(["max-width", px(node.w)]);
   // A backdrop (a dialog's dimmed page) covers a viewport taller than drawn too.
   if (node.sizeV !== "hug") out.push(["min-height", isBackdrop(node) ? `max(${px(node.h)}, 100vh)` : px(node.h)]);
@@ -67,7 +69,14 @@ function roundedTextHeight(node: DesignNode): number | undefined {
 export function roundedTextOverhang(node: DesignNode): number | undefined {
   const text = node.text;
   const lh = text?.style.lineHeight;
-  if (!text || lh === undefined || lh <= 0 || text.paragraphSpacing || text.runs?.some((r) => r.style.lineHeight !== undefined)) return undefined;
+  if (
+    !text ||
+    lh === undefined ||
+    lh <= 0 ||
+    text.paragraphSpacing ||
+    text.runs?.some((r) => r.style.lineHeight !== undefined)
+  )
+    return undefined;
   const lines = Math.round(node.h / lh);
   const over = round(lines * lh - node.h);
   return lines >= 1 && over > 0.01 && over < 1 ? over : undefined;
@@ -132,15 +141,19 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       out.push(["flex", basis > 0 ? `1 1 ${px(basis)}` : "1 1 0"]);
       // A drawn minimum (min-width) is written with the sizes; else nothing may keep the item wider than its share.
       if ((row ? node.minW : node.minH) === undefined) out.push([row ? "min-width" : "min-height", "0"]);
-    }
-    else if (main !== "hug") {
+    } else if (main !== "hug") {
       out.push([mainProp, px(mainSize)]);
       if (!row) out.push(["flex-shrink", "0"]);
     }
     const crossMax = row ? node.maxH : node.maxW;
     // Filling across up to a maximum (a 1280-px container in a 1440-px section): Figma places what is left of the
     // line as the parent aligns (centred, at the end); a stretched box would keep to the start.
-    if (cross === "fill" && crossMax !== undefined && (layout.align === "center" || layout.align === "end") && !node.flow?.self) {
+    if (
+      cross === "fill" &&
+      crossMax !== undefined &&
+      (layout.align === "center" || layout.align === "end") &&
+      !node.flow?.self
+    ) {
       out.push(["align-self", layout.align === "center" ? "center" : "flex-end"], [crossProp, "100%"]);
     } else if (cross === "fill") out.push(["align-self", "stretch"]);
     else if (cross !== "hug" && !(textAuto && !row && node.text?.resize === "width")) {
@@ -176,14 +189,16 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     if (h === "right") out.push(["right", px(parent.w - x - node.w)]);
     else if (h === "center") out.push(["left", `calc(50% - ${round(parent.w / 2 - x)}px)`]);
     else if (h === "left-right") out.push(["left", px(x)], ["right", px(parent.w - x - node.w)]);
-    else if (h === "scale" && parent.w > 0) out.push(["left", `${round((x / parent.w) * 100)}%`], ["width", `${round((node.w / parent.w) * 100)}%`]);
+    else if (h === "scale" && parent.w > 0)
+      out.push(["left", `${round((x / parent.w) * 100)}%`], ["width", `${round((node.w / parent.w) * 100)}%`]);
     else out.push(["left", px(x)]);
     if (h !== "left-right" && !(h === "scale" && parent.w > 0)) out.push(["width", px(node.w)]);
     const v = node.constraintV;
     if (v === "bottom") out.push(["bottom", px(parent.h - y - node.h)]);
     else if (v === "center") out.push(["top", `calc(50% - ${round(parent.h / 2 - y)}px)`]);
     else if (v === "top-bottom") out.push(["top", px(y)], ["bottom", px(parent.h - y - node.h)]);
-    else if (v === "scale" && parent.h > 0) out.push(["top", `${round((y / parent.h) * 100)}%`], ["height", `${round((node.h / parent.h) * 100)}%`]);
+    else if (v === "scale" && parent.h > 0)
+      out.push(["top", `${round((y / parent.h) * 100)}%`], ["height", `${round((node.h / parent.h) * 100)}%`]);
     else out.push(["top", px(y)]);
     const heightSet = v === "top-bottom" || (v === "scale" && parent.h > 0);
     if (!heightSet && !textAuto) out.push(["height", px(node.h)]);
@@ -191,10 +206,12 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   // Children placed absolutely need a containing block; it is part of placement, so a component's user
   // can make the component's root absolute without fighting its stylesheet.
   // So is the box a stroke with a weight per side is drawn in (strokeOverlayDecls).
-  if (!out.some(([p]) => p === "position") && (hasAbsoluteChildren(node) || sidedStroke(node))) out.unshift(["position", "relative"]);
+  if (!out.some(([p]) => p === "position") && (hasAbsoluteChildren(node) || sidedStroke(node)))
+    out.unshift(["position", "relative"]);
   // A layer the designer placed absolutely under the flow (a hero's picture drawn first) paints above an item that
   // is not positioned, whatever the order: the item drawn after it is positioned too, and stays above it.
-  else if (!out.some(([p]) => p === "position") && layout && !node.absolute && drawnOverLayer(node, parent)) out.unshift(["position", "relative"]);
+  else if (!out.some(([p]) => p === "position") && layout && !node.absolute && drawnOverLayer(node, parent))
+    out.unshift(["position", "relative"]);
   if (node.minW !== undefined) out.push(["min-width", px(node.minW)]);
   if (node.maxW !== undefined) out.push(["max-width", px(node.maxW)]);
   if (node.minH !== undefined) out.push(["min-height", px(node.minH)]);
@@ -212,7 +229,13 @@ export function componentRootSize(node: DesignNode): Decl[] {
 }
 
 const JUSTIFY = { start: "flex-start", center: "center", end: "flex-end", "space-between": "space-between" } as const;
-const ALIGN = { start: "flex-start", center: "center", end: "flex-end", baseline: "baseline", stretch: "stretch" } as const;
+const ALIGN = {
+  start: "flex-start",
+  center: "center",
+  end: "flex-end",
+  baseline: "baseline",
+  stretch: "stretch",
+} as const;
 
 /** Whether a sibling drawn before `node` (under it) is placed absolutely in their auto layout. */
 function drawnOverLayer(node: DesignNode, parent: DesignNode): boolean {
@@ -236,7 +259,8 @@ export function textStyleDecls(style: Partial<TextStyle>, isText = true): Decl[]
   if (style.lineHeight !== undefined) out.push(["line-height", px(style.lineHeight)]);
   if (style.letterSpacing !== undefined) out.push(["letter-spacing", px(style.letterSpacing)]);
   if (style.case === "small-caps") out.push(["font-variant", "small-caps"]);
-  else if (style.case) out.push(["text-transform", { upper: "uppercase", lower: "lowercase", title: "capitalize" }[style.case]]);
+  else if (style.case)
+    out.push(["text-transform", { upper: "uppercase", lower: "lowercase", title: "capitalize" }[style.case]]);
   if (style.decoration) out.push(["text-decoration", style.decoration]);
   if (style.color !== undefined && isText) out.push(["color", style.color]);
   return out;
@@ -255,7 +279,8 @@ export function imagePlacement(paint: ImagePaint): string {
     const at = (offset: number, size: number): string => (Math.abs(1 - size) < 1e-6 ? "0" : pct(offset / (1 - size)));
     return `${at(x, w)} ${at(y, h)} / ${pct(1 / w)} ${pct(1 / h)} no-repeat`;
   }
-  if (paint.fit === "tile") return `left top / ${paint.tileSize ? paint.tileSize.map((v) => `${round(v)}px`).join(" ") : "auto"} repeat`;
+  if (paint.fit === "tile")
+    return `left top / ${paint.tileSize ? paint.tileSize.map((v) => `${round(v)}px`).join(" ") : "auto"} repeat`;
   const size = { cover: "cover", contain: "contain", fill: "100% 100%", crop: "cover" }[paint.fit];
   return `center / ${size} no-repeat`;
 }
@@ -270,12 +295,18 @@ export function backgroundDecls(fills: Paint[], urls: AssetUrls): Decl[] {
   if (fills.length === 0) return [];
   const only = fills[0]!;
   if (fills.length === 1 && only.kind === "solid") {
-    return only.blend ? [["background-color", only.color], ["background-blend-mode", only.blend]] : [["background-color", only.color]];
+    return only.blend
+      ? [
+          ["background-color", only.color],
+          ["background-blend-mode", only.blend],
+        ]
+      : [["background-color", only.color]];
   }
   // CSS lists layers top first; Figma lists them bottom first.
   const layers = [...fills].reverse();
   const out: Decl[] = [["background", layers.map((p) => paintLayer(p, urls)).join(", ")]];
-  if (layers.some((p) => p.blend)) out.push(["background-blend-mode", layers.map((p) => p.blend ?? "normal").join(", ")]);
+  if (layers.some((p) => p.blend))
+    out.push(["background-blend-mode", layers.map((p) => p.blend ?? "normal").join(", ")]);
   return out;
 }
 
@@ -290,18 +321,30 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
     if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
     // Figma places a hugging child at the start (MIN) of the cross axis; CSS would stretch it.
     out.push(["align-items", ALIGN[layout.align]]);
-    if (layout.gap) out.push([layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap", px(layout.gap)]);
-    if (layout.wrap && layout.crossGap !== undefined) out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
+    if (layout.gap)
+      out.push([
+        layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap",
+        px(layout.gap),
+      ]);
+    if (layout.wrap && layout.crossGap !== undefined)
+      out.push([layout.dir === "row" ? "row-gap" : "column-gap", px(layout.crossGap)]);
     if (layout.padding.some((p) => p !== 0)) {
       const [t, r, b, l] = layout.padding;
-      out.push(["padding", t === b && r === l ? (t === r ? px(t) : `${px(t)} ${px(r)}`) : [t, r, b, l].map(px).join(" ")]);
+      out.push([
+        "padding",
+        t === b && r === l ? (t === r ? px(t) : `${px(t)} ${px(r)}`) : [t, r, b, l].map(px).join(" "),
+      ]);
     }
   }
   if (node.kind === "text" && node.text) out.push(...textDecls(node));
   else if (!svgInline && !node.mask) {
     if (node.kind === "line") {
       const s = node.stroke;
-      if (s) out.push(["border-top", `${px(typeof s.weight === "number" ? s.weight : s.weight[0])} ${s.dashes ? "dashed" : "solid"} ${s.color}`]);
+      if (s)
+        out.push([
+          "border-top",
+          `${px(typeof s.weight === "number" ? s.weight : s.weight[0])} ${s.dashes ? "dashed" : "solid"} ${s.color}`,
+        ]);
     } else {
       out.push(...backgroundDecls(node.fills ?? [], urls));
       out.push(...strokeDecls(node));
@@ -315,9 +358,16 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
   if (shadows.length) {
     if (node.kind === "text") {
       const drops = shadows.filter((s) => s.kind === "drop");
-      if (drops.length) out.push(["text-shadow", drops.map((s) => `${px(s.x)} ${px(s.y)} ${px(s.blur)} ${s.color}`).join(", ")]);
+      if (drops.length)
+        out.push(["text-shadow", drops.map((s) => `${px(s.x)} ${px(s.y)} ${px(s.blur)} ${s.color}`).join(", ")]);
     } else if (svgInline) {
-      out.push(["filter", shadows.filter((s) => s.kind === "drop").map((s) => `drop-shadow(${px(s.x)} ${px(s.y)} ${px(s.blur / 2)} ${s.color})`).join(" ") || "none"]);
+      out.push([
+        "filter",
+        shadows
+          .filter((s) => s.kind === "drop")
+          .map((s) => `drop-shadow(${px(s.x)} ${px(s.y)} ${px(s.blur / 2)} ${s.color})`)
+          .join(" ") || "none",
+      ]);
     } else {
       out.push(["box-shadow", boxShadowValue(shadows)]);
     }
@@ -332,7 +382,10 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
 
 /** Two `filter` declarations (shadow + blur) must become one. */
 function mergeFilters(decls: Decl[]): Decl[] {
-  const filters = decls.filter(([p]) => p === "filter").map(([, v]) => v).filter((v) => v !== "none");
+  const filters = decls
+    .filter(([p]) => p === "filter")
+    .map(([, v]) => v)
+    .filter((v) => v !== "none");
   if (filters.length < 2) return decls;
   const rest = decls.filter(([p]) => p !== "filter");
   rest.push(["filter", filters.join(" ")]);
@@ -341,7 +394,13 @@ function mergeFilters(decls: Decl[]): Decl[] {
 
 /** Whether a node's stroke has a weight per side (a table cell's top and left rules): drawn by `strokeOverlayDecls`. */
 export function sidedStroke(node: DesignNode): boolean {
-  return node.stroke !== undefined && typeof node.stroke.weight !== "number" && node.kind !== "text" && node.kind !== "line" && !node.mask;
+  return (
+    node.stroke !== undefined &&
+    typeof node.stroke.weight !== "number" &&
+    node.kind !== "text" &&
+    node.kind !== "line" &&
+    !node.mask
+  );
 }
 
 /**
@@ -375,7 +434,11 @@ export function strokeOverlayDecls(node: DesignNode): Decl[] {
 export function sidedBorderDecls(node: DesignNode): Decl[] {
   const s = node.stroke;
   if (!s || typeof s.weight === "number") return [];
-  return [["border-style", s.dashes ? "dashed" : "solid"], ["border-color", s.color], ["border-width", s.weight.map(px).join(" ")]];
+  return [
+    ["border-style", s.dashes ? "dashed" : "solid"],
+    ["border-color", s.color],
+    ["border-width", s.weight.map(px).join(" ")],
+  ];
 }
 
 function strokeDecls(node: DesignNode): Decl[] {
@@ -400,10 +463,19 @@ function textDecls(node: DesignNode): Decl[] {
   if (text.resize === "width") out.push(["white-space", "nowrap"]);
   if (text.resize === "truncate" || text.maxLines !== undefined) {
     out.push(["overflow", "hidden"], ["text-overflow", "ellipsis"]);
-    if (text.maxLines !== undefined && text.maxLines > 1) out.push(["display", "-webkit-box"], ["-webkit-box-orient", "vertical"], ["-webkit-line-clamp", String(text.maxLines)]);
+    if (text.maxLines !== undefined && text.maxLines > 1)
+      out.push(
+        ["display", "-webkit-box"],
+        ["-webkit-box-orient", "vertical"],
+        ["-webkit-line-clamp", String(text.maxLines)],
+      );
     else out.push(["white-space", "nowrap"]);
-  } else if (text.alignV !== "top" && (text.resize === "none")) {
-    out.push(["display", "flex"], ["flex-direction", "column"], ["justify-content", text.alignV === "center" ? "center" : "flex-end"]);
+  } else if (text.alignV !== "top" && text.resize === "none") {
+    out.push(
+      ["display", "flex"],
+      ["flex-direction", "column"],
+      ["justify-content", text.alignV === "center" ? "center" : "flex-end"],
+    );
   }
   return out;
 }

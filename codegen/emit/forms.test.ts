@@ -5,7 +5,8 @@ import { emitFiles, loadDesign } from "../index";
 import { fieldTexts, fieldType, planForm } from "./forms";
 
 const FIXTURES = new URL("../../test/fixtures/figma/", import.meta.url);
-const fixture = (name: string): DesignNode[] => loadDesign(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")) as unknown).document.frames;
+const fixture = (name: string): DesignNode[] =>
+  loadDesign(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")) as unknown).document.frames;
 const screen = { ids: true, rootCanBeField: false };
 
 function find(root: DesignNode, test: (n: DesignNode) => boolean): DesignNode | undefined {
@@ -17,7 +18,8 @@ function find(root: DesignNode, test: (n: DesignNode) => boolean): DesignNode | 
   return undefined;
 }
 const byText = (root: DesignNode, chars: string): DesignNode => find(root, (n) => n.text?.chars === chars)!;
-const file = (files: { path: string; content: string }[], path: string): string => files.find((f) => f.path === path)?.content ?? "";
+const file = (files: { path: string; content: string }[], path: string): string =>
+  files.find((f) => f.path === path)?.content ?? "";
 
 const text = (chars: string, extra: Partial<DesignNode> = {}, color = "#9e9e9e"): DesignNode => ({
   id: `t-${chars}`,
@@ -27,7 +29,13 @@ const text = (chars: string, extra: Partial<DesignNode> = {}, color = "#9e9e9e")
   y: 10,
   w: 200,
   h: 20,
-  text: { chars, style: { family: "Inter", size: 14, weight: 400, lineHeight: 20, color }, resize: "none", alignH: "left", alignV: "top" },
+  text: {
+    chars,
+    style: { family: "Inter", size: 14, weight: 400, lineHeight: 20, color },
+    resize: "none",
+    alignH: "left",
+    alignV: "top",
+  },
   ...extra,
 });
 const box = (name: string, children: DesignNode[], extra: Partial<DesignNode> = {}): DesignNode => ({
@@ -44,7 +52,14 @@ const box = (name: string, children: DesignNode[], extra: Partial<DesignNode> = 
   children,
   ...extra,
 });
-const page = (children: DesignNode[]): DesignNode => ({ id: "0:1", name: "Page", kind: "frame", w: 320, h: 480, children });
+const page = (children: DesignNode[]): DesignNode => ({
+  id: "0:1",
+  name: "Page",
+  kind: "frame",
+  w: 320,
+  h: 480,
+  children,
+});
 
 describe("form fields on the real login screen (figmasharp-login)", () => {
   const [login] = fixture("figmasharp-login.file.json");
@@ -53,7 +68,11 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
     const plan = planForm(login!, screen);
     const email = byText(login!, "Email address");
     const password = byText(login!, "Password");
-    expect(plan.inputs.get(email.id)).toEqual({ type: "email", placeholder: "Email address", ariaLabel: "Email address" });
+    expect(plan.inputs.get(email.id)).toEqual({
+      type: "email",
+      placeholder: "Email address",
+      ariaLabel: "Email address",
+    });
     expect(plan.inputs.get(password.id)).toEqual({ type: "password", placeholder: "Password", ariaLabel: "Password" });
     expect(plan.inputs.size).toBe(2);
     // One box holds both fields: it is no single field's label.
@@ -62,15 +81,26 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
 
   it("the rest of the screen is not a field: the red Log In button, the links, the address, the status bar", () => {
     const plan = planForm(login!, screen);
-    for (const chars of ["Log In", "Forgot your password?", "Don’t have an account?", "151 3rd St\nSan Francisco, CA 94103", "9:42 AM"]) {
+    for (const chars of [
+      "Log In",
+      "Forgot your password?",
+      "Don’t have an account?",
+      "151 3rd St\nSan Francisco, CA 94103",
+      "9:42 AM",
+    ]) {
       expect(plan.inputs.has(byText(login!, chars).id), chars).toBe(false);
     }
   });
 
   it("HTML: <input type=email placeholder aria-label>, the placeholder's colour on ::placeholder, the box unchanged", () => {
-    const { files } = emitFiles({ frames: [login!], assets: {} }, { target: "html", styling: "css-modules", nodeIds: false });
+    const { files } = emitFiles(
+      { frames: [login!], assets: {} },
+      { target: "html", styling: "css-modules", nodeIds: false },
+    );
     const html = file(files, "index.html");
-    expect(html).toContain('<input class="email-address" type="email" placeholder="Email address" aria-label="Email address">');
+    expect(html).toContain(
+      '<input class="email-address" type="email" placeholder="Email address" aria-label="Email address">',
+    );
     expect(html).toContain('<input class="password" type="password" placeholder="Password" aria-label="Password">');
     expect(html).not.toContain(">Email address<");
     const css = file(files, "styles.css");
@@ -81,13 +111,23 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
   });
 
   it("React: self-closing inputs; CSS modules with ::placeholder, Tailwind with placeholder: classes", () => {
-    const modules = emitFiles({ frames: [login!], assets: {} }, { target: "react", styling: "css-modules", nodeIds: false });
+    const modules = emitFiles(
+      { frames: [login!], assets: {} },
+      { target: "react", styling: "css-modules", nodeIds: false },
+    );
     const tsx = file(modules.files, "src/screens/LogInPage.tsx");
-    expect(tsx).toContain('<input className={styles.emailAddress} type="email" placeholder="Email address" aria-label="Email address" />');
+    expect(tsx).toContain(
+      '<input className={styles.emailAddress} type="email" placeholder="Email address" aria-label="Email address" />',
+    );
     expect(file(modules.files, "src/screens/LogInPage.module.css")).toContain(".password::placeholder {");
-    const tailwind = emitFiles({ frames: [login!], assets: {} }, { target: "react", styling: "tailwind", nodeIds: false });
+    const tailwind = emitFiles(
+      { frames: [login!], assets: {} },
+      { target: "react", styling: "tailwind", nodeIds: false },
+    );
     const tw = file(tailwind.files, "src/screens/LogInPage.tsx");
-    expect(tw).toMatch(/<input className="[^"]*text-xs leading-\[14\.06px\][^"]* placeholder:text-black placeholder:opacity-100" type="password" placeholder="Password" aria-label="Password" \/>/);
+    expect(tw).toMatch(
+      /<input className="[^"]*text-xs leading-\[14\.06px\][^"]* placeholder:text-black placeholder:opacity-100" type="password" placeholder="Password" aria-label="Password" \/>/,
+    );
   });
 });
 
@@ -102,16 +142,26 @@ describe("a labelled field with a value (figmasharp-bundler-dialog)", () => {
     expect(plan.wrappers.has(field.id)).toBe(false);
     expect(plan.labels.get(label.id)).toBe("figma-url");
     expect([...plan.inputs.values()]).toEqual([{ type: "text", value: "FwVa4JS5QsohRhNEnEBKslFk", id: "figma-url" }]);
-    const { files } = emitFiles({ frames: [dialog], assets: {} }, { target: "html", styling: "css-modules", nodeIds: false });
+    const { files } = emitFiles(
+      { frames: [dialog], assets: {} },
+      { target: "html", styling: "css-modules", nodeIds: false },
+    );
     const html = file(files, "index.html");
     expect(html).toContain('<label class="figma-url" for="figma-url">Figma URL:</label>');
-    expect(html).toMatch(/<div class="text-field-standard">[\s\S]*?<input class="lbl\d*" type="text" value="FwVa4JS5QsohRhNEnEBKslFk" id="figma-url">\s*<\/div>/);
+    expect(html).toMatch(
+      /<div class="text-field-standard">[\s\S]*?<input class="lbl\d*" type="text" value="FwVa4JS5QsohRhNEnEBKslFk" id="figma-url">\s*<\/div>/,
+    );
   });
 
   it("React: the component draws its field with defaultValue from its text prop and an aria-label", () => {
-    const { files } = emitFiles({ frames: [dialog], assets: {} }, { target: "react", styling: "css-modules", nodeIds: false });
+    const { files } = emitFiles(
+      { frames: [dialog], assets: {} },
+      { target: "react", styling: "css-modules", nodeIds: false },
+    );
     const component = files.find((f) => /TextField/.test(f.path) && f.path.endsWith(".tsx"))!.content;
-    expect(component).toMatch(/<input className=\{styles\.\w+\} type="text" defaultValue=\{\w+\} aria-label="Text Field" \/>/);
+    expect(component).toMatch(
+      /<input className=\{styles\.\w+\} type="text" defaultValue=\{\w+\} aria-label="Text Field" \/>/,
+    );
   });
 });
 
@@ -126,7 +176,9 @@ describe("not fields", () => {
   it("a card with a grey title and description, a centred button, a chip, a multi-line note", () => {
     const card = box("Card", [text("Your order"), text("Arrives Tuesday", { y: 40 })], { h: 120 });
     expect(fieldTexts(card)).toEqual([]);
-    const button = box("", [text("Search…", { text: { ...text("Search…").text!, alignH: "center" } })], { fills: [{ kind: "solid", color: "#2255ff" }] });
+    const button = box("", [text("Search…", { text: { ...text("Search…").text!, alignH: "center" } })], {
+      fills: [{ kind: "solid", color: "#2255ff" }],
+    });
     expect(fieldTexts(button)).toEqual([]);
     expect(fieldTexts(box("Chip", [text("Design")]))).toEqual([]);
     expect(fieldTexts(box("", [text("Enter your\nname")], { h: 60 }))).toEqual([]);
@@ -143,31 +195,55 @@ describe("fields by shape and words", () => {
     const field = box("", [text("Enter your email")]);
     const label = text("Email", { id: "label", x: 20, y: 36, h: 18 }, "#111111");
     const plan = planForm(page([label, field]), screen);
-    expect(plan.inputs.get("t-Enter your email")).toEqual({ type: "email", placeholder: "Enter your email", id: "email" });
+    expect(plan.inputs.get("t-Enter your email")).toEqual({
+      type: "email",
+      placeholder: "Enter your email",
+      id: "email",
+    });
     expect(plan.labels.get("label")).toBe("email");
     expect(plan.wrappers.has(field.id)).toBe(false);
     // Without a visible label, the box is the field's label and the field is named by its hint.
     expect(planForm(page([field]), screen).wrappers.has(field.id)).toBe(true);
     // In a component (drawn many times) the same label names it by aria-label.
-    expect(planForm(page([label, field]), { ids: false, rootCanBeField: false }).inputs.get("t-Enter your email")).toEqual({ type: "email", placeholder: "Enter your email", ariaLabel: "Email" });
+    expect(
+      planForm(page([label, field]), { ids: false, rootCanBeField: false }).inputs.get("t-Enter your email"),
+    ).toEqual({ type: "email", placeholder: "Enter your email", ariaLabel: "Email" });
   });
 
   it("a box named as an input, a search box with an icon, a background rectangle instead of a fill", () => {
     expect(fieldTexts(box("Text field", [text("Jane Doe", {}, "#111111")]))).toHaveLength(1);
     const icon: DesignNode = { id: "i", name: "Magnifier", kind: "vector", x: 250, y: 12, w: 16, h: 16 };
     expect(fieldTexts(box("", [text("Search…"), icon]))).toHaveLength(1);
-    const bg: DesignNode = { id: "bg", name: "", kind: "rect", x: 0, y: 0, w: 280, h: 40, fills: [{ kind: "solid", color: "#f2f2f2" }] };
-    expect(fieldTexts(box("", [bg, text("Phone number")], { fills: [], stroke: undefined, kind: "group" }))).toHaveLength(1);
+    const bg: DesignNode = {
+      id: "bg",
+      name: "",
+      kind: "rect",
+      x: 0,
+      y: 0,
+      w: 280,
+      h: 40,
+      fills: [{ kind: "solid", color: "#f2f2f2" }],
+    };
+    expect(
+      fieldTexts(box("", [bg, text("Phone number")], { fills: [], stroke: undefined, kind: "group" })),
+    ).toHaveLength(1);
   });
 
   it("types from the words", () => {
-    expect(["Email address", "you@example.com", "Password", "Search…", "Phone number", "Website", "Full name"].map(fieldType)).toEqual(["email", "email", "password", "search", "tel", "url", "text"]);
+    expect(
+      ["Email address", "you@example.com", "Password", "Search…", "Phone number", "Website", "Full name"].map(
+        fieldType,
+      ),
+    ).toEqual(["email", "email", "password", "search", "tel", "url", "text"]);
   });
 
   it("auto layout: the label is the text just before the box in the flow", () => {
     const field = box("Input", [text("name@company.com")], { x: undefined, y: undefined });
     const label = text("Work email", { id: "label", x: undefined, y: undefined }, "#111111");
-    const column: DesignNode = { ...page([label, field]), layout: { dir: "column", gap: 6, padding: [0, 0, 0, 0], justify: "start", align: "stretch" } };
+    const column: DesignNode = {
+      ...page([label, field]),
+      layout: { dir: "column", gap: 6, padding: [0, 0, 0, 0], justify: "start", align: "stretch" },
+    };
     const plan = planForm(column, screen);
     expect(plan.labels.get("label")).toBe("work-email");
     expect(plan.inputs.get("t-name@company.com")).toMatchObject({ type: "email", id: "work-email" });

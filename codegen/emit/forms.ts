@@ -30,8 +30,10 @@ export interface FormPlan {
   labels: Map<string, string>;
 }
 
-const NAMED_INPUT = /\b(input|text ?field|textbox|text ?area|search ?(bar|field|box)|e-?mail ?field|password ?field|form ?field)\b/i;
-const FIELD_WORDS = /\b(e-?mail|password|passcode|user ?name|login|search|phone( number)?|mobile( number)?|telephone|first name|last name|full name|your name|website|url|card number|zip( code)?|postal code)\b/i;
+const NAMED_INPUT =
+  /\b(input|text ?field|textbox|text ?area|search ?(bar|field|box)|e-?mail ?field|password ?field|form ?field)\b/i;
+const FIELD_WORDS =
+  /\b(e-?mail|password|passcode|user ?name|login|search|phone( number)?|mobile( number)?|telephone|first name|last name|full name|your name|website|url|card number|zip( code)?|postal code)\b/i;
 const PLACEHOLDER_WORDS = /^(enter|type|search|write|add|your|e\.g\.)\b|(…|\.\.\.)$/i;
 /** Not text fields: choosers drawn as a box with a text (a select is not an input). */
 const CHOOSER = /\b(select|dropdown|drop-down|picker|combo ?box|menu)\b/i;
@@ -53,7 +55,14 @@ export function fieldType(words: string): Field["type"] {
 /** A single-line, left-aligned, short text: what a placeholder looks like. */
 function placeholderShaped(t: DesignNode): boolean {
   const text = t.text;
-  return !!text && !text.chars.includes("\n") && text.chars.trim().length > 0 && text.chars.length <= 60 && text.alignH === "left" && text.style.decoration !== "underline";
+  return (
+    !!text &&
+    !text.chars.includes("\n") &&
+    text.chars.trim().length > 0 &&
+    text.chars.length <= 60 &&
+    text.alignH === "left" &&
+    text.style.decoration !== "underline"
+  );
 }
 
 /** The text says what to type ("Email address", "Search…"), rather than showing a typed value. */
@@ -75,10 +84,12 @@ export function fieldTexts(box: DesignNode): DesignNode[] {
   const texts = children.filter((c) => c.kind === "text");
   if (texts.length === 0 || texts.length > 4) return [];
   // Only texts, shapes (background, separators, icons) and small icon groups without text.
-  const smallIcon = (c: DesignNode): boolean => CONTAINER.has(c.kind) && !visible(c).some((g) => g.kind === "text") && c.h <= 32 && c.w <= 32;
+  const smallIcon = (c: DesignNode): boolean =>
+    CONTAINER.has(c.kind) && !visible(c).some((g) => g.kind === "text") && c.h <= 32 && c.w <= 32;
   const empty = (c: DesignNode): boolean => CONTAINER.has(c.kind) && visible(c).length === 0;
   if (!children.every((c) => c.kind === "text" || DECOR.has(c.kind) || smallIcon(c) || empty(c))) return [];
-  const covers = (c: DesignNode): boolean => (c.kind === "rect" || c.kind === "vector") && painted(c) && c.w * c.h >= 0.9 * box.w * box.h;
+  const covers = (c: DesignNode): boolean =>
+    (c.kind === "rect" || c.kind === "vector") && painted(c) && c.w * c.h >= 0.9 * box.w * box.h;
   if (!painted(box) && !children.some(covers)) return [];
   const row = box.h / texts.length;
   if (row < 20 || row > 72 || box.w < 2 * row || box.w < 80) return [];
@@ -89,7 +100,8 @@ export function fieldTexts(box: DesignNode): DesignNode[] {
 /** A short text just above the box (or just left of it, on its row) that names it. */
 function labelFor(box: DesignNode, parent: DesignNode): DesignNode | undefined {
   const siblings = visible(parent);
-  const shortText = (t: DesignNode): boolean => t.kind === "text" && !!t.text && !t.text.chars.includes("\n") && t.text.chars.length <= 40 && t !== box;
+  const shortText = (t: DesignNode): boolean =>
+    t.kind === "text" && !!t.text && !t.text.chars.includes("\n") && t.text.chars.length <= 40 && t !== box;
   if (parent.layout) {
     // In auto layout the label is the sibling just before the box in the flow.
     const before = siblings[siblings.indexOf(box) - 1];
@@ -99,7 +111,10 @@ function labelFor(box: DesignNode, parent: DesignNode): DesignNode | undefined {
   return siblings.find((t) => {
     if (!shortText(t) || t.x === undefined || t.y === undefined) return false;
     const above = box.y! - (t.y + t.h) >= -1 && box.y! - (t.y + t.h) <= 16 && Math.abs(t.x - box.x!) <= 16;
-    const left = box.x! - (t.x + t.w) >= 0 && box.x! - (t.x + t.w) <= 24 && Math.abs(t.y + t.h / 2 - (box.y! + box.h / 2)) <= box.h / 2;
+    const left =
+      box.x! - (t.x + t.w) >= 0 &&
+      box.x! - (t.x + t.w) <= 24 &&
+      Math.abs(t.y + t.h / 2 - (box.y! + box.h / 2)) <= box.h / 2;
     return above || left;
   });
 }
@@ -130,11 +145,19 @@ export function planForm(root: DesignNode, options: PlanOptions): FormPlan {
       for (const t of texts) {
         const chars = t.text!.chars.trim();
         const hint = readsAsPlaceholder(t);
-        const field: Field = { type: fieldType(`${chars} ${t.name} ${node.name}`), ...(hint ? { placeholder: chars } : { value: chars }) };
+        const field: Field = {
+          type: fieldType(`${chars} ${t.name} ${node.name}`),
+          ...(hint ? { placeholder: chars } : { value: chars }),
+        };
         if (label && ids) {
           field.id = scope.take(kebabCase(label.text!.chars, "field"));
           plan.labels.set(label.id, field.id);
-        } else field.ariaLabel = label ? label.text!.chars.trim() : hint ? chars : node.name.split("/")[0]!.trim() || "Text field";
+        } else
+          field.ariaLabel = label
+            ? label.text!.chars.trim()
+            : hint
+              ? chars
+              : node.name.split("/")[0]!.trim() || "Text field";
         plan.inputs.set(t.id, field);
       }
       return;

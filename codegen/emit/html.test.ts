@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { DesignDocument, DesignNode } from "../design/types";
 import { emitHtml, htmlPagePaths } from "./html";
 
-const hero: DesignNode = { id: "1:5", name: "Hero", kind: "rect", w: 343, h: 200, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "image", asset: "hero.png", fit: "cover" }] };
+const hero: DesignNode = {
+  id: "1:5",
+  name: "Hero",
+  kind: "rect",
+  w: 343,
+  h: 200,
+  sizeH: "fill",
+  sizeV: "fixed",
+  fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
+};
 const intro: DesignNode = {
   id: "1:6",
   name: "Intro",
@@ -11,19 +20,46 @@ const intro: DesignNode = {
   h: 20,
   sizeH: "fill",
   sizeV: "hug",
-  text: { chars: "<script>alert(1)</script> & more", style: { family: "Inter", size: 14, weight: 400 }, resize: "height", alignH: "left", alignV: "top" },
+  text: {
+    chars: "<script>alert(1)</script> & more",
+    style: { family: "Inter", size: 14, weight: 400 },
+    resize: "height",
+    alignH: "left",
+    alignV: "top",
+  },
 };
-const icon: DesignNode = { id: "1:7", name: "", kind: "vector", w: 24, h: 24, sizeH: "fixed", sizeV: "fixed", asset: "vector.svg" };
+const icon: DesignNode = {
+  id: "1:7",
+  name: "",
+  kind: "vector",
+  w: 24,
+  h: 24,
+  sizeH: "fixed",
+  sizeV: "fixed",
+  asset: "vector.svg",
+};
 
 function screen(id: string, name: string, children: DesignNode[]): DesignNode {
-  return { id, name, kind: "frame", w: 375, h: 667, layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }, children };
+  return {
+    id,
+    name,
+    kind: "frame",
+    w: 375,
+    h: 667,
+    layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+    children,
+  };
 }
 
 const doc: DesignDocument = {
   frames: [screen("1:1", "Home <Main>", [hero, intro, icon])],
   assets: {
     "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" },
-    "vector.svg": { kind: "svg", name: "vector.svg", svg: '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" overflow="visible"><path data-node-id="2:2" d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>' },
+    "vector.svg": {
+      kind: "svg",
+      name: "vector.svg",
+      svg: '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" overflow="visible"><path data-node-id="2:2" d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>',
+    },
   },
 };
 
@@ -60,8 +96,12 @@ describe("emitHtml", () => {
   it("the stylesheet starts with the reset and holds one rule per styled element", () => {
     const css = file(emitHtml(doc, { nodeIds: false }).files, "styles.css");
     expect(css.startsWith("*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n")).toBe(true);
-    expect(css).toContain(".home-main {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n}\n");
-    expect(css).toContain(".hero {\n  height: 200px;\n  flex-shrink: 0;\n  align-self: stretch;\n  object-fit: cover;\n}\n");
+    expect(css).toContain(
+      ".home-main {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n}\n",
+    );
+    expect(css).toContain(
+      ".hero {\n  height: 200px;\n  flex-shrink: 0;\n  align-self: stretch;\n  object-fit: cover;\n}\n",
+    );
     expect(css).not.toContain("background");
   });
 
@@ -73,11 +113,16 @@ describe("emitHtml", () => {
   });
 
   it("several frames get a page each and an index linking them", () => {
-    const two: DesignDocument = { frames: [screen("1:1", "Home", [intro]), screen("2:1", "Settings & more", [])], assets: {} };
+    const two: DesignDocument = {
+      frames: [screen("1:1", "Home", [intro]), screen("2:1", "Settings & more", [])],
+      assets: {},
+    };
     const { files } = emitHtml(two, { nodeIds: false });
     expect(files.map((f) => f.path)).toEqual(["home.html", "settings-more.html", "index.html", "styles.css"]);
     const index = file(files, "index.html");
-    expect(index).toContain('      <li><a href="home.html">Home</a></li>\n      <li><a href="settings-more.html">Settings &amp; more</a></li>');
+    expect(index).toContain(
+      '      <li><a href="home.html">Home</a></li>\n      <li><a href="settings-more.html">Settings &amp; more</a></li>',
+    );
     expect(index).toContain("<title>Frames</title>");
   });
 });
@@ -85,6 +130,11 @@ describe("emitHtml", () => {
 describe("htmlPagePaths", () => {
   it("one frame is index.html; several get unique kebab-case names, never index", () => {
     expect(htmlPagePaths(["Anything"])).toEqual(["index.html"]);
-    expect(htmlPagePaths(["Log In", "log-in", "Index", ""])).toEqual(["log-in.html", "log-in2.html", "index2.html", "frame.html"]);
+    expect(htmlPagePaths(["Log In", "log-in", "Index", ""])).toEqual([
+      "log-in.html",
+      "log-in2.html",
+      "index2.html",
+      "frame.html",
+    ]);
   });
 });

@@ -62,7 +62,9 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
     files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks) });
   });
   if (doc.frames.length > 1) {
-    const links = doc.frames.map((f, i) => `      <li><a href="${paths[i]}">${escapeHtml(f.name || `Frame ${i + 1}`)}</a></li>`);
+    const links = doc.frames.map(
+      (f, i) => `      <li><a href="${paths[i]}">${escapeHtml(f.name || `Frame ${i + 1}`)}</a></li>`,
+    );
     files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n"), []) });
   }
   for (const key of imageKeysIn(doc.frames)) images.add(key);

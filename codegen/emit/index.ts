@@ -11,12 +11,23 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): FileSet
   const inferred = options.layout === "exact" ? undefined : inferLayoutReported(design);
   const doc = inferred?.document ?? design;
   const react = options.target === "react";
-  const out = react ? emitReact(doc, { styling: options.styling, nodeIds: options.nodeIds, ...(options.components ? { components: options.components } : {}) }) : emitHtml(doc, { nodeIds: options.nodeIds });
+  const out = react
+    ? emitReact(doc, {
+        styling: options.styling,
+        nodeIds: options.nodeIds,
+        ...(options.components ? { components: options.components } : {}),
+      })
+    : emitHtml(doc, { nodeIds: options.nodeIds });
   if (!react && options.components && options.components.components.length > 0) {
-    out.problems.push({ severity: "info", code: "component-mapping", message: "the component mapping applies to React output only: the HTML draws every instance from the design" });
+    out.problems.push({
+      severity: "info",
+      code: "component-mapping",
+      message: "the component mapping applies to React output only: the HTML draws every instance from the design",
+    });
   }
   const report = inferred?.report;
-  if (report && report.suggested > 0) out.problems.push({ severity: "info", code: "figma-inferred-layout", message: figmaLayoutNote(report) });
+  if (report && report.suggested > 0)
+    out.problems.push({ severity: "info", code: "figma-inferred-layout", message: figmaLayoutNote(report) });
   return out;
 }
 

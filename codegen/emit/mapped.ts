@@ -40,13 +40,22 @@ export function buildMapped(node: DesignNode, placement: Decl[], usage: MappedUs
     const prop = propValue(value, build);
     if (prop) props.push([name, prop]);
   }
-  const children = usage.mapped.children.map((v) => propValue(v, build)).filter((p): p is MappedProp => p !== undefined);
+  const children = usage.mapped.children
+    .map((v) => propValue(v, build))
+    .filter((p): p is MappedProp => p !== undefined);
   const use: MappedUse = { type: "mapped", component: usage.local, props, children };
   // The instance's own layers are the component's business: no containing block for them.
   const box = placement.filter(([p, v]) => !(p === "position" && v === "relative"));
   if (box.length === 0 && build.nodeId === undefined) return use;
   const decls = box.length > 0 ? [...box, ["display", "flex"] as Decl, ["flex-direction", "column"] as Decl] : [];
   const cls = build.sheet.add(build.classBase(node, usage.local), build.decls(node, decls));
-  const wrapper: ElementNode = { type: "element", tag: "div", attrs: [], children: [use], ...(cls ? { cls } : {}), ...(build.nodeId !== undefined ? { nodeId: build.nodeId } : {}) };
+  const wrapper: ElementNode = {
+    type: "element",
+    tag: "div",
+    attrs: [],
+    children: [use],
+    ...(cls ? { cls } : {}),
+    ...(build.nodeId !== undefined ? { nodeId: build.nodeId } : {}),
+  };
   return wrapper;
 }

@@ -20,7 +20,6 @@ function stateClassAttr(node: ElementNode, style: MarkupStyle): string | undefin
   return `className={${state.when} ? ${style.classValue(state.cls)} : ${style.classValue(node.cls)}}`;
 }
 
-
 export { svgToJsx };
 
 function jsxAttr(name: string, value: AttrValue): string {
@@ -33,7 +32,9 @@ function jsxAttr(name: string, value: AttrValue): string {
 
 /** A JS string literal, its no-break and em spaces (whitespace.ts) written as escapes: visible in the code. */
 export function jsString(value: string): string {
-  return JSON.stringify(value).replace(/\u00a0/g, "\\u00a0").replace(/\u2003/g, "\\u2003");
+  return JSON.stringify(value)
+    .replace(/\u00a0/g, "\\u00a0")
+    .replace(/\u2003/g, "\\u2003");
 }
 
 /** A component's text prop: as jsxAttr, with its drawn spaces visible as escapes. */
@@ -57,11 +58,16 @@ function mappedMarkup(value: Exclude<MappedProp, { literal: unknown }>, style: M
 /** A team component: literal props as attributes, drawn layers as `icon={<svg …/>}`, children inside. */
 function printMapped(node: MappedUse, style: MarkupStyle, indent: number): string {
   const pad = "  ".repeat(indent);
-  const attrs = node.props.map(([name, value]) => ("literal" in value ? jsxPropAttribute(name, value.literal) : `${name}={${mappedMarkup(value, style, 0).trim()}}`));
+  const attrs = node.props.map(([name, value]) =>
+    "literal" in value ? jsxPropAttribute(name, value.literal) : `${name}={${mappedMarkup(value, style, 0).trim()}}`,
+  );
   const open = `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""}`;
   if (node.children.length === 0) return `${open} />`;
-  if (node.children.every((c) => "literal" in c)) return `${open}>${node.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : "")).join("")}</${node.component}>`;
-  const inner = node.children.map((c) => ("literal" in c ? `${pad}  ${jsxChildLiteral(c.literal)}` : mappedMarkup(c, style, indent + 1)));
+  if (node.children.every((c) => "literal" in c))
+    return `${open}>${node.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : "")).join("")}</${node.component}>`;
+  const inner = node.children.map((c) =>
+    "literal" in c ? `${pad}  ${jsxChildLiteral(c.literal)}` : mappedMarkup(c, style, indent + 1),
+  );
   return `${open}>\n${inner.join("\n")}\n${pad}</${node.component}>`;
 }
 
@@ -108,7 +114,17 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
   switch (node.type) {
     case "text":
       // Line breaks as <br>: prettier may reflow whitespace inside block elements.
-      return pad + node.value.split("\n").map((line) => escapeHtml(line).replace(/\u00a0/g, "&nbsp;").replace(/\u2003/g, "&emsp;")).join("<br />");
+      return (
+        pad +
+        node.value
+          .split("\n")
+          .map((line) =>
+            escapeHtml(line)
+              .replace(/\u00a0/g, "&nbsp;")
+              .replace(/\u2003/g, "&emsp;"),
+          )
+          .join("<br />")
+      );
     case "prop":
     case "if":
     case "use":
@@ -117,7 +133,9 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
     case "element": {
       const attrs = [
         style.classAttr(node.cls, false),
-        node.nodeId !== undefined ? `data-node-id="${escapeAttr(typeof node.nodeId === "string" ? node.nodeId : node.nodeId.html)}"` : undefined,
+        node.nodeId !== undefined
+          ? `data-node-id="${escapeAttr(typeof node.nodeId === "string" ? node.nodeId : node.nodeId.html)}"`
+          : undefined,
         ...node.attrs.map(([k, v]) => `${k}="${escapeAttr(typeof v === "string" ? v : v.html)}"`),
         ...(node.htmlAttrs ?? []).map(([k, v]) => `${k}="${escapeAttr(v)}"`),
       ].filter(Boolean);
@@ -126,7 +144,8 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
       if (VOID.has(node.tag)) return open;
       if (node.children.length === 0) return `${open}</${node.tag}>`;
       // Text content prints inline: a line break between its runs (or under white-space: pre-wrap) would show as a space.
-      if (node.children.some((c) => c.type === "text" || (c.type === "element" && c.inline))) return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
+      if (node.children.some((c) => c.type === "text" || (c.type === "element" && c.inline)))
+        return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
       return `${open}\n${node.children.map((c) => printHtml(c, style, indent + 1)).join("\n")}\n${pad}</${node.tag}>`;
     }
   }

@@ -23,7 +23,13 @@ function solidPng(width: number, height: number, color: Rgb): Uint8Array {
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 const black = (a: number) => ({ r: 0, g: 0, b: 0, a });
-const picture = (id: string, at: ReturnType<typeof box>) => ({ id, name: "Picture", type: "RECTANGLE", absoluteBoundingBox: at, fills: [{ type: "IMAGE", imageRef: "green", scaleMode: "FILL" }] });
+const picture = (id: string, at: ReturnType<typeof box>) => ({
+  id,
+  name: "Picture",
+  type: "RECTANGLE",
+  absoluteBoundingBox: at,
+  fills: [{ type: "IMAGE", imageRef: "green", scaleMode: "FILL" }],
+});
 // A mask drawn in red: were it painted, it would show.
 const RED_FILL = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
 const DESIGN = {
@@ -35,22 +41,69 @@ const DESIGN = {
     fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
     children: [
       {
-        id: "2:1", name: "Mask group", type: "GROUP", absoluteBoundingBox: box(10, 10, 100, 100),
-        children: [{ id: "2:2", name: "Ellipse", type: "ELLIPSE", isMask: true, maskType: "ALPHA", absoluteBoundingBox: box(10, 10, 100, 100), fills: RED_FILL }, picture("2:3", box(10, 10, 100, 100))],
+        id: "2:1",
+        name: "Mask group",
+        type: "GROUP",
+        absoluteBoundingBox: box(10, 10, 100, 100),
+        children: [
+          {
+            id: "2:2",
+            name: "Ellipse",
+            type: "ELLIPSE",
+            isMask: true,
+            maskType: "ALPHA",
+            absoluteBoundingBox: box(10, 10, 100, 100),
+            fills: RED_FILL,
+          },
+          picture("2:3", box(10, 10, 100, 100)),
+        ],
       },
       {
-        id: "3:1", name: "Triangle group", type: "GROUP", absoluteBoundingBox: box(140, 10, 100, 100),
+        id: "3:1",
+        name: "Triangle group",
+        type: "GROUP",
+        absoluteBoundingBox: box(140, 10, 100, 100),
         children: [
-          { id: "3:2", name: "Triangle", type: "VECTOR", isMask: true, maskType: "VECTOR", absoluteBoundingBox: box(140, 10, 100, 100), fills: RED_FILL, fillGeometry: [{ path: "M50 0L100 100L0 100Z", windingRule: "NONZERO" }] },
+          {
+            id: "3:2",
+            name: "Triangle",
+            type: "VECTOR",
+            isMask: true,
+            maskType: "VECTOR",
+            absoluteBoundingBox: box(140, 10, 100, 100),
+            fills: RED_FILL,
+            fillGeometry: [{ path: "M50 0L100 100L0 100Z", windingRule: "NONZERO" }],
+          },
           picture("3:3", box(140, 10, 100, 100)),
         ],
       },
       {
-        id: "4:1", name: "Fade group", type: "GROUP", absoluteBoundingBox: box(270, 10, 100, 100),
+        id: "4:1",
+        name: "Fade group",
+        type: "GROUP",
+        absoluteBoundingBox: box(270, 10, 100, 100),
         children: [
           {
-            id: "4:2", name: "Fade", type: "RECTANGLE", isMask: true, maskType: "ALPHA", absoluteBoundingBox: box(270, 10, 100, 100),
-            fills: [{ type: "GRADIENT_LINEAR", gradientHandlePositions: [{ x: 0.5, y: 0 }, { x: 0.5, y: 1 }, { x: 0, y: 0 }], gradientStops: [{ position: 0, color: black(1) }, { position: 1, color: black(0) }] }],
+            id: "4:2",
+            name: "Fade",
+            type: "RECTANGLE",
+            isMask: true,
+            maskType: "ALPHA",
+            absoluteBoundingBox: box(270, 10, 100, 100),
+            fills: [
+              {
+                type: "GRADIENT_LINEAR",
+                gradientHandlePositions: [
+                  { x: 0.5, y: 0 },
+                  { x: 0.5, y: 1 },
+                  { x: 0, y: 0 },
+                ],
+                gradientStops: [
+                  { position: 0, color: black(1) },
+                  { position: 1, color: black(0) },
+                ],
+              },
+            ],
           },
           picture("4:3", box(270, 10, 100, 100)),
         ],
@@ -59,8 +112,8 @@ const DESIGN = {
   },
 };
 
-
-const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean => actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
+const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean =>
+  actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
 
 describe.runIf(runBrowser)("masks render in their mask's shape", () => {
   const browser = useBrowser();
@@ -82,7 +135,14 @@ describe.runIf(runBrowser)("masks render in their mask's shape", () => {
       const shot = await p.screenshot({ clip: { x: 0, y: 0, width: 400, height: 140 } });
       const reader = await p.context().newPage();
       try {
-        return await screenshotColours(reader, shot, [at(60, 60), at(14, 14), at(190, 90), at(150, 20), at(320, 14), at(320, 106)]);
+        return await screenshotColours(reader, shot, [
+          at(60, 60),
+          at(14, 14),
+          at(190, 90),
+          at(150, 20),
+          at(320, 14),
+          at(320, 106),
+        ]);
       } finally {
         await reader.close();
       }

@@ -53,10 +53,20 @@ export function maskBox(parent: DesignNode, mask: DesignNode): Box | undefined {
   const cross = row ? mask.h : mask.w;
   // Along the main axis only the start is read (centred or at the end, the other items' sizes would count).
   const alone = flow.length === 1;
-  const mainAt = layout.justify === "start" || layout.justify === "space-between" ? 0 : !alone ? undefined : layout.justify === "center" ? (innerMain - main) / 2 : innerMain - main;
+  const mainAt =
+    layout.justify === "start" || layout.justify === "space-between"
+      ? 0
+      : !alone
+        ? undefined
+        : layout.justify === "center"
+          ? (innerMain - main) / 2
+          : innerMain - main;
   if (mainAt === undefined) return undefined;
-  const crossAt = layout.align === "center" ? (innerCross - cross) / 2 : layout.align === "end" ? innerCross - cross : 0;
-  return row ? { x: left + mainAt, y: top + crossAt, w: mask.w, h: mask.h } : { x: left + crossAt, y: top + mainAt, w: mask.w, h: mask.h };
+  const crossAt =
+    layout.align === "center" ? (innerCross - cross) / 2 : layout.align === "end" ? innerCross - cross : 0;
+  return row
+    ? { x: left + mainAt, y: top + crossAt, w: mask.w, h: mask.h }
+    : { x: left + crossAt, y: top + mainAt, w: mask.w, h: mask.h };
 }
 
 const PARAMS: Record<string, number> = { M: 2, L: 2, T: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, A: 7, Z: 0 };
@@ -121,11 +131,21 @@ export function translatePath(d: string, dx: number, dy: number): string | undef
 /** A vector's outline from its SVG (paths only, drawn in a viewBox of its own size), or undefined. */
 export function svgOutline(svg: string, w: number, h: number): { d: string; rule: "nonzero" | "evenodd" } | undefined {
   const view = /viewBox="\s*([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)\s*"/.exec(svg);
-  if (!view || Number(view[1]) !== 0 || Number(view[2]) !== 0 || Math.abs(Number(view[3]) - w) > 0.5 || Math.abs(Number(view[4]) - h) > 0.5) return undefined;
+  if (
+    !view ||
+    Number(view[1]) !== 0 ||
+    Number(view[2]) !== 0 ||
+    Math.abs(Number(view[3]) - w) > 0.5 ||
+    Math.abs(Number(view[4]) - h) > 0.5
+  )
+    return undefined;
   // Anything placed or shaped otherwise than by a path's own data would be lost.
-  if (/transform=|<(?:rect|ellipse|circle|polygon|polyline|line|image|use|text|mask|clipPath)\b/.test(svg)) return undefined;
+  if (/transform=|<(?:rect|ellipse|circle|polygon|polyline|line|image|use|text|mask|clipPath)\b/.test(svg))
+    return undefined;
   const paths = [...svg.matchAll(/<path\b([^>]*)>/g)].map((m) => m[1]!);
-  const ds = paths.map((a) => /\sd="([^"]*)"/.exec(a)?.[1]).filter((d): d is string => d !== undefined && d.trim() !== "");
+  const ds = paths
+    .map((a) => /\sd="([^"]*)"/.exec(a)?.[1])
+    .filter((d): d is string => d !== undefined && d.trim() !== "");
   if (ds.length === 0 || ds.length !== paths.length) return undefined;
   const rules = new Set(paths.map((a) => (/fill-rule="evenodd"/.test(a) ? "evenodd" : "nonzero")));
   if (rules.size > 1) return undefined;
@@ -133,9 +153,15 @@ export function svgOutline(svg: string, w: number, h: number): { d: string; rule
 }
 
 /** The mask's outline as a `clip-path` in its parent's box; `exact` false where only its box is known. */
-export function maskClip(mask: DesignNode, box: Box, parent: { w: number; h: number }, assets: Record<string, Asset>): { clip: string; exact: boolean } {
+export function maskClip(
+  mask: DesignNode,
+  box: Box,
+  parent: { w: number; h: number },
+  assets: Record<string, Asset>,
+): { clip: string; exact: boolean } {
   const { x, y, w, h } = box;
-  if (mask.kind === "ellipse") return { clip: `ellipse(${px(w / 2)} ${px(h / 2)} at ${px(x + w / 2)} ${px(y + h / 2)})`, exact: true };
+  if (mask.kind === "ellipse")
+    return { clip: `ellipse(${px(w / 2)} ${px(h / 2)} at ${px(x + w / 2)} ${px(y + h / 2)})`, exact: true };
   const asset = mask.asset !== undefined ? assets[mask.asset] : undefined;
   if (asset?.kind === "svg" && asset.svg !== undefined && !asset.placeholder) {
     const outline = svgOutline(asset.svg, w, h);
@@ -145,7 +171,12 @@ export function maskClip(mask: DesignNode, box: Box, parent: { w: number; h: num
   const inset = [y, parent.w - x - w, parent.h - y - h, x].map(px).join(" ");
   const r = mask.radius;
   const rounded = r === undefined ? "" : ` round ${typeof r === "number" ? px(r) : r.map(px).join(" ")}`;
-  const exact = mask.kind === "rect" || mask.kind === "frame" || mask.kind === "component" || mask.kind === "instance" || (mask.kind === "group" && !mask.children?.length);
+  const exact =
+    mask.kind === "rect" ||
+    mask.kind === "frame" ||
+    mask.kind === "component" ||
+    mask.kind === "instance" ||
+    (mask.kind === "group" && !mask.children?.length);
   return { clip: `inset(${inset}${rounded})`, exact };
 }
 
@@ -190,7 +221,12 @@ function maskLayer(paint: Paint, box: Box, urls: AssetUrls, assets: Record<strin
  * does: its clip, and its fills as a CSS mask where they mask by more than the outline. Undefined when the mask's box
  * is not known (rotated, or placed by a flow this does not read). `exact` false where only the mask's box clips.
  */
-export function maskDecls(parent: DesignNode, mask: DesignNode, urls: AssetUrls, assets: Record<string, Asset>): { decls: Decl[]; exact: boolean } | undefined {
+export function maskDecls(
+  parent: DesignNode,
+  mask: DesignNode,
+  urls: AssetUrls,
+  assets: Record<string, Asset>,
+): { decls: Decl[]; exact: boolean } | undefined {
   if (mask.rotation !== undefined) return undefined;
   const box = maskBox(parent, mask);
   if (!box) return undefined;
@@ -209,7 +245,12 @@ export function maskDecls(parent: DesignNode, mask: DesignNode, urls: AssetUrls,
 
 /** Whether the parent paints something of its own that its children's mask must not cut (a fill, a stroke, a shadow). */
 function paintsItself(parent: DesignNode): boolean {
-  return (parent.fills ?? []).length > 0 || parent.stroke !== undefined || parent.effects !== undefined || parent.opacity !== undefined;
+  return (
+    (parent.fills ?? []).length > 0 ||
+    parent.stroke !== undefined ||
+    parent.effects !== undefined ||
+    parent.opacity !== undefined
+  );
 }
 
 /** How `parent`'s masks are drawn: on the parent itself, or as wrappers of the ranges; masks that are not drawn. */
@@ -240,11 +281,20 @@ export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<str
     }
     // A wrapper takes the masked layers out of their parent's flow: only for layers placed absolutely.
     const masked = children.slice(range.at + 1, range.to).filter((c) => !c.hidden);
-    if (parent.stackBelow !== undefined || masked.some((c) => (parent.layout && !c.absolute) || c.stack !== undefined)) {
+    if (
+      parent.stackBelow !== undefined ||
+      masked.some((c) => (parent.layout && !c.absolute) || c.stack !== undefined)
+    ) {
       plan.lost.push({ mask: range.mask, why: "placed" });
       continue;
     }
-    const place: Decl[] = [["position", "absolute"], ["left", "0"], ["top", "0"], ["width", "100%"], ["height", "100%"]];
+    const place: Decl[] = [
+      ["position", "absolute"],
+      ["left", "0"],
+      ["top", "0"],
+      ["width", "100%"],
+      ["height", "100%"],
+    ];
     plan.wrapped.push({ range, decls: [...place, ...found.decls] });
   }
   return plan;
@@ -255,7 +305,16 @@ export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<str
  * or a frame is the mask (build.ts draws them unpainted too).
  */
 export function unpaintedMask(mask: DesignNode): DesignNode {
-  const { fills: _fills, stroke: _stroke, effects: _effects, asset: _asset, parts: _parts, text: _text, component: _component, ...rest } = mask;
+  const {
+    fills: _fills,
+    stroke: _stroke,
+    effects: _effects,
+    asset: _asset,
+    parts: _parts,
+    text: _text,
+    component: _component,
+    ...rest
+  } = mask;
   const kind = mask.children?.length ? "group" : mask.kind === "ellipse" ? "ellipse" : "rect";
   return { ...rest, kind };
 }

@@ -37,7 +37,10 @@ const TARGETS: [string, CodeOptions][] = [
 /** What evaluated functions read of the page (the project compiles without the DOM lib). */
 interface Doc {
   document: {
-    querySelector(s: string): { getBoundingClientRect(): { x: number; y: number; width: number; height: number; right: number }; getClientRects(): { length: number } } | null;
+    querySelector(s: string): {
+      getBoundingClientRect(): { x: number; y: number; width: number; height: number; right: number };
+      getClientRects(): { length: number };
+    } | null;
     activeElement: { getAttribute(n: string): string | null; tagName: string; closest(s: string): unknown } | null;
     documentElement: { scrollWidth: number; clientWidth: number };
   };
@@ -70,7 +73,11 @@ async function boxes(page: Page, ids: readonly string[]) {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = (globalThis as unknown as Doc).document.activeElement;
-    return { menuButton: el?.getAttribute("aria-label") === "Menu", link: el?.tagName === "A" && el.closest("[id]") !== null, id: el?.getAttribute("data-node-id") ?? undefined };
+    return {
+      menuButton: el?.getAttribute("aria-label") === "Menu",
+      link: el?.tagName === "A" && el.closest("[id]") !== null,
+      id: el?.getAttribute("data-node-id") ?? undefined,
+    };
   });
 
 /** Open: every link has a box, inside the screen, none over another. */
@@ -78,8 +85,11 @@ async function expectOpen(page: Page): Promise<void> {
   const { boxes: seen, scroll } = await boxes(page, NAV);
   expect(seen.every((b) => b !== undefined)).toBe(true);
   for (const b of seen) expect(b!.x >= 0 && b!.right <= 390 + 0.5).toBe(true);
-  const overlap = (a: NonNullable<(typeof seen)[number]>, b: NonNullable<(typeof seen)[number]>) => Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1 && Math.min(a.right, b.right) - Math.max(a.x, b.x) > 1;
-  for (let i = 0; i < seen.length; i++) for (let j = i + 1; j < seen.length; j++) expect(overlap(seen[i]!, seen[j]!)).toBe(false);
+  const overlap = (a: NonNullable<(typeof seen)[number]>, b: NonNullable<(typeof seen)[number]>) =>
+    Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1 &&
+    Math.min(a.right, b.right) - Math.max(a.x, b.x) > 1;
+  for (let i = 0; i < seen.length; i++)
+    for (let j = i + 1; j < seen.length; j++) expect(overlap(seen[i]!, seen[j]!)).toBe(false);
   expect(scroll).toBe(0);
 }
 
@@ -106,7 +116,15 @@ describe.runIf(runBrowser)("a navigation bar's menu in Chromium (Flora, Home •
         await expectOpen(page);
         // Open and closed is the button's to say: React sets aria-expanded, the browser says it for a popover's button.
         if (options.target === "react") expect(await button.getAttribute("aria-expanded")).toBe("true");
-        else expect(await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector("[popover]:popover-open") !== null)).toBe(true);
+        else
+          expect(
+            await page.evaluate(
+              () =>
+                (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+                  "[popover]:popover-open",
+                ) !== null,
+            ),
+          ).toBe(true);
         await page.keyboard.press("Escape");
         await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b === undefined)).toBe(true);
 
@@ -132,31 +150,54 @@ describe.runIf(runBrowser)("a navigation bar's menu in Chromium (Flora, Home •
       const { files, entry } = await pageFiles(options);
       const root = design.roots[0] as unknown as RestNode & { absoluteBoundingBox: { x: number; y: number } };
       const drawn = (id: string): { x: number; y: number; width: number; height: number } => {
-        const find = (n: RestNode): RestNode | undefined => (n.id === id ? n : (n.children ?? []).map(find).find((f) => f !== undefined));
-        const box = (find(root) as unknown as { absoluteBoundingBox: { x: number; y: number; width: number; height: number } }).absoluteBoundingBox;
+        const find = (n: RestNode): RestNode | undefined =>
+          n.id === id ? n : (n.children ?? []).map(find).find((f) => f !== undefined);
+        const box = (
+          find(root) as unknown as { absoluteBoundingBox: { x: number; y: number; width: number; height: number } }
+        ).absoluteBoundingBox;
         return { ...box, x: box.x - root.absoluteBoundingBox.x, y: box.y - root.absoluteBoundingBox.y };
       };
       // The design's fonts (served from local files), so that the links are as wide as drawn.
-      await withPage(browser, files, entry, { width: 1440, height: 900 }, async (page) => {
-        expect(await page.getByRole("button", { name: "Menu" }).isVisible()).toBe(false);
-        const ids = ["8203:60100", "8203:60102", "8211:116269", "8211:116272", "8211:116275", "8203:59954", "8203:59936"];
-        const { boxes: seen, scroll } = await boxes(page, ids);
-        expect(scroll).toBe(0);
-        ids.forEach((id, i) => {
-          const want = drawn(id);
-          const got = seen[i]!;
-          expect(got, id).toBeDefined();
-          expect(Math.abs(got.x - want.x), id).toBeLessThan(2);
-          expect(Math.abs(got.y - want.y), id).toBeLessThan(2);
-          expect(Math.abs(got.width - want.width), id).toBeLessThan(2);
-        });
-      }, { serve: serveGoogleFonts });
+      await withPage(
+        browser,
+        files,
+        entry,
+        { width: 1440, height: 900 },
+        async (page) => {
+          expect(await page.getByRole("button", { name: "Menu" }).isVisible()).toBe(false);
+          const ids = [
+            "8203:60100",
+            "8203:60102",
+            "8211:116269",
+            "8211:116272",
+            "8211:116275",
+            "8203:59954",
+            "8203:59936",
+          ];
+          const { boxes: seen, scroll } = await boxes(page, ids);
+          expect(scroll).toBe(0);
+          ids.forEach((id, i) => {
+            const want = drawn(id);
+            const got = seen[i]!;
+            expect(got, id).toBeDefined();
+            expect(Math.abs(got.x - want.x), id).toBeLessThan(2);
+            expect(Math.abs(got.y - want.y), id).toBeLessThan(2);
+            expect(Math.abs(got.width - want.width), id).toBeLessThan(2);
+          });
+        },
+        { serve: serveGoogleFonts },
+      );
     });
   }
 
   it("the score counts the links behind the closed menu's button as seen at 390 px", async () => {
     const { code } = await pageFiles(TARGETS[0]![1]);
-    const score = await scoreCode(browser, { frame: design.roots[0] as unknown as RestNode, files: code.files, target: "html", widths: [390] });
+    const score = await scoreCode(browser, {
+      frame: design.roots[0] as unknown as RestNode,
+      files: code.files,
+      target: "html",
+      widths: [390],
+    });
     const phone = score.widths.find((w) => w.width === 390)!;
     expect(phone.hiddenTexts.filter((t) => NAV.includes(t.nodeId))).toEqual([]);
     expect(phone.overflowPx).toBe(0);
@@ -170,7 +211,13 @@ describe.runIf(runBrowser)("a navigation bar's menu in Chromium (Flora, Home •
       <button aria-controls="t" aria-expanded="false" style="display:none">Menu</button><div id="t" style="display:none"><p data-node-id="e">Its button hidden</p></div>
     </body></html>`;
     const texts = ["a", "b", "d", "e"].map((id) => ({ id, chars: 5, minContrast: 0, backdropKnown: false }));
-    const probe = await withPage(browser, [{ path: "index.html", content: html }], "index.html", { width: 390, height: 600 }, (page) => page.evaluate(textProbeScript({ texts })) as Promise<TextProbe>);
+    const probe = await withPage(
+      browser,
+      [{ path: "index.html", content: html }],
+      "index.html",
+      { width: 390, height: 600 },
+      (page) => page.evaluate(textProbeScript({ texts })) as Promise<TextProbe>,
+    );
     expect(probe.samples.map((s) => [s.id, s.rendered, s.menu ?? false])).toEqual([
       ["a", false, true],
       ["b", false, true],

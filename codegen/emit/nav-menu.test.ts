@@ -7,26 +7,106 @@ import { typecheckReactProjects } from "../../test/compile.js";
 import { emitFiles } from "./index.js";
 
 const text = (id: string, chars: string, w: number): DesignNode => ({
-  id, name: id, kind: "text", w, h: 24, sizeH: "hug", sizeV: "hug",
-  text: { chars, style: { family: "Inter", size: 16, weight: 400, lineHeight: 24, color: "#222222" }, resize: "width", alignH: "left", alignV: "top" },
+  id,
+  name: id,
+  kind: "text",
+  w,
+  h: 24,
+  sizeH: "hug",
+  sizeV: "hug",
+  text: {
+    chars,
+    style: { family: "Inter", size: 16, weight: 400, lineHeight: 24, color: "#222222" },
+    resize: "width",
+    alignH: "left",
+    alignV: "top",
+  },
 });
-const row = (id: string, children: DesignNode[], w: number, h: number, extra: Partial<DesignNode> = {}): DesignNode => ({
-  id, name: id, kind: "frame", w, h, sizeH: "hug", sizeV: "hug", layout: { dir: "row", gap: 32, padding: [0, 0, 0, 0], justify: "start", align: "center" }, children, ...extra,
+const row = (
+  id: string,
+  children: DesignNode[],
+  w: number,
+  h: number,
+  extra: Partial<DesignNode> = {},
+): DesignNode => ({
+  id,
+  name: id,
+  kind: "frame",
+  w,
+  h,
+  sizeH: "hug",
+  sizeV: "hug",
+  layout: { dir: "row", gap: 32, padding: [0, 0, 0, 0], justify: "start", align: "center" },
+  children,
+  ...extra,
 });
 
 /** A page drawn with auto layout: a bar (padding 80) with a logo, five links and a button; it needs 949 px as drawn, less with its 80-px side padding giving way (layout/gutters.ts): its menu shows below 862. */
 function design(): DesignDocument {
-  const links = row("10:1", ["About Us", "Bestsellers", "Bouquets", "Feedback", "Contacts"].map((c, i) => text(`11:${i}`, c, [66, 79, 68, 69, 65][i]!)), 475, 24, { name: "Links" });
-  const cta: DesignNode = { ...row("12:1", [text("12:2", "Explore", 126)], 166, 40, { name: "Cta", fills: [{ kind: "solid", color: "#c0f000" }] }), layout: { dir: "row", gap: 8, padding: [8, 20, 8, 20], justify: "center", align: "center" } };
-  const logo: DesignNode = { id: "13:1", name: "Logo", kind: "rect", w: 84, h: 36, sizeH: "fixed", sizeV: "fixed", fills: [{ kind: "solid", color: "#333333" }] };
-  const barRow = row("14:1", [{ ...row("15:1", [logo], 371, 36, { name: "Brand" }), sizeH: "fill" }, links, { ...row("16:1", [cta], 371, 40, { name: "Actions" }), sizeH: "fill" }], 1280, 40, { name: "Container", sizeH: "fill" });
-  const bar: DesignNode = { id: "17:1", name: "Top", kind: "frame", w: 1440, h: 72, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "solid", color: "#ffffff" }], layout: { dir: "column", gap: 0, padding: [0, 80, 0, 80], justify: "center", align: "center" }, children: [barRow] };
+  const links = row(
+    "10:1",
+    ["About Us", "Bestsellers", "Bouquets", "Feedback", "Contacts"].map((c, i) =>
+      text(`11:${i}`, c, [66, 79, 68, 69, 65][i]!),
+    ),
+    475,
+    24,
+    { name: "Links" },
+  );
+  const cta: DesignNode = {
+    ...row("12:1", [text("12:2", "Explore", 126)], 166, 40, {
+      name: "Cta",
+      fills: [{ kind: "solid", color: "#c0f000" }],
+    }),
+    layout: { dir: "row", gap: 8, padding: [8, 20, 8, 20], justify: "center", align: "center" },
+  };
+  const logo: DesignNode = {
+    id: "13:1",
+    name: "Logo",
+    kind: "rect",
+    w: 84,
+    h: 36,
+    sizeH: "fixed",
+    sizeV: "fixed",
+    fills: [{ kind: "solid", color: "#333333" }],
+  };
+  const barRow = row(
+    "14:1",
+    [
+      { ...row("15:1", [logo], 371, 36, { name: "Brand" }), sizeH: "fill" },
+      links,
+      { ...row("16:1", [cta], 371, 40, { name: "Actions" }), sizeH: "fill" },
+    ],
+    1280,
+    40,
+    { name: "Container", sizeH: "fill" },
+  );
+  const bar: DesignNode = {
+    id: "17:1",
+    name: "Top",
+    kind: "frame",
+    w: 1440,
+    h: 72,
+    sizeH: "fill",
+    sizeV: "fixed",
+    fills: [{ kind: "solid", color: "#ffffff" }],
+    layout: { dir: "column", gap: 0, padding: [0, 80, 0, 80], justify: "center", align: "center" },
+    children: [barRow],
+  };
   const hero = text("18:1", "Welcome", 300);
-  const frame: DesignNode = { id: "1:1", name: "Home", kind: "frame", w: 1440, h: 900, layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }, children: [bar, hero] };
+  const frame: DesignNode = {
+    id: "1:1",
+    name: "Home",
+    kind: "frame",
+    w: 1440,
+    h: 900,
+    layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+    children: [bar, hero],
+  };
   return { frames: [frame], assets: {} };
 }
 
-const file = (files: { path: string; content: string }[], path: string): string => files.find((f) => f.path === path)?.content ?? "";
+const file = (files: { path: string; content: string }[], path: string): string =>
+  files.find((f) => f.path === path)?.content ?? "";
 /** The rules of a `@media (width < …px)` block. */
 const media = (css: string, width: number): string => css.slice(css.indexOf(`@media (width < ${width}px)`));
 
@@ -37,7 +117,9 @@ describe("navigation menu: HTML", () => {
 
   it("puts a menu button before the links, which go into a popover: no script", () => {
     expect(html).toMatch(/<nav class="container"/);
-    expect(html).toMatch(/<button class="menu-button" type="button" aria-label="Menu" aria-controls="nav-menu" popovertarget="nav-menu">/);
+    expect(html).toMatch(
+      /<button class="menu-button" type="button" aria-label="Menu" aria-controls="nav-menu" popovertarget="nav-menu">/,
+    );
     expect(html).toMatch(/<div class="menu" id="nav-menu" popover="auto">\s*<div class="links" data-node-id="10:1">/);
     expect(html.indexOf("menu-button")).toBeLessThan(html.indexOf('id="nav-menu"'));
     // The links are links, the logo stays in the bar, before the button.
@@ -53,7 +135,9 @@ describe("navigation menu: HTML", () => {
     const narrow = media(css, 862);
     expect(narrow).toMatch(/\.menu-button:not\(:popover-open\) \{\n\s*display: flex;/);
     expect(narrow).toMatch(/\.menu:not\(:popover-open\) \{\n\s*display: none;/);
-    expect(narrow).toMatch(/\.menu:popover-open \{[^}]*flex-direction: column;[^}]*top: anchor\(--nav-menu bottom\);[^}]*background-color: #ffffff;/);
+    expect(narrow).toMatch(
+      /\.menu:popover-open \{[^}]*flex-direction: column;[^}]*top: anchor\(--nav-menu bottom\);[^}]*background-color: #ffffff;/,
+    );
     expect(narrow).toMatch(/\.top \{[^}]*anchor-name: --nav-menu;[^}]*padding-left: clamp\(16px, 5\.56vw, 80px\);/);
     expect(narrow).toMatch(/\.links \{[^}]*flex-direction: column;/);
   });
@@ -64,10 +148,16 @@ describe("navigation menu: React", () => {
     const { files } = emitFiles(design(), { target: "react", styling: "css-modules", nodeIds: false });
     const tsx = file(files, "src/screens/Home.tsx");
     expect(tsx).toMatch(/^import \{ useId, useRef, useState \} from "react";/);
-    expect(tsx).toContain("  const [menuOpen, setMenuOpen] = useState(false);\n  const menuId = useId();\n  const menuButton = useRef<HTMLButtonElement>(null);");
-    expect(tsx).toMatch(/<button className=\{styles\.menuButton\} type="button" aria-label="Menu" aria-controls=\{menuId\} ref=\{menuButton\} aria-expanded=\{menuOpen\} onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}>/);
+    expect(tsx).toContain(
+      "  const [menuOpen, setMenuOpen] = useState(false);\n  const menuId = useId();\n  const menuButton = useRef<HTMLButtonElement>(null);",
+    );
+    expect(tsx).toMatch(
+      /<button className=\{styles\.menuButton\} type="button" aria-label="Menu" aria-controls=\{menuId\} ref=\{menuButton\} aria-expanded=\{menuOpen\} onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}>/,
+    );
     expect(tsx).toMatch(/<div className=\{menuOpen \? styles\.menuOpen : styles\.menu\} id=\{menuId\}>/);
-    expect(tsx).toContain('onKeyDown={(event) => { if (event.key === "Escape" && menuOpen) { setMenuOpen(false); menuButton.current?.focus(); } }}');
+    expect(tsx).toContain(
+      'onKeyDown={(event) => { if (event.key === "Escape" && menuOpen) { setMenuOpen(false); menuButton.current?.focus(); } }}',
+    );
     const narrow = media(file(files, "src/screens/Home.module.css"), 862);
     expect(narrow).toMatch(/\.menu \{\n\s*display: none;/);
     expect(narrow).toMatch(/\.menuOpen \{[^}]*position: absolute;[^}]*top: 100%;/);
@@ -77,14 +167,22 @@ describe("navigation menu: React", () => {
   it("in Tailwind: the panel's classes follow the state", () => {
     const { files } = emitFiles(design(), { target: "react", styling: "tailwind", nodeIds: false });
     const tsx = file(files, "src/screens/Home.tsx");
-    const [open, closed] = [...tsx.matchAll(/menuOpen \? ("[^"]*") : ("[^"]*")/g)][0]!.slice(1).map((s) => JSON.parse(s) as string);
+    const [open, closed] = [...tsx.matchAll(/menuOpen \? ("[^"]*") : ("[^"]*")/g)][0]!
+      .slice(1)
+      .map((s) => JSON.parse(s) as string);
     expect(closed).toBe("[display:contents] max-[862px]:hidden");
-    expect(open).toMatch(/^\[display:contents\] max-\[862px\]:flex max-\[862px\]:flex-col .*max-\[862px\]:absolute max-\[862px\]:top-full/);
+    expect(open).toMatch(
+      /^\[display:contents\] max-\[862px\]:flex max-\[862px\]:flex-col .*max-\[862px\]:absolute max-\[862px\]:top-full/,
+    );
     expect(tsx).toMatch(/className="relative hidden [^"]*max-\[862px\]:flex/);
   });
 
   it("type-checks, in both stylings", async () => {
-    const sets = await Promise.all((["css-modules", "tailwind"] as const).map(async (styling) => (await generateCode(design(), { target: "react", styling, nodeIds: true })).files));
+    const sets = await Promise.all(
+      (["css-modules", "tailwind"] as const).map(
+        async (styling) => (await generateCode(design(), { target: "react", styling, nodeIds: true })).files,
+      ),
+    );
     expect(typecheckReactProjects(sets).errors).toEqual([[], []]);
   }, 120_000);
 });
@@ -94,7 +192,10 @@ describe("navigation menu: the model hint", () => {
     const doc = design();
     const parsed = parseHint(modelHint(doc)).document;
     expect(modelHint(doc)).toMatch(/ nav:862,1,3,1\b/);
-    const fromHint = emitFiles({ ...parsed, assets: doc.assets }, { target: "html", styling: "css-modules", nodeIds: true });
+    const fromHint = emitFiles(
+      { ...parsed, assets: doc.assets },
+      { target: "html", styling: "css-modules", nodeIds: true },
+    );
     expect(fromHint.files).toEqual(emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: true }).files);
   });
 });
@@ -110,7 +211,9 @@ describe("navigation menu: a bar drawn as a component's instance (React)", () =>
 
   it("in HTML the bar takes the screen's width below the menu's width, not its drawn 1440 px", () => {
     const { files } = emitFiles(componentBar(), { target: "html", styling: "css-modules", nodeIds: true });
-    expect(media(file(files, "styles.css"), 995)).toMatch(/\.top \{[^}]*width: auto;[^}]*align-self: stretch;[^}]*max-width: 100%;[^}]*min-width: 0;/);
+    expect(media(file(files, "styles.css"), 995)).toMatch(
+      /\.top \{[^}]*width: auto;[^}]*align-self: stretch;[^}]*max-width: 100%;[^}]*min-width: 0;/,
+    );
   });
 
   it("where the screen places the instance, it takes the screen's width below the menu's width, as in HTML", () => {
@@ -120,11 +223,15 @@ describe("navigation menu: a bar drawn as a component's instance (React)", () =>
     expect(file(files, "src/screens/Home.tsx")).not.toContain("useState");
     const screen = file(files, "src/screens/Home.module.css");
     expect(screen).toMatch(/\.top \{[^}]*width: 1440px;/);
-    expect(media(screen, 995)).toMatch(/\.top \{\n\s*width: auto;\n\s*align-self: stretch;\n\s*max-width: 100%;\n\s*min-width: 0;\n\s*\}/);
+    expect(media(screen, 995)).toMatch(
+      /\.top \{\n\s*width: auto;\n\s*align-self: stretch;\n\s*max-width: 100%;\n\s*min-width: 0;\n\s*\}/,
+    );
   });
 
   it("in Tailwind, the same classes below the width", () => {
     const { files } = emitFiles(componentBar(), { target: "react", styling: "tailwind", nodeIds: true });
-    expect(file(files, "src/screens/Home.tsx")).toMatch(/<Navbar className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch max-\[995px\]:max-w-full max-\[995px\]:min-w-0/);
+    expect(file(files, "src/screens/Home.tsx")).toMatch(
+      /<Navbar className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch max-\[995px\]:max-w-full max-\[995px\]:min-w-0/,
+    );
   });
 });

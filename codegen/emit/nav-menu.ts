@@ -26,7 +26,9 @@ import type { Semantics } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
 /** What a file calls a menu's parts: HTML its panel's id; React the state, its setter, the panel's id and the button's ref. */
-export type NavMenuNames = { kind: "popover"; id: string } | { kind: "state"; open: string; setOpen: string; id: string; button: string };
+export type NavMenuNames =
+  | { kind: "popover"; id: string }
+  | { kind: "state"; open: string; setOpen: string; id: string; button: string };
 
 /** The button is a touch target this large. */
 const BUTTON = 44;
@@ -83,7 +85,8 @@ export class NavPlan {
     const visit = (node: DesignNode, ancestors: DesignNode[]): void => {
       if (node !== root && opaque(node)) {
         const below = rootBarBelow(node, opaque);
-        if (below !== undefined) this.placedBars.set(node, { below, barInRow: ancestors[ancestors.length - 1]?.layout?.dir === "row" });
+        if (below !== undefined)
+          this.placedBars.set(node, { below, barInRow: ancestors[ancestors.length - 1]?.layout?.dir === "row" });
         return;
       }
       if (node.nav) this.add(node, node.nav, [...ancestors, node]);
@@ -107,23 +110,30 @@ export class NavPlan {
       bar,
       mark,
       background: backgroundOf(path.slice(0, path.length - mark.up)),
-      color: links.map((l) => (l.text ?? linksIn(l).flatMap(textOf)[0]?.text)?.style.color).find((c) => c !== undefined && !c.includes("gradient(")) ?? "inherit",
+      color:
+        links
+          .map((l) => (l.text ?? linksIn(l).flatMap(textOf)[0]?.text)?.style.color)
+          .find((c) => c !== undefined && !c.includes("gradient(")) ?? "inherit",
       ...(trailing[0] ? { pushed: trailing[0] } : {}),
       rowInRow: mark.up > 0 && path[path.length - 2]?.layout?.dir === "row",
       barInRow: path[path.length - 2 - mark.up]?.layout?.dir === "row",
       padding: [sidePadding(bar, 3), sidePadding(bar, 1)],
     };
-    const set = (node: DesignNode, role: Role): void => void this.roles.set(node, [...(this.roles.get(node) ?? []), { role, nav }]);
+    const set = (node: DesignNode, role: Role): void =>
+      void this.roles.set(node, [...(this.roles.get(node) ?? []), { role, nav }]);
     set(bar, "bar");
     // Rows between the bar's box and the menu's row: what they hold beside it wraps under it on a phone.
-    for (const between of path.slice(path.length - mark.up, path.length - 1)) if (between !== bar && between.layout?.dir === "row") set(between, "between");
+    for (const between of path.slice(path.length - mark.up, path.length - 1))
+      if (between !== bar && between.layout?.dir === "row") set(between, "between");
     if (bar !== row && bar.layout?.dir === "row") set(bar, "between");
     set(row, "row");
     for (const c of children.slice(0, mark.from)) if (!c.hidden && !c.absolute) set(c, "brand");
     for (const c of run) {
       set(c, linkLike(c) ? "link" : "item");
       // A box of links (the links' own row) stacks them in the panel.
-      if (!linkLike(c)) for (const box of [c, ...descendants(c)]) if (box.layout && !linkLike(box) && flowChildren(box).some(linkLike)) set(box, "links");
+      if (!linkLike(c))
+        for (const box of [c, ...descendants(c)])
+          if (box.layout && !linkLike(box) && flowChildren(box).some(linkLike)) set(box, "links");
     }
     for (const l of links) if (!run.includes(l)) set(l, "link");
     for (const t of trailing) set(t, "trailing");
@@ -148,8 +158,10 @@ export class NavPlan {
   semantics(node: DesignNode, semantics: Semantics, insideInteractive: boolean): Semantics {
     if (insideInteractive) return semantics;
     const roles = this.rolesOf(node).map((r) => r.role);
-    if (roles.includes("row") && semantics.tag === "div") return { tag: "nav", attrs: semantics.attrs, interactive: false };
-    if (roles.includes("link") && !semantics.interactive && /^(div|p|span|h[1-6])$/.test(semantics.tag)) return { tag: "a", attrs: [["href", "#"]], interactive: true };
+    if (roles.includes("row") && semantics.tag === "div")
+      return { tag: "nav", attrs: semantics.attrs, interactive: false };
+    if (roles.includes("link") && !semantics.interactive && /^(div|p|span|h[1-6])$/.test(semantics.tag))
+      return { tag: "a", attrs: [["href", "#"]], interactive: true };
     return semantics;
   }
 
@@ -163,7 +175,8 @@ export class NavPlan {
       const names = this.namesOf(nav);
       if (!names) return [];
       // A box that is both an item of the panel and a box of links stacks its links: the item's row rules are not for it.
-      if (role === "item" && roles.some((r) => r.role === "links")) return [[nav.mark.below, placement ? [] : ITEM_PLACE]];
+      if (role === "item" && roles.some((r) => r.role === "links"))
+        return [[nav.mark.below, placement ? [] : ITEM_PLACE]];
       const all = roleDecls(role, node, decls, nav, names);
       const out = placement ? all.filter(([p]) => PLACEMENT.has(p)) : all;
       return out.length > 0 ? [[nav.mark.below, out]] : [];
@@ -187,7 +200,9 @@ export class NavPlan {
     const nav = this.rolesOf(row).find((r) => r.role === "row")?.nav;
     const names = nav ? this.namesOf(nav) : undefined;
     const drawn = built.filter((v): v is VNode => v !== undefined);
-    return nav && names ? menuChildren(nav, names, built, this.build.sheet, (name) => this.build.classBase(name)) : drawn;
+    return nav && names
+      ? menuChildren(nav, names, built, this.build.sheet, (name) => this.build.classBase(name))
+      : drawn;
   }
 
   /** React: Escape anywhere in the bar's row closes its menu and gives the focus back to the button. */
@@ -195,15 +210,33 @@ export class NavPlan {
     const nav = this.rolesOf(row).find((r) => r.role === "row")?.nav;
     const names = nav ? this.namesOf(nav) : undefined;
     if (names?.kind !== "state") return undefined;
-    return [["onKeyDown", `(event) => { if (event.key === "Escape" && ${names.open}) { ${names.setOpen}(false); ${names.button}.current?.focus(); } }`]];
+    return [
+      [
+        "onKeyDown",
+        `(event) => { if (event.key === "Escape" && ${names.open}) { ${names.setOpen}(false); ${names.button}.current?.focus(); } }`,
+      ],
+    ];
   }
 }
 
 /** What an instance's placement class may say (its look is its component's). */
-const PLACEMENT = new Set(["align-self", "width", "max-width", "min-width", "height", "margin", "margin-left", "flex", "order", "flex-shrink"]);
+const PLACEMENT = new Set([
+  "align-self",
+  "width",
+  "max-width",
+  "min-width",
+  "height",
+  "margin",
+  "margin-left",
+  "flex",
+  "order",
+  "flex-shrink",
+]);
 
-const textOf = (n: DesignNode): DesignNode[] => (n.text ? [n] : (n.children ?? []).filter((c) => !c.hidden).flatMap(textOf));
-const descendants = (n: DesignNode): DesignNode[] => (n.children ?? []).filter((c) => !c.hidden).flatMap((c) => [c, ...descendants(c)]);
+const textOf = (n: DesignNode): DesignNode[] =>
+  n.text ? [n] : (n.children ?? []).filter((c) => !c.hidden).flatMap(textOf);
+const descendants = (n: DesignNode): DesignNode[] =>
+  (n.children ?? []).filter((c) => !c.hidden).flatMap((c) => [c, ...descendants(c)]);
 
 function solid(fills: Paint[] | undefined): string | undefined {
   const paint = (fills ?? []).find((f) => f.kind === "solid");
@@ -222,7 +255,9 @@ function backgroundOf(path: DesignNode[]): string {
     const node = path[i]!;
     const own = solid(node.fills);
     if (own) return own;
-    const base = (node.children ?? []).find((c) => c.absolute && !c.hidden && c.w >= node.w * 0.85 && c.h >= node.h * 0.85 && solid(c.fills));
+    const base = (node.children ?? []).find(
+      (c) => c.absolute && !c.hidden && c.w >= node.w * 0.85 && c.h >= node.h * 0.85 && solid(c.fills),
+    );
     if (base) return solid(base.fills)!;
   }
   return "#ffffff";
@@ -236,7 +271,8 @@ function sidePadding(bar: DesignNode, side: 1 | 3): string {
   if (p <= PHONE_GUTTER) return px(PHONE_GUTTER);
   // Inferred padding gives way as responsive.ts writes it; the designer's is written as drawn and shrinks here.
   const inferred = bar.layout?.inferred;
-  if (inferred && inferred.within > 0) return fluidSide(p, bar.layout!.padding[1] + bar.layout!.padding[3], inferred.within);
+  if (inferred && inferred.within > 0)
+    return fluidSide(p, bar.layout!.padding[1] + bar.layout!.padding[3], inferred.within);
   const vw = Math.round((p / Math.max(bar.w, 1)) * 10000) / 100;
   return `clamp(${PHONE_GUTTER}px, ${vw}vw, ${px(p)})`;
 }
@@ -260,11 +296,27 @@ function roleDecls(role: Role, node: DesignNode, decls: Decl[], nav: NavBar, nam
       return [["flex-wrap", "wrap"]];
     case "brand":
       // A logo without text may shrink beside the button rather than push the bar wider than a phone.
-      return node.text || textOf(node).length > 0 ? [] : [["min-width", "0"], ["flex-shrink", "1"], ["overflow", "hidden"]];
+      return node.text || textOf(node).length > 0
+        ? []
+        : [
+            ["min-width", "0"],
+            ["flex-shrink", "1"],
+            ["overflow", "hidden"],
+          ];
     case "trailing":
       return [["order", "1"], ...(nav.pushed === node ? ([["margin-left", "auto"]] as Decl[]) : [])];
     case "links":
-      return [["flex-direction", "column"], ["align-items", "stretch"], ["justify-content", "flex-start"], ["gap", "0"], ["flex-wrap", "nowrap"], ["width", "auto"], ["height", "auto"], ["padding-left", "0"], ["padding-right", "0"]];
+      return [
+        ["flex-direction", "column"],
+        ["align-items", "stretch"],
+        ["justify-content", "flex-start"],
+        ["gap", "0"],
+        ["flex-wrap", "nowrap"],
+        ["width", "auto"],
+        ["height", "auto"],
+        ["padding-left", "0"],
+        ["padding-right", "0"],
+      ];
     case "item":
       return itemDecls(node);
     case "link":
@@ -284,14 +336,24 @@ function barDecls(node: DesignNode, decls: Decl[], nav: NavBar, names: NavMenuNa
   out.push(...barWidthDecls(decls, nav.barInRow));
   const [, right, , left] = node.layout?.padding ?? [0, 0, 0, 0];
   // The designer's own padding is written in px: wider than a gutter, it gives way (inferred padding already does).
-  if (!node.layout?.inferred && Math.max(left, right) > PHONE_GUTTER) out.push(["padding-left", nav.padding[0]], ["padding-right", nav.padding[1]]);
+  if (!node.layout?.inferred && Math.max(left, right) > PHONE_GUTTER)
+    out.push(["padding-left", nav.padding[0]], ["padding-right", nav.padding[1]]);
   return out;
 }
 
 /** Drawn at a fixed width, the bar takes the screen's: across its column, or the whole line of a row. */
 function barWidthDecls(decls: Decl[], barInRow: boolean): Decl[] {
   if (!value(decls, "width")?.endsWith("px")) return [];
-  return [...(barInRow ? ([["width", "100%"]] as Decl[]) : ([["width", "auto"], ["align-self", "stretch"]] as Decl[])), ["max-width", "100%"], ["min-width", "0"]];
+  return [
+    ...(barInRow
+      ? ([["width", "100%"]] as Decl[])
+      : ([
+          ["width", "auto"],
+          ["align-self", "stretch"],
+        ] as Decl[])),
+    ["max-width", "100%"],
+    ["min-width", "0"],
+  ];
 }
 
 /**
@@ -313,18 +375,47 @@ function rowDecls(node: DesignNode, decls: Decl[], nav: NavBar): Decl[] {
   const out: Decl[] = [["flex-wrap", "nowrap"]];
   if ((node.layout?.gap ?? 0) > PHONE_GUTTER) out.push(["gap", `${PHONE_GUTTER}px`]);
   // Inside the bar's box beside other items, the row takes the line: the button goes to the bar's end, they wrap below.
-  if (nav.rowInRow) out.push(["flex", "1 1 auto"], ["min-width", "0"], ...(value(decls, "width")?.endsWith("px") ? ([["width", "auto"], ["max-width", "100%"]] as Decl[]) : []));
+  if (nav.rowInRow)
+    out.push(
+      ["flex", "1 1 auto"],
+      ["min-width", "0"],
+      ...(value(decls, "width")?.endsWith("px")
+        ? ([
+            ["width", "auto"],
+            ["max-width", "100%"],
+          ] as Decl[])
+        : []),
+    );
   return out;
 }
 
 /** A box of the panel, full width. */
-const ITEM_PLACE: Decl[] = [["margin", "0"], ["order", "0"], ["align-self", "stretch"], ["width", "auto"], ["max-width", "none"], ["min-width", "0"], ["flex", "none"]];
+const ITEM_PLACE: Decl[] = [
+  ["margin", "0"],
+  ["order", "0"],
+  ["align-self", "stretch"],
+  ["width", "auto"],
+  ["max-width", "none"],
+  ["min-width", "0"],
+  ["flex", "none"],
+];
 
 /** An item of the panel other than a link: full width when it shows text, a graphic at its own size. */
 function itemDecls(node: DesignNode): Decl[] {
-  if (textOf(node).length === 0) return [["margin", "0"], ["order", "0"], ["align-self", "flex-start"]];
+  if (textOf(node).length === 0)
+    return [
+      ["margin", "0"],
+      ["order", "0"],
+      ["align-self", "flex-start"],
+    ];
   const out: Decl[] = [...ITEM_PLACE];
-  if (node.layout?.dir === "row") out.push(["justify-content", "flex-start"], ["flex-wrap", "wrap"], ["padding-top", "8px"], ["padding-bottom", "8px"]);
+  if (node.layout?.dir === "row")
+    out.push(
+      ["justify-content", "flex-start"],
+      ["flex-wrap", "wrap"],
+      ["padding-top", "8px"],
+      ["padding-bottom", "8px"],
+    );
   return out;
 }
 
@@ -334,14 +425,34 @@ function itemDecls(node: DesignNode): Decl[] {
  */
 function linkDecls(node: DesignNode, decls: Decl[]): Decl[] {
   // A box that scales as a unit (a text with its marker drawn over it) keeps its drawn size: stretched, it would grow.
-  if (node.scaled) return [["align-self", "flex-start"], ["margin", "10px 0"], ["flex", "none"]];
-  const out: Decl[] = [["align-self", "stretch"], ["width", "auto"], ["max-width", "none"], ["min-width", "0"], ["height", "auto"], ["min-height", `${LINK_MIN_H}px`], ["margin", "0"], ["flex", "none"]];
+  if (node.scaled)
+    return [
+      ["align-self", "flex-start"],
+      ["margin", "10px 0"],
+      ["flex", "none"],
+    ];
+  const out: Decl[] = [
+    ["align-self", "stretch"],
+    ["width", "auto"],
+    ["max-width", "none"],
+    ["min-width", "0"],
+    ["height", "auto"],
+    ["min-height", `${LINK_MIN_H}px`],
+    ["margin", "0"],
+    ["flex", "none"],
+  ];
   const shaped = (node.fills ?? []).length > 0 || node.stroke !== undefined;
   if (shaped) return [...out, ["margin-top", "8px"]];
   const padded = (node.layout?.padding ?? [0, 0, 0, 0]).some((p) => p > 0);
   if (!padded) out.push(["padding-top", "10px"], ["padding-bottom", "10px"]);
-  if (node.text) out.push(["display", "flex"], ["align-items", "center"], ["text-align", "left"], ["white-space", "normal"]);
-  else if (value(decls, "display") === "flex" || node.layout) out.push(["display", "flex"], ["align-items", "center"], [node.layout?.dir === "column" ? "align-items" : "justify-content", "flex-start"]);
+  if (node.text)
+    out.push(["display", "flex"], ["align-items", "center"], ["text-align", "left"], ["white-space", "normal"]);
+  else if (value(decls, "display") === "flex" || node.layout)
+    out.push(
+      ["display", "flex"],
+      ["align-items", "center"],
+      [node.layout?.dir === "column" ? "align-items" : "justify-content", "flex-start"],
+    );
   return out;
 }
 
@@ -365,7 +476,13 @@ function panelDecls(nav: NavBar, names: NavMenuNames): Decl[] {
         ["color", "inherit"],
         ["overflow", "visible"],
       ]
-    : [["position", "absolute"], ["top", "100%"], ["left", "0"], ["right", "0"], ["z-index", "10"]];
+    : [
+        ["position", "absolute"],
+        ["top", "100%"],
+        ["left", "0"],
+        ["right", "0"],
+        ["z-index", "10"],
+      ];
   return [
     ["display", "flex"],
     ["flex-direction", "column"],
@@ -399,25 +516,71 @@ const BUTTON_BASE: Decl[] = [
 ];
 
 /** The row's children with the run wrapped in the panel and the button before it. */
-function menuChildren(nav: NavBar, names: NavMenuNames, built: (VNode | undefined)[], sheet: Sheet, classBase: (name: string) => string): VNode[] {
+function menuChildren(
+  nav: NavBar,
+  names: NavMenuNames,
+  built: (VNode | undefined)[],
+  sheet: Sheet,
+  classBase: (name: string) => string,
+): VNode[] {
   const drawn = (list: (VNode | undefined)[]): VNode[] => list.filter((v): v is VNode => v !== undefined);
   const { from, to, below } = nav.mark;
   const html = names.kind === "popover";
   const button = sheet.add(classBase("menu button"), [...BUTTON_BASE, ["color", nav.color]])!;
   // HTML: shown only where popovers work (the pseudo-class always matches the button there; elsewhere the rule is dropped).
-  sheet.addBelow(button, below, [["display", "flex"], ["order", "2"], ...(nav.pushed ? [] : ([["margin-left", "auto"]] as Decl[]))], html ? ":not(:popover-open)" : undefined);
+  sheet.addBelow(
+    button,
+    below,
+    [["display", "flex"], ["order", "2"], ...(nav.pushed ? [] : ([["margin-left", "auto"]] as Decl[]))],
+    html ? ":not(:popover-open)" : undefined,
+  );
   const panel = sheet.add(classBase("menu"), [["display", "contents"]])!;
-  const icon: ElementNode = { type: "element", tag: "svg", attrs: [["viewBox", "0 0 24 24"], ["width", "24"], ["height", "24"], ["fill", "none"], ["stroke", "currentColor"], ["stroke-width", "2"], ["stroke-linecap", "round"], ["aria-hidden", "true"]], children: [], svgMarkup: HAMBURGER };
+  const icon: ElementNode = {
+    type: "element",
+    tag: "svg",
+    attrs: [
+      ["viewBox", "0 0 24 24"],
+      ["width", "24"],
+      ["height", "24"],
+      ["fill", "none"],
+      ["stroke", "currentColor"],
+      ["stroke-width", "2"],
+      ["stroke-linecap", "round"],
+      ["aria-hidden", "true"],
+    ],
+    children: [],
+    svgMarkup: HAMBURGER,
+  };
   const controls: AttrValue = names.kind === "state" ? { expr: names.id, html: "menu" } : names.id;
-  const toggle: ElementNode = { type: "element", tag: "button", cls: button, attrs: [["type", "button"], ["aria-label", "Menu"], ["aria-controls", controls]], children: [icon] };
-  const list: ElementNode = { type: "element", tag: "div", cls: panel, attrs: [["id", controls]], children: drawn(built.slice(from, to)) };
+  const toggle: ElementNode = {
+    type: "element",
+    tag: "button",
+    cls: button,
+    attrs: [
+      ["type", "button"],
+      ["aria-label", "Menu"],
+      ["aria-controls", controls],
+    ],
+    children: [icon],
+  };
+  const list: ElementNode = {
+    type: "element",
+    tag: "div",
+    cls: panel,
+    attrs: [["id", controls]],
+    children: drawn(built.slice(from, to)),
+  };
   if (names.kind === "popover") {
     toggle.htmlAttrs = [["popovertarget", names.id]];
     list.htmlAttrs = [["popover", "auto"]];
     sheet.addBelow(panel, below, [["display", "none"]], ":not(:popover-open)");
     sheet.addBelow(panel, below, panelDecls(nav, names), ":popover-open");
   } else {
-    toggle.reactAttrs = [["ref", names.button], ["aria-expanded", names.open], ["onClick", `() => ${names.setOpen}(!${names.open})`]];
+    toggle.reactAttrs = [
+      ["ref", names.button],
+      ["aria-expanded", names.open],
+      ["onClick", `() => ${names.setOpen}(!${names.open})`],
+    ];
     sheet.addBelow(panel, below, [["display", "none"]]);
     const open = sheet.reserve(classBase("menu open"));
     sheet.rules.set(open, [["display", "contents"]]);

@@ -19,7 +19,6 @@ import { isBackdrop, isScreen } from "./screen.js";
 
 export { isBackdrop, PAGE_MIN_WIDTH } from "./screen.js";
 
-
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 
 /** What a layer of the page needs to know about the screen it is on. */
@@ -30,10 +29,16 @@ export interface PageScope {
   clips: boolean;
 }
 
-
 /** The root's paint and clip can be the page's when nothing of the root's own look depends on them being its own. */
 function pageCanTake(root: DesignNode): boolean {
-  return root.radius === undefined && root.opacity === undefined && !root.blend && !root.effects && !root.mask && root.rotation === undefined;
+  return (
+    root.radius === undefined &&
+    root.opacity === undefined &&
+    !root.blend &&
+    !root.effects &&
+    !root.mask &&
+    root.rotation === undefined
+  );
 }
 
 const FILL = /^(background|background-color|background-blend-mode)$/;
@@ -66,7 +71,8 @@ function plainRectColor(node: DesignNode, asset: Asset | undefined): string | un
     const v = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
     return v === undefined ? undefined : Number(v);
   };
-  if (/\s(stroke|transform|rx|opacity|fill-opacity)="/.test(attrs) || (num("x") ?? 0) !== 0 || (num("y") ?? 0) !== 0) return undefined;
+  if (/\s(stroke|transform|rx|opacity|fill-opacity)="/.test(attrs) || (num("x") ?? 0) !== 0 || (num("y") ?? 0) !== 0)
+    return undefined;
   if (Math.abs((num("width") ?? 0) - node.w) > 1 || Math.abs((num("height") ?? 0) - node.h) > 1) return undefined;
   const fill = /\sfill="([^"]*)"/.exec(attrs)?.[1];
   return fill && opaqueColor(fill) ? fill : undefined;
@@ -80,7 +86,13 @@ function plainRectColor(node: DesignNode, asset: Asset | undefined): string | un
  */
 export function extension(node: DesignNode, asset: Asset | undefined): "paint" | "image" | undefined {
   if (node.kind === "text" || node.kind === "ellipse" || node.kind === "line") return undefined;
-  if (node.radius !== undefined || node.mask || node.rotation !== undefined || (node.stroke && typeof node.stroke.weight !== "number")) return undefined;
+  if (
+    node.radius !== undefined ||
+    node.mask ||
+    node.rotation !== undefined ||
+    (node.stroke && typeof node.stroke.weight !== "number")
+  )
+    return undefined;
   if (node.asset !== undefined) return plainRectColor(node, asset) ? "paint" : undefined;
   const fills = node.fills ?? [];
   if (fills.some((f) => f.kind === "image")) return (node.children ?? []).some((c) => !c.hidden) ? undefined : "image";
@@ -108,7 +120,11 @@ function bleeds(root: DesignNode, assets: Record<string, Asset>): boolean {
  * layer across the screen reaches past the root's sides, moved from the root's declarations to it (`clip`: the
  * overflow moved). Undefined leaves the root as it is.
  */
-export function pageLayer(root: DesignNode, decls: Decl[], assets: Record<string, Asset>): { page: Decl[]; root: Decl[]; clip: boolean } | undefined {
+export function pageLayer(
+  root: DesignNode,
+  decls: Decl[],
+  assets: Record<string, Asset>,
+): { page: Decl[]; root: Decl[]; clip: boolean } | undefined {
   if (!isScreen(root) || !pageCanTake(root) || root.scaled) return undefined;
   const clip = !!root.clip && bleeds(root, assets);
   const moves = ([p]: Decl): boolean => FILL.test(p) || (clip && p === "overflow");
@@ -132,7 +148,8 @@ export function spansScreen(node: DesignNode, scope: PageScope): boolean {
 }
 
 /** Whether the children of a layer that spans the screen may still reach past it: nothing of it clips them. */
-export const passesBleed = (node: DesignNode): boolean => !node.clip && !node.mask && !(node.children ?? []).some((c) => c.mask && !c.hidden);
+export const passesBleed = (node: DesignNode): boolean =>
+  !node.clip && !node.mask && !(node.children ?? []).some((c) => c.mask && !c.hidden);
 
 /** How far past each side of the root the viewport reaches (0 up to the design width). */
 const outside = (width: number): string => `max(0px, 50vw - ${px(width / 2)})`;
@@ -148,18 +165,30 @@ function widened(decls: Decl[], scope: PageScope): Decl[] | undefined {
   const side = (v: string): string => (ZERO.test(v) ? reach : `calc(${v} + ${reach})`);
   // Pinned to both sides (an image element is stretched by its width: codegen/emit/build.ts stretchReplaced).
   if (left !== undefined && right !== undefined && PX.test(left) && PX.test(right)) {
-    return decls.map(([p, v]): Decl => (p === "left" ? [p, side(left)] : p === "right" ? [p, side(right)] : p === "width" && v.startsWith("calc(100% -") ? [p, `calc(100% - ${side(left)} - ${side(right)})`] : [p, v]));
+    return decls.map(
+      ([p, v]): Decl =>
+        p === "left"
+          ? [p, side(left)]
+          : p === "right"
+            ? [p, side(right)]
+            : p === "width" && v.startsWith("calc(100% -")
+              ? [p, `calc(100% - ${side(left)} - ${side(right)})`]
+              : [p, v],
+    );
   }
   // As wide as its container, in percentages (a box that scales as a unit).
   if (left !== undefined && ZERO.test(left) && right === undefined && width === "100%") {
-    return decls.map(([p, v]): Decl => (p === "left" ? [p, reach] : p === "width" ? [p, `calc(100% - 2 * ${reach})`] : [p, v]));
+    return decls.map(
+      ([p, v]): Decl => (p === "left" ? [p, reach] : p === "width" ? [p, `calc(100% - 2 * ${reach})`] : [p, v]),
+    );
   }
   return undefined;
 }
 
 /** The paint a layer extends with, as an image: its colour, or its gradient as written (tokens included). */
 function paintImage(node: DesignNode, decls: Decl[], asset: Asset | undefined): string | undefined {
-  const color = node.asset !== undefined ? plainRectColor(node, asset) : decls.find(([p]) => p === "background-color")?.[1];
+  const color =
+    node.asset !== undefined ? plainRectColor(node, asset) : decls.find(([p]) => p === "background-color")?.[1];
   if (color) return `linear-gradient(${color}, ${color})`;
   return decls.find(([p]) => p === "background")?.[1];
 }
@@ -172,7 +201,13 @@ const NO_BORDER_IMAGE = /^(border|border-width|border-style|border-color|border-
  * reaches (nothing at the design width and below: paint only, no layout, no scrolling); an image positioned across
  * the frame widened to the viewport's edges. `tag`: the element it is drawn as.
  */
-export function bleedDecls(node: DesignNode, decls: Decl[], scope: PageScope, tag: string, asset: Asset | undefined): Decl[] {
+export function bleedDecls(
+  node: DesignNode,
+  decls: Decl[],
+  scope: PageScope,
+  tag: string,
+  asset: Asset | undefined,
+): Decl[] {
   const how = extension(node, asset);
   if (how === "image") return (scope.clips && tag !== "svg" ? widened(decls, scope) : undefined) ?? decls;
   if (how !== "paint" || tag === "img" || tag === "input" || decls.some(([p]) => NO_BORDER_IMAGE.test(p))) return decls;
@@ -187,7 +222,14 @@ export function bleedDecls(node: DesignNode, decls: Decl[], scope: PageScope, ta
  * below it what it cuts lies outside the root, which the page layer clips as the root did).
  */
 export function overhangClip(node: DesignNode, decls: Decl[], scope: PageScope): Decl[] {
-  if (!scope.clips || !node.absolute || node.x === undefined || node.rotation !== undefined || decls.some(([p]) => p === "clip-path")) return decls;
+  if (
+    !scope.clips ||
+    !node.absolute ||
+    node.x === undefined ||
+    node.rotation !== undefined ||
+    decls.some(([p]) => p === "clip-path")
+  )
+    return decls;
   const before = Math.max(0, -node.x);
   const after = Math.max(0, node.x + node.w - scope.width);
   if (before < 0.5 && after < 0.5) return decls;
@@ -211,6 +253,13 @@ export function rootBelow(root: DesignNode): [number, Decl[]][] {
 
 /** Below the screen's design width, an item that fills its root's height is at least as tall as its content. */
 export function fillItemBelow(node: DesignNode, root: DesignNode): [number, Decl[]][] {
-  if (rootBelow(root).length === 0 || root.layout?.dir !== "column" || node.absolute || node.sizeV !== "fill" || node.minH !== undefined) return [];
+  if (
+    rootBelow(root).length === 0 ||
+    root.layout?.dir !== "column" ||
+    node.absolute ||
+    node.sizeV !== "fill" ||
+    node.minH !== undefined
+  )
+    return [];
   return [[Math.round(root.w), [["min-height", "auto"]]]];
 }

@@ -36,7 +36,8 @@ function usedLocals(node: VNode, out: Set<string>): void {
   else if (node.type === "element") for (const child of node.children) usedLocals(child, out);
 }
 
-const codeValues = (mapped: MappedInstance): JsxCode[] => [...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => ("code" in v ? [v.code] : []));
+const codeValues = (mapped: MappedInstance): JsxCode[] =>
+  [...mapped.props.map(([, v]) => v), ...mapped.children].flatMap((v) => ("code" in v ? [v.code] : []));
 
 /** The instance without the value-map JSX whose names could not be kept (another import took them). */
 function withoutClashing(mapped: MappedInstance, clashing: ReadonlySet<string>): MappedInstance {
@@ -45,12 +46,17 @@ function withoutClashing(mapped: MappedInstance, clashing: ReadonlySet<string>):
   return { ...mapped, props: mapped.props.filter(([, v]) => fits(v)), children: mapped.children.filter(fits) };
 }
 
-export function libraryComponents(doc: DesignDocument, map: ComponentMap | undefined, scope: NameScope): LibraryComponents {
+export function libraryComponents(
+  doc: DesignDocument,
+  map: ComponentMap | undefined,
+  scope: NameScope,
+): LibraryComponents {
   const { byNode, problems } = mapInstances(doc, map);
   const locals = new Map<string, { local: string; from: CodeImport }>();
   for (const mapped of byNode.values()) {
     const key = importKey(mapped.mapping.import);
-    if (!locals.has(key)) locals.set(key, { local: scope.take(mapped.mapping.import.name), from: mapped.mapping.import });
+    if (!locals.has(key))
+      locals.set(key, { local: scope.take(mapped.mapping.import.name), from: mapped.mapping.import });
   }
   // A value map's JSX names what it imports as written: that name, or the value is left out.
   const clashing = new Set<string>();
@@ -62,7 +68,11 @@ export function libraryComponents(doc: DesignDocument, map: ComponentMap | undef
       if (local === imported.name) locals.set(key, { local, from: imported });
       else {
         clashing.add(key);
-        problems.push({ severity: "warning", code: MAPPING_PROBLEM, message: `${mapped.mapping.source ?? `${mapped.mapping.import.name} from ${mapped.mapping.import.module}`}: the value map's JSX uses ${imported.name} from ${imported.module}, but another component in these files has that name; the values that use it are left out` });
+        problems.push({
+          severity: "warning",
+          code: MAPPING_PROBLEM,
+          message: `${mapped.mapping.source ?? `${mapped.mapping.import.name} from ${mapped.mapping.import.module}`}: the value map's JSX uses ${imported.name} from ${imported.module}, but another component in these files has that name; the values that use it are left out`,
+        });
       }
     }
   }
@@ -73,7 +83,9 @@ export function libraryComponents(doc: DesignDocument, map: ComponentMap | undef
     isMapped: (node) => byNode.has(node.id),
     mappedFor: (node) => {
       const mapped = byNode.get(node.id);
-      return mapped ? { mapped: withoutClashing(mapped, clashing), local: locals.get(importKey(mapped.mapping.import))!.local } : undefined;
+      return mapped
+        ? { mapped: withoutClashing(mapped, clashing), local: locals.get(importKey(mapped.mapping.import))!.local }
+        : undefined;
     },
     importLines: (tree) => {
       const used = new Set<string>();
@@ -86,10 +98,12 @@ export function libraryComponents(doc: DesignDocument, map: ComponentMap | undef
         else entry.named.push(from.name === local ? local : `${from.name} as ${local}`);
         modules.set(from.module, entry);
       }
-      return [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([module, { defaults, named }]) => [
-        ...defaults.map((d) => `import ${d} from ${JSON.stringify(module)};`),
-        ...(named.length > 0 ? [`import { ${named.join(", ")} } from ${JSON.stringify(module)};`] : []),
-      ]);
+      return [...modules]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .flatMap(([module, { defaults, named }]) => [
+          ...defaults.map((d) => `import ${d} from ${JSON.stringify(module)};`),
+          ...(named.length > 0 ? [`import { ${named.join(", ")} } from ${JSON.stringify(module)};`] : []),
+        ]);
     },
   };
 }

@@ -20,8 +20,33 @@ function instance(id: string, label: string, iconHidden = false): DesignNode {
     fills: [{ kind: "solid", color: "#0000ff" }],
     component: { id: "5:1", name: "Button/Primary" },
     children: [
-      { id: `${inside};5:2`, name: "Label", kind: "text", x: 10, y: 10, w: 80, h: 20, text: { chars: label, style: { family: "Inter", size: 14, weight: 600 }, resize: "none", alignH: "center", alignV: "top" } },
-      { id: `${inside};5:3`, name: "Icon", kind: "rect", x: 96, y: 12, w: 16, h: 16, fills: [{ kind: "solid", color: "#ffffff" }], ...(iconHidden ? { hidden: true } : {}) },
+      {
+        id: `${inside};5:2`,
+        name: "Label",
+        kind: "text",
+        x: 10,
+        y: 10,
+        w: 80,
+        h: 20,
+        text: {
+          chars: label,
+          style: { family: "Inter", size: 14, weight: 600 },
+          resize: "none",
+          alignH: "center",
+          alignV: "top",
+        },
+      },
+      {
+        id: `${inside};5:3`,
+        name: "Icon",
+        kind: "rect",
+        x: 96,
+        y: 12,
+        w: 16,
+        h: 16,
+        fills: [{ kind: "solid", color: "#ffffff" }],
+        ...(iconHidden ? { hidden: true } : {}),
+      },
     ],
   };
 }
@@ -39,8 +64,32 @@ const doc: DesignDocument = {
       children: [
         instance("10:1", "Save"),
         instance("10:2", "Cancel", true),
-        { id: "1:5", name: "Hero", kind: "rect", w: 343, h: 200, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "image", asset: "hero.png", fit: "cover" }] },
-        { id: "1:6", name: "Intro", kind: "text", w: 343, h: 20, sizeH: "fill", sizeV: "hug", text: { chars: "<script>alert({x})</script>", style: { family: "Inter", size: 14, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } },
+        {
+          id: "1:5",
+          name: "Hero",
+          kind: "rect",
+          w: 343,
+          h: 200,
+          sizeH: "fill",
+          sizeV: "fixed",
+          fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
+        },
+        {
+          id: "1:6",
+          name: "Intro",
+          kind: "text",
+          w: 343,
+          h: 20,
+          sizeH: "fill",
+          sizeV: "hug",
+          text: {
+            chars: "<script>alert({x})</script>",
+            style: { family: "Inter", size: 14, weight: 400 },
+            resize: "height",
+            alignH: "left",
+            alignV: "top",
+          },
+        },
       ],
     },
   ],
@@ -103,7 +152,9 @@ describe("emitReact with CSS modules", () => {
       "src/global.d.ts",
     ]);
     // The one note: which Fontsource packages src/fonts.ts imports (the project scaffold lists them itself).
-    expect(problems).toEqual([{ severity: "info", code: "font-packages", message: expect.stringContaining("npm install @fontsource/") }]);
+    expect(problems).toEqual([
+      { severity: "info", code: "font-packages", message: expect.stringContaining("npm install @fontsource/") },
+    ]);
   });
 
   it("writes the screen with imports, component uses, the image and escaped text", () => {
@@ -130,14 +181,20 @@ describe("emitReact with CSS modules", () => {
 
   it("gives the screen root a fluid width and the instances their placement", () => {
     const css = file(files, "src/screens/HomeScreen.module.css");
-    expect(css).toContain(".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n");
-    expect(css).toContain(".button2 {\n  position: relative;\n  height: 40px;\n  flex-shrink: 0;\n  width: 120px;\n  max-width: 100%;\n}\n");
+    expect(css).toContain(
+      ".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n",
+    );
+    expect(css).toContain(
+      ".button2 {\n  position: relative;\n  height: 40px;\n  flex-shrink: 0;\n  width: 120px;\n  max-width: 100%;\n}\n",
+    );
   });
 
   it("writes the component with typed text and visibility props", () => {
     const tsx = file(files, "src/components/Button.tsx");
     expect(tsx).toContain('import styles from "./Button.module.css";');
-    expect(tsx).toContain("export interface ButtonProps {\n  className?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n");
+    expect(tsx).toContain(
+      "export interface ButtonProps {\n  className?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n",
+    );
     expect(tsx).toContain('export function Button({ className, label = "Save", showIcon = true }: ButtonProps) {');
     expect(tsx).toContain('<button className={[styles.button, className].filter(Boolean).join(" ")} type="button">');
     expect(tsx).toContain("<span className={styles.label}>{label}</span>");
@@ -146,7 +203,9 @@ describe("emitReact with CSS modules", () => {
   });
 
   it("exports everything from src/index.ts and declares asset modules", () => {
-    expect(file(files, "src/index.ts")).toBe('import "./fonts";\nimport "./global.css";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
+    expect(file(files, "src/index.ts")).toBe(
+      'import "./fonts";\nimport "./global.css";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n',
+    );
     const dts = file(files, "src/global.d.ts");
     expect(dts).toContain('declare module "*.module.css" {');
     expect(dts).toContain('declare module "*.svg" {');
@@ -166,14 +225,24 @@ describe("emitReact options", () => {
     expect(screen).toContain('<img className={styles.hero} data-node-id="1:5" src={heroSrc} alt="Hero" />');
     // The instance's id is the component's prop: the second Button (a hidden icon, another label) is not the first.
     expect(screen).toContain('<Button className={styles.button} data-node-id="10:1" />');
-    expect(screen).toContain('<Button className={styles.button2} data-node-id="10:2" label="Cancel" showIcon={false} />');
+    expect(screen).toContain(
+      '<Button className={styles.button2} data-node-id="10:2" label="Cancel" showIcon={false} />',
+    );
     const button = file(files, "src/components/Button.tsx");
-    expect(button).toContain('export interface ButtonProps {\n  className?: string;\n  "data-node-id"?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n');
-    expect(button).toContain('export function Button({ className, "data-node-id": nodeId = "10:1", label = "Save", showIcon = true }: ButtonProps) {\n');
+    expect(button).toContain(
+      'export interface ButtonProps {\n  className?: string;\n  "data-node-id"?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n',
+    );
+    expect(button).toContain(
+      'export function Button({ className, "data-node-id": nodeId = "10:1", label = "Save", showIcon = true }: ButtonProps) {\n',
+    );
     // Figma's ids of an instance's layers: `I<instance id>;<the layer's id in the component>`.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected output is source text holding a template literal
-    expect(button).toContain("  const layerId = (key: string): string => `I${nodeId.replace(/^I/, \"\")};${key}`;\n  return (\n");
-    expect(button).toContain('<button className={[styles.button, className].filter(Boolean).join(" ")} data-node-id={nodeId} type="button">');
+    expect(button).toContain(
+      '  const layerId = (key: string): string => `I${nodeId.replace(/^I/, "")};${key}`;\n  return (\n',
+    );
+    expect(button).toContain(
+      '<button className={[styles.button, className].filter(Boolean).join(" ")} data-node-id={nodeId} type="button">',
+    );
     expect(button).toContain('<span className={styles.label} data-node-id={layerId("5:2")}>{label}</span>');
     expect(button).toContain('<div className={styles.icon} data-node-id={layerId("5:3")} />');
     expect(button).not.toMatch(/data-node-id="/);
@@ -189,14 +258,44 @@ describe("emitReact options", () => {
       component: { id: "7:1", name: "Card" },
       layout: { dir: "column", gap: 8, padding: [8, 8, 8, 8], justify: "start", align: "start" },
       children: [
-        { id: `I${id};7:2`, name: "Title", kind: "text", w: 100, h: 20, sizeH: "hug", sizeV: "hug", text: { chars: title, style: { family: "Inter", size: 14, weight: 600 }, resize: "width", alignH: "left", alignV: "top" } },
+        {
+          id: `I${id};7:2`,
+          name: "Title",
+          kind: "text",
+          w: 100,
+          h: 20,
+          sizeH: "hug",
+          sizeV: "hug",
+          text: {
+            chars: title,
+            style: { family: "Inter", size: 14, weight: 600 },
+            resize: "width",
+            alignH: "left",
+            alignV: "top",
+          },
+        },
         { ...instance(`I${id};7:3`, "Go"), sizeH: "fixed", sizeV: "fixed" },
       ],
     });
-    const cards: DesignDocument = { frames: [{ id: "1:1", name: "List", kind: "frame", w: 400, h: 300, layout: { dir: "column", gap: 8, padding: [0, 0, 0, 0], justify: "start", align: "start" }, children: [card("20:1", "One"), card("20:2", "Two")] }], assets: {} };
+    const cards: DesignDocument = {
+      frames: [
+        {
+          id: "1:1",
+          name: "List",
+          kind: "frame",
+          w: 400,
+          h: 300,
+          layout: { dir: "column", gap: 8, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+          children: [card("20:1", "One"), card("20:2", "Two")],
+        },
+      ],
+      assets: {},
+    };
     const { files } = emitReact(cards, { styling: "css-modules", nodeIds: true });
     expect(file(files, "src/screens/List.tsx")).toContain('<Card className={styles.card} data-node-id="20:1" />');
-    expect(file(files, "src/screens/List.tsx")).toContain('<Card className={styles.card2} data-node-id="20:2" title="Two" />');
+    expect(file(files, "src/screens/List.tsx")).toContain(
+      '<Card className={styles.card2} data-node-id="20:2" title="Two" />',
+    );
     const cardFile = file(files, "src/components/Card.tsx");
     expect(cardFile).toContain('<Button className={styles.button} data-node-id={layerId("7:3")} />');
     expect(file(files, "src/components/Button.tsx")).toContain('"data-node-id": nodeId = "I20:1;7:3"');
@@ -205,10 +304,19 @@ describe("emitReact options", () => {
   });
 
   it("nodeIds: the component's props keep clear of its locals (nodeId, layerId)", () => {
-    const named = (id: string, chars: string): DesignNode => ({ ...instance(id, chars), children: [{ ...instance(id, chars).children![0]!, name: "Node Id" }] });
-    const { files } = emitReact({ ...doc, frames: [{ ...doc.frames[0]!, children: [named("10:1", "A"), named("10:2", "B")] }] }, { styling: "css-modules", nodeIds: true });
+    const named = (id: string, chars: string): DesignNode => ({
+      ...instance(id, chars),
+      children: [{ ...instance(id, chars).children![0]!, name: "Node Id" }],
+    });
+    const { files } = emitReact(
+      { ...doc, frames: [{ ...doc.frames[0]!, children: [named("10:1", "A"), named("10:2", "B")] }] },
+      { styling: "css-modules", nodeIds: true },
+    );
     expect(file(files, "src/components/Button.tsx")).toContain('"data-node-id": nodeId = "10:1", nodeId2 = "A"');
-    const { files: plain } = emitReact({ ...doc, frames: [{ ...doc.frames[0]!, children: [named("10:1", "A"), named("10:2", "B")] }] }, { styling: "css-modules", nodeIds: false });
+    const { files: plain } = emitReact(
+      { ...doc, frames: [{ ...doc.frames[0]!, children: [named("10:1", "A"), named("10:2", "B")] }] },
+      { styling: "css-modules", nodeIds: false },
+    );
     expect(file(plain, "src/components/Button.tsx")).toContain('nodeId = "A"');
   });
 
@@ -230,7 +338,8 @@ describe("emitReact options", () => {
         const plain = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: false }).files;
         const ids = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: true }).files;
         expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
-        for (const [i, f] of plain.entries()) expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(withoutIds(ids[i]!.content));
+        for (const [i, f] of plain.entries())
+          expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(withoutIds(ids[i]!.content));
         components += ids.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).length;
       }
     }
@@ -239,11 +348,25 @@ describe("emitReact options", () => {
 
   it("tailwind: classes inline, no CSS files, no global.css import", () => {
     const { files } = emitReact(doc, { styling: "tailwind", nodeIds: false });
-    expect(files.map((f) => f.path)).toEqual(["src/screens/HomeScreen.tsx", "src/components/Button.tsx", "src/assets/hero.svg", "src/fonts.ts", "src/fonts.css", "src/index.ts", "src/global.d.ts"]);
-    expect(file(files, "src/index.ts")).toBe('import "./fonts";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n');
+    expect(files.map((f) => f.path)).toEqual([
+      "src/screens/HomeScreen.tsx",
+      "src/components/Button.tsx",
+      "src/assets/hero.svg",
+      "src/fonts.ts",
+      "src/fonts.css",
+      "src/index.ts",
+      "src/global.d.ts",
+    ]);
+    expect(file(files, "src/index.ts")).toBe(
+      'import "./fonts";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n',
+    );
     const screen = file(files, "src/screens/HomeScreen.tsx");
-    expect(screen).toContain('<main className="relative w-full max-w-[375px] min-h-[667px] mx-auto flex flex-col items-start gap-2 p-4 overflow-hidden max-[375px]:min-h-[min(667px,100vh)]">');
-    expect(screen).toContain('<Button className="relative h-10 shrink-0 w-30 max-w-full" label="Cancel" showIcon={false} />');
+    expect(screen).toContain(
+      '<main className="relative w-full max-w-[375px] min-h-[667px] mx-auto flex flex-col items-start gap-2 p-4 overflow-hidden max-[375px]:min-h-[min(667px,100vh)]">',
+    );
+    expect(screen).toContain(
+      '<Button className="relative h-10 shrink-0 w-30 max-w-full" label="Cancel" showIcon={false} />',
+    );
     expect(screen).not.toContain("styles.");
   });
 
@@ -259,22 +382,96 @@ describe("emitReact options", () => {
           layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
           children: [
             // Figma's auto line height: the browser's `normal`, which preflight's 1.5 would replace.
-            { id: "2:2", name: "Title", kind: "text", w: 343, h: 20, sizeH: "fill", sizeV: "hug", text: { chars: "Hello", style: { family: "Inter", size: 14, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } },
-            { id: "2:4", name: "Card", kind: "frame", w: 343, h: 100, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "image", asset: "hero.png", fit: "cover" }], children: [
-              // Wider than the card, as drawn: preflight would cap it at the card's width.
-              { id: "2:3", name: "Photo", kind: "rect", x: -60, y: 40, w: 500, h: 50, fills: [{ kind: "image", asset: "hero.png", fit: "cover" }] },
-              { id: "2:5", name: "Caption", kind: "text", x: 8, y: 8, w: 100, h: 20, text: { chars: "Caption", style: { family: "Inter", size: 14, weight: 400, lineHeight: 20 }, resize: "width", alignH: "left", alignV: "top" } },
-            ] },
-            { id: "2:6", name: "Join Button", kind: "frame", w: 120, h: 40, sizeH: "fixed", sizeV: "fixed", layout: { dir: "row", gap: 8, padding: [8, 4, 8, 4], justify: "center", align: "center" }, stroke: { weight: [0, 0, 2, 0], color: "#f8d900", align: "inside" }, children: [
-              { id: "2:7", name: "Label", kind: "text", w: 60, h: 20, text: { chars: "Join", style: { family: "Inter", size: 14, weight: 700, lineHeight: 20 }, resize: "width", alignH: "center", alignV: "top" } },
-            ] },
+            {
+              id: "2:2",
+              name: "Title",
+              kind: "text",
+              w: 343,
+              h: 20,
+              sizeH: "fill",
+              sizeV: "hug",
+              text: {
+                chars: "Hello",
+                style: { family: "Inter", size: 14, weight: 400 },
+                resize: "height",
+                alignH: "left",
+                alignV: "top",
+              },
+            },
+            {
+              id: "2:4",
+              name: "Card",
+              kind: "frame",
+              w: 343,
+              h: 100,
+              sizeH: "fill",
+              sizeV: "fixed",
+              fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
+              children: [
+                // Wider than the card, as drawn: preflight would cap it at the card's width.
+                {
+                  id: "2:3",
+                  name: "Photo",
+                  kind: "rect",
+                  x: -60,
+                  y: 40,
+                  w: 500,
+                  h: 50,
+                  fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
+                },
+                {
+                  id: "2:5",
+                  name: "Caption",
+                  kind: "text",
+                  x: 8,
+                  y: 8,
+                  w: 100,
+                  h: 20,
+                  text: {
+                    chars: "Caption",
+                    style: { family: "Inter", size: 14, weight: 400, lineHeight: 20 },
+                    resize: "width",
+                    alignH: "left",
+                    alignV: "top",
+                  },
+                },
+              ],
+            },
+            {
+              id: "2:6",
+              name: "Join Button",
+              kind: "frame",
+              w: 120,
+              h: 40,
+              sizeH: "fixed",
+              sizeV: "fixed",
+              layout: { dir: "row", gap: 8, padding: [8, 4, 8, 4], justify: "center", align: "center" },
+              stroke: { weight: [0, 0, 2, 0], color: "#f8d900", align: "inside" },
+              children: [
+                {
+                  id: "2:7",
+                  name: "Label",
+                  kind: "text",
+                  w: 60,
+                  h: 20,
+                  text: {
+                    chars: "Join",
+                    style: { family: "Inter", size: 14, weight: 700, lineHeight: 20 },
+                    resize: "width",
+                    alignH: "center",
+                    alignV: "top",
+                  },
+                },
+              ],
+            },
           ],
         },
       ],
       assets: { "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" } },
     };
     const tailwind = file(emitReact(page, { styling: "tailwind", nodeIds: false }).files, "src/screens/Page.tsx");
-    const classesOf = (tag: string): string[] => (new RegExp(`<${tag} className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
+    const classesOf = (tag: string): string[] =>
+      (new RegExp(`<${tag} className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
     expect(classesOf("h3")).toContain("leading-[normal]");
     // A line height of its own is kept as it is.
     expect(classesOf("p")).not.toContain("leading-[normal]");
@@ -290,14 +487,30 @@ describe("emitReact options", () => {
     expect(css).toContain("background: url(../assets/hero.svg) center / cover no-repeat;");
     // Its stroke per side is drawn by its ::after, which the reset leaves alone (codegen/emit/css.ts strokeOverlayDecls).
     expect(css).toMatch(/border: none;[\s\S]*::after \{[^}]*border-width: 0 0 2px 0;/);
-    expect(classesOf("button")).toEqual(expect.arrayContaining(["relative", "after:absolute", "after:inset-0", "after:border-b-2", "after:[border-color:#f8d900]"]));
+    expect(classesOf("button")).toEqual(
+      expect.arrayContaining([
+        "relative",
+        "after:absolute",
+        "after:inset-0",
+        "after:border-b-2",
+        "after:[border-color:#f8d900]",
+      ]),
+    );
     expect(css).not.toMatch(/line-height: normal|max-width: none/);
   });
 
   it("screen names are PascalCase and unique", () => {
     const frame = (id: string, name: string): DesignNode => ({ id, name, kind: "frame", w: 10, h: 10 });
-    const { files } = emitReact({ frames: [frame("1:1", "log in"), frame("1:2", "Log-In"), frame("1:3", ""), frame("1:4", "index")], assets: {} }, { styling: "css-modules", nodeIds: false });
-    expect(files.filter((f) => f.path.endsWith(".tsx")).map((f) => f.path)).toEqual(["src/screens/LogIn.tsx", "src/screens/LogIn2.tsx", "src/screens/Screen.tsx", "src/screens/Index2.tsx"]);
+    const { files } = emitReact(
+      { frames: [frame("1:1", "log in"), frame("1:2", "Log-In"), frame("1:3", ""), frame("1:4", "index")], assets: {} },
+      { styling: "css-modules", nodeIds: false },
+    );
+    expect(files.filter((f) => f.path.endsWith(".tsx")).map((f) => f.path)).toEqual([
+      "src/screens/LogIn.tsx",
+      "src/screens/LogIn2.tsx",
+      "src/screens/Screen.tsx",
+      "src/screens/Index2.tsx",
+    ]);
   });
 });
 
@@ -306,31 +519,79 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
   const rule = (css: string, cls: string): string[] => {
     const m = new RegExp(`^\\.${cls} \\{\\n([^}]*)\\}`, "m").exec(css);
     if (!m) throw new Error(`no .${cls} in\n${css}`);
-    return m[1]!.trim().split("\n").map((l) => l.trim());
+    return m[1]!
+      .trim()
+      .split("\n")
+      .map((l) => l.trim());
   };
   const column = (children: DesignNode[], extra: Partial<DesignNode> = {}): DesignDocument => ({
-    frames: [{ id: "1:1", name: "Home", kind: "frame", w: 375, h: 600, layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start", inferred: { within: 375 } }, children, ...extra }],
+    frames: [
+      {
+        id: "1:1",
+        name: "Home",
+        kind: "frame",
+        w: 375,
+        h: 600,
+        layout: {
+          dir: "column",
+          gap: 8,
+          padding: [16, 16, 16, 16],
+          justify: "start",
+          align: "start",
+          inferred: { within: 375 },
+        },
+        children,
+        ...extra,
+      },
+    ],
     assets: {},
   });
-  const fixed = (node: DesignNode, extra: Partial<DesignNode> = {}): DesignNode => ({ ...node, sizeH: "fixed", sizeV: "fixed", ...extra });
+  const fixed = (node: DesignNode, extra: Partial<DesignNode> = {}): DesignNode => ({
+    ...node,
+    sizeH: "fixed",
+    sizeV: "fixed",
+    ...extra,
+  });
 
   it("its place in an inferred flow (margins, alignment) and the height it grows from below a width are its placement's", () => {
-    const design = column([fixed(instance("10:1", "Save"), { flow: { before: 13, self: "center" }, growBelow: 600 }), fixed(instance("10:2", "Cancel"))]);
+    const design = column([
+      fixed(instance("10:1", "Save"), { flow: { before: 13, self: "center" }, growBelow: 600 }),
+      fixed(instance("10:2", "Cancel")),
+    ]);
     const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
     const screen = file(files, "src/screens/Home.module.css");
-    expect(rule(screen, "button")).toEqual(expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]));
+    expect(rule(screen, "button")).toEqual(
+      expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]),
+    );
     expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n  min-height: 40px;\n}\n}");
     expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
     // The same declarations as the HTML's element for that layer, split between the screen and the component.
     const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
-    expect([...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort()).toEqual(rule(html, "button").sort());
+    expect(
+      [...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort(),
+    ).toEqual(rule(html, "button").sort());
   });
 
   it("inside a box that scales as a unit, its lengths are in that box's container units, as the HTML's are", () => {
-    const box: DesignNode = { id: "1:2", name: "Box", kind: "frame", w: 200, h: 100, scaled: true, sizeH: "fixed", sizeV: "fixed", children: [instance("10:1", "Save"), { ...instance("10:2", "Go"), x: 0, y: 50 }] };
-    const { files } = emitReact(column([box, fixed(instance("10:3", "Back"))]), { styling: "css-modules", nodeIds: false });
+    const box: DesignNode = {
+      id: "1:2",
+      name: "Box",
+      kind: "frame",
+      w: 200,
+      h: 100,
+      scaled: true,
+      sizeH: "fixed",
+      sizeV: "fixed",
+      children: [instance("10:1", "Save"), { ...instance("10:2", "Go"), x: 0, y: 50 }],
+    };
+    const { files } = emitReact(column([box, fixed(instance("10:3", "Back"))]), {
+      styling: "css-modules",
+      nodeIds: false,
+    });
     // The two in the box share a file in container units; the one outside it is another drawing (drawn inline here).
-    expect(file(files, "src/components/Button.module.css")).toContain("  left: 5cqw;\n  width: max-content;\n  top: 5cqw;\n  height: 10cqw;\n");
+    expect(file(files, "src/components/Button.module.css")).toContain(
+      "  left: 5cqw;\n  width: max-content;\n  top: 5cqw;\n  height: 10cqw;\n",
+    );
     // Every length in container units but the text's floor (never under 12 px: max(12px, …cqw)).
     expect(file(files, "src/components/Button.module.css").replace(/max\(12px, /g, "max(")).not.toMatch(/\d+px/);
     expect(file(files, "src/components/Button.module.css")).toContain("font-size: max(12px, 7cqw);");
@@ -340,11 +601,19 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
   });
 
   it("a text prop that breaks lines keeps them (white-space), its spaces drawn as the HTML draws them", () => {
-    const { files } = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go  on"))]), { styling: "css-modules", nodeIds: false });
+    const { files } = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go  on"))]), {
+      styling: "css-modules",
+      nodeIds: false,
+    });
     expect(rule(file(files, "src/components/Button.module.css"), "label")).toContain("white-space: pre-line;");
     expect(file(files, "src/components/Button.tsx")).toContain('label = "Save\\nnow"');
-    expect(file(files, "src/screens/Home.tsx")).toContain('<Button className={styles.button2} label={"Go \\u00a0on"} />');
-    const tailwind = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go"))]), { styling: "tailwind", nodeIds: false }).files;
+    expect(file(files, "src/screens/Home.tsx")).toContain(
+      '<Button className={styles.button2} label={"Go \\u00a0on"} />',
+    );
+    const tailwind = emitReact(column([fixed(instance("10:1", "Save\nnow")), fixed(instance("10:2", "Go"))]), {
+      styling: "tailwind",
+      nodeIds: false,
+    }).files;
     expect(file(tailwind, "src/components/Button.tsx")).toContain("whitespace-pre-line");
   });
 
@@ -355,11 +624,17 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
       return { ...button, children: button.children!.map((c) => (c.kind === "text" ? { ...c, lineBelow: 600 } : c)) };
     };
     const design = column([wrapping("About Us\n\nWhat we do"), wrapping("Contact")]);
-    const css = file(emitReact(design, { styling: "css-modules", nodeIds: false }).files, "src/components/Button.module.css");
+    const css = file(
+      emitReact(design, { styling: "css-modules", nodeIds: false }).files,
+      "src/components/Button.module.css",
+    );
     expect(rule(css, "label")).toContain("white-space: pre;");
     expect(css).toMatch(/@media \(width < 600px\) \{\n\.label \{\n {2}white-space: pre-line;\n\}/);
     expect(css).not.toContain("white-space: normal");
-    const tailwind = file(emitReact(design, { styling: "tailwind", nodeIds: false }).files, "src/components/Button.tsx");
+    const tailwind = file(
+      emitReact(design, { styling: "tailwind", nodeIds: false }).files,
+      "src/components/Button.tsx",
+    );
     expect(tailwind).toContain("whitespace-pre max-[600px]:whitespace-pre-line");
     expect(tailwind).not.toContain("whitespace-normal");
     // A literal text keeps its breaks as <br />: its rule below the design width is the layout's.
@@ -370,25 +645,75 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
   it("a component's root that says nothing at the design width still stacks its layers below it (issue 37), as the HTML's does", () => {
     // A section kept as drawn (layout/fallback.ts) whose item is a Dropdown drawn without fills or layout: below 1290 px
     // the instance stacks its own layers (its component's rule) where the screen places it in the stack.
-    const item = (id: string, order: number, extra: Partial<DesignNode>): DesignNode => ({ id, name: id, kind: "rect", x: 0, y: 0, w: 24, h: 24, stack: { role: "item", order, below: 1290 }, ...extra });
+    const item = (id: string, order: number, extra: Partial<DesignNode>): DesignNode => ({
+      id,
+      name: id,
+      kind: "rect",
+      x: 0,
+      y: 0,
+      w: 24,
+      h: 24,
+      stack: { role: "item", order, below: 1290 },
+      ...extra,
+    });
     const dropdown: DesignNode = {
-      id: "3:1", name: "Dropdown", kind: "instance", x: 100, y: 50, w: 453, h: 33, component: { id: "9:1", name: "Dropdown" },
-      stackBelow: 1290, stack: { role: "item", order: 1, below: 1290 },
+      id: "3:1",
+      name: "Dropdown",
+      kind: "instance",
+      x: 100,
+      y: 50,
+      w: 453,
+      h: 33,
+      component: { id: "9:1", name: "Dropdown" },
+      stackBelow: 1290,
+      stack: { role: "item", order: 1, below: 1290 },
       children: [
-        item("I3:1;4:1", 1, { kind: "text", w: 429, h: 33, text: { chars: "Check-in times", style: { family: "Inter", size: 22, weight: 600, lineHeight: 33, color: "#2a587c" }, resize: "height", alignH: "left", alignV: "top" } }),
+        item("I3:1;4:1", 1, {
+          kind: "text",
+          w: 429,
+          h: 33,
+          text: {
+            chars: "Check-in times",
+            style: { family: "Inter", size: 22, weight: 600, lineHeight: 33, color: "#2a587c" },
+            resize: "height",
+            alignH: "left",
+            alignV: "top",
+          },
+        }),
         item("I3:1;4:2", 2, { x: 429, y: 4, fills: [{ kind: "solid", color: "#000000" }] }),
       ],
     };
-    const section: DesignNode = { id: "2:1", name: "FAQ", kind: "frame", x: 0, y: 0, w: 1440, h: 300, stackBelow: 1290, stackTop: true, children: [dropdown] };
-    const design: DesignDocument = { frames: [{ id: "1:1", name: "Home", kind: "frame", w: 1440, h: 600, children: [section] }], assets: {} };
+    const section: DesignNode = {
+      id: "2:1",
+      name: "FAQ",
+      kind: "frame",
+      x: 0,
+      y: 0,
+      w: 1440,
+      h: 300,
+      stackBelow: 1290,
+      stackTop: true,
+      children: [dropdown],
+    };
+    const design: DesignDocument = {
+      frames: [{ id: "1:1", name: "Home", kind: "frame", w: 1440, h: 600, children: [section] }],
+      assets: {},
+    };
     const stacks = /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*display: flex;\n\s*flex-direction: column;/;
     expect(emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content).toMatch(stacks);
     const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
     expect(file(files, "src/components/Dropdown.module.css")).toMatch(stacks);
-    expect(file(files, "src/components/Dropdown.tsx")).toContain("className={[styles.dropdown, className].filter(Boolean).join(\" \")}");
+    expect(file(files, "src/components/Dropdown.tsx")).toContain(
+      'className={[styles.dropdown, className].filter(Boolean).join(" ")}',
+    );
     // Where it sits in the stack is the screen's.
-    expect(file(files, "src/screens/Home.module.css")).toMatch(/@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*position: relative;[^}]*order: 1;/);
-    const tailwind = file(emitReact(design, { styling: "tailwind", nodeIds: false }).files, "src/components/Dropdown.tsx");
+    expect(file(files, "src/screens/Home.module.css")).toMatch(
+      /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*position: relative;[^}]*order: 1;/,
+    );
+    const tailwind = file(
+      emitReact(design, { styling: "tailwind", nodeIds: false }).files,
+      "src/components/Dropdown.tsx",
+    );
     expect(tailwind).toMatch(/max-\[1290px\]:flex max-\[1290px\]:flex-col/);
   });
 });

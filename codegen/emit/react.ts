@@ -52,7 +52,13 @@ function menuHooks(menus: FileUnit["menus"]): { imports: string[]; locals: strin
 function newMenu(unit: FileUnit): Extract<NavMenuNames, { kind: "state" }> {
   const n = unit.menus.length + 1;
   const base = n === 1 ? "menu" : `menu${n}`;
-  const names = { kind: "state" as const, open: `${base}Open`, setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`, id: `${base}Id`, button: `${base}Button` };
+  const names = {
+    kind: "state" as const,
+    open: `${base}Open`,
+    setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
+    id: `${base}Id`,
+    button: `${base}Button`,
+  };
   unit.menus.push(names);
   return names;
 }
@@ -78,7 +84,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   const library = libraryComponents(doc, options.components, names);
   problems.push(...library.problems);
   const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  const plan: ComponentPlan = planComponents(doc.frames, doc.assets, screenNames.concat(["App", "Index", "Boolean"], library.names), library.isMapped, options.nodeIds ? [NODE_ID, LAYER_ID] : []);
+  const plan: ComponentPlan = planComponents(
+    doc.frames,
+    doc.assets,
+    screenNames.concat(["App", "Index", "Boolean"], library.names),
+    library.isMapped,
+    options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+  );
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
@@ -128,14 +140,33 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
         if (cls === undefined) return merge ? "className={className}" : undefined;
         return merge ? `className={[styles.${cls}, className].filter(Boolean).join(" ")}` : `className={styles.${cls}}`;
       }
-      const classes = cls === undefined ? "" : tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
-      if (merge) return classes ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}` : "className={className}";
-      return classes ? (/["\\]/.test(classes) ? `className={${JSON.stringify(classes)}}` : `className="${classes}"`) : undefined;
+      const classes =
+        cls === undefined
+          ? ""
+          : tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
+      if (merge)
+        return classes
+          ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}`
+          : "className={className}";
+      return classes
+        ? /["\\]/.test(classes)
+          ? `className={${JSON.stringify(classes)}}`
+          : `className="${classes}"`
+        : undefined;
     },
-    classValue: (cls) => (modules ? `styles.${cls}` : JSON.stringify(tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls)))),
+    classValue: (cls) =>
+      modules
+        ? `styles.${cls}`
+        : JSON.stringify(tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls))),
   });
 
-  const writeUnit = (unit: FileUnit, tree: VNode, signature: string, preamble: string[], locals: string[] = []): void => {
+  const writeUnit = (
+    unit: FileUnit,
+    tree: VNode,
+    signature: string,
+    preamble: string[],
+    locals: string[] = [],
+  ): void => {
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
     const hooks = menuHooks(unit.menus);
@@ -146,11 +177,28 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     imports.push(...library.importLines(tree));
     for (const [file, ident] of unit.imports) imports.push(`import ${ident} from "../assets/${file}";`);
     // The tokens' stylesheet (CSS modules) before the module that uses them; Tailwind reads it through @theme.
-    if (modules && tokensCss && [...unit.sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")))) imports.push('import "../tokens.css";');
+    if (
+      modules &&
+      tokensCss &&
+      [...unit.sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")))
+    )
+      imports.push('import "../tokens.css";');
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
     const body = printJsx(tree, markupStyle(unit.sheet), 2);
-    const code = [...imports, "", ...preamble, `export function ${signature} {`, ...hooks.locals, ...locals, "  return (", body, "  );", "}", ""].join("\n");
+    const code = [
+      ...imports,
+      "",
+      ...preamble,
+      `export function ${signature} {`,
+      ...hooks.locals,
+      ...locals,
+      "  return (",
+      body,
+      "  );",
+      "}",
+      "",
+    ].join("\n");
     files.push({ path: `src/${unit.dir}/${unit.name}.tsx`, content: code });
     if (modules && unit.sheet.rules.size > 0) {
       const css = unit.sheet.css();
@@ -159,7 +207,16 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
-  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({ name, dir, sheet: new Sheet(["root"]), imports: new Map(), usedComponents: new Set(), imageKeys: new Set(), layerIds: false, menus: [] });
+  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({
+    name,
+    dir,
+    sheet: new Sheet(["root"]),
+    imports: new Map(),
+    usedComponents: new Set(),
+    imageKeys: new Set(),
+    layerIds: false,
+    menus: [],
+  });
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
@@ -174,9 +231,17 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     const idProp = options.nodeIds ? ['  "data-node-id"?: string;'] : [];
     const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...idProp, ...propLines, "}", ""];
     const idParam = options.nodeIds ? [`"data-node-id": ${NODE_ID} = ${JSON.stringify(def.canonical.id)}`] : [];
-    const params = ["className", ...idParam, ...def.props.map((p) => `${p.name} = ${typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)}`)].join(", ");
+    const params = [
+      "className",
+      ...idParam,
+      ...def.props.map(
+        (p) => `${p.name} = ${typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)}`,
+      ),
+    ].join(", ");
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`, nested instances chained.
-    const locals = unit.layerIds ? [`  const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`] : [];
+    const locals = unit.layerIds
+      ? [`  const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`]
+      : [];
     writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble, locals);
   }
 
@@ -187,14 +252,27 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
     ...screenNames.map((n) => `export { ${n} } from "./screens/${n}";`),
     ...plan.defs.map((d) => `export { ${d.name} } from "./components/${d.name}";`),
   ];
-  if (tokensCss) files.push({ path: "src/tokens.css", content: modules ? tokensCss : `/* Design tokens as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}` });
+  if (tokensCss)
+    files.push({
+      path: "src/tokens.css",
+      content: modules
+        ? tokensCss
+        : `/* Design tokens as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}`,
+    });
   const fonts = fontPlan(doc.frames);
   const fontFiles = reactFontFiles(fonts, options.styling, fontStack);
   files.push(...fontFiles);
   problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
-  const entryImports = [...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []), ...(modules ? ['import "./global.css";'] : [])];
+  const entryImports = [
+    ...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []),
+    ...(modules ? ['import "./global.css";'] : []),
+  ];
   files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
-  if (modules) files.push({ path: "src/global.css", content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" });
+  if (modules)
+    files.push({
+      path: "src/global.css",
+      content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n",
+    });
   files.push({
     path: "src/global.d.ts",
     content: [
@@ -207,7 +285,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       "  const src: string;",
       "  export default src;",
       "}",
-      ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [`declare module "*.${ext}" {`, "  const src: string;", "  export default src;", "}"]),
+      ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
+        `declare module "*.${ext}" {`,
+        "  const src: string;",
+        "  export default src;",
+        "}",
+      ]),
       "",
     ].join("\n"),
   });

@@ -70,18 +70,26 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   const layout = parent.layout!;
   const row = layout.dir === "row";
   const flow = node.flow ?? {};
-  if (flow.before !== undefined) set(decls, row ? "margin-left" : "margin-top", flow.before === "auto" ? "auto" : px(flow.before));
-  if (flow.offset !== undefined) set(decls, row ? "margin-top" : "margin-left", row || flow.offset <= FIXED_PADDING ? px(flow.offset) : fluidIndent(flow.offset, parent));
+  if (flow.before !== undefined)
+    set(decls, row ? "margin-left" : "margin-top", flow.before === "auto" ? "auto" : px(flow.before));
+  if (flow.offset !== undefined)
+    set(
+      decls,
+      row ? "margin-top" : "margin-left",
+      row || flow.offset <= FIXED_PADDING ? px(flow.offset) : fluidIndent(flow.offset, parent),
+    );
   // An indented item in a column without side padding (a hero's text beside a full-width bar) keeps a gutter on
   // both sides when the screen is too narrow for its indent: never wider than the column less the gutters.
   if (!row && flow.offset !== undefined && flow.offset > FIXED_PADDING) {
     const [, right, , left] = layout.padding;
     const short = gutterShort(left) + gutterShort(right);
-    if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", `calc(100% - ${px(short)})`);
+    if (short > 0 && stretches(parent) && decls.some(([p, v]) => p === "width" && v.endsWith("px")))
+      set(decls, "max-width", `calc(100% - ${px(short)})`);
   }
   hugItem(node, parent, decls);
   if (flow.self) set(decls, "align-self", { start: "flex-start", center: "center", end: "flex-end" }[flow.self]);
-  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "max-width", rowItemMax(node, parent));
+  if (row && decls.some(([p, v]) => p === "width" && v.endsWith("px")))
+    set(decls, "max-width", rowItemMax(node, parent));
   if (scalesAsPicture(node) && decls.some(([p, v]) => p === "height" && v.endsWith("px"))) {
     set(decls, "height", "auto");
     drop(decls, "flex-shrink");
@@ -89,9 +97,11 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     if (!decls.some(([p]) => p === "max-width")) decls.push(["max-width", "100%"]);
   }
   // A carousel's cards keep their width on its one line (it runs on past its box, clipped by the screen).
-  if (layout.wrapBelow !== undefined && decls.some(([p, v]) => p === "width" && v.endsWith("px"))) set(decls, "flex-shrink", "0");
+  if (layout.wrapBelow !== undefined && decls.some(([p, v]) => p === "width" && v.endsWith("px")))
+    set(decls, "flex-shrink", "0");
   // Layers drawn under the flow are positioned; a positioned flow item keeps its place above them.
-  if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position")) decls.unshift(["position", "relative"]);
+  if ((parent.children ?? []).some((c) => c.absolute) && !decls.some(([p]) => p === "position"))
+    decls.unshift(["position", "relative"]);
 }
 
 /**
@@ -114,14 +124,23 @@ function rowItemMax(node: DesignNode, parent: DesignNode): string {
  * Only when it fits so as drawn: at the design width it is as wide as its content.
  */
 function hugItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
-  if (!node.layout || node.layout.inferred || node.sizeH !== "hug" || node.text || decls.some(([p]) => p === "max-width" || p === "width")) return;
+  if (
+    !node.layout ||
+    node.layout.inferred ||
+    node.sizeH !== "hug" ||
+    node.text ||
+    decls.some(([p]) => p === "max-width" || p === "width")
+  )
+    return;
   const [, right, , left] = parent.layout!.padding;
   const row = parent.layout!.dir === "row";
   const offset = row ? 0 : (node.flow?.offset ?? 0);
   const far = !row && stretches(parent) ? gutterShort(right) : 0;
   if (node.w + offset + far > parent.w - left - right + 1) return;
   const margin = row ? undefined : decls.find(([p]) => p === "margin-left")?.[1];
-  const less = [margin && margin !== "0" ? margin : undefined, far > 0 ? px(far) : undefined].filter((v) => v !== undefined);
+  const less = [margin && margin !== "0" ? margin : undefined, far > 0 ? px(far) : undefined].filter(
+    (v) => v !== undefined,
+  );
   set(decls, "max-width", less.length === 0 ? "100%" : `calc(100% - ${less.join(" - ")})`);
 }
 
@@ -131,7 +150,9 @@ function hugItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
  * more than drawn on a wider box).
  */
 export function fluidSide(v: number, sides: number, within: number): string {
-  return v <= FIXED_PADDING ? px(v) : `clamp(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(within)} - 100%) * ${round(v / sides, 3)}), ${px(v)})`;
+  return v <= FIXED_PADDING
+    ? px(v)
+    : `clamp(${px(Math.min(GUTTER, v))}, calc(${px(v)} - (${px(within)} - 100%) * ${round(v / sides, 3)}), ${px(v)})`;
 }
 
 /**
@@ -158,7 +179,8 @@ function reflowItemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): v
 }
 
 /** The flex basis of an item of a reflowing row: the readable width, or its drawn width less a pixel when narrower. */
-const readableBasis = (node: DesignNode, readable: number): number => Math.max(0, Math.min(Math.floor(node.w) - 1, readable));
+const readableBasis = (node: DesignNode, readable: number): number =>
+  Math.max(0, Math.min(Math.floor(node.w) - 1, readable));
 
 /** An auto layout whose in-flow children, as drawn, fit its box along both axes (nothing it clips or lets run past). */
 function contentFits(node: DesignNode): boolean {
@@ -167,7 +189,10 @@ function contentFits(node: DesignNode): boolean {
   const items = (node.children ?? []).filter((c) => !c.hidden && !c.absolute);
   if (items.length === 0) return false;
   const [t, , b] = layout.padding;
-  const tall = layout.dir === "column" ? items.reduce((sum, c) => sum + c.h, 0) + layout.gap * (items.length - 1) : Math.max(...items.map((c) => c.h));
+  const tall =
+    layout.dir === "column"
+      ? items.reduce((sum, c) => sum + c.h, 0) + layout.gap * (items.length - 1)
+      : Math.max(...items.map((c) => c.h));
   return t + tall + b <= node.h + 1;
 }
 
@@ -180,7 +205,8 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   if (node.layout?.wrapBelow !== undefined) set(decls, "flex-wrap", "nowrap");
   else if (node.layout?.reflow !== undefined) set(decls, "flex-wrap", "wrap");
   // A reflowing row's lines sit no further apart than WRAPPED_LINE_GAP (its items may be spread far apart on one line).
-  const gap = node.layout?.reflow !== undefined ? decls.findIndex(([p, v]) => p === "gap" && /^\d*\.?\d+px$/.test(v)) : -1;
+  const gap =
+    node.layout?.reflow !== undefined ? decls.findIndex(([p, v]) => p === "gap" && /^\d*\.?\d+px$/.test(v)) : -1;
   if (gap >= 0) {
     const value = decls[gap]![1];
     const lines = Math.min(parseFloat(value), WRAPPED_LINE_GAP);
@@ -197,14 +223,20 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
     // (a screen's root on a wider screen: its padding's 100% is the viewport, wider than the root).
     const side = (v: number): string => fluidSide(v, l + r, within);
     drop(decls, "padding");
-    decls.push(["padding-top", px(t)], ["padding-right", side(r)], ["padding-bottom", px(b)], ["padding-left", side(l)]);
+    decls.push(
+      ["padding-top", px(t)],
+      ["padding-right", side(r)],
+      ["padding-bottom", px(b)],
+      ["padding-left", side(l)],
+    );
   }
   if (node.lineBelow !== undefined && !decls.some(([p]) => p === "white-space")) decls.push(["white-space", "nowrap"]);
   const fluid = inUnits ? undefined : node.text?.fluid;
   if (fluid && node.text) {
     const size = node.text.style.size;
     // A word too wide for a phone at the min size: the min gives way until the word fits beside the gutters.
-    const min = fluid[2] === undefined ? px(fluid[0]) : `min(${px(fluid[0])}, calc((100vw - ${px(2 * GUTTER)}) * ${fluid[2]}))`;
+    const min =
+      fluid[2] === undefined ? px(fluid[0]) : `min(${px(fluid[0])}, calc((100vw - ${px(2 * GUTTER)}) * ${fluid[2]}))`;
     set(decls, "font-size", `clamp(${min}, ${round(fluid[1], 2)}vw, ${px(size)})`);
     const lh = node.text.style.lineHeight;
     if (lh !== undefined && size > 0) set(decls, "line-height", String(round(lh / size, 3)));
@@ -230,9 +262,11 @@ export function inContainerUnits(decls: Decl[], width: number, text?: TextStyle)
   return decls.map(([p, v]): Decl => {
     if (text && text.size > 0) {
       const size = pxOf(v);
-      if (p === "font-size" && size !== undefined) return [p, size <= 0 ? v : `max(${px(Math.min(size, UNIT_TEXT_FLOOR))}, ${cqw(size, width)})`];
+      if (p === "font-size" && size !== undefined)
+        return [p, size <= 0 ? v : `max(${px(Math.min(size, UNIT_TEXT_FLOOR))}, ${cqw(size, width)})`];
       if (p === "line-height" && size !== undefined) return [p, String(round(size / text.size, 3))];
-      if (p === "letter-spacing" && size !== undefined) return [p, size === 0 ? "0" : `${round(size / text.size, 4)}em`];
+      if (p === "letter-spacing" && size !== undefined)
+        return [p, size === 0 ? "0" : `${round(size / text.size, 4)}em`];
     }
     return [p, v.replace(/(-?\d*\.?\d+)px\b/g, (_, n: string) => cqw(Number(n), width))];
   });
@@ -276,7 +310,13 @@ function paintOrder(node: DesignNode, decls: Decl[]): void {
  * The responsive extras for `node` (placed in `parent`, undefined for a root or a component's root), applied to its
  * declarations. `root`: a screen's root (a component's root is an item of the screens that place it).
  */
-export function responsiveDecls(node: DesignNode, parent: DesignNode | undefined, decls: Decl[], root = parent === undefined, inUnits = false): Decl[] {
+export function responsiveDecls(
+  node: DesignNode,
+  parent: DesignNode | undefined,
+  decls: Decl[],
+  root = parent === undefined,
+  inUnits = false,
+): Decl[] {
   const out = [...decls];
   if (parent && !node.absolute && parent.layout?.inferred) itemDecls(node, parent, out);
   else if (parent && !node.absolute && parent.layout?.reflow !== undefined) reflowItemDecls(node, parent, out);
@@ -303,9 +343,17 @@ const MIN_CARD = 120;
  */
 export function cardColumn(row: DesignNode): number | undefined {
   const layout = row.layout;
-  if (!layout?.inferred || layout.dir !== "row" || layout.wrapBelow === undefined || layout.reflow !== undefined || row.nav) return undefined;
+  if (
+    !layout?.inferred ||
+    layout.dir !== "row" ||
+    layout.wrapBelow === undefined ||
+    layout.reflow !== undefined ||
+    row.nav
+  )
+    return undefined;
   const items = (row.children ?? []).filter((c) => !c.hidden && !c.absolute);
-  if (items.length < 2 || items.some((c) => c.text || !(c.children ?? []).some((g) => !g.hidden) || c.w < MIN_CARD)) return undefined;
+  if (items.length < 2 || items.some((c) => c.text || !(c.children ?? []).some((g) => !g.hidden) || c.w < MIN_CARD))
+    return undefined;
   const widths = items.map((c) => c.w);
   if (Math.max(...widths) - Math.min(...widths) > 2) return undefined;
   return Math.round(Math.min(...widths) * CARD_SHRINK);
@@ -343,23 +391,42 @@ const CARD_IN_GRID: Decl[] = [
  * `part`: of an instance that a component draws, what goes with its placement (its height) or with the
  * component's own styles (the rest).
  */
-export function belowDecls(node: DesignNode, part: "all" | "placement" | "own" = "all", parent?: DesignNode): [number, Decl[]][] {
+export function belowDecls(
+  node: DesignNode,
+  part: "all" | "placement" | "own" = "all",
+  parent?: DesignNode,
+): [number, Decl[]][] {
   const out: [number, Decl[]][] = [];
   const own = part !== "placement";
   // A card of a designer's carousel: on the lines it wraps to, it starts from the readable width and shares its line.
-  const carousel = parent?.layout?.reflow !== undefined && parent.layout.wrapBelow !== undefined && !node.absolute && !node.hidden;
-  if (part !== "own" && carousel && node.sizeH !== "hug") out.push([parent.layout!.wrapBelow!, [["flex", `1 1 ${px(readableBasis(node, parent.layout!.reflow!))}`]]]);
+  const carousel =
+    parent?.layout?.reflow !== undefined && parent.layout.wrapBelow !== undefined && !node.absolute && !node.hidden;
+  if (part !== "own" && carousel && node.sizeH !== "hug")
+    out.push([parent.layout!.wrapBelow!, [["flex", `1 1 ${px(readableBasis(node, parent.layout!.reflow!))}`]]]);
   if (own && node.layout?.wrapBelow !== undefined) {
     const column = cardColumn(node);
-    out.push([node.layout.wrapBelow, column === undefined ? [["flex-wrap", "wrap"]] : cardGridDecls(node, column, parent)]);
+    out.push([
+      node.layout.wrapBelow,
+      column === undefined ? [["flex-wrap", "wrap"]] : cardGridDecls(node, column, parent),
+    ]);
   }
-  if (part !== "own" && parent && !node.absolute && !node.hidden && cardColumn(parent) !== undefined) out.push([parent.layout!.wrapBelow!, CARD_IN_GRID]);
+  if (part !== "own" && parent && !node.absolute && !node.hidden && cardColumn(parent) !== undefined)
+    out.push([parent.layout!.wrapBelow!, CARD_IN_GRID]);
   if (own && node.hideBelow !== undefined) out.push([node.hideBelow, [["display", "none"]]]);
   if (own && node.lineBelow !== undefined) out.push([node.lineBelow, [["white-space", "normal"]]]);
   // At least as tall as drawn: its items that fill its height share the drawn height, as they do at the design width
   // (in a box of height auto, an item of `flex: 1 1 0` would shrink to nothing).
   // One that fills its share of its container's height (`flex: 1 1 0`, `min-height: 0`) takes what its content needs.
-  if (part !== "own" && node.growBelow !== undefined) out.push([node.growBelow, node.sizeV === "fill" ? [["min-height", "auto"]] : [["height", "auto"], ["min-height", px(node.h)]]]);
+  if (part !== "own" && node.growBelow !== undefined)
+    out.push([
+      node.growBelow,
+      node.sizeV === "fill"
+        ? [["min-height", "auto"]]
+        : [
+            ["height", "auto"],
+            ["min-height", px(node.h)],
+          ],
+    ]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
   if (part !== "own" && !node.absolute && !node.hidden) {
     const fit = fitItemDecls(node, parent);
@@ -388,18 +455,23 @@ export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): 
   // a line of their own: never wider than the row when the row's width is its container's (a row that hugs its items
   // sizes itself from them, and a percentage of it would refer to nothing).
   const capped = layout !== undefined && (!layout.wrap || parent!.sizeH !== "hug");
-  if (capped && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1) out.push(["max-width", "100%"]);
+  if (capped && node.sizeH !== "fill" && node.w <= parent!.w - layout.padding[1] - layout.padding[3] + 1)
+    out.push(["max-width", "100%"]);
   // The designer's minimum width gives way too (an 870-px banner on a 768-px screen would be cut at its side).
   if (layout && node.minW !== undefined) out.push(["min-width", `min(${px(node.minW)}, 100%)`]);
   const text = node.text;
   // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's layout.
   const grows = text
     ? layout !== undefined && node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
-    : node.layout?.fitBelow !== undefined && node.sizeV === "fixed" && contentFits(node) && !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
+    : node.layout?.fitBelow !== undefined &&
+      node.sizeV === "fixed" &&
+      contentFits(node) &&
+      !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
   if (grows && node.h > 0) out.push(["height", "auto"], ["min-height", px(node.h)]);
   // Filling its column's height (`flex: 1 1 0`): once the column is only as tall as its content (its row wraps), a
   // share of nothing is nothing — it takes what its content needs instead of collapsing under what follows.
-  if (layout && layout.dir === "column" && node.sizeV === "fill" && node.minH === undefined) out.push(["min-height", "auto"]);
+  if (layout && layout.dir === "column" && node.sizeV === "fill" && node.minH === undefined)
+    out.push(["min-height", "auto"]);
   // A text as wide as its line (a figure's caption, a label) wraps when the line no longer fits its container.
   if (layout && text?.resize === "width" && node.rotation === undefined) out.push(["white-space", "normal"]);
   return out;
@@ -454,13 +526,35 @@ function stackingDecls(node: DesignNode): Decl[] {
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
 function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>): Decl[] {
   if (stack.role === "hidden") return [["display", "none"]];
-  if (stack.role === "background") return [["left", "0"], ["right", "0"], ["top", "0"], ["bottom", "0"], ["width", "auto"], ["height", "auto"]];
-  const out: Decl[] = [["position", "relative"], ["left", "auto"], ["right", "auto"], ["top", "auto"], ["bottom", "auto"], ["transform", "none"], ["order", String(stack.order)]];
+  if (stack.role === "background")
+    return [
+      ["left", "0"],
+      ["right", "0"],
+      ["top", "0"],
+      ["bottom", "0"],
+      ["width", "auto"],
+      ["height", "auto"],
+    ];
+  const out: Decl[] = [
+    ["position", "relative"],
+    ["left", "auto"],
+    ["right", "auto"],
+    ["top", "auto"],
+    ["bottom", "auto"],
+    ["transform", "none"],
+    ["order", String(stack.order)],
+  ];
   // A picture: a leaf without text, or a container the stack leaves as drawn (layout/fallback.ts keepsDrawing: its
   // layers placed in its box, which collapses if sized by its content).
   const leaf = !node.text && !(node.children ?? []).some((c) => !c.hidden);
   const picture = (leaf || (node.stackBelow === undefined && keepsDrawing(node))) && node.w > 0 && node.h > 0;
-  if (picture && node.w >= SCALING_GRAPHIC) out.push(["align-self", "center"], ["width", `min(100%, ${px(node.w)})`], ["height", "auto"], ["aspect-ratio", `${round(node.w)} / ${round(node.h)}`]);
+  if (picture && node.w >= SCALING_GRAPHIC)
+    out.push(
+      ["align-self", "center"],
+      ["width", `min(100%, ${px(node.w)})`],
+      ["height", "auto"],
+      ["aspect-ratio", `${round(node.w)} / ${round(node.h)}`],
+    );
   else if (picture) out.push(["align-self", "flex-start"]);
   else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"], ["min-height", "0"]);
   // A text drawn on one line wraps in the stack, a long word included.

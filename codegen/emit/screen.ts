@@ -25,8 +25,17 @@ function alphaOf(color: string): number | undefined {
  */
 export function isBackdrop(root: DesignNode): boolean {
   const fills = (root.fills ?? []).filter((f) => !f.blend);
-  if (!isScreen(root) || fills.length !== 1 || fills[0]!.kind !== "solid" || (root.fills ?? []).length !== 1) return false;
+  if (!isScreen(root) || fills.length !== 1 || fills[0]!.kind !== "solid" || (root.fills ?? []).length !== 1)
+    return false;
   const alpha = alphaOf(fills[0]!.color);
   const layout = root.layout;
-  return alpha !== undefined && alpha > 0 && alpha < 0.9 && !!layout && !layout.inferred && layout.align === "center" && layout.justify === "center";
+  return (
+    alpha !== undefined &&
+    alpha > 0 &&
+    alpha < 0.9 &&
+    !!layout &&
+    !layout.inferred &&
+    layout.align === "center" &&
+    layout.justify === "center"
+  );
 }

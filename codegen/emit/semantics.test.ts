@@ -7,14 +7,26 @@ import { Sheet, type VNode } from "./vnode";
 const outside = { root: false, insideInteractive: false, insideText: false };
 const inside = { root: false, insideInteractive: true, insideText: false };
 
-function text(chars: string, style: Partial<TextStyle> = {}, extra: Partial<TextContent> = {}, name = chars): DesignNode {
+function text(
+  chars: string,
+  style: Partial<TextStyle> = {},
+  extra: Partial<TextContent> = {},
+  name = chars,
+): DesignNode {
   return {
     id: "1:9",
     name,
     kind: "text",
     w: 100,
     h: 20,
-    text: { chars, style: { family: "Inter", size: 16, weight: 400, ...style }, resize: "none", alignH: "left", alignV: "top", ...extra },
+    text: {
+      chars,
+      style: { family: "Inter", size: 16, weight: 400, ...style },
+      resize: "none",
+      alignH: "left",
+      alignV: "top",
+      ...extra,
+    },
   };
 }
 const solid = [{ kind: "solid" as const, color: "#0000ff" }];
@@ -54,13 +66,21 @@ describe("semanticsFor", () => {
     expect(semanticsFor(box("Screen", []), { ...outside, root: true }).tag).toBe("main");
     expect(semanticsFor(text("Hello"), outside)).toEqual({ tag: "p", attrs: [], interactive: false });
     expect(semanticsFor(text("Hello", {}, { styleName: "H2" }), outside).tag).toBe("h2");
-    expect(semanticsFor(text("Forgot password?", { decoration: "underline" }), outside)).toEqual({ tag: "a", attrs: [["href", "#"]], interactive: true });
+    expect(semanticsFor(text("Forgot password?", { decoration: "underline" }), outside)).toEqual({
+      tag: "a",
+      attrs: [["href", "#"]],
+      interactive: true,
+    });
     expect(semanticsFor(text("Terms", {}, {}, "Terms link"), outside).tag).toBe("a");
     expect(semanticsFor(text("Gone", { decoration: "line-through" }), outside).tag).toBe("p");
   });
 
   it("buttons by name", () => {
-    expect(semanticsFor(box("Primary Button", [text("Save")]), outside)).toEqual({ tag: "button", attrs: [["type", "button"]], interactive: true });
+    expect(semanticsFor(box("Primary Button", [text("Save")]), outside)).toEqual({
+      tag: "button",
+      attrs: [["type", "button"]],
+      interactive: true,
+    });
     expect(semanticsFor(box("cta", [text("Go")]), outside).tag).toBe("button");
     // "Buttons" is not the word button; a named button with two texts is a wrapper.
     expect(semanticsFor(box("Buttons", [text("A"), text("B")]), outside).tag).toBe("div");
@@ -77,7 +97,9 @@ describe("semanticsFor", () => {
     expect(semanticsFor(box("", [label]), outside).tag).toBe("div");
     expect(semanticsFor(box("", [text("Continue")], { fills: solid }), outside).tag).toBe("div");
     expect(semanticsFor(box("", [label], { fills: solid, h: 100 }), outside).tag).toBe("div");
-    expect(semanticsFor(box("", [text("Two\nlines", {}, { alignH: "center" })], { fills: solid }), outside).tag).toBe("div");
+    expect(semanticsFor(box("", [text("Two\nlines", {}, { alignH: "center" })], { fills: solid }), outside).tag).toBe(
+      "div",
+    );
   });
 
   it("a container named Button that holds a real button is a wrapper", () => {
@@ -86,7 +108,14 @@ describe("semanticsFor", () => {
   });
 
   it("img for a rectangle or ellipse filled with one image", () => {
-    const img: DesignNode = { id: "1:2", name: "Avatar", kind: "ellipse", w: 40, h: 40, fills: [{ kind: "image", asset: "avatar.png", fit: "cover" }] };
+    const img: DesignNode = {
+      id: "1:2",
+      name: "Avatar",
+      kind: "ellipse",
+      w: 40,
+      h: 40,
+      fills: [{ kind: "image", asset: "avatar.png", fit: "cover" }],
+    };
     expect(semanticsFor(img, outside)).toEqual({ tag: "img", attrs: [["alt", "Avatar"]], interactive: false });
     expect(semanticsFor(img, inside).tag).toBe("img");
     const layered: DesignNode = { ...img, fills: [...solid, { kind: "image", asset: "avatar.png", fit: "cover" }] };
@@ -95,7 +124,14 @@ describe("semanticsFor", () => {
   });
 
   it("inputs, landmarks and rules", () => {
-    expect(semanticsFor({ id: "1", name: "Email input", kind: "rect", w: 200, h: 40 }, outside)).toEqual({ tag: "input", attrs: [["type", "email"], ["aria-label", "Email input"]], interactive: true });
+    expect(semanticsFor({ id: "1", name: "Email input", kind: "rect", w: 200, h: 40 }, outside)).toEqual({
+      tag: "input",
+      attrs: [
+        ["type", "email"],
+        ["aria-label", "Email input"],
+      ],
+      interactive: true,
+    });
     expect(semanticsFor(box("Search field", [text("Search")]), outside).tag).toBe("label");
     expect(semanticsFor(box("Header", []), outside).tag).toBe("header");
     expect(semanticsFor(box("Tab bar", []), outside).tag).toBe("footer");
@@ -104,7 +140,11 @@ describe("semanticsFor", () => {
   });
 
   it("nothing interactive inside an interactive element", () => {
-    expect(semanticsFor(text("Learn more", { decoration: "underline" }), inside)).toEqual({ tag: "span", attrs: [], interactive: false });
+    expect(semanticsFor(text("Learn more", { decoration: "underline" }), inside)).toEqual({
+      tag: "span",
+      attrs: [],
+      interactive: false,
+    });
     expect(semanticsFor(text("Title", { size: 40, weight: 700 }), inside).tag).toBe("span");
     expect(semanticsFor(box("Close button", [text("x")]), inside).tag).toBe("div");
     expect(semanticsFor({ id: "1", name: "Text field", kind: "rect", w: 200, h: 40 }, inside).tag).toBe("div");
@@ -117,7 +157,15 @@ describe("semantics in the built tree", () => {
     const innerButton = box("Close button", [link], { id: "1:4" });
     const outer = box("Submit button", [innerButton], { id: "1:3" });
     const screen: DesignNode = { id: "1:0", name: "Screen", kind: "frame", w: 400, h: 400, children: [outer] };
-    const ctx = { sheet: new Sheet(), nodeIds: false, assets: {}, urls: { cssUrl: (k: string) => k }, imageSrc: (k: string) => k, classBase: (_n: DesignNode, f: string) => f, problems: [] };
+    const ctx = {
+      sheet: new Sheet(),
+      nodeIds: false,
+      assets: {},
+      urls: { cssUrl: (k: string) => k },
+      imageSrc: (k: string) => k,
+      classBase: (_n: DesignNode, f: string) => f,
+      problems: [],
+    };
     const tags: string[] = [];
     const visit = (n: VNode): void => {
       if (n.type !== "element") return;

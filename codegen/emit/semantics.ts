@@ -31,7 +31,10 @@ function looksLikeButton(node: DesignNode): boolean {
   if (label.chars.length > 32 || label.chars.includes("\n") || label.alignH !== "center") return false;
   const filled = (n: DesignNode): boolean => (n.fills ?? []).length > 0 || n.stroke !== undefined;
   const background = filled(node) || children.some((c) => (c.kind === "rect" || c.kind === "ellipse") && filled(c));
-  return background && children.every((c) => c.kind === "text" || c.kind === "rect" || c.kind === "vector" || c.kind === "ellipse");
+  return (
+    background &&
+    children.every((c) => c.kind === "text" || c.kind === "rect" || c.kind === "vector" || c.kind === "ellipse")
+  );
 }
 
 function textCount(node: DesignNode): number {
@@ -54,7 +57,8 @@ export function headingLevel(node: DesignNode): number | undefined {
   if (/heading|title|display|headline/i.test(text.styleName ?? "") || /^(heading|title|headline)\b/i.test(node.name)) {
     return text.style.size >= 32 ? 1 : text.style.size >= 24 ? 2 : 3;
   }
-  if (text.chars.length <= 80 && text.style.weight >= 600 && text.style.size >= 24) return text.style.size >= 32 ? 1 : 2;
+  if (text.chars.length <= 80 && text.style.weight >= 600 && text.style.size >= 24)
+    return text.style.size >= 32 ? 1 : 2;
   return undefined;
 }
 
@@ -93,7 +97,8 @@ export function semanticsFor(node: DesignNode, context: SemanticsContext): Seman
   if (formRole) return formRole;
   if (node.kind === "text") {
     if (context.insideInteractive) return { tag: "span", attrs: [], interactive: false };
-    if (LINK.test(node.name) || node.text?.style.decoration === "underline") return { tag: "a", attrs: [["href", "#"]], interactive: true };
+    if (LINK.test(node.name) || node.text?.style.decoration === "underline")
+      return { tag: "a", attrs: [["href", "#"]], interactive: true };
     const level = headingLevel(node);
     if (level !== undefined) return { tag: `h${level}`, attrs: [], interactive: false };
     return { tag: "p", attrs: [], interactive: false };
@@ -104,11 +109,27 @@ export function semanticsFor(node: DesignNode, context: SemanticsContext): Seman
     // object-fit has no tiles and no crops: those stay a background on a box that says it is an image.
     const fit = imageFills[0]!.kind === "image" ? imageFills[0]!.fit : "cover";
     if (fit !== "tile" && fit !== "crop") return { tag: "img", attrs: [["alt", node.name]], interactive: false };
-    return { tag: "div", attrs: node.name ? [["role", "img"], ["aria-label", node.name]] : [], interactive: false };
+    return {
+      tag: "div",
+      attrs: node.name
+        ? [
+            ["role", "img"],
+            ["aria-label", node.name],
+          ]
+        : [],
+      interactive: false,
+    };
   }
   if (context.insideInteractive) return plain;
   if (node.kind === "rect" && INPUT.test(node.name)) {
-    return { tag: "input", attrs: [["type", fieldType(node.name)], ["aria-label", node.name]], interactive: true };
+    return {
+      tag: "input",
+      attrs: [
+        ["type", fieldType(node.name)],
+        ["aria-label", node.name],
+      ],
+      interactive: true,
+    };
   }
   if (isContainer(node)) {
     if ((BUTTON.test(node.name) && textCount(node) <= 1 && !hasButtonInside(node)) || looksLikeButton(node)) {
@@ -116,8 +137,10 @@ export function semanticsFor(node: DesignNode, context: SemanticsContext): Seman
     }
     if (LINK.test(node.name)) return { tag: "a", attrs: [["href", "#"]], interactive: true };
     if (INPUT.test(node.name)) return { tag: "label", attrs: [], interactive: false };
-    if (/^(header|top ?bar|app ?bar|nav ?bar|navigation ?bar)\b/i.test(node.name)) return { tag: "header", attrs: [], interactive: false };
-    if (/^(footer|tab ?bar|bottom ?(bar|nav))\b/i.test(node.name)) return { tag: "footer", attrs: [], interactive: false };
+    if (/^(header|top ?bar|app ?bar|nav ?bar|navigation ?bar)\b/i.test(node.name))
+      return { tag: "header", attrs: [], interactive: false };
+    if (/^(footer|tab ?bar|bottom ?(bar|nav))\b/i.test(node.name))
+      return { tag: "footer", attrs: [], interactive: false };
     if (/^(nav|navigation|menu)\b/i.test(node.name)) return { tag: "nav", attrs: [], interactive: false };
   }
   return plain;

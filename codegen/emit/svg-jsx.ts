@@ -16,11 +16,38 @@ const JSX_ATTR: Record<string, string> = {
 
 /** SVG presentation attributes React spells in camelCase (those a Figma export or our own drawing uses). */
 const CAMEL = new Set([
-  "fill-rule", "clip-rule", "clip-path", "fill-opacity", "stroke-width", "stroke-linecap", "stroke-linejoin",
-  "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "stroke-opacity", "stop-color", "stop-opacity",
-  "flood-color", "flood-opacity", "color-interpolation-filters", "color-interpolation", "vector-effect",
-  "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline", "letter-spacing",
-  "shape-rendering", "image-rendering", "paint-order", "mask-type", "lighting-color", "baseline-shift", "text-decoration",
+  "fill-rule",
+  "clip-rule",
+  "clip-path",
+  "fill-opacity",
+  "stroke-width",
+  "stroke-linecap",
+  "stroke-linejoin",
+  "stroke-dasharray",
+  "stroke-dashoffset",
+  "stroke-miterlimit",
+  "stroke-opacity",
+  "stop-color",
+  "stop-opacity",
+  "flood-color",
+  "flood-opacity",
+  "color-interpolation-filters",
+  "color-interpolation",
+  "vector-effect",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "text-anchor",
+  "dominant-baseline",
+  "letter-spacing",
+  "shape-rendering",
+  "image-rendering",
+  "paint-order",
+  "mask-type",
+  "lighting-color",
+  "baseline-shift",
+  "text-decoration",
 ]);
 
 const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -37,13 +64,22 @@ function styleObject(css: string): string {
     .split(";")
     .map((decl) => decl.split(/:(.*)/s).map((s) => s.trim()))
     .filter(([prop, value]) => prop && value)
-    .map(([prop, value]) => `${prop!.startsWith("--") ? JSON.stringify(prop) : camel(prop!.toLowerCase())}: ${JSON.stringify(value)}`);
+    .map(
+      ([prop, value]) =>
+        `${prop!.startsWith("--") ? JSON.stringify(prop) : camel(prop!.toLowerCase())}: ${JSON.stringify(value)}`,
+    );
   return `{{ ${entries.join(", ")} }}`;
 }
 
 const ATTR = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
-function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: string, nodeIds: Readonly<Record<string, string>> | undefined): string {
+function tagToJsx(
+  closing: string,
+  tag: string,
+  attrs: string,
+  selfClosing: string,
+  nodeIds: Readonly<Record<string, string>> | undefined,
+): string {
   if (closing) return `</${tag}>`;
   const out: string[] = [];
   for (const m of attrs.matchAll(ATTR)) {
@@ -53,7 +89,8 @@ function tagToJsx(closing: string, tag: string, attrs: string, selfClosing: stri
     if (value === undefined) out.push(name);
     else if (name === "style") out.push(`style=${styleObject(value)}`);
     // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
-    else if (name === "data-node-id" && nodeIds && Object.prototype.hasOwnProperty.call(nodeIds, value)) out.push(`${name}={${nodeIds[value]}}`);
+    else if (name === "data-node-id" && nodeIds && Object.prototype.hasOwnProperty.call(nodeIds, value))
+      out.push(`${name}={${nodeIds[value]}}`);
     else out.push(`${name}=${value.includes('"') ? `{${JSON.stringify(value)}}` : `"${value}"`}`);
   }
   return `<${tag}${out.length ? " " + out.join(" ") : ""}${selfClosing ? "/" : ""}>`;

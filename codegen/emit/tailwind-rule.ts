@@ -22,7 +22,8 @@ export function tailwindRuleClasses(decls: Decl[], one: One): string[] {
   };
 
   const [left, right, top, bottom] = ["left", "right", "top", "bottom"].map(value);
-  if (left !== undefined && left === right && left === top && left === bottom) replace(["left", "right", "top", "bottom"], [spacingClass("inset", left)]);
+  if (left !== undefined && left === right && left === top && left === bottom)
+    replace(["left", "right", "top", "bottom"], [spacingClass("inset", left)]);
   else {
     if (left !== undefined && left === right) replace(["left", "right"], [spacingClass("inset-x", left)]);
     if (top !== undefined && top === bottom) replace(["top", "bottom"], [spacingClass("inset-y", top)]);
@@ -33,14 +34,17 @@ export function tailwindRuleClasses(decls: Decl[], one: One): string[] {
   if (width !== undefined && width === height) replace(["width", "height"], [spacingClass("size", width)]);
 
   const radius = value("border-radius");
-  if (radius !== undefined && roundsFully(radius, pxValue(width ?? ""), pxValue(height ?? ""))) replace(["border-radius"], ["rounded-full"]);
+  if (radius !== undefined && roundsFully(radius, pxValue(width ?? ""), pxValue(height ?? "")))
+    replace(["border-radius"], ["rounded-full"]);
 
   const fontSize = pxValue(value("font-size") ?? "");
   const lineHeight = pxValue(value("line-height") ?? "");
   const step = fontSize === undefined ? undefined : fontSizeStep(fontSize);
   // `text-sm` sets its own line height too: only where the rule sets one, which then overrides it.
   if (step && lineHeight !== undefined) {
-    const leading = near(lineHeight, step.lineHeight) ? [] : [`leading-${leadingStep(lineHeight, fontSize) ?? arb(`${lineHeight}px`)}`];
+    const leading = near(lineHeight, step.lineHeight)
+      ? []
+      : [`leading-${leadingStep(lineHeight, fontSize) ?? arb(`${lineHeight}px`)}`];
     replace(["font-size", "line-height"], [`text-${step.name}`, ...leading]);
   } else if (lineHeight !== undefined) {
     const leading = leadingStep(lineHeight, fontSize);

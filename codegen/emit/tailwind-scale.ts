@@ -37,7 +37,11 @@ export function spacingStep(value: string): string | undefined {
 
 /** Arbitrary values use `_` for spaces. */
 export function arb(value: string): string {
-  return `[${value.replace(/"/g, "'").replace(/_/g, "\\_").replace(/\s*,\s*/g, ",").replace(/\s+/g, "_")}]`;
+  return `[${value
+    .replace(/"/g, "'")
+    .replace(/_/g, "\\_")
+    .replace(/\s*,\s*/g, ",")
+    .replace(/\s+/g, "_")}]`;
 }
 
 /** Inset and margin take negative steps (`-left-4`); sizes, padding and gaps do not. */
@@ -96,21 +100,46 @@ export const FONT_WEIGHTS: Record<string, string> = {
 };
 
 /** `--tracking-*` in em, matched against px letter spacing at a known font size. */
-const TRACKING: readonly [string, number][] = [["tighter", -0.05], ["tight", -0.025], ["normal", 0], ["wide", 0.025], ["wider", 0.05], ["widest", 0.1]];
+const TRACKING: readonly [string, number][] = [
+  ["tighter", -0.05],
+  ["tight", -0.025],
+  ["normal", 0],
+  ["wide", 0.025],
+  ["wider", 0.05],
+  ["widest", 0.1],
+];
 
 export function trackingStep(letterSpacing: number, fontSize: number): string | undefined {
   return TRACKING.find(([, em]) => near(em * fontSize, letterSpacing))?.[0];
 }
 
 /** `--radius-*` in px (`rounded-lg` = 8px); 0 is `none`. */
-const RADII: readonly [string, number][] = [["none", 0], ["xs", 2], ["sm", 4], ["md", 6], ["lg", 8], ["xl", 12], ["2xl", 16], ["3xl", 24], ["4xl", 32]];
+const RADII: readonly [string, number][] = [
+  ["none", 0],
+  ["xs", 2],
+  ["sm", 4],
+  ["md", 6],
+  ["lg", 8],
+  ["xl", 12],
+  ["2xl", 16],
+  ["3xl", 24],
+  ["4xl", 32],
+];
 
 export function radiusStep(px: number): string | undefined {
   return RADII.find(([, r]) => near(r, px))?.[0];
 }
 
 /** `--blur-*` in px (`blur-sm` = 8px). */
-const BLURS: readonly [string, number][] = [["xs", 4], ["sm", 8], ["md", 12], ["lg", 16], ["xl", 24], ["2xl", 40], ["3xl", 64]];
+const BLURS: readonly [string, number][] = [
+  ["xs", 4],
+  ["sm", 8],
+  ["md", 12],
+  ["lg", 16],
+  ["xl", 24],
+  ["2xl", 40],
+  ["3xl", 64],
+];
 
 export function blurStep(px: number): string | undefined {
   if (px === 0) return "none";
@@ -122,10 +151,34 @@ type Layer = [x: number, y: number, blur: number, spread: number, r: number, g: 
 const SHADOWS: readonly [string, Layer[]][] = [
   ["2xs", [[0, 1, 0, 0, 0, 0, 0, 0.05]]],
   ["xs", [[0, 1, 2, 0, 0, 0, 0, 0.05]]],
-  ["sm", [[0, 1, 3, 0, 0, 0, 0, 0.1], [0, 1, 2, -1, 0, 0, 0, 0.1]]],
-  ["md", [[0, 4, 6, -1, 0, 0, 0, 0.1], [0, 2, 4, -2, 0, 0, 0, 0.1]]],
-  ["lg", [[0, 10, 15, -3, 0, 0, 0, 0.1], [0, 4, 6, -4, 0, 0, 0, 0.1]]],
-  ["xl", [[0, 20, 25, -5, 0, 0, 0, 0.1], [0, 8, 10, -6, 0, 0, 0, 0.1]]],
+  [
+    "sm",
+    [
+      [0, 1, 3, 0, 0, 0, 0, 0.1],
+      [0, 1, 2, -1, 0, 0, 0, 0.1],
+    ],
+  ],
+  [
+    "md",
+    [
+      [0, 4, 6, -1, 0, 0, 0, 0.1],
+      [0, 2, 4, -2, 0, 0, 0, 0.1],
+    ],
+  ],
+  [
+    "lg",
+    [
+      [0, 10, 15, -3, 0, 0, 0, 0.1],
+      [0, 4, 6, -4, 0, 0, 0, 0.1],
+    ],
+  ],
+  [
+    "xl",
+    [
+      [0, 20, 25, -5, 0, 0, 0, 0.1],
+      [0, 8, 10, -6, 0, 0, 0, 0.1],
+    ],
+  ],
   ["2xl", [[0, 25, 50, -12, 0, 0, 0, 0.25]]],
 ];
 

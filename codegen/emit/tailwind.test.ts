@@ -75,8 +75,23 @@ describe("tailwindClass: the spacing scale (v4: 0.25rem = 4px steps)", () => {
   });
 
   it("steps: multiples of 4px are integers, 2px half steps, 1px is px, anything else none", () => {
-    expect([0, 1, 2, 4, 10, 16, 64, 1000].map((n) => spacingStep(`${n}px`))).toEqual(["0", "px", "0.5", "1", "2.5", "4", "16", "250"]);
-    expect([3, 5, 0.5, 12.5, -4].map((n) => spacingStep(`${n}px`))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([0, 1, 2, 4, 10, 16, 64, 1000].map((n) => spacingStep(`${n}px`))).toEqual([
+      "0",
+      "px",
+      "0.5",
+      "1",
+      "2.5",
+      "4",
+      "16",
+      "250",
+    ]);
+    expect([3, 5, 0.5, 12.5, -4].map((n) => spacingStep(`${n}px`))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -155,7 +170,10 @@ describe("tailwindClass: colours and other properties keep their values", () => 
       // A family is a theme font of the React output (src/fonts.css): its own utility.
       [["font-family", '"Roboto Mono", "Roboto Mono Fallback", ui-monospace, monospace'], "font-roboto-mono"],
       [["font-family", 'Bold, "Bold Fallback", Helvetica, Arial, sans-serif'], "font-bold-family"],
-      [["background", "url(assets/a.png) center / cover no-repeat"], "[background:url(assets/a.png)_center_/_cover_no-repeat]"],
+      [
+        ["background", "url(assets/a.png) center / cover no-repeat"],
+        "[background:url(assets/a.png)_center_/_cover_no-repeat]",
+      ],
       [["grid-area", "a_b"], "[grid-area:a\\_b]"],
       [["text-align", "start"], "[text-align:start]"],
     ]),
@@ -167,71 +185,255 @@ describe("tailwindClass: colours and other properties keep their values", () => 
 describe("tailwindClasses: rules read together", () => {
   it("font size on the scale: text-sm where the line height is its own, leading-* otherwise", () => {
     expect(fontSizeStep(14)).toEqual({ name: "sm", lineHeight: 20 });
-    expect(tailwindClasses([["font-size", "14px"], ["line-height", "20px"]])).toBe("text-sm");
-    expect(tailwindClasses([["font-size", "16px"], ["line-height", "24px"]])).toBe("text-base");
-    expect(tailwindClasses([["font-size", "18px"], ["line-height", "28px"]])).toBe("text-lg");
-    expect(tailwindClasses([["font-size", "48px"], ["line-height", "48px"]])).toBe("text-5xl");
-    expect(tailwindClasses([["font-size", "16px"], ["line-height", "20px"]])).toBe("text-base leading-5");
-    expect(tailwindClasses([["font-size", "16px"], ["line-height", "16px"]])).toBe("text-base leading-none");
-    expect(tailwindClasses([["font-size", "12px"], ["line-height", "14.06px"]])).toBe("text-xs leading-[14.06px]");
+    expect(
+      tailwindClasses([
+        ["font-size", "14px"],
+        ["line-height", "20px"],
+      ]),
+    ).toBe("text-sm");
+    expect(
+      tailwindClasses([
+        ["font-size", "16px"],
+        ["line-height", "24px"],
+      ]),
+    ).toBe("text-base");
+    expect(
+      tailwindClasses([
+        ["font-size", "18px"],
+        ["line-height", "28px"],
+      ]),
+    ).toBe("text-lg");
+    expect(
+      tailwindClasses([
+        ["font-size", "48px"],
+        ["line-height", "48px"],
+      ]),
+    ).toBe("text-5xl");
+    expect(
+      tailwindClasses([
+        ["font-size", "16px"],
+        ["line-height", "20px"],
+      ]),
+    ).toBe("text-base leading-5");
+    expect(
+      tailwindClasses([
+        ["font-size", "16px"],
+        ["line-height", "16px"],
+      ]),
+    ).toBe("text-base leading-none");
+    expect(
+      tailwindClasses([
+        ["font-size", "12px"],
+        ["line-height", "14.06px"],
+      ]),
+    ).toBe("text-xs leading-[14.06px]");
     // text-sm would bring its own line height: without one in the rule the size stays exact.
     expect(tailwindClasses([["font-size", "14px"]])).toBe("text-[14px]");
-    expect(tailwindClasses([["font-size", "15px"], ["line-height", "24px"]])).toBe("text-[15px] leading-6");
+    expect(
+      tailwindClasses([
+        ["font-size", "15px"],
+        ["line-height", "24px"],
+      ]),
+    ).toBe("text-[15px] leading-6");
     expect(tailwindClasses([["line-height", "18.5px"]])).toBe("leading-[18.5px]");
   });
 
   it("letter spacing in em of the rule's font size: tracking-*", () => {
-    expect(tailwindClasses([["font-size", "16px"], ["letter-spacing", "-0.4px"]])).toBe("text-[16px] tracking-tight");
-    expect(tailwindClasses([["font-size", "20px"], ["letter-spacing", "2px"]])).toBe("text-[20px] tracking-widest");
-    expect(tailwindClasses([["font-size", "16px"], ["letter-spacing", "-0.3px"]])).toBe("text-[16px] tracking-[-0.3px]");
+    expect(
+      tailwindClasses([
+        ["font-size", "16px"],
+        ["letter-spacing", "-0.4px"],
+      ]),
+    ).toBe("text-[16px] tracking-tight");
+    expect(
+      tailwindClasses([
+        ["font-size", "20px"],
+        ["letter-spacing", "2px"],
+      ]),
+    ).toBe("text-[20px] tracking-widest");
+    expect(
+      tailwindClasses([
+        ["font-size", "16px"],
+        ["letter-spacing", "-0.3px"],
+      ]),
+    ).toBe("text-[16px] tracking-[-0.3px]");
     expect(tailwindClasses([["letter-spacing", "-0.4px"]])).toBe("tracking-[-0.4px]");
   });
 
   it("inset-0, inset-x/y, size-*", () => {
-    const abs: Decl[] = [["position", "absolute"], ["left", "0"], ["right", "0"], ["top", "0"], ["bottom", "0"]];
+    const abs: Decl[] = [
+      ["position", "absolute"],
+      ["left", "0"],
+      ["right", "0"],
+      ["top", "0"],
+      ["bottom", "0"],
+    ];
     expect(tailwindClasses(abs)).toBe("absolute inset-0");
-    expect(tailwindClasses([["left", "16px"], ["right", "16px"], ["top", "0"]])).toBe("inset-x-4 top-0");
-    expect(tailwindClasses([["left", "0"], ["top", "8px"], ["bottom", "8px"]])).toBe("left-0 inset-y-2");
-    expect(tailwindClasses([["width", "40px"], ["height", "40px"]])).toBe("size-10");
-    expect(tailwindClasses([["width", "100%"], ["height", "100%"]])).toBe("size-full");
-    expect(tailwindClasses([["width", "375px"], ["height", "667px"]])).toBe("w-[375px] h-[667px]");
+    expect(
+      tailwindClasses([
+        ["left", "16px"],
+        ["right", "16px"],
+        ["top", "0"],
+      ]),
+    ).toBe("inset-x-4 top-0");
+    expect(
+      tailwindClasses([
+        ["left", "0"],
+        ["top", "8px"],
+        ["bottom", "8px"],
+      ]),
+    ).toBe("left-0 inset-y-2");
+    expect(
+      tailwindClasses([
+        ["width", "40px"],
+        ["height", "40px"],
+      ]),
+    ).toBe("size-10");
+    expect(
+      tailwindClasses([
+        ["width", "100%"],
+        ["height", "100%"],
+      ]),
+    ).toBe("size-full");
+    expect(
+      tailwindClasses([
+        ["width", "375px"],
+        ["height", "667px"],
+      ]),
+    ).toBe("w-[375px] h-[667px]");
   });
 
   it("rounded-full only where the box's size makes it exact", () => {
-    expect(tailwindClasses([["width", "40px"], ["height", "40px"], ["border-radius", "50%"]])).toBe("size-10 rounded-full");
-    expect(tailwindClasses([["width", "60px"], ["height", "40px"], ["border-radius", "50%"]])).toBe("w-15 h-10 rounded-[50%]");
-    expect(tailwindClasses([["width", "120px"], ["height", "40px"], ["border-radius", "20px"]])).toBe("w-30 h-10 rounded-full");
-    expect(tailwindClasses([["width", "120px"], ["height", "40px"], ["border-radius", "100px"]])).toBe("w-30 h-10 rounded-full");
-    expect(tailwindClasses([["width", "120px"], ["height", "40px"], ["border-radius", "8px"]])).toBe("w-30 h-10 rounded-lg");
-    expect(tailwindClasses([["flex", "1 1 0"], ["border-radius", "20px"]])).toBe("flex-1 rounded-[20px]");
+    expect(
+      tailwindClasses([
+        ["width", "40px"],
+        ["height", "40px"],
+        ["border-radius", "50%"],
+      ]),
+    ).toBe("size-10 rounded-full");
+    expect(
+      tailwindClasses([
+        ["width", "60px"],
+        ["height", "40px"],
+        ["border-radius", "50%"],
+      ]),
+    ).toBe("w-15 h-10 rounded-[50%]");
+    expect(
+      tailwindClasses([
+        ["width", "120px"],
+        ["height", "40px"],
+        ["border-radius", "20px"],
+      ]),
+    ).toBe("w-30 h-10 rounded-full");
+    expect(
+      tailwindClasses([
+        ["width", "120px"],
+        ["height", "40px"],
+        ["border-radius", "100px"],
+      ]),
+    ).toBe("w-30 h-10 rounded-full");
+    expect(
+      tailwindClasses([
+        ["width", "120px"],
+        ["height", "40px"],
+        ["border-radius", "8px"],
+      ]),
+    ).toBe("w-30 h-10 rounded-lg");
+    expect(
+      tailwindClasses([
+        ["flex", "1 1 0"],
+        ["border-radius", "20px"],
+      ]),
+    ).toBe("flex-1 rounded-[20px]");
   });
 
   it("writes a rotation as a transform where a narrower screen's rule sets the transform (`rotate-180` is the rotate property, which `transform: none` does not undo)", () => {
     // A rotated layer of a section that stacks below 1290 px (issue 37): unrotated in the stack, as in the CSS module.
-    expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"], ["transform", "none"]]]])).toBe("[transform:rotate(180deg)] max-[1290px]:relative max-[1290px]:[transform:none]");
+    expect(
+      tailwindClasses(
+        [["transform", "rotate(180deg)"]],
+        [],
+        [
+          [
+            1290,
+            [
+              ["position", "relative"],
+              ["transform", "none"],
+            ],
+          ],
+        ],
+      ),
+    ).toBe("[transform:rotate(180deg)] max-[1290px]:relative max-[1290px]:[transform:none]");
     // Alone, the rotation keeps its utility.
-    expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"]]]])).toBe("rotate-180 max-[1290px]:relative");
+    expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"]]]])).toBe(
+      "rotate-180 max-[1290px]:relative",
+    );
   });
 
   it("keeps declaration order and drops nothing", () => {
-    expect(tailwindClasses([["display", "flex"], ["gap", "8px"], ["transform", "rotate(30deg)"]])).toBe("flex gap-2 rotate-30");
+    expect(
+      tailwindClasses([
+        ["display", "flex"],
+        ["gap", "8px"],
+        ["transform", "rotate(30deg)"],
+      ]),
+    ).toBe("flex gap-2 rotate-30");
     expect(tailwindClasses([])).toBe("");
   });
 
   it("writes only what the cascade keeps: a later declaration or shorthand overrides (Tailwind's classes apply in its own order)", () => {
     // A button's reset after its stroke, as in the CSS module: no border.
-    expect(tailwindClasses([["border-style", "solid"], ["border-color", "#f8d900"], ["border-width", "0 0 2px 0"], ["border", "none"], ["cursor", "pointer"]])).toBe("border-none cursor-pointer");
-    expect(tailwindClasses([["font-family", "Inter"], ["font-size", "14px"], ["font", "inherit"]])).toBe("[font:inherit]");
-    expect(tailwindClasses([["padding-top", "4px"], ["padding", "0"], ["margin", "0"], ["margin-top", "8px"]])).toBe("p-0 m-0 [margin-top:8px]");
-    expect(tailwindClasses([["color", "#000"], ["gap", "8px"], ["color", "#fff"]])).toBe("gap-2 text-white");
+    expect(
+      tailwindClasses([
+        ["border-style", "solid"],
+        ["border-color", "#f8d900"],
+        ["border-width", "0 0 2px 0"],
+        ["border", "none"],
+        ["cursor", "pointer"],
+      ]),
+    ).toBe("border-none cursor-pointer");
+    expect(
+      tailwindClasses([
+        ["font-family", "Inter"],
+        ["font-size", "14px"],
+        ["font", "inherit"],
+      ]),
+    ).toBe("[font:inherit]");
+    expect(
+      tailwindClasses([
+        ["padding-top", "4px"],
+        ["padding", "0"],
+        ["margin", "0"],
+        ["margin-top", "8px"],
+      ]),
+    ).toBe("p-0 m-0 [margin-top:8px]");
+    expect(
+      tailwindClasses([
+        ["color", "#000"],
+        ["gap", "8px"],
+        ["color", "#fff"],
+      ]),
+    ).toBe("gap-2 text-white");
     // A shorthand before its longhands stays: they refine it.
-    expect(cascaded([["border", "1px solid #000"], ["border-bottom-width", "2px"]])).toEqual([["border", "1px solid #000"], ["border-bottom-width", "2px"]]);
+    expect(
+      cascaded([
+        ["border", "1px solid #000"],
+        ["border-bottom-width", "2px"],
+      ]),
+    ).toEqual([
+      ["border", "1px solid #000"],
+      ["border-bottom-width", "2px"],
+    ]);
   });
 });
 
 describe("tailwindClass: shorthands whose values are functions", () => {
   it("splits a side shorthand at spaces outside parentheses (a fluid side padding stays one value)", () => {
-    expect(tailwindClass(["padding", "64px clamp(16px, calc(64px - (842px - 100%) * 0.5), 64px) 64px"])).toBe("px-[clamp(16px,calc(64px_-_(842px_-_100%)_*_0.5),64px)] py-16");
-    expect(tailwindClass(["border-radius", "min(8px, 2vw) 0"])).toBe("rounded-tl-[min(8px,2vw)] rounded-tr-none rounded-br-[min(8px,2vw)] rounded-bl-none");
+    expect(tailwindClass(["padding", "64px clamp(16px, calc(64px - (842px - 100%) * 0.5), 64px) 64px"])).toBe(
+      "px-[clamp(16px,calc(64px_-_(842px_-_100%)_*_0.5),64px)] py-16",
+    );
+    expect(tailwindClass(["border-radius", "min(8px, 2vw) 0"])).toBe(
+      "rounded-tl-[min(8px,2vw)] rounded-tr-none rounded-br-[min(8px,2vw)] rounded-bl-none",
+    );
   });
 });

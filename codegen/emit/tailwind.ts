@@ -21,7 +21,8 @@ function namedColor(value: string): "white" | "black" | undefined {
 
 /** A colour utility (`text-…`, `bg-…`, `outline-…`): colours keep the value the design gave, bracketed. */
 export function colorClass(prefix: string, value: string): string {
-  if (value === "inherit" || value === "transparent" || value === "currentColor") return `${prefix}-${value === "currentColor" ? "current" : value}`;
+  if (value === "inherit" || value === "transparent" || value === "currentColor")
+    return `${prefix}-${value === "currentColor" ? "current" : value}`;
   const named = namedColor(value);
   if (named) return `${prefix}-${named}`;
   return `${prefix}-[${prefix === "text" ? "color:" : ""}${value.replace(/\s+/g, "")}]`;
@@ -32,8 +33,19 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   position: { relative: "relative", absolute: "absolute" },
   "flex-direction": { column: "flex-col", row: "flex-row" },
   "flex-wrap": { wrap: "flex-wrap", nowrap: "flex-nowrap" },
-  "justify-content": { "flex-start": "justify-start", center: "justify-center", "flex-end": "justify-end", "space-between": "justify-between" },
-  "align-items": { "flex-start": "items-start", center: "items-center", "flex-end": "items-end", baseline: "items-baseline", stretch: "items-stretch" },
+  "justify-content": {
+    "flex-start": "justify-start",
+    center: "justify-center",
+    "flex-end": "justify-end",
+    "space-between": "justify-between",
+  },
+  "align-items": {
+    "flex-start": "items-start",
+    center: "items-center",
+    "flex-end": "items-end",
+    baseline: "items-baseline",
+    stretch: "items-stretch",
+  },
   "align-self": { stretch: "self-stretch" },
   "flex-shrink": { "0": "shrink-0" },
   "max-width": { none: "max-w-none" },
@@ -41,7 +53,13 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   flex: { "1 1 0": "flex-1" },
   overflow: { hidden: "overflow-hidden" },
   "overflow-wrap": { "break-word": "break-words" },
-  "white-space": { normal: "whitespace-normal", nowrap: "whitespace-nowrap", pre: "whitespace-pre", "pre-wrap": "whitespace-pre-wrap", "pre-line": "whitespace-pre-line" },
+  "white-space": {
+    normal: "whitespace-normal",
+    nowrap: "whitespace-nowrap",
+    pre: "whitespace-pre",
+    "pre-wrap": "whitespace-pre-wrap",
+    "pre-line": "whitespace-pre-line",
+  },
   "text-align": { center: "text-center", right: "text-right", justify: "text-justify", left: "text-left" },
   "text-transform": { uppercase: "uppercase", lowercase: "lowercase", capitalize: "capitalize" },
   "text-decoration": { underline: "underline", "line-through": "line-through" },
@@ -153,7 +171,11 @@ function outlineClasses(value: string): string[] | undefined {
   const m = /^(\S+) (solid|dashed) (.+)$/.exec(value);
   const n = m ? pxValue(m[1]!) : undefined;
   if (!m || n === undefined || !Number.isInteger(n) || n <= 0) return undefined;
-  return [n === 1 ? "outline" : `outline-${n}`, ...(m[2] === "dashed" ? ["outline-dashed"] : []), colorClass("outline", m[3]!)];
+  return [
+    n === 1 ? "outline" : `outline-${n}`,
+    ...(m[2] === "dashed" ? ["outline-dashed"] : []),
+    colorClass("outline", m[3]!),
+  ];
 }
 
 /** Classes for one declaration (no context: see tailwindClasses for rules that read several). */
@@ -165,7 +187,8 @@ export function tailwindClassList([property, value]: Decl): string[] {
   if (token) return [token];
   const spacing = SPACING[property];
   if (spacing) return [spacingClass(spacing, value)];
-  if ((property === "background-color" || property === "border-color") && namedColor(value)) return [colorClass(property === "background-color" ? "bg" : "border", value)];
+  if ((property === "background-color" || property === "border-color") && namedColor(value))
+    return [colorClass(property === "background-color" ? "bg" : "border", value)];
   switch (property) {
     case "padding":
       return sideClasses(value, (side, v) => spacingClass(`p${side}`, v));
@@ -186,11 +209,16 @@ export function tailwindClassList([property, value]: Decl): string[] {
     case "order":
     case "z-index":
       // Tailwind's own order-3 and z-12 (any whole number; a negative one is -order-1, -z-1).
-      if (/^-?\d+$/.test(value)) return [`${value.startsWith("-") ? "-" : ""}${property === "order" ? "order" : "z"}-${value.replace("-", "")}`];
+      if (/^-?\d+$/.test(value))
+        return [`${value.startsWith("-") ? "-" : ""}${property === "order" ? "order" : "z"}-${value.replace("-", "")}`];
       break;
     case "opacity": {
       const percent = Number(value) * 100;
-      return [Number.isInteger(Math.round(percent * 1000) / 1000) ? `opacity-${Math.round(percent)}` : `opacity-${arb(value)}`];
+      return [
+        Number.isInteger(Math.round(percent * 1000) / 1000)
+          ? `opacity-${Math.round(percent)}`
+          : `opacity-${arb(value)}`,
+      ];
     }
     case "box-shadow": {
       const step = shadowStep(value);
@@ -256,21 +284,37 @@ const SHORTHANDS: Record<string, RegExp> = {
  * order, not the list's, so the overridden ones must not be written (`border-b-2` then `border-none`).
  */
 export function cascaded(decls: Decl[]): Decl[] {
-  return decls.filter(([property], i) => !decls.slice(i + 1).some(([later]) => later === property || SHORTHANDS[later]?.test(property)));
+  return decls.filter(
+    ([property], i) => !decls.slice(i + 1).some(([later]) => later === property || SHORTHANDS[later]?.test(property)),
+  );
 }
 
 /** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its narrower screens' (`max-[1440px]:flex-wrap`). */
-export function tailwindClasses(decls: Decl[], pseudo: [string, Decl[]][] = [], below: [number, Decl[], string?][] = []): string {
+export function tailwindClasses(
+  decls: Decl[],
+  pseudo: [string, Decl[]][] = [],
+  below: [number, Decl[], string?][] = [],
+): string {
   // `rotate-180` sets the `rotate` property, which a `transform` of another rule of the element (a narrower screen's
   // `transform: none`) neither undoes nor combines with as the CSS does: where several of its rules set a transform,
   // each is written as the transform it is.
-  const transforms = [decls, ...pseudo.map(([, d]) => d), ...below.filter(([, , p]) => p === undefined).map(([, d]) => d)].filter((d) => d.some(([p]) => p === "transform")).length;
-  const one = transforms > 1 ? (decl: Decl): string[] => (decl[0] === "transform" ? [`[transform:${arb(decl[1]).slice(1, -1)}]`] : tailwindClassList(decl)) : tailwindClassList;
+  const transforms = [
+    decls,
+    ...pseudo.map(([, d]) => d),
+    ...below.filter(([, , p]) => p === undefined).map(([, d]) => d),
+  ].filter((d) => d.some(([p]) => p === "transform")).length;
+  const one =
+    transforms > 1
+      ? (decl: Decl): string[] =>
+          decl[0] === "transform" ? [`[transform:${arb(decl[1]).slice(1, -1)}]`] : tailwindClassList(decl)
+      : tailwindClassList;
   const variants = [
     ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
     // Narrower screens: Tailwind's `max-[…]` variant is `@media (width < …)`.
     // (A narrower screen's rule with a pseudo-class of its own is HTML's: React states it with a class.)
-    ...below.filter(([, , p]) => p === undefined).flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `max-[${w}px]:${c}`)),
+    ...below
+      .filter(([, , p]) => p === undefined)
+      .flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `max-[${w}px]:${c}`)),
   ];
   return dropCoveredSubProperties([...tailwindRuleClasses(cascaded(decls), one), ...variants]).join(" ");
 }

@@ -55,7 +55,8 @@ function seen(page: Page, ids: string[]): Promise<Record<string, Seen | undefine
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         // text-decoration is not inherited: it is drawn from the element that sets it, an ancestor up to the layer.
         let underlined = false;
-        for (let at = node.parentElement; at; at = at === el ? null : at.parentElement) underlined ||= g.getComputedStyle(at).textDecorationLine.includes("underline");
+        for (let at = node.parentElement; at; at = at === el ? null : at.parentElement)
+          underlined ||= g.getComputedStyle(at).textDecorationLine.includes("underline");
         const chars = node.data.replace(/\s+/g, " ");
         if (node.parentElement && Number(g.getComputedStyle(node.parentElement).fontWeight) >= 700) bold += chars;
         if (underlined) underline += chars;
@@ -69,18 +70,29 @@ function seen(page: Page, ids: string[]): Promise<Record<string, Seen | undefine
 describe.skipIf(!runBrowser)("a text as Figma draws it, in Chromium", () => {
   const browser = useBrowser();
 
-  it.each(TARGETS)("%s: the reader gets the design's characters, each run over the characters the design styles", async (_, options) => {
-    const code = await generateCode(textSampleDesign(), options);
-    const { files, entry } = await resultPage(code.files, options.target);
-    const expected = Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, { text: t.chars, bold: t.bold ?? "", underline: t.underline ?? "" }]));
-    const props = Object.fromEntries(SAMPLE_PROP_IDS.map((id, i) => [id, i === 0 ? SAMPLE_PROP_LINES : "Contact"]));
-    for (const width of [800, 360]) {
-      await withPage(browser, files, entry, { width, height: 900 }, async (page) => {
-        await page.waitForSelector(`[data-node-id="${SAMPLE_TEXTS[0]!.id}"]`);
-        const got = await seen(page, [...SAMPLE_TEXTS.map((t) => t.id), ...SAMPLE_PROP_IDS]);
-        expect({ width, texts: Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, got[t.id]])) }).toEqual({ width, texts: expected });
-        expect({ width, props: Object.fromEntries(SAMPLE_PROP_IDS.map((id) => [id, got[id]?.text])) }).toEqual({ width, props });
-      });
-    }
-  });
+  it.each(TARGETS)(
+    "%s: the reader gets the design's characters, each run over the characters the design styles",
+    async (_, options) => {
+      const code = await generateCode(textSampleDesign(), options);
+      const { files, entry } = await resultPage(code.files, options.target);
+      const expected = Object.fromEntries(
+        SAMPLE_TEXTS.map((t) => [t.id, { text: t.chars, bold: t.bold ?? "", underline: t.underline ?? "" }]),
+      );
+      const props = Object.fromEntries(SAMPLE_PROP_IDS.map((id, i) => [id, i === 0 ? SAMPLE_PROP_LINES : "Contact"]));
+      for (const width of [800, 360]) {
+        await withPage(browser, files, entry, { width, height: 900 }, async (page) => {
+          await page.waitForSelector(`[data-node-id="${SAMPLE_TEXTS[0]!.id}"]`);
+          const got = await seen(page, [...SAMPLE_TEXTS.map((t) => t.id), ...SAMPLE_PROP_IDS]);
+          expect({ width, texts: Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, got[t.id]])) }).toEqual({
+            width,
+            texts: expected,
+          });
+          expect({ width, props: Object.fromEntries(SAMPLE_PROP_IDS.map((id) => [id, got[id]?.text])) }).toEqual({
+            width,
+            props,
+          });
+        });
+      }
+    },
+  );
 });

@@ -40,7 +40,15 @@ function find(pieces: Piece[], id: string): Piece[] | undefined {
 }
 
 const VOID = new Set(["br", "img", "input", "hr", "meta", "link"]);
-const ENTITIES: Record<string, string> = { nbsp: "\u00a0", emsp: "\u2003", amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+const ENTITIES: Record<string, string> = {
+  nbsp: "\u00a0",
+  emsp: "\u2003",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#39": "'",
+};
 
 /** HTML as a tree of pieces (enough for the written pages: no comments, no raw text but <style>/<script> skipped). */
 function parseHtml(html: string): Piece[] {
@@ -67,12 +75,25 @@ function renderJsx(files: SourceFile[], path: string): Piece[] {
     if (typeof type === "function") return (type as (p: unknown) => Piece)({ ...props, children });
     if (type === "br") return { br: true };
     const id = props?.["data-node-id"];
-    return { id: typeof id === "string" ? id : undefined, children: children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false).map((c) => (typeof c === "object" ? (c as Piece) : String(c))) };
+    return {
+      id: typeof id === "string" ? id : undefined,
+      children: children
+        .flat(Infinity)
+        .filter((c) => c !== null && c !== undefined && c !== false)
+        .map((c) => (typeof c === "object" ? (c as Piece) : String(c))),
+    };
   };
   const load = (from: string): Record<string, unknown> => {
     const file = files.find((f) => f.path === from) ?? files.find((f) => f.path === `${from}.tsx`);
     if (!file) throw new Error(`no ${from}`);
-    const js = ts.transpileModule(file.content, { compilerOptions: { jsx: ts.JsxEmit.React, jsxFactory: "h", module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+    const js = ts.transpileModule(file.content, {
+      compilerOptions: {
+        jsx: ts.JsxEmit.React,
+        jsxFactory: "h",
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2020,
+      },
+    }).outputText;
     const exports: Record<string, unknown> = {};
     const require = (spec: string): unknown => {
       if (spec.endsWith(".css")) return new Proxy({}, { get: (_, key) => String(key) });
@@ -94,18 +115,30 @@ const TARGETS: [string, CodeOptions][] = [
 ];
 
 describe("a text's characters, as a reader gets them from the formatted code", () => {
-  it.each(TARGETS)("%s: runs gain and lose no whitespace (emoji, CJK, a run past the print width, a centred text)", async (_, options) => {
-    const { files } = await generateCode(textSampleDesign(), options);
-    const pieces = options.target === "html" ? parseHtml(files.find((f) => f.path === "index.html")!.content) : renderJsx(files, "src/screens/TextSample.tsx");
-    const read = Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, readerText(find(pieces, t.id) ?? [])]));
-    expect(read).toEqual(Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, t.chars])));
-  });
+  it.each(TARGETS)(
+    "%s: runs gain and lose no whitespace (emoji, CJK, a run past the print width, a centred text)",
+    async (_, options) => {
+      const { files } = await generateCode(textSampleDesign(), options);
+      const pieces =
+        options.target === "html"
+          ? parseHtml(files.find((f) => f.path === "index.html")!.content)
+          : renderJsx(files, "src/screens/TextSample.tsx");
+      const read = Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, readerText(find(pieces, t.id) ?? [])]));
+      expect(read).toEqual(Object.fromEntries(SAMPLE_TEXTS.map((t) => [t.id, t.chars])));
+    },
+  );
 
-  it.each(TARGETS)("%s: the reported text of a real file, three runs and no plain character, reads as drawn", async (_, options) => {
-    // figma-differ's selfie screen: "Contact us to " / "get help" / "." — HTML read "Contact us to get help ." (issue 38).
-    const { files } = await generateCode(loadDesign(readFixture("figma-differ-selfie.nodes.json")).document, options);
-    const id = "I33459:3758;825:14785";
-    const pieces = options.target === "html" ? parseHtml(files.find((f) => f.path === "index.html")!.content) : renderJsx(files, files.find((f) => f.path.startsWith("src/screens/") && f.path.endsWith(".tsx"))!.path);
-    expect(readerText(find(pieces, id) ?? [])).toBe("Contact us to get help.");
-  });
+  it.each(TARGETS)(
+    "%s: the reported text of a real file, three runs and no plain character, reads as drawn",
+    async (_, options) => {
+      // figma-differ's selfie screen: "Contact us to " / "get help" / "." — HTML read "Contact us to get help ." (issue 38).
+      const { files } = await generateCode(loadDesign(readFixture("figma-differ-selfie.nodes.json")).document, options);
+      const id = "I33459:3758;825:14785";
+      const pieces =
+        options.target === "html"
+          ? parseHtml(files.find((f) => f.path === "index.html")!.content)
+          : renderJsx(files, files.find((f) => f.path.startsWith("src/screens/") && f.path.endsWith(".tsx"))!.path);
+      expect(readerText(find(pieces, id) ?? [])).toBe("Contact us to get help.");
+    },
+  );
 });

@@ -117,11 +117,18 @@ export class Sheet {
   css(): string {
     const rules = [...this.rules]
       .filter(([cls, decls]) => decls.length > 0 || this.pseudo.has(cls))
-      .map(([cls, decls]) => [...(decls.length > 0 ? [declsToCss(`.${cls}`, decls)] : []), ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d))].join("\n"))
+      .map(([cls, decls]) =>
+        [
+          ...(decls.length > 0 ? [declsToCss(`.${cls}`, decls)] : []),
+          ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d)),
+        ].join("\n"),
+      )
       .join("\n");
     const widths = [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
     const media = widths.map((w) => {
-      const inside = [...this.below].flatMap(([cls, list]) => list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)));
+      const inside = [...this.below].flatMap(([cls, list]) =>
+        list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
+      );
       return `@media (width < ${w}px) {\n${inside.join("\n")}}\n`;
     });
     return [rules, ...media].join("\n");

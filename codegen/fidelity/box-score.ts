@@ -2,7 +2,20 @@
  * The design width's figures from the boxes probe (probe.ts) reported: mean IoU of design vs rendered boxes over
  * the layers that have an element, the share that have one, the text found, and the layers furthest off.
  */
-import { boundsOf, collapseWhitespace, designText, iou, matchedChars, MAX_UNMATCHED, MAX_WORST, unboxedFrame, visibleNodes, type FrameFidelity, type RestNode, type VisibleNode } from "./design-nodes.js";
+import {
+  boundsOf,
+  collapseWhitespace,
+  designText,
+  iou,
+  matchedChars,
+  MAX_UNMATCHED,
+  MAX_WORST,
+  unboxedFrame,
+  visibleNodes,
+  type FrameFidelity,
+  type RestNode,
+  type VisibleNode,
+} from "./design-nodes.js";
 import type { BoxProbe } from "./probe.js";
 import type { Box } from "./types.js";
 
@@ -41,7 +54,12 @@ function parents(frame: RestNode): Map<string, RestNode> {
  * exported as one SVG, a vector flattened into an image) is drawn by that picture: it is neither matched nor
  * missing, and the picture's own box is what is compared.
  */
-export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProbe, overflowAt80: boolean): FrameFidelity {
+export function scoreBoxes(
+  frame: RestNode,
+  nodes: VisibleNode[],
+  probe: BoxProbe,
+  overflowAt80: boolean,
+): FrameFidelity {
   const frameBox = boundsOf(frame);
   if (!frameBox) throw unboxedFrame(frame);
   const origin = probe.root ?? { x: 0, y: 0 };
@@ -59,10 +77,10 @@ export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProb
   const drawnByPicture = (id: string): boolean => {
     for (let p = parentOf.get(id); p; p = parentOf.get(p.id)) {
       const i = index.get(p.id);
-      const m = i === undefined ? null : probe.elements[i] ?? null;
+      const m = i === undefined ? null : (probe.elements[i] ?? null);
       if (m) return m.picture === true;
       const g = groupIndex.get(p.id);
-      const group = g === undefined ? null : probe.groups?.[g] ?? null;
+      const group = g === undefined ? null : (probe.groups?.[g] ?? null);
       if (group !== null) return group;
     }
     return false;
@@ -85,7 +103,15 @@ export function scoreBoxes(frame: RestNode, nodes: VisibleNode[], probe: BoxProb
     const rect: Box = { x: m.x - origin.x, y: m.y - origin.y, width: m.width, height: m.height };
     const score = m.rendered ? iou(v.box, rect) : 0;
     iouSum += score;
-    if (score < 0.999) scored.push({ id: v.node.id, name: v.node.name, iou: score, design: v.box, rendered: rect, ...(m.rendered ? {} : { hidden: true }) });
+    if (score < 0.999)
+      scored.push({
+        id: v.node.id,
+        name: v.node.name,
+        iou: score,
+        design: v.box,
+        rendered: rect,
+        ...(m.rendered ? {} : { hidden: true }),
+      });
     if (design) {
       let rendered = collapseWhitespace(m.text);
       let text = design.text;

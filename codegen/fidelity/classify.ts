@@ -42,41 +42,79 @@ const ratio = (n: number): string => `${n >= 10 ? Math.round(n) : Math.round(n *
  * The verdict on `sample` against `design`, or undefined when the drawing itself hides the text (covered by a
  * layer painted above it, or clipped by its frame, for HIDDEN_BY_DESIGN of its box or more).
  */
-export function classifyText(sample: TextSample, design: DesignText, nameOf: (id: string) => string | undefined = () => undefined): TextVerdict | undefined {
+export function classifyText(
+  sample: TextSample,
+  design: DesignText,
+  nameOf: (id: string) => string | undefined = () => undefined,
+): TextVerdict | undefined {
   if (design.covered >= HIDDEN_BY_DESIGN || design.clipped >= HIDDEN_BY_DESIGN) return undefined;
   const base = { id: design.id, name: design.name, area: Math.max(1, design.box.width * design.box.height) };
-  const verdict = (cls: TextClass, visible: number, detail?: string): TextVerdict => ({ ...base, class: cls, visible: Math.round(visible * 10000) / 10000, ...(detail ? { detail } : {}) });
+  const verdict = (cls: TextClass, visible: number, detail?: string): TextVerdict => ({
+    ...base,
+    class: cls,
+    visible: Math.round(visible * 10000) / 10000,
+    ...(detail ? { detail } : {}),
+  });
   // In a closed menu whose button is on screen (a phone's navigation): one press shows it.
   if (!sample.rendered && sample.menu) return verdict("visible", 1, "behind the menu button");
   if (!sample.rendered) return verdict("missing", 0, MISSING_WORDS[sample.missing ?? "no box"]);
   const points = sample.seen + sample.offscreen + sample.clipped + sample.covered;
-  if (points === 0) return verdict(design.chars > 0 ? "missing" : "visible", design.chars > 0 ? 0 : 1, design.chars > 0 ? "no line of it has a box" : undefined);
+  if (points === 0)
+    return verdict(
+      design.chars > 0 ? "missing" : "visible",
+      design.chars > 0 ? 0 : 1,
+      design.chars > 0 ? "no line of it has a box" : undefined,
+    );
   const seen = sample.seen / points;
   const lostToClip = (sample.clipped + sample.offscreen) / points;
   // A cut the drawing itself has (a text its frame clips) is expected, as far as the drawing cuts it.
   const designCuts = design.clipped > 0.02;
   const cut = sample.cut;
-  if (cut && (cut.kind === "word" || cut.kind === "ellipsis" || !designCuts || lostToClip > design.clipped + TOLERANCE)) {
+  if (
+    cut &&
+    (cut.kind === "word" || cut.kind === "ellipsis" || !designCuts || lostToClip > design.clipped + TOLERANCE)
+  ) {
     const shown = Array.from(cut.shown).length > 60 ? `${Array.from(cut.shown).slice(0, 59).join("")}…` : cut.shown;
-    const detail = cut.kind === "word" ? `“${shown.replace("|", "")}” broken across lines at “${shown.split("|")[0]}”` : cut.kind === "ellipsis" ? "cut short with an ellipsis" : shown ? `cut to “${shown}”` : "cut off entirely";
+    const detail =
+      cut.kind === "word"
+        ? `“${shown.replace("|", "")}” broken across lines at “${shown.split("|")[0]}”`
+        : cut.kind === "ellipsis"
+          ? "cut short with an ellipsis"
+          : shown
+            ? `cut to “${shown}”`
+            : "cut off entirely";
     return verdict("clipped", seen, detail);
   }
   if (lostToClip > design.clipped + TOLERANCE) {
-    const detail = sample.offscreen > sample.clipped ? "past the right edge: the page scrolls sideways" : "partly outside what clips it";
+    const detail =
+      sample.offscreen > sample.clipped
+        ? "past the right edge: the page scrolls sideways"
+        : "partly outside what clips it";
     return verdict("clipped", seen, detail);
   }
   if (sample.covered / points > design.covered + TOLERANCE) {
     const by = sample.coveredBy;
     const name = by && !by.startsWith("<") ? (nameOf(by) ?? by) : undefined;
-    const detail = !by ? "under another layer" : name === undefined ? `under a ${by} that is no layer of the design` : `under “${Array.from(name).length > 80 ? `${Array.from(name).slice(0, 79).join("")}…` : name}”`;
+    const detail = !by
+      ? "under another layer"
+      : name === undefined
+        ? `under a ${by} that is no layer of the design`
+        : `under “${Array.from(name).length > 80 ? `${Array.from(name).slice(0, 79).join("")}…` : name}”`;
     return verdict("covered", seen, detail);
   }
   if (sample.measured > 0 && sample.lowContrast / Math.max(sample.measured, sample.seen) >= ILLEGIBLE_SHARE) {
-    const against = design.contrast !== undefined && design.contrast < LEGIBLE_CONTRAST ? `design ${ratio(design.contrast)}` : `needs ${ratio(LEGIBLE_CONTRAST)}`;
+    const against =
+      design.contrast !== undefined && design.contrast < LEGIBLE_CONTRAST
+        ? `design ${ratio(design.contrast)}`
+        : `needs ${ratio(LEGIBLE_CONTRAST)}`;
     return verdict("illegible", seen, `contrast ${ratio(sample.contrast ?? 1)} (${against})`);
   }
   if (design.fontSize >= MIN_DESIGN_PX && sample.fontPx > 0 && sample.fontPx < MIN_READABLE_PX) {
-    return verdict("too-small", seen, `${Math.round(sample.fontPx * 10) / 10} px (design ${Math.round(design.fontSize * 10) / 10} px)`);
+    return verdict(
+      "too-small",
+      seen,
+      `${Math.round(sample.fontPx * 10) / 10} px (design ${Math.round(design.fontSize * 10) / 10} px)`,
+    );
   }
   return verdict("visible", seen);
 }

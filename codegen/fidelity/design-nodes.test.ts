@@ -4,7 +4,8 @@ import { measurePlan } from "./measurement.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 /** A box as a re-saved file may hold it: "NaN" (a C# writer's NaN), null or nothing where a number belongs. */
-const broken = (value: unknown) => ({ x: 0, y: 0, width: value, height: 20 }) as unknown as RestNode["absoluteBoundingBox"];
+const broken = (value: unknown) =>
+  ({ x: 0, y: 0, width: value, height: 20 }) as unknown as RestNode["absoluteBoundingBox"];
 
 const frame: RestNode = {
   id: "1:1",
@@ -31,7 +32,11 @@ describe("a design's boxes as the score reads them (issue 38)", () => {
     expect(designViewport(frame)).toEqual({ width: 400, height: 300 });
     const plan = measurePlan(frame);
     expect(plan.texts.texts.map((t) => t.id)).toEqual(["1:2"]);
-    for (const step of plan.steps) expect(Number.isInteger(step.width) && Number.isInteger(step.height) && step.width >= 1 && step.height >= 1, JSON.stringify(step)).toBe(true);
+    for (const step of plan.steps)
+      expect(
+        Number.isInteger(step.width) && Number.isInteger(step.height) && step.width >= 1 && step.height >= 1,
+        JSON.stringify(step),
+      ).toBe(true);
   });
 
   it("a frame whose own box holds NaN is refused in words, never measured in a NaN viewport", () => {

@@ -61,7 +61,9 @@ export interface VisibleNode {
 export function boundsOf(node: Pick<RestNode, "absoluteBoundingBox">): Box | undefined {
   const box = node.absoluteBoundingBox;
   if (!box) return undefined;
-  return [box.x, box.y, box.width, box.height].every((v) => typeof v === "number" && Number.isFinite(v)) ? box : undefined;
+  return [box.x, box.y, box.width, box.height].every((v) => typeof v === "number" && Number.isFinite(v))
+    ? box
+    : undefined;
 }
 
 /** A frame that cannot be measured, named as the layers panel names it; the id trails, to find it again. */
@@ -113,10 +115,7 @@ function intersect(a: Box, b: Box): Box {
 function entirelyOutside(box: Box, clip: Box): boolean {
   const b = thicken(box);
   return (
-    b.x + b.width <= clip.x ||
-    b.x >= clip.x + clip.width ||
-    b.y + b.height <= clip.y ||
-    b.y >= clip.y + clip.height
+    b.x + b.width <= clip.x || b.x >= clip.x + clip.width || b.y + b.height <= clip.y || b.y >= clip.y + clip.height
   );
 }
 
@@ -195,7 +194,6 @@ export function designViewport(frame: RestNode): { width: number; height: number
   if (!frameBox) throw unboxedFrame(frame);
   return { width: Math.max(1, Math.round(frameBox.width)), height: Math.max(1, Math.round(frameBox.height)) };
 }
-
 
 /** The design's visible TEXT nodes with the number of characters each shows. */
 export function designTexts(frame: RestNode): { id: string; chars: number }[] {

@@ -51,7 +51,12 @@ interface RestPaint {
 }
 
 /** The REST fields read here beyond design-nodes.ts's RestNode. */
-type PaintedNode = RestNode & { fills?: RestPaint[]; opacity?: number; isMask?: boolean; style?: { textCase?: string; fontSize?: number; fontFamily?: string; textAlignHorizontal?: string } | null };
+type PaintedNode = RestNode & {
+  fills?: RestPaint[];
+  opacity?: number;
+  isMask?: boolean;
+  style?: { textCase?: string; fontSize?: number; fontFamily?: string; textAlignHorizontal?: string } | null;
+};
 
 /** A layer that paints: its box cut by the frames that clip it, its order, and its fills as one colour (undefined: not known). */
 interface Painter {
@@ -65,10 +70,16 @@ interface Painter {
 function intersect(a: Box, b: Box): Box {
   const x = Math.max(a.x, b.x);
   const y = Math.max(a.y, b.y);
-  return { x, y, width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x), height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y) };
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
+    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
+  };
 }
 
-const inside = (p: { x: number; y: number }, b: Box): boolean => p.x >= b.x && p.x < b.x + b.width && p.y >= b.y && p.y < b.y + b.height;
+const inside = (p: { x: number; y: number }, b: Box): boolean =>
+  p.x >= b.x && p.x < b.x + b.width && p.y >= b.y && p.y < b.y + b.height;
 
 /** A node's visible fills as one colour with `opacity` applied; undefined when a fill is an image or gradient. */
 function fillColor(fills: RestPaint[], opacity: number): { color: Rgba | undefined; alpha: number } {
@@ -94,7 +105,9 @@ function fillColor(fills: RestPaint[], opacity: number): { color: Rgba | undefin
 function samplePoints(box: Box): { x: number; y: number }[] {
   const columns = Math.min(24, Math.max(1, Math.ceil(box.width / 16)));
   const out: { x: number; y: number }[] = [];
-  for (const row of [0.3, 0.5, 0.7]) for (let i = 0; i < columns; i++) out.push({ x: box.x + ((i + 0.5) * box.width) / columns, y: box.y + row * box.height });
+  for (const row of [0.3, 0.5, 0.7])
+    for (let i = 0; i < columns; i++)
+      out.push({ x: box.x + ((i + 0.5) * box.width) / columns, y: box.y + row * box.height });
   return out;
 }
 
@@ -103,7 +116,10 @@ export function designTextFacts(frame: RestNode): DesignText[] {
   const origin = boundsOf(frame);
   if (!origin) throw unboxedFrame(frame);
   const painters: Painter[] = [];
-  const texts = new Map<string, { node: PaintedNode; order: number; box: Box; clip: Box | undefined; opacity: number }>();
+  const texts = new Map<
+    string,
+    { node: PaintedNode; order: number; box: Box; clip: Box | undefined; opacity: number }
+  >();
   let order = 0;
   const walk = (node: PaintedNode, clip: Box | undefined, opacity: number): void => {
     if (node.visible === false) return;
@@ -117,7 +133,8 @@ export function designTextFacts(frame: RestNode): DesignText[] {
       if (alpha > 0) painters.push({ order: at, box: clip ? intersect(box, clip) : box, color, paints: alpha > 0.1 });
     }
     if (node.type === "BOOLEAN_OPERATION") return;
-    const childClip = node.clipsContent === true && box && node.type !== "GROUP" ? (clip ? intersect(clip, box) : box) : clip;
+    const childClip =
+      node.clipsContent === true && box && node.type !== "GROUP" ? (clip ? intersect(clip, box) : box) : clip;
     for (const child of node.children ?? []) walk(child as PaintedNode, childClip, own);
   };
   walk(frame as PaintedNode, undefined, 1);
@@ -126,8 +143,11 @@ export function designTextFacts(frame: RestNode): DesignText[] {
   return visibleTexts.map((v) => {
     const { node, order: at, box, clip, opacity } = texts.get(v.node.id)!;
     const points = samplePoints(box);
-    const above = painters.filter((p) => p.order > at && p.paints && intersect(p.box, box).width > 0 && intersect(p.box, box).height > 0);
-    const covered = above.length === 0 ? 0 : points.filter((pt) => above.some((p) => inside(pt, p.box))).length / points.length;
+    const above = painters.filter(
+      (p) => p.order > at && p.paints && intersect(p.box, box).width > 0 && intersect(p.box, box).height > 0,
+    );
+    const covered =
+      above.length === 0 ? 0 : points.filter((pt) => above.some((p) => inside(pt, p.box))).length / points.length;
     const clipped = clip ? points.filter((pt) => !inside(pt, clip)).length / points.length : 0;
     // What is painted behind the text's middle: the page's white, then every layer before it that covers the point.
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -137,7 +157,10 @@ export function designTextFacts(frame: RestNode): DesignText[] {
       if (!inside(centre, p.box)) continue;
       backdrop = p.color && p.color.a >= 0.999 ? p.color : p.color && backdrop ? over(p.color, backdrop) : undefined;
     }
-    const ink = fillColor(((node as PaintedNode).fills ?? []).filter((f) => f.type === "SOLID").slice(0, 1), opacity).color;
+    const ink = fillColor(
+      ((node as PaintedNode).fills ?? []).filter((f) => f.type === "SOLID").slice(0, 1),
+      opacity,
+    ).color;
     const contrast = backdrop && ink ? contrastRatio(over(ink, backdrop), backdrop) : undefined;
     const style = (node as PaintedNode).style;
     return {
@@ -146,9 +169,12 @@ export function designTextFacts(frame: RestNode): DesignText[] {
       chars: Array.from(designText(node).text).length,
       box,
       fontSize: typeof style?.fontSize === "number" ? style.fontSize : 0,
-      ...(typeof style?.fontFamily === "string" && style.fontFamily.trim() !== "" ? { family: style.fontFamily.trim() } : {}),
+      ...(typeof style?.fontFamily === "string" && style.fontFamily.trim() !== ""
+        ? { family: style.fontFamily.trim() }
+        : {}),
       ...(contrast !== undefined ? { contrast: Math.round(contrast * 100) / 100 } : {}),
-      minContrast: contrast !== undefined && contrast < LEGIBLE_CONTRAST ? Math.max(1, contrast * 0.9) : LEGIBLE_CONTRAST,
+      minContrast:
+        contrast !== undefined && contrast < LEGIBLE_CONTRAST ? Math.max(1, contrast * 0.9) : LEGIBLE_CONTRAST,
       backdropKnown: backdrop !== undefined,
       // A text the designer set to no opacity is drawn by nothing.
       covered: opacity <= 0.001 ? 1 : Math.round(covered * 1000) / 1000,

@@ -36,17 +36,35 @@ export interface MeasurePlan {
 }
 
 /** The boxes probe's argument. */
-export const boxesArg = (plan: MeasurePlan): { rootId: string; ids: string[]; groups: string[] } => ({ rootId: plan.frame.id, ids: plan.ids, groups: plan.groups });
+export const boxesArg = (plan: MeasurePlan): { rootId: string; ids: string[]; groups: string[] } => ({
+  rootId: plan.frame.id,
+  ids: plan.ids,
+  groups: plan.groups,
+});
 
 /** The plan for `frame` at `widths` (default: 390, 768, 1920 and the design width; 0 = the design width). */
-export function measurePlan(frame: RestNode, widths?: readonly number[], options: { pixels?: boolean } = {}): MeasurePlan {
+export function measurePlan(
+  frame: RestNode,
+  widths?: readonly number[],
+  options: { pixels?: boolean } = {},
+): MeasurePlan {
   const facts = designFacts(frame);
   const design = { width: facts.width, height: facts.height };
   const { nodes, ids, groups } = probeIds(frame);
-  const others = widthsFor(design.width, widths).filter((w) => w !== design.width).sort((a, b) => b - a);
-  const steps: MeasureStep[] = [{ ...viewportFor(design.width, design), boxes: true }, ...others.map((w) => ({ ...viewportFor(w, design), boxes: false }))];
+  const others = widthsFor(design.width, widths)
+    .filter((w) => w !== design.width)
+    .sort((a, b) => b - a);
+  const steps: MeasureStep[] = [
+    { ...viewportFor(design.width, design), boxes: true },
+    ...others.map((w) => ({ ...viewportFor(w, design), boxes: false })),
+  ];
   const texts: TextProbeArg = {
-    texts: facts.texts.map((t) => ({ id: t.id, chars: t.chars, minContrast: t.minContrast, backdropKnown: t.backdropKnown })),
+    texts: facts.texts.map((t) => ({
+      id: t.id,
+      chars: t.chars,
+      minContrast: t.minContrast,
+      backdropKnown: t.backdropKnown,
+    })),
     rootId: frame.id,
     families: facts.families,
     pixels: options.pixels ?? true,
@@ -62,7 +80,8 @@ export interface StepAnswer {
 }
 
 /** Whether the design width was asked for at all (a caller may measure only other widths). */
-const designAnswer = (plan: MeasurePlan, answers: readonly StepAnswer[]): StepAnswer | undefined => answers.find((a) => a.width === plan.facts.width && a.boxes);
+const designAnswer = (plan: MeasurePlan, answers: readonly StepAnswer[]): StepAnswer | undefined =>
+  answers.find((a) => a.width === plan.facts.width && a.boxes);
 
 /** Each width's figures from the answers, in the answers' order. */
 export function figuresOf(plan: MeasurePlan, answers: readonly StepAnswer[]): WidthFigures[] {

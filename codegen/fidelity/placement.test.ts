@@ -3,9 +3,18 @@ import type { DesignFacts, DesignText } from "./design-text.js";
 import { inkOf, placementOf } from "./responsive.js";
 
 const text = (id: string, x: number, width: number, align?: DesignText["align"]): DesignText => ({
-  id, name: id, chars: 5, box: { x, y: 100, width, height: 40 }, fontSize: 32, minContrast: 4.5, backdropKnown: true, covered: 0, clipped: 0, ...(align ? { align } : {}),
+  id,
+  name: id,
+  chars: 5,
+  box: { x, y: 100, width, height: 40 },
+  fontSize: 32,
+  minContrast: 4.5,
+  backdropKnown: true,
+  covered: 0,
+  clipped: 0,
+  ...(align ? { align } : {}),
 });
-const facts = (texts: DesignText[]): DesignFacts => ({ width: 1440, height: 800, texts } as unknown as DesignFacts);
+const facts = (texts: DesignText[]): DesignFacts => ({ width: 1440, height: 800, texts }) as unknown as DesignFacts;
 const line = (id: string, x: number, width: number) => ({ id, rects: [{ x, y: 100, width, height: 40 }] });
 
 describe("placementOf", () => {

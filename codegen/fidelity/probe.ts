@@ -62,14 +62,24 @@ export function probeBoxes(arg: { rootId: string; ids: string[]; groups?: string
     return !text && typeof el.value === "string" ? el.value || el.placeholder || "" : text;
   };
   const isPicture = (el: El, text: string): boolean =>
-    /^(img|svg|canvas|picture|video|object|embed)$/i.test(el.tagName) || (/url\(/.test(g.getComputedStyle(el).backgroundImage) && !el.querySelector("[data-node-id]") && text.trim() === "");
+    /^(img|svg|canvas|picture|video|object|embed)$/i.test(el.tagName) ||
+    (/url\(/.test(g.getComputedStyle(el).backgroundImage) && !el.querySelector("[data-node-id]") && text.trim() === "");
   const elements = arg.ids.map((id): MeasuredElement | null => {
     const el = find(id);
     if (!el) return null;
     const r = el.getBoundingClientRect();
     const text = textOf(el);
     const picture = isPicture(el, text);
-    return { x: r.x, y: r.y, width: r.width, height: r.height, rendered: el.getClientRects().length > 0, position: g.getComputedStyle(el).position, text, ...(picture ? { picture } : {}) };
+    return {
+      x: r.x,
+      y: r.y,
+      width: r.width,
+      height: r.height,
+      rendered: el.getClientRects().length > 0,
+      position: g.getComputedStyle(el).position,
+      text,
+      ...(picture ? { picture } : {}),
+    };
   });
   const groups = (arg.groups ?? []).map((id) => {
     const el = find(id);
@@ -80,7 +90,9 @@ export function probeBoxes(arg: { rootId: string; ids: string[]; groups?: string
 
 /** Whether the page scrolls sideways at its current width (1 px of rounding tolerated), and by how much. */
 export function probeOverflow(): { scrollWidth: number; clientWidth: number } {
-  const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+  const root = (
+    globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+  ).document.documentElement;
   return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
 }
 

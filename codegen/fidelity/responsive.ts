@@ -105,7 +105,8 @@ export function overlappingPairs(texts: { id: string; rects: Box[] }[]): [string
 export function inkOf(text: Pick<DesignText, "box" | "align">, inkWidth: number): Box {
   const { box } = text;
   const w = Math.min(box.width, Math.max(0, inkWidth));
-  const x = text.align === "center" ? box.x + (box.width - w) / 2 : text.align === "right" ? box.x + box.width - w : box.x;
+  const x =
+    text.align === "center" ? box.x + (box.width - w) / 2 : text.align === "right" ? box.x + box.width - w : box.x;
   return { ...box, x, width: w };
 }
 
@@ -126,7 +127,10 @@ export const MAX_PROBLEMS = 50;
  * there), any other width in a device's (a phone 844 px tall, a tablet 1024, a desktop 16:9), so that a page that
  * keeps the design's height shows as blank space below its content.
  */
-export function viewportFor(width: number, design: { width: number; height: number }): { width: number; height: number } {
+export function viewportFor(
+  width: number,
+  design: { width: number; height: number },
+): { width: number; height: number } {
   if (width === design.width) return { width, height: design.height };
   return { width, height: width <= 480 ? 844 : width <= 1024 ? 1024 : Math.round((width * 9) / 16) };
 }
@@ -138,7 +142,11 @@ export function viewportFor(width: number, design: { width: number; height: numb
  * they render, never wider than the box) — else a left-aligned title in a full-width box reads as content that
  * moved away from the right side.
  */
-export function placementOf(width: number, design: DesignFacts, seen: readonly { id: string; rects: readonly Box[] }[]): Placement | undefined {
+export function placementOf(
+  width: number,
+  design: DesignFacts,
+  seen: readonly { id: string; rects: readonly Box[] }[],
+): Placement | undefined {
   const extra = width - design.width;
   const byId = new Map(design.texts.map((t) => [t.id, t]));
   const rendered: Box[] = [];
@@ -177,7 +185,11 @@ export function widthFigures(width: number, probe: TextProbe, design: DesignFact
   }
   const shares = textClassShares(verdicts);
   const pairs = overlappingPairs(probe.samples.filter((t) => t.rendered));
-  const placement = placementOf(width, design, probe.samples.filter((s) => s.seen > 0));
+  const placement = placementOf(
+    width,
+    design,
+    probe.samples.filter((s) => s.seen > 0),
+  );
   const designBlank = Math.max(0, design.height - design.contentBottom);
   return {
     width,
@@ -190,10 +202,16 @@ export function widthFigures(width: number, probe: TextProbe, design: DesignFact
     textIllegible: shares.illegible,
     textTooSmall: shares["too-small"],
     hiddenByDesign,
-    problems: verdicts.filter(isProblem).sort((a, b) => lostWeight(b) - lostWeight(a)).slice(0, MAX_PROBLEMS),
+    problems: verdicts
+      .filter(isProblem)
+      .sort((a, b) => lostWeight(b) - lostWeight(a))
+      .slice(0, MAX_PROBLEMS),
     // A page shorter than the viewport has nothing to scroll through: only a page longer than both its content and
     // the viewport shows blank space, beyond what the design leaves under its own content.
-    blankBelowPx: Math.max(0, Math.round(probe.scrollHeight - Math.max(probe.contentBottom, probe.viewportHeight) - designBlank)),
+    blankBelowPx: Math.max(
+      0,
+      Math.round(probe.scrollHeight - Math.max(probe.contentBottom, probe.viewportHeight) - designBlank),
+    ),
     viewportHeight: probe.viewportHeight,
     ...(placement ? { placement } : {}),
     overlappingPairs: pairs.length,
@@ -204,18 +222,23 @@ export function widthFigures(width: number, probe: TextProbe, design: DesignFact
 
 /** The widths to measure: `requested` (0 = the design width; deduplicated, in order), or DEFAULT_WIDTHS with the design width in its place among them. */
 export function widthsFor(designWidth: number, requested?: readonly number[]): number[] {
-  const list = requested && requested.length > 0 ? requested : [...DEFAULT_WIDTHS, Math.round(designWidth)].sort((a, b) => a - b);
+  const list =
+    requested && requested.length > 0 ? requested : [...DEFAULT_WIDTHS, Math.round(designWidth)].sort((a, b) => a - b);
   return [...new Set(list.map((w) => Math.max(1, Math.round(w === 0 ? designWidth : w))))];
 }
 
 /** `--widths 390,768` (the word `design` stands for each frame's own width, written 0 here). */
 export function parseWidths(text: string): number[] {
-  const parts = text.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   if (parts.length === 0) throw new Error("--widths needs a list of viewport widths in px, e.g. --widths 390,768");
   return parts.map((p) => {
     if (p.toLowerCase() === "design") return 0;
     const n = Number(p);
-    if (!Number.isInteger(n) || n < 100 || n > 7680) throw new Error(`--widths: ${p} is not a viewport width (a whole number of px, 100–7680, or "design")`);
+    if (!Number.isInteger(n) || n < 100 || n > 7680)
+      throw new Error(`--widths: ${p} is not a viewport width (a whole number of px, 100–7680, or "design")`);
     return n;
   });
 }
@@ -238,7 +261,12 @@ export function readingOrder(texts: readonly Pick<TextSample, "id" | "rects" | "
     const head = firsts[i]!;
     let j = i + 1;
     while (j < firsts.length && firsts[j]!.mid - head.mid < head.h / 2) j++;
-    out.push(...firsts.slice(i, j).sort((a, b) => a.x - b.x).map((t) => t.id));
+    out.push(
+      ...firsts
+        .slice(i, j)
+        .sort((a, b) => a.x - b.x)
+        .map((t) => t.id),
+    );
     i = j;
   }
   return out;
@@ -288,7 +316,9 @@ function cutOrder(texts: readonly Placed[]): string[] {
   const byColumns =
     columns.parts.length > 1 &&
     (rows.parts.length < 2 ||
-      (columns.gap > rows.gap && columns.parts.every((p) => p.length > 1) && (!gridLines(columns.parts) || columns.gap >= 2 * rows.gap)));
+      (columns.gap > rows.gap &&
+        columns.parts.every((p) => p.length > 1) &&
+        (!gridLines(columns.parts) || columns.gap >= 2 * rows.gap)));
   const chosen = byColumns ? columns : rows;
   if (chosen.parts.length > 1) return chosen.parts.flatMap(cutOrder);
   return firstLineOrder(texts);
@@ -296,7 +326,13 @@ function cutOrder(texts: readonly Placed[]): string[] {
 
 /** readingOrder of drawn texts, each read where its first line is (`line` tall, its whole box when not given). */
 export function firstLineOrder(texts: readonly Placed[]): string[] {
-  return readingOrder(texts.map((t) => ({ id: t.id, seen: 1, rects: [{ ...t.box, height: Math.min(t.box.height, t.line ?? t.box.height) }] })));
+  return readingOrder(
+    texts.map((t) => ({
+      id: t.id,
+      seen: 1,
+      rects: [{ ...t.box, height: Math.min(t.box.height, t.line ?? t.box.height) }],
+    })),
+  );
 }
 
 /** Lines of texts whose tops lie within this of each other start at the same height. */
@@ -321,7 +357,8 @@ function splitAlong(texts: readonly Placed[], axis: "x" | "y"): { parts: Placed[
   let reach = -Infinity;
   for (const t of sorted) {
     // Boxes that only touch (a line's box on the next line's) are not apart.
-    if (runs.length === 0 || from(t) > reach + 0.5) runs.push({ texts: [], gapBefore: runs.length === 0 ? 0 : from(t) - reach });
+    if (runs.length === 0 || from(t) > reach + 0.5)
+      runs.push({ texts: [], gapBefore: runs.length === 0 ? 0 : from(t) - reach });
     runs[runs.length - 1]!.texts.push(t);
     reach = Math.max(reach, to(t));
   }

@@ -5,7 +5,14 @@
 import { visibleNodes, type RestNode } from "./design-nodes.js";
 import type { FrameFidelity } from "./design-nodes.js";
 import type { WidthFigures } from "./responsive.js";
-import { MAX_LAYERS, type FidelityScore, type LayerDiff, type TextProblem, type TextShares, type WidthScore } from "./types.js";
+import {
+  MAX_LAYERS,
+  type FidelityScore,
+  type LayerDiff,
+  type TextProblem,
+  type TextShares,
+  type WidthScore,
+} from "./types.js";
 
 const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 
@@ -28,8 +35,23 @@ export function layerDiffs(frame: RestNode, fidelity: FrameFidelity): LayerDiff[
   });
   // Under a pixel each way is rounding (Figma keeps float positions), not a difference a designer would see.
   const visiblyOff = (w: FrameFidelity["worst"][number]): boolean =>
-    w.hidden === true || Math.max(Math.abs(w.rendered.x - w.design.x), Math.abs(w.rendered.y - w.design.y), Math.abs(w.rendered.width - w.design.width), Math.abs(w.rendered.height - w.design.height)) >= 1;
-  const off = fidelity.worst.filter(visiblyOff).map((w): LayerDiff => ({ nodeId: w.id, name: shortName(w.name), problem: w.hidden ? "hidden" : "off", iou: round4(w.iou), design: w.design, rendered: w.rendered }));
+    w.hidden === true ||
+    Math.max(
+      Math.abs(w.rendered.x - w.design.x),
+      Math.abs(w.rendered.y - w.design.y),
+      Math.abs(w.rendered.width - w.design.width),
+      Math.abs(w.rendered.height - w.design.height),
+    ) >= 1;
+  const off = fidelity.worst.filter(visiblyOff).map(
+    (w): LayerDiff => ({
+      nodeId: w.id,
+      name: shortName(w.name),
+      problem: w.hidden ? "hidden" : "off",
+      iou: round4(w.iou),
+      design: w.design,
+      rendered: w.rendered,
+    }),
+  );
   return [...missing, ...off].sort((a, b) => a.iou - b.iou || area(b) - area(a)).slice(0, MAX_LAYERS);
 }
 
@@ -52,7 +74,13 @@ export function widthScore(figures: WidthFigures): WidthScore {
     blankBelowPx: figures.blankBelowPx,
     viewportHeight: figures.viewportHeight,
     ...(figures.placement ? { placement: figures.placement } : {}),
-    hiddenTexts: figures.problems.slice(0, MAX_LAYERS).map((v) => ({ nodeId: v.id, name: shortName(v.name), visible: v.visible, problem: v.class as TextProblem, ...(v.detail ? { detail: v.detail } : {}) })),
+    hiddenTexts: figures.problems.slice(0, MAX_LAYERS).map((v) => ({
+      nodeId: v.id,
+      name: shortName(v.name),
+      visible: v.visible,
+      problem: v.class as TextProblem,
+      ...(v.detail ? { detail: v.detail } : {}),
+    })),
     hiddenByDesign: figures.hiddenByDesign,
   };
 }
@@ -61,7 +89,12 @@ export function widthScore(figures: WidthFigures): WidthScore {
  * The score of `frame`'s result: IoU×matched at the design width, and per width (design width first) what a reader
  * sees; `fontsMissing`: the design's families the page could not load (its figures are then for fallback fonts).
  */
-export function fidelityScore(frame: RestNode, fidelity: FrameFidelity, widths: readonly WidthFigures[], fontsMissing: readonly string[] = []): FidelityScore {
+export function fidelityScore(
+  frame: RestNode,
+  fidelity: FrameFidelity,
+  widths: readonly WidthFigures[],
+  fontsMissing: readonly string[] = [],
+): FidelityScore {
   const designWidth = Math.round(fidelity.width);
   const scored = widths.map(widthScore);
   scored.sort((a, b) => (a.width === designWidth ? -1 : b.width === designWidth ? 1 : a.width - b.width));

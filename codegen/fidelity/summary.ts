@@ -42,7 +42,13 @@ export function percent(share: number): string {
 }
 
 /** The words for each class of text not seen: "8 % cut off". */
-const CLASS_WORDS: Record<TextProblem, string> = { missing: "missing", clipped: "cut off", covered: "covered", illegible: "illegible", "too-small": "too small" };
+const CLASS_WORDS: Record<TextProblem, string> = {
+  missing: "missing",
+  clipped: "cut off",
+  covered: "covered",
+  illegible: "illegible",
+  "too-small": "too small",
+};
 
 /** Blank page below the content beyond this share of the viewport's height is worth saying. */
 export const BLANK_SHARE = 0.25;
@@ -51,8 +57,10 @@ export const BLANK_SHARE = 0.25;
 export function pageWords(w: WidthScore): string[] {
   const out: string[] = [];
   if (w.overflow) out.push(`scrolls sideways ${w.overflowPx} px`);
-  if (w.blankBelowPx !== undefined && w.viewportHeight !== undefined && w.blankBelowPx > BLANK_SHARE * w.viewportHeight) out.push(`${w.blankBelowPx.toLocaleString("en-US")} px blank below`);
-  if (w.placement === "pinned-left" || w.placement === "pinned-right") out.push(w.placement === "pinned-left" ? "pinned left" : "pinned right");
+  if (w.blankBelowPx !== undefined && w.viewportHeight !== undefined && w.blankBelowPx > BLANK_SHARE * w.viewportHeight)
+    out.push(`${w.blankBelowPx.toLocaleString("en-US")} px blank below`);
+  if (w.placement === "pinned-left" || w.placement === "pinned-right")
+    out.push(w.placement === "pinned-left" ? "pinned left" : "pinned right");
   return out;
 }
 
@@ -79,7 +87,8 @@ export function widthWords(w: WidthScore): string {
 export function fontWords(score: FidelityScore): string | undefined {
   const missing = score.fontsMissing ?? [];
   if (missing.length === 0) return undefined;
-  const names = missing.length > 3 ? `${missing.slice(0, 3).join(", ")} and ${missing.length - 3} more` : missing.join(", ");
+  const names =
+    missing.length > 3 ? `${missing.slice(0, 3).join(", ")} and ${missing.length - 3} more` : missing.join(", ");
   return `Fonts not loaded: ${names}: the figures are for fallback fonts`;
 }
 
@@ -91,7 +100,8 @@ export function scoreSummary(score: FidelityScore): string {
   const others = score.widths.filter((w) => w.width !== score.designWidth).sort((a, b) => a.width - b.width);
   const design = score.widths.find((w) => w.width === score.designWidth);
   const parts = [`Matches the design ${percent(score.iouMatched)}`];
-  if (design && widthWords(design) !== "all text visible") parts.push(`${widthName(design.width, score.designWidth)}: ${widthWords(design)}`);
+  if (design && widthWords(design) !== "all text visible")
+    parts.push(`${widthName(design.width, score.designWidth)}: ${widthWords(design)}`);
   const groups: { names: string[]; words: string }[] = [];
   for (const w of others) {
     const words = widthWords(w);

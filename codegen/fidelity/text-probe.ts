@@ -183,7 +183,11 @@ interface PageGlobals {
     documentElement: El & { scrollHeight: number };
     body: El | null;
     baseURI: string;
-    styleSheets: ArrayLike<{ readonly href: string | null; readonly ownerNode: El | null; readonly cssRules: ArrayLike<{ cssText: string }> }>;
+    styleSheets: ArrayLike<{
+      readonly href: string | null;
+      readonly ownerNode: El | null;
+      readonly cssRules: ArrayLike<{ cssText: string }>;
+    }>;
     fonts: Iterable<{ family: string; status: string }>;
     querySelector(selector: string): El | null;
     querySelectorAll(selector: string): ArrayLike<El>;
@@ -197,7 +201,12 @@ interface PageGlobals {
   getComputedStyle(el: El, pseudo?: string): Style & { content: string };
   Image: new () => { onload: (() => void) | null; onerror: (() => void) | null; src: string };
   XMLSerializer: new () => { serializeToString(node: El): string };
-  FileReader: new () => { onload: (() => void) | null; onerror: (() => void) | null; result: unknown; readAsDataURL(blob: unknown): void };
+  FileReader: new () => {
+    onload: (() => void) | null;
+    onerror: (() => void) | null;
+    result: unknown;
+    readAsDataURL(blob: unknown): void;
+  };
   fetch(url: string): Promise<{ ok: boolean; blob(): Promise<unknown> }>;
   URL: new (url: string, base: string) => { href: string };
   innerHeight: number;
@@ -282,10 +291,15 @@ export function pageTools(): PageTools {
     return c;
   };
   const linear = (v: number): number => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
-  const luminance = (c: readonly number[]): number => 0.2126 * linear(c[0]!) + 0.7152 * linear(c[1]!) + 0.0722 * linear(c[2]!);
-  const contrast = (a: readonly number[], b: readonly number[]): number => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
-  const isMedia = (el: El): boolean => /^(img|svg|video|canvas|picture|iframe|object|embed|input|textarea|select)$/i.test(el.tagName);
-  const hasImage = (el: El): boolean => /^(img|svg|video|canvas|picture|object|embed)$/i.test(el.tagName) || /url\(|gradient\(/.test(style(el).backgroundImage);
+  const luminance = (c: readonly number[]): number =>
+    0.2126 * linear(c[0]!) + 0.7152 * linear(c[1]!) + 0.0722 * linear(c[2]!);
+  const contrast = (a: readonly number[], b: readonly number[]): number =>
+    (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+  const isMedia = (el: El): boolean =>
+    /^(img|svg|video|canvas|picture|iframe|object|embed|input|textarea|select)$/i.test(el.tagName);
+  const hasImage = (el: El): boolean =>
+    /^(img|svg|video|canvas|picture|object|embed)$/i.test(el.tagName) ||
+    /url\(|gradient\(/.test(style(el).backgroundImage);
   const painted = new Map<El, boolean>();
   /** Whether `el` itself puts pixels over what lies under it. */
   const paints = (el: El): boolean => {
@@ -293,7 +307,10 @@ export function pageTools(): PageTools {
     if (known !== undefined) return known;
     const cs = style(el);
     const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "");
-    const result = Number(cs.opacity) >= 0.1 && cs.visibility === "visible" && (rgba(cs.backgroundColor)[3] > 0.1 || cs.backgroundImage !== "none" || own || isMedia(el));
+    const result =
+      Number(cs.opacity) >= 0.1 &&
+      cs.visibility === "visible" &&
+      (rgba(cs.backgroundColor)[3] > 0.1 || cs.backgroundImage !== "none" || own || isMedia(el));
     painted.set(el, result);
     return result;
   };
@@ -310,7 +327,11 @@ export function pageTools(): PageTools {
     if (known === undefined) {
       const pseudo = ["::before", "::after"].some((p) => {
         const ps = g.getComputedStyle(el, p);
-        return ps.content !== "none" && ps.content !== "normal" && (rgba(ps.backgroundColor)[3] > 0 || ps.backgroundImage !== "none");
+        return (
+          ps.content !== "none" &&
+          ps.content !== "normal" &&
+          (rgba(ps.backgroundColor)[3] > 0 || ps.backgroundImage !== "none")
+        );
       });
       known = hasImage(el) || Number(style(el).opacity) < 1 || pseudo;
       plain.set(el, known);
@@ -335,7 +356,8 @@ export function clipTools(tools: PageTools): (el: El | null) => Clip {
     if (position !== "absolute") return parent;
     for (; parent; parent = parent.parentElement) {
       const ps = style(parent);
-      if (!boxless(parent) && (ps.position !== "static" || (ps.transform !== "none" && ps.transform !== ""))) return parent;
+      if (!boxless(parent) && (ps.position !== "static" || (ps.transform !== "none" && ps.transform !== "")))
+        return parent;
     }
     return null;
   };
@@ -383,7 +405,19 @@ export function sampleText(
 ): { sample: TextSample; points: Point[]; inks: (Rgba | undefined)[]; target: El | null } {
   const { g, style } = tools;
   const el = tools.byId(text.id);
-  const sample: TextSample = { id: text.id, chars: text.chars, rendered: false, rects: [], seen: 0, offscreen: 0, clipped: 0, covered: 0, fontPx: 0, measured: 0, lowContrast: 0 };
+  const sample: TextSample = {
+    id: text.id,
+    chars: text.chars,
+    rendered: false,
+    rects: [],
+    seen: 0,
+    offscreen: 0,
+    clipped: 0,
+    covered: 0,
+    fontPx: 0,
+    measured: 0,
+    lowContrast: 0,
+  };
   const out = { sample, points: [] as Point[], inks: [] as (Rgba | undefined)[], target: el };
   const missing = (reason: MissingReason) => ({ ...out, sample: { ...sample, missing: reason } });
   if (!el) return missing("no element");
@@ -405,7 +439,8 @@ export function sampleText(
     fontPx = Math.min(fontPx, parseFloat(ps.fontSize) || Infinity);
     const fill = tools.rgba(ps.getPropertyValue("-webkit-text-fill-color") || ps.color);
     // Text painted by its background (background-clip: text) has no one colour: not checked.
-    const byBackground = fill[3] === 0 && /text/.test(`${ps.backgroundClip} ${ps.getPropertyValue("-webkit-background-clip")}`);
+    const byBackground =
+      fill[3] === 0 && /text/.test(`${ps.backgroundClip} ${ps.getPropertyValue("-webkit-background-clip")}`);
     out.inks.push(byBackground ? undefined : [fill[0], fill[1], fill[2], fill[3] * opacity]);
     nodes.push({ node, rects, ink: out.inks.length - 1 });
   }
@@ -426,14 +461,25 @@ export function sampleText(
   const lines = new Set<number>();
   for (const { node, rects, ink } of nodes) {
     const own = clipOf(node === el ? el : (node.parentElement ?? el));
-    const cut: Clip = { l: Math.max(own.l, page.clip.l), t: Math.max(own.t, page.clip.t), r: Math.min(own.r, page.clip.r), b: Math.min(own.b, page.clip.b) };
+    const cut: Clip = {
+      l: Math.max(own.l, page.clip.l),
+      t: Math.max(own.t, page.clip.t),
+      r: Math.min(own.r, page.clip.r),
+      b: Math.min(own.b, page.clip.b),
+    };
     let crossed = false;
     for (const b of rects) {
       const r = { x: b.left + g.scrollX, y: b.top + g.scrollY, width: b.width, height: b.height };
       sample.rects.push(r);
       lines.add(Math.round(b.top + b.height / 2));
       // The ink core (the middle 60 % of the line box) is where the letters are; 1 px of rounding either way.
-      if (r.x < cut.l - 1 || r.x + r.width > cut.r + 1 || r.y + r.height * 0.2 < cut.t - 1 || r.y + r.height * 0.8 > cut.b + 1) crossed = true;
+      if (
+        r.x < cut.l - 1 ||
+        r.x + r.width > cut.r + 1 ||
+        r.y + r.height * 0.2 < cut.t - 1 ||
+        r.y + r.height * 0.8 > cut.b + 1
+      )
+        crossed = true;
       const n = Math.min(24, Math.max(1, Math.ceil(r.width / 16)));
       for (let i = 0; i < n; i++) {
         const p = { t, x: r.x + ((i + 0.5) * r.width) / n, y: r.y + r.height / 2, ink };
@@ -448,10 +494,19 @@ export function sampleText(
     }
   }
   const cs = style(el);
-  if (!sample.cut && cs.textOverflow === "ellipsis" && (tools.clips(cs.overflowX) || tools.clips(cs.overflowY)) && el.scrollWidth > el.clientWidth + 1) sample.cut = { kind: "ellipsis", shown: "…" };
+  if (
+    !sample.cut &&
+    cs.textOverflow === "ellipsis" &&
+    (tools.clips(cs.overflowX) || tools.clips(cs.overflowY)) &&
+    el.scrollWidth > el.clientWidth + 1
+  )
+    sample.cut = { kind: "ellipsis", shown: "…" };
   // A word split over two lines (overflow-wrap/word-break, or a box too narrow for it): the design never does that.
   if (!sample.cut && lines.size > 1) {
-    const shown = broken(tools, nodes.filter((n) => n.node !== el).map((n) => n.node));
+    const shown = broken(
+      tools,
+      nodes.filter((n) => n.node !== el).map((n) => n.node),
+    );
     if (shown !== undefined) sample.cut = { kind: "word", shown };
   }
   return out;
@@ -474,7 +529,12 @@ export function behindMenu(tools: PageTools, el: El, vw: number): boolean {
     const id = a.getAttribute("id");
     if (!id) continue;
     const css = g.CSS.escape(id);
-    if (a.getAttribute("popover") !== null && !a.matches(":popover-open") && any(g.document.querySelectorAll(`[popovertarget="${css}"]`))) return true;
+    if (
+      a.getAttribute("popover") !== null &&
+      !a.matches(":popover-open") &&
+      any(g.document.querySelectorAll(`[popovertarget="${css}"]`))
+    )
+      return true;
     if (any(g.document.querySelectorAll(`[aria-controls~="${css}"][aria-expanded="false"]`))) return true;
   }
   return false;
@@ -503,7 +563,9 @@ export function cutText(tools: PageTools, node: PageNode, clip: Clip): string | 
     const start = Array.from(text.slice(0, m.index)).length;
     const seen = shown.slice(start, start + Array.from(m[0]).length);
     if (seen.some(Boolean) && seen.some((s) => !s)) {
-      partial = Array.from(m[0]).filter((_, i) => seen[i]).join("");
+      partial = Array.from(m[0])
+        .filter((_, i) => seen[i])
+        .join("");
       break;
     }
   }
@@ -522,7 +584,13 @@ export function brokenWord(tools: PageTools, nodes: readonly PageNode[]): string
     const text = node.textContent ?? "";
     for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
       // Scripts that break anywhere between letters (CJK, Thai…) are not checked.
-      if (m[0].length < 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(m[0])) continue;
+      if (
+        m[0].length < 2 ||
+        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(
+          m[0],
+        )
+      )
+        continue;
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);
       const parts = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
@@ -549,11 +617,18 @@ export function brokenWord(tools: PageTools, nodes: readonly PageNode[]): string
  * The points hit-tested, band by band down the page: seen (the text first in the stack), covered by something that
  * paints (and by what), or clipped. Returns the seen points with whether an image lies behind each.
  */
-export function hitTest(tools: PageTools, points: readonly Point[], targets: readonly (El | null)[], samples: TextSample[]): SeenPoint[] {
+export function hitTest(
+  tools: PageTools,
+  points: readonly Point[],
+  targets: readonly (El | null)[],
+  samples: TextSample[],
+): SeenPoint[] {
   const { g } = tools;
   const seen: SeenPoint[] = [];
   // What shows where nothing is painted: the root's (else the body's) background, else white.
-  const base = [g.document.documentElement, g.document.body].map((e) => (e ? tools.rgba(tools.style(e).backgroundColor) : undefined)).find((c) => c !== undefined && c[3] > 0) ?? [255, 255, 255, 1];
+  const base = [g.document.documentElement, g.document.body]
+    .map((e) => (e ? tools.rgba(tools.style(e).backgroundColor) : undefined))
+    .find((c) => c !== undefined && c[3] > 0) ?? [255, 255, 255, 1];
   const coverers = samples.map(() => new Map<string, number>());
   const order = points.map((_, i) => i).sort((a, b) => points[a]!.y - points[b]!.y);
   let i = 0;
@@ -589,7 +664,8 @@ export function hitTest(tools: PageTools, points: readonly Point[], targets: rea
           }
           if (plain) {
             backdrop = [base[0], base[1], base[2]];
-            for (const c of colours.reverse()) backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
+            for (const c of colours.reverse())
+              backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
           }
           break;
         }
@@ -598,7 +674,10 @@ export function hitTest(tools: PageTools, points: readonly Point[], targets: rea
           verdict = "covered";
           // The layer that covers it; an element of no layer (inside one that holds the text too) by its tag.
           const layer = el.closest("[data-node-id]");
-          const who = layer && !layer.contains(target) ? (layer.getAttribute("data-node-id") ?? "") : `<${el.tagName.toLowerCase()}>`;
+          const who =
+            layer && !layer.contains(target)
+              ? (layer.getAttribute("data-node-id") ?? "")
+              : `<${el.tagName.toLowerCase()}>`;
           coverers[p.t]!.set(who, (coverers[p.t]!.get(who) ?? 0) + 1);
           break;
         }
@@ -618,7 +697,12 @@ export function hitTest(tools: PageTools, points: readonly Point[], targets: rea
 }
 
 /** Where the page's content ends (its texts, pictures — a box's image fill too — and leaf layers; page-wide backgrounds left out), and the families it has no font for. */
-export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly TextSample[], pageHeight: number): { contentBottom: number; fontsMissing: string[] } {
+export function pageFacts(
+  tools: PageTools,
+  arg: TextProbeArg,
+  samples: readonly TextSample[],
+  pageHeight: number,
+): { contentBottom: number; fontsMissing: string[] } {
   const { g } = tools;
   let contentBottom = 0;
   for (const s of samples) for (const r of s.rects) contentBottom = Math.max(contentBottom, r.y + r.height);
@@ -629,7 +713,11 @@ export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly
   for (let k = 0; k < layers.length; k++) {
     const el = layers[k]!;
     // A box around other layers is content only when it paints a picture of its own (an image fill under a layer).
-    if (el === root || (!tools.isMedia(el) && !tools.style(el).backgroundImage.includes("url(") && el.querySelector("[data-node-id]"))) continue;
+    if (
+      el === root ||
+      (!tools.isMedia(el) && !tools.style(el).backgroundImage.includes("url(") && el.querySelector("[data-node-id]"))
+    )
+      continue;
     if (tools.style(el).visibility !== "visible" || !tools.paints(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width * r.height <= 0 || r.width * r.height >= 0.5 * pageArea) continue;
@@ -637,7 +725,8 @@ export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly
   }
   const fontsMissing: string[] = [];
   const loaded = new Set<string>();
-  for (const face of g.document.fonts) if (face.status === "loaded") loaded.add(face.family.replace(/^["']|["']$/g, "").toLowerCase());
+  for (const face of g.document.fonts)
+    if (face.status === "loaded") loaded.add(face.family.replace(/^["']|["']$/g, "").toLowerCase());
   const canvas = g.document.createElement("canvas").getContext("2d");
   const widthIn = (font: string): number => {
     if (!canvas) return 0;
@@ -648,7 +737,12 @@ export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly
     if (loaded.has(family.toLowerCase())) continue;
     // A family the page has renders differently from each generic fallback.
     const quoted = `"${family.replace(/["\\]/g, "")}"`;
-    if (!["monospace", "serif", "sans-serif"].some((generic) => widthIn(`72px ${quoted}, ${generic}`) !== widthIn(`72px ${generic}`))) fontsMissing.push(family);
+    if (
+      !["monospace", "serif", "sans-serif"].some(
+        (generic) => widthIn(`72px ${quoted}, ${generic}`) !== widthIn(`72px ${generic}`),
+      )
+    )
+      fontsMissing.push(family);
   }
   return { contentBottom, fontsMissing };
 }
@@ -659,7 +753,15 @@ export function pageFacts(tools: PageTools, arg: TextProbeArg, samples: readonly
  * the image's); font faces dropped (no text is drawn, and every box is pinned). Data URLs are kept for the page's
  * other widths.
  */
-export async function inlinedResources(tools: PageTools, skip: El): Promise<{ css: string; inlineCss(css: string): Promise<string>; dataUrl(url: string): Promise<string | undefined>; units(css: string): string }> {
+export async function inlinedResources(
+  tools: PageTools,
+  skip: El,
+): Promise<{
+  css: string;
+  inlineCss(css: string): Promise<string>;
+  dataUrl(url: string): Promise<string | undefined>;
+  units(css: string): string;
+}> {
   const { g } = tools;
   const cache = (g.__figmentDataUrls ??= new Map());
   const dataUrl = (url: string): Promise<string | undefined> => {
@@ -673,7 +775,10 @@ export async function inlinedResources(tools: PageTools, skip: El): Promise<{ cs
           reader.onerror = () => resolve(undefined);
           reader.readAsDataURL(blob);
         });
-      known = g.fetch(url).then((r) => (r.ok ? r.blob().then(read) : undefined)).catch(() => undefined);
+      known = g
+        .fetch(url)
+        .then((r) => (r.ok ? r.blob().then(read) : undefined))
+        .catch(() => undefined);
       cache.set(url, known);
     }
     return known;
@@ -688,15 +793,22 @@ export async function inlinedResources(tools: PageTools, skip: El): Promise<{ cs
   const URLS = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
   const inlineCss = async (css: string, base = g.document.baseURI): Promise<string> => {
     const found = new Map<string, string>();
-    for (const m of css.matchAll(URLS)) if (!m[2]!.startsWith("data:") && !m[2]!.startsWith("#")) found.set(m[2]!, absolute(m[2]!, base));
+    for (const m of css.matchAll(URLS))
+      if (!m[2]!.startsWith("data:") && !m[2]!.startsWith("#")) found.set(m[2]!, absolute(m[2]!, base));
     const inlined = new Map<string, string>();
     await Promise.all(Array.from(found, async ([raw, abs]) => inlined.set(raw, (await dataUrl(abs)) ?? "data:,")));
-    return css.replace(URLS, (whole, _q: string, raw: string) => (inlined.has(raw) ? `url("${inlined.get(raw)!}")` : whole));
+    return css.replace(URLS, (whole, _q: string, raw: string) =>
+      inlined.has(raw) ? `url("${inlined.get(raw)!}")` : whole,
+    );
   };
   const vh = g.innerHeight / 100;
   const vw = g.document.documentElement.clientWidth / 100;
   const units = (css: string): string =>
-    css.replace(/(-?\d*\.?\d+)(?:d|s|l)?(vh|vmin|vmax)\b/gi, (_, n: string, unit: string) => `${Number(n) * (unit.toLowerCase() === "vh" ? vh : unit.toLowerCase() === "vmin" ? Math.min(vh, vw) : Math.max(vh, vw))}px`);
+    css.replace(
+      /(-?\d*\.?\d+)(?:d|s|l)?(vh|vmin|vmax)\b/gi,
+      (_, n: string, unit: string) =>
+        `${Number(n) * (unit.toLowerCase() === "vh" ? vh : unit.toLowerCase() === "vmin" ? Math.min(vh, vw) : Math.max(vh, vw))}px`,
+    );
   const sheets: string[] = [];
   for (const sheet of Array.from(g.document.styleSheets)) {
     if (sheet.ownerNode === skip) continue;
@@ -716,7 +828,10 @@ export async function inlinedResources(tools: PageTools, skip: El): Promise<{ cs
  * size it has on screen (a font the picture cannot load then moves nothing), resources inlined (inlinedResources;
  * the page's own style elements, the probe's among them, are left out of the clone). Drawn at most ~8 Mpx.
  */
-export async function pagePicture(tools: PageTools, resources: Awaited<ReturnType<typeof inlinedResources>>): Promise<{ data: ArrayLike<number>; width: number; height: number; scale: number }> {
+export async function pagePicture(
+  tools: PageTools,
+  resources: Awaited<ReturnType<typeof inlinedResources>>,
+): Promise<{ data: ArrayLike<number>; width: number; height: number; scale: number }> {
   const { g, style } = tools;
   const root = g.document.documentElement;
   // Pin every element of the clone to its size on screen (the same order in both trees).
@@ -733,13 +848,19 @@ export async function pagePicture(tools: PageTools, resources: Awaited<ReturnTyp
       copy.setAttribute("style", `${resources.units(copy.getAttribute("style") ?? "")};${pin}`);
     }
     const inline = copy.getAttribute("style");
-    if (inline && /url\(/.test(inline)) pending.push(resources.inlineCss(inline).then((css) => copy.setAttribute("style", css)));
+    if (inline && /url\(/.test(inline))
+      pending.push(resources.inlineCss(inline).then((css) => copy.setAttribute("style", css)));
     if (/^img$/i.test(el.tagName) && el.src) {
       copy.removeAttribute("srcset");
       pending.push(resources.dataUrl(el.src).then((url) => copy.setAttribute("src", url ?? "data:,")));
     }
     const href = /^image$/i.test(el.tagName) ? (el.getAttribute("href") ?? el.getAttribute("xlink:href")) : null;
-    if (href && !href.startsWith("data:")) pending.push(resources.dataUrl(new g.URL(href, g.document.baseURI).href).then((url) => copy.setAttribute("href", url ?? "data:,")));
+    if (href && !href.startsWith("data:"))
+      pending.push(
+        resources
+          .dataUrl(new g.URL(href, g.document.baseURI).href)
+          .then((url) => copy.setAttribute("href", url ?? "data:,")),
+      );
   });
   await Promise.all(pending);
   const removed = clone.querySelectorAll("script, style, link, meta, noscript, iframe");
@@ -765,11 +886,18 @@ text,tspan{fill:transparent!important;stroke:transparent!important}`;
   const context = canvas.getContext("2d", { willReadFrequently: true });
   if (!context) throw new Error("no 2D canvas to read the page's colours");
   // What the page shows where nothing is painted: the root's (else the body's) background, else white.
-  const base = [root, g.document.body].map((e) => (e ? tools.rgba(style(e).backgroundColor) : undefined)).find((c) => c !== undefined && c[3] > 0);
+  const base = [root, g.document.body]
+    .map((e) => (e ? tools.rgba(style(e).backgroundColor) : undefined))
+    .find((c) => c !== undefined && c[3] > 0);
   context.fillStyle = base ? `rgb(${base[0]},${base[1]},${base[2]})` : "#fff";
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return { data: context.getImageData(0, 0, canvas.width, canvas.height).data, width: canvas.width, height: canvas.height, scale };
+  return {
+    data: context.getImageData(0, 0, canvas.width, canvas.height).data,
+    width: canvas.width,
+    height: canvas.height,
+    scale,
+  };
 }
 
 /** Each seen point's contrast: the text's ink composited over the page's pixel there, against that pixel. */
@@ -796,7 +924,10 @@ export function measureContrast(
       back = [picture.data[o]!, picture.data[o + 1]!, picture.data[o + 2]!];
     }
     const a = Math.min(1, color[3]);
-    const ratio = tools.contrast([color[0] * a + back[0]! * (1 - a), color[1] * a + back[1]! * (1 - a), color[2] * a + back[2]! * (1 - a)], back);
+    const ratio = tools.contrast(
+      [color[0] * a + back[0]! * (1 - a), color[1] * a + back[1]! * (1 - a), color[2] * a + back[2]! * (1 - a)],
+      back,
+    );
     ratios[p.t]!.push(ratio);
     samples[p.t]!.measured++;
     if (ratio < ask.minContrast) samples[p.t]!.lowContrast++;
@@ -808,7 +939,19 @@ export function measureContrast(
 }
 
 /** The parts probeTexts is given (its second argument): each self-contained, so that it can run as source text. */
-export const TEXT_PROBE_PARTS = { pageTools, clipTools, sampleText, cutText, brokenWord, behindMenu, hitTest, pageFacts, inlinedResources, pagePicture, measureContrast };
+export const TEXT_PROBE_PARTS = {
+  pageTools,
+  clipTools,
+  sampleText,
+  cutText,
+  brokenWord,
+  behindMenu,
+  hitTest,
+  pageFacts,
+  inlinedResources,
+  pagePicture,
+  measureContrast,
+};
 export type TextProbeParts = typeof TEXT_PROBE_PARTS;
 
 /** The whole probe at the page's current width: every text's sample, the page's size and content, fonts, contrast. */
@@ -826,24 +969,49 @@ export async function probeTexts(arg: TextProbeArg, parts: TextProbeParts): Prom
     const vw = root.clientWidth;
     const page = { vw, clip: { l: 0, t: 0, r: Math.max(vw, root.scrollWidth), b: root.scrollHeight } };
     const clipOf = parts.clipTools(tools);
-    const sampled = arg.texts.map((text, t) => parts.sampleText(tools, clipOf, page, text, t, parts.cutText, parts.brokenWord));
+    const sampled = arg.texts.map((text, t) =>
+      parts.sampleText(tools, clipOf, page, text, t, parts.cutText, parts.brokenWord),
+    );
     const samples = sampled.map((s) => s.sample);
-    for (const s of sampled) if (s.sample.missing === "no box" && s.target && parts.behindMenu(tools, s.target, vw)) s.sample.menu = true;
-    const seen = parts.hitTest(tools, sampled.flatMap((s) => s.points), sampled.map((s) => s.target), samples);
+    for (const s of sampled)
+      if (s.sample.missing === "no box" && s.target && parts.behindMenu(tools, s.target, vw)) s.sample.menu = true;
+    const seen = parts.hitTest(
+      tools,
+      sampled.flatMap((s) => s.points),
+      sampled.map((s) => s.target),
+      samples,
+    );
     const facts = parts.pageFacts(tools, arg, samples, root.scrollHeight);
     let pixelsError: string | undefined;
     if (arg.pixels === true) {
       // The page's own picture only where plain colours do not make what lies behind a text to be judged.
-      const judged = (s: SeenPoint): boolean => arg.texts[s.p.t]!.minContrast > 0 && !(s.overImage && !arg.texts[s.p.t]!.backdropKnown);
+      const judged = (s: SeenPoint): boolean =>
+        arg.texts[s.p.t]!.minContrast > 0 && !(s.overImage && !arg.texts[s.p.t]!.backdropKnown);
       let picture: Awaited<ReturnType<typeof parts.pagePicture>> | undefined;
       try {
-        if (seen.some((s) => !s.backdrop && judged(s))) picture = await parts.pagePicture(tools, await parts.inlinedResources(tools, forced));
+        if (seen.some((s) => !s.backdrop && judged(s)))
+          picture = await parts.pagePicture(tools, await parts.inlinedResources(tools, forced));
       } catch (error) {
         pixelsError = error instanceof Error ? error.message : String(error);
       }
-      parts.measureContrast(tools, arg.texts, samples, seen, sampled.map((s) => s.inks), picture);
+      parts.measureContrast(
+        tools,
+        arg.texts,
+        samples,
+        seen,
+        sampled.map((s) => s.inks),
+        picture,
+      );
     }
-    return { scrollWidth: root.scrollWidth, clientWidth: vw, scrollHeight: root.scrollHeight, viewportHeight: g.innerHeight, ...facts, ...(pixelsError ? { pixelsError } : {}), samples };
+    return {
+      scrollWidth: root.scrollWidth,
+      clientWidth: vw,
+      scrollHeight: root.scrollHeight,
+      viewportHeight: g.innerHeight,
+      ...facts,
+      ...(pixelsError ? { pixelsError } : {}),
+      samples,
+    };
   } finally {
     forced.remove();
   }
@@ -851,7 +1019,9 @@ export async function probeTexts(arg: TextProbeArg, parts: TextProbeParts): Prom
 
 /** The parts as source text: an object literal of their functions. */
 export function textProbePartsSource(): string {
-  return `{ ${Object.entries(TEXT_PROBE_PARTS).map(([name, fn]) => `${name}: (${fn.toString()})`).join(", ")} }`;
+  return `{ ${Object.entries(TEXT_PROBE_PARTS)
+    .map(([name, fn]) => `${name}: (${fn.toString()})`)
+    .join(", ")} }`;
 }
 
 /** The probe as one expression to evaluate in a page (Playwright): `(probeTexts)(arg, parts)`, a promise of its TextProbe. */

@@ -38,7 +38,13 @@ export interface CapsizeMetrics {
   xWidthAvg: number;
 }
 
-const CATEGORY_CODE: Record<string, string> = { "sans-serif": "s", serif: "r", monospace: "m", display: "d", handwriting: "h" };
+const CATEGORY_CODE: Record<string, string> = {
+  "sans-serif": "s",
+  serif: "r",
+  monospace: "m",
+  display: "d",
+  handwriting: "h",
+};
 
 /** Fontsource's id for a family when google-font-metadata does not say: lower case, spaces to dashes. */
 export function kebabFamily(family: string): string {
@@ -75,7 +81,15 @@ export function buildGoogleCatalog(
       const wght = variableByFamily.get(f.family)?.axes["wght"];
       const styles = (f.styles.includes("normal") ? "n" : "") + (f.styles.includes("italic") ? "i" : "");
       const id = f.id === kebabFamily(f.family) ? "" : f.id;
-      const fields = [f.family, CATEGORY_CODE[f.category] ?? "s", weightsField(f.weights), styles, wght ? `${wght.min}-${wght.max}` : "", metricsField(byFamily.get(f.family)), id];
+      const fields = [
+        f.family,
+        CATEGORY_CODE[f.category] ?? "s",
+        weightsField(f.weights),
+        styles,
+        wght ? `${wght.min}-${wght.max}` : "",
+        metricsField(byFamily.get(f.family)),
+        id,
+      ];
       return fields.join(";").replace(/;+$/, "");
     });
 }

@@ -34,7 +34,13 @@ export interface CatalogFamily {
   google: boolean;
 }
 
-const CATEGORY: Record<string, FontCategory> = { s: "sans-serif", r: "serif", m: "monospace", d: "display", h: "handwriting" };
+const CATEGORY: Record<string, FontCategory> = {
+  s: "sans-serif",
+  r: "serif",
+  m: "monospace",
+  d: "display",
+  h: "handwriting",
+};
 
 function weightsOf(field: string): number[] {
   if (!field) return [];
@@ -46,7 +52,8 @@ function weightsOf(field: string): number[] {
 }
 
 function parseLine(line: string, google: boolean): CatalogFamily {
-  const [family = "", category = "s", weights = "", styles = "", variable = "", metrics = "", id = ""] = line.split(";");
+  const [family = "", category = "s", weights = "", styles = "", variable = "", metrics = "", id = ""] =
+    line.split(";");
   const range = /^(\d+)-(\d+)$/.exec(variable);
   const m = metrics ? metrics.split(",").map(Number) : undefined;
   return {
@@ -56,7 +63,9 @@ function parseLine(line: string, google: boolean): CatalogFamily {
     normal: styles.includes("n"),
     italic: styles.includes("i"),
     ...(range ? { variable: { min: Number(range[1]), max: Number(range[2]) } } : {}),
-    ...(m && m.length === 5 ? { metrics: { unitsPerEm: m[0]!, ascent: m[1]!, descent: m[2]!, lineGap: m[3]!, xWidthAvg: m[4]! } } : {}),
+    ...(m && m.length === 5
+      ? { metrics: { unitsPerEm: m[0]!, ascent: m[1]!, descent: m[2]!, lineGap: m[3]!, xWidthAvg: m[4]! } }
+      : {}),
     fontsourceId: id || kebabFamily(family),
     google,
   };
@@ -69,8 +78,16 @@ let system: Map<string, CatalogFamily> | undefined;
 const key = (family: string): string => family.trim().replace(/\s+/g, " ").toLowerCase();
 
 function tables(): { google: Map<string, CatalogFamily>; system: Map<string, CatalogFamily> } {
-  google ??= new Map(GOOGLE_FAMILIES.split("\n").map((l) => parseLine(l, true)).map((f) => [key(f.family), f]));
-  system ??= new Map(SYSTEM_FAMILIES.split("\n").map((l) => parseLine(l, false)).map((f) => [key(f.family), f]));
+  google ??= new Map(
+    GOOGLE_FAMILIES.split("\n")
+      .map((l) => parseLine(l, true))
+      .map((f) => [key(f.family), f]),
+  );
+  system ??= new Map(
+    SYSTEM_FAMILIES.split("\n")
+      .map((l) => parseLine(l, false))
+      .map((f) => [key(f.family), f]),
+  );
   return { google, system };
 }
 

@@ -4,15 +4,37 @@ import { describe, expect, it } from "vitest";
 import type { DesignNode, TextRun, TextStyle } from "../design/types.js";
 import { catalogFromPackages } from "../../test/fonts/catalog-sources.js";
 import { categoryOf, googleFamily, systemFamily } from "./catalog.js";
-import { fontFacesCss, fontNotes, fontsourceDependencies, fontsourceImports, googleFontsHref, googleFontsLinks } from "./output.js";
+import {
+  fontFacesCss,
+  fontNotes,
+  fontsourceDependencies,
+  fontsourceImports,
+  googleFontsHref,
+  googleFontsLinks,
+} from "./output.js";
 import { fallbackName, fontPlan } from "./plan.js";
 import { fontUsage } from "./usage.js";
 import { fontStack } from "./stack.js";
 
-const style = (family: string, weight = 400, italic = false): TextStyle => ({ family, size: 16, weight, ...(italic ? { italic } : {}) });
+const style = (family: string, weight = 400, italic = false): TextStyle => ({
+  family,
+  size: 16,
+  weight,
+  ...(italic ? { italic } : {}),
+});
 const text = (id: string, s: TextStyle, runs?: TextRun[]): DesignNode =>
-  ({ id, name: `Text ${id}`, kind: "text", x: 0, y: 0, w: 100, h: 20, text: { chars: "Hello world", style: s, ...(runs ? { runs } : {}) } }) as DesignNode;
-const frame = (children: DesignNode[]): DesignNode => ({ id: "0:1", name: "Page", kind: "frame", x: 0, y: 0, w: 1440, h: 900, children }) as DesignNode;
+  ({
+    id,
+    name: `Text ${id}`,
+    kind: "text",
+    x: 0,
+    y: 0,
+    w: 100,
+    h: 20,
+    text: { chars: "Hello world", style: s, ...(runs ? { runs } : {}) },
+  }) as DesignNode;
+const frame = (children: DesignNode[]): DesignNode =>
+  ({ id: "0:1", name: "Page", kind: "frame", x: 0, y: 0, w: 1440, h: 900, children }) as DesignNode;
 
 describe("font catalog", () => {
   it("is what google-font-metadata and @capsizecss/metrics give (npm run fonts rewrites it)", () => {
@@ -21,9 +43,21 @@ describe("font catalog", () => {
   });
 
   it("knows Google's families with their weights, styles, variable axis and Fontsource id", () => {
-    expect(googleFamily("poppins")).toMatchObject({ family: "Poppins", category: "sans-serif", weights: [100, 200, 300, 400, 500, 600, 700, 800, 900], normal: true, italic: true, fontsourceId: "poppins", google: true });
+    expect(googleFamily("poppins")).toMatchObject({
+      family: "Poppins",
+      category: "sans-serif",
+      weights: [100, 200, 300, 400, 500, 600, 700, 800, 900],
+      normal: true,
+      italic: true,
+      fontsourceId: "poppins",
+      google: true,
+    });
     expect(googleFamily("Poppins")?.variable).toBeUndefined();
-    expect(googleFamily("Inter  Tight")).toMatchObject({ family: "Inter Tight", variable: { min: 100, max: 900 }, fontsourceId: "inter-tight" });
+    expect(googleFamily("Inter  Tight")).toMatchObject({
+      family: "Inter Tight",
+      variable: { min: 100, max: 900 },
+      fontsourceId: "inter-tight",
+    });
     expect(googleFamily("Space Grotesk")).toMatchObject({ weights: [300, 400, 500, 600, 700], italic: false });
     expect(googleFamily("IBM Plex Sans")?.fontsourceId).toBe("ibm-plex-sans");
     expect(googleFamily("Roboto Mono")?.category).toBe("monospace");
@@ -31,7 +65,11 @@ describe("font catalog", () => {
     // Not served by Google: a brand face, Apple's system face.
     expect(googleFamily("Trade Republic Sans Display")).toBeUndefined();
     expect(googleFamily("SF Pro Display")).toBeUndefined();
-    expect(systemFamily("SF Pro Display")).toMatchObject({ family: "SF Pro", google: false, metrics: { unitsPerEm: 2048 } });
+    expect(systemFamily("SF Pro Display")).toMatchObject({
+      family: "SF Pro",
+      google: false,
+      metrics: { unitsPerEm: 2048 },
+    });
     expect(categoryOf("Acme Mono")).toBe("monospace");
     expect(categoryOf("Brand Serif")).toBe("serif");
   });
@@ -43,7 +81,9 @@ describe("font catalog", () => {
     expect(plan.unserved).toEqual([]);
     expect(plan.served.map((f) => [f.family, f.designNames])).toEqual([["Source Sans 3", ["Source Sans Pro"]]]);
     expect(googleFontsHref(plan)).toContain("family=Source+Sans+3:wght@600");
-    expect(fontStack("Source Sans Pro")).toBe('"Source Sans Pro", "Source Sans 3", "Source Sans Pro Fallback", Helvetica, Arial, sans-serif');
+    expect(fontStack("Source Sans Pro")).toBe(
+      '"Source Sans Pro", "Source Sans 3", "Source Sans Pro Fallback", Helvetica, Arial, sans-serif',
+    );
   });
 });
 
@@ -51,7 +91,10 @@ describe("font usage and plan", () => {
   const doc = [
     frame([
       text("1:1", style("Poppins", 600)),
-      text("1:2", style("Poppins"), [{ start: 0, end: 5, style: { italic: true } }, { start: 5, end: 5, style: { weight: 900 } }]),
+      text("1:2", style("Poppins"), [
+        { start: 0, end: 5, style: { italic: true } },
+        { start: 5, end: 5, style: { weight: 900 } },
+      ]),
       text("1:3", style("Inter Tight", 500)),
       text("1:4", style("Trade Republic Sans Display", 700)),
       text("1:5", style("Space Grotesk", 800)),
@@ -61,14 +104,26 @@ describe("font usage and plan", () => {
 
   it("collects each family's faces (runs included, empty runs not) and its layers", () => {
     const uses = fontUsage(doc);
-    expect(uses.map((u) => u.family)).toEqual(["Poppins", "Inter Tight", "Trade Republic Sans Display", "Space Grotesk", "Inter"]);
-    expect(uses[0]!.faces).toEqual([{ weight: 400, italic: false }, { weight: 600, italic: false }, { weight: 400, italic: true }]);
+    expect(uses.map((u) => u.family)).toEqual([
+      "Poppins",
+      "Inter Tight",
+      "Trade Republic Sans Display",
+      "Space Grotesk",
+      "Inter",
+    ]);
+    expect(uses[0]!.faces).toEqual([
+      { weight: 400, italic: false },
+      { weight: 600, italic: false },
+      { weight: 400, italic: true },
+    ]);
     expect(uses[0]!.layers.map((l) => l.id)).toEqual(["1:1", "1:2"]);
   });
 
   it("asks Google for exactly the faces used: nearest served weight, variable only for in-between weights", () => {
     const plan = fontPlan(doc);
-    expect(plan.served.map((f) => [f.family, f.faces.map((x) => `${x.weight}${x.italic ? "i" : ""}`).join(" "), f.variable])).toEqual([
+    expect(
+      plan.served.map((f) => [f.family, f.faces.map((x) => `${x.weight}${x.italic ? "i" : ""}`).join(" "), f.variable]),
+    ).toEqual([
       ["Inter", "450", true],
       ["Inter Tight", "500", false],
       ["Poppins", "400 600 400i", false],
@@ -90,31 +145,55 @@ describe("font usage and plan", () => {
       "@fontsource/poppins/400-italic.css",
       "@fontsource/space-grotesk/700.css",
     ]);
-    expect(Object.keys(fontsourceDependencies(plan))).toEqual(["@fontsource-variable/inter", "@fontsource/inter-tight", "@fontsource/poppins", "@fontsource/space-grotesk"]);
+    expect(Object.keys(fontsourceDependencies(plan))).toEqual([
+      "@fontsource-variable/inter",
+      "@fontsource/inter-tight",
+      "@fontsource/poppins",
+      "@fontsource/space-grotesk",
+    ]);
   });
 
   it("names the families no server hosts, with their weights, layers and a ready @font-face block", () => {
     const plan = fontPlan(doc);
-    expect(plan.unserved).toEqual([{ family: "Trade Republic Sans Display", faces: [{ weight: 700, italic: false }], layers: [{ id: "1:4", name: "Text 1:4" }], category: "sans-serif" }]);
+    expect(plan.unserved).toEqual([
+      {
+        family: "Trade Republic Sans Display",
+        faces: [{ weight: 700, italic: false }],
+        layers: [{ id: "1:4", name: "Text 1:4" }],
+        category: "sans-serif",
+      },
+    ]);
     const [note] = fontNotes(plan, { stylesheet: "styles.css", packagesToAdd: false });
     expect(note).toMatchObject({ severity: "info", code: "font-not-served", nodeId: "1:4" });
-    expect(note!.message).toContain('font "Trade Republic Sans Display" (700) is not on Google Fonts; used by "Text 1:4"');
+    expect(note!.message).toContain(
+      'font "Trade Republic Sans Display" (700) is not on Google Fonts; used by "Text 1:4"',
+    );
     const css = fontFacesCss(plan, "fonts");
-    expect(css).toContain('/* Trade Republic Sans Display is not on Google Fonts: add its files to fonts/ and remove this comment.\n@font-face {\n  font-family: "Trade Republic Sans Display";\n  src: url("fonts/TradeRepublicSansDisplay-Bold.woff2") format("woff2");\n  font-weight: 700;');
+    expect(css).toContain(
+      '/* Trade Republic Sans Display is not on Google Fonts: add its files to fonts/ and remove this comment.\n@font-face {\n  font-family: "Trade Republic Sans Display";\n  src: url("fonts/TradeRepublicSansDisplay-Bold.woff2") format("woff2");\n  font-weight: 700;',
+    );
   });
 
   it("makes metric-matched fallback faces with Next.js's and Capsize's numbers (Poppins over Arial)", () => {
     const plan = fontPlan(doc);
     const poppins = plan.fallbacks.find((f) => f.family === "Poppins");
     // next/font/google's published fallback for Poppins.
-    expect(poppins).toMatchObject({ name: "Poppins Fallback", sizeAdjust: 112.16, ascentOverride: 93.62, descentOverride: 31.21, lineGapOverride: 8.92 });
+    expect(poppins).toMatchObject({
+      name: "Poppins Fallback",
+      sizeAdjust: 112.16,
+      ascentOverride: 93.62,
+      descentOverride: 31.21,
+      lineGapOverride: 8.92,
+    });
     expect(poppins!.local).toEqual(["Arial", "ArialMT", "Liberation Sans", "Arimo"]);
     // No metrics for the brand face: no fallback face, only the category's system fonts.
     expect(plan.fallbacks.map((f) => f.family)).not.toContain("Trade Republic Sans Display");
     expect(fallbackName("Poppins")).toBe("Poppins Fallback");
     expect(fallbackName("Trade Republic Sans Display")).toBeUndefined();
     // Poppins is used at 600: a regular face up to 500 and Arial's bold above, both with Poppins's metrics.
-    expect(fontFacesCss(plan, "fonts")).toContain('@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n  font-weight: 1 500;\n  size-adjust: 112.16%;\n  ascent-override: 93.62%;\n  descent-override: 31.21%;\n  line-gap-override: 8.92%;\n}\n\n@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), local("LiberationSans-Bold"), local("Arimo Bold"), local("Arimo-Bold");\n  font-weight: 501 1000;\n  size-adjust: 112.16%;');
+    expect(fontFacesCss(plan, "fonts")).toContain(
+      '@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n  font-weight: 1 500;\n  size-adjust: 112.16%;\n  ascent-override: 93.62%;\n  descent-override: 31.21%;\n  line-gap-override: 8.92%;\n}\n\n@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), local("LiberationSans-Bold"), local("Arimo Bold"), local("Arimo-Bold");\n  font-weight: 501 1000;\n  size-adjust: 112.16%;',
+    );
     // Used at 500 at most: one face, no weight range.
     const light = fontPlan([frame([text("2:1", style("Inter Tight", 500))])]);
     expect(light.fallbacks[0]!.localBold).toBeUndefined();

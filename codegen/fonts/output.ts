@@ -75,8 +75,19 @@ function fallbackBlock(f: FallbackFace): string {
 }
 
 const fileStem = (family: string) => family.replace(/[^A-Za-z0-9]+/g, "");
-const WEIGHT_NAMES: Record<number, string> = { 100: "Thin", 200: "ExtraLight", 300: "Light", 400: "Regular", 500: "Medium", 600: "SemiBold", 700: "Bold", 800: "ExtraBold", 900: "Black" };
-const faceName = (f: FontFace) => `${WEIGHT_NAMES[f.weight] ?? String(f.weight)}${f.italic ? "Italic" : ""}`.replace(/^RegularItalic$/, "Italic");
+const WEIGHT_NAMES: Record<number, string> = {
+  100: "Thin",
+  200: "ExtraLight",
+  300: "Light",
+  400: "Regular",
+  500: "Medium",
+  600: "SemiBold",
+  700: "Bold",
+  800: "ExtraBold",
+  900: "Black",
+};
+const faceName = (f: FontFace) =>
+  `${WEIGHT_NAMES[f.weight] ?? String(f.weight)}${f.italic ? "Italic" : ""}`.replace(/^RegularItalic$/, "Italic");
 
 /** @font-face blocks for a family no server hosts, commented out until its files are added (`dir`: where they go). */
 function unservedBlock(f: UnservedFamily, dir: string): string {
@@ -91,7 +102,11 @@ function unservedBlock(f: UnservedFamily, dir: string): string {
       "}",
     ].join("\n"),
   );
-  return [`/* ${f.family.replace(/\*\//g, "")} is not on Google Fonts: add its files to ${dir}/ and remove this comment.`, ...faces, "*/"].join("\n");
+  return [
+    `/* ${f.family.replace(/\*\//g, "")} is not on Google Fonts: add its files to ${dir}/ and remove this comment.`,
+    ...faces,
+    "*/",
+  ].join("\n");
 }
 
 /**
@@ -101,11 +116,15 @@ function unservedBlock(f: UnservedFamily, dir: string): string {
 export function fontFacesCss(plan: FontPlan, fontsDir: string): string {
   const blocks = [...plan.fallbacks.map(fallbackBlock), ...plan.unserved.map((f) => unservedBlock(f, fontsDir))];
   if (blocks.length === 0) return "";
-  const head = plan.fallbacks.length > 0 ? ["/* Metric-matched fallbacks: text keeps its size and line breaks while a font loads, or if it never does. */"] : [];
+  const head =
+    plan.fallbacks.length > 0
+      ? ["/* Metric-matched fallbacks: text keeps its size and line breaks while a font loads, or if it never does. */"]
+      : [];
   return [...head, ...blocks].join("\n\n") + "\n";
 }
 
-const weightList = (faces: readonly FontFace[]) => faces.map((f) => `${f.weight}${f.italic ? " italic" : ""}`).join(", ");
+const weightList = (faces: readonly FontFace[]) =>
+  faces.map((f) => `${f.weight}${f.italic ? " italic" : ""}`).join(", ");
 
 function layerList(layers: readonly { name: string }[]): string {
   const names = [...new Set(layers.map((l) => `"${l.name}"`))];
@@ -137,11 +156,28 @@ export function fontNotes(plan: FontPlan, options: { stylesheet: string; package
 }
 
 /** Tailwind's own font utilities and weights: a family slug must not be read as one of them. */
-const TAILWIND_FONT_WORDS = new Set(["sans", "serif", "mono", "thin", "extralight", "light", "normal", "medium", "semibold", "bold", "extrabold", "black"]);
+const TAILWIND_FONT_WORDS = new Set([
+  "sans",
+  "serif",
+  "mono",
+  "thin",
+  "extralight",
+  "light",
+  "normal",
+  "medium",
+  "semibold",
+  "bold",
+  "extrabold",
+  "black",
+]);
 
 /** The theme name of a family for Tailwind (`--font-inter-tight`, class `font-inter-tight`). */
 export function themeFontSlug(family: string): string {
-  const slug = family.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "design";
+  const slug =
+    family
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "design";
   return TAILWIND_FONT_WORDS.has(slug) ? `${slug}-family` : slug;
 }
 
@@ -157,23 +193,49 @@ export function firstFamily(stack: string): string {
  * src/fonts.css is the families as theme fonts (`--font-…`) with those faces; Tailwind must read it after its
  * own theme, so the entry stylesheet imports it, not fonts.ts. None when the frames have no text.
  */
-export function reactFontFiles(plan: FontPlan, styling: "css-modules" | "tailwind", stack: (family: string) => string): { path: string; content: string }[] {
+export function reactFontFiles(
+  plan: FontPlan,
+  styling: "css-modules" | "tailwind",
+  stack: (family: string) => string,
+): { path: string; content: string }[] {
   const imports = fontsourceImports(plan);
   const faces = fontFacesCss(plan, "./fonts");
-  const families = [...new Set([...plan.served.flatMap((f) => [f.family, ...f.designNames]), ...plan.fallbacks.map((f) => f.family), ...plan.unserved.map((f) => f.family)])];
+  const families = [
+    ...new Set([
+      ...plan.served.flatMap((f) => [f.family, ...f.designNames]),
+      ...plan.fallbacks.map((f) => f.family),
+      ...plan.unserved.map((f) => f.family),
+    ]),
+  ];
   const theme =
     styling === "tailwind" && families.length > 0
-      ? ["@theme {", ...new Map(families.map((family) => [themeFontSlug(family), `  --font-${themeFontSlug(family)}: ${stack(family)};`])).values(), "}", ""].join("\n")
+      ? [
+          "@theme {",
+          ...new Map(
+            families.map((family) => [themeFontSlug(family), `  --font-${themeFontSlug(family)}: ${stack(family)};`]),
+          ).values(),
+          "}",
+          "",
+        ].join("\n")
       : "";
   const css =
     styling === "tailwind"
-      ? theme && `/* The design's fonts as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./fonts.css";). */\n${theme}${faces ? "\n" + faces : ""}`
+      ? theme &&
+        `/* The design's fonts as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./fonts.css";). */\n${theme}${faces ? "\n" + faces : ""}`
       : faces;
-  const lines = [...imports.map((i) => `import "${i}";`), ...(styling === "css-modules" && css ? ['import "./fonts.css";'] : [])];
+  const lines = [
+    ...imports.map((i) => `import "${i}";`),
+    ...(styling === "css-modules" && css ? ['import "./fonts.css";'] : []),
+  ];
   const files: { path: string; content: string }[] = [];
   if (lines.length > 0) {
     const packages = Object.keys(fontsourceDependencies(plan));
-    const head = packages.length > 0 ? [`// The design's fonts, only the weights the frames use: ${packages.join(", ")} (npm install ${packages.join(" ")}).`] : [];
+    const head =
+      packages.length > 0
+        ? [
+            `// The design's fonts, only the weights the frames use: ${packages.join(", ")} (npm install ${packages.join(" ")}).`,
+          ]
+        : [];
     files.push({ path: "src/fonts.ts", content: [...head, ...lines, ""].join("\n") });
   }
   if (css) files.push({ path: "src/fonts.css", content: css });

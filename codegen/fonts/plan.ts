@@ -60,8 +60,22 @@ const LOCAL_NAMES: Record<string, string[]> = {
 /** The same fonts' bold faces (local() matches a face's full or PostScript name, not its family). */
 const LOCAL_BOLD_NAMES: Record<string, string[]> = {
   Arial: ["Arial Bold", "Arial-BoldMT", "Liberation Sans Bold", "LiberationSans-Bold", "Arimo Bold", "Arimo-Bold"],
-  "Times New Roman": ["Times New Roman Bold", "TimesNewRomanPS-BoldMT", "Liberation Serif Bold", "LiberationSerif-Bold", "Tinos Bold", "Tinos-Bold"],
-  "Courier New": ["Courier New Bold", "CourierNewPS-BoldMT", "Liberation Mono Bold", "LiberationMono-Bold", "Cousine Bold", "Cousine-Bold"],
+  "Times New Roman": [
+    "Times New Roman Bold",
+    "TimesNewRomanPS-BoldMT",
+    "Liberation Serif Bold",
+    "LiberationSerif-Bold",
+    "Tinos Bold",
+    "Tinos-Bold",
+  ],
+  "Courier New": [
+    "Courier New Bold",
+    "CourierNewPS-BoldMT",
+    "Liberation Mono Bold",
+    "LiberationMono-Bold",
+    "Cousine Bold",
+    "Cousine-Bold",
+  ],
 };
 
 /** The weight nearest to `weight` among `weights` (CSS's matching: a tie goes to the heavier above 500). */
@@ -77,7 +91,9 @@ function nearest(weight: number, weights: readonly number[]): number {
 
 function servedFaces(use: FamilyUse, entry: CatalogFamily): { faces: FontFace[]; variable: boolean } {
   const range = entry.variable;
-  const variable = !!range && use.faces.some((f) => !entry.weights.includes(f.weight) && f.weight >= range.min && f.weight <= range.max);
+  const variable =
+    !!range &&
+    use.faces.some((f) => !entry.weights.includes(f.weight) && f.weight >= range.min && f.weight <= range.max);
   const out = new Map<string, FontFace>();
   for (const f of use.faces) {
     const weight = variable ? Math.min(range!.max, Math.max(range!.min, f.weight)) : nearest(f.weight, entry.weights);
@@ -136,7 +152,8 @@ export function fontPlan(frames: readonly DesignNode[]): FontPlan {
       designNames: [...new Set([...(prior?.designNames ?? []), ...(use.family === google.family ? [] : [use.family])])],
     });
   }
-  const byName = (a: { family: string }, b: { family: string }) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0);
+  const byName = (a: { family: string }, b: { family: string }) =>
+    a.family < b.family ? -1 : a.family > b.family ? 1 : 0;
   return { served: [...served.values()].sort(byName), unserved, fallbacks };
 }
 

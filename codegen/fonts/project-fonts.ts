@@ -8,7 +8,15 @@ import { fontsourceFamily } from "./fontsource.js";
 import { googleFontsLinks, reactFontFiles, themeFontSlug } from "./output.js";
 import type { FontPlan, ServedFamily } from "./plan.js";
 
-const ENTRIES = ["src/main.tsx", "src/main.jsx", "src/main.ts", "src/index.tsx", "src/index.ts", "src/App.tsx", "src/App.jsx"];
+const ENTRIES = [
+  "src/main.tsx",
+  "src/main.jsx",
+  "src/main.ts",
+  "src/index.tsx",
+  "src/index.ts",
+  "src/App.tsx",
+  "src/App.jsx",
+];
 
 /** The families the files already load: Google Fonts URLs and Fontsource imports, by theme slug. */
 function loadedFamilies(files: readonly SourceFile[]): Set<string> {
@@ -39,7 +47,12 @@ function importFonts(entry: SourceFile): SourceFile {
 }
 
 /** The files with the missing Google-served families loaded, and a note saying what was added. */
-export function withDesignFonts(files: readonly SourceFile[], plan: FontPlan, target: "react" | "html", styling: "css-modules" | "tailwind"): { files: SourceFile[]; problems: Problem[] } {
+export function withDesignFonts(
+  files: readonly SourceFile[],
+  plan: FontPlan,
+  target: "react" | "html",
+  styling: "css-modules" | "tailwind",
+): { files: SourceFile[]; problems: Problem[] } {
   const missing = missingFamilies(files, plan);
   if (missing.length === 0) return { files: [...files], problems: [] };
   const only: FontPlan = { served: missing, unserved: [], fallbacks: [] };
@@ -52,16 +65,49 @@ export function withDesignFonts(files: readonly SourceFile[], plan: FontPlan, ta
       added++;
       // Before the first stylesheet, so the page's own rules come after the fonts they name.
       const at = f.content.search(/<link\b[^>]*rel=["']?stylesheet|<style\b|<\/head>/i);
-      return { ...f, content: f.content.slice(0, at) + links.map((l) => l.trim()).join("\n") + "\n" + f.content.slice(at) };
+      return {
+        ...f,
+        content: f.content.slice(0, at) + links.map((l) => l.trim()).join("\n") + "\n" + f.content.slice(at),
+      };
     });
-    return { files: out, problems: added > 0 ? [{ severity: "info", code: "font-links-added", message: `fonts: added the Google Fonts link for ${names} to ${added} page(s)` }] : [] };
+    return {
+      files: out,
+      problems:
+        added > 0
+          ? [
+              {
+                severity: "info",
+                code: "font-links-added",
+                message: `fonts: added the Google Fonts link for ${names} to ${added} page(s)`,
+              },
+            ]
+          : [],
+    };
   }
   const entry = ENTRIES.map((path) => files.find((f) => f.path === path)).find((f) => f !== undefined);
   const fontsFile = reactFontFiles(only, styling, () => "").find((f) => f.path === "src/fonts.ts");
   if (!entry || !fontsFile || files.some((f) => f.path === "src/fonts.ts")) {
-    return { files: [...files], problems: [{ severity: "info", code: "font-imports-missing", message: `fonts: the files do not load ${names}; import them in your entry (npm install ${missing.map((f) => `@fontsource/${f.fontsourceId}`).join(" ")})` }] };
+    return {
+      files: [...files],
+      problems: [
+        {
+          severity: "info",
+          code: "font-imports-missing",
+          message: `fonts: the files do not load ${names}; import them in your entry (npm install ${missing.map((f) => `@fontsource/${f.fontsourceId}`).join(" ")})`,
+        },
+      ],
+    };
   }
   const out = files.map((f) => (f === entry ? importFonts(f) : f));
   out.push(fontsFile);
-  return { files: out, problems: [{ severity: "info", code: "font-imports-added", message: `fonts: added src/fonts.ts (Fontsource imports for ${names}), imported by ${entry.path}` }] };
+  return {
+    files: out,
+    problems: [
+      {
+        severity: "info",
+        code: "font-imports-added",
+        message: `fonts: added src/fonts.ts (Fontsource imports for ${names}), imported by ${entry.path}`,
+      },
+    ],
+  };
 }

@@ -28,5 +28,11 @@ export function fontStack(raw: string): string {
   // A family Google serves under a new name (Source Sans Pro → Source Sans 3): the loaded face has that name.
   const served = googleFamily(family)?.family;
   const renamed = served && served.toLowerCase() !== family.toLowerCase() ? [quote(served)] : [];
-  return [quote(family), ...renamed, ...apple, ...(fallback ? [`"${fallback}"`] : []), CATEGORY_STACK[categoryOf(family)]].join(", ");
+  return [
+    quote(family),
+    ...renamed,
+    ...apple,
+    ...(fallback ? [`"${fallback}"`] : []),
+    CATEGORY_STACK[categoryOf(family)],
+  ].join(", ");
 }

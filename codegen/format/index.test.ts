@@ -19,11 +19,7 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
   it("formats TSX, CSS and HTML with printWidth 100 and keeps input order", async () => {
     const result = await formatFiles([TSX, CSS, HTML], author);
     expect(result.problems).toEqual([]);
-    expect(result.files.map((f) => f.path)).toEqual([
-      "src/App.tsx",
-      "src/App.module.css",
-      "index.html",
-    ]);
+    expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/App.module.css", "index.html"]);
     expect(result.files[0]?.content).toBe(
       `import { Button } from "./Button";\nexport function App() {\n  return (\n    <div className="app">\n      <Button label={"x"} />\n    </div>\n  );\n}\n`,
     );
@@ -58,11 +54,14 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
   });
 
   it("formats JS, JSX and JSON with babel's parsers", async () => {
-    const result = await formatFiles([
-      { path: "a.js", content: `const a={b:1}` },
-      { path: "B.jsx", content: `export const B=()=><b>hi</b>` },
-      { path: "data.json", content: `{"a":1,"b":[1,2]}` },
-    ], author);
+    const result = await formatFiles(
+      [
+        { path: "a.js", content: `const a={b:1}` },
+        { path: "B.jsx", content: `export const B=()=><b>hi</b>` },
+        { path: "data.json", content: `{"a":1,"b":[1,2]}` },
+      ],
+      author,
+    );
     expect(result.problems).toEqual([]);
     expect(result.files.map((f) => f.content)).toEqual([
       `const a = { b: 1 };\n`,
@@ -86,10 +85,7 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
       content: `export function Broken() {\n  const x = 1 +;\n  return <div>{x}</div>;\n}\n`,
     };
     const result = await formatFiles([CSS, broken], author);
-    expect(result.files).toEqual([
-      { path: CSS.path, content: `.app {\n  display: flex;\n  gap: 8px;\n}\n` },
-      broken,
-    ]);
+    expect(result.files).toEqual([{ path: CSS.path, content: `.app {\n  display: flex;\n  gap: 8px;\n}\n` }, broken]);
     // Biome prints a syntax error as written and says nothing: the emitters' tests hold them to valid code
     // (codegen/project/emitted.test.ts, test/eval-files.test.ts).
     if (author === "emitters") {
@@ -110,10 +106,13 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
   });
 
   it("reports broken CSS and HTML with their lines too", async () => {
-    const result = await formatFiles([
-      { path: "a.css", content: `.a {\n  color: red;\n\n.b { color: blue }\n` },
-      { path: "b.html", content: `<div>\n<p>x</p>\n</span>\n` },
-    ], author);
+    const result = await formatFiles(
+      [
+        { path: "a.css", content: `.a {\n  color: red;\n\n.b { color: blue }\n` },
+        { path: "b.html", content: `<div>\n<p>x</p>\n</span>\n` },
+      ],
+      author,
+    );
     expect(result.problems.map(({ code, file, line }) => ({ code, file, line }))).toEqual([
       { code: "format", file: "a.css", line: 1 },
       { code: "format", file: "b.html", line: 3 },

@@ -15,8 +15,7 @@ import { formatsWithWebFmt, formatWithWebFmt } from "./web-fmt";
 /** Who wrote the files: the emitters (codegen/index.ts generateCode) or a model (ai/pipeline.ts), which prettier formats. */
 export type Author = "emitters" | "model";
 
-type Formatted =
-  { ok: true; content: string } | { ok: false; problem: Problem } | { ok: "skipped" };
+type Formatted = { ok: true; content: string } | { ok: false; problem: Problem } | { ok: "skipped" };
 
 async function formatContent(file: SourceFile, author: Author): Promise<Formatted> {
   if (file.bytes) return { ok: "skipped" };

@@ -8,7 +8,10 @@ import { base64ToBytes } from "../base64";
 import type { WebFmt } from "./web-fmt-api";
 
 export async function loadWebFmt(): Promise<WebFmt> {
-  const [{ default: init, format }, { default: wasmBase64 }] = await Promise.all([import("@wasm-fmt/web_fmt/web"), import("@wasm-fmt/web_fmt/wasm")]);
+  const [{ default: init, format }, { default: wasmBase64 }] = await Promise.all([
+    import("@wasm-fmt/web_fmt/web"),
+    import("@wasm-fmt/web_fmt/wasm"),
+  ]);
   await init(base64ToBytes(wasmBase64));
   return { format };
 }

@@ -17,7 +17,11 @@ import { formatFiles } from "./index";
  *   is the same: a run of spaces or newlines stays a run, and none comes or goes between two tags.
  */
 const CHOICES: Record<string, (text: string) => string> = {
-  css: (text) => text.replace(/:[ \t]*\n[ \t]+/g, ": ").replace(/,[ \t]*\n[ \t]+/g, ", ").replace(/, {2,}/g, ", "),
+  css: (text) =>
+    text
+      .replace(/:[ \t]*\n[ \t]+/g, ": ")
+      .replace(/,[ \t]*\n[ \t]+/g, ", ")
+      .replace(/, {2,}/g, ", "),
   html: (text) => text.replace(/\s+/g, " ").replace(/ ?([<>]) ?/g, "$1"),
 };
 

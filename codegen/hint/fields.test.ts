@@ -4,7 +4,14 @@ import { FIELD_BY_KEY, parseFieldToken, printField } from "./fields";
 import { parseHint } from "./parse";
 import { printHint } from "./print";
 
-const rect = (extra: Partial<DesignNode> = {}): DesignNode => ({ id: "1:1", name: "", kind: "rect", w: 10, h: 10, ...extra });
+const rect = (extra: Partial<DesignNode> = {}): DesignNode => ({
+  id: "1:1",
+  name: "",
+  kind: "rect",
+  w: 10,
+  h: 10,
+  ...extra,
+});
 
 function printed(node: DesignNode, key: string): string | undefined {
   return FIELD_BY_KEY.get(key)!.print(node);
@@ -35,15 +42,24 @@ describe("fields: print", () => {
         { kind: "image", asset: "a.png", fit: "contain", opacity: 0.5 },
       ],
       stroke: { color: "rgba(0, 0, 0, 0.5)", weight: [1, 0, 1, 0], align: "center", dashes: [4, 2] },
-      effects: { shadows: [{ kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "#000000" }, { kind: "inner", x: 1, y: 1, blur: 0, spread: 2, color: "#ffffff" }] },
+      effects: {
+        shadows: [
+          { kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "#000000" },
+          { kind: "inner", x: 1, y: 1, blur: 0, spread: 2, color: "#ffffff" },
+        ],
+      },
     });
-    expect(printed(node, "f")).toBe("#fff;linear-gradient(90deg, #ff0000 0%, #0000ff 100%)|multiply;img(a.png,contain,0.5)");
+    expect(printed(node, "f")).toBe(
+      "#fff;linear-gradient(90deg, #ff0000 0%, #0000ff 100%)|multiply;img(a.png,contain,0.5)",
+    );
     expect(printed(node, "s")).toBe("rgba(0,0,0,0.5),1/0/1/0,c,4/2");
     expect(printed(node, "sh")).toBe("0/4/8/0/#000;i1/1/0/2/#fff");
   });
 
   it("quotes values with spaces", () => {
-    expect(printField(FIELD_BY_KEY.get("f")!, "linear-gradient(90deg, #f00 0%)")).toBe('f:"linear-gradient(90deg, #f00 0%)"');
+    expect(printField(FIELD_BY_KEY.get("f")!, "linear-gradient(90deg, #f00 0%)")).toBe(
+      'f:"linear-gradient(90deg, #f00 0%)"',
+    );
     expect(printField(FIELD_BY_KEY.get("clip")!, "")).toBe("clip");
   });
 
@@ -57,7 +73,14 @@ describe("fields: print", () => {
 describe("fields: parse", () => {
   it("reads back what print wrote", () => {
     const node = rect();
-    for (const token of ['f:"#fff;linear-gradient(90deg, #ff0000 0%, #0000ff 100%)|multiply;img(a.png,contain,0.5)"', "s:rgba(0,0,0,0.5),1/0/1/0,c,4/2", "sh:0/4/8/0/#000;i1/1/0/2/#fff", "k:rb", "r:4,8", "o:0.5"]) {
+    for (const token of [
+      'f:"#fff;linear-gradient(90deg, #ff0000 0%, #0000ff 100%)|multiply;img(a.png,contain,0.5)"',
+      "s:rgba(0,0,0,0.5),1/0/1/0,c,4/2",
+      "sh:0/4/8/0/#000;i1/1/0/2/#fff",
+      "k:rb",
+      "r:4,8",
+      "o:0.5",
+    ]) {
       parseFieldToken(node, token);
     }
     expect(node).toEqual(
@@ -68,7 +91,12 @@ describe("fields: parse", () => {
           { kind: "image", asset: "a.png", fit: "contain", opacity: 0.5 },
         ],
         stroke: { color: "rgba(0, 0, 0, 0.5)", weight: [1, 0, 1, 0], align: "center", dashes: [4, 2] },
-        effects: { shadows: [{ kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "#000000" }, { kind: "inner", x: 1, y: 1, blur: 0, spread: 2, color: "#ffffff" }] },
+        effects: {
+          shadows: [
+            { kind: "drop", x: 0, y: 4, blur: 8, spread: 0, color: "#000000" },
+            { kind: "inner", x: 1, y: 1, blur: 0, spread: 2, color: "#ffffff" },
+          ],
+        },
         constraintH: "right",
         constraintV: "bottom",
         radius: [4, 8, 4, 8],
@@ -89,8 +117,20 @@ describe("fields: parse", () => {
 });
 
 describe("fields: layout inference's marks (issue 14)", () => {
-  const layout = { dir: "row" as const, gap: 0, padding: [0, 0, 0, 0] as [number, number, number, number], justify: "start" as const, align: "start" as const };
-  const text = { chars: "Hi", style: { family: "Inter", size: 64, weight: 700 }, resize: "height" as const, alignH: "left" as const, alignV: "top" as const };
+  const layout = {
+    dir: "row" as const,
+    gap: 0,
+    padding: [0, 0, 0, 0] as [number, number, number, number],
+    justify: "start" as const,
+    align: "start" as const,
+  };
+  const text = {
+    chars: "Hi",
+    style: { family: "Inter", size: 64, weight: 700 },
+    resize: "height" as const,
+    alignH: "left" as const,
+    alignV: "top" as const,
+  };
 
   it("prints an inferred flow, an item's place, a scaled box and fluid text compactly", () => {
     expect(printed(rect({ layout: { ...layout, inferred: { within: 1440 } } }), "inf")).toBe("1440");
@@ -106,14 +146,26 @@ describe("fields: layout inference's marks (issue 14)", () => {
 
   it("parses them back to the same fields", () => {
     const back = (node: DesignNode, key: string): DesignNode => {
-      const out: DesignNode = { ...rect(), ...(node.layout ? { layout: { ...layout } } : {}), ...(node.text ? { kind: "text", text: { ...text } } : {}) };
+      const out: DesignNode = {
+        ...rect(),
+        ...(node.layout ? { layout: { ...layout } } : {}),
+        ...(node.text ? { kind: "text", text: { ...text } } : {}),
+      };
       parseFieldToken(out, printField(FIELD_BY_KEY.get(key)!, printed(node, key)!));
       return out;
     };
-    for (const flow of [{ before: 24 }, { before: "auto" as const }, { self: "center" as const }, { offset: 12 }, { before: 8, self: "end" as const, offset: 4 }]) {
+    for (const flow of [
+      { before: 24 },
+      { before: "auto" as const },
+      { self: "center" as const },
+      { offset: 12 },
+      { before: 8, self: "end" as const, offset: 4 },
+    ]) {
       expect(back(rect({ flow }), "fi").flow).toEqual(flow);
     }
-    expect(back(rect({ layout: { ...layout, inferred: { within: 1440 } } }), "inf").layout?.inferred).toEqual({ within: 1440 });
+    expect(back(rect({ layout: { ...layout, inferred: { within: 1440 } } }), "inf").layout?.inferred).toEqual({
+      within: 1440,
+    });
     expect(back(rect({ scaled: true }), "scl").scaled).toBe(true);
     expect(back(rect({ kind: "text", text: { ...text, fluid: [38, 4.44] } }), "flu").text?.fluid).toEqual([38, 4.44]);
     // Issue 22: a carousel row, a decoration hidden below a width, a frame growing below one; negative and
@@ -125,14 +177,23 @@ describe("fields: layout inference's marks (issue 14)", () => {
     expect(back(rect({ flow: { before: -1.5, offset: 0.4 } }), "fi").flow).toEqual({ before: -1.5, offset: 0.4 });
     // Issue 37: a section kept as drawn, stacking below the design width; a text held on one line from it up.
     expect(back(rect({ stackBelow: 1440 }), "sb").stackBelow).toBe(1440);
-    for (const stack of [{ role: "item" as const, order: 3, below: 1440 }, { role: "background" as const, order: 1, below: 1280 }, { role: "hidden" as const, order: 12, below: 960 }]) {
+    for (const stack of [
+      { role: "item" as const, order: 3, below: 1440 },
+      { role: "background" as const, order: 1, below: 1280 },
+      { role: "hidden" as const, order: 12, below: 960 },
+    ]) {
       expect(back(rect({ stack }), "st").stack).toEqual(stack);
     }
     expect(back(rect({ stackTop: true }), "stt").stackTop).toBe(true);
     expect(back(rect({ lineBelow: 1440 }), "lb").lineBelow).toBe(1440);
     // Issue 37: a navigation bar's row — its menu below 996 px holds children 1 and 2; the panel drops below the row's parent.
     expect(printed(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav")).toBe("996,1,3,1");
-    expect(back(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav").nav).toEqual({ below: 996, from: 1, to: 3, up: 1 });
+    expect(back(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav").nav).toEqual({
+      below: 996,
+      from: 1,
+      to: 3,
+      up: 1,
+    });
   });
 
   it("rejects malformed values", () => {
@@ -146,12 +207,47 @@ describe("fields: layout inference's marks (issue 14)", () => {
 
 describe("fields: masks", () => {
   it("prints a mask by its type (alpha, the default, bare) and parses it back to the same tree", () => {
-    const mask = (maskType?: DesignNode["maskType"]): DesignNode => ({ id: "1:2", name: "Mask", kind: "ellipse", x: 0, y: 0, w: 10, h: 10, mask: true, fills: [{ kind: "solid", color: "#000000" }], ...(maskType ? { maskType } : {}) });
-    expect([printed(mask(), "mask"), printed(mask("vector"), "mask"), printed(mask("luminance"), "mask"), printed(rect(), "mask")]).toEqual(["", "v", "l", undefined]);
+    const mask = (maskType?: DesignNode["maskType"]): DesignNode => ({
+      id: "1:2",
+      name: "Mask",
+      kind: "ellipse",
+      x: 0,
+      y: 0,
+      w: 10,
+      h: 10,
+      mask: true,
+      fills: [{ kind: "solid", color: "#000000" }],
+      ...(maskType ? { maskType } : {}),
+    });
+    expect([
+      printed(mask(), "mask"),
+      printed(mask("vector"), "mask"),
+      printed(mask("luminance"), "mask"),
+      printed(rect(), "mask"),
+    ]).toEqual(["", "v", "l", undefined]);
     for (const type of [undefined, "vector", "luminance"] as const) {
-      const photo: DesignNode = { id: "1:3", name: "Photo", kind: "rect", x: -5, y: 0, w: 20, h: 10, fills: [{ kind: "image", asset: "photo.png", fit: "cover" }] };
-      const group: DesignNode = { id: "1:1", name: "Avatar", kind: "group", w: 10, h: 10, children: [mask(type), photo] };
-      const doc = { frames: [group], assets: { "photo.png": { kind: "image" as const, name: "photo.png", imageRef: "" } } };
+      const photo: DesignNode = {
+        id: "1:3",
+        name: "Photo",
+        kind: "rect",
+        x: -5,
+        y: 0,
+        w: 20,
+        h: 10,
+        fills: [{ kind: "image", asset: "photo.png", fit: "cover" }],
+      };
+      const group: DesignNode = {
+        id: "1:1",
+        name: "Avatar",
+        kind: "group",
+        w: 10,
+        h: 10,
+        children: [mask(type), photo],
+      };
+      const doc = {
+        frames: [group],
+        assets: { "photo.png": { kind: "image" as const, name: "photo.png", imageRef: "" } },
+      };
       expect(parseHint(printHint(doc)).document.frames).toEqual([group]);
     }
     const parsed = rect();

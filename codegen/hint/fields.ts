@@ -2,7 +2,23 @@
  * The hint's vocabulary: one entry per design-tree field, with its short key, how it prints and how it
  * parses back. Keeping both directions side by side is what makes parse(print(tree)) == tree.
  */
-import type { Corners, DesignNode, Effects, FlexLayout, FlowItem, ImagePaint, NavMenu, Paint, Shadow, Sides, Sizing, Stroke, TextContent, TextRun, TextStyle } from "../design/types.js";
+import type {
+  Corners,
+  DesignNode,
+  Effects,
+  FlexLayout,
+  FlowItem,
+  ImagePaint,
+  NavMenu,
+  Paint,
+  Shadow,
+  Sides,
+  Sizing,
+  Stroke,
+  TextContent,
+  TextRun,
+  TextStyle,
+} from "../design/types.js";
 import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
 import { FigmentError } from "../errors.js";
 
@@ -49,13 +65,31 @@ function enumCodec<T extends string>(codes: Record<T, string>): { print(v: T): s
 const JUSTIFY = enumCodec<FlexLayout["justify"]>({ start: "s", center: "c", end: "e", "space-between": "sb" });
 const ALIGN = enumCodec<FlexLayout["align"]>({ start: "s", center: "c", end: "e", baseline: "b", stretch: "st" });
 const SIZING = enumCodec<Sizing>({ fixed: "fix", hug: "hug", fill: "fill" });
-const CH = enumCodec<NonNullable<DesignNode["constraintH"]>>({ left: "l", right: "r", center: "c", "left-right": "lr", scale: "s" });
-const CV = enumCodec<NonNullable<DesignNode["constraintV"]>>({ top: "t", bottom: "b", center: "c", "top-bottom": "tb", scale: "s" });
+const CH = enumCodec<NonNullable<DesignNode["constraintH"]>>({
+  left: "l",
+  right: "r",
+  center: "c",
+  "left-right": "lr",
+  scale: "s",
+});
+const CV = enumCodec<NonNullable<DesignNode["constraintV"]>>({
+  top: "t",
+  bottom: "b",
+  center: "c",
+  "top-bottom": "tb",
+  scale: "s",
+});
 const STROKE_ALIGN = enumCodec<Stroke["align"]>({ inside: "i", center: "c", outside: "o" });
 const RESIZE = enumCodec<TextContent["resize"]>({ none: "n", height: "h", width: "w", truncate: "t" });
 const ALIGN_H = enumCodec<TextContent["alignH"]>({ left: "l", center: "c", right: "r", justify: "j" });
 const ALIGN_V = enumCodec<TextContent["alignV"]>({ top: "t", center: "c", bottom: "b" });
-const FIT = enumCodec<ImagePaint["fit"]>({ cover: "cover", contain: "contain", fill: "fill", tile: "tile", crop: "crop" });
+const FIT = enumCodec<ImagePaint["fit"]>({
+  cover: "cover",
+  contain: "contain",
+  fill: "fill",
+  tile: "tile",
+  crop: "crop",
+});
 
 const MASK_TYPE = enumCodec<NonNullable<DesignNode["maskType"]>>({ vector: "v", luminance: "l" });
 
@@ -128,7 +162,14 @@ function parseShadow(text: string): Shadow {
   const inner = text.startsWith("i");
   const parts = (inner ? text.slice(1) : text).split("/");
   if (parts.length !== 5) throw new FigmentError("input", `bad shadow "${text}"`);
-  return { kind: inner ? "inner" : "drop", x: num(parts[0]!), y: num(parts[1]!), blur: num(parts[2]!), spread: num(parts[3]!), color: expandColor(parts[4]!) };
+  return {
+    kind: inner ? "inner" : "drop",
+    x: num(parts[0]!),
+    y: num(parts[1]!),
+    blur: num(parts[2]!),
+    spread: num(parts[3]!),
+    color: expandColor(parts[4]!),
+  };
 }
 
 function effects(node: DesignNode): Effects {
@@ -148,12 +189,28 @@ const STYLE_FIELDS: StyleField[] = [
   { key: "ff", print: (s) => s.family, parse: (s, v) => void (s.family = v) },
   { key: "fs", print: (s) => s.size?.toString(), parse: (s, v) => void (s.size = num(v)) },
   { key: "fw", print: (s) => s.weight?.toString(), parse: (s, v) => void (s.weight = num(v)) },
-  { key: "it", print: (s) => (s.italic === undefined ? undefined : s.italic ? "1" : "0"), parse: (s, v) => void (s.italic = v === "1") },
+  {
+    key: "it",
+    print: (s) => (s.italic === undefined ? undefined : s.italic ? "1" : "0"),
+    parse: (s, v) => void (s.italic = v === "1"),
+  },
   { key: "lh", print: (s) => s.lineHeight?.toString(), parse: (s, v) => void (s.lineHeight = num(v)) },
   { key: "ls", print: (s) => s.letterSpacing?.toString(), parse: (s, v) => void (s.letterSpacing = num(v)) },
-  { key: "tc", print: (s) => (s.case ? CASE.print(s.case) : undefined), parse: (s, v) => void (s.case = CASE.parse(v)) },
-  { key: "td", print: (s) => (s.decoration ? DECO.print(s.decoration) : undefined), parse: (s, v) => void (s.decoration = DECO.parse(v)) },
-  { key: "c", print: (s) => (s.color ? shortColor(s.color) : undefined), parse: (s, v) => void (s.color = expandColor(v)) },
+  {
+    key: "tc",
+    print: (s) => (s.case ? CASE.print(s.case) : undefined),
+    parse: (s, v) => void (s.case = CASE.parse(v)),
+  },
+  {
+    key: "td",
+    print: (s) => (s.decoration ? DECO.print(s.decoration) : undefined),
+    parse: (s, v) => void (s.decoration = DECO.parse(v)),
+  },
+  {
+    key: "c",
+    print: (s) => (s.color ? shortColor(s.color) : undefined),
+    parse: (s, v) => void (s.color = expandColor(v)),
+  },
 ];
 
 function printRun(run: TextRun): string {
@@ -212,7 +269,12 @@ function navOf(value: string): NavMenu {
 export const FIELDS: Field[] = [
   // Layout and sizing.
   { key: "rot", category: "layout", print: (n) => n.rotation?.toString(), parse: (n, v) => void (n.rotation = num(v)) },
-  { key: "hidden", category: "layout", print: (n) => (n.hidden ? "" : undefined), parse: (n) => void (n.hidden = true) },
+  {
+    key: "hidden",
+    category: "layout",
+    print: (n) => (n.hidden ? "" : undefined),
+    parse: (n) => void (n.hidden = true),
+  },
   {
     key: "row",
     category: "layout",
@@ -225,52 +287,170 @@ export const FIELDS: Field[] = [
     print: (n) => (n.layout?.dir === "column" ? "" : undefined),
     parse: (n) => void (n.layout = { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }),
   },
-  { key: "g", category: "layout", print: (n) => (n.layout?.gap ? String(n.layout.gap) : undefined), parse: (n, v) => void (layoutOf(n).gap = num(v)) },
-  { key: "p", category: "layout", print: (n) => (n.layout?.padding.some((x) => x !== 0) ? printSides(n.layout.padding) : undefined), parse: (n, v) => void (layoutOf(n).padding = parseSides(v)) },
-  { key: "j", category: "layout", print: (n) => (n.layout && n.layout.justify !== "start" ? JUSTIFY.print(n.layout.justify) : undefined), parse: (n, v) => void (layoutOf(n).justify = JUSTIFY.parse(v)) },
-  { key: "a", category: "layout", print: (n) => (n.layout && n.layout.align !== "start" ? ALIGN.print(n.layout.align) : undefined), parse: (n, v) => void (layoutOf(n).align = ALIGN.parse(v)) },
-  { key: "wrap", category: "layout", print: (n) => (n.layout?.wrap ? "" : undefined), parse: (n) => void (layoutOf(n).wrap = true) },
-  { key: "cg", category: "layout", print: (n) => n.layout?.crossGap?.toString(), parse: (n, v) => void (layoutOf(n).crossGap = num(v)) },
+  {
+    key: "g",
+    category: "layout",
+    print: (n) => (n.layout?.gap ? String(n.layout.gap) : undefined),
+    parse: (n, v) => void (layoutOf(n).gap = num(v)),
+  },
+  {
+    key: "p",
+    category: "layout",
+    print: (n) => (n.layout?.padding.some((x) => x !== 0) ? printSides(n.layout.padding) : undefined),
+    parse: (n, v) => void (layoutOf(n).padding = parseSides(v)),
+  },
+  {
+    key: "j",
+    category: "layout",
+    print: (n) => (n.layout && n.layout.justify !== "start" ? JUSTIFY.print(n.layout.justify) : undefined),
+    parse: (n, v) => void (layoutOf(n).justify = JUSTIFY.parse(v)),
+  },
+  {
+    key: "a",
+    category: "layout",
+    print: (n) => (n.layout && n.layout.align !== "start" ? ALIGN.print(n.layout.align) : undefined),
+    parse: (n, v) => void (layoutOf(n).align = ALIGN.parse(v)),
+  },
+  {
+    key: "wrap",
+    category: "layout",
+    print: (n) => (n.layout?.wrap ? "" : undefined),
+    parse: (n) => void (layoutOf(n).wrap = true),
+  },
+  {
+    key: "cg",
+    category: "layout",
+    print: (n) => n.layout?.crossGap?.toString(),
+    parse: (n, v) => void (layoutOf(n).crossGap = num(v)),
+  },
   // Layout inference's marks (codegen/layout): an inferred flow and the width its percentages refer to,
   // an item's place in it, a box whose absolute children scale as a unit.
-  { key: "inf", category: "layout", print: (n) => n.layout?.inferred?.within.toString(), parse: (n, v) => void (layoutOf(n).inferred = { within: num(v) }) },
-  { key: "fi", category: "layout", print: (n) => (n.flow ? printFlow(n.flow) : undefined), parse: (n, v) => void (n.flow = parseFlow(v)) },
+  {
+    key: "inf",
+    category: "layout",
+    print: (n) => n.layout?.inferred?.within.toString(),
+    parse: (n, v) => void (layoutOf(n).inferred = { within: num(v) }),
+  },
+  {
+    key: "fi",
+    category: "layout",
+    print: (n) => (n.flow ? printFlow(n.flow) : undefined),
+    parse: (n, v) => void (n.flow = parseFlow(v)),
+  },
   { key: "scl", category: "layout", print: (n) => (n.scaled ? "" : undefined), parse: (n) => void (n.scaled = true) },
   // A carousel row: one line from this width up, wrapping below it; a decoration hidden below a width.
-  { key: "wb", category: "layout", print: (n) => n.layout?.wrapBelow?.toString(), parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)) },
+  {
+    key: "wb",
+    category: "layout",
+    print: (n) => n.layout?.wrapBelow?.toString(),
+    parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)),
+  },
   // A designer's row of blocks that wraps to fewer per line, each item at least this wide, on narrow screens.
-  { key: "rf", category: "layout", print: (n) => n.layout?.reflow?.toString(), parse: (n, v) => void (layoutOf(n).reflow = num(v)) },
+  {
+    key: "rf",
+    category: "layout",
+    print: (n) => n.layout?.reflow?.toString(),
+    parse: (n, v) => void (layoutOf(n).reflow = num(v)),
+  },
   // The designer's auto layout on narrower screens: items never wider than it, rows that wrap (layout/reflow.ts).
-  { key: "fb", category: "layout", print: (n) => n.layout?.fitBelow?.toString(), parse: (n, v) => void (layoutOf(n).fitBelow = num(v)) },
+  {
+    key: "fb",
+    category: "layout",
+    print: (n) => n.layout?.fitBelow?.toString(),
+    parse: (n, v) => void (layoutOf(n).fitBelow = num(v)),
+  },
   // A designer's layout whose wide side padding gives way on narrower screens, and the width its percentages refer to.
-  { key: "gw", category: "layout", print: (n) => n.layout?.fluidSides?.toString(), parse: (n, v) => void (layoutOf(n).fluidSides = num(v)) },
-  { key: "hb", category: "layout", print: (n) => n.hideBelow?.toString(), parse: (n, v) => void (n.hideBelow = num(v)) },
+  {
+    key: "gw",
+    category: "layout",
+    print: (n) => n.layout?.fluidSides?.toString(),
+    parse: (n, v) => void (layoutOf(n).fluidSides = num(v)),
+  },
+  {
+    key: "hb",
+    category: "layout",
+    print: (n) => n.hideBelow?.toString(),
+    parse: (n, v) => void (n.hideBelow = num(v)),
+  },
   // Its place in its container's drawing order (1 = lowest), where layers and the flow interleave.
   { key: "z", category: "layout", print: (n) => n.z?.toString(), parse: (n, v) => void (n.z = num(v)) },
   // A section kept as drawn at the design width (layout/fallback.ts): stacking below a width, each child's role
   // there (i item, b background, h hidden) and reading order, and the section itself.
-  { key: "sb", category: "layout", print: (n) => n.stackBelow?.toString(), parse: (n, v) => void (n.stackBelow = num(v)) },
-  { key: "st", category: "layout", print: (n) => (n.stack ? `${n.stack.role[0]}${n.stack.order}/${n.stack.below}` : undefined), parse: (n, v) => void (n.stack = { role: v[0] === "b" ? "background" : v[0] === "h" ? "hidden" : "item", order: num(v.slice(1, v.indexOf("/"))), below: num(v.slice(v.indexOf("/") + 1)) }) },
-  { key: "stt", category: "layout", print: (n) => (n.stackTop ? "" : undefined), parse: (n) => void (n.stackTop = true) },
+  {
+    key: "sb",
+    category: "layout",
+    print: (n) => n.stackBelow?.toString(),
+    parse: (n, v) => void (n.stackBelow = num(v)),
+  },
+  {
+    key: "st",
+    category: "layout",
+    print: (n) => (n.stack ? `${n.stack.role[0]}${n.stack.order}/${n.stack.below}` : undefined),
+    parse: (n, v) =>
+      void (n.stack = {
+        role: v[0] === "b" ? "background" : v[0] === "h" ? "hidden" : "item",
+        order: num(v.slice(1, v.indexOf("/"))),
+        below: num(v.slice(v.indexOf("/") + 1)),
+      }),
+  },
+  {
+    key: "stt",
+    category: "layout",
+    print: (n) => (n.stackTop ? "" : undefined),
+    parse: (n) => void (n.stackTop = true),
+  },
   // A text drawn on one line: one line from this width up, wrapping below.
-  { key: "lb", category: "layout", print: (n) => n.lineBelow?.toString(), parse: (n, v) => void (n.lineBelow = num(v)) },
+  {
+    key: "lb",
+    category: "layout",
+    print: (n) => n.lineBelow?.toString(),
+    parse: (n, v) => void (n.lineBelow = num(v)),
+  },
   // A frame drawn shorter than its content: its drawn height from this width up, its content's below.
-  { key: "gb", category: "layout", print: (n) => n.growBelow?.toString(), parse: (n, v) => void (n.growBelow = num(v)) },
+  {
+    key: "gb",
+    category: "layout",
+    print: (n) => n.growBelow?.toString(),
+    parse: (n, v) => void (n.growBelow = num(v)),
+  },
   // A navigation bar's row: below this width its children [from, to) go behind a menu button, the panel dropping
   // below the bar's box `up` ancestors above (`nav:<below>,<from>,<to>,<up>`).
-  { key: "nav", category: "layout", print: (n) => (n.nav ? nums([n.nav.below, n.nav.from, n.nav.to, n.nav.up]) : undefined), parse: (n, v) => void (n.nav = navOf(v)) },
-  { key: "W", category: "layout", print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined), parse: (n, v) => void (n.sizeH = SIZING.parse(v)) },
-  { key: "H", category: "layout", print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined), parse: (n, v) => void (n.sizeV = SIZING.parse(v)) },
+  {
+    key: "nav",
+    category: "layout",
+    print: (n) => (n.nav ? nums([n.nav.below, n.nav.from, n.nav.to, n.nav.up]) : undefined),
+    parse: (n, v) => void (n.nav = navOf(v)),
+  },
+  {
+    key: "W",
+    category: "layout",
+    print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined),
+    parse: (n, v) => void (n.sizeH = SIZING.parse(v)),
+  },
+  {
+    key: "H",
+    category: "layout",
+    print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined),
+    parse: (n, v) => void (n.sizeV = SIZING.parse(v)),
+  },
   { key: "minw", category: "layout", print: (n) => n.minW?.toString(), parse: (n, v) => void (n.minW = num(v)) },
   { key: "maxw", category: "layout", print: (n) => n.maxW?.toString(), parse: (n, v) => void (n.maxW = num(v)) },
   { key: "minh", category: "layout", print: (n) => n.minH?.toString(), parse: (n, v) => void (n.minH = num(v)) },
   { key: "maxh", category: "layout", print: (n) => n.maxH?.toString(), parse: (n, v) => void (n.maxH = num(v)) },
-  { key: "abs", category: "layout", print: (n) => (n.absolute ? "" : undefined), parse: (n) => void (n.absolute = true) },
+  {
+    key: "abs",
+    category: "layout",
+    print: (n) => (n.absolute ? "" : undefined),
+    parse: (n) => void (n.absolute = true),
+  },
   {
     // Both constraints in one token, horizontal then vertical: `k:rb`, `k:lrc`; left/top are the default.
     key: "k",
     category: "layout",
-    print: (n) => (n.constraintH || n.constraintV ? `${n.constraintH ? CH.print(n.constraintH) : "l"}${n.constraintV ? CV.print(n.constraintV) : "t"}` : undefined),
+    print: (n) =>
+      n.constraintH || n.constraintV
+        ? `${n.constraintH ? CH.print(n.constraintH) : "l"}${n.constraintV ? CV.print(n.constraintV) : "t"}`
+        : undefined,
     parse: (n, v) => {
       const m = /^(lr|l|r|c|s)(tb|t|b|c|s)$/.exec(v);
       if (!m) throw new FigmentError("input", `bad constraints "${v}"`);
@@ -279,7 +459,12 @@ export const FIELDS: Field[] = [
     },
   },
   // Paint.
-  { key: "f", category: "paint", print: (n) => (n.fills ? printPaints(n.fills) : undefined), parse: (n, v) => void (n.fills = parsePaints(v)) },
+  {
+    key: "f",
+    category: "paint",
+    print: (n) => (n.fills ? printPaints(n.fills) : undefined),
+    parse: (n, v) => void (n.fills = parsePaints(v)),
+  },
   {
     key: "s",
     category: "paint",
@@ -302,17 +487,53 @@ export const FIELDS: Field[] = [
       };
     },
   },
-  { key: "r", category: "paint", print: (n) => (n.radius === undefined ? undefined : typeof n.radius === "number" ? String(n.radius) : nums(n.radius)), parse: (n, v) => void (n.radius = v.includes(",") ? parseSides(v) : num(v)) },
-  { key: "sh", category: "paint", print: (n) => n.effects?.shadows?.map(printShadow).join(";"), parse: (n, v) => void (effects(n).shadows = v.split(";").map(parseShadow)) },
-  { key: "blur", category: "paint", print: (n) => n.effects?.blur?.toString(), parse: (n, v) => void (effects(n).blur = num(v)) },
-  { key: "bblur", category: "paint", print: (n) => n.effects?.backdropBlur?.toString(), parse: (n, v) => void (effects(n).backdropBlur = num(v)) },
+  {
+    key: "r",
+    category: "paint",
+    print: (n) =>
+      n.radius === undefined ? undefined : typeof n.radius === "number" ? String(n.radius) : nums(n.radius),
+    parse: (n, v) => void (n.radius = v.includes(",") ? parseSides(v) : num(v)),
+  },
+  {
+    key: "sh",
+    category: "paint",
+    print: (n) => n.effects?.shadows?.map(printShadow).join(";"),
+    parse: (n, v) => void (effects(n).shadows = v.split(";").map(parseShadow)),
+  },
+  {
+    key: "blur",
+    category: "paint",
+    print: (n) => n.effects?.blur?.toString(),
+    parse: (n, v) => void (effects(n).blur = num(v)),
+  },
+  {
+    key: "bblur",
+    category: "paint",
+    print: (n) => n.effects?.backdropBlur?.toString(),
+    parse: (n, v) => void (effects(n).backdropBlur = num(v)),
+  },
   { key: "o", category: "paint", print: (n) => n.opacity?.toString(), parse: (n, v) => void (n.opacity = num(v)) },
   { key: "bl", category: "paint", print: (n) => n.blend, parse: (n, v) => void (n.blend = v) },
   // Frames clip by default in Figma, so for frames the flag marks the exception.
-  { key: "clip", category: "paint", print: (n) => (n.clip && n.kind !== "frame" ? "" : undefined), parse: (n) => void (n.clip = true) },
-  { key: "noclip", category: "paint", print: (n) => (!n.clip && n.kind === "frame" ? "" : undefined), parse: (n) => void delete n.clip },
+  {
+    key: "clip",
+    category: "paint",
+    print: (n) => (n.clip && n.kind !== "frame" ? "" : undefined),
+    parse: (n) => void (n.clip = true),
+  },
+  {
+    key: "noclip",
+    category: "paint",
+    print: (n) => (!n.clip && n.kind === "frame" ? "" : undefined),
+    parse: (n) => void delete n.clip,
+  },
   // `mask` masks by alpha (Figma's default), `mask:v` by its outline, `mask:l` by luminance.
-  { key: "mask", category: "paint", print: (n) => (n.mask ? (n.maskType ? MASK_TYPE.print(n.maskType) : "") : undefined), parse: (n, v) => void Object.assign(n, { mask: true }, v ? { maskType: MASK_TYPE.parse(v) } : {}) },
+  {
+    key: "mask",
+    category: "paint",
+    print: (n) => (n.mask ? (n.maskType ? MASK_TYPE.print(n.maskType) : "") : undefined),
+    parse: (n, v) => void Object.assign(n, { mask: true }, v ? { maskType: MASK_TYPE.parse(v) } : {}),
+  },
   // Text: base style, then text layout, then runs.
   ...STYLE_FIELDS.map(
     (sf): Field => ({
@@ -322,14 +543,49 @@ export const FIELDS: Field[] = [
       parse: (n, v) => sf.parse(textOf(n).style, v),
     }),
   ),
-  { key: "rs", category: "text", print: (n) => (n.text && n.text.resize !== "none" ? RESIZE.print(n.text.resize) : undefined), parse: (n, v) => void (textOf(n).resize = RESIZE.parse(v)) },
-  { key: "ta", category: "text", print: (n) => (n.text && n.text.alignH !== "left" ? ALIGN_H.print(n.text.alignH) : undefined), parse: (n, v) => void (textOf(n).alignH = ALIGN_H.parse(v)) },
-  { key: "tv", category: "text", print: (n) => (n.text && n.text.alignV !== "top" ? ALIGN_V.print(n.text.alignV) : undefined), parse: (n, v) => void (textOf(n).alignV = ALIGN_V.parse(v)) },
-  { key: "ml", category: "text", print: (n) => n.text?.maxLines?.toString(), parse: (n, v) => void (textOf(n).maxLines = num(v)) },
-  { key: "ps", category: "text", print: (n) => n.text?.paragraphSpacing?.toString(), parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)) },
-  { key: "flu", category: "text", print: (n) => (n.text?.fluid ? nums(n.text.fluid.filter((v) => v !== undefined)) : undefined), parse: (n, v) => void (textOf(n).fluid = fluidOf(v)) },
+  {
+    key: "rs",
+    category: "text",
+    print: (n) => (n.text && n.text.resize !== "none" ? RESIZE.print(n.text.resize) : undefined),
+    parse: (n, v) => void (textOf(n).resize = RESIZE.parse(v)),
+  },
+  {
+    key: "ta",
+    category: "text",
+    print: (n) => (n.text && n.text.alignH !== "left" ? ALIGN_H.print(n.text.alignH) : undefined),
+    parse: (n, v) => void (textOf(n).alignH = ALIGN_H.parse(v)),
+  },
+  {
+    key: "tv",
+    category: "text",
+    print: (n) => (n.text && n.text.alignV !== "top" ? ALIGN_V.print(n.text.alignV) : undefined),
+    parse: (n, v) => void (textOf(n).alignV = ALIGN_V.parse(v)),
+  },
+  {
+    key: "ml",
+    category: "text",
+    print: (n) => n.text?.maxLines?.toString(),
+    parse: (n, v) => void (textOf(n).maxLines = num(v)),
+  },
+  {
+    key: "ps",
+    category: "text",
+    print: (n) => n.text?.paragraphSpacing?.toString(),
+    parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)),
+  },
+  {
+    key: "flu",
+    category: "text",
+    print: (n) => (n.text?.fluid ? nums(n.text.fluid.filter((v) => v !== undefined)) : undefined),
+    parse: (n, v) => void (textOf(n).fluid = fluidOf(v)),
+  },
   { key: "sn", category: "text", print: (n) => n.text?.styleName, parse: (n, v) => void (textOf(n).styleName = v) },
-  { key: "run", category: "text", print: (n) => n.text?.runs?.map(printRun).join(";"), parse: (n, v) => void (textOf(n).runs = splitOutsideStrings(v, ";").map(parseRun)) },
+  {
+    key: "run",
+    category: "text",
+    print: (n) => n.text?.runs?.map(printRun).join(";"),
+    parse: (n, v) => void (textOf(n).runs = splitOutsideStrings(v, ";").map(parseRun)),
+  },
 ];
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));

@@ -68,11 +68,24 @@ function allMarks(doc: DesignDocument): [string, Record<string, unknown>][] {
   return out;
 }
 
-const KEY_OF: Record<string, string> = { stackBelow: "sb", stack: "st", stackTop: "stt", lineBelow: "lb", nav: "nav", reflow: "rf", z: "z" };
+const KEY_OF: Record<string, string> = {
+  stackBelow: "sb",
+  stack: "st",
+  stackTop: "stt",
+  lineBelow: "lb",
+  nav: "nav",
+  reflow: "rf",
+  z: "z",
+};
 
 const PAGES = [
   // Sections kept as drawn and stacked below the design width, texts held on one line, the nav bar, paint order.
-  { file: "psykolog-jenny.file.json", id: "35:34", name: "Psykolog Jenny · MacBook Pro 2.2", has: ["sb", "st", "stt", "lb", "nav", "z"] },
+  {
+    file: "psykolog-jenny.file.json",
+    id: "35:34",
+    name: "Psykolog Jenny · MacBook Pro 2.2",
+    has: ["sb", "st", "stt", "lb", "nav", "z"],
+  },
   // The designer's auto layout: the nav bar's menu, rows of cards that reflow.
   { file: "flora.file.json", id: "8203:59903", name: "Flora · Home • Desktop", has: ["nav", "rf"] },
 ];
@@ -83,7 +96,12 @@ describe("issue 37's marks in the model's hint", () => {
       const doc = real(page.file, page.id);
       const hint = printHint(doc);
       const before = allMarks(doc);
-      const present = new Set(before.flatMap(([, m]) => Object.keys(m)).map((k) => KEY_OF[k]).filter((k) => k !== undefined));
+      const present = new Set(
+        before
+          .flatMap(([, m]) => Object.keys(m))
+          .map((k) => KEY_OF[k])
+          .filter((k) => k !== undefined),
+      );
       expect([...present].sort()).toEqual(expect.arrayContaining(page.has));
       for (const key of page.has) expect(hint, `${key}: in the hint`).toMatch(new RegExp(`(^| )${key}(:|$| )`, "m"));
 
@@ -122,9 +140,17 @@ describe("issue 37's marks in the model's hint", () => {
       const parsed = parseHint(printHint(inferLayout(doc))).document;
       for (const options of TARGETS) {
         const offline = emitFiles(doc, options).files;
-        const fromHint = emitFiles({ ...parsed, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) }, options).files;
-        expect(fromHint.map((f) => f.path), `${options.target} ${options.styling}`).toEqual(offline.map((f) => f.path));
-        for (const [i, f] of offline.entries()) if (typeof f.content === "string") expect(fromHint[i]!.content, `${options.target} ${options.styling}: ${f.path}`).toBe(f.content);
+        const fromHint = emitFiles(
+          { ...parsed, assets: doc.assets, ...(doc.tokens ? { tokens: doc.tokens } : {}) },
+          options,
+        ).files;
+        expect(
+          fromHint.map((f) => f.path),
+          `${options.target} ${options.styling}`,
+        ).toEqual(offline.map((f) => f.path));
+        for (const [i, f] of offline.entries())
+          if (typeof f.content === "string")
+            expect(fromHint[i]!.content, `${options.target} ${options.styling}: ${f.path}`).toBe(f.content);
       }
     });
   }

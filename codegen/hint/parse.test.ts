@@ -7,7 +7,7 @@ describe("parseHint", () => {
       "figment-hint 1",
       "$1 f:img(photo.png,cover,0.5) r:4",
       "F 1:1 Gallery 300x200 row g:8",
-      " I 2:1 @10,10 100x100 cmp:7:1 cn:\"Card/Large\"",
+      ' I 2:1 @10,10 100x100 cmp:7:1 cn:"Card/Large"',
       "  R ~7:2 100x80 $1",
       "  V ~:3 arrow 16x16 svg",
       " R :5 100x100 $1",
@@ -15,7 +15,15 @@ describe("parseHint", () => {
     ].join("\n");
     const { document } = parseHint(text);
     const frame = document.frames[0]!;
-    expect(frame).toMatchObject({ id: "1:1", name: "Gallery", kind: "frame", w: 300, h: 200, clip: true, layout: { dir: "row", gap: 8 } });
+    expect(frame).toMatchObject({
+      id: "1:1",
+      name: "Gallery",
+      kind: "frame",
+      w: 300,
+      h: 200,
+      clip: true,
+      layout: { dir: "row", gap: 8 },
+    });
     const [card, second] = frame.children!;
     expect(card).toMatchObject({ id: "2:1", name: "", x: 10, y: 10, component: { id: "7:1", name: "Card/Large" } });
     expect(card!.children!.map((c) => c.id)).toEqual(["I2:1;7:2", "I2:1;7:3"]);
@@ -24,13 +32,22 @@ describe("parseHint", () => {
     expect(card!.children![1]!.asset).toBe("arrow.svg");
     // After 7:3 the session is 7, so ":5" is 7:5 — outside the instance, no ~.
     expect(second!.id).toBe("7:5");
-    expect(document.assets).toEqual({ "photo.png": { kind: "image", name: "photo.png", imageRef: "" }, "arrow.svg": { kind: "svg", name: "arrow.svg", svg: expect.stringContaining("<rect"), placeholder: true } });
+    expect(document.assets).toEqual({
+      "photo.png": { kind: "image", name: "photo.png", imageRef: "" },
+      "arrow.svg": { kind: "svg", name: "arrow.svg", svg: expect.stringContaining("<rect"), placeholder: true },
+    });
   });
 
   it("reads a text node's characters without a name as its name", () => {
     const node = parseHint('figment-hint 1\nT 1:1 10x10 ff:Inter fs:12 fw:400 "Hi there"\n').document.frames[0]!;
     expect(node.name).toBe("Hi there");
-    expect(node.text).toEqual({ chars: "Hi there", style: { family: "Inter", size: 12, weight: 400 }, resize: "none", alignH: "left", alignV: "top" });
+    expect(node.text).toEqual({
+      chars: "Hi there",
+      style: { family: "Inter", size: 12, weight: 400 },
+      resize: "none",
+      alignH: "left",
+      alignV: "top",
+    });
   });
 });
 
@@ -53,6 +70,8 @@ describe("parseHint errors", () => {
   });
 
   it("are input errors", () => {
-    expect(bad("figment-hint 1\nQ 1:1 A 1x1")).toThrow(expect.objectContaining({ name: "FigmentError", kind: "input" }));
+    expect(bad("figment-hint 1\nQ 1:1 A 1x1")).toThrow(
+      expect.objectContaining({ name: "FigmentError", kind: "input" }),
+    );
   });
 });

@@ -29,7 +29,13 @@ function textToken(token: string | undefined, texts: Map<string, string>, lineNo
   return chars;
 }
 
-function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instanceId: string | undefined, lineNo: number): DesignNode {
+function parseLine(
+  tokens: string[],
+  tables: Tables,
+  ids: IdCompressor,
+  instanceId: string | undefined,
+  lineNo: number,
+): DesignNode {
   const table = tables.groups;
   const kind = KIND_BY_CODE.get(tokens[0] ?? "");
   if (!kind) throw new FigmentError("input", `line ${lineNo}: unknown node kind "${tokens[0]}"`);
@@ -78,7 +84,8 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, instance
   });
   let partBoxes: ReturnType<typeof parsePartBoxes> | undefined;
   let partIds: string[] | undefined;
-  const lineError = (error: unknown): FigmentError => new FigmentError("input", `line ${lineNo}: ${(error as Error).message}`);
+  const lineError = (error: unknown): FigmentError =>
+    new FigmentError("input", `line ${lineNo}: ${(error as Error).message}`);
   for (const token of expanded) {
     if (token.startsWith("pb:") || token.startsWith("pi:")) {
       try {
@@ -121,7 +128,8 @@ function svgStandIn(node: DesignNode, name: string): Asset {
 /** Throws an input FigmentError with the line number on malformed input. */
 export function parseHint(text: string): ParsedHint {
   const lines = text.split(/\r?\n/);
-  if ((lines[0] ?? "").trim() !== HINT_HEADER) throw new FigmentError("input", `line 1: not a Figment hint (expected "${HINT_HEADER}")`);
+  if ((lines[0] ?? "").trim() !== HINT_HEADER)
+    throw new FigmentError("input", `line 1: not a Figment hint (expected "${HINT_HEADER}")`);
   const tables: Tables = { groups: new Map(), texts: new Map() };
   const frames: DesignNode[] = [];
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
@@ -137,7 +145,8 @@ export function parseHint(text: string): ParsedHint {
     }
     if (line.startsWith("&")) {
       const [ref, chars, ...extra] = splitTokens(line);
-      if (!chars?.startsWith('"') || extra.length > 0) throw new FigmentError("input", `line ${lineNo}: expected ${ref} "text"`);
+      if (!chars?.startsWith('"') || extra.length > 0)
+        throw new FigmentError("input", `line ${lineNo}: expected ${ref} "text"`);
       tables.texts.set(ref!, unquote(chars));
       return;
     }
@@ -145,13 +154,15 @@ export function parseHint(text: string): ParsedHint {
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
     const parent = stack[stack.length - 1];
     if (!parent && depth > 0) throw new FigmentError("input", `line ${lineNo}: indented node without a parent`);
-    if (parent && depth !== parent.depth + 1) throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
+    if (parent && depth !== parent.depth + 1)
+      throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
     const node = parseLine(splitTokens(line), tables, ids, parent?.instanceId, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else frames.push(node);
     if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);
     for (const paint of node.fills ?? []) {
-      if (paint.kind === "image" && !(paint.asset in assets)) assets[paint.asset] = { kind: "image", name: paint.asset, imageRef: "" };
+      if (paint.kind === "image" && !(paint.asset in assets))
+        assets[paint.asset] = { kind: "image", name: paint.asset, imageRef: "" };
     }
     stack.push({ node, depth, instanceId: node.kind === "instance" ? node.id : parent?.instanceId });
   });

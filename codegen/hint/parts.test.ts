@@ -3,7 +3,18 @@ import type { DesignDocument, DesignNode } from "../design/types";
 import { parseHint } from "./parse";
 import { printHint } from "./print";
 
-const icon = (id: string, parts: DesignNode["parts"], extra: Partial<DesignNode> = {}): DesignNode => ({ id, name: "", kind: "vector", w: 12, h: 9, x: 0, y: 0, asset: "vector.svg", parts, ...extra });
+const icon = (id: string, parts: DesignNode["parts"], extra: Partial<DesignNode> = {}): DesignNode => ({
+  id,
+  name: "",
+  kind: "vector",
+  w: 12,
+  h: 9,
+  x: 0,
+  y: 0,
+  asset: "vector.svg",
+  parts,
+  ...extra,
+});
 
 describe("icon parts in the hint", () => {
   it("prints boxes (colour only where it changes) and ids (runs of consecutive ids as +k)", () => {
@@ -31,7 +42,9 @@ describe("icon parts in the hint", () => {
       assets: {},
     };
     const text = printHint(doc);
-    expect(text.split("\n")[2]).toBe(" V :22 @ 12x9 pb:12x3.4/#fcfcfc;2,3,8.1x2.6;3.9,6,4.1x3/-;1,1,1x1/rgba(0,0,0,0.5);0,0;5,0 svg pi::23+2,:30+2");
+    expect(text.split("\n")[2]).toBe(
+      " V :22 @ 12x9 pb:12x3.4/#fcfcfc;2,3,8.1x2.6;3.9,6,4.1x3/-;1,1,1x1/rgba(0,0,0,0.5);0,0;5,0 svg pi::23+2,:30+2",
+    );
     expect(parseHint(text).document.frames).toEqual(doc.frames);
   });
 
@@ -49,7 +62,10 @@ describe("icon parts in the hint", () => {
           w: 100,
           h: 20,
           component: { id: "5:5", name: "Card" },
-          children: [icon("4665:783", parts("I4665:783;")), icon("I1:1;5:7", parts("I1:1;"), { asset: "vector-2.svg" })],
+          children: [
+            icon("4665:783", parts("I4665:783;")),
+            icon("I1:1;5:7", parts("I1:1;"), { asset: "vector-2.svg" }),
+          ],
         },
       ],
       assets: {},

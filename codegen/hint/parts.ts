@@ -48,14 +48,16 @@ export function parsePartBoxes(value: string): Omit<ShapePart, "id">[] {
     const pieces = geometry.split(",");
     const sized = /^([\d.]+)x([\d.]+)$/.exec(pieces.length === 2 ? "" : (pieces[pieces.length - 1] ?? ""));
     if (sized) size = { w: num(sized[1]!), h: num(sized[2]!) };
-    if ((pieces.length !== 2 && !sized) || pieces.length > 3 || !size) throw new FigmentError("input", `bad part box "${entry}"`);
+    if ((pieces.length !== 2 && !sized) || pieces.length > 3 || !size)
+      throw new FigmentError("input", `bad part box "${entry}"`);
     const [x, y] = pieces.length === 1 ? ["0", "0"] : pieces;
     return { x: num(x!), y: num(y!), ...size, ...(color !== undefined ? { color } : {}) };
   });
 }
 
 /** `I<base>;` — the prefix of layers inside the instance with this id. */
-const scopePrefix = (instanceId: string): string => `I${instanceId.startsWith("I") ? instanceId.slice(1) : instanceId};`;
+const scopePrefix = (instanceId: string): string =>
+  `I${instanceId.startsWith("I") ? instanceId.slice(1) : instanceId};`;
 
 /** `S:N` → [S, N]. */
 function sessionNumber(id: string): [string, number] | undefined {
@@ -101,9 +103,17 @@ export function parsePartIds(node: DesignNode, value: string, ids: IdCodec, inst
 }
 
 /** Joins `pb` boxes and `pi` ids, which must come together and in the same number. */
-export function joinParts(boxes: Omit<ShapePart, "id">[] | undefined, ids: string[] | undefined): ShapePart[] | undefined {
+export function joinParts(
+  boxes: Omit<ShapePart, "id">[] | undefined,
+  ids: string[] | undefined,
+): ShapePart[] | undefined {
   if (!boxes && !ids) return undefined;
-  if (!boxes || !ids) throw new FigmentError("input", boxes ? "part boxes (pb) without part ids (pi)" : "part ids (pi) without part boxes (pb)");
-  if (boxes.length !== ids.length) throw new FigmentError("input", `${boxes.length} part boxes (pb) but ${ids.length} part ids (pi)`);
+  if (!boxes || !ids)
+    throw new FigmentError(
+      "input",
+      boxes ? "part boxes (pb) without part ids (pi)" : "part ids (pi) without part boxes (pb)",
+    );
+  if (boxes.length !== ids.length)
+    throw new FigmentError("input", `${boxes.length} part boxes (pb) but ${ids.length} part ids (pi)`);
   return boxes.map((box, i) => ({ id: ids[i]!, ...box }));
 }

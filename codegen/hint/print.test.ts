@@ -44,10 +44,26 @@ describe("nameIsBare", () => {
   });
 });
 
-const layoutCol = { dir: "column" as const, gap: 16, padding: [24, 16, 24, 16] as [number, number, number, number], justify: "start" as const, align: "center" as const };
+const layoutCol = {
+  dir: "column" as const,
+  gap: 16,
+  padding: [24, 16, 24, 16] as [number, number, number, number],
+  justify: "start" as const,
+  align: "center" as const,
+};
 
 function button(id: string): DesignNode {
-  return { id, name: "", kind: "rect", w: 343, h: 48, sizeH: "fill", sizeV: "fixed", fills: [{ kind: "solid", color: "#00aa77" }], radius: 8 };
+  return {
+    id,
+    name: "",
+    kind: "rect",
+    w: 343,
+    h: 48,
+    sizeH: "fill",
+    sizeV: "fixed",
+    fills: [{ kind: "solid", color: "#00aa77" }],
+    radius: 8,
+  };
 }
 
 const doc: DesignDocument = {
@@ -72,7 +88,13 @@ const doc: DesignDocument = {
           h: 24,
           sizeH: "hug",
           sizeV: "hug",
-          text: { chars: "Sign in", style: { family: "Inter", size: 16, weight: 600, color: "#ffffff" }, resize: "width", alignH: "left", alignV: "top" },
+          text: {
+            chars: "Sign in",
+            style: { family: "Inter", size: 16, weight: 600, color: "#ffffff" },
+            resize: "width",
+            alignH: "left",
+            alignV: "top",
+          },
         },
       ],
     },
@@ -104,12 +126,23 @@ describe("printHint", () => {
     const single: DesignDocument = { frames: [{ ...doc.frames[0]!, children: [button("1:2")] }], assets: {} };
     const text = printHint(single);
     expect(text).not.toContain("$");
-    expect(text).toBe("figment-hint 1\nF 1:1 Login 375x667 col g:16 p:24,16 a:c f:#fff\n R :2 343x48 W:fill H:fix f:#0a7 r:8\n");
+    expect(text).toBe(
+      "figment-hint 1\nF 1:1 Login 375x667 col g:16 p:24,16 a:c f:#fff\n R :2 343x48 W:fill H:fix f:#0a7 r:8\n",
+    );
   });
 
   it("drops default layout values and marks unclipped frames", () => {
     const plain: DesignDocument = {
-      frames: [{ id: "1:1", name: "Box", kind: "frame", w: 10, h: 10, layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" } }],
+      frames: [
+        {
+          id: "1:1",
+          name: "Box",
+          kind: "frame",
+          w: 10,
+          h: 10,
+          layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+        },
+      ],
       assets: {},
     };
     expect(printHint(plain)).toBe("figment-hint 1\nF 1:1 Box 10x10 row noclip\n");
@@ -137,7 +170,9 @@ describe("printHint", () => {
               w: 80,
               h: 32,
               component: { id: "9:1", name: "Button/Primary" },
-              children: [{ id: "I3:1;9:2", name: "search", kind: "vector", w: 16, h: 16, x: 4, y: 8, asset: "search.svg" }],
+              children: [
+                { id: "I3:1;9:2", name: "search", kind: "vector", w: 16, h: 16, x: 4, y: 8, asset: "search.svg" },
+              ],
             },
             {
               id: "1:3",
@@ -174,7 +209,14 @@ describe("printHint", () => {
     const parsed = parseHint(text).document;
     expect(parsed.frames).toEqual(rich.frames);
     // The SVG's payload is not in the hint: a stand-in box of the same size takes its place.
-    expect(parsed.assets).toEqual({ "search.svg": { kind: "svg", name: "search.svg", svg: expect.stringContaining('viewBox="0 0 16 16"'), placeholder: true } });
+    expect(parsed.assets).toEqual({
+      "search.svg": {
+        kind: "svg",
+        name: "search.svg",
+        svg: expect.stringContaining('viewBox="0 0 16 16"'),
+        placeholder: true,
+      },
+    });
   });
 
   it("prints a long text that several layers show once, as &n, and short ones inline", () => {
@@ -188,7 +230,17 @@ describe("printHint", () => {
       text: { chars, style: { family: "Inter", size: 12, weight: 400 }, resize: "none", alignH: "left", alignV: "top" },
     });
     const doc: DesignDocument = {
-      frames: [{ id: "1:1", name: "A", kind: "frame", w: 200, h: 100, clip: true, children: [text("1:2", long), text("1:3", long, "Caption"), text("1:4", "OK"), text("1:5", "OK")] }],
+      frames: [
+        {
+          id: "1:1",
+          name: "A",
+          kind: "frame",
+          w: 200,
+          h: 100,
+          clip: true,
+          children: [text("1:2", long), text("1:3", long, "Caption"), text("1:4", "OK"), text("1:5", "OK")],
+        },
+      ],
       assets: {},
     };
     const printed = printHint(doc);

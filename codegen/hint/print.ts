@@ -146,7 +146,8 @@ export function printHint(doc: DesignDocument): string {
     // Unnamed layers print no name; text named after its characters prints only the characters.
     const printName = chars === undefined ? node.name !== "" : node.name !== chars;
     if (printName) parts.push(nameIsBare(node.name) ? node.name : JSON.stringify(node.name));
-    if (node.x !== undefined || node.y !== undefined) parts.push(node.x || node.y ? `@${node.x ?? 0},${node.y ?? 0}` : "@");
+    if (node.x !== undefined || node.y !== undefined)
+      parts.push(node.x || node.y ? `@${node.x ?? 0},${node.y ?? 0}` : "@");
     parts.push(`${node.w}x${node.h}`);
     for (const category of CATEGORIES) {
       const group = categoryTokens(node, category);
@@ -163,7 +164,8 @@ export function printHint(doc: DesignDocument): string {
         parts.push(group);
       }
     }
-    if (node.asset !== undefined) parts.push(node.asset === `${assetBase(node)}.svg` ? "svg" : `svg:${quote(node.asset)}`);
+    if (node.asset !== undefined)
+      parts.push(node.asset === `${assetBase(node)}.svg` ? "svg" : `svg:${quote(node.asset)}`);
     if (node.component) {
       parts.push(`cmp:${node.component.id}`);
       if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);

@@ -17,7 +17,13 @@ describe("quote / unquote", () => {
 
 describe("splitTokens", () => {
   it("keeps JSON strings whole, also after a key: prefix", () => {
-    expect(splitTokens('F 1:1  "Home page" ff:"Open Sans" "a \\" b"')).toEqual(["F", "1:1", '"Home page"', 'ff:"Open Sans"', '"a \\" b"']);
+    expect(splitTokens('F 1:1  "Home page" ff:"Open Sans" "a \\" b"')).toEqual([
+      "F",
+      "1:1",
+      '"Home page"',
+      'ff:"Open Sans"',
+      '"a \\" b"',
+    ]);
   });
 
   it("ignores leading indentation and trailing spaces", () => {

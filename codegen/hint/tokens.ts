@@ -54,4 +54,3 @@ export function num(token: string): number {
   if (!Number.isFinite(value)) throw new FigmentError("input", `expected a number, got "${token}"`);
   return value;
 }
-

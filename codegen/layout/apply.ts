@@ -83,7 +83,10 @@ interface Gutters {
 function guttersOf(children: DesignNode[], flow: Item[], own: Box): Gutters {
   const texts = flow.filter((i) => hasText(children[i.index]!)).map((i) => i.box);
   if (texts.length === 0) return { left: own.w, right: own.w };
-  return { left: Math.max(0, Math.min(...texts.map((b) => b.x - own.x))), right: Math.max(0, Math.min(...texts.map((b) => own.x + own.w - b.x - b.w))) };
+  return {
+    left: Math.max(0, Math.min(...texts.map((b) => b.x - own.x))),
+    right: Math.max(0, Math.min(...texts.map((b) => own.x + own.w - b.x - b.w))),
+  };
 }
 
 /**
@@ -107,7 +110,8 @@ function asDecoration(node: DesignNode, own: Box, gutters: Gutters, scope: Scope
   const gutter = left ? gutters.left : gutters.right;
   const atSide = b.x < own.x + GUTTER || b.x + b.w > own.x + own.w - GUTTER;
   if (!atSide) out.hideBelow = Math.round(scope.designWidth);
-  else if (reach > GUTTER) out.hideBelow = Math.round(Math.min(scope.designWidth, Math.max(0, scope.designWidth - 2 * (gutter - reach))));
+  else if (reach > GUTTER)
+    out.hideBelow = Math.round(Math.min(scope.designWidth, Math.max(0, scope.designWidth - 2 * (gutter - reach))));
   if (out.hideBelow === 0) delete out.hideBelow;
   return out;
 }
@@ -170,7 +174,8 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   // Decorations and turned layers drawn over a section's background belong to that section.
   const loose: number[] = [];
   for (const [index, role] of roles) {
-    const host = role === "decoration" || role === "rotated" ? hostOf(cut, boxOf(children[index]!), index, own) : undefined;
+    const host =
+      role === "decoration" || role === "rotated" ? hostOf(cut, boxOf(children[index]!), index, own) : undefined;
     if (host) build.hosted.set(host, [...(build.hosted.get(host) ?? []), index]);
     else loose.push(index);
   }
@@ -211,10 +216,17 @@ function directionOf(cut: Cut): "row" | "column" | undefined {
 /** The items one after another along `dir`, by where they start (Figma's inferred direction). */
 function alongAxis(items: Item[], dir: "row" | "column"): Cut {
   const axis = dir === "row" ? "x" : "y";
-  const parts = [...items].sort((a, b) => a.box[axis] - b.box[axis] || a.index - b.index).map((item): Cut => ({ kind: "item", item, box: item.box }));
+  const parts = [...items]
+    .sort((a, b) => a.box[axis] - b.box[axis] || a.index - b.index)
+    .map((item): Cut => ({ kind: "item", item, box: item.box }));
   const x = Math.min(...items.map((i) => i.box.x));
   const y = Math.min(...items.map((i) => i.box.y));
-  const box = { x, y, w: Math.max(...items.map((i) => i.box.x + i.box.w)) - x, h: Math.max(...items.map((i) => i.box.y + i.box.h)) - y };
+  const box = {
+    x,
+    y,
+    w: Math.max(...items.map((i) => i.box.x + i.box.w)) - x,
+    h: Math.max(...items.map((i) => i.box.y + i.box.h)) - y,
+  };
   return { kind: "flow", dir, parts, box };
 }
 
@@ -264,7 +276,9 @@ function scaledBox(out: DesignNode, node: DesignNode, scope: Scope): DesignNode 
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
   out.scaled = true;
   out.children = (node.children ?? []).map((c) => asLayer(inferNode(c, scope, node.w), own));
-  for (const c of out.children) if (!(c.constraintH === "left-right" && c.constraintV === "top-bottom")) [c.constraintH, c.constraintV] = ["scale", "scale"];
+  for (const c of out.children)
+    if (!(c.constraintH === "left-right" && c.constraintV === "top-bottom"))
+      [c.constraintH, c.constraintV] = ["scale", "scale"];
   return out;
 }
 
@@ -298,7 +312,12 @@ function layoutInto(target: DesignNode, box: Box, cut: Cut, build: Build, parent
   const content = box.w - plan.layout.padding[1] - plan.layout.padding[3];
   return parts.map((part, i) => {
     const item = plan.items[i]!;
-    return placeInFlow(materialize(part, placed[i]!, build, content), { dir, flow: item.flow, crossFill: item.crossFill, designWidth: build.scope.designWidth });
+    return placeInFlow(materialize(part, placed[i]!, build, content), {
+      dir,
+      flow: item.flow,
+      crossFill: item.crossFill,
+      designWidth: build.scope.designWidth,
+    });
   });
 }
 
@@ -331,7 +350,9 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
       const group = wrapper("Layers", cut.box);
       group.children = cut.items.map((i) => {
         const part = xyCutPart(i);
-        const node = part ? materialize(part, part.box, build, cut.box.w) : inferNode(children[i.index]!, scope, cut.box.w);
+        const node = part
+          ? materialize(part, part.box, build, cut.box.w)
+          : inferNode(children[i.index]!, scope, cut.box.w);
         const layer = asLayer(node, cut.box);
         [layer.constraintH, layer.constraintV] = ["scale", "scale"];
         return layer;
@@ -339,7 +360,8 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
       // Layers holding text that a phone cannot hold as drawn: scaled as a unit their text would shrink out of
       // reach (20 px on 870 px is 8 px at 390), and what overlaps in part would overlap the more. They keep their
       // drawing at the design width and stack in reading order below it, as a section kept as drawn does.
-      if (stacksOnPhones(group)) return stackBelow({ ...group, children: group.children.map(asDrawnLayer) }, Math.round(scope.designWidth));
+      if (stacksOnPhones(group))
+        return stackBelow({ ...group, children: group.children.map(asDrawnLayer) }, Math.round(scope.designWidth));
       group.scaled = true;
       return group;
     }

@@ -36,7 +36,12 @@ export function union(boxes: Box[]): Box {
 
 /** `outer` holds `inner`, allowing `slack` px on each side. */
 export function contains(outer: Box, inner: Box, slack = 1): boolean {
-  return inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.w <= outer.x + outer.w + slack && inner.y + inner.h <= outer.y + outer.h + slack;
+  return (
+    inner.x >= outer.x - slack &&
+    inner.y >= outer.y - slack &&
+    inner.x + inner.w <= outer.x + outer.w + slack &&
+    inner.y + inner.h <= outer.y + outer.h + slack
+  );
 }
 
 export function overlapArea(a: Box, b: Box): number {

@@ -11,13 +11,42 @@ import { drawnFrame, inferLayoutReported } from "./index.js";
 import { normalLineHeight, simulateFrame, textLinesHeight } from "./simulate.js";
 
 const text = (id: string, x: number, y: number, w: number, h: number, chars = id): DesignNode => ({
-  id, name: id, kind: "text", x, y, w, h,
-  text: { chars, style: { family: "Inter", size: 16, weight: 400, lineHeight: 24 }, resize: "height", alignH: "left", alignV: "top" },
+  id,
+  name: id,
+  kind: "text",
+  x,
+  y,
+  w,
+  h,
+  text: {
+    chars,
+    style: { family: "Inter", size: 16, weight: 400, lineHeight: 24 },
+    resize: "height",
+    alignH: "left",
+    alignV: "top",
+  },
 });
-const rect = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({ id, name: id, kind: "rect", x, y, w, h, fills: [{ kind: "solid", color: "#eee" }] });
-const frame = (w: number, h: number, children: DesignNode[]): DesignNode => ({ id: "1:1", name: "Page", kind: "frame", w, h, children });
+const rect = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
+  id,
+  name: id,
+  kind: "rect",
+  x,
+  y,
+  w,
+  h,
+  fills: [{ kind: "solid", color: "#eee" }],
+});
+const frame = (w: number, h: number, children: DesignNode[]): DesignNode => ({
+  id: "1:1",
+  name: "Page",
+  kind: "frame",
+  w,
+  h,
+  children,
+});
 const report = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
-const find = (n: DesignNode, id: string): DesignNode | undefined => (n.id === id ? n : (n.children ?? []).map((c) => find(c, id)).find(Boolean));
+const find = (n: DesignNode, id: string): DesignNode | undefined =>
+  n.id === id ? n : (n.children ?? []).map((c) => find(c, id)).find(Boolean);
 
 /** A page of two sections: a hero (background, heading, text) and a row of three cards. */
 const page = (): DesignNode =>
@@ -25,7 +54,10 @@ const page = (): DesignNode =>
     rect("hero-bg", 0, 0, 1440, 400),
     text("title", 120, 120, 600, 48),
     text("intro", 120, 200, 600, 72),
-    ...[0, 1, 2].flatMap((i) => [rect(`card${i}`, 120 + i * 420, 480, 360, 300), text(`name${i}`, 140 + i * 420, 500, 320, 24)]),
+    ...[0, 1, 2].flatMap((i) => [
+      rect(`card${i}`, 120 + i * 420, 480, 360, 300),
+      text(`name${i}`, 140 + i * 420, 500, 320, 24),
+    ]),
   ]);
 
 describe("the layout simulator", () => {
@@ -106,9 +138,36 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
 
   it("in the stack, a picture and a small unit keep their drawing; a wide picture scales as a unit", async () => {
     const { keepsDrawing, stackBelow } = await import("./fallback.js");
-    const link: DesignNode = { id: "link", name: "Text Link", kind: "instance", x: 900, y: 260, w: 221, h: 39, children: [text("label", 0, 0, 180, 39), rect("arrow", 192, 11, 29, 18)] };
-    const photo: DesignNode = { id: "photo", name: "Mask Group", kind: "group", x: 0, y: 100, w: 446, h: 543, children: [rect("ellipse", 0, 0, 446, 446), rect("img", 0, 0, 446, 543)] };
-    const wide: DesignNode = { id: "wide", name: "Card", kind: "group", x: 500, y: 0, w: 700, h: 200, children: [text("a", 0, 0, 300, 24), text("b", 0, 40, 700, 24)] };
+    const link: DesignNode = {
+      id: "link",
+      name: "Text Link",
+      kind: "instance",
+      x: 900,
+      y: 260,
+      w: 221,
+      h: 39,
+      children: [text("label", 0, 0, 180, 39), rect("arrow", 192, 11, 29, 18)],
+    };
+    const photo: DesignNode = {
+      id: "photo",
+      name: "Mask Group",
+      kind: "group",
+      x: 0,
+      y: 100,
+      w: 446,
+      h: 543,
+      children: [rect("ellipse", 0, 0, 446, 446), rect("img", 0, 0, 446, 543)],
+    };
+    const wide: DesignNode = {
+      id: "wide",
+      name: "Card",
+      kind: "group",
+      x: 500,
+      y: 0,
+      w: 700,
+      h: 200,
+      children: [text("a", 0, 0, 300, 24), text("b", 0, 40, 700, 24)],
+    };
     expect([link, photo, wide].map(keepsDrawing)).toEqual([true, true, false]);
     const out = stackBelow({ ...frame(1440, 700, [wide, link, photo]), kind: "group" }, 1440);
     const [w, l, p] = out.children!;

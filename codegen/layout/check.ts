@@ -31,7 +31,8 @@ export interface CheckReport {
 /** Every visible layer of the frame as drawn, by id (auto layout children placed by replaying their layout). */
 export function drawnBoxes(drawn: DesignNode): Map<string, Box> {
   const out = new Map<string, Box>();
-  for (const placed of placeLayers([drawn])) if (placed.node.id) out.set(placed.node.id, { x: placed.box.x, y: placed.box.y, w: placed.box.w, h: placed.box.h });
+  for (const placed of placeLayers([drawn]))
+    if (placed.node.id) out.set(placed.node.id, { x: placed.box.x, y: placed.box.y, w: placed.box.w, h: placed.box.h });
   return out;
 }
 
@@ -48,7 +49,11 @@ function iou(a: Box, b: Box): number {
 // A few px on a wide box (a centred heading 3.5 px from where its margins put it) is no change a reader sees; the
 // same on a small icon is.
 const differs = (a: Box, b: Box): boolean =>
-  (Math.abs(a.x - b.x) > TOLERANCE || Math.abs(a.y - b.y) > TOLERANCE || Math.abs(a.w - b.w) > TOLERANCE || Math.abs(a.h - b.h) > TOLERANCE) && iou(a, b) < LEAST_IOU;
+  (Math.abs(a.x - b.x) > TOLERANCE ||
+    Math.abs(a.y - b.y) > TOLERANCE ||
+    Math.abs(a.w - b.w) > TOLERANCE ||
+    Math.abs(a.h - b.h) > TOLERANCE) &&
+  iou(a, b) < LEAST_IOU;
 
 /** The inferred `frame` laid out at its design width against `drawn` (the same frame as drawn). */
 export function checkInferred(frame: DesignNode, drawn: DesignNode): CheckReport {

@@ -64,7 +64,10 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
   }
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
   // Placed absolutely is how a drawing places everything: not a reason to leave a layer out of the stack.
-  const roles = layerRoles(children.map((c) => ({ ...c, absolute: undefined })), own);
+  const roles = layerRoles(
+    children.map((c) => ({ ...c, absolute: undefined })),
+    own,
+  );
   const reading = children
     .map((c, i) => ({ i, y: c.y ?? 0, x: c.x ?? 0 }))
     .sort((a, b) => a.y - b.y || a.x - b.x)
@@ -73,11 +76,23 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
   out.stackBelow = width;
   out.children = children.map((c, i) => {
     const role = roles.get(i);
-    const stacked = role === "background" ? "background" : role === undefined ? "item" : role === "hidden" ? "hidden" : role === "decoration" || role === "outside" || role === "covered" ? "hidden" : "item";
+    const stacked =
+      role === "background"
+        ? "background"
+        : role === undefined
+          ? "item"
+          : role === "hidden"
+            ? "hidden"
+            : role === "decoration" || role === "outside" || role === "covered"
+              ? "hidden"
+              : "item";
     const child = stackBelow(c, width);
     child.stack = { role: stacked, order: orderOf.get(i) ?? i + 1, below: width };
     // A large heading scales down with the screen in the stack, as in a flow (exact at the design width).
-    const fluid = child.text && !child.text.fluid ? fluidText(child.text, width, child.text.resize === "width" ? child.w : undefined) : undefined;
+    const fluid =
+      child.text && !child.text.fluid
+        ? fluidText(child.text, width, child.text.resize === "width" ? child.w : undefined)
+        : undefined;
     if (fluid && child.text) child.text = { ...child.text, fluid };
     return child;
   });
@@ -104,13 +119,20 @@ function asDrawn(node: DesignNode, byId: Map<string, DesignNode>, boxes: Map<str
  * `frame` (inferred) with each of `sections` (children of it) replaced by its drawing, stacked below
  * `designWidth`, keeping the section's place in the frame: its flow marks, sizes and paint order.
  */
-export function withDrawnSections(frame: DesignNode, drawn: DesignNode, sections: ReadonlySet<DesignNode>, designWidth: number): DesignNode {
+export function withDrawnSections(
+  frame: DesignNode,
+  drawn: DesignNode,
+  sections: ReadonlySet<DesignNode>,
+  designWidth: number,
+): DesignNode {
   if (sections.size === 0) return frame;
   const byId = byIdOf(drawn);
   const boxes = drawnBoxes(drawn);
   const children = (frame.children ?? []).map((section) => {
     if (!sections.has(section)) return section;
-    const at: Box = section.id ? (boxes.get(section.id) ?? { x: section.x ?? 0, y: section.y ?? 0, w: section.w, h: section.h }) : { x: section.x ?? 0, y: section.y ?? 0, w: section.w, h: section.h };
+    const at: Box = section.id
+      ? (boxes.get(section.id) ?? { x: section.x ?? 0, y: section.y ?? 0, w: section.w, h: section.h })
+      : { x: section.x ?? 0, y: section.y ?? 0, w: section.w, h: section.h };
     const replaced = stackBelow(asDrawn(section, byId, boxes, at), designWidth);
     // Its place in the frame stays the section's: a flow item as placed, or a layer where it lies.
     const placed: DesignNode = { ...replaced, w: at.w, h: at.h, sizeV: "fixed" };

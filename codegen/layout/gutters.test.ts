@@ -3,11 +3,51 @@ import type { DesignNode, FlexLayout } from "../design/types.js";
 import { belowDecls, responsiveDecls } from "../emit/responsive.js";
 import { markGrowth, markGutters } from "./gutters.js";
 
-const layout = (padding: [number, number, number, number], extra: Partial<FlexLayout> = {}): FlexLayout => ({ dir: "column", gap: 0, padding, justify: "start", align: "start", ...extra });
-const heading: DesignNode = { id: "3:1", name: "Heading", kind: "text", w: 1152, h: 38, sizeH: "fill", sizeV: "hug", text: { chars: "Spring Elegance", style: { family: "Roboto", size: 32, weight: 400 }, resize: "height", alignH: "left", alignV: "top" } };
+const layout = (padding: [number, number, number, number], extra: Partial<FlexLayout> = {}): FlexLayout => ({
+  dir: "column",
+  gap: 0,
+  padding,
+  justify: "start",
+  align: "start",
+  ...extra,
+});
+const heading: DesignNode = {
+  id: "3:1",
+  name: "Heading",
+  kind: "text",
+  w: 1152,
+  h: 38,
+  sizeH: "fill",
+  sizeV: "hug",
+  text: {
+    chars: "Spring Elegance",
+    style: { family: "Roboto", size: 32, weight: 400 },
+    resize: "height",
+    alignH: "left",
+    alignV: "top",
+  },
+};
 /** A product dialog padded 64 px inside a page padded 80 px (Flora's Product Details). */
-const modal = (sizeH: DesignNode["sizeH"] = "fill", kind: DesignNode["kind"] = "frame"): DesignNode => ({ id: "2:1", name: "Modal", kind, w: 1280, h: 700, sizeH, sizeV: "hug", layout: layout([64, 64, 64, 64]), children: [heading] });
-const page = (child: DesignNode, pad = 80): DesignNode => ({ id: "1:1", name: "Product Details", kind: "frame", w: 1440, h: 828, layout: layout([64, pad, 64, pad], { dir: "row" }), children: [child] });
+const modal = (sizeH: DesignNode["sizeH"] = "fill", kind: DesignNode["kind"] = "frame"): DesignNode => ({
+  id: "2:1",
+  name: "Modal",
+  kind,
+  w: 1280,
+  h: 700,
+  sizeH,
+  sizeV: "hug",
+  layout: layout([64, 64, 64, 64]),
+  children: [heading],
+});
+const page = (child: DesignNode, pad = 80): DesignNode => ({
+  id: "1:1",
+  name: "Product Details",
+  kind: "frame",
+  w: 1440,
+  h: 828,
+  layout: layout([64, pad, 64, pad], { dir: "row" }),
+  children: [child],
+});
 
 describe("the designer's wide side padding gives way on narrower screens", () => {
   it("marks the root and a box that fills it, each with the width its percentages refer to", () => {
@@ -34,15 +74,60 @@ describe("the designer's wide side padding gives way on narrower screens", () =>
 });
 
 describe("a box of a fixed height grows with content that wraps below the design width", () => {
-  const field = (id: string): DesignNode => ({ id, name: "Field", kind: "frame", w: 560, h: 40, sizeH: "fixed", sizeV: "hug" });
+  const field = (id: string): DesignNode => ({
+    id,
+    name: "Field",
+    kind: "frame",
+    w: 560,
+    h: 40,
+    sizeH: "fixed",
+    sizeV: "hug",
+  });
   /** A section of a fixed height, its content centred, around a form whose row of fields reflows (TnT's Book). */
   const section = (reflow: boolean): DesignNode => ({
-    id: "2:1", name: "Section", kind: "frame", w: 1440, h: 1141, sizeH: "fixed", sizeV: "fixed", layout: layout([0, 0, 0, 0], { justify: "center", align: "center" }),
-    children: [{ id: "3:1", name: "Form", kind: "frame", w: 1179, h: 400, sizeH: "hug", sizeV: "hug", layout: layout([0, 0, 0, 0]), children: [
-      { id: "4:1", name: "Row", kind: "frame", w: 1179, h: 40, sizeH: "hug", sizeV: "hug", layout: layout([0, 0, 0, 0], { dir: "row", gap: 59, ...(reflow ? { reflow: 256, wrapBelow: 1440 } : {}) }), children: [field("5:1"), field("5:2")] },
-    ] }],
+    id: "2:1",
+    name: "Section",
+    kind: "frame",
+    w: 1440,
+    h: 1141,
+    sizeH: "fixed",
+    sizeV: "fixed",
+    layout: layout([0, 0, 0, 0], { justify: "center", align: "center" }),
+    children: [
+      {
+        id: "3:1",
+        name: "Form",
+        kind: "frame",
+        w: 1179,
+        h: 400,
+        sizeH: "hug",
+        sizeV: "hug",
+        layout: layout([0, 0, 0, 0]),
+        children: [
+          {
+            id: "4:1",
+            name: "Row",
+            kind: "frame",
+            w: 1179,
+            h: 40,
+            sizeH: "hug",
+            sizeV: "hug",
+            layout: layout([0, 0, 0, 0], { dir: "row", gap: 59, ...(reflow ? { reflow: 256, wrapBelow: 1440 } : {}) }),
+            children: [field("5:1"), field("5:2")],
+          },
+        ],
+      },
+    ],
   });
-  const page = (child: DesignNode): DesignNode => ({ id: "1:1", name: "Book", kind: "frame", w: 1440, h: 1261, layout: layout([0, 0, 0, 0]), children: [child] });
+  const page = (child: DesignNode): DesignNode => ({
+    id: "1:1",
+    name: "Book",
+    kind: "frame",
+    w: 1440,
+    h: 1261,
+    layout: layout([0, 0, 0, 0]),
+    children: [child],
+  });
 
   it("marks the fixed box around a reflowing row, however deep in boxes that hug it, from the design width down", () => {
     const out = markGrowth(page(section(true)), 1440);
@@ -53,12 +138,22 @@ describe("a box of a fixed height grows with content that wraps below the design
   });
 
   it("marks a box that fills its height in a fixed box: it takes what its content needs below the design width", () => {
-    const picker: DesignNode = { ...section(true), id: "2:2", children: [{ ...section(true).children![0]!, sizeV: "fill" }] };
+    const picker: DesignNode = {
+      ...section(true),
+      id: "2:2",
+      children: [{ ...section(true).children![0]!, sizeV: "fill" }],
+    };
     const out = markGrowth(page(picker), 1440).children![0]!;
     expect(out.growBelow).toBe(1440);
     expect(out.children![0]!.growBelow).toBe(1440);
     expect(belowDecls(out.children![0]!, "all", out)).toContainEqual([1440, [["min-height", "auto"]]]);
-    expect(belowDecls(out, "all", page(picker))).toContainEqual([1440, [["height", "auto"], ["min-height", "1141px"]]]);
+    expect(belowDecls(out, "all", page(picker))).toContainEqual([
+      1440,
+      [
+        ["height", "auto"],
+        ["min-height", "1141px"],
+      ],
+    ]);
   });
 
   it("leaves a fixed box whose content does not wrap, and one placed absolutely", () => {

@@ -58,13 +58,21 @@ export function markGrowth(node: DesignNode, designWidth: number, root = true): 
 /** `node` with its boxes marked to grow, and whether its content gets taller on narrower screens. */
 function grown(node: DesignNode, designWidth: number, root: boolean): { node: DesignNode; grows: boolean } {
   if (node.scaled || node.stackBelow !== undefined) return { node, grows: false };
-  const kids = node.children?.map((c) => (c.absolute || c.hidden ? { node: c, grows: false } : grown(c, designWidth, false)));
+  const kids = node.children?.map((c) =>
+    c.absolute || c.hidden ? { node: c, grows: false } : grown(c, designWidth, false),
+  );
   const children = kids?.map((k) => k.node);
   const changed = children?.some((c, i) => c !== node.children![i]);
   const layout = node.layout;
-  const wraps = layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
+  const wraps =
+    layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
   const grows = wraps || (kids ?? []).some((k) => k.grows);
-  const marked = !root && grows && layout !== undefined && (node.sizeV === "fixed" || node.sizeV === "fill") && node.growBelow === undefined;
+  const marked =
+    !root &&
+    grows &&
+    layout !== undefined &&
+    (node.sizeV === "fixed" || node.sizeV === "fill") &&
+    node.growBelow === undefined;
   if (!changed && !marked) return { node, grows };
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
   if (marked) out.growBelow = Math.round(designWidth);

@@ -52,7 +52,10 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
   // own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow screens).
   // The designer's own wide side padding gives way on narrower screens, as inferred padding does (gutters.ts).
   // A box of a fixed height whose content wraps to more lines below the design width grows with it there.
-  const out = markGrowth(markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w), frame.w);
+  const out = markGrowth(
+    markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w),
+    frame.w,
+  );
   drawn.set(out, asDrawn);
   return out;
 }

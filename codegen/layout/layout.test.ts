@@ -7,11 +7,33 @@ import { xyCut } from "./xy-cut.js";
 
 const item = (index: number, x: number, y: number, w: number, h: number) => ({ index, box: { x, y, w, h } });
 const text = (id: string, x: number, y: number, w: number, h: number, size = 16): DesignNode => ({
-  id, name: id, kind: "text", x, y, w, h,
+  id,
+  name: id,
+  kind: "text",
+  x,
+  y,
+  w,
+  h,
   text: { chars: id, style: { family: "Inter", size, weight: 400 }, resize: "height", alignH: "left", alignV: "top" },
 });
-const rect = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({ id, name: id, kind: "rect", x, y, w, h, fills: [{ kind: "solid", color: "#eee" }] });
-const frame = (w: number, h: number, children: DesignNode[]): DesignNode => ({ id: "1:1", name: "Page", kind: "frame", w, h, children });
+const rect = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
+  id,
+  name: id,
+  kind: "rect",
+  x,
+  y,
+  w,
+  h,
+  fills: [{ kind: "solid", color: "#eee" }],
+});
+const frame = (w: number, h: number, children: DesignNode[]): DesignNode => ({
+  id: "1:1",
+  name: "Page",
+  kind: "frame",
+  w,
+  h,
+  children,
+});
 
 describe("xy-cut", () => {
   it("splits by horizontal whitespace into rows, then a row into columns", () => {
@@ -66,7 +88,10 @@ describe("spacing", () => {
     expect(plan.layout.padding).toEqual([20, 16, 32, 16]);
     expect(plan.items[2]!.flow.before).toBe(20);
     // A heading centred by hand a few pixels off the middle (525 | 522 px) is centred.
-    const page = planFlow("column", { x: 0, y: 0, w: 1296, h: 200 }, [{ x: 525, y: 0, w: 249, h: 48 }, { x: 0, y: 80, w: 1296, h: 100 }]);
+    const page = planFlow("column", { x: 0, y: 0, w: 1296, h: 200 }, [
+      { x: 525, y: 0, w: 249, h: 48 },
+      { x: 0, y: 80, w: 1296, h: 100 },
+    ]);
     expect(page.items[0]!.flow).toEqual({});
     expect(page.layout.align).toBe("center");
   });
@@ -84,7 +109,12 @@ describe("spacing", () => {
 });
 
 describe("inferLayout", () => {
-  const page = frame(1440, 400, [rect("bg", 0, 0, 1440, 400), text("title", 120, 40, 1200, 60, 48), text("a", 120, 140, 560, 40), text("b", 760, 140, 560, 40)]);
+  const page = frame(1440, 400, [
+    rect("bg", 0, 0, 1440, 400),
+    text("title", 120, 40, 1200, 60, 48),
+    text("a", 120, 140, 560, 40),
+    text("b", 760, 140, 560, 40),
+  ]);
 
   it("keeps a phone-sized frame as drawn", () => {
     const phone = frame(375, 600, [text("t", 16, 16, 300, 20)]);
@@ -102,18 +132,31 @@ describe("inferLayout", () => {
     expect(row).toMatchObject({ id: "", inferred: true, name: "Row", layout: { dir: "row", gap: 0, wrap: true } });
     // Its one wide gap (80 px) is an auto margin: the second column keeps to the right edge.
     expect(row!.children![1]!.flow).toEqual({ before: "auto" });
-    expect(row!.children!.map((c) => [c.id, c.sizeH])).toEqual([["a", "fixed"], ["b", "fixed"]]);
+    expect(row!.children!.map((c) => [c.id, c.sizeH])).toEqual([
+      ["a", "fixed"],
+      ["b", "fixed"],
+    ]);
   });
 
   it("a screen without a word (TnT's component set of four pictures) is a column too, not 3,146 px of pictures kept as drawn", () => {
-    const picture = (id: string, y: number): DesignNode => ({ ...rect(id, 20, y, 1270, 658), fills: [{ kind: "image", asset: "a.png", fit: "cover" }] });
+    const picture = (id: string, y: number): DesignNode => ({
+      ...rect(id, 20, y, 1270, 658),
+      fills: [{ kind: "image", asset: "a.png", fit: "cover" }],
+    });
     const sheet = frame(1360, 3146, [picture("v1", 11), picture("v2", 773), picture("v3", 1586), picture("v4", 2348)]);
     const out = inferLayout({ frames: [sheet], assets: {} }).frames[0]!;
     expect(out.layout).toMatchObject({ dir: "column", inferred: { within: 1360 } });
-    expect(out.children!.map((c) => [c.id, c.absolute])).toEqual([["v1", undefined], ["v2", undefined], ["v3", undefined], ["v4", undefined]]);
+    expect(out.children!.map((c) => [c.id, c.absolute])).toEqual([
+      ["v1", undefined],
+      ["v2", undefined],
+      ["v3", undefined],
+      ["v4", undefined],
+    ]);
     // Inside a screen, a box of pictures without a word (a collage, an illustration) still scales as a unit.
     const nested = frame(1440, 4000, [text("t", 80, 20, 600, 40), { ...sheet, id: "2:1", x: 40, y: 200 }]);
-    expect(inferLayout({ frames: [nested], assets: {} }).frames[0]!.children!.find((c) => c.id === "2:1")!.layout).toBeUndefined();
+    expect(
+      inferLayout({ frames: [nested], assets: {} }).frames[0]!.children!.find((c) => c.id === "2:1")!.layout,
+    ).toBeUndefined();
   });
 
   it("is idempotent and leaves its input alone", () => {
@@ -124,7 +167,12 @@ describe("inferLayout", () => {
   });
 
   it("a stack keeps its base under the content; partial overlaps scale as a unit", () => {
-    const card = frame(800, 300, [rect("card", 100, 50, 300, 200), text("label", 120, 70, 200, 20), rect("x", 500, 50, 100, 100), text("y", 550, 100, 100, 100)]);
+    const card = frame(800, 300, [
+      rect("card", 100, 50, 300, 200),
+      text("label", 120, 70, 200, 20),
+      rect("x", 500, 50, 100, 100),
+      text("y", 550, 100, 100, 100),
+    ]);
     const out = inferLayout({ frames: [card], assets: {} }).frames[0]!;
     expect(out.layout?.dir).toBe("row");
     const [stack, loose] = out.children!;
@@ -135,8 +183,22 @@ describe("inferLayout", () => {
 
   it("layers with text wider than a phone holds stack below the design width instead of scaling as a unit", () => {
     // A watermark word with a paragraph drawn over its foot, and an icon beside them (a designer's "Vad" section).
-    const icon: DesignNode = { id: "icon", name: "icon", kind: "group", x: 631, y: 36, w: 239, h: 216, children: [rect("blob", 0, 0, 239, 216), rect("glyph", 63, 54, 111, 111)] };
-    const section = frame(1440, 400, [text("title", 100, 0, 400, 20), text("Vad", 291, 40, 340, 262, 160), text("body", 292, 196, 600, 133, 20), { ...icon, x: 860, y: 140 }]);
+    const icon: DesignNode = {
+      id: "icon",
+      name: "icon",
+      kind: "group",
+      x: 631,
+      y: 36,
+      w: 239,
+      h: 216,
+      children: [rect("blob", 0, 0, 239, 216), rect("glyph", 63, 54, 111, 111)],
+    };
+    const section = frame(1440, 400, [
+      text("title", 100, 0, 400, 20),
+      text("Vad", 291, 40, 340, 262, 160),
+      text("body", 292, 196, 600, 133, 20),
+      { ...icon, x: 860, y: 140 },
+    ]);
     const out = inferLayout({ frames: [section], assets: {} }).frames[0]!;
     const layers = (function find(n: DesignNode): DesignNode | undefined {
       return n.name === "Layers" ? n : (n.children ?? []).map(find).find(Boolean);
@@ -144,7 +206,9 @@ describe("inferLayout", () => {
     expect(layers.scaled).toBeUndefined();
     expect(layers.stackBelow).toBe(1440);
     // (the icon, its glyph on its blob, is read as a stack of its own: found by its blob)
-    const byId = new Map(layers.children!.map((c) => [c.id || (c.children ?? []).find((g) => g.id === "blob")?.id || c.name, c]));
+    const byId = new Map(
+      layers.children!.map((c) => [c.id || (c.children ?? []).find((g) => g.id === "blob")?.id || c.name, c]),
+    );
     // At the design width each layer where it was drawn (in px, not scaled); below it, one under the other in reading order.
     expect(byId.get("Vad")).toMatchObject({ absolute: true, x: 0, stack: { role: "item", order: 1, below: 1440 } });
     expect(byId.get("Vad")!.constraintH).toBeUndefined();
@@ -156,11 +220,23 @@ describe("inferLayout", () => {
 
   it("layers whose text is in a designer's auto layout wider than a phone still scale as a unit (stacked, it would not fit)", () => {
     const bar: DesignNode = {
-      id: "bar", name: "bar", kind: "frame", x: 72, y: 40, w: 1294, h: 77,
+      id: "bar",
+      name: "bar",
+      kind: "frame",
+      x: 72,
+      y: 40,
+      w: 1294,
+      h: 77,
       layout: { dir: "row", gap: 24, padding: [0, 0, 0, 0], justify: "start", align: "start" },
       children: [text("tab1", 0, 0, 400, 77, 24), text("tab2", 424, 0, 400, 77, 24)],
     };
-    const header = frame(1440, 600, [text("title", 100, 0, 400, 20), rect("band", 0, 30, 1440, 100), text("logo", 32, 20, 1376, 40, 24), bar, text("more", 100, 300, 400, 20)]);
+    const header = frame(1440, 600, [
+      text("title", 100, 0, 400, 20),
+      rect("band", 0, 30, 1440, 100),
+      text("logo", 32, 20, 1376, 40, 24),
+      bar,
+      text("more", 100, 300, 400, 20),
+    ]);
     const out = inferLayout({ frames: [header], assets: {} }).frames[0]!;
     const layers = (function find(n: DesignNode): DesignNode | undefined {
       return n.name === "Layers" ? n : (n.children ?? []).map(find).find(Boolean);
@@ -195,8 +271,27 @@ describe("undoInference: the drawing back from an inferred tree that came withou
 });
 
 describe("real pages drawn without auto layout (issue 22): inference decides per child", () => {
-  const ellipse = (id: string, x: number, y: number, w: number, h: number, opacity?: number): DesignNode => ({ id, name: id, kind: "ellipse", x, y, w, h, fills: [{ kind: "solid", color: "#f0c" }], ...(opacity !== undefined ? { opacity } : {}) });
-  const image = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({ id, name: id, kind: "rect", x, y, w, h, fills: [{ kind: "image", asset: `${id}.png`, fit: "cover" }] });
+  const ellipse = (id: string, x: number, y: number, w: number, h: number, opacity?: number): DesignNode => ({
+    id,
+    name: id,
+    kind: "ellipse",
+    x,
+    y,
+    w,
+    h,
+    fills: [{ kind: "solid", color: "#f0c" }],
+    ...(opacity !== undefined ? { opacity } : {}),
+  });
+  const image = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
+    id,
+    name: id,
+    kind: "rect",
+    x,
+    y,
+    w,
+    h,
+    fills: [{ kind: "image", asset: `${id}.png`, fit: "cover" }],
+  });
   const infer = (page: DesignNode): DesignNode => inferLayout({ frames: [page], assets: {} }).frames[0]!;
   const all = (n: DesignNode): DesignNode[] => [n, ...(n.children ?? []).flatMap(all)];
   const byId = (n: DesignNode, id: string): DesignNode => all(n).find((c) => c.id === id)!;
@@ -212,7 +307,13 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
     expect(out.layout?.dir).toBe("column");
     const stack = out.children!.find((c) => c.name === "Stack")!;
     // The hero image stretches with its section, its overhang kept on both sides.
-    expect(stack.children![0]).toMatchObject({ id: "hero", absolute: true, constraintH: "left-right", constraintV: "top-bottom", x: -46 });
+    expect(stack.children![0]).toMatchObject({
+      id: "hero",
+      absolute: true,
+      constraintH: "left-right",
+      constraintV: "top-bottom",
+      x: -46,
+    });
     expect(stack.minH).toBe(600);
     // The blob is a decoration pinned to the left edge, hidden below the width where it would reach the text.
     const blob = byId(out, "blob");
@@ -223,7 +324,10 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
   });
 
   it("a row of cards running past the right side is a carousel: one line at the design width, wrapping below it", () => {
-    const cards = [0, 1, 2, 3, 4].flatMap((i) => [rect(`card${i}`, 72 + i * 440, 100, 416, 300), text(`name${i}`, 96 + i * 440, 320, 300, 30)]);
+    const cards = [0, 1, 2, 3, 4].flatMap((i) => [
+      rect(`card${i}`, 72 + i * 440, 100, 416, 300),
+      text(`name${i}`, 96 + i * 440, 320, 300, 30),
+    ]);
     const out = infer(frame(1440, 500, cards));
     const row = all(out).find((n) => n.layout?.wrapBelow !== undefined)!;
     expect(row.layout).toMatchObject({ dir: "row", wrapBelow: 1440, gap: 24 });
@@ -236,7 +340,16 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
     const page = frame(1440, 900, [
       rect("bgA", 0, 0, 1440, 400),
       text("a1", 200, 100, 600, 40),
-      { id: "g", name: "Group", kind: "group", x: 200, y: 300, w: 600, h: 250, children: [text("a2", 0, 0, 600, 40), rect("bgB", -200, 100, 1440, 500)] },
+      {
+        id: "g",
+        name: "Group",
+        kind: "group",
+        x: 200,
+        y: 300,
+        w: 600,
+        h: 250,
+        children: [text("a2", 0, 0, 600, 40), rect("bgB", -200, 100, 1440, 500)],
+      },
       text("b1", 200, 500, 600, 40),
     ]);
     // bgB (drawn inside the group) lies from y 400; a2 at y 300 belongs to section A.
@@ -250,10 +363,20 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
   });
 
   it("cards side by side (picture, name, quote) are columns, not a row of pictures over a row of names", () => {
-    const people = [0, 1, 2].flatMap((i) => [image(`p${i}`, 100 + i * 440, 100, 192, 192), text(`n${i}`, 100 + i * 440, 308, 192, 24), text(`q${i}`, 100 + i * 440, 341, 288, 72)]);
+    const people = [0, 1, 2].flatMap((i) => [
+      image(`p${i}`, 100 + i * 440, 100, 192, 192),
+      text(`n${i}`, 100 + i * 440, 308, 192, 24),
+      text(`q${i}`, 100 + i * 440, 341, 288, 72),
+    ]);
     const out = infer(frame(1440, 500, people));
     const row = all(out).find((n) => n.layout?.dir === "row")!;
-    expect(row.children!.map((c) => all(c).filter((n) => n.id).map((n) => n.id))).toEqual([
+    expect(
+      row.children!.map((c) =>
+        all(c)
+          .filter((n) => n.id)
+          .map((n) => n.id),
+      ),
+    ).toEqual([
       ["p0", "n0", "q0"],
       ["p1", "n1", "q1"],
       ["p2", "n2", "q2"],
@@ -273,13 +396,31 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
   });
 
   it("a frame drawn shorter than its text keeps its drawn height at the design width and grows below it", () => {
-    const para: DesignNode = { id: "p", name: "Paragraph", kind: "instance", x: 100, y: 100, w: 600, h: 19, children: [text("t", 0, 0, 600, 44)] };
+    const para: DesignNode = {
+      id: "p",
+      name: "Paragraph",
+      kind: "instance",
+      x: 100,
+      y: 100,
+      w: 600,
+      h: 19,
+      children: [text("t", 0, 0, 600, 44)],
+    };
     const out = infer(frame(800, 300, [para, text("next", 100, 160, 600, 20)]));
     expect(byId(out, "p")).toMatchObject({ growBelow: 800, sizeV: "fixed" });
   });
 
   it("text of whole lines is as tall as its lines: the space after it is measured from there", () => {
-    const title: DesignNode = { ...text("title", 100, 100, 600, 86), text: { chars: "Two lines", style: { family: "Inter", size: 36, weight: 700, lineHeight: 43.2 }, resize: "height", alignH: "left", alignV: "top" } };
+    const title: DesignNode = {
+      ...text("title", 100, 100, 600, 86),
+      text: {
+        chars: "Two lines",
+        style: { family: "Inter", size: 36, weight: 700, lineHeight: 43.2 },
+        resize: "height",
+        alignH: "left",
+        alignV: "top",
+      },
+    };
     const out = infer(frame(800, 400, [title, text("next", 100, 196, 600, 20)]));
     // 86.4 px of lines (the tree rounds to 86), then 9.6 px to the next text.
     expect(byId(out, "title").minH).toBe(86.4);
@@ -293,27 +434,68 @@ describe("rows that are parts of the same cards", () => {
   const ids = (n: DesignNode): string[] => [...(n.id ? [n.id] : []), ...(n.children ?? []).flatMap(ids)];
 
   it("a row of headings tightly over a row of their texts, in the same columns, becomes cards (heading, text)", () => {
-    const page = frame(1440, 400, [t("title", 520, 20, 400, 40), ...[0, 1, 2].flatMap((i) => [t(`h${i}`, 120 + i * 420, 100, 200, 30), t(`p${i}`, 80 + i * 420, 150, 380, 90)])]);
+    const page = frame(1440, 400, [
+      t("title", 520, 20, 400, 40),
+      ...[0, 1, 2].flatMap((i) => [t(`h${i}`, 120 + i * 420, 100, 200, 30), t(`p${i}`, 80 + i * 420, 150, 380, 90)]),
+    ]);
     const out = infer(page);
     const cards = out.children!.find((c) => c.layout?.dir === "row")!;
-    expect(cards.children!.map(ids)).toEqual([["h0", "p0"], ["h1", "p1"], ["h2", "p2"]]);
+    expect(cards.children!.map(ids)).toEqual([
+      ["h0", "p0"],
+      ["h1", "p1"],
+      ["h2", "p2"],
+    ]);
   });
 
   it("a grid's rows of whole cards stay rows (the gap between cards is wider than inside them)", () => {
-    const card = (i: number, r: number) => [rect(`img${r}${i}`, 80 + i * 440, 100 + r * 444, 416, 312), t(`cap${r}${i}`, 80 + i * 440, 412 + r * 444, 416, 108)];
-    const out = infer(frame(1440, 1000, [0, 1, 2].flatMap((i) => [...card(i, 0), ...card(i, 1)])));
+    const card = (i: number, r: number) => [
+      rect(`img${r}${i}`, 80 + i * 440, 100 + r * 444, 416, 312),
+      t(`cap${r}${i}`, 80 + i * 440, 412 + r * 444, 416, 108),
+    ];
+    const out = infer(
+      frame(
+        1440,
+        1000,
+        [0, 1, 2].flatMap((i) => [...card(i, 0), ...card(i, 1)]),
+      ),
+    );
     const rows = out.children!.filter((c) => c.layout?.dir === "row");
     expect(rows).toHaveLength(2);
-    expect(rows.map((r) => ids(r).filter((id) => id.startsWith("img")))).toEqual([["img00", "img01", "img02"], ["img10", "img11", "img12"]]);
+    expect(rows.map((r) => ids(r).filter((id) => id.startsWith("img")))).toEqual([
+      ["img00", "img01", "img02"],
+      ["img10", "img11", "img12"],
+    ]);
   });
 });
 
 describe("large headings on a phone", () => {
-  const heading = (chars: string, w: number, size: number, extra: Partial<NonNullable<DesignNode["text"]>> = {}): DesignNode => ({
-    id: "h", name: "h", kind: "text", x: 120, y: 40, w, h: size,
-    text: { chars, style: { family: "Varela Round", size, weight: 400, lineHeight: size, letterSpacing: 12.8, case: "upper" }, resize: "width", alignH: "center", alignV: "top", ...extra },
+  const heading = (
+    chars: string,
+    w: number,
+    size: number,
+    extra: Partial<NonNullable<DesignNode["text"]>> = {},
+  ): DesignNode => ({
+    id: "h",
+    name: "h",
+    kind: "text",
+    x: 120,
+    y: 40,
+    w,
+    h: size,
+    text: {
+      chars,
+      style: { family: "Varela Round", size, weight: 400, lineHeight: size, letterSpacing: 12.8, case: "upper" },
+      resize: "width",
+      alignH: "center",
+      alignV: "top",
+      ...extra,
+    },
   });
-  const fluidOf = (h: DesignNode) => inferLayout({ frames: [frame(1440, 600, [h, text("p", 120, 200, 800, 40)])], assets: {} }).frames[0]!.children!.find((c) => c.id === "h")!.text!.fluid;
+  const fluidOf = (h: DesignNode) =>
+    inferLayout({
+      frames: [frame(1440, 600, [h, text("p", 120, 200, 800, 40)])],
+      assets: {},
+    }).frames[0]!.children!.find((c) => c.id === "h")!.text!.fluid;
 
   it("a one-word title too wide for a phone at its min size gets the size per px of screen at which the word fits", () => {
     // Start Bootstrap Grayscale's title: 9 capitals, 104 px, 12.8 px apart, drawn 748 px wide (its line).
@@ -328,15 +510,31 @@ describe("large headings on a phone", () => {
   });
 
   it("a heading whose words fit keeps the plain clamp (no third value)", () => {
-    expect(fluidOf(heading("It's nice to meet you", 620, 48, { style: { family: "Inter", size: 48, weight: 700 } }))).toEqual([29, 3.34]);
+    expect(
+      fluidOf(heading("It's nice to meet you", 620, 48, { style: { family: "Inter", size: 48, weight: 700 } })),
+    ).toEqual([29, 3.34]);
   });
 });
 
 describe("a layer the drawing covers", () => {
   // A copy of a navigation bar drawn under the header's opaque band, the bar drawn over the band, content below.
-  const links = (id: string, x: number): DesignNode => ({ id, name: id, kind: "frame", x, y: 19, w: 1294, h: 77, children: [text(`${id}a`, 600, 20, 80, 30), text(`${id}b`, 700, 20, 80, 30), text(`${id}c`, 800, 20, 80, 30)] });
-  const band = (color: string, extra: Partial<DesignNode> = {}): DesignNode => ({ ...rect("band", 0, 0, 1440, 499), fills: [{ kind: "solid", color }], ...extra });
-  const page = (cover: DesignNode): DesignNode => frame(1440, 1600, [links("old", 32), cover, links("bar", 72), text("body", 120, 600, 800, 200)]);
+  const links = (id: string, x: number): DesignNode => ({
+    id,
+    name: id,
+    kind: "frame",
+    x,
+    y: 19,
+    w: 1294,
+    h: 77,
+    children: [text(`${id}a`, 600, 20, 80, 30), text(`${id}b`, 700, 20, 80, 30), text(`${id}c`, 800, 20, 80, 30)],
+  });
+  const band = (color: string, extra: Partial<DesignNode> = {}): DesignNode => ({
+    ...rect("band", 0, 0, 1440, 499),
+    fills: [{ kind: "solid", color }],
+    ...extra,
+  });
+  const page = (cover: DesignNode): DesignNode =>
+    frame(1440, 1600, [links("old", 32), cover, links("bar", 72), text("body", 120, 600, 800, 200)]);
   const layerOf = (out: DesignNode, id: string): DesignNode | undefined => {
     if (out.id === id) return out;
     for (const c of out.children ?? []) {
@@ -356,7 +554,12 @@ describe("a layer the drawing covers", () => {
   });
 
   it("is content when its cover lets it show (see-through, blended, rounded or smaller than it)", () => {
-    for (const cover of [band("rgba(255, 88, 65, 0.5)"), band("#ff5841", { opacity: 0.4 }), band("#ff5841", { radius: 24 }), { ...band("#ff5841"), w: 900 }]) {
+    for (const cover of [
+      band("rgba(255, 88, 65, 0.5)"),
+      band("#ff5841", { opacity: 0.4 }),
+      band("#ff5841", { radius: 24 }),
+      { ...band("#ff5841"), w: 900 },
+    ]) {
       const out = inferLayout({ frames: [page(cover)], assets: {} }).frames[0]!;
       expect(layerOf(out, "old")!.hideBelow).toBeUndefined();
     }

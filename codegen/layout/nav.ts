@@ -73,7 +73,10 @@ export function linkText(n: DesignNode): boolean {
 /** A shape without text small enough to sit beside a link's text (an icon, an active tab's underline). */
 function smallGraphic(n: DesignNode): boolean {
   if (hasText(n)) return false;
-  return (n.w <= SMALL_GRAPHIC && n.h <= SMALL_GRAPHIC) || (Math.min(n.w, n.h) <= THIN_GRAPHIC && Math.max(n.w, n.h) <= LINK_BOX_MAX_W);
+  return (
+    (n.w <= SMALL_GRAPHIC && n.h <= SMALL_GRAPHIC) ||
+    (Math.min(n.w, n.h) <= THIN_GRAPHIC && Math.max(n.w, n.h) <= LINK_BOX_MAX_W)
+  );
 }
 
 /** One link: a link text, or a small box around exactly one link text and nothing but small graphics. */
@@ -86,7 +89,10 @@ export function linkLike(n: DesignNode): boolean {
   if (texts.length !== 1 || !linkText(texts[0]!)) return false;
   // Beside the text: icons, markers, and a background the size of the box (a button's shape).
   const backdrop = (c: DesignNode): boolean => c.w >= n.w * 0.85 && c.h >= n.h * 0.85;
-  const others = (m: DesignNode): boolean => visibleChildren(m).every((c) => (hasText(c) ? c.text !== undefined || others(c) : smallGraphic(c) || backdrop(c) || (isContainer(c) && others(c))));
+  const others = (m: DesignNode): boolean =>
+    visibleChildren(m).every((c) =>
+      hasText(c) ? c.text !== undefined || others(c) : smallGraphic(c) || backdrop(c) || (isContainer(c) && others(c)),
+    );
   return others(n);
 }
 
@@ -115,7 +121,12 @@ function brandText(first: DesignNode, next: DesignNode, row: DesignNode): boolea
   const a = first.text ?? visibleTexts(first)[0]?.text;
   const b = next.text ?? visibleTexts(next)[0]?.text;
   if (!a || !b) return false;
-  if (Math.abs(a.style.size - b.style.size) >= 2 || a.style.weight !== b.style.weight || a.style.family !== b.style.family) return true;
+  if (
+    Math.abs(a.style.size - b.style.size) >= 2 ||
+    a.style.weight !== b.style.weight ||
+    a.style.family !== b.style.family
+  )
+    return true;
   if (next.flow?.before === "auto") return true;
   const gap = row.layout?.gap ?? 0;
   const extra = typeof next.flow?.before === "number" ? next.flow.before : 0;
@@ -173,7 +184,8 @@ function candidateFor(frame: DesignNode, path: DesignNode[]): NavCandidate | und
   // The bar's box: wrappers around the row (padding, a background) and rows holding it beside other items of the
   // bar (a header's row: its menu's row, a row of social links) — not the page.
   let b = r;
-  const barLevel = (n: DesignNode): boolean => (flowChildren(n).length === 1 || (isRow(n) && !n.layout!.wrap)) && n.h <= row.h + BAR_BOX_EXTRA && n.w >= row.w - 1;
+  const barLevel = (n: DesignNode): boolean =>
+    (flowChildren(n).length === 1 || (isRow(n) && !n.layout!.wrap)) && n.h <= row.h + BAR_BOX_EXTRA && n.w >= row.w - 1;
   while (b - 1 >= 1 && barLevel(path[b - 1]!)) b--;
   const bar = path[b]!;
   // A row drawn as a positioned layer (a section's base, a copy under another bar) is not the page's bar.
@@ -206,7 +218,14 @@ function runOf(row: DesignNode): [number, number] | undefined {
   // The bar's first item, a short text set apart from the links (a brand set in text), is its logo.
   if (firstAt === 0 && next && linkLike(flow[0]![0]) && brandText(flow[0]![0], next[0], row)) from = next[1];
   let last = flow.length - 1;
-  while (last > 0 && flow[last]![1] > from && !hasText(flow[last]![0]) && flow[last]![0].w <= BAR_GRAPHIC && flow[last]![0].h <= BAR_GRAPHIC) last--;
+  while (
+    last > 0 &&
+    flow[last]![1] > from &&
+    !hasText(flow[last]![0]) &&
+    flow[last]![0].w <= BAR_GRAPHIC &&
+    flow[last]![0].h <= BAR_GRAPHIC
+  )
+    last--;
   const to = flow[last]![1] + 1;
   if (to <= from) return undefined;
   // What goes into the menu is a run of the row's items: no layer positioned among them.
@@ -223,7 +242,8 @@ function minWidth(n: DesignNode): number {
   const [, right, , left] = n.layout.padding;
   const kids = flowChildren(n);
   if (kids.length === 0) return left + right;
-  if (n.layout.dir === "column") return left + right + Math.max(...kids.map((k) => minWidth(k) + (k.flow?.offset ?? 0)));
+  if (n.layout.dir === "column")
+    return left + right + Math.max(...kids.map((k) => minWidth(k) + (k.flow?.offset ?? 0)));
   return left + right + rowContent(n, kids);
 }
 
@@ -237,7 +257,8 @@ function rowContent(row: DesignNode, kids: DesignNode[]): number {
 /** A side's padding at a box width: inferred padding wider than FIXED_PADDING gives way as responsive.ts writes it. */
 function sideAt(node: DesignNode, side: number, other: number, width: number): number {
   const within = node.layout?.inferred?.within ?? node.layout?.fluidSides;
-  if (within === undefined || within <= 0 || Math.max(side, other) <= FIXED_PADDING || side <= FIXED_PADDING) return side;
+  if (within === undefined || within <= 0 || Math.max(side, other) <= FIXED_PADDING || side <= FIXED_PADDING)
+    return side;
   return Math.max(Math.min(PHONE_GUTTER, side), side - (within - width) * (side / (side + other)));
 }
 
@@ -297,7 +318,15 @@ export function navCandidates(frame: DesignNode): NavCandidate[] {
     found.push(candidate);
   }
   // Bars that share their box (a header with a menu and a row of social links) keep one menu: the most links.
-  return found.filter((c) => !found.some((o) => o !== c && sameBar(o, c) && (o.links > c.links || (o.links === c.links && found.indexOf(o) < found.indexOf(c)))));
+  return found.filter(
+    (c) =>
+      !found.some(
+        (o) =>
+          o !== c &&
+          sameBar(o, c) &&
+          (o.links > c.links || (o.links === c.links && found.indexOf(o) < found.indexOf(c))),
+      ),
+  );
 }
 
 /** Two candidates in one bar: the row of one lies inside the other's bar, or the other way round. */

@@ -46,7 +46,8 @@ export function reflows(node: DesignNode): boolean {
   // A text on one line that sizes to its words (a label, a link) is no block; a paragraph is.
   if (items.every((c) => c.w >= BLOCK && c.text?.resize !== "width")) return items.some(hasText);
   // A line of links pushed to a side or spread apart is a navigation's, not a list's.
-  if (items.length < 3 || layout.gap > LIST_GAP || (layout.justify !== "start" && layout.justify !== "center")) return false;
+  if (items.length < 3 || layout.gap > LIST_GAP || (layout.justify !== "start" && layout.justify !== "center"))
+    return false;
   const length = items.reduce((sum, c) => sum + c.w, 0) + layout.gap * (items.length - 1);
   // Icons among them (a set of social links, an icon sheet, links each beside its icon) wrap alike.
   return items.every((c) => hasText(c) || (c.w <= ICON && c.h <= ICON)) && length > PHONE;
@@ -69,7 +70,8 @@ export function markReflow(node: DesignNode, designWidth: number, inNavigation =
   const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
   // A layer placed absolutely keeps its drawn box: what is in it is not rearranged to fit (it would spill out of it).
   const layer = inLayer || node.absolute === true;
-  const fits = !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
+  const fits =
+    !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
   const children = node.children?.map((c) => {
     const child = markReflow(c, designWidth, navigation, layer);
     return fits ? withFluidType(child, designWidth) : child;

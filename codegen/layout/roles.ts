@@ -69,7 +69,15 @@ export function dissolveCrossingGroups(children: DesignNode[], own?: Box): Desig
     for (const child of out) {
       const g = boxOf(child);
       const surrounds = own !== undefined && !hasText(child) && contains(g, own, 1);
-      const cuts = plainGroup(child) && !surrounds && out.some((s) => s !== child && !s.hidden && (crosses(g, boxOf(s)) || (contains(g, boxOf(s), 0) && !contains(boxOf(s), g, 0))));
+      const cuts =
+        plainGroup(child) &&
+        !surrounds &&
+        out.some(
+          (s) =>
+            s !== child &&
+            !s.hidden &&
+            (crosses(g, boxOf(s)) || (contains(g, boxOf(s), 0) && !contains(boxOf(s), g, 0))),
+        );
       if (!cuts) {
         next.push(child);
         continue;
@@ -124,7 +132,10 @@ function isDecoration(node: DesignNode, own: Box, siblings: DesignNode[]): boole
   // rectangle there may be content).
   if (drawnShape(node) && !picture) {
     const index = siblings.indexOf(node);
-    return siblings.some((s, i) => s !== node && !s.hidden && crosses(b, boxOf(s)) && (i > index || (node.opacity ?? 1) < 1) && !faintShape(s));
+    return siblings.some(
+      (s, i) =>
+        s !== node && !s.hidden && crosses(b, boxOf(s)) && (i > index || (node.opacity ?? 1) < 1) && !faintShape(s),
+    );
   }
   return false;
 }
@@ -136,7 +147,8 @@ const faintShape = (n: DesignNode): boolean => drawnShape(n) && !hasText(n) && (
 /** Painted opaque all over its box: a solid fill without see-through, on a layer without opacity or blending. */
 function opaque(n: DesignNode): boolean {
   if (n.hidden || n.text || (n.opacity ?? 1) < 1 || n.blend || n.mask || n.rotation !== undefined) return false;
-  if (n.radius !== undefined && (typeof n.radius === "number" ? n.radius > 0 : n.radius.some((r) => r > 0))) return false;
+  if (n.radius !== undefined && (typeof n.radius === "number" ? n.radius > 0 : n.radius.some((r) => r > 0)))
+    return false;
   return (n.fills ?? []).some((f) => f.kind === "solid" && /^#[0-9a-f]{6}$/i.test(f.color) && !f.blend);
 }
 

@@ -43,14 +43,19 @@ interface Size {
 }
 
 const inFlow = (c: DesignNode): boolean => !c.hidden && !c.absolute;
-const clampTo = (v: number, min?: number, max?: number): number => Math.max(min ?? -Infinity, Math.min(max ?? Infinity, v));
+const clampTo = (v: number, min?: number, max?: number): number =>
+  Math.max(min ?? -Infinity, Math.min(max ?? Infinity, v));
 
 /** `node`'s own size when nothing stretches it: fixed as drawn, hugging its content, or a text's lines. */
 function intrinsic(node: DesignNode, availableW: number): Size {
   if (node.text) {
     const w = node.sizeH === "fill" ? availableW : node.w;
     // A text sized by the flow is as tall as its lines, at least its drawn height (the emitters' min-height).
-    const h = node.sizeV === "fixed" || (node.sizeV === undefined && (node.text.resize === "none" || node.text.resize === "truncate")) ? node.h : Math.max(node.minH ?? 0, textLinesHeight(node));
+    const h =
+      node.sizeV === "fixed" ||
+      (node.sizeV === undefined && (node.text.resize === "none" || node.text.resize === "truncate"))
+        ? node.h
+        : Math.max(node.minH ?? 0, textLinesHeight(node));
     return { w, h };
   }
   const layout = node.layout;
@@ -95,40 +100,60 @@ export function layOut(node: DesignNode, box: Box, placed: Placed): Box {
     // Sizes along both axes; fill takes its share of what the fixed and hugging items leave.
     const sizes = items.map((c) => intrinsic(c, row ? c.w : inner.w));
     const fills = items.map((c) => (row ? c.sizeH : c.sizeV) === "fill");
-    const before = items.map((c, i) => (i > 0 ? layout.gap : 0) + (typeof c.flow?.before === "number" ? c.flow.before : 0));
-    const room = (row ? inner.w : inner.h) - sizes.reduce((s, z, i) => s + (fills[i] ? 0 : main(z)), 0) - before.reduce((s, v) => s + v, 0);
+    const before = items.map(
+      (c, i) => (i > 0 ? layout.gap : 0) + (typeof c.flow?.before === "number" ? c.flow.before : 0),
+    );
+    const room =
+      (row ? inner.w : inner.h) -
+      sizes.reduce((s, z, i) => s + (fills[i] ? 0 : main(z)), 0) -
+      before.reduce((s, v) => s + v, 0);
     const share = fills.filter(Boolean).length > 0 ? Math.max(0, room) / fills.filter(Boolean).length : 0;
     items.forEach((c, i) => {
       if (!fills[i]) return;
-      sizes[i] = row ? { ...sizes[i]!, w: clampTo(share, c.minW, c.maxW) } : { ...sizes[i]!, h: clampTo(share, c.minH, c.maxH) };
+      sizes[i] = row
+        ? { ...sizes[i]!, w: clampTo(share, c.minW, c.maxW) }
+        : { ...sizes[i]!, h: clampTo(share, c.minH, c.maxH) };
     });
     // Across: stretched items take the line's size (capped by their maximum).
     const crossSize = row ? inner.h : inner.w;
     items.forEach((c, i) => {
-      const fillAcross = (row ? c.sizeV : c.sizeH) === "fill" || (layout.align === "stretch" && !c.flow?.self && (row ? c.sizeV : c.sizeH) !== "fixed");
-      if (fillAcross) sizes[i] = row ? { ...sizes[i]!, h: clampTo(crossSize, c.minH, c.maxH) } : { ...sizes[i]!, w: clampTo(crossSize, c.minW, c.maxW) };
+      const fillAcross =
+        (row ? c.sizeV : c.sizeH) === "fill" ||
+        (layout.align === "stretch" && !c.flow?.self && (row ? c.sizeV : c.sizeH) !== "fixed");
+      if (fillAcross)
+        sizes[i] = row
+          ? { ...sizes[i]!, h: clampTo(crossSize, c.minH, c.maxH) }
+          : { ...sizes[i]!, w: clampTo(crossSize, c.minW, c.maxW) };
       // A text as wide as its column wraps there: its lines follow its new width (a text keeps its drawn width).
     });
     const used = sizes.reduce((s, z) => s + main(z), 0) + before.reduce((s, v) => s + v, 0);
     const free = (row ? inner.w : inner.h) - used;
     const autos = items.filter((c) => c.flow?.before === "auto").length;
-    let cursor = (row ? inner.x : inner.y) + (autos === 0 && layout.justify === "center" ? free / 2 : autos === 0 && layout.justify === "end" ? free : 0);
-    const gapExtra = autos === 0 && layout.justify === "space-between" && items.length > 1 ? free / (items.length - 1) : 0;
+    let cursor =
+      (row ? inner.x : inner.y) +
+      (autos === 0 && layout.justify === "center" ? free / 2 : autos === 0 && layout.justify === "end" ? free : 0);
+    const gapExtra =
+      autos === 0 && layout.justify === "space-between" && items.length > 1 ? free / (items.length - 1) : 0;
     items.forEach((c, i) => {
       cursor += before[i]! + (c.flow?.before === "auto" ? Math.max(0, free) / autos : 0) + (i > 0 ? gapExtra : 0);
       const z = sizes[i]!;
       const align = c.flow?.self ?? (layout.align === "baseline" ? "start" : layout.align);
       const offset = c.flow?.offset ?? 0;
       const space = crossSize - crossOf(z) - offset;
-      const crossStart = (row ? inner.y : inner.x) + offset + (align === "center" ? space / 2 : align === "end" ? space : 0);
-      const childBox: Box = row ? { x: cursor, y: crossStart, w: z.w, h: z.h } : { x: crossStart, y: cursor, w: z.w, h: z.h };
+      const crossStart =
+        (row ? inner.y : inner.x) + offset + (align === "center" ? space / 2 : align === "end" ? space : 0);
+      const childBox: Box = row
+        ? { x: cursor, y: crossStart, w: z.w, h: z.h }
+        : { x: crossStart, y: cursor, w: z.w, h: z.h };
       const laid = layOut(c, childBox, placed);
       cursor += main({ w: laid.w, h: laid.h });
     });
     // A hugging box ends where its content ends.
-    if (!row && node.sizeV === "hug" && node.growBelow === undefined) own = { ...box, h: Math.max(node.minH ?? 0, cursor - box.y + b) };
+    if (!row && node.sizeV === "hug" && node.growBelow === undefined)
+      own = { ...box, h: Math.max(node.minH ?? 0, cursor - box.y + b) };
   } else {
-    for (const c of children.filter((c) => !c.absolute && c.x === undefined)) layOut(c, { ...box, w: c.w, h: c.h }, placed);
+    for (const c of children.filter((c) => !c.absolute && c.x === undefined))
+      layOut(c, { ...box, w: c.w, h: c.h }, placed);
   }
   placed.set(node, own);
   // Layers placed absolutely, by their constraints against this box as it ended up.
@@ -140,7 +165,14 @@ export function layOut(node: DesignNode, box: Box, placed: Placed): Box {
 }
 
 /** One axis of a positioned layer: its start and length in a container now `atLength` long at `atStart`, drawn `drawn` long. */
-function placeOnAxis(start: number, length: number, drawn: number, atStart: number, atLength: number, constraint: "start" | "end" | "center" | "both" | "scale" | undefined): [number, number] {
+function placeOnAxis(
+  start: number,
+  length: number,
+  drawn: number,
+  atStart: number,
+  atLength: number,
+  constraint: "start" | "end" | "center" | "both" | "scale" | undefined,
+): [number, number] {
   if (constraint === "end") return [atStart + atLength - (drawn - start - length) - length, length];
   if (constraint === "center") return [atStart + atLength / 2 - (drawn / 2 - start), length];
   if (constraint === "both") return [atStart + start, atLength - start - (drawn - start - length)];
@@ -151,7 +183,14 @@ function placeOnAxis(start: number, length: number, drawn: number, atStart: numb
   return [atStart + start, length];
 }
 
-const AXIS = { right: "end", bottom: "end", center: "center", "left-right": "both", "top-bottom": "both", scale: "scale" } as const;
+const AXIS = {
+  right: "end",
+  bottom: "end",
+  center: "center",
+  "left-right": "both",
+  "top-bottom": "both",
+  scale: "scale",
+} as const;
 
 /** A positioned layer's box in its container's box `at`, as the emitters' constraints place it (css.ts placementDecls). */
 function layerBox(c: DesignNode, parent: DesignNode, at: Box): Box {

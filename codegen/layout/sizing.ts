@@ -33,7 +33,7 @@ export function flowBox(node: DesignNode): Box {
   const box: Box = { x: node.x ?? 0, y: node.y ?? 0, w: node.w, h: node.h };
   const lh = node.text?.style.lineHeight;
   if (!lh || lh <= 0 || node.text?.resize === "none" || node.text?.resize === "truncate") return box;
-  const exact = Math.round((Math.round(box.h / lh) * lh) * 100) / 100;
+  const exact = Math.round(Math.round(box.h / lh) * lh * 100) / 100;
   // Within rounding (the tree rounds to whole pixels): the lines' height. Further off, the box was drawn
   // taller (or shorter) than its lines on purpose, and keeps its drawn height.
   return exact > 0 && Math.abs(exact - box.h) < 0.5 ? { ...box, h: exact } : box;
@@ -52,7 +52,11 @@ const NARROWEST_SCREEN = 320;
  * drawing when the text's box is its one line (auto width), else from the font size (a wide face's average
  * advance: 0.6 em, capitals 0.72 em, plus the letter spacing).
  */
-function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | undefined, min: number): number | undefined {
+function wordFit(
+  text: NonNullable<DesignNode["text"]>,
+  lineWidth: number | undefined,
+  min: number,
+): number | undefined {
   const words = text.chars.split(/\s+/).filter((word) => word.length > 0);
   // biome-ignore lint/performance/noAccumulatingSpread: a false positive: [...word] counts code points; the accumulator is a string
   const longestWord = words.reduce((a, b) => ([...b].length > [...a].length ? b : a), "");
@@ -61,7 +65,10 @@ function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | unde
   if (longest === 0 || chars === 0) return undefined;
   const size = text.style.size;
   const capitals = text.style.case === "upper" || longestWord === longestWord.toUpperCase();
-  const advance = lineWidth !== undefined && !text.chars.includes("\n") ? lineWidth / chars : size * (capitals ? 0.72 : 0.6) + (text.style.letterSpacing ?? 0);
+  const advance =
+    lineWidth !== undefined && !text.chars.includes("\n")
+      ? lineWidth / chars
+      : size * (capitals ? 0.72 : 0.6) + (text.style.letterSpacing ?? 0);
   const word = longest * advance;
   if ((word * min) / size <= NARROWEST_SCREEN - 2 * PHONE_GUTTER) return undefined;
   return Math.floor((size / word) * 10000) / 10000;
@@ -71,7 +78,11 @@ function wordFit(text: NonNullable<DesignNode["text"]>, lineWidth: number | unde
  * A large text's fluid size (text.fluid): from 60 % of its size (20 px at least, less where its longest word would not
  * fit a phone) up to its size, in proportion to the screen — exact at the design width. Undefined for smaller text.
  */
-export function fluidText(text: NonNullable<DesignNode["text"]>, designWidth: number, lineWidth?: number): [number, number, number?] | undefined {
+export function fluidText(
+  text: NonNullable<DesignNode["text"]>,
+  designWidth: number,
+  lineWidth?: number,
+): [number, number, number?] | undefined {
   if (text.style.size < FLUID_TEXT_MIN || designWidth <= 0) return undefined;
   const min = Math.max(20, Math.round(text.style.size * 0.6));
   // Rounded up: at the design width the clamp's top (the size itself) applies, never a hair under it.
@@ -100,13 +111,18 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       node.sizeH = text.resize === "width" ? "fixed" : fillAcross ? "fill" : "fixed";
       node.sizeV = "hug";
       node.minH = flowBox(node).h;
-      if (text.resize !== "width" && node.rotation === undefined && drawnOnOneLine(text, node.h, text.style.lineHeight ?? normalLineHeight(text.style.family, text.style.size))) {
+      if (
+        text.resize !== "width" &&
+        node.rotation === undefined &&
+        drawnOnOneLine(text, node.h, text.style.lineHeight ?? normalLineHeight(text.style.family, text.style.size))
+      ) {
         node.lineBelow = Math.round(place.designWidth);
       }
       // One line drawn in a box shorter than its line height (a 14-px label with 16-px lines): Figma lets the
       // line overflow the box; in a flow the line box would push the next item down. The line takes the box's height.
       const lh = text.style.lineHeight;
-      if (lh !== undefined && node.h > 0 && lh > node.h + 0.01 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh)) text.style = { ...text.style, lineHeight: node.h };
+      if (lh !== undefined && node.h > 0 && lh > node.h + 0.01 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh))
+        text.style = { ...text.style, lineHeight: node.h };
       // The same without a line height of its own: a box shorter than one line of the font's own line height holds
       // one line (a 96-px heading in a 74-px box), which in a flow would push everything after it down.
       else if (lh === undefined && node.h > 0 && !text.chars.includes("\n")) {

@@ -38,10 +38,16 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   // In a row, the item after a gap at least AUTO_GAP wide and 3× any other is pushed there by an auto margin.
   const widest = gaps.length > 0 ? Math.max(...gaps) : 0;
   const others = gaps.filter((_, i) => i !== gaps.indexOf(widest));
-  const auto = dir === "row" && widest >= AUTO_GAP && others.every((g) => widest >= 3 * Math.max(g, 1)) ? gaps.indexOf(widest) : -1;
+  const auto =
+    dir === "row" && widest >= AUTO_GAP && others.every((g) => widest >= 3 * Math.max(g, 1))
+      ? gaps.indexOf(widest)
+      : -1;
   const spaced = gaps.filter((_, i) => i !== auto);
   const gap = spaced.length > 0 ? r2(Math.max(0, Math.min(...spaced))) : 0;
-  let [padStart, padEnd] = [start(parts[0]!, main) - start(box, main), end(box, main) - end(parts[parts.length - 1]!, main)].map((v) => r2(Math.max(0, v))) as [number, number];
+  let [padStart, padEnd] = [
+    start(parts[0]!, main) - start(box, main),
+    end(box, main) - end(parts[parts.length - 1]!, main),
+  ].map((v) => r2(Math.max(0, v))) as [number, number];
   const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
   // Each item keeps its drawn distance, fractions included (half a pixel off leaves a 1-px divider two thirds
   // off); the gap is the smallest, so no row is wider than drawn (it would wrap at the design width).
@@ -51,7 +57,13 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     else if (Math.abs(extra) >= SUBPIXEL) items[i + 1]!.flow.before = extra;
   });
   let justify: FlexLayout["justify"] = "start";
-  if (dir === "row" && auto < 0 && padStart > 16 && Math.abs(padStart - padEnd) <= SNAP && gaps.every((g) => g === gap)) {
+  if (
+    dir === "row" &&
+    auto < 0 &&
+    padStart > 16 &&
+    Math.abs(padStart - padEnd) <= SNAP &&
+    gaps.every((g) => g === gap)
+  ) {
     justify = "center";
     padStart = padEnd = 0;
   }
@@ -73,13 +85,19 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   // no other item reaches that far (a column of radios lower than its label, ending below it), the line would
   // end at the item's own size and the item would move up to the start: it keeps its drawn offset instead.
   const inner = size(box, cross) - padCS - padCE;
-  const reach = Math.max(...parts.map((p, i) => size(p, cross) + (kinds[i] === "start" ? Math.max(0, offS[i]! - padCS) : 0)));
+  const reach = Math.max(
+    ...parts.map((p, i) => size(p, cross) + (kinds[i] === "start" ? Math.max(0, offS[i]! - padCS) : 0)),
+  );
   if (reach < inner - SNAP) kinds.forEach((kind, i) => kind === "end" && (kinds[i] = "start"));
   const tally = (k: Align): number => kinds.filter((x) => x === k).length;
-  const align = (["start", "center", "end"] as const).reduce((a, b) => (tally(b) > tally(a) ? b : a), "start" as "start" | "center" | "end");
+  const align = (["start", "center", "end"] as const).reduce(
+    (a, b) => (tally(b) > tally(a) ? b : a),
+    "start" as "start" | "center" | "end",
+  );
   kinds.forEach((kind, i) => {
     const item = items[i]!;
-    if (kind === "fill") item.crossFill = dir === "column" || size(parts[i]!, cross) === size(box, cross) - padCS - padCE;
+    if (kind === "fill")
+      item.crossFill = dir === "column" || size(parts[i]!, cross) === size(box, cross) - padCS - padCE;
     else if (kind !== align) item.flow.self = kind;
     // Its drawn distance from the start, however small: a 2-px nudge left out moves everything after it.
     const indent = r2(offS[i]! - padCS);
@@ -87,7 +105,12 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   });
   // Content centred across a column needs no wide side padding: it stays centred at any width. A gutter stays
   // (up to PHONE_GUTTER), so that a wide picture or card centred there does not touch a phone's edges.
-  if (dir === "column" && align === "center" && Math.abs(padCS - padCE) <= SNAP && kinds.every((k) => k === "center" || k === "fill")) {
+  if (
+    dir === "column" &&
+    align === "center" &&
+    Math.abs(padCS - padCE) <= SNAP &&
+    kinds.every((k) => k === "center" || k === "fill")
+  ) {
     for (const [i, kind] of kinds.entries()) if (kind === "fill") items[i]!.crossFill = false;
     padCS = padCE = r2(Math.min(padCS, padCE, PHONE_GUTTER));
   }
@@ -99,6 +122,13 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   }
   const padding: Sides = dir === "column" ? [padStart, padCE, padEnd, padCS] : [padCS, padEnd, padCE, padStart];
   // A row wraps on narrow screens; its wrapped lines sit closer than its columns.
-  const layout: FlexLayout = { dir, gap, padding, justify, align, ...(dir === "row" ? { wrap: true, crossGap: Math.min(gap, WRAPPED_LINE_GAP) } : {}) };
+  const layout: FlexLayout = {
+    dir,
+    gap,
+    padding,
+    justify,
+    align,
+    ...(dir === "row" ? { wrap: true, crossGap: Math.min(gap, WRAPPED_LINE_GAP) } : {}),
+  };
   return { layout, items };
 }

@@ -66,7 +66,8 @@ export function xyCut(items: Item[], options: CutOptions = {}): Cut {
   }
   if (byColumns) {
     // A row running past the container's side (a carousel): its cards are cut as drawn, not as clipped.
-    const inner = options.clip && box.x + box.w > options.clip.x + options.clip.w + 1 ? { ...options, clip: undefined } : options;
+    const inner =
+      options.clip && box.x + box.w > options.clip.x + options.clip.w + 1 ? { ...options, clip: undefined } : options;
     return { kind: "flow", dir: "row", parts: columns.map((c) => xyCut(c, inner)), box };
   }
   const layered = stackOnBases(items, options);
@@ -135,19 +136,31 @@ function besideSide(rows: Item[][], options: CutOptions): Item[] | undefined {
       const rest = rows[i]!.filter((item) => !side.includes(item));
       // The side column starts where the rest does, inside the container.
       if (Math.abs(top(side) - top(rest)) > ALIGNED) continue;
-      if (options.clip && side.some((item) => item.box.x < options.clip!.x - 1 || item.box.x + item.box.w > options.clip!.x + options.clip!.w + 1)) continue;
+      if (
+        options.clip &&
+        side.some(
+          (item) => item.box.x < options.clip!.x - 1 || item.box.x + item.box.w > options.clip!.x + options.clip!.w + 1,
+        )
+      )
+        continue;
       const edge = left ? Math.max(...side.map((s) => s.box.x + s.box.w)) : Math.min(...side.map((s) => s.box.x));
       // What lies beside the side column starts (ends) where the row's other columns do, or further in.
       const from = left ? Math.min(...rest.map((r) => r.box.x)) : Math.max(...rest.map((r) => r.box.x + r.box.w));
-      const beside = (item: Item): boolean => (left ? item.box.x >= Math.max(edge, from - ALIGNED) : item.box.x + item.box.w <= Math.min(edge, from + ALIGNED));
+      const beside = (item: Item): boolean =>
+        left ? item.box.x >= Math.max(edge, from - ALIGNED) : item.box.x + item.box.w <= Math.min(edge, from + ALIGNED);
       let end = i + 1;
-      while (end < rows.length && rows[end]!.every(beside) && top(rows[end]!) - bottom(rows[end - 1]!) <= SIDE_ROW_GAP) end++;
+      while (end < rows.length && rows[end]!.every(beside) && top(rows[end]!) - bottom(rows[end - 1]!) <= SIDE_ROW_GAP)
+        end++;
       if (end === i + 1) continue;
       const main = [...rest, ...rows.slice(i + 1, end).flat()];
       const parts = [xyCut(side, options), xyCut(main, options)];
       const members = [...side, ...main];
       const box = union(members.map((m) => m.box));
-      const block: Built = { box, index: Math.min(...members.map((m) => m.index)), cut: { kind: "flow", dir: "row", parts: left ? parts : parts.reverse(), box } };
+      const block: Built = {
+        box,
+        index: Math.min(...members.map((m) => m.index)),
+        cut: { kind: "flow", dir: "row", parts: left ? parts : parts.reverse(), box },
+      };
       return [...rows.slice(0, i).flat(), block, ...rows.slice(end).flat()];
     }
   }
@@ -160,7 +173,8 @@ const bottom = (band: Item[]): number => Math.max(...band.map((i) => i.box.y + i
 /** Two rows split into the same number (2 or more) of columns, each over the other's and no other. */
 function sameColumns(a: Item[][], b: Item[][]): boolean {
   if (a.length < 2 || a.length !== b.length) return false;
-  const range = (band: Item[]) => [Math.min(...band.map((i) => i.box.x)), Math.max(...band.map((i) => i.box.x + i.box.w))] as const;
+  const range = (band: Item[]) =>
+    [Math.min(...band.map((i) => i.box.x)), Math.max(...band.map((i) => i.box.x + i.box.w))] as const;
   const ra = a.map(range);
   const rb = b.map(range);
   const overlaps = (p: readonly [number, number], q: readonly [number, number]): boolean => p[0] < q[1] && q[0] < p[1];
@@ -169,9 +183,12 @@ function sameColumns(a: Item[][], b: Item[][]): boolean {
 
 /** The period (2 or more) with which the rows' heights repeat (within 10 %), or 0. */
 function repeating(rows: Item[][]): number {
-  const sizes = rows.map((band) => Math.max(...band.map((i) => i.box.y + i.box.h)) - Math.min(...band.map((i) => i.box.y)));
+  const sizes = rows.map(
+    (band) => Math.max(...band.map((i) => i.box.y + i.box.h)) - Math.min(...band.map((i) => i.box.y)),
+  );
   for (let period = 2; period * 2 <= sizes.length; period++) {
-    if (sizes.every((v, i) => i < period || Math.abs(v - sizes[i - period]!) <= 0.1 * Math.max(v, sizes[i - period]!))) return period;
+    if (sizes.every((v, i) => i < period || Math.abs(v - sizes[i - period]!) <= 0.1 * Math.max(v, sizes[i - period]!)))
+      return period;
   }
   return 0;
 }
@@ -185,7 +202,9 @@ function chunks(rows: Item[][], size: number): Item[][] {
 
 /** Bands of the same size along `axis`: each at least `share` of the largest (10 % apart by default). */
 function alike(list: Item[][], axis: Axis, share = 0.9): boolean {
-  const sizes = list.map((band) => Math.max(...band.map((i) => end(i.box, axis))) - Math.min(...band.map((i) => start(i.box, axis))));
+  const sizes = list.map(
+    (band) => Math.max(...band.map((i) => end(i.box, axis))) - Math.min(...band.map((i) => start(i.box, axis))),
+  );
   const largest = Math.max(...sizes);
   return largest > 0 && sizes.every((v) => v >= share * largest);
 }
@@ -222,7 +241,13 @@ function stackOnBases(items: Item[], options: CutOptions): Item[] | undefined {
     .sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h);
   for (const base of candidates) {
     const holder = clipX(base.box, options.clip);
-    const members = items.filter((i) => i !== base && i.index > base.index && i.box.w * i.box.h < base.box.w * base.box.h && shareOn(clipX(i.box, options.clip), holder) >= ON_BASE);
+    const members = items.filter(
+      (i) =>
+        i !== base &&
+        i.index > base.index &&
+        i.box.w * i.box.h < base.box.w * base.box.h &&
+        shareOn(clipX(i.box, options.clip), holder) >= ON_BASE,
+    );
     if (members.length === 0) continue;
     const rest = items.filter((i) => i !== base && !members.includes(i));
     // The members' layout inside the base; the stack keeps the base's box (what reaches past it is theirs).

@@ -21,7 +21,6 @@ import { buildReactPreview, REACT_PREVIEW_SANDBOX } from "./react-preview.js";
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "assets");
 
-
 /** A PNG whose pixel (x, y) is `color(x, y)`. */
 function png(width: number, height: number, color: (x: number, y: number) => Rgb): Uint8Array {
   const raw = new Uint8Array((1 + width * 3) * height);
@@ -41,7 +40,13 @@ const HALVES = png(10, 5, (x) => (x < 5 ? RED : BLUE));
 const JPEG = new Uint8Array(readFileSync(join(REPO_ROOT, "test/fixtures/images/gradient-300x200.jpg")));
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
-const image = (id: string, name: string, at: ReturnType<typeof box>, paint: Record<string, unknown>) => ({ id, name, type: "RECTANGLE", absoluteBoundingBox: at, fills: [{ type: "IMAGE", ...paint }] });
+const image = (id: string, name: string, at: ReturnType<typeof box>, paint: Record<string, unknown>) => ({
+  id,
+  name,
+  type: "RECTANGLE",
+  absoluteBoundingBox: at,
+  fills: [{ type: "IMAGE", ...paint }],
+});
 const DESIGN = {
   document: {
     id: "1:1",
@@ -54,14 +59,30 @@ const DESIGN = {
       image("1:3", "Photo", box(100, 10, 150, 100), { imageRef: "photo", scaleMode: "FILL" }),
       image("1:4", "Pattern", box(10, 120, 200, 40), { imageRef: "halves", scaleMode: "TILE", scalingFactor: 2 }),
       // The photo's left tenth, stretched over the box.
-      image("1:5", "Left edge", box(260, 10, 60, 100), { imageRef: "photo", scaleMode: "STRETCH", imageTransform: [[0.1, 0, 0], [0, 1, 0]] }),
-      { id: "1:6", name: "Icon", type: "VECTOR", absoluteBoundingBox: box(10, 180, 32, 32), fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }] },
+      image("1:5", "Left edge", box(260, 10, 60, 100), {
+        imageRef: "photo",
+        scaleMode: "STRETCH",
+        imageTransform: [
+          [0.1, 0, 0],
+          [0, 1, 0],
+        ],
+      }),
+      {
+        id: "1:6",
+        name: "Icon",
+        type: "VECTOR",
+        absoluteBoundingBox: box(10, 180, 32, 32),
+        fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }],
+      },
     ],
   },
 };
 const EXTRAS = {
   images: { solid: SOLID, photo: JPEG, halves: HALVES },
-  svgs: { "1:6": '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg"><rect width="24" height="24" fill="#FF00FF"/></svg>' },
+  svgs: {
+    "1:6":
+      '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg"><rect width="24" height="24" fill="#FF00FF"/></svg>',
+  },
 };
 
 let browser: Browser;
@@ -70,7 +91,9 @@ let context: BrowserContext;
 const escapeAttribute = (text: string): string => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
 async function openIn(page: Page, srcdoc: string, sandbox: string): Promise<Frame> {
-  await page.setContent(`<!doctype html><html><body style="margin:0"><iframe id="preview" sandbox="${sandbox}" style="border:0" width="420" height="320" srcdoc="${escapeAttribute(srcdoc)}"></iframe></body></html>`);
+  await page.setContent(
+    `<!doctype html><html><body style="margin:0"><iframe id="preview" sandbox="${sandbox}" style="border:0" width="420" height="320" srcdoc="${escapeAttribute(srcdoc)}"></iframe></body></html>`,
+  );
   const frame = await (await page.waitForSelector("#preview")).contentFrame();
   if (!frame) throw new Error("no preview frame");
   await frame.waitForSelector('[data-node-id="1:6"]', { timeout: 10_000 });
@@ -80,10 +103,14 @@ async function openIn(page: Page, srcdoc: string, sandbox: string): Promise<Fram
 /** Every <img> in the frame: loaded, with its natural width (0 = broken). */
 async function images(frame: Frame): Promise<{ src: string; complete: boolean; naturalWidth: number }[]> {
   const handles = await frame.locator("img").elementHandles();
-  return Promise.all(handles.map((h) => h.evaluate((img) => {
-    const i = img as unknown as { currentSrc: string; complete: boolean; naturalWidth: number };
-    return { src: i.currentSrc.slice(0, 30), complete: i.complete, naturalWidth: i.naturalWidth };
-  })));
+  return Promise.all(
+    handles.map((h) =>
+      h.evaluate((img) => {
+        const i = img as unknown as { currentSrc: string; complete: boolean; naturalWidth: number };
+        return { src: i.currentSrc.slice(0, 30), complete: i.complete, naturalWidth: i.naturalWidth };
+      }),
+    ),
+  );
 }
 
 /** The colours at page points (x, y), read from a screenshot decoded by the browser itself. */
@@ -103,7 +130,8 @@ async function pointIn(frame: Frame, id: string, fx = 0.5, fy = 0.5): Promise<[n
   return [Math.round(b.x + b.width * fx), Math.round(b.y + b.height * fy)];
 }
 
-const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean => actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
+const near = (actual: Rgb, expected: Rgb, tolerance = 40): boolean =>
+  actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
 
 async function checkPixels(page: Page, frame: Frame, label: string): Promise<void> {
   const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 420, height: 320 } });
@@ -150,7 +178,12 @@ describe.skipIf(!runBrowser)("real pictures and icons in the previews", () => {
 
   it("HTML preview (sandbox=\"\"): every <img> decodes and the pixels are the pictures', tiled, cropped, and the SVG icon's", async () => {
     const generated = await generateCode(design(), { target: "html", styling: "css-modules", nodeIds: true });
-    expect(generated.files.filter((f: SourceFile) => f.bytes).map((f) => f.path).sort()).toEqual(["assets/pattern.png", "assets/photo.jpg", "assets/swatch.png"]);
+    expect(
+      generated.files
+        .filter((f: SourceFile) => f.bytes)
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(["assets/pattern.png", "assets/photo.jpg", "assets/swatch.png"]);
     const [page0] = previewPages(generated.files);
     const page = await context.newPage();
     const frame = await openIn(page, buildSrcdoc({ page: page0!, files: generated.files }), "");
@@ -161,7 +194,7 @@ describe.skipIf(!runBrowser)("real pictures and icons in the previews", () => {
     await checkPixels(page, frame, "html-preview");
   });
 
-  it("React preview (sandbox=\"allow-scripts\"): the same pictures through the imports of src/assets", async () => {
+  it('React preview (sandbox="allow-scripts"): the same pictures through the imports of src/assets', async () => {
     const generated = await generateCode(design(), { target: "react", styling: "css-modules", nodeIds: true });
     const { html, problems } = buildReactPreview(generated.files, previewRuntimeForTests());
     expect(problems).toEqual([]);

@@ -42,7 +42,8 @@ export function scopeCssModule(css: string, path: string): PreviewCssModule {
     classes[local] ??= `${stem}_${safeIdent(local)}_${hash}`;
     return classes[local]!;
   };
-  const renameClasses = (selector: string): string => selector.replace(new RegExp(CLASS, "g"), (_, name: string) => `.${scoped(name)}`);
+  const renameClasses = (selector: string): string =>
+    selector.replace(new RegExp(CLASS, "g"), (_, name: string) => `.${scoped(name)}`);
   const renamePrelude = (prelude: string): string =>
     prelude.replace(PRELUDE_TOKENS, (match, skipped?: string, global?: string, local?: string, name?: string) => {
       if (skipped !== undefined) return match;
@@ -88,38 +89,52 @@ export function scopeCssModule(css: string, path: string): PreviewCssModule {
 }
 
 /** Resolves a reference from a CSS file to another file of the project (`undefined`: not ours). */
-export type CssResolver = (fromDir: string, ref: string) => { path: string; dataUrl?: string; css?: string } | undefined;
+export type CssResolver = (
+  fromDir: string,
+  ref: string,
+) => { path: string; dataUrl?: string; css?: string } | undefined;
 
 /** `url(...)` → data: URL when the file is in the project; other local references → `url("")`. */
 export function rewriteCssUrls(css: string, fromDir: string, resolve: CssResolver): string {
-  return css.replace(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi, (match, dq?: string, sq?: string, bare?: string) => {
-    const ref = dq ?? sq ?? bare ?? "";
-    if (ref.startsWith("data:") || ref.startsWith("#")) return match;
-    const data = resolve(fromDir, ref)?.dataUrl;
-    if (data) return `url("${data.replace(/"/g, "%22")}")`;
-    return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref) ? match : `url("")`;
-  });
+  return css.replace(
+    /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi,
+    (match, dq?: string, sq?: string, bare?: string) => {
+      const ref = dq ?? sq ?? bare ?? "";
+      if (ref.startsWith("data:") || ref.startsWith("#")) return match;
+      const data = resolve(fromDir, ref)?.dataUrl;
+      if (data) return `url("${data.replace(/"/g, "%22")}")`;
+      return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref) ? match : `url("")`;
+    },
+  );
 }
 
 /**
  * `@import "./other.css";` → the other file's CSS (once, no cycles); every other `@import` (packages,
  * `tailwindcss`, remote fonts) is removed. Returns the CSS and the imports it dropped.
  */
-export function inlineCssImports(css: string, fromDir: string, resolve: CssResolver, seen: Set<string>): { css: string; dropped: string[] } {
+export function inlineCssImports(
+  css: string,
+  fromDir: string,
+  resolve: CssResolver,
+  seen: Set<string>,
+): { css: string; dropped: string[] } {
   const dropped: string[] = [];
-  const out = css.replace(/@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)"'\s;]+))\s*\)?[^;]*;?/gi, (_match, dq?: string, sq?: string, bare?: string) => {
-    const ref = dq ?? sq ?? bare ?? "";
-    const target = resolve(fromDir, ref);
-    if (!target || target.css === undefined) {
-      dropped.push(ref);
-      return "";
-    }
-    if (seen.has(target.path)) return "";
-    seen.add(target.path);
-    const dir = target.path.includes("/") ? target.path.slice(0, target.path.lastIndexOf("/")) : "";
-    const inner = inlineCssImports(target.css, dir, resolve, seen);
-    dropped.push(...inner.dropped);
-    return rewriteCssUrls(inner.css, dir, resolve);
-  });
+  const out = css.replace(
+    /@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^)"'\s;]+))\s*\)?[^;]*;?/gi,
+    (_match, dq?: string, sq?: string, bare?: string) => {
+      const ref = dq ?? sq ?? bare ?? "";
+      const target = resolve(fromDir, ref);
+      if (!target || target.css === undefined) {
+        dropped.push(ref);
+        return "";
+      }
+      if (seen.has(target.path)) return "";
+      seen.add(target.path);
+      const dir = target.path.includes("/") ? target.path.slice(0, target.path.lastIndexOf("/")) : "";
+      const inner = inlineCssImports(target.css, dir, resolve, seen);
+      dropped.push(...inner.dropped);
+      return rewriteCssUrls(inner.css, dir, resolve);
+    },
+  );
   return { css: out, dropped };
 }

@@ -30,7 +30,10 @@ const page = `<!doctype html>
 
 const files: SourceFile[] = [
   { path: "index.html", content: page },
-  { path: "styles.css", content: `.log-in-page { background: url(assets/background-image.svg) center / cover; }\n.x { background-image: url("./assets/background-image.svg"); }\n@import url("https://fonts.example/css");\n.bad::after { content: "</style><script>alert(3)</script>"; }\n` },
+  {
+    path: "styles.css",
+    content: `.log-in-page { background: url(assets/background-image.svg) center / cover; }\n.x { background-image: url("./assets/background-image.svg"); }\n@import url("https://fonts.example/css");\n.bad::after { content: "</style><script>alert(3)</script>"; }\n`,
+  },
   { path: "assets/background-image.svg", content: SVG },
 ];
 
@@ -41,7 +44,9 @@ describe("buildSrcdoc", () => {
     const csp = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`;
     expect(doc).toContain(csp);
     expect(doc.indexOf(csp)).toBeLessThan(doc.indexOf("<style>"));
-    expect(PREVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com");
+    expect(PREVIEW_CSP).toBe(
+      "default-src 'none'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com",
+    );
   });
 
   it("inlines the linked stylesheet and drops the link", () => {
@@ -89,7 +94,9 @@ describe("buildSrcdoc", () => {
 
 describe("assetDataUrl", () => {
   it("encodes SVG, passes data: URLs and base64 PNG, refuses others", () => {
-    expect(assetDataUrl({ path: "a.svg", content: '<svg a="1"/>' })).toBe("data:image/svg+xml;charset=utf-8,%3Csvg%20a%3D%221%22%2F%3E");
+    expect(assetDataUrl({ path: "a.svg", content: '<svg a="1"/>' })).toBe(
+      "data:image/svg+xml;charset=utf-8,%3Csvg%20a%3D%221%22%2F%3E",
+    );
     expect(assetDataUrl({ path: "a.png", content: "iVBORw0KGgo=" })).toBe("data:image/png;base64,iVBORw0KGgo=");
     expect(assetDataUrl({ path: "a.png", content: "data:image/png;base64,AAAA" })).toBe("data:image/png;base64,AAAA");
     expect(assetDataUrl({ path: "a.js", content: "alert(1)" })).toBeUndefined();

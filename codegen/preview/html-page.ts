@@ -45,12 +45,15 @@ class AssetResolver {
 
 /** `url(...)` references in CSS rewritten to data: URLs; other local ones dropped (CSP would block them). */
 function rewriteCssUrls(css: string, fromDir: string, assets: AssetResolver): string {
-  return css.replace(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi, (match, dq?: string, sq?: string, bare?: string) => {
-    const ref = dq ?? sq ?? bare ?? "";
-    if (ref.startsWith("data:")) return match;
-    const data = assets.dataUrl(fromDir, ref);
-    return data ? `url("${data.replace(/"/g, "%22")}")` : `url("")`;
-  });
+  return css.replace(
+    /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi,
+    (match, dq?: string, sq?: string, bare?: string) => {
+      const ref = dq ?? sq ?? bare ?? "";
+      if (ref.startsWith("data:")) return match;
+      const data = assets.dataUrl(fromDir, ref);
+      return data ? `url("${data.replace(/"/g, "%22")}")` : `url("")`;
+    },
+  );
 }
 
 /** CSS made safe to sit inside `<style>`: no `@import` (blocked anyway), no way to close the element. */
@@ -59,7 +62,19 @@ function styleSafe(css: string): string {
 }
 
 const BLOCKED_WITH_CONTENT = ["script", "noscript", "iframe", "object", "template", "frameset", "title", "head"];
-const BLOCKED_TAGS = new Set([...BLOCKED_WITH_CONTENT, "embed", "frame", "base", "meta", "link", "applet", "portal", "html", "body", "!doctype"]);
+const BLOCKED_TAGS = new Set([
+  ...BLOCKED_WITH_CONTENT,
+  "embed",
+  "frame",
+  "base",
+  "meta",
+  "link",
+  "applet",
+  "portal",
+  "html",
+  "body",
+  "!doctype",
+]);
 const URL_ATTRIBUTES = new Set(["src", "href", "xlink:href", "poster", "action", "formaction", "background", "data"]);
 
 type Attr = { name: string; value: string | undefined };
@@ -90,7 +105,8 @@ function encodeAttribute(value: string): string {
 
 function rewriteAttribute(tag: string, attr: Attr, fromDir: string, assets: AssetResolver): Attr | undefined {
   const name = attr.name.toLowerCase();
-  if (name.startsWith("on") || name === "srcdoc" || name === "srcset" || name === "ping" || name === "formaction") return undefined;
+  if (name.startsWith("on") || name === "srcdoc" || name === "srcset" || name === "ping" || name === "formaction")
+    return undefined;
   if (attr.value === undefined) return attr;
   const value = decodeAttribute(attr.value);
   if (name === "style") return { name: attr.name, value: styleSafe(rewriteCssUrls(value, fromDir, assets)) };
@@ -105,7 +121,14 @@ function rewriteAttribute(tag: string, attr: Attr, fromDir: string, assets: Asse
   return { name: attr.name, value: data };
 }
 
-function rewriteTag(_match: string, closing: string, rawName: string, rawAttrs: string, fromDir: string, assets: AssetResolver): string {
+function rewriteTag(
+  _match: string,
+  closing: string,
+  rawName: string,
+  rawAttrs: string,
+  fromDir: string,
+  assets: AssetResolver,
+): string {
   const tag = rawName.toLowerCase();
   if (BLOCKED_TAGS.has(tag)) return "";
   if (closing) return `</${rawName}>`;
@@ -125,8 +148,9 @@ function sanitizeBody(html: string, fromDir: string, assets: AssetResolver): str
     body = body.replace(new RegExp(`<${tag}\\b[\\s\\S]*?<\\/${tag}\\s*>`, "gi"), "");
   }
   body = body.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
-  body = body.replace(/<(\/?)([a-zA-Z!][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g, (match, closing: string, name: string, attrs: string) =>
-    rewriteTag(match, closing, name, attrs, fromDir, assets),
+  body = body.replace(
+    /<(\/?)([a-zA-Z!][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g,
+    (match, closing: string, name: string, attrs: string) => rewriteTag(match, closing, name, attrs, fromDir, assets),
   );
   // Whatever survived (an unclosed `<script`, say) is shown as text, never parsed as a tag.
   return body.replace(/<(?=\s*\/?\s*(?:script|iframe|object|embed|base|meta|link|frame)\b)/gi, "&lt;");

@@ -15,7 +15,14 @@ import { projectFiles } from "../scaffold/project-files.js";
 import { generateCode, loadDesign } from "../index.js";
 import type { SourceFile } from "../types.js";
 import { PREVIEW_ERROR_ID, type PreviewData } from "./data.js";
-import { buildReactPreview, PREVIEW_HOST_CSP, REACT_PREVIEW_CSP, REACT_PREVIEW_SANDBOX, reactPreview, scriptJson } from "./react-preview.js";
+import {
+  buildReactPreview,
+  PREVIEW_HOST_CSP,
+  REACT_PREVIEW_CSP,
+  REACT_PREVIEW_SANDBOX,
+  reactPreview,
+  scriptJson,
+} from "./react-preview.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 if (!runBrowser) console.warn("react-preview: Chromium not found and CI unset; skipping the browser tests");
@@ -129,7 +136,10 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
       const path = (req.url ?? "/").split("?")[0]!;
       requests.push(req.url ?? "/");
       const page = pages.get(path);
-      res.writeHead(page ? 200 : 404, { "content-type": page ? "text/html; charset=utf-8" : "text/plain", "access-control-allow-origin": "*" });
+      res.writeHead(page ? 200 : 404, {
+        "content-type": page ? "text/html; charset=utf-8" : "text/plain",
+        "access-control-allow-origin": "*",
+      });
       res.end(page ?? "not found");
     });
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -158,7 +168,13 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
       const g = globalThis as unknown as FrameGlobals;
       const pick = (selector: string) => {
         const s = g.getComputedStyle(g.document.querySelector(selector));
-        return { color: s["color"], fontSize: s["fontSize"], display: s["display"], background: s["backgroundColor"], padding: s["paddingTop"] };
+        return {
+          color: s["color"],
+          fontSize: s["fontSize"],
+          display: s["display"],
+          background: s["backgroundColor"],
+          padding: s["paddingTop"],
+        };
       };
       return { title: pick("h1"), header: pick("header"), subtitle: pick("header p") };
     });
@@ -180,17 +196,32 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
         path: "src/main.tsx",
         content: `import { StrictMode } from "react";\nimport { createRoot } from "react-dom/client";\nimport "./index.css";\nimport App from "./App";\n\ncreateRoot(document.getElementById("root")!).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n);\n`,
       },
-      { path: "src/index.css", content: `body { margin: 0; font-family: sans-serif; background: rgb(240, 240, 240); }\n` },
+      {
+        path: "src/index.css",
+        content: `body { margin: 0; font-family: sans-serif; background: rgb(240, 240, 240); }\n`,
+      },
       {
         path: "src/App.tsx",
         content: `import { Card } from "@/components/Card";\nimport { Badge } from "./components/Badge";\nimport items from "./data/items.json";\nimport logo from "./assets/logo.svg";\nimport clsx from "clsx";\n\nexport default function App() {\n  return (\n    <div className={clsx("app", { active: true, hidden: false })}>\n      <img src={logo} alt="logo" width={16} height={16} />\n      {items.map((item: { name: string }) => <Card key={item.name} name={item.name} />)}\n      <Badge />\n    </div>\n  );\n}\n`,
       },
-      { path: "src/components/Card.tsx", content: `import styles from "./Card.module.css";\nexport function Card({ name }: { name: string }) {\n  return <section className={styles.box}><h2 className={styles.label}>{name}</h2></section>;\n}\n` },
-      { path: "src/components/Card.module.css", content: `.box { border: 2px solid rgb(0, 128, 0); }\n.label { color: rgb(0, 128, 0); }\n` },
-      { path: "src/components/Badge.tsx", content: `import * as styles from "./Badge.module.css";\nexport const Badge = () => <span className={styles.label}>new</span>;\n` },
+      {
+        path: "src/components/Card.tsx",
+        content: `import styles from "./Card.module.css";\nexport function Card({ name }: { name: string }) {\n  return <section className={styles.box}><h2 className={styles.label}>{name}</h2></section>;\n}\n`,
+      },
+      {
+        path: "src/components/Card.module.css",
+        content: `.box { border: 2px solid rgb(0, 128, 0); }\n.label { color: rgb(0, 128, 0); }\n`,
+      },
+      {
+        path: "src/components/Badge.tsx",
+        content: `import * as styles from "./Badge.module.css";\nexport const Badge = () => <span className={styles.label}>new</span>;\n`,
+      },
       { path: "src/components/Badge.module.css", content: `.label { color: rgb(0, 0, 255); }\n` },
       { path: "src/data/items.json", content: `[{ "name": "First" }, { "name": "Second" }]` },
-      { path: "src/assets/logo.svg", content: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1" fill="red"/></svg>` },
+      {
+        path: "src/assets/logo.svg",
+        content: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1" fill="red"/></svg>`,
+      },
     ];
     const { html, problems } = previewOf(files);
     expect(problems).toEqual([]);
@@ -199,7 +230,8 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     expect(await frame.locator("h2").allInnerTexts()).toEqual(["First", "Second"]);
     const seen = await frame.evaluate(() => {
       const g = globalThis as unknown as FrameGlobals;
-      const q = (selector: string) => g.document.querySelector(selector) as { className: string; naturalWidth?: number; complete?: boolean };
+      const q = (selector: string) =>
+        g.document.querySelector(selector) as { className: string; naturalWidth?: number; complete?: boolean };
       return {
         label: g.getComputedStyle(q("h2"))["color"],
         badge: g.getComputedStyle(q("span"))["color"],
@@ -208,7 +240,13 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
         image: Boolean(q("img").complete && (q("img").naturalWidth ?? 0) > 0),
       };
     });
-    expect(seen).toEqual({ label: "rgb(0, 128, 0)", badge: "rgb(0, 0, 255)", body: "rgb(240, 240, 240)", app: "app active", image: true });
+    expect(seen).toEqual({
+      label: "rgb(0, 128, 0)",
+      badge: "rgb(0, 0, 255)",
+      body: "rgb(240, 240, 240)",
+      app: "app active",
+      image: true,
+    });
     expect(await frame.locator(`#${PREVIEW_ERROR_ID}`).count()).toBe(0);
   });
 
@@ -230,7 +268,10 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     await frame.waitForSelector("#box", { timeout: 10_000 });
     const seen = await frame.evaluate(() => {
       const g = globalThis as unknown as FrameGlobals;
-      const q = (selector: string) => g.document.querySelector(selector) as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } };
+      const q = (selector: string) =>
+        g.document.querySelector(selector) as {
+          getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+        };
       const box = q("#box").getBoundingClientRect();
       const title = q("#title").getBoundingClientRect();
       const style = (selector: string, property: string) => g.getComputedStyle(q(selector))[property];
@@ -255,8 +296,14 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
 
   it("shows a render error in a visible box with the message and the file", async () => {
     const files: SourceFile[] = [
-      { path: "src/App.tsx", content: `import { Price } from "./components/Price";\nexport default function App() {\n  return <main><Price /></main>;\n}\n` },
-      { path: "src/components/Price.tsx", content: `export function Price(): JSX.Element {\n  const price = undefined as unknown as { amount: number };\n  if (!price) throw new Error("price is not loaded yet");\n  return <p>{price.amount}</p>;\n}\n` },
+      {
+        path: "src/App.tsx",
+        content: `import { Price } from "./components/Price";\nexport default function App() {\n  return <main><Price /></main>;\n}\n`,
+      },
+      {
+        path: "src/components/Price.tsx",
+        content: `export function Price(): JSX.Element {\n  const price = undefined as unknown as { amount: number };\n  if (!price) throw new Error("price is not loaded yet");\n  return <p>{price.amount}</p>;\n}\n`,
+      },
     ];
     const frame = await openPreview(previewOf(files).html, "render-error");
     const text = await errorText(frame);
@@ -273,8 +320,14 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
   it("shows errors thrown while a module evaluates, in event handlers, and from syntax errors", async () => {
     const evalError = await openPreview(
       previewOf([
-        { path: "src/App.tsx", content: `import { config } from "./config";\nexport default () => <p>{config.title}</p>;\n` },
-        { path: "src/config.ts", content: `const env: Record<string, string> = {};\nif (!env.API) throw new TypeError("config: API is not set");\nexport const config = { title: "x" };\n` },
+        {
+          path: "src/App.tsx",
+          content: `import { config } from "./config";\nexport default () => <p>{config.title}</p>;\n`,
+        },
+        {
+          path: "src/config.ts",
+          content: `const env: Record<string, string> = {};\nif (!env.API) throw new TypeError("config: API is not set");\nexport const config = { title: "x" };\n`,
+        },
       ]).html,
       "eval-error",
     );
@@ -283,7 +336,12 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     expect(evalText).toContain("config: API is not set");
 
     const clickError = await openPreview(
-      previewOf([{ path: "src/App.tsx", content: `export default function App() {\n  return <button onClick={() => { throw new Error("clicked too hard"); }}>Go</button>;\n}\n` }]).html,
+      previewOf([
+        {
+          path: "src/App.tsx",
+          content: `export default function App() {\n  return <button onClick={() => { throw new Error("clicked too hard"); }}>Go</button>;\n}\n`,
+        },
+      ]).html,
       "click-error",
     );
     await clickError.locator("button").click();
@@ -304,14 +362,20 @@ describe.runIf(runBrowser)("the React preview in a sandboxed iframe", () => {
     const marker = /(<script type="application\/json" id="figment-preview-data">)([\s\S]*?)(<\/script>)/;
     const data = JSON.parse(marker.exec(valid)![2]!) as PreviewData;
     data.modules["src/App.tsx"]!.code = "exports.default = () => {;\n";
-    const unparsable = await openPreview(valid.replace(marker, (_, open: string, _json: string, close: string) => open + scriptJson(data) + close), "unparsable");
+    const unparsable = await openPreview(
+      valid.replace(marker, (_, open: string, _json: string, close: string) => open + scriptJson(data) + close),
+      "unparsable",
+    );
     expect(await errorText(unparsable)).toContain("SyntaxError in src/App.tsx");
     expect(await unparsable.locator("p").count()).toBe(0);
   });
 
   it("shows an error naming an unknown package and the file that imports it", async () => {
     const { html, problems } = previewOf([
-      { path: "src/App.tsx", content: `import { motion } from "framer-motion";\nexport default function App() {\n  return <motion.div animate={{ opacity: 1 }}>Hello</motion.div>;\n}\n` },
+      {
+        path: "src/App.tsx",
+        content: `import { motion } from "framer-motion";\nexport default function App() {\n  return <motion.div animate={{ opacity: 1 }}>Hello</motion.div>;\n}\n`,
+      },
     ]);
     expect(problems.map((p) => p.code)).toEqual(["preview-unknown-package"]);
     const text = await errorText(await openPreview(html, "unknown-package"));
@@ -348,7 +412,9 @@ export default function App() {
     const open = previewOf(leakProject("control")).html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
     expect(open).not.toContain(REACT_PREVIEW_CSP);
     await openPreview(open, "leak-control");
-    await expect.poll(() => requests.filter((r) => r.startsWith("/leak/control")).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => requests.filter((r) => r.startsWith("/leak/control")).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
   });
 
   it("cannot leak by navigating itself when the embedding page sets PREVIEW_HOST_CSP (and can without it)", async () => {
@@ -366,7 +432,9 @@ export default function App() {
 
     const unguarded = await openPreview(navigating("unguarded"), "navigate-unguarded");
     await unguarded.locator("#go").click({ timeout: 10_000 });
-    await expect.poll(() => requests.filter((r) => r.startsWith("/leak/unguarded")).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => requests.filter((r) => r.startsWith("/leak/unguarded")).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
   });
 
   it("has no same-origin access to the page that embeds it", async () => {
@@ -407,17 +475,32 @@ export default function App() {
     const design = loadDesign(readFixture("figmasharp-login.file.json"), ["101:3"]);
     const generated = await generateCode(design.document, { target: "react", styling: "css-modules", nodeIds: false });
     const project = projectFiles(generated.files, { target: "react", styling: "css-modules", name: "Log-In Page" });
-    for (const [label, files] of [["emitted", generated.files], ["project", project]] as const) {
+    for (const [label, files] of [
+      ["emitted", generated.files],
+      ["project", project],
+    ] as const) {
       const { html, problems } = previewOf(files);
       expect(problems, label).toEqual([]);
       const frame = await openPreview(html, `login-${label}`);
       await frame.waitForSelector("#root *", { timeout: 10_000 });
       const text = (await frame.locator("body").innerText()).replace(/\s+/g, " ");
-      for (const expected of ["Log In", "Forgot your password?", "YOUR ART MUSEUM"]) expect(text, label).toContain(expected);
+      for (const expected of ["Log In", "Forgot your password?", "YOUR ART MUSEUM"])
+        expect(text, label).toContain(expected);
       // The field texts are the inputs' placeholders now, in the design's colour (not the browser's grey).
-      expect(await frame.locator('input[type="email"][placeholder="Email address"][aria-label="Email address"]').count(), label).toBe(1);
+      expect(
+        await frame.locator('input[type="email"][placeholder="Email address"][aria-label="Email address"]').count(),
+        label,
+      ).toBe(1);
       expect(await frame.locator('input[type="password"][placeholder="Password"]').count(), label).toBe(1);
-      const placeholderColor = await frame.locator('input[type="password"]').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { color: string } }).getComputedStyle(el, "::placeholder").color);
+      const placeholderColor = await frame
+        .locator('input[type="password"]')
+        .evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { color: string } }).getComputedStyle(
+              el,
+              "::placeholder",
+            ).color,
+        );
       expect(placeholderColor, label).toBe("rgb(0, 0, 0)");
       expect(await frame.locator(`#${PREVIEW_ERROR_ID}`).count(), label).toBe(0);
       // global.css (box-sizing, body margin) applies, as in the Vite project.
@@ -434,14 +517,24 @@ export default function App() {
     const generated = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: true });
     const project = projectFiles(generated.files, { target: "react", styling: "tailwind", name: "Log-In Page" });
     const boxes: Record<string, string>[] = [];
-    for (const [label, files] of [["emitted", generated.files], ["project", project]] as const) {
+    for (const [label, files] of [
+      ["emitted", generated.files],
+      ["project", project],
+    ] as const) {
       const { html, problems } = await reactPreview(files, previewRuntimeForTests());
       expect(problems, label).toEqual([]);
       const frame = await openPreview(html, `login-tailwind-${label}`);
       await frame.waitForSelector("[data-node-id]", { timeout: 10_000, state: "attached" });
       boxes.push(
         await frame.evaluate(() => {
-          const g = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null; getBoundingClientRect(): { x: number; y: number; width: number; height: number } }> } };
+          const g = globalThis as unknown as {
+            document: {
+              querySelectorAll(s: string): ArrayLike<{
+                getAttribute(n: string): string | null;
+                getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+              }>;
+            };
+          };
           const out: Record<string, string> = {};
           for (const el of Array.from(g.document.querySelectorAll("[data-node-id]"))) {
             const r = el.getBoundingClientRect();
@@ -454,7 +547,14 @@ export default function App() {
       // preview (`mx-auto`), its texts in the theme's font.
       const viewport = await frame.evaluate(() => (globalThis as unknown as { innerWidth: number }).innerWidth);
       expect(boxes.at(-1)!["101:3"], label).toBe(`${Math.round((viewport - 375) / 2)},0,375,667`);
-      const family = await frame.locator("p").first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(el).fontFamily);
+      const family = await frame
+        .locator("p")
+        .first()
+        .evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(el)
+              .fontFamily,
+        );
       expect(family, label).toMatch(/^Montserrat, "Montserrat Fallback"/);
     }
     expect(boxes[1]).toEqual(boxes[0]);

@@ -38,7 +38,10 @@ export function Header({ title }: HeaderProps) {
 const project: SourceFile[] = [
   { path: "src/App.tsx", content: APP },
   { path: "src/components/Header.tsx", content: HEADER },
-  { path: "src/components/Header.module.css", content: `.title { color: red; background: url(../assets/logo.svg); }\n.title:hover > .icon { color: blue; }\n` },
+  {
+    path: "src/components/Header.module.css",
+    content: `.title { color: red; background: url(../assets/logo.svg); }\n.title:hover > .icon { color: blue; }\n`,
+  },
   { path: "src/assets/logo.svg", content: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>` },
   { path: "src/global.d.ts", content: `declare module "*.module.css";\n` },
 ];
@@ -55,7 +58,9 @@ describe("buildReactPreview", () => {
   const data = dataOf(html);
 
   it("is a whole document with the CSP first in <head>, #root, the data and the runtime", () => {
-    expect(REACT_PREVIEW_CSP).toBe("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com");
+    expect(REACT_PREVIEW_CSP).toBe(
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com",
+    );
     const csp = `<meta http-equiv="Content-Security-Policy" content="${REACT_PREVIEW_CSP}">`;
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain(csp);
@@ -83,7 +88,9 @@ describe("buildReactPreview", () => {
       "./components/Header": "src/components/Header.tsx",
       "./assets/logo.svg": "src/assets/logo.svg",
     });
-    expect(data.modules["src/components/Header.tsx"]!.deps["./Header.module.css"]).toBe("src/components/Header.module.css");
+    expect(data.modules["src/components/Header.tsx"]!.deps["./Header.module.css"]).toBe(
+      "src/components/Header.module.css",
+    );
     expect(data.assets["src/assets/logo.svg"]).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
   });
 
@@ -116,7 +123,10 @@ describe("buildReactPreview", () => {
 
 describe("problems", () => {
   it("reports syntax errors with file and line, and hands the first to the runtime", () => {
-    const { problems, html } = buildReactPreview([{ path: "src/App.tsx", content: "export default function App() {\n  return <div>;\n}\n" }], RUNTIME);
+    const { problems, html } = buildReactPreview(
+      [{ path: "src/App.tsx", content: "export default function App() {\n  return <div>;\n}\n" }],
+      RUNTIME,
+    );
     const syntax = problems.filter((p) => p.code === "preview-syntax");
     expect(syntax.length).toBeGreaterThan(0);
     expect(syntax[0]).toMatchObject({ severity: "error", file: "src/App.tsx", line: 2 });
@@ -127,7 +137,10 @@ describe("problems", () => {
   it("keeps a broken file's written imports, so a src/main.tsx that does not parse is still the entry that shows its error", () => {
     const { html } = buildReactPreview(
       [
-        { path: "src/main.tsx", content: `import { createRoot } from "react-dom/client";\nimport type { FC } from "react";\nimport App from "./App";\ncreateRoot(document.getElementById("root")!).render(<App>);\n` },
+        {
+          path: "src/main.tsx",
+          content: `import { createRoot } from "react-dom/client";\nimport type { FC } from "react";\nimport App from "./App";\ncreateRoot(document.getElementById("root")!).render(<App>);\n`,
+        },
         { path: "src/App.tsx", content: "export default function App() {\n  return <p>hi</p>;\n}\n" },
       ],
       RUNTIME,
@@ -139,17 +152,41 @@ describe("problems", () => {
   });
 
   it("warns that a TypeScript namespace with values does not run in the preview (the transpiler drops it), not a declared one", () => {
-    const values = buildReactPreview([{ path: "src/App.tsx", content: "export namespace Sizes {\n  export const gap = 8;\n}\nexport default () => <p>{Sizes.gap}</p>;\n" }], RUNTIME);
-    expect(values.problems).toContainEqual(expect.objectContaining({ severity: "warning", code: "preview-namespace", file: "src/App.tsx" }));
-    const declared = buildReactPreview([{ path: "src/App.tsx", content: "declare namespace Env {\n  const mode: string;\n}\nexport default () => <p>ok</p>;\n" }], RUNTIME);
+    const values = buildReactPreview(
+      [
+        {
+          path: "src/App.tsx",
+          content: "export namespace Sizes {\n  export const gap = 8;\n}\nexport default () => <p>{Sizes.gap}</p>;\n",
+        },
+      ],
+      RUNTIME,
+    );
+    expect(values.problems).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "preview-namespace", file: "src/App.tsx" }),
+    );
+    const declared = buildReactPreview(
+      [
+        {
+          path: "src/App.tsx",
+          content: "declare namespace Env {\n  const mode: string;\n}\nexport default () => <p>ok</p>;\n",
+        },
+      ],
+      RUNTIME,
+    );
     expect(declared.problems.filter((p) => p.code === "preview-namespace")).toEqual([]);
   });
 
   it("names unknown packages with their importers, and missing files", () => {
     const { problems, html } = buildReactPreview(
       [
-        { path: "src/App.tsx", content: `import { motion } from "framer-motion";\nimport type { Icon } from "lucide-react";\nimport { Card } from "./Card";\nimport { Hero } from "@/components/Hero";\nexport default function App() { return <motion.div><Card /><Hero /></motion.div>; }\n` },
-        { path: "src/components/Hero.tsx", content: `import { Star } from "@phosphor-icons/react/dist/ssr";\nexport function Hero() { return <Star />; }\n` },
+        {
+          path: "src/App.tsx",
+          content: `import { motion } from "framer-motion";\nimport type { Icon } from "lucide-react";\nimport { Card } from "./Card";\nimport { Hero } from "@/components/Hero";\nexport default function App() { return <motion.div><Card /><Hero /></motion.div>; }\n`,
+        },
+        {
+          path: "src/components/Hero.tsx",
+          content: `import { Star } from "@phosphor-icons/react/dist/ssr";\nexport function Hero() { return <Star />; }\n`,
+        },
       ],
       RUNTIME,
     );
@@ -160,7 +197,13 @@ describe("problems", () => {
     ]);
     // A type-only import needs nothing at runtime.
     expect(problems.some((p) => p.message.includes("lucide-react"))).toBe(false);
-    expect(problems).toContainEqual(expect.objectContaining({ code: "preview-missing-file", file: "src/App.tsx", message: expect.stringContaining('"./Card"') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: "preview-missing-file",
+        file: "src/App.tsx",
+        message: expect.stringContaining('"./Card"'),
+      }),
+    );
     // `@/` is src/.
     expect(dataOf(html).modules["src/App.tsx"]!.deps["@/components/Hero"]).toBe("src/components/Hero.tsx");
   });
@@ -175,7 +218,10 @@ describe("problems", () => {
     // A stylesheet importing Tailwind, imported by the app: compiled where it is imported, nothing added to the page.
     const imported = await reactPreview(
       [
-        { path: "src/App.tsx", content: 'import "./index.css";\nexport default () => <p className="text-[13px] underline">x</p>;' },
+        {
+          path: "src/App.tsx",
+          content: 'import "./index.css";\nexport default () => <p className="text-[13px] underline">x</p>;',
+        },
         { path: "src/index.css", content: '@import "tailwindcss";\n' },
       ],
       RUNTIME,
@@ -184,46 +230,90 @@ describe("problems", () => {
     expect(imported.html.slice(0, imported.html.indexOf("</head>"))).not.toContain("<style>");
     expect(dataOf(imported.html).styles["src/index.css"]).toMatch(/\.text-\\\[13px\\\] \{\s+font-size: 13px;/);
     // A config is JavaScript the preview does not run: said, the rest compiled.
-    const config = await reactPreview([{ path: "src/App.tsx", content: "export default () => null;" }, { path: "tailwind.config.js", content: "module.exports = {};" }], RUNTIME);
-    expect(config.problems).toEqual([expect.objectContaining({ code: "preview-tailwind", file: "tailwind.config.js", message: expect.stringContaining("does not run tailwind.config.js") })]);
+    const config = await reactPreview(
+      [
+        { path: "src/App.tsx", content: "export default () => null;" },
+        { path: "tailwind.config.js", content: "module.exports = {};" },
+      ],
+      RUNTIME,
+    );
+    expect(config.problems).toEqual([
+      expect.objectContaining({
+        code: "preview-tailwind",
+        file: "tailwind.config.js",
+        message: expect.stringContaining("does not run tailwind.config.js"),
+      }),
+    ]);
     expect(config.html).toContain("tailwindcss v4");
     // Without the compiled stylesheets (buildReactPreview alone), Tailwind's classes are said to be unstyled.
-    expect(buildReactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME).problems.map((p) => p.code)).toEqual(["preview-tailwind"]);
+    expect(
+      buildReactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME).problems.map((p) => p.code),
+    ).toEqual(["preview-tailwind"]);
     // Plain class names: no Tailwind.
-    const plain = await reactPreview([{ path: "src/App.tsx", content: `export default () => <div className="card title">x</div>;` }], RUNTIME);
+    const plain = await reactPreview(
+      [{ path: "src/App.tsx", content: `export default () => <div className="card title">x</div>;` }],
+      RUNTIME,
+    );
     expect(plain.problems).toEqual([]);
     expect(plain.html).not.toContain("tailwindcss");
   });
 
   it("has nothing to mount without scripts", () => {
-    expect(buildReactPreview([{ path: "styles.css", content: "" }], RUNTIME).problems.map((p) => p.code)).toEqual(["preview-no-entry"]);
+    expect(buildReactPreview([{ path: "styles.css", content: "" }], RUNTIME).problems.map((p) => p.code)).toEqual([
+      "preview-no-entry",
+    ]);
   });
 
   it("loads the design's fonts from Google: a Fontsource import, a Google Fonts @import; no other package", () => {
     const { html, problems } = buildReactPreview(
       [
-        { path: "src/main.tsx", content: `import "@fontsource/inter-tight/600.css";\nimport "@fontsource/poppins/400-italic.css";\nimport "@fontsource-variable/inter";\nimport "./index.css";\n` },
-        { path: "src/index.css", content: `@import url("https://fonts.googleapis.com/css2?family=Inter");\nbody { color: black; }\n` },
+        {
+          path: "src/main.tsx",
+          content: `import "@fontsource/inter-tight/600.css";\nimport "@fontsource/poppins/400-italic.css";\nimport "@fontsource-variable/inter";\nimport "./index.css";\n`,
+        },
+        {
+          path: "src/index.css",
+          content: `@import url("https://fonts.googleapis.com/css2?family=Inter");\nbody { color: black; }\n`,
+        },
       ],
       RUNTIME,
     );
     const data = dataOf(html);
-    expect(data.modules["src/main.tsx"]!.deps).toMatchObject({ "@fontsource/inter-tight/600.css": "@fontsource/inter-tight/600.css" });
-    expect(data.styles["@fontsource/inter-tight/600.css"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Inter+Tight:wght@600&display=swap");');
-    expect(data.styles["@fontsource/poppins/400-italic.css"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Poppins:ital,wght@1,400&display=swap");');
-    expect(data.styles["@fontsource-variable/inter"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Inter:wght@100..900&display=swap");');
-    expect(data.styles["src/index.css"]).toBe('@import url("https://fonts.googleapis.com/css2?family=Inter");\n\nbody { color: black; }\n');
+    expect(data.modules["src/main.tsx"]!.deps).toMatchObject({
+      "@fontsource/inter-tight/600.css": "@fontsource/inter-tight/600.css",
+    });
+    expect(data.styles["@fontsource/inter-tight/600.css"]).toBe(
+      '@import url("https://fonts.googleapis.com/css2?family=Inter+Tight:wght@600&display=swap");',
+    );
+    expect(data.styles["@fontsource/poppins/400-italic.css"]).toBe(
+      '@import url("https://fonts.googleapis.com/css2?family=Poppins:ital,wght@1,400&display=swap");',
+    );
+    expect(data.styles["@fontsource-variable/inter"]).toBe(
+      '@import url("https://fonts.googleapis.com/css2?family=Inter:wght@100..900&display=swap");',
+    );
+    expect(data.styles["src/index.css"]).toBe(
+      '@import url("https://fonts.googleapis.com/css2?family=Inter");\n\nbody { color: black; }\n',
+    );
     expect(problems).toEqual([]);
     // An unknown family is an unknown package, as before.
-    const unknown = buildReactPreview([{ path: "src/main.tsx", content: `import "@fontsource/not-a-font/400.css";\n` }], RUNTIME);
+    const unknown = buildReactPreview(
+      [{ path: "src/main.tsx", content: `import "@fontsource/not-a-font/400.css";\n` }],
+      RUNTIME,
+    );
     expect(unknown.problems).toEqual([expect.objectContaining({ code: "preview-unknown-package" })]);
   });
 
   it("inlines local @imports, drops remote ones with a note", () => {
     const { html, problems } = buildReactPreview(
       [
-        { path: "src/main.tsx", content: `import { createRoot } from "react-dom/client";\nimport "./index.css";\ncreateRoot(document.getElementById("root")!).render(<p />);\n` },
-        { path: "src/index.css", content: `@import url("https://cdn.example.com/reset.css");\n@import "./base.css";\nbody { color: black; }\n` },
+        {
+          path: "src/main.tsx",
+          content: `import { createRoot } from "react-dom/client";\nimport "./index.css";\ncreateRoot(document.getElementById("root")!).render(<p />);\n`,
+        },
+        {
+          path: "src/index.css",
+          content: `@import url("https://cdn.example.com/reset.css");\n@import "./base.css";\nbody { color: black; }\n`,
+        },
         { path: "src/base.css", content: `html { margin: 0; }\n` },
       ],
       RUNTIME,
@@ -246,7 +336,10 @@ describe("entryPlan", () => {
       "src/main.tsx": mod({ "react-dom/client": "react-dom/client" }),
       "src/Button.stories.tsx": mod(),
     });
-    expect(plan).toEqual({ main: "src/main.tsx", components: ["src/App.tsx", "src/index.ts", "src/screens/Home.tsx", "src/components/Button.tsx"] });
+    expect(plan).toEqual({
+      main: "src/main.tsx",
+      components: ["src/App.tsx", "src/index.ts", "src/screens/Home.tsx", "src/components/Button.tsx"],
+    });
   });
   it("treats a main file that mounts nothing as a plain module", () => {
     expect(entryPlan({ "src/main.tsx": mod({ react: "react" }) })).toEqual({ components: ["src/main.tsx"] });
@@ -268,7 +361,9 @@ describe("scopeCssModule", () => {
     expect(Object.keys(classes).sort()).toEqual(["a", "b", "c", "sm:flex"]);
     const s = (name: string) => classes[name]!;
     expect(out).toContain(`/* .comment */`);
-    expect(out).toContain(`.${s("a")}, .${s("b")}:not(.${s("c")}) > span[data-x=".d"] { background: url(data:image/png;base64,AA.e==); content: ".f"; }`);
+    expect(out).toContain(
+      `.${s("a")}, .${s("b")}:not(.${s("c")}) > span[data-x=".d"] { background: url(data:image/png;base64,AA.e==); content: ".f"; }`,
+    );
     expect(out).toContain(`@media (min-width: 1.5em) { .${s("a")} { width: 2.5px; } }`);
     expect(out).toContain(`@keyframes spin { from { opacity: 0.5; } 12.5% { opacity: 1; } }`);
     expect(out).toContain(`.keep .${s("a")} { color: red; }`);
@@ -277,7 +372,9 @@ describe("scopeCssModule", () => {
   });
 
   it("gives the same class different names in different files", () => {
-    expect(scopeCssModule(".title{}", "src/a/Card.module.css").classes["title"]).not.toBe(scopeCssModule(".title{}", "src/b/Card.module.css").classes["title"]);
+    expect(scopeCssModule(".title{}", "src/a/Card.module.css").classes["title"]).not.toBe(
+      scopeCssModule(".title{}", "src/b/Card.module.css").classes["title"],
+    );
   });
 });
 

@@ -59,24 +59,33 @@ const CSS_MODULE = /\.module\.(?:css|scss|sass|less)$/i;
 /** Extensions tried, in order, for an import without one (then `/index` + each). */
 const RESOLVE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".json"];
 
-
-type Resolved = { kind: "builtin"; id: string } | { kind: "file"; path: string } | { kind: "missing"; path: string } | { kind: "package"; name: string };
+type Resolved =
+  | { kind: "builtin"; id: string }
+  | { kind: "file"; path: string }
+  | { kind: "missing"; path: string }
+  | { kind: "package"; name: string };
 
 /** Where `spec`, imported from `from`, points: a built-in, a project file, a missing file or a package. */
 function resolveSpecifier(from: string, spec: string, exists: (path: string) => boolean): Resolved {
   const clean = spec.replace(/[?#].*$/, "");
   if (BUILTIN_MODULES.includes(clean)) return { kind: "builtin", id: clean };
   let base: string;
-  if (clean.startsWith("./") || clean.startsWith("../") || clean === "." || clean === "..") base = resolvePath(dirname(from), clean);
+  if (clean.startsWith("./") || clean.startsWith("../") || clean === "." || clean === "..")
+    base = resolvePath(dirname(from), clean);
   else if (clean.startsWith("@/") || clean.startsWith("~/")) base = resolvePath("src", clean.slice(2));
   else if (clean.startsWith("/")) base = resolvePath("", clean);
   else {
     const parts = clean.split("/");
     return { kind: "package", name: clean.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]! };
   }
-  const candidates = [base, ...RESOLVE_EXTENSIONS.map((e) => base + e), ...RESOLVE_EXTENSIONS.map((e) => `${base}/index${e}`)];
+  const candidates = [
+    base,
+    ...RESOLVE_EXTENSIONS.map((e) => base + e),
+    ...RESOLVE_EXTENSIONS.map((e) => `${base}/index${e}`),
+  ];
   // ESM-style `./Header.js` for `Header.tsx`; root-relative assets may live in Vite's public/.
-  if (/\.(?:js|jsx|mjs)$/.test(base)) candidates.push(base.replace(/\.m?jsx?$/, ".tsx"), base.replace(/\.m?jsx?$/, ".ts"));
+  if (/\.(?:js|jsx|mjs)$/.test(base))
+    candidates.push(base.replace(/\.m?jsx?$/, ".tsx"), base.replace(/\.m?jsx?$/, ".ts"));
   if (clean.startsWith("/")) candidates.push(resolvePath("public", clean));
   const found = candidates.find(exists);
   return found !== undefined ? { kind: "file", path: found } : { kind: "missing", path: base };
@@ -93,7 +102,8 @@ interface Transpiled {
 /** `require("x")` as sucrase writes an import (and as plain JS files write it). */
 const REQUIRE_CALL = /\brequire\(\s*(["'])([^"'\n]+)\1\s*\)/g;
 /** `import … from "x"`, `export … from "x"`, `import "x"` (not `import type`): a file's imports when it does not parse. */
-const WRITTEN_IMPORT = /^[ \t]*(?:import(?![ \t]+type\b)|export)\b[^'";]*?\bfrom[ \t]*(["'])([^"'\n]+)\1|^[ \t]*import[ \t]*(["'])([^"'\n]+)\3/gm;
+const WRITTEN_IMPORT =
+  /^[ \t]*(?:import(?![ \t]+type\b)|export)\b[^'";]*?\bfrom[ \t]*(["'])([^"'\n]+)\1|^[ \t]*import[ \t]*(["'])([^"'\n]+)\3/gm;
 /** A namespace with values: sucrase drops it (it keeps only type-only ones), so the preview would miss its code. */
 const VALUE_NAMESPACE = /^[ \t]*(?:export[ \t]+)?(?:namespace|module)[ \t]+[A-Za-z_$][\w$.]*[ \t]*\{/m;
 
@@ -102,15 +112,32 @@ function syntaxErrorOf(error: unknown, path: string): { text: string; line?: num
   const message = error instanceof Error ? error.message : String(error);
   const text = message.replace(/^Error transforming [^:]*: /, "").replace(/\s*\(\d+:\d+\)\s*$/, "");
   const loc: unknown = typeof error === "object" && error !== null && "loc" in error ? error.loc : undefined;
-  const line = typeof loc === "object" && loc !== null && "line" in loc && typeof loc.line === "number" ? loc.line : undefined;
-  const column = typeof loc === "object" && loc !== null && "column" in loc && typeof loc.column === "number" ? loc.column : undefined;
-  return { text: text === "" ? `${path} does not parse` : text, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
+  const line =
+    typeof loc === "object" && loc !== null && "line" in loc && typeof loc.line === "number" ? loc.line : undefined;
+  const column =
+    typeof loc === "object" && loc !== null && "column" in loc && typeof loc.column === "number"
+      ? loc.column
+      : undefined;
+  return {
+    text: text === "" ? `${path} does not parse` : text,
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
 }
 
 function transpile(file: SourceFile, problems: Problem[]): Transpiled {
   const typescript = /\.[cm]?tsx?$/i.test(file.path);
-  if (typescript && !/(?:^|\s)declare[ \t]+(?:namespace|module)\b/.test(file.content) && VALUE_NAMESPACE.test(file.content)) {
-    problems.push({ severity: "warning", code: "preview-namespace", message: "The preview does not run TypeScript namespaces: what this file puts in one is missing there", file: file.path });
+  if (
+    typescript &&
+    !/(?:^|\s)declare[ \t]+(?:namespace|module)\b/.test(file.content) &&
+    VALUE_NAMESPACE.test(file.content)
+  ) {
+    problems.push({
+      severity: "warning",
+      code: "preview-namespace",
+      message: "The preview does not run TypeScript namespaces: what this file puts in one is missing there",
+      file: file.path,
+    });
   }
   let code: string;
   try {
@@ -138,28 +165,55 @@ function transpile(file: SourceFile, problems: Problem[]): Transpiled {
   return { path: file.path, code, requires: [...new Set(requires)] };
 }
 
-const MAIN_CANDIDATES = ["src/main.tsx", "src/main.jsx", "src/main.ts", "src/main.js", "src/index.tsx", "src/index.jsx", "main.tsx", "main.jsx", "index.tsx", "index.jsx"];
-const COMPONENT_RANK: RegExp[] = [/^src\/App\.[jt]sx?$/, /^App\.[jt]sx?$/, /^src\/app\.[jt]sx?$/i, /^src\/index\.[jt]sx?$/, /^index\.[jt]sx?$/, /^src\/screens\//, /^src\/pages\//];
+const MAIN_CANDIDATES = [
+  "src/main.tsx",
+  "src/main.jsx",
+  "src/main.ts",
+  "src/main.js",
+  "src/index.tsx",
+  "src/index.jsx",
+  "main.tsx",
+  "main.jsx",
+  "index.tsx",
+  "index.jsx",
+];
+const COMPONENT_RANK: RegExp[] = [
+  /^src\/App\.[jt]sx?$/,
+  /^App\.[jt]sx?$/,
+  /^src\/app\.[jt]sx?$/i,
+  /^src\/index\.[jt]sx?$/,
+  /^index\.[jt]sx?$/,
+  /^src\/screens\//,
+  /^src\/pages\//,
+];
 
 /** The entry rule of the module comment, over the transpiled modules. */
 export function entryPlan(modules: Record<string, PreviewModule>): PreviewEntry {
-  const mounts = (path: string): boolean => Object.values(modules[path]?.deps ?? {}).some((d) => d === "react-dom" || d === "react-dom/client");
+  const mounts = (path: string): boolean =>
+    Object.values(modules[path]?.deps ?? {}).some((d) => d === "react-dom" || d === "react-dom/client");
   const main = MAIN_CANDIDATES.find((p) => p in modules && mounts(p));
   const rank = (path: string): number => {
     const i = COMPONENT_RANK.findIndex((r) => r.test(path));
     return i < 0 ? COMPONENT_RANK.length : i;
   };
   const components = Object.keys(modules)
-    .filter((p) => p !== main && !/\.(?:test|spec|stories)\.[jt]sx?$/.test(p) && !/(?:^|\/)(?:vite|tailwind|postcss|eslint)\.config\.[cm]?[jt]s$/.test(p))
+    .filter(
+      (p) =>
+        p !== main &&
+        !/\.(?:test|spec|stories)\.[jt]sx?$/.test(p) &&
+        !/(?:^|\/)(?:vite|tailwind|postcss|eslint)\.config\.[cm]?[jt]s$/.test(p),
+    )
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return main !== undefined ? { main, components } : { components };
 }
 
 /** JSON for an inline `<script type="application/json">`: no `<` at all, so no `</script` or `<!--`. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
-
 
 /** CSS for an inline `<style>`: `</style` inside it (a string, a comment) would end the element early. */
 const styleSafe = (css: string): string => css.replace(/<\/(style)/gi, "<\\/$1");
@@ -186,7 +240,11 @@ export async function reactPreview(files: SourceFile[], runtime: string): Promis
  * The preview document for a React project's files, and what it cannot show faithfully. `runtime` is the
  * preview runtime's script (`previewRuntime()` in the worker; dist/preview-runtime.js in tests).
  */
-export function buildReactPreview(files: SourceFile[], runtime: string, options: ReactPreviewOptions = {}): ReactPreview {
+export function buildReactPreview(
+  files: SourceFile[],
+  runtime: string,
+  options: ReactPreviewOptions = {},
+): ReactPreview {
   const problems: Problem[] = [];
   const byPath = new Map<string, SourceFile>();
   for (const file of files) {
@@ -194,7 +252,14 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
     if (path !== "") byPath.set(path, { path, content: file.content, ...(file.bytes ? { bytes: file.bytes } : {}) });
   }
   const all = [...byPath.values()];
-  const data: PreviewData = { modules: {}, styles: {}, cssModules: {}, assets: {}, json: {}, entry: { components: [] } };
+  const data: PreviewData = {
+    modules: {},
+    styles: {},
+    cssModules: {},
+    assets: {},
+    json: {},
+    entry: { components: [] },
+  };
 
   const assetUrls = new Map<string, string | undefined>();
   const assetUrl = (path: string): string | undefined => {
@@ -209,11 +274,17 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
     } catch {
       // keep it as written
     }
-    const candidates = clean.startsWith("/") ? [resolvePath("", clean), resolvePath("public", clean)] : [resolvePath(fromDir, clean)];
+    const candidates = clean.startsWith("/")
+      ? [resolvePath("", clean), resolvePath("public", clean)]
+      : [resolvePath(fromDir, clean)];
     const path = candidates.find((p) => byPath.has(p));
     if (path === undefined) return undefined;
     const url = assetUrl(path);
-    return { path, ...(url !== undefined ? { dataUrl: url } : {}), ...(STYLE.test(path) ? { css: byPath.get(path)!.content } : {}) };
+    return {
+      path,
+      ...(url !== undefined ? { dataUrl: url } : {}),
+      ...(STYLE.test(path) ? { css: byPath.get(path)!.content } : {}),
+    };
   };
 
   const transpiled: Transpiled[] = [];
@@ -225,16 +296,28 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
       transpiled.push(transpile(file, problems));
     } else if (STYLE.test(path)) {
       if (/\.(?:scss|sass|less)$/i.test(path)) {
-        problems.push({ severity: "info", code: "preview-stylesheet", message: "The preview applies this stylesheet as plain CSS (no Sass or Less compiler)", file: path });
+        problems.push({
+          severity: "info",
+          code: "preview-stylesheet",
+          message: "The preview applies this stylesheet as plain CSS (no Sass or Less compiler)",
+          file: path,
+        });
       }
       const dir = dirname(path);
       const inlined = inlineCssImports(file.content, dir, cssResolve, new Set([path]));
       // Google Fonts' stylesheets stay (@import first, as CSS wants it); other remote ones are not loaded.
       const fonts = inlined.dropped.filter(isGoogleFontsHref);
-      const css = fonts.map((href) => `@import url("${href.replace(/"/g, "%22")}");\n`).join("") + rewriteCssUrls(inlined.css, dir, cssResolve);
+      const css =
+        fonts.map((href) => `@import url("${href.replace(/"/g, "%22")}");\n`).join("") +
+        rewriteCssUrls(inlined.css, dir, cssResolve);
       const remote = inlined.dropped.filter((ref) => !/^tailwindcss\b/.test(ref) && !isGoogleFontsHref(ref));
       if (remote.length > 0) {
-        problems.push({ severity: "info", code: "preview-css-import", message: `The preview has no network: ${remote.map((r) => JSON.stringify(r)).join(", ")} is not loaded`, file: path });
+        problems.push({
+          severity: "info",
+          code: "preview-css-import",
+          message: `The preview has no network: ${remote.map((r) => JSON.stringify(r)).join(", ")} is not loaded`,
+          file: path,
+        });
       }
       if (CSS_MODULE.test(path)) data.cssModules[path] = scopeCssModule(css, path);
       else data.styles[path] = css;
@@ -243,17 +326,29 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
         JSON.parse(file.content);
         data.json[path] = file.content;
       } catch {
-        problems.push({ severity: "warning", code: "preview-json", message: "This JSON file does not parse; importing it fails in the preview", file: path });
+        problems.push({
+          severity: "warning",
+          code: "preview-json",
+          message: "This JSON file does not parse; importing it fails in the preview",
+          file: path,
+        });
       }
     } else if (ASSET_MIME[extension(path)]) {
       const url = assetUrl(path);
       if (url !== undefined) data.assets[path] = url;
-      else problems.push({ severity: "warning", code: "preview-asset", message: "This asset is neither a data: URL nor base64; the preview cannot embed it", file: path });
+      else
+        problems.push({
+          severity: "warning",
+          code: "preview-asset",
+          message: "This asset is neither a data: URL nor base64; the preview cannot embed it",
+          file: path,
+        });
     }
   }
 
   const scripts = new Set(transpiled.map((t) => t.path));
-  const known = (path: string): boolean => scripts.has(path) || path in data.styles || path in data.cssModules || path in data.assets || path in data.json;
+  const known = (path: string): boolean =>
+    scripts.has(path) || path in data.styles || path in data.cssModules || path in data.assets || path in data.json;
   const packages = new Map<string, string[]>();
   for (const module of transpiled) {
     const deps: Record<string, string> = {};
@@ -268,9 +363,19 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
           data.styles[spec] = `@import url("${fontHref}");`;
           deps[spec] = spec;
         } else packages.set(resolved.name, [...(packages.get(resolved.name) ?? []), module.path]);
-      } else problems.push({ severity: "warning", code: "preview-missing-file", message: `"${spec}" is not a file of the project; the preview fails where it is imported`, file: module.path });
+      } else
+        problems.push({
+          severity: "warning",
+          code: "preview-missing-file",
+          message: `"${spec}" is not a file of the project; the preview fails where it is imported`,
+          file: module.path,
+        });
     }
-    data.modules[module.path] = { code: module.code, deps, ...(module.syntaxError !== undefined ? { syntaxError: module.syntaxError } : {}) };
+    data.modules[module.path] = {
+      code: module.code,
+      deps,
+      ...(module.syntaxError !== undefined ? { syntaxError: module.syntaxError } : {}),
+    };
   }
   for (const [name, importers] of packages) {
     problems.push({
@@ -283,7 +388,11 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
 
   data.entry = entryPlan(data.modules);
   if (data.entry.main === undefined && data.entry.components.length === 0) {
-    problems.push({ severity: "error", code: "preview-no-entry", message: "There is no script to preview: no src/main.tsx, src/App.tsx or other component file" });
+    problems.push({
+      severity: "error",
+      code: "preview-no-entry",
+      message: "There is no script to preview: no src/main.tsx, src/App.tsx or other component file",
+    });
   }
   // Tailwind compiled: each project stylesheet that imports it becomes its compiled CSS where it is imported; the
   // zip's src/tailwind.css (added for the emitters' code-only files), and one no script imports, go in the page.
@@ -300,7 +409,8 @@ export function buildReactPreview(files: SourceFile[], runtime: string, options:
     problems.push({
       severity: "warning",
       code: "preview-tailwind",
-      message: "Tailwind utility classes are not styled in this preview (Tailwind was not compiled for it); the downloaded project styles them",
+      message:
+        "Tailwind utility classes are not styled in this preview (Tailwind was not compiled for it); the downloaded project styles them",
     });
   }
 

@@ -21,11 +21,22 @@ import themeCss from "tailwindcss/theme.css?raw";
 import utilitiesCss from "tailwindcss/utilities.css?raw";
 import { dirname, isLocalReference, relativePath, resolvePath } from "../file-paths.js";
 import { fontsourceGoogleHref, isGoogleFontsHref } from "../fonts/fontsource.js";
-import { IMPORTS_TAILWIND, importsTailwind, TAILWIND_STYLESHEET, tailwindStylesheet, withoutComments } from "../scaffold/project-files.js";
+import {
+  IMPORTS_TAILWIND,
+  importsTailwind,
+  TAILWIND_STYLESHEET,
+  tailwindStylesheet,
+  withoutComments,
+} from "../scaffold/project-files.js";
 import type { Problem, SourceFile } from "../types.js";
 
 /** Tailwind's stylesheets by the name `@import "tailwindcss/…"` gives. */
-const TAILWIND_FILES: Record<string, string> = { index: indexCss, theme: themeCss, preflight: preflightCss, utilities: utilitiesCss };
+const TAILWIND_FILES: Record<string, string> = {
+  index: indexCss,
+  theme: themeCss,
+  preflight: preflightCss,
+  utilities: utilitiesCss,
+};
 
 const STYLE = /\.css$/i;
 /** Files Tailwind's scanner would read for class names in a preview's project (scripts and pages). */
@@ -43,7 +54,8 @@ const ARBITRARY = /^(?:[\w-]+:)*-?(?:[a-z][\w-]*-)?\[\S+\]$/;
 /** The class names written literally in `className` attributes (`"…"`, `{"…"}`, `` {`…`} ``, `{["…", className]…}`). */
 function literalClasses(file: SourceFile): string[] {
   const out: string[] = [];
-  for (const m of file.content.matchAll(/className\s*=\s*(?:\{\s*\[?\s*)?(["'`])((?:(?!\1)[^\\]|\\.)*)\1/g)) out.push(...m[2]!.split(/\s+/).filter((t) => t !== "" && !t.includes("${")));
+  for (const m of file.content.matchAll(/className\s*=\s*(?:\{\s*\[?\s*)?(["'`])((?:(?!\1)[^\\]|\\.)*)\1/g))
+    out.push(...m[2]!.split(/\s+/).filter((t) => t !== "" && !t.includes("${")));
   return out;
 }
 
@@ -56,7 +68,9 @@ export function usesTailwind(files: readonly SourceFile[]): boolean {
   if (files.some((f) => TAILWIND_CONFIG.test(f.path))) return true;
   const styles = files.filter((f) => /\.(?:css|scss|sass|less)$/i.test(f.path));
   if (styles.some((f) => importsTailwind(f.content))) return true;
-  const defined = new Set(styles.flatMap((f) => [...withoutComments(f.content).matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]!)));
+  const defined = new Set(
+    styles.flatMap((f) => [...withoutComments(f.content).matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]!)),
+  );
   const classes = new Set(files.filter((f) => /\.[jt]sx?$/.test(f.path)).flatMap(literalClasses));
   const utilities = [...classes].filter((c) => !defined.has(c) && (TAILWIND_UTILITY.test(c) || ARBITRARY.test(c)));
   return utilities.length > 0 && utilities.length * 2 >= classes.size;
@@ -92,11 +106,14 @@ export function tailwindCandidates(files: readonly SourceFile[]): string[] {
 /** A stylesheet's relative `url()`s made relative to `toDir` (Tailwind's build rebases an imported file's URLs so). */
 function rebaseUrls(css: string, fromDir: string, toDir: string): string {
   if (fromDir === toDir) return css;
-  return css.replace(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi, (match, dq?: string, sq?: string, bare?: string) => {
-    const ref = dq ?? sq ?? bare ?? "";
-    if (!isLocalReference(ref) || ref.startsWith("/") || ref.startsWith("data:")) return match;
-    return `url("${relativePath(toDir, resolvePath(fromDir, ref)).replace(/"/g, "%22")}")`;
-  });
+  return css.replace(
+    /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi,
+    (match, dq?: string, sq?: string, bare?: string) => {
+      const ref = dq ?? sq ?? bare ?? "";
+      if (!isLocalReference(ref) || ref.startsWith("/") || ref.startsWith("data:")) return match;
+      return `url("${relativePath(toDir, resolvePath(fromDir, ref)).replace(/"/g, "%22")}")`;
+    },
+  );
 }
 
 /** Google Fonts' `@import url(…)`s moved to the top of the compiled CSS, where CSS takes @import (one each). */
@@ -124,7 +141,8 @@ export interface TailwindBuild {
   problems: Problem[];
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
+const errorText = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
 
 /**
  * The project's Tailwind stylesheets compiled with the classes its files use, or undefined when the project does not
@@ -133,7 +151,9 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 export async function compileTailwind(input: readonly SourceFile[]): Promise<TailwindBuild | undefined> {
   const files = input.filter((f) => f.content !== "" || !f.bytes);
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const entries = files.filter((f) => STYLE.test(f.path) && !/\.module\.css$/i.test(f.path) && importsTailwind(f.content));
+  const entries = files.filter(
+    (f) => STYLE.test(f.path) && !/\.module\.css$/i.test(f.path) && importsTailwind(f.content),
+  );
   if (entries.length === 0 && !usesTailwind(files)) return undefined;
   const problems: Problem[] = [];
   const config = files.find((f) => TAILWIND_CONFIG.test(f.path));
@@ -150,7 +170,13 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
       // Tailwind v3's directives: v4 (which the preview and the zip's build run) reads `@import "tailwindcss"`.
       let first = true;
       css = css.replace(V3_DIRECTIVE, () => (first ? ((first = false), '@import "tailwindcss";') : ""));
-      problems.push({ severity: "info", code: "preview-tailwind", message: "This stylesheet uses Tailwind v3's @tailwind directives: the preview compiles it with Tailwind v4, as @import \"tailwindcss\"", file: source.path });
+      problems.push({
+        severity: "info",
+        code: "preview-tailwind",
+        message:
+          'This stylesheet uses Tailwind v3\'s @tailwind directives: the preview compiles it with Tailwind v4, as @import "tailwindcss"',
+        file: source.path,
+      });
     }
     const entryDir = dirname(source.path);
     try {
@@ -158,17 +184,37 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
         base: entryDir,
         loadStylesheet: async (id, base) => {
           const tailwind = /^tailwindcss(?:\/(index|theme|preflight|utilities)(?:\.css)?)?$/.exec(id);
-          if (tailwind) return { path: `tailwindcss/${tailwind[1] ?? "index"}.css`, base, content: TAILWIND_FILES[tailwind[1] ?? "index"]! };
+          if (tailwind)
+            return {
+              path: `tailwindcss/${tailwind[1] ?? "index"}.css`,
+              base,
+              content: TAILWIND_FILES[tailwind[1] ?? "index"]!,
+            };
           if (/^\.{1,2}\/|^\//.test(id)) {
             const path = resolvePath(id.startsWith("/") ? "" : base, id);
             const file = byPath.get(path) ?? byPath.get(`${path}.css`);
-            if (file) return { path: file.path, base: dirname(file.path), content: rebaseUrls(file.content, dirname(file.path), entryDir) };
-            problems.push({ severity: "warning", code: "preview-missing-file", message: `"${id}" is not a file of the project; Tailwind's build fails on this import (the preview leaves it out)`, file: source.path });
+            if (file)
+              return {
+                path: file.path,
+                base: dirname(file.path),
+                content: rebaseUrls(file.content, dirname(file.path), entryDir),
+              };
+            problems.push({
+              severity: "warning",
+              code: "preview-missing-file",
+              message: `"${id}" is not a file of the project; Tailwind's build fails on this import (the preview leaves it out)`,
+              file: source.path,
+            });
             return { path, base, content: "" };
           }
           const font = fontsourceGoogleHref(id);
           if (font) return { path: id, base, content: `@import url("${font}");\n` };
-          problems.push({ severity: "info", code: "preview-css-import", message: `The preview has no network: "${id}" is not loaded`, file: source.path });
+          problems.push({
+            severity: "info",
+            code: "preview-css-import",
+            message: `The preview has no network: "${id}" is not loaded`,
+            file: source.path,
+          });
           return { path: id, base, content: "" };
         },
         loadModule: async (id, base, hint) => {

@@ -6,9 +6,13 @@ import { checkProject } from "./index";
 const BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
 
 describe("binary files through the project pass and prettier", () => {
-  it("keep their exact bytes (content \"\"), are never parsed or formatted, and let imports of them resolve", async () => {
+  it('keep their exact bytes (content ""), are never parsed or formatted, and let imports of them resolve', async () => {
     const files = [
-      { path: "src/App.tsx", content: 'import heroSrc from "./assets/hero.png";\nexport default function App() { return <img src={heroSrc} alt="" />; }\n' },
+      {
+        path: "src/App.tsx",
+        content:
+          'import heroSrc from "./assets/hero.png";\nexport default function App() { return <img src={heroSrc} alt="" />; }\n',
+      },
       { path: "src/assets/hero.png", content: "", bytes: BYTES },
       { path: "src/global.d.ts", content: 'declare module "*.png" { const src: string; export default src; }\n' },
     ];
@@ -22,7 +26,13 @@ describe("binary files through the project pass and prettier", () => {
   });
 
   it("without the asset the same import is unresolved (the check can fail)", () => {
-    const checked = checkProject([{ path: "src/App.tsx", content: 'import heroSrc from "./assets/hero.png";\nexport default function App() { return <img src={heroSrc} alt="" />; }\n' }]);
+    const checked = checkProject([
+      {
+        path: "src/App.tsx",
+        content:
+          'import heroSrc from "./assets/hero.png";\nexport default function App() { return <img src={heroSrc} alt="" />; }\n',
+      },
+    ]);
     expect(checked.problems.map((p) => p.code)).toContain("unresolved-import");
   });
 
@@ -45,13 +55,18 @@ describe("withAssetFiles", () => {
 
   it("adds the assets the model's files name and ignores, with a warning, a model file at an asset path", () => {
     const model = [
-      { path: "src/App.tsx", content: 'import hero from "./assets/hero.jpg";\nimport icon from "./assets/icon.svg";\n' },
+      {
+        path: "src/App.tsx",
+        content: 'import hero from "./assets/hero.jpg";\nimport icon from "./assets/icon.svg";\n',
+      },
       { path: "./src/assets/hero.jpg", content: "iVBORw0KGgo=" },
     ];
     const joined = withAssetFiles(model, assets);
     expect(joined.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/assets/hero.jpg", "src/assets/icon.svg"]);
     expect(joined.files[1]!.bytes).toBe(BYTES);
-    expect(joined.problems).toEqual([expect.objectContaining({ severity: "warning", code: "asset-path", file: "src/assets/hero.jpg" })]);
+    expect(joined.problems).toEqual([
+      expect.objectContaining({ severity: "warning", code: "asset-path", file: "src/assets/hero.jpg" }),
+    ]);
   });
 
   it("leaves an empty answer empty, and model paths that are unsafe to the project pass", () => {

@@ -8,7 +8,10 @@ import { basename } from "../file-paths";
 import type { Problem, SourceFile } from "../types";
 import { normalisePath, pathKey } from "./paths";
 
-export function withAssetFiles(files: readonly SourceFile[], assets: readonly SourceFile[]): { files: SourceFile[]; problems: Problem[] } {
+export function withAssetFiles(
+  files: readonly SourceFile[],
+  assets: readonly SourceFile[],
+): { files: SourceFile[]; problems: Problem[] } {
   if (assets.length === 0) return { files: [...files], problems: [] };
   const reserved = new Set(assets.map((a) => pathKey(a.path)));
   const problems: Problem[] = [];

@@ -34,7 +34,8 @@ interface AllowedValues {
 }
 
 const keyOf = (i: CodeImport): string => `${i.module}\0${i.default ? "default" : i.name}`;
-const importText = (i: CodeImport): string => (i.default ? `import ${i.name} from "${i.module}"` : `import { ${i.name} } from "${i.module}"`);
+const importText = (i: CodeImport): string =>
+  i.default ? `import ${i.name} from "${i.module}"` : `import { ${i.name} } from "${i.module}"`;
 
 /** The Figma property a source reads, said for a message: `"Type"`, `"Glyph" of the nested layer "Icon"`. */
 function propertyOf(source: PropSource): string {
@@ -50,13 +51,17 @@ function mappingFacts(map: ComponentMap): { imports: CodeImport[]; allowed: Map<
     imports.set(keyOf(mapping.import), mapping.import);
     const props = allowed.get(keyOf(mapping.import)) ?? new Map<string, AllowedValues>();
     for (const [prop, source] of Object.entries(mapping.props)) {
-      for (const code of jsxCodes(source)) for (const imported of code.imports) if (!imports.has(keyOf(imported))) imports.set(keyOf(imported), imported);
+      for (const code of jsxCodes(source))
+        for (const imported of code.imports) if (!imports.has(keyOf(imported))) imports.set(keyOf(imported), imported);
       const literals = source.kind === "value" ? [source.value] : mapLiterals(source);
       if (!literals) continue;
       // Several mappings of one component (by variant) together allow what each writes, its constants too.
       const known = props.get(prop);
       const property = known?.property ?? (source.kind === "value" ? undefined : propertyOf(source));
-      props.set(prop, { literals: [...(known?.literals ?? []), ...literals], ...(property !== undefined ? { property } : {}) });
+      props.set(prop, {
+        literals: [...(known?.literals ?? []), ...literals],
+        ...(property !== undefined ? { property } : {}),
+      });
     }
     allowed.set(keyOf(mapping.import), props);
   }
@@ -74,7 +79,8 @@ function bindings(decl: ImportDeclaration): Binding[] {
   const out: Binding[] = [];
   const def = decl.getDefaultImport();
   if (def) out.push({ exported: "default", local: def.getText(), node: def });
-  for (const named of decl.getNamedImports()) out.push({ exported: named.getName(), local: named.getAliasNode()?.getText() ?? named.getName(), node: named });
+  for (const named of decl.getNamedImports())
+    out.push({ exported: named.getName(), local: named.getAliasNode()?.getText() ?? named.getName(), node: named });
   return out;
 }
 
@@ -86,11 +92,20 @@ function judgeBinding(module: string, b: Binding, imports: readonly CodeImport[]
   if (ok) return { ok };
   const names = isDefault ? [b.local] : [b.exported, b.local];
   const asDefault = here.find((i) => i.default === true && names.includes(i.name));
-  if (asDefault) return { wrong: `imports ${b.exported} from "${module}" by name, but the mapping imports ${asDefault.name} as the module's default export: ${importText(asDefault)}` };
+  if (asDefault)
+    return {
+      wrong: `imports ${b.exported} from "${module}" by name, but the mapping imports ${asDefault.name} as the module's default export: ${importText(asDefault)}`,
+    };
   const named = here.find((i) => !i.default && i.name === b.local);
-  if (named) return { wrong: `imports ${isDefault ? "the default export" : b.exported} of "${module}" as ${b.local}, but the mapping's ${b.local} is the export ${b.local}: ${importText(named)}` };
+  if (named)
+    return {
+      wrong: `imports ${isDefault ? "the default export" : b.exported} of "${module}" as ${b.local}, but the mapping's ${b.local} is the export ${b.local}: ${importText(named)}`,
+    };
   const elsewhere = imports.find((i) => names.includes(i.name));
-  if (elsewhere) return { wrong: `imports ${b.local} from "${module}", but the team's ${elsewhere.name} comes from "${elsewhere.module}" (the mapping): ${importText(elsewhere)}` };
+  if (elsewhere)
+    return {
+      wrong: `imports ${b.local} from "${module}", but the team's ${elsewhere.name} comes from "${elsewhere.module}" (the mapping): ${importText(elsewhere)}`,
+    };
   return {};
 }
 
@@ -99,7 +114,8 @@ function judgeBinding(module: string, b: Binding, imports: readonly CodeImport[]
  * `(x)`, `cond ? "a" : "b"`; undefined for anything else (a variable, a call: the library's business).
  */
 function expressionLiterals(node: Node | undefined): PropLiteral[] | undefined {
-  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) return expressionLiterals(node.getExpression());
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node))
+    return expressionLiterals(node.getExpression());
   if (Node.isNoSubstitutionTemplateLiteral(node)) return [node.getLiteralValue()];
   if (Node.isConditionalExpression(node)) {
     const whenTrue = expressionLiterals(node.getWhenTrue());
@@ -120,7 +136,12 @@ function attributeLiterals(attribute: JsxAttribute): PropLiteral[] | undefined {
 
 const shown = (value: PropLiteral): string => JSON.stringify(value);
 
-function checkValues(morph: MorphFile, path: string, locals: Map<string, CodeImport>, allowed: Map<string, Map<string, AllowedValues>>): Problem[] {
+function checkValues(
+  morph: MorphFile,
+  path: string,
+  locals: Map<string, CodeImport>,
+  allowed: Map<string, Map<string, AllowedValues>>,
+): Problem[] {
   const problems: Problem[] = [];
   for (const element of morph.getDescendants()) {
     if (!Node.isJsxOpeningElement(element) && !Node.isJsxSelfClosingElement(element)) continue;
@@ -136,14 +157,24 @@ function checkValues(morph: MorphFile, path: string, locals: Map<string, CodeImp
       const outside = written?.find((value) => !rule!.literals.some((v) => v === value));
       if (!rule?.property || outside === undefined) continue;
       const message = `<${tag}> prop ${name}: ${shown(outside)} is not one of the mapping's values for the Figma property ${rule.property} (${[...new Set(rule.literals)].map(shown).join(", ")})`;
-      problems.push(problem("error", COMPONENT_USAGE, message, { file: path, ...lineAndColumn(morph.compilerNode, attribute.getStart()) }));
+      problems.push(
+        problem("error", COMPONENT_USAGE, message, {
+          file: path,
+          ...lineAndColumn(morph.compilerNode, attribute.getStart()),
+        }),
+      );
     }
   }
   return problems;
 }
 
 /** `import * as UI from "@acme/ui"`: `<UI.ListItem>` is the mapping's ListItem (`UI.default` a default export). */
-function namespaceLocals(decl: ImportDeclaration, imports: readonly CodeImport[], locals: Map<string, CodeImport>, typed: ReadonlySet<string>): void {
+function namespaceLocals(
+  decl: ImportDeclaration,
+  imports: readonly CodeImport[],
+  locals: Map<string, CodeImport>,
+  typed: ReadonlySet<string>,
+): void {
   const namespace = decl.getNamespaceImport()?.getText();
   const module = decl.getModuleSpecifierValue();
   if (namespace === undefined || typed.has(module)) return;
@@ -157,7 +188,14 @@ function declaredComponents(morph: MorphFile): { name: string; node: Node }[] {
   for (const c of morph.getClasses()) if (c.getNameNode()) out.push({ name: c.getName()!, node: c.getNameNode()! });
   for (const v of morph.getVariableDeclarations()) {
     const init = v.getInitializer();
-    if (Node.isIdentifier(v.getNameNode()) && (Node.isArrowFunction(init) || Node.isFunctionExpression(init) || Node.isCallExpression(init) || Node.isTaggedTemplateExpression(init))) out.push({ name: v.getName(), node: v.getNameNode() });
+    if (
+      Node.isIdentifier(v.getNameNode()) &&
+      (Node.isArrowFunction(init) ||
+        Node.isFunctionExpression(init) ||
+        Node.isCallExpression(init) ||
+        Node.isTaggedTemplateExpression(init))
+    )
+      out.push({ name: v.getName(), node: v.getNameNode() });
   }
   return out;
 }
@@ -166,23 +204,38 @@ function declaredComponents(morph: MorphFile): { name: string; node: Node }[] {
  * A file that writes its own component under a mapped component's name (the model redrawing the team's Button
  * instead of importing it): an error at the declaration, saying where the team's comes from.
  */
-function ownDefinitions(morph: MorphFile, path: string, imports: readonly CodeImport[], imported: ReadonlySet<string>): Problem[] {
+function ownDefinitions(
+  morph: MorphFile,
+  path: string,
+  imports: readonly CodeImport[],
+  imported: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   for (const { name, node } of declaredComponents(morph)) {
     const team = imports.find((i) => i.name === name);
     if (!team || imported.has(name)) continue;
     const message = `defines its own ${name}, but the team's ${name} comes from "${team.module}" (the mapping): ${importText(team)} and use it instead`;
-    problems.push(problem("error", COMPONENT_USAGE, message, { file: path, ...lineAndColumn(morph.compilerNode, node.getStart()) }));
+    problems.push(
+      problem("error", COMPONENT_USAGE, message, { file: path, ...lineAndColumn(morph.compilerNode, node.getStart()) }),
+    );
   }
   return problems;
 }
 
 /** Problems (`component-usage`, with file:line) in the files' use of the mapped components; none without a mapping. */
-export function checkComponentUsage(files: readonly SourceFile[], map: ComponentMap | undefined, options: ComponentUsageOptions = {}): Problem[] {
+export function checkComponentUsage(
+  files: readonly SourceFile[],
+  map: ComponentMap | undefined,
+  options: ComponentUsageOptions = {},
+): Problem[] {
   if (!map || map.components.length === 0) return [];
   const { imports, allowed } = mappingFacts(map);
   const typed = new Set(options.typedModules ?? []);
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true, noLib: true } });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true, noLib: true },
+  });
   const problems: Problem[] = [];
   for (const file of files) {
     if (!isCodePath(file.path) || file.bytes) continue;
@@ -196,7 +249,13 @@ export function checkComponentUsage(files: readonly SourceFile[], map: Component
         importedNames.add(binding.local);
         const { ok, wrong } = judgeBinding(module, binding, imports);
         if (ok && !typed.has(ok.module)) locals.set(binding.local, ok);
-        if (wrong) problems.push(problem("error", COMPONENT_USAGE, wrong, { file: file.path, ...lineAndColumn(morph.compilerNode, binding.node.getStart()) }));
+        if (wrong)
+          problems.push(
+            problem("error", COMPONENT_USAGE, wrong, {
+              file: file.path,
+              ...lineAndColumn(morph.compilerNode, binding.node.getStart()),
+            }),
+          );
       }
     }
     problems.push(...ownDefinitions(morph, file.path, imports, importedNames));

@@ -10,17 +10,13 @@ const MAX_CYCLES = 50;
  * Elementary cycles of a directed graph, each once, as node lists starting at the cycle's earliest node
  * (in `nodes` order), without repeating it at the end. Self-loops are cycles of one node.
  */
-export function findCycles(
-  nodes: readonly string[],
-  edges: ReadonlyMap<string, readonly string[]>,
-): string[][] {
+export function findCycles(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
   const order = new Map(nodes.map((node, index) => [node, index]));
   const cycles: string[][] = [];
   let steps = 0;
   for (const component of stronglyConnected(nodes, edges)) {
     const members = new Set(component);
-    const isCyclic =
-      component.length > 1 || (edges.get(component[0] ?? "") ?? []).includes(component[0] ?? "");
+    const isCyclic = component.length > 1 || (edges.get(component[0] ?? "") ?? []).includes(component[0] ?? "");
     if (!isCyclic) continue;
     const sorted = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     for (const start of sorted) {
@@ -32,11 +28,7 @@ export function findCycles(
           if (steps++ > MAX_STEPS || cycles.length >= MAX_CYCLES) return;
           if (next === start) {
             cycles.push([...path]);
-          } else if (
-            members.has(next) &&
-            !onPath.has(next) &&
-            (order.get(next) ?? 0) > startIndex
-          ) {
+          } else if (members.has(next) && !onPath.has(next) && (order.get(next) ?? 0) > startIndex) {
             path.push(next);
             onPath.add(next);
             walk(next);
@@ -52,10 +44,7 @@ export function findCycles(
 }
 
 /** Tarjan's algorithm (recursive: the depth is at most the number of files). */
-function stronglyConnected(
-  nodes: readonly string[],
-  edges: ReadonlyMap<string, readonly string[]>,
-): string[][] {
+function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -109,11 +98,6 @@ export function checkCycles(files: readonly string[], edges: readonly ImportEdge
     const second = cycle[1] ?? first;
     const line = lineOf.get(`${first}\n${second}`);
     const message = `import cycle: ${[...cycle, first].join(" → ")}`;
-    return problem(
-      "warning",
-      "import-cycle",
-      message,
-      line === undefined ? { file: first } : { file: first, line },
-    );
+    return problem("warning", "import-cycle", message, line === undefined ? { file: first } : { file: first, line });
   });
 }

@@ -13,8 +13,12 @@ describe("the project pass on the emitters' own files", () => {
     const changed: string[] = [];
     for (const { label, files } of frames) {
       const checked = checkProject(files);
-      if (checked.problems.length > 0) changed.push(`${label}: ${checked.problems.map((p) => `${p.code} ${p.file ?? ""}: ${p.message}`).join("; ")}`);
-      else if (checked.files.length !== files.length || checked.files.some((file, i) => file.path !== files[i]!.path || file.content !== files[i]!.content)) {
+      if (checked.problems.length > 0)
+        changed.push(`${label}: ${checked.problems.map((p) => `${p.code} ${p.file ?? ""}: ${p.message}`).join("; ")}`);
+      else if (
+        checked.files.length !== files.length ||
+        checked.files.some((file, i) => file.path !== files[i]!.path || file.content !== files[i]!.content)
+      ) {
         changed.push(`${label}: files changed`);
       }
     }

@@ -19,11 +19,7 @@ export interface ModuleReference {
 /** Static imports, `export … from`, and `import("x")` / `require("x")` with a literal specifier. */
 export function collectModuleReferences(file: ts.SourceFile): ModuleReference[] {
   const references: ModuleReference[] = [];
-  const add = (
-    literal: ts.Expression,
-    kind: ReferenceKind,
-    declaration?: ts.ImportDeclaration,
-  ): void => {
+  const add = (literal: ts.Expression, kind: ReferenceKind, declaration?: ts.ImportDeclaration): void => {
     if (!ts.isStringLiteralLike(literal)) return;
     const where = lineAndColumn(file, literal.getStart(file));
     const reference: ModuleReference = { specifier: literal.text, kind, ...where };
@@ -105,19 +101,10 @@ export function resolveReferences(
   return { edges, problems };
 }
 
-function unresolvedProblem(
-  file: CodeFile,
-  reference: ModuleReference,
-  allPaths: ReadonlySet<string>,
-): Problem {
+function unresolvedProblem(file: CodeFile, reference: ModuleReference, allPaths: ReadonlySet<string>): Problem {
   const lower = new Map([...allPaths].map((path) => [path.toLowerCase(), path]));
-  const nearMiss = resolveRelative(file.path, reference.specifier, (path) =>
-    lower.has(path.toLowerCase()),
-  );
-  const hint =
-    nearMiss === undefined
-      ? ""
-      : ` (did you mean ${lower.get(nearMiss.toLowerCase()) ?? nearMiss}?)`;
+  const nearMiss = resolveRelative(file.path, reference.specifier, (path) => lower.has(path.toLowerCase()));
+  const hint = nearMiss === undefined ? "" : ` (did you mean ${lower.get(nearMiss.toLowerCase()) ?? nearMiss}?)`;
   return problem(
     "error",
     "unresolved-import",

@@ -4,13 +4,7 @@ import type { ExportEntry, ExportIndex } from "./exports";
 import { problem } from "./problems";
 import { collectReferences, type FileReferences } from "./references";
 import { isRelativeSpecifier, relativeSpecifier, resolveRelative } from "./resolve";
-import {
-  isJavaScriptPath,
-  lineAndColumn,
-  toVirtualPath,
-  type CodeFile,
-  type Workspace,
-} from "./workspace";
+import { isJavaScriptPath, lineAndColumn, toVirtualPath, type CodeFile, type Workspace } from "./workspace";
 
 /** What the import stage will do to one file; computed for every file before any is changed. */
 export interface ImportPlan {
@@ -38,9 +32,7 @@ export function removedDeclarations(plans: readonly ImportPlan[]): Set<ts.Node> 
 /** Plans imports for every file that parsed cleanly. Broken files are left alone. */
 export function planImports(workspace: Workspace, exports: ExportIndex): ImportPlan[] {
   const checker = workspace.project.getTypeChecker().compilerObject;
-  return workspace.code
-    .filter((file) => !file.broken)
-    .map((file) => planFile(workspace, exports, file, checker));
+  return workspace.code.filter((file) => !file.broken).map((file) => planFile(workspace, exports, file, checker));
 }
 
 interface Wanted {
@@ -48,12 +40,7 @@ interface Wanted {
   named: Array<{ name: string; typeOnly: boolean }>;
 }
 
-function planFile(
-  workspace: Workspace,
-  exports: ExportIndex,
-  file: CodeFile,
-  checker: ts.TypeChecker,
-): ImportPlan {
+function planFile(workspace: Workspace, exports: ExportIndex, file: CodeFile, checker: ts.TypeChecker): ImportPlan {
   const source = file.morph.compilerNode;
   const references = collectReferences(source, checker);
   const plan: ImportPlan = {
@@ -78,22 +65,12 @@ function planFile(
       const specifier = relativeSpecifier(file.path, only.file);
       const binding = only.kind === "default" ? only.name : `{ ${only.name} }`;
       plan.problems.push(
-        problem(
-          "info",
-          "added-import",
-          `added import ${binding} from ${JSON.stringify(specifier)}`,
-          where,
-        ),
+        problem("info", "added-import", `added import ${binding} from ${JSON.stringify(specifier)}`, where),
       );
     } else if (candidates.length > 1) {
       const files = candidates.map((entry) => entry.file).join(", ");
       plan.problems.push(
-        problem(
-          "error",
-          "unresolved-import",
-          `${free.name} is exported by several files (${files})`,
-          where,
-        ),
+        problem("error", "unresolved-import", `${free.name} is exported by several files (${files})`, where),
       );
     } else if (free.jsx) {
       plan.problems.push(
@@ -151,15 +128,10 @@ function dropUnused(
     if (unused.length === 0) continue;
     const specifier = declaration.moduleSpecifier.getText(source);
     plan.problems.push(
-      problem(
-        "info",
-        "removed-import",
-        `removed unused import ${unused.join(", ")} from ${specifier}`,
-        {
-          file: plan.file.path,
-          ...lineAndColumn(source, declaration.getStart(source)),
-        },
-      ),
+      problem("info", "removed-import", `removed unused import ${unused.join(", ")} from ${specifier}`, {
+        file: plan.file.path,
+        ...lineAndColumn(source, declaration.getStart(source)),
+      }),
     );
     const keptAnything = keepDefault || namespace !== undefined || named.length > 0;
     const parts: ImportParts = {
@@ -208,24 +180,18 @@ function addImport(
   const exists = (path: string): boolean => workspace.allPaths.has(path);
   const existing = source.statements.filter(ts.isImportDeclaration).find((declaration) => {
     const clause = declaration.importClause;
-    if (clause === undefined || clause.isTypeOnly || plan.rewrites.get(declaration) === "remove")
-      return false;
-    if (clause.namedBindings !== undefined && ts.isNamespaceImport(clause.namedBindings))
-      return false;
+    if (clause === undefined || clause.isTypeOnly || plan.rewrites.get(declaration) === "remove") return false;
+    if (clause.namedBindings !== undefined && ts.isNamespaceImport(clause.namedBindings)) return false;
     if (want.defaultName !== undefined && clause.name !== undefined) return false;
     if (!ts.isStringLiteral(declaration.moduleSpecifier)) return false;
     const specifier = declaration.moduleSpecifier.text;
-    return (
-      isRelativeSpecifier(specifier) &&
-      resolveRelative(plan.file.path, specifier, exists) === target
-    );
+    return isRelativeSpecifier(specifier) && resolveRelative(plan.file.path, specifier, exists) === target;
   });
   const element = (entry: { name: string; typeOnly: boolean }, inTypeImport: boolean): string =>
     entry.typeOnly && !inTypeImport && !javaScript ? `type ${entry.name}` : entry.name;
   if (existing?.importClause !== undefined) {
     const rewrite = plan.rewrites.get(existing);
-    const current =
-      rewrite === undefined || rewrite === "remove" ? partsOf(existing, source) : rewrite;
+    const current = rewrite === undefined || rewrite === "remove" ? partsOf(existing, source) : rewrite;
     plan.rewrites.set(existing, {
       ...current,
       defaultName: want.defaultName ?? current.defaultName,
@@ -251,8 +217,7 @@ function partsOf(declaration: ts.ImportDeclaration, source: ts.SourceFile): Impo
     specifier: declaration.moduleSpecifier.getText(source),
     typeOnly: clause?.isTypeOnly ?? false,
     defaultName: clause?.name?.text,
-    namespace:
-      bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name.text : undefined,
+    namespace: bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name.text : undefined,
     named:
       bindings !== undefined && ts.isNamedImports(bindings)
         ? bindings.elements.map((element) => element.getText(source))
@@ -272,8 +237,7 @@ export function applyImportPlan(workspace: Workspace, plan: ImportPlan): void {
   const added = plan.additions.join("\n");
   for (const [declaration, rewrite] of plan.rewrites) {
     let newText = rewrite === "remove" ? "" : printImport(rewrite);
-    if (declaration === anchor && added !== "")
-      newText = newText === "" ? added : `${newText}\n${added}`;
+    if (declaration === anchor && added !== "") newText = newText === "" ? added : `${newText}\n${added}`;
     let end = declaration.getEnd();
     if (newText === "") end += /^\r?\n/.exec(text.slice(end))?.[0].length ?? 0;
     edits.push({ start: declaration.getStart(source), end, text: newText });
@@ -293,8 +257,7 @@ export function applyImportPlan(workspace: Workspace, plan: ImportPlan): void {
   }
   edits.sort((a, b) => b.start - a.start);
   let result = text;
-  for (const edit of edits)
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   plan.file.morph = workspace.project.createSourceFile(toVirtualPath(plan.file.path), result, {
     overwrite: true,
   });

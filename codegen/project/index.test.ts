@@ -4,19 +4,13 @@ import type { FileSet, Problem, SourceFile } from "../types";
 import { checkProject } from "./index";
 
 /** Problems with a given code, reduced to the fields the tests pin down. */
-function withCode(
-  result: FileSet,
-  code: string,
-): Array<Pick<Problem, "severity" | "file" | "line">> {
-  return result.problems
-    .filter((p) => p.code === code)
-    .map(({ severity, file, line }) => ({ severity, file, line }));
+function withCode(result: FileSet, code: string): Array<Pick<Problem, "severity" | "file" | "line">> {
+  return result.problems.filter((p) => p.code === code).map(({ severity, file, line }) => ({ severity, file, line }));
 }
 
 function content(result: FileSet, path: string): string {
   const file = result.files.find((f) => f.path === path);
-  if (file === undefined)
-    throw new Error(`no ${path} in ${result.files.map((f) => f.path).join(", ")}`);
+  if (file === undefined) throw new Error(`no ${path} in ${result.files.map((f) => f.path).join(", ")}`);
   return file.content;
 }
 
@@ -76,9 +70,7 @@ describe("checkProject: imports", () => {
     const out = content(result, "src/App.tsx");
     expect(out).toBe(`import { Button } from "./components/Button";\n\n${app}`);
     expect(syntaxErrors("/src/App.tsx", out)).toEqual([]);
-    expect(withCode(result, "added-import")).toEqual([
-      { severity: "info", file: "src/App.tsx", line: 2 },
-    ]);
+    expect(withCode(result, "added-import")).toEqual([{ severity: "info", file: "src/App.tsx", line: 2 }]);
     expect(content(result, "src/components/Button.tsx")).toBe(BUTTON.content);
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
@@ -111,9 +103,7 @@ describe("checkProject: imports", () => {
   it("reports an unresolvable PascalCase JSX tag with its line, and leaves the file otherwise intact", () => {
     const app = `export function App() {\n  return (\n    <div>\n      <Missing />\n    </div>\n  );\n}\n`;
     const result = checkProject([{ path: "src/App.tsx", content: app }, STYLES]);
-    expect(withCode(result, "unresolved-import")).toEqual([
-      { severity: "error", file: "src/App.tsx", line: 4 },
-    ]);
+    expect(withCode(result, "unresolved-import")).toEqual([{ severity: "error", file: "src/App.tsx", line: 4 }]);
     expect(result.files).toEqual([{ path: "src/App.tsx", content: app }, STYLES]);
   });
 
@@ -123,9 +113,7 @@ describe("checkProject: imports", () => {
       { path: "b/Icon.tsx", content: `export function Icon() { return <b />; }\n` },
       { path: "App.tsx", content: `export const App = () => <Icon />;\n` },
     ]);
-    expect(withCode(result, "unresolved-import")).toEqual([
-      { severity: "error", file: "App.tsx", line: 1 },
-    ]);
+    expect(withCode(result, "unresolved-import")).toEqual([{ severity: "error", file: "App.tsx", line: 1 }]);
     expect(content(result, "App.tsx")).toBe(`export const App = () => <Icon />;\n`);
   });
 
@@ -209,9 +197,7 @@ describe("checkProject: imports", () => {
   it("flags a relative import of a missing file with its line; package imports are fine", () => {
     const app = `import { useState } from "react";\nimport { Card } from "./Card";\n\nexport function App() {\n  const [n] = useState(0);\n  return <Card n={n} />;\n}\n`;
     const result = checkProject([{ path: "src/App.tsx", content: app }, STYLES]);
-    expect(withCode(result, "unresolved-import")).toEqual([
-      { severity: "error", file: "src/App.tsx", line: 2 },
-    ]);
+    expect(withCode(result, "unresolved-import")).toEqual([{ severity: "error", file: "src/App.tsx", line: 2 }]);
     expect(result.problems.find((p) => p.code === "unresolved-import")?.column).toBe(22);
     expect(result.files).toEqual([{ path: "src/App.tsx", content: app }, STYLES]);
   });
@@ -245,9 +231,7 @@ describe("checkProject: imports", () => {
       },
     ]);
     const [unresolved] = result.problems.filter((p) => p.code === "unresolved-import");
-    expect(unresolved?.message).toBe(
-      `"./button" names no file in the set (did you mean src/Button.tsx?)`,
-    );
+    expect(unresolved?.message).toBe(`"./button" names no file in the set (did you mean src/Button.tsx?)`);
     expect(unresolved?.line).toBe(1);
   });
 });
@@ -312,9 +296,7 @@ describe("checkProject: paths", () => {
     ["   "],
   ])("drops the unsafe path %j and keeps the rest", (path) => {
     const result = checkProject([{ path, content: "export const x = 1;\n" }, good]);
-    expect(withCode(result, "unsafe-path")).toEqual([
-      { severity: "error", file: path, line: undefined },
-    ]);
+    expect(withCode(result, "unsafe-path")).toEqual([{ severity: "error", file: path, line: undefined }]);
     expect(result.files).toEqual([good]);
   });
 
@@ -323,7 +305,9 @@ describe("checkProject: paths", () => {
       const [problem] = checkProject([{ path, content: "export const x = 1;\n" }, good]).problems;
       expect(problem).toMatchObject({ code: "unsafe-path", file: path });
       expect(problem!.message.length).toBeLessThan(300);
-      expect(problem!.message).toMatch(/^"src\/(a|b)+…": (a name in the path is longer than 255 bytes|the name "(b)+…" ends in a dot or a space)/);
+      expect(problem!.message).toMatch(
+        /^"src\/(a|b)+…": (a name in the path is longer than 255 bytes|the name "(b)+…" ends in a dot or a space)/,
+      );
     }
   });
 
@@ -337,9 +321,7 @@ describe("checkProject: paths", () => {
     const first = { path: "src/A.tsx", content: `export const A = () => <div />;\n` };
     const second = { path: "src/A.tsx", content: `export const A = () => <span />;\n` };
     const result = checkProject([first, good, second]);
-    expect(withCode(result, "duplicate-path")).toEqual([
-      { severity: "error", file: "src/A.tsx", line: undefined },
-    ]);
+    expect(withCode(result, "duplicate-path")).toEqual([{ severity: "error", file: "src/A.tsx", line: undefined }]);
     expect(result.files).toEqual([first, good]);
   });
 
@@ -347,36 +329,21 @@ describe("checkProject: paths", () => {
     const upper = { path: "src/A.tsx", content: `export const A = () => <div />;\n` };
     const lower = { path: "./src/a.tsx", content: `export const a = 1;\n` };
     const result = checkProject([upper, lower, good]);
-    expect(withCode(result, "duplicate-path")).toEqual([
-      { severity: "error", file: "src/a.tsx", line: undefined },
-    ]);
+    expect(withCode(result, "duplicate-path")).toEqual([{ severity: "error", file: "src/a.tsx", line: undefined }]);
     expect(result.files).toEqual([upper, good]);
   });
 
   it("drops whitespace-only files with a warning", () => {
     const result = checkProject([{ path: "src/empty.tsx", content: " \n\t\n" }, good]);
-    expect(withCode(result, "empty-file")).toEqual([
-      { severity: "warning", file: "src/empty.tsx", line: undefined },
-    ]);
+    expect(withCode(result, "empty-file")).toEqual([{ severity: "warning", file: "src/empty.tsx", line: undefined }]);
     expect(result.files).toEqual([good]);
   });
 
   it("survives entries that are not files at all", () => {
-    const junk = [
-      null,
-      42,
-      { path: 7, content: "x" },
-      { path: "x.ts" },
-      good,
-    ] as unknown as SourceFile[];
+    const junk = [null, 42, { path: 7, content: "x" }, { path: "x.ts" }, good] as unknown as SourceFile[];
     const result = checkProject(junk);
     expect(result.files).toEqual([good]);
-    expect(result.problems.map((p) => p.code)).toEqual([
-      "unsafe-path",
-      "unsafe-path",
-      "unsafe-path",
-      "invalid-file",
-    ]);
+    expect(result.problems.map((p) => p.code)).toEqual(["unsafe-path", "unsafe-path", "unsafe-path", "invalid-file"]);
     expect(checkProject(undefined as unknown as SourceFile[])).toEqual({ files: [], problems: [] });
   });
 });
@@ -389,9 +356,7 @@ describe("checkProject: component names", () => {
       { path: "src/components/button.tsx", content: button },
       { path: "src/App.tsx", content: app },
     ]);
-    expect(content(result, "src/components/button.tsx")).toBe(
-      button.replaceAll("button(", "Button("),
-    );
+    expect(content(result, "src/components/button.tsx")).toBe(button.replaceAll("button(", "Button("));
     expect(content(result, "src/App.tsx")).toBe(
       `import { Button, twice } from "./components/button";\n\nexport function App() {\n  return <div>{Button({ label: "x" })}{twice()}</div>;\n}\n`,
     );
@@ -434,9 +399,7 @@ describe("checkProject: component names", () => {
     };
     const result = checkProject([file]);
     expect(result.files).toEqual([file]);
-    expect(withCode(result, "component-name")).toEqual([
-      { severity: "warning", file: "a.tsx", line: 1 },
-    ]);
+    expect(withCode(result, "component-name")).toEqual([{ severity: "warning", file: "a.tsx", line: 1 }]);
   });
 });
 
@@ -485,16 +448,7 @@ describe("checkProject: arbitrary input", () => {
       `export { a as default };`,
       ``,
     );
-    const path = fc.constantFrom(
-      "a.tsx",
-      "B.tsx",
-      "c/C.tsx",
-      "x.css",
-      "../y.ts",
-      "A.TSX",
-      "d.js",
-      "e.ts",
-    );
+    const path = fc.constantFrom("a.tsx", "B.tsx", "c/C.tsx", "x.css", "../y.ts", "A.TSX", "d.js", "e.ts");
     const file = fc.record({
       path,
       content: fc.array(snippet, { maxLength: 6 }).map((lines) => lines.join("\n")),

@@ -61,9 +61,7 @@ export function checkProject(files: SourceFile[], _options: ProjectOptions = {})
         },
       ),
     );
-    problems.push(
-      ...runStage("component names", problems, [], () => normaliseComponentNames(workspace)),
-    );
+    problems.push(...runStage("component names", problems, [], () => normaliseComponentNames(workspace)));
     problems.push(...fixImports(workspace, problems));
     return { files: printFiles(kept, workspace), problems };
   } catch (error) {

@@ -57,7 +57,17 @@ function createProject(libraries: readonly LibraryTypes[]): Project {
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.ReactJSX, noLib: true, strict: true, noEmit: true, types: [], skipLibCheck: true },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      jsx: ts.JsxEmit.ReactJSX,
+      noLib: true,
+      strict: true,
+      noEmit: true,
+      types: [],
+      skipLibCheck: true,
+    },
   });
   const fs = project.getFileSystem();
   if (!libraries.some((l) => l.module === "react")) {
@@ -69,11 +79,13 @@ function createProject(libraries: readonly LibraryTypes[]): Project {
     const modular = library.files.filter((f) => !(f.path.endsWith(".d.ts") && AMBIENT.test(f.content)));
     for (const file of library.files) {
       if (file.path.endsWith(".json")) fs.writeFileSync(`${root}/${file.path}`, file.content);
-      else if (modular.includes(file)) project.createSourceFile(`${root}/${file.path}`, file.content, { overwrite: true });
+      else if (modular.includes(file))
+        project.createSourceFile(`${root}/${file.path}`, file.content, { overwrite: true });
       else project.createSourceFile(`/ambient/${index}/${file.path}`, file.content, { overwrite: true });
     }
     const entry = modular.find((f) => /\.d\.ts$/.test(f.path));
-    if (!library.files.some((f) => f.path === "package.json") && entry) fs.writeFileSync(`${root}/package.json`, JSON.stringify({ name: library.module, types: entry.path }));
+    if (!library.files.some((f) => f.path === "package.json") && entry)
+      fs.writeFileSync(`${root}/package.json`, JSON.stringify({ name: library.module, types: entry.path }));
   });
   return project;
 }
@@ -91,7 +103,12 @@ function libraryLocals(file: MorphFile, modules: Set<string>): Set<string> {
 }
 
 /** The mapped component whose JSX (or import) holds this position, if any. */
-function mappedContext(file: MorphFile, position: number, locals: Set<string>, modules: Set<string>): string | undefined {
+function mappedContext(
+  file: MorphFile,
+  position: number,
+  locals: Set<string>,
+  modules: Set<string>,
+): string | undefined {
   let attribute: string | undefined;
   for (let node: Node | undefined = file.getDescendantAtPos(position); node; node = node.getParent()) {
     if (Node.isJsxAttribute(node)) attribute ??= node.getNameNode().getText();
@@ -99,7 +116,8 @@ function mappedContext(file: MorphFile, position: number, locals: Set<string>, m
       const tag = node.getTagNameNode().getText();
       if (locals.has(tag)) return attribute !== undefined ? `<${tag}> prop ${attribute}` : `<${tag}>`;
     }
-    if (Node.isImportDeclaration(node)) return modules.has(node.getModuleSpecifierValue()) ? `import from ${node.getModuleSpecifierValue()}` : undefined;
+    if (Node.isImportDeclaration(node))
+      return modules.has(node.getModuleSpecifierValue()) ? `import from ${node.getModuleSpecifierValue()}` : undefined;
   }
   return undefined;
 }
@@ -114,7 +132,8 @@ export function checkLibraryUsage(files: readonly SourceFile[], libraries: reado
     if (!isCodePath(file.path) || file.bytes) continue;
     const morph = project.createSourceFile(toVirtualPath(file.path), file.content, { overwrite: true });
     const locals = libraryLocals(morph, modules);
-    if (locals.size > 0 || morph.getImportDeclarations().some((d) => modules.has(d.getModuleSpecifierValue()))) checked.push({ path: file.path, morph, locals });
+    if (locals.size > 0 || morph.getImportDeclarations().some((d) => modules.has(d.getModuleSpecifierValue())))
+      checked.push({ path: file.path, morph, locals });
   }
   const program = project.getProgram().compilerObject;
   const problems: Problem[] = [];

@@ -30,10 +30,8 @@ function isJsxLike(expression: ts.Expression): boolean {
   ) {
     node = node.expression;
   }
-  if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node))
-    return true;
-  if (ts.isConditionalExpression(node))
-    return isJsxLike(node.whenTrue) || isJsxLike(node.whenFalse);
+  if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) return true;
+  if (ts.isConditionalExpression(node)) return isJsxLike(node.whenTrue) || isJsxLike(node.whenFalse);
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     const logical =
@@ -94,9 +92,7 @@ function topLevelNames(file: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const addBinding = (name: ts.BindingName): void => {
     if (ts.isIdentifier(name)) names.add(name.text);
-    else
-      for (const element of name.elements)
-        if (ts.isBindingElement(element)) addBinding(element.name);
+    else for (const element of name.elements) if (ts.isBindingElement(element)) addBinding(element.name);
   };
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement)) {
@@ -104,11 +100,9 @@ function topLevelNames(file: ts.SourceFile): Set<string> {
       if (clause?.name) names.add(clause.name.text);
       const bindings = clause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings))
-        for (const e of bindings.elements) names.add(e.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) names.add(e.name.text);
     } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations)
-        addBinding(declaration.name);
+      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
     } else if (
       (ts.isFunctionDeclaration(statement) ||
         ts.isClassDeclaration(statement) ||
@@ -162,9 +156,7 @@ export function normaliseComponentNames(workspace: Workspace): Problem[] {
       const pascal = toPascalCase(name);
       if (pascal === undefined) continue;
       const importers = namedImporters(workspace, file, name);
-      const clash = [file, ...importers].find((f) =>
-        topLevelNames(f.morph.compilerNode).has(pascal),
-      );
+      const clash = [file, ...importers].find((f) => topLevelNames(f.morph.compilerNode).has(pascal));
       if (clash !== undefined) {
         problems.push(
           problem(
@@ -177,16 +169,8 @@ export function normaliseComponentNames(workspace: Workspace): Problem[] {
         continue;
       }
       node.rename(pascal);
-      const others =
-        importers.length === 0 ? "" : `; updated ${importers.map((f) => f.path).join(", ")}`;
-      problems.push(
-        problem(
-          "info",
-          "renamed-component",
-          `renamed component ${name} to ${pascal}${others}`,
-          where,
-        ),
-      );
+      const others = importers.length === 0 ? "" : `; updated ${importers.map((f) => f.path).join(", ")}`;
+      problems.push(problem("info", "renamed-component", `renamed component ${name} to ${pascal}${others}`, where));
     }
   }
   return problems;

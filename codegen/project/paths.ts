@@ -21,7 +21,6 @@ const MAX_NAME_BYTES = 255;
 /** A whole path longer than this is refused before the file system does it mid-write. */
 const MAX_PATH_BYTES = 1024;
 
-
 /** A name or path as a message quotes it: at most 80 characters of it, so a huge one stays one readable line. */
 function quoted(text: string): string {
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -48,10 +47,10 @@ export function normalisePath(raw: string): PathCheck {
   if (LONE_SURROGATE.test(raw)) return { ok: false, reason: "the path is not valid Unicode (a lone surrogate)" };
   const slashed = raw.replace(/\\/g, "/");
   if (slashed.startsWith("/")) return { ok: false, reason: "the path is absolute" };
-  if (/^[A-Za-z]:/.test(slashed))
-    return { ok: false, reason: "the path starts with a drive letter" };
+  if (/^[A-Za-z]:/.test(slashed)) return { ok: false, reason: "the path starts with a drive letter" };
   if (slashed.includes(":")) return { ok: false, reason: "the path contains ':'" };
-  if (WINDOWS_RESERVED_CHARS.test(slashed)) return { ok: false, reason: "the path contains a character Windows refuses (< > \" | ? *)" };
+  if (WINDOWS_RESERVED_CHARS.test(slashed))
+    return { ok: false, reason: 'the path contains a character Windows refuses (< > " | ? *)' };
   if (slashed.endsWith("/")) return { ok: false, reason: "the path names a folder, not a file" };
   const segments: string[] = [];
   for (const segment of slashed.split("/")) {
@@ -66,7 +65,8 @@ export function normalisePath(raw: string): PathCheck {
   }
   if (segments.length === 0) return { ok: false, reason: "the path is empty" };
   const path = segments.join("/");
-  if (utf8Length(path) > MAX_PATH_BYTES) return { ok: false, reason: `the path is longer than ${MAX_PATH_BYTES} bytes` };
+  if (utf8Length(path) > MAX_PATH_BYTES)
+    return { ok: false, reason: `the path is longer than ${MAX_PATH_BYTES} bytes` };
   return { ok: true, path };
 }
 
@@ -139,8 +139,11 @@ export function checkPaths(files: readonly unknown[]): {
       return;
     }
     seen.set(key, checked.path);
-    for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) folders.set(key.slice(0, slash), checked.path);
-    kept.push(bytes !== undefined ? { path: checked.path, content: "", bytes } : { path: checked.path, content: content! });
+    for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1))
+      folders.set(key.slice(0, slash), checked.path);
+    kept.push(
+      bytes !== undefined ? { path: checked.path, content: "", bytes } : { path: checked.path, content: content! },
+    );
   });
   return { files: kept, problems };
 }
@@ -158,7 +161,11 @@ function readString(entry: unknown, key: "path" | "content"): string | undefined
 }
 
 /** Why a file at `key` cannot sit beside the files kept so far (a kept file where its folder would be, or a folder at its name). */
-function folderClash(key: string, files: ReadonlyMap<string, string>, folders: ReadonlyMap<string, string>): string | undefined {
+function folderClash(
+  key: string,
+  files: ReadonlyMap<string, string>,
+  folders: ReadonlyMap<string, string>,
+): string | undefined {
   const folderFile = folders.get(key);
   if (folderFile !== undefined) return `a folder of that name holds ${folderFile}`;
   for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) {

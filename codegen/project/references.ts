@@ -29,9 +29,7 @@ function isReference(identifier: ts.Identifier): boolean {
   if (ts.isQualifiedName(parent)) return parent.left === identifier;
   if (ts.isTypePredicateNode(parent)) return parent.parameterName !== identifier;
   const named = parent as { name?: ts.Node; propertyName?: ts.Node; label?: ts.Node };
-  return (
-    named.name !== identifier && named.propertyName !== identifier && named.label !== identifier
-  );
+  return named.name !== identifier && named.propertyName !== identifier && named.label !== identifier;
 }
 
 /**
@@ -55,11 +53,7 @@ export function collectReferences(file: ts.SourceFile, checker: ts.TypeChecker):
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return;
     if (ts.isExportDeclaration(node)) {
-      if (
-        node.moduleSpecifier === undefined &&
-        node.exportClause &&
-        ts.isNamedExports(node.exportClause)
-      ) {
+      if (node.moduleSpecifier === undefined && node.exportClause && ts.isNamedExports(node.exportClause)) {
         for (const element of node.exportClause.elements) {
           exported.add((element.propertyName ?? element.name).getText(file));
         }
@@ -74,9 +68,7 @@ export function collectReferences(file: ts.SourceFile, checker: ts.TypeChecker):
         used.add(symbol);
       } else if (node.text !== "undefined") {
         const parent = node.parent;
-        const jsx =
-          (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent)) &&
-          parent.tagName === node;
+        const jsx = (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent)) && parent.tagName === node;
         const known = free.get(node.text);
         // Keep the first use, but prefer a JSX use: it is what an unresolved tag is reported at.
         if (known === undefined || (jsx && !known.jsx)) {

@@ -11,12 +11,7 @@ const SCRIPT_SWAPS: ReadonlyArray<readonly [string, readonly string[]]> = [
 ];
 
 export function isRelativeSpecifier(specifier: string): boolean {
-  return (
-    specifier === "." ||
-    specifier === ".." ||
-    specifier.startsWith("./") ||
-    specifier.startsWith("../")
-  );
+  return specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../");
 }
 
 function dirname(path: string): string {

@@ -15,7 +15,12 @@ describe("checkPaths: one name is a file or a folder, never both", () => {
       { path: "src/App.tsx.bak/x.ts", content: "e" },
       { path: "src/\ud83e\udded.ts", content: "f" },
     ]);
-    expect(files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx", "src/App.tsx.bak/x.ts", "src/\ud83e\udded.ts"]);
+    expect(files.map((f) => f.path)).toEqual([
+      "src/App.tsx",
+      "src/components/Button.tsx",
+      "src/App.tsx.bak/x.ts",
+      "src/\ud83e\udded.ts",
+    ]);
     expect(problems.map((p) => p.message)).toEqual([
       "src/App.tsx/inner.ts: src/App.tsx is a file, so it cannot be a folder; dropped",
       "SRC/Components: a folder of that name holds src/components/Button.tsx; dropped",
@@ -64,20 +69,7 @@ describe("normalisePath", () => {
   });
 
   it("only ever returns relative paths without empty, '.' or '..' segments", () => {
-    const piece = fc.constantFrom(
-      "a",
-      "B.tsx",
-      ".",
-      "..",
-      "",
-      "/",
-      "\\",
-      "C:",
-      "node_modules",
-      " ",
-      "\u0000",
-      "é",
-    );
+    const piece = fc.constantFrom("a", "B.tsx", ".", "..", "", "/", "\\", "C:", "node_modules", " ", "\u0000", "é");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const result = normalisePath(pieces.join(""));
@@ -95,12 +87,7 @@ describe("normalisePath", () => {
 });
 
 describe("resolveRelative / relativeSpecifier", () => {
-  const paths = new Set([
-    "src/App.tsx",
-    "src/components/Button.tsx",
-    "src/ui/index.ts",
-    "src/a.module.css",
-  ]);
+  const paths = new Set(["src/App.tsx", "src/components/Button.tsx", "src/ui/index.ts", "src/a.module.css"]);
   const exists = (p: string): boolean => paths.has(p);
 
   it.each([
@@ -114,12 +101,9 @@ describe("resolveRelative / relativeSpecifier", () => {
     expect(resolveRelative("src/App.tsx", specifier, exists)).toBe(expected);
   });
 
-  it.each([["./components/button"], ["../../App"], ["./nothing"]])(
-    "%j resolves to nothing",
-    (specifier) => {
-      expect(resolveRelative("src/App.tsx", specifier, exists)).toBeUndefined();
-    },
-  );
+  it.each([["./components/button"], ["../../App"], ["./nothing"]])("%j resolves to nothing", (specifier) => {
+    expect(resolveRelative("src/App.tsx", specifier, exists)).toBeUndefined();
+  });
 
   it.each([
     ["src/App.tsx", "src/components/Button.tsx", "./components/Button"],
@@ -133,8 +117,7 @@ describe("resolveRelative / relativeSpecifier", () => {
 });
 
 describe("findCycles", () => {
-  const graph = (edges: Record<string, string[]>): Map<string, string[]> =>
-    new Map(Object.entries(edges));
+  const graph = (edges: Record<string, string[]>): Map<string, string[]> => new Map(Object.entries(edges));
 
   it("finds each elementary cycle once, starting at its earliest node", () => {
     const nodes = ["a", "b", "c", "d"];

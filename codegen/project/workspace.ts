@@ -87,10 +87,7 @@ export function toVirtualPath(path: string): string {
 }
 
 /** 1-based line and column of a position in a file. */
-export function lineAndColumn(
-  file: ts.SourceFile,
-  position: number,
-): { line: number; column: number } {
+export function lineAndColumn(file: ts.SourceFile, position: number): { line: number; column: number } {
   const { line, character } = file.getLineAndCharacterOfPosition(position);
   return { line: line + 1, column: character + 1 };
 }

@@ -73,12 +73,20 @@ export function readBoxKeys(json: unknown, notes: string[]): void {
   if (repairs.layers > 0) {
     const keys = [...repairs.keys].map(([theirs, figmas]) => `${theirs} for "${figmas}"`);
     const shown = keys.length > MAX_KEYS_SAID ? [...keys.slice(0, MAX_KEYS_SAID), "…"] : keys;
-    notes.push(`its bounding boxes and sizes use other keys than Figma's: ${shown.join(", ")} (read as Figma's, in ${pluralGrouped(repairs.layers, "layer")})`);
+    notes.push(
+      `its bounding boxes and sizes use other keys than Figma's: ${shown.join(", ")} (read as Figma's, in ${pluralGrouped(repairs.layers, "layer")})`,
+    );
   }
 }
 
 /** `node[field]` in Figma's keys, when it is spelled otherwise (a box with all of Figma's keys is Figma's: others beside them are ignored, as any other member is). */
-function repair(node: Record<string, unknown>, field: string, raw: Record<string, unknown>, shape: Shape, keys: Map<string, string>): boolean {
+function repair(
+  node: Record<string, unknown>,
+  field: string,
+  raw: Record<string, unknown>,
+  shape: Shape,
+  keys: Map<string, string>,
+): boolean {
   const figmaKeys = Object.keys(shape.aliases);
   if (figmaKeys.every((k) => k in raw)) return false;
   const read = readAliased(raw, shape, () => describe(node, field));
@@ -93,7 +101,11 @@ function repair(node: Record<string, unknown>, field: string, raw: Record<string
  * `raw` holds no key of another shape (a box missing a value is no box, which the readers say). Throws BoxKeysError
  * for two values of one key, or a shape of its own.
  */
-function readAliased(raw: Record<string, unknown>, shape: Shape, where: () => string): { value: Record<string, unknown>; spelled: [string, string][] } | undefined {
+function readAliased(
+  raw: Record<string, unknown>,
+  shape: Shape,
+  where: () => string,
+): { value: Record<string, unknown>; spelled: [string, string][] } | undefined {
   const byLower = new Map<string, { key: string; value: unknown }[]>();
   for (const [key, value] of Object.entries(raw)) {
     const lower = key.toLowerCase();
@@ -106,7 +118,10 @@ function readAliased(raw: Record<string, unknown>, shape: Shape, where: () => st
     const found = aliases.flatMap((alias) => byLower.get(alias) ?? []);
     const first = found[0];
     const other = found.find((f) => !sameValue(f.value, first?.value));
-    if (first && other) throw new BoxKeysError(`${where()} has ${JSON.stringify(first.key)}: ${show(first.value)} and ${JSON.stringify(other.key)}: ${show(other.value)}, two values for Figma's ${JSON.stringify(k)}`);
+    if (first && other)
+      throw new BoxKeysError(
+        `${where()} has ${JSON.stringify(first.key)}: ${show(first.value)} and ${JSON.stringify(other.key)}: ${show(other.value)}, two values for Figma's ${JSON.stringify(k)}`,
+      );
     if (!first) {
       missing.push(k);
       continue;
@@ -120,19 +135,33 @@ function readAliased(raw: Record<string, unknown>, shape: Shape, where: () => st
     const near = far ? value[far.from] : undefined;
     if (!far || !edge || typeof edge.value !== "number" || typeof near !== "number") continue;
     value[k] = edge.value - near;
-    spelled.push([`${JSON.stringify(edge.key)} − ${spelled.find(([, f]) => f === far.from)?.[0] ?? JSON.stringify(far.from)}`, k]);
+    spelled.push([
+      `${JSON.stringify(edge.key)} − ${spelled.find(([, f]) => f === far.from)?.[0] ?? JSON.stringify(far.from)}`,
+      k,
+    ]);
     missing.splice(missing.indexOf(k), 1);
   }
   if (missing.length === 0) return { value, spelled };
-  const known = new Set([...Object.values(shape.aliases).flat(), ...Object.values(shape.farEdges ?? {}).map((f) => f.edge)]);
+  const known = new Set([
+    ...Object.values(shape.aliases).flat(),
+    ...Object.values(shape.farEdges ?? {}).map((f) => f.edge),
+  ]);
   const keys = Object.keys(raw);
   if (keys.every((key) => known.has(key.toLowerCase()))) return undefined;
   const shown = keys.slice(0, 6).map((key) => JSON.stringify(key));
-  throw new BoxKeysError(`${where()} has no ${JSON.stringify(missing[0])} (its keys are ${shown.join(", ")}${keys.length > 6 ? ", …" : ""}); expected Figma's ${Object.keys(shape.aliases).map((k) => JSON.stringify(k)).join(", ")}`);
+  throw new BoxKeysError(
+    `${where()} has no ${JSON.stringify(missing[0])} (its keys are ${shown.join(", ")}${keys.length > 6 ? ", …" : ""}); expected Figma's ${Object.keys(
+      shape.aliases,
+    )
+      .map((k) => JSON.stringify(k))
+      .join(", ")}`,
+  );
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a)));
+  return (
+    a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a)))
+  );
 }
 
 function show(value: unknown): string {

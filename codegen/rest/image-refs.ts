@@ -10,8 +10,10 @@ export function imageRefsIn(json: unknown): string[] {
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
     } else if (isRecord(value)) {
-      if (value["type"] === "IMAGE" && typeof value["imageRef"] === "string" && value["imageRef"] !== "") refs.add(value["imageRef"]);
-      for (const child of Object.values(value).reverse()) if (typeof child === "object" && child !== null) stack.push(child);
+      if (value["type"] === "IMAGE" && typeof value["imageRef"] === "string" && value["imageRef"] !== "")
+        refs.add(value["imageRef"]);
+      for (const child of Object.values(value).reverse())
+        if (typeof child === "object" && child !== null) stack.push(child);
     }
   }
   return [...refs];

@@ -25,8 +25,13 @@ describe("keys that differ from Figma's only in case", () => {
       expect(read.json).toEqual(original.json);
       // One note (the fragment's own is gone: the re-saved file is whole JSON), naming the keys that tell a reply first.
       expect(read.notes).toHaveLength(1);
-      expect(read.notes[0]).toMatch(/^its keys differ from Figma's only in case \(("Nodes" for "nodes", )?"Document" for "document", "Id" for "id", "Type" for "type", /);
-      if (enums) expect(read.notes[0]).toMatch(/, and its enum values in another case too \("(Document" for "DOCUMENT|Frame" for "FRAME|Canvas" for "CANVAS|ComponentSet" for "COMPONENT_SET)", /);
+      expect(read.notes[0]).toMatch(
+        /^its keys differ from Figma's only in case \(("Nodes" for "nodes", )?"Document" for "document", "Id" for "id", "Type" for "type", /,
+      );
+      if (enums)
+        expect(read.notes[0]).toMatch(
+          /, and its enum values in another case too \("(Document" for "DOCUMENT|Frame" for "FRAME|Canvas" for "CANVAS|ComponentSet" for "COMPONENT_SET)", /,
+        );
       else expect(read.notes[0]).not.toContain("enum");
     }
   });
@@ -46,7 +51,10 @@ describe("keys that differ from Figma's only in case", () => {
             Styles: { fill: "S:ab" },
             StyleOverrideTable: { "1": { FontWeight: 700, LineHeightUnit: "FontSize%", TextCase: "SmallCaps" } },
             OpentypeFlags: { KERN: 0 },
-            BoundVariables: { Fills: [{ Type: "VariableAlias", Id: "VariableID:1" }], RECTANGLE_TOP_LEFT_CORNER_RADIUS: { Type: "VariableAlias", Id: "VariableID:2" } },
+            BoundVariables: {
+              Fills: [{ Type: "VariableAlias", Id: "VariableID:1" }],
+              RECTANGLE_TOP_LEFT_CORNER_RADIUS: { Type: "VariableAlias", Id: "VariableID:2" },
+            },
             FillGeometry: [{ Path: "M0 0", WindingRule: "NonZero" }],
             AbsoluteBoundingBox: { X: 0, Y: 0, Width: 80, Height: 32 },
           },
@@ -70,7 +78,10 @@ describe("keys that differ from Figma's only in case", () => {
             styles: { fill: "S:ab" },
             styleOverrideTable: { "1": { fontWeight: 700, lineHeightUnit: "FONT_SIZE_%", textCase: "SMALL_CAPS" } },
             opentypeFlags: { KERN: 0 },
-            boundVariables: { fills: [{ type: "VARIABLE_ALIAS", id: "VariableID:1" }], RECTANGLE_TOP_LEFT_CORNER_RADIUS: { type: "VARIABLE_ALIAS", id: "VariableID:2" } },
+            boundVariables: {
+              fills: [{ type: "VARIABLE_ALIAS", id: "VariableID:1" }],
+              RECTANGLE_TOP_LEFT_CORNER_RADIUS: { type: "VARIABLE_ALIAS", id: "VariableID:2" },
+            },
             fillGeometry: [{ path: "M0 0", windingRule: "NONZERO" }],
             absoluteBoundingBox: { x: 0, y: 0, width: 80, height: 32 },
           },
@@ -84,16 +95,23 @@ describe("keys that differ from Figma's only in case", () => {
   });
 
   it("leaves a reply in Figma's case as it is, and refuses a field spelled twice in one line naming the key", () => {
-    const figmas = '{"document":{"id":"1:1","type":"FRAME","name":"A","absoluteBoundingBox":{"x":0,"y":0,"width":1,"height":1}}}';
+    const figmas =
+      '{"document":{"id":"1:1","type":"FRAME","name":"A","absoluteBoundingBox":{"x":0,"y":0,"width":1,"height":1}}}';
     expect(readReplyText(figmas)).toEqual({ json: JSON.parse(figmas), notes: [] });
     // A variant property named "Type", a component property "Id": a map's members, which say nothing of the reply's case
     // (and another tool's own key, in whatever case, stays as it is in a reply in Figma's).
-    const variants = '{"document":{"id":"1:1","type":"COMPONENT_SET","name":"Button","componentPropertyDefinitions":{"Type":{"type":"VARIANT","defaultValue":"Primary"}},"children":[{"id":"1:2","type":"INSTANCE","name":"b","componentProperties":{"Id":{"type":"TEXT","value":"Frame"}},"VendorInfo":{"Kind":"frame"}}]}}';
+    const variants =
+      '{"document":{"id":"1:1","type":"COMPONENT_SET","name":"Button","componentPropertyDefinitions":{"Type":{"type":"VARIANT","defaultValue":"Primary"}},"children":[{"id":"1:2","type":"INSTANCE","name":"b","componentProperties":{"Id":{"type":"TEXT","value":"Frame"}},"VendorInfo":{"Kind":"frame"}}]}}';
     expect(readReplyText(variants)).toEqual({ json: JSON.parse(variants), notes: [] });
     expect(() => readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Away"}}')).toThrow(
-      new FigmentError("input", 'not Figma JSON: an object (layer 1:1) has both "Name" and "name", two values for Figma\'s "name"'),
+      new FigmentError(
+        "input",
+        'not Figma JSON: an object (layer 1:1) has both "Name" and "name", two values for Figma\'s "name"',
+      ),
     );
     // The same value twice is no conflict.
-    expect(readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Home"}}').json).toEqual({ document: { id: "1:1", type: "FRAME", name: "Home" } });
+    expect(readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Home"}}').json).toEqual({
+      document: { id: "1:1", type: "FRAME", name: "Home" },
+    });
   });
 });

@@ -14,21 +14,75 @@ import { FigmentError } from "../errors.js";
 
 /** Fields whose members are named by the data (`{ [key: string]: … }` in @figma/rest-api-spec), not by the schema. */
 const MAPS = new Set([
-  "components", "componentSets", "nodes", "images", "componentProperties", "componentPropertyDefinitions", "explicitVariableModes",
-  "fillOverrideTable", "styleOverrideTable", "opentypeFlags", "variableOverrides", "valuesByMode", "variables", "variableCollections",
-  "pluginData", "sharedPluginData", "initialModeIdToParentModeIdMapping",
+  "components",
+  "componentSets",
+  "nodes",
+  "images",
+  "componentProperties",
+  "componentPropertyDefinitions",
+  "explicitVariableModes",
+  "fillOverrideTable",
+  "styleOverrideTable",
+  "opentypeFlags",
+  "variableOverrides",
+  "valuesByMode",
+  "variables",
+  "variableCollections",
+  "pluginData",
+  "sharedPluginData",
+  "initialModeIdToParentModeIdMapping",
 ]);
 /** `styles` is a map by style id at a reply's top, and by style kind (`fill`, `text`: field-like) in a layer. */
 const STYLES = "styles";
 
 /** Fields whose values are Figma enums (SCREAMING_SNAKE: `FRAME`, `GRADIENT_LINEAR`, `SPACE_BETWEEN`). */
 const ENUMS = new Set([
-  "type", "blendMode", "layoutMode", "layoutAlign", "layoutWrap", "layoutPositioning", "layoutSizingHorizontal", "layoutSizingVertical",
-  "primaryAxisAlignItems", "primaryAxisSizingMode", "counterAxisAlignItems", "counterAxisSizingMode", "counterAxisAlignContent",
-  "textAlignHorizontal", "textAlignVertical", "textAutoResize", "textCase", "textDecoration", "textTruncation", "lineHeightUnit", "scaleMode",
-  "strokeAlign", "strokeCap", "strokeJoin", "horizontal", "vertical", "styleType", "resolvedType", "booleanOperation", "maskType",
-  "overflowDirection", "windingRule", "alignment", "pattern", "format", "blurType", "shapeType", "connectorLineType", "connectorStartStrokeCap",
-  "connectorEndStrokeCap", "gridChildHorizontalAlign", "gridChildVerticalAlign", "navigation", "scrollBehavior", "tileType", "noiseType",
+  "type",
+  "blendMode",
+  "layoutMode",
+  "layoutAlign",
+  "layoutWrap",
+  "layoutPositioning",
+  "layoutSizingHorizontal",
+  "layoutSizingVertical",
+  "primaryAxisAlignItems",
+  "primaryAxisSizingMode",
+  "counterAxisAlignItems",
+  "counterAxisSizingMode",
+  "counterAxisAlignContent",
+  "textAlignHorizontal",
+  "textAlignVertical",
+  "textAutoResize",
+  "textCase",
+  "textDecoration",
+  "textTruncation",
+  "lineHeightUnit",
+  "scaleMode",
+  "strokeAlign",
+  "strokeCap",
+  "strokeJoin",
+  "horizontal",
+  "vertical",
+  "styleType",
+  "resolvedType",
+  "booleanOperation",
+  "maskType",
+  "overflowDirection",
+  "windingRule",
+  "alignment",
+  "pattern",
+  "format",
+  "blurType",
+  "shapeType",
+  "connectorLineType",
+  "connectorStartStrokeCap",
+  "connectorEndStrokeCap",
+  "gridChildHorizontalAlign",
+  "gridChildVerticalAlign",
+  "navigation",
+  "scrollBehavior",
+  "tileType",
+  "noiseType",
 ]);
 /** Enum values written as one word in Figma (`NONZERO`, `EVENODD`) however a client splits them. */
 const ONE_WORD = new Set(["windingRule"]);
@@ -47,14 +101,17 @@ function figmaKey(key: string): string {
 /** An enum value in Figma's case: `GradientLinear` → `GRADIENT_LINEAR`, `frame` → `FRAME`; undefined when it already is. */
 function figmaEnum(value: string, field: string): string | undefined {
   if (!/[a-z]/.test(value) || !/^[A-Za-z][A-Za-z0-9_%]*$/.test(value)) return undefined;
-  const upper = (ONE_WORD.has(field) ? value : value.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Za-z0-9])%/g, "$1_%")).toUpperCase();
+  const upper = (
+    ONE_WORD.has(field) ? value : value.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Za-z0-9])%/g, "$1_%")
+  ).toUpperCase();
   return upper === value ? undefined : upper;
 }
 
 /** Whether the members of `key` (in an object that is a layer or not) are a map's: named by the data, kept as written. */
 const isMapField = (key: string, inLayer: boolean): boolean => MAPS.has(key) || (key === STYLES && !inLayer);
 
-const isLayer = (value: Record<string, unknown>): boolean => typeof value["id"] === "string" && typeof value["type"] === "string";
+const isLayer = (value: Record<string, unknown>): boolean =>
+  typeof value["id"] === "string" && typeof value["type"] === "string";
 
 /** A reply just parsed names its document, nodes or layers in another case than Figma's (a map's "Type" member says nothing). */
 function isRecased(json: unknown): boolean {
@@ -67,7 +124,8 @@ function isRecased(json: unknown): boolean {
     for (const [key, item] of Object.entries(value)) {
       const figma = figmaKey(key);
       if (!map && figma !== key && SHAPE_KEYS.includes(figma) && !(figma in value)) return true;
-      if (typeof item === "object" && item !== null) stack.push({ value: item, map: !map && isMapField(key, isLayer(value)) });
+      if (typeof item === "object" && item !== null)
+        stack.push({ value: item, map: !map && isMapField(key, isLayer(value)) });
     }
   }
   return false;
@@ -111,7 +169,8 @@ export function readKeyCase(json: unknown, notes: string[]): void {
       objects++;
       for (const [key] of entries) delete value[key];
       // defineProperty: a "__proto__" key stays a key (assigning it would set the object's prototype).
-      for (const [key, item] of renamed) Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
+      for (const [key, item] of renamed)
+        Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
     for (const [key, item] of renamed) {
       if (typeof item !== "object" || item === null) continue;
@@ -120,14 +179,20 @@ export function readKeyCase(json: unknown, notes: string[]): void {
   }
   if (objects === 0) return;
   const said = (spellings: [string, string][]): string => {
-    const shown = spellings.slice(0, MAX_KEYS_SAID).map(([theirs, figmas]) => `${JSON.stringify(theirs)} for ${JSON.stringify(figmas)}`);
+    const shown = spellings
+      .slice(0, MAX_KEYS_SAID)
+      .map(([theirs, figmas]) => `${JSON.stringify(theirs)} for ${JSON.stringify(figmas)}`);
     return `${shown.join(", ")}${spellings.length > MAX_KEYS_SAID ? ", …" : ""}`;
   };
   const rank = (key: string): number => (SHAPE_KEYS.includes(key) ? SHAPE_KEYS.indexOf(key) : SHAPE_KEYS.length);
   const keysSaid = said([...keys].sort(([, a], [, b]) => rank(a) - rank(b)));
-  const valuesSaid = [...values].sort(([, a], [, b]) => rank(a.field) - rank(b.field)).map(([theirs, { figma }]): [string, string] => [theirs, figma]);
+  const valuesSaid = [...values]
+    .sort(([, a], [, b]) => rank(a.field) - rank(b.field))
+    .map(([theirs, { figma }]): [string, string] => [theirs, figma]);
   const enums = values.size > 0 ? `, and its enum values in another case too (${said(valuesSaid)})` : "";
-  notes.push(`its keys differ from Figma's only in case (${keysSaid})${enums}: read as Figma's, in ${pluralGrouped(objects, "object")}`);
+  notes.push(
+    `its keys differ from Figma's only in case (${keysSaid})${enums}: read as Figma's, in ${pluralGrouped(objects, "object")}`,
+  );
 }
 
 /** Two keys of one object that stand for one of Figma's (`"Name"` and `"name"`) with different values: refused. */
@@ -139,6 +204,9 @@ function refuseTwice(value: Record<string, unknown>, entries: [string, unknown][
     if (JSON.stringify(renamed[at]![1]) === JSON.stringify(item)) return;
     const id = [value["id"], value["Id"]].find((v): v is string => typeof v === "string");
     const where = id === undefined ? "" : ` (layer ${id.length > 40 ? `${id.slice(0, 39)}…` : id})`;
-    throw new FigmentError("input", `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`);
+    throw new FigmentError(
+      "input",
+      `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`,
+    );
   });
 }

@@ -4,7 +4,19 @@ import { readReplyText, ReplyTextError, unwrapReply } from "./reply-text";
 
 const REPLY = {
   name: "File",
-  document: { id: "0:0", name: "Document", type: "DOCUMENT", children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: [{ id: "1:2", name: "Home – ü", type: "FRAME", children: [] }] }] },
+  document: {
+    id: "0:0",
+    name: "Document",
+    type: "DOCUMENT",
+    children: [
+      {
+        id: "0:1",
+        name: "Page 1",
+        type: "CANVAS",
+        children: [{ id: "1:2", name: "Home – ü", type: "FRAME", children: [] }],
+      },
+    ],
+  },
   components: {},
 };
 const TEXT = JSON.stringify(REPLY, null, 2);
@@ -19,7 +31,10 @@ describe("readReplyText: design files as people save them", () => {
   });
 
   it("skips a byte-order mark left at the text's start", () => {
-    expect(readReplyText(`\ufeff${TEXT}`)).toEqual({ json: REPLY, notes: ["it starts with a byte-order mark (skipped)"] });
+    expect(readReplyText(`\ufeff${TEXT}`)).toEqual({
+      json: REPLY,
+      notes: ["it starts with a byte-order mark (skipped)"],
+    });
   });
 
   it("reads the JSON before a trailer (a download script's HTTP_STATUS line) and says what it ignored", () => {
@@ -27,7 +42,7 @@ describe("readReplyText: design files as people save them", () => {
     expect(read.json).toEqual(REPLY);
     expect(read.notes).toEqual(['it has text after the JSON: "HTTP_STATUS:200" (16 characters, ignored)']);
     // Braces inside strings do not end the value early.
-    const tricky = { document: { id: "1:1", type: "FRAME", name: "a } b ] \" {" } };
+    const tricky = { document: { id: "1:1", type: "FRAME", name: 'a } b ] " {' } };
     expect(readReplyText(`${JSON.stringify(tricky)}% `).json).toEqual(tricky);
   });
 
@@ -56,7 +71,9 @@ describe("readReplyText: design files as people save them", () => {
     for (const fragment of [body, `${body},\n`]) {
       const read = readReplyText(fragment);
       expect(read.json).toEqual(REPLY);
-      expect(read.notes).toEqual(["it holds an object's members without their outer braces, a fragment (read as one object)"]);
+      expect(read.notes).toEqual([
+        "it holds an object's members without their outer braces, a fragment (read as one object)",
+      ]);
     }
   });
 
@@ -71,7 +88,9 @@ describe("readReplyText: design files as people save them", () => {
       expect(error, text).toBeInstanceOf(ReplyTextError);
       expect(error).toMatchObject({ kind: "input" });
       const message = (error as Error).message;
-      expect(message).toMatch(/^not Figma JSON: the text is not valid JSON \(.+\); expected a Figma REST reply: the JSON of GET \/v1\/files\/:key or \/nodes/);
+      expect(message).toMatch(
+        /^not Figma JSON: the text is not valid JSON \(.+\); expected a Figma REST reply: the JSON of GET \/v1\/files\/:key or \/nodes/,
+      );
       expect(message).not.toContain("\n");
     }
     expect(() => readReplyText("  \n")).toThrow(/the text is empty; expected a Figma REST reply/);
@@ -80,7 +99,11 @@ describe("readReplyText: design files as people save them", () => {
   it("passes JSON that is no reply through to readRestReply, which says what it expected and what it found", () => {
     const read = readReplyText('{"hello": "world"}');
     expect(read).toEqual({ json: { hello: "world" }, notes: [] });
-    expect(() => readRestReply(read.json)).toThrow(/^not Figma JSON: expected `document`, `nodes`, or a node with id and type \(a Figma REST reply\), found an object with key "hello"$/);
-    expect(() => readRestReply(readReplyText("[1, 2]").json)).toThrow(/expected an object \(a Figma REST reply\), found an array of 2 items/);
+    expect(() => readRestReply(read.json)).toThrow(
+      /^not Figma JSON: expected `document`, `nodes`, or a node with id and type \(a Figma REST reply\), found an object with key "hello"$/,
+    );
+    expect(() => readRestReply(readReplyText("[1, 2]").json)).toThrow(
+      /expected an object \(a Figma REST reply\), found an array of 2 items/,
+    );
   });
 });

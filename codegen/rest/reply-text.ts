@@ -20,7 +20,8 @@ import { isRecord } from "./reply.js";
 import { FigmentError } from "../errors.js";
 
 /** What a design file should hold, as the errors say it. */
-export const EXPECTED_REPLY = "expected a Figma REST reply: the JSON of GET /v1/files/:key or /nodes, or a plugin's JSON_REST_V1 export";
+export const EXPECTED_REPLY =
+  "expected a Figma REST reply: the JSON of GET /v1/files/:key or /nodes, or a plugin's JSON_REST_V1 export";
 
 /** Text that holds no JSON: `reason` says why ("empty", "not valid JSON (…)"), for a message that names the file. */
 export class ReplyTextError extends FigmentError {
@@ -67,7 +68,9 @@ function parseTolerant(text: string, notes: string[]): unknown {
     if (end !== undefined && end < text.length) {
       const value = tryParse(text.slice(0, end));
       if (value.ok) {
-        notes.push(`it has text after the JSON: ${quoteStart(text.slice(end))} (${text.length - end} characters, ignored)`);
+        notes.push(
+          `it has text after the JSON: ${quoteStart(text.slice(end))} (${text.length - end} characters, ignored)`,
+        );
         return value.json;
       }
     }
@@ -99,7 +102,8 @@ function endOfValue(text: string, start: number): number | undefined {
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -125,7 +129,8 @@ function isReplyShape(value: unknown): boolean {
 }
 
 /** A file, export or nodes reply: what a wrapper is taken off for (a node alone could be anything with an id). */
-const isRestShape = (value: unknown): boolean => isRecord(value) && (isRecord(value["document"]) || isRecord(value["nodes"]));
+const isRestShape = (value: unknown): boolean =>
+  isRecord(value) && (isRecord(value["document"]) || isRecord(value["nodes"]));
 
 /** `value` is a reply, or a wrapper with one member that holds one, at most `levels` wrappers deep. */
 function holdsReply(value: unknown, levels: number): boolean {

@@ -40,7 +40,11 @@ describe("readRestReply", () => {
   });
 
   it("reads an exportAsync-shaped reply ({ document: node })", () => {
-    const reply = readRestReply({ document: frame("3:4", "Card", [{ id: "3:5", name: "Title", type: "TEXT" }]), components: {}, styles: {} });
+    const reply = readRestReply({
+      document: frame("3:4", "Card", [{ id: "3:5", name: "Title", type: "TEXT" }]),
+      components: {},
+      styles: {},
+    });
     expect(reply.roots).toHaveLength(1);
     expect(reply.roots[0]!.id).toBe("3:4");
     expect(reply.roots[0]!.children!.map((c) => c.id)).toEqual(["3:5"]);
@@ -56,7 +60,9 @@ describe("readRestReply", () => {
     expect(() => readRestReply([1, 2, 3])).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => readRestReply("hello")).toThrow(expect.objectContaining({ kind: "input" }));
     expect(() => readRestReply({ hello: "world" })).toThrow(expect.objectContaining({ kind: "input" }));
-    expect(() => readRestReply({ document: { name: "no id or type" } })).toThrow(expect.objectContaining({ kind: "input" }));
+    expect(() => readRestReply({ document: { name: "no id or type" } })).toThrow(
+      expect.objectContaining({ kind: "input" }),
+    );
     expect(() => readRestReply(null)).toThrow(expect.objectContaining({ name: "FigmentError", kind: "input" }));
   });
 
@@ -82,14 +88,23 @@ describe("readRestReply", () => {
 
 describe("asRestNode / findNode / countNodes", () => {
   it("drops children that are not nodes and names nameless nodes after their type", () => {
-    const node = asRestNode({ id: "1:1", type: "FRAME", children: [{ id: "1:2", type: "RECTANGLE" }, { name: "junk" }, null] });
+    const node = asRestNode({
+      id: "1:1",
+      type: "FRAME",
+      children: [{ id: "1:2", type: "RECTANGLE" }, { name: "junk" }, null],
+    });
     expect(node!.name).toBe("frame");
     expect(node!.children!.map((c) => [c.id, c.name])).toEqual([["1:2", "rectangle"]]);
     expect(asRestNode({ id: 1, type: "FRAME" })).toBeUndefined();
   });
 
   it("finds nested nodes and counts them", () => {
-    const root = asRestNode(frame("1:1", "A", [frame("1:2", "B", [{ id: "1:3", name: "C", type: "TEXT" }]), { id: "1:4", name: "D", type: "RECTANGLE" }]))!;
+    const root = asRestNode(
+      frame("1:1", "A", [
+        frame("1:2", "B", [{ id: "1:3", name: "C", type: "TEXT" }]),
+        { id: "1:4", name: "D", type: "RECTANGLE" },
+      ]),
+    )!;
     expect(findNode([root], "1:3")!.name).toBe("C");
     expect(findNode([root], "9:9")).toBeUndefined();
     expect(countNodes(root)).toBe(4);

@@ -38,7 +38,6 @@ export interface RestReply {
   problems: Problem[];
 }
 
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -59,7 +58,11 @@ export function asRestNode(value: unknown): RestNode | undefined {
 const PAGE_TYPES = new Set(["DOCUMENT", "CANVAS"]);
 
 export function readRestReply(json: unknown): RestReply {
-  if (!isRecord(json)) throw new FigmentError("input", `not Figma JSON: expected an object (a Figma REST reply), found ${describeJson(json)}`);
+  if (!isRecord(json))
+    throw new FigmentError(
+      "input",
+      `not Figma JSON: expected an object (a Figma REST reply), found ${describeJson(json)}`,
+    );
   const problems: Problem[] = [];
   const context: RestContext = { components: new Map(), styles: new Map() };
   const roots: RestNode[] = [];
@@ -107,7 +110,12 @@ export function readRestReply(json: unknown): RestReply {
   if (isRecord(json["nodes"])) {
     for (const [id, entry] of Object.entries(json["nodes"])) {
       if (!isRecord(entry)) {
-        problems.push({ severity: "warning", code: "missing-node", message: `node ${id} is null in the reply (deleted or no access)`, nodeId: id });
+        problems.push({
+          severity: "warning",
+          code: "missing-node",
+          message: `node ${id} is null in the reply (deleted or no access)`,
+          nodeId: id,
+        });
         continue;
       }
       const doc = asRestNode(entry["document"]);
@@ -122,7 +130,11 @@ export function readRestReply(json: unknown): RestReply {
     addDocument(doc);
   } else {
     const node = asRestNode(json);
-    if (!node) throw new FigmentError("input", `not Figma JSON: expected \`document\`, \`nodes\`, or a node with id and type (a Figma REST reply), found ${describeJson(json)}`);
+    if (!node)
+      throw new FigmentError(
+        "input",
+        `not Figma JSON: expected \`document\`, \`nodes\`, or a node with id and type (a Figma REST reply), found ${describeJson(json)}`,
+      );
     if (PAGE_TYPES.has(node.type)) addDocument(node);
     else roots.push(node);
   }

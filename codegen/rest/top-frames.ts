@@ -31,11 +31,13 @@ export function pagesOf(json: unknown): Map<string, string> {
     const canvases = doc["type"] === "DOCUMENT" ? doc["children"] : doc["type"] === "CANVAS" ? [doc] : [];
     for (const page of canvases) {
       if (!isRecord(page) || page["type"] !== "CANVAS" || !Array.isArray(page["children"])) continue;
-      for (const child of page["children"]) if (isRecord(child) && typeof child["id"] === "string") pages.set(child["id"], String(page["name"] ?? ""));
+      for (const child of page["children"])
+        if (isRecord(child) && typeof child["id"] === "string") pages.set(child["id"], String(page["name"] ?? ""));
     }
   };
   if (!isRecord(json)) return pages;
-  if (isRecord(json["nodes"])) for (const entry of Object.values(json["nodes"])) visitDoc(isRecord(entry) ? entry["document"] : undefined);
+  if (isRecord(json["nodes"]))
+    for (const entry of Object.values(json["nodes"])) visitDoc(isRecord(entry) ? entry["document"] : undefined);
   else visitDoc(json["document"] ?? json);
   return pages;
 }
@@ -63,5 +65,7 @@ export function topLevelFrames(json: unknown, reply: RestReply = readRestReply(j
 
 /** The nodes `figment code` converts for a whole file: topLevelFrames' converted ones. */
 export function convertedFrames(json: unknown, reply?: RestReply): RestNode[] {
-  return topLevelFrames(json, reply).filter((f) => f.converted).map((f) => f.node);
+  return topLevelFrames(json, reply)
+    .filter((f) => f.converted)
+    .map((f) => f.node);
 }

@@ -5,11 +5,19 @@ import { findFirstScreen, projectFiles, projectSlug, REACT_DEV_DEPENDENCIES } fr
 import { zipFiles } from "../../ui/lib/zip.js";
 
 const react: SourceFile[] = [
-  { path: "src/screens/LogInPage.tsx", content: 'import styles from "./LogInPage.module.css";\nexport function LogInPage() {\n  return <main className={styles.root} />;\n}\n' },
+  {
+    path: "src/screens/LogInPage.tsx",
+    content:
+      'import styles from "./LogInPage.module.css";\nexport function LogInPage() {\n  return <main className={styles.root} />;\n}\n',
+  },
   { path: "src/screens/LogInPage.module.css", content: ".root { color: red; }\n" },
   { path: "src/components/Button.tsx", content: "export function Button() { return <button />; }\n" },
   { path: "src/assets/bg.svg", content: "<svg/>" },
-  { path: "src/index.ts", content: 'import "./global.css";\nexport { LogInPage } from "./screens/LogInPage";\nexport { Button } from "./components/Button";\n' },
+  {
+    path: "src/index.ts",
+    content:
+      'import "./global.css";\nexport { LogInPage } from "./screens/LogInPage";\nexport { Button } from "./components/Button";\n',
+  },
   { path: "src/global.css", content: "body { margin: 0; }\n" },
   { path: "src/global.d.ts", content: 'declare module "*.module.css";\n' },
 ];
@@ -26,17 +34,32 @@ describe("projectFiles (react)", () => {
 
   it("adds the Vite app files around the generated ones", () => {
     expect(files.map((f) => f.path).sort()).toEqual(
-      [...react.map((f) => f.path), "package.json", "index.html", "src/main.tsx", "tsconfig.json", "vite.config.ts", "README.md"].sort(),
+      [
+        ...react.map((f) => f.path),
+        "package.json",
+        "index.html",
+        "src/main.tsx",
+        "tsconfig.json",
+        "vite.config.ts",
+        "README.md",
+      ].sort(),
     );
   });
 
   it("writes a package.json with react, react-dom, vite, the React plugin, typescript and @types/react", () => {
-    const pkg = JSON.parse(byPath.get("package.json")!) as { name: string; type: string; scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(byPath.get("package.json")!) as {
+      name: string;
+      type: string;
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.name).toBe("log-in-page");
     expect(pkg.type).toBe("module");
     expect(pkg.scripts["dev"]).toBe("vite");
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["react", "react-dom"]);
-    for (const dep of ["vite", "@vitejs/plugin-react", "typescript", "@types/react"]) expect(pkg.devDependencies[dep]).toBeTruthy();
+    for (const dep of ["vite", "@vitejs/plugin-react", "typescript", "@types/react"])
+      expect(pkg.devDependencies[dep]).toBeTruthy();
     expect(pkg.devDependencies).toMatchObject(REACT_DEV_DEPENDENCIES);
     expect(pkg.devDependencies["tailwindcss"]).toBeUndefined();
   });
@@ -45,11 +68,13 @@ describe("projectFiles (react)", () => {
     const main = byPath.get("src/main.tsx")!;
     expect(main).toContain('import { LogInPage } from "./index";');
     expect(main).toContain("<LogInPage />");
-    expect(main).toContain('createRoot(root)');
+    expect(main).toContain("createRoot(root)");
     expect(byPath.get("index.html")).toContain('<script type="module" src="/src/main.tsx"></script>');
     expect(byPath.get("index.html")).toContain("<title>Log-In Page</title>");
     expect(byPath.get("vite.config.ts")).toContain("plugins: [react()]");
-    expect(JSON.parse(byPath.get("tsconfig.json")!)).toMatchObject({ compilerOptions: { jsx: "react-jsx", strict: true } });
+    expect(JSON.parse(byPath.get("tsconfig.json")!)).toMatchObject({
+      compilerOptions: { jsx: "react-jsx", strict: true },
+    });
   });
 
   it("adds Tailwind when the styling is Tailwind", () => {
@@ -64,7 +89,11 @@ describe("projectFiles (react)", () => {
   });
 
   it("never overwrites a generated file", () => {
-    const own = projectFiles([...react, { path: "package.json", content: "{}" }], { target: "react", styling: "css-modules", name: "A" });
+    const own = projectFiles([...react, { path: "package.json", content: "{}" }], {
+      target: "react",
+      styling: "css-modules",
+      name: "A",
+    });
     expect(own.filter((f) => f.path === "package.json")).toEqual([{ path: "package.json", content: "{}" }]);
   });
 });
@@ -77,8 +106,14 @@ describe("projectFiles (html)", () => {
 
 describe("findFirstScreen", () => {
   it("falls back to the screens folder, then to any export", () => {
-    expect(findFirstScreen([{ path: "src/screens/Home.tsx", content: "export function Home() {}" }])).toEqual({ name: "Home", from: "./screens/Home" });
-    expect(findFirstScreen([{ path: "src/index.ts", content: 'export { Card } from "./components/Card";' }])).toEqual({ name: "Card", from: "./index" });
+    expect(findFirstScreen([{ path: "src/screens/Home.tsx", content: "export function Home() {}" }])).toEqual({
+      name: "Home",
+      from: "./screens/Home",
+    });
+    expect(findFirstScreen([{ path: "src/index.ts", content: 'export { Card } from "./components/Card";' }])).toEqual({
+      name: "Card",
+      from: "./index",
+    });
     expect(findFirstScreen([])).toBeUndefined();
   });
 });

@@ -58,7 +58,9 @@ export function findFirstScreen(files: SourceFile[]): ScreenEntry | undefined {
   const screenFile = files.find((f) => /^src\/screens\/[A-Za-z_$][\w$]*\.tsx$/.test(f.path));
   if (screenFile) {
     const name = basename(screenFile.path).replace(/\.tsx$/, "");
-    const exported = new RegExp(`export\\s+(?:default\\s+)?function\\s+${name}\\b|export\\s+(?:const|let)\\s+${name}\\b`).test(screenFile.content);
+    const exported = new RegExp(
+      `export\\s+(?:default\\s+)?function\\s+${name}\\b|export\\s+(?:const|let)\\s+${name}\\b`,
+    ).test(screenFile.content);
     if (exported) return { name, from: `./screens/${name}` };
   }
   if (index) {
@@ -99,7 +101,8 @@ export function fontsourcePackagesIn(files: readonly SourceFile[]): string[] {
   const found = new Set<string>();
   for (const f of files) {
     if (!/\.(tsx?|jsx?|css)$/.test(f.path)) continue;
-    for (const m of f.content.matchAll(/["'](@fontsource(?:-variable)?\/[a-z0-9-]+)(?:\/[^"']*)?["']/g)) found.add(m[1]!);
+    for (const m of f.content.matchAll(/["'](@fontsource(?:-variable)?\/[a-z0-9-]+)(?:\/[^"']*)?["']/g))
+      found.add(m[1]!);
   }
   return [...found].sort();
 }
@@ -113,9 +116,13 @@ function packageJson(files: readonly SourceFile[], options: ProjectOptions): str
     version: "0.1.0",
     type: "module",
     scripts: { dev: "vite", build: "tsc && vite build", preview: "vite preview" },
-    dependencies: Object.fromEntries(Object.entries({ ...fonts, ...REACT_DEPENDENCIES }).sort(([a], [b]) => a.localeCompare(b))),
+    dependencies: Object.fromEntries(
+      Object.entries({ ...fonts, ...REACT_DEPENDENCIES }).sort(([a], [b]) => a.localeCompare(b)),
+    ),
     devDependencies: Object.fromEntries(
-      Object.entries({ ...REACT_DEV_DEPENDENCIES, ...(tailwind ? TAILWIND_DEV_DEPENDENCIES : {}) }).sort(([a], [b]) => a.localeCompare(b)),
+      Object.entries({ ...REACT_DEV_DEPENDENCIES, ...(tailwind ? TAILWIND_DEV_DEPENDENCIES : {}) }).sort(([a], [b]) =>
+        a.localeCompare(b),
+      ),
     ),
   };
   return JSON.stringify(pkg, null, 2) + "\n";
@@ -151,7 +158,11 @@ function viteConfig(options: ProjectOptions): string {
 }
 
 function indexHtml(options: ProjectOptions): string {
-  return htmlDocument(options.name || "Figment design", [], ['    <div id="root"></div>', '    <script type="module" src="/src/main.tsx"></script>']);
+  return htmlDocument(
+    options.name || "Figment design",
+    [],
+    ['    <div id="root"></div>', '    <script type="module" src="/src/main.tsx"></script>'],
+  );
 }
 
 function readme(options: ProjectOptions): string {
@@ -199,7 +210,9 @@ export function importsTailwind(css: string): boolean {
  * module adds to the project (src/tailwind.css).
  */
 export function tailwindEntryPath(files: readonly SourceFile[]): string {
-  const entry = files.find((f) => /\.css$/i.test(f.path) && !/\.module\.css$/i.test(f.path) && importsTailwind(f.content));
+  const entry = files.find(
+    (f) => /\.css$/i.test(f.path) && !/\.module\.css$/i.test(f.path) && importsTailwind(f.content),
+  );
   return entry?.path ?? TAILWIND_STYLESHEET;
 }
 

@@ -44,7 +44,15 @@ function countRoles(frame: DesignNode, counts: FrameCounts): void {
     if (node.hidden) return;
     const { tag, interactive, attrs } = semanticsFor(node, { root: false, insideInteractive, insideText: false });
     const role: Role | undefined =
-      tag === "button" ? "buttons" : tag === "input" ? "inputs" : tag === "img" || attrs.some(([k, v]) => k === "role" && v === "img") ? "images" : /^h[1-6]$/.test(tag) ? "headings" : undefined;
+      tag === "button"
+        ? "buttons"
+        : tag === "input"
+          ? "inputs"
+          : tag === "img" || attrs.some(([k, v]) => k === "role" && v === "img")
+            ? "images"
+            : /^h[1-6]$/.test(tag)
+              ? "headings"
+              : undefined;
     if (role) counts[role]++;
     for (const child of node.children ?? []) visit(child, insideInteractive || interactive);
   };
@@ -61,7 +69,13 @@ function collect(node: DesignNode, texts: Set<string>, components: Set<string>):
 
 export function summarize(counts: FrameCounts): string {
   const parts = [`${counts.width}×${counts.height}`];
-  for (const [n, word] of [[counts.buttons, "button"], [counts.inputs, "input"], [counts.images, "image"], [counts.headings, "heading"]] as const) if (n > 0) parts.push(plural(n, word));
+  for (const [n, word] of [
+    [counts.buttons, "button"],
+    [counts.inputs, "input"],
+    [counts.images, "image"],
+    [counts.headings, "heading"],
+  ] as const)
+    if (n > 0) parts.push(plural(n, word));
   return parts.join(", ");
 }
 
@@ -71,14 +85,30 @@ export function summarize(counts: FrameCounts): string {
  */
 export function frameDoc(node: RestNode, page: string, context: RestContext, hash = frameHash(node)): FrameDoc {
   const tree = normalize([node], context).document.frames[0];
-  const counts: FrameCounts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: Math.round(tree?.w ?? 0), height: Math.round(tree?.h ?? 0) };
+  const counts: FrameCounts = {
+    buttons: 0,
+    inputs: 0,
+    images: 0,
+    headings: 0,
+    width: Math.round(tree?.w ?? 0),
+    height: Math.round(tree?.h ?? 0),
+  };
   const texts = new Set<string>();
   const components = new Set<string>();
   if (tree) {
     countRoles(tree, counts);
     collect(tree, texts, components);
   }
-  return { id: node.id, name: node.name, page, texts: [...texts], components: [...components], counts, summary: summarize(counts), hash };
+  return {
+    id: node.id,
+    name: node.name,
+    page,
+    texts: [...texts],
+    components: [...components],
+    counts,
+    summary: summarize(counts),
+    hash,
+  };
 }
 
 /** One document per top-level frame of the reply, on every page. Throws an input FigmentError for non-Figma JSON. */

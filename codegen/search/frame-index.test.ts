@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { frameDocs, type FrameDoc } from "./frame-doc.js";
 import { applyIndexUpdate, createFrameIndex, planIndexUpdate, searchFrames } from "./frame-index.js";
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../test/fixtures/figma/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../test/fixtures/figma/${name}`, import.meta.url), "utf8"));
 type FileJson = { document: { children: { children: { id: string; name: string; children?: unknown[] }[] }[] } };
 
 describe("searchFrames (full-text)", () => {
@@ -37,9 +38,17 @@ describe("searchFrames (full-text)", () => {
 });
 
 describe("vector and hybrid search", () => {
-  const frames: FrameDoc[] = frameDocs(fixture("figmasharp-login.file.json")).concat(frameDocs(fixture("figma-differ-selfie.nodes.json")));
+  const frames: FrameDoc[] = frameDocs(fixture("figmasharp-login.file.json")).concat(
+    frameDocs(fixture("figma-differ-selfie.nodes.json")),
+  );
   it("ranks by the query vector, and mixes words in hybrid mode", async () => {
-    const index = await createFrameIndex([{ ...frames[0]!, embedding: [1, 0, 0] }, { ...frames[1]!, embedding: [0, 1, 0] }], 3);
+    const index = await createFrameIndex(
+      [
+        { ...frames[0]!, embedding: [1, 0, 0] },
+        { ...frames[1]!, embedding: [0, 1, 0] },
+      ],
+      3,
+    );
     expect((await searchFrames(index, { vector: [0.1, 0.9, 0] }))[0]!.name).toBe("Selfie");
     expect((await searchFrames(index, { vector: [0.9, 0.1, 0] }))[0]!.name).toBe("Log-In Page");
     expect((await searchFrames(index, { term: "password", vector: [0.9, 0.1, 0] }))[0]!.name).toBe("Log-In Page");
@@ -55,7 +64,10 @@ describe("incremental indexing", () => {
     easings.name = "Motion curves";
     const removed = json.document.children[0]!.children.splice(0, 1)[0]!;
     json.document.children[1]!.children.push({ ...structuredClone(easings), id: "999:1", name: "Motion copy" });
-    const plan = planIndexUpdate(first.map(({ id, hash }) => ({ id, hash })), frameDocs(json));
+    const plan = planIndexUpdate(
+      first.map(({ id, hash }) => ({ id, hash })),
+      frameDocs(json),
+    );
     expect(plan.reindex.map((d) => d.name)).toEqual(["Motion curves"]);
     expect(plan.add.map((d) => d.id)).toEqual(["999:1"]);
     expect(plan.drop).toEqual([removed.id]);
@@ -63,11 +75,18 @@ describe("incremental indexing", () => {
     await applyIndexUpdate(index, plan);
     const hits = await searchFrames(index, { term: "motion curves", limit: 3 });
     expect(hits[0]!.id).toBe(easings.id);
-    expect(await searchFrames(index, { term: removed.name })).not.toContainEqual(expect.objectContaining({ id: removed.id }));
+    expect(await searchFrames(index, { term: removed.name })).not.toContainEqual(
+      expect.objectContaining({ id: removed.id }),
+    );
   });
 
   it("plans nothing when nothing changed", () => {
     const docs = frameDocs(fixture("figmasharp-login.file.json"));
-    expect(planIndexUpdate(docs, frameDocs(fixture("figmasharp-login.file.json")))).toEqual({ add: [], reindex: [], drop: [], unchanged: [docs[0]!.id] });
+    expect(planIndexUpdate(docs, frameDocs(fixture("figmasharp-login.file.json")))).toEqual({
+      add: [],
+      reindex: [],
+      drop: [],
+      unchanged: [docs[0]!.id],
+    });
   });
 });

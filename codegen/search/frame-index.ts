@@ -41,7 +41,14 @@ function row(frame: IndexedFrame): Record<string, unknown> {
 
 /** An index of the frames; with `dimensions` it also holds their embeddings (frames without one are text-only). */
 export async function createFrameIndex(frames: IndexedFrame[], dimensions?: number): Promise<FrameIndex> {
-  const schema = { name: "string", page: "string", texts: "string", components: "string", summary: "string", ...(dimensions ? { embedding: `vector[${dimensions}]` } : {}) } as const;
+  const schema = {
+    name: "string",
+    page: "string",
+    texts: "string",
+    components: "string",
+    summary: "string",
+    ...(dimensions ? { embedding: `vector[${dimensions}]` } : {}),
+  } as const;
   const db = create({ schema: schema as Record<string, "string"> });
   const index: FrameIndex = { db, ...(dimensions ? { dimensions } : {}) };
   await addFrames(index, frames);
@@ -92,7 +99,10 @@ export interface IndexPlan {
   unchanged: string[];
 }
 
-export function planIndexUpdate(previous: readonly { id: string; hash: string }[], current: readonly FrameDoc[]): IndexPlan {
+export function planIndexUpdate(
+  previous: readonly { id: string; hash: string }[],
+  current: readonly FrameDoc[],
+): IndexPlan {
   const before = new Map(previous.map((p) => [p.id, p.hash]));
   const plan: IndexPlan = { add: [], reindex: [], drop: [], unchanged: [] };
   for (const doc of current) {
@@ -107,7 +117,11 @@ export function planIndexUpdate(previous: readonly { id: string; hash: string }[
 }
 
 /** Applies a plan to a live index; `withEmbedding` gives the new frames their vectors when the index has them. */
-export async function applyIndexUpdate(index: FrameIndex, plan: IndexPlan, withEmbedding: (doc: FrameDoc) => IndexedFrame = (doc) => doc): Promise<void> {
+export async function applyIndexUpdate(
+  index: FrameIndex,
+  plan: IndexPlan,
+  withEmbedding: (doc: FrameDoc) => IndexedFrame = (doc) => doc,
+): Promise<void> {
   await removeFrames(index, [...plan.drop, ...plan.reindex.map((d) => d.id)]);
   await addFrames(index, [...plan.add, ...plan.reindex].map(withEmbedding));
 }

@@ -36,10 +36,16 @@ export function frameHash(node: unknown): string {
   if (node === null || typeof node !== "object" || Array.isArray(node)) return contentHash(node);
   const { relativeTransform, ...rest } = node as Record<string, unknown>;
   const box = rest["absoluteBoundingBox"] as Partial<Point> | null | undefined;
-  const origin = box && typeof box.x === "number" && typeof box.y === "number" ? { x: box.x, y: box.y } : { x: 0, y: 0 };
+  const origin =
+    box && typeof box.x === "number" && typeof box.y === "number" ? { x: box.x, y: box.y } : { x: 0, y: 0 };
   // [[a, b, tx], [c, d, ty]]: the rotation and scale stay, the position goes.
-  const transform = Array.isArray(relativeTransform) ? relativeTransform.map((row: unknown) => (Array.isArray(row) ? row.slice(0, 2) : row)) : relativeTransform;
-  const text = stringify({ ...rest, ...(transform !== undefined ? { relativeTransform: transform } : {}) }, (key: string, value: unknown) => (ABSOLUTE_BOXES.has(key) ? rebased(value, origin) : value));
+  const transform = Array.isArray(relativeTransform)
+    ? relativeTransform.map((row: unknown) => (Array.isArray(row) ? row.slice(0, 2) : row))
+    : relativeTransform;
+  const text = stringify(
+    { ...rest, ...(transform !== undefined ? { relativeTransform: transform } : {}) },
+    (key: string, value: unknown) => (ABSOLUTE_BOXES.has(key) ? rebased(value, origin) : value),
+  );
   return textHash(text ?? "u");
 }
 

@@ -3,21 +3,58 @@ import type { DesignNode } from "../design/types.js";
 import { applyTokens } from "./apply.js";
 
 const heading: DesignNode = {
-  id: "h", name: "Mega", kind: "text", w: 340, h: 262,
-  text: { chars: "Vad", style: { family: "Poppins", size: 160, weight: 700, lineHeight: 240 }, resize: "width", alignH: "left", alignV: "top", fluid: [96, 11.11] },
+  id: "h",
+  name: "Mega",
+  kind: "text",
+  w: 340,
+  h: 262,
+  text: {
+    chars: "Vad",
+    style: { family: "Poppins", size: 160, weight: 700, lineHeight: 240 },
+    resize: "width",
+    alignH: "left",
+    alignV: "top",
+    fluid: [96, 11.11],
+  },
 };
 const bound = { text: { family: "mega-font-family", size: "mega-font-size", lineHeight: "mega-line-height" } };
 const ref = (key: string) => `var(--${key})`;
 
 describe("text style tokens", () => {
   it("stand for the design size of a text that keeps it", () => {
-    const out = applyTokens([["font-family", "Poppins"], ["font-size", "160px"], ["line-height", "240px"]], heading, bound, ref);
-    expect(out).toEqual([["font-family", "var(--mega-font-family)"], ["font-size", "var(--mega-font-size)"], ["line-height", "var(--mega-line-height)"]]);
+    const out = applyTokens(
+      [
+        ["font-family", "Poppins"],
+        ["font-size", "160px"],
+        ["line-height", "240px"],
+      ],
+      heading,
+      bound,
+      ref,
+    );
+    expect(out).toEqual([
+      ["font-family", "var(--mega-font-family)"],
+      ["font-size", "var(--mega-font-size)"],
+      ["line-height", "var(--mega-line-height)"],
+    ]);
   });
 
   it("leave a heading that scales with the screen its fluid size and the line height that goes with it", () => {
-    const out = applyTokens([["font-family", "Poppins"], ["font-size", "clamp(96px, 11.11vw, 160px)"], ["line-height", "1.5"]], heading, bound, ref);
-    expect(out).toEqual([["font-family", "var(--mega-font-family)"], ["font-size", "clamp(96px, 11.11vw, 160px)"], ["line-height", "1.5"]]);
+    const out = applyTokens(
+      [
+        ["font-family", "Poppins"],
+        ["font-size", "clamp(96px, 11.11vw, 160px)"],
+        ["line-height", "1.5"],
+      ],
+      heading,
+      bound,
+      ref,
+    );
+    expect(out).toEqual([
+      ["font-family", "var(--mega-font-family)"],
+      ["font-size", "clamp(96px, 11.11vw, 160px)"],
+      ["line-height", "1.5"],
+    ]);
   });
 
   it("leave a text in a box that scales as a unit its floored size", () => {

@@ -21,7 +21,8 @@ function escapeRegExp(text: string): string {
 function replaceColors(value: string, bindings: ColorBinding[], ref: (key: string) => string): string {
   let out = value;
   for (const b of bindings) {
-    const use = b.opacity >= 1 ? ref(b.key) : `color-mix(in srgb, ${ref(b.key)} ${round(b.opacity * 100, 1)}%, transparent)`;
+    const use =
+      b.opacity >= 1 ? ref(b.key) : `color-mix(in srgb, ${ref(b.key)} ${round(b.opacity * 100, 1)}%, transparent)`;
     out = out.replace(new RegExp(`${escapeRegExp(b.literal)}(?![0-9a-fA-F])`, "g"), () => use);
   }
   return out;
@@ -34,7 +35,12 @@ function sides(values: number[], keys: (string | undefined)[], ref: (key: string
   return [a, b, c, d].join(" ");
 }
 
-export function applyTokens(decls: Decl[], node: DesignNode, bound: NodeTokens | undefined, ref: (key: string) => string): Decl[] {
+export function applyTokens(
+  decls: Decl[],
+  node: DesignNode,
+  bound: NodeTokens | undefined,
+  ref: (key: string) => string,
+): Decl[] {
   if (!bound) return decls;
   const layout = node.layout;
   const text = bound.text ?? {};
@@ -45,7 +51,8 @@ export function applyTokens(decls: Decl[], node: DesignNode, bound: NodeTokens |
   const fontSize = decls.find(([p]) => p === "font-size")?.[1];
   const fluid = node.text !== undefined && fontSize !== undefined && fontSize !== px(node.text.style.size);
   return decls.map(([property, value]): Decl => {
-    if (fluid && (property === "font-size" || property === "line-height" || property === "letter-spacing")) return [property, value];
+    if (fluid && (property === "font-size" || property === "line-height" || property === "letter-spacing"))
+      return [property, value];
     switch (property) {
       case "background-color":
       case "background":

@@ -50,7 +50,12 @@ export function themeSlug(group: TokenGroup, path: string): string {
   const parts = path.split("/").map(tokenSlug);
   const synonyms = SYNONYMS[group] ?? [];
   // `font/size/lg` and `font-size/lg` are both `--text-lg`; `colors/primary` is `--color-primary`.
-  const drop = parts.length > 2 && synonyms.includes(`${parts[0]}-${parts[1]}`) ? 2 : parts.length > 1 && synonyms.includes(parts[0]!) ? 1 : 0;
+  const drop =
+    parts.length > 2 && synonyms.includes(`${parts[0]}-${parts[1]}`)
+      ? 2
+      : parts.length > 1 && synonyms.includes(parts[0]!)
+        ? 1
+        : 0;
   const rest = drop > 0 ? parts.slice(drop).join("-") : slug;
   return `${namespace}-${rest || "default"}`;
 }

@@ -17,7 +17,8 @@ export type Use = "color" | "length" | "number" | "font";
 
 const TYPE_FOR: Record<Use, string> = { color: "COLOR", length: "FLOAT", number: "FLOAT", font: "STRING" };
 
-const SCHEME = (name: string): "dark" | "light" | undefined => (/dark|night/i.test(name) ? "dark" : /light|day/i.test(name) ? "light" : undefined);
+const SCHEME = (name: string): "dark" | "light" | undefined =>
+  /dark|night/i.test(name) ? "dark" : /light|day/i.test(name) ? "light" : undefined;
 
 export class TokenRegistry {
   readonly tokens = new Map<string, Token>();
@@ -38,7 +39,14 @@ export class TokenRegistry {
     this.problems.push({ severity: "info", code: "design-token", message, ...(nodeId ? { nodeId } : {}) });
   }
 
-  private add(key: string, path: string, group: TokenGroup, value: TokenValue, modes?: Record<string, TokenValue>, theme?: string): Token {
+  private add(
+    key: string,
+    path: string,
+    group: TokenGroup,
+    value: TokenValue,
+    modes?: Record<string, TokenValue>,
+    theme?: string,
+  ): Token {
     const token: Token = {
       key,
       path,
@@ -67,9 +75,18 @@ export class TokenRegistry {
    * The token for variable `id` read as `use`, or undefined (with an info problem naming `what` on `layer`, by its Figma name)
    * when there are no variables, the id is unknown, its type does not fit, or an alias cannot be resolved.
    */
-  variable(id: string, use: Use, group: TokenGroup, what: string, layer: { id: string; name: string }): string | undefined {
+  variable(
+    id: string,
+    use: Use,
+    group: TokenGroup,
+    what: string,
+    layer: { id: string; name: string },
+  ): string | undefined {
     if (!this.variables) {
-      this.note("no-variables", "Layers are bound to Figma variables, but no variables were given (figment code --variables FILE, or export from the plugin): their literal values are used");
+      this.note(
+        "no-variables",
+        "Layers are bound to Figma variables, but no variables were given (figment code --variables FILE, or export from the plugin): their literal values are used",
+      );
       return undefined;
     }
     const key = use === "number" ? `${id}#number` : id;
@@ -78,7 +95,11 @@ export class TokenRegistry {
     if (why === undefined) return key;
     this.failed.add(key);
     const name = this.variables.variables[id]?.name ?? id;
-    this.note(`${key}|${what}`, `${what} of "${layer.name}" is bound to variable "${name}", ${why || "which could not be resolved"}: the literal value is used`, layer.id);
+    this.note(
+      `${key}|${what}`,
+      `${what} of "${layer.name}" is bound to variable "${name}", ${why || "which could not be resolved"}: the literal value is used`,
+      layer.id,
+    );
     return undefined;
   }
 
@@ -88,20 +109,26 @@ export class TokenRegistry {
     if (this.tokens.has(key)) return undefined;
     const variable: LocalVariable | undefined = this.variables?.variables[id];
     if (!variable) return "which is not in the variables file (a library variable that was not exported?)";
-    if (variable.resolvedType !== TYPE_FOR[use]) return `a ${variable.resolvedType} variable where a ${TYPE_FOR[use]} one is needed`;
+    if (variable.resolvedType !== TYPE_FOR[use])
+      return `a ${variable.resolvedType} variable where a ${TYPE_FOR[use]} one is needed`;
     if (visiting.has(id)) return "whose aliases form a cycle";
     visiting.add(id);
-    const collection: LocalVariableCollection | undefined = this.variables?.variableCollections[variable.variableCollectionId];
+    const collection: LocalVariableCollection | undefined =
+      this.variables?.variableCollections[variable.variableCollectionId];
     if (!collection) return `whose collection ${variable.variableCollectionId} is not in the variables file`;
     const valueIn = (modeId: string): TokenValue | string => {
       const raw: unknown = variable.valuesByMode[modeId] ?? variable.valuesByMode[collection.defaultModeId];
       if (raw === undefined) return `which has no value for mode ${modeId}`;
-      const target = isRecord(raw) && raw["type"] === "VARIABLE_ALIAS" && typeof raw["id"] === "string" ? raw["id"] : undefined;
+      const target =
+        isRecord(raw) && raw["type"] === "VARIABLE_ALIAS" && typeof raw["id"] === "string" ? raw["id"] : undefined;
       if (target !== undefined) {
         const why = this.tryVariable(target, use, group, visiting);
-        return why === undefined ? { ref: use === "number" ? `${target}#number` : target } : `an alias of a variable ${why}`;
+        return why === undefined
+          ? { ref: use === "number" ? `${target}#number` : target }
+          : `an alias of a variable ${why}`;
       }
-      if (isRecord(raw) && "opacity" in raw) return "a colour composed with a variable opacity, which Figment does not resolve";
+      if (isRecord(raw) && "opacity" in raw)
+        return "a colour composed with a variable opacity, which Figment does not resolve";
       const css = cssValue(raw, use);
       return css === undefined ? `whose value ${JSON.stringify(raw).slice(0, 60)} cannot be used` : { css };
     };
@@ -128,7 +155,14 @@ export class TokenRegistry {
     if (!entry) {
       const name = collection.modes.find((m) => m.modeId === modeId)?.name ?? modeId;
       const scheme = SCHEME(name);
-      entry = { id, collection: collection.id, attribute: `data-${tokenSlug(collection.name)}`, value: tokenSlug(name), isDefault: modeId === collection.defaultModeId, ...(scheme ? { scheme } : {}) };
+      entry = {
+        id,
+        collection: collection.id,
+        attribute: `data-${tokenSlug(collection.name)}`,
+        value: tokenSlug(name),
+        isDefault: modeId === collection.defaultModeId,
+        ...(scheme ? { scheme } : {}),
+      };
       this.modes.set(id, entry);
     }
     return entry;
@@ -141,7 +175,8 @@ export class TokenRegistry {
   /** The modes that tokens switch in: `data-theme` when one collection has modes, else `data-<collection>`. */
   finishModes(): TokenMode[] {
     const used = new Set<string>();
-    for (const token of this.tokens.values()) for (const id of Object.keys(token.modes ?? {})) used.add(id.slice(0, id.lastIndexOf("/")));
+    for (const token of this.tokens.values())
+      for (const id of Object.keys(token.modes ?? {})) used.add(id.slice(0, id.lastIndexOf("/")));
     const modes = [...this.modes.values()].filter((m) => used.has(m.collection));
     if (used.size === 1) for (const mode of modes) mode.attribute = "data-theme";
     return modes;

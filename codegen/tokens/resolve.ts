@@ -33,13 +33,20 @@ function designNodes(doc: DesignDocument): Map<string, DesignNode> {
 }
 
 /** Colour bindings of a paint list (fills, strokes): per visible solid paint, its literal and its variable. */
-function paintBindings(reg: TokenRegistry, node: RestNode, field: "fills" | "strokes", what: string): { literal: string; key: string; opacity: number }[] {
+function paintBindings(
+  reg: TokenRegistry,
+  node: RestNode,
+  field: "fills" | "strokes",
+  what: string,
+): { literal: string; key: string; opacity: number }[] {
   const paints = Array.isArray(node[field]) ? (node[field] as unknown[]) : [];
   const nodeLevel = isRecord(node["boundVariables"]) ? node["boundVariables"][field] : undefined;
   const out: { literal: string; key: string; opacity: number }[] = [];
   paints.forEach((paint, i) => {
     if (!isRecord(paint) || paint["visible"] === false || paint["type"] !== "SOLID") return;
-    const id = aliasId(isRecord(paint["boundVariables"]) ? paint["boundVariables"]["color"] : undefined) ?? aliasId(Array.isArray(nodeLevel) ? nodeLevel[i] : undefined);
+    const id =
+      aliasId(isRecord(paint["boundVariables"]) ? paint["boundVariables"]["color"] : undefined) ??
+      aliasId(Array.isArray(nodeLevel) ? nodeLevel[i] : undefined);
     const color = readColor(paint["color"]);
     if (!id || !color) return;
     const opacity = typeof paint["opacity"] === "number" ? paint["opacity"] : 1;
@@ -50,7 +57,12 @@ function paintBindings(reg: TokenRegistry, node: RestNode, field: "fills" | "str
 }
 
 /** A shadow's bound fields, as Figma's effect panel names them. */
-const SHADOW_WORDS: Record<string, string> = { radius: "blur", spread: "spread", offsetX: "X offset", offsetY: "Y offset" };
+const SHADOW_WORDS: Record<string, string> = {
+  radius: "blur",
+  spread: "spread",
+  offsetX: "X offset",
+  offsetY: "Y offset",
+};
 
 function effectBindings(reg: TokenRegistry, node: RestNode): { literal: string; key: string; opacity: number }[] {
   const effects = Array.isArray(node["effects"]) ? (node["effects"] as unknown[]) : [];
@@ -65,7 +77,12 @@ function effectBindings(reg: TokenRegistry, node: RestNode): { literal: string; 
       if (key) out.push({ literal: cssColor(color), key, opacity: 1 });
     }
     for (const field of Object.keys(SHADOW_WORDS)) {
-      if (aliasId(bound[field])) reg.note(`effect-${field}`, `A shadow's ${SHADOW_WORDS[field]} is bound to a variable on "${node.name}"; only shadow colours become tokens, so its literal value is used`, node.id);
+      if (aliasId(bound[field]))
+        reg.note(
+          `effect-${field}`,
+          `A shadow's ${SHADOW_WORDS[field]} is bound to a variable on "${node.name}"; only shadow colours become tokens, so its literal value is used`,
+          node.id,
+        );
     }
   }
   return out;
@@ -80,7 +97,12 @@ const LENGTHS: [keyof NodeTokens & string, string, string][] = [
   ["maxH", "maxHeight", "the maximum height"],
 ];
 
-const TEXT: [keyof NonNullable<NodeTokens["text"]>, string, "length" | "number" | "font", "text" | "leading" | "tracking" | "font-weight" | "font"][] = [
+const TEXT: [
+  keyof NonNullable<NodeTokens["text"]>,
+  string,
+  "length" | "number" | "font",
+  "text" | "leading" | "tracking" | "font-weight" | "font",
+][] = [
   ["size", "fontSize", "length", "text"],
   ["lineHeight", "lineHeight", "length", "leading"],
   ["letterSpacing", "letterSpacing", "length", "tracking"],
@@ -108,7 +130,9 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   }
   const padding = ["paddingTop", "paddingRight", "paddingBottom", "paddingLeft"].map((f) => length(f, "the padding"));
   if (padding.some(Boolean)) out.padding = padding;
-  const radius = ["topLeftRadius", "topRightRadius", "bottomRightRadius", "bottomLeftRadius"].map((f) => length(f, "the corner radius", "radius"));
+  const radius = ["topLeftRadius", "topRightRadius", "bottomRightRadius", "bottomLeftRadius"].map((f) =>
+    length(f, "the corner radius", "radius"),
+  );
   if (radius.some(Boolean)) out.radius = radius;
   const size = isRecord(bound["size"]) ? bound["size"] : {};
   const width = aliasId(size["x"] ?? bound["width"]);
@@ -117,14 +141,27 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   if (height) out.height = reg.variable(height, "length", "spacing", "the height", node);
   const opacity = aliasId(bound["opacity"]);
   if (opacity) out.opacity = reg.variable(opacity, "number", "number", "the opacity", node);
-  const styleBound: Raw = isRecord(node["style"]) && isRecord(node["style"]["boundVariables"]) ? node["style"]["boundVariables"] : {};
+  const styleBound: Raw =
+    isRecord(node["style"]) && isRecord(node["style"]["boundVariables"]) ? node["style"]["boundVariables"] : {};
   for (const [prop, field, use, group] of TEXT) {
     const id = aliasId(bound[field]) ?? aliasId(styleBound[field]);
     const key = id ? reg.variable(id, use, group, `the ${fieldWords([field])[0]!}`, node) : undefined;
     if (key) (out.text ??= {})[prop] = key;
   }
-  for (const field of ["characters", "visible", "strokeWeight", "individualStrokeWeights", "paragraphSpacing", "fontStyle"]) {
-    if (bound[field] !== undefined) reg.note(`unsupported-${field}`, `The ${fieldWords([field])[0]!} of "${node.name}" is bound to a variable; Figment keeps its literal value (only colours, sizes, spacing, radii, opacity and type become tokens)`, node.id);
+  for (const field of [
+    "characters",
+    "visible",
+    "strokeWeight",
+    "individualStrokeWeights",
+    "paragraphSpacing",
+    "fontStyle",
+  ]) {
+    if (bound[field] !== undefined)
+      reg.note(
+        `unsupported-${field}`,
+        `The ${fieldWords([field])[0]!} of "${node.name}" is bound to a variable; Figment keeps its literal value (only colours, sizes, spacing, radii, opacity and type become tokens)`,
+        node.id,
+      );
   }
   return clean(out);
 }
@@ -145,7 +182,12 @@ function clean(out: NodeTokens): NodeTokens {
 }
 
 /** Resolves the tokens of the exported layers; undefined when nothing is bound and no named style repeats. */
-export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: RestContext, extras: DesignExtras | undefined): { table?: TokenTable; problems: Problem[] } {
+export function resolveTokens(
+  roots: RestNode[],
+  doc: DesignDocument,
+  context: RestContext,
+  extras: DesignExtras | undefined,
+): { table?: TokenTable; problems: Problem[] } {
   const reg = new TokenRegistry(extras?.variables);
   const design = designNodes(doc);
   const nodes: Record<string, NodeTokens> = {};
@@ -167,7 +209,8 @@ export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: R
       if (Object.keys(found).length > 0) nodes[node.id] = found;
       const modes = node["explicitVariableModes"];
       if (isRecord(modes)) {
-        for (const [collection, mode] of Object.entries(modes)) if (typeof mode === "string") explicit.push([node.id, collection, mode]);
+        for (const [collection, mode] of Object.entries(modes))
+          if (typeof mode === "string") explicit.push([node.id, collection, mode]);
       }
       const styles = node["styles"];
       if (isRecord(styles)) {
@@ -184,7 +227,8 @@ export function resolveTokens(roots: RestNode[], doc: DesignDocument, context: R
     // The mode a frame resolves to from outside the export (a dark section around it), as the plugin saw it.
     const own = isRecord(root["explicitVariableModes"]) ? root["explicitVariableModes"] : {};
     for (const [collection, mode] of Object.entries(extras?.variableModes?.[root.id] ?? {})) {
-      if (own[collection] === undefined && reg.collection(collection)?.defaultModeId !== mode) explicit.push([root.id, collection, mode]);
+      if (own[collection] === undefined && reg.collection(collection)?.defaultModeId !== mode)
+        explicit.push([root.id, collection, mode]);
     }
     walk(root, false);
   }

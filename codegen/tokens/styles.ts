@@ -22,7 +22,12 @@ export interface StyleUse {
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 
 /** The text style facets, in the order of Tailwind's `--text-*` sub-properties. */
-const TEXT_FACETS: { facet: keyof NonNullable<NodeTokens["text"]>; suffix: string; group: TokenGroup; theme: (size: string, slug: string) => string }[] = [
+const TEXT_FACETS: {
+  facet: keyof NonNullable<NodeTokens["text"]>;
+  suffix: string;
+  group: TokenGroup;
+  theme: (size: string, slug: string) => string;
+}[] = [
   { facet: "size", suffix: "font-size", group: "text", theme: (_size, slug) => themeSlug("text", slug) },
   { facet: "lineHeight", suffix: "line-height", group: "text", theme: (size) => `${size}--line-height` },
   { facet: "letterSpacing", suffix: "letter-spacing", group: "text", theme: (size) => `${size}--letter-spacing` },
@@ -41,12 +46,20 @@ function textFacet(node: DesignNode, facet: keyof NonNullable<NodeTokens["text"]
 }
 
 function solidFill(node: DesignNode): string | undefined {
-  if (node.kind === "text") return node.text?.style.color?.startsWith("#") || node.text?.style.color?.startsWith("rgba(") ? node.text.style.color : undefined;
+  if (node.kind === "text")
+    return node.text?.style.color?.startsWith("#") || node.text?.style.color?.startsWith("rgba(")
+      ? node.text.style.color
+      : undefined;
   const fills = node.fills ?? [];
   return fills.length === 1 && fills[0]!.kind === "solid" ? fills[0]!.color : undefined;
 }
 
-export function bindStyles(reg: TokenRegistry, uses: StyleUse[], design: Map<string, DesignNode>, nodes: Record<string, NodeTokens>): void {
+export function bindStyles(
+  reg: TokenRegistry,
+  uses: StyleUse[],
+  design: Map<string, DesignNode>,
+  nodes: Record<string, NodeTokens>,
+): void {
   const kindOf = (facet: string): string => facet.replace(/s$/, "");
   const users = new Map<string, Set<string>>();
   for (const use of uses) {
@@ -64,7 +77,13 @@ export function bindStyles(reg: TokenRegistry, uses: StyleUse[], design: Map<str
     if (!node) continue;
     const bound = (nodes[use.nodeId] ??= {});
     const key = `style:${use.styleId}`;
-    const bind = (facetKey: string, group: TokenGroup, literal: string | undefined, path = use.name, theme?: string): string | undefined => {
+    const bind = (
+      facetKey: string,
+      group: TokenGroup,
+      literal: string | undefined,
+      path = use.name,
+      theme?: string,
+    ): string | undefined => {
       if (literal === undefined) return undefined;
       reg.literal(facetKey, path, group, literal, theme);
       return reg.literalValue(facetKey) === literal ? facetKey : undefined;
@@ -84,7 +103,13 @@ export function bindStyles(reg: TokenRegistry, uses: StyleUse[], design: Map<str
       let sizeTheme = themeSlug("text", slug);
       for (const { facet, suffix, group, theme } of TEXT_FACETS) {
         if (bound.text?.[facet]) continue;
-        const k = bind(`${key}:${facet}`, group, textFacet(node, facet), `${use.name}/${suffix}`, theme(sizeTheme, slug));
+        const k = bind(
+          `${key}:${facet}`,
+          group,
+          textFacet(node, facet),
+          `${use.name}/${suffix}`,
+          theme(sizeTheme, slug),
+        );
         if (facet === "size" && k) sizeTheme = tokenTheme(reg, k) ?? sizeTheme;
         if (k) (bound.text ??= {})[facet] = k;
       }

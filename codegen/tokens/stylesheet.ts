@@ -36,21 +36,31 @@ export function tokensCss(table: TokenTable, styling: TokenStyling): string {
   const decl = (token: Token, value: TokenValue): string => `--${tokenVar(token, styling)}: ${valueCss(value, ref)};`;
   const out: string[] = [];
   const header = styling === "tailwind" ? "@theme static" : ":root";
-  out.push(block(header, table.tokens.map((t) => decl(t, t.value))));
+  out.push(
+    block(
+      header,
+      table.tokens.map((t) => decl(t, t.value)),
+    ),
+  );
   const byCollection = new Map<string, TokenMode[]>();
-  for (const mode of table.modes) byCollection.set(mode.collection, [...(byCollection.get(mode.collection) ?? []), mode]);
+  for (const mode of table.modes)
+    byCollection.set(mode.collection, [...(byCollection.get(mode.collection) ?? []), mode]);
   for (const modes of byCollection.values()) {
     const fallback = modes.find((m) => m.isDefault);
     for (const mode of modes) {
       // A mode's block lists the tokens of its collection: the default mode's values for `[data-theme="light"]`
       // inside a dark subtree, the mode's own values otherwise.
-      const tokens = table.tokens.filter((t) => t.modes && Object.keys(t.modes).some((id) => modes.some((m) => m.id === id)));
+      const tokens = table.tokens.filter(
+        (t) => t.modes && Object.keys(t.modes).some((id) => modes.some((m) => m.id === id)),
+      );
       const lines = tokens.map((t) => decl(t, mode.isDefault ? t.value : (t.modes?.[mode.id] ?? t.value)));
       if (lines.length === 0) continue;
       const selector = `[${mode.attribute}="${mode.value}"]`;
       out.push(block(selector, lines));
       if (!mode.isDefault && mode.scheme && fallback?.scheme !== mode.scheme) {
-        out.push(`@media (prefers-color-scheme: ${mode.scheme}) {\n${block(`:root:not([${mode.attribute}])`, lines, "  ")}}\n`);
+        out.push(
+          `@media (prefers-color-scheme: ${mode.scheme}) {\n${block(`:root:not([${mode.attribute}])`, lines, "  ")}}\n`,
+        );
       }
     }
   }

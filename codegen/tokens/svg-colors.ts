@@ -17,7 +17,8 @@ function bindingsOf(tokens: NodeTokens | undefined): Binding[] {
   return [...(tokens.fills ?? []), ...(tokens.stroke ? [tokens.stroke] : [])];
 }
 
-const sameColor = (a: string, b: string): boolean => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+const sameColor = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
 
 /** `style` declarations for the paint attributes of one tag that carry a bound colour. */
 function tokenStyles(attrs: string, bindings: Binding[], ref: (key: string) => string): string[] {
@@ -27,14 +28,20 @@ function tokenStyles(attrs: string, bindings: Binding[], ref: (key: string) => s
     if (!binding) continue;
     const token = ref(binding.key);
     if (!token) continue;
-    const value = binding.opacity >= 1 ? token : `color-mix(in srgb, ${token} ${round(binding.opacity * 100, 1)}%, transparent)`;
+    const value =
+      binding.opacity >= 1 ? token : `color-mix(in srgb, ${token} ${round(binding.opacity * 100, 1)}%, transparent)`;
     out.push(`${m[1]}:${value}`);
   }
   return out;
 }
 
 /** `markup` (an SVG's body) with `style` fills and strokes for the colours bound to variables. */
-export function svgColorTokens(markup: string, layerId: string, nodes: Readonly<Record<string, NodeTokens>>, ref: (key: string) => string): string {
+export function svgColorTokens(
+  markup: string,
+  layerId: string,
+  nodes: Readonly<Record<string, NodeTokens>>,
+  ref: (key: string) => string,
+): string {
   const owners: string[] = [layerId];
   return markup.replace(SVG_TAG, (whole, closing: string, tag: string, attrs: string, selfClosing: string) => {
     if (closing) {

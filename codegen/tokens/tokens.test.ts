@@ -9,16 +9,46 @@ const alias = (id: string) => ({ type: "VARIABLE_ALIAS" as const, id });
 const rgb = (r: number, g: number, b: number, a = 1) => ({ r, g, b, a });
 
 function collection(id: string, name: string, modes: [string, string][]) {
-  return { id, name, key: id, modes: modes.map(([modeId, n]) => ({ modeId, name: n })), defaultModeId: modes[0]![0], remote: false, hiddenFromPublishing: false, variableIds: [] };
+  return {
+    id,
+    name,
+    key: id,
+    modes: modes.map(([modeId, n]) => ({ modeId, name: n })),
+    defaultModeId: modes[0]![0],
+    remote: false,
+    hiddenFromPublishing: false,
+    variableIds: [],
+  };
 }
-function variable(id: string, name: string, collectionId: string, resolvedType: "COLOR" | "FLOAT" | "STRING" | "BOOLEAN", valuesByMode: Record<string, unknown>) {
-  return { id, name, key: id, variableCollectionId: collectionId, resolvedType, valuesByMode, remote: false, description: "", hiddenFromPublishing: false, scopes: [], codeSyntax: {} };
+function variable(
+  id: string,
+  name: string,
+  collectionId: string,
+  resolvedType: "COLOR" | "FLOAT" | "STRING" | "BOOLEAN",
+  valuesByMode: Record<string, unknown>,
+) {
+  return {
+    id,
+    name,
+    key: id,
+    variableCollectionId: collectionId,
+    resolvedType,
+    valuesByMode,
+    remote: false,
+    description: "",
+    hiddenFromPublishing: false,
+    scopes: [],
+    codeSyntax: {},
+  };
 }
 
 const VARIABLES = {
   variableCollections: {
     prim: collection("prim", "Primitives", [["p0", "Value"]]),
-    theme: collection("theme", "Theme", [["light", "Light"], ["dark", "Dark"]]),
+    theme: collection("theme", "Theme", [
+      ["light", "Light"],
+      ["dark", "Dark"],
+    ]),
     size: collection("size", "Size", [["s0", "Default"]]),
   },
   variables: {
@@ -35,7 +65,11 @@ const VARIABLES = {
   },
 } as unknown as DesignVariables;
 
-const solid = (c: ReturnType<typeof rgb>, bound?: string) => ({ type: "SOLID", color: c, ...(bound ? { boundVariables: { color: alias(bound) } } : {}) });
+const solid = (c: ReturnType<typeof rgb>, bound?: string) => ({
+  type: "SOLID",
+  color: c,
+  ...(bound ? { boundVariables: { color: alias(bound) } } : {}),
+});
 const box = { x: 0, y: 0, width: 200, height: 100 };
 
 /** A card: auto layout with bound gap, padding and radius, a bound surface fill and a bound text colour. */
@@ -68,7 +102,16 @@ function card(extra: Record<string, unknown> = {}) {
       },
       ...extra,
       children: [
-        { id: "1:2", type: "TEXT", name: "Title", characters: "Hello", absoluteBoundingBox: { x: 24, y: 24, width: 100, height: 20 }, style: { fontFamily: "Inter", fontSize: 16, fontWeight: 600 }, fills: [{ type: "SOLID", color: rgb(0, 0, 0) }], boundVariables: { fills: [alias("text")] } },
+        {
+          id: "1:2",
+          type: "TEXT",
+          name: "Title",
+          characters: "Hello",
+          absoluteBoundingBox: { x: 24, y: 24, width: 100, height: 20 },
+          style: { fontFamily: "Inter", fontSize: 16, fontWeight: 600 },
+          fills: [{ type: "SOLID", color: rgb(0, 0, 0) }],
+          boundVariables: { fills: [alias("text")] },
+        },
       ],
     },
   };
@@ -126,8 +169,12 @@ describe("resolving variables", () => {
     const css = tokensCss(table, "css");
     expect(css.match(/--surface:/g)).toHaveLength(4); // :root, light, dark, prefers-color-scheme
     expect(css.match(/^:root \{/gm)).toHaveLength(1);
-    expect(css).toMatch(/\[data-theme="dark"\] \{\n {2}--surface: var\(--gray-900\);\n {2}--color-text-primary: var\(--gray-0\);\n\}/);
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{\n {2}:root:not\(\[data-theme\]\) \{\n {4}--surface: var\(--gray-900\);/);
+    expect(css).toMatch(
+      /\[data-theme="dark"\] \{\n {2}--surface: var\(--gray-900\);\n {2}--color-text-primary: var\(--gray-0\);\n\}/,
+    );
+    expect(css).toMatch(
+      /@media \(prefers-color-scheme: dark\) \{\n {2}:root:not\(\[data-theme\]\) \{\n {4}--surface: var\(--gray-900\);/,
+    );
     // Single-mode collections have no mode blocks.
     expect(css.match(/--spacing-md:/g)).toHaveLength(1);
   });
@@ -141,11 +188,17 @@ describe("resolving variables", () => {
     cyclic.document.fills = [solid(rgb(1, 1, 1), "loopA")];
     const out = loadDesign(cyclic, [], { variables: VARIABLES });
     expect(out.problems.map((p) => p.message).join("\n")).toMatch(/cycle/);
-    const css = emitFiles(out.document, { target: "html", styling: "css-modules", nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+    const css = emitFiles(out.document, { target: "html", styling: "css-modules", nodeIds: false }).files.find(
+      (f) => f.path === "styles.css",
+    )!.content;
     expect(css).toMatch(/\.card \{[^}]*background-color: #ffffff;/);
     const wrongType = card();
     wrongType.document.fills = [solid(rgb(1, 1, 1), "gap")];
-    expect(loadDesign(wrongType, [], { variables: VARIABLES }).problems.map((p) => p.message).join("\n")).toMatch(/a FLOAT variable where a COLOR one is needed/);
+    expect(
+      loadDesign(wrongType, [], { variables: VARIABLES })
+        .problems.map((p) => p.message)
+        .join("\n"),
+    ).toMatch(/a FLOAT variable where a COLOR one is needed/);
   });
   it("says once that bound layers need the variables when none were given", () => {
     const out = loadDesign(card());
@@ -156,7 +209,9 @@ describe("resolving variables", () => {
     const doc = card({ explicitVariableModes: { theme: "dark" } });
     const out = loadDesign(doc, [], { variables: VARIABLES });
     expect(out.document.tokens!.modeAttrs["1:1"]).toEqual([["data-theme", "dark"]]);
-    const html = emitFiles(out.document, { target: "html", styling: "css-modules", nodeIds: false }).files.find((f) => f.path === "index.html")!.content;
+    const html = emitFiles(out.document, { target: "html", styling: "css-modules", nodeIds: false }).files.find(
+      (f) => f.path === "index.html",
+    )!.content;
     expect(html).toMatch(/<main class="card" data-theme="dark">/);
   });
 });
@@ -178,12 +233,25 @@ describe("named styles", () => {
       name: `Label ${i}`,
       characters: "Label",
       absoluteBoundingBox: { x: 60, y: i * 30, width: 50, height: 20 },
-      style: { fontFamily: "Inter", fontSize: 14, fontWeight: 500, lineHeightPx: 20, lineHeightUnit: "PIXELS", letterSpacing: 0.5 },
+      style: {
+        fontFamily: "Inter",
+        fontSize: 14,
+        fontWeight: 500,
+        lineHeightPx: 20,
+        lineHeightUnit: "PIXELS",
+        letterSpacing: 0.5,
+      },
       fills: [{ type: "SOLID", color: rgb(0, 0, 0) }],
       styles: { text: "S:body" },
     }));
     return {
-      document: { id: "2:1", type: "FRAME", name: "Chips", absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 200 }, children: [...children, ...texts] },
+      document: {
+        id: "2:1",
+        type: "FRAME",
+        name: "Chips",
+        absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 200 },
+        children: [...children, ...texts],
+      },
       styles: {
         "S:brand": { name: "Brand/Blue", styleType: "FILL" },
         "S:shadow": { name: "Elevation/1", styleType: "EFFECT" },
@@ -195,8 +263,22 @@ describe("named styles", () => {
   it("become tokens when used more than once", () => {
     const table = loadDesign(styled(2)).document.tokens!;
     const names = table.tokens.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(["brand-blue", "elevation-1", "body-medium-font-size", "body-medium-line-height", "body-medium-font-weight", "body-medium-font-family", "body-medium-letter-spacing"]));
-    const css = emitFiles(loadDesign(styled(2)).document, { target: "html", styling: "css-modules", nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "brand-blue",
+        "elevation-1",
+        "body-medium-font-size",
+        "body-medium-line-height",
+        "body-medium-font-weight",
+        "body-medium-font-family",
+        "body-medium-letter-spacing",
+      ]),
+    );
+    const css = emitFiles(loadDesign(styled(2)).document, {
+      target: "html",
+      styling: "css-modules",
+      nodeIds: false,
+    }).files.find((f) => f.path === "styles.css")!.content;
     expect(css).toContain("--brand-blue: #3366cc;");
     expect(css).toContain("--elevation-1: 0 2px 4px 0 rgba(0, 0, 0, 0.5);");
     expect(css.match(/background-color: var\(--brand-blue\);/g)).toHaveLength(2);
@@ -216,7 +298,9 @@ describe("named styles", () => {
     expect(css).toContain("--text-body-medium--font-weight: 500;");
     expect(css).toContain('--font-body-medium: Inter, "Inter Fallback", Helvetica, Arial, sans-serif;');
     expect(css).toContain("--shadow-1: 0 2px 4px 0 rgba(0, 0, 0, 0.5);"); // "Elevation/1": the namespace word is dropped
-    const tsx = emitFiles(doc, { target: "react", styling: "tailwind", nodeIds: false }).files.find((f) => f.path.endsWith("Chips.tsx"))!.content;
+    const tsx = emitFiles(doc, { target: "react", styling: "tailwind", nodeIds: false }).files.find((f) =>
+      f.path.endsWith("Chips.tsx"),
+    )!.content;
     expect(tsx).toContain("bg-brand-blue");
     expect(tsx).toMatch(/ shadow-1\b/);
     expect(tsx).toMatch(/font-body-medium text-body-medium/);

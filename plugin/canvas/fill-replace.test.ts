@@ -1,7 +1,13 @@
 /** Fill selection and Replace on the simulator: fills and sizes, the refusal list, Figment-made layers only, one undo step, no half-done change. */
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFigmaSim, installFigmaSim, SimNode, type FigmaSim, type FigmaSimOptions } from "../../test/figma-sim/sim.js";
+import {
+  createFigmaSim,
+  installFigmaSim,
+  SimNode,
+  type FigmaSim,
+  type FigmaSimOptions,
+} from "../../test/figma-sim/sim.js";
 import { CANVAS_FILE, imageRecord, png } from "../../test/helpers/canvas-file.js";
 import { PluginError } from "../errors.js";
 import { fillRefusal, fillSelection } from "./fill-selection.js";
@@ -17,7 +23,11 @@ afterEach(() => {
 });
 
 function sim(options: Partial<FigmaSimOptions> = {}): FigmaSim {
-  const s = createFigmaSim({ file: CANVAS_FILE, relaunchCommands: ["code", "refine-image", "regenerate-image"], ...options });
+  const s = createFigmaSim({
+    file: CANVAS_FILE,
+    relaunchCommands: ["code", "refine-image", "regenerate-image"],
+    ...options,
+  });
   restore = installFigmaSim(s);
   return s;
 }
@@ -64,7 +74,9 @@ describe("fillSelection", () => {
 
   it("changes nothing and names each layer that cannot take an image, with why", async () => {
     const s = sim({ selectIds: ["2:2", "2:5", "2:7", "3:1"] });
-    const error = await refusal(() => fillSelection({ bytes: png(10, 10), scaleMode: "FILL", record: imageRecord() }, []));
+    const error = await refusal(() =>
+      fillSelection({ bytes: png(10, 10), scaleMode: "FILL", record: imageRecord() }, []),
+    );
     expect(error.code).toBe("unsupported-node");
     expect(error.message).toBe(
       "3 of the selected layers cannot take the image: “Badges” (a group has no fill of its own; select the layers in it), “Divider” (a line has no area to fill), “Ideas” (a section takes only colour fills). Nothing was changed.",
@@ -76,7 +88,9 @@ describe("fillSelection", () => {
 
   it("asks for a selection when there is none", async () => {
     sim();
-    const error = await refusal(() => fillSelection({ bytes: png(10, 10), scaleMode: "FILL", record: imageRecord() }, []));
+    const error = await refusal(() =>
+      fillSelection({ bytes: png(10, 10), scaleMode: "FILL", record: imageRecord() }, []),
+    );
     expect([error.code, error.message]).toEqual(["empty-selection", "Select the layers to fill with the image first."]);
   });
 
@@ -85,11 +99,17 @@ describe("fillSelection", () => {
     const real = SimNode.prototype.setPluginData;
     let writes = 0;
     // The second layer's record fails to save, after the first layer got its image and record.
-    vi.spyOn(SimNode.prototype, "setPluginData").mockImplementation(function (this: SimNode, key: string, value: string) {
+    vi.spyOn(SimNode.prototype, "setPluginData").mockImplementation(function (
+      this: SimNode,
+      key: string,
+      value: string,
+    ) {
       if (value !== "" && ++writes === 2) throw new Error("disk on fire");
       real.call(this, key, value);
     });
-    expect(() => fillSelection({ bytes: png(10, 10), scaleMode: "FILL", record: imageRecord() }, [])).toThrow("disk on fire");
+    expect(() => fillSelection({ bytes: png(10, 10), scaleMode: "FILL", record: imageRecord() }, [])).toThrow(
+      "disk on fire",
+    );
     expect(s.node("2:2").fills).toEqual([RED]);
     expect(s.node("2:3").fills).toEqual([RED]);
     expect(s.node("2:2").getPluginDataKeys()).toEqual([]);
@@ -98,7 +118,10 @@ describe("fillSelection", () => {
 
   it("tells which layer types take an image fill", () => {
     const s = sim();
-    const kinds = ["1:1", "2:2", "2:3", "2:4", "2:5", "2:7", "3:1"].map((id) => [s.node(id).type, fillRefusal(s.node(id) as unknown as SceneNode) === undefined]);
+    const kinds = ["1:1", "2:2", "2:3", "2:4", "2:5", "2:7", "3:1"].map((id) => [
+      s.node(id).type,
+      fillRefusal(s.node(id) as unknown as SceneNode) === undefined,
+    ]);
     expect(kinds).toEqual([
       ["FRAME", true],
       ["RECTANGLE", true],
@@ -133,8 +156,13 @@ describe("replaceImage", () => {
     const s = sim();
     const id = insertImage({ bytes: png(30, 20), width: 30, height: 20, record: imageRecord() }, []).nodeIds[0]!;
     s.node(id).fills = [RED];
-    const placed = await replaceImage({ nodeId: id, bytes: png(30, 20, 5), record: imageRecord({ versionId: "v-2" }) }, []);
-    expect(placed.note).toBe("“A warm hero shot of a reading lamp on an oak desk” had no image fill any more; the image was added on top of its fills.");
+    const placed = await replaceImage(
+      { nodeId: id, bytes: png(30, 20, 5), record: imageRecord({ versionId: "v-2" }) },
+      [],
+    );
+    expect(placed.note).toBe(
+      "“A warm hero shot of a reading lamp on an oak desk” had no image fill any more; the image was added on top of its fills.",
+    );
     expect(s.node(id).fills).toEqual([RED, { type: "IMAGE", imageHash: sha1(png(30, 20, 5)), scaleMode: "FILL" }]);
   });
 
@@ -142,13 +170,21 @@ describe("replaceImage", () => {
     const s = sim();
     const mine = await refusal(() => replaceImage({ nodeId: "2:2", bytes: png(10, 10), record: imageRecord() }, []));
     expect(mine.code).toBe("not-generated");
-    expect(mine.message).toBe("“Photo” was not made by Figment, so Replace would overwrite an image of its own. Use Fill selection to put the image there on purpose. Nothing was changed.");
+    expect(mine.message).toBe(
+      "“Photo” was not made by Figment, so Replace would overwrite an image of its own. Use Fill selection to put the image there on purpose. Nothing was changed.",
+    );
     expect(s.node("2:2").fills).toEqual([RED]);
     // A damaged record counts as none.
     s.node("2:3").setPluginData(RECORD_KEY, '{"versionId":"v-1"}');
-    expect((await refusal(() => replaceImage({ nodeId: "2:3", bytes: png(10, 10), record: imageRecord() }, []))).code).toBe("not-generated");
-    expect((await refusal(() => replaceImage({ nodeId: "9:9", bytes: png(10, 10), record: imageRecord() }, []))).code).toBe("not-found");
-    expect((await refusal(() => replaceImage({ nodeId: "2:5", bytes: png(10, 10), record: imageRecord() }, []))).code).toBe("not-generated");
+    expect(
+      (await refusal(() => replaceImage({ nodeId: "2:3", bytes: png(10, 10), record: imageRecord() }, []))).code,
+    ).toBe("not-generated");
+    expect(
+      (await refusal(() => replaceImage({ nodeId: "9:9", bytes: png(10, 10), record: imageRecord() }, []))).code,
+    ).toBe("not-found");
+    expect(
+      (await refusal(() => replaceImage({ nodeId: "2:5", bytes: png(10, 10), record: imageRecord() }, []))).code,
+    ).toBe("not-generated");
     expect(s.record.images).toEqual([]);
   });
 
@@ -159,7 +195,9 @@ describe("replaceImage", () => {
     vi.spyOn(SimNode.prototype, "setRelaunchData").mockImplementationOnce(() => {
       throw new Error("relaunch refused");
     });
-    await expect(replaceImage({ nodeId: id, bytes: png(30, 20, 9), record: imageRecord({ versionId: "v-9" }) }, [])).rejects.toThrow("relaunch refused");
+    await expect(
+      replaceImage({ nodeId: id, bytes: png(30, 20, 9), record: imageRecord({ versionId: "v-9" }) }, []),
+    ).rejects.toThrow("relaunch refused");
     expect(s.node(id).fills).toEqual(fills);
     expect(readRecord(s.node(id) as unknown as SceneNode)?.versionId).toBe("v-1");
   });
@@ -170,7 +208,16 @@ describe("repaintImage", () => {
     const s = sim();
     const node = s.node("2:2");
     for (const n of [1, 2, 3]) figma.createImage(png(40, 30, n));
-    const crop = { type: "IMAGE", imageHash: sha1(png(40, 30, 1)), scaleMode: "CROP", imageTransform: [[0.5, 0, 0.25], [0, 1, 0]], opacity: 0.8 };
+    const crop = {
+      type: "IMAGE",
+      imageHash: sha1(png(40, 30, 1)),
+      scaleMode: "CROP",
+      imageTransform: [
+        [0.5, 0, 0.25],
+        [0, 1, 0],
+      ],
+      opacity: 0.8,
+    };
     const under = { type: "IMAGE", imageHash: sha1(png(40, 30, 2)), scaleMode: "FILL" };
     const hidden = { type: "IMAGE", imageHash: sha1(png(40, 30, 3)), scaleMode: "FILL", visible: false };
     node.fills = [under, crop, RED, hidden];
@@ -185,9 +232,14 @@ describe("repaintImage", () => {
 
   it("refuses a layer that is gone or has no visible image, changing nothing", async () => {
     const s = sim();
-    expect((await refusal(() => repaintImage({ nodeId: "9:9", bytes: png(10, 10), record: imageRecord() }, []))).code).toBe("not-found");
+    expect(
+      (await refusal(() => repaintImage({ nodeId: "9:9", bytes: png(10, 10), record: imageRecord() }, []))).code,
+    ).toBe("not-found");
     const gone = await refusal(() => repaintImage({ nodeId: "2:2", bytes: png(10, 10), record: imageRecord() }, []));
-    expect([gone.code, gone.message]).toEqual(["unsupported-node", "“Photo” has no visible image fill any more, so there is nothing to repaint. Nothing was changed."]);
+    expect([gone.code, gone.message]).toEqual([
+      "unsupported-node",
+      "“Photo” has no visible image fill any more, so there is nothing to repaint. Nothing was changed.",
+    ]);
     expect(s.node("2:2").fills).toEqual([RED]);
     expect(s.record.images).toEqual([]);
   });

@@ -11,7 +11,18 @@ import type { Placed } from "./insert-image.js";
 import { oneUndoStep, requireEditable } from "./undo-step.js";
 
 /** Layers whose fill an image can be: shapes, frames, components and instances, text. */
-const FILLABLE = new Set(["RECTANGLE", "ELLIPSE", "POLYGON", "STAR", "VECTOR", "BOOLEAN_OPERATION", "FRAME", "COMPONENT", "INSTANCE", "TEXT"]);
+const FILLABLE = new Set([
+  "RECTANGLE",
+  "ELLIPSE",
+  "POLYGON",
+  "STAR",
+  "VECTOR",
+  "BOOLEAN_OPERATION",
+  "FRAME",
+  "COMPONENT",
+  "INSTANCE",
+  "TEXT",
+]);
 
 const REASONS: Record<string, string> = {
   GROUP: "a group has no fill of its own; select the layers in it",
@@ -38,17 +49,26 @@ export interface FillSelection {
 export function fillSelection(request: FillSelection, secrets: readonly string[]): Placed {
   requireEditable("fill layers");
   const selection = [...figma.currentPage.selection];
-  if (selection.length === 0) throw new PluginError("empty-selection", "Select the layers to fill with the image first.");
+  if (selection.length === 0)
+    throw new PluginError("empty-selection", "Select the layers to fill with the image first.");
   const refused = selection.map((node) => ({ node, reason: fillRefusal(node) })).filter((r) => r.reason !== undefined);
   if (refused.length > 0) {
     const list = refused.map((r) => `“${r.node.name}” (${r.reason})`).join(", ");
-    throw new PluginError("unsupported-node", `${refused.length === 1 ? "This layer cannot" : `${refused.length} of the selected layers cannot`} take the image: ${list}. Nothing was changed.`);
+    throw new PluginError(
+      "unsupported-node",
+      `${refused.length === 1 ? "This layer cannot" : `${refused.length} of the selected layers cannot`} take the image: ${list}. Nothing was changed.`,
+    );
   }
   const encoded = encodeRecord(request.record, secrets);
   const image = createImage(request.bytes);
   const nodes = selection as Fillable[];
   oneUndoStep(() => {
-    const before = nodes.map((node) => ({ node, fills: node.fills, record: node.getPluginData(RECORD_KEY), relaunch: node.getRelaunchData() }));
+    const before = nodes.map((node) => ({
+      node,
+      fills: node.fills,
+      record: node.getPluginData(RECORD_KEY),
+      relaunch: node.getRelaunchData(),
+    }));
     try {
       for (const node of nodes) {
         node.fills = [{ type: "IMAGE", imageHash: image.hash, scaleMode: request.scaleMode }];

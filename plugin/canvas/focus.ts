@@ -13,9 +13,14 @@ function pageOf(node: BaseNode): PageNode | undefined {
 
 export async function focusNode(nodeId: string): Promise<void> {
   const node = await figma.getNodeByIdAsync(nodeId);
-  if (!node || node.removed) throw new PluginError("not-found", "That layer is no longer in the file (it was deleted, or the code came from another file).");
+  if (!node || node.removed)
+    throw new PluginError(
+      "not-found",
+      "That layer is no longer in the file (it was deleted, or the code came from another file).",
+    );
   const page = pageOf(node);
-  if (!page || node.type === "PAGE" || node.type === "DOCUMENT") throw new PluginError("not-found", `“${node.name}” is not a layer on a page.`);
+  if (!page || node.type === "PAGE" || node.type === "DOCUMENT")
+    throw new PluginError("not-found", `“${node.name}” is not a layer on a page.`);
   if (page !== figma.currentPage) await figma.setCurrentPageAsync(page);
   const scene = node as SceneNode;
   figma.currentPage.selection = [scene];

@@ -19,7 +19,10 @@ export const GRID_INDEX_KEY = "figment.grid-index";
 
 /** The frame's size for images of `width` × `height`: four columns wide, one row high (auto layout grows it). */
 export function gridSize(width: number, height: number): { width: number; height: number } {
-  return { width: GRID_PADDING * 2 + GRID_COLUMNS * width + (GRID_COLUMNS - 1) * GRID_SPACING, height: GRID_PADDING * 2 + height };
+  return {
+    width: GRID_PADDING * 2 + GRID_COLUMNS * width + (GRID_COLUMNS - 1) * GRID_SPACING,
+    height: GRID_PADDING * 2 + height,
+  };
 }
 
 /** One line, trimmed, at most MAX_NAME characters. */
@@ -49,8 +52,16 @@ export function makeGrid(frame: FrameNode, name: string, size: { width: number; 
 /** The grid frame by id; `not-found` (saying what to do) when it was deleted or is no frame. */
 export async function findGrid(id: string): Promise<FrameNode> {
   const node = await figma.getNodeByIdAsync(id);
-  if (!node || node.removed) throw new PluginError("not-found", "The grid frame was deleted, so this image was not placed. Place it again to start a new grid (or undo the deletion and retry). Nothing was changed.");
-  if (node.type !== "FRAME") throw new PluginError("not-found", `The grid is now a ${node.type.toLowerCase().replace(/_/g, " ")}, not a frame, so this image was not placed. Place it again to start a new grid. Nothing was changed.`);
+  if (!node || node.removed)
+    throw new PluginError(
+      "not-found",
+      "The grid frame was deleted, so this image was not placed. Place it again to start a new grid (or undo the deletion and retry). Nothing was changed.",
+    );
+  if (node.type !== "FRAME")
+    throw new PluginError(
+      "not-found",
+      `The grid is now a ${node.type.toLowerCase().replace(/_/g, " ")}, not a frame, so this image was not placed. Place it again to start a new grid. Nothing was changed.`,
+    );
   return node;
 }
 
@@ -64,4 +75,3 @@ export function slotFor(grid: FrameNode, index: number | undefined): number {
   });
   return later === -1 ? children.length : later;
 }
-

@@ -43,7 +43,12 @@ function header(text: string, width: number, index: number): TextNode {
 }
 
 /** Fills a new grid frame with its headers and placeholders, in reading order; returns what it made. `made` collects them as they are made. */
-export function fillLabelledGrid(grid: FrameNode, labels: GridLabels, cell: { width: number; height: number }, made: SceneNode[]): void {
+export function fillLabelledGrid(
+  grid: FrameNode,
+  labels: GridLabels,
+  cell: { width: number; height: number },
+  made: SceneNode[],
+): void {
   const columns = Math.max(1, labels.columns.length);
   const rowHeaders = hasRowHeaders(labels);
   const add = (node: SceneNode): void => {
@@ -70,5 +75,7 @@ export function fillLabelledGrid(grid: FrameNode, labels: GridLabels, cell: { wi
 /** The placeholder still holding cell `index`'s place, if any. */
 export function placeholderFor(grid: FrameNode, index: number | undefined): SceneNode | undefined {
   if (index === undefined) return undefined;
-  return grid.children.find((child) => child.getPluginData(PLACEHOLDER_KEY) === "1" && child.getPluginData(GRID_INDEX_KEY) === String(index));
+  return grid.children.find(
+    (child) => child.getPluginData(PLACEHOLDER_KEY) === "1" && child.getPluginData(GRID_INDEX_KEY) === String(index),
+  );
 }

@@ -20,7 +20,9 @@ const PLACEABLE: ReadonlySet<string> = new Set<PlaceableFormat>(["png", "jpeg", 
 /** The format and pixel size the header says (codegen/image-header.ts), or undefined for bytes createImage cannot take. */
 export function readImageHeader(b: Uint8Array): ImageHeader | undefined {
   const header = readRasterSize(b);
-  return header && PLACEABLE.has(header.format) ? { format: header.format as PlaceableFormat, width: header.width, height: header.height } : undefined;
+  return header && PLACEABLE.has(header.format)
+    ? { format: header.format as PlaceableFormat, width: header.width, height: header.height }
+    : undefined;
 }
 
 const ascii = (b: Uint8Array, at: number, text: string): boolean => {
@@ -40,10 +42,21 @@ function describeOther(b: Uint8Array): string {
 /** The header of bytes Figma can place; PluginError `bad-image` or `too-large` otherwise. */
 export function checkPlaceable(bytes: Uint8Array, what = "The image"): ImageHeader {
   const header = readImageHeader(bytes);
-  if (!header) throw new PluginError("bad-image", `${what} is ${describeOther(bytes)}: Figma places only PNG, JPEG or GIF images. Convert it to PNG first. Nothing was changed.`);
-  if (header.width < 1 || header.height < 1) throw new PluginError("bad-image", `${what} says it is ${header.width} × ${header.height} px: it is damaged. Nothing was changed.`);
+  if (!header)
+    throw new PluginError(
+      "bad-image",
+      `${what} is ${describeOther(bytes)}: Figma places only PNG, JPEG or GIF images. Convert it to PNG first. Nothing was changed.`,
+    );
+  if (header.width < 1 || header.height < 1)
+    throw new PluginError(
+      "bad-image",
+      `${what} says it is ${header.width} × ${header.height} px: it is damaged. Nothing was changed.`,
+    );
   if (header.width > CREATE_IMAGE_MAX_SIDE || header.height > CREATE_IMAGE_MAX_SIDE) {
-    throw new PluginError("too-large", `${what} is ${formatCount(header.width)} × ${formatCount(header.height)} px; Figma takes images up to ${formatCount(CREATE_IMAGE_MAX_SIDE)} px per side. Downscale it first. Nothing was changed.`);
+    throw new PluginError(
+      "too-large",
+      `${what} is ${formatCount(header.width)} × ${formatCount(header.height)} px; Figma takes images up to ${formatCount(CREATE_IMAGE_MAX_SIDE)} px per side. Downscale it first. Nothing was changed.`,
+    );
   }
   return header;
 }

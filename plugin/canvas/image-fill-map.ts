@@ -26,8 +26,15 @@ export type FillMap = { toImage: Affine } | { problem: string };
 export function imageFillMap(fill: ImageFill, layer: PixelSize, image: PixelSize): FillMap {
   if (!(layer.width > 0 && layer.height > 0)) return { problem: "has no area (its width or height is 0)" };
   if (!(image.width > 0 && image.height > 0)) return { problem: "has an image with no pixels" };
-  if (fill.scaleMode === "TILE") return { problem: "tiles its image (scale mode Tile), so the shapes fall on several copies of it: set the image fill to Fill, Fit or Crop" };
-  if ((fill.scaleMode === "FILL" || fill.scaleMode === "FIT") && (fill.rotation ?? 0) % 360 !== 0) return { problem: "turns its image inside the fill (the fill's rotate button): turn it back and rotate the layer instead" };
+  if (fill.scaleMode === "TILE")
+    return {
+      problem:
+        "tiles its image (scale mode Tile), so the shapes fall on several copies of it: set the image fill to Fill, Fit or Crop",
+    };
+  if ((fill.scaleMode === "FILL" || fill.scaleMode === "FIT") && (fill.rotation ?? 0) % 360 !== 0)
+    return {
+      problem: "turns its image inside the fill (the fill's rotate button): turn it back and rotate the layer instead",
+    };
   if (fill.scaleMode === "FILL" || fill.scaleMode === "FIT") {
     const fit = fill.scaleMode === "FIT";
     const scale = (fit ? Math.min : Math.max)(layer.width / image.width, layer.height / image.height);
@@ -42,7 +49,16 @@ export function imageFillMap(fill: ImageFill, layer: PixelSize, image: PixelSize
   }
   if (fill.scaleMode === "CROP") {
     const t = fill.imageTransform;
-    const crop: Affine = t && t.length === 2 && t.every((row) => row.length === 3 && row.every(Number.isFinite)) ? [[t[0]![0]!, t[0]![1]!, t[0]![2]!], [t[1]![0]!, t[1]![1]!, t[1]![2]!]] : [[1, 0, 0], [0, 1, 0]];
+    const crop: Affine =
+      t && t.length === 2 && t.every((row) => row.length === 3 && row.every(Number.isFinite))
+        ? [
+            [t[0]![0]!, t[0]![1]!, t[0]![2]!],
+            [t[1]![0]!, t[1]![1]!, t[1]![2]!],
+          ]
+        : [
+            [1, 0, 0],
+            [0, 1, 0],
+          ];
     const unit: Affine = [
       [1 / layer.width, 0, 0],
       [0, 1 / layer.height, 0],

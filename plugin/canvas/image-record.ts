@@ -23,11 +23,18 @@ export function encodeRecord(record: ImageRecord, secrets: readonly string[]): s
   for (const [field, value] of Object.entries(record)) {
     if (typeof value !== "string") continue;
     if (secrets.some((secret) => secret.length >= 8 && value.includes(secret)) || KEY_LIKE.test(value)) {
-      throw new PluginError("bad-message", `The image's record has what looks like an API key in “${field}”. Keys never go into the file (layer data syncs to everyone who opens it); remove it from the prompt. Nothing was changed.`);
+      throw new PluginError(
+        "bad-message",
+        `The image's record has what looks like an API key in “${field}”. Keys never go into the file (layer data syncs to everyone who opens it); remove it from the prompt. Nothing was changed.`,
+      );
     }
   }
   const size = utf8Length(text);
-  if (size > MAX_RECORD_BYTES) throw new PluginError("bad-message", `The image's record is ${formatCount(size)} bytes; at most ${formatCount(MAX_RECORD_BYTES)} fit in the layer. Shorten the prompt. Nothing was changed.`);
+  if (size > MAX_RECORD_BYTES)
+    throw new PluginError(
+      "bad-message",
+      `The image's record is ${formatCount(size)} bytes; at most ${formatCount(MAX_RECORD_BYTES)} fit in the layer. Shorten the prompt. Nothing was changed.`,
+    );
   return text;
 }
 
@@ -53,6 +60,7 @@ function describe(record: ImageRecord): string {
 export function writeRecord(node: SceneNode, record: ImageRecord, encoded: string): void {
   node.setPluginData(RECORD_KEY, encoded);
   const buttons: Record<string, string> = {};
-  for (const command of Object.keys(RELAUNCH_BUTTONS) as (keyof typeof RELAUNCH_BUTTONS)[]) if ("action" in RELAUNCH_BUTTONS[command]) buttons[command] = describe(record);
+  for (const command of Object.keys(RELAUNCH_BUTTONS) as (keyof typeof RELAUNCH_BUTTONS)[])
+    if ("action" in RELAUNCH_BUTTONS[command]) buttons[command] = describe(record);
   node.setRelaunchData({ ...node.getRelaunchData(), ...buttons });
 }

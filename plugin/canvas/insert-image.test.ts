@@ -2,7 +2,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFigmaSim, installFigmaSim, SimNode, type FigmaSim, type FigmaSimOptions } from "../../test/figma-sim/sim.js";
+import {
+  createFigmaSim,
+  installFigmaSim,
+  SimNode,
+  type FigmaSim,
+  type FigmaSimOptions,
+} from "../../test/figma-sim/sim.js";
 import { CANVAS_FILE, imageRecord, png } from "../../test/helpers/canvas-file.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { PluginError } from "../errors.js";
@@ -18,7 +24,12 @@ afterEach(() => {
 });
 
 function sim(options: Partial<FigmaSimOptions> = {}): FigmaSim {
-  const s = createFigmaSim({ file: CANVAS_FILE, viewportCenter: { x: 1000, y: 500 }, relaunchCommands: ["code", "refine-image", "regenerate-image"], ...options });
+  const s = createFigmaSim({
+    file: CANVAS_FILE,
+    viewportCenter: { x: 1000, y: 500 },
+    relaunchCommands: ["code", "refine-image", "regenerate-image"],
+    ...options,
+  });
   restore = installFigmaSim(s);
   return s;
 }
@@ -44,7 +55,12 @@ describe("insertImage: where it goes", () => {
     const { nodeIds, note } = insertImage({ bytes, width: 300, height: 200, record: imageRecord() }, []);
     const node = s.node(nodeIds[0]!);
     expect(node.parent?.type).toBe("PAGE");
-    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({ x: 500 + 320 + GAP, y: 100, width: 300, height: 200 });
+    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
+      x: 500 + 320 + GAP,
+      y: 100,
+      width: 300,
+      height: 200,
+    });
     expect(node.fills).toEqual([{ type: "IMAGE", imageHash: sha1(bytes), scaleMode: "FILL" }]);
     expect(note).toBeUndefined();
     expect(s.currentPage().selection.map((n) => n.id)).toEqual([node.id]);
@@ -53,41 +69,68 @@ describe("insertImage: where it goes", () => {
 
   it("goes right of the top-level frame when a layer inside it is selected, and of the rightmost of several", () => {
     const s = sim({ selectIds: ["2:3"] });
-    const first = s.node(insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord() }, []).nodeIds[0]!);
+    const first = s.node(
+      insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord() }, []).nodeIds[0]!,
+    );
     expect([first.x, first.y]).toEqual([500 + 320 + GAP, 100]);
     s.select(["1:1", "2:2"]);
-    const second = s.node(insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord() }, []).nodeIds[0]!);
+    const second = s.node(
+      insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord() }, []).nodeIds[0]!,
+    );
     expect([second.x, second.y]).toEqual([860, 0]);
   });
 
   it("goes beside a given layer (a render beside its frame) at the size asked, whatever is selected; a layer gone is refused", async () => {
     const s = sim({ selectIds: ["3:1"] });
     const frame = await anchorLayer("1:1");
-    const node = s.node(insertImage({ bytes: png(512, 1104), width: 375, height: 812, record: imageRecord(), besideId: "1:1" }, [], frame).nodeIds[0]!);
-    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({ x: 375 + GAP, y: 0, width: 375, height: 812 });
+    const node = s.node(
+      insertImage({ bytes: png(512, 1104), width: 375, height: 812, record: imageRecord(), besideId: "1:1" }, [], frame)
+        .nodeIds[0]!,
+    );
+    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
+      x: 375 + GAP,
+      y: 0,
+      width: 375,
+      height: 812,
+    });
     expect(node.parent?.type).toBe("PAGE");
     const before = pageNodes(s);
-    await expect(anchorLayer("9:9")).rejects.toThrow("The frame this image renders is no longer in the file. Nothing was changed");
+    await expect(anchorLayer("9:9")).rejects.toThrow(
+      "The frame this image renders is no longer in the file. Nothing was changed",
+    );
     expect(pageNodes(s)).toEqual(before);
   });
 
   it("goes to the viewport's centre when nothing is selected", () => {
     const s = sim();
-    const node = s.node(insertImage({ bytes: png(300, 200), width: 300, height: 200, record: imageRecord() }, []).nodeIds[0]!);
+    const node = s.node(
+      insertImage({ bytes: png(300, 200), width: 300, height: 200, record: imageRecord() }, []).nodeIds[0]!,
+    );
     expect({ x: node.x, y: node.y }).toEqual({ x: 1000 - 150, y: 500 - 100 });
     expect(node.parent?.type).toBe("PAGE");
   });
 
   it("goes into the selected frame, scaled down to its width, with a note; a narrower image keeps its size, centred", () => {
     const s = sim({ selectIds: ["1:1"] });
-    const wide = insertImage({ bytes: png(1536, 1024), width: 1536, height: 1024, record: imageRecord(), placement: "into" }, []);
+    const wide = insertImage(
+      { bytes: png(1536, 1024), width: 1536, height: 1024, record: imageRecord(), placement: "into" },
+      [],
+    );
     const node = s.node(wide.nodeIds[0]!);
     expect(node.parent?.id).toBe("1:1");
-    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({ x: 0, y: 0, width: 375, height: 250 });
+    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
+      x: 0,
+      y: 0,
+      width: 375,
+      height: 250,
+    });
     expect(wide.note).toBe("Scaled to 375 × 250 px to fit the width of “Mobile”.");
     expect(node.absoluteBoundingBox).toEqual({ x: 0, y: 0, width: 375, height: 250 });
     s.select(["1:1"]);
-    const small = s.node(insertImage({ bytes: png(300, 200), width: 300, height: 200, record: imageRecord(), placement: "into" }, []).nodeIds[0]!);
+    const small = s.node(
+      insertImage({ bytes: png(300, 200), width: 300, height: 200, record: imageRecord(), placement: "into" }, [])
+        .nodeIds[0]!,
+    );
     expect({ x: small.x, width: small.width, height: small.height }).toEqual({ x: 38, width: 300, height: 200 });
   });
 
@@ -98,7 +141,9 @@ describe("insertImage: where it goes", () => {
   ])("refuses to go into %j, changing nothing", (ids, message) => {
     const s = sim({ selectIds: ids });
     const before = pageNodes(s);
-    const error = refusal(() => insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord(), placement: "into" }, []));
+    const error = refusal(() =>
+      insertImage({ bytes: png(10, 10), width: 10, height: 10, record: imageRecord(), placement: "into" }, []),
+    );
     expect(error.code).toBe("unsupported-node");
     expect(error.message).toContain(message);
     expect(pageNodes(s)).toEqual(before);
@@ -111,37 +156,73 @@ describe("insertImage: name, record and relaunch buttons", () => {
   it("names the layer from the prompt: one line, trimmed, cut at a word; a given name wins; an empty one falls back", () => {
     sim();
     const name = (prompt: string, given?: string): string => {
-      insertImage({ bytes: png(8, 8), width: 8, height: 8, record: imageRecord({ prompt }), ...(given !== undefined ? { name: given } : {}) }, []);
+      insertImage(
+        {
+          bytes: png(8, 8),
+          width: 8,
+          height: 8,
+          record: imageRecord({ prompt }),
+          ...(given !== undefined ? { name: given } : {}),
+        },
+        [],
+      );
       return figma.currentPage.selection[0]!.name;
     };
     expect(name("  A warm\n hero   shot ")).toBe("A warm hero shot");
-    expect(name("A very long prompt about a reading lamp on an oak desk with warm evening light and soft shadows")).toBe("A very long prompt about a reading lamp on an oak desk with…");
-    expect(name("A very long prompt about a reading lamp on an oak desk, warm evening light and soft shadows")).toBe("A very long prompt about a reading lamp on an oak desk…");
-    expect(name("Averyveryveryveryveryveryveryveryveryveryveryveryveryverylongword and more")).toBe("Averyveryveryveryveryveryveryveryveryveryveryveryveryverylo…");
+    expect(
+      name("A very long prompt about a reading lamp on an oak desk with warm evening light and soft shadows"),
+    ).toBe("A very long prompt about a reading lamp on an oak desk with…");
+    expect(name("A very long prompt about a reading lamp on an oak desk, warm evening light and soft shadows")).toBe(
+      "A very long prompt about a reading lamp on an oak desk…",
+    );
+    expect(name("Averyveryveryveryveryveryveryveryveryveryveryveryveryverylongword and more")).toBe(
+      "Averyveryveryveryveryveryveryveryveryveryveryveryveryverylo…",
+    );
     expect(name("prompt", "  Hero image ")).toBe("Hero image");
     expect(name("   ")).toBe(DEFAULT_NAME);
   });
 
   it("keeps the record in pluginData (read back equal, no key) and adds Refine / Regenerate buttons", () => {
     const s = sim();
-    const record = imageRecord({ api: "responses", responseId: "resp_123", revisedPrompt: "A reading lamp", refinedFrom: "v-0" });
-    const node = s.node(insertImage({ bytes: png(8, 8), width: 8, height: 8, record }, ["sk-test-Zq8sSECRETkey0123456789"]).nodeIds[0]!);
+    const record = imageRecord({
+      api: "responses",
+      responseId: "resp_123",
+      revisedPrompt: "A reading lamp",
+      refinedFrom: "v-0",
+    });
+    const node = s.node(
+      insertImage({ bytes: png(8, 8), width: 8, height: 8, record }, ["sk-test-Zq8sSECRETkey0123456789"]).nodeIds[0]!,
+    );
     expect(readRecord(node as unknown as SceneNode)).toEqual(record);
     const stored = s.record.pluginData.filter((p) => p.nodeId === node.id);
     expect(stored.map((p) => p.key)).toEqual([RECORD_KEY]);
     expect(JSON.parse(stored[0]!.value)).toEqual(record);
     expect(stored[0]!.value).not.toMatch(/sk-/);
     expect(Object.keys(node.getRelaunchData())).toEqual(["refine-image", "regenerate-image"]);
-    expect(node.getRelaunchData()["refine-image"]).toBe("“A warm hero shot of a reading lamp on an oak desk” — gpt-image-2, 1536 × 1024");
+    expect(node.getRelaunchData()["refine-image"]).toBe(
+      "“A warm hero shot of a reading lamp on an oak desk” — gpt-image-2, 1536 × 1024",
+    );
   });
 
   it("refuses a record holding a stored key or anything shaped like one, before the canvas changes", () => {
     const s = sim();
     const key = "sk-proj-abcdefghijklmnopqrstuvwxyz";
-    const stored = refusal(() => insertImage({ bytes: png(8, 8), width: 8, height: 8, record: imageRecord({ prompt: `use ${key}` }) }, [key]));
+    const stored = refusal(() =>
+      insertImage({ bytes: png(8, 8), width: 8, height: 8, record: imageRecord({ prompt: `use ${key}` }) }, [key]),
+    );
     expect(stored.message).toMatch(/looks like an API key in “prompt”/);
     expect(stored.message).not.toContain(key);
-    const shaped = refusal(() => insertImage({ bytes: png(8, 8), width: 8, height: 8, record: imageRecord({ revisedPrompt: "sk-or-v1-0123456789abcdef0123" }) }, []));
+    const shaped = refusal(() =>
+      insertImage(
+        {
+          bytes: png(8, 8),
+          width: 8,
+          height: 8,
+          record: imageRecord({ revisedPrompt: "sk-or-v1-0123456789abcdef0123" }),
+        },
+        [],
+      ),
+    );
     expect(shaped.message).toMatch(/“revisedPrompt”/);
     expect(s.record.images).toEqual([]);
     expect(s.record.pluginData).toEqual([]);
@@ -186,7 +267,17 @@ describe("insertImage: bytes, undo and failures", () => {
     const id = nodeIds[0]!;
     expect(s.record.undo.steps.length).toBe(steps + 2);
     expect(s.record.undo.steps.at(-2)).toEqual(["relaunch 2:1"]);
-    expect(s.record.undo.steps.at(-1)).toEqual([`create ${id}`, `append ${id} to 0:1`, `resize ${id}`, `move ${id}`, `move ${id}`, `name ${id}`, `fills ${id}`, `pluginData ${id} ${RECORD_KEY}`, `relaunch ${id}`]);
+    expect(s.record.undo.steps.at(-1)).toEqual([
+      `create ${id}`,
+      `append ${id} to 0:1`,
+      `resize ${id}`,
+      `move ${id}`,
+      `move ${id}`,
+      `name ${id}`,
+      `fills ${id}`,
+      `pluginData ${id} ${RECORD_KEY}`,
+      `relaunch ${id}`,
+    ]);
     expect(s.record.undo.pending).toEqual([]);
   });
 
@@ -195,7 +286,9 @@ describe("insertImage: bytes, undo and failures", () => {
     vi.spyOn(SimNode.prototype, "setRelaunchData").mockImplementation(() => {
       throw new Error("relaunch refused");
     });
-    expect(() => insertImage({ bytes: png(30, 20), width: 30, height: 20, record: imageRecord() }, [])).toThrow("relaunch refused");
+    expect(() => insertImage({ bytes: png(30, 20), width: 30, height: 20, record: imageRecord() }, [])).toThrow(
+      "relaunch refused",
+    );
     expect(pageNodes(s)).toEqual(["1:1", "2:1", "3:1"]);
     expect(s.nodes().filter((n) => n.type === "RECTANGLE" && n.id.startsWith("sim:"))).toEqual([]);
     expect(s.currentPage().selection.map((n) => n.id)).toEqual(["2:1"]);

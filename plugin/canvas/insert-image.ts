@@ -32,7 +32,11 @@ export interface Placed {
 export function insertImage(request: InsertImage, secrets: readonly string[], anchor?: SceneNode): Placed {
   requireEditable("place images");
   const encoded = encodeRecord(request.record, secrets);
-  const spot = spotFor(anchor ? [anchor] : figma.currentPage.selection, { width: request.width, height: request.height }, anchor ? "beside" : (request.placement ?? "beside"));
+  const spot = spotFor(
+    anchor ? [anchor] : figma.currentPage.selection,
+    { width: request.width, height: request.height },
+    anchor ? "beside" : (request.placement ?? "beside"),
+  );
   const image = createImage(request.bytes);
   const rect = oneUndoStep(() => {
     const node = figma.createRectangle();
@@ -58,6 +62,10 @@ export function insertImage(request: InsertImage, secrets: readonly string[], an
 /** The layer a render goes beside, by id: refused, changing nothing, when it is no longer in the file. */
 export async function anchorLayer(id: string): Promise<SceneNode> {
   const found = await figma.getNodeByIdAsync(id);
-  if (!found || found.removed || found.type === "PAGE" || found.type === "DOCUMENT") throw new PluginError("not-found", "The frame this image renders is no longer in the file. Nothing was changed: insert the version from the panel instead.");
+  if (!found || found.removed || found.type === "PAGE" || found.type === "DOCUMENT")
+    throw new PluginError(
+      "not-found",
+      "The frame this image renders is no longer in the file. Nothing was changed: insert the version from the panel instead.",
+    );
   return found as SceneNode;
 }

@@ -1,6 +1,12 @@
 /** Place in grid on the simulator: the batch's wrapping auto layout frame, order and retried items, record and relaunch on each image, one undo step each, and refusals that change nothing. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFigmaSim, installFigmaSim, SimNode, type FigmaSim, type FigmaSimOptions } from "../../test/figma-sim/sim.js";
+import {
+  createFigmaSim,
+  installFigmaSim,
+  SimNode,
+  type FigmaSim,
+  type FigmaSimOptions,
+} from "../../test/figma-sim/sim.js";
 import { CANVAS_FILE, imageRecord, png } from "../../test/helpers/canvas-file.js";
 import { PluginError } from "../errors.js";
 import { GRID_INDEX_KEY, GRID_PADDING, GRID_SPACING } from "./grid-frame.js";
@@ -16,13 +22,27 @@ afterEach(() => {
 });
 
 function sim(options: Partial<FigmaSimOptions> = {}): FigmaSim {
-  const s = createFigmaSim({ file: CANVAS_FILE, viewportCenter: { x: 1000, y: 500 }, relaunchCommands: ["code", "refine-image", "regenerate-image"], ...options });
+  const s = createFigmaSim({
+    file: CANVAS_FILE,
+    viewportCenter: { x: 1000, y: 500 },
+    relaunchCommands: ["code", "refine-image", "regenerate-image"],
+    ...options,
+  });
   restore = installFigmaSim(s);
   return s;
 }
 
 const pageNodes = (s: FigmaSim): string[] => (s.currentPage().children ?? []).map((n) => n.id);
-const item = (n: number, patch: Partial<PlaceInGrid> = {}): PlaceInGrid => ({ grid: { name: "Onboarding" }, bytes: png(300, 200, n), width: 300, height: 200, name: `Step ${n + 1}`, record: imageRecord({ versionId: `v-${n}`, prompt: `Step ${n + 1} illustration` }), index: n, ...patch });
+const item = (n: number, patch: Partial<PlaceInGrid> = {}): PlaceInGrid => ({
+  grid: { name: "Onboarding" },
+  bytes: png(300, 200, n),
+  width: 300,
+  height: 200,
+  name: `Step ${n + 1}`,
+  record: imageRecord({ versionId: `v-${n}`, prompt: `Step ${n + 1} illustration` }),
+  index: n,
+  ...patch,
+});
 const names = (s: FigmaSim, gridId: string): string[] => (s.node(gridId).children ?? []).map((n) => n.name);
 const box = (n: SimNode) => ({ x: n.x, y: n.y, width: n.width, height: n.height });
 
@@ -45,10 +65,34 @@ describe("placeInGrid: a new grid", () => {
     expect(grid.type).toBe("FRAME");
     expect(grid.name).toBe("Onboarding steps");
     expect(grid.parent?.type).toBe("PAGE");
-    expect({ layoutMode: grid["layoutMode"], layoutWrap: grid["layoutWrap"], primary: grid["primaryAxisSizingMode"], counter: grid["counterAxisSizingMode"], itemSpacing: grid["itemSpacing"], counterAxisSpacing: grid["counterAxisSpacing"] }).toEqual({ layoutMode: "HORIZONTAL", layoutWrap: "WRAP", primary: "FIXED", counter: "AUTO", itemSpacing: GRID_SPACING, counterAxisSpacing: GRID_SPACING });
-    expect([grid["paddingLeft"], grid["paddingRight"], grid["paddingTop"], grid["paddingBottom"]]).toEqual([GRID_PADDING, GRID_PADDING, GRID_PADDING, GRID_PADDING]);
+    expect({
+      layoutMode: grid["layoutMode"],
+      layoutWrap: grid["layoutWrap"],
+      primary: grid["primaryAxisSizingMode"],
+      counter: grid["counterAxisSizingMode"],
+      itemSpacing: grid["itemSpacing"],
+      counterAxisSpacing: grid["counterAxisSpacing"],
+    }).toEqual({
+      layoutMode: "HORIZONTAL",
+      layoutWrap: "WRAP",
+      primary: "FIXED",
+      counter: "AUTO",
+      itemSpacing: GRID_SPACING,
+      counterAxisSpacing: GRID_SPACING,
+    });
+    expect([grid["paddingLeft"], grid["paddingRight"], grid["paddingTop"], grid["paddingBottom"]]).toEqual([
+      GRID_PADDING,
+      GRID_PADDING,
+      GRID_PADDING,
+      GRID_PADDING,
+    ]);
     // 4 × 300 + 3 gaps + padding wide; one row high (hugging); right of the card, top-aligned.
-    expect(box(grid)).toEqual({ x: 500 + 320 + GAP, y: 100, width: 4 * 300 + 3 * GRID_SPACING + 2 * GRID_PADDING, height: 200 + 2 * GRID_PADDING });
+    expect(box(grid)).toEqual({
+      x: 500 + 320 + GAP,
+      y: 100,
+      width: 4 * 300 + 3 * GRID_SPACING + 2 * GRID_PADDING,
+      height: 200 + 2 * GRID_PADDING,
+    });
     const rect = s.node(rectId!);
     expect(rect.parent?.id).toBe(gridId);
     expect(rect.name).toBe("Step 1");
@@ -99,7 +143,10 @@ describe("placeInGrid: adding to the grid", () => {
     await placeInGrid(item(1, { grid: { id: gridId } }), []);
     expect(names(s, gridId)).toEqual(["Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Step 6", "Step 7", "Step 8"]);
     // Without an index: last; the position is kept in pluginData only when given.
-    const { nodeIds } = await placeInGrid({ ...item(9, { grid: { id: gridId } }), index: undefined, name: "Extra" }, []);
+    const { nodeIds } = await placeInGrid(
+      { ...item(9, { grid: { id: gridId } }), index: undefined, name: "Extra" },
+      [],
+    );
     expect(names(s, gridId).at(-1)).toBe("Extra");
     expect(s.node(nodeIds[1]!).getPluginData(GRID_INDEX_KEY)).toBe("");
     expect(s.node(gridId).children![4]!.getPluginData(GRID_INDEX_KEY)).toBe("4");
@@ -123,10 +170,23 @@ describe("placeInGrid: adding to the grid", () => {
     const steps = s.record.undo.steps.length;
     const [gridId, first] = (await placeInGrid(item(0), [])).nodeIds;
     expect(s.record.undo.steps.length).toBe(steps + 1);
-    expect(s.record.undo.steps.at(-1)!.filter((c) => c.startsWith("create"))).toEqual([`create ${gridId}`, `create ${first}`]);
+    expect(s.record.undo.steps.at(-1)!.filter((c) => c.startsWith("create"))).toEqual([
+      `create ${gridId}`,
+      `create ${first}`,
+    ]);
     const second = (await placeInGrid(item(1, { grid: { id: gridId! } }), [])).nodeIds[1]!;
     expect(s.record.undo.steps.length).toBe(steps + 2);
-    expect(s.record.undo.steps.at(-1)).toEqual([`create ${second}`, `append ${second} to 0:1`, `resize ${second}`, `name ${second}`, `fills ${second}`, `pluginData ${second} ${GRID_INDEX_KEY}`, `pluginData ${second} ${RECORD_KEY}`, `relaunch ${second}`, `insert ${second} into ${gridId} at 1`]);
+    expect(s.record.undo.steps.at(-1)).toEqual([
+      `create ${second}`,
+      `append ${second} to 0:1`,
+      `resize ${second}`,
+      `name ${second}`,
+      `fills ${second}`,
+      `pluginData ${second} ${GRID_INDEX_KEY}`,
+      `pluginData ${second} ${RECORD_KEY}`,
+      `relaunch ${second}`,
+      `insert ${second} into ${gridId} at 1`,
+    ]);
     expect(s.record.undo.pending).toEqual([]);
   });
 });
@@ -136,13 +196,26 @@ describe("placeInGrid: refusals change nothing", () => {
     const s = sim();
     const gridId = (await placeInGrid(item(0), [])).nodeIds[0]!;
     s.node(gridId).remove();
-    const before = { page: pageNodes(s), images: s.record.images.length, data: s.record.pluginData.length, steps: s.record.undo.steps.length };
+    const before = {
+      page: pageNodes(s),
+      images: s.record.images.length,
+      data: s.record.pluginData.length,
+      steps: s.record.undo.steps.length,
+    };
     const error = await refusal(() => placeInGrid(item(1, { grid: { id: gridId } }), []));
     expect(error.code).toBe("not-found");
     expect(error.message).toMatch(/grid frame was deleted.*Place it again to start a new grid.*Nothing was changed/);
     const notFrame = await refusal(() => placeInGrid(item(1, { grid: { id: "2:2" } }), []));
-    expect([notFrame.code, notFrame.message]).toEqual(["not-found", expect.stringContaining("is now a rectangle, not a frame")]);
-    expect({ page: pageNodes(s), images: s.record.images.length, data: s.record.pluginData.length, steps: s.record.undo.steps.length }).toEqual(before);
+    expect([notFrame.code, notFrame.message]).toEqual([
+      "not-found",
+      expect.stringContaining("is now a rectangle, not a frame"),
+    ]);
+    expect({
+      page: pageNodes(s),
+      images: s.record.images.length,
+      data: s.record.pluginData.length,
+      steps: s.record.undo.steps.length,
+    }).toEqual(before);
     expect(s.record.undo.pending.filter((c) => !c.startsWith("remove"))).toEqual([]);
   });
 
@@ -150,9 +223,13 @@ describe("placeInGrid: refusals change nothing", () => {
     const s = sim();
     const webp = new Uint8Array([...new TextEncoder().encode("RIFF\0\0\0\0WEBPVP8 ")]);
     expect((await refusal(() => placeInGrid(item(0, { bytes: webp }), []))).code).toBe("bad-image");
-    expect((await refusal(() => placeInGrid(item(0, { bytes: png(4100, 8) }), []))).message).toMatch(/4,100 × 8 px; Figma takes images up to 4,096 px per side/);
+    expect((await refusal(() => placeInGrid(item(0, { bytes: png(4100, 8) }), []))).message).toMatch(
+      /4,100 × 8 px; Figma takes images up to 4,096 px per side/,
+    );
     const key = "sk-proj-abcdefghijklmnopqrstuvwxyz";
-    expect((await refusal(() => placeInGrid(item(0, { record: imageRecord({ prompt: key }) }), [key]))).code).toBe("bad-message");
+    expect((await refusal(() => placeInGrid(item(0, { record: imageRecord({ prompt: key }) }), [key]))).code).toBe(
+      "bad-message",
+    );
     expect(pageNodes(s)).toEqual(["1:1", "2:1", "3:1"]);
     expect(s.record.images).toEqual([]);
     restore?.();

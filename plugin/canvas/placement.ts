@@ -42,7 +42,8 @@ export function layerName(name: string | undefined, prompt: string): string {
 /** The layer on the page that holds `node` (the node itself when it is on the page). */
 function topLevel(node: SceneNode): SceneNode {
   let current: SceneNode = node;
-  while (current.parent && current.parent.type !== "PAGE" && current.parent.type !== "DOCUMENT") current = current.parent as SceneNode;
+  while (current.parent && current.parent.type !== "PAGE" && current.parent.type !== "DOCUMENT")
+    current = current.parent as SceneNode;
   return current;
 }
 
@@ -72,14 +73,25 @@ const CONTAINERS = new Set(["FRAME", "COMPONENT", "SECTION"]);
 function into(selection: readonly SceneNode[], size: Size): Spot {
   const frame = selection[0];
   if (selection.length !== 1 || !frame || !CONTAINERS.has(frame.type)) {
-    const what = selection.length === 0 ? "nothing is selected" : selection.length > 1 ? `${selection.length} layers are selected` : `“${frame!.name}” is a ${frame!.type.toLowerCase().replace(/_/g, " ")}`;
-    throw new PluginError("unsupported-node", `To place the image into a frame, select one frame (${what}). Nothing was changed.`);
+    const what =
+      selection.length === 0
+        ? "nothing is selected"
+        : selection.length > 1
+          ? `${selection.length} layers are selected`
+          : `“${frame!.name}” is a ${frame!.type.toLowerCase().replace(/_/g, " ")}`;
+    throw new PluginError(
+      "unsupported-node",
+      `To place the image into a frame, select one frame (${what}). Nothing was changed.`,
+    );
   }
   const parent = frame as FrameNode | ComponentNode | SectionNode;
   const scale = Math.min(1, parent.width / size.width);
   const width = Math.max(1, Math.round(size.width * scale));
   const height = Math.max(1, Math.round(size.height * scale));
-  const note = scale < 1 ? `Scaled to ${formatCount(width)} × ${formatCount(height)} px to fit the width of “${parent.name}”.` : undefined;
+  const note =
+    scale < 1
+      ? `Scaled to ${formatCount(width)} × ${formatCount(height)} px to fit the width of “${parent.name}”.`
+      : undefined;
   return { parent, width, height, x: Math.round((parent.width - width) / 2), y: 0, ...(note ? { note } : {}) };
 }
 

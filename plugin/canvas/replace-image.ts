@@ -22,36 +22,72 @@ export interface ReplaceImage {
 export async function replaceImage(request: ReplaceImage, secrets: readonly string[]): Promise<Placed> {
   requireEditable("replace images");
   const found = await figma.getNodeByIdAsync(request.nodeId);
-  if (!found || found.removed) throw new PluginError("not-found", "That image is no longer in the file (it was deleted, or the version came from another file).");
+  if (!found || found.removed)
+    throw new PluginError(
+      "not-found",
+      "That image is no longer in the file (it was deleted, or the version came from another file).",
+    );
   if (found.type === "PAGE" || found.type === "DOCUMENT" || !("fills" in found) || readRecord(found) === undefined) {
-    throw new PluginError("not-generated", `“${found.name}” was not made by Figment, so Replace would overwrite an image of its own. Use Fill selection to put the image there on purpose. Nothing was changed.`);
+    throw new PluginError(
+      "not-generated",
+      `“${found.name}” was not made by Figment, so Replace would overwrite an image of its own. Use Fill selection to put the image there on purpose. Nothing was changed.`,
+    );
   }
   const node = found as SceneNode & MinimalFillsMixin;
   const current = typeof node.fills === "symbol" ? [] : node.fills;
   const hasImage = current.some((paint) => paint.type === "IMAGE");
   // Each image paint keeps its scale mode, opacity and transform; only the image changes.
-  const fills = (hash: string): Paint[] => (hasImage ? current.map((paint) => (paint.type === "IMAGE" ? { ...paint, imageHash: hash } : paint)) : [...current, { type: "IMAGE", imageHash: hash, scaleMode: "FILL" }]);
+  const fills = (hash: string): Paint[] =>
+    hasImage
+      ? current.map((paint) => (paint.type === "IMAGE" ? { ...paint, imageHash: hash } : paint))
+      : [...current, { type: "IMAGE", imageHash: hash, scaleMode: "FILL" }];
   swapFills(node, fills, request, secrets);
-  return { nodeIds: [node.id], ...(hasImage ? {} : { note: `“${node.name}” had no image fill any more; the image was added on top of its fills.` }) };
+  return {
+    nodeIds: [node.id],
+    ...(hasImage
+      ? {}
+      : { note: `“${node.name}” had no image fill any more; the image was added on top of its fills.` }),
+  };
 }
 
 /** Repaint: the inpainted image in place of `nodeId`'s top visible image paint, whoever made the layer. */
 export async function repaintImage(request: ReplaceImage, secrets: readonly string[]): Promise<Placed> {
   requireEditable("repaint images");
   const found = await figma.getNodeByIdAsync(request.nodeId);
-  if (!found || found.removed) throw new PluginError("not-found", "The image layer is no longer in the file (it was deleted while it was repainted). Nothing was changed.");
-  const current = found.type !== "PAGE" && found.type !== "DOCUMENT" && "fills" in found && typeof found.fills !== "symbol" ? found.fills : [];
+  if (!found || found.removed)
+    throw new PluginError(
+      "not-found",
+      "The image layer is no longer in the file (it was deleted while it was repainted). Nothing was changed.",
+    );
+  const current =
+    found.type !== "PAGE" && found.type !== "DOCUMENT" && "fills" in found && typeof found.fills !== "symbol"
+      ? found.fills
+      : [];
   let top = -1;
   current.forEach((paint, i) => void (paint.type === "IMAGE" && paint.visible !== false ? (top = i) : undefined));
-  if (top < 0) throw new PluginError("unsupported-node", `“${found.name}” has no visible image fill any more, so there is nothing to repaint. Nothing was changed.`);
+  if (top < 0)
+    throw new PluginError(
+      "unsupported-node",
+      `“${found.name}” has no visible image fill any more, so there is nothing to repaint. Nothing was changed.`,
+    );
   const node = found as SceneNode & MinimalFillsMixin;
   // The scale mode, crop (imageTransform), rotation, filters and opacity stay; only the image changes.
-  swapFills(node, (hash) => current.map((paint, i) => (i === top ? { ...(paint as ImagePaint), imageHash: hash } : paint)), request, secrets);
+  swapFills(
+    node,
+    (hash) => current.map((paint, i) => (i === top ? { ...(paint as ImagePaint), imageHash: hash } : paint)),
+    request,
+    secrets,
+  );
   return { nodeIds: [node.id] };
 }
 
 /** The new fills and the record on `node` as one undo step; any failure puts back what was there. */
-function swapFills(node: SceneNode & MinimalFillsMixin, fillsFor: (hash: string) => Paint[], request: ReplaceImage, secrets: readonly string[]): void {
+function swapFills(
+  node: SceneNode & MinimalFillsMixin,
+  fillsFor: (hash: string) => Paint[],
+  request: ReplaceImage,
+  secrets: readonly string[],
+): void {
   const encoded = encodeRecord(request.record, secrets);
   const image = createImage(request.bytes);
   const before = { fills: node.fills, record: node.getPluginData(RECORD_KEY), relaunch: node.getRelaunchData() };

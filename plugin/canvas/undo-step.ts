@@ -8,7 +8,11 @@ import { PluginError } from "../errors.js";
 
 /** Canvas writes need an editable file: Dev Mode (and view-only files) are read-only. */
 export function requireEditable(action: string): void {
-  if (figma.editorType === "dev") throw new PluginError("read-only", `Dev Mode is read-only, so Figment cannot ${action} here. Switch to Design mode and try again.`);
+  if (figma.editorType === "dev")
+    throw new PluginError(
+      "read-only",
+      `Dev Mode is read-only, so Figment cannot ${action} here. Switch to Design mode and try again.`,
+    );
 }
 
 export function oneUndoStep<T>(write: () => T): T {

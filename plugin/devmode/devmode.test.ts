@@ -24,7 +24,10 @@ afterEach(() => {
   restore = undefined;
 });
 
-async function bootDevMode(name: string, options: Omit<FigmaSimOptions, "file"> = {}): Promise<{ sim: FigmaSim; stats: CodegenStats }> {
+async function bootDevMode(
+  name: string,
+  options: Omit<FigmaSimOptions, "file"> = {},
+): Promise<{ sim: FigmaSim; stats: CodegenStats }> {
   const sim = simFromFixture(name, { editorType: "dev", command: "", mode: "codegen", ...options });
   restore = installFigmaSim(sim);
   const started = await start();
@@ -36,7 +39,9 @@ async function bootDevMode(name: string, options: Omit<FigmaSimOptions, "file"> 
 async function expectedPaths(sim: FigmaSim, id: string, target: "react" | "html"): Promise<string[] | undefined> {
   const json = await sim.node(id).exportAsync({ format: "JSON_REST_V1" });
   try {
-    return emitFiles(loadDesign(json, [id]).document, { target, styling: "css-modules", nodeIds: false }).files.map((f) => f.path);
+    return emitFiles(loadDesign(json, [id]).document, { target, styling: "css-modules", nodeIds: false }).files.map(
+      (f) => f.path,
+    );
   } catch (error) {
     if (isFigmentError(error, "input")) return undefined;
     throw error;
@@ -84,7 +89,9 @@ describe("Dev Mode codegen", () => {
           } else {
             withCode++;
             expect(results.filter((r) => r.title !== "Figment notes").map((r) => r.title)).toEqual(paths);
-            const main = results.find((r) => (language === "react" ? r.title.endsWith(".tsx") : r.title.endsWith(".html")));
+            const main = results.find((r) =>
+              language === "react" ? r.title.endsWith(".tsx") : r.title.endsWith(".html"),
+            );
             expect(main, `${node.id} ${language}: ${results.map((r) => r.title).join(", ")}`).toBeDefined();
             expect(main!.language).toBe(language === "react" ? "TYPESCRIPT" : "HTML");
             expect(main!.code.length).toBeGreaterThan(0);
@@ -146,8 +153,21 @@ describe("Dev Mode codegen", () => {
             type: "CANVAS",
             name: "Page",
             children: [
-              { id: "1:1", type: "FRAME", name: "Blank", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, children: [] },
-              { id: "1:2", type: "FRAME", name: "Secret", visible: false, absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, children: [] },
+              {
+                id: "1:1",
+                type: "FRAME",
+                name: "Blank",
+                absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+                children: [],
+              },
+              {
+                id: "1:2",
+                type: "FRAME",
+                name: "Secret",
+                visible: false,
+                absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+                children: [],
+              },
             ],
           },
         ],
@@ -170,20 +190,18 @@ describe("Dev Mode codegen", () => {
     const { sim } = await bootDevMode("figmasharp-login.file.json");
     sim.failExport("101:3", "Figma is busy");
     const results = await sim.codegen.generate("101:3", "react");
-    expect(results).toEqual([{ title: "Figment", code: "Could not export “Log-In Page”: Figma is busy", language: "PLAINTEXT" }]);
+    expect(results).toEqual([
+      { title: "Figment", code: "Could not export “Log-In Page”: Figma is busy", language: "PLAINTEXT" },
+    ]);
   });
 });
 
 describe("languageOf", () => {
   it("maps generated files to Figma's code languages", () => {
-    expect(["src/App.tsx", "a.ts", "styles/x.module.css", "index.html", "icon.svg", "package.json", "README.md"].map(languageOf)).toEqual([
-      "TYPESCRIPT",
-      "TYPESCRIPT",
-      "CSS",
-      "HTML",
-      "HTML",
-      "JSON",
-      "PLAINTEXT",
-    ]);
+    expect(
+      ["src/App.tsx", "a.ts", "styles/x.module.css", "index.html", "icon.svg", "package.json", "README.md"].map(
+        languageOf,
+      ),
+    ).toEqual(["TYPESCRIPT", "TYPESCRIPT", "CSS", "HTML", "HTML", "JSON", "PLAINTEXT"]);
   });
 });

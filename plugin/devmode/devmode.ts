@@ -53,7 +53,11 @@ function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
   const results: CodegenResult[] = files.map((f) => ({ title: f.path, code: f.content, language: languageOf(f.path) }));
   const notable = problems.filter((p) => p.severity !== "info");
   if (notable.length > 0) {
-    results.push({ title: "Figment notes", code: notable.map((p) => `${p.severity}: ${p.message}`).join("\n"), language: "PLAINTEXT" });
+    results.push({
+      title: "Figment notes",
+      code: notable.map((p) => `${p.severity}: ${p.message}`).join("\n"),
+      language: "PLAINTEXT",
+    });
   }
   return results;
 }
@@ -95,10 +99,18 @@ export function createDevModeCodegen(): DevModeCodegen {
     if (!options) return [note(`Figment writes React or HTML; "${language}" is not one of its languages.`)];
     if (!node.visible) return [note(`“${node.name}” is hidden: show it to see its code.`)];
     if (Math.max(node.width, node.height) > MAX_SIDE) {
-      return [note(`“${node.name}” is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ${formatCount(MAX_SIDE)} px on a side. Inspect a smaller frame or a section of it.`)];
+      return [
+        note(
+          `“${node.name}” is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ${formatCount(MAX_SIDE)} px on a side. Inspect a smaller frame or a section of it.`,
+        ),
+      ];
     }
     if ((await countDescendants(node, MAX_LAYERS)) > MAX_LAYERS) {
-      return [note(`“${node.name}” has more than ${formatCount(MAX_LAYERS)} layers, too many to convert here. Inspect a smaller frame or a section of it.`)];
+      return [
+        note(
+          `“${node.name}” has more than ${formatCount(MAX_LAYERS)} layers, too many to convert here. Inspect a smaller frame or a section of it.`,
+        ),
+      ];
     }
     let json: unknown;
     try {
@@ -106,7 +118,13 @@ export function createDevModeCodegen(): DevModeCodegen {
     } catch (error) {
       return [note(`Could not export “${node.name}”: ${errorText(error)}`)];
     }
-    const key = [node.id, options.target, options.styling, hashString(JSON.stringify(json)), options.components ? hashString(JSON.stringify(options.components)) : ""].join("\u0000");
+    const key = [
+      node.id,
+      options.target,
+      options.styling,
+      hashString(JSON.stringify(json)),
+      options.components ? hashString(JSON.stringify(options.components)) : "",
+    ].join("\u0000");
     const cached = cache.get(key);
     if (cached) {
       stats.hits++;
@@ -118,12 +136,21 @@ export function createDevModeCodegen(): DevModeCodegen {
       // The export's one root is the node itself; naming it makes an empty frame an error that names it.
       const design = loadDesign(json, [node.id]);
       const { files, problems } = emitFiles(design.document, options);
-      results = files.length > 0 ? toResults(files, [...design.problems, ...problems]) : [note(`Nothing to write for “${node.name}”.`)];
+      results =
+        files.length > 0
+          ? toResults(files, [...design.problems, ...problems])
+          : [note(`Nothing to write for “${node.name}”.`)];
     } catch (error) {
       // Bad input here is an empty or hidden frame: said, not logged.
       const empty = isFigmentError(error, "input");
       if (!empty) console.error("Figment codegen failed:", error);
-      results = [note(empty ? `Nothing to convert: ${error.message}.` : `Figment could not write code for “${node.name}”: ${errorText(error)}`)];
+      results = [
+        note(
+          empty
+            ? `Nothing to convert: ${error.message}.`
+            : `Figment could not write code for “${node.name}”: ${errorText(error)}`,
+        ),
+      ];
     }
     cache.set(key, results);
     return results.map((r) => ({ ...r }));

@@ -66,7 +66,9 @@ function innerId(nodeId: string, instance: InstanceScope): string | undefined {
 }
 
 const scopeOf = (node: RestNode, outer: InstanceScope | undefined): InstanceScope | undefined =>
-  node.type === "INSTANCE" && typeof node["componentId"] === "string" ? { id: node.id, componentId: node["componentId"] } : outer;
+  node.type === "INSTANCE" && typeof node["componentId"] === "string"
+    ? { id: node.id, componentId: node["componentId"] }
+    : outer;
 
 /** `componentId|innerId` of every instance layer visible somewhere (as codegen/design/normalize.ts collects them). */
 function shownLayers(node: RestNode, instance: InstanceScope | undefined, out: Set<string>): void {
@@ -97,7 +99,11 @@ export function planAssets(roots: readonly RestNode[]): AssetPlan {
       const inner = instance ? innerId(node.id, instance) : undefined;
       if (!instance || inner === undefined || !shown.has(`${instance.componentId}|${inner}`)) return;
     }
-    const layer: AssetLayer = { id: node.id, name: typeof node.name === "string" && node.name !== "" ? node.name : node.type.toLowerCase(), ...(hidden ? { hidden: true as const } : {}) };
+    const layer: AssetLayer = {
+      id: node.id,
+      name: typeof node.name === "string" && node.name !== "" ? node.name : node.type.toLowerCase(),
+      ...(hidden ? { hidden: true as const } : {}),
+    };
     // Older replies put a frame's paints in `background`; codegen reads that too.
     const fills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
     for (const ref of [...imageRefs(fills), ...imageRefs(node["strokes"])]) addImage(ref, layer);

@@ -32,23 +32,57 @@ async function boot(sim: FigmaSim): Promise<FigmaSim> {
   return sim;
 }
 
-const fixture = (name: string, options: Omit<FigmaSimOptions, "file"> = {}): Promise<FigmaSim> => boot(simFromFixture(name, { command: "code", images: fixtureImages(name), ...options }));
+const fixture = (name: string, options: Omit<FigmaSimOptions, "file"> = {}): Promise<FigmaSim> =>
+  boot(simFromFixture(name, { command: "code", images: fixtureImages(name), ...options }));
 
 const png = (seed: number, side = 8): Uint8Array => new Uint8Array(encodePng(side, side, { seed }));
 const box = { x: 0, y: 0, width: 40, height: 40 };
-const imageRect = (id: string, ref: string, extra: Json = {}): Json => ({ id, type: "RECTANGLE", name: `Photo ${id}`, absoluteBoundingBox: box, fills: [{ type: "IMAGE", imageRef: ref, scaleMode: "FILL" }], ...extra });
-const vector = (id: string, name = `Icon ${id}`): Json => ({ id, type: "VECTOR", name, absoluteBoundingBox: { x: 0, y: 0, width: 24, height: 24 }, fills: [{ type: "SOLID", color: { r: 0.1, g: 0.2, b: 0.9, a: 1 } }] });
+const imageRect = (id: string, ref: string, extra: Json = {}): Json => ({
+  id,
+  type: "RECTANGLE",
+  name: `Photo ${id}`,
+  absoluteBoundingBox: box,
+  fills: [{ type: "IMAGE", imageRef: ref, scaleMode: "FILL" }],
+  ...extra,
+});
+const vector = (id: string, name = `Icon ${id}`): Json => ({
+  id,
+  type: "VECTOR",
+  name,
+  absoluteBoundingBox: { x: 0, y: 0, width: 24, height: 24 },
+  fills: [{ type: "SOLID", color: { r: 0.1, g: 0.2, b: 0.9, a: 1 } }],
+});
 
 /** A one-page file with one frame `9:1` holding `children`. */
 function fileWith(children: Json[]): Json {
-  const frame = { id: "9:1", type: "FRAME", name: "Screen", absoluteBoundingBox: { x: 0, y: 0, width: 400, height: 800 }, children };
-  return { document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [frame] }] } };
+  const frame = {
+    id: "9:1",
+    type: "FRAME",
+    name: "Screen",
+    absoluteBoundingBox: { x: 0, y: 0, width: 400, height: 800 },
+    children,
+  };
+  return {
+    document: {
+      id: "0:0",
+      type: "DOCUMENT",
+      children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [frame] }],
+    },
+  };
 }
 
-const synthetic = (children: Json[], images: Record<string, Uint8Array>, options: Omit<FigmaSimOptions, "file"> = {}): Promise<FigmaSim> =>
+const synthetic = (
+  children: Json[],
+  images: Record<string, Uint8Array>,
+  options: Omit<FigmaSimOptions, "file"> = {},
+): Promise<FigmaSim> =>
   boot(createFigmaSim({ file: fileWith(children), selectIds: ["9:1"], command: "code", images, ...options }));
 
-async function exportResult(sim: FigmaSim, requestId = "r1", extra: { png?: boolean; assets?: boolean } = { png: false }) {
+async function exportResult(
+  sim: FigmaSim,
+  requestId = "r1",
+  extra: { png?: boolean; assets?: boolean } = { png: false },
+) {
   await sendToMain(sim, "export-selection", { requestId, ...extra });
   return waitForUi(sim, "export-result");
 }
@@ -57,7 +91,11 @@ const codes = (problems: ExportProblem[] | undefined): string[] => (problems ?? 
 
 describe("planAssets (what the JSON needs beside it)", () => {
   it("finds the login frame's photo by imageRef and the layers codegen draws as one SVG, not the frame itself", () => {
-    const json = { document: (readFigmaFixture(LOGIN) as { document: { children: { children: Json[] }[] } }).document.children[0]!.children.find((n) => n["id"] === LOGIN_FRAME) };
+    const json = {
+      document: (
+        readFigmaFixture(LOGIN) as { document: { children: { children: Json[] }[] } }
+      ).document.children[0]!.children.find((n) => n["id"] === LOGIN_FRAME),
+    };
     const plan = planAssets([exportRoot(json)!]);
     expect([...plan.images.keys()]).toEqual([LOGIN_IMAGE]);
     expect(plan.vectors.map((v) => v.name)).toEqual(["Group", "Group", "Group", "Vector 3"]);
@@ -79,7 +117,12 @@ describe("planAssets (what the JSON needs beside it)", () => {
           { id: "e", name: "Ring", type: "ELLIPSE", strokes: [{ type: "IMAGE", imageRef: "stroke" }] },
           { ...vector("v1"), visible: false },
           vector("v2"),
-          { id: "g", name: "Arrow", type: "GROUP", children: [vector("g1"), { id: "g2", type: "RECTANGLE", name: "r" }] },
+          {
+            id: "g",
+            name: "Arrow",
+            type: "GROUP",
+            children: [vector("g1"), { id: "g2", type: "RECTANGLE", name: "r" }],
+          },
           { id: "b1", name: "Union", type: "BOOLEAN_OPERATION", children: [vector("b1a"), vector("b1b")] },
         ],
       },
@@ -99,21 +142,25 @@ describe("planAssets against codegen", () => {
   /** What loadDesign looks up in the extras for one export: SVGs by node id, images by ref. */
   function askedBy(json: unknown): { svgs: Set<string>; images: Set<string> } {
     const asked = { svgs: new Set<string>(), images: new Set<string>() };
-    const recorder = (into: Set<string>) => new Proxy({}, { get: (_, key) => void (typeof key === "string" && into.add(key)) });
+    const recorder = (into: Set<string>) =>
+      new Proxy({}, { get: (_, key) => void (typeof key === "string" && into.add(key)) });
     loadDesign(json, [], { svgs: recorder(asked.svgs), images: recorder(asked.images) });
     return asked;
   }
 
-  it.each(FIGMA_FIXTURES)("plans exactly the SVGs and images codegen asks for, for every top-level layer of %s", async (name) => {
-    const sim = simFromFixture(name);
-    for (const top of sim.topLevel()) {
-      const json = await top.exportAsync({ format: "JSON_REST_V1" });
-      const plan = planAssets([exportRoot(json)!]);
-      const asked = askedBy(json);
-      expect(new Set(plan.vectors.map((v) => v.id)), `${name} ${top.id}`).toEqual(asked.svgs);
-      expect(new Set(plan.images.keys()), `${name} ${top.id}`).toEqual(asked.images);
-    }
-  });
+  it.each(FIGMA_FIXTURES)(
+    "plans exactly the SVGs and images codegen asks for, for every top-level layer of %s",
+    async (name) => {
+      const sim = simFromFixture(name);
+      for (const top of sim.topLevel()) {
+        const json = await top.exportAsync({ format: "JSON_REST_V1" });
+        const plan = planAssets([exportRoot(json)!]);
+        const asked = askedBy(json);
+        expect(new Set(plan.vectors.map((v) => v.id)), `${name} ${top.id}`).toEqual(asked.svgs);
+        expect(new Set(plan.images.keys()), `${name} ${top.id}`).toEqual(asked.images);
+      }
+    },
+  );
 });
 
 describe("export-selection with assets", () => {
@@ -128,13 +175,21 @@ describe("export-selection with assets", () => {
     const svgs = result.extras?.svgs ?? {};
     expect(Object.keys(svgs).sort()).toEqual(plan.vectors.map((v) => v.id).sort());
     for (const svg of Object.values(svgs)) expect(svg).toMatch(/^<svg width="[\d.]+" height="[\d.]+" viewBox=/);
-    expect(sim.record.exports.filter((e) => e.format === "SVG_STRING").map((e) => e.nodeId).sort()).toEqual(plan.vectors.map((v) => v.id).sort());
+    expect(
+      sim.record.exports
+        .filter((e) => e.format === "SVG_STRING")
+        .map((e) => e.nodeId)
+        .sort(),
+    ).toEqual(plan.vectors.map((v) => v.id).sort());
     // The JSON is unchanged: codegen still reads it.
     expect(loadDesign(result.frames[0]!.json, [LOGIN_FRAME]).document.frames).toHaveLength(1);
   });
 
   it("fetches each image once however many layers use it", async () => {
-    const sim = await synthetic([imageRect("1", "a"), imageRect("2", "a"), imageRect("3", "b"), imageRect("4", "a"), imageRect("5", "b")], { a: png(1), b: png(2) });
+    const sim = await synthetic(
+      [imageRect("1", "a"), imageRect("2", "a"), imageRect("3", "b"), imageRect("4", "a"), imageRect("5", "b")],
+      { a: png(1), b: png(2) },
+    );
     const lookups = vi.spyOn(sim.figma as { getImageByHash(hash: string): unknown }, "getImageByHash");
     const result = await exportResult(sim);
     expect(lookups.mock.calls.map((c) => c[0]).sort()).toEqual(["a", "b"]);
@@ -144,7 +199,11 @@ describe("export-selection with assets", () => {
   it(`has at most ${ASSET_CONCURRENCY} image reads and ${ASSET_CONCURRENCY} SVG exports in flight, and uses that many`, async () => {
     const refs = Array.from({ length: 13 }, (_, i) => `img${i}`);
     const images = Object.fromEntries(refs.map((ref, i) => [ref, png(i)]));
-    const sim = await synthetic([...refs.map((ref, i) => imageRect(`p${i}`, ref)), ...Array.from({ length: 11 }, (_, i) => vector(`v${i}`))], images, { exportDelayMs: 5 });
+    const sim = await synthetic(
+      [...refs.map((ref, i) => imageRect(`p${i}`, ref)), ...Array.from({ length: 11 }, (_, i) => vector(`v${i}`))],
+      images,
+      { exportDelayMs: 5 },
+    );
     const figma = sim.figma as { getImageByHash(hash: string): { getBytesAsync(): Promise<Uint8Array> } | null };
     const lookup = figma.getImageByHash.bind(figma);
     let inFlight = 0;
@@ -182,18 +241,38 @@ describe("export-selection with assets", () => {
   });
 
   it("lists an image Figma does not have (getImageByHash null) as a problem with the layer's name, and sends the rest", async () => {
-    const sim = await synthetic([imageRect("1", "here"), imageRect("2", "gone", { name: "Hero photo" }), imageRect("3", "gone")], { here: png(1) });
+    const sim = await synthetic(
+      [imageRect("1", "here"), imageRect("2", "gone", { name: "Hero photo" }), imageRect("3", "gone")],
+      { here: png(1) },
+    );
     const result = await exportResult(sim);
     expect(Object.keys(result.extras!.images!)).toEqual(["here"]);
-    expect(result.problems).toEqual([{ severity: "warning", code: "image-missing", nodeId: "2", message: expect.stringContaining("“Hero photo” (and 1 more layer)") }]);
+    expect(result.problems).toEqual([
+      {
+        severity: "warning",
+        code: "image-missing",
+        nodeId: "2",
+        message: expect.stringContaining("“Hero photo” (and 1 more layer)"),
+      },
+    ]);
   });
 
   it("lists an image whose bytes Figma cannot read (getBytesAsync rejects) with Figma's reason", async () => {
-    const sim = await synthetic([imageRect("1", "a", { name: "Avatar" }), imageRect("2", "b")], { a: png(1), b: png(2) });
+    const sim = await synthetic([imageRect("1", "a", { name: "Avatar" }), imageRect("2", "b")], {
+      a: png(1),
+      b: png(2),
+    });
     sim.failImage("a", "Image could not be loaded");
     const result = await exportResult(sim);
     expect(Object.keys(result.extras!.images!)).toEqual(["b"]);
-    expect(result.problems).toEqual([{ severity: "warning", code: "image-failed", nodeId: "1", message: "Could not read the image of “Avatar”: Image could not be loaded. It is a placeholder in the code." }]);
+    expect(result.problems).toEqual([
+      {
+        severity: "warning",
+        code: "image-failed",
+        nodeId: "1",
+        message: "Could not read the image of “Avatar”: Image could not be loaded. It is a placeholder in the code.",
+      },
+    ]);
   });
 
   it("lists a failed SVG export with the layer's name; the frame and the other icons are exported", async () => {
@@ -201,13 +280,23 @@ describe("export-selection with assets", () => {
     sim.failExport("v1", "Render failed");
     const result = await exportResult(sim);
     expect(Object.keys(result.extras!.svgs!)).toEqual(["v2"]);
-    expect(result.problems).toEqual([{ severity: "warning", code: "svg-failed", nodeId: "v1", message: "Could not export “Search icon” as SVG: Render failed. It is drawn from the JSON instead." }]);
+    expect(result.problems).toEqual([
+      {
+        severity: "warning",
+        code: "svg-failed",
+        nodeId: "v1",
+        message: "Could not export “Search icon” as SVG: Render failed. It is drawn from the JSON instead.",
+      },
+    ]);
     expect(result.frames).toHaveLength(1);
   });
 
   it("reports progress as images and icons arrive, ending at the total", async () => {
     const refs = Array.from({ length: 6 }, (_, i) => `img${i}`);
-    const sim = await synthetic([...refs.map((ref, i) => imageRect(`p${i}`, ref)), vector("v1"), vector("v2")], Object.fromEntries(refs.map((r, i) => [r, png(i)])));
+    const sim = await synthetic(
+      [...refs.map((ref, i) => imageRect(`p${i}`, ref)), vector("v1"), vector("v2")],
+      Object.fromEntries(refs.map((r, i) => [r, png(i)])),
+    );
     await exportResult(sim);
     const progress = uiMessages(sim, "export-progress").map((m) => `${m.label} ${m.done}/${m.total}`);
     const images = progress.filter((p) => p.startsWith("Fetching images"));
@@ -242,13 +331,19 @@ describe("export-selection with assets", () => {
 
   it("stops fetching on cancel and sends no result", async () => {
     const refs = Array.from({ length: 40 }, (_, i) => `img${i}`);
-    const sim = await synthetic(refs.map((ref, i) => imageRect(`p${i}`, ref)), Object.fromEntries(refs.map((r, i) => [r, png(i)])));
+    const sim = await synthetic(
+      refs.map((ref, i) => imageRect(`p${i}`, ref)),
+      Object.fromEntries(refs.map((r, i) => [r, png(i)])),
+    );
     const figma = sim.figma as { getImageByHash(hash: string): { getBytesAsync(): Promise<Uint8Array> } | null };
     const lookup = figma.getImageByHash.bind(figma);
     let reads = 0;
     vi.spyOn(figma, "getImageByHash").mockImplementation((hash) => {
       const image = lookup(hash)!;
-      return { ...image, getBytesAsync: async () => (reads++, await new Promise((r) => setTimeout(r, 10)), image.getBytesAsync()) };
+      return {
+        ...image,
+        getBytesAsync: async () => (reads++, await new Promise((r) => setTimeout(r, 10)), image.getBytesAsync()),
+      };
     });
     const exporting = sendToMain(sim, "export-selection", { requestId: "c1", png: false });
     await waitForUi(sim, "export-progress", { where: (m) => m.label === "Fetching images" });

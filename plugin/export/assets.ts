@@ -5,7 +5,13 @@
  * limit becomes a problem naming the layer, and codegen draws a placeholder (or its own SVG) instead.
  */
 import type { ExportExtras, ExportProblem } from "../../contract/messages.js";
-import { MAX_EXPORT_IMAGE_BYTES, MAX_EXPORT_SVG_CHARS, MAX_EXPORT_SVGS, MAX_IMAGE_FILE_BYTES, MAX_SVG_CHARS } from "../../contract/limits.js";
+import {
+  MAX_EXPORT_IMAGE_BYTES,
+  MAX_EXPORT_SVG_CHARS,
+  MAX_EXPORT_SVGS,
+  MAX_IMAGE_FILE_BYTES,
+  MAX_SVG_CHARS,
+} from "../../contract/limits.js";
 import { errorText, formatCount } from "../errors.js";
 import { ASSET_CONCURRENCY, ASSET_PROGRESS_STEPS } from "../limits.js";
 import { forEachLimited, type Job } from "../tasks.js";
@@ -23,9 +29,15 @@ export interface ExportedAssets {
 }
 
 /** Settings of every SVG export; these are Figma's defaults, spelled out because the output depends on them. */
-const SVG_SETTINGS: ExportSettingsSVGString = { format: "SVG_STRING", svgOutlineText: true, svgIdAttribute: false, svgSimplifyStroke: true };
+const SVG_SETTINGS: ExportSettingsSVGString = {
+  format: "SVG_STRING",
+  svgOutlineText: true,
+  svgIdAttribute: false,
+  svgSimplifyStroke: true,
+};
 
-const megabytes = (n: number): string => `${n >= 10_000_000 ? Math.round(n / 1_000_000) : (n / 1_000_000).toFixed(1)} MB`;
+const megabytes = (n: number): string =>
+  `${n >= 10_000_000 ? Math.round(n / 1_000_000) : (n / 1_000_000).toFixed(1)} MB`;
 
 /** “Hero”, or “Hero” (and 2 more layers). */
 function layersText(layers: readonly AssetLayer[]): string {
@@ -41,7 +53,11 @@ function progressEvery(total: number, label: string, hooks: AssetHooks): (done: 
   };
 }
 
-async function fetchImages(images: AssetPlan["images"], hooks: AssetHooks, problems: ExportProblem[]): Promise<Record<string, Uint8Array>> {
+async function fetchImages(
+  images: AssetPlan["images"],
+  hooks: AssetHooks,
+  problems: ExportProblem[],
+): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
   const entries = [...images.entries()];
   if (entries.length === 0) return out;
@@ -53,16 +69,23 @@ async function fetchImages(images: AssetPlan["images"], hooks: AssetHooks, probl
     entries,
     ASSET_CONCURRENCY,
     async ([hash, layers]) => {
-      const problem = (code: string, message: string): void => void problems.push({ severity: "warning", code, message, nodeId: layers[0]!.id });
+      const problem = (code: string, message: string): void =>
+        void problems.push({ severity: "warning", code, message, nodeId: layers[0]!.id });
       try {
         const image = figma.getImageByHash(hash);
         if (!image) {
-          problem("image-missing", `The image of ${layersText(layers)} is not in this file (Figma has no image ${hash.slice(0, 12)}…); it is a placeholder in the code.`);
+          problem(
+            "image-missing",
+            `The image of ${layersText(layers)} is not in this file (Figma has no image ${hash.slice(0, 12)}…); it is a placeholder in the code.`,
+          );
           return;
         }
         const bytes = await image.getBytesAsync();
         if (bytes.length > MAX_IMAGE_FILE_BYTES) {
-          problem("image-too-large", `The image of ${layersText(layers)} is ${megabytes(bytes.length)}, over the ${megabytes(MAX_IMAGE_FILE_BYTES)} Figment carries; it is a placeholder in the code.`);
+          problem(
+            "image-too-large",
+            `The image of ${layersText(layers)} is ${megabytes(bytes.length)}, over the ${megabytes(MAX_IMAGE_FILE_BYTES)} Figment carries; it is a placeholder in the code.`,
+          );
         } else if (totalBytes + bytes.length > MAX_EXPORT_IMAGE_BYTES) {
           problem(
             "images-over-limit",
@@ -73,7 +96,10 @@ async function fetchImages(images: AssetPlan["images"], hooks: AssetHooks, probl
           out[hash] = bytes;
         }
       } catch (error) {
-        problem("image-failed", `Could not read the image of ${layersText(layers)}: ${errorText(error)}. It is a placeholder in the code.`);
+        problem(
+          "image-failed",
+          `Could not read the image of ${layersText(layers)}: ${errorText(error)}. It is a placeholder in the code.`,
+        );
       } finally {
         report(++done);
       }
@@ -91,13 +117,22 @@ async function exportSvg(layer: AssetLayer): Promise<string> {
   return svg;
 }
 
-async function exportSvgs(vectors: readonly AssetLayer[], hooks: AssetHooks, problems: ExportProblem[]): Promise<Record<string, string>> {
+async function exportSvgs(
+  vectors: readonly AssetLayer[],
+  hooks: AssetHooks,
+  problems: ExportProblem[],
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   if (vectors.length === 0) return out;
-  const problem = (layer: AssetLayer, code: string, message: string): void => void problems.push({ severity: "warning", code, message, nodeId: layer.id });
+  const problem = (layer: AssetLayer, code: string, message: string): void =>
+    void problems.push({ severity: "warning", code, message, nodeId: layer.id });
   const kept = vectors.slice(0, MAX_EXPORT_SVGS);
   for (const layer of vectors.slice(MAX_EXPORT_SVGS)) {
-    problem(layer, "svgs-over-limit", `“${layer.name}” was not exported as SVG: Figment exports up to ${formatCount(MAX_EXPORT_SVGS)} vector layers at once; it is drawn from the JSON instead.`);
+    problem(
+      layer,
+      "svgs-over-limit",
+      `“${layer.name}” was not exported as SVG: Figment exports up to ${formatCount(MAX_EXPORT_SVGS)} vector layers at once; it is drawn from the JSON instead.`,
+    );
   }
   const report = progressEvery(kept.length, "Exporting icons", hooks);
   let done = 0;
@@ -110,16 +145,29 @@ async function exportSvgs(vectors: readonly AssetLayer[], hooks: AssetHooks, pro
       try {
         const svg = await exportSvg(layer);
         if (svg.length > MAX_SVG_CHARS) {
-          problem(layer, "svg-too-large", `The SVG of “${layer.name}” is ${megabytes(svg.length)}, over the ${megabytes(MAX_SVG_CHARS)} Figment carries; it is drawn from the JSON instead.`);
+          problem(
+            layer,
+            "svg-too-large",
+            `The SVG of “${layer.name}” is ${megabytes(svg.length)}, over the ${megabytes(MAX_SVG_CHARS)} Figment carries; it is drawn from the JSON instead.`,
+          );
         } else if (totalChars + svg.length > MAX_EXPORT_SVG_CHARS) {
-          problem(layer, "svgs-over-limit", `The SVG of “${layer.name}” was left out: this export's SVGs are over ${megabytes(MAX_EXPORT_SVG_CHARS)} in all; it is drawn from the JSON instead.`);
+          problem(
+            layer,
+            "svgs-over-limit",
+            `The SVG of “${layer.name}” was left out: this export's SVGs are over ${megabytes(MAX_EXPORT_SVG_CHARS)} in all; it is drawn from the JSON instead.`,
+          );
         } else {
           totalChars += svg.length;
           out[layer.id] = svg;
         }
       } catch (error) {
         // A hidden layer Figma will not export is drawn from the JSON, and shows only when a prop turns it on.
-        if (!layer.hidden) problem(layer, "svg-failed", `Could not export “${layer.name}” as SVG: ${errorText(error)}. It is drawn from the JSON instead.`);
+        if (!layer.hidden)
+          problem(
+            layer,
+            "svg-failed",
+            `Could not export “${layer.name}” as SVG: ${errorText(error)}. It is drawn from the JSON instead.`,
+          );
       } finally {
         report(++done);
       }

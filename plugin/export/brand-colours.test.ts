@@ -25,8 +25,13 @@ function install(file: unknown, selectIds: string[], variables = loginVariables(
   return sim;
 }
 
-const selection = (): readonly SceneNode[] => (globalThis as unknown as { figma: PluginAPI }).figma.currentPage.selection;
-const solid = (r: number, g: number, b: number, extra: Json = {}): Json => ({ type: "SOLID", color: { r, g, b, a: 1 }, ...extra });
+const selection = (): readonly SceneNode[] =>
+  (globalThis as unknown as { figma: PluginAPI }).figma.currentPage.selection;
+const solid = (r: number, g: number, b: number, extra: Json = {}): Json => ({
+  type: "SOLID",
+  color: { r, g, b, a: 1 },
+  ...extra,
+});
 
 describe("readBrandColours", () => {
   it("names the login frame's colours by their bound variables, sums every use of a colour, and lists plain ones after", async () => {
@@ -46,7 +51,10 @@ describe("readBrandColours", () => {
 
   it("names colours by their paint styles; a style Figma no longer knows counts as plain; hidden layers and paints are left out", async () => {
     const file = structuredClone(CANVAS_FILE) as unknown as { document: Json; styles: Json };
-    file.styles = { "S:brand": { key: "brand", name: "Brand/Red", styleType: "FILL" }, "S:ink": { key: "ink", name: "Text/Ink", styleType: "FILL" } };
+    file.styles = {
+      "S:brand": { key: "brand", name: "Brand/Red", styleType: "FILL" },
+      "S:ink": { key: "ink", name: "Text/Ink", styleType: "FILL" },
+    };
     const card = ((file.document["children"] as Json[])[0]!["children"] as Json[])[1]!;
     const [photo, avatar, title, badges, divider] = card["children"] as Json[];
     card["fills"] = [solid(0.9, 0.2, 0.2)];
@@ -56,7 +64,10 @@ describe("readBrandColours", () => {
     avatar!["styles"] = { fill: "S:gone" };
     title!["fills"] = [solid(0.0667, 0.0667, 0.0667)];
     title!["styles"] = { fill: "S:ink" };
-    ((badges!["children"] as Json[])[0]!)["fills"] = [solid(0.9, 0.2, 0.2, { opacity: 0.5 }), solid(0, 1, 0, { visible: false })];
+    (badges!["children"] as Json[])[0]!["fills"] = [
+      solid(0.9, 0.2, 0.2, { opacity: 0.5 }),
+      solid(0, 1, 0, { visible: false }),
+    ];
     divider!["visible"] = false;
     divider!["strokes"] = [solid(0, 1, 0)];
     // The photo is selected with the card that holds it: counted once.
@@ -72,8 +83,26 @@ describe("readBrandColours", () => {
   it("keeps the 12 most used: named ones first, then plain ones by use", async () => {
     // 20 swatches: colour i used i+1 times; the least used one is bound to a variable.
     const children: Json[] = [];
-    for (let i = 0; i < 20; i++) for (let k = 0; k <= i; k++) children.push({ id: `5:${i}-${k}`, type: "RECTANGLE", name: `Swatch ${i}`, absoluteBoundingBox: { x: i * 10, y: k * 10, width: 8, height: 8 }, fills: [solid(i / 100, 0, 0)], ...(i === 0 ? { boundVariables: { fills: [{ type: "VARIABLE_ALIAS", id: "VariableID:2:10" }] } } : {}) });
-    install({ id: "5:0", type: "FRAME", name: "Swatches", absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 200 }, children }, ["5:0"]);
+    for (let i = 0; i < 20; i++)
+      for (let k = 0; k <= i; k++)
+        children.push({
+          id: `5:${i}-${k}`,
+          type: "RECTANGLE",
+          name: `Swatch ${i}`,
+          absoluteBoundingBox: { x: i * 10, y: k * 10, width: 8, height: 8 },
+          fills: [solid(i / 100, 0, 0)],
+          ...(i === 0 ? { boundVariables: { fills: [{ type: "VARIABLE_ALIAS", id: "VariableID:2:10" }] } } : {}),
+        });
+    install(
+      {
+        id: "5:0",
+        type: "FRAME",
+        name: "Swatches",
+        absoluteBoundingBox: { x: 0, y: 0, width: 200, height: 200 },
+        children,
+      },
+      ["5:0"],
+    );
     const colours = await readBrandColours(selection());
     expect(colours).toHaveLength(12);
     expect(colours[0]).toEqual({ hex: "#000000", name: "color/brand/primary", source: "variable", uses: 1 });
@@ -82,8 +111,17 @@ describe("readBrandColours", () => {
   });
 
   it("yields to Figma on a big selection, and stops when cancelled", async () => {
-    const children: Json[] = Array.from({ length: 1200 }, (_, i) => ({ id: `6:${i}`, type: "RECTANGLE", name: `R${i}`, absoluteBoundingBox: { x: i, y: 0, width: 1, height: 1 }, fills: [solid(0, 0, 0)] }));
-    install({ id: "6:x", type: "FRAME", name: "Big", absoluteBoundingBox: { x: 0, y: 0, width: 1200, height: 1 }, children }, ["6:x"]);
+    const children: Json[] = Array.from({ length: 1200 }, (_, i) => ({
+      id: `6:${i}`,
+      type: "RECTANGLE",
+      name: `R${i}`,
+      absoluteBoundingBox: { x: i, y: 0, width: 1, height: 1 },
+      fills: [solid(0, 0, 0)],
+    }));
+    install(
+      { id: "6:x", type: "FRAME", name: "Big", absoluteBoundingBox: { x: 0, y: 0, width: 1200, height: 1 }, children },
+      ["6:x"],
+    );
     const timeouts = vi.spyOn(globalThis, "setTimeout");
     expect(await readBrandColours(selection())).toEqual([{ hex: "#000000", source: "fill", uses: 1200 }]);
     expect(timeouts.mock.calls.filter(([, ms]) => ms === 0).length).toBeGreaterThanOrEqual(4);

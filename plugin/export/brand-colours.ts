@@ -22,7 +22,11 @@ interface Tally {
   uses: number;
 }
 
-const byte = (v: number): string => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, "0").toUpperCase();
+const byte = (v: number): string =>
+  Math.round(Math.min(1, Math.max(0, v)) * 255)
+    .toString(16)
+    .padStart(2, "0")
+    .toUpperCase();
 
 /** `#RRGGBB`, or `#RRGGBBAA` when the paint is not opaque. */
 export function hexOf(paint: SolidPaint): string {
@@ -50,7 +54,10 @@ function aliasOf(paint: SolidPaint, nodeBound: unknown, index: number): string |
 function countNode(node: SceneNode, tallies: Map<string, Tally>): void {
   const fields = node as unknown as Record<string, unknown>;
   const bound = ("boundVariables" in node ? node.boundVariables : undefined) as Record<string, unknown> | undefined;
-  for (const [paintsKey, styleKey] of [["fills", "fillStyleId"], ["strokes", "strokeStyleId"]] as const) {
+  for (const [paintsKey, styleKey] of [
+    ["fills", "fillStyleId"],
+    ["strokes", "strokeStyleId"],
+  ] as const) {
     const paints = paintsKey in node ? fields[paintsKey] : undefined;
     if (!Array.isArray(paints)) continue; // figma.mixed: a text with several fills (not read)
     const styleId = styleKey in node ? fields[styleKey] : undefined;
@@ -99,20 +106,30 @@ async function nameOf(tally: Tally): Promise<string | undefined> {
 
 /** The selection's brand colours; `empty-selection` when nothing is selected. */
 export async function readBrandColours(selection: readonly SceneNode[], job?: Job): Promise<BrandColour[]> {
-  if (selection.length === 0) throw new PluginError("empty-selection", "Select the layers whose colours the images should use (a frame of your design, or a few swatches), then read the colours again.");
+  if (selection.length === 0)
+    throw new PluginError(
+      "empty-selection",
+      "Select the layers whose colours the images should use (a frame of your design, or a few swatches), then read the colours again.",
+    );
   const tallies = new Map<string, Tally>();
   await walk(selection, tallies, job);
   // Each colour once: its uses summed over styles, variables and plain paints, named by its most used style
   // or variable (the first seen on a tie).
-  const groups = new Map<string, { uses: number; name?: { name: string; source: "style" | "variable"; uses: number } }>();
+  const groups = new Map<
+    string,
+    { uses: number; name?: { name: string; source: "style" | "variable"; uses: number } }
+  >();
   for (const tally of tallies.values()) {
     const group = groups.get(tally.hex) ?? { uses: 0 };
     groups.set(tally.hex, group);
     group.uses += tally.uses;
     const name = tally.source === "fill" ? undefined : await nameOf(tally);
-    if (name !== undefined && tally.source !== "fill" && (!group.name || tally.uses > group.name.uses)) group.name = { name, source: tally.source, uses: tally.uses };
+    if (name !== undefined && tally.source !== "fill" && (!group.name || tally.uses > group.name.uses))
+      group.name = { name, source: tally.source, uses: tally.uses };
   }
-  const colours: BrandColour[] = [...groups].map(([hex, g]) => (g.name ? { hex, name: g.name.name, source: g.name.source, uses: g.uses } : { hex, source: "fill", uses: g.uses }));
+  const colours: BrandColour[] = [...groups].map(([hex, g]) =>
+    g.name ? { hex, name: g.name.name, source: g.name.source, uses: g.uses } : { hex, source: "fill", uses: g.uses },
+  );
   // Named colours first (the file's own vocabulary), then plain ones; each by use, first seen first on ties.
   const rank = (c: BrandColour): number => (c.source === "fill" ? 1 : 0);
   return colours.sort((a, b) => rank(a) - rank(b) || b.uses - a.uses).slice(0, MAX_BRAND_COLOURS);

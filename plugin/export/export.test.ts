@@ -33,11 +33,18 @@ async function boot(sim: FigmaSim): Promise<FigmaSim> {
   return sim;
 }
 
-const fixture = (name: string, options: Omit<FigmaSimOptions, "file"> = {}): Promise<FigmaSim> => boot(simFromFixture(name, { command: "code", ...options }));
+const fixture = (name: string, options: Omit<FigmaSimOptions, "file"> = {}): Promise<FigmaSim> =>
+  boot(simFromFixture(name, { command: "code", ...options }));
 
 /** A one-page file holding `frames`. */
 function syntheticFile(frames: Json[]): Json {
-  return { document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: frames }] } };
+  return {
+    document: {
+      id: "0:0",
+      type: "DOCUMENT",
+      children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: frames }],
+    },
+  };
 }
 
 /** A frame with `count` rectangles in groups of 100. */
@@ -45,10 +52,28 @@ function frameWithLayers(id: string, count: number): Json {
   const groups: Json[] = [];
   for (let g = 0; g * 100 < count; g++) {
     const rects: Json[] = [];
-    for (let r = 0; r < 100 && g * 100 + r < count; r++) rects.push({ id: `${id}:r${g}-${r}`, type: "RECTANGLE", name: "Rect", absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } });
-    groups.push({ id: `${id}:g${g}`, type: "GROUP", name: `Group ${g}`, absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 }, children: rects });
+    for (let r = 0; r < 100 && g * 100 + r < count; r++)
+      rects.push({
+        id: `${id}:r${g}-${r}`,
+        type: "RECTANGLE",
+        name: "Rect",
+        absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+      });
+    groups.push({
+      id: `${id}:g${g}`,
+      type: "GROUP",
+      name: `Group ${g}`,
+      absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+      children: rects,
+    });
   }
-  return { id, type: "FRAME", name: "Dashboard", absoluteBoundingBox: { x: 0, y: 0, width: 1440, height: 900 }, children: groups };
+  return {
+    id,
+    type: "FRAME",
+    name: "Dashboard",
+    absoluteBoundingBox: { x: 0, y: 0, width: 1440, height: 900 },
+    children: groups,
+  };
 }
 
 async function exportNow(sim: FigmaSim, requestId: string): Promise<void> {
@@ -64,13 +89,19 @@ describe("export-selection", () => {
     expect(frames).toHaveLength(1);
     const frame = frames[0]!;
     expect(frame).toMatchObject({ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667, scale: 2 });
-    expect((frame.json as { document: Json }).document).toMatchObject({ id: "101:3", name: "Log-In Page", type: "FRAME" });
+    expect((frame.json as { document: Json }).document).toMatchObject({
+      id: "101:3",
+      name: "Log-In Page",
+      type: "FRAME",
+    });
     // The export is what codegen reads.
     expect(loadDesign(frame.json, ["101:3"]).document.frames).toHaveLength(1);
     const png = readPngSize(frame.png!)!;
     expect(png).toEqual({ width: 750, height: 1334 });
     expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(DEFAULT_SETTINGS.maxImageSize);
-    expect(sim.record.exports.filter((e) => e.format === "PNG")).toEqual([{ nodeId: "101:3", format: "PNG", scale: 2, width: 750, height: 1334 }]);
+    expect(sim.record.exports.filter((e) => e.format === "PNG")).toEqual([
+      { nodeId: "101:3", format: "PNG", scale: 2, width: 750, height: 1334 },
+    ]);
   });
 
   it("exports only the structure when the PNG is not wanted (offline code)", async () => {
@@ -83,7 +114,10 @@ describe("export-selection", () => {
   });
 
   it("scales the PNG down to settings.maxImageSize", async () => {
-    const sim = await fixture(LOGIN, { selectIds: ["101:3"], storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, maxImageSize: 512 } } });
+    const sim = await fixture(LOGIN, {
+      selectIds: ["101:3"],
+      storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, maxImageSize: 512 } },
+    });
     await exportNow(sim, "r1");
     const frame = (await waitForUi(sim, "export-result")).frames[0]!;
     expect(frame.scale).toBeLessThan(1);
@@ -133,7 +167,11 @@ describe("export-selection", () => {
 
   it("stops when cancelled and replies error cancelled, without a result", async () => {
     const sim = simFromFixture("figmagic-design-system.file.json", { command: "code", exportDelayMs: 5 });
-    const ids = sim.topLevel().filter((n) => n.type === "FRAME" && n.visible).slice(0, 12).map((n) => n.id);
+    const ids = sim
+      .topLevel()
+      .filter((n) => n.type === "FRAME" && n.visible)
+      .slice(0, 12)
+      .map((n) => n.id);
     sim.select(ids);
     await boot(sim);
     // Not awaited: the simulator's send resolves only once the export has finished.
@@ -155,31 +193,50 @@ describe("export-selection", () => {
   it("refuses an empty selection: Select one or more frames first", async () => {
     const sim = await fixture(LOGIN);
     await exportNow(sim, "e");
-    expect(await waitForUi(sim, "error")).toEqual({ type: "error", requestId: "e", code: "empty-selection", message: "Select one or more frames first." });
+    expect(await waitForUi(sim, "error")).toEqual({
+      type: "error",
+      requestId: "e",
+      code: "empty-selection",
+      message: "Select one or more frames first.",
+    });
   });
 
   it("refuses a frame larger than 10,000 px on a side, saying how big and what to do", async () => {
-    const poster = { id: "9:1", type: "FRAME", name: "Poster", absoluteBoundingBox: { x: 0, y: 0, width: 20000, height: 800 }, children: [] };
+    const poster = {
+      id: "9:1",
+      type: "FRAME",
+      name: "Poster",
+      absoluteBoundingBox: { x: 0, y: 0, width: 20000, height: 800 },
+      children: [],
+    };
     const sim = await boot(createFigmaSim({ file: syntheticFile([poster]), command: "code", selectIds: ["9:1"] }));
     await exportNow(sim, "big");
     const error = await waitForUi(sim, "error");
     expect(error.code).toBe("too-large");
     expect(error.requestId).toBe("big");
-    expect(error.message).toBe("“Poster” is 20,000 × 800 px; Figment exports frames up to 10,000 px on a side. Select a smaller frame or a section of it.");
+    expect(error.message).toBe(
+      "“Poster” is 20,000 × 800 px; Figment exports frames up to 10,000 px on a side. Select a smaller frame or a section of it.",
+    );
     expect(sim.record.exports).toEqual([]);
   });
 
   it("refuses a frame with more than 5,000 layers before exporting anything", async () => {
-    const sim = await boot(createFigmaSim({ file: syntheticFile([frameWithLayers("7:1", 6000)]), command: "code", selectIds: ["7:1"] }));
+    const sim = await boot(
+      createFigmaSim({ file: syntheticFile([frameWithLayers("7:1", 6000)]), command: "code", selectIds: ["7:1"] }),
+    );
     await exportNow(sim, "many");
     const error = await waitForUi(sim, "error");
     expect(error.code).toBe("too-large");
-    expect(error.message).toBe("“Dashboard” has more than 5,000 layers, too many to export at once. Select a smaller frame or a section of it.");
+    expect(error.message).toBe(
+      "“Dashboard” has more than 5,000 layers, too many to export at once. Select a smaller frame or a section of it.",
+    );
     expect(sim.record.exports).toEqual([]);
   });
 
   it("exports a frame just under the layer limit", async () => {
-    const sim = await boot(createFigmaSim({ file: syntheticFile([frameWithLayers("7:1", 4000)]), command: "code", selectIds: ["7:1"] }));
+    const sim = await boot(
+      createFigmaSim({ file: syntheticFile([frameWithLayers("7:1", 4000)]), command: "code", selectIds: ["7:1"] }),
+    );
     await exportNow(sim, "ok");
     expect((await waitForUi(sim, "export-result")).frames).toHaveLength(1);
   });
@@ -187,7 +244,13 @@ describe("export-selection", () => {
   it("refuses slices and hidden layers as unsupported, naming them", async () => {
     const file = syntheticFile([
       { id: "1:1", type: "SLICE", name: "Slice 1", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } },
-      { id: "1:2", type: "FRAME", name: "Card", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, children: [] },
+      {
+        id: "1:2",
+        type: "FRAME",
+        name: "Card",
+        absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+        children: [],
+      },
     ]);
     const sim = await boot(createFigmaSim({ file, command: "code", selectIds: ["1:1", "1:2"] }));
     await exportNow(sim, "s");
@@ -201,7 +264,12 @@ describe("export-selection", () => {
     sim.failExport("101:3", "Internal error: image too complex");
     await exportNow(sim, "f");
     const error = await waitForUi(sim, "error");
-    expect(error).toEqual({ type: "error", requestId: "f", code: "export-failed", message: "Could not export the structure of “Log-In Page”: Internal error: image too complex" });
+    expect(error).toEqual({
+      type: "error",
+      requestId: "f",
+      code: "export-failed",
+      message: "Could not export the structure of “Log-In Page”: Internal error: image too complex",
+    });
     expect(sim.record.relaunch).toEqual([]);
   });
 

@@ -45,7 +45,10 @@ export function checkSelection(nodes: readonly SceneNode[]): void {
     if (wide) throw wide;
   }
   if (nodes.length > MAX_EXPORT_NODES) {
-    throw new PluginError("too-large", `${formatCount(nodes.length)} layers are selected; Figment exports up to ${MAX_EXPORT_NODES} at a time. Select fewer frames.`);
+    throw new PluginError(
+      "too-large",
+      `${formatCount(nodes.length)} layers are selected; Figment exports up to ${MAX_EXPORT_NODES} at a time. Select fewer frames.`,
+    );
   }
 }
 
@@ -65,7 +68,11 @@ export interface ExportResult {
   problems: ExportProblem[];
 }
 
-export async function exportNodes(nodes: readonly SceneNode[], settings: Settings, hooks: ExportHooks): Promise<ExportResult> {
+export async function exportNodes(
+  nodes: readonly SceneNode[],
+  settings: Settings,
+  hooks: ExportHooks,
+): Promise<ExportResult> {
   const { job } = hooks;
   checkSelection(nodes);
   const total = nodes.length;
@@ -80,10 +87,20 @@ export async function exportNodes(nodes: readonly SceneNode[], settings: Setting
     const json = await exportStep(node, "the structure", () => node.exportAsync({ format: "JSON_REST_V1" }));
     await nextTask();
     throwIfCancelled(job);
-    const frame: ExportedFrame = { id: node.id, name: node.name, type: node.type, width: node.width, height: node.height, json, scale: 0 };
+    const frame: ExportedFrame = {
+      id: node.id,
+      name: node.name,
+      type: node.type,
+      width: node.width,
+      height: node.height,
+      json,
+      scale: 0,
+    };
     if (hooks.png) {
       const scale = fitScale(node.width, node.height, settings.maxImageSize, MAX_PNG_SCALE);
-      frame.png = await exportStep(node, "the image", () => node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } }));
+      frame.png = await exportStep(node, "the image", () =>
+        node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } }),
+      );
       frame.scale = scale;
       await nextTask();
       throwIfCancelled(job);

@@ -28,8 +28,13 @@ export interface Refusal {
 
 /** Why Figment cannot export this kind of node (type, visibility), or undefined. */
 export function kindRefusal(node: SceneNode): Refusal | undefined {
-  if (node.type === "SLICE") return { problem: "not-design", reason: "a slice is an export area, not a layer: select the frame under it" };
-  if (NOT_DESIGN.has(node.type)) return { problem: "not-design", reason: `${node.type.toLowerCase().replace(/_/g, " ")} layers have no code: select a frame` };
+  if (node.type === "SLICE")
+    return { problem: "not-design", reason: "a slice is an export area, not a layer: select the frame under it" };
+  if (NOT_DESIGN.has(node.type))
+    return {
+      problem: "not-design",
+      reason: `${node.type.toLowerCase().replace(/_/g, " ")} layers have no code: select a frame`,
+    };
   if (!node.visible) return { problem: "hidden", reason: "it is hidden: show it first" };
   if (node.width <= 0 && node.height <= 0) return { problem: "no-size", reason: "it has no size" };
   return undefined;

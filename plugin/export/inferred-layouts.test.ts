@@ -18,8 +18,28 @@ afterEach(() => {
 });
 
 const box = (x: number, y: number, width: number, height: number) => ({ absoluteBoundingBox: { x, y, width, height } });
-const text = (id: string, x: number, y: number, w: number, h: number): Json => ({ id, type: "TEXT", name: id, characters: id, style: { fontFamily: "Inter", fontSize: 16, fontWeight: 400, lineHeightPx: 20, lineHeightUnit: "PIXELS", textAutoResize: "HEIGHT" }, ...box(x, y, w, h) });
-const rect = (id: string, x: number, y: number, w: number, h: number): Json => ({ id, type: "RECTANGLE", name: id, fills: [{ type: "SOLID", color: { r: 0.9, g: 0.9, b: 0.9, a: 1 } }], ...box(x, y, w, h) });
+const text = (id: string, x: number, y: number, w: number, h: number): Json => ({
+  id,
+  type: "TEXT",
+  name: id,
+  characters: id,
+  style: {
+    fontFamily: "Inter",
+    fontSize: 16,
+    fontWeight: 400,
+    lineHeightPx: 20,
+    lineHeightUnit: "PIXELS",
+    textAutoResize: "HEIGHT",
+  },
+  ...box(x, y, w, h),
+});
+const rect = (id: string, x: number, y: number, w: number, h: number): Json => ({
+  id,
+  type: "RECTANGLE",
+  name: id,
+  fills: [{ type: "SOLID", color: { r: 0.9, g: 0.9, b: 0.9, a: 1 } }],
+  ...box(x, y, w, h),
+});
 
 /**
  * A 1440-px page drawn without auto layout: a card whose picture and caption overlap in part (Figment's own
@@ -32,15 +52,58 @@ const page: Json = {
   name: "Page",
   ...box(0, 0, 1440, 900),
   children: [
-    { id: "1:2", type: "FRAME", name: "Card", ...box(100, 100, 600, 400), children: [rect("1:3", 0 + 100, 100, 400, 300), text("1:4", 300 + 100, 250 + 100, 300, 120)] },
-    { id: "1:5", type: "FRAME", name: "Section", ...box(800, 100, 500, 200), children: [text("1:6", 800, 100, 500, 40), text("1:7", 800, 160, 500, 40)] },
-    { id: "1:8", type: "FRAME", name: "Toolbar", layoutMode: "HORIZONTAL", itemSpacing: 8, ...box(100, 600, 300, 40), children: [rect("1:9", 100, 600, 40, 40), rect("1:10", 148, 600, 40, 40)] },
-    { id: "1:11", type: "FRAME", name: "Hidden", visible: false, ...box(800, 600, 300, 100), children: [rect("1:12", 800, 600, 10, 10), rect("1:13", 820, 600, 10, 10)] },
+    {
+      id: "1:2",
+      type: "FRAME",
+      name: "Card",
+      ...box(100, 100, 600, 400),
+      children: [rect("1:3", 0 + 100, 100, 400, 300), text("1:4", 300 + 100, 250 + 100, 300, 120)],
+    },
+    {
+      id: "1:5",
+      type: "FRAME",
+      name: "Section",
+      ...box(800, 100, 500, 200),
+      children: [text("1:6", 800, 100, 500, 40), text("1:7", 800, 160, 500, 40)],
+    },
+    {
+      id: "1:8",
+      type: "FRAME",
+      name: "Toolbar",
+      layoutMode: "HORIZONTAL",
+      itemSpacing: 8,
+      ...box(100, 600, 300, 40),
+      children: [rect("1:9", 100, 600, 40, 40), rect("1:10", 148, 600, 40, 40)],
+    },
+    {
+      id: "1:11",
+      type: "FRAME",
+      name: "Hidden",
+      visible: false,
+      ...box(800, 600, 300, 100),
+      children: [rect("1:12", 800, 600, 10, 10), rect("1:13", 820, 600, 10, 10)],
+    },
   ],
 };
-const file: Json = { document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [page] }] } };
+const file: Json = {
+  document: {
+    id: "0:0",
+    type: "DOCUMENT",
+    children: [{ id: "0:1", type: "CANVAS", name: "Page 1", children: [page] }],
+  },
+};
 const guesses = {
-  "1:1": { layoutMode: "VERTICAL", itemSpacing: 100, paddingTop: 100, paddingLeft: 100, paddingRight: 140, paddingBottom: 200, primaryAxisAlignItems: "MIN", counterAxisAlignItems: "MIN", layoutWrap: "NO_WRAP" },
+  "1:1": {
+    layoutMode: "VERTICAL",
+    itemSpacing: 100,
+    paddingTop: 100,
+    paddingLeft: 100,
+    paddingRight: 140,
+    paddingBottom: 200,
+    primaryAxisAlignItems: "MIN",
+    counterAxisAlignItems: "MIN",
+    layoutWrap: "NO_WRAP",
+  },
   "1:2": { layoutMode: "HORIZONTAL", itemSpacing: 0, primaryAxisAlignItems: "MIN", counterAxisAlignItems: "MIN" },
   "1:5": { layoutMode: "VERTICAL", itemSpacing: 20, primaryAxisAlignItems: "MIN", counterAxisAlignItems: "MIN" },
   "1:8": { layoutMode: "HORIZONTAL", itemSpacing: 8 },
@@ -71,7 +134,12 @@ describe("Figma's inferred auto layout beside the export", () => {
     const layouts = result.extras?.inferredLayouts ?? {};
     // Not the auto-layout toolbar, not the hidden frame.
     expect(Object.keys(layouts).sort()).toEqual(["1:1", "1:2", "1:5"]);
-    expect(layouts["1:5"]).toEqual({ layoutMode: "VERTICAL", itemSpacing: 20, primaryAxisAlignItems: "MIN", counterAxisAlignItems: "MIN" });
+    expect(layouts["1:5"]).toEqual({
+      layoutMode: "VERTICAL",
+      itemSpacing: 20,
+      primaryAxisAlignItems: "MIN",
+      counterAxisAlignItems: "MIN",
+    });
 
     const loaded = loadDesign(result.frames[0]!.json, [], result.extras ?? {});
     const { document, report } = inferLayoutReported(loaded.document);

@@ -21,16 +21,27 @@ function pick(raw: unknown): InferredAutoLayout | undefined {
   const mode = r["layoutMode"];
   if (mode !== "HORIZONTAL" && mode !== "VERTICAL") return undefined;
   const out: InferredAutoLayout = { layoutMode: mode };
-  for (const key of ["itemSpacing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "counterAxisSpacing"] as const) {
+  for (const key of [
+    "itemSpacing",
+    "paddingTop",
+    "paddingRight",
+    "paddingBottom",
+    "paddingLeft",
+    "counterAxisSpacing",
+  ] as const) {
     const v = r[key];
     if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
   }
-  for (const key of ["primaryAxisAlignItems", "counterAxisAlignItems"] as const) if (typeof r[key] === "string") out[key] = r[key] as string;
+  for (const key of ["primaryAxisAlignItems", "counterAxisAlignItems"] as const)
+    if (typeof r[key] === "string") out[key] = r[key] as string;
   if (r["layoutWrap"] === "WRAP" || r["layoutWrap"] === "NO_WRAP") out.layoutWrap = r["layoutWrap"];
   return out;
 }
 
-export async function readInferredLayouts(roots: readonly SceneNode[], job: Job): Promise<Record<string, InferredAutoLayout>> {
+export async function readInferredLayouts(
+  roots: readonly SceneNode[],
+  job: Job,
+): Promise<Record<string, InferredAutoLayout>> {
   const out: Record<string, InferredAutoLayout> = {};
   const queue: Framed[] = [...roots];
   let reads = 0;

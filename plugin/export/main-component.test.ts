@@ -33,8 +33,16 @@ describe("readMainComponent", () => {
   it("reads the set's definitions: every variant option, each default, names as mappings use them", async () => {
     install();
     const main = await readMainComponent(VALUE);
-    expect(main).toMatchObject({ id: "31484:43009", name: "Size=Default, Direction=Up, Color=Black", set: { id: "31484:43007", name: "Value", key: expect.any(String) } });
-    expect(main.definitions["Size"]).toEqual({ type: "VARIANT", defaultValue: "Default", variantOptions: ["Default", "Small"] });
+    expect(main).toMatchObject({
+      id: "31484:43009",
+      name: "Size=Default, Direction=Up, Color=Black",
+      set: { id: "31484:43007", name: "Value", key: expect.any(String) },
+    });
+    expect(main.definitions["Size"]).toEqual({
+      type: "VARIANT",
+      defaultValue: "Default",
+      variantOptions: ["Default", "Small"],
+    });
     expect(main.definitions["Performance"]).toEqual({ type: "BOOLEAN", defaultValue: true });
     expect(Object.keys(main.definitions).some((name) => name.includes("#"))).toBe(false);
     expect(main.note).toBeUndefined();
@@ -58,30 +66,56 @@ describe("readMainComponent", () => {
   it("a local component that is not a variant: its own definitions, no set", async () => {
     install("figmagic-design-system.file.json");
     const main = await readMainComponent("4665:783");
-    expect(main).toEqual({ id: "2710:5", key: expect.stringMatching(/^[0-9a-f]{40}$/), name: "Close", definitions: {} });
+    expect(main).toEqual({
+      id: "2710:5",
+      key: expect.stringMatching(/^[0-9a-f]{40}$/),
+      name: "Close",
+      definitions: {},
+    });
   });
 
   it("a variant whose set is out of reach, or whose set Figma refuses to read: its own values, and a note saying so", async () => {
     const sim = install();
-    const ownDefinitions = { Size: { type: "VARIANT", defaultValue: "Default", variantOptions: ["Default"] }, Direction: { type: "VARIANT", defaultValue: "Up", variantOptions: ["Up"] }, Color: { type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] } };
+    const ownDefinitions = {
+      Size: { type: "VARIANT", defaultValue: "Default", variantOptions: ["Default"] },
+      Direction: { type: "VARIANT", defaultValue: "Up", variantOptions: ["Up"] },
+      Color: { type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] },
+    };
 
     sim.refuseComponentProperties("31484:43007", "Component set has existing errors");
     const refused = await readMainComponent(VALUE);
-    expect(refused).toMatchObject({ set: { id: "31484:43007" }, definitions: ownDefinitions, note: "Figma could not read the properties of “Value” (Component set has existing errors): only this variant's values are listed." });
+    expect(refused).toMatchObject({
+      set: { id: "31484:43007" },
+      definitions: ownDefinitions,
+      note: "Figma could not read the properties of “Value” (Component set has existing errors): only this variant's values are listed.",
+    });
 
     sim.orphanVariant("31484:43009");
     const alone = await readMainComponent(VALUE);
     expect(alone.set).toBeUndefined();
     expect(alone.definitions).toEqual(ownDefinitions);
-    expect(alone.note).toBe("The component set of “Size=Default, Direction=Up, Color=Black” is out of reach: only this variant's values are listed.");
+    expect(alone.note).toBe(
+      "The component set of “Size=Default, Direction=Up, Color=Black” is out of reach: only this variant's values are listed.",
+    );
   });
 
   it("a missing main component, a layer that is no instance and one that is gone: not-found, saying which", async () => {
     const sim = install();
     sim.loseMainComponent("33459:967");
-    await expect(readMainComponent(HOME_INDICATOR)).rejects.toThrow(new PluginError("not-found", "The main component of “Home Indicator” is missing (deleted, or in a library this file cannot reach)."));
-    await expect(readMainComponent("33459:3746")).rejects.toMatchObject({ code: "not-found", message: expect.stringMatching(/^“Selfie” is no longer an instance \(detached\?\)/) });
-    await expect(readMainComponent("404:404")).rejects.toMatchObject({ code: "not-found", message: expect.stringMatching(/no longer in the file/) });
+    await expect(readMainComponent(HOME_INDICATOR)).rejects.toThrow(
+      new PluginError(
+        "not-found",
+        "The main component of “Home Indicator” is missing (deleted, or in a library this file cannot reach).",
+      ),
+    );
+    await expect(readMainComponent("33459:3746")).rejects.toMatchObject({
+      code: "not-found",
+      message: expect.stringMatching(/^“Selfie” is no longer an instance \(detached\?\)/),
+    });
+    await expect(readMainComponent("404:404")).rejects.toMatchObject({
+      code: "not-found",
+      message: expect.stringMatching(/no longer in the file/),
+    });
   });
 });
 
@@ -96,6 +130,9 @@ describe("the panel's read-main-component request", () => {
     expect(reply.component.definitions["Size"]?.variantOptions).toEqual(["Default", "Small"]);
     sim.loseMainComponent("33459:967");
     await sendToMain(sim, "read-main-component", { requestId: "r2", nodeId: HOME_INDICATOR });
-    expect(await waitForUi(sim, "error", { where: (m) => m.requestId === "r2" })).toMatchObject({ code: "not-found", message: expect.stringContaining("main component of “Home Indicator” is missing") });
+    expect(await waitForUi(sim, "error", { where: (m) => m.requestId === "r2" })).toMatchObject({
+      code: "not-found",
+      message: expect.stringContaining("main component of “Home Indicator” is missing"),
+    });
   });
 });

@@ -17,7 +17,9 @@ const HASH = "ab".repeat(20);
 const PNG = encodePng(400, 100, { seed: 4 });
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 const solid = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
-const imageFill = (extra: Record<string, unknown> = {}) => [{ type: "IMAGE", imageRef: HASH, scaleMode: "FILL", ...extra }];
+const imageFill = (extra: Record<string, unknown> = {}) => [
+  { type: "IMAGE", imageRef: HASH, scaleMode: "FILL", ...extra },
+];
 
 /** A card holding a 200 × 100 photo (its image 400 × 100 px) at (100, 50), shapes over it, and one far away. */
 function file(photo: Record<string, unknown> = {}) {
@@ -39,7 +41,14 @@ function file(photo: Record<string, unknown> = {}) {
               absoluteBoundingBox: box(0, 0, 400, 300),
               fills: [],
               children: [
-                { id: "1:2", type: "RECTANGLE", name: "Photo", absoluteBoundingBox: box(100, 50, 200, 100), fills: imageFill(), ...photo },
+                {
+                  id: "1:2",
+                  type: "RECTANGLE",
+                  name: "Photo",
+                  absoluteBoundingBox: box(100, 50, 200, 100),
+                  fills: imageFill(),
+                  ...photo,
+                },
                 { id: "1:3", type: "ELLIPSE", name: "Lasso", absoluteBoundingBox: box(150, 60, 40, 20), fills: solid },
                 {
                   id: "1:4",
@@ -48,13 +57,29 @@ function file(photo: Record<string, unknown> = {}) {
                   absoluteBoundingBox: box(260, 100, 20, 20),
                   children: [
                     // A pencil line: an open path (fills nothing) with a 4 px stroke outlined as a filled path.
-                    { id: "1:5", type: "VECTOR", name: "Brush", absoluteBoundingBox: box(260, 100, 20, 20), fills: [], strokes: solid, strokeWeight: 4, fillGeometry: [{ path: "M 0 0 L 20 20", windingRule: "NONE" }], strokeGeometry: [{ path: "M 0 -2 L 20 -2 L 20 2 L 0 2 Z", windingRule: "NONZERO" }] },
+                    {
+                      id: "1:5",
+                      type: "VECTOR",
+                      name: "Brush",
+                      absoluteBoundingBox: box(260, 100, 20, 20),
+                      fills: [],
+                      strokes: solid,
+                      strokeWeight: 4,
+                      fillGeometry: [{ path: "M 0 0 L 20 20", windingRule: "NONE" }],
+                      strokeGeometry: [{ path: "M 0 -2 L 20 -2 L 20 2 L 0 2 Z", windingRule: "NONZERO" }],
+                    },
                   ],
                 },
               ],
             },
             { id: "2:1", type: "RECTANGLE", name: "Far", absoluteBoundingBox: box(900, 900, 10, 10), fills: solid },
-            { id: "2:2", type: "RECTANGLE", name: "Other photo", absoluteBoundingBox: box(0, 400, 50, 50), fills: imageFill() },
+            {
+              id: "2:2",
+              type: "RECTANGLE",
+              name: "Other photo",
+              absoluteBoundingBox: box(0, 400, 50, 50),
+              fills: imageFill(),
+            },
           ],
         },
       ],
@@ -92,7 +117,14 @@ async function refusal(call: () => Promise<unknown>): Promise<PluginError> {
 describe("readMaskSource", () => {
   it("FILL: the image layer, its original bytes and size, each shape mapped through the visible area to image pixels", async () => {
     const source = await read(sim(["1:2", "1:3"]));
-    expect(source).toMatchObject({ nodeId: "1:2", name: "Photo", width: 400, height: 100, scaleMode: "FILL", layer: { width: 200, height: 100 } });
+    expect(source).toMatchObject({
+      nodeId: "1:2",
+      name: "Photo",
+      width: 400,
+      height: 100,
+      scaleMode: "FILL",
+      layer: { width: 200, height: 100 },
+    });
     expect(Buffer.from(source.image).equals(PNG)).toBe(true);
     // FILL covers 200 × 100 with the 400 × 100 image at scale 1: the layer shows image x 100…300.
     expect(at(source.layer.toImage, 0, 0)).toEqual([100, 0]);
@@ -117,18 +149,45 @@ describe("readMaskSource", () => {
   });
 
   it("CROP: placed by the paint's imageTransform (REST's STRETCH), here the middle half of the image's width", async () => {
-    const source = await read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "STRETCH", imageTransform: [[0.5, 0, 0.25], [0, 1, 0]] }) }));
+    const source = await read(
+      sim(["1:2", "1:3"], {
+        fills: imageFill({
+          scaleMode: "STRETCH",
+          imageTransform: [
+            [0.5, 0, 0.25],
+            [0, 1, 0],
+          ],
+        }),
+      }),
+    );
     expect(source.scaleMode).toBe("CROP");
     expect(at(source.layer.toImage, 0, 0)).toEqual([100, 0]);
     expect(at(source.layer.toImage, 200, 100)).toEqual([300, 100]);
-    const zoomed = await read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "STRETCH", imageTransform: [[0.25, 0, 0.5], [0, 0.5, 0.5]] }) }));
+    const zoomed = await read(
+      sim(["1:2", "1:3"], {
+        fills: imageFill({
+          scaleMode: "STRETCH",
+          imageTransform: [
+            [0.25, 0, 0.5],
+            [0, 0.5, 0.5],
+          ],
+        }),
+      }),
+    );
     // A quarter of the width and half the height shown in 200 × 100: layer (50, 10) is image (200 + 50 / 2, 50 + 10 / 2).
     expect(at(shape(zoomed, "Lasso").toImage, 0, 0)).toEqual([225, 55]);
   });
 
   it("a rotated image layer: shapes drawn square on the page fall turned on the image, exactly", async () => {
     // Turned 90°: layer (x, y) is page (300 − y, x), so the 200 × 100 layer stands at page x 200…300, y 0…200.
-    const s = sim(["1:2", "1:3"], { absoluteBoundingBox: box(200, 0, 100, 200), size: { x: 200, y: 100 }, relativeTransform: [[0, -1, 300], [1, 0, 0]] });
+    const s = sim(["1:2", "1:3"], {
+      absoluteBoundingBox: box(200, 0, 100, 200),
+      size: { x: 200, y: 100 },
+      relativeTransform: [
+        [0, -1, 300],
+        [1, 0, 0],
+      ],
+    });
     s.node("1:3").x = 260 - 0; // the ellipse's box moves to page (260, 60)
     const source = await read(s);
     // Page (260, 60) → layer (60, 40) → image (160, 40); the ellipse's width runs down the image.
@@ -158,25 +217,61 @@ describe("readMaskSource", () => {
   });
 
   it("refuses, saying what to select: nothing, no image, no shape, two images, a shape off the image", async () => {
-    expect((await refusal(() => read(sim([]))))).toMatchObject({ code: "empty-selection" });
-    expect((await refusal(() => read(sim(["1:3"]))))).toMatchObject({ code: "unsupported-node", message: expect.stringMatching(/no layer filled with an image/) });
-    expect((await refusal(() => read(sim(["1:2"]))))).toMatchObject({ code: "unsupported-node", message: expect.stringMatching(/Draw a shape over the part of “Photo”/) });
-    expect((await refusal(() => read(sim(["1:2", "2:2", "1:3"]))))).toMatchObject({ message: expect.stringMatching(/“Photo” and “Other photo” all have image fills/) });
-    expect((await refusal(() => read(sim(["1:2", "1:3", "2:1"]))))).toMatchObject({ code: "unsupported-node", message: "“Far” is not over “Photo”: move it onto the image or leave it out of the selection." });
+    expect(await refusal(() => read(sim([])))).toMatchObject({ code: "empty-selection" });
+    expect(await refusal(() => read(sim(["1:3"])))).toMatchObject({
+      code: "unsupported-node",
+      message: expect.stringMatching(/no layer filled with an image/),
+    });
+    expect(await refusal(() => read(sim(["1:2"])))).toMatchObject({
+      code: "unsupported-node",
+      message: expect.stringMatching(/Draw a shape over the part of “Photo”/),
+    });
+    expect(await refusal(() => read(sim(["1:2", "2:2", "1:3"])))).toMatchObject({
+      message: expect.stringMatching(/“Photo” and “Other photo” all have image fills/),
+    });
+    expect(await refusal(() => read(sim(["1:2", "1:3", "2:1"])))).toMatchObject({
+      code: "unsupported-node",
+      message: "“Far” is not over “Photo”: move it onto the image or leave it out of the selection.",
+    });
   });
 
   it("refuses a tiled or turned fill, a flattened layer, a missing or unreadable image, and an image over 4096 px", async () => {
-    expect((await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "TILE" }) }))))).toMatchObject({ message: expect.stringMatching(/tiles its image/) });
-    expect((await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ rotation: 90 }) }))))).toMatchObject({ message: expect.stringMatching(/turns its image/) });
-    expect((await refusal(() => read(sim(["1:2", "1:3"], { size: { x: 200, y: 100 }, relativeTransform: [[1, 0, 100], [0, 0, 50]] }))))).toMatchObject({ message: expect.stringMatching(/flattened/) });
+    expect(await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "TILE" }) })))).toMatchObject({
+      message: expect.stringMatching(/tiles its image/),
+    });
+    expect(await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ rotation: 90 }) })))).toMatchObject({
+      message: expect.stringMatching(/turns its image/),
+    });
+    expect(
+      await refusal(() =>
+        read(
+          sim(["1:2", "1:3"], {
+            size: { x: 200, y: 100 },
+            relativeTransform: [
+              [1, 0, 100],
+              [0, 0, 50],
+            ],
+          }),
+        ),
+      ),
+    ).toMatchObject({ message: expect.stringMatching(/flattened/) });
     const s = sim(["1:2", "1:3"]);
     s.failImage(HASH, "Image could not be loaded");
-    expect(await refusal(() => read(s))).toMatchObject({ code: "export-failed", message: expect.stringMatching(/Image could not be loaded/) });
+    expect(await refusal(() => read(s))).toMatchObject({
+      code: "export-failed",
+      message: expect.stringMatching(/Image could not be loaded/),
+    });
     const figma = s.figma as { getImageByHash(hash: string): unknown };
     vi.spyOn(figma, "getImageByHash").mockReturnValue(null);
     expect(await refusal(() => read(s))).toMatchObject({ code: "not-found" });
-    vi.spyOn(figma, "getImageByHash").mockReturnValue({ getSizeAsync: async () => ({ width: 8192, height: 100 }), getBytesAsync: async () => PNG });
-    expect(await refusal(() => read(s))).toMatchObject({ code: "too-large", message: expect.stringMatching(/8,192 × 100 px.*4,096/) });
+    vi.spyOn(figma, "getImageByHash").mockReturnValue({
+      getSizeAsync: async () => ({ width: 8192, height: 100 }),
+      getBytesAsync: async () => PNG,
+    });
+    expect(await refusal(() => read(s))).toMatchObject({
+      code: "too-large",
+      message: expect.stringMatching(/8,192 × 100 px.*4,096/),
+    });
   });
 });
 
@@ -187,9 +282,17 @@ describe("read-mask-source through the panel session", () => {
     await waitForUi(s, "init");
     await sendToMain(s, "read-mask-source", { requestId: "m1" });
     const reply = await waitForUi(s, "mask-source", { where: (m) => m.requestId === "m1" });
-    expect(reply.source).toMatchObject({ nodeId: "1:2", width: 400, height: 100, shapes: [{ id: "1:3", name: "Lasso" }] });
+    expect(reply.source).toMatchObject({
+      nodeId: "1:2",
+      width: 400,
+      height: 100,
+      shapes: [{ id: "1:3", name: "Lasso" }],
+    });
     s.select(["1:3"]);
     await sendToMain(s, "read-mask-source", { requestId: "m2" });
-    expect(await waitForUi(s, "error", { where: (m) => m.requestId === "m2" })).toMatchObject({ code: "unsupported-node", message: expect.stringMatching(/no layer filled with an image/) });
+    expect(await waitForUi(s, "error", { where: (m) => m.requestId === "m2" })).toMatchObject({
+      code: "unsupported-node",
+      message: expect.stringMatching(/no layer filled with an image/),
+    });
   });
 });

@@ -9,7 +9,17 @@
  * the image's resolution (ai/mask/): outlines are exact at any size and the main thread stays free.
  * Read-only; every refusal says what to select instead.
  */
-import { compose, invert, MAX_MASK_PATH_CHARS, MAX_MASK_SHAPES, MAX_MASK_SIDE, type Affine, type MaskPath, type MaskShape, type MaskSource } from "../../contract/mask.js";
+import {
+  compose,
+  invert,
+  MAX_MASK_PATH_CHARS,
+  MAX_MASK_SHAPES,
+  MAX_MASK_SIDE,
+  type Affine,
+  type MaskPath,
+  type MaskShape,
+  type MaskSource,
+} from "../../contract/mask.js";
 import { MAX_IMAGE_FILE_BYTES } from "../../contract/limits.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
 import { imageFillMap } from "../canvas/image-fill-map.js";
@@ -19,7 +29,9 @@ const HOLDERS = new Set(["FRAME", "GROUP", "COMPONENT", "INSTANCE", "SECTION"]);
 /** The top visible image paint of a layer, if it has one. */
 function imagePaintOf(node: SceneNode): ImagePaint | undefined {
   if (!("fills" in node) || typeof node.fills === "symbol") return undefined;
-  const paints = node.fills.filter((p): p is ImagePaint => p.type === "IMAGE" && p.visible !== false && p.imageHash !== null);
+  const paints = node.fills.filter(
+    (p): p is ImagePaint => p.type === "IMAGE" && p.visible !== false && p.imageHash !== null,
+  );
   return paints[paints.length - 1];
 }
 
@@ -30,7 +42,11 @@ const named = (nodes: readonly SceneNode[]): string => {
 
 /** The image layer and the layers over it, from what is selected. */
 function pickLayers(selection: readonly SceneNode[]): { image: SceneNode; others: SceneNode[] } {
-  if (selection.length === 0) throw new PluginError("empty-selection", "Select an image layer and the shapes drawn over the area to repaint (or the frame holding both).");
+  if (selection.length === 0)
+    throw new PluginError(
+      "empty-selection",
+      "Select an image layer and the shapes drawn over the area to repaint (or the frame holding both).",
+    );
   let candidates = [...selection];
   const only = selection.length === 1 ? selection[0]! : undefined;
   if (only && "children" in only && HOLDERS.has(only.type)) {
@@ -38,8 +54,16 @@ function pickLayers(selection: readonly SceneNode[]): { image: SceneNode; others
     candidates = [...only.children];
   }
   const images = candidates.filter((n) => n.visible && imagePaintOf(n));
-  if (images.length === 0) throw new PluginError("unsupported-node", `${only && candidates !== selection ? `“${only.name}” holds` : "The selection has"} no layer filled with an image: select the image layer and the shapes drawn over it.`);
-  if (images.length > 1) throw new PluginError("unsupported-node", `${named(images)} all have image fills: select one image layer and the shapes over it.`);
+  if (images.length === 0)
+    throw new PluginError(
+      "unsupported-node",
+      `${only && candidates !== selection ? `“${only.name}” holds` : "The selection has"} no layer filled with an image: select the image layer and the shapes drawn over it.`,
+    );
+  if (images.length > 1)
+    throw new PluginError(
+      "unsupported-node",
+      `${named(images)} all have image fills: select one image layer and the shapes over it.`,
+    );
   return { image: images[0]!, others: candidates.filter((n) => n !== images[0]) };
 }
 
@@ -59,23 +83,35 @@ function shapesOf(nodes: readonly SceneNode[]): SceneNode[] {
   return out;
 }
 
-const hasVisible = (paints: readonly Paint[] | symbol): boolean => typeof paints !== "symbol" && paints.some((p) => p.visible !== false);
+const hasVisible = (paints: readonly Paint[] | symbol): boolean =>
+  typeof paints !== "symbol" && paints.some((p) => p.visible !== false);
 
 /** A shape's outlines: its fill (open paths fill nothing), and its stroke when one shows. */
 function outlines(node: SceneNode & GeometryMixin): MaskPath[] {
   const paths: MaskPath[] = [];
-  for (const p of node.fillGeometry) if (p.windingRule !== "NONE" && p.data.trim()) paths.push({ data: p.data, windingRule: p.windingRule });
+  for (const p of node.fillGeometry)
+    if (p.windingRule !== "NONE" && p.data.trim()) paths.push({ data: p.data, windingRule: p.windingRule });
   const weight = "strokeWeight" in node && typeof node.strokeWeight === "number" ? node.strokeWeight : 0;
-  if (weight > 0 && hasVisible(node.strokes)) for (const p of node.strokeGeometry) if (p.data.trim()) paths.push({ data: p.data, windingRule: p.windingRule === "EVENODD" ? "EVENODD" : "NONZERO" });
+  if (weight > 0 && hasVisible(node.strokes))
+    for (const p of node.strokeGeometry)
+      if (p.data.trim()) paths.push({ data: p.data, windingRule: p.windingRule === "EVENODD" ? "EVENODD" : "NONZERO" });
   return paths;
 }
 
 /** Whether two page boxes overlap (a quick test before the panel's exact one). */
-const overlaps = (a: Rect | null, b: Rect | null): boolean => !a || !b || (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height);
+const overlaps = (a: Rect | null, b: Rect | null): boolean =>
+  !a || !b || (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height);
 
-async function imageOf(layer: SceneNode, paint: ImagePaint): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+async function imageOf(
+  layer: SceneNode,
+  paint: ImagePaint,
+): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const image = figma.getImageByHash(paint.imageHash!);
-  if (!image) throw new PluginError("not-found", `Figma cannot find the image of “${layer.name}” in this file (it may not have finished loading). Try again, or place the image again.`);
+  if (!image)
+    throw new PluginError(
+      "not-found",
+      `Figma cannot find the image of “${layer.name}” in this file (it may not have finished loading). Try again, or place the image again.`,
+    );
   let size: { width: number; height: number };
   let bytes: Uint8Array;
   try {
@@ -85,9 +121,16 @@ async function imageOf(layer: SceneNode, paint: ImagePaint): Promise<{ bytes: Ui
     throw new PluginError("export-failed", `Figma could not read the image of “${layer.name}”: ${errorText(error)}.`);
   }
   if (size.width > MAX_MASK_SIDE || size.height > MAX_MASK_SIDE) {
-    throw new PluginError("too-large", `The image of “${layer.name}” is ${formatCount(size.width)} × ${formatCount(size.height)} px; a mask can be made for images up to ${formatCount(MAX_MASK_SIDE)} px per side.`);
+    throw new PluginError(
+      "too-large",
+      `The image of “${layer.name}” is ${formatCount(size.width)} × ${formatCount(size.height)} px; a mask can be made for images up to ${formatCount(MAX_MASK_SIDE)} px per side.`,
+    );
   }
-  if (bytes.length > MAX_IMAGE_FILE_BYTES) throw new PluginError("too-large", `The image of “${layer.name}” is a ${formatCount(bytes.length / 1e6)} MB file; the panel takes up to ${formatCount(MAX_IMAGE_FILE_BYTES / 1e6)} MB.`);
+  if (bytes.length > MAX_IMAGE_FILE_BYTES)
+    throw new PluginError(
+      "too-large",
+      `The image of “${layer.name}” is a ${formatCount(bytes.length / 1e6)} MB file; the panel takes up to ${formatCount(MAX_IMAGE_FILE_BYTES / 1e6)} MB.`,
+    );
   return { bytes, ...size };
 }
 
@@ -96,16 +139,40 @@ export async function readMaskSource(selection: readonly SceneNode[]): Promise<M
   const { image: layer, others } = pickLayers(selection);
   const paint = imagePaintOf(layer)!;
   const shapes = shapesOf(others);
-  if (shapes.length === 0) throw new PluginError("unsupported-node", `Draw a shape over the part of “${layer.name}” to repaint and select it with the image (nothing else selected draws an outline).`);
-  if (shapes.length > MAX_MASK_SHAPES) throw new PluginError("too-large", `${formatCount(shapes.length)} shapes are selected over “${layer.name}”; a mask takes up to ${MAX_MASK_SHAPES}. Flatten them into fewer shapes.`);
+  if (shapes.length === 0)
+    throw new PluginError(
+      "unsupported-node",
+      `Draw a shape over the part of “${layer.name}” to repaint and select it with the image (nothing else selected draws an outline).`,
+    );
+  if (shapes.length > MAX_MASK_SHAPES)
+    throw new PluginError(
+      "too-large",
+      `${formatCount(shapes.length)} shapes are selected over “${layer.name}”; a mask takes up to ${MAX_MASK_SHAPES}. Flatten them into fewer shapes.`,
+    );
   const box = layer.absoluteBoundingBox;
   const outside = shapes.filter((s) => !overlaps(s.absoluteBoundingBox, box));
-  if (outside.length > 0) throw new PluginError("unsupported-node", `${named(outside)} ${outside.length === 1 ? "is" : "are"} not over “${layer.name}”: move ${outside.length === 1 ? "it" : "them"} onto the image or leave ${outside.length === 1 ? "it" : "them"} out of the selection.`);
+  if (outside.length > 0)
+    throw new PluginError(
+      "unsupported-node",
+      `${named(outside)} ${outside.length === 1 ? "is" : "are"} not over “${layer.name}”: move ${outside.length === 1 ? "it" : "them"} onto the image or leave ${outside.length === 1 ? "it" : "them"} out of the selection.`,
+    );
 
   const pageToLayer = invert(layer.absoluteTransform as Affine);
-  if (!pageToLayer) throw new PluginError("unsupported-node", `“${layer.name}” is flattened to a line (scaled to 0 in one direction), so nothing drawn over it falls on its image.`);
+  if (!pageToLayer)
+    throw new PluginError(
+      "unsupported-node",
+      `“${layer.name}” is flattened to a line (scaled to 0 in one direction), so nothing drawn over it falls on its image.`,
+    );
   const img = await imageOf(layer, paint);
-  const map = imageFillMap({ scaleMode: paint.scaleMode, ...(paint.imageTransform ? { imageTransform: paint.imageTransform } : {}), ...(paint.rotation !== undefined ? { rotation: paint.rotation } : {}) }, layer, img);
+  const map = imageFillMap(
+    {
+      scaleMode: paint.scaleMode,
+      ...(paint.imageTransform ? { imageTransform: paint.imageTransform } : {}),
+      ...(paint.rotation !== undefined ? { rotation: paint.rotation } : {}),
+    },
+    layer,
+    img,
+  );
   if ("problem" in map) throw new PluginError("unsupported-node", `“${layer.name}” ${map.problem}.`);
   const layerToImage = map.toImage;
   const pageToImage = compose(layerToImage, pageToLayer);
@@ -115,10 +182,24 @@ export async function readMaskSource(selection: readonly SceneNode[]): Promise<M
   for (const shape of shapes as (SceneNode & GeometryMixin)[]) {
     const paths = outlines(shape);
     chars += paths.reduce((n, p) => n + p.data.length, 0);
-    if (chars > MAX_MASK_PATH_CHARS) throw new PluginError("too-large", `The shapes over “${layer.name}” have outlines of more than ${formatCount(MAX_MASK_PATH_CHARS)} characters: flatten or simplify them.`);
-    if (paths.length > 0) out.push({ id: shape.id, name: shape.name, toImage: compose(pageToImage, shape.absoluteTransform as Affine), paths });
+    if (chars > MAX_MASK_PATH_CHARS)
+      throw new PluginError(
+        "too-large",
+        `The shapes over “${layer.name}” have outlines of more than ${formatCount(MAX_MASK_PATH_CHARS)} characters: flatten or simplify them.`,
+      );
+    if (paths.length > 0)
+      out.push({
+        id: shape.id,
+        name: shape.name,
+        toImage: compose(pageToImage, shape.absoluteTransform as Affine),
+        paths,
+      });
   }
-  if (out.length === 0) throw new PluginError("unsupported-node", `${named(shapes)} outline${shapes.length === 1 ? "s" : ""} no area (open paths without a stroke): draw a closed shape over the part of “${layer.name}” to repaint.`);
+  if (out.length === 0)
+    throw new PluginError(
+      "unsupported-node",
+      `${named(shapes)} outline${shapes.length === 1 ? "s" : ""} no area (open paths without a stroke): draw a closed shape over the part of “${layer.name}” to repaint.`,
+    );
   return {
     nodeId: layer.id,
     name: layer.name,

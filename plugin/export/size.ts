@@ -8,7 +8,11 @@ import { nextTask } from "../tasks.js";
  * Descendants of `node`, counted up to `limit + 1` (enough to know it is too many). Yields to Figma every
  * YIELD_EVERY nodes, and stops early when `stop()` says so.
  */
-export async function countDescendants(node: SceneNode, limit: number, stop: () => boolean = () => false): Promise<number> {
+export async function countDescendants(
+  node: SceneNode,
+  limit: number,
+  stop: () => boolean = () => false,
+): Promise<number> {
   let count = 0;
   const stack: SceneNode[] = "children" in node ? [...node.children] : [];
   while (stack.length > 0 && count <= limit) {

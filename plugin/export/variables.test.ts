@@ -41,12 +41,24 @@ describe("the simulator's variables API", () => {
     loginSim();
     const api = figmaGlobal().variables;
     const v = await api.getVariableByIdAsync("VariableID:2:10");
-    expect(v).toMatchObject({ id: "VariableID:2:10", name: "color/brand/primary", resolvedType: "COLOR", variableCollectionId: "VariableCollectionId:2:1" });
+    expect(v).toMatchObject({
+      id: "VariableID:2:10",
+      name: "color/brand/primary",
+      resolvedType: "COLOR",
+      variableCollectionId: "VariableCollectionId:2:1",
+    });
     expect(v!.valuesByMode["2:1"]).toEqual({ type: "VARIABLE_ALIAS", id: "VariableID:1:11" });
     expect(await api.getVariableByIdAsync("VariableID:nope")).toBeNull();
     expect(await api.getVariableByIdAsync(42 as unknown as string)).toBeNull();
     const c = await api.getVariableCollectionByIdAsync("VariableCollectionId:2:1");
-    expect(c).toMatchObject({ name: "Theme", defaultModeId: "2:0", modes: [{ modeId: "2:0", name: "Light" }, { modeId: "2:1", name: "Dark" }] });
+    expect(c).toMatchObject({
+      name: "Theme",
+      defaultModeId: "2:0",
+      modes: [
+        { modeId: "2:0", name: "Light" },
+        { modeId: "2:1", name: "Dark" },
+      ],
+    });
     expect(await api.getVariableCollectionByIdAsync("nope")).toBeNull();
     expect((await api.getLocalVariablesAsync("FLOAT")).map((x) => x.name)).toEqual(["font/size/display"]);
     expect(await api.getLocalVariablesAsync()).toHaveLength(Object.keys(loginVariables().variables).length);
@@ -57,7 +69,11 @@ describe("the simulator's variables API", () => {
     loginSim({ explicitModes: { "VariableCollectionId:2:1": "2:1" } });
     const node = (await figmaGlobal().getNodeByIdAsync("101:8")) as RectangleNode;
     expect(node.explicitVariableModes).toEqual({});
-    expect(node.resolvedVariableModes).toEqual({ "VariableCollectionId:1:1": "1:0", "VariableCollectionId:2:1": "2:1", "VariableCollectionId:3:1": "3:0" });
+    expect(node.resolvedVariableModes).toEqual({
+      "VariableCollectionId:1:1": "1:0",
+      "VariableCollectionId:2:1": "2:1",
+      "VariableCollectionId:3:1": "3:0",
+    });
     expect(node.boundVariables!.fills).toEqual([{ type: "VARIABLE_ALIAS", id: "VariableID:2:10" }]);
     expect(await figmaGlobal().getStyleByIdAsync("S:unknown")).toBeNull();
   });
@@ -68,9 +84,32 @@ describe("exportTokens", () => {
     loginSim({ styles: true });
     const frame = figmaGlobal().currentPage.selection[0]!;
     const tokens = await exportTokens([frame], new Job("t1"));
-    const names = Object.values(tokens.variables!.variables).map((v) => v.name).sort();
-    expect(names).toEqual(["color/border", "color/brand/primary", "color/shadow", "color/surface", "color/text/inverse", "color/text/on-brand", "color/text/primary", "font/family/display", "font/size/display", "palette/black", "palette/gray/100", "palette/gray/50", "palette/gray/900", "palette/red/400", "palette/red/500", "palette/white"]);
-    expect(Object.keys(tokens.variables!.variableCollections).sort()).toEqual(["VariableCollectionId:1:1", "VariableCollectionId:2:1", "VariableCollectionId:3:1"]);
+    const names = Object.values(tokens.variables!.variables)
+      .map((v) => v.name)
+      .sort();
+    expect(names).toEqual([
+      "color/border",
+      "color/brand/primary",
+      "color/shadow",
+      "color/surface",
+      "color/text/inverse",
+      "color/text/on-brand",
+      "color/text/primary",
+      "font/family/display",
+      "font/size/display",
+      "palette/black",
+      "palette/gray/100",
+      "palette/gray/50",
+      "palette/gray/900",
+      "palette/red/400",
+      "palette/red/500",
+      "palette/white",
+    ]);
+    expect(Object.keys(tokens.variables!.variableCollections).sort()).toEqual([
+      "VariableCollectionId:1:1",
+      "VariableCollectionId:2:1",
+      "VariableCollectionId:3:1",
+    ]);
     // The library variable the file does not have is not invented.
     expect(Object.keys(tokens.variables!.variables).some((id) => id.includes("404"))).toBe(false);
     expect(tokens.styles).toEqual({ "S:ink,1:1": { name: "Text/Ink", styleType: "FILL", description: "Body text" } });
@@ -84,11 +123,19 @@ describe("exportTokens", () => {
     await sendToMain(sim, "export-selection", { requestId: "x1", png: false });
     const result = await waitForUi(sim, "export-result");
     expect(result.extras?.variables).toBeDefined();
-    expect(result.extras?.variableModes).toEqual({ "101:3": { "VariableCollectionId:1:1": "1:0", "VariableCollectionId:2:1": "2:1", "VariableCollectionId:3:1": "3:0" } });
+    expect(result.extras?.variableModes).toEqual({
+      "101:3": {
+        "VariableCollectionId:1:1": "1:0",
+        "VariableCollectionId:2:1": "2:1",
+        "VariableCollectionId:3:1": "3:0",
+      },
+    });
     const json = result.frames[0]!.json;
     const design = loadDesign(json, [], result.extras);
     const css = emitFiles(design.document, { target: "html", styling: "css-modules", nodeIds: false }).files;
-    expect(css.find((f) => f.path === "styles.css")!.content).toContain("background-color: var(--color-brand-primary);");
+    expect(css.find((f) => f.path === "styles.css")!.content).toContain(
+      "background-color: var(--color-brand-primary);",
+    );
     expect(css.find((f) => f.path === "index.html")!.content).toContain('<main class="log-in-page" data-theme="dark">');
   });
 

@@ -14,12 +14,22 @@ import { nextTask, type Job } from "../tasks.js";
 const YIELD_EVERY = 300;
 
 const STYLE_FIELDS = ["fillStyleId", "strokeStyleId", "textStyleId", "effectStyleId"] as const;
-const STYLE_TYPE: Record<string, DesignStyle["styleType"]> = { PAINT: "FILL", TEXT: "TEXT", EFFECT: "EFFECT", GRID: "GRID" };
+const STYLE_TYPE: Record<string, DesignStyle["styleType"]> = {
+  PAINT: "FILL",
+  TEXT: "TEXT",
+  EFFECT: "EFFECT",
+  GRID: "GRID",
+};
 
 type Bag = { variables: Set<string>; styles: Set<string> };
 
 function isAlias(value: unknown): value is VariableAlias {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "VARIABLE_ALIAS" && typeof (value as { id?: unknown }).id === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "VARIABLE_ALIAS" &&
+    typeof (value as { id?: unknown }).id === "string"
+  );
 }
 
 /** Every alias id inside a `boundVariables` value (single, lists, per-property maps). */
@@ -33,7 +43,8 @@ function collectNode(node: SceneNode, bag: Bag): void {
   if ("boundVariables" in node && node.boundVariables) addAliases(node.boundVariables, bag.variables);
   for (const field of ["fills", "strokes", "effects"] as const) {
     const list = field in node ? (node as unknown as Record<string, unknown>)[field] : undefined;
-    if (Array.isArray(list)) for (const item of list) addAliases((item as { boundVariables?: unknown }).boundVariables, bag.variables);
+    if (Array.isArray(list))
+      for (const item of list) addAliases((item as { boundVariables?: unknown }).boundVariables, bag.variables);
   }
   for (const field of STYLE_FIELDS) {
     const id = field in node ? (node as unknown as Record<string, unknown>)[field] : undefined;
@@ -111,13 +122,17 @@ async function resolveStyles(ids: Iterable<string>): Promise<Record<string, Desi
   for (const id of ids) {
     const style = await figma.getStyleByIdAsync(id);
     const styleType = style ? STYLE_TYPE[style.type] : undefined;
-    if (style && styleType) out[id] = { name: style.name, styleType, ...(style.description ? { description: style.description } : {}) };
+    if (style && styleType)
+      out[id] = { name: style.name, styleType, ...(style.description ? { description: style.description } : {}) };
   }
   return out;
 }
 
 /** The tokens' part of DesignExtras for `roots`: empty fields are left out. */
-export async function exportTokens(roots: readonly SceneNode[], job: Job): Promise<Pick<DesignExtras, "variables" | "styles" | "variableModes">> {
+export async function exportTokens(
+  roots: readonly SceneNode[],
+  job: Job,
+): Promise<Pick<DesignExtras, "variables" | "styles" | "variableModes">> {
   const bag: Bag = { variables: new Set(), styles: new Set() };
   await walk(roots, bag, job);
   if (job.cancelled) return {};

@@ -13,5 +13,7 @@ export const batchHandlers = {
   "place-in-grid": ({ requestId: _id, type: _type, ...request }, session) => placeInGrid(request, session.secrets()),
   "read-brand-colours": ({ requestId }, session) =>
     // A snapshot: the selection may change while the walk yields.
-    runJob(session, requestId, async (job) => ({ colours: await readBrandColours([...figma.currentPage.selection], job) })),
+    runJob(session, requestId, async (job) => ({
+      colours: await readBrandColours([...figma.currentPage.selection], job),
+    })),
 } satisfies SomeHandlers;

@@ -19,16 +19,30 @@ afterEach(() => {
 });
 
 async function boot(options: Partial<FigmaSimOptions> = {}): Promise<FigmaSim> {
-  const sim = createFigmaSim({ file: CANVAS_FILE, command: "image", relaunchCommands: ["code", "refine-image", "regenerate-image"], ...options });
+  const sim = createFigmaSim({
+    file: CANVAS_FILE,
+    command: "image",
+    relaunchCommands: ["code", "refine-image", "regenerate-image"],
+    ...options,
+  });
   restore = installFigmaSim(sim);
   await start();
   await waitForUi(sim, "init");
   return sim;
 }
 
-const item = (n: number) => ({ bytes: png(64, 48, n), width: 64, height: 48, name: `Variant ${n + 1}`, record: imageRecord({ versionId: `b-${n}` }), index: n });
-const placed = (sim: FigmaSim, requestId: string) => waitForUi(sim, "image-placed", { where: (m) => m.requestId === requestId });
-const errorFor = (sim: FigmaSim, requestId: string) => waitForUi(sim, "error", { where: (e) => e.requestId === requestId });
+const item = (n: number) => ({
+  bytes: png(64, 48, n),
+  width: 64,
+  height: 48,
+  name: `Variant ${n + 1}`,
+  record: imageRecord({ versionId: `b-${n}` }),
+  index: n,
+});
+const placed = (sim: FigmaSim, requestId: string) =>
+  waitForUi(sim, "image-placed", { where: (m) => m.requestId === requestId });
+const errorFor = (sim: FigmaSim, requestId: string) =>
+  waitForUi(sim, "error", { where: (e) => e.requestId === requestId });
 
 describe("place-in-grid through the session", () => {
   it("makes the grid, adds to it by id (a retried item at its place), one undo step each", async () => {
@@ -38,7 +52,8 @@ describe("place-in-grid through the session", () => {
     const first = await placed(sim, "g0");
     expect(first.nodeIds).toEqual([expect.stringMatching(/^sim:/), expect.stringMatching(/^sim:/)]);
     const gridId = first.nodeIds[0]!;
-    for (const n of [2, 1]) await sendToMain(sim, "place-in-grid", { requestId: `g${n}`, grid: { id: gridId }, ...item(n) });
+    for (const n of [2, 1])
+      await sendToMain(sim, "place-in-grid", { requestId: `g${n}`, grid: { id: gridId }, ...item(n) });
     expect((await placed(sim, "g1")).nodeIds[0]).toBe(gridId);
     expect(sim.node(gridId).name).toBe("Hero A/B");
     expect(sim.node(gridId).children!.map((c) => c.name)).toEqual(["Variant 1", "Variant 2", "Variant 3"]);
@@ -58,7 +73,9 @@ describe("place-in-grid through the session", () => {
     expect(gone.code).toBe("not-found");
     expect(gone.message).toContain("Place it again to start a new grid");
     await sim.ui.send({ type: "place-in-grid", requestId: "g2", grid: { id: gridId, name: "both" }, ...item(2) });
-    expect((await errorFor(sim, "g2")).message).toContain("grid must be { id } of the batch's grid frame or { name } for a new one");
+    expect((await errorFor(sim, "g2")).message).toContain(
+      "grid must be { id } of the batch's grid frame or { name } for a new one",
+    );
     expect(logged).toHaveBeenCalledTimes(1);
     expect(sim.record.images.length).toBe(images);
     expect(uiMessages(sim, "image-placed").map((m) => m.requestId)).toEqual(["g0"]);

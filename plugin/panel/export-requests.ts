@@ -33,7 +33,11 @@ export const exportHandlers = {
         if (job.cancelled) throw new Cancelled("Export cancelled.");
         if (!session.closed()) markForRelaunch(nodes);
         const all = { ...extras, ...tokens };
-        return { frames, ...(Object.keys(all).length > 0 ? { extras: all } : {}), ...(problems.length > 0 ? { problems } : {}) };
+        return {
+          frames,
+          ...(Object.keys(all).length > 0 ? { extras: all } : {}),
+          ...(problems.length > 0 ? { problems } : {}),
+        };
       },
       "An export",
     ),

@@ -16,7 +16,8 @@ import type { SomeHandlers } from "./handler.js";
 
 /** `session.secrets()`: the stored API keys, which must never reach a layer's record. */
 export const imageHandlers = {
-  "insert-image": async (message, session) => insertImage(message, session.secrets(), message.besideId ? await anchorLayer(message.besideId) : undefined),
+  "insert-image": async (message, session) =>
+    insertImage(message, session.secrets(), message.besideId ? await anchorLayer(message.besideId) : undefined),
   "fill-selection": async (message, session) => fillSelection(message, session.secrets()),
   "replace-image": (message, session) => replaceImage(message, session.secrets()),
   "repaint-image": (message, session) => repaintImage(message, session.secrets()),

@@ -34,19 +34,36 @@ async function relaunch(sim: FigmaSim, command: string): Promise<void> {
   await start();
 }
 
-const errorFor = (sim: FigmaSim, requestId: string) => waitForUi(sim, "error", { where: (e) => e.requestId === requestId });
+const errorFor = (sim: FigmaSim, requestId: string) =>
+  waitForUi(sim, "error", { where: (e) => e.requestId === requestId });
 
 describe("insert, fill and replace through the session", () => {
   it("answers insert-image with the new layer, one undo step, and marks it in the next selection summary", async () => {
     const sim = await boot({ selectIds: ["2:1"] });
     const steps = sim.record.undo.steps.length;
     const since = sim.ui.messages.length;
-    await sendToMain(sim, "insert-image", { requestId: "i1", bytes: png(300, 200), width: 300, height: 200, record: imageRecord() });
+    await sendToMain(sim, "insert-image", {
+      requestId: "i1",
+      bytes: png(300, 200),
+      width: 300,
+      height: 200,
+      record: imageRecord(),
+    });
     const placed = await waitForUi(sim, "image-placed", { since });
     expect(placed).toEqual({ type: "image-placed", requestId: "i1", nodeIds: [expect.stringMatching(/^sim:/)] });
     expect(sim.record.undo.steps.length).toBe(steps + 1);
     const { selection } = await waitForUi(sim, "selection", { since });
-    expect(selection.nodes).toEqual([{ id: placed.nodeIds[0], name: "A warm hero shot of a reading lamp on an oak desk", type: "RECTANGLE", width: 300, height: 200, image: { versionId: "v-1" }, imageFill: "own" }]);
+    expect(selection.nodes).toEqual([
+      {
+        id: placed.nodeIds[0],
+        name: "A warm hero shot of a reading lamp on an oak desk",
+        type: "RECTANGLE",
+        width: 300,
+        height: 200,
+        image: { versionId: "v-1" },
+        imageFill: "own",
+      },
+    ]);
     expect(() => checkedUiMessages(sim)).not.toThrow();
   });
 
@@ -54,13 +71,36 @@ describe("insert, fill and replace through the session", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const sim = await boot({ selectIds: ["2:5"] });
     const gif = new Uint8Array([...new TextEncoder().encode("GIF89a"), 0, 32, 1, 0, 0, 0, 0, 0x3b]);
-    await sendToMain(sim, "insert-image", { requestId: "big", bytes: gif, width: 100, height: 1, record: imageRecord() });
+    await sendToMain(sim, "insert-image", {
+      requestId: "big",
+      bytes: gif,
+      width: 100,
+      height: 1,
+      record: imageRecord(),
+    });
     expect((await errorFor(sim, "big")).code).toBe("too-large");
-    await sendToMain(sim, "fill-selection", { requestId: "group", bytes: png(10, 10), scaleMode: "FIT", record: imageRecord() });
+    await sendToMain(sim, "fill-selection", {
+      requestId: "group",
+      bytes: png(10, 10),
+      scaleMode: "FIT",
+      record: imageRecord(),
+    });
     expect((await errorFor(sim, "group")).message).toContain("“Badges” (a group has no fill of its own");
-    await sendToMain(sim, "replace-image", { requestId: "mine", nodeId: "2:2", bytes: png(10, 10), record: imageRecord() });
+    await sendToMain(sim, "replace-image", {
+      requestId: "mine",
+      nodeId: "2:2",
+      bytes: png(10, 10),
+      record: imageRecord(),
+    });
     expect((await errorFor(sim, "mine")).code).toBe("not-generated");
-    await sim.ui.send({ type: "insert-image", requestId: "key", bytes: png(10, 10), width: 10, height: 10, record: { ...imageRecord(), apiKey: KEY } });
+    await sim.ui.send({
+      type: "insert-image",
+      requestId: "key",
+      bytes: png(10, 10),
+      width: 10,
+      height: 10,
+      record: { ...imageRecord(), apiKey: KEY },
+    });
     const refused = await errorFor(sim, "key");
     expect(refused.code).toBe("bad-message");
     expect(refused.message).toContain("record.apiKey must be absent");
@@ -75,16 +115,40 @@ describe("insert, fill and replace through the session", () => {
 
   it("fills the selection and replaces a Figment image by request", async () => {
     const sim = await boot({ selectIds: ["2:2", "2:3"] });
-    await sendToMain(sim, "fill-selection", { requestId: "f1", bytes: png(10, 10), scaleMode: "FIT", record: imageRecord() });
-    expect(await waitForUi(sim, "image-placed")).toEqual({ type: "image-placed", requestId: "f1", nodeIds: ["2:2", "2:3"] });
-    await sendToMain(sim, "replace-image", { requestId: "r1", nodeId: "2:3", bytes: png(10, 10, 4), record: imageRecord({ versionId: "v-2", refinedFrom: "v-1" }) });
-    expect(await waitForUi(sim, "image-placed", { where: (m) => m.requestId === "r1" })).toEqual({ type: "image-placed", requestId: "r1", nodeIds: ["2:3"] });
+    await sendToMain(sim, "fill-selection", {
+      requestId: "f1",
+      bytes: png(10, 10),
+      scaleMode: "FIT",
+      record: imageRecord(),
+    });
+    expect(await waitForUi(sim, "image-placed")).toEqual({
+      type: "image-placed",
+      requestId: "f1",
+      nodeIds: ["2:2", "2:3"],
+    });
+    await sendToMain(sim, "replace-image", {
+      requestId: "r1",
+      nodeId: "2:3",
+      bytes: png(10, 10, 4),
+      record: imageRecord({ versionId: "v-2", refinedFrom: "v-1" }),
+    });
+    expect(await waitForUi(sim, "image-placed", { where: (m) => m.requestId === "r1" })).toEqual({
+      type: "image-placed",
+      requestId: "r1",
+      nodeIds: ["2:3"],
+    });
     expect(sim.node("2:3").fills).toMatchObject([{ type: "IMAGE", scaleMode: "FIT" }]);
   });
 
   it("never puts the stored key into a layer: a prompt holding it is refused without quoting it", async () => {
     const sim = await boot({ storage: { [API_KEYS_KEY]: { openai: KEY } } });
-    await sendToMain(sim, "insert-image", { requestId: "k1", bytes: png(10, 10), width: 10, height: 10, record: imageRecord({ prompt: `draw with key ${KEY.slice(0, 4)} ${KEY}` }) });
+    await sendToMain(sim, "insert-image", {
+      requestId: "k1",
+      bytes: png(10, 10),
+      width: 10,
+      height: 10,
+      record: imageRecord({ prompt: `draw with key ${KEY.slice(0, 4)} ${KEY}` }),
+    });
     const error = await errorFor(sim, "k1");
     expect(error.message).toContain("looks like an API key");
     expect(JSON.stringify(sim.ui.messages.filter((m) => m["type"] !== "init"))).not.toContain(KEY);
@@ -94,7 +158,13 @@ describe("insert, fill and replace through the session", () => {
 
   it("is refused in Dev Mode, which is read-only", async () => {
     const sim = await boot({ editorType: "dev", mode: "inspect" });
-    await sendToMain(sim, "insert-image", { requestId: "d1", bytes: png(10, 10), width: 10, height: 10, record: imageRecord() });
+    await sendToMain(sim, "insert-image", {
+      requestId: "d1",
+      bytes: png(10, 10),
+      width: 10,
+      height: 10,
+      record: imageRecord(),
+    });
     expect((await errorFor(sim, "d1")).code).toBe("read-only");
   });
 });
@@ -130,7 +200,13 @@ describe("relaunch buttons", () => {
 
   it("exporting an image for code keeps its image buttons beside Generate code", async () => {
     const sim = await boot({ selectIds: ["2:1"] });
-    await sendToMain(sim, "insert-image", { requestId: "i1", bytes: png(30, 20), width: 30, height: 20, record: imageRecord() });
+    await sendToMain(sim, "insert-image", {
+      requestId: "i1",
+      bytes: png(30, 20),
+      width: 30,
+      height: 20,
+      record: imageRecord(),
+    });
     const { nodeIds } = await waitForUi(sim, "image-placed");
     await sendToMain(sim, "export-selection", { requestId: "e1", png: false });
     await waitForUi(sim, "export-result");
@@ -139,7 +215,14 @@ describe("relaunch buttons", () => {
 });
 
 describe("image versions through the session", () => {
-  const version = (id: string) => ({ kind: "image" as const, id, createdAt: "2026-05-01T12:00:00.000Z", record: imageRecord({ versionId: id }), preview: { bytes: png(256, 171), width: 256, height: 171 }, original: { width: 1536, height: 1024, bytes: 2_000_000 } });
+  const version = (id: string) => ({
+    kind: "image" as const,
+    id,
+    createdAt: "2026-05-01T12:00:00.000Z",
+    record: imageRecord({ versionId: id }),
+    preview: { bytes: png(256, 171), width: 256, height: 171 },
+    original: { width: 1536, height: 1024, bytes: 2_000_000 },
+  });
 
   it("saves, lists and deletes versions, each answered with the usage", async () => {
     const sim = await boot();

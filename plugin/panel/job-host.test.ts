@@ -22,7 +22,10 @@ describe("runJob", () => {
     const h = host();
     let release!: () => void;
     const first = runJob(h, "r1", () => new Promise<void>((resolve) => (release = resolve)));
-    await expect(runJob(h, "r1", async () => undefined, "An export")).rejects.toMatchObject({ code: "bad-message", message: 'An export with request id "r1" is already running.' });
+    await expect(runJob(h, "r1", async () => undefined, "An export")).rejects.toMatchObject({
+      code: "bad-message",
+      message: 'An export with request id "r1" is already running.',
+    });
     expect(h.jobs.has("r1")).toBe(true);
     release();
     await first;

@@ -13,8 +13,14 @@ export interface JobHost {
 }
 
 /** Runs `work` as the job `requestId`, listed in `host.jobs` until it ends; `what` names the job in the refusal of a second one with that id. */
-export async function runJob<T>(host: JobHost, requestId: string, work: (job: Job) => Promise<T>, what = "A job"): Promise<T> {
-  if (host.jobs.has(requestId)) throw new PluginError("bad-message", `${what} with request id "${requestId}" is already running.`);
+export async function runJob<T>(
+  host: JobHost,
+  requestId: string,
+  work: (job: Job) => Promise<T>,
+  what = "A job",
+): Promise<T> {
+  if (host.jobs.has(requestId))
+    throw new PluginError("bad-message", `${what} with request id "${requestId}" is already running.`);
   const job = new Job(requestId);
   host.jobs.set(requestId, job);
   try {

@@ -9,11 +9,25 @@ import { loadKeys } from "../storage/key-store.js";
 import { loadSettings } from "../storage/settings-store.js";
 import type { UiPart, WorkerPart } from "../../contract/messages.js";
 import { focusNode } from "../canvas/focus.js";
-import { clampSize, loadPanelSize, loadPrices, savePanelSize, savePrices, type PanelSize } from "../storage/panel-store.js";
+import {
+  clampSize,
+  loadPanelSize,
+  loadPrices,
+  savePanelSize,
+  savePrices,
+  type PanelSize,
+} from "../storage/panel-store.js";
 import type { SomeHandlers } from "./handler.js";
 import { post } from "./post.js";
 import { thumbnail } from "./thumbnail.js";
-import { codePartPayload, draftPayload, enginePayload, panelPartPayload, searchWorkerPayload, tokenizerPayload } from "./worker-payload.js";
+import {
+  codePartPayload,
+  draftPayload,
+  enginePayload,
+  panelPartPayload,
+  searchWorkerPayload,
+  tokenizerPayload,
+} from "./worker-payload.js";
 
 export interface StoredState {
   settings: Settings;
@@ -70,13 +84,21 @@ export const panelHandlers = {
     const part = WORKER_PAYLOADS[name ?? "engine"];
     if (!part) throw new PluginError("bad-message", `get-worker-source: unknown part ${JSON.stringify(name)}`);
     const data = part.payload();
-    if (data === undefined) throw new PluginError("internal", `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`);
+    if (data === undefined)
+      throw new PluginError(
+        "internal",
+        `This build of Figment has no ${part.what} (its payload is missing); rebuild with npm run build.`,
+      );
     return { data };
   },
   "get-ui-part": async ({ part: name }) => {
     const part = UI_PAYLOADS[name];
     const data = part?.payload();
-    if (!part || data === undefined) throw new PluginError("internal", `This build of Figment has no ${part?.what ?? name} (its payload is missing); rebuild with npm run build.`);
+    if (!part || data === undefined)
+      throw new PluginError(
+        "internal",
+        `This build of Figment has no ${part?.what ?? name} (its payload is missing); rebuild with npm run build.`,
+      );
     return { data };
   },
   "save-prices": async ({ prices }) => {

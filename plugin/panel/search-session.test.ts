@@ -4,7 +4,14 @@
  * the model's extras kept, a frame's picture from another page, and the selection's top-level frame.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { checkedUiMessages, readPngSize, sendToMain, uiMessages, waitForUi, type FigmaSim } from "../../test/figma-sim/index.js";
+import {
+  checkedUiMessages,
+  readPngSize,
+  sendToMain,
+  uiMessages,
+  waitForUi,
+  type FigmaSim,
+} from "../../test/figma-sim/index.js";
 import { readFigmaFixture } from "../../test/figma-sim/node.js";
 import { createFigmaSim, installFigmaSim, type FigmaSimOptions } from "../../test/figma-sim/sim.js";
 import { encodeVector } from "../../contract/vector-codec.js";
@@ -31,7 +38,12 @@ describe("search through the session", () => {
   it("answers an empty index, scans every page, keeps the index across a restart", async () => {
     let sim = await boot();
     await sendToMain(sim, "load-search-index", { requestId: "l1" });
-    expect((await waitForUi(sim, "search-index", { where: (m) => m.requestId === "l1" })).index).toEqual({ docs: [], vectors: {}, captions: {}, scannedAt: 0 });
+    expect((await waitForUi(sim, "search-index", { where: (m) => m.requestId === "l1" })).index).toEqual({
+      docs: [],
+      vectors: {},
+      captions: {},
+      scannedAt: 0,
+    });
     await sendToMain(sim, "scan-frames", { requestId: "s1" });
     const scanned = await waitForUi(sim, "search-index", { where: (m) => m.requestId === "s1" });
     const pages = new Set(scanned.index.docs.map((d) => d.page));
@@ -51,7 +63,11 @@ describe("search through the session", () => {
     const { index } = await waitForUi(sim, "search-index", { where: (m) => m.requestId === "s1" });
     const [a, b] = index.docs;
     const vector = { model: "text-embedding-3-small", dimensions: 3, vector: encodeVector([0.1, 0.2, 0.3]) };
-    await sendToMain(sim, "save-search-extras", { requestId: "x1", vectors: { [a!.id]: { ...vector, hash: a!.hash }, [b!.id]: { ...vector, hash: "stale" } }, captions: { [b!.id]: { hash: b!.hash, model: "gpt-4.1-mini", text: "A colour swatch grid" } } });
+    await sendToMain(sim, "save-search-extras", {
+      requestId: "x1",
+      vectors: { [a!.id]: { ...vector, hash: a!.hash }, [b!.id]: { ...vector, hash: "stale" } },
+      captions: { [b!.id]: { hash: b!.hash, model: "gpt-4.1-mini", text: "A colour swatch grid" } },
+    });
     await waitForUi(sim, "done", { where: (m) => m.requestId === "x1" });
     await sendToMain(sim, "load-search-index", { requestId: "l1" });
     const loaded = (await waitForUi(sim, "search-index", { where: (m) => m.requestId === "l1" })).index;
@@ -72,8 +88,16 @@ describe("search through the session", () => {
     const sim = await boot();
     await sendToMain(sim, "scan-frames", { requestId: "s1" });
     const { index } = await waitForUi(sim, "search-index", { where: (m) => m.requestId === "s1" });
-    const vector = (hash: string) => ({ hash, model: "text-embedding-3-small", dimensions: 2, vector: encodeVector([1, 0]) });
-    await sendToMain(sim, "save-search-extras", { requestId: "x1", vectors: Object.fromEntries(index.docs.map((d) => [d.id, vector(d.hash)])) });
+    const vector = (hash: string) => ({
+      hash,
+      model: "text-embedding-3-small",
+      dimensions: 2,
+      vector: encodeVector([1, 0]),
+    });
+    await sendToMain(sim, "save-search-extras", {
+      requestId: "x1",
+      vectors: Object.fromEntries(index.docs.map((d) => [d.id, vector(d.hash)])),
+    });
     await waitForUi(sim, "done", { where: (m) => m.requestId === "x1" });
     const withText = index.docs.filter((d) => sim.node(d.id).findAll((n) => n.type === "TEXT").length > 0);
     const [edited, deleted, moved] = withText;
@@ -83,8 +107,18 @@ describe("search through the session", () => {
     const exportsBefore = sim.record.exports.length;
     await sendToMain(sim, "scan-frames", { requestId: "s2" });
     const second = await waitForUi(sim, "search-index", { where: (m) => m.requestId === "s2" });
-    expect(second.changes).toEqual({ added: [], reindexed: [edited!.id], dropped: [deleted!.id], unchanged: index.docs.length - 2 });
-    expect(Object.keys(second.index.vectors).sort()).toEqual(index.docs.map((d) => d.id).filter((id) => id !== edited!.id && id !== deleted!.id).sort());
+    expect(second.changes).toEqual({
+      added: [],
+      reindexed: [edited!.id],
+      dropped: [deleted!.id],
+      unchanged: index.docs.length - 2,
+    });
+    expect(Object.keys(second.index.vectors).sort()).toEqual(
+      index.docs
+        .map((d) => d.id)
+        .filter((id) => id !== edited!.id && id !== deleted!.id)
+        .sort(),
+    );
     expect(second.index.vectors[moved!.id]).toEqual(vector(moved!.hash));
     // Every frame is exported again (that is how a change is seen), each page loaded once per scan.
     expect(sim.record.exports.length - exportsBefore).toBe(index.docs.length - 1);
@@ -115,7 +149,10 @@ describe("search through the session", () => {
     expect(answer.notStored).toMatch(/^The search index of 46 frames needs \d+ kB but only/);
     expect([...sim.storage.keys()].filter((k) => k.startsWith("figment.search/"))).toEqual([]);
     const doc = answer.index.docs[0]!;
-    await sendToMain(sim, "save-search-extras", { requestId: "x1", captions: { [doc.id]: { hash: doc.hash, model: "m", text: "A grid of colours" } } });
+    await sendToMain(sim, "save-search-extras", {
+      requestId: "x1",
+      captions: { [doc.id]: { hash: doc.hash, model: "m", text: "A grid of colours" } },
+    });
     expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "x1" })).code).toBe("storage-full");
   });
 

@@ -34,11 +34,16 @@ function withImage(node: SceneNode, described: SelectedNode): SelectedNode {
   return record ? { ...described, image: { versionId: record.versionId } } : described;
 }
 
-const showsImage = (node: SceneNode): boolean => node.visible && "fills" in node && typeof node.fills !== "symbol" && node.fills.some((p) => p.type === "IMAGE" && p.visible !== false);
+const showsImage = (node: SceneNode): boolean =>
+  node.visible &&
+  "fills" in node &&
+  typeof node.fills !== "symbol" &&
+  node.fills.some((p) => p.type === "IMAGE" && p.visible !== false);
 
 /** What a designer draws a mask with. */
 const DRAWN = new Set(["RECTANGLE", "ELLIPSE", "POLYGON", "STAR", "VECTOR", "LINE", "BOOLEAN_OPERATION", "GROUP"]);
-const overlaps = (a: Rect | null, b: Rect | null): boolean => !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: Rect | null, b: Rect | null): boolean =>
+  !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
  * Whether inpainting can start here (contract: selectedNode.imageFill). A holder counts when its own fill is an
@@ -53,7 +58,8 @@ function withImageFill(node: SceneNode, described: SelectedNode): SelectedNode {
     const images = shown.filter(showsImage);
     const image = images.length === 1 ? images[0]! : undefined;
     const others = shown.filter((c) => c !== image);
-    const drawn = (c: SceneNode): boolean => DRAWN.has(c.type) && overlaps(c.absoluteBoundingBox, image!.absoluteBoundingBox);
+    const drawn = (c: SceneNode): boolean =>
+      DRAWN.has(c.type) && overlaps(c.absoluteBoundingBox, image!.absoluteBoundingBox);
     return image && others.length > 0 && others.every(drawn) ? { ...described, imageFill: "inside" } : described;
   }
   return showsImage(node) ? { ...described, imageFill: "own" } : described;
@@ -69,7 +75,8 @@ export function summarizeSelection(selection: readonly SceneNode[]): SelectionSu
   const summary: SelectionSummary = { nodes: [], unsupported: [] };
   for (const node of selection) {
     const refused = refusal(node);
-    if (refused === undefined) summary.nodes.push(withImageFill(node, withFrame(node, withImage(node, describeNode(node)))));
+    if (refused === undefined)
+      summary.nodes.push(withImageFill(node, withFrame(node, withImage(node, describeNode(node)))));
     else summary.unsupported.push({ ...describeNode(node), ...refused });
   }
   return summary;

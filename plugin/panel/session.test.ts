@@ -3,7 +3,14 @@
  * commands and init, selection summaries, thumbnails, settings and the API key, and refusal of bad messages.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkedUiMessages, readPngSize, sendToMain, uiMessages, waitForUi, type FigmaSim } from "../../test/figma-sim/index.js";
+import {
+  checkedUiMessages,
+  readPngSize,
+  sendToMain,
+  uiMessages,
+  waitForUi,
+  type FigmaSim,
+} from "../../test/figma-sim/index.js";
 import { simFromFixture } from "../../test/figma-sim/node.js";
 import { installFigmaSim, type FigmaSimOptions } from "../../test/figma-sim/sim.js";
 import { PANEL } from "../../contract/limits.js";
@@ -34,17 +41,27 @@ async function boot(file: string, options: Omit<FigmaSimOptions, "file"> = {}): 
 
 describe("commands and init", () => {
   it("opens the UI and sends init with the command, settings, key, selection and editor type", async () => {
-    const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, maxImageSize: 1024 }, [API_KEYS_KEY]: { openai: KEY } } });
+    const sim = await boot(LOGIN, {
+      selectIds: ["101:3"],
+      storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, maxImageSize: 1024 }, [API_KEYS_KEY]: { openai: KEY } },
+    });
     expect(sim.record.showUI).toHaveLength(1);
     expect(sim.record.showUI[0]!.html).toBe(sim.html);
-    expect(sim.record.showUI[0]!.options).toMatchObject({ themeColors: true, title: "Figment — Generate code", ...PANEL.default });
+    expect(sim.record.showUI[0]!.options).toMatchObject({
+      themeColors: true,
+      title: "Figment — Generate code",
+      ...PANEL.default,
+    });
     const init = await waitForUi(sim, "init");
     expect(init).toEqual({
       type: "init",
       command: "code",
       settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024 },
       apiKeys: { openai: KEY },
-      selection: { nodes: [{ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667, frameId: "101:3" }], unsupported: [] },
+      selection: {
+        nodes: [{ id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667, frameId: "101:3" }],
+        unsupported: [],
+      },
       editorType: "figma",
     });
   });
@@ -64,7 +81,9 @@ describe("commands and init", () => {
   });
 
   it("damaged stored settings fall back to defaults per key", async () => {
-    const sim = await boot(LOGIN, { storage: { [SETTINGS_KEY]: { maxImageSize: "huge", target: "html", provider: 7 } } });
+    const sim = await boot(LOGIN, {
+      storage: { [SETTINGS_KEY]: { maxImageSize: "huge", target: "html", provider: 7 } },
+    });
     expect((await waitForUi(sim, "init")).settings).toEqual({ ...DEFAULT_SETTINGS, target: "html" });
   });
 
@@ -97,7 +116,13 @@ describe("selection", () => {
     expect(selection.nodes).toEqual([
       // A top-level frame is its own frameId; a text on the page is in no frame.
       { id: "25:0", name: "1.0. Bundle Figma Document", type: "FRAME", width: 514, height: 268, frameId: "25:0" },
-      { id: "160:199", name: "Solution pad > Project > right-click > Add > Figma Document", type: "TEXT", width: 385, height: 89 },
+      {
+        id: "160:199",
+        name: "Solution pad > Project > right-click > Add > Figma Document",
+        type: "TEXT",
+        width: 385,
+        height: 89,
+      },
     ]);
     expect(selection.unsupported).toEqual([]);
   });
@@ -113,16 +138,44 @@ describe("selection", () => {
             type: "CANVAS",
             name: "Page",
             children: [
-              { id: "1:1", type: "SLICE", name: "Slice 1", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } },
-              { id: "1:2", type: "FRAME", name: "Hidden", visible: false, absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, children: [] },
-              { id: "1:3", type: "FRAME", name: "Poster", absoluteBoundingBox: { x: 0, y: 0, width: 12000, height: 800 }, children: [] },
-              { id: "1:4", type: "FRAME", name: "Card", absoluteBoundingBox: { x: 0, y: 0, width: 320, height: 200 }, children: [] },
+              {
+                id: "1:1",
+                type: "SLICE",
+                name: "Slice 1",
+                absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+              },
+              {
+                id: "1:2",
+                type: "FRAME",
+                name: "Hidden",
+                visible: false,
+                absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+                children: [],
+              },
+              {
+                id: "1:3",
+                type: "FRAME",
+                name: "Poster",
+                absoluteBoundingBox: { x: 0, y: 0, width: 12000, height: 800 },
+                children: [],
+              },
+              {
+                id: "1:4",
+                type: "FRAME",
+                name: "Card",
+                absoluteBoundingBox: { x: 0, y: 0, width: 320, height: 200 },
+                children: [],
+              },
             ],
           },
         ],
       },
     };
-    const sim = (await import("../../test/figma-sim/sim.js")).createFigmaSim({ file, command: "code", selectIds: ["1:1", "1:2", "1:3", "1:4"] });
+    const sim = (await import("../../test/figma-sim/sim.js")).createFigmaSim({
+      file,
+      command: "code",
+      selectIds: ["1:1", "1:2", "1:3", "1:4"],
+    });
     restore = installFigmaSim(sim);
     await start();
     const { selection } = await waitForUi(sim, "init");
@@ -159,9 +212,18 @@ describe("selection", () => {
 describe("settings and the API keys", () => {
   it("saves settings and a key in its provider's slot in clientStorage only, and a new session gets them back", async () => {
     const sim = await boot(LOGIN);
-    await sendToMain(sim, "save-settings", { requestId: "s1", settings: { maxImageSize: 1024, target: "html", provider: "openrouter" }, key: { slot: "openrouter", value: ` ${KEY}\n` } });
+    await sendToMain(sim, "save-settings", {
+      requestId: "s1",
+      settings: { maxImageSize: 1024, target: "html", provider: "openrouter" },
+      key: { slot: "openrouter", value: ` ${KEY}\n` },
+    });
     const saved = await waitForUi(sim, "settings-saved");
-    expect(saved).toEqual({ type: "settings-saved", requestId: "s1", settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024, target: "html", provider: "openrouter" }, keySlots: ["openrouter"] });
+    expect(saved).toEqual({
+      type: "settings-saved",
+      requestId: "s1",
+      settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024, target: "html", provider: "openrouter" },
+      keySlots: ["openrouter"],
+    });
     expect(sim.storage.get(SETTINGS_KEY)).toEqual(saved.settings);
     expect(sim.storage.get(API_KEYS_KEY)).toEqual({ openrouter: KEY });
     expect([...sim.storage.keys()].sort()).toEqual([API_KEYS_KEY, SETTINGS_KEY]);
@@ -174,7 +236,11 @@ describe("settings and the API keys", () => {
 
   it("keeps one key per provider and per custom base URL, and removes only the slot asked for", async () => {
     const sim = await boot(LOGIN, { storage: { [API_KEYS_KEY]: { openai: KEY } } });
-    await sendToMain(sim, "save-settings", { requestId: "a", settings: { provider: "custom", baseUrl: "http://localhost:1234/v1" }, key: { slot: "custom http://localhost:1234/v1", value: "local-key" } });
+    await sendToMain(sim, "save-settings", {
+      requestId: "a",
+      settings: { provider: "custom", baseUrl: "http://localhost:1234/v1" },
+      key: { slot: "custom http://localhost:1234/v1", value: "local-key" },
+    });
     expect((await waitForUi(sim, "settings-saved")).keySlots).toEqual(["openai", "custom http://localhost:1234/v1"]);
     const since = sim.ui.messages.length;
     await sendToMain(sim, "save-settings", { requestId: "b", settings: {}, key: { slot: "openai", value: null } });
@@ -196,22 +262,34 @@ describe("settings and the API keys", () => {
     [{ provider: "openrouter", baseUrl: "" }, "openrouter"],
     [{ provider: "openai", baseUrl: "https://proxy.example.com/v1/" }, "openai https://proxy.example.com/v1"],
     [{ provider: "custom", baseUrl: "http://localhost:8080/v1" }, "custom http://localhost:8080/v1"],
-  ])("moves a key saved by an earlier version (one key for all) to the slot it was saved with: %j → %s", async (saved, slot) => {
-    const sim = await boot(LOGIN, { storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...saved }, [LEGACY_API_KEY_KEY]: KEY } });
-    expect((await waitForUi(sim, "init")).apiKeys).toEqual({ [slot]: KEY });
-    expect(sim.storage.has(LEGACY_API_KEY_KEY)).toBe(false);
-    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ [slot]: KEY });
-  });
+  ])(
+    "moves a key saved by an earlier version (one key for all) to the slot it was saved with: %j → %s",
+    async (saved, slot) => {
+      const sim = await boot(LOGIN, {
+        storage: { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...saved }, [LEGACY_API_KEY_KEY]: KEY },
+      });
+      expect((await waitForUi(sim, "init")).apiKeys).toEqual({ [slot]: KEY });
+      expect(sim.storage.has(LEGACY_API_KEY_KEY)).toBe(false);
+      expect(sim.storage.get(API_KEYS_KEY)).toEqual({ [slot]: KEY });
+    },
+  );
 
   it("a key saved since in the same slot wins over the legacy one", async () => {
-    const sim = await boot(LOGIN, { storage: { [LEGACY_API_KEY_KEY]: "sk-old-0000000000", [API_KEYS_KEY]: { openai: KEY } } });
+    const sim = await boot(LOGIN, {
+      storage: { [LEGACY_API_KEY_KEY]: "sk-old-0000000000", [API_KEYS_KEY]: { openai: KEY } },
+    });
     expect((await waitForUi(sim, "init")).apiKeys).toEqual({ openai: KEY });
   });
 
   it("refuses a key slot that is not a provider or provider + endpoint", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const sim = await boot(LOGIN);
-    await sim.ui.send({ type: "save-settings", requestId: "x", settings: {}, key: { slot: "evil.example.com", value: KEY } });
+    await sim.ui.send({
+      type: "save-settings",
+      requestId: "x",
+      settings: {},
+      key: { slot: "evil.example.com", value: KEY },
+    });
     const error = await waitForUi(sim, "error");
     expect(error).toMatchObject({ requestId: "x", code: "bad-message" });
     expect(error.message).not.toContain(KEY);
@@ -227,7 +305,12 @@ describe("settings and the API keys", () => {
   ])("rejects %j with bad-settings naming the key, and saves nothing", async (patch, key) => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const sim = await boot(LOGIN, { storage: { [API_KEYS_KEY]: { openai: KEY } } });
-    await sim.ui.send({ type: "save-settings", requestId: "p", settings: { ...patch, nodeIds: true }, key: { slot: "openai", value: "sk-other" } });
+    await sim.ui.send({
+      type: "save-settings",
+      requestId: "p",
+      settings: { ...patch, nodeIds: true },
+      key: { slot: "openai", value: "sk-other" },
+    });
     const error = await waitForUi(sim, "error");
     expect(error.code).toBe("bad-message");
     expect(error.requestId).toBe("p");
@@ -239,7 +322,11 @@ describe("settings and the API keys", () => {
 
   it("rejects a key with line breaks inside without quoting it", async () => {
     const sim = await boot(LOGIN);
-    await sendToMain(sim, "save-settings", { requestId: "k", settings: {}, key: { slot: "openai", value: "sk-abc\ndef-SECRET" } });
+    await sendToMain(sim, "save-settings", {
+      requestId: "k",
+      settings: {},
+      key: { slot: "openai", value: "sk-abc\ndef-SECRET" },
+    });
     const error = await waitForUi(sim, "error");
     expect(error.code).toBe("bad-settings");
     expect(error.message).not.toContain("SECRET");
@@ -250,7 +337,13 @@ describe("settings and the API keys", () => {
     const logged: string[] = [];
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+        logged.push(
+          args
+            .map((a) =>
+              a instanceof Error ? `${a.message} ${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a),
+            )
+            .join(" "),
+        );
       });
     }
     const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [API_KEYS_KEY]: { openai: KEY } } });
@@ -261,8 +354,18 @@ describe("settings and the API keys", () => {
     await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
     await sendToMain(sim, "notify", { message: "Copied 3 files" });
     await sendToMain(sim, "save-settings", { requestId: "s1", settings: { maxImageSize: 1024 } });
-    await sim.ui.send({ type: "save-settings", requestId: "s2", settings: "not an object", key: { slot: "openai", value: KEY } });
-    await sim.ui.send({ type: "save-settings", requestId: "s3", settings: {}, key: { slot: "openai", value: `sk bad ${KEY}` } });
+    await sim.ui.send({
+      type: "save-settings",
+      requestId: "s2",
+      settings: "not an object",
+      key: { slot: "openai", value: KEY },
+    });
+    await sim.ui.send({
+      type: "save-settings",
+      requestId: "s3",
+      settings: {},
+      key: { slot: "openai", value: `sk bad ${KEY}` },
+    });
     await sim.ui.send({ type: "set-key", apiKey: KEY });
     sim.failStorage(`quota exceeded while writing ${KEY}`);
     await sendToMain(sim, "save-settings", { requestId: "s4", settings: {}, key: { slot: "openrouter", value: KEY } });
@@ -283,7 +386,9 @@ describe("settings and the API keys", () => {
     expect(JSON.stringify(sim.record.showUI)).not.toContain(KEY);
     expect(logged.length).toBeGreaterThan(0);
     expect(logged.join("\n")).not.toContain(KEY);
-    expect([...sim.storage.entries()].filter(([, v]) => JSON.stringify(v).includes(KEY)).map(([k]) => k)).toEqual([API_KEYS_KEY]);
+    expect([...sim.storage.entries()].filter(([, v]) => JSON.stringify(v).includes(KEY)).map(([k]) => k)).toEqual([
+      API_KEYS_KEY,
+    ]);
   });
 });
 
@@ -293,7 +398,10 @@ describe("messages from the UI", () => {
     [{ type: "resize", width: "wide", height: 300 }, /"resize" is malformed: width must be a finite number/],
     [{ type: "export-selection" }, /"export-selection" is malformed: requestId must be a non-empty string/],
     [{ type: "notify", message: "hi", colour: "red" }, /"notify" is malformed: colour must be absent/],
-    [{ type: "save-settings", requestId: "r", settings: { target: "vue" } }, /settings.target must be one of react, html/],
+    [
+      { type: "save-settings", requestId: "r", settings: { target: "vue" } },
+      /settings.target must be one of react, html/,
+    ],
     ["hello", /not an object/],
     [null, /not an object/],
     [{ kind: "ready" }, /unknown message undefined/],
@@ -350,7 +458,9 @@ describe("messages from the UI", () => {
     sim.select([]);
     await waitForUi(sim, "selection");
     expect(() => checkedUiMessages(sim)).not.toThrow();
-    expect(new Set(sim.ui.messages.map((m) => m["type"]))).toEqual(new Set(["init", "export-progress", "export-result", "thumbnail", "settings-saved", "selection"]));
+    expect(new Set(sim.ui.messages.map((m) => m["type"]))).toEqual(
+      new Set(["init", "export-progress", "export-result", "thumbnail", "settings-saved", "selection"]),
+    );
   });
 });
 
@@ -406,7 +516,14 @@ describe("layers, panel size and prices", () => {
 
   it("keeps fetched model prices for the estimate and sends them with init", async () => {
     const sim = await boot(LOGIN);
-    const prices = { "openai/gpt-5.4-image-2": { input: 8, output: 15, source: "https://openrouter.ai/api/v1/models", asOf: "2026-11-23" } };
+    const prices = {
+      "openai/gpt-5.4-image-2": {
+        input: 8,
+        output: 15,
+        source: "https://openrouter.ai/api/v1/models",
+        asOf: "2026-11-23",
+      },
+    };
     await sendToMain(sim, "save-prices", { requestId: "p1", prices });
     expect((await waitForUi(sim, "done")).requestId).toBe("p1");
     expect(sim.storage.get(PRICES_KEY)).toEqual(prices);

@@ -7,7 +7,19 @@
 import { PluginError, errorText } from "../errors.js";
 import { isCancelled } from "../../contract/cancelled.js";
 import { PANEL } from "../../contract/limits.js";
-import { isRequestId, MessageError, parseMainMessage, REQUESTS, type Command, type ErrorCode, type MainMessage, type NoticeName, type ReplyName, type RequestName, type ToUi } from "../../contract/messages.js";
+import {
+  isRequestId,
+  MessageError,
+  parseMainMessage,
+  REQUESTS,
+  type Command,
+  type ErrorCode,
+  type MainMessage,
+  type NoticeName,
+  type ReplyName,
+  type RequestName,
+  type ToUi,
+} from "../../contract/messages.js";
 import { post } from "./post.js";
 import { summarizeSelection } from "./selection.js";
 import type { ImageAction } from "../../contract/words.js";
@@ -36,7 +48,8 @@ const TITLES: Record<Command, string> = {
 };
 
 // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
-const isRequest = (message: MainMessage): message is Extract<MainMessage, { type: RequestName }> => Object.prototype.hasOwnProperty.call(REQUESTS, message.type);
+const isRequest = (message: MainMessage): message is Extract<MainMessage, { type: RequestName }> =>
+  Object.prototype.hasOwnProperty.call(REQUESTS, message.type);
 
 /** Why a message from the UI was refused, and its request id if it carried one. Logs the reason (names and fields only), never the payload: it may hold the API key. */
 function refusal(raw: unknown, error: unknown): { reason: string; requestId: string | undefined } {
@@ -53,7 +66,11 @@ export class PanelSession {
   private secrets: string[] = [];
   private closed = false;
   /** What the handlers borrow: the running jobs (for `cancel`), whether the panel is still open, the stored keys. */
-  private readonly context: SessionContext = { jobs: this.jobs, closed: () => this.closed, secrets: () => this.secrets };
+  private readonly context: SessionContext = {
+    jobs: this.jobs,
+    closed: () => this.closed,
+    secrets: () => this.secrets,
+  };
   /** Every message's handler, by name: the rooms' tables and the session's own. */
   private readonly handlers: Handlers = {
     ...panelHandlers,
@@ -161,7 +178,8 @@ export class PanelSession {
     if (isRequest(message)) {
       const handler = this.handlers[message.type] as RequestHandler<RequestName>;
       const answer = await handler(message as Msg<RequestName>, this.context);
-      if (!this.closed) post(REQUESTS[message.type].reply, { ...answer, requestId: message.requestId } as ToUi[ReplyName<RequestName>]);
+      if (!this.closed)
+        post(REQUESTS[message.type].reply, { ...answer, requestId: message.requestId } as ToUi[ReplyName<RequestName>]);
       return;
     }
     const handler = this.handlers[message.type] as NoticeHandler<NoticeName>;
@@ -170,7 +188,9 @@ export class PanelSession {
 
   /** Settings and, when given, one key slot: the key is checked before anything is written. */
   private async saveSettings(message: Msg<"save-settings">): Promise<{ settings: Settings; keySlots: string[] }> {
-    const key = message.key ? { slot: message.key.slot, value: checkApiKey(message.key.value, message.key.slot) } : undefined;
+    const key = message.key
+      ? { slot: message.key.slot, value: checkApiKey(message.key.value, message.key.slot) }
+      : undefined;
     const secrets = [...this.secrets, key?.value ?? null];
     const settings = await saveSettings(message.settings, secrets);
     const keySlots = key ? await saveKey(key.slot, key.value) : Object.keys(await loadKeys());

@@ -10,8 +10,10 @@ import { fitScale } from "../export/scale.js";
 export async function thumbnail(nodeId: string): Promise<Uint8Array | undefined> {
   const node = await figma.getNodeByIdAsync(nodeId);
   if (!node) return undefined;
-  if (node.type === "DOCUMENT" || node.type === "PAGE") throw new PluginError("unsupported-node", "A page cannot be previewed.");
-  if (!(Math.max(node.width, node.height) > 0)) throw new PluginError("unsupported-node", `“${node.name}” has no size to preview.`);
+  if (node.type === "DOCUMENT" || node.type === "PAGE")
+    throw new PluginError("unsupported-node", "A page cannot be previewed.");
+  if (!(Math.max(node.width, node.height) > 0))
+    throw new PluginError("unsupported-node", `“${node.name}” has no size to preview.`);
   const scale = fitScale(node.width, node.height, THUMBNAIL_SIDE, MAX_PNG_SCALE);
   try {
     return await node.exportAsync({ format: "PNG", constraint: { type: "SCALE", value: scale } });

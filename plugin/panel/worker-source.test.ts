@@ -12,7 +12,11 @@ import { start } from "../start.js";
 
 const PAYLOAD = `H4sI${"A".repeat(64)}`;
 const SEARCH_PAYLOAD = `H4sI${"B".repeat(32)}`;
-vi.mock("./worker-payload.js", () => ({ enginePayload: () => PAYLOAD, tokenizerPayload: () => undefined, searchWorkerPayload: () => SEARCH_PAYLOAD }));
+vi.mock("./worker-payload.js", () => ({
+  enginePayload: () => PAYLOAD,
+  tokenizerPayload: () => undefined,
+  searchWorkerPayload: () => SEARCH_PAYLOAD,
+}));
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -23,7 +27,11 @@ afterEach(() => {
 describe("get-worker-source", () => {
   it("is answered while an export is under way, before the export ends, and the export still completes", async () => {
     // Every exportAsync takes 300 ms: the export of two frames is under way for at least 600 ms.
-    const sim = simFromFixture("figmagic-design-system.file.json", { command: "code", selectIds: ["3214:739", "3214:734"], exportDelayMs: 300 });
+    const sim = simFromFixture("figmagic-design-system.file.json", {
+      command: "code",
+      selectIds: ["3214:739", "3214:734"],
+      exportDelayMs: 300,
+    });
     restore = installFigmaSim(sim);
     await start();
     await waitForUi(sim, "init");
@@ -55,13 +63,18 @@ describe("get-worker-source", () => {
     expect(uiMessages(sim, "worker-source").map((m) => m.requestId)).toEqual(["w1", "w2"]);
   });
 
-  it("hands over the search worker for part \"search\", and says which part a build lacks", async () => {
+  it('hands over the search worker for part "search", and says which part a build lacks', async () => {
     const sim = simFromFixture("figmasharp-login.file.json", { command: "search", selectIds: [] });
     restore = installFigmaSim(sim);
     await start();
     await sendToMain(sim, "get-worker-source", { requestId: "s1", part: "search" });
-    expect(uiMessages(sim, "worker-source")).toEqual([{ type: "worker-source", requestId: "s1", data: SEARCH_PAYLOAD }]);
+    expect(uiMessages(sim, "worker-source")).toEqual([
+      { type: "worker-source", requestId: "s1", data: SEARCH_PAYLOAD },
+    ]);
     await sendToMain(sim, "get-worker-source", { requestId: "t1", part: "tokenizer" });
-    expect(uiMessages(sim, "error").at(-1)).toMatchObject({ requestId: "t1", message: expect.stringContaining("no tokenizer") });
+    expect(uiMessages(sim, "error").at(-1)).toMatchObject({
+      requestId: "t1",
+      message: expect.stringContaining("no tokenizer"),
+    });
   });
 });

@@ -23,9 +23,14 @@ function pageOf(node: BaseNode): PageNode | undefined {
 export async function exportFrameImage(nodeId: string, maxSide: number): Promise<FrameImage> {
   const node = await figma.getNodeByIdAsync(nodeId);
   const page = node && !node.removed ? pageOf(node) : undefined;
-  if (!node || !page || node.type === "PAGE" || node.type === "DOCUMENT") throw new PluginError("not-found", "That frame is no longer in the file (it was deleted or moved to another file); scan again to update the results.");
+  if (!node || !page || node.type === "PAGE" || node.type === "DOCUMENT")
+    throw new PluginError(
+      "not-found",
+      "That frame is no longer in the file (it was deleted or moved to another file); scan again to update the results.",
+    );
   const scene = node as SceneNode;
-  if (!(Math.max(scene.width, scene.height) > 0)) throw new PluginError("unsupported-node", `“${scene.name}” has no size to picture.`);
+  if (!(Math.max(scene.width, scene.height) > 0))
+    throw new PluginError("unsupported-node", `“${scene.name}” has no size to picture.`);
   await page.loadAsync();
   const scale = fitScale(scene.width, scene.height, maxSide, MAX_PNG_SCALE);
   let png: Uint8Array;
@@ -36,5 +41,9 @@ export async function exportFrameImage(nodeId: string, maxSide: number): Promise
   }
   // The size Figma made (its rounding), not the one we asked for.
   const header = readImageHeader(png);
-  return { png, width: header?.width ?? Math.max(1, Math.round(scene.width * scale)), height: header?.height ?? Math.max(1, Math.round(scene.height * scale)) };
+  return {
+    png,
+    width: header?.width ?? Math.max(1, Math.round(scene.width * scale)),
+    height: header?.height ?? Math.max(1, Math.round(scene.height * scale)),
+  };
 }

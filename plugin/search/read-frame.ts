@@ -26,11 +26,27 @@ export function skipOf(found: FoundFrame, page: PageNode, reason: string): { ski
  * Hidden frames are skipped: they are usually archived or superseded versions, a click on the result would
  * select something the designer cannot see, and their thumbnails export blank.
  */
-export async function readFrame(found: FoundFrame, page: PageNode, previous: SearchFrameDoc | undefined, stop: () => boolean): Promise<FrameRead> {
+export async function readFrame(
+  found: FoundFrame,
+  page: PageNode,
+  previous: SearchFrameDoc | undefined,
+  stop: () => boolean,
+): Promise<FrameRead> {
   const { frame } = found;
-  if (found.hidden) return skipOf(found, page, "It is hidden (or in a hidden section): show it to find it with Search.");
-  if (Math.max(frame.width, frame.height) > MAX_SIDE) return skipOf(found, page, `It is ${formatCount(frame.width)} × ${formatCount(frame.height)} px, larger than the ${formatCount(MAX_SIDE)} px on a side Figment reads.`);
-  if ((await countDescendants(frame, MAX_LAYERS, stop)) > MAX_LAYERS) return skipOf(found, page, `It has more than ${formatCount(MAX_LAYERS)} layers, too many to read without holding up Figma.`);
+  if (found.hidden)
+    return skipOf(found, page, "It is hidden (or in a hidden section): show it to find it with Search.");
+  if (Math.max(frame.width, frame.height) > MAX_SIDE)
+    return skipOf(
+      found,
+      page,
+      `It is ${formatCount(frame.width)} × ${formatCount(frame.height)} px, larger than the ${formatCount(MAX_SIDE)} px on a side Figment reads.`,
+    );
+  if ((await countDescendants(frame, MAX_LAYERS, stop)) > MAX_LAYERS)
+    return skipOf(
+      found,
+      page,
+      `It has more than ${formatCount(MAX_LAYERS)} layers, too many to read without holding up Figma.`,
+    );
   let json: unknown;
   try {
     json = await frame.exportAsync({ format: "JSON_REST_V1" });
@@ -42,7 +58,8 @@ export async function readFrame(found: FoundFrame, page: PageNode, previous: Sea
     const root = roots[0];
     if (!root) return skipOf(found, page, "Its export holds no layer.");
     const hash = frameHash(root);
-    if (previous && previous.hash === hash) return { doc: { ...previous, name: named(frame.name), page: named(page.name), pageId: page.id }, reused: true };
+    if (previous && previous.hash === hash)
+      return { doc: { ...previous, name: named(frame.name), page: named(page.name), pageId: page.id }, reused: true };
     return { doc: fitDoc(frameDoc(root, page.name, context, hash), page.id), reused: false };
   } catch (error) {
     return skipOf(found, page, `Its structure could not be read: ${errorText(error)}`);

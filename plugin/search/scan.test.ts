@@ -25,9 +25,16 @@ function install(file: unknown): FigmaSim {
   return sim;
 }
 
-async function scan(previous: readonly SearchFrameDoc[] = [], job = new Job("scan")): Promise<ScanOutcome & { labels: string[] }> {
+async function scan(
+  previous: readonly SearchFrameDoc[] = [],
+  job = new Job("scan"),
+): Promise<ScanOutcome & { labels: string[] }> {
   const labels: string[] = [];
-  const outcome = await scanFrames({ job, previous: new Map(previous.map((d) => [d.id, d])), onProgress: (_done, _total, label) => labels.push(label) });
+  const outcome = await scanFrames({
+    job,
+    previous: new Map(previous.map((d) => [d.id, d])),
+    onProgress: (_done, _total, label) => labels.push(label),
+  });
   return { ...outcome, labels };
 }
 
@@ -35,14 +42,20 @@ describe("scanFrames", () => {
   it("reads every top-level frame of every page, loading each page once through loadAsync", async () => {
     const sim = install(readFigmaFixture(DESIGN_SYSTEM));
     // The simulator refuses what Figma refuses: another page's children before loadAsync.
-    expect(() => sim.pages[1]!.children).toThrow("Cannot access children on a page that has not been explored. Call `await page.loadAsync()` first.");
+    expect(() => sim.pages[1]!.children).toThrow(
+      "Cannot access children on a page that has not been explored. Call `await page.loadAsync()` first.",
+    );
     const { docs, skipped, computed, labels } = await scan();
     expect(docs).toHaveLength(46);
     expect(computed).toBe(46);
     expect(skipped).toEqual([]);
     expect(sim.record.pageLoads).toEqual(sim.pages.map((p) => p.id));
     expect(sim.record.allPagesLoads).toBe(0);
-    expect(docs.find((d) => d.id === "3214:739")).toMatchObject({ name: "Easings", page: "Design Tokens", pageId: "2605:12" });
+    expect(docs.find((d) => d.id === "3214:739")).toMatchObject({
+      name: "Easings",
+      page: "Design Tokens",
+      pageId: "2605:12",
+    });
     expect(labels).toContain("Reading page 5 / 5 · Views");
     expect(labels.at(-1)).toBe("Read 46 frames on 5 pages");
     // Only frames, components and component sets: the pages' loose texts are no results.
@@ -64,7 +77,9 @@ describe("scanFrames", () => {
   it("re-computes only an edited frame; a moved frame keeps its document, a deleted one is gone", async () => {
     const sim = install(readFigmaFixture(DESIGN_SYSTEM));
     const first = await scan();
-    const [edited, moved, deleted] = first.docs.filter((d) => sim.node(d.id).findAll((n) => n.type === "TEXT").length > 0);
+    const [edited, moved, deleted] = first.docs.filter(
+      (d) => sim.node(d.id).findAll((n) => n.type === "TEXT").length > 0,
+    );
     const text = sim.node(edited!.id).findAll((n) => n.type === "TEXT")[0]!;
     text.rest["characters"] = "Quarterly revenue dashboard";
     sim.node(moved!.id).x += 250;
@@ -87,7 +102,10 @@ describe("scanFrames", () => {
 
   it("skips hidden, oversized and unreadable frames with the reason, and reads the rest", async () => {
     const sim = install(readFigmaFixture(DESIGN_SYSTEM));
-    const ids = sim.topLevel().filter((n) => n.type === "FRAME").map((n) => n.id);
+    const ids = sim
+      .topLevel()
+      .filter((n) => n.type === "FRAME")
+      .map((n) => n.id);
     sim.node(ids[0]!).visible = false;
     sim.node(ids[1]!).resize(12_000, 300);
     sim.failExport(ids[2]!, "Internal export error");

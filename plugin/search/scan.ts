@@ -58,7 +58,10 @@ export async function scanFrames(hooks: ScanHooks): Promise<ScanOutcome> {
         lastProgress = now;
         hooks.onProgress(p + f / frames.length, pages.length, `${where} — ${f} / ${frames.length} frames`);
       }
-      const read = docs.length >= MAX_SEARCH_FRAMES ? skipOf(found, page, `Search indexes up to ${formatCount(MAX_SEARCH_FRAMES)} frames per file.`) : await readFrame(found, page, hooks.previous.get(found.frame.id), stop);
+      const read =
+        docs.length >= MAX_SEARCH_FRAMES
+          ? skipOf(found, page, `Search indexes up to ${formatCount(MAX_SEARCH_FRAMES)} frames per file.`)
+          : await readFrame(found, page, hooks.previous.get(found.frame.id), stop);
       throwIfCancelled(job);
       if ("skip" in read) {
         if (skipped.length < MAX_SEARCH_FRAMES) skipped.push(read.skip);
@@ -73,6 +76,10 @@ export async function scanFrames(hooks: ScanHooks): Promise<ScanOutcome> {
       }
     }
   }
-  hooks.onProgress(pages.length, pages.length, `Read ${formatCount(docs.length)} frames on ${plural(pages.length, "page")}`);
+  hooks.onProgress(
+    pages.length,
+    pages.length,
+    `Read ${formatCount(docs.length)} frames on ${plural(pages.length, "page")}`,
+  );
   return { docs, skipped, computed };
 }

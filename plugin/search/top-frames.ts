@@ -38,7 +38,12 @@ export function topFrames(page: PageNode): FoundFrame[] {
 export function topFrameOf(node: BaseNode): TopFrame | undefined {
   // From the page down: past the sections, the first layer is the top-level frame, or there is none.
   const chain: BaseNode[] = [];
-  for (let current: BaseNode | null = node; current && current.type !== "PAGE" && current.type !== "DOCUMENT"; current = current.parent) chain.push(current);
+  for (
+    let current: BaseNode | null = node;
+    current && current.type !== "PAGE" && current.type !== "DOCUMENT";
+    current = current.parent
+  )
+    chain.push(current);
   for (let i = chain.length - 1; i >= 0; i--) {
     const layer = chain[i]!;
     if (layer.type === "SECTION") continue;

@@ -10,7 +10,11 @@ export function redact(text: string, secrets: readonly (string | null | undefine
   return out;
 }
 
-export async function storageCall<T>(what: string, call: () => Promise<T>, secrets: readonly (string | null | undefined)[] = []): Promise<T> {
+export async function storageCall<T>(
+  what: string,
+  call: () => Promise<T>,
+  secrets: readonly (string | null | undefined)[] = [],
+): Promise<T> {
   try {
     return await call();
   } catch (error) {

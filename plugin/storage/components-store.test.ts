@@ -19,7 +19,15 @@ afterEach(() => {
 });
 
 /** "Home Indicator" (33459:3759) is an instance of the set 33459:960 with VARIANT Platform and Dark Mode. */
-const HOME: ComponentMap = { components: [{ figma: { nodeId: "33459:960" }, import: { module: "@acme/ui", name: "HomeIndicator" }, props: { platform: { kind: "variant", property: "Platform", values: { iOS: "ios" } } } }] };
+const HOME: ComponentMap = {
+  components: [
+    {
+      figma: { nodeId: "33459:960" },
+      import: { module: "@acme/ui", name: "HomeIndicator" },
+      props: { platform: { kind: "variant", property: "Platform", values: { iOS: "ios" } } },
+    },
+  ],
+};
 
 function install() {
   const sim = simFromFixture("figma-differ-selfie.nodes.json", { editorType: "dev", command: "", mode: "codegen" });
@@ -30,7 +38,13 @@ function install() {
 describe("the component mapping in the document", () => {
   it("is empty at first, then saved as a mapping file's text and read back checked, with its size as Figma counts it", () => {
     const sim = install();
-    expect(loadComponents()).toEqual({ map: { components: [] }, notes: [], bytes: 0, limit: SHARED_PLUGIN_DATA_MAX_BYTES, revision: revisionOf("") });
+    expect(loadComponents()).toEqual({
+      map: { components: [] },
+      notes: [],
+      bytes: 0,
+      limit: SHARED_PLUGIN_DATA_MAX_BYTES,
+      revision: revisionOf(""),
+    });
     const { stored: saved } = saveComponents(HOME);
     const text = sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key);
     expect(JSON.parse(text)).toEqual({ components: HOME.components });
@@ -46,7 +60,9 @@ describe("the component mapping in the document", () => {
     const sim = install();
     saveComponents(HOME);
     const before = sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key);
-    const many: ComponentMap = { components: Array.from({ length: 1500 }, (_, i) => ({ ...HOME.components[0]!, figma: { nodeId: `1:${i}` } })) };
+    const many: ComponentMap = {
+      components: Array.from({ length: 1500 }, (_, i) => ({ ...HOME.components[0]!, figma: { nodeId: `1:${i}` } })),
+    };
     expect(() => saveComponents(many)).toThrow(PluginError);
     expect(() => saveComponents(many)).toThrow(/at most 100,000 bytes \(100 kB\).*the stored mapping was kept/);
     expect(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key)).toBe(before);
@@ -59,12 +75,19 @@ describe("the component mapping in the document", () => {
     expect(mine.revision).not.toBe(empty);
     expect(loadComponents().revision).toBe(mine.revision);
     // A collaborator's save arrives: a change made on `mine` is refused, and the reply holds theirs.
-    const theirs: ComponentMap = { components: [...HOME.components, { figma: { nodeId: "33367:6239" }, import: { module: "@acme/ui", name: "Title" }, props: {} }] };
+    const theirs: ComponentMap = {
+      components: [
+        ...HOME.components,
+        { figma: { nodeId: "33367:6239" }, import: { module: "@acme/ui", name: "Title" }, props: {} },
+      ],
+    };
     sim.document.setSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key, JSON.stringify(theirs));
     const refused = saveComponents({ components: [] }, mine.revision);
     expect(refused.conflict).toBe(true);
     expect(refused.stored.map.components.map((m) => m.import.name)).toEqual(["HomeIndicator", "Title"]);
-    expect(JSON.parse(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key))).toEqual(theirs);
+    expect(JSON.parse(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key))).toEqual(
+      theirs,
+    );
     // Made again on their revision, it is written.
     const again = saveComponents({ components: theirs.components.slice(1) }, refused.stored.revision);
     expect(again.conflict).toBeUndefined();

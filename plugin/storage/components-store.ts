@@ -34,7 +34,16 @@ function read(text: string): StoredComponents {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { map: { components: [] }, notes: [{ severity: "error", message: `${STORED_NAME} is not valid JSON (${errorText(error)}); saving a mapping replaces it` }], ...base };
+    return {
+      map: { components: [] },
+      notes: [
+        {
+          severity: "error",
+          message: `${STORED_NAME} is not valid JSON (${errorText(error)}); saving a mapping replaces it`,
+        },
+      ],
+      ...base,
+    };
   }
   const { map, notes } = readMappingJson(json, STORED_NAME);
   return { map, notes, ...base };

@@ -16,7 +16,11 @@ const ENTRY_PREFIX = "figment.history/";
 
 export { HISTORY_KINDS, type HistoryKind };
 /** Image versions keep their own share; code and analyses may use what settings leave of the quota. */
-export const HISTORY_BUDGETS: Record<HistoryKind, number> = { image: IMAGE_VERSIONS_BUDGET, code: CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE, analysis: CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE };
+export const HISTORY_BUDGETS: Record<HistoryKind, number> = {
+  image: IMAGE_VERSIONS_BUDGET,
+  code: CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE,
+  analysis: CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE,
+};
 
 /** What a listing row shows, kept in the index so listing reads no payload. */
 export interface EntryMeta {
@@ -60,13 +64,22 @@ export function entrySize(entry: Omit<IndexEntry, "bytes">, value: unknown): num
 function isIndexEntry(e: unknown): e is IndexEntry {
   const x = e as Partial<IndexEntry> | null;
   const meta = x?.meta as Partial<EntryMeta> | undefined;
-  return !!x && (HISTORY_KINDS as readonly unknown[]).includes(x.kind) && typeof x.id === "string" && typeof x.scope === "string" && typeof x.createdAt === "string" && typeof x.bytes === "number" && (meta === undefined || (typeof meta === "object" && meta !== null && typeof meta.title === "string"));
+  return (
+    !!x &&
+    (HISTORY_KINDS as readonly unknown[]).includes(x.kind) &&
+    typeof x.id === "string" &&
+    typeof x.scope === "string" &&
+    typeof x.createdAt === "string" &&
+    typeof x.bytes === "number" &&
+    (meta === undefined || (typeof meta === "object" && meta !== null && typeof meta.title === "string"))
+  );
 }
 
 /** The index's entries, or undefined when it is damaged (not our shape, or any line unreadable). */
 function readIndex(raw: unknown): IndexEntry[] | undefined {
   if (raw === undefined) return [];
-  if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { entries?: unknown }).entries)) return undefined;
+  if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { entries?: unknown }).entries))
+    return undefined;
   const entries = (raw as { entries: unknown[] }).entries;
   return entries.every(isIndexEntry) ? entries : undefined;
 }
@@ -75,9 +88,25 @@ function readIndex(raw: unknown): IndexEntry[] | undefined {
 function lineFromValue(key: string, value: unknown): IndexEntry | undefined {
   const [kind, id] = key.slice(ENTRY_PREFIX.length).split("/");
   const v = value as { scope?: unknown; createdAt?: unknown; meta?: unknown; record?: { prompt?: unknown } } | null;
-  if (!kind || !id || typeof v !== "object" || v === null || typeof v.scope !== "string" || typeof v.createdAt !== "string") return undefined;
-  const meta = typeof v.meta === "object" && v.meta !== null ? (v.meta as EntryMeta) : typeof v.record?.prompt === "string" ? { title: titleText(v.record.prompt) } : undefined;
-  const line = { kind, id, scope: v.scope, createdAt: v.createdAt, ...(meta ? { meta } : {}) } as Omit<IndexEntry, "bytes">;
+  if (
+    !kind ||
+    !id ||
+    typeof v !== "object" ||
+    v === null ||
+    typeof v.scope !== "string" ||
+    typeof v.createdAt !== "string"
+  )
+    return undefined;
+  const meta =
+    typeof v.meta === "object" && v.meta !== null
+      ? (v.meta as EntryMeta)
+      : typeof v.record?.prompt === "string"
+        ? { title: titleText(v.record.prompt) }
+        : undefined;
+  const line = { kind, id, scope: v.scope, createdAt: v.createdAt, ...(meta ? { meta } : {}) } as Omit<
+    IndexEntry,
+    "bytes"
+  >;
   const entry = { ...line, bytes: entrySize(line, value) };
   return isIndexEntry(entry) ? entry : undefined;
 }
@@ -88,7 +117,10 @@ async function rebuildIndex(): Promise<IndexEntry[]> {
   const entries: IndexEntry[] = [];
   for (const key of keys) {
     if (!isEntryKey(key)) continue;
-    const line = lineFromValue(key, await storageCall("read a stored history entry", () => figma.clientStorage.getAsync(key)));
+    const line = lineFromValue(
+      key,
+      await storageCall("read a stored history entry", () => figma.clientStorage.getAsync(key)),
+    );
     if (line) entries.push(line);
   }
   await saveIndex(entries);
@@ -97,7 +129,9 @@ async function rebuildIndex(): Promise<IndexEntry[]> {
 
 /** The index; a damaged one is rebuilt from the stored entries rather than trusted or dropped. */
 export async function loadIndex(): Promise<IndexEntry[]> {
-  const entries = readIndex(await storageCall("read the stored versions", () => figma.clientStorage.getAsync(HISTORY_INDEX_KEY)));
+  const entries = readIndex(
+    await storageCall("read the stored versions", () => figma.clientStorage.getAsync(HISTORY_INDEX_KEY)),
+  );
   return entries ?? rebuildIndex();
 }
 
@@ -108,10 +142,16 @@ export function titleText(text: string): string {
 }
 
 export async function saveIndex(entries: readonly IndexEntry[]): Promise<void> {
-  await storageCall("update the list of stored versions", () => figma.clientStorage.setAsync(HISTORY_INDEX_KEY, { v: 1, entries }));
+  await storageCall("update the list of stored versions", () =>
+    figma.clientStorage.setAsync(HISTORY_INDEX_KEY, { v: 1, entries }),
+  );
 }
 
-export function usageOf(entries: readonly IndexEntry[], kind: HistoryKind, scope: string | undefined): { bytes: number; budget: number; fileBytes: number } {
+export function usageOf(
+  entries: readonly IndexEntry[],
+  kind: HistoryKind,
+  scope: string | undefined,
+): { bytes: number; budget: number; fileBytes: number } {
   let bytes = 0;
   let fileBytes = 0;
   for (const e of entries) {

@@ -9,12 +9,34 @@
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
 import { fontWords, scoreSummary } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
-import { analysisEntryField, codeEntryField, type HistoryEntry, type HistoryFull, type HistoryItem, type HistoryKind, type HistoryRef, type HistoryUsage, type SavedEntry } from "../../contract/history.js";
+import {
+  analysisEntryField,
+  codeEntryField,
+  type HistoryEntry,
+  type HistoryFull,
+  type HistoryItem,
+  type HistoryKind,
+  type HistoryRef,
+  type HistoryUsage,
+  type SavedEntry,
+} from "../../contract/history.js";
 import { CLIENT_STORAGE_QUOTA, MAX_HISTORY_PAYLOAD_BYTES, SETTINGS_RESERVE } from "../../contract/limits.js";
 import { errorText, PluginError } from "../errors.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
-import { entryKey, entrySize, HISTORY_INDEX_KEY, loadIndex, otherBytes, saveIndex, serially, storedSize, titleText, type EntryMeta, type IndexEntry } from "./history-index.js";
+import {
+  entryKey,
+  entrySize,
+  HISTORY_INDEX_KEY,
+  loadIndex,
+  otherBytes,
+  saveIndex,
+  serially,
+  storedSize,
+  titleText,
+  type EntryMeta,
+  type IndexEntry,
+} from "./history-index.js";
 import { readVersion, sizeText } from "./image-versions.js";
 
 /** A code result or analysis as stored: its listing line's facts beside the compressed entry. */
@@ -72,9 +94,17 @@ function scoreLine(score: FidelityScore): string {
 }
 
 function metaOf(entry: Exclude<SavedEntry, { kind: "image" }>): EntryMeta {
-  const title = entry.kind === "code" ? `${entry.frame.name} · ${entry.target}${entry.mode === "ai" ? " (AI)" : ""}` : `Analysis of ${entry.frame.name}`;
+  const title =
+    entry.kind === "code"
+      ? `${entry.frame.name} · ${entry.target}${entry.mode === "ai" ? " (AI)" : ""}`
+      : `Analysis of ${entry.frame.name}`;
   const score = entry.kind === "code" && entry.score ? scoreLine(entry.score) : undefined;
-  return { title: titleText(title), frame: entry.frame, ...(entry.model ? { model: entry.model } : {}), ...(score ? { score } : {}) };
+  return {
+    title: titleText(title),
+    frame: entry.frame,
+    ...(entry.model ? { model: entry.model } : {}),
+    ...(score ? { score } : {}),
+  };
 }
 
 export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
@@ -86,8 +116,17 @@ export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
       // The version is already stored (save-image-version); its line learns its frame and placement.
       const at = index.findIndex((e) => e.kind === "image" && e.id === entry.id);
       const line = index[at];
-      if (!line) throw new PluginError("not-found", `Image version ${entry.id} is not stored; save the version before adding it to history.`);
-      const meta: EntryMeta = { title: line.meta?.title ?? "Image", ...line.meta, ...(entry.frame ? { frame: entry.frame } : {}), ...(entry.placedAs ? { placedAs: entry.placedAs } : {}) };
+      if (!line)
+        throw new PluginError(
+          "not-found",
+          `Image version ${entry.id} is not stored; save the version before adding it to history.`,
+        );
+      const meta: EntryMeta = {
+        title: line.meta?.title ?? "Image",
+        ...line.meta,
+        ...(entry.frame ? { frame: entry.frame } : {}),
+        ...(entry.placedAs ? { placedAs: entry.placedAs } : {}),
+      };
       const { bytes: _bytes, ...rest } = { ...line, meta };
       const updated: IndexEntry = { ...rest, bytes: line.bytes - lineBytes(line) + lineBytes({ ...rest, bytes: 0 }) };
       const next = index.map((e, i) => (i === at ? updated : e));
@@ -95,7 +134,11 @@ export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
       return { usage: usageOf(next, other, scope), saved: itemOf(updated, scope) };
     }
     const zipped = gzipSync(strToU8(JSON.stringify(entry)), { level: 9 });
-    if (zipped.length > MAX_HISTORY_PAYLOAD_BYTES) throw new PluginError("too-large", `This ${entry.kind} result is ${sizeText(zipped.length)} compressed, over the ${sizeText(MAX_HISTORY_PAYLOAD_BYTES)} a history entry may take; it was not saved.`);
+    if (zipped.length > MAX_HISTORY_PAYLOAD_BYTES)
+      throw new PluginError(
+        "too-large",
+        `This ${entry.kind} result is ${sizeText(zipped.length)} compressed, over the ${sizeText(MAX_HISTORY_PAYLOAD_BYTES)} a history entry may take; it was not saved.`,
+      );
     const meta = metaOf(entry);
     const line = { kind: entry.kind, id: entry.id, scope, createdAt: entry.createdAt, meta };
     const stored: StoredPayload = { v: 1, scope, createdAt: entry.createdAt, meta, zipped };
@@ -105,7 +148,17 @@ export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
     const left = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - before.history - before.other;
     if (bytes > left) {
       const message = `History is full: ${sizeText(before.history + before.other)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is used (history ${sizeText(before.history)}), and this ${entry.kind} result needs ${sizeText(bytes)}. Delete entries or export the history; nothing was saved and nothing was deleted.`;
-      return { usage: before, full: { message, needed: bytes, candidates: [...others].sort(newestFirst).reverse().map((e) => itemOf(e, scope)) } };
+      return {
+        usage: before,
+        full: {
+          message,
+          needed: bytes,
+          candidates: [...others]
+            .sort(newestFirst)
+            .reverse()
+            .map((e) => itemOf(e, scope)),
+        },
+      };
     }
     await storageCall(`save the ${entry.kind} result`, () => figma.clientStorage.setAsync(entryKey(line), stored));
     const saved: IndexEntry = { ...line, bytes };
@@ -130,14 +183,25 @@ export function listHistory(filter: HistoryFilter = {}): Promise<{ entries: Hist
   return serially(async () => {
     const scope = fileScope(false);
     const index = await loadIndex();
-    const wanted = index.filter((e) => (filter.allFiles || e.scope === scope) && (!filter.kind || e.kind === filter.kind) && (!filter.frameId || e.meta?.frame?.id === filter.frameId));
-    return { entries: wanted.sort(newestFirst).map((e) => itemOf(e, scope)), usage: usageOf(index, await otherBytes(), scope) };
+    const wanted = index.filter(
+      (e) =>
+        (filter.allFiles || e.scope === scope) &&
+        (!filter.kind || e.kind === filter.kind) &&
+        (!filter.frameId || e.meta?.frame?.id === filter.frameId),
+    );
+    return {
+      entries: wanted.sort(newestFirst).map((e) => itemOf(e, scope)),
+      usage: usageOf(index, await otherBytes(), scope),
+    };
   });
 }
 
 /** An entry whose stored content cannot be read: reported by name, the rest of the history untouched. */
 function damaged(line: IndexEntry, why: string): PluginError {
-  return new PluginError("storage-failed", `The stored ${line.kind} entry "${line.meta?.title ?? line.id}" (${line.createdAt}) is damaged and cannot be opened (${why}). Other entries are not affected; delete this one to free its ${sizeText(line.bytes)}.`);
+  return new PluginError(
+    "storage-failed",
+    `The stored ${line.kind} entry "${line.meta?.title ?? line.id}" (${line.createdAt}) is damaged and cannot be opened (${why}). Other entries are not affected; delete this one to free its ${sizeText(line.bytes)}.`,
+  );
 }
 
 /** The entry `raw` holds, or why it is damaged (storage failing is thrown by the read, not said here). */
@@ -146,7 +210,12 @@ function entryOf(line: IndexEntry, raw: unknown): HistoryEntry | { damaged: stri
   if (line.kind === "image") {
     const version = readVersion(raw);
     if (!version) return { damaged: "the stored version is not readable" };
-    return { kind: "image", version, ...(line.meta?.frame ? { frame: line.meta.frame } : {}), ...(line.meta?.placedAs ? { placedAs: line.meta.placedAs } : {}) };
+    return {
+      kind: "image",
+      version,
+      ...(line.meta?.frame ? { frame: line.meta.frame } : {}),
+      ...(line.meta?.placedAs ? { placedAs: line.meta.placedAs } : {}),
+    };
   }
   const zipped = (raw as Partial<StoredPayload> | null)?.zipped;
   if (!(zipped instanceof Uint8Array)) return { damaged: "no compressed content" };
@@ -159,13 +228,16 @@ function entryOf(line: IndexEntry, raw: unknown): HistoryEntry | { damaged: stri
 }
 
 function readEntry(line: IndexEntry): Promise<HistoryEntry | { damaged: string }> {
-  return storageCall("read a history entry", () => figma.clientStorage.getAsync(entryKey(line))).then((raw) => entryOf(line, raw));
+  return storageCall("read a history entry", () => figma.clientStorage.getAsync(entryKey(line))).then((raw) =>
+    entryOf(line, raw),
+  );
 }
 
 export function loadHistoryEntry(ref: HistoryRef): Promise<HistoryEntry> {
   return serially(async () => {
     const line = (await loadIndex()).find((e) => e.kind === ref.kind && e.id === ref.id);
-    if (!line) throw new PluginError("not-found", `No ${ref.kind} entry ${ref.id} is stored (it may have been deleted).`);
+    if (!line)
+      throw new PluginError("not-found", `No ${ref.kind} entry ${ref.id} is stored (it may have been deleted).`);
     const entry = await readEntry(line);
     if ("damaged" in entry) throw damaged(line, entry.damaged);
     return entry;
@@ -177,7 +249,8 @@ export function deleteHistoryEntries(refs: readonly HistoryRef[]): Promise<Histo
   return serially(async () => {
     const index = await loadIndex();
     const doomed = index.filter((e) => refs.some((r) => r.kind === e.kind && r.id === e.id));
-    for (const entry of doomed) await storageCall("delete a history entry", () => figma.clientStorage.deleteAsync(entryKey(entry)));
+    for (const entry of doomed)
+      await storageCall("delete a history entry", () => figma.clientStorage.deleteAsync(entryKey(entry)));
     const next = index.filter((e) => !doomed.includes(e));
     if (doomed.length > 0) await saveIndex(next);
     return usageOf(next, await otherBytes(), fileScope(false));

@@ -32,7 +32,14 @@ const minute = (n: number): string => new Date(Date.UTC(2026, 4, 1, 12, n)).toIS
 
 function version(id: string, at = 0, previewBytes?: Uint8Array): ImageVersion {
   const preview = previewBytes ?? png(256, 171, at);
-  return { kind: "image", id, createdAt: minute(at), record: imageRecord({ versionId: id, createdAt: minute(at) }), preview: { bytes: preview, width: 256, height: 171 }, original: { width: 1536, height: 1024, bytes: 2_400_000 } };
+  return {
+    kind: "image",
+    id,
+    createdAt: minute(at),
+    record: imageRecord({ versionId: id, createdAt: minute(at) }),
+    preview: { bytes: preview, width: 256, height: 171 },
+    original: { width: 1536, height: 1024, bytes: 2_400_000 },
+  };
 }
 
 async function refusal(call: () => Promise<unknown>): Promise<PluginError> {
@@ -49,12 +56,24 @@ describe("image versions", () => {
   it("an SD image keeps its seed and parameters in its record, and its History line says the model and the seed", async () => {
     sim();
     const base = version("v-sd", 2);
-    const sd = { seed: 1234567, steps: 24, cfgScale: 6.5, sampler: "Euler a", negativePrompt: "blurry", strength: 0.55 };
-    const made = { ...base, record: { ...base.record, provider: "custom" as const, model: "dreamshaper_8 [879db523c3]", sd } };
+    const sd = {
+      seed: 1234567,
+      steps: 24,
+      cfgScale: 6.5,
+      sampler: "Euler a",
+      negativePrompt: "blurry",
+      strength: 0.55,
+    };
+    const made = {
+      ...base,
+      record: { ...base.record, provider: "custom" as const, model: "dreamshaper_8 [879db523c3]", sd },
+    };
     await saveImageVersion(made);
     expect((await loadImageVersions(false)).versions[0]!.record.sd).toEqual(sd);
     const { entries } = await listHistory({});
-    expect(entries.map((e) => [e.title, e.model])).toEqual([[made.record.prompt, "dreamshaper_8 [879db523c3] · seed 1234567"]]);
+    expect(entries.map((e) => [e.title, e.model])).toEqual([
+      [made.record.prompt, "dreamshaper_8 [879db523c3] · seed 1234567"],
+    ]);
     // A hosted image's line names no seed.
     await saveImageVersion(version("v-hosted", 3));
     expect((await listHistory({})).entries.find((e) => e.id === "v-hosted")?.model).toBeUndefined();
@@ -62,7 +81,11 @@ describe("image versions", () => {
 
   it("keep versions per file, oldest first, previews as bytes, with Figma's measure of their size", async () => {
     const s = sim();
-    expect(await loadImageVersions(false)).toEqual({ versions: [], usage: { bytes: 0, budget: IMAGE_VERSIONS_BUDGET, fileBytes: 0 }, lost: 0 });
+    expect(await loadImageVersions(false)).toEqual({
+      versions: [],
+      usage: { bytes: 0, budget: IMAGE_VERSIONS_BUDGET, fileBytes: 0 },
+      lost: 0,
+    });
     // Loading writes nothing to the file; the first save gives it an id.
     expect(s.record.pluginData).toEqual([]);
     const later = version("v-2", 5);
@@ -108,14 +131,26 @@ describe("image versions", () => {
     }
     expect(saved).toBe(10);
     expect(full.code).toBe("storage-full");
-    expect(full.message).toMatch(/^Storage for image versions is full: 1\.9 MB of 2\.0 MB used, and this version needs 19\d kB\. Delete versions you no longer need to keep new ones; nothing was deleted\.$/);
+    expect(full.message).toMatch(
+      /^Storage for image versions is full: 1\.9 MB of 2\.0 MB used, and this version needs 19\d kB\. Delete versions you no longer need to keep new ones; nothing was deleted\.$/,
+    );
     const loaded = await loadImageVersions(false);
     expect(loaded.versions.map((v) => v.id)).toEqual(Array.from({ length: 10 }, (_, i) => `v-${i}`));
     expect(loaded.usage.bytes).toBeLessThanOrEqual(IMAGE_VERSIONS_BUDGET);
     const after = await deleteImageVersions(["v-0", "v-3", "gone"]);
     expect(after.bytes).toBeLessThan(loaded.usage.bytes);
     await saveImageVersion(version("v-10", 10, noisy(10)));
-    expect((await loadImageVersions(false)).versions.map((v) => v.id)).toEqual(["v-1", "v-2", "v-4", "v-5", "v-6", "v-7", "v-8", "v-9", "v-10"]);
+    expect((await loadImageVersions(false)).versions.map((v) => v.id)).toEqual([
+      "v-1",
+      "v-2",
+      "v-4",
+      "v-5",
+      "v-6",
+      "v-7",
+      "v-8",
+      "v-9",
+      "v-10",
+    ]);
   });
 
   it("keeps files apart by fileKey or the file's own id, lists every file's on request, and deletes across files", async () => {
@@ -151,8 +186,12 @@ describe("image versions", () => {
     const s = sim();
     const gif = new Uint8Array([...new TextEncoder().encode("GIF89a"), 0, 1, 171, 0, 0, 0, 0, 0x3b]);
     const jpeg = new Uint8Array(readFileSync(`${REPO_ROOT}/test/fixtures/images/gradient-300x200.jpg`));
-    expect((await refusal(() => saveImageVersion(version("v-1", 0, gif)))).message).toBe("A version's preview must be a PNG or JPEG image; nothing was saved.");
-    expect((await refusal(() => saveImageVersion(version("v-1", 0, jpeg)))).message).toBe("The preview is 300 × 200 px but says 256 × 171; nothing was saved.");
+    expect((await refusal(() => saveImageVersion(version("v-1", 0, gif)))).message).toBe(
+      "A version's preview must be a PNG or JPEG image; nothing was saved.",
+    );
+    expect((await refusal(() => saveImageVersion(version("v-1", 0, jpeg)))).message).toBe(
+      "The preview is 300 × 200 px but says 256 × 171; nothing was saved.",
+    );
     expect((await refusal(() => saveImageVersion({ ...version("v-1"), id: "v-2" }))).code).toBe("bad-message");
     expect(s.storage.size).toBe(0);
   });
@@ -161,6 +200,9 @@ describe("image versions", () => {
     const s = sim();
     s.failStorage("quota exceeded");
     const error = await refusal(() => saveImageVersion(version("v-1")));
-    expect([error.code, error.message]).toEqual(["storage-failed", "Could not read the stored versions: quota exceeded"]);
+    expect([error.code, error.message]).toEqual([
+      "storage-failed",
+      "Could not read the stored versions: quota exceeded",
+    ]);
   });
 });

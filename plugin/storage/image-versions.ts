@@ -9,7 +9,19 @@ import { PluginError } from "../errors.js";
 import { readImageHeader } from "../canvas/image-bytes.js";
 import { storageCall } from "./client-storage.js";
 import { fileScope } from "./file-scope.js";
-import { entryKey, entrySize, isEntryKey, loadIndex, otherBytes, spaceLeft, saveIndex, serially, titleText, usageOf, type IndexEntry } from "./history-index.js";
+import {
+  entryKey,
+  entrySize,
+  isEntryKey,
+  loadIndex,
+  otherBytes,
+  spaceLeft,
+  saveIndex,
+  serially,
+  titleText,
+  usageOf,
+  type IndexEntry,
+} from "./history-index.js";
 
 export interface LoadedVersions {
   versions: ImageVersion[];
@@ -28,11 +40,19 @@ export function sizeText(bytes: number): string {
 const isImage = (e: IndexEntry): boolean => e.kind === "image";
 
 function checkVersion(version: ImageVersion): void {
-  if (version.record.versionId !== version.id) throw new PluginError("bad-message", `The version's id (${version.id}) and its record's (${version.record.versionId}) differ; nothing was saved.`);
+  if (version.record.versionId !== version.id)
+    throw new PluginError(
+      "bad-message",
+      `The version's id (${version.id}) and its record's (${version.record.versionId}) differ; nothing was saved.`,
+    );
   const header = readImageHeader(version.preview.bytes);
-  if (!header || header.format === "gif") throw new PluginError("bad-image", "A version's preview must be a PNG or JPEG image; nothing was saved.");
+  if (!header || header.format === "gif")
+    throw new PluginError("bad-image", "A version's preview must be a PNG or JPEG image; nothing was saved.");
   if (header.width !== version.preview.width || header.height !== version.preview.height) {
-    throw new PluginError("bad-image", `The preview is ${header.width} × ${header.height} px but says ${version.preview.width} × ${version.preview.height}; nothing was saved.`);
+    throw new PluginError(
+      "bad-image",
+      `The preview is ${header.width} × ${header.height} px but says ${version.preview.width} × ${version.preview.height}; nothing was saved.`,
+    );
   }
 }
 
@@ -54,19 +74,26 @@ export function loadImageVersions(allFiles: boolean): Promise<LoadedVersions> {
     // An entry written just before a failed index update was never confirmed to the panel: remove it.
     const listed = new Set(index.map(entryKey));
     const keys = await storageCall("list stored versions", () => figma.clientStorage.keysAsync());
-    for (const key of keys) if (isEntryKey(key) && !listed.has(key)) await storageCall("remove an unlisted version", () => figma.clientStorage.deleteAsync(key));
-    const wanted = index.filter((e) => isImage(e) && (allFiles || e.scope === scope)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const key of keys)
+      if (isEntryKey(key) && !listed.has(key))
+        await storageCall("remove an unlisted version", () => figma.clientStorage.deleteAsync(key));
+    const wanted = index
+      .filter((e) => isImage(e) && (allFiles || e.scope === scope))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const versions: ImageVersion[] = [];
     const lost: IndexEntry[] = [];
     for (const entry of wanted) {
-      const version = readVersion(await storageCall("read a stored version", () => figma.clientStorage.getAsync(entryKey(entry))));
+      const version = readVersion(
+        await storageCall("read a stored version", () => figma.clientStorage.getAsync(entryKey(entry))),
+      );
       if (version) versions.push(version);
       else lost.push(entry);
     }
     if (lost.length > 0) {
       index = index.filter((e) => !lost.includes(e));
       await saveIndex(index);
-      for (const entry of lost) await storageCall("remove an unreadable version", () => figma.clientStorage.deleteAsync(entryKey(entry)));
+      for (const entry of lost)
+        await storageCall("remove an unreadable version", () => figma.clientStorage.deleteAsync(entryKey(entry)));
     }
     return { versions, usage: usageOf(index, "image", scope), lost: lost.length };
   });
@@ -82,7 +109,13 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
     // The listing line: the prompt as title (an SD image's model and seed beside it), and where it was placed (history) kept across a re-save.
     const sd = version.record.sd;
     const model = sd ? `${version.record.model.slice(0, 160)} · seed ${sd.seed}` : undefined;
-    const meta = { kind: "image" as const, id: version.id, scope, createdAt: version.createdAt, meta: { ...previous?.meta, title: titleText(version.record.prompt) || "Image", ...(model ? { model } : {}) } };
+    const meta = {
+      kind: "image" as const,
+      id: version.id,
+      scope,
+      createdAt: version.createdAt,
+      meta: { ...previous?.meta, title: titleText(version.record.prompt) || "Image", ...(model ? { model } : {}) },
+    };
     const stored = { ...version, scope };
     const bytes = entrySize(meta, stored);
     const before = usageOf(others, "image", scope);
@@ -96,7 +129,10 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
     // Within its budget, it must still fit Figma's 5 MB shared with code results, analyses and settings.
     const left = spaceLeft(others, await otherBytes());
     if (bytes > left) {
-      throw new PluginError("storage-full", `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - left)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`);
+      throw new PluginError(
+        "storage-full",
+        `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - left)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`,
+      );
     }
     await storageCall("save the version", () => figma.clientStorage.setAsync(entryKey(meta), stored));
     const next = [...others, { ...meta, bytes }];
@@ -109,7 +145,8 @@ export function deleteImageVersions(ids: readonly string[]): Promise<StorageUsag
   return serially(async () => {
     const index = await loadIndex();
     const doomed = index.filter((e) => isImage(e) && ids.includes(e.id));
-    for (const entry of doomed) await storageCall("delete a version", () => figma.clientStorage.deleteAsync(entryKey(entry)));
+    for (const entry of doomed)
+      await storageCall("delete a version", () => figma.clientStorage.deleteAsync(entryKey(entry)));
     const next = index.filter((e) => !doomed.includes(e));
     if (doomed.length > 0) await saveIndex(next);
     return usageOf(next, "image", fileScope(false));

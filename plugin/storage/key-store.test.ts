@@ -37,7 +37,9 @@ describe("key store: SD server credentials", () => {
     const slot = "sd http://127.0.0.1:7860";
     expect(checkApiKey(" ada:pw ", slot)).toBe("ada:pw");
     expect(checkApiKey("", slot)).toBeNull();
-    expect(() => checkApiKey("adapw", slot)).toThrow("The server credentials must be written user:password (as given to --api-auth or --auth). Nothing was saved.");
+    expect(() => checkApiKey("adapw", slot)).toThrow(
+      "The server credentials must be written user:password (as given to --api-auth or --auth). Nothing was saved.",
+    );
     expect(() => checkApiKey(":pw", slot)).toThrow(/user:password/);
     const spaced = (() => {
       try {
@@ -47,7 +49,9 @@ describe("key store: SD server credentials", () => {
       }
       return "";
     })();
-    expect(spaced).toBe("The server credentials have spaces, line breaks or are far too long: paste them again. Nothing was saved.");
+    expect(spaced).toBe(
+      "The server credentials have spaces, line breaks or are far too long: paste them again. Nothing was saved.",
+    );
     expect(spaced).not.toContain("p w");
     // An API key needs no colon.
     expect(checkApiKey("sk-abc", "openai")).toBe("sk-abc");

@@ -22,7 +22,8 @@ export type StoredKeys = Record<KeySlot, string>;
 function readKeys(raw: unknown): StoredKeys {
   const keys: StoredKeys = {};
   if (typeof raw !== "object" || raw === null) return keys;
-  for (const [slot, key] of Object.entries(raw)) if (isKeySlot(slot) && typeof key === "string" && key !== "") keys[slot] = key;
+  for (const [slot, key] of Object.entries(raw))
+    if (isKeySlot(slot) && typeof key === "string" && key !== "") keys[slot] = key;
   return keys;
 }
 
@@ -31,12 +32,18 @@ export async function loadKeys(): Promise<StoredKeys> {
   const keys = readKeys(await storageCall("read the API keys", () => figma.clientStorage.getAsync(API_KEYS_KEY)));
   const legacy: unknown = await storageCall("read the API key", () => figma.clientStorage.getAsync(LEGACY_API_KEY_KEY));
   if (typeof legacy !== "string" || legacy.trim() === "") return keys;
-  const settings = readSettings(await storageCall("read the settings", () => figma.clientStorage.getAsync(SETTINGS_KEY), [legacy]));
+  const settings = readSettings(
+    await storageCall("read the settings", () => figma.clientStorage.getAsync(SETTINGS_KEY), [legacy]),
+  );
   const slot = keySlot(settings);
   // A key the user saved since takes precedence over the legacy one.
   const migrated = { [slot]: legacy.trim(), ...keys };
-  await storageCall("move the API key to its provider", () => figma.clientStorage.setAsync(API_KEYS_KEY, migrated), [legacy]);
-  await storageCall("remove the old API key entry", () => figma.clientStorage.deleteAsync(LEGACY_API_KEY_KEY), [legacy]);
+  await storageCall("move the API key to its provider", () => figma.clientStorage.setAsync(API_KEYS_KEY, migrated), [
+    legacy,
+  ]);
+  await storageCall("remove the old API key entry", () => figma.clientStorage.deleteAsync(LEGACY_API_KEY_KEY), [
+    legacy,
+  ]);
   return migrated;
 }
 
@@ -50,9 +57,16 @@ export function checkApiKey(raw: string | null, slot?: KeySlot): string | null {
   if (key === "") return null;
   const sd = slot !== undefined && parseSdSlot(slot) !== undefined;
   if (key.length > MAX_KEY_LENGTH || /[\s\u0000-\u001f\u007f]/.test(key)) {
-    throw new PluginError("bad-settings", `The ${sd ? "server credentials have" : "API key has"} spaces, line breaks or ${sd ? "are" : "is"} far too long: paste ${sd ? "them" : "it"} again. Nothing was saved.`);
+    throw new PluginError(
+      "bad-settings",
+      `The ${sd ? "server credentials have" : "API key has"} spaces, line breaks or ${sd ? "are" : "is"} far too long: paste ${sd ? "them" : "it"} again. Nothing was saved.`,
+    );
   }
-  if (sd && !/^[^:]+:/.test(key)) throw new PluginError("bad-settings", 'The server credentials must be written user:password (as given to --api-auth or --auth). Nothing was saved.');
+  if (sd && !/^[^:]+:/.test(key))
+    throw new PluginError(
+      "bad-settings",
+      "The server credentials must be written user:password (as given to --api-auth or --auth). Nothing was saved.",
+    );
   return key;
 }
 
@@ -62,6 +76,10 @@ export async function saveKey(slot: KeySlot, key: string | null): Promise<KeySlo
   const secrets = [key, ...Object.values(keys)];
   if (key === null) delete keys[slot];
   else keys[slot] = key;
-  await storageCall(key === null ? "remove the API key" : "save the API key", () => figma.clientStorage.setAsync(API_KEYS_KEY, keys), secrets);
+  await storageCall(
+    key === null ? "remove the API key" : "save the API key",
+    () => figma.clientStorage.setAsync(API_KEYS_KEY, keys),
+    secrets,
+  );
   return Object.keys(keys);
 }

@@ -20,7 +20,8 @@ export async function loadPanelSize(): Promise<PanelSize | undefined> {
   const raw: unknown = await storageCall("read the panel size", () => figma.clientStorage.getAsync(PANEL_SIZE_KEY));
   if (typeof raw !== "object" || raw === null) return undefined;
   const { width, height } = raw as { width?: unknown; height?: unknown };
-  if (typeof width !== "number" || typeof height !== "number" || !Number.isFinite(width) || !Number.isFinite(height)) return undefined;
+  if (typeof width !== "number" || typeof height !== "number" || !Number.isFinite(width) || !Number.isFinite(height))
+    return undefined;
   return clampSize({ width, height });
 }
 
@@ -34,7 +35,14 @@ export async function loadPrices(): Promise<Record<string, FetchedPrice> | undef
   const out: Record<string, FetchedPrice> = {};
   for (const [model, price] of Object.entries(raw)) {
     const p = price as Partial<FetchedPrice> | null;
-    if (p && typeof p.input === "number" && typeof p.output === "number" && typeof p.source === "string" && typeof p.asOf === "string") out[model] = { input: p.input, output: p.output, source: p.source, asOf: p.asOf };
+    if (
+      p &&
+      typeof p.input === "number" &&
+      typeof p.output === "number" &&
+      typeof p.source === "string" &&
+      typeof p.asOf === "string"
+    )
+      out[model] = { input: p.input, output: p.output, source: p.source, asOf: p.asOf };
   }
   return out;
 }

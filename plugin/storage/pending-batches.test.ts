@@ -33,7 +33,10 @@ describe("pending batches store", () => {
     done.gridId = "5:1";
     await savePendingBatch(done, []);
     const listed = await loadPendingBatches();
-    expect(listed.map((b) => [b.id, b.record.runs[0]!.status, b.gridId])).toEqual([["b1", "completed", "5:1"], ["b2", "in_progress", undefined]]);
+    expect(listed.map((b) => [b.id, b.record.runs[0]!.status, b.gridId])).toEqual([
+      ["b1", "completed", "5:1"],
+      ["b2", "in_progress", undefined],
+    ]);
     expect(listed[0]).toEqual(done);
     const keys = [...sim.storage.keys()].filter((k) => k.startsWith("figment.batches/"));
     expect(keys).toEqual([`figment.batches/file:${sim.figma["fileKey"]}`]);
@@ -47,7 +50,12 @@ describe("pending batches store", () => {
     const sim = install({}, undefined);
     await savePendingBatch(pendingBatch("b1", { batchId: "batch_secret_place" }), []);
     const root = sim.figma["root"] as { getPluginDataKeys(): string[]; getPluginData(key: string): string };
-    expect(root.getPluginDataKeys().map((k) => root.getPluginData(k)).join(" ")).not.toContain("batch_secret_place");
+    expect(
+      root
+        .getPluginDataKeys()
+        .map((k) => root.getPluginData(k))
+        .join(" "),
+    ).not.toContain("batch_secret_place");
     expect([...sim.storage.keys()].filter((k) => k.startsWith("figment.batches/"))).toHaveLength(1);
     expect(JSON.stringify(sim.record.pluginData)).not.toContain("batch_secret_place");
     expect(await loadPendingBatches()).toHaveLength(1);
@@ -74,11 +82,19 @@ describe("pending batches store", () => {
 
   it("refuses a save over the quota or the batches' budget with storage-full, dropping nothing", async () => {
     const sim = install({ "figment.cache": "x".repeat(4_899_900) });
-    await expect(savePendingBatch(pendingBatch("b1"), [])).rejects.toMatchObject({ code: "storage-full", message: expect.stringMatching(/^This file's batches would need \d+ (bytes|kB) but only .* is free .*Nothing was deleted/) });
+    await expect(savePendingBatch(pendingBatch("b1"), [])).rejects.toMatchObject({
+      code: "storage-full",
+      message: expect.stringMatching(
+        /^This file's batches would need \d+ (bytes|kB) but only .* is free .*Nothing was deleted/,
+      ),
+    });
     restore?.();
     const other = { v: 1, zipped: new Uint8Array(499_500) };
     const sim2 = install({ "figment.batches/doc:another-file": other });
-    await expect(savePendingBatch(pendingBatch("b1"), [])).rejects.toMatchObject({ code: "storage-full", message: expect.stringContaining("batches may take 500 kB in all") });
+    await expect(savePendingBatch(pendingBatch("b1"), [])).rejects.toMatchObject({
+      code: "storage-full",
+      message: expect.stringContaining("batches may take 500 kB in all"),
+    });
     expect(sim2.storage.get("figment.batches/doc:another-file")).toBe(other);
     expect(sim.storage.has("figment.cache")).toBe(true);
   });
@@ -92,7 +108,9 @@ describe("pending batches store", () => {
     sim.storage.set(key, { v: 1, zipped: gzipSync(strToU8(JSON.stringify([...raw, { id: "damaged", name: 42 }]))) });
     expect((await loadPendingBatches()).map((b) => b.id)).toEqual(["b1"]);
     await savePendingBatch(pendingBatch("b2"), []);
-    const after = JSON.parse(strFromU8(gunzipSync((sim.storage.get(key) as { zipped: Uint8Array }).zipped))) as { id: string }[];
+    const after = JSON.parse(strFromU8(gunzipSync((sim.storage.get(key) as { zipped: Uint8Array }).zipped))) as {
+      id: string;
+    }[];
     expect(after.map((b) => b.id)).toEqual(["b1", "damaged", "b2"]);
   });
 });

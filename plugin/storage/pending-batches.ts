@@ -43,7 +43,8 @@ function readable(raw: unknown): PendingBatch | undefined {
   }
 }
 
-const idOf = (raw: unknown): unknown => (typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined);
+const idOf = (raw: unknown): unknown =>
+  typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
 
 async function rawOf(scope: string | undefined): Promise<unknown[]> {
   if (scope === undefined) return [];
@@ -79,8 +80,14 @@ async function write(scope: string, raw: readonly unknown[], grows: boolean): Pr
   const free = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - others.all;
   const left = Math.min(PENDING_BATCHES_BUDGET - others.batches, free);
   if (grows && bytes > left) {
-    const limit = left === free ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions, the search index and settings keep theirs)` : `batches may take ${sizeText(PENDING_BATCHES_BUDGET)} in all`;
-    throw new PluginError("storage-full", `This file's batches would need ${sizeText(bytes)} but ${limit}, so the batch was not saved. Nothing was deleted: remove finished batches to free up space.`);
+    const limit =
+      left === free
+        ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions, the search index and settings keep theirs)`
+        : `batches may take ${sizeText(PENDING_BATCHES_BUDGET)} in all`;
+    throw new PluginError(
+      "storage-full",
+      `This file's batches would need ${sizeText(bytes)} but ${limit}, so the batch was not saved. Nothing was deleted: remove finished batches to free up space.`,
+    );
   }
   await storageCall("store this file's batches", () => figma.clientStorage.setAsync(key, value));
 }
@@ -93,11 +100,19 @@ export function loadPendingBatches(): Promise<PendingBatch[]> {
 export function savePendingBatch(batch: PendingBatch, secrets: readonly string[]): Promise<PendingBatch[]> {
   return serially(async () => {
     const json = JSON.stringify(batch);
-    if (secrets.some((secret) => secret.length >= 8 && json.includes(secret))) throw new PluginError("bad-message", "The batch holds an API key; it was not saved (keys stay in the key store only).");
+    if (secrets.some((secret) => secret.length >= 8 && json.includes(secret)))
+      throw new PluginError(
+        "bad-message",
+        "The batch holds an API key; it was not saved (keys stay in the key store only).",
+      );
     const scope = fileScope(true) ?? "unknown";
     const raw = await rawOf(scope);
     const at = raw.findIndex((r) => idOf(r) === batch.id);
-    if (at < 0 && listOf(raw).length >= MAX_PENDING_BATCHES) throw new PluginError("storage-full", `This file already lists ${MAX_PENDING_BATCHES} batches; remove finished ones first. Nothing was deleted.`);
+    if (at < 0 && listOf(raw).length >= MAX_PENDING_BATCHES)
+      throw new PluginError(
+        "storage-full",
+        `This file already lists ${MAX_PENDING_BATCHES} batches; remove finished ones first. Nothing was deleted.`,
+      );
     const next = at < 0 ? [...raw, batch] : raw.map((r, i) => (i === at ? batch : r));
     await write(scope, next, true);
     return listOf(next);

@@ -31,6 +31,9 @@ export async function refusal(key: string, bytes: number, frames: number): Promi
   const left = Math.min(SEARCH_INDEX_BUDGET - others.search, free);
   if (bytes <= left) return undefined;
   const elsewhere = others.search > 0 ? ` (indexes of other files take ${sizeText(others.search)})` : "";
-  const limit = left === free ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions and settings keep theirs)` : `search indexes may take ${sizeText(SEARCH_INDEX_BUDGET)} in all${elsewhere}`;
+  const limit =
+    left === free
+      ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions and settings keep theirs)`
+      : `search indexes may take ${sizeText(SEARCH_INDEX_BUDGET)} in all${elsewhere}`;
   return `The search index of ${frames} frames needs ${sizeText(bytes)} but ${limit}`;
 }

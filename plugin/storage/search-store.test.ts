@@ -24,8 +24,23 @@ function install(storage: Record<string, unknown> = {}, fileKey = `FILE-${++file
   return sim;
 }
 
-const doc = (id: string, hash: string, words = "Sign in to continue"): SearchFrameDoc => ({ id, name: `Frame ${id}`, page: "Page 1", pageId: "0:1", texts: [words], components: [], counts: { buttons: 1, inputs: 0, images: 0, headings: 0, width: 375, height: 812 }, summary: "375×812, 1 button", hash });
-const vector = (hash: string, seed = 1): FrameVector => ({ hash, model: "text-embedding-3-small", dimensions: DEFAULT_SEARCH_DIMENSIONS, vector: encodeVector(Array.from({ length: DEFAULT_SEARCH_DIMENSIONS }, (_, i) => Math.sin(i * seed))) });
+const doc = (id: string, hash: string, words = "Sign in to continue"): SearchFrameDoc => ({
+  id,
+  name: `Frame ${id}`,
+  page: "Page 1",
+  pageId: "0:1",
+  texts: [words],
+  components: [],
+  counts: { buttons: 1, inputs: 0, images: 0, headings: 0, width: 375, height: 812 },
+  summary: "375×812, 1 button",
+  hash,
+});
+const vector = (hash: string, seed = 1): FrameVector => ({
+  hash,
+  model: "text-embedding-3-small",
+  dimensions: DEFAULT_SEARCH_DIMENSIONS,
+  vector: encodeVector(Array.from({ length: DEFAULT_SEARCH_DIMENSIONS }, (_, i) => Math.sin(i * seed))),
+});
 const caption = (hash: string) => ({ hash, model: "gpt-4.1-mini", text: "A sign-in screen with a map" });
 
 describe("search store", () => {
@@ -42,7 +57,10 @@ describe("search store", () => {
   it("keeps the extras of unchanged frames; a changed or deleted frame loses them; stale extras are ignored", async () => {
     install();
     await storeScan([doc("1:1", "a"), doc("1:2", "b"), doc("1:3", "c")], 1000);
-    await saveSearchExtras({ "1:1": vector("a"), "1:2": vector("b"), "1:3": vector("old-c"), "9:9": vector("z") }, { "1:1": caption("a"), "1:2": caption("b") });
+    await saveSearchExtras(
+      { "1:1": vector("a"), "1:2": vector("b"), "1:3": vector("old-c"), "9:9": vector("z") },
+      { "1:1": caption("a"), "1:2": caption("b") },
+    );
     let index = await loadSearchIndex();
     expect(Object.keys(index.vectors).sort()).toEqual(["1:1", "1:2"]);
     const { changes } = await storeScan([doc("1:1", "a"), doc("1:2", "b2"), doc("1:4", "d")], 2000);
@@ -56,16 +74,23 @@ describe("search store", () => {
   it("refuses a vector whose length is not its dimensions, saving nothing", async () => {
     install();
     await storeScan([doc("1:1", "a")], 1000);
-    await expect(saveSearchExtras({ "1:1": { ...vector("a"), dimensions: 3 } })).rejects.toMatchObject({ code: "bad-message" });
+    await expect(saveSearchExtras({ "1:1": { ...vector("a"), dimensions: 3 } })).rejects.toMatchObject({
+      code: "bad-message",
+    });
     expect((await loadSearchIndex()).vectors).toEqual({});
   });
 
   it("stores 1,000 frames with 256-d vectors and captions compressed, within the search budget", async () => {
     const sim = install();
-    const docs = Array.from({ length: 1000 }, (_, i) => doc(`${i}:1`, `h${i}`, `Screen ${i}: order summary, delivery address, pay with card, total ${i * 7} EUR`));
+    const docs = Array.from({ length: 1000 }, (_, i) =>
+      doc(`${i}:1`, `h${i}`, `Screen ${i}: order summary, delivery address, pay with card, total ${i * 7} EUR`),
+    );
     const { notStored } = await storeScan(docs, 1000);
     expect(notStored).toBeUndefined();
-    await saveSearchExtras(Object.fromEntries(docs.map((d, i) => [d.id, vector(d.hash, i + 1)])), Object.fromEntries(docs.map((d) => [d.id, { ...caption(d.hash), text: "x".repeat(300) }])));
+    await saveSearchExtras(
+      Object.fromEntries(docs.map((d, i) => [d.id, vector(d.hash, i + 1)])),
+      Object.fromEntries(docs.map((d) => [d.id, { ...caption(d.hash), text: "x".repeat(300) }])),
+    );
     const [key, value] = [...sim.storage.entries()].find(([k]) => k.startsWith("figment.search/"))!;
     const bytes = storedBytes(key, value);
     expect(bytes).toBeLessThan(1_500_000);
@@ -76,14 +101,21 @@ describe("search store", () => {
     const history = { "figment.history": { v: 1, entries: [] }, "figment.cache": "x".repeat(4_895_000) };
     const sim = install(history);
     const before = new Map(sim.storage);
-    const docs = Array.from({ length: 300 }, (_, i) => doc(`${i}:1`, `h${i}`, `Checkout step ${i} with a unique phrase ${Math.sin(i)}`));
+    const docs = Array.from({ length: 300 }, (_, i) =>
+      doc(`${i}:1`, `h${i}`, `Checkout step ${i} with a unique phrase ${Math.sin(i)}`),
+    );
     const { index, notStored } = await storeScan(docs, 1000);
     expect(index.docs).toHaveLength(300);
-    expect(notStored).toMatch(/^The search index of 300 frames needs \d+ kB but only \d+ (kB|bytes) of Figma's 5\.0 MB for this plugin is free .*kept for this session only.*Nothing was deleted\.$/);
+    expect(notStored).toMatch(
+      /^The search index of 300 frames needs \d+ kB but only \d+ (kB|bytes) of Figma's 5\.0 MB for this plugin is free .*kept for this session only.*Nothing was deleted\.$/,
+    );
     expect(sim.storage).toEqual(before);
     // The session still has it: load answers it, extras for it are refused for the same reason.
     expect((await loadSearchIndex()).docs).toHaveLength(300);
-    await expect(saveSearchExtras({ "1:1": vector("h1") })).rejects.toMatchObject({ code: "storage-full", message: expect.stringMatching(/were not saved\. Nothing was deleted\.$/) });
+    await expect(saveSearchExtras({ "1:1": vector("h1") })).rejects.toMatchObject({
+      code: "storage-full",
+      message: expect.stringMatching(/were not saved\. Nothing was deleted\.$/),
+    });
     expect(sim.storage).toEqual(before);
   });
 

@@ -6,7 +6,14 @@
  * extras that would not fit are refused with `storage-full`.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
-import { searchIndexField, type FrameCaption, type FrameVector, type ScanChanges, type SearchFrameDoc, type SearchIndex } from "../../contract/search.js";
+import {
+  searchIndexField,
+  type FrameCaption,
+  type FrameVector,
+  type ScanChanges,
+  type SearchFrameDoc,
+  type SearchIndex,
+} from "../../contract/search.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import { PluginError } from "../errors.js";
 import { storageCall } from "./client-storage.js";
@@ -53,7 +60,10 @@ export function encodeIndex(index: SearchIndex): StoredIndex {
 
 async function current(scope: string | undefined): Promise<SearchIndex> {
   if (scope === undefined) return emptyIndex();
-  return unstored.get(scope) ?? readStored(await storageCall("read the search index", () => figma.clientStorage.getAsync(keyOf(scope))));
+  return (
+    unstored.get(scope) ??
+    readStored(await storageCall("read the search index", () => figma.clientStorage.getAsync(keyOf(scope))))
+  );
 }
 
 export function loadSearchIndex(): Promise<SearchIndex> {
@@ -72,7 +82,10 @@ async function store(scope: string, index: SearchIndex): Promise<string | undefi
 }
 
 /** Vectors and captions whose hash is the current hash of their frame's document; the rest are stale. */
-function fresh<T extends { hash: string }>(extras: Record<string, T>, docs: ReadonlyMap<string, SearchFrameDoc>): Record<string, T> {
+function fresh<T extends { hash: string }>(
+  extras: Record<string, T>,
+  docs: ReadonlyMap<string, SearchFrameDoc>,
+): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [id, extra] of Object.entries(extras)) if (docs.get(id)?.hash === extra.hash) out[id] = extra;
   return out;
@@ -108,11 +121,20 @@ export function storeScan(docs: readonly SearchFrameDoc[], scannedAt = Date.now(
       else changes.unchanged++;
     }
     for (const id of previous.keys()) if (!byId.has(id)) changes.dropped.push(id);
-    const index: SearchIndex = { docs: [...docs], vectors: fresh(before.vectors, byId), captions: fresh(before.captions, byId), scannedAt };
+    const index: SearchIndex = {
+      docs: [...docs],
+      vectors: fresh(before.vectors, byId),
+      captions: fresh(before.captions, byId),
+      scannedAt,
+    };
     const refused = await store(scope, index);
     if (!refused) return { index, changes };
     unstored.set(scope, index);
-    return { index, changes, notStored: `${refused}, so it was kept for this session only: the next scan reads every frame again. Nothing was deleted.` };
+    return {
+      index,
+      changes,
+      notStored: `${refused}, so it was kept for this session only: the next scan reads every frame again. Nothing was deleted.`,
+    };
   });
 }
 
@@ -122,22 +144,40 @@ function checkVectors(vectors: Record<string, FrameVector>): void {
     try {
       length = decodeVector(v.vector).length;
     } catch (error) {
-      throw new PluginError("bad-message", `The vector of frame ${id} is not readable (${error instanceof Error ? error.message : String(error)}); nothing was saved.`);
+      throw new PluginError(
+        "bad-message",
+        `The vector of frame ${id} is not readable (${error instanceof Error ? error.message : String(error)}); nothing was saved.`,
+      );
     }
-    if (length !== v.dimensions) throw new PluginError("bad-message", `The vector of frame ${id} has ${length} values but says ${v.dimensions} dimensions; nothing was saved.`);
+    if (length !== v.dimensions)
+      throw new PluginError(
+        "bad-message",
+        `The vector of frame ${id} has ${length} values but says ${v.dimensions} dimensions; nothing was saved.`,
+      );
   }
 }
 
 /** Merges vectors and captions made for the frames' current hashes (others are stale and ignored); refused with `storage-full` when the index would not fit. */
-export function saveSearchExtras(vectors: Record<string, FrameVector> = {}, captions: Record<string, FrameCaption> = {}): Promise<SearchIndex> {
+export function saveSearchExtras(
+  vectors: Record<string, FrameVector> = {},
+  captions: Record<string, FrameCaption> = {},
+): Promise<SearchIndex> {
   return serially(async () => {
     checkVectors(vectors);
     const scope = fileScope(true) ?? "unknown";
     const before = await current(scope);
     const byId = new Map(before.docs.map((d) => [d.id, d]));
-    const index: SearchIndex = { ...before, vectors: { ...before.vectors, ...fresh(vectors, byId) }, captions: { ...before.captions, ...fresh(captions, byId) } };
+    const index: SearchIndex = {
+      ...before,
+      vectors: { ...before.vectors, ...fresh(vectors, byId) },
+      captions: { ...before.captions, ...fresh(captions, byId) },
+    };
     const refused = await store(scope, index);
-    if (refused) throw new PluginError("storage-full", `${refused}, so these captions and embeddings were not saved. Nothing was deleted.`);
+    if (refused)
+      throw new PluginError(
+        "storage-full",
+        `${refused}, so these captions and embeddings were not saved. Nothing was deleted.`,
+      );
     return index;
   });
 }

@@ -10,10 +10,16 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Applies a settings patch: all keys valid, or nothing is saved. */
-export async function saveSettings(patch: unknown, secrets: readonly (string | null | undefined)[] = []): Promise<Settings> {
+export async function saveSettings(
+  patch: unknown,
+  secrets: readonly (string | null | undefined)[] = [],
+): Promise<Settings> {
   const { accepted, rejected } = checkSettingsPatch(patch);
-  if (rejected.length > 0) throw new PluginError("bad-settings", `Settings not saved: bad value for ${rejected.join(", ")}.`);
-  const current = readSettings(await storageCall("read the settings", () => figma.clientStorage.getAsync(SETTINGS_KEY), secrets));
+  if (rejected.length > 0)
+    throw new PluginError("bad-settings", `Settings not saved: bad value for ${rejected.join(", ")}.`);
+  const current = readSettings(
+    await storageCall("read the settings", () => figma.clientStorage.getAsync(SETTINGS_KEY), secrets),
+  );
   const settings = readSettings({ ...current, ...accepted });
   await storageCall("save the settings", () => figma.clientStorage.setAsync(SETTINGS_KEY, settings), secrets);
   return settings;

@@ -204,5 +204,7 @@ export function asReply(base: EvalFrame, frame: Raw): Raw {
 
 /** JSON for failure messages: NaN and infinities are kept visible instead of becoming null. */
 export function debugJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `<<${String(v)}>>` : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? `<<${String(v)}>>` : v,
+  );
 }

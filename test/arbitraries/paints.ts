@@ -38,11 +38,20 @@ const common = {
   blendMode,
 };
 
-const solid: fc.Arbitrary<Raw> = fc.record({ type: fc.constant("SOLID"), color, ...common }, { requiredKeys: ["type", "color"] });
+const solid: fc.Arbitrary<Raw> = fc.record(
+  { type: fc.constant("SOLID"), color, ...common },
+  { requiredKeys: ["type", "color"] },
+);
 
 const gradient: fc.Arbitrary<Raw> = fc.record(
   {
-    type: fc.constantFrom("GRADIENT_LINEAR", "GRADIENT_LINEAR", "GRADIENT_RADIAL", "GRADIENT_ANGULAR", "GRADIENT_DIAMOND"),
+    type: fc.constantFrom(
+      "GRADIENT_LINEAR",
+      "GRADIENT_LINEAR",
+      "GRADIENT_RADIAL",
+      "GRADIENT_ANGULAR",
+      "GRADIENT_DIAMOND",
+    ),
     gradientHandlePositions: fc.array(handle, { minLength: 0, maxLength: 3 }),
     gradientStops: fc.array(stop, { minLength: 0, maxLength: 4 }),
     ...common,
@@ -63,20 +72,33 @@ const image: fc.Arbitrary<Raw> = fc.record(
   { requiredKeys: ["type", "imageRef"] },
 );
 
-export const paint: fc.Arbitrary<Raw> = fc.oneof({ weight: 5, arbitrary: solid }, { weight: 2, arbitrary: gradient }, { weight: 2, arbitrary: image });
+export const paint: fc.Arbitrary<Raw> = fc.oneof(
+  { weight: 5, arbitrary: solid },
+  { weight: 2, arbitrary: gradient },
+  { weight: 2, arbitrary: image },
+);
 
 /** Fills of a shape (empty arrays are common in real files). */
 export const paints: fc.Arbitrary<Raw[]> = fc.array(paint, { minLength: 0, maxLength: 3 });
 
 /** Text fills: solid or gradient, no images. */
-export const textPaints: fc.Arbitrary<Raw[]> = fc.array(fc.oneof({ weight: 4, arbitrary: solid }, { weight: 1, arbitrary: gradient }), { minLength: 0, maxLength: 2 });
+export const textPaints: fc.Arbitrary<Raw[]> = fc.array(
+  fc.oneof({ weight: 4, arbitrary: solid }, { weight: 1, arbitrary: gradient }),
+  { minLength: 0, maxLength: 2 },
+);
 
-const weight = fc.oneof(fc.constantFrom(0, 1, 2, 0.5), fc.double({ min: 0, max: 12, noNaN: true, noDefaultInfinity: true }));
+const weight = fc.oneof(
+  fc.constantFrom(0, 1, 2, 0.5),
+  fc.double({ min: 0, max: 12, noNaN: true, noDefaultInfinity: true }),
+);
 
 /** Stroke fields of a node. */
 export const strokeFields: fc.Arbitrary<Raw> = fc.record(
   {
-    strokes: fc.array(fc.oneof({ weight: 4, arbitrary: solid }, { weight: 1, arbitrary: gradient }), { minLength: 0, maxLength: 2 }),
+    strokes: fc.array(fc.oneof({ weight: 4, arbitrary: solid }, { weight: 1, arbitrary: gradient }), {
+      minLength: 0,
+      maxLength: 2,
+    }),
     strokeWeight: weight,
     strokeAlign: fc.constantFrom("INSIDE", "OUTSIDE", "CENTER"),
     individualStrokeWeights: fc.record({ top: weight, right: weight, bottom: weight, left: weight }),
@@ -99,7 +121,11 @@ const effect: fc.Arbitrary<Raw> = fc.oneof(
     { requiredKeys: ["type", "radius"] },
   ),
   fc.record(
-    { type: fc.constantFrom("LAYER_BLUR", "BACKGROUND_BLUR"), visible: fc.boolean(), radius: fc.double({ min: 0, max: 40, noNaN: true, noDefaultInfinity: true }) },
+    {
+      type: fc.constantFrom("LAYER_BLUR", "BACKGROUND_BLUR"),
+      visible: fc.boolean(),
+      radius: fc.double({ min: 0, max: 40, noNaN: true, noDefaultInfinity: true }),
+    },
     { requiredKeys: ["type", "radius"] },
   ),
 );

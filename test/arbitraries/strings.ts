@@ -188,7 +188,21 @@ export const textUnit: fc.Arbitrary<string> = fc.oneof(
 /** Text characters: empty, short, or a few lines. */
 export const textChars: fc.Arbitrary<string> = fc.oneof(
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile input: `${…}` must come out as text
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "\n", "Sign in", "Hello, world", "<script>alert(1)</script>", "${process.env.KEY}", "`${x}`", "{x}", "a\n\nb") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      " ",
+      "\n",
+      "Sign in",
+      "Hello, world",
+      "<script>alert(1)</script>",
+      "${process.env.KEY}",
+      "`${x}`",
+      "{x}",
+      "a\n\nb",
+    ),
+  },
   { weight: 4, arbitrary: fc.string({ unit: textUnit, minLength: 0, maxLength: 40 }) },
 );
 
@@ -201,6 +215,33 @@ export const layerName: fc.Arbitrary<string> = fc.oneof(
 
 /** Font families, including ones that need quoting in CSS and in the hint. */
 export const fontFamily: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom("Inter", "Roboto", "SF Pro Text", "Helvetica Neue", "Roboto Mono", "Georgia", "Noto Serif", "Source Code Pro") },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", '"Quoted" Font', "Font's", "Back\\slash", "a;b|c=d", "Ünïcode Sans", "😀 Emoji", "x,y", "Font: Bold", "</style><script>") },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      "Inter",
+      "Roboto",
+      "SF Pro Text",
+      "Helvetica Neue",
+      "Roboto Mono",
+      "Georgia",
+      "Noto Serif",
+      "Source Code Pro",
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      " ",
+      '"Quoted" Font',
+      "Font's",
+      "Back\\slash",
+      "a;b|c=d",
+      "Ünïcode Sans",
+      "😀 Emoji",
+      "x,y",
+      "Font: Bold",
+      "</style><script>",
+    ),
+  },
 );

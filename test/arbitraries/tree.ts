@@ -99,14 +99,21 @@ function sometimes<T>(arb: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | nul
   return fc.oneof({ weight: every - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 }
 
-const num = (min: number, max: number): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+const num = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 const geo: fc.Arbitrary<Geo> = fc.record({
   fx: fc.oneof(fc.constantFrom(0, 0.5, 1), num(-0.3, 1.1)),
   fy: fc.oneof(fc.constantFrom(0, 0.5, 1), num(-0.3, 1.1)),
   fw: fc.oneof(fc.constantFrom(0, 0.25, 0.5, 1), num(0, 1.3)),
   fh: fc.oneof(fc.constantFrom(0, 0.25, 0.5, 1), num(0, 1.3)),
-  rotation: sometimes(fc.oneof(fc.constantFrom(Math.PI / 2, -Math.PI / 2, Math.PI, Math.PI / 4, -Math.PI / 4, 0, 1e-9), num(-Math.PI, Math.PI)), 5),
+  rotation: sometimes(
+    fc.oneof(
+      fc.constantFrom(Math.PI / 2, -Math.PI / 2, Math.PI, Math.PI / 4, -Math.PI / 4, 0, 1e-9),
+      num(-Math.PI, Math.PI),
+    ),
+    5,
+  ),
   withSize: fc.boolean(),
   noise: fc.boolean(),
 });
@@ -234,44 +241,76 @@ const CONTAINER_TYPES = ["FRAME", "FRAME", "FRAME", "GROUP", "COMPONENT"];
 
 function nodeArbitrary(maxDepth: number, maxChildren: number): fc.Arbitrary<Spec> {
   const common = { name: layerName, geo, style, flow };
-  const { node } = fc.letrec<{ node: Spec; container: Spec; boolean: Spec; leaf: Spec; text: Spec; instance: Spec }>((tie) => ({
-    node: fc.oneof(
-      { maxDepth, depthSize: "small" },
-      { weight: 3, arbitrary: tie("leaf") },
-      { weight: 3, arbitrary: tie("text") },
-      { weight: 3, arbitrary: tie("container") },
-      { weight: 2, arbitrary: tie("instance") },
-      { weight: 1, arbitrary: tie("boolean") },
-    ),
-    leaf: fc.record({ ...common, type: fc.constantFrom(...LEAF_TYPES), vector }).map((r): Spec => ({ kind: "leaf", layout: null, text: null, instance: null, children: [], ...r })),
-    text: fc.record({ ...common, text }).map((r): Spec => ({ kind: "text", type: "TEXT", layout: null, vector: null, instance: null, children: [], ...r })),
-    container: fc
-      .record({ ...common, type: fc.constantFrom(...CONTAINER_TYPES), layout, children: fc.array(tie("node"), { maxLength: maxChildren }) })
-      .map((r): Spec => ({ kind: "container", text: null, vector: null, instance: null, ...r, layout: r.type === "GROUP" ? null : r.layout })),
-    instance: fc
-      .record({ ...common, instance, layout, children: fc.array(tie("node"), { maxLength: 2 }) })
-      .map((r): Spec => ({ kind: "instance", type: "INSTANCE", text: null, vector: null, ...r })),
-    boolean: fc
-      .record({ ...common, vector, children: fc.array(tie("leaf"), { minLength: 1, maxLength: 3 }) })
-      .map((r): Spec => ({ kind: "boolean", type: "BOOLEAN_OPERATION", layout: null, text: null, instance: null, ...r })),
-  }));
+  const { node } = fc.letrec<{ node: Spec; container: Spec; boolean: Spec; leaf: Spec; text: Spec; instance: Spec }>(
+    (tie) => ({
+      node: fc.oneof(
+        { maxDepth, depthSize: "small" },
+        { weight: 3, arbitrary: tie("leaf") },
+        { weight: 3, arbitrary: tie("text") },
+        { weight: 3, arbitrary: tie("container") },
+        { weight: 2, arbitrary: tie("instance") },
+        { weight: 1, arbitrary: tie("boolean") },
+      ),
+      leaf: fc
+        .record({ ...common, type: fc.constantFrom(...LEAF_TYPES), vector })
+        .map((r): Spec => ({ kind: "leaf", layout: null, text: null, instance: null, children: [], ...r })),
+      text: fc
+        .record({ ...common, text })
+        .map(
+          (r): Spec => ({ kind: "text", type: "TEXT", layout: null, vector: null, instance: null, children: [], ...r }),
+        ),
+      container: fc
+        .record({
+          ...common,
+          type: fc.constantFrom(...CONTAINER_TYPES),
+          layout,
+          children: fc.array(tie("node"), { maxLength: maxChildren }),
+        })
+        .map(
+          (r): Spec => ({
+            kind: "container",
+            text: null,
+            vector: null,
+            instance: null,
+            ...r,
+            layout: r.type === "GROUP" ? null : r.layout,
+          }),
+        ),
+      instance: fc
+        .record({ ...common, instance, layout, children: fc.array(tie("node"), { maxLength: 2 }) })
+        .map((r): Spec => ({ kind: "instance", type: "INSTANCE", text: null, vector: null, ...r })),
+      boolean: fc
+        .record({ ...common, vector, children: fc.array(tie("leaf"), { minLength: 1, maxLength: 3 }) })
+        .map(
+          (r): Spec => ({ kind: "boolean", type: "BOOLEAN_OPERATION", layout: null, text: null, instance: null, ...r }),
+        ),
+    }),
+  );
   return node;
 }
 
 /** The spec of a random design; `buildDesign` turns it into REST JSON. */
 export const treeSpec: fc.Arbitrary<TreeSpec> = fc.record({
   root: fc
-    .record({ name: layerName, style, layout, children: fc.array(nodeArbitrary(3, 4), { minLength: 1, maxLength: 5 }), text: fc.constant(null) })
-    .map((r): Spec => ({
-      kind: "container",
-      type: "FRAME",
-      geo: { fx: 0, fy: 0, fw: 1, fh: 1, rotation: null, withSize: false, noise: false },
-      flow: {},
-      vector: null,
-      instance: null,
-      ...r,
-      style: { ...r.style, visible: true },
-    })),
+    .record({
+      name: layerName,
+      style,
+      layout,
+      children: fc.array(nodeArbitrary(3, 4), { minLength: 1, maxLength: 5 }),
+      text: fc.constant(null),
+    })
+    .map(
+      (r): Spec => ({
+        kind: "container",
+        type: "FRAME",
+        geo: { fx: 0, fy: 0, fw: 1, fh: 1, rotation: null, withSize: false, noise: false },
+        flow: {},
+        vector: null,
+        instance: null,
+        ...r,
+        style: { ...r.style, visible: true },
+      }),
+    ),
   rootBox: fc.record({
     x: fc.oneof(fc.constant(0), num(-5000, 5000)),
     y: fc.oneof(fc.constant(0), num(-5000, 5000)),
@@ -280,7 +319,21 @@ export const treeSpec: fc.Arbitrary<TreeSpec> = fc.record({
   }),
   rootVisible: fc.oneof({ weight: 15, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   templates: fc.array(
-    nodeArbitrary(2, 3).map((spec): Spec => (spec.kind === "container" || spec.kind === "instance" ? spec : { ...spec, kind: "container", type: "COMPONENT", layout: null, text: null, vector: null, instance: null, children: [spec] })),
+    nodeArbitrary(2, 3).map(
+      (spec): Spec =>
+        spec.kind === "container" || spec.kind === "instance"
+          ? spec
+          : {
+              ...spec,
+              kind: "container",
+              type: "COMPONENT",
+              layout: null,
+              text: null,
+              vector: null,
+              instance: null,
+              children: [spec],
+            },
+    ),
     { maxLength: 3 },
   ),
   templateNames: fc.array(layerName, { minLength: 3, maxLength: 3 }),
@@ -289,7 +342,10 @@ export const treeSpec: fc.Arbitrary<TreeSpec> = fc.record({
   wrapper: fc.constantFrom("bare", "export", "nodes", "file"),
   session: fc.constantFrom(1, 2, 12, 345),
   select: sometimes(fc.nat({ max: 40 }), 8),
-  extraFrames: fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.array(layerName, { minLength: 1, maxLength: 2 }) }),
+  extraFrames: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<string[]>([]) },
+    { weight: 1, arbitrary: fc.array(layerName, { minLength: 1, maxLength: 2 }) },
+  ),
 });
 
 interface Box {
@@ -313,7 +369,12 @@ function bounds(box: Box, rotation: number | null): Raw {
 
 function childBox(parent: Box, g: Geo): Box {
   const n = g.noise ? NOISE : 0;
-  return { x: parent.x + g.fx * parent.w + n, y: parent.y + g.fy * parent.h - n, w: Math.max(0, g.fw * parent.w + n), h: Math.max(0, g.fh * parent.h) };
+  return {
+    x: parent.x + g.fx * parent.w + n,
+    y: parent.y + g.fy * parent.h - n,
+    w: Math.max(0, g.fw * parent.w + n),
+    h: Math.max(0, g.fh * parent.h),
+  };
 }
 
 /** Lays a spec out as REST JSON. Deterministic, so a failing spec always rebuilds the same tree. */
@@ -382,18 +443,35 @@ class Builder {
     const template = this.spec.templates[index]!;
     const box = childBox(parent, spec.geo);
     const name = inst.componentName ? this.templateName(index) : spec.name;
-    const rootSpec: Spec = { ...template, type: "INSTANCE", geo: spec.geo, flow: spec.flow, style: { ...template.style, ...pick(spec.style, ["visible", "constraints", "opacity"]) } };
+    const rootSpec: Spec = {
+      ...template,
+      type: "INSTANCE",
+      geo: spec.geo,
+      flow: spec.flow,
+      style: { ...template.style, ...pick(spec.style, ["visible", "constraints", "opacity"]) },
+    };
     const node = this.base(rootSpec, id, name, box, parentLayout);
     if (inst.variantFill) node["fills"] = [inst.variantFill];
     node["componentId"] = this.componentId(index);
     const counters = { text: 0, layer: 0 };
     const prefix = `I${id.replace(/^I/, "")};`;
-    node["children"] = template.children.map((c, i) => this.inner(c, index, [i], prefix, box, isAutoLayout(template), inst, counters));
+    node["children"] = template.children.map((c, i) =>
+      this.inner(c, index, [i], prefix, box, isAutoLayout(template), inst, counters),
+    );
     return node;
   }
 
   /** A layer of template `index` inside an instance: id = prefix + the layer's id in the main component. */
-  private inner(spec: Spec, index: number, path: number[], prefix: string, parent: Box, parentLayout: boolean, inst: InstanceSpec, counters: { text: number; layer: number }): Raw {
+  private inner(
+    spec: Spec,
+    index: number,
+    path: number[],
+    prefix: string,
+    parent: Box,
+    parentLayout: boolean,
+    inst: InstanceSpec,
+    counters: { text: number; layer: number },
+  ): Raw {
     const innerId = `${900 + index}:${2 + path.reduce((a, b) => a * 7 + b, 0) + path.length * 1000}`;
     const id = prefix + innerId;
     if (spec.kind === "instance" && index > 0) {
@@ -410,7 +488,9 @@ class Builder {
     const node = this.base(own, id, layerNameOf(spec), box, parentLayout);
     if (spec.kind === "instance") node["componentId"] = "999:1";
     if (spec.children.length > 0 || spec.kind === "container") {
-      node["children"] = spec.children.map((c, i) => this.inner(c, index, [...path, i], prefix, box, isAutoLayout(spec), inst, counters));
+      node["children"] = spec.children.map((c, i) =>
+        this.inner(c, index, [...path, i], prefix, box, isAutoLayout(spec), inst, counters),
+      );
     }
     return node;
   }
@@ -462,7 +542,11 @@ function textFields(t: TextSpec): Raw {
 function renumber(node: Raw, from: number, to: number): Raw {
   const id = String(node["id"]).replace(new RegExp(`(^|[I;])${from}:`, "g"), `$1${to}:`);
   const children = node["children"];
-  return { ...node, id, ...(Array.isArray(children) ? { children: (children as Raw[]).map((c) => renumber(c, from, to)) } : {}) };
+  return {
+    ...node,
+    id,
+    ...(Array.isArray(children) ? { children: (children as Raw[]).map((c) => renumber(c, from, to)) } : {}),
+  };
 }
 
 /** Keeps the first `limit` nodes in breadth-first order; drops the rest. Returns the count kept. */
@@ -498,7 +582,13 @@ export function buildDesign(spec: TreeSpec): Design {
   const b = new Builder(spec, templateCount);
   const rootBox: Box = { x: spec.rootBox.x, y: spec.rootBox.y, w: spec.rootBox.w, h: spec.rootBox.h };
   const rootId = b.fresh();
-  const root: Raw = { id: rootId, name: spec.root.name, type: "FRAME", ...spec.root.style, absoluteBoundingBox: bounds(rootBox, null) };
+  const root: Raw = {
+    id: rootId,
+    name: spec.root.name,
+    type: "FRAME",
+    ...spec.root.style,
+    absoluteBoundingBox: bounds(rootBox, null),
+  };
   if (spec.root.layout) Object.assign(root, spec.root.layout);
   if (!spec.rootVisible) root["visible"] = false;
   const autoLayout = isAutoLayout(spec.root);
@@ -508,16 +598,27 @@ export function buildDesign(spec: TreeSpec): Design {
   const extras = spec.wrapper === "nodes" || spec.wrapper === "file" ? spec.extraFrames : [];
   const nodeCount = prune(root, Math.floor(MAX_NODES / (1 + extras.length)));
   // Other frames: the same layers under other ids (instances keep their components, so they share files).
-  const frames: Raw[] = [root, ...extras.map((name, k): Raw => ({ ...renumber(root, spec.session, spec.session + 1000 * (k + 1)), name }))];
+  const frames: Raw[] = [
+    root,
+    ...extras.map((name, k): Raw => ({ ...renumber(root, spec.session, spec.session + 1000 * (k + 1)), name })),
+  ];
 
   const components: Raw = {};
   const componentSets: Raw = {};
   for (let i = 0; i < templateCount; i++) {
     const set = spec.componentSets[i];
-    components[b.componentId(i)] = { key: `k${i}`, name: b.templateName(i), description: "", ...(set !== null && set !== undefined ? { componentSetId: `800:${i}` } : {}) };
+    components[b.componentId(i)] = {
+      key: `k${i}`,
+      name: b.templateName(i),
+      description: "",
+      ...(set !== null && set !== undefined ? { componentSetId: `800:${i}` } : {}),
+    };
     if (set !== null && set !== undefined) componentSets[`800:${i}`] = { key: `s${i}`, name: set };
   }
-  const styles: Raw = { "S:1": { key: "t1", name: "Heading/H1", styleType: "TEXT" }, "S:2": { key: "t2", name: "Body <small> \"text\"", styleType: "TEXT" } };
+  const styles: Raw = {
+    "S:1": { key: "t1", name: "Heading/H1", styleType: "TEXT" },
+    "S:2": { key: "t2", name: 'Body <small> "text"', styleType: "TEXT" },
+  };
   const meta = { components, componentSets, styles };
   let reply: Raw;
   switch (spec.wrapper) {
@@ -528,10 +629,22 @@ export function buildDesign(spec: TreeSpec): Design {
       reply = { document: root, ...meta };
       break;
     case "nodes":
-      reply = { name: "file", nodes: Object.fromEntries(frames.map((f) => [String(f["id"]), { document: f, ...meta }])) };
+      reply = {
+        name: "file",
+        nodes: Object.fromEntries(frames.map((f) => [String(f["id"]), { document: f, ...meta }])),
+      };
       break;
     case "file":
-      reply = { name: "file", document: { id: "0:0", name: "Document", type: "DOCUMENT", children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: frames }] }, ...meta };
+      reply = {
+        name: "file",
+        document: {
+          id: "0:0",
+          name: "Document",
+          type: "DOCUMENT",
+          children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: frames }],
+        },
+        ...meta,
+      };
       break;
   }
   const ids: string[] = [];

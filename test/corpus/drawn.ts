@@ -23,7 +23,10 @@ export interface DrawOptions {
 export interface Drawn {
   frame: CorpusNode;
   /** The `components` map of the reply: the main components of the instances made here. */
-  components: Record<string, { key: string; name: string; description: string; remote: boolean; documentationLinks: never[] }>;
+  components: Record<
+    string,
+    { key: string; name: string; description: string; remote: boolean; documentationLinks: never[] }
+  >;
   /** Text ids that changed (a text moved into an instance takes the instance's id prefix). */
   renamed: Map<string, string>;
   /** What was done, for SOURCES.md. */
@@ -48,7 +51,12 @@ export const boxOf = (n: CorpusNode): Rect => {
 };
 
 function setBox(n: CorpusNode, r: Rect): void {
-  const b = { x: Math.round(r.x), y: Math.round(r.y), width: Math.max(1, Math.round(r.w)), height: Math.max(1, Math.round(r.h)) };
+  const b = {
+    x: Math.round(r.x),
+    y: Math.round(r.y),
+    width: Math.max(1, Math.round(r.w)),
+    height: Math.max(1, Math.round(r.h)),
+  };
   n["absoluteBoundingBox"] = b;
   n["absoluteRenderBounds"] = b;
   n["size"] = { x: b.width, y: b.height };
@@ -60,10 +68,16 @@ const union = (rs: Rect[]): Rect => {
   return { x, y, w: Math.max(...rs.map((r) => r.x + r.w)) - x, h: Math.max(...rs.map((r) => r.y + r.h)) - y };
 };
 
-const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const inside = (inner: Rect, outer: Rect, slack = 1): boolean => inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.w <= outer.x + outer.w + slack && inner.y + inner.h <= outer.y + outer.h + slack;
+const overlaps = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const inside = (inner: Rect, outer: Rect, slack = 1): boolean =>
+  inner.x >= outer.x - slack &&
+  inner.y >= outer.y - slack &&
+  inner.x + inner.w <= outer.x + outer.w + slack &&
+  inner.y + inner.h <= outer.y + outer.h + slack;
 
-const fillsOf = (n: CorpusNode): Record<string, unknown>[] => (Array.isArray(n["fills"]) ? (n["fills"] as Record<string, unknown>[]) : []);
+const fillsOf = (n: CorpusNode): Record<string, unknown>[] =>
+  Array.isArray(n["fills"]) ? (n["fills"] as Record<string, unknown>[]) : [];
 const hasImage = (n: CorpusNode): boolean => fillsOf(n).some((f) => f["type"] === "IMAGE");
 
 /** Deep copy with fresh ids (`id` for the copy itself, `id;<old>` style for nothing: copies get new plain ids). */
@@ -135,7 +149,14 @@ function navOverHero(d: Drawing): void {
   const navBottom = Math.max(...nav.map((n) => boxOf(n).y + boxOf(n).h));
   const hero = d.children.find((n) => {
     const b = boxOf(n);
-    return n.type !== "TEXT" && b.w >= 0.9 * d.width && b.h >= 200 && b.y >= navBottom - 2 && b.y <= navBottom + 40 && fillsOf(n).length > 0;
+    return (
+      n.type !== "TEXT" &&
+      b.w >= 0.9 * d.width &&
+      b.h >= 200 &&
+      b.y >= navBottom - 2 &&
+      b.y <= navBottom + 40 &&
+      fillsOf(n).length > 0
+    );
   });
   if (hero) {
     const b = boxOf(hero);
@@ -149,7 +170,9 @@ function navOverHero(d: Drawing): void {
 
 /** Full-bleed images and section backgrounds widened past the frame (1,475–1,730 px), as drawn on a canvas. */
 function fullBleed(d: Drawing): void {
-  const wide = d.children.filter((n) => n.type === "RECTANGLE" && hasImage(n) && boxOf(n).w >= 0.98 * d.width && boxOf(n).x <= 1);
+  const wide = d.children.filter(
+    (n) => n.type === "RECTANGLE" && hasImage(n) && boxOf(n).w >= 0.98 * d.width && boxOf(n).x <= 1,
+  );
   for (const n of wide.slice(0, 2)) {
     const b = boxOf(n);
     const w = Math.round(d.between(1475, 1730) * (d.width / 1440));
@@ -167,12 +190,18 @@ function cellRows(d: Drawing): { cells: { key: number; nodes: CorpusNode[]; box:
     if (cell === undefined || d.source(n)?.region.tag === "nav") continue;
     byCell.set(cell, [...(byCell.get(cell) ?? []), n]);
   }
-  const cells = [...byCell].map(([key, nodes]) => ({ key, nodes, box: union(nodes.map(boxOf)) })).filter((c) => c.box.w >= 150 && c.box.w <= 520 && c.box.h >= 60 && c.nodes.some((n) => n.type !== "TEXT"));
+  const cells = [...byCell]
+    .map(([key, nodes]) => ({ key, nodes, box: union(nodes.map(boxOf)) }))
+    .filter((c) => c.box.w >= 150 && c.box.w <= 520 && c.box.h >= 60 && c.nodes.some((n) => n.type !== "TEXT"));
   const rows: { cells: typeof cells }[] = [];
   for (const cell of cells.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)) {
     const row = rows.find((r) => {
       const first = r.cells[0]!.box;
-      return Math.abs(first.y - cell.box.y) <= 4 && Math.abs(first.w - cell.box.w) <= 4 && Math.abs(first.h - cell.box.h) <= 0.15 * first.h;
+      return (
+        Math.abs(first.y - cell.box.y) <= 4 &&
+        Math.abs(first.w - cell.box.w) <= 4 &&
+        Math.abs(first.h - cell.box.h) <= 0.15 * first.h
+      );
     });
     if (row) row.cells.push(cell);
     else rows.push({ cells: [cell] });
@@ -202,7 +231,9 @@ function carousels(d: Drawing): void {
     }
     const last = Math.max(...row.cells.flatMap((c) => c.nodes.map((n) => d.children.indexOf(n))));
     d.children.splice(last + 1, 0, ...copies);
-    d.log.push(`carousel: a row of ${row.cells.length} cells at y ${Math.round(first.y)} continued with ${k} more to x ${Math.round(right)}`);
+    d.log.push(
+      `carousel: a row of ${row.cells.length} cells at y ${Math.round(first.y)} continued with ${k} more to x ${Math.round(right)}`,
+    );
     made++;
   }
 }
@@ -222,7 +253,13 @@ function buttonInstances(d: Drawing): void {
     if (!componentId) {
       componentId = `${d.page}:${9000 + variants.size + 1}`;
       variants.set(fill, componentId);
-      d.components[componentId] = { key: `${d.page}c${variants.size}`.padEnd(40, "0"), name: `Button/Variant ${variants.size}`, description: "", remote: false, documentationLinks: [] };
+      d.components[componentId] = {
+        key: `${d.page}c${variants.size}`.padEnd(40, "0"),
+        name: `Button/Variant ${variants.size}`,
+        description: "",
+        remote: false,
+        documentationLinks: [],
+      };
     }
     const instance: CorpusNode = { ...box, type: "INSTANCE", name: "Button", componentId, clipsContent: false };
     delete instance.children;
@@ -245,7 +282,15 @@ function maskGroups(d: Drawing): void {
     if (node.type !== "RECTANGLE" || !hasImage(node) || r <= 0) return node;
     const b = boxOf(node);
     const round = r >= Math.min(b.w, b.h) / 2 - 1;
-    const mask: CorpusNode = { ...placed(d.nextId(), round ? "Ellipse" : "Rectangle", round ? "ELLIPSE" : "RECTANGLE", b), fills: [solid({ r: 0.85, g: 0.85, b: 0.85, a: 1 })], strokes: [], strokeWeight: 1, strokeAlign: "INSIDE", effects: [], isMask: true };
+    const mask: CorpusNode = {
+      ...placed(d.nextId(), round ? "Ellipse" : "Rectangle", round ? "ELLIPSE" : "RECTANGLE", b),
+      fills: [solid({ r: 0.85, g: 0.85, b: 0.85, a: 1 })],
+      strokes: [],
+      strokeWeight: 1,
+      strokeAlign: "INSIDE",
+      effects: [],
+      isMask: true,
+    };
     if (!round) mask["cornerRadius"] = r;
     const grow = round ? Math.round(b.w * 0.08) : 0;
     const image: CorpusNode = { ...node, name: node.name };
@@ -265,8 +310,17 @@ function maskGroups(d: Drawing): void {
 function rotatedImage(d: Drawing): void {
   const flipped = d.options.flipped;
   if (!flipped) return;
-  const candidates = d.children.filter((n) => n.type === "RECTANGLE" && hasImage(n) && boxOf(n).w < 0.9 * d.width && boxOf(n).x >= 0 && boxOf(n).x + boxOf(n).w <= d.width);
-  const chosen = candidates.find((n) => flipped.has(String(fillsOf(n).find((f) => f["type"] === "IMAGE")?.["imageRef"])));
+  const candidates = d.children.filter(
+    (n) =>
+      n.type === "RECTANGLE" &&
+      hasImage(n) &&
+      boxOf(n).w < 0.9 * d.width &&
+      boxOf(n).x >= 0 &&
+      boxOf(n).x + boxOf(n).w <= d.width,
+  );
+  const chosen = candidates.find((n) =>
+    flipped.has(String(fillsOf(n).find((f) => f["type"] === "IMAGE")?.["imageRef"])),
+  );
   if (!chosen) return;
   const fill = fillsOf(chosen).find((f) => f["type"] === "IMAGE")!;
   fill["imageRef"] = flipped.get(String(fill["imageRef"]));
@@ -314,17 +368,46 @@ function blobPath(d: Drawing, w: number, h: number): string {
 function decoration(d: Drawing, kind: "ellipse" | "blob" | "line", box: Rect, tint: Rgba, opacity: number): CorpusNode {
   if (kind === "ellipse") {
     const n = placed(d.nextId(), d.name("Ellipse"), "ELLIPSE", box);
-    return { ...n, fills: [solid({ ...tint, a: 1 })], opacity, strokes: [], strokeWeight: 1, strokeAlign: "INSIDE", effects: [] };
+    return {
+      ...n,
+      fills: [solid({ ...tint, a: 1 })],
+      opacity,
+      strokes: [],
+      strokeWeight: 1,
+      strokeAlign: "INSIDE",
+      effects: [],
+    };
   }
   const n = placed(d.nextId(), d.name("Vector"), "VECTOR", box);
   if (kind === "line") {
     // A thin zigzag stroke, drawn as its outline's fill (strokeGeometry), as REST gives it with geometry=paths.
     const steps = Math.max(3, Math.round(box.w / 24));
     let path = "M0 0";
-    for (let i = 1; i <= steps; i++) path += `L${Math.round((i * box.w * 100) / steps) / 100} ${i % 2 ? Math.round(box.h * 100) / 100 : 0}`;
-    return { ...n, fills: [], strokes: [solid({ ...tint, a: 1 })], strokeWeight: 2, strokeAlign: "CENTER", strokeGeometry: [{ path: `${path}L${box.w} ${box.h}L0 ${box.h}Z`, windingRule: "NONZERO" }], fillGeometry: [], opacity, effects: [] };
+    for (let i = 1; i <= steps; i++)
+      path += `L${Math.round((i * box.w * 100) / steps) / 100} ${i % 2 ? Math.round(box.h * 100) / 100 : 0}`;
+    return {
+      ...n,
+      fills: [],
+      strokes: [solid({ ...tint, a: 1 })],
+      strokeWeight: 2,
+      strokeAlign: "CENTER",
+      strokeGeometry: [{ path: `${path}L${box.w} ${box.h}L0 ${box.h}Z`, windingRule: "NONZERO" }],
+      fillGeometry: [],
+      opacity,
+      effects: [],
+    };
   }
-  return { ...n, fills: [solid({ ...tint, a: 1 })], strokes: [], strokeWeight: 1, strokeAlign: "INSIDE", fillGeometry: [{ path: blobPath(d, box.w, box.h), windingRule: "NONZERO" }], strokeGeometry: [], opacity, effects: [] };
+  return {
+    ...n,
+    fills: [solid({ ...tint, a: 1 })],
+    strokes: [],
+    strokeWeight: 1,
+    strokeAlign: "INSIDE",
+    fillGeometry: [{ path: blobPath(d, box.w, box.h), windingRule: "NONZERO" }],
+    strokeGeometry: [],
+    opacity,
+    effects: [],
+  };
 }
 
 /**
@@ -353,7 +436,9 @@ function decorations(d: Drawing): void {
       const onTop = d.rng() < 0.3;
       let at = d.children.length;
       if (!onTop) {
-        const under = d.children.map((n, i) => ({ n, i })).filter(({ n }) => n.type !== "TEXT" && boxOf(n).w >= 0.9 * d.width && overlaps(boxOf(n), box));
+        const under = d.children
+          .map((n, i) => ({ n, i }))
+          .filter(({ n }) => n.type !== "TEXT" && boxOf(n).w >= 0.9 * d.width && overlaps(boxOf(n), box));
         at = under.length > 0 ? under[under.length - 1]!.i + 1 : 0;
       }
       d.children.splice(at, 0, node);
@@ -362,7 +447,14 @@ function decorations(d: Drawing): void {
     }
   }
   // Behind a card: an ellipse centred on one of its corners.
-  const cards = d.children.filter((n) => n.type !== "TEXT" && !hasImage(n) && (n["effects"] as unknown[] | undefined)?.length && boxOf(n).w < 600 && boxOf(n).h >= 100);
+  const cards = d.children.filter(
+    (n) =>
+      n.type !== "TEXT" &&
+      !hasImage(n) &&
+      (n["effects"] as unknown[] | undefined)?.length &&
+      boxOf(n).w < 600 &&
+      boxOf(n).h >= 100,
+  );
   const behind = Math.min(cards.length, 1 + Math.floor(d.rng() * 2));
   for (let i = 0; i < behind; i++) {
     const card = cards[Math.floor(d.rng() * cards.length)]!;

@@ -38,7 +38,11 @@ export function flattenAutoLayout<T extends RestLike>(node: T): T {
   for (const field of AUTO_LAYOUT_FIELDS) delete out[field];
   const bound = out["boundVariables"];
   if (bound && typeof bound === "object") {
-    const kept = Object.fromEntries(Object.entries(bound as Record<string, unknown>).filter(([k]) => !(AUTO_LAYOUT_FIELDS as readonly string[]).includes(k)));
+    const kept = Object.fromEntries(
+      Object.entries(bound as Record<string, unknown>).filter(
+        ([k]) => !(AUTO_LAYOUT_FIELDS as readonly string[]).includes(k),
+      ),
+    );
     out["boundVariables"] = kept;
   }
   if (node.children) out.children = node.children.map(flattenAutoLayout);
@@ -47,5 +51,9 @@ export function flattenAutoLayout<T extends RestLike>(node: T): T {
 
 /** Whether any node of the tree has auto layout. */
 export function hasAutoLayout(node: RestLike): boolean {
-  return node["layoutMode"] === "HORIZONTAL" || node["layoutMode"] === "VERTICAL" || (node.children ?? []).some(hasAutoLayout);
+  return (
+    node["layoutMode"] === "HORIZONTAL" ||
+    node["layoutMode"] === "VERTICAL" ||
+    (node.children ?? []).some(hasAutoLayout)
+  );
 }

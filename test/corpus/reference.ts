@@ -21,7 +21,9 @@ export interface PageReference {
 
 /** The reference at one width from the sampler's reply on the original page. */
 export function referenceAt(reply: { samples: TextSample[] }): WidthReference {
-  const visible = reply.samples.filter((s) => s.rendered && s.seen >= (s.seen + s.offscreen + s.clipped + s.covered) / 2 && s.seen > 0);
+  const visible = reply.samples.filter(
+    (s) => s.rendered && s.seen >= (s.seen + s.offscreen + s.clipped + s.covered) / 2 && s.seen > 0,
+  );
   return {
     visible: visible.map((s) => s.id),
     order: readingOrder(visible),

@@ -11,7 +11,16 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { Page } from "playwright-core";
@@ -42,7 +51,12 @@ function argValue(name: string): string | undefined {
 function unpack(site: Site, tmp: string): string {
   const dir = join(tmp, site.name);
   mkdirSync(dir, { recursive: true });
-  const tgz = execFileSync("npm", ["pack", `${site.pkg}@${site.version}`, "--pack-destination", dir, "--silent"], { encoding: "utf8" }).trim().split("\n").pop()!;
+  const tgz = execFileSync("npm", ["pack", `${site.pkg}@${site.version}`, "--pack-destination", dir, "--silent"], {
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop()!;
   execFileSync("tar", ["xzf", join(dir, tgz), "-C", dir]);
   return join(dir, "package", "dist");
 }
@@ -54,7 +68,8 @@ function filesUnder(dir: string): SourceFile[] {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
       // Videos are not part of a drawn page (the measurement reads a video's poster only).
-      else if (!/\.(mp4|webm|ogv)$/i.test(name)) out.push({ path: relative(dir, path), content: "", bytes: new Uint8Array(readFileSync(path)) });
+      else if (!/\.(mp4|webm|ogv)$/i.test(name))
+        out.push({ path: relative(dir, path), content: "", bytes: new Uint8Array(readFileSync(path)) });
     }
   };
   walk(dir);
@@ -63,10 +78,15 @@ function filesUnder(dir: string): SourceFile[] {
 
 /** Loads every image at once, stops transitions and animations, and waits two frames. */
 async function settle(page: Page): Promise<void> {
-  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }" });
+  await page.addStyleTag({
+    content:
+      "*, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }",
+  });
   await page.evaluate(async () => {
     for (const img of Array.from(document.images)) img.loading = "eager";
-    await Promise.all(Array.from(document.images).map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+    await Promise.all(
+      Array.from(document.images).map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))),
+    );
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
 }
@@ -108,25 +128,47 @@ function writeImages(json: unknown, images: StoredImage[]): number {
   return n;
 }
 
-async function convertSite(site: Site, tmp: string, browser: Awaited<ReturnType<typeof launchChromium>>, screens: string | undefined): Promise<SourceRow> {
+async function convertSite(
+  site: Site,
+  tmp: string,
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  screens: string | undefined,
+): Promise<SourceRow> {
   const dist = unpack(site, tmp);
   const files = filesUnder(dist);
   // The page's Google Fonts come from the local @fontsource files: what is measured is the real typefaces.
-  const { measured, dataUrls, reference } = await withPage(browser, files, site.page, { width: DESIGN_WIDTH, height: 900 }, async (page) => {
-    await settle(page);
-    const measured = await page.evaluate(measurePage, { idPrefix: `${site.number}:` });
-    if (screens) await page.screenshot({ path: join(screens, `${site.name}-original-${DESIGN_WIDTH}.png`), fullPage: true });
-    const dataUrls = await page.evaluate(imageDataUrls, { sources: imageSources(measured), maxSide: 480, quality: 0.55 });
-    const texts = measured.items.filter((i): i is MeasuredText => i.kind === "text").map((t) => ({ id: t.id, chars: Array.from(t.chars).length }));
-    const reference: PageReference = { source: "original page", widths: {} };
-    for (const width of REFERENCE_WIDTHS) {
-      await page.setViewportSize({ width, height: 844 });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      reference.widths[width] = referenceAt(await sampleTexts(page, texts));
-      if (screens) await page.screenshot({ path: join(screens, `${site.name}-original-${width}.png`), fullPage: true });
-    }
-    return { measured, dataUrls, reference };
-  }, { serve: serveGoogleFonts });
+  const { measured, dataUrls, reference } = await withPage(
+    browser,
+    files,
+    site.page,
+    { width: DESIGN_WIDTH, height: 900 },
+    async (page) => {
+      await settle(page);
+      const measured = await page.evaluate(measurePage, { idPrefix: `${site.number}:` });
+      if (screens)
+        await page.screenshot({ path: join(screens, `${site.name}-original-${DESIGN_WIDTH}.png`), fullPage: true });
+      const dataUrls = await page.evaluate(imageDataUrls, {
+        sources: imageSources(measured),
+        maxSide: 480,
+        quality: 0.55,
+      });
+      const texts = measured.items
+        .filter((i): i is MeasuredText => i.kind === "text")
+        .map((t) => ({ id: t.id, chars: Array.from(t.chars).length }));
+      const reference: PageReference = { source: "original page", widths: {} };
+      for (const width of REFERENCE_WIDTHS) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
+        reference.widths[width] = referenceAt(await sampleTexts(page, texts));
+        if (screens)
+          await page.screenshot({ path: join(screens, `${site.name}-original-${width}.png`), fullPage: true });
+      }
+      return { measured, dataUrls, reference };
+    },
+    { serve: serveGoogleFonts },
+  );
   const stored: StoredImage[] = [];
   const refs = new Map<string, ImageRef>();
   const flipped = new Map<string, string>();
@@ -141,9 +183,18 @@ async function convertSite(site: Site, tmp: string, browser: Awaited<ReturnType<
       flipped.set(image.ref, turned.ref);
     }
   }
-  const { frame, sources } = toRestFrame({ page: measured, pageNumber: site.number, name: `${site.name.replace(/^sb-/, "")} — Desktop`, images: refs });
+  const { frame, sources } = toRestFrame({
+    page: measured,
+    pageNumber: site.number,
+    name: `${site.name.replace(/^sb-/, "")} — Desktop`,
+    images: refs,
+  });
   const drawn = drawLikeADesigner(frame, { seed: site.number, sources, flipped });
-  const reply = nodesReply(`Start Bootstrap ${site.pkg.replace(/^startbootstrap-/, "")} (redrawn)`, drawn.frame, drawn.components);
+  const reply = nodesReply(
+    `Start Bootstrap ${site.pkg.replace(/^startbootstrap-/, "")} (redrawn)`,
+    drawn.frame,
+    drawn.components,
+  );
   writeFileSync(join(OUT, `${site.name}.nodes.json`), `${JSON.stringify(reply)}\n`);
   const imageCount = writeImages(reply, stored);
   for (const w of Object.values(reference.widths)) {
@@ -151,8 +202,15 @@ async function convertSite(site: Site, tmp: string, browser: Awaited<ReturnType<
     w.order = w.order.map((id) => drawn.renamed.get(id) ?? id);
   }
   writeFileSync(join(OUT, `${site.name}.reference.json`), `${JSON.stringify(reference, null, 1)}\n`);
-  console.log(`${site.name}: ${measured.items.length} measured items → ${frame.children?.length ?? 0} layers; drawn: ${drawn.log.join("; ")}; ${imageCount} images`);
-  return { file: `${site.name}.nodes.json`, origin: `npm ${site.pkg}@${site.version}, dist/${site.page}`, license: "MIT", what: `${measured.title}: 1440×${measured.height}, ${countNodes(drawn.frame)} nodes, ${countNodes(drawn.frame, "TEXT")} TEXT; ${drawn.log.join("; ")}` };
+  console.log(
+    `${site.name}: ${measured.items.length} measured items → ${frame.children?.length ?? 0} layers; drawn: ${drawn.log.join("; ")}; ${imageCount} images`,
+  );
+  return {
+    file: `${site.name}.nodes.json`,
+    origin: `npm ${site.pkg}@${site.version}, dist/${site.page}`,
+    license: "MIT",
+    what: `${measured.title}: 1440×${measured.height}, ${countNodes(drawn.frame)} nodes, ${countNodes(drawn.frame, "TEXT")} TEXT; ${drawn.log.join("; ")}`,
+  };
 }
 
 interface SourceRow {
@@ -164,7 +222,13 @@ interface SourceRow {
 
 function countNodes(node: { type: string; children?: unknown[] }, type?: string): number {
   const own = type === undefined || node.type === type ? 1 : 0;
-  return own + (node.children ?? []).reduce<number>((sum, c) => sum + countNodes(c as { type: string; children?: unknown[] }, type), 0);
+  return (
+    own +
+    (node.children ?? []).reduce<number>(
+      (sum, c) => sum + countNodes(c as { type: string; children?: unknown[] }, type),
+      0,
+    )
+  );
 }
 
 function sourcesMarkdown(sites: SourceRow[], flat: FlatRow[]): string {
@@ -235,7 +299,10 @@ async function main(): Promise<void> {
     await browser.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  const flat = !only || only.includes("flat") ? await withBrowser((browser) => flattenCorpusFrames(browser, join(ROOT, "test", "fixtures", "figma"), OUT)) : [];
+  const flat =
+    !only || only.includes("flat")
+      ? await withBrowser((browser) => flattenCorpusFrames(browser, join(ROOT, "test", "fixtures", "figma"), OUT))
+      : [];
   if (!only) writeFileSync(join(OUT, "SOURCES.md"), sourcesMarkdown(rows, flat));
   else console.log("(--only: SOURCES.md not rewritten)");
 }

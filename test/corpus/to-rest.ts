@@ -5,7 +5,18 @@
  * rectangle for every `<img>`, and a text layer for every run of text. No wrappers (they paint nothing), no
  * `layoutMode` anywhere. Pure: the caller supplies the image refs (content hashes of the bytes it stored).
  */
-import type { MeasuredBox, MeasuredFill, MeasuredImage, MeasuredItem, MeasuredPage, MeasuredShadow, MeasuredText, Rect, Rgba, TextRunStyle } from "./measured.js";
+import type {
+  MeasuredBox,
+  MeasuredFill,
+  MeasuredImage,
+  MeasuredItem,
+  MeasuredPage,
+  MeasuredShadow,
+  MeasuredText,
+  Rect,
+  Rgba,
+  TextRunStyle,
+} from "./measured.js";
 
 /** The REST node fields this corpus writes (a subset of @figma/rest-api-spec's node types). */
 export interface CorpusNode {
@@ -32,16 +43,32 @@ export interface ConvertInput {
 /** Two decimals, and never −0. */
 const r2 = (v: number): number => Math.round(v * 100) / 100 + 0;
 
-export const color = (c: Rgba): Rgba => ({ r: r2(c.r * 1000) / 1000, g: r2(c.g * 1000) / 1000, b: r2(c.b * 1000) / 1000, a: r2(c.a * 100) / 100 });
+export const color = (c: Rgba): Rgba => ({
+  r: r2(c.r * 1000) / 1000,
+  g: r2(c.g * 1000) / 1000,
+  b: r2(c.b * 1000) / 1000,
+  a: r2(c.a * 100) / 100,
+});
 
 export function solid(c: Rgba): Record<string, unknown> {
   return { blendMode: "NORMAL", type: "SOLID", color: color(c) };
 }
 
 /** Common fields of a REST node at `box` (absolute, in the frame's coordinates: the frame sits at 0,0). */
-export function placed(id: string, name: string, type: CorpusNode["type"], box: Rect, parent: Rect = { x: 0, y: 0, w: 0, h: 0 }): CorpusNode {
+export function placed(
+  id: string,
+  name: string,
+  type: CorpusNode["type"],
+  box: Rect,
+  parent: Rect = { x: 0, y: 0, w: 0, h: 0 },
+): CorpusNode {
   // Designers draw on the pixel grid: whole pixels, a line at least 1 px.
-  const b = { x: Math.round(box.x), y: Math.round(box.y), width: Math.max(1, Math.round(box.w)), height: Math.max(1, Math.round(box.h)) };
+  const b = {
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    width: Math.max(1, Math.round(box.w)),
+    height: Math.max(1, Math.round(box.h)),
+  };
   return {
     id,
     name,
@@ -74,7 +101,20 @@ export function gradientPaint(css: string, w: number, h: number): Record<string,
     degrees = parseFloat(first);
     args.shift();
   } else if (first.startsWith("to ")) {
-    const sides: Record<string, number> = { "to top": 0, "to right": 90, "to bottom": 180, "to left": 270, "to top right": 45, "to right top": 45, "to bottom right": 135, "to right bottom": 135, "to bottom left": 225, "to left bottom": 225, "to top left": 315, "to left top": 315 };
+    const sides: Record<string, number> = {
+      "to top": 0,
+      "to right": 90,
+      "to bottom": 180,
+      "to left": 270,
+      "to top right": 45,
+      "to right top": 45,
+      "to bottom right": 135,
+      "to right bottom": 135,
+      "to bottom left": 225,
+      "to left bottom": 225,
+      "to top left": 315,
+      "to left top": 315,
+    };
     const d = sides[first];
     if (d === undefined) return undefined;
     degrees = d;
@@ -101,13 +141,21 @@ export function gradientPaint(css: string, w: number, h: number): Record<string,
   return {
     blendMode: "NORMAL",
     type: "GRADIENT_LINEAR",
-    gradientHandlePositions: [start, end, { x: r2((start.x + (end.y - start.y)) * 1e4) / 1e4, y: r2((start.y - (end.x - start.x)) * 1e4) / 1e4 }],
+    gradientHandlePositions: [
+      start,
+      end,
+      { x: r2((start.x + (end.y - start.y)) * 1e4) / 1e4, y: r2((start.y - (end.x - start.x)) * 1e4) / 1e4 },
+    ],
     gradientStops: stops.map((s): Stop => ({ color: color(s.color), position: r2((s.position ?? 0) * 1e4) / 1e4 })),
   };
 }
 
 function parseRgb(text: string): Rgba | undefined {
-  const parts = /rgba?\(([^)]+)\)/.exec(text)?.[1]?.split(/[\s,/]+/).filter((p) => p !== "").map(Number);
+  const parts = /rgba?\(([^)]+)\)/
+    .exec(text)?.[1]
+    ?.split(/[\s,/]+/)
+    .filter((p) => p !== "")
+    .map(Number);
   if (!parts || parts.length < 3 || parts.some((v) => Number.isNaN(v))) return undefined;
   return { r: parts[0]! / 255, g: parts[1]! / 255, b: parts[2]! / 255, a: parts[3] ?? 1 };
 }
@@ -166,7 +214,12 @@ function fileName(src: string): string {
   return (path.slice(path.lastIndexOf("/") + 1).replace(/\.[a-z0-9]+$/i, "") || "image").slice(0, 40);
 }
 
-function boxNode(item: MeasuredBox, id: string, names: Names, images: ReadonlyMap<string, ImageRef>): CorpusNode | undefined {
+function boxNode(
+  item: MeasuredBox,
+  id: string,
+  names: Names,
+  images: ReadonlyMap<string, ImageRef>,
+): CorpusNode | undefined {
   const fills: Record<string, unknown>[] = [];
   let imageName: string | undefined;
   for (const fill of item.fills) {
@@ -178,9 +231,15 @@ function boxNode(item: MeasuredBox, id: string, names: Names, images: ReadonlyMa
   const border = item.border;
   const strokeSides = border?.sides.map(r2);
   if (fills.length === 0 && !strokeSides?.some((w) => w > 0) && item.shadows.length === 0) return undefined;
-  const circle = item.radius.every((r) => r >= Math.min(item.box.w, item.box.h) / 2 - 0.5) && Math.abs(item.box.w - item.box.h) < 1;
+  const circle =
+    item.radius.every((r) => r >= Math.min(item.box.w, item.box.h) / 2 - 0.5) && Math.abs(item.box.w - item.box.h) < 1;
   const type = circle ? "ELLIPSE" : "RECTANGLE";
-  const node = placed(id, imageName ? names.next("image") : names.next(circle ? "Ellipse" : "Rectangle"), type, item.box);
+  const node = placed(
+    id,
+    imageName ? names.next("image") : names.next(circle ? "Ellipse" : "Rectangle"),
+    type,
+    item.box,
+  );
   node.fills = fills;
   node.strokes = border && strokeSides?.some((w) => w > 0) ? [solid(border.color)] : [];
   if (strokeSides?.some((w) => w > 0)) {
@@ -197,14 +256,25 @@ function boxNode(item: MeasuredBox, id: string, names: Names, images: ReadonlyMa
   return node;
 }
 
-function fillPaint(fill: MeasuredFill, box: Rect, images: ReadonlyMap<string, ImageRef>): Record<string, unknown> | undefined {
+function fillPaint(
+  fill: MeasuredFill,
+  box: Rect,
+  images: ReadonlyMap<string, ImageRef>,
+): Record<string, unknown> | undefined {
   if (fill.kind === "solid") return solid(fill.color);
   if (fill.kind === "linear-gradient") return gradientPaint(fill.css, box.w, box.h);
   const image = images.get(fill.src);
-  return image ? { blendMode: "NORMAL", type: "IMAGE", scaleMode: fill.fit === "contain" ? "FIT" : "FILL", imageRef: image.ref } : undefined;
+  return image
+    ? { blendMode: "NORMAL", type: "IMAGE", scaleMode: fill.fit === "contain" ? "FIT" : "FILL", imageRef: image.ref }
+    : undefined;
 }
 
-function imageNode(item: MeasuredImage, id: string, names: Names, images: ReadonlyMap<string, ImageRef>): CorpusNode | undefined {
+function imageNode(
+  item: MeasuredImage,
+  id: string,
+  names: Names,
+  images: ReadonlyMap<string, ImageRef>,
+): CorpusNode | undefined {
   const image = images.get(item.src);
   if (!image) return undefined;
   const node = placed(id, names.next("image"), "RECTANGLE", item.box);
@@ -233,7 +303,11 @@ export function typeStyle(s: TextRunStyle): Record<string, unknown> {
     ...(s.decoration ? { textDecoration: DECORATION[s.decoration] } : {}),
     letterSpacing: r2(s.letterSpacing ?? 0),
     ...(s.lineHeight !== undefined
-      ? { lineHeightPx: r2(s.lineHeight), lineHeightPercentFontSize: r2((s.lineHeight / s.size) * 100), lineHeightUnit: "PIXELS" }
+      ? {
+          lineHeightPx: r2(s.lineHeight),
+          lineHeightPercentFontSize: r2((s.lineHeight / s.size) * 100),
+          lineHeightUnit: "PIXELS",
+        }
       : { lineHeightPx: r2(s.size * 1.2), lineHeightPercent: 100, lineHeightUnit: "INTRINSIC_%" }),
   };
 }
@@ -271,7 +345,10 @@ function textNode(item: MeasuredText): CorpusNode {
   const { box, resize } = textBox(item);
   const node = placed(item.id, item.chars.replace(/\s+/g, " ").slice(0, 60), "TEXT", box);
   // A text box is its lines' height exactly (2 lines of 43.2 px: 86.4), as Figma keeps it.
-  const exact: Record<string, number> = { ...(node["absoluteBoundingBox"] as Record<string, number>), height: Math.round(box.h * 100) / 100 };
+  const exact: Record<string, number> = {
+    ...(node["absoluteBoundingBox"] as Record<string, number>),
+    height: Math.round(box.h * 100) / 100,
+  };
   node["absoluteBoundingBox"] = exact;
   node["absoluteRenderBounds"] = exact;
   node["size"] = { x: exact["width"], y: exact["height"] };
@@ -351,7 +428,12 @@ export function toRestFrame(input: ConvertInput): ConvertedFrame {
   const sources = new Map<string, MeasuredItem>();
   for (const item of ordered) {
     const id = `${pageNumber}:${++n}`;
-    const node = item.kind === "text" ? textNode(item) : item.kind === "box" ? boxNode(item, id, names, images) : imageNode(item, id, names, images);
+    const node =
+      item.kind === "text"
+        ? textNode(item)
+        : item.kind === "box"
+          ? boxNode(item, id, names, images)
+          : imageNode(item, id, names, images);
     if (!node) continue;
     children.push(node);
     sources.set(node.id, item);
@@ -361,7 +443,11 @@ export function toRestFrame(input: ConvertInput): ConvertedFrame {
 }
 
 /** A `GET /v1/files/:key/nodes` reply holding one frame. */
-export function nodesReply(fileName: string, frame: CorpusNode, components: Record<string, unknown> = {}): Record<string, unknown> {
+export function nodesReply(
+  fileName: string,
+  frame: CorpusNode,
+  components: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     name: fileName,
     lastModified: "2026-11-23T00:00:00Z",

@@ -11,12 +11,18 @@ afterEach(async () => {
 });
 
 async function start(): Promise<FigmaRestTestServer> {
-  srv = await startFigmaRestServer({ token: TOKEN, files: { K1: { imageFills: { ref1: encodePng(2, 2), ref2: null }, svgs: { "1:2": "<svg/>", "I3:4;5:6": "<svg id='i'/>" } } } });
+  srv = await startFigmaRestServer({
+    token: TOKEN,
+    files: {
+      K1: { imageFills: { ref1: encodePng(2, 2), ref2: null }, svgs: { "1:2": "<svg/>", "I3:4;5:6": "<svg id='i'/>" } },
+    },
+  });
   return srv;
 }
 
 /** `token` null sends none (as a browser fetching a pre-signed image link would). */
-const get = (s: FigmaRestTestServer, path: string, token: string | null = TOKEN): Promise<Response> => fetch(s.url + path, { headers: token === null ? {} : { "X-Figma-Token": token } });
+const get = (s: FigmaRestTestServer, path: string, token: string | null = TOKEN): Promise<Response> =>
+  fetch(s.url + path, { headers: token === null ? {} : { "X-Figma-Token": token } });
 
 describe("figma-rest-server", () => {
   it("GET /v1/files/:key/images: every fill's URL (null for a broken one); the URL serves the bytes without a token", async () => {
@@ -29,7 +35,10 @@ describe("figma-rest-server", () => {
     const png = await get(s, new URL(body.meta.images["ref1"]!).pathname, null);
     expect(png.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await png.arrayBuffer()).equals(encodePng(2, 2))).toBe(true);
-    expect(s.requests.map((r) => [r.route, r.tokenDigest])).toEqual([["fills", tokenDigest(TOKEN)], ["image", undefined]]);
+    expect(s.requests.map((r) => [r.route, r.tokenDigest])).toEqual([
+      ["fills", tokenDigest(TOKEN)],
+      ["image", undefined],
+    ]);
   });
 
   it("GET /v1/images/:key?ids=…&format=svg: each id, null for unknown; instance ids survive encoding", async () => {
@@ -45,7 +54,12 @@ describe("figma-rest-server", () => {
 
   it("403 without or with a wrong token, 404 for an unknown key, 400 for a format it does not serve", async () => {
     const s = await start();
-    const answers = [await get(s, "/v1/files/K1/images", null), await get(s, "/v1/files/K1/images", "figd_wrong"), await get(s, "/v1/files/NOPE/images"), await get(s, "/v1/images/K1?ids=1:2&format=png")];
+    const answers = [
+      await get(s, "/v1/files/K1/images", null),
+      await get(s, "/v1/files/K1/images", "figd_wrong"),
+      await get(s, "/v1/files/NOPE/images"),
+      await get(s, "/v1/images/K1?ids=1:2&format=png"),
+    ];
     expect(answers.map((r) => r.status)).toEqual([403, 403, 404, 400]);
     expect(await answers[0]!.json()).toEqual({ status: 403, err: "Invalid token" });
     expect(await answers[2]!.json()).toEqual({ status: 404, err: "Not found" });

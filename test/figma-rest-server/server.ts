@@ -13,7 +13,11 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { ErrorResponsePayloadWithErrMessage, GetImageFillsResponse, GetImagesResponse } from "@figma/rest-api-spec";
+import type {
+  ErrorResponsePayloadWithErrMessage,
+  GetImageFillsResponse,
+  GetImagesResponse,
+} from "@figma/rest-api-spec";
 
 export { encodePng } from "../openai-server/png.js";
 
@@ -72,7 +76,10 @@ function sniffType(bytes: Uint8Array): string {
   return "application/octet-stream";
 }
 
-export async function startFigmaRestServer(options: { token: string; files: Record<string, FigmaTestFile> }): Promise<FigmaRestTestServer> {
+export async function startFigmaRestServer(options: {
+  token: string;
+  files: Record<string, FigmaTestFile>;
+}): Promise<FigmaRestTestServer> {
   const requests: FigmaRecordedRequest[] = [];
   const queues = new Map<FigmaRoute, FigmaScriptedReply[]>();
   const sockets = new Set<Socket>();
@@ -101,21 +108,32 @@ export async function startFigmaRestServer(options: { token: string; files: Reco
     else if (parts[0] === "assets" && parts[1] === "img" && parts.length === 4) route = "image";
     else if (parts[0] === "assets" && parts[1] === "svg" && parts.length === 4) route = "svg";
     const ids = route === "renders" ? (url.searchParams.get("ids") ?? "").split(",").filter(Boolean) : [];
-    requests.push({ method: req.method ?? "GET", route, path: `${url.pathname}${url.search}`, ids, tokenDigest: sent === undefined ? undefined : tokenDigest(sent) });
+    requests.push({
+      method: req.method ?? "GET",
+      route,
+      path: `${url.pathname}${url.search}`,
+      ids,
+      tokenDigest: sent === undefined ? undefined : tokenDigest(sent),
+    });
 
     if (route === "unknown" || req.method !== "GET") return send(res, 404, figmaError(404, "Not found"));
     const scripted = queues.get(route)?.shift();
     if (scripted === "hang") return; // left open until the client gives up or close()
-    if (scripted) return send(res, scripted.status, scripted.body ?? figmaError(scripted.status, "scripted"), scripted.headers);
+    if (scripted)
+      return send(res, scripted.status, scripted.body ?? figmaError(scripted.status, "scripted"), scripted.headers);
 
     const file = options.files[parts[2]!]; // /v1/files/KEY/…, /v1/images/KEY, /assets/…/KEY/…
     if (route === "image" || route === "svg") {
       // Pre-signed storage links: no token needed, 403 (as S3 says) when the object does not exist.
       const key = parts[3]!;
       const payload = route === "image" ? file?.imageFills[key] : file?.svgs[key];
-      if (payload === undefined || payload === null) return send(res, 403, "<Error><Code>AccessDenied</Code></Error>", { "content-type": "application/xml" });
+      if (payload === undefined || payload === null)
+        return send(res, 403, "<Error><Code>AccessDenied</Code></Error>", { "content-type": "application/xml" });
       const bytes = typeof payload === "string" ? Buffer.from(payload) : Buffer.from(payload);
-      res.writeHead(200, { "content-type": typeof payload === "string" ? "image/svg+xml" : sniffType(bytes), "content-length": bytes.length });
+      res.writeHead(200, {
+        "content-type": typeof payload === "string" ? "image/svg+xml" : sniffType(bytes),
+        "content-length": bytes.length,
+      });
       res.end(bytes);
       return;
     }
@@ -131,10 +149,12 @@ export async function startFigmaRestServer(options: { token: string; files: Reco
       const body: GetImageFillsResponse = { error: false, status: 200, meta: { images } };
       return send(res, 200, body);
     }
-    if (url.searchParams.get("format") !== "svg") return send(res, 400, figmaError(400, "figma-rest-server serves format=svg only"));
+    if (url.searchParams.get("format") !== "svg")
+      return send(res, 400, figmaError(400, "figma-rest-server serves format=svg only"));
     if (ids.length === 0) return send(res, 400, figmaError(400, "No node ids provided"));
     const images: Record<string, string | null> = {};
-    for (const id of ids) images[id] = typeof file.svgs[id] === "string" ? `${base}/assets/svg/${fileKey}/${encodeURIComponent(id)}` : null;
+    for (const id of ids)
+      images[id] = typeof file.svgs[id] === "string" ? `${base}/assets/svg/${fileKey}/${encodeURIComponent(id)}` : null;
     const body: GetImagesResponse = { err: null, images };
     send(res, 200, body);
   }
@@ -163,6 +183,10 @@ export async function startFigmaRestServer(options: { token: string; files: Reco
 
 function send(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }

@@ -48,7 +48,17 @@ describe("simulated auto layout", () => {
 
   it("wraps children of a fixed-width frame into rows and hugs its height; without wrap one row hugs the width", () => {
     const { frame, rect } = setup();
-    Object.assign(frame, { layoutMode: "HORIZONTAL", layoutWrap: "WRAP", primaryAxisSizingMode: "FIXED", itemSpacing: 10, counterAxisSpacing: 20, paddingLeft: 5, paddingRight: 5, paddingTop: 5, paddingBottom: 5 });
+    Object.assign(frame, {
+      layoutMode: "HORIZONTAL",
+      layoutWrap: "WRAP",
+      primaryAxisSizingMode: "FIXED",
+      itemSpacing: 10,
+      counterAxisSpacing: 20,
+      paddingLeft: 5,
+      paddingRight: 5,
+      paddingTop: 5,
+      paddingBottom: 5,
+    });
     frame.resize(230, 50);
     frame["counterAxisSizingMode"] = "AUTO";
     for (const h of [30, 40, 30, 10]) frame.appendChild(rect(100, h));

@@ -37,8 +37,10 @@ interface LayoutState {
 export const AUTO_LAYOUT_TYPES = new Set(["FRAME", "COMPONENT", "INSTANCE"]);
 const states = new WeakMap<LayoutNode, LayoutState>();
 
-const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
-const size = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 0);
+const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+const size = (value: unknown): number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 0;
 
 function readState(rest: Json): LayoutState {
   return {
@@ -60,9 +62,15 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
   const state = readState(node.rest);
   states.set(node, state);
   const needsAxis = (prop: string): void => {
-    if (state.layoutMode === "NONE") throw new Error(`${prop} can only be set on auto layout frames (layoutMode HORIZONTAL or VERTICAL)`);
+    if (state.layoutMode === "NONE")
+      throw new Error(`${prop} can only be set on auto layout frames (layoutMode HORIZONTAL or VERTICAL)`);
   };
-  const prop = <K extends keyof LayoutState>(key: K, accept: (value: unknown) => LayoutState[K], axisOnly: boolean, get: () => unknown = () => state[key]): void => {
+  const prop = <K extends keyof LayoutState>(
+    key: K,
+    accept: (value: unknown) => LayoutState[K],
+    axisOnly: boolean,
+    get: () => unknown = () => state[key],
+  ): void => {
     Object.defineProperty(node, key, {
       enumerable: true,
       get,
@@ -75,29 +83,46 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
       },
     });
   };
-  const oneOf = <T extends string>(key: string, allowed: readonly T[]) => (value: unknown): T => {
-    if (!allowed.includes(value as T)) throw new Error(`${key}: expected one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
-    return value as T;
-  };
-  const length = (key: string) => (value: unknown): number => {
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`${key}: expected a finite number of at least 0 (got ${String(value)})`);
-    return value;
-  };
+  const oneOf =
+    <T extends string>(key: string, allowed: readonly T[]) =>
+    (value: unknown): T => {
+      if (!allowed.includes(value as T))
+        throw new Error(`${key}: expected one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
+      return value as T;
+    };
+  const length =
+    (key: string) =>
+    (value: unknown): number => {
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+        throw new Error(`${key}: expected a finite number of at least 0 (got ${String(value)})`);
+      return value;
+    };
   prop("layoutMode", oneOf("layoutMode", ["NONE", "HORIZONTAL", "VERTICAL"] as const), false);
   prop("layoutWrap", oneOf("layoutWrap", ["NO_WRAP", "WRAP"] as const), true);
   prop("primaryAxisSizingMode", oneOf("primaryAxisSizingMode", ["FIXED", "AUTO"] as const), false);
   prop("counterAxisSizingMode", oneOf("counterAxisSizingMode", ["FIXED", "AUTO"] as const), false);
   prop("itemSpacing", length("itemSpacing"), false);
-  prop("counterAxisSpacing", (v) => (v === null ? null : length("counterAxisSpacing")(v)), false, () => state.counterAxisSpacing ?? state.itemSpacing);
-  for (const key of ["paddingLeft", "paddingRight", "paddingTop", "paddingBottom"] as const) prop(key, length(key), false);
+  prop(
+    "counterAxisSpacing",
+    (v) => (v === null ? null : length("counterAxisSpacing")(v)),
+    false,
+    () => state.counterAxisSpacing ?? state.itemSpacing,
+  );
+  for (const key of ["paddingLeft", "paddingRight", "paddingTop", "paddingBottom"] as const)
+    prop(key, length(key), false);
   // The sizing shorthands: FIXED or HUG (FILL is for the children of auto layout frames, not simulated).
-  for (const [key, horizontal] of [["layoutSizingHorizontal", true], ["layoutSizingVertical", false]] as const) {
-    const axis = (): "primaryAxisSizingMode" | "counterAxisSizingMode" => ((state.layoutMode === "HORIZONTAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode");
+  for (const [key, horizontal] of [
+    ["layoutSizingHorizontal", true],
+    ["layoutSizingVertical", false],
+  ] as const) {
+    const axis = (): "primaryAxisSizingMode" | "counterAxisSizingMode" =>
+      (state.layoutMode === "HORIZONTAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode";
     Object.defineProperty(node, key, {
       enumerable: true,
       get: () => (state.layoutMode !== "NONE" && state[axis()] === "AUTO" ? "HUG" : "FIXED"),
       set: (value: unknown) => {
-        if (value !== "FIXED" && value !== "HUG") throw new Error(`${key}: the simulator takes FIXED or HUG (got ${JSON.stringify(value)})`);
+        if (value !== "FIXED" && value !== "HUG")
+          throw new Error(`${key}: the simulator takes FIXED or HUG (got ${JSON.stringify(value)})`);
         if (value === "HUG") needsAxis(`${key} "HUG"`);
         change(`layout ${String(node.rest["id"])} ${key}`);
         if (state.layoutMode !== "NONE") state[axis()] = value === "HUG" ? "AUTO" : "FIXED";
@@ -115,7 +140,9 @@ export function layOut(node: LayoutNode): void {
   const items = (node.childList() ?? []).filter((c) => !c.removed && c.visible);
   const main = (n: LayoutNode): number => (horizontal ? n.width : n.height);
   const cross = (n: LayoutNode): number => (horizontal ? n.height : n.width);
-  const [startMain, endMain, startCross, endCross] = horizontal ? [state.paddingLeft, state.paddingRight, state.paddingTop, state.paddingBottom] : [state.paddingTop, state.paddingBottom, state.paddingLeft, state.paddingRight];
+  const [startMain, endMain, startCross, endCross] = horizontal
+    ? [state.paddingLeft, state.paddingRight, state.paddingTop, state.paddingBottom]
+    : [state.paddingTop, state.paddingBottom, state.paddingLeft, state.paddingRight];
   const fixedMain = state.primaryAxisSizingMode === "FIXED";
   const room = (horizontal ? node.width : node.height) - startMain - endMain;
   const wraps = state.layoutWrap === "WRAP" && fixedMain;

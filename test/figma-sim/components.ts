@@ -67,7 +67,10 @@ export function variantPairs(name: string): [string, string][] {
   return parts.every((p) => p.length === 2 && p[0] !== "") ? parts.map((p) => [p[0]!, p[1]!]) : [];
 }
 
-export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (rest: Json, meta: ReplyMeta, type: string) => ComponentSimNode): SimComponents {
+export function simComponents(
+  nodes: () => Iterable<ComponentSimNode>,
+  make: (rest: Json, meta: ReplyMeta, type: string) => ComponentSimNode,
+): SimComponents {
   const remotes = new Map<string, ComponentSimNode>();
   const defined = new Map<string, SimDefinitions>();
   const lost = new Set<string>();
@@ -84,11 +87,25 @@ export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (re
     const known = remotes.get(id);
     if (known) return known;
     const entry = isRecord(meta.componentSets[id]) ? meta.componentSets[id] : {};
-    const set = make({ id, name: String(entry["name"] ?? "Component set"), type: "COMPONENT_SET", key: entry["key"], remote: true }, meta, "COMPONENT_SET");
+    const set = make(
+      { id, name: String(entry["name"] ?? "Component set"), type: "COMPONENT_SET", key: entry["key"], remote: true },
+      meta,
+      "COMPONENT_SET",
+    );
     remotes.set(id, set);
     for (const [componentId, component] of Object.entries(meta.components)) {
       if (!isRecord(component) || component["componentSetId"] !== id) continue;
-      const variant = make({ id: componentId, name: String(component["name"] ?? ""), type: "COMPONENT", key: component["key"], remote: true }, meta, "COMPONENT");
+      const variant = make(
+        {
+          id: componentId,
+          name: String(component["name"] ?? ""),
+          type: "COMPONENT",
+          key: component["key"],
+          remote: true,
+        },
+        meta,
+        "COMPONENT",
+      );
       variant.parent = set;
       set.childList()!.push(variant);
       remotes.set(componentId, variant);
@@ -101,16 +118,25 @@ export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (re
     if (known) return known;
     const entry = meta.components[id];
     if (!isRecord(entry)) return null;
-    if (typeof entry["componentSetId"] === "string") return (remoteSet(entry["componentSetId"], meta), remotes.get(id) ?? null);
-    const component = make({ id, name: String(entry["name"] ?? ""), type: "COMPONENT", key: entry["key"], remote: true }, meta, "COMPONENT");
+    if (typeof entry["componentSetId"] === "string")
+      return (remoteSet(entry["componentSetId"], meta), remotes.get(id) ?? null);
+    const component = make(
+      { id, name: String(entry["name"] ?? ""), type: "COMPONENT", key: entry["key"], remote: true },
+      meta,
+      "COMPONENT",
+    );
     remotes.set(id, component);
     return component;
   };
 
   /** What the reply shows of a component (set): its variants' names and its instances' property values. */
   const derived = (node: ComponentSimNode): SimDefinitions => {
-    const members = new Set<string>(node.type === "COMPONENT_SET" ? (node.childList() ?? []).map((c) => c.id) : [node.id]);
-    if (node.type === "COMPONENT_SET") for (const [id, c] of Object.entries(node.meta.components)) if (isRecord(c) && c["componentSetId"] === node.id) members.add(id);
+    const members = new Set<string>(
+      node.type === "COMPONENT_SET" ? (node.childList() ?? []).map((c) => c.id) : [node.id],
+    );
+    if (node.type === "COMPONENT_SET")
+      for (const [id, c] of Object.entries(node.meta.components))
+        if (isRecord(c) && c["componentSetId"] === node.id) members.add(id);
     const out: SimDefinitions = {};
     const addOption = (name: string, value: string): void => {
       const d = (out[name] ??= { type: "VARIANT", defaultValue: value, variantOptions: [] });
@@ -119,16 +145,34 @@ export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (re
     if (node.type === "COMPONENT_SET") {
       for (const id of members) {
         const entry = node.meta.components[id];
-        const name = isRecord(entry) && typeof entry["name"] === "string" ? entry["name"] : (node.childList() ?? []).find((c) => c.id === id)?.name ?? "";
+        const name =
+          isRecord(entry) && typeof entry["name"] === "string"
+            ? entry["name"]
+            : ((node.childList() ?? []).find((c) => c.id === id)?.name ?? "");
         for (const [property, value] of variantPairs(name)) addOption(property, value);
       }
     }
     for (const n of nodes()) {
-      if (n.type !== "INSTANCE" || !members.has(String(n.rest["componentId"])) || !isRecord(n.rest["componentProperties"])) continue;
+      if (
+        n.type !== "INSTANCE" ||
+        !members.has(String(n.rest["componentId"])) ||
+        !isRecord(n.rest["componentProperties"])
+      )
+        continue;
       for (const [name, p] of Object.entries(n.rest["componentProperties"])) {
-        if (!isRecord(p) || typeof p["type"] !== "string" || (typeof p["value"] !== "string" && typeof p["value"] !== "boolean")) continue;
+        if (
+          !isRecord(p) ||
+          typeof p["type"] !== "string" ||
+          (typeof p["value"] !== "string" && typeof p["value"] !== "boolean")
+        )
+          continue;
         if (p["type"] === "VARIANT") addOption(name, String(p["value"]));
-        else out[name] ??= { type: p["type"], defaultValue: p["value"], ...(Array.isArray(p["preferredValues"]) ? { preferredValues: structuredClone(p["preferredValues"]) } : {}) };
+        else
+          out[name] ??= {
+            type: p["type"],
+            defaultValue: p["value"],
+            ...(Array.isArray(p["preferredValues"]) ? { preferredValues: structuredClone(p["preferredValues"]) } : {}),
+          };
       }
     }
     return out;
@@ -145,8 +189,13 @@ export function simComponents(nodes: () => Iterable<ComponentSimNode>, make: (re
     definitions(node) {
       const refusal = refused.get(node.id);
       if (refusal !== undefined) throw new Error(refusal);
-      if (node.type === "COMPONENT" && node.parent?.type === "COMPONENT_SET") throw new Error("in get_componentPropertyDefinitions: Can only get definitions of a component set or non-variant component");
-      const own = isRecord(node.rest["componentPropertyDefinitions"]) ? (structuredClone(node.rest["componentPropertyDefinitions"]) as SimDefinitions) : derived(node);
+      if (node.type === "COMPONENT" && node.parent?.type === "COMPONENT_SET")
+        throw new Error(
+          "in get_componentPropertyDefinitions: Can only get definitions of a component set or non-variant component",
+        );
+      const own = isRecord(node.rest["componentPropertyDefinitions"])
+        ? (structuredClone(node.rest["componentPropertyDefinitions"]) as SimDefinitions)
+        : derived(node);
       return { ...own, ...structuredClone(defined.get(node.id) ?? {}) };
     },
     define: (id, definitions) => void defined.set(id, structuredClone(definitions)),
@@ -174,13 +223,25 @@ export function defineComponentProps(node: ComponentSimNode, components: () => S
     const entry = (node.type === "COMPONENT" ? node.meta.components : node.meta.componentSets)[node.id];
     return isRecord(entry) ? entry : {};
   };
-  Object.defineProperty(node, "key", { enumerable: true, get: () => String(node.rest["key"] ?? metaEntry()["key"] ?? "") });
-  Object.defineProperty(node, "remote", { enumerable: true, get: () => node.rest["remote"] === true || metaEntry()["remote"] === true });
-  Object.defineProperty(node, "componentPropertyDefinitions", { enumerable: true, get: () => components().definitions(node) });
+  Object.defineProperty(node, "key", {
+    enumerable: true,
+    get: () => String(node.rest["key"] ?? metaEntry()["key"] ?? ""),
+  });
+  Object.defineProperty(node, "remote", {
+    enumerable: true,
+    get: () => node.rest["remote"] === true || metaEntry()["remote"] === true,
+  });
+  Object.defineProperty(node, "componentPropertyDefinitions", {
+    enumerable: true,
+    get: () => components().definitions(node),
+  });
   if (node.type === "COMPONENT") {
     Object.defineProperty(node, "variantProperties", {
       enumerable: true,
-      get: () => (node.parent?.type === "COMPONENT_SET" || components().isOrphan(node.id) ? Object.fromEntries(variantPairs(node.name)) : null),
+      get: () =>
+        node.parent?.type === "COMPONENT_SET" || components().isOrphan(node.id)
+          ? Object.fromEntries(variantPairs(node.name))
+          : null,
     });
   }
 }

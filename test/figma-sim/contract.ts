@@ -8,9 +8,16 @@ import type { FigmaSim, Json } from "./sim.js";
 export type UiOf<K extends keyof ToUi> = { type: K } & ToUi[K];
 
 /** The first `type` message (at or after `since`), checked against the contract. */
-export async function waitForUi<K extends keyof ToUi>(sim: FigmaSim, type: K, options: { since?: number; where?: (m: UiOf<K>) => boolean; timeoutMs?: number } = {}): Promise<UiOf<K>> {
+export async function waitForUi<K extends keyof ToUi>(
+  sim: FigmaSim,
+  type: K,
+  options: { since?: number; where?: (m: UiOf<K>) => boolean; timeoutMs?: number } = {},
+): Promise<UiOf<K>> {
   const where = options.where;
-  const message = await sim.ui.waitFor(type, { ...options, where: where ? (m: Json) => where(m as unknown as UiOf<K>) : undefined });
+  const message = await sim.ui.waitFor(type, {
+    ...options,
+    where: where ? (m: Json) => where(m as unknown as UiOf<K>) : undefined,
+  });
   return parseUiMessage(message) as unknown as UiOf<K>;
 }
 

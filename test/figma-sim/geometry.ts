@@ -24,7 +24,11 @@ const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null 
 
 function matrix(value: unknown): Transform | undefined {
   if (!Array.isArray(value) || value.length !== 2) return undefined;
-  const rows = value.map((row: unknown) => (Array.isArray(row) && row.length === 3 && row.every((n) => typeof n === "number" && Number.isFinite(n)) ? (row as [number, number, number]) : undefined));
+  const rows = value.map((row: unknown) =>
+    Array.isArray(row) && row.length === 3 && row.every((n) => typeof n === "number" && Number.isFinite(n))
+      ? (row as [number, number, number])
+      : undefined,
+  );
   return rows[0] && rows[1] ? [[...rows[0]], [...rows[1]]] : undefined;
 }
 
@@ -40,7 +44,8 @@ function compose(outer: Transform, inner: Transform): Transform {
 /** The node's transform to page coordinates. */
 export function absoluteTransformOf(node: GeometryNode): Transform {
   const relative = matrix(node.rest["relativeTransform"]);
-  if (relative && node.parent && node.parent.type !== "PAGE" && node.parent.type !== "DOCUMENT") return compose(absoluteTransformOf(node.parent), relative);
+  if (relative && node.parent && node.parent.type !== "PAGE" && node.parent.type !== "DOCUMENT")
+    return compose(absoluteTransformOf(node.parent), relative);
   if (relative) return relative;
   const box = node.absoluteBoundingBox;
   return [
@@ -69,14 +74,18 @@ const RECTANGULAR = new Set(["RECTANGLE", "FRAME", "COMPONENT", "INSTANCE"]);
 
 function paths(value: unknown): { windingRule: string; data: string }[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.filter(isRecord).map((p) => ({ windingRule: typeof p["windingRule"] === "string" ? p["windingRule"] : "NONZERO", data: typeof p["path"] === "string" ? p["path"] : typeof p["data"] === "string" ? p["data"] : "" }));
+  return value.filter(isRecord).map((p) => ({
+    windingRule: typeof p["windingRule"] === "string" ? p["windingRule"] : "NONZERO",
+    data: typeof p["path"] === "string" ? p["path"] : typeof p["data"] === "string" ? p["data"] : "",
+  }));
 }
 
 export function fillGeometryOf(node: GeometryNode): { windingRule: string; data: string }[] {
   const given = paths(node.rest["fillGeometry"]);
   if (given) return given;
   const { width: w, height: h } = node;
-  if (RECTANGULAR.has(node.type)) return [{ windingRule: "NONZERO", data: `M 0 0 L ${r(w)} 0 L ${r(w)} ${r(h)} L 0 ${r(h)} L 0 0 Z` }];
+  if (RECTANGULAR.has(node.type))
+    return [{ windingRule: "NONZERO", data: `M 0 0 L ${r(w)} 0 L ${r(w)} ${r(h)} L 0 ${r(h)} L 0 0 Z` }];
   if (node.type === "ELLIPSE") return [{ windingRule: "NONZERO", data: ellipsePath(w, h) }];
   return [];
 }
@@ -85,10 +94,16 @@ export function fillGeometryOf(node: GeometryNode): { windingRule: string; data:
 export function defineGeometryProps(node: GeometryNode): void {
   Object.defineProperty(node, "absoluteTransform", { enumerable: true, get: () => absoluteTransformOf(node) });
   Object.defineProperty(node, "fillGeometry", { enumerable: true, get: () => fillGeometryOf(node) });
-  Object.defineProperty(node, "strokeGeometry", { enumerable: true, get: () => paths(node.rest["strokeGeometry"]) ?? [] });
+  Object.defineProperty(node, "strokeGeometry", {
+    enumerable: true,
+    get: () => paths(node.rest["strokeGeometry"]) ?? [],
+  });
   // Figma's default weight is 1 (it draws nothing without a visible stroke paint).
   const weight = node.rest["strokeWeight"];
-  Object.defineProperty(node, "strokeWeight", { enumerable: true, get: () => (typeof weight === "number" && Number.isFinite(weight) ? weight : 1) });
+  Object.defineProperty(node, "strokeWeight", {
+    enumerable: true,
+    get: () => (typeof weight === "number" && Number.isFinite(weight) ? weight : 1),
+  });
 }
 
 /** Only the transform, for nodes without geometry of their own (groups). */

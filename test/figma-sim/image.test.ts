@@ -11,7 +11,18 @@ import { checkImageBytes, readImageHeader, sha1Hex } from "./image.js";
 import { createFigmaSim, type FigmaSim, type SimNode } from "./sim.js";
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(`${REPO_ROOT}/test/fixtures/images/${name}`));
-const gif = (width: number, height: number): Uint8Array => new Uint8Array([...new TextEncoder().encode("GIF89a"), width & 0xff, width >> 8, height & 0xff, height >> 8, 0, 0, 0, 0x3b]);
+const gif = (width: number, height: number): Uint8Array =>
+  new Uint8Array([
+    ...new TextEncoder().encode("GIF89a"),
+    width & 0xff,
+    width >> 8,
+    height & 0xff,
+    height >> 8,
+    0,
+    0,
+    0,
+    0x3b,
+  ]);
 
 const FILE = {
   document: {
@@ -29,7 +40,15 @@ const FILE = {
             name: "Card",
             absoluteBoundingBox: { x: 100, y: 50, width: 320, height: 200 },
             fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 0.5 } }],
-            children: [{ id: "1:2", type: "GROUP", name: "Group", absoluteBoundingBox: { x: 110, y: 60, width: 10, height: 10 }, children: [] }],
+            children: [
+              {
+                id: "1:2",
+                type: "GROUP",
+                name: "Group",
+                absoluteBoundingBox: { x: 110, y: 60, width: 10, height: 10 },
+                children: [],
+              },
+            ],
           },
         ],
       },
@@ -38,7 +57,11 @@ const FILE = {
 };
 
 type Figma = {
-  createImage(bytes: Uint8Array): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<{ width: number; height: number }> };
+  createImage(bytes: Uint8Array): {
+    hash: string;
+    getBytesAsync(): Promise<Uint8Array>;
+    getSizeAsync(): Promise<{ width: number; height: number }>;
+  };
   getImageByHash(hash: string): unknown;
   createRectangle(): SimNode;
   commitUndo(): void;
@@ -89,7 +112,13 @@ describe("figma.createImage", () => {
     expect(await image.getSizeAsync()).toEqual({ width: 300, height: 200 });
     expect(figma.getImageByHash(image.hash)).toBe(image);
     expect(figma.getImageByHash("0".repeat(40))).toBeNull();
-    expect(sim.record.images[0]).toEqual({ hash: image.hash, bytes: png.length, width: 300, height: 200, format: "png" });
+    expect(sim.record.images[0]).toEqual({
+      hash: image.hash,
+      bytes: png.length,
+      width: 300,
+      height: 200,
+      format: "png",
+    });
   });
 
   it("throws for a WebP or an image over 4096 px and records nothing", () => {
@@ -108,10 +137,14 @@ describe("fills, plugin data, undo and the viewport", () => {
     expect("fills" in sim.node("1:2")).toBe(false);
     expect(card.fills).toEqual([{ type: "SOLID", color: { r: 1, g: 1, b: 1 }, opacity: 0.5 }]);
     expect(() => (card.fills as unknown[]).push({ type: "SOLID" })).toThrow(TypeError);
-    expect(() => (card.fills = [{ type: "IMAGE", imageHash: "f".repeat(40), scaleMode: "FILL" }])).toThrow(/no image with hash/);
+    expect(() => (card.fills = [{ type: "IMAGE", imageHash: "f".repeat(40), scaleMode: "FILL" }])).toThrow(
+      /no image with hash/,
+    );
     const { hash } = figma.createImage(encodePng(10, 10));
     expect(() => (card.fills = [{ type: "IMAGE", imageHash: hash, scaleMode: "COVER" }])).toThrow(/scaleMode/);
-    expect(() => (card.fills = [{ type: "IMAGE", imageHash: hash, scaleMode: "FILL", imageRef: hash }])).toThrow(/imageRef/);
+    expect(() => (card.fills = [{ type: "IMAGE", imageHash: hash, scaleMode: "FILL", imageRef: hash }])).toThrow(
+      /imageRef/,
+    );
     card.fills = [{ type: "IMAGE", imageHash: hash, scaleMode: "FIT" }];
     expect(card.fills).toEqual([{ type: "IMAGE", imageHash: hash, scaleMode: "FIT" }]);
   });
@@ -137,7 +170,14 @@ describe("fills, plugin data, undo and the viewport", () => {
     rect.x = 10;
     figma.commitUndo();
     figma.commitUndo();
-    expect(sim.record.undo).toEqual({ commits: 3, steps: [[`create ${rect.id}`, `append ${rect.id} to 0:1`, `name ${rect.id}`, `resize ${rect.id}`], [`move ${rect.id}`]], pending: [] });
+    expect(sim.record.undo).toEqual({
+      commits: 3,
+      steps: [
+        [`create ${rect.id}`, `append ${rect.id} to 0:1`, `name ${rect.id}`, `resize ${rect.id}`],
+        [`move ${rect.id}`],
+      ],
+      pending: [],
+    });
     rect.remove();
     expect(() => (rect.name = "x")).toThrow(/does not exist/);
     expect(() => rect.setPluginData("k", "v")).toThrow(/does not exist/);

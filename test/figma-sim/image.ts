@@ -16,9 +16,11 @@ export interface SimImageInfo {
   height: number;
 }
 
-const ascii = (bytes: Uint8Array, at: number, text: string): boolean => [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+const ascii = (bytes: Uint8Array, at: number, text: string): boolean =>
+  [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
 const u16be = (b: Uint8Array, at: number): number => (b[at]! << 8) | b[at + 1]!;
-const u32be = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+const u32be = (b: Uint8Array, at: number): number =>
+  ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 
 function jpegSize(b: Uint8Array): { width: number; height: number } | undefined {
   let at = 2;
@@ -34,7 +36,8 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | undefined 
       continue;
     }
     // Start of frame: SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: u16be(b, at + 5), width: u16be(b, at + 7) };
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: u16be(b, at + 5), width: u16be(b, at + 7) };
     if (marker === 0xda) return undefined;
     at += 2 + u16be(b, at + 2);
   }
@@ -43,8 +46,10 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | undefined 
 
 /** Format and size from the header; undefined when the bytes are not a PNG, JPEG or GIF Figma could read. */
 export function readImageHeader(b: Uint8Array): SimImageInfo | undefined {
-  if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, "PNG\r\n\x1a\n") && ascii(b, 12, "IHDR")) return { format: "png", width: u32be(b, 16), height: u32be(b, 20) };
-  if (b.length >= 10 && (ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a"))) return { format: "gif", width: b[6]! | (b[7]! << 8), height: b[8]! | (b[9]! << 8) };
+  if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, "PNG\r\n\x1a\n") && ascii(b, 12, "IHDR"))
+    return { format: "png", width: u32be(b, 16), height: u32be(b, 20) };
+  if (b.length >= 10 && (ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a")))
+    return { format: "gif", width: b[6]! | (b[7]! << 8), height: b[8]! | (b[9]! << 8) };
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
     const size = jpegSize(b);
     return size ? { format: "jpeg", ...size } : undefined;
@@ -138,8 +143,28 @@ export function simImage(hash: string, bytes: Uint8Array, info: SimImageInfo): S
 }
 
 const SCALE_MODES = new Set(["FILL", "FIT", "CROP", "TILE"]);
-const IMAGE_PAINT_KEYS = new Set(["type", "imageHash", "scaleMode", "visible", "opacity", "blendMode", "imageTransform", "scalingFactor", "rotation", "filters"]);
-const PAINT_TYPES = new Set(["SOLID", "GRADIENT_LINEAR", "GRADIENT_RADIAL", "GRADIENT_ANGULAR", "GRADIENT_DIAMOND", "IMAGE", "VIDEO", "PATTERN"]);
+const IMAGE_PAINT_KEYS = new Set([
+  "type",
+  "imageHash",
+  "scaleMode",
+  "visible",
+  "opacity",
+  "blendMode",
+  "imageTransform",
+  "scalingFactor",
+  "rotation",
+  "filters",
+]);
+const PAINT_TYPES = new Set([
+  "SOLID",
+  "GRADIENT_LINEAR",
+  "GRADIENT_RADIAL",
+  "GRADIENT_ANGULAR",
+  "GRADIENT_DIAMOND",
+  "IMAGE",
+  "VIDEO",
+  "PATTERN",
+]);
 
 /**
  * Checks paints as Figma does when `fills` is set: an array of paints; an IMAGE paint names an image this
@@ -152,12 +177,18 @@ export function checkPaints(value: unknown, hasImage: (hash: string) => boolean)
     value.map((paint: unknown, i) => {
       if (typeof paint !== "object" || paint === null) throw new Error(`fills[${i}]: expected a paint object`);
       const p = paint as Record<string, unknown>;
-      if (typeof p["type"] !== "string" || !PAINT_TYPES.has(p["type"])) throw new Error(`fills[${i}].type: unknown paint type ${JSON.stringify(p["type"])}`);
+      if (typeof p["type"] !== "string" || !PAINT_TYPES.has(p["type"]))
+        throw new Error(`fills[${i}].type: unknown paint type ${JSON.stringify(p["type"])}`);
       if (p["type"] === "IMAGE") {
         const unknown = Object.keys(p).find((k) => !IMAGE_PAINT_KEYS.has(k));
-        if (unknown !== undefined) throw new Error(`fills[${i}]: Property "${unknown}" failed validation: not a property of an image paint`);
-        if (typeof p["scaleMode"] !== "string" || !SCALE_MODES.has(p["scaleMode"])) throw new Error(`fills[${i}].scaleMode: expected FILL, FIT, CROP or TILE`);
-        if (p["imageHash"] !== null && (typeof p["imageHash"] !== "string" || !hasImage(p["imageHash"]))) throw new Error(`fills[${i}].imageHash: no image with hash ${String(p["imageHash"])} (create it with figma.createImage)`);
+        if (unknown !== undefined)
+          throw new Error(`fills[${i}]: Property "${unknown}" failed validation: not a property of an image paint`);
+        if (typeof p["scaleMode"] !== "string" || !SCALE_MODES.has(p["scaleMode"]))
+          throw new Error(`fills[${i}].scaleMode: expected FILL, FIT, CROP or TILE`);
+        if (p["imageHash"] !== null && (typeof p["imageHash"] !== "string" || !hasImage(p["imageHash"])))
+          throw new Error(
+            `fills[${i}].imageHash: no image with hash ${String(p["imageHash"])} (create it with figma.createImage)`,
+          );
       }
       return Object.freeze(structuredClone(p));
     }),

@@ -31,6 +31,7 @@ export function imageRefsOf(file: unknown): string[] {
  */
 export function fixtureImages(name: string): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
-  for (const [i, ref] of imageRefsOf(readFigmaFixture(name)).entries()) out[ref] = new Uint8Array(encodePng(96 + 16 * i, 64 + 8 * i, { seed: i + 1 }));
+  for (const [i, ref] of imageRefsOf(readFigmaFixture(name)).entries())
+    out[ref] = new Uint8Array(encodePng(96 + 16 * i, 64 + 8 * i, { seed: i + 1 }));
   return out;
 }

@@ -5,7 +5,6 @@
  */
 import { crc32 } from "../../ai/mask/crc32.js";
 
-
 function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
@@ -76,7 +75,13 @@ export function encodeBlankPng(width: number, height: number, rgb?: readonly [nu
   const raw = new Uint8Array((rowBytes + 1) * height).fill(rgb ? 0 : 0xff);
   for (let y = 0; y < height; y++) raw[y * (rowBytes + 1)] = 0; // filter type "none"
   const palette = rgb ? [chunk("PLTE", new Uint8Array(rgb.map((c) => Math.max(0, Math.min(255, Math.round(c))))))] : [];
-  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", header), ...palette, chunk("IDAT", zlibStored(raw)), chunk("IEND", new Uint8Array())];
+  const parts = [
+    new Uint8Array(SIGNATURE),
+    chunk("IHDR", header),
+    ...palette,
+    chunk("IDAT", zlibStored(raw)),
+    chunk("IEND", new Uint8Array()),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

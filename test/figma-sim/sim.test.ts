@@ -40,7 +40,10 @@ describe("encodeBlankPng", () => {
   });
 
   it("reads the size of Figma's own render", () => {
-    expect(readPngSize(new Uint8Array(readFileSync(fixturePath("grida-vector-frame.png"))))).toEqual({ width: 500, height: 500 });
+    expect(readPngSize(new Uint8Array(readFileSync(fixturePath("grida-vector-frame.png"))))).toEqual({
+      width: 500,
+      height: 500,
+    });
   });
 });
 
@@ -85,26 +88,39 @@ describe("createFigmaSim", () => {
     expect(Object.keys(images)).toEqual(imageRefsOf(readFigmaFixture(name)));
     expect(Object.keys(images)).toHaveLength(8);
     const sim = simFromFixture(name, { images });
-    const figma = sim.figma as { getImageByHash(hash: string): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<unknown> } | null };
+    const figma = sim.figma as {
+      getImageByHash(
+        hash: string,
+      ): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<unknown> } | null;
+    };
     const [ref, other] = Object.keys(images) as [string, string];
     const image = figma.getImageByHash(ref)!;
     expect(image.hash).toBe(ref);
     expect(Buffer.from(await image.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(true);
     expect(await image.getSizeAsync()).toEqual(readPngSize(images[ref]!));
-    expect(Buffer.from(await figma.getImageByHash(other)!.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(false);
+    expect(Buffer.from(await figma.getImageByHash(other)!.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(
+      false,
+    );
     expect(figma.getImageByHash("0".repeat(40))).toBeNull();
     sim.failImage(ref, "Image could not be loaded");
     await expect(figma.getImageByHash(ref)!.getBytesAsync()).rejects.toThrow("Image could not be loaded");
     sim.failImage(ref, null);
     expect((await figma.getImageByHash(ref)!.getBytesAsync()).length).toBe(images[ref]!.length);
-    expect(() => createFigmaSim({ file: readFigmaFixture(name), images: { x: new Uint8Array([1, 2, 3]) } })).toThrow("Image type is unsupported");
+    expect(() => createFigmaSim({ file: readFigmaFixture(name), images: { x: new Uint8Array([1, 2, 3]) } })).toThrow(
+      "Image type is unsupported",
+    );
   });
 
   it("exports SVG_STRING: Figma-shaped markup of the node's size, from fillGeometry when the file has it, else its fills", async () => {
     const sim = simFromFixture("grida-vector-frame.nodes.json");
     const vector = (await sim.node("1038:25").exportAsync({ format: "SVG_STRING" })) as string;
-    const rest = sim.node("1038:25").rest as { fillGeometry: { path: string }[]; absoluteBoundingBox: { width: number; height: number } };
-    expect(vector.startsWith(`<svg width="${Math.round(rest.absoluteBoundingBox.width * 1000) / 1000}" height="`)).toBe(true);
+    const rest = sim.node("1038:25").rest as {
+      fillGeometry: { path: string }[];
+      absoluteBoundingBox: { width: number; height: number };
+    };
+    expect(vector.startsWith(`<svg width="${Math.round(rest.absoluteBoundingBox.width * 1000) / 1000}" height="`)).toBe(
+      true,
+    );
     expect(vector).toContain(`d="${rest.fillGeometry[0]!.path}" fill="#D9D9D9"/>`);
     expect(vector).toContain('xmlns="http://www.w3.org/2000/svg"');
     const frame = (await sim.node("1038:24").exportAsync({ format: "SVG_STRING" })) as string;
@@ -113,15 +129,23 @@ describe("createFigmaSim", () => {
     expect(sim.record.exports.map((e) => e.format)).toEqual(["SVG_STRING", "SVG_STRING"]);
     // Without geometry: the shape's box (or ellipse) in its first solid fill.
     const dialog = simFromFixture("figmasharp-bundler-dialog.file.json");
-    const ellipse = dialog.nodes().find((n) => n.type === "ELLIPSE" && n.visible && Array.isArray(n.rest["fills"]) && n.rest["fills"].length > 0)!;
-    expect(await ellipse.exportAsync({ format: "SVG_STRING" })).toMatch(/<ellipse cx="[\d.]+" cy="[\d.]+" rx="[\d.]+" ry="[\d.]+" fill="#[0-9A-F]{6}"/);
+    const ellipse = dialog
+      .nodes()
+      .find((n) => n.type === "ELLIPSE" && n.visible && Array.isArray(n.rest["fills"]) && n.rest["fills"].length > 0)!;
+    expect(await ellipse.exportAsync({ format: "SVG_STRING" })).toMatch(
+      /<ellipse cx="[\d.]+" cy="[\d.]+" rx="[\d.]+" ry="[\d.]+" fill="#[0-9A-F]{6}"/,
+    );
     sim.failExport("1038:25", "Render failed");
     await expect(sim.node("1038:25").exportAsync({ format: "SVG_STRING" })).rejects.toThrow("Render failed");
   });
 
   it("emits selectionchange when the selection is set, and keeps clientStorage values as copies", async () => {
     const sim = simFromFixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
-    const figma = sim.figma as { on(t: string, f: () => void): void; currentPage: { selection: readonly unknown[] }; clientStorage: { setAsync(k: string, v: unknown): Promise<void>; getAsync(k: string): Promise<unknown> } };
+    const figma = sim.figma as {
+      on(t: string, f: () => void): void;
+      currentPage: { selection: readonly unknown[] };
+      clientStorage: { setAsync(k: string, v: unknown): Promise<void>; getAsync(k: string): Promise<unknown> };
+    };
     expect(figma.currentPage.selection.map((n) => (n as { id: string }).id)).toEqual(["25:0"]);
     let events = 0;
     figma.on("selectionchange", () => events++);
@@ -138,7 +162,10 @@ describe("createFigmaSim", () => {
 
   it("refuses postMessage before showUI and delivers UI messages asynchronously", async () => {
     const sim = createFigmaSim({ file: readFigmaFixture("grida-vector-frame.nodes.json") });
-    const figma = sim.figma as { showUI(h: string, o?: object): void; ui: { postMessage(m: unknown): void; onmessage: ((m: unknown) => void) | undefined } };
+    const figma = sim.figma as {
+      showUI(h: string, o?: object): void;
+      ui: { postMessage(m: unknown): void; onmessage: ((m: unknown) => void) | undefined };
+    };
     expect(() => figma.ui.postMessage({ type: "x" })).toThrow(/showUI/);
     figma.showUI(sim.html, { width: 320, height: 480 });
     const received: unknown[] = [];
@@ -164,9 +191,13 @@ describe("createFigmaSim", () => {
   it("runs Dev Mode codegen handlers and records relaunch data and plugin data", async () => {
     const sim = simFromFixture("grida-vector-frame.nodes.json", { editorType: "dev", relaunchCommands: ["code"] });
     expect((sim.figma as { mode: string }).mode).toBe("codegen");
-    const codegen = (sim.figma as { codegen: { on(t: string, f: (e: { node: { id: string }; language: string }) => unknown): void } }).codegen;
+    const codegen = (
+      sim.figma as { codegen: { on(t: string, f: (e: { node: { id: string }; language: string }) => unknown): void } }
+    ).codegen;
     codegen.on("generate", ({ node, language }) => [{ title: node.id, code: language, language: "PLAINTEXT" }]);
-    expect(await sim.codegen.generate("1038:24", "react")).toEqual([{ title: "1038:24", code: "react", language: "PLAINTEXT" }]);
+    expect(await sim.codegen.generate("1038:24", "react")).toEqual([
+      { title: "1038:24", code: "react", language: "PLAINTEXT" },
+    ]);
     const node = sim.node("1038:24");
     node.setRelaunchData({ code: "Generate" });
     expect(() => node.setRelaunchData({ other: "x" })).toThrow(/relaunchButtons/);
@@ -183,7 +214,10 @@ afterEach(() => {
 describe("clientStorage quota", () => {
   it("rejects a set that would take the plugin over its quota, as Figma does, and keeps what was stored", async () => {
     const sim = createFigmaSim({ file: readFigmaFixture("grida-vector-frame.nodes.json"), storageQuota: 1000 });
-    const storage = sim.figma.clientStorage as { setAsync(k: string, v: unknown): Promise<void>; getAsync(k: string): Promise<unknown> };
+    const storage = sim.figma.clientStorage as {
+      setAsync(k: string, v: unknown): Promise<void>;
+      getAsync(k: string): Promise<unknown>;
+    };
     await storage.setAsync("a", new Uint8Array(600));
     await expect(storage.setAsync("b", new Uint8Array(500))).rejects.toThrow(/quota exceeded: 1\d{3} of 1000 bytes/);
     expect(sim.storage.has("b")).toBe(false);
@@ -222,8 +256,13 @@ describe("dynamic-page access", () => {
     const far = sim.pages[4]!.childList().find((n) => n.type === "FRAME")!;
     const found = (await (sim.figma["getNodeByIdAsync"] as (id: string) => Promise<typeof far | null>)(far.id))!;
     expect(found).toBe(far);
-    expect(((await found.exportAsync({ format: "JSON_REST_V1" })) as { document: { id: string } }).document.id).toBe(far.id);
-    expect(readPngSize((await found.exportAsync({ format: "PNG" })) as Uint8Array)).toEqual({ width: Math.round(far.width), height: Math.round(far.height) });
+    expect(((await found.exportAsync({ format: "JSON_REST_V1" })) as { document: { id: string } }).document.id).toBe(
+      far.id,
+    );
+    expect(readPngSize((await found.exportAsync({ format: "PNG" })) as Uint8Array)).toEqual({
+      width: Math.round(far.width),
+      height: Math.round(far.height),
+    });
   });
 
   it("moves a node's exported boxes, and its layers', when x or y is set", async () => {
@@ -235,7 +274,9 @@ describe("dynamic-page access", () => {
     frame.y -= 20;
     expect(frame.absoluteBoundingBox).toEqual({ ...before.frame, x: before.frame.x + 100, y: before.frame.y - 20 });
     expect(child.absoluteBoundingBox).toEqual({ ...before.child, x: before.child.x + 100, y: before.child.y - 20 });
-    const json = (await frame.exportAsync({ format: "JSON_REST_V1" })) as { document: { absoluteBoundingBox: { x: number } } };
+    const json = (await frame.exportAsync({ format: "JSON_REST_V1" })) as {
+      document: { absoluteBoundingBox: { x: number } };
+    };
     expect(json.document.absoluteBoundingBox.x).toBe(before.frame.x + 100);
   });
 });
@@ -244,19 +285,43 @@ describe("main components (getMainComponentAsync, componentPropertyDefinitions)"
   /** Selfie's "Value" is an instance of a library set (31484:43007) whose two variants the reply lists. */
   const VALUE = "I33459:3756;53646:75795";
   const HOME_INDICATOR = "33459:3759";
-  type Main = { id: string; type: string; name: string; key: string; remote: boolean; parent: Main | null; children?: Main[]; variantProperties: Record<string, string> | null; componentPropertyDefinitions: Record<string, { type: string; defaultValue: unknown; variantOptions?: string[] }> };
-  const mainOf = (sim: ReturnType<typeof simFromFixture>, id: string) => (sim.node(id) as unknown as { getMainComponentAsync(): Promise<Main | null> }).getMainComponentAsync();
+  type Main = {
+    id: string;
+    type: string;
+    name: string;
+    key: string;
+    remote: boolean;
+    parent: Main | null;
+    children?: Main[];
+    variantProperties: Record<string, string> | null;
+    componentPropertyDefinitions: Record<string, { type: string; defaultValue: unknown; variantOptions?: string[] }>;
+  };
+  const mainOf = (sim: ReturnType<typeof simFromFixture>, id: string) =>
+    (sim.node(id) as unknown as { getMainComponentAsync(): Promise<Main | null> }).getMainComponentAsync();
 
   it("gives a library instance its remote variant, whose set lists every variant the reply names and the instances' other properties", async () => {
     const sim = simFromFixture("figma-differ-selfie.nodes.json");
     const main = await mainOf(sim, VALUE);
-    expect(main).toMatchObject({ id: "31484:43009", type: "COMPONENT", key: expect.stringMatching(/^[0-9a-f]{40}$/), remote: true, variantProperties: { Size: "Default", Direction: "Up", Color: "Black" } });
+    expect(main).toMatchObject({
+      id: "31484:43009",
+      type: "COMPONENT",
+      key: expect.stringMatching(/^[0-9a-f]{40}$/),
+      remote: true,
+      variantProperties: { Size: "Default", Direction: "Up", Color: "Black" },
+    });
     expect(await mainOf(sim, VALUE)).toBe(main);
     const set = main!.parent!;
     expect(set).toMatchObject({ id: "31484:43007", type: "COMPONENT_SET", name: "Value", remote: true });
-    expect(set.children!.map((c) => c.name)).toEqual(["Size=Default, Direction=Up, Color=Black", "Size=Small, Direction=Up, Color=Black"]);
+    expect(set.children!.map((c) => c.name)).toEqual([
+      "Size=Default, Direction=Up, Color=Black",
+      "Size=Small, Direction=Up, Color=Black",
+    ]);
     const definitions = set.componentPropertyDefinitions;
-    expect(definitions["Size"]).toEqual({ type: "VARIANT", defaultValue: "Default", variantOptions: ["Default", "Small"] });
+    expect(definitions["Size"]).toEqual({
+      type: "VARIANT",
+      defaultValue: "Default",
+      variantOptions: ["Default", "Small"],
+    });
     expect(definitions["Color"]).toEqual({ type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] });
     expect(definitions["Performance#53643:10"]).toEqual({ type: "BOOLEAN", defaultValue: true });
     // As in Figma, a variant has no definitions of its own.
@@ -267,7 +332,9 @@ describe("main components (getMainComponentAsync, componentPropertyDefinitions)"
 
   it("takes a library's definitions beyond the file's, answers null for a lost component, and gives a local component as the document's node", async () => {
     const sim = simFromFixture("figma-differ-selfie.nodes.json");
-    sim.defineComponentProperties("33459:960", { Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] } });
+    sim.defineComponentProperties("33459:960", {
+      Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
+    });
     const home = await mainOf(sim, HOME_INDICATOR);
     expect(home!.parent!.componentPropertyDefinitions).toEqual({
       Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
@@ -283,17 +350,51 @@ describe("main components (getMainComponentAsync, componentPropertyDefinitions)"
     const local = simFromFixture("figmagic-design-system.file.json");
     const close = await mainOf(local, "4665:783");
     expect(close).toBe(local.node("2710:5") as unknown);
-    expect(close).toMatchObject({ type: "COMPONENT", key: expect.stringMatching(/^[0-9a-f]{40}$/), remote: false, variantProperties: null, componentPropertyDefinitions: {} });
+    expect(close).toMatchObject({
+      type: "COMPONENT",
+      key: expect.stringMatching(/^[0-9a-f]{40}$/),
+      remote: false,
+      variantProperties: null,
+      componentPropertyDefinitions: {},
+    });
   });
 
   it("reads a component set's own definitions when the REST node has them", async () => {
-    const definitions = { Size: { type: "VARIANT", defaultValue: "md", variantOptions: ["sm", "md", "lg"] }, "Label#1:9": { type: "TEXT", defaultValue: "Button" } };
+    const definitions = {
+      Size: { type: "VARIANT", defaultValue: "md", variantOptions: ["sm", "md", "lg"] },
+      "Label#1:9": { type: "TEXT", defaultValue: "Button" },
+    };
     const box = { x: 0, y: 0, width: 10, height: 10 };
     const file = {
-      document: { id: "0:0", type: "DOCUMENT", children: [{ id: "0:1", type: "CANVAS", name: "P", children: [
-        { id: "1:1", type: "COMPONENT_SET", name: "Button", absoluteBoundingBox: box, componentPropertyDefinitions: definitions, children: [{ id: "1:2", type: "COMPONENT", name: "Size=md", absoluteBoundingBox: box, children: [] }] },
-        { id: "2:1", type: "INSTANCE", name: "Button", componentId: "1:2", absoluteBoundingBox: box, children: [] },
-      ] }] },
+      document: {
+        id: "0:0",
+        type: "DOCUMENT",
+        children: [
+          {
+            id: "0:1",
+            type: "CANVAS",
+            name: "P",
+            children: [
+              {
+                id: "1:1",
+                type: "COMPONENT_SET",
+                name: "Button",
+                absoluteBoundingBox: box,
+                componentPropertyDefinitions: definitions,
+                children: [{ id: "1:2", type: "COMPONENT", name: "Size=md", absoluteBoundingBox: box, children: [] }],
+              },
+              {
+                id: "2:1",
+                type: "INSTANCE",
+                name: "Button",
+                componentId: "1:2",
+                absoluteBoundingBox: box,
+                children: [],
+              },
+            ],
+          },
+        ],
+      },
       components: { "1:2": { key: "k2", name: "Size=md", componentSetId: "1:1" } },
       componentSets: { "1:1": { key: "k1", name: "Button" } },
     };

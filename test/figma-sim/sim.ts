@@ -80,7 +80,22 @@ export interface FigmaSimOptions {
 export const PLUGIN_DATA_MAX_BYTES = 100_000;
 
 /** Node types that have `fills` in the Plugin API (REST type names; a GROUP, SLICE, PAGE has none). */
-const FILL_TYPES = new Set(["RECTANGLE", "ELLIPSE", "POLYGON", "REGULAR_POLYGON", "STAR", "VECTOR", "LINE", "TEXT", "FRAME", "COMPONENT", "COMPONENT_SET", "INSTANCE", "BOOLEAN_OPERATION", "SECTION"]);
+const FILL_TYPES = new Set([
+  "RECTANGLE",
+  "ELLIPSE",
+  "POLYGON",
+  "REGULAR_POLYGON",
+  "STAR",
+  "VECTOR",
+  "LINE",
+  "TEXT",
+  "FRAME",
+  "COMPONENT",
+  "COMPONENT_SET",
+  "INSTANCE",
+  "BOOLEAN_OPERATION",
+  "SECTION",
+]);
 
 const utf8Length = (text: string): number => {
   let n = 0;
@@ -128,7 +143,17 @@ type ExportSettings = {
   [key: string]: unknown;
 };
 
-const CONTAINER_TYPES = new Set(["DOCUMENT", "PAGE", "FRAME", "GROUP", "COMPONENT", "COMPONENT_SET", "INSTANCE", "SECTION", "BOOLEAN_OPERATION"]);
+const CONTAINER_TYPES = new Set([
+  "DOCUMENT",
+  "PAGE",
+  "FRAME",
+  "GROUP",
+  "COMPONENT",
+  "COMPONENT_SET",
+  "INSTANCE",
+  "SECTION",
+  "BOOLEAN_OPERATION",
+]);
 
 /** Figma refuses exports this large; the simulator mirrors a cap so runaway scales fail loudly. */
 const MAX_EXPORT_SIDE = 16384;
@@ -188,12 +213,17 @@ export class SimNode {
     defineComponentProps(this, () => sim.components);
     if (AUTO_LAYOUT_TYPES.has(type)) {
       defineAutoLayoutProps(this, (what) => this.change(what));
-      Object.defineProperty(this, "inferredAutoLayout", { enumerable: true, get: () => structuredClone(sim.options.inferredAutoLayouts?.[this.id] ?? null) });
+      Object.defineProperty(this, "inferredAutoLayout", {
+        enumerable: true,
+        get: () => structuredClone(sim.options.inferredAutoLayouts?.[this.id] ?? null),
+      });
     }
     if (FILL_TYPES.has(type)) defineGeometryProps(this);
     else if (type !== "DOCUMENT" && type !== "PAGE") defineTransformProp(this);
     if (FILL_TYPES.has(type)) {
-      let paints: readonly unknown[] = Object.freeze((Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))));
+      let paints: readonly unknown[] = Object.freeze(
+        (Array.isArray(rest["fills"]) ? rest["fills"] : []).map((p) => Object.freeze(pluginPaint(p))),
+      );
       Object.defineProperty(this, "fills", {
         enumerable: true,
         get: () => paints,
@@ -253,7 +283,8 @@ export class SimNode {
     const visit = (rest: Json): void => {
       for (const key of ["absoluteBoundingBox", "absoluteRenderBounds"]) {
         const box = rest[key];
-        if (isRecord(box) && typeof box["x"] === "number" && typeof box["y"] === "number") rest[key] = { ...box, x: box["x"] + dx, y: box["y"] + dy };
+        if (isRecord(box) && typeof box["x"] === "number" && typeof box["y"] === "number")
+          rest[key] = { ...box, x: box["x"] + dx, y: box["y"] + dy };
       }
       if (Array.isArray(rest["children"])) for (const child of rest["children"]) if (isRecord(child)) visit(child);
     };
@@ -294,7 +325,8 @@ export class SimNode {
     if (!list) throw new Error(`sim: ${this.type} node cannot have children`);
     if (child.removed) throw new Error(`The node (id ${child.id}) does not exist`);
     const max = list.length - (child.parent === this ? 1 : 0);
-    if (!Number.isInteger(index) || index < 0 || index > max) throw new Error(`insertChild: index ${index} is out of range 0…${max}`);
+    if (!Number.isInteger(index) || index < 0 || index > max)
+      throw new Error(`insertChild: index ${index} is out of range 0…${max}`);
     this.change(`insert ${child.id} into ${this.id} at ${index}`);
     this.adopt(child, index);
   }
@@ -338,7 +370,8 @@ export class SimNode {
 
   resize(width: number, height: number): void {
     // Figma's smallest size is 0.01 px.
-    if (!(Number.isFinite(width) && Number.isFinite(height) && width >= 0.01 && height >= 0.01)) throw new Error(`resize: width and height must be at least 0.01 (got ${width} × ${height})`);
+    if (!(Number.isFinite(width) && Number.isFinite(height) && width >= 0.01 && height >= 0.01))
+      throw new Error(`resize: width and height must be at least 0.01 (got ${width} × ${height})`);
     this.change(`resize ${this.id}`);
     this.width = width;
     this.height = height;
@@ -353,9 +386,11 @@ export class SimNode {
 
   setRelaunchData(data: Record<string, string>): void {
     for (const [command, description] of Object.entries(data)) {
-      if (typeof description !== "string" || description.length > 1000) throw new Error("setRelaunchData: description must be a string of at most 1000 characters");
+      if (typeof description !== "string" || description.length > 1000)
+        throw new Error("setRelaunchData: description must be a string of at most 1000 characters");
       const allowed = this.sim.options.relaunchCommands;
-      if (allowed && !allowed.includes(command)) throw new Error(`setRelaunchData: command "${command}" is not in the manifest's relaunchButtons`);
+      if (allowed && !allowed.includes(command))
+        throw new Error(`setRelaunchData: command "${command}" is not in the manifest's relaunchButtons`);
     }
     this.change(`relaunch ${this.id}`);
     this.relaunchData = { ...data };
@@ -374,7 +409,8 @@ export class SimNode {
     if (typeof key !== "string" || key === "") throw new Error("setPluginData: key must be a non-empty string");
     if (typeof value !== "string") throw new Error("setPluginData: value must be a string");
     const size = utf8Length(this.sim.options.pluginId ?? "figment-dev") + utf8Length(key) + utf8Length(value);
-    if (size > PLUGIN_DATA_MAX_BYTES) throw new Error(`setPluginData: the entry is ${size} bytes; plugin id, key and value may hold at most 100 kB`);
+    if (size > PLUGIN_DATA_MAX_BYTES)
+      throw new Error(`setPluginData: the entry is ${size} bytes; plugin id, key and value may hold at most 100 kB`);
     this.change(`pluginData ${this.id} ${key}`);
     // The empty string removes the entry, as in Figma.
     if (value === "") this.pluginData.delete(key);
@@ -392,9 +428,13 @@ export class SimNode {
 
   setSharedPluginData(namespace: string, key: string, value: string): void {
     if (typeof value !== "string") throw new Error("setSharedPluginData: value must be a string");
-    if (typeof namespace !== "string" || !/^[A-Za-z0-9]{3,}/.test(namespace)) throw new Error("setSharedPluginData: the namespace must be at least 3 alphanumeric characters");
+    if (typeof namespace !== "string" || !/^[A-Za-z0-9]{3,}/.test(namespace))
+      throw new Error("setSharedPluginData: the namespace must be at least 3 alphanumeric characters");
     const size = utf8Length(namespace) + utf8Length(key) + utf8Length(value);
-    if (size > PLUGIN_DATA_MAX_BYTES) throw new Error(`setSharedPluginData: the entry is ${size} bytes; namespace, key and value may hold at most 100 kB`);
+    if (size > PLUGIN_DATA_MAX_BYTES)
+      throw new Error(
+        `setSharedPluginData: the entry is ${size} bytes; namespace, key and value may hold at most 100 kB`,
+      );
     this.change(`sharedPluginData ${this.id} ${key}`);
     // The empty string removes the entry, as in Figma.
     if (value === "") this.sharedData.delete(`${namespace}\u0000${key}`);
@@ -404,7 +444,8 @@ export class SimNode {
 }
 
 /** What Figma says when a plugin reads a page it has not loaded (documentAccess "dynamic-page"). */
-export const UNLOADED_PAGE_ERROR = "Cannot access children on a page that has not been explored. Call `await page.loadAsync()` first.";
+export const UNLOADED_PAGE_ERROR =
+  "Cannot access children on a page that has not been explored. Call `await page.loadAsync()` first.";
 
 /**
  * A page: a node with a settable selection. Under documentAccess "dynamic-page" only the current page and
@@ -572,7 +613,10 @@ export class SimUi {
    * The first message of `type` (posted at or after index `since`, and matching `where`), waiting for it
    * up to `timeoutMs`.
    */
-  waitFor(type: string, options: { since?: number; where?: (m: Json) => boolean; timeoutMs?: number } = {}): Promise<Json> {
+  waitFor(
+    type: string,
+    options: { since?: number; where?: (m: Json) => boolean; timeoutMs?: number } = {},
+  ): Promise<Json> {
     // The bound only ends a test whose message never comes; a busy 2-core machine may take seconds to send it.
     const { since = 0, where = () => true, timeoutMs = 30_000 } = options;
     const match = (m: Json): boolean => m["type"] === type && where(m);
@@ -581,7 +625,11 @@ export class SimUi {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         stop();
-        reject(new Error(`sim: no "${type}" message within ${timeoutMs} ms; got ${this.messages.map((m) => String(m["type"])).join(", ") || "nothing"}`));
+        reject(
+          new Error(
+            `sim: no "${type}" message within ${timeoutMs} ms; got ${this.messages.map((m) => String(m["type"])).join(", ") || "nothing"}`,
+          ),
+        );
       }, timeoutMs);
       const stop = this.listen((m) => {
         if (!match(m)) return;
@@ -595,7 +643,20 @@ export class SimUi {
 
 /** Internal state shared by the nodes of one simulator. */
 class SimCore {
-  readonly record: SimRecord = { showUI: [], notifications: [], exports: [], pluginData: [], relaunch: [], images: [], undo: { commits: 0, steps: [], pending: [] }, resizes: [], zooms: [], handlerErrors: [], pageLoads: [], allPagesLoads: 0 };
+  readonly record: SimRecord = {
+    showUI: [],
+    notifications: [],
+    exports: [],
+    pluginData: [],
+    relaunch: [],
+    images: [],
+    undo: { commits: 0, steps: [], pending: [] },
+    resizes: [],
+    zooms: [],
+    handlerErrors: [],
+    pageLoads: [],
+    allPagesLoads: 0,
+  };
   readonly index = new Map<string, SimNode>();
   readonly failures = new Map<string, string>();
   /** getBytesAsync failures by image hash (failImage). */
@@ -646,11 +707,18 @@ class SimCore {
     }
     if (format !== "PNG") throw new Error(`sim: export format ${format} is not simulated`);
     const c = settings.constraint ?? { type: "SCALE", value: 1 };
-    if (!(typeof c.value === "number" && c.value > 0)) throw new Error(`Invalid export constraint value ${String(c.value)}`);
-    const scale = c.type === "SCALE" ? c.value : c.type === "WIDTH" ? c.value / Math.max(node.width, 1) : c.value / Math.max(node.height, 1);
+    if (!(typeof c.value === "number" && c.value > 0))
+      throw new Error(`Invalid export constraint value ${String(c.value)}`);
+    const scale =
+      c.type === "SCALE"
+        ? c.value
+        : c.type === "WIDTH"
+          ? c.value / Math.max(node.width, 1)
+          : c.value / Math.max(node.height, 1);
     const width = Math.max(1, Math.round(node.width * scale));
     const height = Math.max(1, Math.round(node.height * scale));
-    if (width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE) throw new Error(`Export of ${width}×${height} px is too large`);
+    if (width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE)
+      throw new Error(`Export of ${width}×${height} px is too large`);
     this.record.exports.push({ nodeId: node.id, format, scale, width, height });
     // The layer's own colour (its first visible solid fill), so a panel showing the export shows the layer.
     return encodeBlankPng(width, height, solidColour(node.fills));
@@ -660,7 +728,8 @@ class SimCore {
 /** The first visible SOLID paint's colour, 0–255 a channel; undefined when there is none (the export is white). */
 function solidColour(fills: readonly unknown[] | undefined): [number, number, number] | undefined {
   for (const paint of fills ?? []) {
-    if (!isRecord(paint) || paint["type"] !== "SOLID" || paint["visible"] === false || !isRecord(paint["color"])) continue;
+    if (!isRecord(paint) || paint["type"] !== "SOLID" || paint["visible"] === false || !isRecord(paint["color"]))
+      continue;
     const { r, g, b } = paint["color"];
     if (typeof r === "number" && typeof g === "number" && typeof b === "number") return [r * 255, g * 255, b * 255];
   }
@@ -730,24 +799,44 @@ function pluginPaint(raw: unknown): Json {
   const { imageRef, color, ...rest } = raw;
   if (raw["type"] === "IMAGE") {
     // REST's STRETCH is the Plugin API's CROP; its imageTransform, rotation and scalingFactor come along.
-    const mode = raw["scaleMode"] === "STRETCH" ? "CROP" : typeof raw["scaleMode"] === "string" ? raw["scaleMode"] : "FILL";
-    const kept = Object.fromEntries(["imageTransform", "rotation", "scalingFactor"].filter((k) => raw[k] !== undefined).map((k) => [k, structuredClone(raw[k])]));
-    return { type: "IMAGE", imageHash: typeof imageRef === "string" ? imageRef : null, scaleMode: mode, visible: raw["visible"] !== false, ...kept };
+    const mode =
+      raw["scaleMode"] === "STRETCH" ? "CROP" : typeof raw["scaleMode"] === "string" ? raw["scaleMode"] : "FILL";
+    const kept = Object.fromEntries(
+      ["imageTransform", "rotation", "scalingFactor"]
+        .filter((k) => raw[k] !== undefined)
+        .map((k) => [k, structuredClone(raw[k])]),
+    );
+    return {
+      type: "IMAGE",
+      imageHash: typeof imageRef === "string" ? imageRef : null,
+      scaleMode: mode,
+      visible: raw["visible"] !== false,
+      ...kept,
+    };
   }
-  if (raw["type"] === "SOLID" && isRecord(color)) return { ...rest, color: { r: num(color["r"]), g: num(color["g"]), b: num(color["b"]) }, opacity: num(raw["opacity"], 1) * num(color["a"], 1) };
+  if (raw["type"] === "SOLID" && isRecord(color))
+    return {
+      ...rest,
+      color: { r: num(color["r"]), g: num(color["g"]), b: num(color["b"]) },
+      opacity: num(raw["opacity"], 1) * num(color["a"], 1),
+    };
   return { ...rest };
 }
 
 export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
   const core = new SimCore(options);
-  for (const [hash, bytes] of Object.entries(options.images ?? {})) core.images.set(hash, simImage(hash, bytes, checkImageBytes(bytes)));
+  for (const [hash, bytes] of Object.entries(options.images ?? {}))
+    core.images.set(hash, simImage(hash, bytes, checkImageBytes(bytes)));
   const file = structuredClone(options.file);
   if (!isRecord(file)) throw new Error("sim: file must be a Figma REST reply (an object)");
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   let storageFailure: string | null = null;
   const simUi = new SimUi(core.record);
   const events = new Map<string, { fn: Handler; once: boolean }[]>();
-  const codegenHandlers = { generate: [] as { fn: Handler; once: boolean }[], preferenceschange: [] as { fn: Handler; once: boolean }[] };
+  const codegenHandlers = {
+    generate: [] as { fn: Handler; once: boolean }[],
+    preferenceschange: [] as { fn: Handler; once: boolean }[],
+  };
   let pageCounter = 0;
 
   const build = (rest: Json, meta: FileMeta, parent: SimNode): void => {
@@ -762,17 +851,35 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     // Ids stay unique: a file never repeats one, but a synthetic test file might.
     if (core.index.has(node.id)) throw new Error(`sim: duplicate node id ${node.id}`);
     core.index.set(node.id, node);
-    if (Array.isArray(rest["children"])) for (const child of rest["children"]) if (isRecord(child) && typeof child["id"] === "string") build(child, meta, node);
+    if (Array.isArray(rest["children"]))
+      for (const child of rest["children"])
+        if (isRecord(child) && typeof child["id"] === "string") build(child, meta, node);
   };
 
   const newPage = (name: string, id?: string, modes?: unknown): SimPage => {
-    const page = new SimPage(core, { id: id ?? `0:${++pageCounter}`, name, type: "CANVAS", children: [], ...(isRecord(modes) ? { explicitVariableModes: modes } : {}) }, readMeta({}), "PAGE");
+    const page = new SimPage(
+      core,
+      {
+        id: id ?? `0:${++pageCounter}`,
+        name,
+        type: "CANVAS",
+        children: [],
+        ...(isRecord(modes) ? { explicitVariableModes: modes } : {}),
+      },
+      readMeta({}),
+      "PAGE",
+    );
     document.appendChild(page);
     core.index.set(page.id, page);
     return page;
   };
 
-  const document = new SimNode(core, { id: "0:0", name: typeof file["name"] === "string" ? file["name"] : "Document", type: "DOCUMENT" }, readMeta({}), "DOCUMENT");
+  const document = new SimNode(
+    core,
+    { id: "0:0", name: typeof file["name"] === "string" ? file["name"] : "Document", type: "DOCUMENT" },
+    readMeta({}),
+    "DOCUMENT",
+  );
   core.index.set(document.id, document);
 
   if (isRecord(file["nodes"])) {
@@ -790,8 +897,13 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     for (const raw of pages) {
       if (!isRecord(raw)) continue;
       if (raw["type"] === "CANVAS") {
-        const page = newPage(typeof raw["name"] === "string" ? raw["name"] : "Page", typeof raw["id"] === "string" ? raw["id"] : undefined, raw["explicitVariableModes"]);
-        for (const child of Array.isArray(raw["children"]) ? raw["children"] : []) if (isRecord(child)) build(child, meta, page);
+        const page = newPage(
+          typeof raw["name"] === "string" ? raw["name"] : "Page",
+          typeof raw["id"] === "string" ? raw["id"] : undefined,
+          raw["explicitVariableModes"],
+        );
+        for (const child of Array.isArray(raw["children"]) ? raw["children"] : [])
+          if (isRecord(child)) build(child, meta, page);
       } else {
         build(raw, meta, newPage("Page"));
       }
@@ -807,7 +919,10 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
 
   const emit = (type: string, event?: unknown): void => {
     const list = events.get(type) ?? [];
-    events.set(type, list.filter((h) => !h.once));
+    events.set(
+      type,
+      list.filter((h) => !h.once),
+    );
     for (const h of list) {
       try {
         const result = h.fn(event);
@@ -876,7 +991,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
   const fonts = new SimFonts();
   let viewportCenter = { ...(options.viewportCenter ?? { x: 0, y: 0 }) };
 
-  const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void => void list.push({ fn, once });
+  const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void =>
+    void list.push({ fn, once });
   const removeHandler = (list: { fn: Handler; once: boolean }[], fn: Handler): void => {
     const i = list.findIndex((h) => h.fn === fn);
     if (i >= 0) list.splice(i, 1);
@@ -899,7 +1015,9 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       return currentPage;
     },
     set currentPage(_page: SimPage) {
-      throw new Error('Cannot set figma.currentPage with "documentAccess": "dynamic-page"; use figma.setCurrentPageAsync');
+      throw new Error(
+        'Cannot set figma.currentPage with "documentAccess": "dynamic-page"; use figma.setCurrentPageAsync',
+      );
     },
     setCurrentPageAsync: async (page: SimPage): Promise<void> => {
       // Switching to a page loads it.
@@ -960,7 +1078,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       for (const page of pages) page.loaded = true;
     },
     clientStorage: {
-      getAsync: (key: string): Promise<unknown> => storageCall(() => (storage.has(key) ? structuredClone(storage.get(key)) : undefined)),
+      getAsync: (key: string): Promise<unknown> =>
+        storageCall(() => (storage.has(key) ? structuredClone(storage.get(key)) : undefined)),
       setAsync: (key: string, value: unknown): Promise<void> => storageCall(() => setStored(key, value)),
       deleteAsync: (key: string): Promise<void> => storageCall(() => void storage.delete(key)),
       keysAsync: (): Promise<string[]> => storageCall(() => [...storage.keys()]),
@@ -993,7 +1112,18 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     /** A 100 × 100 frame with a white fill on the current page, as Figma makes it; auto layout off. */
     createFrame: (): SimNode => {
       const id = `sim:${++rectangles}`;
-      const frame = new SimNode(core, { id, name: "Frame", type: "FRAME", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }] }, readMeta({}), "FRAME");
+      const frame = new SimNode(
+        core,
+        {
+          id,
+          name: "Frame",
+          type: "FRAME",
+          absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 },
+          fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
+        },
+        readMeta({}),
+        "FRAME",
+      );
       frame.created = true;
       core.index.set(id, frame);
       core.change(`create ${id}`);
@@ -1004,7 +1134,12 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     /** An empty text layer in Inter Regular 12 (its characters need the font loaded first, as in Figma). */
     createText: (): SimNode => {
       const id = `sim:${++rectangles}`;
-      const text = new SimNode(core, { id, name: "Text", type: "TEXT", absoluteBoundingBox: { x: 0, y: 0, width: 1, height: 14 } }, readMeta({}), "TEXT");
+      const text = new SimNode(
+        core,
+        { id, name: "Text", type: "TEXT", absoluteBoundingBox: { x: 0, y: 0, width: 1, height: 14 } },
+        readMeta({}),
+        "TEXT",
+      );
       text.created = true;
       defineTextProps(text, fonts);
       core.index.set(id, text);
@@ -1014,7 +1149,12 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     },
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;
-      const rect = new SimNode(core, { id, name: "Rectangle", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } }, readMeta({}), "RECTANGLE");
+      const rect = new SimNode(
+        core,
+        { id, name: "Rectangle", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 } },
+        readMeta({}),
+        "RECTANGLE",
+      );
       rect.created = true;
       core.index.set(id, rect);
       core.change(`create ${id}`);

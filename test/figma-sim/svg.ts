@@ -19,7 +19,11 @@ function box(node: Json): { x: number; y: number; width: number; height: number 
 const hex = (c: Json): string =>
   "#" +
   [c["r"], c["g"], c["b"]]
-    .map((v) => Math.round(Math.min(1, Math.max(0, num(v))) * 255).toString(16).padStart(2, "0"))
+    .map((v) =>
+      Math.round(Math.min(1, Math.max(0, num(v))) * 255)
+        .toString(16)
+        .padStart(2, "0"),
+    )
     .join("")
     .toUpperCase();
 
@@ -36,7 +40,9 @@ function paintAttr(paints: unknown, attr: "fill" | "stroke"): string | undefined
 
 function geometry(raw: unknown): { d: string; rule: string }[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter((g): g is Json => isRecord(g) && typeof g["path"] === "string" && g["path"] !== "").map((g) => ({ d: String(g["path"]), rule: g["windingRule"] === "EVENODD" ? "evenodd" : "nonzero" }));
+  return raw
+    .filter((g): g is Json => isRecord(g) && typeof g["path"] === "string" && g["path"] !== "")
+    .map((g) => ({ d: String(g["path"]), rule: g["windingRule"] === "EVENODD" ? "evenodd" : "nonzero" }));
 }
 
 /** One leaf's elements, translated to (dx, dy) in the exported node's coordinates. */
@@ -45,12 +51,21 @@ function leaf(node: Json, dx: number, dy: number): string[] {
   const fill = paintAttr(node["fills"], "fill");
   const stroke = paintAttr(node["strokes"], "stroke");
   const move = dx !== 0 || dy !== 0 ? ` transform="translate(${r(dx)} ${r(dy)})"` : "";
-  const paths = [...geometry(node["fillGeometry"]).map((g) => ({ ...g, paint: fill })), ...geometry(node["strokeGeometry"]).map((g) => ({ ...g, paint: stroke?.replace(" stroke", " fill") }))];
-  if (paths.length > 0) return paths.filter((p) => p.paint).map((p) => `<path${move} fill-rule="${p.rule}" clip-rule="${p.rule}" d="${p.d}"${p.paint}/>`);
+  const paths = [
+    ...geometry(node["fillGeometry"]).map((g) => ({ ...g, paint: fill })),
+    ...geometry(node["strokeGeometry"]).map((g) => ({ ...g, paint: stroke?.replace(" stroke", " fill") })),
+  ];
+  if (paths.length > 0)
+    return paths
+      .filter((p) => p.paint)
+      .map((p) => `<path${move} fill-rule="${p.rule}" clip-rule="${p.rule}" d="${p.d}"${p.paint}/>`);
   if (!fill && !stroke) return [];
   const weight = stroke ? ` stroke-width="${r(num(node["strokeWeight"], 1))}"` : "";
   const paint = `${fill ?? ""}${stroke ?? ""}${weight}`;
-  if (node["type"] === "ELLIPSE") return [`<ellipse${move} cx="${r(width / 2)}" cy="${r(height / 2)}" rx="${r(width / 2)}" ry="${r(height / 2)}"${paint}/>`];
+  if (node["type"] === "ELLIPSE")
+    return [
+      `<ellipse${move} cx="${r(width / 2)}" cy="${r(height / 2)}" rx="${r(width / 2)}" ry="${r(height / 2)}"${paint}/>`,
+    ];
   const radius = num(node["cornerRadius"]) > 0 ? ` rx="${r(num(node["cornerRadius"]))}"` : "";
   return [`<rect${move} width="${r(width)}" height="${r(height)}"${radius}${paint}/>`];
 }
@@ -64,7 +79,8 @@ export function simSvg(node: Json): string {
     const b = box(n);
     const children = Array.isArray(n["children"]) ? n["children"].filter(isRecord) : [];
     // A boolean operation is drawn by its own geometry; its operands are not layers of the picture.
-    if (children.length === 0 || n["type"] === "BOOLEAN_OPERATION") parts.push(...leaf(n, b.x - origin.x, b.y - origin.y));
+    if (children.length === 0 || n["type"] === "BOOLEAN_OPERATION")
+      parts.push(...leaf(n, b.x - origin.x, b.y - origin.y));
     else {
       // A container's own background first, then its children in order (later ones on top).
       parts.push(...leaf({ ...n, strokes: [] }, b.x - origin.x, b.y - origin.y));

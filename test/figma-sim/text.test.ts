@@ -4,8 +4,18 @@ import { createFigmaSim } from "./sim.js";
 
 describe("the simulator's text layers", () => {
   it("refuse characters before the font is loaded, then size themselves to the text", async () => {
-    const figma = createFigmaSim({ file: CANVAS_FILE }).figma as unknown as { createText(): unknown; loadFontAsync(font: { family: string; style: string }): Promise<void> };
-    const text = figma.createText() as { characters: string; fontSize: number; width: number; height: number; textAutoResize: string; resize(w: number, h: number): void };
+    const figma = createFigmaSim({ file: CANVAS_FILE }).figma as unknown as {
+      createText(): unknown;
+      loadFontAsync(font: { family: string; style: string }): Promise<void>;
+    };
+    const text = figma.createText() as {
+      characters: string;
+      fontSize: number;
+      width: number;
+      height: number;
+      textAutoResize: string;
+      resize(w: number, h: number): void;
+    };
     expect(() => (text.characters = "CFG 7")).toThrow(/unloaded font "Inter Regular"/);
     await figma.loadFontAsync({ family: "Inter", style: "Regular" });
     text.fontSize = 20;

@@ -24,7 +24,8 @@ export class SimFonts {
   private readonly loaded = new Set<string>();
   load(font: unknown): Promise<void> {
     const f = font as Partial<SimFont> | null;
-    if (typeof f?.family !== "string" || typeof f.style !== "string") return Promise.reject(new Error("loadFontAsync: expected { family, style }"));
+    if (typeof f?.family !== "string" || typeof f.style !== "string")
+      return Promise.reject(new Error("loadFontAsync: expected { family, style }"));
     this.loaded.add(key({ family: f.family, style: f.style }));
     return Promise.resolve();
   }
@@ -40,14 +41,22 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
   let fontSize = 12;
   let autoResize: "NONE" | "WIDTH_AND_HEIGHT" | "HEIGHT" = "WIDTH_AND_HEIGHT";
   const requireFont = (font: SimFont, what: string): void => {
-    if (!fonts.has(font)) throw new Error(`in set_${what}: Cannot write to node with unloaded font "${font.family} ${font.style}". Please call figma.loadFontAsync({ family: "${font.family}", style: "${font.style}" }) and await the returned promise first.`);
+    if (!fonts.has(font))
+      throw new Error(
+        `in set_${what}: Cannot write to node with unloaded font "${font.family} ${font.style}". Please call figma.loadFontAsync({ family: "${font.family}", style: "${font.style}" }) and await the returned promise first.`,
+      );
   };
   const fitToText = (): void => {
     const lineHeight = Math.ceil(fontSize * 1.2);
     const lineWidth = (text: string): number => Math.ceil(text.length * fontSize * 0.55);
     const lines = characters.split("\n");
     if (autoResize === "WIDTH_AND_HEIGHT") node.resize(Math.max(1, ...lines.map(lineWidth)), lineHeight * lines.length);
-    else if (autoResize === "HEIGHT") node.resize(node.width, lineHeight * lines.reduce((n, line) => n + Math.max(1, Math.ceil(lineWidth(line) / Math.max(1, node.width))), 0));
+    else if (autoResize === "HEIGHT")
+      node.resize(
+        node.width,
+        lineHeight *
+          lines.reduce((n, line) => n + Math.max(1, Math.ceil(lineWidth(line) / Math.max(1, node.width))), 0),
+      );
   };
   Object.defineProperties(node, {
     characters: {
@@ -65,7 +74,8 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
       get: () => ({ ...fontName }),
       set: (value: unknown) => {
         const f = value as Partial<SimFont> | null;
-        if (typeof f?.family !== "string" || typeof f.style !== "string") throw new Error("fontName: expected { family, style }");
+        if (typeof f?.family !== "string" || typeof f.style !== "string")
+          throw new Error("fontName: expected { family, style }");
         requireFont({ family: f.family, style: f.style }, "fontName");
         fontName = { family: f.family, style: f.style };
         fitToText();
@@ -85,7 +95,8 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
       enumerable: true,
       get: () => autoResize,
       set: (value: unknown) => {
-        if (value !== "NONE" && value !== "WIDTH_AND_HEIGHT" && value !== "HEIGHT") throw new Error("textAutoResize: one of NONE, WIDTH_AND_HEIGHT, HEIGHT");
+        if (value !== "NONE" && value !== "WIDTH_AND_HEIGHT" && value !== "HEIGHT")
+          throw new Error("textAutoResize: one of NONE, WIDTH_AND_HEIGHT, HEIGHT");
         autoResize = value;
         fitToText();
       },

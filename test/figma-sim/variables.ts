@@ -26,11 +26,11 @@ export function simVariablesApi(data: DesignVariables | undefined): Json {
   const collections = data?.variableCollections ?? {};
   const variable = (id: unknown): Json | null => {
     const v = typeof id === "string" ? variables[id] : undefined;
-    return v ? deepFreeze(structuredClone({ ...v, id })) as unknown as Json : null;
+    return v ? (deepFreeze(structuredClone({ ...v, id })) as unknown as Json) : null;
   };
   const collection = (id: unknown): Json | null => {
     const c = typeof id === "string" ? collections[id] : undefined;
-    return c ? deepFreeze(structuredClone({ ...c, id, isExtension: false })) as unknown as Json : null;
+    return c ? (deepFreeze(structuredClone({ ...c, id, isExtension: false })) as unknown as Json) : null;
   };
   const dynamicPage = (name: string) => (): never => {
     throw new Error(`Cannot call ${name} with "documentAccess": "dynamic-page"; use ${name}Async`);
@@ -39,12 +39,16 @@ export function simVariablesApi(data: DesignVariables | undefined): Json {
     getVariableByIdAsync: async (id: string) => variable(id),
     getVariableCollectionByIdAsync: async (id: string) => collection(id),
     getLocalVariablesAsync: async (type?: string) => {
-      if (type !== undefined && !TYPES.has(type)) throw new Error(`getLocalVariablesAsync: unknown type ${String(type)}`);
+      if (type !== undefined && !TYPES.has(type))
+        throw new Error(`getLocalVariablesAsync: unknown type ${String(type)}`);
       return Object.keys(variables)
         .filter((id) => !variables[id]!.remote && (type === undefined || variables[id]!.resolvedType === type))
         .map((id) => variable(id)!);
     },
-    getLocalVariableCollectionsAsync: async () => Object.keys(collections).filter((id) => !collections[id]!.remote).map((id) => collection(id)!),
+    getLocalVariableCollectionsAsync: async () =>
+      Object.keys(collections)
+        .filter((id) => !collections[id]!.remote)
+        .map((id) => collection(id)!),
     getVariableById: dynamicPage("getVariableById"),
     getVariableCollectionById: dynamicPage("getVariableCollectionById"),
     getLocalVariables: dynamicPage("getLocalVariables"),
@@ -63,7 +67,14 @@ export function simStyleLookup(styles: () => Iterable<Json>): (id: string) => Pr
       if (!isRecord(raw) || typeof raw["name"] !== "string") continue;
       const type = STYLE_TYPE[String(raw["styleType"])];
       if (!type) continue;
-      return deepFreeze({ id, type, name: raw["name"], description: typeof raw["description"] === "string" ? raw["description"] : "", key: typeof raw["key"] === "string" ? raw["key"] : "", remote: raw["remote"] === true });
+      return deepFreeze({
+        id,
+        type,
+        name: raw["name"],
+        description: typeof raw["description"] === "string" ? raw["description"] : "",
+        key: typeof raw["key"] === "string" ? raw["key"] : "",
+        remote: raw["remote"] === true,
+      });
     }
     return null;
   };
@@ -85,8 +96,11 @@ interface VariableNode {
 
 /** Adds the variable and style properties to a simulated node, read from its REST JSON. */
 export function defineVariableProps(node: VariableNode, data: () => DesignVariables | undefined): void {
-  const bound = isRecord(node.rest["boundVariables"]) ? deepFreeze(structuredClone(node.rest["boundVariables"])) : deepFreeze({});
-  const explicit = (): Json => (isRecord(node.rest["explicitVariableModes"]) ? { ...node.rest["explicitVariableModes"] } : {});
+  const bound = isRecord(node.rest["boundVariables"])
+    ? deepFreeze(structuredClone(node.rest["boundVariables"]))
+    : deepFreeze({});
+  const explicit = (): Json =>
+    isRecord(node.rest["explicitVariableModes"]) ? { ...node.rest["explicitVariableModes"] } : {};
   Object.defineProperty(node, "boundVariables", { enumerable: true, get: () => bound });
   Object.defineProperty(node, "explicitVariableModes", { enumerable: true, get: explicit });
   Object.defineProperty(node, "resolvedVariableModes", {

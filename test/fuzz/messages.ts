@@ -21,8 +21,15 @@ const cycle = (): Record<string, unknown> => {
   o["self"] = o;
   return o;
 };
-const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
-const throwingGetter = (): Record<string, unknown> => Object.defineProperty({ type: "cancel" }, "requestId", { enumerable: true, get: () => { throw new TypeError("getter"); } });
+const deep = (depth: number): unknown =>
+  Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
+const throwingGetter = (): Record<string, unknown> =>
+  Object.defineProperty({ type: "cancel" }, "requestId", {
+    enumerable: true,
+    get: () => {
+      throw new TypeError("getter");
+    },
+  });
 
 /** Awkward values: what structured clone passes and JSON cannot write, huge, deep and prototype-shaped ones. */
 export const awkwardValue = fc.oneof(
@@ -48,7 +55,14 @@ interface Boundary {
   refusal: (error: unknown) => { message: string; id: string | undefined } | undefined;
 }
 
-const engineGenerate = { id: "r1", kind: "ai-generate", settings: DEFAULT_SETTINGS, apiKey: "sk-test", timeoutMs: 60_000, input: { target: "react", styling: "css-modules", hint: "FRAME 1:1 Page 1440×900" } };
+const engineGenerate = {
+  id: "r1",
+  kind: "ai-generate",
+  settings: DEFAULT_SETTINGS,
+  apiKey: "sk-test",
+  timeoutMs: 60_000,
+  input: { target: "react", styling: "css-modules", hint: "FRAME 1:1 Page 1440×900" },
+};
 
 export const BOUNDARIES: Boundary[] = [
   {
@@ -65,7 +79,10 @@ export const BOUNDARIES: Boundary[] = [
   },
   {
     name: "panel⇄engine",
-    seeds: [engineGenerate, { ...engineGenerate, input: { ...engineGenerate.input, components: "import { Button } from '@acme/ui';" } }],
+    seeds: [
+      engineGenerate,
+      { ...engineGenerate, input: { ...engineGenerate.input, components: "import { Button } from '@acme/ui';" } },
+    ],
     keys: ["id", "kind", "input", "settings", "apiKey", "timeoutMs", "components", "hint", "drafts"],
     parsers: [parseEngineRequest, parseEngineMessage],
     refusal: (error) => (error instanceof ProtocolError ? { message: error.message, id: error.id } : undefined),
@@ -88,7 +105,10 @@ export const BOUNDARIES: Boundary[] = [
 /** Runs `cases` mutations of each seed message (a field replaced, or the whole message) through a boundary's checks. */
 export function fuzzBoundary(boundary: Boundary, cases: number, seed: number): MessageFuzzReport {
   const report: MessageFuzzReport = { boundary: boundary.name, cases, refusals: 0, defects: [] };
-  const mutations = fc.sample(fc.tuple(fc.constantFrom(...boundary.seeds), fc.constantFrom(...boundary.keys), awkwardValue, fc.boolean()), { seed, numRuns: cases });
+  const mutations = fc.sample(
+    fc.tuple(fc.constantFrom(...boundary.seeds), fc.constantFrom(...boundary.keys), awkwardValue, fc.boolean()),
+    { seed, numRuns: cases },
+  );
   for (const [message, key, value, whole] of mutations) {
     const data = whole ? value : { ...message, [key]: value };
     for (const parse of boundary.parsers) {
@@ -96,11 +116,15 @@ export function fuzzBoundary(boundary: Boundary, cases: number, seed: number): M
         parse(data);
       } catch (error) {
         const refusal = boundary.refusal(error);
-        if (!refusal) report.defects.push(`${error instanceof Error ? error.name : typeof error}: ${error instanceof Error ? error.message.slice(0, 200) : ""}`);
+        if (!refusal)
+          report.defects.push(
+            `${error instanceof Error ? error.name : typeof error}: ${error instanceof Error ? error.message.slice(0, 200) : ""}`,
+          );
         else {
           report.refusals += 1;
           if (refusal.message.length >= 1000) report.defects.push(`a refusal of ${refusal.message.length} characters`);
-          if (refusal.id !== undefined && !isRequestId(refusal.id)) report.defects.push(`echoed id ${String(refusal.id).slice(0, 40)}`);
+          if (refusal.id !== undefined && !isRequestId(refusal.id))
+            report.defects.push(`echoed id ${String(refusal.id).slice(0, 40)}`);
         }
       }
     }

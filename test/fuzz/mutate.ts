@@ -47,9 +47,21 @@ function cutPoint(body: Uint8Array, random: Random): number {
   return random.int(0, body.length - 1);
 }
 
-const cut: Op = (answer, random) => ({ ...answer, body: answer.body.slice(0, cutPoint(answer.body, random)), end: "close" });
-const dropped: Op = (answer, random) => ({ ...answer, body: answer.body.slice(0, cutPoint(answer.body, random)), end: "error" });
-const stalled: Op = (answer, random) => ({ ...answer, body: answer.body.slice(0, cutPoint(answer.body, random)), end: "hold" });
+const cut: Op = (answer, random) => ({
+  ...answer,
+  body: answer.body.slice(0, cutPoint(answer.body, random)),
+  end: "close",
+});
+const dropped: Op = (answer, random) => ({
+  ...answer,
+  body: answer.body.slice(0, cutPoint(answer.body, random)),
+  end: "error",
+});
+const stalled: Op = (answer, random) => ({
+  ...answer,
+  body: answer.body.slice(0, cutPoint(answer.body, random)),
+  end: "hold",
+});
 const doneThenHold: Op = (answer) => ({ ...answer, end: "hold" });
 const noTrailingBlank: Op = (answer) => {
   const text = decoder.decode(answer.body).replace(/\n+$/, "");
@@ -67,17 +79,27 @@ const randomPieces: Op = (answer, random) => {
 };
 
 /** Every place in a JSON value (an object's key or an array's index), depth first. */
-function places(value: unknown, into: { holder: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [], depth = 0): typeof into {
-  if (Array.isArray(value)) value.forEach((item, index) => (into.push({ holder: value, key: index, depth }), places(item, into, depth + 1)));
+function places(
+  value: unknown,
+  into: { holder: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [],
+  depth = 0,
+): typeof into {
+  if (Array.isArray(value))
+    value.forEach((item, index) => (into.push({ holder: value, key: index, depth }), places(item, into, depth + 1)));
   else if (typeof value === "object" && value !== null)
-    for (const [key, item] of Object.entries(value)) into.push({ holder: value as Record<string, unknown>, key, depth }), places(item, into, depth + 1);
+    for (const [key, item] of Object.entries(value))
+      into.push({ holder: value as Record<string, unknown>, key, depth }), places(item, into, depth + 1);
   return into;
 }
 
 const hugeText = (bytes: number): string => "QUJD".repeat(Math.ceil(bytes / 4));
 
 /** A value of another kind for a field. */
-function replacement(random: Random, options: Required<MutateOptions>, old: unknown): { what: string; value: unknown } | "delete" {
+function replacement(
+  random: Random,
+  options: Required<MutateOptions>,
+  old: unknown,
+): { what: string; value: unknown } | "delete" {
   const roll = random.int(0, 15);
   switch (roll) {
     case 0:
@@ -99,16 +121,33 @@ function replacement(random: Random, options: Required<MutateOptions>, old: unkn
     case 8:
       return { what: "deep", value: Array.from({ length: 200 }).reduce<unknown>((inner) => [inner], 0) };
     case 9:
-      return typeof old === "string" ? { what: "string-cut", value: old.slice(0, random.int(0, old.length)) } : { what: "null", value: null };
+      return typeof old === "string"
+        ? { what: "string-cut", value: old.slice(0, random.int(0, old.length)) }
+        : { what: "null", value: null };
     case 10:
-      return typeof old === "string" ? { what: "string-number", value: old.length } : { what: "string", value: String(old) };
+      return typeof old === "string"
+        ? { what: "string-number", value: old.length }
+        : { what: "string", value: String(old) };
     default:
-      return { what: "same-kind-odd", value: Array.isArray(old) ? [] : typeof old === "number" ? -old - 1 : typeof old === "string" ? old.toUpperCase() : null };
+      return {
+        what: "same-kind-odd",
+        value: Array.isArray(old)
+          ? []
+          : typeof old === "number"
+            ? -old - 1
+            : typeof old === "string"
+              ? old.toUpperCase()
+              : null,
+      };
   }
 }
 
 /** One field of a JSON text changed; undefined when the text is not JSON or has no fields. */
-function mutateJson(text: string, random: Random, options: Required<MutateOptions>): { what: string; text: string } | undefined {
+function mutateJson(
+  text: string,
+  random: Random,
+  options: Required<MutateOptions>,
+): { what: string; text: string } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -118,7 +157,9 @@ function mutateJson(text: string, random: Random, options: Required<MutateOption
   const all = places(value);
   if (all.length === 0) return undefined;
   // Deeper fields are where readers assume most; weight them up.
-  const place = random.chance(0.6) ? random.pick(all.filter((p) => p.depth >= 1).concat(all.slice(0, 1))) : random.pick(all);
+  const place = random.chance(0.6)
+    ? random.pick(all.filter((p) => p.depth >= 1).concat(all.slice(0, 1)))
+    : random.pick(all);
   const change = replacement(random, options, (place.holder as Record<string | number, unknown>)[place.key]);
   if (change === "delete") {
     if (Array.isArray(place.holder)) place.holder.splice(Number(place.key), 1);
@@ -154,7 +195,18 @@ const field: Op = (answer, random, options) => {
   return changed ? { ...answer, body: encoder.encode(changed.text) } : answer;
 };
 
-const GARBAGE = ["data: {not json\n\n", "data: \u0000\n\n", "event: error\ndata: {\"error\":{\"message\":{}}}\n\n", "data: [DONE]\n\n", ": keep-alive\n\n", "data: null\n\n", "data: 42\n\n", 'data: {"type":"response.unknown_event"}\n\n', "event: error\ndata: null\n\n", 'data: {"type":"error","message":null}\n\n'];
+const GARBAGE = [
+  "data: {not json\n\n",
+  "data: \u0000\n\n",
+  'event: error\ndata: {"error":{"message":{}}}\n\n',
+  "data: [DONE]\n\n",
+  ": keep-alive\n\n",
+  "data: null\n\n",
+  "data: 42\n\n",
+  'data: {"type":"response.unknown_event"}\n\n',
+  "event: error\ndata: null\n\n",
+  'data: {"type":"error","message":null}\n\n',
+];
 
 /** An event of garbage, invalid UTF-8 bytes, or one event repeated, dropped or moved. */
 const events: Op = (answer, random) => {
@@ -181,7 +233,21 @@ const events: Op = (answer, random) => {
   return { ...answer, body: encoder.encode(blocks.join("")) };
 };
 
-const BODIES = ["", "{}", "null", "[]", '{"error":null}', '{"error":"string"}', '{"error":{"message":5}}', '{"error":{"message":{"nested":true}}}', "<html><body><h1>502 Bad Gateway</h1></body></html>", "Internal Server Error", '{"data":null}', '{"output":null}', '{"choices":null}'];
+const BODIES = [
+  "",
+  "{}",
+  "null",
+  "[]",
+  '{"error":null}',
+  '{"error":"string"}',
+  '{"error":{"message":5}}',
+  '{"error":{"message":{"nested":true}}}',
+  "<html><body><h1>502 Bad Gateway</h1></body></html>",
+  "Internal Server Error",
+  '{"data":null}',
+  '{"output":null}',
+  '{"choices":null}',
+];
 
 /** Another status, body or content type. */
 const status: Op = (answer, random) => {
@@ -194,12 +260,17 @@ const status: Op = (answer, random) => {
 };
 
 /** The content type alone swapped: a stream labelled JSON, JSON labelled a stream. */
-const contentType: Op = (answer, random) => ({ ...answer, headers: { ...answer.headers, "content-type": random.pick(["application/json", "text/event-stream", "text/html"]) } });
+const contentType: Op = (answer, random) => ({
+  ...answer,
+  headers: { ...answer.headers, "content-type": random.pick(["application/json", "text/event-stream", "text/html"]) },
+});
 
 /** A huge value where the answer's longest text was (a base64 image most often). */
 const hugeBase64: Op = (answer, random, options) => {
   const text = decoder.decode(answer.body);
-  const longest = [...text.matchAll(/"([A-Za-z0-9+/=]{64,})"/g)].sort((a, b) => (b[1]?.length ?? 0) - (a[1]?.length ?? 0))[0];
+  const longest = [...text.matchAll(/"([A-Za-z0-9+/=]{64,})"/g)].sort(
+    (a, b) => (b[1]?.length ?? 0) - (a[1]?.length ?? 0),
+  )[0];
   if (!longest?.[1]) return field(answer, random, options);
   const huge = random.chance(0.5) ? hugeText(options.hugeBytes) : `${hugeText(options.hugeBytes).slice(0, -3)}!*#`;
   return { ...answer, body: encoder.encode(text.replace(longest[1], () => huge)) };

@@ -13,11 +13,16 @@ function parserMessage(text: string): string {
 
 describe("rawSign", () => {
   it("catches every JSON.parse message", () => {
-    for (const text of ['{"a":1', '{"a":1}x', "{a:1}", "<html>", '{"a":"\\q"}', '"abc', "[1,]", '{"a" 1}', "", "nope"]) expect(rawSign(parserMessage(text)), parserMessage(text)).toBeDefined();
+    for (const text of ['{"a":1', '{"a":1}x', "{a:1}", "<html>", '{"a":"\\q"}', '"abc', "[1,]", '{"a" 1}', "", "nope"])
+      expect(rawSign(parserMessage(text)), parserMessage(text)).toBeDefined();
   });
 
   it("passes Figment's own sentences and a compiler's diagnostic of the model's code", () => {
-    for (const message of ["The endpoint sent a part of its answer that is not valid JSON.", "Unexpected token. Did you mean `{'}'}` or `&rbrace;`?", "The model's answer is not valid JSON: unexpected \"}\" at line 2, column 10."])
+    for (const message of [
+      "The endpoint sent a part of its answer that is not valid JSON.",
+      "Unexpected token. Did you mean `{'}'}` or `&rbrace;`?",
+      'The model\'s answer is not valid JSON: unexpected "}" at line 2, column 10.',
+    ])
       expect(rawSign(message), message).toBeUndefined();
   });
 });

@@ -106,7 +106,15 @@ export async function fuzz<T>(target: FuzzTarget<T>, options: FuzzOptions): Prom
 async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise<FuzzReport> {
   const hangMs = options.hangMs ?? 5000;
   const refusalOf = target.refusal ?? modelRefusal;
-  const report: FuzzReport = { target: target.name, cases: options.cases, results: 0, refusals: 0, defects: [], slowestMs: 0, byOp: {} };
+  const report: FuzzReport = {
+    target: target.name,
+    cases: options.cases,
+    results: 0,
+    refusals: 0,
+    defects: [],
+    slowestMs: 0,
+    byOp: {},
+  };
   for (let i = 0; i < options.cases; i++) {
     const seed = options.seed * 100_003 + i;
     const random = seeded(seed);
@@ -125,7 +133,10 @@ async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise
       report.defects.push({ seed, op: mutation.op, answer: index, what, message: message.slice(0, 300) });
     };
     try {
-      const outcome = await Promise.race([target.run(replayFetch(answers), controller.signal).then((result) => ({ result })), hang]);
+      const outcome = await Promise.race([
+        target.run(replayFetch(answers), controller.signal).then((result) => ({ result })),
+        hang,
+      ]);
       if (outcome === "hang") {
         controller.abort();
         defect("hang", `no end after ${hangMs} ms`);
@@ -140,7 +151,8 @@ async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise
       }
     } catch (error) {
       const message = refusalOf(error);
-      if (message === undefined) defect("raw-error", `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      if (message === undefined)
+        defect("raw-error", `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
       else {
         report.refusals += 1;
         if (rawSign(message)) defect("raw-message", message);
@@ -150,7 +162,8 @@ async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise
       const ms = performance.now() - started;
       report.slowestMs = Math.max(report.slowestMs, ms);
       // Work that holds the thread (a parse, a quadratic scan) keeps the hang timer from firing: the clock says it.
-      if (ms > hangMs && !report.defects.some((d) => d.seed === seed && d.what === "hang")) defect("hang", `took ${Math.round(ms)} ms`);
+      if (ms > hangMs && !report.defects.some((d) => d.seed === seed && d.what === "hang"))
+        defect("hang", `took ${Math.round(ms)} ms`);
       const op = (report.byOp[mutation.op] ??= { cases: 0, ms: 0 });
       op.cases += 1;
       op.ms += ms;
@@ -163,7 +176,10 @@ async function runCases<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise
 export function defectSummary(report: FuzzReport, limit = 12): string[] {
   const groups = new Map<string, { count: number; first: Defect }>();
   for (const d of report.defects) {
-    const key = `${d.what}: ${d.message.replace(/\d+/g, "N").replace(/'[^']*'/g, "'…'").slice(0, 120)}`;
+    const key = `${d.what}: ${d.message
+      .replace(/\d+/g, "N")
+      .replace(/'[^']*'/g, "'…'")
+      .slice(0, 120)}`;
     const group = groups.get(key);
     if (group) group.count += 1;
     else groups.set(key, { count: 1, first: d });
@@ -171,5 +187,8 @@ export function defectSummary(report: FuzzReport, limit = 12): string[] {
   return [...groups.entries()]
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, limit)
-    .map(([key, { count, first }]) => `${report.target} ×${count} ${key} (seed ${first.seed}, ${first.op}, answer ${first.answer})`);
+    .map(
+      ([key, { count, first }]) =>
+        `${report.target} ×${count} ${key} (seed ${first.seed}, ${first.op}, answer ${first.answer})`,
+    );
 }

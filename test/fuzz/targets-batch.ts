@@ -29,7 +29,10 @@ const NOWHERE = "http://fuzz.invalid/v1";
 const NOW = (): Date => new Date("2026-01-01T00:00:00.000Z");
 
 /** A store in memory: the record as JSON (what a folder or clientStorage keeps), the kept texts by name. */
-export function memoryStore(initial?: { record?: BatchRecord; texts?: Record<string, string> }): BatchStore & { texts: Map<string, string> } {
+export function memoryStore(initial?: {
+  record?: BatchRecord;
+  texts?: Record<string, string>;
+}): BatchStore & { texts: Map<string, string> } {
   let saved = initial?.record ? JSON.stringify(initial.record) : undefined;
   const texts = new Map(Object.entries(initial?.texts ?? {}));
   return {
@@ -43,7 +46,8 @@ export function memoryStore(initial?: { record?: BatchRecord; texts?: Record<str
   };
 }
 
-const client = (baseURL: string, fetchFn: typeof fetch, timeoutMs = 30): OpenAI => createClient({ apiKey: "sk-fuzz", baseURL, headers: {} }, { timeoutMs, maxRetries: 0, fetch: fetchFn });
+const client = (baseURL: string, fetchFn: typeof fetch, timeoutMs = 30): OpenAI =>
+  createClient({ apiKey: "sk-fuzz", baseURL, headers: {} }, { timeoutMs, maxRetries: 0, fetch: fetchFn });
 
 /** Five rows of 16×16 images; rows 4 and 5 fail (the error file has two lines too). */
 const ROWS: PlannedLine[] = Array.from({ length: 5 }, (_, i) => ({
@@ -55,7 +59,10 @@ const ROWS: PlannedLine[] = Array.from({ length: 5 }, (_, i) => ({
 }));
 const PLAN = { kind: "images" as const, endpoint: "/v1/images/generations" as const, baseURL: NOWHERE, lines: ROWS };
 const script = (server: OpenAiTestServer): void =>
-  server.batches.script({ fail: (id) => id === "row-4" || id === "row-5", answer: () => ({ kind: "image", options: { size: { width: 16, height: 16 } } }) });
+  server.batches.script({
+    fail: (id) => id === "row-4" || id === "row-5",
+    answer: () => ({ kind: "image", options: { size: { width: 16, height: 16 } } }),
+  });
 
 /** What a step shows: the runs' status and errors, each line's reason and problems. */
 function shownOf(record: BatchRecord): string[] {
@@ -82,14 +89,19 @@ function keptWhole(record: BatchRecord, downloaded: string | undefined, original
     if (!originals.has(row)) continue;
     const id = (JSON.parse(row) as { custom_id: string }).custom_id;
     const line = record.lines.find((l) => l.customId === id);
-    if (line?.state !== "done") throw new Error(`line ${id} arrived whole but ended ${line?.state ?? "missing"}: ${line?.error ?? ""}`);
+    if (line?.state !== "done")
+      throw new Error(`line ${id} arrived whole but ended ${line?.state ?? "missing"}: ${line?.error ?? ""}`);
   }
   const silent = record.lines.find((l) => l.state === "failed" && !l.error?.trim());
   if (silent) throw new Error(`line ${silent.customId} failed without a reason`);
 }
 
 /** A batch's steps recorded: submitted, retrieved to completion, collected. */
-async function lifecycle(endpoint: Endpoint, fetchFn: typeof fetch, dir: string): Promise<{ record: BatchRecord; texts: Record<string, string>; report: CollectReport }> {
+async function lifecycle(
+  endpoint: Endpoint,
+  fetchFn: typeof fetch,
+  dir: string,
+): Promise<{ record: BatchRecord; texts: Record<string, string>; report: CollectReport }> {
   const c = client(endpoint.baseURL, fetchFn, 10_000);
   const store = memoryStore();
   let record = await startBatch(c, store, { ...PLAN, baseURL: endpoint.baseURL }, { now: NOW });
@@ -99,7 +111,8 @@ async function lifecycle(endpoint: Endpoint, fetchFn: typeof fetch, dir: string)
   return { record: await reread(store), texts: Object.fromEntries(store.texts), report };
 }
 
-const refusal = (error: unknown): string | undefined => (error instanceof ModelError || isFigmentError(error, "input") ? error.message : undefined);
+const refusal = (error: unknown): string | undefined =>
+  error instanceof ModelError || isFigmentError(error, "input") ? error.message : undefined;
 
 /** The batch targets: each recorded once against the test server, its success checked. */
 export async function batchTargets(): Promise<AnyFuzzTarget[]> {
@@ -107,8 +120,13 @@ export async function batchTargets(): Promise<AnyFuzzTarget[]> {
   const targets: AnyFuzzTarget[] = [];
 
   // The whole life of a batch: upload, create, three retrieves, the output and error files.
-  const whole = await recordAnswers([], (endpoint, fetchFn) => lifecycle(endpoint, fetchFn, join(dir, "recorded")), script);
-  if (whole.result.report.done.length !== 3 || whole.result.report.failed.length !== 2) throw new Error(`recording the batch's life gave ${JSON.stringify(whole.result.report)}`);
+  const whole = await recordAnswers(
+    [],
+    (endpoint, fetchFn) => lifecycle(endpoint, fetchFn, join(dir, "recorded")),
+    script,
+  );
+  if (whole.result.report.done.length !== 3 || whole.result.report.failed.length !== 2)
+    throw new Error(`recording the batch's life gave ${JSON.stringify(whole.result.report)}`);
   let cases = 0;
   targets.push(
     erased<BatchRecord>({
@@ -151,7 +169,12 @@ export async function batchTargets(): Promise<AnyFuzzTarget[]> {
       refusal,
       run: async (fetchFn) => {
         const store = memoryStore({ record: completed });
-        await collectBatch(client(NOWHERE, fetchFn), store, await reread(store), imageWriter(join(dir, `collect-${++cases}`)));
+        await collectBatch(
+          client(NOWHERE, fetchFn),
+          store,
+          await reread(store),
+          imageWriter(join(dir, `collect-${++cases}`)),
+        );
         const record = await reread(store);
         keptWhole(record, store.texts.get(`downloads/${completed.runs[0]!.outputFileId}.jsonl`), originalOutput);
         return record;
@@ -189,12 +212,22 @@ export async function batchTargets(): Promise<AnyFuzzTarget[]> {
     const unrecorded = structuredClone(record);
     delete unrecorded.runs[0]!.batchId;
     delete unrecorded.runs[0]!.status;
-    const resumed = await submitRun(client(endpoint.baseURL, fetchFn, 10_000), memoryStore({ record: unrecorded }), structuredClone(unrecorded), 0);
-    const cancelled = await cancelBatch(client(endpoint.baseURL, fetchFn, 10_000), memoryStore({ record }), structuredClone(record));
+    const resumed = await submitRun(
+      client(endpoint.baseURL, fetchFn, 10_000),
+      memoryStore({ record: unrecorded }),
+      structuredClone(unrecorded),
+      0,
+    );
+    const cancelled = await cancelBatch(
+      client(endpoint.baseURL, fetchFn, 10_000),
+      memoryStore({ record }),
+      structuredClone(record),
+    );
     return { record, unrecorded, resumed, cancelled };
   });
   const [listAnswer, cancelAnswer] = moving.answers;
-  if (!listAnswer || !cancelAnswer || moving.result.resumed.runs[0]?.batchId !== moving.result.record.runs[0]?.batchId) throw new Error("recording the resume and the cancel failed");
+  if (!listAnswer || !cancelAnswer || moving.result.resumed.runs[0]?.batchId !== moving.result.record.runs[0]?.batchId)
+    throw new Error("recording the resume and the cancel failed");
   const { record: inProgress, unrecorded } = moving.result;
   targets.push(
     erased<BatchRecord>({

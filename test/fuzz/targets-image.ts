@@ -35,7 +35,10 @@ export function erased<T>(target: FuzzTarget<T>): AnyFuzzTarget {
  */
 function shownOf(result: ImageResult, streamed: readonly string[]): string[] {
   // 1,000-character pieces overlapping by 40, so a JavaScript phrase across a boundary is still seen whole.
-  const pieces = (text: string): string[] => (text.length <= 1000 ? [text] : Array.from({ length: Math.ceil((text.length - 40) / 960) }, (_, i) => text.slice(i * 960, i * 960 + 1000)));
+  const pieces = (text: string): string[] =>
+    text.length <= 1000
+      ? [text]
+      : Array.from({ length: Math.ceil((text.length - 40) / 960) }, (_, i) => text.slice(i * 960, i * 960 + 1000));
   return [result.message, result.reasoning, result.revisedPrompt ?? "", ...streamed].flatMap(pieces);
 }
 
@@ -46,29 +49,64 @@ interface ImageCase {
   reply: ImageReplyOptions;
 }
 
-const openai = (api: "images" | "responses") => (baseUrl: string) => imageConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl }, "sk-fuzz", { api });
-const openrouter = (baseUrl: string): ImageConfig => imageConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl }, "sk-fuzz");
+const openai = (api: "images" | "responses") => (baseUrl: string) =>
+  imageConfig({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl }, "sk-fuzz", { api });
+const openrouter = (baseUrl: string): ImageConfig =>
+  imageConfig({ ...DEFAULT_SETTINGS, provider: "openrouter", baseUrl }, "sk-fuzz");
 const reference = { bytes: new Uint8Array(encodePng(8, 8, { seed: 3 })), name: "frame.png" };
 
 const CASES: readonly ImageCase[] = [
-  { name: "images-json", config: openai("images"), request: { prompt: "Two icons", size: SQUARE, count: 2 }, reply: { size: SMALL, revisedPrompt: "two flat icons" } },
-  { name: "images-stream", config: openai("images"), request: { prompt: "A hero", size: SQUARE, partials: 2 }, reply: { size: SMALL } },
-  { name: "images-edit-json", config: openai("images"), request: { prompt: "Polish it", size: SQUARE, references: [reference] }, reply: { size: SMALL } },
-  { name: "images-edit-stream", config: openai("images"), request: { prompt: "Polish it", size: SQUARE, references: [reference], partials: 1 }, reply: { size: SMALL } },
+  {
+    name: "images-json",
+    config: openai("images"),
+    request: { prompt: "Two icons", size: SQUARE, count: 2 },
+    reply: { size: SMALL, revisedPrompt: "two flat icons" },
+  },
+  {
+    name: "images-stream",
+    config: openai("images"),
+    request: { prompt: "A hero", size: SQUARE, partials: 2 },
+    reply: { size: SMALL },
+  },
+  {
+    name: "images-edit-json",
+    config: openai("images"),
+    request: { prompt: "Polish it", size: SQUARE, references: [reference] },
+    reply: { size: SMALL },
+  },
+  {
+    name: "images-edit-stream",
+    config: openai("images"),
+    request: { prompt: "Polish it", size: SQUARE, references: [reference], partials: 1 },
+    reply: { size: SMALL },
+  },
   {
     name: "responses",
     config: openai("responses"),
     request: { prompt: "A hero", size: SQUARE, partials: 2 },
-    reply: { size: SMALL, reasoning: ["Wide, ", "calm."], text: ["Here ", "it is."], revisedPrompt: "a calm hero", responseId: "resp_fuzz" },
+    reply: {
+      size: SMALL,
+      reasoning: ["Wide, ", "calm."],
+      text: ["Here ", "it is."],
+      revisedPrompt: "a calm hero",
+      responseId: "resp_fuzz",
+    },
   },
-  { name: "chat", config: openrouter, request: { prompt: "A hero", size: SQUARE }, reply: { size: SMALL, reasoning: ["Plan: wide."], text: ["Here ", "it is."] } },
+  {
+    name: "chat",
+    config: openrouter,
+    request: { prompt: "A hero", size: SQUARE },
+    reply: { size: SMALL, reasoning: ["Plan: wide."], text: ["Here ", "it is."] },
+  },
 ];
 
 /** The image targets, each answer recorded once (a result checked: the recording is of a success). */
 export async function imageTargets(): Promise<AnyFuzzTarget[]> {
   const targets: AnyFuzzTarget[] = [];
   for (const c of CASES) {
-    const { answers, result } = await recordAnswers([imageReply(c.reply)], (endpoint, fetchFn) => generateImages(c.config(endpoint.baseURL), c.request, { fetch: fetchFn }));
+    const { answers, result } = await recordAnswers([imageReply(c.reply)], (endpoint, fetchFn) =>
+      generateImages(c.config(endpoint.baseURL), c.request, { fetch: fetchFn }),
+    );
     if (result.images.length === 0) throw new Error(`recording ${c.name} gave no image`);
     let streamed: string[] = [];
     targets.push(

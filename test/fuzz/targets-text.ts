@@ -52,14 +52,28 @@ export interface TargetOptions {
   timeoutMs?: number;
 }
 
-const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const REPLAY_URL = "http://fuzz.invalid/v1";
 
-const APP = 'import { Button } from "./components/Button";\nexport default function App() {\n  return <main><h1>Héllo ✓ 日本</h1><Button /></main>;\n}\n';
+const APP =
+  'import { Button } from "./components/Button";\nexport default function App() {\n  return <main><h1>Héllo ✓ 日本</h1><Button /></main>;\n}\n';
 const BUTTON = "export function Button() {\n  return <button>Sign in</button>;\n}\n";
-const CODE_ANSWER = JSON.stringify({ notes: "Two files, a fence: ```tsx inside.", files: [{ path: "src/App.tsx", content: APP }, { path: "src/components/Button.tsx", content: BUTTON }] });
+const CODE_ANSWER = JSON.stringify({
+  notes: "Two files, a fence: ```tsx inside.",
+  files: [
+    { path: "src/App.tsx", content: APP },
+    { path: "src/components/Button.tsx", content: BUTTON },
+  ],
+});
 /** A first answer with a syntax error, so the pipeline's repair round runs and its answer is replayed too. */
-const BROKEN_ANSWER = JSON.stringify({ notes: "First try.", files: [{ path: "src/App.tsx", content: "export default function App() {\n  return <main>\n" }, { path: "src/components/Button.tsx", content: BUTTON }] });
+const BROKEN_ANSWER = JSON.stringify({
+  notes: "First try.",
+  files: [
+    { path: "src/App.tsx", content: "export default function App() {\n  return <main>\n" },
+    { path: "src/components/Button.tsx", content: BUTTON },
+  ],
+});
 
 /**
  * Paths no writer may follow out of the output folder, in one answer: parent segments, absolute and drive paths,
@@ -92,46 +106,97 @@ const HOSTILE_PATHS = [
 ];
 const PATHS_ANSWER = JSON.stringify({
   notes: "Paths of every kind.",
-  files: [{ path: "src/App.tsx", content: APP }, { path: "src/components/Button.tsx", content: BUTTON }, ...HOSTILE_PATHS.map((path, i) => ({ path, content: `export const x${i} = ${i};\n` }))],
+  files: [
+    { path: "src/App.tsx", content: APP },
+    { path: "src/components/Button.tsx", content: BUTTON },
+    ...HOSTILE_PATHS.map((path, i) => ({ path, content: `export const x${i} = ${i};\n` })),
+  ],
 });
 
-const CODE_INPUT: PromptInput = { target: "react", styling: "css-modules", imageDataUrl: PNG, hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff" };
+const CODE_INPUT: PromptInput = {
+  target: "react",
+  styling: "css-modules",
+  imageDataUrl: PNG,
+  hint: "figment-hint 1\nF 1:2 Login 375x667 f:#fff",
+};
 
-const configFor = (kind: ProviderConfig["kind"], baseURL: string): ProviderConfig => ({ kind, baseURL, model: kind === "responses" ? "gpt-5" : "openai/gpt-5", apiKey: "sk-fuzz", headers: {} });
+const configFor = (kind: ProviderConfig["kind"], baseURL: string): ProviderConfig => ({
+  kind,
+  baseURL,
+  model: kind === "responses" ? "gpt-5" : "openai/gpt-5",
+  apiKey: "sk-fuzz",
+  headers: {},
+});
 
 const modelRefusal = (error: unknown): string | undefined => (error instanceof ModelError ? error.message : undefined);
 
 /** Lets a target of one result type sit in a list of targets of any. */
 function erase<T>(target: FuzzTarget<T>): AnyTarget {
   const { shown, refusal } = target;
-  return { name: target.name, answers: target.answers, run: (fetchFn, signal) => target.run(fetchFn, signal), ...(shown ? { shown: (result: unknown) => shown(result as T) } : {}), ...(refusal ? { refusal } : {}) };
+  return {
+    name: target.name,
+    answers: target.answers,
+    run: (fetchFn, signal) => target.run(fetchFn, signal),
+    ...(shown ? { shown: (result: unknown) => shown(result as T) } : {}),
+    ...(refusal ? { refusal } : {}),
+  };
 }
 
 /** Records `drive` once against `script`, checks it succeeded, and makes the target that replays it. */
 async function recorded<T>(
   name: string,
   script: ScriptedReply[] | ((req: { path: string; body: unknown }) => ScriptedReply),
-  drive: (config: (kind: ProviderConfig["kind"]) => ProviderConfig, fetchFn: typeof fetch, signal?: AbortSignal, timeoutMs?: number) => Promise<T>,
+  drive: (
+    config: (kind: ProviderConfig["kind"]) => ProviderConfig,
+    fetchFn: typeof fetch,
+    signal?: AbortSignal,
+    timeoutMs?: number,
+  ) => Promise<T>,
   rest: Omit<FuzzTarget<T>, "name" | "answers" | "run">,
   options: TargetOptions,
 ): Promise<AnyTarget> {
-  const { answers } = await recordAnswers(script, (endpoint: Endpoint, fetchFn) => drive((kind) => configFor(kind, endpoint.baseURL), fetchFn));
+  const { answers } = await recordAnswers(script, (endpoint: Endpoint, fetchFn) =>
+    drive((kind) => configFor(kind, endpoint.baseURL), fetchFn),
+  );
   const timeoutMs = options.timeoutMs ?? 30;
-  return erase<T>({ name, answers, run: (fetchFn, signal) => drive((kind) => configFor(kind, REPLAY_URL), fetchFn, signal, timeoutMs), ...rest });
+  return erase<T>({
+    name,
+    answers,
+    run: (fetchFn, signal) => drive((kind) => configFor(kind, REPLAY_URL), fetchFn, signal, timeoutMs),
+    ...rest,
+  });
 }
 
 const problemTexts = (problems: readonly Problem[]): string[] => problems.map((p) => p.message);
 
-const CHAT_CONVERSATION: Conversation = { kind: "chat", messages: [{ role: "user", content: "Make the login screen." }, { role: "assistant", content: CODE_ANSWER }] };
+const CHAT_CONVERSATION: Conversation = {
+  kind: "chat",
+  messages: [
+    { role: "user", content: "Make the login screen." },
+    { role: "assistant", content: CODE_ANSWER },
+  ],
+};
 const RESPONSES_CONVERSATION: Conversation = { kind: "responses", previousResponseId: "resp_fuzz_prev" };
 
 function turnTarget(kind: ProviderConfig["kind"], refine: boolean, options: TargetOptions): Promise<AnyTarget> {
-  const reply = kind === "responses" ? responsesStream(splitInto(CODE_ANSWER, 6)) : chatStream(splitInto(CODE_ANSWER, 6));
-  const refinement: TurnOptions["refine"] = refine ? { conversation: kind === "responses" ? RESPONSES_CONVERSATION : CHAT_CONVERSATION, instructions: "Make the title larger." } : undefined;
+  const reply =
+    kind === "responses" ? responsesStream(splitInto(CODE_ANSWER, 6)) : chatStream(splitInto(CODE_ANSWER, 6));
+  const refinement: TurnOptions["refine"] = refine
+    ? {
+        conversation: kind === "responses" ? RESPONSES_CONVERSATION : CHAT_CONVERSATION,
+        instructions: "Make the title larger.",
+      }
+    : undefined;
   return recorded(
     `turn-${kind}${refine ? "-refine" : ""}`,
     [reply],
-    (config, fetchFn, signal, timeoutMs) => generateTurn(config(kind), CODE_INPUT, { fetch: fetchFn, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(refinement ? { refine: refinement } : {}) }),
+    (config, fetchFn, signal, timeoutMs) =>
+      generateTurn(config(kind), CODE_INPUT, {
+        fetch: fetchFn,
+        ...(signal ? { signal } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(refinement ? { refine: refinement } : {}),
+      }),
     { shown: (r) => [r.notes, ...problemTexts(r.problems)] },
     options,
   );
@@ -140,7 +205,8 @@ function turnTarget(kind: ProviderConfig["kind"], refine: boolean, options: Targ
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) if (!entry.isDirectory()) out.push(relative(dir, join(entry.parentPath, entry.name)));
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (!entry.isDirectory()) out.push(relative(dir, join(entry.parentPath, entry.name)));
   return out;
 }
 
@@ -161,16 +227,31 @@ export async function writeInSandbox(files: SourceFile[]): Promise<void> {
 }
 
 function codeShown(result: ModelCodeResult): string[] {
-  return [result.notes, ...problemTexts(result.problems), ...result.attempts.flatMap((a) => [a.notes, ...problemTexts(a.problems)])];
+  return [
+    result.notes,
+    ...problemTexts(result.problems),
+    ...result.attempts.flatMap((a) => [a.notes, ...problemTexts(a.problems)]),
+  ];
 }
 
-function codeTarget(name: string, kind: ProviderConfig["kind"], answers: readonly string[], options: TargetOptions): Promise<AnyTarget> {
-  const replies = answers.map((text) => (kind === "responses" ? responsesStream(splitInto(text, 5)) : chatStream(splitInto(text, 5))));
+function codeTarget(
+  name: string,
+  kind: ProviderConfig["kind"],
+  answers: readonly string[],
+  options: TargetOptions,
+): Promise<AnyTarget> {
+  const replies = answers.map((text) =>
+    kind === "responses" ? responsesStream(splitInto(text, 5)) : chatStream(splitInto(text, 5)),
+  );
   return recorded(
     name,
     replies,
     async (config, fetchFn, signal, timeoutMs) => {
-      const result = await generateModelCode(config(kind), CODE_INPUT, { fetch: fetchFn, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+      const result = await generateModelCode(config(kind), CODE_INPUT, {
+        fetch: fetchFn,
+        ...(signal ? { signal } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
       await writeInSandbox(result.files);
       return result;
     },
@@ -180,21 +261,37 @@ function codeTarget(name: string, kind: ProviderConfig["kind"], answers: readonl
 }
 
 function verifyTarget(kind: ProviderConfig["kind"], options: TargetOptions): Promise<AnyTarget> {
-  const reply = kind === "responses" ? responsesStream(splitInto(CODE_ANSWER, 5)) : chatStream(splitInto(CODE_ANSWER, 5));
-  const round = { round: 1, conversation: kind === "responses" ? RESPONSES_CONVERSATION : CHAT_CONVERSATION, instructions: "The title is 4 px too low.", images: [{ label: "Your code, rendered:", url: PNG }] };
+  const reply =
+    kind === "responses" ? responsesStream(splitInto(CODE_ANSWER, 5)) : chatStream(splitInto(CODE_ANSWER, 5));
+  const round = {
+    round: 1,
+    conversation: kind === "responses" ? RESPONSES_CONVERSATION : CHAT_CONVERSATION,
+    instructions: "The title is 4 px too low.",
+    images: [{ label: "Your code, rendered:", url: PNG }],
+  };
   return recorded(
     `verify-${kind}`,
     [reply],
-    (config, fetchFn, signal, timeoutMs) => askModel(config(kind), CODE_INPUT, { fetch: fetchFn, ...(timeoutMs ? { timeoutMs } : {}) })(round, signal),
+    (config, fetchFn, signal, timeoutMs) =>
+      askModel(config(kind), CODE_INPUT, { fetch: fetchFn, ...(timeoutMs ? { timeoutMs } : {}) })(round, signal),
     { shown: (r) => [r.notes, ...problemTexts(r.problems)] },
     options,
   );
 }
 
-const ANALYSIS = "## Critique\n\n- **Hierarchy**: the title leads — ✓ 日本.\n- Contrast of `101:3`: 2.85:1.\n\n```css\ncolor: #595959;\n```\n";
+const ANALYSIS =
+  "## Critique\n\n- **Hierarchy**: the title leads — ✓ 日本.\n- Contrast of `101:3`: 2.85:1.\n\n```css\ncolor: #595959;\n```\n";
 const ANALYZE_INPUT: AnalyzeInput = {
   task: "critique",
-  frames: [{ nodeId: "101:3", name: "Login", hint: "figment-hint 1\nF 101:3 Login 375x812", texts: [{ nodeId: "101:4", name: "Title", chars: "Sign in" }], image: { dataUrl: PNG, width: 375, height: 812 } }],
+  frames: [
+    {
+      nodeId: "101:3",
+      name: "Login",
+      hint: "figment-hint 1\nF 101:3 Login 375x812",
+      texts: [{ nodeId: "101:4", name: "Title", chars: "Sign in" }],
+      image: { dataUrl: PNG, width: 375, height: 812 },
+    },
+  ],
   findings: [],
 };
 
@@ -203,20 +300,35 @@ function analyzeTarget(kind: ProviderConfig["kind"], options: TargetOptions): Pr
   return recorded(
     `analyze-${kind}`,
     [reply],
-    (config, fetchFn, signal, timeoutMs) => analyzeWithModel(config(kind), ANALYZE_INPUT, { fetch: fetchFn, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+    (config, fetchFn, signal, timeoutMs) =>
+      analyzeWithModel(config(kind), ANALYZE_INPUT, {
+        fetch: fetchFn,
+        ...(signal ? { signal } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      }),
     { shown: (r) => [r.markdown] },
     options,
   );
 }
 
-const FRAMES: CaptionFrame[] = [0, 1].map((i) => ({ id: `1:${i + 1}`, hash: `h${i}`, png: new Uint8Array(encodePng(24 + i, 16, { seed: i })) }));
+const FRAMES: CaptionFrame[] = [0, 1].map((i) => ({
+  id: `1:${i + 1}`,
+  hash: `h${i}`,
+  png: new Uint8Array(encodePng(24 + i, 16, { seed: i })),
+}));
 
 function captionsTarget(kind: ProviderConfig["kind"], options: TargetOptions): Promise<AnyTarget> {
   return recorded(
     `captions-${kind}`,
     captionReplies(),
     // One lane: the answers are replayed in the order the requests were made.
-    (config, fetchFn, signal, timeoutMs) => captionFrames(config(kind), FRAMES, {}, { fetch: fetchFn, concurrency: 1, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+    (config, fetchFn, signal, timeoutMs) =>
+      captionFrames(
+        config(kind),
+        FRAMES,
+        {},
+        { fetch: fetchFn, concurrency: 1, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) },
+      ),
     { shown: (r) => Object.values(r.cache).map((c) => c.text) },
     options,
   );
@@ -238,8 +350,10 @@ function checkVectors(vectors: readonly (readonly number[])[], count: number): v
   if (vectors.length !== count) throw new Error(`${vectors.length} vectors for ${count} inputs`);
   const length = vectors[0]?.length ?? 0;
   for (const vector of vectors) {
-    if (!Array.isArray(vector) || vector.length === 0 || vector.length !== length) throw new Error("vectors of different lengths");
-    if (!vector.every((x) => typeof x === "number" && Number.isFinite(x))) throw new Error("a vector with a value that is not a finite number");
+    if (!Array.isArray(vector) || vector.length === 0 || vector.length !== length)
+      throw new Error("vectors of different lengths");
+    if (!vector.every((x) => typeof x === "number" && Number.isFinite(x)))
+      throw new Error("a vector with a value that is not a finite number");
   }
 }
 
@@ -248,7 +362,18 @@ function embedFramesTarget(options: TargetOptions): Promise<AnyTarget> {
     "embed-frames",
     bagOfWordsEmbeddings,
     async (config, fetchFn, signal, timeoutMs) => {
-      const result = await embedFrames(config("chat"), DOCS, {}, { fetch: fetchFn, batchSize: 2, dimensions: 16, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+      const result = await embedFrames(
+        config("chat"),
+        DOCS,
+        {},
+        {
+          fetch: fetchFn,
+          batchSize: 2,
+          dimensions: 16,
+          ...(signal ? { signal } : {}),
+          ...(timeoutMs ? { timeoutMs } : {}),
+        },
+      );
       checkVectors([...result.vectors.values()], DOCS.length);
       return result;
     },
@@ -262,7 +387,12 @@ function embedQueryTarget(options: TargetOptions): Promise<AnyTarget> {
     "embed-query",
     bagOfWordsEmbeddings,
     async (config, fetchFn, signal, timeoutMs) => {
-      const vector = await embedQuery(config("chat"), "sign in", { fetch: fetchFn, dimensions: 16, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+      const vector = await embedQuery(config("chat"), "sign in", {
+        fetch: fetchFn,
+        dimensions: 16,
+        ...(signal ? { signal } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
       checkVectors([vector], 1);
       return vector;
     },
@@ -272,16 +402,28 @@ function embedQueryTarget(options: TargetOptions): Promise<AnyTarget> {
 }
 
 function connectionTarget(name: string, kind: ProviderConfig["kind"], options: TargetOptions): Promise<AnyTarget> {
-  const reply = kind === "responses" ? modelsJson() : openRouterModelsJson([["openai/gpt-5", "0.00000125", "0.00001"], ["anthropic/claude", "0.000003", "-1"], ["meta/llama", "0", "0"]]);
+  const reply =
+    kind === "responses"
+      ? modelsJson()
+      : openRouterModelsJson([
+          ["openai/gpt-5", "0.00000125", "0.00001"],
+          ["anthropic/claude", "0.000003", "-1"],
+          ["meta/llama", "0", "0"],
+        ]);
   return recorded(
     name,
     [reply],
     async (config, fetchFn, signal, timeoutMs) => {
-      const result = await testConnection(config(kind), { fetch: fetchFn, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+      const result = await testConnection(config(kind), {
+        fetch: fetchFn,
+        ...(signal ? { signal } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
       // A failed test is the reader's refusal, said in its message.
       if (!result.ok) throw new ModelError(result.error.kind, result.error.message);
       for (const price of Object.values(result.prices ?? {}))
-        if (!Number.isFinite(price.input) || !Number.isFinite(price.output) || price.input < 0 || price.output < 0) throw new Error(`a price that is not a finite amount: ${JSON.stringify(price)}`);
+        if (!Number.isFinite(price.input) || !Number.isFinite(price.output) || price.input < 0 || price.output < 0)
+          throw new Error(`a price that is not a finite amount: ${JSON.stringify(price)}`);
       return result;
     },
     {},
@@ -291,17 +433,31 @@ function connectionTarget(name: string, kind: ProviderConfig["kind"], options: T
 
 const INFER_INPUT: InferInput = {
   texts: [{ layer: "Headline", text: "Bedtime stories your little ones will love" }],
-  params: [{ name: "audience", description: "who the page speaks to" }, { name: "mood", choices: ["calm", "playful", "loud"] }],
+  params: [
+    { name: "audience", description: "who the page speaks to" },
+    { name: "mood", choices: ["calm", "playful", "loud"] },
+  ],
   rows: 2,
 };
-const INFER_ANSWER = JSON.stringify({ rows: [{ audience: "parents of toddlers", mood: "calm" }, { audience: "young kids", mood: "playful" }], notes: "Bedtime, little ones." });
+const INFER_ANSWER = JSON.stringify({
+  rows: [
+    { audience: "parents of toddlers", mood: "calm" },
+    { audience: "young kids", mood: "playful" },
+  ],
+  notes: "Bedtime, little ones.",
+});
 
 function inferTarget(kind: ProviderConfig["kind"], options: TargetOptions): Promise<AnyTarget> {
   return recorded(
     `infer-${kind}`,
     [kind === "responses" ? responsesJson(INFER_ANSWER) : chatJson(INFER_ANSWER)],
     // Replayed without the SDK's retry: its back-off (about half a second a case) would be most of the run.
-    (config, fetchFn, signal, timeoutMs) => inferRows(config(kind), INFER_INPUT, { fetch: fetchFn, ...(signal ? { signal, maxRetries: 0 } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+    (config, fetchFn, signal, timeoutMs) =>
+      inferRows(config(kind), INFER_INPUT, {
+        fetch: fetchFn,
+        ...(signal ? { signal, maxRetries: 0 } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      }),
     {
       // The rows are the model's words, shown as its values; the notes are shown as a sentence.
       shown: (r) => [r.notes],
@@ -337,7 +493,10 @@ export const TEXT_TARGETS: Readonly<Record<string, (options: TargetOptions) => P
 };
 
 /** The named targets (default all), recorded: the suite runs a few hundred cases of each, the bench ten times more. */
-export async function textTargets(names: readonly string[] = Object.keys(TEXT_TARGETS), options: TargetOptions = {}): Promise<AnyTarget[]> {
+export async function textTargets(
+  names: readonly string[] = Object.keys(TEXT_TARGETS),
+  options: TargetOptions = {},
+): Promise<AnyTarget[]> {
   const targets: AnyTarget[] = [];
   for (const name of names) {
     const build = TEXT_TARGETS[name];

@@ -3,7 +3,12 @@
  * fetch the SDK is given: the real `openai` SDK and the project's readers see exactly the bytes, chunking and
  * endings of a broken server, thousands of times a second, without a socket per case.
  */
-import { startOpenAiServer, type OpenAiTestServer, type ScriptFn, type ScriptedReply } from "../openai-server/server.js";
+import {
+  startOpenAiServer,
+  type OpenAiTestServer,
+  type ScriptFn,
+  type ScriptedReply,
+} from "../openai-server/server.js";
 
 export interface WireAnswer {
   status: number;
@@ -58,7 +63,14 @@ export function recordingFetch(): { answers: WireAnswer[]; paths: string[]; fetc
     const body = new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => {
-      if (key !== "content-length" && key !== "transfer-encoding" && key !== "connection" && key !== "keep-alive" && key !== "date") headers[key] = value;
+      if (
+        key !== "content-length" &&
+        key !== "transfer-encoding" &&
+        key !== "connection" &&
+        key !== "keep-alive" &&
+        key !== "date"
+      )
+        headers[key] = value;
     });
     answers.push({ status: response.status, headers, body });
     paths.push(new URL(typeof input === "string" || input instanceof URL ? input : input.url).pathname);
@@ -89,7 +101,13 @@ export function replayFetch(answers: readonly ReplayedAnswer[]): typeof fetch & 
 }
 
 function notFound(): ReplayedAnswer {
-  return { status: 404, headers: { "content-type": "application/json" }, body: new TextEncoder().encode('{"error":{"message":"No such route in this replay.","type":"invalid_request_error","code":null}}') };
+  return {
+    status: 404,
+    headers: { "content-type": "application/json" },
+    body: new TextEncoder().encode(
+      '{"error":{"message":"No such route in this replay.","type":"invalid_request_error","code":null}}',
+    ),
+  };
 }
 
 function bodyStream(answer: ReplayedAnswer, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {

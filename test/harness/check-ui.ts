@@ -33,18 +33,32 @@ const enginePayload = enginePayloadIn(codeJs);
 const codePartPayloads = codePartPayloadsIn(codeJs);
 
 // The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
-const file = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8")) as {
-  document: { children: { children: { id: string; name: string; type: string; absoluteBoundingBox: { width: number; height: number } }[] }[] };
+const file = JSON.parse(
+  readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8"),
+) as {
+  document: {
+    children: {
+      children: { id: string; name: string; type: string; absoluteBoundingBox: { width: number; height: number } }[];
+    }[];
+  };
   components: unknown;
   styles: unknown;
 };
 const frameNode = file.document.children[0]!.children[0]!;
 const exportJson = { document: frameNode, components: file.components, styles: file.styles };
-const selectedNode = { id: frameNode.id, name: frameNode.name, type: frameNode.type, width: frameNode.absoluteBoundingBox.width, height: frameNode.absoluteBoundingBox.height };
+const selectedNode = {
+  id: frameNode.id,
+  name: frameNode.name,
+  type: frameNode.type,
+  width: frameNode.absoluteBoundingBox.width,
+  height: frameNode.absoluteBoundingBox.height,
+};
 
-const thumbPath = [join(ROOT, "test-artifacts", "figmasharp-login-101-3.png"), join(ROOT, "test", "fixtures", "figma", "grida-vector-frame.png")].find(existsSync)!;
+const thumbPath = [
+  join(ROOT, "test-artifacts", "figmasharp-login-101-3.png"),
+  join(ROOT, "test", "fixtures", "figma", "grida-vector-frame.png"),
+].find(existsSync)!;
 const thumbnailB64 = readFileSync(thumbPath).toString("base64");
-
 
 type Theme = "light" | "dark" | "none";
 
@@ -165,7 +179,9 @@ function packWorker(source: string): string {
 const crashingWorker = `self.onmessage = (e) => { if (e.data.kind === "ping") { self.postMessage({ id: e.data.id, ok: true, kind: "pong" }); return; } if (e.data.kind === "load-packed") { self.postMessage({ id: e.data.id, ok: true, kind: "loaded" }); return; } throw new Error("simulated worker crash"); };`;
 
 /** A worker that answers with a fixed file set holding an error at src/screens/Broken.tsx:30. */
-const brokenFile = Array.from({ length: 60 }, (_, i) => (i === 29 ? "  return <div>{oops</div>;" : `// line ${i + 1}`)).join("\n");
+const brokenFile = Array.from({ length: 60 }, (_, i) =>
+  i === 29 ? "  return <div>{oops</div>;" : `// line ${i + 1}`,
+).join("\n");
 const stubWorker = `self.onmessage = (e) => {
   const r = e.data;
   if (r.kind === "ping") return self.postMessage({ id: r.id, ok: true, kind: "pong" });
@@ -210,7 +226,10 @@ const shot = async (page: Page, name: string) => {
 };
 const sent = (page: Page) => page.evaluate(() => (globalThis as unknown as { sent: { type: string }[] }).sent);
 // The engine script itself (its code parts are asked for apart, before the jobs that need them).
-const sourceRequests = async (page: Page) => (await sent(page)).filter((m) => m.type === "get-worker-source" && !String((m as { part?: string }).part).startsWith("code-")).length;
+const sourceRequests = async (page: Page) =>
+  (await sent(page)).filter(
+    (m) => m.type === "get-worker-source" && !String((m as { part?: string }).part).startsWith("code-"),
+  ).length;
 
 const browser = await launchChromium();
 const base: Scenario = { command: "code", theme: "light", selection: { nodes: [selectedNode], unsupported: [] } };
@@ -227,30 +246,46 @@ try {
       check(focusRing !== "none", `${theme}: focused control shows a focus ring (${focusRing})`);
       const messages = await sent(page);
       check(messages[0]?.type === "ready", `${theme}: first message is ready`);
-      check(messages.some((m) => m.type === "get-thumbnail"), `${theme}: asks get-thumbnail for the selection`);
+      check(
+        messages.some((m) => m.type === "get-thumbnail"),
+        `${theme}: asks get-thumbnail for the selection`,
+      );
       const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      check(theme === "dark" ? bg === "rgb(44, 44, 44)" : bg === "rgb(255, 255, 255)", `${theme}: body background follows --figma-color-bg (${bg})`);
+      check(
+        theme === "dark" ? bg === "rgb(44, 44, 44)" : bg === "rgb(255, 255, 255)",
+        `${theme}: body background follows --figma-color-bg (${bg})`,
+      );
 
       // 2. Generate React → results. The worker's script is asked of the main thread once, by the warm-up in idle
       // time after the panel painted or by this Generate, whichever comes first.
-      check((await sourceRequests(page)) <= 1, `${theme}: at most one get-worker-source (the idle warm-up) before the first Generate`);
+      check(
+        (await sourceRequests(page)) <= 1,
+        `${theme}: at most one get-worker-source (the idle warm-up) before the first Generate`,
+      );
       const started = Date.now();
       await ui.click("text=Generate");
       await ui.waitForSelector(".code__line", { timeout: 60_000 });
       const ms = Date.now() - started;
-      const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): Record<string, unknown> }).figmentWorkerStats());
+      const stats = await ui.evaluate(() =>
+        (window as unknown as { figmentWorkerStats(): Record<string, unknown> }).figmentWorkerStats(),
+      );
       checks.push(`info ${theme}: export→code shown in ${ms} ms; worker stats ${JSON.stringify(stats)}`);
       check((await sourceRequests(page)) === 1, `${theme}: get-worker-source asked once in all`);
       await shot(page, `${theme}-2-react-code`);
       const tabs = await ui.locator(".tab__label").allTextContents();
       check(tabs.length === 1 && tabs[0]!.endsWith(".tsx"), `${theme}: opens the first screen (${tabs.join(",")})`);
-      check((await ui.locator(".code .tok-tag").count()) > 0 && (await ui.locator(".code .tok-keyword").count()) > 0, `${theme}: code is highlighted (tags, keywords)`);
+      check(
+        (await ui.locator(".code .tok-tag").count()) > 0 && (await ui.locator(".code .tok-keyword").count()) > 0,
+        `${theme}: code is highlighted (tags, keywords)`,
+      );
 
       // Problems: expand, and a problem with a file opens it at its line.
       await ui.click(".problems__header");
       await shot(page, `${theme}-2b-problems`);
       const problemButtons = ui.locator("button.problem__row");
-      checks.push(`info ${theme}: ${await ui.locator(".problem").count()} problems, ${await problemButtons.count()} with a file`);
+      checks.push(
+        `info ${theme}: ${await ui.locator(".problem").count()} problems, ${await problemButtons.count()} with a file`,
+      );
       if ((await problemButtons.count()) > 0) {
         const location = (await problemButtons.first().locator(".problem__location").textContent()) ?? "";
         await problemButtons.first().click();
@@ -274,9 +309,19 @@ try {
         return { sandbox: f.getAttribute("sandbox"), srcdoc: f.srcdoc, w: f.width, h: f.height };
       });
       // Scripts allowed for the panel's outline only: the CSP admits that one script, by its hash; no same-origin.
-      check(frameInfo.sandbox === "allow-scripts", `${theme}: preview iframe has sandbox="allow-scripts" (got ${JSON.stringify(frameInfo.sandbox)})`);
-      check(/Content-Security-Policy" content="[^"]*; script-src 'sha256-[A-Za-z0-9+/]+=*'"/.test(frameInfo.srcdoc) && (frameInfo.srcdoc.match(/<script/gi) ?? []).length === 1, `${theme}: srcdoc's CSP allows one script by its hash, and it has that one <script>`);
-      check(frameInfo.w === "375" && frameInfo.h === "667", `${theme}: preview at the frame's size (${frameInfo.w}×${frameInfo.h})`);
+      check(
+        frameInfo.sandbox === "allow-scripts",
+        `${theme}: preview iframe has sandbox="allow-scripts" (got ${JSON.stringify(frameInfo.sandbox)})`,
+      );
+      check(
+        /Content-Security-Policy" content="[^"]*; script-src 'sha256-[A-Za-z0-9+/]+=*'"/.test(frameInfo.srcdoc) &&
+          (frameInfo.srcdoc.match(/<script/gi) ?? []).length === 1,
+        `${theme}: srcdoc's CSP allows one script by its hash, and it has that one <script>`,
+      );
+      check(
+        frameInfo.w === "375" && frameInfo.h === "667",
+        `${theme}: preview at the frame's size (${frameInfo.w}×${frameInfo.h})`,
+      );
       const preview = page.frames().find((f) => f.parentFrame() === ui);
       await preview?.waitForSelector(".log-in-page", { timeout: 10_000 }).catch(() => undefined);
       const rendered = preview ? await preview.locator(".log-in-page").count() : 0;
@@ -292,13 +337,17 @@ try {
       await ui.click("text=Copy all");
       await ui.waitForSelector(".toast", { timeout: 5000 }).catch(() => undefined);
       const copied = await ui.locator(".toast").allTextContents();
-      check(copied.some((t) => t.startsWith("Copied")), `${theme}: Copy all reports "${copied.join(" | ")}"`);
+      check(
+        copied.some((t) => t.startsWith("Copied")),
+        `${theme}: Copy all reports "${copied.join(" | ")}"`,
+      );
       if (theme === "light") {
         const [download] = await Promise.all([page.waitForEvent("download"), ui.click("text=Download .zip")]);
         const path = await download.path();
         const names = Object.keys(unzipSync(new Uint8Array(readFileSync(path))));
         checks.push(`info zip ${download.suggestedFilename()}: ${names.length} files`);
-        for (const needed of ["package.json", "index.html", "src/main.tsx", "tsconfig.json", "vite.config.ts"]) check(names.includes(needed), `zip has ${needed}`);
+        for (const needed of ["package.json", "index.html", "src/main.tsx", "tsconfig.json", "vite.config.ts"])
+          check(names.includes(needed), `zip has ${needed}`);
         writeFileSync(join(OUT, download.suggestedFilename()), readFileSync(path));
       }
     });
@@ -306,7 +355,10 @@ try {
 
   // HTML target, problems list, page title.
   await run({ ...base, settings: { target: "html" }, width: 640, height: 560 }, async (page, ui) => {
-    check(await ui.locator(".segmented[aria-label=Styling] button").first().isDisabled(), "html: styling disabled for HTML");
+    check(
+      await ui.locator(".segmented[aria-label=Styling] button").first().isDisabled(),
+      "html: styling disabled for HTML",
+    );
     await ui.click("text=Generate");
     await ui.waitForSelector(".code__line", { timeout: 60_000 });
     const tabs = await ui.locator(".tab__label").allTextContents();
@@ -322,25 +374,62 @@ try {
 
   // Empty selection, unsupported nodes.
   for (const theme of ["light", "dark"] as const) {
-    await run({ ...base, theme, selection: { nodes: [], unsupported: [{ id: "9:9", name: "Slice 1", type: "SLICE", width: 100, height: 100, problem: "not-design", reason: "a slice is an export area, not a layer: select the frame under it" }] } }, async (page, ui) => {
-      const title = await ui.locator(".selection__title").textContent();
-      check(title === "Select a frame, component or group to generate code", `${theme}: empty selection message`);
-      check(await ui.locator("button", { hasText: "Generate" }).isDisabled(), `${theme}: Generate disabled with nothing selected`);
-      await shot(page, `${theme}-7-empty-selection`);
-    });
+    await run(
+      {
+        ...base,
+        theme,
+        selection: {
+          nodes: [],
+          unsupported: [
+            {
+              id: "9:9",
+              name: "Slice 1",
+              type: "SLICE",
+              width: 100,
+              height: 100,
+              problem: "not-design",
+              reason: "a slice is an export area, not a layer: select the frame under it",
+            },
+          ],
+        },
+      },
+      async (page, ui) => {
+        const title = await ui.locator(".selection__title").textContent();
+        check(title === "Select a frame, component or group to generate code", `${theme}: empty selection message`);
+        check(
+          await ui.locator("button", { hasText: "Generate" }).isDisabled(),
+          `${theme}: Generate disabled with nothing selected`,
+        );
+        await shot(page, `${theme}-7-empty-selection`);
+      },
+    );
   }
 
   // Too large (main thread's message + what to do) and the bogus-message banner.
-  await run({ ...base, theme: "dark", exportError: { code: "too-large", message: "“Log-In Page” has 12,000 layers; Figment exports up to 5,000. Select a smaller frame." }, sendBogus: true }, async (page, ui) => {
-    await ui.waitForSelector(".banner--error");
-    const banner = (await ui.locator(".banner--error").textContent()) ?? "";
-    check(banner.includes('unknown message "teleport"'), "unknown message → error banner");
-    await ui.click("text=Generate");
-    await ui.waitForSelector(".notice--warning");
-    const text = (await ui.locator(".notice--warning").textContent()) ?? "";
-    check(text.includes("12,000 layers") && text.includes("Select a smaller frame"), "too-large shows the main thread's message and what to do");
-    await shot(page, "dark-8-too-large-and-bad-message");
-  });
+  await run(
+    {
+      ...base,
+      theme: "dark",
+      exportError: {
+        code: "too-large",
+        message: "“Log-In Page” has 12,000 layers; Figment exports up to 5,000. Select a smaller frame.",
+      },
+      sendBogus: true,
+    },
+    async (page, ui) => {
+      await ui.waitForSelector(".banner--error");
+      const banner = (await ui.locator(".banner--error").textContent()) ?? "";
+      check(banner.includes('unknown message "teleport"'), "unknown message → error banner");
+      await ui.click("text=Generate");
+      await ui.waitForSelector(".notice--warning");
+      const text = (await ui.locator(".notice--warning").textContent()) ?? "";
+      check(
+        text.includes("12,000 layers") && text.includes("Select a smaller frame"),
+        "too-large shows the main thread's message and what to do",
+      );
+      await shot(page, "dark-8-too-large-and-bad-message");
+    },
+  );
 
   // Cancel during export.
   await run({ ...base, exportDelayMs: 3000 }, async (page, ui) => {
@@ -350,30 +439,56 @@ try {
     await ui.click("text=Cancel");
     await ui.waitForSelector(".notice__title >> text=Cancelled");
     const messages = await sent(page);
-    check(messages.some((m) => m.type === "cancel"), "Cancel sends cancel");
+    check(
+      messages.some((m) => m.type === "cancel"),
+      "Cancel sends cancel",
+    );
     await shot(page, "light-10-cancelled");
   });
 
   // Export failure.
-  await run({ ...base, exportError: { code: "export-failed", message: "Could not export the structure of “Log-In Page”: internal error" } }, async (page, ui) => {
-    await ui.click("text=Generate");
-    await ui.waitForSelector(".notice--error");
-    check(((await ui.locator(".notice--error").textContent()) ?? "").includes("Figma could not export the selection"), "export failure explained");
-    await shot(page, "light-11-export-failed");
-  });
+  await run(
+    {
+      ...base,
+      exportError: {
+        code: "export-failed",
+        message: "Could not export the structure of “Log-In Page”: internal error",
+      },
+    },
+    async (page, ui) => {
+      await ui.click("text=Generate");
+      await ui.waitForSelector(".notice--error");
+      check(
+        ((await ui.locator(".notice--error").textContent()) ?? "").includes("Figma could not export the selection"),
+        "export failure explained",
+      );
+      await shot(page, "light-11-export-failed");
+    },
+  );
 
   // Worker crash → Retry.
   await run({ ...base, worker: "crash" }, async (page, ui) => {
     await ui.click("text=Generate");
     await ui.waitForSelector(".notice--error", { timeout: 30_000 });
     const text = (await ui.locator(".notice--error").textContent()) ?? "";
-    check(text.includes("The code generator crashed") && text.includes("simulated worker crash"), "worker crash explained");
+    check(
+      text.includes("The code generator crashed") && text.includes("simulated worker crash"),
+      "worker crash explained",
+    );
     check(await ui.locator("button", { hasText: "Retry" }).isVisible(), "worker crash offers Retry");
     await shot(page, "light-12-worker-crash");
-    await ui.click("button:has-text(\"Retry\")");
-    await ui.waitForFunction(() => (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats().starts >= 2, undefined, { timeout: 30_000 }).catch(() => undefined);
+    await ui.click('button:has-text("Retry")');
+    await ui
+      .waitForFunction(
+        () => (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats().starts >= 2,
+        undefined,
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined);
     await ui.waitForSelector(".notice--error");
-    const stats = await ui.evaluate(() => (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats());
+    const stats = await ui.evaluate(() =>
+      (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats(),
+    );
     check(stats.starts === 2, `Retry starts a fresh worker (starts=${stats.starts})`);
     const requests = await sourceRequests(page);
     check(requests === 1, `Retry reuses the worker script it already has (get-worker-source sent ${requests}×)`);
@@ -397,39 +512,60 @@ try {
 
   // Settings, both themes, with and without a key.
   for (const theme of ["light", "dark"] as const) {
-    await run({ ...base, theme, command: "settings", apiKey: theme === "dark" ? "sk-test-secret-123" : null }, async (page, ui) => {
-      await ui.waitForSelector("form.panel--settings");
-      const html = await ui.content();
-      check(!html.includes("sk-test-secret-123"), `${theme}: the API key is not in the DOM`);
-      const placeholder = await ui.locator("input[type=url]").getAttribute("placeholder");
-      check(placeholder === "https://api.openai.com/v1", `${theme}: base URL placeholder is the provider default`);
-      if (theme === "light") {
-        await ui.getByRole("combobox", { name: "Provider" }).click();
-        await ui.getByRole("option", { name: "OpenRouter" }).click();
-        check((await ui.locator("input[type=url]").getAttribute("placeholder")) === "https://openrouter.ai/api/v1", "placeholder follows the provider");
-        await ui.fill("input[type=password]", "sk-or-new-key");
-        await ui.click("text=Test connection");
-        await ui.waitForSelector(".test-result", { timeout: 15_000 });
-        const result = (await ui.locator(".test-result").textContent()) ?? "";
-        checks.push(`info test connection offline: ${result}`);
-        check(result.includes("openrouter.ai") && !result.includes("sk-or-new-key"), "test connection fails offline with a clear message");
-        await ui.click("button[type=submit]");
-        await ui.waitForSelector(".save-state--saved");
-        const messages = (await sent(page)) as { type: string; settings?: unknown; key?: { slot: string; value: string | null } }[];
-        const save = messages.filter((m) => m.type === "save-settings").pop();
-        check(save?.key?.value === "sk-or-new-key" && save.key.slot === "openrouter" && (save.settings as { provider?: string }).provider === "openrouter", "Save sends save-settings with the key for OpenRouter's slot");
-        check(!(await ui.content()).includes("sk-or-new-key"), "after saving, the key is not in the DOM");
-        await shot(page, `${theme}-13-settings-saved`);
-      } else {
-        check(await ui.locator(".key-saved").isVisible(), "dark: saved key shows as 'Key saved'");
-        await shot(page, `${theme}-13-settings-with-key`);
-      }
-    });
+    await run(
+      { ...base, theme, command: "settings", apiKey: theme === "dark" ? "sk-test-secret-123" : null },
+      async (page, ui) => {
+        await ui.waitForSelector("form.panel--settings");
+        const html = await ui.content();
+        check(!html.includes("sk-test-secret-123"), `${theme}: the API key is not in the DOM`);
+        const placeholder = await ui.locator("input[type=url]").getAttribute("placeholder");
+        check(placeholder === "https://api.openai.com/v1", `${theme}: base URL placeholder is the provider default`);
+        if (theme === "light") {
+          await ui.getByRole("combobox", { name: "Provider" }).click();
+          await ui.getByRole("option", { name: "OpenRouter" }).click();
+          check(
+            (await ui.locator("input[type=url]").getAttribute("placeholder")) === "https://openrouter.ai/api/v1",
+            "placeholder follows the provider",
+          );
+          await ui.fill("input[type=password]", "sk-or-new-key");
+          await ui.click("text=Test connection");
+          await ui.waitForSelector(".test-result", { timeout: 15_000 });
+          const result = (await ui.locator(".test-result").textContent()) ?? "";
+          checks.push(`info test connection offline: ${result}`);
+          check(
+            result.includes("openrouter.ai") && !result.includes("sk-or-new-key"),
+            "test connection fails offline with a clear message",
+          );
+          await ui.click("button[type=submit]");
+          await ui.waitForSelector(".save-state--saved");
+          const messages = (await sent(page)) as {
+            type: string;
+            settings?: unknown;
+            key?: { slot: string; value: string | null };
+          }[];
+          const save = messages.filter((m) => m.type === "save-settings").pop();
+          check(
+            save?.key?.value === "sk-or-new-key" &&
+              save.key.slot === "openrouter" &&
+              (save.settings as { provider?: string }).provider === "openrouter",
+            "Save sends save-settings with the key for OpenRouter's slot",
+          );
+          check(!(await ui.content()).includes("sk-or-new-key"), "after saving, the key is not in the DOM");
+          await shot(page, `${theme}-13-settings-saved`);
+        } else {
+          check(await ui.locator(".key-saved").isVisible(), "dark: saved key shows as 'Key saved'");
+          await shot(page, `${theme}-13-settings-with-key`);
+        }
+      },
+    );
   }
 
   // Coming-soon panels; no theme variables at all (fallbacks).
   await run({ ...base, command: "image", theme: "none" }, async (page, ui) => {
-    check(((await ui.locator(".soon").textContent()) ?? "").includes("coming in a later version"), "image panel: coming later");
+    check(
+      ((await ui.locator(".soon").textContent()) ?? "").includes("coming in a later version"),
+      "image panel: coming later",
+    );
     const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
     check(bg === "rgb(255, 255, 255)", `no theme variables → light fallback (${bg})`);
     await shot(page, "none-14-image-soon");

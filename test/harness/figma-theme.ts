@@ -63,7 +63,17 @@ export type FigmaTheme = "light" | "dark";
 /** `html` (the plugin's page) as Figma serves it with themeColors in `theme`: the class on <html>, the variables first in <head>. */
 export function withFigmaTheme(html: string, theme: FigmaTheme): string {
   const vars = theme === "dark" ? FIGMA_DARK : FIGMA_LIGHT;
-  const style = `<style id="figma-style">:root{${Object.entries(vars).map(([k, v]) => `${k}:${v}`).join(";")}}</style>`;
-  const classed = /<html(\s[^>]*)?>/i.test(html) ? html.replace(/<html(\s[^>]*)?>/i, (tag) => (/class=/i.test(tag) ? tag.replace(/class="/i, `class="figma-${theme} `) : tag.replace(/^<html/i, `<html class="figma-${theme}"`))) : html;
-  return /<head(\s[^>]*)?>/i.test(classed) ? classed.replace(/<head(\s[^>]*)?>/i, (tag) => `${tag}${style}`) : `${style}${classed}`;
+  const style = `<style id="figma-style">:root{${Object.entries(vars)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(";")}}</style>`;
+  const classed = /<html(\s[^>]*)?>/i.test(html)
+    ? html.replace(/<html(\s[^>]*)?>/i, (tag) =>
+        /class=/i.test(tag)
+          ? tag.replace(/class="/i, `class="figma-${theme} `)
+          : tag.replace(/^<html/i, `<html class="figma-${theme}"`),
+      )
+    : html;
+  return /<head(\s[^>]*)?>/i.test(classed)
+    ? classed.replace(/<head(\s[^>]*)?>/i, (tag) => `${tag}${style}`)
+    : `${style}${classed}`;
 }

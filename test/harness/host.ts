@@ -33,7 +33,9 @@ async function text(path: string): Promise<string> {
   return response.text();
 }
 
-function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from: RelayedMessage["from"], deliver: () => void, part?: string): void } {
+function createRelay(
+  initiallyHeld: string[],
+): Relay & { pass(type: string, from: RelayedMessage["from"], deliver: () => void, part?: string): void } {
   const holding = new Set(initiallyHeld);
   const waiting = new Map<string, (() => void)[]>();
   const traffic: RelayedMessage[] = [];
@@ -46,7 +48,12 @@ function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from
     },
     pass: (type, from, deliver, part) => {
       const send = (): void => {
-        traffic.push({ from, type, at: performance.timeOrigin + performance.now(), ...(part !== undefined ? { part } : {}) });
+        traffic.push({
+          from,
+          type,
+          at: performance.timeOrigin + performance.now(),
+          ...(part !== undefined ? { part } : {}),
+        });
         deliver();
       };
       if (!holding.has(type)) return send();
@@ -55,11 +62,23 @@ function createRelay(initiallyHeld: string[]): Relay & { pass(type: string, from
   };
 }
 
-const typeOf = (message: unknown): string => (typeof message === "object" && message !== null && typeof (message as { type?: unknown }).type === "string" ? (message as { type: string }).type : "");
+const typeOf = (message: unknown): string =>
+  typeof message === "object" && message !== null && typeof (message as { type?: unknown }).type === "string"
+    ? (message as { type: string }).type
+    : "";
 /** The `part` a message names (get-worker-source: which worker), for the relay's record. */
-const partOf = (message: unknown): string | undefined => (typeof message === "object" && message !== null && typeof (message as { part?: unknown }).part === "string" ? (message as { part: string }).part : undefined);
+const partOf = (message: unknown): string | undefined =>
+  typeof message === "object" && message !== null && typeof (message as { part?: unknown }).part === "string"
+    ? (message as { part: string }).part
+    : undefined;
 
-function mountUi(html: string, sim: FigmaSim, width: number, height: number, relay: ReturnType<typeof createRelay>): void {
+function mountUi(
+  html: string,
+  sim: FigmaSim,
+  width: number,
+  height: number,
+  relay: ReturnType<typeof createRelay>,
+): void {
   const iframe = document.createElement("iframe");
   iframe.id = "plugin-ui";
   iframe.width = String(width);
@@ -67,7 +86,8 @@ function mountUi(html: string, sim: FigmaSim, width: number, height: number, rel
   iframe.style.border = "1px solid #ccc";
   const queue: unknown[] = [];
   let loaded = false;
-  const deliver = (message: unknown): void => relay.pass(typeOf(message), "plugin", () => iframe.contentWindow?.postMessage({ pluginMessage: message }, "*"));
+  const deliver = (message: unknown): void =>
+    relay.pass(typeOf(message), "plugin", () => iframe.contentWindow?.postMessage({ pluginMessage: message }, "*"));
   sim.ui.listen((message) => (loaded ? deliver(message) : queue.push(message)));
   // Messages already posted before the iframe existed (init right after showUI) wait in the queue too.
   for (const message of sim.ui.messages) queue.push(message);
@@ -78,7 +98,13 @@ function mountUi(html: string, sim: FigmaSim, width: number, height: number, rel
   window.addEventListener("message", (event) => {
     if (event.source !== iframe.contentWindow) return;
     const data = event.data as { pluginMessage?: unknown } | null;
-    if (data && typeof data === "object" && "pluginMessage" in data) relay.pass(typeOf(data.pluginMessage), "ui", () => void sim.ui.send(data.pluginMessage), partOf(data.pluginMessage));
+    if (data && typeof data === "object" && "pluginMessage" in data)
+      relay.pass(
+        typeOf(data.pluginMessage),
+        "ui",
+        () => void sim.ui.send(data.pluginMessage),
+        partOf(data.pluginMessage),
+      );
   });
   iframe.srcdoc = html;
   document.body.appendChild(iframe);
@@ -94,7 +120,8 @@ interface Seed {
 /** The seed file, its base64 byte arrays made Uint8Array again, into the globals the host reads below. */
 async function readSeed(path: string): Promise<void> {
   const seed = JSON.parse(await text(path), (_, value: unknown) => {
-    const bytes = typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
+    const bytes =
+      typeof value === "object" && value !== null ? (value as { __figmentBytes?: unknown }).__figmentBytes : undefined;
     return typeof bytes === "string" ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)) : value;
   }) as Seed;
   host.__figmentStorage = seed.storage;
@@ -131,7 +158,8 @@ async function start(): Promise<void> {
   figma.showUI = (html, options = {}) => {
     showUI(html, options);
     // Figma themes the page only when the plugin asks (themeColors); without a theme the fallbacks (light) apply.
-    if (options["themeColors"] === true && (theme === "light" || theme === "dark")) html = withFigmaTheme(html, theme as FigmaTheme);
+    if (options["themeColors"] === true && (theme === "light" || theme === "dark"))
+      html = withFigmaTheme(html, theme as FigmaTheme);
     const width = typeof options["width"] === "number" ? options["width"] : 300;
     const height = typeof options["height"] === "number" ? options["height"] : 200;
     mountUi(html, sim, width, height, relay);

@@ -84,18 +84,37 @@ export interface PluginPage {
 }
 
 /** Opens the harness, waits for the plugin UI to load, and runs `fn`. */
-export async function withPluginPage<T>(browser: PageHost, options: PluginPageOptions, fn: (p: PluginPage) => Promise<T>): Promise<T> {
+export async function withPluginPage<T>(
+  browser: PageHost,
+  options: PluginPageOptions,
+  fn: (p: PluginPage) => Promise<T>,
+): Promise<T> {
   const root = options.root ?? ROOT;
-  const fixture = typeof options.fixture === "string" ? readFileSync(join(root, "test/fixtures/figma", options.fixture), "utf8") : JSON.stringify(options.fixture);
+  const fixture =
+    typeof options.fixture === "string"
+      ? readFileSync(join(root, "test/fixtures/figma", options.fixture), "utf8")
+      : JSON.stringify(options.fixture);
   const files: SourceFile[] = [
-    { path: "host.html", content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>` },
+    {
+      path: "host.html",
+      content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
+    },
     { path: "host.js", content: await hostScript(root) },
     { path: "fixture.json", content: fixture },
-    ...(options.variables !== undefined ? [{ path: "variables.json", content: JSON.stringify(options.variables) }] : []),
+    ...(options.variables !== undefined
+      ? [{ path: "variables.json", content: JSON.stringify(options.variables) }]
+      : []),
     { path: "ui.html", content: readFileSync(join(root, "dist/ui.html"), "utf8") },
     { path: "code.js", content: readFileSync(join(root, "dist/code.js"), "utf8") },
   ];
-  const query = new URLSearchParams({ fixture: "fixture.json", select: (options.select ?? []).join(","), command: options.command ?? "code", hold: (options.hold ?? []).join(","), ...(options.variables !== undefined ? { variables: "variables.json" } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  const query = new URLSearchParams({
+    fixture: "fixture.json",
+    select: (options.select ?? []).join(","),
+    command: options.command ?? "code",
+    hold: (options.hold ?? []).join(","),
+    ...(options.variables !== undefined ? { variables: "variables.json" } : {}),
+    ...(options.theme ? { theme: options.theme } : {}),
+  });
   const viewport = options.viewport ?? { width: 520, height: 720 };
   // Storage, images and setup reach the page as a file it reads when it starts (seed.json), not an init script:
   // a page that keeps no init script can be reused for the next call when `browser` is a context
@@ -104,28 +123,40 @@ export async function withPluginPage<T>(browser: PageHost, options: PluginPageOp
     files.push({ path: "seed.json", content: seedJson(options) });
     query.set("seed", "seed.json");
   }
-  return withPage(browser, files, `host.html?${query.toString()}`, viewport, async (page) => {
-    await page.waitForFunction(() => {
-      const w = globalThis as unknown as { __figmentReady?: boolean; __figmentHostError?: string };
-      return w.__figmentReady === true || w.__figmentHostError !== undefined;
-    });
-    const hostError = await page.evaluate(() => (globalThis as unknown as { __figmentHostError?: string }).__figmentHostError);
-    if (hostError) throw new Error(`harness host failed: ${hostError}`);
-    const handle = await page.waitForSelector("#plugin-ui");
-    const ui = await handle.contentFrame();
-    if (!ui) throw new Error("harness: the plugin UI iframe has no frame");
-    await ui.waitForSelector("#app > *");
-    const sim = <R>(expression: string): Promise<R> => page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
-    const relay = {
-      hold: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.hold(t), type),
-      release: (type: string) => page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.release(t), type),
-      traffic: () => page.evaluate(() => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.traffic),
-    };
-    return withPageSaying(page, () => fn({ page, ui, sim, relay }));
-  }, {
-    ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
-    ...(options.serve ? { serve: options.serve } : {}),
-  });
+  return withPage(
+    browser,
+    files,
+    `host.html?${query.toString()}`,
+    viewport,
+    async (page) => {
+      await page.waitForFunction(() => {
+        const w = globalThis as unknown as { __figmentReady?: boolean; __figmentHostError?: string };
+        return w.__figmentReady === true || w.__figmentHostError !== undefined;
+      });
+      const hostError = await page.evaluate(
+        () => (globalThis as unknown as { __figmentHostError?: string }).__figmentHostError,
+      );
+      if (hostError) throw new Error(`harness host failed: ${hostError}`);
+      const handle = await page.waitForSelector("#plugin-ui");
+      const ui = await handle.contentFrame();
+      if (!ui) throw new Error("harness: the plugin UI iframe has no frame");
+      await ui.waitForSelector("#app > *");
+      const sim = <R>(expression: string): Promise<R> =>
+        page.evaluate(`(() => { const sim = window.__figmentSim; return ${expression}; })()`) as Promise<R>;
+      const relay = {
+        hold: (type: string) =>
+          page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.hold(t), type),
+        release: (type: string) =>
+          page.evaluate((t) => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.release(t), type),
+        traffic: () => page.evaluate(() => (globalThis as unknown as { __figmentRelay: Relay }).__figmentRelay.traffic),
+      };
+      return withPageSaying(page, () => fn({ page, ui, sim, relay }));
+    },
+    {
+      ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
+      ...(options.serve ? { serve: options.serve } : {}),
+    },
+  );
 }
 
 /** The most lines of what the page said that a failure carries. */
@@ -137,14 +168,16 @@ const SAID_LINES = 30;
  */
 async function withPageSaying<T>(page: Page, fn: () => Promise<T>): Promise<T> {
   const said: string[] = [];
-  const onConsole = (message: ConsoleMessage): void => void said.push(`${message.type()}: ${message.text().slice(0, 400)}`);
+  const onConsole = (message: ConsoleMessage): void =>
+    void said.push(`${message.type()}: ${message.text().slice(0, 400)}`);
   const onError = (error: Error): void => void said.push(`uncaught: ${error.message.slice(0, 400)}`);
   page.on("console", onConsole);
   page.on("pageerror", onError);
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof Error && said.length > 0) error.message += `\nThe page said (last ${Math.min(SAID_LINES, said.length)} of ${said.length} lines):\n${said.slice(-SAID_LINES).join("\n")}`;
+    if (error instanceof Error && said.length > 0)
+      error.message += `\nThe page said (last ${Math.min(SAID_LINES, said.length)} of ${said.length} lines):\n${said.slice(-SAID_LINES).join("\n")}`;
     throw error;
   } finally {
     page.off("console", onConsole);
@@ -155,8 +188,10 @@ async function withPageSaying<T>(page: Page, fn: () => Promise<T>): Promise<T> {
 /** clientStorage, the file's image bytes and the setup script, as the host reads them (test/harness/host.ts `Seed`). */
 function seedJson(options: PluginPageOptions): string {
   // Byte arrays travel as base64 and are made Uint8Array again in the page.
-  return JSON.stringify({ storage: options.storage ?? {}, images: options.images ?? {}, setup: options.setup ?? "" }, (_, value: unknown) =>
-    value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value,
+  return JSON.stringify(
+    { storage: options.storage ?? {}, images: options.images ?? {}, setup: options.setup ?? "" },
+    (_, value: unknown) =>
+      value instanceof Uint8Array ? { __figmentBytes: Buffer.from(value).toString("base64") } : value,
   );
 }
 
@@ -169,5 +204,8 @@ export async function panelScreenshot(page: Page, dir: string, name: string): Pr
   const box = await page.locator("#plugin-ui").boundingBox();
   if (!box) throw new Error("panelScreenshot: the plugin panel is not on the page");
   await page.mouse.move(0, (page.viewportSize()?.height ?? 1) - 1);
-  await page.screenshot({ path: join(dir, `${name}.png`), clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 } });
+  await page.screenshot({
+    path: join(dir, `${name}.png`),
+    clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 },
+  });
 }

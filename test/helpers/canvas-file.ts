@@ -19,7 +19,14 @@ export const CANVAS_FILE = {
         type: "CANVAS",
         name: "Page 1",
         children: [
-          { id: "1:1", type: "FRAME", name: "Mobile", absoluteBoundingBox: box(0, 0, 375, 812), fills: solid, children: [] },
+          {
+            id: "1:1",
+            type: "FRAME",
+            name: "Mobile",
+            absoluteBoundingBox: box(0, 0, 375, 812),
+            fills: solid,
+            children: [],
+          },
           {
             id: "2:1",
             type: "FRAME",
@@ -27,14 +34,48 @@ export const CANVAS_FILE = {
             absoluteBoundingBox: box(500, 100, 320, 200),
             fills: solid,
             children: [
-              { id: "2:2", type: "RECTANGLE", name: "Photo", absoluteBoundingBox: box(510, 110, 120, 80), fills: solid },
+              {
+                id: "2:2",
+                type: "RECTANGLE",
+                name: "Photo",
+                absoluteBoundingBox: box(510, 110, 120, 80),
+                fills: solid,
+              },
               { id: "2:3", type: "ELLIPSE", name: "Avatar", absoluteBoundingBox: box(640, 110, 40, 40), fills: solid },
-              { id: "2:4", type: "TEXT", name: "Title", characters: "Hello", absoluteBoundingBox: box(640, 160, 100, 20), fills: solid },
-              { id: "2:5", type: "GROUP", name: "Badges", absoluteBoundingBox: box(700, 110, 40, 20), children: [{ id: "2:6", type: "RECTANGLE", name: "Badge", absoluteBoundingBox: box(700, 110, 40, 20), fills: solid }] },
+              {
+                id: "2:4",
+                type: "TEXT",
+                name: "Title",
+                characters: "Hello",
+                absoluteBoundingBox: box(640, 160, 100, 20),
+                fills: solid,
+              },
+              {
+                id: "2:5",
+                type: "GROUP",
+                name: "Badges",
+                absoluteBoundingBox: box(700, 110, 40, 20),
+                children: [
+                  {
+                    id: "2:6",
+                    type: "RECTANGLE",
+                    name: "Badge",
+                    absoluteBoundingBox: box(700, 110, 40, 20),
+                    fills: solid,
+                  },
+                ],
+              },
               { id: "2:7", type: "LINE", name: "Divider", absoluteBoundingBox: box(510, 200, 300, 0), fills: [] },
             ],
           },
-          { id: "3:1", type: "SECTION", name: "Ideas", absoluteBoundingBox: box(0, 1000, 800, 600), fills: solid, children: [] },
+          {
+            id: "3:1",
+            type: "SECTION",
+            name: "Ideas",
+            absoluteBoundingBox: box(0, 1000, 800, 600),
+            fills: solid,
+            children: [],
+          },
         ],
       },
     ],
@@ -42,7 +83,8 @@ export const CANVAS_FILE = {
 };
 
 /** PNG bytes of `width`×`height` (real zlib-compressed pixels; `seed` picks the colours). */
-export const png = (width: number, height: number, seed = 0): Uint8Array => new Uint8Array(encodePng(width, height, { seed }));
+export const png = (width: number, height: number, seed = 0): Uint8Array =>
+  new Uint8Array(encodePng(width, height, { seed }));
 
 export function imageRecord(patch: Partial<ImageRecord> = {}): ImageRecord {
   return {

@@ -63,17 +63,27 @@ export interface ComponentPageOptions {
 }
 
 /** Opens the bundled page in a fresh context, waits until it is ready, runs `fn` and closes the context. */
-export async function withComponentPage<T>(browser: PageHost, bundle: PageBundle, options: ComponentPageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+export async function withComponentPage<T>(
+  browser: PageHost,
+  bundle: PageBundle,
+  options: ComponentPageOptions,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
   const cfg = options.cfg === undefined ? "" : `<script>window.__cfg=${JSON.stringify(options.cfg)}</script>`;
   const html = `<!doctype html><html lang="en"${options.htmlAttributes ? ` ${options.htmlAttributes}` : ""}><head><meta charset="utf-8"><style>${bundle.css}</style></head><body${options.bodyStyle ? ` style="${options.bodyStyle}"` : ""}><div id="app"></div>${cfg}<script src="page.js"></script></body></html>`;
   const entry = options.query ? `index.html?${options.query}` : "index.html";
-  const files = [{ path: "index.html", content: html }, { path: "page.js", content: bundle.js }];
+  const files = [
+    { path: "index.html", content: html },
+    { path: "page.js", content: bundle.js },
+  ];
   return withPage(browser, files, entry, { width: 420, height: 600 }, async (page) => {
     const api = options.api;
     if (api) {
       await page.route(`${api.from}/**`, async (route) => {
         try {
-          await route.fulfill({ response: await route.fetch({ url: route.request().url().replace(api.from, api.to) }) });
+          await route.fulfill({
+            response: await route.fetch({ url: route.request().url().replace(api.from, api.to) }),
+          });
         } catch {
           // The page cancelled a held request, or the page closed.
         }

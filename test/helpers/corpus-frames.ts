@@ -38,7 +38,9 @@ export function corpusJson(page: CorpusPage): unknown {
 }
 
 export function corpusReference(page: CorpusPage): PageReference {
-  return JSON.parse(readFileSync(join(fixturesRoot(), CORPUS_DIR, `${page.name}.reference.json`), "utf8")) as PageReference;
+  return JSON.parse(
+    readFileSync(join(fixturesRoot(), CORPUS_DIR, `${page.name}.reference.json`), "utf8"),
+  ) as PageReference;
 }
 
 /** The bytes of the page's image fills, by imageRef, as `--images test/fixtures/corpus/images` reads them. */
@@ -63,19 +65,38 @@ export interface CorpusReport extends FrameReport {
 }
 
 /** The page's HTML (with node ids and its images) as the CLI writes it. */
-export async function corpusCode(page: CorpusPage, options: Partial<CodeOptions> = {}): Promise<{ frame: RestNode; files: Awaited<ReturnType<typeof generateCode>>["files"]; json: unknown }> {
+export async function corpusCode(
+  page: CorpusPage,
+  options: Partial<CodeOptions> = {},
+): Promise<{ frame: RestNode; files: Awaited<ReturnType<typeof generateCode>>["files"]; json: unknown }> {
   const json = corpusJson(page);
   const loaded = loadDesign(json, [], { images: corpusImages(json) });
   const frame = loaded.roots[0] as unknown as RestNode;
-  const code = await generateCode(loaded.document, { target: "html", styling: "css-modules", nodeIds: true, ...options });
+  const code = await generateCode(loaded.document, {
+    target: "html",
+    styling: "css-modules",
+    nodeIds: true,
+    ...options,
+  });
   return { frame, files: code.files, json };
 }
 
 /** Measured as on a machine with the design's fonts installed (test/helpers/google-fonts.ts). */
-export async function measureCorpusPage(browser: PageHost, page: CorpusPage, options: Partial<CodeOptions> = {}): Promise<CorpusReport> {
+export async function measureCorpusPage(
+  browser: PageHost,
+  page: CorpusPage,
+  options: Partial<CodeOptions> = {},
+): Promise<CorpusReport> {
   const { frame, files, json } = await corpusCode(page, options);
   const reference = corpusReference(page);
-  const report = await measureFrame(browser, { frame, files, entry: "index.html", widths: [390, 768, 0], readingOrder: true, page: designFontsPage(json) });
+  const report = await measureFrame(browser, {
+    frame,
+    files,
+    entry: "index.html",
+    widths: [390, 768, 0],
+    readingOrder: true,
+    page: designFontsPage(json),
+  });
   const order: CorpusReport["order"] = {};
   for (const [width, ref] of Object.entries(reference.widths)) {
     const ours = report.widths.find((w) => w.width === Number(width))?.order ?? [];

@@ -13,7 +13,12 @@
  */
 import type { Browser } from "playwright-core";
 import { afterEach } from "vitest";
-import { startOpenAiServer, type OpenAiTestServer, type ScriptedReply, type ScriptFn } from "../openai-server/server.js";
+import {
+  startOpenAiServer,
+  type OpenAiTestServer,
+  type ScriptedReply,
+  type ScriptFn,
+} from "../openai-server/server.js";
 import { useBrowser } from "./browser.js";
 
 export interface ModelE2e {

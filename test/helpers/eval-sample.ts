@@ -14,13 +14,17 @@ export const EVAL_FULL = process.env["FIGMENT_EVAL"] === "full";
 const WHOLE_UP_TO = 6;
 
 /** Layers under `node`, itself included. */
-export const layerCount = (node: { children?: unknown[] }): number => 1 + (node.children ?? []).reduce<number>((n, c) => n + layerCount(c as { children?: unknown[] }), 0);
+export const layerCount = (node: { children?: unknown[] }): number =>
+  1 + (node.children ?? []).reduce<number>((n, c) => n + layerCount(c as { children?: unknown[] }), 0);
 
 /**
  * One file's frames to evaluate: all of them in a full run or when there are few; otherwise the first three, the
  * largest by layers, and those whose id is in `hard` — in the file's order.
  */
-export function sampleFrames<T extends { id: string; children?: unknown[] }>(frames: readonly T[], hard: readonly string[] = []): T[] {
+export function sampleFrames<T extends { id: string; children?: unknown[] }>(
+  frames: readonly T[],
+  hard: readonly string[] = [],
+): T[] {
   if (EVAL_FULL || frames.length <= WHOLE_UP_TO) return [...frames];
   const largest = frames.reduce((a, b) => (layerCount(b) > layerCount(a) ? b : a));
   return frames.filter((frame, i) => i < 3 || frame === largest || hard.includes(frame.id));

@@ -23,17 +23,38 @@ export function scoreOf(overrides: Partial<FidelityScore> = {}): FidelityScore {
         overflowPx: 42,
         blankBelowPx: 0,
         viewportHeight: 844,
-        hiddenTexts: [{ nodeId: "101:18", name: "YOUR ART MUSEUM", visible: 0.4, problem: "clipped", detail: "cut to “YOUR ART MU”" }],
+        hiddenTexts: [
+          {
+            nodeId: "101:18",
+            name: "YOUR ART MUSEUM",
+            visible: 0.4,
+            problem: "clipped",
+            detail: "cut to “YOUR ART MU”",
+          },
+        ],
         hiddenByDesign: 0,
       },
       { width: 768, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] },
     ],
     worst: [
-      { nodeId: "101:6", name: "Don’t have an account?", problem: "off", iou: 0.7241, design: { x: 64.6, y: 585, width: 250, height: 24 }, rendered: { x: 104.6, y: 585, width: 250, height: 24.4 } },
+      {
+        nodeId: "101:6",
+        name: "Don’t have an account?",
+        problem: "off",
+        iou: 0.7241,
+        design: { x: 64.6, y: 585, width: 250, height: 24 },
+        rendered: { x: 104.6, y: 585, width: 250, height: 24.4 },
+      },
       { nodeId: "101:30", name: "Logo", problem: "missing", iou: 0, design: { x: 10, y: 10, width: 40, height: 40 } },
-      { nodeId: "101:31", name: "Menu", problem: "hidden", iou: 0, design: { x: 300, y: 10, width: 60, height: 20 }, rendered: { x: 0, y: 0, width: 0, height: 0 } },
+      {
+        nodeId: "101:31",
+        name: "Menu",
+        problem: "hidden",
+        iou: 0,
+        design: { x: 300, y: 10, width: 60, height: 20 },
+        rendered: { x: 0, y: 0, width: 0, height: 0 },
+      },
     ],
     ...overrides,
   };
 }
-

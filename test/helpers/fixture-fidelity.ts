@@ -27,7 +27,9 @@ export interface FontFidelityRow {
 }
 
 export function fixtureFiles(): string[] {
-  return readdirSync(fixturesDir()).filter((f) => f.endsWith(".json")).sort();
+  return readdirSync(fixturesDir())
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 }
 
 /** The top-level frames of one fixture file. */
@@ -36,7 +38,11 @@ export function fixtureRoots(file: string): ReturnType<typeof loadDesign>["roots
 }
 
 /** The rows of one fixture file, one per top-level frame (or per frame of `ids`, in the file's order). */
-export async function fontFidelityRows(browser: PageHost, file: string, ids?: readonly string[]): Promise<FontFidelityRow[]> {
+export async function fontFidelityRows(
+  browser: PageHost,
+  file: string,
+  ids?: readonly string[],
+): Promise<FontFidelityRow[]> {
   const rows: FontFidelityRow[] = [];
   for (const root of fixtureRoots(file)) {
     if (ids && !ids.includes(root.id)) continue;

@@ -58,7 +58,8 @@ export function localFamilies(): Map<string, LocalFamily> {
 /** What a Google Fonts stylesheet URL asks for: each family with its (weight, italic) pairs, or all of them. */
 export function requestedFaces(url: URL): { family: string; faces: { weight: number; italic: boolean }[] | "all" }[] {
   const out: { family: string; faces: { weight: number; italic: boolean }[] | "all" }[] = [];
-  const specs = url.pathname === "/css2" ? url.searchParams.getAll("family") : (url.searchParams.get("family") ?? "").split("|");
+  const specs =
+    url.pathname === "/css2" ? url.searchParams.getAll("family") : (url.searchParams.get("family") ?? "").split("|");
   for (const spec of specs) {
     if (!spec) continue;
     const [name = "", axes = ""] = spec.split(":");
@@ -83,7 +84,10 @@ export function requestedFaces(url: URL): { family: string; faces: { weight: num
       out.push({ family, faces });
     } else {
       // css?family=Montserrat:400,700,400i,700italic
-      out.push({ family, faces: axes.split(",").map((w) => ({ weight: parseInt(w, 10) || 400, italic: /i/.test(w) })) });
+      out.push({
+        family,
+        faces: axes.split(",").map((w) => ({ weight: parseInt(w, 10) || 400, italic: /i/.test(w) })),
+      });
     }
   }
   return out;
@@ -102,7 +106,8 @@ export function googleFontsCss(url: URL): string {
     if (!local) continue;
     const wanted = request.faces;
     for (const face of local.faces) {
-      if (wanted === "all" || wanted.some((w) => w.weight === face.weight && w.italic === face.italic)) rules.push(faceRule(local, face));
+      if (wanted === "all" || wanted.some((w) => w.weight === face.weight && w.italic === face.italic))
+        rules.push(faceRule(local, face));
     }
   }
   return rules.join("\n");
@@ -129,7 +134,9 @@ export function installedFontsHref(familyNames: Iterable<string>): string | unde
   for (const name of new Set(familyNames)) {
     const local = localFamilies().get(name.toLowerCase());
     if (!local || local.faces.length === 0) continue;
-    const tuples = [...new Set(local.faces.map((f) => `${f.italic ? 1 : 0},${f.weight}`))].sort((a, b) => (a < b ? -1 : 1));
+    const tuples = [...new Set(local.faces.map((f) => `${f.italic ? 1 : 0},${f.weight}`))].sort((a, b) =>
+      a < b ? -1 : 1,
+    );
     params.push(`family=${encodeURIComponent(local.family).replace(/%20/g, "+")}:ital,wght@${tuples.join(";")}`);
   }
   return params.length > 0 ? `${GOOGLE_FONTS_CSS_ORIGIN}/css2?${params.join("&")}&display=swap` : undefined;

@@ -9,7 +9,16 @@ import { Cancelled } from "../../contract/cancelled.js";
 import { failureError } from "../../ui/engine/errors.js";
 import type { Jobs } from "../../ui/engine/jobs/job.js";
 import { runJob } from "../../ui/engine/jobs/run.js";
-import { parseEngineMessage, parseEngineRequest, streams, type BodyOf, type EngineEvent, type Kind, type ReplyOf, type RequestOf } from "../../ui/engine/protocol/index.js";
+import {
+  parseEngineMessage,
+  parseEngineRequest,
+  streams,
+  type BodyOf,
+  type EngineEvent,
+  type Kind,
+  type ReplyOf,
+  type RequestOf,
+} from "../../ui/engine/protocol/index.js";
 
 export function inProcessEngine(jobs: Partial<Jobs>): EngineCaller {
   let next = 0;
@@ -25,7 +34,9 @@ export function inProcessEngine(jobs: Partial<Jobs>): EngineCaller {
     const controller = new AbortController();
     const abort = (): void => controller.abort();
     options.signal?.addEventListener("abort", abort, { once: true });
-    const ran = await runJob(jobs as Jobs<K>, request, { signal: controller.signal, emit }).finally(() => options.signal?.removeEventListener("abort", abort));
+    const ran = await runJob(jobs as Jobs<K>, request, { signal: controller.signal, emit }).finally(() =>
+      options.signal?.removeEventListener("abort", abort),
+    );
     const message = parseEngineMessage(ran);
     if (!("reply" in message)) throw new Error(`${kind} answered with an event`);
     const reply = message.reply;

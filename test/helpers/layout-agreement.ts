@@ -16,7 +16,17 @@ import { inferLayoutReported, type LayoutReport } from "../../codegen/layout/ind
 import { corpusImages, corpusJson, corpusPages, type CorpusPage } from "./corpus-frames.js";
 import { fixturesRoot } from "./responsive-frames.js";
 
-const GUESS_FIELDS = ["itemSpacing", "counterAxisSpacing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "primaryAxisAlignItems", "counterAxisAlignItems", "layoutWrap"] as const;
+const GUESS_FIELDS = [
+  "itemSpacing",
+  "counterAxisSpacing",
+  "paddingTop",
+  "paddingRight",
+  "paddingBottom",
+  "paddingLeft",
+  "primaryAxisAlignItems",
+  "counterAxisAlignItems",
+  "layoutWrap",
+] as const;
 
 interface RestLike {
   id?: unknown;
@@ -45,7 +55,9 @@ export function autoLayoutsOf(json: unknown): Record<string, InferredAutoLayout>
 
 /** The flattened page's source among the real fixtures (test/fixtures/figma/<name without flat->). */
 function originalJson(page: CorpusPage): unknown {
-  return JSON.parse(readFileSync(join(fixturesRoot(), "figma", `${page.name.replace(/^flat-/, "")}.nodes.json`), "utf8")) as unknown;
+  return JSON.parse(
+    readFileSync(join(fixturesRoot(), "figma", `${page.name.replace(/^flat-/, "")}.nodes.json`), "utf8"),
+  ) as unknown;
 }
 
 export interface Agreement {
@@ -56,7 +68,10 @@ export interface Agreement {
 /** Inference on the flattened page with the original auto layouts as Figma's guesses. */
 export function agreementOn(page: CorpusPage): Agreement {
   const json = corpusJson(page);
-  const loaded = loadDesign(json, [], { images: corpusImages(json), inferredLayouts: autoLayoutsOf(originalJson(page)) });
+  const loaded = loadDesign(json, [], {
+    images: corpusImages(json),
+    inferredLayouts: autoLayoutsOf(originalJson(page)),
+  });
   return { page: page.name, report: inferLayoutReported(loaded.document).report };
 }
 
@@ -69,12 +84,22 @@ export function flattenedAgreements(): Agreement[] {
 
 /** The pages' reports added up. */
 export function totalAgreement(rows: readonly Agreement[]): LayoutReport {
-  return rows.reduce((sum, { report: r }) => ({ containers: sum.containers + r.containers, suggested: sum.suggested + r.suggested, agreed: sum.agreed + r.agreed, used: sum.used + r.used, sectionsKept: [...sum.sectionsKept, ...r.sectionsKept] }), { containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] as string[] });
+  return rows.reduce(
+    (sum, { report: r }) => ({
+      containers: sum.containers + r.containers,
+      suggested: sum.suggested + r.suggested,
+      agreed: sum.agreed + r.agreed,
+      used: sum.used + r.used,
+      sectionsKept: [...sum.sectionsKept, ...r.sectionsKept],
+    }),
+    { containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] as string[] },
+  );
 }
 
 /** One table row a page, and the total. */
 export function agreementTable(rows: readonly Agreement[]): string {
-  const line = (name: string, r: LayoutReport): string => `| ${name} | ${r.containers} | ${r.suggested} | ${r.agreed} | ${r.used} | ${r.suggested - r.agreed - r.used} |`;
+  const line = (name: string, r: LayoutReport): string =>
+    `| ${name} | ${r.containers} | ${r.suggested} | ${r.agreed} | ${r.used} | ${r.suggested - r.agreed - r.used} |`;
   return [
     "| page | containers inferred | with the designer's auto layout | same direction | ours loose, the guess used | other direction or none |",
     "|---|---:|---:|---:|---:|---:|",

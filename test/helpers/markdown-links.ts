@@ -19,7 +19,8 @@ export function linksOf(markdown: string): MarkdownLink[] {
     }
     if (fenced) return;
     const line = raw.replace(/`[^`]*`/g, "");
-    for (const m of line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) links.push({ line: index + 1, target: m[1]! });
+    for (const m of line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+      links.push({ line: index + 1, target: m[1]! });
     for (const m of line.matchAll(/<img\b[^>]*\bsrc="([^"]+)"/g)) links.push({ line: index + 1, target: m[1]! });
   });
   return links;
@@ -35,7 +36,10 @@ export function headingAnchors(markdown: string): Set<string> {
     const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
     const text = heading[1]!.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-    const slug = text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
     const count = seen.get(slug) ?? 0;
     anchors.add(count === 0 ? slug : `${slug}-${count}`);
     seen.set(slug, count + 1);
@@ -57,8 +61,10 @@ export function brokenLinks(file: string, root: string): string[] {
     if (relative(root, resolved).startsWith("..")) problems.push(`${where} (outside the repository)`);
     else if (!existsSync(resolved)) problems.push(`${where} (no such file)`);
     else if (fragment !== undefined && fragment !== "") {
-      if (statSync(resolved).isDirectory() || !resolved.endsWith(".md")) problems.push(`${where} (an anchor into a file that is not Markdown)`);
-      else if (!headingAnchors(readFileSync(resolved, "utf8")).has(fragment)) problems.push(`${where} (no heading #${fragment})`);
+      if (statSync(resolved).isDirectory() || !resolved.endsWith(".md"))
+        problems.push(`${where} (an anchor into a file that is not Markdown)`);
+      else if (!headingAnchors(readFileSync(resolved, "utf8")).has(fragment))
+        problems.push(`${where} (no heading #${fragment})`);
     }
   }
   return problems;

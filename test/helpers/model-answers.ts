@@ -3,7 +3,12 @@ import type { SourceFile } from "../../codegen/types.js";
 
 /** The answer's JSON: the model writes the code files; the design's assets are the project's already (the pipeline adds them). */
 export const answerJson = (files: SourceFile[], notes: string): string =>
-  JSON.stringify({ notes, files: files.filter((f) => !f.bytes && !/(^|\/)assets\//.test(f.path)).map((f) => ({ path: f.path, content: f.content })) });
+  JSON.stringify({
+    notes,
+    files: files
+      .filter((f) => !f.bytes && !/(^|\/)assets\//.test(f.path))
+      .map((f) => ({ path: f.path, content: f.content })),
+  });
 
 /** `files` with one CSS rule's declaration changed; fails loudly when the rule is not there. */
 export function moved(files: SourceFile[], selector: string, from: string, to: string): SourceFile[] {

@@ -11,7 +11,8 @@
 import type { Frame, Page } from "playwright-core";
 
 // The functions run in the page (strings: the project compiles without the DOM lib).
-const TWO_FRAMES_THEN_TASK = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))";
+const TWO_FRAMES_THEN_TASK =
+  "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))";
 
 /**
  * Two animation frames and a task later: what rendering scheduled has run (Preact runs useEffect after the next

@@ -11,7 +11,8 @@ let cached: string | undefined;
 /** The minified runtime script, as the worker embeds it. */
 export function previewRuntimeForTests(): string {
   if (cached !== undefined) return cached;
-  if (!existsSync(PREVIEW_RUNTIME_PATH)) throw new Error(`${PREVIEW_RUNTIME_PATH} is missing: run \`node esbuild.config.mjs\` (vitest's global setup does)`);
+  if (!existsSync(PREVIEW_RUNTIME_PATH))
+    throw new Error(`${PREVIEW_RUNTIME_PATH} is missing: run \`node esbuild.config.mjs\` (vitest's global setup does)`);
   cached = readFileSync(PREVIEW_RUNTIME_PATH, "utf8");
   return cached;
 }

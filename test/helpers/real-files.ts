@@ -65,7 +65,17 @@ export function topLevelFrames(file: Pick<RealFile, "name" | "json">): RealFrame
     }
     if (!FRAME_TYPES.has(node.type)) return;
     const box = node["absoluteBoundingBox"] as { width?: number; height?: number } | null | undefined;
-    out.push({ file: file.name, id: node.id, name: node.name, type: node.type, width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0), ...(section !== undefined ? { section } : {}), hidden, node });
+    out.push({
+      file: file.name,
+      id: node.id,
+      name: node.name,
+      type: node.type,
+      width: Math.round(box?.width ?? 0),
+      height: Math.round(box?.height ?? 0),
+      ...(section !== undefined ? { section } : {}),
+      hidden,
+      node,
+    });
   };
   for (const root of readRestReply(file.json).roots) visit(root, undefined, false);
   return out;

@@ -6,7 +6,8 @@
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Every node of `json` (anything with a string id and type), depth first. */
 function* nodesOf(json: unknown): Generator<Json> {
@@ -25,7 +26,9 @@ export function pascalCaseBoxes(json: unknown): { json: unknown; boxes: number }
     for (const field of ["absoluteBoundingBox", "absoluteRenderBounds"]) {
       const box = node[field];
       if (!isObject(box)) continue;
-      node[field] = Object.fromEntries(Object.entries(box).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]));
+      node[field] = Object.fromEntries(
+        Object.entries(box).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]),
+      );
       boxes++;
     }
   }
@@ -33,7 +36,10 @@ export function pascalCaseBoxes(json: unknown): { json: unknown; boxes: number }
 }
 
 /** A deep copy of `json` where the nodes named lose their box ("missing") or hold `"NaN"` for its `key`. */
-export function brokenBoxes(json: unknown, breaks: Record<string, "missing" | { nan: "x" | "y" | "width" | "height" }>): unknown {
+export function brokenBoxes(
+  json: unknown,
+  breaks: Record<string, "missing" | { nan: "x" | "y" | "width" | "height" }>,
+): unknown {
   const copy = structuredClone(json);
   const left = new Set(Object.keys(breaks));
   for (const node of nodesOf(copy)) {

@@ -9,26 +9,69 @@
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The spec's maps: their keys are data (ids, names, numbers, kinds), written as they are. */
 const MAPS = new Set([
-  "components", "componentSets", "styles", "nodes", "images", "componentProperties", "componentPropertyDefinitions", "componentPropertyReferences",
-  "explicitVariableModes", "fillOverrideTable", "styleOverrideTable", "opentypeFlags", "variableOverrides", "valuesByMode", "variables",
-  "variableCollections", "pluginData", "sharedPluginData",
+  "components",
+  "componentSets",
+  "styles",
+  "nodes",
+  "images",
+  "componentProperties",
+  "componentPropertyDefinitions",
+  "componentPropertyReferences",
+  "explicitVariableModes",
+  "fillOverrideTable",
+  "styleOverrideTable",
+  "opentypeFlags",
+  "variableOverrides",
+  "valuesByMode",
+  "variables",
+  "variableCollections",
+  "pluginData",
+  "sharedPluginData",
 ]);
 
 /** Fields whose values are one of Figma's SCREAMING_SNAKE enum values. */
 const ENUMS = new Set([
-  "type", "blendMode", "layoutMode", "layoutAlign", "layoutWrap", "layoutPositioning", "layoutSizingHorizontal", "layoutSizingVertical",
-  "primaryAxisAlignItems", "primaryAxisSizingMode", "counterAxisAlignItems", "counterAxisSizingMode", "counterAxisAlignContent",
-  "textAlignHorizontal", "textAlignVertical", "textAutoResize", "textCase", "textDecoration", "textTruncation", "scaleMode", "strokeAlign",
-  "strokeCap", "strokeJoin", "horizontal", "vertical", "styleType", "resolvedType", "booleanOperation", "maskType", "overflowDirection",
+  "type",
+  "blendMode",
+  "layoutMode",
+  "layoutAlign",
+  "layoutWrap",
+  "layoutPositioning",
+  "layoutSizingHorizontal",
+  "layoutSizingVertical",
+  "primaryAxisAlignItems",
+  "primaryAxisSizingMode",
+  "counterAxisAlignItems",
+  "counterAxisSizingMode",
+  "counterAxisAlignContent",
+  "textAlignHorizontal",
+  "textAlignVertical",
+  "textAutoResize",
+  "textCase",
+  "textDecoration",
+  "textTruncation",
+  "scaleMode",
+  "strokeAlign",
+  "strokeCap",
+  "strokeJoin",
+  "horizontal",
+  "vertical",
+  "styleType",
+  "resolvedType",
+  "booleanOperation",
+  "maskType",
+  "overflowDirection",
 ]);
 
 const pascal = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
 /** `GRADIENT_LINEAR` → `GradientLinear`. */
-const pascalValue = (value: string): string => value.toLowerCase().replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const pascalValue = (value: string): string =>
+  value.toLowerCase().replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** A deep copy of `json` as a C# client re-saves it; how many keys it spelled otherwise. */
 export function pascalCaseFile(json: unknown, options: { enums?: boolean } = {}): { json: unknown; keys: number } {
@@ -40,7 +83,12 @@ export function pascalCaseFile(json: unknown, options: { enums?: boolean } = {})
     for (const [key, item] of Object.entries(value)) {
       const name = isMap ? key : pascal(key);
       if (name !== key) keys++;
-      const enumValue = !isMap && options.enums === true && ENUMS.has(key) && typeof item === "string" && /^[A-Z][A-Z0-9_]*$/.test(item);
+      const enumValue =
+        !isMap &&
+        options.enums === true &&
+        ENUMS.has(key) &&
+        typeof item === "string" &&
+        /^[A-Z][A-Z0-9_]*$/.test(item);
       out[name] = enumValue ? pascalValue(item) : copy(item, !isMap && MAPS.has(key));
     }
     return out;

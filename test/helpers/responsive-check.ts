@@ -53,9 +53,19 @@ const MEASURE = `(ids, boxIds) => {
 }`;
 
 /** `boxIds`: layers whose page boxes to report as well (WidthCheck.boxes). */
-export async function checkWidth(browser: PageHost, files: SourceFile[], width: number, textIds: string[], screenshot?: string, boxIds: string[] = []): Promise<WidthCheck> {
+export async function checkWidth(
+  browser: PageHost,
+  files: SourceFile[],
+  width: number,
+  textIds: string[],
+  screenshot?: string,
+  boxIds: string[] = [],
+): Promise<WidthCheck> {
   return withPage(browser, files, "index.html", { width, height: 900 }, async (page) => {
-    const result = (await page.evaluate(`(${MEASURE})(${JSON.stringify(textIds)}, ${JSON.stringify(boxIds)})`)) as Omit<WidthCheck, "width">;
+    const result = (await page.evaluate(`(${MEASURE})(${JSON.stringify(textIds)}, ${JSON.stringify(boxIds)})`)) as Omit<
+      WidthCheck,
+      "width"
+    >;
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return { width, ...result };
   });

@@ -25,14 +25,29 @@ export interface ResponsiveFrame {
 
 export const RESPONSIVE_FRAMES: readonly ResponsiveFrame[] = [
   { name: "control absolute landing", file: "responsive/landing-absolute.file.json", id: "10:23", layout: "absolute" },
-  { name: "figmagic MacBook Pro form", file: "figma/figmagic-design-system.file.json", id: "3022:700", layout: "absolute" },
+  {
+    name: "figmagic MacBook Pro form",
+    file: "figma/figmagic-design-system.file.json",
+    id: "3022:700",
+    layout: "absolute",
+  },
   { name: "figmagic MacBook form", file: "figma/figmagic-design-system.file.json", id: "3022:699", layout: "absolute" },
   { name: "figmagic DemoForm", file: "figma/figmagic-design-system.file.json", id: "3022:701", layout: "absolute" },
   { name: "figmasharp Log-In Page", file: "figma/figmasharp-login.file.json", id: "101:3", layout: "absolute" },
-  { name: "vincegx Homepage - Landing", file: "figma/vincegx-homepage-landing.nodes.json", id: "268:3339", layout: "auto-layout" },
+  {
+    name: "vincegx Homepage - Landing",
+    file: "figma/vincegx-homepage-landing.nodes.json",
+    id: "268:3339",
+    layout: "auto-layout",
+  },
   { name: "vincegx Vaya Home", file: "figma/vincegx-vaya-home.nodes.json", id: "423:57668", layout: "auto-layout" },
   { name: "vincegx Hero Header", file: "figma/vincegx-hero-header.nodes.json", id: "122:21049", layout: "auto-layout" },
-  { name: "figma-differ Selfie", file: "figma/figma-differ-selfie.nodes.json", id: "33459:3746", layout: "auto-layout" },
+  {
+    name: "figma-differ Selfie",
+    file: "figma/figma-differ-selfie.nodes.json",
+    id: "33459:3746",
+    layout: "auto-layout",
+  },
   { name: "control flex landing", file: "responsive/landing-flex.file.json", id: "10:26", layout: "auto-layout" },
 ];
 
@@ -72,9 +87,19 @@ export function frameNode(frame: ResponsiveFrame): RestNode {
  * Today's HTML for the frame (with node ids) and its figures at `widths` (default 390, 768, design), as users
  * see it: the Google Fonts the HTML links are answered from the @fontsource devDependencies (no network).
  */
-export async function measureResponsiveFrame(browser: PageHost, frame: ResponsiveFrame, widths?: number[]): Promise<FrameReport> {
+export async function measureResponsiveFrame(
+  browser: PageHost,
+  frame: ResponsiveFrame,
+  widths?: number[],
+): Promise<FrameReport> {
   const node = frameNode(frame);
   const single = loadDesign({ document: node }, []);
   const code = await cachedGenerateCode(single.document, { target: "html", styling: "css-modules", nodeIds: true });
-  return measureFrame(browser, { frame: node, files: code.files, entry: "index.html", ...(widths ? { widths } : {}), page: { serve: serveGoogleFonts } });
+  return measureFrame(browser, {
+    frame: node,
+    files: code.files,
+    entry: "index.html",
+    ...(widths ? { widths } : {}),
+    page: { serve: serveGoogleFonts },
+  });
 }

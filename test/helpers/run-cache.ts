@@ -21,10 +21,14 @@ export const RUN_CACHE_ENV = "FIGMENT_TEST_RUN_CACHE";
 
 /** JSON with bytes (Uint8Array) kept: as `{ "__bytes": base64 }`, so files with binary content key and store whole. */
 const toJson = (value: unknown): string =>
-  JSON.stringify(value, (_, v: unknown) => (v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString("base64") } : v));
+  JSON.stringify(value, (_, v: unknown) =>
+    v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString("base64") } : v,
+  );
 const fromJson = (text: string): unknown =>
   JSON.parse(text, (_, v: unknown) =>
-    v !== null && typeof v === "object" && typeof (v as { __bytes?: unknown }).__bytes === "string" ? new Uint8Array(Buffer.from((v as { __bytes: string }).__bytes, "base64")) : v,
+    v !== null && typeof v === "object" && typeof (v as { __bytes?: unknown }).__bytes === "string"
+      ? new Uint8Array(Buffer.from((v as { __bytes: string }).__bytes, "base64"))
+      : v,
   );
 
 /** `compute()`'s JSON result, stored once per run under the hash of `kind` and `key`. */
@@ -32,9 +36,13 @@ export async function runCached<T>(kind: string, key: unknown, compute: () => Pr
   const dir = process.env[RUN_CACHE_ENV];
   if (!dir) return compute();
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${kind}-${createHash("sha256").update(kind).update("\0").update(toJson(key)).digest("hex")}.json`);
+  const path = join(
+    dir,
+    `${kind}-${createHash("sha256").update(kind).update("\0").update(toJson(key)).digest("hex")}.json`,
+  );
   const started = performance.now();
-  const note = (outcome: "hit" | "computed") => appendFileSync(join(dir, LOG), `${kind} ${outcome} ${Math.round(performance.now() - started)}\n`);
+  const note = (outcome: "hit" | "computed") =>
+    appendFileSync(join(dir, LOG), `${kind} ${outcome} ${Math.round(performance.now() - started)}\n`);
   // Two workers asking for the same result at once: the first computes it, the other waits for it (a lock
   // directory naming its process; a lock whose process is gone is taken over).
   const lock = `${path}.lock`;
@@ -119,21 +127,33 @@ export function runCacheSummary(dir: string): string[] {
     if (!kind || !outcome) continue;
     const entry = byKind.get(kind) ?? { computed: 0, ms: 0, hits: 0 };
     if (outcome === "hit") entry.hits++;
-    else (entry.computed++, (entry.ms += Number(ms)));
+    else entry.computed++, (entry.ms += Number(ms));
     byKind.set(kind, entry);
   }
-  return [...byKind].map(([kind, e]) => `${kind}: ${e.computed} computed (${Math.round(e.ms / 1000)} s), ${e.hits} hits`);
+  return [...byKind].map(
+    ([kind, e]) => `${kind}: ${e.computed} computed (${Math.round(e.ms / 1000)} s), ${e.hits} hits`,
+  );
 }
 
 /**
  * measureFidelity (`figment fidelity` at the design width) of `files` for `frame`, with the Google Fonts the page
  * links answered from @fontsource (`fonts`) or refused; rendered once per run for the same files, frame and fonts.
  */
-export function frameFidelity(browser: PageHost, input: { frame: RestNode; files: SourceFile[]; entry?: string; fonts?: boolean }): Promise<FrameFidelity> {
+export function frameFidelity(
+  browser: PageHost,
+  input: { frame: RestNode; files: SourceFile[]; entry?: string; fonts?: boolean },
+): Promise<FrameFidelity> {
   const { frame, files, entry = "index.html", fonts = false } = input;
   const viewport = designViewport(frame);
   return runCached("fidelity", { frame, files, entry, viewport, fonts }, () =>
-    withPage(browser, files, entry, viewport, (page) => fidelityOnPage(page, frame), fonts ? { serve: serveGoogleFonts } : {}),
+    withPage(
+      browser,
+      files,
+      entry,
+      viewport,
+      (page) => fidelityOnPage(page, frame),
+      fonts ? { serve: serveGoogleFonts } : {},
+    ),
   );
 }
 

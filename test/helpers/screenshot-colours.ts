@@ -6,7 +6,11 @@ import type { Page } from "playwright-core";
 
 export type Rgb = [number, number, number];
 
-export async function screenshotColours(reader: Page, shot: Buffer, points: readonly [number, number][]): Promise<Rgb[]> {
+export async function screenshotColours(
+  reader: Page,
+  shot: Buffer,
+  points: readonly [number, number][],
+): Promise<Rgb[]> {
   return (await reader.evaluate(
     `(async () => {
       const blob = await (await fetch("data:image/png;base64,${shot.toString("base64")}")).blob();

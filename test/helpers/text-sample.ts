@@ -35,7 +35,8 @@ export const SAMPLE_TEXTS: { id: string; chars: string; bold?: string; underline
   { id: "2:4", chars: `${FAMILY} home · 𠮷野家 · Cafe\u0301 ok`, bold: "home", underline: "野家 · Cafe\u0301" },
   {
     id: "2:5",
-    chars: "Read the terms of service and the privacy policy that apply to every account we open for you, and the cookie notice.",
+    chars:
+      "Read the terms of service and the privacy policy that apply to every account we open for you, and the cookie notice.",
     bold: "terms of service and the privacy policy that apply to every account we open for you",
     underline: "cookie notice.",
   },
@@ -86,7 +87,13 @@ function topicInstance(id: string, label: string, y: number) {
       {
         ...textLayer(`I${id};5:2`, "Label", label, [], false, y),
         layoutAlign: "INHERIT",
-        style: { fontFamily: "Inter", fontSize: 16, fontWeight: 400, lineHeightPx: 20, textAutoResize: "WIDTH_AND_HEIGHT" },
+        style: {
+          fontFamily: "Inter",
+          fontSize: 16,
+          fontWeight: 400,
+          lineHeightPx: 20,
+          textAutoResize: "WIDTH_AND_HEIGHT",
+        },
         absoluteBoundingBox: { x: 0, y, width: 100, height: label.split("\n").length * 20 },
       },
     ],
@@ -96,7 +103,10 @@ function topicInstance(id: string, label: string, y: number) {
 /** The sample as a REST `nodes` reply: one 800-px column (wider than a phone: it reflows below its width). */
 export function textSampleJson(): unknown {
   const texts = SAMPLE_TEXTS.map((t, i) => {
-    const parts: [string, number][] = [...(t.bold ? [[t.bold, BOLD] as [string, number]] : []), ...(t.underline ? [[t.underline, UNDERLINE] as [string, number]] : [])];
+    const parts: [string, number][] = [
+      ...(t.bold ? [[t.bold, BOLD] as [string, number]] : []),
+      ...(t.underline ? [[t.underline, UNDERLINE] as [string, number]] : []),
+    ];
     return textLayer(t.id, `Text ${i + 1}`, t.chars, parts, t.centred === true, 20 + i * 50);
   });
   const frame = {
@@ -113,7 +123,9 @@ export function textSampleJson(): unknown {
     absoluteBoundingBox: { x: 0, y: 0, width: 800, height: 700 },
     children: [...texts, topicInstance("10:1", SAMPLE_PROP_LINES, 400), topicInstance("10:2", "Contact", 480)],
   };
-  return { nodes: { "1:1": { document: frame, components: { "5:1": { key: "topic", name: "Topic", description: "" } } } } };
+  return {
+    nodes: { "1:1": { document: frame, components: { "5:1": { key: "topic", name: "Topic", description: "" } } } },
+  };
 }
 
 export function textSampleDesign(): DesignDocument {

@@ -15,8 +15,14 @@ type Json = Record<string, unknown>;
 function merge(target: Json, patch: Json): void {
   for (const [key, value] of Object.entries(patch)) {
     const current = target[key];
-    if (Array.isArray(value) && Array.isArray(current)) value.forEach((v, i) => (typeof v === "object" && v && typeof current[i] === "object" ? merge(current[i] as Json, v as Json) : (current[i] = v)));
-    else if (value && typeof value === "object" && !Array.isArray(value) && current && typeof current === "object") merge(current as Json, value as Json);
+    if (Array.isArray(value) && Array.isArray(current))
+      value.forEach((v, i) =>
+        typeof v === "object" && v && typeof current[i] === "object"
+          ? merge(current[i] as Json, v as Json)
+          : (current[i] = v),
+      );
+    else if (value && typeof value === "object" && !Array.isArray(value) && current && typeof current === "object")
+      merge(current as Json, value as Json);
     else target[key] = value;
   }
 }
@@ -68,8 +74,32 @@ export function variablesFromBoundPaints(file: unknown): DesignVariables {
   visit(file);
   const ids = [...colours.keys()];
   const variables = Object.fromEntries(
-    ids.map((id, i) => [id, { id, name: `color/${i + 1}`, key: id, variableCollectionId: "file", resolvedType: "COLOR", valuesByMode: { m: colours.get(id) }, remote: false, description: "", hiddenFromPublishing: false, scopes: [], codeSyntax: {} }]),
+    ids.map((id, i) => [
+      id,
+      {
+        id,
+        name: `color/${i + 1}`,
+        key: id,
+        variableCollectionId: "file",
+        resolvedType: "COLOR",
+        valuesByMode: { m: colours.get(id) },
+        remote: false,
+        description: "",
+        hiddenFromPublishing: false,
+        scopes: [],
+        codeSyntax: {},
+      },
+    ]),
   );
-  const collection = { id: "file", name: "File", key: "file", modes: [{ modeId: "m", name: "Value" }], defaultModeId: "m", remote: false, hiddenFromPublishing: false, variableIds: ids };
+  const collection = {
+    id: "file",
+    name: "File",
+    key: "file",
+    modes: [{ modeId: "m", name: "Value" }],
+    defaultModeId: "m",
+    remote: false,
+    hiddenFromPublishing: false,
+    variableIds: ids,
+  };
   return { variableCollections: { file: collection }, variables } as unknown as DesignVariables;
 }

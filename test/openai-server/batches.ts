@@ -88,11 +88,13 @@ export function readBatchInput(text: string): { lines: BatchInputLine[]; errors:
     if (!line || typeof line !== "object" || Array.isArray(line)) return void errors.push(`${at}: not an object`);
     const extra = Object.keys(line).filter((k) => !["custom_id", "method", "url", "body"].includes(k));
     if (extra.length) errors.push(`${at}: unknown field(s) ${extra.join(", ")}`);
-    if (typeof line.custom_id !== "string" || !line.custom_id) return void errors.push(`${at}: custom_id must be a non-empty string`);
+    if (typeof line.custom_id !== "string" || !line.custom_id)
+      return void errors.push(`${at}: custom_id must be a non-empty string`);
     if (ids.has(line.custom_id)) errors.push(`${at}: duplicate custom_id ${line.custom_id}`);
     ids.add(line.custom_id);
     if (line.method !== "POST") errors.push(`${at}: method must be POST`);
-    if (typeof line.url !== "string" || !ENDPOINTS.has(line.url)) return void errors.push(`${at}: url must be one of ${[...ENDPOINTS].join(", ")}`);
+    if (typeof line.url !== "string" || !ENDPOINTS.has(line.url))
+      return void errors.push(`${at}: url must be one of ${[...ENDPOINTS].join(", ")}`);
     const body = line.body as { stream?: unknown } | undefined;
     if (body?.stream === true) errors.push(`${at}: a batch request cannot stream`);
     for (const e of validateRequest(line.url, line.body)) errors.push(`${at}: body ${e}`);
@@ -103,7 +105,9 @@ export function readBatchInput(text: string): { lines: BatchInputLine[]; errors:
 
 const error = (status: number, message: string, code: string | null = null): Answer => ({
   status,
-  body: { error: { message, type: status === 404 ? "invalid_request_error" : "invalid_request_error", param: null, code } },
+  body: {
+    error: { message, type: status === 404 ? "invalid_request_error" : "invalid_request_error", param: null, code },
+  },
 });
 
 /** The Files and Batch state of one test server. */
@@ -122,18 +126,31 @@ export class BatchBackend {
     return `${prefix}-test${(++this.seq).toString(16).padStart(6, "0")}`;
   }
 
-  upload(fields: Record<string, string | string[]>, file: { filename: string; bytes: Buffer } | undefined, schemaErrors: string[]): Answer {
+  upload(
+    fields: Record<string, string | string[]>,
+    file: { filename: string; bytes: Buffer } | undefined,
+    schemaErrors: string[],
+  ): Answer {
     if (schemaErrors.length) return error(400, `Invalid upload: ${schemaErrors.join("; ")}`);
     if (!file) return error(400, "No file in the upload");
     const purpose = String(fields.purpose);
     let lines: BatchInputLine[] | undefined;
     if (purpose === "batch") {
-      if (!file.filename.endsWith(".jsonl")) return error(400, `A batch file must be .jsonl, not ${file.filename}`, "invalid_file_format");
+      if (!file.filename.endsWith(".jsonl"))
+        return error(400, `A batch file must be .jsonl, not ${file.filename}`, "invalid_file_format");
       const read = readBatchInput(file.bytes.toString("utf8"));
-      if (read.errors.length) return error(400, `Invalid batch file: ${read.errors.slice(0, 5).join("; ")}`, "invalid_file_format");
+      if (read.errors.length)
+        return error(400, `Invalid batch file: ${read.errors.slice(0, 5).join("; ")}`, "invalid_file_format");
       lines = read.lines;
     }
-    const stored: StoredFile = { id: this.id("file"), filename: file.filename, purpose, created_at: CREATED, bytes: file.bytes, ...(lines ? { lines } : {}) };
+    const stored: StoredFile = {
+      id: this.id("file"),
+      filename: file.filename,
+      purpose,
+      created_at: CREATED,
+      bytes: file.bytes,
+      ...(lines ? { lines } : {}),
+    };
     this.files.set(stored.id, stored);
     return { status: 200, body: fileObject(stored) };
   }
@@ -145,7 +162,9 @@ export class BatchBackend {
 
   content(id: string): Answer {
     const f = this.files.get(id);
-    return f ? { status: 200, body: f.bytes, contentType: "application/octet-stream" } : error(404, `No such File object: ${id}`);
+    return f
+      ? { status: 200, body: f.bytes, contentType: "application/octet-stream" }
+      : error(404, `No such File object: ${id}`);
   }
 
   create(body: unknown, schemaErrors: string[]): Answer {
@@ -153,9 +172,14 @@ export class BatchBackend {
     const b = body as { input_file_id: string; endpoint: string; completion_window: string; metadata?: unknown };
     const input = this.files.get(b.input_file_id);
     if (!input) return error(404, `No such File object: ${b.input_file_id}`);
-    if (input.purpose !== "batch" || !input.lines) return error(400, `File ${input.id} was not uploaded with purpose batch`);
+    if (input.purpose !== "batch" || !input.lines)
+      return error(400, `File ${input.id} was not uploaded with purpose batch`);
     const wrong = input.lines.findIndex((l) => l.url !== b.endpoint);
-    if (wrong >= 0) return error(400, `line ${wrong + 1}: url ${input.lines[wrong]!.url} does not match the batch endpoint ${b.endpoint}`);
+    if (wrong >= 0)
+      return error(
+        400,
+        `line ${wrong + 1}: url ${input.lines[wrong]!.url} does not match the batch endpoint ${b.endpoint}`,
+      );
     const id = this.id("batch");
     const batch: StoredBatch = {
       body: {
@@ -184,7 +208,10 @@ export class BatchBackend {
   /** The batches, newest first (one page: the test server never has many). */
   list(): Answer {
     const data = [...this.batches.values()].reverse().map((b) => b.body);
-    return { status: 200, body: { object: "list", data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false } };
+    return {
+      status: 200,
+      body: { object: "list", data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false },
+    };
   }
 
   retrieve(id: string): Answer {
@@ -198,7 +225,8 @@ export class BatchBackend {
     const batch = this.batches.get(id);
     if (!batch) return error(404, `No batch found with id '${id}'.`);
     const status = batch.body.status as string;
-    if (!["validating", "in_progress", "finalizing"].includes(status)) return error(409, `Cannot cancel a batch with status ${status}.`);
+    if (!["validating", "in_progress", "finalizing"].includes(status))
+      return error(409, `Cannot cancel a batch with status ${status}.`);
     batch.cancelRequested = true;
     batch.body.status = "cancelling";
     batch.body.cancelling_at = CREATED + 5;
@@ -214,7 +242,12 @@ export class BatchBackend {
         if (end === "failed") {
           b.status = "failed";
           b.failed_at = CREATED + 1;
-          b.errors = { object: "list", data: [{ code: "invalid_request", message: "The batch failed validation (scripted).", param: null, line: 1 }] };
+          b.errors = {
+            object: "list",
+            data: [
+              { code: "invalid_request", message: "The batch failed validation (scripted).", param: null, line: 1 },
+            ],
+          };
         } else {
           b.status = "in_progress";
           b.in_progress_at = CREATED + 1;
@@ -222,7 +255,12 @@ export class BatchBackend {
         return;
       case "in_progress":
         if (end === "expired") {
-          this.finish(batch, batch.script.answeredBeforeEnd ?? Math.floor(batch.lines.length / 2), "batch_expired", "This request could not be executed before the completion window expired.");
+          this.finish(
+            batch,
+            batch.script.answeredBeforeEnd ?? Math.floor(batch.lines.length / 2),
+            "batch_expired",
+            "This request could not be executed before the completion window expired.",
+          );
           b.status = "expired";
           b.expired_at = CREATED + 86_400;
         } else {
@@ -258,15 +296,42 @@ export class BatchBackend {
         ? failure === true
           ? { kind: "error", status: 400, message: `Invalid request for ${line.custom_id} (scripted failure).` }
           : failure
-        : (batch.script.answer?.(line) ?? (line.url === "/v1/images/generations" ? { kind: "image", options: {} } : { kind: "error", status: 500, message: "openai-server: no batch answer scripted for /v1/responses" }));
+        : (batch.script.answer?.(line) ??
+          (line.url === "/v1/images/generations"
+            ? { kind: "image", options: {} }
+            : { kind: "error", status: 500, message: "openai-server: no batch answer scripted for /v1/responses" }));
       const resolved = resolveImageReply(reply, line.url, line.body, 0);
       const response =
         resolved.kind === "json"
           ? { status_code: resolved.status ?? 200, request_id: `req_${id}`, body: resolved.body }
           : resolved.kind === "error"
-            ? { status_code: resolved.status, request_id: `req_${id}`, body: { error: { message: resolved.message, type: resolved.type ?? "invalid_request_error", param: null, code: resolved.code ?? null } } }
-            : { status_code: 500, request_id: `req_${id}`, body: { error: { message: `openai-server: a ${resolved.kind} reply cannot answer a batch line`, type: "server_error", param: null, code: null } } };
-      (response.status_code < 300 ? out : err).push(JSON.stringify({ id, custom_id: line.custom_id, response, error: null }));
+            ? {
+                status_code: resolved.status,
+                request_id: `req_${id}`,
+                body: {
+                  error: {
+                    message: resolved.message,
+                    type: resolved.type ?? "invalid_request_error",
+                    param: null,
+                    code: resolved.code ?? null,
+                  },
+                },
+              }
+            : {
+                status_code: 500,
+                request_id: `req_${id}`,
+                body: {
+                  error: {
+                    message: `openai-server: a ${resolved.kind} reply cannot answer a batch line`,
+                    type: "server_error",
+                    param: null,
+                    code: null,
+                  },
+                },
+              };
+      (response.status_code < 300 ? out : err).push(
+        JSON.stringify({ id, custom_id: line.custom_id, response, error: null }),
+      );
     });
     const b = batch.body;
     b.request_counts = { total: batch.lines.length, completed: out.length, failed: err.length };
@@ -275,14 +340,30 @@ export class BatchBackend {
   }
 
   private save(filename: string, lines: string[]): string {
-    const f: StoredFile = { id: this.id("file"), filename, purpose: "batch_output", created_at: CREATED + 3, bytes: Buffer.from(lines.join("\n") + "\n") };
+    const f: StoredFile = {
+      id: this.id("file"),
+      filename,
+      purpose: "batch_output",
+      created_at: CREATED + 3,
+      bytes: Buffer.from(lines.join("\n") + "\n"),
+    };
     this.files.set(f.id, f);
     return f.id;
   }
 }
 
 function fileObject(f: StoredFile): Record<string, unknown> {
-  return { id: f.id, object: "file", bytes: f.bytes.length, created_at: f.created_at, expires_at: f.created_at + 30 * 86_400, filename: f.filename, purpose: f.purpose, status: "processed", status_details: null };
+  return {
+    id: f.id,
+    object: "file",
+    bytes: f.bytes.length,
+    created_at: f.created_at,
+    expires_at: f.created_at + 30 * 86_400,
+    filename: f.filename,
+    purpose: f.purpose,
+    status: "processed",
+    status_details: null,
+  };
 }
 
 /** Validates a `POST /v1/batches` body against the spec's CreateBatchRequest. */

@@ -10,7 +10,16 @@ import { bagOfWordsEmbeddings } from "./embeddings.js";
 import { chatJson, responsesJson } from "./replies.js";
 import type { ScriptedReply } from "./reply-types.js";
 
-export const CAPTION_WORDS = ["map", "checkout", "profile", "onboarding", "dashboard", "gallery", "settings", "chat"] as const;
+export const CAPTION_WORDS = [
+  "map",
+  "checkout",
+  "profile",
+  "onboarding",
+  "dashboard",
+  "gallery",
+  "settings",
+  "chat",
+] as const;
 
 export interface CaptionedPicture {
   width: number;
@@ -32,7 +41,11 @@ export function imagesIn(body: unknown): string[] {
     else if (typeof value === "object" && value !== null) {
       const record = value as Record<string, unknown>;
       if (record["type"] === "input_image" && typeof record["image_url"] === "string") urls.push(record["image_url"]);
-      else if (record["type"] === "image_url" && typeof (record["image_url"] as { url?: unknown } | undefined)?.url === "string") urls.push((record["image_url"] as { url: string }).url);
+      else if (
+        record["type"] === "image_url" &&
+        typeof (record["image_url"] as { url?: unknown } | undefined)?.url === "string"
+      )
+        urls.push((record["image_url"] as { url: string }).url);
       else Object.values(record).forEach(walk);
     }
   };
@@ -49,13 +62,21 @@ export function pictureOf(dataUrl: string): CaptionedPicture | undefined {
 }
 
 /** A ScriptFn answering one-picture vision requests with a caption (400 when the request holds no PNG). */
-export function captionReplies(captionFor: (picture: CaptionedPicture) => string = defaultCaption): (req: { path: string; body: unknown }) => ScriptedReply {
+export function captionReplies(
+  captionFor: (picture: CaptionedPicture) => string = defaultCaption,
+): (req: { path: string; body: unknown }) => ScriptedReply {
   return (req) => {
     const chat = req.path.startsWith("/v1/chat/completions");
-    if (!chat && !req.path.startsWith("/v1/responses")) return { kind: "error", status: 500, message: `openai-server: captionReplies has no answer for ${req.path}` };
+    if (!chat && !req.path.startsWith("/v1/responses"))
+      return { kind: "error", status: 500, message: `openai-server: captionReplies has no answer for ${req.path}` };
     const pictures = imagesIn(req.body).map(pictureOf);
     const picture = pictures[0];
-    if (pictures.length !== 1 || !picture) return { kind: "error", status: 400, message: `openai-server: a caption request needs exactly one PNG, got ${pictures.length}` };
+    if (pictures.length !== 1 || !picture)
+      return {
+        kind: "error",
+        status: 400,
+        message: `openai-server: a caption request needs exactly one PNG, got ${pictures.length}`,
+      };
     const model = (req.body as { model?: unknown }).model;
     const text = captionFor(picture);
     const opts = typeof model === "string" ? { model } : {};
@@ -64,7 +85,9 @@ export function captionReplies(captionFor: (picture: CaptionedPicture) => string
 }
 
 /** Captions and embeddings: everything Search's model side asks of the endpoint. */
-export function searchAiScript(captionFor?: (picture: CaptionedPicture) => string): (req: { path: string; body: unknown }) => ScriptedReply {
+export function searchAiScript(
+  captionFor?: (picture: CaptionedPicture) => string,
+): (req: { path: string; body: unknown }) => ScriptedReply {
   const captions = captionReplies(captionFor);
   return (req) => (req.path.startsWith("/v1/embeddings") ? bagOfWordsEmbeddings(req) : captions(req));
 }

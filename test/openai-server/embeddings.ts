@@ -27,7 +27,8 @@ export function bagOfWordsVector(text: string, dimensions = DEFAULT_TEST_DIMENSI
 
 /** A ScriptFn answering POST /v1/embeddings with bag-of-words vectors (one per input, `dimensions` honoured). */
 export function bagOfWordsEmbeddings(req: { path: string; body: unknown }): ScriptedReply {
-  if (!req.path.startsWith("/v1/embeddings")) return { kind: "error", status: 500, message: `openai-server: bagOfWordsEmbeddings has no answer for ${req.path}` };
+  if (!req.path.startsWith("/v1/embeddings"))
+    return { kind: "error", status: 500, message: `openai-server: bagOfWordsEmbeddings has no answer for ${req.path}` };
   const body = (req.body ?? {}) as { input?: unknown; dimensions?: unknown; model?: unknown };
   const inputs = Array.isArray(body.input) ? body.input : [body.input];
   const dimensions = typeof body.dimensions === "number" ? body.dimensions : DEFAULT_TEST_DIMENSIONS;

@@ -24,16 +24,29 @@ export type Body = Record<string, unknown>;
 export const record = (value: unknown): Body => (typeof value === "object" && value !== null ? (value as Body) : {});
 
 /** A PNG of the asked size as base64 (RGBA when a transparent background was asked for). */
-export const b64 = (a: Asked, seed: number): string => encodePng(a.width, a.height, { seed, alpha: a.transparent }).toString("base64");
+export const b64 = (a: Asked, seed: number): string =>
+  encodePng(a.width, a.height, { seed, alpha: a.transparent }).toString("base64");
 
 /** Deterministic usage: a token per 4 prompt characters, 272 per input image, pixels/256 (+100 per partial) out. */
 export function usage(a: Asked): NonNullable<ImagesResponse["usage"]> {
   const text = Math.ceil(a.promptChars / 4);
   const image = 272 * a.inputImages;
   const output = a.n * (Math.round((a.width * a.height) / 256) + 100 * a.partials);
-  return { input_tokens: text + image, input_tokens_details: { text_tokens: text, image_tokens: image }, output_tokens: output, total_tokens: text + image + output };
+  return {
+    input_tokens: text + image,
+    input_tokens_details: { text_tokens: text, image_tokens: image },
+    output_tokens: output,
+    total_tokens: text + image + output,
+  };
 }
 
 export function sse(events: unknown[], o: ImageReplyOptions): ScriptedReply & { kind: "sse" } {
-  return { kind: "sse", events, ...(o.delayMs ? { delayMs: o.delayMs } : {}), ...(o.cutAfter !== undefined ? { cutAfter: o.cutAfter } : {}), ...(o.holdAfter !== undefined ? { holdAfter: o.holdAfter } : {}), ...(o.headers ? { headers: o.headers } : {}) };
+  return {
+    kind: "sse",
+    events,
+    ...(o.delayMs ? { delayMs: o.delayMs } : {}),
+    ...(o.cutAfter !== undefined ? { cutAfter: o.cutAfter } : {}),
+    ...(o.holdAfter !== undefined ? { holdAfter: o.holdAfter } : {}),
+    ...(o.headers ? { headers: o.headers } : {}),
+  };
 }

@@ -46,7 +46,9 @@ function asked(pathname: string, body: Body, files: number, options: ImageReplyO
   let promptChars = typeof body.prompt === "string" ? body.prompt.length : 0;
   let inputImages = files + (Array.isArray(body.images) ? body.images.length : 0);
   if (pathname === "/v1/responses") {
-    params = record((Array.isArray(body.tools) ? (body.tools as unknown[]) : []).find((t) => record(t).type === "image_generation"));
+    params = record(
+      (Array.isArray(body.tools) ? (body.tools as unknown[]) : []).find((t) => record(t).type === "image_generation"),
+    );
     const text = JSON.stringify(body.input ?? "");
     promptChars = text.length;
     inputImages = (text.match(/input_image/g) ?? []).length;
@@ -73,12 +75,21 @@ function asked(pathname: string, body: Body, files: number, options: ImageReplyO
 
 function imagesApi(pathname: string, a: Asked, o: ImageReplyOptions): ScriptedReply {
   const seed = o.seed ?? 1;
-  const common = { created_at: CREATED, size: `${a.width}x${a.height}`, quality: a.quality as "high", background: a.transparent ? ("transparent" as const) : ("opaque" as const), output_format: "png" as const };
+  const common = {
+    created_at: CREATED,
+    size: `${a.width}x${a.height}`,
+    quality: a.quality as "high",
+    background: a.transparent ? ("transparent" as const) : ("opaque" as const),
+    output_format: "png" as const,
+  };
   const edit = pathname === "/v1/images/edits";
   if (!a.stream) {
     const body: AnySize<ImagesResponse> = {
       created: CREATED,
-      data: Array.from({ length: a.n }, (_, i) => ({ b64_json: b64(a, seed + 10 * i), ...(o.revisedPrompt ? { revised_prompt: o.revisedPrompt } : {}) })),
+      data: Array.from({ length: a.n }, (_, i) => ({
+        b64_json: b64(a, seed + 10 * i),
+        ...(o.revisedPrompt ? { revised_prompt: o.revisedPrompt } : {}),
+      })),
       background: common.background === "transparent" ? "transparent" : "opaque",
       output_format: "png",
       quality: common.quality,
@@ -91,7 +102,11 @@ function imagesApi(pathname: string, a: Asked, o: ImageReplyOptions): ScriptedRe
   for (let i = 0; i < a.n; i++) {
     for (let p = 0; p < a.partials; p++) {
       const partial = { ...common, b64_json: b64(a, seed + 10 * i + p + 1), partial_image_index: p };
-      events.push(edit ? { ...partial, type: "image_edit.partial_image" } : { ...partial, type: "image_generation.partial_image" });
+      events.push(
+        edit
+          ? { ...partial, type: "image_edit.partial_image" }
+          : { ...partial, type: "image_generation.partial_image" },
+      );
     }
     const done = { ...common, b64_json: b64(a, seed + 10 * i), usage: usage({ ...a, n: 1 }) };
     events.push(edit ? { ...done, type: "image_edit.completed" } : { ...done, type: "image_generation.completed" });
@@ -109,4 +124,3 @@ export function resolveImageReply(reply: ScriptedReply, pathname: string, body: 
   if (pathname === "/v1/chat/completions") return chatImageReply(a, o);
   return { kind: "error", status: 400, message: `openai-server: an image reply cannot answer ${pathname}` };
 }
-

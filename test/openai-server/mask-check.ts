@@ -31,10 +31,15 @@ export function maskErrors(files: readonly UploadedFile[]): string[] {
   const info = readRasterSize(mask.bytes);
   const errors: string[] = [];
   if (info?.format !== "png") return ["/mask must be a valid PNG file"];
-  if (mask.bytes.length >= MASK_MAX_BYTES) errors.push(`/mask must be less than 4MB (it is ${mask.bytes.length} bytes)`);
-  if (!hasAlpha(mask.bytes)) errors.push("/mask must have an alpha channel (its transparent pixels are the ones edited)");
+  if (mask.bytes.length >= MASK_MAX_BYTES)
+    errors.push(`/mask must be less than 4MB (it is ${mask.bytes.length} bytes)`);
+  if (!hasAlpha(mask.bytes))
+    errors.push("/mask must have an alpha channel (its transparent pixels are the ones edited)");
   const first = image && readRasterSize(image.bytes);
   if (!first) errors.push("/mask needs an image to apply to");
-  else if (first.width !== info.width || first.height !== info.height) errors.push(`/mask must have the same dimensions as the first image (${info.width}x${info.height} vs ${first.width}x${first.height})`);
+  else if (first.width !== info.width || first.height !== info.height)
+    errors.push(
+      `/mask must have the same dimensions as the first image (${info.width}x${info.height} vs ${first.width}x${first.height})`,
+    );
   return errors;
 }

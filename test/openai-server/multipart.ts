@@ -19,7 +19,9 @@ export function multipartBoundary(contentType: string | undefined): string | und
 }
 
 function headerParam(header: string, name: string): string | undefined {
-  const match = new RegExp(`${name}="((?:[^"\\\\]|\\\\.)*)"`, "i").exec(header) ?? new RegExp(`${name}=([^;\\s]+)`, "i").exec(header);
+  const match =
+    new RegExp(`${name}="((?:[^"\\\\]|\\\\.)*)"`, "i").exec(header) ??
+    new RegExp(`${name}=([^;\\s]+)`, "i").exec(header);
   return match?.[1];
 }
 

@@ -39,7 +39,8 @@ export interface PngOptions {
 
 /** A `width`×`height` PNG. */
 export function encodePng(width: number, height: number, options: PngOptions = {}): Buffer {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new RangeError(`PNG size must be positive integers, got ${width}×${height}`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new RangeError(`PNG size must be positive integers, got ${width}×${height}`);
   const channels = options.alpha ? 4 : 3;
   const [from, to] = colours(options.seed ?? 0);
   const row = new Uint8Array(1 + width * channels); // filter byte "None", then pixels
@@ -62,7 +63,12 @@ export function pngFromRows(width: number, height: number, channels: 3 | 4, raw:
   header[8] = 8; // bit depth
   header[9] = channels === 4 ? 6 : 2; // RGBA or RGB
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level })), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw, { level })),
+    chunk("IEND", new Uint8Array()),
+  ]);
 }
 
 /** The channels of pixel x in the first row of a PNG made by encodePng (for tests that check what was served). */

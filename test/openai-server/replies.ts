@@ -109,7 +109,14 @@ export function responsesJson(text: string, opts: ReplyOptions = {}): ScriptedRe
 export function responseObject(text: string, opts: ReplyOptions = {}): WireResponse {
   const id = opts.id ?? nextId("resp");
   const msgId = `msg_${id.replace(/^resp_/, "")}`;
-  return baseResponse(id, opts.model ?? "gpt-5", opts.created ?? CREATED, "completed", [message(msgId, text, "completed")], text);
+  return baseResponse(
+    id,
+    opts.model ?? "gpt-5",
+    opts.created ?? CREATED,
+    "completed",
+    [message(msgId, text, "completed")],
+    text,
+  );
 }
 
 /**
@@ -131,8 +138,20 @@ export function responsesEvents(chunks: string[], opts: ReplyOptions = {}): Wire
   return [
     { type: "response.created", sequence_number: n++, response: pending },
     { type: "response.in_progress", sequence_number: n++, response: pending },
-    { type: "response.output_item.added", sequence_number: n++, output_index: 0, item: message(msgId, "", "in_progress") },
-    { type: "response.content_part.added", sequence_number: n++, item_id: msgId, output_index: 0, content_index: 0, part },
+    {
+      type: "response.output_item.added",
+      sequence_number: n++,
+      output_index: 0,
+      item: message(msgId, "", "in_progress"),
+    },
+    {
+      type: "response.content_part.added",
+      sequence_number: n++,
+      item_id: msgId,
+      output_index: 0,
+      content_index: 0,
+      part,
+    },
     ...chunks.map(
       (delta): WireStreamEvent => ({
         type: "response.output_text.delta",
@@ -144,7 +163,15 @@ export function responsesEvents(chunks: string[], opts: ReplyOptions = {}): Wire
         logprobs: [],
       }),
     ),
-    { type: "response.output_text.done", sequence_number: n++, item_id: msgId, output_index: 0, content_index: 0, text, logprobs: [] },
+    {
+      type: "response.output_text.done",
+      sequence_number: n++,
+      item_id: msgId,
+      output_index: 0,
+      content_index: 0,
+      text,
+      logprobs: [],
+    },
     {
       type: "response.content_part.done",
       sequence_number: n++,
@@ -153,7 +180,12 @@ export function responsesEvents(chunks: string[], opts: ReplyOptions = {}): Wire
       content_index: 0,
       part: { ...part, text },
     },
-    { type: "response.output_item.done", sequence_number: n++, output_index: 0, item: message(msgId, text, "completed") },
+    {
+      type: "response.output_item.done",
+      sequence_number: n++,
+      output_index: 0,
+      item: message(msgId, text, "completed"),
+    },
     { type: "response.completed", sequence_number: n++, response: done },
   ];
 }
@@ -164,7 +196,13 @@ export function responsesStream(
   opts: ReplyOptions & { cutAfter?: number; holdAfter?: number; delayMs?: number } = {},
 ): ScriptedReply & { kind: "sse" } {
   const { cutAfter, holdAfter, delayMs, ...rest } = opts;
-  return { kind: "sse", events: responsesEvents(chunks, rest), ...(cutAfter !== undefined ? { cutAfter } : {}), ...(holdAfter !== undefined ? { holdAfter } : {}), ...(delayMs ? { delayMs } : {}) };
+  return {
+    kind: "sse",
+    events: responsesEvents(chunks, rest),
+    ...(cutAfter !== undefined ? { cutAfter } : {}),
+    ...(holdAfter !== undefined ? { holdAfter } : {}),
+    ...(delayMs ? { delayMs } : {}),
+  };
 }
 
 /** A complete non-streamed chat completion with one assistant message. */
@@ -201,7 +239,12 @@ export function chatChunks(chunks: string[], opts: ReplyOptions = {}): ChatCompl
     system_fingerprint: "fp_test",
   };
   return [
-    { ...common, choices: [{ index: 0, delta: { role: "assistant", content: "", refusal: null }, logprobs: null, finish_reason: null }] },
+    {
+      ...common,
+      choices: [
+        { index: 0, delta: { role: "assistant", content: "", refusal: null }, logprobs: null, finish_reason: null },
+      ],
+    },
     ...chunks.map(
       (content): ChatCompletionChunk => ({
         ...common,
@@ -218,11 +261,18 @@ export function chatStream(
   opts: ReplyOptions & { cutAfter?: number; delayMs?: number } = {},
 ): ScriptedReply & { kind: "sse" } {
   const { cutAfter, delayMs, ...rest } = opts;
-  return { kind: "sse", events: chatChunks(chunks, rest), ...(cutAfter !== undefined ? { cutAfter } : {}), ...(delayMs ? { delayMs } : {}) };
+  return {
+    kind: "sse",
+    events: chatChunks(chunks, rest),
+    ...(cutAfter !== undefined ? { cutAfter } : {}),
+    ...(delayMs ? { delayMs } : {}),
+  };
 }
 
 /** GET /v1/models reply body. */
-export function modelsList(ids: string[] = ["gpt-5", "gpt-5-mini", "gpt-4o", "gpt-image-1", "text-embedding-3-small"]): {
+export function modelsList(
+  ids: string[] = ["gpt-5", "gpt-5-mini", "gpt-4o", "gpt-image-1", "text-embedding-3-small"],
+): {
   object: "list";
   data: Model[];
 } {
@@ -241,20 +291,34 @@ export interface OpenRouterModel {
   created: number;
   context_length: number;
   architecture: { modality: string; input_modalities: string[]; output_modalities: string[]; tokenizer: string };
-  pricing: { prompt: string; completion: string; request?: string; image?: string; web_search?: string; internal_reasoning?: string };
+  pricing: {
+    prompt: string;
+    completion: string;
+    request?: string;
+    image?: string;
+    web_search?: string;
+    internal_reasoning?: string;
+  };
   top_provider: { context_length: number; max_completion_tokens: number | null; is_moderated: boolean };
   supported_parameters: string[];
 }
 
 /** OpenRouter's `GET /models` body (`{ data }`, no `object`), for `[id, prompt, completion]` price triples. */
-export function openRouterModelsList(models: [id: string, prompt: string, completion: string][]): { data: OpenRouterModel[] } {
+export function openRouterModelsList(models: [id: string, prompt: string, completion: string][]): {
+  data: OpenRouterModel[];
+} {
   return {
     data: models.map(([id, prompt, completion]) => ({
       id,
       name: id,
       created: CREATED,
       context_length: 400_000,
-      architecture: { modality: "text+image->text", input_modalities: ["text", "image"], output_modalities: ["text"], tokenizer: "GPT" },
+      architecture: {
+        modality: "text+image->text",
+        input_modalities: ["text", "image"],
+        output_modalities: ["text"],
+        tokenizer: "GPT",
+      },
       pricing: { prompt, completion, request: "0", image: "0", web_search: "0", internal_reasoning: "0" },
       top_provider: { context_length: 400_000, max_completion_tokens: 128_000, is_moderated: true },
       supported_parameters: ["max_tokens", "response_format", "structured_outputs"],
@@ -263,7 +327,9 @@ export function openRouterModelsList(models: [id: string, prompt: string, comple
 }
 
 /** GET /v1/models reply in OpenRouter's shape (see openRouterModelsList). */
-export function openRouterModelsJson(models: [id: string, prompt: string, completion: string][]): ScriptedReply & { kind: "json" } {
+export function openRouterModelsJson(
+  models: [id: string, prompt: string, completion: string][],
+): ScriptedReply & { kind: "json" } {
   return { kind: "json", body: openRouterModelsList(models) };
 }
 

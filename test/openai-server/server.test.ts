@@ -29,7 +29,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(script?: ScriptedReply[] | ((req: unknown) => ScriptedReply)): Promise<{ srv: OpenAiTestServer; client: OpenAI }> {
+async function start(
+  script?: ScriptedReply[] | ((req: unknown) => ScriptedReply),
+): Promise<{ srv: OpenAiTestServer; client: OpenAI }> {
   server = await startOpenAiServer(script);
   return { srv: server, client: new OpenAI({ apiKey: "sk-test-abcd1234", baseURL: server.url, maxRetries: 0 }) };
 }
@@ -85,7 +87,10 @@ describe("openai test server + real SDK", () => {
     expect(types[0]).toBe("response.created");
     expect(types.at(-1)).toBe("response.completed");
     expect(completed?.id).toBe("resp_s1");
-    expect(completed?.output[0]).toMatchObject({ type: "message", content: [{ type: "output_text", text: "<div>hello</div>" }] });
+    expect(completed?.output[0]).toMatchObject({
+      type: "message",
+      content: [{ type: "output_text", text: "<div>hello</div>" }],
+    });
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
     expect((srv.requests[0]!.body as { stream: boolean }).stream).toBe(true);
   });
@@ -117,11 +122,19 @@ describe("openai test server + real SDK", () => {
   });
 
   it("answers non-streamed chat, models, embeddings and images", async () => {
-    const { srv, client } = await start([chatJson("hi there"), embeddingsJson([[0.1, 0.2]]), imagesJson(["iVBORw0KGgo="])]);
+    const { srv, client } = await start([
+      chatJson("hi there"),
+      embeddingsJson([[0.1, 0.2]]),
+      imagesJson(["iVBORw0KGgo="]),
+    ]);
     const chat = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] });
     expect(chat.choices[0]!.message.content).toBe("hi there");
     // "float" as ai/embeddings.ts asks: without it the SDK (6.x) asks for base64 and decodes what comes back.
-    const emb = await client.embeddings.create({ model: "text-embedding-3-small", input: "x", encoding_format: "float" });
+    const emb = await client.embeddings.create({
+      model: "text-embedding-3-small",
+      input: "x",
+      encoding_format: "float",
+    });
     expect(emb.data[0]!.embedding).toEqual([0.1, 0.2]);
     const img = await client.images.generate({ model: "gpt-image-1", prompt: "a button" });
     expect(img.data?.[0]?.b64_json).toBe("iVBORw0KGgo=");
@@ -133,7 +146,9 @@ describe("openai test server + real SDK", () => {
   });
 
   it("401 → AuthenticationError", async () => {
-    const { client } = await start([{ kind: "error", status: 401, message: "Incorrect API key provided: sk-test***1234." }]);
+    const { client } = await start([
+      { kind: "error", status: 401, message: "Incorrect API key provided: sk-test***1234." },
+    ]);
     const err = await client.responses.create({ model: "gpt-5", input: "hi" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
     expect((err as AuthenticationError).status).toBe(401);
@@ -142,7 +157,9 @@ describe("openai test server + real SDK", () => {
   });
 
   it("429 exposes retry-after on the error's headers", async () => {
-    const { client } = await start([{ kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "1" } }]);
+    const { client } = await start([
+      { kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "1" } },
+    ]);
     const err = await client.responses.create({ model: "gpt-5", input: "hi" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect((err as RateLimitError).status).toBe(429);
@@ -167,7 +184,10 @@ describe("openai test server + real SDK", () => {
     const run = async () => {
       for await (const ev of stream) if (ev.type === "response.output_text.delta") deltas.push(ev.delta);
     };
-    const err = await run().then(() => undefined, (e: unknown) => e);
+    const err = await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(String(err)).toMatch(/terminated|socket|closed/i);
     expect(deltas).toEqual(["a"]);
@@ -175,7 +195,11 @@ describe("openai test server + real SDK", () => {
 
   it("a cut chat stream also throws", async () => {
     const { client } = await start([chatStream(["a", "b"], { cutAfter: 2 })]);
-    const stream = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: "gpt-4o",
+      messages: [{ role: "user", content: "hi" }],
+      stream: true,
+    });
     const run = async () => {
       for await (const _ of stream) void _;
     };
@@ -184,10 +208,14 @@ describe("openai test server + real SDK", () => {
 
   it("hang + SDK timeout → APIConnectionTimeoutError; close() still returns promptly", async () => {
     const { srv, client } = await start([{ kind: "hang" }, { kind: "hang" }]);
-    const err = await client.responses.create({ model: "gpt-5", input: "hi" }, { timeout: 200 }).catch((e: unknown) => e);
+    const err = await client.responses
+      .create({ model: "gpt-5", input: "hi" }, { timeout: 200 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIConnectionTimeoutError);
     // a second hanging request still open at close time
-    const pending = client.responses.create({ model: "gpt-5", input: "hi" }, { timeout: 10_000 }).catch((e: unknown) => e);
+    const pending = client.responses
+      .create({ model: "gpt-5", input: "hi" }, { timeout: 10_000 })
+      .catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 50));
     await srv.close();
     expect(await pending).toBeInstanceOf(APIError);
@@ -203,12 +231,18 @@ describe("openai test server + real SDK", () => {
   });
 
   it("scripts GET /v1/models: OpenAI's listing or OpenRouter's, with pricing", async () => {
-    const { srv, client } = await start([modelsJson(["gpt-5.4-image-2"]), openRouterModelsJson([["openai/gpt-5.4-image-2", "0.000008", "0.000015"]])]);
+    const { srv, client } = await start([
+      modelsJson(["gpt-5.4-image-2"]),
+      openRouterModelsJson([["openai/gpt-5.4-image-2", "0.000008", "0.000015"]]),
+    ]);
     const openai = await client.models.list();
     expect(openai.data.map((m) => m.id)).toEqual(["gpt-5.4-image-2"]);
     const openrouter = await client.models.list();
     expect(openrouter.data).toHaveLength(1);
-    expect(openrouter.data[0]).toMatchObject({ id: "openai/gpt-5.4-image-2", pricing: { prompt: "0.000008", completion: "0.000015" } });
+    expect(openrouter.data[0]).toMatchObject({
+      id: "openai/gpt-5.4-image-2",
+      pricing: { prompt: "0.000008", completion: "0.000015" },
+    });
     expect(srv.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/models", "GET /v1/models"]);
   });
 
@@ -233,7 +267,9 @@ describe("validateRequest / reply shapes vs the OpenAPI spec", () => {
   it("maps paths to request schemas", () => {
     expect(validateRequest("/v1/embeddings", { model: "text-embedding-3-small", input: "x" })).toEqual([]);
     expect(validateRequest("/v1/embeddings", { input: "x" }).join("\n")).toContain("'model'");
-    expect(validateRequest("/v1/images/generations", { prompt: "a cat", model: "gpt-image-1", size: "1024x1024" })).toEqual([]);
+    expect(
+      validateRequest("/v1/images/generations", { prompt: "a cat", model: "gpt-image-1", size: "1024x1024" }),
+    ).toEqual([]);
     expect(validateRequest("/v1/models", {})).toEqual([]);
   });
 

@@ -190,7 +190,15 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
         const form = parseMultipart(bytes, boundary);
         files = form.files;
         rawBody = JSON.stringify(form.fields);
-        const checked = validateMultipart(pathname, { fields: form.fields, files: files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.bytes.length })) });
+        const checked = validateMultipart(pathname, {
+          fields: form.fields,
+          files: files.map((f) => ({
+            field: f.field,
+            filename: f.filename,
+            contentType: f.contentType,
+            size: f.bytes.length,
+          })),
+        });
         body = checked.body;
         schemaErrors = [...checked.errors, ...(pathname === "/v1/images/edits" ? maskErrors(files) : [])];
       } catch (error) {
@@ -228,7 +236,11 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       fallback?.(record) ??
       (pathname === "/v1/models"
         ? ({ kind: "json", body: modelsList() } as const)
-        : ({ kind: "error", status: 500, message: `openai-server: no scripted reply left for ${method} ${pathname}` } as const));
+        : ({
+            kind: "error",
+            status: 500,
+            message: `openai-server: no scripted reply left for ${method} ${pathname}`,
+          } as const));
     await send(res, resolveImageReply(reply, pathname, body, files.length), pathname);
   }
 
@@ -374,7 +386,10 @@ function write(res: ServerResponse, chunk: string): Promise<void> {
 
 function sendAnswer(res: ServerResponse, answer: Answer): void {
   if (!Buffer.isBuffer(answer.body)) return sendJson(res, answer.status, answer.body);
-  res.writeHead(answer.status, { "content-type": answer.contentType ?? "application/octet-stream", "content-length": answer.body.length });
+  res.writeHead(answer.status, {
+    "content-type": answer.contentType ?? "application/octet-stream",
+    "content-length": answer.body.length,
+  });
   res.end(answer.body);
 }
 

@@ -101,7 +101,11 @@ export function normalize<T>(node: T): T {
     return out as T;
   }
   const { description, title, ...rest } = out;
-  return { ...(title !== undefined ? { title } : {}), ...(description !== undefined ? { description } : {}), anyOf: [rest, { type: "null" }] } as T;
+  return {
+    ...(title !== undefined ? { title } : {}),
+    ...(description !== undefined ? { description } : {}),
+    anyOf: [rest, { type: "null" }],
+  } as T;
 }
 
 function formatError(e: ErrorObject): string {
@@ -143,12 +147,18 @@ function openRouterImageOutput(body: unknown): { rest: unknown; errors: string[]
   const { modalities, image_config: imageConfig, ...rest } = body as { modalities?: unknown; image_config?: unknown };
   if (!Array.isArray(modalities) || !modalities.includes("image")) return { rest: body, errors: [] };
   const errors: string[] = [];
-  for (const m of modalities) if (typeof m !== "string" || !OPENROUTER_MODALITIES.has(m)) errors.push(`/modalities must be "image" or "text" (OpenRouter), not ${JSON.stringify(m)}`);
+  for (const m of modalities)
+    if (typeof m !== "string" || !OPENROUTER_MODALITIES.has(m))
+      errors.push(`/modalities must be "image" or "text" (OpenRouter), not ${JSON.stringify(m)}`);
   if (imageConfig !== undefined) {
-    if (typeof imageConfig !== "object" || imageConfig === null) errors.push("/image_config must be an object (OpenRouter)");
+    if (typeof imageConfig !== "object" || imageConfig === null)
+      errors.push("/image_config must be an object (OpenRouter)");
     else
       for (const [key, value] of Object.entries(imageConfig))
-        if (!OPENROUTER_IMAGE_CONFIG.has(key) || typeof value !== "string") errors.push(`/image_config/${key} is not one of OpenRouter's image_config strings (aspect_ratio, image_size)`);
+        if (!OPENROUTER_IMAGE_CONFIG.has(key) || typeof value !== "string")
+          errors.push(
+            `/image_config/${key} is not one of OpenRouter's image_config strings (aspect_ratio, image_size)`,
+          );
   }
   return { rest, errors };
 }
@@ -195,7 +205,8 @@ export function formAsJson(schemaName: string, form: FormBody): Record<string, u
     };
     for (const v of Array.isArray(raw) ? raw : [raw]) put(key, convert(v), key.endsWith("[]"));
   }
-  for (const f of form.files) put(f.field, `<file ${f.filename}, ${f.contentType}, ${f.size} bytes>`, f.field.endsWith("[]"));
+  for (const f of form.files)
+    put(f.field, `<file ${f.filename}, ${f.contentType}, ${f.size} bytes>`, f.field.endsWith("[]"));
   return out;
 }
 

@@ -27,12 +27,19 @@ export type FieldTable = Readonly<Record<string, FieldSpec>>;
 
 /** Each name of a whitespace-separated list, as a nullable field of `type`. */
 function typed(type: FieldType, names: string, nullable = true): Record<string, FieldSpec> {
-  return Object.fromEntries(names.trim().split(/\s+/).map((name) => [name, { type, nullable }]));
+  return Object.fromEntries(
+    names
+      .trim()
+      .split(/\s+/)
+      .map((name) => [name, { type, nullable }]),
+  );
 }
 
 /** StableDiffusionProcessing.__init__ (modules/processing_class.py): the fields txt2img and img2img share. */
 const PROCESSING: FieldTable = {
-  ...typed("str", `
+  ...typed(
+    "str",
+    `
     sd_model_checkpoint prompt negative_prompt sampler_name hr_sampler_name guidance_name vae_type
     detailer_prompt detailer_negative detailer_classes color_correction_method img2img_background_color
     samples_format grid_format hdr_color_picker grading_shadows_tint grading_highlights_tint
@@ -41,8 +48,11 @@ const PROCESSING: FieldTable = {
     refiner_prompt refiner_negative schedulers_prediction_type schedulers_beta_schedule
     schedulers_timesteps schedulers_sigma uni_pc_variant schedulers_timestep_spacing
     diffusers_generator_device prompt_attention te_complex_human_instruction token_merging_method
-  `),
-  ...typed("int", `
+  `,
+  ),
+  ...typed(
+    "int",
+    `
     seed subseed seed_resize_from_h seed_resize_from_w batch_size n_iter steps clip_skip width height
     sampler_index detailer_steps detailer_resolution detailer_max detailer_blur detailer_padding
     jpeg_quality lora_apply_tags hdr_mode grading_clahe_grid selected_scale_tab resize_mode width_before
@@ -53,8 +63,11 @@ const PROCESSING: FieldTable = {
     schedulers_solver_order schedulers_timesteps_range eta_noise_seed_delta hypertile_unet_tile
     hypertile_unet_min_tile hypertile_unet_swap_size hypertile_unet_depth hypertile_vae_tile
     hypertile_vae_swap_size
-  `),
-  ...typed("float", `
+  `,
+  ),
+  ...typed(
+    "float",
+    `
     subseed_strength eta guidance_scale guidance_rescale guidance_start guidance_stop cfg_scale cfg_end
     cfg_rescale cfg_true cfg_adaptive detailer_strength detailer_conf detailer_iou detailer_min_size
     detailer_max_size detailer_sigma_adjust detailer_sigma_adjust_max inpainting_mask_weight
@@ -67,8 +80,11 @@ const PROCESSING: FieldTable = {
     hr_refiner_start schedulers_beta_start schedulers_beta_end schedulers_shift schedulers_base_shift
     schedulers_max_shift schedulers_sigma_adjust schedulers_sigma_adjust_min schedulers_sigma_adjust_max
     scheduler_eta freeu_b1 freeu_b2 freeu_s1 freeu_s2 teacache_thresh tome_ratio todo_ratio
-  `),
-  ...typed("bool", `
+  `,
+  ),
+  ...typed(
+    "bool",
+    `
     tiling hidiffusion do_not_reload_embeddings detailer_enabled detailer_segmentation
     detailer_include_detections detailer_merge detailer_sort detailer_augment img2img_color_correction
     img2img_fix_steps mask_apply_overlay include_mask samples_save save_images_before_highres_fix
@@ -80,20 +96,32 @@ const PROCESSING: FieldTable = {
     prompt_mean_norm diffusers_zeros_prompt_pad te_pooled_embeds lora_apply_te te_use_mask freeu_enabled
     hypertile_unet_enabled hypertile_hires_only hypertile_vae_enabled teacache_enabled skip_processing
     override_settings_restore_afterwards
-  `),
-  ...typed("list", `
+  `,
+  ),
+  ...typed(
+    "list",
+    `
     styles detailer_models init_images init_control script_args
-  `),
-  ...typed("dict", `
+  `,
+  ),
+  ...typed(
+    "dict",
+    `
     override_settings network_data
-  `),
-  ...typed("any", `
+  `,
+  ),
+  ...typed(
+    "any",
+    `
     mask latent_mask mask_for_overlay paste_to overlay_images
-  `),
+  `,
+  ),
 };
 /** control_run's parameters (modules/control/run.py): the fields of /sdapi/v1/control. */
 const CONTROL_RUN: FieldTable = {
-  ...typed("str", `
+  ...typed(
+    "str",
+    `
     state mask unit_type prompt negative_prompt guidance_name vae_type detailer_prompt detailer_negative
     hdr_color_picker grading_shadows_tint grading_highlights_tint grading_lut_file resize_name_before
     resize_context_before resize_name_after resize_context_after resize_name_mask resize_context_mask
@@ -102,8 +130,11 @@ const CONTROL_RUN: FieldTable = {
     schedulers_prediction_type schedulers_beta_schedule schedulers_timesteps schedulers_sigma
     uni_pc_variant schedulers_timestep_spacing diffusers_generator_device prompt_attention
     te_complex_human_instruction token_merging_method
-  `),
-  ...typed("int", `
+  `,
+  ),
+  ...typed(
+    "int",
+    `
     input_type steps sampler_index seed subseed seed_resize_from_h seed_resize_from_w detailer_steps
     detailer_resolution hdr_mode grading_clahe_grid resize_mode_before width_before height_before
     selected_scale_tab_before resize_mode_after width_after height_after selected_scale_tab_after
@@ -113,8 +144,11 @@ const CONTROL_RUN: FieldTable = {
     jpeg_quality schedulers_solver_order schedulers_timesteps_range eta_noise_seed_delta
     hypertile_unet_tile hypertile_unet_min_tile hypertile_unet_swap_size hypertile_unet_depth
     hypertile_vae_tile hypertile_vae_swap_size lora_apply_tags
-  `),
-  ...typed("float", `
+  `,
+  ),
+  ...typed(
+    "float",
+    `
     subseed_strength guidance_scale guidance_rescale guidance_start guidance_stop cfg_scale clip_skip
     cfg_image cfg_rescale cfg_true cfg_adaptive cfg_end detailer_strength hdr_brightness hdr_color
     hdr_sharpen hdr_boundary hdr_threshold hdr_max_center hdr_max_boundary hdr_tint_ratio
@@ -127,8 +161,11 @@ const CONTROL_RUN: FieldTable = {
     schedulers_shift schedulers_base_shift schedulers_max_shift schedulers_sigma_adjust
     schedulers_sigma_adjust_min schedulers_sigma_adjust_max scheduler_eta freeu_b1 freeu_b2 freeu_s1
     freeu_s2 teacache_thresh tome_ratio todo_ratio extra_networks_default_multiplier
-  `),
-  ...typed("bool", `
+  `,
+  ),
+  ...typed(
+    "bool",
+    `
     is_generator tiling hidiffusion detailer_enabled hdr_clamp hdr_maximize hdr_apply_hires
     skip_processing enable_hr hr_force video_loop detailer_segmentation detailer_include_detections
     detailer_merge detailer_sort detailer_augment img2img_color_correction img2img_fix_steps
@@ -139,16 +176,26 @@ const CONTROL_RUN: FieldTable = {
     prompt_mean_norm diffusers_zeros_prompt_pad te_pooled_embeds lora_apply_te te_use_mask freeu_enabled
     hypertile_unet_enabled hypertile_hires_only hypertile_vae_enabled teacache_enabled lora_fuse_native
     lora_fuse_diffusers lora_force_reload
-  `),
-  ...typed("list", `
+  `,
+  ),
+  ...typed(
+    "list",
+    `
     units inputs inits styles detailer_models
-  `),
-  ...typed("dict", `
+  `,
+  ),
+  ...typed(
+    "dict",
+    `
     extra
-  `),
-  ...typed("any", `
+  `,
+  ),
+  ...typed(
+    "any",
+    `
     override_script_args
-  `),
+  `,
+  ),
 };
 
 /** ReqTxt2Img's additional fields (modules/api/models.py); they replace the signature's type of the same name. */
@@ -193,7 +240,11 @@ export const CONTROL_UNIT_FIELDS: FieldTable = {
 
 /** ControlNetUnit (sd-webui-controlnet internal_controlnet/args.py), with its legacy aliases (input_image, guidance, lowvram, mask_image). */
 export const A1111_CONTROLNET_UNIT_FIELDS: FieldTable = {
-  ...typed("bool", "is_ui loopback enabled low_vram pixel_perfect inpaint_crop_input_image save_detected_map lowvram", false),
+  ...typed(
+    "bool",
+    "is_ui loopback enabled low_vram pixel_perfect inpaint_crop_input_image save_detected_map lowvram",
+    false,
+  ),
   ...typed("str", "input_mode output_dir module model resize_mode control_mode hr_option pulid_mode", false),
   ...typed("float", "weight threshold_a threshold_b guidance_start guidance_end guidance", false),
   processor_res: { type: "int", nullable: false },

@@ -14,7 +14,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { encodePng } from "../openai-server/png.js";
 import { CONTROL_FIELDS, IMG2IMG_FIELDS, PROGRESS_QUERY, TXT2IMG_FIELDS } from "./fields.js";
-import { checkA1111ControlNet, checkControl, checkFields, checkImg2Img, readImage, type ValidationItem } from "./validate.js";
+import {
+  checkA1111ControlNet,
+  checkControl,
+  checkFields,
+  checkImg2Img,
+  readImage,
+  type ValidationItem,
+} from "./validate.js";
 
 export type SdFlavour = "sdnext" | "a1111";
 
@@ -77,15 +84,36 @@ export interface SdTestServer {
 }
 
 export const SD_MODELS = [
-  { title: "sd_xl_base_1.0 [31e35c80fc]", model_name: "sd_xl_base_1.0", filename: "/models/Stable-diffusion/sd_xl_base_1.0.safetensors", type: "sdxl", sha256: null, hash: "31e35c80fc", config: null },
-  { title: "dreamshaper_8 [879db523c3]", model_name: "dreamshaper_8", filename: "/models/Stable-diffusion/dreamshaper_8.safetensors", type: "sd", sha256: null, hash: "879db523c3", config: null },
+  {
+    title: "sd_xl_base_1.0 [31e35c80fc]",
+    model_name: "sd_xl_base_1.0",
+    filename: "/models/Stable-diffusion/sd_xl_base_1.0.safetensors",
+    type: "sdxl",
+    sha256: null,
+    hash: "31e35c80fc",
+    config: null,
+  },
+  {
+    title: "dreamshaper_8 [879db523c3]",
+    model_name: "dreamshaper_8",
+    filename: "/models/Stable-diffusion/dreamshaper_8.safetensors",
+    type: "sd",
+    sha256: null,
+    hash: "879db523c3",
+    config: null,
+  },
 ];
 export const SD_SAMPLERS = ["Euler a", "Euler", "DPM++ 2M", "UniPC"].map((name) => ({ name, options: {} }));
 export const SD_CONTROL_MODELS = ["Canny", "LineArt", "Scribble", "Depth"];
-export const A1111_CONTROLNET_MODELS = ["control_v11p_sd15_canny [d14c016b]", "control_v11p_sd15_lineart [43d4be0d]", "control_v11p_sd15_scribble [d4ba51ff]"];
+export const A1111_CONTROLNET_MODELS = [
+  "control_v11p_sd15_canny [d14c016b]",
+  "control_v11p_sd15_lineart [43d4be0d]",
+  "control_v11p_sd15_scribble [d4ba51ff]",
+];
 
 /** The out-of-memory message torch raises, as it reaches the API's error body. */
-export const OOM_MESSAGE = "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 8.00 GiB total capacity; 6.12 GiB already allocated; 1.20 GiB free; 6.50 GiB reserved in total by PyTorch)";
+export const OOM_MESSAGE =
+  "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 8.00 GiB total capacity; 6.12 GiB already allocated; 1.20 GiB free; 6.50 GiB reserved in total by PyTorch)";
 
 interface Job {
   steps: number;
@@ -100,7 +128,12 @@ interface Job {
 const GENERATION = new Set(["/sdapi/v1/txt2img", "/sdapi/v1/img2img", "/sdapi/v1/control"]);
 
 export async function startSdNextServer(options: SdServerOptions = {}): Promise<SdTestServer> {
-  const resolved: Required<SdServerOptions> = { flavour: options.flavour ?? "sdnext", apiAuth: options.apiAuth ?? "", cors: options.cors ?? false, controlnet: options.controlnet ?? true };
+  const resolved: Required<SdServerOptions> = {
+    flavour: options.flavour ?? "sdnext",
+    apiAuth: options.apiAuth ?? "",
+    cors: options.cors ?? false,
+    controlnet: options.controlnet ?? true,
+  };
   const requests: SdRecordedRequest[] = [];
   const queues = new Map<string, SdReply[]>();
   const sockets = new Set<Socket>();
@@ -137,13 +170,19 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
     }
     if (method === "OPTIONS") {
       if (resolved.cors && origin !== undefined) {
-        res.writeHead(200, { "access-control-allow-methods": "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT", "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*", "access-control-max-age": "600", "access-control-allow-private-network": "true" });
+        res.writeHead(200, {
+          "access-control-allow-methods": "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT",
+          "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+          "access-control-max-age": "600",
+          "access-control-allow-private-network": "true",
+        });
         res.end("OK");
       } else sendJson(res, 405, { detail: "Method Not Allowed" });
       return;
     }
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = k === "authorization" ? "***" : Array.isArray(v) ? v.join(", ") : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = k === "authorization" ? "***" : Array.isArray(v) ? v.join(", ") : v;
     let body: unknown;
     const text = bytes.toString("utf8");
     const record: SdRecordedRequest = { method, path: req.url ?? "/", headers, body: undefined, errors: [] };
@@ -159,10 +198,15 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
     record.body = body;
 
     const known = routeKnown(method, pathname);
-    if (!known) return sendJson(res, method === "GET" || method === "POST" ? 404 : 405, { detail: method === "GET" || method === "POST" ? "Not Found" : "Method Not Allowed" });
+    if (!known)
+      return sendJson(res, method === "GET" || method === "POST" ? 404 : 405, {
+        detail: method === "GET" || method === "POST" ? "Not Found" : "Method Not Allowed",
+      });
     if (resolved.apiAuth && !authorized(req.headers.authorization)) {
       const detail = req.headers.authorization ? "Unauthorized" : "Not authenticated";
-      return sendJson(res, 401, flavourError("HTTPException", 401, detail, `401: ${detail}`), { "www-authenticate": "Basic" });
+      return sendJson(res, 401, flavourError("HTTPException", 401, detail, `401: ${detail}`), {
+        "www-authenticate": "Basic",
+      });
     }
 
     if (method === "POST" && GENERATION.has(pathname)) {
@@ -185,24 +229,51 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
       case "/sdapi/v1/sd-models":
         return sendJson(res, 200, SD_MODELS);
       case "/sdapi/v1/samplers":
-        return sendJson(res, 200, resolved.flavour === "sdnext" ? SD_SAMPLERS : SD_SAMPLERS.map((s) => ({ name: s.name, aliases: [], options: {} })));
+        return sendJson(
+          res,
+          200,
+          resolved.flavour === "sdnext"
+            ? SD_SAMPLERS
+            : SD_SAMPLERS.map((s) => ({ name: s.name, aliases: [], options: {} })),
+        );
       case "/sdapi/v1/options":
-        return sendJson(res, 200, { sd_model_checkpoint: SD_MODELS[0]!.title, samples_format: "png", sd_backend: resolved.flavour === "sdnext" ? "diffusers" : undefined });
+        return sendJson(res, 200, {
+          sd_model_checkpoint: SD_MODELS[0]!.title,
+          samples_format: "png",
+          sd_backend: resolved.flavour === "sdnext" ? "diffusers" : undefined,
+        });
       case "/sdapi/v1/control-models":
         return sendJson(res, 200, SD_CONTROL_MODELS);
       case "/controlnet/model_list":
         return sendJson(res, 200, { model_list: A1111_CONTROLNET_MODELS });
       case "/sdapi/v1/progress": {
         const params = new URLSearchParams(query);
-        record.errors = [...params.keys()].filter((key) => !PROGRESS_QUERY.has(key)).map((key) => ({ type: "extra_forbidden", loc: ["query", key], msg: "Extra inputs are not permitted" }));
-        return record.errors.length ? sendJson(res, 422, { detail: record.errors }) : sendJson(res, 200, progress(params));
+        record.errors = [...params.keys()]
+          .filter((key) => !PROGRESS_QUERY.has(key))
+          .map((key) => ({ type: "extra_forbidden", loc: ["query", key], msg: "Extra inputs are not permitted" }));
+        return record.errors.length
+          ? sendJson(res, 422, { detail: record.errors })
+          : sendJson(res, 200, progress(params));
       }
     }
   }
 
   function routeKnown(method: string, pathname: string): boolean {
-    const common = ["GET /sdapi/v1/sd-models", "GET /sdapi/v1/samplers", "GET /sdapi/v1/options", "GET /sdapi/v1/progress", "POST /sdapi/v1/interrupt", "POST /sdapi/v1/txt2img", "POST /sdapi/v1/img2img"];
-    const own = resolved.flavour === "sdnext" ? ["POST /sdapi/v1/control", "GET /sdapi/v1/control-models"] : resolved.controlnet ? ["GET /controlnet/model_list"] : [];
+    const common = [
+      "GET /sdapi/v1/sd-models",
+      "GET /sdapi/v1/samplers",
+      "GET /sdapi/v1/options",
+      "GET /sdapi/v1/progress",
+      "POST /sdapi/v1/interrupt",
+      "POST /sdapi/v1/txt2img",
+      "POST /sdapi/v1/img2img",
+    ];
+    const own =
+      resolved.flavour === "sdnext"
+        ? ["POST /sdapi/v1/control", "GET /sdapi/v1/control-models"]
+        : resolved.controlnet
+          ? ["GET /controlnet/model_list"]
+          : [];
     return [...common, ...own].includes(`${method} ${pathname}`);
   }
 
@@ -217,22 +288,48 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
     return checkControl(CONTROL_FIELDS, body);
   }
 
-  async function generate(res: ServerResponse, pathname: string, body: Record<string, unknown>, reply: SdReply): Promise<void> {
-    if (reply.kind === "invalid") return sendJson(res, 422, { detail: [{ type: "value_error", loc: ["body", reply.field], msg: reply.msg ?? "Value error, invalid value", input: body[reply.field] ?? null }] });
+  async function generate(
+    res: ServerResponse,
+    pathname: string,
+    body: Record<string, unknown>,
+    reply: SdReply,
+  ): Promise<void> {
+    if (reply.kind === "invalid")
+      return sendJson(res, 422, {
+        detail: [
+          {
+            type: "value_error",
+            loc: ["body", reply.field],
+            msg: reply.msg ?? "Value error, invalid value",
+            input: body[reply.field] ?? null,
+          },
+        ],
+      });
     const size = requestedSize(pathname, body);
     if (reply.kind === "fault") return fault(res, reply.fault, body);
     const steps = reply.steps ?? 0;
     let interrupted = false;
     if (steps > 0) {
       await new Promise<void>((resolve) => {
-        job = { steps, step: 0, advance: reply.advance ?? "manual", width: size.width, height: size.height, interrupted: false, finish: resolve };
+        job = {
+          steps,
+          step: 0,
+          advance: reply.advance ?? "manual",
+          width: size.width,
+          height: size.height,
+          interrupted: false,
+          finish: resolve,
+        };
         for (const waiter of startWaiters.splice(0)) waiter();
       });
       interrupted = job?.interrupted ?? false;
       job = undefined;
       if (closed) return;
     }
-    const count = pathname === "/sdapi/v1/control" ? num(body["batch_size"], 1) * num(body["batch_count"], 1) : num(body["batch_size"], 1) * num(body["n_iter"], 1);
+    const count =
+      pathname === "/sdapi/v1/control"
+        ? num(body["batch_size"], 1) * num(body["batch_count"], 1)
+        : num(body["batch_size"], 1) * num(body["n_iter"], 1);
     const asked = num(body["seed"], -1);
     const first = asked >= 0 ? asked : seedCounter++;
     const seeds = Array.from({ length: count }, (_, i) => first + i);
@@ -244,33 +341,65 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
       return sendJson(res, 200, { images, processed, params: parameters, info });
     }
     // The ControlNet extension appends each unit's detected map unless the unit says save_detected_map: false.
-    const maps = controlnetUnits(body).filter((unit) => unit["save_detected_map"] !== false).map(() => encodePng(size.width, size.height, { seed: 7 }).toString("base64"));
+    const maps = controlnetUnits(body)
+      .filter((unit) => unit["save_detected_map"] !== false)
+      .map(() => encodePng(size.width, size.height, { seed: 7 }).toString("base64"));
     // The checkpoint that drew it: AUTOMATIC1111's info names it (sd_model_name) and its hash; SD.Next's only the hash.
     const checkpoint = loadedCheckpoint(body);
-    const named = resolved.flavour === "a1111" ? { sd_model_name: checkpoint.model_name, sd_model_hash: checkpoint.hash } : { sd_model_hash: checkpoint.hash };
-    const info = JSON.stringify({ ...named, prompt: body["prompt"] ?? "", all_prompts: seeds.map(() => body["prompt"] ?? ""), negative_prompt: body["negative_prompt"] ?? "", seed: first, all_seeds: seeds, subseed: -1, all_subseeds: seeds, width: size.width, height: size.height, sampler_name: body["sampler_name"] ?? "Default", cfg_scale: body["cfg_scale"] ?? 6, steps: num(body["steps"], 20), batch_size: num(body["batch_size"], 1), denoising_strength: body["denoising_strength"] ?? null, infotexts: seeds.map((seed) => `Seed: ${seed}`), job_timestamp: "20260101000000" });
+    const named =
+      resolved.flavour === "a1111"
+        ? { sd_model_name: checkpoint.model_name, sd_model_hash: checkpoint.hash }
+        : { sd_model_hash: checkpoint.hash };
+    const info = JSON.stringify({
+      ...named,
+      prompt: body["prompt"] ?? "",
+      all_prompts: seeds.map(() => body["prompt"] ?? ""),
+      negative_prompt: body["negative_prompt"] ?? "",
+      seed: first,
+      all_seeds: seeds,
+      subseed: -1,
+      all_subseeds: seeds,
+      width: size.width,
+      height: size.height,
+      sampler_name: body["sampler_name"] ?? "Default",
+      cfg_scale: body["cfg_scale"] ?? 6,
+      steps: num(body["steps"], 20),
+      batch_size: num(body["batch_size"], 1),
+      denoising_strength: body["denoising_strength"] ?? null,
+      infotexts: seeds.map((seed) => `Seed: ${seed}`),
+      job_timestamp: "20260101000000",
+    });
     sendJson(res, 200, { images: [...images, ...maps], parameters, info });
   }
 
   /** The checkpoint a generation runs on: the one `override_settings` names, else the loaded one (the first). */
   function loadedCheckpoint(body: Record<string, unknown>): (typeof SD_MODELS)[number] {
     const override = body["override_settings"];
-    const asked = typeof override === "object" && override !== null ? (override as Record<string, unknown>)["sd_model_checkpoint"] : undefined;
+    const asked =
+      typeof override === "object" && override !== null
+        ? (override as Record<string, unknown>)["sd_model_checkpoint"]
+        : undefined;
     return SD_MODELS.find((m) => m.title === asked) ?? SD_MODELS[0]!;
   }
 
   function requestedSize(pathname: string, body: Record<string, unknown>): { width: number; height: number } {
     const fallback = pathname === "/sdapi/v1/img2img" ? readImage((body["init_images"] as unknown[])[0]) : undefined;
     const side = resolved.flavour === "sdnext" ? 1024 : 512;
-    const width = pathname === "/sdapi/v1/control" ? num(body["width_before"], side) : num(body["width"], fallback?.width ?? side);
-    const height = pathname === "/sdapi/v1/control" ? num(body["height_before"], side) : num(body["height"], fallback?.height ?? side);
+    const width =
+      pathname === "/sdapi/v1/control" ? num(body["width_before"], side) : num(body["width"], fallback?.width ?? side);
+    const height =
+      pathname === "/sdapi/v1/control"
+        ? num(body["height_before"], side)
+        : num(body["height"], fallback?.height ?? side);
     return { width: Math.max(8, Math.min(2048, width)), height: Math.max(8, Math.min(2048, height)) };
   }
 
   function fault(res: ServerResponse, which: SdFault, body: Record<string, unknown>): void {
     switch (which) {
       case "unauthorized":
-        return sendJson(res, 401, flavourError("HTTPException", 401, "Unauthorized", "401: Unauthorized"), { "www-authenticate": "Basic" });
+        return sendJson(res, 401, flavourError("HTTPException", 401, "Unauthorized", "401: Unauthorized"), {
+          "www-authenticate": "Basic",
+        });
       case "out-of-memory":
         return sendJson(res, 500, flavourError("OutOfMemoryError", 500, "", OOM_MESSAGE));
       case "empty":
@@ -288,15 +417,44 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
   }
 
   function progress(query: URLSearchParams): Record<string, unknown> {
-    const idle = { skipped: false, interrupted: false, job: "", job_count: 0, job_timestamp: "0", job_no: 0, sampling_step: 0, sampling_steps: 0 };
+    const idle = {
+      skipped: false,
+      interrupted: false,
+      job: "",
+      job_count: 0,
+      job_timestamp: "0",
+      job_no: 0,
+      sampling_step: 0,
+      sampling_steps: 0,
+    };
     if (!job) return { id: null, progress: 0, eta_relative: 0, state: idle, current_image: null, textinfo: null };
     const running = job;
     if (running.advance === "poll" && running.step < running.steps) running.step += 1;
     const fraction = Math.round((running.step / running.steps) * 100) / 100;
     const skip = query.get("skip_current_image") === "true";
-    const current = running.step > 0 && !skip ? encodePng(Math.max(8, running.width >> 3), Math.max(8, running.height >> 3), { seed: running.step }).toString("base64") : null;
-    const state = { ...idle, interrupted: running.interrupted, job: "txt2img", job_count: 1, job_timestamp: "20260101000000", sampling_step: running.step, sampling_steps: running.steps };
-    const answer = { id: "task(test)", progress: fraction, eta_relative: (running.steps - running.step) * 0.25, state, current_image: current, textinfo: null };
+    const current =
+      running.step > 0 && !skip
+        ? encodePng(Math.max(8, running.width >> 3), Math.max(8, running.height >> 3), { seed: running.step }).toString(
+            "base64",
+          )
+        : null;
+    const state = {
+      ...idle,
+      interrupted: running.interrupted,
+      job: "txt2img",
+      job_count: 1,
+      job_timestamp: "20260101000000",
+      sampling_step: running.step,
+      sampling_steps: running.steps,
+    };
+    const answer = {
+      id: "task(test)",
+      progress: fraction,
+      eta_relative: (running.steps - running.step) * 0.25,
+      state,
+      current_image: current,
+      textinfo: null,
+    };
     if (running.advance === "poll" && running.step >= running.steps) running.finish();
     return answer;
   }
@@ -347,10 +505,13 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
 function controlnetUnits(body: Record<string, unknown>): Record<string, unknown>[] {
   const scripts = body["alwayson_scripts"] as Record<string, { args?: unknown[] }> | undefined;
   const args = scripts?.["controlnet"]?.args;
-  return Array.isArray(args) ? (args.filter((u) => typeof u === "object" && u !== null) as Record<string, unknown>[]) : [];
+  return Array.isArray(args)
+    ? (args.filter((u) => typeof u === "object" && u !== null) as Record<string, unknown>[])
+    : [];
 }
 
-const num = (value: unknown, fallback: number): number => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
+const num = (value: unknown, fallback: number): number =>
+  typeof value === "number" && Number.isFinite(value) ? value : fallback;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
   const text = JSON.stringify(body);

@@ -47,11 +47,20 @@ function fits(type: FieldType, value: unknown): boolean {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The problems of `body` (a parsed JSON object) against `table`; `loc` is where the body sits (["body"]). */
 export function checkFields(table: FieldTable, body: unknown, loc: (string | number)[] = ["body"]): ValidationItem[] {
-  if (!isRecord(body)) return [{ type: "model_attributes_type", loc, msg: "Input should be a valid dictionary or object to extract fields from", input: body }];
+  if (!isRecord(body))
+    return [
+      {
+        type: "model_attributes_type",
+        loc,
+        msg: "Input should be a valid dictionary or object to extract fields from",
+        input: body,
+      },
+    ];
   const items: ValidationItem[] = [];
   for (const [key, value] of Object.entries(body)) {
     const spec = table[key];
@@ -81,7 +90,16 @@ export function readImage(value: unknown): { width: number; height: number } | u
 }
 
 function imageItem(loc: (string | number)[], value: unknown): ValidationItem[] {
-  return readImage(value) ? [] : [{ type: "value_error", loc, msg: "Value error, not a base64-encoded image", input: typeof value === "string" ? `${value.slice(0, 40)}…` : value }];
+  return readImage(value)
+    ? []
+    : [
+        {
+          type: "value_error",
+          loc,
+          msg: "Value error, not a base64-encoded image",
+          input: typeof value === "string" ? `${value.slice(0, 40)}…` : value,
+        },
+      ];
 }
 
 /** img2img: the fields, then each init image and the mask must be images. */
@@ -89,7 +107,8 @@ export function checkImg2Img(table: FieldTable, body: unknown): ValidationItem[]
   const items = checkFields(table, body);
   if (items.length || !isRecord(body)) return items;
   const inits = body["init_images"];
-  if (!Array.isArray(inits) || inits.length === 0) return [{ type: "missing", loc: ["body", "init_images"], msg: "Field required: at least one init image" }];
+  if (!Array.isArray(inits) || inits.length === 0)
+    return [{ type: "missing", loc: ["body", "init_images"], msg: "Field required: at least one init image" }];
   inits.forEach((image, i) => items.push(...imageItem(["body", "init_images", i], image)));
   if (body["mask"] !== undefined && body["mask"] !== null) items.push(...imageItem(["body", "mask"], body["mask"]));
   return items;
@@ -103,7 +122,8 @@ export function checkControl(table: FieldTable, body: unknown): ValidationItem[]
   if (Array.isArray(units)) {
     units.forEach((unit, i) => {
       items.push(...checkFields(CONTROL_UNIT_FIELDS, unit, ["body", "control", i]));
-      if (isRecord(unit) && typeof unit["image"] === "string") items.push(...imageItem(["body", "control", i, "image"], unit["image"]));
+      if (isRecord(unit) && typeof unit["image"] === "string")
+        items.push(...imageItem(["body", "control", i, "image"], unit["image"]));
     });
   }
   const inputs = body["inputs"];
@@ -118,11 +138,13 @@ export function checkA1111ControlNet(body: unknown): ValidationItem[] {
   const controlnet = scripts["controlnet"];
   if (controlnet === undefined) return [];
   const loc = ["body", "alwayson_scripts", "controlnet"];
-  if (!isRecord(controlnet) || !Array.isArray(controlnet["args"])) return [{ type: "dict_type", loc, msg: "Input should be a dictionary with a list of units in `args`" }];
+  if (!isRecord(controlnet) || !Array.isArray(controlnet["args"]))
+    return [{ type: "dict_type", loc, msg: "Input should be a dictionary with a list of units in `args`" }];
   const items: ValidationItem[] = [];
   controlnet["args"].forEach((unit, i) => {
     items.push(...checkFields(A1111_CONTROLNET_UNIT_FIELDS, unit, [...loc, "args", i]));
-    if (isRecord(unit) && unit["image"] !== undefined) items.push(...imageItem([...loc, "args", i, "image"], unit["image"]));
+    if (isRecord(unit) && unit["image"] !== undefined)
+      items.push(...imageItem([...loc, "args", i, "image"], unit["image"]));
   });
   return items;
 }

@@ -7,9 +7,25 @@ import { focusFinding } from "./focus-finding.js";
 
 function AnalyzePart({ ctx, active }: PartPropsMap["analyze"]) {
   const { requests, notify } = ctx;
-  const session = useAnalyzeSession({ requests, worker: ctx.worker, vault: ctx.vault, settings: ctx.settings, prices: ctx.prices });
+  const session = useAnalyzeSession({
+    requests,
+    worker: ctx.worker,
+    vault: ctx.vault,
+    settings: ctx.settings,
+    prices: ctx.prices,
+  });
   if (!active) return null;
-  return <AnalyzePanel session={session} selection={ctx.selection} settings={ctx.settings} hasKey={ctx.hasKey} onOpenSettings={ctx.onOpenSettings} onFocus={(finding) => focusFinding(requests, finding, notify)} notify={notify} />;
+  return (
+    <AnalyzePanel
+      session={session}
+      selection={ctx.selection}
+      settings={ctx.settings}
+      hasKey={ctx.hasKey}
+      onOpenSettings={ctx.onOpenSettings}
+      onFocus={(finding) => focusFinding(requests, finding, notify)}
+      notify={notify}
+    />
+  );
 }
 
 definePart("analyze", AnalyzePart);

@@ -45,7 +45,9 @@ export interface AnalyzeRequestDeps {
   onResult(result: AnalysisResult): void;
 }
 
-export function analyzePieces(deps: AnalyzeRequestDeps): ModelJobPieces<AnalyzeAsk, PendingAnalysis, AnalyzeConfirm, AnswerStream, string, AnalyzeReply> {
+export function analyzePieces(
+  deps: AnalyzeRequestDeps,
+): ModelJobPieces<AnalyzeAsk, PendingAnalysis, AnalyzeConfirm, AnswerStream, string, AnalyzeReply> {
   return {
     prepare: (ask, io) => prepareAnalysis(deps, ask, io),
     send: (pending, io) => sendAnalysis(deps, pending, io),
@@ -54,7 +56,20 @@ export function analyzePieces(deps: AnalyzeRequestDeps): ModelJobPieces<AnalyzeA
     // One request runs at a time, so its start time (ms) names the answer.
     done: ({ markdown, model, cut, usage, costUsd }, pending, { startedAt }) => {
       const { task, frames, question, findings } = pending;
-      deps.onResult({ id: `a${startedAt}`, task, frames, question, markdown, model, cut, ...(usage ? { usage } : {}), ...(costUsd !== undefined ? { costUsd } : {}), findings, startedAt, finishedAt: Date.now() });
+      deps.onResult({
+        id: `a${startedAt}`,
+        task,
+        frames,
+        question,
+        markdown,
+        model,
+        cut,
+        ...(usage ? { usage } : {}),
+        ...(costUsd !== undefined ? { costUsd } : {}),
+        findings,
+        startedAt,
+        finishedAt: Date.now(),
+      });
       const frame = frames[0];
       if (frame) keepInHistory(deps.requests, analysisEntry(frame, pending.input.findings, { model, markdown }));
     },
@@ -63,15 +78,37 @@ export function analyzePieces(deps: AnalyzeRequestDeps): ModelJobPieces<AnalyzeA
   };
 }
 
-async function prepareAnalysis({ requests, worker, live, onFindings }: AnalyzeRequestDeps, { task, question, kept }: AnalyzeAsk, io: PrepareIo): Promise<{ request: PendingAnalysis; confirm: AnalyzeConfirm }> {
+async function prepareAnalysis(
+  { requests, worker, live, onFindings }: AnalyzeRequestDeps,
+  { task, question, kept }: AnalyzeAsk,
+  io: PrepareIo,
+): Promise<{ request: PendingAnalysis; confirm: AnalyzeConfirm }> {
   const { settings, prices } = live();
   if (kept) io.preparing();
   else io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
-  const frames = kept ?? (await requests.call("export-selection", { png: true }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames;
+  const frames =
+    kept ??
+    (
+      await requests.call(
+        "export-selection",
+        { png: true },
+        { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
+      )
+    ).frames;
   io.signal.throwIfAborted();
-  if (task === "compare" && frames.length < 2) throw new FigmentError("input", "Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again.");
+  if (task === "compare" && frames.length < 2)
+    throw new FigmentError(
+      "input",
+      "Compare needs two frames: select two frames (Shift-click), or two versions of one, and ask again.",
+    );
   io.preparing();
-  const reply = await worker.call("analyze-prepare", { exports: frames.map((f) => ({ id: f.id, json: f.json, ...(f.png ? { png: f.png } : {}) })), task, question, model: settings.model, ...(prices ? { prices } : {}) });
+  const reply = await worker.call("analyze-prepare", {
+    exports: frames.map((f) => ({ id: f.id, json: f.json, ...(f.png ? { png: f.png } : {}) })),
+    task,
+    question,
+    model: settings.model,
+    ...(prices ? { prices } : {}),
+  });
   io.signal.throwIfAborted();
   const refs = reply.input.frames.map((f) => ({ id: f.nodeId, name: f.name }));
   onFindings(refs, reply.input.findings, frames);
@@ -84,7 +121,15 @@ async function prepareAnalysis({ requests, worker, live, onFindings }: AnalyzeRe
 }
 
 /** The Analyze panel's one model call: the answer's text streams to `onEvent`. */
-function sendAnalysis({ worker, live }: AnalyzeRequestDeps, { input }: PendingAnalysis, { settings, apiKey, onEvent, signal }: SendIo<string>): Promise<AnalyzeReply> {
+function sendAnalysis(
+  { worker, live }: AnalyzeRequestDeps,
+  { input }: PendingAnalysis,
+  { settings, apiKey, onEvent, signal }: SendIo<string>,
+): Promise<AnalyzeReply> {
   const { prices } = live();
-  return worker.call("analyze-model", { settings, apiKey, input, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) }, { onEvent: (event) => onEvent(event.delta), signal });
+  return worker.call(
+    "analyze-model",
+    { settings, apiKey, input, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) },
+    { onEvent: (event) => onEvent(event.delta), signal },
+  );
 }

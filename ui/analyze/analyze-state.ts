@@ -29,7 +29,14 @@ export interface AnalyzeConfirm extends ConfirmBase {
 }
 
 /** The answer as it streams (what came before a failure or Cancel is shown, not kept as a result). */
-export type AnswerStream = { phase: "streaming"; task: AnalyzeTask; frames: FrameRef[]; text: string; to: AnalyzeConfirm["to"]; startedAt: number };
+export type AnswerStream = {
+  phase: "streaming";
+  task: AnalyzeTask;
+  frames: FrameRef[];
+  text: string;
+  to: AnalyzeConfirm["to"];
+  startedAt: number;
+};
 
 export type ModelState = ModelJobState<AnalyzeConfirm, AnswerStream>;
 
@@ -51,4 +58,9 @@ export interface AnalysisResult {
   finishedAt: number;
 }
 
-export const TASK_LABEL: Readonly<Record<AnalyzeTask, string>> = { describe: "Describe", critique: "Critique", text: "Read text", compare: "Compare" };
+export const TASK_LABEL: Readonly<Record<AnalyzeTask, string>> = {
+  describe: "Describe",
+  critique: "Critique",
+  text: "Read text",
+  compare: "Compare",
+};

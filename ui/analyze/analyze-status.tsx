@@ -17,7 +17,11 @@ function confirmCard(state: AnalyzeConfirm): ConfirmCard {
     lead: `${TASK_LABEL[state.task]} ${frames} with `,
     estimate: `≈ ${int(estimate.inputTokens)} input tokens (${int(estimate.imageTokens)} for the ${pictures}) · ≈ ${int(estimate.outputTokens)} for the answer · ${cost}`,
     prices: estimate.price ? [{ text: tokenPriceText(estimate.price), title: estimate.price.source }] : [],
-    lines: [{ text: `With the ${pictures}, the layer structure, the live text and ${plural(state.findings, "computed finding")}, as data.` }],
+    lines: [
+      {
+        text: `With the ${pictures}, the layer structure, the live text and ${plural(state.findings, "computed finding")}, as data.`,
+      },
+    ],
   };
 }
 

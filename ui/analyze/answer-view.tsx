@@ -13,7 +13,15 @@ import { plural } from "../../codegen/plural.js";
 const framesText = (frames: { name: string }[]): string => frames.map((f) => `“${f.name}”`).join(" → ");
 
 /** `seconds`: since the request went (the model job's clock). */
-export function StreamingAnswer({ state, seconds, onCancel }: { state: AnswerStream; seconds: number; onCancel(): void }) {
+export function StreamingAnswer({
+  state,
+  seconds,
+  onCancel,
+}: {
+  state: AnswerStream;
+  seconds: number;
+  onCancel(): void;
+}) {
   return (
     <section class="answer answer--streaming" aria-label="Answer" aria-busy="true">
       <div class="answer__head">
@@ -25,19 +33,37 @@ export function StreamingAnswer({ state, seconds, onCancel }: { state: AnswerStr
         </button>
       </div>
       <p class="muted answer__meta" role="status">
-        {state.text ? `${state.to.model} is answering… ${seconds} s` : `Waiting for ${state.to.model} at ${state.to.host}… ${seconds} s`}
+        {state.text
+          ? `${state.to.model} is answering… ${seconds} s`
+          : `Waiting for ${state.to.model} at ${state.to.host}… ${seconds} s`}
       </p>
-      {state.text ? <MarkdownView text={state.text} class="answer__body" /> : <progress class="progress" aria-label="Waiting for the answer" />}
+      {state.text ? (
+        <MarkdownView text={state.text} class="answer__body" />
+      ) : (
+        <progress class="progress" aria-label="Waiting for the answer" />
+      )}
     </section>
   );
 }
 
-export function DoneAnswer({ result, notify }: { result: AnalysisResult; notify(text: string, tone?: "info" | "error"): void }) {
+export function DoneAnswer({
+  result,
+  notify,
+}: {
+  result: AnalysisResult;
+  notify(text: string, tone?: "info" | "error"): void;
+}) {
   const box = useRef<HTMLElement>(null);
   // A new answer (or one picked from the session's) is brought into view from its head.
   useEffect(() => box.current?.scrollIntoView?.({ block: "start" }), [result.id]);
-  const usage = result.usage ? `${int(result.usage.inputTokens)} in · ${int(result.usage.outputTokens)} out${result.costUsd !== undefined ? ` · ${formatCost(result.costUsd)}` : ""}` : undefined;
-  const copy = () => copyText(result.markdown).then(() => notify("Answer copied as Markdown"), (error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"));
+  const usage = result.usage
+    ? `${int(result.usage.inputTokens)} in · ${int(result.usage.outputTokens)} out${result.costUsd !== undefined ? ` · ${formatCost(result.costUsd)}` : ""}`
+    : undefined;
+  const copy = () =>
+    copyText(result.markdown).then(
+      () => notify("Answer copied as Markdown"),
+      (error: unknown) => notify(error instanceof Error ? error.message : String(error), "error"),
+    );
   return (
     <section ref={box} class="answer" aria-label="Answer">
       <div class="answer__head">
@@ -49,11 +75,20 @@ export function DoneAnswer({ result, notify }: { result: AnalysisResult; notify(
         </button>
       </div>
       <p class="muted answer__meta">
-        {[result.model, usage, result.findings ? `${plural(result.findings, "finding")} sent as data` : undefined, new Date(result.finishedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })].filter(Boolean).join(" · ")}
+        {[
+          result.model,
+          usage,
+          result.findings ? `${plural(result.findings, "finding")} sent as data` : undefined,
+          new Date(result.finishedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {result.question ? <p class="answer__question">Asked: {result.question}</p> : null}
       <MarkdownView text={result.markdown} class="answer__body" />
-      {result.cut ? <p class="muted answer__cut">The answer stopped at the model's output limit; this is what came.</p> : null}
+      {result.cut ? (
+        <p class="muted answer__cut">The answer stopped at the model's output limit; this is what came.</p>
+      ) : null}
     </section>
   );
 }

@@ -31,7 +31,18 @@ export interface AskModelProps {
   onOpenSettings(): void;
 }
 
-export function AskModel({ task, question, selected, hasKey, busy, settings, onTask, onQuestion, onAsk, onOpenSettings }: AskModelProps) {
+export function AskModel({
+  task,
+  question,
+  selected,
+  hasKey,
+  busy,
+  settings,
+  onTask,
+  onQuestion,
+  onAsk,
+  onOpenSettings,
+}: AskModelProps) {
   if (!hasKey)
     return (
       <section class="analyze-ask" aria-label="Ask the model">
@@ -43,12 +54,37 @@ export function AskModel({ task, question, selected, hasKey, busy, settings, onT
   return (
     <section class="analyze-ask" aria-label="Ask the model">
       <h3 class="section-title">Ask the model</h3>
-      <Segmented label="Task" value={task} options={ANALYZE_TASKS.map((value) => ({ value, label: TASK_LABEL[value], title: TASK_TITLE[value] }))} disabled={busy} onChange={onTask} />
+      <Segmented
+        label="Task"
+        value={task}
+        options={ANALYZE_TASKS.map((value) => ({ value, label: TASK_LABEL[value], title: TASK_TITLE[value] }))}
+        disabled={busy}
+        onChange={onTask}
+      />
       <p class="muted analyze-ask__what">{TASK_TITLE[task]}.</p>
-      <input class="input analyze-ask__question" type="text" aria-label="Question (optional)" placeholder="Question or focus (optional)" value={question} maxLength={4000} disabled={busy} onInput={(e) => onQuestion(e.currentTarget.value)} onKeyDown={(e) => e.key === "Enter" && !busy && !needsTwo && selected > 0 && onAsk()} />
-      {needsTwo ? <p class="analyze-ask__needs" role="note">Compare needs two frames: select two frames (Shift-click), then ask.</p> : null}
+      <input
+        class="input analyze-ask__question"
+        type="text"
+        aria-label="Question (optional)"
+        placeholder="Question or focus (optional)"
+        value={question}
+        maxLength={4000}
+        disabled={busy}
+        onInput={(e) => onQuestion(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === "Enter" && !busy && !needsTwo && selected > 0 && onAsk()}
+      />
+      {needsTwo ? (
+        <p class="analyze-ask__needs" role="note">
+          Compare needs two frames: select two frames (Shift-click), then ask.
+        </p>
+      ) : null}
       <div class="analyze-ask__actions">
-        <button type="button" class="button button--primary" disabled={busy || needsTwo || selected === 0} onClick={onAsk}>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={busy || needsTwo || selected === 0}
+          onClick={onAsk}
+        >
           {TASK_LABEL[task]} with AI
         </button>
       </div>

@@ -5,9 +5,21 @@
 import type { Finding } from "../../codegen/analyze/types.js";
 import { MainThreadError, type MainRequests } from "../channel/requests.js";
 
-export function focusFinding(requests: MainRequests, finding: Finding, notify: (text: string, tone?: "info" | "error") => void): void {
+export function focusFinding(
+  requests: MainRequests,
+  finding: Finding,
+  notify: (text: string, tone?: "info" | "error") => void,
+): void {
   requests.call("focus-node", { nodeId: finding.nodeId }).catch((error: unknown) => {
-    if (error instanceof MainThreadError && error.code === "not-found") notify(`“${finding.nodeName}” is no longer in the file: it was deleted after the analysis. Analyze again to refresh the findings.`, "error");
-    else notify(`Could not select “${finding.nodeName}”: ${error instanceof Error ? error.message : String(error)}`, "error");
+    if (error instanceof MainThreadError && error.code === "not-found")
+      notify(
+        `“${finding.nodeName}” is no longer in the file: it was deleted after the analysis. Analyze again to refresh the findings.`,
+        "error",
+      );
+    else
+      notify(
+        `Could not select “${finding.nodeName}”: ${error instanceof Error ? error.message : String(error)}`,
+        "error",
+      );
   });
 }

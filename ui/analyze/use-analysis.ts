@@ -21,9 +21,15 @@ export interface AnalysisDeps extends Omit<AnalyzeRequestDeps, "live"> {
 }
 
 export function useAnalysis({ vault, live, ...deps }: AnalysisDeps) {
-  const job = useModelJob(analyzePieces({ ...deps, live: () => live.current }), { vault, settings: () => live.current.settings });
+  const job = useModelJob(analyzePieces({ ...deps, live: () => live.current }), {
+    vault,
+    settings: () => live.current.settings,
+  });
   /** `kept`: the frames the findings came from, with their PNGs; absent, the selection is exported anew. */
-  const ask = useCallback((task: AnalyzeTask, question: string, kept?: ExportedFrame[]) => job.prepare({ task, question, kept }), [job.prepare]);
+  const ask = useCallback(
+    (task: AnalyzeTask, question: string, kept?: ExportedFrame[]) => job.prepare({ task, question, kept }),
+    [job.prepare],
+  );
   return { state: job.state, ask, send: job.send, cancel: job.cancel, retry: job.retry, dismiss: job.dismiss };
 }
 

@@ -26,24 +26,35 @@ export function useFindings(requests: MainRequests, worker: Engine): FindingsJob
   const runs = useRef(new LatestRun()).current;
   const exported = useRef<ExportedFrame[]>([]);
 
-  const run = useCallback((png: boolean) => {
-    const { current } = runs.start();
-    void worker.warmUp().catch(() => undefined);
-    setState({ phase: "exporting", done: 0, total: 0, label: "Reading the selection…" });
-    (async () => {
-      const { frames } = await requests.call("export-selection", { png }, { onEvent: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }) });
-      if (!current()) return;
-      setState({ phase: "computing" });
-      const reply = await worker.call("analyze-findings", { exports: frames.map((f) => ({ id: f.id, json: f.json })) });
-      if (!current()) return;
-      exported.current = frames;
-      setState({ phase: "ready", frames: reply.frames, findings: reply.findings, at: Date.now() });
-    })().catch((error: unknown) => {
-      if (!current()) return;
-      const failure = failureOf(error);
-      setState(failure === "cancelled" ? { phase: "idle" } : { phase: "failed", failure });
-    });
-  }, [requests, worker]);
+  const run = useCallback(
+    (png: boolean) => {
+      const { current } = runs.start();
+      void worker.warmUp().catch(() => undefined);
+      setState({ phase: "exporting", done: 0, total: 0, label: "Reading the selection…" });
+      (async () => {
+        const { frames } = await requests.call(
+          "export-selection",
+          { png },
+          {
+            onEvent: (m) => current() && setState({ phase: "exporting", done: m.done, total: m.total, label: m.label }),
+          },
+        );
+        if (!current()) return;
+        setState({ phase: "computing" });
+        const reply = await worker.call("analyze-findings", {
+          exports: frames.map((f) => ({ id: f.id, json: f.json })),
+        });
+        if (!current()) return;
+        exported.current = frames;
+        setState({ phase: "ready", frames: reply.frames, findings: reply.findings, at: Date.now() });
+      })().catch((error: unknown) => {
+        if (!current()) return;
+        const failure = failureOf(error);
+        setState(failure === "cancelled" ? { phase: "idle" } : { phase: "failed", failure });
+      });
+    },
+    [requests, worker],
+  );
 
   const set = useCallback((frames: FrameRef[], findings: Finding[], from: ExportedFrame[]) => {
     runs.stop();

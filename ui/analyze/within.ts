@@ -14,10 +14,15 @@ function holds(node: unknown, id: string): boolean {
 
 /** The node id is one of the frames or a layer inside one. */
 export function insideFrames(frames: readonly Pick<ExportedFrame, "id" | "json">[], id: string): boolean {
-  return frames.some((frame) => frame.id === id || holds((frame.json as { document?: unknown } | null)?.document ?? frame.json, id));
+  return frames.some(
+    (frame) => frame.id === id || holds((frame.json as { document?: unknown } | null)?.document ?? frame.json, id),
+  );
 }
 
 /** Every selected node lies in the analyzed frames (an empty selection counts as unchanged). */
-export function selectionWithin(frames: readonly Pick<ExportedFrame, "id" | "json">[], selected: readonly { id: string }[]): boolean {
+export function selectionWithin(
+  frames: readonly Pick<ExportedFrame, "id" | "json">[],
+  selected: readonly { id: string }[],
+): boolean {
   return selected.every((node) => insideFrames(frames, node.id));
 }

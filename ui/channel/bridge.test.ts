@@ -23,37 +23,83 @@ describe("readIncoming", () => {
     const unknown = readIncoming({ pluginMessage: { type: "explode" } });
     expect(unknown).toEqual({ kind: "invalid", error: expect.stringContaining('unknown message "explode"') });
     expect(readIncoming({ pluginMessage: null })).toMatchObject({ kind: "invalid" });
-    expect(readIncoming({ pluginMessage: { type: "export-progress", requestId: "r", done: "1", total: 2, label: "" } })).toMatchObject({
+    expect(
+      readIncoming({ pluginMessage: { type: "export-progress", requestId: "r", done: "1", total: 2, label: "" } }),
+    ).toMatchObject({
       kind: "invalid",
       error: expect.stringContaining("done must be a finite number"),
     });
-    expect(readIncoming({ pluginMessage: { type: "thumbnail", nodeId: "1", png: [1, 2] } })).toMatchObject({ kind: "invalid" });
+    expect(readIncoming({ pluginMessage: { type: "thumbnail", nodeId: "1", png: [1, 2] } })).toMatchObject({
+      kind: "invalid",
+    });
   });
 
   it("checks nested data: command, selection nodes, frames", () => {
-    expect(readIncoming({ pluginMessage: { ...init, command: "destroy" } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("command must be one of code, image") });
-    expect(readIncoming({ pluginMessage: { type: "selection", selection: { nodes: [{ id: 1 }], unsupported: [] } } })).toMatchObject({ kind: "invalid" });
-    expect(readIncoming({ pluginMessage: { type: "selection", selection: { nodes: [] } } })).toMatchObject({ kind: "invalid" });
-    const frame = { id: "1:2", name: "F", type: "FRAME", width: 1, height: 1, json: {}, png: new Uint8Array(1), scale: 1 };
-    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [frame] } }).kind).toBe("message");
-    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [{ ...frame, png: "x" }] } })).toMatchObject({ kind: "invalid" });
-    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: {} } })).toMatchObject({ kind: "invalid" });
+    expect(readIncoming({ pluginMessage: { ...init, command: "destroy" } })).toMatchObject({
+      kind: "invalid",
+      error: expect.stringContaining("command must be one of code, image"),
+    });
+    expect(
+      readIncoming({ pluginMessage: { type: "selection", selection: { nodes: [{ id: 1 }], unsupported: [] } } }),
+    ).toMatchObject({ kind: "invalid" });
+    expect(readIncoming({ pluginMessage: { type: "selection", selection: { nodes: [] } } })).toMatchObject({
+      kind: "invalid",
+    });
+    const frame = {
+      id: "1:2",
+      name: "F",
+      type: "FRAME",
+      width: 1,
+      height: 1,
+      json: {},
+      png: new Uint8Array(1),
+      scale: 1,
+    };
+    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [frame] } }).kind).toBe(
+      "message",
+    );
+    expect(
+      readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [{ ...frame, png: "x" }] } }),
+    ).toMatchObject({ kind: "invalid" });
+    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: {} } })).toMatchObject({
+      kind: "invalid",
+    });
     // A frame without its PNG is fine (offline code exports the structure only); one without JSON is not.
     const { png: _png, ...structureOnly } = frame;
-    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [{ ...structureOnly, scale: 0 }] } }).kind).toBe("message");
+    expect(
+      readIncoming({
+        pluginMessage: { type: "export-result", requestId: "r", frames: [{ ...structureOnly, scale: 0 }] },
+      }).kind,
+    ).toBe("message");
     const { json: _json, ...noJson } = frame;
-    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [noJson] } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("frames[0].json") });
+    expect(readIncoming({ pluginMessage: { type: "export-result", requestId: "r", frames: [noJson] } })).toMatchObject({
+      kind: "invalid",
+      error: expect.stringContaining("frames[0].json"),
+    });
   });
 
   it("checks every field of settings and refuses fields the contract does not know", () => {
-    expect(readIncoming({ pluginMessage: { ...init, settings: { ...DEFAULT_SETTINGS, provider: "nope" } } })).toMatchObject({
+    expect(
+      readIncoming({ pluginMessage: { ...init, settings: { ...DEFAULT_SETTINGS, provider: "nope" } } }),
+    ).toMatchObject({
       kind: "invalid",
       error: expect.stringContaining("settings.provider must be one of openai, openrouter, custom"),
     });
-    expect(readIncoming({ pluginMessage: { ...init, settings: { provider: "openai" } } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("settings.baseUrl") });
-    expect(readIncoming({ pluginMessage: { ...init, apiKey: "sk-old" } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("apiKey must be absent") });
-    expect(readIncoming({ pluginMessage: { ...init, apiKeys: { openai: 42 } } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("apiKeys.openai") });
-    expect(readIncoming({ pluginMessage: { type: "settings-saved", settings: DEFAULT_SETTINGS, keySlots: ["evil.com"] } })).toMatchObject({ kind: "invalid", error: expect.stringContaining("keySlots[0]") });
+    expect(readIncoming({ pluginMessage: { ...init, settings: { provider: "openai" } } })).toMatchObject({
+      kind: "invalid",
+      error: expect.stringContaining("settings.baseUrl"),
+    });
+    expect(readIncoming({ pluginMessage: { ...init, apiKey: "sk-old" } })).toMatchObject({
+      kind: "invalid",
+      error: expect.stringContaining("apiKey must be absent"),
+    });
+    expect(readIncoming({ pluginMessage: { ...init, apiKeys: { openai: 42 } } })).toMatchObject({
+      kind: "invalid",
+      error: expect.stringContaining("apiKeys.openai"),
+    });
+    expect(
+      readIncoming({ pluginMessage: { type: "settings-saved", settings: DEFAULT_SETTINGS, keySlots: ["evil.com"] } }),
+    ).toMatchObject({ kind: "invalid", error: expect.stringContaining("keySlots[0]") });
   });
 });
 

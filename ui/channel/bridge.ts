@@ -85,7 +85,8 @@ export class PluginBridge implements Bridge {
         handler(message);
       } catch (error) {
         console.error(`Figment UI: handling "${message.type}" failed`, error);
-        for (const invalid of this.invalidHandlers) invalid(`handling "${message.type}" failed: ${error instanceof Error ? error.message : String(error)}`);
+        for (const invalid of this.invalidHandlers)
+          invalid(`handling "${message.type}" failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }

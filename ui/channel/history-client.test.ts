@@ -9,7 +9,12 @@ const frame = { id: "1:2", name: "Login", width: 375, height: 667 };
 /** A main thread that answers every save with `answer`, recording what was sent. */
 function fakeRequests(answer: Record<string, unknown>): MainRequests & { sent: unknown[] } {
   const sent: unknown[] = [];
-  return { sent, call: ((type: string, payload: unknown) => (sent.push({ type, payload }), Promise.resolve({ requestId: "r", ...answer }))) as MainRequests["call"] };
+  return {
+    sent,
+    call: ((type: string, payload: unknown) => (
+      sent.push({ type, payload }), Promise.resolve({ requestId: "r", ...answer })
+    )) as MainRequests["call"],
+  };
 }
 
 describe("history client", () => {
@@ -29,9 +34,16 @@ describe("history client", () => {
       { path: "assets/photo.png", content: "", bytes: new Uint8Array([1, 2]) },
     ]);
     expect(codeEntryField.check(entry, "entry")).toEqual(entry);
-    expect(entry).toMatchObject({ mode: "offline", frame: { id: "1:2", name: "Login" }, files: [{ path: "App.tsx", content: "export {}" }] });
+    expect(entry).toMatchObject({
+      mode: "offline",
+      frame: { id: "1:2", name: "Login" },
+      files: [{ path: "App.tsx", content: "export {}" }],
+    });
     expect(entry.id).toMatch(/^code-[a-z0-9]+-[a-z0-9]+$/);
-    const ai = codeEntry(frame, { target: "html", styling: "css-modules", nodeIds: false }, [], { model: "gpt-5", turns: [{ role: "user", text: "Darker" }] });
+    const ai = codeEntry(frame, { target: "html", styling: "css-modules", nodeIds: false }, [], {
+      model: "gpt-5",
+      turns: [{ role: "user", text: "Darker" }],
+    });
     expect(codeEntryField.check(ai, "entry")).toMatchObject({ mode: "ai", model: "gpt-5" });
     const analysis = analysisEntry(frame, [], { model: "gpt-5", markdown: "## Fine" });
     expect(analysisEntryField.check(analysis, "entry")).toEqual(analysis);

@@ -5,7 +5,14 @@
  */
 import type { CodeOptions } from "../../codegen/load.js";
 import type { SourceFile } from "../../codegen/types.js";
-import type { AnalysisEntry, CodeEntry, FrameRef, HistoryFull, HistoryItem, SavedEntry } from "../../contract/history.js";
+import type {
+  AnalysisEntry,
+  CodeEntry,
+  FrameRef,
+  HistoryFull,
+  HistoryItem,
+  SavedEntry,
+} from "../../contract/history.js";
 import type { MainRequests } from "./requests.js";
 
 export type SaveOutcome = { saved: HistoryItem } | { full: HistoryFull };
@@ -21,10 +28,18 @@ const MAX_FRAME_NAME = 500;
 /** The frame as an entry names it: its id, and its name cut to what an entry keeps. */
 export function frameRef(frame: FrameRef): FrameRef {
   const name = Array.from(frame.name);
-  return { id: frame.id, name: name.length > MAX_FRAME_NAME ? `${name.slice(0, MAX_FRAME_NAME - 1).join("")}…` : frame.name };
+  return {
+    id: frame.id,
+    name: name.length > MAX_FRAME_NAME ? `${name.slice(0, MAX_FRAME_NAME - 1).join("")}…` : frame.name,
+  };
 }
 
-export function codeEntry(frame: FrameRef, options: CodeOptions, files: readonly SourceFile[], ai?: { model: string; turns: CodeEntry["turns"] }): CodeEntry {
+export function codeEntry(
+  frame: FrameRef,
+  options: CodeOptions,
+  files: readonly SourceFile[],
+  ai?: { model: string; turns: CodeEntry["turns"] },
+): CodeEntry {
   return {
     kind: "code",
     id: historyId("code"),
@@ -39,8 +54,19 @@ export function codeEntry(frame: FrameRef, options: CodeOptions, files: readonly
   };
 }
 
-export function analysisEntry(frame: FrameRef, findings: AnalysisEntry["findings"], answer?: { model: string; markdown: string }): AnalysisEntry {
-  return { kind: "analysis", id: historyId("analysis"), createdAt: new Date().toISOString(), frame: frameRef(frame), findings, ...(answer ? { model: answer.model, markdown: answer.markdown } : {}) };
+export function analysisEntry(
+  frame: FrameRef,
+  findings: AnalysisEntry["findings"],
+  answer?: { model: string; markdown: string },
+): AnalysisEntry {
+  return {
+    kind: "analysis",
+    id: historyId("analysis"),
+    createdAt: new Date().toISOString(),
+    frame: frameRef(frame),
+    findings,
+    ...(answer ? { model: answer.model, markdown: answer.markdown } : {}),
+  };
 }
 
 export async function saveToHistory(requests: MainRequests, entry: SavedEntry): Promise<SaveOutcome> {
@@ -68,6 +94,7 @@ export function keepInHistory(requests: MainRequests, entry: SavedEntry): void {
       if (fullListeners.size === 0) console.warn(`Figment: ${outcome.full.message}`);
       for (const listener of fullListeners) listener(entry, outcome.full);
     },
-    (error: unknown) => console.warn(`Figment: could not save to history: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) =>
+      console.warn(`Figment: could not save to history: ${error instanceof Error ? error.message : String(error)}`),
   );
 }

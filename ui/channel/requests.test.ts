@@ -8,7 +8,9 @@ afterEach(() => vi.restoreAllMocks());
 
 function make() {
   const sent: Record<string, unknown>[] = [];
-  const target: BridgeTarget = { postMessage: (message) => void sent.push((message as { pluginMessage: Record<string, unknown> }).pluginMessage) };
+  const target: BridgeTarget = {
+    postMessage: (message) => void sent.push((message as { pluginMessage: Record<string, unknown> }).pluginMessage),
+  };
   const bridge = new PluginBridge(target, { addEventListener: () => undefined, removeEventListener: () => undefined });
   const requests = new BridgeRequests(bridge);
   const answer = (message: Record<string, unknown>) => bridge.receive({ pluginMessage: message });
@@ -34,7 +36,12 @@ describe("BridgeRequests", () => {
   it("rejects with the main thread's error code for that request", async () => {
     const { sent, requests, answer } = make();
     const pending = requests.call("focus-node", { nodeId: "9:9" });
-    answer({ type: "error", requestId: sent[0]!["requestId"], code: "not-found", message: "That layer is no longer in the file." });
+    answer({
+      type: "error",
+      requestId: sent[0]!["requestId"],
+      code: "not-found",
+      message: "That layer is no longer in the file.",
+    });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MainThreadError);
     expect(error).toMatchObject({ code: "not-found" });
@@ -53,10 +60,15 @@ describe("BridgeRequests", () => {
     expect(info).toHaveBeenCalledWith(expect.stringContaining(`request ${requestId} (cancelled or timed out)`));
   });
 
-  it("the main thread's own stop (code \"cancelled\") is the one Cancelled; only stoppable calls send a cancel", async () => {
+  it('the main thread\'s own stop (code "cancelled") is the one Cancelled; only stoppable calls send a cancel', async () => {
     const { sent, requests, answer } = make();
     const scan = requests.call("scan-frames", {});
-    answer({ type: "error", requestId: sent[0]!["requestId"], code: "cancelled", message: "Scan cancelled; the index stored before it is unchanged." });
+    answer({
+      type: "error",
+      requestId: sent[0]!["requestId"],
+      code: "cancelled",
+      message: "Scan cancelled; the index stored before it is unchanged.",
+    });
     const error = await scan.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect((error as Error).message).toBe("Scan cancelled; the index stored before it is unchanged.");

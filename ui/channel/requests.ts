@@ -54,11 +54,20 @@ export class BridgeRequests implements MainRequests {
     }
     bridge.on("error", (message) => {
       if (message.requestId === undefined) return;
-      this.pending.fail(message.requestId, message.code === "cancelled" ? new Cancelled(message.message) : new MainThreadError(message.code, message.message));
+      this.pending.fail(
+        message.requestId,
+        message.code === "cancelled"
+          ? new Cancelled(message.message)
+          : new MainThreadError(message.code, message.message),
+      );
     });
   }
 
-  call<K extends RequestName>(name: K, payload: MainCalls[K]["body"], options: CallOptions<MainCalls[K]["event"]> = {}): Promise<MainCalls[K]["reply"]> {
+  call<K extends RequestName>(
+    name: K,
+    payload: MainCalls[K]["body"],
+    options: CallOptions<MainCalls[K]["event"]> = {},
+  ): Promise<MainCalls[K]["reply"]> {
     const { onEvent } = options;
     const { reply } = this.pending.open({
       ...options,

@@ -32,21 +32,44 @@ export interface FixAsk {
 }
 
 /** Pictures the turn's page, builds the round and its estimate; nothing is sent. */
-export async function prepareFix(deps: FixDeps, { fix }: FixAsk, io: PrepareIo): Promise<{ request: AiRequest; confirm: AiConfirm }> {
+export async function prepareFix(
+  deps: FixDeps,
+  { fix }: FixAsk,
+  io: PrepareIo,
+): Promise<{ request: AiRequest; confirm: AiConfirm }> {
   const session = deps.sessions.get(fix.frame);
   const score = fixableScore(session?.turns[fix.turn]);
   if (!session || !score) throw new FigmentError("input", "This result has no measured differences to fix.");
   io.preparing();
   const chosen = deps.settings();
   const draft = await loadDraft(deps.requests);
-  return draft.prepareFixRound({ session, index: fix.turn, score, worker: deps.worker, page: (files) => pageOf(deps.worker, session, files), to: { model: chosen.model, host: hostOf(endpointFor(chosen)) }, prices: deps.prices(), signal: io.signal });
+  return draft.prepareFixRound({
+    session,
+    index: fix.turn,
+    score,
+    worker: deps.worker,
+    page: (files) => pageOf(deps.worker, session, files),
+    to: { model: chosen.model, host: hostOf(endpointFor(chosen)) },
+    prices: deps.prices(),
+    signal: io.signal,
+  });
 }
 
 /** Sends the round and measures its answer; a failed request fails the job as any model request does (nothing on show changes). */
-export async function sendFix(deps: FixDeps, request: AiRequest & { fix: NonNullable<AiRequest["fix"]> }, io: SendIo<AiJobEvent>): Promise<FixOutcome> {
+export async function sendFix(
+  deps: FixDeps,
+  request: AiRequest & { fix: NonNullable<AiRequest["fix"]> },
+  io: SendIo<AiJobEvent>,
+): Promise<FixOutcome> {
   const { session, fix } = request;
   const draft = await loadDraft(deps.requests);
-  const ran = await draft.runFixRound({ session, fix, worker: deps.worker, page: (files) => pageOf(deps.worker, session, files), io });
+  const ran = await draft.runFixRound({
+    session,
+    fix,
+    worker: deps.worker,
+    page: (files) => pageOf(deps.worker, session, files),
+    io,
+  });
   if (io.signal.aborted) throw new Cancelled();
   if ("failure" in ran) throw ran.failure;
   return ran.outcome;

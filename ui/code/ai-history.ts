@@ -10,7 +10,10 @@ export function aiCodeEntry(session: AiSession): CodeEntry {
     { role: "user" as const, text: t.instructions },
     { role: "assistant" as const, text: t.notes },
   ]);
-  const entry = codeEntry(session.frame, session.options, last?.files ?? [], { model: last?.model ?? "unknown", turns });
+  const entry = codeEntry(session.frame, session.options, last?.files ?? [], {
+    model: last?.model ?? "unknown",
+    turns,
+  });
   // A turn measured before it was kept (a correction round's answer) is kept with its score.
   const score = scoreOf(last?.score);
   return score ? { ...entry, score } : entry;

@@ -6,7 +6,14 @@ import { estimateText, formatCost, priceText } from "./ai-status.js";
 import { approxCost } from "../model/cost.js";
 
 type Streaming = Extract<AiState, { phase: "streaming" }>;
-const start: Streaming = { phase: "streaming", stage: "connecting", notes: "", files: [], refining: undefined, startedAt: 0 };
+const start: Streaming = {
+  phase: "streaming",
+  stage: "connecting",
+  notes: "",
+  files: [],
+  refining: undefined,
+  startedAt: 0,
+};
 
 describe("streamed progress in the panel", () => {
   it("notes and file names move the stage to writing; files are marked done in place", () => {
@@ -15,7 +22,10 @@ describe("streamed progress in the panel", () => {
     expect(state.notes).toBe("A plan");
     state = applyEvent(state, { type: "progress", event: { type: "file-start", index: 0, path: "src/App.tsx" } });
     state = applyEvent(state, { type: "progress", event: { type: "file-start", index: 1, path: "src/Header.tsx" } });
-    state = applyEvent(state, { type: "progress", event: { type: "file", index: 0, path: "src/App.tsx", content: "" } });
+    state = applyEvent(state, {
+      type: "progress",
+      event: { type: "file", index: 0, path: "src/App.tsx", content: "" },
+    });
     expect(state.files).toEqual([
       { path: "src/App.tsx", done: true },
       { path: "src/Header.tsx", done: false },
@@ -23,7 +33,9 @@ describe("streamed progress in the panel", () => {
     state = applyEvent(state, { type: "stage", stage: "repairing" });
     expect(state.stage).toBe("repairing");
     // A late notes event does not move the stage back.
-    expect(applyEvent(state, { type: "progress", event: { type: "notes", text: "A plan.", done: true } }).stage).toBe("repairing");
+    expect(applyEvent(state, { type: "progress", event: { type: "notes", text: "A plan.", done: true } }).stage).toBe(
+      "repairing",
+    );
   });
 });
 
@@ -53,36 +65,74 @@ describe("errors explained with a next step", () => {
   });
 
   it("names Settings where the user fixes the problem there", () => {
-    for (const kind of ["missing-key", "unauthorized", "model-not-found", "offline"] as const) expect(MODEL_FAILURE_TEXT[kind].next).toContain("Settings");
+    for (const kind of ["missing-key", "unauthorized", "model-not-found", "offline"] as const)
+      expect(MODEL_FAILURE_TEXT[kind].next).toContain("Settings");
   });
 
   it("does not repeat a status the message already names", () => {
-    const explanation = explainAiFailure({ kind: "model", message: "The endpoint answered 429: Rate limit reached", model: { kind: "rate-limited", status: 429 }, at: 0 });
+    const explanation = explainAiFailure({
+      kind: "model",
+      message: "The endpoint answered 429: Rate limit reached",
+      model: { kind: "rate-limited", status: 429 },
+      at: 0,
+    });
     expect(explanation.detail).toBe("The endpoint answered 429: Rate limit reached");
   });
 });
 
 describe("the estimate line", () => {
   it("names input, image and output tokens and the cost, or says no price is known", () => {
-    const base = { estimate: true as const, textTokens: 1200, imageTokens: 765, inputTokens: 1965, outputTokens: 3000, price: undefined };
-    expect(estimateText({ ...base, costUsd: 0.0346 }, "gpt-5")).toBe("≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · ≈ $0.035");
-    expect(estimateText({ ...base, imageTokens: 0, costUsd: undefined }, "x-model")).toBe("≈ 1,965 input tokens · ≈ 3,000 output · no price known for x-model");
+    const base = {
+      estimate: true as const,
+      textTokens: 1200,
+      imageTokens: 765,
+      inputTokens: 1965,
+      outputTokens: 3000,
+      price: undefined,
+    };
+    expect(estimateText({ ...base, costUsd: 0.0346 }, "gpt-5")).toBe(
+      "≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · ≈ $0.035",
+    );
+    expect(estimateText({ ...base, imageTokens: 0, costUsd: undefined }, "x-model")).toBe(
+      "≈ 1,965 input tokens · ≈ 3,000 output · no price known for x-model",
+    );
     expect(formatCost(0.004)).toBe("under $0.01");
     // A bound is not hedged: "under $0.01", never "about < $0.01" or "≈ under $0.01".
     expect(approxCost(0.004, "about")).toBe("under $0.01");
     expect(approxCost(0.004)).toBe("under $0.01");
     expect(approxCost(0.0346, "about")).toBe("about $0.035");
-    expect(estimateText({ ...base, costUsd: 0.004 }, "gpt-5")).toBe("≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · under $0.01");
+    expect(estimateText({ ...base, costUsd: 0.004 }, "gpt-5")).toBe(
+      "≈ 1,965 input tokens (765 for the image) · ≈ 3,000 output · under $0.01",
+    );
     expect(formatCost(2.5)).toBe("$2.50");
   });
 });
 
 describe("the estimate's price", () => {
-  const base = { estimate: true as const, textTokens: 1, imageTokens: 0, inputTokens: 1, outputTokens: 1, costUsd: 0.1 };
+  const base = {
+    estimate: true as const,
+    textTokens: 1,
+    imageTokens: 0,
+    inputTokens: 1,
+    outputTokens: 1,
+    costUsd: 0.1,
+  };
   it("names where the price was read and when: a fetched listing or the built-in table", () => {
-    expect(priceText({ ...base, price: { input: 8, output: 15, source: "http://127.0.0.1:4321/v1/models", asOf: "2026-05-01" } })).toBe("Price: $8 in · $15 out per 1M tokens, from 127.0.0.1:4321, 2026-05-01");
-    expect(priceText({ ...base, price: { input: 0.15, output: 0.6, source: "https://platform.openai.com/docs/pricing", asOf: "2025-08-07" } })).toBe("Price: $0.15 in · $0.60 out per 1M tokens, from platform.openai.com, 2025-08-07");
-    expect(priceText({ ...base, price: { input: 0.075, output: 0.3, source: "not a url", asOf: "2026-01-02" } })).toBe("Price: $0.075 in · $0.30 out per 1M tokens, from not a url, 2026-01-02");
+    expect(
+      priceText({
+        ...base,
+        price: { input: 8, output: 15, source: "http://127.0.0.1:4321/v1/models", asOf: "2026-05-01" },
+      }),
+    ).toBe("Price: $8 in · $15 out per 1M tokens, from 127.0.0.1:4321, 2026-05-01");
+    expect(
+      priceText({
+        ...base,
+        price: { input: 0.15, output: 0.6, source: "https://platform.openai.com/docs/pricing", asOf: "2025-08-07" },
+      }),
+    ).toBe("Price: $0.15 in · $0.60 out per 1M tokens, from platform.openai.com, 2025-08-07");
+    expect(priceText({ ...base, price: { input: 0.075, output: 0.3, source: "not a url", asOf: "2026-01-02" } })).toBe(
+      "Price: $0.075 in · $0.30 out per 1M tokens, from not a url, 2026-01-02",
+    );
     expect(priceText({ ...base, costUsd: undefined, price: undefined })).toBeUndefined();
   });
 });

@@ -48,7 +48,13 @@ export interface AiJob {
 }
 
 /** `prices`: fetched from the endpoint's listing (Settings → Test connection); they win in the estimate. */
-export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVault, settings: Settings, prices?: Record<string, FetchedPrice>): AiJob {
+export function useAiJob(
+  requests: MainRequests,
+  worker: Engine,
+  vault: ApiKeyVault,
+  settings: Settings,
+  prices?: Record<string, FetchedPrice>,
+): AiJob {
   const live = useRef({ settings, prices });
   live.current = { settings, prices };
   const startRef = useRef<AiStartOptions | undefined>(undefined);
@@ -63,13 +69,26 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
     [requests, scores.kept],
   );
   const job = useModelJob(
-    aiPieces({ requests, worker, sessions, settings: () => live.current.settings, prices: () => live.current.prices, started: (start) => (startRef.current = start), onTurn }),
+    aiPieces({
+      requests,
+      worker,
+      sessions,
+      settings: () => live.current.settings,
+      prices: () => live.current.prices,
+      started: (start) => (startRef.current = start),
+      onTurn,
+    }),
     { vault, settings: () => live.current.settings },
   );
   const session = sessions.current;
 
   const regenerate = useCallback(
-    (options: CodeOptions) => job.prepare({ instructions: startRef.current?.instructions ?? "", draft: startRef.current?.draft ?? false, options }),
+    (options: CodeOptions) =>
+      job.prepare({
+        instructions: startRef.current?.instructions ?? "",
+        draft: startRef.current?.draft ?? false,
+        options,
+      }),
     [job.prepare],
   );
 
@@ -84,7 +103,8 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
 
   const canFix = fixableScore(session?.turns[session.selected]) !== undefined;
   const fix = useCallback(() => {
-    if (session && fixableScore(session.turns[session.selected])) job.prepare({ fix: { frame: session.frame.id, turn: session.selected } });
+    if (session && fixableScore(session.turns[session.selected]))
+      job.prepare({ fix: { frame: session.frame.id, turn: session.selected } });
   }, [job.prepare, session]);
 
   const selectTurn = useCallback(
@@ -94,5 +114,19 @@ export function useAiJob(requests: MainRequests, worker: Engine, vault: ApiKeyVa
     [session, sessions],
   );
 
-  return { state: job.state, session, measuring: scores.measuring, start: job.prepare, regenerate, send: job.send, refine, fix, canFix, cancel: job.cancel, retry: job.retry, selectTurn, dismiss: job.dismiss };
+  return {
+    state: job.state,
+    session,
+    measuring: scores.measuring,
+    start: job.prepare,
+    regenerate,
+    send: job.send,
+    refine,
+    fix,
+    canFix,
+    cancel: job.cancel,
+    retry: job.retry,
+    selectTurn,
+    dismiss: job.dismiss,
+  };
 }

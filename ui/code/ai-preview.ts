@@ -18,7 +18,10 @@ export function useAiPreview(worker: Engine, session: AiSession | undefined): Pr
     worker
       .call("react-preview", { files: turn.files })
       .then((r) => live && setPreview({ status: "scripted", html: r.html, problems: r.problems }))
-      .catch((error: unknown) => live && setPreview({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
+      .catch(
+        (error: unknown) =>
+          live && setPreview({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       live = false;
     };

@@ -14,7 +14,15 @@ import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";
 import { prepareFix, sendFix, type FixAsk } from "./ai-fix.js";
 import type { AiSessions } from "./ai-sessions.js";
-import { applyEvent, type AiConfirm, type AiJobEvent, type AiRequest, type AiSession, type AiTurn, type Streaming } from "./ai-state.js";
+import {
+  applyEvent,
+  type AiConfirm,
+  type AiJobEvent,
+  type AiRequest,
+  type AiSession,
+  type AiTurn,
+  type Streaming,
+} from "./ai-state.js";
 import { withFixOutcome, type FixOutcome } from "./fix-state.js";
 
 export interface AiStartOptions {
@@ -42,16 +50,29 @@ export type AiAsk = AiStartOptions | FixAsk;
 /** What a send gives: a turn's result, or a correction round's verdict (with its answer when kept). */
 export type AiAnswer = { kind: "turn"; result: ModelCodeResult } | ({ kind: "fix" } & FixOutcome);
 
-export function aiPieces(deps: AiRequestDeps): ModelJobPieces<AiAsk, AiRequest, AiConfirm, Streaming, AiJobEvent, AiAnswer> {
+export function aiPieces(
+  deps: AiRequestDeps,
+): ModelJobPieces<AiAsk, AiRequest, AiConfirm, Streaming, AiJobEvent, AiAnswer> {
   return {
     prepare: (ask, io) => ("fix" in ask ? prepareFix(deps, ask, io) : prepareAi(deps, ask, io)),
     send: (request, io) => {
-      if (request.fix) return sendFix(deps, { ...request, fix: request.fix }, io).then((outcome): AiAnswer => ({ kind: "fix", ...outcome }));
+      if (request.fix)
+        return sendFix(deps, { ...request, fix: request.fix }, io).then(
+          (outcome): AiAnswer => ({ kind: "fix", ...outcome }),
+        );
       return sendAi(deps.worker, request, io).then((result): AiAnswer => ({ kind: "turn", result }));
     },
     streaming: (request, startedAt) => {
       const fixing = request.fix ? request.session.turns[request.fix.parent]?.n : undefined;
-      return { phase: "streaming", stage: "connecting", notes: "", files: [], refining: request.refine?.instructions, ...(fixing !== undefined ? { fixing } : {}), startedAt };
+      return {
+        phase: "streaming",
+        stage: "connecting",
+        notes: "",
+        files: [],
+        refining: request.refine?.instructions,
+        ...(fixing !== undefined ? { fixing } : {}),
+        startedAt,
+      };
     },
     progress: applyEvent,
     // A correction round starts from the session on show (a first turn's session is new until it is sent).
@@ -59,21 +80,32 @@ export function aiPieces(deps: AiRequestDeps): ModelJobPieces<AiAsk, AiRequest, 
     done: (answer, request, run) => {
       const latest = deps.sessions.get(request.session.frame.id) ?? request.session;
       const turn = (result: ModelCodeResult): AiTurn => turnOf(result, request, latest, run);
-      const next = answer.kind === "fix" ? withFixOutcome(latest, answer, turn) : { ...latest, turns: [...latest.turns, turn(answer.result)], selected: latest.turns.length };
+      const next =
+        answer.kind === "fix"
+          ? withFixOutcome(latest, answer, turn)
+          : { ...latest, turns: [...latest.turns, turn(answer.result)], selected: latest.turns.length };
       deps.sessions.put(next);
       if (answer.kind === "turn" || answer.kept) deps.onTurn(next);
     },
   };
 }
 
-async function prepareAi({ requests, worker, sessions, settings, prices, started }: AiRequestDeps, start: AiStartOptions, io: PrepareIo): Promise<{ request: AiRequest; confirm: AiConfirm }> {
+async function prepareAi(
+  { requests, worker, sessions, settings, prices, started }: AiRequestDeps,
+  start: AiStartOptions,
+  io: PrepareIo,
+): Promise<{ request: AiRequest; confirm: AiConfirm }> {
   const chosen = settings();
   const fetched = prices();
   started(start);
   io.exporting({ done: 0, total: 0, label: "Exporting the frame…" });
   // The worker (tokenizer, SDK, code parts) boots while Figma exports.
   void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
-  const { frames, extras } = await requests.call("export-selection", { png: true }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+  const { frames, extras } = await requests.call(
+    "export-selection",
+    { png: true },
+    { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
+  );
   io.signal.throwIfAborted();
   const frame = frames[0];
   if (!frame) throw new Error("Figma sent no frame.");
@@ -82,24 +114,67 @@ async function prepareAi({ requests, worker, sessions, settings, prices, started
   const { options, instructions, draft } = start;
   // The model is asked to carry each layer's id (data-node-id): the fidelity score finds the layers by them.
   const prompted = { ...options, nodeIds: true };
-  const prepared = await worker.call("ai-prepare", { exports: [{ id: frame.id, json: frame.json }], ...(extras ? { extras } : {}), png: frame.png, options: prompted, model: chosen.model, draft, instructions, ...(fetched ? { prices: fetched } : {}) });
+  const prepared = await worker.call("ai-prepare", {
+    exports: [{ id: frame.id, json: frame.json }],
+    ...(extras ? { extras } : {}),
+    png: frame.png,
+    options: prompted,
+    model: chosen.model,
+    draft,
+    instructions,
+    ...(fetched ? { prices: fetched } : {}),
+  });
   const info = { id: frame.id, name: frame.name, width: frame.width, height: frame.height };
   const existing = sessions.get(frame.id);
   const exports = frames.map((f) => ({ id: f.id, json: f.json }));
   return {
-    request: { session: { frame: info, options, input: prepared.input, exports, turns: existing?.turns ?? [], selected: existing?.selected ?? 0 } },
-    confirm: { phase: "confirm", estimate: prepared.estimate, to: { model: chosen.model, host: hostOf(endpointFor(chosen)) }, frame: info, others: frames.length - 1, hasImage: prepared.image !== undefined, instructions: instructions.trim(), draft },
+    request: {
+      session: {
+        frame: info,
+        options,
+        input: prepared.input,
+        exports,
+        turns: existing?.turns ?? [],
+        selected: existing?.selected ?? 0,
+      },
+    },
+    confirm: {
+      phase: "confirm",
+      estimate: prepared.estimate,
+      to: { model: chosen.model, host: hostOf(endpointFor(chosen)) },
+      frame: info,
+      others: frames.length - 1,
+      hasImage: prepared.image !== undefined,
+      instructions: instructions.trim(),
+      draft,
+    },
   };
 }
 
 /** The Code panel's one model call: a first turn, or a refinement carrying its parent turn's conversation. */
-function sendAi(worker: Engine, { session, refine }: AiRequest, { settings, apiKey, onEvent, signal }: SendIo<AiJobEvent>): Promise<ModelCodeResult> {
+function sendAi(
+  worker: Engine,
+  { session, refine }: AiRequest,
+  { settings, apiKey, onEvent, signal }: SendIo<AiJobEvent>,
+): Promise<ModelCodeResult> {
   const parent = refine ? session.turns[refine.parent] : undefined;
-  const refining = refine && parent ? { refine: { conversation: parent.conversation, instructions: refine.instructions } } : {};
-  return worker.call("ai-generate", { settings, apiKey, input: session.input, ...refining, timeoutMs: settings.timeoutSec * 1000 }, { onEvent, signal }).then((reply) => reply.result);
+  const refining =
+    refine && parent ? { refine: { conversation: parent.conversation, instructions: refine.instructions } } : {};
+  return worker
+    .call(
+      "ai-generate",
+      { settings, apiKey, input: session.input, ...refining, timeoutMs: settings.timeoutSec * 1000 },
+      { onEvent, signal },
+    )
+    .then((reply) => reply.result);
 }
 
-function turnOf(result: ModelCodeResult, { session, refine }: AiRequest, latest: AiSession, run: { startedAt: number; settings: Settings }): AiTurn {
+function turnOf(
+  result: ModelCodeResult,
+  { session, refine }: AiRequest,
+  latest: AiSession,
+  run: { startedAt: number; settings: Settings },
+): AiTurn {
   return {
     n: latest.turns.length + 1,
     instructions: refine?.instructions ?? session.input.instructions ?? "",

@@ -23,10 +23,15 @@ export interface TurnScores {
   kept(session: AiSession, entry: CodeEntry): void;
 }
 
-export const turnKey = (session: Pick<AiSession, "frame">, turn: Pick<AiTurn, "n">): string => `${session.frame.id}#${turn.n}`;
+export const turnKey = (session: Pick<AiSession, "frame">, turn: Pick<AiTurn, "n">): string =>
+  `${session.frame.id}#${turn.n}`;
 
 /** The page a turn's files are measured on: HTML as the preview shows it; React run by the preview runtime, as previewed. */
-export async function pageOf(worker: Engine, session: AiSession, files: AiTurn["files"]): Promise<ScoreInput | undefined> {
+export async function pageOf(
+  worker: Engine,
+  session: AiSession,
+  files: AiTurn["files"],
+): Promise<ScoreInput | undefined> {
   const exported = session.exports.find((e) => e.id === session.frame.id);
   const frame = exported ? exportedFrame(exported.json, exported.id) : undefined;
   if (!frame) return undefined;
@@ -60,7 +65,10 @@ export function useTurnScores(requests: MainRequests, worker: Engine, sessions: 
     const key = turnKey(session, turn);
     if (measuring === key) return;
     setMeasuring(key);
-    scores.run(() => pageOf(worker, session, turn.files), (score) => settle(session.frame.id, turn.n, score));
+    scores.run(
+      () => pageOf(worker, session, turn.files),
+      (score) => settle(session.frame.id, turn.n, score),
+    );
   }, [session?.frame.id, turn]);
 
   const kept = useCallback((s: AiSession, entry: CodeEntry) => {

@@ -79,7 +79,15 @@ export interface AiConfirm extends ConfirmBase {
 }
 
 /** `fixing`: the turn (its number) a correction round is fixing. */
-export type Streaming = { phase: "streaming"; stage: AiStage; notes: string; files: StreamedFile[]; refining: string | undefined; fixing?: number; startedAt: number };
+export type Streaming = {
+  phase: "streaming";
+  stage: AiStage;
+  notes: string;
+  files: StreamedFile[];
+  refining: string | undefined;
+  fixing?: number;
+  startedAt: number;
+};
 
 export type AiState = ModelJobState<AiConfirm, Streaming>;
 

@@ -31,13 +31,23 @@ const STAGE_TEXT = {
 } as const;
 
 const streamLead = (state: Streaming): string =>
-  state.fixing !== undefined ? `Fixing the differences of turn ${state.fixing} — ` : state.refining ? `Refining: “${state.refining}” — ` : "";
+  state.fixing !== undefined
+    ? `Fixing the differences of turn ${state.fixing} — `
+    : state.refining
+      ? `Refining: “${state.refining}” — `
+      : "";
 
 /** The answer as it streams; Cancel is the panel's head button, as for the offline job. */
 function StreamedFiles({ state, seconds }: { state: Streaming; seconds: number }) {
   const done = state.files.filter((f) => f?.done).length;
   return (
-    <StreamStatus class="ai-stream" stage={state.stage} title={`${streamLead(state)}${STAGE_TEXT[state.stage]}`} seconds={seconds} progressLabel="Model progress">
+    <StreamStatus
+      class="ai-stream"
+      stage={state.stage}
+      title={`${streamLead(state)}${STAGE_TEXT[state.stage]}`}
+      seconds={seconds}
+      progressLabel="Model progress"
+    >
       {state.notes ? <p class="ai-stream__notes">{state.notes}</p> : null}
       {state.files.length > 0 ? (
         <ul class="ai-stream__files" aria-label="Files so far">
@@ -50,7 +60,11 @@ function StreamedFiles({ state, seconds }: { state: Streaming; seconds: number }
           )}
         </ul>
       ) : null}
-      {state.files.length > 0 ? <p class="muted">{done} of {state.files.length} files complete</p> : null}
+      {state.files.length > 0 ? (
+        <p class="muted">
+          {done} of {state.files.length} files complete
+        </p>
+      ) : null}
     </StreamStatus>
   );
 }
@@ -60,16 +74,31 @@ function confirmCard(state: AiConfirm): ConfirmCard {
   const fix = state.fix;
   if (fix) {
     // A correction round (fix-round.ts has the words).
-    return { lead: fix.lead, estimate: estimateText(state.estimate, state.to.model, "the pictures"), prices: price ? [{ text: price, title: state.estimate.price?.source }] : [], lines: [{ text: fix.words, title: fix.why }], notes: [fix.note] };
+    return {
+      lead: fix.lead,
+      estimate: estimateText(state.estimate, state.to.model, "the pictures"),
+      prices: price ? [{ text: price, title: state.estimate.price?.source }] : [],
+      lines: [{ text: fix.words, title: fix.why }],
+      notes: [fix.note],
+    };
   }
-  const withText = [state.instructions ? `With your instructions: “${state.instructions}”` : "", state.draft ? "starting from the offline draft" : ""].filter(Boolean).join(" · ");
+  const withText = [
+    state.instructions ? `With your instructions: “${state.instructions}”` : "",
+    state.draft ? "starting from the offline draft" : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return {
     lead: `Send “${state.frame.name}” to `,
     estimate: estimateText(state.estimate, state.to.model),
     prices: price ? [{ text: price, title: state.estimate.price?.source }] : [],
     lines: withText ? [{ text: withText, title: state.instructions || undefined }] : [],
     notes: [
-      ...(state.others > 0 ? [`The model works on one frame at a time: the other ${plural(state.others, "selected frame")} ${agree(state.others, "is", "are")} not sent.`] : []),
+      ...(state.others > 0
+        ? [
+            `The model works on one frame at a time: the other ${plural(state.others, "selected frame")} ${agree(state.others, "is", "are")} not sent.`,
+          ]
+        : []),
       ...(state.hasImage ? [] : ["The frame image could not be read, so only the structure is sent."]),
     ],
   };

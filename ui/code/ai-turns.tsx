@@ -9,8 +9,14 @@ export { RefineBox } from "../controls/refine-box.js";
 /** A turn's score in its tab: the share, "…" while measured, nothing when it could not be. */
 function TurnScore({ turn, measuring }: { turn: AiTurn; measuring: boolean }) {
   const state = turn.score;
-  if (state?.status === "done" && state.score.matched > 0) return <span class={`turn__score turn__score--${scoreTone(state.score)}`}>{percent(state.score.iouMatched)}</span>;
-  if (!state && measuring) return <span class="turn__score muted" role="img" aria-label="measuring">…</span>;
+  if (state?.status === "done" && state.score.matched > 0)
+    return <span class={`turn__score turn__score--${scoreTone(state.score)}`}>{percent(state.score.iouMatched)}</span>;
+  if (!state && measuring)
+    return (
+      <span class="turn__score muted" role="img" aria-label="measuring">
+        …
+      </span>
+    );
   return null;
 }
 
@@ -18,10 +24,20 @@ function TurnScore({ turn, measuring }: { turn: AiTurn; measuring: boolean }) {
 function turnTitle(turn: AiTurn): string {
   const asked = turn.instructions || "First answer";
   const state = turn.score;
-  return state?.status === "done" && state.score.matched > 0 ? `${asked} · matches the design ${percent(state.score.iouMatched)}` : asked;
+  return state?.status === "done" && state.score.matched > 0
+    ? `${asked} · matches the design ${percent(state.score.iouMatched)}`
+    : asked;
 }
 
-export function TurnBar({ session, measuring, onSelect }: { session: AiSession; measuring?: string | undefined; onSelect(index: number): void }) {
+export function TurnBar({
+  session,
+  measuring,
+  onSelect,
+}: {
+  session: AiSession;
+  measuring?: string | undefined;
+  onSelect(index: number): void;
+}) {
   return (
     <div class="turns" role="tablist" aria-label={`Model turns for ${session.frame.name}`}>
       {session.turns.map((turn, index) => (
@@ -34,7 +50,12 @@ export function TurnBar({ session, measuring, onSelect }: { session: AiSession; 
           title={turnTitle(turn)}
           onClick={() => onSelect(index)}
         >
-          {turn.n}. {turn.instructions ? (turn.instructions.length > 28 ? `${turn.instructions.slice(0, 27)}…` : turn.instructions) : "Answer"}
+          {turn.n}.{" "}
+          {turn.instructions
+            ? turn.instructions.length > 28
+              ? `${turn.instructions.slice(0, 27)}…`
+              : turn.instructions
+            : "Answer"}
           <TurnScore turn={turn} measuring={measuring === turnKey(session, turn)} />
         </button>
       ))}
@@ -58,8 +79,18 @@ function FixVerdict({ turn }: { turn: AiTurn }) {
 export function TurnSummary({ session }: { session: AiSession }) {
   const turn = session.turns[session.selected];
   if (!turn) return null;
-  const repaired = turn.repair === "kept" ? " · repaired in a second round" : turn.repair === "discarded" ? " · repair did not help; first answer kept" : turn.repair === "failed" || turn.repair === "cancelled" ? " · repair round did not finish" : "";
-  const base = turn.parent !== undefined ? ` · ${turn.fix ? "fixes" : "refines"} turn ${session.turns[turn.parent]?.n ?? "?"}` : "";
+  const repaired =
+    turn.repair === "kept"
+      ? " · repaired in a second round"
+      : turn.repair === "discarded"
+        ? " · repair did not help; first answer kept"
+        : turn.repair === "failed" || turn.repair === "cancelled"
+          ? " · repair round did not finish"
+          : "";
+  const base =
+    turn.parent !== undefined
+      ? ` · ${turn.fix ? "fixes" : "refines"} turn ${session.turns[turn.parent]?.n ?? "?"}`
+      : "";
   return (
     <div class="turn-summary">
       <p class="muted">

@@ -21,12 +21,31 @@ export function CodeJobStatus({ state, actions }: { state: CodeJobState; actions
     case "exporting":
       return <ExportStatus label={state.label} done={state.done} total={state.total} />;
     case "generating":
-      return <BusyStatus label={state.worker === "starting" ? "Starting the code generator…" : "Generating code…"} progressLabel="Generating code" />;
+      return (
+        <BusyStatus
+          label={state.worker === "starting" ? "Starting the code generator…" : "Generating code…"}
+          progressLabel="Generating code"
+        />
+      );
     case "cancelled":
-      return <CancelledNotice text={state.draft ? "The code below is the draft, not checked or formatted. Press Generate to start again." : "Nothing was generated. Press Generate to start again."} />;
+      return (
+        <CancelledNotice
+          text={
+            state.draft
+              ? "The code below is the draft, not checked or formatted. Press Generate to start again."
+              : "Nothing was generated. Press Generate to start again."
+          }
+        />
+      );
     case "failed": {
       const explanation = explainFailure(state.failure);
-      const tone = state.failure.kind === "main" && (state.failure.code === "empty-selection" || state.failure.code === "unsupported-node" || state.failure.code === "too-large") ? "warning" : "error";
+      const tone =
+        state.failure.kind === "main" &&
+        (state.failure.code === "empty-selection" ||
+          state.failure.code === "unsupported-node" ||
+          state.failure.code === "too-large")
+          ? "warning"
+          : "error";
       return (
         <div class={`notice notice--${tone}`} role="alert">
           {tone === "warning" ? <WarningIcon /> : <ErrorIcon />}

@@ -114,7 +114,12 @@ export function codeJobBusy(state: CodeJobState): boolean {
 }
 
 /** The draft as the first output of run `id`, or undefined when the panel could not make one. */
-function draftOutput(id: number, { exports, frames, extras, problems }: Exported, options: CodeOptions, drafter: DraftModule | undefined): CodeOutput | undefined {
+function draftOutput(
+  id: number,
+  { exports, frames, extras, problems }: Exported,
+  options: CodeOptions,
+  drafter: DraftModule | undefined,
+): CodeOutput | undefined {
   if (!drafter) return undefined; // the emitters did not load: the worker's files come alone
   let draft: Draft;
   try {
@@ -124,17 +129,31 @@ function draftOutput(id: number, { exports, frames, extras, problems }: Exported
     return undefined;
   }
   const preview: PreviewState = { status: "ready", files: draft.preview, converted: options.target !== "html" };
-  return { id, options, files: draft.files, problems: withExportProblems(problems, draft.problems), ms: draft.ms, workerColdStartMs: undefined, frames, preview, stage: "formatting" };
+  return {
+    id,
+    options,
+    files: draft.files,
+    problems: withExportProblems(problems, draft.problems),
+    ms: draft.ms,
+    workerColdStartMs: undefined,
+    frames,
+    preview,
+    stage: "formatting",
+  };
 }
 
 /** A draft left as it is. */
-const kept = (draft: CodeOutput | undefined): CodeOutput | undefined => (draft ? { ...draft, stage: "draft" } : undefined);
+const kept = (draft: CodeOutput | undefined): CodeOutput | undefined =>
+  draft ? { ...draft, stage: "draft" } : undefined;
 
 /** `state` with the score of output `id` set, wherever that output is shown (unchanged when it is not). */
 export function withScore(state: CodeJobState, id: number, score: ScoreState): CodeJobState {
-  const scored = (output: CodeOutput | undefined): CodeOutput | undefined => (output && output.id === id ? { ...output, score } : output);
-  if (state.phase === "done" || state.phase === "draft") return state.output.id === id ? { ...state, output: scored(state.output)! } : state;
-  if ((state.phase === "failed" || state.phase === "cancelled") && state.draft?.id === id) return { ...state, draft: scored(state.draft) };
+  const scored = (output: CodeOutput | undefined): CodeOutput | undefined =>
+    output && output.id === id ? { ...output, score } : output;
+  if (state.phase === "done" || state.phase === "draft")
+    return state.output.id === id ? { ...state, output: scored(state.output)! } : state;
+  if ((state.phase === "failed" || state.phase === "cancelled") && state.draft?.id === id)
+    return { ...state, draft: scored(state.draft) };
   return state;
 }
 
@@ -149,9 +168,13 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
   const queue = useRef(new LatestOnly()).current;
   /** The score of the result on screen: its draft's preview (its layers carry their ids) measured once painted. */
-  const scores = useResultScore(requests, (id, score) => setState((stateRef.current = withScore(stateRef.current, id, score))));
+  const scores = useResultScore(requests, (id, score) =>
+    setState((stateRef.current = withScore(stateRef.current, id, score))),
+  );
   const measure = (draft: CodeOutput, { exports: [first] }: Exported): ScoreState | undefined =>
-    draft.preview.status === "ready" && first ? scores.measure(draft.id, exportedFrame(first.json, first.id), draft.preview.files) : undefined;
+    draft.preview.status === "ready" && first
+      ? scores.measure(draft.id, exportedFrame(first.json, first.id), draft.preview.files)
+      : undefined;
 
   const runWorker = useCallback(
     async ({ id, current }: Run, exported: Exported, options: CodeOptions) => {
@@ -168,25 +191,55 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         if (current() && (now.phase === "generating" || now.phase === "draft")) setState({ ...now, worker: next });
       });
       try {
-        const reply = await queue.run(async () => (current() ? worker.call("generate", { exports, options, ...(extras ? { extras } : {}) }) : SKIPPED));
+        const reply = await queue.run(async () =>
+          current() ? worker.call("generate", { exports, options, ...(extras ? { extras } : {}) }) : SKIPPED,
+        );
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
         // React output is previewed and scored as it ships (its own files run by the preview runtime, Tailwind
         // compiled) once the worker has it; till then, and when the preview cannot run it all, the draft's preview is
         // the same design as HTML, its layers carrying their ids. Without a draft, HTML output previews the checked files.
-        const shipped: PreviewState | undefined = reply.preview ? { status: "scripted", html: reply.preview.html, problems: reply.preview.problems } : undefined;
-        const preview: PreviewState = shipped ?? draft?.preview ?? (html ? { status: "ready", files: result.files, converted: false } : { status: "failed", message: "the design could not be rendered" });
+        const shipped: PreviewState | undefined = reply.preview
+          ? { status: "scripted", html: reply.preview.html, problems: reply.preview.problems }
+          : undefined;
+        const preview: PreviewState =
+          shipped ??
+          draft?.preview ??
+          (html
+            ? { status: "ready", files: result.files, converted: false }
+            : { status: "failed", message: "the design could not be rendered" });
         // The score measured meanwhile (or still measuring) stays with the output when the preview is the same page.
         const now = shownOutput(stateRef.current);
         const frame = exported.exports[0] ? exportedFrame(exported.exports[0].json, exported.exports[0].id) : undefined;
-        const score = reply.preview ? scores.measure(id, frame, { html: reply.preview.html }) : now?.id === id ? now.score : undefined;
-        setState({ phase: "done", output: { id, options, files: result.files, problems: withExportProblems(problems, result.problems), ms, workerColdStartMs: worker.stats.coldStartMs, frames, preview, ...(score ? { score } : {}) } });
+        const score = reply.preview
+          ? scores.measure(id, frame, { html: reply.preview.html })
+          : now?.id === id
+            ? now.score
+            : undefined;
+        setState({
+          phase: "done",
+          output: {
+            id,
+            options,
+            files: result.files,
+            problems: withExportProblems(problems, result.problems),
+            ms,
+            workerColdStartMs: worker.stats.coldStartMs,
+            frames,
+            preview,
+            ...(score ? { score } : {}),
+          },
+        });
         if (frames[0]) scores.keep(id, codeEntry(frames[0], options, result.files), score);
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);
-        setState(failure === "cancelled" ? { phase: "cancelled", draft: kept(draft) } : { phase: "failed", failure, draft: kept(draft) });
+        setState(
+          failure === "cancelled"
+            ? { phase: "cancelled", draft: kept(draft) }
+            : { phase: "failed", failure, draft: kept(draft) },
+        );
       } finally {
         unsubscribe();
       }
@@ -211,13 +264,24 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       void loadDraft(requests).catch(() => undefined);
       // Offline code needs only the structure: no PNG.
       requests
-        .call("export-selection", { png: false }, {
-          signal: controller.signal,
-          onEvent: (message) => current() && setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
-        })
+        .call(
+          "export-selection",
+          { png: false },
+          {
+            signal: controller.signal,
+            onEvent: (message) =>
+              current() &&
+              setState({ phase: "exporting", done: message.done, total: message.total, label: message.label }),
+          },
+        )
         .then(({ frames: sent, extras, problems }) => {
           if (!current()) return;
-          const frames: FrameInfo[] = sent.map((f: ExportedFrame) => ({ id: f.id, name: f.name, width: f.width, height: f.height }));
+          const frames: FrameInfo[] = sent.map((f: ExportedFrame) => ({
+            id: f.id,
+            name: f.name,
+            width: f.width,
+            height: f.height,
+          }));
           const exports: Exports = sent.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
           const exported: Exported = { exports, frames, extras: extras ?? {}, problems: problems ?? [] };
           lastExport.current = exported;
@@ -240,7 +304,8 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     runs.stop();
     exportAbort.current?.abort();
     if (current.phase === "generating" || current.phase === "draft") worker.cancel();
-    if (codeJobBusy(current)) setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });
+    if (codeJobBusy(current))
+      setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });
   }, [worker]);
 
   const retry = useCallback(
@@ -266,7 +331,8 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       const settle = (preview: PreviewState) => current() && setState({ phase: "done", output: { ...shown, preview } });
       worker.call("react-preview", { files: output.files }).then(
         (r) => settle({ status: "scripted", html: r.html, problems: r.problems }),
-        (error: unknown) => settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
       );
     },
     [worker, scores],

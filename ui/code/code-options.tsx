@@ -2,7 +2,15 @@
 import type { Settings } from "../../contract/settings.js";
 import { Segmented } from "../controls/segmented.js";
 
-export function CodeOptions({ settings, disabled, onChange }: { settings: Settings; disabled: boolean; onChange(patch: Partial<Settings>): void }) {
+export function CodeOptions({
+  settings,
+  disabled,
+  onChange,
+}: {
+  settings: Settings;
+  disabled: boolean;
+  onChange(patch: Partial<Settings>): void;
+}) {
   const html = settings.target === "html";
   return (
     <div class="options">
@@ -35,8 +43,16 @@ export function CodeOptions({ settings, disabled, onChange }: { settings: Settin
           onChange={(styling) => onChange({ styling })}
         />
       </div>
-      <label class="checkbox" title="Generate the offline code again whenever the selection changes (never sends anything to a model)">
-        <input type="checkbox" checked={settings.followSelection} onChange={(event) => onChange({ followSelection: event.currentTarget.checked })} /> Update as I select
+      <label
+        class="checkbox"
+        title="Generate the offline code again whenever the selection changes (never sends anything to a model)"
+      >
+        <input
+          type="checkbox"
+          checked={settings.followSelection}
+          onChange={(event) => onChange({ followSelection: event.currentTarget.checked })}
+        />{" "}
+        Update as I select
       </label>
     </div>
   );

@@ -7,7 +7,13 @@ import { highlightLines, languageOf } from "../lib/highlight.js";
 const HIGHLIGHT_LIMIT = 250_000;
 
 export function CodeView({ path, content, line }: { path: string; content: string; line: number | undefined }) {
-  const lines = useMemo(() => (content.length > HIGHLIGHT_LIMIT ? content.split("\n").map(escapeHtml) : highlightLines(content, languageOf(path))), [path, content]);
+  const lines = useMemo(
+    () =>
+      content.length > HIGHLIGHT_LIMIT
+        ? content.split("\n").map(escapeHtml)
+        : highlightLines(content, languageOf(path)),
+    [path, content],
+  );
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

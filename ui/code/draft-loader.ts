@@ -12,7 +12,11 @@ const SOURCE_TIMEOUT_MS = 30_000;
 let loading: Promise<DraftModule> | undefined;
 
 async function load(requests: MainRequests): Promise<DraftModule> {
-  const { data } = await requests.call("get-ui-part", { part: "draft" }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: "the main thread did not send the code draft in time" });
+  const { data } = await requests.call(
+    "get-ui-part",
+    { part: "draft" },
+    { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: "the main thread did not send the code draft in time" },
+  );
   await runScript(await decodeWorkerScript(data), "code draft");
   const module = (globalThis as unknown as Partial<Record<typeof DRAFT_GLOBAL, DraftModule>>)[DRAFT_GLOBAL];
   if (!module) throw new Error("the code draft script ran but left nothing to call");

@@ -11,4 +11,10 @@ import { DRAFT_GLOBAL, type DraftModule } from "./draft-global.js";
 import { prepareFixRound, runFixRound } from "./fix-round.js";
 import { measurePage, measureScore } from "./score/measure.js";
 
-(globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = { draftCode, measureScore, measurePage, prepareFixRound, runFixRound };
+(globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = {
+  draftCode,
+  measureScore,
+  measurePage,
+  prepareFixRound,
+  runFixRound,
+};

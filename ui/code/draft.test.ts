@@ -39,7 +39,11 @@ describe("the draft made in the panel", () => {
     expect(fromReact.files.some((f) => f.content.includes("data-node-id"))).toBe(false);
     const html = draftCode(exports, { target: "html", styling: "css-modules", nodeIds: false });
     expect(html.files.some((f) => f.content.includes("data-node-id"))).toBe(false);
-    expect(html.preview.find((f) => f.path === "index.html")?.content).toBe(draftCode(exports, { target: "html", styling: "css-modules", nodeIds: true }).files.find((f) => f.path === "index.html")?.content);
+    expect(html.preview.find((f) => f.path === "index.html")?.content).toBe(
+      draftCode(exports, { target: "html", styling: "css-modules", nodeIds: true }).files.find(
+        (f) => f.path === "index.html",
+      )?.content,
+    );
     const withIds = draftCode(exports, { target: "html", styling: "css-modules", nodeIds: true });
     expect(withIds.preview).toBe(withIds.files);
   });
@@ -49,7 +53,13 @@ describe("the draft made in the panel", () => {
     const sim = createFigmaSim({ file: readFixture("figmasharp-login.file.json"), images });
     const exports = [{ id: "101:3", json: await sim.node("101:3").exportAsync({ format: "JSON_REST_V1" }) }];
     const vectors = planAssets([exportRoot(exports[0]!.json)!]).vectors;
-    const svgs = Object.fromEntries(await Promise.all(vectors.map(async (v) => [v.id, (await sim.node(v.id).exportAsync({ format: "SVG_STRING" })) as string] as const)));
+    const svgs = Object.fromEntries(
+      await Promise.all(
+        vectors.map(
+          async (v) => [v.id, (await sim.node(v.id).exportAsync({ format: "SVG_STRING" })) as string] as const,
+        ),
+      ),
+    );
     const without = draftCode(exports, react);
     const draft = draftCode(exports, react, { images, svgs });
     const photo = Object.values(images)[0]!;
@@ -62,9 +72,13 @@ describe("the draft made in the panel", () => {
     expect(codes(draft)).not.toContain("missing-image");
     expect(codes(draft)).not.toContain("vector-placeholder");
     // Icons are inlined: the HTML holds each supplied SVG's drawing, as Figma exported it.
-    const page = draftCode(exports, { ...react, target: "html" }, { images, svgs }).files.find((f) => f.path === "index.html")!.content;
+    const page = draftCode(exports, { ...react, target: "html" }, { images, svgs }).files.find(
+      (f) => f.path === "index.html",
+    )!.content;
     for (const svg of Object.values(svgs)) expect(page).toContain(svg.split("\n")[1]);
-    expect(draftCode(exports, { ...react, target: "html" }).files.find((f) => f.path === "index.html")!.content).not.toContain(Object.values(svgs)[0]!.split("\n")[1]);
+    expect(
+      draftCode(exports, { ...react, target: "html" }).files.find((f) => f.path === "index.html")!.content,
+    ).not.toContain(Object.values(svgs)[0]!.split("\n")[1]);
   });
 
   it("throws on unusable input, as loadDesign does (the worker's answer then says it in full)", () => {

@@ -33,10 +33,16 @@ export interface Draft {
  * bytes and SVGs. Throws what loadDesign throws on unusable input; the caller then waits for the worker,
  * whose answer says it in full.
  */
-export function draftCode(exports: ExportEntry[], options: CodeOptions, extras: ExportExtras = {}, now: () => number = () => performance.now()): Draft {
+export function draftCode(
+  exports: ExportEntry[],
+  options: CodeOptions,
+  extras: ExportExtras = {},
+  now: () => number = () => performance.now(),
+): Draft {
   const started = now();
   const design = loadDesign(asNodesReply(exports), [], extras);
   const emitted = emitFiles(design.document, options);
-  const preview = options.target === "html" && options.nodeIds ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
+  const preview =
+    options.target === "html" && options.nodeIds ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
   return { files: emitted.files, problems: [...design.problems, ...emitted.problems], preview, ms: now() - started };
 }

@@ -11,10 +11,20 @@ export function explainFailure(failure: CodeJobFailure): Explanation {
   switch (failure.kind) {
     case "worker":
       return failure.crashed
-        ? { title: "The code generator crashed", detail: failure.message, hint: "Retry starts a fresh code generator with the same export.", action: "retry" }
+        ? {
+            title: "The code generator crashed",
+            detail: failure.message,
+            hint: "Retry starts a fresh code generator with the same export.",
+            action: "retry",
+          }
         : { title: "Code generation failed", detail: failure.message, action: "retry" };
     case "check":
-      return { title: "This design could not be turned into code", detail: failure.message, hint: "Select a frame with visible layers and generate again.", action: "export-again" };
+      return {
+        title: "This design could not be turned into code",
+        detail: failure.message,
+        hint: "Select a frame with visible layers and generate again.",
+        action: "export-again",
+      };
     case "model":
       return explainModelFailure(failure.message, failure.model);
     case "main":
@@ -22,17 +32,34 @@ export function explainFailure(failure: CodeJobFailure): Explanation {
         case "empty-selection":
           return { title: EMPTY_SELECTION_TEXT, detail: failure.message };
         case "unsupported-node":
-          return { title: "This selection can't be turned into code", detail: failure.message, hint: "Select a frame, component or group instead." };
+          return {
+            title: "This selection can't be turned into code",
+            detail: failure.message,
+            hint: "Select a frame, component or group instead.",
+          };
         case "too-large":
           // Too many layers, too long a side or too many frames: only a smaller selection helps (the image
           // is scaled to fit on its own).
-          return { title: "The selection is too large to export", detail: failure.message, hint: "Select a smaller frame, one of the frames inside it, or fewer frames." };
+          return {
+            title: "The selection is too large to export",
+            detail: failure.message,
+            hint: "Select a smaller frame, one of the frames inside it, or fewer frames.",
+          };
         case "export-failed":
-          return { title: "Figma could not export the selection", detail: failure.message, hint: "Try again. If it keeps failing, reselect the frame or duplicate it and try the copy.", action: "export-again" };
+          return {
+            title: "Figma could not export the selection",
+            detail: failure.message,
+            hint: "Try again. If it keeps failing, reselect the frame or duplicate it and try the copy.",
+            action: "export-again",
+          };
         case "cancelled":
           return { title: "Cancelled" };
         default:
-          return { title: "Something went wrong in the plugin", detail: `${failure.message} (${failure.code})`, action: "export-again" };
+          return {
+            title: "Something went wrong in the plugin",
+            detail: `${failure.message} (${failure.code})`,
+            action: "export-again",
+          };
       }
   }
 }
@@ -45,7 +72,12 @@ export function explainAiFailure(failure: ModelJobFailure): Explanation {
     // The worker refused the frame before anything was sent: said as the worker's failures are.
     case "check":
     case "worker":
-      return { title: "The code generator failed", detail: failure.message, hint: "Try again; the code generator restarts if it crashed.", action: "retry" };
+      return {
+        title: "The code generator failed",
+        detail: failure.message,
+        hint: "Try again; the code generator restarts if it crashed.",
+        action: "retry",
+      };
     case "main":
       return explainFailure({ kind: "main", code: failure.code, message: failure.message });
   }

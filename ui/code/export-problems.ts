@@ -9,6 +9,11 @@ import type { ExportProblem } from "../../contract/messages.js";
 const IMAGE_CODES = new Set(["image-missing", "image-failed", "image-too-large", "images-over-limit"]);
 
 export function withExportProblems(exported: readonly ExportProblem[], problems: readonly Problem[]): Problem[] {
-  const imageLayers = new Set(exported.filter((p) => IMAGE_CODES.has(p.code) && p.nodeId !== undefined).map((p) => p.nodeId));
-  return [...exported, ...problems.filter((p) => !(p.code === "missing-image" && p.nodeId !== undefined && imageLayers.has(p.nodeId)))];
+  const imageLayers = new Set(
+    exported.filter((p) => IMAGE_CODES.has(p.code) && p.nodeId !== undefined).map((p) => p.nodeId),
+  );
+  return [
+    ...exported,
+    ...problems.filter((p) => !(p.code === "missing-image" && p.nodeId !== undefined && imageLayers.has(p.nodeId))),
+  ];
 }

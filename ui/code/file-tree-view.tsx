@@ -10,34 +10,84 @@ function Breakable({ name }: { name: string }) {
   return <>{parts.map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]))}</>;
 }
 
-export function FileTreeView({ root, active, problemCounts, onOpen }: { root: FolderNode; active: string | undefined; problemCounts: Map<string, number>; onOpen(path: string): void }) {
+export function FileTreeView({
+  root,
+  active,
+  problemCounts,
+  onOpen,
+}: {
+  root: FolderNode;
+  active: string | undefined;
+  problemCounts: Map<string, number>;
+  onOpen(path: string): void;
+}) {
   return (
     <nav class="tree" aria-label="Generated files">
-      <ul>{root.children.map((node) => <TreeItem key={node.path} node={node} depth={0} active={active} problemCounts={problemCounts} onOpen={onOpen} />)}</ul>
+      <ul>
+        {root.children.map((node) => (
+          <TreeItem
+            key={node.path}
+            node={node}
+            depth={0}
+            active={active}
+            problemCounts={problemCounts}
+            onOpen={onOpen}
+          />
+        ))}
+      </ul>
     </nav>
   );
 }
 
-function TreeItem({ node, depth, active, problemCounts, onOpen }: { node: TreeNode; depth: number; active: string | undefined; problemCounts: Map<string, number>; onOpen(path: string): void }) {
+function TreeItem({
+  node,
+  depth,
+  active,
+  problemCounts,
+  onOpen,
+}: {
+  node: TreeNode;
+  depth: number;
+  active: string | undefined;
+  problemCounts: Map<string, number>;
+  onOpen(path: string): void;
+}) {
   const [open, setOpen] = useState(true);
   const indent = { paddingLeft: `${6 + depth * 12}px` };
   if (node.kind === "file") {
     const problems = problemCounts.get(node.path) ?? 0;
     return (
       <li>
-        <button type="button" class={`tree__row${node.path === active ? " is-active" : ""}`} aria-current={node.path === active ? "true" : undefined} style={indent} title={node.path} onClick={() => onOpen(node.path)}>
+        <button
+          type="button"
+          class={`tree__row${node.path === active ? " is-active" : ""}`}
+          aria-current={node.path === active ? "true" : undefined}
+          style={indent}
+          title={node.path}
+          onClick={() => onOpen(node.path)}
+        >
           <FileIcon />
           <span class="tree__name">
             <Breakable name={node.name} />
           </span>
-          {problems > 0 ? <span class="tree__badge" title={`${plural(problems, "problem")}`}>{problems}</span> : null}
+          {problems > 0 ? (
+            <span class="tree__badge" title={`${plural(problems, "problem")}`}>
+              {problems}
+            </span>
+          ) : null}
         </button>
       </li>
     );
   }
   return (
     <li>
-      <button type="button" class="tree__row tree__row--folder" aria-expanded={open} style={indent} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="tree__row tree__row--folder"
+        aria-expanded={open}
+        style={indent}
+        onClick={() => setOpen(!open)}
+      >
         <span class={`tree__chevron${open ? " is-open" : ""}`}>
           <ChevronIcon />
         </span>
@@ -46,7 +96,14 @@ function TreeItem({ node, depth, active, problemCounts, onOpen }: { node: TreeNo
       {open ? (
         <ul>
           {node.children.map((child) => (
-            <TreeItem key={child.path} node={child} depth={depth + 1} active={active} problemCounts={problemCounts} onOpen={onOpen} />
+            <TreeItem
+              key={child.path}
+              node={child}
+              depth={depth + 1}
+              active={active}
+              problemCounts={problemCounts}
+              onOpen={onOpen}
+            />
           ))}
         </ul>
       ) : null}

@@ -22,7 +22,9 @@ import { FIX_LABEL, fixableScore, withFixOutcome, type FixOutcome } from "./fix-
 import type { PageMeasure, ScoreInput } from "./score/measure.js";
 
 const DESIGN_PNG = "data:image/png;base64,DESIGN";
-const files = (tag: string): SourceFile[] => [{ path: "index.html", content: `<main data-node-id="101:3">${tag}</main>\n` }];
+const files = (tag: string): SourceFile[] => [
+  { path: "index.html", content: `<main data-node-id="101:3">${tag}</main>\n` },
+];
 const measuredScore = (iouMatched: number): FidelityScore => scoreOf({ iouMatched });
 
 function turn(n: number, tag: string, extra: Partial<AiTurn> = {}): AiTurn {
@@ -58,7 +60,16 @@ const result = (tag: string): ModelCodeResult => ({
   problems: [],
   notes: `notes ${tag}`,
   conversation: { kind: "responses", previousResponseId: `resp_${tag}` },
-  attempts: [{ kind: "answer", files: files(tag), problems: [], notes: `notes ${tag}`, text: `{"answer":"${tag}"}`, conversation: { kind: "responses", previousResponseId: `resp_${tag}` } }],
+  attempts: [
+    {
+      kind: "answer",
+      files: files(tag),
+      problems: [],
+      notes: `notes ${tag}`,
+      text: `{"answer":"${tag}"}`,
+      conversation: { kind: "responses", previousResponseId: `resp_${tag}` },
+    },
+  ],
   kept: 0,
   repair: "none",
   timings: { modelMs: 1, postMs: 1 },
@@ -70,7 +81,18 @@ function engine(answer: ModelCodeResult | Error | (() => Promise<ModelCodeResult
   const caller: EngineCaller = {
     call: async <K extends Kind>(kind: K, body: BodyOf<K>): Promise<ReplyOf<K>> => {
       calls.push({ kind, body });
-      if (kind === "ai-round-estimate") return { estimate: { estimate: true, textTokens: 1, imageTokens: 2, inputTokens: 3, outputTokens: 4, costUsd: 0.01, price: undefined } } as ReplyOf<K>;
+      if (kind === "ai-round-estimate")
+        return {
+          estimate: {
+            estimate: true,
+            textTokens: 1,
+            imageTokens: 2,
+            inputTokens: 3,
+            outputTokens: 4,
+            costUsd: 0.01,
+            price: undefined,
+          },
+        } as ReplyOf<K>;
       if (kind !== "ai-generate") throw new Error(`unexpected ${kind}`);
       if (answer instanceof Error) throw answer;
       return { result: typeof answer === "function" ? await answer() : answer } as ReplyOf<K>;
@@ -84,18 +106,33 @@ function measuring(scores: Record<string, number>) {
   const measured: string[] = [];
   return {
     measured,
-    page: async (given: SourceFile[]): Promise<ScoreInput> => ({ frame: { id: "101:3" } as ScoreInput["frame"], html: given[0]!.content }),
-    measure: async (input: ScoreInput, _signal?: AbortSignal, options: { picture?: boolean } = {}): Promise<PageMeasure> => {
+    page: async (given: SourceFile[]): Promise<ScoreInput> => ({
+      frame: { id: "101:3" } as ScoreInput["frame"],
+      html: given[0]!.content,
+    }),
+    measure: async (
+      input: ScoreInput,
+      _signal?: AbortSignal,
+      options: { picture?: boolean } = {},
+    ): Promise<PageMeasure> => {
       const tag = /<main[^>]*>(.*)<\/main>/.exec(input.html)![1]!;
       measured.push(tag);
-      return { score: measuredScore(scores[tag]!), ...(options.picture ? { png: `data:image/png;base64,RENDERED${tag}` } : {}) };
+      return {
+        score: measuredScore(scores[tag]!),
+        ...(options.picture ? { png: `data:image/png;base64,RENDERED${tag}` } : {}),
+      };
     },
   };
 }
 
 function io(signal = new AbortController().signal) {
   const events: AiJobEvent[] = [];
-  const send: SendIo<AiJobEvent> = { signal, onEvent: (e) => events.push(e), settings: DEFAULT_SETTINGS, apiKey: "sk-test" };
+  const send: SendIo<AiJobEvent> = {
+    signal,
+    onEvent: (e) => events.push(e),
+    settings: DEFAULT_SETTINGS,
+    apiKey: "sk-test",
+  };
   return { send, events };
 }
 
@@ -107,9 +144,24 @@ const outcomeOf = (run: FixRun): FixOutcome => {
 describe("when Fix differences is offered", () => {
   it("on a measured turn with layers off, texts not seen or sideways scrolling; not before it is measured, nor when nothing is off or no layer matched", () => {
     expect(fixableScore(turn(1, "a"))).toBeDefined();
-    const clean = scoreOf({ worst: [], widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }] });
+    const clean = scoreOf({
+      worst: [],
+      widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }],
+    });
     expect(fixableScore(turn(1, "a", { score: { status: "done", score: clean } }))).toBeUndefined();
-    expect(fixableScore(turn(1, "a", { score: { status: "done", score: { ...clean, widths: [{ width: 390, textVisible: 1, overflow: true, overflowPx: 12, hiddenTexts: [] }] } } }))).toBeDefined();
+    expect(
+      fixableScore(
+        turn(1, "a", {
+          score: {
+            status: "done",
+            score: {
+              ...clean,
+              widths: [{ width: 390, textVisible: 1, overflow: true, overflowPx: 12, hiddenTexts: [] }],
+            },
+          },
+        }),
+      ),
+    ).toBeDefined();
     expect(fixableScore(turn(1, "a", { score: { status: "done", score: scoreOf({ matched: 0 }) } }))).toBeUndefined();
     expect(fixableScore(turn(1, "a", { score: { status: "measuring" } }))).toBeUndefined();
     expect(fixableScore(turn(1, "a", { score: undefined }))).toBeUndefined();
@@ -121,23 +173,55 @@ describe("what a round's estimate resends", () => {
   it("the answers along the turn's conversation, and what was sent between them: refinements' words, kept rounds as sent", () => {
     const sent: RoundRequest = { instructions: "the measurement", images: [{ label: "The design:", url: DESIGN_PNG }] };
     // 1 → 2 (refine) → 4 (a kept fix of 2); 3 refines 1 on a branch of its own.
-    const fix = turn(4, "fixed", { parent: 1, instructions: FIX_LABEL, fix: { before: 0.9, after: 0.95, kept: true, message: "m", sent } });
+    const fix = turn(4, "fixed", {
+      parent: 1,
+      instructions: FIX_LABEL,
+      fix: { before: 0.9, after: 0.95, kept: true, message: "m", sent },
+    });
     const s = session([turn(1, "a"), turn(2, "b", { parent: 0 }), turn(3, "c", { parent: 0 }), fix]);
-    expect(conversationTrail(s, 3)).toEqual({ answers: ['{"answer":"a"}', '{"answer":"b"}', '{"answer":"fixed"}'], earlier: [{ instructions: "refine 2", images: [] }, sent] });
-    expect(conversationTrail(s, 2)).toEqual({ answers: ['{"answer":"a"}', '{"answer":"c"}'], earlier: [{ instructions: "refine 3", images: [] }] });
+    expect(conversationTrail(s, 3)).toEqual({
+      answers: ['{"answer":"a"}', '{"answer":"b"}', '{"answer":"fixed"}'],
+      earlier: [{ instructions: "refine 2", images: [] }, sent],
+    });
+    expect(conversationTrail(s, 2)).toEqual({
+      answers: ['{"answer":"a"}', '{"answer":"c"}'],
+      earlier: [{ instructions: "refine 3", images: [] }],
+    });
     // A turn without its reply text stands in with its files and notes, in the reply's format.
     const bare = session([turn(1, "a", { answer: undefined })]);
-    expect(JSON.parse(conversationTrail(bare, 0).answers[0]!)).toEqual({ notes: "notes a", files: [{ path: "index.html", content: files("a")[0]!.content }] });
+    expect(JSON.parse(conversationTrail(bare, 0).answers[0]!)).toEqual({
+      notes: "notes a",
+      files: [{ path: "index.html", content: files("a")[0]!.content }],
+    });
   });
 
   it("says what goes in words", () => {
     const pictures = { rendered: true, design: true };
-    expect(roundWords(scoreOf(), pictures)).toBe("The measurement (3 layers off, 1 text not fully seen, sideways scrolling) and the page as rendered beside the design");
-    expect(roundWords(scoreOf({ worst: [scoreOf().worst[0]!], widths: [] }), { rendered: false, design: true }, "no 2D canvas")).toBe("The measurement (1 layer off) and the design (the page could not be pictured: no 2D canvas)");
+    expect(roundWords(scoreOf(), pictures)).toBe(
+      "The measurement (3 layers off, 1 text not fully seen, sideways scrolling) and the page as rendered beside the design",
+    );
+    expect(
+      roundWords(
+        scoreOf({ worst: [scoreOf().worst[0]!], widths: [] }),
+        { rendered: false, design: true },
+        "no 2D canvas",
+      ),
+    ).toBe("The measurement (1 layer off) and the design (the page could not be pictured: no 2D canvas)");
     // A text cut off at every width is one text.
     const hidden = { nodeId: "101:6", name: "Don’t have an account?", visible: 0.2 };
-    const everywhere = scoreOf({ worst: [], widths: [375, 390, 768].map((width) => ({ width, textVisible: 0.8, overflow: false, overflowPx: 0, hiddenTexts: [hidden] })) });
-    expect(roundWords(everywhere, pictures)).toBe("The measurement (1 text not fully seen) and the page as rendered beside the design");
+    const everywhere = scoreOf({
+      worst: [],
+      widths: [375, 390, 768].map((width) => ({
+        width,
+        textVisible: 0.8,
+        overflow: false,
+        overflowPx: 0,
+        hiddenTexts: [hidden],
+      })),
+    });
+    expect(roundWords(everywhere, pictures)).toBe(
+      "The measurement (1 text not fully seen) and the page as rendered beside the design",
+    );
   });
 });
 
@@ -146,16 +230,33 @@ describe("preparing a round", () => {
     const { caller, calls } = engine(result("never"));
     const m = measuring({ a: 0.91 });
     const s = session([turn(1, "a")]);
-    const { request, confirm } = await prepareFixRound({ session: s, index: 0, score: measuredScore(0.91), worker: caller, page: m.page, measure: m.measure, to: { model: "gpt-5", host: "api.openai.com" }, prices: undefined, signal: new AbortController().signal });
+    const { request, confirm } = await prepareFixRound({
+      session: s,
+      index: 0,
+      score: measuredScore(0.91),
+      worker: caller,
+      page: m.page,
+      measure: m.measure,
+      to: { model: "gpt-5", host: "api.openai.com" },
+      prices: undefined,
+      signal: new AbortController().signal,
+    });
     expect(m.measured).toEqual(["a"]);
     expect(request.fix).toEqual({ parent: 0, score: measuredScore(0.91), png: "data:image/png;base64,RENDEREDa" });
     expect(calls).toHaveLength(1);
     const body = calls[0]!.body as { answers: string[]; earlier: unknown[]; round: RoundRequest; model: string };
     expect(body).toMatchObject({ answers: ['{"answer":"a"}'], earlier: [], model: "gpt-5" });
     // The round: the measurement (the layer 40 px off named with both boxes), then the page as rendered, then the design.
-    expect(body.round.instructions).toContain('"id":"101:6","layer":"Don’t have an account?","design":{"x":65,"y":585,"width":250,"height":24},"problem":"off","rendered":{"x":105,"y":585,"width":250,"height":24}');
+    expect(body.round.instructions).toContain(
+      '"id":"101:6","layer":"Don’t have an account?","design":{"x":65,"y":585,"width":250,"height":24},"problem":"off","rendered":{"x":105,"y":585,"width":250,"height":24}',
+    );
     expect(body.round.images.map((i) => i.url)).toEqual(["data:image/png;base64,RENDEREDa", DESIGN_PNG]);
-    expect(confirm).toMatchObject({ phase: "confirm", to: { model: "gpt-5" }, estimate: { costUsd: 0.01 }, fix: { lead: "Send turn 1's measured differences of “Log-In Page” to " } });
+    expect(confirm).toMatchObject({
+      phase: "confirm",
+      to: { model: "gpt-5" },
+      estimate: { costUsd: 0.01 },
+      fix: { lead: "Send turn 1's measured differences of “Log-In Page” to " },
+    });
     expect(confirm.fix!.words).toContain("the page as rendered beside the design");
   });
 });
@@ -168,26 +269,58 @@ describe("running a round", () => {
     const { caller, calls } = engine(result("fixed"));
     const m = measuring({ fixed: 0.97 });
     const { send, events } = io();
-    const outcome = outcomeOf(await runFixRound({ session: s, fix: fixOf(s), worker: caller, page: m.page, measure: m.measure, io: send }));
+    const outcome = outcomeOf(
+      await runFixRound({ session: s, fix: fixOf(s), worker: caller, page: m.page, measure: m.measure, io: send }),
+    );
     // A refinement of the turn's conversation, carrying the measurement and the two pictures.
-    const body = calls[0]!.body as { refine: { conversation: unknown; instructions: string; images: { url: string }[] } };
+    const body = calls[0]!.body as {
+      refine: { conversation: unknown; instructions: string; images: { url: string }[] };
+    };
     expect(calls[0]!.kind).toBe("ai-generate");
     expect(body.refine.conversation).toEqual({ kind: "responses", previousResponseId: "resp_a" });
     expect(body.refine.images.map((i) => i.url)).toEqual(["data:image/png;base64,RENDEREDa", DESIGN_PNG]);
     expect(events).toContainEqual({ type: "measuring" });
-    expect(outcome.verdict).toEqual({ before: 0.91, after: 0.97, kept: true, message: "the model's fix measured better (0.97 vs 0.91): kept it" });
+    expect(outcome.verdict).toEqual({
+      before: 0.91,
+      after: 0.97,
+      kept: true,
+      message: "the model's fix measured better (0.97 vs 0.91): kept it",
+    });
 
     const next = withFixOutcome(s, outcome, (r) => ({ ...turn(2, "x"), files: r.files, conversation: r.conversation }));
     expect(next.turns).toHaveLength(2);
     expect(next.selected).toBe(1);
-    expect(next.turns[1]).toMatchObject({ instructions: FIX_LABEL, parent: 0, files: files("fixed"), score: { status: "done", score: { iouMatched: 0.97 } }, fix: { kept: true, sent: { instructions: body.refine.instructions } } });
+    expect(next.turns[1]).toMatchObject({
+      instructions: FIX_LABEL,
+      parent: 0,
+      files: files("fixed"),
+      score: { status: "done", score: { iouMatched: 0.97 } },
+      fix: { kept: true, sent: { instructions: body.refine.instructions } },
+    });
   });
 
   it("a worse answer is noted on the turn it tried to fix; the files on show and the turn selected stay", async () => {
     const s = session([turn(1, "a")]);
     const m = measuring({ worse: 0.85 });
-    const outcome = outcomeOf(await runFixRound({ session: s, fix: fixOf(s), worker: engine(result("worse")).caller, page: m.page, measure: m.measure, io: io().send }));
-    expect(outcome).toEqual({ parent: 0, verdict: { before: 0.91, after: 0.85, kept: false, message: "the model's fix measured worse (0.85 vs 0.91): kept the earlier code" } });
+    const outcome = outcomeOf(
+      await runFixRound({
+        session: s,
+        fix: fixOf(s),
+        worker: engine(result("worse")).caller,
+        page: m.page,
+        measure: m.measure,
+        io: io().send,
+      }),
+    );
+    expect(outcome).toEqual({
+      parent: 0,
+      verdict: {
+        before: 0.91,
+        after: 0.85,
+        kept: false,
+        message: "the model's fix measured worse (0.85 vs 0.91): kept the earlier code",
+      },
+    });
     const next = withFixOutcome(s, outcome, () => {
       throw new Error("no turn is made for a discarded fix");
     });
@@ -201,14 +334,30 @@ describe("running a round", () => {
     const s = session([turn(1, "a")]);
     const m = measuring({});
     const limited = Object.assign(new Error("The endpoint answered 429"), { kind: "rate-limited" });
-    expect(await runFixRound({ session: s, fix: fixOf(s), worker: engine(limited).caller, page: m.page, measure: m.measure, io: io().send })).toEqual({ failure: limited });
+    expect(
+      await runFixRound({
+        session: s,
+        fix: fixOf(s),
+        worker: engine(limited).caller,
+        page: m.page,
+        measure: m.measure,
+        io: io().send,
+      }),
+    ).toEqual({ failure: limited });
 
     const controller = new AbortController();
     const held = engine(() => {
       controller.abort();
       return Promise.reject(new Error("aborted"));
     });
-    const stopped = await runFixRound({ session: s, fix: fixOf(s), worker: held.caller, page: m.page, measure: m.measure, io: io(controller.signal).send });
+    const stopped = await runFixRound({
+      session: s,
+      fix: fixOf(s),
+      worker: held.caller,
+      page: m.page,
+      measure: m.measure,
+      io: io(controller.signal).send,
+    });
     expect("failure" in stopped && isCancelled(stopped.failure)).toBe(true);
     expect(m.measured).toEqual([]);
   });

@@ -37,7 +37,11 @@ function lineage(session: AiSession, index: number): AiTurn[] {
 
 /** The model's reply as it wrote it, or (a turn kept without it) its files and notes in the reply's format. */
 const answerOf = (turn: AiTurn): string =>
-  turn.answer || JSON.stringify({ notes: turn.notes, files: turn.files.filter((f) => f.bytes === undefined).map((f) => ({ path: f.path, content: f.content })) });
+  turn.answer ||
+  JSON.stringify({
+    notes: turn.notes,
+    files: turn.files.filter((f) => f.bytes === undefined).map((f) => ({ path: f.path, content: f.content })),
+  });
 
 /**
  * What a correction round of turn `index` resends (the whole conversation is billed again): the model's answers along
@@ -47,16 +51,26 @@ export function conversationTrail(session: AiSession, index: number): { answers:
   const turns = lineage(session, index);
   return {
     answers: turns.map(answerOf),
-    earlier: turns.slice(1).map((t) => t.fix?.sent ?? { instructions: t.instructions || "(no instructions)", images: [] }),
+    earlier: turns
+      .slice(1)
+      .map((t) => t.fix?.sent ?? { instructions: t.instructions || "(no instructions)", images: [] }),
   };
 }
 
 /** What the estimate card says a round sends: "The measurement (3 layers off, 1 text not fully seen) and the page as rendered beside the design". */
-export function roundWords(score: FidelityScore, pictures: { rendered: boolean; design: boolean }, pictureError?: string): string {
+export function roundWords(
+  score: FidelityScore,
+  pictures: { rendered: boolean; design: boolean },
+  pictureError?: string,
+): string {
   // A text cut off at several widths is one text.
   const texts = new Set(score.widths.flatMap((w) => w.hiddenTexts.map((t) => t.nodeId))).size;
   const overflow = score.widths.some((w) => w.overflow);
-  const parts = [score.worst.length > 0 ? `${plural(score.worst.length, "layer")} off` : "", texts > 0 ? `${plural(texts, "text")} not fully seen` : "", overflow ? "sideways scrolling" : ""].filter(Boolean);
+  const parts = [
+    score.worst.length > 0 ? `${plural(score.worst.length, "layer")} off` : "",
+    texts > 0 ? `${plural(texts, "text")} not fully seen` : "",
+    overflow ? "sideways scrolling" : "",
+  ].filter(Boolean);
   const shown =
     pictures.rendered && pictures.design
       ? "the page as rendered beside the design"
@@ -100,10 +114,23 @@ export async function prepareFixRound(p: FixPrepareInput): Promise<{ request: Ai
   // The page as rendered now, at the design width (the turn's score was measured on the same page).
   const pictured = await (p.measure ?? measurePage)(page, signal, { picture: true });
   const design = session.input.imageDataUrl;
-  const round = verifyRequest(score, { ...(pictured.png ? { rendered: pictured.png } : {}), ...(design ? { design } : {}) });
-  const body = { input: session.input, ...conversationTrail(session, index), round, model: p.to.model, ...(p.prices ? { prices: p.prices } : {}) };
+  const round = verifyRequest(score, {
+    ...(pictured.png ? { rendered: pictured.png } : {}),
+    ...(design ? { design } : {}),
+  });
+  const body = {
+    input: session.input,
+    ...conversationTrail(session, index),
+    round,
+    model: p.to.model,
+    ...(p.prices ? { prices: p.prices } : {}),
+  };
   const { estimate } = await p.worker.call("ai-round-estimate", body, { signal });
-  const words = roundWords(score, { rendered: pictured.png !== undefined, design: design !== undefined }, pictured.pictureError);
+  const words = roundWords(
+    score,
+    { rendered: pictured.png !== undefined, design: design !== undefined },
+    pictured.pictureError,
+  );
   return {
     request: { session, fix: { parent: index, score, png: pictured.png } },
     confirm: {
@@ -160,9 +187,16 @@ export async function runFixRound(r: FixRunInput): Promise<FixRun> {
     onSend: ({ instructions, images }) => (sent = { instructions, images }),
     ask: async (round, signal) => {
       const refine = { conversation: round.conversation, instructions: round.instructions, images: round.images };
-      const body = { settings: io.settings, apiKey: io.apiKey, input: session.input, refine, timeoutMs: io.settings.timeoutSec * 1000 };
+      const body = {
+        settings: io.settings,
+        apiKey: io.apiKey,
+        input: session.input,
+        refine,
+        timeoutMs: io.settings.timeoutSec * 1000,
+      };
       try {
-        answer = (await r.worker.call("ai-generate", body, { onEvent: io.onEvent, ...(signal ? { signal } : {}) })).result;
+        answer = (await r.worker.call("ai-generate", body, { onEvent: io.onEvent, ...(signal ? { signal } : {}) }))
+          .result;
         return answer;
       } catch (error) {
         failure = { error };
@@ -180,7 +214,13 @@ export async function runFixRound(r: FixRunInput): Promise<FixRun> {
   if (failure) return { failure: failure.error };
   const report = result.rounds[0];
   if (!report) return { failure: new Error("the correction round did not run") };
-  const verdict = { before: report.before.iouMatched, ...(report.score ? { after: report.score.iouMatched } : {}), kept: report.kept, message: report.message };
-  const kept = report.kept && answer && report.score && sent ? { result: answer, score: report.score, sent } : undefined;
+  const verdict = {
+    before: report.before.iouMatched,
+    ...(report.score ? { after: report.score.iouMatched } : {}),
+    kept: report.kept,
+    message: report.message,
+  };
+  const kept =
+    report.kept && answer && report.score && sent ? { result: answer, score: report.score, sent } : undefined;
   return { outcome: { parent: fix.parent, verdict, ...(kept ? { kept } : {}) } };
 }

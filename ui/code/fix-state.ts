@@ -34,13 +34,23 @@ export interface FixOutcome {
  * `parent`, with its score already measured, and on show; otherwise `parent` notes the round tried and nothing else
  * changes (the files on show, which turn is selected).
  */
-export function withFixOutcome(session: AiSession, outcome: FixOutcome, made: (result: ModelCodeResult) => AiTurn): AiSession {
+export function withFixOutcome(
+  session: AiSession,
+  outcome: FixOutcome,
+  made: (result: ModelCodeResult) => AiTurn,
+): AiSession {
   const { parent, verdict, kept } = outcome;
   if (!session.turns[parent]) return session;
   if (!kept) {
     const turns = session.turns.map((t, i) => (i === parent ? { ...t, tried: [...(t.tried ?? []), verdict] } : t));
     return { ...session, turns };
   }
-  const turn: AiTurn = { ...made(kept.result), instructions: FIX_LABEL, parent, score: { status: "done", score: kept.score }, fix: { ...verdict, sent: kept.sent } };
+  const turn: AiTurn = {
+    ...made(kept.result),
+    instructions: FIX_LABEL,
+    parent,
+    score: { status: "done", score: kept.score },
+    fix: { ...verdict, sent: kept.sent },
+  };
   return { ...session, turns: [...session.turns, turn], selected: session.turns.length };
 }

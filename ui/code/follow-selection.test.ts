@@ -5,7 +5,15 @@ import { FOLLOW_DELAY_MS, framesKey, SelectionFollower, selectionKey, type Follo
 const node = (id: string) => ({ id, name: `Frame ${id}`, type: "FRAME", width: 100, height: 100 });
 const selection = (ids: string[], unsupported: string[] = []): SelectionSummary => ({
   nodes: ids.map(node),
-  unsupported: unsupported.map((id) => ({ id, name: id, type: "SLICE", width: 10, height: 10, problem: "not-design" as const, reason: "a slice" })),
+  unsupported: unsupported.map((id) => ({
+    id,
+    name: id,
+    type: "SLICE",
+    width: 10,
+    height: 10,
+    problem: "not-design" as const,
+    reason: "a slice",
+  })),
 });
 
 function manualTimers() {

@@ -67,11 +67,20 @@ export interface FollowOptions {
 }
 
 /** Runs the follower for the code panel; returns what the Generate button calls to say it generated. */
-export function useFollowSelection({ enabled, selection, shownFrames, generate }: FollowOptions): (selection: SelectionSummary) => void {
+export function useFollowSelection({
+  enabled,
+  selection,
+  shownFrames,
+  generate,
+}: FollowOptions): (selection: SelectionSummary) => void {
   const generateRef = useRef(generate);
   generateRef.current = generate;
   const follower = useRef<SelectionFollower | undefined>(undefined);
-  follower.current ??= new SelectionFollower(() => generateRef.current(), { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) }, framesKey(shownFrames));
+  follower.current ??= new SelectionFollower(
+    () => generateRef.current(),
+    { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    framesKey(shownFrames),
+  );
   const key = selectionKey(selection);
   useEffect(() => follower.current!.update(key, enabled), [key, enabled]);
   useEffect(() => () => follower.current!.stop(), []);

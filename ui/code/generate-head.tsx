@@ -37,7 +37,8 @@ export interface GenerateHeadProps {
 
 /** Why Generate is off, or undefined when it is on. */
 export function generateBlocker(selection: SelectionSummary): string | undefined {
-  if (selection.nodes.length === 0 && selection.unsupported.length === 0) return "Select a frame, component or group first";
+  if (selection.nodes.length === 0 && selection.unsupported.length === 0)
+    return "Select a frame, component or group first";
   if (selection.unsupported.length > 0) return "Some selected layers can't be exported: see the note below";
   return undefined;
 }
@@ -58,14 +59,24 @@ export function GenerateHead(props: GenerateHeadProps) {
         ) : (
           <div class="head-actions">
             {/* The primary action is the model with a key, the offline generator without one. */}
-            <button type="button" class={`button ${hasKey ? "button--secondary" : "button--primary"}`} disabled={blocker !== undefined} title={blocker ?? "Generate from the layer structure, on this computer"} onClick={props.onGenerate}>
+            <button
+              type="button"
+              class={`button ${hasKey ? "button--secondary" : "button--primary"}`}
+              disabled={blocker !== undefined}
+              title={blocker ?? "Generate from the layer structure, on this computer"}
+              onClick={props.onGenerate}
+            >
               Generate
             </button>
             <button
               type="button"
               class={`button ${hasKey ? "button--primary" : "button--secondary"}`}
               disabled={blocker !== undefined || !hasKey}
-              title={!hasKey ? "Add an API key in Settings first" : (blocker ?? `Send the frame's image and structure to ${settings.model}`)}
+              title={
+                !hasKey
+                  ? "Add an API key in Settings first"
+                  : (blocker ?? `Send the frame's image and structure to ${settings.model}`)
+              }
               onClick={props.onGenerateAi}
             >
               Generate with AI
@@ -73,7 +84,14 @@ export function GenerateHead(props: GenerateHeadProps) {
           </div>
         )}
         {compact ? (
-          <button type="button" class={`icon-button head-options${optionsOpen ? " is-open" : ""}`} aria-label="Options" aria-expanded={optionsOpen} title={optionsOpen ? "Hide the options" : "Target and styling"} onClick={() => setOptionsOpen(!optionsOpen)}>
+          <button
+            type="button"
+            class={`icon-button head-options${optionsOpen ? " is-open" : ""}`}
+            aria-label="Options"
+            aria-expanded={optionsOpen}
+            title={optionsOpen ? "Hide the options" : "Target and styling"}
+            onClick={() => setOptionsOpen(!optionsOpen)}
+          >
             <OptionsIcon />
           </button>
         ) : null}
@@ -93,7 +111,13 @@ export function GenerateHead(props: GenerateHeadProps) {
             onInput={(event) => props.onAiChange({ ...ai, instructions: event.currentTarget.value })}
           />
           <label class="checkbox" title="Send the offline output as a draft for the model to improve">
-            <input type="checkbox" checked={ai.draft} disabled={busy} onChange={(event) => props.onAiChange({ ...ai, draft: event.currentTarget.checked })} /> Start from the offline draft
+            <input
+              type="checkbox"
+              checked={ai.draft}
+              disabled={busy}
+              onChange={(event) => props.onAiChange({ ...ai, draft: event.currentTarget.checked })}
+            />{" "}
+            Start from the offline draft
           </label>
         </div>
       ) : (

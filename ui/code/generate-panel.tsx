@@ -44,27 +44,66 @@ export interface GeneratePanelProps {
 
 export function optionsFrom(settings: Settings, components?: ComponentMap): Options {
   const mapped = settings.target === "react" && components && components.components.length > 0;
-  return { target: settings.target, styling: settings.styling, nodeIds: settings.nodeIds, ...(mapped ? { components } : {}) };
+  return {
+    target: settings.target,
+    styling: settings.styling,
+    nodeIds: settings.nodeIds,
+    ...(mapped ? { components } : {}),
+  };
 }
 
 /** A model turn as the results view shows it; `measuring`: the turn whose score is being measured. */
-function turnOutput(session: AiSession, preview: CodeOutput["preview"] | undefined, measuring: string | undefined): CodeOutput | undefined {
+function turnOutput(
+  session: AiSession,
+  preview: CodeOutput["preview"] | undefined,
+  measuring: string | undefined,
+): CodeOutput | undefined {
   const turn = session.turns[session.selected];
   if (!turn) return undefined;
   const score = turn.score ?? (measuring === turnKey(session, turn) ? { status: "measuring" as const } : undefined);
-  return { id: turn.n, options: session.options, files: turn.files, problems: turn.problems, ms: turn.ms, workerColdStartMs: undefined, frames: [session.frame], preview: preview ?? { status: "loading" }, ...(score ? { score } : {}) };
+  return {
+    id: turn.n,
+    options: session.options,
+    files: turn.files,
+    problems: turn.problems,
+    ms: turn.ms,
+    workerColdStartMs: undefined,
+    frames: [session.frame],
+    preview: preview ?? { status: "loading" },
+    ...(score ? { score } : {}),
+  };
 }
 
 /** "Fix differences": the measured differences of the turn on show go back to the model (its answer kept only if it measures better). */
 function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number | undefined; onFix(): void }) {
   return (
-    <button type="button" class="button button--secondary button--small score__fix" disabled={disabled} title={`Send turn ${turn ?? ""}'s measured differences to the model; its fix is kept only if it measures better`} onClick={onFix}>
+    <button
+      type="button"
+      class="button button--secondary button--small score__fix"
+      disabled={disabled}
+      title={`Send turn ${turn ?? ""}'s measured differences to the model; its fix is kept only if it measures better`}
+      onClick={onFix}
+    >
       Fix differences
     </button>
   );
 }
 
-export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker, hasKey, onSettingsChange, onOpenSettings, notify, onFocusNode, onViewChange, components }: GeneratePanelProps) {
+export function GeneratePanel({
+  selection,
+  thumbnails,
+  settings,
+  job,
+  ai,
+  worker,
+  hasKey,
+  onSettingsChange,
+  onOpenSettings,
+  notify,
+  onFocusNode,
+  onViewChange,
+  components,
+}: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
@@ -92,7 +131,12 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
     setSource("offline");
     job.generate(options);
   };
-  const followed = useFollowSelection({ enabled: settings.followSelection && source === "offline" && !aiBusy, selection, shownFrames: shownOutput(state)?.frames ?? [], generate: startOffline });
+  const followed = useFollowSelection({
+    enabled: settings.followSelection && source === "offline" && !aiBusy,
+    selection,
+    shownFrames: shownOutput(state)?.frames ?? [],
+    generate: startOffline,
+  });
   const generateOffline = () => {
     followed(selection);
     startOffline();
@@ -110,10 +154,21 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
     followed({ nodes: [{ id: nodeId, name: "", type: "", width: 0, height: 0 }], unsupported: [] });
     onFocusNode(nodeId);
   };
-  const onFocused = focused !== undefined && selection.unsupported.length === 0 && selection.nodes.length === 1 && selection.nodes[0]!.id === focused;
+  const onFocused =
+    focused !== undefined &&
+    selection.unsupported.length === 0 &&
+    selection.nodes.length === 1 &&
+    selection.nodes[0]!.id === focused;
 
   const blocker = generateBlocker(selection);
-  const stale = output && !onFocused ? isStale(output.frames.map((f) => f.id), selection, { firstOnly: output === aiOutput }) : false;
+  const stale =
+    output && !onFocused
+      ? isStale(
+          output.frames.map((f) => f.id),
+          selection,
+          { firstOnly: output === aiOutput },
+        )
+      : false;
   const regenerate: Regenerate =
     output === aiOutput
       ? {
@@ -124,8 +179,19 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
             ai.regenerate(options);
           },
         }
-      : { title: blocker ?? "Generate again for what is selected now", disabled: busy || blocker !== undefined, run: generateOffline };
-  const resultSource = output ? <ResultSource output={output} thumbnailUrl={thumbnails.of(output.frames[0]?.id ?? "")} stale={stale} regenerate={regenerate} /> : null;
+      : {
+          title: blocker ?? "Generate again for what is selected now",
+          disabled: busy || blocker !== undefined,
+          run: generateOffline,
+        };
+  const resultSource = output ? (
+    <ResultSource
+      output={output}
+      thumbnailUrl={thumbnails.of(output.frames[0]?.id ?? "")}
+      stale={stale}
+      regenerate={regenerate}
+    />
+  ) : null;
 
   return (
     <div class="panel panel--code">
@@ -144,7 +210,17 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
       />
-      {source === "offline" ? <CodeJobStatus state={state} actions={{ onCancel: job.cancel, onRetry: () => job.retry(options), onExportAgain: generateOffline, onOpenSettings }} /> : null}
+      {source === "offline" ? (
+        <CodeJobStatus
+          state={state}
+          actions={{
+            onCancel: job.cancel,
+            onRetry: () => job.retry(options),
+            onExportAgain: generateOffline,
+            onOpenSettings,
+          }}
+        />
+      ) : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
       {aiOutput && session ? (
         <div class="ai-results">
@@ -158,10 +234,19 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
             onViewChange={onViewChange}
             onFocusNode={focusLayer}
             worker={worker}
-            scoreAction={hasKey && ai.canFix ? <FixButton disabled={aiBusy} turn={session.turns[session.selected]?.n} onFix={ai.fix} /> : undefined}
+            scoreAction={
+              hasKey && ai.canFix ? (
+                <FixButton disabled={aiBusy} turn={session.turns[session.selected]?.n} onFix={ai.fix} />
+              ) : undefined
+            }
           />
           {hasKey ? (
-            <RefineBox disabled={aiBusy} label="Refine" placeholder={`Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`} onSend={ai.refine} />
+            <RefineBox
+              disabled={aiBusy}
+              label="Refine"
+              placeholder={`Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`}
+              onSend={ai.refine}
+            />
           ) : (
             <KeyNeeded class="refine" what="Refine" settings={settings} onOpenSettings={onOpenSettings} />
           )}
@@ -170,16 +255,29 @@ export function GeneratePanel({ selection, thumbnails, settings, job, ai, worker
         <>
           {resultSource}
           {output.saved ? <SavedNote saved={output.saved} /> : null}
-          <ResultsView key={output.id} output={output} notify={notify} onViewChange={onViewChange} onFocusNode={focusLayer} worker={worker} />
+          <ResultsView
+            key={output.id}
+            output={output}
+            notify={notify}
+            onViewChange={onViewChange}
+            onFocusNode={focusLayer}
+            worker={worker}
+          />
           {hasKey ? (
-            <RefineBox disabled={busy} label="Refine with AI" placeholder="Ask for a change, e.g. “use semantic sections”" onSend={(text) => generateWithAi(text, true)} />
+            <RefineBox
+              disabled={busy}
+              label="Refine with AI"
+              placeholder="Ask for a change, e.g. “use semantic sections”"
+              onSend={(text) => generateWithAi(text, true)}
+            />
           ) : (
             <KeyNeeded class="refine" what="Refine with AI" settings={settings} onOpenSettings={onOpenSettings} />
           )}
         </>
       ) : state.phase === "idle" && ai.state.phase === "idle" && blocker === undefined ? (
         <p class="hint muted">
-          Press Generate to write {settings.target === "react" ? "React components" : "HTML and CSS"} from the layers{hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
+          Press Generate to write {settings.target === "react" ? "React components" : "HTML and CSS"} from the layers
+          {hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
         </p>
       ) : null}
     </div>

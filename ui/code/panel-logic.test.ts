@@ -17,7 +17,10 @@ const refused = (id: string, over: Partial<UnsupportedNode> = {}): UnsupportedNo
   reason: "it is 1,440 × 24,000 px, larger than 10,000 px on a side: select a smaller frame or a section of it",
   ...over,
 });
-const selection = (ids: string[], unsupported: UnsupportedNode[] = []): SelectionSummary => ({ nodes: ids.map(node), unsupported });
+const selection = (ids: string[], unsupported: UnsupportedNode[] = []): SelectionSummary => ({
+  nodes: ids.map(node),
+  unsupported,
+});
 
 describe("isStale", () => {
   it("offline results are fresh only while exactly their frames are selected, in any order", () => {
@@ -53,13 +56,26 @@ describe("unsupportedText", () => {
   it("says wide for a wide frame, and to deselect it when other layers are fine", () => {
     const text = unsupportedText([refused("9:1", { name: "Poster", width: 12_000, height: 800 })], 2)!;
     expect(text.lines[0]).toContain("12,000 px wide");
-    expect(text.next).toBe("Deselect it to generate code for the other 2 layers. Select a smaller frame, or one of the frames inside it.");
+    expect(text.next).toBe(
+      "Deselect it to generate code for the other 2 layers. Select a smaller frame, or one of the frames inside it.",
+    );
     expect(unsupportedText([refused("9:1")], 1)!.next).toContain("for the other layer.");
   });
 
   it("lists several refused layers with their reasons", () => {
-    const hidden = refused("9:2", { name: "Draft", problem: "hidden", reason: "it is hidden: show it first", width: 100, height: 100 });
-    const slice = refused("9:3", { name: "Slice 1", type: "SLICE", problem: "not-design", reason: "a slice is an export area, not a layer: select the frame under it" });
+    const hidden = refused("9:2", {
+      name: "Draft",
+      problem: "hidden",
+      reason: "it is hidden: show it first",
+      width: 100,
+      height: 100,
+    });
+    const slice = refused("9:3", {
+      name: "Slice 1",
+      type: "SLICE",
+      problem: "not-design",
+      reason: "a slice is an export area, not a layer: select the frame under it",
+    });
     const text = unsupportedText([refused("9:1"), hidden, slice], 0)!;
     expect(text.title).toBe("3 selected layers can't be exported");
     expect(text.lines).toEqual([
@@ -68,7 +84,10 @@ describe("unsupportedText", () => {
       "“Slice 1” — a slice is an export area, not a layer: select the frame under it",
     ]);
     expect(text.next).toBe("Select frames, components or groups that are visible.");
-    expect(unsupportedText([slice], 0)).toMatchObject({ title: "“Slice 1” has no code to write", lines: ["A slice is an export area, not a layer: select the frame under it."] });
+    expect(unsupportedText([slice], 0)).toMatchObject({
+      title: "“Slice 1” has no code to write",
+      lines: ["A slice is an export area, not a layer: select the frame under it."],
+    });
     expect(unsupportedText([], 3)).toBeUndefined();
   });
 });

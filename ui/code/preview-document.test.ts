@@ -4,7 +4,11 @@ import type { SourceFile } from "../../codegen/types.js";
 import { previewDocument } from "./preview-document.js";
 
 const files = (): SourceFile[] => [
-  { path: "index.html", content: '<!doctype html><html><head><link rel="stylesheet" href="styles.css"></head><body><p class="a">Hi</p></body></html>' },
+  {
+    path: "index.html",
+    content:
+      '<!doctype html><html><head><link rel="stylesheet" href="styles.css"></head><body><p class="a">Hi</p></body></html>',
+  },
   { path: "styles.css", content: ".a { color: red; }" },
 ];
 

@@ -16,8 +16,14 @@ describe("the preview's caption", () => {
   });
 
   it("names the React files when they run, and HTML output as what it is", () => {
-    expect(previewNote({ status: "scripted", html: "", problems: [] }, false)).toEqual({ text: "React preview: the files run in a sandbox without network", quiet: false });
-    expect(previewNote({ status: "ready", files: [], converted: false }, false)).toEqual({ text: "HTML preview, no scripts", quiet: true });
+    expect(previewNote({ status: "scripted", html: "", problems: [] }, false)).toEqual({
+      text: "React preview: the files run in a sandbox without network",
+      quiet: false,
+    });
+    expect(previewNote({ status: "ready", files: [], converted: false }, false)).toEqual({
+      text: "HTML preview, no scripts",
+      quiet: true,
+    });
     expect(previewNote({ status: "loading" }, true)).toBeUndefined();
   });
 });

@@ -15,7 +15,16 @@ import { previewPages } from "../../codegen/preview/html-page.js";
 import { withPageScript } from "../../codegen/preview/page-script.js";
 import { previewDocument } from "./preview-document.js";
 import { OUTLINE_SCRIPT, type OutlineRequest } from "./score/outline-agent.js";
-import { clampWidth, maxWidth, MIN_PREVIEW_WIDTH, PHONE_WIDTH, previewLayout, TABLET_WIDTH, widthOf, type PreviewWidth } from "./preview-size.js";
+import {
+  clampWidth,
+  maxWidth,
+  MIN_PREVIEW_WIDTH,
+  PHONE_WIDTH,
+  previewLayout,
+  TABLET_WIDTH,
+  widthOf,
+  type PreviewWidth,
+} from "./preview-size.js";
 import { previewNote } from "./preview-note.js";
 
 const PADDING = 16;
@@ -42,7 +51,13 @@ type Choice = "phone" | "tablet" | "design" | "custom";
  * The handle on the page's right edge: drag it (or use the arrow keys, Shift for 100 px, Home and End) to lay
  * the page out at any width. While dragging, the scale stays as it was, so the edge follows the pointer.
  */
-function WidthHandle(props: { width: number; min: number; max: number; scale: number; onWidth(width: number, dragging: boolean): void }) {
+function WidthHandle(props: {
+  width: number;
+  min: number;
+  max: number;
+  scale: number;
+  onWidth(width: number, dragging: boolean): void;
+}) {
   const { width, min, max, scale, onWidth } = props;
   const drag = useRef<{ x: number; width: number; scale: number } | null>(null);
   const onPointerDown = (event: PointerEvent) => {
@@ -63,7 +78,16 @@ function WidthHandle(props: { width: number; min: number; max: number; scale: nu
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.shiftKey ? 100 : 10;
-    const next = event.key === "ArrowRight" || event.key === "ArrowUp" ? width + step : event.key === "ArrowLeft" || event.key === "ArrowDown" ? width - step : event.key === "Home" ? min : event.key === "End" ? max : undefined;
+    const next =
+      event.key === "ArrowRight" || event.key === "ArrowUp"
+        ? width + step
+        : event.key === "ArrowLeft" || event.key === "ArrowDown"
+          ? width - step
+          : event.key === "Home"
+            ? min
+            : event.key === "End"
+              ? max
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     onWidth(next, false);
@@ -110,19 +134,32 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
 
   const pages = useMemo(() => (preview.status === "ready" ? previewPages(preview.files) : []), [preview]);
   const page = pages[Math.min(pageIndex, pages.length - 1)];
-  const srcdoc = useMemo(() => (preview.status === "ready" && page ? withPageScript(previewDocument(page, preview.files), OUTLINE_SCRIPT) : ""), [preview, page]);
-  const scripted = useMemo(() => (preview.status === "scripted" ? withPageScript(preview.html, OUTLINE_SCRIPT) : ""), [preview]);
+  const srcdoc = useMemo(
+    () =>
+      preview.status === "ready" && page ? withPageScript(previewDocument(page, preview.files), OUTLINE_SCRIPT) : "",
+    [preview, page],
+  );
+  const scripted = useMemo(
+    () => (preview.status === "scripted" ? withPageScript(preview.html, OUTLINE_SCRIPT) : ""),
+    [preview],
+  );
   const frameRef = useRef<HTMLIFrameElement>(null);
   const shown = preview.status === "scripted" ? scripted : srcdoc;
   // Once the page has loaded (again), it outlines the chosen layer; the page may only be asked, never reached into.
   useEffect(() => {
     if (loaded !== shown || !shown) return;
-    frameRef.current?.contentWindow?.postMessage({ type: "figment-outline", nodeId: outline ?? null } satisfies OutlineRequest, "*");
+    frameRef.current?.contentWindow?.postMessage(
+      { type: "figment-outline", nodeId: outline ?? null } satisfies OutlineRequest,
+      "*",
+    );
   }, [outline, loaded, shown]);
 
   // Pages follow the frames' order when there is one page per frame.
   const frame = (pages.length === frames.length ? frames[pageIndex] : undefined) ?? frames[0];
-  const design = { width: Math.max(1, Math.round(frame?.width ?? 375)), height: Math.max(1, Math.round(frame?.height ?? 667)) };
+  const design = {
+    width: Math.max(1, Math.round(frame?.width ?? 375)),
+    height: Math.max(1, Math.round(frame?.height ?? 667)),
+  };
   const room = { width: stageSize.width - PADDING * 2 - HANDLE, height: stageSize.height - PADDING * 2 };
   const layout = previewLayout(room, design, choice);
   const scale = frozenScale ?? layout.scale;
@@ -132,7 +169,9 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
     { value: "phone", label: "Phone", title: `${PHONE_WIDTH} px` },
     { value: "tablet", label: "Tablet", title: `${TABLET_WIDTH} px` },
     { value: "design", label: "Design", title: `${design.width} px, the frame's width` },
-    ...(active === "custom" ? [{ value: "custom" as const, label: `${width}`, title: `${width} px (drag the handle beside the page)` }] : []),
+    ...(active === "custom"
+      ? [{ value: "custom" as const, label: `${width}`, title: `${width} px (drag the handle beside the page)` }]
+      : []),
   ];
   const canvas = { width: `${width * scale}px`, height: `${height * scale}px` };
   const frameStyle = { width: `${width}px`, height: `${height}px`, transform: `scale(${scale})` };
@@ -161,11 +200,19 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
             label="Page to preview"
             class="select-menu__button--small preview__page"
             value={String(Math.min(pageIndex, pages.length - 1))}
-            options={pages.map((p, i) => ({ value: String(i), label: frames.length === pages.length ? (frames[i]?.name ?? p.path) : p.path }))}
+            options={pages.map((p, i) => ({
+              value: String(i),
+              label: frames.length === pages.length ? (frames[i]?.name ?? p.path) : p.path,
+            }))}
             onChange={(value) => setPageIndex(Number(value))}
           />
         ) : null}
-        <Segmented<Choice> label="Preview width" value={active} options={options} onChange={(value) => value !== "custom" && setChoice(value)} />
+        <Segmented<Choice>
+          label="Preview width"
+          value={active}
+          options={options}
+          onChange={(value) => value !== "custom" && setChoice(value)}
+        />
       </div>
       <div class="preview__stage" ref={stage}>
         {preview.status === "loading" ? (
@@ -220,14 +267,22 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
       </div>
       <div class="preview__caption">
         {note ? (
-          <span class={`preview__note${note.quiet ? " muted" : ""}`} title={preview.status === "scripted" ? preview.problems.map((p) => p.message).join("\n") || undefined : undefined}>
+          <span
+            class={`preview__note${note.quiet ? " muted" : ""}`}
+            title={
+              preview.status === "scripted" ? preview.problems.map((p) => p.message).join("\n") || undefined : undefined
+            }
+          >
             {note.quiet ? null : <InfoIcon />}
             {note.quiet ? note.text : ` ${note.text}`}
           </span>
         ) : null}
         <span class="spacer" />
         {(preview.status === "ready" && page) || preview.status === "scripted" ? (
-          <span class="muted preview__size" title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}>
+          <span
+            class="muted preview__size"
+            title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}
+          >
             {width} × {height} · {Math.round(scale * 100)}%
           </span>
         ) : null}

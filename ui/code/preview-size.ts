@@ -46,7 +46,8 @@ export function previewLayout(room: Size, design: Size, choice: PreviewWidth): {
   if (width === Math.round(design.width)) {
     // The whole frame when it stays legible that way (a phone screen); a long page is fitted by its width.
     const whole = Math.min(1, room.width / width, room.height / designHeight);
-    if (whole >= WHOLE_FRAME_MIN_SCALE || whole >= scale) return { viewport: { width, height: designHeight }, scale: Math.max(0.05, whole) };
+    if (whole >= WHOLE_FRAME_MIN_SCALE || whole >= scale)
+      return { viewport: { width, height: designHeight }, scale: Math.max(0.05, whole) };
   }
   return { viewport: { width, height: Math.max(1, Math.floor(room.height / scale)) }, scale };
 }

@@ -41,10 +41,22 @@ export function ProblemsList({ problems, files, onOpen, onFocusNode }: ProblemsL
           {sorted.map((problem, index) => {
             const openable = problem.file !== undefined && files.has(problem.file);
             const layer = !openable && problem.nodeId !== undefined && onFocusNode ? problem.nodeId : undefined;
-            const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ""}` : layer ? "Select layer" : problem.nodeId ? `layer ${problem.nodeId}` : "";
+            const location = problem.file
+              ? `${problem.file}${problem.line ? `:${problem.line}` : ""}`
+              : layer
+                ? "Select layer"
+                : problem.nodeId
+                  ? `layer ${problem.nodeId}`
+                  : "";
             const content = (
               <>
-                {problem.severity === "error" ? <ErrorIcon label="Error" /> : problem.severity === "warning" ? <WarningIcon label="Warning" /> : <InfoIcon label="Info" />}
+                {problem.severity === "error" ? (
+                  <ErrorIcon label="Error" />
+                ) : problem.severity === "warning" ? (
+                  <WarningIcon label="Warning" />
+                ) : (
+                  <InfoIcon label="Info" />
+                )}
                 <span class="problem__message">{problem.message}</span>
                 {location ? <span class="problem__location">{location}</span> : null}
               </>
@@ -56,7 +68,12 @@ export function ProblemsList({ problems, files, onOpen, onFocusNode }: ProblemsL
                     {content}
                   </button>
                 ) : layer ? (
-                  <button type="button" class="problem__row" title={`Select layer ${layer} in Figma and zoom to it`} onClick={() => onFocusNode!(layer)}>
+                  <button
+                    type="button"
+                    class="problem__row"
+                    title={`Select layer ${layer} in Figma and zoom to it`}
+                    onClick={() => onFocusNode!(layer)}
+                  >
                     {content}
                   </button>
                 ) : (

@@ -11,7 +11,9 @@ import { plural } from "../../codegen/plural.js";
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 export function targetLabel(options: CodeOptions): string {
-  return options.target === "react" ? `React · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}` : "HTML · CSS";
+  return options.target === "react"
+    ? `React · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}`
+    : "HTML · CSS";
 }
 
 export interface Regenerate {
@@ -33,7 +35,8 @@ export function ResultSource({ output, thumbnailUrl, stale, regenerate }: Result
   const name = frame?.name ?? "Design";
   const files = `${plural(output.files.length, "file")}`;
   const meta = `${files} · ${targetLabel(output.options)} · ${output.saved ? `saved ${relativeTime(output.saved.createdAt, new Date())}` : formatMs(output.ms)}`;
-  const coldStart = output.workerColdStartMs === undefined ? "" : ` (code generator started in ${formatMs(output.workerColdStartMs)})`;
+  const coldStart =
+    output.workerColdStartMs === undefined ? "" : ` (code generator started in ${formatMs(output.workerColdStartMs)})`;
   return (
     <fieldset class={`result-source${stale ? " is-stale" : ""}`} aria-label={`Result for ${name}`}>
       <span class="result-source__thumb">{thumbnailUrl ? <img src={thumbnailUrl} alt="" /> : <FrameIcon />}</span>
@@ -50,7 +53,13 @@ export function ResultSource({ output, thumbnailUrl, stale, regenerate }: Result
         {meta}
       </span>
       {stale ? (
-        <button type="button" class="button button--secondary button--small result-source__regenerate" title={regenerate.title} disabled={regenerate.disabled} onClick={regenerate.run}>
+        <button
+          type="button"
+          class="button button--secondary button--small result-source__regenerate"
+          title={regenerate.title}
+          disabled={regenerate.disabled}
+          onClick={regenerate.run}
+        >
           Regenerate
         </button>
       ) : null}

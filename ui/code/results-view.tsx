@@ -23,12 +23,16 @@ const NOTHING = (): void => undefined;
 
 /** Every file in one text, each under a header line with its path. */
 export function allFilesText(files: SourceFile[]): string {
-  return files.map((f) => `// ===== ${f.path} =====\n${fileText(f).endsWith("\n") ? fileText(f) : fileText(f) + "\n"}`).join("\n");
+  return files
+    .map((f) => `// ===== ${f.path} =====\n${fileText(f).endsWith("\n") ? fileText(f) : fileText(f) + "\n"}`)
+    .join("\n");
 }
 
 /** What a file shows as text: its content, or for a binary asset a line saying what it is. */
 export function fileText(file: SourceFile): string {
-  return file.bytes ? `(binary file, ${file.bytes.length.toLocaleString("en-US")} bytes: in the zip and the preview)\n` : file.content;
+  return file.bytes
+    ? `(binary file, ${file.bytes.length.toLocaleString("en-US")} bytes: in the zip and the preview)\n`
+    : file.content;
 }
 
 /** Marks the emitters' draft in the open files' bar, beside Copy: over no code, and nothing moves when it goes. */
@@ -38,7 +42,11 @@ function DraftBadge({ stage }: { stage: NonNullable<CodeOutput["stage"]> }) {
     <span
       class={`results__stage${formatting ? " is-busy" : ""}`}
       role="status"
-      title={formatting ? "The emitters' draft: the code generator is checking and formatting it" : "The emitters' draft, not checked or formatted"}
+      title={
+        formatting
+          ? "The emitters' draft: the code generator is checking and formatting it"
+          : "The emitters' draft, not checked or formatted"
+      }
     >
       {formatting ? "Draft · formatting…" : "Draft · not formatted"}
     </span>
@@ -58,7 +66,14 @@ export interface ResultsViewProps {
   worker: Pick<Engine, "call">;
 }
 
-export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNode, scoreAction, worker }: ResultsViewProps) {
+export function ResultsView({
+  output,
+  notify,
+  onViewChange = NOTHING,
+  onFocusNode,
+  scoreAction,
+  worker,
+}: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
   const tree = useMemo(() => buildFileTree(paths), [paths]);
@@ -109,7 +124,11 @@ export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNod
   const download = async () => {
     const name = zipName;
     try {
-      const { zip, count } = await zipProjectLater(worker, output.files, { target: output.options.target, styling: output.options.styling, name });
+      const { zip, count } = await zipProjectLater(worker, output.files, {
+        target: output.options.target,
+        styling: output.options.styling,
+        name,
+      });
       downloadBytes(zip, `${slug}.zip`, "application/zip");
       notify(`Downloaded ${slug}.zip (${count} files)`);
     } catch (error) {
@@ -118,29 +137,54 @@ export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNod
   };
 
   // The checked files replace the draft in place; a file the project pass renamed falls back to the first one.
-  const activeFile = active === undefined ? undefined : (byPath.get(active) ?? (first === undefined ? undefined : byPath.get(first)));
+  const activeFile =
+    active === undefined ? undefined : (byPath.get(active) ?? (first === undefined ? undefined : byPath.get(first)));
 
   return (
     <div class="results" data-stage={output.stage ?? "final"}>
       <div class="results__bar">
         <div class="view-tabs" role="tablist" aria-label="Result view">
-          <button type="button" role="tab" aria-selected={view === "code"} class={`view-tab${view === "code" ? " is-active" : ""}`} onClick={() => setView("code")}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === "code"}
+            class={`view-tab${view === "code" ? " is-active" : ""}`}
+            onClick={() => setView("code")}
+          >
             Code
           </button>
-          <button type="button" role="tab" aria-selected={view === "preview"} class={`view-tab${view === "preview" ? " is-active" : ""}`} onClick={() => setView("preview")}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === "preview"}
+            class={`view-tab${view === "preview" ? " is-active" : ""}`}
+            onClick={() => setView("preview")}
+          >
             Preview
           </button>
         </div>
         <span class="spacer" />
-        <button type="button" class="button button--secondary button--small" title="Copy every file" onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}>
+        <button
+          type="button"
+          class="button button--secondary button--small"
+          title="Copy every file"
+          onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}
+        >
           <CopyIcon /> <span class="button__label">Copy all</span>
         </button>
-        <button type="button" class="button button--secondary button--small" title={`Download a runnable project: ${slug}.zip`} onClick={() => void download()}>
+        <button
+          type="button"
+          class="button button--secondary button--small"
+          title={`Download a runnable project: ${slug}.zip`}
+          onClick={() => void download()}
+        >
           <DownloadIcon /> <span class="button__label">Download .zip</span>
         </button>
       </div>
 
-      {output.score ? <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} /> : null}
+      {output.score ? (
+        <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} />
+      ) : null}
 
       {view === "code" ? (
         <div class="workspace">
@@ -149,10 +193,23 @@ export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNod
             <div class="tabs" role="tablist" aria-label="Open files">
               {tabs.map((path) => (
                 <div key={path} class={`tab${path === active ? " is-active" : ""}`} role="presentation">
-                  <button type="button" role="tab" aria-selected={path === active} class="tab__label" title={path} onClick={() => open(path)}>
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={path === active}
+                    class="tab__label"
+                    title={path}
+                    onClick={() => open(path)}
+                  >
                     {basename(path)}
                   </button>
-                  <button type="button" class="tab__close icon-button" aria-label={`Close ${basename(path)}`} title="Close" onClick={() => close(path)}>
+                  <button
+                    type="button"
+                    class="tab__close icon-button"
+                    aria-label={`Close ${basename(path)}`}
+                    title="Close"
+                    onClick={() => close(path)}
+                  >
                     <CloseIcon />
                   </button>
                 </div>
@@ -160,19 +217,39 @@ export function ResultsView({ output, notify, onViewChange = NOTHING, onFocusNod
               <span class="spacer" />
               {output.stage ? <DraftBadge stage={output.stage} /> : null}
               {activeFile ? (
-                <button type="button" class="icon-button tabs__copy" title={`Copy ${activeFile.path}`} aria-label={`Copy ${activeFile.path}`} onClick={() => void copy(fileText(activeFile), basename(activeFile.path))}>
+                <button
+                  type="button"
+                  class="icon-button tabs__copy"
+                  title={`Copy ${activeFile.path}`}
+                  aria-label={`Copy ${activeFile.path}`}
+                  onClick={() => void copy(fileText(activeFile), basename(activeFile.path))}
+                >
                   <CopyIcon />
                 </button>
               ) : null}
             </div>
-            {activeFile ? <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} /> : <p class="empty muted">Open a file from the list.</p>}
+            {activeFile ? (
+              <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} />
+            ) : (
+              <p class="empty muted">Open a file from the list.</p>
+            )}
           </div>
         </div>
       ) : (
-        <PreviewPane preview={output.preview} frames={output.frames} outline={outlined} draft={output.stage !== undefined} />
+        <PreviewPane
+          preview={output.preview}
+          frames={output.frames}
+          outline={outlined}
+          draft={output.stage !== undefined}
+        />
       )}
 
-      <ProblemsList problems={output.problems} files={new Set(paths)} onOpen={(path, atLine) => open(path, atLine)} {...(onFocusNode ? { onFocusNode } : {})} />
+      <ProblemsList
+        problems={output.problems}
+        files={new Set(paths)}
+        onOpen={(path, atLine) => open(path, atLine)}
+        {...(onFocusNode ? { onFocusNode } : {})}
+      />
     </div>
   );
 }

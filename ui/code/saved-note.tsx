@@ -14,13 +14,13 @@ export function SavedNote({ saved }: { saved: SavedInfo }) {
         {saved.model ? ` · ${saved.model}` : ""}
       </p>
       {saved.mode === "ai" ? (
-        <p class="saved-note__line muted">The model's conversation is not kept in History: Refine with AI starts a new one on the selected frame.</p>
+        <p class="saved-note__line muted">
+          The model's conversation is not kept in History: Refine with AI starts a new one on the selected frame.
+        </p>
       ) : null}
       {turns.length > 0 ? (
         <details class="saved-note__turns">
-          <summary>
-            {plural(asked, "turn")}
-          </summary>
+          <summary>{plural(asked, "turn")}</summary>
           <ol>
             {turns.map((t, i) => (
               <li key={i} class={`saved-note__turn saved-note__turn--${t.role}`}>

@@ -3,12 +3,32 @@ import { describe, expect, it } from "vitest";
 import type { CodeEntry } from "../../contract/history.js";
 import { savedOutput } from "./saved-result.js";
 
-const entry: CodeEntry = { kind: "code", id: "code-1", createdAt: "2026-11-23T10:00:00.000Z", mode: "ai", frame: { id: "1:2", name: "Login" }, target: "react", styling: "tailwind", model: "gpt-5", files: [{ path: "src/App.tsx", content: "export {}\n" }], turns: [{ role: "user", text: "Darker" }, { role: "assistant", text: "Done." }] };
+const entry: CodeEntry = {
+  kind: "code",
+  id: "code-1",
+  createdAt: "2026-11-23T10:00:00.000Z",
+  mode: "ai",
+  frame: { id: "1:2", name: "Login" },
+  target: "react",
+  styling: "tailwind",
+  model: "gpt-5",
+  files: [{ path: "src/App.tsx", content: "export {}\n" }],
+  turns: [
+    { role: "user", text: "Darker" },
+    { role: "assistant", text: "Done." },
+  ],
+};
 
 describe("saved code result", () => {
   it("shows the saved files for the saved frame and options, React preview to be run, the turns kept", () => {
     const output = savedOutput(entry);
-    expect(output).toMatchObject({ options: { target: "react", styling: "tailwind" }, files: entry.files, problems: [], frames: [{ id: "1:2", name: "Login" }], preview: { status: "loading" } });
+    expect(output).toMatchObject({
+      options: { target: "react", styling: "tailwind" },
+      files: entry.files,
+      problems: [],
+      frames: [{ id: "1:2", name: "Login" }],
+      preview: { status: "loading" },
+    });
     expect(output.saved).toEqual({ createdAt: entry.createdAt, mode: "ai", model: "gpt-5", turns: entry.turns });
   });
 
@@ -21,7 +41,16 @@ describe("saved code result", () => {
   });
 
   it("shows the fidelity score kept with it", () => {
-    const score = { frameId: "1:2", frameName: "Login", iouMatched: 0.91, meanIoU: 0.93, matched: 0.98, designWidth: 375, widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }], worst: [] };
+    const score = {
+      frameId: "1:2",
+      frameName: "Login",
+      iouMatched: 0.91,
+      meanIoU: 0.93,
+      matched: 0.98,
+      designWidth: 375,
+      widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }],
+      worst: [],
+    };
     expect(savedOutput({ ...entry, score }).score).toEqual({ status: "done", score });
   });
 });

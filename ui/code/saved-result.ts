@@ -19,7 +19,12 @@ export function savedOutput(entry: CodeEntry): CodeOutput {
     workerColdStartMs: undefined,
     frames: [{ id: entry.frame.id, name: entry.frame.name, width: 0, height: 0 }],
     preview: entry.target === "html" ? { status: "ready", files, converted: false } : { status: "loading" },
-    saved: { createdAt: entry.createdAt, mode: entry.mode, ...(entry.model ? { model: entry.model } : {}), ...(entry.turns?.length ? { turns: entry.turns } : {}) },
+    saved: {
+      createdAt: entry.createdAt,
+      mode: entry.mode,
+      ...(entry.model ? { model: entry.model } : {}),
+      ...(entry.turns?.length ? { turns: entry.turns } : {}),
+    },
     ...(entry.score ? { score: { status: "done" as const, score: entry.score } } : {}),
   };
 }

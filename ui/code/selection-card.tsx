@@ -50,7 +50,15 @@ export function SelectionCard({ selection, thumbnailUrl, compact = false }: Sele
   const refused = selection.nodes.length === 0;
   return (
     <section class={`${cls}${refused ? " selection--refused" : ""}`} aria-label="Selection">
-      <div class="selection__thumb">{thumbnailUrl ? <img src={thumbnailUrl} alt={`Thumbnail of ${first.name}`} /> : refused ? <WarningIcon /> : <FrameIcon />}</div>
+      <div class="selection__thumb">
+        {thumbnailUrl ? (
+          <img src={thumbnailUrl} alt={`Thumbnail of ${first.name}`} />
+        ) : refused ? (
+          <WarningIcon />
+        ) : (
+          <FrameIcon />
+        )}
+      </div>
       <div class="selection__text">
         <p class="selection__title" title={first.name}>
           {first.name}

@@ -61,7 +61,10 @@ export function useThumbnails(bridge: Bridge, selection: SelectionSummary): Thum
   }, [bridge, firstId]);
   useEffect(() => {
     const off = bridge.on("thumbnail", (message) => {
-      cache.current!.put(message.nodeId, URL.createObjectURL(new Blob([message.png as BlobPart], { type: "image/png" })));
+      cache.current!.put(
+        message.nodeId,
+        URL.createObjectURL(new Blob([message.png as BlobPart], { type: "image/png" })),
+      );
       setVersion((v) => v + 1);
     });
     return () => {

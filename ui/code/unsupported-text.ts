@@ -65,17 +65,31 @@ function nextOf(node: UnsupportedNode): string {
 }
 
 /** The message for the unsupported layers of a selection (`exportable`: how many selected layers are fine). */
-export function unsupportedText(unsupported: readonly UnsupportedNode[], exportable: number): UnsupportedText | undefined {
+export function unsupportedText(
+  unsupported: readonly UnsupportedNode[],
+  exportable: number,
+): UnsupportedText | undefined {
   const [first] = unsupported;
   if (!first) return undefined;
-  const others = exportable > 0 ? ` Deselect ${unsupported.length === 1 ? "it" : "them"} to generate code for the other ${exportable === 1 ? "layer" : `${exportable} layers`}.` : "";
+  const others =
+    exportable > 0
+      ? ` Deselect ${unsupported.length === 1 ? "it" : "them"} to generate code for the other ${exportable === 1 ? "layer" : `${exportable} layers`}.`
+      : "";
   // With other layers fine, the quickest way on comes first.
-  if (unsupported.length === 1) return { title: titleOf(first), lines: [whatOf(first)], next: `${others.trim()} ${nextOf(first)}`.trim() };
-  const lines = unsupported.map((node) => `“${node.name}” — ${node.problem === "too-large" ? `too large: ${oversize(node)}, the limit is ${int(MAX_SIDE)} px` : node.reason}`);
+  if (unsupported.length === 1)
+    return { title: titleOf(first), lines: [whatOf(first)], next: `${others.trim()} ${nextOf(first)}`.trim() };
+  const lines = unsupported.map(
+    (node) =>
+      `“${node.name}” — ${node.problem === "too-large" ? `too large: ${oversize(node)}, the limit is ${int(MAX_SIDE)} px` : node.reason}`,
+  );
   const allTooLarge = unsupported.every((n) => n.problem === "too-large");
   return {
     title: `${unsupported.length} selected layers can't be exported`,
     lines,
-    next: others ? others.trim() : allTooLarge ? nextOf(first) : "Select frames, components or groups that are visible.",
+    next: others
+      ? others.trim()
+      : allTooLarge
+        ? nextOf(first)
+        : "Select frames, components or groups that are visible.",
   };
 }

@@ -18,7 +18,15 @@ export interface BannerItem {
   about?: string;
 }
 
-export function Banners({ items, onDismiss, limit = 2 }: { items: BannerItem[]; onDismiss(id: number): void; limit?: number }) {
+export function Banners({
+  items,
+  onDismiss,
+  limit = 2,
+}: {
+  items: BannerItem[];
+  onDismiss(id: number): void;
+  limit?: number;
+}) {
   const [expanded, setExpanded] = useState(false);
   if (items.length === 0) return null;
   const hidden = expanded ? 0 : Math.max(0, items.length - limit);
@@ -41,13 +49,24 @@ export function Banners({ items, onDismiss, limit = 2 }: { items: BannerItem[]; 
               {item.action.label}
             </button>
           ) : null}
-          <button type="button" class="icon-button" title="Dismiss" aria-label="Dismiss" onClick={() => onDismiss(item.id)}>
+          <button
+            type="button"
+            class="icon-button"
+            title="Dismiss"
+            aria-label="Dismiss"
+            onClick={() => onDismiss(item.id)}
+          >
             <CloseIcon />
           </button>
         </div>
       ))}
       {hidden > 0 || (expanded && items.length > limit) ? (
-        <button type="button" class="banners__more" aria-expanded={expanded ? "true" : "false"} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          class="banners__more"
+          aria-expanded={expanded ? "true" : "false"}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? "Show fewer" : `+${hidden} more`}
         </button>
       ) : null}

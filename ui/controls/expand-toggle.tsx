@@ -48,7 +48,13 @@ export function ExpandToggle({ expand }: { expand: PanelExpand }) {
       type="button"
       class="icon-button nav__expand"
       aria-label={label}
-      title={expand.large ? "The panel is already large; drag the corner to resize it" : expand.expanded ? "Back to the size before Expand" : `Make the panel ${PANEL.expanded.width} × ${PANEL.expanded.height}`}
+      title={
+        expand.large
+          ? "The panel is already large; drag the corner to resize it"
+          : expand.expanded
+            ? "Back to the size before Expand"
+            : `Make the panel ${PANEL.expanded.width} × ${PANEL.expanded.height}`
+      }
       disabled={expand.large}
       onClick={expand.toggle}
     >

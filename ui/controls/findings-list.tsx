@@ -20,7 +20,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function figures(finding: Finding): string | undefined {
   switch (finding.kind) {
     case "contrast":
-      return finding.ratio === undefined ? `${finding.foreground} over an image or gradient, needs ${finding.required}:1` : `${finding.ratio.toFixed(2)}:1, needs ${finding.required}:1 · ${finding.foreground} on ${finding.background ?? "?"}`;
+      return finding.ratio === undefined
+        ? `${finding.foreground} over an image or gradient, needs ${finding.required}:1`
+        : `${finding.ratio.toFixed(2)}:1, needs ${finding.required}:1 · ${finding.foreground} on ${finding.background ?? "?"}`;
     case "target-size":
       return `${Math.round(finding.width)}×${Math.round(finding.height)} px, under ${finding.minimum}`;
     case "text-size":
@@ -31,11 +33,22 @@ export function figures(finding: Finding): string | undefined {
 }
 
 export function groupFindings(findings: readonly Finding[]): { kind: FindingKind; label: string; items: Finding[] }[] {
-  return KINDS.map((kind) => ({ kind, label: KIND_LABEL[kind], items: findings.filter((f) => f.kind === kind).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) })).filter((g) => g.items.length > 0);
+  return KINDS.map((kind) => ({
+    kind,
+    label: KIND_LABEL[kind],
+    items: findings
+      .filter((f) => f.kind === kind)
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+  })).filter((g) => g.items.length > 0);
 }
 
 export function FindingsList({ findings, onFocus }: { findings: readonly Finding[]; onFocus(finding: Finding): void }) {
-  if (findings.length === 0) return <p class="muted findings__empty">No problems found by the checks (contrast, target size, text size, text in images, names).</p>;
+  if (findings.length === 0)
+    return (
+      <p class="muted findings__empty">
+        No problems found by the checks (contrast, target size, text size, text in images, names).
+      </p>
+    );
   return (
     <div class="findings">
       {groupFindings(findings).map((group) => (
@@ -46,7 +59,14 @@ export function FindingsList({ findings, onFocus }: { findings: readonly Finding
           <ul class="findings__list">
             {group.items.map((finding, i) => (
               <li key={`${finding.nodeId}-${i}`}>
-                <button type="button" class="finding" data-severity={finding.severity} data-node-id={finding.nodeId} title={`Select “${finding.nodeName}” on the canvas`} onClick={() => onFocus(finding)}>
+                <button
+                  type="button"
+                  class="finding"
+                  data-severity={finding.severity}
+                  data-node-id={finding.nodeId}
+                  title={`Select “${finding.nodeName}” on the canvas`}
+                  onClick={() => onFocus(finding)}
+                >
                   <span class="finding__dot" role="img" aria-label={finding.severity} />
                   <span class="finding__text">
                     <span class="finding__name">{finding.nodeName}</span>

@@ -5,7 +5,16 @@ type IconProps = { label?: string };
 
 function Svg({ label, children }: IconProps & { children: JSX.Element | JSX.Element[] }) {
   return (
-    <svg class="icon" width="16" height="16" viewBox="0 0 16 16" fill="none" aria-hidden={label ? undefined : "true"} role={label ? "img" : undefined} aria-label={label}>
+    <svg
+      class="icon"
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      aria-hidden={label ? undefined : "true"}
+      role={label ? "img" : undefined}
+      aria-label={label}
+    >
       {children}
     </svg>
   );
@@ -45,7 +54,10 @@ export const FileIcon = (p: IconProps) => (
 
 export const FolderIcon = (p: IconProps) => (
   <Svg {...p}>
-    <path d="M2.5 4.5a1 1 0 0 1 1-1h3l1.5 1.5h4.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1z" stroke="currentColor" />
+    <path
+      d="M2.5 4.5a1 1 0 0 1 1-1h3l1.5 1.5h4.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1z"
+      stroke="currentColor"
+    />
   </Svg>
 );
 

@@ -3,7 +3,19 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { TextArea } from "./text-area.js";
 
 /** "Refine": the user's next instruction for the selected turn (Enter or Cmd/Ctrl+Enter sends, Shift+Enter is a new line). */
-export function RefineBox({ disabled, placeholder, label, onSend, autoFocus }: { disabled: boolean; placeholder: string; label: string; onSend(text: string): void; autoFocus?: boolean }) {
+export function RefineBox({
+  disabled,
+  placeholder,
+  label,
+  onSend,
+  autoFocus,
+}: {
+  disabled: boolean;
+  placeholder: string;
+  label: string;
+  onSend(text: string): void;
+  autoFocus?: boolean;
+}) {
   const [text, setText] = useState("");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {

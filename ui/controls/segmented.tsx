@@ -18,14 +18,26 @@ export function Segmented<T extends string>(props: {
   const { label, value, options, disabled, onChange } = props;
   const move = (event: KeyboardEvent) => {
     const index = options.findIndex((o) => o.value === value);
-    const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
+    const step =
+      event.key === "ArrowRight" || event.key === "ArrowDown"
+        ? 1
+        : event.key === "ArrowLeft" || event.key === "ArrowUp"
+          ? -1
+          : 0;
     if (step === 0 || index < 0) return;
     event.preventDefault();
     const next = options[(index + step + options.length) % options.length];
     if (next) onChange(next.value);
   };
   return (
-    <div class="segmented" role="radiogroup" aria-label={label} aria-disabled={disabled ? "true" : undefined} title={props.title} onKeyDown={move}>
+    <div
+      class="segmented"
+      role="radiogroup"
+      aria-label={label}
+      aria-disabled={disabled ? "true" : undefined}
+      title={props.title}
+      onKeyDown={move}
+    >
       {options.map((option) => (
         // biome-ignore lint/a11y/useSemanticElements: the segmented control's radios are buttons (APG radio group: roving tabindex, arrow keys)
         <button

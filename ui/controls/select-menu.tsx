@@ -74,7 +74,12 @@ const Check = () => (
 );
 
 /** Places the list before it is painted, again when the panel resizes or something under it scrolls, and keeps the active option in view. */
-function useListPlacement(open: boolean, active: number, button: RefObject<HTMLButtonElement | null>, list: RefObject<HTMLUListElement | null>): void {
+function useListPlacement(
+  open: boolean,
+  active: number,
+  button: RefObject<HTMLButtonElement | null>,
+  list: RefObject<HTMLUListElement | null>,
+): void {
   useLayoutEffect(() => {
     if (!open || !button.current || !list.current) return;
     const b = button.current;
@@ -97,7 +102,12 @@ function useListPlacement(open: boolean, active: number, button: RefObject<HTMLB
 }
 
 /** Closes the list on a press anywhere outside `root`, and when the menu is disabled. */
-function useDismiss(open: boolean, disabled: boolean, root: RefObject<HTMLDivElement | null>, setOpen: (open: boolean) => void): void {
+function useDismiss(
+  open: boolean,
+  disabled: boolean,
+  root: RefObject<HTMLDivElement | null>,
+  setOpen: (open: boolean) => void,
+): void {
   useEffect(() => {
     if (!open) return;
     const outside = (event: PointerEvent) => {
@@ -151,7 +161,8 @@ interface MenuControl {
   typing(): boolean;
 }
 
-const isPrintable = (event: KeyboardEvent): boolean => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+const isPrintable = (event: KeyboardEvent): boolean =>
+  event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 
 /** A key on the closed menu: Enter, Space and the arrows open it at the selected option, Home and End at the ends, a letter at its match. */
 function onClosedKey(event: KeyboardEvent, menu: MenuControl): void {
@@ -211,7 +222,18 @@ interface OptionListProps<T extends string> {
   onPick(index: number): void;
 }
 
-function OptionList<T extends string>({ id, label, options, open, active, selectedIndex, listRef, optionId, onHover, onPick }: OptionListProps<T>) {
+function OptionList<T extends string>({
+  id,
+  label,
+  options,
+  open,
+  active,
+  selectedIndex,
+  listRef,
+  optionId,
+  onHover,
+  onPick,
+}: OptionListProps<T>) {
   return (
     <ul
       ref={listRef}
@@ -248,7 +270,14 @@ function OptionList<T extends string>({ id, label, options, open, active, select
   );
 }
 
-export function SelectMenu<T extends string>({ label, value, options, onChange, disabled = false, class: extraClass }: SelectMenuProps<T>) {
+export function SelectMenu<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  disabled = false,
+  class: extraClass,
+}: SelectMenuProps<T>) {
   const id = useId();
   const listId = `${id}-list`;
   const optionId = (index: number) => `${id}-option-${index}`;

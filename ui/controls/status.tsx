@@ -11,7 +11,12 @@ export function ExportStatus({ label, done, total }: { label: string; done: numb
         {total > 0 ? <span class="muted">{`${done} / ${total}`}</span> : null}
       </div>
       {/* Indeterminate until the first frame is done: checking sizes can take a while. */}
-      <progress class="progress" max={1} value={done > 0 && total > 0 ? done / total : undefined} aria-label="Export progress" />
+      <progress
+        class="progress"
+        max={1}
+        value={done > 0 && total > 0 ? done / total : undefined}
+        aria-label="Export progress"
+      />
     </div>
   );
 }

@@ -6,7 +6,10 @@
 import type { TargetedKeyboardEvent, TextareaHTMLAttributes } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 
-export type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "rows" | "onSubmit" | "class" | "className"> & {
+export type TextAreaProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "value" | "rows" | "onSubmit" | "class" | "className"
+> & {
   value: string;
   /** Lines shown when empty (default 1). */
   minRows?: number;
@@ -21,7 +24,11 @@ export type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "v
 function fitHeight(area: HTMLTextAreaElement, minRows: number, maxRows: number): void {
   const style = getComputedStyle(area);
   const line = parseFloat(style.lineHeight) || 16;
-  const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+  const chrome =
+    parseFloat(style.paddingTop) +
+    parseFloat(style.paddingBottom) +
+    parseFloat(style.borderTopWidth) +
+    parseFloat(style.borderBottomWidth);
   const min = minRows * line + chrome;
   const max = Math.max(min, maxRows * line + chrome);
   area.style.height = `${min}px`;
@@ -32,7 +39,15 @@ function fitHeight(area: HTMLTextAreaElement, minRows: number, maxRows: number):
   area.style.overflowY = needed > max + 0.5 ? "auto" : "hidden";
 }
 
-export function TextArea({ value, minRows = 1, maxRows = 6, onSubmit, onKeyDown, class: extraClass, ...rest }: TextAreaProps) {
+export function TextArea({
+  value,
+  minRows = 1,
+  maxRows = 6,
+  onSubmit,
+  onKeyDown,
+  class: extraClass,
+  ...rest
+}: TextAreaProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useLayoutEffect(() => {
@@ -62,5 +77,14 @@ export function TextArea({ value, minRows = 1, maxRows = 6, onSubmit, onKeyDown,
     if (typeof onKeyDown === "function") onKeyDown(event);
   };
 
-  return <textarea {...rest} ref={ref} rows={minRows} value={value} class={`input text-area${extraClass ? ` ${extraClass}` : ""}`} onKeyDown={keyDown} />;
+  return (
+    <textarea
+      {...rest}
+      ref={ref}
+      rows={minRows}
+      value={value}
+      class={`input text-area${extraClass ? ` ${extraClass}` : ""}`}
+      onKeyDown={keyDown}
+    />
+  );
 }

@@ -16,13 +16,18 @@ export interface Box {
 export const TOAST_EDGE = 12;
 export const TOAST_GAP = 4;
 
-const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: Box, b: Box): boolean =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * The stack's top (px from the panel's top) for a stack `width` × `height` centred between `left` and `right`,
  * in a panel `viewportHeight` tall, clear of every box in `controls`.
  */
-export function toastTop(stack: { left: number; right: number; height: number }, controls: readonly Box[], viewportHeight: number): number {
+export function toastTop(
+  stack: { left: number; right: number; height: number },
+  controls: readonly Box[],
+  viewportHeight: number,
+): number {
   const bottom = viewportHeight - TOAST_EDGE - stack.height;
   const clear = (top: number): boolean => {
     const box = { left: stack.left, right: stack.right, top, bottom: top + stack.height };

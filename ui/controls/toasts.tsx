@@ -34,7 +34,13 @@ interface Timer {
   remaining: number;
 }
 
-export function useToasts({ duration = TOAST_MS, max = MAX_TOASTS }: { duration?: number; max?: number } = {}): ToastsState {
+export function useToasts({
+  duration = TOAST_MS,
+  max = MAX_TOASTS,
+}: {
+  duration?: number;
+  max?: number;
+} = {}): ToastsState {
   const [toasts, setToasts] = useState<Toast[]>([]);
   /** The same list as `toasts`, readable at once (timers and `show` change it between renders). */
   const list = useRef<Toast[]>([]);
@@ -109,7 +115,10 @@ export function useToasts({ duration = TOAST_MS, max = MAX_TOASTS }: { duration?
     };
   }, []);
 
-  return useMemo(() => ({ toasts, show, dismiss, clear, pause, resume }), [toasts, show, dismiss, clear, pause, resume]);
+  return useMemo(
+    () => ({ toasts, show, dismiss, clear, pause, resume }),
+    [toasts, show, dismiss, clear, pause, resume],
+  );
 }
 
 /**
@@ -127,13 +136,16 @@ export function useViewChange(view: string, onChange: () => void): void {
 }
 
 /** What may be pressed, typed in or chosen: a toast must not lie over one. */
-const CONTROLS = 'button:not(:disabled), a[href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [role="button"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
+const CONTROLS =
+  'button:not(:disabled), a[href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [role="button"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
 
 const REGION_MIN_HEIGHT = 96;
 
 function isRegion(element: HTMLElement, r: DOMRect): boolean {
   if (r.height < REGION_MIN_HEIGHT || !element.matches("[tabindex]")) return false;
-  return !element.matches('button, a[href], input, select, textarea, summary, [role="button"], [role="tab"], [role="link"]');
+  return !element.matches(
+    'button, a[href], input, select, textarea, summary, [role="button"], [role="tab"], [role="link"]',
+  );
 }
 
 /** The controls on show (under no other layer but the toasts), as boxes within the viewport. */
@@ -147,7 +159,10 @@ function controlBoxes(stack: HTMLElement): Box[] {
     // nothing to press, and keeping clear of it would push the toast over the labels above.
     if (isRegion(element, r)) continue;
     // Scrolled out of its container, or under another layer: not a control the toast could hide.
-    const hit = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
+    const hit = document.elementFromPoint(
+      Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1),
+      Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1),
+    );
     if (!hit || !(element.contains(hit) || hit.closest(".toasts"))) continue;
     boxes.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
   }
@@ -192,11 +207,25 @@ function usePlacement(ref: { current: HTMLDivElement | null }, toasts: readonly 
 }
 
 /** The stack. It is always in the page (an empty live region), so screen readers hear each toast. */
-export function Toasts({ toasts, dismiss, pause, resume }: Pick<ToastsState, "toasts" | "dismiss" | "pause" | "resume">) {
+export function Toasts({
+  toasts,
+  dismiss,
+  pause,
+  resume,
+}: Pick<ToastsState, "toasts" | "dismiss" | "pause" | "resume">) {
   const ref = useRef<HTMLDivElement>(null);
   usePlacement(ref, toasts);
   return (
-    <div ref={ref} class="toasts" role="status" aria-live="polite" onMouseEnter={pause} onMouseLeave={resume} onFocusIn={pause} onFocusOut={resume}>
+    <div
+      ref={ref}
+      class="toasts"
+      role="status"
+      aria-live="polite"
+      onMouseEnter={pause}
+      onMouseLeave={resume}
+      onFocusIn={pause}
+      onFocusOut={resume}
+    >
       {toasts.map((toast) => (
         // biome-ignore lint/a11y/useKeyWithClickEvents: a click is a mouse shortcut; a toast leaves by itself
         // biome-ignore lint/a11y/noStaticElementInteractions: a click is a mouse shortcut; a toast leaves by itself

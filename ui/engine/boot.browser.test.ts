@@ -39,11 +39,15 @@ window.runBoot = function (bootSource, payload) {
 
 type Outcome = { got: { echo: unknown; decodeMs?: number }[]; error?: string };
 
-const html = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><script>${RUNNER}</script></head><body>${body}</body></html>`;
+const html = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><script>${RUNNER}</script></head><body>${body}</body></html>`;
 
 async function inPage<T>(browser: Browser, fn: (frame: Frame) => Promise<T>, sandboxed: boolean): Promise<T> {
   const files = [
-    { path: "index.html", content: sandboxed ? html(`<iframe id="f" sandbox="allow-scripts" src="inner.html"></iframe>`) : html("") },
+    {
+      path: "index.html",
+      content: sandboxed ? html(`<iframe id="f" sandbox="allow-scripts" src="inner.html"></iframe>`) : html(""),
+    },
     { path: "inner.html", content: html("") },
   ];
   return withPage(browser, files, "index.html", { width: 400, height: 300 }, async (page) => {
@@ -56,7 +60,11 @@ async function inPage<T>(browser: Browser, fn: (frame: Frame) => Promise<T>, san
 }
 
 const run = (frame: Frame, payload: string): Promise<Outcome> =>
-  frame.evaluate(([boot, data]) => (globalThis as unknown as { runBoot(b: string, d: string): Promise<Outcome> }).runBoot(boot, data), [BOOTSTRAP_SOURCE, payload] as const);
+  frame.evaluate(
+    ([boot, data]) =>
+      (globalThis as unknown as { runBoot(b: string, d: string): Promise<Outcome> }).runBoot(boot, data),
+    [BOOTSTRAP_SOURCE, payload] as const,
+  );
 
 describe.runIf(runBrowser)("the worker bootstrap", () => {
   let browser: Browser;
@@ -67,15 +75,22 @@ describe.runIf(runBrowser)("the worker bootstrap", () => {
     await browser?.close();
   });
 
-  it.each([false, true])("unpacks and runs the script; messages sent meanwhile arrive in order (sandboxed iframe: %s)", async (sandboxed) => {
-    const outcome = await inPage(browser, (frame) => run(frame, packed(SCRIPT)), sandboxed);
-    expect(outcome.error).toBeUndefined();
-    expect(outcome.got.map((m) => m.echo)).toEqual(["before-1", "before-2", "after"]);
-    expect(outcome.got[0]!.decodeMs).toBeGreaterThanOrEqual(0);
-  });
+  it.each([false, true])(
+    "unpacks and runs the script; messages sent meanwhile arrive in order (sandboxed iframe: %s)",
+    async (sandboxed) => {
+      const outcome = await inPage(browser, (frame) => run(frame, packed(SCRIPT)), sandboxed);
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.got.map((m) => m.echo)).toEqual(["before-1", "before-2", "after"]);
+      expect(outcome.got[0]!.decodeMs).toBeGreaterThanOrEqual(0);
+    },
+  );
 
   it("reports a payload it cannot unpack as the worker's error", async () => {
-    const outcome = await inPage(browser, (frame) => run(frame, Buffer.from("not gzip at all").toString("base64")), false);
+    const outcome = await inPage(
+      browser,
+      (frame) => run(frame, Buffer.from("not gzip at all").toString("base64")),
+      false,
+    );
     expect(outcome.got).toEqual([]);
     expect(outcome.error).toMatch(/could not be unpacked/);
   });

@@ -42,7 +42,10 @@ class FakeWorker implements WorkerLike {
 
 const options = { target: "react", styling: "css-modules", nodeIds: false } as const;
 /** With the team's components mapped: generateCode then runs ts-morph, so `generate` needs the code-check part too. */
-const mapped = { ...options, components: { components: [{ figma: { key: "k" } } as unknown as ComponentMap["components"][number]] } };
+const mapped = {
+  ...options,
+  components: { components: [{ figma: { key: "k" } } as unknown as ComponentMap["components"][number]] },
+};
 const exports = [{ id: "1:2", json: { document: { id: "1:2", type: "FRAME" } } }];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -83,9 +86,18 @@ describe("Engine", () => {
     const hint = worker.last("hint");
     // Replies in the other order still reach the right promise.
     worker.reply({ id: hint.id, ok: true, kind: "hint", hint: "frame 1:2" });
-    worker.reply({ id: gen.id, ok: true, kind: "generate", result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 12 });
+    worker.reply({
+      id: gen.id,
+      ok: true,
+      kind: "generate",
+      result: { files: [{ path: "a.tsx", content: "x" }], problems: [] },
+      ms: 12,
+    });
     await expect(second).resolves.toEqual({ hint: "frame 1:2" });
-    await expect(first).resolves.toEqual({ result: { files: [{ path: "a.tsx", content: "x" }], problems: [] }, ms: 12 });
+    await expect(first).resolves.toEqual({
+      result: { files: [{ path: "a.tsx", content: "x" }], problems: [] },
+      ms: 12,
+    });
     expect(host.stats.starts).toBe(1);
     expect(host.stats.coldStartMs).toBeGreaterThan(0);
     expect(host.stats.decodeMs).toBe(5);
@@ -98,9 +110,14 @@ describe("Engine", () => {
     worker.postMessage = (message: EngineRequest) => {
       worker.received.push(message);
       // The clock moves 100 ms while the worker starts; it says 60 of them went to unpacking.
-      if (message.kind === "ping") queueMicrotask(() => ((clock += 100), worker.reply({ id: message.id, ok: true, kind: "pong", decodeMs: 60 })));
+      if (message.kind === "ping")
+        queueMicrotask(() => ((clock += 100), worker.reply({ id: message.id, ok: true, kind: "pong", decodeMs: 60 })));
     };
-    const host = new Engine({ unpack: async () => ({ url: "blob:boot", decodeMs: 0 }), createWorker: () => worker, now: () => clock });
+    const host = new Engine({
+      unpack: async () => ({ url: "blob:boot", decodeMs: 0 }),
+      createWorker: () => worker,
+      now: () => clock,
+    });
     await host.warmUp();
     expect(host.stats).toMatchObject({ starts: 1, decodeMs: 60, bootMs: 40, coldStartMs: 100 });
   });
@@ -162,7 +179,13 @@ describe("Engine", () => {
     await flush();
     old.reply({ id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
     const fresh = workers[1]!;
-    fresh.reply({ id: fresh.last("generate").id, ok: true, kind: "generate", result: { files: [{ path: "b", content: "" }], problems: [] }, ms: 2 });
+    fresh.reply({
+      id: fresh.last("generate").id,
+      ok: true,
+      kind: "generate",
+      result: { files: [{ path: "b", content: "" }], problems: [] },
+      ms: 2,
+    });
     await expect(b).resolves.toMatchObject({ ms: 2 });
   });
 
@@ -181,9 +204,16 @@ describe("Engine", () => {
   });
 
   it("a worker that fails to load rejects with a clear message, and the next request tries again", async () => {
-    const unpack = vi.fn().mockRejectedValueOnce(new Error("the worker payload is missing")).mockResolvedValue({ url: "blob:x", decodeMs: 1 });
+    const unpack = vi
+      .fn()
+      .mockRejectedValueOnce(new Error("the worker payload is missing"))
+      .mockResolvedValue({ url: "blob:x", decodeMs: 1 });
     const workers: FakeWorker[] = [];
-    const host = new Engine({ unpack, createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1]!), now: () => 0 });
+    const host = new Engine({
+      unpack,
+      createWorker: () => (workers.push(new FakeWorker()), workers[workers.length - 1]!),
+      now: () => 0,
+    });
     await expect(host.call("hint", { exports })).rejects.toThrow(/could not be loaded: the worker payload is missing/);
     const again = host.call("hint", { exports });
     await flush();
@@ -204,7 +234,11 @@ describe("Engine boundary cases", () => {
     const silent = new FakeWorker();
     silent.postMessage = (message: EngineRequest) => void silent.received.push(message);
     const workers: FakeWorker[] = [silent];
-    const host = new Engine({ unpack: async () => ({ url: "blob:x", decodeMs: 0 }), createWorker: () => workers.shift() ?? new FakeWorker(), now: () => 0 });
+    const host = new Engine({
+      unpack: async () => ({ url: "blob:x", decodeMs: 0 }),
+      createWorker: () => workers.shift() ?? new FakeWorker(),
+      now: () => 0,
+    });
     const failed = host.call("hint", { exports }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(BOOT_TIMEOUT_MS + 1);
     expect(await failed).toBeInstanceOf(RequestTimeoutError);
@@ -219,15 +253,29 @@ describe("Engine boundary cases", () => {
     const { host, workers } = makeHost();
     const request = host.call("hint", { exports });
     await flush();
-    workers[0]!.reply({ id: workers[0]!.last("hint").id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 });
-    await expect(request).rejects.toMatchObject({ name: "FigmentError", kind: "internal", message: `the code generator answered "generate" to hint` });
+    workers[0]!.reply({
+      id: workers[0]!.last("hint").id,
+      ok: true,
+      kind: "generate",
+      result: { files: [], problems: [] },
+      ms: 1,
+    });
+    await expect(request).rejects.toMatchObject({
+      name: "FigmentError",
+      kind: "internal",
+      message: `the code generator answered "generate" to hint`,
+    });
   });
 
   it("passes on only the events the kind may stream", async () => {
     const { host, workers } = makeHost();
     const texts: string[] = [];
     const input = { frames: [], findings: [] } as unknown as BodyOf<"analyze-model">["input"];
-    const pending = host.call("analyze-model", { settings: DEFAULT_SETTINGS, apiKey: "sk-x", input, timeoutMs: 1000 }, { onEvent: (event) => texts.push(event.delta) });
+    const pending = host.call(
+      "analyze-model",
+      { settings: DEFAULT_SETTINGS, apiKey: "sk-x", input, timeoutMs: 1000 },
+      { onEvent: (event) => texts.push(event.delta) },
+    );
     await flush();
     const sent = workers[0]!.last("analyze-model");
     workers[0]!.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
@@ -241,7 +289,18 @@ describe("Engine boundary cases", () => {
     const { host, workers } = makeHost();
     const controller = new AbortController();
     controller.abort();
-    const error = await host.call("infer-rows", { settings: DEFAULT_SETTINGS, apiKey: "sk-x", input: { texts: [], params: [{ name: "a" }], rows: 1 }, timeoutMs: 1000 }, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await host
+      .call(
+        "infer-rows",
+        {
+          settings: DEFAULT_SETTINGS,
+          apiKey: "sk-x",
+          input: { texts: [], params: [{ name: "a" }], rows: 1 },
+          timeoutMs: 1000,
+        },
+        { signal: controller.signal },
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping"]);
   });
@@ -272,7 +331,8 @@ describe("requestWorkerSource", () => {
       },
       onInvalid: () => () => undefined,
     } as unknown as Bridge;
-    const deliver = (message: { type: string } & Record<string, unknown>) => handlers.get(message.type)?.forEach((h) => h(message));
+    const deliver = (message: { type: string } & Record<string, unknown>) =>
+      handlers.get(message.type)?.forEach((h) => h(message));
     return { requests: new BridgeRequests(bridge), sent, deliver };
   }
 
@@ -297,7 +357,12 @@ describe("requestWorkerSource", () => {
   it("rejects at once with the main thread's error for that request", async () => {
     const { requests, sent, deliver } = channel();
     const pending = requestWorkerSource(requests, 60_000);
-    deliver({ type: "error", requestId: sent[0]!.payload["requestId"], code: "internal", message: "This build of Figment has no code generator" });
+    deliver({
+      type: "error",
+      requestId: sent[0]!.payload["requestId"],
+      code: "internal",
+      message: "This build of Figment has no code generator",
+    });
     await expect(pending).rejects.toThrow(/no code generator/);
   });
 
@@ -308,7 +373,30 @@ describe("requestWorkerSource", () => {
 });
 
 describe("Engine model requests", () => {
-  const request = { settings: { provider: "openai", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20, imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "" } as const, apiKey: "sk-x", input: { target: "react", styling: "css-modules", hint: "h" } as const, timeoutMs: 60_000 };
+  const request = {
+    settings: {
+      provider: "openai",
+      baseUrl: "",
+      model: "m",
+      target: "react",
+      styling: "css-modules",
+      maxImageSize: 2048,
+      nodeIds: false,
+      timeoutSec: 60,
+      followSelection: false,
+      embeddingModel: "text-embedding-3-small",
+      embeddingDimensions: 256,
+      captionModel: "",
+      batchApiThreshold: 20,
+      imageSource: "hosted",
+      sdBaseUrl: "http://127.0.0.1:7860",
+      sdModel: "",
+      sdSampler: "",
+    } as const,
+    apiKey: "sk-x",
+    input: { target: "react", styling: "css-modules", hint: "h" } as const,
+    timeoutMs: 60_000,
+  };
 
   it("passes streamed events to the caller and resolves with the result", async () => {
     const { host, workers } = makeHost();
@@ -320,7 +408,16 @@ describe("Engine model requests", () => {
     worker.reply({ id: sent.id, event: { type: "progress", event: { type: "notes", text: "plan", done: false } } });
     worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
     worker.reply({ id: "w999", event: { type: "stage", stage: "repairing" } }); // someone else's: ignored
-    const result = { files: [], problems: [], notes: "plan", conversation: { kind: "responses", previousResponseId: "r1" }, attempts: [], kept: 0, repair: "none", timings: { modelMs: 1, postMs: 1 } };
+    const result = {
+      files: [],
+      problems: [],
+      notes: "plan",
+      conversation: { kind: "responses", previousResponseId: "r1" },
+      attempts: [],
+      kept: 0,
+      repair: "none",
+      timings: { modelMs: 1, postMs: 1 },
+    };
     worker.reply({ id: sent.id, ok: true, kind: "ai-generate", result });
     await expect(pending).resolves.toEqual({ result });
     expect(events).toEqual([
@@ -333,7 +430,10 @@ describe("Engine model requests", () => {
     const { host, workers } = makeHost();
     const controller = new AbortController();
     const events: unknown[] = [];
-    const pending = host.call("ai-generate", request, { signal: controller.signal, onEvent: (event) => void events.push(event) });
+    const pending = host.call("ai-generate", request, {
+      signal: controller.signal,
+      onEvent: (event) => void events.push(event),
+    });
     await flush();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
@@ -356,7 +456,13 @@ describe("Engine model requests", () => {
     await flush();
     const worker = workers[0]!;
     const sent = worker.last("ai-generate");
-    worker.reply({ id: sent.id, ok: false, error: "slow down", bad: false, model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 } });
+    worker.reply({
+      id: sent.id,
+      ok: false,
+      error: "slow down",
+      bad: false,
+      model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 },
+    });
     const error = (await pending.catch((e: unknown) => e)) as ModelFailure;
     expect(error).toBeInstanceOf(ModelFailure);
     expect(error.model).toEqual({ kind: "rate-limited", status: 429, retryAfterMs: 3000 });
@@ -364,7 +470,25 @@ describe("Engine model requests", () => {
 });
 
 describe("Engine connection test", () => {
-  const settings = { provider: "openrouter", baseUrl: "", model: "m", target: "react", styling: "css-modules", maxImageSize: 2048, nodeIds: false, timeoutSec: 60, followSelection: false, embeddingModel: "text-embedding-3-small", embeddingDimensions: 256, captionModel: "", batchApiThreshold: 20, imageSource: "hosted", sdBaseUrl: "http://127.0.0.1:7860", sdModel: "", sdSampler: "" } as const;
+  const settings = {
+    provider: "openrouter",
+    baseUrl: "",
+    model: "m",
+    target: "react",
+    styling: "css-modules",
+    maxImageSize: 2048,
+    nodeIds: false,
+    timeoutSec: 60,
+    followSelection: false,
+    embeddingModel: "text-embedding-3-small",
+    embeddingDimensions: 256,
+    captionModel: "",
+    batchApiThreshold: 20,
+    imageSource: "hosted",
+    sdBaseUrl: "http://127.0.0.1:7860",
+    sdModel: "",
+    sdSampler: "",
+  } as const;
 
   it("sends settings, key and timeout to the worker and resolves with the count and the listing's prices", async () => {
     const { host, workers } = makeHost();
@@ -373,7 +497,9 @@ describe("Engine connection test", () => {
     const worker = workers[0]!;
     const sent = worker.last("test-connection");
     expect(sent).toMatchObject({ settings, apiKey: "sk-or-x", timeoutMs: 10_000 });
-    const prices = { "openai/gpt-4o": { input: 2.5, output: 10, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" } };
+    const prices = {
+      "openai/gpt-4o": { input: 2.5, output: 10, source: "https://openrouter.ai/api/v1/models", asOf: "2026-05-01" },
+    };
     worker.reply({ id: sent.id, ok: true, kind: "test-connection", models: 2, prices });
     await expect(pending).resolves.toEqual({ models: 2, prices });
   });
@@ -385,10 +511,25 @@ describe("Engine connection test", () => {
     await flush();
     const worker = workers[0]!;
     const [first, second] = worker.received.filter((r) => r.kind === "test-connection");
-    worker.reply({ id: first!.id, ok: false, error: "No auth credentials found", bad: false, model: { kind: "unauthorized", status: 401 } });
-    expect(((await refused.catch((e: unknown) => e)) as ModelFailure).model).toEqual({ kind: "unauthorized", status: 401 });
+    worker.reply({
+      id: first!.id,
+      ok: false,
+      error: "No auth credentials found",
+      bad: false,
+      model: { kind: "unauthorized", status: 401 },
+    });
+    expect(((await refused.catch((e: unknown) => e)) as ModelFailure).model).toEqual({
+      kind: "unauthorized",
+      status: 401,
+    });
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    worker.reply({ id: second!.id, ok: true, kind: "test-connection", models: 1, prices: { m: { input: "cheap", output: 1, source: "s", asOf: "d" } } });
+    worker.reply({
+      id: second!.id,
+      ok: true,
+      kind: "test-connection",
+      models: 1,
+      prices: { m: { input: "cheap", output: 1, source: "s", asOf: "d" } },
+    });
     const error = await malformed.catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "FigmentError", kind: "internal" });
     expect((error as Error).message).toContain("prices.m.input must be a finite number");
@@ -400,17 +541,34 @@ describe("Engine tokenizer and code parts", () => {
   class AnsweringWorker extends FakeWorker {
     override postMessage(message: EngineRequest): void {
       super.postMessage(message);
-      if (message.kind === "load-script" || message.kind === "load-packed") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
-      if (message.kind === "hint") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "hint", hint: "" }));
-      if (message.kind === "react-preview") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "react-preview", html: "", problems: [] }));
-      if (message.kind === "generate") queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 }));
+      if (message.kind === "load-script" || message.kind === "load-packed")
+        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
+      if (message.kind === "hint")
+        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "hint", hint: "" }));
+      if (message.kind === "react-preview")
+        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "react-preview", html: "", problems: [] }));
+      if (message.kind === "generate")
+        queueMicrotask(() =>
+          this.reply({ id: message.id, ok: true, kind: "generate", result: { files: [], problems: [] }, ms: 1 }),
+        );
       if (message.kind === "ai-prepare")
-        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "ai-prepare", input: { target: "react", styling: "css-modules", hint: "" }, estimate: {}, image: undefined }));
+        queueMicrotask(() =>
+          this.reply({
+            id: message.id,
+            ok: true,
+            kind: "ai-prepare",
+            input: { target: "react", styling: "css-modules", hint: "" },
+            estimate: {},
+            image: undefined,
+          }),
+        );
     }
   }
 
   /** An engine whose workers answer at once, with `parts` (how it gets the tokenizer or the code parts; its clock). */
-  function answeringEngine(parts: Partial<Pick<ConstructorParameters<typeof Engine>[0], "unpackTokenizer" | "codePartSource" | "now">>): { host: Engine; workers: AnsweringWorker[] } {
+  function answeringEngine(
+    parts: Partial<Pick<ConstructorParameters<typeof Engine>[0], "unpackTokenizer" | "codePartSource" | "now">>,
+  ): { host: Engine; workers: AnsweringWorker[] } {
     const workers: AnsweringWorker[] = [];
     const host = new Engine({
       unpack: async () => ({ url: "blob:worker", decodeMs: 1 }),
@@ -452,14 +610,30 @@ describe("Engine tokenizer and code parts", () => {
     expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview"]);
     expect(codePartSource.mock.calls).toEqual([["code-format"]]);
     // Two code jobs at once share one load of the checker, sent before either.
-    await Promise.all([host.call("generate", { exports, options: mapped }), host.call("generate", { exports, options: mapped })]);
-    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview", "load-packed", "generate", "generate"]);
-    expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }, { packed: "H4sI-code-check" }]);
+    await Promise.all([
+      host.call("generate", { exports, options: mapped }),
+      host.call("generate", { exports, options: mapped }),
+    ]);
+    expect(workers[0]!.received.map((r) => r.kind)).toEqual([
+      "ping",
+      "hint",
+      "load-packed",
+      "react-preview",
+      "load-packed",
+      "generate",
+      "generate",
+    ]);
+    expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
+      { packed: "H4sI-code-format" },
+      { packed: "H4sI-code-check" },
+    ]);
     // A new worker (after a cancel): the Code panel's warm-up loads only what an offline Generate needs; a Generate
     // with components then loads the checker; each asked of the main thread only once.
     host.cancel();
     await host.warmUp({ for: "generate" });
-    expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([{ packed: "H4sI-code-format" }]);
+    expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
+      { packed: "H4sI-code-format" },
+    ]);
     await host.call("generate", { exports, options: mapped });
     expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "load-packed", "generate"]);
     expect(codePartSource).toHaveBeenCalledTimes(2);
@@ -468,7 +642,12 @@ describe("Engine tokenizer and code parts", () => {
   it("asks the main thread for the first code part while the worker is still being fetched and booted", async () => {
     let unpacked: (value: { url: string; decodeMs: number }) => void = () => undefined;
     const codePartSource = vi.fn(async (part: CodePart) => `H4sI-${part}`);
-    const host = new Engine({ unpack: () => new Promise((resolve) => (unpacked = resolve)), createWorker: () => new AnsweringWorker(), now: () => 0, codePartSource });
+    const host = new Engine({
+      unpack: () => new Promise((resolve) => (unpacked = resolve)),
+      createWorker: () => new AnsweringWorker(),
+      now: () => 0,
+      codePartSource,
+    });
     const warming = host.warmUp({ for: "generate" });
     await vi.waitFor(() => expect(codePartSource).toHaveBeenCalledWith("code-format"));
     expect(host.currentStatus).toBe("starting");
@@ -479,7 +658,10 @@ describe("Engine tokenizer and code parts", () => {
 
   it("says when each code part was ready, from the engine's first start, for the first worker only", async () => {
     let clock = 100;
-    const { host } = answeringEngine({ codePartSource: async (part) => ((clock += part === "code-format" ? 50 : 400), `H4sI-${part}`), now: () => clock });
+    const { host } = answeringEngine({
+      codePartSource: async (part) => ((clock += part === "code-format" ? 50 : 400), `H4sI-${part}`),
+      now: () => clock,
+    });
     expect(host.stats.codePartsReadyMs).toBeUndefined();
     await host.warmUp({ for: "ai-generate" });
     expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
@@ -496,7 +678,9 @@ describe("Engine tokenizer and code parts", () => {
         return "packed";
       },
     });
-    await expect(host.call("generate", { exports, options })).rejects.toThrow("The code formatter could not be loaded: the main thread did not answer");
+    await expect(host.call("generate", { exports, options })).rejects.toThrow(
+      "The code formatter could not be loaded: the main thread did not answer",
+    );
     fail = false;
     await expect(host.call("generate", { exports, options })).resolves.toMatchObject({ ms: 1 });
   });

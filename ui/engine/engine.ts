@@ -6,9 +6,24 @@
 import type { MainRequests } from "../channel/requests.js";
 import { bootstrapUrl, startBootstrapped } from "./boot.js";
 import type { CallOptions, EngineCaller } from "./call.js";
-import { codePartsFor, estimates, streams, type BodyOf, type Kind, type OkReply, type ReplyOf } from "./protocol/index.js";
+import {
+  codePartsFor,
+  estimates,
+  streams,
+  type BodyOf,
+  type Kind,
+  type OkReply,
+  type ReplyOf,
+} from "./protocol/index.js";
 import { unpackWorker } from "./source.js";
-import { WorkerSlot, type Unsent, type WorkerLike, type WorkerSlotDeps, type WorkerStats, type WorkerStatus } from "./worker-slot.js";
+import {
+  WorkerSlot,
+  type Unsent,
+  type WorkerLike,
+  type WorkerSlotDeps,
+  type WorkerStats,
+  type WorkerStatus,
+} from "./worker-slot.js";
 import type { CodePart, WorkerPart } from "../../contract/messages.js";
 import { FigmentError } from "../../codegen/errors.js";
 
@@ -67,7 +82,9 @@ export class Engine implements EngineCaller {
   }
 
   get stats(): EngineStats {
-    return Object.keys(this.codePartsReadyMs).length > 0 ? { ...this.slot.stats, codePartsReadyMs: { ...this.codePartsReadyMs } } : { ...this.slot.stats };
+    return Object.keys(this.codePartsReadyMs).length > 0
+      ? { ...this.slot.stats, codePartsReadyMs: { ...this.codePartsReadyMs } }
+      : { ...this.slot.stats };
   }
 
   onStatus(listener: (status: WorkerStatus) => void): () => void {
@@ -137,7 +154,8 @@ export class Engine implements EngineCaller {
       // A failed load is tried again by the next call.
       loaded.then(
         () => {
-          if (this.slot.stats.starts === 1 && this.firstStartAt !== undefined) this.codePartsReadyMs[part] ??= this.deps.now() - this.firstStartAt;
+          if (this.slot.stats.starts === 1 && this.firstStartAt !== undefined)
+            this.codePartsReadyMs[part] ??= this.deps.now() - this.firstStartAt;
         },
         () => {
           if (load.loadedIn?.loaded === loaded) load.loadedIn = undefined;
@@ -151,7 +169,10 @@ export class Engine implements EngineCaller {
   private packedPart(part: CodePart, load: CodePartLoad, source: (part: CodePart) => Promise<string>): Promise<string> {
     load.packed ??= source(part).catch((error: unknown) => {
       load.packed = undefined;
-      throw new FigmentError("internal", `${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      throw new FigmentError(
+        "internal",
+        `${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     return load.packed;
   }
@@ -159,7 +180,8 @@ export class Engine implements EngineCaller {
   private async sendCodePart(worker: WorkerLike, part: CodePart, packedPart: Promise<string>): Promise<void> {
     const packed = await packedPart;
     const reply = await this.slot.post(worker, { kind: "load-packed", packed });
-    if (reply.kind !== "loaded") throw new FigmentError("internal", `the code generator answered "${reply.kind}" to load-packed (${part})`);
+    if (reply.kind !== "loaded")
+      throw new FigmentError("internal", `the code generator answered "${reply.kind}" to load-packed (${part})`);
   }
 
   /** Loads the tokenizer script into the current worker, once per worker. */
@@ -171,11 +193,15 @@ export class Engine implements EngineCaller {
     if (this.tokenizerIn === generation) return;
     this.tokenizerUrl ??= unpack().catch((error: unknown) => {
       this.tokenizerUrl = undefined;
-      throw new FigmentError("internal", `The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      throw new FigmentError(
+        "internal",
+        `The tokenizer for the estimate could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     const url = await this.tokenizerUrl;
     const reply = await this.slot.post(worker, { kind: "load-script", url });
-    if (reply.kind !== "loaded") throw new FigmentError("internal", `the code generator answered "${reply.kind}" to load-script`);
+    if (reply.kind !== "loaded")
+      throw new FigmentError("internal", `the code generator answered "${reply.kind}" to load-script`);
     if (generation === this.slot.generation) this.tokenizerIn = generation;
   }
 }
@@ -184,7 +210,11 @@ export class Engine implements EngineCaller {
 const WORKER_SOURCE_TIMEOUT_MS = 30_000;
 
 /** Asks the main thread for the packed worker script (it is too big to ship in ui.html). */
-export async function requestWorkerSource(requests: MainRequests, timeoutMs = WORKER_SOURCE_TIMEOUT_MS, part: WorkerPart = "engine"): Promise<string> {
+export async function requestWorkerSource(
+  requests: MainRequests,
+  timeoutMs = WORKER_SOURCE_TIMEOUT_MS,
+  part: WorkerPart = "engine",
+): Promise<string> {
   const reply = await requests.call("get-worker-source", part === "engine" ? {} : { part }, {
     timeoutMs,
     timeoutMessage: "the main thread did not send the code generator in time; close and reopen the plugin",
@@ -207,7 +237,8 @@ export function createEngine(requests: MainRequests): Engine {
     },
     createWorker: (url) => startBootstrapped(url, packed, (script) => new Worker(script, { name: "figment-engine" })),
     now: () => performance.now(),
-    unpackTokenizer: async () => (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
+    unpackTokenizer: async () =>
+      (await unpackWorker(await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, "tokenizer"))).url,
     codePartSource: async (part) => {
       const packed = await requestWorkerSource(requests, WORKER_SOURCE_TIMEOUT_MS, part);
       if (packed.trim() === "") throw new Error(`the "${part}" part is missing from this build (empty payload)`);

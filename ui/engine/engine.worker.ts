@@ -17,7 +17,15 @@ import { rowsJobs } from "./jobs/rows.js";
 import { runJob } from "./jobs/run.js";
 import { searchJobs } from "./jobs/search.js";
 import { sdJobs } from "./jobs/sd.js";
-import { parseEngineRequest, ProtocolError, type EngineEventMessage, type EngineReply, type EngineRequest, type Kind, type RequestOf } from "./protocol/index.js";
+import {
+  parseEngineRequest,
+  ProtocolError,
+  type EngineEventMessage,
+  type EngineReply,
+  type EngineRequest,
+  type Kind,
+  type RequestOf,
+} from "./protocol/index.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -27,7 +35,17 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** Every kind's handler: a kind without one does not compile. */
-const JOBS: Jobs = { ...codeJobs, ...zipJobs, ...modelJobs, ...imageJobs, ...analyzeJobs, ...searchJobs, ...batchJobs, ...rowsJobs, ...sdJobs };
+const JOBS: Jobs = {
+  ...codeJobs,
+  ...zipJobs,
+  ...modelJobs,
+  ...imageJobs,
+  ...analyzeJobs,
+  ...searchJobs,
+  ...batchJobs,
+  ...rowsJobs,
+  ...sdJobs,
+};
 
 /** Unpacks a gzip+base64 script (a worker part) and runs it here. */
 async function runPacked(packed: string): Promise<void> {
@@ -47,7 +65,10 @@ async function run(request: RequestOf<Kind>): Promise<EngineReply> {
   running.set(request.id, controller);
   try {
     // Posts an event of this request (its buffers transferred when given).
-    return await runJob(JOBS, request, { signal: controller.signal, emit: (event, transfer) => scope.postMessage({ id: request.id, event }, transfer ?? []) });
+    return await runJob(JOBS, request, {
+      signal: controller.signal,
+      emit: (event, transfer) => scope.postMessage({ id: request.id, event }, transfer ?? []),
+    });
   } finally {
     running.delete(request.id);
   }

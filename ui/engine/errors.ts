@@ -25,5 +25,7 @@ export class ModelFailure extends FigmentError {
  */
 export function failureError(reply: EngineFailure): Error {
   if (reply.model?.kind === "aborted") return new Cancelled(reply.error);
-  return reply.model ? new ModelFailure(reply.error, reply.model) : new FigmentError(reply.bad ? "input" : "internal", reply.error);
+  return reply.model
+    ? new ModelFailure(reply.error, reply.model)
+    : new FigmentError(reply.bad ? "input" : "internal", reply.error);
 }

@@ -12,6 +12,10 @@ export async function zipFilesLater(worker: Pick<Engine, "call">, files: SourceF
 }
 
 /** The files made a runnable project (package.json, entry, config) and zipped, both in the worker. */
-export async function zipProjectLater(worker: Pick<Engine, "call">, files: SourceFile[], project: { target: Target; styling: Styling; name: string }): Promise<{ zip: Uint8Array; count: number }> {
+export async function zipProjectLater(
+  worker: Pick<Engine, "call">,
+  files: SourceFile[],
+  project: { target: Target; styling: Styling; name: string },
+): Promise<{ zip: Uint8Array; count: number }> {
   return worker.call("zip-files", { files, project });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FALLBACK_DELAY_MS, IDLE_TIMEOUT_MS, PAINTED_MARK, scheduleWarmUp, WARM_UP_MARK, type WarmUpTimers } from "./warm-up.js";
+import {
+  FALLBACK_DELAY_MS,
+  IDLE_TIMEOUT_MS,
+  PAINTED_MARK,
+  scheduleWarmUp,
+  WARM_UP_MARK,
+  type WarmUpTimers,
+} from "./warm-up.js";
 
 /** Timers run by hand: each kind of callback waits until the test fires it. */
 function fakeTimers(withIdle: boolean) {
@@ -15,7 +22,9 @@ function fakeTimers(withIdle: boolean) {
     clearTimeout: (handle) => void timeouts.delete(handle),
     ...(withIdle
       ? {
-          requestIdleCallback: (callback: () => void, options: { timeout: number }) => (idles.set(next, { callback, timeout: options.timeout }), next++),
+          requestIdleCallback: (callback: () => void, options: { timeout: number }) => (
+            idles.set(next, { callback, timeout: options.timeout }), next++
+          ),
           cancelIdleCallback: (handle: number) => void idles.delete(handle),
         }
       : {}),
@@ -69,14 +78,17 @@ describe("scheduleWarmUp", () => {
     expect(warmed).toBe(1);
   });
 
-  it.each(["before the paint", "after the paint", "while waiting for idle time"] as const)("can be called off %s", (when) => {
-    const t = fakeTimers(true);
-    let warmed = 0;
-    const cancel = scheduleWarmUp(() => warmed++, t.timers);
-    if (when !== "before the paint") t.frame();
-    if (when === "while waiting for idle time") t.timeout();
-    cancel();
-    expect(t.pending()).toEqual({ frames: 0, timeouts: 0, idles: 0 });
-    expect(warmed).toBe(0);
-  });
+  it.each(["before the paint", "after the paint", "while waiting for idle time"] as const)(
+    "can be called off %s",
+    (when) => {
+      const t = fakeTimers(true);
+      let warmed = 0;
+      const cancel = scheduleWarmUp(() => warmed++, t.timers);
+      if (when !== "before the paint") t.frame();
+      if (when === "while waiting for idle time") t.timeout();
+      cancel();
+      expect(t.pending()).toEqual({ frames: 0, timeouts: 0, idles: 0 });
+      expect(warmed).toBe(0);
+    },
+  );
 });

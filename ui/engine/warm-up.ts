@@ -64,7 +64,11 @@ export function browserTimers(): WarmUpTimers {
     setTimeout: (callback, ms) => w.setTimeout(callback, ms),
     clearTimeout: (handle) => w.clearTimeout(handle),
     ...(typeof w.requestIdleCallback === "function"
-      ? { requestIdleCallback: (callback: () => void, options: { timeout: number }) => w.requestIdleCallback(callback, options), cancelIdleCallback: (handle: number) => w.cancelIdleCallback(handle) }
+      ? {
+          requestIdleCallback: (callback: () => void, options: { timeout: number }) =>
+            w.requestIdleCallback(callback, options),
+          cancelIdleCallback: (handle: number) => w.cancelIdleCallback(handle),
+        }
       : {}),
     mark: (name) => performance.mark(name),
   };

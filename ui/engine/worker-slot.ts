@@ -7,7 +7,13 @@
 import { Cancelled } from "../../contract/cancelled.js";
 import { PendingRequests, RequestTimeoutError, type OpenOptions } from "../../contract/requests.js";
 import { failureError } from "./errors.js";
-import { parseEngineMessage, ProtocolError, type EngineEvent, type EngineRequest, type OkReply } from "./protocol/index.js";
+import {
+  parseEngineMessage,
+  ProtocolError,
+  type EngineEvent,
+  type EngineRequest,
+  type OkReply,
+} from "./protocol/index.js";
 import { FigmentError } from "../../codegen/errors.js";
 
 export interface WorkerLike {
@@ -51,7 +57,10 @@ type Pending = PendingRequests<OkReply, EngineEvent>;
 function tracker(): Pending {
   return new PendingRequests<OkReply, EngineEvent>({
     prefix: "w",
-    onUnknown: (id, what, late) => (late ? console.info(`Figment UI: ignored a late ${what} from the code generator for ${id}`) : console.warn(`Figment UI: a ${what} from the code generator for unknown request ${id}`)),
+    onUnknown: (id, what, late) =>
+      late
+        ? console.info(`Figment UI: ignored a late ${what} from the code generator for ${id}`)
+        : console.warn(`Figment UI: a ${what} from the code generator for unknown request ${id}`),
   });
 }
 
@@ -63,7 +72,8 @@ function deliver(pending: Pending, data: unknown): void {
   } catch (error) {
     // A reply that fails its check fails its request (when it names one), loudly.
     console.error(`Figment UI: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof ProtocolError && error.id !== undefined) pending.fail(error.id, new FigmentError("internal", error.message));
+    if (error instanceof ProtocolError && error.id !== undefined)
+      pending.fail(error.id, new FigmentError("internal", error.message));
     return;
   }
   if ("event" in message) {
@@ -104,13 +114,20 @@ export class WorkerSlot {
   }
 
   /** Sends `body` to `worker` with a fresh id (contract/requests.ts: events, cancel, timeout). */
-  open(worker: WorkerLike, body: Unsent, options: Omit<OpenOptions<EngineEvent>, "send"> = {}): { id: string; reply: Promise<OkReply> } {
+  open(
+    worker: WorkerLike,
+    body: Unsent,
+    options: Omit<OpenOptions<EngineEvent>, "send"> = {},
+  ): { id: string; reply: Promise<OkReply> } {
     return this.pending.open({
       send: (id) => {
         try {
           worker.postMessage({ ...body, id } as EngineRequest);
         } catch (error) {
-          throw new FigmentError("internal", `could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`);
+          throw new FigmentError(
+            "internal",
+            `could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       },
       ...options,
@@ -154,7 +171,10 @@ export class WorkerSlot {
       unpacked = await this.unpacked;
     } catch (error) {
       this.unpacked = undefined;
-      throw new FigmentError("crashed", `The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      throw new FigmentError(
+        "crashed",
+        `The code generator could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (generation !== this.current) throw new Cancelled();
     const bootStarted = this.deps.now();

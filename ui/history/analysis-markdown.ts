@@ -3,7 +3,14 @@ import type { AnalysisEntry } from "../../contract/history.js";
 import { figures, groupFindings } from "../controls/findings-list.js";
 
 export function analysisMarkdown(entry: AnalysisEntry): string {
-  const lines = [`# Analysis of ${entry.frame.name}`, "", `${entry.createdAt.slice(0, 16).replace("T", " ")} UTC${entry.model ? ` · ${entry.model}` : ""}`, "", "## Findings", ""];
+  const lines = [
+    `# Analysis of ${entry.frame.name}`,
+    "",
+    `${entry.createdAt.slice(0, 16).replace("T", " ")} UTC${entry.model ? ` · ${entry.model}` : ""}`,
+    "",
+    "## Findings",
+    "",
+  ];
   if (entry.findings.length === 0) lines.push("No problems found by the checks.", "");
   for (const group of groupFindings(entry.findings)) {
     lines.push(`### ${group.label} (${group.items.length})`, "");

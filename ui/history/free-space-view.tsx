@@ -20,7 +20,16 @@ export interface FreeSpaceProps {
   onDrop(): void;
 }
 
-export function FreeSpaceView({ refused, usage, chosen, exporting, onDeleteAndSave, onExport, onClose, onDrop }: FreeSpaceProps) {
+export function FreeSpaceView({
+  refused,
+  usage,
+  chosen,
+  exporting,
+  onDeleteAndSave,
+  onExport,
+  onClose,
+  onDrop,
+}: FreeSpaceProps) {
   if (refused.length === 0)
     return (
       <section class="free-space" aria-label="Free up space">
@@ -32,7 +41,12 @@ export function FreeSpaceView({ refused, usage, chosen, exporting, onDeleteAndSa
         </div>
       </section>
     );
-  const toFree = usage ? bytesToFree(usage, refused.map((r) => r.full.needed)) : undefined;
+  const toFree = usage
+    ? bytesToFree(
+        usage,
+        refused.map((r) => r.full.needed),
+      )
+    : undefined;
   const freeing = bytesOf(chosen);
   const enough = toFree !== undefined && freeing >= toFree;
   return (
@@ -40,28 +54,48 @@ export function FreeSpaceView({ refused, usage, chosen, exporting, onDeleteAndSa
       <p class="free-space__line free-space__line--head">
         <WarningIcon />
         <span>
-          <strong>Waiting for space:</strong> {refused.map((r) => `${entryWords(r.entry)} (${sizeText(r.full.needed)})`).join(", ")}.
+          <strong>Waiting for space:</strong>{" "}
+          {refused.map((r) => `${entryWords(r.entry)} (${sizeText(r.full.needed)})`).join(", ")}.
         </span>
       </p>
       <p class="free-space__line muted">
-        {toFree === undefined ? "Reading the space used…" : `Free at least ${sizeText(toFree)}. The oldest entries are chosen below; change the choice, or export first. Nothing is deleted until you press Delete.`}
+        {toFree === undefined
+          ? "Reading the space used…"
+          : `Free at least ${sizeText(toFree)}. The oldest entries are chosen below; change the choice, or export first. Nothing is deleted until you press Delete.`}
       </p>
       <div class="free-space__actions">
-        <button type="button" class="button button--primary button--small" disabled={chosen.length === 0 && !enough} onClick={onDeleteAndSave}>
+        <button
+          type="button"
+          class="button button--primary button--small"
+          disabled={chosen.length === 0 && !enough}
+          onClick={onDeleteAndSave}
+        >
           {chosen.length === 0 ? "Save now" : `Delete ${entriesText(chosen.length)} (${sizeText(freeing)}) and save`}
         </button>
         <button type="button" class="button button--secondary button--small" disabled={exporting} onClick={onExport}>
           {exporting ? "Exporting…" : "Export first"}
         </button>
         <span class="spacer" />
-        <button type="button" class="button button--ghost button--small" title="Keep the held results in memory until the plugin closes" onClick={onClose}>
+        <button
+          type="button"
+          class="button button--ghost button--small"
+          title="Keep the held results in memory until the plugin closes"
+          onClick={onClose}
+        >
           Not now
         </button>
-        <button type="button" class="button button--ghost button--small" title="Give up the held results: they will not be saved" onClick={onDrop}>
+        <button
+          type="button"
+          class="button button--ghost button--small"
+          title="Give up the held results: they will not be saved"
+          onClick={onDrop}
+        >
           Discard
         </button>
       </div>
-      {!enough && chosen.length > 0 && toFree !== undefined ? <p class="free-space__line free-space__short">The chosen entries free {sizeText(freeing)}: not enough yet.</p> : null}
+      {!enough && chosen.length > 0 && toFree !== undefined ? (
+        <p class="free-space__line free-space__short">The chosen entries free {sizeText(freeing)}: not enough yet.</p>
+      ) : null}
     </section>
   );
 }

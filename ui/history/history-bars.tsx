@@ -19,7 +19,8 @@ export function SelectionBar({ chosen, confirming, onAsk, onClear, onConfirm, on
     return (
       <div class="history-bar history-bar--confirm" role="alertdialog" aria-label="Confirm deletion">
         <span class="history-bar__text">
-          Delete {confirming.length === 1 ? `“${confirming[0]!.title}”` : entriesText(confirming.length)} ({sizeText(bytesOf(confirming))})? It cannot be restored.
+          Delete {confirming.length === 1 ? `“${confirming[0]!.title}”` : entriesText(confirming.length)} (
+          {sizeText(bytesOf(confirming))})? It cannot be restored.
         </span>
         <button type="button" class="button button--danger button--small" onClick={onConfirm}>
           Delete
@@ -46,11 +47,17 @@ export function SelectionBar({ chosen, confirming, onAsk, onClear, onConfirm, on
 }
 
 export function ExportNotice({ state }: { state: ExportState }) {
-  if (state.phase === "failed") return <p class="history-export is-failed" role="alert">{state.message}</p>;
+  if (state.phase === "failed")
+    return (
+      <p class="history-export is-failed" role="alert">
+        {state.message}
+      </p>
+    );
   if (state.phase !== "done") return null;
   return (
     <p class="history-export" role="status">
-      Exported {entriesText(state.count)} to {state.fileName} ({sizeText(state.bytes)}){state.damaged > 0 ? ` · ${entriesText(state.damaged)} could not be read (named in index.json)` : ""}.
+      Exported {entriesText(state.count)} to {state.fileName} ({sizeText(state.bytes)})
+      {state.damaged > 0 ? ` · ${entriesText(state.damaged)} could not be read (named in index.json)` : ""}.
     </p>
   );
 }

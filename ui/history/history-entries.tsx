@@ -24,7 +24,20 @@ export interface HistoryEntriesProps {
   onRetry(): void;
 }
 
-export function HistoryEntries({ status, entries, total, elsewhere, grouped, previews, goneLayers, selected, actions, onToggle, onDelete, onRetry }: HistoryEntriesProps) {
+export function HistoryEntries({
+  status,
+  entries,
+  total,
+  elsewhere,
+  grouped,
+  previews,
+  goneLayers,
+  selected,
+  actions,
+  onToggle,
+  onDelete,
+  onRetry,
+}: HistoryEntriesProps) {
   if (status.phase === "failed")
     return (
       <div class="history-empty" role="alert">
@@ -40,7 +53,8 @@ export function HistoryEntries({ status, entries, total, elsewhere, grouped, pre
       <div class="history-empty">
         <p class="history-empty__title">Nothing from this file yet</p>
         <p class="muted">
-          {plural(elsewhere, "entry", "entries")} {agree(elsewhere, "was", "were")} made in other files: choose All files to see {agree(elsewhere, "it", "them")} (they can be deleted to free up space).
+          {plural(elsewhere, "entry", "entries")} {agree(elsewhere, "was", "were")} made in other files: choose All
+          files to see {agree(elsewhere, "it", "them")} (they can be deleted to free up space).
         </p>
       </div>
     );
@@ -48,7 +62,10 @@ export function HistoryEntries({ status, entries, total, elsewhere, grouped, pre
     return (
       <div class="history-empty">
         <p class="history-empty__title">No history yet</p>
-        <p class="muted">Code results, images placed on the canvas and analyses made in this file are kept here, so closing the plugin loses nothing.</p>
+        <p class="muted">
+          Code results, images placed on the canvas and analyses made in this file are kept here, so closing the plugin
+          loses nothing.
+        </p>
       </div>
     );
   if (entries.length === 0) return <p class="history-empty muted">No entries match these filters.</p>;
@@ -61,7 +78,17 @@ export function HistoryEntries({ status, entries, total, elsewhere, grouped, pre
           <h3 class="history-list__day">{group.label}</h3>
           <ul class="history-list__rows">
             {group.entries.map((item) => (
-              <HistoryRow key={keyOf(item)} item={item} preview={item.kind === "image" ? previews.get(item.id) : undefined} layerGone={goneLayers.has(item.id)} selected={selected.has(keyOf(item))} now={now} actions={actions} onToggle={() => onToggle(item)} onDelete={() => onDelete(item)} />
+              <HistoryRow
+                key={keyOf(item)}
+                item={item}
+                preview={item.kind === "image" ? previews.get(item.id) : undefined}
+                layerGone={goneLayers.has(item.id)}
+                selected={selected.has(keyOf(item))}
+                now={now}
+                actions={actions}
+                onToggle={() => onToggle(item)}
+                onDelete={() => onDelete(item)}
+              />
             ))}
           </ul>
         </section>

@@ -23,7 +23,10 @@ export interface HistoryFiltersProps {
 }
 
 export function HistoryFilters({ filter, frames, selectedFrame, onChange }: HistoryFiltersProps) {
-  const frameOptions = [{ value: ANY, label: "All frames" }, ...frames.map((f) => ({ value: f.id, label: f.name || "Untitled frame" }))];
+  const frameOptions = [
+    { value: ANY, label: "All frames" },
+    ...frames.map((f) => ({ value: f.id, label: f.name || "Untitled frame" })),
+  ];
   return (
     <div class="history-filters">
       <div class="history-filters__row">
@@ -34,15 +37,30 @@ export function HistoryFilters({ filter, frames, selectedFrame, onChange }: Hist
           value={filter.allFiles ? "all" : "this"}
           options={[
             { value: "this", label: "This file" },
-            { value: "all", label: "All files", title: "Entries made in other files: they can be deleted to free up space" },
+            {
+              value: "all",
+              label: "All files",
+              title: "Entries made in other files: they can be deleted to free up space",
+            },
           ]}
           onChange={(v) => onChange({ allFiles: v === "all", frameId: undefined })}
         />
       </div>
       <div class="history-filters__row">
-        <SelectMenu label="Frame" class="history-filters__frame" value={filter.frameId ?? ANY} options={frameOptions} onChange={(v) => onChange({ frameId: v === ANY ? undefined : v })} />
+        <SelectMenu
+          label="Frame"
+          class="history-filters__frame"
+          value={filter.frameId ?? ANY}
+          options={frameOptions}
+          onChange={(v) => onChange({ frameId: v === ANY ? undefined : v })}
+        />
         {selectedFrame ? (
-          <button type="button" class="button button--secondary button--small" aria-pressed={filter.frameId === selectedFrame} onClick={() => onChange({ frameId: filter.frameId === selectedFrame ? undefined : selectedFrame })}>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            aria-pressed={filter.frameId === selectedFrame}
+            onClick={() => onChange({ frameId: filter.frameId === selectedFrame ? undefined : selectedFrame })}
+          >
             Selected frame
           </button>
         ) : null}

@@ -11,7 +11,11 @@ export interface ListFilter {
 }
 
 export function filterEntries(entries: readonly HistoryItem[], filter: ListFilter): HistoryItem[] {
-  return entries.filter((e) => (filter.kind === "all" || e.kind === filter.kind) && (filter.frameId === undefined || e.frame?.id === filter.frameId));
+  return entries.filter(
+    (e) =>
+      (filter.kind === "all" || e.kind === filter.kind) &&
+      (filter.frameId === undefined || e.frame?.id === filter.frameId),
+  );
 }
 
 /** The frames entries were made from, once each, by name (the newest entry's name for a renamed frame). */
@@ -21,7 +25,9 @@ export function framesOf(entries: readonly HistoryItem[]): FrameRef[] {
     const known = byId.get(e.frame?.id ?? "");
     if (e.frame && (!known || known.at < e.createdAt)) byId.set(e.frame.id, { ...e.frame, at: e.createdAt });
   }
-  return [...byId.values()].map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...byId.values()]
+    .map(({ id, name }) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 /** The selected frame's id when exactly one frame is selected and it has entries (the "Selected frame" shortcut). */
@@ -49,7 +55,17 @@ export function groupByDay(entries: readonly HistoryItem[], now: Date): DayGroup
     const date = new Date(entry.createdAt);
     const key = dayKey(date);
     if (key !== lastKey || groups.length === 0) {
-      const label = key === today ? "Today" : key === yesterday ? "Yesterday" : date.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", ...(date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) });
+      const label =
+        key === today
+          ? "Today"
+          : key === yesterday
+            ? "Yesterday"
+            : date.toLocaleDateString("en-US", {
+                weekday: "short",
+                month: "short",
+                day: "numeric",
+                ...(date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }),
+              });
       groups.push({ label, entries: [] });
       lastKey = key;
     }

@@ -28,9 +28,15 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
   const actions = useEntryActions({ ...deps, session });
   useEffect(() => void list.refresh(), [list.refresh]);
 
-  const scoped = useMemo(() => (filter.allFiles || freeingSpace ? list.entries : list.entries.filter((e) => e.thisFile)), [list.entries, filter.allFiles, freeingSpace]);
+  const scoped = useMemo(
+    () => (filter.allFiles || freeingSpace ? list.entries : list.entries.filter((e) => e.thisFile)),
+    [list.entries, filter.allFiles, freeingSpace],
+  );
   const frames = useMemo(() => framesOf(scoped), [scoped]);
-  const shownEntries = useMemo(() => (freeingSpace ? [...scoped].reverse() : filterEntries(scoped, filter)), [scoped, filter, freeingSpace]);
+  const shownEntries = useMemo(
+    () => (freeingSpace ? [...scoped].reverse() : filterEntries(scoped, filter)),
+    [scoped, filter, freeingSpace],
+  );
   const chosen = list.entries.filter((e) => session.selected.has(keyOf(e)));
 
   if (session.shown) {
@@ -38,7 +44,21 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
     const here = list.entries.some((e) => e.kind === "analysis" && e.id === entry.id && e.thisFile);
     return (
       <div class="panel panel--history">
-        <AnalysisView entry={entry} onClose={() => session.show(undefined)} onCopy={() => actions.copyAnalysis({ kind: "analysis", id: entry.id, title: `Analysis of ${entry.frame.name}`, createdAt: entry.createdAt, bytes: 0, thisFile: here })} {...(here ? { onFocus: onFocusNode } : {})} />
+        <AnalysisView
+          entry={entry}
+          onClose={() => session.show(undefined)}
+          onCopy={() =>
+            actions.copyAnalysis({
+              kind: "analysis",
+              id: entry.id,
+              title: `Analysis of ${entry.frame.name}`,
+              createdAt: entry.createdAt,
+              bytes: 0,
+              thisFile: here,
+            })
+          }
+          {...(here ? { onFocus: onFocusNode } : {})}
+        />
       </div>
     );
   }
@@ -48,14 +68,21 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
       <div class="panel__head history-head">
         <div class="history-head__row">
           <UsageBar usage={list.usage} />
-          <button type="button" class="button button--secondary button--small" disabled={session.exportState.phase === "busy" || (freeingSpace ? list.entries : scoped).length === 0} title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"} onClick={() => void session.exportAll()}>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            disabled={session.exportState.phase === "busy" || (freeingSpace ? list.entries : scoped).length === 0}
+            title={filter.allFiles ? "A zip of every file's entries" : "A zip of this file's entries"}
+            onClick={() => void session.exportAll()}
+          >
             {session.exportState.phase === "busy" ? "Exporting…" : "Export"}
           </button>
         </div>
         <ExportNotice state={session.exportState} />
         {!freeingSpace && session.refused.list.length > 0 ? (
           <p class="history-waiting" role="status">
-            {plural(session.refused.list.length, "result")} {agree(session.refused.list.length, "is", "are")} waiting for space (held until the plugin closes).{" "}
+            {plural(session.refused.list.length, "result")} {agree(session.refused.list.length, "is", "are")} waiting
+            for space (held until the plugin closes).{" "}
             <button type="button" class="link-button" onClick={() => void session.openFreeSpace()}>
               Free up space
             </button>
@@ -76,12 +103,37 @@ export function HistoryPanel({ session, selection, onFocusNode, ...deps }: Histo
             }}
           />
         ) : list.entries.length === 0 ? null : (
-          <HistoryFilters filter={filter} frames={frames} selectedFrame={selectedFrameWithEntries(selection, frames)} onChange={session.setFilter} />
+          <HistoryFilters
+            filter={filter}
+            frames={frames}
+            selectedFrame={selectedFrameWithEntries(selection, frames)}
+            onChange={session.setFilter}
+          />
         )}
       </div>
-      <HistoryEntries status={list.status} entries={shownEntries} total={scoped.length} elsewhere={list.entries.length - scoped.length} grouped={!freeingSpace} previews={list.previews} goneLayers={session.goneLayers} selected={session.selected} actions={actions} onToggle={session.toggle} onDelete={(item) => session.askDelete([item])} onRetry={() => void list.refresh()} />
+      <HistoryEntries
+        status={list.status}
+        entries={shownEntries}
+        total={scoped.length}
+        elsewhere={list.entries.length - scoped.length}
+        grouped={!freeingSpace}
+        previews={list.previews}
+        goneLayers={session.goneLayers}
+        selected={session.selected}
+        actions={actions}
+        onToggle={session.toggle}
+        onDelete={(item) => session.askDelete([item])}
+        onRetry={() => void list.refresh()}
+      />
       {/* While freeing space the choice is the free-space head's; a single row's Delete still asks here. */}
-      <SelectionBar chosen={freeingSpace ? [] : chosen} confirming={session.confirming} onAsk={() => session.askDelete(chosen)} onClear={session.clearSelection} onConfirm={() => void session.confirmDelete()} onCancel={session.cancelDelete} />
+      <SelectionBar
+        chosen={freeingSpace ? [] : chosen}
+        confirming={session.confirming}
+        onAsk={() => session.askDelete(chosen)}
+        onClear={session.clearSelection}
+        onConfirm={() => void session.confirmDelete()}
+        onCancel={session.cancelDelete}
+      />
     </div>
   );
 }

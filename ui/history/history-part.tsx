@@ -12,7 +12,10 @@ import { useHistorySession } from "./history-session.js";
 function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPropsMap["history"]) {
   const history = useHistorySession(ctx.requests, ctx.worker, ctx.notify);
   useLayoutEffect(() => expose({ addRefused: history.refused.add, openFreeSpace: history.openFreeSpace }));
-  useViewChange(history.shown ? `analysis:${history.shown.id}` : history.freeingSpace ? "free-space" : "list", ctx.onViewChange);
+  useViewChange(
+    history.shown ? `analysis:${history.shown.id}` : history.freeingSpace ? "free-space" : "list",
+    ctx.onViewChange,
+  );
   // After useViewChange's effect (same component, declared later): the note outlives the clearing of the view it left.
   useEffect(() => {
     if (history.noteForList === undefined || history.freeingSpace) return;
@@ -20,7 +23,17 @@ function HistoryPart({ ctx, active, expose, onOpenCode, onRefineImage }: PartPro
     history.takeNoteForList();
   }, [history.noteForList, history.freeingSpace]);
   if (!active) return null;
-  return <HistoryPanel session={history} selection={ctx.selection} requests={ctx.requests} notify={ctx.notify} onFocusNode={ctx.onFocusNode} onOpenCode={onOpenCode} onRefineImage={onRefineImage} />;
+  return (
+    <HistoryPanel
+      session={history}
+      selection={ctx.selection}
+      requests={ctx.requests}
+      notify={ctx.notify}
+      onFocusNode={ctx.onFocusNode}
+      onOpenCode={onOpenCode}
+      onRefineImage={onRefineImage}
+    />
+  );
 }
 
 definePart("history", HistoryPart);

@@ -32,10 +32,19 @@ function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: Ent
     case "analysis":
       return (
         <>
-          <button type="button" class="button button--secondary button--small" onClick={() => actions.showAnalysis(item)}>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            onClick={() => actions.showAnalysis(item)}
+          >
             Show
           </button>
-          <button type="button" class="button button--secondary button--small" title="Copy the findings and the model's critique as Markdown" onClick={() => actions.copyAnalysis(item)}>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            title="Copy the findings and the model's critique as Markdown"
+            onClick={() => actions.copyAnalysis(item)}
+          >
             Copy
           </button>
         </>
@@ -46,15 +55,31 @@ function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: Ent
       return (
         <>
           {placedHere ? (
-            <button type="button" class="button button--secondary button--small" title="Select the layer this image was placed as (the full image)" onClick={() => actions.selectLayer(item)}>
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              title="Select the layer this image was placed as (the full image)"
+              onClick={() => actions.selectLayer(item)}
+            >
               Select layer
             </button>
           ) : (
-            <button type="button" class="button button--secondary button--small" title="Places the stored 256 px preview: the full image is kept only on the canvas" onClick={() => actions.insertAgain(item)}>
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              title="Places the stored 256 px preview: the full image is kept only on the canvas"
+              onClick={() => actions.insertAgain(item)}
+            >
               Insert again
             </button>
           )}
-          <button type="button" class="button button--secondary button--small" disabled={!item.thisFile} title={elsewhere ?? "Open this version in the Image panel to refine it"} onClick={() => actions.refine(item)}>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            disabled={!item.thisFile}
+            title={elsewhere ?? "Open this version in the Image panel to refine it"}
+            onClick={() => actions.refine(item)}
+          >
             Refine
           </button>
         </>
@@ -65,10 +90,23 @@ function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: Ent
 
 export function HistoryRow({ item, preview, layerGone, selected, now, actions, onToggle, onDelete }: HistoryRowProps) {
   const url = useObjectUrl(preview);
-  const details = [KIND_LABEL[item.kind], item.kind !== "image" ? undefined : item.frame?.name, item.model, sizeText(item.bytes)].filter(Boolean).join(" · ");
+  const details = [
+    KIND_LABEL[item.kind],
+    item.kind !== "image" ? undefined : item.frame?.name,
+    item.model,
+    sizeText(item.bytes),
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <li class={`history-row${selected ? " is-selected" : ""}`} data-kind={item.kind} data-id={item.id}>
-      <input type="checkbox" class="history-row__check" checked={selected} aria-label={`Choose “${item.title}”`} onChange={onToggle} />
+      <input
+        type="checkbox"
+        class="history-row__check"
+        checked={selected}
+        aria-label={`Choose “${item.title}”`}
+        onChange={onToggle}
+      />
       <span class={`history-row__thumb history-row__thumb--${item.kind}`} aria-hidden="true">
         {url ? <img src={url} alt="" /> : GLYPH[item.kind]}
       </span>
@@ -84,7 +122,11 @@ export function HistoryRow({ item, preview, layerGone, selected, now, actions, o
         <div class="history-row__meta muted">
           {details}
           {item.thisFile ? "" : " · other file"}
-          {item.kind === "image" ? (layerGone ? " · layer deleted, 256 px preview kept" : " · 256 px preview kept") : ""}
+          {item.kind === "image"
+            ? layerGone
+              ? " · layer deleted, 256 px preview kept"
+              : " · 256 px preview kept"
+            : ""}
         </div>
         {item.score ? (
           <div class="history-row__score" title={item.score}>
@@ -93,7 +135,12 @@ export function HistoryRow({ item, preview, layerGone, selected, now, actions, o
         ) : null}
         <div class="history-row__actions">
           <Actions item={item} actions={actions} layerGone={layerGone} />
-          <button type="button" class="button button--ghost button--small history-row__delete" title="Delete this entry (asks first)" onClick={onDelete}>
+          <button
+            type="button"
+            class="button button--ghost button--small history-row__delete"
+            title="Delete this entry (asks first)"
+            onClick={onDelete}
+          >
             Delete
           </button>
         </div>

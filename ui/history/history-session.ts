@@ -51,7 +51,11 @@ export interface HistorySession {
 export const keyOf = (item: { kind: string; id: string }): string => `${item.kind}:${item.id}`;
 export const entriesText = (n: number): string => plural(n, "entry", "entries");
 
-export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "call">, notify: (text: string, tone?: "info" | "error") => void): HistorySession {
+export function useHistorySession(
+  requests: MainRequests,
+  worker: Pick<Engine, "call">,
+  notify: (text: string, tone?: "info" | "error") => void,
+): HistorySession {
   const list = useHistoryList(requests);
   const refused = useRefusedSaves(requests);
   const exporter = useHistoryExport(requests, worker);
@@ -66,12 +70,20 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
   const markGone = useCallback((id: string) => setGone((s) => new Set([...s, id])), []);
 
   const setFilter = useCallback((patch: Partial<HistoryFilter>) => setFilterState((f) => ({ ...f, ...patch })), []);
-  const toggle = useCallback((item: HistoryItem) => setSelected((s) => (s.has(keyOf(item)) ? new Set([...s].filter((k) => k !== keyOf(item))) : new Set([...s, keyOf(item)]))), []);
+  const toggle = useCallback(
+    (item: HistoryItem) =>
+      setSelected((s) =>
+        s.has(keyOf(item)) ? new Set([...s].filter((k) => k !== keyOf(item))) : new Set([...s, keyOf(item)]),
+      ),
+    [],
+  );
   const clearSelection = useCallback(() => setSelected(new Set()), []);
 
   const remove = useCallback(
     async (items: HistoryItem[]) => {
-      const usage = await requests.call("delete-history-entries", { entries: items.map(({ kind, id }) => ({ kind, id })) }).then((r) => r.usage);
+      const usage = await requests
+        .call("delete-history-entries", { entries: items.map(({ kind, id }) => ({ kind, id })) })
+        .then((r) => r.usage);
       list.setUsage(usage);
       setSelected(new Set());
       return usage;
@@ -90,7 +102,18 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
     }
     const listed = await list.refresh();
     // While freeing space, the choice follows what is still needed.
-    if (freeingSpace && listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, refused.list.map((r) => r.full.needed))).map(keyOf)));
+    if (freeingSpace && listed)
+      setSelected(
+        new Set(
+          preselect(
+            listed.entries,
+            bytesToFree(
+              listed.usage,
+              refused.list.map((r) => r.full.needed),
+            ),
+          ).map(keyOf),
+        ),
+      );
   }, [confirming, remove, notify, list.refresh, freeingSpace, refused.list]);
 
   const openFreeSpace = useCallback(async () => {
@@ -98,7 +121,10 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
     setConfirming(undefined);
     const listed = await list.refresh();
     if (!listed) return;
-    const toFree = bytesToFree(listed.usage, refused.list.map((r) => r.full.needed));
+    const toFree = bytesToFree(
+      listed.usage,
+      refused.list.map((r) => r.full.needed),
+    );
     setSelected(new Set(preselect(listed.entries, toFree).map(keyOf)));
   }, [list.refresh, refused.list]);
 
@@ -112,7 +138,8 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
     try {
       if (items.length > 0) await remove(items);
       const { saved, left } = await refused.retry();
-      const savedText = saved.length > 0 ? `Saved ${saved.map((r) => entryWords(r.entry)).join(", ")} to history` : undefined;
+      const savedText =
+        saved.length > 0 ? `Saved ${saved.map((r) => entryWords(r.entry)).join(", ")} to history` : undefined;
       const listed = await list.refresh();
       if (left.length === 0) {
         setNoteForList(savedText);
@@ -120,14 +147,52 @@ export function useHistorySession(requests: MainRequests, worker: Pick<Engine, "
       }
       if (savedText) notify(savedText);
       // Still short of space: preselect again for what is left.
-      if (listed) setSelected(new Set(preselect(listed.entries, bytesToFree(listed.usage, left.map((r) => r.full.needed))).map(keyOf)));
+      if (listed)
+        setSelected(
+          new Set(
+            preselect(
+              listed.entries,
+              bytesToFree(
+                listed.usage,
+                left.map((r) => r.full.needed),
+              ),
+            ).map(keyOf),
+          ),
+        );
     } catch (error) {
       notify(`Could not free up space: ${messageOf(error)}. The refused results are still held.`, "error");
       await list.refresh();
     }
   }, [list, selected, remove, refused, notify, closeFreeSpace]);
 
-  const exportAll = useCallback(() => exporter.run(filter.allFiles || freeingSpace), [exporter.run, filter.allFiles, freeingSpace]);
+  const exportAll = useCallback(
+    () => exporter.run(filter.allFiles || freeingSpace),
+    [exporter.run, filter.allFiles, freeingSpace],
+  );
 
-  return { list, refused, filter, setFilter, selected, toggle, clearSelection, confirming, askDelete: setConfirming, cancelDelete: () => setConfirming(undefined), confirmDelete, freeingSpace, openFreeSpace, closeFreeSpace, deleteAndSave, noteForList, takeNoteForList: () => setNoteForList(undefined), exportState: exporter.state, exportAll, shown, show, goneLayers, markGone };
+  return {
+    list,
+    refused,
+    filter,
+    setFilter,
+    selected,
+    toggle,
+    clearSelection,
+    confirming,
+    askDelete: setConfirming,
+    cancelDelete: () => setConfirming(undefined),
+    confirmDelete,
+    freeingSpace,
+    openFreeSpace,
+    closeFreeSpace,
+    deleteAndSave,
+    noteForList,
+    takeNoteForList: () => setNoteForList(undefined),
+    exportState: exporter.state,
+    exportAll,
+    shown,
+    show,
+    goneLayers,
+    markGone,
+  };
 }

@@ -14,7 +14,14 @@ export function UsageBar({ usage }: { usage: HistoryUsage | undefined }) {
   return (
     <div class={`usage${used / usage.quota > 0.9 ? " is-near-full" : ""}`} title={title}>
       {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot show the three parts */}
-      <div class="usage__bar" role="meter" aria-label="Storage used" aria-valuemin={0} aria-valuemax={usage.quota} aria-valuenow={used}>
+      <div
+        class="usage__bar"
+        role="meter"
+        aria-label="Storage used"
+        aria-valuemin={0}
+        aria-valuemax={usage.quota}
+        aria-valuenow={used}
+      >
         <span class="usage__part usage__part--file" style={{ width: pct(usage.fileBytes) }} />
         <span class="usage__part usage__part--history" style={{ width: pct(usage.history - usage.fileBytes) }} />
         <span class="usage__part usage__part--other" style={{ width: pct(usage.other) }} />

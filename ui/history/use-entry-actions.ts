@@ -30,9 +30,18 @@ export interface EntryActions {
   showAnalysis(item: HistoryItem): void;
 }
 
-export function useEntryActions({ requests, session, onOpenCode, onRefineImage, notify }: EntryActionDeps): EntryActions {
+export function useEntryActions({
+  requests,
+  session,
+  onOpenCode,
+  onRefineImage,
+  notify,
+}: EntryActionDeps): EntryActions {
   const read = useCallback(
-    async <K extends HistoryEntry["kind"]>(item: HistoryItem, kind: K): Promise<Extract<HistoryEntry, { kind: K }> | undefined> => {
+    async <K extends HistoryEntry["kind"]>(
+      item: HistoryItem,
+      kind: K,
+    ): Promise<Extract<HistoryEntry, { kind: K }> | undefined> => {
       try {
         const { entry } = await requests.call("load-history-entry", { kind: item.kind, id: item.id });
         if (entry.kind === kind) return entry as Extract<HistoryEntry, { kind: K }>;
@@ -53,10 +62,18 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
         if (!entry) return;
         const { preview, record } = entry.version;
         // Only the ≤ 256 px preview is stored: that is what goes back on the canvas (the row says so).
-        await requests.call("insert-image", { bytes: preview.bytes, width: preview.width, height: preview.height, name: `${record.prompt.slice(0, 80) || "Image"} (preview)`, record }).then(
-          () => notify(`Placed the ${preview.width}×${preview.height} preview`),
-          fail("Could not insert the image"),
-        );
+        await requests
+          .call("insert-image", {
+            bytes: preview.bytes,
+            width: preview.width,
+            height: preview.height,
+            name: `${record.prompt.slice(0, 80) || "Image"} (preview)`,
+            record,
+          })
+          .then(
+            () => notify(`Placed the ${preview.width}×${preview.height} preview`),
+            fail("Could not insert the image"),
+          );
       }),
     selectLayer: (item) => {
       const nodeId = item.placedAs?.nodeIds[0];
@@ -65,15 +82,33 @@ export function useEntryActions({ requests, session, onOpenCode, onRefineImage, 
         const gone = error instanceof MainThreadError && error.code === "not-found";
         if (gone) session.markGone(item.id);
         // A deleted layer is news, not a failure: the row now offers Insert again.
-        if (gone) notify("The layer this image was placed as is no longer in the file: Insert again places its stored preview.");
+        if (gone)
+          notify(
+            "The layer this image was placed as is no longer in the file: Insert again places its stored preview.",
+          );
         else notify(`Could not select the layer: ${messageOf(error)}`, "error");
       });
     },
     refine: (item) => {
-      onRefineImage(item.id).then((opened) => opened || notify("This image's version is not among this file's stored versions, so the Image panel cannot open it.", "error"), fail("Could not open the Image panel"));
+      onRefineImage(item.id).then(
+        (opened) =>
+          opened ||
+          notify(
+            "This image's version is not among this file's stored versions, so the Image panel cannot open it.",
+            "error",
+          ),
+        fail("Could not open the Image panel"),
+      );
     },
     copyAnalysis: (item) =>
-      void read(item, "analysis").then((entry) => entry && copyText(analysisMarkdown(entry)).then(() => notify("Copied the analysis as Markdown"), fail("Could not copy"))),
+      void read(item, "analysis").then(
+        (entry) =>
+          entry &&
+          copyText(analysisMarkdown(entry)).then(
+            () => notify("Copied the analysis as Markdown"),
+            fail("Could not copy"),
+          ),
+      ),
     showAnalysis: (item) => void read(item, "analysis").then((entry) => entry && session.show(entry)),
   };
 }

@@ -12,7 +12,10 @@ export type ExportState =
   | { phase: "done"; fileName: string; count: number; bytes: number; damaged: number }
   | { phase: "failed"; message: string };
 
-export function useHistoryExport(requests: MainRequests, worker: Pick<Engine, "call">): { state: ExportState; run(allFiles: boolean): Promise<boolean> } {
+export function useHistoryExport(
+  requests: MainRequests,
+  worker: Pick<Engine, "call">,
+): { state: ExportState; run(allFiles: boolean): Promise<boolean> } {
   const [state, setState] = useState<ExportState>({ phase: "idle" });
   const run = useCallback(
     async (allFiles: boolean) => {

@@ -40,7 +40,9 @@ export function useHistoryList(requests: MainRequests): HistoryList {
       const missing = listed.entries.some((e) => e.kind === "image" && !previewsRef.current.has(e.id));
       if (missing) {
         // Previews are a nicety: a failure leaves the rows without pictures, not the list.
-        const { versions } = await requests.call("load-image-versions", { allFiles: true }).catch(() => ({ versions: [] }));
+        const { versions } = await requests
+          .call("load-image-versions", { allFiles: true })
+          .catch(() => ({ versions: [] }));
         setPreviews(new Map(versions.map((v) => [v.id, v.preview.bytes])));
       }
       return listed;

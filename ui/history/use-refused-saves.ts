@@ -33,7 +33,10 @@ export function entryWords(entry: SavedEntry): string {
 export function refusedText(saves: readonly RefusedSave[]): string {
   const [first] = saves;
   if (!first) return "";
-  const what = saves.length === 1 ? `${entryWords(first.entry)} (${sizeText(first.full.needed)})` : `${saves.length} results (${sizeText(saves.reduce((s, r) => s + r.full.needed, 0))})`;
+  const what =
+    saves.length === 1
+      ? `${entryWords(first.entry)} (${sizeText(first.full.needed)})`
+      : `${saves.length} results (${sizeText(saves.reduce((s, r) => s + r.full.needed, 0))})`;
   return `Not kept in history: ${what}. The plugin's storage (Figma's 5 MB) is full. It is held until the plugin closes: open History to free up space or export first. Nothing was deleted.`;
 }
 
@@ -44,7 +47,11 @@ export function useRefusedSaves(requests: MainRequests): RefusedSaves {
     ref.current = next;
     setList(next);
   };
-  const add = useCallback((entry: SavedEntry, full: HistoryFull) => put([...ref.current.filter((r) => !(r.entry.kind === entry.kind && r.entry.id === entry.id)), { entry, full }]), []);
+  const add = useCallback(
+    (entry: SavedEntry, full: HistoryFull) =>
+      put([...ref.current.filter((r) => !(r.entry.kind === entry.kind && r.entry.id === entry.id)), { entry, full }]),
+    [],
+  );
   const retry = useCallback(async () => {
     const saved: RefusedSave[] = [];
     const left: RefusedSave[] = [];

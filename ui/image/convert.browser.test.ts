@@ -14,7 +14,11 @@ const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 /** convert.ts and slot-bitmap.ts bundled for the page, exposed as window.figmentConvert. */
 async function bundle(): Promise<string> {
   const result = await build({
-    stdin: { contents: `import { readyForCanvas, previewOf } from "./convert.js"; import { decodeForSlot } from "./slot-bitmap.js"; window.figmentConvert = { readyForCanvas, previewOf, decodeForSlot };`, resolveDir: new URL(".", import.meta.url).pathname, loader: "ts" },
+    stdin: {
+      contents: `import { readyForCanvas, previewOf } from "./convert.js"; import { decodeForSlot } from "./slot-bitmap.js"; window.figmentConvert = { readyForCanvas, previewOf, decodeForSlot };`,
+      resolveDir: new URL(".", import.meta.url).pathname,
+      loader: "ts",
+    },
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -26,7 +30,14 @@ async function bundle(): Promise<string> {
 
 /** Runs in the page: encodes a `w`×`h` gradient as `type`, then calls `fn` of figmentConvert on the bytes. */
 const run = (frame: Frame, fn: string, type: string, w: number, h: number) =>
-  frame.evaluate<{ format: string; width: number; height: number; notes?: string[]; same?: boolean; bytes: number }>(`(async () => {
+  frame.evaluate<{
+    format: string;
+    width: number;
+    height: number;
+    notes?: string[];
+    same?: boolean;
+    bytes: number;
+  }>(`(async () => {
     const canvas = new OffscreenCanvas(${w}, ${h});
     const ctx = canvas.getContext("2d");
     const g = ctx.createLinearGradient(0, 0, ${w}, ${h});
@@ -51,13 +62,37 @@ describe.runIf(runBrowser)("image conversions in the browser", () => {
   afterAll(async () => {
     await browser?.close();
   });
-  const inPage = <T>(fn: (frame: Frame) => Promise<T>) => withPage(browser, [{ path: "index.html", content: `<!doctype html><meta charset="utf-8"><script>${script}</script>` }], "index.html", { width: 200, height: 200 }, (page) => fn(page.mainFrame()));
+  const inPage = <T>(fn: (frame: Frame) => Promise<T>) =>
+    withPage(
+      browser,
+      [{ path: "index.html", content: `<!doctype html><meta charset="utf-8"><script>${script}</script>` }],
+      "index.html",
+      { width: 200, height: 200 },
+      (page) => fn(page.mainFrame()),
+    );
 
   it("WebP → PNG and > 4096 px scaled down, each with a note; a PNG within the limits goes as served", () =>
     inPage(async (frame) => {
-      expect(await run(frame, "readyForCanvas", "image/webp", 640, 480)).toMatchObject({ format: "png", width: 640, height: 480, notes: ["Converted from WebP to PNG: Figma takes PNG, JPEG or GIF."], same: false });
-      expect(await run(frame, "readyForCanvas", "image/png", 6000, 3000)).toMatchObject({ format: "png", width: 4096, height: 2048, notes: ["Scaled down from 6000×3000 to 4096×2048: Figma takes at most 4096 px per side."] });
-      expect(await run(frame, "readyForCanvas", "image/png", 1536, 1024)).toMatchObject({ format: "png", width: 1536, height: 1024, notes: [], same: true });
+      expect(await run(frame, "readyForCanvas", "image/webp", 640, 480)).toMatchObject({
+        format: "png",
+        width: 640,
+        height: 480,
+        notes: ["Converted from WebP to PNG: Figma takes PNG, JPEG or GIF."],
+        same: false,
+      });
+      expect(await run(frame, "readyForCanvas", "image/png", 6000, 3000)).toMatchObject({
+        format: "png",
+        width: 4096,
+        height: 2048,
+        notes: ["Scaled down from 6000×3000 to 4096×2048: Figma takes at most 4096 px per side."],
+      });
+      expect(await run(frame, "readyForCanvas", "image/png", 1536, 1024)).toMatchObject({
+        format: "png",
+        width: 1536,
+        height: 1024,
+        notes: [],
+        same: true,
+      });
     }));
 
   it("previews are JPEGs of at most 256 px; a partial decodes for its slot", () =>

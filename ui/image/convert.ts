@@ -26,14 +26,20 @@ export function conversionFor(format: ServedFormat, width: number, height: numbe
   const target = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
   const notes: string[] = [];
   if (format === "webp") notes.push("Converted from WebP to PNG: Figma takes PNG, JPEG or GIF.");
-  if (scale < 1) notes.push(`Scaled down from ${width}×${height} to ${target.width}×${target.height}: Figma takes at most ${FIGMA_MAX_SIDE} px per side.`);
+  if (scale < 1)
+    notes.push(
+      `Scaled down from ${width}×${height} to ${target.width}×${target.height}: Figma takes at most ${FIGMA_MAX_SIDE} px per side.`,
+    );
   return { toPng: notes.length > 0, ...target, notes };
 }
 
 function canvasBytes(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? blob.arrayBuffer().then((buffer) => resolve(new Uint8Array(buffer)), reject) : reject(new Error("the browser could not encode the image"))),
+      (blob) =>
+        blob
+          ? blob.arrayBuffer().then((buffer) => resolve(new Uint8Array(buffer)), reject)
+          : reject(new Error("the browser could not encode the image")),
       type,
       quality,
     ),
@@ -41,8 +47,19 @@ function canvasBytes(canvas: HTMLCanvasElement, type: string, quality?: number):
 }
 
 /** Decodes `bytes` scaled to `width`×`height` and encodes them as `type` (a white ground under JPEG). */
-async function reencode(bytes: Uint8Array, format: ServedFormat, width: number, height: number, type: string, quality?: number): Promise<Uint8Array> {
-  const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] }), { resizeWidth: width, resizeHeight: height, resizeQuality: "high" });
+async function reencode(
+  bytes: Uint8Array,
+  format: ServedFormat,
+  width: number,
+  height: number,
+  type: string,
+  quality?: number,
+): Promise<Uint8Array> {
+  const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] }), {
+    resizeWidth: width,
+    resizeHeight: height,
+    resizeQuality: "high",
+  });
   try {
     const canvas = document.createElement("canvas");
     canvas.width = width;
@@ -74,7 +91,12 @@ export async function readyForCanvas(bytes: Uint8Array): Promise<CanvasImage> {
   if (!info) throw new Error("These bytes are not an image the panel can read (PNG, JPEG, WebP or GIF).");
   const conversion = conversionFor(info.format, info.width, info.height);
   if (!conversion.toPng) return { bytes, width: info.width, height: info.height, notes: [] };
-  return { bytes: await reencode(bytes, info.format, conversion.width, conversion.height, "image/png"), width: conversion.width, height: conversion.height, notes: conversion.notes };
+  return {
+    bytes: await reencode(bytes, info.format, conversion.width, conversion.height, "image/png"),
+    width: conversion.width,
+    height: conversion.height,
+    notes: conversion.notes,
+  };
 }
 
 /** The image scaled to exactly `width`×`height` as a PNG (a repaint fitted back to its layer's image size). */

@@ -7,17 +7,29 @@ import type { ImageUsageData } from "../engine/protocol/image.js";
 export function imageEstimateText(estimate: ImageEstimate, imageModel: string): string {
   const refs = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for the images sent)` : "";
   const per = estimate.outputTokensPerImage;
-  const output = per === undefined ? ` · output tokens unknown for ${imageModel}` : ` · ≈ ${int(per)} image tokens${estimate.images > 1 ? ` × ${estimate.images}` : ""}`;
+  const output =
+    per === undefined
+      ? ` · output tokens unknown for ${imageModel}`
+      : ` · ≈ ${int(per)} image tokens${estimate.images > 1 ? ` × ${estimate.images}` : ""}`;
   const cost = estimate.costUsd === undefined ? " · no price known" : ` · ${approxCost(estimate.costUsd)}`;
   return `≈ ${int(estimate.inputTokens)} input tokens${refs}${output}${cost}`;
 }
 
 /** Where the prices come from: the image model's per-token prices and, when another model reads, its own. */
-export function imagePriceLines(estimate: ImageEstimate, model: string, imageModel: string): { text: string; title: string }[] {
+export function imagePriceLines(
+  estimate: ImageEstimate,
+  model: string,
+  imageModel: string,
+): { text: string; title: string }[] {
   const lines: { text: string; title: string }[] = [];
   const image = estimate.imagePrice;
-  if (image) lines.push({ text: `${imageModel}: ${perMillion(image.textInput)} text in · ${perMillion(image.imageInput)} image in · ${perMillion(image.imageOutput)} image out per 1M tokens, from ${sourceHost(image.source)}, ${image.asOf}`, title: image.source });
-  if (estimate.modelPrice) lines.push({ text: tokenPriceText(estimate.modelPrice, model), title: estimate.modelPrice.source });
+  if (image)
+    lines.push({
+      text: `${imageModel}: ${perMillion(image.textInput)} text in · ${perMillion(image.imageInput)} image in · ${perMillion(image.imageOutput)} image out per 1M tokens, from ${sourceHost(image.source)}, ${image.asOf}`,
+      title: image.source,
+    });
+  if (estimate.modelPrice)
+    lines.push({ text: tokenPriceText(estimate.modelPrice, model), title: estimate.modelPrice.source });
   return lines;
 }
 

@@ -19,7 +19,13 @@ describe("sizes offered", () => {
   });
 
   it("a first GPT image model is offered only the three sizes it draws", () => {
-    expect(sizeOptions(undefined, "gpt-image-1").map((o) => o.hint)).toEqual(["1024×1024", "1536×1024", "1024×1536", "W × H", "the model picks"]);
+    expect(sizeOptions(undefined, "gpt-image-1").map((o) => o.hint)).toEqual([
+      "1024×1024",
+      "1536×1024",
+      "1024×1536",
+      "W × H",
+      "the model picks",
+    ]);
   });
 
   it.each([
@@ -55,11 +61,15 @@ describe("the check before sending", () => {
     ["3856", "2160", "at most 3840"],
     ["abc", "100", "whole pixels"],
   ])("custom %s×%s: %s", (w, h, text) => {
-    expect(checkForm(form({ sizeKey: "custom", customWidth: w, customHeight: h }), undefined, images).problems.size).toContain(text);
+    expect(
+      checkForm(form({ sizeKey: "custom", customWidth: w, customHeight: h }), undefined, images).problems.size,
+    ).toContain(text);
   });
 
   it("the frame's shape without a selection asks for one", () => {
-    expect(checkForm(form({ sizeKey: "frame" }), undefined, images).problems.size).toBe("Select a frame to use its shape.");
+    expect(checkForm(form({ sizeKey: "frame" }), undefined, images).problems.size).toBe(
+      "Select a frame to use its shape.",
+    );
     expect(chosenSize(form({ sizeKey: "frame" }), frame, "gpt-image-2")).toEqual({ width: 1536, height: 960 });
   });
 
@@ -75,20 +85,61 @@ describe("the check before sending", () => {
 });
 
 describe("the request the worker gets", () => {
-  const version = { id: "v1-1", n: 1, prompt: "p", width: 864, height: 1536, format: "png" as const, quality: "medium" as const, size: "864x1536", provider: "openai" as const, api: "images" as const, model: "gpt-image-2", imageModel: "gpt-image-2", createdAt: 0, bytes: new Uint8Array([1]), count: 1, index: 0, references: 0 };
+  const version = {
+    id: "v1-1",
+    n: 1,
+    prompt: "p",
+    width: 864,
+    height: 1536,
+    format: "png" as const,
+    quality: "medium" as const,
+    size: "864x1536",
+    provider: "openai" as const,
+    api: "images" as const,
+    model: "gpt-image-2",
+    imageModel: "gpt-image-2",
+    createdAt: 0,
+    bytes: new Uint8Array([1]),
+    count: 1,
+    index: 0,
+    references: 0,
+  };
 
   it("a new image: the form's size, count and two partial images", () => {
-    expect(requestData(form({ sizeKey: "preset-1", count: 3 }), undefined, images)).toEqual({ ok: true, prompt: "a tea brand hero", data: { prompt: "a tea brand hero", size: { width: 1536, height: 1024 }, quality: "medium", count: 3, partials: 2, references: [] } });
+    expect(requestData(form({ sizeKey: "preset-1", count: 3 }), undefined, images)).toEqual({
+      ok: true,
+      prompt: "a tea brand hero",
+      data: {
+        prompt: "a tea brand hero",
+        size: { width: 1536, height: 1024 },
+        quality: "medium",
+        count: 3,
+        partials: 2,
+        references: [],
+      },
+    });
   });
 
   it("a refinement keeps its version's size, draws one image and builds on it", () => {
     const plan = requestData(form({ sizeKey: "preset-1", count: 3 }), undefined, images, { version, words: "warmer" });
-    expect(plan).toMatchObject({ ok: true, prompt: "warmer", data: { prompt: "warmer", size: { width: 864, height: 1536 }, count: 1, refine: { image: { name: "version-1.png" } } } });
+    expect(plan).toMatchObject({
+      ok: true,
+      prompt: "warmer",
+      data: {
+        prompt: "warmer",
+        size: { width: 864, height: 1536 },
+        count: 1,
+        refine: { image: { name: "version-1.png" } },
+      },
+    });
   });
 
   it("chat endpoints stream no partial images; a size that cannot be read is refused before anything is sent", () => {
     const chat = imageRoute({ provider: "openrouter", model: "openai/gpt-5.4-image-2" }, false);
     expect(requestData(form({}), undefined, chat)).toMatchObject({ ok: true, data: { partials: 0 } });
-    expect(requestData(form({ sizeKey: "custom", customWidth: "", customHeight: "1" }), undefined, images)).toEqual({ ok: false, problem: "Type the width and height in whole pixels." });
+    expect(requestData(form({ sizeKey: "custom", customWidth: "", customHeight: "1" }), undefined, images)).toEqual({
+      ok: false,
+      problem: "Type the width and height in whole pixels.",
+    });
   });
 });

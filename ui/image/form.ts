@@ -78,7 +78,9 @@ export function suggestedSize(size: ImageSize, imageModel: string): ImageSize {
   if (rule === "flexible") return nearestFlexibleSize(size);
   if (rule === "fixed") {
     const sizes = FIXED_SIZES.map((s) => ({ width: Number(s.split("x")[0]), height: Number(s.split("x")[1]) }));
-    return sizes.reduce((best, s) => (Math.abs(Math.log(ratio(s) / ratio(size))) < Math.abs(Math.log(ratio(best) / ratio(size))) ? s : best));
+    return sizes.reduce((best, s) =>
+      Math.abs(Math.log(ratio(s) / ratio(size))) < Math.abs(Math.log(ratio(best) / ratio(size))) ? s : best,
+    );
   }
   const clamp = (n: number): number => Math.min(OPEN.maxSide, Math.max(OPEN.minSide, Math.round(n)));
   return { width: clamp(size.width), height: clamp(size.height) };
@@ -86,11 +88,16 @@ export function suggestedSize(size: ImageSize, imageModel: string): ImageSize {
 
 /** A size with the selected frame's shape that the model takes. */
 export function frameSize(node: Pick<SelectedNode, "width" | "height">, imageModel: string): ImageSize {
-  return sizeRule(imageModel) === "flexible" ? sizeForFrame(node.width, node.height) : suggestedSize({ width: node.width, height: node.height }, imageModel);
+  return sizeRule(imageModel) === "flexible"
+    ? sizeForFrame(node.width, node.height)
+    : suggestedSize({ width: node.width, height: node.height }, imageModel);
 }
 
 export function sizeOptions(frame: SelectedNode | undefined, imageModel: string): SizeOption[] {
-  const presets = sizeRule(imageModel) === "fixed" ? SIZE_PRESETS.filter((p) => FIXED_SIZES.includes(`${p.size.width}x${p.size.height}`)) : SIZE_PRESETS;
+  const presets =
+    sizeRule(imageModel) === "fixed"
+      ? SIZE_PRESETS.filter((p) => FIXED_SIZES.includes(`${p.size.width}x${p.size.height}`))
+      : SIZE_PRESETS;
   return [
     ...(frame ? [{ key: "frame" as const, label: "Selection's shape", hint: text(frameSize(frame, imageModel)) }] : []),
     ...presets.map((p) => ({ key: `preset-${SIZE_PRESETS.indexOf(p)}` as SizeKey, label: p.name, hint: text(p.size) })),
@@ -102,7 +109,11 @@ export function sizeOptions(frame: SelectedNode | undefined, imageModel: string)
 const whole = (value: string): number | undefined => (/^\s*\d{1,6}\s*$/.test(value) ? Number(value) : undefined);
 
 /** The size the form asks for; undefined when the custom boxes hold no whole numbers (or no frame is selected). */
-export function chosenSize(form: ImageForm, frame: SelectedNode | undefined, imageModel: string): SizeChoice | undefined {
+export function chosenSize(
+  form: ImageForm,
+  frame: SelectedNode | undefined,
+  imageModel: string,
+): SizeChoice | undefined {
   if (form.sizeKey === "auto") return "auto";
   if (form.sizeKey === "frame") return frame ? frameSize(frame, imageModel) : undefined;
   if (form.sizeKey === "custom") {
@@ -126,9 +137,23 @@ export interface FormCheck {
 export function checkForm(form: ImageForm, frame: SelectedNode | undefined, route: ImageRoute): FormCheck {
   const size = chosenSize(form, frame, route.imageModel);
   const problems: Partial<Record<ImageField, string>> = {};
-  if (size === undefined) problems.size = form.sizeKey === "frame" ? "Select a frame to use its shape." : "Type the width and height in whole pixels.";
-  const check = checkImageRequest(route, { prompt: form.prompt, size: size ?? "auto", quality: form.quality, count: form.count });
-  for (const problem of check.problems) if (!(problem.field === "prompt" && !form.prompt.trim())) problems[problem.field] ??= problem.message;
-  const suggestion = problems.size && size !== undefined && size !== "auto" ? suggestedSize(size, route.imageModel) : undefined;
-  return { problems, ...(suggestion ? { suggestion } : {}), ready: Object.keys(problems).length === 0 && form.prompt.trim() !== "", size };
+  if (size === undefined)
+    problems.size =
+      form.sizeKey === "frame" ? "Select a frame to use its shape." : "Type the width and height in whole pixels.";
+  const check = checkImageRequest(route, {
+    prompt: form.prompt,
+    size: size ?? "auto",
+    quality: form.quality,
+    count: form.count,
+  });
+  for (const problem of check.problems)
+    if (!(problem.field === "prompt" && !form.prompt.trim())) problems[problem.field] ??= problem.message;
+  const suggestion =
+    problems.size && size !== undefined && size !== "auto" ? suggestedSize(size, route.imageModel) : undefined;
+  return {
+    problems,
+    ...(suggestion ? { suggestion } : {}),
+    ready: Object.keys(problems).length === 0 && form.prompt.trim() !== "",
+    size,
+  };
 }

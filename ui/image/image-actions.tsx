@@ -28,19 +28,31 @@ export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplac
           type="button"
           class="button button--primary"
           disabled={busy || blockers.insert !== undefined}
-          title={blockers.insert ?? (inside ? `Place it inside “${frame.name}”, scaled to fit its width` : "Place it as a new layer at its size, beside the selection (or in the middle of the view)")}
+          title={
+            blockers.insert ??
+            (inside
+              ? `Place it inside “${frame.name}”, scaled to fit its width`
+              : "Place it as a new layer at its size, beside the selection (or in the middle of the view)")
+          }
           onClick={() => onInsert(inside)}
         >
           Insert
         </button>
         {frame ? (
           <label class="checkbox" title={`Place it inside “${frame.name}”, scaled to fit its width`}>
-            <input type="checkbox" checked={into} disabled={busy} onChange={(e) => setInto(e.currentTarget.checked)} /> into frame
+            <input type="checkbox" checked={into} disabled={busy} onChange={(e) => setInto(e.currentTarget.checked)} />{" "}
+            into frame
           </label>
         ) : null}
       </span>
       <span class="image-actions__fill">
-        <button type="button" class="button button--secondary" disabled={busy || blockers.fill !== undefined} title={blockers.fill ?? "Put it into the selected shapes' fills, keeping their size"} onClick={() => onFill(mode)}>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={busy || blockers.fill !== undefined}
+          title={blockers.fill ?? "Put it into the selected shapes' fills, keeping their size"}
+          onClick={() => onFill(mode)}
+        >
           Fill selection
         </button>
         <Segmented<FillMode>
@@ -54,7 +66,13 @@ export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplac
           onChange={(value) => setMode(value)}
         />
       </span>
-      <button type="button" class="button button--secondary" disabled={busy || blockers.replace !== undefined} title={blockers.replace ?? "Swap the selected Figment image for this version"} onClick={onReplace}>
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={busy || blockers.replace !== undefined}
+        title={blockers.replace ?? "Swap the selected Figment image for this version"}
+        onClick={onReplace}
+      >
         Replace
       </button>
     </div>

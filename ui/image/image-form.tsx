@@ -50,34 +50,108 @@ export function ImageForm(props: ImageFormProps) {
   const showOptions = !props.compact || optionsOpen;
   const sd = props.sd;
   const ready = sd ? sd.check.ready : check.ready;
-  const blocked = !form.prompt.trim() ? "Describe the image first" : ready ? undefined : "Fix what is marked below first";
+  const blocked = !form.prompt.trim()
+    ? "Describe the image first"
+    : ready
+      ? undefined
+      : "Fix what is marked below first";
   const host = settings.sdBaseUrl.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
-  const routeText = sd ? `SD server at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}` : route.api === "responses" ? `${route.model} reasons, ${route.imageModel} draws` : route.imageModel;
+  const routeText = sd
+    ? `SD server at ${host}${settings.sdModel ? ` · ${settings.sdModel}` : ""}`
+    : route.api === "responses"
+      ? `${route.model} reasons, ${route.imageModel} draws`
+      : route.imageModel;
   return (
     <div class={`panel__head image-form${props.compact ? " panel__head--compact" : ""}`}>
-      <TextArea class="image-form__prompt" minRows={props.compact ? 1 : 3} maxRows={6} aria-label="Describe the image" placeholder="Describe the image, e.g. “a hero shot for a tea brand, morning light”" value={form.prompt} disabled={busy} onSubmit={() => !blocked && props.hasKey && props.onGenerate()} onInput={(e) => onChange({ prompt: e.currentTarget.value })} />
+      <TextArea
+        class="image-form__prompt"
+        minRows={props.compact ? 1 : 3}
+        maxRows={6}
+        aria-label="Describe the image"
+        placeholder="Describe the image, e.g. “a hero shot for a tea brand, morning light”"
+        value={form.prompt}
+        disabled={busy}
+        onSubmit={() => !blocked && props.hasKey && props.onGenerate()}
+        onInput={(e) => onChange({ prompt: e.currentTarget.value })}
+      />
       {check.problems.prompt ? <p class="field__error">{check.problems.prompt}</p> : null}
-      {showOptions && sd ? <SdOptions form={form} check={sd.check} frame={frame} settings={settings} samplers={sd.samplers} disabled={busy} onChange={onChange} /> : null}
+      {showOptions && sd ? (
+        <SdOptions
+          form={form}
+          check={sd.check}
+          frame={frame}
+          settings={settings}
+          samplers={sd.samplers}
+          disabled={busy}
+          onChange={onChange}
+        />
+      ) : null}
       {showOptions && !sd ? (
         <div class="image-form__options">
-          <SizeField form={form} frame={frame} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={busy} onChange={onChange} />
+          <SizeField
+            form={form}
+            frame={frame}
+            imageModel={route.imageModel}
+            problem={check.problems.size}
+            suggestion={check.suggestion}
+            disabled={busy}
+            onChange={onChange}
+          />
           <div class="options">
             <div class="field field--inline">
               <span class="field__label">Quality</span>
-              <SelectMenu<ImageQuality> label="Quality" value={form.quality} disabled={busy} options={QUALITIES} onChange={(quality) => onChange({ quality })} />
+              <SelectMenu<ImageQuality>
+                label="Quality"
+                value={form.quality}
+                disabled={busy}
+                options={QUALITIES}
+                onChange={(quality) => onChange({ quality })}
+              />
             </div>
             <div class="field field--inline">
               <span class="field__label">Images</span>
-              <Segmented label="Number of images" value={String(form.count)} disabled={busy} options={Array.from({ length: MAX_IMAGES }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} onChange={(n) => onChange({ count: Number(n) })} />
+              <Segmented
+                label="Number of images"
+                value={String(form.count)}
+                disabled={busy}
+                options={Array.from({ length: MAX_IMAGES }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+                onChange={(n) => onChange({ count: Number(n) })}
+              />
             </div>
           </div>
           {check.problems.count ? <p class="field__error">{check.problems.count}</p> : null}
           <div class="options">
-            <label class="checkbox" title={frame ? `Export “${frame.name}” as a PNG and send it with the prompt, with its layer structure` : "Select a frame to use it as a reference"}>
-              <input type="checkbox" checked={form.useReference && frame !== undefined} disabled={busy || !frame} onChange={(e) => onChange({ useReference: e.currentTarget.checked })} /> Use selection as reference
+            <label
+              class="checkbox"
+              title={
+                frame
+                  ? `Export “${frame.name}” as a PNG and send it with the prompt, with its layer structure`
+                  : "Select a frame to use it as a reference"
+              }
+            >
+              <input
+                type="checkbox"
+                checked={form.useReference && frame !== undefined}
+                disabled={busy || !frame}
+                onChange={(e) => onChange({ useReference: e.currentTarget.checked })}
+              />{" "}
+              Use selection as reference
             </label>
-            <label class="checkbox" title={canReasonFirst(settings) ? `${settings.model} reasons about the request first (its reasoning streams above the image), then draws with gpt-image-2` : "Only OpenAI's Responses API reasons before drawing"}>
-              <input type="checkbox" checked={form.reasonFirst && canReasonFirst(settings)} disabled={busy || !canReasonFirst(settings)} onChange={(e) => onChange({ reasonFirst: e.currentTarget.checked })} /> Reason first
+            <label
+              class="checkbox"
+              title={
+                canReasonFirst(settings)
+                  ? `${settings.model} reasons about the request first (its reasoning streams above the image), then draws with gpt-image-2`
+                  : "Only OpenAI's Responses API reasons before drawing"
+              }
+            >
+              <input
+                type="checkbox"
+                checked={form.reasonFirst && canReasonFirst(settings)}
+                disabled={busy || !canReasonFirst(settings)}
+                onChange={(e) => onChange({ reasonFirst: e.currentTarget.checked })}
+              />{" "}
+              Reason first
             </label>
           </div>
         </div>
@@ -85,7 +159,20 @@ export function ImageForm(props: ImageFormProps) {
       {props.hasKey ? (
         <div class="head-row image-form__actions">
           {props.compact ? (
-            <button type="button" class={`icon-button head-options${optionsOpen ? " is-open" : ""}`} aria-label="Options" aria-expanded={optionsOpen} title={optionsOpen ? "Hide the options" : sd ? "Size, steps, CFG, sampler, seed, count, reference" : "Size, quality, count, reference"} onClick={() => setOptionsOpen(!optionsOpen)}>
+            <button
+              type="button"
+              class={`icon-button head-options${optionsOpen ? " is-open" : ""}`}
+              aria-label="Options"
+              aria-expanded={optionsOpen}
+              title={
+                optionsOpen
+                  ? "Hide the options"
+                  : sd
+                    ? "Size, steps, CFG, sampler, seed, count, reference"
+                    : "Size, quality, count, reference"
+              }
+              onClick={() => setOptionsOpen(!optionsOpen)}
+            >
               <OptionsIcon />
             </button>
           ) : null}
@@ -93,11 +180,28 @@ export function ImageForm(props: ImageFormProps) {
             {routeText}
           </span>
           {busy ? (
-            <button type="button" class="button button--secondary" disabled={sd?.stopping} title={sd && !sd.stopping ? "Stop the run: the server's interrupt keeps the images it has made" : undefined} onClick={props.onCancel}>
+            <button
+              type="button"
+              class="button button--secondary"
+              disabled={sd?.stopping}
+              title={
+                sd && !sd.stopping ? "Stop the run: the server's interrupt keeps the images it has made" : undefined
+              }
+              onClick={props.onCancel}
+            >
               {sd?.stopping ? "Stopping…" : "Cancel"}
             </button>
           ) : (
-            <button type="button" class="button button--primary" disabled={blocked !== undefined} title={blocked ?? (sd ? "Send it to the SD server" : "Check the request and see its estimate before anything is sent")} onClick={props.onGenerate}>
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={blocked !== undefined}
+              title={
+                blocked ??
+                (sd ? "Send it to the SD server" : "Check the request and see its estimate before anything is sent")
+              }
+              onClick={props.onGenerate}
+            >
               Generate image
             </button>
           )}

@@ -52,7 +52,18 @@ export interface ImageJobDeps extends PanelServices {
   saved(): Promise<void>;
 }
 
-export function useImageJob({ requests, worker, vault, settings, selection, prices, onVersions, report, onRendered, saved }: ImageJobDeps): ImageJob {
+export function useImageJob({
+  requests,
+  worker,
+  vault,
+  settings,
+  selection,
+  prices,
+  onVersions,
+  report,
+  onRendered,
+  saved,
+}: ImageJobDeps): ImageJob {
   const [form, setFormState] = useState<ImageForm>(DEFAULT_FORM);
   const setForm = useCallback((patch: Partial<ImageForm>) => setFormState((f) => ({ ...f, ...patch })), []);
   const live = useRef({ settings, selection, prices });
@@ -71,14 +82,36 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     versions.select(version.id);
     void saved()
       .then(() => placeRepaint(requests, target, version, original))
-      .then((text) => report(text, "info"), (error: unknown) => report(`Could not put the repaint on “${target.name}”: ${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`, "error"));
+      .then(
+        (text) => report(text, "info"),
+        (error: unknown) =>
+          report(
+            `Could not put the repaint on “${target.name}”: ${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`,
+            "error",
+          ),
+      );
   };
-  const job = useModelJob(imagePieces({ requests, worker, vault, live: () => live.current, painter, versions: () => list.current, made, stopper, report: (text) => report(text, "info"), repaint, placeRender: onRendered }), {
-    vault,
-    settings: () => live.current.settings,
-    // A local SD server takes no API key (its own credentials, if any, are read for its URL when sending).
-    keyless: (s) => s.imageSource === "sd",
-  });
+  const job = useModelJob(
+    imagePieces({
+      requests,
+      worker,
+      vault,
+      live: () => live.current,
+      painter,
+      versions: () => list.current,
+      made,
+      stopper,
+      report: (text) => report(text, "info"),
+      repaint,
+      placeRender: onRendered,
+    }),
+    {
+      vault,
+      settings: () => live.current.settings,
+      // A local SD server takes no API key (its own credentials, if any, are read for its URL when sending).
+      keyless: (s) => s.imageSource === "sd",
+    },
+  );
 
   return {
     state: job.state,
@@ -87,9 +120,19 @@ export function useImageJob({ requests, worker, vault, settings, selection, pric
     versions,
     painter,
     start: useCallback((form: ImageForm) => job.prepare({ form, refine: undefined }), [job.prepare]),
-    render: useCallback((form: ImageForm, frame: RenderTarget) => job.prepare({ form, refine: undefined, render: frame }), [job.prepare]),
-    refine: useCallback((version: ImageVersion, words: string, form: ImageForm) => job.prepare({ form, refine: { version, words: words.trim() } }), [job.prepare]),
-    repaint: useCallback((inpaint: InpaintAsk, form: ImageForm) => job.prepare({ form, refine: undefined, inpaint }), [job.prepare]),
+    render: useCallback(
+      (form: ImageForm, frame: RenderTarget) => job.prepare({ form, refine: undefined, render: frame }),
+      [job.prepare],
+    ),
+    refine: useCallback(
+      (version: ImageVersion, words: string, form: ImageForm) =>
+        job.prepare({ form, refine: { version, words: words.trim() } }),
+      [job.prepare],
+    ),
+    repaint: useCallback(
+      (inpaint: InpaintAsk, form: ImageForm) => job.prepare({ form, refine: undefined, inpaint }),
+      [job.prepare],
+    ),
     send: job.send,
     cancel: useCallback(() => void (stopper.current?.interrupt() || job.cancel()), [stopper, job.cancel]),
     sameSeed: useCallback(

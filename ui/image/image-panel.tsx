@@ -47,13 +47,25 @@ export interface ImagePanelProps {
   vault: ApiKeyVault;
 }
 
-export function ImagePanel({ session, rows, selection, settings, editorType, hasKey: hostedKey, onOpenSettings, worker, vault }: ImagePanelProps) {
+export function ImagePanel({
+  session,
+  rows,
+  selection,
+  settings,
+  editorType,
+  hasKey: hostedKey,
+  onOpenSettings,
+  worker,
+  vault,
+}: ImagePanelProps) {
   const { job, store, canvas } = session;
   const { form, versions, state } = job;
   // A local SD server draws new images without an API key; refining stays the hosted model's.
   const local = settings.imageSource === "sd";
   const samplers = useSdSamplers(worker, vault, settings);
-  const sd = local ? { check: checkSdForm(form), samplers, stopping: state.phase === "streaming" && state.sd?.stopping === true } : undefined;
+  const sd = local
+    ? { check: checkSdForm(form), samplers, stopping: state.phase === "streaming" && state.sd?.stopping === true }
+    : undefined;
   const hasKey = local || hostedKey;
   const route = imageRoute(settings, form.reasonFirst && canReasonFirst(settings));
   const check = checkForm(form, selection.nodes[0], route);
@@ -92,14 +104,30 @@ export function ImagePanel({ session, rows, selection, settings, editorType, has
     return (
       <div class="panel panel--image panel--rows">
         <div class="image-modes">{modes}</div>
-        <RowsPanel session={rows} selection={selection} settings={settings} editorType={editorType} hasKey={hasKey} samplers={samplers} onOpenSettings={onOpenSettings} />
+        <RowsPanel
+          session={rows}
+          selection={selection}
+          settings={settings}
+          editorType={editorType}
+          hasKey={hasKey}
+          samplers={samplers}
+          onOpenSettings={onOpenSettings}
+        />
       </div>
     );
 
   return (
     <div class="panel panel--image">
       <div class="image-modes">{modes}</div>
-      {inpaint ? <InpaintCard target={inpaint} sd={local} busy={busy} {...(hasKey ? {} : { blocked: "Add a key in Settings first" })} onRepaint={(ask) => job.repaint(ask, form)} /> : null}
+      {inpaint ? (
+        <InpaintCard
+          target={inpaint}
+          sd={local}
+          busy={busy}
+          {...(hasKey ? {} : { blocked: "Add a key in Settings first" })}
+          onRepaint={(ask) => job.repaint(ask, form)}
+        />
+      ) : null}
       <ImageForm
         form={form}
         check={check}
@@ -121,7 +149,15 @@ export function ImagePanel({ session, rows, selection, settings, editorType, has
           form={form}
           local={local}
           busy={busy}
-          blocked={!form.prompt.trim() ? "Describe the look first, e.g. “a polished mockup, photographic”" : !hasKey ? "Add an API key in Settings first" : sd && !checkSdForm(renderSdForm(form, renderFrom)).ready ? "Fix what is marked in the options first" : undefined}
+          blocked={
+            !form.prompt.trim()
+              ? "Describe the look first, e.g. “a polished mockup, photographic”"
+              : !hasKey
+                ? "Add an API key in Settings first"
+                : sd && !checkSdForm(renderSdForm(form, renderFrom)).ready
+                  ? "Fix what is marked in the options first"
+                  : undefined
+          }
           onChange={job.setForm}
           onRender={() => job.render(form, renderFrom)}
         />
@@ -147,12 +183,16 @@ export function ImagePanel({ session, rows, selection, settings, editorType, has
           />
         ) : state.phase === "idle" && versions.list.length === 0 && local ? (
           <p class="hint muted">
-            Describe an image and press Generate image: the SD server at {settings.sdBaseUrl.replace(/^https?:\/\//, "")} draws it, its previews show as it forms, and each image keeps its seed. “Use selection as reference” starts from the selected frame's picture, repainted as much as Strength says.
+            Describe an image and press Generate image: the SD server at{" "}
+            {settings.sdBaseUrl.replace(/^https?:\/\//, "")} draws it, its previews show as it forms, and each image
+            keeps its seed. “Use selection as reference” starts from the selected frame's picture, repainted as much as
+            Strength says.
           </p>
         ) : state.phase === "idle" && versions.list.length === 0 ? (
           <p class="hint muted">
-            Describe an image and press Generate image: you see the estimate before anything is sent, then the image as it forms. “Use selection as reference” sends the selected frame's picture and layer structure
-            with your words{canReasonFirst(settings) ? "; “Reason first” lets the model think it through before it draws" : ""}.
+            Describe an image and press Generate image: you see the estimate before anything is sent, then the image as
+            it forms. “Use selection as reference” sends the selected frame's picture and layer structure with your
+            words{canReasonFirst(settings) ? "; “Reason first” lets the model think it through before it draws" : ""}.
           </p>
         ) : null}
       </div>

@@ -15,14 +15,46 @@ import type { ImageRequestData } from "../engine/protocol/image.js";
 import type { ReplyOf } from "../engine/protocol/index.js";
 import type { ApiKeyVault } from "../model/api-key.js";
 import type { ImageForm } from "./form.js";
-import { applyImageEvent, streaming, type Destination, type ImageConfirm, type ImageRunEvent, type Streaming } from "./image-state.js";
+import {
+  applyImageEvent,
+  streaming,
+  type Destination,
+  type ImageConfirm,
+  type ImageRunEvent,
+  type Streaming,
+} from "./image-state.js";
 import type { PartialPainter } from "./painter.js";
 import { requestData } from "./request-data.js";
 import { imageRoute } from "../../ai/image/route.js";
 import { versionsFrom, type ImageVersion } from "./versions.js";
-import { prepareRenderSd, prepareRerenderSd, renderForm, type RenderControl, type RenderTarget } from "./render-request.js";
-import { interruptedText, prepareSd, sdDestination, sdVersionsFrom, sendSd, streamingSd, type PendingSd, type SdReply, type SdStopper } from "./sd-request.js";
-import { asRepaintOf, hostedInpaintData, originalVersion, readMask, sdInpaintData, targetOf, type InpaintAsk, type InpaintTarget } from "./inpaint/inpaint-request.js";
+import {
+  prepareRenderSd,
+  prepareRerenderSd,
+  renderForm,
+  type RenderControl,
+  type RenderTarget,
+} from "./render-request.js";
+import {
+  interruptedText,
+  prepareSd,
+  sdDestination,
+  sdVersionsFrom,
+  sendSd,
+  streamingSd,
+  type PendingSd,
+  type SdReply,
+  type SdStopper,
+} from "./sd-request.js";
+import {
+  asRepaintOf,
+  hostedInpaintData,
+  originalVersion,
+  readMask,
+  sdInpaintData,
+  targetOf,
+  type InpaintAsk,
+  type InpaintTarget,
+} from "./inpaint/inpaint-request.js";
 import { FigmentError } from "../../codegen/errors.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
@@ -80,7 +112,9 @@ export type ImageRunReply = { from: "hosted"; reply: GenerateImageReply } | { fr
 
 const isSd = (pending: ImageRunRequest): pending is PendingSd => "sd" in pending;
 
-export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, ImageRunRequest, ImageConfirm, Streaming, ImageRunEvent, ImageRunReply> {
+export function imagePieces(
+  deps: ImageRequestDeps,
+): ModelJobPieces<ImageAsk, ImageRunRequest, ImageConfirm, Streaming, ImageRunEvent, ImageRunReply> {
   const { painter } = deps;
   return {
     // A local SD server draws new images; refining a version stays the hosted model's (SD's img2img is "Use selection as reference").
@@ -90,11 +124,21 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
       if (ask.rerender) return prepareRerenderSd(deps, ask.form, ask.rerender, io);
       return ask.render ? prepareRenderSd(deps, ask.form, ask.render, io) : prepareSd(deps, ask.form, io);
     },
-    send: async (pending, io) => (isSd(pending) ? { from: "sd", reply: await sendSd(deps, pending, io) } : { from: "hosted", reply: await sendImage(deps, pending, io) }),
+    send: async (pending, io) =>
+      isSd(pending)
+        ? { from: "sd", reply: await sendSd(deps, pending, io) }
+        : { from: "hosted", reply: await sendImage(deps, pending, io) },
     streaming: (pending, startedAt) => {
       if (isSd(pending)) return streamingSd(pending, startedAt);
       const { to, prompt, data, refining } = pending;
-      return streaming(to, prompt, data.count, data.size === "auto" ? 1 : data.size.width / data.size.height, refining?.n, startedAt);
+      return streaming(
+        to,
+        prompt,
+        data.count,
+        data.size === "auto" ? 1 : data.size.width / data.size.height,
+        refining?.n,
+        startedAt,
+      );
     },
     progress: (state, event) => {
       if (event.type === "image-partial") painter.paint(event.image, event.index, event.bytes, event.at);
@@ -103,7 +147,9 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
     done: (answer, pending, { startedAt, settings }) => {
       const finishedAt = Date.now();
       // A repaint: the layer's original becomes a version first, the parent of what came back.
-      const original = pending.inpaint ? originalVersion(pending.inpaint, isSd(pending) ? "custom" : settings.provider, deps.versions(), finishedAt) : undefined;
+      const original = pending.inpaint
+        ? originalVersion(pending.inpaint, isSd(pending) ? "custom" : settings.provider, deps.versions(), finishedAt)
+        : undefined;
       const existing = original ? [...deps.versions(), original] : deps.versions();
       let made: ImageVersion[] = [];
       if (answer.from === "sd" && isSd(pending)) {
@@ -111,7 +157,16 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
         if (answer.reply.interrupted) deps.report(interruptedText(answer.reply));
       } else if (answer.from === "hosted" && !isSd(pending)) {
         const { data } = pending;
-        const run = { prompt: pending.prompt, ...(pending.refining ? { parent: pending.refining } : {}), quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt };
+        const run = {
+          prompt: pending.prompt,
+          ...(pending.refining ? { parent: pending.refining } : {}),
+          quality: data.quality,
+          size: sizeText(data.size),
+          provider: settings.provider,
+          references: data.references.length,
+          startedAt,
+          finishedAt,
+        };
         made = versionsFrom(answer.reply, run, existing);
       }
       const repaint = original && pending.inpaint && made.length > 0 ? asRepaintOf(original, made) : undefined;
@@ -129,7 +184,12 @@ export function imagePieces(deps: ImageRequestDeps): ModelJobPieces<ImageAsk, Im
 }
 
 /** "Repaint the masked area": the mask from the selection, then img2img on a local SD server or the hosted Images API's edit. */
-async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: InpaintAsk, io: PrepareIo): Promise<{ request: ImageRunRequest; confirm?: ImageConfirm }> {
+async function prepareInpaint(
+  deps: ImageRequestDeps,
+  form: ImageForm,
+  ask: InpaintAsk,
+  io: PrepareIo,
+): Promise<{ request: ImageRunRequest; confirm?: ImageConfirm }> {
   const { requests, worker, live } = deps;
   const { settings, prices } = live();
   if (!ask.prompt.trim()) throw new FigmentError("input", "Say what to paint in the masked area.");
@@ -144,15 +204,40 @@ async function prepareInpaint(deps: ImageRequestDeps, form: ImageForm, ask: Inpa
   const to = { ...route, host: hostOf(endpointFor(settings)) };
   const data = hostedInpaintData(ask, form, source, mask, route.imageModel);
   void worker.warmUp().catch(() => undefined);
-  const reply = await worker.call("image-prepare", { settings, reasonFirst: false, request: data, ...(prices ? { prices } : {}) });
-  if (reply.problems.length > 0 || !reply.estimate) throw new FigmentError("input", reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
+  const reply = await worker.call("image-prepare", {
+    settings,
+    reasonFirst: false,
+    request: data,
+    ...(prices ? { prices } : {}),
+  });
+  if (reply.problems.length > 0 || !reply.estimate)
+    throw new FigmentError(
+      "input",
+      reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.",
+    );
   return {
     request: { data, reasonFirst: false, to, prompt: data.prompt, refining: undefined, inpaint },
-    confirm: { phase: "confirm", to, estimate: reply.estimate, notes: [`Repaints the masked area of “${source.name}”; the layer's image is replaced and its original kept as a version.`, ...reply.notes], prompt: data.prompt, refining: undefined, references: [source.name], withHint: false },
+    confirm: {
+      phase: "confirm",
+      to,
+      estimate: reply.estimate,
+      notes: [
+        `Repaints the masked area of “${source.name}”; the layer's image is replaced and its original kept as a version.`,
+        ...reply.notes,
+      ],
+      prompt: data.prompt,
+      refining: undefined,
+      references: [source.name],
+      withHint: false,
+    },
   };
 }
 
-async function prepareImage({ requests, worker, live }: ImageRequestDeps, ask: ImageAsk, io: PrepareIo): Promise<{ request: PendingImage; confirm: ImageConfirm }> {
+async function prepareImage(
+  { requests, worker, live }: ImageRequestDeps,
+  ask: ImageAsk,
+  io: PrepareIo,
+): Promise<{ request: PendingImage; confirm: ImageConfirm }> {
   const { settings, selection, prices } = live();
   const { refine, render } = ask;
   // A render: the frame's shape and picture, one image, through the Images API's edits.
@@ -167,24 +252,80 @@ async function prepareImage({ requests, worker, live }: ImageRequestDeps, ask: I
   const useReference = form.useReference && !version;
   if (useReference) io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
   else io.preparing();
-  const exported = useReference ? (await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) })).frames : [];
+  const exported = useReference
+    ? (
+        await requests.call(
+          "export-selection",
+          { png: true, assets: false },
+          { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
+        )
+      ).frames
+    : [];
   io.signal.throwIfAborted();
   const frames = render ? exported.filter((f) => f.id === render.id) : exported;
-  if (render && !frames[0]?.png) throw new FigmentError("input", `“${render.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
+  if (render && !frames[0]?.png)
+    throw new FigmentError(
+      "input",
+      `“${render.name}” gave no picture to render: select the frame again (it must be the only layer selected).`,
+    );
   if (render) data.keepComposition = true;
-  data.references = frames.flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : [])).slice(0, 16);
+  data.references = frames
+    .flatMap((f) => (f.png ? [{ bytes: f.png, name: `${f.name.slice(0, 80) || "selection"}.png` }] : []))
+    .slice(0, 16);
   io.preparing();
-  const reply = await worker.call("image-prepare", { settings, reasonFirst: form.reasonFirst, request: data, ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}), ...(prices ? { prices } : {}) });
-  if (reply.problems.length > 0 || !reply.estimate) throw new FigmentError("input", reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.");
+  const reply = await worker.call("image-prepare", {
+    settings,
+    reasonFirst: form.reasonFirst,
+    request: data,
+    ...(frames.length ? { exports: frames.map((f) => ({ id: f.id, json: f.json })) } : {}),
+    ...(prices ? { prices } : {}),
+  });
+  if (reply.problems.length > 0 || !reply.estimate)
+    throw new FigmentError(
+      "input",
+      reply.problems.map((p) => p.message).join(" ") || "The request could not be estimated.",
+    );
   if (reply.designHint) data.designHint = reply.designHint;
   return {
-    request: { data, reasonFirst: form.reasonFirst, to, prompt, refining: version ? { n: version.n, id: version.id } : undefined, ...(render ? { render } : {}) },
-    confirm: { phase: "confirm", to, estimate: reply.estimate, notes: reply.notes, prompt, refining: version?.n, references: frames.map((f) => f.name), withHint: reply.designHint !== undefined, ...(render ? { render: render.name } : {}) },
+    request: {
+      data,
+      reasonFirst: form.reasonFirst,
+      to,
+      prompt,
+      refining: version ? { n: version.n, id: version.id } : undefined,
+      ...(render ? { render } : {}),
+    },
+    confirm: {
+      phase: "confirm",
+      to,
+      estimate: reply.estimate,
+      notes: reply.notes,
+      prompt,
+      refining: version?.n,
+      references: frames.map((f) => f.name),
+      withHint: reply.designHint !== undefined,
+      ...(render ? { render: render.name } : {}),
+    },
   };
 }
 
 /** The image panel's one model call: the key goes to the worker and nowhere else. */
-function sendImage({ worker, live }: ImageRequestDeps, pending: PendingImage, { settings, apiKey, onEvent, signal }: SendIo<ImageRunEvent>): Promise<GenerateImageReply> {
+function sendImage(
+  { worker, live }: ImageRequestDeps,
+  pending: PendingImage,
+  { settings, apiKey, onEvent, signal }: SendIo<ImageRunEvent>,
+): Promise<GenerateImageReply> {
   const { prices } = live();
-  return worker.call("generate-image", { settings, reasonFirst: pending.reasonFirst, apiKey, request: pending.data, timeoutMs: settings.timeoutSec * 1000, ...(prices ? { prices } : {}) }, { onEvent, signal });
+  return worker.call(
+    "generate-image",
+    {
+      settings,
+      reasonFirst: pending.reasonFirst,
+      apiKey,
+      request: pending.data,
+      timeoutMs: settings.timeoutSec * 1000,
+      ...(prices ? { prices } : {}),
+    },
+    { onEvent, signal },
+  );
 }

@@ -41,7 +41,8 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
   const job = useImageJob({
     ...deps,
     onVersions: (versions) => void (saved.current = keep.current(versions)),
-    onRendered: (version, frame) => void saved.current.then(() => place.current(version, { kind: "insert", into: false, beside: frame })),
+    onRendered: (version, frame) =>
+      void saved.current.then(() => place.current(version, { kind: "insert", into: false, beside: frame })),
     saved: () => saved.current,
   });
   const store = useVersionStore(requests, job.versions);
@@ -64,7 +65,15 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
         const reasonFirst = node.record.api === "responses";
         if (node.action === "regenerate") {
           const size = parseSize(node.record.size);
-          const form = { ...DEFAULT_FORM, prompt: node.record.prompt, quality: node.record.quality, reasonFirst, ...(size && size !== "auto" ? { sizeKey: "custom" as const, customWidth: String(size.width), customHeight: String(size.height) } : { sizeKey: "auto" as const }) };
+          const form = {
+            ...DEFAULT_FORM,
+            prompt: node.record.prompt,
+            quality: node.record.quality,
+            reasonFirst,
+            ...(size && size !== "auto"
+              ? { sizeKey: "custom" as const, customWidth: String(size.width), customHeight: String(size.height) }
+              : { sizeKey: "auto" as const }),
+          };
           job.setForm(form);
           return job.start(form);
         }
@@ -74,7 +83,12 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
         const { frames } = await requests.call("export-selection", { png: true, assets: false });
         const png = frames.find((f) => f.id === node.nodeId)?.png;
         if (png && imageInfo(png)) job.versions.update(version.id, { layerImage: png });
-      })().catch((error: unknown) => deps.report(`Could not open the image's versions: ${error instanceof Error ? error.message : String(error)}`, "error"));
+      })().catch((error: unknown) =>
+        deps.report(
+          `Could not open the image's versions: ${error instanceof Error ? error.message : String(error)}`,
+          "error",
+        ),
+      );
     },
     [requests, store, job],
   );

@@ -31,7 +31,10 @@ export interface Streaming {
   usage: ImageUsageData | undefined;
   startedAt: number;
   /** A local SD server's run: its last progress report (fraction, ETA, step), and whether Cancel asked it to stop. */
-  sd?: { progress: { fraction: number; etaSeconds: number; step: number; steps: number } | undefined; stopping: boolean };
+  sd?: {
+    progress: { fraction: number; etaSeconds: number; step: number; steps: number } | undefined;
+    stopping: boolean;
+  };
 }
 
 /** Cancel on an SD run: the interrupt was sent; the server's answer (the images made so far) is awaited. */
@@ -57,8 +60,26 @@ export interface ImageConfirm extends ConfirmBase {
 
 export type ImageState = ModelJobState<ImageConfirm, Streaming>;
 
-export function streaming(to: Destination, prompt: string, count: number, aspect: number, refining: number | undefined, startedAt: number): Streaming {
-  return { phase: "streaming", to, refining, prompt, reasoning: "", message: "", slots: Array.from({ length: count }, () => ({ partials: 0, done: false })), aspect, usage: undefined, startedAt };
+export function streaming(
+  to: Destination,
+  prompt: string,
+  count: number,
+  aspect: number,
+  refining: number | undefined,
+  startedAt: number,
+): Streaming {
+  return {
+    phase: "streaming",
+    to,
+    refining,
+    prompt,
+    reasoning: "",
+    message: "",
+    slots: Array.from({ length: count }, () => ({ partials: 0, done: false })),
+    aspect,
+    usage: undefined,
+    startedAt,
+  };
 }
 
 /** Applies one streamed event (partial images are painted apart from the state; here they are counted). */
@@ -74,11 +95,14 @@ export function applyImageEvent(state: Streaming, event: ImageRunEvent): Streami
     case "image-done": {
       const slots = [...state.slots];
       const slot = slots[event.image] ?? { partials: 0, done: false };
-      slots[event.image] = event.type === "image-partial" ? { ...slot, partials: slot.partials + 1 } : { ...slot, done: true };
+      slots[event.image] =
+        event.type === "image-partial" ? { ...slot, partials: slot.partials + 1 } : { ...slot, done: true };
       return { ...state, slots };
     }
     case "image-text":
-      return event.channel === "reasoning" ? { ...state, reasoning: state.reasoning + event.delta } : { ...state, message: state.message + event.delta };
+      return event.channel === "reasoning"
+        ? { ...state, reasoning: state.reasoning + event.delta }
+        : { ...state, message: state.message + event.delta };
     case "image-usage":
       return { ...state, usage: event.usage };
   }

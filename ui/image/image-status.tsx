@@ -11,8 +11,12 @@ function confirmCard(state: ImageConfirm): ConfirmCard {
   const { to } = state;
   const what = [
     state.refining !== undefined ? `Refining v${state.refining}: “${state.prompt}”` : "",
-    state.render !== undefined ? `Rendering “${state.render}” in the look “${state.prompt}”, its layout kept; placed beside it at its size` : "",
-    state.render === undefined && state.references.length > 0 ? `With ${state.references.length === 1 ? `“${state.references[0]}”` : `${state.references.length} frames`} as the reference${state.withHint ? " (its picture and layer structure)" : ""}` : "",
+    state.render !== undefined
+      ? `Rendering “${state.render}” in the look “${state.prompt}”, its layout kept; placed beside it at its size`
+      : "",
+    state.render === undefined && state.references.length > 0
+      ? `With ${state.references.length === 1 ? `“${state.references[0]}”` : `${state.references.length} frames`} as the reference${state.withHint ? " (its picture and layer structure)" : ""}`
+      : "",
   ].filter(Boolean);
   return {
     class: "image-confirm",

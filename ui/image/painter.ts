@@ -75,7 +75,11 @@ export class PartialPainter {
     decodeForSlot(bytes).then(
       (bitmap) => {
         if (!current() || index < (this.wanted.get(image) ?? -1)) return bitmap.close();
-        const drawn = { bitmap, index, record: { image, index, bytes: bytes.length, decodeMs: epoch() - arrivedAt, reportedAt, arrivedAt } };
+        const drawn = {
+          bitmap,
+          index,
+          record: { image, index, bytes: bytes.length, decodeMs: epoch() - arrivedAt, reportedAt, arrivedAt },
+        };
         this.latest.get(image)?.bitmap.close();
         this.latest.set(image, drawn);
         this.draw(image, drawn);

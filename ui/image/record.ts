@@ -31,12 +31,31 @@ export function recordOf(version: ImageVersion): ImageRecord {
     ...(responseId && responseId.length <= RECORD_LIMITS.responseId ? { responseId } : {}),
     ...(version.parentId ? { refinedFrom: version.parentId } : {}),
     ...(version.references > 0 ? { references: version.references } : {}),
-    ...(version.sd ? { sd: { ...version.sd, ...(version.sd.negativePrompt ? { negativePrompt: cut(version.sd.negativePrompt, RECORD_LIMITS.prompt) } : {}) } } : {}),
+    ...(version.sd
+      ? {
+          sd: {
+            ...version.sd,
+            ...(version.sd.negativePrompt
+              ? { negativePrompt: cut(version.sd.negativePrompt, RECORD_LIMITS.prompt) }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 
-export function storedOf(version: ImageVersion, preview: { bytes: Uint8Array; width: number; height: number }): StoredVersion {
-  return { kind: "image", id: version.id, createdAt: new Date(version.createdAt).toISOString(), record: recordOf(version), preview, original: { width: version.width, height: version.height, bytes: version.bytes?.length ?? 0 } };
+export function storedOf(
+  version: ImageVersion,
+  preview: { bytes: Uint8Array; width: number; height: number },
+): StoredVersion {
+  return {
+    kind: "image",
+    id: version.id,
+    createdAt: new Date(version.createdAt).toISOString(),
+    record: recordOf(version),
+    preview,
+    original: { width: version.width, height: version.height, bytes: version.bytes?.length ?? 0 },
+  };
 }
 
 /** The number in "v12": the id's own when it has one (`…-12`), else `fallback`. */
@@ -73,7 +92,10 @@ export function fromRecord(record: ImageRecord, width: number, height: number, f
 
 /** A stored version back in the strip: its preview, its record, the full image's size. */
 export function fromStored(stored: StoredVersion, fallbackN: number): ImageVersion {
-  return { ...fromRecord(stored.record, stored.original.width, stored.original.height, fallbackN), preview: stored.preview.bytes };
+  return {
+    ...fromRecord(stored.record, stored.original.width, stored.original.height, fallbackN),
+    preview: stored.preview.bytes,
+  };
 }
 
 /**
@@ -82,5 +104,10 @@ export function fromStored(stored: StoredVersion, fallbackN: number): ImageVersi
  */
 export function fromNode(node: ImageNode, layer: { width: number; height: number }, known: number): ImageVersion {
   const asked = /^(\d+)x(\d+)$/.exec(node.record.size);
-  return fromRecord(node.record, asked ? Number(asked[1]) : Math.round(layer.width), asked ? Number(asked[2]) : Math.round(layer.height), known + 1);
+  return fromRecord(
+    node.record,
+    asked ? Number(asked[1]) : Math.round(layer.width),
+    asked ? Number(asked[2]) : Math.round(layer.height),
+    known + 1,
+  );
 }

@@ -9,7 +9,11 @@ import type { ImageForm } from "./form.js";
 import type { RenderTarget } from "./render-request.js";
 
 export const CONTROL_TYPES: { value: SdControlType; label: string; title: string }[] = [
-  { value: "canny", label: "Canny", title: "Edges found in the frame's picture: keeps outlines and text shapes closely" },
+  {
+    value: "canny",
+    label: "Canny",
+    title: "Edges found in the frame's picture: keeps outlines and text shapes closely",
+  },
   { value: "lineart", label: "Lineart", title: "The frame read as line art (black lines on white): suits wireframes" },
   { value: "scribble", label: "Scribble", title: "The frame as a rough sketch: keeps the layout, freer in detail" },
 ];
@@ -28,14 +32,28 @@ export interface RenderFrameProps {
 
 export function RenderFrame({ frame, form, local, blocked, busy, onChange, onRender }: RenderFrameProps) {
   const size = `${Math.round(frame.width)}×${Math.round(frame.height)}`;
-  const how = local ? "the SD server's ControlNet keeps its layout" : "the model keeps its layout (an edit of its picture)";
+  const how = local
+    ? "the SD server's ControlNet keeps its layout"
+    : "the model keeps its layout (an edit of its picture)";
   return (
     <section class="render-frame" aria-label="Render this frame">
       <div class="render-frame__row">
-        <span class="muted render-frame__what" title={`“${frame.name}” (${size}) drawn as the prompt describes: ${how}. Placed beside it at its size.`}>
+        <span
+          class="muted render-frame__what"
+          title={`“${frame.name}” (${size}) drawn as the prompt describes: ${how}. Placed beside it at its size.`}
+        >
           “{frame.name}” {size}, layout kept
         </span>
-        <button type="button" class="button button--secondary" disabled={busy || blocked !== undefined} title={blocked ?? `Render “${frame.name}” in the look the prompt describes, keeping its layout, and place it beside the frame`} onClick={onRender}>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={busy || blocked !== undefined}
+          title={
+            blocked ??
+            `Render “${frame.name}” in the look the prompt describes, keeping its layout, and place it beside the frame`
+          }
+          onClick={onRender}
+        >
           Render this frame
         </button>
       </div>
@@ -43,11 +61,29 @@ export function RenderFrame({ frame, form, local, blocked, busy, onChange, onRen
         <div class="options render-frame__control">
           <div class="field field--inline">
             <span class="field__label">Control</span>
-            <Segmented<SdControlType> label="Control type" value={form.controlType} disabled={busy} options={CONTROL_TYPES} onChange={(controlType) => onChange({ controlType })} />
+            <Segmented<SdControlType>
+              label="Control type"
+              value={form.controlType}
+              disabled={busy}
+              options={CONTROL_TYPES}
+              onChange={(controlType) => onChange({ controlType })}
+            />
           </div>
-          <label class="field field--inline sd-strength" title="The ControlNet unit's strength: how strongly the frame's structure steers the render, 0 ignores it, 2 holds it tightly">
+          <label
+            class="field field--inline sd-strength"
+            title="The ControlNet unit's strength: how strongly the frame's structure steers the render, 0 ignores it, 2 holds it tightly"
+          >
             <span class="field__label">Weight</span>
-            <input type="range" min={0} max={2} step={0.05} aria-label="Control weight" value={form.controlStrength} disabled={busy} onInput={(e) => onChange({ controlStrength: Number(e.currentTarget.value) })} />
+            <input
+              type="range"
+              min={0}
+              max={2}
+              step={0.05}
+              aria-label="Control weight"
+              value={form.controlStrength}
+              disabled={busy}
+              onInput={(e) => onChange({ controlStrength: Number(e.currentTarget.value) })}
+            />
             <output class="muted">{form.controlStrength.toFixed(2)}</output>
           </label>
         </div>

@@ -36,10 +36,18 @@ export function renderForm(form: ImageForm): ImageForm {
 /** The frame's PNG, as the export makes it (scale 2, or less to stay within Settings' image size). */
 export async function exportFramePng(requests: MainRequests, frame: RenderTarget, io: PrepareIo): Promise<Uint8Array> {
   io.exporting({ done: 0, total: 0, label: `Exporting “${frame.name}”…` });
-  const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+  const { frames } = await requests.call(
+    "export-selection",
+    { png: true, assets: false },
+    { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
+  );
   io.signal.throwIfAborted();
   const exported = frames.find((f) => f.id === frame.id);
-  if (!exported?.png) throw new FigmentError("input", `“${frame.name}” gave no picture to render: select the frame again (it must be the only layer selected).`);
+  if (!exported?.png)
+    throw new FigmentError(
+      "input",
+      `“${frame.name}” gave no picture to render: select the frame again (it must be the only layer selected).`,
+    );
   return exported.png;
 }
 
@@ -49,11 +57,17 @@ export function renderSdForm(form: ImageForm, frame: Pick<SelectedNode, "width" 
   return { ...form, sdWidth: String(size.width), sdHeight: String(size.height), count: 1, useReference: false };
 }
 
-export async function prepareRenderSd({ requests, live }: SdRequestDeps, form: ImageForm, frame: RenderTarget, io: PrepareIo): Promise<{ request: PendingSd }> {
+export async function prepareRenderSd(
+  { requests, live }: SdRequestDeps,
+  form: ImageForm,
+  frame: RenderTarget,
+  io: PrepareIo,
+): Promise<{ request: PendingSd }> {
   const { settings } = live();
   const ready = renderSdForm(form, frame);
   const check = checkSdForm(ready);
-  if (!check.ready) throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the look of the render first.");
+  if (!check.ready)
+    throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the look of the render first.");
   const png = await exportFramePng(requests, frame, io);
   const sd = renderSdData(ready, settings, png);
   return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, render: frame } };
@@ -63,32 +77,68 @@ export async function prepareRenderSd({ requests, live }: SdRequestDeps, form: I
 export type RenderControl = NonNullable<SdRecord["control"]>;
 
 /** The frame's picture for a render again, at most this many px a side (a render exports at scale 2). */
-const rerenderSide = (frame: RenderControl["frame"]): number => Math.min(4096, Math.max(16, Math.round(2 * Math.max(frame.width, frame.height))));
+const rerenderSide = (frame: RenderControl["frame"]): number =>
+  Math.min(4096, Math.max(16, Math.round(2 * Math.max(frame.width, frame.height))));
 
 /**
  * "Same seed" on a render: the frame exported again by its id (selected or not, on any page) as the control
  * image, with the recorded unit, size and seed, placed beside the frame again; a frame that is gone is said.
  */
-export async function prepareRerenderSd({ requests, live }: SdRequestDeps, form: ImageForm, control: RenderControl, io: PrepareIo): Promise<{ request: PendingSd }> {
+export async function prepareRerenderSd(
+  { requests, live }: SdRequestDeps,
+  form: ImageForm,
+  control: RenderControl,
+  io: PrepareIo,
+): Promise<{ request: PendingSd }> {
   const { settings } = live();
-  const ready: ImageForm = { ...form, count: 1, useReference: false, controlType: control.type, controlStrength: control.strength };
+  const ready: ImageForm = {
+    ...form,
+    count: 1,
+    useReference: false,
+    controlType: control.type,
+    controlStrength: control.strength,
+  };
   const check = checkSdForm(ready);
-  if (!check.ready) throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the look of the render first.");
+  if (!check.ready)
+    throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the look of the render first.");
   const { frame } = control;
   io.exporting({ done: 0, total: 0, label: `Exporting “${frame.name}”…` });
   let png: Uint8Array;
   try {
-    ({ png } = await requests.call("export-frame-image", { nodeId: frame.id, maxSide: rerenderSide(frame) }, { signal: io.signal }));
+    ({ png } = await requests.call(
+      "export-frame-image",
+      { nodeId: frame.id, maxSide: rerenderSide(frame) },
+      { signal: io.signal },
+    ));
   } catch (error) {
-    if (error instanceof MainThreadError && error.code === "not-found") throw new FigmentError("input", `“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`);
+    if (error instanceof MainThreadError && error.code === "not-found")
+      throw new FigmentError(
+        "input",
+        `“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`,
+      );
     throw error;
   }
   io.signal.throwIfAborted();
   const sd = renderSdData(ready, settings, png);
-  return { request: { sd, to: sdDestination(settings), prompt: sd.prompt, references: 1, render: { id: frame.id, name: frame.name, type: "FRAME", width: frame.width, height: frame.height } } };
+  return {
+    request: {
+      sd,
+      to: sdDestination(settings),
+      prompt: sd.prompt,
+      references: 1,
+      render: { id: frame.id, name: frame.name, type: "FRAME", width: frame.width, height: frame.height },
+    },
+  };
 }
 
 /** The worker's request for a render: the frame's PNG as the control image of one unit. Pure. */
-export function renderSdData(form: ImageForm, settings: Pick<Settings, "sdModel" | "sdSampler">, png: Uint8Array): SdRequestData {
-  return { ...sdRequestData(form, settings), control: { bytes: png, type: form.controlType, strength: Math.min(2, Math.max(0, form.controlStrength)) } };
+export function renderSdData(
+  form: ImageForm,
+  settings: Pick<Settings, "sdModel" | "sdSampler">,
+  png: Uint8Array,
+): SdRequestData {
+  return {
+    ...sdRequestData(form, settings),
+    control: { bytes: png, type: form.controlType, strength: Math.min(2, Math.max(0, form.controlStrength)) },
+  };
 }

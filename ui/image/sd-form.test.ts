@@ -21,7 +21,9 @@ describe("the SD form", () => {
       seed: "Seed: a whole number, or blank for a random one.",
     });
     expect(check.suggestion).toEqual({ width: 504, height: 2048 });
-    expect(checkSdForm({ ...form, sdWidth: "", sdHeight: "512" }).problems.size).toBe("Type the width and height in whole pixels.");
+    expect(checkSdForm({ ...form, sdWidth: "", sdHeight: "512" }).problems.size).toBe(
+      "Type the width and height in whole pixels.",
+    );
   });
 
   it("a frame's shape at SD's scale: long side 768, both sides multiples of 8", () => {
@@ -30,9 +32,24 @@ describe("the SD form", () => {
   });
 
   it("the request: blank seed and sampler left to the server (or Settings' sampler), the model from Settings, img2img's strength", () => {
-    expect(sdRequestData(form, DEFAULT_SETTINGS)).toEqual({ prompt: "a lighthouse at dusk", width: 512, height: 512, steps: 20, cfgScale: 7, batchSize: 1 });
+    expect(sdRequestData(form, DEFAULT_SETTINGS)).toEqual({
+      prompt: "a lighthouse at dusk",
+      width: 512,
+      height: 512,
+      steps: 20,
+      cfgScale: 7,
+      batchSize: 1,
+    });
     const init = new Uint8Array([1, 2, 3]);
-    const asked = { ...form, negativePrompt: " blurry ", seed: "42", count: 3, strength: 0.35, sampler: "UniPC", cfgScale: "6.5" };
+    const asked = {
+      ...form,
+      negativePrompt: " blurry ",
+      seed: "42",
+      count: 3,
+      strength: 0.35,
+      sampler: "UniPC",
+      cfgScale: "6.5",
+    };
     expect(sdRequestData(asked, { sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" }, init)).toEqual({
       prompt: "a lighthouse at dusk",
       negativePrompt: "blurry",

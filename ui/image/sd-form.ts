@@ -29,7 +29,8 @@ export function sdFrameSize(frame: Pick<SelectedNode, "width" | "height">): { wi
 }
 
 const whole = (text: string): number | undefined => (/^\s*\d{1,16}\s*$/.test(text) ? Number(text) : undefined);
-const decimal = (text: string): number | undefined => (/^\s*\d{1,3}(\.\d{1,3})?\s*$/.test(text) ? Number(text) : undefined);
+const decimal = (text: string): number | undefined =>
+  /^\s*\d{1,3}(\.\d{1,3})?\s*$/.test(text) ? Number(text) : undefined;
 
 export interface SdFormCheck {
   problems: Partial<Record<SdField, string>>;
@@ -44,21 +45,39 @@ export function checkSdForm(form: ImageForm): SdFormCheck {
   const width = whole(form.sdWidth);
   const height = whole(form.sdHeight);
   if (width === undefined || height === undefined) problems.size = "Type the width and height in whole pixels.";
-  else if (width % 8 !== 0 || height % 8 !== 0 || width < SD_SIDE.min || height < SD_SIDE.min || width > SD_SIDE.max || height > SD_SIDE.max) {
+  else if (
+    width % 8 !== 0 ||
+    height % 8 !== 0 ||
+    width < SD_SIDE.min ||
+    height < SD_SIDE.min ||
+    width > SD_SIDE.max ||
+    height > SD_SIDE.max
+  ) {
     suggestion = { width: onGrid(width), height: onGrid(height) };
     problems.size = `SD draws sizes that are multiples of 8, from ${SD_SIDE.min} to ${SD_SIDE.max} px a side.`;
   }
   const steps = whole(form.steps);
-  if (steps === undefined || steps < 1 || steps > SD_MAX_STEPS) problems.steps = `Steps: a whole number from 1 to ${SD_MAX_STEPS}.`;
+  if (steps === undefined || steps < 1 || steps > SD_MAX_STEPS)
+    problems.steps = `Steps: a whole number from 1 to ${SD_MAX_STEPS}.`;
   const cfg = decimal(form.cfgScale);
-  if (cfg === undefined || cfg < SD_CFG.min || cfg > SD_CFG.max) problems.cfgScale = `CFG scale: a number from ${SD_CFG.min} to ${SD_CFG.max}.`;
+  if (cfg === undefined || cfg < SD_CFG.min || cfg > SD_CFG.max)
+    problems.cfgScale = `CFG scale: a number from ${SD_CFG.min} to ${SD_CFG.max}.`;
   const seed = form.seed.trim();
-  if (seed !== "" && (whole(seed) === undefined || !Number.isSafeInteger(Number(seed)))) problems.seed = "Seed: a whole number, or blank for a random one.";
-  return { problems, ...(suggestion ? { suggestion } : {}), ready: Object.keys(problems).length === 0 && form.prompt.trim() !== "" };
+  if (seed !== "" && (whole(seed) === undefined || !Number.isSafeInteger(Number(seed))))
+    problems.seed = "Seed: a whole number, or blank for a random one.";
+  return {
+    problems,
+    ...(suggestion ? { suggestion } : {}),
+    ready: Object.keys(problems).length === 0 && form.prompt.trim() !== "",
+  };
 }
 
 /** The request the form asks for (after checkSdForm said ready); `init`: the selection's PNG for img2img. */
-export function sdRequestData(form: ImageForm, settings: Pick<Settings, "sdModel" | "sdSampler">, init?: Uint8Array): SdRequestData {
+export function sdRequestData(
+  form: ImageForm,
+  settings: Pick<Settings, "sdModel" | "sdSampler">,
+  init?: Uint8Array,
+): SdRequestData {
   const sampler = form.sampler || settings.sdSampler;
   const seed = form.seed.trim();
   const negative = form.negativePrompt.trim();

@@ -62,7 +62,11 @@ export function sdDestination(settings: Settings): Destination {
   return { api: "images", model, imageModel: model, host: hostOf(settings.sdBaseUrl) };
 }
 
-export async function prepareSd({ requests, live }: SdRequestDeps, form: ImageForm, io: PrepareIo): Promise<{ request: PendingSd }> {
+export async function prepareSd(
+  { requests, live }: SdRequestDeps,
+  form: ImageForm,
+  io: PrepareIo,
+): Promise<{ request: PendingSd }> {
   const { settings, selection } = live();
   const check = checkSdForm(form);
   if (!check.ready) throw new FigmentError("input", Object.values(check.problems)[0] ?? "Describe the image first.");
@@ -71,10 +75,18 @@ export async function prepareSd({ requests, live }: SdRequestDeps, form: ImageFo
   let references = 0;
   if (useReference) {
     io.exporting({ done: 0, total: 0, label: "Exporting the selection…" });
-    const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) });
+    const { frames } = await requests.call(
+      "export-selection",
+      { png: true, assets: false },
+      { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
+    );
     io.signal.throwIfAborted();
     const frame = frames.find((f) => f.png);
-    if (!frame?.png) throw new FigmentError("input", "The selection gave no picture to start from: select a frame, or untick “Use selection as reference”.");
+    if (!frame?.png)
+      throw new FigmentError(
+        "input",
+        "The selection gave no picture to start from: select a frame, or untick “Use selection as reference”.",
+      );
     init = frame.png;
     references = 1;
   }
@@ -85,11 +97,25 @@ export async function prepareSd({ requests, live }: SdRequestDeps, form: ImageFo
 }
 
 export function streamingSd(pending: PendingSd, startedAt: number): Streaming {
-  return { ...streaming(pending.to, pending.prompt, pending.sd.batchSize, pending.sd.width / pending.sd.height, undefined, startedAt), sd: { progress: undefined, stopping: false } };
+  return {
+    ...streaming(
+      pending.to,
+      pending.prompt,
+      pending.sd.batchSize,
+      pending.sd.width / pending.sd.height,
+      undefined,
+      startedAt,
+    ),
+    sd: { progress: undefined, stopping: false },
+  };
 }
 
 /** The one call to the worker; Cancel (the stopper) interrupts the run and the reply still brings what was made. */
-export async function sendSd({ worker, vault, live, stopper }: SdRequestDeps, pending: PendingSd, io: SendIo<ImageRunEvent>): Promise<SdReply> {
+export async function sendSd(
+  { worker, vault, live, stopper }: SdRequestDeps,
+  pending: PendingSd,
+  io: SendIo<ImageRunEvent>,
+): Promise<SdReply> {
   const { settings } = live();
   const auth = vault.revealForServer(settings.sdBaseUrl);
   const stop = new AbortController();
@@ -106,7 +132,15 @@ export async function sendSd({ worker, vault, live, stopper }: SdRequestDeps, pe
   };
   stopper.current = own;
   try {
-    return await worker.call("sd-generate", { connection: { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) }, request: pending.sd, pollMs: SD_POLL_MS }, { onEvent: io.onEvent, signal: stop.signal });
+    return await worker.call(
+      "sd-generate",
+      {
+        connection: { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) },
+        request: pending.sd,
+        pollMs: SD_POLL_MS,
+      },
+      { onEvent: io.onEvent, signal: stop.signal },
+    );
   } finally {
     io.signal.removeEventListener("abort", drop);
     if (stopper.current === own) stopper.current = undefined;
@@ -114,7 +148,12 @@ export async function sendSd({ worker, vault, live, stopper }: SdRequestDeps, pe
 }
 
 /** The versions one SD run made, numbered after `existing`, each with its seed and the run's parameters. */
-export function sdVersionsFrom(reply: SdReply, pending: PendingSd, run: { startedAt: number; finishedAt: number }, existing: readonly ImageVersion[]): ImageVersion[] {
+export function sdVersionsFrom(
+  reply: SdReply,
+  pending: PendingSd,
+  run: { startedAt: number; finishedAt: number },
+  existing: readonly ImageVersion[],
+): ImageVersion[] {
   const first = existing.reduce((n, v) => Math.max(n, v.n), 0) + 1;
   const { sd } = pending;
   return reply.images.map((image, i) => {
@@ -139,7 +178,17 @@ export function sdVersionsFrom(reply: SdReply, pending: PendingSd, run: { starte
       index: Math.min(3, i),
       references: pending.references,
       ...(seed !== undefined
-        ? { sd: { seed, steps: sd.steps, cfgScale: sd.cfgScale, ...(sd.sampler ? { sampler: sd.sampler } : {}), ...(sd.negativePrompt ? { negativePrompt: sd.negativePrompt } : {}), ...(sd.init ? { strength: sd.init.strength } : {}), ...controlRecord(pending) } }
+        ? {
+            sd: {
+              seed,
+              steps: sd.steps,
+              cfgScale: sd.cfgScale,
+              ...(sd.sampler ? { sampler: sd.sampler } : {}),
+              ...(sd.negativePrompt ? { negativePrompt: sd.negativePrompt } : {}),
+              ...(sd.init ? { strength: sd.init.strength } : {}),
+              ...controlRecord(pending),
+            },
+          }
         : {}),
     };
   });
@@ -148,7 +197,13 @@ export function sdVersionsFrom(reply: SdReply, pending: PendingSd, run: { starte
 /** A render's control unit and its frame, for the record: what "Same seed" renders again through the same control. */
 function controlRecord({ sd, render }: PendingSd): { control?: NonNullable<SdRecord["control"]> } {
   if (!sd.control || !render) return {};
-  return { control: { type: sd.control.type, strength: sd.control.strength, frame: { id: render.id, name: render.name.slice(0, 500), width: render.width, height: render.height } } };
+  return {
+    control: {
+      type: sd.control.type,
+      strength: sd.control.strength,
+      frame: { id: render.id, name: render.name.slice(0, 500), width: render.width, height: render.height },
+    },
+  };
 }
 
 /** What Cancel kept, said once the server answered: the images it had made. */

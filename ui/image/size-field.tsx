@@ -25,13 +25,34 @@ export function SizeField({ form, frame, imageModel, problem, suggestion, disabl
     <div class="image-size">
       <div class="field field--inline">
         <span class="field__label">Size</span>
-        <SelectMenu<SizeKey> label="Size" class="image-size__menu" value={value} disabled={disabled} options={options.map((o) => ({ value: o.key, label: o.label, hint: o.hint }))} onChange={(sizeKey) => onChange({ sizeKey })} />
+        <SelectMenu<SizeKey>
+          label="Size"
+          class="image-size__menu"
+          value={value}
+          disabled={disabled}
+          options={options.map((o) => ({ value: o.key, label: o.label, hint: o.hint }))}
+          onChange={(sizeKey) => onChange({ sizeKey })}
+        />
       </div>
       {value === "custom" ? (
         <div class="image-size__custom">
-          <input class={`input input--narrow${problem ? " is-invalid" : ""}`} inputMode="numeric" aria-label="Width in pixels" value={form.customWidth} disabled={disabled} onInput={(e) => onChange({ customWidth: e.currentTarget.value })} />
+          <input
+            class={`input input--narrow${problem ? " is-invalid" : ""}`}
+            inputMode="numeric"
+            aria-label="Width in pixels"
+            value={form.customWidth}
+            disabled={disabled}
+            onInput={(e) => onChange({ customWidth: e.currentTarget.value })}
+          />
           <span aria-hidden="true">×</span>
-          <input class={`input input--narrow${problem ? " is-invalid" : ""}`} inputMode="numeric" aria-label="Height in pixels" value={form.customHeight} disabled={disabled} onInput={(e) => onChange({ customHeight: e.currentTarget.value })} />
+          <input
+            class={`input input--narrow${problem ? " is-invalid" : ""}`}
+            inputMode="numeric"
+            aria-label="Height in pixels"
+            value={form.customHeight}
+            disabled={disabled}
+            onInput={(e) => onChange({ customHeight: e.currentTarget.value })}
+          />
           <span class="muted">px</span>
         </div>
       ) : null}
@@ -39,7 +60,17 @@ export function SizeField({ form, frame, imageModel, problem, suggestion, disabl
         <p class="field__error image-size__problem" role="alert">
           {problem}{" "}
           {suggestion ? (
-            <button type="button" class="link-button" onClick={() => onChange({ sizeKey: "custom", customWidth: String(suggestion.width), customHeight: String(suggestion.height) })}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() =>
+                onChange({
+                  sizeKey: "custom",
+                  customWidth: String(suggestion.width),
+                  customHeight: String(suggestion.height),
+                })
+              }
+            >
               Use {suggestion.width}×{suggestion.height}
             </button>
           ) : null}

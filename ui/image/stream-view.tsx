@@ -11,12 +11,18 @@ import { usageText } from "./estimate-text.js";
 /** The canvas's size before the first pixels: the painter's drawing size for the shape asked for. */
 function slotSize(aspect: number): { width: number; height: number } {
   const side = SLOT_DRAWING_SIDE;
-  return aspect >= 1 ? { width: side, height: Math.round(side / aspect) } : { width: Math.round(side * aspect), height: side };
+  return aspect >= 1
+    ? { width: side, height: Math.round(side / aspect) }
+    : { width: Math.round(side * aspect), height: side };
 }
 
 function slotText(partials: number, done: boolean, preview: boolean): string {
   if (done) return "Done";
-  return partials === 0 ? "Waiting for the first pixels…" : preview ? `Preview ${partials}` : `Partial image ${partials}`;
+  return partials === 0
+    ? "Waiting for the first pixels…"
+    : preview
+      ? `Preview ${partials}`
+      : `Partial image ${partials}`;
 }
 
 /** A local SD server's run in words: its step and ETA, or that Cancel is waiting for what it made. */
@@ -29,20 +35,51 @@ function sdTitle(sd: NonNullable<Streaming["sd"]>, host: string): string {
 }
 
 /** `seconds`: since the request went (the model job's clock). */
-export function StreamView({ state, painter, seconds }: { state: Streaming; painter: PartialPainter; seconds: number }) {
+export function StreamView({
+  state,
+  painter,
+  seconds,
+}: {
+  state: Streaming;
+  painter: PartialPainter;
+  seconds: number;
+}) {
   const started = state.slots.some((s) => s.partials > 0 || s.done);
-  const drawing = state.sd ? sdTitle(state.sd, state.to.host) : state.reasoning && !started ? `${state.to.model} is reasoning…` : started ? "Drawing…" : "Waiting for the model…";
+  const drawing = state.sd
+    ? sdTitle(state.sd, state.to.host)
+    : state.reasoning && !started
+      ? `${state.to.model} is reasoning…`
+      : started
+        ? "Drawing…"
+        : "Waiting for the model…";
   const used = usageText(state.usage, undefined);
   // One ref callback per slot for the request's life: a new function each render would detach and redraw.
-  const refs = useMemo(() => state.slots.map((_, index) => (canvas: HTMLCanvasElement | null) => painter.attach(index, canvas)), [painter, state.slots.length]);
+  const refs = useMemo(
+    () => state.slots.map((_, index) => (canvas: HTMLCanvasElement | null) => painter.attach(index, canvas)),
+    [painter, state.slots.length],
+  );
   return (
-    <StreamStatus class="image-stream" title={`${state.refining !== undefined ? `Refining v${state.refining}: “${state.prompt}” — ` : ""}${drawing}`} seconds={seconds} progressLabel="Image progress" {...(state.sd?.progress ? { progress: state.sd.progress.fraction } : {})}>
+    <StreamStatus
+      class="image-stream"
+      title={`${state.refining !== undefined ? `Refining v${state.refining}: “${state.prompt}” — ` : ""}${drawing}`}
+      seconds={seconds}
+      progressLabel="Image progress"
+      {...(state.sd?.progress ? { progress: state.sd.progress.fraction } : {})}
+    >
       {state.reasoning ? <p class="image-stream__reasoning">{state.reasoning}</p> : null}
       <div class={`image-slots image-slots--${state.slots.length}${state.sd ? " image-slots--previews" : ""}`}>
         {state.slots.map((slot, index) => (
           <figure key={index} class={`image-slot${slot.partials > 0 || slot.done ? " has-pixels" : ""}`}>
-            <canvas class="image-slot__canvas" {...slotSize(state.aspect)} ref={refs[index]} aria-label={`Image ${index + 1}: ${slotText(slot.partials, slot.done, state.sd !== undefined)}`} data-partials={slot.partials} />
-            <figcaption class="image-slot__caption">{slotText(slot.partials, slot.done, state.sd !== undefined)}</figcaption>
+            <canvas
+              class="image-slot__canvas"
+              {...slotSize(state.aspect)}
+              ref={refs[index]}
+              aria-label={`Image ${index + 1}: ${slotText(slot.partials, slot.done, state.sd !== undefined)}`}
+              data-partials={slot.partials}
+            />
+            <figcaption class="image-slot__caption">
+              {slotText(slot.partials, slot.done, state.sd !== undefined)}
+            </figcaption>
           </figure>
         ))}
       </div>

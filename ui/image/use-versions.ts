@@ -41,7 +41,11 @@ export function useImageVersions(): ImageVersions {
     });
     setSelectedId((id) => id ?? versions[versions.length - 1]?.id);
   }, []);
-  const update = useCallback((id: string, patch: Partial<ImageVersion>) => setList((all) => all.map((v) => (v.id === id ? { ...v, ...patch } : v))), []);
+  const update = useCallback(
+    (id: string, patch: Partial<ImageVersion>) =>
+      setList((all) => all.map((v) => (v.id === id ? { ...v, ...patch } : v))),
+    [],
+  );
   const remove = useCallback((ids: readonly string[]) => setList((all) => all.filter((v) => !ids.includes(v.id))), []);
   const select = useCallback((id: string) => setSelectedId(id), []);
 
@@ -55,6 +59,10 @@ export function useImageVersions(): ImageVersions {
     [list, selected?.id],
   );
   const other = list.find((v) => v.id === otherId);
-  const compare = useMemo((): [ImageVersion, ImageVersion] | undefined => (selected && other && other.id !== selected.id ? [selected, other] : undefined), [selected, other]);
+  const compare = useMemo(
+    (): [ImageVersion, ImageVersion] | undefined =>
+      selected && other && other.id !== selected.id ? [selected, other] : undefined,
+    [selected, other],
+  );
   return { list, selected, compare, add, restore, update, remove, select, compareWith };
 }

@@ -80,7 +80,10 @@ export function useVersionStore(requests: MainRequests, versions: ImageVersions)
     [requests, versions.update, mark],
   );
 
-  const keep = useCallback((list: readonly ImageVersion[]) => list.reduce((chain, v) => chain.then(() => keepOne(v)), Promise.resolve()), [keepOne]);
+  const keep = useCallback(
+    (list: readonly ImageVersion[]) => list.reduce((chain, v) => chain.then(() => keepOne(v)), Promise.resolve()),
+    [keepOne],
+  );
 
   const remove = useCallback(
     (ids: readonly string[]) => {

@@ -27,7 +27,20 @@ export interface VersionViewProps {
   onSameSeed?(): void;
 }
 
-export function VersionView({ version, busy, actions, refineNote, canRefine, refineFocus, onRefine, onCompare, canCompare, notKept, onDelete, onSameSeed }: VersionViewProps) {
+export function VersionView({
+  version,
+  busy,
+  actions,
+  refineNote,
+  canRefine,
+  refineFocus,
+  onRefine,
+  onCompare,
+  canCompare,
+  notKept,
+  onDelete,
+  onSameSeed,
+}: VersionViewProps) {
   const used = usageText(version.usage, version.costUsd);
   const shared = version.count > 1 ? ` (for ${version.count} images)` : "";
   return (
@@ -38,7 +51,13 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
           <span>{versionLine(version)}</span>
           <span class="version__links">
             {onSameSeed && version.sd ? (
-              <button type="button" class="link-button" disabled={busy} title={`Draw it again with seed ${version.sd.seed} and the same settings`} onClick={onSameSeed}>
+              <button
+                type="button"
+                class="link-button"
+                disabled={busy}
+                title={`Draw it again with seed ${version.sd.seed} and the same settings`}
+                onClick={onSameSeed}
+              >
                 Same seed
               </button>
             ) : null}
@@ -47,7 +66,12 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
                 Compare
               </button>
             ) : null}
-            <button type="button" class="link-button" title="Remove this version from the strip and from the versions kept after closing" onClick={onDelete}>
+            <button
+              type="button"
+              class="link-button"
+              title="Remove this version from the strip and from the versions kept after closing"
+              onClick={onDelete}
+            >
               Delete
             </button>
           </span>
@@ -58,12 +82,27 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
         </p>
         {version.sd ? (
           <p class="muted version__sd">
-            {[`Seed ${version.sd.seed}`, `${version.sd.steps} steps`, `CFG ${version.sd.cfgScale}`, version.sd.sampler, version.sd.strength !== undefined ? `strength ${version.sd.strength}` : undefined, version.ms !== undefined ? `${(version.ms / 1000).toFixed(1)} s` : undefined].filter(Boolean).join(" · ")}
-            {version.sd.negativePrompt ? <span class="version__negative"> · not: {version.sd.negativePrompt}</span> : null}
+            {[
+              `Seed ${version.sd.seed}`,
+              `${version.sd.steps} steps`,
+              `CFG ${version.sd.cfgScale}`,
+              version.sd.sampler,
+              version.sd.strength !== undefined ? `strength ${version.sd.strength}` : undefined,
+              version.ms !== undefined ? `${(version.ms / 1000).toFixed(1)} s` : undefined,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+            {version.sd.negativePrompt ? (
+              <span class="version__negative"> · not: {version.sd.negativePrompt}</span>
+            ) : null}
           </p>
         ) : null}
-        {version.revisedPrompt && version.revisedPrompt !== version.prompt ? <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p> : null}
-        {used ? <p class="muted version__usage">{`${used}${shared}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p> : null}
+        {version.revisedPrompt && version.revisedPrompt !== version.prompt ? (
+          <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p>
+        ) : null}
+        {used ? (
+          <p class="muted version__usage">{`${used}${shared}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p>
+        ) : null}
         {notKept ? (
           <p class="version__not-kept" role="alert">
             Not kept after closing: {notKept}
@@ -72,7 +111,10 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
         {version.bytes ? null : version.layerImage ? (
           <p class="muted version__preview-only">The image on the canvas: refining starts from the layer's picture.</p>
         ) : (
-          <p class="muted version__preview-only">Only the {version.preview ? "256 px preview" : "record"} of this version was kept after the plugin closed: insert needs the full image, so refine or regenerate it.</p>
+          <p class="muted version__preview-only">
+            Only the {version.preview ? "256 px preview" : "record"} of this version was kept after the plugin closed:
+            insert needs the full image, so refine or regenerate it.
+          </p>
         )}
         {version.text ? (
           <details class="version__text">
@@ -82,7 +124,18 @@ export function VersionView({ version, busy, actions, refineNote, canRefine, ref
         ) : null}
       </div>
       {actions}
-      {canRefine ? <RefineBox key={refineFocus} autoFocus={refineFocus > 0} disabled={busy} label="Refine" placeholder={`Change v${version.n}, e.g. “warmer light”`} onSend={onRefine} /> : refineNote}
+      {canRefine ? (
+        <RefineBox
+          key={refineFocus}
+          autoFocus={refineFocus > 0}
+          disabled={busy}
+          label="Refine"
+          placeholder={`Change v${version.n}, e.g. “warmer light”`}
+          onSend={onRefine}
+        />
+      ) : (
+        refineNote
+      )}
     </article>
   );
 }

@@ -6,12 +6,24 @@ import type { ImageVersions } from "./use-versions.js";
 import { VersionImage } from "./version-image.js";
 import { versionLine } from "./versions.js";
 
-export function VersionsStrip({ versions, kept, unsaved }: { versions: ImageVersions; kept: string; unsaved: ReadonlyMap<string, string> }) {
+export function VersionsStrip({
+  versions,
+  kept,
+  unsaved,
+}: {
+  versions: ImageVersions;
+  kept: string;
+  unsaved: ReadonlyMap<string, string>;
+}) {
   const { list, selected, compare } = versions;
   if (list.length === 0) return null;
   return (
     <div class="versions">
-      <div class="versions__strip" role="listbox" aria-label={compare ? "Pick the version to compare with" : "Versions"}>
+      <div
+        class="versions__strip"
+        role="listbox"
+        aria-label={compare ? "Pick the version to compare with" : "Versions"}
+      >
         {list.map((version) => {
           const active = version.id === selected?.id;
           const other = compare?.[1].id === version.id;

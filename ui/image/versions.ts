@@ -112,14 +112,29 @@ export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly
 }
 
 /** What a refinement of `version` sends on `api`: its id or messages when they fit the API, and its image. */
-export function refineFrom(version: ImageVersion, api: ImageApi): { previousResponseId?: string; messages?: NonNullable<ImageConversationData["messages"]>; image?: { bytes: Uint8Array; name: string } } {
+export function refineFrom(
+  version: ImageVersion,
+  api: ImageApi,
+): {
+  previousResponseId?: string;
+  messages?: NonNullable<ImageConversationData["messages"]>;
+  image?: { bytes: Uint8Array; name: string };
+} {
   const image = version.bytes ?? version.layerImage ?? version.preview;
-  const previous = api === "responses" && version.api === "responses" ? version.conversation?.previousResponseId : undefined;
+  const previous =
+    api === "responses" && version.api === "responses" ? version.conversation?.previousResponseId : undefined;
   const messages = api === "chat" && version.api === "chat" ? version.conversation?.messages : undefined;
   return {
     ...(previous ? { previousResponseId: previous } : {}),
     ...(messages ? { messages } : {}),
-    ...(image ? { image: { bytes: image, name: `version-${version.n}.${version.bytes ? (version.format === "jpeg" ? "jpg" : version.format) : version.layerImage ? "png" : "jpg"}` } } : {}),
+    ...(image
+      ? {
+          image: {
+            bytes: image,
+            name: `version-${version.n}.${version.bytes ? (version.format === "jpeg" ? "jpg" : version.format) : version.layerImage ? "png" : "jpg"}`,
+          },
+        }
+      : {}),
   };
 }
 

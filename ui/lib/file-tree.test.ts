@@ -3,7 +3,13 @@ import { buildFileTree, defaultFile } from "./file-tree.js";
 
 describe("buildFileTree", () => {
   it("nests folders, folders first, alphabetical", () => {
-    const tree = buildFileTree(["src/index.ts", "src/screens/B.tsx", "src/components/A.tsx", "package.json", "src/components/A.module.css"]);
+    const tree = buildFileTree([
+      "src/index.ts",
+      "src/screens/B.tsx",
+      "src/components/A.tsx",
+      "package.json",
+      "src/components/A.module.css",
+    ]);
     expect(tree.children.map((c) => `${c.kind}:${c.name}`)).toEqual(["folder:src", "file:package.json"]);
     const src = tree.children[0]!;
     expect(src.kind === "folder" && src.children.map((c) => c.name)).toEqual(["components", "screens", "index.ts"]);

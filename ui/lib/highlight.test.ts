@@ -60,7 +60,17 @@ describe("escaping", () => {
 });
 
 describe("tokenize is lossless", () => {
-  const inputs = [TSX, "", "`unterminated ${ a", "/* open", "<div>{", "a = /re[/]x/g.test(b) / 2;", "<>\n<Frag />\n</>", 'x = "a\\"b', "}}}{{{"];
+  const inputs = [
+    TSX,
+    "",
+    "`unterminated ${ a",
+    "/* open",
+    "<div>{",
+    "a = /re[/]x/g.test(b) / 2;",
+    "<>\n<Frag />\n</>",
+    'x = "a\\"b',
+    "}}}{{{",
+  ];
   for (const input of inputs) {
     for (const language of ["tsx", "ts", "css", "html", "json"] as const) {
       it(`${language}: ${JSON.stringify(input.slice(0, 20))}`, () => {
@@ -71,12 +81,13 @@ describe("tokenize is lossless", () => {
 
   it("handles random text without hanging", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = `<>/{}"'\`$\\*=:;#.-_ab1 \n@!&()[]`;
     for (let round = 0; round < 300; round++) {
       let text = "";
       for (let i = 0; i < 60; i++) text += alphabet[Math.floor(random() * alphabet.length)];
-      for (const language of ["tsx", "ts", "css", "html", "json"] as const) expect(joined(tokenize(text, language))).toBe(text);
+      for (const language of ["tsx", "ts", "css", "html", "json"] as const)
+        expect(joined(tokenize(text, language))).toBe(text);
     }
   });
 });
@@ -113,7 +124,10 @@ describe("token classes", () => {
   });
 
   it("CSS: selectors, properties, values, at-rules, comments", () => {
-    const tokens = tokenize("/* c */\n.root > a:hover {\n  color: #ff473a;\n  margin: -0.4px 0;\n  font-family: \"Inter\";\n}\n@media (max-width: 600px) { .a { top: 0; } }", "css");
+    const tokens = tokenize(
+      '/* c */\n.root > a:hover {\n  color: #ff473a;\n  margin: -0.4px 0;\n  font-family: "Inter";\n}\n@media (max-width: 600px) { .a { top: 0; } }',
+      "css",
+    );
     expect(classOf(tokens, "/* c */")).toBe("comment");
     expect(classOf(tokens, ".root > a:hover ")).toBe("selector");
     expect(classOf(tokens, "color")).toBe("property");

@@ -51,7 +51,6 @@ export function languageOf(path: string): Language {
   return EXTENSIONS[base.slice(dot + 1).toLowerCase()] ?? "plain";
 }
 
-
 /** Collects tokens, merging neighbours of the same class. */
 class TokenList {
   readonly tokens: Token[] = [];
@@ -75,11 +74,28 @@ const JS_KEYWORDS = new Set(
 );
 const JS_LITERALS = new Set(["true", "false", "null", "undefined", "this", "NaN", "Infinity"]);
 /** Keywords after which an expression (and so a regex or a JSX element) may start. */
-const EXPRESSION_KEYWORDS = new Set(["return", "yield", "await", "case", "default", "else", "do", "in", "of", "typeof", "void", "delete", "new", "throw", "extends"]);
+const EXPRESSION_KEYWORDS = new Set([
+  "return",
+  "yield",
+  "await",
+  "case",
+  "default",
+  "else",
+  "do",
+  "in",
+  "of",
+  "typeof",
+  "void",
+  "delete",
+  "new",
+  "throw",
+  "extends",
+]);
 
 const IDENT_START = /[A-Za-z_$\u00c0-\uffff]/;
 const IDENT = /[A-Za-z0-9_$\u00c0-\uffff]/;
-const NUMBER = /^(?:0[xX][\da-fA-F_]+n?|0[bB][01_]+n?|0[oO][0-7_]+n?|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?n?)/;
+const NUMBER =
+  /^(?:0[xX][\da-fA-F_]+n?|0[bB][01_]+n?|0[oO][0-7_]+n?|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?n?)/;
 
 type Previous = { kind: "none" } | { kind: "word"; word: string } | { kind: "value" } | { kind: "punct"; char: string };
 
@@ -221,7 +237,10 @@ const JS_STEPS: readonly JsStep[] = [
     let end = start;
     while (end < s.src.length && IDENT.test(s.src[end]!)) end++;
     const text = s.src.slice(start, end);
-    s.emitTo(end, afterDot ? undefined : JS_LITERALS.has(text) ? "literal" : JS_KEYWORDS.has(text) ? "keyword" : undefined);
+    s.emitTo(
+      end,
+      afterDot ? undefined : JS_LITERALS.has(text) ? "literal" : JS_KEYWORDS.has(text) ? "keyword" : undefined,
+    );
     s.prev = { kind: "word", word: afterDot ? "" : text };
     return true;
   },
@@ -460,7 +479,10 @@ function scanCssValue(code: string, i: number, out: TokenList, stops: string): n
       const m = /^#[\da-f]+/i.exec(code.slice(i, i + 10))!;
       out.push(m[0], "number");
       i += m[0].length;
-    } else if (/\d/.test(c) || ((c === "." || c === "-" || c === "+") && /\d/.test(code[i + 1] ?? "") && !/[\w-]/.test(code[i - 1] ?? ""))) {
+    } else if (
+      /\d/.test(c) ||
+      ((c === "." || c === "-" || c === "+") && /\d/.test(code[i + 1] ?? "") && !/[\w-]/.test(code[i - 1] ?? ""))
+    ) {
       const m = /^[-+]?(?:\d*\.)?\d+(?:e[-+]?\d+)?(?:%|[a-z]+)?/i.exec(code.slice(i, i + 40));
       const text = m?.[0] ? m[0] : c;
       out.push(text, "number");
@@ -506,7 +528,14 @@ function tokenizeCss(code: string): Token[] {
         else if (code[i] === '"' || code[i] === "'") i = scanCssString(code, i, out);
         else {
           const start = i;
-          while (i < code.length && code[i] !== "{" && code[i] !== '"' && code[i] !== "'" && !(code[i] === "/" && code[i + 1] === "*")) i++;
+          while (
+            i < code.length &&
+            code[i] !== "{" &&
+            code[i] !== '"' &&
+            code[i] !== "'" &&
+            !(code[i] === "/" && code[i + 1] === "*")
+          )
+            i++;
           out.push(code.slice(start, i), "selector");
         }
       }
@@ -606,7 +635,8 @@ function scanHtmlTag(code: string, i: number, out: TokenList): number {
     const end = code.toLowerCase().indexOf(`</${lower}`, i);
     const stop = end < 0 ? code.length : end;
     const inner = code.slice(i, stop);
-    for (const token of lower === "script" ? tokenizeJs(inner, false) : tokenizeCss(inner)) out.push(token.text, token.cls);
+    for (const token of lower === "script" ? tokenizeJs(inner, false) : tokenizeCss(inner))
+      out.push(token.text, token.cls);
     i = stop;
   }
   return i;

@@ -5,7 +5,11 @@
  * an unfinished stream is fine: an open fence or emphasis just reads as what has come so far.
  */
 
-export type Inline = { type: "text"; text: string } | { type: "strong" | "em"; children: Inline[] } | { type: "code"; text: string } | { type: "link"; text: string; href: string };
+export type Inline =
+  | { type: "text"; text: string }
+  | { type: "strong" | "em"; children: Inline[] }
+  | { type: "code"; text: string }
+  | { type: "link"; text: string; href: string };
 
 export type Block =
   | { type: "heading"; level: number; inlines: Inline[] }
@@ -16,7 +20,8 @@ export type Block =
   | { type: "table"; head: Inline[][]; rows: Inline[][][] }
   | { type: "rule" };
 
-const INLINE = /(`+)([^]*?)\1|\*\*([^]+?)\*\*|__([^]+?)__|\*([^*\s][^*]*?)\*|(?<![\w])_([^_\s][^_]*?)_(?![\w])|\[([^\]]+)\]\(([^)\s]+)\)/g;
+const INLINE =
+  /(`+)([^]*?)\1|\*\*([^]+?)\*\*|__([^]+?)__|\*([^*\s][^*]*?)\*|(?<![\w])_([^_\s][^_]*?)_(?![\w])|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
@@ -25,8 +30,10 @@ export function parseInline(text: string): Inline[] {
     const at = match.index ?? 0;
     if (at > last) out.push({ type: "text", text: text.slice(last, at) });
     if (match[1] !== undefined) out.push({ type: "code", text: match[2]!.trim() || match[2]! });
-    else if (match[3] !== undefined || match[4] !== undefined) out.push({ type: "strong", children: parseInline(match[3] ?? match[4]!) });
-    else if (match[5] !== undefined || match[6] !== undefined) out.push({ type: "em", children: parseInline(match[5] ?? match[6]!) });
+    else if (match[3] !== undefined || match[4] !== undefined)
+      out.push({ type: "strong", children: parseInline(match[3] ?? match[4]!) });
+    else if (match[5] !== undefined || match[6] !== undefined)
+      out.push({ type: "em", children: parseInline(match[5] ?? match[6]!) });
     else out.push({ type: "link", text: match[7]!, href: match[8]! });
     last = at + match[0].length;
   }
@@ -34,8 +41,15 @@ export function parseInline(text: string): Inline[] {
   return out;
 }
 
-const cells = (line: string): string[] => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
-const isTableRule = (line: string | undefined): boolean => line !== undefined && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
+const cells = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => c.trim());
+const isTableRule = (line: string | undefined): boolean =>
+  line !== undefined && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
 const LIST_ITEM = /^(\s*)([-*+]|(\d+)[.)])\s+(.*)$/;
 
 export function parseMarkdown(source: string): Block[] {
@@ -75,7 +89,8 @@ export function parseMarkdown(source: string): Block[] {
       endParagraph();
       const head = cells(line).map(parseInline);
       const rows: Inline[][][] = [];
-      for (i += 2; i < lines.length && lines[i]!.includes("|") && lines[i]!.trim(); i++) rows.push(cells(lines[i]!).map(parseInline));
+      for (i += 2; i < lines.length && lines[i]!.includes("|") && lines[i]!.trim(); i++)
+        rows.push(cells(lines[i]!).map(parseInline));
       i--;
       blocks.push({ type: "table", head, rows });
       continue;
@@ -84,7 +99,8 @@ export function parseMarkdown(source: string): Block[] {
     if (quote) {
       endParagraph();
       const previous = blocks[blocks.length - 1];
-      if (previous?.type === "quote" && lines[i - 1]?.trim().startsWith(">")) previous.inlines.push({ type: "text", text: " " }, ...parseInline(quote[1]!));
+      if (previous?.type === "quote" && lines[i - 1]?.trim().startsWith(">"))
+        previous.inlines.push({ type: "text", text: " " }, ...parseInline(quote[1]!));
       else blocks.push({ type: "quote", inlines: parseInline(quote[1]!) });
       continue;
     }

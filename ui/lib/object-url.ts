@@ -6,7 +6,9 @@ export function useObjectUrl(bytes: Uint8Array | undefined): string | undefined 
   const [url, setUrl] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!bytes) return setUrl(undefined);
-    const next = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[imageInfo(bytes)?.format ?? "png"] }));
+    const next = URL.createObjectURL(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[imageInfo(bytes)?.format ?? "png"] }),
+    );
     setUrl(next);
     return () => URL.revokeObjectURL(next);
   }, [bytes]);

@@ -5,7 +5,8 @@ const HOUR = 3600;
 const DAY = 86_400;
 
 /** Whole seconds from `iso` to `now`; 0 for a time after now (a clock a little ahead). */
-const elapsed = (iso: string, now: Date | number): number => Math.max(0, Math.round((Number(now) - Date.parse(iso)) / 1000));
+const elapsed = (iso: string, now: Date | number): number =>
+  Math.max(0, Math.round((Number(now) - Date.parse(iso)) / 1000));
 
 /** "just now", "5 min ago", "2 h ago", "3 d ago" (days without end). */
 export function timeAgo(iso: string, now: Date | number): string {
@@ -20,7 +21,11 @@ export function timeAgo(iso: string, now: Date | number): string {
 export function relativeTime(iso: string, now: Date): string {
   if (elapsed(iso, now) < 7 * DAY) return timeAgo(iso, now);
   const at = new Date(iso);
-  return at.toLocaleDateString("en-US", { month: "short", day: "numeric", ...(at.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) });
+  return at.toLocaleDateString("en-US", {
+    month: "short",
+    day: "numeric",
+    ...(at.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }),
+  });
 }
 
 /** The full local date and time, for a tooltip or a note ("saved Nov 3, 2025, 4:05 PM"). */

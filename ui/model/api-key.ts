@@ -35,7 +35,11 @@ export class ApiKeyVault {
 
   /** Everything `init` sent: the vault's whole state. */
   replaceAll(keys: Record<KeySlot, string>): void {
-    this.#keys = new Map(Object.entries(keys).filter(([, key]) => key.trim() !== "").map(([slot, key]) => [slot, key.trim()]));
+    this.#keys = new Map(
+      Object.entries(keys)
+        .filter(([, key]) => key.trim() !== "")
+        .map(([slot, key]) => [slot, key.trim()]),
+    );
     this.#changed();
   }
 

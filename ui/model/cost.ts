@@ -21,7 +21,8 @@ export function approxCost(usd: number, hedge: "≈" | "about" = "≈"): string 
 }
 
 /** "$8", "$0.60", "$0.075": cents unless the price needs more. */
-export const perMillion = (usd: number): string => (Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(Math.abs(Math.round(usd * 100) - usd * 100) < 1e-9 ? 2 : 3)}`);
+export const perMillion = (usd: number): string =>
+  Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(Math.abs(Math.round(usd * 100) - usd * 100) < 1e-9 ? 2 : 3)}`;
 
 /** The host of a price's source URL, or the source as it is when it is no URL. */
 export function sourceHost(source: string): string {
@@ -33,6 +34,9 @@ export function sourceHost(source: string): string {
 }
 
 /** "Price: $8 in · $15 out per 1M tokens, from openrouter.ai, 2026-04-23". */
-export function tokenPriceText(price: { input: number; output: number; source: string; asOf: string }, label = "Price"): string {
+export function tokenPriceText(
+  price: { input: number; output: number; source: string; asOf: string },
+  label = "Price",
+): string {
   return `${label}: ${perMillion(price.input)} in · ${perMillion(price.output)} out per 1M tokens, from ${sourceHost(price.source)}, ${price.asOf}`;
 }

@@ -28,7 +28,17 @@ export interface EstimateCardProps {
   class?: string;
 }
 
-export function EstimateCard({ label, title, estimate, lines = [], notes = [], sendLabel = "Send", onSend, onCancel, class: extra }: EstimateCardProps) {
+export function EstimateCard({
+  label,
+  title,
+  estimate,
+  lines = [],
+  notes = [],
+  sendLabel = "Send",
+  onSend,
+  onCancel,
+  class: extra,
+}: EstimateCardProps) {
   return (
     <fieldset class={`ai-confirm${extra ? ` ${extra}` : ""}`} aria-label={label}>
       <p class="ai-confirm__title">{title}</p>

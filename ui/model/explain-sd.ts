@@ -33,23 +33,49 @@ const hostOf = (url: string): string => url.replace(/^https?:\/\//, "").replace(
 export function explainSdProblem(problem: SdProblem): Explanation {
   switch (problem.type) {
     case "unreachable":
-      return { title: `Nothing answered at ${problem.url}`, hint: `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next serves it by default) and check the server URL in Settings → Images.`, action: "settings" };
+      return {
+        title: `Nothing answered at ${problem.url}`,
+        hint: `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next serves it by default) and check the server URL in Settings → Images.`,
+        action: "settings",
+      };
     case "cors":
-      return { title: `The browser blocked the answers of the SD server at ${hostOf(problem.url)}`, hint: `It runs, but does not allow the plugin's origin ("null"). ${sdNextStep(problem)}`, action: "retry" };
+      return {
+        title: `The browser blocked the answers of the SD server at ${hostOf(problem.url)}`,
+        hint: `It runs, but does not allow the plugin's origin ("null"). ${sdNextStep(problem)}`,
+        action: "retry",
+      };
     case "unauthorized":
       return {
-        title: problem.sentCredentials ? "The SD server refused the user name and password (401)" : "The SD server asks for a user name and password (401)",
+        title: problem.sentCredentials
+          ? "The SD server refused the user name and password (401)"
+          : "The SD server asks for a user name and password (401)",
         hint: `Enter the user:password it was started with (${AUTH_FLAGS.sdnext} for SD.Next, ${AUTH_FLAGS.a1111} for AUTOMATIC1111) in Settings → Images.`,
         action: "settings",
       };
     case "invalid-field":
-      return { title: `The SD server refused ${fieldLabel(problem.field)} (422): ${problem.reason}`, hint: `Change ${fieldLabel(problem.field)} and generate again; if the value is right, the server may be too old to know "${problem.field}".`, action: "retry" };
+      return {
+        title: `The SD server refused ${fieldLabel(problem.field)} (422): ${problem.reason}`,
+        hint: `Change ${fieldLabel(problem.field)} and generate again; if the value is right, the server may be too old to know "${problem.field}".`,
+        action: "retry",
+      };
     case "out-of-memory":
-      return { title: "The SD server ran out of GPU memory", hint: "Ask for a smaller size or fewer images at once (or free GPU memory on the server), then generate again.", action: "retry" };
+      return {
+        title: "The SD server ran out of GPU memory",
+        hint: "Ask for a smaller size or fewer images at once (or free GPU memory on the server), then generate again.",
+        action: "retry",
+      };
     case "empty-answer":
-      return { title: "The SD server answered with no image", hint: "The run failed inside the server: its console says why. Generate again once it is fixed.", action: "retry" };
+      return {
+        title: "The SD server answered with no image",
+        hint: "The run failed inside the server: its console says why. Generate again once it is fixed.",
+        action: "retry",
+      };
     case "no-route":
-      return { title: `No Stable Diffusion API at this address (${problem.path} is not there)`, hint: `Check the server URL in Settings → Images: it must be SD.Next or AUTOMATIC1111 itself, started with --api for AUTOMATIC1111.`, action: "settings" };
+      return {
+        title: `No Stable Diffusion API at this address (${problem.path} is not there)`,
+        hint: `Check the server URL in Settings → Images: it must be SD.Next or AUTOMATIC1111 itself, started with --api for AUTOMATIC1111.`,
+        action: "settings",
+      };
     case "no-controlnet":
       return {
         title: "This server has no ControlNet: it cannot keep the frame's layout",

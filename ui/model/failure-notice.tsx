@@ -19,7 +19,15 @@ export interface FailureNoticeProps {
   class?: string;
 }
 
-export function FailureNotice({ explanation, kind, retryAt, onRetry, onDismiss, onOpenSettings, class: extra }: FailureNoticeProps) {
+export function FailureNotice({
+  explanation,
+  kind,
+  retryAt,
+  onRetry,
+  onDismiss,
+  onOpenSettings,
+  class: extra,
+}: FailureNoticeProps) {
   const now = useTick(500);
   const retryAfter = retryAt !== undefined ? retryAt - now : 0;
   const waiting = retryAfter > 0;
@@ -50,7 +58,11 @@ export function FailureNotice({ explanation, kind, retryAt, onRetry, onDismiss, 
 }
 
 /** What a job's failure gives FailureNotice: its kind (a model failure's own), and after a 429 when to try again. */
-export function noticeFacts(failure: { kind: string; model?: { kind: string; retryAfterMs?: number | undefined }; at?: number }): { kind: string; retryAt?: number } {
+export function noticeFacts(failure: {
+  kind: string;
+  model?: { kind: string; retryAfterMs?: number | undefined };
+  at?: number;
+}): { kind: string; retryAt?: number } {
   if (failure.kind !== "model" || !failure.model) return { kind: failure.kind };
   const at = retryAt(failure);
   return at !== undefined ? { kind: failure.model.kind, retryAt: at } : { kind: failure.model.kind };

@@ -14,22 +14,47 @@ describe("a model job's failures", () => {
 
   it("keeps the model's failure with when it came (for a retry-after), the main thread's code, and a refused input as a check", () => {
     const model = failureOf(new ModelFailure("slow down", { kind: "rate-limited", status: 429, retryAfterMs: 2000 }));
-    expect(model).toMatchObject({ kind: "model", message: "slow down", model: { kind: "rate-limited", retryAfterMs: 2000 } });
+    expect(model).toMatchObject({
+      kind: "model",
+      message: "slow down",
+      model: { kind: "rate-limited", retryAfterMs: 2000 },
+    });
     expect(typeof (model as { at: number }).at).toBe("number");
-    expect(failureOf(new MainThreadError("too-large", "Too many layers"))).toEqual({ kind: "main", code: "too-large", message: "Too many layers" });
-    expect(failureOf(new FigmentError("input", "not Figma JSON"))).toEqual({ kind: "check", message: "not Figma JSON" });
-    expect(failureOf(new FigmentError("input", "Compare needs two frames"))).toEqual({ kind: "check", message: "Compare needs two frames" });
+    expect(failureOf(new MainThreadError("too-large", "Too many layers"))).toEqual({
+      kind: "main",
+      code: "too-large",
+      message: "Too many layers",
+    });
+    expect(failureOf(new FigmentError("input", "not Figma JSON"))).toEqual({
+      kind: "check",
+      message: "not Figma JSON",
+    });
+    expect(failureOf(new FigmentError("input", "Compare needs two frames"))).toEqual({
+      kind: "check",
+      message: "Compare needs two frames",
+    });
   });
 
   it("anything else is the worker's (or the panel's) failure, with its message", () => {
-    expect(failureOf(new FigmentError("internal", "the code generator answered oddly"))).toEqual({ kind: "worker", message: "the code generator answered oddly" });
-    expect(failureOf(new FigmentError("crashed", "The code generator stopped unexpectedly (boom)."))).toEqual({ kind: "worker", message: "The code generator stopped unexpectedly (boom).", crashed: true });
+    expect(failureOf(new FigmentError("internal", "the code generator answered oddly"))).toEqual({
+      kind: "worker",
+      message: "the code generator answered oddly",
+    });
+    expect(failureOf(new FigmentError("crashed", "The code generator stopped unexpectedly (boom)."))).toEqual({
+      kind: "worker",
+      message: "The code generator stopped unexpectedly (boom).",
+      crashed: true,
+    });
     expect(failureOf(new Error("boom"))).toEqual({ kind: "worker", message: "boom" });
     expect(failureOf("plain")).toEqual({ kind: "worker", message: "plain" });
   });
 
   it("a missing key is a model failure Settings fixes", () => {
-    expect(missingKey("openai")).toMatchObject({ kind: "model", message: "No API key for openai.", model: { kind: "missing-key" } });
+    expect(missingKey("openai")).toMatchObject({
+      kind: "model",
+      message: "No API key for openai.",
+      model: { kind: "missing-key" },
+    });
   });
 
   it("Try again waits for a retry-after, counted from when the failure came", () => {

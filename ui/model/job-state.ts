@@ -58,7 +58,8 @@ export type ModelJobState<C extends ConfirmBase, S extends StreamBase> =
 
 export const IDLE = { phase: "idle" } as const;
 
-export const isBusy = (state: { phase: string }): boolean => state.phase === "exporting" || state.phase === "preparing" || state.phase === "streaming";
+export const isBusy = (state: { phase: string }): boolean =>
+  state.phase === "exporting" || state.phase === "preparing" || state.phase === "streaming";
 
 /**
  * The panels' one classifier: what any step of a job threw, as the panel explains it; "cancelled" when the user
@@ -66,7 +67,8 @@ export const isBusy = (state: { phase: string }): boolean => state.phase === "ex
  */
 export function failureOf(error: unknown): ModelJobFailure | "cancelled" {
   if (isCancelled(error)) return "cancelled";
-  if (error instanceof ModelFailure) return { kind: "model", message: error.message, model: error.model, at: Date.now() };
+  if (error instanceof ModelFailure)
+    return { kind: "model", message: error.message, model: error.model, at: Date.now() };
   if (error instanceof MainThreadError) return { kind: "main", code: error.code, message: error.message };
   const kind = kindOf(error);
   const message = error instanceof Error ? error.message : String(error);
@@ -81,11 +83,17 @@ export function missingKey(provider: string): ModelJobFailure {
 }
 
 /** The same, thrown: a step that finds no key stops its job with it. */
-export const missingKeyError = (provider: string): ModelFailure => new ModelFailure(missingKeyText(provider), { kind: "missing-key" });
+export const missingKeyError = (provider: string): ModelFailure =>
+  new ModelFailure(missingKeyText(provider), { kind: "missing-key" });
 
 /** When Try again may run after a 429 with a retry-after (ms since the epoch); undefined when at once. */
-export function retryAt(failure: { kind: string; model?: { retryAfterMs?: number | undefined }; at?: number }): number | undefined {
-  if (failure.kind !== "model" || failure.model?.retryAfterMs === undefined || failure.at === undefined) return undefined;
+export function retryAt(failure: {
+  kind: string;
+  model?: { retryAfterMs?: number | undefined };
+  at?: number;
+}): number | undefined {
+  if (failure.kind !== "model" || failure.model?.retryAfterMs === undefined || failure.at === undefined)
+    return undefined;
   return failure.at + failure.model.retryAfterMs;
 }
 

@@ -6,7 +6,17 @@ import { keySlot, slotLabel } from "../../contract/keys.js";
 import type { Settings } from "../../contract/settings.js";
 import { KeyIcon } from "../controls/icons.js";
 
-export function KeyNeeded({ what, settings, onOpenSettings, class: extraClass }: { what: string; settings: Settings; onOpenSettings(): void; class?: string }) {
+export function KeyNeeded({
+  what,
+  settings,
+  onOpenSettings,
+  class: extraClass,
+}: {
+  what: string;
+  settings: Settings;
+  onOpenSettings(): void;
+  class?: string;
+}) {
   return (
     <p class={`key-needed${extraClass ? ` ${extraClass}` : ""}`} role="note">
       <KeyIcon />

@@ -65,7 +65,11 @@ export function ModelJobStatus<C extends ConfirmBase, S extends StreamBase>(prop
   );
 }
 
-function StatusOf<C extends ConfirmBase, S extends StreamBase>({ job, view, onOpenSettings }: ModelJobStatusProps<C, S>) {
+function StatusOf<C extends ConfirmBase, S extends StreamBase>({
+  job,
+  view,
+  onOpenSettings,
+}: ModelJobStatusProps<C, S>) {
   const { state } = job;
   switch (state.phase) {
     case "idle":
@@ -81,7 +85,14 @@ function StatusOf<C extends ConfirmBase, S extends StreamBase>({ job, view, onOp
     case "failed":
       return (
         <>
-          <FailureNotice class={view.failureClass} explanation={view.explain(state.failure)} {...noticeFacts(state.failure)} onRetry={job.retry} onDismiss={job.dismiss} onOpenSettings={onOpenSettings} />
+          <FailureNotice
+            class={view.failureClass}
+            explanation={view.explain(state.failure)}
+            {...noticeFacts(state.failure)}
+            onRetry={job.retry}
+            onDismiss={job.dismiss}
+            onOpenSettings={onOpenSettings}
+          />
           {state.partial && view.partial ? view.partial(state.partial) : null}
         </>
       );
@@ -99,7 +110,17 @@ function StatusOf<C extends ConfirmBase, S extends StreamBase>({ job, view, onOp
   }
 }
 
-function Confirm({ to, card, onSend, onCancel }: { to: ConfirmBase["to"]; card: ConfirmCard; onSend(): void; onCancel(): void }) {
+function Confirm({
+  to,
+  card,
+  onSend,
+  onCancel,
+}: {
+  to: ConfirmBase["to"];
+  card: ConfirmCard;
+  onSend(): void;
+  onCancel(): void;
+}) {
   const prices = (card.prices ?? []).map((price) => ({ ...price, class: "ai-confirm__price muted" }));
   return (
     <EstimateCard
@@ -122,7 +143,15 @@ function Confirm({ to, card, onSend, onCancel }: { to: ConfirmBase["to"]; card: 
 }
 
 /** Ticks every second, so the stream's view shows the time since the request went. */
-function Streaming<C extends ConfirmBase, S extends StreamBase>({ state, view, onCancel }: { state: S; view: ModelJobView<C, S>; onCancel(): void }) {
+function Streaming<C extends ConfirmBase, S extends StreamBase>({
+  state,
+  view,
+  onCancel,
+}: {
+  state: S;
+  view: ModelJobView<C, S>;
+  onCancel(): void;
+}) {
   useTick(1000);
   const seconds = Math.max(0, Math.floor((Date.now() - state.startedAt) / 1000));
   return view.stream(state, { seconds, cancel: onCancel });
@@ -130,14 +159,34 @@ function Streaming<C extends ConfirmBase, S extends StreamBase>({ state, view, o
 
 /** The head of a stream shown as a status line: what is happening, the seconds so far, an indeterminate bar. */
 /** `progress`: how far the run is, 0 to 1, when the server says (else the bar only shows that it runs). */
-export function StreamStatus({ class: cls, stage, title, seconds, progressLabel, progress, children }: { class: string; stage?: string; title: ComponentChildren; seconds: number; progressLabel: string; progress?: number; children?: ComponentChildren }) {
+export function StreamStatus({
+  class: cls,
+  stage,
+  title,
+  seconds,
+  progressLabel,
+  progress,
+  children,
+}: {
+  class: string;
+  stage?: string;
+  title: ComponentChildren;
+  seconds: number;
+  progressLabel: string;
+  progress?: number;
+  children?: ComponentChildren;
+}) {
   return (
     <div class={`status ${cls}`} role="status" aria-live="polite" data-stage={stage}>
       <div class="status__row">
         <span class={`${cls}__stage`}>{title}</span>
         <span class="muted">{seconds} s</span>
       </div>
-      {progress === undefined ? <progress class="progress" aria-label={progressLabel} /> : <progress class="progress" aria-label={progressLabel} max={1} value={progress} />}
+      {progress === undefined ? (
+        <progress class="progress" aria-label={progressLabel} />
+      ) : (
+        <progress class="progress" aria-label={progressLabel} max={1} value={progress} />
+      )}
       {children}
     </div>
   );

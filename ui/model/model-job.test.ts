@@ -40,8 +40,16 @@ function fakeJob(options: { key?: string | null; againFrom?: boolean; keyless?: 
   };
   const key = options.key === undefined ? "sk-test" : options.key;
   const vault = { hasKeyFor: () => key !== null, revealFor: () => key };
-  const job = new ModelJob((state: State) => states.push(state), pieces, { vault, settings: () => DEFAULT_SETTINGS, ...(options.keyless ? { keyless: () => true } : {}) });
-  const confirm = (what: string): Confirm => ({ phase: "confirm", to: { model: "gpt-test", host: "example.test" }, what });
+  const job = new ModelJob((state: State) => states.push(state), pieces, {
+    vault,
+    settings: () => DEFAULT_SETTINGS,
+    ...(options.keyless ? { keyless: () => true } : {}),
+  });
+  const confirm = (what: string): Confirm => ({
+    phase: "confirm",
+    to: { model: "gpt-test", host: "example.test" },
+    what,
+  });
   return { job, states, prepares, sends, results, sent, stopped: () => stopped, confirm };
 }
 
@@ -110,7 +118,10 @@ describe("the model job's steps", () => {
     const fake = fakeJob({ key: null });
     fake.job.prepare("hero");
     expect(fake.prepares).toHaveLength(0);
-    expect(fake.job.current).toMatchObject({ phase: "failed", failure: { kind: "model", model: { kind: "missing-key" } } });
+    expect(fake.job.current).toMatchObject({
+      phase: "failed",
+      failure: { kind: "model", model: { kind: "missing-key" } },
+    });
     fake.job.sendNow("refine");
     expect(fake.sends).toHaveLength(0);
   });
@@ -173,12 +184,19 @@ describe("the model job's steps", () => {
     fake.sends[0]!.io.onEvent("some");
     fake.sends[0]!.done.reject(new ModelFailure("server error", { kind: "server", status: 500 }));
     await tick();
-    expect(fake.job.current).toMatchObject({ phase: "failed", failure: { kind: "model", model: { kind: "server" } }, partial: { text: "some" } });
+    expect(fake.job.current).toMatchObject({
+      phase: "failed",
+      failure: { kind: "model", model: { kind: "server" } },
+      partial: { text: "some" },
+    });
 
     fake.job.prepare("compare");
     fake.prepares[0]!.done.reject(new FigmentError("input", "Compare needs two frames"));
     await tick();
-    expect(fake.job.current).toEqual({ phase: "failed", failure: { kind: "check", message: "Compare needs two frames" } });
+    expect(fake.job.current).toEqual({
+      phase: "failed",
+      failure: { kind: "check", message: "Compare needs two frames" },
+    });
   });
 
   it("Dismiss clears a failure or Cancelled, and nothing else", async () => {
@@ -223,7 +241,9 @@ describe("Try again", () => {
     vi.setSystemTime(10_000);
     const fake = fakeJob();
     fake.job.sendNow("request");
-    fake.sends[0]!.done.reject(new ModelFailure("slow down", { kind: "rate-limited", status: 429, retryAfterMs: 2000 }));
+    fake.sends[0]!.done.reject(
+      new ModelFailure("slow down", { kind: "rate-limited", status: 429, retryAfterMs: 2000 }),
+    );
     await tick();
     fake.job.retry();
     expect(fake.sends).toHaveLength(1);

@@ -6,7 +6,16 @@
  * the one before, whose events and result are then ignored. No Preact here (use-model-job.ts holds it).
  */
 import type { Settings } from "../../contract/settings.js";
-import { failureOf, IDLE, missingKey, retryAt, type ConfirmBase, type Exporting, type ModelJobState, type StreamBase } from "./job-state.js";
+import {
+  failureOf,
+  IDLE,
+  missingKey,
+  retryAt,
+  type ConfirmBase,
+  type Exporting,
+  type ModelJobState,
+  type StreamBase,
+} from "./job-state.js";
 import { LatestRun } from "../lib/latest-only.js";
 
 /** How `prepare` reports its steps; `signal` is aborted when the run is cancelled or replaced. */
@@ -80,7 +89,8 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
     this.again = () => this.prepare(args);
     const { isCurrent, signal } = this.begin();
     const settings = this.context.settings();
-    if (!this.context.keyless?.(settings) && !this.context.vault.hasKeyFor(settings)) return this.set({ phase: "failed", failure: missingKey(settings.provider) });
+    if (!this.context.keyless?.(settings) && !this.context.vault.hasKeyFor(settings))
+      return this.set({ phase: "failed", failure: missingKey(settings.provider) });
     const io: PrepareIo = {
       signal,
       exporting: (progress) => isCurrent() && this.set({ phase: "exporting", ...progress }),
@@ -117,7 +127,8 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
     const partial = this.stream;
     this.stop();
     this.ready = undefined;
-    if (phase !== "idle" && phase !== "failed") this.set(partial ? { phase: "cancelled", partial } : { phase: "cancelled" });
+    if (phase !== "idle" && phase !== "failed")
+      this.set(partial ? { phase: "cancelled", partial } : { phase: "cancelled" });
   };
 
   /** Repeats the step that failed; held back while a retry-after runs (the button counts down meanwhile). */
@@ -138,7 +149,8 @@ export class ModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T> {
     const { isCurrent, signal } = this.begin();
     const settings = this.context.settings();
     const apiKey = this.context.keyless?.(settings) ? "" : this.context.vault.revealFor(settings);
-    if (apiKey === null || (apiKey === "" && !this.context.keyless?.(settings))) return this.set({ phase: "failed", failure: missingKey(settings.provider) });
+    if (apiKey === null || (apiKey === "" && !this.context.keyless?.(settings)))
+      return this.set({ phase: "failed", failure: missingKey(settings.provider) });
     const startedAt = Date.now();
     this.stream = this.pieces.streaming(request, startedAt);
     this.set(this.stream);

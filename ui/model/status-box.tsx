@@ -2,7 +2,15 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 
-export function StatusBox({ phase, class: cls, children }: { phase: string; class: string; children: ComponentChildren }) {
+export function StatusBox({
+  phase,
+  class: cls,
+  children,
+}: {
+  phase: string;
+  class: string;
+  children: ComponentChildren;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (phase !== "idle") box.current?.scrollIntoView?.({ block: "nearest" });

@@ -17,10 +17,24 @@ export interface ModelJobHandle<A, R, C extends ConfirmBase, S extends StreamBas
   dismiss(): void;
 }
 
-export function useModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T>(pieces: ModelJobPieces<A, R, C, S, E, T>, context: ModelJobContext): ModelJobHandle<A, R, C, S> {
+export function useModelJob<A, R, C extends ConfirmBase, S extends StreamBase, E, T>(
+  pieces: ModelJobPieces<A, R, C, S, E, T>,
+  context: ModelJobContext,
+): ModelJobHandle<A, R, C, S> {
   const [state, setState] = useState<ModelJobState<C, S>>({ phase: "idle" });
   const job = useMemo(() => new ModelJob(setState, pieces, context), []);
   job.pieces = pieces;
   job.context = context;
-  return useMemo(() => ({ state, prepare: job.prepare, send: job.send, sendNow: job.sendNow, cancel: job.cancel, retry: job.retry, dismiss: job.dismiss }), [state, job]);
+  return useMemo(
+    () => ({
+      state,
+      prepare: job.prepare,
+      send: job.send,
+      sendNow: job.sendNow,
+      cancel: job.cancel,
+      retry: job.retry,
+      dismiss: job.dismiss,
+    }),
+    [state, job],
+  );
 }

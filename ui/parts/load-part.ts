@@ -23,7 +23,9 @@ interface PackedPart {
 
 function parsePart(text: string): PackedPart {
   const value: unknown = JSON.parse(text);
-  const { js, css } = (typeof value === "object" && value !== null ? value : {}) as Partial<Record<keyof PackedPart, unknown>>;
+  const { js, css } = (typeof value === "object" && value !== null ? value : {}) as Partial<
+    Record<keyof PackedPart, unknown>
+  >;
   if (typeof js !== "string" || typeof css !== "string") throw new Error("the part is not { js, css }");
   return { js, css };
 }
@@ -40,7 +42,11 @@ const what = (name: PanelPart): string => `${name[0]!.toUpperCase()}${name.slice
 const fetched = new Map<PanelPart, Promise<PackedPart>>();
 
 async function fetchPart(requests: MainRequests, name: PanelPart): Promise<PackedPart> {
-  const { data } = await requests.call("get-ui-part", { part: name }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what(name)} in time` });
+  const { data } = await requests.call(
+    "get-ui-part",
+    { part: name },
+    { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: `the main thread did not send the ${what(name)} in time` },
+  );
   return parsePart(await decodeWorkerScript(data));
 }
 

@@ -25,7 +25,8 @@ export interface PanelPartsViewProps {
 const isPart = (panel: string): panel is PanelPart => (PANEL_PARTS as readonly string[]).includes(panel);
 const title = (name: PanelPart): string => `${name[0]!.toUpperCase()}${name.slice(1)}`;
 /** An error's message as a sentence: "the script did not run" → "The script did not run." */
-const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
+const sentence = (text: string): string =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
 
 function keeper<K extends PanelPart>(name: K, props: PartPropsMap[K]) {
   const component = definedPart(name) as ComponentType<PartPropsMap[K]> | undefined;
@@ -65,9 +66,18 @@ export function PanelPartsView({ parts, active, ctx, extras }: PanelPartsViewPro
   return (
     <>
       {PANEL_PARTS.map((name) =>
-        parts.state[name]?.kind === "ready" ? keeper(name, { ...extras[name], ctx, active: active === name, expose: parts.expose[name] } as PartPropsMap[typeof name]) : null,
+        parts.state[name]?.kind === "ready"
+          ? keeper(name, {
+              ...extras[name],
+              ctx,
+              active: active === name,
+              expose: parts.expose[name],
+            } as PartPropsMap[typeof name])
+          : null,
       )}
-      {isPart(active) && activeState?.kind !== "ready" ? <PartPending key="pending" name={active} state={activeState} onRetry={() => parts.load(active)} /> : null}
+      {isPart(active) && activeState?.kind !== "ready" ? (
+        <PartPending key="pending" name={active} state={activeState} onRetry={() => parts.load(active)} />
+      ) : null}
     </>
   );
 }

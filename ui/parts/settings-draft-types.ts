@@ -25,7 +25,11 @@ export interface Form {
   sdSampler: string;
 }
 
-export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; text: string } | { kind: "failed"; text: string };
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; text: string }
+  | { kind: "failed"; text: string };
 
 export interface SettingsDraft {
   form: Form;
@@ -42,7 +46,14 @@ export interface SettingsDraft {
   otherTyped: KeySlot[];
   saveState: SaveState;
   /** The SD server's credentials: the form's server slot, what was typed for it, whether its saved ones are being replaced. */
-  sd: { slot: KeySlot; typed: string; replacing: boolean; type(value: string): void; setReplacing(on: boolean): void; remove(): void };
+  sd: {
+    slot: KeySlot;
+    typed: string;
+    replacing: boolean;
+    type(value: string): void;
+    setReplacing(on: boolean): void;
+    remove(): void;
+  };
   update(changes: Partial<Form>): void;
   typeKey(value: string): void;
   setReplacing(on: boolean): void;

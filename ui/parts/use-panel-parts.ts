@@ -69,7 +69,12 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * `warmAfter`: the worker whose boot the warm-up waits for (the app passes it while Code, which warms it, is on
  * show); `busy`: a code job is running (the warm-up waits for it to end).
  */
-export function usePanelParts(requests: MainRequests, ready: boolean, warmAfter: WorkerStartup | undefined, busy: boolean): PanelParts {
+export function usePanelParts(
+  requests: MainRequests,
+  ready: boolean,
+  warmAfter: WorkerStartup | undefined,
+  busy: boolean,
+): PanelParts {
   const [state, setState] = useState<PanelParts["state"]>({});
   const apis = useRef<Apis>({});
   const waiting = useRef<Waiting>({});
@@ -110,12 +115,14 @@ export function usePanelParts(requests: MainRequests, ready: boolean, warmAfter:
   );
 
   const expose = useMemo(() => {
-    const exposer = <K extends PanelPart>(name: K) => (api: PartApi<K>): void => {
-      (apis.current as Record<K, PartApi<K>>)[name] = api;
-      const queued = waiting.current[name];
-      delete waiting.current[name];
-      for (const call of queued ?? []) call.run(api);
-    };
+    const exposer =
+      <K extends PanelPart>(name: K) =>
+      (api: PartApi<K>): void => {
+        (apis.current as Record<K, PartApi<K>>)[name] = api;
+        const queued = waiting.current[name];
+        delete waiting.current[name];
+        for (const call of queued ?? []) call.run(api);
+      };
     return Object.fromEntries(PANEL_PARTS.map((name) => [name, exposer(name)])) as Exposers;
   }, []);
 

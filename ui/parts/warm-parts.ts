@@ -17,7 +17,11 @@ export interface WarmGate {
  * Fetches `parts` in idle time after the first paint (cheap), then runs them one by one in idle time while `gate`
  * is open; returns a function that stops what is not under way.
  */
-export function warmParts(parts: readonly PanelPart[], steps: { prefetch(name: PanelPart): Promise<void>; load(name: PanelPart): Promise<void> }, gate: WarmGate): () => void {
+export function warmParts(
+  parts: readonly PanelPart[],
+  steps: { prefetch(name: PanelPart): Promise<void>; load(name: PanelPart): Promise<void> },
+  gate: WarmGate,
+): () => void {
   let stopped = false;
   let cancelStep = (): void => undefined;
   // The panel's own timers, without the worker warm-up's performance marks (tests read those).

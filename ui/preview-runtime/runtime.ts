@@ -90,7 +90,12 @@ function errorBox(): HTMLElement {
 function showError(value: unknown, fallbackFile?: string): void {
   const error = asError(value);
   const frames = projectFrames(error);
-  const file = originFiles.get(error) || frames[0]?.path || errorFiles.get(error) || (value !== null && typeof value === "object" ? errorFiles.get(value) : undefined) || fallbackFile;
+  const file =
+    originFiles.get(error) ||
+    frames[0]?.path ||
+    errorFiles.get(error) ||
+    (value !== null && typeof value === "object" ? errorFiles.get(value) : undefined) ||
+    fallbackFile;
   const key = `${error.name}|${error.message}|${file ?? ""}`;
   if (shown.has(key) || shown.size >= 5) return;
   shown.add(key);
@@ -138,7 +143,11 @@ const render = ((vnode: preact.ComponentChild, parent: Element, callback?: () =>
 }) as typeof compat.render;
 
 /** An ES module as CommonJS: named exports, `default`, and `__esModule` for TypeScript's interop helpers. */
-const esm = (named: object, defaultExport: unknown = named): Record<string, unknown> => ({ ...named, default: defaultExport, __esModule: true });
+const esm = (named: object, defaultExport: unknown = named): Record<string, unknown> => ({
+  ...named,
+  default: defaultExport,
+  __esModule: true,
+});
 
 type ClassValue = string | number | bigint | boolean | null | undefined | ClassValue[] | Record<string, unknown>;
 function clsx(...values: ClassValue[]): string {
@@ -175,7 +184,14 @@ const builtins: Record<string, unknown> = {
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
 
 function readData(): PreviewData {
-  const empty: PreviewData = { modules: {}, styles: {}, cssModules: {}, assets: {}, json: {}, entry: { components: [] } };
+  const empty: PreviewData = {
+    modules: {},
+    styles: {},
+    cssModules: {},
+    assets: {},
+    json: {},
+    entry: { components: [] },
+  };
   try {
     const text = document.getElementById(PREVIEW_DATA_ID)?.textContent ?? "";
     return text.trim() === "" ? empty : { ...empty, ...(JSON.parse(text) as Partial<PreviewData>) };
@@ -219,7 +235,9 @@ function cssModuleExports(classes: Record<string, string>): unknown {
       has: (_, key) => typeof key === "string" && hasOwn(classes, key),
       ownKeys: () => Object.keys(classes),
       getOwnPropertyDescriptor: (_, key) =>
-        typeof key === "string" && hasOwn(classes, key) ? { value: classes[key], enumerable: true, configurable: true, writable: false } : undefined,
+        typeof key === "string" && hasOwn(classes, key)
+          ? { value: classes[key], enumerable: true, configurable: true, writable: false }
+          : undefined,
     },
   );
   return proxy;
@@ -243,7 +261,10 @@ function compile(path: string): Factory {
   }
   const factory = factories.get(path);
   if (factory) return factory;
-  throw loaderError(compileError !== undefined ? asError(compileError) : new SyntaxError("this file could not be compiled"), path);
+  throw loaderError(
+    compileError !== undefined ? asError(compileError) : new SyntaxError("this file could not be compiled"),
+    path,
+  );
 }
 
 function evaluate(path: string): unknown {
@@ -285,9 +306,17 @@ function requireFrom(from: string): Require {
   return (spec) => {
     if (hasOwn(deps, spec)) return load(deps[spec]!);
     if (/^(?:\.{1,2}|[@~]?\/)/.test(spec) || spec === "." || spec === "..") {
-      throw loaderError(new Error(`Cannot find "${spec}" (imported by ${from}): it is not a file of the project`), from);
+      throw loaderError(
+        new Error(`Cannot find "${spec}" (imported by ${from}): it is not a file of the project`),
+        from,
+      );
     }
-    throw loaderError(new Error(`The preview cannot load "${spec}" (imported by ${from}): it has only react, react-dom and the project's own files, no other packages`), from);
+    throw loaderError(
+      new Error(
+        `The preview cannot load "${spec}" (imported by ${from}): it has only react, react-dom and the project's own files, no other packages`,
+      ),
+      from,
+    );
   };
 }
 
@@ -319,7 +348,9 @@ function boot(): void {
         return;
       }
     }
-    throw new Error("Nothing to preview: no src/main.tsx mounts the app and no file exports a component (src/App.tsx with a default export is the usual root)");
+    throw new Error(
+      "Nothing to preview: no src/main.tsx mounts the app and no file exports a component (src/App.tsx with a default export is the usual root)",
+    );
   } catch (error) {
     showError(error);
   }

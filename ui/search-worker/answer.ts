@@ -5,9 +5,15 @@
  * decoder's) reaches the panel as one sentence, its details in the worker's console.
  */
 import { SearchIndexError, type SearchIndexKeeper } from "./index-keeper.js";
-import { parseSearchRequest, ProtocolError, type SearchWorkerRequest, type SearchWorkerReply } from "./index-protocol.js";
+import {
+  parseSearchRequest,
+  ProtocolError,
+  type SearchWorkerRequest,
+  type SearchWorkerReply,
+} from "./index-protocol.js";
 
-export const INTERNAL_SEARCH_FAILURE = "the search worker hit an internal error and could not answer; the details are in the browser console";
+export const INTERNAL_SEARCH_FAILURE =
+  "the search worker hit an internal error and could not answer; the details are in the browser console";
 
 export async function answerRequest(keeper: SearchIndexKeeper, data: unknown): Promise<SearchWorkerReply> {
   let request: SearchWorkerRequest;

@@ -8,7 +8,13 @@
 import { Cancelled } from "../../contract/cancelled.js";
 import { PendingRequests, type Caller, type CallOptions } from "../../contract/requests.js";
 import { decodeWorkerScript } from "../engine/source.js";
-import { parseSearchReply, ProtocolError, type SearchKind, type SearchOkReply, type SearchRequestOf } from "./index-protocol.js";
+import {
+  parseSearchReply,
+  ProtocolError,
+  type SearchKind,
+  type SearchOkReply,
+  type SearchRequestOf,
+} from "./index-protocol.js";
 
 type Body<K extends SearchKind> = Omit<SearchRequestOf<K>, "id" | "kind">;
 type ReplyBody<K extends SearchKind> = Omit<Extract<SearchOkReply, { kind: K }>, "id" | "ok" | "kind">;
@@ -33,7 +39,10 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
   private url: Promise<string> | undefined;
   /** Whether the last answer for no pending call was for one of ours that ended (a cancelled query's). */
   private late = false;
-  private pending = new PendingRequests<SearchOkReply>({ prefix: "search", onUnknown: (_id, _what, late) => (this.late = late) });
+  private pending = new PendingRequests<SearchOkReply>({
+    prefix: "search",
+    onUnknown: (_id, _what, late) => (this.late = late),
+  });
   private lastIndex: Body<"index"> | undefined;
   /** The running worker, once wired (a crash of an older one changes nothing). */
   private live: Worker | undefined;
@@ -52,7 +61,8 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
     // It died before this call went out: the call goes to the next one.
     if (worker !== this.live) return this.call(kind, body, options);
     // A restarted worker has no index: the last one goes first (a new index needs no replay).
-    if (fresh && kind !== "index" && this.lastIndex) void this.post(worker, "index", this.lastIndex, {}).catch(() => undefined);
+    if (fresh && kind !== "index" && this.lastIndex)
+      void this.post(worker, "index", this.lastIndex, {}).catch(() => undefined);
     const { id: _id, ok: _ok, kind: answered, ...reply } = await this.post(worker, kind, body, options);
     if (answered !== kind) throw new Error(`the search worker answered the ${kind} request with a ${answered} reply`);
     if (kind === "index") {
@@ -63,13 +73,21 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
   }
 
   dispose(): void {
-    void this.worker?.then((w) => w.terminate(), () => undefined);
+    void this.worker?.then(
+      (w) => w.terminate(),
+      () => undefined,
+    );
     this.worker = undefined;
     this.live = undefined;
     this.pending.failAll(new Cancelled("the search worker was closed"));
   }
 
-  private post<K extends SearchKind>(worker: Worker, kind: K, body: Body<K>, options: CallOptions): Promise<SearchOkReply> {
+  private post<K extends SearchKind>(
+    worker: Worker,
+    kind: K,
+    body: Body<K>,
+    options: CallOptions,
+  ): Promise<SearchOkReply> {
     return this.pending.open({ ...options, send: (id) => worker.postMessage({ kind, id, ...body }) }).reply;
   }
 
@@ -77,12 +95,15 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
     if (this.worker !== undefined) return this.worker;
     const asked = performance.now();
     this.url ??= this.options.source().then(async (packed) => {
-      if (packed.trim() === "") throw new Error("the search worker is missing from this build (empty payload); rebuild with npm run build");
+      if (packed.trim() === "")
+        throw new Error("the search worker is missing from this build (empty payload); rebuild with npm run build");
       return URL.createObjectURL(new Blob([await decodeWorkerScript(packed)], { type: "text/javascript" }));
     });
     // A failed fetch is asked again on the next request.
     this.url.catch(() => (this.url = undefined));
-    const worker = this.url.then((url) => this.wire(this.options.createWorker?.(url) ?? new Worker(url, { name: "figment-search" }), asked));
+    const worker = this.url.then((url) =>
+      this.wire(this.options.createWorker?.(url) ?? new Worker(url, { name: "figment-search" }), asked),
+    );
     worker.catch(() => this.worker === worker && (this.worker = undefined));
     this.worker = worker;
     return worker;
@@ -102,10 +123,15 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
       this.late = false;
       try {
         const reply = parseSearchReply(event.data);
-        answered = reply.ok ? this.pending.settle(reply.id, reply) : this.pending.fail(reply.id, new Error(reply.error));
+        answered = reply.ok
+          ? this.pending.settle(reply.id, reply)
+          : this.pending.fail(reply.id, new Error(reply.error));
         reason = reply.ok ? "it answered a request the panel did not send" : reply.error;
       } catch (error) {
-        const refused = error instanceof ProtocolError ? error : new ProtocolError(undefined, "the search worker sent a message the panel could not read");
+        const refused =
+          error instanceof ProtocolError
+            ? error
+            : new ProtocolError(undefined, "the search worker sent a message the panel could not read");
         answered = refused.id !== undefined && this.pending.fail(refused.id, refused);
         reason = refused.message;
       }

@@ -7,6 +7,15 @@ const SOURCE_TIMEOUT_MS = 30_000;
 export function searchWorkerFromMain(requests: MainRequests): SearchWorkerClient {
   return new SearchWorkerClient({
     source: async () =>
-      (await requests.call("get-worker-source", { part: "search" }, { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: "the main thread did not send the search worker in time; close and reopen the plugin" })).data,
+      (
+        await requests.call(
+          "get-worker-source",
+          { part: "search" },
+          {
+            timeoutMs: SOURCE_TIMEOUT_MS,
+            timeoutMessage: "the main thread did not send the search worker in time; close and reopen the plugin",
+          },
+        )
+      ).data,
   });
 }

@@ -4,7 +4,12 @@
  * vectors, and answers queries over it. A query never sees a half-built index: the worker runs requests one
  * at a time, in the order they came (search.worker.ts).
  */
-import { createFrameIndex, searchFrames, type FrameIndex, type IndexedFrame } from "../../codegen/search/frame-index.js";
+import {
+  createFrameIndex,
+  searchFrames,
+  type FrameIndex,
+  type IndexedFrame,
+} from "../../codegen/search/frame-index.js";
 import { describeValue } from "../../contract/fields.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./index-protocol.js";
@@ -62,10 +67,16 @@ export class SearchIndexKeeper {
     const frames = this.frames;
     if (!frames) throw new SearchIndexError("the search index is not built yet (the panel queried before sending it)");
     if (vector && frames.dimensions && vector.length !== frames.dimensions) {
-      throw new SearchIndexError(`the query vector has ${vector.length} dimensions but the index's have ${frames.dimensions}`);
+      throw new SearchIndexError(
+        `the query vector has ${vector.length} dimensions but the index's have ${frames.dimensions}`,
+      );
     }
     const left = new Set(exclude);
-    const hits = await searchFrames(frames, { ...(term !== undefined ? { term } : {}), ...(vector ? { vector } : {}), limit: limit + left.size });
+    const hits = await searchFrames(frames, {
+      ...(term !== undefined ? { term } : {}),
+      ...(vector ? { vector } : {}),
+      limit: limit + left.size,
+    });
     // A score that is not a number ranks nothing (and would fail the panel's check of the reply).
     const ranked = hits.filter((h) => !left.has(h.id) && Number.isFinite(h.score));
     return { kind: "query", id, ok: true, hits: ranked.slice(0, limit).map((h) => ({ id: h.id, score: h.score })) };

@@ -5,7 +5,21 @@
  * `query` ranks them by words, by a vector, or both. Both ends refuse a malformed message with a ProtocolError
  * (contract/protocol.ts).
  */
-import { array, custom, isRecord, literal, number, object, optional, parseTagged, record, string, type Infer, type ObjectOf, type Shape } from "../../contract/fields.js";
+import {
+  array,
+  custom,
+  isRecord,
+  literal,
+  number,
+  object,
+  optional,
+  parseTagged,
+  record,
+  string,
+  type Infer,
+  type ObjectOf,
+  type Shape,
+} from "../../contract/fields.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
 import { readChecked } from "../../contract/protocol.js";
 import { requestIdField as id } from "../../contract/request-id.js";
@@ -20,9 +34,20 @@ const REQUESTS = {
    * Replaces the whole index. `vectors`: by frame id, the stored base64 Float32 vectors (contract/vector-codec.ts)
    * the panel chose (current hash, `dimensions` long); the worker decodes them, so the panel's thread does not.
    */
-  index: { id, docs: array(frameDocField, { max: MAX_SEARCH_FRAMES }), vectors: record(string({ nonEmpty: true, max: 50_000 }), { max: MAX_SEARCH_FRAMES }), dimensions: optional(dimensions) },
+  index: {
+    id,
+    docs: array(frameDocField, { max: MAX_SEARCH_FRAMES }),
+    vectors: record(string({ nonEmpty: true, max: 50_000 }), { max: MAX_SEARCH_FRAMES }),
+    dimensions: optional(dimensions),
+  },
   /** Full-text with `term` alone, by meaning with `vector` alone, hybrid with both; `exclude`d frames never come back. */
-  query: { id, term: optional(string({ max: 10_000 })), vector: optional(array(number(), { max: 8192 })), limit: number({ integer: true, min: 1, max: MAX_SEARCH_FRAMES }), exclude: optional(array(nodeId, { max: 100 })) },
+  query: {
+    id,
+    term: optional(string({ max: 10_000 })),
+    vector: optional(array(number(), { max: 8192 })),
+    limit: number({ integer: true, min: 1, max: MAX_SEARCH_FRAMES }),
+    exclude: optional(array(nodeId, { max: 100 })),
+  },
 } satisfies Record<string, Shape>;
 
 const hit = object({ id: nodeId, score: number() });
@@ -34,7 +59,9 @@ const REPLIES = {
 } satisfies Record<string, Shape>;
 
 /** What a failed reply says: one sentence the panel shows as it is (the worker never sends a stack or a dump). */
-const sentence = custom<string>("one line of at most 1,000 characters", (v) => (typeof v === "string" && v.length <= 1000 && !/[\r\n]/.test(v) ? v : undefined));
+const sentence = custom<string>("one line of at most 1,000 characters", (v) =>
+  typeof v === "string" && v.length <= 1000 && !/[\r\n]/.test(v) ? v : undefined,
+);
 
 /** `id` is empty when the worker refused a request without an id it could echo (the panel then fails all it waits for). */
 const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: sentence };
@@ -51,7 +78,9 @@ export type SearchHit = Infer<typeof hit>;
 
 /** Checks a request arriving in the search worker. Throws ProtocolError. */
 export function parseSearchRequest(data: unknown): SearchWorkerRequest {
-  return readChecked(data, "the search worker got a request it does not understand", () => parseTagged<SearchWorkerRequest>(REQUESTS, data, "kind"));
+  return readChecked(data, "the search worker got a request it does not understand", () =>
+    parseTagged<SearchWorkerRequest>(REQUESTS, data, "kind"),
+  );
 }
 
 /** Checks a reply (ok or failed) from the search worker. Throws ProtocolError. */

@@ -17,25 +17,60 @@ import { SearchIndexKeeper } from "./index-keeper.js";
 import { parseSearchReply, parseSearchRequest, ProtocolError } from "./index-protocol.js";
 
 const counts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: 375, height: 812 };
-const doc = (id: string, name: string, texts: string[]): SearchFrameDoc => ({ id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, summary: "375×812", hash: `h${id}` });
-const DOCS = [doc("1:1", "Beach list", ["Beach towels"]), doc("1:2", "Ocean landing", ["Waves and sand"]), doc("1:3", "Settings", ["Privacy"])];
+const doc = (id: string, name: string, texts: string[]): SearchFrameDoc => ({
+  id,
+  name,
+  page: "Screens",
+  pageId: "0:1",
+  texts,
+  components: [],
+  counts,
+  summary: "375×812",
+  hash: `h${id}`,
+});
+const DOCS = [
+  doc("1:1", "Beach list", ["Beach towels"]),
+  doc("1:2", "Ocean landing", ["Waves and sand"]),
+  doc("1:3", "Settings", ["Privacy"]),
+];
 const VECTORS = { "1:1": encodeVector([1, 0, 0]), "1:2": encodeVector([0, 1, 0]), "1:3": encodeVector([0, 0, 1]) };
 
 const INDEX = { kind: "index", id: "search-1-a1b2c3", docs: DOCS, vectors: VECTORS, dimensions: 3 };
 const QUERY = { kind: "query", id: "search-2-a1b2c3", term: "sand", vector: [0, 1, 0], limit: 3, exclude: ["1:3"] };
 const INDEXED = { kind: "index", id: "search-1-a1b2c3", ok: true, frames: 3, vectors: 3, ms: 1.5 };
 const HITS = { kind: "query", id: "search-2-a1b2c3", ok: true, hits: [{ id: "1:2", score: 0.9 }] };
-const FAILED = { id: "search-2-a1b2c3", ok: false, error: "the search index is not built yet (the panel queried before sending it)" };
+const FAILED = {
+  id: "search-2-a1b2c3",
+  ok: false,
+  error: "the search index is not built yet (the panel queried before sending it)",
+};
 
 const cycle = (): Record<string, unknown> => {
   const o: Record<string, unknown> = { kind: "query" };
   o["self"] = o;
   return o;
 };
-const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
+const deep = (depth: number): unknown =>
+  Array.from({ length: depth }).reduce<unknown>((inner) => ({ inner }), { leaf: 1 });
 /** An object whose `id` (and `kind`) getters throw: structured clone never delivers one, a caller in-process may. */
 const throwing = (): unknown =>
-  Object.defineProperties({}, { id: { enumerable: true, get: () => { throw new TypeError("getter exploded"); } }, kind: { enumerable: true, get: () => { throw new RangeError("x".repeat(100_001)); } } });
+  Object.defineProperties(
+    {},
+    {
+      id: {
+        enumerable: true,
+        get: () => {
+          throw new TypeError("getter exploded");
+        },
+      },
+      kind: {
+        enumerable: true,
+        get: () => {
+          throw new RangeError("x".repeat(100_001));
+        },
+      },
+    },
+  );
 
 /** Values structured clone passes that JSON cannot write, huge, deep and prototype-shaped ones, and bad vectors. */
 const awkward = fc.oneof(
@@ -71,11 +106,45 @@ const awkward = fc.oneof(
 
 type Path = readonly (string | number)[];
 const REQUEST_PATHS: Path[] = [
-  ["id"], ["kind"], ["docs"], ["vectors"], ["dimensions"], ["term"], ["vector"], ["limit"], ["exclude"], ["extra"], ["__proto__"],
-  ["docs", 0], ["docs", 0, "id"], ["docs", 0, "name"], ["docs", 0, "texts"], ["docs", 0, "texts", 0], ["docs", 0, "counts"], ["docs", 0, "counts", "width"], ["docs", 0, "hash"],
-  ["vectors", "1:1"], ["vectors", "__proto__"], ["vectors", "constructor"], ["vector", 0], ["exclude", 0],
+  ["id"],
+  ["kind"],
+  ["docs"],
+  ["vectors"],
+  ["dimensions"],
+  ["term"],
+  ["vector"],
+  ["limit"],
+  ["exclude"],
+  ["extra"],
+  ["__proto__"],
+  ["docs", 0],
+  ["docs", 0, "id"],
+  ["docs", 0, "name"],
+  ["docs", 0, "texts"],
+  ["docs", 0, "texts", 0],
+  ["docs", 0, "counts"],
+  ["docs", 0, "counts", "width"],
+  ["docs", 0, "hash"],
+  ["vectors", "1:1"],
+  ["vectors", "__proto__"],
+  ["vectors", "constructor"],
+  ["vector", 0],
+  ["exclude", 0],
 ];
-const REPLY_PATHS: Path[] = [["id"], ["kind"], ["ok"], ["frames"], ["vectors"], ["ms"], ["hits"], ["hits", 0], ["hits", 0, "id"], ["hits", 0, "score"], ["error"], ["extra"]];
+const REPLY_PATHS: Path[] = [
+  ["id"],
+  ["kind"],
+  ["ok"],
+  ["frames"],
+  ["vectors"],
+  ["ms"],
+  ["hits"],
+  ["hits", 0],
+  ["hits", 0, "id"],
+  ["hits", 0, "score"],
+  ["error"],
+  ["extra"],
+];
 
 /** A copy of `seed` with the value at `path` replaced (own keys, `__proto__` included, as JSON.parse would make them). */
 function mutate(seed: object, path: Path, value: unknown): unknown {
@@ -93,7 +162,8 @@ function mutate(seed: object, path: Path, value: unknown): unknown {
 /** What the panel may show: one line, the refused value quoted by a short start. */
 const oneShortLine = (text: string): boolean => !text.includes("\n") && text.length <= 400;
 /** JavaScript's own words, which mean nothing to a user. */
-const RAW = /Cannot read propert|is not a function|is not iterable|is not defined|\[object |Maximum call stack|Invalid array length|Cannot convert|already exists|getter exploded|Not base64|Not a Float32/;
+const RAW =
+  /Cannot read propert|is not a function|is not iterable|is not defined|\[object |Maximum call stack|Invalid array length|Cannot convert|already exists|getter exploded|Not base64|Not a Float32/;
 
 /** What went wrong in one case, as a line of the report (none expected). */
 type Violations = string[];
@@ -102,9 +172,12 @@ function checkRefusal(what: string, read: () => unknown, problems: Violations): 
   try {
     read();
   } catch (error) {
-    if (!(error instanceof ProtocolError)) return void problems.push(`${what}: raw ${error instanceof Error ? error.name : typeof error}`);
-    if (!oneShortLine(error.message) || RAW.test(error.message)) problems.push(`${what}: refusal ${JSON.stringify(error.message.slice(0, 100))}`);
-    if (error.id !== undefined && !isRequestId(error.id)) problems.push(`${what}: echoed id of ${String(error.id).length} characters`);
+    if (!(error instanceof ProtocolError))
+      return void problems.push(`${what}: raw ${error instanceof Error ? error.name : typeof error}`);
+    if (!oneShortLine(error.message) || RAW.test(error.message))
+      problems.push(`${what}: refusal ${JSON.stringify(error.message.slice(0, 100))}`);
+    if (error.id !== undefined && !isRequestId(error.id))
+      problems.push(`${what}: echoed id of ${String(error.id).length} characters`);
   }
 }
 
@@ -116,15 +189,19 @@ async function checkWorker(what: string, data: unknown, problems: Violations): P
   try {
     reply = await answerRequest(keeper, data);
   } catch (error) {
-    return void problems.push(`${what}: the worker's handler threw ${error instanceof Error ? error.name : typeof error} (its queue would stop)`);
+    return void problems.push(
+      `${what}: the worker's handler threw ${error instanceof Error ? error.name : typeof error} (its queue would stop)`,
+    );
   }
   try {
     parseSearchReply(reply);
   } catch (error) {
     problems.push(`${what}: the worker's reply is refused by the panel: ${(error as Error).message.slice(0, 120)}`);
   }
-  if (reply.id !== "" && !isRequestId(reply.id)) problems.push(`${what}: echoed id of ${String(reply.id).length} characters`);
-  if (!reply.ok && (!oneShortLine(reply.error) || RAW.test(reply.error))) problems.push(`${what}: failure ${JSON.stringify(reply.error.slice(0, 100))}`);
+  if (reply.id !== "" && !isRequestId(reply.id))
+    problems.push(`${what}: echoed id of ${String(reply.id).length} characters`);
+  if (!reply.ok && (!oneShortLine(reply.error) || RAW.test(reply.error)))
+    problems.push(`${what}: failure ${JSON.stringify(reply.error.slice(0, 100))}`);
 }
 
 const CASES = 3000;
@@ -143,7 +220,11 @@ describe("the search worker's messages under mutated input", () => {
         await checkWorker(what, data, problems);
       }
       for (const [seed, path, value, whole] of fc.sample(reply, { seed: 38, numRuns: CASES })) {
-        checkRefusal(`reply ${seed.id} ${path.join(".")}`, () => parseSearchReply(whole === 0 ? value : mutate(seed, path, value)), problems);
+        checkRefusal(
+          `reply ${seed.id} ${path.join(".")}`,
+          () => parseSearchReply(whole === 0 ? value : mutate(seed, path, value)),
+          problems,
+        );
       }
     } finally {
       error.mockRestore();
@@ -163,28 +244,54 @@ describe("the search worker's messages under mutated input", () => {
     };
     expect(refused({ ...QUERY, id: "x".repeat(100_001) }).id).toBeUndefined();
     expect(refused({ ...QUERY, id: "   " }).id).toBeUndefined();
-    expect(refused({ ...QUERY, limit: 10n }).message).toBe("the search worker got a request it does not understand: limit must be a whole number ≥ 1 ≤ 5000");
-    expect(refused({ ...QUERY, kind: "x".repeat(100_001) }).message).toBe(`the search worker got a request it does not understand: kind must be one of index, query (got "${"x".repeat(58)}…)`);
-    expect(refused(throwing()).message).toBe("the search worker got a request it does not understand: a field could not be read");
+    expect(refused({ ...QUERY, limit: 10n }).message).toBe(
+      "the search worker got a request it does not understand: limit must be a whole number ≥ 1 ≤ 5000",
+    );
+    expect(refused({ ...QUERY, kind: "x".repeat(100_001) }).message).toBe(
+      `the search worker got a request it does not understand: kind must be one of index, query (got "${"x".repeat(58)}…)`,
+    );
+    expect(refused(throwing()).message).toBe(
+      "the search worker got a request it does not understand: a field could not be read",
+    );
   });
 
   it("leaves a stored vector that decodes to nothing usable out of the index, the frame findable by its words", async () => {
     const keeper = new SearchIndexKeeper();
-    const vectors = { "1:1": encodeVector([Number.NaN, 0, 1]), "1:2": encodeVector([0, 0, 0]), "1:3": encodeVector([Number.NEGATIVE_INFINITY, 0, 0]) };
+    const vectors = {
+      "1:1": encodeVector([Number.NaN, 0, 1]),
+      "1:2": encodeVector([0, 0, 0]),
+      "1:3": encodeVector([Number.NEGATIVE_INFINITY, 0, 0]),
+    };
     expect(await answerRequest(keeper, { ...INDEX, vectors })).toMatchObject({ ok: true, frames: 3, vectors: 0 });
-    expect(await answerRequest(keeper, { ...QUERY, vector: undefined, term: "privacy" })).toMatchObject({ ok: true, hits: [] });
-    expect(await answerRequest(keeper, { ...QUERY, vector: undefined, exclude: [], term: "privacy" })).toMatchObject({ ok: true, hits: [{ id: "1:3" }] });
+    expect(await answerRequest(keeper, { ...QUERY, vector: undefined, term: "privacy" })).toMatchObject({
+      ok: true,
+      hits: [],
+    });
+    expect(await answerRequest(keeper, { ...QUERY, vector: undefined, exclude: [], term: "privacy" })).toMatchObject({
+      ok: true,
+      hits: [{ id: "1:3" }],
+    });
   });
 
   it("says so when two frames share an id, and hides an internal error behind one sentence (its details in the console)", async () => {
     const keeper = new SearchIndexKeeper();
-    expect(await answerRequest(keeper, { ...INDEX, docs: [DOCS[0], DOCS[0]] })).toEqual({ id: INDEX.id, ok: false, error: 'two frames of the index have the id "1:1"' });
+    expect(await answerRequest(keeper, { ...INDEX, docs: [DOCS[0], DOCS[0]] })).toEqual({
+      id: INDEX.id,
+      ok: false,
+      error: 'two frames of the index have the id "1:1"',
+    });
     const broken = new SearchIndexKeeper();
-    vi.spyOn(broken, "handle").mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'length')"));
+    vi.spyOn(broken, "handle").mockRejectedValue(
+      new TypeError("Cannot read properties of undefined (reading 'length')"),
+    );
     const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
     try {
       const reply = await answerRequest(broken, QUERY);
-      expect(reply).toEqual({ id: QUERY.id, ok: false, error: "the search worker hit an internal error and could not answer; the details are in the browser console" });
+      expect(reply).toEqual({
+        id: QUERY.id,
+        ok: false,
+        error: "the search worker hit an internal error and could not answer; the details are in the browser console",
+      });
       expect(console).toHaveBeenCalledWith("Figment search worker: internal error", expect.any(TypeError));
     } finally {
       console.mockRestore();
@@ -223,11 +330,21 @@ describe("the search client under mutated replies", () => {
       const client = new SearchWorkerClient({
         source: async () => PACKED,
         createWorker: () =>
-          new FakeWorker(({ kind, id }) => mutate(asFailure ? { ...FAILED, id } : kind === "index" ? { ...INDEXED, id } : { ...HITS, id }, path, value), answered) as unknown as Worker,
+          new FakeWorker(
+            ({ kind, id }) =>
+              mutate(
+                asFailure ? { ...FAILED, id } : kind === "index" ? { ...INDEXED, id } : { ...HITS, id },
+                path,
+                value,
+              ),
+            answered,
+          ) as unknown as Worker,
       });
       // Set by the promise's callbacks: read through a box so the compiler does not narrow it to its first value.
       const settled: { outcome: "pending" | "ok" | Error } = { outcome: "pending" };
-      const asked = asQuery ? client.call("query", { term: "sand", limit: 3 }) : client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 });
+      const asked = asQuery
+        ? client.call("query", { term: "sand", limit: 3 })
+        : client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 });
       asked.then(
         () => (settled.outcome = "ok"),
         (error: unknown) => (settled.outcome = error instanceof Error ? error : new Error(String(error))),
@@ -238,15 +355,25 @@ describe("the search client under mutated replies", () => {
       const what = `${asQuery ? "query" : "index"} reply ${asFailure ? "failed " : ""}${path.join(".")}`;
       const { outcome } = settled;
       if (outcome === "pending") problems.push(`${what}: still pending`);
-      else if (outcome instanceof Error && (!oneShortLine(outcome.message) || RAW.test(outcome.message))) problems.push(`${what}: ${JSON.stringify(outcome.message.slice(0, 100))}`);
+      else if (outcome instanceof Error && (!oneShortLine(outcome.message) || RAW.test(outcome.message)))
+        problems.push(`${what}: ${JSON.stringify(outcome.message.slice(0, 100))}`);
       client.dispose();
     }
     expect(problems).toEqual([]);
   });
 
   it("fails a request answered with the other kind's reply (an index build answered as a query)", async () => {
-    const client = new SearchWorkerClient({ source: async () => PACKED, createWorker: () => new FakeWorker(({ id }) => ({ ...HITS, id }), () => undefined) as unknown as Worker });
-    await expect(client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 })).rejects.toThrow("the search worker answered the index request with a query reply");
+    const client = new SearchWorkerClient({
+      source: async () => PACKED,
+      createWorker: () =>
+        new FakeWorker(
+          ({ id }) => ({ ...HITS, id }),
+          () => undefined,
+        ) as unknown as Worker,
+    });
+    await expect(client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 })).rejects.toThrow(
+      "the search worker answered the index request with a query reply",
+    );
     client.dispose();
   });
 });

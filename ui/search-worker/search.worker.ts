@@ -18,5 +18,7 @@ let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (event) => {
   // answerRequest never throws; the catch keeps the queue going whatever else does (a rejected queue answers nothing more).
-  queue = queue.then(async () => scope.postMessage(await answerRequest(keeper, event.data))).catch((error: unknown) => console.error("Figment search worker: could not answer", error));
+  queue = queue
+    .then(async () => scope.postMessage(await answerRequest(keeper, event.data)))
+    .catch((error: unknown) => console.error("Figment search worker: could not answer", error));
 };

@@ -43,7 +43,11 @@ export function currentVectors(index: SearchIndex, dimensions: number | undefine
 /** Sends the index to the worker and returns it at once; its queries wait for the build (and fail with it). */
 export function buildIndex(index: SearchIndex, worker: SearchWorkerClient): LoadedIndex {
   const dimensions = vectorDimensions(index);
-  const built = worker.call("index", { docs: [...index.docs], vectors: currentVectors(index, dimensions), ...(dimensions ? { dimensions } : {}) });
+  const built = worker.call("index", {
+    docs: [...index.docs],
+    vectors: currentVectors(index, dimensions),
+    ...(dimensions ? { dimensions } : {}),
+  });
   built.catch(() => undefined); // reported by the queries that wait for it
   const search = async (query: SearchQuery): Promise<SearchHit[]> => {
     await built;

@@ -25,11 +25,13 @@ export interface EnrichBarProps {
   onOpenSettings(): void;
 }
 
-
 /** "14 frames described and embedded", "6 frames described", … */
 export function madeText(outcome: Pick<EnrichOutcome, "captioned" | "embedded">): string {
   const { captioned, embedded } = outcome;
-  if (captioned > 0 && embedded > 0) return captioned === embedded ? `${pluralGrouped(captioned, "frame")} described and embedded` : `${pluralGrouped(captioned, "frame")} described, ${pluralGrouped(embedded, "frame")} embedded`;
+  if (captioned > 0 && embedded > 0)
+    return captioned === embedded
+      ? `${pluralGrouped(captioned, "frame")} described and embedded`
+      : `${pluralGrouped(captioned, "frame")} described, ${pluralGrouped(embedded, "frame")} embedded`;
   if (captioned > 0) return `${pluralGrouped(captioned, "frame")} described`;
   return embedded > 0 ? `${pluralGrouped(embedded, "frame")} embedded` : "nothing made yet";
 }
@@ -37,9 +39,14 @@ export function madeText(outcome: Pick<EnrichOutcome, "captioned" | "embedded">)
 function Made({ outcome }: { outcome: EnrichOutcome }) {
   return (
     <>
-      {outcome.noPicture.length > 0 ? <p class="muted enrich-bar__note">{`No picture for ${outcome.noPicture.map((n) => `“${n}”`).join(", ")} (deleted since the scan?): searched by words only.`}</p> : null}
+      {outcome.noPicture.length > 0 ? (
+        <p class="muted enrich-bar__note">{`No picture for ${outcome.noPicture.map((n) => `“${n}”`).join(", ")} (deleted since the scan?): searched by words only.`}</p>
+      ) : null}
       {outcome.notStored ? (
-        <p class="enrich-bar__warning" role="alert">{`Not kept for next time: ${outcome.notStored} They are used until the plugin closes; free space in History to keep them.`}</p>
+        <p
+          class="enrich-bar__warning"
+          role="alert"
+        >{`Not kept for next time: ${outcome.notStored} They are used until the plugin closes; free space in History to keep them.`}</p>
       ) : null}
     </>
   );
@@ -61,7 +68,7 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
       </button>
     ) : null;
   return (
-    <StatusBox phase={state.phase} class="enrich-bar" >
+    <StatusBox phase={state.phase} class="enrich-bar">
       {state.phase === "running" ? (
         <div class="status enrich-bar__running" role="status" aria-live="polite">
           <div class="status__row">
@@ -70,16 +77,34 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
               Cancel
             </button>
           </div>
-          <progress class="progress" max={1} value={state.progress.total > 0 ? state.progress.done / state.progress.total : undefined} aria-label="Search by meaning progress" />
-          {state.auto ? <p class="muted enrich-bar__note">New and changed frames, as you agreed earlier in this session.</p> : null}
+          <progress
+            class="progress"
+            max={1}
+            value={state.progress.total > 0 ? state.progress.done / state.progress.total : undefined}
+            aria-label="Search by meaning progress"
+          />
+          {state.auto ? (
+            <p class="muted enrich-bar__note">New and changed frames, as you agreed earlier in this session.</p>
+          ) : null}
         </div>
       ) : state.phase === "failed" ? (
         <>
-          <FailureNotice explanation={explainEnrichFailure(state.failure)} {...noticeFacts(state.failure.kind === "model" ? state.failure : { kind: "other" })} onRetry={() => job.start(index)} onDismiss={job.dismiss} onOpenSettings={onOpenSettings} class="enrich-bar__error" />
-          {state.outcome.captioned + state.outcome.embedded > 0 ? <p class="muted enrich-bar__note">{`Kept: ${madeText(state.outcome)}.`}</p> : null}
+          <FailureNotice
+            explanation={explainEnrichFailure(state.failure)}
+            {...noticeFacts(state.failure.kind === "model" ? state.failure : { kind: "other" })}
+            onRetry={() => job.start(index)}
+            onDismiss={job.dismiss}
+            onOpenSettings={onOpenSettings}
+            class="enrich-bar__error"
+          />
+          {state.outcome.captioned + state.outcome.embedded > 0 ? (
+            <p class="muted enrich-bar__note">{`Kept: ${madeText(state.outcome)}.`}</p>
+          ) : null}
         </>
       ) : state.phase === "cancelled" ? (
-        <CancelledNotice text={`Stopped. ${state.outcome.captioned + state.outcome.embedded > 0 ? `Kept: ${madeText(state.outcome)}; press the button to go on.` : "Nothing was made."}`}>
+        <CancelledNotice
+          text={`Stopped. ${state.outcome.captioned + state.outcome.embedded > 0 ? `Kept: ${madeText(state.outcome)}; press the button to go on.` : "Nothing was made."}`}
+        >
           <button type="button" class="button button--ghost" onClick={job.dismiss}>
             Dismiss
           </button>
@@ -94,7 +119,9 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
         <div class="enrich-bar__ready">
           {button}
           <p class="muted enrich-bar__note">
-            {plan.captions > 0 ? "Each frame's picture goes to the vision model once, and its words to the embedding model. " : "Each frame's words go to the embedding model once. "}
+            {plan.captions > 0
+              ? "Each frame's picture goes to the vision model once, and its words to the embedding model. "
+              : "Each frame's words go to the embedding model once. "}
             {`After this, up to ${AUTO_MAX_FRAMES} new or changed frames are done on their own while the plugin is open.`}
           </p>
         </div>

@@ -21,8 +21,11 @@ export interface EnrichWork extends EnrichPlan {
   models: { caption: string; embedding: string };
 }
 
-
-export function planEnrich(index: SearchIndex, settings: Settings, prices?: Readonly<Record<string, SourcedPrice>>): EnrichWork {
+export function planEnrich(
+  index: SearchIndex,
+  settings: Settings,
+  prices?: Readonly<Record<string, SourcedPrice>>,
+): EnrichWork {
   const models = searchModelsFor(settings);
   const captionIds: string[] = [];
   const vectorIds: string[] = [];
@@ -31,19 +34,40 @@ export function planEnrich(index: SearchIndex, settings: Settings, prices?: Read
     const caption = index.captions[doc.id];
     const vector = index.vectors[doc.id];
     const needsCaption = !(caption && caption.hash === doc.hash && caption.model === models.caption);
-    const needsVector = needsCaption || !(vector && vector.hash === doc.hash && vector.model === models.embedding && vector.dimensions === settings.embeddingDimensions);
+    const needsVector =
+      needsCaption ||
+      !(
+        vector &&
+        vector.hash === doc.hash &&
+        vector.model === models.embedding &&
+        vector.dimensions === settings.embeddingDimensions
+      );
     if (needsCaption) captionIds.push(doc.id);
     if (needsVector) {
       vectorIds.push(doc.id);
       chars.push(searchEmbeddingText(doc, needsCaption ? undefined : caption?.text).length);
     }
   }
-  const estimate = estimateEnrich({ captions: captionIds.length, embeddingChars: chars, withNewCaption: captionIds.length, captionModel: models.caption, embeddingModel: models.embedding, ...(prices ? { prices } : {}) });
-  const what = [captionIds.length ? pluralGrouped(captionIds.length, "caption", "captions") : "", vectorIds.length ? pluralGrouped(vectorIds.length, "embedding", "embeddings") : ""].filter(Boolean).join(" and ");
+  const estimate = estimateEnrich({
+    captions: captionIds.length,
+    embeddingChars: chars,
+    withNewCaption: captionIds.length,
+    captionModel: models.caption,
+    embeddingModel: models.embedding,
+    ...(prices ? { prices } : {}),
+  });
+  const what = [
+    captionIds.length ? pluralGrouped(captionIds.length, "caption", "captions") : "",
+    vectorIds.length ? pluralGrouped(vectorIds.length, "embedding", "embeddings") : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
   return {
     captions: captionIds.length,
     vectors: vectorIds.length,
-    ...(estimate.costUsd !== undefined && what ? { estimate: `${approxCost(estimate.costUsd, "about")} for ${what}` } : {}),
+    ...(estimate.costUsd !== undefined && what
+      ? { estimate: `${approxCost(estimate.costUsd, "about")} for ${what}` }
+      : {}),
     captionIds,
     vectorIds,
     models,

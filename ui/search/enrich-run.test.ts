@@ -26,7 +26,9 @@ afterEach(async () => {
   srv = undefined;
 });
 
-const docs = frameDocs(readFixture("figmagic-design-system.file.json")).slice(0, 14).map((d) => ({ ...d, pageId: "0:1" }));
+const docs = frameDocs(readFixture("figmagic-design-system.file.json"))
+  .slice(0, 14)
+  .map((d) => ({ ...d, pageId: "0:1" }));
 const empty: SearchIndex = { docs, vectors: {}, captions: {}, scannedAt: 1 };
 
 /** The worker's jobs run in-process, their messages read through the protocol's checks as the host reads them. */
@@ -51,11 +53,20 @@ function mainThread(options: { missing?: string[]; full?: boolean } = {}): { req
         log.inFlight--;
         if (opts?.signal?.aborted) throw new Cancelled();
         if (options.missing?.includes(id)) throw new MainThreadError("not-found", `No frame ${id}.`);
-        return { nodeId: id, png: new Uint8Array(encodePng(32, 24, { seed: log.exports.length })), width: 32, height: 24 };
+        return {
+          nodeId: id,
+          png: new Uint8Array(encodePng(32, 24, { seed: log.exports.length })),
+          width: 32,
+          height: 24,
+        };
       }
       if (type === "save-search-extras") {
         log.saves.push(payload as ToMain["save-search-extras"]);
-        if (options.full) throw new MainThreadError("storage-full", "The search index would use 5.1 MB of Figma's 5 MB, so these captions and embeddings were not saved. Nothing was deleted.");
+        if (options.full)
+          throw new MainThreadError(
+            "storage-full",
+            "The search index would use 5.1 MB of Figma's 5 MB, so these captions and embeddings were not saved. Nothing was deleted.",
+          );
         return { requestId: "r" };
       }
       throw new Error(`unexpected ${type}`);
@@ -72,7 +83,11 @@ async function settings(script = searchAiScript()): Promise<Settings> {
 describe("planEnrich", () => {
   it("counts frames without a caption or vector for their hash and models, with the estimate in words", () => {
     const plan = planEnrich(empty, { ...DEFAULT_SETTINGS, model: "gpt-4o-mini" });
-    expect(plan).toMatchObject({ captions: 14, vectors: 14, models: { caption: "gpt-4o-mini", embedding: "text-embedding-3-small" } });
+    expect(plan).toMatchObject({
+      captions: 14,
+      vectors: 14,
+      models: { caption: "gpt-4o-mini", embedding: "text-embedding-3-small" },
+    });
     expect(plan.estimate).toMatch(/^(about \$[\d.]+|under \$0\.01) for 14 captions and 14 embeddings$/);
     expect(enrichAction(plan)).toBe("describe and embed 14 frames");
     const d = docs[0]!;
@@ -81,9 +96,15 @@ describe("planEnrich", () => {
       captions: { [d.id]: { hash: d.hash, model: "gpt-4o-mini", text: "a screen" } },
       vectors: { [d.id]: { hash: d.hash, model: "text-embedding-3-small", dimensions: 256, vector: "AAAA" } },
     };
-    expect(planEnrich(done, { ...DEFAULT_SETTINGS, model: "gpt-4o-mini" })).toMatchObject({ captions: 13, vectors: 13 });
+    expect(planEnrich(done, { ...DEFAULT_SETTINGS, model: "gpt-4o-mini" })).toMatchObject({
+      captions: 13,
+      vectors: 13,
+    });
     // Other dimensions: every vector again, no caption again.
-    const onlyCaptions = { ...done, captions: Object.fromEntries(docs.map((x) => [x.id, { hash: x.hash, model: "gpt-4o-mini", text: "t" }])) };
+    const onlyCaptions = {
+      ...done,
+      captions: Object.fromEntries(docs.map((x) => [x.id, { hash: x.hash, model: "gpt-4o-mini", text: "t" }])),
+    };
     const redo = planEnrich(onlyCaptions, { ...DEFAULT_SETTINGS, model: "gpt-4o-mini", embeddingDimensions: 512 });
     expect(redo).toMatchObject({ captions: 0, vectors: 14 });
     expect(enrichAction(redo)).toBe("embed 14 frames");
@@ -97,11 +118,18 @@ describe("runEnrich", () => {
     const s = await settings();
     const { requests, log } = mainThread();
     const progress: string[] = [];
-    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk-test-run" }, empty, { signal: new AbortController().signal, onProgress: (p) => progress.push(p.label) });
+    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk-test-run" }, empty, {
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p.label),
+    });
     expect(outcome).toMatchObject({ captioned: 14, embedded: 14, noPicture: [] });
     expect(outcome.notStored).toBeUndefined();
     expect(log.peak).toBe(3);
-    expect(log.saves.filter((x) => x.captions).map((x) => Object.keys(x.captions!).length)).toEqual([CAPTION_CHUNK, CAPTION_CHUNK, 14 - 2 * CAPTION_CHUNK]);
+    expect(log.saves.filter((x) => x.captions).map((x) => Object.keys(x.captions!).length)).toEqual([
+      CAPTION_CHUNK,
+      CAPTION_CHUNK,
+      14 - 2 * CAPTION_CHUNK,
+    ]);
     expect(log.saves.filter((x) => x.vectors).map((x) => Object.keys(x.vectors!).length)).toEqual([14]);
     expect(Object.keys(outcome.index.captions).length).toBe(14);
     expect(Object.values(outcome.index.vectors).every((v) => v.dimensions === 256)).toBe(true);
@@ -111,7 +139,10 @@ describe("runEnrich", () => {
     expect(srv!.requests.every((r) => r.schemaErrors.length === 0)).toBe(true);
     // Run again: nothing left to make, nothing sent.
     const before = srv!.requests.length;
-    const again = await runEnrich({ requests, worker, settings: s, apiKey: "sk-test-run" }, outcome.index, { signal: new AbortController().signal, onProgress: () => undefined });
+    const again = await runEnrich({ requests, worker, settings: s, apiKey: "sk-test-run" }, outcome.index, {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
     expect(again).toMatchObject({ captioned: 0, embedded: 0 });
     expect(srv!.requests.length).toBe(before);
   });
@@ -119,7 +150,10 @@ describe("runEnrich", () => {
   it("a frame deleted since the scan is left without a caption, named; the rest go on", async () => {
     const s = await settings();
     const { requests } = mainThread({ missing: [docs[2]!.id] });
-    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, { signal: new AbortController().signal, onProgress: () => undefined });
+    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
     expect(outcome.noPicture).toEqual([docs[2]!.name]);
     expect(outcome.captioned).toBe(13);
     expect(outcome.embedded).toBe(14);
@@ -128,9 +162,16 @@ describe("runEnrich", () => {
   it("a failure stops the run and keeps what finished (saved, and in the index it carries)", async () => {
     let calls = 0;
     const script = searchAiScript();
-    const s = await settings((req) => (req.path.startsWith("/v1/chat") && ++calls > CAPTION_CHUNK ? { kind: "error", status: 500, message: "down" } : script(req)));
+    const s = await settings((req) =>
+      req.path.startsWith("/v1/chat") && ++calls > CAPTION_CHUNK
+        ? { kind: "error", status: 500, message: "down" }
+        : script(req),
+    );
     const { requests, log } = mainThread();
-    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, { signal: new AbortController().signal, onProgress: () => undefined });
+    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
     expect(outcome.stoppedBy).toBeInstanceOf(ModelFailure);
     expect((outcome.stoppedBy as ModelFailure).model.kind).toBe("server");
     expect(outcome.captioned).toBe(CAPTION_CHUNK);
@@ -141,7 +182,10 @@ describe("runEnrich", () => {
   it("storage-full is said once; what was made is still in the index for this session", async () => {
     const s = await settings();
     const { requests, log } = mainThread({ full: true });
-    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, { signal: new AbortController().signal, onProgress: () => undefined });
+    const outcome = await runEnrich({ requests, worker, settings: s, apiKey: "sk" }, empty, {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
     expect(outcome.notStored).toMatch(/not saved\. Nothing was deleted/);
     expect(log.saves.length).toBe(1);
     expect(outcome).toMatchObject({ captioned: 14, embedded: 14 });

@@ -38,14 +38,23 @@ export interface EnrichOutcome {
   stoppedBy?: unknown;
 }
 
-async function pictures(requests: MainRequests, docs: SearchFrameDoc[], signal: AbortSignal, noPicture: string[]): Promise<{ id: string; hash: string; png: Uint8Array }[]> {
+async function pictures(
+  requests: MainRequests,
+  docs: SearchFrameDoc[],
+  signal: AbortSignal,
+  noPicture: string[],
+): Promise<{ id: string; hash: string; png: Uint8Array }[]> {
   const out: { id: string; hash: string; png: Uint8Array }[] = [];
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < docs.length) {
       const doc = docs[next++]!;
       try {
-        const reply = await requests.call("export-frame-image", { nodeId: doc.id, maxSide: CAPTION_IMAGE_SIDE }, { signal });
+        const reply = await requests.call(
+          "export-frame-image",
+          { nodeId: doc.id, maxSide: CAPTION_IMAGE_SIDE },
+          { signal },
+        );
         out.push({ id: doc.id, hash: doc.hash, png: reply.png });
       } catch (error) {
         // A frame deleted or unreadable since the scan is left without a caption; a cancel stops the run.
@@ -59,16 +68,29 @@ async function pictures(requests: MainRequests, docs: SearchFrameDoc[], signal: 
 }
 
 /** Resolves with what the run made, also when a cancel or a failure stopped it (`stoppedBy`). */
-export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void }): Promise<EnrichOutcome> {
+export async function runEnrich(
+  deps: EnrichDeps,
+  start: SearchIndex,
+  options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void },
+): Promise<EnrichOutcome> {
   const { requests, worker, settings, apiKey } = deps;
   const { signal, onProgress } = options;
   const work = planEnrich(start, settings);
   const byId = new Map(start.docs.map((d) => [d.id, d]));
-  const outcome: EnrichOutcome = { index: { ...start, captions: { ...start.captions }, vectors: { ...start.vectors } }, captioned: 0, embedded: 0, noPicture: [] };
+  const outcome: EnrichOutcome = {
+    index: { ...start, captions: { ...start.captions }, vectors: { ...start.vectors } },
+    captioned: 0,
+    embedded: 0,
+    noPicture: [],
+  };
   const model = { settings, apiKey, timeoutMs: settings.timeoutSec * 1000 };
 
-  const keep = async (extras: { captions?: Record<string, FrameCaption>; vectors?: Record<string, FrameVector> }): Promise<void> => {
-    if (outcome.notStored || (!Object.keys(extras.captions ?? {}).length && !Object.keys(extras.vectors ?? {}).length)) return;
+  const keep = async (extras: {
+    captions?: Record<string, FrameCaption>;
+    vectors?: Record<string, FrameVector>;
+  }): Promise<void> => {
+    if (outcome.notStored || (!Object.keys(extras.captions ?? {}).length && !Object.keys(extras.vectors ?? {}).length))
+      return;
     try {
       await requests.call("save-search-extras", extras);
     } catch (error) {
@@ -96,7 +118,10 @@ export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: {
         await keep({ captions: made });
       }
     }
-    const frames = work.vectorIds.map((id) => ({ doc: byId.get(id)!, caption: outcome.index.captions[id]?.hash === byId.get(id)!.hash ? outcome.index.captions[id]!.text : "" }));
+    const frames = work.vectorIds.map((id) => ({
+      doc: byId.get(id)!,
+      caption: outcome.index.captions[id]?.hash === byId.get(id)!.hash ? outcome.index.captions[id]!.text : "",
+    }));
     if (frames.length > 0) {
       onProgress({ done: 0, total: frames.length, label: `Embedding ${frames.length.toLocaleString("en-US")} frames` });
       const made: Record<string, FrameVector> = {};
@@ -105,7 +130,11 @@ export async function runEnrich(deps: EnrichDeps, start: SearchIndex, options: {
           Object.assign(made, event.vectors);
           Object.assign(outcome.index.vectors, event.vectors);
           outcome.embedded += Object.keys(event.vectors).length;
-          onProgress({ done: outcome.embedded, total: frames.length, label: `Embedding ${frames.length.toLocaleString("en-US")} frames` });
+          onProgress({
+            done: outcome.embedded,
+            total: frames.length,
+            label: `Embedding ${frames.length.toLocaleString("en-US")} frames`,
+          });
         };
         await worker.call("search-embed", { ...model, frames }, { onEvent, signal });
       } finally {

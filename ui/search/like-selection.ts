@@ -13,7 +13,10 @@ export const MAX_LIKE_WORDS = 40;
 export type LikeQuery = { kind: "vector"; vector: number[] } | { kind: "text"; term: string };
 
 /** The frame of the selection that the index holds (the first selected layer's), or undefined. */
-export function selectedFrame(selection: SelectionSummary, docs: ReadonlyMap<string, SearchFrameDoc>): SearchFrameDoc | undefined {
+export function selectedFrame(
+  selection: SelectionSummary,
+  docs: ReadonlyMap<string, SearchFrameDoc>,
+): SearchFrameDoc | undefined {
   for (const node of selection.nodes) {
     const doc = node.frameId !== undefined ? docs.get(node.frameId) : undefined;
     if (doc) return doc;

@@ -10,6 +10,7 @@ export function withExtras(current: SearchIndex, made: SearchIndex): SearchIndex
   const vectors = { ...current.vectors };
   const captions = { ...current.captions };
   for (const [id, vector] of Object.entries(made.vectors)) if (hashes.get(id) === vector.hash) vectors[id] = vector;
-  for (const [id, caption] of Object.entries(made.captions)) if (hashes.get(id) === caption.hash) captions[id] = caption;
+  for (const [id, caption] of Object.entries(made.captions))
+    if (hashes.get(id) === caption.hash) captions[id] = caption;
   return { ...current, vectors, captions };
 }

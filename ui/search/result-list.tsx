@@ -18,7 +18,12 @@ function ScoreBar({ row }: { row: SearchRow }) {
   if (row.relative === undefined) return null;
   const percent = Math.round(row.relative * 100);
   return (
-    <span class="search-score" role="img" title={`Score ${row.score.toFixed(2)} · ${percent}% of the best match`} aria-label={`Relevance ${percent}%`}>
+    <span
+      class="search-score"
+      role="img"
+      title={`Score ${row.score.toFixed(2)} · ${percent}% of the best match`}
+      aria-label={`Relevance ${percent}%`}
+    >
       <span class="search-score__fill" style={{ width: `${Math.max(percent, 4)}%` }} />
     </span>
   );

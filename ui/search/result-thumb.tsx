@@ -19,7 +19,7 @@ export function useThumbWatcher(cache: ThumbnailCache): ThumbWatcher {
       (entries) => {
         for (const entry of entries) {
           const row = rows.get(entry.target);
-          if (row) (entry.isIntersecting ? cache.want(row.id, row.hash) : cache.unwant(row.id));
+          if (row) entry.isIntersecting ? cache.want(row.id, row.hash) : cache.unwant(row.id);
         }
       },
       { rootMargin: "120px 0px" },
@@ -48,7 +48,17 @@ export function useThumbWatcher(cache: ThumbnailCache): ThumbWatcher {
   );
 }
 
-export function ResultThumb({ cache, watcher, id, hash }: { cache: ThumbnailCache; watcher: ThumbWatcher; id: string; hash: string }) {
+export function ResultThumb({
+  cache,
+  watcher,
+  id,
+  hash,
+}: {
+  cache: ThumbnailCache;
+  watcher: ThumbWatcher;
+  id: string;
+  hash: string;
+}) {
   const box = useRef<HTMLSpanElement>(null);
   const [thumb, setThumb] = useState<Thumb | undefined>(() => cache.get(id, hash));
   useEffect(() => {

@@ -8,7 +8,17 @@ import { pluralGrouped } from "../../codegen/plural.js";
 import { changesText } from "./scan-summary.js";
 import type { ScanState } from "./use-search-index.js";
 
-export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState; frames: number | undefined; onCancel(): void; onRescan(): void }) {
+export function ScanLine({
+  scan,
+  frames,
+  onCancel,
+  onRescan,
+}: {
+  scan: ScanState;
+  frames: number | undefined;
+  onCancel(): void;
+  onRescan(): void;
+}) {
   const [showSkipped, setShowSkipped] = useState(false);
   const count = frames !== undefined ? pluralGrouped(frames, "frame") : "";
   switch (scan.phase) {
@@ -18,7 +28,12 @@ export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState
       return (
         <div class="scan-line" role="status" aria-live="polite">
           <span class="scan-line__text">{scan.label}</span>
-          <progress class="scan-line__bar" max={1} value={scan.total > 0 ? scan.done / scan.total : undefined} aria-label="Scan progress" />
+          <progress
+            class="scan-line__bar"
+            max={1}
+            value={scan.total > 0 ? scan.done / scan.total : undefined}
+            aria-label="Scan progress"
+          />
           <button type="button" class="link-button" onClick={onCancel}>
             Cancel
           </button>
@@ -27,8 +42,15 @@ export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState
     case "cancelled":
     case "failed":
       return (
-        <div class={`scan-line${scan.phase === "failed" ? " scan-line--error" : ""}`} role={scan.phase === "failed" ? "alert" : "status"}>
-          <span class="scan-line__text">{scan.phase === "failed" ? `Could not read the file's frames: ${scan.message}` : `Scan cancelled${count ? ` · ${count} from the last scan` : ""}`}</span>
+        <div
+          class={`scan-line${scan.phase === "failed" ? " scan-line--error" : ""}`}
+          role={scan.phase === "failed" ? "alert" : "status"}
+        >
+          <span class="scan-line__text">
+            {scan.phase === "failed"
+              ? `Could not read the file's frames: ${scan.message}`
+              : `Scan cancelled${count ? ` · ${count} from the last scan` : ""}`}
+          </span>
           <button type="button" class="link-button" onClick={onRescan}>
             {scan.phase === "failed" ? "Try again" : "Scan"}
           </button>
@@ -41,7 +63,12 @@ export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState
           <p class="scan-line muted" role="status">
             <span class="scan-line__text">{[count, changes].filter(Boolean).join(" · ")}</span>
             {scan.skipped.length > 0 ? (
-              <button type="button" class="link-button" aria-expanded={showSkipped} onClick={() => setShowSkipped(!showSkipped)}>
+              <button
+                type="button"
+                class="link-button"
+                aria-expanded={showSkipped}
+                onClick={() => setShowSkipped(!showSkipped)}
+              >
                 {`${scan.skipped.length} skipped`}
               </button>
             ) : null}
@@ -50,7 +77,10 @@ export function ScanLine({ scan, frames, onCancel, onRescan }: { scan: ScanState
             <ul class="scan-skipped" aria-label="Frames not indexed">
               {scan.skipped.map((s) => (
                 <li key={s.id}>
-                  <strong>{s.name}</strong> <span class="muted">· {s.page} · {s.reason}</span>
+                  <strong>{s.name}</strong>{" "}
+                  <span class="muted">
+                    · {s.page} · {s.reason}
+                  </span>
                 </li>
               ))}
             </ul>

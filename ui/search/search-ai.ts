@@ -28,6 +28,9 @@ export interface SearchAi {
   readonly available: boolean;
   /** What `enrich` would do for this index, before anything is sent. */
   plan(index: SearchIndex): EnrichPlan;
-  enrich(index: SearchIndex, options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void }): Promise<SearchIndex>;
+  enrich(
+    index: SearchIndex,
+    options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void },
+  ): Promise<SearchIndex>;
   queryVector(text: string, signal: AbortSignal): Promise<number[]>;
 }

@@ -21,7 +21,17 @@ export interface SearchBoxProps {
 
 const KEYS: Readonly<Record<string, "up" | "down" | "enter">> = { ArrowUp: "up", ArrowDown: "down", Enter: "enter" };
 
-export function SearchBox({ text, like, selected, scanning, onText, onLike, onRefresh, onKey, activeRow }: SearchBoxProps) {
+export function SearchBox({
+  text,
+  like,
+  selected,
+  scanning,
+  onText,
+  onLike,
+  onRefresh,
+  onKey,
+  activeRow,
+}: SearchBoxProps) {
   const clearable = like !== undefined || text !== "";
   return (
     <div class="search-bar">
@@ -50,15 +60,34 @@ export function SearchBox({ text, like, selected, scanning, onText, onLike, onRe
           }}
         />
         {clearable ? (
-          <button type="button" class="icon-button search-box__clear" aria-label="Clear the search" onClick={() => (like ? onLike(undefined) : onText(""))}>
+          <button
+            type="button"
+            class="icon-button search-box__clear"
+            aria-label="Clear the search"
+            onClick={() => (like ? onLike(undefined) : onText(""))}
+          >
             <CloseIcon />
           </button>
         ) : null}
       </div>
-      <button type="button" class="button button--secondary" disabled={!selected} title={selected ? `Frames like “${selected.name}”` : "Select a layer in an indexed frame to find frames like it"} onClick={() => selected && onLike(selected)}>
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={!selected}
+        title={
+          selected ? `Frames like “${selected.name}”` : "Select a layer in an indexed frame to find frames like it"
+        }
+        onClick={() => selected && onLike(selected)}
+      >
         Like selection
       </button>
-      <button type="button" class="button button--secondary" disabled={scanning} title="Read every page again" onClick={onRefresh}>
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={scanning}
+        title="Read every page again"
+        onClick={onRefresh}
+      >
         Refresh
       </button>
     </div>

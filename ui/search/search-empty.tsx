@@ -12,16 +12,22 @@ export interface SearchEmptyProps {
   like: LikeFrame | undefined;
 }
 
-const CANCELLED = "The scan was cancelled before it read any frames: nothing to search yet. Scan reads the file's frames.";
+const CANCELLED =
+  "The scan was cancelled before it read any frames: nothing to search yet. Scan reads the file's frames.";
 
 function emptyText({ loaded, loadError, scanning, cancelled, text, like }: SearchEmptyProps): string {
   if (!loaded) {
-    if (loadError) return scanning ? `The stored index could not be read (${loadError}); reading the file's frames instead…` : `The stored index could not be read: ${loadError}`;
+    if (loadError)
+      return scanning
+        ? `The stored index could not be read (${loadError}); reading the file's frames instead…`
+        : `The stored index could not be read: ${loadError}`;
     return cancelled ? CANCELLED : "Loading the index…";
   }
   if (loaded.index.docs.length === 0) {
     if (cancelled) return CANCELLED;
-    return scanning ? "Reading the file's frames for the first time…" : "No frames in this file yet. Search lists the top-level frames of every page: add frames, then Refresh.";
+    return scanning
+      ? "Reading the file's frames for the first time…"
+      : "No frames in this file yet. Search lists the top-level frames of every page: add frames, then Refresh.";
   }
   if (like) return `No other frames are like “${like.name}”.`;
   return `No frames match “${text.trim()}”. Search looks in frame names, texts, component names and page names.`;

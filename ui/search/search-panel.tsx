@@ -70,16 +70,37 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
           </button>
         </p>
       ) : null}
-      {results.meaningError ? <p class="search-no-key muted" role="note">{`Ranked by words only: search by meaning failed (${results.meaningError}).`}</p> : null}
-      {results.error ? <p class="search-no-key search-failed" role="alert">{`Search failed: ${results.error}. Clear the box to list every frame, or close and reopen the plugin.`}</p> : null}
+      {results.meaningError ? (
+        <p
+          class="search-no-key muted"
+          role="note"
+        >{`Ranked by words only: search by meaning failed (${results.meaningError}).`}</p>
+      ) : null}
+      {results.error ? (
+        <p
+          class="search-no-key search-failed"
+          role="alert"
+        >{`Search failed: ${results.error}. Clear the box to list every frame, or close and reopen the plugin.`}</p>
+      ) : null}
       {session.missing ? (
         <div class="notice notice--error search-missing" role="alert">
           <ErrorIcon />
           <div class="notice__body">
             <p class="notice__title">{`“${session.missing.name}” is no longer in the file`}</p>
-            <p class="muted">It was deleted (or moved into another frame) after the last scan. Scan again to bring the results up to date.</p>
+            <p class="muted">
+              It was deleted (or moved into another frame) after the last scan. Scan again to bring the results up to
+              date.
+            </p>
             <div class="notice__actions">
-              <button type="button" class="button button--primary" disabled={scan.phase === "scanning"} onClick={() => { session.dismissMissing(); index.rescan(); }}>
+              <button
+                type="button"
+                class="button button--primary"
+                disabled={scan.phase === "scanning"}
+                onClick={() => {
+                  session.dismissMissing();
+                  index.rescan();
+                }}
+              >
                 Scan again
               </button>
               <button type="button" class="button button--secondary" onClick={session.dismissMissing}>
@@ -91,9 +112,23 @@ export function SearchPanel({ session, selection, hasKey, ai, enrichBar, onOpenS
       ) : null}
       <div class="search-body" aria-busy={busy} data-ranking={results.ranking} data-term={results.term}>
         {loaded && rows.length > 0 ? (
-          <ResultList rows={rows} active={active} grouped={results.ranking === "list"} thumbnails={session.thumbnails} onOpen={(row) => session.focus({ id: row.id, name: row.name.map((p) => p.text).join("") })} onHover={setActive} />
+          <ResultList
+            rows={rows}
+            active={active}
+            grouped={results.ranking === "list"}
+            thumbnails={session.thumbnails}
+            onOpen={(row) => session.focus({ id: row.id, name: row.name.map((p) => p.text).join("") })}
+            onHover={setActive}
+          />
         ) : (
-          <SearchEmpty loaded={loaded} loadError={index.loadError} scanning={scan.phase === "scanning"} cancelled={scan.phase === "cancelled"} text={text} like={like} />
+          <SearchEmpty
+            loaded={loaded}
+            loadError={index.loadError}
+            scanning={scan.phase === "scanning"}
+            cancelled={scan.phase === "cancelled"}
+            text={text}
+            like={like}
+          />
         )}
         {busy ? (
           <p class="search-busy" role="status">

@@ -12,7 +12,13 @@ import { useSearchAi } from "./use-search-ai.js";
 
 function SearchPart({ ctx, active }: PartPropsMap["search"]) {
   const search = useSearchSession({ requests: ctx.requests, notify: ctx.notify });
-  const ai = useSearchAi({ requests: ctx.requests, worker: ctx.worker, vault: ctx.vault, settings: ctx.settings, prices: ctx.prices });
+  const ai = useSearchAi({
+    requests: ctx.requests,
+    worker: ctx.worker,
+    vault: ctx.vault,
+    settings: ctx.settings,
+    prices: ctx.prices,
+  });
   const enrich = useEnrich(ai, search.index.addExtras);
   if (!active) return null;
   return (
@@ -21,7 +27,9 @@ function SearchPart({ ctx, active }: PartPropsMap["search"]) {
       selection={ctx.selection}
       hasKey={ctx.hasKey}
       ai={ai}
-      enrichBar={<EnrichBar ai={ai} job={enrich} index={search.index.loaded?.index} onOpenSettings={ctx.onOpenSettings} />}
+      enrichBar={
+        <EnrichBar ai={ai} job={enrich} index={search.index.loaded?.index} onOpenSettings={ctx.onOpenSettings} />
+      }
       onOpenSettings={ctx.onOpenSettings}
     />
   );

@@ -29,7 +29,14 @@ const SNIPPET_CONTEXT = 40;
 
 /** The query's words, lowercased (orama splits on what is not a letter or digit, and matches word prefixes). */
 export function queryWords(term: string): string[] {
-  return [...new Set(term.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))];
+  return [
+    ...new Set(
+      term
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 0),
+    ),
+  ];
 }
 
 /** `text` cut into parts, marking each word that starts with one of `words`. */
@@ -61,7 +68,10 @@ export function snippetOf(doc: SearchFrameDoc, words: readonly string[], caption
 
 /** Keeps SNIPPET_CONTEXT characters before the first mark (with "…"), the rest is cut by CSS. */
 function trimAround(parts: Part[], at: number): Part[] {
-  const before = parts.slice(0, at).map((p) => p.text).join("");
+  const before = parts
+    .slice(0, at)
+    .map((p) => p.text)
+    .join("");
   if (before.length <= SNIPPET_CONTEXT) return parts;
   const kept = before.slice(before.length - SNIPPET_CONTEXT).replace(/^\S*\s/, "");
   return [{ text: `…${kept}`, mark: false }, ...parts.slice(at)];
@@ -76,19 +86,42 @@ export interface Hit {
  * Hits (best first) as rows; hits whose frame is not in `docs` (dropped since) are left out, and so are those
  * under `minRelative` of the best (ranking by meaning scores every frame: the near-zero ones are noise).
  */
-export function shapeRows(hits: readonly Hit[], docs: ReadonlyMap<string, SearchFrameDoc>, term: string, captions: Readonly<Record<string, { text: string }>> = {}, minRelative = 0): SearchRow[] {
+export function shapeRows(
+  hits: readonly Hit[],
+  docs: ReadonlyMap<string, SearchFrameDoc>,
+  term: string,
+  captions: Readonly<Record<string, { text: string }>> = {},
+  minRelative = 0,
+): SearchRow[] {
   const words = queryWords(term);
   const best = hits.reduce((max, h) => Math.max(max, h.score), 0);
   const rows: SearchRow[] = [];
   for (const hit of hits) {
     const doc = docs.get(hit.id);
     if (!doc || (minRelative > 0 && (best <= 0 || hit.score / best < minRelative))) continue;
-    rows.push({ id: doc.id, hash: doc.hash, name: markWords(doc.name, words), page: doc.page, pageId: doc.pageId, score: hit.score, relative: best > 0 ? hit.score / best : 0, snippet: snippetOf(doc, words, captions[doc.id]?.text) });
+    rows.push({
+      id: doc.id,
+      hash: doc.hash,
+      name: markWords(doc.name, words),
+      page: doc.page,
+      pageId: doc.pageId,
+      score: hit.score,
+      relative: best > 0 ? hit.score / best : 0,
+      snippet: snippetOf(doc, words, captions[doc.id]?.text),
+    });
   }
   return rows;
 }
 
 /** Every frame without a query: in the scan's order (page by page, as on the canvas), at most `limit`. */
 export function listRows(docs: readonly SearchFrameDoc[], limit: number): SearchRow[] {
-  return docs.slice(0, limit).map((doc) => ({ id: doc.id, hash: doc.hash, name: [{ text: doc.name, mark: false }], page: doc.page, pageId: doc.pageId, score: 0, snippet: [{ text: doc.summary, mark: false }] }));
+  return docs.slice(0, limit).map((doc) => ({
+    id: doc.id,
+    hash: doc.hash,
+    name: [{ text: doc.name, mark: false }],
+    page: doc.page,
+    pageId: doc.pageId,
+    score: 0,
+    snippet: [{ text: doc.summary, mark: false }],
+  }));
 }

@@ -27,7 +27,13 @@ export interface SearchSession {
   dismissMissing(): void;
 }
 
-export function useSearchSession({ requests, notify }: { requests: MainRequests; notify(text: string, tone?: "info" | "error"): void }): SearchSession {
+export function useSearchSession({
+  requests,
+  notify,
+}: {
+  requests: MainRequests;
+  notify(text: string, tone?: "info" | "error"): void;
+}): SearchSession {
   const index = useSearchIndex(requests);
   const [text, setText] = useState("");
   const [like, setLike] = useState<LikeFrame | undefined>(undefined);
@@ -35,7 +41,8 @@ export function useSearchSession({ requests, notify }: { requests: MainRequests;
   const thumbnails = useMemo(
     () =>
       new ThumbnailCache({
-        fetch: async (id) => (await requests.call("export-frame-image", { nodeId: id, maxSide: SEARCH_THUMBNAIL_SIDE })).png,
+        fetch: async (id) =>
+          (await requests.call("export-frame-image", { nodeId: id, maxSide: SEARCH_THUMBNAIL_SIDE })).png,
         toUrl: (png) => URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" })),
         revoke: (url) => URL.revokeObjectURL(url),
       }),
@@ -48,7 +55,11 @@ export function useSearchSession({ requests, notify }: { requests: MainRequests;
       setMissing(undefined);
       requests.call("focus-node", { nodeId: frame.id }).catch((error: unknown) => {
         if (error instanceof MainThreadError && error.code === "not-found") setMissing(frame);
-        else notify(`Could not select “${frame.name}”: ${error instanceof Error ? error.message : String(error)}`, "error");
+        else
+          notify(
+            `Could not select “${frame.name}”: ${error instanceof Error ? error.message : String(error)}`,
+            "error",
+          );
       });
     },
     [requests, notify],
@@ -61,5 +72,15 @@ export function useSearchSession({ requests, notify }: { requests: MainRequests;
     setLike(frame);
     if (frame) setText("");
   }, []);
-  return { index, text, setText: typed, like, setLike: liked, thumbnails, focus, missing, dismissMissing: () => setMissing(undefined) };
+  return {
+    index,
+    text,
+    setText: typed,
+    like,
+    setLike: liked,
+    thumbnails,
+    focus,
+    missing,
+    dismissMissing: () => setMissing(undefined),
+  };
 }

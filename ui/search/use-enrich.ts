@@ -51,7 +51,10 @@ export function useEnrich(ai: SearchAiSession, onIndex: (index: SearchIndex) => 
         const failure = failureOf(reason);
         setState(failure === "cancelled" ? { phase: "cancelled", outcome } : { phase: "failed", failure, outcome });
       };
-      ai.run(index, { signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && setState({ phase: "running", progress, auto }) })
+      ai.run(index, {
+        signal: controller.signal,
+        onProgress: (progress) => !controller.signal.aborted && setState({ phase: "running", progress, auto }),
+      })
         .then((outcome) => {
           if (outcome.stoppedBy !== undefined) return stopped(outcome, outcome.stoppedBy);
           onIndex(outcome.index);
@@ -72,7 +75,18 @@ export function useEnrich(ai: SearchAiSession, onIndex: (index: SearchIndex) => 
 }
 
 /** Whether a later scan's new or changed frames may be enriched without asking. */
-export function mayAutoEnrich(job: Pick<EnrichJob, "consented" | "state">, plan: { captions: number; vectors: number }, available: boolean): boolean {
+export function mayAutoEnrich(
+  job: Pick<EnrichJob, "consented" | "state">,
+  plan: { captions: number; vectors: number },
+  available: boolean,
+): boolean {
   const frames = Math.max(plan.captions, plan.vectors);
-  return available && job.consented && job.state.phase !== "running" && job.state.phase !== "failed" && frames > 0 && frames <= AUTO_MAX_FRAMES;
+  return (
+    available &&
+    job.consented &&
+    job.state.phase !== "running" &&
+    job.state.phase !== "failed" &&
+    frames > 0 &&
+    frames <= AUTO_MAX_FRAMES
+  );
 }

@@ -28,7 +28,10 @@ export interface SearchAiDeps {
 
 /** SearchAi, and the run with what it made (the enrich bar says it; a stopped run says why in `stoppedBy`). */
 export interface SearchAiSession extends SearchAi {
-  run(index: SearchIndex, options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void }): Promise<EnrichOutcome>;
+  run(
+    index: SearchIndex,
+    options: { signal: AbortSignal; onProgress(progress: EnrichProgress): void },
+  ): Promise<EnrichOutcome>;
 }
 
 /** Queries kept per session; older ones are dropped first. */
@@ -42,7 +45,8 @@ export function useSearchAi({ requests, worker, vault, settings, prices }: Searc
       if (!apiKey) throw missingKeyError(settings.provider);
       return apiKey;
     };
-    const run: SearchAiSession["run"] = (index, options) => runEnrich({ requests, worker, settings, apiKey: key() }, index, options);
+    const run: SearchAiSession["run"] = (index, options) =>
+      runEnrich({ requests, worker, settings, apiKey: key() }, index, options);
     return {
       available: vault.hasKeyFor(settings),
       plan: (index) => {
@@ -59,7 +63,11 @@ export function useSearchAi({ requests, worker, vault, settings, prices }: Searc
         const id = `${searchModelsFor(settings).embedding}\n${settings.embeddingDimensions}\n${text}`;
         const cached = queries.current.get(id);
         if (cached) return cached;
-        const reply = await worker.call("search-query", { settings, apiKey: key(), timeoutMs: settings.timeoutSec * 1000, text }, { signal });
+        const reply = await worker.call(
+          "search-query",
+          { settings, apiKey: key(), timeoutMs: settings.timeoutSec * 1000, text },
+          { signal },
+        );
         const vector = decodeVector(reply.vector);
         if (queries.current.size >= MAX_CACHED_QUERIES) queries.current.delete(queries.current.keys().next().value!);
         queries.current.set(id, vector);

@@ -63,13 +63,27 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
     scanning.current = controller;
     setScan({ phase: "scanning", label: "Reading pages…", done: 0, total: 0 });
     requests
-      .call("scan-frames", {}, { signal: controller.signal, onEvent: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }) })
+      .call(
+        "scan-frames",
+        {},
+        {
+          signal: controller.signal,
+          onEvent: (p) => setScan({ phase: "scanning", label: p.label, done: p.done, total: p.total }),
+        },
+      )
       .then((reply) => {
         scanned.current = true;
         show(reply.index);
-        setScan({ phase: "done", skipped: reply.skipped ?? [], ...(reply.changes ? { changes: reply.changes } : {}), ...(reply.notStored ? { notStored: reply.notStored } : {}) });
+        setScan({
+          phase: "done",
+          skipped: reply.skipped ?? [],
+          ...(reply.changes ? { changes: reply.changes } : {}),
+          ...(reply.notStored ? { notStored: reply.notStored } : {}),
+        });
       })
-      .catch((error: unknown) => setScan(controller.signal.aborted ? { phase: "cancelled" } : { phase: "failed", message: message(error) }))
+      .catch((error: unknown) =>
+        setScan(controller.signal.aborted ? { phase: "cancelled" } : { phase: "failed", message: message(error) }),
+      )
       .finally(() => {
         if (scanning.current === controller) scanning.current = undefined;
       });
@@ -88,6 +102,9 @@ export function useSearchIndex(requests: MainRequests): SearchIndexJob {
   }, [requests, show, rescan]);
 
   const cancel = useCallback(() => scanning.current?.abort(), []);
-  const addExtras = useCallback((made: SearchIndex) => show(latest.current ? withExtras(latest.current, made) : made), [show]);
+  const addExtras = useCallback(
+    (made: SearchIndex) => show(latest.current ? withExtras(latest.current, made) : made),
+    [show],
+  );
   return { loaded, loadError, scan, open, rescan, cancel, addExtras };
 }

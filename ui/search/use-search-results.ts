@@ -59,10 +59,22 @@ async function ranked(loaded: LoadedIndex, text: string, likeId: string | undefi
   if (like) {
     const query = likeQuery(like, index);
     const byVector = query.kind === "vector" && loaded.dimensions === query.vector.length;
-    const hits = await loaded.search({ ...(byVector ? { vector: query.vector } : { term: query.kind === "text" ? query.term : "" }), limit: RESULT_LIMIT, exclude: [like.id] });
-    return { rows: shapeRows(hits, docs, "", index.captions, byVector ? MIN_RELATIVE_BY_MEANING : 0), term: termOf(text, likeId), ranking: byVector ? "like-vector" : "like-words" };
+    const hits = await loaded.search({
+      ...(byVector ? { vector: query.vector } : { term: query.kind === "text" ? query.term : "" }),
+      limit: RESULT_LIMIT,
+      exclude: [like.id],
+    });
+    return {
+      rows: shapeRows(hits, docs, "", index.captions, byVector ? MIN_RELATIVE_BY_MEANING : 0),
+      term: termOf(text, likeId),
+      ranking: byVector ? "like-vector" : "like-words",
+    };
   }
-  return { rows: shapeRows(await loaded.search({ term: text, limit: RESULT_LIMIT }), docs, text, index.captions), term: text, ranking: "words" };
+  return {
+    rows: shapeRows(await loaded.search({ term: text, limit: RESULT_LIMIT }), docs, text, index.captions),
+    term: text,
+    ranking: "words",
+  };
 }
 
 export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): SearchResults {
@@ -86,7 +98,13 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
           if (r !== SKIPPED && current()) setResults(r);
         })
         .catch((error: unknown) => {
-          if (current()) setResults({ rows: [], term: termOf(text, likeId), ranking: likeId !== undefined ? "like-words" : "words", error: error instanceof Error ? error.message : String(error) });
+          if (current())
+            setResults({
+              rows: [],
+              term: termOf(text, likeId),
+              ranking: likeId !== undefined ? "like-words" : "words",
+              error: error instanceof Error ? error.message : String(error),
+            });
         });
     }
     const term = text.trim();
@@ -98,10 +116,16 @@ export function useSearchResults({ loaded, text, likeId, ai }: ResultsInput): Se
         .then(async (vector) => {
           if (vector === SKIPPED || !current()) return;
           const hits = await loaded.search({ term, vector, limit: RESULT_LIMIT });
-          if (current()) setResults({ rows: shapeRows(hits, loaded.docs, term, loaded.index.captions, MIN_RELATIVE_BY_MEANING), term: text, ranking: "hybrid" });
+          if (current())
+            setResults({
+              rows: shapeRows(hits, loaded.docs, term, loaded.index.captions, MIN_RELATIVE_BY_MEANING),
+              term: text,
+              ranking: "hybrid",
+            });
         })
         .catch((error: unknown) => {
-          if (!controller.signal.aborted && current()) setResults((r) => ({ ...r, meaningError: error instanceof Error ? error.message : String(error) }));
+          if (!controller.signal.aborted && current())
+            setResults((r) => ({ ...r, meaningError: error instanceof Error ? error.message : String(error) }));
         });
     }, EMBED_DELAY_MS);
     return () => {

@@ -2,7 +2,15 @@
 import { Segmented } from "../controls/segmented.js";
 import type { Form } from "./settings-form.js";
 
-export function CodeDefaults({ form, errors, onChange }: { form: Form; errors: Record<string, string>; onChange(changes: Partial<Form>): void }) {
+export function CodeDefaults({
+  form,
+  errors,
+  onChange,
+}: {
+  form: Form;
+  errors: Record<string, string>;
+  onChange(changes: Partial<Form>): void;
+}) {
   return (
     <section class="settings-section" aria-labelledby="code-heading">
       <h2 id="code-heading" class="section-title">
@@ -45,7 +53,11 @@ export function CodeDefaults({ form, errors, onChange }: { form: Form; errors: R
           aria-invalid={errors["maxImageSize"] ? "true" : undefined}
           onInput={(e) => onChange({ maxImageSize: e.currentTarget.value })}
         />
-        {errors["maxImageSize"] ? <span class="field__error">{errors["maxImageSize"]}</span> : <span class="field__help">Longest side of the frame image sent to the model (256–4096).</span>}
+        {errors["maxImageSize"] ? (
+          <span class="field__error">{errors["maxImageSize"]}</span>
+        ) : (
+          <span class="field__help">Longest side of the frame image sent to the model (256–4096).</span>
+        )}
       </label>
       <label class="field">
         <span class="field__label">Model timeout (s)</span>
@@ -59,7 +71,11 @@ export function CodeDefaults({ form, errors, onChange }: { form: Form; errors: R
           aria-invalid={errors["timeoutSec"] ? "true" : undefined}
           onInput={(e) => onChange({ timeoutSec: e.currentTarget.value })}
         />
-        {errors["timeoutSec"] ? <span class="field__error">{errors["timeoutSec"]}</span> : <span class="field__help">How long one model request may take before it is stopped (10–900).</span>}
+        {errors["timeoutSec"] ? (
+          <span class="field__error">{errors["timeoutSec"]}</span>
+        ) : (
+          <span class="field__help">How long one model request may take before it is stopped (10–900).</span>
+        )}
       </label>
     </section>
   );

@@ -40,44 +40,69 @@ function where(url: string): { host: string; path: string } {
   }
 }
 
-
 export function connectionText(outcome: ConnectionOutcome, context: ConnectionContext): ConnectionText {
   const { host, path } = where(context.url);
   if (outcome.ok) {
-    const prices = outcome.prices > 0 ? ` Saved the prices of ${pluralGrouped(outcome.prices, "model")} for cost estimates.` : "";
+    const prices =
+      outcome.prices > 0 ? ` Saved the prices of ${pluralGrouped(outcome.prices, "model")} for cost estimates.` : "";
     return { ok: true, text: `Connected to ${host}: ${pluralGrouped(outcome.models, "model")} available.${prices}` };
   }
-  const fail = (text: string, detail?: string): ConnectionText => (detail?.trim() ? { ok: false, text, detail: detail.trim() } : { ok: false, text });
+  const fail = (text: string, detail?: string): ConnectionText =>
+    detail?.trim() ? { ok: false, text, detail: detail.trim() } : { ok: false, text };
   switch (outcome.kind) {
     case "bad-url":
-      return fail(`“${context.url}” is not a base URL. Enter one that starts with https:// (like ${context.example}), or leave it empty for the provider's default.`);
+      return fail(
+        `“${context.url}” is not a base URL. Enter one that starts with https:// (like ${context.example}), or leave it empty for the provider's default.`,
+      );
     case "no-key":
       return fail(`No key for ${context.slotName}. Type one above, then test again.`);
     case "worker":
       return fail("The test could not run. Try again; the code generator restarts if it stopped.", outcome.message);
     case "unauthorized":
-      return fail(`${host} did not accept the key (401). Check that it is the key for ${context.slotName}, still active, and copied in full.`, outcome.message);
+      return fail(
+        `${host} did not accept the key (401). Check that it is the key for ${context.slotName}, still active, and copied in full.`,
+        outcome.message,
+      );
     case "forbidden":
-      return fail(`${host} accepted the key but refused access (403). Check the key's permissions, project or credit.`, outcome.message);
+      return fail(
+        `${host} accepted the key but refused access (403). Check the key's permissions, project or credit.`,
+        outcome.message,
+      );
     case "model-not-found":
-      return fail(`${host} has no ${path}/models (404). Check the base URL: OpenAI-compatible APIs usually end in /v1.`);
+      return fail(
+        `${host} has no ${path}/models (404). Check the base URL: OpenAI-compatible APIs usually end in /v1.`,
+      );
     case "rate-limited": {
-      const wait = outcome.retryAfterMs !== undefined ? `${Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))} s` : "a minute";
-      return fail(`${host} is rate limiting this key (429). Wait ${wait} and test again, or check your plan's limits and credit.`);
+      const wait =
+        outcome.retryAfterMs !== undefined ? `${Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))} s` : "a minute";
+      return fail(
+        `${host} is rate limiting this key (429). Wait ${wait} and test again, or check your plan's limits and credit.`,
+      );
     }
     case "server":
-      return fail(`${host} had a server error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. Try again in a minute; if it persists, check the provider's status page.`);
+      return fail(
+        `${host} had a server error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. Try again in a minute; if it persists, check the provider's status page.`,
+      );
     case "timeout":
-      return fail(`No answer from ${host} within ${Math.round(context.timeoutMs / 1000)} s. Check the base URL and your connection, then test again.`);
+      return fail(
+        `No answer from ${host} within ${Math.round(context.timeoutMs / 1000)} s. Check the base URL and your connection, then test again.`,
+      );
     case "offline":
-      return fail(`Could not reach ${host}. Check the base URL and your connection; Figma lets the plugin reach only the domains listed in its manifest.`);
+      return fail(
+        `Could not reach ${host}. Check the base URL and your connection; Figma lets the plugin reach only the domains listed in its manifest.`,
+      );
     case "bad-output":
-      return fail(`${host} answered, but not with a list of models. Check that the base URL ends where the API starts (often /v1).`);
+      return fail(
+        `${host} answered, but not with a list of models. Check that the base URL ends where the API starts (often /v1).`,
+      );
     case "aborted":
       return fail("The test was stopped before it finished. Test again when ready.");
     case "missing-key":
       return fail(`No key for ${context.slotName}. Type one above, then test again.`);
     default:
-      return fail(`${host} answered with an error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. Check the base URL and the key, then test again.`, outcome.message);
+      return fail(
+        `${host} answered with an error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. Check the base URL and the key, then test again.`,
+        outcome.message,
+      );
   }
 }

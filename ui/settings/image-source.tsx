@@ -42,7 +42,8 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
       {saved && !sd.replacing ? (
         <div class="key-row key-row--saved">
           <span class="key-saved" role="note" aria-labelledby="sd-auth-label">
-            <span aria-hidden="true">••••••••</span> <span class="key-saved__name">Saved for {name.replace(/^the /, "")}</span>
+            <span aria-hidden="true">••••••••</span>{" "}
+            <span class="key-saved__name">Saved for {name.replace(/^the /, "")}</span>
           </span>
           <span class="key-row__actions">
             <button type="button" class="button button--secondary" onClick={() => sd.setReplacing(true)}>
@@ -55,7 +56,16 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
         </div>
       ) : (
         <div class="key-row">
-          <input class="input" type="password" aria-labelledby="sd-auth-label" autocomplete="off" spellcheck={false} placeholder="user:password" value={sd.typed} onInput={(e) => sd.type(e.currentTarget.value)} />
+          <input
+            class="input"
+            type="password"
+            aria-labelledby="sd-auth-label"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="user:password"
+            value={sd.typed}
+            onInput={(e) => sd.type(e.currentTarget.value)}
+          />
           {sd.replacing ? (
             <button type="button" class="button button--secondary" onClick={() => sd.setReplacing(false)}>
               Keep saved
@@ -63,26 +73,55 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
           ) : null}
         </div>
       )}
-      <span class="field__help">Only if the server was started with --auth (SD.Next) or --api-auth (AUTOMATIC1111). Kept in Figma's local plugin storage, sent to this server only.</span>
+      <span class="field__help">
+        Only if the server was started with --auth (SD.Next) or --api-auth (AUTOMATIC1111). Kept in Figma's local plugin
+        storage, sent to this server only.
+      </span>
     </div>
   );
 }
 
 /** The model and sampler menus: "the server's own" first, then what the test listed (and the saved choice, listed or not). */
-function Choices({ form, lists, onChange }: { form: Form; lists: SdLists | undefined; onChange(changes: Partial<Form>): void }) {
-  const models: SelectOption<string>[] = [{ value: "", label: "The server's loaded model", ...(lists?.loaded ? { hint: lists.loaded } : {}) }, ...(lists?.models ?? []).map((m) => ({ value: m.title, label: m.name }))];
-  if (form.sdModel && !models.some((m) => m.value === form.sdModel)) models.push({ value: form.sdModel, label: form.sdModel, hint: "not listed yet" });
-  const samplers: SelectOption<string>[] = [{ value: "", label: "The server's default" }, ...(lists?.samplers ?? []).map((name) => ({ value: name, label: name }))];
-  if (form.sdSampler && !samplers.some((s) => s.value === form.sdSampler)) samplers.push({ value: form.sdSampler, label: form.sdSampler, hint: "not listed yet" });
+function Choices({
+  form,
+  lists,
+  onChange,
+}: {
+  form: Form;
+  lists: SdLists | undefined;
+  onChange(changes: Partial<Form>): void;
+}) {
+  const models: SelectOption<string>[] = [
+    { value: "", label: "The server's loaded model", ...(lists?.loaded ? { hint: lists.loaded } : {}) },
+    ...(lists?.models ?? []).map((m) => ({ value: m.title, label: m.name })),
+  ];
+  if (form.sdModel && !models.some((m) => m.value === form.sdModel))
+    models.push({ value: form.sdModel, label: form.sdModel, hint: "not listed yet" });
+  const samplers: SelectOption<string>[] = [
+    { value: "", label: "The server's default" },
+    ...(lists?.samplers ?? []).map((name) => ({ value: name, label: name })),
+  ];
+  if (form.sdSampler && !samplers.some((s) => s.value === form.sdSampler))
+    samplers.push({ value: form.sdSampler, label: form.sdSampler, hint: "not listed yet" });
   return (
     <div class="options sd-choices">
       <div class="field field--inline">
         <span class="field__label">Model</span>
-        <SelectMenu label="SD model" value={form.sdModel} options={models} onChange={(sdModel) => onChange({ sdModel })} />
+        <SelectMenu
+          label="SD model"
+          value={form.sdModel}
+          options={models}
+          onChange={(sdModel) => onChange({ sdModel })}
+        />
       </div>
       <div class="field field--inline">
         <span class="field__label">Sampler</span>
-        <SelectMenu label="SD sampler" value={form.sdSampler} options={samplers} onChange={(sdSampler) => onChange({ sdSampler })} />
+        <SelectMenu
+          label="SD sampler"
+          value={form.sdSampler}
+          options={samplers}
+          onChange={(sdSampler) => onChange({ sdSampler })}
+        />
       </div>
     </div>
   );
@@ -118,7 +157,12 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
           onChange={(imageSource) => onChange({ imageSource })}
         />
       </div>
-      {form.imageSource === "hosted" ? <span class="field__help">The Image panel draws with the provider above. A local Stable Diffusion server (SD.Next, AUTOMATIC1111) is free and private.</span> : null}
+      {form.imageSource === "hosted" ? (
+        <span class="field__help">
+          The Image panel draws with the provider above. A local Stable Diffusion server (SD.Next, AUTOMATIC1111) is
+          free and private.
+        </span>
+      ) : null}
       {form.imageSource === "sd" ? (
         <>
           <label class="field">
@@ -133,16 +177,32 @@ export function ImageSource({ form, errors, sd, vault, worker, busy, onChange }:
               aria-invalid={errors["sdBaseUrl"] ? "true" : undefined}
               onInput={(e) => onChange({ sdBaseUrl: e.currentTarget.value })}
             />
-            {errors["sdBaseUrl"] ? <span class="field__error">{errors["sdBaseUrl"]}</span> : <span class="field__help">SD.Next or AUTOMATIC1111 with its API on (AUTOMATIC1111: --api), allowing the plugin's origin (--cors-origins null or --cors-allow-origins null).</span>}
+            {errors["sdBaseUrl"] ? (
+              <span class="field__error">{errors["sdBaseUrl"]}</span>
+            ) : (
+              <span class="field__help">
+                SD.Next or AUTOMATIC1111 with its API on (AUTOMATIC1111: --api), allowing the plugin's origin
+                (--cors-origins null or --cors-allow-origins null).
+              </span>
+            )}
             {baseUrl ? <NetworkAccessNote url={baseUrl} /> : null}
           </label>
           <Credentials sd={sd} saved={saved} busy={busy} />
           <div class="inline-actions">
-            <button type="button" class="button button--secondary" onClick={() => void onTest()} disabled={shown !== undefined && outcome === undefined}>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => void onTest()}
+              disabled={shown !== undefined && outcome === undefined}
+            >
               {shown !== undefined && outcome === undefined ? "Testing…" : "Test connection"}
             </button>
             {outcome ? (
-              <span class={`test-result ${outcome.ok ? "is-ok" : "is-error"}`} role="status" data-kind={outcome.ok ? "ok" : outcome.kind}>
+              <span
+                class={`test-result ${outcome.ok ? "is-ok" : "is-error"}`}
+                role="status"
+                data-kind={outcome.ok ? "ok" : outcome.kind}
+              >
                 {outcome.ok ? <InfoIcon /> : <ErrorIcon />}
                 <span class="test-result__text">
                   {outcome.text}

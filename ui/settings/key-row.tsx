@@ -21,9 +21,23 @@ export interface KeyRowProps {
   onRemove(): void;
 }
 
-function KeyState({ name, saved, replacing, typed }: { name: string; saved: boolean; replacing: boolean; typed: boolean }) {
+function KeyState({
+  name,
+  saved,
+  replacing,
+  typed,
+}: {
+  name: string;
+  saved: boolean;
+  replacing: boolean;
+  typed: boolean;
+}) {
   if (saved && !replacing) return null;
-  const text = replacing ? `Replacing the ${name} key` : typed ? `Not saved yet: key for ${name}` : `No key for ${name}`;
+  const text = replacing
+    ? `Replacing the ${name} key`
+    : typed
+      ? `Not saved yet: key for ${name}`
+      : `No key for ${name}`;
   return (
     <span class={`key-state${typed ? " key-state--typed" : ""}`} role="status">
       {text}
@@ -31,7 +45,18 @@ function KeyState({ name, saved, replacing, typed }: { name: string; saved: bool
   );
 }
 
-export function KeyRow({ slot, provider, saved, typed, replacing, busy, otherTyped, onType, onReplace, onRemove }: KeyRowProps) {
+export function KeyRow({
+  slot,
+  provider,
+  saved,
+  typed,
+  replacing,
+  busy,
+  otherTyped,
+  onType,
+  onReplace,
+  onRemove,
+}: KeyRowProps) {
   const name = slotName(slot);
   const others = otherTyped.map(slotName);
   return (
@@ -75,8 +100,13 @@ export function KeyRow({ slot, provider, saved, typed, replacing, busy, otherTyp
           ) : null}
         </div>
       )}
-      <span class="field__help">Stored in Figma's local plugin storage on this computer, never in the file. Each provider and base URL keeps its own key.</span>
-      {others.length > 0 ? <span class="field__help key-others">Save also stores the key typed for {others.join(", ")}.</span> : null}
+      <span class="field__help">
+        Stored in Figma's local plugin storage on this computer, never in the file. Each provider and base URL keeps its
+        own key.
+      </span>
+      {others.length > 0 ? (
+        <span class="field__help key-others">Save also stores the key typed for {others.join(", ")}.</span>
+      ) : null}
     </div>
   );
 }

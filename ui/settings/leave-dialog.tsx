@@ -40,7 +40,15 @@ export function LeaveDialog({ items, saving, onSave, onDiscard, onKeep }: LeaveD
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a press outside the dialog keeps editing, as Escape does
     <div class="dialog-scrim" onMouseDown={(event) => event.target === event.currentTarget && onKeep()}>
-      <div ref={dialog} class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-body" onKeyDown={onKeyDown}>
+      <div
+        ref={dialog}
+        class="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="leave-title"
+        aria-describedby="leave-body"
+        onKeyDown={onKeyDown}
+      >
         <h2 id="leave-title" class="dialog__title">
           Save your changes to Settings?
         </h2>

@@ -4,7 +4,9 @@ import { ALLOWED_DOMAINS, DEV_ALLOWED_DOMAINS, networkAccessFor } from "./networ
 
 describe("network access", () => {
   it("matches manifest.json", () => {
-    const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as { networkAccess: { allowedDomains: string[]; devAllowedDomains: string[] } };
+    const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as {
+      networkAccess: { allowedDomains: string[]; devAllowedDomains: string[] };
+    };
     expect(ALLOWED_DOMAINS).toEqual(manifest.networkAccess.allowedDomains);
     expect(DEV_ALLOWED_DOMAINS).toEqual(manifest.networkAccess.devAllowedDomains);
   });

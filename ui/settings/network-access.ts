@@ -3,8 +3,18 @@
  * to it). Figma enforces them with a CSP, so a request anywhere else fails like a dropped connection; the
  * settings panel says so before the user finds out that way.
  */
-export const ALLOWED_DOMAINS: readonly string[] = ["https://api.openai.com", "https://openrouter.ai", "https://fonts.googleapis.com", "https://fonts.gstatic.com"];
-export const DEV_ALLOWED_DOMAINS: readonly string[] = ["http://localhost:*", "http://127.0.0.1:*", "http://localhost:7860", "http://127.0.0.1:7860"];
+export const ALLOWED_DOMAINS: readonly string[] = [
+  "https://api.openai.com",
+  "https://openrouter.ai",
+  "https://fonts.googleapis.com",
+  "https://fonts.gstatic.com",
+];
+export const DEV_ALLOWED_DOMAINS: readonly string[] = [
+  "http://localhost:*",
+  "http://127.0.0.1:*",
+  "http://localhost:7860",
+  "http://127.0.0.1:7860",
+];
 
 function matches(url: URL, pattern: string): boolean {
   const [scheme, rest] = pattern.split("://") as [string, string];

@@ -30,13 +30,26 @@ export function NetworkAccessNote({ url }: { url: string }) {
   );
 }
 
-export function ProviderFields({ form, errors, onChange }: { form: Form; errors: Record<string, string>; onChange(changes: Partial<Form>): void }) {
+export function ProviderFields({
+  form,
+  errors,
+  onChange,
+}: {
+  form: Form;
+  errors: Record<string, string>;
+  onChange(changes: Partial<Form>): void;
+}) {
   const defaults = PROVIDER_DEFAULTS[form.provider];
   return (
     <>
       <div class="field">
         <span class="field__label">Provider</span>
-        <SelectMenu label="Provider" value={form.provider} options={PROVIDERS} onChange={(provider) => onChange(providerChange(form, provider))} />
+        <SelectMenu
+          label="Provider"
+          value={form.provider}
+          options={PROVIDERS}
+          onChange={(provider) => onChange(providerChange(form, provider))}
+        />
       </div>
       <label class="field">
         <span class="field__label">Base URL</span>
@@ -50,7 +63,11 @@ export function ProviderFields({ form, errors, onChange }: { form: Form; errors:
           aria-invalid={errors["baseUrl"] ? "true" : undefined}
           onInput={(e) => onChange({ baseUrl: e.currentTarget.value })}
         />
-        {errors["baseUrl"] ? <span class="field__error">{errors["baseUrl"]}</span> : <span class="field__help">Leave empty for the provider's default.</span>}
+        {errors["baseUrl"] ? (
+          <span class="field__error">{errors["baseUrl"]}</span>
+        ) : (
+          <span class="field__help">Leave empty for the provider's default.</span>
+        )}
         <NetworkAccessNote url={form.baseUrl.trim() || defaults.baseUrl} />
       </label>
       <label class="field">
@@ -79,7 +96,14 @@ export function ProviderFields({ form, errors, onChange }: { form: Form; errors:
           aria-invalid={errors["batchApiThreshold"] ? "true" : undefined}
           onInput={(e) => onChange({ batchApiThreshold: e.currentTarget.value })}
         />
-        {errors["batchApiThreshold"] ? <span class="field__error">{errors["batchApiThreshold"]}</span> : <span class="field__help">Rows runs of more images than this are offered OpenAI's Batch API first: half the price, results within 24 h.</span>}
+        {errors["batchApiThreshold"] ? (
+          <span class="field__error">{errors["batchApiThreshold"]}</span>
+        ) : (
+          <span class="field__help">
+            Rows runs of more images than this are offered OpenAI's Batch API first: half the price, results within 24
+            h.
+          </span>
+        )}
       </label>
     </>
   );

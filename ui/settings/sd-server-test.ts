@@ -18,21 +18,52 @@ export interface SdLists {
   samplers: string[];
 }
 
-export type SdTestOutcome = { ok: true; text: string; lists: SdLists } | { ok: false; text: string; hint?: string; kind: string };
+export type SdTestOutcome =
+  | { ok: true; text: string; lists: SdLists }
+  | { ok: false; text: string; hint?: string; kind: string };
 
 const hostOf = (url: string): string => url.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
 
-export async function testSdServer(worker: Pick<Engine, "call">, baseUrl: string, auth: string | null): Promise<SdTestOutcome> {
-  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) return { ok: false, kind: "bad-url", text: `“${baseUrl}” is not a server URL.`, hint: "Enter one such as http://127.0.0.1:7860, then test again." };
+export async function testSdServer(
+  worker: Pick<Engine, "call">,
+  baseUrl: string,
+  auth: string | null,
+): Promise<SdTestOutcome> {
+  if (!/^https?:\/\/[^\s/]+/.test(baseUrl))
+    return {
+      ok: false,
+      kind: "bad-url",
+      text: `“${baseUrl}” is not a server URL.`,
+      hint: "Enter one such as http://127.0.0.1:7860, then test again.",
+    };
   try {
-    const reply = await worker.call("sd-connect", { connection: { baseUrl, ...(auth ? { auth } : {}) }, timeoutMs: SD_TEST_TIMEOUT_MS });
+    const reply = await worker.call("sd-connect", {
+      connection: { baseUrl, ...(auth ? { auth } : {}) },
+      timeoutMs: SD_TEST_TIMEOUT_MS,
+    });
     const lists: SdLists = { loaded: reply.model, models: reply.models, samplers: reply.samplers };
-    return { ok: true, lists, text: `Connected to ${hostOf(baseUrl)}: ${pluralGrouped(reply.models.length, "model")}, ${pluralGrouped(reply.samplers.length, "sampler")}.${reply.model ? ` Loaded: ${reply.model}.` : ""}` };
+    return {
+      ok: true,
+      lists,
+      text: `Connected to ${hostOf(baseUrl)}: ${pluralGrouped(reply.models.length, "model")}, ${pluralGrouped(reply.samplers.length, "sampler")}.${reply.model ? ` Loaded: ${reply.model}.` : ""}`,
+    };
   } catch (error) {
     if (error instanceof ModelFailure) {
-      const explained = error.model.sd ? explainSdProblem(error.model.sd) : explainModelFailure(error.message, error.model);
-      return { ok: false, kind: error.model.sd?.type ?? error.model.kind, text: `${explained.title}.`, ...(explained.hint ? { hint: explained.hint } : {}) };
+      const explained = error.model.sd
+        ? explainSdProblem(error.model.sd)
+        : explainModelFailure(error.message, error.model);
+      return {
+        ok: false,
+        kind: error.model.sd?.type ?? error.model.kind,
+        text: `${explained.title}.`,
+        ...(explained.hint ? { hint: explained.hint } : {}),
+      };
     }
-    return { ok: false, kind: "worker", text: "The test could not run.", hint: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      kind: "worker",
+      text: "The test could not run.",
+      hint: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -1,30 +1,68 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
-import { changedFields, EMPTY_DRAFT, formOf, isDirty, savePlan, typedKeys, unsavedItems, withEdits, withKey, withReplacing } from "./settings-draft.js";
+import {
+  changedFields,
+  EMPTY_DRAFT,
+  formOf,
+  isDirty,
+  savePlan,
+  typedKeys,
+  unsavedItems,
+  withEdits,
+  withKey,
+  withReplacing,
+} from "./settings-draft.js";
 import { formSdSlot, formSlot, patchFrom, providerChange, slotName } from "./settings-form.js";
 
 const saved: Settings = { ...DEFAULT_SETTINGS, provider: "openai", baseUrl: "", model: "gpt-5.4-image-2" };
 
 describe("the settings form", () => {
   it("turns the form into a patch: trimmed base URL without trailing slashes, the provider's model when empty", () => {
-    const form = { ...formOf(EMPTY_DRAFT, saved), baseUrl: "  https://proxy.example/v1/// ", model: " ", maxImageSize: "1024" };
-    expect(patchFrom(form)).toEqual({ patch: expect.objectContaining({ baseUrl: "https://proxy.example/v1", model: "gpt-5.4-image-2", maxImageSize: 1024 }) });
+    const form = {
+      ...formOf(EMPTY_DRAFT, saved),
+      baseUrl: "  https://proxy.example/v1/// ",
+      model: " ",
+      maxImageSize: "1024",
+    };
+    expect(patchFrom(form)).toEqual({
+      patch: expect.objectContaining({
+        baseUrl: "https://proxy.example/v1",
+        model: "gpt-5.4-image-2",
+        maxImageSize: 1024,
+      }),
+    });
   });
 
   it("names each invalid field with what to enter", () => {
-    const result = patchFrom({ ...formOf(EMPTY_DRAFT, saved), baseUrl: "proxy.example", maxImageSize: "12", timeoutSec: "x" });
-    expect(result).toEqual({ errors: { baseUrl: expect.stringContaining("http://"), maxImageSize: expect.stringContaining("256 to 4096"), timeoutSec: expect.stringContaining("10 to 900") } });
+    const result = patchFrom({
+      ...formOf(EMPTY_DRAFT, saved),
+      baseUrl: "proxy.example",
+      maxImageSize: "12",
+      timeoutSec: "x",
+    });
+    expect(result).toEqual({
+      errors: {
+        baseUrl: expect.stringContaining("http://"),
+        maxImageSize: expect.stringContaining("256 to 4096"),
+        timeoutSec: expect.stringContaining("10 to 900"),
+      },
+    });
   });
 
   it("a model left at the old provider's default follows the provider; a chosen one stays", () => {
     const form = formOf(EMPTY_DRAFT, saved);
     expect(providerChange(form, "openrouter")).toEqual({ provider: "openrouter", model: "openai/gpt-5.4-image-2" });
-    expect(providerChange({ ...form, model: "gpt-4o" }, "openrouter")).toEqual({ provider: "openrouter", model: "gpt-4o" });
+    expect(providerChange({ ...form, model: "gpt-4o" }, "openrouter")).toEqual({
+      provider: "openrouter",
+      model: "gpt-4o",
+    });
   });
 
   it("the form's slot is its provider and endpoint, named for people", () => {
     expect(formSlot({ provider: "openrouter", baseUrl: "" })).toBe("openrouter");
-    expect(formSlot({ provider: "openai", baseUrl: "https://Proxy.example/v1/" })).toBe("openai https://proxy.example/v1");
+    expect(formSlot({ provider: "openai", baseUrl: "https://Proxy.example/v1/" })).toBe(
+      "openai https://proxy.example/v1",
+    );
     expect(slotName("openrouter")).toBe("OpenRouter");
     expect(slotName("custom http://127.0.0.1:8080/v1")).toBe("127.0.0.1:8080 (custom)");
     expect(slotName("openai proxy.exa")).toBe("this base URL");
@@ -57,15 +95,24 @@ describe("the settings draft", () => {
     for (const url of ["h", "http://", "http://127.0.0.1:8080/v1"]) draft = withEdits(draft, saved, { baseUrl: url });
     expect(draft.keys).toEqual({ "openai http://127.0.0.1:8080/v1": "sk-typed" });
     // It does not overwrite a key typed for the new endpoint.
-    const both = withEdits(withKey(withKey(EMPTY_DRAFT, "openai", "a"), "openai https://x.example", "b"), saved, { baseUrl: "https://x.example" });
+    const both = withEdits(withKey(withKey(EMPTY_DRAFT, "openai", "a"), "openai https://x.example", "b"), saved, {
+      baseUrl: "https://x.example",
+    });
     expect(both.keys).toEqual({ openai: "a", "openai https://x.example": "b" });
   });
 
   it("typed keys for real endpoints are unsaved work; blank ones and half-typed URLs are not", () => {
-    const draft = withKey(withKey(withKey(EMPTY_DRAFT, "openrouter", " sk-or "), "openai", "   "), "openai proxy", "sk-x");
+    const draft = withKey(
+      withKey(withKey(EMPTY_DRAFT, "openrouter", " sk-or "), "openai", "   "),
+      "openai proxy",
+      "sk-x",
+    );
     expect(typedKeys(draft)).toEqual([["openrouter", "sk-or"]]);
     expect(isDirty(draft, saved)).toBe(true);
-    expect(unsavedItems(withEdits(draft, saved, { timeoutSec: "60" }), saved)).toEqual(["API key for OpenRouter", "model timeout"]);
+    expect(unsavedItems(withEdits(draft, saved, { timeoutSec: "60" }), saved)).toEqual([
+      "API key for OpenRouter",
+      "model timeout",
+    ]);
   });
 
   it("replacing a saved key shows the field; keeping the saved key forgets what was typed", () => {
@@ -84,7 +131,10 @@ describe("the settings draft", () => {
     expect(plan).toEqual({
       steps: [
         { settings: {}, key: { slot: "openai", value: "sk-openai" } },
-        { settings: expect.objectContaining({ provider: "openrouter", model: "openai/gpt-5.4-image-2" }), key: { slot: "openrouter", value: "sk-or" } },
+        {
+          settings: expect.objectContaining({ provider: "openrouter", model: "openai/gpt-5.4-image-2" }),
+          key: { slot: "openrouter", value: "sk-or" },
+        },
       ],
     });
   });
@@ -97,15 +147,31 @@ describe("the settings draft", () => {
 
 describe("the settings draft: a local SD server", () => {
   it("the form's server slot is its URL's; an empty URL is refused by name, a local server's choices go in the patch", () => {
-    const form = { ...formOf(EMPTY_DRAFT, saved), imageSource: "sd" as const, sdBaseUrl: " http://127.0.0.1:7861/ ", sdModel: " dreamshaper_8 [879db523c3] ", sdSampler: "Euler a" };
+    const form = {
+      ...formOf(EMPTY_DRAFT, saved),
+      imageSource: "sd" as const,
+      sdBaseUrl: " http://127.0.0.1:7861/ ",
+      sdModel: " dreamshaper_8 [879db523c3] ",
+      sdSampler: "Euler a",
+    };
     expect(formSdSlot(form)).toBe("sd http://127.0.0.1:7861");
-    expect(patchFrom(form)).toEqual({ patch: expect.objectContaining({ imageSource: "sd", sdBaseUrl: "http://127.0.0.1:7861", sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" }) });
-    expect(patchFrom({ ...form, sdBaseUrl: "  " })).toEqual({ errors: { sdBaseUrl: "Enter the server's address, such as http://127.0.0.1:7860." } });
+    expect(patchFrom(form)).toEqual({
+      patch: expect.objectContaining({
+        imageSource: "sd",
+        sdBaseUrl: "http://127.0.0.1:7861",
+        sdModel: "dreamshaper_8 [879db523c3]",
+        sdSampler: "Euler a",
+      }),
+    });
+    expect(patchFrom({ ...form, sdBaseUrl: "  " })).toEqual({
+      errors: { sdBaseUrl: "Enter the server's address, such as http://127.0.0.1:7860." },
+    });
   });
 
   it("credentials typed for the server follow its URL as it is edited, and never move to the provider's slot", () => {
     let draft = withKey(EMPTY_DRAFT, "sd http://127.0.0.1:7860", "ada:pw");
-    for (const url of ["http://127.0.0.1:786", "http://127.0.0.1:7861"]) draft = withEdits(draft, saved, { sdBaseUrl: url });
+    for (const url of ["http://127.0.0.1:786", "http://127.0.0.1:7861"])
+      draft = withEdits(draft, saved, { sdBaseUrl: url });
     expect(draft.keys).toEqual({ "sd http://127.0.0.1:7861": "ada:pw" });
     draft = withEdits(draft, saved, { baseUrl: "http://127.0.0.1:7861" });
     expect(draft.keys).toEqual({ "sd http://127.0.0.1:7861": "ada:pw" });

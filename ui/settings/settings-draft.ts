@@ -78,7 +78,10 @@ export function isDirty(draft: Draft, settings: Settings): boolean {
 
 /** What is unsaved, in words: "API key for OpenRouter", "model", … */
 export function unsavedItems(draft: Draft, settings: Settings): string[] {
-  return [...typedKeys(draft).map(([slot]) => `${parseSdSlot(slot) ? "credentials" : "API key"} for ${slotName(slot)}`), ...changedFields(draft, settings).map((key) => FIELD_NAMES[key])];
+  return [
+    ...typedKeys(draft).map(([slot]) => `${parseSdSlot(slot) ? "credentials" : "API key"} for ${slotName(slot)}`),
+    ...changedFields(draft, settings).map((key) => FIELD_NAMES[key]),
+  ];
 }
 
 export interface SaveStep {
@@ -97,7 +100,9 @@ export function savePlan(draft: Draft, settings: Settings): { steps: SaveStep[] 
   if ("errors" in checked) return checked;
   const own = formSlot(form);
   const keys = typedKeys(draft);
-  const others = keys.filter(([slot]) => slot !== own).map(([slot, value]): SaveStep => ({ settings: {}, key: { slot, value } }));
+  const others = keys
+    .filter(([slot]) => slot !== own)
+    .map(([slot, value]): SaveStep => ({ settings: {}, key: { slot, value } }));
   const mine = keys.find(([slot]) => slot === own);
   return { steps: [...others, { settings: checked.patch, ...(mine ? { key: { slot: own, value: mine[1] } } : {}) }] };
 }

@@ -3,7 +3,14 @@
  * into a settings patch. Pure: no preact, no DOM.
  */
 import { isKeySlot, keySlot, sdSlot, slotLabel, type KeySlot } from "../../contract/keys.js";
-import { checkSettingsPatch, DEFAULT_SD_URL, DEFAULT_SETTINGS, PROVIDER_DEFAULTS, type Provider, type Settings } from "../../contract/settings.js";
+import {
+  checkSettingsPatch,
+  DEFAULT_SD_URL,
+  DEFAULT_SETTINGS,
+  PROVIDER_DEFAULTS,
+  type Provider,
+  type Settings,
+} from "../../contract/settings.js";
 import type { Form } from "../parts/settings-draft-types.js";
 
 export type { Form };
@@ -61,10 +68,12 @@ export const FIELD_ERRORS: Record<string, string> = {
 export const cleanBaseUrl = (baseUrl: string): string => baseUrl.trim().replace(/\/+$/, "");
 
 /** The key slot of the form's endpoint (provider + base URL): the only slot its key is read from or saved to. */
-export const formSlot = (form: Pick<Form, "provider" | "baseUrl">): KeySlot => keySlot({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
+export const formSlot = (form: Pick<Form, "provider" | "baseUrl">): KeySlot =>
+  keySlot({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
 
 /** The slot of the form's SD server: the only one its credentials are read from or saved to. */
-export const formSdSlot = (form: Pick<Form, "sdBaseUrl">): KeySlot => sdSlot(cleanBaseUrl(form.sdBaseUrl) || DEFAULT_SD_URL);
+export const formSdSlot = (form: Pick<Form, "sdBaseUrl">): KeySlot =>
+  sdSlot(cleanBaseUrl(form.sdBaseUrl) || DEFAULT_SD_URL);
 
 /** "OpenRouter", "OpenAI at proxy.example", "the SD server at 127.0.0.1:7860", or "this base URL" while the URL is not one yet. */
 export const slotName = (slot: KeySlot): string => (isKeySlot(slot) ? slotLabel(slot) : "this base URL");
@@ -90,7 +99,9 @@ export function patchFrom(form: Form): { patch: Partial<Settings> } | { errors: 
     sdSampler: form.sdSampler.trim(),
   });
   if (rejected.length === 0) return { patch: accepted };
-  return { errors: Object.fromEntries(rejected.map((key) => [key, FIELD_ERRORS[key] ?? "This value is not allowed."])) };
+  return {
+    errors: Object.fromEntries(rejected.map((key) => [key, FIELD_ERRORS[key] ?? "This value is not allowed."])),
+  };
 }
 
 /** Switching provider: a model left at the old provider's default follows to the new provider's default. */

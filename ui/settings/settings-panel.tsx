@@ -41,7 +41,8 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices, compon
   const saved = vault.has(slot);
   const typed = draft.typedKey.trim();
   // Only this endpoint's key: the one typed for it, else the one saved for it.
-  const apiKey = typed !== "" ? typed : vault.revealFor({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
+  const apiKey =
+    typed !== "" ? typed : vault.revealFor({ provider: form.provider, baseUrl: cleanBaseUrl(form.baseUrl) });
   const busy = draft.saveState.kind === "saving";
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -77,10 +78,25 @@ export function SettingsPanel({ settings, draft, vault, worker, onPrices, compon
           onReplace={draft.setReplacing}
           onRemove={draft.removeKey}
         />
-        <TestConnection worker={worker} settings={settings} form={form} slot={slot} apiKey={apiKey} onPrices={onPrices} />
+        <TestConnection
+          worker={worker}
+          settings={settings}
+          form={form}
+          slot={slot}
+          apiKey={apiKey}
+          onPrices={onPrices}
+        />
       </section>
 
-      <ImageSource form={form} errors={draft.errors} sd={draft.sd} vault={vault} worker={worker} busy={busy} onChange={draft.update} />
+      <ImageSource
+        form={form}
+        errors={draft.errors}
+        sd={draft.sd}
+        vault={vault}
+        worker={worker}
+        busy={busy}
+        onChange={draft.update}
+      />
 
       <CodeDefaults form={form} errors={draft.errors} onChange={draft.update} />
 

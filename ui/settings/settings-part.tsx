@@ -6,8 +6,25 @@ import { SettingsPanel } from "./settings-panel.js";
 
 function SettingsPart({ ctx, active, draft, onPrices, components, onComponents }: PartPropsMap["settings"]) {
   if (!active) return null;
-  const componentsSection = <ComponentsSection requests={ctx.requests} worker={ctx.worker} selection={ctx.selection} stored={components} onStored={onComponents} />;
-  return <SettingsPanel settings={ctx.settings} draft={draft} vault={ctx.vault} worker={ctx.worker} onPrices={onPrices} components={componentsSection} />;
+  const componentsSection = (
+    <ComponentsSection
+      requests={ctx.requests}
+      worker={ctx.worker}
+      selection={ctx.selection}
+      stored={components}
+      onStored={onComponents}
+    />
+  );
+  return (
+    <SettingsPanel
+      settings={ctx.settings}
+      draft={draft}
+      vault={ctx.vault}
+      worker={ctx.worker}
+      onPrices={onPrices}
+      components={componentsSection}
+    />
+  );
 }
 
 definePart("settings", SettingsPart);

@@ -25,7 +25,10 @@ export interface TestConnectionProps {
   onPrices(prices: Record<string, FetchedPrice>): void;
 }
 
-type TestState = { kind: "idle" } | { kind: "testing"; slot: string } | { kind: "done"; slot: string; result: ConnectionText };
+type TestState =
+  | { kind: "idle" }
+  | { kind: "testing"; slot: string }
+  | { kind: "done"; slot: string; result: ConnectionText };
 
 /** Runs the test; resolves with what happened, never throws. */
 async function run({ worker, settings, form, apiKey, onPrices }: TestConnectionProps): Promise<ConnectionOutcome> {
@@ -36,8 +39,16 @@ async function run({ worker, settings, form, apiKey, onPrices }: TestConnectionP
   if (!apiKey) return { ok: false, kind: "no-key" };
   try {
     // The model is not used by a models listing; an unfinished one falls back to the provider's default.
-    const tested: Settings = { ...settings, ...accepted, ...(rejected.includes("model") ? { model: PROVIDER_DEFAULTS[form.provider].model } : {}) };
-    const reply = await worker.call("test-connection", { settings: tested, apiKey, timeoutMs: CONNECTION_TEST_TIMEOUT_MS });
+    const tested: Settings = {
+      ...settings,
+      ...accepted,
+      ...(rejected.includes("model") ? { model: PROVIDER_DEFAULTS[form.provider].model } : {}),
+    };
+    const reply = await worker.call("test-connection", {
+      settings: tested,
+      apiKey,
+      timeoutMs: CONNECTION_TEST_TIMEOUT_MS,
+    });
     const count = reply.prices ? Object.keys(reply.prices).length : 0;
     if (reply.prices && count > 0) onPrices(reply.prices);
     return { ok: true, models: reply.models, prices: count };
@@ -54,7 +65,12 @@ export function TestConnection(props: TestConnectionProps) {
     setState({ kind: "testing", slot });
     const outcome = await run(props);
     const url = cleanBaseUrl(form.baseUrl) || PROVIDER_DEFAULTS[form.provider].baseUrl;
-    const result = connectionText(outcome, { url, slotName: slotName(slot), example: PROVIDER_DEFAULTS[form.provider].baseUrl, timeoutMs: CONNECTION_TEST_TIMEOUT_MS });
+    const result = connectionText(outcome, {
+      url,
+      slotName: slotName(slot),
+      example: PROVIDER_DEFAULTS[form.provider].baseUrl,
+      timeoutMs: CONNECTION_TEST_TIMEOUT_MS,
+    });
     setState({ kind: "done", slot, result });
   };
   // A result belongs to the endpoint it was tested for: switching provider or base URL hides it.

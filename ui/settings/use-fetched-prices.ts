@@ -21,7 +21,13 @@ export function useFetchedPrices(requests: MainRequests, onError: (text: string)
   const save = useCallback(
     (next: FetchedPrices) => {
       setPrices(next);
-      requests.call("save-prices", { prices: next }).catch((error: unknown) => onError(`The model prices are used now but could not be stored for next time: ${error instanceof Error ? error.message : String(error)}`));
+      requests
+        .call("save-prices", { prices: next })
+        .catch((error: unknown) =>
+          onError(
+            `The model prices are used now but could not be stored for next time: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
     },
     [requests, onError],
   );

@@ -14,7 +14,12 @@ export interface LeaveGuard<P extends string> {
   dialog: VNode | null;
 }
 
-export function useLeaveGuard<P extends string>(panel: P, setPanel: (next: P) => void, draft: SettingsDraft, onSaved: () => void): LeaveGuard<P> {
+export function useLeaveGuard<P extends string>(
+  panel: P,
+  setPanel: (next: P) => void,
+  draft: SettingsDraft,
+  onSaved: () => void,
+): LeaveGuard<P> {
   const [leavingTo, setLeavingTo] = useState<P | undefined>(undefined);
   const go = (next: P) => {
     if (panel === "settings" && next !== "settings" && draft.dirty) setLeavingTo(next);
@@ -34,7 +39,13 @@ export function useLeaveGuard<P extends string>(panel: P, setPanel: (next: P) =>
     });
   const dialog =
     leavingTo === undefined ? null : (
-      <LeaveDialog items={draft.unsaved} saving={draft.saveState.kind === "saving"} onSave={() => save(leavingTo)} onDiscard={() => discard(leavingTo)} onKeep={() => setLeavingTo(undefined)} />
+      <LeaveDialog
+        items={draft.unsaved}
+        saving={draft.saveState.kind === "saving"}
+        onSave={() => save(leavingTo)}
+        onDiscard={() => discard(leavingTo)}
+        onKeep={() => setLeavingTo(undefined)}
+      />
     );
   return { go, dialog };
 }

@@ -8,7 +8,19 @@ import type { KeySlot } from "../../contract/keys.js";
 import type { Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
 import type { ApiKeyVault } from "../model/api-key.js";
-import { EMPTY_DRAFT, formOf, isDirty, savePlan, typedKeys, unsavedItems, withEdits, withKey, withReplacing, type Draft, type SaveStep } from "./settings-draft.js";
+import {
+  EMPTY_DRAFT,
+  formOf,
+  isDirty,
+  savePlan,
+  typedKeys,
+  unsavedItems,
+  withEdits,
+  withKey,
+  withReplacing,
+  type Draft,
+  type SaveStep,
+} from "./settings-draft.js";
 import { formSdSlot, formSlot, type Form } from "./settings-form.js";
 import type { SaveState, SettingsDraft } from "../parts/settings-draft-types.js";
 
@@ -20,7 +32,10 @@ type StoreStep = SaveStep | { settings: Partial<Settings>; key: { slot: KeySlot;
 
 /** One save-settings; the vault learns a key once the main thread says its slot holds one. */
 async function storeStep(requests: MainRequests, vault: ApiKeyVault, step: StoreStep): Promise<void> {
-  const saved = await requests.call("save-settings", step.key ? { settings: step.settings, key: step.key } : { settings: step.settings });
+  const saved = await requests.call(
+    "save-settings",
+    step.key ? { settings: step.settings, key: step.key } : { settings: step.settings },
+  );
   if (step.key) vault.set(step.key.slot, saved.keySlots.includes(step.key.slot) ? step.key.value : null);
   vault.syncSlots(saved.keySlots);
 }

@@ -29,7 +29,9 @@ export function prerenderPanel(): string {
   const previous = scope.window;
   scope.window = { innerWidth: PANEL.default.width, innerHeight: PANEL.default.height };
   try {
-    return renderToString(<App bridge={bridge} requests={requests} worker={createEngine(requests)} vault={new ApiKeyVault()} />);
+    return renderToString(
+      <App bridge={bridge} requests={requests} worker={createEngine(requests)} vault={new ApiKeyVault()} />,
+    );
   } finally {
     if (had) scope.window = previous;
     else delete scope.window;

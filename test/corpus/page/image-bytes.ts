@@ -4,7 +4,11 @@
  * (for a layer drawn rotated by π). The corpus keeps small
  * copies: the layout measurements do not depend on an image's resolution, only on its box.
  */
-export async function imageDataUrls(input: { sources: string[]; maxSide: number; quality: number }): Promise<Record<string, { bytes: string; flipped: string }>> {
+export async function imageDataUrls(input: {
+  sources: string[];
+  maxSide: number;
+  quality: number;
+}): Promise<Record<string, { bytes: string; flipped: string }>> {
   const out: Record<string, { bytes: string; flipped: string }> = {};
   for (const src of input.sources) {
     try {
@@ -20,7 +24,8 @@ export async function imageDataUrls(input: { sources: string[]; maxSide: number;
       const ctx = canvas.getContext("2d");
       if (!ctx) continue;
       const alpha = /\.(png|svg|gif|webp)(\?|#|$)/i.test(src);
-      const encode = (): string => (alpha ? canvas.toDataURL("image/png") : canvas.toDataURL("image/jpeg", input.quality));
+      const encode = (): string =>
+        alpha ? canvas.toDataURL("image/png") : canvas.toDataURL("image/jpeg", input.quality);
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
       const bytes = encode();
       // The same image turned by 180°: a layer drawn rotated by π shows it upright again.

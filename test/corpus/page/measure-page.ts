@@ -7,7 +7,16 @@
  * It must be self-contained (no imports at run time, helpers declared inside), and it returns plain data
  * (measured.ts); the conversion to Figma REST nodes is the pure to-rest.ts.
  */
-import type { MeasuredBox, MeasuredImage, MeasuredItem, MeasuredPage, MeasuredShadow, MeasuredText, Rgba, TextRunStyle } from "../measured.js";
+import type {
+  MeasuredBox,
+  MeasuredImage,
+  MeasuredItem,
+  MeasuredPage,
+  MeasuredShadow,
+  MeasuredText,
+  Rgba,
+  TextRunStyle,
+} from "../measured.js";
 
 export interface MeasureOptions {
   /** Prefix of the node ids given to texts ("3:" → "3:17"). */
@@ -25,10 +34,14 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
   const parseColor = (text: string): Rgba | undefined => {
     const m = /rgba?\(([^)]+)\)/.exec(text);
     if (!m) return undefined;
-    const parts = m[1]!.split(/[\s,/]+/).filter((p) => p !== "").map(Number);
+    const parts = m[1]!
+      .split(/[\s,/]+/)
+      .filter((p) => p !== "")
+      .map(Number);
     const [r, g, b] = parts;
     const a = parts.length > 3 ? parts[3]! : 1;
-    if (r === undefined || g === undefined || b === undefined || [r, g, b, a].some((v) => Number.isNaN(v))) return undefined;
+    if (r === undefined || g === undefined || b === undefined || [r, g, b, a].some((v) => Number.isNaN(v)))
+      return undefined;
     return { r: r / 255, g: g / 255, b: b / 255, a };
   };
   const visibleColor = (c: Rgba | undefined): c is Rgba => c !== undefined && c.a > 0.01;
@@ -66,9 +79,19 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
       const colorText = /rgba?\([^)]*\)/.exec(part)?.[0];
       const color = colorText ? parseColor(colorText) : undefined;
       const rest = part.replace(/rgba?\([^)]*\)/, " ");
-      const nums = rest.split(/\s+/).filter((p) => /^-?[\d.]+px$|^0$/.test(p)).map(px);
+      const nums = rest
+        .split(/\s+/)
+        .filter((p) => /^-?[\d.]+px$|^0$/.test(p))
+        .map(px);
       if (!color || color.a <= 0.01 || nums.length < 2) continue;
-      out.push({ inset: /\binset\b/.test(part), x: nums[0]!, y: nums[1]!, blur: nums[2] ?? 0, spread: nums[3] ?? 0, color });
+      out.push({
+        inset: /\binset\b/.test(part),
+        x: nums[0]!,
+        y: nums[1]!,
+        blur: nums[2] ?? 0,
+        spread: nums[3] ?? 0,
+        color,
+      });
     }
     return out;
   };
@@ -105,14 +128,23 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
     return clip;
   };
 
-  const boxOf = (r: DOMRect): { x: number; y: number; w: number; h: number } => ({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  const boxOf = (r: DOMRect): { x: number; y: number; w: number; h: number } => ({
+    x: r.left + win.scrollX,
+    y: r.top + win.scrollY,
+    w: r.width,
+    h: r.height,
+  });
 
   /** Which top-level part of the page an element belongs to: the ancestor just under body (or under a single wrapper). */
   const regionOf = (el: Element): { index: number; tag: string } => {
     let top: Element = el;
     let container: Element = doc.body;
     // Descend through single wrappers (a page-level div around everything).
-    while (container.children.length === 1 && container.firstElementChild && !["HEADER", "SECTION", "FOOTER", "NAV"].includes(container.firstElementChild.tagName)) {
+    while (
+      container.children.length === 1 &&
+      container.firstElementChild &&
+      !["HEADER", "SECTION", "FOOTER", "NAV"].includes(container.firstElementChild.tagName)
+    ) {
       container = container.firstElementChild;
     }
     for (let e: Element | null = el; e && e !== container; e = e.parentElement) top = e;
@@ -138,7 +170,10 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
     return cs.visibility === "visible" && opacityOf(el) > 0.05;
   };
 
-  const insidePage = (b: { x: number; y: number; w: number; h: number }, clip: { x0: number; y0: number; x1: number; y1: number }): boolean => {
+  const insidePage = (
+    b: { x: number; y: number; w: number; h: number },
+    clip: { x0: number; y0: number; x1: number; y1: number },
+  ): boolean => {
     const x0 = Math.max(b.x, clip.x0, 0);
     const y0 = Math.max(b.y, clip.y0, 0);
     const x1 = Math.min(b.x + b.w, clip.x1, pageWidth);
@@ -152,7 +187,12 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
       const value = first.endsWith("%") ? (parseFloat(first) / 100) * Math.min(w, h) : px(first);
       return Math.min(value, Math.min(w, h) / 2);
     };
-    return [corner(cs.borderTopLeftRadius), corner(cs.borderTopRightRadius), corner(cs.borderBottomRightRadius), corner(cs.borderBottomLeftRadius)];
+    return [
+      corner(cs.borderTopLeftRadius),
+      corner(cs.borderTopRightRadius),
+      corner(cs.borderBottomRightRadius),
+      corner(cs.borderBottomLeftRadius),
+    ];
   };
 
   const urlOf = (text: string): string | undefined => {
@@ -176,7 +216,11 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
   });
 
   /** The element's own paint (background, border, shadow), or undefined when it paints nothing. */
-  const paintOf = (el: Element, cs: CSSStyleDeclaration, b: { x: number; y: number; w: number; h: number }): MeasuredBox | undefined => {
+  const paintOf = (
+    el: Element,
+    cs: CSSStyleDeclaration,
+    b: { x: number; y: number; w: number; h: number },
+  ): MeasuredBox | undefined => {
     const fills: MeasuredBox["fills"] = [];
     // A background clipped to the text paints the letters, not a box (see runStyleOf).
     if (clipsToText(cs)) return undefined;
@@ -194,7 +238,10 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
       }
     }
     const sides = (["Top", "Right", "Bottom", "Left"] as const).map((s) => {
-      const width = cs.getPropertyValue(`border-${s.toLowerCase()}-style`) === "none" ? 0 : px(cs.getPropertyValue(`border-${s.toLowerCase()}-width`));
+      const width =
+        cs.getPropertyValue(`border-${s.toLowerCase()}-style`) === "none"
+          ? 0
+          : px(cs.getPropertyValue(`border-${s.toLowerCase()}-width`));
       return { width, color: parseColor(cs.getPropertyValue(`border-${s.toLowerCase()}-color`)) };
     });
     const borderSides = sides.map((s) => (visibleColor(s.color) ? s.width : 0));
@@ -205,7 +252,9 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
       kind: "box",
       ...base(el, b),
       fills,
-      ...(borderColor ? { border: { color: borderColor, sides: borderSides as [number, number, number, number] } } : {}),
+      ...(borderColor
+        ? { border: { color: borderColor, sides: borderSides as [number, number, number, number] } }
+        : {}),
       radius: radiiOf(cs, b.w, b.h),
       shadows,
     };
@@ -217,15 +266,18 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
    */
   const pseudoPaint = (el: Element, which: "::before" | "::after"): void => {
     const ps = win.getComputedStyle(el, which);
-    if (ps.content === "none" || ps.display === "none" || (ps.position !== "absolute" && ps.position !== "fixed")) return;
+    if (ps.content === "none" || ps.display === "none" || (ps.position !== "absolute" && ps.position !== "fixed"))
+      return;
     let holder: Element = el;
     while (holder.parentElement && win.getComputedStyle(holder).position === "static") holder = holder.parentElement;
     const hr = holder.getBoundingClientRect();
     const hs = win.getComputedStyle(holder);
     const left = hr.left + win.scrollX + px(hs.borderLeftWidth) + px(ps.left);
     const top = hr.top + win.scrollY + px(hs.borderTopWidth) + px(ps.top);
-    const w = px(ps.width) + px(ps.paddingLeft) + px(ps.paddingRight) + px(ps.borderLeftWidth) + px(ps.borderRightWidth);
-    const h = px(ps.height) + px(ps.paddingTop) + px(ps.paddingBottom) + px(ps.borderTopWidth) + px(ps.borderBottomWidth);
+    const w =
+      px(ps.width) + px(ps.paddingLeft) + px(ps.paddingRight) + px(ps.borderLeftWidth) + px(ps.borderRightWidth);
+    const h =
+      px(ps.height) + px(ps.paddingTop) + px(ps.paddingBottom) + px(ps.borderTopWidth) + px(ps.borderBottomWidth);
     if (w < 1 || h < 1 || Number(ps.opacity) === 0) return;
     const b = { x: left, y: top, w, h };
     if (!insidePage(b, clipOf(el))) return;
@@ -241,7 +293,8 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
   const INLINE_DISPLAYS = new Set(["inline", "contents"]);
   const ATOMIC = new Set(["IMG", "SVG", "INPUT", "BUTTON", "SELECT", "TEXTAREA", "VIDEO", "CANVAS", "IFRAME", "svg"]);
 
-  const clipsToText = (cs: CSSStyleDeclaration): boolean => cs.backgroundClip === "text" || cs.getPropertyValue("-webkit-background-clip") === "text";
+  const clipsToText = (cs: CSSStyleDeclaration): boolean =>
+    cs.backgroundClip === "text" || cs.getPropertyValue("-webkit-background-clip") === "text";
 
   /** The colour letters show: their own, or for transparent text over a background clipped to it, the gradient's first colour. */
   const letterColor = (el: Element, cs: CSSStyleDeclaration): Rgba | undefined => {
@@ -285,8 +338,19 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
   const runStyleOf = (cs: CSSStyleDeclaration, el?: Element): TextRunStyle => {
     const lineHeight = cs.lineHeight === "normal" ? undefined : px(cs.lineHeight);
     const spacing = cs.letterSpacing === "normal" ? 0 : px(cs.letterSpacing);
-    const decoration = cs.textDecorationLine.includes("underline") ? "underline" : cs.textDecorationLine.includes("line-through") ? "line-through" : undefined;
-    const transform = cs.textTransform === "uppercase" ? "upper" : cs.textTransform === "lowercase" ? "lower" : cs.textTransform === "capitalize" ? "title" : undefined;
+    const decoration = cs.textDecorationLine.includes("underline")
+      ? "underline"
+      : cs.textDecorationLine.includes("line-through")
+        ? "line-through"
+        : undefined;
+    const transform =
+      cs.textTransform === "uppercase"
+        ? "upper"
+        : cs.textTransform === "lowercase"
+          ? "lower"
+          : cs.textTransform === "capitalize"
+            ? "title"
+            : undefined;
     return {
       family: firstFamily(cs.fontFamily),
       size: px(cs.fontSize),
@@ -339,7 +403,8 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
       const runs: MeasuredText["runs"] = [];
       for (const piece of pieces) {
         let text = piece.node.textContent ?? "";
-        if (piece.node.parentNode === null) text = "\n"; // a <br>
+        if (piece.node.parentNode === null)
+          text = "\n"; // a <br>
         else if (!pre) text = text.replace(/\s+/g, " ");
         if (!pre && (chars === "" || chars.endsWith(" ") || chars.endsWith("\n"))) text = text.replace(/^ /, "");
         if (text === "") continue;
@@ -401,14 +466,25 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
         chars: trimmed,
         runs: kept,
         lines: middles.length,
-        align: blockCs.textAlign === "center" ? "center" : blockCs.textAlign === "right" || blockCs.textAlign === "end" ? "right" : blockCs.textAlign === "justify" ? "justify" : "left",
+        align:
+          blockCs.textAlign === "center"
+            ? "center"
+            : blockCs.textAlign === "right" || blockCs.textAlign === "end"
+              ? "right"
+              : blockCs.textAlign === "justify"
+                ? "justify"
+                : "left",
         column: { x: content.left + win.scrollX + padL, w: content.width - padL - padR },
       };
       items.push(item);
     }
   };
 
-  const imageOf = (el: Element, cs: CSSStyleDeclaration, b: { x: number; y: number; w: number; h: number }): MeasuredImage | undefined => {
+  const imageOf = (
+    el: Element,
+    cs: CSSStyleDeclaration,
+    b: { x: number; y: number; w: number; h: number },
+  ): MeasuredImage | undefined => {
     let src: string | undefined;
     if (el instanceof HTMLImageElement) src = el.currentSrc || el.src;
     else if (el instanceof HTMLVideoElement) src = el.poster ? new URL(el.poster, doc.baseURI).href : undefined;
@@ -433,7 +509,8 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
     const id = `${options.idPrefix}${++textCount}`;
     el.setAttribute("data-node-id", id);
     const x = r.left + win.scrollX + padL;
-    const y = el.tagName === "TEXTAREA" ? r.top + win.scrollY + padT : r.top + win.scrollY + (r.height - lineHeight) / 2;
+    const y =
+      el.tagName === "TEXTAREA" ? r.top + win.scrollY + padT : r.top + win.scrollY + (r.height - lineHeight) / 2;
     items.push({
       kind: "text",
       ...base(el, { x, y, w: Math.max(1, r.width - 2 * padL), h: lineHeight }),
@@ -465,11 +542,13 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
     }
     if (el.tagName === "INPUT" || el.tagName === "TEXTAREA") {
       const type = (el as HTMLInputElement).type;
-      if (!["checkbox", "radio", "hidden", "submit", "button", "range", "color", "file"].includes(type)) fieldText(el, cs);
+      if (!["checkbox", "radio", "hidden", "submit", "button", "range", "color", "file"].includes(type))
+        fieldText(el, cs);
       continue;
     }
     for (const which of ["::before", "::after"] as const) pseudoPaint(el, which);
-    if (INLINE_DISPLAYS.has(cs.display) || (ATOMIC.has(el.tagName) && el.tagName !== "BUTTON") || el.closest("svg")) continue;
+    if (INLINE_DISPLAYS.has(cs.display) || (ATOMIC.has(el.tagName) && el.tagName !== "BUTTON") || el.closest("svg"))
+      continue;
     textsOf(el);
   }
 

@@ -40,11 +40,19 @@ type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureE
  */
 class MeasuringPage {
   private readonly frame = document.createElement("iframe");
-  private readonly waiting = new Map<string, { resolve(answer: Answer): void; reject(error: Error): void; width: number }>();
+  private readonly waiting = new Map<
+    string,
+    { resolve(answer: Answer): void; reject(error: Error): void; width: number }
+  >();
   private failure: Error | undefined;
   readonly loaded: Promise<void>;
 
-  constructor(page: string, width: number, height: number, private readonly signal: AbortSignal) {
+  constructor(
+    page: string,
+    width: number,
+    height: number,
+    private readonly signal: AbortSignal,
+  ) {
     const frame = this.frame;
     frame.setAttribute("sandbox", "allow-scripts");
     frame.setAttribute("aria-hidden", "true");
@@ -82,10 +90,26 @@ class MeasuringPage {
     try {
       reply = probeReplyField.check(event.data, "reply");
     } catch (error) {
-      return waiter.reject(new FigmentError("internal", `the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`));
+      return waiter.reject(
+        new FigmentError(
+          "internal",
+          `the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
-    if (reply.error !== undefined || !reply.texts) return waiter.reject(new FigmentError("internal", `the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`));
-    waiter.resolve({ texts: reply.texts, boxes: reply.boxes ?? null, ...(reply.png ? { png: reply.png } : {}), ...(reply.pictureError ? { pictureError: reply.pictureError } : {}) });
+    if (reply.error !== undefined || !reply.texts)
+      return waiter.reject(
+        new FigmentError(
+          "internal",
+          `the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`,
+        ),
+      );
+    waiter.resolve({
+      texts: reply.texts,
+      boxes: reply.boxes ?? null,
+      ...(reply.png ? { png: reply.png } : {}),
+      ...(reply.pictureError ? { pictureError: reply.pictureError } : {}),
+    });
   };
 
   /** The page's answer to `request` in a `width`×`height` viewport. */
@@ -98,8 +122,20 @@ class MeasuringPage {
     try {
       return await new Promise<Answer>((resolve, reject) => {
         this.waiting.set(id, { resolve, reject, width });
-        timer = setTimeout(() => this.fail(new FigmentError("internal", `the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
-        this.frame.contentWindow?.postMessage({ type: "figment-measure", token: id, width, ...request } satisfies ProbeRequest, "*");
+        timer = setTimeout(
+          () =>
+            this.fail(
+              new FigmentError(
+                "internal",
+                `the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`,
+              ),
+            ),
+          ANSWER_TIMEOUT_MS,
+        );
+        this.frame.contentWindow?.postMessage(
+          { type: "figment-measure", token: id, width, ...request } satisfies ProbeRequest,
+          "*",
+        );
       });
     } finally {
       clearTimeout(timer);
@@ -115,9 +151,15 @@ class MeasuringPage {
 }
 
 /** The answer is about the layers asked for, in that order (a page could answer for others). */
-function checkAnswer(texts: TextProbe, boxes: BoxProbe | null, asked: { texts: { id: string }[]; ids?: string[] }): void {
-  if (texts.samples.length !== asked.texts.length || texts.samples.some((s, i) => s.id !== asked.texts[i]!.id)) throw new FigmentError("internal", "the preview answered for other texts than those asked for");
-  if (asked.ids && (!boxes || boxes.elements.length !== asked.ids.length)) throw new FigmentError("internal", "the preview answered for other layers than those asked for");
+function checkAnswer(
+  texts: TextProbe,
+  boxes: BoxProbe | null,
+  asked: { texts: { id: string }[]; ids?: string[] },
+): void {
+  if (texts.samples.length !== asked.texts.length || texts.samples.some((s, i) => s.id !== asked.texts[i]!.id))
+    throw new FigmentError("internal", "the preview answered for other texts than those asked for");
+  if (asked.ids && (!boxes || boxes.elements.length !== asked.ids.length))
+    throw new FigmentError("internal", "the preview answered for other layers than those asked for");
 }
 
 /** A page's score, and when asked its picture at the design width (a PNG data URL) or why it could not be made. */
@@ -138,25 +180,41 @@ export async function measureScore(input: ScoreInput, signal?: AbortSignal): Pro
 }
 
 /** measureScore, and with `picture` the page as rendered at the design width (drawn by the page: probe-runner.ts). */
-export async function measurePage(input: ScoreInput, signal?: AbortSignal, options: { picture?: boolean } = {}): Promise<PageMeasure> {
+export async function measurePage(
+  input: ScoreInput,
+  signal?: AbortSignal,
+  options: { picture?: boolean } = {},
+): Promise<PageMeasure> {
   const plan = measurePlan(input.frame);
   if (signal?.aborted) throw aborted();
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   signal?.addEventListener("abort", onAbort);
   const first = plan.steps[0]!;
-  const page = new MeasuringPage(withPageScript(input.html, probeRunnerScript()), first.width, first.height, stop.signal);
+  const page = new MeasuringPage(
+    withPageScript(input.html, probeRunnerScript()),
+    first.width,
+    first.height,
+    stop.signal,
+  );
   try {
     const answers: ({ width: number } & Answer)[] = [];
     for (const step of plan.steps) {
-      const answer = await page.ask(step.width, step.height, { texts: plan.texts, ...(step.boxes ? { boxes: boxesArg(plan), ...(options.picture ? { picture: true } : {}) } : {}) });
+      const answer = await page.ask(step.width, step.height, {
+        texts: plan.texts,
+        ...(step.boxes ? { boxes: boxesArg(plan), ...(options.picture ? { picture: true } : {}) } : {}),
+      });
       checkAnswer(answer.texts, answer.boxes, { texts: plan.texts.texts, ...(step.boxes ? { ids: plan.ids } : {}) });
       answers.push({ width: step.width, ...answer });
     }
     const atDesign = answers[0]!;
     if (!atDesign.boxes) throw new FigmentError("internal", "the preview gave no boxes at the design width");
     const score = scoreOf(plan, answers);
-    return { score, ...(atDesign.png ? { png: atDesign.png } : {}), ...(atDesign.pictureError ? { pictureError: atDesign.pictureError } : {}) };
+    return {
+      score,
+      ...(atDesign.png ? { png: atDesign.png } : {}),
+      ...(atDesign.pictureError ? { pictureError: atDesign.pictureError } : {}),
+    };
   } finally {
     signal?.removeEventListener("abort", onAbort);
     page.close();

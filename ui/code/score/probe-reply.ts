@@ -6,7 +6,19 @@
 import type { BoxProbe, MeasuredElement } from "../../../codegen/fidelity/probe.js";
 import type { TextCut, TextProbe, TextSample } from "../../../codegen/fidelity/text-probe.js";
 import { boxField } from "../../../contract/fidelity.js";
-import { array, boolean, custom, type Field, literal, nullable, number, object, oneOf, optional, string } from "../../../contract/fields.js";
+import {
+  array,
+  boolean,
+  custom,
+  type Field,
+  literal,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+} from "../../../contract/fields.js";
 
 /** Most layers or texts a frame's probe may report (far past what Figma exports in one frame). */
 export const MAX_PROBED = 50_000;
@@ -71,7 +83,11 @@ export const boxProbeField: Field<BoxProbe> = object({
 export const MAX_PICTURE_CHARS = 24_000_000;
 
 /** A PNG as a data URL, and nothing else (the page could post any string). */
-export const pngDataUrlField: Field<string> = custom("a PNG data URL", (v) => (typeof v === "string" && v.length <= MAX_PICTURE_CHARS && /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(v) ? v : undefined));
+export const pngDataUrlField: Field<string> = custom("a PNG data URL", (v) =>
+  typeof v === "string" && v.length <= MAX_PICTURE_CHARS && /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(v)
+    ? v
+    : undefined,
+);
 
 /** One measuring page's answer to one request: the figures (and the page's picture when asked), or why it could not measure. */
 export const probeReplyField = object({

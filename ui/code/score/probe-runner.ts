@@ -6,7 +6,12 @@
  * an offscreen cross-origin frame, and the probes force the layout they read themselves.
  */
 import { probeBoxes } from "../../../codegen/fidelity/probe.js";
-import { probeTexts, textProbePartsSource, type TextProbe, type TextProbeArg } from "../../../codegen/fidelity/text-probe.js";
+import {
+  probeTexts,
+  textProbePartsSource,
+  type TextProbe,
+  type TextProbeArg,
+} from "../../../codegen/fidelity/text-probe.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../codegen/sha256.js";
 
@@ -30,7 +35,10 @@ function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Pro
   const sized = (width: number): Promise<void> =>
     new Promise((resolve, reject) => {
       if (innerWidth === width) return resolve();
-      const timer = setTimeout(() => reject(new Error(`the page stayed ${innerWidth} px wide instead of ${width} px`)), 5000);
+      const timer = setTimeout(
+        () => reject(new Error(`the page stayed ${innerWidth} px wide instead of ${width} px`)),
+        5000,
+      );
       const check = (): void => {
         if (innerWidth !== width) return;
         clearTimeout(timer);
@@ -42,11 +50,16 @@ function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Pro
   const settled = (width: number): Promise<unknown> => {
     const pending = Array.from(document.images)
       .filter((image) => !image.complete)
-      .map((image) => new Promise((resolve) => {
-        image.addEventListener("load", resolve, { once: true });
-        image.addEventListener("error", resolve, { once: true });
-      }));
-    return sized(width).then(() => Promise.all(pending)).then(() => document.fonts.ready);
+      .map(
+        (image) =>
+          new Promise((resolve) => {
+            image.addEventListener("load", resolve, { once: true });
+            image.addEventListener("error", resolve, { once: true });
+          }),
+      );
+    return sized(width)
+      .then(() => Promise.all(pending))
+      .then(() => document.fonts.ready);
   };
   // The page as it looks, drawn by the page itself: its DOM serialised into an SVG foreignObject (the style sheets
   // read from the CSSOM, so rules a script inserted are there too; no scripts), loaded as a data: image — what the
@@ -69,7 +82,9 @@ function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Pro
       const sheet = document.createElement("style");
       sheet.textContent = css.join("\n");
       clone.prepend(sheet);
-      const paint = [document.documentElement, document.body].map((e) => (e ? getComputedStyle(e).backgroundColor : "")).find((c) => c !== "" && c !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(c));
+      const paint = [document.documentElement, document.body]
+        .map((e) => (e ? getComputedStyle(e).backgroundColor : ""))
+        .find((c) => c !== "" && c !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(c));
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" y="0" width="100%" height="100%">${new XMLSerializer().serializeToString(clone)}</foreignObject></svg>`;
       const image = new Image();
       image.onload = () => {
@@ -91,11 +106,17 @@ function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Pro
     const request = event.data as Partial<ProbeRequest> | null;
     if (request?.type !== "figment-measure" || typeof request.token !== "string") return;
     const token = request.token;
-    const fail = (error: unknown): void => parent.postMessage({ type: "figment-measure-reply", token, error: String(error).slice(0, 2000) }, "*");
+    const fail = (error: unknown): void =>
+      parent.postMessage({ type: "figment-measure-reply", token, error: String(error).slice(0, 2000) }, "*");
     settled(typeof request.width === "number" ? request.width : innerWidth)
       .then(async () => {
         const measuredBoxes = request.boxes ? boxes(request.boxes) : null;
-        return { type: "figment-measure-reply", token, boxes: measuredBoxes, texts: await texts(request.texts ?? { texts: [] }) };
+        return {
+          type: "figment-measure-reply",
+          token,
+          boxes: measuredBoxes,
+          texts: await texts(request.texts ?? { texts: [] }),
+        };
       })
       .then((reply) => {
         if (!request.picture) return parent.postMessage(reply, "*");
@@ -112,7 +133,9 @@ let script: PageScript | undefined;
 /** The runner with the probes, as one script (the same for every page, so its hash is made once). */
 export function probeRunnerScript(): PageScript {
   if (!script) {
-    const text = scriptSafe(`(${probeRunner.toString()})(${probeBoxes.toString()}, (arg) => (${probeTexts.toString()})(arg, ${textProbePartsSource()}));`);
+    const text = scriptSafe(
+      `(${probeRunner.toString()})(${probeBoxes.toString()}, (arg) => (${probeTexts.toString()})(arg, ${textProbePartsSource()}));`,
+    );
     script = { text, hash: cspHash(text) };
   }
   return script;

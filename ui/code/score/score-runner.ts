@@ -37,7 +37,10 @@ export class ScoreRunner {
    * Measures what `input` gives (made after the next paint; undefined: nothing to measure); `settle` hears the
    * outcome, unless a newer run or a cancel came first.
    */
-  run(input: () => ScoreInput | Promise<ScoreInput | undefined> | undefined, settle: (state: ScoreState) => void): void {
+  run(
+    input: () => ScoreInput | Promise<ScoreInput | undefined> | undefined,
+    settle: (state: ScoreState) => void,
+  ): void {
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;

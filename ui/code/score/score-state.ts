@@ -3,10 +3,14 @@ import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { isRecord } from "../../../contract/fields.js";
 
-export type ScoreState = { status: "measuring" } | { status: "done"; score: FidelityScore } | { status: "failed"; message: string };
+export type ScoreState =
+  | { status: "measuring" }
+  | { status: "done"; score: FidelityScore }
+  | { status: "failed"; message: string };
 
 /** The score, once measured. */
-export const scoreOf = (state: ScoreState | undefined): FidelityScore | undefined => (state?.status === "done" ? state.score : undefined);
+export const scoreOf = (state: ScoreState | undefined): FidelityScore | undefined =>
+  state?.status === "done" ? state.score : undefined;
 
 /**
  * The frame's REST node from what the main thread exported for it (`exportAsync({ format: "JSON_REST_V1" })`: the

@@ -7,7 +7,17 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/types.js";
-import { boxDelta, fontWords, pageWords, percent, scoreSummary, scoreTone, textClassLabel, textWords, widthLabel } from "../../../codegen/fidelity/summary.js";
+import {
+  boxDelta,
+  fontWords,
+  pageWords,
+  percent,
+  scoreSummary,
+  scoreTone,
+  textClassLabel,
+  textWords,
+  widthLabel,
+} from "../../../codegen/fidelity/summary.js";
 import { plural } from "../../../codegen/plural.js";
 import { ChevronIcon, InfoIcon, WarningIcon } from "../../controls/icons.js";
 import type { ScoreState } from "./score-state.js";
@@ -42,27 +52,46 @@ interface Row {
 }
 
 function rowsOf(score: FidelityScore): { title: string; rows: Row[] }[] {
-  const layers = score.worst.map((d): Row => ({
-    nodeId: d.nodeId,
-    name: d.name,
-    words: problemWords(d),
-    detail: d.rendered ? `Design ${boxText(d.design)} → rendered ${boxText(d.rendered)} · overlap ${percent(d.iou)}` : `Design ${boxText(d.design)}`,
-  }));
-  const groups = [{ title: layers.length > 0 ? `Layers off at the design width (${score.designWidth} px), worst first` : "", rows: layers }];
+  const layers = score.worst.map(
+    (d): Row => ({
+      nodeId: d.nodeId,
+      name: d.name,
+      words: problemWords(d),
+      detail: d.rendered
+        ? `Design ${boxText(d.design)} → rendered ${boxText(d.rendered)} · overlap ${percent(d.iou)}`
+        : `Design ${boxText(d.design)}`,
+    }),
+  );
+  const groups = [
+    {
+      title: layers.length > 0 ? `Layers off at the design width (${score.designWidth} px), worst first` : "",
+      rows: layers,
+    },
+  ];
   for (const w of score.widths) {
     if (w.hiddenTexts.length === 0) continue;
     const title = `${widthLabel(w.width, score.designWidth)}: text a reader does not see`;
-    groups.push({ title, rows: w.hiddenTexts.map((t) => ({ nodeId: t.nodeId, name: t.name, words: `${textClassLabel(t.problem)}: ${textWords(t)}`, detail: t.detail ? `${percent(t.visible)} of it on screen` : "" })) });
+    groups.push({
+      title,
+      rows: w.hiddenTexts.map((t) => ({
+        nodeId: t.nodeId,
+        name: t.name,
+        words: `${textClassLabel(t.problem)}: ${textWords(t)}`,
+        detail: t.detail ? `${percent(t.visible)} of it on screen` : "",
+      })),
+    });
   }
   return groups.filter((g) => g.rows.length > 0);
 }
 
 /** What is wrong with the page as a whole, width by width: "Tablet (768 px): pinned left". */
 function pageProblems(score: FidelityScore): string[] {
-  return [...score.widths].sort((a, b) => a.width - b.width).flatMap((w) => {
-    const words = pageWords(w);
-    return words.length > 0 ? [`${widthLabel(w.width, score.designWidth)}: ${words.join(", ")}`] : [];
-  });
+  return [...score.widths]
+    .sort((a, b) => a.width - b.width)
+    .flatMap((w) => {
+      const words = pageWords(w);
+      return words.length > 0 ? [`${widthLabel(w.width, score.designWidth)}: ${words.join(", ")}`] : [];
+    });
 }
 
 function Measured({ score, selected, onSelect, action }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
@@ -77,7 +106,14 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
   return (
     <section class={`score${open ? " is-open" : ""}`} aria-label="How closely the preview matches the design">
       <div class="score__head">
-        <button type="button" class="score__header" aria-expanded={open} aria-controls={listId} title={fonts ? `${summary}\n${fonts}` : summary} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="score__header"
+          aria-expanded={open}
+          aria-controls={listId}
+          title={fonts ? `${summary}\n${fonts}` : summary}
+          onClick={() => setOpen(!open)}
+        >
           <span class={`tree__chevron${open ? " is-open" : ""}`}>
             <ChevronIcon />
           </span>
@@ -97,7 +133,11 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
               <WarningIcon /> {fonts}.
             </p>
           ) : null}
-          {groups.length === 0 && page.length === 0 ? <p class="score__empty muted">Every layer is where the design has it, and every text is seen at each width.</p> : null}
+          {groups.length === 0 && page.length === 0 ? (
+            <p class="score__empty muted">
+              Every layer is where the design has it, and every text is seen at each width.
+            </p>
+          ) : null}
           {groups.map((group) => (
             <fieldset key={group.title} aria-label={group.title}>
               <p class="score__group muted">{group.title}</p>

@@ -40,9 +40,15 @@ interface PartApis {
 /** Where each part puts itself once its script has run (bench/plugin-util.ts finds the parts in dist/code.js by them). */
 export const CODE_FORMAT_GLOBAL = "__figmentCodeFormat";
 export const CODE_CHECK_GLOBAL = "__figmentCodeCheck";
-const GLOBALS: { readonly [P in CodePart]: string } = { "code-format": CODE_FORMAT_GLOBAL, "code-check": CODE_CHECK_GLOBAL };
+const GLOBALS: { readonly [P in CodePart]: string } = {
+  "code-format": CODE_FORMAT_GLOBAL,
+  "code-check": CODE_CHECK_GLOBAL,
+};
 
-const WHAT: { readonly [P in CodePart]: string } = { "code-format": "code formatter", "code-check": "code checker (ts-morph)" };
+const WHAT: { readonly [P in CodePart]: string } = {
+  "code-format": "code formatter",
+  "code-check": "code checker (ts-morph)",
+};
 
 // One function per part, so a part's script names only its own global.
 /** In the code-format part's script: registers its API in the worker. */
@@ -58,6 +64,9 @@ export function registerCheckPart(api: CheckPart): void {
 /** The loaded part; a job that needs it before it came is a host bug (the protocol's `codeParts` misses it), said plainly. */
 export function codePart<P extends CodePart>(part: P): PartApis[P] {
   const api = (globalThis as Record<string, unknown>)[GLOBALS[part]] as PartApis[P] | undefined;
-  if (!api) throw new Error(`the ${WHAT[part]} is not loaded in this worker yet (the host loads the "${part}" part before the jobs the protocol lists for it)`);
+  if (!api)
+    throw new Error(
+      `the ${WHAT[part]} is not loaded in this worker yet (the host loads the "${part}" part before the jobs the protocol lists for it)`,
+    );
   return api;
 }

@@ -2,6 +2,9 @@
 import { codePart, type CheckPart } from "./parts.js";
 
 export type { ComponentUsageOptions, LibraryTypes, ProjectOptions } from "../../../codegen/project/index.js";
-export const checkProject: CheckPart["checkProject"] = (files, options) => codePart("code-check").checkProject(files, options);
-export const checkLibraryUsage: CheckPart["checkLibraryUsage"] = (files, libraries) => codePart("code-check").checkLibraryUsage(files, libraries);
-export const checkComponentUsage: CheckPart["checkComponentUsage"] = (files, map, options) => codePart("code-check").checkComponentUsage(files, map, options);
+export const checkProject: CheckPart["checkProject"] = (files, options) =>
+  codePart("code-check").checkProject(files, options);
+export const checkLibraryUsage: CheckPart["checkLibraryUsage"] = (files, libraries) =>
+  codePart("code-check").checkLibraryUsage(files, libraries);
+export const checkComponentUsage: CheckPart["checkComponentUsage"] = (files, map, options) =>
+  codePart("code-check").checkComponentUsage(files, map, options);

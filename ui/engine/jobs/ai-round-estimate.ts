@@ -7,7 +7,9 @@ import { loadTokenizer } from "../../../ai/estimate.js";
 import { estimateRound } from "../../../ai/verify/estimate.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 
-export async function estimateCorrectionRound(request: RequestOf<"ai-round-estimate">): Promise<ReplyOf<"ai-round-estimate">> {
+export async function estimateCorrectionRound(
+  request: RequestOf<"ai-round-estimate">,
+): Promise<ReplyOf<"ai-round-estimate">> {
   await loadTokenizer();
   const estimate = estimateRound({
     model: request.model,

@@ -13,13 +13,18 @@ import { loadDesign } from "../../../codegen/index.js";
 import type { AnalyzeExport } from "../protocol/analyze.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 
-const designOf = (exports: AnalyzeExport[]) => loadDesign(asNodesReply(exports.map((e) => ({ id: e.id, json: e.json })))).document;
+const designOf = (exports: AnalyzeExport[]) =>
+  loadDesign(asNodesReply(exports.map((e) => ({ id: e.id, json: e.json })))).document;
 
 export async function analyzeFindings(request: RequestOf<"analyze-findings">): Promise<ReplyOf<"analyze-findings">> {
   const started = performance.now();
   const document = designOf(request.exports);
   const findings = findingsOf(document);
-  return { frames: document.frames.map((f) => ({ id: f.id, name: displayName(f, document.layerNames) })), findings, ms: performance.now() - started };
+  return {
+    frames: document.frames.map((f) => ({ id: f.id, name: displayName(f, document.layerNames) })),
+    findings,
+    ms: performance.now() - started,
+  };
 }
 
 /** A PNG the worker cannot read is not sent: the model gets that frame's structure only. */
@@ -32,9 +37,16 @@ function imageOf(png: Uint8Array | undefined): AnalyzeImage | undefined {
 export async function analyzePrepare(request: RequestOf<"analyze-prepare">): Promise<ReplyOf<"analyze-prepare">> {
   const tokenizer = loadTokenizer();
   const document = designOf(request.exports);
-  const images = document.frames.map((frame) => imageOf(request.exports.find((e) => e.id === frame.id)?.png ?? request.exports[document.frames.indexOf(frame)]?.png));
+  const images = document.frames.map((frame) =>
+    imageOf(
+      request.exports.find((e) => e.id === frame.id)?.png ?? request.exports[document.frames.indexOf(frame)]?.png,
+    ),
+  );
   const input = buildAnalyzeInput(request.task, document, findingsOf(document), { images, question: request.question });
   await tokenizer;
-  const estimate = estimateAnalyze(input, { model: request.model, ...(request.prices ? { prices: request.prices } : {}) });
+  const estimate = estimateAnalyze(input, {
+    model: request.model,
+    ...(request.prices ? { prices: request.prices } : {}),
+  });
   return { input, estimate };
 }

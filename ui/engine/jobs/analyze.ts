@@ -5,5 +5,8 @@ import { lazy, type Jobs } from "./job.js";
 export const analyzeJobs: Jobs<"analyze-findings" | "analyze-prepare" | "analyze-model"> = {
   "analyze-findings": analyzeFindings,
   "analyze-prepare": analyzePrepare,
-  "analyze-model": lazy(() => import("./analyze-job.js"), (m) => m.runAnalyzeJob),
+  "analyze-model": lazy(
+    () => import("./analyze-job.js"),
+    (m) => m.runAnalyzeJob,
+  ),
 };

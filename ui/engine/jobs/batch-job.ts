@@ -50,25 +50,49 @@ function panelStore(inputs: Inputs, send: Emit): BatchStore & { inputs(): Inputs
 
 /** The client for the record's endpoint (the batch lives where it was sent, whatever the settings say now). */
 function clientFor(request: RequestOf<BatchKind>, baseURL?: string): OpenAI {
-  if (request.settings.provider !== "openai") throw new FigmentError("input", `Batches run on OpenAI's Batch API; the provider in Settings is ${request.settings.provider}. Choose OpenAI to send batches.`);
+  if (request.settings.provider !== "openai")
+    throw new FigmentError(
+      "input",
+      `Batches run on OpenAI's Batch API; the provider in Settings is ${request.settings.provider}. Choose OpenAI to send batches.`,
+    );
   const config = providerConfig(baseURL ? { ...request.settings, baseUrl: baseURL } : request.settings, request.apiKey);
   return createClient(config, { timeoutMs: request.timeoutMs, maxRetries: RETRIES });
 }
 
-async function submit(request: RequestOf<"batch-submit">, { signal, emit }: JobContext<"batch-submit">): Promise<ReplyOf<"batch-submit">> {
+async function submit(
+  request: RequestOf<"batch-submit">,
+  { signal, emit }: JobContext<"batch-submit">,
+): Promise<ReplyOf<"batch-submit">> {
   const client = clientFor(request);
   const config = imageConfig(request.settings, request.apiKey, { api: "images" });
   const [width, height] = request.size === "auto" ? [] : request.size.split("x").map(Number);
   const size = width && height ? { width, height } : ("auto" as const);
-  const rows = request.items.map((item) => ({ row: item.row, stem: item.stem, request: { prompt: item.prompt, size, quality: request.quality, count: 1, partials: 0, references: [] } }));
-  const lines = imageBatchBodies(config, rows).map((b) => ({ customId: rowCustomId(b.row), url: "/v1/images/generations" as const, body: b.body, row: b.row, fileStem: b.fileStem }));
+  const rows = request.items.map((item) => ({
+    row: item.row,
+    stem: item.stem,
+    request: { prompt: item.prompt, size, quality: request.quality, count: 1, partials: 0, references: [] },
+  }));
+  const lines = imageBatchBodies(config, rows).map((b) => ({
+    customId: rowCustomId(b.row),
+    url: "/v1/images/generations" as const,
+    body: b.body,
+    row: b.row,
+    fileStem: b.fileStem,
+  }));
   const store = panelStore({}, emit);
-  const record = await startBatch(client, store, { kind: "images", endpoint: "/v1/images/generations", baseURL: config.baseURL, model: config.model, lines }, { signal });
+  const record = await startBatch(
+    client,
+    store,
+    { kind: "images", endpoint: "/v1/images/generations", baseURL: config.baseURL, model: config.model, lines },
+    { signal },
+  );
   return { record, inputs: store.inputs() };
 }
 
 /** Each answered line's image, kept for the reply (the record says nothing was written: the panel places it). */
-function imageCollector(results: Map<string, { bytes: Uint8Array; format: "png" | "jpeg" | "webp" | "gif"; width: number; height: number }>): LineWriter {
+function imageCollector(
+  results: Map<string, { bytes: Uint8Array; format: "png" | "jpeg" | "webp" | "gif"; width: number; height: number }>,
+): LineWriter {
   return async (line, body) => {
     const answer = imagesOfAnswer(body);
     if ("error" in answer) return answer;
@@ -81,32 +105,55 @@ function imageCollector(results: Map<string, { bytes: Uint8Array; format: "png" 
 /** A step's working copy: the steps change the record as they go; the request's copy stays as the panel sent it. */
 function opened(request: RequestOf<StepKind>, { signal, emit }: { signal: AbortSignal; emit: Emit }) {
   const record = structuredClone(request.record) as BatchRecord;
-  return { record, client: clientFor(request, record.baseURL), store: panelStore(request.inputs, emit), options: { signal } };
+  return {
+    record,
+    client: clientFor(request, record.baseURL),
+    store: panelStore(request.inputs, emit),
+    options: { signal },
+  };
 }
 
-async function refresh(request: RequestOf<"batch-refresh">, ctx: JobContext<"batch-refresh">): Promise<ReplyOf<"batch-refresh">> {
+async function refresh(
+  request: RequestOf<"batch-refresh">,
+  ctx: JobContext<"batch-refresh">,
+): Promise<ReplyOf<"batch-refresh">> {
   const { record, client, store, options } = opened(request, ctx);
   for (const index of unsubmittedRuns(record)) await submitRun(client, store, record, index, options);
   const status = await refreshStatus(client, store, record, options);
   return { record, inputs: store.inputs(), status };
 }
 
-async function collect(request: RequestOf<"batch-collect">, ctx: JobContext<"batch-collect">): Promise<ReplyOf<"batch-collect">> {
+async function collect(
+  request: RequestOf<"batch-collect">,
+  ctx: JobContext<"batch-collect">,
+): Promise<ReplyOf<"batch-collect">> {
   const { record, client, store, options } = opened(request, ctx);
-  const images = new Map<string, { bytes: Uint8Array; format: "png" | "jpeg" | "webp" | "gif"; width: number; height: number }>();
+  const images = new Map<
+    string,
+    { bytes: Uint8Array; format: "png" | "jpeg" | "webp" | "gif"; width: number; height: number }
+  >();
   const report = await collectBatch(client, store, record, imageCollector(images), options);
   const errors = new Map(record.lines.map((l) => [l.customId, l.error]));
-  const results = [...report.done.map((customId) => ({ customId, image: images.get(customId)! })), ...report.failed.map((customId) => ({ customId, error: errors.get(customId) ?? "failed" }))];
+  const results = [
+    ...report.done.map((customId) => ({ customId, image: images.get(customId)! })),
+    ...report.failed.map((customId) => ({ customId, error: errors.get(customId) ?? "failed" })),
+  ];
   return { record, inputs: store.inputs(), results, downloaded: report.downloaded };
 }
 
-async function resubmit(request: RequestOf<"batch-resubmit">, ctx: JobContext<"batch-resubmit">): Promise<ReplyOf<"batch-resubmit">> {
+async function resubmit(
+  request: RequestOf<"batch-resubmit">,
+  ctx: JobContext<"batch-resubmit">,
+): Promise<ReplyOf<"batch-resubmit">> {
   const { record, client, store, options } = opened(request, ctx);
   const done = await resubmitFailed(client, store, record, options);
   return { record: done?.record ?? record, inputs: store.inputs(), lines: done?.lines ?? 0 };
 }
 
-async function cancel(request: RequestOf<"batch-cancel">, ctx: JobContext<"batch-cancel">): Promise<ReplyOf<"batch-cancel">> {
+async function cancel(
+  request: RequestOf<"batch-cancel">,
+  ctx: JobContext<"batch-cancel">,
+): Promise<ReplyOf<"batch-cancel">> {
   const { record, client, store, options } = opened(request, ctx);
   await cancelBatch(client, store, record, options);
   return { record, inputs: store.inputs() };

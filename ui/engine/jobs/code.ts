@@ -1,5 +1,12 @@
 /** The code section's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
-import { emitFiles, generateCode, loadDesign, modelHint, type CodeOptions, type DesignDocument } from "../../../codegen/index.js";
+import {
+  emitFiles,
+  generateCode,
+  loadDesign,
+  modelHint,
+  type CodeOptions,
+  type DesignDocument,
+} from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
@@ -16,7 +23,8 @@ import type { Jobs } from "./job.js";
  */
 export function codeOptions(options: BodyOf<"generate">["options"]): { options: CodeOptions; problems: Problem[] } {
   const { components, ...rest } = options;
-  if (!components || components.components.length === 0 || rest.target !== "react") return { options: rest, problems: [] };
+  if (!components || components.components.length === 0 || rest.target !== "react")
+    return { options: rest, problems: [] };
   const { map, notes } = readMappingJson(components, "this file's mapping");
   return { options: { ...rest, components: map }, problems: notes.map(mappingNoteProblem) };
 }
@@ -26,11 +34,16 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
  * layers by them; unformatted, the preview transpiles them anyway), run by the preview runtime, Tailwind compiled.
  * Undefined when the preview cannot run all of it (an error: a mapped library's package it has no stand-in for).
  */
-async function shippedPreview(document: DesignDocument, options: CodeOptions): Promise<{ html: string; problems: Problem[] } | undefined> {
+async function shippedPreview(
+  document: DesignDocument,
+  options: CodeOptions,
+): Promise<{ html: string; problems: Problem[] } | undefined> {
   const runtime = previewRuntime();
   if (!runtime) return undefined;
   const preview = await reactPreview(emitFiles(document, { ...options, nodeIds: true }).files, runtime);
-  return preview.problems.some((p) => p.severity === "error") ? undefined : { html: preview.html, problems: preview.problems };
+  return preview.problems.some((p) => p.severity === "error")
+    ? undefined
+    : { html: preview.html, problems: preview.problems };
 }
 
 export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-instance" | "read-code-connect"> = {
@@ -41,9 +54,15 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
     const result = await generateCode(design.document, options);
     const ms = performance.now() - started;
     const preview = options.target === "react" ? await shippedPreview(design.document, options) : undefined;
-    return { result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] }, ms, ...(preview ? { preview } : {}) };
+    return {
+      result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] },
+      ms,
+      ...(preview ? { preview } : {}),
+    };
   },
-  hint: async (request) => ({ hint: modelHint(loadDesign(asNodesReply(request.exports), [], request.extras ?? {}).document) }),
+  hint: async (request) => ({
+    hint: modelHint(loadDesign(asNodesReply(request.exports), [], request.extras ?? {}).document),
+  }),
   "react-preview": async (request) => {
     const runtime = previewRuntime();
     if (!runtime) throw new Error("this build has no preview runtime");
@@ -59,6 +78,14 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
   },
   "read-code-connect": async (request) => {
     const { map, notes } = codePart("code-check").parseCodeConnectText(request.name, request.text);
-    return { map, notes: notes.map(({ severity, message, file, line }) => ({ severity, message, ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}) })) };
+    return {
+      map,
+      notes: notes.map(({ severity, message, file, line }) => ({
+        severity,
+        message,
+        ...(file !== undefined ? { file } : {}),
+        ...(line !== undefined ? { line } : {}),
+      })),
+    };
   },
 };

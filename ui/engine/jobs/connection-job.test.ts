@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
-import { modelsJson, openRouterModelsJson, secretDigest, startOpenAiServer } from "../../../test/openai-server/server.js";
+import {
+  modelsJson,
+  openRouterModelsJson,
+  secretDigest,
+  startOpenAiServer,
+} from "../../../test/openai-server/server.js";
 import { scriptedServer } from "../../../test/openai-server/scripted.js";
 import { parseEngineMessage, type RequestOf } from "../protocol/index.js";
 import { modelJobs } from "./model.js";
@@ -36,7 +41,12 @@ async function run(req: TestConnectionRequest, signal = new AbortController().si
 describe("the worker's connection test", () => {
   it("GET {baseUrl}/models with the key as a bearer token; counts the models", async () => {
     const srv = await serve(modelsJson(["a", "b"]));
-    expect(await run(request({ provider: "openai", baseUrl: srv.url }))).toEqual({ id: "w1", ok: true, kind: "test-connection", models: 2 });
+    expect(await run(request({ provider: "openai", baseUrl: srv.url }))).toEqual({
+      id: "w1",
+      ok: true,
+      kind: "test-connection",
+      models: 2,
+    });
     expect(srv.requests).toHaveLength(1);
     expect(srv.requests[0]).toMatchObject({ method: "GET", path: "/v1/models" });
     expect(srv.requests[0]!.secretDigests["authorization"]).toBe(secretDigest(`Bearer ${KEY}`));
@@ -45,7 +55,18 @@ describe("the worker's connection test", () => {
   it("an OpenRouter listing's prices come back, sourced to the listing and dated", async () => {
     const srv = await serve(openRouterModelsJson([["openai/gpt-5.4-image-2", "0.000008", "0.000015"]]));
     const reply = await run(request({ provider: "openrouter", baseUrl: srv.url, model: "openai/gpt-5.4-image-2" }));
-    expect(reply).toMatchObject({ ok: true, models: 1, prices: { "openai/gpt-5.4-image-2": { input: 8, output: 15, source: `${srv.url}/models`, asOf: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      models: 1,
+      prices: {
+        "openai/gpt-5.4-image-2": {
+          input: 8,
+          output: 15,
+          source: `${srv.url}/models`,
+          asOf: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+        },
+      },
+    });
     expect(srv.requests[0]!.headers["x-title"]).toBe("Figment");
   });
 
@@ -63,7 +84,10 @@ describe("the worker's connection test", () => {
 
   it("429 carries the retry-after", async () => {
     const srv = await serve({ kind: "error", status: 429, message: "slow down", headers: { "retry-after": "5" } });
-    expect(await run(request({ baseUrl: srv.url }))).toMatchObject({ ok: false, model: { kind: "rate-limited", status: 429, retryAfterMs: 5000 } });
+    expect(await run(request({ baseUrl: srv.url }))).toMatchObject({
+      ok: false,
+      model: { kind: "rate-limited", status: 429, retryAfterMs: 5000 },
+    });
   });
 
   it("a closed port is offline; a server that never answers times out; an abort is aborted", async () => {
@@ -76,12 +100,18 @@ describe("the worker's connection test", () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    expect(await run(request({ baseUrl: srv.url }), controller.signal)).toMatchObject({ ok: false, model: { kind: "aborted" } });
+    expect(await run(request({ baseUrl: srv.url }), controller.signal)).toMatchObject({
+      ok: false,
+      model: { kind: "aborted" },
+    });
   });
 
   it("a blank key is missing-key, and nothing is sent", async () => {
     const srv = await serve(modelsJson());
-    expect(await run(request({ baseUrl: srv.url }, "   "))).toMatchObject({ ok: false, model: { kind: "missing-key" } });
+    expect(await run(request({ baseUrl: srv.url }, "   "))).toMatchObject({
+      ok: false,
+      model: { kind: "missing-key" },
+    });
     expect(srv.requests).toHaveLength(0);
   });
 });

@@ -9,10 +9,16 @@ import { providerConfig } from "../../../ai/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 
-export async function runConnectionTest(request: RequestOf<"test-connection">, { signal }: JobContext<"test-connection">): Promise<ReplyOf<"test-connection">> {
+export async function runConnectionTest(
+  request: RequestOf<"test-connection">,
+  { signal }: JobContext<"test-connection">,
+): Promise<ReplyOf<"test-connection">> {
   const config = providerConfig(request.settings, request.apiKey);
   const result = await testConnection(config, { timeoutMs: request.timeoutMs, signal });
   if (result.ok) return { models: result.models, ...(result.prices ? { prices: result.prices } : {}) };
   const { kind, status, retryAfterMs, message } = result.error;
-  throw new ModelError(kind, message, { ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+  throw new ModelError(kind, message, {
+    ...(status !== undefined ? { status } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
 }

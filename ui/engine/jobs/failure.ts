@@ -11,14 +11,26 @@ import { isBuiltInError, kindOf } from "../../../codegen/errors.js";
 import type { EngineFailure } from "../protocol/index.js";
 
 /** What the user reads for an internal error; the error itself goes to the console, where a bug report finds it. */
-export const INTERNAL_FAILURE = "Figment hit an internal error and stopped this job; nothing was changed. The details are in the browser console.";
+export const INTERNAL_FAILURE =
+  "Figment hit an internal error and stopped this job; nothing was changed. The details are in the browser console.";
 
 export function failureOf(id: string, error: unknown): EngineFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ModelError) {
     const { reason, status, retryAfterMs } = error;
     const sd = error instanceof SdError ? { sd: error.problem } : {};
-    return { id, ok: false, error: message, bad: false, model: { kind: reason, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...sd } };
+    return {
+      id,
+      ok: false,
+      error: message,
+      bad: false,
+      model: {
+        kind: reason,
+        ...(status !== undefined ? { status } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        ...sd,
+      },
+    };
   }
   if (kindOf(error) === "input") return { id, ok: false, error: message, bad: true };
   // JavaScript's own errors are a fault of the engine's, whose message ("x.trim is not a function") means nothing to a user.

@@ -16,10 +16,20 @@ import type { JobContext } from "./job.js";
  * because this thread is busy parsing the next megabytes of the stream, and a decode finished here would wait
  * for that before it could be sent (measured: the third partial of a stream waited 20–30 ms more).
  */
-function sendPartial(progress: Extract<ImageProgress, { type: "partial" }>, send: JobContext<"generate-image">["emit"]): void {
+function sendPartial(
+  progress: Extract<ImageProgress, { type: "partial" }>,
+  send: JobContext<"generate-image">["emit"],
+): void {
   const { bytes } = progress;
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  const event: ImageEvent = { type: "image-partial", image: progress.image, index: progress.index, ...(progress.format ? { format: progress.format } : {}), bytes: own, at: performance.timeOrigin + performance.now() };
+  const event: ImageEvent = {
+    type: "image-partial",
+    image: progress.image,
+    index: progress.index,
+    ...(progress.format ? { format: progress.format } : {}),
+    bytes: own,
+    at: performance.timeOrigin + performance.now(),
+  };
   send(event, [own.buffer as ArrayBuffer]);
 }
 
@@ -34,11 +44,19 @@ function eventOf(progress: Exclude<ImageProgress, { type: "partial" }>): ImageEv
   }
 }
 
-export async function runImageJob(request: RequestOf<"generate-image">, { signal, emit }: JobContext<"generate-image">): Promise<ReplyOf<"generate-image">> {
+export async function runImageJob(
+  request: RequestOf<"generate-image">,
+  { signal, emit }: JobContext<"generate-image">,
+): Promise<ReplyOf<"generate-image">> {
   const config = imageConfig(request.settings, request.apiKey, { api: request.reasonFirst ? "responses" : "images" });
-  const onProgress = (progress: ImageProgress): void => (progress.type === "partial" ? sendPartial(progress, emit) : emit(eventOf(progress)));
+  const onProgress = (progress: ImageProgress): void =>
+    progress.type === "partial" ? sendPartial(progress, emit) : emit(eventOf(progress));
   // A request that fails its check throws ImageOptionsError before anything is sent: a `bad` failure.
-  const result = await generateImages(config, toImageRequest(request.request), { signal, timeoutMs: request.timeoutMs, onProgress });
+  const result = await generateImages(config, toImageRequest(request.request), {
+    signal,
+    timeoutMs: request.timeoutMs,
+    onProgress,
+  });
   const costUsd = result.usage ? usageCost(config, result.usage, request.prices) : undefined;
   const conversation = conversationData(result.conversation);
   return {

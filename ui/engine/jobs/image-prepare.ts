@@ -15,13 +15,25 @@ import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js
 
 export async function prepareImage(request: RequestOf<"image-prepare">): Promise<ReplyOf<"image-prepare">> {
   const tokenizer = loadTokenizer();
-  const designHint = request.exports && request.exports.length > 0 ? printHint(loadDesign(asNodesReply(request.exports)).document) : undefined;
+  const designHint =
+    request.exports && request.exports.length > 0
+      ? printHint(loadDesign(asNodesReply(request.exports)).document)
+      : undefined;
   const imageRequest = toImageRequest(request.request, designHint);
   const route = imageRoute(request.settings, request.reasonFirst);
   const check = checkImageRequest(route, imageRequest);
   await tokenizer;
-  const config: ImageConfig = { ...route, provider: request.settings.provider, baseURL: endpointFor(request.settings), apiKey: "", headers: {} };
-  const estimate = check.problems.length === 0 ? estimateImageRequest(config, imageRequest, request.prices ? { prices: request.prices } : {}) : undefined;
+  const config: ImageConfig = {
+    ...route,
+    provider: request.settings.provider,
+    baseURL: endpointFor(request.settings),
+    apiKey: "",
+    headers: {},
+  };
+  const estimate =
+    check.problems.length === 0
+      ? estimateImageRequest(config, imageRequest, request.prices ? { prices: request.prices } : {})
+      : undefined;
   return {
     problems: check.problems,
     notes: check.notes,

@@ -23,12 +23,28 @@ export function toImageRequest(data: ImageRequestData, designHint?: string): Ima
     ...(hint ? { designHint: hint } : {}),
     ...(data.keepComposition ? { keepComposition: true } : {}),
     ...(data.mask ? { mask: { width: data.mask.width, height: data.mask.height, coverage: data.mask.coverage } } : {}),
-    ...(data.refine ? { refine: { ...(conversation ? { conversation } : {}), ...(data.refine.image ? { image: { bytes: data.refine.image.bytes, ...(data.refine.image.name ? { name: data.refine.image.name } : {}) } } : {}) } } : {}),
+    ...(data.refine
+      ? {
+          refine: {
+            ...(conversation ? { conversation } : {}),
+            ...(data.refine.image
+              ? {
+                  image: {
+                    bytes: data.refine.image.bytes,
+                    ...(data.refine.image.name ? { name: data.refine.image.name } : {}),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 
 /** A result's conversation as data for the panel (and the next request). */
 export function conversationData(conversation: ImageConversation | undefined): ImageConversationData | undefined {
   if (!conversation) return undefined;
-  return conversation.kind === "responses" ? { previousResponseId: conversation.previousResponseId } : { messages: conversation.messages };
+  return conversation.kind === "responses"
+    ? { previousResponseId: conversation.previousResponseId }
+    : { messages: conversation.messages };
 }

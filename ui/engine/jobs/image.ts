@@ -4,5 +4,8 @@ import { lazy, type Jobs } from "./job.js";
 
 export const imageJobs: Jobs<"image-prepare" | "generate-image"> = {
   "image-prepare": prepareImage,
-  "generate-image": lazy(() => import("./image-job.js"), (m) => m.runImageJob),
+  "generate-image": lazy(
+    () => import("./image-job.js"),
+    (m) => m.runImageJob,
+  ),
 };

@@ -15,22 +15,55 @@ import { runJob } from "./run.js";
 const KEY = "sk-test-infer-job-7788";
 const serve = scriptedServer();
 const settings = (url: string): Settings => ({ ...DEFAULT_SETTINGS, provider: "openai", baseUrl: url });
-const input: InferInputData = { texts: [{ layer: "Title", text: "Sleep better tonight" }], params: [{ name: "audience" }, { name: "mood", choices: ["calm", "bold"] }], rows: 2 };
+const input: InferInputData = {
+  texts: [{ layer: "Title", text: "Sleep better tonight" }],
+  params: [{ name: "audience" }, { name: "mood", choices: ["calm", "bold"] }],
+  rows: 2,
+};
 
 async function infer(url: string): Promise<EngineReply> {
   // The request as the worker receives it, checked by the protocol first.
-  const request = parseEngineRequest({ kind: "infer-rows", id: "w1", settings: settings(url), apiKey: KEY, input, timeoutMs: 10_000 });
+  const request = parseEngineRequest({
+    kind: "infer-rows",
+    id: "w1",
+    settings: settings(url),
+    apiKey: KEY,
+    input,
+    timeoutMs: 10_000,
+  });
   if (request.kind !== "infer-rows") throw new Error("expected infer-rows");
-  const reply = parseEngineMessage(await runJob(rowsJobs, request, { signal: new AbortController().signal, emit: () => undefined }));
+  const reply = parseEngineMessage(
+    await runJob(rowsJobs, request, { signal: new AbortController().signal, emit: () => undefined }),
+  );
   if (!("reply" in reply)) throw new Error("expected a reply");
   return reply.reply;
 }
 
 describe("infer-rows in the worker", () => {
   it("answers the model's rows by parameter and its notes; the request is valid per the spec", async () => {
-    const srv = await serve(responsesJson(JSON.stringify({ rows: [{ audience: "tired parents", mood: "calm" }, { audience: "night owls", mood: "bold" }], notes: "A sleep product." })));
+    const srv = await serve(
+      responsesJson(
+        JSON.stringify({
+          rows: [
+            { audience: "tired parents", mood: "calm" },
+            { audience: "night owls", mood: "bold" },
+          ],
+          notes: "A sleep product.",
+        }),
+      ),
+    );
     const reply = await infer(srv.url);
-    expect(reply).toEqual({ id: "w1", ok: true, kind: "infer-rows", columns: ["audience", "mood"], rows: [{ audience: "tired parents", mood: "calm" }, { audience: "night owls", mood: "bold" }], notes: "A sleep product." });
+    expect(reply).toEqual({
+      id: "w1",
+      ok: true,
+      kind: "infer-rows",
+      columns: ["audience", "mood"],
+      rows: [
+        { audience: "tired parents", mood: "calm" },
+        { audience: "night owls", mood: "bold" },
+      ],
+      notes: "A sleep product.",
+    });
     expect(srv.requests[0]!.path).toBe("/v1/responses");
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
   });
@@ -45,6 +78,11 @@ describe("infer-rows in the worker", () => {
   it("a value outside a parameter's choices is a bad answer naming the row and parameter", async () => {
     const srv = await serve(responsesJson(JSON.stringify({ rows: [{ audience: "kids", mood: "angry" }], notes: "" })));
     const reply = await infer(srv.url);
-    expect(reply).toEqual({ id: "w1", ok: false, bad: true, error: 'the model\'s rows: row 1: "mood" is "angry", not one of calm, bold' });
+    expect(reply).toEqual({
+      id: "w1",
+      ok: false,
+      bad: true,
+      error: 'the model\'s rows: row 1: "mood" is "angry", not one of calm, bold',
+    });
   });
 });

@@ -9,7 +9,10 @@ import { providerConfig } from "../../../ai/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 
-export async function runInferJob(request: RequestOf<"infer-rows">, { signal }: JobContext<"infer-rows">): Promise<ReplyOf<"infer-rows">> {
+export async function runInferJob(
+  request: RequestOf<"infer-rows">,
+  { signal }: JobContext<"infer-rows">,
+): Promise<ReplyOf<"infer-rows">> {
   const config = providerConfig(request.settings, request.apiKey);
   const { table, notes } = await inferRows(config, request.input, { signal, timeoutMs: request.timeoutMs });
   return { columns: [...table.columns], rows: table.rows.map((r) => ({ ...r.values })), notes };

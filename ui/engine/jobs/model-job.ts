@@ -7,7 +7,10 @@ import { providerConfig } from "../../../ai/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 
-export async function runModelJob(request: RequestOf<"ai-generate">, { signal, emit }: JobContext<"ai-generate">): Promise<ReplyOf<"ai-generate">> {
+export async function runModelJob(
+  request: RequestOf<"ai-generate">,
+  { signal, emit }: JobContext<"ai-generate">,
+): Promise<ReplyOf<"ai-generate">> {
   const config = providerConfig(request.settings, request.apiKey);
   const result = await generateModelCode(config, request.input, {
     signal,

@@ -6,6 +6,12 @@ import { lazy, type Jobs } from "./job.js";
 export const modelJobs: Jobs<"ai-prepare" | "ai-generate" | "ai-round-estimate" | "test-connection"> = {
   "ai-prepare": prepareModelCode,
   "ai-round-estimate": estimateCorrectionRound,
-  "ai-generate": lazy(() => import("./model-job.js"), (m) => m.runModelJob),
-  "test-connection": lazy(() => import("./connection-job.js"), (m) => m.runConnectionTest),
+  "ai-generate": lazy(
+    () => import("./model-job.js"),
+    (m) => m.runModelJob,
+  ),
+  "test-connection": lazy(
+    () => import("./connection-job.js"),
+    (m) => m.runConnectionTest,
+  ),
 };

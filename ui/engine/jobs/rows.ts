@@ -17,5 +17,8 @@ export const rowsJobs: Jobs<"row-prompts" | "read-rows" | "infer-rows"> = {
       return { error: error.message };
     }
   },
-  "infer-rows": lazy(() => import("./infer-job.js"), (m) => m.runInferJob),
+  "infer-rows": lazy(
+    () => import("./infer-job.js"),
+    (m) => m.runInferJob,
+  ),
 };

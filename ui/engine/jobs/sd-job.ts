@@ -4,42 +4,93 @@
  * Aborting a generation interrupts the run on the server (ai/sdnext/job.ts): the reply is then what it returned.
  */
 import { ModelError } from "../../../ai/errors.js";
-import { controlRender, img2img, listModels, listSamplers, txt2img, type SdConnection, type SdGenerateOptions, type SdProgress } from "../../../ai/sdnext/index.js";
+import {
+  controlRender,
+  img2img,
+  listModels,
+  listSamplers,
+  txt2img,
+  type SdConnection,
+  type SdGenerateOptions,
+  type SdProgress,
+} from "../../../ai/sdnext/index.js";
 import { sdRequest } from "../../../ai/sdnext/http.js";
 import type { SdConnectionData } from "../protocol/sd.js";
 import type { ReplyOf, RequestOf, SdEvent } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 
-const connectionOf = (data: SdConnectionData): SdConnection => ({ baseUrl: data.baseUrl, ...(data.auth ? { auth: data.auth } : {}) });
+const connectionOf = (data: SdConnectionData): SdConnection => ({
+  baseUrl: data.baseUrl,
+  ...(data.auth ? { auth: data.auth } : {}),
+});
 
 /** Options, models and samplers, within `timeoutMs`; a test that ran out of time is a `timeout`, not a cancel. */
-export async function runSdConnect(request: RequestOf<"sd-connect">, { signal }: JobContext<"sd-connect">): Promise<ReplyOf<"sd-connect">> {
+export async function runSdConnect(
+  request: RequestOf<"sd-connect">,
+  { signal }: JobContext<"sd-connect">,
+): Promise<ReplyOf<"sd-connect">> {
   const connection = connectionOf(request.connection);
   const timer = AbortSignal.timeout(request.timeoutMs);
   const both = AbortSignal.any([signal, timer]);
   try {
     const options = await sdRequest(connection, { method: "GET", path: "/sdapi/v1/options", signal: both });
-    const checkpoint = typeof options === "object" && options !== null ? (options as Record<string, unknown>)["sd_model_checkpoint"] : undefined;
+    const checkpoint =
+      typeof options === "object" && options !== null
+        ? (options as Record<string, unknown>)["sd_model_checkpoint"]
+        : undefined;
     const [models, samplers] = await Promise.all([listModels(connection, both), listSamplers(connection, both)]);
     return { ...(typeof checkpoint === "string" && checkpoint ? { model: checkpoint } : {}), models, samplers };
   } catch (error) {
-    if (timer.aborted && !signal.aborted) throw new ModelError("timeout", `No answer from ${request.connection.baseUrl} within ${Math.round(request.timeoutMs / 1000)} s.`, { cause: error });
+    if (timer.aborted && !signal.aborted)
+      throw new ModelError(
+        "timeout",
+        `No answer from ${request.connection.baseUrl} within ${Math.round(request.timeoutMs / 1000)} s.`,
+        { cause: error },
+      );
     throw error;
   }
 }
 
 /** A preview (its buffer transferred, not copied) or a progress report; finished images come in the reply only. */
 function eventOf(progress: SdProgress): { event: SdEvent; transfer?: ArrayBuffer[] } | undefined {
-  if (progress.type === "progress") return { event: { type: "sd-progress", fraction: progress.fraction, etaSeconds: progress.etaSeconds, step: progress.step, steps: progress.steps } };
+  if (progress.type === "progress")
+    return {
+      event: {
+        type: "sd-progress",
+        fraction: progress.fraction,
+        etaSeconds: progress.etaSeconds,
+        step: progress.step,
+        steps: progress.steps,
+      },
+    };
   if (progress.type !== "partial") return undefined;
   const own = progress.bytes.slice();
-  return { event: { type: "image-partial", image: progress.image, index: progress.index, bytes: own, ...(progress.format ? { format: progress.format } : {}), at: performance.timeOrigin + performance.now() }, transfer: [own.buffer] };
+  return {
+    event: {
+      type: "image-partial",
+      image: progress.image,
+      index: progress.index,
+      bytes: own,
+      ...(progress.format ? { format: progress.format } : {}),
+      at: performance.timeOrigin + performance.now(),
+    },
+    transfer: [own.buffer],
+  };
 }
 
-export async function runSdGenerate(request: RequestOf<"sd-generate">, { signal, emit }: JobContext<"sd-generate">): Promise<ReplyOf<"sd-generate">> {
+export async function runSdGenerate(
+  request: RequestOf<"sd-generate">,
+  { signal, emit }: JobContext<"sd-generate">,
+): Promise<ReplyOf<"sd-generate">> {
   const connection = connectionOf(request.connection);
   const { init, control, negativePrompt, sampler, model, seed, ...rest } = request.request;
-  const options: SdGenerateOptions = { ...rest, ...(negativePrompt ? { negativePrompt } : {}), ...(sampler ? { sampler } : {}), ...(model ? { model } : {}), ...(seed !== undefined ? { seed } : {}) };
+  const options: SdGenerateOptions = {
+    ...rest,
+    ...(negativePrompt ? { negativePrompt } : {}),
+    ...(sampler ? { sampler } : {}),
+    ...(model ? { model } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
   const job = {
     signal,
     ...(request.pollMs !== undefined ? { pollMs: request.pollMs } : {}),
@@ -48,14 +99,34 @@ export async function runSdGenerate(request: RequestOf<"sd-generate">, { signal,
       if (out) emit(out.event, out.transfer);
     },
   };
-  const mask = init?.mask ? { mask: { bytes: init.mask.png, blur: init.mask.blur, fill: init.mask.fill, fullRes: init.mask.fullRes, fullResPadding: init.mask.fullResPadding } } : {};
+  const mask = init?.mask
+    ? {
+        mask: {
+          bytes: init.mask.png,
+          blur: init.mask.blur,
+          fill: init.mask.fill,
+          fullRes: init.mask.fullRes,
+          fullResPadding: init.mask.fullResPadding,
+        },
+      }
+    : {};
   const result = control
-    ? await controlRender(connection, { ...options, controlImage: control.bytes, units: [{ type: control.type, strength: control.strength }] }, job)
+    ? await controlRender(
+        connection,
+        { ...options, controlImage: control.bytes, units: [{ type: control.type, strength: control.strength }] },
+        job,
+      )
     : init
       ? await img2img(connection, { ...options, initImage: init.bytes, denoisingStrength: init.strength, ...mask }, job)
       : await txt2img(connection, options, job);
   return {
-    images: result.images.map((image) => ({ bytes: image.bytes, format: image.format, width: image.width, height: image.height, ...(image.seed !== undefined ? { seed: image.seed } : {}) })),
+    images: result.images.map((image) => ({
+      bytes: image.bytes,
+      format: image.format,
+      width: image.width,
+      height: image.height,
+      ...(image.seed !== undefined ? { seed: image.seed } : {}),
+    })),
     interrupted: result.interrupted,
     partials: result.partials,
   };

@@ -2,6 +2,12 @@
 import { lazy, type Jobs } from "./job.js";
 
 export const sdJobs: Jobs<"sd-connect" | "sd-generate"> = {
-  "sd-connect": lazy(() => import("./sd-job.js"), (m) => m.runSdConnect),
-  "sd-generate": lazy(() => import("./sd-job.js"), (m) => m.runSdGenerate),
+  "sd-connect": lazy(
+    () => import("./sd-job.js"),
+    (m) => m.runSdConnect,
+  ),
+  "sd-generate": lazy(
+    () => import("./sd-job.js"),
+    (m) => m.runSdGenerate,
+  ),
 };

@@ -11,7 +11,13 @@ import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { decodeVector } from "../../../contract/vector-codec.js";
 import { readFixture } from "../../../test/helpers/fixtures.js";
 import { captionReplies, defaultCaption, searchAiScript } from "../../../test/openai-server/captions.js";
-import { bagOfWordsVector, encodePng, startOpenAiServer, type OpenAiTestServer, type ScriptedReply } from "../../../test/openai-server/server.js";
+import {
+  bagOfWordsVector,
+  encodePng,
+  startOpenAiServer,
+  type OpenAiTestServer,
+  type ScriptedReply,
+} from "../../../test/openai-server/server.js";
 import { parseEngineMessage, type EngineReply, type RequestOf, type SearchEvent } from "../protocol/index.js";
 import { runJob } from "./run.js";
 import { searchJobs } from "./search.js";
@@ -27,15 +33,26 @@ async function serve(script: Parameters<typeof startOpenAiServer>[0] = searchAiS
   return { ...DEFAULT_SETTINGS, provider: "custom", baseUrl: srv.url, model: "gpt-4o-mini" };
 }
 
-type Body<K extends "search-captions" | "search-embed" | "search-query"> = Omit<RequestOf<K>, "id" | "kind" | "settings" | "apiKey" | "timeoutMs">;
-async function run<K extends "search-captions" | "search-embed" | "search-query">(kind: K, settings: Settings, body: Body<K>, signal = new AbortController().signal) {
+type Body<K extends "search-captions" | "search-embed" | "search-query"> = Omit<
+  RequestOf<K>,
+  "id" | "kind" | "settings" | "apiKey" | "timeoutMs"
+>;
+async function run<K extends "search-captions" | "search-embed" | "search-query">(
+  kind: K,
+  settings: Settings,
+  body: Body<K>,
+  signal = new AbortController().signal,
+) {
   const events: SearchEvent[] = [];
   const request = { kind, id: "s1", settings, apiKey: KEY, timeoutMs: 10_000, ...body } as unknown as RequestOf<K>;
-  const reply = await runJob(searchJobs, request, { signal, emit: (event) => {
-    const parsed = parseEngineMessage({ id: "s1", event });
-    if (!("event" in parsed)) throw new Error("expected an event");
-    events.push(parsed.event.event as SearchEvent);
-  } });
+  const reply = await runJob(searchJobs, request, {
+    signal,
+    emit: (event) => {
+      const parsed = parseEngineMessage({ id: "s1", event });
+      if (!("event" in parsed)) throw new Error("expected an event");
+      events.push(parsed.event.event as SearchEvent);
+    },
+  });
   const parsed = parseEngineMessage(reply);
   if (!("reply" in parsed)) throw new Error("expected a reply");
   return { reply: parsed.reply as EngineReply, events };
@@ -52,16 +69,30 @@ describe("search-captions in the worker", () => {
     expect(reply).toMatchObject({ ok: true, kind: "search-captions", captioned: 3, requests: 3 });
     expect(events.map((e) => (e.type === "search-caption" ? e.frameId : "")).sort()).toEqual(["1:0", "1:1", "1:2"]);
     const first = events.find((e) => e.type === "search-caption" && e.frameId === "1:0")!;
-    expect(first).toMatchObject({ caption: { hash: "h0", model: "gpt-4.1-mini", text: defaultCaption({ width: 60, height: 40, bytes: Buffer.from(frames[0]!.png) }) } });
+    expect(first).toMatchObject({
+      caption: {
+        hash: "h0",
+        model: "gpt-4.1-mini",
+        text: defaultCaption({ width: 60, height: 40, bytes: Buffer.from(frames[0]!.png) }),
+      },
+    });
     expect(srv!.requests.every((r) => r.path === "/v1/chat/completions" && r.schemaErrors.length === 0)).toBe(true);
-    expect(srv!.requests.every((r) => r.secretDigests["authorization"] !== undefined && !JSON.stringify(r.body).includes(KEY))).toBe(true);
+    expect(
+      srv!.requests.every(
+        (r) => r.secretDigests["authorization"] !== undefined && !JSON.stringify(r.body).includes(KEY),
+      ),
+    ).toBe(true);
   });
 
   it("a failure answers as model data; the captions made before it were already sent", async () => {
     // Three in flight: the fourth request goes only once one of the first three has answered (and was sent on).
     let calls = 0;
     const captions = captionReplies();
-    const settings = await serve((req) => (++calls === 4 ? { kind: "error", status: 429, message: "slow down", headers: { "retry-after": "3" } } : captions(req)));
+    const settings = await serve((req) =>
+      ++calls === 4
+        ? { kind: "error", status: 429, message: "slow down", headers: { "retry-after": "3" } }
+        : captions(req),
+    );
     const frames = [0, 1, 2, 3].map((i) => ({ id: `1:${i}`, hash: `h${i}`, png: png(i) }));
     const { reply, events } = await run("search-captions", settings, { frames });
     expect(reply).toMatchObject({ ok: false, model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 } });

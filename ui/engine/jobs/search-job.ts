@@ -14,14 +14,30 @@ import { encodeVector } from "../../../contract/vector-codec.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 
-export async function searchCaptions(request: RequestOf<"search-captions">, { signal, emit }: JobContext<"search-captions">): Promise<ReplyOf<"search-captions">> {
+export async function searchCaptions(
+  request: RequestOf<"search-captions">,
+  { signal, emit }: JobContext<"search-captions">,
+): Promise<ReplyOf<"search-captions">> {
   const config = providerConfig(request.settings, request.apiKey);
   const { caption } = searchModelsFor(request.settings);
-  const result = await captionFrames(config, request.frames, {}, { model: caption, signal, timeoutMs: request.timeoutMs, onCaption: (frameId, entry) => emit({ type: "search-caption", frameId, caption: entry }) });
+  const result = await captionFrames(
+    config,
+    request.frames,
+    {},
+    {
+      model: caption,
+      signal,
+      timeoutMs: request.timeoutMs,
+      onCaption: (frameId, entry) => emit({ type: "search-caption", frameId, caption: entry }),
+    },
+  );
   return { captioned: result.captioned.length, requests: result.requests };
 }
 
-export async function searchEmbed(request: RequestOf<"search-embed">, { signal, emit }: JobContext<"search-embed">): Promise<ReplyOf<"search-embed">> {
+export async function searchEmbed(
+  request: RequestOf<"search-embed">,
+  { signal, emit }: JobContext<"search-embed">,
+): Promise<ReplyOf<"search-embed">> {
   const config = providerConfig(request.settings, request.apiKey);
   const model = searchModelsFor(request.settings).embedding;
   const dimensions = request.settings.embeddingDimensions;
@@ -29,7 +45,11 @@ export async function searchEmbed(request: RequestOf<"search-embed">, { signal, 
   // One request per batch, each batch's vectors sent before the next is asked: a later failure loses none.
   for (let start = 0; start < request.frames.length; start += MAX_INPUTS_PER_REQUEST) {
     const batch = request.frames.slice(start, start + MAX_INPUTS_PER_REQUEST);
-    const reply = await embedTexts(config, batch.map((f) => searchEmbeddingText(f.doc, f.caption)), { model, dimensions, signal, timeoutMs: request.timeoutMs });
+    const reply = await embedTexts(
+      config,
+      batch.map((f) => searchEmbeddingText(f.doc, f.caption)),
+      { model, dimensions, signal, timeoutMs: request.timeoutMs },
+    );
     requests += reply.requests;
     const vectors: Record<string, FrameVector> = {};
     batch.forEach((frame, i) => {
@@ -41,10 +61,18 @@ export async function searchEmbed(request: RequestOf<"search-embed">, { signal, 
   return { embedded: request.frames.length, requests };
 }
 
-export async function searchQuery(request: RequestOf<"search-query">, { signal }: JobContext<"search-query">): Promise<ReplyOf<"search-query">> {
+export async function searchQuery(
+  request: RequestOf<"search-query">,
+  { signal }: JobContext<"search-query">,
+): Promise<ReplyOf<"search-query">> {
   const config = providerConfig(request.settings, request.apiKey);
   const model = searchModelsFor(request.settings).embedding;
-  const { vectors } = await embedTexts(config, [request.text], { model, dimensions: request.settings.embeddingDimensions, signal, timeoutMs: request.timeoutMs });
+  const { vectors } = await embedTexts(config, [request.text], {
+    model,
+    dimensions: request.settings.embeddingDimensions,
+    signal,
+    timeoutMs: request.timeoutMs,
+  });
   const vector = vectors[0]!;
   return { vector: encodeVector(vector), model, dimensions: vector.length };
 }

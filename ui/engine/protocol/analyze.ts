@@ -9,7 +9,19 @@ import type { AnalyzeInput } from "../../../ai/analyze/input.js";
 import { ANALYZE_TASKS } from "../../../ai/analyze/tasks.js";
 import type { Estimate } from "../../../ai/estimate.js";
 import type { Finding } from "../../../codegen/analyze/types.js";
-import { array, boolean, bytes, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
+import {
+  array,
+  boolean,
+  bytes,
+  json,
+  number,
+  object,
+  oneOf,
+  opaque,
+  optional,
+  string,
+  type Infer,
+} from "../../../contract/fields.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
 import type { Section } from "./common.js";
@@ -26,9 +38,21 @@ export const analyzeSection = {
     /** The findings computed from the frames' design trees (offline, no key). */
     "analyze-findings": { exports },
     /** The model's input for `task` (PNGs, hint, live text, findings, the diff for compare) and its estimate. */
-    "analyze-prepare": { exports, task: oneOf(ANALYZE_TASKS), question: string({ max: 4000 }), model: string({ nonEmpty: true }), prices: optional(fetchedPricesField) },
+    "analyze-prepare": {
+      exports,
+      task: oneOf(ANALYZE_TASKS),
+      question: string({ max: 4000 }),
+      model: string({ nonEmpty: true }),
+      prices: optional(fetchedPricesField),
+    },
     /** One analysis with the key of the settings' endpoint; the answer streams as `analyze-text` events. */
-    "analyze-model": { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), input: opaque<AnalyzeInput>("an analysis input"), timeoutMs: number({ min: 1 }), prices: optional(fetchedPricesField) },
+    "analyze-model": {
+      settings: settingsField,
+      apiKey: string({ nonEmpty: true, max: 1000 }),
+      input: opaque<AnalyzeInput>("an analysis input"),
+      timeoutMs: number({ min: 1 }),
+      prices: optional(fetchedPricesField),
+    },
   },
   replies: {
     "analyze-findings": { frames: array(frame), findings: array(opaque<Finding>("a finding")), ms: number({ min: 0 }) },

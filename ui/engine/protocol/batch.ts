@@ -12,7 +12,12 @@ import type { BatchStatus } from "../../../ai/batch/status.js";
 import { IMAGE_QUALITIES } from "../../../ai/image/options.js";
 import { array, bytes, number, object, oneOf, opaque, optional, string, type Field } from "../../../contract/fields.js";
 import { imageSizeField } from "../../../contract/image.js";
-import { batchInputsField, batchRecordField, MAX_PENDING_ITEMS, pendingItemField } from "../../../contract/pending-batch.js";
+import {
+  batchInputsField,
+  batchRecordField,
+  MAX_PENDING_ITEMS,
+  pendingItemField,
+} from "../../../contract/pending-batch.js";
 import { modelFields, type Section } from "./common.js";
 
 /** The record and its input files, as the panel stored them (contract/pending-batch.ts has ai's BatchRecord shape). */
@@ -21,14 +26,26 @@ const job = { record: batchRecordField satisfies Field<BatchRecord>, inputs: bat
 /** One answered line: the served image (the panel converts and places it), or why it failed. */
 const lineResult = object({
   customId: string({ nonEmpty: true, max: 512 }),
-  image: optional(object({ bytes: bytes(), format: oneOf(["png", "jpeg", "webp", "gif"]), width: number({ min: 1 }), height: number({ min: 1 }) })),
+  image: optional(
+    object({
+      bytes: bytes(),
+      format: oneOf(["png", "jpeg", "webp", "gif"]),
+      width: number({ min: 1 }),
+      height: number({ min: 1 }),
+    }),
+  ),
   error: optional(string()),
 });
 
 export const batchSection = {
   requests: {
     /** One Images API request per item (no references, no streaming), submitted as one batch. */
-    "batch-submit": { ...modelFields, items: array(pendingItemField, { max: MAX_PENDING_ITEMS }), size: imageSizeField, quality: oneOf(IMAGE_QUALITIES) },
+    "batch-submit": {
+      ...modelFields,
+      items: array(pendingItemField, { max: MAX_PENDING_ITEMS }),
+      size: imageSizeField,
+      quality: oneOf(IMAGE_QUALITIES),
+    },
     "batch-refresh": { ...modelFields, ...job },
     "batch-collect": { ...modelFields, ...job },
     "batch-resubmit": { ...modelFields, ...job },

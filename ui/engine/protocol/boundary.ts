@@ -26,4 +26,3 @@ export const BOUNDARY_REPLIES = {
   aborted: {},
   loaded: {},
 } satisfies Record<string, Shape>;
-

@@ -2,7 +2,19 @@
  * The code section: the offline code generator (`generate`), the design hint the model sees (`hint`) and the
  * React preview page of a file set (`react-preview`, run only in a sandboxed iframe, never here).
  */
-import { array, boolean, bytes, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
+import {
+  array,
+  boolean,
+  bytes,
+  json,
+  number,
+  object,
+  oneOf,
+  opaque,
+  optional,
+  string,
+  type Infer,
+} from "../../../contract/fields.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
@@ -16,10 +28,20 @@ export const exportsField = array(exportEntry, { max: 50 });
 export type ExportEntry = Infer<typeof exportEntry>;
 
 /** `components`: the document's mapping (contract/components.ts), read again field by field in the worker before use. */
-export const codeOptionsField = object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), nodeIds: boolean(), components: optional(componentMapField) });
+export const codeOptionsField = object({
+  target: oneOf(TARGETS),
+  styling: oneOf(STYLINGS),
+  nodeIds: boolean(),
+  components: optional(componentMapField),
+});
 /** What decides the parts a `generate` needs. */
 type GenerateBody = { options: Infer<typeof codeOptionsField> };
-const mappingNote = object({ severity: oneOf(["error", "warning", "info"]), message: string(), file: optional(string()), line: optional(number()) });
+const mappingNote = object({
+  severity: oneOf(["error", "warning", "info"]),
+  message: string(),
+  file: optional(string()),
+  line: optional(number()),
+});
 // `bytes`: a binary asset (an image), content "".
 const sourceFile = object({ path: string(), content: string(), bytes: optional(bytes()) });
 export const problemField = object({
@@ -44,25 +66,40 @@ export const codeSection = {
      * Settings → Components: one exported instance's component facts (ids, keys, properties) and the JSX `components`
      * writes for it (previewInstance), with its notes. Here, not in the panel: the design tree stays out of ui.html.
      */
-    "inspect-instance": { exports: exportsField, nodeId: string({ nonEmpty: true, max: 1000 }), components: optional(componentMapField) },
+    "inspect-instance": {
+      exports: exportsField,
+      nodeId: string({ nonEmpty: true, max: 1000 }),
+      components: optional(componentMapField),
+    },
     /** A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project pass. */
     "read-code-connect": { name: string({ nonEmpty: true, max: 200 }), text: string({ max: 500_000 }) },
     /**
      * A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. With `project`, the
      * files are first made a runnable project (codegen/scaffold/project-files.ts, also kept out of ui.html).
      */
-    "zip-files": { files: array(sourceFile), project: optional(object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), name: string({ max: 1000 }) })) },
+    "zip-files": {
+      files: array(sourceFile),
+      project: optional(object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), name: string({ max: 1000 }) })),
+    },
   },
   replies: {
     /**
      * `preview`: for React output, the code itself (with the layers' ids) as the preview runtime runs it — what ships,
      * Tailwind compiled — when the preview can run all of it (absent when it cannot: a mapped library's package).
      */
-    generate: { result: fileSet, ms: number(), preview: optional(object({ html: string(), problems: array(problemField) })) },
+    generate: {
+      result: fileSet,
+      ms: number(),
+      preview: optional(object({ html: string(), problems: array(problemField) })),
+    },
     hint: { hint: string() },
     "react-preview": { html: string(), problems: array(problemField) },
     /** `notes`: in designer words, each with the id of the layer it is about (shown as a detail to copy). */
-    "inspect-instance": { facts: optional(opaque<InstanceFacts>("instance facts")), jsx: optional(string()), notes: array(object({ message: string(), nodeId: string() })) },
+    "inspect-instance": {
+      facts: optional(opaque<InstanceFacts>("instance facts")),
+      jsx: optional(string()),
+      notes: array(object({ message: string(), nodeId: string() })),
+    },
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
     "zip-files": { zip: bytes(), count: number() },
   },
@@ -72,7 +109,10 @@ export const codeSection = {
   // `generate` needs ts-morph only where generateCode runs it (the team's components): else the Code panel is
   // ready once "code-format" is.
   codeParts: {
-    generate: ((body) => (body && needsCodeCheck(body.options) ? ["code-format", "code-check"] : ["code-format"])) satisfies CodePartsOf<GenerateBody>,
+    generate: ((body) =>
+      body && needsCodeCheck(body.options)
+        ? ["code-format", "code-check"]
+        : ["code-format"]) satisfies CodePartsOf<GenerateBody>,
     "react-preview": ["code-format"],
     "read-code-connect": ["code-check"],
   },

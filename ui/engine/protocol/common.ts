@@ -5,7 +5,18 @@
  */
 import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
 import type { CodePart } from "../../../contract/messages.js";
-import { boolean, literal, number, object, oneOf, optional, string, type Infer, type ObjectOf, type Shape } from "../../../contract/fields.js";
+import {
+  boolean,
+  literal,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  type Infer,
+  type ObjectOf,
+  type Shape,
+} from "../../../contract/fields.js";
 import { settingsField } from "../../../contract/settings.js";
 import { sdProblemField } from "./sd-problem.js";
 
@@ -29,7 +40,11 @@ export interface Section {
 export { requestIdField as requestId } from "../../../contract/request-id.js";
 
 /** The key of the settings' endpoint and how long a request may take: what a request to the model carries. */
-export const modelFields = { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), timeoutMs: number({ min: 1 }) };
+export const modelFields = {
+  settings: settingsField,
+  apiKey: string({ nonEmpty: true, max: 1000 }),
+  timeoutMs: number({ min: 1 }),
+};
 
 /** A failed model request, as data (errors do not survive postMessage with their class). */
 const modelFailure = object({
@@ -42,8 +57,16 @@ const modelFailure = object({
 export type ModelFailureData = Infer<typeof modelFailure>;
 
 /** `bad`: the input itself was unusable (not Figma JSON, empty); `model`: a model request failed. */
-export const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: string(), bad: boolean(), model: optional(modelFailure) } satisfies Shape;
+export const FAILURE = {
+  id: string({ max: 200 }),
+  ok: literal(false),
+  error: string(),
+  bad: boolean(),
+  model: optional(modelFailure),
+} satisfies Shape;
 export type EngineFailure = ObjectOf<typeof FAILURE>;
 
 /** `{ [tag]: name } & fields` for each shape of `shapes`. */
-export type Tagged<M extends Readonly<Record<string, Shape>>, Tag extends string> = { [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]> }[keyof M];
+export type Tagged<M extends Readonly<Record<string, Shape>>, Tag extends string> = {
+  [K in keyof M]: { [T in Tag]: K } & ObjectOf<M[K]>;
+}[keyof M];

@@ -7,8 +7,28 @@
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { ImageEstimate } from "../../../ai/image/estimate.js";
-import { IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, MAX_IMAGES, MAX_PARTIALS, MAX_REFERENCES } from "../../../ai/image/options.js";
-import { array, boolean, bytes, custom, json, number, object, oneOf, opaque, optional, string, type Infer } from "../../../contract/fields.js";
+import {
+  IMAGE_BACKGROUNDS,
+  IMAGE_FORMATS,
+  IMAGE_QUALITIES,
+  MAX_IMAGES,
+  MAX_PARTIALS,
+  MAX_REFERENCES,
+} from "../../../ai/image/options.js";
+import {
+  array,
+  boolean,
+  bytes,
+  custom,
+  json,
+  number,
+  object,
+  oneOf,
+  opaque,
+  optional,
+  string,
+  type Infer,
+} from "../../../contract/fields.js";
 import { MAX_MASK_SIDE } from "../../../contract/mask.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
@@ -16,7 +36,18 @@ import type { Section } from "./common.js";
 
 const count = (max: number) => number({ integer: true, min: 0, max });
 const SERVED_FORMATS = [...IMAGE_FORMATS, "gif"] as const;
-const IMAGE_FIELDS = ["prompt", "size", "quality", "background", "format", "count", "partials", "references", "refine", "mask"] as const;
+const IMAGE_FIELDS = [
+  "prompt",
+  "size",
+  "quality",
+  "background",
+  "format",
+  "count",
+  "partials",
+  "references",
+  "refine",
+  "mask",
+] as const;
 
 const sizeValue = object({ width: number({ integer: true, min: 1 }), height: number({ integer: true, min: 1 }) });
 /** "auto" or a width and height in pixels. */
@@ -29,20 +60,33 @@ const sizeChoice = custom<"auto" | Infer<typeof sizeValue>>("auto or { width, he
   }
 });
 const imageInput = object({ bytes: bytes(), name: optional(string({ max: 200 })) });
-const maskShape = object({ width: number({ integer: true, min: 1, max: MAX_MASK_SIDE }), height: number({ integer: true, min: 1, max: MAX_MASK_SIDE }), coverage: bytes({ max: MAX_MASK_SIDE * MAX_MASK_SIDE }) });
-/** The mask model (ai/mask/: 255 = repaint), a byte per pixel of the image it repaints; the worker encodes it per provider. */
-export const maskField = custom<Infer<typeof maskShape>>("a mask: { width, height, coverage } with a coverage byte per pixel", (v) => {
-  try {
-    const mask = maskShape.check(v, "mask");
-    return mask.coverage.length === mask.width * mask.height ? mask : undefined;
-  } catch {
-    return undefined;
-  }
+const maskShape = object({
+  width: number({ integer: true, min: 1, max: MAX_MASK_SIDE }),
+  height: number({ integer: true, min: 1, max: MAX_MASK_SIDE }),
+  coverage: bytes({ max: MAX_MASK_SIDE * MAX_MASK_SIDE }),
 });
-const chatMessages = custom<ChatCompletionMessageParam[]>("chat messages (an array)", (v) => (Array.isArray(v) ? (v as ChatCompletionMessageParam[]) : undefined));
+/** The mask model (ai/mask/: 255 = repaint), a byte per pixel of the image it repaints; the worker encodes it per provider. */
+export const maskField = custom<Infer<typeof maskShape>>(
+  "a mask: { width, height, coverage } with a coverage byte per pixel",
+  (v) => {
+    try {
+      const mask = maskShape.check(v, "mask");
+      return mask.coverage.length === mask.width * mask.height ? mask : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+);
+const chatMessages = custom<ChatCompletionMessageParam[]>("chat messages (an array)", (v) =>
+  Array.isArray(v) ? (v as ChatCompletionMessageParam[]) : undefined,
+);
 
 /** What a refinement builds on: the Responses API's id, the kept chat messages, and/or the image itself. */
-const refineField = object({ previousResponseId: optional(string({ nonEmpty: true, max: 500 })), messages: optional(chatMessages), image: optional(imageInput) });
+const refineField = object({
+  previousResponseId: optional(string({ nonEmpty: true, max: 500 })),
+  messages: optional(chatMessages),
+  image: optional(imageInput),
+});
 
 /** The image request, field by field (ai/image/options.ts ImageRequest, the refinement flattened). */
 export const imageRequestField = object({
@@ -78,7 +122,13 @@ const tokenCounts = object({
 export const imageUsageField = object({ image: optional(tokenCounts), model: optional(tokenCounts) });
 export type ImageUsageData = Infer<typeof imageUsageField>;
 
-export const generatedImageField = object({ bytes: bytes(), format: oneOf(SERVED_FORMATS), width: number({ min: 1 }), height: number({ min: 1 }), revisedPrompt: optional(string()) });
+export const generatedImageField = object({
+  bytes: bytes(),
+  format: oneOf(SERVED_FORMATS),
+  width: number({ min: 1 }),
+  height: number({ min: 1 }),
+  revisedPrompt: optional(string()),
+});
 export type GeneratedImageData = Infer<typeof generatedImageField>;
 
 const problem = object({ field: oneOf(IMAGE_FIELDS), message: string() });
@@ -90,9 +140,20 @@ export type ImageConversationData = Infer<typeof conversationField>;
 export const imageSection = {
   requests: {
     /** The design hint from `exports` (when given), the parameter check and the estimate; nothing is sent. */
-    "image-prepare": { ...route, request: imageRequestField, exports: optional(array(object({ id: string({ nonEmpty: true }), json: json() }), { max: 50 })), prices: optional(fetchedPricesField) },
+    "image-prepare": {
+      ...route,
+      request: imageRequestField,
+      exports: optional(array(object({ id: string({ nonEmpty: true }), json: json() }), { max: 50 })),
+      prices: optional(fetchedPricesField),
+    },
     /** One image request (or refinement) with the key of the settings' endpoint. */
-    "generate-image": { ...route, apiKey: string({ nonEmpty: true, max: 1000 }), request: imageRequestField, timeoutMs: number({ min: 1 }), prices: optional(fetchedPricesField) },
+    "generate-image": {
+      ...route,
+      apiKey: string({ nonEmpty: true, max: 1000 }),
+      request: imageRequestField,
+      timeoutMs: number({ min: 1 }),
+      prices: optional(fetchedPricesField),
+    },
   },
   replies: {
     "image-prepare": {

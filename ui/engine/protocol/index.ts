@@ -23,12 +23,57 @@ export { asNodesReply, type ExportEntry } from "./code.js";
 export type { EngineFailure, ModelFailureData } from "./common.js";
 export { ProtocolError } from "../../../contract/protocol.js";
 
-const SECTION_REQUESTS = { ...codeSection.requests, ...modelSection.requests, ...imageSection.requests, ...analyzeSection.requests, ...searchSection.requests, ...batchSection.requests, ...rowsSection.requests, ...sdSection.requests };
-const SECTION_REPLIES = { ...codeSection.replies, ...modelSection.replies, ...imageSection.replies, ...analyzeSection.replies, ...searchSection.replies, ...batchSection.replies, ...rowsSection.replies, ...sdSection.replies } satisfies Record<Kind, Shape>;
-const EVENTS = { ...modelSection.events, ...imageSection.events, ...analyzeSection.events, ...searchSection.events, ...batchSection.events, ...sdSection.events } satisfies Record<string, Shape>;
-const STREAMS = { ...modelSection.streams, ...imageSection.streams, ...analyzeSection.streams, ...searchSection.streams, ...batchSection.streams, ...sdSection.streams } satisfies { readonly [K in Kind]?: readonly EventType[] };
-const ESTIMATES: ReadonlySet<string> = new Set<Kind>([...modelSection.estimates, ...imageSection.estimates, ...analyzeSection.estimates]);
-const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] | CodePartsOf<BodyOf<K>> } = { ...codeSection.codeParts, ...modelSection.codeParts, ...imageSection.codeParts, ...analyzeSection.codeParts, ...searchSection.codeParts, ...batchSection.codeParts, ...rowsSection.codeParts, ...sdSection.codeParts };
+const SECTION_REQUESTS = {
+  ...codeSection.requests,
+  ...modelSection.requests,
+  ...imageSection.requests,
+  ...analyzeSection.requests,
+  ...searchSection.requests,
+  ...batchSection.requests,
+  ...rowsSection.requests,
+  ...sdSection.requests,
+};
+const SECTION_REPLIES = {
+  ...codeSection.replies,
+  ...modelSection.replies,
+  ...imageSection.replies,
+  ...analyzeSection.replies,
+  ...searchSection.replies,
+  ...batchSection.replies,
+  ...rowsSection.replies,
+  ...sdSection.replies,
+} satisfies Record<Kind, Shape>;
+const EVENTS = {
+  ...modelSection.events,
+  ...imageSection.events,
+  ...analyzeSection.events,
+  ...searchSection.events,
+  ...batchSection.events,
+  ...sdSection.events,
+} satisfies Record<string, Shape>;
+const STREAMS = {
+  ...modelSection.streams,
+  ...imageSection.streams,
+  ...analyzeSection.streams,
+  ...searchSection.streams,
+  ...batchSection.streams,
+  ...sdSection.streams,
+} satisfies { readonly [K in Kind]?: readonly EventType[] };
+const ESTIMATES: ReadonlySet<string> = new Set<Kind>([
+  ...modelSection.estimates,
+  ...imageSection.estimates,
+  ...analyzeSection.estimates,
+]);
+const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] | CodePartsOf<BodyOf<K>> } = {
+  ...codeSection.codeParts,
+  ...modelSection.codeParts,
+  ...imageSection.codeParts,
+  ...analyzeSection.codeParts,
+  ...searchSection.codeParts,
+  ...batchSection.codeParts,
+  ...rowsSection.codeParts,
+  ...sdSection.codeParts,
+};
 
 /** A job the panel can ask the engine for. */
 export type Kind = keyof typeof SECTION_REQUESTS;
@@ -41,7 +86,9 @@ export type ReplyOf<K extends Kind> = K extends Kind ? ObjectOf<(typeof SECTION_
 export type EngineEvent = Tagged<typeof EVENTS, "type">;
 export type EventType = EngineEvent["type"];
 /** What a running `kind` may report before its reply; never for a kind that streams nothing. */
-export type EventOf<K extends Kind> = K extends keyof StreamedTypes ? Extract<EngineEvent, { type: StreamedTypes[K] }> : never;
+export type EventOf<K extends Kind> = K extends keyof StreamedTypes
+  ? Extract<EngineEvent, { type: StreamedTypes[K] }>
+  : never;
 type StreamedTypes = { [K in keyof typeof STREAMS]: (typeof STREAMS)[K][number] };
 
 type BoundaryRequest = Tagged<typeof BOUNDARY_REQUESTS, "kind"> & { id: string };
@@ -55,7 +102,10 @@ export interface EngineEventMessage {
 }
 
 /** Each shape with `fields` put first (the id every message carries, `ok` on replies). */
-function withFields<M extends Readonly<Record<string, Shape>>>(shapes: M, fields: Record<string, Field<unknown>>): Record<string, Shape> {
+function withFields<M extends Readonly<Record<string, Shape>>>(
+  shapes: M,
+  fields: Record<string, Field<unknown>>,
+): Record<string, Shape> {
   return Object.fromEntries(Object.entries(shapes).map(([kind, shape]) => [kind, { ...fields, ...shape }]));
 }
 
@@ -79,7 +129,9 @@ export function streams<K extends Kind>(kind: K, event: EngineEvent): event is E
 
 /** Checks a request arriving in the worker. Throws ProtocolError (contract/protocol.ts). */
 export function parseEngineRequest(data: unknown): EngineRequest {
-  return readChecked(data, "the codegen worker got a request it does not understand", () => parseTagged<EngineRequest>(REQUEST_CHECKS, data, "kind"));
+  return readChecked(data, "the codegen worker got a request it does not understand", () =>
+    parseTagged<EngineRequest>(REQUEST_CHECKS, data, "kind"),
+  );
 }
 
 /** Checks what the worker sent the UI: a reply (ok or failed) or a progress event. Throws ProtocolError (contract/protocol.ts). */
@@ -91,7 +143,8 @@ export function parseEngineMessage(data: unknown): { reply: EngineReply } | { ev
       object({ id: requestId }).check(rest, "");
       return { event: { id: rest["id"] as string, event: parseTagged<EngineEvent>(EVENTS, event, "type") } };
     }
-    if (typeof record === "object" && record !== null && record["ok"] === false) return { reply: object(FAILURE).check(record, "") as EngineFailure };
+    if (typeof record === "object" && record !== null && record["ok"] === false)
+      return { reply: object(FAILURE).check(record, "") as EngineFailure };
     return { reply: parseTagged<OkReply>(REPLY_CHECKS, data, "kind") };
   });
 }

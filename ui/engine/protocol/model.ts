@@ -11,7 +11,19 @@ import type { Estimate } from "../../../ai/estimate.js";
 import type { ModelCodeResult } from "../../../ai/pipeline.js";
 import type { ProgressEvent } from "../../../ai/progress.js";
 import type { PromptInput } from "../../../ai/prompt.js";
-import { array, boolean, bytes, custom, number, object, oneOf, opaque, optional, string, type Field } from "../../../contract/fields.js";
+import {
+  array,
+  boolean,
+  bytes,
+  custom,
+  number,
+  object,
+  oneOf,
+  opaque,
+  optional,
+  string,
+  type Field,
+} from "../../../contract/fields.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
 import { modelFields, type Section } from "./common.js";
@@ -51,9 +63,16 @@ const MAX_TURNS = 100;
 /** A picture as a refinement carries it: a base64 image data URL, nothing the worker would fetch. */
 const imageUrl = imageUrlField();
 /** One labelled picture of a refinement (ai/prompt.ts `RefinementImage`). */
-const refinementImage = object({ label: string({ max: 2000 }), url: imageUrl, detail: optional(oneOf(["high", "low", "auto"])) });
+const refinementImage = object({
+  label: string({ max: 2000 }),
+  url: imageUrl,
+  detail: optional(oneOf(["high", "low", "auto"])),
+});
 /** What a correction round sends on top of the conversation (ai/verify `RoundRequest`). */
-const roundRequest = object({ instructions: string({ nonEmpty: true, max: 2_000_000 }), images: array(refinementImage, { max: MAX_REFINEMENT_IMAGES }) });
+const roundRequest = object({
+  instructions: string({ nonEmpty: true, max: 2_000_000 }),
+  images: array(refinementImage, { max: MAX_REFINEMENT_IMAGES }),
+});
 
 export const modelSection = {
   requests: {
@@ -72,7 +91,13 @@ export const modelSection = {
     "ai-generate": {
       ...modelFields,
       input: promptInput,
-      refine: optional(object({ conversation, instructions: string({ nonEmpty: true }), images: optional(array(refinementImage, { max: MAX_REFINEMENT_IMAGES })) })),
+      refine: optional(
+        object({
+          conversation,
+          instructions: string({ nonEmpty: true }),
+          images: optional(array(refinementImage, { max: MAX_REFINEMENT_IMAGES })),
+        }),
+      ),
     },
     /**
      * A correction round's estimate (ai/verify/estimate.ts): the conversation's first request (`input`), the model's
@@ -108,6 +133,10 @@ export const modelSection = {
 /** A base64 image data URL (a hoisted function: the prompt input's field, above, uses it too). */
 function imageUrlField(): Field<string> {
   return custom("an image data URL", (v) =>
-    typeof v === "string" && v.length <= MAX_IMAGE_URL_CHARS && /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2}$/.test(v) ? v : undefined,
+    typeof v === "string" &&
+    v.length <= MAX_IMAGE_URL_CHARS &&
+    /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2}$/.test(v)
+      ? v
+      : undefined,
   );
 }

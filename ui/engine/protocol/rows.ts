@@ -16,12 +16,25 @@ export const MAX_INFERRED_ROWS = 20;
 export const MAX_FRAME_TEXTS = 400;
 
 const frameText = object({ layer: string({ max: 500 }), text: string({ max: 5000 }) });
-const inferParam = object({ name: string({ nonEmpty: true, max: 200 }), description: optional(string({ max: 500 })), choices: optional(array(string({ max: 200 }), { max: 50 })) });
-export const inferInputField = object({ texts: array(frameText, { max: MAX_FRAME_TEXTS }), params: array(inferParam, { max: 30 }), rows: number({ integer: true, min: 1, max: MAX_INFERRED_ROWS }) });
+const inferParam = object({
+  name: string({ nonEmpty: true, max: 200 }),
+  description: optional(string({ max: 500 })),
+  choices: optional(array(string({ max: 200 }), { max: 50 })),
+});
+export const inferInputField = object({
+  texts: array(frameText, { max: MAX_FRAME_TEXTS }),
+  params: array(inferParam, { max: 30 }),
+  rows: number({ integer: true, min: 1, max: MAX_INFERRED_ROWS }),
+});
 export type InferInputData = Infer<typeof inferInputField>;
 
 const editTable = object({ columns: array(string()), rows: array(array(string())) });
-const promptItem = object({ row: number({ integer: true, min: 1 }), values: record(string()), prompt: string(), stem: string() });
+const promptItem = object({
+  row: number({ integer: true, min: 1 }),
+  values: record(string()),
+  prompt: string(),
+  stem: string(),
+});
 
 export const rowsSection = {
   requests: {
@@ -30,10 +43,19 @@ export const rowsSection = {
     /** Pasted rows: JSONL when they start with "{", CSV otherwise. */
     "read-rows": { text: string() },
     /** The model reads the texts and proposes `rows` rows of the parameters, with the key of the settings' endpoint. */
-    "infer-rows": { settings: settingsField, apiKey: string({ nonEmpty: true, max: 1000 }), input: inferInputField, timeoutMs: number({ min: 1 }) },
+    "infer-rows": {
+      settings: settingsField,
+      apiKey: string({ nonEmpty: true, max: 1000 }),
+      input: inferInputField,
+      timeoutMs: number({ min: 1 }),
+    },
   },
   replies: {
-    "row-prompts": { items: array(promptItem), notes: array(string()), errors: object({ rows: optional(string()), template: optional(string()), rules: optional(string()) }) },
+    "row-prompts": {
+      items: array(promptItem),
+      notes: array(string()),
+      errors: object({ rows: optional(string()), template: optional(string()), rules: optional(string()) }),
+    },
     /** The table, or why the text is not rows (with its line and column). */
     "read-rows": { table: optional(editTable), error: optional(string()) },
     "infer-rows": {

@@ -3,7 +3,18 @@
  * request's kind: the panel picks its words and next step from it (the CORS flag, the field a 422 named).
  */
 import type { SdProblem } from "../../../ai/sdnext/errors.js";
-import { array, boolean, custom, number, object, oneOf, optional, string, type Field, type Shape } from "../../../contract/fields.js";
+import {
+  array,
+  boolean,
+  custom,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  type Field,
+  type Shape,
+} from "../../../contract/fields.js";
 
 const text = string({ max: 2000 });
 const SHAPES: { [T in SdProblem["type"]]: Shape } = {
@@ -24,7 +35,13 @@ export const sdProblemField: Field<SdProblem> = custom<SdProblem>("an SD server 
   const type = (v as { type: unknown }).type;
   if (typeof type !== "string" || !Object.hasOwn(SHAPES, type)) return undefined;
   try {
-    return { type, ...object(SHAPES[type as SdProblem["type"]]).check(Object.fromEntries(Object.entries(v).filter(([k]) => k !== "type")), "problem") } as SdProblem;
+    return {
+      type,
+      ...object(SHAPES[type as SdProblem["type"]]).check(
+        Object.fromEntries(Object.entries(v).filter(([k]) => k !== "type")),
+        "problem",
+      ),
+    } as SdProblem;
   } catch {
     return undefined;
   }

@@ -6,7 +6,17 @@
  * the run on the server and still answers the images it returns (`interrupted`). The server's credentials travel
  * with the connection, read from the slot of that base URL only.
  */
-import { array, boolean, bytes, number, object, oneOf, optional, string, type Infer } from "../../../contract/fields.js";
+import {
+  array,
+  boolean,
+  bytes,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  type Infer,
+} from "../../../contract/fields.js";
 import { IMAGE_FORMATS } from "../../../ai/image/options.js";
 import { SD_CONTROL_TYPES as CONTROL_TYPES } from "../../../contract/words.js";
 import type { SdControlType } from "../../../ai/sdnext/index.js";
@@ -21,7 +31,10 @@ const count = (max: number) => number({ integer: true, min: 0, max });
 /** The most images one SD run makes (its batch size). */
 export const MAX_SD_BATCH = 8;
 
-export const sdConnectionField = object({ baseUrl: string({ nonEmpty: true, max: 2000 }), auth: optional(string({ nonEmpty: true, max: 1000 })) });
+export const sdConnectionField = object({
+  baseUrl: string({ nonEmpty: true, max: 2000 }),
+  auth: optional(string({ nonEmpty: true, max: 1000 })),
+});
 export type SdConnectionData = Infer<typeof sdConnectionField>;
 
 /**
@@ -59,21 +72,44 @@ export const sdRequestField = object({
 });
 export type SdRequestData = Infer<typeof sdRequestField>;
 
-const sdImageField = object({ bytes: bytes(), format: oneOf([...IMAGE_FORMATS, "gif"]), width: number({ min: 1 }), height: number({ min: 1 }), seed: optional(number({ integer: true, min: 0 })) });
+const sdImageField = object({
+  bytes: bytes(),
+  format: oneOf([...IMAGE_FORMATS, "gif"]),
+  width: number({ min: 1 }),
+  height: number({ min: 1 }),
+  seed: optional(number({ integer: true, min: 0 })),
+});
 export type SdImageData = Infer<typeof sdImageField>;
 
 export const sdSection = {
   requests: {
     "sd-connect": { connection: sdConnectionField, timeoutMs: number({ min: 1 }) },
-    "sd-generate": { connection: sdConnectionField, request: sdRequestField, pollMs: optional(number({ min: 1, max: 60_000 })) },
+    "sd-generate": {
+      connection: sdConnectionField,
+      request: sdRequestField,
+      pollMs: optional(number({ min: 1, max: 60_000 })),
+    },
   },
   replies: {
-    "sd-connect": { model: optional(string()), models: array(object({ title: string(), name: string() }), { max: 5000 }), samplers: array(string(), { max: 1000 }) },
-    "sd-generate": { images: array(sdImageField, { max: MAX_SD_BATCH * 4 }), interrupted: boolean(), partials: count(100_000) },
+    "sd-connect": {
+      model: optional(string()),
+      models: array(object({ title: string(), name: string() }), { max: 5000 }),
+      samplers: array(string(), { max: 1000 }),
+    },
+    "sd-generate": {
+      images: array(sdImageField, { max: MAX_SD_BATCH * 4 }),
+      interrupted: boolean(),
+      partials: count(100_000),
+    },
   },
   events: {
     /** The server's progress: 0 to 1, its estimate of the seconds left, the sampling step. */
-    "sd-progress": { fraction: number({ min: 0, max: 1 }), etaSeconds: number({ min: 0 }), step: count(100_000), steps: count(100_000) },
+    "sd-progress": {
+      fraction: number({ min: 0, max: 1 }),
+      etaSeconds: number({ min: 0 }),
+      step: count(100_000),
+      steps: count(100_000),
+    },
   },
   streams: { "sd-generate": ["image-partial", "sd-progress"] },
   estimates: [],

@@ -26,7 +26,11 @@ export const searchSection = {
   replies: {
     "search-captions": { captioned: number({ integer: true, min: 0 }), requests: number({ integer: true, min: 0 }) },
     "search-embed": { embedded: number({ integer: true, min: 0 }), requests: number({ integer: true, min: 0 }) },
-    "search-query": { vector: string({ nonEmpty: true }), model: string(), dimensions: number({ integer: true, min: 1 }) },
+    "search-query": {
+      vector: string({ nonEmpty: true }),
+      model: string(),
+      dimensions: number({ integer: true, min: 1 }),
+    },
   },
   events: {
     /** One frame described (made now, not from a cache). */

@@ -50,12 +50,34 @@ export function InpaintCard({ target, sd, busy, blocked, onRepaint }: InpaintCar
         )}{" "}
         what you describe is painted there and replaces the layer's image. The original is kept as a version.
       </p>
-      <TextArea class="inpaint__prompt" minRows={1} maxRows={4} aria-label="What to paint there" placeholder="What to paint there, e.g. “a red kite in the sky”" value={ask.prompt} disabled={busy} onSubmit={() => !why && !busy && onRepaint(ask)} onInput={(e) => set({ prompt: e.currentTarget.value })} />
+      <TextArea
+        class="inpaint__prompt"
+        minRows={1}
+        maxRows={4}
+        aria-label="What to paint there"
+        placeholder="What to paint there, e.g. “a red kite in the sky”"
+        value={ask.prompt}
+        disabled={busy}
+        onSubmit={() => !why && !busy && onRepaint(ask)}
+        onInput={(e) => set({ prompt: e.currentTarget.value })}
+      />
       {sd ? (
         <>
-          <label class="field field--inline sd-strength" title="How much of the masked area is repainted: 0 keeps it, 1 ignores it (denoising strength)">
+          <label
+            class="field field--inline sd-strength"
+            title="How much of the masked area is repainted: 0 keeps it, 1 ignores it (denoising strength)"
+          >
             <span class="field__label">Strength</span>
-            <input type="range" min={0} max={1} step={0.05} aria-label="Repaint strength" value={ask.strength} disabled={busy} onInput={(e) => set({ strength: Number(e.currentTarget.value) })} />
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              aria-label="Repaint strength"
+              value={ask.strength}
+              disabled={busy}
+              onInput={(e) => set({ strength: Number(e.currentTarget.value) })}
+            />
             <output class="muted">{ask.strength.toFixed(2)}</output>
           </label>
           <details class="inpaint__options">
@@ -63,21 +85,52 @@ export function InpaintCard({ target, sd, busy, blocked, onRepaint }: InpaintCar
             <div class="options">
               <label class="field field--inline sd-field" title="The mask's edge is softened by this many pixels">
                 <span class="field__label">Mask blur</span>
-                <input class="input input--narrow" inputMode="numeric" aria-label="Mask blur" value={String(ask.blur)} disabled={busy} onInput={(e) => set({ blur: clampNumber(e.currentTarget.value, 0, 64, DEFAULT_INPAINT.blur) })} />
+                <input
+                  class="input input--narrow"
+                  inputMode="numeric"
+                  aria-label="Mask blur"
+                  value={String(ask.blur)}
+                  disabled={busy}
+                  onInput={(e) => set({ blur: clampNumber(e.currentTarget.value, 0, 64, DEFAULT_INPAINT.blur) })}
+                />
               </label>
               <div class="field field--inline">
                 <span class="field__label">Start from</span>
-                <SelectMenu<SdMaskData["fill"]> label="Inpainting fill" value={ask.fill} options={FILLS} disabled={busy} onChange={(fill) => set({ fill })} />
+                <SelectMenu<SdMaskData["fill"]>
+                  label="Inpainting fill"
+                  value={ask.fill}
+                  options={FILLS}
+                  disabled={busy}
+                  onChange={(fill) => set({ fill })}
+                />
               </div>
             </div>
             <div class="options">
-              <label class="checkbox" title="Repaint only the masked area, at the model's full resolution, then fit it back">
-                <input type="checkbox" checked={ask.fullRes} disabled={busy} onChange={(e) => set({ fullRes: e.currentTarget.checked })} /> Only the masked area, full resolution
+              <label
+                class="checkbox"
+                title="Repaint only the masked area, at the model's full resolution, then fit it back"
+              >
+                <input
+                  type="checkbox"
+                  checked={ask.fullRes}
+                  disabled={busy}
+                  onChange={(e) => set({ fullRes: e.currentTarget.checked })}
+                />{" "}
+                Only the masked area, full resolution
               </label>
               {ask.fullRes ? (
                 <label class="field field--inline sd-field" title="Pixels around the masked area the model sees">
                   <span class="field__label">Padding</span>
-                  <input class="input input--narrow" inputMode="numeric" aria-label="Padding" value={String(ask.padding)} disabled={busy} onInput={(e) => set({ padding: clampNumber(e.currentTarget.value, 0, 256, DEFAULT_INPAINT.padding) })} />
+                  <input
+                    class="input input--narrow"
+                    inputMode="numeric"
+                    aria-label="Padding"
+                    value={String(ask.padding)}
+                    disabled={busy}
+                    onInput={(e) =>
+                      set({ padding: clampNumber(e.currentTarget.value, 0, 256, DEFAULT_INPAINT.padding) })
+                    }
+                  />
                 </label>
               ) : null}
             </div>
@@ -85,7 +138,13 @@ export function InpaintCard({ target, sd, busy, blocked, onRepaint }: InpaintCar
         </>
       ) : null}
       <div class="head-row inpaint__actions">
-        <button type="button" class="button button--primary" disabled={busy || why !== undefined} title={why ?? "Make the mask from the shapes and repaint that area"} onClick={() => onRepaint(ask)}>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={busy || why !== undefined}
+          title={why ?? "Make the mask from the shapes and repaint that area"}
+          onClick={() => onRepaint(ask)}
+        >
           Repaint the masked area
         </button>
       </div>

@@ -34,7 +34,14 @@ export interface InpaintAsk {
   padding: number;
 }
 
-export const DEFAULT_INPAINT: InpaintAsk = { prompt: "", strength: 0.75, blur: 4, fill: "original", fullRes: false, padding: 32 };
+export const DEFAULT_INPAINT: InpaintAsk = {
+  prompt: "",
+  strength: 0.75,
+  blur: 4,
+  fill: "original",
+  fullRes: false,
+  padding: 32,
+};
 
 /** The layer the result replaces, and its original image (kept as a version before the result comes). */
 export interface InpaintTarget {
@@ -63,7 +70,8 @@ export async function readMask(requests: MainRequests, io: PrepareIo): Promise<{
     ({ source } = await requests.call("read-mask-source", {}, { signal: io.signal }));
   } catch (error) {
     // What to select instead: the check's words, not an export's (its message says it all).
-    if (error instanceof MainThreadError && SELECTION_REFUSALS.has(error.code)) throw new FigmentError("input", error.message);
+    if (error instanceof MainThreadError && SELECTION_REFUSALS.has(error.code))
+      throw new FigmentError("input", error.message);
     throw error;
   }
   io.signal.throwIfAborted();
@@ -72,7 +80,13 @@ export async function readMask(requests: MainRequests, io: PrepareIo): Promise<{
   return { source, mask: maskFromSource(source) };
 }
 
-export const targetOf = (source: MaskSource): InpaintTarget => ({ nodeId: source.nodeId, name: source.name, original: source.image, width: source.width, height: source.height });
+export const targetOf = (source: MaskSource): InpaintTarget => ({
+  nodeId: source.nodeId,
+  name: source.name,
+  original: source.image,
+  width: source.width,
+  height: source.height,
+});
 
 /** SD draws on its 8-px grid up to SD_SIDE.max a side: the image's size scaled to fit, its shape kept. */
 export function sdSizeFor(width: number, height: number): { width: number; height: number } {
@@ -81,21 +95,41 @@ export function sdSizeFor(width: number, height: number): { width: number; heigh
 }
 
 /** img2img with the image as the init image and SD's mask; steps, CFG, sampler, seed and negative prompt from the form. */
-export function sdInpaintData(ask: InpaintAsk, form: ImageForm, settings: Pick<Settings, "sdModel" | "sdSampler">, source: MaskSource, mask: Mask): SdRequestData {
+export function sdInpaintData(
+  ask: InpaintAsk,
+  form: ImageForm,
+  settings: Pick<Settings, "sdModel" | "sdSampler">,
+  source: MaskSource,
+  mask: Mask,
+): SdRequestData {
   const size = sdSizeFor(source.width, source.height);
-  const sized = { ...form, prompt: ask.prompt.trim(), sdWidth: String(size.width), sdHeight: String(size.height), count: 1, strength: ask.strength };
+  const sized = {
+    ...form,
+    prompt: ask.prompt.trim(),
+    sdWidth: String(size.width),
+    sdHeight: String(size.height),
+    count: 1,
+    strength: ask.strength,
+  };
   const check = checkSdForm(sized);
   const problem = Object.values(check.problems)[0];
   if (problem) throw new FigmentError("input", `${problem} (the image form's options are used for the repaint too)`);
   const data = sdRequestData(sized, settings, source.image);
-  const sdMask: SdMaskData = { png: sdMaskPng(mask), blur: Math.round(ask.blur), fill: ask.fill, fullRes: ask.fullRes, fullResPadding: Math.round(ask.padding) };
+  const sdMask: SdMaskData = {
+    png: sdMaskPng(mask),
+    blur: Math.round(ask.blur),
+    fill: ask.fill,
+    fullRes: ask.fullRes,
+    fullResPadding: Math.round(ask.padding),
+  };
   return { ...data, init: { ...data.init!, mask: sdMask } };
 }
 
 /** Why `model` cannot repaint an image of this shape (its answer would not fit the layer), with what to do instead. */
 function shapeRefusal(source: Pick<MaskSource, "name" | "width" | "height">, model: string): string {
   const what = `${model} draws no size with the shape of “${source.name}”'s ${source.width}×${source.height} image, so a repaint would come back in another shape and not fit the layer.`;
-  if (sizeRule(model) === "fixed") return `${what} It draws only 1024×1024, 1536×1024 or 1024×1536: crop the image to 1:1, 3:2 or 2:3, or choose a gpt-image-2 model in Settings.`;
+  if (sizeRule(model) === "fixed")
+    return `${what} It draws only 1024×1024, 1536×1024 or 1024×1536: crop the image to 1:1, 3:2 or 2:3, or choose a gpt-image-2 model in Settings.`;
   return `${what} Crop the image to an aspect ratio of at most 3:1.`;
 }
 
@@ -104,12 +138,27 @@ function shapeRefusal(source: Pick<MaskSource, "name" | "width" | "height">, mod
  * image's own shape (the size `imageModel` takes nearest to the image's, never "auto", which may answer another
  * shape); a model that draws no such shape is refused before anything is sent.
  */
-export function hostedInpaintData(ask: InpaintAsk, form: ImageForm, source: MaskSource, mask: Mask, imageModel: string): ImageRequestData {
+export function hostedInpaintData(
+  ask: InpaintAsk,
+  form: ImageForm,
+  source: MaskSource,
+  mask: Mask,
+  imageModel: string,
+): ImageRequestData {
   const prompt = ask.prompt.trim();
   const name = `${source.name.slice(0, 80) || "image"}.${imageInfo(source.image)?.format === "jpeg" ? "jpg" : "png"}`;
   const size = sizeKeepingShape({ width: source.width, height: source.height }, imageModel);
   if (!size) throw new FigmentError("input", shapeRefusal(source, imageModel));
-  return { prompt, size, quality: form.quality, count: 1, partials: PARTIALS, references: [], refine: { image: { bytes: source.image, name } }, mask: { width: mask.width, height: mask.height, coverage: mask.coverage } };
+  return {
+    prompt,
+    size,
+    quality: form.quality,
+    count: 1,
+    partials: PARTIALS,
+    references: [],
+    refine: { image: { bytes: source.image, name } },
+    mask: { width: mask.width, height: mask.height, coverage: mask.coverage },
+  };
 }
 
 /**
@@ -117,13 +166,21 @@ export function hostedInpaintData(ask: InpaintAsk, form: ImageForm, source: Mask
  * back to the original's size (the same shape at another size, as asked within the model's sizes), or refused
  * (another shape: it would distort the layer's image).
  */
-export function repaintFit(answer: { width: number; height: number }, original: { width: number; height: number }): "as-is" | "scale" | "refuse" {
+export function repaintFit(
+  answer: { width: number; height: number },
+  original: { width: number; height: number },
+): "as-is" | "scale" | "refuse" {
   if (answer.width === original.width && answer.height === original.height) return "as-is";
   return sameShape(answer, original) ? "scale" : "refuse";
 }
 
 /** The layer's image as it was, as a version (numbered after `existing`): the repaint's parent, and the way back. */
-export function originalVersion(target: InpaintTarget, provider: Provider, existing: readonly ImageVersion[], at: number): ImageVersion {
+export function originalVersion(
+  target: InpaintTarget,
+  provider: Provider,
+  existing: readonly ImageVersion[],
+  at: number,
+): ImageVersion {
   const n = existing.reduce((max, v) => Math.max(max, v.n), 0) + 1;
   const format = imageInfo(target.original)?.format;
   return {
@@ -148,9 +205,14 @@ export function originalVersion(target: InpaintTarget, provider: Provider, exist
 }
 
 /** The repaint's versions as children of the original. */
-export const asRepaintOf = (original: ImageVersion, made: ImageVersion[]): ImageVersion[] => made.map((v) => ({ ...v, parent: original.n, parentId: original.id }));
+export const asRepaintOf = (original: ImageVersion, made: ImageVersion[]): ImageVersion[] =>
+  made.map((v) => ({ ...v, parent: original.n, parentId: original.id }));
 
 /** The toast once the layer shows the repaint. */
-export function repaintedText(target: Pick<InpaintTarget, "name">, version: Pick<ImageVersion, "n">, original: Pick<ImageVersion, "n">): string {
+export function repaintedText(
+  target: Pick<InpaintTarget, "name">,
+  version: Pick<ImageVersion, "n">,
+  original: Pick<ImageVersion, "n">,
+): string {
   return `Repainted the masked area of “${target.name}” (v${version.n}; the original is v${original.n}). The shapes used as the mask are left as they were: delete them when you are done.`;
 }

@@ -11,21 +11,40 @@ import { recordOf } from "../record.js";
 import type { ImageVersion } from "../versions.js";
 import { repaintedText, repaintFit, type InpaintTarget } from "./inpaint-request.js";
 
-export async function placeRepaint(requests: MainRequests, target: InpaintTarget, version: ImageVersion, original: ImageVersion): Promise<string> {
+export async function placeRepaint(
+  requests: MainRequests,
+  target: InpaintTarget,
+  version: ImageVersion,
+  original: ImageVersion,
+): Promise<string> {
   if (!version.bytes) throw new Error("The repaint came back without its image.");
   const fitted = await fittedToLayer(version.bytes, version, target);
   const image = await readyForCanvas(fitted.bytes);
   const record = recordOf(version);
   const reply = await requests.call("repaint-image", { nodeId: target.nodeId, bytes: image.bytes, record });
-  keepInHistory(requests, { kind: "image", id: record.versionId, placedAs: { nodeIds: reply.nodeIds.slice(0, 100), at: new Date().toISOString() } });
+  keepInHistory(requests, {
+    kind: "image",
+    id: record.versionId,
+    placedAs: { nodeIds: reply.nodeIds.slice(0, 100), at: new Date().toISOString() },
+  });
   return [repaintedText(target, version, original), ...fitted.notes, ...image.notes].join(" ");
 }
 
 /** The repaint at the layer's image size: as it came, scaled back (the same shape), or refused (another shape). */
-async function fittedToLayer(bytes: Uint8Array, version: ImageVersion, target: InpaintTarget): Promise<{ bytes: Uint8Array; notes: string[] }> {
+async function fittedToLayer(
+  bytes: Uint8Array,
+  version: ImageVersion,
+  target: InpaintTarget,
+): Promise<{ bytes: Uint8Array; notes: string[] }> {
   const answer = { width: version.width, height: version.height };
   const fit = repaintFit(answer, target);
   if (fit === "as-is") return { bytes, notes: [] };
-  if (fit === "refuse") throw new Error(`the model answered ${answer.width}×${answer.height} for a ${target.width}×${target.height} original; that shape would distort the layer's image.`);
-  return { bytes: await scaledPng(bytes, target.width, target.height), notes: [`Scaled from ${answer.width}×${answer.height} to the original's ${target.width}×${target.height}.`] };
+  if (fit === "refuse")
+    throw new Error(
+      `the model answered ${answer.width}×${answer.height} for a ${target.width}×${target.height} original; that shape would distort the layer's image.`,
+    );
+  return {
+    bytes: await scaledPng(bytes, target.width, target.height),
+    notes: [`Scaled from ${answer.width}×${answer.height} to the original's ${target.width}×${target.height}.`],
+  };
 }

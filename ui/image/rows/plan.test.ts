@@ -11,8 +11,12 @@ describe("style text", () => {
     expect(coloursSentence([])).toBe("");
   });
   it("puts the user's words first and leaves the colours out when they are not used", () => {
-    expect(styleText({ text: " flat vector, soft light ", colours, useColours: true })).toBe("flat vector, soft light.\nBrand colours: #1A2B3C (Primary/500), #FFFFFF.");
-    expect(styleText({ text: "flat vector!", colours, useColours: true })).toBe("flat vector!\nBrand colours: #1A2B3C (Primary/500), #FFFFFF.");
+    expect(styleText({ text: " flat vector, soft light ", colours, useColours: true })).toBe(
+      "flat vector, soft light.\nBrand colours: #1A2B3C (Primary/500), #FFFFFF.",
+    );
+    expect(styleText({ text: "flat vector!", colours, useColours: true })).toBe(
+      "flat vector!\nBrand colours: #1A2B3C (Primary/500), #FFFFFF.",
+    );
     expect(styleText({ text: "", colours, useColours: true })).toBe("Brand colours: #1A2B3C (Primary/500), #FFFFFF.");
     expect(styleText({ text: "flat vector", colours, useColours: false })).toBe("flat vector");
     expect(styleText({ text: "", colours: [], useColours: true })).toBe("");

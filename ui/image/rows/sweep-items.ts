@@ -6,7 +6,15 @@
  * make: the same noise keeps the look while the prompt changes; the first image as an img2img reference would
  * copy its layout into every row). Pure.
  */
-import { checkSweeps, parseSweep, sweepGrid, sweepRefusal, type Sweep, type SweepParam, type SweepTarget } from "../../../ai/params/sweep.js";
+import {
+  checkSweeps,
+  parseSweep,
+  sweepGrid,
+  sweepRefusal,
+  type Sweep,
+  type SweepParam,
+  type SweepTarget,
+} from "../../../ai/params/sweep.js";
 import type { GridLabels } from "../../../contract/image.js";
 import type { SdRequestData } from "../../engine/protocol/sd.js";
 import type { ImageVersion } from "../versions.js";
@@ -14,7 +22,10 @@ import type { PlanItem, RowsPlan } from "./plan.js";
 import { isFigmentError } from "../../../codegen/errors.js";
 
 /** The cells of `items` × `sweeps` (throws an input error for a grid too big), with the grid's headers. */
-export function sweptItems(items: readonly PlanItem[], sweeps: readonly Sweep[]): { items: PlanItem[]; labels: GridLabels } {
+export function sweptItems(
+  items: readonly PlanItem[],
+  sweeps: readonly Sweep[],
+): { items: PlanItem[]; labels: GridLabels } {
   const grid = sweepGrid(items, sweeps);
   const byRow = new Map(items.map((item) => [item.row, item]));
   const cells = grid.cells.map((cell): PlanItem => ({ ...byRow.get(cell.row)!, stem: cell.stem, cell: cell.settings }));
@@ -51,27 +62,44 @@ export interface SweepFields {
 export const NO_SWEEP: SweepFields = { param: "", values: "" };
 
 /** The parameters the Sweep control offers: SD's on a local server, quality on a hosted model (its API has no seed, CFG or steps). */
-export const sweepChoices = (target: SweepTarget): SweepParam[] => (target === "sd" ? ["cfg", "seed", "steps", "strength", "sampler"] : ["quality"]);
+export const sweepChoices = (target: SweepTarget): SweepParam[] =>
+  target === "sd" ? ["cfg", "seed", "steps", "strength", "sampler"] : ["quality"];
 
 /** Why a strength sweep cannot run: strength is how much of a starting picture is repainted, and nothing is selected to start from. */
-export const STRENGTH_NEEDS_SELECTION = "Sweep: strength is how much of a starting picture each cell repaints (img2img). Select the frame or image to start from, or sweep another parameter.";
+export const STRENGTH_NEEDS_SELECTION =
+  "Sweep: strength is how much of a starting picture each cell repaints (img2img). Select the frame or image to start from, or sweep another parameter.";
 
 /** A strength sweep asked on a local server with nothing selected: refused before anything runs (a txt2img grid would ignore it). */
-export function strengthRefusal(fields: readonly SweepFields[], target: SweepTarget, hasSelection: boolean): string | undefined {
-  return target === "sd" && !hasSelection && fields.some((d) => d.param === "strength") ? STRENGTH_NEEDS_SELECTION : undefined;
+export function strengthRefusal(
+  fields: readonly SweepFields[],
+  target: SweepTarget,
+  hasSelection: boolean,
+): string | undefined {
+  return target === "sd" && !hasSelection && fields.some((d) => d.param === "strength")
+    ? STRENGTH_NEEDS_SELECTION
+    : undefined;
 }
 
 /**
  * The layer every SD item starts from (img2img): the selection, when "Use selection as reference" is ticked or
  * a strength sweep asks for a starting picture; undefined for txt2img.
  */
-export function sdInitFrom(fields: readonly SweepFields[], useReference: boolean, strength: number, selected: { id: string; name: string } | undefined): { nodeId: string; name: string; strength: number } | undefined {
+export function sdInitFrom(
+  fields: readonly SweepFields[],
+  useReference: boolean,
+  strength: number,
+  selected: { id: string; name: string } | undefined,
+): { nodeId: string; name: string; strength: number } | undefined {
   if (!selected || !(useReference || fields.some((d) => d.param === "strength"))) return undefined;
   return { nodeId: selected.id, name: selected.name, strength: Math.min(1, Math.max(0, strength)) };
 }
 
 /** The setup's sweeps (columns, rows) read and checked; `error` says the first problem in the user's terms. */
-export function readSweeps(fields: readonly SweepFields[], target: SweepTarget, provider: string): { sweeps: Sweep[]; error?: string } {
+export function readSweeps(
+  fields: readonly SweepFields[],
+  target: SweepTarget,
+  provider: string,
+): { sweeps: Sweep[]; error?: string } {
   try {
     const sweeps = fields.filter((d) => d.param !== "").map((d) => parseSweep(`${d.param}=${d.values}`));
     checkSweeps(sweeps);

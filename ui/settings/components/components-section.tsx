@@ -43,10 +43,24 @@ const kB = (bytes: number): string => `${(bytes / 1000).toFixed(bytes < 10_000 ?
 function figmaLabel(mapping: ComponentMapping): string {
   const { nodeId, key, variant } = mapping.figma;
   const which = nodeId !== undefined ? `node ${nodeId}` : `key ${key?.slice(0, 8) ?? ""}…`;
-  return variant ? `${which} · ${Object.entries(variant).map(([k, v]) => `${k}=${v}`).join(", ")}` : which;
+  return variant
+    ? `${which} · ${Object.entries(variant)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(", ")}`
+    : which;
 }
 
-function MappingList({ mappings, busy, onEdit, onRemove }: { mappings: ComponentMapping[]; busy: boolean; onEdit(i: number): void; onRemove(i: number): void }) {
+function MappingList({
+  mappings,
+  busy,
+  onEdit,
+  onRemove,
+}: {
+  mappings: ComponentMapping[];
+  busy: boolean;
+  onEdit(i: number): void;
+  onRemove(i: number): void;
+}) {
   if (mappings.length === 0) return <p class="muted components__none">No components mapped in this file yet.</p>;
   return (
     <ul class="components__list" aria-label="Mapped components">
@@ -58,10 +72,22 @@ function MappingList({ mappings, busy, onEdit, onRemove }: { mappings: Component
               {figmaLabel(m)} · {Object.keys(m.props).length} prop{Object.keys(m.props).length === 1 ? "" : "s"}
             </span>
           </span>
-          <button type="button" class="button button--ghost button--small" disabled={busy} onClick={() => onEdit(i)} aria-label={`Edit ${m.import.name}`}>
+          <button
+            type="button"
+            class="button button--ghost button--small"
+            disabled={busy}
+            onClick={() => onEdit(i)}
+            aria-label={`Edit ${m.import.name}`}
+          >
             Edit
           </button>
-          <button type="button" class="button button--ghost button--small" disabled={busy} onClick={() => onRemove(i)} aria-label={`Remove ${m.import.name}`}>
+          <button
+            type="button"
+            class="button button--ghost button--small"
+            disabled={busy}
+            onClick={() => onRemove(i)}
+            aria-label={`Remove ${m.import.name}`}
+          >
             Remove
           </button>
         </li>
@@ -91,9 +117,18 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
       if (!existing) return setOpening(error instanceof Error ? error.message : String(error));
     }
     // The selected instance fills the form when it is one of the mapping's component (or for a new mapping).
-    const fits = instance && (!existing || existing.figma.nodeId === (instance.facts.componentSetId ?? instance.facts.componentId) || existing.figma.key === (instance.facts.componentSetKey ?? instance.facts.componentKey));
+    const fits =
+      instance &&
+      (!existing ||
+        existing.figma.nodeId === (instance.facts.componentSetId ?? instance.facts.componentId) ||
+        existing.figma.key === (instance.facts.componentSetKey ?? instance.facts.componentKey));
     const use = fits ? instance : undefined;
-    setForm({ draft: draftFor(use?.facts, use?.name ?? existing?.import.name ?? "", existing, use?.component), instance: use, original: existing, note: use?.componentNote });
+    setForm({
+      draft: draftFor(use?.facts, use?.name ?? existing?.import.name ?? "", existing, use?.component),
+      instance: use,
+      original: existing,
+      note: use?.componentNote,
+    });
   };
   const formIndex = form?.original ? findMapping(stored?.map ?? { components: [] }, form.original) : undefined;
 
@@ -103,7 +138,8 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
         Components
       </h2>
       <p class="field__help">
-        Your team's code components for this file's Figma components, kept with the file: every collaborator's React code imports them. Saved to this file as you change them; the Save button below is for the other settings.
+        Your team's code components for this file's Figma components, kept with the file: every collaborator's React
+        code imports them. Saved to this file as you change them; the Save button below is for the other settings.
       </p>
       {form ? (
         <MappingForm
@@ -120,13 +156,24 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
       ) : (
         <>
           <div class="components__actions components__actions--start">
-            <button type="button" class="button button--secondary" disabled={actions.busy || blocker !== undefined} title={blocker} onClick={() => void open()}>
+            <button
+              type="button"
+              class="button button--secondary"
+              disabled={actions.busy || blocker !== undefined}
+              title={blocker}
+              onClick={() => void open()}
+            >
               Map to code component…
             </button>
             {blocker ? <span class="field__help">{blocker}</span> : null}
           </div>
           {opening ? <p class="field__error">{opening}</p> : null}
-          <MappingList mappings={mappings} busy={actions.busy} onEdit={(i) => void open(i)} onRemove={(i) => void actions.remove(i)} />
+          <MappingList
+            mappings={mappings}
+            busy={actions.busy}
+            onEdit={(i) => void open(i)}
+            onRemove={(i) => void actions.remove(i)}
+          />
         </>
       )}
       {actions.notes ? (
@@ -142,18 +189,40 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
         </div>
       ) : null}
       <div class="components__actions">
-        <button type="button" class="button button--ghost button--small" disabled={actions.busy} onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          class="button button--ghost button--small"
+          disabled={actions.busy}
+          onClick={() => fileInput.current?.click()}
+        >
           Import JSON…
         </button>
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Mapping file to import" onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = "";
-          if (file) void actions.importFile(file);
-        }} />
-        <button type="button" class="button button--ghost button--small" disabled={mappings.length === 0} onClick={actions.exportFile}>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Mapping file to import"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = "";
+            if (file) void actions.importFile(file);
+          }}
+        />
+        <button
+          type="button"
+          class="button button--ghost button--small"
+          disabled={mappings.length === 0}
+          onClick={actions.exportFile}
+        >
           Export JSON
         </button>
-        <button type="button" class="button button--ghost button--small" disabled={actions.busy} onClick={() => setPasting(pasting === undefined ? "" : undefined)}>
+        <button
+          type="button"
+          class="button button--ghost button--small"
+          disabled={actions.busy}
+          onClick={() => setPasting(pasting === undefined ? "" : undefined)}
+        >
           Paste Code Connect…
         </button>
         <span class="spacer" />
@@ -169,16 +238,31 @@ export function ComponentsSection({ requests, worker, selection, stored, onStore
               </span>
             </>
           ) : null}
-          <span class="components__size muted" title="Figma keeps at most 100 kB of plugin data per entry with the document">
+          <span
+            class="components__size muted"
+            title="Figma keeps at most 100 kB of plugin data per entry with the document"
+          >
             {stored ? `${kB(stored.bytes)} of ${kB(stored.limit)} stored` : "Reading…"}
           </span>
         </span>
       </div>
       {pasting !== undefined ? (
         <div class="field">
-          <textarea class="input text-area components__paste" rows={6} aria-label="Code Connect file" placeholder={'figma.connect(Button, "https://www.figma.com/design/…?node-id=1-23", { props: … })'} value={pasting} onInput={(e) => setPasting(e.currentTarget.value)} />
+          <textarea
+            class="input text-area components__paste"
+            rows={6}
+            aria-label="Code Connect file"
+            placeholder={'figma.connect(Button, "https://www.figma.com/design/…?node-id=1-23", { props: … })'}
+            value={pasting}
+            onInput={(e) => setPasting(e.currentTarget.value)}
+          />
           <div class="components__actions">
-            <button type="button" class="button button--secondary button--small" disabled={actions.busy || pasting.trim() === ""} onClick={() => void actions.readCodeConnect(pasting).then((ok) => ok && setPasting(undefined))}>
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              disabled={actions.busy || pasting.trim() === ""}
+              onClick={() => void actions.readCodeConnect(pasting).then((ok) => ok && setPasting(undefined))}
+            >
               {actions.busy ? "Reading…" : "Read Code Connect"}
             </button>
           </div>

@@ -28,7 +28,10 @@ export interface InstanceSource {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The main component's definitions, or why there are none (which costs only the other variant values). */
-async function readComponent(requests: MainRequests, nodeId: string): Promise<Pick<InstanceSource, "component" | "componentNote">> {
+async function readComponent(
+  requests: MainRequests,
+  nodeId: string,
+): Promise<Pick<InstanceSource, "component" | "componentNote">> {
   try {
     const { component } = await requests.call("read-main-component", { nodeId });
     return { component, ...(component.note ? { componentNote: component.note } : {}) };
@@ -39,25 +42,44 @@ async function readComponent(requests: MainRequests, nodeId: string): Promise<Pi
 
 /** Why the selection is not one instance to map, or undefined when it is. */
 export function instanceBlocker(selection: SelectionSummary): string | undefined {
-  if (selection.nodes.length !== 1 || selection.unsupported.length > 0) return "Select one instance of a component on the canvas";
-  return selection.nodes[0]!.type === "INSTANCE" ? undefined : `“${selection.nodes[0]!.name}” is not an instance: select an instance of a component`;
+  if (selection.nodes.length !== 1 || selection.unsupported.length > 0)
+    return "Select one instance of a component on the canvas";
+  return selection.nodes[0]!.type === "INSTANCE"
+    ? undefined
+    : `“${selection.nodes[0]!.name}” is not an instance: select an instance of a component`;
 }
 
 /** Exports the selected instance (structure only) and reads its component's facts. */
-export async function readSelectedInstance(requests: MainRequests, worker: Pick<Engine, "call">, selection: SelectionSummary): Promise<InstanceSource> {
+export async function readSelectedInstance(
+  requests: MainRequests,
+  worker: Pick<Engine, "call">,
+  selection: SelectionSummary,
+): Promise<InstanceSource> {
   const blocker = instanceBlocker(selection);
   if (blocker) throw new Error(blocker);
   const { frames } = await requests.call("export-selection", { png: false, assets: false });
   const frame = frames[0];
   if (!frame) throw new Error("Figma exported nothing for the selection");
   const exports = [{ id: frame.id, json: frame.json }];
-  const [{ facts }, component] = await Promise.all([worker.call("inspect-instance", { exports, nodeId: frame.id }), readComponent(requests, frame.id)]);
-  if (!facts) throw new Error(`“${frame.name}” has no main component Figment can read (a detached or missing component)`);
+  const [{ facts }, component] = await Promise.all([
+    worker.call("inspect-instance", { exports, nodeId: frame.id }),
+    readComponent(requests, frame.id),
+  ]);
+  if (!facts)
+    throw new Error(`“${frame.name}” has no main component Figment can read (a detached or missing component)`);
   return { nodeId: frame.id, name: frame.name, exports, facts, ...component };
 }
 
 /** The JSX `map` writes for the instance, with its notes. */
-export async function previewJsx(worker: Pick<Engine, "call">, instance: InstanceSource, map: ComponentMap): Promise<{ jsx?: string; notes: InstanceNote[] }> {
-  const { jsx, notes } = await worker.call("inspect-instance", { exports: instance.exports, nodeId: instance.nodeId, components: map });
+export async function previewJsx(
+  worker: Pick<Engine, "call">,
+  instance: InstanceSource,
+  map: ComponentMap,
+): Promise<{ jsx?: string; notes: InstanceNote[] }> {
+  const { jsx, notes } = await worker.call("inspect-instance", {
+    exports: instance.exports,
+    nodeId: instance.nodeId,
+    components: map,
+  });
   return { ...(jsx !== undefined ? { jsx } : {}), notes };
 }

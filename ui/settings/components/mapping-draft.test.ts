@@ -2,14 +2,30 @@
 import { describe, expect, it } from "vitest";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import type { MainComponent } from "../../../contract/components.js";
-import { componentName, draftFor, findMapping, keptMaps, mappingFrom, parseValues, propName, unmappedOptions, upsert, without } from "./mapping-draft.js";
+import {
+  componentName,
+  draftFor,
+  findMapping,
+  keptMaps,
+  mappingFrom,
+  parseValues,
+  propName,
+  unmappedOptions,
+  upsert,
+  without,
+} from "./mapping-draft.js";
 
 const FACTS: InstanceFacts = {
   componentId: "1:2",
   componentKey: "k-variant",
   componentSetId: "1:1",
   componentSetKey: "k-set",
-  properties: { Type: { type: "VARIANT", value: "Primary" }, "Show Label": { type: "BOOLEAN", value: true }, Label: { type: "TEXT", value: "Go" }, Icon: { type: "INSTANCE_SWAP", value: "9:9" } },
+  properties: {
+    Type: { type: "VARIANT", value: "Primary" },
+    "Show Label": { type: "BOOLEAN", value: true },
+    Label: { type: "TEXT", value: "Go" },
+    Icon: { type: "INSTANCE_SWAP", value: "9:9" },
+  },
   references: {},
   overrides: [],
 };
@@ -20,7 +36,13 @@ describe("the mapping form's draft", () => {
     expect(propName("Dark Mode")).toBe("darkMode");
     expect(componentName("Home Indicator")).toBe("HomeIndicator");
     expect(componentName("Type=Primary, Size=Large")).toBe("Type");
-    expect(parseValues("Primary=primary, Big=2, On=true, Off=false, None=null")).toEqual({ Primary: "primary", Big: 2, On: true, Off: false, None: null });
+    expect(parseValues("Primary=primary, Big=2, On=true, Off=false, None=null")).toEqual({
+      Primary: "primary",
+      Big: 2,
+      On: true,
+      Off: false,
+      None: null,
+    });
     expect(parseValues("")).toBeUndefined();
   });
 
@@ -38,13 +60,21 @@ describe("the mapping form's draft", () => {
 
   it("becomes a mapping: each kind its source, an empty prop left out; what to fix, by field", () => {
     const draft = draftFor(FACTS, "Button");
-    const filled = { ...draft, module: "@acme/ui", rows: draft.rows.map((r) => (r.property === "Icon" ? { ...r, prop: "" } : r)) };
+    const filled = {
+      ...draft,
+      module: "@acme/ui",
+      rows: draft.rows.map((r) => (r.property === "Icon" ? { ...r, prop: "" } : r)),
+    };
     const made = mappingFrom(filled);
     expect(made).toEqual({
       mapping: {
         figma: { nodeId: "1:1", key: "k-set" },
         import: { module: "@acme/ui", name: "Button" },
-        props: { type: { kind: "variant", property: "Type", values: { Primary: "primary" } }, showLabel: { kind: "boolean", property: "Show Label" }, label: { kind: "text", property: "Label" } },
+        props: {
+          type: { kind: "variant", property: "Type", values: { Primary: "primary" } },
+          showLabel: { kind: "boolean", property: "Show Label" },
+          label: { kind: "text", property: "Label" },
+        },
       },
     });
     const bad = mappingFrom({ ...draft, name: "my button", rows: draft.rows.map((r) => ({ ...r, prop: "same" })) });
@@ -54,7 +84,10 @@ describe("the mapping form's draft", () => {
   it("edits a stored mapping: its prop names kept, sources it does not edit kept as they are", () => {
     const made = mappingFrom({ ...draftFor(FACTS, "Button"), module: "@acme/ui" });
     if (!("mapping" in made)) throw new Error("expected a mapping");
-    const stored = { ...made.mapping, props: { kind: made.mapping.props["type"]!, children: { kind: "textContent" as const, layer: "lbl" } } };
+    const stored = {
+      ...made.mapping,
+      props: { kind: made.mapping.props["type"]!, children: { kind: "textContent" as const, layer: "lbl" } },
+    };
     const again = draftFor(FACTS, "Button", stored);
     expect(again.rows.find((r) => r.property === "Type")?.prop).toBe("kind");
     expect(again.rows.find((r) => r.property === "Label")?.prop).toBe("");
@@ -66,9 +99,17 @@ describe("the mapping form's draft", () => {
     const a = { figma: { nodeId: "1:1" }, import: { module: "m", name: "A" }, props: {} };
     const b = { figma: { key: "k" }, import: { module: "m", name: "B" }, props: {} };
     const map = { components: [a, b] };
-    expect(upsert(map, { ...a, import: { module: "m", name: "A2" } }).components.map((m) => m.import.name)).toEqual(["A2", "B"]);
-    expect(upsert(map, { figma: { nodeId: "2:2" }, import: { module: "m", name: "C" }, props: {} }).components).toHaveLength(3);
-    expect(upsert(map, { ...b, figma: { nodeId: "3:3" } }, 1).components.map((m) => m.figma)).toEqual([{ nodeId: "1:1" }, { nodeId: "3:3" }]);
+    expect(upsert(map, { ...a, import: { module: "m", name: "A2" } }).components.map((m) => m.import.name)).toEqual([
+      "A2",
+      "B",
+    ]);
+    expect(
+      upsert(map, { figma: { nodeId: "2:2" }, import: { module: "m", name: "C" }, props: {} }).components,
+    ).toHaveLength(3);
+    expect(upsert(map, { ...b, figma: { nodeId: "3:3" } }, 1).components.map((m) => m.figma)).toEqual([
+      { nodeId: "1:1" },
+      { nodeId: "3:3" },
+    ]);
     expect(without(map, 0).components).toEqual([b]);
   });
 
@@ -95,14 +136,26 @@ describe("the mapping form's draft", () => {
       ["Icon", "INSTANCE_SWAP", "icon", "9:9", ""],
     ]);
     const made = mappingFrom({ ...draft, module: "@acme/ui" });
-    expect("mapping" in made && made.mapping.props["type"]).toEqual({ kind: "variant", property: "Type", values: { Primary: "primary", Ghost: "ghost", "Dark Mode": "dark-mode" } });
+    expect("mapping" in made && made.mapping.props["type"]).toEqual({
+      kind: "variant",
+      property: "Type",
+      values: { Primary: "primary", Ghost: "ghost", "Dark Mode": "dark-mode" },
+    });
     // Without the definitions (a missing main component), only the instance's own value, as before.
     expect(draftFor(FACTS, "Button").rows[0]!.values).toBe("Primary=primary");
   });
 
   it("editing keeps the stored value map and names the set's options it leaves out", () => {
-    const component: MainComponent = { id: "1:2", name: "Type=Primary", definitions: { Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Link"] } } };
-    const stored = { figma: { nodeId: "1:1" }, import: { module: "@acme/ui", name: "Button" }, props: { kind: { kind: "variant" as const, property: "Type", values: { Primary: "primary" } } } };
+    const component: MainComponent = {
+      id: "1:2",
+      name: "Type=Primary",
+      definitions: { Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Link"] } },
+    };
+    const stored = {
+      figma: { nodeId: "1:1" },
+      import: { module: "@acme/ui", name: "Button" },
+      props: { kind: { kind: "variant" as const, property: "Type", values: { Primary: "primary" } } },
+    };
     const row = draftFor(FACTS, "Button", stored, component).rows[0]!;
     expect([row.prop, row.values, row.options]).toEqual(["kind", "Primary=primary", ["Primary", "Ghost", "Link"]]);
     expect(unmappedOptions(row)).toEqual(["Ghost", "Link"]);
@@ -119,21 +172,36 @@ describe("the mapping form's draft", () => {
     const now = { components: [a, c, b] };
     const at = findMapping(now, b);
     expect(at).toBe(2);
-    expect(upsert(now, { ...b, import: { module: "m", name: "B2" } }, at).components.map((m) => m.import.name)).toEqual(["A", "C", "B2"]);
+    expect(upsert(now, { ...b, import: { module: "m", name: "B2" } }, at).components.map((m) => m.import.name)).toEqual(
+      ["A", "C", "B2"],
+    );
     expect(findMapping({ components: [a] }, b)).toBeUndefined();
   });
 
   it("keeps what Code Connect wrote that the form has no field for: a variant's JSX values and omissions, a boolean's value map", () => {
-    const icon = { code: "<Icon name=\"star\" />", imports: [{ module: "@acme/icons", name: "Icon" }] };
+    const icon = { code: '<Icon name="star" />', imports: [{ module: "@acme/icons", name: "Icon" }] };
     const stored = {
       figma: { nodeId: "1:1" },
       import: { module: "@acme/ui", name: "Button" },
       props: {
-        kind: { kind: "variant" as const, property: "Type", values: { Primary: "primary" }, jsx: { Ghost: icon }, omit: ["Link"] },
+        kind: {
+          kind: "variant" as const,
+          property: "Type",
+          values: { Primary: "primary" },
+          jsx: { Ghost: icon },
+          omit: ["Link"],
+        },
         label: { kind: "boolean" as const, property: "Show Label", values: { true: "yes" }, jsx: { false: icon } },
       },
     };
-    const component: MainComponent = { id: "1:2", name: "Type=Primary", definitions: { Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Link", "Text"] }, "Show Label": { type: "BOOLEAN", defaultValue: true } } };
+    const component: MainComponent = {
+      id: "1:2",
+      name: "Type=Primary",
+      definitions: {
+        Type: { type: "VARIANT", defaultValue: "Primary", variantOptions: ["Primary", "Ghost", "Link", "Text"] },
+        "Show Label": { type: "BOOLEAN", defaultValue: true },
+      },
+    };
     const draft = draftFor(FACTS, "Button", stored, component);
     const [type, show] = draft.rows;
     expect([type!.values, show!.values]).toEqual(["Primary=primary", ""]);
@@ -148,14 +216,36 @@ describe("the mapping form's draft", () => {
 
     // Edited: a renamed prop and a new literal keep the JSX and omissions the text does not now map; a value typed
     // over a JSX or omitted one replaces it.
-    const edited = { ...draft, rows: draft.rows.map((r, i) => (i === 0 ? { ...r, prop: "variant", values: "Primary=primary, Text=text, Link=link" } : i === 1 ? { ...r, prop: "showLabel" } : r)) };
+    const edited = {
+      ...draft,
+      rows: draft.rows.map((r, i) =>
+        i === 0
+          ? { ...r, prop: "variant", values: "Primary=primary, Text=text, Link=link" }
+          : i === 1
+            ? { ...r, prop: "showLabel" }
+            : r,
+      ),
+    };
     const made = mappingFrom(edited);
     expect("mapping" in made && made.mapping.props).toEqual({
-      variant: { kind: "variant", property: "Type", values: { Primary: "primary", Text: "text", Link: "link" }, jsx: { Ghost: icon } },
+      variant: {
+        kind: "variant",
+        property: "Type",
+        values: { Primary: "primary", Text: "text", Link: "link" },
+        jsx: { Ghost: icon },
+      },
       showLabel: { kind: "boolean", property: "Show Label", values: { true: "yes" }, jsx: { false: icon } },
     });
-    const overJsx = mappingFrom({ ...draft, rows: draft.rows.map((r, i) => (i === 0 ? { ...r, values: "Primary=primary, Ghost=ghost" } : r)) });
-    expect("mapping" in overJsx && overJsx.mapping.props["kind"]).toEqual({ kind: "variant", property: "Type", values: { Primary: "primary", Ghost: "ghost" }, omit: ["Link"] });
+    const overJsx = mappingFrom({
+      ...draft,
+      rows: draft.rows.map((r, i) => (i === 0 ? { ...r, values: "Primary=primary, Ghost=ghost" } : r)),
+    });
+    expect("mapping" in overJsx && overJsx.mapping.props["kind"]).toEqual({
+      kind: "variant",
+      property: "Type",
+      values: { Primary: "primary", Ghost: "ghost" },
+      omit: ["Link"],
+    });
 
     // A mapping with no such maps shows nothing kept and saves as before.
     expect(draftFor(FACTS, "Button").rows.flatMap(keptMaps)).toEqual([]);

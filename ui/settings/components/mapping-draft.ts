@@ -4,7 +4,15 @@
  * edit it, edited row by row, and turned back into a ComponentMapping (codegen/components-map/model.ts). Pure:
  * the form and its tests use it.
  */
-import type { BooleanSource, ComponentMap, ComponentMapping, FigmaComponentRef, PropLiteral, PropSource, VariantSource } from "../../../codegen/components-map/model.js";
+import type {
+  BooleanSource,
+  ComponentMap,
+  ComponentMapping,
+  FigmaComponentRef,
+  PropLiteral,
+  PropSource,
+  VariantSource,
+} from "../../../codegen/components-map/model.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import type { MainComponent } from "../../../contract/components.js";
 import { hasVariantMap, variantValue } from "../../../codegen/components-map/value-maps.js";
@@ -42,7 +50,11 @@ export interface MappingDraft {
   rows: PropRow[];
 }
 
-const words = (text: string): string[] => text.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[^A-Za-z0-9]+/).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
 
 /** "Show Value (Small)" → "showValueSmall": a prop name for a Figma property. */
 export function propName(property: string): string {
@@ -53,16 +65,24 @@ export function propName(property: string): string {
 
 /** "Home Indicator" → "HomeIndicator": a component name for a Figma component. */
 export function componentName(name: string): string {
-  const joined = words(name.replace(/=.*$/, "")).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  const joined = words(name.replace(/=.*$/, ""))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
   return /^[A-Za-z]/.test(joined) ? joined : `Component${joined}`;
 }
 
 /** "Dark Mode" → "dark-mode": the code value a variant value starts as. */
-export const codeValue = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || value;
+export const codeValue = (value: string): string =>
+  value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || value;
 
 /** `{ iOS: "ios" }` → "iOS=ios". */
 export function formatValues(values: Record<string, PropLiteral> | undefined): string {
-  return Object.entries(values ?? {}).map(([figma, code]) => `${figma}=${code === null ? "null" : String(code)}`).join(", ");
+  return Object.entries(values ?? {})
+    .map(([figma, code]) => `${figma}=${code === null ? "null" : String(code)}`)
+    .join(", ");
 }
 
 /** "iOS=ios, Android=android" → a value map; `true`, `false`, `null` and numbers as themselves. */
@@ -72,7 +92,16 @@ export function parseValues(text: string): Record<string, PropLiteral> | undefin
     const at = pair.indexOf("=");
     if (at <= 0) continue;
     const raw = pair.slice(at + 1).trim();
-    out[pair.slice(0, at).trim()] = raw === "true" ? true : raw === "false" ? false : raw === "null" ? null : raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    out[pair.slice(0, at).trim()] =
+      raw === "true"
+        ? true
+        : raw === "false"
+          ? false
+          : raw === "null"
+            ? null
+            : raw !== "" && Number.isFinite(Number(raw))
+              ? Number(raw)
+              : raw;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -92,13 +121,21 @@ interface PropertyFacts {
 }
 
 /** The main component's definitions (in Figma's order) with the instance's values; without them, the instance's values alone. */
-function propertiesOf(facts: InstanceFacts | undefined, component: MainComponent | undefined): Map<string, PropertyFacts> {
+function propertiesOf(
+  facts: InstanceFacts | undefined,
+  component: MainComponent | undefined,
+): Map<string, PropertyFacts> {
   const out = new Map<string, PropertyFacts>();
   for (const [property, d] of Object.entries(component?.definitions ?? {})) {
     const value = facts?.properties[property]?.value ?? d.defaultValue;
-    out.set(property, { type: d.type, current: String(value), ...(d.variantOptions ? { options: d.variantOptions } : {}) });
+    out.set(property, {
+      type: d.type,
+      current: String(value),
+      ...(d.variantOptions ? { options: d.variantOptions } : {}),
+    });
   }
-  for (const [property, { type, value }] of Object.entries(facts?.properties ?? {})) if (!out.has(property)) out.set(property, { type, current: String(value) });
+  for (const [property, { type, value }] of Object.entries(facts?.properties ?? {}))
+    if (!out.has(property)) out.set(property, { type, current: String(value) });
   return out;
 }
 
@@ -109,21 +146,46 @@ function newValues(p: PropertyFacts): string {
 }
 
 /** A row per component property, named as a prop; an existing mapping's names and value maps win. */
-function rowsFor(facts: InstanceFacts | undefined, existing: ComponentMapping | undefined, component: MainComponent | undefined): PropRow[] {
+function rowsFor(
+  facts: InstanceFacts | undefined,
+  existing: ComponentMapping | undefined,
+  component: MainComponent | undefined,
+): PropRow[] {
   const byProperty = new Map<string, [string, PropSource]>();
-  for (const [prop, source] of Object.entries(existing?.props ?? {})) if ("property" in source) byProperty.set(source.property, [prop, source]);
+  for (const [prop, source] of Object.entries(existing?.props ?? {}))
+    if ("property" in source) byProperty.set(source.property, [prop, source]);
   const rows: PropRow[] = [];
   const properties = propertiesOf(facts, component);
   for (const [property, p] of properties) {
     const known = byProperty.get(property);
-    const values = known?.[1].kind === "variant" ? formatValues(known[1].values) : p.type === "VARIANT" && !existing ? newValues(p) : "";
+    const values =
+      known?.[1].kind === "variant"
+        ? formatValues(known[1].values)
+        : p.type === "VARIANT" && !existing
+          ? newValues(p)
+          : "";
     const stored = storedMap(known?.[1]);
-    rows.push({ property, type: p.type, ...(p.current !== undefined ? { current: p.current } : {}), ...(p.options ? { options: p.options } : {}), prop: existing ? (known?.[0] ?? "") : propName(property), values, ...(stored ? { stored } : {}) });
+    rows.push({
+      property,
+      type: p.type,
+      ...(p.current !== undefined ? { current: p.current } : {}),
+      ...(p.options ? { options: p.options } : {}),
+      prop: existing ? (known?.[0] ?? "") : propName(property),
+      values,
+      ...(stored ? { stored } : {}),
+    });
   }
   for (const [prop, source] of Object.entries(existing?.props ?? {})) {
     if ("property" in source && properties.has(source.property)) continue;
     const stored = storedMap(source);
-    if ("property" in source) rows.push({ property: source.property, type: TYPE_OF[source.kind] ?? source.kind, prop, values: source.kind === "variant" ? formatValues(source.values) : "", ...(stored ? { stored } : {}) });
+    if ("property" in source)
+      rows.push({
+        property: source.property,
+        type: TYPE_OF[source.kind] ?? source.kind,
+        prop,
+        values: source.kind === "variant" ? formatValues(source.values) : "",
+        ...(stored ? { stored } : {}),
+      });
     else rows.push({ property: keptLabel(source), type: source.kind, prop, values: "", kept: source });
   }
   return rows;
@@ -136,7 +198,12 @@ function storedMap(source: PropSource | undefined): VariantSource | BooleanSourc
   return undefined;
 }
 
-const TYPE_OF: Partial<Record<PropSource["kind"], string>> = { text: "TEXT", variant: "VARIANT", boolean: "BOOLEAN", instance: "INSTANCE_SWAP" };
+const TYPE_OF: Partial<Record<PropSource["kind"], string>> = {
+  text: "TEXT",
+  variant: "VARIANT",
+  boolean: "BOOLEAN",
+  instance: "INSTANCE_SWAP",
+};
 
 function keptLabel(source: PropSource): string {
   if (source.kind === "children") return `layers ${source.layers.join(", ")}`;
@@ -149,7 +216,12 @@ function keptLabel(source: PropSource): string {
  * A new draft for the selected instance, or one to edit `existing` (with the instance's properties when it is one
  * of it); `component`, its main component as read on the main thread, lists every variant option.
  */
-export function draftFor(facts: InstanceFacts | undefined, layerName: string, existing?: ComponentMapping, component?: MainComponent): MappingDraft {
+export function draftFor(
+  facts: InstanceFacts | undefined,
+  layerName: string,
+  existing?: ComponentMapping,
+  component?: MainComponent,
+): MappingDraft {
   return {
     figma: existing ? existing.figma : facts ? refFor(facts) : {},
     componentName: layerName,
@@ -173,10 +245,18 @@ export function unmappedOptions(row: PropRow): string[] {
 export function keptMaps(row: PropRow): string[] {
   const source = row.stored ? sourceOf(row) : undefined;
   if (source?.kind === "variant") {
-    return [...(source.jsx && Object.keys(source.jsx).length > 0 ? [`JSX for ${Object.keys(source.jsx).join(", ")}`] : []), ...(source.omit && source.omit.length > 0 ? [`left out on purpose: ${source.omit.join(", ")}`] : [])];
+    return [
+      ...(source.jsx && Object.keys(source.jsx).length > 0 ? [`JSX for ${Object.keys(source.jsx).join(", ")}`] : []),
+      ...(source.omit && source.omit.length > 0 ? [`left out on purpose: ${source.omit.join(", ")}`] : []),
+    ];
   }
   if (source?.kind === "boolean") {
-    const side = (on: "true" | "false"): string => (source.values?.[on] !== undefined ? JSON.stringify(source.values[on]) : source.jsx?.[on] ? source.jsx[on].code : "left out");
+    const side = (on: "true" | "false"): string =>
+      source.values?.[on] !== undefined
+        ? JSON.stringify(source.values[on])
+        : source.jsx?.[on]
+          ? source.jsx[on].code
+          : "left out";
     return [`true → ${side("true")}, false → ${side("false")}`];
   }
   return [];
@@ -195,14 +275,23 @@ function variantSource(row: PropRow): VariantSource {
   const typed = (value: string): boolean => values !== undefined && Object.hasOwn(values, value);
   const jsx = Object.fromEntries(Object.entries(stored?.jsx ?? {}).filter(([value]) => !typed(value)));
   const omit = (stored?.omit ?? []).filter((value) => !typed(value) && !(value in jsx));
-  return { kind: "variant", property: row.property, ...(values ? { values } : {}), ...(Object.keys(jsx).length > 0 ? { jsx } : {}), ...(omit.length > 0 ? { omit } : {}) };
+  return {
+    kind: "variant",
+    property: row.property,
+    ...(values ? { values } : {}),
+    ...(Object.keys(jsx).length > 0 ? { jsx } : {}),
+    ...(omit.length > 0 ? { omit } : {}),
+  };
 }
 
 function sourceOf(row: PropRow): PropSource {
   if (row.kept) return row.kept;
   if (row.type === "VARIANT") return variantSource(row);
   // The form has no field for a boolean's value map: a stored one is kept as it is.
-  if (row.type === "BOOLEAN") return row.stored?.kind === "boolean" ? { ...row.stored, property: row.property } : { kind: "boolean", property: row.property };
+  if (row.type === "BOOLEAN")
+    return row.stored?.kind === "boolean"
+      ? { ...row.stored, property: row.property }
+      : { kind: "boolean", property: row.property };
   if (row.type === "INSTANCE_SWAP") return { kind: "instance", property: row.property };
   return { kind: "text", property: row.property };
 }
@@ -212,7 +301,8 @@ export function mappingFrom(draft: MappingDraft): { mapping: ComponentMapping } 
   const errors: Record<string, string> = {};
   if (draft.module.trim() === "") errors["module"] = "Say which module exports the component, e.g. @acme/ui";
   if (!IDENTIFIER.test(draft.name.trim())) errors["name"] = "An export name is a JavaScript name, e.g. Button";
-  if (draft.figma.nodeId === undefined && draft.figma.key === undefined) errors["figma"] = "Select an instance of the component first";
+  if (draft.figma.nodeId === undefined && draft.figma.key === undefined)
+    errors["figma"] = "Select an instance of the component first";
   const props: Record<string, PropSource> = {};
   draft.rows.forEach((row, i) => {
     const prop = row.prop.trim();
@@ -222,12 +312,17 @@ export function mappingFrom(draft: MappingDraft): { mapping: ComponentMapping } 
     else props[prop] = sourceOf(row);
   });
   if (Object.keys(errors).length > 0) return { errors };
-  const imported = { module: draft.module.trim(), name: draft.name.trim(), ...(draft.isDefault ? { default: true } : {}) };
+  const imported = {
+    module: draft.module.trim(),
+    name: draft.name.trim(),
+    ...(draft.isDefault ? { default: true } : {}),
+  };
   return { mapping: { figma: draft.figma, import: imported, props } };
 }
 
 const sameRef = (a: FigmaComponentRef, b: FigmaComponentRef): boolean =>
-  ((a.nodeId !== undefined && a.nodeId === b.nodeId) || (a.key !== undefined && a.key === b.key)) && JSON.stringify(a.variant ?? {}) === JSON.stringify(b.variant ?? {});
+  ((a.nodeId !== undefined && a.nodeId === b.nodeId) || (a.key !== undefined && a.key === b.key)) &&
+  JSON.stringify(a.variant ?? {}) === JSON.stringify(b.variant ?? {});
 
 /** The map with `mapping` in: in place of the one it edits (`index`) or of one for the same component, else added. */
 export function upsert(map: ComponentMap, mapping: ComponentMapping, index?: number): ComponentMap {
@@ -247,4 +342,6 @@ export function findMapping(map: ComponentMap, mapping: ComponentMapping): numbe
 }
 
 /** The map without the mapping at `index`. */
-export const without = (map: ComponentMap, index: number): ComponentMap => ({ components: map.components.filter((_, i) => i !== index) });
+export const without = (map: ComponentMap, index: number): ComponentMap => ({
+  components: map.components.filter((_, i) => i !== index),
+});

@@ -34,8 +34,19 @@ const noSubmit = (event: KeyboardEvent) => {
   if (event.key === "Enter") event.preventDefault();
 };
 
-function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Record<string, string>; onChange(i: number, patch: Partial<PropRow>): void }) {
-  if (rows.length === 0) return <p class="muted components__none">The component has no properties: the mapping writes the component alone.</p>;
+function PropsTable({
+  rows,
+  errors,
+  onChange,
+}: {
+  rows: PropRow[];
+  errors: Record<string, string>;
+  onChange(i: number, patch: Partial<PropRow>): void;
+}) {
+  if (rows.length === 0)
+    return (
+      <p class="muted components__none">The component has no properties: the mapping writes the component alone.</p>
+    );
   return (
     <table class="components__props">
       <thead>
@@ -55,9 +66,23 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
               </span>
             </td>
             <td>
-              <input class={`input components__input${errors[`prop-${i}`] ? " is-invalid" : ""}`} aria-label={`Prop for ${row.property}`} placeholder="left out" value={row.prop} onKeyDown={noSubmit} onInput={(e) => onChange(i, { prop: e.currentTarget.value })} />
+              <input
+                class={`input components__input${errors[`prop-${i}`] ? " is-invalid" : ""}`}
+                aria-label={`Prop for ${row.property}`}
+                placeholder="left out"
+                value={row.prop}
+                onKeyDown={noSubmit}
+                onInput={(e) => onChange(i, { prop: e.currentTarget.value })}
+              />
               {row.type === "VARIANT" ? (
-                <input class="input components__input components__values" aria-label={`Values for ${row.property}`} placeholder="Figma value=code value, …" value={row.values} onKeyDown={noSubmit} onInput={(e) => onChange(i, { values: e.currentTarget.value })} />
+                <input
+                  class="input components__input components__values"
+                  aria-label={`Values for ${row.property}`}
+                  placeholder="Figma value=code value, …"
+                  value={row.values}
+                  onKeyDown={noSubmit}
+                  onInput={(e) => onChange(i, { values: e.currentTarget.value })}
+                />
               ) : null}
               <Unmapped row={row} />
               <Kept row={row} />
@@ -73,25 +98,39 @@ function PropsTable({ rows, errors, onChange }: { rows: PropRow[]; errors: Recor
 /** The set's variant values the value map leaves out: an instance with one of them gets no such prop. */
 function Unmapped({ row }: { row: PropRow }) {
   const left = unmappedOptions(row);
-  return left.length > 0 ? <span class="field__help components__unmapped">Not mapped (prop left out): {left.join(", ")}</span> : null;
+  return left.length > 0 ? (
+    <span class="field__help components__unmapped">Not mapped (prop left out): {left.join(", ")}</span>
+  ) : null;
 }
 
 /** What the row keeps from the stored mapping with no field here (Code Connect's JSX values and omissions), so a save is seen not to drop it. */
 function Kept({ row }: { row: PropRow }) {
   const kept = keptMaps(row);
-  return kept.length > 0 ? <span class="field__help components__kept">Kept from the mapping: {kept.join("; ")}</span> : null;
+  return kept.length > 0 ? (
+    <span class="field__help components__kept">Kept from the mapping: {kept.join("; ")}</span>
+  ) : null;
 }
 
 /** The preview of the mapping being edited, made anew as it changes (a late answer for an older draft is dropped). */
-function usePreview(worker: Pick<Engine, "call">, instance: InstanceSource | undefined, mapping: ComponentMapping | undefined, map: ComponentMap, index: number | undefined) {
-  const [preview, setPreview] = useState<{ jsx?: string; notes: (InstanceNote | { message: string; nodeId?: undefined })[]; for: string } | undefined>(undefined);
+function usePreview(
+  worker: Pick<Engine, "call">,
+  instance: InstanceSource | undefined,
+  mapping: ComponentMapping | undefined,
+  map: ComponentMap,
+  index: number | undefined,
+) {
+  const [preview, setPreview] = useState<
+    { jsx?: string; notes: (InstanceNote | { message: string; nodeId?: undefined })[]; for: string } | undefined
+  >(undefined);
   const key = mapping ? JSON.stringify(mapping) : "";
   useEffect(() => {
     if (!instance || !mapping) return;
     let current = true;
     previewJsx(worker, instance, upsert(map, mapping, index)).then(
       (made) => current && setPreview({ ...made, for: key }),
-      (error: unknown) => current && setPreview({ notes: [{ message: error instanceof Error ? error.message : String(error) }], for: key }),
+      (error: unknown) =>
+        current &&
+        setPreview({ notes: [{ message: error instanceof Error ? error.message : String(error) }], for: key }),
     );
     return () => {
       current = false;
@@ -101,9 +140,18 @@ function usePreview(worker: Pick<Engine, "call">, instance: InstanceSource | und
 }
 
 /** The preview's heading and text: from the instance (the engine's), else from the mapping alone, or what to fill in first. */
-function previewText(instance: InstanceSource | undefined, mapping: ComponentMapping | undefined, fromInstance: string | undefined): { label: string; jsx: string } {
-  if (!mapping) return { label: "Code for the selected instance", jsx: "Fill in the module and export name to see the code." };
-  if (!instance) return { label: "Preview from the mapping (no instance of this component is selected)", jsx: jsxFromMapping(mapping) };
+function previewText(
+  instance: InstanceSource | undefined,
+  mapping: ComponentMapping | undefined,
+  fromInstance: string | undefined,
+): { label: string; jsx: string } {
+  if (!mapping)
+    return { label: "Code for the selected instance", jsx: "Fill in the module and export name to see the code." };
+  if (!instance)
+    return {
+      label: "Preview from the mapping (no instance of this component is selected)",
+      jsx: jsxFromMapping(mapping),
+    };
   return { label: "Code for the selected instance", jsx: fromInstance ?? "Writing…" };
 }
 
@@ -130,19 +178,39 @@ export function MappingForm({ initial, instance, map, index, note, busy, worker,
       <div class="components__import">
         <label class="field">
           <span class="field__label">Module</span>
-          <input class={`input${errors["module"] ? " is-invalid" : ""}`} placeholder="@acme/ui" value={draft.module} onKeyDown={noSubmit} onInput={(e) => update({ module: e.currentTarget.value })} />
+          <input
+            class={`input${errors["module"] ? " is-invalid" : ""}`}
+            placeholder="@acme/ui"
+            value={draft.module}
+            onKeyDown={noSubmit}
+            onInput={(e) => update({ module: e.currentTarget.value })}
+          />
           {errors["module"] ? <span class="field__error">{errors["module"]}</span> : null}
         </label>
         <label class="field">
           <span class="field__label">Export name</span>
-          <input class={`input${errors["name"] ? " is-invalid" : ""}`} value={draft.name} onKeyDown={noSubmit} onInput={(e) => update({ name: e.currentTarget.value })} />
+          <input
+            class={`input${errors["name"] ? " is-invalid" : ""}`}
+            value={draft.name}
+            onKeyDown={noSubmit}
+            onInput={(e) => update({ name: e.currentTarget.value })}
+          />
           {errors["name"] ? <span class="field__error">{errors["name"]}</span> : null}
         </label>
       </div>
       <label class="checkbox">
-        <input type="checkbox" checked={draft.isDefault} onChange={(e) => update({ isDefault: e.currentTarget.checked })} /> Default export
+        <input
+          type="checkbox"
+          checked={draft.isDefault}
+          onChange={(e) => update({ isDefault: e.currentTarget.checked })}
+        />{" "}
+        Default export
       </label>
-      <PropsTable rows={draft.rows} errors={errors} onChange={(i, patch) => update({ rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) })} />
+      <PropsTable
+        rows={draft.rows}
+        errors={errors}
+        onChange={(i, patch) => update({ rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) })}
+      />
       {errors["figma"] ? <span class="field__error">{errors["figma"]}</span> : null}
       <div class="components__preview" aria-live="polite">
         <span class="field__label components__preview-label">{shown.label}</span>

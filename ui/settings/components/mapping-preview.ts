@@ -21,11 +21,15 @@ function shown(prop: string, source: PropSource): Shown {
       return { literal: source.value };
     case "variant": {
       const first = Object.values(source.values ?? {})[0];
-      return first !== undefined ? { literal: first } : { jsx: `{${placeholder(prop === "children" ? source.property : prop)}}` };
+      return first !== undefined
+        ? { literal: first }
+        : { jsx: `{${placeholder(prop === "children" ? source.property : prop)}}` };
     }
     case "boolean": {
       const mapped = source.values?.true ?? source.values?.false;
-      return mapped !== undefined ? { literal: mapped } : { jsx: `{${placeholder(prop === "children" ? source.property : prop)}}` };
+      return mapped !== undefined
+        ? { literal: mapped }
+        : { jsx: `{${placeholder(prop === "children" ? source.property : prop)}}` };
     }
     case "text":
       return { jsx: `{${placeholder(prop === "children" ? source.property : prop)}}` };
@@ -54,7 +58,10 @@ export function jsxFromMapping(mapping: ComponentMapping): string {
     else if ("literal" in value) attrs.push(jsxPropAttribute(prop, value.literal));
     else if (value.jsx.startsWith("{")) attrs.push(`${prop}=${value.jsx}`);
     // Several layers in one prop are one fragment.
-    else attrs.push(`${prop}={${source.kind === "children" && source.layers.length > 1 ? `<>${value.jsx}</>` : value.jsx}}`);
+    else
+      attrs.push(
+        `${prop}={${source.kind === "children" && source.layers.length > 1 ? `<>${value.jsx}</>` : value.jsx}}`,
+      );
   }
   const open = `<${name}${attrs.length > 0 ? ` ${attrs.join(" ")}` : ""}`;
   return children === "" ? `${open} />` : `${open}>${children}</${name}>`;

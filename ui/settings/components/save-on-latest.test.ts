@@ -5,8 +5,18 @@ import type { StoredComponents } from "../../../contract/components.js";
 import { upsert } from "./mapping-draft.js";
 import { SAVE_ATTEMPTS, saveOnLatest, type SendMapping } from "./save-on-latest.js";
 
-const mapping = (name: string, nodeId: string): ComponentMapping => ({ figma: { nodeId }, import: { module: "@acme/ui", name }, props: {} });
-const storedAs = (map: ComponentMap): StoredComponents => ({ map, notes: [], bytes: 0, limit: 100_000, revision: JSON.stringify(map) });
+const mapping = (name: string, nodeId: string): ComponentMapping => ({
+  figma: { nodeId },
+  import: { module: "@acme/ui", name },
+  props: {},
+});
+const storedAs = (map: ComponentMap): StoredComponents => ({
+  map,
+  notes: [],
+  bytes: 0,
+  limit: 100_000,
+  revision: JSON.stringify(map),
+});
 
 /** A document the way the main thread keeps it: writes only on the revision it holds; `others` save first, once each. */
 function documentWith(map: ComponentMap, others: ComponentMap[] = []) {
@@ -30,7 +40,12 @@ describe("saving the component mapping", () => {
 
   it("writes the change on the mapping shown when no one saved meanwhile", async () => {
     const doc = documentWith({ components: [a] });
-    const stored = await saveOnLatest(doc.send, (map) => upsert(map, b), doc.now(), () => {});
+    const stored = await saveOnLatest(
+      doc.send,
+      (map) => upsert(map, b),
+      doc.now(),
+      () => {},
+    );
     expect(stored.map.components.map((m) => m.import.name)).toEqual(["A", "B"]);
     expect(doc.sent).toHaveLength(1);
   });
@@ -39,15 +54,30 @@ describe("saving the component mapping", () => {
     const shown = storedAs({ components: [a] });
     const doc = documentWith({ components: [a] }, [{ components: [a, c] }]);
     const newer: string[][] = [];
-    const stored = await saveOnLatest(doc.send, (map) => upsert(map, b), shown, (s) => newer.push(s.map.components.map((m) => m.import.name)));
+    const stored = await saveOnLatest(
+      doc.send,
+      (map) => upsert(map, b),
+      shown,
+      (s) => newer.push(s.map.components.map((m) => m.import.name)),
+    );
     expect(stored.map.components.map((m) => m.import.name)).toEqual(["A", "C", "B"]);
     expect(newer).toEqual([["A", "C"]]);
     expect(doc.sent).toEqual([shown.revision, JSON.stringify({ components: [a, c] })]);
   });
 
   it("gives up after a few conflicts in a row, saying nothing of this change was saved", async () => {
-    const doc = documentWith({ components: [a] }, Array.from({ length: SAVE_ATTEMPTS }, (_, i) => ({ components: [mapping(`X${i}`, `9:${i}`)] })));
-    await expect(saveOnLatest(doc.send, (map) => upsert(map, b), doc.now(), () => {})).rejects.toThrow(/changed under this save 3 times.*not saved/);
+    const doc = documentWith(
+      { components: [a] },
+      Array.from({ length: SAVE_ATTEMPTS }, (_, i) => ({ components: [mapping(`X${i}`, `9:${i}`)] })),
+    );
+    await expect(
+      saveOnLatest(
+        doc.send,
+        (map) => upsert(map, b),
+        doc.now(),
+        () => {},
+      ),
+    ).rejects.toThrow(/changed under this save 3 times.*not saved/);
     expect(doc.now().map.components.map((m) => m.import.name)).toEqual([`X${SAVE_ATTEMPTS - 1}`]);
   });
 });

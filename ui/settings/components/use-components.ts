@@ -36,7 +36,12 @@ export interface ComponentsActions {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useComponents(requests: MainRequests, worker: Pick<Engine, "call">, stored: StoredComponents | undefined, onStored: (s: StoredComponents) => void): ComponentsActions {
+export function useComponents(
+  requests: MainRequests,
+  worker: Pick<Engine, "call">,
+  stored: StoredComponents | undefined,
+  onStored: (s: StoredComponents) => void,
+): ComponentsActions {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [notes, setNotes] = useState<ComponentsActions["notes"]>(undefined);
@@ -54,7 +59,8 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
   latest.current = stored;
   const mapNow = (): ComponentMap => latest.current?.map ?? { components: [] };
 
-  const send: SendMapping = (map, base) => requests.call("save-components", { map, ...(base !== undefined ? { base } : {}) });
+  const send: SendMapping = (map, base) =>
+    requests.call("save-components", { map, ...(base !== undefined ? { base } : {}) });
   /** Stores `change` made on the stored mapping as it is when written; false (and the reason shown) when it was refused. */
   const store = async (change: MapChange, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
     saves.current++;
@@ -82,7 +88,8 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
     busy,
     status,
     notes,
-    save: (mapping, original) => store((map) => upsert(map, mapping, original ? findMapping(map, original) : undefined), "Saved, with notes"),
+    save: (mapping, original) =>
+      store((map) => upsert(map, mapping, original ? findMapping(map, original) : undefined), "Saved, with notes"),
     remove: async (index) => {
       // By what it is, not where it was: a collaborator's save may have moved it (or removed it: nothing to do).
       const target = mapNow().components[index];
@@ -104,14 +111,23 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
       await store(() => read.map, `Imported ${file.name}`, read.notes);
     },
     // Without the `source` each read stamps on ("this file's mapping#/components/0"): it names this document, not the file.
-    exportFile: () => downloadBytes(new TextEncoder().encode(serialiseMap({ components: mapNow().components.map(({ source: _source, ...mapping }) => mapping) })), "components.json", "application/json"),
+    exportFile: () =>
+      downloadBytes(
+        new TextEncoder().encode(
+          serialiseMap({ components: mapNow().components.map(({ source: _source, ...mapping }) => mapping) }),
+        ),
+        "components.json",
+        "application/json",
+      ),
     readCodeConnect: async (text) => {
       setBusy(true);
       let read: ReplyOf<"read-code-connect">;
       try {
         read = await worker.call("read-code-connect", { name: "pasted.figma.tsx", text });
       } catch (error) {
-        refuse("Could not read the Code Connect text; the file's mapping is unchanged", [{ severity: "error", message: messageOf(error) }]);
+        refuse("Could not read the Code Connect text; the file's mapping is unchanged", [
+          { severity: "error", message: messageOf(error) },
+        ]);
         return false;
       } finally {
         setBusy(false);
@@ -120,7 +136,11 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
         refuse("No figma.connect() call could be read; the file's mapping is unchanged", read.notes);
         return false;
       }
-      return store((map) => read.map.components.reduce((m, mapping) => upsert(m, mapping), map), `Read ${read.map.components.length} mapping${read.map.components.length === 1 ? "" : "s"} from Code Connect`, read.notes);
+      return store(
+        (map) => read.map.components.reduce((m, mapping) => upsert(m, mapping), map),
+        `Read ${read.map.components.length} mapping${read.map.components.length === 1 ? "" : "s"} from Code Connect`,
+        read.notes,
+      );
     },
     refresh: () => {
       if (saving.current) return;
@@ -130,7 +150,8 @@ export function useComponents(requests: MainRequests, worker: Pick<Engine, "call
           if (saves.current === before) onStored(reply.stored);
         },
         // The list shown stays as it was; the next focus tries again.
-        (error: unknown) => console.warn("Figment: could not read the file's component mapping again:", messageOf(error)),
+        (error: unknown) =>
+          console.warn("Figment: could not read the file's component mapping again:", messageOf(error)),
       );
     },
   };

@@ -20,9 +20,25 @@ export interface BatchRowProps {
   onSelect(nodeId: string): void;
 }
 
-const ACTIVITY: Record<BatchActivity, string> = { sending: "sending…", checking: "checking…", inserting: "inserting…", resubmitting: "resubmitting…", removing: "removing…" };
+const ACTIVITY: Record<BatchActivity, string> = {
+  sending: "sending…",
+  checking: "checking…",
+  inserting: "inserting…",
+  resubmitting: "resubmitting…",
+  removing: "removing…",
+};
 
-export function BatchRow({ batch, activity, error, inserted, now, onCheck, onResubmit, onRemove, onSelect }: BatchRowProps) {
+export function BatchRow({
+  batch,
+  activity,
+  error,
+  inserted,
+  now,
+  onCheck,
+  onResubmit,
+  onRemove,
+  onSelect,
+}: BatchRowProps) {
   const [asking, setAsking] = useState(false);
   const record = batch.record as BatchRecord;
   const status = statusText(batch);
@@ -33,33 +49,79 @@ export function BatchRow({ batch, activity, error, inserted, now, onCheck, onRes
   return (
     <li class="batch-api-row">
       <div class="batch-api-row__head">
-        <span class="batch-api-row__name" title={batch.name}>{batch.name}</span>
+        <span class="batch-api-row__name" title={batch.name}>
+          {batch.name}
+        </span>
         <span class="muted">{`${plural(batch.items.length, "image")} · ${timeAgo(batch.createdAt, now)}`}</span>
       </div>
-      <div class={`batch-api-row__status batch-api-row__status--${status.tone}`} role="status">{activity ? ACTIVITY[activity] : status.text}</div>
+      <div class={`batch-api-row__status batch-api-row__status--${status.tone}`} role="status">
+        {activity ? ACTIVITY[activity] : status.text}
+      </div>
       {inserted ? (
         <p class="batch-api-row__inserted">
           {`${plural(inserted.count, "image")} inserted in “${batch.name}” · `}
-          <button type="button" class="link-button" onClick={() => onSelect(inserted.gridId)}>Select</button>
+          <button type="button" class="link-button" onClick={() => onSelect(inserted.gridId)}>
+            Select
+          </button>
         </p>
       ) : null}
       {failed.length > 0 ? (
         <ul class="batch-api-row__failed" aria-label="Failed lines">
-          {failed.map((f) => <li key={f.row}>{`Row ${f.row ?? "?"}: ${f.error}`}</li>)}
+          {failed.map((f) => (
+            <li key={f.row}>{`Row ${f.row ?? "?"}: ${f.error}`}</li>
+          ))}
         </ul>
       ) : null}
-      {error ? <p class="batch-api-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="batch-api-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {asking ? (
         <div class="batch-api-actions">
           <span class="batch-api-row__ask">{`${plural(waiting, "result")} ${agree(waiting, "is", "are")} not inserted. Forget the batch?`}</span>
-          <button type="button" class="button button--danger button--small" onClick={() => { setAsking(false); onRemove(); }}>Remove</button>
-          <button type="button" class="button button--secondary button--small" onClick={() => setAsking(false)}>Keep</button>
+          <button
+            type="button"
+            class="button button--danger button--small"
+            onClick={() => {
+              setAsking(false);
+              onRemove();
+            }}
+          >
+            Remove
+          </button>
+          <button type="button" class="button button--secondary button--small" onClick={() => setAsking(false)}>
+            Keep
+          </button>
         </div>
       ) : (
         <div class="batch-api-actions">
-          {!over || waiting > 0 ? <button type="button" class="button button--secondary button--small" disabled={activity !== undefined} onClick={onCheck}>Check now</button> : null}
-          {over && failed.length > 0 ? <button type="button" class="button button--secondary button--small" disabled={activity !== undefined} onClick={onResubmit}>{`Resubmit ${failed.length} failed`}</button> : null}
-          <button type="button" class="button button--secondary button--small" disabled={activity !== undefined} onClick={remove}>Remove</button>
+          {!over || waiting > 0 ? (
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              disabled={activity !== undefined}
+              onClick={onCheck}
+            >
+              Check now
+            </button>
+          ) : null}
+          {over && failed.length > 0 ? (
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              disabled={activity !== undefined}
+              onClick={onResubmit}
+            >{`Resubmit ${failed.length} failed`}</button>
+          ) : null}
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            disabled={activity !== undefined}
+            onClick={remove}
+          >
+            Remove
+          </button>
         </div>
       )}
     </li>

@@ -32,21 +32,38 @@ function model(deps: StepDeps) {
 }
 
 /** "1536x1024" or "auto", as the record and the Images API write a size. */
-export const sizeString = (size: RowsPlan["size"]): string => (size === "auto" ? "auto" : `${size.width}x${size.height}`);
+export const sizeString = (size: RowsPlan["size"]): string =>
+  size === "auto" ? "auto" : `${size.width}x${size.height}`;
 
 /** A fresh local id (a storage key part; never the provider's batch id). */
 export const localId = (): string => `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 /** Submits the plan; the batch is stored from the first save on (before the upload), then after each step. */
-export async function submitPlan(deps: StepDeps, plan: RowsPlan, store: Store, onId: (id: string) => void = () => undefined): Promise<PendingBatch> {
-  const base = { id: localId(), name: plan.name.trim() || "Batch", createdAt: new Date().toISOString(), items: plan.items.map(({ row, stem, prompt }) => ({ row, stem, prompt })), size: sizeString(plan.size), quality: plan.quality };
+export async function submitPlan(
+  deps: StepDeps,
+  plan: RowsPlan,
+  store: Store,
+  onId: (id: string) => void = () => undefined,
+): Promise<PendingBatch> {
+  const base = {
+    id: localId(),
+    name: plan.name.trim() || "Batch",
+    createdAt: new Date().toISOString(),
+    items: plan.items.map(({ row, stem, prompt }) => ({ row, stem, prompt })),
+    size: sizeString(plan.size),
+    quality: plan.quality,
+  };
   onId(base.id);
   let last: PendingBatch | undefined;
   const keep = (record: PendingBatch["record"], inputs: Record<string, string>): void => {
     last = { ...base, record, inputs };
     void store(last);
   };
-  const reply = await deps.worker.call("batch-submit", { ...model(deps), items: base.items, size: base.size, quality: base.quality }, { onEvent: (saved) => keep(saved.record, saved.inputs) });
+  const reply = await deps.worker.call(
+    "batch-submit",
+    { ...model(deps), items: base.items, size: base.size, quality: base.quality },
+    { onEvent: (saved) => keep(saved.record, saved.inputs) },
+  );
   keep(reply.record, reply.inputs);
   await store(last!);
   return last!;
@@ -59,14 +76,22 @@ export async function refreshBatch(deps: StepDeps, batch: PendingBatch, store: S
     next = { ...batch, record: saved.record, inputs: saved.inputs };
     void store(next);
   };
-  const reply = await deps.worker.call("batch-refresh", { ...model(deps), record: batch.record, inputs: batch.inputs }, { onEvent });
+  const reply = await deps.worker.call(
+    "batch-refresh",
+    { ...model(deps), record: batch.record, inputs: batch.inputs },
+    { onEvent },
+  );
   next = { ...batch, record: reply.record, inputs: reply.inputs };
   await store(next);
   return next;
 }
 
 /** Downloads what is not placed yet and places it in the grid (item order); stores after each image. */
-export async function collectInto(deps: StepDeps, batch: PendingBatch, store: Store): Promise<{ batch: PendingBatch; inserted: number; notes: string[] }> {
+export async function collectInto(
+  deps: StepDeps,
+  batch: PendingBatch,
+  store: Store,
+): Promise<{ batch: PendingBatch; inserted: number; notes: string[] }> {
   const reply = await deps.worker.call("batch-collect", { ...model(deps), record: batch.record, inputs: batch.inputs });
   let next: PendingBatch = { ...batch, record: afterCollect(batch.record as BatchRecord, reply.record as BatchRecord) };
   await store(next);
@@ -80,7 +105,11 @@ export async function collectInto(deps: StepDeps, batch: PendingBatch, store: St
     if (!line || !item) continue;
     const placed = await placeResult(deps.requests, next, item, index, result.image.bytes);
     placed.notes.forEach((n) => notes.add(n));
-    next = { ...next, gridId: placed.gridId, record: markPlaced(next.record as BatchRecord, line.customId, [placed.layerId]) };
+    next = {
+      ...next,
+      gridId: placed.gridId,
+      record: markPlaced(next.record as BatchRecord, line.customId, [placed.layerId]),
+    };
     await store(next);
     inserted++;
   }
@@ -94,7 +123,11 @@ export async function resubmitBatch(deps: StepDeps, batch: PendingBatch, store: 
     next = { ...batch, record: saved.record, inputs: saved.inputs };
     void store(next);
   };
-  const reply = await deps.worker.call("batch-resubmit", { ...model(deps), record: batch.record, inputs: batch.inputs }, { onEvent });
+  const reply = await deps.worker.call(
+    "batch-resubmit",
+    { ...model(deps), record: batch.record, inputs: batch.inputs },
+    { onEvent },
+  );
   next = { ...batch, record: reply.record, inputs: reply.inputs };
   await store(next);
   return next;

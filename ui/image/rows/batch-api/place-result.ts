@@ -29,8 +29,15 @@ export function batchImageRecord(batch: PendingBatch, item: PendingItem): ImageR
 }
 
 /** Placed as the live run places its images (run/grid-place.ts: the same layer size and naming). */
-export async function placeResult(requests: MainRequests, batch: PendingBatch, item: PendingItem, index: number, bytes: Uint8Array): Promise<{ gridId: string; layerId: string; notes: string[] }> {
-  const place = (grid: { id: string } | { name: string }) => placeBytesInGrid(requests, bytes, batchImageRecord(batch, item), { stem: item.stem, index }, grid);
+export async function placeResult(
+  requests: MainRequests,
+  batch: PendingBatch,
+  item: PendingItem,
+  index: number,
+  bytes: Uint8Array,
+): Promise<{ gridId: string; layerId: string; notes: string[] }> {
+  const place = (grid: { id: string } | { name: string }) =>
+    placeBytesInGrid(requests, bytes, batchImageRecord(batch, item), { stem: item.stem, index }, grid);
   try {
     return await place(batch.gridId ? { id: batch.gridId } : { name: batch.name });
   } catch (error) {

@@ -12,7 +12,13 @@ function record(status = "in_progress"): BatchRecord {
     baseURL: "http://x/v1",
     created: T,
     runs: [{ input: "input-1.jsonl", created: T, inputFileId: "f1", batchId: "b1", status }],
-    lines: [1, 2, 3].map((row) => ({ customId: `row-${row}`, row, fileStem: `${row}`, run: 0, state: "pending" as const })),
+    lines: [1, 2, 3].map((row) => ({
+      customId: `row-${row}`,
+      row,
+      fileStem: `${row}`,
+      run: 0,
+      state: "pending" as const,
+    })),
   };
 }
 

@@ -37,11 +37,18 @@ export function afterCollect(stored: BatchRecord, collected: BatchRecord): Batch
 /** The line `customId` placed as these layers: done, for good. */
 export function markPlaced(record: BatchRecord, customId: string, layerIds: readonly string[]): BatchRecord {
   const next = clone(record);
-  next.lines = next.lines.map((line) => (line.customId === customId ? { ...line, state: "done", written: [...layerIds] } : line));
+  next.lines = next.lines.map((line) =>
+    line.customId === customId ? { ...line, state: "done", written: [...layerIds] } : line,
+  );
   return settleRuns(next);
 }
 
 /** Lines answered but not placed yet (the worker said done; the stored record still waits for them). */
 export function awaitingPlacement(record: BatchRecord): string[] {
-  return record.lines.filter((l) => l.state === "pending" && record.runs[l.run]?.batchId && FINAL_STATUSES.has(record.runs[l.run]?.status ?? "")).map((l) => l.customId);
+  return record.lines
+    .filter(
+      (l) =>
+        l.state === "pending" && record.runs[l.run]?.batchId && FINAL_STATUSES.has(record.runs[l.run]?.status ?? ""),
+    )
+    .map((l) => l.customId);
 }

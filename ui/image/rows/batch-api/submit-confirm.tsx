@@ -7,11 +7,20 @@ function estimateLine(c: Confirmation): string {
   if (c.estimateError) return `No estimate: ${c.estimateError}`;
   const e = c.estimate;
   if (!e) return "Estimating…";
-  if (e.batchCostUsd === undefined || e.costUsd === undefined) return `${e.images} images · no price known for this model`;
+  if (e.batchCostUsd === undefined || e.costUsd === undefined)
+    return `${e.images} images · no price known for this model`;
   return `${approxCost(e.batchCostUsd)} on the Batch API (50% of ${approxCost(e.costUsd)} live)`;
 }
 
-export function SubmitConfirm({ confirmation: c, onSend, onDismiss }: { confirmation: Confirmation; onSend(): void; onDismiss(): void }) {
+export function SubmitConfirm({
+  confirmation: c,
+  onSend,
+  onDismiss,
+}: {
+  confirmation: Confirmation;
+  onSend(): void;
+  onDismiss(): void;
+}) {
   const size = c.plan.size === "auto" ? "auto size" : `${c.plan.size.width}×${c.plan.size.height}`;
   const n = c.plan.items.length;
   if (c.refusal)
@@ -21,7 +30,9 @@ export function SubmitConfirm({ confirmation: c, onSend, onDismiss }: { confirma
           <p class="notice__title">Cannot send to the Batch API</p>
           <p class="notice__detail">{c.refusal}</p>
           <div class="notice__actions">
-            <button type="button" class="button button--secondary button--small" onClick={onDismiss}>Close</button>
+            <button type="button" class="button button--secondary button--small" onClick={onDismiss}>
+              Close
+            </button>
           </div>
         </div>
       </div>
@@ -31,11 +42,22 @@ export function SubmitConfirm({ confirmation: c, onSend, onDismiss }: { confirma
       <p class="batch-api-confirm__title">{`Send “${c.plan.name || "Batch"}” to the Batch API`}</p>
       <p class="muted">{`${plural(n, "image")} · ${size} · ${c.plan.quality} quality · Images API`}</p>
       <p class="batch-api-confirm__cost">{estimateLine(c)}</p>
-      <p class="muted">Results within 24 h; you can close the plugin. When you open it again, the images are inserted as a grid named after the batch.</p>
-      {c.error ? <p class="batch-api-error" role="alert">{c.error}</p> : null}
+      <p class="muted">
+        Results within 24 h; you can close the plugin. When you open it again, the images are inserted as a grid named
+        after the batch.
+      </p>
+      {c.error ? (
+        <p class="batch-api-error" role="alert">
+          {c.error}
+        </p>
+      ) : null}
       <div class="batch-api-actions">
-        <button type="button" class="button button--primary" disabled={c.sending} onClick={onSend}>{c.sending ? "Sending…" : "Send to Batch API"}</button>
-        <button type="button" class="button button--secondary" disabled={c.sending} onClick={onDismiss}>Cancel</button>
+        <button type="button" class="button button--primary" disabled={c.sending} onClick={onSend}>
+          {c.sending ? "Sending…" : "Send to Batch API"}
+        </button>
+        <button type="button" class="button button--secondary" disabled={c.sending} onClick={onDismiss}>
+          Cancel
+        </button>
       </div>
     </section>
   );

@@ -8,11 +8,19 @@ import { failureOf, type ModelJobFailure } from "../../../model/job-state.js";
 import type { RowsPlan } from "../plan.js";
 import { FigmentError } from "../../../../codegen/errors.js";
 
-export async function exportInitImage(requests: MainRequests, from: NonNullable<RowsPlan["sdInit"]>, signal: AbortSignal): Promise<Uint8Array> {
+export async function exportInitImage(
+  requests: MainRequests,
+  from: NonNullable<RowsPlan["sdInit"]>,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   const { frames } = await requests.call("export-selection", { png: true, assets: false }, { signal });
   signal.throwIfAborted();
   const frame = frames.find((f) => f.id === from.nodeId && f.png) ?? frames.find((f) => f.png);
-  if (!frame?.png) throw new FigmentError("input", `“${from.name}” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.`);
+  if (!frame?.png)
+    throw new FigmentError(
+      "input",
+      `“${from.name}” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.`,
+    );
   return frame.png;
 }
 
@@ -22,7 +30,11 @@ export class InitExport {
 
   constructor(private readonly requests: MainRequests) {}
 
-  start(from: NonNullable<RowsPlan["sdInit"]>, done: (png: Uint8Array) => void, failed: (failure: ModelJobFailure) => void): void {
+  start(
+    from: NonNullable<RowsPlan["sdInit"]>,
+    done: (png: Uint8Array) => void,
+    failed: (failure: ModelJobFailure) => void,
+  ): void {
     if (this.running) return;
     const controller = (this.running = new AbortController());
     exportInitImage(this.requests, from, controller.signal).then(

@@ -7,7 +7,12 @@ import { FOLLOW_UP_NOTE, itemRequest } from "./item-request.js";
 const ref = { nodeId: "1:1", name: "Moodboard", bytes: new Uint8Array([1, 2]), width: 10, height: 10 };
 const plan: RowsPlan = {
   name: "Steps",
-  items: [1, 2].map((row) => ({ row, values: { step: String(row) }, prompt: `Step ${row}, flat vector`, stem: `0${row}-step` })),
+  items: [1, 2].map((row) => ({
+    row,
+    values: { step: String(row) },
+    prompt: `Step ${row}, flat vector`,
+    stem: `0${row}-step`,
+  })),
   style: { ...EMPTY_STYLE, references: [ref] },
   size: { width: 1024, height: 1536 },
   quality: "medium",
@@ -17,11 +22,28 @@ const plan: RowsPlan = {
 const images = { api: "images", model: "gpt-image-2", imageModel: "gpt-image-2" } as const;
 const responses = { api: "responses", model: "gpt-5", imageModel: "gpt-image-2" } as const;
 const first = (api: "images" | "responses"): ImageVersion =>
-  ({ id: "b1-1", n: 1, prompt: "Step 1", width: 8, height: 8, format: "png", bytes: new Uint8Array([9]), api, conversation: api === "responses" ? { previousResponseId: "resp_first" } : undefined }) as ImageVersion;
+  ({
+    id: "b1-1",
+    n: 1,
+    prompt: "Step 1",
+    width: 8,
+    height: 8,
+    format: "png",
+    bytes: new Uint8Array([9]),
+    api,
+    conversation: api === "responses" ? { previousResponseId: "resp_first" } : undefined,
+  }) as ImageVersion;
 
 describe("a Rows item's request", () => {
   it("is the computed prompt, the plan's size and quality, the style's references, one image and one partial", () => {
-    expect(itemRequest(plan, 1, images, undefined)).toEqual({ prompt: "Step 2, flat vector", size: { width: 1024, height: 1536 }, quality: "medium", count: 1, partials: 1, references: [{ bytes: ref.bytes, name: "Moodboard.png" }] });
+    expect(itemRequest(plan, 1, images, undefined)).toEqual({
+      prompt: "Step 2, flat vector",
+      size: { width: 1024, height: 1536 },
+      quality: "medium",
+      count: 1,
+      partials: 1,
+      references: [{ bytes: ref.bytes, name: "Moodboard.png" }],
+    });
     expect(itemRequest(plan, 0, { api: "chat", model: "m", imageModel: "m" }, undefined).partials).toBe(0);
   });
 

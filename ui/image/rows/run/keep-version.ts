@@ -36,14 +36,31 @@ async function save(requests: MainRequests, version: ImageVersion): Promise<stri
 
 /** History learns where the version was placed (its bytes are not stored again), after its save. */
 export function notePlacement(requests: MainRequests, versionId: string, nodeIds: readonly string[]): void {
-  void (saving.get(versionId) ?? Promise.resolve()).then(() => keepInHistory(requests, { kind: "image", id: versionId, placedAs: { nodeIds: nodeIds.slice(0, 100), at: new Date().toISOString() } }));
+  void (saving.get(versionId) ?? Promise.resolve()).then(() =>
+    keepInHistory(requests, {
+      kind: "image",
+      id: versionId,
+      placedAs: { nodeIds: nodeIds.slice(0, 100), at: new Date().toISOString() },
+    }),
+  );
 }
 
 /** A run's finished item into its grid (by id once the grid is made), noted in History; or why the canvas refused it. */
-export async function placeRunItem(requests: MainRequests, state: RunState, index: number, version: ImageVersion): Promise<{ placement: Placement; gridId?: string }> {
+export async function placeRunItem(
+  requests: MainRequests,
+  state: RunState,
+  index: number,
+  version: ImageVersion,
+): Promise<{ placement: Placement; gridId?: string }> {
   const item = state.plan.items[index]!;
   try {
-    const done = await placeInGrid(requests, version, { stem: item.stem, index }, state.gridId ? { id: state.gridId } : { name: state.plan.name }, state.plan.grid);
+    const done = await placeInGrid(
+      requests,
+      version,
+      { stem: item.stem, index },
+      state.gridId ? { id: state.gridId } : { name: state.plan.name },
+      state.plan.grid,
+    );
     notePlacement(requests, version.id, [done.gridId, done.layerId]);
     return { placement: { state: "placed", layerId: done.layerId }, gridId: done.gridId };
   } catch (error) {

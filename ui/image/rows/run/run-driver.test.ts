@@ -18,7 +18,12 @@ const PNG = new Uint8Array(encodePng(64, 32));
 const settings: Settings = { ...DEFAULT_SETTINGS, provider: "openai" };
 const plan = (n: number, options: Partial<RowsPlan> = {}): RowsPlan => ({
   name: "Set",
-  items: Array.from({ length: n }, (_, i) => ({ row: i + 1, values: {}, prompt: `prompt ${i + 1}`, stem: `0${i + 1}-s` })),
+  items: Array.from({ length: n }, (_, i) => ({
+    row: i + 1,
+    values: {},
+    prompt: `prompt ${i + 1}`,
+    stem: `0${i + 1}-s`,
+  })),
   style: EMPTY_STYLE,
   size: { width: 1024, height: 1024 },
   quality: "low",
@@ -35,7 +40,13 @@ interface Sent {
 /** A worker whose replies the test decides by prompt; a main thread that places (or refuses) and saves. */
 function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: string) {
   const sent: Sent[] = [];
-  const placed: { grid: unknown; index: number | undefined; name: string | undefined; width: number; height: number }[] = [];
+  const placed: {
+    grid: unknown;
+    index: number | undefined;
+    name: string | undefined;
+    width: number;
+    height: number;
+  }[] = [];
   let n = 0;
   const worker = {
     async call(kind: string, body: Sent) {
@@ -44,14 +55,30 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
       await Promise.resolve();
       if (answer(body) === "fail") throw new ModelFailure("Rate limit reached.", { kind: "rate-limited", status: 429 });
       const api = body.reasonFirst ? "responses" : "images";
-      return { images: [{ bytes: PNG, format: "png", width: 64, height: 32 }], api, model: "gpt-image-2", imageModel: "gpt-image-2", reasoning: "", message: "", costUsd: 0.02, partials: 0, ...(api === "responses" ? { conversation: { previousResponseId: `resp_${++n}` } } : {}) };
+      return {
+        images: [{ bytes: PNG, format: "png", width: 64, height: 32 }],
+        api,
+        model: "gpt-image-2",
+        imageModel: "gpt-image-2",
+        reasoning: "",
+        message: "",
+        costUsd: 0.02,
+        partials: 0,
+        ...(api === "responses" ? { conversation: { previousResponseId: `resp_${++n}` } } : {}),
+      };
     },
   } as unknown as Engine;
   const requests: MainRequests = {
     call: (async (type: string, payload: Record<string, unknown>) => {
       if (type === "place-in-grid") {
         if (refuse) throw new MainThreadError("read-only", refuse);
-        placed.push({ grid: payload["grid"], index: payload["index"] as number, name: payload["name"] as string, width: payload["width"] as number, height: payload["height"] as number });
+        placed.push({
+          grid: payload["grid"],
+          index: payload["index"] as number,
+          name: payload["name"] as string,
+          width: payload["width"] as number,
+          height: payload["height"] as number,
+        });
         return { nodeIds: ["grid:1", `layer:${placed.length}`] };
       }
       if (type === "save-history-entry") return { saved: { kind: "image", id: "x" } };
@@ -60,7 +87,10 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
   };
   const vault = { revealFor: () => "sk-test" } as unknown as ApiKeyVault;
   const states: RunState[] = [];
-  const driver = new RunDriver({ requests, worker, vault, settings: () => settings, prices: () => undefined }, (s) => s && states.push(s));
+  const driver = new RunDriver(
+    { requests, worker, vault, settings: () => settings, prices: () => undefined },
+    (s) => s && states.push(s),
+  );
   return { driver, sent, placed, last: () => states.at(-1)! };
 }
 
@@ -93,7 +123,10 @@ describe("the Rows run driver", () => {
     await settle();
     expect(h.sent.map((s) => s.reasonFirst)).toEqual([true, true, true]);
     expect(h.sent[0]!.request.refine).toBeUndefined();
-    expect(h.sent.slice(1).map((s) => s.request.refine)).toEqual([{ previousResponseId: "resp_1" }, { previousResponseId: "resp_1" }]);
+    expect(h.sent.slice(1).map((s) => s.request.refine)).toEqual([
+      { previousResponseId: "resp_1" },
+      { previousResponseId: "resp_1" },
+    ]);
     expect(h.sent[1]!.request.references).toEqual([]);
     expect(h.placed.map((p) => p.index)).toEqual([0, 1, 2]);
   });

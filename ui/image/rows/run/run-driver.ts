@@ -92,7 +92,8 @@ export class RunDriver {
     const state = this.state;
     if (!state) return;
     const refused = state.items.filter((it) => it.placement?.state === "refused");
-    if (refused.some((it) => it.placement?.state === "refused" && it.placement.code === "not-found")) this.set(run.forgetGrid(state));
+    if (refused.some((it) => it.placement?.state === "refused" && it.placement.code === "not-found"))
+      this.set(run.forgetGrid(state));
     for (const it of refused) this.place(it.index);
   }
 
@@ -104,7 +105,8 @@ export class RunDriver {
 
   private pump(): void {
     const state = this.state;
-    if (state && run.needsInit(state.plan)) return void (run.toSend(state).length > 0 && this.exportInit(state.plan.sdInit!));
+    if (state && run.needsInit(state.plan))
+      return void (run.toSend(state).length > 0 && this.exportInit(state.plan.sdInit!));
     for (const index of state ? run.toSend(state) : []) this.launch(index);
   }
 
@@ -137,19 +139,29 @@ export class RunDriver {
     const versionId = `b${Date.now().toString(36)}${id}a${attempt}-${state.plan.sd ? index + 1 : item.row}`;
     const onPartial = (bytes: Uint8Array) => live() && this.set(run.partial(this.state!, index, attempt, bytes));
     const route = this.route ?? imageRoute(settings, false);
-    const sent = apiKey ? sendItem(hostedSendOf(this.deps, state, index, route, apiKey, versionId, onPartial, controller.signal)) : sendSdItem(sdSendOf(this.deps, state, index, versionId, onPartial, controller.signal));
+    const sent = apiKey
+      ? sendItem(hostedSendOf(this.deps, state, index, route, apiKey, versionId, onPartial, controller.signal))
+      : sendSdItem(sdSendOf(this.deps, state, index, versionId, onPartial, controller.signal));
     this.settle(sent, index, attempt, controller, live);
   }
 
   /** Feeds an item's reply into the state: kept, placed (unless it waits to be accepted), or its failure. */
-  private settle(sent: Promise<ImageVersion>, index: number, attempt: number, controller: AbortController, live: () => boolean): void {
+  private settle(
+    sent: Promise<ImageVersion>,
+    index: number,
+    attempt: number,
+    controller: AbortController,
+    live: () => boolean,
+  ): void {
     sent
       .then((version) => {
         if (!live()) return;
         const before = this.state!;
         this.set(run.finished(before, index, attempt, version));
         if (this.state === before) return;
-        void keepVersion(this.deps.requests, version).then((why) => live() && this.set(run.notKept(this.state!, index, why)));
+        void keepVersion(this.deps.requests, version).then(
+          (why) => live() && this.set(run.notKept(this.state!, index, why)),
+        );
         if (!(index === 0 && run.awaitingAccept(this.state!))) this.place(index);
       })
       .catch((error: unknown) => {
@@ -177,14 +189,50 @@ export class RunDriver {
 }
 
 /** What a hosted item sends: its request (with the first image once accepted), the key, the route's API. */
-function hostedSendOf(deps: DriverDeps, state: run.RunState, index: number, route: ImageRoute, apiKey: string, versionId: string, onPartial: (bytes: Uint8Array) => unknown, signal: AbortSignal): Parameters<typeof sendItem>[0] {
+function hostedSendOf(
+  deps: DriverDeps,
+  state: run.RunState,
+  index: number,
+  route: ImageRoute,
+  apiKey: string,
+  versionId: string,
+  onPartial: (bytes: Uint8Array) => unknown,
+  signal: AbortSignal,
+): Parameters<typeof sendItem>[0] {
   const first = state.accepted ? state.items[0]?.version : undefined;
   const data = itemRequest(state.plan, index, route, first);
-  return { worker: deps.worker, settings: deps.settings(), apiKey, prices: deps.prices(), reasonFirst: route.api === "responses", prompt: state.plan.items[index]!.prompt, data, versionId, onPartial, signal };
+  return {
+    worker: deps.worker,
+    settings: deps.settings(),
+    apiKey,
+    prices: deps.prices(),
+    reasonFirst: route.api === "responses",
+    prompt: state.plan.items[index]!.prompt,
+    data,
+    versionId,
+    onPartial,
+    signal,
+  };
 }
 
 /** What an SD item sends: its plan's request (with the first image once accepted), no key. */
-function sdSendOf(deps: DriverDeps, state: run.RunState, index: number, versionId: string, onPartial: (bytes: Uint8Array) => unknown, signal: AbortSignal): Parameters<typeof sendSdItem>[0] {
+function sdSendOf(
+  deps: DriverDeps,
+  state: run.RunState,
+  index: number,
+  versionId: string,
+  onPartial: (bytes: Uint8Array) => unknown,
+  signal: AbortSignal,
+): Parameters<typeof sendSdItem>[0] {
   const first = state.accepted ? state.items[0]?.version : undefined;
-  return { worker: deps.worker, vault: deps.vault, settings: deps.settings(), prompt: state.plan.items[index]!.prompt, data: sdItemRequest(state.plan, index, first), versionId, onPartial, signal };
+  return {
+    worker: deps.worker,
+    vault: deps.vault,
+    settings: deps.settings(),
+    prompt: state.plan.items[index]!.prompt,
+    data: sdItemRequest(state.plan, index, first),
+    versionId,
+    onPartial,
+    signal,
+  };
 }

@@ -1,11 +1,37 @@
 import { describe, expect, it } from "vitest";
 import type { ImageVersion } from "../../versions.js";
 import { EMPTY_STYLE, type RowsPlan } from "../plan.js";
-import { accept, awaitingAccept, cancelAll, counts, failed, failQueued, finished, forgetGrid, initExported, isRunning, needsInit, newRun, partial, placed, redoFirst, retry, started, summaryLine, toSend, type RunState } from "./run-state.js";
+import {
+  accept,
+  awaitingAccept,
+  cancelAll,
+  counts,
+  failed,
+  failQueued,
+  finished,
+  forgetGrid,
+  initExported,
+  isRunning,
+  needsInit,
+  newRun,
+  partial,
+  placed,
+  redoFirst,
+  retry,
+  started,
+  summaryLine,
+  toSend,
+  type RunState,
+} from "./run-state.js";
 
 const plan = (n: number, acceptFirst = false): RowsPlan => ({
   name: "Heroes",
-  items: Array.from({ length: n }, (_, i) => ({ row: i + 1, values: {}, prompt: `prompt ${i + 1}`, stem: `0${i + 1}-x` })),
+  items: Array.from({ length: n }, (_, i) => ({
+    row: i + 1,
+    values: {},
+    prompt: `prompt ${i + 1}`,
+    stem: `0${i + 1}-x`,
+  })),
   style: EMPTY_STYLE,
   size: { width: 1024, height: 1024 },
   quality: "low",
@@ -13,7 +39,25 @@ const plan = (n: number, acceptFirst = false): RowsPlan => ({
   reasonFirst: false,
 });
 const version = (id: string, costUsd?: number): ImageVersion =>
-  ({ id, n: 1, prompt: "p", width: 8, height: 8, format: "png", quality: "low", size: "1024x1024", provider: "openai", api: "images", model: "gpt-image-2", imageModel: "gpt-image-2", createdAt: 0, count: 1, index: 0, references: 0, ...(costUsd !== undefined ? { costUsd } : {}) }) as ImageVersion;
+  ({
+    id,
+    n: 1,
+    prompt: "p",
+    width: 8,
+    height: 8,
+    format: "png",
+    quality: "low",
+    size: "1024x1024",
+    provider: "openai",
+    api: "images",
+    model: "gpt-image-2",
+    imageModel: "gpt-image-2",
+    createdAt: 0,
+    count: 1,
+    index: 0,
+    references: 0,
+    ...(costUsd !== undefined ? { costUsd } : {}),
+  }) as ImageVersion;
 const failure = { kind: "worker" as const, message: "boom" };
 
 /** Sends what toSend says; returns the state and the attempts sent. */

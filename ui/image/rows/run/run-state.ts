@@ -14,7 +14,10 @@ export const IN_FLIGHT = 3;
 export type ItemStatus = "queued" | "drawing" | "done" | "failed" | "cancelled";
 
 /** Where a finished image went: being placed, in the grid (its layer), or refused (why; the image stays here). */
-export type Placement = { state: "placing" } | { state: "placed"; layerId: string } | { state: "refused"; code: string; message: string };
+export type Placement =
+  | { state: "placing" }
+  | { state: "placed"; layerId: string }
+  | { state: "refused"; code: string; message: string };
 
 export interface RunItem {
   /** 0-based position in the plan (the grid's `index`). */
@@ -43,10 +46,18 @@ export interface RunState {
 }
 
 export function newRun(plan: RowsPlan): RunState {
-  return { plan, items: plan.items.map((_, index) => ({ index, status: "queued", attempt: 0 })), accepted: false, costUsd: 0 };
+  return {
+    plan,
+    items: plan.items.map((_, index) => ({ index, status: "queued", attempt: 0 })),
+    accepted: false,
+    costUsd: 0,
+  };
 }
 
-const patch = (state: RunState, index: number, change: Partial<RunItem>): RunState => ({ ...state, items: state.items.map((it) => (it.index === index ? { ...it, ...change } : it)) });
+const patch = (state: RunState, index: number, change: Partial<RunItem>): RunState => ({
+  ...state,
+  items: state.items.map((it) => (it.index === index ? { ...it, ...change } : it)),
+});
 
 /** The first image waits for the user's word before the rest go. */
 export const awaitingAccept = (state: RunState): boolean => state.plan.acceptFirst && !state.accepted;
@@ -65,10 +76,16 @@ export function started(state: RunState, index: number): RunState {
   const item = state.items[index];
   if (!item) return state;
   const { partial: _p, failure: _f, ...rest } = item;
-  return { ...state, items: state.items.map((it) => (it.index === index ? { ...rest, status: "drawing", attempt: item.attempt + 1 } : it)) };
+  return {
+    ...state,
+    items: state.items.map((it) =>
+      it.index === index ? { ...rest, status: "drawing", attempt: item.attempt + 1 } : it,
+    ),
+  };
 }
 
-const current = (state: RunState, index: number, attempt: number): boolean => state.items[index]?.status === "drawing" && state.items[index]?.attempt === attempt;
+const current = (state: RunState, index: number, attempt: number): boolean =>
+  state.items[index]?.status === "drawing" && state.items[index]?.attempt === attempt;
 
 export function partial(state: RunState, index: number, attempt: number, bytes: Uint8Array): RunState {
   return current(state, index, attempt) ? patch(state, index, { partial: bytes }) : state;
@@ -85,7 +102,8 @@ export function failed(state: RunState, index: number, attempt: number, failure:
 }
 
 /** The plan still needs its starting picture exported (img2img from the selection on a local SD server). */
-export const needsInit = (plan: RowsPlan): boolean => plan.sd !== undefined && plan.sdInit !== undefined && plan.sd.init === undefined;
+export const needsInit = (plan: RowsPlan): boolean =>
+  plan.sd !== undefined && plan.sdInit !== undefined && plan.sd.init === undefined;
 
 /** The selection's PNG, exported at the run's start, as every item's init image. */
 export function initExported(state: RunState, png: Uint8Array): RunState {
@@ -96,18 +114,28 @@ export function initExported(state: RunState, png: Uint8Array): RunState {
 
 /** The starting picture could not be exported: every queued item fails with why (Retry exports it again). */
 export function failQueued(state: RunState, failure: ModelJobFailure): RunState {
-  return { ...state, items: state.items.map((it) => (it.status === "queued" ? { ...it, status: "failed" as const, failure } : it)) };
+  return {
+    ...state,
+    items: state.items.map((it) => (it.status === "queued" ? { ...it, status: "failed" as const, failure } : it)),
+  };
 }
 
 /** Cancel: what is drawing or queued stops; what finished stays. */
 export function cancelAll(state: RunState): RunState {
-  return { ...state, items: state.items.map((it) => (it.status === "queued" || it.status === "drawing" ? { ...it, status: "cancelled" as const } : it)) };
+  return {
+    ...state,
+    items: state.items.map((it) =>
+      it.status === "queued" || it.status === "drawing" ? { ...it, status: "cancelled" as const } : it,
+    ),
+  };
 }
 
 /** Retry: a failed or cancelled item goes back in the queue, alone (the others keep what they have). */
 export function retry(state: RunState, index: number): RunState {
   const item = state.items[index];
-  return item && (item.status === "failed" || item.status === "cancelled") ? patch(state, index, { status: "queued" }) : state;
+  return item && (item.status === "failed" || item.status === "cancelled")
+    ? patch(state, index, { status: "queued" })
+    : state;
 }
 
 /** "Try again" on a first image not yet accepted: it is drawn anew (the old one stays in History). */
@@ -131,7 +159,8 @@ export function placed(state: RunState, index: number, placement: Placement, gri
 /** The grid was deleted: the next placement makes a new one. */
 export const forgetGrid = ({ gridId: _g, ...state }: RunState): RunState => state;
 
-export const notKept = (state: RunState, index: number, why: string | undefined): RunState => patch(state, index, why === undefined ? { notKept: undefined } : { notKept: why });
+export const notKept = (state: RunState, index: number, why: string | undefined): RunState =>
+  patch(state, index, why === undefined ? { notKept: undefined } : { notKept: why });
 
 export interface RunCounts {
   total: number;
@@ -144,11 +173,19 @@ export interface RunCounts {
 
 export function counts(state: RunState): RunCounts {
   const by = (status: ItemStatus) => state.items.filter((it) => it.status === status).length;
-  return { total: state.items.length, queued: by("queued"), drawing: by("drawing"), done: by("done"), failed: by("failed"), cancelled: by("cancelled") };
+  return {
+    total: state.items.length,
+    queued: by("queued"),
+    drawing: by("drawing"),
+    done: by("done"),
+    failed: by("failed"),
+    cancelled: by("cancelled"),
+  };
 }
 
 /** Something is drawing or waiting its turn (a first image awaiting acceptance holds the rest, which still count). */
-export const isRunning = (state: RunState): boolean => state.items.some((it) => it.status === "drawing" || it.status === "queued");
+export const isRunning = (state: RunState): boolean =>
+  state.items.some((it) => it.status === "drawing" || it.status === "queued");
 
 const money = (usd: number): string => `$${usd < 0.01 && usd > 0 ? usd.toFixed(3) : usd.toFixed(2)}`;
 

@@ -22,14 +22,26 @@ export interface RunTileProps {
   onRedo(): void;
 }
 
-const STATUS: Record<RunItem["status"], string> = { queued: "Queued", drawing: "Drawing…", done: "Done", failed: "Failed", cancelled: "Cancelled" };
+const STATUS: Record<RunItem["status"], string> = {
+  queued: "Queued",
+  drawing: "Drawing…",
+  done: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
 
-function placementText(placement: Placement | undefined, notKept: string | undefined): { text: string; bad: boolean } | undefined {
+function placementText(
+  placement: Placement | undefined,
+  notKept: string | undefined,
+): { text: string; bad: boolean } | undefined {
   if (notKept) return { text: `Not kept after closing: ${notKept}`, bad: true };
   if (!placement) return undefined;
   if (placement.state === "placing") return { text: "placing…", bad: false };
   if (placement.state === "placed") return { text: "in the grid", bad: false };
-  return { text: placement.code === "not-found" ? "Not placed: the grid was deleted" : `Not placed: ${placement.message}`, bad: true };
+  return {
+    text: placement.code === "not-found" ? "Not placed: the grid was deleted" : `Not placed: ${placement.message}`,
+    bad: true,
+  };
 }
 
 export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept, onRedo }: RunTileProps) {
@@ -38,12 +50,27 @@ export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept,
   const note = placementText(run.placement, run.notKept);
   const status = run.status === "queued" && waiting ? "Waits until you accept the first image" : STATUS[run.status];
   return (
-    <li class={`rows-tile rows-tile--${run.status}${asking ? " rows-tile--asking" : ""}`} aria-label={`${item.stem}: ${status}`}>
+    <li
+      class={`rows-tile rows-tile--${run.status}${asking ? " rows-tile--asking" : ""}`}
+      aria-label={`${item.stem}: ${status}`}
+    >
       <div class="rows-tile__art" style={{ aspectRatio: String(aspect) }} title={item.prompt}>
-        {url ? <img src={url} alt={item.stem} draggable={false} class={run.status === "drawing" ? "rows-tile__partial" : undefined} /> : null}
-        {run.status === "drawing" ? <progress class="progress rows-tile__progress" aria-label={`Drawing ${item.stem}`} /> : null}
+        {url ? (
+          <img
+            src={url}
+            alt={item.stem}
+            draggable={false}
+            class={run.status === "drawing" ? "rows-tile__partial" : undefined}
+          />
+        ) : null}
+        {run.status === "drawing" ? (
+          <progress class="progress rows-tile__progress" aria-label={`Drawing ${item.stem}`} />
+        ) : null}
         {explanation ? (
-          <div class="rows-tile__failure" title={[explanation.title, explanation.detail, explanation.hint].filter(Boolean).join("\n")}>
+          <div
+            class="rows-tile__failure"
+            title={[explanation.title, explanation.detail, explanation.hint].filter(Boolean).join("\n")}
+          >
             <p class="rows-tile__reason">{explanation.title}</p>
             {explanation.detail ? <p class="rows-tile__detail">{explanation.detail}</p> : null}
           </div>
@@ -67,7 +94,12 @@ export function RunTile({ run, item, aspect, asking, waiting, onRetry, onAccept,
           </div>
         ) : null}
         {run.status === "failed" || run.status === "cancelled" ? (
-          <button type="button" class="button button--secondary button--small rows-tile__retry" onClick={onRetry} aria-label={`Retry ${item.stem}`}>
+          <button
+            type="button"
+            class="button button--secondary button--small rows-tile__retry"
+            onClick={onRetry}
+            aria-label={`Retry ${item.stem}`}
+          >
             Retry
           </button>
         ) : null}

@@ -5,7 +5,8 @@ import { RunTile } from "./run-tile.js";
 import { agree, plural } from "../../../../codegen/plural.js";
 import "./run.css";
 
-const aspectOf = (state: RunState): number => (state.plan.size === "auto" ? 1 : state.plan.size.width / state.plan.size.height);
+const aspectOf = (state: RunState): number =>
+  state.plan.size === "auto" ? 1 : state.plan.size.width / state.plan.size.height;
 
 /** What the canvas refused, said once above the tiles (the images stay in the panel and History). */
 function refusalLine(state: RunState): { text: string; button: string; gridGone?: boolean } | undefined {
@@ -14,8 +15,13 @@ function refusalLine(state: RunState): { text: string; button: string; gridGone?
   const one = refused.length === 1;
   const n = plural(refused.length, "image");
   const kept = one ? "It is kept here and in History" : "They are kept here and in History";
-  if (refused.some((p) => p.code === "not-found")) return { text: `The grid was deleted: ${n} not placed. ${kept}.`, button: "Place in a new grid", gridGone: true };
-  if (refused.some((p) => p.code === "read-only")) return { text: `Dev Mode is read-only: ${n} not placed. ${kept}; switch to Design mode to place them.`, button: "Place again" };
+  if (refused.some((p) => p.code === "not-found"))
+    return { text: `The grid was deleted: ${n} not placed. ${kept}.`, button: "Place in a new grid", gridGone: true };
+  if (refused.some((p) => p.code === "read-only"))
+    return {
+      text: `Dev Mode is read-only: ${n} not placed. ${kept}; switch to Design mode to place them.`,
+      button: "Place again",
+    };
   return { text: `${n} could not be placed: ${refused[0]!.message} ${kept}.`, button: "Place again" };
 }
 
@@ -53,7 +59,10 @@ export function RunView({ session }: RowsViewProps) {
           <div class="notice notice--warning rows-run__replace" role="alert">
             <div class="notice__body">
               <p class="notice__title">{`${plural(c.drawing + c.queued, "image")} ${agree(c.drawing + c.queued, "is", "are")} still to come in this run`}</p>
-              <p class="muted">Start “{run.replacing.name}” instead? What is drawing stops; finished images stay in the grid and in History.</p>
+              <p class="muted">
+                Start “{run.replacing.name}” instead? What is drawing stops; finished images stay in the grid and in
+                History.
+              </p>
               <div class="notice__actions">
                 <button type="button" class="button button--primary" onClick={run.confirmReplace}>
                   Stop this and start

@@ -31,7 +31,14 @@ export async function sendItem(send: ItemSend): Promise<ImageVersion> {
   const startedAt = Date.now();
   const reply = await send.worker.call(
     "generate-image",
-    { settings, reasonFirst: send.reasonFirst, apiKey: send.apiKey, request: data, timeoutMs: settings.timeoutSec * 1000, ...(send.prices ? { prices: send.prices } : {}) },
+    {
+      settings,
+      reasonFirst: send.reasonFirst,
+      apiKey: send.apiKey,
+      request: data,
+      timeoutMs: settings.timeoutSec * 1000,
+      ...(send.prices ? { prices: send.prices } : {}),
+    },
     {
       onEvent: (event) => {
         if (event.type === "image-partial") send.onPartial(event.bytes);
@@ -39,7 +46,15 @@ export async function sendItem(send: ItemSend): Promise<ImageVersion> {
       signal: send.signal,
     },
   );
-  const run = { prompt: send.prompt, quality: data.quality, size: sizeText(data.size), provider: settings.provider, references: data.references.length, startedAt, finishedAt: Date.now() };
+  const run = {
+    prompt: send.prompt,
+    quality: data.quality,
+    size: sizeText(data.size),
+    provider: settings.provider,
+    references: data.references.length,
+    startedAt,
+    finishedAt: Date.now(),
+  };
   const [version] = versionsFrom(reply, run, []);
   if (!version) throw new ModelFailure("The reply held no image.", { kind: "bad-output" });
   const n = Number(/-(\d+)$/.exec(send.versionId)?.[1] ?? version.n);

@@ -27,12 +27,16 @@ export async function sendSdItem(send: SdItemSend): Promise<ImageVersion> {
   const { settings, data } = send;
   const auth = send.vault.revealForServer(settings.sdBaseUrl);
   const startedAt = Date.now();
-  const reply = await send.worker.call("sd-generate", { connection: { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) }, request: data, pollMs: SD_POLL_MS }, {
-    onEvent: (event) => {
-      if (event.type === "image-partial") send.onPartial(event.bytes);
+  const reply = await send.worker.call(
+    "sd-generate",
+    { connection: { baseUrl: settings.sdBaseUrl, ...(auth ? { auth } : {}) }, request: data, pollMs: SD_POLL_MS },
+    {
+      onEvent: (event) => {
+        if (event.type === "image-partial") send.onPartial(event.bytes);
+      },
+      signal: send.signal,
     },
-    signal: send.signal,
-  });
+  );
   const pending = { sd: data, to: sdDestination(settings), prompt: send.prompt, references: data.init ? 1 : 0 };
   const [version] = sdVersionsFrom(reply, pending, { startedAt, finishedAt: Date.now() }, []);
   if (!version) throw new ModelFailure("The server's answer held no image.", { kind: "bad-output" });

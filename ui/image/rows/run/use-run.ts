@@ -39,7 +39,20 @@ export function useRowsRun(deps: RowsSessionDeps): RowsRun {
   const [replacing, setReplacing] = useState<RowsPlan | undefined>(undefined);
   const live = useRef(deps);
   live.current = deps;
-  const driver = useMemo(() => new RunDriver({ requests: deps.requests, worker: deps.worker, vault: deps.vault, settings: () => live.current.settings, prices: () => live.current.prices }, setState), [deps.requests, deps.worker, deps.vault]);
+  const driver = useMemo(
+    () =>
+      new RunDriver(
+        {
+          requests: deps.requests,
+          worker: deps.worker,
+          vault: deps.vault,
+          settings: () => live.current.settings,
+          prices: () => live.current.prices,
+        },
+        setState,
+      ),
+    [deps.requests, deps.worker, deps.vault],
+  );
 
   const start = useCallback(
     (plan: RowsPlan) => {
@@ -59,7 +72,15 @@ export function useRowsRun(deps: RowsSessionDeps): RowsRun {
 
   const selectGrid = useCallback(() => {
     const gridId = driver.state?.gridId;
-    if (gridId) live.current.requests.call("focus-node", { nodeId: gridId }).catch((error: unknown) => live.current.report(`Could not select the grid: ${error instanceof Error ? error.message : String(error)}`, "error"));
+    if (gridId)
+      live.current.requests
+        .call("focus-node", { nodeId: gridId })
+        .catch((error: unknown) =>
+          live.current.report(
+            `Could not select the grid: ${error instanceof Error ? error.message : String(error)}`,
+            "error",
+          ),
+        );
   }, [driver]);
 
   return {

@@ -28,7 +28,15 @@ function collect(node: unknown, out: Placed[]): void {
   if (node["type"] === "TEXT" && typeof node["characters"] === "string") {
     const text = node["characters"].replace(/\s+/g, " ").trim();
     const box = isRecord(node["absoluteBoundingBox"]) ? node["absoluteBoundingBox"] : {};
-    if (text) out.push({ layer: typeof node["name"] === "string" ? node["name"] : "Text", text: text.slice(0, MAX_TEXT_CHARS), x: num(box["x"]), y: num(box["y"]), height: num(box["height"]), order: out.length });
+    if (text)
+      out.push({
+        layer: typeof node["name"] === "string" ? node["name"] : "Text",
+        text: text.slice(0, MAX_TEXT_CHARS),
+        x: num(box["x"]),
+        y: num(box["y"]),
+        height: num(box["height"]),
+        order: out.length,
+      });
   }
   if (Array.isArray(node["children"])) for (const child of node["children"]) collect(child, out);
 }

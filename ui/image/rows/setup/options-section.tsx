@@ -15,7 +15,17 @@ import { SdOptions } from "../../sd-options.js";
 import { defaultGridName } from "./plan-build.js";
 import type { RowsSetup } from "./use-setup.js";
 
-export function OptionsSection({ setup, selection, settings, samplers }: { setup: RowsSetup; selection: SelectionSummary; settings: Settings; samplers: string[] }) {
+export function OptionsSection({
+  setup,
+  selection,
+  settings,
+  samplers,
+}: {
+  setup: RowsSetup;
+  selection: SelectionSummary;
+  settings: Settings;
+  samplers: string[];
+}) {
   const { fields, set, check, route } = setup;
   const { form } = fields;
   const reason = canReasonFirst(settings);
@@ -26,23 +36,83 @@ export function OptionsSection({ setup, selection, settings, samplers }: { setup
       <span class="field__label">Options</span>
       <div class="field field--inline">
         <span class="field__label">Name</span>
-        <input class="input" aria-label="Grid name" title="Names the grid frame the images land in" placeholder={defaultGridName(fields.template)} value={fields.name} onInput={(e) => set({ name: e.currentTarget.value })} />
+        <input
+          class="input"
+          aria-label="Grid name"
+          title="Names the grid frame the images land in"
+          placeholder={defaultGridName(fields.template)}
+          value={fields.name}
+          onInput={(e) => set({ name: e.currentTarget.value })}
+        />
       </div>
-      {setup.sdCheck ? <SdOptions form={form} check={setup.sdCheck} frame={selection.nodes[0]} settings={settings} samplers={samplers} disabled={false} rows onChange={(patch) => set({ form: { ...form, ...patch } })} /> : null}
-      {local ? null : <SizeField form={form} frame={selection.nodes[0]} imageModel={route.imageModel} problem={check.problems.size} suggestion={check.suggestion} disabled={false} onChange={(patch) => set({ form: { ...form, ...patch } })} />}
+      {setup.sdCheck ? (
+        <SdOptions
+          form={form}
+          check={setup.sdCheck}
+          frame={selection.nodes[0]}
+          settings={settings}
+          samplers={samplers}
+          disabled={false}
+          rows
+          onChange={(patch) => set({ form: { ...form, ...patch } })}
+        />
+      ) : null}
+      {local ? null : (
+        <SizeField
+          form={form}
+          frame={selection.nodes[0]}
+          imageModel={route.imageModel}
+          problem={check.problems.size}
+          suggestion={check.suggestion}
+          disabled={false}
+          onChange={(patch) => set({ form: { ...form, ...patch } })}
+        />
+      )}
       {local ? null : (
         <div class="field field--inline">
           <span class="field__label">Quality</span>
-          <SelectMenu<ImageQuality> label="Quality" value={form.quality} options={QUALITIES} onChange={(quality) => set({ form: { ...form, quality } })} />
+          <SelectMenu<ImageQuality>
+            label="Quality"
+            value={form.quality}
+            options={QUALITIES}
+            onChange={(quality) => set({ form: { ...form, quality } })}
+          />
         </div>
       )}
-      {!local && (check.problems.quality || check.problems.prompt) ? <p class="field__error">{check.problems.quality ?? check.problems.prompt}</p> : null}
-      <label class="checkbox" title={local ? "The run waits for you to accept the first image; its seed then goes with every other request (the same noise keeps the look)" : "The run waits for you to accept the first image; it then goes with every other request as the style's reference"}>
-        <input type="checkbox" checked={fields.acceptFirst} onChange={(e) => set({ acceptFirst: e.currentTarget.checked })} /> Accept the first image before the rest
+      {!local && (check.problems.quality || check.problems.prompt) ? (
+        <p class="field__error">{check.problems.quality ?? check.problems.prompt}</p>
+      ) : null}
+      <label
+        class="checkbox"
+        title={
+          local
+            ? "The run waits for you to accept the first image; its seed then goes with every other request (the same noise keeps the look)"
+            : "The run waits for you to accept the first image; it then goes with every other request as the style's reference"
+        }
+      >
+        <input
+          type="checkbox"
+          checked={fields.acceptFirst}
+          onChange={(e) => set({ acceptFirst: e.currentTarget.checked })}
+        />{" "}
+        Accept the first image before the rest
       </label>
       {local ? null : (
-        <label class="checkbox" title={reason ? `${settings.model} reasons about each request first, then draws with gpt-image-2 (the Responses API)` : "Only OpenAI's Responses API reasons before drawing"}>
-          <input type="checkbox" checked={fields.reasonFirst && reason} disabled={!reason} onChange={(e) => set({ reasonFirst: e.currentTarget.checked })} /> Reason first
+        <label
+          class="checkbox"
+          title={
+            reason
+              ? `${settings.model} reasons about each request first, then draws with gpt-image-2 (the Responses API)`
+              : "Only OpenAI's Responses API reasons before drawing"
+          }
+        >
+          <input
+            type="checkbox"
+            checked={fields.reasonFirst && reason}
+            disabled={!reason}
+            onChange={(e) => set({ reasonFirst: e.currentTarget.checked })}
+          />{" "}
+          Reason first
         </label>
       )}
     </section>

@@ -29,6 +29,19 @@ export interface PlanOptions {
 }
 
 /** The plan the run and the Batch API take: the computed items with the style and options they share. */
-export function buildPlan(items: readonly PlanItem[], spec: StyleSpec, options: PlanOptions, template: string): RowsPlan {
-  return { name: options.name.trim() || defaultGridName(template), items: [...items], style: spec, size: options.size, quality: options.quality, acceptFirst: options.acceptFirst, reasonFirst: options.reasonFirst };
+export function buildPlan(
+  items: readonly PlanItem[],
+  spec: StyleSpec,
+  options: PlanOptions,
+  template: string,
+): RowsPlan {
+  return {
+    name: options.name.trim() || defaultGridName(template),
+    items: [...items],
+    style: spec,
+    size: options.size,
+    quality: options.quality,
+    acceptFirst: options.acceptFirst,
+    reasonFirst: options.reasonFirst,
+  };
 }

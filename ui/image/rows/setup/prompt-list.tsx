@@ -37,7 +37,11 @@ export function PromptList({ setup }: { setup: RowsSetup }) {
           ))}
         </ol>
       ) : !rowsError && !errors.template && !errors.rules ? (
-        <p class="muted">{!fields.template.trim() ? "Write a template with {placeholders} for the table's columns: every row's prompt shows here before anything is sent." : "Fill in the table's rows: every row's prompt shows here before anything is sent."}</p>
+        <p class="muted">
+          {!fields.template.trim()
+            ? "Write a template with {placeholders} for the table's columns: every row's prompt shows here before anything is sent."
+            : "Fill in the table's rows: every row's prompt shows here before anything is sent."}
+        </p>
       ) : null}
     </section>
   );

@@ -11,12 +11,23 @@ function png(width: number, height: number): Uint8Array {
   new DataView(bytes.buffer).setUint32(20, height);
   return bytes;
 }
-const frame = (id: string, withPng = true): ExportedFrame => ({ id, name: `Frame ${id}`, type: "FRAME", width: 100, height: 50, json: {}, scale: 2, ...(withPng ? { png: png(200, 100) } : {}) });
+const frame = (id: string, withPng = true): ExportedFrame => ({
+  id,
+  name: `Frame ${id}`,
+  type: "FRAME",
+  width: 100,
+  height: 50,
+  json: {},
+  scale: 2,
+  ...(withPng ? { png: png(200, 100) } : {}),
+});
 
 describe("references from the selection", () => {
   it("adds each layer once with its PNG's pixel size", () => {
     const first = addReferences([], [frame("1:1"), frame("1:2", false)]);
-    expect(first.references.map((r) => [r.nodeId, r.name, r.width, r.height])).toEqual([["1:1", "Frame 1:1", 200, 100]]);
+    expect(first.references.map((r) => [r.nodeId, r.name, r.width, r.height])).toEqual([
+      ["1:1", "Frame 1:1", 200, 100],
+    ]);
     expect(first.note).toBeUndefined();
     const again = addReferences(first.references, [frame("1:1")]);
     expect(again.references).toHaveLength(1);
@@ -27,6 +38,8 @@ describe("references from the selection", () => {
     const many = Array.from({ length: MAX_REFERENCES + 2 }, (_, i) => frame(`2:${i}`));
     const out = addReferences([], many);
     expect(out.references).toHaveLength(MAX_REFERENCES);
-    expect(out.note).toBe(`Each request takes at most ${MAX_REFERENCES} reference images: 2 selected layers were left out.`);
+    expect(out.note).toBe(
+      `Each request takes at most ${MAX_REFERENCES} reference images: 2 selected layers were left out.`,
+    );
   });
 });

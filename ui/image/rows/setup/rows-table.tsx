@@ -34,15 +34,35 @@ export function RowsTable({ setup }: { setup: RowsSetup }) {
             {table.columns.map((header, j) => (
               <th key={j}>
                 <span class="setup-table__head">
-                  <input class="setup-cell setup-cell--head" style={{ width: `${Math.min(26, Math.max(9, header.length + 2))}ch` }} aria-label={`Column ${j + 1} name`} title="A parameter name; list allowed values after a colon: mood: calm|bold" value={header} spellcheck={false} onInput={(e) => editTable((t) => renameColumn(t, j, e.currentTarget.value))} />
-                  <button type="button" class="icon-button setup-table__remove" aria-label={`Remove column ${header || j + 1}`} title="Remove this column" disabled={table.columns.length === 1} onClick={() => editTable((t) => removeColumn(t, j))}>
+                  <input
+                    class="setup-cell setup-cell--head"
+                    style={{ width: `${Math.min(26, Math.max(9, header.length + 2))}ch` }}
+                    aria-label={`Column ${j + 1} name`}
+                    title="A parameter name; list allowed values after a colon: mood: calm|bold"
+                    value={header}
+                    spellcheck={false}
+                    onInput={(e) => editTable((t) => renameColumn(t, j, e.currentTarget.value))}
+                  />
+                  <button
+                    type="button"
+                    class="icon-button setup-table__remove"
+                    aria-label={`Remove column ${header || j + 1}`}
+                    title="Remove this column"
+                    disabled={table.columns.length === 1}
+                    onClick={() => editTable((t) => removeColumn(t, j))}
+                  >
                     <CloseIcon />
                   </button>
                 </span>
               </th>
             ))}
             <th class="setup-table__add">
-              <button type="button" class="button button--small button--secondary" title="Add a parameter column" onClick={() => (editTable((t) => addColumn(t)), focusHead(ref.current, table.columns.length))}>
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                title="Add a parameter column"
+                onClick={() => (editTable((t) => addColumn(t)), focusHead(ref.current, table.columns.length))}
+              >
                 + Column
               </button>
             </th>
@@ -54,11 +74,25 @@ export function RowsTable({ setup }: { setup: RowsSetup }) {
               <td class="setup-table__num muted">{i + 1}</td>
               {cells.map((value, j) => (
                 <td key={j}>
-                  <input class="setup-cell" data-cell={`${i}:${j}`} aria-label={`Row ${i + 1} ${table.columns[j] || `column ${j + 1}`}`} value={value} onInput={(e) => editTable((t) => setCell(t, i, j, e.currentTarget.value))} onKeyDown={(e) => onCellKey(e, i, j)} />
+                  <input
+                    class="setup-cell"
+                    data-cell={`${i}:${j}`}
+                    aria-label={`Row ${i + 1} ${table.columns[j] || `column ${j + 1}`}`}
+                    value={value}
+                    onInput={(e) => editTable((t) => setCell(t, i, j, e.currentTarget.value))}
+                    onKeyDown={(e) => onCellKey(e, i, j)}
+                  />
                 </td>
               ))}
               <td class="setup-table__add">
-                <button type="button" class="icon-button setup-table__remove" aria-label={`Remove row ${i + 1}`} title="Remove this row" disabled={table.rows.length === 1} onClick={() => editTable((t) => removeRow(t, i))}>
+                <button
+                  type="button"
+                  class="icon-button setup-table__remove"
+                  aria-label={`Remove row ${i + 1}`}
+                  title="Remove this row"
+                  disabled={table.rows.length === 1}
+                  onClick={() => editTable((t) => removeRow(t, i))}
+                >
                   <CloseIcon />
                 </button>
               </td>
@@ -66,7 +100,11 @@ export function RowsTable({ setup }: { setup: RowsSetup }) {
           ))}
         </tbody>
       </table>
-      <button type="button" class="button button--small button--secondary setup-table__add-row" onClick={() => (editTable((t) => addRow(t)), focusCell(ref.current, table.rows.length, 0))}>
+      <button
+        type="button"
+        class="button button--small button--secondary setup-table__add-row"
+        onClick={() => (editTable((t) => addRow(t)), focusCell(ref.current, table.rows.length, 0))}
+      >
         + Row
       </button>
     </div>

@@ -3,7 +3,19 @@ import type { ImageEstimate } from "../../../../ai/image/estimate.js";
 import { batchApiBlocker, estimateLine } from "./send-bar.js";
 import { rowsEstimate } from "./use-estimate.js";
 
-const perImage = { estimate: true, images: 1, requests: 1, textTokens: 40, imageTokens: 0, inputTokens: 1234, outputTokensPerImage: 200, outputTokens: 200, costUsd: 0.01, imagePrice: undefined, modelPrice: undefined } satisfies ImageEstimate;
+const perImage = {
+  estimate: true,
+  images: 1,
+  requests: 1,
+  textTokens: 40,
+  imageTokens: 0,
+  inputTokens: 1234,
+  outputTokensPerImage: 200,
+  outputTokens: 200,
+  costUsd: 0.01,
+  imagePrice: undefined,
+  modelPrice: undefined,
+} satisfies ImageEstimate;
 
 describe("the run's estimate and the Batch API's", () => {
   it("multiplies one row's estimate by the rows, with the Batch API's half on OpenAI", () => {
@@ -12,7 +24,9 @@ describe("the run's estimate and the Batch API's", () => {
     expect(openai.batchUsd).toBeCloseTo(0.06);
     expect(estimateLine(openai)).toBe("≈ 1,234 input tokens per image · ≈ $0.120 for 12 · Batch API ≈ $0.060 (50%)");
     expect(estimateLine(rowsEstimate(perImage, 12, false))).toBe("≈ 1,234 input tokens per image · ≈ $0.120 for 12");
-    expect(estimateLine(rowsEstimate({ ...perImage, costUsd: undefined }, 3, true))).toBe("≈ 1,234 input tokens per image · no price known");
+    expect(estimateLine(rowsEstimate({ ...perImage, costUsd: undefined }, 3, true))).toBe(
+      "≈ 1,234 input tokens per image · no price known",
+    );
   });
 
   it("says why the Batch API cannot take references or accept-first", () => {

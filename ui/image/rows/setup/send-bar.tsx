@@ -11,9 +11,14 @@ import type { RowsEstimate } from "./use-estimate.js";
 import { plural } from "../../../../codegen/plural.js";
 
 /** Why the Batch API cannot take this plan, or undefined when it can. */
-export function batchApiBlocker(plan: { acceptFirst: boolean; style: { references: readonly unknown[] } }): string | undefined {
-  if (plan.style.references.length > 0) return "The Batch API sends every row at once to the Images API, which takes no reference images here: remove the references to use it.";
-  if (plan.acceptFirst) return "The Batch API sends every row at once, so there is no first image to accept: untick “Accept the first image before the rest” to use it.";
+export function batchApiBlocker(plan: {
+  acceptFirst: boolean;
+  style: { references: readonly unknown[] };
+}): string | undefined {
+  if (plan.style.references.length > 0)
+    return "The Batch API sends every row at once to the Images API, which takes no reference images here: remove the references to use it.";
+  if (plan.acceptFirst)
+    return "The Batch API sends every row at once, so there is no first image to accept: untick “Accept the first image before the rest” to use it.";
   return undefined;
 }
 
@@ -34,22 +39,42 @@ export function SendBar({ session, settings, hasKey, onOpenSettings }: RowsViewP
         <KeyNeeded what="Generating images" settings={settings} onOpenSettings={onOpenSettings} />
       </div>
     );
-  const blocked = plan ? undefined : n === 0 ? "No prompts yet: the template and rows make them" : "Fix what is marked above first";
+  const blocked = plan
+    ? undefined
+    : n === 0
+      ? "No prompts yet: the template and rows make them"
+      : "Fix what is marked above first";
   const openai = settings.provider === "openai" && !local;
   const batchApiBlocked = plan ? batchApiBlocker(plan) : blocked;
   const batchApiFirst = openai && n > settings.batchApiThreshold && !batchApiBlocked;
   return (
     <div class="setup-send">
       {estimate && plan ? <p class="muted setup-send__estimate">{estimateLine(estimate)}</p> : null}
-      {batchApiFirst ? <p class="setup-send__why">{`${n} images is more than ${settings.batchApiThreshold}: the Batch API runs them in the background for half the price (results within 24 h).`}</p> : null}
+      {batchApiFirst ? (
+        <p class="setup-send__why">{`${n} images is more than ${settings.batchApiThreshold}: the Batch API runs them in the background for half the price (results within 24 h).`}</p>
+      ) : null}
       <div class="head-row">
         <span class="setup-grow" />
         {openai ? (
-          <button type="button" class={`button ${batchApiFirst ? "button--primary" : "button--secondary"}`} disabled={!plan || batchApiBlocked !== undefined} title={batchApiBlocked ?? "Submit every row to OpenAI's Batch API and close; the results arrive within 24 h"} onClick={() => plan && session.batchApi.submit(plan)}>
+          <button
+            type="button"
+            class={`button ${batchApiFirst ? "button--primary" : "button--secondary"}`}
+            disabled={!plan || batchApiBlocked !== undefined}
+            title={
+              batchApiBlocked ?? "Submit every row to OpenAI's Batch API and close; the results arrive within 24 h"
+            }
+            onClick={() => plan && session.batchApi.submit(plan)}
+          >
             Send to Batch API
           </button>
         ) : null}
-        <button type="button" class={`button ${batchApiFirst ? "button--secondary" : "button--primary"}`} disabled={!plan} title={blocked ?? "Starts the images one by one; you can cancel, and what finished is kept"} onClick={() => plan && session.run.start(plan)}>
+        <button
+          type="button"
+          class={`button ${batchApiFirst ? "button--secondary" : "button--primary"}`}
+          disabled={!plan}
+          title={blocked ?? "Starts the images one by one; you can cancel, and what finished is kept"}
+          onClick={() => plan && session.run.start(plan)}
+        >
           {n === 0 ? "Generate images" : `Generate ${plural(n, "image")}`}
         </button>
       </div>

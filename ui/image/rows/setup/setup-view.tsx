@@ -18,7 +18,8 @@ export function SetupView(props: RowsViewProps) {
   const [pasting, setPasting] = useState(false);
   // Opening Rows with a selection reads its colours (on-brand by default), once per selection.
   useEffect(() => {
-    if (props.selection.nodes.length > 0 && setup.reads.coloursFrom !== selectionKey(props.selection)) setup.reads.readColours();
+    if (props.selection.nodes.length > 0 && setup.reads.coloursFrom !== selectionKey(props.selection))
+      setup.reads.readColours();
   }, []);
   return (
     <div class="setup">
@@ -33,7 +34,12 @@ export function SetupView(props: RowsViewProps) {
           </div>
           {pasting ? <PasteRows setup={setup} onDone={() => setPasting(false)} /> : null}
           <RowsTable setup={setup} />
-          <FillRows setup={setup} hasKey={props.hasKey} hasSelection={props.selection.nodes.length > 0} onOpenSettings={props.onOpenSettings} />
+          <FillRows
+            setup={setup}
+            hasKey={props.hasKey}
+            hasSelection={props.selection.nodes.length > 0}
+            onOpenSettings={props.onOpenSettings}
+          />
         </section>
         <TemplateField setup={setup} />
         <PromptList setup={setup} />

@@ -15,7 +15,12 @@ function Thumb({ reference, onRemove }: { reference: StyleReference; onRemove():
   return (
     <li class="setup-ref" title={`${reference.name} · ${reference.width}×${reference.height}`}>
       {url ? <img src={url} alt={reference.name} /> : null}
-      <button type="button" class="setup-ref__remove" aria-label={`Remove reference ${reference.name}`} onClick={onRemove}>
+      <button
+        type="button"
+        class="setup-ref__remove"
+        aria-label={`Remove reference ${reference.name}`}
+        onClick={onRemove}
+      >
         <CloseIcon />
       </button>
     </li>
@@ -30,43 +35,97 @@ export function StyleSection({ setup, selection }: { setup: RowsSetup; selection
   return (
     <section class="setup-section" aria-label="Style">
       <span class="field__label">Style, shared by every image</span>
-      <TextArea class="input text-area" minRows={2} maxRows={5} aria-label="Style" placeholder="Palette, medium, lighting, framing — e.g. “flat vector illustration, soft morning light, centred subject, plenty of space”" value={spec.text} onInput={(e) => setSpec({ text: e.currentTarget.value })} />
+      <TextArea
+        class="input text-area"
+        minRows={2}
+        maxRows={5}
+        aria-label="Style"
+        placeholder="Palette, medium, lighting, framing — e.g. “flat vector illustration, soft morning light, centred subject, plenty of space”"
+        value={spec.text}
+        onInput={(e) => setSpec({ text: e.currentTarget.value })}
+      />
       <div class="setup-section__head">
         <label class="checkbox setup-grow">
-          <input type="checkbox" checked={spec.useColours} onChange={(e) => setSpec({ useColours: e.currentTarget.checked })} /> Write the file's colours into the style
+          <input
+            type="checkbox"
+            checked={spec.useColours}
+            onChange={(e) => setSpec({ useColours: e.currentTarget.checked })}
+          />{" "}
+          Write the file's colours into the style
         </label>
-        <button type="button" class="link-button" disabled={none || reads.colours.busy} title={none ? "Select layers to read their colours" : "Paint styles, colour variables and the most used colours of the selection"} onClick={reads.readColours}>
+        <button
+          type="button"
+          class="link-button"
+          disabled={none || reads.colours.busy}
+          title={
+            none
+              ? "Select layers to read their colours"
+              : "Paint styles, colour variables and the most used colours of the selection"
+          }
+          onClick={reads.readColours}
+        >
           {reads.colours.busy ? "Reading…" : "Read colours from selection"}
         </button>
       </div>
       {spec.colours.length ? (
         <ul class={`setup-chips${spec.useColours ? "" : " is-off"}`} aria-label="Colours">
           {spec.colours.map((c) => (
-            <li key={c.hex} class="setup-chip" title={`${c.hex} · ${c.source === "fill" ? "a plain colour" : `a colour ${c.source}`} · used ${c.uses}×`}>
+            <li
+              key={c.hex}
+              class="setup-chip"
+              title={`${c.hex} · ${c.source === "fill" ? "a plain colour" : `a colour ${c.source}`} · used ${c.uses}×`}
+            >
               <span class="setup-chip__swatch" style={{ background: c.hex }} />
               <span class="setup-chip__name">{c.name ?? c.hex}</span>
-              <button type="button" class="setup-chip__remove" aria-label={`Remove colour ${c.name ?? c.hex}`} onClick={() => setSpec({ colours: spec.colours.filter((o) => o.hex !== c.hex) })}>
+              <button
+                type="button"
+                class="setup-chip__remove"
+                aria-label={`Remove colour ${c.name ?? c.hex}`}
+                onClick={() => setSpec({ colours: spec.colours.filter((o) => o.hex !== c.hex) })}
+              >
                 <CloseIcon />
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {reads.colours.note ? <p class="muted" role="status">{reads.colours.note}</p> : null}
+      {reads.colours.note ? (
+        <p class="muted" role="status">
+          {reads.colours.note}
+        </p>
+      ) : null}
       <div class="setup-section__head">
-        <span class="muted setup-grow">{spec.references.length ? `References (${spec.references.length}), sent with every image` : "No reference images"}</span>
-        <button type="button" class="link-button" disabled={none || reads.references.busy} title={none ? "Select layers to use them as references" : "Exports the selected layers as PNG"} onClick={reads.addSelected}>
+        <span class="muted setup-grow">
+          {spec.references.length
+            ? `References (${spec.references.length}), sent with every image`
+            : "No reference images"}
+        </span>
+        <button
+          type="button"
+          class="link-button"
+          disabled={none || reads.references.busy}
+          title={none ? "Select layers to use them as references" : "Exports the selected layers as PNG"}
+          onClick={reads.addSelected}
+        >
           {reads.references.busy ? "Exporting…" : "Add selected layers as references"}
         </button>
       </div>
       {spec.references.length ? (
         <ul class="setup-refs" aria-label="References">
           {spec.references.map((r) => (
-            <Thumb key={r.nodeId} reference={r} onRemove={() => setSpec({ references: spec.references.filter((o) => o.nodeId !== r.nodeId) })} />
+            <Thumb
+              key={r.nodeId}
+              reference={r}
+              onRemove={() => setSpec({ references: spec.references.filter((o) => o.nodeId !== r.nodeId) })}
+            />
           ))}
         </ul>
       ) : null}
-      {reads.references.note ? <p class="muted" role="status">{reads.references.note}</p> : null}
+      {reads.references.note ? (
+        <p class="muted" role="status">
+          {reads.references.note}
+        </p>
+      ) : null}
       <p class="setup-style-sentence" role="note" aria-label="Style sentence">
         {sentence ? (
           <>

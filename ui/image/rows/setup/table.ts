@@ -5,7 +5,13 @@
  */
 import { columnSpec, type EditTable } from "../../../../ai/params/edit-table.js";
 
-export { choiceNotes, columnSpec, fromParamTable, toParamTable, type EditTable } from "../../../../ai/params/edit-table.js";
+export {
+  choiceNotes,
+  columnSpec,
+  fromParamTable,
+  toParamTable,
+  type EditTable,
+} from "../../../../ai/params/edit-table.js";
 
 export const STARTER_TABLE: EditTable = { columns: ["subject"], rows: [[""]] };
 
@@ -24,13 +30,20 @@ export function renameColumn(table: EditTable, index: number, header: string): E
 }
 
 export function removeColumn(table: EditTable, index: number): EditTable {
-  return { columns: table.columns.filter((_, i) => i !== index), rows: table.rows.map((r) => r.filter((_, i) => i !== index)) };
+  return {
+    columns: table.columns.filter((_, i) => i !== index),
+    rows: table.rows.map((r) => r.filter((_, i) => i !== index)),
+  };
 }
 
 /** Adds an empty row after `after` (default: at the end). */
 export function addRow(table: EditTable, after = table.rows.length - 1): EditTable {
   const rows = [...table.rows];
-  rows.splice(after + 1, 0, table.columns.map(() => ""));
+  rows.splice(
+    after + 1,
+    0,
+    table.columns.map(() => ""),
+  );
   return { ...table, rows };
 }
 

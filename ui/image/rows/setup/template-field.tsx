@@ -14,19 +14,38 @@ export function TemplateField({ setup }: { setup: RowsSetup }) {
     <section class="setup-section" aria-label="Template and rules">
       <label class="field">
         <span class="field__label">Template</span>
-        <TextArea class="input text-area" minRows={2} maxRows={5} aria-label="Prompt template" placeholder="A {style} hero image for {audience}, {mood} mood" value={fields.template} onInput={(e) => set({ template: e.currentTarget.value })} />
+        <TextArea
+          class="input text-area"
+          minRows={2}
+          maxRows={5}
+          aria-label="Prompt template"
+          placeholder="A {style} hero image for {audience}, {mood} mood"
+          value={fields.template}
+          onInput={(e) => set({ template: e.currentTarget.value })}
+        />
       </label>
       {templateError ? (
         <p class="field__error" role="alert" data-part="template">
           Template: {templateError}
         </p>
       ) : null}
-      <details class="setup-rules" open={fields.rules.trim() !== "" && prompts.errors.rules !== undefined ? true : undefined}>
+      <details
+        class="setup-rules"
+        open={fields.rules.trim() !== "" && prompts.errors.rules !== undefined ? true : undefined}
+      >
         <summary>Rules (optional)</summary>
         <p class="field__help">
           JSON, applied in order to each row: <code>{RULES_EXAMPLE}</code>
         </p>
-        <TextArea class="input text-area setup-mono" minRows={3} maxRows={8} aria-label="Rules as JSON" placeholder={RULES_EXAMPLE} value={fields.rules} onInput={(e) => set({ rules: e.currentTarget.value })} />
+        <TextArea
+          class="input text-area setup-mono"
+          minRows={3}
+          maxRows={8}
+          aria-label="Rules as JSON"
+          placeholder={RULES_EXAMPLE}
+          value={fields.rules}
+          onInput={(e) => set({ rules: e.currentTarget.value })}
+        />
         {prompts.errors.rules ? (
           <p class="field__error" role="alert" data-part="rules">
             Rules: {prompts.errors.rules}

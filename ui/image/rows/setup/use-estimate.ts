@@ -30,24 +30,57 @@ export function rowsEstimate(perImage: ImageEstimate, images: number, openai: bo
   return { images, perImage, costUsd, batchUsd: openai ? batchCost(costUsd) : undefined };
 }
 
-export function useRowsEstimate(worker: Engine, settings: Settings, prices: Record<string, FetchedPrice> | undefined, plan: RowsPlan | undefined): RowsEstimate | undefined {
+export function useRowsEstimate(
+  worker: Engine,
+  settings: Settings,
+  prices: Record<string, FetchedPrice> | undefined,
+  plan: RowsPlan | undefined,
+): RowsEstimate | undefined {
   const [estimate, setEstimate] = useState<RowsEstimate | undefined>(undefined);
   const first = plan?.items[0];
   useEffect(() => {
     if (!plan || !first) return setEstimate(undefined);
     let live = true;
     const timer = setTimeout(() => {
-      const references = plan.style.references.map((r) => ({ bytes: r.bytes, name: `${r.name.slice(0, 80) || "reference"}.png` }));
-      const request = { prompt: first.prompt, size: plan.size, quality: plan.quality, count: 1, partials: 0, references };
+      const references = plan.style.references.map((r) => ({
+        bytes: r.bytes,
+        name: `${r.name.slice(0, 80) || "reference"}.png`,
+      }));
+      const request = {
+        prompt: first.prompt,
+        size: plan.size,
+        quality: plan.quality,
+        count: 1,
+        partials: 0,
+        references,
+      };
       worker
         .call("image-prepare", { settings, reasonFirst: plan.reasonFirst, request, ...(prices ? { prices } : {}) })
-        .then((reply) => live && setEstimate(reply.estimate ? rowsEstimate(reply.estimate, plan.items.length, settings.provider === "openai") : undefined))
+        .then(
+          (reply) =>
+            live &&
+            setEstimate(
+              reply.estimate
+                ? rowsEstimate(reply.estimate, plan.items.length, settings.provider === "openai")
+                : undefined,
+            ),
+        )
         .catch(() => live && setEstimate(undefined));
     }, SETTLE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [worker, settings, prices, plan?.items.length, first?.prompt, JSON.stringify(plan?.size), plan?.quality, plan?.reasonFirst, plan?.style.references]);
+  }, [
+    worker,
+    settings,
+    prices,
+    plan?.items.length,
+    first?.prompt,
+    JSON.stringify(plan?.size),
+    plan?.quality,
+    plan?.reasonFirst,
+    plan?.style.references,
+  ]);
   return estimate;
 }

@@ -38,7 +38,8 @@ export interface FillDeps {
 export function fillParams(table: EditTable): InferInputData["params"] | string {
   const params = table.columns.map(columnSpec);
   const unnamed = params.findIndex((p) => !p.name);
-  if (unnamed >= 0) return `Column ${unnamed + 1} has no name: name every column first (the model fills the columns by name).`;
+  if (unnamed >= 0)
+    return `Column ${unnamed + 1} has no name: name every column first (the model fills the columns by name).`;
   return params.map((p) => ({ name: p.name, ...(p.choices.length ? { choices: p.choices } : {}) }));
 }
 
@@ -60,12 +61,27 @@ export function useFill({ requests, worker, vault, settings, table, setTable }: 
     if (typeof params === "string") return setState({ phase: "failed", failure: { kind: "input", message: params } });
     setState({ phase: "reading" });
     (async () => {
-      const { frames } = await requests.call("export-selection", { png: false, assets: false }, { signal: controller.signal });
+      const { frames } = await requests.call(
+        "export-selection",
+        { png: false, assets: false },
+        { signal: controller.signal },
+      );
       const texts = selectionTexts(frames);
       if (!current()) return;
-      if (texts.length === 0) return setState({ phase: "failed", failure: { kind: "input", message: "The selection has no visible text layers: select the frame whose copy should decide the rows." } });
+      if (texts.length === 0)
+        return setState({
+          phase: "failed",
+          failure: {
+            kind: "input",
+            message: "The selection has no visible text layers: select the frame whose copy should decide the rows.",
+          },
+        });
       setState({ phase: "asking", texts: texts.length });
-      const reply = await worker.call("infer-rows", { settings, apiKey, input: { texts, params, rows: count }, timeoutMs: settings.timeoutSec * 1000 }, { signal: controller.signal });
+      const reply = await worker.call(
+        "infer-rows",
+        { settings, apiKey, input: { texts, params, rows: count }, timeoutMs: settings.timeoutSec * 1000 },
+        { signal: controller.signal },
+      );
       if (!current()) return;
       // The headers stay as typed (with their allowed values); the rows are the model's.
       setTable({ columns: start.columns, rows: reply.rows.map((row) => reply.columns.map((c) => row[c] ?? "")) });

@@ -36,7 +36,19 @@ export interface SetupFields {
   sweeps: [SweepFields, SweepFields];
 }
 
-export const EMPTY_SETUP: SetupFields = { sweeps: [NO_SWEEP, NO_SWEEP], spec: EMPTY_STYLE, table: STARTER_TABLE, template: "", rules: "", paste: "", pasteError: undefined, name: "", form: DEFAULT_FORM, acceptFirst: true, reasonFirst: false };
+export const EMPTY_SETUP: SetupFields = {
+  sweeps: [NO_SWEEP, NO_SWEEP],
+  spec: EMPTY_STYLE,
+  table: STARTER_TABLE,
+  template: "",
+  rules: "",
+  paste: "",
+  pasteError: undefined,
+  name: "",
+  form: DEFAULT_FORM,
+  acceptFirst: true,
+  reasonFirst: false,
+};
 
 export interface RowsSetup {
   fields: SetupFields;
@@ -66,18 +78,46 @@ export interface RowsSetup {
 const NO_PROMPTS: RowPrompts = { items: [], notes: [], errors: {} };
 
 /** `shown`: the Rows mode is on screen; until it first is, nothing asks the worker (it would start it at the panel's opening). */
-export function useRowsSetup({ requests, worker, vault, settings, selection, prices }: RowsSessionDeps, shown: boolean): RowsSetup {
+export function useRowsSetup(
+  { requests, worker, vault, settings, selection, prices }: RowsSessionDeps,
+  shown: boolean,
+): RowsSetup {
   const [fields, setFields] = useState<SetupFields>(EMPTY_SETUP);
   const set = useCallback((patch: Partial<SetupFields>) => setFields((f) => ({ ...f, ...patch })), []);
-  const setSpec = useCallback((patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })), []);
+  const setSpec = useCallback(
+    (patch: Partial<StyleSpec>) => setFields((f) => ({ ...f, spec: { ...f.spec, ...patch } })),
+    [],
+  );
   const latest = useRef(fields);
   latest.current = fields;
-  const reads = useStyleReads(requests, selection, useCallback(() => latest.current.spec, []), setSpec);
-  const fill = useFill({ requests, worker, vault, settings, table: useCallback(() => latest.current.table, []), setTable: useCallback((table: EditTable) => set({ table }), [set]) });
-  const editTable = useCallback((edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })), []);
+  const reads = useStyleReads(
+    requests,
+    selection,
+    useCallback(() => latest.current.spec, []),
+    setSpec,
+  );
+  const fill = useFill({
+    requests,
+    worker,
+    vault,
+    settings,
+    table: useCallback(() => latest.current.table, []),
+    setTable: useCallback((table: EditTable) => set({ table }), [set]),
+  });
+  const editTable = useCallback(
+    (edit: (table: EditTable) => EditTable) => setFields((f) => ({ ...f, table: edit(f.table) })),
+    [],
+  );
   const pasteRows = useCallback(async (): Promise<boolean> => {
-    const reply = await worker.call("read-rows", { text: fields.paste }).catch((error: unknown) => ({ table: undefined, error: `Could not read the rows: ${error instanceof Error ? error.message : String(error)}` }));
-    set(reply.table ? { table: reply.table, pasteError: undefined } : { pasteError: reply.error ?? "Could not read the rows." });
+    const reply = await worker.call("read-rows", { text: fields.paste }).catch((error: unknown) => ({
+      table: undefined,
+      error: `Could not read the rows: ${error instanceof Error ? error.message : String(error)}`,
+    }));
+    set(
+      reply.table
+        ? { table: reply.table, pasteError: undefined }
+        : { pasteError: reply.error ?? "Could not read the rows." },
+    );
     return reply.table !== undefined;
   }, [worker, fields.paste, set]);
   const { spec, table, template, rules } = fields;
@@ -90,7 +130,16 @@ export function useRowsSetup({ requests, worker, vault, settings, selection, pri
     worker
       .call("row-prompts", { table, template, rules, style })
       .then((reply) => live && setPrompts({ items: reply.items, notes: reply.notes, errors: reply.errors }))
-      .catch((error: unknown) => live && setPrompts({ ...NO_PROMPTS, errors: { rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}` } }));
+      .catch(
+        (error: unknown) =>
+          live &&
+          setPrompts({
+            ...NO_PROMPTS,
+            errors: {
+              rows: `The prompts could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+            },
+          }),
+      );
     return () => void (live = false);
   }, [shown, worker, table, template, rules, style]);
   const reasonFirst = fields.reasonFirst && canReasonFirst(settings);
@@ -103,9 +152,24 @@ export function useRowsSetup({ requests, worker, vault, settings, selection, pri
   const read = readSweeps(fields.sweeps, local ? "sd" : "hosted", settings.provider);
   const { sweeps } = read;
   const sweepError = strengthRefusal(fields.sweeps, local ? "sd" : "hosted", frame !== undefined) ?? read.error;
-  const ready = prompts.items.length > 0 && !sweepError && (sdCheck ? sdCheck.ready : check.ready && check.size !== undefined);
+  const ready =
+    prompts.items.length > 0 && !sweepError && (sdCheck ? sdCheck.ready : check.ready && check.size !== undefined);
   const size = sdCheck ? { width: Number(fields.form.sdWidth), height: Number(fields.form.sdHeight) } : check.size;
-  let plan = ready && size ? buildPlan(prompts.items, spec, { name: fields.name, size, quality: fields.form.quality, acceptFirst: fields.acceptFirst, reasonFirst: reasonFirst && !local }, template) : undefined;
+  let plan =
+    ready && size
+      ? buildPlan(
+          prompts.items,
+          spec,
+          {
+            name: fields.name,
+            size,
+            quality: fields.form.quality,
+            acceptFirst: fields.acceptFirst,
+            reasonFirst: reasonFirst && !local,
+          },
+          template,
+        )
+      : undefined;
   if (plan && local) {
     const { prompt: _prompt, ...sd } = sdRequestData(fields.form, settings);
     const init = sdInitFrom(fields.sweeps, fields.form.useReference, fields.form.strength, frame);
@@ -123,5 +187,20 @@ export function useRowsSetup({ requests, worker, vault, settings, selection, pri
   }
   // A local server costs nothing: no estimate asked of the worker.
   const estimate = useRowsEstimate(worker, settings, prices, local ? undefined : plan);
-  return { fields, set, setSpec, reads, editTable, fill, pasteRows, prompts, route, check, plan, estimate, sdCheck, sweepError: sweepError ?? gridError };
+  return {
+    fields,
+    set,
+    setSpec,
+    reads,
+    editTable,
+    fill,
+    pasteRows,
+    prompts,
+    route,
+    check,
+    plan,
+    estimate,
+    sdCheck,
+    sweepError: sweepError ?? gridError,
+  };
 }

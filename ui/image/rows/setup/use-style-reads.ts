@@ -32,7 +32,12 @@ function problem(error: unknown, what: string): string {
   return `Could not read ${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function useStyleReads(requests: MainRequests, selection: SelectionSummary, spec: () => StyleSpec, setSpec: (patch: Partial<StyleSpec>) => void): StyleReads {
+export function useStyleReads(
+  requests: MainRequests,
+  selection: SelectionSummary,
+  spec: () => StyleSpec,
+  setSpec: (patch: Partial<StyleSpec>) => void,
+): StyleReads {
   const [colours, setColours] = useState<ReadState>(IDLE);
   const [references, setReferences] = useState<ReadState>(IDLE);
   const [coloursFrom, setColoursFrom] = useState<string | undefined>(undefined);
@@ -59,7 +64,9 @@ export function useStyleReads(requests: MainRequests, selection: SelectionSummar
         setSpec({ references: added.references });
         setReferences({ busy: false, note: added.note });
       })
-      .catch((error: unknown) => setReferences({ busy: false, note: problem(error, "the selected layers as references") }));
+      .catch((error: unknown) =>
+        setReferences({ busy: false, note: problem(error, "the selected layers as references") }),
+      );
   }, [requests, setSpec, spec]);
 
   return { colours, references, readColours, addSelected, coloursFrom };
