@@ -4,15 +4,16 @@
 //   dist/ui.html    the plugin UI: one file, its script and styles inlined
 //   dist/preview-runtime.js  the React preview's runtime (ui/preview-runtime/), also defined in the worker
 //                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
-// The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled gzip+base64 into dist/code.js, which hands it to the
-// UI on first use: inside ui.html it would delay every panel open by the time to receive and parse 2.8 MB. Its
-// code parts are packed apart and loaded into the worker only before the jobs that need them (ui/engine/code-parts/):
-// the formatter and the React preview (what an offline Code job needs), and ts-morph with TypeScript (~7 MB, for
-// model-written files and Code Connect), so model, image and analysis jobs start light and Code jobs start sooner.
-// So is the search worker (orama, ~25 KB gzipped), sent when the Search panel first opens: it kept ui.html
-// over its 150 KB budget. And so are the panels other than Code (esbuild.panel-parts.mjs): each comes when it
-// first opens, or in idle time after the first paint, which keeps ui.html within its 80 KB.
-// `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator; `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
+// The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled
+// gzip+base64 into dist/code.js, which hands it to the UI on first use: inside ui.html it would delay every panel open
+// by the time to receive and parse 2.8 MB. Its code parts are packed apart and loaded into the worker only before the
+// jobs that need them (ui/engine/code-parts/): the formatter and the React preview (what an offline Code job needs),
+// and ts-morph with TypeScript (~7 MB, for model-written files and Code Connect), so model, image and analysis jobs
+// start light and Code jobs start sooner. So is the search worker (orama, ~25 KB gzipped), sent when the Search panel
+// first opens: it kept ui.html over its 150 KB budget. And so are the panels other than Code (esbuild.panel-parts.mjs):
+// each comes when it first opens, or in idle time after the first paint, which keeps ui.html within its 80 KB.
+// `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator;
+// `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -53,7 +54,9 @@ const rawTextRefused = {
     b.onResolve({ filter: /\?raw$/ }, (args) => ({
       errors: [
         {
-          text: `${args.path} (imported by ${args.importer}) belongs to the code-format part (ui/engine/code-parts/), not to this bundle`,
+          text:
+            `${args.path} (imported by ${args.importer}) belongs to the ` +
+            `code-format part (ui/engine/code-parts/), not to this bundle`,
         },
       ],
     }));
@@ -174,7 +177,8 @@ const engine = {
 
 /**
  * For a worker bundle holding codegen/format: its wasm formatters load through web-fmt-load.browser.ts, which imports
- * the wasm itself (as base64 text, with `loader: { ".wasm": "base64" }`; decoded when first used), where Node reads the file.
+ * the wasm itself (as base64 text, with `loader: { ".wasm": "base64" }`; decoded when first used), where Node reads the
+ * file.
  */
 const WEB_FMT_LOAD = resolvePath("codegen/format/web-fmt-load.ts");
 const webFmtInWorker = {
@@ -264,7 +268,9 @@ async function writeUiHtml(scriptResult) {
   html = inline(
     html,
     "<!-- FIGMENT_SCRIPT -->",
-    `<script type="text/x-figment-panel" id="figment-panel-script">${scriptSafe(js)}</script><script>${scriptSafe(starter.outputFiles[0].text)}</script>`,
+    `<script type="text/x-figment-panel" ` +
+      `id="figment-panel-script">${scriptSafe(js)}</script>` +
+      `<script>${scriptSafe(starter.outputFiles[0].text)}</script>`,
   );
   await mkdir("dist", { recursive: true });
   await writeFile("dist/ui.html", html);

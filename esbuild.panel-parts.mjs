@@ -69,7 +69,10 @@ function fromShell(shellModules, shared, used) {
       // The shell's namespace as a CommonJS module marked __esModule (so default imports work); its prototype
       // is the namespace, so every import stays a live binding.
       b.onLoad({ filter: /.*/, namespace: SHELL_NAMESPACE }, (args) => ({
-        contents: `module.exports = Object.create(globalThis.${SHELL_GLOBAL}[${shared.indexOf(args.path.slice(0, -".cjs".length))}], { __esModule: { value: true } });`,
+        contents:
+          `module.exports = ` +
+          `Object.create(globalThis.${SHELL_GLOBAL}[` +
+          `${shared.indexOf(args.path.slice(0, -".cjs".length))}], { __esModule: { value: true } });`,
         loader: "js",
       }));
     },

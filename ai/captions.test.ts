@@ -75,24 +75,27 @@ describe("captionFrames", () => {
     expect(result.cache[list[1]!.id]!.model).toBe("openai/gpt-4o");
   });
 
-  it("a cache hit sends nothing; a changed hash or model describes that frame alone; deleted frames drop out", async () => {
-    const config = await server();
-    const list = frames(3);
-    const first = await captionFrames(config, list, {});
-    srv!.requests.length = 0;
-    const again = await captionFrames(config, list, first.cache);
-    expect(again.requests).toBe(0);
-    expect(srv!.requests).toEqual([]);
-    const changed = [list[0]!, { ...list[1]!, hash: "h2-new" }];
-    const third = await captionFrames(config, changed, first.cache);
-    expect(third.captioned).toEqual(["1:2"]);
-    expect(srv!.requests.length).toBe(1);
-    expect(Object.keys(third.cache).sort()).toEqual(["1:1", "1:2"]);
-    expect((await captionFrames(config, changed, third.cache, { model: "other" })).captioned.sort()).toEqual([
-      "1:1",
-      "1:2",
-    ]);
-  });
+  it(
+    "a cache hit sends nothing; a changed hash or model " + "describes that frame alone; deleted frames drop out",
+    async () => {
+      const config = await server();
+      const list = frames(3);
+      const first = await captionFrames(config, list, {});
+      srv!.requests.length = 0;
+      const again = await captionFrames(config, list, first.cache);
+      expect(again.requests).toBe(0);
+      expect(srv!.requests).toEqual([]);
+      const changed = [list[0]!, { ...list[1]!, hash: "h2-new" }];
+      const third = await captionFrames(config, changed, first.cache);
+      expect(third.captioned).toEqual(["1:2"]);
+      expect(srv!.requests.length).toBe(1);
+      expect(Object.keys(third.cache).sort()).toEqual(["1:1", "1:2"]);
+      expect((await captionFrames(config, changed, third.cache, { model: "other" })).captioned.sort()).toEqual([
+        "1:1",
+        "1:2",
+      ]);
+    },
+  );
 
   it("keeps at most `concurrency` requests in flight", async () => {
     const config = await server("responses", []);
@@ -123,7 +126,9 @@ describe("captionFrames", () => {
                         content: [
                           {
                             type: "input_image",
-                            image_url: `data:image/png;base64,${Buffer.from(encodePng(8, 8, { seed: i })).toString("base64")}`,
+                            image_url:
+                              `data:image/png;base64,` +
+                              `${Buffer.from(encodePng(8, 8, { seed: i })).toString("base64")}`,
                           },
                         ],
                       },

@@ -34,7 +34,10 @@ export interface EmbeddingOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   fetch?: typeof fetch;
-  /** What each frame's vector is made from (default `frameEmbeddingText`; the CLI adds captions with `searchEmbeddingText`). */
+  /**
+   * What each frame's vector is made from (default `frameEmbeddingText`; the CLI adds captions with
+   * `searchEmbeddingText`).
+   */
   textOf?: (doc: FrameDoc) => string;
 }
 

@@ -1,9 +1,9 @@
 /**
  * The model client's classifier: anything the SDK, fetch or our own code threw becomes a ModelError
  * (model-error.ts): WHAT happened, never what to do about it — a stable `reason`, the HTTP status, the provider's
- * retry-after and request id when it sent them, and a message (the provider's own, when there is one). What to tell the user is each surface's job, in its own words (the panel speaks of
- * Settings, the CLI of environment variables and flags): see ui/code/explain.ts and cli/model-errors.ts.
- * Pure: no DOM, no Node. Never carries the API key.
+ * retry-after and request id when it sent them, and a message (the provider's own, when there is one). What to tell the
+ * user is each surface's job, in its own words (the panel speaks of Settings, the CLI of environment variables and
+ * flags): see ui/code/explain.ts and cli/model-errors.ts. Pure: no DOM, no Node. Never carries the API key.
  */
 import {
   APIConnectionError,
@@ -168,7 +168,9 @@ function providerDetail(message: string): string {
   return isHtmlPage(message) ? "an HTML error page instead of an API answer." : oneLine(message, 300);
 }
 
-/** `message` when it is a sentence for a person, else `fallback` (an object's "[object Object]", an empty or huge text). */
+/**
+ * `message` when it is a sentence for a person, else `fallback` (an object's "[object Object]", an empty or huge text).
+ */
 function readableOr(message: string | undefined, fallback: string): string {
   if (!message || message.length > 500 || /\[object \w+\]/.test(message)) return fallback;
   return message;

@@ -13,7 +13,8 @@ import type { PromptInput } from "./prompt.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
 
 const PNG_1x1 =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  "data:image/png;base64," +
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const INPUT: PromptInput = {
   target: "react",
   styling: "css-modules",
@@ -110,64 +111,79 @@ describe("a generation turn over HTTP", () => {
     expect(result.text).toContain("oops");
   });
 
-  it("a Responses stream that sends response.completed and then holds the connection ends at once with the whole answer", async () => {
-    // One more event waits behind the completed one: the server holds the connection open until the client lets go.
-    const held = responsesStream(chunks(ANSWER), { id: "resp_held" });
-    const srv = await serve({
-      ...held,
-      events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }],
-      holdAfter: held.events.length,
-    });
-    // The default idle guard (2 minutes) would fail this test's own 5 s limit: it must not be what ends the read.
-    const result = await generateTurn(openai(srv.url), INPUT);
-    expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
-    expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_held" });
-    expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: held.events.length });
-  });
+  it(
+    "a Responses stream that sends response.completed and then " +
+      "holds the connection ends at once with the whole answer",
+    async () => {
+      // One more event waits behind the completed one: the server holds the connection open until the client lets go.
+      const held = responsesStream(chunks(ANSWER), { id: "resp_held" });
+      const srv = await serve({
+        ...held,
+        events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }],
+        holdAfter: held.events.length,
+      });
+      // The default idle guard (2 minutes) would fail this test's own 5 s limit: it must not be what ends the read.
+      const result = await generateTurn(openai(srv.url), INPUT);
+      expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+      expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_held" });
+      expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: held.events.length });
+    },
+  );
 
-  it("a chunk that carries nothing (a null choice) is passed over; a text piece that is not text is said in a sentence without JavaScript's words", async () => {
-    const nullChoice = chatStream(chunks(ANSWER));
-    (nullChoice.events as unknown[]).splice(2, 0, {
-      id: "c",
-      object: "chat.completion.chunk",
-      created: 1,
-      model: "m",
-      choices: [null],
-    });
-    const numberPiece = chatStream(chunks(ANSWER));
-    (numberPiece.events as unknown[]).splice(2, 0, {
-      id: "c",
-      object: "chat.completion.chunk",
-      created: 1,
-      model: "m",
-      choices: [{ index: 0, delta: { content: 42 }, finish_reason: null }],
-    });
-    const srv = await serve(nullChoice, numberPiece);
-    // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
-    expect((await generateTurn(openrouter(srv.url), INPUT)).files.map((f) => f.path)).toEqual([
-      "src/App.tsx",
-      "src/components/Button.tsx",
-    ]);
-    const error = await failure(generateTurn(openrouter(srv.url), INPUT));
-    expect(error.reason).toBe("bad-output");
-    expect(error.message).toMatch(
-      /^The endpoint's stream sent an event Figment cannot read \(a text piece that is not text\); the answer so far was not used\.$/,
-    );
-  });
+  it(
+    "a chunk that carries nothing (a null choice) is passed over; a text " +
+      "piece that is not text is said in a sentence without JavaScript's words",
+    async () => {
+      const nullChoice = chatStream(chunks(ANSWER));
+      (nullChoice.events as unknown[]).splice(2, 0, {
+        id: "c",
+        object: "chat.completion.chunk",
+        created: 1,
+        model: "m",
+        choices: [null],
+      });
+      const numberPiece = chatStream(chunks(ANSWER));
+      (numberPiece.events as unknown[]).splice(2, 0, {
+        id: "c",
+        object: "chat.completion.chunk",
+        created: 1,
+        model: "m",
+        choices: [{ index: 0, delta: { content: 42 }, finish_reason: null }],
+      });
+      const srv = await serve(nullChoice, numberPiece);
+      // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
+      expect((await generateTurn(openrouter(srv.url), INPUT)).files.map((f) => f.path)).toEqual([
+        "src/App.tsx",
+        "src/components/Button.tsx",
+      ]);
+      const error = await failure(generateTurn(openrouter(srv.url), INPUT));
+      expect(error.reason).toBe("bad-output");
+      expect(error.message).toMatch(
+        new RegExp(
+          String.raw`^The endpoint's stream sent an event Figment cannot read \(a ` +
+            String.raw`text piece that is not text\); the answer so far was not used\.$`,
+        ),
+      );
+    },
+  );
 
-  it("a choice that is a huge text is passed over (its cost, 12 s in the SDK's copy of each choice, is the bench's fuzz: slowest case)", async () => {
-    const huge = chatStream(chunks(ANSWER));
-    (huge.events as unknown[]).splice(2, 0, {
-      id: "c",
-      object: "chat.completion.chunk",
-      created: 1,
-      model: "m",
-      choices: ["QUJD".repeat(1_000_000)],
-    });
-    const srv = await serve(huge);
-    const result = await generateTurn(openrouter(srv.url), INPUT);
-    expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
-  });
+  it(
+    "a choice that is a huge text is passed over (its cost, 12 s in " +
+      "the SDK's copy of each choice, is the bench's fuzz: slowest case)",
+    async () => {
+      const huge = chatStream(chunks(ANSWER));
+      (huge.events as unknown[]).splice(2, 0, {
+        id: "c",
+        object: "chat.completion.chunk",
+        created: 1,
+        model: "m",
+        choices: ["QUJD".repeat(1_000_000)],
+      });
+      const srv = await serve(huge);
+      const result = await generateTurn(openrouter(srv.url), INPUT);
+      expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+    },
+  );
 
   it("a reply cut mid-file keeps its complete files and says so in the user's words, not the parser's", async () => {
     const cut = ANSWER.slice(0, ANSWER.indexOf("Sign in"));
@@ -179,7 +195,10 @@ describe("a generation turn over HTTP", () => {
     );
     const wrong = await generateTurn(openrouter(srv.url), INPUT);
     expect(wrong.problems[0]!.message).toMatch(
-      /^The model's answer is not valid JSON: unexpected "x" at line 1, column \d+; kept the 2 complete files before it\.$/,
+      new RegExp(
+        `^The model's answer is not valid JSON: unexpected "x" at ` +
+          String.raw`line 1, column \d+; kept the 2 complete files before it\.$`,
+      ),
     );
   });
 

@@ -72,24 +72,28 @@ describe("a body that stops arriving", () => {
     expect(whole.choices[0]!.message.content).toBe("whole");
   });
 
-  it("each read waits afresh: a body whose parts come slower in all than the idle time, but each in time, is read whole", async () => {
-    const parts = ["one ", "two ", "three"];
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const part = parts.shift();
-        if (part === undefined) return controller.close();
-        // Each part comes a little under the idle time after the last: together well over it.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        controller.enqueue(new TextEncoder().encode(part));
-      },
-    });
-    const guarded = idleGuard(async () => new Response(body, { status: 200 }), 1_000);
-    expect(await (await guarded("http://127.0.0.1/")).text()).toBe("one two three");
-    const never = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
-    const stalled = idleGuard(async () => new Response(never, { status: 200 }), 50);
-    await expect((await stalled("http://127.0.0.1/")).text()).rejects.toMatchObject({
-      name: "ModelError",
-      reason: "timeout",
-    });
-  });
+  it(
+    "each read waits afresh: a body whose parts come slower in " +
+      "all than the idle time, but each in time, is read whole",
+    async () => {
+      const parts = ["one ", "two ", "three"];
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const part = parts.shift();
+          if (part === undefined) return controller.close();
+          // Each part comes a little under the idle time after the last: together well over it.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          controller.enqueue(new TextEncoder().encode(part));
+        },
+      });
+      const guarded = idleGuard(async () => new Response(body, { status: 200 }), 1_000);
+      expect(await (await guarded("http://127.0.0.1/")).text()).toBe("one two three");
+      const never = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
+      const stalled = idleGuard(async () => new Response(never, { status: 200 }), 50);
+      await expect((await stalled("http://127.0.0.1/")).text()).rejects.toMatchObject({
+        name: "ModelError",
+        reason: "timeout",
+      });
+    },
+  );
 });

@@ -10,7 +10,8 @@ import { ModelError } from "./model-error.js";
 export function bodyStalled(idleMs: number): ModelError {
   return new ModelError(
     "timeout",
-    `The answer stopped arriving: nothing came for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}.`,
+    `The answer stopped arriving: nothing came for ` +
+      `${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}.`,
   );
 }
 

@@ -8,15 +8,18 @@ import { describe, expect, it } from "vitest";
 import { defectSummary } from "../test/fuzz/run-cases.js";
 import { fuzzTextTarget } from "../test/fuzz/targets-text.js";
 
-describe("Model code end to end (generateModelCode, its repair round, written as figment code --ai writes), mutated", () => {
-  it.each(["code-responses", "code-chat"])(
-    "%s: every mutated answer ends in a result or a refusal in a sentence",
-    async (name) => {
-      const report = await fuzzTextTarget(name);
-      expect(defectSummary(report)).toEqual([]);
-      expect(report.results).toBeGreaterThan(0);
-      expect(report.refusals).toBeGreaterThan(0);
-    },
-    30_000,
-  );
-});
+describe(
+  "Model code end to end (generateModelCode, its repair " + "round, written as figment code --ai writes), mutated",
+  () => {
+    it.each(["code-responses", "code-chat"])(
+      "%s: every mutated answer ends in a result or a refusal in a sentence",
+      async (name) => {
+        const report = await fuzzTextTarget(name);
+        expect(defectSummary(report)).toEqual([]);
+        expect(report.results).toBeGreaterThan(0);
+        expect(report.refusals).toBeGreaterThan(0);
+      },
+      30_000,
+    );
+  },
+);

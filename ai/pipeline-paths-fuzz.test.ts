@@ -12,7 +12,8 @@ import { fuzzTextTarget, textTargets, writeInSandbox } from "../test/fuzz/target
 import type { ModelCodeResult } from "./pipeline.js";
 
 describe("Model files named to escape the output folder, mutated", () => {
-  it("the answer as sent: its two real files (and a literal '%2e%2e' folder) are kept, every other path refused with a problem naming it", {
+  it("the answer as sent: its two real files (and a literal '%2e%2e' " +
+    "folder) are kept, every other path refused with a problem naming it", {
     timeout: 30_000,
   }, async () => {
     const [target] = await textTargets(["code-paths-chat"]);

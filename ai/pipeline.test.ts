@@ -11,7 +11,8 @@ import type { PromptInput } from "./prompt.js";
 import { providerConfig, type ProviderConfig } from "./providers.js";
 
 const PNG_1x1 =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  "data:image/png;base64," +
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const INPUT: PromptInput = {
   target: "react",
   styling: "css-modules",
@@ -27,12 +28,18 @@ const BROKEN = answer(
     {
       path: "src/App.tsx",
       content:
-        'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Art" /></main>;\n}\n',
+        'import { Header } from "./components/Header";\n' +
+        "export default function App() {\n" +
+        '  return <main><Header title="Art" /></main>;\n' +
+        "}\n",
     },
     {
       path: "src/components/Header.tsx",
       content:
-        "export function Header(props: { title: string }) {\n  return <header><h1>{props.title}</h1></header>\n  }\n}\n",
+        "export function Header(props: { title: string }) {\n" +
+        "  return <header><h1>{props.title}</h1></header>\n" +
+        "  }\n" +
+        "}\n",
     },
   ],
   "first try",
@@ -42,7 +49,10 @@ const FIXED = answer(
     {
       path: "src/App.tsx",
       content:
-        'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Art" /></main>;\n}\n',
+        'import { Header } from "./components/Header";\n' +
+        "export default function App() {\n" +
+        '  return <main><Header title="Art" /></main>;\n' +
+        "}\n",
     },
     {
       path: "src/components/Header.tsx",
@@ -177,20 +187,26 @@ describe("model code through the project pass", () => {
     expect(await postProcess(reply, pre)).toEqual(await postProcess(reply));
   });
 
-  it("a Tailwind class's url() written from the component's folder is made relative to src/, where Tailwind's build resolves it", async () => {
-    const screen = {
-      path: "src/screens/Hero.tsx",
-      content:
-        'export function Hero() {\n  return <section className="h-[600px] bg-[url(../assets/hero.jpg)] bg-cover" />;\n}\n',
-    };
-    const photo = { path: "src/assets/hero.jpg", content: "", bytes: new Uint8Array([0xff, 0xd8, 0xff]) };
-    const out = await postProcess({ files: [screen], problems: [] }, undefined, [photo]);
-    expect(out.files.find((f) => f.path === screen.path)!.content).toContain("bg-[url(./assets/hero.jpg)]");
-    expect(out.files.map((f) => f.path)).toContain("src/assets/hero.jpg");
-    expect(out.problems).toContainEqual(
-      expect.objectContaining({ severity: "info", code: "tailwind-url", file: screen.path, line: 2 }),
-    );
-  });
+  it(
+    "a Tailwind class's url() written from the component's folder " +
+      "is made relative to src/, where Tailwind's build resolves it",
+    async () => {
+      const screen = {
+        path: "src/screens/Hero.tsx",
+        content:
+          "export function Hero() {\n" +
+          '  return <section className="h-[600px] bg-[url(../assets/hero.jpg)] bg-cover" />;\n' +
+          "}\n",
+      };
+      const photo = { path: "src/assets/hero.jpg", content: "", bytes: new Uint8Array([0xff, 0xd8, 0xff]) };
+      const out = await postProcess({ files: [screen], problems: [] }, undefined, [photo]);
+      expect(out.files.find((f) => f.path === screen.path)!.content).toContain("bg-[url(./assets/hero.jpg)]");
+      expect(out.files.map((f) => f.path)).toContain("src/assets/hero.jpg");
+      expect(out.problems).toContainEqual(
+        expect.objectContaining({ severity: "info", code: "tailwind-url", file: screen.path, line: 2 }),
+      );
+    },
+  );
 
   it("lists at most 40 problems in a repair request", () => {
     const many = Array.from({ length: 45 }, (_, i) => ({

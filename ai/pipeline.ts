@@ -132,7 +132,10 @@ async function formatOne(file: SourceFile): Promise<Formatted> {
   return { file: result.files[0] ?? file, problems: result.problems };
 }
 
-/** How the answer's use of the team's components is checked: against the library's types, and against the mapping itself. */
+/**
+ * How the answer's use of the team's components is checked: against the library's types, and against the mapping
+ * itself.
+ */
 export interface ComponentChecks {
   libraryTypes?: readonly LibraryTypes[];
   componentMap?: ComponentMap;
@@ -151,7 +154,8 @@ export async function postProcess(
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const processed = await checkedAndFormatted(reply, preformatted, assets, fonts);
   if (libraryTypes.length === 0 && !componentMap) return processed;
-  // After formatting: its lines are the written files' lines. Where the library's types check a module, they decide its props.
+  // After formatting: its lines are the written files' lines. Where the library's types check a module, they decide its
+  // props.
   const typed = checkLibraryUsage(processed.files, libraryTypes);
   const usage = checkComponentUsage(processed.files, componentMap, { typedModules: libraryTypes.map((l) => l.module) });
   return { files: processed.files, problems: [...processed.problems, ...typed, ...usage] };
@@ -190,7 +194,8 @@ export function repairInstructions(problems: readonly Problem[]): string {
   const listed = problems.slice(0, MAX_LISTED).map((p) => `- ${where(p) || "(project)"}: ${p.message}`);
   const more = problems.length > MAX_LISTED ? [`- …and ${problems.length - MAX_LISTED} more`] : [];
   return [
-    "The project check found problems in your files. Fix them and answer with every file again, complete, in the same JSON format.",
+    "The project check found problems in your files. Fix them and " +
+      "answer with every file again, complete, in the same JSON format.",
     "Line numbers refer to the files as you sent them.",
     ...listed,
     ...more,
@@ -298,7 +303,9 @@ export async function generateModelCode(
         extra.push({
           severity: "warning",
           code: "repair",
-          message: `The repair round did not reduce the problems (${blockingCount(attempt)} after, ${blocking.length} before); kept the first answer.`,
+          message:
+            `The repair round did not reduce the problems (${blockingCount(attempt)} ` +
+            `after, ${blocking.length} before); kept the first answer.`,
         });
     } catch (error) {
       const cancelled = error instanceof ModelError && error.reason === "aborted";

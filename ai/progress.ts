@@ -50,7 +50,9 @@ class StringCapture {
     this.text = "";
   }
 
-  /** Reads `delta` from `at`: the index of the closing quote (the string ends there), or `delta.length` when it goes on. */
+  /**
+   * Reads `delta` from `at`: the index of the closing quote (the string ends there), or `delta.length` when it goes on.
+   */
   read(delta: string, at: number): number {
     let runStart = -1; // start of an unescaped run being captured
     const flush = (end: number): void => {

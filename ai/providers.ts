@@ -52,7 +52,10 @@ export function providerConfig(settings: Settings, apiKey: string): ProviderConf
 export interface ClientOptions {
   /** The longest wait for an answer's headers, and by default for each next part of its body (idleMs). */
   timeoutMs: number;
-  /** The longest wait for the next bytes of an answer's body once it has begun (default timeoutMs): a stalled stream ends. */
+  /**
+   * The longest wait for the next bytes of an answer's body once it has begun (default timeoutMs): a stalled stream
+   * ends.
+   */
   idleMs?: number;
   /** A fetch to use instead of the global one (tests, proxies). */
   fetch?: typeof fetch;
@@ -60,7 +63,10 @@ export interface ClientOptions {
   maxRetries?: number;
 }
 
-/** An SDK client for the config: no SDK retries unless asked (the UI decides), browser use allowed (key is the user's own). */
+/**
+ * An SDK client for the config: no SDK retries unless asked (the UI decides), browser use allowed (key is the user's
+ * own).
+ */
 export function createClient(
   config: Pick<ProviderConfig, "apiKey" | "baseURL" | "headers">,
   options: ClientOptions,

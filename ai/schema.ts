@@ -135,7 +135,10 @@ function unreadableReply(text: string, kept: number): string {
   const what = kept > 0 ? `kept the ${plural(kept, "complete file")}` : "no file was complete";
   if (offset === undefined || offset >= text.length)
     return `The model's answer ended before its files were complete; ${what}.`;
-  return `The model's answer is not valid JSON: unexpected ${JSON.stringify(text[offset])} at ${lineColumn(text, offset)}; ${kept > 0 ? `${what} before it` : what}.`;
+  return (
+    `The model's answer is not valid JSON: unexpected ${JSON.stringify(text[offset])} ` +
+    `at ${lineColumn(text, offset)}; ${kept > 0 ? `${what} before it` : what}.`
+  );
 }
 
 function skipWs(text: string, i: number): number {

@@ -1,4 +1,7 @@
-/** The estimate of Search's model work (captions as vision calls, embeddings per input token) and Search's models per provider. */
+/**
+ * The estimate of Search's model work (captions as vision calls, embeddings per input token) and Search's models per
+ * provider.
+ */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../contract/settings.js";
 import { countTextTokens, imageTokens, loadTokenizer } from "./estimate.js";
@@ -61,22 +64,26 @@ describe("estimateEnrich", () => {
 });
 
 describe("searchModelsFor", () => {
-  it("uses the same endpoint's models: OpenRouter's prefix on the default embedding model; the caption model defaults to the vision model", () => {
-    expect(searchModelsFor(DEFAULT_SETTINGS)).toEqual({
-      embedding: "text-embedding-3-small",
-      caption: DEFAULT_SETTINGS.model,
-    });
-    expect(searchModelsFor({ ...DEFAULT_SETTINGS, provider: "openrouter", model: "openai/gpt-4o" })).toEqual({
-      embedding: "openai/text-embedding-3-small",
-      caption: "openai/gpt-4o",
-    });
-    expect(
-      searchModelsFor({
-        ...DEFAULT_SETTINGS,
-        provider: "custom",
-        embeddingModel: "nomic-embed-text",
-        captionModel: "llava",
-      }),
-    ).toEqual({ embedding: "nomic-embed-text", caption: "llava" });
-  });
+  it(
+    "uses the same endpoint's models: OpenRouter's prefix on the default " +
+      "embedding model; the caption model defaults to the vision model",
+    () => {
+      expect(searchModelsFor(DEFAULT_SETTINGS)).toEqual({
+        embedding: "text-embedding-3-small",
+        caption: DEFAULT_SETTINGS.model,
+      });
+      expect(searchModelsFor({ ...DEFAULT_SETTINGS, provider: "openrouter", model: "openai/gpt-4o" })).toEqual({
+        embedding: "openai/text-embedding-3-small",
+        caption: "openai/gpt-4o",
+      });
+      expect(
+        searchModelsFor({
+          ...DEFAULT_SETTINGS,
+          provider: "custom",
+          embeddingModel: "nomic-embed-text",
+          captionModel: "llava",
+        }),
+      ).toEqual({ embedding: "nomic-embed-text", caption: "llava" });
+    },
+  );
 });

@@ -36,7 +36,8 @@ describe("streamFailure", () => {
         undefined,
       ),
       "server",
-      "The endpoint reported an error in the middle of the answer: The server had an error while processing your request.",
+      "The endpoint reported an error in the middle of the answer: " +
+        "The server had an error while processing your request.",
     ],
     [
       "an error event whose message is an object",

@@ -87,7 +87,10 @@ export interface ChatPiece {
 const count = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 
-/** One chat completion chunk: the first choice's text and refusal pieces, its finish, and the model and usage when given. */
+/**
+ * One chat completion chunk: the first choice's text and refusal pieces, its finish, and the model and usage when
+ * given.
+ */
 export function readChatChunk(chunk: unknown): ChatPiece {
   const record = fields(chunk);
   const choices = record?.choices;

@@ -235,8 +235,10 @@ export async function buildAnswer(source: EvalFile): Promise<Answer> {
   const screens = pickScreens(screensOf(generated.files));
   const files = projectFiles(screens);
   const notes =
-    `Built the page as App with ${screens.length} section components (${screens.map((s) => s.name).join(", ")}), each with its own CSS module. ` +
-    "Kept the absolute positioning where the frames are absolute; fonts fall back to system fonts when Helvetica Neue or Roboto Mono are missing.";
+    `Built the page as App with ${screens.length} section components ` +
+    `(${screens.map((s) => s.name).join(", ")}), each with its own CSS module. ` +
+    "Kept the absolute positioning where the frames are absolute; fonts fall " +
+    "back to system fonts when Helvetica Neue or Roboto Mono are missing.";
   // Keys in the schema's order, as strict structured output writes them.
   const text = JSON.stringify(
     Object.fromEntries(FILES_SCHEMA.required.map((key) => [key, key === "files" ? files : notes])),
@@ -388,7 +390,8 @@ export async function aiOverheadSection(
     const local = QUICK ? undefined : await threadServer(moduleUrl, replyData);
     if (local) servers.push(local);
     const tokenData = { chunks: chunked(answer.text, TOKEN_CHARS), id: "resp_bench_tokens", model: MODEL };
-    // The same answer one token per delta, for comparison: a full run's only (its 8,800 events take a quick run seconds).
+    // The same answer one token per delta, for comparison: a full run's only (its 8,800 events take a quick run
+    // seconds).
     const perToken = QUICK ? undefined : await workerServer(moduleUrl, tokenData);
     if (perToken) servers.push(perToken);
     const tokenEvents = responsesEvents(tokenData.chunks, { id: tokenData.id, model: tokenData.model }).length;
@@ -517,7 +520,8 @@ export async function aiOverheadSection(
       throw new Error(`bench/ai-overhead: a repair round ran (${result.repair})`);
     if (result.files.length !== answer.files.length || result.problems.some(isBlocking))
       throw new Error(
-        `bench/ai-overhead: generateModelCode returned ${result.files.length} files, ${result.problems.filter(isBlocking).length} blocking problems`,
+        `bench/ai-overhead: generateModelCode returned ${result.files.length} ` +
+          `files, ${result.problems.filter(isBlocking).length} blocking problems`,
       );
     const served = await Promise.all(servers.map((s) => s.stats()));
     const schemaErrors = served.flatMap((s) => s.schemaErrors);
@@ -601,14 +605,22 @@ export async function aiOverheadSection(
     }
     results.print(`\n## model path overhead\n`);
     results.print(
-      `Our work per generation, with the OpenAI-wire test server (127.0.0.1, in a worker thread) answering a streamed Responses API reply at once. ` +
-        `Median ms (min–max) of ${runs} runs after warm-up, warm; 1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, ${cpus().length} CPUs. ` +
+      `Our work per generation, with the OpenAI-wire test server (127.0.0.1, ` +
+        `in a worker thread) answering a streamed Responses API reply at once. ` +
+        `Median ms (min–max) of ${runs} runs after warm-up, warm; 1-minute load average ` +
+        `${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, ${cpus().length} CPUs. ` +
         `Answer: ${answer.files.length} files, ${int(answer.lines)} lines, ${int(chars)} characters of JSON ` +
-        `(${int(answer.files.reduce((sum, f) => sum + f.content.length, 0))} of file content), from the offline emitter's output for ${ANSWER_SOURCE}: ` +
-        `src/App.tsx + App.module.css and ${components.length} of its screens as components with their CSS modules (${components.join(", ")}); ` +
-        `streamed as ${int(deltas)} deltas of ${CHUNK_CHARS} characters = ${int(events)} SSE events (${kb(sseBytes)} of SSE). ` +
-        `Hint: ${LOGIN}, ${int(hint.length)} characters. Image: ${realPng.label}, ${realPng.size.width}×${realPng.size.height}, ${kb(realPng.bytes.length)}; request body ${kb(main.body.length)}. ` +
-        `After post-processing: problems ${problems}, repair round ${result.repair}; ${int(requests)} requests served, all valid against the OpenAPI spec.\n`,
+        `(${int(answer.files.reduce((sum, f) => sum + f.content.length, 0))} of ` +
+        `file content), from the offline emitter's output for ${ANSWER_SOURCE}: ` +
+        `src/App.tsx + App.module.css and ${components.length} of its screens ` +
+        `as components with their CSS modules (${components.join(", ")}); ` +
+        `streamed as ${int(deltas)} deltas of ${CHUNK_CHARS} characters ` +
+        `= ${int(events)} SSE events (${kb(sseBytes)} of SSE). ` +
+        `Hint: ${LOGIN}, ${int(hint.length)} characters. Image: ` +
+        `${realPng.label}, ${realPng.size.width}×${realPng.size.height}, ` +
+        `${kb(realPng.bytes.length)}; request body ${kb(main.body.length)}. ` +
+        `After post-processing: problems ${problems}, repair round ${result.repair}; ` +
+        `${int(requests)} requests served, all valid against the OpenAPI spec.\n`,
     );
     const sum = (...t: Timing[]) => t.reduce((acc, x) => acc + x.medianMs, 0);
     const head = ["stage", "median (min–max)", `target: total ≤ ${TARGET_MS} ms`, "what"];
@@ -618,13 +630,15 @@ export async function aiOverheadSection(
           "request build",
           summary(main.built),
           "",
-          `export encoding + hint + request params + estimate, one run; the four parts below, each timed alone on a reused input, sum to ${fmtMs(sum(main.encode, hintT, paramsT, estimateT))} ms`,
+          `export encoding + hint + request params + estimate, one run; the four parts below, each timed ` +
+            `alone on a reused input, sum to ${fmtMs(sum(main.encode, hintT, paramsT, estimateT))} ms`,
         ],
         [
           "… export encoding",
           summary(main.encode),
           "",
-          `pngDataUrl (String.fromCharCode over 32 KB slices, then btoa; Node's here, the panel's browser in use): ${kb(realPng.bytes.length)} of PNG → ${kb(main.input.imageDataUrl!.length)} data URL`,
+          `pngDataUrl (String.fromCharCode over 32 KB slices, then btoa; Node's here, the panel's browser ` +
+            `in use): ${kb(realPng.bytes.length)} of PNG → ${kb(main.input.imageDataUrl!.length)} data URL`,
         ],
         ["… hint", summary(hintT), "", `printHint(loadDesign(json).document), ${LOGIN}`],
         ["… request params", summary(paramsT), "", "responsesRequest, streamed"],
@@ -638,7 +652,8 @@ export async function aiOverheadSection(
           "HTTP + stream + parse",
           summary(main.turn),
           "",
-          `generateTurn: client, POST of ${kb(main.body.length)}, ${int(events)} SSE events read with the progress reader, parseFilesReply`,
+          `generateTurn: client, POST of ${kb(main.body.length)}, ${int(events)} ` +
+            `SSE events read with the progress reader, parseFilesReply`,
         ],
         ...(main.turnLocal
           ? [
@@ -667,26 +682,33 @@ export async function aiOverheadSection(
           "generateModelCode",
           summary(modelCode),
           "",
-          `request params + turn + postProcess, no repair round (its own timings in the check run: model ${fmtMs(result.timings.modelMs)} ms, post ${fmtMs(result.timings.postMs)} ms)`,
+          `request params + turn + postProcess, no repair round (its own timings in the check run: ` +
+            `model ${fmtMs(result.timings.modelMs)} ms, post ${fmtMs(result.timings.postMs)} ms)`,
         ],
         [
           "**total overhead**",
           `**${summary(main.whole)}**`,
           verdict(main.whole.medianMs),
-          `encoding + hint + estimate + generateModelCode, one run; **${(main.whole.medianMs / jsonParse.medianMs).toFixed(1)}× JSON.parse** of the answer text (${fmtMs(jsonParse.medianMs)} ms, same run)`,
+          `encoding + hint + estimate + generateModelCode, one run; ` +
+            `**${(main.whole.medianMs / jsonParse.medianMs).toFixed(1)}× JSON.parse** ` +
+            `of the answer text (${fmtMs(jsonParse.medianMs)} ms, same run)`,
         ],
         [
           "after the last token, at a model's pace",
           summary(afterLastTiming),
           verdict(afterLastTiming.medianMs),
-          `the same answer with ${PACED_DELAY_MS} ms before each SSE event (stream ≈ ${fmtMs(pacedStream)} ms), ${PACED_RUNS} runs: last streamed event → files; formatting ran while the answer streamed`,
+          `the same answer with ${PACED_DELAY_MS} ms before each SSE event (stream ≈ ${fmtMs(pacedStream)} ` +
+            `ms), ${PACED_RUNS} runs: last streamed event → files; formatting ran while the answer streamed`,
         ],
       ]),
     );
     if (sized) {
       results.print(
-        `\nThe same with the login frame's PNG as the plugin would export it: ${loginPng.size.width}×${loginPng.size.height} (its scale for a 2,048 px limit), ` +
-          `${kb(loginPng.bytes.length)} from the Figma simulator's stored-deflate encoder (a real render's bytes differ); request body ${kb(sized.body.length)}.\n`,
+        `\n` +
+          `The same with the login frame's PNG as the plugin would export it: ` +
+          `${loginPng.size.width}×${loginPng.size.height} (its scale for a 2,048 px limit), ` +
+          `${kb(loginPng.bytes.length)} from the Figma simulator's stored-deflate encoder ` +
+          `(a real render's bytes differ); request body ${kb(sized.body.length)}.\n`,
       );
       results.print(
         table(head, [
@@ -703,7 +725,8 @@ export async function aiOverheadSection(
             "**total overhead**",
             `**${summary(sized.whole)}**`,
             verdict(sized.whole.medianMs),
-            `encoding + hint + estimate + generateModelCode, one run; ${(sized.whole.medianMs / jsonParse.medianMs).toFixed(1)}× JSON.parse of the answer text`,
+            `encoding + hint + estimate + generateModelCode, one run; ` +
+              `${(sized.whole.medianMs / jsonParse.medianMs).toFixed(1)}× JSON.parse of the answer text`,
           ],
         ]),
       );

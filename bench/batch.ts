@@ -47,7 +47,9 @@ function imageLines(): PlannedLine[] {
     fileStem: `${i + 1}-${AUDIENCES[i % 4]}-${SEASONS[(i >> 2) % 4]}`,
     body: {
       model: "gpt-image-2",
-      prompt: `A ${SEASONS[(i >> 2) % 4]} hero image for ${AUDIENCES[i % 4]}: rounded shapes, warm colours, soft light, product centred, brand palette #ff5a1f #1d1d1f #f5f5f7, variant ${i + 1}`,
+      prompt:
+        `A ${SEASONS[(i >> 2) % 4]} hero image for ${AUDIENCES[i % 4]}: rounded shapes, warm colours, ` +
+        `soft light, product centred, brand palette #ff5a1f #1d1d1f #f5f5f7, variant ${i + 1}`,
       size: "1536x1024",
       quality: "medium",
       n: 1,
@@ -105,7 +107,9 @@ export async function batchSection(files: EvalFile[], runs: number, results: Ben
         recordBytes,
       });
       rows.push(
-        `| ${kind} (${lines[0]!.url}) | ${build.medianMs} ms | ${record.medianMs} ms | ${jsonlBytes.toLocaleString("en-US")} (${Math.round(jsonlBytes / LINES).toLocaleString("en-US")} per line) | ${recordBytes.toLocaleString("en-US")} |`,
+        `| ${kind} (${lines[0]!.url}) | ${build.medianMs} ms | ${record.medianMs} ms | ` +
+          `${jsonlBytes.toLocaleString("en-US")} (${Math.round(jsonlBytes / LINES).toLocaleString("en-US")} ` +
+          `per line) | ${recordBytes.toLocaleString("en-US")} |`,
       );
     }
   } finally {
@@ -113,7 +117,8 @@ export async function batchSection(files: EvalFile[], runs: number, results: Ben
   }
   results.print(`\n## batch: building and recording a ${LINES}-line Batch API batch\n`);
   results.print(
-    `Our work only (the provider answers at once): CPU time (user + system, median) in Node. "Build + record" writes the input JSONL and batch.json (temp file + rename) before and after the upload and batch creation.\n`,
+    `Our work only (the provider answers at once): CPU time (user + system, median) in Node. "Build + record" ` +
+      `writes the input JSONL and batch.json (temp file + rename) before and after the upload and batch creation.\n`,
   );
   results.print(
     [

@@ -83,11 +83,15 @@ export async function corpusSection(results: BenchResults): Promise<void> {
   });
   results.print(`\n## corpus: layout inference on real absolute pages\n`);
   results.print(
-    `${rows.length} pages (test/fixtures/corpus/SOURCES.md), measured with their fonts and images; goals (issue 22): at 390 and 768 px no overflow, ` +
-      `≥ 95 % of the text visible, no new overlapping pairs; tau ≥ 0.8 at 390; IoU × matched ≥ 0.95 at the design width. ` +
-      `Met on ${met} of ${rows.length}. Mean text visible at 390 / 768: ${(visible(reports, 390) * 100).toFixed(1)} % / ${(visible(reports, 768) * 100).toFixed(1)} %` +
+    `${rows.length} pages (test/fixtures/corpus/SOURCES.md), measured with ` +
+      `their fonts and images; goals (issue 22): at 390 and 768 px no overflow, ` +
+      `≥ 95 % of the text visible, no new overlapping pairs; tau ` +
+      `≥ 0.8 at 390; IoU × matched ≥ 0.95 at the design width. ` +
+      `Met on ${met} of ${rows.length}. Mean text visible at 390 / 768: ` +
+      `${(visible(reports, 390) * 100).toFixed(1)} % / ${(visible(reports, 768) * 100).toFixed(1)} %` +
       (exacts.length > 0
-        ? ` (the same pages drawn as is, --exact-layout: ${(visible(exacts, 390) * 100).toFixed(1)} % / ${(visible(exacts, 768) * 100).toFixed(1)} %)`
+        ? ` (the same pages drawn as is, --exact-layout: ${(visible(exacts, 390) * 100).toFixed(1)} ` +
+          `% / ${(visible(exacts, 768) * 100).toFixed(1)} %)`
         : "") +
       `.\n`,
   );
@@ -102,8 +106,11 @@ export async function corpusSection(results: BenchResults): Promise<void> {
     agreedShare: all.suggested > 0 ? round(all.agreed / all.suggested) : null,
   });
   results.print(
-    `\nInference against the designer's own auto layout on the flattened files, given to it as Figma's guess (what the plugin reads from \`inferredAutoLayout\`; ` +
-      `Figma's heuristic runs only in Figma, so this is the best guess it could make): same direction in ${all.agreed} of ${all.suggested} containers with two or more items.\n`,
+    `\n` +
+      `Inference against the designer's own auto layout on the flattened files, given ` +
+      `to it as Figma's guess (what the plugin reads from \`inferredAutoLayout\`; ` +
+      `Figma's heuristic runs only in Figma, so this is the best guess it could make): same ` +
+      `direction in ${all.agreed} of ${all.suggested} containers with two or more items.\n`,
   );
   results.print(agreementTable(agreements));
 }

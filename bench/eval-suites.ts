@@ -58,7 +58,8 @@ export async function evalSuitesSection(results: BenchResults): Promise<void> {
   results.print(`\n## eval: the evaluation suites on every fixture frame and corpus page\n`);
   if (QUICK) {
     results.print(
-      `Left out of the quick run: it runs inside \`npm test\`, which runs these suites' samples (${EVAL_SUITES.join(", ")}).\n`,
+      `Left out of the quick run: it runs inside \`npm test\`, which ` +
+        `runs these suites' samples (${EVAL_SUITES.join(", ")}).\n`,
     );
     results.set("eval", ["skipped"], "quick run");
     return;
@@ -92,7 +93,8 @@ export async function evalSuitesSection(results: BenchResults): Promise<void> {
     results.print(`\nAll suites in ${(wallMs / 1000).toFixed(0)} s (vitest, two workers).\n`);
     if (code !== 0 || failed.length > 0)
       throw new Error(
-        `the evaluation suites failed on the full fixtures (exit ${code}):\n${failed.join("\n\n") || "see the output above"}`,
+        `the evaluation suites failed on the full fixtures (exit ${code}):\n` +
+          `${failed.join("\n\n") || "see the output above"}`,
       );
   } finally {
     rmSync(dir, { recursive: true, force: true });

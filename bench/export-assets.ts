@@ -174,16 +174,22 @@ export async function exportAssetsSection(files: readonly EvalFile[], results: B
   const s0 = withAssets[0]!;
   if (s0.images !== frame.images || s0.svgs !== frame.vectors)
     throw new Error(
-      `bench/export-assets: sent ${s0.images} images and ${s0.svgs} SVGs, the plan has ${frame.images} and ${frame.vectors}`,
+      `bench/export-assets: sent ${s0.images} images and ${s0.svgs} ` +
+        `SVGs, the plan has ${frame.images} and ${frame.vectors}`,
     );
   const oursMs = median(withAssets.map(ours));
   const withoutMs = median(without.map(ours));
   const stat = (values: number[]) => timing(values);
   results.print(`\n## Plugin export with images and icons (main thread, our work)\n`);
   results.print(
-    `${frame.file} “${frame.name}” (${frame.id}): ${frame.nodes} layers, ${frame.images} image${frame.images === 1 ? "" : "s"} (${Math.round(s0.imageBytes / 1024)} KB of PNG), ${frame.vectors} vector layers as SVG. ` +
-      `Export → result, Figma's part (JSON export, image bytes, SVG markup, postMessage clone) taken out: **${fmtMs(oursMs)} ms** median of ${withAssets.length} (min ${fmtMs(Math.min(...withAssets.map(ours)))} ms) ` +
-      `(without assets ${fmtMs(withoutMs)} ms, so the assets add ${fmtMs(oursMs - withoutMs)} ms); longest block without a yield ${fmtMs(median(withAssets.map((s) => s.longestBlockMs)))} ms; ${s0.yields} yields.\n`,
+    `${frame.file} “${frame.name}” (${frame.id}): ${frame.nodes} layers, ${frame.images} ` +
+      `image${frame.images === 1 ? "" : "s"} (${Math.round(s0.imageBytes / 1024)} KB of ` +
+      `PNG), ${frame.vectors} vector layers as SVG. ` +
+      `Export → result, Figma's part (JSON export, image bytes, SVG markup, ` +
+      `postMessage clone) taken out: **${fmtMs(oursMs)} ms** median of ` +
+      `${withAssets.length} (min ${fmtMs(Math.min(...withAssets.map(ours)))} ms) ` +
+      `(without assets ${fmtMs(withoutMs)} ms, so the assets add ${fmtMs(oursMs - withoutMs)} ms); longest block ` +
+      `without a yield ${fmtMs(median(withAssets.map((s) => s.longestBlockMs)))} ms; ${s0.yields} yields.\n`,
   );
   results.set("export-assets", ["frame"], {
     file: frame.file,

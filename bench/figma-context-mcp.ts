@@ -8,7 +8,8 @@
  *     tool `get_figma_data` handler [qt] -> pipeline [Xe(service, {fileKey,nodeId,depth}, outputFormat)]:
  *       1. fetch: nodeId ? GET /v1/files/:key/nodes?ids=:id : GET /v1/files/:key, then JSON.parse(text)
  *       2. simplify: `await simplifyRawFigmaObject(raw, allExtractors,
- *                        { maxDepth: depth (undefined unless asked), afterChildren: collapseSvgContainers, nodeCounter })`
+ *                        { maxDepth: depth (undefined unless asked), afterChildren: collapseSvgContainers, nodeCounter
+ *                        })`
  *          (these three are imported from dist/chunk-F7NB5NCX.js and re-exported by the package main
  *           dist/index.js under those names; simplifyRawFigmaObject is ASYNC: it yields with setImmediate
  *           every 100 nodes).
@@ -87,8 +88,10 @@ type Output = {
 };
 
 // [Ht]
-const AUTO_NAME =
-  /^(?:Frame|Rectangle|Ellipse|Line|Vector|Group|Component|Instance|Polygon|Star|Text|Image|Slice|Section|Boolean|Union|Subtract|Intersect|Exclude|Arrow)\s+\d+$/;
+const AUTO_NAME = new RegExp(
+  "^(?:Frame|Rectangle|Ellipse|Line|Vector|Group|Component|Instance|Polygon|Star|" +
+    String.raw`Text|Image|Slice|Section|Boolean|Union|Subtract|Intersect|Exclude|Arrow)\s+\d+$`,
+);
 // [Kt]
 function isAutoName(name: string): boolean {
   return AUTO_NAME.test(name);

@@ -38,8 +38,10 @@ export async function fontsSection(results: BenchResults): Promise<void> {
   });
   results.print(`\n## fonts: fidelity with the design's fonts and without\n`);
   results.print(
-    `${rows.length} top-level frames of the ${fixtureFiles().length} real fixtures; IoU × matched at the design width. ${withGoogle.length} frames use Google-served families, ` +
-      `which the HTML links (answered from @fontsource here); the others render the same either way. ≥ ${GOAL} with the fonts: ${met} of ${rows.length}. ` +
+    `${rows.length} top-level frames of the ${fixtureFiles().length} real fixtures; IoU × ` +
+      `matched at the design width. ${withGoogle.length} frames use Google-served families, ` +
+      `which the HTML links (answered from @fontsource here); the others render ` +
+      `the same either way. ≥ ${GOAL} with the fonts: ${met} of ${rows.length}. ` +
       `Below, the frames under 0.999 with the fonts or using Google families.\n`,
   );
   const shown = rows.filter((r) => r.withFonts < 0.999 || r.googleFamilies.length > 0);
@@ -49,7 +51,8 @@ export async function fontsSection(results: BenchResults): Promise<void> {
       "|---|---|---:|---:|",
       ...shown.map(
         (r) =>
-          `| ${r.file} ${r.id} ${r.name.slice(0, 40)} | ${r.googleFamilies.join(", ") || "—"} | ${r.withFonts.toFixed(3)} | ${r.withoutFonts.toFixed(3)} |`,
+          `| ${r.file} ${r.id} ${r.name.slice(0, 40)} | ${r.googleFamilies.join(", ") || "—"} ` +
+          `| ${r.withFonts.toFixed(3)} | ${r.withoutFonts.toFixed(3)} |`,
       ),
     ].join("\n"),
   );

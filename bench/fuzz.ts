@@ -68,7 +68,8 @@ export async function fuzzSection(results: BenchResults): Promise<void> {
         msPerCase: round(ms / report.cases),
       });
       results.print(
-        `| ${target.name} | ${report.cases} | ${report.refusals} | ${report.defects.length} | ${Math.round(report.slowestMs)} |`,
+        `| ${target.name} | ${report.cases} | ${report.refusals} | ` +
+          `${report.defects.length} | ${Math.round(report.slowestMs)} |`,
       );
       defects.push(...defectSummary(report, 5));
     }

@@ -3,7 +3,8 @@
  * top-level frame of the real designers' files (test/fixtures/real/) at least 700 px wide and 300 px tall (image
  * fills as placeholders, Google Fonts answered locally, as the "real" section measures them) and every page of the
  * corpus (test/fixtures/corpus/, with its fonts and images, as the "corpus" section measures it). Each page's HTML
- * is loaded once and measured at the design width, 390, 768 and 1920 (cli/measure/score.ts answerSteps, the scorer's steps):
+ * is loaded once and measured at the design width, 390, 768 and 1920 (cli/measure/score.ts answerSteps, the scorer's
+ * steps):
  * 1. design width: IoU × matched of the default (responsive) output and of `layout: "exact"` (the control, the
  *    drawing as is), and text visible — goal ≥ 0.97, within 0.02 of exact, text ≥ 0.95;
  * 2. 390 and 768: text visible ≥ 0.95, no sideways overflow, blank page below the content ≤ 25 % of the viewport's
@@ -20,9 +21,10 @@
  *    desktop one, the narrower ones (< 1024 px) the designer's versions. Our HTML of the desktop frame is measured at
  *    each version's width (on the same page load) and compared with it: text visible (ours), texts shared (matched
  *    by their characters, whitespace collapsed, case folded; the k-th occurrence with the k-th), Kendall tau of the
- *    shared texts' reading orders (theirs read either way, as in 4), and columns per row: the texts' boxes (ours as rendered and seen, theirs as
- *    drawn) are cut into rows where no box spans the gap between them vertically, and a row's columns are its
- *    groups of boxes that overlap horizontally; reported as the most columns in a row and the rows of 2 or more.
+ *    shared texts' reading orders (theirs read either way, as in 4), and columns per row: the texts' boxes (ours as
+ *    rendered and seen, theirs as drawn) are cut into rows where no box spans the gap between them vertically, and a
+ *    row's columns are its groups of boxes that overlap horizontally; reported as the most columns in a row and the
+ *    rows of 2 or more.
  * 6. inference time: CPU time of codegen/layout inferLayout on the largest real page (most layers in its design tree; a
  *    fresh copy of the tree per call) against the whole generateCode pipeline for it (HTML) — goal ≤ 10 %.
  * A missed goal does not fail the section (the figures are what it is for); an error does. One browser context for
@@ -469,7 +471,10 @@ const short = (name: string): string =>
   (name.length > 28 ? `${name.slice(0, 27)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
 const narrowCell = (r: PageResult, w: number): string => {
   const f = r.at.get(w)!;
-  return `${pct(f.textVisible)} · ${f.overflowPx > 0 ? `+${Math.round(f.overflowPx)} px` : "0"} · ${pct(blankShare(f))} · ${newPairs(r, w)}`;
+  return (
+    `${pct(f.textVisible)} · ${f.overflowPx > 0 ? `+${Math.round(f.overflowPx)} px` : "0"} ` +
+    `· ${pct(blankShare(f))} · ${newPairs(r, w)}`
+  );
 };
 
 function report(
@@ -550,11 +555,16 @@ function report(
 
   results.print(`\n## goals: issue 37's goals per page (HTML)\n`);
   results.print(
-    `${rows.length} page(s)${QUICK ? ` (quick: the smallest of ${time.pages})` : ""}: real top-level frames ≥ ${MIN_PAGE.width}×${MIN_PAGE.height} px (image placeholders) and the corpus (fonts and images), ` +
-      `in ${(time.totalMs / 1000).toFixed(0)} s. Goals: (1) design width: IoU×matched ≥ ${GOAL.iouMatched} and within ${GOAL.exactGap} of \`layout: "exact"\`, text visible ≥ 95 %; ` +
-      `(2) 390 and 768: text visible ≥ 95 %, no sideways overflow, blank below the content ≤ 25 % of the viewport, no new overlapping text pairs ` +
-      `(cells: text · overflow · blank/viewport · new pairs); (3) 1920: no overflow, centred or spanning; (4) reading order at 390: tau ≥ ${GOAL.tau} ` +
-      `against the corpus reference or the drawing's order (read line by line or block by block, the closer of the two). "—": not applicable (design about 1920 wide or no texts; fewer than 2 texts to order).\n`,
+    `${rows.length} page(s)${QUICK ? ` (quick: the smallest of ${time.pages})` : ""}: real top-level frames ` +
+      `≥ ${MIN_PAGE.width}×${MIN_PAGE.height} px (image placeholders) and the corpus (fonts and images), ` +
+      `in ${(time.totalMs / 1000).toFixed(0)} s. Goals: (1) design width: IoU×matched ≥ ` +
+      `${GOAL.iouMatched} and within ${GOAL.exactGap} of \`layout: "exact"\`, text visible ≥ 95 %; ` +
+      `(2) 390 and 768: text visible ≥ 95 %, no sideways overflow, blank below ` +
+      `the content ≤ 25 % of the viewport, no new overlapping text pairs ` +
+      `(cells: text · overflow · blank/viewport · new pairs); (3) 1920: no ` +
+      `overflow, centred or spanning; (4) reading order at 390: tau ≥ ${GOAL.tau} ` +
+      `against the corpus reference or the drawing's order (read line by line or block by block, the closer ` +
+      `of the two). "—": not applicable (design about 1920 wide or no texts; fewer than 2 texts to order).\n`,
   );
   const head = ["page", "width", "IoU×m", "exact", "Δ", "text", "1", "390", "768", "2", "1920", "3", "tau 390", "4"];
   for (const source of ["real", "corpus"] as const) {
@@ -591,7 +601,9 @@ function report(
   }
   const c = (x: { met: number; of: number }) => `${x.met}/${x.of}`;
   results.print(
-    `\n**Pages meeting each goal**: design width ${c(summary.designWidth)}, 390 & 768 ${c(summary.phoneTablet)}, 1920 ${c(summary.wide)}, ` +
+    `\n` +
+      `**Pages meeting each goal**: design width ${c(summary.designWidth)}, ` +
+      `390 & 768 ${c(summary.phoneTablet)}, 1920 ${c(summary.wide)}, ` +
       `reading order ${c(summary.readingOrder)}; all of them ${c(summary.allGoals)}.`,
   );
 
@@ -606,8 +618,10 @@ function report(
   results.set("goals", ["designerFrames"], { compared: versus.length, filesWithoutPhoneOrTabletFrames: without });
   results.print(`\n### our desktop page at the designer's phone / tablet frame's width, against that frame\n`);
   results.print(
-    `Text: share of the desktop page's text a reader sees in ours at that width; shared: texts in both (by characters); tau: their reading orders; ` +
-      `columns: the most text columns in one row, and rows with 2+ columns (rows: text boxes chained by vertical overlap; columns: a row's boxes chained by horizontal overlap).\n`,
+    `Text: share of the desktop page's text a reader sees in ours at that ` +
+      `width; shared: texts in both (by characters); tau: their reading orders; ` +
+      `columns: the most text columns in one row, and rows with 2+ columns (rows: text boxes ` +
+      `chained by vertical overlap; columns: a row's boxes chained by horizontal overlap).\n`,
   );
   if (versus.length > 0) {
     results.print(

@@ -23,7 +23,10 @@ export interface InsertSample {
 
 type UiApi = { onmessage: ((message: unknown, props: unknown) => unknown) | undefined };
 
-/** The built plugin on a fresh simulator with the canvas file, its handler's entry time and the simulator's createImage time taken apart. */
+/**
+ * The built plugin on a fresh simulator with the canvas file, its handler's entry time and the simulator's createImage
+ * time taken apart.
+ */
 export interface TimedCanvas {
   sim: ReturnType<typeof createFigmaSim>;
   /** performance.now() when the plugin's message handler was last called. */

@@ -133,7 +133,10 @@ function imageStream(gapMs: number): { reply: ScriptedReply; pngBytes: number; p
 }
 
 /** One generation with PARTIALS partial images; pairs each partial's server write with its paint. */
-/** The browser's decode alone of one partial's PNG in the panel's page (createImageBitmap, nothing else running): the floor. */
+/**
+ * The browser's decode alone of one partial's PNG in the panel's page (createImageBitmap, nothing else running): the
+ * floor.
+ */
 const DECODE_ALONE = `(async (b64, times) => {
   const binary = atob(b64);
   const bytes = new Uint8Array(binary.length);
@@ -320,13 +323,20 @@ export async function imagePanelSection(
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   results.print(`\n## partial image → panel paint\n`);
   results.print(
-    `The Generate image panel in the browser harness (headless Chromium): the worker reads an Images API stream from the OpenAI-wire test server on ` +
-      `127.0.0.1 with ${PARTIALS} partial images per request at ${SIZE.width}×${SIZE.height} (photo-like PNGs of ${stream.pngBytes.toLocaleString("en-US")} bytes), ` +
-      `one event every ${GAP_MS} ms; ${passes} requests. Time to the animation frame after the partial is drawn on the panel's canvas: from the server's ` +
-      `write of the event (the whole path, with moving megabytes of base64 over HTTP and parsing them in the SDK), from the model client's partial ` +
-      `event in the worker (bytes in hand: our work from there) — split into the bytes' move to the panel (buffer transferred), and the panel's ` +
-      `decode (the browser's createImageBitmap, off the panel's thread), draw and next frame. The target, ≤ ${TARGET_MS} ms at p95, is for the partial event → painted; ` +
-      `the browser's PNG decode is most of it, so it is shown apart, and the same PNG's decode alone with nothing else running.\n`,
+    `The Generate image panel in the browser harness (headless Chromium): the ` +
+      `worker reads an Images API stream from the OpenAI-wire test server on ` +
+      `127.0.0.1 with ${PARTIALS} partial images per request at ${SIZE.width}×${SIZE.height} ` +
+      `(photo-like PNGs of ${stream.pngBytes.toLocaleString("en-US")} bytes), ` +
+      `one event every ${GAP_MS} ms; ${passes} requests. Time to the animation ` +
+      `frame after the partial is drawn on the panel's canvas: from the server's ` +
+      `write of the event (the whole path, with moving megabytes of base64 ` +
+      `over HTTP and parsing them in the SDK), from the model client's partial ` +
+      `event in the worker (bytes in hand: our work from there) — split into ` +
+      `the bytes' move to the panel (buffer transferred), and the panel's ` +
+      `decode (the browser's createImageBitmap, off the panel's thread), draw and next ` +
+      `frame. The target, ≤ ${TARGET_MS} ms at p95, is for the partial event → painted; ` +
+      `the browser's PNG decode is most of it, so it is shown apart, ` +
+      `and the same PNG's decode alone with nothing else running.\n`,
   );
   const row = (name: string, s: ReturnType<typeof stats>, target = TARGET_MS) =>
     `| ${name} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.max)} | ${s.n} | ${s.p95 <= target ? "met" : "missed"} |`;
@@ -356,9 +366,12 @@ export async function imagePanelSection(
   });
   results.print(`\n## image bytes → layer on the canvas\n`);
   results.print(
-    `Insert on the version above (a ${SIZE.width}×${SIZE.height} PNG of ${stream.pngBytes.toLocaleString("en-US")} bytes) in the same harness, ${inserts.ours.length} inserts: ` +
-      `from the click's handler in the panel (format and size check: a PNG within 4096 px goes as served) through the message to the main thread, ` +
-      `the rectangle with its IMAGE fill, record and selection, to the answer back in the panel. The simulator's createImage (a JS SHA-1 of the ` +
+    `Insert on the version above (a ${SIZE.width}×${SIZE.height} PNG of ` +
+      `${stream.pngBytes.toLocaleString("en-US")} bytes) in the same harness, ${inserts.ours.length} inserts: ` +
+      `from the click's handler in the panel (format and size check: a PNG ` +
+      `within 4096 px goes as served) through the message to the main thread, ` +
+      `the rectangle with its IMAGE fill, record and selection, to the answer ` +
+      `back in the panel. The simulator's createImage (a JS SHA-1 of the ` +
       `bytes, standing in for Figma's) is timed apart and taken out. Target: ≤ ${INSERT_TARGET_MS} ms.\n`,
   );
   results.print(

@@ -108,7 +108,8 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   const int = (n: number): string => n.toLocaleString("en-US");
   results.print(`\n## image request build\n`);
   results.print(
-    `Median ms of ${runs} runs after warm-up: building a reference-image request (one reference, the design hint, 1536×1024, 2 partials) and serialising its JSON body. Our work only; nothing is sent.\n`,
+    `Median ms of ${runs} runs after warm-up: building a reference-image request (one reference, the ` +
+      `design hint, 1536×1024, 2 partials) and serialising its JSON body. Our work only; nothing is sent.\n`,
   );
   results.print(
     [
@@ -116,7 +117,9 @@ export async function imageSection(runs: number, results: BenchResults): Promise
       "| --- | --- | ---: | ---: | ---: | ---: |",
       ...rows.map(
         (r) =>
-          `| ${r.path} | ${r.reference} | ${int(r.referenceBytes)} | ${fmtMs(r.buildMs)} ms | ${r.path === "images (edit)" ? "(multipart, by the SDK)" : `${fmtMs(r.serializeMs)} ms`} | ${int(r.bodyBytes)} |`,
+          `| ${r.path} | ${r.reference} | ${int(r.referenceBytes)} | ${fmtMs(r.buildMs)} ms | ` +
+          `${r.path === "images (edit)" ? "(multipart, by the SDK)" : `${fmtMs(r.serializeMs)} ms`}` +
+          ` | ${int(r.bodyBytes)} |`,
       ),
     ].join("\n"),
   );
@@ -124,13 +127,15 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   const insert = await benchInsert(readBuilt(repoRoot(), "dist/code.js"), png, runs, warmups(3));
   results.print(`\n## insert-image on the main thread\n`);
   results.print(
-    `dist/code.js answering insert-image for a 1536×1024 PNG of noise (${int(png.length)} bytes) on the simulator; median of ${runs} runs, each in a fresh realm. Target: ≤ 100 ms.\n`,
+    `dist/code.js answering insert-image for a 1536×1024 PNG of noise (${int(png.length)} ` +
+      `bytes) on the simulator; median of ${runs} runs, each in a fresh realm. Target: ≤ 100 ms.\n`,
   );
   results.print(
     [
       "| handler → image-placed | simulator's createImage (taken out) | ours | ours, slowest run |",
       "| ---: | ---: | ---: | ---: |",
-      `| ${fmtMs(insert.handlerMs)} ms | ${fmtMs(insert.simCreateImageMs)} ms | ${fmtMs(insert.oursMs)} ms | ${fmtMs(insert.maxOursMs)} ms |`,
+      `| ${fmtMs(insert.handlerMs)} ms | ${fmtMs(insert.simCreateImageMs)} ` +
+        `ms | ${fmtMs(insert.oursMs)} ms | ${fmtMs(insert.maxOursMs)} ms |`,
     ].join("\n"),
   );
   results.set("image", ["insertOnMainThread"], {
@@ -148,13 +153,17 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   const grid = await benchGrid(readBuilt(repoRoot(), "dist/code.js"), png, 1536, 1024, batches, warmups(1));
   results.print(`\n## place-in-grid on the main thread\n`);
   results.print(
-    `dist/code.js answering ${GRID_ITEMS} place-in-grid messages (the first makes the grid frame, the others add to it by id at their batch index) with the same 1536×1024 PNG of noise on the simulator; the simulator's createImage and the message's clone taken out; ${batches} batches, each in a fresh realm. Target: ≤ 100 ms per image.\n`,
+    `dist/code.js answering ${GRID_ITEMS} place-in-grid messages (the first makes the ` +
+      `grid frame, the others add to it by id at their batch index) with the same 1536×1024 ` +
+      `PNG of noise on the simulator; the simulator's createImage and the message's clone ` +
+      `taken out; ${batches} batches, each in a fresh realm. Target: ≤ 100 ms per image.\n`,
   );
   results.print(
     [
       "| ours per image (median) | first (makes the grid) | 20th | whole batch of 20 | slowest image |",
       "| ---: | ---: | ---: | ---: | ---: |",
-      `| ${fmtMs(grid.perImageMs)} ms | ${fmtMs(grid.firstMs)} ms | ${fmtMs(grid.lastMs)} ms | ${fmtMs(grid.batchMs)} ms | ${fmtMs(grid.maxPerImageMs)} ms |`,
+      `| ${fmtMs(grid.perImageMs)} ms | ${fmtMs(grid.firstMs)} ms | ${fmtMs(grid.lastMs)} ` +
+        `ms | ${fmtMs(grid.batchMs)} ms | ${fmtMs(grid.maxPerImageMs)} ms |`,
     ].join("\n"),
   );
   results.set("image", ["gridOnMainThread"], {
@@ -181,13 +190,19 @@ export async function imageSection(runs: number, results: BenchResults): Promise
   );
   results.print(`\n## Rows run: our work per image\n`);
   results.print(
-    `A live Rows run of ${RUN_ITEMS} (ui/image/rows/run/), excluding model time: each item's request built as the panel and the worker build it (computed prompt, one style reference, from the second item on the accepted first image as a reference: an Images API edit; CPU time), and its insert (the 1024×1024 PNG of noise, ${int(square.length)} bytes, made ready for the canvas, its record, and dist/code.js answering place-in-grid on the simulator, its createImage taken out); ${batches} batches after a warm-up one. Target: ≤ 100 ms per image.\n`,
+    `A live Rows run of ${RUN_ITEMS} (ui/image/rows/run/), excluding model time: each item's ` +
+      `request built as the panel and the worker build it (computed prompt, one style reference, ` +
+      `from the second item on the accepted first image as a reference: an Images API edit; CPU ` +
+      `time), and its insert (the 1024×1024 PNG of noise, ${int(square.length)} bytes, made ready ` +
+      `for the canvas, its record, and dist/code.js answering place-in-grid on the simulator, its ` +
+      `createImage taken out); ${batches} batches after a warm-up one. Target: ≤ 100 ms per image.\n`,
   );
   results.print(
     [
       "| our work per image (median) | request build | insert | whole batch of 20 |",
       "| ---: | ---: | ---: | ---: |",
-      `| ${fmtMs(live.perImageMs)} ms | ${fmtMs(live.requestBuildMs)} ms | ${fmtMs(live.insertMs)} ms | ${fmtMs(live.batchMs)} ms |`,
+      `| ${fmtMs(live.perImageMs)} ms | ${fmtMs(live.requestBuildMs)} ` +
+        `ms | ${fmtMs(live.insertMs)} ms | ${fmtMs(live.batchMs)} ms |`,
     ].join("\n"),
   );
   results.set("image", ["batchRunPerImage"], {

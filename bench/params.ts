@@ -2,7 +2,8 @@
  * Bench section "params": our work per row to turn a parameters table into image requests for a batch of 20
  * (model time excluded) — read the CSV, the rules and the template, compute every prompt (ai/params), then
  * build the SDK request bodies (ai/image/request.ts) on the Images API; and with --consistent, where rows
- * 2…20 carry the first image (a 1024×1024 PNG of noise, the worst case) as an edit's file or, on the Responses API, a data URL.
+ * 2…20 carry the first image (a 1024×1024 PNG of noise, the worst case) as an edit's file or, on the Responses API, a
+ * data URL.
  *   BENCH_ONLY=params npm run bench
  */
 import { imageConfig } from "../ai/image/config.js";
@@ -35,7 +36,8 @@ const CSV = [
   ...Array.from(
     { length: ROWS },
     (_, i) =>
-      `${AUDIENCES[i % 4]},${SEASONS[(i >> 2) % 4]},${MOODS[i % 5]},"flat, vector","Tea for every ${SEASONS[i % 4]} morning, ""fresh"" ${i}"`,
+      `${AUDIENCES[i % 4]},${SEASONS[(i >> 2) % 4]},${MOODS[i % 5]},"flat, ` +
+      `vector","Tea for every ${SEASONS[i % 4]} morning, ""fresh"" ${i}"`,
   ),
 ].join("\r\n");
 const RULES = JSON.stringify({
@@ -101,9 +103,11 @@ export function paramsSection(runs: number, results: BenchResults): void {
     `| … and build the Images API bodies | ${build.medianMs} | ${perRow(build)} (target ≤ ${PER_ROW_TARGET_MS}) |`,
   );
   results.print(
-    `| --consistent, Images API edit (first image as a File, ${first.bytes.length.toLocaleString("en-US")} B) | ${consistentEdit.medianMs} | ${perRow(consistentEdit)} |`,
+    `| --consistent, Images API edit (first image as a File, ${first.bytes.length.toLocaleString("en-US")} ` +
+      `B) | ${consistentEdit.medianMs} | ${perRow(consistentEdit)} |`,
   );
   results.print(
-    `| --consistent, Responses API (first image as a data URL, JSON serialised) | ${consistentResponses.medianMs} | ${perRow(consistentResponses)} |`,
+    `| --consistent, Responses API (first image as a data URL, JSON serialised) ` +
+      `| ${consistentResponses.medianMs} | ${perRow(consistentResponses)} |`,
   );
 }

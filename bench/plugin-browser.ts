@@ -119,7 +119,8 @@ interface BenchPage {
 }
 
 /** Runs first in the panel (plain JS, inlined into ui.html's <head>). */
-const PROBE = `(function () {
+const PROBE =
+  `(function () {
   var out = { timeOrigin: performance.timeOrigin, marks: { probe: performance.now() }, navigation: null };
   window.__figmentBench = out;
   function mark(name) { if (out.marks[name] === undefined) out.marks[name] = performance.now(); }
@@ -133,7 +134,8 @@ const PROBE = `(function () {
   window.addEventListener("load", function () {
     mark("load");
     var nav = performance.getEntriesByType("navigation")[0];
-    if (nav) out.navigation = { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: nav.domInteractive };
+    if (nav) out.navigation = { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: ` +
+  `nav.domInteractive };
   });
   function interactive() {
     var list = document.querySelectorAll("button");
@@ -148,7 +150,8 @@ const PROBE = `(function () {
     if (done) return;
     done = true;
     mark("generateEnabled");
-    var started = performance.getEntriesByName(${JSON.stringify(PANEL_SCRIPT_MARKS.start)})[0], ended = performance.getEntriesByName(${JSON.stringify(PANEL_SCRIPT_MARKS.end)})[0];
+    var started = performance.getEntriesByName(${JSON.stringify(PANEL_SCRIPT_MARKS.start)})[0], ended = ` +
+  `performance.getEntriesByName(${JSON.stringify(PANEL_SCRIPT_MARKS.end)})[0];
     if (started) out.marks.scriptStart = started.startTime;
     if (ended) out.marks.scriptEnd = ended.startTime;
     // Also in Chromium's trace (blink.user_timing), where bench/plugin-profile.ts ends its window.
@@ -158,7 +161,8 @@ const PROBE = `(function () {
   }
   var mo = new MutationObserver(function () { if (!done && interactive()) found(); });
   mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
-  (function poll() { if (done) return; if (document.body && interactive()) found(); else requestAnimationFrame(poll); })();
+  (function poll() { if (done) return; if (document.body && interactive()) found(); else ` +
+  `requestAnimationFrame(poll); })();
 })();`;
 
 /**
@@ -219,7 +223,8 @@ export function fakeParentHtml(
     editorType: "figma",
   };
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Figment bench</title>
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>Figment bench</title>
 <style>html,body{margin:0;background:#e5e5e5}iframe{border:0;display:block;width:420px;height:600px}</style>
 <script type="application/json" id="bench-data">${json(data)}</script>
 <script>
@@ -249,7 +254,8 @@ const panelPartSource = (part) => fetch("part-" + part + ".txt").then((r) => {
   if (!r.ok) throw new Error("part-" + part + ".txt: " + r.status);
   return r.text();
 });
-window.__benchPreload = () => Promise.all([workerSource(), draftSource(), ...${json(codeParts)}.map(codePartSource)]).then(([data]) => data.length);
+window.__benchPreload = () => Promise.all([workerSource(), draftSource(), ` +
+    `...${json(codeParts)}.map(codePartSource)]).then(([data]) => data.length);
 window.addEventListener("message", (event) => {
   const frame = document.getElementById("plugin");
   if (!frame || event.source !== frame.contentWindow) return;
@@ -258,15 +264,19 @@ window.addEventListener("message", (event) => {
   const post = (message) => frame.contentWindow.postMessage({ pluginMessage: message }, "*");
   if (m.type === "ready") post(init);
   else if (m.type === "get-thumbnail") post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(load().thumbB64) });
-  else if (m.type === "get-ui-part") (m.part === "draft" ? draftSource() : panelPartSource(m.part)).then((data) => post({ type: "ui-part", requestId: m.requestId, data }));
-  else if (m.type === "get-worker-source") (${json(codeParts)}.includes(m.part) ? codePartSource(m.part) : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+  else if (m.type === "get-ui-part") (m.part === "draft" ? draftSource() : panelPartSource(m.part)).then((data) => ` +
+    `post({ type: "ui-part", requestId: m.requestId, data }));
+  else if (m.type === "get-worker-source") (${json(codeParts)}.includes(m.part) ? codePartSource(m.part) : ` +
+    `workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
   else if (m.type === "export-selection") {
     const d = load();
     post({ type: "export-progress", requestId: m.requestId, done: 0, total: 1, label: "Exporting" });
-    setTimeout(() => post({ type: "export-result", requestId: m.requestId, frames: [{ ...d.frame, json: d.json, png: bytes(d.pngB64) }] }), 0);
+    setTimeout(() => post({ type: "export-result", requestId: m.requestId, frames: [{ ...d.frame, json: d.json, ` +
+    `png: bytes(d.pngB64) }] }), 0);
   }
 });
-</script></head><body><iframe id="plugin" src="ui.html"></iframe></body></html>`;
+</script></head><body><iframe id="plugin" src="ui.html"></iframe></body></html>`
+  );
 }
 
 const GENERATE_TIMEOUT_MS = 60_000;
@@ -344,7 +354,8 @@ async function measureLoad(
     );
   } catch (error) {
     throw new Error(
-      `bench/plugin: Generate never became interactive (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`,
+      `bench/plugin: Generate never became interactive ` +
+        `(${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`,
     );
   }
   const probe = await ui.evaluate(() => (globalThis as unknown as BenchPage).__figmentBench!);
@@ -356,7 +367,8 @@ async function measureLoad(
     cold = await clickGenerate(ui);
   } catch (error) {
     throw new Error(
-      `bench/plugin: the first Generate failed (${error instanceof Error ? error.message : String(error)}); page errors: ${errors.join(" | ") || "none"}`,
+      `bench/plugin: the first Generate failed (${error instanceof Error ? error.message : String(error)}); ` +
+        `page errors: ${errors.join(" | ") || "none"}`,
     );
   }
   const worker = await ui.evaluate(() => (globalThis as unknown as BenchPage).figmentWorkerStats());
@@ -440,7 +452,10 @@ export async function benchFakeParent(
   return out;
 }
 
-/** `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with frame `selectId` of the file selected. */
+/**
+ * `runs` fresh loads of the harness (real dist/code.js on the simulated figma) with frame `selectId` of the file
+ * selected.
+ */
 export async function benchHarness(
   browser: PageHost,
   root: string,
@@ -453,7 +468,9 @@ export async function benchHarness(
   const files: SourceFile[] = [
     {
       path: "host.html",
-      content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
+      content:
+        `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body ` +
+        `style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
     },
     { path: "host.js", content: await hostScript(root) },
     { path: "fixture.json", content: fileText },

@@ -207,7 +207,10 @@ type UiApi = {
   onmessage: ((message: unknown, props: unknown) => unknown) | undefined;
 };
 
-/** dist/code.js with the engine's payload literals (the worker, its code parts) emptied: the start-up what-if without them. */
+/**
+ * dist/code.js with the engine's payload literals (the worker, its code parts) emptied: the start-up what-if without
+ * them.
+ */
 export function withoutWorkerPayload(code: string): string {
   return [enginePayloadIn(code), ...Object.values(codePartPayloadsIn(code))].reduce(
     (out, payload) => out.replace(payload, () => ""),

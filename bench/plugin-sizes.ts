@@ -45,7 +45,8 @@ const sized = (text: string): Sized => ({ raw: bytes(text), gzip: gz(text) });
 export function uiParts(html: string): { script: string; css: string } {
   if (/\bid="figment-worker"/.test(html)) {
     throw new Error(
-      "bench/plugin: dist/ui.html still inlines #figment-worker (a stale build?); rebuild with `node esbuild.config.mjs`",
+      "bench/plugin: dist/ui.html still inlines #figment-worker " +
+        "(a stale build?); rebuild with `node esbuild.config.mjs`",
     );
   }
   // The panel's bundle, kept as inert text until the starter runs it after the first paint (ui/shell/start-panel.ts).

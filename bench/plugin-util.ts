@@ -61,7 +61,8 @@ export function enginePayloadIn(codeJs: string): string {
   const engines = packedLiteralsIn(codeJs).filter((p) => isEngine(p.script));
   if (engines.length !== 1)
     throw new Error(
-      `bench/plugin: dist/code.js holds ${engines.length} engine payloads (gzip+base64 literals answering load-packed), not one; rebuild with \`node esbuild.config.mjs\``,
+      `bench/plugin: dist/code.js holds ${engines.length} engine payloads (gzip+base64 ` +
+        `literals answering load-packed), not one; rebuild with \`node esbuild.config.mjs\``,
     );
   return engines[0]!.packed;
 }

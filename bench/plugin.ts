@@ -79,7 +79,9 @@ const verdict = (value: number, target: number) =>
   Number.isNaN(value) ? "n/a" : value <= target ? "met" : "**missed**";
 const pick = <T>(samples: readonly T[], fn: (s: T) => number | undefined): number[] =>
   samples.map(fn).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-/** The part of the worker's cold start that is neither decoding nor booting: get-worker-source → worker-source handled. */
+/**
+ * The part of the worker's cold start that is neither decoding nor booting: get-worker-source → worker-source handled.
+ */
 const fetchPart = (s: LoadSample): number | undefined => {
   const { coldStartMs, decodeMs, bootMs } = s.worker;
   return coldStartMs === undefined || decodeMs === undefined || bootMs === undefined
@@ -87,6 +89,10 @@ const fetchPart = (s: LoadSample): number | undefined => {
     : coldStartMs - decodeMs - bootMs;
 };
 /** How many samples had the worker in each state at the click, e.g. "ready 5, starting 2". */
+/** Whether every load's warm-up began after the panel's first paint. */
+const afterPaint = (samples: readonly LoadSample[]): boolean =>
+  samples.every((s) => (s.marks.warmUp ?? 0) >= (s.marks.panelPainted ?? Number.POSITIVE_INFINITY));
+
 const atClick = (samples: readonly LoadSample[], which: "cold" | "warm"): string => {
   const counts = new Map<string, number>();
   for (const s of samples) counts.set(s[which].workerAtClick, (counts.get(s[which].workerAtClick) ?? 0) + 1);
@@ -179,10 +185,11 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       ["harness", harness],
       ["harness selfie", harnessSelfie],
     ] as const) {
-      for (const s of samples)
-        console.error(
-          `${name}: ${JSON.stringify({ marks: s.probe.marks, panel: s.marks, navigation: s.probe.navigation, offsetMs: s.offsetMs, cold: s.cold, warm: s.warm, worker: s.worker })}`,
-        );
+      for (const s of samples) {
+        const { probe, marks, offsetMs, cold, warm, worker } = s;
+        const sample = { marks: probe.marks, panel: marks, navigation: probe.navigation, offsetMs, cold, warm, worker };
+        console.error(`${name}: ${JSON.stringify(sample)}`);
+      }
     }
   }
 
@@ -220,7 +227,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   const breakdown = (samples: readonly LoadSample[]) =>
     `ui.html delivered (responseEnd) ${med(samples, (s) => s.probe.navigation?.responseEnd)} ms, ` +
     `the panel script starts (after the first paint) ${med(samples, (s) => s.probe.marks.scriptStart)} ms, ` +
-    `script runs for ${med(samples, (s) => (s.probe.marks.scriptEnd ?? NaN) - (s.probe.marks.scriptStart ?? NaN))} ms, ` +
+    `script runs for ` +
+    `${med(samples, (s) => (s.probe.marks.scriptEnd ?? NaN) - (s.probe.marks.scriptStart ?? NaN))} ms, ` +
     `init received ${med(samples, (s) => s.probe.marks.init)} ms (medians)`;
   const setups = [
     { key: "fakeParent", name: "fake Figma parent", samples: fake, frame: "Log-In Page" },
@@ -264,8 +272,11 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       "openMainThreadCpuFakeParent",
       "… renderer main-thread CPU, ui.html parsed → Generate interactive (fake parent, trace)",
       cpu((s) => s.mainThread),
-      `thread time of every main-thread task in the window (Chromium trace, tdur), a fresh traced page per load; of which parsing ui.html ${medCpu((s) => s.parseHtml)} ms, ` +
-        `the panel script ${medCpu((s) => s.script)} ms (compile ${medCpu((s) => s.compile)} ms), style/layout/paint ${medCpu((s) => s.styleLayout)} ms; wall time of those tasks ${fmtMs(median(traced.map((s) => s.mainThread.wallMs)))} ms (medians)`,
+      `thread time of every main-thread task in the window (Chromium trace, tdur), a fresh ` +
+        `traced page per load; of which parsing ui.html ${medCpu((s) => s.parseHtml)} ms, ` +
+        `the panel script ${medCpu((s) => s.script)} ms (compile ${medCpu((s) => s.compile)} ` +
+        `ms), style/layout/paint ${medCpu((s) => s.styleLayout)} ms; wall time of those ` +
+        `tasks ${fmtMs(median(traced.map((s) => s.mainThread.wallMs)))} ms (medians)`,
       undefined,
       {
         parseHtmlCpuMs: timing(cpu((s) => s.parseHtml)),
@@ -278,7 +289,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       "openScriptCpuFakeParent",
       "… of which the panel script, CPU (compile + module evaluation + first render)",
       cpu((s) => s.script),
-      `EvaluateScript of ui.html's inline script, thread time; wall ${fmtMs(median(traced.map((s) => s.script.wallMs)))} ms (median)`,
+      `EvaluateScript of ui.html's inline script, thread time; wall ` +
+        `${fmtMs(median(traced.map((s) => s.script.wallMs)))} ms (median)`,
       undefined,
       {
         compileCpuMs: timing(cpu((s) => s.compile)),
@@ -298,7 +310,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       "openToInteractiveHarnessFromHost",
       "… from the host page's navigation start",
       pick(harness, fromOuter),
-      `host fetches the fixture, ui.html and code.js (${kb(sizes.code.raw)}, the worker payload included), evaluates code.js (showUI), mounts the iframe`,
+      `host fetches the fixture, ui.html and code.js (${kb(sizes.code.raw)}, the ` +
+        `worker payload included), evaluates code.js (showUI), mounts the iframe`,
     );
   }
   for (const setup of setups.slice(0, 2)) {
@@ -307,14 +320,17 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `firstPaint${key}`,
       `First paint (${setup.name})`,
       pick(setup.samples, (s) => s.marks.firstContentfulPaint),
-      `first-contentful-paint of ui.html (Paint Timing), ms since its navigation start; first-paint ${med(setup.samples, (s) => s.marks.firstPaint)} ms; the panel with Generate painted (the frame after it) ${med(setup.samples, (s) => s.marks.panelPainted)} ms`,
+      `first-contentful-paint of ui.html (Paint Timing), ms since its navigation start; ` +
+        `first-paint ${med(setup.samples, (s) => s.marks.firstPaint)} ms; the panel with Generate ` +
+        `painted (the frame after it) ${med(setup.samples, (s) => s.marks.panelPainted)} ms`,
       FIRST_PAINT_TARGET_MS,
     );
     out.timed(
       `workerWarmUpStart${key}`,
       `… the worker's warm-up begins (${setup.name})`,
       pick(setup.samples, (s) => s.marks.warmUp),
-      `idle time after the panel's first paint (requestIdleCallback), ms since navigation start; always after the paint: ${setup.samples.every((s) => (s.marks.warmUp ?? 0) >= (s.marks.panelPainted ?? Infinity)) ? "yes" : "**no**"}`,
+      `idle time after the panel's first paint (requestIdleCallback), ms since navigation start; ` +
+        `always after the paint: ${afterPaint(setup.samples) ? "yes" : "**no**"}`,
     );
   }
 
@@ -361,7 +377,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `${kb(sizes.code.gzip)} gz (${kb(sizes.code.raw)} raw)`,
     "",
     "",
-    `the main thread with the worker payloads; ${kb(sizes.codeWithoutPayload)} raw without the engine and its code parts`,
+    `the main thread with the worker payloads; ` +
+      `${kb(sizes.codeWithoutPayload)} raw without the engine and its code parts`,
     {
       ...(sized(sizes.code.raw, sizes.code.gzip) as Record<string, Json>),
       rawBytesWithoutPayload: sizes.codeWithoutPayload,
@@ -373,7 +390,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     `${kb(sizes.worker.base64)} as it travels (base64)`,
     "",
     "",
-    `${((sizes.worker.base64 / sizes.code.raw) * 100).toFixed(0)}% of code.js; ${kb(sizes.worker.gzip)} gzip stream, ${kb(sizes.worker.unpacked)} unpacked JS`,
+    `${((sizes.worker.base64 / sizes.code.raw) * 100).toFixed(0)}% of code.js; ` +
+      `${kb(sizes.worker.gzip)} gzip stream, ${kb(sizes.worker.unpacked)} unpacked JS`,
     { base64Bytes: sizes.worker.base64, gzipBytes: sizes.worker.gzip, unpackedBytes: sizes.worker.unpacked },
   );
   // The parts that travel like the worker, sent when first needed.
@@ -389,12 +407,14 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     );
   packedRow(
     "codeFormatPayload",
-    'The engine\'s code-format part (formatter, React preview with Tailwind; sent as `worker-source` part "code-format" before the first code job)',
+    "The engine's code-format part (formatter, React preview with Tailwind; " +
+      'sent as `worker-source` part "code-format" before the first code job)',
     sizes.codeParts["code-format"],
   );
   packedRow(
     "codeCheckPayload",
-    'The engine\'s code-check part (ts-morph + TypeScript; sent as `worker-source` part "code-check" before model jobs and Code Connect)',
+    "The engine's code-check part (ts-morph + TypeScript; sent as " +
+      '`worker-source` part "code-check" before model jobs and Code Connect)',
     sizes.codeParts["code-check"],
   );
   packedRow(
@@ -405,7 +425,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
 
   // ---- the worker's cold start ------------------------------------------------------------------
   const coldParts = (samples: readonly LoadSample[]) =>
-    `fetch source from main (get-worker-source → worker-source; cold start − decode − boot) ${fmtMs(median(pick(samples, fetchPart)))} ms, ` +
+    `fetch source from main (get-worker-source → worker-source; cold start ` +
+    `− decode − boot) ${fmtMs(median(pick(samples, fetchPart)))} ms, ` +
     `decode (base64 + gunzip) ${fmtMs(median(pick(samples, (s) => s.worker.decodeMs)))} ms, ` +
     `boot (new Worker → pong) ${fmtMs(median(pick(samples, (s) => s.worker.bootMs)))} ms (medians)`;
   for (const setup of setups.slice(0, 2)) {
@@ -427,7 +448,9 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `workerReadyFirstJob${key}`,
       `**Worker ready for the first job** (${setup.name})`,
       pick(setup.samples, (s) => s.worker.codePartsReadyMs?.["code-format"]),
-      "the engine's first start (the panel's idle warm-up) → worker booted and its code-format part (formatter, React preview, Tailwind) loaded (Engine stats); an offline Code job needs no more (generateCode runs ts-morph only with the team's components)",
+      "the engine's first start (the panel's idle warm-up) → worker booted and its code-format " +
+        "part (formatter, React preview, Tailwind) loaded (Engine stats); an offline Code job " +
+        "needs no more (generateCode runs ts-morph only with the team's components)",
       WORKER_READY_TARGET_MS,
     );
   }
@@ -440,7 +463,9 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `clickToFirstCodeCold${key}`,
       `**Click → first code, cold** (${where})`,
       setup.samples.map((s) => s.cold.firstCodeMs),
-      `first Generate on a fresh page, clicked once the panel is interactive; the emitters' draft, made in the panel; of which click → export-result ${med(setup.samples, (s) => s.cold.exportMs)} ms; worker at the click: ${atClick(setup.samples, "cold")}`,
+      `first Generate on a fresh page, clicked once the panel is interactive; the emitters' draft, ` +
+        `made in the panel; of which click → export-result ${med(setup.samples, (s) => s.cold.exportMs)} ` +
+        `ms; worker at the click: ${atClick(setup.samples, "cold")}`,
       FIRST_CODE_TARGET_MS,
     );
     out.timed(
@@ -454,7 +479,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `clickToFormattedCodeCold${key}`,
       `Click → formatted code, cold (${where})`,
       setup.samples.map((s) => s.cold.formattedMs),
-      "the worker's formatted files (the emitters' wasm formatters) replace the draft; includes whatever of the worker's start the warm-up had not done by the click",
+      "the worker's formatted files (the emitters' wasm formatters) replace the draft; " +
+        "includes whatever of the worker's start the warm-up had not done by the click",
     );
     out.timed(
       `clickToFormattedCodeWarm${key}`,
@@ -465,15 +491,20 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   }
 
   // ---- main thread ---------------------------------------------------------------------------------
-  const frameNote = `${largest.file} “${largest.name}” (${largest.id}): ${int(largest.nodes)} nodes, ${int(largest.jsonChars)} JSON chars`;
+  const frameNote =
+    `${largest.file} “${largest.name}” (${largest.id}): ` +
+    `${int(largest.nodes)} nodes, ${int(largest.jsonChars)} JSON chars`;
   out.timed(
     "mainEvaluateToInit",
     "Main thread: evaluate dist/code.js → init posted",
     st.map((s) => s.initMs),
-    `fresh vm context + figma simulator per run, compiled afresh each time (V8's script cache bypassed); of which vm.runInContext (compile + top level) ${fmtMs(median(st.map((s) => s.evalMs)))} ms; ` +
+    `fresh vm context + figma simulator per run, compiled afresh each time (V8's script cache bypassed); ` +
+      `of which vm.runInContext (compile + top level) ${fmtMs(median(st.map((s) => s.evalMs)))} ms; ` +
       `first run ${fmtMs(start.first.initMs)} ms` +
       (startBare
-        ? `; the same code.js with the payload literal emptied: ${fmtMs(median(startBare.samples.map((s) => s.initMs)))} ms → init (runInContext ${fmtMs(median(startBare.samples.map((s) => s.evalMs)))} ms)`
+        ? `; the same code.js with the payload literal emptied: ` +
+          `${fmtMs(median(startBare.samples.map((s) => s.initMs)))} ms → init ` +
+          `(runInContext ${fmtMs(median(startBare.samples.map((s) => s.evalMs)))} ms)`
         : ""),
     undefined,
     {
@@ -486,8 +517,10 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     "mainAnswerWorkerSource",
     "Main thread: answer get-worker-source",
     st.map((s) => s.sourceHandlerMs),
-    `handler entered → worker-source posted, one synchronous block; of which postMessage of the ${kb(payload.length)} string (the sim's structuredClone) ${fmtMs(median(st.map((s) => s.sourcePostMs)))} ms; ` +
-      `a second request in the same run ${fmtMs(median(st.map((s) => s.sourceHandlerAgainMs)))} ms; first run ${fmtMs(start.first.sourceHandlerMs)} ms`,
+    `handler entered → worker-source posted, one synchronous block; of which postMessage of the ` +
+      `${kb(payload.length)} string (the sim's structuredClone) ${fmtMs(median(st.map((s) => s.sourcePostMs)))} ms; ` +
+      `a second request in the same run ${fmtMs(median(st.map((s) => s.sourceHandlerAgainMs)))} ` +
+      `ms; first run ${fmtMs(start.first.sourceHandlerMs)} ms`,
     undefined,
     {
       postMs: timing(st.map((s) => s.sourcePostMs)),
@@ -499,7 +532,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     "mainExportLargest",
     "Main thread: export largest eval frame (export-selection → export-result)",
     m.map((s) => s.totalMs),
-    `${frameNote}; first (cold) run ${fmtMs(main.first.totalMs)} ms; ${m[0]?.yields ?? 0} yields (setTimeout 0, ≥ 1 ms each in Node)`,
+    `${frameNote}; first (cold) run ${fmtMs(main.first.totalMs)} ms; ` +
+      `${m[0]?.yields ?? 0} yields (setTimeout 0, ≥ 1 ms each in Node)`,
     undefined,
     {
       frame: {
@@ -517,7 +551,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     "mainLongestBlock",
     "Main thread: longest synchronous block",
     m.map((s) => s.longestBlockMs),
-    `longest gap between setImmediate ticks during the export (Figma freezes this long); cold run ${fmtMs(main.first.longestBlockMs)} ms`,
+    `longest gap between setImmediate ticks during the export (Figma ` +
+      `freezes this long); cold run ${fmtMs(main.first.longestBlockMs)} ms`,
     undefined,
     {
       firstRunMs: round(main.first.longestBlockMs),
@@ -526,10 +561,13 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   out.plain(
     "mainSimulatorCosts",
     "… of which the simulator: JSON export / PNG / postMessage",
-    `${fmtMs(median(m.map((s) => s.simJsonMs)))} / ${fmtMs(median(m.map((s) => s.simPngMs)))} / ${fmtMs(median(m.map((s) => s.postResultMs)))} ms`,
+    `${fmtMs(median(m.map((s) => s.simJsonMs)))} / ${fmtMs(median(m.map((s) => s.simPngMs)))} ` +
+      `/ ${fmtMs(median(m.map((s) => s.postResultMs)))} ms`,
     String(m.length),
     "",
-    `exportAsync JSON_REST_V1 (structuredClone of node + file meta), PNG encoding (${m[0]?.png.width ?? 0}×${m[0]?.png.height ?? 0}, stored deflate), postMessage(export-result) structuredClone — in Figma these are Figma's work, not the plugin's`,
+    `exportAsync JSON_REST_V1 (structuredClone of node + file meta), PNG encoding ` +
+      `(${m[0]?.png.width ?? 0}×${m[0]?.png.height ?? 0}, stored deflate), ` +
+      `postMessage(export-result) structuredClone — in Figma these are Figma's work, not the plugin's`,
     {
       jsonExportMs: timing(m.map((s) => s.simJsonMs)),
       pngMs: timing(m.map((s) => s.simPngMs)),
@@ -624,10 +662,14 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
   results.print(`\n## plugin\n`);
   results.print(
     `${browserNote}Headless Chromium (${chromiumPath()}), a fresh page per load; values are median (min–max) of N. ` +
-      `Panel times are performance.now() in the panel (ms since its navigation start). "Cold" is the first Generate on a fresh page, clicked as soon as ` +
-      `the button is interactive (the worker's idle warm-up may not have begun); "warm" is Generate again on that page. First code is the emitters' ` +
-      `draft, made in the panel; formatted code is the worker's checked and formatted files replacing it. The engine worker is not in ui.html: the ` +
-      `panel asks the main thread for it (get-worker-source) in idle time after its first paint. Main-thread rows run the real dist/code.js in Node ` +
+      `Panel times are performance.now() in the panel (ms since its navigation ` +
+      `start). "Cold" is the first Generate on a fresh page, clicked as soon as ` +
+      `the button is interactive (the worker's idle warm-up may not have begun); ` +
+      `"warm" is Generate again on that page. First code is the emitters' ` +
+      `draft, made in the panel; formatted code is the worker's checked and ` +
+      `formatted files replacing it. The engine worker is not in ui.html: the ` +
+      `panel asks the main thread for it (get-worker-source) in idle time after ` +
+      `its first paint. Main-thread rows run the real dist/code.js in Node ` +
       `(vm context, simulated figma) after one warm-up run.\n`,
   );
   results.print(

@@ -1,10 +1,10 @@
 /**
  * Bench section "real": real designers' files (test/fixtures/real/, SOURCES.md there) — every top-level frame of
  * every file, in every target (HTML with its stylesheet; React with CSS modules; React with Tailwind), scored by
- * the project's scorer (cli/measure/score.ts scoreCode → codegen/fidelity/) at 390, 768, the design width and 1920 px, with
- * Google Fonts answered locally (test/helpers/google-fonts.ts) and no image bytes (placeholders, as a file without
- * --images gives). Per frame and target: IoU × matched at the design width, and per width the share of text a
- * reader sees and how far the page scrolls sideways.
+ * the project's scorer (cli/measure/score.ts scoreCode → codegen/fidelity/) at 390, 768, the design width and 1920 px,
+ * with Google Fonts answered locally (test/helpers/google-fonts.ts) and no image bytes (placeholders, as a file without
+ * --images gives). Per frame and target: IoU × matched at the design width, and per width the share of text a reader
+ * sees and how far the page scrolls sideways.
  * It reports: low scores are what these inputs are for. It fails on an error — a frame whose code cannot be
  * generated or measured. Frames hidden in the design or without visible layers are listed as skipped.
  * One browser (and one context of it, whose pages are reused) for the whole section. Quick: the smallest file.
@@ -234,8 +234,13 @@ async function screenshots(
 
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
-const cell = (at: AtWidth): string =>
-  `${(at.textVisible * 100).toFixed(0)} %${at.overflowPx > 0 ? ` · +${Math.round(at.overflowPx)} px` : ""}${at.blank ? ` · ${at.blankBelowPx} px blank` : ""}${at.placement === "pinned-left" || at.placement === "pinned-right" ? ` · ${at.placement.replace("-", " ")}` : ""}`;
+const cell = (at: AtWidth): string => {
+  const overflow = at.overflowPx > 0 ? ` · +${Math.round(at.overflowPx)} px` : "";
+  const blank = at.blank ? ` · ${at.blankBelowPx} px blank` : "";
+  const pinned = at.placement === "pinned-left" || at.placement === "pinned-right";
+  const placement = pinned ? ` · ${at.placement?.replace("-", " ")}` : "";
+  return `${(at.textVisible * 100).toFixed(0)} %${overflow}${blank}${placement}`;
+};
 const CAUSES = ["clipped", "covered", "illegible", "too-small", "missing"] as const;
 const short = (name: string): string =>
   (name.length > 32 ? `${name.slice(0, 31)}…` : name).replace(/\|/g, "\\|").replace(/\s+/g, " ");
@@ -345,20 +350,30 @@ function report(
 
   results.print(`\n## real: real designers' files, every frame × target × width\n`);
   results.print(
-    `${plural(files.length, "file")} (test/fixtures/real/SOURCES.md), ${plural(time.frames, "top-level frame")} (frames in sections included), ${skipped.length} skipped ` +
-      `(hidden, or no visible layers), ${framesScored} scored in ${TARGETS.length} targets at 390, 768, the design width and 1920 px: ${plural(scored.length, "scoring")} ` +
-      `(cli/measure/score.ts, the project's scorer), image fills as placeholders. Fonts: Google Fonts are answered locally from @fontsource, which has ` +
-      `${served.join(", ") || "none"} of the files' families; ${fallback.join(", ") || "none"} ${agree(fallback.length, "falls", "fall")} back to local faces. ` +
-      `${(time.totalMs / 1000).toFixed(0)} s in all (median ${((perScoring?.medianMs ?? NaN) / 1000).toFixed(2)} s per frame × target: code generation and 4 page loads). ` +
-      `A cell is the share of the design's text area a reader sees (not cut off, covered, illegible, too small or missing) and, if the page ` +
-      `scrolls sideways, by how much; "blank" when the page runs on more than a quarter of the viewport below its content; "pinned" when, ` +
+    `${plural(files.length, "file")} (test/fixtures/real/SOURCES.md), ` +
+      `${plural(time.frames, "top-level frame")} (frames in sections included), ${skipped.length} skipped ` +
+      `(hidden, or no visible layers), ${framesScored} scored in ${TARGETS.length} targets ` +
+      `at 390, 768, the design width and 1920 px: ${plural(scored.length, "scoring")} ` +
+      `(cli/measure/score.ts, the project's scorer), image fills as placeholders. ` +
+      `Fonts: Google Fonts are answered locally from @fontsource, which has ` +
+      `${served.join(", ") || "none"} of the files' families; ${fallback.join(", ") || "none"} ` +
+      `${agree(fallback.length, "falls", "fall")} back to local faces. ` +
+      `${(time.totalMs / 1000).toFixed(0)} s in all (median ${((perScoring?.medianMs ?? NaN) / 1000).toFixed(2)} ` +
+      `s per frame × target: code generation and 4 page loads). ` +
+      `A cell is the share of the design's text area a reader sees (not ` +
+      `cut off, covered, illegible, too small or missing) and, if the page ` +
+      `scrolls sideways, by how much; "blank" when the page runs on more ` +
+      `than a quarter of the viewport below its content; "pinned" when, ` +
       `wider than the design, its content keeps to one side. Low scores do not fail the section; an error does.\n`,
   );
   const unstyled = scored.filter((s) => s.tailwindStyled === false).length;
   if (unstyled > 0) {
     results.print(
-      `**React + Tailwind is measured unstyled** on ${unstyled} of ${plural(scored.filter((s) => s.tailwindStyled !== undefined).length, "frame")}: the page scored is the panel's preview, ` +
-        `which has no Tailwind compiler offline ("preview-tailwind"), so the utility classes do nothing there. Its figures say how the markup reads unstyled, ` +
+      `**React + Tailwind is measured unstyled** on ${unstyled} of ` +
+        `${plural(scored.filter((s) => s.tailwindStyled !== undefined).length, "frame")}` +
+        `: the page scored is the panel's preview, ` +
+        `which has no Tailwind compiler offline ("preview-tailwind"), so the utility ` +
+        `classes do nothing there. Its figures say how the markup reads unstyled, ` +
         `not how the shipped project looks.\n`,
     );
   }
@@ -400,7 +415,8 @@ function report(
                 pct(mean(visible)),
                 pct(Math.min(...visible)),
                 lost,
-                `${Math.round(mean(overflow))} / ${Math.round(Math.max(...overflow))} px / ${overflow.filter((v) => v > 0).length}`,
+                `${Math.round(mean(overflow))} / ${Math.round(Math.max(...overflow))} ` +
+                  `px / ${overflow.filter((v) => v > 0).length}`,
                 `${blank} / ${pinned}`,
               ];
             }),

@@ -54,8 +54,11 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
       });
       for (const w of r.widths) {
         rows.push(
-          `| ${frame.name} | ${frame.layout} | ${w.width} | ${w.overflow ? `+${Math.round(w.overflowPx)} px` : "none"} | ${pct(w.textVisible)} | ` +
-            `${pct(w.textClipped)} | ${pct(w.textCovered)} | ${pct(w.textIllegible)} | ${pct(w.textTooSmall)} | ${w.blankBelowPx} px | ${w.placement ?? ""} | ${w.overlappingPairs} | ${fmtMs(time?.medianMs ?? NaN)} ms |`,
+          `| ${frame.name} | ${frame.layout} | ${w.width} | ` +
+            `${w.overflow ? `+${Math.round(w.overflowPx)} px` : "none"} | ${pct(w.textVisible)} | ` +
+            `${pct(w.textClipped)} | ${pct(w.textCovered)} | ${pct(w.textIllegible)} ` +
+            `| ${pct(w.textTooSmall)} | ${w.blankBelowPx} px | ${w.placement ?? ""} ` +
+            `| ${w.overlappingPairs} | ${fmtMs(time?.medianMs ?? NaN)} ms |`,
         );
       }
     }
@@ -64,13 +67,16 @@ export async function responsiveSection(results: BenchResults): Promise<void> {
   results.print(`\n## responsive: per-width figures of today's HTML\n`);
   results.print(
     `\`figment fidelity\` per viewport width on each frame's HTML (node ids, CSS modules): horizontal overflow, ` +
-      `share of the design's text area a reader sees, and lost to each cause (cut off, covered, illegible, too small), ` +
+      `share of the design's text area a reader sees, and lost ` +
+      `to each cause (cut off, covered, illegible, too small), ` +
       `blank page below the content, where the content sits when wider than the design, overlapping text pairs. ` +
-      `Time: the whole measurement of a frame (codegen, one page load resized to 390, 768, 1920 and the design width), median of ${runs} runs.\n`,
+      `Time: the whole measurement of a frame (codegen, one page load resized ` +
+      `to 390, 768, 1920 and the design width), median of ${runs} runs.\n`,
   );
   results.print(
     [
-      "| frame | layout | width | overflow | text seen | cut off | covered | illegible | too small | blank below | placement | pairs | measure (median) |",
+      "| frame | layout | width | overflow | text seen | cut off | covered | " +
+        "illegible | too small | blank below | placement | pairs | measure (median) |",
       "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
       ...rows,
     ].join("\n"),

@@ -4,9 +4,9 @@
  * style's reference and, after the first is accepted, the first image as a reference with the consistency
  * sentence; the worker's toImageRequest and ai/image buildImageRequests: the Images API edit with its files),
  * then its insert: the served PNG made ready for the canvas (a PNG within 4096 px goes as served, as
- * ui/image/convert.ts readyForCanvas decides), the layer's size and record, and the built dist/code.js answering `place-in-grid` on the simulator
- * (the first makes the grid; the simulator's createImage and the message's clone taken out, as in
- * bench/grid-insert.ts). The request build is CPU time (bench/timing.ts cpuTime); the insert is the plugin
+ * ui/image/convert.ts readyForCanvas decides), the layer's size and record, and the built dist/code.js answering
+ * `place-in-grid` on the simulator (the first makes the grid; the simulator's createImage and the message's clone taken
+ * out, as in bench/grid-insert.ts). The request build is CPU time (bench/timing.ts cpuTime); the insert is the plugin
  * handler's time, which is all CPU.
  */
 import { performance } from "node:perf_hooks";
@@ -34,7 +34,9 @@ function planOf(reference: Uint8Array): RowsPlan {
     items: Array.from({ length: RUN_ITEMS }, (_, i) => ({
       row: i + 1,
       values: { step: String(i + 1) },
-      prompt: `Onboarding step ${i + 1}: a person setting up a reading lamp. Flat vector, soft light. Brand colours: #1A2B3C (Primary/500), #FFFFFF.`,
+      prompt:
+        `Onboarding step ${i + 1}: a person setting up a reading lamp. Flat ` +
+        `vector, soft light. Brand colours: #1A2B3C (Primary/500), #FFFFFF.`,
       stem: `${String(i + 1).padStart(2, "0")}-step-${i + 1}`,
     })),
     style: {

@@ -13,24 +13,29 @@
  * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
  *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
  *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
- *   BENCH_ONLY=image npm run bench     building a reference-image request, insert-image, a batch of 20 placed in a grid on the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts)
- *   BENCH_ONLY=image-panel npm run bench   partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
- *   BENCH_ONLY=layout npm run bench    layout inference on the largest absolute page vs the whole pipeline for it (bench/layout.ts)
- *   BENCH_ONLY=corpus npm run bench    the corpus of real absolute pages: goals of issue 22 per page and width, and --exact-layout as the control (bench/corpus.ts)
- *   BENCH_ONLY=real npm run bench      real designers' files: every top-level frame × 3 targets scored at 390, 768, design width, 1920 (bench/real.ts)
- *   BENCH_ONLY=goals npm run bench     issue 37's goals per page (real frames ≥ 700×300 and the corpus, HTML): design width vs --exact-layout,
- *                                      390/768, 1920, reading order, the designer's phone/tablet frames, inference time (bench/goals.ts)
- *   BENCH_ONLY=fonts npm run bench     every fixture frame's IoU × matched with the design's fonts and without (bench/fonts.ts)
- *   BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code panel's score equal to it on every fixture frame (bench/score-cli.ts)
- *   BENCH_ONLY=score-panel npm run bench   click → the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts)
- *   BENCH_ONLY=eval npm run bench      the evaluation suites on every fixture frame and corpus page, failing the bench on a failed test (bench/eval-suites.ts)
- *   BENCH_ONLY=analyze npm run bench   deterministic findings: largest fixture frame, 1,000 synthetic layers (bench/analyze.ts)
- *   BENCH_ONLY=search npm run bench    index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
- *   BENCH_ONLY=params npm run bench    20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
- *   BENCH_ONLY=search-panel npm run bench   keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
- *   BENCH_ONLY=batch npm run bench     build and record a 500-line Batch API batch: ms, bytes of JSONL (bench/batch.ts)
- *   BENCH_ONLY=fuzz npm run bench      every input from outside, mutated: messages across the boundaries, model answers through the SDK (bench/fuzz.ts)
- *   BENCH_ONLY=responsive npm run bench   per-width overflow, visible text and overlapping text of today's HTML, and
+ *   BENCH_ONLY=image npm run bench building a reference-image request, insert-image, a batch of 20 placed in a grid on
+ *   the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts) BENCH_ONLY=image-panel
+ *   npm run bench partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
+ *   BENCH_ONLY=layout npm run bench layout inference on the largest absolute page vs the whole pipeline for it
+ *   (bench/layout.ts) BENCH_ONLY=corpus npm run bench the corpus of real absolute pages: goals of issue 22 per page and
+ *   width, and --exact-layout as the control (bench/corpus.ts) BENCH_ONLY=real npm run bench real designers' files:
+ *   every top-level frame × 3 targets scored at 390, 768, design width, 1920 (bench/real.ts) BENCH_ONLY=goals npm run
+ *   bench issue 37's goals per page (real frames ≥ 700×300 and the corpus, HTML): design width vs --exact-layout,
+ *                                      390/768, 1920, reading order, the designer's phone/tablet frames, inference time
+ *                                      (bench/goals.ts)
+ *   BENCH_ONLY=fonts npm run bench every fixture frame's IoU × matched with the design's fonts and without
+ *   (bench/fonts.ts) BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code
+ *   panel's score equal to it on every fixture frame (bench/score-cli.ts) BENCH_ONLY=score-panel npm run bench click →
+ *   the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts) BENCH_ONLY=eval
+ *   npm run bench the evaluation suites on every fixture frame and corpus page, failing the bench on a failed test
+ *   (bench/eval-suites.ts) BENCH_ONLY=analyze npm run bench deterministic findings: largest fixture frame, 1,000
+ *   synthetic layers (bench/analyze.ts) BENCH_ONLY=search npm run bench index 500 frames, query at 1,000, bytes per
+ *   indexed frame (bench/search.ts) BENCH_ONLY=params npm run bench 20 rows of parameters → computed prompts → image
+ *   request bodies (bench/params.ts) BENCH_ONLY=search-panel npm run bench keystroke → rows in the Search panel at
+ *   1,000 frames (bench/search-panel.ts) BENCH_ONLY=batch npm run bench build and record a 500-line Batch API batch:
+ *   ms, bytes of JSONL (bench/batch.ts) BENCH_ONLY=fuzz npm run bench every input from outside, mutated: messages
+ *   across the boundaries, model answers through the SDK (bench/fuzz.ts) BENCH_ONLY=responsive npm run bench per-width
+ *   overflow, visible text and overlapping text of today's HTML, and
  *                                         the measurement time per frame, in Chromium (bench/responsive.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
@@ -186,7 +191,8 @@ async function main(): Promise<void> {
       // browser's) is what it costs on a machine shared with other jobs.
       if (QUICK)
         console.error(
-          `bench: section "${name}" ran in ${Math.round(performance.now() - started)} ms (CPU ${Math.round((cpu?.ms() ?? 0) - cpuBefore)} ms)`,
+          `bench: section "${name}" ran in ${Math.round(performance.now() - started)} ` +
+            `ms (CPU ${Math.round((cpu?.ms() ?? 0) - cpuBefore)} ms)`,
         );
     } catch (error) {
       // The full run stops at the first broken section, as it always has; the quick run (npm test) goes on, so
@@ -212,7 +218,9 @@ async function main(): Promise<void> {
     QUICK ? "quick" : "results",
   );
   console.error(
-    `\nbench: figures in ${relative(process.cwd(), written.json)}, Markdown in ${relative(process.cwd(), written.markdown)}`,
+    `\n` +
+      `bench: figures in ${relative(process.cwd(), written.json)}, ` +
+      `Markdown in ${relative(process.cwd(), written.markdown)}`,
   );
 }
 
@@ -243,10 +251,14 @@ async function latencySection(): Promise<void> {
   const f = stats(frame);
   print(`\n## streamed token → panel\n`);
   print(
-    `The real dist/code.js and dist/ui.html in the browser harness (headless Chromium); the engine worker reads a Responses API stream from the ` +
-      `OpenAI-wire test server on 127.0.0.1 that writes one SSE event every ${info.gapMs} ms. Each event adds one marker to the notes ` +
-      `(${info.markers} per run) or completes a file path (${info.files} per run); ${LATENCY_RUNS} runs. Time from the server writing the event ` +
-      `to the text in the panel's DOM (MutationObserver) and to the next animation frame (≈ paint); wall-clock ms on one machine.\n`,
+    `The real dist/code.js and dist/ui.html in the browser harness (headless ` +
+      `Chromium); the engine worker reads a Responses API stream from the ` +
+      `OpenAI-wire test server on 127.0.0.1 that writes one SSE event ` +
+      `every ${info.gapMs} ms. Each event adds one marker to the notes ` +
+      `(${info.markers} per run) or completes a file path (${info.files} per ` +
+      `run); ${LATENCY_RUNS} runs. Time from the server writing the event ` +
+      `to the text in the panel's DOM (MutationObserver) and to the ` +
+      `next animation frame (≈ paint); wall-clock ms on one machine.\n`,
   );
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const latency = (s: ReturnType<typeof stats>): Json => ({
@@ -450,7 +462,9 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     ),
   );
   print(
-    `\nThe emitters' files by language: prettier (a model's files' formatter) vs the one codegen/format chooses for them.\n`,
+    `\n` +
+      `The emitters' files by language: prettier (a model's files' ` +
+      `formatter) vs the one codegen/format chooses for them.\n`,
   );
   print(table(["file", "language", "files", "prettier", "emitters' formatter", "identical to prettier"], languages, 2));
 }

@@ -115,7 +115,8 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
         if (tailwindVsCss > TARGET_TOLERANCE)
           failures.push(`Tailwind vs CSS modules: ${file.name} ${root.id} ${root.name}: ${tailwindVsCss.toFixed(4)}`);
       }
-      // The corpus' largest page, its HTML scored at 390, 768, 1440 and 1920 (fonts served locally, as users have them).
+      // The corpus' largest page, its HTML scored at 390, 768, 1440 and 1920 (fonts served locally, as users have
+      // them).
       const page = JSON.parse(
         readFileSync(join(repoRoot(), "test/fixtures/corpus/sb-agency.nodes.json"), "utf8"),
       ) as unknown;
@@ -167,11 +168,16 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
 
   results.print(`\n## score-agree: one score, whoever measures and whatever ships\n`);
   results.print(
-    `The real panel (dist/ on the figma simulator; the score read back from History) against \`figment code --score\` given the same SVGs (--file-key, the Figma-REST test server), ` +
-      `on ${panelRows.length} fixture frames: largest difference of IoU×matched or text seen at any width **${worstPanel.toFixed(4)}** (tolerance ${PANEL_CLI_TOLERANCE}). ` +
-      `The same ${targetRows.length} frames in HTML, React + CSS modules and React + Tailwind (compiled), scored by the CLI: React vs HTML largest difference **${worstReact.toFixed(4)}**, ` +
+    `The real panel (dist/ on the figma simulator; the score read back from History) against ` +
+      `\`figment code --score\` given the same SVGs (--file-key, the Figma-REST test server), ` +
+      `on ${panelRows.length} fixture frames: largest difference of IoU×matched or text ` +
+      `seen at any width **${worstPanel.toFixed(4)}** (tolerance ${PANEL_CLI_TOLERANCE}). ` +
+      `The same ${targetRows.length} frames in HTML, React + CSS modules and React + Tailwind ` +
+      `(compiled), scored by the CLI: React vs HTML largest difference **${worstReact.toFixed(4)}**, ` +
       `Tailwind vs CSS modules **${worstTailwind.toFixed(4)}** (tolerance ${TARGET_TOLERANCE}). ` +
-      `Scoring sb-agency (${sbLayers} layers) at 390, 768, 1440 and 1920 px: median **${fmtMs(sbTime?.medianMs ?? NaN)} ms** (${sb.length} runs; goal ≤ ${SCORE_150_GOAL_MS} ms: ${(sbTime?.medianMs ?? Infinity) <= SCORE_150_GOAL_MS ? "met" : "NOT met"}).\n`,
+      `Scoring sb-agency (${sbLayers} layers) at 390, 768, 1440 and 1920 px: median ` +
+      `**${fmtMs(sbTime?.medianMs ?? NaN)} ms** (${sb.length} runs; goal ≤ ${SCORE_150_GOAL_MS} ` +
+      `ms: ${(sbTime?.medianMs ?? Infinity) <= SCORE_150_GOAL_MS ? "met" : "NOT met"}).\n`,
   );
   const off = panelRows.filter((r) => r.difference > 0.001);
   if (off.length > 0)
@@ -181,7 +187,8 @@ export async function scoreAgreeSection(files: EvalFile[], results: BenchResults
         "| --- | --- | ---: | ---: | ---: |",
         ...off.map(
           (r) =>
-            `| ${r.file} | ${r.name} (${r.id}) | ${r.panel.toFixed(4)} | ${r.cli.toFixed(4)} | ${r.difference.toFixed(4)} |`,
+            `| ${r.file} | ${r.name} (${r.id}) | ${r.panel.toFixed(4)} ` +
+            `| ${r.cli.toFixed(4)} | ${r.difference.toFixed(4)} |`,
         ),
       ].join("\n"),
     );

@@ -1,9 +1,9 @@
 /**
  * Bench section "score-cli": what `figment code --score` costs per frame — each fixture frame's offline HTML (node
- * ids, CSS modules) scored by cli/measure/score.ts in headless Chromium (three page loads: 390, 768 and the design width
- * with the layers' boxes). Code generation is not in the time. On the same files it also measures the Code panel's
- * score (ui/code/score/measure.ts, as test/helpers/panel-score.ts runs it) and FAILS if the two differ by more than
- * 0.01 on any frame (issue 25: one implementation for both; the tests compare them on a sample of the frames).
+ * ids, CSS modules) scored by cli/measure/score.ts in headless Chromium (three page loads: 390, 768 and the design
+ * width with the layers' boxes). Code generation is not in the time. On the same files it also measures the Code
+ * panel's score (ui/code/score/measure.ts, as test/helpers/panel-score.ts runs it) and FAILS if the two differ by more
+ * than 0.01 on any frame (issue 25: one implementation for both; the tests compare them on a sample of the frames).
  *   BENCH_ONLY=score-cli npm run bench
  */
 import { inOneContext } from "../cli/measure/browser.js";
@@ -64,7 +64,8 @@ export async function scoreCliSection(files: EvalFile[], results: BenchResults):
           const ms = performance.now() - started;
           samples.push(ms);
           rows.push(
-            `| ${file} | ${root.name} (${root.id}) | ${score.designWidth} | ${(score.iouMatched * 100).toFixed(1)} % | ${fmtMs(ms)} ms |`,
+            `| ${file} | ${root.name} (${root.id}) | ${score.designWidth} ` +
+              `| ${(score.iouMatched * 100).toFixed(1)} % | ${fmtMs(ms)} ms |`,
           );
           const panel = await panelScore(
             page,
@@ -91,10 +92,14 @@ export async function scoreCliSection(files: EvalFile[], results: BenchResults):
   });
   results.print(`\n## score-cli: what \`figment code --score\` costs per frame\n`);
   results.print(
-    `Each fixture frame's offline HTML scored in headless Chromium (cli/measure/score.ts: 390, 768 and the design width, the layers' boxes ` +
-      `at the design width); code generation not included. ${samples.length} frames; median ${fmtMs(timing(samples)?.medianMs ?? NaN)} ms, ` +
-      `p95 ${fmtMs(p95)} ms per frame. The Code panel's score of the same files equals it within ${SCORE_TOLERANCE} on ` +
-      `${differences.length - new Set(mismatches.map((m) => m.split(":")[0])).size} of ${differences.length} frames (largest difference ${Math.max(0, ...differences).toFixed(4)}).\n`,
+    `Each fixture frame's offline HTML scored in headless Chromium ` +
+      `(cli/measure/score.ts: 390, 768 and the design width, the layers' boxes ` +
+      `at the design width); code generation not included. ${samples.length} ` +
+      `frames; median ${fmtMs(timing(samples)?.medianMs ?? NaN)} ms, ` +
+      `p95 ${fmtMs(p95)} ms per frame. The Code panel's score ` +
+      `of the same files equals it within ${SCORE_TOLERANCE} on ` +
+      `${differences.length - new Set(mismatches.map((m) => m.split(":")[0])).size} of ` +
+      `${differences.length} frames (largest difference ${Math.max(0, ...differences).toFixed(4)}).\n`,
   );
   results.print(
     ["| file | frame | width | IoU×matched | score |", "| --- | --- | ---: | ---: | ---: |", ...rows].join("\n"),

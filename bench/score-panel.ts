@@ -173,20 +173,26 @@ export async function scorePanelSection(files: readonly EvalFile[], results: Ben
         });
         const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
         rows.push(
-          `| ${pick.name} (${pick.id}) | ${kind} | ${fmtMs(med(samples.map((s) => s.firstCodeMs)))} ms | ${fmtMs(med(score))} ms (${verdict(met)}) | ${fmtMs(med(afterPaint))} ms (${verdict(metAfterPaint)}) | ${fmtMs(med(samples.map((s) => s.measureMs)))} ms |`,
+          `| ${pick.name} (${pick.id}) | ${kind} | ${fmtMs(med(samples.map((s) => s.firstCodeMs)))} ` +
+            `ms | ${fmtMs(med(score))} ms (${verdict(met)}) | ${fmtMs(med(afterPaint))} ms ` +
+            `(${verdict(metAfterPaint)}) | ${fmtMs(med(samples.map((s) => s.measureMs)))} ms |`,
         );
       }
     }
   });
   results.print(`\n## score-panel: click → the fidelity score shown in the Code panel\n`);
   results.print(
-    `The browser harness (real dist/), ${LOADS} fresh page${LOADS === 1 ? "" : "s"} per frame; "cold" is the first Generate on a page, "warm" the next. ` +
-      `The score is measured after the result has painted (one offscreen sandboxed page, probed at the design width, 768 and 390 px); "measure" is that alone, ` +
-      `"first code → score" what the score adds after the result is on screen. Medians; the machine's load is in results.json.\n`,
+    `The browser harness (real dist/), ${LOADS} fresh page${LOADS === 1 ? "" : "s"} ` +
+      `per frame; "cold" is the first Generate on a page, "warm" the next. ` +
+      `The score is measured after the result has painted (one offscreen sandboxed ` +
+      `page, probed at the design width, 768 and 390 px); "measure" is that alone, ` +
+      `"first code → score" what the score adds after the result is ` +
+      `on screen. Medians; the machine's load is in results.json.\n`,
   );
   results.print(
     [
-      `| frame | click | → first code | → score shown (≤ ${TARGET_MS} ms) | first code → score (≤ ${TARGET_MS} ms) | measure |`,
+      `| frame | click | → first code | → score shown (≤ ${TARGET_MS} ` +
+        `ms) | first code → score (≤ ${TARGET_MS} ms) | measure |`,
       "| --- | --- | ---: | ---: | ---: | ---: |",
       ...rows,
     ].join("\n"),

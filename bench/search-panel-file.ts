@@ -4,12 +4,18 @@
  * realistic hit counts. Small REST JSON (~1 kB a frame), so the simulator and the scan load it quickly.
  */
 const WORDS = (
-  "account address alert archive avatar back balance banner basket billing booking calendar camera card cart chart chat checkout city " +
-  "comment confirm contact coupon dashboard delivery detail discount download draft edit email empty error event explore favorite feed filter " +
-  "follow friend gallery guest help history home inbox invite invoice journey language launch library like list location login logout map " +
-  "market menu message music news notification offer onboarding order password payment photo pin plan player playlist points price privacy " +
-  "profile promo rating receipt refund register reminder report request reset review reward route save schedule search security send settings " +
-  "share shipping shop signup sleep social sort splash status story subscribe summary support task team ticket timeline today track transfer " +
+  "account address alert archive avatar back balance banner basket " +
+  "billing booking calendar camera card cart chart chat checkout city " +
+  "comment confirm contact coupon dashboard delivery detail discount " +
+  "download draft edit email empty error event explore favorite feed filter " +
+  "follow friend gallery guest help history home inbox invite invoice " +
+  "journey language launch library like list location login logout map " +
+  "market menu message music news notification offer onboarding order " +
+  "password payment photo pin plan player playlist points price privacy " +
+  "profile promo rating receipt refund register reminder report request " +
+  "reset review reward route save schedule search security send settings " +
+  "share shipping shop signup sleep social sort splash status story " +
+  "subscribe summary support task team ticket timeline today track transfer " +
   "travel trip upload user verify video wallet weather welcome wishlist workout"
 ).split(" ");
 

@@ -29,14 +29,17 @@ interface Sample {
 }
 
 /** Runs in the panel: types each query letter by letter, timing each keystroke to its rows (DOM, then next frame). */
-const TYPE_AND_TIME = `async (queries) => {
+const TYPE_AND_TIME =
+  `async (queries) => {
   const input = document.querySelector(".search-box__input");
   const body = () => document.querySelector(".search-body");
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
   const until = (text) => new Promise((resolve) => {
     if (body().dataset.term === text) return resolve();
-    const observer = new MutationObserver(() => { if (body().dataset.term === text) { observer.disconnect(); resolve(); } });
-    observer.observe(document.querySelector(".panel--search"), { subtree: true, attributes: true, childList: true });
+    const observer = new MutationObserver(() => { if (body().dataset.term === text) { observer.disconnect(); ` +
+  `resolve(); } });
+    observer.observe(document.querySelector(".panel--search"), { subtree: true, attributes: true, childList: true ` +
+  `});
   });
   const samples = [];
   const type = async (text) => {
@@ -137,15 +140,23 @@ export async function searchPanelSection(
     `| ${name} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${ms(s.maxMs)} | ${s.n} |`;
   results.print(`\n## Search panel: keystroke → rows at ${FRAMES.toLocaleString("en-US")} frames\n`);
   results.print(
-    `The Search panel in the browser harness (headless Chromium), ${FRAMES.toLocaleString("en-US")} top-level frames over ${Math.ceil(FRAMES / 200)} pages, ` +
-      `the queries ${QUERIES.map((q) => `“${q}”`).join(", ")} typed letter by letter, ${passes} passes: from the input event to that text's rows in the DOM ` +
-      `(handler, orama full-text query in the search worker and back, rows shaped and rendered), and to the next animation frame; of which the query and the rows' shaping ` +
-      `(the panel's own performance measure). Wall-clock: on a shared machine (load average ${load.toFixed(1)} at the end) the render's share swings with ` +
-      `the load; the simulator's PNG exports for thumbnails run on the same thread here (in Figma they do not). Goal ≤ ${TARGET_MS} ms (p95): ${dom.p95Ms <= TARGET_MS ? "met" : "missed"} for keystroke → rows, ${rank.p95Ms <= TARGET_MS ? "met" : "missed"} for the query.\n`,
+    `The Search panel in the browser harness (headless Chromium), ` +
+      `${FRAMES.toLocaleString("en-US")} top-level frames over ${Math.ceil(FRAMES / 200)} pages, ` +
+      `the queries ${QUERIES.map((q) => `“${q}”`).join(", ")} typed letter by ` +
+      `letter, ${passes} passes: from the input event to that text's rows in the DOM ` +
+      `(handler, orama full-text query in the search worker and back, rows shaped and ` +
+      `rendered), and to the next animation frame; of which the query and the rows' shaping ` +
+      `(the panel's own performance measure). Wall-clock: on a shared machine ` +
+      `(load average ${load.toFixed(1)} at the end) the render's share swings with ` +
+      `the load; the simulator's PNG exports for thumbnails run on the same thread here (in Figma ` +
+      `they do not). Goal ≤ ${TARGET_MS} ms (p95): ${dom.p95Ms <= TARGET_MS ? "met" : "missed"} ` +
+      `for keystroke → rows, ${rank.p95Ms <= TARGET_MS ? "met" : "missed"} for the query.\n`,
   );
   results.print(
-    `Search worker start on the first open: ${ms(start.startMs)} from asking the main thread for its script (while the scan runs there) to its first ` +
-      `answer (script handed over, unpacked, started, the stored index — empty on a first open — built); then the scan's ${FRAMES.toLocaleString("en-US")}-frame index built in the worker in ${ms(start.buildMs)}.\n`,
+    `Search worker start on the first open: ${ms(start.startMs)} from asking ` +
+      `the main thread for its script (while the scan runs there) to its first ` +
+      `answer (script handed over, unpacked, started, the stored index — empty on a first open — built); then ` +
+      `the scan's ${FRAMES.toLocaleString("en-US")}-frame index built in the worker in ${ms(start.buildMs)}.\n`,
   );
   results.print(
     [

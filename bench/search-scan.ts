@@ -19,10 +19,11 @@ import { median, readBuilt, repoRoot } from "./plugin-util.js";
 import { type BenchResults, round } from "./results.js";
 import { benchCount } from "./quick.js";
 
-const WORDS =
-  "a mobile sign-in screen with logo at the top email and password fields primary button link to reset footer terms light dark theme blue green accent generous spacing keyboard onboarding step map list of orders card settings toggle avatar header navigation bar chart table empty state modal dialog".split(
-    " ",
-  );
+const WORDS = (
+  "a mobile sign-in screen with logo at the top email and password fields primary button link to reset " +
+  "footer terms light dark theme blue green accent generous spacing keyboard onboarding step map list " +
+  "of orders card settings toggle avatar header navigation bar chart table empty state modal dialog"
+).split(" ");
 const CAPTION_CHARS = 300;
 
 /** A caption of 300 characters, different per frame (English-like words: it compresses like a real one). */
@@ -130,7 +131,10 @@ const summary = (xs: ScanSample[]): ScanSample => ({
 
 type Node = { id: string; children?: Node[] };
 
-/** The synthetic file with every layer's id made unique (its frames are clones: the simulator, like Figma, needs one node per id). */
+/**
+ * The synthetic file with every layer's id made unique (its frames are clones: the simulator, like Figma, needs one
+ * node per id).
+ */
 function uniqueIds(file: unknown): unknown {
   const copy = structuredClone(file) as { document: { children: { children: Node[] }[] } };
   const rename = (node: Node, prefix: string): void => {
@@ -219,15 +223,22 @@ export async function searchScanSection(
   results.print(
     [
       ``,
-      `Plugin side: dist/code.js answering scan-frames for ${frames} frames on the simulator (10 pages, each loaded with loadAsync); wall-clock median of ${n} runs, each in a fresh realm, with the simulator's exportAsync and the yields to Figma taken out.`,
+      `Plugin side: dist/code.js answering scan-frames for ${frames} frames on the simulator ` +
+        `(10 pages, each loaded with loadAsync); wall-clock median of ${n} runs, each in a ` +
+        `fresh realm, with the simulator's exportAsync and the yields to Figma taken out.`,
       ``,
       `| figure | value |`,
       `| --- | ---: |`,
-      `| scan ${frames} frames, our work (all new: every document computed, index stored) | ${figures.firstScan.oursMs} ms |`,
-      `| of the same scan, the simulator's exportAsync / yields (not ours) | ${figures.firstScan.simExportMs} ms / ${figures.firstScan.yieldMs} ms |`,
-      `| scan again with nothing changed (hashes only, documents kept), our work | ${figures.unchangedScan.oursMs} ms |`,
-      `| stored bytes per frame (compressed index; the ${count} frames of figmagic-design-system) without extras | ${figures.storedBytesPerFrame.withoutExtras} |`,
-      `| stored bytes per frame with a ${DEFAULT_SEARCH_DIMENSIONS}-d vector and a ${CAPTION_CHARS}-char caption | ${figures.storedBytesPerFrame.withVectorAndCaption} |`,
+      `| scan ${frames} frames, our work (all new: every document ` +
+        `computed, index stored) | ${figures.firstScan.oursMs} ms |`,
+      `| of the same scan, the simulator's exportAsync / yields (not ours) | ` +
+        `${figures.firstScan.simExportMs} ms / ${figures.firstScan.yieldMs} ms |`,
+      `| scan again with nothing changed (hashes only, documents ` +
+        `kept), our work | ${figures.unchangedScan.oursMs} ms |`,
+      `| stored bytes per frame (compressed index; the ${count} frames of ` +
+        `figmagic-design-system) without extras | ${figures.storedBytesPerFrame.withoutExtras} |`,
+      `| stored bytes per frame with a ${DEFAULT_SEARCH_DIMENSIONS}-d vector and a ` +
+        `${CAPTION_CHARS}-char caption | ${figures.storedBytesPerFrame.withVectorAndCaption} |`,
       `| so 1,000 such frames take | ${(rich / 1000).toFixed(2)} MB of the 5 MB |`,
     ].join("\n") + "\n",
   );

@@ -22,7 +22,10 @@ export type { Output, RunContext } from "./common/design-files.js";
 export const HELP = "help";
 
 export interface Command<Args> {
-  /** The command's --help; `argv` (after the command's name) picks the form asked for (`image --template`, `analyze --ai`). */
+  /**
+   * The command's --help; `argv` (after the command's name) picks the form asked for (`image --template`, `analyze
+   * --ai`).
+   */
   help(argv: readonly string[]): string;
   /** The flags read and checked (an input error, exit 2, when they are not); HELP when --help was given. */
   parse(argv: string[]): Args | typeof HELP;

@@ -74,27 +74,31 @@ describe("messages of bad usage", () => {
     expect(stderr).toBe(`figment: ${tmp} is a folder, not a file: name the .json file inside it`);
   });
 
-  it("--out naming an existing file (or a path through one) is refused before anything is written, not an internal error", async () => {
-    const taken = file("taken-out", "keep me");
-    for (const [out, says] of [
-      [taken, `${taken} is a file, not a folder`],
-      [join(taken, "sub"), `${join(taken, "sub")} lies inside`],
-    ] as const) {
-      for (const argv of [
-        ["code", LOGIN, "--out", out],
-        ["demo", "--out", out],
-      ]) {
-        const { code, stdout, stderr } = await figment(...argv);
-        expect(code, argv.join(" ")).toBe(2);
-        expect(stdout).toBe("");
-        expect(stderr).toMatch(
-          new RegExp(`^figment: --out ${out.replace(/[/\\]/g, "\\$&")}: ${says.replace(/[/\\]/g, "\\$&")}`),
-        );
-        expect(stderr.split("\n")).toHaveLength(1);
+  it(
+    "--out naming an existing file (or a path through one) is " +
+      "refused before anything is written, not an internal error",
+    async () => {
+      const taken = file("taken-out", "keep me");
+      for (const [out, says] of [
+        [taken, `${taken} is a file, not a folder`],
+        [join(taken, "sub"), `${join(taken, "sub")} lies inside`],
+      ] as const) {
+        for (const argv of [
+          ["code", LOGIN, "--out", out],
+          ["demo", "--out", out],
+        ]) {
+          const { code, stdout, stderr } = await figment(...argv);
+          expect(code, argv.join(" ")).toBe(2);
+          expect(stdout).toBe("");
+          expect(stderr).toMatch(
+            new RegExp(`^figment: --out ${out.replace(/[/\\]/g, "\\$&")}: ${says.replace(/[/\\]/g, "\\$&")}`),
+          );
+          expect(stderr.split("\n")).toHaveLength(1);
+        }
       }
-    }
-    expect(readFileSync(taken, "utf8")).toBe("keep me");
-  });
+      expect(readFileSync(taken, "utf8")).toBe("keep me");
+    },
+  );
 
   it("one 'figment: ' prefix, however the message starts", async () => {
     for (const argv of [
@@ -146,7 +150,8 @@ describe("messages of bad usage", () => {
     const { code, stderr } = await figment("code", LOGIN, "--target", "html", "--styling", "tailwind", "--out", out);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      "figment: --styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react",
+      "figment: --styling tailwind applies to --target react only: the HTML output " +
+        "is plain CSS (styles.css); leave out --styling, or use --target react",
     );
     expect(readdirSync(tmp)).not.toContain("never-tailwind");
   });

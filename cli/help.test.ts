@@ -120,30 +120,36 @@ describe("each command's --help", () => {
       expect((await figment("help", command)).stdout).toBe((await figment(command, "--help")).stdout);
   });
 
-  it("a flag of another command is refused by name, with the command's help named (it was silently ignored)", async () => {
-    const cases: [string[], string][] = [
-      [
-        ["frames", "d.json", "--node", "1:2"],
-        "--node does not apply to figment frames (figment frames --help lists its flags)",
-      ],
-      [
-        ["frames", "d.json", "--target", "html"],
-        "--target does not apply to figment frames (figment frames --help lists its flags)",
-      ],
-      [["hints", "d.json", "--json"], "--json does not apply to figment hints (figment hints --help lists its flags)"],
-      [
-        ["fidelity", "d.json", "--out", "x"],
-        "--out does not apply to figment fidelity (figment fidelity --help lists its flags)",
-      ],
-      [["demo", "--node-ids"], "--node-ids does not apply to figment demo (figment demo --help lists its flags)"],
-    ];
-    for (const [argv, message] of cases) {
-      const { code, stdout, stderr } = await figment(...argv);
-      expect(code, argv.join(" ")).toBe(2);
-      expect(stdout).toBe("");
-      expect(stderr).toBe(`figment: ${message}`);
-    }
-  });
+  it(
+    "a flag of another command is refused by name, with " + "the command's help named (it was silently ignored)",
+    async () => {
+      const cases: [string[], string][] = [
+        [
+          ["frames", "d.json", "--node", "1:2"],
+          "--node does not apply to figment frames (figment frames --help lists its flags)",
+        ],
+        [
+          ["frames", "d.json", "--target", "html"],
+          "--target does not apply to figment frames (figment frames --help lists its flags)",
+        ],
+        [
+          ["hints", "d.json", "--json"],
+          "--json does not apply to figment hints (figment hints --help lists its flags)",
+        ],
+        [
+          ["fidelity", "d.json", "--out", "x"],
+          "--out does not apply to figment fidelity (figment fidelity --help lists its flags)",
+        ],
+        [["demo", "--node-ids"], "--node-ids does not apply to figment demo (figment demo --help lists its flags)"],
+      ];
+      for (const [argv, message] of cases) {
+        const { code, stdout, stderr } = await figment(...argv);
+        expect(code, argv.join(" ")).toBe(2);
+        expect(stdout).toBe("");
+        expect(stderr).toBe(`figment: ${message}`);
+      }
+    },
+  );
 });
 
 describe("the top-level help", () => {

@@ -6,10 +6,14 @@
 import { DEFAULT_OUT_ROOT } from "./common/out-dir.js";
 
 /** Exit codes, one wording for every command's help (and docs/cli.md). */
-export const EXIT_CODES = `Exit codes: 0 done; 1 nothing found, checks failed, or a failure (a model, Figma, an internal error);
+export const EXIT_CODES =
+  `Exit codes: 0 done; 1 nothing found, checks failed, ` +
+  `or a failure (a model, Figma, an internal error);
 2 bad usage (an unknown flag, a missing argument, a bad value, an unusable file or folder); 130 cancelled.`;
 
-const DESIGN_JSON = `<design.json> is a Figma REST reply (GET /v1/files/:key or /nodes), or a node exported by a plugin with
+const DESIGN_JSON =
+  `<design.json> is a Figma REST reply (GET /v1/files/:key ` +
+  `or /nodes), or a node exported by a plugin with
 exportAsync({ format: "JSON_REST_V1" }).`;
 
 /** Every command, as the top-level help lists it: its forms, then what it does. */
@@ -26,7 +30,9 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
       "figment code --from-hint <hint.txt> [same options]",
       "figment code <design.json> --ai [--image frame.png] [--verify] [--batch-api] … | --file-key KEY …",
     ],
-    does: "multi-file code for the frames (offline; a vision model's with --ai; Figma's images and SVGs with --file-key)",
+    does:
+      "multi-file code for the frames (offline; a vision model's " +
+      "with --ai; Figma's images and SVGs with --file-key)",
   },
   {
     name: "hints",

@@ -162,19 +162,22 @@ describe("figment frames", () => {
     });
   });
 
-  it("lists what Figma calls top-level frames, by page: not a page's loose shapes; a section's frames; '1 node'", async () => {
-    const { code, stdout, stderr } = await figment("frames", write("pages.json", JSON.stringify(PAGES)));
-    expect(code, stderr).toBe(0);
-    expect(stdout.split("\n")).toEqual([
-      "1:1\tHome page\tHome\tFRAME\t390×800\t2 nodes",
-      "1:4\tHome page\tFlow\tSECTION\t900×900\t3 nodes",
-      "1:5\tHome page › Flow\tStep 1\tFRAME\t390×800\t2 nodes",
-      "2:1\tArchive\tHome\tFRAME\t1440×900\t2 nodes",
-      "2:4\tArchive\tButton\tCOMPONENT\t100×40\t2 nodes",
-      "2:6\tArchive\tEmpty\tFRAME\t200×200\t1 node",
-    ]);
-    expect(stderr).toBe("figment: note: figment code skips 1 without visible layers (Empty)");
-  });
+  it(
+    "lists what Figma calls top-level frames, by page: not " + "a page's loose shapes; a section's frames; '1 node'",
+    async () => {
+      const { code, stdout, stderr } = await figment("frames", write("pages.json", JSON.stringify(PAGES)));
+      expect(code, stderr).toBe(0);
+      expect(stdout.split("\n")).toEqual([
+        "1:1\tHome page\tHome\tFRAME\t390×800\t2 nodes",
+        "1:4\tHome page\tFlow\tSECTION\t900×900\t3 nodes",
+        "1:5\tHome page › Flow\tStep 1\tFRAME\t390×800\t2 nodes",
+        "2:1\tArchive\tHome\tFRAME\t1440×900\t2 nodes",
+        "2:4\tArchive\tButton\tCOMPONENT\t100×40\t2 nodes",
+        "2:6\tArchive\tEmpty\tFRAME\t200×200\t1 node",
+      ]);
+      expect(stderr).toBe("figment: note: figment code skips 1 without visible layers (Empty)");
+    },
+  );
 
   it("code converts the frames figment frames lists, a section's frames rather than the section", async () => {
     const out = join(mkdtempSync(join(tmp, "pages-")), "out");

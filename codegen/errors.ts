@@ -7,7 +7,10 @@
  */
 
 export const ERROR_KINDS = [
-  /** The user's input or configuration cannot be used (a bad flag, not Figma JSON, a model the endpoint lacks); nothing was sent. */
+  /**
+   * The user's input or configuration cannot be used (a bad flag, not Figma JSON, a model the endpoint lacks); nothing
+   * was sent.
+   */
   "input",
   /** No key or token, or one the other side refused. */
   "auth",

@@ -28,7 +28,9 @@ const u32le = (b: Uint8Array, at: number): number =>
 
 const sized = (format: RasterFormat, width: number, height: number): RasterHeader => ({ format, width, height });
 
-/** JPEG: walks the segments to the first start-of-frame (SOF0–SOF15 but DHT, JPG, DAC), which holds height then width. */
+/**
+ * JPEG: walks the segments to the first start-of-frame (SOF0–SOF15 but DHT, JPG, DAC), which holds height then width.
+ */
 function jpegHeader(b: Uint8Array): RasterHeader {
   let at = 2;
   while (at + 8 < b.length) {

@@ -85,7 +85,11 @@ function noFrames(loose: readonly RestNode[]): string {
     .slice(0, 2)
     .map((n) => `${n.type.toLowerCase()} "${n.name}" (${n.id})`)
     .join(", ");
-  return `the design has no frames to convert: its pages hold ${loose.length} loose ${loose.length === 1 ? "layer" : "layers"} (${named}${loose.length > 2 ? ", …" : ""}), no frame, component or section; name a layer by its id to convert it (figment code --node ID)`;
+  return (
+    `the design has no frames to convert: its pages hold ${loose.length} loose ` +
+    `${loose.length === 1 ? "layer" : "layers"} (${named}${loose.length > 2 ? ", …" : ""}), no ` +
+    `frame, component or section; name a layer by its id to convert it (figment code --node ID)`
+  );
 }
 
 /** Reads a REST reply (file, nodes, export or single node) and normalises the requested frames, with `extras`. */

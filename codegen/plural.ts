@@ -1,4 +1,7 @@
-/** The word that agrees with a count, without the count: "frame" for 1, "frames" otherwise; `many` for the irregular ones ("is"/"are"). */
+/**
+ * The word that agrees with a count, without the count: "frame" for 1, "frames" otherwise; `many` for the irregular
+ * ones ("is"/"are").
+ */
 export function agree(n: number, one: string, many = `${one}s`): string {
   return n === 1 ? one : many;
 }

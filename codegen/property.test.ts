@@ -265,7 +265,11 @@ describe("property 2: the React output compiles", () => {
       const failing = cases.map((c, i) => ({ ...c, errors: errors[i]! })).filter((c) => c.errors.length > 0);
       for (const c of failing.slice(0, 3)) {
         console.error(
-          `${c.label} does not compile:\n${c.errors.slice(0, 10).join("\n")}\ninput: ${c.input}\nfiles:\n${c.files.map((f) => `--- ${f.path}\n${f.content}`).join("\n")}`,
+          `${c.label} does not compile:\n` +
+            `${c.errors.slice(0, 10).join("\n")}\n` +
+            `input: ${c.input}\n` +
+            `files:\n` +
+            `${c.files.map((f) => `--- ${f.path}\n${f.content}`).join("\n")}`,
         );
       }
       expect(failing.map((c) => `${c.label}: ${c.errors[0]}`)).toEqual([]);

@@ -1,4 +1,7 @@
-/** The words of a code run that every stage shares (the scaffold, the emitters, the loader): what is written and how it is styled. */
+/**
+ * The words of a code run that every stage shares (the scaffold, the emitters, the loader): what is written and how it
+ * is styled.
+ */
 
 /** What code is written: React (TSX) components or plain HTML with one stylesheet. */
 export const TARGETS = ["react", "html"] as const;

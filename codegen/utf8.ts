@@ -1,4 +1,7 @@
-/** Bytes of `text` in UTF-8, for size limits where there is no TextEncoder (Figma's main thread; codegen has no DOM lib). */
+/**
+ * Bytes of `text` in UTF-8, for size limits where there is no TextEncoder (Figma's main thread; codegen has no DOM
+ * lib).
+ */
 export function utf8Length(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {

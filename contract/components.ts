@@ -15,7 +15,10 @@ export const COMPONENTS_DATA = { namespace: "figment", key: "components" } as co
  */
 export const SHARED_PLUGIN_DATA_MAX_BYTES = 100_000;
 
-/** A mapping file's model, checked shallowly here (a `components` list); the main thread reads it field by field (readMappingJson) before storing or sending it. */
+/**
+ * A mapping file's model, checked shallowly here (a `components` list); the main thread reads it field by field
+ * (readMappingJson) before storing or sending it.
+ */
 export const componentMapField = custom<ComponentMap>("a component mapping ({ components: [...] })", (v) =>
   isRecord(v) && Array.isArray(v["components"]) && v["components"].length <= 2000
     ? (v as unknown as ComponentMap)

@@ -55,14 +55,17 @@ const REJECT = Symbol("reject");
 /** "100,000" without Intl (Figma's main thread may not have it). */
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
-/** A plain object's shape: not a list, and not bytes (a 5-MB byte array read as a record has 5 million keys to list). */
+/**
+ * A plain object's shape: not a list, and not bytes (a 5-MB byte array read as a record has 5 million keys to list).
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
 export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Field<string> =>
   field(
-    `${options.nonEmpty ? "a non-empty string" : "a string"}${options.max !== undefined ? ` of at most ${grouped(options.max)} characters` : ""}`,
+    `${options.nonEmpty ? "a non-empty string" : "a string"}` +
+      `${options.max !== undefined ? ` of at most ${grouped(options.max)} characters` : ""}`,
     (v) =>
       typeof v === "string" &&
       (!options.nonEmpty || v.trim() !== "") &&
@@ -73,7 +76,9 @@ export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Fiel
 
 export const number = (options: { min?: number; max?: number; integer?: boolean } = {}): Field<number> =>
   field(
-    `a${options.integer ? " whole" : " finite"} number${options.min !== undefined ? ` ≥ ${options.min}` : ""}${options.max !== undefined ? ` ≤ ${options.max}` : ""}`,
+    `a${options.integer ? " whole" : " finite"} ` +
+      `number${options.min !== undefined ? ` ≥ ${options.min}` : ""}` +
+      `${options.max !== undefined ? ` ≤ ${options.max}` : ""}`,
     (v) =>
       typeof v === "number" &&
       Number.isFinite(v) &&
@@ -163,8 +168,8 @@ export function object<S extends Shape>(shape: S, options: { extra?: "refuse" | 
     check(value, path) {
       if (!isRecord(value)) throw new FieldError(path, this.expected);
       if (options.extra !== "drop") {
-        // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
         const unknown = Object.keys(value).find(
+          // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
           (key) => !Object.prototype.hasOwnProperty.call(shape, key) && value[key] !== undefined,
         );
         if (unknown !== undefined)
@@ -240,7 +245,9 @@ function brief(value: unknown, budget: number, open: Set<object>): string {
     for (let i = 0; i < count && out.length < budget; i++) {
       const key = list ? undefined : keys![i]!;
       const item = list ? (value as unknown[])[i] : (value as Record<string, unknown>)[key!];
-      out += `${i > 0 ? "," : ""}${key === undefined ? "" : `${JSON.stringify(key.slice(0, budget))}:`}${brief(item, budget - out.length, open)}`;
+      out +=
+        `${i > 0 ? "," : ""}${key === undefined ? "" : `${JSON.stringify(key.slice(0, budget))}:`}` +
+        `${brief(item, budget - out.length, open)}`;
     }
     return `${out}${list ? "]" : "}"}`;
   } catch {

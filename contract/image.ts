@@ -163,8 +163,8 @@ export type Placement = (typeof PLACEMENTS)[number];
 export const layerSideField = number({ min: 1, max: CREATE_IMAGE_MAX_SIDE });
 
 /**
- * Where `place-in-grid` puts a Rows run's image (or a Batch API batch's): `{ id }` appends to its grid frame (made by the first
- * placement), `{ name }` makes a new grid frame of that name.
+ * Where `place-in-grid` puts a Rows run's image (or a Batch API batch's): `{ id }` appends to its grid frame (made by
+ * the first placement), `{ name }` makes a new grid frame of that name.
  */
 export type GridTarget = { id: string } | { name: string };
 const gridById = object({ id: string({ nonEmpty: true, max: 1000 }) });
@@ -199,7 +199,10 @@ export const gridLabelsField = object({ columns: array(gridLabel, { max: 16 }), 
 export const MAX_BRAND_COLOURS = 12;
 /** Where a brand colour came from: a paint style, a colour variable, or a plain solid paint. */
 export const COLOUR_SOURCES = ["style", "variable", "fill"] as const;
-/** A colour of the selection: `#RRGGBB` (`#RRGGBBAA` when not opaque), its style or variable name, and how many paints use it. */
+/**
+ * A colour of the selection: `#RRGGBB` (`#RRGGBBAA` when not opaque), its style or variable name, and how many paints
+ * use it.
+ */
 export const brandColourField = object({
   hex: custom<string>("a colour such as #1A2B3C or #1A2B3C80", (v) =>
     typeof v === "string" && /^#[0-9A-F]{6}([0-9A-F]{2})?$/.test(v) ? v : undefined,

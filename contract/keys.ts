@@ -8,7 +8,10 @@ import { custom, type Field } from "./fields.js";
 import { endpointFor, PROVIDER_DEFAULTS } from "./settings.js";
 import { PROVIDERS, type Provider } from "./words.js";
 
-/** What the panel and the engine say when no key is saved for the provider (the CLI names its environment variable instead). */
+/**
+ * What the panel and the engine say when no key is saved for the provider (the CLI names its environment variable
+ * instead).
+ */
 export const missingKeyText = (provider: string): string => `No API key for ${provider}.`;
 
 /** `openai`, `openrouter`, or `<provider> <endpoint>` for any other endpoint (always so for `custom`). */

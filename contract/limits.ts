@@ -65,7 +65,9 @@ export const MAX_EXPORT_SVG_CHARS = 40_000_000;
 
 /** Top-level frames Search indexes per file (all pages). */
 export const MAX_SEARCH_FRAMES = 5000;
-/** A frame's texts kept in the search index, in characters (the rest is cut: names and first texts rank best anyway). */
+/**
+ * A frame's texts kept in the search index, in characters (the rest is cut: names and first texts rank best anyway).
+ */
 export const MAX_SEARCH_TEXT_CHARS = 4000;
 /** Embedding size the plugin asks for by default: 256-d vectors keep 1,000 frames' index under ~1.5 MB of the 5 MB. */
 export const DEFAULT_SEARCH_DIMENSIONS = 256;

@@ -41,7 +41,10 @@ export function apply(m: Affine, x: number, y: number): [number, number] {
   return [m[0][0] * x + m[0][1] * y + m[0][2], m[1][0] * x + m[1][1] * y + m[1][2]];
 }
 
-/** A mask is made at the image's own resolution: up to what Figma keeps of an image (it downscales larger ones on import). */
+/**
+ * A mask is made at the image's own resolution: up to what Figma keeps of an image (it downscales larger ones on
+ * import).
+ */
 export const MAX_MASK_SIDE = CREATE_IMAGE_MAX_SIDE;
 /** Shapes over one image, and the characters of their outlines together (a few traced photos' worth). */
 export const MAX_MASK_SHAPES = 500;

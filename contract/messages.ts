@@ -159,13 +159,19 @@ export type {
  */
 export const CODE_PARTS = ["code-format", "code-check"] as const;
 export type CodePart = (typeof CODE_PARTS)[number];
-/** Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and code parts, the search worker. */
+/**
+ * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and code
+ * parts, the search worker.
+ */
 export const WORKER_PARTS = ["engine", "tokenizer", ...CODE_PARTS, "search"] as const;
 export type WorkerPart = (typeof WORKER_PARTS)[number];
 /** The panels that come as parts of their own, when they first open (or in idle time after the first paint). */
 export const PANEL_PARTS = ["image", "analyze", "search", "history", "settings"] as const;
 export type PanelPart = (typeof PANEL_PARTS)[number];
-/** Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft emitters and the panels above. */
+/**
+ * Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft
+ * emitters and the panels above.
+ */
 export const UI_PARTS = ["draft", ...PANEL_PARTS] as const;
 export type UiPart = (typeof UI_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
@@ -252,7 +258,10 @@ export const exportExtrasField = object({
 }) satisfies Field<DesignExtras>; // the panel hands them to codegen as they are
 export type ExportExtras = Infer<typeof exportExtrasField>;
 
-/** What an export left out or could not get (a missing image, a failed SVG, a limit), by layer; shaped as codegen's Problem. */
+/**
+ * What an export left out or could not get (a missing image, a failed SVG, a limit), by layer; shaped as codegen's
+ * Problem.
+ */
 const exportProblem = object({
   severity: oneOf(["error", "warning", "info"]),
   code: string({ nonEmpty: true, max: 100 }),
@@ -379,9 +388,14 @@ const TO_UI = {
     skipped: optional(array(scanSkipField, { max: MAX_SEARCH_FRAMES })),
     notStored: optional(string()),
   },
-  /** A frame's picture, at most `maxSide` px on its long side (a result's thumbnail, or what a caption is made from). */
+  /**
+   * A frame's picture, at most `maxSide` px on its long side (a result's thumbnail, or what a caption is made from).
+   */
   "frame-image": { requestId, nodeId, png: bytes(), width: number({ min: 0 }), height: number({ min: 0 }) },
-  /** The selection's colours for a batch's style spec: named ones (styles, variables) first, then plain ones, each by use. */
+  /**
+   * The selection's colours for a batch's style spec: named ones (styles, variables) first, then plain ones, each by
+   * use.
+   */
   "brand-colours": { requestId, colours: array(brandColourField, { max: MAX_BRAND_COLOURS }) },
   /** This file's batches at the Batch API, oldest first (after a save or delete: as they are now). */
   "pending-batches": { requestId, batches: array(pendingBatchField, { max: MAX_PENDING_BATCHES }) },
@@ -435,7 +449,10 @@ const TO_MAIN = {
     placement: optional(oneOf(PLACEMENTS)),
     besideId: optional(nodeId),
   },
-  /** The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take fills. */
+  /**
+   * The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take
+   * fills.
+   */
   "fill-selection": {
     requestId,
     bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
@@ -444,7 +461,10 @@ const TO_MAIN = {
   },
   /** Swaps the image of a layer Figment made (it has a record) for another version. */
   "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
-  /** Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its crop kept. */
+  /**
+   * Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its
+   * crop kept.
+   */
   "repaint-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
   /**
    * A batch's result as a rectangle with the image fill (FILL) in the batch's grid frame: `{ name }` makes the
@@ -482,7 +502,10 @@ const TO_MAIN = {
     allFiles: optional(boolean()),
   },
   "load-history-entry": { requestId, kind: historyKindField, id: historyIdField },
-  /** Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are ignored. */
+  /**
+   * Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are
+   * ignored.
+   */
   "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
   "export-history": { requestId, allFiles: optional(boolean()) },
   /** This file's search index as stored (instant; a scan brings it up to date). */
@@ -579,7 +602,10 @@ export type ProgressName<K extends RequestName> = (typeof REQUESTS)[K] extends {
   : never;
 /** The messages to the main thread that expect no answer (the session's notices: ready, cancel, resize…). */
 export type NoticeName = Exclude<keyof ToMain, RequestName>;
-/** The UI's calls to the main thread by name: the payload without its id, the answer, the progress (contract/requests.ts's CallMap). */
+/**
+ * The UI's calls to the main thread by name: the payload without its id, the answer, the progress
+ * (contract/requests.ts's CallMap).
+ */
 export type MainCalls = {
   [K in RequestName]: { body: Omit<ToMain[K], "requestId">; reply: ToUi[ReplyName<K>]; event: ToUi[ProgressName<K>] };
 };
@@ -595,16 +621,19 @@ function parseWith<M>(shapes: Record<string, Shape>, data: unknown, direction: s
   try {
     return parseTagged<M>(shapes, data, "type");
   } catch (error) {
-    // Structured clone never delivers a getter, but a message built in the same thread can: its throw is the message's fault.
+    // Structured clone never delivers a getter, but a message built in the same thread can: its throw is the message's
+    // fault.
     if (!(error instanceof FieldError))
       throw new MessageError(
-        `${direction}: a message that could not be read (reading it threw ${error instanceof Error ? error.name : typeof error})`,
+        `${direction}: a message that could not be read (reading it ` +
+          `threw ${error instanceof Error ? error.name : typeof error})`,
       );
     if (error.path === "type")
       throw new MessageError(`${direction}: unknown message ${describeValue(isRecord(data) ? data["type"] : data)}`);
     if (error.path === "message") throw new MessageError(`${direction}: message is not an object`);
     throw new MessageError(
-      `${direction}: message ${describeValue((data as Record<string, unknown>)["type"])} is malformed: ${error.message}`,
+      `${direction}: message ${describeValue((data as Record<string, unknown>)["type"])} ` +
+        `is malformed: ${error.message}`,
     );
   }
 }

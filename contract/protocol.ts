@@ -33,7 +33,8 @@ export function readChecked<T>(data: unknown, what: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    // A FieldError names the field and quotes a short start of the value; anything else (a getter that threw) says nothing useful.
+    // A FieldError names the field and quotes a short start of the value; anything else (a getter that threw) says
+    // nothing useful.
     throw new ProtocolError(
       idOf(data),
       `${what}: ${error instanceof FieldError ? error.message : "a field could not be read"}`,

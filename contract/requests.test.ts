@@ -85,26 +85,29 @@ describe("PendingRequests", () => {
     expect(onCancel).not.toHaveBeenCalled();
   });
 
-  it("abortSettles 'answer': an abort only asks, and the other side's events and answer still reach the caller", async () => {
-    const { requests } = tracker();
-    const controller = new AbortController();
-    const seen: number[] = [];
-    const asked: string[] = [];
-    const a = requests.open({
-      send: () => undefined,
-      signal: controller.signal,
-      abortSettles: "answer",
-      onEvent: (n) => void seen.push(n),
-      onCancel: (id) => void asked.push(id),
-    });
-    controller.abort();
-    expect(asked).toEqual([a.id]);
-    expect(requests.has(a.id)).toBe(true);
-    requests.event(a.id, 7);
-    requests.fail(a.id, new Cancelled("stopped after 7"));
-    await expect(a.reply).rejects.toThrow(new Cancelled("stopped after 7"));
-    expect(seen).toEqual([7]);
-  });
+  it(
+    "abortSettles 'answer': an abort only asks, and the " + "other side's events and answer still reach the caller",
+    async () => {
+      const { requests } = tracker();
+      const controller = new AbortController();
+      const seen: number[] = [];
+      const asked: string[] = [];
+      const a = requests.open({
+        send: () => undefined,
+        signal: controller.signal,
+        abortSettles: "answer",
+        onEvent: (n) => void seen.push(n),
+        onCancel: (id) => void asked.push(id),
+      });
+      controller.abort();
+      expect(asked).toEqual([a.id]);
+      expect(requests.has(a.id)).toBe(true);
+      requests.event(a.id, 7);
+      requests.fail(a.id, new Cancelled("stopped after 7"));
+      await expect(a.reply).rejects.toThrow(new Cancelled("stopped after 7"));
+      expect(seen).toEqual([7]);
+    },
+  );
 
   it("times out with the given message and stops the other side", async () => {
     vi.useFakeTimers();

@@ -14,7 +14,10 @@ export type { Provider } from "./words.js";
 const baseUrl = custom<string>("an http:// or https:// URL, or empty", (v) =>
   typeof v === "string" && (v === "" || /^https?:\/\/[^\s]+$/.test(v)) ? v : undefined,
 );
-/** A Stable Diffusion server's address: an http(s) URL without spaces (never empty: it has no default host to fall back to). */
+/**
+ * A Stable Diffusion server's address: an http(s) URL without spaces (never empty: it has no default host to fall back
+ * to).
+ */
 const serverUrl = custom<string>("an http:// or https:// URL", (v) =>
   typeof v === "string" && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) ? v : undefined,
 );

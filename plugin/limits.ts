@@ -8,7 +8,9 @@ export const THUMBNAIL_SIDE = 240;
 export const YIELD_EVERY = 250;
 /** Dev Mode codegen: results kept (by node id + export hash). */
 export const CODEGEN_CACHE_SIZE = 50;
-/** Image bytes and SVG exports in flight at once: enough to overlap Figma's downloads, few enough to stay responsive. */
+/**
+ * Image bytes and SVG exports in flight at once: enough to overlap Figma's downloads, few enough to stay responsive.
+ */
 export const ASSET_CONCURRENCY = 4;
 /** Asset progress goes to the panel about this many times per phase (every item when there are fewer). */
 export const ASSET_PROGRESS_STEPS = 50;

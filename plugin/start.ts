@@ -15,8 +15,8 @@ export function commandFrom(raw: string | undefined): Command {
 export function launchFrom(raw: string | undefined): { command: Command; imageAction?: ImageAction } {
   const command = COMMANDS.find((c) => c === raw);
   if (command) return { command };
-  // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
   const button =
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
     raw !== undefined && Object.prototype.hasOwnProperty.call(RELAUNCH_BUTTONS, raw)
       ? RELAUNCH_BUTTONS[raw as keyof typeof RELAUNCH_BUTTONS]
       : undefined;

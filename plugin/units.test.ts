@@ -88,26 +88,29 @@ describe("forEachLimited", () => {
     expect(peak).toBe(3);
   });
 
-  it("gives Figma a macrotask when items have held the thread past the slice, and stops starting items on stop()", async () => {
-    const timeouts = vi.spyOn(globalThis, "setTimeout");
-    const busy = (ms: number): void => {
-      const end = Date.now() + ms;
-      while (Date.now() < end);
-    };
-    let done = 0;
-    const run = async (): Promise<void> => {
-      busy(6);
-      done++;
-    };
-    await forEachLimited(
-      Array.from({ length: 10 }, (_, i) => i),
-      2,
-      run,
-      () => done >= 6,
-      10,
-    );
-    expect(done).toBe(6);
-    expect(timeouts.mock.calls.filter((c) => c[1] === 0).length).toBeGreaterThanOrEqual(2);
-    vi.restoreAllMocks();
-  });
+  it(
+    "gives Figma a macrotask when items have held the thread " + "past the slice, and stops starting items on stop()",
+    async () => {
+      const timeouts = vi.spyOn(globalThis, "setTimeout");
+      const busy = (ms: number): void => {
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+      };
+      let done = 0;
+      const run = async (): Promise<void> => {
+        busy(6);
+        done++;
+      };
+      await forEachLimited(
+        Array.from({ length: 10 }, (_, i) => i),
+        2,
+        run,
+        () => done >= 6,
+        10,
+      );
+      expect(done).toBe(6);
+      expect(timeouts.mock.calls.filter((c) => c[1] === 0).length).toBeGreaterThanOrEqual(2);
+      vi.restoreAllMocks();
+    },
+  );
 });

@@ -21,7 +21,8 @@ describe.runIf(runBrowser)("an absolute designer's page on a phone and a tablet"
   const browser = useBrowser();
   const pages = usePageContext(browser);
 
-  it("Psykolog Jenny's MacBook Pro 2.2: all its text seen at 390 and 768, exact at 1440, in HTML and React", async () => {
+  it("Psykolog Jenny's MacBook Pro 2.2: all its text seen " +
+    "at 390 and 768, exact at 1440, in HTML and React", async () => {
     const real = realFiles().find((f) => f.name === "psykolog-jenny.file.json")!;
     const frame = topLevelFrames(real).find((f) => f.id === "35:34")!;
     for (const options of [HTML, REACT]) {

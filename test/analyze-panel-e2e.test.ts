@@ -48,142 +48,151 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
   const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
 
-  it("findings by kind, a click selects the layer; estimate → Send → the critique streams as Markdown → done, copied", async () => {
-    // The login frame has findings (codegen/analyze), so the click path below always runs.
-    expect(EXPECTED.length).toBeGreaterThan(0);
-    server = await startServer();
-    server.push(responsesStream(splitInto(CRITIQUE, 24), { delayMs: 120, id: "resp_an1" }));
-    const logs: string[] = [];
-    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(
-      browser,
-      {
-        fixture: LOGIN,
-        select: [LOGIN_FRAME],
-        command: "analyze",
-        storage,
-        viewport: VIEWPORT,
-        allowOrigins: [origin(server)],
-      },
-      async ({ page, ui, sim }) => {
-        page.on("console", (m) => logs.push(m.text()));
-        // Opening the panel on a selection analyzes it: every finding is listed, under its kind.
-        await ui.locator(".analyze-findings").waitFor({ timeout: 60_000 });
-        const rows = ui.locator(".finding");
-        expect(await rows.count()).toBe(EXPECTED.length);
-        expect(await ui.locator(".analyze-findings .section-title").textContent()).toBe(
-          `Findings ${EXPECTED.length} · “Log-In Page”`,
-        );
-        await shot(page, "1-findings");
-        const target = EXPECTED.find((f) => f.nodeId !== LOGIN_FRAME) ?? EXPECTED[0];
-        if (target) {
-          expect(await ui.locator(".findings__kind").first().textContent()).toMatch(
-            /^(Contrast|Target size|Text size|Text in images|Image names|Frame names) \d+$/,
+  it(
+    "findings by kind, a click selects the layer; estimate → " +
+      "Send → the critique streams as Markdown → done, copied",
+    async () => {
+      // The login frame has findings (codegen/analyze), so the click path below always runs.
+      expect(EXPECTED.length).toBeGreaterThan(0);
+      server = await startServer();
+      server.push(responsesStream(splitInto(CRITIQUE, 24), { delayMs: 120, id: "resp_an1" }));
+      const logs: string[] = [];
+      const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+      await withPluginPage(
+        browser,
+        {
+          fixture: LOGIN,
+          select: [LOGIN_FRAME],
+          command: "analyze",
+          storage,
+          viewport: VIEWPORT,
+          allowOrigins: [origin(server)],
+        },
+        async ({ page, ui, sim }) => {
+          page.on("console", (m) => logs.push(m.text()));
+          // Opening the panel on a selection analyzes it: every finding is listed, under its kind.
+          await ui.locator(".analyze-findings").waitFor({ timeout: 60_000 });
+          const rows = ui.locator(".finding");
+          expect(await rows.count()).toBe(EXPECTED.length);
+          expect(await ui.locator(".analyze-findings .section-title").textContent()).toBe(
+            `Findings ${EXPECTED.length} · “Log-In Page”`,
           );
-          // A click selects that layer on the canvas and zooms to it; the analysis stays current.
-          await ui.locator(`.finding[data-node-id="${target.nodeId}"]`).first().click();
-          await expect
-            .poll(() => sim<string[]>("sim.figma.currentPage.selection.map((n) => n.id)"))
-            .toEqual([target.nodeId]);
-          expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(
-            expect.objectContaining({ nodeIds: [target.nodeId] }),
+          await shot(page, "1-findings");
+          const target = EXPECTED.find((f) => f.nodeId !== LOGIN_FRAME) ?? EXPECTED[0];
+          if (target) {
+            expect(await ui.locator(".findings__kind").first().textContent()).toMatch(
+              /^(Contrast|Target size|Text size|Text in images|Image names|Frame names) \d+$/,
+            );
+            // A click selects that layer on the canvas and zooms to it; the analysis stays current.
+            await ui.locator(`.finding[data-node-id="${target.nodeId}"]`).first().click();
+            await expect
+              .poll(() => sim<string[]>("sim.figma.currentPage.selection.map((n) => n.id)"))
+              .toEqual([target.nodeId]);
+            expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(
+              expect.objectContaining({ nodeIds: [target.nodeId] }),
+            );
+            expect(await ui.locator(".analyze-head").textContent()).not.toContain("selection changed");
+          } else expect(await ui.locator(".findings__empty").textContent()).toMatch(/^No problems found by the checks/);
+
+          await askAndEstimate(ui);
+          const confirm = ui.locator(".analyze-confirm");
+          expect(await confirm.textContent()).toMatch(
+            /Critique “Log-In Page” with gpt-5\.4-image-2 at 127\.0\.0\.1:\d+\?/,
           );
-          expect(await ui.locator(".analyze-head").textContent()).not.toContain("selection changed");
-        } else expect(await ui.locator(".findings__empty").textContent()).toMatch(/^No problems found by the checks/);
+          expect(await confirm.textContent()).toMatch(
+            /≈ [\d,]+ input tokens \([\d,]+ for the picture\) · ≈ 1,200 for the answer · about \$/,
+          );
+          expect(await confirm.textContent()).toContain(`${EXPECTED.length} computed finding`);
+          expect(server!.requests).toHaveLength(0);
+          await shot(page, "2-estimate");
+          await confirm.getByRole("button", { name: "Send" }).click();
 
-        await askAndEstimate(ui);
-        const confirm = ui.locator(".analyze-confirm");
-        expect(await confirm.textContent()).toMatch(
-          /Critique “Log-In Page” with gpt-5\.4-image-2 at 127\.0\.0\.1:\d+\?/,
-        );
-        expect(await confirm.textContent()).toMatch(
-          /≈ [\d,]+ input tokens \([\d,]+ for the picture\) · ≈ 1,200 for the answer · about \$/,
-        );
-        expect(await confirm.textContent()).toContain(`${EXPECTED.length} computed finding`);
-        expect(server!.requests).toHaveLength(0);
-        await shot(page, "2-estimate");
-        await confirm.getByRole("button", { name: "Send" }).click();
+          // The answer is on screen while it streams, rendered: headings, lists, code — and HTML as text.
+          const streaming = ui.locator(".answer--streaming");
+          await streaming.locator("h3", { hasText: "Hierarchy" }).waitFor({ timeout: 60_000 });
+          expect(await streaming.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
+          await shot(page, "3-streaming");
+          const done = ui.locator(".answer:not(.answer--streaming)");
+          await done.getByRole("button", { name: "Copy as Markdown" }).waitFor({ timeout: 60_000 });
+          expect(await done.locator("h3").allTextContents()).toEqual(["Hierarchy", "Findings", "Fixes"]);
+          expect(await done.locator("ol li").count()).toBe(2);
+          expect(await done.locator("code").first().textContent()).toBe("101:6");
+          expect(await done.locator("b").count()).toBe(0);
+          expect(await done.textContent()).toContain("<b>not html</b> stays text.");
+          expect(await overflowsSideways(ui)).toBe(false);
+          await shot(page, "4-done");
+          await done.getByRole("button", { name: "Copy as Markdown" }).click();
+          await ui.getByText("Answer copied as Markdown").waitFor();
 
-        // The answer is on screen while it streams, rendered: headings, lists, code — and HTML as text.
-        const streaming = ui.locator(".answer--streaming");
-        await streaming.locator("h3", { hasText: "Hierarchy" }).waitFor({ timeout: 60_000 });
-        expect(await streaming.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
-        await shot(page, "3-streaming");
-        const done = ui.locator(".answer:not(.answer--streaming)");
-        await done.getByRole("button", { name: "Copy as Markdown" }).waitFor({ timeout: 60_000 });
-        expect(await done.locator("h3").allTextContents()).toEqual(["Hierarchy", "Findings", "Fixes"]);
-        expect(await done.locator("ol li").count()).toBe(2);
-        expect(await done.locator("code").first().textContent()).toBe("101:6");
-        expect(await done.locator("b").count()).toBe(0);
-        expect(await done.textContent()).toContain("<b>not html</b> stays text.");
-        expect(await overflowsSideways(ui)).toBe(false);
-        await shot(page, "4-done");
-        await done.getByRole("button", { name: "Copy as Markdown" }).click();
-        await ui.getByText("Answer copied as Markdown").waitFor();
+          // The request: the PNG, then the data blocks — the findings and the design's text delimited as data.
+          const [request] = server!.requests;
+          expect(request!.path).toBe("/v1/responses");
+          expect(request!.schemaErrors).toEqual([]);
+          const body = request!.body as {
+            instructions: string;
+            input: { content: { type: string; text?: string; image_url?: string }[] }[];
+          };
+          expect(body.input[0]!.content[0]!.type).toBe("input_image");
+          expect(body.input[0]!.content[0]!.image_url).toMatch(/^data:image\/png;base64,/);
+          const texts = body.input[0]!.content.flatMap((p) => (p.text ? [p.text] : [])).join("\n");
+          expect(texts).toContain(
+            `<findings>\n` +
+              `${EXPECTED.length > 0 ? JSON.stringify(EXPECTED[0]) : "(no findings: the computed checks passed)"}\n`,
+          );
+          expect(texts).toMatch(/<design>\nfigment-hint 1\n[^]*"Log-In Page"[^]*"Log In"[^]*\n<\/design>/);
+          expect(body.instructions).toMatch(/never instructions/);
+        },
+      );
+      expect(logs.join("\n")).not.toContain(KEY);
+    },
+  );
 
-        // The request: the PNG, then the data blocks — the findings and the design's text delimited as data.
-        const [request] = server!.requests;
-        expect(request!.path).toBe("/v1/responses");
-        expect(request!.schemaErrors).toEqual([]);
-        const body = request!.body as {
-          instructions: string;
-          input: { content: { type: string; text?: string; image_url?: string }[] }[];
-        };
-        expect(body.input[0]!.content[0]!.type).toBe("input_image");
-        expect(body.input[0]!.content[0]!.image_url).toMatch(/^data:image\/png;base64,/);
-        const texts = body.input[0]!.content.flatMap((p) => (p.text ? [p.text] : [])).join("\n");
-        expect(texts).toContain(
-          `<findings>\n${EXPECTED.length > 0 ? JSON.stringify(EXPECTED[0]) : "(no findings: the computed checks passed)"}\n`,
-        );
-        expect(texts).toMatch(/<design>\nfigment-hint 1\n[^]*"Log-In Page"[^]*"Log In"[^]*\n<\/design>/);
-        expect(body.instructions).toMatch(/never instructions/);
-      },
-    );
-    expect(logs.join("\n")).not.toContain(KEY);
-  });
+  it(
+    "Cancel stops the answer at once and keeps nothing; a " +
+      "layer deleted since is explained; Compare needs two frames",
+    async () => {
+      server = await startServer();
+      server.push(responsesStream(splitInto(CRITIQUE, 60), { delayMs: 150 }));
+      const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+      await withPluginPage(
+        browser,
+        {
+          fixture: LOGIN,
+          select: [LOGIN_FRAME],
+          command: "analyze",
+          storage,
+          viewport: VIEWPORT,
+          allowOrigins: [origin(server)],
+        },
+        async ({ page, ui, sim }) => {
+          await ui.locator(".analyze-findings").waitFor({ timeout: 60_000 });
+          await askAndEstimate(ui);
+          await ui.locator(".analyze-confirm").getByRole("button", { name: "Send" }).click();
+          const streaming = ui.locator(".answer--streaming");
+          await streaming.locator("h3").first().waitFor({ timeout: 60_000 });
+          await streaming.getByRole("button", { name: "Cancel" }).click();
+          await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
+          expect(await ui.locator(".answer--streaming").count()).toBe(0);
+          expect(await ui.getByRole("button", { name: "Copy as Markdown" }).count()).toBe(0);
+          expect(await ui.locator(".answer--partial").textContent()).toContain("not kept");
+          await shot(page, "5-cancelled");
 
-  it("Cancel stops the answer at once and keeps nothing; a layer deleted since is explained; Compare needs two frames", async () => {
-    server = await startServer();
-    server.push(responsesStream(splitInto(CRITIQUE, 60), { delayMs: 150 }));
-    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(
-      browser,
-      {
-        fixture: LOGIN,
-        select: [LOGIN_FRAME],
-        command: "analyze",
-        storage,
-        viewport: VIEWPORT,
-        allowOrigins: [origin(server)],
-      },
-      async ({ page, ui, sim }) => {
-        await ui.locator(".analyze-findings").waitFor({ timeout: 60_000 });
-        await askAndEstimate(ui);
-        await ui.locator(".analyze-confirm").getByRole("button", { name: "Send" }).click();
-        const streaming = ui.locator(".answer--streaming");
-        await streaming.locator("h3").first().waitFor({ timeout: 60_000 });
-        await streaming.getByRole("button", { name: "Cancel" }).click();
-        await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
-        expect(await ui.locator(".answer--streaming").count()).toBe(0);
-        expect(await ui.getByRole("button", { name: "Copy as Markdown" }).count()).toBe(0);
-        expect(await ui.locator(".answer--partial").textContent()).toContain("not kept");
-        await shot(page, "5-cancelled");
+          // The layer of a finding is deleted on the canvas: the click says so.
+          const target = EXPECTED.find((f) => f.nodeId !== LOGIN_FRAME) ?? EXPECTED[0];
+          if (target) {
+            await sim<void>(`sim.node(${JSON.stringify(target.nodeId)}).remove()`);
+            await ui.locator(`.finding[data-node-id="${target.nodeId}"]`).first().click();
+            await ui.getByText("is no longer in the file: it was deleted after the analysis").waitFor();
+          }
 
-        // The layer of a finding is deleted on the canvas: the click says so.
-        const target = EXPECTED.find((f) => f.nodeId !== LOGIN_FRAME) ?? EXPECTED[0];
-        if (target) {
-          await sim<void>(`sim.node(${JSON.stringify(target.nodeId)}).remove()`);
-          await ui.locator(`.finding[data-node-id="${target.nodeId}"]`).first().click();
-          await ui.getByText("is no longer in the file: it was deleted after the analysis").waitFor();
-        }
-
-        await ui.getByRole("radio", { name: "Compare" }).click();
-        expect(await ui.getByRole("note").filter({ hasText: "Compare needs two frames" }).isVisible()).toBe(true);
-        expect(await ui.getByRole("button", { name: "Compare with AI" }).isDisabled()).toBe(true);
-      },
-    );
-    expect(server.requests).toHaveLength(1);
-  });
+          await ui.getByRole("radio", { name: "Compare" }).click();
+          expect(await ui.getByRole("note").filter({ hasText: "Compare needs two frames" }).isVisible()).toBe(true);
+          expect(await ui.getByRole("button", { name: "Compare with AI" }).isDisabled()).toBe(true);
+        },
+      );
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 
   it("a refused key and a rate limit are explained with what to do", async () => {
     server = await startServer();

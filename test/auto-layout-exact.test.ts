@@ -74,7 +74,8 @@ describe.runIf(runBrowser)("the designer's auto layout at the design width: as d
     });
   }
 
-  it("React scores as HTML does (Flora's Home, TnT's Payment-2 and Frame 116, the dial picker: overrun rows, held lines, strokes per side)", async () => {
+  it("React scores as HTML does (Flora's Home, TnT's Payment-2 and Frame " +
+    "116, the dial picker: overrun rows, held lines, strokes per side)", async () => {
     const pages = [
       ["flora.file.json", "8203:59903"],
       ["tnt-website.file.json", "290:625"],

@@ -40,7 +40,10 @@ const items = (n: number) =>
 type Kind = "batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel";
 type Body<K extends Kind> = Omit<RequestOf<K>, "id" | "kind" | "settings" | "apiKey" | "timeoutMs">;
 
-/** Runs a job as the worker would (on a copy: postMessage clones), reading every event and the reply through the protocol's checks. */
+/**
+ * Runs a job as the worker would (on a copy: postMessage clones), reading every event and the reply through the
+ * protocol's checks.
+ */
 async function run<K extends Kind>(srv: OpenAiTestServer, kind: K, body: Body<K>, patch: Partial<Settings> = {}) {
   const saved: BatchEvent[] = [];
   const request = {
@@ -90,38 +93,41 @@ async function untilFinal(srv: OpenAiTestServer, job: { record: BatchRecord; inp
 }
 
 describe("batch-submit", () => {
-  it("uploads one valid line per item and reports the record after every save; the key is in none of them", async () => {
-    const srv = await serve();
-    const { reply, saved } = await run(srv, "batch-submit", { items: items(3), size: "1024x1024", quality: "low" });
-    const done = okOf(reply, "batch-submit");
-    const upload = srv.requests.find((r) => r.path === "/v1/files")!;
-    const read = readBatchInput(upload.files[0]!.bytes.toString("utf8"));
-    expect(read.errors).toEqual([]); // every body checked against openapi.json's /v1/images/generations schema
-    expect(
-      read.lines.map((l) => [l.custom_id, (l.body as { prompt: string; size: string; quality: string }).size]),
-    ).toEqual([
-      ["row-1", "1024x1024"],
-      ["row-2", "1024x1024"],
-      ["row-3", "1024x1024"],
-    ]);
-    expect(read.lines.every((l) => (l.body as { stream?: boolean }).stream === undefined)).toBe(true);
-    expect(srv.requests.find((r) => r.path === "/v1/batches")!.schemaErrors).toEqual([]);
-    // Saved before the upload, after it, after the create: the panel can store each.
-    expect(
-      saved.map((s) => [s.record.runs[0]!.inputFileId !== undefined, s.record.runs[0]!.batchId !== undefined]),
-    ).toEqual([
-      [false, false],
-      [true, false],
-      [true, true],
-    ]);
-    expect(Object.keys(done.inputs)).toEqual(["input-1.jsonl"]);
-    expect(done.record.lines.map((l) => [l.customId, l.row, l.fileStem, l.state])).toEqual([
-      ["row-1", 1, "01-hero", "pending"],
-      ["row-2", 2, "02-hero", "pending"],
-      ["row-3", 3, "03-hero", "pending"],
-    ]);
-    expect(JSON.stringify({ done, saved })).not.toContain(KEY);
-  });
+  it(
+    "uploads one valid line per item and reports the " + "record after every save; the key is in none of them",
+    async () => {
+      const srv = await serve();
+      const { reply, saved } = await run(srv, "batch-submit", { items: items(3), size: "1024x1024", quality: "low" });
+      const done = okOf(reply, "batch-submit");
+      const upload = srv.requests.find((r) => r.path === "/v1/files")!;
+      const read = readBatchInput(upload.files[0]!.bytes.toString("utf8"));
+      expect(read.errors).toEqual([]); // every body checked against openapi.json's /v1/images/generations schema
+      expect(
+        read.lines.map((l) => [l.custom_id, (l.body as { prompt: string; size: string; quality: string }).size]),
+      ).toEqual([
+        ["row-1", "1024x1024"],
+        ["row-2", "1024x1024"],
+        ["row-3", "1024x1024"],
+      ]);
+      expect(read.lines.every((l) => (l.body as { stream?: boolean }).stream === undefined)).toBe(true);
+      expect(srv.requests.find((r) => r.path === "/v1/batches")!.schemaErrors).toEqual([]);
+      // Saved before the upload, after it, after the create: the panel can store each.
+      expect(
+        saved.map((s) => [s.record.runs[0]!.inputFileId !== undefined, s.record.runs[0]!.batchId !== undefined]),
+      ).toEqual([
+        [false, false],
+        [true, false],
+        [true, true],
+      ]);
+      expect(Object.keys(done.inputs)).toEqual(["input-1.jsonl"]);
+      expect(done.record.lines.map((l) => [l.customId, l.row, l.fileStem, l.state])).toEqual([
+        ["row-1", 1, "01-hero", "pending"],
+        ["row-2", 2, "02-hero", "pending"],
+        ["row-3", 3, "03-hero", "pending"],
+      ]);
+      expect(JSON.stringify({ done, saved })).not.toContain(KEY);
+    },
+  );
 
   it("is refused before anything is sent for a provider other than OpenAI", async () => {
     const srv = await serve();
@@ -162,37 +168,43 @@ describe("batch-submit", () => {
 });
 
 describe("batch-collect", () => {
-  it("answers each line's image; an unplaced line is fetched again, a placed one never; a collected run downloads nothing", async () => {
-    const srv = await serve();
-    srv.batches.script({ fail: (id) => id === "row-3" });
-    const first = await submitted(srv, 3);
-    const { job, seen } = await untilFinal(srv, { record: first.record as BatchRecord, inputs: first.inputs });
-    expect(seen).toEqual(["in_progress", "finalizing", "completed"]);
-    const collect1 = okOf((await run(srv, "batch-collect", job)).reply, "batch-collect");
-    expect(collect1.results.map((r) => [r.customId, r.image?.format, r.image?.width, r.error?.slice(0, 30)])).toEqual([
-      ["row-1", "png", 1024, undefined],
-      ["row-2", "png", 1024, undefined],
-      ["row-3", undefined, undefined, "400: Invalid request for row-3"],
-    ]);
-    expect(collect1.downloaded).toHaveLength(2);
-    // The panel placed row-1 only (closed before row-2), then stored the record.
-    let stored = markPlaced(afterCollect(job.record, collect1.record as BatchRecord), "row-1", ["9:1"]);
-    const collect2 = okOf(
-      (await run(srv, "batch-collect", { record: stored, inputs: job.inputs })).reply,
-      "batch-collect",
-    );
-    expect(collect2.results.map((r) => r.customId)).toEqual(["row-2"]);
-    stored = markPlaced(afterCollect(stored, collect2.record as BatchRecord), "row-2", ["9:2"]);
-    expect(stored.runs[0]!.collected).toBe(true);
-    const before = srv.routeCounts();
-    const collect3 = okOf(
-      (await run(srv, "batch-collect", { record: stored, inputs: job.inputs })).reply,
-      "batch-collect",
-    );
-    expect(collect3.results).toEqual([]);
-    expect(collect3.downloaded).toEqual([]);
-    expect(srv.routeCounts()).toEqual(before);
-  });
+  it(
+    "answers each line's image; an unplaced line is fetched " +
+      "again, a placed one never; a collected run downloads nothing",
+    async () => {
+      const srv = await serve();
+      srv.batches.script({ fail: (id) => id === "row-3" });
+      const first = await submitted(srv, 3);
+      const { job, seen } = await untilFinal(srv, { record: first.record as BatchRecord, inputs: first.inputs });
+      expect(seen).toEqual(["in_progress", "finalizing", "completed"]);
+      const collect1 = okOf((await run(srv, "batch-collect", job)).reply, "batch-collect");
+      expect(collect1.results.map((r) => [r.customId, r.image?.format, r.image?.width, r.error?.slice(0, 30)])).toEqual(
+        [
+          ["row-1", "png", 1024, undefined],
+          ["row-2", "png", 1024, undefined],
+          ["row-3", undefined, undefined, "400: Invalid request for row-3"],
+        ],
+      );
+      expect(collect1.downloaded).toHaveLength(2);
+      // The panel placed row-1 only (closed before row-2), then stored the record.
+      let stored = markPlaced(afterCollect(job.record, collect1.record as BatchRecord), "row-1", ["9:1"]);
+      const collect2 = okOf(
+        (await run(srv, "batch-collect", { record: stored, inputs: job.inputs })).reply,
+        "batch-collect",
+      );
+      expect(collect2.results.map((r) => r.customId)).toEqual(["row-2"]);
+      stored = markPlaced(afterCollect(stored, collect2.record as BatchRecord), "row-2", ["9:2"]);
+      expect(stored.runs[0]!.collected).toBe(true);
+      const before = srv.routeCounts();
+      const collect3 = okOf(
+        (await run(srv, "batch-collect", { record: stored, inputs: job.inputs })).reply,
+        "batch-collect",
+      );
+      expect(collect3.results).toEqual([]);
+      expect(collect3.downloaded).toEqual([]);
+      expect(srv.routeCounts()).toEqual(before);
+    },
+  );
 
   it("resubmits the failed lines alone as a new batch, then collects them", async () => {
     const srv = await serve();

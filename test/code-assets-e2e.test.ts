@@ -51,69 +51,79 @@ const same = (a: Uint8Array | undefined, b: Uint8Array): boolean =>
 
 describe.runIf(runBrowser)("real images and icons in the Generate-code panel", { timeout: 180_000 }, () => {
   const browser = useBrowser();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
 
-  it("the login frame: the zip holds its photo byte for byte and its icons as exported, the preview shows the photo", async () => {
-    const images = fixtureImages(LOGIN);
-    const photo = Object.values(images)[0]!;
-    const svgs = await expectedSvgs(LOGIN, LOGIN_FRAME);
-    expect(svgs.length).toBe(4);
-    await withPluginPage(
-      pages,
-      { fixture: LOGIN, select: [LOGIN_FRAME], images, storage: { "figment.settings": { target: "html" } } },
-      async ({ page, ui, sim }) => {
-        expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
-        await ui.getByRole("button", { name: "Generate", exact: true }).click();
-        await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
-        // The main thread read the image once and exported each vector layer as SVG.
-        const exports = await sim<{ nodeId: string; format: string }[]>("sim.record.exports");
-        expect(exports.filter((e) => e.format === "SVG_STRING")).toHaveLength(4);
+  it(
+    "the login frame: the zip holds its photo byte for byte " +
+      "and its icons as exported, the preview shows the photo",
+    async () => {
+      const images = fixtureImages(LOGIN);
+      const photo = Object.values(images)[0]!;
+      const svgs = await expectedSvgs(LOGIN, LOGIN_FRAME);
+      expect(svgs.length).toBe(4);
+      await withPluginPage(
+        pages,
+        { fixture: LOGIN, select: [LOGIN_FRAME], images, storage: { "figment.settings": { target: "html" } } },
+        async ({ page, ui, sim }) => {
+          expect(await ui.evaluate("[innerWidth, innerHeight]")).toEqual([420, 600]);
+          await ui.getByRole("button", { name: "Generate", exact: true }).click();
+          await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
+          // The main thread read the image once and exported each vector layer as SVG.
+          const exports = await sim<{ nodeId: string; format: string }[]>("sim.record.exports");
+          expect(exports.filter((e) => e.format === "SVG_STRING")).toHaveLength(4);
 
-        const problems = await problemsText(ui);
-        expect(problems).not.toContain("geometry=paths");
-        expect(problems).not.toMatch(/no image bytes|placeholder|no outline/);
-        await shot(page, "1-result-html");
+          const problems = await problemsText(ui);
+          expect(problems).not.toContain("geometry=paths");
+          expect(problems).not.toMatch(/no image bytes|placeholder|no outline/);
+          await shot(page, "1-result-html");
 
-        // The preview draws the photo: an <img> or a CSS background from the real bytes, decoded by the browser.
-        await ui.locator(".view-tab", { hasText: "Preview" }).click();
-        const handle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
-        const preview = (await handle.contentFrame())!;
-        await preview.waitForSelector("main");
-        const base64 = Buffer.from(photo).toString("base64");
-        const drawn = await preview.evaluate<number[]>(`(async () => {
+          // The preview draws the photo: an <img> or a CSS background from the real bytes, decoded by the browser.
+          await ui.locator(".view-tab", { hasText: "Preview" }).click();
+          const handle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
+          const preview = (await handle.contentFrame())!;
+          await preview.waitForSelector("main");
+          const base64 = Buffer.from(photo).toString("base64");
+          const drawn = await preview.evaluate<number[]>(
+            `(async () => {
         const mark = ${JSON.stringify(base64.slice(0, 64))};
-        const backgrounds = [...document.querySelectorAll("*")].map((e) => getComputedStyle(e).backgroundImage).filter((b) => b.includes(mark)).map((b) => /url\\("?([^")]+)"?\\)/.exec(b)[1]);
-        const urls = [...backgrounds, ...[...document.images].map((i) => i.src).filter((src) => src.includes(mark))];
+        const backgrounds = [...document.querySelectorAll("*")].map((e) => ` +
+              `getComputedStyle(e).backgroundImage).filter((b) => b.includes(mark)).map((b) => ` +
+              `/url\\("?([^")]+)"?\\)/.exec(b)[1]);
+        const urls = [...backgrounds, ...[...document.images].map((i) => i.src).filter((src) => ` +
+              `src.includes(mark))];
         return Promise.all(urls.map(async (url) => {
           const image = new Image();
           image.src = url;
           await image.decode();
           return image.naturalWidth;
         }));
-      })()`);
-        expect(drawn.length).toBeGreaterThan(0);
-        expect(drawn.every((w) => w === 96)).toBe(true);
-        // Its inline icons are the exported SVGs (the zip below has their markup verbatim).
-        const boxes = await preview.evaluate<string[]>(
-          `[...document.querySelectorAll("svg")].map((s) => s.getAttribute("viewBox"))`,
-        );
-        for (const svg of svgs) expect(boxes).toContain(/viewBox="([^"]+)"/.exec(svg)![1]);
-        await shot(page, "2-preview-html");
+      })()`,
+          );
+          expect(drawn.length).toBeGreaterThan(0);
+          expect(drawn.every((w) => w === 96)).toBe(true);
+          // Its inline icons are the exported SVGs (the zip below has their markup verbatim).
+          const boxes = await preview.evaluate<string[]>(
+            `[...document.querySelectorAll("svg")].map((s) => s.getAttribute("viewBox"))`,
+          );
+          for (const svg of svgs) expect(boxes).toContain(/viewBox="([^"]+)"/.exec(svg)![1]);
+          await shot(page, "2-preview-html");
 
-        const zip = await download(page, ui);
-        const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
-        expect(pngs).toEqual(["assets/background-image.png"]);
-        expect(same(zip[pngs[0]!], photo)).toBe(true);
-        // Prettier formats the page: compare the icons' elements with spacing and self-closing slashes evened out.
-        const even = (markup: string): string => markup.replace(/\s*\/>/g, "/>").replace(/\s+/g, " ");
-        const html = even(new TextDecoder().decode(zip["index.html"]));
-        expect(new TextDecoder().decode(zip["styles.css"])).toMatch(/url\(["']?assets\/background-image\.png/);
-        for (const svg of svgs)
-          for (const element of svg.split("\n").slice(1, -2)) expect(html).toContain(even(element));
-      },
-    );
-  });
+          const zip = await download(page, ui);
+          const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
+          expect(pngs).toEqual(["assets/background-image.png"]);
+          expect(same(zip[pngs[0]!], photo)).toBe(true);
+          // Prettier formats the page: compare the icons' elements with spacing and self-closing slashes evened out.
+          const even = (markup: string): string => markup.replace(/\s*\/>/g, "/>").replace(/\s+/g, " ");
+          const html = even(new TextDecoder().decode(zip["index.html"]));
+          expect(new TextDecoder().decode(zip["styles.css"])).toMatch(/url\(["']?assets\/background-image\.png/);
+          for (const svg of svgs)
+            for (const element of svg.split("\n").slice(1, -2)) expect(html).toContain(even(element));
+        },
+      );
+    },
+  );
 
   it("React: the photo is a file of its own in src/assets, referenced by the screen's styles", async () => {
     const images = fixtureImages(LOGIN);
@@ -167,17 +177,20 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
     });
   });
 
-  it("an image Figma cannot give is a listed problem naming its layer; the code is still made, with a placeholder", async () => {
-    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], images: {} }, async ({ page, ui }) => {
-      await ui.getByRole("button", { name: "Generate", exact: true }).click();
-      await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
-      const problems = await problemsText(ui);
-      expect(problems).toContain("The image of “Background Image” is not in this file");
-      // Said once, with the reason: codegen's own "no bytes were supplied" echo of the same layer is not repeated.
-      expect(problems).not.toContain("none were supplied");
-      expect(problems).not.toContain("geometry=paths");
-      expect(await ui.locator(".tree__name", { hasText: "LogInPage.tsx" }).count()).toBe(1);
-      await shot(page, "6-missing-image-problem");
-    });
-  });
+  it(
+    "an image Figma cannot give is a listed problem naming " + "its layer; the code is still made, with a placeholder",
+    async () => {
+      await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME], images: {} }, async ({ page, ui }) => {
+        await ui.getByRole("button", { name: "Generate", exact: true }).click();
+        await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
+        const problems = await problemsText(ui);
+        expect(problems).toContain("The image of “Background Image” is not in this file");
+        // Said once, with the reason: codegen's own "no bytes were supplied" echo of the same layer is not repeated.
+        expect(problems).not.toContain("none were supplied");
+        expect(problems).not.toContain("geometry=paths");
+        expect(await ui.locator(".tree__name", { hasText: "LogInPage.tsx" }).count()).toBe(1);
+        await shot(page, "6-missing-image-problem");
+      });
+    },
+  );
 });

@@ -46,7 +46,9 @@ const visibleCodeLines = (ui: Frame) =>
     }).length;
   })()`);
 
-/** Texts of elements matching `selector` that do not fit their box (cut or ellipsized, by even a fraction of a pixel). */
+/**
+ * Texts of elements matching `selector` that do not fit their box (cut or ellipsized, by even a fraction of a pixel).
+ */
 const cutTexts = (ui: Frame, selector: string) =>
   ui.evaluate<string[]>(`(() => {
     const cut = (e) => {
@@ -69,65 +71,69 @@ const waitForWidth = (ui: Frame, width: number) => ui.waitForFunction(`innerWidt
 
 describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
   let server: OpenAiTestServer | undefined;
 
-  it("results carry their frame; another selection marks them as earlier, and Regenerate makes them for it", async () => {
-    await withPluginPage(
-      pages,
-      { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT },
-      async ({ page, ui, sim }) => {
-        expect(await panelSize(ui)).toEqual([420, 600]);
-        await generate(ui);
-        const source = ui.locator(".result-source");
-        expect(await source.locator(".result-source__name").textContent()).toBe("Selfie");
-        expect(await source.locator(".result-source__thumb img").count()).toBe(1);
-        expect(await source.getAttribute("class")).not.toContain("is-stale");
-        expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
-          "selfie-react.zip",
-        );
-        expect(await linesUnderPill(ui)).toEqual([]);
-        await shot(page, "1-offline-results");
+  it(
+    "results carry their frame; another selection marks " + "them as earlier, and Regenerate makes them for it",
+    async () => {
+      await withPluginPage(
+        pages,
+        { fixture: SELFIE, select: [SELFIE_FRAME], viewport: VIEWPORT },
+        async ({ page, ui, sim }) => {
+          expect(await panelSize(ui)).toEqual([420, 600]);
+          await generate(ui);
+          const source = ui.locator(".result-source");
+          expect(await source.locator(".result-source__name").textContent()).toBe("Selfie");
+          expect(await source.locator(".result-source__thumb img").count()).toBe(1);
+          expect(await source.getAttribute("class")).not.toContain("is-stale");
+          expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
+            "selfie-react.zip",
+          );
+          expect(await linesUnderPill(ui)).toEqual([]);
+          await shot(page, "1-offline-results");
 
-        // Another frame is selected: the card shows it, the results still name Selfie and say they are earlier.
-        await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
-        await ui.locator(".result-source.is-stale").waitFor();
-        expect(await ui.locator(".selection__title").textContent()).toBe("Top");
-        expect(await source.locator(".result-source__name").textContent()).toBe("Selfie");
-        expect(await source.textContent()).toContain("From an earlier selection");
-        expect(await source.locator(".result-source__meta").textContent()).toMatch(/^\d+ files/);
-        expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
-        expect(await linesUnderPill(ui)).toEqual([]);
-        await shot(page, "2-offline-stale");
+          // Another frame is selected: the card shows it, the results still name Selfie and say they are earlier.
+          await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
+          await ui.locator(".result-source.is-stale").waitFor();
+          expect(await ui.locator(".selection__title").textContent()).toBe("Top");
+          expect(await source.locator(".result-source__name").textContent()).toBe("Selfie");
+          expect(await source.textContent()).toContain("From an earlier selection");
+          expect(await source.locator(".result-source__meta").textContent()).toMatch(/^\d+ files/);
+          expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
+          expect(await linesUnderPill(ui)).toEqual([]);
+          await shot(page, "2-offline-stale");
 
-        // Back to Selfie: current again. Nothing selected: earlier, and nothing to regenerate for.
-        await sim(`sim.select([${JSON.stringify(SELFIE_FRAME)}])`);
-        await ui.locator(".result-source:not(.is-stale)").waitFor();
-        await sim("sim.select([])");
-        await ui.locator(".result-source.is-stale").waitFor();
-        expect(await source.getByRole("button", { name: "Regenerate" }).isDisabled()).toBe(true);
-        expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
-        await shot(page, "2b-offline-stale-nothing-selected");
+          // Back to Selfie: current again. Nothing selected: earlier, and nothing to regenerate for.
+          await sim(`sim.select([${JSON.stringify(SELFIE_FRAME)}])`);
+          await ui.locator(".result-source:not(.is-stale)").waitFor();
+          await sim("sim.select([])");
+          await ui.locator(".result-source.is-stale").waitFor();
+          expect(await source.getByRole("button", { name: "Regenerate" }).isDisabled()).toBe(true);
+          expect(await cutTexts(ui, ".result-source__name, .result-source__stale")).toEqual([]);
+          await shot(page, "2b-offline-stale-nothing-selected");
 
-        // Regenerate runs the offline generator on what is selected now.
-        await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
-        await source.getByRole("button", { name: "Regenerate" }).click();
-        await ui
-          .locator(".result-source:not(.is-stale) .result-source__name", { hasText: "Top" })
-          .waitFor({ timeout: 60_000 });
-        expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
-          "top-react.zip",
-        );
-        const exported = await sim<{ nodeId: string; format: string }[]>("sim.record.exports");
-        expect(exported.filter((e) => e.format === "JSON_REST_V1").map((e) => e.nodeId)).toEqual([
-          SELFIE_FRAME,
-          TOP_FRAME,
-        ]);
-        await shot(page, "3-offline-regenerated");
-      },
-    );
-  });
+          // Regenerate runs the offline generator on what is selected now.
+          await sim(`sim.select([${JSON.stringify(TOP_FRAME)}])`);
+          await source.getByRole("button", { name: "Regenerate" }).click();
+          await ui
+            .locator(".result-source:not(.is-stale) .result-source__name", { hasText: "Top" })
+            .waitFor({ timeout: 60_000 });
+          expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
+            "top-react.zip",
+          );
+          const exported = await sim<{ nodeId: string; format: string }[]>("sim.record.exports");
+          expect(exported.filter((e) => e.format === "JSON_REST_V1").map((e) => e.nodeId)).toEqual([
+            SELFIE_FRAME,
+            TOP_FRAME,
+          ]);
+          await shot(page, "3-offline-regenerated");
+        },
+      );
+    },
+  );
 
   it("a model session is marked too, and Regenerate asks the model again with the same instructions", async () => {
     server = await startServer();

@@ -40,7 +40,8 @@ describe("mapped components, end to end", () => {
     expect(notes).toEqual([]);
   });
 
-  it("Selfie and the bundler dialog import @acme/ui, write no file for the mapped components, and compile with tsc --strict", async () => {
+  it("Selfie and the bundler dialog import @acme/ui, write no file " +
+    "for the mapped components, and compile with tsc --strict", async () => {
     const selfie = await generateCode(loadDesign(readFixture("figma-differ-selfie.nodes.json")).document, OPTIONS);
     const bundler = await generateCode(
       loadDesign(readFixture("figmasharp-bundler-dialog.file.json")).document,
@@ -60,7 +61,8 @@ describe("mapped components, end to end", () => {
     expect(errors).toEqual([[], []]);
   }, 120_000);
 
-  it("a wrong prop in the mapping is a component-props problem at the written file's line, and tsc agrees", async () => {
+  it("a wrong prop in the mapping is a component-props " +
+    "problem at the written file's line, and tsc agrees", async () => {
     const wrong: ComponentMap = {
       components: map.components.map((c) =>
         c.import.name === "ListItem" ? { ...c, props: { ...c.props, subtitle: { kind: "value", value: 42 } } } : c,

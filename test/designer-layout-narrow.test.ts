@@ -47,7 +47,8 @@ describe.runIf(runBrowser)("the TnT website's desktop pages on a phone and a tab
   };
 
   for (const page of PAGES) {
-    it(`${page.name} (${page.id}): all its text visible at 390 and 768, no sideways scroll, as drawn at 1440`, async () => {
+    it(`${page.name} (${page.id}): all its text visible at ` +
+      `390 and 768, no sideways scroll, as drawn at 1440`, async () => {
       const score = await measure(page.id, { target: "html", styling: "css-modules", nodeIds: true });
       expect(score.iouMatched).toBeGreaterThanOrEqual(0.97);
       for (const w of score.widths.filter((w) => w.width === 390 || w.width === 768)) {

@@ -20,7 +20,8 @@ const ARTIFACTS = join(ROOT, "test-artifacts", "search-enrich");
 const FRAMES = 80;
 const PAGE_API = "http://figment.test/v1";
 
-const PAGE_ENTRY = `
+const PAGE_ENTRY =
+  `
 import { render } from "preact";
 import { useCallback, useState } from "preact/hooks";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
@@ -46,10 +47,12 @@ async function picture(i) {
 }
 const requests = {
   call: async (type, payload, opts) => {
-    if (type === "export-frame-image") return { nodeId: payload.nodeId, png: await picture(Number(payload.nodeId.split(":")[1])), width: 64, height: 48 };
+    if (type === "export-frame-image") return { nodeId: payload.nodeId, png: await ` +
+  `picture(Number(payload.nodeId.split(":")[1])), width: 64, height: 48 };
     if (type === "save-search-extras") {
       saves.push(payload);
-      if (window.__full) throw new MainThreadError("storage-full", "The search index would need 5.2 MB of Figma's 5 MB, so these captions and embeddings were not saved. Nothing was deleted.");
+      if (window.__full) throw new MainThreadError("storage-full", "The search index would need 5.2 MB of Figma's 5 ` +
+  `MB, so these captions and embeddings were not saved. Nothing was deleted.");
       return { requestId: "r" };
     }
     throw new Error("unexpected " + type);
@@ -65,9 +68,11 @@ function Page() {
   window.__index = index;
   return (
     <div class="panel panel--search" style="width:420px;height:600px;overflow:auto">
-      <div class="panel__head" style="padding:12px"><input id="probe" class="input" placeholder="Search frames…" /></div>
+      <div class="panel__head" style="padding:12px"><input id="probe" class="input" placeholder="Search frames…" ` +
+  `/></div>
       <EnrichBar ai={ai} job={job} index={index} onOpenSettings={() => { window.__settings = true; }} />
-      <ul style="padding:12px;margin:0;list-style:none">{index.docs.slice(0, 6).map((d) => <li key={d.id} style="padding:6px 0">{d.name}</li>)}</ul>
+      <ul style="padding:12px;margin:0;list-style:none">{index.docs.slice(0, 6).map((d) => <li key={d.id} ` +
+  `style="padding:6px 0">{d.name}</li>)}</ul>
     </div>
   );
 }
@@ -129,27 +134,30 @@ describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }
     await srv?.close();
   });
 
-  it("sends nothing before the press; shows the estimate; running with Cancel; cancelled keeps nothing made", async () => {
-    await withEnrichPage(browser, srv.url, async (page) => {
-      const button = page.locator(".enrich-bar__start");
-      await button.waitFor();
-      expect(await button.textContent()).toMatch(
-        /^Search by meaning: describe and embed 80 frames — (about \$[\d.]+|under \$0\.01)$/,
-      );
-      expect(srv.requests.length).toBe(0);
-      await shot(page, "1-ready");
-      mode = "hang";
-      await button.click();
-      await page.getByRole("status").filter({ hasText: "Describing frames" }).waitFor();
-      await page.waitForFunction("document.querySelector('.enrich-bar__running')");
-      await shot(page, "2-running");
-      await page.getByRole("button", { name: "Cancel" }).click();
-      await page.locator(".notice--info", { hasText: "Cancelled" }).waitFor();
-      expect(await page.locator(".notice--info").textContent()).toContain("Nothing was made.");
-      await shot(page, "3-cancelled");
-      mode = "ok";
-    });
-  });
+  it(
+    "sends nothing before the press; shows the estimate; " + "running with Cancel; cancelled keeps nothing made",
+    async () => {
+      await withEnrichPage(browser, srv.url, async (page) => {
+        const button = page.locator(".enrich-bar__start");
+        await button.waitFor();
+        expect(await button.textContent()).toMatch(
+          /^Search by meaning: describe and embed 80 frames — (about \$[\d.]+|under \$0\.01)$/,
+        );
+        expect(srv.requests.length).toBe(0);
+        await shot(page, "1-ready");
+        mode = "hang";
+        await button.click();
+        await page.getByRole("status").filter({ hasText: "Describing frames" }).waitFor();
+        await page.waitForFunction("document.querySelector('.enrich-bar__running')");
+        await shot(page, "2-running");
+        await page.getByRole("button", { name: "Cancel" }).click();
+        await page.locator(".notice--info", { hasText: "Cancelled" }).waitFor();
+        expect(await page.locator(".notice--info").textContent()).toContain("Nothing was made.");
+        await shot(page, "3-cancelled");
+        mode = "ok";
+      });
+    },
+  );
 
   it("a refused key is explained with Open settings; done says what was made and the index carries it", async () => {
     await withEnrichPage(browser, srv.url, async (page) => {
@@ -171,7 +179,8 @@ describe.runIf(runBrowser)("the enrich bar in the browser", { timeout: 180_000 }
       );
       expect(await page.locator(".enrich-bar__start").count()).toBe(0);
       const counts = await page.evaluate(
-        "({ captions: Object.keys(window.__index.captions).length, vectors: Object.keys(window.__index.vectors).length, saves: window.__saves.length })",
+        "({ captions: Object.keys(window.__index.captions).length, vectors: " +
+          "Object.keys(window.__index.vectors).length, saves: window.__saves.length })",
       );
       expect(counts).toEqual({ captions: 80, vectors: 80, saves: Math.ceil(FRAMES / 6) + 1 });
       await shot(page, "5-done");

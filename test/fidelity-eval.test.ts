@@ -24,7 +24,8 @@ const inCi = !!process.env.CI;
 const haveChromium = chromiumAvailable();
 if (!haveChromium && !inCi) {
   console.warn(
-    `fidelity-eval: skipped, Chromium not found at ${chromiumPath()} (apt-get install chromium, or set CHROMIUM_PATH); in CI it must run`,
+    `fidelity-eval: skipped, Chromium not found at ${chromiumPath()} ` +
+      `(apt-get install chromium, or set CHROMIUM_PATH); in CI it must run`,
   );
 }
 

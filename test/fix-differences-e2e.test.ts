@@ -121,7 +121,10 @@ const measurementLines = (text: string): Record<string, unknown>[] =>
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/** A correction round's request: a refinement of `previous`, the layer 40 px lower named with both boxes, then the page as rendered and the design. */
+/**
+ * A correction round's request: a refinement of `previous`, the layer 40 px lower named with both boxes, then the page
+ * as rendered and the design.
+ */
 function expectRound(request: RecordedRequest, first: RecordedRequest, previous: string): void {
   expect(request.path).toBe("/v1/responses");
   expect(request.schemaErrors).toEqual([]);
@@ -156,131 +159,140 @@ function expectRound(request: RecordedRequest, first: RecordedRequest, previous:
 describe.runIf(runBrowser)("Fix differences in the Code panel", { timeout: 600_000 }, () => {
   const { browser, startServer } = useModelE2e();
 
-  it("a worse fix is discarded with its verdict and the files on show stay; a better one is kept as a new turn whose score is higher", async () => {
-    const a = await answers();
-    const server = await startServer();
-    server.push(reply(a.off, "resp_first"), reply(a.worse, "resp_worse"), reply(a.correct, "resp_fixed"));
-    const storage = { "figment.settings": settings(server), "figment.apiKey": KEY };
-    await withPluginPage(
-      browser,
-      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
-      async ({ page, ui }) => {
-        const first = await firstAnswer(ui);
-        const results = ui.locator(".ai-results");
-        expect(await results.locator(".score__summary").textContent()).toMatch(
-          new RegExp(`^Matches the design ${first} % · `),
-        );
-        await shot(page, "1-result-with-score");
-        // The differences, worst first: the layer 40 px off among them.
-        await results.locator(".score__header").click();
-        await results
-          .locator(".score__row", { hasText: "Don’t have an account?" })
-          .locator(".score__words", { hasText: "40 px lower" })
-          .waitFor();
-        await shot(page, "2-differences");
-        await results.locator(".score__header").click();
-        const shown = await filesOnShow(ui);
-        expect(shown["styles.css"]).toContain("bottom: -42px");
+  it(
+    "a worse fix is discarded with its verdict and the files on show " +
+      "stay; a better one is kept as a new turn whose score is higher",
+    async () => {
+      const a = await answers();
+      const server = await startServer();
+      server.push(reply(a.off, "resp_first"), reply(a.worse, "resp_worse"), reply(a.correct, "resp_fixed"));
+      const storage = { "figment.settings": settings(server), "figment.apiKey": KEY };
+      await withPluginPage(
+        browser,
+        { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+        async ({ page, ui }) => {
+          const first = await firstAnswer(ui);
+          const results = ui.locator(".ai-results");
+          expect(await results.locator(".score__summary").textContent()).toMatch(
+            new RegExp(`^Matches the design ${first} % · `),
+          );
+          await shot(page, "1-result-with-score");
+          // The differences, worst first: the layer 40 px off among them.
+          await results.locator(".score__header").click();
+          await results
+            .locator(".score__row", { hasText: "Don’t have an account?" })
+            .locator(".score__words", { hasText: "40 px lower" })
+            .waitFor();
+          await shot(page, "2-differences");
+          await results.locator(".score__header").click();
+          const shown = await filesOnShow(ui);
+          expect(shown["styles.css"]).toContain("bottom: -42px");
 
-        // A worse fix: measured, discarded; the verdict is shown, the files on show stay as they were.
-        const card = await fixDifferences(ui, server, { page, name: "5-fix-estimate" });
-        expect(card).toContain("Send turn 1's measured differences of “Log-In Page” to gpt-5.4-image-2 at 127.0.0.1");
-        expect(card).toMatch(/Estimate: ≈ [\d,]+ input tokens \([\d,]+ for the pictures\) · ≈ [\d,]+ output · /);
-        expect(card).toContain("the page as rendered beside the design");
-        const verdict = results.locator(".fix-verdict");
-        await verdict.waitFor({ timeout: 120_000 });
-        expect(await verdict.textContent()).toMatch(
-          /^Fix differences: the model's fix measured worse \(0\.\d+ vs 0\.\d+\): kept the earlier code$/,
-        );
-        expect(await turnLabels(ui)).toHaveLength(1);
-        expect(await percentOf(ui, 0)).toBe(first);
-        expect(await filesOnShow(ui)).toEqual(shown);
-        expect(server.requests).toHaveLength(2);
-        expectRound(server.requests[1]!, server.requests[0]!, "resp_first");
-        await shot(page, "4-discarded-fix");
+          // A worse fix: measured, discarded; the verdict is shown, the files on show stay as they were.
+          const card = await fixDifferences(ui, server, { page, name: "5-fix-estimate" });
+          expect(card).toContain("Send turn 1's measured differences of “Log-In Page” to gpt-5.4-image-2 at 127.0.0.1");
+          expect(card).toMatch(/Estimate: ≈ [\d,]+ input tokens \([\d,]+ for the pictures\) · ≈ [\d,]+ output · /);
+          expect(card).toContain("the page as rendered beside the design");
+          const verdict = results.locator(".fix-verdict");
+          await verdict.waitFor({ timeout: 120_000 });
+          expect(await verdict.textContent()).toMatch(
+            /^Fix differences: the model's fix measured worse \(0\.\d+ vs 0\.\d+\): kept the earlier code$/,
+          );
+          expect(await turnLabels(ui)).toHaveLength(1);
+          expect(await percentOf(ui, 0)).toBe(first);
+          expect(await filesOnShow(ui)).toEqual(shown);
+          expect(server.requests).toHaveLength(2);
+          expectRound(server.requests[1]!, server.requests[0]!, "resp_first");
+          await shot(page, "4-discarded-fix");
 
-        // Fix again: the corrected answer is kept as turn 2, its score higher; the round built on the first answer
-        // again (the discarded one is not part of the conversation).
-        await fixDifferences(ui, server);
-        await expect
-          .poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 })
-          .toMatch(/^\d+ %$/);
-        const fixed = await percentOf(ui, 1);
-        expect(fixed).toBeGreaterThan(first);
-        expect((await turnLabels(ui))[1]).toBe(`2. Fix differences${fixed} %`);
-        expect(await ui.locator(".turn").nth(1).getAttribute("aria-selected")).toBe("true");
-        expect(await results.locator(".fix-verdict--kept").textContent()).toMatch(
-          /^Fix differences: the model's fix measured better \(0\.\d+ vs 0\.\d+\): kept it$/,
-        );
-        expect(await results.locator(".score__summary").textContent()).toMatch(
-          new RegExp(`^Matches the design ${fixed} % · `),
-        );
-        expect(server.requests).toHaveLength(3);
-        expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
-        expect((await filesOnShow(ui))["styles.css"]).not.toContain("bottom: -42px");
-        await shot(page, "3-kept-fix");
+          // Fix again: the corrected answer is kept as turn 2, its score higher; the round built on the first answer
+          // again (the discarded one is not part of the conversation).
+          await fixDifferences(ui, server);
+          await expect
+            .poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 })
+            .toMatch(/^\d+ %$/);
+          const fixed = await percentOf(ui, 1);
+          expect(fixed).toBeGreaterThan(first);
+          expect((await turnLabels(ui))[1]).toBe(`2. Fix differences${fixed} %`);
+          expect(await ui.locator(".turn").nth(1).getAttribute("aria-selected")).toBe("true");
+          expect(await results.locator(".fix-verdict--kept").textContent()).toMatch(
+            /^Fix differences: the model's fix measured better \(0\.\d+ vs 0\.\d+\): kept it$/,
+          );
+          expect(await results.locator(".score__summary").textContent()).toMatch(
+            new RegExp(`^Matches the design ${fixed} % · `),
+          );
+          expect(server.requests).toHaveLength(3);
+          expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
+          expect((await filesOnShow(ui))["styles.css"]).not.toContain("bottom: -42px");
+          await shot(page, "3-kept-fix");
 
-        // The turn that was fixed still shows its own files and the round it tried.
-        await ui.locator(".turn").first().click();
-        expect(await filesOnShow(ui)).toEqual(shown);
-        expect(await results.locator(".fix-verdict").textContent()).toContain("measured worse");
-      },
-    );
-  });
+          // The turn that was fixed still shows its own files and the round it tried.
+          await ui.locator(".turn").first().click();
+          expect(await filesOnShow(ui)).toEqual(shown);
+          expect(await results.locator(".fix-verdict").textContent()).toContain("measured worse");
+        },
+      );
+    },
+  );
 
-  it("a 429 on the round shows its countdown and loses nothing, Try again sends the round again; Cancel mid-round keeps the files on show", async () => {
-    const a = await answers();
-    const server = await startServer();
-    const held = reply(a.correct, "resp_held", 3);
-    server.push(
-      reply(a.off, "resp_first"),
-      { kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "60" } },
-      reply(a.correct, "resp_fixed"),
-      held,
-    );
-    const storage = { "figment.settings": settings(server), "figment.apiKey": KEY };
-    await withPluginPage(
-      browser,
-      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
-      async ({ page, ui }) => {
-        const first = await firstAnswer(ui);
-        const shown = await filesOnShow(ui);
-        const results = ui.locator(".ai-results");
+  it(
+    "a 429 on the round shows its countdown and loses nothing, Try again " +
+      "sends the round again; Cancel mid-round keeps the files on show",
+    async () => {
+      const a = await answers();
+      const server = await startServer();
+      const held = reply(a.correct, "resp_held", 3);
+      server.push(
+        reply(a.off, "resp_first"),
+        { kind: "error", status: 429, message: "Rate limit reached", headers: { "retry-after": "60" } },
+        reply(a.correct, "resp_fixed"),
+        held,
+      );
+      const storage = { "figment.settings": settings(server), "figment.apiKey": KEY };
+      await withPluginPage(
+        browser,
+        { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+        async ({ page, ui }) => {
+          const first = await firstAnswer(ui);
+          const shown = await filesOnShow(ui);
+          const results = ui.locator(".ai-results");
 
-        // The panel's clock is Playwright's (running at real speed): the test moves past the retry-after instead of sleeping.
-        await page.clock.install();
-        await fixDifferences(ui, server);
-        const limited = ui.locator('.ai-error[data-kind="rate-limited"]');
-        await limited.waitFor({ timeout: 60_000 });
-        expect(await limited.getByRole("button", { name: /Retry in \d+ s/ }).isDisabled()).toBe(true);
-        expect(await turnLabels(ui)).toHaveLength(1);
-        expect(await filesOnShow(ui)).toEqual(shown);
-        await page.clock.fastForward("01:01");
-        await limited.getByRole("button", { name: "Try again" }).click();
-        await expect
-          .poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 })
-          .toMatch(/^\d+ %$/);
-        expect(await percentOf(ui, 1)).toBeGreaterThan(first);
-        expect(server.requests).toHaveLength(3);
-        expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
+          // The panel's clock is Playwright's (running at real speed): the test moves past the retry-after instead of
+          // sleeping.
+          await page.clock.install();
+          await fixDifferences(ui, server);
+          const limited = ui.locator('.ai-error[data-kind="rate-limited"]');
+          await limited.waitFor({ timeout: 60_000 });
+          expect(await limited.getByRole("button", { name: /Retry in \d+ s/ }).isDisabled()).toBe(true);
+          expect(await turnLabels(ui)).toHaveLength(1);
+          expect(await filesOnShow(ui)).toEqual(shown);
+          await page.clock.fastForward("01:01");
+          await limited.getByRole("button", { name: "Try again" }).click();
+          await expect
+            .poll(async () => (await turnScore(ui, 1).textContent()) ?? "", { timeout: 120_000 })
+            .toMatch(/^\d+ %$/);
+          expect(await percentOf(ui, 1)).toBeGreaterThan(first);
+          expect(server.requests).toHaveLength(3);
+          expectRound(server.requests[2]!, server.requests[0]!, "resp_first");
 
-        // Back on turn 1, Fix again; Cancel while the round streams: nothing changes but the notice.
-        await ui.locator(".turn").first().click();
-        await fixDifferences(ui, server);
-        await expect
-          .poll(() => server.requests.length === 4 && server.writes.some((w) => w.chunk.includes("resp_held")), {
-            timeout: 60_000,
-          })
-          .toBe(true);
-        await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
-        await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
-        await server.dropped();
-        expect(await turnLabels(ui)).toHaveLength(2);
-        expect(await ui.locator(".turn").first().getAttribute("aria-selected")).toBe("true");
-        expect(await filesOnShow(ui)).toEqual(shown);
-        expect(await results.locator(".fix-verdict").count()).toBe(0);
-        for (const request of server.requests) expect(request.schemaErrors).toEqual([]);
-      },
-    );
-  });
+          // Back on turn 1, Fix again; Cancel while the round streams: nothing changes but the notice.
+          await ui.locator(".turn").first().click();
+          await fixDifferences(ui, server);
+          await expect
+            .poll(() => server.requests.length === 4 && server.writes.some((w) => w.chunk.includes("resp_held")), {
+              timeout: 60_000,
+            })
+            .toBe(true);
+          await ui.locator(".panel__head").getByRole("button", { name: "Cancel" }).click();
+          await ui.locator(".notice", { hasText: "Cancelled" }).waitFor();
+          await server.dropped();
+          expect(await turnLabels(ui)).toHaveLength(2);
+          expect(await ui.locator(".turn").first().getAttribute("aria-selected")).toBe("true");
+          expect(await filesOnShow(ui)).toEqual(shown);
+          expect(await results.locator(".fix-verdict").count()).toBe(0);
+          for (const request of server.requests) expect(request.schemaErrors).toEqual([]);
+        },
+      );
+    },
+  );
 });

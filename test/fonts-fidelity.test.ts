@@ -23,7 +23,7 @@ if (!haveChromium && !inCi)
   console.warn(`fonts-fidelity: skipped, Chromium not found at ${chromiumPath()}; in CI it must run`);
 
 /** IoU × matched per frame before the output loaded its fonts (main at 3384064, fonts installed in the page). */
-// biome-ignore-start lint/suspicious/noApproximativeNumericConstant: measured ratios; the rule mistakes 1.0000 for Math.LOG2E
+// biome-ignore-start lint/suspicious/noApproximativeNumericConstant: measured ratios (not Math.LOG2E)
 const BEFORE: Record<string, Record<string, number>> = {
   "figma-differ-selfie.nodes.json": { "33459:3746": 0.9657 },
   "figmagic-design-system.file.json": {

@@ -53,19 +53,23 @@ describe("Google Fonts from local files", () => {
     ]);
   });
 
-  it("answers a stylesheet with the faces asked for, and their files from the package; other origins are not its business", () => {
-    const css = googleFontsCss(
-      new URL("https://fonts.googleapis.com/css2?family=Poppins:wght@400;700&family=Unknown+Sans"),
-    );
-    expect(css.match(/@font-face/g)).toHaveLength(2);
-    expect(css).toContain("font-family: 'Poppins';");
-    const src = /url\(([^)]+)\)/.exec(css)![1]!;
-    const file = serveGoogleFonts(new URL(src));
-    expect(file?.contentType).toBe("font/woff2");
-    expect((file!.body as Buffer).subarray(0, 4).toString("latin1")).toBe("wOF2");
-    expect(serveGoogleFonts(new URL("https://fonts.gstatic.com/s/poppins/not-a-file.woff2"))).toBeUndefined();
-    expect(serveGoogleFonts(new URL("https://example.com/css2?family=Poppins"))).toBeUndefined();
-  });
+  it(
+    "answers a stylesheet with the faces asked for, and their " +
+      "files from the package; other origins are not its business",
+    () => {
+      const css = googleFontsCss(
+        new URL("https://fonts.googleapis.com/css2?family=Poppins:wght@400;700&family=Unknown+Sans"),
+      );
+      expect(css.match(/@font-face/g)).toHaveLength(2);
+      expect(css).toContain("font-family: 'Poppins';");
+      const src = /url\(([^)]+)\)/.exec(css)![1]!;
+      const file = serveGoogleFonts(new URL(src));
+      expect(file?.contentType).toBe("font/woff2");
+      expect((file!.body as Buffer).subarray(0, 4).toString("latin1")).toBe("wOF2");
+      expect(serveGoogleFonts(new URL("https://fonts.gstatic.com/s/poppins/not-a-file.woff2"))).toBeUndefined();
+      expect(serveGoogleFonts(new URL("https://example.com/css2?family=Poppins"))).toBeUndefined();
+    },
+  );
 
   it("a design's families give one stylesheet with every installed face; families not served are left out", () => {
     const json = {

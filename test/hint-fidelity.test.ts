@@ -96,7 +96,8 @@ describe.skipIf(!haveChromium && !inCi)(
           );
           expect(
             Math.abs(score(b) - score(a)),
-            `${root.id} (${root.name}): IoU×matched ${score(b).toFixed(3)} from the hint vs ${score(a).toFixed(3)} from the JSON`,
+            `${root.id} (${root.name}): IoU×matched ${score(b).toFixed(3)} ` +
+              `from the hint vs ${score(a).toFixed(3)} from the JSON`,
           ).toBeLessThanOrEqual(TOLERANCE);
         }
         const rendered = rows.filter((r) => r.rendered);
@@ -108,17 +109,21 @@ describe.skipIf(!haveChromium && !inCi)(
       300_000,
     );
 
-    it("the fixtures include icons whose shapes are layers of instances, and every icon keeps its shapes in the hint", () => {
-      let inInstances = 0;
-      for (const file of EVAL_FILES) {
-        const { document } = loadDesign(readFixture(file));
-        const before = iconShapes(document.frames);
-        const after = iconShapes(parseHint(printHint(document)).document.frames);
-        expect(after, file).toEqual(before);
-        inInstances += before.inInstances;
-      }
-      expect(inInstances).toBeGreaterThan(0);
-    });
+    it(
+      "the fixtures include icons whose shapes are layers of " +
+        "instances, and every icon keeps its shapes in the hint",
+      () => {
+        let inInstances = 0;
+        for (const file of EVAL_FILES) {
+          const { document } = loadDesign(readFixture(file));
+          const before = iconShapes(document.frames);
+          const after = iconShapes(parseHint(printHint(document)).document.frames);
+          expect(after, file).toEqual(before);
+          inInstances += before.inInstances;
+        }
+        expect(inInstances).toBeGreaterThan(0);
+      },
+    );
 
     it("`figment hints` prints the hint these measurements parse", async () => {
       const file = "figmasharp-login.file.json";

@@ -11,7 +11,9 @@ import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 const LOGIN = "figmasharp-login.file.json";
 
 /** The simulator's clientStorage with its byte arrays as base64, to carry it into the next session. */
-const STORAGE_OUT = `Object.fromEntries([...sim.storage].map(([k, v]) => [k, JSON.parse(JSON.stringify(v, (_, x) => x instanceof Uint8Array ? { __b64: btoa(String.fromCharCode(...x)) } : x))]))`;
+const STORAGE_OUT =
+  `Object.fromEntries([...sim.storage].map(([k, v]) => [k, JSON.parse(JSON.stringify(v, ` +
+  `(_, x) => x instanceof Uint8Array ? { __b64: btoa(String.fromCharCode(...x)) } : x))]))`;
 const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
   JSON.parse(JSON.stringify(storage), (_, v: unknown) => {
     const b64 = typeof v === "object" && v !== null ? (v as { __b64?: unknown }).__b64 : undefined;
@@ -20,7 +22,8 @@ const revive = (storage: Record<string, unknown>): Record<string, unknown> =>
 
 describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
 
   it("a generated code result is in history after the panel is closed and opened again", async () => {
@@ -81,6 +84,7 @@ describe.runIf(runBrowser)("history in the browser harness", { timeout: 180_000 
 async function waitFor<T>(sim: <R>(expression: string) => Promise<R>, type: string, requestId: string): Promise<T> {
   // The simulator resolves on the message itself (its bound, 60 s, only ends a test whose reply never comes).
   return sim<T>(
-    `sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => m.requestId === ${JSON.stringify(requestId)}, timeoutMs: 60_000 })`,
+    `sim.ui.waitFor(${JSON.stringify(type)}, { where: (m) => ` +
+      `m.requestId === ${JSON.stringify(requestId)}, timeoutMs: 60_000 })`,
   );
 }

@@ -19,7 +19,8 @@ import { runBrowser, useBrowser } from "./helpers/browser.js";
 const ARTIFACTS = join(ROOT, "test-artifacts", "image-batch-api");
 const PAGE_API = "http://figment.test/v1";
 
-const PAGE_ENTRY = `
+const PAGE_ENTRY =
+  `
 import { render } from "preact";
 import { DEFAULT_SETTINGS } from "./contract/settings.ts";
 import { batchJobs } from "./ui/engine/jobs/batch.ts";
@@ -48,18 +49,23 @@ const requests = {
 const engine = inProcessEngine(batchJobs);
 const worker = {
   // One item's estimate (the tokenizer is not on this page): the hook multiplies it by the items.
-  call: async (kind, body, options) => (kind === "image-prepare" ? { estimate: { costUsd: 0.011, batchCostUsd: 0.0055 } } : engine.call(kind, body, options)),
+  call: async (kind, body, options) => (kind === "image-prepare" ? { estimate: { costUsd: 0.011, batchCostUsd: ` +
+  `0.0055 } } : engine.call(kind, body, options)),
 };
 const vault = { hasKeyFor: () => true, revealFor: () => "sk-test-batch-submit-42" };
-const items = Array.from({ length: 8 }, (_, i) => ({ row: i + 1, values: {}, stem: String(i + 1).padStart(2, "0") + "-hero", prompt: "A hero image for a tea brand, variant " + (i + 1) }));
-const plan = { name: "Hero variants", items, style: { text: "", colours: [], useColours: false, references: [] }, size: { width: 1024, height: 1024 }, quality: "low", acceptFirst: false, reasonFirst: false };
+const items = Array.from({ length: 8 }, (_, i) => ({ row: i + 1, values: {}, stem: String(i + 1).padStart(2, "0") + ` +
+  `"-hero", prompt: "A hero image for a tea brand, variant " + (i + 1) }));
+const plan = { name: "Hero variants", items, style: { text: "", colours: [], useColours: false, references: [] }, ` +
+  `size: { width: 1024, height: 1024 }, quality: "low", acceptFirst: false, reasonFirst: false };
 
 function Page() {
-  const batchApi = usePendingBatches({ requests, worker, vault, settings, report: (text) => window.__reports.push(text) });
+  const batchApi = usePendingBatches({ requests, worker, vault, settings, report: (text) => ` +
+  `window.__reports.push(text) });
   return (
     <div class="panel panel--image panel--rows" style="width:420px;height:600px;overflow:auto">
       <PendingView session={{ batchApi }} />
-      <div style="padding:12px"><button id="setup-send" type="button" class="button button--secondary" onClick={() => batchApi.submit(plan)}>Send to Batch API</button></div>
+      <div style="padding:12px"><button id="setup-send" type="button" class="button button--secondary" onClick={() ` +
+  `=> batchApi.submit(plan)}>Send to Batch API</button></div>
     </div>
   );
 }
@@ -100,7 +106,8 @@ describe.runIf(runBrowser)("Send to Batch API in the browser", { timeout: 180_00
     await srv?.close();
   });
 
-  it("shows what will happen and the 50% estimate, sends nothing until Send, then stores and lists the batch", async () => {
+  it("shows what will happen and the 50% estimate, sends " +
+    "nothing until Send, then stores and lists the batch", async () => {
     await withSubmitPage(browser, srv, "openai", async (page) => {
       await page.locator("#setup-send").click();
       const confirm = page.getByRole("region", { name: "Send to the Batch API" });

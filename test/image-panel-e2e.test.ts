@@ -102,89 +102,94 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
     expect(logs.join("\n")).not.toContain(KEY);
   });
 
-  it("Reason first with the selection as reference: reasoning above the image, the frame's PNG and structure sent; Refine builds on the response; two versions side by side", async () => {
-    server = await startServer();
-    server.push(
-      imageReply({
-        reasoning: ["The login screen is dark; ", "a hero in the same palette, ", "with room for the title."],
-        responseId: "resp_first",
-        delayMs: 120,
-      }),
-      imageReply({ responseId: "resp_second", seed: 5 }),
-    );
-    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(
-      browser,
-      {
-        fixture: LOGIN,
-        select: [LOGIN_FRAME],
-        command: "image",
-        storage,
-        viewport: VIEWPORT,
-        allowOrigins: [origin(server)],
-      },
-      async ({ page, ui, sim }) => {
-        page.on("console", (m) => logs.push(m.text()));
-        await prompt(ui, "A polished hero image in the style of this screen");
-        await ui.getByRole("combobox", { name: "Size" }).click();
-        await ui.getByRole("option", { name: /Selection's shape/ }).click();
-        await ui.getByRole("checkbox", { name: "Use selection as reference" }).check();
-        await ui.getByRole("checkbox", { name: "Reason first" }).check();
-        await shot(page, "5-reason-first-form");
-        await generate(ui);
-        const confirm = ui.locator(".image-confirm");
-        expect(await confirm.textContent()).toContain("gpt-5.4-image-2 (draws with gpt-image-2)");
-        expect(await confirm.textContent()).toContain("as the reference (its picture and layer structure)");
-        expect(await sim<string[]>("sim.record.exports.map((e) => e.format)")).toContain("PNG");
-        await shot(page, "6-reason-first-estimate");
-        await confirm.getByRole("button", { name: "Send" }).click();
-        await ui
-          .locator(".image-stream__reasoning", { hasText: "The login screen is dark" })
-          .waitFor({ timeout: 60_000 });
-        await shot(page, "7-reasoning");
-        await ui.locator(".version").waitFor({ timeout: 60_000 });
-        expect(await ui.locator(".version__text summary").textContent()).toBe("What the model said");
-        const first = server!.requests[0]!;
-        expect(first.path).toBe("/v1/responses");
-        expect(first.schemaErrors).toEqual([]);
-        const body = JSON.stringify(first.body);
-        expect(body).toContain('"type":"input_image"');
-        expect(body).toContain("figment-hint");
-        expect(body).toContain("A polished hero image");
+  it(
+    "Reason first with the selection as reference: reasoning above the image, the frame's " +
+      "PNG and structure sent; Refine builds on the response; two versions side by side",
+    async () => {
+      server = await startServer();
+      server.push(
+        imageReply({
+          reasoning: ["The login screen is dark; ", "a hero in the same palette, ", "with room for the title."],
+          responseId: "resp_first",
+          delayMs: 120,
+        }),
+        imageReply({ responseId: "resp_second", seed: 5 }),
+      );
+      const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+      await withPluginPage(
+        browser,
+        {
+          fixture: LOGIN,
+          select: [LOGIN_FRAME],
+          command: "image",
+          storage,
+          viewport: VIEWPORT,
+          allowOrigins: [origin(server)],
+        },
+        async ({ page, ui, sim }) => {
+          page.on("console", (m) => logs.push(m.text()));
+          await prompt(ui, "A polished hero image in the style of this screen");
+          await ui.getByRole("combobox", { name: "Size" }).click();
+          await ui.getByRole("option", { name: /Selection's shape/ }).click();
+          await ui.getByRole("checkbox", { name: "Use selection as reference" }).check();
+          await ui.getByRole("checkbox", { name: "Reason first" }).check();
+          await shot(page, "5-reason-first-form");
+          await generate(ui);
+          const confirm = ui.locator(".image-confirm");
+          expect(await confirm.textContent()).toContain("gpt-5.4-image-2 (draws with gpt-image-2)");
+          expect(await confirm.textContent()).toContain("as the reference (its picture and layer structure)");
+          expect(await sim<string[]>("sim.record.exports.map((e) => e.format)")).toContain("PNG");
+          await shot(page, "6-reason-first-estimate");
+          await confirm.getByRole("button", { name: "Send" }).click();
+          await ui
+            .locator(".image-stream__reasoning", { hasText: "The login screen is dark" })
+            .waitFor({ timeout: 60_000 });
+          await shot(page, "7-reasoning");
+          await ui.locator(".version").waitFor({ timeout: 60_000 });
+          expect(await ui.locator(".version__text summary").textContent()).toBe("What the model said");
+          const first = server!.requests[0]!;
+          expect(first.path).toBe("/v1/responses");
+          expect(first.schemaErrors).toEqual([]);
+          const body = JSON.stringify(first.body);
+          expect(body).toContain('"type":"input_image"');
+          expect(body).toContain("figment-hint");
+          expect(body).toContain("A polished hero image");
 
-        // Refine builds on the response by its id; the new version is v2, and v1 is kept.
-        await ui.getByRole("textbox", { name: "Refine" }).fill("warmer light");
-        await ui.getByRole("button", { name: "Refine", exact: true }).click();
-        await ui.locator(".image-confirm", { hasText: "Refining v1: “warmer light”" }).waitFor({ timeout: 60_000 });
-        // Refine is typed at the bottom; the estimate it leads to is brought into view at the top.
-        await ui.waitForFunction(
-          "(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()",
-        );
-        await shot(page, "8-refine-estimate");
-        await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
-        await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });
-        const second = server!.requests[1]!;
-        expect(second.schemaErrors).toEqual([]);
-        expect((second.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
-        expect(JSON.stringify(second.body)).toContain("warmer light");
-        expect(await ui.locator(".version__prompt").textContent()).toBe("Refines v1: warmer light");
-        await shot(page, "9-refined");
+          // Refine builds on the response by its id; the new version is v2, and v1 is kept.
+          await ui.getByRole("textbox", { name: "Refine" }).fill("warmer light");
+          await ui.getByRole("button", { name: "Refine", exact: true }).click();
+          await ui.locator(".image-confirm", { hasText: "Refining v1: “warmer light”" }).waitFor({ timeout: 60_000 });
+          // Refine is typed at the bottom; the estimate it leads to is brought into view at the top.
+          await ui.waitForFunction(
+            "(() => { const r = document.querySelector('.image-confirm').getBoundingClientRect(); " +
+              "return r.top >= 0 && r.bottom <= innerHeight; })()",
+          );
+          await shot(page, "8-refine-estimate");
+          await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
+          await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });
+          const second = server!.requests[1]!;
+          expect(second.schemaErrors).toEqual([]);
+          expect((second.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
+          expect(JSON.stringify(second.body)).toContain("warmer light");
+          expect(await ui.locator(".version__prompt").textContent()).toBe("Refines v1: warmer light");
+          await shot(page, "9-refined");
 
-        await ui.locator(".version").getByRole("button", { name: "Compare" }).click();
-        const compare = ui.locator(".compare");
-        await compare.waitFor();
-        expect(await compare.locator(".compare__line").allTextContents()).toEqual([
-          expect.stringMatching(/^v2 · /),
-          expect.stringMatching(/^v1 · /),
-        ]);
-        expect(await overflowsSideways(ui)).toBe(false);
-        await shot(page, "10-compare");
-        await compare.getByRole("button", { name: "Done comparing" }).click();
-        await ui.locator(".version").waitFor();
-      },
-    );
-    expect(logs.join("\n")).not.toContain(KEY);
-  });
+          await ui.locator(".version").getByRole("button", { name: "Compare" }).click();
+          const compare = ui.locator(".compare");
+          await compare.waitFor();
+          expect(await compare.locator(".compare__line").allTextContents()).toEqual([
+            expect.stringMatching(/^v2 · /),
+            expect.stringMatching(/^v1 · /),
+          ]);
+          expect(await overflowsSideways(ui)).toBe(false);
+          await shot(page, "10-compare");
+          await compare.getByRole("button", { name: "Done comparing" }).click();
+          await ui.locator(".version").waitFor();
+        },
+      );
+      expect(logs.join("\n")).not.toContain(KEY);
+    },
+  );
 
   it("two images stream side by side; an Images API refinement is an edit with that version's image", async () => {
     server = await startServer();
@@ -241,7 +246,8 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
         expect(await ui.locator(".image-slot").count()).toBe(0);
         expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
         await shot(page, "13-cancelled");
-        // The client dropped the held stream (a state the server reports, never a time): nothing past the partial was sent.
+        // The client dropped the held stream (a state the server reports, never a time): nothing past the partial was
+        // sent.
         expect(await server!.dropped()).toEqual({ path: "/v1/images/generations", written: 1 });
         expect(server!.writes.length).toBe(1);
         expect(await ui.locator(".version, .version-thumb").count()).toBe(0);
@@ -292,39 +298,43 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
     expect(logs.join("\n")).not.toContain(KEY);
   });
 
-  it("without a key the panel says so and links to Settings; a size the model does not take is caught before sending", async () => {
-    server = await startServer();
-    await withPluginPage(
-      browser,
-      {
-        fixture: LOGIN,
-        select: [LOGIN_FRAME],
-        command: "image",
-        storage: { "figment.settings": settings(server.url) },
-        viewport: VIEWPORT,
-        allowOrigins: [origin(server)],
-      },
-      async ({ page, ui }) => {
-        const note = ui.locator(".image-form .key-needed");
-        expect(await note.textContent()).toContain(
-          `Generating images needs an API key for OpenAI at ${new URL(server!.url).host}.`,
-        );
-        expect(await ui.getByRole("button", { name: "Generate image" }).count()).toBe(0);
-        await prompt(ui, "A poster");
-        await ui.getByRole("combobox", { name: "Size" }).click();
-        await ui.getByRole("option", { name: /Custom/ }).click();
-        await ui.getByRole("textbox", { name: "Width in pixels" }).fill("1000");
-        await ui.getByRole("textbox", { name: "Height in pixels" }).fill("1000");
-        const problem = ui.locator(".image-size__problem");
-        expect(await problem.textContent()).toContain("multiples of 16");
-        await shot(page, "16-no-key-bad-size");
-        await problem.getByRole("button", { name: "Use 992×992" }).click();
-        expect(await problem.count()).toBe(0);
-        expect(await ui.getByRole("textbox", { name: "Width in pixels" }).inputValue()).toBe("992");
-        await note.getByRole("button", { name: "Add a key in Settings" }).click();
-        await ui.locator(".panel--settings, .settings").first().waitFor();
-      },
-    );
-    expect(server.requests).toHaveLength(0);
-  });
+  it(
+    "without a key the panel says so and links to Settings; " +
+      "a size the model does not take is caught before sending",
+    async () => {
+      server = await startServer();
+      await withPluginPage(
+        browser,
+        {
+          fixture: LOGIN,
+          select: [LOGIN_FRAME],
+          command: "image",
+          storage: { "figment.settings": settings(server.url) },
+          viewport: VIEWPORT,
+          allowOrigins: [origin(server)],
+        },
+        async ({ page, ui }) => {
+          const note = ui.locator(".image-form .key-needed");
+          expect(await note.textContent()).toContain(
+            `Generating images needs an API key for OpenAI at ${new URL(server!.url).host}.`,
+          );
+          expect(await ui.getByRole("button", { name: "Generate image" }).count()).toBe(0);
+          await prompt(ui, "A poster");
+          await ui.getByRole("combobox", { name: "Size" }).click();
+          await ui.getByRole("option", { name: /Custom/ }).click();
+          await ui.getByRole("textbox", { name: "Width in pixels" }).fill("1000");
+          await ui.getByRole("textbox", { name: "Height in pixels" }).fill("1000");
+          const problem = ui.locator(".image-size__problem");
+          expect(await problem.textContent()).toContain("multiples of 16");
+          await shot(page, "16-no-key-bad-size");
+          await problem.getByRole("button", { name: "Use 992×992" }).click();
+          expect(await problem.count()).toBe(0);
+          expect(await ui.getByRole("textbox", { name: "Width in pixels" }).inputValue()).toBe("992");
+          await note.getByRole("button", { name: "Add a key in Settings" }).click();
+          await ui.locator(".panel--settings, .settings").first().waitFor();
+        },
+      );
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });

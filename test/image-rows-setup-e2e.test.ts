@@ -38,7 +38,8 @@ async function paste(ui: Frame, text: string): Promise<void> {
 
 describe.runIf(runBrowser)("the Rows setup at 420×600", { timeout: 180_000 }, () => {
   const { browser, startServer } = useModelE2e();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
   let server: OpenAiTestServer | undefined;
 
@@ -165,89 +166,93 @@ describe.runIf(runBrowser)("the Rows setup at 420×600", { timeout: 180_000 }, (
     );
   });
 
-  it("Fill from selection: the frame's texts as data, the columns' choices in the schema; the model's rows land in the table with its notes", async () => {
-    server = await startServer();
-    server.push(
-      responsesJson(
-        JSON.stringify({
-          rows: [
-            { audience: "art lovers", mood: "calm" },
-            { audience: "museum members", mood: "bold" },
-          ],
-          notes: "A museum's sign-in page: visitors and members.",
-        }),
-      ),
-    );
-    server.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
-    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(
-      pages,
-      {
-        fixture: LOGIN,
-        select: [LOGIN_FRAME],
-        command: "image",
-        storage,
-        viewport: VIEWPORT,
-        allowOrigins: [new URL(server.url).origin],
-      },
-      async ({ page, ui }) => {
-        await openRows(ui);
-        await ui.getByRole("textbox", { name: "Column 1 name" }).fill("audience");
-        await ui.getByRole("button", { name: "+ Column" }).click();
-        await ui.getByRole("textbox", { name: "Column 2 name" }).fill("mood: calm|bold");
-        await ui.getByRole("spinbutton", { name: "Rows to propose" }).fill("2");
-        await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} poster for {audience}");
-        await ui.getByRole("button", { name: "Fill from selection" }).click();
-        await ui.locator(".setup-fill__notes").waitFor({ timeout: 60_000 });
-        expect(await ui.locator(".setup-fill__notes").textContent()).toBe(
-          "2 rows from 11 texts, editable below. A museum's sign-in page: visitors and members.".replace(
-            "11",
-            String(await textsSent()),
-          ),
-        );
-        expect(await ui.getByRole("textbox", { name: "Row 2 audience" }).inputValue()).toBe("museum members");
-        await expect
-          .poll(() => ui.locator(".setup-prompt__text").first().textContent())
-          .toMatch(/^A calm poster for art lovers/);
-        await ui.getByRole("textbox", { name: "Row 2 audience" }).fill("members");
-        await expect
-          .poll(() => ui.locator(".setup-prompt__text").nth(1).textContent())
-          .toMatch(/^A bold poster for members/);
-        await shot(page, "5-filled");
+  it(
+    "Fill from selection: the frame's texts as data, the columns' choices " +
+      "in the schema; the model's rows land in the table with its notes",
+    async () => {
+      server = await startServer();
+      server.push(
+        responsesJson(
+          JSON.stringify({
+            rows: [
+              { audience: "art lovers", mood: "calm" },
+              { audience: "museum members", mood: "bold" },
+            ],
+            notes: "A museum's sign-in page: visitors and members.",
+          }),
+        ),
+      );
+      server.push({ kind: "error", status: 401, message: "Incorrect API key provided" });
+      const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+      await withPluginPage(
+        pages,
+        {
+          fixture: LOGIN,
+          select: [LOGIN_FRAME],
+          command: "image",
+          storage,
+          viewport: VIEWPORT,
+          allowOrigins: [new URL(server.url).origin],
+        },
+        async ({ page, ui }) => {
+          await openRows(ui);
+          await ui.getByRole("textbox", { name: "Column 1 name" }).fill("audience");
+          await ui.getByRole("button", { name: "+ Column" }).click();
+          await ui.getByRole("textbox", { name: "Column 2 name" }).fill("mood: calm|bold");
+          await ui.getByRole("spinbutton", { name: "Rows to propose" }).fill("2");
+          await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} poster for {audience}");
+          await ui.getByRole("button", { name: "Fill from selection" }).click();
+          await ui.locator(".setup-fill__notes").waitFor({ timeout: 60_000 });
+          expect(await ui.locator(".setup-fill__notes").textContent()).toBe(
+            "2 rows from 11 texts, editable below. A museum's sign-in page: visitors and members.".replace(
+              "11",
+              String(await textsSent()),
+            ),
+          );
+          expect(await ui.getByRole("textbox", { name: "Row 2 audience" }).inputValue()).toBe("museum members");
+          await expect
+            .poll(() => ui.locator(".setup-prompt__text").first().textContent())
+            .toMatch(/^A calm poster for art lovers/);
+          await ui.getByRole("textbox", { name: "Row 2 audience" }).fill("members");
+          await expect
+            .poll(() => ui.locator(".setup-prompt__text").nth(1).textContent())
+            .toMatch(/^A bold poster for members/);
+          await shot(page, "5-filled");
 
-        const request = server!.requests[0]!;
-        expect(request.path).toBe("/v1/responses");
-        expect(request.schemaErrors).toEqual([]);
-        const body = request.body as {
-          input: { content: { text: string }[] }[];
-          text: {
-            format: { schema: { properties: { rows: { items: { properties: { mood: { enum: string[] } } } } } } };
+          const request = server!.requests[0]!;
+          expect(request.path).toBe("/v1/responses");
+          expect(request.schemaErrors).toEqual([]);
+          const body = request.body as {
+            input: { content: { text: string }[] }[];
+            text: {
+              format: { schema: { properties: { rows: { items: { properties: { mood: { enum: string[] } } } } } } };
+            };
           };
-        };
-        const data = body.input[0]!.content[0]!.text;
-        expect(data).toMatch(/^<frame_texts>\n/);
-        expect(data).toContain("[Forgot your password?] Forgot your password?");
-        expect(data).toContain("[Log In] Log In");
-        expect(body.text.format.schema.properties.rows.items.properties.mood.enum).toEqual(["calm", "bold"]);
+          const data = body.input[0]!.content[0]!.text;
+          expect(data).toMatch(/^<frame_texts>\n/);
+          expect(data).toContain("[Forgot your password?] Forgot your password?");
+          expect(data).toContain("[Log In] Log In");
+          expect(body.text.format.schema.properties.rows.items.properties.mood.enum).toEqual(["calm", "bold"]);
 
-        // A refused key is explained like the other model failures; the table keeps the rows it had.
-        await ui.getByRole("button", { name: "Fill from selection" }).click();
-        const notice = ui.locator(".setup-fill .notice--error");
-        await notice.waitFor({ timeout: 60_000 });
-        expect(await notice.getAttribute("data-kind")).toBe("unauthorized");
-        expect(await notice.locator(".notice__title").textContent()).toBe("The API key was not accepted");
-        expect(await ui.getByRole("textbox", { name: "Row 2 audience" }).inputValue()).toBe("members");
-        await notice.scrollIntoViewIfNeeded();
-        await shot(page, "6-fill-failed");
+          // A refused key is explained like the other model failures; the table keeps the rows it had.
+          await ui.getByRole("button", { name: "Fill from selection" }).click();
+          const notice = ui.locator(".setup-fill .notice--error");
+          await notice.waitFor({ timeout: 60_000 });
+          expect(await notice.getAttribute("data-kind")).toBe("unauthorized");
+          expect(await notice.locator(".notice__title").textContent()).toBe("The API key was not accepted");
+          expect(await ui.getByRole("textbox", { name: "Row 2 audience" }).inputValue()).toBe("members");
+          await notice.scrollIntoViewIfNeeded();
+          await shot(page, "6-fill-failed");
 
-        async function textsSent(): Promise<number> {
-          const sent = (server!.requests[0]!.body as { input: { content: { text: string }[] }[] }).input[0]!.content[0]!
-            .text;
-          return sent.split("\n").filter((line) => line.startsWith("[")).length;
-        }
-      },
-    );
-  });
+          async function textsSent(): Promise<number> {
+            const sent = (server!.requests[0]!.body as { input: { content: { text: string }[] }[] }).input[0]!
+              .content[0]!.text;
+            return sent.split("\n").filter((line) => line.startsWith("[")).length;
+          }
+        },
+      );
+    },
+  );
 
   it("without a key: the setup and its prompts work, the buttons give way to the key notice", async () => {
     await withPluginPage(

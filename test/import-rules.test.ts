@@ -11,8 +11,11 @@ import { ROOT } from "./harness/plugin-page.js";
 import { sourceFiles } from "./helpers/source-files.js";
 
 const SOURCE_DIRS = ["contract", "codegen", "ai", "plugin", "ui", "cli", "bench", "test"];
-const IMPORT =
-  /(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
+const IMPORT = new RegExp(
+  String.raw`(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|` +
+    String.raw`[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)`,
+  "gm",
+);
 
 /** Relative imports of `file`, resolved to repository paths (`ui/app.tsx`). */
 export function importsOf(file: string, text: string): string[] {
@@ -245,7 +248,8 @@ describe("import rules", () => {
     expect(folderOf("ui/engine/jobs/zip.ts")).toBe("ui/engine");
     expect(folderOf("ai/errors.ts")).toBeUndefined();
     expect(folderLoops(folderGraph(made))).toEqual([
-      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts",
+      "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → " +
+        "codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts",
     ]);
   });
 

@@ -5,17 +5,18 @@
  * navigation's menu button (layout/nav.ts, emit/nav-menu.ts), reflowing rows of cards (layout/reflow.ts), backdrops
  * (page.ts), phone type in scaled boxes (max(12px, …cqw), @container rules) — were built in the HTML output; React
  * with CSS modules and React with Tailwind build the same tree through their own emitters. On real pages chosen to
- * exercise them, each target is scored as a user sees it (cli/measure/score.ts, the Google Fonts the page links answered from
- * local files) at 390, 768, the design width and 1920, and must match HTML: IoU × matched within 0.01, each width's
- * text visible within 0.02, the same sideways overflow and the same placement wider than the design. The score's
- * boxes are the design width's; below it a difference can hide in them, so every layer's box is also compared at
- * every width, and the page's height. What that found, and what the emitters now do as HTML does:
+ * exercise them, each target is scored as a user sees it (cli/measure/score.ts, the Google Fonts the page links
+ * answered from local files) at 390, 768, the design width and 1920, and must match HTML: IoU × matched within 0.01,
+ * each width's text visible within 0.02, the same sideways overflow and the same placement wider than the design. The
+ * score's boxes are the design width's; below it a difference can hide in them, so every layer's box is also compared
+ * at every width, and the page's height. What that found, and what the emitters now do as HTML does:
  * - Over's nav bar, a component's instance drawn 1440 px wide, kept its min-width of 1024 px on a phone in React: the
  *   component draws the menu, but the width the bar takes below the menu's width is the screen's to say (nav-menu.ts).
  * - The homepage's Dropdowns, instances whose root has no style of its own at the design width, lost the rules that
  *   stack their layers below it: a box with rules only below a width now gets a class for them (build.ts).
  * - Its rotated arrow button stayed rotated in Tailwind where the stack unrotates it: `rotate-180` is the `rotate`
- *   property, which `transform: none` does not undo; beside another rule's transform it is written as one (tailwind.ts).
+ *   property, which `transform: none` does not undo; beside another rule's transform it is written as one
+ *   (tailwind.ts).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -71,7 +72,8 @@ const PAGES: ParityPage[] = [
     features: "sections kept as drawn, stacked; a nav bar drawn as a component; reflowing cards",
     load: () => ({ json: realFile("over-promo.nodes.json"), ids: ["8958:5498"] }),
   },
-  // Its FAQ's Dropdowns (components drawn without fills) stack their layers below the design width, a rotated button too.
+  // Its FAQ's Dropdowns (components drawn without fills) stack their layers below the design width, a rotated button
+  // too.
   {
     label: "vincegx Homepage - Landing (corpus, flattened)",
     features: "sections kept as drawn and stacked, in components' instances",
@@ -163,7 +165,8 @@ const figures = (s: FidelityScore): string =>
   s.widths
     .map(
       (w) =>
-        `${w.width}: text ${w.textVisible.toFixed(3)}${w.overflow ? " overflow" : ""}${w.placement ? ` ${w.placement}` : ""}`,
+        `${w.width}: text ` +
+        `${w.textVisible.toFixed(3)}${w.overflow ? " overflow" : ""}${w.placement ? ` ${w.placement}` : ""}`,
     )
     .join(", ");
 

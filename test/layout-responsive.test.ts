@@ -72,7 +72,8 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)("an absolute 1440-px la
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
-  it("at 390, 768 and 1920: no overflow, ≥ 95 % text visible, no new overlaps, the cards across the screen; at 1440 IoU × matched ≥ 0.95 and the cards as drawn; exact layout fails at 390", async () => {
+  it("at 390, 768 and 1920: no overflow, ≥ 95 % text visible, no new overlaps, the cards across " +
+    "the screen; at 1440 IoU × matched ≥ 0.95 and the cards as drawn; exact layout fails at 390", async () => {
     const json = absoluteLanding() as { nodes: Record<string, { document: RestNode }> };
     const root = json.nodes["9:0"]!.document;
     const ids = textIdsOf(root);

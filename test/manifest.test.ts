@@ -72,7 +72,10 @@ describe("manifest.json", () => {
       expect.arrayContaining(["http://localhost:7860", "http://127.0.0.1:7860"]),
     );
     expect(manifest.networkAccess.reasoning).toMatch(
-      /Stable Diffusion server \(SD\.Next or AUTOMATIC1111, at http:\/\/127\.0\.0\.1:7860 by default\) that must be reachable from the plugin/,
+      new RegExp(
+        String.raw`Stable Diffusion server \(SD\.Next or AUTOMATIC1111, at ` +
+          String.raw`http:\/\/127\.0\.0\.1:7860 by default\) that must be reachable from the plugin`,
+      ),
     );
   });
 
@@ -83,18 +86,21 @@ describe("manifest.json", () => {
     for (const item of manifest.menu.filter((i) => !i.separator)) expect(item.name).toMatch(/…$/);
   });
 
-  it("has a relaunch button for every command the plugin handles from one: code, and refine or regenerate an image", () => {
-    const buttons = manifest.relaunchButtons ?? [];
-    expect(buttons.map((b) => b.command)).toEqual(Object.keys(RELAUNCH_BUTTONS));
-    expect(buttons.map((b) => b.name)).toEqual(["Generate code", "Refine image", "Regenerate image"]);
-    for (const button of buttons) {
-      const target = RELAUNCH_BUTTONS[button.command as keyof typeof RELAUNCH_BUTTONS];
-      // Figma passes the command as figma.command; plugin/start.ts opens this panel for it (tested there).
-      expect(COMMANDS, `${button.command} opens a panel`).toContain(target.panel);
-    }
-    expect(RELAUNCH_BUTTONS["refine-image"]).toEqual({ panel: "image", action: "refine" });
-    expect(RELAUNCH_BUTTONS["regenerate-image"]).toEqual({ panel: "image", action: "regenerate" });
-  });
+  it(
+    "has a relaunch button for every command the plugin " + "handles from one: code, and refine or regenerate an image",
+    () => {
+      const buttons = manifest.relaunchButtons ?? [];
+      expect(buttons.map((b) => b.command)).toEqual(Object.keys(RELAUNCH_BUTTONS));
+      expect(buttons.map((b) => b.name)).toEqual(["Generate code", "Refine image", "Regenerate image"]);
+      for (const button of buttons) {
+        const target = RELAUNCH_BUTTONS[button.command as keyof typeof RELAUNCH_BUTTONS];
+        // Figma passes the command as figma.command; plugin/start.ts opens this panel for it (tested there).
+        expect(COMMANDS, `${button.command} opens a panel`).toContain(target.panel);
+      }
+      expect(RELAUNCH_BUTTONS["refine-image"]).toEqual({ panel: "image", action: "refine" });
+      expect(RELAUNCH_BUTTONS["regenerate-image"]).toEqual({ panel: "image", action: "regenerate" });
+    },
+  );
 
   it("points at files the build wrote", () => {
     for (const path of [manifest.main, manifest.ui]) {
@@ -121,7 +127,8 @@ describe("manifest.json", () => {
     expect(html).toContain("Connecting to Figma…");
     expect(elements.filter((e) => e.tag === "link")).toEqual([]);
     expect(elements.filter((e) => e.tag === "style")).toHaveLength(1);
-    // The panel stays small so it opens fast (issue 24: 80 KB gzipped); the workers' payloads and the panels other than Code are not in it.
+    // The panel stays small so it opens fast (issue 24: 80 KB gzipped); the workers' payloads and the panels other than
+    // Code are not in it.
     expect(
       gzipSync(readFileSync(join(ROOT, manifest.ui)), { level: 9 }).length,
       "dist/ui.html gzipped",
@@ -130,11 +137,13 @@ describe("manifest.json", () => {
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
-    // The payloads: the engine worker, the tokenizer and the two code parts it loads when needed, the search worker, the Code panel's draft emitters and the other panels' parts; one copy of each.
+    // The payloads: the engine worker, the tokenizer and the two code parts it loads when needed, the search worker,
+    // the Code panel's draft emitters and the other panels' parts; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{5000,})"/g)].map((m) => m[1]!);
     expect(
       packed,
-      "dist/code.js holds the packed engine worker, tokenizer, code parts, search worker, draft emitters and panel parts",
+      "dist/code.js holds the packed engine worker, tokenizer, " +
+        "code parts, search worker, draft emitters and panel parts",
     ).toHaveLength(6 + PANEL_PARTS.length);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
     // The engine worker starts without TypeScript and prettier (its code parts come before the jobs that need them):

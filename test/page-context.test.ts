@@ -1,6 +1,6 @@
 /**
- * withPage in a shared context (cli/measure/browser.ts PageHost, test/helpers/browser.ts usePageContext) renders as in a
- * fresh context: each call sees only its own files at the same URLs (no cached stylesheet, script or font of an
+ * withPage in a shared context (cli/measure/browser.ts PageHost, test/helpers/browser.ts usePageContext) renders as in
+ * a fresh context: each call sees only its own files at the same URLs (no cached stylesheet, script or font of an
  * earlier call on the same page), its own viewport and its own fonts policy.
  */
 import { describe, expect, it } from "vitest";
@@ -16,7 +16,9 @@ const FONT_LINK =
 const site = (color: string, mark: string): SourceFile[] => [
   {
     path: "index.html",
-    content: `<!doctype html><html><head>${FONT_LINK}<link rel="stylesheet" href="styles.css"><script src="app.js"></script></head><body><p id="t">Text</p></body></html>`,
+    content:
+      `<!doctype html><html><head>${FONT_LINK}<link rel="stylesheet" href="styles.css"><script ` +
+      `src="app.js"></script></head><body><p id="t">Text</p></body></html>`,
   },
   { path: "styles.css", content: `#t { color: ${color}; font-family: Poppins, monospace; }` },
   { path: "app.js", content: `window.mark = ${JSON.stringify(mark)};` },

@@ -201,7 +201,8 @@ describe.runIf(runBrowser)("the page as a whole (Chromium)", () => {
     120_000,
   );
 
-  it("a screen of pictures without a word (TnT's component set of four) is a column of them at 390, its last picture counted as content", async () => {
+  it("a screen of pictures without a word (TnT's component set of four) " +
+    "is a column of them at 390, its last picture counted as content", async () => {
     const file = realFiles().find((f) => f.name === "tnt-website.file.json")!;
     const frame = topLevelFrames(file).find((f) => f.id === "345:166")!;
     const code = await generateCode(loadDesign(file.json, [frame.id]).document, {
@@ -218,7 +219,8 @@ describe.runIf(runBrowser)("the page as a whole (Chromium)", () => {
     });
     const at390 = score.widths[0]!;
     expect(at390.overflowPx).toBe(0);
-    // Its four pictures, 182 px tall each at 390, end about 1,100 px down: the page ends there, its drawn padding after them.
+    // Its four pictures, 182 px tall each at 390, end about 1,100 px down: the page ends there, its drawn padding after
+    // them.
     expect(at390.blankBelowPx).toBeLessThanOrEqual(0.25 * at390.viewportHeight!);
     const pageHeight = await withPage(
       pages,

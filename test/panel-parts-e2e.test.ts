@@ -24,30 +24,34 @@ const nav = (ui: Frame, name: string) => ui.locator(".nav").getByRole("button", 
 
 describe.runIf(runBrowser)("panel parts", () => {
   const browser = useBrowser();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
 
-  it("each menu command opens its panel directly: a quiet loading line while the part comes, then the panel", async () => {
-    for (const command of ["image", "analyze", "search", "settings"] as const) {
-      await withPluginPage(
-        pages,
-        { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] },
-        async ({ page, ui, relay }) => {
-          const loading = ui.locator(".part-loading");
-          await loading.waitFor({ timeout: 10_000 });
-          expect(await loading.getAttribute("role")).toBe("status");
-          expect(await loading.innerText()).toMatch(/^Loading the \w+ panel…$/);
-          expect(await ui.locator(`.panel--${command}`).count()).toBe(0);
-          if (command === "image") await panelScreenshot(page, ARTIFACTS, "image-loading");
-          await relay.release("ui-part");
-          await ui.locator(`.panel--${command}`).waitFor({ timeout: 15_000 });
-          expect(await loading.count()).toBe(0);
-          await effectsRan(ui);
-          await panelScreenshot(page, ARTIFACTS, `${command}-by-command`);
-        },
-      );
-    }
-  });
+  it(
+    "each menu command opens its panel directly: a quiet " + "loading line while the part comes, then the panel",
+    async () => {
+      for (const command of ["image", "analyze", "search", "settings"] as const) {
+        await withPluginPage(
+          pages,
+          { fixture: LOGIN, select: ["101:3"], command, hold: ["ui-part"] },
+          async ({ page, ui, relay }) => {
+            const loading = ui.locator(".part-loading");
+            await loading.waitFor({ timeout: 10_000 });
+            expect(await loading.getAttribute("role")).toBe("status");
+            expect(await loading.innerText()).toMatch(/^Loading the \w+ panel…$/);
+            expect(await ui.locator(`.panel--${command}`).count()).toBe(0);
+            if (command === "image") await panelScreenshot(page, ARTIFACTS, "image-loading");
+            await relay.release("ui-part");
+            await ui.locator(`.panel--${command}`).waitFor({ timeout: 15_000 });
+            expect(await loading.count()).toBe(0);
+            await effectsRan(ui);
+            await panelScreenshot(page, ARTIFACTS, `${command}-by-command`);
+          },
+        );
+      }
+    },
+  );
 
   it("a part that fails to load says so in its panel, and Try again loads it", async () => {
     await withPluginPage(
@@ -78,29 +82,32 @@ describe.runIf(runBrowser)("panel parts", () => {
     );
   });
 
-  it("the parts are warmed one by one in idle time after the first paint, so a panel opened later is there at once", async () => {
-    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "code" }, async ({ ui, relay }) => {
-      await ui.getByRole("button", { name: "Generate", exact: true }).waitFor();
-      await expect.poll(() => partsAsked(relay.traffic)).toBe(PANEL_PARTS.length);
-      const loaded = () =>
-        ui.evaluate(() =>
-          Object.keys(
-            (globalThis as unknown as { figmentPartStats(): Record<string, number> }).figmentPartStats(),
-          ).sort(),
-        );
-      await expect.poll(loaded).toEqual([...PANEL_PARTS].sort());
-      for (const [name, panel] of [
-        ["Image", "image"],
-        ["Analyze", "analyze"],
-        ["Search", "search"],
-        ["History", "history"],
-        ["Settings", "settings"],
-      ] as const) {
-        await nav(ui, name).click();
-        // No loading line: the panel is in the same frame as the click.
-        expect(await ui.locator(`.panel--${panel}`).count()).toBe(1);
-        expect(await ui.locator(".part-loading").count()).toBe(0);
-      }
-    });
-  });
+  it(
+    "the parts are warmed one by one in idle time after the " + "first paint, so a panel opened later is there at once",
+    async () => {
+      await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"], command: "code" }, async ({ ui, relay }) => {
+        await ui.getByRole("button", { name: "Generate", exact: true }).waitFor();
+        await expect.poll(() => partsAsked(relay.traffic)).toBe(PANEL_PARTS.length);
+        const loaded = () =>
+          ui.evaluate(() =>
+            Object.keys(
+              (globalThis as unknown as { figmentPartStats(): Record<string, number> }).figmentPartStats(),
+            ).sort(),
+          );
+        await expect.poll(loaded).toEqual([...PANEL_PARTS].sort());
+        for (const [name, panel] of [
+          ["Image", "image"],
+          ["Analyze", "analyze"],
+          ["Search", "search"],
+          ["History", "history"],
+          ["Settings", "settings"],
+        ] as const) {
+          await nav(ui, name).click();
+          // No loading line: the panel is in the same frame as the click.
+          expect(await ui.locator(`.panel--${panel}`).count()).toBe(1);
+          expect(await ui.locator(".part-loading").count()).toBe(0);
+        }
+      });
+    },
+  );
 });

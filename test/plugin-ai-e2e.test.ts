@@ -26,12 +26,23 @@ type File = { path: string; content: string };
 const APP: File = {
   path: "src/App.tsx",
   content:
-    'import { Header } from "./components/Header";\n\nexport default function App() {\n  return (\n    <main>\n      <Header title="YOUR ART MUSEUM" />\n      <button>Log In</button>\n    </main>\n  );\n}\n',
+    'import { Header } from "./components/Header";\n\n' +
+    "export default function App() {\n" +
+    "  return (\n" +
+    "    <main>\n" +
+    '      <Header title="YOUR ART MUSEUM" />\n' +
+    "      <button>Log In</button>\n" +
+    "    </main>\n" +
+    "  );\n" +
+    "}\n",
 };
 const HEADER: File = {
   path: "src/components/Header.tsx",
   content:
-    'import styles from "./Header.module.css";\n\nexport function Header({ title }: { title: string }) {\n  return <header className={styles.header}>{title}</header>;\n}\n',
+    'import styles from "./Header.module.css";\n\n' +
+    "export function Header({ title }: { title: string }) {\n" +
+    "  return <header className={styles.header}>{title}</header>;\n" +
+    "}\n",
 };
 const HEADER_CSS: File = { path: "src/components/Header.module.css", content: ".header {\n  padding: 16px;\n}\n" };
 const STICKY_CSS: File = {
@@ -69,79 +80,82 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
   const { browser, startServer } = useModelE2e();
   let server: OpenAiTestServer | undefined;
 
-  it("Generate with AI: estimate, streamed notes and files, the answer, a refinement, and going back a turn", async () => {
-    server = await startServer();
-    server.push(
-      answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 40),
-      answer([APP, HEADER, STICKY_CSS], "The header is sticky now.", "resp_second"),
-    );
-    const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
-    await withPluginPage(
-      browser,
-      { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] },
-      async ({ page, ui }) => {
-        await ui.locator(".ai-options__instructions").fill("Use semantic HTML.");
-        await startAi(ui);
-        const confirm = ui.locator(".ai-confirm");
-        await confirm.waitFor({ timeout: 60_000 });
-        const estimate = (await confirm.textContent()) ?? "";
-        expect(estimate).toMatch(/≈ [\d,]+ input tokens \([\d,]+ for the image\)/);
-        expect(estimate).toContain("gpt-5.4-image-2");
-        expect(estimate).toContain("127.0.0.1");
-        expect(server!.requests).toHaveLength(0); // nothing is sent before Send
-        await shot(page, "1-estimate");
-        await confirm.getByRole("button", { name: "Send" }).click();
+  it(
+    "Generate with AI: estimate, streamed notes and " + "files, the answer, a refinement, and going back a turn",
+    async () => {
+      server = await startServer();
+      server.push(
+        answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 40),
+        answer([APP, HEADER, STICKY_CSS], "The header is sticky now.", "resp_second"),
+      );
+      const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
+      await withPluginPage(
+        browser,
+        { fixture: LOGIN, select: ["101:3"], storage, allowOrigins: [origin(server)] },
+        async ({ page, ui }) => {
+          await ui.locator(".ai-options__instructions").fill("Use semantic HTML.");
+          await startAi(ui);
+          const confirm = ui.locator(".ai-confirm");
+          await confirm.waitFor({ timeout: 60_000 });
+          const estimate = (await confirm.textContent()) ?? "";
+          expect(estimate).toMatch(/≈ [\d,]+ input tokens \([\d,]+ for the image\)/);
+          expect(estimate).toContain("gpt-5.4-image-2");
+          expect(estimate).toContain("127.0.0.1");
+          expect(server!.requests).toHaveLength(0); // nothing is sent before Send
+          await shot(page, "1-estimate");
+          await confirm.getByRole("button", { name: "Send" }).click();
 
-        // Progress while the answer streams: the notes, then the file names as they become known.
-        await ui.locator(".ai-stream__notes", { hasText: "A header component" }).waitFor({ timeout: 30_000 });
-        await ui.locator(".ai-stream__files li", { hasText: "src/App.tsx" }).waitFor({ timeout: 30_000 });
-        await shot(page, "2-streaming");
-        await ui.locator(".ai-results .results").waitFor({ timeout: 60_000 });
-        expect(await fileNames(ui)).toEqual(expect.arrayContaining(["App.tsx", "Header.tsx", "Header.module.css"]));
-        expect(await ui.locator(".turn-summary__notes").textContent()).toContain("A header component and the app.");
-        await shot(page, "3-answer");
+          // Progress while the answer streams: the notes, then the file names as they become known.
+          await ui.locator(".ai-stream__notes", { hasText: "A header component" }).waitFor({ timeout: 30_000 });
+          await ui.locator(".ai-stream__files li", { hasText: "src/App.tsx" }).waitFor({ timeout: 30_000 });
+          await shot(page, "2-streaming");
+          await ui.locator(".ai-results .results").waitFor({ timeout: 60_000 });
+          expect(await fileNames(ui)).toEqual(expect.arrayContaining(["App.tsx", "Header.tsx", "Header.module.css"]));
+          expect(await ui.locator(".turn-summary__notes").textContent()).toContain("A header component and the app.");
+          await shot(page, "3-answer");
 
-        // The preview runs the model's React files themselves, sandboxed: scripts, no same-origin, no network.
-        await ui.locator(".ai-results .view-tab", { hasText: "Preview" }).click();
-        const frameHandle = await ui.waitForSelector("iframe.preview__frame--scripted", { timeout: 30_000 });
-        expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
-        expect(await frameHandle.getAttribute("srcdoc")).toContain("default-src 'none'; script-src 'unsafe-inline'");
-        const preview = await frameHandle.contentFrame();
-        await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor();
-        expect(await preview!.locator("button").textContent()).toBe("Log In");
-        await shot(page, "3b-preview");
-        await ui.locator(".ai-results .view-tab", { hasText: "Code" }).click();
+          // The preview runs the model's React files themselves, sandboxed: scripts, no same-origin, no network.
+          await ui.locator(".ai-results .view-tab", { hasText: "Preview" }).click();
+          const frameHandle = await ui.waitForSelector("iframe.preview__frame--scripted", { timeout: 30_000 });
+          expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
+          expect(await frameHandle.getAttribute("srcdoc")).toContain("default-src 'none'; script-src 'unsafe-inline'");
+          const preview = await frameHandle.contentFrame();
+          await preview!.locator("header", { hasText: "YOUR ART MUSEUM" }).waitFor();
+          expect(await preview!.locator("button").textContent()).toBe("Log In");
+          await shot(page, "3b-preview");
+          await ui.locator(".ai-results .view-tab", { hasText: "Code" }).click();
 
-        const first = server!.requests[0]!;
-        expect(first.path).toBe("/v1/responses");
-        expect(first.schemaErrors).toEqual([]);
-        expect(first.headers["authorization"]).toBe(`***${KEY.slice(-4)}`);
-        const body = JSON.stringify(first.body);
-        expect(body).toContain('"type":"input_image"');
-        expect(body).toContain("<design>");
-        expect(body).toContain("Use semantic HTML.");
+          const first = server!.requests[0]!;
+          expect(first.path).toBe("/v1/responses");
+          expect(first.schemaErrors).toEqual([]);
+          expect(first.headers["authorization"]).toBe(`***${KEY.slice(-4)}`);
+          const body = JSON.stringify(first.body);
+          expect(body).toContain('"type":"input_image"');
+          expect(body).toContain("<design>");
+          expect(body).toContain("Use semantic HTML.");
 
-        // Refine: builds on the first answer by id, and the new files replace the view.
-        await ui.locator(".refine__input").fill("make the header sticky");
-        await ui.getByRole("button", { name: "Refine", exact: true }).click();
-        await ui.locator(".turn").nth(1).waitFor({ timeout: 60_000 });
-        await ui.locator(".turn-summary__notes", { hasText: "sticky" }).waitFor({ timeout: 30_000 });
-        const second = server!.requests[1]!;
-        expect(second.schemaErrors).toEqual([]);
-        expect((second.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
-        expect(JSON.stringify((second.body as { input: unknown }).input)).toContain("make the header sticky");
-        await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
-        await ui.locator(".code", { hasText: "position: sticky" }).waitFor();
-        await shot(page, "4-refined");
+          // Refine: builds on the first answer by id, and the new files replace the view.
+          await ui.locator(".refine__input").fill("make the header sticky");
+          await ui.getByRole("button", { name: "Refine", exact: true }).click();
+          await ui.locator(".turn").nth(1).waitFor({ timeout: 60_000 });
+          await ui.locator(".turn-summary__notes", { hasText: "sticky" }).waitFor({ timeout: 30_000 });
+          const second = server!.requests[1]!;
+          expect(second.schemaErrors).toEqual([]);
+          expect((second.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
+          expect(JSON.stringify((second.body as { input: unknown }).input)).toContain("make the header sticky");
+          await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
+          await ui.locator(".code", { hasText: "position: sticky" }).waitFor();
+          await shot(page, "4-refined");
 
-        // Every turn is kept: going back shows the first answer's files.
-        await ui.locator(".turn").first().click();
-        await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
-        await ui.locator(".turn-summary__notes", { hasText: "A header component" }).waitFor();
-        expect(await ui.locator(".code").first().textContent()).not.toContain("sticky");
-      },
-    );
-  });
+          // Every turn is kept: going back shows the first answer's files.
+          await ui.locator(".turn").first().click();
+          await ui.locator(".tree__name", { hasText: "Header.module.css" }).click();
+          await ui.locator(".turn-summary__notes", { hasText: "A header component" }).waitFor();
+          expect(await ui.locator(".code").first().textContent()).not.toContain("sticky");
+        },
+      );
+    },
+  );
 
   it("Cancel mid-stream stops at once and keeps nothing half-written", async () => {
     server = await startServer();
@@ -163,7 +177,8 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
         expect(await ui.locator(".ai-results").count()).toBe(0);
         await shot(page, "5-cancelled");
         // The connection was dropped: the client, not the server, ends the held stream, with the rest never sent.
-        // (Waited on as a state — the server seeing the socket close — never a time, so a starved browser cannot fail it.)
+        // (Waited on as a state — the server seeing the socket close — never a time, so a starved browser cannot fail
+        // it.)
         const drop = await server!.dropped();
         expect(drop).toEqual({ path: "/v1/responses", written: held });
         expect(server!.writes.length).toBe(held);
@@ -224,7 +239,8 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
         const retry = limited.getByRole("button", { name: /Retry in \d+ s/ });
         expect(await retry.isDisabled()).toBe(true);
         await shot(page, "7-rate-limited");
-        // retry-after honoured: the button comes back once its 60 s have passed on the panel's clock, then resends (→ 500).
+        // retry-after honoured: the button comes back once its 60 s have passed on the panel's clock, then resends (→
+        // 500).
         await page.clock.fastForward("01:01");
         await limited.getByRole("button", { name: "Try again" }).waitFor();
         await limited.getByRole("button", { name: "Try again" }).click();

@@ -51,82 +51,86 @@ async function fileNames(ui: Frame): Promise<string[]> {
 
 describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_000 }, () => {
   const browser = useBrowser();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
 
-  it("select a frame → Generate → files, a preview with the frame's texts, and a zip whose React project compiles", async () => {
-    await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
-      await ui.waitForSelector(".selection__title");
-      expect(await ui.locator(".selection__title").textContent()).toContain("Log-In Page");
-      await shot(page, "1-selected");
-      await generate(ui);
-      const names = await fileNames(ui);
-      expect(names).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
-      await shot(page, "2-code");
+  it(
+    "select a frame → Generate → files, a preview with the " + "frame's texts, and a zip whose React project compiles",
+    async () => {
+      await withPluginPage(pages, { fixture: LOGIN, select: ["101:3"] }, async ({ page, ui, sim }) => {
+        await ui.waitForSelector(".selection__title");
+        expect(await ui.locator(".selection__title").textContent()).toContain("Log-In Page");
+        await shot(page, "1-selected");
+        await generate(ui);
+        const names = await fileNames(ui);
+        expect(names).toEqual(expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]));
+        await shot(page, "2-code");
 
-      // The main thread exported the frame as JSON_REST_V1 and a PNG no larger than 2048 px on its long side.
-      const exports =
-        await sim<{ nodeId: string; format: string; scale?: number; width?: number; height?: number }[]>(
-          "sim.record.exports",
+        // The main thread exported the frame as JSON_REST_V1 and a PNG no larger than 2048 px on its long side.
+        const exports =
+          await sim<{ nodeId: string; format: string; scale?: number; width?: number; height?: number }[]>(
+            "sim.record.exports",
+          );
+        expect(exports.some((e) => e.nodeId === "101:3" && e.format === "JSON_REST_V1")).toBe(true);
+        const png = exports.find(
+          (e) => e.nodeId === "101:3" && e.format === "PNG" && e.scale !== undefined && e.scale <= 2,
         );
-      expect(exports.some((e) => e.nodeId === "101:3" && e.format === "JSON_REST_V1")).toBe(true);
-      const png = exports.find(
-        (e) => e.nodeId === "101:3" && e.format === "PNG" && e.scale !== undefined && e.scale <= 2,
-      );
-      expect(png).toBeDefined();
-      expect(Math.max(png!.width ?? 0, png!.height ?? 0)).toBeLessThanOrEqual(2048);
+        expect(png).toBeDefined();
+        expect(Math.max(png!.width ?? 0, png!.height ?? 0)).toBeLessThanOrEqual(2048);
 
-      // Preview: the React output as it ships, run by the preview runtime — sandboxed (no same-origin), its CSP
-      // allowing no network (no connect-src: fetch, XHR and beacons refused) — with the panel's outline script,
-      // rendering the frame's texts.
-      await ui.locator(".view-tab", { hasText: "Preview" }).click();
-      const frameHandle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
-      expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
-      const srcdoc = (await frameHandle.getAttribute("srcdoc")) ?? "";
-      expect(srcdoc).toContain(`content="${REACT_PREVIEW_CSP}"`);
-      expect(srcdoc).not.toContain("connect-src");
-      expect(srcdoc).toContain(`<script>${OUTLINE_SCRIPT.text}</script>`);
-      expect(srcdoc).toContain("LogInPage.tsx");
-      const preview = await frameHandle.contentFrame();
-      await preview!.waitForSelector("main");
-      const previewText = (await preview!.locator("body").innerText()).replace(/\s+/g, " ");
-      for (const text of ["Log In", "Forgot your password?", "YOUR ART MUSEUM"]) expect(previewText).toContain(text);
-      // The login's field texts are the placeholders of real inputs.
-      expect(await preview!.locator('input[type="email"][placeholder="Email address"]').count()).toBe(1);
-      expect(await preview!.locator('input[type="password"][placeholder="Password"]').count()).toBe(1);
-      await shot(page, "3-preview");
+        // Preview: the React output as it ships, run by the preview runtime — sandboxed (no same-origin), its CSP
+        // allowing no network (no connect-src: fetch, XHR and beacons refused) — with the panel's outline script,
+        // rendering the frame's texts.
+        await ui.locator(".view-tab", { hasText: "Preview" }).click();
+        const frameHandle = await ui.waitForSelector("iframe.preview__frame", { timeout: 60_000 });
+        expect(await frameHandle.getAttribute("sandbox")).toBe("allow-scripts");
+        const srcdoc = (await frameHandle.getAttribute("srcdoc")) ?? "";
+        expect(srcdoc).toContain(`content="${REACT_PREVIEW_CSP}"`);
+        expect(srcdoc).not.toContain("connect-src");
+        expect(srcdoc).toContain(`<script>${OUTLINE_SCRIPT.text}</script>`);
+        expect(srcdoc).toContain("LogInPage.tsx");
+        const preview = await frameHandle.contentFrame();
+        await preview!.waitForSelector("main");
+        const previewText = (await preview!.locator("body").innerText()).replace(/\s+/g, " ");
+        for (const text of ["Log In", "Forgot your password?", "YOUR ART MUSEUM"]) expect(previewText).toContain(text);
+        // The login's field texts are the placeholders of real inputs.
+        expect(await preview!.locator('input[type="email"][placeholder="Email address"]').count()).toBe(1);
+        expect(await preview!.locator('input[type="password"][placeholder="Password"]').count()).toBe(1);
+        await shot(page, "3-preview");
 
-      // Zip: a runnable React project that compiles.
-      await ui.locator(".view-tab", { hasText: "Code" }).click();
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        ui.locator("button", { hasText: "Download .zip" }).click(),
-      ]);
-      const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
-      const paths = Object.keys(zip).sort();
-      expect(paths).toEqual(
-        expect.arrayContaining([
-          "package.json",
-          "index.html",
-          "src/main.tsx",
-          "src/screens/LogInPage.tsx",
-          "src/screens/LogInPage.module.css",
-          "tsconfig.json",
-        ]),
-      );
-      const pkg = JSON.parse(new TextDecoder().decode(zip["package.json"])) as {
-        dependencies?: Record<string, string>;
-        scripts?: Record<string, string>;
-      };
-      expect(Object.keys(pkg.dependencies ?? {})).toEqual(expect.arrayContaining(["react", "react-dom"]));
-      expect(pkg.scripts?.["build"]).toBeDefined();
-      const sources = paths
-        .filter((p) => /\.(tsx?|d\.ts)$/.test(p) && !p.endsWith("vite.config.ts"))
-        .map((p) => ({ path: p, content: new TextDecoder().decode(zip[p]) }));
-      const compiled = typecheckReactProjects([sources]);
-      expect(compiled.errors[0], compiled.errors[0]?.join("\n")).toEqual([]);
-    });
-  });
+        // Zip: a runnable React project that compiles.
+        await ui.locator(".view-tab", { hasText: "Code" }).click();
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          ui.locator("button", { hasText: "Download .zip" }).click(),
+        ]);
+        const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        const paths = Object.keys(zip).sort();
+        expect(paths).toEqual(
+          expect.arrayContaining([
+            "package.json",
+            "index.html",
+            "src/main.tsx",
+            "src/screens/LogInPage.tsx",
+            "src/screens/LogInPage.module.css",
+            "tsconfig.json",
+          ]),
+        );
+        const pkg = JSON.parse(new TextDecoder().decode(zip["package.json"])) as {
+          dependencies?: Record<string, string>;
+          scripts?: Record<string, string>;
+        };
+        expect(Object.keys(pkg.dependencies ?? {})).toEqual(expect.arrayContaining(["react", "react-dom"]));
+        expect(pkg.scripts?.["build"]).toBeDefined();
+        const sources = paths
+          .filter((p) => /\.(tsx?|d\.ts)$/.test(p) && !p.endsWith("vite.config.ts"))
+          .map((p) => ({ path: p, content: new TextDecoder().decode(zip[p]) }));
+        const compiled = typecheckReactProjects([sources]);
+        expect(compiled.errors[0], compiled.errors[0]?.join("\n")).toEqual([]);
+      });
+    },
+  );
 
   it("Copy all confirms with a toast over the panel: the results bar does not move, and the toast leaves", async () => {
     // A key, so the Refine box is there (without one, a note says a key is needed): nothing is sent before Send.

@@ -55,62 +55,65 @@ const asksFor = (traffic: { type: string; part?: string }[], part: string): numb
 describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
-  it("the draft is on screen before the worker has arrived; the checked and formatted files then replace it", async () => {
-    await withPluginPage(
-      browser,
-      { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] },
-      async ({ page, ui, relay }) => {
-        await ui.getByRole("button", { name: "Generate", exact: true }).click();
-        const draft = ui.locator('.results[data-stage="formatting"]');
-        await draft.waitFor();
-        // The worker has been asked for but not delivered: this code came from the panel alone.
-        expect(await workerStatus(ui)).toBe("starting");
-        const traffic = await relay.traffic();
-        expect(asksFor(traffic, "engine")).toBe(1);
-        expect(count(traffic, "worker-source")).toBe(0);
-        expect(await fileNames(ui)).toEqual(
-          expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]),
-        );
-        expect(await ui.locator(".results__stage").innerText()).toBe("Draft · formatting…");
-        // The pill is beside the open files' tabs, over no line of code.
-        expect(await ui.locator(".results__stage").isVisible()).toBe(true);
-        expect(await linesUnderPill(ui)).toEqual([]);
-        const codeBox = await ui.locator(".code").boundingBox();
-        expect(await ui.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
-        const draftCode = await codeText(ui);
-        expect(draftCode).toContain("LogInPage");
-        // The preview is there already (the design as HTML, from the same emitters).
-        await ui.locator(".view-tab", { hasText: "Preview" }).click();
-        const preview = await (await ui.waitForSelector("iframe.preview__frame")).contentFrame();
-        await preview!.waitForSelector("main");
-        expect(await preview!.locator("body").innerText()).toContain("Log In");
-        // …and says what it is: the design as plain HTML, not the React files, (they run once the worker has them).
-        expect(await ui.locator(".preview__note").innerText()).toBe(
-          "Plain HTML draft: the React files run once checked",
-        );
-        await panelShot(page, "1b-draft-preview");
-        await ui.locator(".view-tab", { hasText: "Code" }).click();
-        const bar = await ui.locator(".results__bar").boundingBox();
-        await panelShot(page, "1-draft-formatting");
+  it(
+    "the draft is on screen before the worker has arrived; " + "the checked and formatted files then replace it",
+    async () => {
+      await withPluginPage(
+        browser,
+        { fixture: LOGIN, select: ["101:3"], hold: ["worker-source"] },
+        async ({ page, ui, relay }) => {
+          await ui.getByRole("button", { name: "Generate", exact: true }).click();
+          const draft = ui.locator('.results[data-stage="formatting"]');
+          await draft.waitFor();
+          // The worker has been asked for but not delivered: this code came from the panel alone.
+          expect(await workerStatus(ui)).toBe("starting");
+          const traffic = await relay.traffic();
+          expect(asksFor(traffic, "engine")).toBe(1);
+          expect(count(traffic, "worker-source")).toBe(0);
+          expect(await fileNames(ui)).toEqual(
+            expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]),
+          );
+          expect(await ui.locator(".results__stage").innerText()).toBe("Draft · formatting…");
+          // The pill is beside the open files' tabs, over no line of code.
+          expect(await ui.locator(".results__stage").isVisible()).toBe(true);
+          expect(await linesUnderPill(ui)).toEqual([]);
+          const codeBox = await ui.locator(".code").boundingBox();
+          expect(await ui.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
+          const draftCode = await codeText(ui);
+          expect(draftCode).toContain("LogInPage");
+          // The preview is there already (the design as HTML, from the same emitters).
+          await ui.locator(".view-tab", { hasText: "Preview" }).click();
+          const preview = await (await ui.waitForSelector("iframe.preview__frame")).contentFrame();
+          await preview!.waitForSelector("main");
+          expect(await preview!.locator("body").innerText()).toContain("Log In");
+          // …and says what it is: the design as plain HTML, not the React files, (they run once the worker has them).
+          expect(await ui.locator(".preview__note").innerText()).toBe(
+            "Plain HTML draft: the React files run once checked",
+          );
+          await panelShot(page, "1b-draft-preview");
+          await ui.locator(".view-tab", { hasText: "Code" }).click();
+          const bar = await ui.locator(".results__bar").boundingBox();
+          await panelShot(page, "1-draft-formatting");
 
-        await relay.release("worker-source");
-        await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 60_000 });
-        expect(await ui.locator(".results__stage").count()).toBe(0);
-        expect(await workerStatus(ui)).toBe("ready");
-        // Same files, same tab, now checked and formatted: prettier changed the text, and the bar did not move.
-        expect(await fileNames(ui)).toEqual(
-          expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]),
-        );
-        const finalCode = await codeText(ui);
-        expect(finalCode).toContain("LogInPage");
-        expect(finalCode).not.toBe(draftCode);
-        expect(await ui.locator(".results__bar").boundingBox()).toEqual(bar);
-        expect(await ui.locator(".code").boundingBox()).toEqual(codeBox);
-        expect(await ui.getByRole("button", { name: "Generate", exact: true }).isVisible()).toBe(true);
-        await panelShot(page, "2-formatted");
-      },
-    );
-  });
+          await relay.release("worker-source");
+          await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 60_000 });
+          expect(await ui.locator(".results__stage").count()).toBe(0);
+          expect(await workerStatus(ui)).toBe("ready");
+          // Same files, same tab, now checked and formatted: prettier changed the text, and the bar did not move.
+          expect(await fileNames(ui)).toEqual(
+            expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]),
+          );
+          const finalCode = await codeText(ui);
+          expect(finalCode).toContain("LogInPage");
+          expect(finalCode).not.toBe(draftCode);
+          expect(await ui.locator(".results__bar").boundingBox()).toEqual(bar);
+          expect(await ui.locator(".code").boundingBox()).toEqual(codeBox);
+          expect(await ui.getByRole("button", { name: "Generate", exact: true }).isVisible()).toBe(true);
+          await panelShot(page, "2-formatted");
+        },
+      );
+    },
+  );
 
   it("a cancel while the draft is formatting keeps the draft, marked as not formatted", async () => {
     await withPluginPage(
@@ -135,7 +138,8 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
       browser,
       { fixture: LOGIN, select: ["101:3"], hold: ["init"] },
       async ({ page, ui, relay }) => {
-        // No panel yet (init held): nothing may ask for the worker, even once the page has been idle (the warm-up's time).
+        // No panel yet (init held): nothing may ask for the worker, even once the page has been idle (the warm-up's
+        // time).
         await idleRan(ui);
         expect(count(await relay.traffic(), "get-worker-source")).toBe(0);
         expect(await ui.getByRole("button", { name: "Generate", exact: true }).count()).toBe(0);
@@ -202,53 +206,56 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
     );
   });
 
-  it("Update as I select: off by default; on, the code follows the selection, once it rests, offline only", async () => {
-    await withPluginPage(browser, { fixture: FIGMAGIC, select: [EASINGS] }, async ({ page, ui, sim, relay }) => {
-      const jsonExports = async () =>
-        (await sim<{ nodeId: string; format: string }[]>("sim.record.exports"))
-          .filter((e) => e.format === "JSON_REST_V1")
-          .map((e) => e.nodeId);
-      const toggle = ui.getByRole("checkbox", { name: "Update as I select" });
-      expect(await toggle.isChecked()).toBe(false);
-      await panelShot(page, "4-follow-off");
-      // Off: a new selection exports nothing.
-      await sim("sim.select([" + JSON.stringify(DELAYS) + "])");
-      await ui.locator(".selection__title", { hasText: "Delays" }).waitFor();
-      await timersRan(ui, FOLLOW_DELAY_MS);
-      expect(await jsonExports()).toEqual([]);
-      expect(await ui.locator(".results").count()).toBe(0);
+  it(
+    "Update as I select: off by default; on, the code " + "follows the selection, once it rests, offline only",
+    async () => {
+      await withPluginPage(browser, { fixture: FIGMAGIC, select: [EASINGS] }, async ({ page, ui, sim, relay }) => {
+        const jsonExports = async () =>
+          (await sim<{ nodeId: string; format: string }[]>("sim.record.exports"))
+            .filter((e) => e.format === "JSON_REST_V1")
+            .map((e) => e.nodeId);
+        const toggle = ui.getByRole("checkbox", { name: "Update as I select" });
+        expect(await toggle.isChecked()).toBe(false);
+        await panelShot(page, "4-follow-off");
+        // Off: a new selection exports nothing.
+        await sim("sim.select([" + JSON.stringify(DELAYS) + "])");
+        await ui.locator(".selection__title", { hasText: "Delays" }).waitFor();
+        await timersRan(ui, FOLLOW_DELAY_MS);
+        expect(await jsonExports()).toEqual([]);
+        expect(await ui.locator(".results").count()).toBe(0);
 
-      // On: stored, and the code follows at once to the selection, whose code is not on screen yet.
-      await toggle.check();
-      await ui.locator(".tree__name", { hasText: "Delays.tsx" }).waitFor({ timeout: 30_000 });
-      expect(await jsonExports()).toEqual([DELAYS]);
-      const stored = await sim<{ followSelection?: boolean }>("sim.storage.get('figment.settings')");
-      expect(stored.followSelection).toBe(true);
+        // On: stored, and the code follows at once to the selection, whose code is not on screen yet.
+        await toggle.check();
+        await ui.locator(".tree__name", { hasText: "Delays.tsx" }).waitFor({ timeout: 30_000 });
+        expect(await jsonExports()).toEqual([DELAYS]);
+        const stored = await sim<{ followSelection?: boolean }>("sim.storage.get('figment.settings')");
+        expect(stored.followSelection).toBe(true);
 
-      // Clicking through two layers quickly: one generation, for the last one.
-      await sim(`(sim.select([${JSON.stringify(EASINGS)}]), sim.select([${JSON.stringify(DURATIONS)}]))`);
-      await ui.locator(".tree__name", { hasText: "Durations.tsx" }).waitFor({ timeout: 30_000 });
-      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
-      expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
-      expect(await fileNames(ui)).not.toContain("Delays.tsx");
-      // Offline only: the only PNGs are the selection card's thumbnails (the model path exports the frame at up to
-      // 2,048 px), one export request per generation, and the model path never started (no progress, no error).
-      const pngs = (await sim<{ format: string; width?: number; height?: number }[]>("sim.record.exports")).filter(
-        (e) => e.format === "PNG",
-      );
-      expect(pngs.every((e) => Math.max(e.width ?? 0, e.height ?? 0) <= THUMBNAIL_SIDE)).toBe(true);
-      expect(count(await relay.traffic(), "export-selection")).toBe(2);
-      expect(await ui.locator(".ai-stream, .ai-error").count()).toBe(0);
-      await panelShot(page, "5-follow-on");
+        // Clicking through two layers quickly: one generation, for the last one.
+        await sim(`(sim.select([${JSON.stringify(EASINGS)}]), sim.select([${JSON.stringify(DURATIONS)}]))`);
+        await ui.locator(".tree__name", { hasText: "Durations.tsx" }).waitFor({ timeout: 30_000 });
+        await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
+        expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
+        expect(await fileNames(ui)).not.toContain("Delays.tsx");
+        // Offline only: the only PNGs are the selection card's thumbnails (the model path exports the frame at up to
+        // 2,048 px), one export request per generation, and the model path never started (no progress, no error).
+        const pngs = (await sim<{ format: string; width?: number; height?: number }[]>("sim.record.exports")).filter(
+          (e) => e.format === "PNG",
+        );
+        expect(pngs.every((e) => Math.max(e.width ?? 0, e.height ?? 0) <= THUMBNAIL_SIDE)).toBe(true);
+        expect(count(await relay.traffic(), "export-selection")).toBe(2);
+        expect(await ui.locator(".ai-stream, .ai-error").count()).toBe(0);
+        await panelShot(page, "5-follow-on");
 
-      // Nothing selected: the last code stays.
-      await sim("sim.select([])");
-      await ui.locator(".selection__title", { hasText: EMPTY_SELECTION_TEXT }).waitFor();
-      await timersRan(ui, FOLLOW_DELAY_MS);
-      expect(await fileNames(ui)).toContain("Durations.tsx");
-      expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
-    });
-  });
+        // Nothing selected: the last code stays.
+        await sim("sim.select([])");
+        await ui.locator(".selection__title", { hasText: EMPTY_SELECTION_TEXT }).waitFor();
+        await timersRan(ui, FOLLOW_DELAY_MS);
+        expect(await fileNames(ui)).toContain("Durations.tsx");
+        expect(await jsonExports()).toEqual([DELAYS, DURATIONS]);
+      });
+    },
+  );
 
   it("Update as I select survives a reload, and a selection change during a job supersedes it", async () => {
     const storage = { "figment.settings": { followSelection: true } };

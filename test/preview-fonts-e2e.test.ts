@@ -3,7 +3,8 @@
  * 420×600 (real dist/code.js on the figma simulator, real dist/ui.html): "Homepage - Landing" (vincegx) sets its
  * text in Poppins and Inter Tight. The preview asks Google Fonts for exactly those families (Chromium's requests are
  * answered from the @fontsource packages: no network in tests) and its text is drawn in them; with Google Fonts
- * unreachable, the page still shows, in the metric-matched fallback faces. Screenshots in test-artifacts/preview-fonts/.
+ * unreachable, the page still shows, in the metric-matched fallback faces. Screenshots in
+ * test-artifacts/preview-fonts/.
  */
 import { join } from "node:path";
 import type { Frame } from "playwright-core";
@@ -34,20 +35,26 @@ async function previewFonts(ui: Frame): Promise<PreviewFonts> {
   const iframe = await ui.waitForSelector("iframe.preview__frame[data-loaded]", { timeout: 60_000 });
   const preview = (await iframe.contentFrame())!;
   // Its page runs no script of its own; Playwright reads it from outside.
-  return preview.evaluate<PreviewFonts>(`(async () => {
+  return preview.evaluate<PreviewFonts>(
+    `(async () => {
     await document.fonts.ready;
-    const family = (selector) => { const el = document.querySelector(selector); return el ? getComputedStyle(el).fontFamily : ""; };
+    const family = (selector) => { const el = document.querySelector(selector); return el ? ` +
+      `getComputedStyle(el).fontFamily : ""; };
     return {
-      loaded: [...new Set([...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/^"|"$/g, "")))].sort(),
-      faces: [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/^"|"$/g, "") + " " + f.weight),
+      loaded: [...new Set([...document.fonts].filter((f) => f.status === "loaded").map((f) => ` +
+      `f.family.replace(/^"|"$/g, "")))].sort(),
+      faces: [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/^"|"$/g, "") + " ` +
+      `" + f.weight),
       paragraph: family("p"),
     };
-  })()`);
+  })()`,
+  );
 }
 
 describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", { timeout: 180_000 }, () => {
   const browser = useBrowser();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
 
   it("asks Google Fonts for the families the frame uses and draws its text in them", async () => {

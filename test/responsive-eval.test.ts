@@ -195,7 +195,8 @@ describe.skipIf(!haveChromium && !CI)("responsive figures of today's HTML on rea
   // "responsive"). With `layout: "exact"` (the absolute output) the absolute frames fail them.
   describe("goals of the layout inference (issue 14)", () => {
     it.each(ABSOLUTE.map((f) => [f.name, f] as const))(
-      "%s (absolute): at 390 and 768 no overflow, ≥ 95 % of text seen, no more overlapping pairs than at the design width",
+      "%s (absolute): at 390 and 768 no overflow, ≥ 95 % of text " +
+        "seen, no more overlapping pairs than at the design width",
       async (_name, frame) => {
         const report = await reportFor(frame);
         const design = report.widths.find((w) => w.width === Math.round(report.width))!;
@@ -244,14 +245,17 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 /** The per-width table printed after the run. */
 function table(rows: { frame: ResponsiveFrame; report: FrameReport }[]): string {
   const lines = [
-    "| frame | layout | IoU×matched | width | overflow | text seen | cut off | covered | illegible | too small | pairs | ms |",
+    "| frame | layout | IoU×matched | width | overflow | text seen " +
+      "| cut off | covered | illegible | too small | pairs | ms |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const { frame, report } of rows) {
     for (const w of report.widths) {
       lines.push(
-        `| ${frame.name} | ${frame.layout} | ${(report.meanIoU * report.matched).toFixed(3)} | ${w.width} | ${w.overflow ? `+${Math.round(w.overflowPx)}px` : "none"} | ` +
-          `${pct(w.textVisible)} | ${pct(w.textClipped)} | ${pct(w.textCovered)} | ${pct(w.textIllegible)} | ${pct(w.textTooSmall)} | ${w.overlappingPairs} | ${Math.round(report.ms)} |`,
+        `| ${frame.name} | ${frame.layout} | ${(report.meanIoU * report.matched).toFixed(3)} ` +
+          `| ${w.width} | ${w.overflow ? `+${Math.round(w.overflowPx)}px` : "none"} | ` +
+          `${pct(w.textVisible)} | ${pct(w.textClipped)} | ${pct(w.textCovered)} | ${pct(w.textIllegible)} ` +
+          `| ${pct(w.textTooSmall)} | ${w.overlappingPairs} | ${Math.round(report.ms)} |`,
       );
     }
   }

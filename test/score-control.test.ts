@@ -40,7 +40,11 @@ const DEFECTS: Defect[] = [
     name: "a text under an opaque box",
     html: (box) => {
       const b = box("101:19");
-      return `<div style="position:absolute;left:${b.x - 4}px;top:${b.y - 4}px;width:${b.width + 8}px;height:${b.height + 8}px;background:#222"></div>`;
+      return (
+        `<div ` +
+        `style="position:absolute;left:${b.x - 4}px;top:${b.y - 4}px;width:` +
+        `${b.width + 8}px;height:${b.height + 8}px;background:#222"></div>`
+      );
     },
     text: { nodeId: "101:19", problem: "covered", detail: /^under / },
   },

@@ -27,7 +27,9 @@ const shot = (page: Page, name: string): Promise<void> => panelScreenshot(page, 
 
 /** One width's words: the text seen (and the two largest causes of the rest), then what is wrong with the page. */
 const CAUSE = String.raw`\d+ % (cut off|covered|illegible|too small|missing)`;
-const WORDS = String.raw`(all text visible|\d+ % of text visible( \(${CAUSE}(, ${CAUSE})?\))?)(, scrolls sideways \d+ px)?(, [\d,]+ px blank below)?(, pinned (left|right))?`;
+const WORDS =
+  String.raw`(all text visible|\d+ % of text visible( \(${CAUSE}(, ${CAUSE})?\))?)(, ` +
+  String.raw`scrolls sideways \d+ px)?(, [\d,]+ px blank below)?(, pinned (left|right))?`;
 const NAMES = String.raw`(Phone|Tablet|\d+ px|Design width \(\d+\))(, (Phone|Tablet|\d+ px))*`;
 const HEADLINE = new RegExp(String.raw`^Matches the design \d{1,3} %( · ${NAMES}: ${WORDS})+( · fallback fonts)?$`);
 
@@ -49,87 +51,100 @@ async function previewPage(ui: Frame): Promise<Frame> {
 describe.runIf(runBrowser)("the fidelity score in the Code panel", { timeout: 240_000 }, () => {
   const browser = useBrowser();
 
-  it("shows the score with the result; its list selects a layer on the canvas and outlines it in the preview", async () => {
-    await withPluginPage(browser, { fixture: SELFIE.fixture, select: [SELFIE.frame] }, async ({ page, ui, sim }) => {
-      const headline = await generate(ui);
-      expect(headline).toMatch(HEADLINE);
-      // Measured off the critical path: the result (the draft) was on screen before the score.
-      await ui.locator('.results[data-stage="final"]').waitFor();
-      await shot(page, "1-result-with-score");
+  it(
+    "shows the score with the result; its list selects " + "a layer on the canvas and outlines it in the preview",
+    async () => {
+      await withPluginPage(browser, { fixture: SELFIE.fixture, select: [SELFIE.frame] }, async ({ page, ui, sim }) => {
+        const headline = await generate(ui);
+        expect(headline).toMatch(HEADLINE);
+        // Measured off the critical path: the result (the draft) was on screen before the score.
+        await ui.locator('.results[data-stage="final"]').waitFor();
+        await shot(page, "1-result-with-score");
 
-      const header = ui.locator(".score__header");
-      expect(await header.getAttribute("aria-expanded")).toBe("false");
-      await header.click();
-      expect(await header.getAttribute("aria-expanded")).toBe("true");
-      const rows = ui.locator(".score__row");
-      expect(await rows.count()).toBeGreaterThan(0);
-      // Each row names the layer and how it is off, in the words the CLI prints.
-      const words = await ui.locator(".score__words").allTextContents();
-      for (const w of words)
-        expect(w).toMatch(
-          /^(missing: not in the generated page|hidden: in the page but not shown|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px (right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ px (right|left|lower|higher|wider|narrower|taller|shorter))*)$/,
+        const header = ui.locator(".score__header");
+        expect(await header.getAttribute("aria-expanded")).toBe("false");
+        await header.click();
+        expect(await header.getAttribute("aria-expanded")).toBe("true");
+        const rows = ui.locator(".score__row");
+        expect(await rows.count()).toBeGreaterThan(0);
+        // Each row names the layer and how it is off, in the words the CLI prints.
+        const words = await ui.locator(".score__words").allTextContents();
+        for (const w of words)
+          expect(w).toMatch(
+            new RegExp(
+              "^(missing: not in the generated page|hidden: in the page but not " +
+                String.raw`shown|(Cut off|Covered|Illegible|Too small|Missing): .+|(\d+ px ` +
+                String.raw`(right|left|lower|higher|wider|narrower|taller|shorter))(, \d+ ` +
+                "px (right|left|lower|higher|wider|narrower|taller|shorter))*)$",
+            ),
+          );
+        // Opened over the code: the first two rows show whole, and the code keeps a usable height below them.
+        const inList = async (i: number): Promise<boolean> => {
+          const [list, row] = [await ui.locator(".score__list").boundingBox(), await rows.nth(i).boundingBox()];
+          return !!list && !!row && row.y >= list.y - 1 && row.y + row.height <= list.y + list.height + 1;
+        };
+        expect([await inList(0), await inList(Math.min(1, words.length - 1))]).toEqual([true, true]);
+        expect((await ui.locator(".workspace").boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(180);
+        await shot(page, "2-differences");
+
+        // A layer that is off (not missing): chosen with the keyboard, as a screen-reader user would.
+        const index = words.findIndex((w) => /px/.test(w));
+        expect(index).toBeGreaterThanOrEqual(0);
+        const row = rows.nth(index);
+        const name = (await row.locator(".score__name").textContent()) ?? "";
+        await row.focus();
+        await page.keyboard.press("Enter");
+        const selected = () => sim<string[]>("sim.figma.currentPage.selection.map((n) => n.id)");
+        await expect.poll(async () => (await selected())[0]).not.toBe(SELFIE.frame);
+        const [nodeId] = await selected();
+        if (!nodeId) throw new Error("nothing is selected on the canvas");
+        expect(await sim<string>(`sim.node(${JSON.stringify(nodeId)}).name`)).toBe(name);
+        expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(
+          expect.objectContaining({ nodeIds: [nodeId] }),
         );
-      // Opened over the code: the first two rows show whole, and the code keeps a usable height below them.
-      const inList = async (i: number): Promise<boolean> => {
-        const [list, row] = [await ui.locator(".score__list").boundingBox(), await rows.nth(i).boundingBox()];
-        return !!list && !!row && row.y >= list.y - 1 && row.y + row.height <= list.y + list.height + 1;
-      };
-      expect([await inList(0), await inList(Math.min(1, words.length - 1))]).toEqual([true, true]);
-      expect((await ui.locator(".workspace").boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(180);
-      await shot(page, "2-differences");
+        expect(await row.getAttribute("aria-current")).toBe("true");
 
-      // A layer that is off (not missing): chosen with the keyboard, as a screen-reader user would.
-      const index = words.findIndex((w) => /px/.test(w));
-      expect(index).toBeGreaterThanOrEqual(0);
-      const row = rows.nth(index);
-      const name = (await row.locator(".score__name").textContent()) ?? "";
-      await row.focus();
-      await page.keyboard.press("Enter");
-      const selected = () => sim<string[]>("sim.figma.currentPage.selection.map((n) => n.id)");
-      await expect.poll(async () => (await selected())[0]).not.toBe(SELFIE.frame);
-      const [nodeId] = await selected();
-      if (!nodeId) throw new Error("nothing is selected on the canvas");
-      expect(await sim<string>(`sim.node(${JSON.stringify(nodeId)}).name`)).toBe(name);
-      expect(await sim<{ nodeIds: string[] }[]>("sim.record.zooms")).toContainEqual(
-        expect.objectContaining({ nodeIds: [nodeId] }),
-      );
-      expect(await row.getAttribute("aria-current")).toBe("true");
-
-      // The preview shows and outlines that layer: an outline over the element carrying its id.
-      expect(await ui.getByRole("tab", { name: "Preview" }).getAttribute("aria-selected")).toBe("true");
-      const iframe = ui.locator("iframe.preview__frame");
-      expect(await iframe.getAttribute("sandbox")).toBe("allow-scripts");
-      const preview = await previewPage(ui);
-      type Rect = { x: number; y: number; width: number; height: number };
-      // Run in the preview's page (the tests' own TypeScript has no DOM types, so this is source text).
-      const boxes = () =>
-        preview.evaluate<{ element: Rect | null; outline: Rect | null; shown: string }>(`(() => {
+        // The preview shows and outlines that layer: an outline over the element carrying its id.
+        expect(await ui.getByRole("tab", { name: "Preview" }).getAttribute("aria-selected")).toBe("true");
+        const iframe = ui.locator("iframe.preview__frame");
+        expect(await iframe.getAttribute("sandbox")).toBe("allow-scripts");
+        const preview = await previewPage(ui);
+        type Rect = { x: number; y: number; width: number; height: number };
+        // Run in the preview's page (the tests' own TypeScript has no DOM types, so this is source text).
+        const boxes = () =>
+          preview.evaluate<{ element: Rect | null; outline: Rect | null; shown: string }>(
+            `(() => {
           const el = document.querySelector('[data-node-id="' + CSS.escape(${JSON.stringify(nodeId)}) + '"]');
           const outline = document.querySelector("figment-outline");
-          const box = (e) => (e ? (({ x, y, width, height }) => ({ x, y, width, height }))(e.getBoundingClientRect()) : null);
-          return { element: box(el), outline: box(outline), shown: outline ? getComputedStyle(outline).display : "none" };
-        })()`);
-      await expect.poll(async () => (await boxes()).shown).toBe("block");
-      const { element, outline } = await boxes();
-      expect(element && outline).toBeTruthy();
-      expect(Math.abs(outline!.x - (element!.x - 2))).toBeLessThanOrEqual(1);
-      expect(Math.abs(outline!.y - (element!.y - 2))).toBeLessThanOrEqual(1);
-      expect(Math.abs(outline!.width - (element!.width + 4))).toBeLessThanOrEqual(1);
-      // The preview's page cannot reach the panel: no same-origin.
-      expect(
-        await preview.evaluate<string>(
-          `(() => { try { return String(parent.document); } catch { return "blocked"; } })()`,
-        ),
-      ).toBe("blocked");
-      // With the differences open, the preview keeps a usable height (it shrank to 16 px once); the list scrolls instead.
-      const stage = await ui.locator(".preview__stage").boundingBox();
-      const canvas = await ui.locator(".preview__canvas").boundingBox();
-      expect(stage?.height ?? 0).toBeGreaterThanOrEqual(130);
-      expect(Math.min(canvas?.height ?? 0, stage?.height ?? 0)).toBeGreaterThanOrEqual(96);
-      expect(await inList(index)).toBe(true);
-      await shot(page, "3-outlined-in-preview");
-    });
-  });
+          const box = (e) => (e ? (({ x, y, width, height }) => ({ x, y, width, height ` +
+              `}))(e.getBoundingClientRect()) : null);
+          return { element: box(el), outline: box(outline), shown: outline ? getComputedStyle(outline).display : ` +
+              `"none" };
+        })()`,
+          );
+        await expect.poll(async () => (await boxes()).shown).toBe("block");
+        const { element, outline } = await boxes();
+        expect(element && outline).toBeTruthy();
+        expect(Math.abs(outline!.x - (element!.x - 2))).toBeLessThanOrEqual(1);
+        expect(Math.abs(outline!.y - (element!.y - 2))).toBeLessThanOrEqual(1);
+        expect(Math.abs(outline!.width - (element!.width + 4))).toBeLessThanOrEqual(1);
+        // The preview's page cannot reach the panel: no same-origin.
+        expect(
+          await preview.evaluate<string>(
+            `(() => { try { return String(parent.document); } catch { return "blocked"; } })()`,
+          ),
+        ).toBe("blocked");
+        // With the differences open, the preview keeps a usable height (it shrank to 16 px once); the list scrolls
+        // instead.
+        const stage = await ui.locator(".preview__stage").boundingBox();
+        const canvas = await ui.locator(".preview__canvas").boundingBox();
+        expect(stage?.height ?? 0).toBeGreaterThanOrEqual(130);
+        expect(Math.min(canvas?.height ?? 0, stage?.height ?? 0)).toBeGreaterThanOrEqual(96);
+        expect(await inList(index)).toBe(true);
+        await shot(page, "3-outlined-in-preview");
+      });
+    },
+  );
 
   it("keeps the score with the result in History and shows it when the result is reopened", async () => {
     await withPluginPage(browser, { fixture: LOGIN.fixture, select: [LOGIN.frame] }, async ({ ui }) => {
@@ -160,9 +175,16 @@ function modelPage(frame: RestNode, layers: number): string {
   const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const items = nodes.map(
     ({ node, box }) =>
-      `<div data-node-id="${node.id}" style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:10px sans-serif;overflow:visible">${node.type === "TEXT" ? escapeHtml(node.characters ?? "") : ""}</div>`,
+      `<div data-node-id="${node.id}" ` +
+      `style="position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px;font:` +
+      `10px sans-serif;overflow:visible">${node.type === "TEXT" ? escapeHtml(node.characters ?? "") : ""}</div>`,
   );
-  return `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" style="position:relative;width:${origin.width}px;height:${origin.height}px">${items.join("")}</main></body></html>`;
+  return (
+    `<!doctype html><html><head><meta ` +
+    `charset="utf-8"><style>body{margin:0}</style></head><body><main data-node-id="${frame.id}" ` +
+    `style="position:relative;width:${origin.width}px;height:${origin.height}px">` +
+    `${items.join("")}</main></body></html>`
+  );
 }
 
 function answer(html: string | { path: string; content: string }[], notes: string, id: string) {
@@ -238,7 +260,8 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
     ]);
     const code = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
     const defects = [
-      `[data-node-id="101:9"] { display: block; width: 14px !important; overflow: hidden !important; white-space: nowrap; }`,
+      `[data-node-id="101:9"] { display: block; width: 14px ` +
+        `!important; overflow: hidden !important; white-space: nowrap; }`,
       `[data-node-id="101:11"] { color: #fff !important; background: #fff !important; }`,
       `[data-node-id="101:18"] { font-size: 6px !important; }`,
       `[data-node-id="101:6"] { display: none !important; }`,
@@ -310,46 +333,52 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
     );
   });
 
-  it("scores a Tailwind answer styled as Tailwind builds it: the engine worker compiles its classes for the preview", async () => {
-    // A model's React answer in Tailwind: the emitters' own files for Selfie, layer ids kept (CSS modules: 96 %).
-    const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, SELFIE.fixture), "utf8")) as unknown, [
-      SELFIE.frame,
-    ]);
-    const code = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: true });
-    const files = code.files.filter((f) => !f.bytes).map(({ path, content }) => ({ path, content }));
-    const server = await startServer();
-    server.push(answer(files, "Selfie in Tailwind.", "resp_tailwind"));
-    const storage = {
-      "figment.settings": {
-        provider: "openai",
-        baseUrl: server.url.replace(/\/+$/, ""),
-        model: "gpt-5.4-image-2",
-        target: "react",
-        styling: "tailwind",
-      },
-      "figment.apiKey": "sk-test-score-1234",
-    };
-    await withPluginPage(
-      browser,
-      { fixture: SELFIE.fixture, select: [SELFIE.frame], storage, allowOrigins: [serverOrigin(server)] },
-      async ({ page, ui }) => {
-        await ui.getByRole("button", { name: "Generate with AI" }).click();
-        await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
-        const turnScore = ui.locator(".turn").first().locator(".turn__score");
-        await expect.poll(async () => (await turnScore.textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
-        // As its CSS-modules twin scores, not the 2 % of unstyled classes.
-        expect(Number.parseInt((await turnScore.textContent()) ?? "", 10)).toBeGreaterThanOrEqual(90);
-        expect(await ui.getByText(/Tailwind utility classes are not styled/).count()).toBe(0);
-        // Its preview is styled: the frame at its drawn size (`max-w-[375px] min-h-203`).
-        await ui.getByRole("tab", { name: "Preview" }).click();
-        const preview = await previewPage(ui);
-        const size = () =>
-          preview.evaluate<number[]>(
-            `(() => { const r = document.querySelector('[data-node-id="${SELFIE.frame}"]').getBoundingClientRect(); return [r.width, r.height]; })()`,
-          );
-        await expect.poll(size).toEqual([375, 812]);
-        await shot(page, "5-model-tailwind");
-      },
-    );
-  });
+  it(
+    "scores a Tailwind answer styled as Tailwind builds it: " +
+      "the engine worker compiles its classes for the preview",
+    async () => {
+      // A model's React answer in Tailwind: the emitters' own files for Selfie, layer ids kept (CSS modules: 96 %).
+      const design = loadDesign(JSON.parse(readFileSync(join(FIGMA_DIR, SELFIE.fixture), "utf8")) as unknown, [
+        SELFIE.frame,
+      ]);
+      const code = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: true });
+      const files = code.files.filter((f) => !f.bytes).map(({ path, content }) => ({ path, content }));
+      const server = await startServer();
+      server.push(answer(files, "Selfie in Tailwind.", "resp_tailwind"));
+      const storage = {
+        "figment.settings": {
+          provider: "openai",
+          baseUrl: server.url.replace(/\/+$/, ""),
+          model: "gpt-5.4-image-2",
+          target: "react",
+          styling: "tailwind",
+        },
+        "figment.apiKey": "sk-test-score-1234",
+      };
+      await withPluginPage(
+        browser,
+        { fixture: SELFIE.fixture, select: [SELFIE.frame], storage, allowOrigins: [serverOrigin(server)] },
+        async ({ page, ui }) => {
+          await ui.getByRole("button", { name: "Generate with AI" }).click();
+          await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
+          const turnScore = ui.locator(".turn").first().locator(".turn__score");
+          await expect.poll(async () => (await turnScore.textContent()) ?? "", { timeout: 90_000 }).toMatch(/^\d+ %$/);
+          // As its CSS-modules twin scores, not the 2 % of unstyled classes.
+          expect(Number.parseInt((await turnScore.textContent()) ?? "", 10)).toBeGreaterThanOrEqual(90);
+          expect(await ui.getByText(/Tailwind utility classes are not styled/).count()).toBe(0);
+          // Its preview is styled: the frame at its drawn size (`max-w-[375px] min-h-203`).
+          await ui.getByRole("tab", { name: "Preview" }).click();
+          const preview = await previewPage(ui);
+          const size = () =>
+            preview.evaluate<number[]>(
+              `(() => { const r = ` +
+                `document.querySelector('[data-node-id="${SELFIE.frame}"]')` +
+                `.getBoundingClientRect(); return [r.width, r.height]; })()`,
+            );
+          await expect.poll(size).toEqual([375, 812]);
+          await shot(page, "5-model-tailwind");
+        },
+      );
+    },
+  );
 });

@@ -63,186 +63,197 @@ describe.runIf(runBrowser)("a local SD server in the plugin at 420×600", { time
   const browser = useBrowser({ localModelServer: true });
   const start = useSdServers();
 
-  it("Settings: choose the local server, its credentials kept in its own slot, Test connection lists models and samplers to pick", async () => {
-    const sd = await start({ apiAuth: AUTH });
-    await withPluginPage(
-      browser,
-      { fixture: LOGIN, select: [LOGIN_FRAME], command: "settings", viewport: VIEWPORT, allowOrigins: [origin(sd)] },
-      async ({ page, ui, sim }) => {
-        const images = ui.locator('section[aria-labelledby="images-heading"]');
-        await images.scrollIntoViewIfNeeded();
-        await images.getByRole("radio", { name: "Local SD server" }).click();
-        await images.getByRole("textbox", { name: "Server URL" }).fill(sd.url);
-        await images.locator('input[type="password"]').fill(AUTH);
-        expect(await images.locator(".key-state").textContent()).toBe("Not saved yet");
-        await images.getByRole("button", { name: "Test connection" }).click();
-        const result = images.locator(".test-result");
-        await result.waitFor({ timeout: 30_000 });
-        expect(await result.textContent()).toBe(
-          `Connected to ${new URL(sd.url).host}: 2 models, 4 samplers. Loaded: sd_xl_base_1.0 [31e35c80fc].`,
-        );
-        // The credentials went to this server, with its API's three lists asked.
-        expect(sd.requests.map((r) => r.path).sort()).toEqual([
-          "/sdapi/v1/options",
-          "/sdapi/v1/samplers",
-          "/sdapi/v1/sd-models",
-        ]);
-        expect(sd.requests.every((r) => r.headers["authorization"] === "***")).toBe(true);
-        await images.getByRole("combobox", { name: "SD model" }).click();
-        await ui.getByRole("option", { name: /dreamshaper_8/ }).click();
-        await images.getByRole("combobox", { name: "SD sampler" }).click();
-        await ui.getByRole("option", { name: "UniPC" }).click();
-        await images.scrollIntoViewIfNeeded();
-        await shot(page, "1-settings-tested");
-        await ui.getByRole("button", { name: "Save", exact: true }).click();
-        await ui.locator(".save-state", { hasText: "Saved" }).waitFor();
-        const stored = await sim<Record<string, unknown>>(`sim.storage.get("figment.settings")`);
-        expect(stored).toMatchObject({
-          imageSource: "sd",
-          sdBaseUrl: sd.url,
-          sdModel: "dreamshaper_8 [879db523c3]",
-          sdSampler: "UniPC",
-        });
-        expect(await sim<Record<string, string>>(`sim.storage.get("figment.apiKeys")`)).toEqual({
-          [`sd ${sd.url}`]: AUTH,
-        });
-        // Saved: the row says so and never shows them again.
-        expect(await images.locator(".key-saved__name").textContent()).toBe(
-          `Saved for SD server at ${new URL(sd.url).host}`,
-        );
-        expect(await ui.evaluate<string>("document.body.innerHTML")).not.toContain(AUTH);
-        await shot(page, "2-settings-saved");
-        expect(await overflowsSideways(ui)).toBe(false);
-      },
-    );
-  });
+  it(
+    "Settings: choose the local server, its credentials kept in its " +
+      "own slot, Test connection lists models and samplers to pick",
+    async () => {
+      const sd = await start({ apiAuth: AUTH });
+      await withPluginPage(
+        browser,
+        { fixture: LOGIN, select: [LOGIN_FRAME], command: "settings", viewport: VIEWPORT, allowOrigins: [origin(sd)] },
+        async ({ page, ui, sim }) => {
+          const images = ui.locator('section[aria-labelledby="images-heading"]');
+          await images.scrollIntoViewIfNeeded();
+          await images.getByRole("radio", { name: "Local SD server" }).click();
+          await images.getByRole("textbox", { name: "Server URL" }).fill(sd.url);
+          await images.locator('input[type="password"]').fill(AUTH);
+          expect(await images.locator(".key-state").textContent()).toBe("Not saved yet");
+          await images.getByRole("button", { name: "Test connection" }).click();
+          const result = images.locator(".test-result");
+          await result.waitFor({ timeout: 30_000 });
+          expect(await result.textContent()).toBe(
+            `Connected to ${new URL(sd.url).host}: 2 models, 4 samplers. Loaded: sd_xl_base_1.0 [31e35c80fc].`,
+          );
+          // The credentials went to this server, with its API's three lists asked.
+          expect(sd.requests.map((r) => r.path).sort()).toEqual([
+            "/sdapi/v1/options",
+            "/sdapi/v1/samplers",
+            "/sdapi/v1/sd-models",
+          ]);
+          expect(sd.requests.every((r) => r.headers["authorization"] === "***")).toBe(true);
+          await images.getByRole("combobox", { name: "SD model" }).click();
+          await ui.getByRole("option", { name: /dreamshaper_8/ }).click();
+          await images.getByRole("combobox", { name: "SD sampler" }).click();
+          await ui.getByRole("option", { name: "UniPC" }).click();
+          await images.scrollIntoViewIfNeeded();
+          await shot(page, "1-settings-tested");
+          await ui.getByRole("button", { name: "Save", exact: true }).click();
+          await ui.locator(".save-state", { hasText: "Saved" }).waitFor();
+          const stored = await sim<Record<string, unknown>>(`sim.storage.get("figment.settings")`);
+          expect(stored).toMatchObject({
+            imageSource: "sd",
+            sdBaseUrl: sd.url,
+            sdModel: "dreamshaper_8 [879db523c3]",
+            sdSampler: "UniPC",
+          });
+          expect(await sim<Record<string, string>>(`sim.storage.get("figment.apiKeys")`)).toEqual({
+            [`sd ${sd.url}`]: AUTH,
+          });
+          // Saved: the row says so and never shows them again.
+          expect(await images.locator(".key-saved__name").textContent()).toBe(
+            `Saved for SD server at ${new URL(sd.url).host}`,
+          );
+          expect(await ui.evaluate<string>("document.body.innerHTML")).not.toContain(AUTH);
+          await shot(page, "2-settings-saved");
+          expect(await overflowsSideways(ui)).toBe(false);
+        },
+      );
+    },
+  );
 
-  it("generate: previews fill in step by step with the server's progress; the version keeps its seed; Same seed sends it", async () => {
-    const sd = await start({ apiAuth: AUTH });
-    sd.next("/sdapi/v1/txt2img", { kind: "job", steps: 3, advance: "manual" });
-    await withPluginPage(
-      browser,
-      {
-        fixture: LOGIN,
-        select: [],
-        command: "image",
-        storage: storageFor(sd),
-        viewport: VIEWPORT,
-        allowOrigins: [origin(sd)],
-      },
-      async ({ page, ui }) => {
-        await ui.locator(".panel--image").waitFor();
-        await ui.getByRole("textbox", { name: "Negative prompt" }).fill("blurry, text");
-        await ui.getByRole("textbox", { name: "Steps" }).fill("3");
-        await shot(page, "3-image-form");
-        await generate(ui, "A lighthouse at dusk, watercolour");
-        await sd.jobStarted();
-        // Nothing paid, so no estimate card: the request went at once.
-        expect(await ui.locator(".image-confirm").count()).toBe(0);
-        sd.step();
-        await previews(ui, 1);
-        await ui
-          .locator(".image-stream__stage", { hasText: /Step 1 of 3 · about 1 s left/ })
-          .waitFor({ timeout: 30_000 });
-        expect(await ui.locator(".image-stream progress").getAttribute("value")).toBe("0.33");
-        await shot(page, "4-preview-step-1");
-        sd.step();
-        await previews(ui, 2);
-        await ui.locator(".image-stream__stage", { hasText: "Step 2 of 3" }).waitFor({ timeout: 30_000 });
-        await shot(page, "5-preview-step-2");
-        sd.step();
-        await ui.locator(".version").waitFor({ timeout: 30_000 });
-        const body = bodyOf(sd, "/sdapi/v1/txt2img");
-        expect(body).toMatchObject({
-          prompt: "A lighthouse at dusk, watercolour",
-          negative_prompt: "blurry, text",
-          width: 512,
-          height: 512,
-          steps: 3,
-          cfg_scale: 7,
-          sampler_name: "Euler a",
-          batch_size: 1,
-          override_settings: { sd_model_checkpoint: "dreamshaper_8 [879db523c3]" },
-        });
-        expect(body["seed"]).toBeUndefined();
-        expect(posts(sd, "/sdapi/v1/txt2img")[0]!.headers["authorization"]).toBe("***");
-        expect(
-          sd.requests.filter((r) => r.path.startsWith("/sdapi/v1/progress")).every((r) => r.errors.length === 0),
-        ).toBe(true);
-        const seed = /Seed (\d+)/.exec((await ui.locator(".version__sd").textContent()) ?? "")?.[1];
-        expect(seed).toMatch(/^\d+$/);
-        await shot(page, "6-version-with-seed");
-        expect(await overflowsSideways(ui)).toBe(false);
+  it(
+    "generate: previews fill in step by step with the server's " +
+      "progress; the version keeps its seed; Same seed sends it",
+    async () => {
+      const sd = await start({ apiAuth: AUTH });
+      sd.next("/sdapi/v1/txt2img", { kind: "job", steps: 3, advance: "manual" });
+      await withPluginPage(
+        browser,
+        {
+          fixture: LOGIN,
+          select: [],
+          command: "image",
+          storage: storageFor(sd),
+          viewport: VIEWPORT,
+          allowOrigins: [origin(sd)],
+        },
+        async ({ page, ui }) => {
+          await ui.locator(".panel--image").waitFor();
+          await ui.getByRole("textbox", { name: "Negative prompt" }).fill("blurry, text");
+          await ui.getByRole("textbox", { name: "Steps" }).fill("3");
+          await shot(page, "3-image-form");
+          await generate(ui, "A lighthouse at dusk, watercolour");
+          await sd.jobStarted();
+          // Nothing paid, so no estimate card: the request went at once.
+          expect(await ui.locator(".image-confirm").count()).toBe(0);
+          sd.step();
+          await previews(ui, 1);
+          await ui
+            .locator(".image-stream__stage", { hasText: /Step 1 of 3 · about 1 s left/ })
+            .waitFor({ timeout: 30_000 });
+          expect(await ui.locator(".image-stream progress").getAttribute("value")).toBe("0.33");
+          await shot(page, "4-preview-step-1");
+          sd.step();
+          await previews(ui, 2);
+          await ui.locator(".image-stream__stage", { hasText: "Step 2 of 3" }).waitFor({ timeout: 30_000 });
+          await shot(page, "5-preview-step-2");
+          sd.step();
+          await ui.locator(".version").waitFor({ timeout: 30_000 });
+          const body = bodyOf(sd, "/sdapi/v1/txt2img");
+          expect(body).toMatchObject({
+            prompt: "A lighthouse at dusk, watercolour",
+            negative_prompt: "blurry, text",
+            width: 512,
+            height: 512,
+            steps: 3,
+            cfg_scale: 7,
+            sampler_name: "Euler a",
+            batch_size: 1,
+            override_settings: { sd_model_checkpoint: "dreamshaper_8 [879db523c3]" },
+          });
+          expect(body["seed"]).toBeUndefined();
+          expect(posts(sd, "/sdapi/v1/txt2img")[0]!.headers["authorization"]).toBe("***");
+          expect(
+            sd.requests.filter((r) => r.path.startsWith("/sdapi/v1/progress")).every((r) => r.errors.length === 0),
+          ).toBe(true);
+          const seed = /Seed (\d+)/.exec((await ui.locator(".version__sd").textContent()) ?? "")?.[1];
+          expect(seed).toMatch(/^\d+$/);
+          await shot(page, "6-version-with-seed");
+          expect(await overflowsSideways(ui)).toBe(false);
 
-        // Same seed: the same request again, this time with the seed.
-        await ui.getByRole("button", { name: "Same seed" }).click();
-        await ui.locator(".version", { hasText: "v2" }).waitFor({ timeout: 30_000 });
-        const again = bodyOf(sd, "/sdapi/v1/txt2img");
-        expect(again).toMatchObject({
-          seed: Number(seed),
-          prompt: "A lighthouse at dusk, watercolour",
-          negative_prompt: "blurry, text",
-          steps: 3,
-          batch_size: 1,
-        });
-        expect(await ui.locator(".version__sd").textContent()).toContain(`Seed ${seed}`);
-        await openOptions(ui);
-        expect(await ui.getByRole("textbox", { name: "Seed" }).inputValue()).toBe(seed);
-        await shot(page, "6b-same-seed");
-      },
-    );
-  });
+          // Same seed: the same request again, this time with the seed.
+          await ui.getByRole("button", { name: "Same seed" }).click();
+          await ui.locator(".version", { hasText: "v2" }).waitFor({ timeout: 30_000 });
+          const again = bodyOf(sd, "/sdapi/v1/txt2img");
+          expect(again).toMatchObject({
+            seed: Number(seed),
+            prompt: "A lighthouse at dusk, watercolour",
+            negative_prompt: "blurry, text",
+            steps: 3,
+            batch_size: 1,
+          });
+          expect(await ui.locator(".version__sd").textContent()).toContain(`Seed ${seed}`);
+          await openOptions(ui);
+          expect(await ui.getByRole("textbox", { name: "Seed" }).inputValue()).toBe(seed);
+          await shot(page, "6b-same-seed");
+        },
+      );
+    },
+  );
 
-  it("Cancel sends the interrupt and keeps what the server returns, placed on the canvas like any version", async () => {
-    const sd = await start();
-    sd.next("/sdapi/v1/txt2img", { kind: "job", steps: 10, advance: "manual" });
-    await withPluginPage(
-      browser,
-      {
-        fixture: LOGIN,
-        select: [],
-        command: "image",
-        storage: storageFor(sd),
-        viewport: VIEWPORT,
-        allowOrigins: [origin(sd)],
-      },
-      async ({ page, ui, sim }) => {
-        await ui.locator(".panel--image").waitFor();
-        await ui.getByRole("radio", { name: "2" }).click();
-        await generate(ui, "A paper boat on a pond");
-        await sd.jobStarted();
-        sd.step(2);
-        await previews(ui, 1);
-        await ui.locator(".image-stream__stage", { hasText: "Step 2 of 10" }).waitFor({ timeout: 30_000 });
-        const stop = ui.getByRole("button", { name: "Cancel" });
-        await stop.click();
-        await ui.locator(".version").waitFor({ timeout: 30_000 });
-        expect(sd.interrupts).toBe(1);
-        expect(await ui.locator(".version-thumb").count()).toBe(2);
-        await ui
-          .locator(".toast", { hasText: "Stopped: kept 2 images the server had made." })
-          .waitFor({ timeout: 10_000 });
-        await shot(page, "7-cancelled-kept");
-        await ui
-          .getByRole("button", { name: /^Insert/ })
-          .first()
-          .click();
-        await ui.locator(".toast", { hasText: /Inserted v\d/ }).waitFor({ timeout: 30_000 });
-        // On the canvas with its record: the SD parameters and this image's seed.
-        const written = await sim<{ key: string; value: string }[]>(
-          `sim.record.pluginData.filter((p) => p.key === "figment.image")`,
-        );
-        expect(written).toHaveLength(1);
-        const record = JSON.parse(written[0]!.value) as Record<string, unknown>;
-        expect(record).toMatchObject({
-          provider: "custom",
-          model: "dreamshaper_8 [879db523c3]",
-          sd: { steps: 20, cfgScale: 7, sampler: "Euler a", seed: expect.any(Number) },
-        });
-        await shot(page, "8-kept-and-placed");
-      },
-    );
-  });
+  it(
+    "Cancel sends the interrupt and keeps what the " + "server returns, placed on the canvas like any version",
+    async () => {
+      const sd = await start();
+      sd.next("/sdapi/v1/txt2img", { kind: "job", steps: 10, advance: "manual" });
+      await withPluginPage(
+        browser,
+        {
+          fixture: LOGIN,
+          select: [],
+          command: "image",
+          storage: storageFor(sd),
+          viewport: VIEWPORT,
+          allowOrigins: [origin(sd)],
+        },
+        async ({ page, ui, sim }) => {
+          await ui.locator(".panel--image").waitFor();
+          await ui.getByRole("radio", { name: "2" }).click();
+          await generate(ui, "A paper boat on a pond");
+          await sd.jobStarted();
+          sd.step(2);
+          await previews(ui, 1);
+          await ui.locator(".image-stream__stage", { hasText: "Step 2 of 10" }).waitFor({ timeout: 30_000 });
+          const stop = ui.getByRole("button", { name: "Cancel" });
+          await stop.click();
+          await ui.locator(".version").waitFor({ timeout: 30_000 });
+          expect(sd.interrupts).toBe(1);
+          expect(await ui.locator(".version-thumb").count()).toBe(2);
+          await ui
+            .locator(".toast", { hasText: "Stopped: kept 2 images the server had made." })
+            .waitFor({ timeout: 10_000 });
+          await shot(page, "7-cancelled-kept");
+          await ui
+            .getByRole("button", { name: /^Insert/ })
+            .first()
+            .click();
+          await ui.locator(".toast", { hasText: /Inserted v\d/ }).waitFor({ timeout: 30_000 });
+          // On the canvas with its record: the SD parameters and this image's seed.
+          const written = await sim<{ key: string; value: string }[]>(
+            `sim.record.pluginData.filter((p) => p.key === "figment.image")`,
+          );
+          expect(written).toHaveLength(1);
+          const record = JSON.parse(written[0]!.value) as Record<string, unknown>;
+          expect(record).toMatchObject({
+            provider: "custom",
+            model: "dreamshaper_8 [879db523c3]",
+            sd: { steps: 20, cfgScale: 7, sampler: "Euler a", seed: expect.any(Number) },
+          });
+          await shot(page, "8-kept-and-placed");
+        },
+      );
+    },
+  );
 
   it("img2img from the selection with a strength", async () => {
     const sd = await start();
@@ -285,67 +296,71 @@ describe.runIf(runBrowser)("a local SD server in the plugin at 420×600", { time
     );
   });
 
-  it("errors say what happened and the next step, and lose nothing: 401, 422, out of memory, an empty answer, unreachable", async () => {
-    const sd = await start({ apiAuth: AUTH });
-    const prompt = "A tea cup, studio light";
-    sd.next(
-      "/sdapi/v1/txt2img",
-      { kind: "invalid", field: "cfg_scale", msg: "Input should be less than or equal to 30" },
-      { kind: "fault", fault: "out-of-memory" },
-      { kind: "fault", fault: "empty" },
-      { kind: "job" },
-    );
-    const storage = { ...storageFor(sd), "figment.apiKeys": { [`sd ${sd.url}`]: "ada:wrong" } };
-    await withPluginPage(
-      browser,
-      { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(sd)] },
-      async ({ page, ui }) => {
-        await ui.locator(".panel--image").waitFor();
-        const notice = ui.locator(".image-error");
-        const expectNotice = async (title: RegExp, next: RegExp, name: string) => {
-          await notice.waitFor({ timeout: 30_000 });
-          expect(await notice.locator(".notice__title").textContent()).toMatch(title);
-          expect(await notice.locator(".ai-error__next").textContent()).toMatch(next);
-          // Nothing lost: the prompt and the options are as typed.
-          expect(await ui.getByRole("textbox", { name: "Describe the image" }).inputValue()).toBe(prompt);
-          await openOptions(ui);
-          expect(await ui.getByRole("textbox", { name: "Negative prompt" }).inputValue()).toBe("no people");
-          await shot(page, name);
-          await notice.getByRole("button", { name: "Dismiss" }).click();
-        };
-        await ui.getByRole("textbox", { name: "Negative prompt" }).fill("no people");
-        await generate(ui, prompt);
-        await expectNotice(
-          /refused the user name and password \(401\)/,
-          /--auth for SD\.Next, --api-auth for AUTOMATIC1111\) in Settings/,
-          "11-error-401",
-        );
-        // The right credentials now (the server's own slot); every later request passes.
-        sd.options.apiAuth = "";
-        await ui.getByRole("button", { name: "Generate image" }).click();
-        await expectNotice(
-          /refused CFG scale \(422\): Input should be less than or equal to 30/,
-          /Change CFG scale/,
-          "12-error-422",
-        );
-        await ui.getByRole("button", { name: "Generate image" }).click();
-        await expectNotice(/ran out of GPU memory/, /smaller size or fewer images/, "13-error-oom");
-        await ui.getByRole("button", { name: "Generate image" }).click();
-        await expectNotice(/answered with no image/, /console/, "14-error-empty");
-        await ui.getByRole("button", { name: "Generate image" }).click();
-        await ui.locator(".version").waitFor({ timeout: 30_000 });
-        // An image placed stays when the next run fails: the server goes away.
-        await sd.close();
-        await ui.getByRole("button", { name: "Generate image" }).click();
-        await expectNotice(
-          new RegExp(`Nothing answered at ${sd.url.replace(/[.]/g, "\\.")}`),
-          /--api.*server URL in Settings/,
-          "15-error-unreachable",
-        );
-        expect(await ui.locator(".version").count()).toBe(1);
-      },
-    );
-  });
+  it(
+    "errors say what happened and the next step, and lose nothing: " +
+      "401, 422, out of memory, an empty answer, unreachable",
+    async () => {
+      const sd = await start({ apiAuth: AUTH });
+      const prompt = "A tea cup, studio light";
+      sd.next(
+        "/sdapi/v1/txt2img",
+        { kind: "invalid", field: "cfg_scale", msg: "Input should be less than or equal to 30" },
+        { kind: "fault", fault: "out-of-memory" },
+        { kind: "fault", fault: "empty" },
+        { kind: "job" },
+      );
+      const storage = { ...storageFor(sd), "figment.apiKeys": { [`sd ${sd.url}`]: "ada:wrong" } };
+      await withPluginPage(
+        browser,
+        { fixture: LOGIN, select: [], command: "image", storage, viewport: VIEWPORT, allowOrigins: [origin(sd)] },
+        async ({ page, ui }) => {
+          await ui.locator(".panel--image").waitFor();
+          const notice = ui.locator(".image-error");
+          const expectNotice = async (title: RegExp, next: RegExp, name: string) => {
+            await notice.waitFor({ timeout: 30_000 });
+            expect(await notice.locator(".notice__title").textContent()).toMatch(title);
+            expect(await notice.locator(".ai-error__next").textContent()).toMatch(next);
+            // Nothing lost: the prompt and the options are as typed.
+            expect(await ui.getByRole("textbox", { name: "Describe the image" }).inputValue()).toBe(prompt);
+            await openOptions(ui);
+            expect(await ui.getByRole("textbox", { name: "Negative prompt" }).inputValue()).toBe("no people");
+            await shot(page, name);
+            await notice.getByRole("button", { name: "Dismiss" }).click();
+          };
+          await ui.getByRole("textbox", { name: "Negative prompt" }).fill("no people");
+          await generate(ui, prompt);
+          await expectNotice(
+            /refused the user name and password \(401\)/,
+            /--auth for SD\.Next, --api-auth for AUTOMATIC1111\) in Settings/,
+            "11-error-401",
+          );
+          // The right credentials now (the server's own slot); every later request passes.
+          sd.options.apiAuth = "";
+          await ui.getByRole("button", { name: "Generate image" }).click();
+          await expectNotice(
+            /refused CFG scale \(422\): Input should be less than or equal to 30/,
+            /Change CFG scale/,
+            "12-error-422",
+          );
+          await ui.getByRole("button", { name: "Generate image" }).click();
+          await expectNotice(/ran out of GPU memory/, /smaller size or fewer images/, "13-error-oom");
+          await ui.getByRole("button", { name: "Generate image" }).click();
+          await expectNotice(/answered with no image/, /console/, "14-error-empty");
+          await ui.getByRole("button", { name: "Generate image" }).click();
+          await ui.locator(".version").waitFor({ timeout: 30_000 });
+          // An image placed stays when the next run fails: the server goes away.
+          await sd.close();
+          await ui.getByRole("button", { name: "Generate image" }).click();
+          await expectNotice(
+            new RegExp(`Nothing answered at ${sd.url.replace(/[.]/g, "\\.")}`),
+            /--api.*server URL in Settings/,
+            "15-error-unreachable",
+          );
+          expect(await ui.locator(".version").count()).toBe(1);
+        },
+      );
+    },
+  );
 
   it("CORS off: the browser blocks the answers, and the panel and Settings name the flag to add", async () => {
     const sd = await start({ cors: false });
@@ -368,7 +383,8 @@ describe.runIf(runBrowser)("a local SD server in the plugin at 420×600", { time
           `The browser blocked the answers of the SD server at ${new URL(sd.url).host}`,
         );
         expect(await notice.locator(".ai-error__next").textContent()).toBe(
-          `It runs, but does not allow the plugin's origin ("null"). Restart the server with --cors-origins null (SD.Next) or --cors-allow-origins null (AUTOMATIC1111) so it answers the plugin.`,
+          `It runs, but does not allow the plugin's origin ("null"). Restart the server with --cors-origins ` +
+            `null (SD.Next) or --cors-allow-origins null (AUTOMATIC1111) so it answers the plugin.`,
         );
         await shot(page, "16-cors-image-panel");
         await ui.locator(".nav").getByRole("button", { name: "Settings", exact: true }).click();

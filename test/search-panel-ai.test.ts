@@ -22,7 +22,8 @@ const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
 /** How long the stand-in model takes to answer the query "slow", ms. */
 const SLOW_MS = 800;
 
-const PAGE_ENTRY = `
+const PAGE_ENTRY =
+  `
 import { render } from "preact";
 import { SearchPanel } from "./ui/search/search-panel.tsx";
 import { useSearchSession } from "./ui/search/search-session.ts";
@@ -31,16 +32,19 @@ import "./ui/styles.css";
 
 const params = new URLSearchParams(location.search);
 const counts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: 375, height: 812 };
-const doc = (id, name, texts, vector) => ({ doc: { id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, summary: "375×812", hash: "h" + id }, vector });
+const doc = (id, name, texts, vector) => ({ doc: { id, name, page: "Screens", pageId: "0:1", texts, components: [], ` +
+  `counts, summary: "375×812", hash: "h" + id }, vector });
 const frames = [
   doc("1:1", "Beach list", ["Beach towels", "Sun cream"], [1, 0, 0]),
   doc("1:2", "Ocean landing", ["Waves and sand", "Book a trip"], [0, 1, 0]),
   doc("1:3", "Settings", ["Language", "Privacy"], [0, 0, 1]),
 ];
-const index = { docs: frames.map((f) => f.doc), vectors: Object.fromEntries(frames.map((f) => [f.doc.id, { hash: f.doc.hash, model: "m", dimensions: 3, vector: encodeVector(f.vector) }])), captions: {}, scannedAt: 1 };
+const index = { docs: frames.map((f) => f.doc), vectors: Object.fromEntries(frames.map((f) => [f.doc.id, { hash: ` +
+  `f.doc.hash, model: "m", dimensions: 3, vector: encodeVector(f.vector) }])), captions: {}, scannedAt: 1 };
 const requests = {
   async call(type) {
-    if (type === "load-search-index" || type === "scan-frames") return { index, changes: { added: [], reindexed: [], dropped: [], unchanged: 3 }, skipped: [] };
+    if (type === "load-search-index" || type === "scan-frames") return { index, changes: { added: [], reindexed: ` +
+  `[], dropped: [], unchanged: 3 }, skipped: [] };
     if (type === "export-frame-image") throw new Error("no thumbnails here");
     if (type === "get-worker-source") return { data: __SEARCH_WORKER__ };
     return {};
@@ -55,16 +59,20 @@ const ai = {
   queryVector(text, signal) {
     log.calls.push(text);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]), text === "slow" ? ${SLOW_MS} : 30);
-      signal.addEventListener("abort", () => { clearTimeout(timer); log.aborted.push(text); reject(new DOMException("aborted", "AbortError")); });
+      const timer = setTimeout(() => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]), ` +
+  `text === "slow" ? ${SLOW_MS} : 30);
+      signal.addEventListener("abort", () => { clearTimeout(timer); log.aborted.push(text); reject(new ` +
+  `DOMException("aborted", "AbortError")); });
     });
   },
 };
 function Page() {
   const session = useSearchSession({ requests, notify: () => undefined });
-  return <SearchPanel session={session} selection={{ nodes: [], unsupported: [] }} hasKey={true} ai={ai} onOpenSettings={() => undefined} />;
+  return <SearchPanel session={session} selection={{ nodes: [], unsupported: [] }} hasKey={true} ai={ai} ` +
+  `onOpenSettings={() => undefined} />;
 }
-render(<div class="app" style="height:600px"><main class="main"><Page /></main></div>, document.getElementById("app"));
+render(<div class="app" style="height:600px"><main class="main"><Page /></main></div>, ` +
+  `document.getElementById("app"));
 `;
 
 /** The search worker (ui/search-worker/), packed as the main thread hands it over. */
@@ -109,13 +117,15 @@ const ai = (page: Page) => page.evaluate("window.__ai") as Promise<{ calls: stri
 describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
-  it("words at once, then the hybrid ranking when the query's vector arrives (a frame found by meaning alone)", async () => {
-    await withSearchPage(browser, true, async (page) => {
-      const box = page.getByRole("searchbox", { name: "Search frames" });
-      // Every state the panel shows, recorded as it changes: on a busy machine the vector may arrive before a
-      // poll would see the words-only state, so the test reads the record, not the moment.
-      // (A string: this file has no DOM types; the page has.)
-      await page.evaluate(`(() => {
+  it(
+    "words at once, then the hybrid ranking when the " + "query's vector arrives (a frame found by meaning alone)",
+    async () => {
+      await withSearchPage(browser, true, async (page) => {
+        const box = page.getByRole("searchbox", { name: "Search frames" });
+        // Every state the panel shows, recorded as it changes: on a busy machine the vector may arrive before a
+        // poll would see the words-only state, so the test reads the record, not the moment.
+        // (A string: this file has no DOM types; the page has.)
+        await page.evaluate(`(() => {
         window.__states = [];
         const snap = () => {
           const body = document.querySelector(".search-body");
@@ -129,22 +139,23 @@ describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }
         };
         new MutationObserver(snap).observe(document.body, { subtree: true, childList: true, attributes: true });
       })()`);
-      await box.fill("sea");
-      await expect.poll(() => ranking(page)).toBe("hybrid:sea");
-      const states = (await page.evaluate("window.__states")) as { ranking: string; ids: string[]; calls: number }[];
-      // At once: by words ("sea" is in no frame's words), before any vector was asked for.
-      const words = states.find((s) => s.ranking === "words:sea");
-      expect(words, JSON.stringify(states)).toMatchObject({ ids: [], calls: 0 });
-      expect(states.findIndex((s) => s.ranking === "words:sea")).toBeLessThan(
-        states.findIndex((s) => s.ranking === "hybrid:sea"),
-      );
-      // Only the frame close in meaning: the others score about nothing and are left out.
-      expect(await ids(page)).toEqual(["1:2"]);
-      expect((await ai(page)).calls).toEqual(["sea"]);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, "9-hybrid.png") });
-    });
-  });
+        await box.fill("sea");
+        await expect.poll(() => ranking(page)).toBe("hybrid:sea");
+        const states = (await page.evaluate("window.__states")) as { ranking: string; ids: string[]; calls: number }[];
+        // At once: by words ("sea" is in no frame's words), before any vector was asked for.
+        const words = states.find((s) => s.ranking === "words:sea");
+        expect(words, JSON.stringify(states)).toMatchObject({ ids: [], calls: 0 });
+        expect(states.findIndex((s) => s.ranking === "words:sea")).toBeLessThan(
+          states.findIndex((s) => s.ranking === "hybrid:sea"),
+        );
+        // Only the frame close in meaning: the others score about nothing and are left out.
+        expect(await ids(page)).toEqual(["1:2"]);
+        expect((await ai(page)).calls).toEqual(["sea"]);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, "9-hybrid.png") });
+      });
+    },
+  );
 
   it("a query superseded while its vector is on the way is aborted, and its late ranking never shows", async () => {
     await withSearchPage(browser, true, async (page) => {

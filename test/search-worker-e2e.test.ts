@@ -25,7 +25,8 @@ const body = (ui: Frame) =>
 
 describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 }, () => {
   const browser = useBrowser();
-  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per test.
+  // Plugin pages reused between tests (no init scripts, routes or listeners of their own): one renderer, not one per
+  // test.
   const pages = usePageContext(browser);
 
   it("ui.html carries no orama: the search worker comes packed in code.js", () => {
@@ -57,39 +58,42 @@ describe.runIf(runBrowser)("the search worker in the panel", { timeout: 180_000 
     });
   });
 
-  it("while its script has not arrived: frames listed, typed words wait (marked busy), then that text's rows", async () => {
-    await withPluginPage(
-      pages,
-      { fixture: FILE, command: "search", hold: ["worker-source"] },
-      async ({ page, ui, relay }) => {
-        await expect.poll(() => ui.locator(".scan-done").count(), { timeout: 60_000 }).toBe(1);
-        const listed = await rowIds(ui);
-        expect(listed.length).toBeGreaterThan(5);
-        const box = ui.getByRole("searchbox", { name: "Search frames" });
-        await box.pressSequentially("shad", { delay: 20 });
-        await box.pressSequentially("ows", { delay: 20 });
-        // Visible: past the line's CSS delay (hidden until then), as the screenshot should show it.
-        await ui.locator(".search-busy").waitFor({ state: "visible" });
-        expect(await body(ui)).toBe("list::true");
-        expect(await rowIds(ui)).toEqual(listed);
-        await panelScreenshot(page, ARTIFACTS, "1-first-open-worker-starting");
-        await relay.release("worker-source");
-        await expect.poll(() => body(ui), { timeout: 30_000 }).toBe("words:shadows:false");
-        expect(await ui.locator(".search-busy").count()).toBe(0);
-        const rows = await rowIds(ui);
-        expect(rows.length).toBeGreaterThan(0);
-        expect(rows.length).toBeLessThan(listed.length);
-        expect((await ui.locator(".search-row mark").allTextContents()).map((m) => m.toLowerCase())).toContain(
-          "shadows",
-        );
-        await panelScreenshot(page, ARTIFACTS, "2-results");
-        // Typing fast once it runs: the rows always end on the last text's.
-        await box.fill("");
-        await box.pressSequentially("font", { delay: 5 });
-        await expect.poll(() => body(ui)).toBe("words:font:false");
-        await box.pressSequentially(" light", { delay: 5 });
-        await expect.poll(() => body(ui)).toBe("words:font light:false");
-      },
-    );
-  });
+  it(
+    "while its script has not arrived: frames listed, " + "typed words wait (marked busy), then that text's rows",
+    async () => {
+      await withPluginPage(
+        pages,
+        { fixture: FILE, command: "search", hold: ["worker-source"] },
+        async ({ page, ui, relay }) => {
+          await expect.poll(() => ui.locator(".scan-done").count(), { timeout: 60_000 }).toBe(1);
+          const listed = await rowIds(ui);
+          expect(listed.length).toBeGreaterThan(5);
+          const box = ui.getByRole("searchbox", { name: "Search frames" });
+          await box.pressSequentially("shad", { delay: 20 });
+          await box.pressSequentially("ows", { delay: 20 });
+          // Visible: past the line's CSS delay (hidden until then), as the screenshot should show it.
+          await ui.locator(".search-busy").waitFor({ state: "visible" });
+          expect(await body(ui)).toBe("list::true");
+          expect(await rowIds(ui)).toEqual(listed);
+          await panelScreenshot(page, ARTIFACTS, "1-first-open-worker-starting");
+          await relay.release("worker-source");
+          await expect.poll(() => body(ui), { timeout: 30_000 }).toBe("words:shadows:false");
+          expect(await ui.locator(".search-busy").count()).toBe(0);
+          const rows = await rowIds(ui);
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.length).toBeLessThan(listed.length);
+          expect((await ui.locator(".search-row mark").allTextContents()).map((m) => m.toLowerCase())).toContain(
+            "shadows",
+          );
+          await panelScreenshot(page, ARTIFACTS, "2-results");
+          // Typing fast once it runs: the rows always end on the last text's.
+          await box.fill("");
+          await box.pressSequentially("font", { delay: 5 });
+          await expect.poll(() => body(ui)).toBe("words:font:false");
+          await box.pressSequentially(" light", { delay: 5 });
+          await expect.poll(() => body(ui)).toBe("words:font light:false");
+        },
+      );
+    },
+  );
 });

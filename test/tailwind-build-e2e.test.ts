@@ -50,7 +50,8 @@ async function modelProject(): Promise<SourceFile[]> {
     "export function Landing() {",
     "  return (",
     "    <main>",
-    '      <section className="flex h-[640px] items-center justify-center [background:url(../assets/hero.jpg)_center_/_cover_no-repeat]">',
+    '      <section className="flex h-[640px] items-center justify-center ' +
+      '[background:url(../assets/hero.jpg)_center_/_cover_no-repeat]">',
     '        <h1 className="text-7xl font-bold text-white">GRAYSCALE</h1>',
     "      </section>",
     "      <section className=\"h-[480px] bg-[url('../assets/about.jpg')] bg-cover bg-center\" />",
@@ -107,12 +108,15 @@ async function backgroundImages(page: Page): Promise<{ url: string; width: numbe
  * own background, none of its layers or the page's. Returns its screenshot.
  */
 async function heroAlone(page: Page): Promise<Buffer> {
-  const found = await page.evaluate(`(() => {
-    const hero = [...document.querySelectorAll("*")].find((el) => getComputedStyle(el).backgroundImage.includes("url("));
+  const found = await page.evaluate(
+    `(() => {
+    const hero = [...document.querySelectorAll("*")].find((el) => ` +
+      `getComputedStyle(el).backgroundImage.includes("url("));
     if (!hero) return false;
     hero.setAttribute(${JSON.stringify(HERO)}, "");
     return true;
-  })()`);
+  })()`,
+  );
   expect(found, "an element paints a background image").toBe(true);
   await page.addStyleTag({
     content: `body * { visibility: hidden !important; } [${HERO}] { visibility: visible !important; }`,
@@ -162,68 +166,76 @@ describe.runIf(runBrowser)(
       }
     }
 
-    it("Grayscale (2 photos as backgrounds, the hero's among them): built, served, every image loads, the hero paints its photo", async () => {
-      const files = await grayscaleProject();
-      // The classes name the photos relative to src/, where Tailwind compiles them (src/tailwind.css).
-      const classUrls = files
-        .filter((f) => f.path.endsWith(".tsx"))
-        .flatMap((f) => [...f.content.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
-      expect(classUrls.length).toBeGreaterThanOrEqual(2);
-      const built = await buildProject(files, temp());
-      for (const url of classUrls) expect(built.tailwindCss).toContain(`url(${url})`);
-      expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
-      expect(missingCssUrls(built.dist)).toEqual([]);
+    it(
+      "Grayscale (2 photos as backgrounds, the hero's among them): " +
+        "built, served, every image loads, the hero paints its photo",
+      async () => {
+        const files = await grayscaleProject();
+        // The classes name the photos relative to src/, where Tailwind compiles them (src/tailwind.css).
+        const classUrls = files
+          .filter((f) => f.path.endsWith(".tsx"))
+          .flatMap((f) => [...f.content.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
+        expect(classUrls.length).toBeGreaterThanOrEqual(2);
+        const built = await buildProject(files, temp());
+        for (const url of classUrls) expect(built.tailwindCss).toContain(`url(${url})`);
+        expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
+        expect(missingCssUrls(built.dist)).toEqual([]);
 
-      await openBuilt(built, async (page, requests) => {
-        mkdirSync(ARTIFACTS, { recursive: true });
-        await page.screenshot({ path: join(ARTIFACTS, "1-grayscale-built.png") });
-        const images = await backgroundImages(page);
-        expect(images.length).toBeGreaterThanOrEqual(2);
-        expect(images.filter((i) => i.width === 0)).toEqual([]);
-        // The photos were asked of the server and found; nothing the page asked for (fonts included) was missing
-        // (but the icon the browser asks for by itself: the design has none).
-        for (const { url } of images.filter((i) => !i.url.startsWith("data:")))
-          expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
-        expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
+        await openBuilt(built, async (page, requests) => {
+          mkdirSync(ARTIFACTS, { recursive: true });
+          await page.screenshot({ path: join(ARTIFACTS, "1-grayscale-built.png") });
+          const images = await backgroundImages(page);
+          expect(images.length).toBeGreaterThanOrEqual(2);
+          expect(images.filter((i) => i.width === 0)).toEqual([]);
+          // The photos were asked of the server and found; nothing the page asked for (fonts included) was missing
+          // (but the icon the browser asks for by itself: the design has none).
+          for (const { url } of images.filter((i) => !i.url.startsWith("data:")))
+            expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
+          expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
 
-        const shot = await heroAlone(page);
-        await page.screenshot({ path: join(ARTIFACTS, "2-grayscale-hero-alone.png") });
-        const box = (await page.locator(`[${HERO}]`).boundingBox())!;
-        expect(box.width).toBeGreaterThan(1000);
-        expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(
-          5,
-        );
-      });
-    });
+          const shot = await heroAlone(page);
+          await page.screenshot({ path: join(ARTIFACTS, "2-grayscale-hero-alone.png") });
+          const box = (await page.locator(`[${HERO}]`).boundingBox())!;
+          expect(box.width).toBeGreaterThan(1000);
+          expect(
+            await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height)),
+          ).toBeGreaterThanOrEqual(5);
+        });
+      },
+    );
 
-    it("a model's screen naming 3 photos from its own folder (../assets/): rebased to src/, built, all 3 load, the hero paints its photo", async () => {
-      const files = await modelProject();
-      expect(
-        files
-          .filter((f) => f.path.startsWith("src/assets/"))
-          .map((f) => f.path)
-          .sort(),
-      ).toEqual(["src/assets/about.jpg", "src/assets/hero.jpg", "src/assets/signup.jpg"]);
-      const built = await buildProject(files, temp());
-      expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
-      expect(missingCssUrls(built.dist)).toEqual([]);
+    it(
+      "a model's screen naming 3 photos from its own folder (../assets/): " +
+        "rebased to src/, built, all 3 load, the hero paints its photo",
+      async () => {
+        const files = await modelProject();
+        expect(
+          files
+            .filter((f) => f.path.startsWith("src/assets/"))
+            .map((f) => f.path)
+            .sort(),
+        ).toEqual(["src/assets/about.jpg", "src/assets/hero.jpg", "src/assets/signup.jpg"]);
+        const built = await buildProject(files, temp());
+        expect(built.warnings.filter((w) => /didn't resolve at build time/.test(w))).toEqual([]);
+        expect(missingCssUrls(built.dist)).toEqual([]);
 
-      await openBuilt(built, async (page, requests) => {
-        mkdirSync(ARTIFACTS, { recursive: true });
-        await page.screenshot({ path: join(ARTIFACTS, "3-model-built.png"), fullPage: true });
-        const images = await backgroundImages(page);
-        expect(images).toHaveLength(3);
-        expect(images.filter((i) => i.width === 0)).toEqual([]);
-        for (const { url } of images) expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
-        expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
+        await openBuilt(built, async (page, requests) => {
+          mkdirSync(ARTIFACTS, { recursive: true });
+          await page.screenshot({ path: join(ARTIFACTS, "3-model-built.png"), fullPage: true });
+          const images = await backgroundImages(page);
+          expect(images).toHaveLength(3);
+          expect(images.filter((i) => i.width === 0)).toEqual([]);
+          for (const { url } of images) expect(requests).toContainEqual({ path: new URL(url).pathname, status: 200 });
+          expect(requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
 
-        const shot = await heroAlone(page);
-        const box = (await page.locator(`[${HERO}]`).boundingBox())!;
-        expect(Math.round(box.height)).toBe(640);
-        expect(await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height))).toBeGreaterThanOrEqual(
-          5,
-        );
-      });
-    });
+          const shot = await heroAlone(page);
+          const box = (await page.locator(`[${HERO}]`).boundingBox())!;
+          expect(Math.round(box.height)).toBe(640);
+          expect(
+            await rowsWithDetail(page, shot, Math.floor(box.width), Math.floor(box.height)),
+          ).toBeGreaterThanOrEqual(5);
+        });
+      },
+    );
   },
 );

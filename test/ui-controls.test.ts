@@ -17,7 +17,8 @@ const ARTIFACTS = join(ROOT, "test-artifacts", "ui-controls");
 if (!runBrowser) console.warn("ui-controls: Chromium not found and CI unset; skipping the browser tests");
 
 /** The page: three menus (one pinned near the bottom of the viewport, one disabled), a text area, toasts. */
-const PAGE_ENTRY = `
+const PAGE_ENTRY =
+  `
 import { render } from "preact";
 import { useState } from "preact/hooks";
 import { SelectMenu } from "./ui/controls/select-menu.tsx";
@@ -26,8 +27,10 @@ import { Toasts, useToasts } from "./ui/controls/toasts.tsx";
 import { Banners } from "./ui/controls/banner.tsx";
 import "./ui/styles.css";
 
-const FRUIT = ["Apple", "Banana", "Cherry", "Grape", "Guava", "Kiwi", "Lemon"].map((label) => ({ value: label.toLowerCase(), label }));
-const MANY = Array.from({ length: 30 }, (_, i) => ({ value: "v" + i, label: "Option " + (i + 1), hint: i % 3 === 0 ? "hint" : undefined }));
+const FRUIT = ["Apple", "Banana", "Cherry", "Grape", "Guava", "Kiwi", "Lemon"].map((label) => ({ value: ` +
+  `label.toLowerCase(), label }));
+const MANY = Array.from({ length: 30 }, (_, i) => ({ value: "v" + i, label: "Option " + (i + 1), hint: i % 3 === 0 ` +
+  `? "hint" : undefined }));
 
 function Page() {
   const [fruit, setFruit] = useState("banana");
@@ -45,9 +48,11 @@ function Page() {
       <div class="field"><span class="field__label">Fruit</span>
         <SelectMenu label="Fruit" value={fruit} options={FRUIT} onChange={setFruit} />
       </div>
-      <SelectMenu label="Locked" value="apple" options={FRUIT} onChange={() => { throw new Error("disabled menu changed"); }} disabled />
+      <SelectMenu label="Locked" value="apple" options={FRUIT} onChange={() => { throw new Error("disabled menu ` +
+  `changed"); }} disabled />
       <button type="button" id="after">After</button>
-      <TextArea aria-label="Notes" placeholder="Write…" value={text} minRows={1} maxRows={4} onInput={(e) => setText(e.currentTarget.value)} onSubmit={() => setSubmits((n) => n + 1)} />
+      <TextArea aria-label="Notes" placeholder="Write…" value={text} minRows={1} maxRows={4} onInput={(e) => ` +
+  `setText(e.currentTarget.value)} onSubmit={() => setSubmits((n) => n + 1)} />
       <div id="bottom" style="position:fixed;left:12px;right:12px;bottom:16px">
         <SelectMenu label="Low" value={low} options={MANY} onChange={setLow} />
       </div>
@@ -61,7 +66,9 @@ render(<Page />, document.getElementById("app"));
 const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "components-page.tsx" });
 
 const DARK_VARS =
-  "--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-bg-hover:#383838;--figma-color-text:#ffffff;--figma-color-text-secondary:#ffffffb2;--figma-color-text-tertiary:#ffffff66;--figma-color-border:#444444;--figma-color-icon:#ffffff;--figma-color-icon-secondary:#ffffffb2;--figma-color-border-selected:#0c8ce9";
+  "--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-bg-hover:#383838;--figma-color-text:" +
+  "#ffffff;--figma-color-text-secondary:#ffffffb2;--figma-color-text-tertiary:#ffffff66;--figma-color-border:" +
+  "#444444;--figma-color-icon:#ffffff;--figma-color-icon-secondary:#ffffffb2;--figma-color-border-selected:#0c8ce9";
 
 async function withComponents<T>(
   browser: Browser,
@@ -89,7 +96,8 @@ const focusedLabel = (page: Page) =>
 const activeOption = (page: Page, name: string) =>
   read<string | null>(
     page,
-    `(() => { const b = document.querySelector('[role=combobox][aria-label="${name}"]'); const id = b.getAttribute('aria-activedescendant'); return id ? document.getElementById(id).textContent : null; })()`,
+    `(() => { const b = document.querySelector('[role=combobox][aria-label="${name}"]'); const id = ` +
+      `b.getAttribute('aria-activedescendant'); return id ? document.getElementById(id).textContent : null; })()`,
   );
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -100,168 +108,184 @@ async function shot(page: Page, name: string): Promise<void> {
 describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000 }, () => {
   const browser = useBrowser();
 
-  it("SelectMenu: the select-only combobox pattern (roles, aria-expanded, aria-controls, aria-activedescendant, aria-selected)", async () => {
-    await withComponents(browser, async (page) => {
-      const button = page.getByRole("combobox", { name: "Fruit" });
-      expect(await button.textContent()).toBe("Banana");
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
-      expect(await button.getAttribute("aria-haspopup")).toBe("listbox");
-      expect(await button.getAttribute("aria-activedescendant")).toBeNull();
-      const listId = await button.getAttribute("aria-controls");
-      expect(listId).toBeTruthy();
-      const list = page.locator(`[id="${listId}"]`);
-      expect(await list.getAttribute("role")).toBe("listbox");
-      expect(await list.isVisible()).toBe(false);
+  it(
+    "SelectMenu: the select-only combobox pattern (roles, " +
+      "aria-expanded, aria-controls, aria-activedescendant, aria-selected)",
+    async () => {
+      await withComponents(browser, async (page) => {
+        const button = page.getByRole("combobox", { name: "Fruit" });
+        expect(await button.textContent()).toBe("Banana");
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
+        expect(await button.getAttribute("aria-haspopup")).toBe("listbox");
+        expect(await button.getAttribute("aria-activedescendant")).toBeNull();
+        const listId = await button.getAttribute("aria-controls");
+        expect(listId).toBeTruthy();
+        const list = page.locator(`[id="${listId}"]`);
+        expect(await list.getAttribute("role")).toBe("listbox");
+        expect(await list.isVisible()).toBe(false);
 
-      await button.focus();
-      await page.keyboard.press("ArrowDown");
-      expect(await button.getAttribute("aria-expanded")).toBe("true");
-      expect(await list.isVisible()).toBe(true);
-      const options = list.getByRole("option");
-      expect(await options.count()).toBe(7);
-      // Opening highlights the selected option; only it is aria-selected, and it carries the check mark.
-      expect(await activeOption(page, "Fruit")).toBe("Banana");
-      expect(await list.locator('[aria-selected="true"]').allTextContents()).toEqual(["Banana"]);
-      expect(await list.locator('[aria-selected="true"] svg').count()).toBe(1);
-      expect(await list.locator('[aria-selected="false"] svg').count()).toBe(0);
-      // The active descendant is an option of the listbox it controls.
-      const activeId = await button.getAttribute("aria-activedescendant");
-      expect(await list.locator(`[id="${activeId}"]`).getAttribute("role")).toBe("option");
-      await page.keyboard.press("Escape");
-    });
-  });
+        await button.focus();
+        await page.keyboard.press("ArrowDown");
+        expect(await button.getAttribute("aria-expanded")).toBe("true");
+        expect(await list.isVisible()).toBe(true);
+        const options = list.getByRole("option");
+        expect(await options.count()).toBe(7);
+        // Opening highlights the selected option; only it is aria-selected, and it carries the check mark.
+        expect(await activeOption(page, "Fruit")).toBe("Banana");
+        expect(await list.locator('[aria-selected="true"]').allTextContents()).toEqual(["Banana"]);
+        expect(await list.locator('[aria-selected="true"] svg').count()).toBe(1);
+        expect(await list.locator('[aria-selected="false"] svg').count()).toBe(0);
+        // The active descendant is an option of the listbox it controls.
+        const activeId = await button.getAttribute("aria-activedescendant");
+        expect(await list.locator(`[id="${activeId}"]`).getAttribute("role")).toBe("option");
+        await page.keyboard.press("Escape");
+      });
+    },
+  );
 
-  it("SelectMenu by keyboard: arrows, Home/End, Enter selects, Escape closes and keeps focus, Tab closes, type-ahead", async () => {
-    await withComponents(browser, async (page) => {
-      const button = page.getByRole("combobox", { name: "Fruit" });
-      await button.focus();
-      // Enter opens; arrows move; Enter selects and closes; focus stays on the button.
-      await page.keyboard.press("Enter");
-      await page.keyboard.press("ArrowDown");
-      expect(await activeOption(page, "Fruit")).toBe("Cherry");
-      await page.keyboard.press("ArrowUp");
-      await page.keyboard.press("ArrowUp");
-      await page.keyboard.press("ArrowUp");
-      expect(await activeOption(page, "Fruit")).toBe("Apple");
-      await page.keyboard.press("End");
-      expect(await activeOption(page, "Fruit")).toBe("Lemon");
-      await page.keyboard.press("Home");
-      await page.keyboard.press("ArrowDown");
-      await page.keyboard.press("ArrowDown");
-      await page.keyboard.press("Enter");
-      expect((await state(page)).fruit).toBe("cherry");
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
-      expect(await button.textContent()).toBe("Cherry");
-      expect(await focusedLabel(page)).toBe("Fruit");
+  it(
+    "SelectMenu by keyboard: arrows, Home/End, Enter selects, " +
+      "Escape closes and keeps focus, Tab closes, type-ahead",
+    async () => {
+      await withComponents(browser, async (page) => {
+        const button = page.getByRole("combobox", { name: "Fruit" });
+        await button.focus();
+        // Enter opens; arrows move; Enter selects and closes; focus stays on the button.
+        await page.keyboard.press("Enter");
+        await page.keyboard.press("ArrowDown");
+        expect(await activeOption(page, "Fruit")).toBe("Cherry");
+        await page.keyboard.press("ArrowUp");
+        await page.keyboard.press("ArrowUp");
+        await page.keyboard.press("ArrowUp");
+        expect(await activeOption(page, "Fruit")).toBe("Apple");
+        await page.keyboard.press("End");
+        expect(await activeOption(page, "Fruit")).toBe("Lemon");
+        await page.keyboard.press("Home");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Enter");
+        expect((await state(page)).fruit).toBe("cherry");
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
+        expect(await button.textContent()).toBe("Cherry");
+        expect(await focusedLabel(page)).toBe("Fruit");
 
-      // Space opens; Escape closes without changing the value and leaves focus on the button.
-      await page.keyboard.press(" ");
-      expect(await button.getAttribute("aria-expanded")).toBe("true");
-      await page.keyboard.press("ArrowDown");
-      await page.keyboard.press("Escape");
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
-      expect((await state(page)).fruit).toBe("cherry");
-      expect(await focusedLabel(page)).toBe("Fruit");
+        // Space opens; Escape closes without changing the value and leaves focus on the button.
+        await page.keyboard.press(" ");
+        expect(await button.getAttribute("aria-expanded")).toBe("true");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Escape");
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
+        expect((await state(page)).fruit).toBe("cherry");
+        expect(await focusedLabel(page)).toBe("Fruit");
 
-      // Tab closes and moves on.
-      await page.keyboard.press("ArrowUp");
-      expect(await button.getAttribute("aria-expanded")).toBe("true");
-      await page.keyboard.press("Tab");
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
-      expect((await state(page)).fruit).toBe("cherry");
-      expect(await focusedLabel(page)).not.toBe("Fruit");
+        // Tab closes and moves on.
+        await page.keyboard.press("ArrowUp");
+        expect(await button.getAttribute("aria-expanded")).toBe("true");
+        await page.keyboard.press("Tab");
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
+        expect((await state(page)).fruit).toBe("cherry");
+        expect(await focusedLabel(page)).not.toBe("Fruit");
 
-      // Type-ahead: "g" finds Grape, "g" again Guava; "ki" finds Kiwi. The page's clock is ours, so the typed
-      // prefix is forgotten exactly when its time has passed, however busy the machine.
-      await page.clock.install();
-      await page.clock.pauseAt(Date.now() + 60_000);
-      await button.focus();
-      await page.keyboard.press("ArrowDown");
-      await page.keyboard.press("g");
-      expect(await activeOption(page, "Fruit")).toBe("Grape");
-      await page.keyboard.press("g");
-      expect(await activeOption(page, "Fruit")).toBe("Guava");
-      await page.clock.runFor(700);
-      await page.keyboard.type("ki");
-      expect(await activeOption(page, "Fruit")).toBe("Kiwi");
-      await page.keyboard.press("Enter");
-      expect((await state(page)).fruit).toBe("kiwi");
-      // Type-ahead on the closed menu opens it at the match.
-      await page.clock.runFor(700);
-      await page.keyboard.press("l");
-      expect(await button.getAttribute("aria-expanded")).toBe("true");
-      expect(await activeOption(page, "Fruit")).toBe("Lemon");
-      await page.keyboard.press("Enter");
-      expect((await state(page)).fruit).toBe("lemon");
-    });
-  });
+        // Type-ahead: "g" finds Grape, "g" again Guava; "ki" finds Kiwi. The page's clock is ours, so the typed
+        // prefix is forgotten exactly when its time has passed, however busy the machine.
+        await page.clock.install();
+        await page.clock.pauseAt(Date.now() + 60_000);
+        await button.focus();
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("g");
+        expect(await activeOption(page, "Fruit")).toBe("Grape");
+        await page.keyboard.press("g");
+        expect(await activeOption(page, "Fruit")).toBe("Guava");
+        await page.clock.runFor(700);
+        await page.keyboard.type("ki");
+        expect(await activeOption(page, "Fruit")).toBe("Kiwi");
+        await page.keyboard.press("Enter");
+        expect((await state(page)).fruit).toBe("kiwi");
+        // Type-ahead on the closed menu opens it at the match.
+        await page.clock.runFor(700);
+        await page.keyboard.press("l");
+        expect(await button.getAttribute("aria-expanded")).toBe("true");
+        expect(await activeOption(page, "Fruit")).toBe("Lemon");
+        await page.keyboard.press("Enter");
+        expect((await state(page)).fruit).toBe("lemon");
+      });
+    },
+  );
 
-  it("SelectMenu by mouse: click opens, an option selects, a click outside closes; a disabled menu does not open", async () => {
-    await withComponents(browser, async (page) => {
-      const button = page.getByRole("combobox", { name: "Fruit" });
-      await button.click();
-      expect(await button.getAttribute("aria-expanded")).toBe("true");
-      await page.getByRole("option", { name: "Grape" }).hover();
-      expect(await activeOption(page, "Fruit")).toBe("Grape");
-      await page.getByRole("option", { name: "Grape" }).click();
-      expect((await state(page)).fruit).toBe("grape");
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
-      expect(await focusedLabel(page)).toBe("Fruit");
+  it(
+    "SelectMenu by mouse: click opens, an option selects, " + "a click outside closes; a disabled menu does not open",
+    async () => {
+      await withComponents(browser, async (page) => {
+        const button = page.getByRole("combobox", { name: "Fruit" });
+        await button.click();
+        expect(await button.getAttribute("aria-expanded")).toBe("true");
+        await page.getByRole("option", { name: "Grape" }).hover();
+        expect(await activeOption(page, "Fruit")).toBe("Grape");
+        await page.getByRole("option", { name: "Grape" }).click();
+        expect((await state(page)).fruit).toBe("grape");
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
+        expect(await focusedLabel(page)).toBe("Fruit");
 
-      await button.click();
-      expect(await button.getAttribute("aria-expanded")).toBe("true");
-      await page.locator("#probe").click();
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
-      expect((await state(page)).fruit).toBe("grape");
-      // Clicking the button again closes it too.
-      await button.click();
-      await button.click();
-      expect(await button.getAttribute("aria-expanded")).toBe("false");
+        await button.click();
+        expect(await button.getAttribute("aria-expanded")).toBe("true");
+        await page.locator("#probe").click();
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
+        expect((await state(page)).fruit).toBe("grape");
+        // Clicking the button again closes it too.
+        await button.click();
+        await button.click();
+        expect(await button.getAttribute("aria-expanded")).toBe("false");
 
-      const locked = page.getByRole("combobox", { name: "Locked" });
-      expect(await locked.isDisabled()).toBe(true);
-      expect(await locked.getAttribute("aria-disabled")).toBe("true");
-      await locked.click({ force: true });
-      expect(await locked.getAttribute("aria-expanded")).toBe("false");
-    });
-  });
+        const locked = page.getByRole("combobox", { name: "Locked" });
+        expect(await locked.isDisabled()).toBe(true);
+        expect(await locked.getAttribute("aria-disabled")).toBe("true");
+        await locked.click({ force: true });
+        expect(await locked.getAttribute("aria-expanded")).toBe("false");
+      });
+    },
+  );
 
-  it("SelectMenu near the bottom of the viewport opens above the button, stays inside the viewport and scrolls", async () => {
-    await withComponents(browser, async (page) => {
-      const button = page.getByRole("combobox", { name: "Low" });
-      await button.focus();
-      await page.keyboard.press("End");
-      const list = page.locator(`[id="${await button.getAttribute("aria-controls")}"]`);
-      await list.waitFor({ state: "visible" });
-      const b = (await button.boundingBox())!;
-      const l = (await list.boundingBox())!;
-      expect(l.y).toBeGreaterThanOrEqual(0);
-      expect(l.y + l.height).toBeLessThanOrEqual(b.y + 0.5);
-      expect(l.x).toBeGreaterThanOrEqual(0);
-      expect(l.x + l.width).toBeLessThanOrEqual(420);
-      expect(l.height).toBeLessThanOrEqual(240.5);
-      // 30 options do not fit: the list scrolls, and the highlighted (last) option is scrolled into view.
-      const scroll = await read<{ scrollHeight: number; clientHeight: number }>(
-        page,
-        `(() => { const l = document.getElementById(${JSON.stringify(await button.getAttribute("aria-controls"))}); return { scrollHeight: l.scrollHeight, clientHeight: l.clientHeight }; })()`,
-      );
-      expect(scroll.scrollHeight).toBeGreaterThan(scroll.clientHeight);
-      const last = (await page.getByRole("option", { name: /^Option 30/ }).boundingBox())!;
-      expect(last.y).toBeGreaterThanOrEqual(l.y - 0.5);
-      expect(last.y + last.height).toBeLessThanOrEqual(l.y + l.height + 0.5);
-      await page.keyboard.press("Enter");
-      expect((await state(page)).low).toBe("v29");
+  it(
+    "SelectMenu near the bottom of the viewport opens " + "above the button, stays inside the viewport and scrolls",
+    async () => {
+      await withComponents(browser, async (page) => {
+        const button = page.getByRole("combobox", { name: "Low" });
+        await button.focus();
+        await page.keyboard.press("End");
+        const list = page.locator(`[id="${await button.getAttribute("aria-controls")}"]`);
+        await list.waitFor({ state: "visible" });
+        const b = (await button.boundingBox())!;
+        const l = (await list.boundingBox())!;
+        expect(l.y).toBeGreaterThanOrEqual(0);
+        expect(l.y + l.height).toBeLessThanOrEqual(b.y + 0.5);
+        expect(l.x).toBeGreaterThanOrEqual(0);
+        expect(l.x + l.width).toBeLessThanOrEqual(420);
+        expect(l.height).toBeLessThanOrEqual(240.5);
+        // 30 options do not fit: the list scrolls, and the highlighted (last) option is scrolled into view.
+        const scroll = await read<{ scrollHeight: number; clientHeight: number }>(
+          page,
+          `(() => { const l = ` +
+            `document.getElementById(${JSON.stringify(await button.getAttribute("aria-controls"))}` +
+            `); return { scrollHeight: l.scrollHeight, clientHeight: l.clientHeight }; })()`,
+        );
+        expect(scroll.scrollHeight).toBeGreaterThan(scroll.clientHeight);
+        const last = (await page.getByRole("option", { name: /^Option 30/ }).boundingBox())!;
+        expect(last.y).toBeGreaterThanOrEqual(l.y - 0.5);
+        expect(last.y + last.height).toBeLessThanOrEqual(l.y + l.height + 0.5);
+        await page.keyboard.press("Enter");
+        expect((await state(page)).low).toBe("v29");
 
-      // The menu at the top opens below its button.
-      const fruit = page.getByRole("combobox", { name: "Fruit" });
-      await fruit.click();
-      const fb = (await fruit.boundingBox())!;
-      const fl = (await page.locator(`[id="${await fruit.getAttribute("aria-controls")}"]`).boundingBox())!;
-      expect(fl.y).toBeGreaterThanOrEqual(fb.y + fb.height);
-      expect(fl.y + fl.height).toBeLessThanOrEqual(600);
-      await shot(page, "components-menu-open-light");
-    });
-  });
+        // The menu at the top opens below its button.
+        const fruit = page.getByRole("combobox", { name: "Fruit" });
+        await fruit.click();
+        const fb = (await fruit.boundingBox())!;
+        const fl = (await page.locator(`[id="${await fruit.getAttribute("aria-controls")}"]`).boundingBox())!;
+        expect(fl.y).toBeGreaterThanOrEqual(fb.y + fb.height);
+        expect(fl.y + fl.height).toBeLessThanOrEqual(600);
+        await shot(page, "components-menu-open-light");
+      });
+    },
+  );
 
   it("TextArea grows with its text up to maxRows, then scrolls; no resize grip; Cmd/Ctrl+Enter submits", async () => {
     await withComponents(browser, async (page) => {
@@ -269,7 +293,9 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
       const metrics = () =>
         read<{ height: number; scrollHeight: number; clientHeight: number; overflowY: string; resize: string }>(
           page,
-          `(() => { const t = document.querySelector('textarea[aria-label="Notes"]'); const s = getComputedStyle(t); return { height: t.getBoundingClientRect().height, scrollHeight: t.scrollHeight, clientHeight: t.clientHeight, overflowY: s.overflowY, resize: s.resize }; })()`,
+          `(() => { const t = document.querySelector('textarea[aria-label="Notes"]'); const s = ` +
+            `getComputedStyle(t); return { height: t.getBoundingClientRect().height, scrollHeight: ` +
+            `t.scrollHeight, clientHeight: t.clientHeight, overflowY: s.overflowY, resize: s.resize }; })()`,
         );
       const one = await metrics();
       expect(one.resize).toBe("none");
@@ -313,61 +339,69 @@ describe.runIf(runBrowser)("panel components in the browser", { timeout: 180_000
     });
   });
 
-  it("toasts sit over the layout (nothing moves), leave after ~2.5 s, pause on hover, show the same text once, and at most three", async () => {
-    await withComponents(browser, async (page) => {
-      const probe = page.locator("#probe");
-      const area = page.getByRole("textbox", { name: "Notes" });
-      const before = [await probe.boundingBox(), await area.boundingBox(), await page.locator("#layout").boundingBox()];
-      const live = page.locator(".toasts");
-      expect(await live.getAttribute("aria-live")).toBe("polite");
-      // The page's clock is ours: a toast's time passes when the test says so, however busy the machine.
-      await page.clock.install();
-      await page.clock.pauseAt(Date.now() + 60_000);
+  it(
+    "toasts sit over the layout (nothing moves), leave after ~2.5 " +
+      "s, pause on hover, show the same text once, and at most three",
+    async () => {
+      await withComponents(browser, async (page) => {
+        const probe = page.locator("#probe");
+        const area = page.getByRole("textbox", { name: "Notes" });
+        const before = [
+          await probe.boundingBox(),
+          await area.boundingBox(),
+          await page.locator("#layout").boundingBox(),
+        ];
+        const live = page.locator(".toasts");
+        expect(await live.getAttribute("aria-live")).toBe("polite");
+        // The page's clock is ours: a toast's time passes when the test says so, however busy the machine.
+        await page.clock.install();
+        await page.clock.pauseAt(Date.now() + 60_000);
 
-      await read(page, "window.__page.show('Copied 5 files')");
-      const toast = page.locator(".toast", { hasText: "Copied 5 files" });
-      await toast.waitFor({ state: "visible" });
-      expect([
-        await probe.boundingBox(),
-        await area.boundingBox(),
-        await page.locator("#layout").boundingBox(),
-      ]).toEqual(before);
-      const box = (await toast.boundingBox())!;
-      expect(box.y + box.height).toBeLessThanOrEqual(600);
-      expect(box.y).toBeGreaterThan(500);
-      // Near the bottom, but not over the menu pinned there: just above it.
-      expect(await controlsUnderToasts(page)).toEqual([]);
-      const low = (await page.getByRole("combobox", { name: "Low" }).boundingBox())!;
-      expect(box.y + box.height).toBeLessThanOrEqual(low.y);
-      await shot(page, "components-toast-light");
+        await read(page, "window.__page.show('Copied 5 files')");
+        const toast = page.locator(".toast", { hasText: "Copied 5 files" });
+        await toast.waitFor({ state: "visible" });
+        expect([
+          await probe.boundingBox(),
+          await area.boundingBox(),
+          await page.locator("#layout").boundingBox(),
+        ]).toEqual(before);
+        const box = (await toast.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(600);
+        expect(box.y).toBeGreaterThan(500);
+        // Near the bottom, but not over the menu pinned there: just above it.
+        expect(await controlsUnderToasts(page)).toEqual([]);
+        const low = (await page.getByRole("combobox", { name: "Low" }).boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(low.y);
+        await shot(page, "components-toast-light");
 
-      // The same text again is still one toast (its time starts again).
-      await page.clock.runFor(1500);
-      await read(page, "window.__page.show('Copied 5 files')");
-      await page.clock.runFor(1500);
-      expect(await page.locator(".toast").count()).toBe(1);
-      await page.clock.runFor(1000);
-      await toast.waitFor({ state: "detached" });
+        // The same text again is still one toast (its time starts again).
+        await page.clock.runFor(1500);
+        await read(page, "window.__page.show('Copied 5 files')");
+        await page.clock.runFor(1500);
+        expect(await page.locator(".toast").count()).toBe(1);
+        await page.clock.runFor(1000);
+        await toast.waitFor({ state: "detached" });
 
-      // At most three: the oldest go first.
-      for (const n of [1, 2, 3, 4, 5]) await read(page, `window.__page.show('Toast ${n}')`);
-      expect(await page.locator(".toast").allTextContents()).toEqual(["Toast 3", "Toast 4", "Toast 5"]);
-      expect([
-        await probe.boundingBox(),
-        await area.boundingBox(),
-        await page.locator("#layout").boundingBox(),
-      ]).toEqual(before);
+        // At most three: the oldest go first.
+        for (const n of [1, 2, 3, 4, 5]) await read(page, `window.__page.show('Toast ${n}')`);
+        expect(await page.locator(".toast").allTextContents()).toEqual(["Toast 3", "Toast 4", "Toast 5"]);
+        expect([
+          await probe.boundingBox(),
+          await area.boundingBox(),
+          await page.locator("#layout").boundingBox(),
+        ]).toEqual(before);
 
-      // Hover pauses: still there after the time is up; gone soon after the pointer leaves.
-      await page.locator(".toast", { hasText: "Toast 5" }).hover();
-      await page.clock.runFor(3200);
-      expect(await page.locator(".toast").count()).toBe(3);
-      await page.mouse.move(200, 40);
-      await page.clock.runFor(4000);
-      await page.locator(".toast").first().waitFor({ state: "detached" });
-      expect(await page.locator(".toast").count()).toBe(0);
-    });
-  });
+        // Hover pauses: still there after the time is up; gone soon after the pointer leaves.
+        await page.locator(".toast", { hasText: "Toast 5" }).hover();
+        await page.clock.runFor(3200);
+        expect(await page.locator(".toast").count()).toBe(3);
+        await page.mouse.move(200, 40);
+        await page.clock.runFor(4000);
+        await page.locator(".toast").first().waitFor({ state: "detached" });
+        expect(await page.locator(".toast").count()).toBe(0);
+      });
+    },
+  );
 
   it('banners: at most two shown, the newest; a "+N more" line shows the rest', async () => {
     await withComponents(browser, async (page) => {

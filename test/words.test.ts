@@ -68,7 +68,8 @@ const RETIRED: Retired[] = [
     read: wholeText,
     pattern: /\b(batch|rows?|setup)( panel)?.s draft\b|\bdraft-prompts\b|\b(SweepDraft|DraftPrompts|draftPrompts)\b/,
   },
-  // A job is a panel's piece of work through its steps (the model job, the code job); what goes to OpenAI's Batch API is a batch.
+  // A job is a panel's piece of work through its steps (the model job, the code job); what goes to OpenAI's Batch API
+  // is a batch.
   {
     word: "batch, not job",
     files: () => [...filesUnder("ui", isSource), ...filesUnder("plugin", isSource)],

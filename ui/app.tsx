@@ -73,7 +73,10 @@ function useBanners() {
   return { items, show, dismiss };
 }
 
-/** The panel shown. A toast speaks of the view it came from: leaving the view takes it away, so it never covers another's controls. */
+/**
+ * The panel shown. A toast speaks of the view it came from: leaving the view takes it away, so it never covers
+ * another's controls.
+ */
 function usePanel(clearToasts: () => void): [Panel, (next: Panel) => void] {
   const [panel, showPanel] = useState<Panel>("code");
   const shown = useRef<Panel>("code");
@@ -95,7 +98,8 @@ function useSlowInitWarning(ready: boolean, show: (text: string, tone: "warning"
     const timer = setTimeout(
       () =>
         show(
-          "Waiting for Figma… the plugin's main thread has not answered yet. Close the plugin and run it again if this stays.",
+          "Waiting for Figma… the plugin's main thread has not answered " +
+            "yet. Close the plugin and run it again if this stays.",
           "warning",
         ),
       INIT_TIMEOUT_MS,

@@ -18,7 +18,8 @@ import { buildAnalyzeInput, type AnalyzeInput } from "./input.js";
 import { analyzeWithModel } from "./run.js";
 
 const PNG_1x1 =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  "data:image/png;base64," +
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const LOGIN = JSON.parse(
   readFileSync(new URL("../../test/fixtures/figma/figmasharp-login.file.json", import.meta.url), "utf8"),
 ) as unknown;
@@ -36,7 +37,10 @@ const FINDING: Finding = {
   large: false,
 };
 const ANSWER =
-  "## Critique\n\n- **Hierarchy**: the title leads.\n- Contrast of `101:3` confirmed: 2.85:1.\n\n1. Darken the label to `#595959`.\n";
+  "## Critique\n\n" +
+  "- **Hierarchy**: the title leads.\n" +
+  "- Contrast of `101:3` confirmed: 2.85:1.\n\n" +
+  "1. Darken the label to `#595959`.\n";
 
 const serve = scriptedServer();
 const openai = (url: string): ProviderConfig =>
@@ -152,17 +156,20 @@ describe("an analysis over HTTP", () => {
     expect(deltas.length).toBeLessThan(5);
   });
 
-  it("a Responses stream that sends response.completed and then holds the connection ends at once with the answer", async () => {
-    const held = responsesStream(splitInto(ANSWER, 4), { id: "resp_held" });
-    const srv = await serve({
-      ...held,
-      events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }],
-      holdAfter: held.events.length,
-    });
-    const result = await analyzeWithModel(openai(srv.url), input());
-    expect(result).toMatchObject({ markdown: ANSWER, responseId: "resp_held", cut: false });
-    expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: held.events.length });
-  });
+  it(
+    "a Responses stream that sends response.completed and " + "then holds the connection ends at once with the answer",
+    async () => {
+      const held = responsesStream(splitInto(ANSWER, 4), { id: "resp_held" });
+      const srv = await serve({
+        ...held,
+        events: [...held.events, { type: "response.output_text.delta", delta: "never sent" }],
+        holdAfter: held.events.length,
+      });
+      const result = await analyzeWithModel(openai(srv.url), input());
+      expect(result).toMatchObject({ markdown: ANSWER, responseId: "resp_held", cut: false });
+      expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: held.events.length });
+    },
+  );
 
   it("a stream that drops is truncated; an answer cut at the token limit is kept and marked", async () => {
     const srv = await serve(responsesStream(splitInto(ANSWER, 8), { cutAfter: 6 }));

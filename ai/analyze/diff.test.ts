@@ -52,7 +52,8 @@ describe("diffDesigns", () => {
     expect(entries.find((e) => e.change === "added")).toMatchObject({ idB: "9:9", details: ["rect 100×40"] });
     const text2 = describeDiff(entries);
     expect(text2.split("\n")[0]).toBe(
-      `1 added, 1 removed, ${entries.filter((e) => e.change === "changed").length} changed (A → B; + added in B, - removed from A, ~ changed)`,
+      `1 added, 1 removed, ${entries.filter((e) => e.change === "changed").length} ` +
+        `changed (A → B; + added in B, - removed from A, ~ changed)`,
     );
     expect(text2).toContain("+ ");
     expect(text2).toContain("- ");

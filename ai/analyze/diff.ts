@@ -38,7 +38,8 @@ function what(node: DesignNode): string[] {
   const text = node.text ? ` ${quote(node.text.chars)}` : "";
   const inside = count(node) - 1;
   return [
-    `${node.kind} ${Math.round(node.w)}×${Math.round(node.h)}${text}${inside > 0 ? `, ${plural(inside, "layer")} inside` : ""}`,
+    `${node.kind} ` +
+      `${Math.round(node.w)}×${Math.round(node.h)}${text}${inside > 0 ? `, ${plural(inside, "layer")} inside` : ""}`,
   ];
 }
 

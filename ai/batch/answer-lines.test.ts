@@ -67,38 +67,42 @@ const keepImages: LineWriter = async (_line, body) => {
 };
 
 describe("collecting an output file with broken lines", () => {
-  it("keeps the whole lines, fails each broken one with its reason, and says the lines that answer nothing of the batch", async () => {
-    const file = [
-      image("row-1"),
-      image("row-2").slice(0, 60), // cut after its custom id
-      "{garbage",
-      answer("row-3", { created: 1, data: [{ b64_json: null }] }),
-      answer("row-4", { created: 1, data: "not a list" }),
-      image("ROW-9"),
-      image("row-1"), // a duplicate
-      '{"id":"req-x","response":null}',
-      answer("row-5", { created: 1, data: [null, { b64_json: png }] }),
-      "",
-    ].join("\n");
-    const store = memoryStore({ record: completed(["row-1", "row-2", "row-3", "row-4", "row-5"]) });
-    const report = await collectBatch(filesClient({ "file-out": file }), store, (await store.load())!, keepImages);
-    const record = (await store.load())!;
-    const byId = Object.fromEntries(record.lines.map((l) => [l.customId, l]));
-    expect(report.done).toEqual(["row-1", "row-5"]);
-    expect(report.failed).toEqual(["row-2", "row-3", "row-4"]);
-    expect(byId["row-1"]).toMatchObject({ state: "done", written: ["16x16"] });
-    expect(byId["row-2"]!.error).toBe(
-      "its answer in the batch's output file is damaged (line 2: it is cut or not JSON)",
-    );
-    expect(byId["row-3"]!.error).toBe("the answer's image has no image data");
-    expect(byId["row-4"]!.error).toBe("the answer holds no list of images");
-    expect(byId["row-5"]).toMatchObject({ state: "done", problems: ["image 1 of the answer holds no image record"] });
-    expect(report.skipped).toEqual([
-      "Line 3 of the output file was skipped: it is cut or not JSON, and no request can be told from it.",
-      'Line 6 of the output file was skipped: it answers "ROW-9", a request this batch never sent.',
-      "Line 8 of the output file was skipped: it names no request (no custom_id).",
-    ]);
-  });
+  it(
+    "keeps the whole lines, fails each broken one with its " +
+      "reason, and says the lines that answer nothing of the batch",
+    async () => {
+      const file = [
+        image("row-1"),
+        image("row-2").slice(0, 60), // cut after its custom id
+        "{garbage",
+        answer("row-3", { created: 1, data: [{ b64_json: null }] }),
+        answer("row-4", { created: 1, data: "not a list" }),
+        image("ROW-9"),
+        image("row-1"), // a duplicate
+        '{"id":"req-x","response":null}',
+        answer("row-5", { created: 1, data: [null, { b64_json: png }] }),
+        "",
+      ].join("\n");
+      const store = memoryStore({ record: completed(["row-1", "row-2", "row-3", "row-4", "row-5"]) });
+      const report = await collectBatch(filesClient({ "file-out": file }), store, (await store.load())!, keepImages);
+      const record = (await store.load())!;
+      const byId = Object.fromEntries(record.lines.map((l) => [l.customId, l]));
+      expect(report.done).toEqual(["row-1", "row-5"]);
+      expect(report.failed).toEqual(["row-2", "row-3", "row-4"]);
+      expect(byId["row-1"]).toMatchObject({ state: "done", written: ["16x16"] });
+      expect(byId["row-2"]!.error).toBe(
+        "its answer in the batch's output file is damaged (line 2: it is cut or not JSON)",
+      );
+      expect(byId["row-3"]!.error).toBe("the answer's image has no image data");
+      expect(byId["row-4"]!.error).toBe("the answer holds no list of images");
+      expect(byId["row-5"]).toMatchObject({ state: "done", problems: ["image 1 of the answer holds no image record"] });
+      expect(report.skipped).toEqual([
+        "Line 3 of the output file was skipped: it is cut or not JSON, and no request can be told from it.",
+        'Line 6 of the output file was skipped: it answers "ROW-9", a request this batch never sent.',
+        "Line 8 of the output file was skipped: it names no request (no custom_id).",
+      ]);
+    },
+  );
 
   it("a line failed by a broken answer is written by a whole answer later in the files", async () => {
     const file = [answer("row-1", { data: [{ b64_json: "%%%" }] }), image("row-1"), ""].join("\n");
@@ -144,29 +148,32 @@ describe("a line's failure and a batch object, read by type", () => {
     );
   });
 
-  it("refuses a batch answer with no id, about another batch, or without a status, and reads its errors' text only", () => {
-    const run = { input: "input-1.jsonl", created: "", batchId: "batch-1" };
-    const batch = (value: unknown): Batch => value as Batch;
-    expect(() => applyBatch({ ...run }, batch(null))).toThrow("names no batch");
-    expect(() => applyBatch({ ...run }, batch({ id: "batch-2", status: "completed" }))).toThrow(
-      "about another batch than batch-1",
-    );
-    expect(() => applyBatch({ ...run }, batch({ id: "batch-1", status: { phase: 1 } }))).toThrow(
-      "no status Figment can read",
-    );
-    const read = { ...run };
-    applyBatch(
-      read,
-      batch({
-        id: "batch-1",
-        status: "failed",
-        request_counts: null,
-        output_file_id: 7,
-        errors: { data: [{ line: 2, message: { x: 1 }, code: "invalid" }, null] },
-      }),
-    );
-    expect(read).toEqual({ ...run, status: "failed", errors: ["line 2: invalid", "error"] });
-  });
+  it(
+    "refuses a batch answer with no id, about another batch, " + "or without a status, and reads its errors' text only",
+    () => {
+      const run = { input: "input-1.jsonl", created: "", batchId: "batch-1" };
+      const batch = (value: unknown): Batch => value as Batch;
+      expect(() => applyBatch({ ...run }, batch(null))).toThrow("names no batch");
+      expect(() => applyBatch({ ...run }, batch({ id: "batch-2", status: "completed" }))).toThrow(
+        "about another batch than batch-1",
+      );
+      expect(() => applyBatch({ ...run }, batch({ id: "batch-1", status: { phase: 1 } }))).toThrow(
+        "no status Figment can read",
+      );
+      const read = { ...run };
+      applyBatch(
+        read,
+        batch({
+          id: "batch-1",
+          status: "failed",
+          request_counts: null,
+          output_file_id: 7,
+          errors: { data: [{ line: 2, message: { x: 1 }, code: "invalid" }, null] },
+        }),
+      );
+      expect(read).toEqual({ ...run, status: "failed", errors: ["line 2: invalid", "error"] });
+    },
+  );
 
   it("reads a Responses body whose items are of another shape without a JavaScript error", () => {
     const response = (output: unknown): ModelResponse =>

@@ -22,20 +22,23 @@ describe("batchJsonl", () => {
     expect(parseBatchJsonl(text).map((l) => l.custom_id)).toEqual(["a", "b"]);
   });
 
-  it("refuses what the Batch API would: no requests, duplicate ids, mixed endpoints, streaming, other endpoints", () => {
-    expect(() => batchJsonl([])).toThrow(expect.objectContaining({ kind: "input" }));
-    expect(() => batchJsonl([req("a"), req("a")])).toThrow("two requests have the custom id a");
-    expect(() => batchJsonl([req("a"), req("b", "/v1/responses")])).toThrow("one endpoint per batch");
-    expect(() => batchJsonl([{ ...req("a"), body: { stream: true } }])).toThrow("cannot");
-    expect(() => batchJsonl([{ ...req("a"), url: "/v1/embeddings" as BatchRequest["url"] }])).toThrow(
-      "cannot be batched",
-    );
-    expect(() => batchJsonl([req("")])).toThrow("custom id");
-    const big = { customId: "big", url: "/v1/responses" as const, body: { input: "x".repeat(70 * 1024 * 1024) } };
-    expect(() => batchJsonl([big, { ...big, customId: "big2" }, { ...big, customId: "big3" }])).toThrow(
-      "200 MB at request big3",
-    );
-  });
+  it(
+    "refuses what the Batch API would: no requests, duplicate " + "ids, mixed endpoints, streaming, other endpoints",
+    () => {
+      expect(() => batchJsonl([])).toThrow(expect.objectContaining({ kind: "input" }));
+      expect(() => batchJsonl([req("a"), req("a")])).toThrow("two requests have the custom id a");
+      expect(() => batchJsonl([req("a"), req("b", "/v1/responses")])).toThrow("one endpoint per batch");
+      expect(() => batchJsonl([{ ...req("a"), body: { stream: true } }])).toThrow("cannot");
+      expect(() => batchJsonl([{ ...req("a"), url: "/v1/embeddings" as BatchRequest["url"] }])).toThrow(
+        "cannot be batched",
+      );
+      expect(() => batchJsonl([req("")])).toThrow("custom id");
+      const big = { customId: "big", url: "/v1/responses" as const, body: { input: "x".repeat(70 * 1024 * 1024) } };
+      expect(() => batchJsonl([big, { ...big, customId: "big2" }, { ...big, customId: "big3" }])).toThrow(
+        "200 MB at request big3",
+      );
+    },
+  );
 });
 
 const record = (): BatchRecord => ({

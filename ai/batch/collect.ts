@@ -31,7 +31,10 @@ export interface CollectReport {
   failed: string[];
   /** Output and error files downloaded by this call. */
   downloaded: string[];
-  /** Lines of the files that answer no request of the batch (damaged beyond naming one, or naming another), each in a sentence. */
+  /**
+   * Lines of the files that answer no request of the batch (damaged beyond naming one, or naming another), each in a
+   * sentence.
+   */
   skipped?: string[];
 }
 
@@ -62,7 +65,10 @@ export function failureOf(line: BatchOutputLine): string | undefined {
   return `${status}: ${message || "failed"}${code ? ` (${code})` : ""}`;
 }
 
-/** One row of an output or error file: its answer, or why it cannot be read (with the request it names, when it names one). */
+/**
+ * One row of an output or error file: its answer, or why it cannot be read (with the request it names, when it names
+ * one).
+ */
 export type OutputRow = { row: number; answer: BatchOutputLine } | { row: number; damaged: string; customId?: string };
 
 /** The custom id a damaged row still names (a row cut after its id, a field of the wrong type). */
@@ -127,7 +133,8 @@ async function fileText(
     if (!readOutputRows(text).some((row) => "answer" in row || row.customId !== undefined))
       throw new ModelError(
         "bad-output",
-        `The Files API sent file ${fileId} ${text.trim() ? "without one answer line Figment can read" : "empty"}; nothing was collected from it.`,
+        `The Files API sent file ${fileId} ` +
+          `${text.trim() ? "without one answer line Figment can read" : "empty"}; nothing was collected from it.`,
       );
     await store.writeText(downloadName(fileId), text);
     report.downloaded.push(fileId);
@@ -187,7 +194,8 @@ export async function collectBatch(
           if (customId === undefined) {
             const why = "damaged" in row ? row.damaged : "it names no request";
             skipped.push(
-              `Line ${row.row} of the ${which} file was skipped: ${why}${why.includes("names no request") ? "" : ", and no request can be told from it"}.`,
+              `Line ${row.row} of the ${which} file was skipped: ` +
+                `${why}${why.includes("names no request") ? "" : ", and no request can be told from it"}.`,
             );
             continue;
           }
@@ -195,7 +203,8 @@ export async function collectBatch(
           if (!line) {
             if (!known.has(customId))
               skipped.push(
-                `Line ${row.row} of the ${which} file was skipped: it answers ${quoted(customId)}, a request this batch never sent.`,
+                `Line ${row.row} of the ${which} file was skipped: it answers ` +
+                  `${quoted(customId)}, a request this batch never sent.`,
               );
             continue;
           }

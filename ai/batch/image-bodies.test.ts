@@ -1,4 +1,7 @@
-/** Images API bodies for batch lines: the live request's body minus streaming, each valid per openapi.json; references refused. */
+/**
+ * Images API bodies for batch lines: the live request's body minus streaming, each valid per openapi.json; references
+ * refused.
+ */
 import { describe, expect, it } from "vitest";
 import { validateRequest } from "../../test/openai-server/validate.js";
 import { imageConfig } from "../image/config.js";
@@ -42,7 +45,8 @@ describe("imageBatchBodies", () => {
     ).toThrow(
       new FigmentError(
         "input",
-        "row 2: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)",
+        "row 2: only Images API generations can go in a batch (references " +
+          "need an image edit, which the Batch API does not run)",
       ),
     );
     const responses = imageConfig({ provider: "openai", baseUrl: "", model: "gpt-5" }, "sk-test", { api: "responses" });

@@ -32,7 +32,8 @@ export function imageBatchBodies(config: ImageConfig, requests: readonly RowRequ
     if (plan?.api !== "images" || plan.operation !== "generate")
       throw new FigmentError(
         "input",
-        `row ${r.row}: only Images API generations can go in a batch (references need an image edit, which the Batch API does not run)`,
+        `row ${r.row}: only Images API generations can go in a batch ` +
+          `(references need an image edit, which the Batch API does not run)`,
       );
     const { stream: _stream, partial_images: _partials, ...body } = plan.params;
     return { row: r.row, fileStem: r.stem, body: body as Record<string, unknown> };

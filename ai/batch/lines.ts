@@ -61,7 +61,8 @@ export function batchJsonl(requests: readonly BatchRequest[]): string {
     if (text.length * 3 > MAX_BATCH_BYTES && new TextEncoder().encode(text).length > MAX_BATCH_BYTES)
       throw new FigmentError(
         "input",
-        `the batch input would pass the Batch API's 200 MB at request ${r.customId}: split the work into several batches`,
+        `the batch input would pass the Batch API's 200 MB at ` +
+          `request ${r.customId}: split the work into several batches`,
       );
   }
   return text;

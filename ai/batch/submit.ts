@@ -101,7 +101,8 @@ async function listedBatches(client: OpenAI, request: { signal: AbortSignal } | 
     throw mapped.reason === "bad-output"
       ? new ModelError(
           "bad-output",
-          "The Batch API's list of batches is not in the shape it documents; the unrecorded batch could not be looked for.",
+          "The Batch API's list of batches is not in the shape it " +
+            "documents; the unrecorded batch could not be looked for.",
           { cause: error },
         )
       : mapped;

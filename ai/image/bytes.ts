@@ -35,7 +35,10 @@ export interface ImageInfo {
   height: number;
 }
 
-/** Format and pixel size from the header (codegen/image-header.ts); undefined when the bytes are none of PNG, JPEG, WebP, GIF or their header states no size. */
+/**
+ * Format and pixel size from the header (codegen/image-header.ts); undefined when the bytes are none of PNG, JPEG,
+ * WebP, GIF or their header states no size.
+ */
 export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
   return readRasterSize(bytes);
 }

@@ -66,7 +66,10 @@ function maskProblem(
   first: Uint8Array | undefined,
 ): string | undefined {
   if (api !== "images")
-    return `Only the Images API's edits take a mask; the ${api === "responses" ? "Responses API" : "chat endpoint"} would repaint the whole image. Use the Images API to repaint an area.`;
+    return (
+      `Only the Images API's edits take a mask; the ${api === "responses" ? "Responses API" : "chat endpoint"} ` +
+      `would repaint the whole image. Use the Images API to repaint an area.`
+    );
   if (!(mask.width > 0 && mask.height > 0 && mask.coverage.length === mask.width * mask.height))
     return `The mask's ${mask.coverage.length} bytes are not ${mask.width} × ${mask.height} px.`;
   if (!first) return "A mask needs the image to repaint: send the image to refine (or a reference) with it.";
@@ -89,7 +92,8 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
   else if (r.prompt.length > MAX_PROMPT_CHARS)
     add(
       "prompt",
-      `The prompt has ${r.prompt.length.toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}.`,
+      `The prompt has ${r.prompt.length.toLocaleString("en-US")} ` +
+        `characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}.`,
     );
   const size = sizeProblem(r.size, config.imageModel);
   if (size) add("size", size);
@@ -138,7 +142,8 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
   if (config.api === "chat") {
     if (r.partials > 0) notes.push("Chat endpoints send each image whole: no partial images will stream.");
     notes.push(
-      "Chat endpoints take no image parameters: the size, background and format are asked for in the message, and the model may not follow them.",
+      "Chat endpoints take no image parameters: the size, background and " +
+        "format are asked for in the message, and the model may not follow them.",
     );
   }
   if (config.api === "images" && r.designHint) {
@@ -148,7 +153,8 @@ export function checkImageRequest(config: Pick<ImageConfig, "api" | "imageModel"
       );
     if (imagesPrompt(r).hintCut)
       notes.push(
-        `The design hint was shortened to fit the Images API's ${MAX_PROMPT_CHARS.toLocaleString("en-US")}-character prompt.`,
+        `The design hint was shortened to fit the Images API's ` +
+          `${MAX_PROMPT_CHARS.toLocaleString("en-US")}-character prompt.`,
       );
   }
   return { problems, notes };

@@ -49,26 +49,30 @@ describe("output tokens per image", () => {
 });
 
 describe("estimateImageRequest", () => {
-  it("Images API: prompt tokens, reference tokens by the tile rule, image output for size, quality, count and partials", () => {
-    const request = {
-      prompt: "A hero image for a tea brand",
-      size: { width: 1024, height: 1024 },
-      quality: "high" as const,
-      count: 2,
-      partials: 1,
-      references: [REF],
-    };
-    const e = estimateImageRequest(images, request);
-    const plans = buildImageRequests(images, request);
-    expect(e.requests).toBe(2);
-    expect(e.textTokens).toBe(2 * countTextTokens(plans[0]!.api === "images" ? plans[0]!.params.prompt : ""));
-    expect(e.imageTokens).toBe(2 * (85 + 170));
-    expect(e.outputTokensPerImage).toBe(7024);
-    expect(e.outputTokens).toBe(2 * (7024 + 100));
-    expect(e.costUsd).toBeCloseTo((e.textTokens * 5 + e.imageTokens * 8 + e.outputTokens! * 30) / 1e6, 10);
-    expect(e.imagePrice).toBe(GPT_IMAGE_2_PRICE);
-    expect(e.modelPrice).toBeUndefined();
-  });
+  it(
+    "Images API: prompt tokens, reference tokens by the tile " +
+      "rule, image output for size, quality, count and partials",
+    () => {
+      const request = {
+        prompt: "A hero image for a tea brand",
+        size: { width: 1024, height: 1024 },
+        quality: "high" as const,
+        count: 2,
+        partials: 1,
+        references: [REF],
+      };
+      const e = estimateImageRequest(images, request);
+      const plans = buildImageRequests(images, request);
+      expect(e.requests).toBe(2);
+      expect(e.textTokens).toBe(2 * countTextTokens(plans[0]!.api === "images" ? plans[0]!.params.prompt : ""));
+      expect(e.imageTokens).toBe(2 * (85 + 170));
+      expect(e.outputTokensPerImage).toBe(7024);
+      expect(e.outputTokens).toBe(2 * (7024 + 100));
+      expect(e.costUsd).toBeCloseTo((e.textTokens * 5 + e.imageTokens * 8 + e.outputTokens! * 30) / 1e6, 10);
+      expect(e.imagePrice).toBe(GPT_IMAGE_2_PRICE);
+      expect(e.modelPrice).toBeUndefined();
+    },
+  );
 
   it("Responses API: the model reads (instructions, hint, request, reference), the tool writes", () => {
     const e = estimateImageRequest(responses, {

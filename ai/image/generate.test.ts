@@ -125,29 +125,35 @@ describe("the Images API", () => {
 });
 
 describe("inpainting with the Images API", () => {
-  it("repaints the masked area: the image and its mask go up as multipart files, the mask checked by the server (PNG with alpha, the image's size)", async () => {
-    const srv = await serve(imageReply());
-    const image = { bytes: png(96, 64, 3), name: "photo.png" };
-    const coverage = new Uint8Array(96 * 64);
-    for (let y = 10; y < 30; y++) coverage.fill(255, y * 96 + 20, y * 96 + 60);
-    await generateImages(openai(srv.url), {
-      prompt: "A brass lamp on the desk",
-      refine: { image },
-      mask: { width: 96, height: 64, coverage },
-      size: SQUARE,
-    });
-    const request = srv.requests[0]!;
-    expect(request.path).toBe("/v1/images/edits");
-    expect(request.schemaErrors).toEqual([]);
-    expect(request.files.map((f) => [f.field, f.filename, f.contentType])).toEqual([
-      ["image", "photo.png", "image/png"],
-      ["mask", "mask.png", "image/png"],
-    ]);
-    const sent = decodePng(new Uint8Array(request.files[1]!.bytes));
-    expect([sent.width, sent.height]).toEqual([96, 64]);
-    const alpha = (x: number, y: number): number => sent.rgba[(y * 96 + x) * 4 + 3]!;
-    expect([alpha(20, 10), alpha(59, 29), alpha(19, 10), alpha(60, 29), alpha(20, 30)]).toEqual([0, 0, 255, 255, 255]);
-  });
+  it(
+    "repaints the masked area: the image and its mask go up as multipart " +
+      "files, the mask checked by the server (PNG with alpha, the image's size)",
+    async () => {
+      const srv = await serve(imageReply());
+      const image = { bytes: png(96, 64, 3), name: "photo.png" };
+      const coverage = new Uint8Array(96 * 64);
+      for (let y = 10; y < 30; y++) coverage.fill(255, y * 96 + 20, y * 96 + 60);
+      await generateImages(openai(srv.url), {
+        prompt: "A brass lamp on the desk",
+        refine: { image },
+        mask: { width: 96, height: 64, coverage },
+        size: SQUARE,
+      });
+      const request = srv.requests[0]!;
+      expect(request.path).toBe("/v1/images/edits");
+      expect(request.schemaErrors).toEqual([]);
+      expect(request.files.map((f) => [f.field, f.filename, f.contentType])).toEqual([
+        ["image", "photo.png", "image/png"],
+        ["mask", "mask.png", "image/png"],
+      ]);
+      const sent = decodePng(new Uint8Array(request.files[1]!.bytes));
+      expect([sent.width, sent.height]).toEqual([96, 64]);
+      const alpha = (x: number, y: number): number => sent.rgba[(y * 96 + x) * 4 + 3]!;
+      expect([alpha(20, 10), alpha(59, 29), alpha(19, 10), alpha(60, 29), alpha(20, 30)]).toEqual([
+        0, 0, 255, 255, 255,
+      ]);
+    },
+  );
 
   it("a mask of another size than the image is refused before anything is sent", async () => {
     const srv = await serve(imageReply());
@@ -346,34 +352,38 @@ describe("failures and cancel", () => {
     expect(bad.message).toMatch(/15 bytes that are not a PNG, JPEG, WebP or GIF/);
   });
 
-  it("an answer with more images than asked, or an image of a size no model makes, is bad output (issue 38)", async () => {
-    const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString("base64");
-    /** A real PNG whose header then states another size (IHDR's width and height, big-endian, at bytes 16 and 20). */
-    const claiming = (width: number, height: number): Uint8Array => {
-      const bytes = png(8, 8, 3);
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      view.setUint32(16, width);
-      view.setUint32(20, height);
-      return bytes;
-    };
-    const srv = await serve(
-      {
-        kind: "json",
-        body: { created: 1, data: [{ b64_json: b64(png(16, 16, 1)) }, { b64_json: b64(png(16, 16, 2)) }] },
-      },
-      { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(0, 0)) }] } },
-      { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(2147418176, 2147418176)) }] } },
-    );
-    const two = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect([two.reason, two.message]).toEqual(["bad-output", "The endpoint sent more images than the 1 asked for."]);
-    const empty = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect([empty.reason, empty.message]).toEqual([
-      "bad-output",
-      "The endpoint sent an image of 0×0 px, a size no image model makes (1 to 16,384 px a side).",
-    ]);
-    const huge = await failure(generateImages(openai(srv.url), { prompt: "x" }));
-    expect(huge.message).toBe(
-      "The endpoint sent an image of 2,147,418,176×2,147,418,176 px, a size no image model makes (1 to 16,384 px a side).",
-    );
-  });
+  it(
+    "an answer with more images than asked, or an image " + "of a size no model makes, is bad output (issue 38)",
+    async () => {
+      const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString("base64");
+      /** A real PNG whose header then states another size (IHDR's width and height, big-endian, at bytes 16 and 20). */
+      const claiming = (width: number, height: number): Uint8Array => {
+        const bytes = png(8, 8, 3);
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        view.setUint32(16, width);
+        view.setUint32(20, height);
+        return bytes;
+      };
+      const srv = await serve(
+        {
+          kind: "json",
+          body: { created: 1, data: [{ b64_json: b64(png(16, 16, 1)) }, { b64_json: b64(png(16, 16, 2)) }] },
+        },
+        { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(0, 0)) }] } },
+        { kind: "json", body: { created: 1, data: [{ b64_json: b64(claiming(2147418176, 2147418176)) }] } },
+      );
+      const two = await failure(generateImages(openai(srv.url), { prompt: "x" }));
+      expect([two.reason, two.message]).toEqual(["bad-output", "The endpoint sent more images than the 1 asked for."]);
+      const empty = await failure(generateImages(openai(srv.url), { prompt: "x" }));
+      expect([empty.reason, empty.message]).toEqual([
+        "bad-output",
+        "The endpoint sent an image of 0×0 px, a size no image model makes (1 to 16,384 px a side).",
+      ]);
+      const huge = await failure(generateImages(openai(srv.url), { prompt: "x" }));
+      expect(huge.message).toBe(
+        "The endpoint sent an image of 2,147,418,176×2,147,418,176 " +
+          "px, a size no image model makes (1 to 16,384 px a side).",
+      );
+    },
+  );
 });

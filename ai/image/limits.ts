@@ -80,7 +80,10 @@ export function sizeProblem(size: SizeChoice, model: string): string | undefined
   if (ratio(size) > FLEXIBLE.maxAspect)
     return `${text(size)} is ${ratio(size).toFixed(2)}:1; ${model} takes aspect ratios up to 3:1 (try ${near}).`;
   if (width * height > FLEXIBLE.maxPixels)
-    return `${text(size)} has ${(width * height).toLocaleString("en-US")} pixels; ${model} draws at most 3840×2160 = ${FLEXIBLE.maxPixels.toLocaleString("en-US")} (try ${near}).`;
+    return (
+      `${text(size)} has ${(width * height).toLocaleString("en-US")} pixels; ${model} draws ` +
+      `at most 3840×2160 = ${FLEXIBLE.maxPixels.toLocaleString("en-US")} (try ${near}).`
+    );
   return undefined;
 }
 
@@ -120,7 +123,10 @@ export function sizeKeepingShape(size: ImageSize, model: string): ImageSize | un
   return sameShape(result, size) ? result : undefined;
 }
 
-/** gpt-image-2's sizes around `width`×`height` (scaled into its limits): the long side stepped by 16, the short side following, the truest shape kept. */
+/**
+ * gpt-image-2's sizes around `width`×`height` (scaled into its limits): the long side stepped by 16, the short side
+ * following, the truest shape kept.
+ */
 function flexibleKeepingShape(width: number, height: number): ImageSize {
   const long = Math.max(width, height);
   const short = Math.min(width, height);

@@ -28,7 +28,9 @@ export interface TokenCounts {
   reasoningTokens?: number;
 }
 
-/** Usage split by who spent it: the image model (Images API, the Responses tool) and the model that reasoned or chatted. */
+/**
+ * Usage split by who spent it: the image model (Images API, the Responses tool) and the model that reasoned or chatted.
+ */
 export interface ImageUsage {
   image?: TokenCounts;
   model?: TokenCounts;
@@ -63,7 +65,9 @@ export interface ImageResult {
   partials: number;
 }
 
-/** The largest side of an image any image model makes (4096 today) with room to spare; a header saying more is broken. */
+/**
+ * The largest side of an image any image model makes (4096 today) with room to spare; a header saying more is broken.
+ */
 export const MAX_SIDE = 16_384;
 
 const possibleSize = (width: number, height: number): boolean =>
@@ -98,7 +102,8 @@ export function imageFromBytes(bytes: Uint8Array, revisedPrompt?: unknown): Gene
   if (!possibleSize(info.width, info.height)) {
     throw new ModelError(
       "bad-output",
-      `The endpoint sent an image of ${info.width.toLocaleString("en-US")}×${info.height.toLocaleString("en-US")} px, a size no image model makes (1 to ${MAX_SIDE.toLocaleString("en-US")} px a side).`,
+      `The endpoint sent an image of ${info.width.toLocaleString("en-US")}×${info.height.toLocaleString("en-US")} ` +
+        `px, a size no image model makes (1 to ${MAX_SIDE.toLocaleString("en-US")} px a side).`,
     );
   }
   return { bytes, ...info, ...(typeof revisedPrompt === "string" && revisedPrompt.trim() ? { revisedPrompt } : {}) };

@@ -12,7 +12,8 @@ import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, type GeneratedImage, type ImageUsage } from "./result.js";
 import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";
 
-// The API sends these fields; the SDK's types name them from openai 7, which needs Node 22 (we stay on 6.x for Node 20).
+// The API sends these fields; the SDK's types name them from openai 7, which needs Node 22 (we stay on 6.x for Node
+// 20).
 type ImageCall = Extract<ResponseOutputItem, { type: "image_generation_call" }> & {
   error?: unknown;
   revised_prompt?: string | null;

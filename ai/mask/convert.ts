@@ -32,7 +32,9 @@ export function openAiMaskPng(mask: Mask): Uint8Array {
   return png;
 }
 
-/** The same PNG deflated by the platform (encodePngAsync), kept for openAiMaskPng: call it before building the requests. */
+/**
+ * The same PNG deflated by the platform (encodePngAsync), kept for openAiMaskPng: call it before building the requests.
+ */
 export async function encodeOpenAiMask(mask: Mask): Promise<Uint8Array> {
   let png = openAiPngs.get(mask);
   if (!png) openAiPngs.set(mask, (png = await encodePngAsync(mask.width, mask.height, 4, openAiPixels(mask), "up")));

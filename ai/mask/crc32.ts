@@ -1,4 +1,7 @@
-/** PNG's chunk checksum (CRC-32, ISO 3309), shared by the mask encoder, the Figma simulator's PNGs and the OpenAI test server's. */
+/**
+ * PNG's chunk checksum (CRC-32, ISO 3309), shared by the mask encoder, the Figma simulator's PNGs and the OpenAI test
+ * server's.
+ */
 const CRC_TABLE: Uint32Array = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

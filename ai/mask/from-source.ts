@@ -9,7 +9,10 @@ import { flattenPath, type Point } from "./path.js";
 import { rasterize, type Fill } from "./rasterize.js";
 import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
-/** The layer's rectangle in image pixels: the part of the image the layer shows (a parallelogram if the crop is rotated). */
+/**
+ * The layer's rectangle in image pixels: the part of the image the layer shows (a parallelogram if the crop is
+ * rotated).
+ */
 function visibleArea(source: MaskSource): Fill {
   const { width, height, toImage } = source.layer;
   const ring = flattenPath(`M 0 0 L ${width} 0 L ${width} ${height} L 0 ${height} Z`, toImage);
@@ -38,7 +41,10 @@ const bounds = (fills: Fill[]): [number, number, number, number] => {
   return [l, t, r, b];
 };
 
-/** The mask (255 = repaint) at the image's pixel size. Throws an input error when a shape or the whole covers nothing visible. */
+/**
+ * The mask (255 = repaint) at the image's pixel size. Throws an input error when a shape or the whole covers nothing
+ * visible.
+ */
 export function maskFromSource(source: MaskSource): Mask {
   const clip = visibleArea(source);
   const [cl, ct, cr, cb] = bounds([clip]);
@@ -49,13 +55,15 @@ export function maskFromSource(source: MaskSource): Mask {
     if (!own.some((f) => f.rings.length > 0))
       throw new FigmentError(
         "input",
-        `“${shape.name}” has no area to repaint (a line or an open path without a stroke): draw a closed shape over the area.`,
+        `“${shape.name}” has no area to repaint (a line or an open ` +
+          `path without a stroke): draw a closed shape over the area.`,
       );
     const [l, t, r, b] = bounds(own);
     if (!(r > vl && l < vr && b > vt && t < vb))
       throw new FigmentError(
         "input",
-        `“${shape.name}” is not over the visible part of “${source.name}”: move it onto the image or leave it out of the selection.`,
+        `“${shape.name}” is not over the visible part of “${source.name}”: ` +
+          `move it onto the image or leave it out of the selection.`,
       );
     fills.push(...own);
   }
@@ -68,7 +76,8 @@ export function maskFromSource(source: MaskSource): Mask {
   if (!coverage.some((c) => c > 0))
     throw new FigmentError(
       "input",
-      `The shapes over “${source.name}” cover none of its pixels: are they only hairlines, or outside what the layer shows?`,
+      `The shapes over “${source.name}” cover none of its pixels: ` +
+        `are they only hairlines, or outside what the layer shows?`,
     );
   return { width: source.width, height: source.height, coverage };
 }

@@ -1,4 +1,6 @@
-/** The mask model: outlines filled pixel-exactly, each provider's PNG, and the mask read back from either convention. */
+/**
+ * The mask model: outlines filled pixel-exactly, each provider's PNG, and the mask read back from either convention.
+ */
 import { describe, expect, it } from "vitest";
 import type { MaskSource } from "../../contract/mask.js";
 import { encodeOpenAiMask, maskFromPng, openAiMaskPng, sdMaskPng } from "./convert.js";
@@ -53,7 +55,9 @@ describe("rasterize", () => {
 
   it("flattens curves within a tenth of a pixel: a circle's area is πr²", () => {
     const k = 0.5522847498 * 50;
-    const circle = `M 100 50 C 100 ${50 + k} ${50 + k} 100 50 100 C ${50 - k} 100 0 ${50 + k} 0 50 C 0 ${50 - k} ${50 - k} 0 50 0 C ${50 + k} 0 100 ${50 - k} 100 50 Z`;
+    const circle =
+      `M 100 50 C 100 ${50 + k} ${50 + k} 100 50 100 C ${50 - k} 100 0 ${50 + k} ` +
+      `0 50 C 0 ${50 - k} ${50 - k} 0 50 0 C ${50 + k} 0 100 ${50 - k} 100 50 Z`;
     const plane = rasterize(100, 100, [fill(circle)]);
     const area = plane.reduce((n, c) => n + c / 255, 0);
     expect(Math.abs(area - Math.PI * 2500) / (Math.PI * 2500)).toBeLessThan(0.002);
@@ -78,12 +82,15 @@ describe("the providers' PNGs", () => {
     expect([...rgba].filter((_, i) => i % 4 === 3)).toEqual([255, 127, 0, 0, 191, 255]);
   });
 
-  it("encodes a mask's OpenAI PNG once: the platform's deflate first, then the same bytes for the requests", async () => {
-    const own: Mask = { ...mask };
-    const png = await encodeOpenAiMask(own);
-    expect(openAiMaskPng(own)).toBe(png);
-    expect(decodePng(png)).toEqual(decodePng(openAiMaskPng(mask)));
-  });
+  it(
+    "encodes a mask's OpenAI PNG once: the platform's " + "deflate first, then the same bytes for the requests",
+    async () => {
+      const own: Mask = { ...mask };
+      const png = await encodeOpenAiMask(own);
+      expect(openAiMaskPng(own)).toBe(png);
+      expect(decodePng(png)).toEqual(decodePng(openAiMaskPng(mask)));
+    },
+  );
 
   it("reads a mask back from either convention", () => {
     expect(maskFromPng(sdMaskPng(mask))).toEqual({ mask, convention: "white-repaints" });

@@ -62,5 +62,8 @@ export function maskExtent(mask: Mask): MaskExtent {
 /** Why a mask cannot go with an image of `image`'s size (it must match it pixel for pixel); undefined when it can. */
 export function maskSizeProblem(mask: MaskSize, image: MaskSize): string | undefined {
   if (mask.width === image.width && mask.height === image.height) return undefined;
-  return `The mask is ${mask.width} × ${mask.height} px but the image is ${image.width} × ${image.height} px: a mask must be the image's size.`;
+  return (
+    `The mask is ${mask.width} × ${mask.height} px but the image is ` +
+    `${image.width} × ${image.height} px: a mask must be the image's size.`
+  );
 }

@@ -17,7 +17,9 @@ function pieces(bend: number, tolerance: number): number {
   return Math.min(1000, Math.max(1, Math.ceil(Math.sqrt(bend / (8 * tolerance)) * 2)));
 }
 
-/** The path's rings (each subpath, closed) with every point mapped by `m`. Throws an input error on data it cannot read. */
+/**
+ * The path's rings (each subpath, closed) with every point mapped by `m`. Throws an input error on data it cannot read.
+ */
 export function flattenPath(data: string, m: Affine, tolerance = 0.1): Point[][] {
   const tokens = data.match(TOKEN) ?? [];
   const rings: Point[][] = [];

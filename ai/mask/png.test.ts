@@ -97,37 +97,45 @@ describe("encodePng / decodePng", () => {
     expect(size).toBeLessThan(60_000);
   });
 
-  it("reads PNGs written elsewhere: RGB(A) by node:zlib, palettes with alpha, 1-bit grey, 16-bit, grey with a transparent key", () => {
-    const rgba = pngFromRows(2, 1, 4, new Uint8Array([0, 10, 20, 30, 40, 50, 60, 70, 80]));
-    expect([...decodePng(rgba).rgba]).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
-    const palette = handPng(
-      3,
-      1,
-      8,
-      3,
-      [[0, 1, 1]],
-      [chunk("PLTE", new Uint8Array([255, 0, 0, 0, 0, 255])), chunk("tRNS", new Uint8Array([0]))],
-    );
-    expect([...decodePng(palette).rgba]).toEqual([255, 0, 0, 0, 0, 0, 255, 255, 0, 0, 255, 255]);
-    const bits = handPng(10, 1, 1, 0, [[0b10100000, 0b01000000]]);
-    expect([...decodePng(bits).rgba].filter((_, i) => i % 4 === 0)).toEqual([255, 0, 255, 0, 0, 0, 0, 0, 0, 255]);
-    const deep = handPng(1, 1, 16, 6, [[0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0]]);
-    expect([...decodePng(deep).rgba]).toEqual([0x12, 0x56, 0x9a, 0xde]);
-    const keyed = handPng(2, 1, 8, 0, [[7, 9]], [chunk("tRNS", new Uint8Array([0, 9]))]);
-    expect([...decodePng(keyed).rgba]).toEqual([7, 7, 7, 255, 9, 9, 9, 0]);
-  });
+  it(
+    "reads PNGs written elsewhere: RGB(A) by node:zlib, palettes " +
+      "with alpha, 1-bit grey, 16-bit, grey with a transparent key",
+    () => {
+      const rgba = pngFromRows(2, 1, 4, new Uint8Array([0, 10, 20, 30, 40, 50, 60, 70, 80]));
+      expect([...decodePng(rgba).rgba]).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
+      const palette = handPng(
+        3,
+        1,
+        8,
+        3,
+        [[0, 1, 1]],
+        [chunk("PLTE", new Uint8Array([255, 0, 0, 0, 0, 255])), chunk("tRNS", new Uint8Array([0]))],
+      );
+      expect([...decodePng(palette).rgba]).toEqual([255, 0, 0, 0, 0, 0, 255, 255, 0, 0, 255, 255]);
+      const bits = handPng(10, 1, 1, 0, [[0b10100000, 0b01000000]]);
+      expect([...decodePng(bits).rgba].filter((_, i) => i % 4 === 0)).toEqual([255, 0, 255, 0, 0, 0, 0, 0, 0, 255]);
+      const deep = handPng(1, 1, 16, 6, [[0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0]]);
+      expect([...decodePng(deep).rgba]).toEqual([0x12, 0x56, 0x9a, 0xde]);
+      const keyed = handPng(2, 1, 8, 0, [[7, 9]], [chunk("tRNS", new Uint8Array([0, 9]))]);
+      expect([...decodePng(keyed).rgba]).toEqual([7, 7, 7, 255, 9, 9, 9, 0]);
+    },
+  );
 
-  it("filters every row by the one above when asked (a mask's rows), and deflates the same rows off the platform's CompressionStream", async () => {
-    const data = pixels(37, 11, 4, 4);
-    const up = encodePng(37, 11, 4, data, "up");
-    const idat = Buffer.from(up.subarray(8 + 25 + 8, up.length - 12 - 4));
-    const raw = inflateSync(idat);
-    expect(Array.from({ length: 11 }, (_, y) => raw[y * (37 * 4 + 1)])).toEqual([0, ...Array(10).fill(2)]);
-    expect(decodePng(up).rgba).toEqual(decodePng(encodePng(37, 11, 4, data)).rgba);
-    const viaStream = await encodePngAsync(37, 11, 4, data, "up");
-    expect(viaStream).not.toEqual(up); // another deflater…
-    expect(decodePng(viaStream)).toEqual(decodePng(up)); // …the same pixels
-  });
+  it(
+    "filters every row by the one above when asked (a mask's rows), " +
+      "and deflates the same rows off the platform's CompressionStream",
+    async () => {
+      const data = pixels(37, 11, 4, 4);
+      const up = encodePng(37, 11, 4, data, "up");
+      const idat = Buffer.from(up.subarray(8 + 25 + 8, up.length - 12 - 4));
+      const raw = inflateSync(idat);
+      expect(Array.from({ length: 11 }, (_, y) => raw[y * (37 * 4 + 1)])).toEqual([0, ...Array(10).fill(2)]);
+      expect(decodePng(up).rgba).toEqual(decodePng(encodePng(37, 11, 4, data)).rgba);
+      const viaStream = await encodePngAsync(37, 11, 4, data, "up");
+      expect(viaStream).not.toEqual(up); // another deflater…
+      expect(decodePng(viaStream)).toEqual(decodePng(up)); // …the same pixels
+    },
+  );
 
   it("refuses what it cannot read, saying why", () => {
     expect(() => decodePng(new Uint8Array([1, 2, 3]))).toThrow(expect.objectContaining({ kind: "input" }));

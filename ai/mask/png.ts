@@ -65,7 +65,10 @@ function filterRow(type: number, row: Uint8Array, prev: Uint8Array | undefined, 
   }
 }
 
-/** Sum of the filtered bytes read as signed: the smaller, the better it deflates (libpng's heuristic). Stops past `limit`. */
+/**
+ * Sum of the filtered bytes read as signed: the smaller, the better it deflates (libpng's heuristic). Stops past
+ * `limit`.
+ */
 function cost(filtered: Uint8Array, limit: number): number {
   let sum = 0;
   for (let i = 1; i < filtered.length && sum < limit; i++)

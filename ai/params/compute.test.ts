@@ -22,7 +22,9 @@ describe("computePrompts", () => {
       style: "35mm film look",
     });
     expect(rows.map((r) => r.prompt)).toEqual([
-      "A flat hero image for kids\n\nStyle notes: rounded shapes, warm colours; low contrast.\n\nStyle: 35mm film look.",
+      "A flat hero image for kids\n\n" +
+        "Style notes: rounded shapes, warm colours; low contrast.\n\n" +
+        "Style: 35mm film look.",
       "A photo hero image for adults\n\nStyle: 35mm film look.",
     ]);
     expect(rows[0]).toMatchObject({

@@ -84,13 +84,15 @@ export function computePrompts(
   const notes = [
     ...(unused.length
       ? [
-          `${agree(unused.length, "column")} ${unused.map((c) => `"${c}"`).join(", ")} not used by the template or any rule (allowed; ignored)`,
+          `${agree(unused.length, "column")} ${unused.map((c) => `"${c}"`).join(", ")} ` +
+            `not used by the template or any rule (allowed; ignored)`,
         ]
       : []),
     ...ruleWarnings(rules, table.columns),
     ...(table.skippedBlankLines.length
       ? [
-          `skipped blank ${agree(table.skippedBlankLines.length, "line")} ${table.skippedBlankLines.join(", ")} of the rows file`,
+          `skipped blank ${agree(table.skippedBlankLines.length, "line")} ` +
+            `${table.skippedBlankLines.join(", ")} of the rows file`,
         ]
       : []),
   ];

@@ -52,7 +52,8 @@ export function csvRecords(input: string): CsvRecord[] {
       for (;;) {
         if (i >= text.length)
           fail(
-            `${at(openLine, openColumn)}: a quoted field is not closed; add the closing " (a quote inside it is written "")`,
+            `${at(openLine, openColumn)}: a quoted field is not closed; ` +
+              `add the closing " (a quote inside it is written "")`,
           );
         const c = text[i]!;
         if (c === '"' && text[i + 1] === '"') {
@@ -75,7 +76,8 @@ export function csvRecords(input: string): CsvRecord[] {
       const next = text[i];
       if (next !== undefined && next !== "," && next !== "\n" && next !== "\r")
         fail(
-          `${at(line, column)}: unexpected ${JSON.stringify(next)} after a closing quote; a quote inside a quoted field is written ""`,
+          `${at(line, column)}: unexpected ${JSON.stringify(next)} after ` +
+            `a closing quote; a quote inside a quoted field is written ""`,
         );
       continue;
     }
@@ -97,7 +99,8 @@ export function csvRecords(input: string): CsvRecord[] {
     }
     if (quotedAny)
       fail(
-        `${at(line, column)}: unexpected ${JSON.stringify(ch)} after a closing quote; a quote inside a quoted field is written ""`,
+        `${at(line, column)}: unexpected ${JSON.stringify(ch)} after ` +
+          `a closing quote; a quote inside a quoted field is written ""`,
       );
     cell += ch;
     i++;
@@ -114,7 +117,8 @@ function headerOf(record: CsvRecord): string[] {
   names.forEach((name, i) => {
     if (!name)
       fail(
-        `${at(record.line)}: header cell ${i + 1} is empty; every column needs a name (the header row names the parameters)`,
+        `${at(record.line)}: header cell ${i + 1} is empty; every ` +
+          `column needs a name (the header row names the parameters)`,
       );
     const first = names.indexOf(name);
     if (first !== i)

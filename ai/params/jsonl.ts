@@ -39,7 +39,8 @@ export function parseJsonlRows(input: string): ParamTable {
       parsed = JSON.parse(source);
     } catch (error) {
       fail(
-        `${at(line)}: not valid JSON (${(error as Error).message}); each line must be one object such as {"audience":"kids","mood":"calm"}`,
+        `${at(line)}: not valid JSON (${(error as Error).message}); each ` +
+          `line must be one object such as {"audience":"kids","mood":"calm"}`,
       );
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))

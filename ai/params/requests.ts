@@ -23,7 +23,8 @@ export interface RowRequest {
 
 /** Said to the model with the first image attached to a later row's request. */
 export const CONSISTENT_NOTE =
-  "Consistency: the attached reference image is the first image of this set; keep its palette, medium, lighting and framing, and change only what this prompt asks for.";
+  "Consistency: the attached reference image is the first image of this set; keep its " +
+  "palette, medium, lighting and framing, and change only what this prompt asks for.";
 
 export function rowRequests(rows: readonly ComputedRow[], shared: SharedImageOptions): RowRequest[] {
   return rows.map((r) => ({

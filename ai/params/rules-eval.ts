@@ -57,7 +57,8 @@ export function ruleWarnings(ruleSet: RuleSet, columns: readonly string[]): stri
         ? `it is set only by ${later.path}, which runs later`
         : `the rows have ${columns.length ? columns.join(", ") : "no columns"}`;
       warnings.push(
-        `${rule.path}${rule.name ? ` (${rule.name})` : ""}: parameter "${param}" is not known here (${why}); the test sees an empty value`,
+        `${rule.path}${rule.name ? ` (${rule.name})` : ""}: parameter ` +
+          `"${param}" is not known here (${why}); the test sees an empty value`,
       );
     }
     for (const key of Object.keys(rule.set)) available.add(key);

@@ -80,7 +80,8 @@ describe("applyRules", () => {
       ],
     });
     expect(ruleWarnings(set, ["audience"])).toEqual([
-      'rules[0]: parameter "tone" is not known here (it is set only by rules[1], which runs later); the test sees an empty value',
+      'rules[0]: parameter "tone" is not known here (it is set only ' +
+        "by rules[1], which runs later); the test sees an empty value",
       'rules[2]: parameter "mod" is not known here (the rows have audience); the test sees an empty value',
     ]);
     expect(ruleWarnings(rules, ["audience", "mood"])).toEqual([]);

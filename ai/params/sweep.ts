@@ -137,7 +137,10 @@ export type SweepTarget = "sd" | "hosted";
  */
 export function sweepRefusal(param: SweepParam, target: SweepTarget, provider: string): string | undefined {
   if (target === "hosted" && SD_ONLY.has(param))
-    return `${provider}'s image API has no ${LABEL[param] === "CFG" ? "CFG scale" : LABEL[param].toLowerCase()} parameter: sweep ${param} with a Stable Diffusion server (sdnext or a1111), or sweep quality`;
+    return (
+      `${provider}'s image API has no ${LABEL[param] === "CFG" ? "CFG scale" : LABEL[param].toLowerCase()} ` +
+      `parameter: sweep ${param} with a Stable Diffusion server (sdnext or a1111), or sweep quality`
+    );
   if (target === "sd" && param === "quality")
     return "a Stable Diffusion server has no quality setting: sweep steps (more steps, more detail) or cfg instead";
   return undefined;
@@ -212,7 +215,8 @@ export function sweepGrid(rows: readonly GridRow[], sweeps: readonly Sweep[]): G
   if (total > MAX_GRID_CELLS)
     throw new FigmentError(
       "input",
-      `the grid would make ${total} images (${rows.length} row${rows.length === 1 ? "" : "s"} × ${xs.length * ys.length} values); at most ${MAX_GRID_CELLS}`,
+      `the grid would make ${total} images (${rows.length} row${rows.length === 1 ? "" : "s"} ` +
+        `× ${xs.length * ys.length} values); at most ${MAX_GRID_CELLS}`,
     );
   const cells: GridCell[] = [];
   const rowLabels: string[] = [];

@@ -73,7 +73,8 @@ export function checkTemplate(
       ...setByRules.filter((s) => !columns.includes(s)).map((s) => `{${s}} (set by a rule)`),
     ];
     fail(
-      `column ${part.column}: unknown placeholder {${part.param}}; the rows have ${choices.length ? choices.join(", ") : "no columns"}`,
+      `column ${part.column}: unknown placeholder {${part.param}}; the ` +
+        `rows have ${choices.length ? choices.join(", ") : "no columns"}`,
     );
   }
 }

@@ -22,7 +22,9 @@ export interface SdGenerateOptions {
   /** -1 or undefined: the server picks. */
   seed?: number;
   batchSize?: number;
-  /** A checkpoint title from /sdapi/v1/sd-models, for this request only (`override_settings`); absent: the loaded one. */
+  /**
+   * A checkpoint title from /sdapi/v1/sd-models, for this request only (`override_settings`); absent: the loaded one.
+   */
   model?: string;
 }
 
@@ -140,7 +142,9 @@ export interface SdConnectionReport {
   models: number;
 }
 
-/** The checkpoint the server has loaded (/sdapi/v1/options `sd_model_checkpoint`), or undefined when it does not say. */
+/**
+ * The checkpoint the server has loaded (/sdapi/v1/options `sd_model_checkpoint`), or undefined when it does not say.
+ */
 export async function loadedModel(connection: SdConnection, signal?: AbortSignal): Promise<string | undefined> {
   const options = await sdRequest(connection, {
     method: "GET",
@@ -178,7 +182,10 @@ export interface SdControlSupport {
   controlnet: boolean;
 }
 
-/** Which server it is, from its routes: SD.Next lists /sdapi/v1/control-models; A1111's extension /controlnet/model_list. */
+/**
+ * Which server it is, from its routes: SD.Next lists /sdapi/v1/control-models; A1111's extension
+ * /controlnet/model_list.
+ */
 export async function detectControl(connection: SdConnection, signal?: AbortSignal): Promise<SdControlSupport> {
   const get = (path: string): Promise<unknown> =>
     sdRequest(connection, { method: "GET", path, ...(signal ? { signal } : {}) });

@@ -82,17 +82,21 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
     return server;
   }
 
-  it("CORS off: the browser blocks the answer and the error names --cors-origins and --cors-allow-origins", async () => {
-    const sd = await start({ cors: false });
-    const outcome = await onOpaquePage((page) => callFromPage(page, sd.url));
-    expect(outcome).toMatchObject({ ok: false, kind: "offline", problem: { type: "cors" } });
-    expect(outcome.message).toContain('does not allow requests from the plugin\'s origin ("null")');
-    expect(outcome.step).toBe(
-      "Restart the server with --cors-origins null (SD.Next) or --cors-allow-origins null (AUTOMATIC1111) so it answers the plugin.",
-    );
-    // The server did answer: the request reached it from origin "null".
-    expect(sd.requests[0]?.headers["origin"]).toBe("null");
-  });
+  it(
+    "CORS off: the browser blocks the answer and the " + "error names --cors-origins and --cors-allow-origins",
+    async () => {
+      const sd = await start({ cors: false });
+      const outcome = await onOpaquePage((page) => callFromPage(page, sd.url));
+      expect(outcome).toMatchObject({ ok: false, kind: "offline", problem: { type: "cors" } });
+      expect(outcome.message).toContain('does not allow requests from the plugin\'s origin ("null")');
+      expect(outcome.step).toBe(
+        "Restart the server with --cors-origins null (SD.Next) or " +
+          "--cors-allow-origins null (AUTOMATIC1111) so it answers the plugin.",
+      );
+      // The server did answer: the request reached it from origin "null".
+      expect(sd.requests[0]?.headers["origin"]).toBe("null");
+    },
+  );
 
   it("CORS on: the same calls work, credentials and JSON bodies through the preflight", async () => {
     const sd = await start({ cors: true, apiAuth: "ada:pw" });

@@ -150,7 +150,8 @@ export function unreachableError(url: string, cause: unknown): SdError {
 export function corsError(url: string, server: SdServerKind | undefined, cause: unknown): SdError {
   return new SdError(
     "offline",
-    `The browser blocked the answers of the Stable Diffusion server at ${url}: the server is running but does not allow requests from the plugin's origin ("null").`,
+    `The browser blocked the answers of the Stable Diffusion server at ${url}: the ` +
+      `server is running but does not allow requests from the plugin's origin ("null").`,
     { type: "cors", url, server },
     { cause },
   );

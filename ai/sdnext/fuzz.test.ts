@@ -19,7 +19,8 @@ describe("SD answers, mutated", () => {
     if (process.env["FUZZ_REPORT"])
       for (const r of reports)
         console.info(
-          `${r.target}: ${r.cases} cases, ${r.results} results, ${r.refusals} refusals, ${r.defects.length} defects, slowest ${Math.round(r.slowestMs)} ms`,
+          `${r.target}: ${r.cases} cases, ${r.results} results, ${r.refusals} ` +
+            `refusals, ${r.defects.length} defects, slowest ${Math.round(r.slowestMs)} ms`,
         );
     const defects = reports.flatMap((report) => defectSummary(report));
     expect(defects).toEqual([]);

@@ -11,7 +11,10 @@ const both = (flags: Readonly<Record<SdServerKind, string>>, value: string): str
 export function sdNextStep(problem: SdProblem): string {
   switch (problem.type) {
     case "unreachable":
-      return `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next serves it by default) and check the address ${problem.url}.`;
+      return (
+        `Start the server with its API on (AUTOMATIC1111 needs --api; ` +
+        `SD.Next serves it by default) and check the address ${problem.url}.`
+      );
     case "cors":
       return problem.server
         ? `Restart the server with ${CORS_FLAGS[problem.server]} null so it answers the plugin.`
@@ -25,11 +28,17 @@ export function sdNextStep(problem: SdProblem): string {
     case "empty-answer":
       return "Look at the server's console for the error of that run, then try again.";
     case "no-route":
-      return "Check the address: it must be the SD.Next or AUTOMATIC1111 server itself (started with --api for AUTOMATIC1111).";
+      return (
+        "Check the address: it must be the SD.Next or AUTOMATIC1111 " +
+        "server itself (started with --api for AUTOMATIC1111)."
+      );
     case "no-controlnet":
       return "Use SD.Next, or install the ControlNet extension (sd-webui-controlnet) in AUTOMATIC1111.";
     case "no-control-model":
-      return `Download a ControlNet model for ${problem.unit} into the server's ControlNet folder, or pick another unit type.`;
+      return (
+        `Download a ControlNet model for ${problem.unit} into the ` +
+        `server's ControlNet folder, or pick another unit type.`
+      );
     case "server-error":
       return "Try again; if it fails again, look at the server's console.";
   }

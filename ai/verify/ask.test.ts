@@ -16,7 +16,8 @@ import { askModel } from "./ask.js";
 import { verifyRounds, type Measured } from "./rounds.js";
 
 const PNG =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  "data:image/png;base64," +
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const INPUT: PromptInput = {
   target: "html",
   styling: "css-modules",
@@ -31,7 +32,9 @@ const page = (left: number): string =>
       {
         path: "index.html",
         content:
-          '<!doctype html><html><head><link rel="stylesheet" href="styles.css"></head><body><main data-node-id="101:3"><p class="hint" data-node-id="101:6">Don’t have an account?</p></main></body></html>',
+          '<!doctype html><html><head><link rel="stylesheet" ' +
+          'href="styles.css"></head><body><main data-node-id="101:3"><p class="hint" ' +
+          'data-node-id="101:6">Don’t have an account?</p></main></body></html>',
       },
       { path: "styles.css", content: `.hint{position:absolute;left:${left}px}` },
     ],
@@ -47,36 +50,39 @@ const measure = async (files: SourceFile[]): Promise<Measured> => {
 };
 
 describe("askModel in the verify loop", () => {
-  it("sends the round as a refinement with its pictures; the answer comes back checked and formatted, and is kept", async () => {
-    const srv = await serve(
-      responsesStream(splitInto(page(105), 5), { id: "resp_first" }),
-      responsesStream(splitInto(page(65), 5), { id: "resp_fixed" }),
-    );
-    const first = await generateModelCode(config(srv.url), INPUT);
-    const result = await verifyRounds({
-      ...first,
-      measured: await measure(first.files),
-      designPng: PNG,
-      rounds: 1,
-      ask: askModel(config(srv.url), INPUT),
-      measure,
-    });
+  it(
+    "sends the round as a refinement with its pictures; the " + "answer comes back checked and formatted, and is kept",
+    async () => {
+      const srv = await serve(
+        responsesStream(splitInto(page(105), 5), { id: "resp_first" }),
+        responsesStream(splitInto(page(65), 5), { id: "resp_fixed" }),
+      );
+      const first = await generateModelCode(config(srv.url), INPUT);
+      const result = await verifyRounds({
+        ...first,
+        measured: await measure(first.files),
+        designPng: PNG,
+        rounds: 1,
+        ask: askModel(config(srv.url), INPUT),
+        measure,
+      });
 
-    expect(srv.requests.map((r) => r.schemaErrors)).toEqual([[], []]);
-    const round = srv.requests[1]!.body as { previous_response_id: string; input: { content: { type: string }[] }[] };
-    expect(round.previous_response_id).toBe("resp_first");
-    expect(round.input[0]!.content.filter((c) => c.type === "input_image")).toHaveLength(2);
+      expect(srv.requests.map((r) => r.schemaErrors)).toEqual([[], []]);
+      const round = srv.requests[1]!.body as { previous_response_id: string; input: { content: { type: string }[] }[] };
+      expect(round.previous_response_id).toBe("resp_first");
+      expect(round.input[0]!.content.filter((c) => c.type === "input_image")).toHaveLength(2);
 
-    expect(result.rounds[0]).toMatchObject({
-      kept: true,
-      message: "the model's fix measured better (0.97 vs 0.90): kept it",
-    });
-    expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_fixed" });
-    // prettier's CSS, as for any model answer.
-    expect(result.files.find((f) => f.path === "styles.css")!.content).toBe(
-      ".hint {\n  position: absolute;\n  left: 65px;\n}\n",
-    );
-  });
+      expect(result.rounds[0]).toMatchObject({
+        kept: true,
+        message: "the model's fix measured better (0.97 vs 0.90): kept it",
+      });
+      expect(result.conversation).toEqual({ kind: "responses", previousResponseId: "resp_fixed" });
+      // prettier's CSS, as for any model answer.
+      expect(result.files.find((f) => f.path === "styles.css")!.content).toBe(
+        ".hint {\n  position: absolute;\n  left: 65px;\n}\n",
+      );
+    },
+  );
 
   it("a worse answer leaves the first files as the pipeline wrote them", async () => {
     const srv = await serve(

@@ -31,25 +31,29 @@ describe("estimateRound", () => {
     expect(pngDataUrlSize("data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ")).toBeUndefined();
   });
 
-  it("counts the first request, the answer, the round's text and labels, and its two pictures; the answer's length for the output", () => {
-    const round = verifyRequest(scoreOf(), { rendered: RENDERED, design: DESIGN });
-    const first = estimatePrompt(PROMPT, { width: 750, height: 1334 }, { model: "gpt-5" });
-    const estimate = estimateRound({ model: "gpt-5", prompt: PROMPT, answers: [ANSWER], round });
-    const words = [ANSWER, round.instructions, ...round.images.map((i) => i.label)].reduce(
-      (sum, t) => sum + countTextTokens(t) + 4,
-      0,
-    );
-    const pictures = imageTokens(375, 667) + imageTokens(750, 1334);
-    expect(estimate.inputTokens).toBe(first.inputTokens + words + pictures);
-    expect(estimate.imageTokens).toBe(first.imageTokens + pictures);
-    expect(estimate.outputTokens).toBe(countTextTokens(ANSWER));
-    const price = ESTIMATE_PRICES["gpt-5"]!;
-    expect(estimate.costUsd).toBeCloseTo(
-      (estimate.inputTokens * price.input + estimate.outputTokens * price.output) / 1_000_000,
-      12,
-    );
-    expect(estimate.price).toBe(price);
-  });
+  it(
+    "counts the first request, the answer, the round's text and " +
+      "labels, and its two pictures; the answer's length for the output",
+    () => {
+      const round = verifyRequest(scoreOf(), { rendered: RENDERED, design: DESIGN });
+      const first = estimatePrompt(PROMPT, { width: 750, height: 1334 }, { model: "gpt-5" });
+      const estimate = estimateRound({ model: "gpt-5", prompt: PROMPT, answers: [ANSWER], round });
+      const words = [ANSWER, round.instructions, ...round.images.map((i) => i.label)].reduce(
+        (sum, t) => sum + countTextTokens(t) + 4,
+        0,
+      );
+      const pictures = imageTokens(375, 667) + imageTokens(750, 1334);
+      expect(estimate.inputTokens).toBe(first.inputTokens + words + pictures);
+      expect(estimate.imageTokens).toBe(first.imageTokens + pictures);
+      expect(estimate.outputTokens).toBe(countTextTokens(ANSWER));
+      const price = ESTIMATE_PRICES["gpt-5"]!;
+      expect(estimate.costUsd).toBeCloseTo(
+        (estimate.inputTokens * price.input + estimate.outputTokens * price.output) / 1_000_000,
+        12,
+      );
+      expect(estimate.price).toBe(price);
+    },
+  );
 
   it("a second round also pays for the first round's text and pictures", () => {
     const one = verifyRequest(scoreOf(), { rendered: RENDERED, design: DESIGN });

@@ -69,49 +69,52 @@ function scripted(answers: RoundAnswer[], scores: Record<string, Measured>) {
 }
 
 describe("verifyRounds", () => {
-  it("keeps a fix that measures better, then discards a worse one and stops; the kept files stay untouched", async () => {
-    const model = scripted([answer("fixed"), answer("worse"), answer("never")], {
-      fixed: measured(0.97, "data:image/png;base64,FIXED"),
-      worse: measured(0.94),
-    });
-    const reports: RoundReport[] = [];
-    const result = await verifyRounds({
-      ...FIRST,
-      designPng: "data:image/png;base64,DESIGN",
-      rounds: 3,
-      ask: model.ask,
-      measure: model.measure,
-      onRound: (r) => reports.push(r),
-    });
+  it(
+    "keeps a fix that measures better, then discards a " + "worse one and stops; the kept files stay untouched",
+    async () => {
+      const model = scripted([answer("fixed"), answer("worse"), answer("never")], {
+        fixed: measured(0.97, "data:image/png;base64,FIXED"),
+        worse: measured(0.94),
+      });
+      const reports: RoundReport[] = [];
+      const result = await verifyRounds({
+        ...FIRST,
+        designPng: "data:image/png;base64,DESIGN",
+        rounds: 3,
+        ask: model.ask,
+        measure: model.measure,
+        onRound: (r) => reports.push(r),
+      });
 
-    expect(result.stopped).toBe("no-improvement");
-    expect(model.sent).toHaveLength(2);
-    expect(result.files).toEqual(files("fixed"));
-    expect(result.measured.score.iouMatched).toBe(0.97);
-    expect(result.conversation).toEqual(conversation("resp_fixed"));
-    expect(result.notes).toBe("notes fixed");
-    expect(
-      reports.map((r) => [r.round, r.before.iouMatched, r.score?.iouMatched, r.kept, r.outcome, r.message]),
-    ).toEqual([
-      [1, 0.91, 0.97, true, "kept", "the model's fix measured better (0.97 vs 0.91): kept it"],
-      [2, 0.97, 0.94, false, "worse", "the model's fix measured worse (0.94 vs 0.97): kept the earlier code"],
-    ]);
-    expect(result.rounds).toEqual(reports);
+      expect(result.stopped).toBe("no-improvement");
+      expect(model.sent).toHaveLength(2);
+      expect(result.files).toEqual(files("fixed"));
+      expect(result.measured.score.iouMatched).toBe(0.97);
+      expect(result.conversation).toEqual(conversation("resp_fixed"));
+      expect(result.notes).toBe("notes fixed");
+      expect(
+        reports.map((r) => [r.round, r.before.iouMatched, r.score?.iouMatched, r.kept, r.outcome, r.message]),
+      ).toEqual([
+        [1, 0.91, 0.97, true, "kept", "the model's fix measured better (0.97 vs 0.91): kept it"],
+        [2, 0.97, 0.94, false, "worse", "the model's fix measured worse (0.94 vs 0.97): kept the earlier code"],
+      ]);
+      expect(result.rounds).toEqual(reports);
 
-    // Round 1 builds on the first answer with its measurement and picture; round 2 on the kept fix with its own.
-    expect(model.sent[0]!.conversation).toEqual(conversation("resp_first"));
-    expect(model.sent[0]!.images.map((i) => i.url)).toEqual([
-      "data:image/png;base64,FIRST",
-      "data:image/png;base64,DESIGN",
-    ]);
-    expect(model.sent[0]!.instructions).toContain('"score":0.91');
-    expect(model.sent[1]!.conversation).toEqual(conversation("resp_fixed"));
-    expect(model.sent[1]!.images.map((i) => i.url)).toEqual([
-      "data:image/png;base64,FIXED",
-      "data:image/png;base64,DESIGN",
-    ]);
-    expect(model.sent[1]!.instructions).toContain('"score":0.97');
-  });
+      // Round 1 builds on the first answer with its measurement and picture; round 2 on the kept fix with its own.
+      expect(model.sent[0]!.conversation).toEqual(conversation("resp_first"));
+      expect(model.sent[0]!.images.map((i) => i.url)).toEqual([
+        "data:image/png;base64,FIRST",
+        "data:image/png;base64,DESIGN",
+      ]);
+      expect(model.sent[0]!.instructions).toContain('"score":0.91');
+      expect(model.sent[1]!.conversation).toEqual(conversation("resp_fixed"));
+      expect(model.sent[1]!.images.map((i) => i.url)).toEqual([
+        "data:image/png;base64,FIXED",
+        "data:image/png;base64,DESIGN",
+      ]);
+      expect(model.sent[1]!.instructions).toContain('"score":0.97');
+    },
+  );
 
   it("a first fix that measures worse leaves the first files as they were, the very same objects", async () => {
     const model = scripted([answer("worse")], { worse: measured(0.9) });
@@ -147,7 +150,8 @@ describe("verifyRounds", () => {
     expect(kept.rounds[0]).toMatchObject({
       kept: true,
       message:
-        "the model's fix measured the same (0.91 vs 0.91) with more text visible (100 % vs 80 % of text visible): kept it",
+        "the model's fix measured the same (0.91 vs 0.91) with " +
+        "more text visible (100 % vs 80 % of text visible): kept it",
     });
 
     const same = scripted([answer("same")], { same: measured(0.91) });
@@ -200,36 +204,39 @@ describe("verifyRounds", () => {
     expect(result).toMatchObject({ stopped: "cancelled", files: FIRST.files, rounds: [] });
   });
 
-  it("a failed request, an answer without files or a measurement that fails keeps the earlier code and says why", async () => {
-    const failing = {
-      ask: async (): Promise<RoundAnswer> => Promise.reject(new ModelError("server", "The endpoint returned 500.")),
-      measure: async (): Promise<Measured> => measured(1),
-    };
-    const failed = await verifyRounds({ ...FIRST, rounds: 2, ...failing });
-    expect(failed).toMatchObject({ stopped: "failed", files: FIRST.files });
-    expect(failed.rounds[0]!.message).toBe("the round failed (The endpoint returned 500.): kept the earlier code");
+  it(
+    "a failed request, an answer without files or a " + "measurement that fails keeps the earlier code and says why",
+    async () => {
+      const failing = {
+        ask: async (): Promise<RoundAnswer> => Promise.reject(new ModelError("server", "The endpoint returned 500.")),
+        measure: async (): Promise<Measured> => measured(1),
+      };
+      const failed = await verifyRounds({ ...FIRST, rounds: 2, ...failing });
+      expect(failed).toMatchObject({ stopped: "failed", files: FIRST.files });
+      expect(failed.rounds[0]!.message).toBe("the round failed (The endpoint returned 500.): kept the earlier code");
 
-    const empty = await verifyRounds({
-      ...FIRST,
-      rounds: 1,
-      ask: async () => ({ ...answer("x"), files: [] }),
-      measure: async () => measured(1),
-    });
-    expect(empty.rounds[0]).toMatchObject({
-      outcome: "failed",
-      message: "the model's fix held no usable files: kept the earlier code",
-    });
-    expect(empty.files).toBe(FIRST.files);
+      const empty = await verifyRounds({
+        ...FIRST,
+        rounds: 1,
+        ask: async () => ({ ...answer("x"), files: [] }),
+        measure: async () => measured(1),
+      });
+      expect(empty.rounds[0]).toMatchObject({
+        outcome: "failed",
+        message: "the model's fix held no usable files: kept the earlier code",
+      });
+      expect(empty.files).toBe(FIRST.files);
 
-    const broken = await verifyRounds({
-      ...FIRST,
-      rounds: 1,
-      ask: async () => answer("x"),
-      measure: async () => Promise.reject(new Error("the page crashed")),
-    });
-    expect(broken.rounds[0]!.message).toBe("the round failed (the page crashed): kept the earlier code");
-    expect(broken.files).toBe(FIRST.files);
-  });
+      const broken = await verifyRounds({
+        ...FIRST,
+        rounds: 1,
+        ask: async () => answer("x"),
+        measure: async () => Promise.reject(new Error("the page crashed")),
+      });
+      expect(broken.rounds[0]!.message).toBe("the round failed (the page crashed): kept the earlier code");
+      expect(broken.files).toBe(FIRST.files);
+    },
+  );
 });
 
 describe("the verdict's words", () => {

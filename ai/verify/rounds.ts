@@ -94,7 +94,10 @@ export function measuresBetter(candidate: FidelityScore, best: FidelityScore): b
   return textVisible(candidate) > textVisible(best);
 }
 
-/** Two scores side by side with enough decimals (2 to 4) to tell them apart: "0.91 vs 0.94", "0.911 vs 0.913"; equal ones with 2. */
+/**
+ * Two scores side by side with enough decimals (2 to 4) to tell them apart: "0.91 vs 0.94", "0.911 vs 0.913"; equal
+ * ones with 2.
+ */
 export function scorePair(a: number, b: number): string {
   // Rounded as the summary's per cents are (half up, never to 1 below 1): 0.965 reads "0.97" beside "97 %".
   const digits = [2, 3, 4].find((d) => shareText(a, d) !== shareText(b, d)) ?? 2;

@@ -52,7 +52,8 @@ export function parseAnalyzeAiArgs(argv: string[]): AnalyzeAiArgs {
   if (values.json)
     throw new FigmentError(
       "input",
-      "--json does not apply with --ai: the model's answer streams as Markdown (leave out --ai for the findings as JSON)",
+      "--json does not apply with --ai: the model's answer streams " +
+        "as Markdown (leave out --ai for the findings as JSON)",
     );
   if (positionals.length > 1) throw new FigmentError("input", `unexpected argument: ${positionals[1]}`);
   const task = oneOf("task", ANALYZE_TASKS, values.task, "critique");

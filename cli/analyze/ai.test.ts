@@ -15,7 +15,10 @@ const PNG = fixturePath("grida-vector-frame.png");
 const FIGMAGIC = fixturePath("figmagic-design-system.file.json");
 const ENV = { OPENAI_API_KEY: "sk-test-analyze-4321" };
 const ANSWER =
-  "## Log-In Page\n\nA sign-in screen over a blurred photo.\n\n- **Fields**: email and password.\n- **Action**: Log In.\n";
+  "## Log-In Page\n\n" +
+  "A sign-in screen over a blurred photo.\n\n" +
+  "- **Fields**: email and password.\n" +
+  "- **Action**: Log In.\n";
 
 const serve = scriptedServer();
 

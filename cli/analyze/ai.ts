@@ -2,7 +2,8 @@
  * `figment analyze --ai`: a vision model's Describe, Critique, Read text or Compare of a frame, its Markdown
  * streamed to stdout line by line as it arrives. The request carries the frame's PNG (--image), its compact
  * hint, live text and computed findings — and for Compare the second frame and the structural diff — as
- * data (ai/analyze). Keys, exit codes and failures as for `figment code --ai` (cli/common/api-keys.ts, model-errors.ts).
+ * data (ai/analyze). Keys, exit codes and failures as for `figment code --ai` (cli/common/api-keys.ts,
+ * model-errors.ts).
  */
 import { basename } from "node:path";
 import { estimateAnalyze } from "../../ai/analyze/estimate.js";
@@ -52,7 +53,8 @@ async function buildInput(args: AnalyzeAiArgs, io: Output): Promise<AnalyzeInput
   if (!args.node && design.document.frames.length > 1)
     throw new FigmentError(
       "input",
-      `the design has ${design.document.frames.length} frames: pick one with --node ID (figment frames ${args.input} lists them)`,
+      `the design has ${design.document.frames.length} frames: pick ` +
+        `one with --node ID (figment frames ${args.input} lists them)`,
     );
   const images = await Promise.all(args.images.map(readPng));
   if (images.length === 0) {
@@ -80,13 +82,15 @@ async function dryRun(config: ProviderConfig, args: AnalyzeAiArgs, input: Analyz
   io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
   io.out(`  task          ${input.task} (${plural(input.findings.length, "computed finding")} sent as data)`);
   io.out(`  text tokens   about ${n(estimate.textTokens)}`);
-  io.out(
-    `  image tokens  about ${n(estimate.imageTokens)}${pictures.length ? ` (${args.images.map((p) => basename(p)).join(", ")}: ${pictures.join(", ")})` : " (no --image: structure only)"}`,
-  );
+  const names = args.images.map((p) => basename(p)).join(", ");
+  const imageNote = pictures.length ? ` (${names}: ${pictures.join(", ")})` : " (no --image: structure only)";
+  io.out(`  image tokens  about ${n(estimate.imageTokens)}${imageNote}`);
   io.out(`  answer        about ${n(estimate.outputTokens)} tokens`);
-  io.out(
-    `  cost          ${estimate.costUsd !== undefined ? `about $${estimate.costUsd.toFixed(4)}` : `no price known for model ${config.model}`}`,
-  );
+  const cost =
+    estimate.costUsd !== undefined
+      ? `about $${estimate.costUsd.toFixed(4)}`
+      : `no price known for model ${config.model}`;
+  io.out(`  cost          ${cost}`);
   if (estimate.price) io.out(`  price from    ${estimate.price.source} (as of ${estimate.price.asOf})`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
   return 0;
@@ -143,7 +147,8 @@ export async function analyzeAiCommand(args: AnalyzeAiArgs, io: Output, context:
   if (result.cut) io.err("figment: the answer stopped at the model's output limit; what came is above");
   if (result.usage)
     io.err(
-      `figment: ${result.usage.inputTokens.toLocaleString("en-US")} input + ${result.usage.outputTokens.toLocaleString("en-US")} output tokens (${result.model})`,
+      `figment: ${result.usage.inputTokens.toLocaleString("en-US")} input + ` +
+        `${result.usage.outputTokens.toLocaleString("en-US")} output tokens (${result.model})`,
     );
   return 0;
 }

@@ -39,20 +39,24 @@ async function findings(...argv: string[]): Promise<Finding[]> {
 }
 
 describe("figment analyze", () => {
-  it("lists the findings one per line, most severe first, with a count, and exits 1 for the error among them", async () => {
-    const { code, stdout, stderr } = await figment("analyze", LOGIN);
-    expect(code).toBe(1);
-    expect(stderr).toBe("");
-    const lines = stdout.split("\n");
-    expect(lines[0]).toBe(
-      'error   contrast      “Log In” — Text "Log In" has contrast 3.38:1 (#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text. (id 101:9)',
-    );
-    expect(lines[1]).toMatch(
-      /^warning text-size {5}“Forgot your password\?” — Text "Forgot your password\?" is 10 px.* \(id 101:11\)$/,
-    );
-    expect(lines.at(-1)).toBe("12 findings: 1 error, 2 warnings, 9 info");
-    expect(lines).toHaveLength(13);
-  });
+  it(
+    "lists the findings one per line, most severe first, " + "with a count, and exits 1 for the error among them",
+    async () => {
+      const { code, stdout, stderr } = await figment("analyze", LOGIN);
+      expect(code).toBe(1);
+      expect(stderr).toBe("");
+      const lines = stdout.split("\n");
+      expect(lines[0]).toBe(
+        'error   contrast      “Log In” — Text "Log In" has contrast 3.38:1 ' +
+          "(#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text. (id 101:9)",
+      );
+      expect(lines[1]).toMatch(
+        /^warning text-size {5}“Forgot your password\?” — Text "Forgot your password\?" is 10 px.* \(id 101:11\)$/,
+      );
+      expect(lines.at(-1)).toBe("12 findings: 1 error, 2 warnings, 9 info");
+      expect(lines).toHaveLength(13);
+    },
+  );
 
   it('names each layer as Figma\'s layers panel does, a generated name ("Frame 8") included', async () => {
     const { stdout } = await figment("analyze", LOGIN);

@@ -23,7 +23,8 @@ export function formatFindings(findings: readonly Finding[]): string[] {
     ([, n]) => n > 0,
   );
   lines.push(
-    `${plural(findings.length, "finding")}: ${counts.map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s))).join(", ")}`,
+    `${plural(findings.length, "finding")}: ` +
+      `${counts.map(([s, n]) => (s === "info" ? `${n} info` : plural(n, s))).join(", ")}`,
   );
   return lines;
 }

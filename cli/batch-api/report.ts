@@ -9,9 +9,11 @@ import { plural } from "../../codegen/plural.js";
 /** Next steps in batch terms where the model command's would mislead (a 404 here is a batch or file, not a model). */
 export const BATCH_STEPS: Partial<Record<ModelErrorKind, (env: string) => string>> = {
   "model-not-found": () =>
-    "The provider does not know this batch or file: check --base-url, and that batch.json is this account's (output files expire 30 days after the batch).",
+    "The provider does not know this batch or file: check --base-url, and that " +
+    "batch.json is this account's (output files expire 30 days after the batch).",
   "bad-request": () =>
-    "The provider refused the batch request; its message above says why (the Batch API's limits: 50,000 requests and 200 MB per batch).",
+    "The provider refused the batch request; its message above says why " +
+    "(the Batch API's limits: 50,000 requests and 200 MB per batch).",
 };
 
 export function printStatus(dir: string, record: BatchRecord, status: BatchStatus, io: Output): void {
@@ -48,7 +50,8 @@ export function printCollect(
   for (const skipped of report.skipped ?? []) io.err(`figment: ${skipped}`);
   const l = status.lines;
   io.out(
-    `collected ${report.done.length} now; ${l.done} written, ${l.failed} failed, ${l.pending} pending (of ${l.total}); downloaded ${plural(report.downloaded.length, "file")}`,
+    `collected ${report.done.length} now; ${l.done} written, ${l.failed} failed, ${l.pending} ` +
+      `pending (of ${l.total}); downloaded ${plural(report.downloaded.length, "file")}`,
   );
   if (l.pending > 0)
     io.out("the batch is still running: collect again later (figment batch status shows where it stands)");

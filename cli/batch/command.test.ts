@@ -40,23 +40,26 @@ async function batch(srv: OpenAiTestServer, ...argv: string[]) {
 }
 
 describe("figment batch cancel", () => {
-  it("cancels a moving batch; collect then fails its rows as cancelled, and a second cancel has nothing to do", async () => {
-    const srv = await serve();
-    const dir = freshDir();
-    const record = await submitImageBatch(dir, rows(2), conn(srv));
-    const cancelled = await batch(srv, "cancel", dir);
-    expect(cancelled.code).toBe(0);
-    expect(cancelled.stdout).toContain(`cancelling ${record.runs[0]!.batchId}`);
-    expect(srv.routeCounts()["POST /v1/batches/{id}/cancel"]).toBe(1);
-    // The status retrieved after the cancel (the test server moves one step per retrieve) is final.
-    expect((await folderStore(dir).load())!.runs[0]!.status).toBe("cancelled");
-    const collected = await batch(srv, "collect", dir);
-    expect(collected.code).toBe(1);
-    expect(collected.stderr).toMatch(/row 1 failed: .*cancelled/);
-    const again = await batch(srv, "cancel", dir);
-    expect(again.stdout).toContain("nothing to cancel: every run has ended");
-    expect(srv.routeCounts()["POST /v1/batches/{id}/cancel"]).toBe(1);
-  });
+  it(
+    "cancels a moving batch; collect then fails its rows " + "as cancelled, and a second cancel has nothing to do",
+    async () => {
+      const srv = await serve();
+      const dir = freshDir();
+      const record = await submitImageBatch(dir, rows(2), conn(srv));
+      const cancelled = await batch(srv, "cancel", dir);
+      expect(cancelled.code).toBe(0);
+      expect(cancelled.stdout).toContain(`cancelling ${record.runs[0]!.batchId}`);
+      expect(srv.routeCounts()["POST /v1/batches/{id}/cancel"]).toBe(1);
+      // The status retrieved after the cancel (the test server moves one step per retrieve) is final.
+      expect((await folderStore(dir).load())!.runs[0]!.status).toBe("cancelled");
+      const collected = await batch(srv, "collect", dir);
+      expect(collected.code).toBe(1);
+      expect(collected.stderr).toMatch(/row 1 failed: .*cancelled/);
+      const again = await batch(srv, "cancel", dir);
+      expect(again.stdout).toContain("nothing to cancel: every run has ended");
+      expect(srv.routeCounts()["POST /v1/batches/{id}/cancel"]).toBe(1);
+    },
+  );
 
   it("a run interrupted before its batch existed is cancelled here and never created later", async () => {
     const srv = await serve();

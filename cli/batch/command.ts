@@ -36,7 +36,8 @@ async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> 
   if (!record)
     throw new FigmentError(
       "input",
-      `no batch in ${dir} (batch.json is missing); submit one with figment code <design.json> --ai --batch-api --out ${dir}`,
+      `no batch in ${dir} (batch.json is missing); submit one with ` +
+        `figment code <design.json> --ai --batch-api --out ${dir}`,
     );
   return record;
 }
@@ -51,7 +52,8 @@ async function resume(
 ): Promise<void> {
   for (const index of unsubmittedRuns(record)) {
     io.err(
-      `figment: resuming an interrupted submit (${record.runs[index]!.inputFileId ? "uploaded, creating the batch" : "uploading"})…`,
+      `figment: resuming an interrupted submit ` +
+        `(${record.runs[index]!.inputFileId ? "uploaded, creating the batch" : "uploading"})…`,
     );
     await submitRun(client, store, record, index, signal ? { signal } : {});
   }
@@ -97,11 +99,13 @@ async function runStep(
       else {
         if (report.cancelled.length)
           io.out(
-            `cancelling ${report.cancelled.join(", ")}: requests already answered stay collectable (figment batch collect ${args.dir})`,
+            `cancelling ${report.cancelled.join(", ")}: requests already ` +
+              `answered stay collectable (figment batch collect ${args.dir})`,
           );
         if (report.neverCreated)
           io.out(
-            `${plural(report.neverCreated, "run")} interrupted before the batch was created: cancelled here, never sent`,
+            `${plural(report.neverCreated, "run")} interrupted ` +
+              `before the batch was created: cancelled here, never sent`,
           );
       }
       return 0;

@@ -25,7 +25,15 @@ const app = (variant: string): string =>
     files: [
       {
         path: "src/App.tsx",
-        content: `import { Button } from "@acme/ui";\nexport default function App() {\n  return (\n    <main>\n      <Button type="button" variant="${variant}">Add</Button>\n    </main>\n  );\n}\n`,
+        content:
+          `import { Button } from "@acme/ui";\n` +
+          `export default function App() {\n` +
+          `  return (\n` +
+          `    <main>\n` +
+          `      <Button type="button" variant="${variant}">Add</Button>\n` +
+          `    </main>\n` +
+          `  );\n` +
+          `}\n`,
       },
     ],
   });
@@ -103,60 +111,71 @@ describe("figment code --ai with mapped components", () => {
 });
 
 describe("figment code --ai with mapped components and no --types", () => {
-  it("checks the answer against the mapping itself: a mapped component imported from elsewhere is named with file:line and repaired", async () => {
-    const own = JSON.stringify({
-      notes: "Wrote a Button.",
-      files: [
-        {
-          path: "src/App.tsx",
-          content:
-            'import { Button } from "./components/Button";\nexport default function App() {\n  return <Button>Add</Button>;\n}\n',
-        },
-        {
-          path: "src/components/Button.tsx",
-          content:
-            "export function Button(props: { children?: string }) {\n  return <button>{props.children}</button>;\n}\n",
-        },
-      ],
-    });
-    const srv = await serve(
-      responsesStream(splitInto(own, 4), { id: "resp_own" }),
-      responsesStream(splitInto(app("primary"), 4), { id: "resp_team" }),
-    );
-    const out = join(tmp, "no-types");
-    const io = captureIo();
-    const code = await run(
-      [
-        "code",
-        BUNDLER,
-        "--node",
-        "25:0",
-        "--ai",
-        "--components",
-        join(COMPONENTS, "components.json"),
-        "--out",
-        out,
-        "--base-url",
-        srv.url,
-        "--json",
-      ],
-      io,
-      { env: ENV },
-    );
-    expect(code, io.stderr()).toBe(0);
-    expect(srv.requests).toHaveLength(2);
-    expect(texts(srv.requests[1]!)).toContain(
-      'src/App.tsx:1:10: imports Button from "./components/Button", but the team\'s Button comes from "@acme/ui" (the mapping): import { Button } from "@acme/ui"',
-    );
-    const report = JSON.parse(io.stdout()) as { repair: string; problems: { code: string }[] };
-    expect(report.repair).toBe("kept");
-    expect(report.problems.filter((p) => p.code === "component-usage")).toEqual([]);
-    expect(readFileSync(join(out, "src/App.tsx"), "utf8")).toContain('from "@acme/ui"');
-  });
+  it(
+    "checks the answer against the mapping itself: a mapped component " +
+      "imported from elsewhere is named with file:line and repaired",
+    async () => {
+      const own = JSON.stringify({
+        notes: "Wrote a Button.",
+        files: [
+          {
+            path: "src/App.tsx",
+            content:
+              'import { Button } from "./components/Button";\n' +
+              "export default function App() {\n" +
+              "  return <Button>Add</Button>;\n" +
+              "}\n",
+          },
+          {
+            path: "src/components/Button.tsx",
+            content:
+              "export function Button(props: { children?: string }) {\n" +
+              "  return <button>{props.children}</button>;\n" +
+              "}\n",
+          },
+        ],
+      });
+      const srv = await serve(
+        responsesStream(splitInto(own, 4), { id: "resp_own" }),
+        responsesStream(splitInto(app("primary"), 4), { id: "resp_team" }),
+      );
+      const out = join(tmp, "no-types");
+      const io = captureIo();
+      const code = await run(
+        [
+          "code",
+          BUNDLER,
+          "--node",
+          "25:0",
+          "--ai",
+          "--components",
+          join(COMPONENTS, "components.json"),
+          "--out",
+          out,
+          "--base-url",
+          srv.url,
+          "--json",
+        ],
+        io,
+        { env: ENV },
+      );
+      expect(code, io.stderr()).toBe(0);
+      expect(srv.requests).toHaveLength(2);
+      expect(texts(srv.requests[1]!)).toContain(
+        'src/App.tsx:1:10: imports Button from "./components/Button", but the team\'s ' +
+          'Button comes from "@acme/ui" (the mapping): import { Button } from "@acme/ui"',
+      );
+      const report = JSON.parse(io.stdout()) as { repair: string; problems: { code: string }[] };
+      expect(report.repair).toBe("kept");
+      expect(report.problems.filter((p) => p.code === "component-usage")).toEqual([]);
+      expect(readFileSync(join(out, "src/App.tsx"), "utf8")).toContain('from "@acme/ui"');
+    },
+  );
 });
 
 describe.runIf(runBrowser)("figment code --ai --verify with mapped components", () => {
-  it("a correction round's answer gets the library check too: its wrong prop is named with file:line and the repair turn is asked for it", async () => {
+  it("a correction round's answer gets the library check too: its wrong " +
+    "prop is named with file:line and the repair turn is asked for it", async () => {
     const srv = await serve(
       responsesStream(splitInto(app("primary"), 4), { id: "resp_first" }),
       responsesStream(splitInto(app("huge"), 4), { id: "resp_round" }),

@@ -27,7 +27,10 @@ const split = (text: string, n = 6): string[] => splitInto(text, n);
 const APP = {
   path: "src/App.tsx",
   content:
-    'import { Header } from "./components/Header";\nexport default function App() {\n  return <main><Header title="Log in" /></main>;\n}\n',
+    'import { Header } from "./components/Header";\n' +
+    "export default function App() {\n" +
+    '  return <main><Header title="Log in" /></main>;\n' +
+    "}\n",
 };
 const HEADER = {
   path: "src/components/Header.tsx",
@@ -101,56 +104,59 @@ interface AiReport {
 }
 
 describe("figment code --ai", () => {
-  it("streams a good multi-file answer, writes it under --out, with the image and the key from the environment", async () => {
-    const srv = await serve(responsesStream(split(GOOD), { id: "resp_good", delayMs: 5 }));
-    const { work, out } = workDir("good");
-    const { code, stdout, stderr } = await figment([
-      "code",
-      LOGIN,
-      "--ai",
-      "--image",
-      PNG,
-      "--out",
-      out,
-      "--base-url",
-      srv.url,
-    ]);
-    expect(code, stderr).toBe(0);
-    expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
-    expect(readdirSync(work)).toEqual(["out"]);
-    // Formatted by prettier, as the offline output.
-    expect(readFileSync(join(out, "src/components/Header.tsx"), "utf8")).toContain("    <header>");
-    // The design's Montserrat, which the answer did not load: src/fonts.ts, imported by the entry (App.tsx here).
-    expect(stdout.split("\n")).toEqual([
-      `wrote 3 files to ${out}`,
-      "  src/App.tsx",
-      "  src/components/Header.tsx",
-      "  src/fonts.ts",
-    ]);
-    expect(readFileSync(join(out, "src/App.tsx"), "utf8")).toMatch(/^import "\.\/fonts";/);
+  it(
+    "streams a good multi-file answer, writes it under " + "--out, with the image and the key from the environment",
+    async () => {
+      const srv = await serve(responsesStream(split(GOOD), { id: "resp_good", delayMs: 5 }));
+      const { work, out } = workDir("good");
+      const { code, stdout, stderr } = await figment([
+        "code",
+        LOGIN,
+        "--ai",
+        "--image",
+        PNG,
+        "--out",
+        out,
+        "--base-url",
+        srv.url,
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(listFiles(out)).toEqual(["src/App.tsx", "src/components/Header.tsx", "src/fonts.ts"]);
+      expect(readdirSync(work)).toEqual(["out"]);
+      // Formatted by prettier, as the offline output.
+      expect(readFileSync(join(out, "src/components/Header.tsx"), "utf8")).toContain("    <header>");
+      // The design's Montserrat, which the answer did not load: src/fonts.ts, imported by the entry (App.tsx here).
+      expect(stdout.split("\n")).toEqual([
+        `wrote 3 files to ${out}`,
+        "  src/App.tsx",
+        "  src/components/Header.tsx",
+        "  src/fonts.ts",
+      ]);
+      expect(readFileSync(join(out, "src/App.tsx"), "utf8")).toMatch(/^import "\.\/fonts";/);
 
-    expect(srv.requests).toHaveLength(1);
-    const request = srv.requests[0]!;
-    expect(request.path).toBe("/v1/responses");
-    expect(request.schemaErrors).toEqual([]);
-    expect(request.headers["authorization"]).toBe(`***${KEY.slice(-4)}`);
-    const content = userContent(request);
-    expect(content[0]).toMatchObject({ type: "input_image", detail: "high" });
-    expect(content[0]!.image_url).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
-    const texts = content.map((c) => c.text ?? "").join("\n");
-    expect(texts).toContain("<design>\nfigment-hint 1");
-    expect(texts).toMatch(/^F 101:3 /m);
-    expect((request.body as { model: string }).model).toBe("gpt-5.4-image-2");
+      expect(srv.requests).toHaveLength(1);
+      const request = srv.requests[0]!;
+      expect(request.path).toBe("/v1/responses");
+      expect(request.schemaErrors).toEqual([]);
+      expect(request.headers["authorization"]).toBe(`***${KEY.slice(-4)}`);
+      const content = userContent(request);
+      expect(content[0]).toMatchObject({ type: "input_image", detail: "high" });
+      expect(content[0]!.image_url).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+      const texts = content.map((c) => c.text ?? "").join("\n");
+      expect(texts).toContain("<design>\nfigment-hint 1");
+      expect(texts).toMatch(/^F 101:3 /m);
+      expect((request.body as { model: string }).model).toBe("gpt-5.4-image-2");
 
-    // Progress on stderr: where it goes, each file, the notes once, the check.
-    expect(stderr).not.toContain(STRUCTURE_ONLY);
-    expect(stderr).toContain(`figment: asking gpt-5.4-image-2 at ${srv.url}/responses (Responses API)`);
-    expect(stderr).toContain("  src/App.tsx …");
-    expect(stderr).toContain("  src/components/Header.tsx ✓");
-    expect(stderr.match(/notes: Two components; the logo is a placeholder\./g)).toHaveLength(1);
-    expect(stderr).toContain("checking…");
-    expect(stderr).not.toContain("repair");
-  });
+      // Progress on stderr: where it goes, each file, the notes once, the check.
+      expect(stderr).not.toContain(STRUCTURE_ONLY);
+      expect(stderr).toContain(`figment: asking gpt-5.4-image-2 at ${srv.url}/responses (Responses API)`);
+      expect(stderr).toContain("  src/App.tsx …");
+      expect(stderr).toContain("  src/components/Header.tsx ✓");
+      expect(stderr.match(/notes: Two components; the logo is a placeholder\./g)).toHaveLength(1);
+      expect(stderr).toContain("checking…");
+      expect(stderr).not.toContain("repair");
+    },
+  );
 
   it("refuses ../../ and absolute paths from the model and writes nothing outside --out", async () => {
     const files = [
@@ -449,7 +455,11 @@ describe("figment code --ai", () => {
     expect(lines.filter((l) => l === "checking…")).toHaveLength(2);
     expect(lines.indexOf("repairing…")).toBeGreaterThan(lines.indexOf("checking…"));
     expect(stderr).toMatch(
-      /^repair round: the repair helped; kept attempt 2 of 2 \(attempt 1: [1-9]\d* blocking problems?, attempt 2: 0 blocking problems\)$/m,
+      new RegExp(
+        String.raw`^repair round: the repair helped; kept attempt 2 of 2 \(attempt ` +
+          String.raw`1: [1-9]\d* blocking problems?, attempt 2: 0 blocking problems\)$`,
+        "m",
+      ),
     );
     // The first answer's notes streamed; the kept one's are printed after.
     expect(stderr).toContain("notes: first try");

@@ -48,11 +48,13 @@ import { FigmentError } from "../../codegen/errors.js";
 export const DEFAULT_TIMEOUT_SEC = 180;
 
 export const STRUCTURE_ONLY =
-  "figment: no --image: sending the structure only; the model will not see the frame (add --image frame.png for a closer match)";
+  "figment: no --image: sending the structure only; the model will " +
+  "not see the frame (add --image frame.png for a closer match)";
 
 /** What a verify round costs cannot be known before the answer is measured; what it is made of can. */
 const VERIFY_DRY_RUN =
-  "each is estimated when it is sent; it resends the conversation (this input again and the answer), the measured differences and two pictures";
+  "each is estimated when it is sent; it resends the conversation (this " +
+  "input again and the answer), the measured differences and two pictures";
 
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
 
@@ -157,7 +159,9 @@ async function dryRun(
             ? { path: image.path, width: image.width, height: image.height, detail: input.detail ?? "high" }
             : null,
           ...(args.verify ? { verify: { rounds: args.rounds ?? 1, note: VERIFY_DRY_RUN } } : {}),
-          note: "An estimate: providers count a little differently and prices change; the output tokens are not included.",
+          note:
+            "An estimate: providers count a little differently and " +
+            "prices change; the output tokens are not included.",
         },
         null,
         2,
@@ -169,20 +173,23 @@ async function dryRun(
   const price = estimate.price;
   const cost =
     estimate.costUsd !== undefined && price
-      ? `about $${estimate.costUsd.toFixed(4)} for the input ($${price.input} per 1M input tokens; the output is extra, $${price.output} per 1M)`
+      ? `about $${estimate.costUsd.toFixed(4)} for the input ($${price.input} ` +
+        `per 1M input tokens; the output is extra, $${price.output} per 1M)`
       : `no price known for model ${config.model}`;
   io.out("Estimate only (--dry-run): nothing was sent.");
   io.out(`  endpoint      ${endpoint}`);
   io.out(`  model         ${config.model} (${args.provider}, ${API_NAME[config.kind]})`);
   io.out(`  text tokens   about ${n(estimate.textTokens)}`);
-  io.out(
-    `  image tokens  about ${n(estimate.imageTokens)}${image ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})` : " (no --image: structure only)"}`,
-  );
+  const imageNote = image
+    ? ` (${basename(image.path)} ${image.width}×${image.height}, detail ${input.detail ?? "high"})`
+    : " (no --image: structure only)";
+  io.out(`  image tokens  about ${n(estimate.imageTokens)}${imageNote}`);
   io.out(`  input tokens  about ${n(estimate.inputTokens)}`);
   io.out(`  cost          ${cost}`);
   if (estimate.batchCostUsd !== undefined)
     io.out(
-      `  batch API     about $${estimate.batchCostUsd.toFixed(4)} for the input (50% off, answers within 24 h: --batch-api)`,
+      `  batch API     about $${estimate.batchCostUsd.toFixed(4)} ` +
+        `for the input (50% off, answers within 24 h: --batch-api)`,
     );
   if (price) io.out(`  price from    ${price.source} (as of ${price.asOf})`);
   if (args.verify) io.out(`  verify        up to ${plural(args.rounds ?? 1, "round")}: ${VERIFY_DRY_RUN}`);

@@ -28,7 +28,8 @@ const ENV = { OPENAI_API_KEY: "sk-test-batch-code-5678" };
 const APP = {
   path: "src/App.tsx",
   content:
-    'import {Header} from "./components/Header"\nexport default function App(){return <main><Header title="Bundle"/></main>}\n',
+    'import {Header} from "./components/Header"\n' +
+    'export default function App(){return <main><Header title="Bundle"/></main>}\n',
 };
 const HEADER = {
   path: "src/components/Header.tsx",
@@ -277,53 +278,62 @@ describe("figment batch", () => {
     expect(existsSync(join(out, "solution-pad-project-right-click-add", "src/App.tsx"))).toBe(true);
   });
 
-  it("with the team's components: each request carries them as --ai's does, and collect checks each answer's use of them", async () => {
-    const components = join(REPO_ROOT, "test", "fixtures", "components");
-    const own = JSON.stringify({
-      notes: "",
-      files: [
-        {
-          path: "src/App.tsx",
-          content:
-            'import { Button } from "@acme/ui";\nexport default function App() {\n  return <main><Button type="button" variant="huge">Add</Button></main>;\n}\n',
-        },
-        {
-          path: "src/components/Button.tsx",
-          content:
-            "export function Button(props: { children?: string }) {\n  return <button>{props.children}</button>;\n}\n",
-        },
-      ],
-    });
-    const srv = await serve(responsesStream([ANSWER]));
-    const flags = [
-      "--node",
-      "25:0",
-      "--components",
-      join(components, "components.json"),
-      "--types",
-      join(components, "acme-ui.d.ts"),
-    ];
-    const direct = await figment(["code", DIALOG, "--ai", "--out", fresh(), "--base-url", srv.url, ...flags]);
-    expect(direct.code, direct.stderr).toBe(0);
-    const streamed = srv.requests[0]!.body as Record<string, unknown>;
-    srv.batches.script({ answer: () => responsesJson(own) });
-    const out = await submitted(srv, flags);
-    const upload = srv.requests.find((r) => r.path === "/v1/files")!;
-    const [line] = readBatchInput(upload.files[0]!.bytes.toString("utf8")).lines;
-    expect(line!.body).toEqual({ ...streamed, stream: false });
-    expect(JSON.stringify(line!.body)).toContain('import { Button } from \\"@acme/ui\\";');
+  it(
+    "with the team's components: each request carries them as " +
+      "--ai's does, and collect checks each answer's use of them",
+    async () => {
+      const components = join(REPO_ROOT, "test", "fixtures", "components");
+      const own = JSON.stringify({
+        notes: "",
+        files: [
+          {
+            path: "src/App.tsx",
+            content:
+              'import { Button } from "@acme/ui";\n' +
+              "export default function App() {\n" +
+              '  return <main><Button type="button" variant="huge">Add</Button></main>;\n' +
+              "}\n",
+          },
+          {
+            path: "src/components/Button.tsx",
+            content:
+              "export function Button(props: { children?: string }) {\n" +
+              "  return <button>{props.children}</button>;\n" +
+              "}\n",
+          },
+        ],
+      });
+      const srv = await serve(responsesStream([ANSWER]));
+      const flags = [
+        "--node",
+        "25:0",
+        "--components",
+        join(components, "components.json"),
+        "--types",
+        join(components, "acme-ui.d.ts"),
+      ];
+      const direct = await figment(["code", DIALOG, "--ai", "--out", fresh(), "--base-url", srv.url, ...flags]);
+      expect(direct.code, direct.stderr).toBe(0);
+      const streamed = srv.requests[0]!.body as Record<string, unknown>;
+      srv.batches.script({ answer: () => responsesJson(own) });
+      const out = await submitted(srv, flags);
+      const upload = srv.requests.find((r) => r.path === "/v1/files")!;
+      const [line] = readBatchInput(upload.files[0]!.bytes.toString("utf8")).lines;
+      expect(line!.body).toEqual({ ...streamed, stream: false });
+      expect(JSON.stringify(line!.body)).toContain('import { Button } from \\"@acme/ui\\";');
 
-    await statuses(out);
-    const collect = await figment(["batch", "collect", out]);
-    expect(collect.code).toBe(0);
-    // The library's types judge the prop; the mapping, the file that redraws the team's Button.
-    expect(collect.stderr).toMatch(/src\/App\.tsx:5:\d+: <Button> prop variant: Type '"huge"' is not assignable/);
-    expect(collect.stderr).toMatch(
-      /src\/components\/Button\.tsx:1:17: defines its own Button, but the team's Button comes from "@acme\/ui"/,
-    );
-    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { problems?: string[] }[] };
-    expect(record.lines[0]!.problems!.join("\n")).toContain("defines its own Button");
-  });
+      await statuses(out);
+      const collect = await figment(["batch", "collect", out]);
+      expect(collect.code).toBe(0);
+      // The library's types judge the prop; the mapping, the file that redraws the team's Button.
+      expect(collect.stderr).toMatch(/src\/App\.tsx:5:\d+: <Button> prop variant: Type '"huge"' is not assignable/);
+      expect(collect.stderr).toMatch(
+        /src\/components\/Button\.tsx:1:17: defines its own Button, but the team's Button comes from "@acme\/ui"/,
+      );
+      const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as { lines: { problems?: string[] }[] };
+      expect(record.lines[0]!.problems!.join("\n")).toContain("defines its own Button");
+    },
+  );
 
   it("a frame whose files do not parse is written all the same, its problems listed with file and line", async () => {
     const srv = await serve();
@@ -422,46 +432,49 @@ describe("figment batch", () => {
 });
 
 describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
-  it("after the upload, while the batch was being created: the next status creates it from the uploaded file", async () => {
-    const srv = await serve();
-    srv.failRoute("POST /v1/batches", { kind: "hang" });
-    const out = fresh();
-    const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: ENV.OPENAI_API_KEY };
-    delete env["OPENROUTER_API_KEY"];
-    const child = spawn(
-      process.execPath,
-      [
-        join(REPO_ROOT, "dist", "cli.js"),
-        "code",
-        DIALOG,
-        ...BOTH,
-        "--ai",
-        "--batch-api",
-        "--out",
-        out,
-        "--base-url",
-        srv.url,
-      ],
-      { env, stdio: "ignore" },
-    );
-    const closed = new Promise((resolve) => child.on("close", resolve));
-    for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20)
-      await new Promise((r) => setTimeout(r, 20));
-    child.kill("SIGKILL");
-    await closed;
-    const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
-      runs: { inputFileId?: string; batchId?: string }[];
-    };
-    expect(record.runs[0]!.inputFileId).toMatch(/^file-/);
-    expect(record.runs[0]!.batchId).toBeUndefined();
+  it(
+    "after the upload, while the batch was being created: " + "the next status creates it from the uploaded file",
+    async () => {
+      const srv = await serve();
+      srv.failRoute("POST /v1/batches", { kind: "hang" });
+      const out = fresh();
+      const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: ENV.OPENAI_API_KEY };
+      delete env["OPENROUTER_API_KEY"];
+      const child = spawn(
+        process.execPath,
+        [
+          join(REPO_ROOT, "dist", "cli.js"),
+          "code",
+          DIALOG,
+          ...BOTH,
+          "--ai",
+          "--batch-api",
+          "--out",
+          out,
+          "--base-url",
+          srv.url,
+        ],
+        { env, stdio: "ignore" },
+      );
+      const closed = new Promise((resolve) => child.on("close", resolve));
+      for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+      child.kill("SIGKILL");
+      await closed;
+      const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
+        runs: { inputFileId?: string; batchId?: string }[];
+      };
+      expect(record.runs[0]!.inputFileId).toMatch(/^file-/);
+      expect(record.runs[0]!.batchId).toBeUndefined();
 
-    const status = await figment(["batch", "status", out]);
-    expect(status.code, status.stderr).toBe(0);
-    expect(status.stderr).toContain("resuming an interrupted submit (uploaded, creating the batch)");
-    expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "GET /v1/batches": 1, "POST /v1/batches": 2 });
-    expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({
-      input_file_id: record.runs[0]!.inputFileId,
-    });
-    expect(status.stdout).toMatch(/batch batch-\S+ \(code, \/v1\/responses\) in_progress/);
-  });
+      const status = await figment(["batch", "status", out]);
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stderr).toContain("resuming an interrupted submit (uploaded, creating the batch)");
+      expect(srv.routeCounts()).toMatchObject({ "POST /v1/files": 1, "GET /v1/batches": 1, "POST /v1/batches": 2 });
+      expect(srv.requests.filter((r) => r.path === "/v1/batches").at(-1)!.body).toMatchObject({
+        input_file_id: record.runs[0]!.inputFileId,
+      });
+      expect(status.stdout).toMatch(/batch batch-\S+ \(code, \/v1\/responses\) in_progress/);
+    },
+  );
 });

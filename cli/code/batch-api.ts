@@ -77,16 +77,19 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   if (args.provider !== "openai")
     throw new FigmentError(
       "input",
-      `--batch-api needs --provider openai: OpenAI's Batch API runs Responses requests; ${args.provider} endpoints have none`,
+      `--batch-api needs --provider openai: OpenAI's Batch API runs ` +
+        `Responses requests; ${args.provider} endpoints have none`,
     );
   if (image && document.frames.length > 1)
     throw new FigmentError(
       "input",
-      `--image shows one frame, and the design has ${document.frames.length}: pick that frame with --node, or leave out --image`,
+      `--image shows one frame, and the design has ${document.frames.length}: ` +
+        `pick that frame with --node, or leave out --image`,
     );
   const settings = settingsFrom(args);
   const draft = providerConfig(settings, "dry-run");
-  // Frames by the names Figma's layers panel shows (a generated "Frame 8" the tree dropped too), for the folders and the report.
+  // Frames by the names Figma's layers panel shows (a generated "Frame 8" the tree dropped too), for the folders and
+  // the report.
   const layerNames = layerNamesById(document);
   const frameNames = document.frames.map((f) => layerNames.get(f.id) ?? f.name);
   const folders = frameFolders(frameNames, slugOf);
@@ -109,7 +112,9 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     });
   }
   const batchUsd = costUsd === undefined ? undefined : costUsd / 2;
-  const estimateLine = `estimate for the input: about ${usd(costUsd)} at standard prices, about ${usd(batchUsd)} on the Batch API (50% off); the output is extra`;
+  const estimateLine =
+    `estimate for the input: about ${usd(costUsd)} at standard prices, ` +
+    `about ${usd(batchUsd)} on the Batch API (50% off); the output is extra`;
   if (args.dryRun) {
     if (args.json)
       io.out(
@@ -130,7 +135,8 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
       );
     else {
       io.out(
-        `Estimate only (--dry-run): nothing was sent. ${plural(planned.length, "request")} (one per frame) to /v1/responses with ${draft.model}.`,
+        `Estimate only (--dry-run): nothing was sent. ${plural(planned.length, "request")} ` +
+          `(one per frame) to /v1/responses with ${draft.model}.`,
       );
       io.out(estimateLine);
     }
@@ -195,7 +201,8 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
     );
   else {
     io.out(
-      `submitted batch ${batchId}: ${plural(planned.length, "request")}, one per frame; recorded in ${join(out, "batch.json")}`,
+      `submitted batch ${batchId}: ${plural(planned.length, "request")}, ` +
+        `one per frame; recorded in ${join(out, "batch.json")}`,
     );
     io.out(estimateLine);
     io.out(`next: figment batch status ${out}, then figment batch collect ${out} (answers within 24 h)`);

@@ -35,44 +35,48 @@ async function figment(...argv: string[]): Promise<{ code: number; report?: Repo
 }
 
 describe("figment code with the team's components", () => {
-  it("--code-connect and --types: @acme/ui imported, no file for the mapped components, the overrides it does not carry listed", async () => {
-    const out = join(tmp, "cc");
-    const { code, report } = await figment(
-      "code",
-      SELFIE,
-      "--code-connect",
-      COMPONENTS,
-      "--types",
-      STUB,
-      "--out",
-      out,
-      "--json",
-    );
-    expect(code).toBe(0);
-    const paths = report!.files.map((f) => f.path);
-    expect(paths).not.toContain("src/components/Title.tsx");
-    expect(paths).not.toContain("src/components/ListItem.tsx");
-    expect(listFiles(out)).toEqual([...paths].sort());
-    const screen = readFileSync(join(out, "src/screens/Selfie.tsx"), "utf8");
-    expect(screen).toContain('import { Hint, ListItem, Title } from "@acme/ui";');
-    expect(screen).toContain('<Title size="base">Place your face in the frame</Title>');
-    expect(report!.problems.filter((p) => p.code === "component-props")).toEqual([]);
-    expect(report!.problems).toContainEqual(
-      expect.objectContaining({
-        severity: "warning",
-        code: "component-override",
-        message: expect.stringContaining('of its layer "Label"'),
-      }),
-    );
-    // The bundler's Button mapping has no instance in the Selfie: an info note naming its file and line.
-    expect(report!.problems).toContainEqual(
-      expect.objectContaining({
-        severity: "info",
-        code: "component-unused",
-        message: expect.stringMatching(/Button\.figma\.tsx:5: no instance of node 1:78/),
-      }),
-    );
-  });
+  it(
+    "--code-connect and --types: @acme/ui imported, no file for " +
+      "the mapped components, the overrides it does not carry listed",
+    async () => {
+      const out = join(tmp, "cc");
+      const { code, report } = await figment(
+        "code",
+        SELFIE,
+        "--code-connect",
+        COMPONENTS,
+        "--types",
+        STUB,
+        "--out",
+        out,
+        "--json",
+      );
+      expect(code).toBe(0);
+      const paths = report!.files.map((f) => f.path);
+      expect(paths).not.toContain("src/components/Title.tsx");
+      expect(paths).not.toContain("src/components/ListItem.tsx");
+      expect(listFiles(out)).toEqual([...paths].sort());
+      const screen = readFileSync(join(out, "src/screens/Selfie.tsx"), "utf8");
+      expect(screen).toContain('import { Hint, ListItem, Title } from "@acme/ui";');
+      expect(screen).toContain('<Title size="base">Place your face in the frame</Title>');
+      expect(report!.problems.filter((p) => p.code === "component-props")).toEqual([]);
+      expect(report!.problems).toContainEqual(
+        expect.objectContaining({
+          severity: "warning",
+          code: "component-override",
+          message: expect.stringContaining('of its layer "Label"'),
+        }),
+      );
+      // The bundler's Button mapping has no instance in the Selfie: an info note naming its file and line.
+      expect(report!.problems).toContainEqual(
+        expect.objectContaining({
+          severity: "info",
+          code: "component-unused",
+          message: expect.stringMatching(/Button\.figma\.tsx:5: no instance of node 1:78/),
+        }),
+      );
+    },
+  );
 
   it("--components gives the same files as the equivalent Code Connect files", async () => {
     const fromJson = join(tmp, "json");
@@ -105,45 +109,61 @@ describe("figment code with the team's components", () => {
     );
   });
 
-  it("bad input is a note each and nothing else is lost: a syntax error, an unknown URL, a property the component lacks", async () => {
-    const dir = join(tmp, "bad-cc");
-    cpSync(COMPONENTS, dir, { recursive: true });
-    writeFileSync(
-      join(dir, "Broken.figma.tsx"),
-      'import figma from "@figma/code-connect";\nfigma.connect(Button, "https://www.figma.com/design/K/F?node-id=1-2", {\n  props: { a: figma.string("A") \n',
-    );
-    writeFileSync(
-      join(dir, "Unknown.figma.tsx"),
-      'import figma from "@figma/code-connect";\nimport { Card } from "@acme/ui";\nfigma.connect(Card, "https://www.figma.com/design/K/F?node-id=77-88", {});\n',
-    );
-    writeFileSync(
-      join(dir, "Selfie.figma.tsx"),
-      readFileSync(join(COMPONENTS, "Selfie.figma.tsx"), "utf8").replace(
-        'label: figma.textContent("Label")',
-        'label: figma.string("Heading")',
-      ),
-    );
-    const { code, report } = await figment("code", SELFIE, "--code-connect", dir, "--out", join(tmp, "bad"), "--json");
-    expect(code).toBe(0);
-    const messages = report!.problems.map((p) => `${p.severity} ${p.code} ${p.message}`);
-    expect(messages).toContainEqual(
-      expect.stringMatching(
-        /^error component-mapping .*Broken\.figma\.tsx:\d+: syntax error: .*; the file is left out$/,
-      ),
-    );
-    expect(messages).toContainEqual(
-      expect.stringMatching(/^info component-unused .*Unknown\.figma\.tsx:3: no instance of node 77:88/),
-    );
-    expect(messages).toContainEqual(
-      expect.stringMatching(
-        /^warning component-mapping .*Selfie\.figma\.tsx:18: the component has no TEXT property "Heading"/,
-      ),
-    );
-    // The other mappings still apply.
-    const screen = readFileSync(join(tmp, "bad", "src/screens/Selfie.tsx"), "utf8");
-    expect(screen).toContain('<Title size="base" />');
-    expect(screen).toContain("<Hint>Great, hold still for a few seconds</Hint>");
-  });
+  it(
+    "bad input is a note each and nothing else is lost: a syntax " +
+      "error, an unknown URL, a property the component lacks",
+    async () => {
+      const dir = join(tmp, "bad-cc");
+      cpSync(COMPONENTS, dir, { recursive: true });
+      writeFileSync(
+        join(dir, "Broken.figma.tsx"),
+        'import figma from "@figma/code-connect";\n' +
+          'figma.connect(Button, "https://www.figma.com/design/K/F?node-id=1-2", {\n' +
+          '  props: { a: figma.string("A") \n',
+      );
+      writeFileSync(
+        join(dir, "Unknown.figma.tsx"),
+        'import figma from "@figma/code-connect";\n' +
+          'import { Card } from "@acme/ui";\n' +
+          'figma.connect(Card, "https://www.figma.com/design/K/F?node-id=77-88", {});\n',
+      );
+      writeFileSync(
+        join(dir, "Selfie.figma.tsx"),
+        readFileSync(join(COMPONENTS, "Selfie.figma.tsx"), "utf8").replace(
+          'label: figma.textContent("Label")',
+          'label: figma.string("Heading")',
+        ),
+      );
+      const { code, report } = await figment(
+        "code",
+        SELFIE,
+        "--code-connect",
+        dir,
+        "--out",
+        join(tmp, "bad"),
+        "--json",
+      );
+      expect(code).toBe(0);
+      const messages = report!.problems.map((p) => `${p.severity} ${p.code} ${p.message}`);
+      expect(messages).toContainEqual(
+        expect.stringMatching(
+          /^error component-mapping .*Broken\.figma\.tsx:\d+: syntax error: .*; the file is left out$/,
+        ),
+      );
+      expect(messages).toContainEqual(
+        expect.stringMatching(/^info component-unused .*Unknown\.figma\.tsx:3: no instance of node 77:88/),
+      );
+      expect(messages).toContainEqual(
+        expect.stringMatching(
+          /^warning component-mapping .*Selfie\.figma\.tsx:18: the component has no TEXT property "Heading"/,
+        ),
+      );
+      // The other mappings still apply.
+      const screen = readFileSync(join(tmp, "bad", "src/screens/Selfie.tsx"), "utf8");
+      expect(screen).toContain('<Title size="base" />');
+      expect(screen).toContain("<Hint>Great, hold still for a few seconds</Hint>");
+    },
+  );
 
   it("HTML output ignores the mapping with a note", async () => {
     const { code, report } = await figment(

@@ -102,7 +102,8 @@ async function readTypes(spec: string, modules: readonly string[]): Promise<Libr
   if (module === undefined)
     throw new FigmentError(
       "input",
-      `--types ${path}: the mapping imports from ${modules.length ? modules.join(", ") : "no module"}; say which one this file declares: --types MODULE=${path}`,
+      `--types ${path}: the mapping imports from ${modules.length ? modules.join(", ") : "no module"}; ` +
+        `say which one this file declares: --types MODULE=${path}`,
     );
   return {
     module,
@@ -132,7 +133,8 @@ export async function readComponentsInput(
       severity: "info",
       code: MAPPING_PROBLEM,
       message:
-        "the mapped components' props are not type-checked: --types PATH (the library's .d.ts or package folder) checks them",
+        "the mapped components' props are not type-checked: --types " +
+        "PATH (the library's .d.ts or package folder) checks them",
     });
   return { map, ...(libraryTypes.length > 0 ? { libraryTypes } : {}), problems };
 }

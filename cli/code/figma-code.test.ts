@@ -49,7 +49,8 @@ function loginFile(): FigmaTestFile {
   for (const ref of imageRefs) file.imageFills[ref] = encodePng(6, 4, { seed: 3 });
   for (const id of vectorIds)
     file.svgs[id] =
-      `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" data-figma="${id}"><path d="M2 2h20v20H2z" fill="#123456"/></svg>`;
+      `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" ` +
+      `data-figma="${id}"><path d="M2 2h20v20H2z" fill="#123456"/></svg>`;
   return file;
 }
 
@@ -203,7 +204,11 @@ describe("figment code --file-key: 429", () => {
     expect(exit).toBe(1);
     expect(sleeps).toEqual([1000, 1000, 1000]);
     expect(stderr).toMatch(
-      /^figment: Figma rate-limited the request for the image fills of file LoginFileKey0123456789 \(429: "Rate limit exceeded"\), still after 3 retries: run the command again in 30 s or later/m,
+      new RegExp(
+        "^figment: Figma rate-limited the request for the image fills of file LoginFileKey0123456789 " +
+          String.raw`\(429: "Rate limit exceeded"\), still after 3 retries: run the command again in 30 s or later`,
+        "m",
+      ),
     );
     expect(stderr).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(out)).toBe(false);
@@ -216,7 +221,11 @@ describe("figment code --file-key: refusals and failures", () => {
     const { code: exit, stderr, out } = await figment(code(srv));
     expect(exit).toBe(2);
     expect(stderr).toMatch(
-      /^figment: Figma refused the request for the image fills of file \w+ \(403: "Invalid token"\): the token is invalid or expired/m,
+      new RegExp(
+        "^figment: Figma refused the request for the image fills of file " +
+          String.raw`\w+ \(403: "Invalid token"\): the token is invalid or expired`,
+        "m",
+      ),
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -24,7 +24,8 @@ export function figmaToken(args: CliArgs, env: Readonly<Record<string, string | 
   if (token === "") {
     throw new FigmentError(
       "input",
-      `--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one in Figma under Settings → Security → Personal access tokens, with file_content:read`,
+      `--file-key needs a Figma token: set FIGMA_TOKEN (or pass --figma-token); create one ` +
+        `in Figma under Settings → Security → Personal access tokens, with file_content:read`,
     );
   }
   // Printable ASCII only: anything else cannot go in a header, and fetch's own error would quote it.
@@ -57,7 +58,8 @@ export async function fetchFigmaExtras(
       progress: (line) => io.err(line),
       onRetry: (n) =>
         io.err(
-          `figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`,
+          `figma: ${n.status === 429 ? "rate-limited (429)" : `Figma answered ${n.status}`} ` +
+            `on ${n.what}; retrying in ${formatWait(n.waitSec)} (${n.attempt} of ${n.of})`,
         ),
     });
   } catch (error) {

@@ -22,7 +22,8 @@ export function requireChromium(): void {
   if (!chromiumAvailable())
     throw new FigmentError(
       "input",
-      `--score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+      `--score renders the code in Chromium, which is not at ${chromiumPath()}: ` +
+        `install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
     );
 }
 

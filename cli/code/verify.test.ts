@@ -196,7 +196,8 @@ describe.runIf(runBrowser)("figment code --ai --verify", () => {
   });
 
   it(
-    "--ai --score (no --verify): the answer as written is measured once — the layer 40 px off is listed — and nothing more is sent",
+    "--ai --score (no --verify): the answer as written is measured " +
+      "once — the layer 40 px off is listed — and nothing more is sent",
     async () => {
       const srv = await serve(responsesStream(splitInto(html.off, 8), { id: "resp_only" }));
       const out = outDir("score");
@@ -251,7 +252,8 @@ describe.runIf(runBrowser)("figment code --ai --verify", () => {
   );
 
   it(
-    "React, Responses API: the round names the layer 40 px off with both boxes, builds on previous_response_id with two pictures; the fix is kept and the score rises",
+    "React, Responses API: the round names the layer 40 px off with both boxes, builds " +
+      "on previous_response_id with two pictures; the fix is kept and the score rises",
     async () => {
       const react = await answersFor("react");
       const srv = await serve(
@@ -299,7 +301,10 @@ describe.runIf(runBrowser)("figment code --ai --verify", () => {
       expect(report.verify.final).toBe(r1!.score);
       expect(report.verify.stopped).toBe("done");
       expect(stderr).toMatch(
-        /verify round 1 of 1: sending the measured differences \(about [\d,]+ input tokens \([\d,]+ for the pictures\) · about [\d,]+ output · about \$\d+\.\d{4}\)…/,
+        new RegExp(
+          String.raw`verify round 1 of 1: sending the measured differences \(about [\d,]+ input ` +
+            String.raw`tokens \([\d,]+ for the pictures\) · about [\d,]+ output · about \$\d+\.\d{4}\)…`,
+        ),
       );
       expect(stderr).toMatch(/verify round 1: the model's fix measured better \(0\.\d+ vs 0\.\d+\): kept it/);
 
@@ -311,7 +316,8 @@ describe.runIf(runBrowser)("figment code --ai --verify", () => {
   );
 
   it(
-    "HTML, chat completions, two rounds: the round follows the kept messages; a worse second fix is discarded and the kept files stay byte-identical",
+    "HTML, chat completions, two rounds: the round follows the kept messages; " +
+      "a worse second fix is discarded and the kept files stay byte-identical",
     async () => {
       const srv = await serve(
         chatStream(splitInto(html.off, 8)),

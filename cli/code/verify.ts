@@ -1,8 +1,8 @@
 /**
  * `figment code --ai --verify [--rounds N]`: the model's answer rendered in Chromium and scored against the design
- * (cli/measure/score.ts), then up to N correction rounds (ai/verify/): each sends the measured differences and two pictures
- * back in the same conversation, its estimate printed first, and keeps the answer only if it measures better. The
- * verdicts go to stderr; the caller writes the best files.
+ * (cli/measure/score.ts), then up to N correction rounds (ai/verify/): each sends the measured differences and two
+ * pictures back in the same conversation, its estimate printed first, and keeps the answer only if it measures better.
+ * The verdicts go to stderr; the caller writes the best files.
  */
 import type { Browser } from "playwright-core";
 import { loadTokenizer, type Estimate } from "../../ai/estimate.js";
@@ -29,17 +29,21 @@ export function verifiedFrame(roots: readonly RestNode[], flag: "--verify" | "--
   if (roots.length !== 1)
     throw new FigmentError(
       "input",
-      `${flag} measures one frame and the design has ${roots.length}: pick it with --node ID (figment frames lists them)`,
+      `${flag} measures one frame and the design has ${roots.length}: ` +
+        `pick it with --node ID (figment frames lists them)`,
     );
   if (!chromiumAvailable())
     throw new FigmentError(
       "input",
-      `${flag} renders the code in Chromium, which is not at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+      `${flag} renders the code in Chromium, which is not at ${chromiumPath()}: ` +
+        `install it (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   return roots[0]!;
 }
 
-/** Measures files as the panel shows them: the score at the design width, 390 and 768 px, and a PNG at the design width. */
+/**
+ * Measures files as the panel shows them: the score at the design width, 390 and 768 px, and a PNG at the design width.
+ */
 export function measurer(
   browser: Browser,
   frame: RestNode,
@@ -104,7 +108,10 @@ export function roundEstimateWords(estimate: Estimate, model: string): string {
   const pictures = estimate.imageTokens > 0 ? ` (${int(estimate.imageTokens)} for the pictures)` : "";
   const cost =
     estimate.costUsd !== undefined ? `about $${estimate.costUsd.toFixed(4)}` : `no price known for model ${model}`;
-  return `about ${int(estimate.inputTokens)} input tokens${pictures} · about ${int(estimate.outputTokens)} output · ${cost}`;
+  return (
+    `about ${int(estimate.inputTokens)} input tokens${pictures} ` +
+    `· about ${int(estimate.outputTokens)} output · ${cost}`
+  );
 }
 
 const kept = (result: ModelCodeResult): string => result.attempts[result.kept]?.text ?? "";
@@ -154,7 +161,8 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
         const estimate = estimateRound({ model: v.config.model, prompt: v.input, answers, earlier, round });
         earlier.push(round);
         io.err(
-          `verify round ${round.round} of ${v.rounds}: sending the measured differences (${roundEstimateWords(estimate, v.config.model)})…`,
+          `verify round ${round.round} of ${v.rounds}: sending the measured ` +
+            `differences (${roundEstimateWords(estimate, v.config.model)})…`,
         );
       },
       onRound: (report) => io.err(`verify round ${report.round}: ${report.message}`),

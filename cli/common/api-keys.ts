@@ -20,7 +20,8 @@ export function keyFor(provider: ProviderName, env: Readonly<Record<string, stri
   if (key) return key;
   if (provider === "custom") {
     io.err(
-      `figment: ${name} is not set; sending the key "${NO_KEY}" to the custom endpoint (local servers usually ignore it)`,
+      `figment: ${name} is not set; sending the key "${NO_KEY}" ` +
+        `to the custom endpoint (local servers usually ignore it)`,
     );
     return NO_KEY;
   }

@@ -141,7 +141,8 @@ export function parseFileKey(value: string): string {
   if (!/^[A-Za-z0-9]+$/.test(key))
     throw new FigmentError(
       "input",
-      `--file-key needs a Figma file key (letters and digits, from the file's URL: figma.com/design/KEY/…), not ${text || '""'}`,
+      `--file-key needs a Figma file key (letters and digits, from ` +
+        `the file's URL: figma.com/design/KEY/…), not ${text || '""'}`,
     );
   return key;
 }
@@ -186,7 +187,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (target === "html" && styling === "tailwind" && !values.ai)
     throw new FigmentError(
       "input",
-      "--styling tailwind applies to --target react only: the HTML output is plain CSS (styles.css); leave out --styling, or use --target react",
+      "--styling tailwind applies to --target react only: the HTML output " +
+        "is plain CSS (styles.css); leave out --styling, or use --target react",
     );
   if (values.project && command !== "code") throw new FigmentError("input", `--project only applies to figment code`);
   if (values.variables !== undefined && command !== "code")
@@ -220,7 +222,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.score && values["batch-api"])
     throw new FigmentError(
       "input",
-      "--score cannot measure a Batch API submission (its code comes later): score the collected files with figment code --score",
+      "--score cannot measure a Batch API submission (its code comes " +
+        "later): score the collected files with figment code --score",
     );
   componentArgs(values, command);
   if (values.widths !== undefined && command !== "fidelity")
@@ -322,7 +325,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   };
 }
 
-/** --components, --code-connect, --types: `figment code` from the design's JSON (a hint carries no component properties). */
+/**
+ * --components, --code-connect, --types: `figment code` from the design's JSON (a hint carries no component
+ * properties).
+ */
 function componentArgs(
   values: { components?: string; "code-connect"?: string; types?: string[]; "from-hint"?: string },
   command: string,

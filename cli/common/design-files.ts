@@ -91,7 +91,10 @@ export type LayerNames = ReadonlyMap<string, string>;
  */
 export function formatProblem(p: Problem, names: LayerNames = new Map()): string {
   if (p.file)
-    return `${p.severity} ${p.code} ${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`;
+    return (
+      `${p.severity} ${p.code} ` +
+      `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`
+    );
   if (p.nodeId === undefined) return `${p.severity} ${p.code} ${p.message}`;
   const name = names.get(p.nodeId);
   // A message that names the layer already is not led by its name a second time.
@@ -220,6 +223,8 @@ async function warnOtherTarget(folder: OutputFolder, args: CliArgs, io: Output):
   const shown = other.slice(0, 3).join(", ") + (other.length > 3 ? ", …" : "");
   const was = args.target === "html" ? "react" : "html";
   io.err(
-    `figment: warning: ${folder.dir} already holds ${plural(other.length, "file")} of a --target ${was} run (${shown}), which this run leaves beside its ${args.target} files; empty the folder or name another --out to keep them apart`,
+    `figment: warning: ${folder.dir} already holds ${plural(other.length, "file")} ` +
+      `of a --target ${was} run (${shown}), which this run leaves beside its ` +
+      `${args.target} files; empty the folder or name another --out to keep them apart`,
   );
 }

@@ -35,7 +35,10 @@ describe("design files as people save them", () => {
       if (file.includes(".fragment.")) {
         expect(stdout).toBe("1:14291\tDial picker\tCOMPONENT_SET\t960×1119\t421 nodes");
         expect(stderr).toMatch(
-          /^figment: note: .*smart-ui-mes-dial-picker\.fragment\.json: it holds an object's members without their outer braces, a fragment/,
+          new RegExp(
+            String.raw`^figment: note: .*smart-ui-mes-dial-picker\.fragment\.json: it ` +
+              "holds an object's members without their outer braces, a fragment",
+          ),
         );
       } else {
         // A hidden or empty frame is listed, and said to be skipped by figment code.
@@ -92,13 +95,19 @@ describe("design files as people save them", () => {
       [
         "html.json",
         "<html>nope</html>",
-        /^figment: not Figma JSON: .*html\.json is not valid JSON \(.+\); expected a Figma REST reply: the JSON of GET \/v1\/files\/:key or \/nodes, or a plugin's JSON_REST_V1 export$/,
+        new RegExp(
+          String.raw`^figment: not Figma JSON: .*html\.json is not valid JSON \(.+\); expected a Figma REST ` +
+            String.raw`reply: the JSON of GET \/v1\/files\/:key or \/nodes, or a plugin's JSON_REST_V1 export$`,
+        ),
       ],
       ["empty.json", " \n", /^figment: not Figma JSON: .*empty\.json is empty; expected a Figma REST reply/],
       [
         "other.json",
         '{"hello": "world"}',
-        /^figment: not Figma JSON: expected `document`, `nodes`, or a node with id and type \(a Figma REST reply\), found an object with key "hello"$/,
+        new RegExp(
+          "^figment: not Figma JSON: expected `document`, `nodes`, or a node with " +
+            String.raw`id and type \(a Figma REST reply\), found an object with key "hello"$`,
+        ),
       ],
     ];
     for (const [name, content, message] of cases) {
@@ -128,34 +137,40 @@ const filesUnder = (dir: string): Map<string, Buffer> =>
   new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
 
 describe("boxes re-saved by another tool (issue 38)", () => {
-  it("reads a C# client's PascalCase boxes as Figma's: the frames' real sizes, the same code byte for byte, the same analysis, one note", async () => {
-    const dir = newDir();
-    const resaved = pascalCaseBoxes(dialog());
-    expect(resaved.boxes).toBeGreaterThan(100);
-    const path = join(dir, "pascal.json");
-    writeFileSync(path, JSON.stringify(resaved.json, null, 2));
-    const note = `figment: note: ${path}: its bounding boxes and sizes use other keys than Figma's: "X" for "x", "Y" for "y", "Width" for "width", "Height" for "height" (read as Figma's, in 107 layers)`;
+  it(
+    "reads a C# client's PascalCase boxes as Figma's: the frames' real " +
+      "sizes, the same code byte for byte, the same analysis, one note",
+    async () => {
+      const dir = newDir();
+      const resaved = pascalCaseBoxes(dialog());
+      expect(resaved.boxes).toBeGreaterThan(100);
+      const path = join(dir, "pascal.json");
+      writeFileSync(path, JSON.stringify(resaved.json, null, 2));
+      const note =
+        `figment: note: ${path}: its bounding boxes and sizes use other keys than Figma's: "X" for ` +
+        `"x", "Y" for "y", "Width" for "width", "Height" for "height" (read as Figma's, in 107 layers)`;
 
-    const frames = await figment("frames", path);
-    expect(frames.code).toBe(0);
-    expect(frames.stdout).toBe((await figment("frames", DIALOG)).stdout);
-    expect(frames.stdout).toContain("25:0\tPage 1\t1.0. Bundle Figma Document\tFRAME\t514×268\t106 nodes");
-    expect(frames.stderr).toBe(note);
+      const frames = await figment("frames", path);
+      expect(frames.code).toBe(0);
+      expect(frames.stdout).toBe((await figment("frames", DIALOG)).stdout);
+      expect(frames.stdout).toContain("25:0\tPage 1\t1.0. Bundle Figma Document\tFRAME\t514×268\t106 nodes");
+      expect(frames.stderr).toBe(note);
 
-    const [original, repaired] = [join(dir, "original"), join(dir, "repaired")];
-    const before = await figment("code", DIALOG, "--out", original);
-    const after = await figment("code", path, "--out", repaired);
-    expect(after.code, after.stderr).toBe(0);
-    expect(filesUnder(repaired)).toEqual(filesUnder(original));
-    expect(filesUnder(repaired).size).toBeGreaterThan(10);
-    expect(after.stderr).toBe(`${note}\n${before.stderr}`);
-    expect(after.stderr).not.toContain("missing-bounds");
+      const [original, repaired] = [join(dir, "original"), join(dir, "repaired")];
+      const before = await figment("code", DIALOG, "--out", original);
+      const after = await figment("code", path, "--out", repaired);
+      expect(after.code, after.stderr).toBe(0);
+      expect(filesUnder(repaired)).toEqual(filesUnder(original));
+      expect(filesUnder(repaired).size).toBeGreaterThan(10);
+      expect(after.stderr).toBe(`${note}\n${before.stderr}`);
+      expect(after.stderr).not.toContain("missing-bounds");
 
-    const analyzed = await figment("analyze", path, "--json");
-    expect(analyzed.stdout).toBe((await figment("analyze", DIALOG, "--json")).stdout);
-    expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
-    expect(analyzed.stderr).toBe(note);
-  });
+      const analyzed = await figment("analyze", path, "--json");
+      expect(analyzed.stdout).toBe((await figment("analyze", DIALOG, "--json")).stdout);
+      expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
+      expect(analyzed.stderr).toBe(note);
+    },
+  );
 
   it("refuses boxes of a shape of their own in one line naming the key expected", async () => {
     const dir = newDir();
@@ -181,51 +196,57 @@ describe("boxes re-saved by another tool (issue 38)", () => {
       expect(code, command).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toBe(
-        `figment: not Figma JSON: ${path}: the absoluteBoundingBox of "Home" (1:1) has no "width" (its keys are "X", "Y", "Size"); expected Figma's "x", "y", "width", "height"`,
+        `figment: not Figma JSON: ${path}: the absoluteBoundingBox of "Home" (1:1) has no ` +
+          `"width" (its keys are "X", "Y", "Size"); expected Figma's "x", "y", "width", "height"`,
       );
     }
   });
 
-  it("skips the layers whose boxes are missing or hold NaN with one note naming them; no 0×0 finding, no NaN", async () => {
-    const dir = newDir();
-    const path = join(dir, "broken.json");
-    // Both buttons lose their box, a label's width and the second frame's height are "NaN".
-    writeFileSync(
-      path,
-      JSON.stringify(
-        brokenBoxes(dialog(), {
-          "25:4": "missing",
-          "25:5": "missing",
-          "25:17": { nan: "width" },
-          "160:199": { nan: "height" },
-        }),
-      ),
-    );
-    const frames = await figment("frames", path);
-    // The page's loose text (160:199, its height NaN) is no frame: figment frames and figment code leave it out.
-    expect(frames.stdout.split("\n")).toEqual(["25:0\tPage 1\t1.0. Bundle Figma Document\tFRAME\t514×268\t106 nodes"]);
-    expect(frames.stderr).toBe("");
+  it(
+    "skips the layers whose boxes are missing or hold " + "NaN with one note naming them; no 0×0 finding, no NaN",
+    async () => {
+      const dir = newDir();
+      const path = join(dir, "broken.json");
+      // Both buttons lose their box, a label's width and the second frame's height are "NaN".
+      writeFileSync(
+        path,
+        JSON.stringify(
+          brokenBoxes(dialog(), {
+            "25:4": "missing",
+            "25:5": "missing",
+            "25:17": { nan: "width" },
+            "160:199": { nan: "height" },
+          }),
+        ),
+      );
+      const frames = await figment("frames", path);
+      // The page's loose text (160:199, its height NaN) is no frame: figment frames and figment code leave it out.
+      expect(frames.stdout.split("\n")).toEqual([
+        "25:0\tPage 1\t1.0. Bundle Figma Document\tFRAME\t514×268\t106 nodes",
+      ]);
+      expect(frames.stderr).toBe("");
 
-    const code = await figment("code", path, "--out", join(dir, "out"), "--json");
-    expect(code.code, code.stderr).toBe(0);
-    const report = JSON.parse(code.stdout) as {
-      files: { path: string }[];
-      problems: { code: string; message: string }[];
-    };
-    expect(report.problems.filter((p) => p.code === "missing-bounds").map((p) => p.message)).toEqual([
-      '3 layers have no bounds ("Button/Standard", "Button/Standard", "UI Framework:"): skipped',
-    ]);
-    expect(report.files.map((f) => f.path)).toContain("src/screens/Screen10BundleFigmaDocument.tsx");
-    expect(readFileSync(join(dir, "out", "src/screens/Screen10BundleFigmaDocument.module.css"), "utf8")).not.toMatch(
-      /NaN|Infinity/,
-    );
+      const code = await figment("code", path, "--out", join(dir, "out"), "--json");
+      expect(code.code, code.stderr).toBe(0);
+      const report = JSON.parse(code.stdout) as {
+        files: { path: string }[];
+        problems: { code: string; message: string }[];
+      };
+      expect(report.problems.filter((p) => p.code === "missing-bounds").map((p) => p.message)).toEqual([
+        '3 layers have no bounds ("Button/Standard", "Button/Standard", "UI Framework:"): skipped',
+      ]);
+      expect(report.files.map((f) => f.path)).toContain("src/screens/Screen10BundleFigmaDocument.tsx");
+      expect(readFileSync(join(dir, "out", "src/screens/Screen10BundleFigmaDocument.module.css"), "utf8")).not.toMatch(
+        /NaN|Infinity/,
+      );
 
-    const analyzed = await figment("analyze", path);
-    expect(analyzed.code).toBe(1); // a contrast error
-    expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
-    // The two buttons without a size are not judged; the other four targets still are.
-    expect(analyzed.stdout.match(/target-size/g)).toHaveLength(4);
-  });
+      const analyzed = await figment("analyze", path);
+      expect(analyzed.code).toBe(1); // a contrast error
+      expect(analyzed.stdout).not.toMatch(/0×0|NaN/);
+      // The two buttons without a size are not judged; the other four targets still are.
+      expect(analyzed.stdout.match(/target-size/g)).toHaveLength(4);
+    },
+  );
 });
 
 describe("a file re-saved with PascalCase keys (issue 38)", () => {
@@ -233,7 +254,8 @@ describe("a file re-saved with PascalCase keys (issue 38)", () => {
     { file: "figma-gpt-header.file.json", enums: true },
     { file: "over-promo.nodes.json", enums: false },
   ])(
-    "reads $file as a C# client re-saves it (enum values by name: $enums): the same frames and sizes, the same code byte for byte, one note",
+    "reads $file as a C# client re-saves it (enum values by name: $enums): " +
+      "the same frames and sizes, the same code byte for byte, one note",
     async ({ file, enums }) => {
       const dir = newDir();
       const original = join(REAL, file);
@@ -249,7 +271,8 @@ describe("a file re-saved with PascalCase keys (issue 38)", () => {
       expect(frames.stdout).toMatch(/\d+×\d+/);
       expect(frames.stderr).toMatch(
         new RegExp(
-          `^figment: note: ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: its keys differ from Figma's only in case \\(("Nodes" for "nodes", )?"Document" for "document", "Id" for "id"`,
+          `^figment: note: ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: its keys differ from ` +
+            `Figma's only in case \\(("Nodes" for "nodes", )?"Document" for "document", "Id" for "id"`,
         ),
       );
       expect(frames.stderr.includes("enum values")).toBe(enums);

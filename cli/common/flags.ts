@@ -16,7 +16,9 @@ export interface FlagSpec<B extends string, S extends string, L extends string> 
   /** One-letter aliases besides `-h`. */
   short?: Partial<Record<B, string>>;
   positionals?: boolean;
-  /** Ends a parse error's message, e.g. "figment search --help lists the flags"; without it the message is node's own. */
+  /**
+   * Ends a parse error's message, e.g. "figment search --help lists the flags"; without it the message is node's own.
+   */
   hint?: string;
 }
 
@@ -94,12 +96,17 @@ export function oneOfWords<T extends string>(
   );
 }
 
-/** The first of `names` that was given, to refuse a flag that needs another one (each command says why in its words). */
+/**
+ * The first of `names` that was given, to refuse a flag that needs another one (each command says why in its words).
+ */
 export function firstGiven<K extends string>(values: Partial<Record<K, unknown>>, names: readonly K[]): K | undefined {
   return names.find((name) => values[name] !== undefined);
 }
 
-/** The fields whose value is not undefined: an args object's optional fields without `...(x !== undefined ? { x } : {})` each. */
+/**
+ * The fields whose value is not undefined: an args object's optional fields without `...(x !== undefined ? { x } : {})`
+ * each.
+ */
 export function present<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   const out: Partial<Record<keyof T, unknown>> = {};
   for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) out[key] = fields[key];

@@ -149,18 +149,22 @@ describe("figment code --images DIR", () => {
     expect(stderr).toContain("--images DIR supplies their bytes");
   });
 
-  it("exits 2 with a clear message for a folder that is missing or a file, and for --images where it has no meaning", async () => {
-    const missing = await figment("code", design, "--images", join(tmp, "nope"), "--out", join(tmp, "x"));
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`cannot read --images ${join(tmp, "nope")}: it does not exist`);
-    const file = await figment("code", design, "--images", design, "--out", join(tmp, "x"));
-    expect(file.code).toBe(2);
-    expect(file.stderr).toContain("it is not a folder");
-    expect((await figment("frames", design, "--images", images)).code).toBe(2);
-    const hint = await figment("code", "--from-hint", design, "--images", images);
-    expect(hint.code).toBe(2);
-    expect(hint.stderr).toContain("--images needs the design's JSON");
-  });
+  it(
+    "exits 2 with a clear message for a folder that is missing " +
+      "or a file, and for --images where it has no meaning",
+    async () => {
+      const missing = await figment("code", design, "--images", join(tmp, "nope"), "--out", join(tmp, "x"));
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain(`cannot read --images ${join(tmp, "nope")}: it does not exist`);
+      const file = await figment("code", design, "--images", design, "--out", join(tmp, "x"));
+      expect(file.code).toBe(2);
+      expect(file.stderr).toContain("it is not a folder");
+      expect((await figment("frames", design, "--images", images)).code).toBe(2);
+      const hint = await figment("code", "--from-hint", design, "--images", images);
+      expect(hint.code).toBe(2);
+      expect(hint.stderr).toContain("--images needs the design's JSON");
+    },
+  );
 
   it("is in figment code's help", async () => {
     const { stdout, stderr } = await figment("code", "--help");

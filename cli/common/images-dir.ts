@@ -56,7 +56,9 @@ export function missingImageFiles(
     problems.push({
       severity: "warning",
       code: "missing-image-file",
-      message: `no file for image fill ${asset.imageRef} in ${dir} (looked for ${asset.imageRef}.${IMAGE_FILE_EXTENSIONS.join("|")}); ${asset.name} is a grey placeholder`,
+      message:
+        `no file for image fill ${asset.imageRef} in ${dir} (looked for ` +
+        `${asset.imageRef}.${IMAGE_FILE_EXTENSIONS.join("|")}); ${asset.name} is a grey placeholder`,
     });
   }
   return problems;

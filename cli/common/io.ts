@@ -54,8 +54,9 @@ export async function checkOutDir(dir: string, flag = "--out"): Promise<void> {
 /**
  * A design file (<design.json>), as every command reads it: a Figma REST reply, also with a byte-order mark, in
  * UTF-16, with text after the JSON, as a fragment without its outer braces or inside a wrapper, with its boxes' keys
- * spelled otherwise (cli/common/design-text.ts, codegen/rest/reply-text.ts). Each repair is said on `note` ("figment: note: …"
- * on stderr); text that holds no JSON, or boxes it cannot read, is a usage error naming the file and what was expected.
+ * spelled otherwise (cli/common/design-text.ts, codegen/rest/reply-text.ts). Each repair is said on `note` ("figment:
+ * note: …" on stderr); text that holds no JSON, or boxes it cannot read, is a usage error naming the file and what was
+ * expected.
  */
 export async function readDesignJson(path: string, note?: (text: string) => void): Promise<unknown> {
   const bytes = await readBytes(path);

@@ -17,14 +17,17 @@ const NEXT_STEP: Readonly<Record<ModelErrorKind, (env: string) => string>> = {
   "missing-key": (env) => `Set ${env} in the environment (keys are read from there only).`,
   unauthorized: (env) => `Check ${env}: the provider did not accept the key.`,
   forbidden: (env) =>
-    `The key in ${env} has no access to this model or endpoint; check the account's permissions or pick another --model.`,
+    `The key in ${env} has no access to this model or endpoint; ` +
+    `check the account's permissions or pick another --model.`,
   "model-not-found": () => "Check --model and --base-url: the endpoint does not know this model.",
   "rate-limited": (env) =>
     `Wait a moment and run the command again, or check the rate limits and credit of the account behind ${env}.`,
   "bad-request": () =>
-    "The endpoint rejected the request; check that --model supports images and structured output (or leave out --image).",
+    "The endpoint rejected the request; check that --model " +
+    "supports images and structured output (or leave out --image).",
   moderation: () =>
-    "The provider's safety system refused the request; reword the instructions (or the design's texts) and run the command again.",
+    "The provider's safety system refused the request; reword the " +
+    "instructions (or the design's texts) and run the command again.",
   server: () => "The provider had a server error; try again in a minute.",
   timeout: () => "The model took too long; try again, pick one frame with --node, or raise --timeout (seconds).",
   offline: () => "Could not reach the endpoint; check your connection and --base-url.",

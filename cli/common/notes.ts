@@ -24,7 +24,10 @@ const KINDS: Record<string, readonly [string, string]> = {
   "component-unused": ["unused component mapping", "unused component mappings"],
 };
 
-/** "48 notes: 27 vectors drawn as boxes, 19 images without their bytes, 2 font-xyz; --json lists them", or undefined without notes. */
+/**
+ * "48 notes: 27 vectors drawn as boxes, 19 images without their bytes, 2 font-xyz; --json lists them", or undefined
+ * without notes.
+ */
 export function notesLine(problems: readonly Problem[]): string | undefined {
   const counts = new Map<string, number>();
   for (const p of problems) if (p.severity === "info") counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
@@ -52,18 +55,22 @@ export function tips(problems: readonly Problem[], given: TipContext = {}): stri
   if (has("missing-image") && given.fileKey === undefined) {
     out.push(
       given.images === undefined
-        ? "tip: image fills are grey placeholders; --images DIR supplies their bytes (DIR/<imageRef>.png|jpg|jpeg|gif|webp), or --file-key KEY fetches them from Figma"
-        : `tip: some image fills have no file in ${given.images} (listed by --json); --file-key KEY fetches the others from Figma`,
+        ? "tip: image fills are grey placeholders; --images DIR supplies their bytes " +
+            "(DIR/<imageRef>.png|jpg|jpeg|gif|webp), or --file-key KEY fetches them from Figma"
+        : `tip: some image fills have no file in ${given.images} (listed ` +
+            `by --json); --file-key KEY fetches the others from Figma`,
     );
   }
   if (has("vector-placeholder") && given.fileKey === undefined) {
     out.push(
-      "tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)",
+      "tip: vectors without outlines are drawn as boxes; --file-key KEY fetches them from Figma as " +
+        "SVG, or fetch the JSON with geometry=paths (GET /v1/files/:key/nodes?ids=…&geometry=paths)",
     );
   }
   if (has("font-not-served"))
     out.push(
-      "tip: fonts not on Google Fonts fall back to system fonts until you add their files (--json names them and where their @font-face goes)",
+      "tip: fonts not on Google Fonts fall back to system fonts until you " +
+        "add their files (--json names them and where their @font-face goes)",
     );
   return out;
 }

@@ -89,7 +89,9 @@ describe("React then HTML into one --out", () => {
     expect(await run(["code", LOGIN, "--out", out, "--target", "html"], second)).toBe(0);
     expect(second.stderr()).toMatch(
       new RegExp(
-        `^figment: warning: ${out.replace(/[/\\]/g, "\\$&")} already holds \\d+ files of a --target react run \\(src/[^)]+\\), which this run leaves beside its html files; empty the folder or name another --out to keep them apart$`,
+        `^figment: warning: ${out.replace(/[/\\]/g, "\\$&")} already holds \\d+ ` +
+          `files of a --target react run \\(src/[^)]+\\), which this run leaves beside ` +
+          `its html files; empty the folder or name another --out to keep them apart$`,
         "m",
       ),
     );

@@ -41,7 +41,10 @@ export function defaultOutDir(name: string, target: Target): string {
 /** Folders a project keeps that are not generated code. */
 const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".vite"]);
 
-/** What only the other target writes: React's components and CSS modules, or HTML's pages (a React project's own index.html is among the files it writes). */
+/**
+ * What only the other target writes: React's components and CSS modules, or HTML's pages (a React project's own
+ * index.html is among the files it writes).
+ */
 const OTHER_TARGET: Record<Target, RegExp> = {
   html: /\.(tsx|jsx)$|\.module\.css$/,
   react: /\.html$/,

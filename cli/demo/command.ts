@@ -24,7 +24,8 @@ export async function demoCommand(args: CliArgs, io: Output): Promise<number> {
       const { written } = await writeFilesUnder(dir, result.files);
       const serious = result.problems.filter((p) => p.severity === "error").length;
       io.out(
-        `${name} → ${dir}: ${written.length} files (${result.files.map((f) => f.path).join(", ")})${serious ? `, ${serious} errors` : ""}`,
+        `${name} → ${dir}: ${written.length} files ` +
+          `(${result.files.map((f) => f.path).join(", ")})${serious ? `, ${serious} errors` : ""}`,
       );
     }
     const hintPath = join(out, name, "hint.txt");
@@ -32,7 +33,8 @@ export async function demoCommand(args: CliArgs, io: Output): Promise<number> {
     io.out(`${name} → ${hintPath}: model hint`);
   }
   io.out(
-    `open ${join(out, DEMO_SAMPLES[0]!.replace(/\.(file|nodes)\.json$/, ""), "html", "index.html")} in a browser to see a result`,
+    `open ${join(out, DEMO_SAMPLES[0]!.replace(/\.(file|nodes)\.json$/, ""), "html", "index.html")} ` +
+      `in a browser to see a result`,
   );
   return 0;
 }

@@ -28,8 +28,10 @@ export function fidelityTable(frames: FrameReport[]): string[] {
   const lines: string[] = [];
   for (const f of frames) {
     lines.push(
-      `${f.id}  ${f.name.replace(/\s+/g, " ")}  ${Math.round(f.width)}×${Math.round(f.height)}  IoU ${f.meanIoU.toFixed(3)}  matched ${pct(f.matched)}` +
-        `  text ${pct(f.textCoverage)}  abs-in-auto-layout ${pct(f.absoluteInAutoLayout)}  overflow@80% ${f.overflowAt80 ? "yes" : "no"}  (${(f.ms / 1000).toFixed(1)} s)`,
+      `${f.id}  ${f.name.replace(/\s+/g, " ")}  ${Math.round(f.width)}×${Math.round(f.height)}  ` +
+        `IoU ${f.meanIoU.toFixed(3)}  matched ${pct(f.matched)}` +
+        `  text ${pct(f.textCoverage)}  abs-in-auto-layout ${pct(f.absoluteInAutoLayout)}  ` +
+        `overflow@80% ${f.overflowAt80 ? "yes" : "no"}  (${(f.ms / 1000).toFixed(1)} s)`,
     );
     lines.push(
       "   width  overflow  text seen  cut off  covered  illegible  too small  missing  blank below  overlapping pairs",
@@ -54,7 +56,9 @@ export function fidelityTable(frames: FrameReport[]): string[] {
     }
   }
   lines.push(
-    "text: share of the design's text area a reader sees at each width, and why the rest is not seen (cut off by a clip, the viewport, an ellipsis or a word broken across lines; covered by another layer; contrast under 3:1 or the design's own; under 12 px where the design had 14 px or more; missing)",
+    "text: share of the design's text area a reader sees at each width, and why the rest is not seen (cut " +
+      "off by a clip, the viewport, an ellipsis or a word broken across lines; covered by another layer; " +
+      "contrast under 3:1 or the design's own; under 12 px where the design had 14 px or more; missing)",
   );
   return lines;
 }

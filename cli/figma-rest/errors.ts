@@ -49,14 +49,17 @@ export function statusError(
   if (status === 401 || status === 403) {
     return new FigmaRestError(
       "auth",
-      `Figma refused the request for ${what} (${status}${said}): the token is invalid or expired, or its account has no access to this file. Check FIGMA_TOKEN (or --figma-token) and that the file is shared with that account; a personal access token needs the file_content:read scope.`,
+      `Figma refused the request for ${what} (${status}${said}): the token is invalid or expired, ` +
+        `or its account has no access to this file. Check FIGMA_TOKEN (or --figma-token) and that the ` +
+        `file is shared with that account; a personal access token needs the file_content:read scope.`,
       status,
     );
   }
   if (status === 404) {
     return new FigmaRestError(
       "input",
-      `Figma has no file for ${what} (404${said}): check --file-key (the part after /design/ or /file/ in the file's URL).`,
+      `Figma has no file for ${what} (404${said}): check --file-key ` +
+        `(the part after /design/ or /file/ in the file's URL).`,
       status,
     );
   }
@@ -71,7 +74,8 @@ export function statusError(
   if (status >= 500) {
     return new FigmaRestError(
       "service",
-      `Figma failed on ${what} (${status}${said}); this is on Figma's side, try again later (a file with very many icons may need fewer at once: select fewer frames with --node).`,
+      `Figma failed on ${what} (${status}${said}); this is on Figma's side, try again later ` +
+        `(a file with very many icons may need fewer at once: select fewer frames with --node).`,
       status,
     );
   }

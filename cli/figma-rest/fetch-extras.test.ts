@@ -42,7 +42,8 @@ function fileFor(doc: DesignDocument): FigmaTestFile {
   imageRefs.forEach((ref, i) => (file.imageFills[ref] = encodePng(4 + i, 3, { seed: i })));
   for (const id of vectorIds)
     file.svgs[id] =
-      `<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" data-id="${id}"><path d="M0 0h1v1z" fill="#000"/></svg>`;
+      `<svg width="24" height="24" viewBox="0 0 24 24" fill="none" ` +
+      `xmlns="http://www.w3.org/2000/svg" data-id="${id}"><path d="M0 0h1v1z" fill="#000"/></svg>`;
   return file;
 }
 
@@ -79,22 +80,25 @@ async function failure(promise: Promise<unknown>): Promise<FigmaRestError> {
 }
 
 describe("fetchDesignExtras: 200", () => {
-  it("returns every image fill's bytes by imageRef and every vector's SVG by node id (instance ids included)", async () => {
-    const doc = design("figmasharp-bundler-dialog.file.json");
-    const file = fileFor(doc);
-    server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: file } });
-    const h = harness();
-    const { extras, problems } = await fetchDesignExtras(doc, h.options(server));
-    expect(problems).toEqual([]);
-    expect(Object.keys(extras.images ?? {}).sort()).toEqual(Object.keys(file.imageFills).sort());
-    expect(Object.keys(file.imageFills)).toHaveLength(8);
-    for (const [ref, bytes] of Object.entries(file.imageFills))
-      expect(Buffer.from(extras.images![ref]!).equals(Buffer.from(bytes!))).toBe(true);
-    expect(extras.svgs).toEqual(file.svgs);
-    expect(Object.keys(file.svgs).some((id) => id.includes(";"))).toBe(true);
-    expect(h.sleeps).toEqual([]);
-    expect(h.lines.at(-1)).toBe("figma: got 8 of 8 images and 10 of 10 SVGs");
-  });
+  it(
+    "returns every image fill's bytes by imageRef and " + "every vector's SVG by node id (instance ids included)",
+    async () => {
+      const doc = design("figmasharp-bundler-dialog.file.json");
+      const file = fileFor(doc);
+      server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: file } });
+      const h = harness();
+      const { extras, problems } = await fetchDesignExtras(doc, h.options(server));
+      expect(problems).toEqual([]);
+      expect(Object.keys(extras.images ?? {}).sort()).toEqual(Object.keys(file.imageFills).sort());
+      expect(Object.keys(file.imageFills)).toHaveLength(8);
+      for (const [ref, bytes] of Object.entries(file.imageFills))
+        expect(Buffer.from(extras.images![ref]!).equals(Buffer.from(bytes!))).toBe(true);
+      expect(extras.svgs).toEqual(file.svgs);
+      expect(Object.keys(file.svgs).some((id) => id.includes(";"))).toBe(true);
+      expect(h.sleeps).toEqual([]);
+      expect(h.lines.at(-1)).toBe("figma: got 8 of 8 images and 10 of 10 SVGs");
+    },
+  );
 
   it("sends the token to the API only, never to the image and SVG URLs", async () => {
     const doc = design("figmasharp-login.file.json");

@@ -93,7 +93,8 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
     progress(`figma: rendering ${plural(vectorIds.length, "vector")} as SVG (${plural(runs.length, "request")})`);
   // One render at a time: renders are Figma's most expensive calls and share one rate limit.
   await mapLimit(runs, 1, async (ids, i) => {
-    const what = `${plural(ids.length, "layer")} as SVG${runs.length > 1 ? ` (request ${i + 1} of ${runs.length})` : ""}`;
+    const what =
+      `${plural(ids.length, "layer")} as ` + `SVG${runs.length > 1 ? ` (request ${i + 1} of ${runs.length})` : ""}`;
     Object.assign(
       svgUrls,
       rendersMap(await client.getJson(`/v1/images/${key}?ids=${idsParam(ids)}&format=svg`, what), what),
@@ -110,7 +111,9 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
       problems.push({
         severity: "warning",
         code: "figma-image-missing",
-        message: `Figma has no URL for image fill ${ref.slice(0, 12)} (${url === null ? "null" : "not in the file's image fills"}); a placeholder is used`,
+        message:
+          `Figma has no URL for image fill ${ref.slice(0, 12)} ` +
+          `(${url === null ? "null" : "not in the file's image fills"}); a placeholder is used`,
       });
   }
   for (const id of vectorIds) {
@@ -120,7 +123,10 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
       problems.push({
         severity: "warning",
         code: "figma-svg-missing",
-        message: `Figma rendered no SVG for ${layer(id)} (${url === null ? "the render failed or the layer is invisible" : "not in the answer"}); it is drawn from the JSON`,
+        message:
+          `Figma rendered no SVG for ${layer(id)} ` +
+          `(${url === null ? "the render failed or the layer is invisible" : "not in the answer"}` +
+          `); it is drawn from the JSON`,
         nodeId: id,
       });
   }
@@ -158,7 +164,8 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   if (gotImages > 0) extras.images = images;
   if (gotSvgs > 0) extras.svgs = svgs;
   progress(
-    `figma: got ${gotImages} of ${plural(imageRefs.length, "image")} and ${gotSvgs} of ${plural(vectorIds.length, "SVG")}`,
+    `figma: got ${gotImages} of ${plural(imageRefs.length, "image")} ` +
+      `and ${gotSvgs} of ${plural(vectorIds.length, "SVG")}`,
   );
   return { extras, problems };
 }

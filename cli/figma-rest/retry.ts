@@ -70,7 +70,8 @@ export async function withRetry<T>(
           const tries = plural(limited, "retry", "retries");
           throw new FigmaRestError(
             "limit",
-            `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} or later (Figma's limits depend on the plan and seat of the token's account).`,
+            `${error.message}, still after ${tries}: run the command again in ${formatWait(waitSec)} ` +
+              `or later (Figma's limits depend on the plan and seat of the token's account).`,
             error.status,
             waitSec,
           );
@@ -78,7 +79,8 @@ export async function withRetry<T>(
         if (waitSec > policy.maxWaitSec) {
           throw new FigmaRestError(
             "limit",
-            `${error.message} and asks to wait ${formatWait(waitSec)}, longer than figment waits (${formatWait(policy.maxWaitSec)}): run the command again in ${formatWait(waitSec)}.`,
+            `${error.message} and asks to wait ${formatWait(waitSec)}, longer than figment waits ` +
+              `(${formatWait(policy.maxWaitSec)}): run the command again in ${formatWait(waitSec)}.`,
             error.status,
             waitSec,
           );

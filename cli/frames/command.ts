@@ -58,7 +58,8 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
   const unbounded = rows.filter((r) => r.width === null).length;
   if (unbounded > 0)
     io.err(
-      `figment: note: ${plural(unbounded, "frame")} ${agree(unbounded, "has", "have")} no bounds (listed as ?×?): figment code skips ${agree(unbounded, "it", "them")}`,
+      `figment: note: ${plural(unbounded, "frame")} ${agree(unbounded, "has", "have")} ` +
+        `no bounds (listed as ?×?): figment code skips ${agree(unbounded, "it", "them")}`,
     );
   // What figment code will skip besides, said here so the two counts agree.
   const skipped = ["hidden", "without visible layers"].flatMap((why) => {

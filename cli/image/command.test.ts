@@ -63,57 +63,60 @@ interface ImageJson {
 }
 
 describe("figment image (Images API)", () => {
-  it("writes the image and its partials as served, reports progress on stderr, the key from the environment", async () => {
-    const srv = await serve(imageReply());
-    const out = outDir();
-    const { code, stdout, stderr } = await figment([
-      "--prompt",
-      "A hero shot of a tea brand!",
-      "--out",
-      out,
-      "--size",
-      "1536x1024",
-      "--partials",
-      "2",
-      "--base-url",
-      srv.url,
-    ]);
-    expect(code, stderr).toBe(0);
-    expect(listFiles(out)).toEqual([
-      "a-hero-shot-of-a-tea-brand.png",
-      "partials/a-hero-shot-of-a-tea-brand-partial-0.png",
-      "partials/a-hero-shot-of-a-tea-brand-partial-1.png",
-    ]);
-    expect(readFileSync(join(out, "a-hero-shot-of-a-tea-brand.png")).equals(served(1536, 1024, 1))).toBe(true);
-    expect(
-      readFileSync(join(out, "partials/a-hero-shot-of-a-tea-brand-partial-1.png")).equals(served(1536, 1024, 3)),
-    ).toBe(true);
-    const request = srv.requests[0]!;
-    expect(request.schemaErrors).toEqual([]);
-    expect(request.headers["authorization"]).toBe(`***${KEY.slice(-4)}`);
-    expect(request.body).toMatchObject({
-      model: "gpt-image-2",
-      prompt: "A hero shot of a tea brand!",
-      size: "1536x1024",
-      stream: true,
-      partial_images: 2,
-      output_format: "png",
-    });
-    expect(stdout.split("\n")).toEqual([
-      `wrote 1 image to ${out}`,
-      `  ${join(out, "a-hero-shot-of-a-tea-brand.png")}\t1536×1024 png`,
-      `  (2 partial images under ${join(out, "partials")})`,
-    ]);
-    expect(stderr).toContain(
-      `figment: drawing an image with gpt-image-2 at ${srv.url}/images/generations (Images API)…`,
-    );
-    expect(stderr).toContain(
-      `  partial 1 of image 1 → ${join(out, "partials/a-hero-shot-of-a-tea-brand-partial-0.png")}`,
-    );
-    expect(stderr).toMatch(/ {2}image 1: 1536×1024 png, [\d,]+ bytes/);
-    expect(stderr).toMatch(/usage: image model \d+ in \/ 6,344 out · about \$0\.\d+/);
-    expect(`${stdout}${stderr}`).not.toContain(KEY);
-  });
+  it(
+    "writes the image and its partials as served, reports " + "progress on stderr, the key from the environment",
+    async () => {
+      const srv = await serve(imageReply());
+      const out = outDir();
+      const { code, stdout, stderr } = await figment([
+        "--prompt",
+        "A hero shot of a tea brand!",
+        "--out",
+        out,
+        "--size",
+        "1536x1024",
+        "--partials",
+        "2",
+        "--base-url",
+        srv.url,
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(listFiles(out)).toEqual([
+        "a-hero-shot-of-a-tea-brand.png",
+        "partials/a-hero-shot-of-a-tea-brand-partial-0.png",
+        "partials/a-hero-shot-of-a-tea-brand-partial-1.png",
+      ]);
+      expect(readFileSync(join(out, "a-hero-shot-of-a-tea-brand.png")).equals(served(1536, 1024, 1))).toBe(true);
+      expect(
+        readFileSync(join(out, "partials/a-hero-shot-of-a-tea-brand-partial-1.png")).equals(served(1536, 1024, 3)),
+      ).toBe(true);
+      const request = srv.requests[0]!;
+      expect(request.schemaErrors).toEqual([]);
+      expect(request.headers["authorization"]).toBe(`***${KEY.slice(-4)}`);
+      expect(request.body).toMatchObject({
+        model: "gpt-image-2",
+        prompt: "A hero shot of a tea brand!",
+        size: "1536x1024",
+        stream: true,
+        partial_images: 2,
+        output_format: "png",
+      });
+      expect(stdout.split("\n")).toEqual([
+        `wrote 1 image to ${out}`,
+        `  ${join(out, "a-hero-shot-of-a-tea-brand.png")}\t1536×1024 png`,
+        `  (2 partial images under ${join(out, "partials")})`,
+      ]);
+      expect(stderr).toContain(
+        `figment: drawing an image with gpt-image-2 at ${srv.url}/images/generations (Images API)…`,
+      );
+      expect(stderr).toContain(
+        `  partial 1 of image 1 → ${join(out, "partials/a-hero-shot-of-a-tea-brand-partial-0.png")}`,
+      );
+      expect(stderr).toMatch(/ {2}image 1: 1536×1024 png, [\d,]+ bytes/);
+      expect(stderr).toMatch(/usage: image model \d+ in \/ 6,344 out · about \$0\.\d+/);
+      expect(`${stdout}${stderr}`).not.toContain(KEY);
+    },
+  );
 
   it("--json: the images, partials, usage, model, provider and api; never overwrites an earlier run", async () => {
     const srv = await serve(imageReply(), imageReply({ seed: 9 }));
@@ -191,37 +194,41 @@ describe("figment image (Images API)", () => {
 });
 
 describe("figment image --ref IMAGE --mask MASK.png (Images API inpainting)", () => {
-  it("sends the mask in OpenAI's convention (transparent = repaint) from a white-repaints file, checked by the server", async () => {
-    const srv = await serve(imageReply());
-    const { writeFileSync } = await import("node:fs");
-    const image = join(tmp, "photo.png");
-    writeFileSync(image, served(320, 200, 4));
-    const coverage = new Uint8Array(320 * 200);
-    for (let y = 50; y < 150; y++) coverage.fill(255, y * 320 + 100, y * 320 + 220);
-    const mask = join(tmp, "mask-white.png");
-    writeFileSync(mask, sdMaskPng({ width: 320, height: 200, coverage }));
-    const { code, stderr } = await figment([
-      "--prompt",
-      "A red kite in the sky",
-      "--out",
-      outDir(),
-      "--ref",
-      image,
-      "--mask",
-      mask,
-      "--base-url",
-      srv.url,
-    ]);
-    expect(code, stderr).toBe(0);
-    const request = srv.requests[0]!;
-    expect(request.path).toBe("/v1/images/edits");
-    expect(request.schemaErrors).toEqual([]);
-    const sent = request.files.find((f) => f.field === "mask")!;
-    expect([sent.filename, sent.contentType]).toEqual(["mask.png", "image/png"]);
-    const { rgba, width, height } = decodePng(new Uint8Array(sent.bytes));
-    expect([width, height]).toEqual([320, 200]);
-    expect([rgba[(100 * 320 + 150) * 4 + 3], rgba[(10 * 320 + 10) * 4 + 3]]).toEqual([0, 255]);
-  });
+  it(
+    "sends the mask in OpenAI's convention (transparent = " +
+      "repaint) from a white-repaints file, checked by the server",
+    async () => {
+      const srv = await serve(imageReply());
+      const { writeFileSync } = await import("node:fs");
+      const image = join(tmp, "photo.png");
+      writeFileSync(image, served(320, 200, 4));
+      const coverage = new Uint8Array(320 * 200);
+      for (let y = 50; y < 150; y++) coverage.fill(255, y * 320 + 100, y * 320 + 220);
+      const mask = join(tmp, "mask-white.png");
+      writeFileSync(mask, sdMaskPng({ width: 320, height: 200, coverage }));
+      const { code, stderr } = await figment([
+        "--prompt",
+        "A red kite in the sky",
+        "--out",
+        outDir(),
+        "--ref",
+        image,
+        "--mask",
+        mask,
+        "--base-url",
+        srv.url,
+      ]);
+      expect(code, stderr).toBe(0);
+      const request = srv.requests[0]!;
+      expect(request.path).toBe("/v1/images/edits");
+      expect(request.schemaErrors).toEqual([]);
+      const sent = request.files.find((f) => f.field === "mask")!;
+      expect([sent.filename, sent.contentType]).toEqual(["mask.png", "image/png"]);
+      const { rgba, width, height } = decodePng(new Uint8Array(sent.bytes));
+      expect([width, height]).toEqual([320, 200]);
+      expect([rgba[(100 * 320 + 150) * 4 + 3], rgba[(10 * 320 + 10) * 4 + 3]]).toEqual([0, 255]);
+    },
+  );
 
   it("refuses a mask of another size, or without --ref, in one line before any request", async () => {
     const srv = await serve();
@@ -254,68 +261,71 @@ describe("figment image --ref IMAGE --mask MASK.png (Images API inpainting)", ()
 });
 
 describe("figment image --api responses and --provider openrouter", () => {
-  it("Responses: the reasoning streams to stderr, the response id and revised prompt come back; --previous refines", async () => {
-    const srv = await serve(
-      imageReply({
+  it(
+    "Responses: the reasoning streams to stderr, the response " + "id and revised prompt come back; --previous refines",
+    async () => {
+      const srv = await serve(
+        imageReply({
+          responseId: "resp_cli1",
+          reasoning: ["A calm composition.\n", "Logo on the left."],
+          text: ["Here is the hero."],
+          revisedPrompt: "a calm hero",
+        }),
+        imageReply({ responseId: "resp_cli2" }),
+      );
+      const out = outDir();
+      const first = await figment([
+        "--prompt",
+        "A hero",
+        "--out",
+        out,
+        "--api",
+        "responses",
+        "--partials",
+        "1",
+        "--json",
+        "--base-url",
+        srv.url,
+      ]);
+      expect(first.code, first.stderr).toBe(0);
+      const report = JSON.parse(first.stdout) as ImageJson;
+      expect(report).toMatchObject({
         responseId: "resp_cli1",
-        reasoning: ["A calm composition.\n", "Logo on the left."],
-        text: ["Here is the hero."],
         revisedPrompt: "a calm hero",
-      }),
-      imageReply({ responseId: "resp_cli2" }),
-    );
-    const out = outDir();
-    const first = await figment([
-      "--prompt",
-      "A hero",
-      "--out",
-      out,
-      "--api",
-      "responses",
-      "--partials",
-      "1",
-      "--json",
-      "--base-url",
-      srv.url,
-    ]);
-    expect(first.code, first.stderr).toBe(0);
-    const report = JSON.parse(first.stdout) as ImageJson;
-    expect(report).toMatchObject({
-      responseId: "resp_cli1",
-      revisedPrompt: "a calm hero",
-      model: "gpt-5.4-image-2",
-      api: "responses",
-      provider: "openai",
-    });
-    expect(report.partials).toEqual([{ path: join(out, "partials/a-hero-partial-0.png"), index: 0 }]);
-    expect(report.usage?.model?.outputTokens).toBeGreaterThan(0);
-    expect(first.stderr).toContain("figment: drawing an image with gpt-image-2 (gpt-5.4-image-2 reasons first)");
-    expect(first.stderr.split("\n")).toEqual(
-      expect.arrayContaining([
-        "  thinking: A calm composition.",
-        "  thinking: Logo on the left.",
-        "  model: Here is the hero.",
-      ]),
-    );
-    expect(srv.requests[0]!.schemaErrors).toEqual([]);
+        model: "gpt-5.4-image-2",
+        api: "responses",
+        provider: "openai",
+      });
+      expect(report.partials).toEqual([{ path: join(out, "partials/a-hero-partial-0.png"), index: 0 }]);
+      expect(report.usage?.model?.outputTokens).toBeGreaterThan(0);
+      expect(first.stderr).toContain("figment: drawing an image with gpt-image-2 (gpt-5.4-image-2 reasons first)");
+      expect(first.stderr.split("\n")).toEqual(
+        expect.arrayContaining([
+          "  thinking: A calm composition.",
+          "  thinking: Logo on the left.",
+          "  model: Here is the hero.",
+        ]),
+      );
+      expect(srv.requests[0]!.schemaErrors).toEqual([]);
 
-    const second = await figment([
-      "--prompt",
-      "warmer light",
-      "--out",
-      out,
-      "--api",
-      "responses",
-      "--previous",
-      "resp_cli1",
-      "--base-url",
-      srv.url,
-    ]);
-    expect(second.code, second.stderr).toBe(0);
-    expect(srv.requests[1]!.body).toMatchObject({ previous_response_id: "resp_cli1" });
-    expect(srv.requests[1]!.schemaErrors).toEqual([]);
-    expect(second.stdout).toContain("response id: resp_cli2 (refine it: --api responses --previous resp_cli2)");
-  });
+      const second = await figment([
+        "--prompt",
+        "warmer light",
+        "--out",
+        out,
+        "--api",
+        "responses",
+        "--previous",
+        "resp_cli1",
+        "--base-url",
+        srv.url,
+      ]);
+      expect(second.code, second.stderr).toBe(0);
+      expect(srv.requests[1]!.body).toMatchObject({ previous_response_id: "resp_cli1" });
+      expect(srv.requests[1]!.schemaErrors).toEqual([]);
+      expect(second.stdout).toContain("response id: resp_cli2 (refine it: --api responses --previous resp_cli2)");
+    },
+  );
 
   it("OpenRouter: chat with image output, OPENROUTER_API_KEY, one request per image", async () => {
     const srv = await serve(imageReply(), imageReply({ seed: 5 }));
@@ -427,28 +437,31 @@ describe("figment image --dry-run", () => {
 });
 
 describe("figment image failures", () => {
-  it("moderation: exit 2, says the prompt was refused by the safety system and what to change; nothing written", async () => {
-    const srv = await serve(moderationError("violence"));
-    const out = outDir();
-    const { code, stdout, stderr } = await figment([
-      "--prompt",
-      "x",
-      "--out",
-      out,
-      "--partials",
-      "1",
-      "--base-url",
-      srv.url,
-    ]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain(
-      "figment: The provider's safety system refused the request: Your request was rejected by the safety system.",
-    );
-    expect(stderr).toContain("safety_violations=[violence]");
-    expect(stderr).toContain("figment: The prompt was refused by the provider's safety system. Change --prompt");
-    expect(existsSync(out)).toBe(false);
-  });
+  it(
+    "moderation: exit 2, says the prompt was refused by " + "the safety system and what to change; nothing written",
+    async () => {
+      const srv = await serve(moderationError("violence"));
+      const out = outDir();
+      const { code, stdout, stderr } = await figment([
+        "--prompt",
+        "x",
+        "--out",
+        out,
+        "--partials",
+        "1",
+        "--base-url",
+        srv.url,
+      ]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(
+        "figment: The provider's safety system refused the request: Your request was rejected by the safety system.",
+      );
+      expect(stderr).toContain("safety_violations=[violence]");
+      expect(stderr).toContain("figment: The prompt was refused by the provider's safety system. Change --prompt");
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   it("429: retried by the SDK, then exit 1 with when to retry", async () => {
     const limit = {

@@ -93,7 +93,8 @@ export async function readMask(path: string, image: ImageInput): Promise<Mask> {
   if (info && (info.width !== mask.width || info.height !== mask.height))
     throw new FigmentError(
       "input",
-      `--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} is ${info.width}x${info.height}: the mask must be the image's size`,
+      `--mask is ${mask.width}x${mask.height} but the --ref image${image.name ? ` ${image.name}` : ""} ` +
+        `is ${info.width}x${info.height}: the mask must be the image's size`,
     );
   return mask;
 }
@@ -172,12 +173,17 @@ export async function imageCommand(
     },
     image(event) {
       const r = event.result;
-      return `  image ${event.image + 1}: ${r.width}×${r.height} ${r.format}, ${r.bytes.length.toLocaleString("en-US")} bytes`;
+      return (
+        `  image ${event.image + 1}: ${r.width}×${r.height} ` +
+        `${r.format}, ${r.bytes.length.toLocaleString("en-US")} bytes`
+      );
     },
   });
   const count = args.n === 1 ? "an image" : `${args.n} images`;
   io.err(
-    `figment: drawing ${count} with ${config.imageModel}${config.model !== config.imageModel ? ` (${config.model} reasons first)` : ""} at ${endpointOf(config, request)} (${API_NAME[config.api]})…`,
+    `figment: drawing ${count} with ` +
+      `${config.imageModel}${config.model !== config.imageModel ? ` (${config.model} reasons first)` : ""} ` +
+      `at ${endpointOf(config, request)} (${API_NAME[config.api]})…`,
   );
 
   let result: ImageResult;

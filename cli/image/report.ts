@@ -32,7 +32,9 @@ export function printDryRun(
   notes: string[],
   io: Output,
 ): void {
-  const what = `${e.images} × ${sizeText(request.size ?? "auto").replace("x", "×")}, quality ${args.quality}, background ${args.background}, ${args.format}${args.partials ? `, ${plural(args.partials, "partial")} each` : ""}`;
+  const what =
+    `${e.images} × ${sizeText(request.size ?? "auto").replace("x", "×")}, quality ${args.quality}, background ` +
+    `${args.background}, ${args.format}${args.partials ? `, ${plural(args.partials, "partial")} each` : ""}`;
   if (args.json) {
     const price = (p: { source: string; asOf: string } | undefined, rest: Record<string, number>): unknown =>
       p ? { ...rest, source: p.source, asOf: p.asOf } : null;
@@ -88,25 +90,31 @@ export function printDryRun(
   io.out("Estimate only (--dry-run): nothing was sent.");
   io.out(`  endpoint       ${endpoint} (${API_NAME[config.api]})`);
   io.out(
-    `  model          ${config.model}${config.imageModel !== config.model ? `, drawing with ${config.imageModel}` : ""} (${args.provider})`,
+    `  model          ` +
+      `${config.model}${config.imageModel !== config.model ? `, drawing with ${config.imageModel}` : ""} ` +
+      `(${args.provider})`,
   );
   io.out(`  images         ${what}${e.requests > 1 ? ` (${e.requests} requests)` : ""}`);
   io.out(
-    `  input tokens   about ${n(e.inputTokens)}: ${n(e.textTokens)} text + ${n(e.imageTokens)} image (${plural(args.refs.length, "reference")})`,
+    `  input tokens   about ${n(e.inputTokens)}: ${n(e.textTokens)} text + ` +
+      `${n(e.imageTokens)} image (${plural(args.refs.length, "reference")})`,
   );
-  io.out(
-    `  output tokens  ${e.outputTokens === undefined ? `unknown for ${config.imageModel}` : `about ${n(e.outputTokensPerImage!)} per image, ${n(e.outputTokens)} in all`}`,
-  );
-  io.out(
-    `  cost           ${e.costUsd === undefined ? `no price known for ${config.api === "images" ? config.imageModel : config.model}` : `about ${usd(e.costUsd)}`}`,
-  );
+  const output =
+    e.outputTokens === undefined
+      ? `unknown for ${config.imageModel}`
+      : `about ${n(e.outputTokensPerImage!)} per image, ${n(e.outputTokens)} in all`;
+  io.out(`  output tokens  ${output}`);
+  const priced = config.api === "images" ? config.imageModel : config.model;
+  io.out(`  cost           ${e.costUsd === undefined ? `no price known for ${priced}` : `about ${usd(e.costUsd)}`}`);
   if (e.imagePrice)
     io.out(
-      `  image price    $${e.imagePrice.textInput} text in, $${e.imagePrice.imageInput} image in, $${e.imagePrice.imageOutput} image out per 1M tokens — ${e.imagePrice.source} (as of ${e.imagePrice.asOf})`,
+      `  image price    $${e.imagePrice.textInput} text in, $${e.imagePrice.imageInput} image in, ` +
+        `$${e.imagePrice.imageOutput} image out per 1M tokens — ${e.imagePrice.source} (as of ${e.imagePrice.asOf})`,
     );
   if (e.modelPrice)
     io.out(
-      `  model price    $${e.modelPrice.input} in, $${e.modelPrice.output} out per 1M tokens — ${e.modelPrice.source} (as of ${e.modelPrice.asOf})`,
+      `  model price    $${e.modelPrice.input} in, $${e.modelPrice.output} ` +
+        `out per 1M tokens — ${e.modelPrice.source} (as of ${e.modelPrice.asOf})`,
     );
   for (const note of notes) io.out(`  note           ${note}`);
   io.out("Providers count a little differently and prices change: treat these as estimates.");
@@ -117,11 +125,15 @@ export function usageLine(usage: ImageUsage, cost: number | undefined): string {
   const parts: string[] = [];
   if (usage.image)
     parts.push(
-      `image model ${n(usage.image.inputTokens)} in${usage.image.inputImageTokens ? ` (${n(usage.image.inputImageTokens)} image)` : ""} / ${n(usage.image.outputTokens)} out`,
+      `image model ${n(usage.image.inputTokens)} ` +
+        `in${usage.image.inputImageTokens ? ` (${n(usage.image.inputImageTokens)} image)` : ""} ` +
+        `/ ${n(usage.image.outputTokens)} out`,
     );
   if (usage.model)
     parts.push(
-      `${usage.image ? "reasoning model" : "model"} ${n(usage.model.inputTokens)} in / ${n(usage.model.outputTokens)} out${usage.model.reasoningTokens ? ` (${n(usage.model.reasoningTokens)} reasoning)` : ""}`,
+      `${usage.image ? "reasoning model" : "model"} ${n(usage.model.inputTokens)} in / ` +
+        `${n(usage.model.outputTokens)} ` +
+        `out${usage.model.reasoningTokens ? ` (${n(usage.model.reasoningTokens)} reasoning)` : ""}`,
     );
   return `usage: ${parts.join("; ")}${cost !== undefined ? ` · about ${usd(cost)}` : ""}`;
 }
@@ -168,13 +180,17 @@ export function progressPrinter(
 /** Next steps for `figment image` where they differ from `figment code --ai`'s (cli/common/model-errors.ts). */
 const IMAGE_STEPS: Partial<Record<ModelErrorKind, (env: string) => string>> = {
   moderation: () =>
-    "The prompt was refused by the provider's safety system. Change --prompt: leave out or reword what the message names (violence, real people, …), or use other --ref images, then run again.",
+    "The prompt was refused by the provider's safety system. Change --prompt: leave out or reword " +
+    "what the message names (violence, real people, …), or use other --ref images, then run again.",
   "bad-request": () =>
-    "The endpoint rejected the request; check --model, --size, --quality, --background and --format for this model (--dry-run shows what would be sent).",
+    "The endpoint rejected the request; check --model, --size, --quality, " +
+    "--background and --format for this model (--dry-run shows what would be sent).",
   "rate-limited": (env) =>
-    `Rate limited even after retrying: wait a minute (or as long as the provider asked) and run the command again, or check the rate limits and credit of the account behind ${env}.`,
+    `Rate limited even after retrying: wait a minute (or as long as the provider asked) and ` +
+    `run the command again, or check the rate limits and credit of the account behind ${env}.`,
   timeout: () =>
-    "The image took too long; run again with a higher --timeout (seconds, default 300), a smaller --size or a lower --quality.",
+    "The image took too long; run again with a higher --timeout " +
+    "(seconds, default 300), a smaller --size or a lower --quality.",
   refusal: () => "The model declined to draw this; rephrase --prompt or pick another --model.",
   truncated: () => "The image stream was cut off before the image was complete; run the command again.",
   "bad-output": () =>

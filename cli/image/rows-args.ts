@@ -11,7 +11,8 @@ import { parseSdImageArgs, SD_FLAGS, SD_PROVIDERS, type SdImageArgs } from "./sd
 import { PROVIDERS } from "../../contract/words.js";
 import { FigmentError, isFigmentError } from "../../codegen/errors.js";
 
-export const IMAGE_ROWS_USAGE = `figment image --template — one image per row of parameters, written under --out
+export const IMAGE_ROWS_USAGE =
+  `figment image --template — one image per row of parameters, written under --out
 
 Usage:
   figment image --template TEXT --rows FILE.csv|FILE.jsonl --out DIR
@@ -19,7 +20,8 @@ Usage:
     [--rules RULES.json]                conditions on the parameters that add style notes or set parameters
     [--style TEXT]                      style text every row's prompt ends with
     [--consistent]                      after the first image, send it as a reference with every later row
-    [--dry-run] [--json]                --dry-run prints every row's computed prompt (and each --sweep cell's request) and sends nothing
+    [--dry-run] [--json]                --dry-run prints every row's computed prompt (and each --sweep cell's ` +
+  `request) and sends nothing
     [--batch-api]                       submit every row as one OpenAI Batch API batch recorded in DIR/batch.json
                                         (half the price, within 24 h; then figment batch status|collect DIR)
     [--provider openai|openrouter|custom] [--base-url URL] [--model M] [--api images|responses]
@@ -123,12 +125,14 @@ export function parseImageRowsArgs(argv: string[]): ImageRowsArgs {
     if (!template.trim())
       throw new FigmentError(
         "input",
-        '--template is required with --rows: figment image --template "A {style} hero for {audience}" --rows rows.csv --out DIR',
+        "--template is required with --rows: figment image --template " +
+          '"A {style} hero for {audience}" --rows rows.csv --out DIR',
       );
     if (!rows && sweeps.length === 0)
       throw new FigmentError(
         "input",
-        "--rows FILE is required with --template: a CSV with a header row, or JSONL (one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt",
+        "--rows FILE is required with --template: a CSV with a header row, or JSONL " +
+          "(one object per line); or --sweep PARAM=V1,V2 for a grid of the one prompt",
       );
     if (!dryRun && !v.out?.trim())
       throw new FigmentError("input", "--out DIR is required: the folder the images are written to");

@@ -23,7 +23,8 @@ export function checkBatchFlags(args: ImageRowsArgs): void {
   if (args.provider !== "openai")
     throw new FigmentError(
       "input",
-      `--batch-api needs --provider openai: OpenAI's Batch API runs the Images API; ${args.provider} endpoints have none`,
+      `--batch-api needs --provider openai: OpenAI's Batch API ` +
+        `runs the Images API; ${args.provider} endpoints have none`,
     );
   if (args.api === "responses")
     throw new FigmentError(
@@ -33,12 +34,14 @@ export function checkBatchFlags(args: ImageRowsArgs): void {
   if (args.consistent)
     throw new FigmentError(
       "input",
-      "--consistent needs the first image before the other rows are sent; a batch sends every row at once. Leave out --batch-api or --consistent",
+      "--consistent needs the first image before the other rows are sent; a " +
+        "batch sends every row at once. Leave out --batch-api or --consistent",
     );
   if (args.refs.length > 0)
     throw new FigmentError(
       "input",
-      "--ref needs an image edit (a multipart upload), which the Batch API does not run; leave out --batch-api or --ref",
+      "--ref needs an image edit (a multipart upload), which the " +
+        "Batch API does not run; leave out --batch-api or --ref",
     );
 }
 
@@ -57,7 +60,8 @@ export async function submitRowsBatch(
   const out = args.out!;
   const lines = batchBodies(config, requests);
   io.err(
-    `figment: submitting ${plural(lines.length, "row")} to ${config.baseURL}/batches (${config.model}, /v1/images/generations)…`,
+    `figment: submitting ${plural(lines.length, "row")} to ` +
+      `${config.baseURL}/batches (${config.model}, /v1/images/generations)…`,
   );
   let batchId: string | undefined;
   try {
@@ -85,7 +89,8 @@ export async function submitRowsBatch(
     );
   else {
     io.out(
-      `submitted batch ${batchId}: ${plural(lines.length, "request")}, one per row, at half the standard price; recorded in ${join(out, "batch.json")}`,
+      `submitted batch ${batchId}: ${plural(lines.length, "request")}, one per ` +
+        `row, at half the standard price; recorded in ${join(out, "batch.json")}`,
     );
     io.out(`next: figment batch status ${out}, then figment batch collect ${out} (answers within 24 h)`);
   }

@@ -42,12 +42,14 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
   if (long)
     throw new FigmentError(
       "input",
-      `row ${long.row}: its computed prompt is ${(long.request.prompt.length + extra).toLocaleString("en-US")} characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}`,
+      `row ${long.row}: its computed prompt is ${(long.request.prompt.length + extra).toLocaleString("en-US")} ` +
+        `characters; the limit is ${MAX_PROMPT_CHARS.toLocaleString("en-US")}`,
     );
   if (args.consistent && references.length + 1 > MAX_REFERENCES)
     throw new FigmentError(
       "input",
-      `--consistent adds the first image as a reference: give at most ${MAX_REFERENCES - 1} --ref images, not ${references.length}`,
+      `--consistent adds the first image as a reference: give at most ` +
+        `${MAX_REFERENCES - 1} --ref images, not ${references.length}`,
     );
   for (const note of [...plan.computed.notes, ...check.notes]) io.err(`figment: note: ${note}`);
   if (args.dryRun) {
@@ -76,7 +78,10 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
   const later =
     args.consistent && references.length === 0 ? ` (later rows: ${config.baseURL}${imagePath(config.api, true)})` : "";
   io.err(
-    `figment: ${plural(n, "row")}, one image each, with ${config.imageModel} at ${endpointOf(config, plan.requests[0]!.request)}${later} (${API_NAME[config.api]})${args.consistent ? "; after the first image, each request carries it as a reference" : ""}…`,
+    `figment: ${plural(n, "row")}, one image each, with ${config.imageModel} at ` +
+      `${endpointOf(config, plan.requests[0]!.request)}${later} ` +
+      `(${API_NAME[config.api]})` +
+      `${args.consistent ? "; after the first image, each request carries it as a reference" : ""}…`,
   );
   const result = await runRows(plan.requests, {
     config,

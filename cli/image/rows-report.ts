@@ -31,7 +31,9 @@ const valuesText = (values: Record<string, string | number>): string =>
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
 
-/** --dry-run: every row's computed prompt and, with --sweep, every cell of the grid with its request; nothing is sent. */
+/**
+ * --dry-run: every row's computed prompt and, with --sweep, every cell of the grid with its request; nothing is sent.
+ */
 export function printPrompts(
   computed: ComputedPrompts,
   json: boolean,
@@ -57,14 +59,16 @@ export function printPrompts(
   for (const r of computed.rows) {
     io.out("");
     io.out(
-      `row ${r.row} (line ${r.line}) → ${r.stem}.*${r.applied.length ? `  [rules ${r.applied.map((i) => i + 1).join(", ")}]` : ""}`,
+      `row ${r.row} (line ${r.line}) → ` +
+        `${r.stem}.*${r.applied.length ? `  [rules ${r.applied.map((i) => i + 1).join(", ")}]` : ""}`,
     );
     for (const line of r.prompt.split("\n")) io.out(line ? `  ${line}` : "");
   }
   if (!grid) return;
   io.out("");
   io.out(
-    `Grid (--sweep): ${grid.grid.columns}×${grid.grid.rowLabels.length}, ${plural(grid.cells.length, "image")}, sent in this order:`,
+    `Grid (--sweep): ${grid.grid.columns}×${grid.grid.rowLabels.length}, ` +
+      `${plural(grid.cells.length, "image")}, sent in this order:`,
   );
   for (const cell of grid.cells)
     io.out(`  ${cell.stem}.*  row ${cell.row}: ${valuesText(cell.params)}  →  ${valuesText(cell.request)}`);
@@ -77,7 +81,10 @@ const label = (computed: ComputedPrompts, row: number): string => `row ${row} (l
 export function rowEventLine(event: RowEvent, computed: ComputedPrompts): string {
   if (event.type === "written") {
     const w = event.written;
-    return `  ${label(computed, w.row)} → ${w.path} (${w.width}×${w.height} ${w.format}${w.attempts > 1 ? ", on the retry" : ""})`;
+    return (
+      `  ${label(computed, w.row)} → ${w.path} (${w.width}×${w.height} ` +
+      `${w.format}${w.attempts > 1 ? ", on the retry" : ""})`
+    );
   }
   if (event.type === "retry") return `  ${label(computed, event.row)}: ${event.error.message}; retrying this row once`;
   return `  ${label(computed, event.failed.row)} failed: ${event.failed.error.message}`;
@@ -100,7 +107,8 @@ export function summaryLine(result: RowsRunResult, total: number, noun: "row" | 
   const parts = [`${result.written.length} written`];
   if (result.failed.length)
     parts.push(
-      `${result.failed.length} failed (${agree(result.failed.length, "row")} ${result.failed.map((f) => f.row).join(", ")})`,
+      `${result.failed.length} failed (${agree(result.failed.length, "row")} ` +
+        `${result.failed.map((f) => f.row).join(", ")})`,
     );
   if (result.notSent.length)
     parts.push(

@@ -2,8 +2,9 @@
  * `figment image --template … --provider sdnext|a1111 [--sweep …]`: plans the rows as for a hosted model (the
  * rows, rules and template checked before anything is sent; --dry-run prints the prompts and each grid cell's
  * request), expands a parameter grid, then runs every request on the server one at a time (cli/image/rows-sd.ts)
- * and prints what was written, each image with its seed and swept values, and the server's checkpoint (--json). Exit codes as the hosted rows': 0 all written, 1 some row
- * failed, 2 bad input or the server refusing what every row needs, 130 cancelled.
+ * and prints what was written, each image with its seed and swept values, and the server's checkpoint (--json). Exit
+ * codes as the hosted rows': 0 all written, 1 some row failed, 2 bad input or the server refusing what every row needs,
+ * 130 cancelled.
  */
 import type { Output, RunContext } from "../common/design-files.js";
 import type { ImageRowsArgs } from "./rows-args.js";
@@ -33,7 +34,8 @@ export async function sdRowsCommand(
   for (const note of rowsPlan.computed.notes) io.err(`figment: note: ${note}`);
   if (args.consistent && args.sweeps.some((s) => s.param === "seed"))
     io.err(
-      "figment: note: --consistent keeps one seed for every row, but --sweep seed sets each cell's: the sweep's seeds are sent",
+      "figment: note: --consistent keeps one seed for every row, " +
+        "but --sweep seed sets each cell's: the sweep's seeds are sent",
     );
   const { sent: size } = sdSize(sd, init);
   if (args.dryRun) {
@@ -57,7 +59,9 @@ export async function sdRowsCommand(
     ? `a ${gridPlan.grid.columns}×${gridPlan.grid.rowLabels.length} grid, ${plural(requests.length, "image")}`
     : `${plural(requests.length, "row")}, one image each`;
   io.err(
-    `figment: ${what} (${init ? "img2img" : "txt2img"}, ${size.width}×${size.height}), one at a time, on the ${SD_SERVER_NAME[sd.provider]} server at ${sd.baseUrl}${args.consistent ? "; every row with the same seed" : ""}…`,
+    `figment: ${what} (${init ? "img2img" : "txt2img"}, ${size.width}×${size.height}), ` +
+      `one at a time, on the ${SD_SERVER_NAME[sd.provider]} server at ` +
+      `${sd.baseUrl}${args.consistent ? "; every row with the same seed" : ""}…`,
   );
   const connection = { baseUrl: sd.baseUrl, server: sd.provider, ...(auth ? { auth } : {}) };
   const result = await runSdRows(requests, {
@@ -71,7 +75,8 @@ export async function sdRowsCommand(
     ...(context.signal ? { signal: context.signal } : {}),
     onEvent: (event) => io.err(rowEventLine(event, rowsPlan.computed)),
   });
-  // The checkpoint: as the answers named it (AUTOMATIC1111), else the one the server has loaded; unknown, it is left out.
+  // The checkpoint: as the answers named it (AUTOMATIC1111), else the one the server has loaded; unknown, it is left
+  // out.
   const model =
     result.model ?? (result.written.length > 0 ? await loadedModel(connection).catch(() => undefined) : undefined);
   printRowsResult(

@@ -58,85 +58,88 @@ function bodies(sd: SdTestServer, path: string): Record<string, unknown>[] {
 }
 
 describe("figment image --template --provider sdnext --sweep", () => {
-  it("a 3×2 grid: six txt2img requests with each cell's cfg_scale and seed, files named by the values, --json", async () => {
-    const sd = await start();
-    const out = outDir();
-    const { code, stdout, stderr } = await figment([
-      "--template",
-      "a lighthouse at dusk",
-      "--provider",
-      "sdnext",
-      "--base-url",
-      sd.url,
-      "--sweep",
-      "cfg=4,7,10",
-      "--sweep",
-      "seed=1,2",
-      "--steps",
-      "12",
-      "--size",
-      "512x512",
-      "--negative",
-      "blurry",
-      "--out",
-      out,
-      "--json",
-    ]);
-    expect(stderr).toContain("a 3×2 grid, 6 images (txt2img, 512×512), one at a time");
-    expect(code).toBe(0);
-    const sent = bodies(sd, "/sdapi/v1/txt2img");
-    expect(sent.map((b) => [b["cfg_scale"], b["seed"]])).toEqual([
-      [4, 1],
-      [7, 1],
-      [10, 1],
-      [4, 2],
-      [7, 2],
-      [10, 2],
-    ]);
-    for (const body of sent)
-      expect(body).toMatchObject({
-        prompt: "a lighthouse at dusk",
-        negative_prompt: "blurry",
-        steps: 12,
-        width: 512,
-        height: 512,
-        batch_size: 1,
+  it(
+    "a 3×2 grid: six txt2img requests with each cell's " + "cfg_scale and seed, files named by the values, --json",
+    async () => {
+      const sd = await start();
+      const out = outDir();
+      const { code, stdout, stderr } = await figment([
+        "--template",
+        "a lighthouse at dusk",
+        "--provider",
+        "sdnext",
+        "--base-url",
+        sd.url,
+        "--sweep",
+        "cfg=4,7,10",
+        "--sweep",
+        "seed=1,2",
+        "--steps",
+        "12",
+        "--size",
+        "512x512",
+        "--negative",
+        "blurry",
+        "--out",
+        out,
+        "--json",
+      ]);
+      expect(stderr).toContain("a 3×2 grid, 6 images (txt2img, 512×512), one at a time");
+      expect(code).toBe(0);
+      const sent = bodies(sd, "/sdapi/v1/txt2img");
+      expect(sent.map((b) => [b["cfg_scale"], b["seed"]])).toEqual([
+        [4, 1],
+        [7, 1],
+        [10, 1],
+        [4, 2],
+        [7, 2],
+        [10, 2],
+      ]);
+      for (const body of sent)
+        expect(body).toMatchObject({
+          prompt: "a lighthouse at dusk",
+          negative_prompt: "blurry",
+          steps: 12,
+          width: 512,
+          height: 512,
+          batch_size: 1,
+        });
+      const names = [
+        "cfg-4_seed-1",
+        "cfg-7_seed-1",
+        "cfg-10_seed-1",
+        "cfg-4_seed-2",
+        "cfg-7_seed-2",
+        "cfg-10_seed-2",
+      ].map((stem) => `${stem}.png`);
+      expect(
+        listFiles(out)
+          .map((p) => basename(p))
+          .sort(),
+      ).toEqual([...names].sort());
+      const json = JSON.parse(stdout) as {
+        images: { path: string; params: Record<string, number>; seed: number; width: number }[];
+        grid: unknown;
+        summary: string;
+        model?: string;
+      };
+      // SD.Next's answers name no checkpoint (only its hash): the one the server has loaded, asked once after the run.
+      expect(json.model).toBe("sd_xl_base_1.0 [31e35c80fc]");
+      expect(sd.requests.filter((r) => r.path === "/sdapi/v1/options").map((r) => r.method)).toEqual(["GET"]);
+      expect(json.images.map((i) => [basename(i.path), i.params, i.seed])).toEqual(
+        names.map((name, k) => [name, { cfg: [4, 7, 10][k % 3], seed: k < 3 ? 1 : 2 }, k < 3 ? 1 : 2]),
+      );
+      expect(json.grid).toEqual({
+        columns: 3,
+        rows: 2,
+        columnLabels: ["CFG 4", "CFG 7", "CFG 10"],
+        rowLabels: ["Seed 1", "Seed 2"],
       });
-    const names = [
-      "cfg-4_seed-1",
-      "cfg-7_seed-1",
-      "cfg-10_seed-1",
-      "cfg-4_seed-2",
-      "cfg-7_seed-2",
-      "cfg-10_seed-2",
-    ].map((stem) => `${stem}.png`);
-    expect(
-      listFiles(out)
-        .map((p) => basename(p))
-        .sort(),
-    ).toEqual([...names].sort());
-    const json = JSON.parse(stdout) as {
-      images: { path: string; params: Record<string, number>; seed: number; width: number }[];
-      grid: unknown;
-      summary: string;
-      model?: string;
-    };
-    // SD.Next's answers name no checkpoint (only its hash): the one the server has loaded, asked once after the run.
-    expect(json.model).toBe("sd_xl_base_1.0 [31e35c80fc]");
-    expect(sd.requests.filter((r) => r.path === "/sdapi/v1/options").map((r) => r.method)).toEqual(["GET"]);
-    expect(json.images.map((i) => [basename(i.path), i.params, i.seed])).toEqual(
-      names.map((name, k) => [name, { cfg: [4, 7, 10][k % 3], seed: k < 3 ? 1 : 2 }, k < 3 ? 1 : 2]),
-    );
-    expect(json.grid).toEqual({
-      columns: 3,
-      rows: 2,
-      columnLabels: ["CFG 4", "CFG 7", "CFG 10"],
-      rowLabels: ["Seed 1", "Seed 2"],
-    });
-    expect(json.summary).toBe("6 images: 6 written");
-    // The image written is the server's own, seeded by the cell's seed.
-    expect(readFileSync(json.images[4]!.path)).toEqual(encodePng(512, 512, { seed: 2 }));
-  });
+      expect(json.summary).toBe("6 images: 6 written");
+      // The image written is the server's own, seeded by the cell's seed.
+      expect(readFileSync(json.images[4]!.path)).toEqual(encodePng(512, 512, { seed: 2 }));
+    },
+  );
 
   it("AUTOMATIC1111's answers name the checkpoint: --json says it without asking the server again", async () => {
     const sd = await start({ flavour: "a1111" });
@@ -158,121 +161,137 @@ describe("figment image --template --provider sdnext --sweep", () => {
     expect(sd.requests.filter((r) => r.path === "/sdapi/v1/options")).toEqual([]);
   });
 
-  it("--dry-run prints the rows and then every cell with its swept values and the request it would send; nothing is sent", async () => {
-    const sd = await start();
-    const rows = file("rows.csv", "animal\ncat\ndog\n");
-    const argv = [
-      "--template",
-      "a {animal} at dusk",
-      "--rows",
-      rows,
-      "--provider",
-      "sdnext",
-      "--base-url",
-      sd.url,
-      "--sweep",
-      "cfg=4,7",
-      "--steps",
-      "12",
-      "--size",
-      "512x512",
-      "--negative",
-      "blurry",
-      "--sampler",
-      "UniPC",
-      "--seed",
-      "5",
-      "--out",
-      outDir(),
-      "--dry-run",
-    ];
-    const plain = await figment(argv);
-    expect(plain.code).toBe(0);
-    expect(plain.stdout.split("\n").slice(-6)).toEqual([
-      "",
-      "Grid (--sweep): 2×2, 4 images, sent in this order:",
-      "  1-cat_cfg-4.*  row 1: cfg 4  →  mode txt2img, size 512x512, steps 12, cfg 4, sampler UniPC, seed 5, negative blurry",
-      "  1-cat_cfg-7.*  row 1: cfg 7  →  mode txt2img, size 512x512, steps 12, cfg 7, sampler UniPC, seed 5, negative blurry",
-      "  2-dog_cfg-4.*  row 2: cfg 4  →  mode txt2img, size 512x512, steps 12, cfg 4, sampler UniPC, seed 5, negative blurry",
-      "  2-dog_cfg-7.*  row 2: cfg 7  →  mode txt2img, size 512x512, steps 12, cfg 7, sampler UniPC, seed 5, negative blurry",
-    ]);
-    expect(plain.stdout).toContain("row 2 (line 3) → 2-dog.*\n  a dog at dusk");
-    const json = JSON.parse((await figment([...argv, "--json"])).stdout) as {
-      prompts: unknown[];
-      grid: unknown;
-      cells: unknown[];
-    };
-    expect(json.prompts).toHaveLength(2);
-    expect(json.grid).toEqual({ columns: 2, rows: 2, columnLabels: ["CFG 4", "CFG 7"], rowLabels: ["Row 1", "Row 2"] });
-    expect(json.cells[3]).toEqual({
-      row: 2,
-      stem: "2-dog_cfg-7",
-      params: { cfg: 7 },
-      request: { mode: "txt2img", size: "512x512", steps: 12, cfg: 7, sampler: "UniPC", seed: 5, negative: "blurry" },
-    });
-    // img2img from --ref: each cell's strength.
-    const ref = file("ref.png", encodePng(256, 192, { seed: 3 }));
-    const strength = JSON.parse(
-      (
-        await figment([
-          "--template",
-          "watercolour",
-          "--provider",
-          "sdnext",
-          "--base-url",
-          sd.url,
-          "--ref",
-          ref,
-          "--sweep",
-          "strength=0.3,0.6",
-          "--out",
-          outDir(),
-          "--dry-run",
-          "--json",
-        ])
-      ).stdout,
-    ) as { cells: { request: Record<string, unknown> }[] };
-    expect(strength.cells.map((c) => c.request)).toEqual([
-      { mode: "img2img", size: "256x192", strength: 0.3 },
-      { mode: "img2img", size: "256x192", strength: 0.6 },
-    ]);
-    expect(sd.requests).toEqual([]);
-  });
+  it(
+    "--dry-run prints the rows and then every cell with its " +
+      "swept values and the request it would send; nothing is sent",
+    async () => {
+      const sd = await start();
+      const rows = file("rows.csv", "animal\ncat\ndog\n");
+      const argv = [
+        "--template",
+        "a {animal} at dusk",
+        "--rows",
+        rows,
+        "--provider",
+        "sdnext",
+        "--base-url",
+        sd.url,
+        "--sweep",
+        "cfg=4,7",
+        "--steps",
+        "12",
+        "--size",
+        "512x512",
+        "--negative",
+        "blurry",
+        "--sampler",
+        "UniPC",
+        "--seed",
+        "5",
+        "--out",
+        outDir(),
+        "--dry-run",
+      ];
+      const plain = await figment(argv);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout.split("\n").slice(-6)).toEqual([
+        "",
+        "Grid (--sweep): 2×2, 4 images, sent in this order:",
+        "  1-cat_cfg-4.*  row 1: cfg 4  →  mode txt2img, size 512x512, " +
+          "steps 12, cfg 4, sampler UniPC, seed 5, negative blurry",
+        "  1-cat_cfg-7.*  row 1: cfg 7  →  mode txt2img, size 512x512, " +
+          "steps 12, cfg 7, sampler UniPC, seed 5, negative blurry",
+        "  2-dog_cfg-4.*  row 2: cfg 4  →  mode txt2img, size 512x512, " +
+          "steps 12, cfg 4, sampler UniPC, seed 5, negative blurry",
+        "  2-dog_cfg-7.*  row 2: cfg 7  →  mode txt2img, size 512x512, " +
+          "steps 12, cfg 7, sampler UniPC, seed 5, negative blurry",
+      ]);
+      expect(plain.stdout).toContain("row 2 (line 3) → 2-dog.*\n  a dog at dusk");
+      const json = JSON.parse((await figment([...argv, "--json"])).stdout) as {
+        prompts: unknown[];
+        grid: unknown;
+        cells: unknown[];
+      };
+      expect(json.prompts).toHaveLength(2);
+      expect(json.grid).toEqual({
+        columns: 2,
+        rows: 2,
+        columnLabels: ["CFG 4", "CFG 7"],
+        rowLabels: ["Row 1", "Row 2"],
+      });
+      expect(json.cells[3]).toEqual({
+        row: 2,
+        stem: "2-dog_cfg-7",
+        params: { cfg: 7 },
+        request: { mode: "txt2img", size: "512x512", steps: 12, cfg: 7, sampler: "UniPC", seed: 5, negative: "blurry" },
+      });
+      // img2img from --ref: each cell's strength.
+      const ref = file("ref.png", encodePng(256, 192, { seed: 3 }));
+      const strength = JSON.parse(
+        (
+          await figment([
+            "--template",
+            "watercolour",
+            "--provider",
+            "sdnext",
+            "--base-url",
+            sd.url,
+            "--ref",
+            ref,
+            "--sweep",
+            "strength=0.3,0.6",
+            "--out",
+            outDir(),
+            "--dry-run",
+            "--json",
+          ])
+        ).stdout,
+      ) as { cells: { request: Record<string, unknown> }[] };
+      expect(strength.cells.map((c) => c.request)).toEqual([
+        { mode: "img2img", size: "256x192", strength: 0.3 },
+        { mode: "img2img", size: "256x192", strength: 0.6 },
+      ]);
+      expect(sd.requests).toEqual([]);
+    },
+  );
 
-  it("rows × a sweep: each row's prompt once per value, the row's stem first; plain output names the seeds", async () => {
-    const sd = await start();
-    const out = outDir();
-    const rows = file("rows.csv", "animal\ncat\ndog\n");
-    const { code, stdout } = await figment([
-      "--template",
-      "a {animal} in a hat",
-      "--rows",
-      rows,
-      "--provider",
-      "sdnext",
-      "--base-url",
-      sd.url,
-      "--sweep",
-      "steps=10,30",
-      "--out",
-      out,
-    ]);
-    expect(code).toBe(0);
-    expect(bodies(sd, "/sdapi/v1/txt2img").map((b) => [b["prompt"], b["steps"], b["seed"]])).toEqual([
-      ["a cat in a hat", 10, undefined],
-      ["a cat in a hat", 30, undefined],
-      ["a dog in a hat", 10, undefined],
-      ["a dog in a hat", 30, undefined],
-    ]);
-    expect(
-      listFiles(out)
-        .map((p) => basename(p))
-        .sort(),
-    ).toEqual(["1-cat_steps-10.png", "1-cat_steps-30.png", "2-dog_steps-10.png", "2-dog_steps-30.png"]);
-    expect(stdout).toMatch(
-      /1-cat_steps-10\.png\t1024×1024 png\tseed 1000\n.*1-cat_steps-30\.png\t1024×1024 png\tseed 1001/,
-    );
-  });
+  it(
+    "rows × a sweep: each row's prompt once per value, " + "the row's stem first; plain output names the seeds",
+    async () => {
+      const sd = await start();
+      const out = outDir();
+      const rows = file("rows.csv", "animal\ncat\ndog\n");
+      const { code, stdout } = await figment([
+        "--template",
+        "a {animal} in a hat",
+        "--rows",
+        rows,
+        "--provider",
+        "sdnext",
+        "--base-url",
+        sd.url,
+        "--sweep",
+        "steps=10,30",
+        "--out",
+        out,
+      ]);
+      expect(code).toBe(0);
+      expect(bodies(sd, "/sdapi/v1/txt2img").map((b) => [b["prompt"], b["steps"], b["seed"]])).toEqual([
+        ["a cat in a hat", 10, undefined],
+        ["a cat in a hat", 30, undefined],
+        ["a dog in a hat", 10, undefined],
+        ["a dog in a hat", 30, undefined],
+      ]);
+      expect(
+        listFiles(out)
+          .map((p) => basename(p))
+          .sort(),
+      ).toEqual(["1-cat_steps-10.png", "1-cat_steps-30.png", "2-dog_steps-10.png", "2-dog_steps-30.png"]);
+      expect(stdout).toMatch(
+        /1-cat_steps-10\.png\t1024×1024 png\tseed 1000\n.*1-cat_steps-30\.png\t1024×1024 png\tseed 1001/,
+      );
+    },
+  );
 
   it("img2img from --ref with a strength sweep", async () => {
     const sd = await start();
@@ -365,19 +384,22 @@ describe("figment image --template --provider sdnext --sweep", () => {
 });
 
 describe("a sweep on a hosted provider", () => {
-  it("a seed, CFG or steps sweep on OpenAI is refused in one line, before the key is read or anything is sent", async () => {
-    const out = outDir();
-    for (const param of ["seed=1,2", "cfg=4,7", "steps=10,20"]) {
-      const { code, stderr } = await figment(
-        ["--template", "a cat", "--provider", "openai", "--sweep", param, "--out", out],
-        {},
-      );
-      expect(code).toBe(2);
-      expect(stderr.trim().split("\n")).toHaveLength(1);
-      expect(stderr).toMatch(
-        /openai's image API has no (seed|CFG scale|steps) parameter: sweep \w+ with a Stable Diffusion server/,
-      );
-    }
-    expect(listFiles(out)).toEqual([]);
-  });
+  it(
+    "a seed, CFG or steps sweep on OpenAI is refused in " + "one line, before the key is read or anything is sent",
+    async () => {
+      const out = outDir();
+      for (const param of ["seed=1,2", "cfg=4,7", "steps=10,20"]) {
+        const { code, stderr } = await figment(
+          ["--template", "a cat", "--provider", "openai", "--sweep", param, "--out", out],
+          {},
+        );
+        expect(code).toBe(2);
+        expect(stderr.trim().split("\n")).toHaveLength(1);
+        expect(stderr).toMatch(
+          /openai's image API has no (seed|CFG scale|steps) parameter: sweep \w+ with a Stable Diffusion server/,
+        );
+      }
+      expect(listFiles(out)).toEqual([]);
+    },
+  );
 });

@@ -351,100 +351,108 @@ describe("figment image --template --consistent", () => {
     expect(stderr).toContain("after the first image, each request carries it as a reference");
   });
 
-  it("Responses API: later turns carry the first image as input_image; a failed first row hands the role to the next", async () => {
-    const srv = await serve(
-      seeded((_req, n) => (n <= 2 ? { kind: "error", status: 500, message: "down" } : undefined)),
-    );
-    const out = join(tmp, "consistent-responses");
-    const { code, stdout, stderr } = await figment([
-      "--template",
-      TEMPLATE,
-      "--rows",
-      file("rows.csv", CSV),
-      "--out",
-      out,
-      "--api",
-      "responses",
-      "--consistent",
-      "--json",
-      "--base-url",
-      srv.url,
-    ]);
-    expect(code, stderr).toBe(1);
-    expect(srv.requests.map((r) => r.path)).toEqual(Array(4).fill("/v1/responses"));
-    for (const request of srv.requests) expect(request.schemaErrors).toEqual([]);
-    const imagesOf = (req: RecordedRequest): string[] =>
-      JSON.stringify(req.body).match(/data:image\/png;base64,[A-Za-z0-9+/=]+/g) ?? [];
-    // Row 1 fails twice (requests 1, 2); row 2 is then the first image (request 3, none attached); row 3 carries it.
-    expect(imagesOf(srv.requests[2]!)).toEqual([]);
-    const report = JSON.parse(stdout) as { images: { row: number; path: string }[] };
-    expect(report.images.map((i) => i.row)).toEqual([2, 3]);
-    expect(imagesOf(srv.requests[3]!)).toEqual([
-      `data:image/png;base64,${readFileSync(report.images[0]!.path).toString("base64")}`,
-    ]);
-    expect(JSON.stringify(srv.requests[3]!.body)).toContain("Consistency: the attached reference image");
-  });
+  it(
+    "Responses API: later turns carry the first image as " +
+      "input_image; a failed first row hands the role to the next",
+    async () => {
+      const srv = await serve(
+        seeded((_req, n) => (n <= 2 ? { kind: "error", status: 500, message: "down" } : undefined)),
+      );
+      const out = join(tmp, "consistent-responses");
+      const { code, stdout, stderr } = await figment([
+        "--template",
+        TEMPLATE,
+        "--rows",
+        file("rows.csv", CSV),
+        "--out",
+        out,
+        "--api",
+        "responses",
+        "--consistent",
+        "--json",
+        "--base-url",
+        srv.url,
+      ]);
+      expect(code, stderr).toBe(1);
+      expect(srv.requests.map((r) => r.path)).toEqual(Array(4).fill("/v1/responses"));
+      for (const request of srv.requests) expect(request.schemaErrors).toEqual([]);
+      const imagesOf = (req: RecordedRequest): string[] =>
+        JSON.stringify(req.body).match(/data:image\/png;base64,[A-Za-z0-9+/=]+/g) ?? [];
+      // Row 1 fails twice (requests 1, 2); row 2 is then the first image (request 3, none attached); row 3 carries it.
+      expect(imagesOf(srv.requests[2]!)).toEqual([]);
+      const report = JSON.parse(stdout) as { images: { row: number; path: string }[] };
+      expect(report.images.map((i) => i.row)).toEqual([2, 3]);
+      expect(imagesOf(srv.requests[3]!)).toEqual([
+        `data:image/png;base64,${readFileSync(report.images[0]!.path).toString("base64")}`,
+      ]);
+      expect(JSON.stringify(srv.requests[3]!.body)).toContain("Consistency: the attached reference image");
+    },
+  );
 });
 
 describe("figment image --template --batch-api", () => {
-  it("submits one Images API line per row (valid per the spec), recorded in DIR/batch.json; collect writes the rows' files", async () => {
-    const srv = await serve([]);
-    const out = join(tmp, "batch");
-    const { code, stdout, stderr } = await figment([
-      "--template",
-      TEMPLATE,
-      "--rows",
-      file("rows.csv", CSV),
-      "--rules",
-      file("rules.json", JSON.stringify(RULES)),
-      "--size",
-      "1024x1024",
-      "--quality",
-      "low",
-      "--out",
-      out,
-      "--batch-api",
-      "--base-url",
-      srv.url,
-    ]);
-    expect(code, stderr).toBe(0);
-    expect(srv.requests.some((r) => r.path.startsWith("/v1/images"))).toBe(false);
-    const upload = srv.requests.find((r) => r.path === "/v1/files")!;
-    expect(upload.schemaErrors).toEqual([]);
-    const read = readBatchInput(upload.files[0]!.bytes.toString("utf8"));
-    expect(read.errors).toEqual([]);
-    expect(read.lines.map((l) => [l.custom_id, l.url, (l.body as { prompt: string }).prompt])).toEqual([
-      [
-        "row-1",
-        "/v1/images/generations",
-        "A flat hero image for kids\n\nStyle notes: rounded shapes, warm colours; low contrast.",
-      ],
-      ["row-2", "/v1/images/generations", "A photo hero image for adults"],
-      ["row-3", "/v1/images/generations", "A comic, bold hero image for teens\n\nStyle notes: low contrast."],
-    ]);
-    for (const line of read.lines)
-      expect(line.body).toMatchObject({ model: "gpt-image-2", n: 1, size: "1024x1024", quality: "low" });
-    for (const line of read.lines) expect(line.body).not.toHaveProperty("stream");
-    expect(srv.requests.find((r) => r.path === "/v1/batches")!.schemaErrors).toEqual([]);
-    expect(stdout).toMatch(/^submitted batch batch-\S+: 3 requests, one per row/);
-    const saved = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
-      lines: { row: number; fileStem: string }[];
-    };
-    expect(saved.lines.map((l) => [l.row, l.fileStem])).toEqual([
-      [1, "1-flat-kids"],
-      [2, "2-photo-adults"],
-      [3, "3-comic-bold-teens"],
-    ]);
-    expect(readFileSync(join(out, "batch.json"), "utf8")).not.toContain(ENV.OPENAI_API_KEY);
-    for (let i = 0; i < 5; i++) await run(["batch", "status", out, "--base-url", srv.url], captureIo(), { env: ENV });
-    const collected = await run(["batch", "collect", out, "--base-url", srv.url], captureIo(), { env: ENV });
-    expect(collected).toBe(0);
-    expect(listFiles(out).filter((f) => f.endsWith(".png"))).toEqual([
-      "1-flat-kids.png",
-      "2-photo-adults.png",
-      "3-comic-bold-teens.png",
-    ]);
-  });
+  it(
+    "submits one Images API line per row (valid per the spec), " +
+      "recorded in DIR/batch.json; collect writes the rows' files",
+    async () => {
+      const srv = await serve([]);
+      const out = join(tmp, "batch");
+      const { code, stdout, stderr } = await figment([
+        "--template",
+        TEMPLATE,
+        "--rows",
+        file("rows.csv", CSV),
+        "--rules",
+        file("rules.json", JSON.stringify(RULES)),
+        "--size",
+        "1024x1024",
+        "--quality",
+        "low",
+        "--out",
+        out,
+        "--batch-api",
+        "--base-url",
+        srv.url,
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(srv.requests.some((r) => r.path.startsWith("/v1/images"))).toBe(false);
+      const upload = srv.requests.find((r) => r.path === "/v1/files")!;
+      expect(upload.schemaErrors).toEqual([]);
+      const read = readBatchInput(upload.files[0]!.bytes.toString("utf8"));
+      expect(read.errors).toEqual([]);
+      expect(read.lines.map((l) => [l.custom_id, l.url, (l.body as { prompt: string }).prompt])).toEqual([
+        [
+          "row-1",
+          "/v1/images/generations",
+          "A flat hero image for kids\n\nStyle notes: rounded shapes, warm colours; low contrast.",
+        ],
+        ["row-2", "/v1/images/generations", "A photo hero image for adults"],
+        ["row-3", "/v1/images/generations", "A comic, bold hero image for teens\n\nStyle notes: low contrast."],
+      ]);
+      for (const line of read.lines)
+        expect(line.body).toMatchObject({ model: "gpt-image-2", n: 1, size: "1024x1024", quality: "low" });
+      for (const line of read.lines) expect(line.body).not.toHaveProperty("stream");
+      expect(srv.requests.find((r) => r.path === "/v1/batches")!.schemaErrors).toEqual([]);
+      expect(stdout).toMatch(/^submitted batch batch-\S+: 3 requests, one per row/);
+      const saved = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {
+        lines: { row: number; fileStem: string }[];
+      };
+      expect(saved.lines.map((l) => [l.row, l.fileStem])).toEqual([
+        [1, "1-flat-kids"],
+        [2, "2-photo-adults"],
+        [3, "3-comic-bold-teens"],
+      ]);
+      expect(readFileSync(join(out, "batch.json"), "utf8")).not.toContain(ENV.OPENAI_API_KEY);
+      for (let i = 0; i < 5; i++) await run(["batch", "status", out, "--base-url", srv.url], captureIo(), { env: ENV });
+      const collected = await run(["batch", "collect", out, "--base-url", srv.url], captureIo(), { env: ENV });
+      expect(collected).toBe(0);
+      expect(listFiles(out).filter((f) => f.endsWith(".png"))).toEqual([
+        "1-flat-kids.png",
+        "2-photo-adults.png",
+        "3-comic-bold-teens.png",
+      ]);
+    },
+  );
 
   it.each([
     [["--consistent"], /--consistent needs the first image before the other rows are sent/],
@@ -575,7 +583,8 @@ describe("figment image --template: bad input exits 2 before any request", () =>
     );
     expect(code).toBe(0);
     expect(stderr).toContain(
-      'figment: note: rules[0]: parameter "season" is not known here (the rows have audience, style, mood); the test sees an empty value',
+      'figment: note: rules[0]: parameter "season" is not known here (the ' +
+        "rows have audience, style, mood); the test sees an empty value",
     );
   });
 

@@ -135,12 +135,14 @@ export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: 
   if (hosted)
     throw new FigmentError(
       "input",
-      `--${hosted} applies to the hosted providers (openai, openrouter, custom), not --provider ${provider}${hosted === "model" ? " (pick the checkpoint in the server)" : ""}`,
+      `--${hosted} applies to the hosted providers (openai, openrouter, custom), not --provider ` +
+        `${provider}${hosted === "model" ? " (pick the checkpoint in the server)" : ""}`,
     );
   if (v["dry-run"])
     throw new FigmentError(
       "input",
-      `--dry-run estimates a hosted provider's cost; ${SD_SERVER_NAME[provider]} runs on your own machine at no cost: run without it`,
+      `--dry-run estimates a hosted provider's cost; ${SD_SERVER_NAME[provider]} ` +
+        `runs on your own machine at no cost: run without it`,
     );
   const out = v.out?.trim();
   if (!out) throw new FigmentError("input", "--out DIR is required: the folder the images are written to");
@@ -180,7 +182,8 @@ export function parseSdImageArgs(v: SdValues, provider: SdProviderName, prompt: 
   if (!control && (v["control-type"] !== undefined || v["control-strength"] !== undefined))
     throw new FigmentError(
       "input",
-      `--${v["control-type"] !== undefined ? "control-type" : "control-strength"} needs the control image: --control FILE`,
+      `--${v["control-type"] !== undefined ? "control-type" : "control-strength"} ` +
+        `needs the control image: --control FILE`,
     );
   return {
     help: false,

@@ -86,7 +86,8 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   if (ref && mask && (mask.width !== ref.width || mask.height !== ref.height)) {
     throw new FigmentError(
       "input",
-      `--mask is ${sizeText(mask)} but the --ref image is ${sizeText(ref)}: the mask must be the image's size (white = repaint)`,
+      `--mask is ${sizeText(mask)} but the --ref image is ${sizeText(ref)}: ` +
+        `the mask must be the image's size (white = repaint)`,
     );
   }
   const input = ref ?? control;
@@ -94,7 +95,8 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   if (asked.width !== sent.width || asked.height !== sent.height) {
     const whose = args.size ? "--size" : `the ${ref ? "--ref" : "--control"} image's size`;
     io.err(
-      `figment: note: ${whose} ${sizeText(asked)} rounded to ${sizeText(sent)}: Stable Diffusion draws in multiples of 8 px${Math.min(asked.width, asked.height) < 64 ? ", at least 64" : ""}`,
+      `figment: note: ${whose} ${sizeText(asked)} rounded to ${sizeText(sent)}: Stable Diffusion ` +
+        `draws in multiples of 8 px${Math.min(asked.width, asked.height) < 64 ? ", at least 64" : ""}`,
     );
   }
 
@@ -122,7 +124,8 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
       if (event.steps > 0 && event.step !== lastStep) {
         lastStep = event.step;
         io.err(
-          `  step ${event.step} of ${event.steps}${event.etaSeconds > 0 ? `, about ${Math.ceil(event.etaSeconds)} s left` : ""}`,
+          `  step ${event.step} of ` +
+            `${event.steps}${event.etaSeconds > 0 ? `, about ${Math.ceil(event.etaSeconds)} s left` : ""}`,
         );
       }
     } else if (event.type === "partial" && event.index < args.partials) {
@@ -135,7 +138,8 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     } else if (event.type === "image") {
       const seed = (event.result as { seed?: number }).seed;
       io.err(
-        `  image ${event.image + 1}: ${event.result.width}×${event.result.height} ${event.result.format}${seed !== undefined ? `, seed ${seed}` : ""}`,
+        `  image ${event.image + 1}: ${event.result.width}×${event.result.height} ` +
+          `${event.result.format}${seed !== undefined ? `, seed ${seed}` : ""}`,
       );
     }
   };
@@ -156,7 +160,8 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
   const job: SdJobOptions = { signal: stop.signal, onProgress, pollMs: pollMs(env) };
 
   io.err(
-    `figment: drawing ${args.count === 1 ? "an image" : `${args.count} images`} (${mode}, ${sizeText(sent)}) with the ${SD_SERVER_NAME[args.provider]} server at ${args.baseUrl}…`,
+    `figment: drawing ${args.count === 1 ? "an image" : `${args.count} images`} (${mode}, ` +
+      `${sizeText(sent)}) with the ${SD_SERVER_NAME[args.provider]} server at ${args.baseUrl}…`,
   );
   let result: SdResult;
   try {
@@ -194,7 +199,8 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     if (error.reason === "aborted") {
       if (stoppedBy === "timeout") {
         io.err(
-          `figment: the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
+          `figment: the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server ` +
+            `had made an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
         );
         return 1;
       }
@@ -242,19 +248,22 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     io.out(`wrote ${plural(images.length, "image")} to ${out}`);
     for (const image of images)
       io.out(
-        `  ${image.path}\t${image.width}×${image.height} ${image.format}${image.seed !== null ? `\tseed ${image.seed}` : ""}`,
+        `  ${image.path}\t${image.width}×${image.height} ` +
+          `${image.format}${image.seed !== null ? `\tseed ${image.seed}` : ""}`,
       );
     if (partials.length > 0) io.out(`  (${plural(partials.length, "preview")} under ${join(out, "partials")})`);
   }
   if (!result.interrupted) return 0;
   if (stoppedBy === "timeout") {
     io.err(
-      `figment: the run took longer than --timeout ${args.timeoutSec} s: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,
+      `figment: the run took longer than --timeout ${args.timeoutSec} s: the server was interrupted and ` +
+        `the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,
     );
     return 1;
   }
   io.err(
-    `figment: cancelled: the server was interrupted and the ${plural(images.length, "image")} it returned ${images.length === 1 ? "was" : "were"} written`,
+    `figment: cancelled: the server was interrupted and the ${plural(images.length, "image")} ` +
+      `it returned ${images.length === 1 ? "was" : "were"} written`,
   );
   return 130;
 }

@@ -44,7 +44,10 @@ const authFlags = `${AUTH_FLAGS.sdnext} for SD.Next, ${AUTH_FLAGS.a1111} for AUT
 function problemStep(problem: SdProblem): string {
   switch (problem.type) {
     case "unreachable":
-      return `Is the server running with its API on (AUTOMATIC1111 needs --api; SD.Next serves it by default)? Start it, or give its address with --base-url (tried ${problem.url}).`;
+      return (
+        `Is the server running with its API on (AUTOMATIC1111 needs --api; SD.Next serves it ` +
+        `by default)? Start it, or give its address with --base-url (tried ${problem.url}).`
+      );
     case "unauthorized":
       return problem.sentCredentials
         ? `Check ${SD_AUTH_ENV}=user:password in the environment: it must match the server's (${authFlags}).`
@@ -58,9 +61,15 @@ function problemStep(problem: SdProblem): string {
     case "out-of-memory":
       return "Ask for a smaller --size or fewer images at once (--count), or free GPU memory on the server.";
     case "no-route":
-      return "Check --base-url: it must be the SD.Next or AUTOMATIC1111 server itself (AUTOMATIC1111 started with --api).";
+      return (
+        "Check --base-url: it must be the SD.Next or AUTOMATIC1111 " +
+        "server itself (AUTOMATIC1111 started with --api)."
+      );
     case "no-control-model":
-      return `Download a ControlNet model for ${problem.unit} into the server's ControlNet folder, or pick another --control-type.`;
+      return (
+        `Download a ControlNet model for ${problem.unit} into the ` +
+        `server's ControlNet folder, or pick another --control-type.`
+      );
     default:
       return sdNextStep(problem);
   }

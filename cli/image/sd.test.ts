@@ -97,82 +97,85 @@ interface SdJson {
 }
 
 describe("figment image --provider sdnext: txt2img", () => {
-  it("sends each flag under SD's field name; --json lists every image with its seed; the rounded size is said", async () => {
-    const sd = await start();
-    const out = outDir();
-    const { code, stdout, stderr } = await figment([
-      "--provider",
-      "sdnext",
-      "--base-url",
-      sd.url,
-      "--prompt",
-      "A lighthouse at dusk",
-      "--out",
-      out,
-      "--negative",
-      "blurry, text",
-      "--seed",
-      "42",
-      "--steps",
-      "12",
-      "--cfg",
-      "5.5",
-      "--sampler",
-      "DPM++ 2M",
-      "--size",
-      "100x60",
-      "--count",
-      "2",
-      "--json",
-    ]);
-    expect(code, stderr).toBe(0);
-    expect(generation(sd, "/sdapi/v1/txt2img")).toMatchObject({
-      prompt: "A lighthouse at dusk",
-      negative_prompt: "blurry, text",
-      seed: 42,
-      steps: 12,
-      cfg_scale: 5.5,
-      sampler_name: "DPM++ 2M",
-      width: 104,
-      height: 64,
-      batch_size: 2,
-      send_images: true,
-      save_images: false,
-    });
-    const report = JSON.parse(stdout) as SdJson;
-    expect(report.images).toEqual([
-      {
-        path: join(out, "a-lighthouse-at-dusk-1.png"),
-        width: 104,
-        height: 64,
-        bytes: encodePng(104, 64, { seed: 42 }).length,
-        format: "png",
+  it(
+    "sends each flag under SD's field name; --json lists " + "every image with its seed; the rounded size is said",
+    async () => {
+      const sd = await start();
+      const out = outDir();
+      const { code, stdout, stderr } = await figment([
+        "--provider",
+        "sdnext",
+        "--base-url",
+        sd.url,
+        "--prompt",
+        "A lighthouse at dusk",
+        "--out",
+        out,
+        "--negative",
+        "blurry, text",
+        "--seed",
+        "42",
+        "--steps",
+        "12",
+        "--cfg",
+        "5.5",
+        "--sampler",
+        "DPM++ 2M",
+        "--size",
+        "100x60",
+        "--count",
+        "2",
+        "--json",
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(generation(sd, "/sdapi/v1/txt2img")).toMatchObject({
+        prompt: "A lighthouse at dusk",
+        negative_prompt: "blurry, text",
         seed: 42,
-      },
-      {
-        path: join(out, "a-lighthouse-at-dusk-2.png"),
+        steps: 12,
+        cfg_scale: 5.5,
+        sampler_name: "DPM++ 2M",
         width: 104,
         height: 64,
-        bytes: encodePng(104, 64, { seed: 43 }).length,
-        format: "png",
-        seed: 43,
-      },
-    ]);
-    expect(report).toMatchObject({
-      partials: [],
-      interrupted: false,
-      mode: "txt2img",
-      size: { width: 104, height: 64 },
-      provider: "sdnext",
-      baseUrl: sd.url,
-    });
-    expect(readFileSync(join(out, "a-lighthouse-at-dusk-2.png")).equals(encodePng(104, 64, { seed: 43 }))).toBe(true);
-    expect(listFiles(out)).toEqual(["a-lighthouse-at-dusk-1.png", "a-lighthouse-at-dusk-2.png"]);
-    expect(stderr).toContain(
-      "figment: note: --size 100×60 rounded to 104×64: Stable Diffusion draws in multiples of 8 px",
-    );
-    expect(stderr).toContain(`figment: drawing 2 images (txt2img, 104×64) with the SD.Next server at ${sd.url}…`);
-  });
+        batch_size: 2,
+        send_images: true,
+        save_images: false,
+      });
+      const report = JSON.parse(stdout) as SdJson;
+      expect(report.images).toEqual([
+        {
+          path: join(out, "a-lighthouse-at-dusk-1.png"),
+          width: 104,
+          height: 64,
+          bytes: encodePng(104, 64, { seed: 42 }).length,
+          format: "png",
+          seed: 42,
+        },
+        {
+          path: join(out, "a-lighthouse-at-dusk-2.png"),
+          width: 104,
+          height: 64,
+          bytes: encodePng(104, 64, { seed: 43 }).length,
+          format: "png",
+          seed: 43,
+        },
+      ]);
+      expect(report).toMatchObject({
+        partials: [],
+        interrupted: false,
+        mode: "txt2img",
+        size: { width: 104, height: 64 },
+        provider: "sdnext",
+        baseUrl: sd.url,
+      });
+      expect(readFileSync(join(out, "a-lighthouse-at-dusk-2.png")).equals(encodePng(104, 64, { seed: 43 }))).toBe(true);
+      expect(listFiles(out)).toEqual(["a-lighthouse-at-dusk-1.png", "a-lighthouse-at-dusk-2.png"]);
+      expect(stderr).toContain(
+        "figment: note: --size 100×60 rounded to 104×64: Stable Diffusion draws in multiples of 8 px",
+      );
+      expect(stderr).toContain(`figment: drawing 2 images (txt2img, 104×64) with the SD.Next server at ${sd.url}…`);
+    },
+  );
 
   it("without --json: one line per image with its seed; no note when the size is already a multiple of 8", async () => {
     const sd = await start();
@@ -275,34 +278,37 @@ describe("img2img, inpainting and ControlNet", () => {
     expect(JSON.parse(stdout)).toMatchObject({ mode: "inpaint" });
   });
 
-  it("a mask where transparent pixels repaint (OpenAI's convention) is turned into SD's: those pixels go white", async () => {
-    const sd = await start();
-    const ref = pngFile("t-ref.png", 8, 4, 5);
-    const mask = emptyMask(8, 4);
-    mask.coverage.fill(255, 0, 4); // the first row's left half repaints
-    const path = join(tmp, "t-mask.png");
-    writeFileSync(path, openAiMaskPng(mask));
-    const { code, stderr } = await figment([
-      "--provider",
-      "sdnext",
-      "--base-url",
-      sd.url,
-      "--prompt",
-      "x",
-      "--out",
-      outDir(),
-      "--ref",
-      ref,
-      "--mask",
-      path,
-    ]);
-    expect(code, stderr).toBe(0);
-    const sent = decodePng(
-      new Uint8Array(Buffer.from(generation(sd, "/sdapi/v1/img2img")["mask"] as string, "base64")),
-    );
-    const grey = Array.from({ length: 32 }, (_, i) => sent.rgba[i * 4]);
-    expect(grey).toEqual(Array.from({ length: 32 }, (_, i) => (i < 4 ? 255 : 0)));
-  });
+  it(
+    "a mask where transparent pixels repaint (OpenAI's " + "convention) is turned into SD's: those pixels go white",
+    async () => {
+      const sd = await start();
+      const ref = pngFile("t-ref.png", 8, 4, 5);
+      const mask = emptyMask(8, 4);
+      mask.coverage.fill(255, 0, 4); // the first row's left half repaints
+      const path = join(tmp, "t-mask.png");
+      writeFileSync(path, openAiMaskPng(mask));
+      const { code, stderr } = await figment([
+        "--provider",
+        "sdnext",
+        "--base-url",
+        sd.url,
+        "--prompt",
+        "x",
+        "--out",
+        outDir(),
+        "--ref",
+        ref,
+        "--mask",
+        path,
+      ]);
+      expect(code, stderr).toBe(0);
+      const sent = decodePng(
+        new Uint8Array(Buffer.from(generation(sd, "/sdapi/v1/img2img")["mask"] as string, "base64")),
+      );
+      const grey = Array.from({ length: 32 }, (_, i) => sent.rgba[i * 4]);
+      expect(grey).toEqual(Array.from({ length: 32 }, (_, i) => (i < 4 ? 255 : 0)));
+    },
+  );
 
   it("a mask of another size than the image is refused before anything is sent", async () => {
     const sd = await start();
@@ -329,47 +335,50 @@ describe("img2img, inpainting and ControlNet", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("--control on SD.Next: /sdapi/v1/control with the unit type and strength; the size is the control image's", async () => {
-    const sd = await start();
-    const frame = pngFile("frame.png", 128, 96, 3);
-    const { code, stdout, stderr } = await figment([
-      "--provider",
-      "sdnext",
-      "--base-url",
-      sd.url,
-      "--prompt",
-      "A polished landing page",
-      "--out",
-      outDir(),
-      "--control",
-      frame,
-      "--control-type",
-      "scribble",
-      "--control-strength",
-      "0.6",
-      "--seed",
-      "11",
-      "--json",
-    ]);
-    expect(code, stderr).toBe(0);
-    const body = generation(sd, "/sdapi/v1/control");
-    expect(body["control"]).toEqual([
-      {
-        process: "",
-        model: "Scribble",
-        strength: 0.6,
-        unit_type: "controlnet",
-        image: readFileSync(frame).toString("base64"),
-      },
-    ]);
-    expect(body).toMatchObject({
-      width_before: 128,
-      height_before: 96,
-      seed: 11,
-      inputs: [readFileSync(frame).toString("base64")],
-    });
-    expect((JSON.parse(stdout) as SdJson).images.map((i) => [i.width, i.height, i.seed])).toEqual([[128, 96, 11]]);
-  });
+  it(
+    "--control on SD.Next: /sdapi/v1/control with the unit " + "type and strength; the size is the control image's",
+    async () => {
+      const sd = await start();
+      const frame = pngFile("frame.png", 128, 96, 3);
+      const { code, stdout, stderr } = await figment([
+        "--provider",
+        "sdnext",
+        "--base-url",
+        sd.url,
+        "--prompt",
+        "A polished landing page",
+        "--out",
+        outDir(),
+        "--control",
+        frame,
+        "--control-type",
+        "scribble",
+        "--control-strength",
+        "0.6",
+        "--seed",
+        "11",
+        "--json",
+      ]);
+      expect(code, stderr).toBe(0);
+      const body = generation(sd, "/sdapi/v1/control");
+      expect(body["control"]).toEqual([
+        {
+          process: "",
+          model: "Scribble",
+          strength: 0.6,
+          unit_type: "controlnet",
+          image: readFileSync(frame).toString("base64"),
+        },
+      ]);
+      expect(body).toMatchObject({
+        width_before: 128,
+        height_before: 96,
+        seed: 11,
+        inputs: [readFileSync(frame).toString("base64")],
+      });
+      expect((JSON.parse(stdout) as SdJson).images.map((i) => [i.width, i.height, i.seed])).toEqual([[128, 96, 11]]);
+    },
+  );
 
   it("--control on AUTOMATIC1111: the ControlNet extension's unit in alwayson_scripts (canny by default)", async () => {
     const sd = await start({ flavour: "a1111" });
@@ -467,25 +476,32 @@ describe("SDNEXT_AUTH", () => {
     expect(`${stdout}${stderr}`).not.toContain(Buffer.from(`ada:${PASSWORD}`).toString("base64"));
   });
 
-  it("missing or wrong: exit 2 with one line naming SDNEXT_AUTH and the server's flags; nothing written, nothing printed of it", async () => {
-    const sd = await start({ apiAuth: `ada:${PASSWORD}` });
-    const out = outDir();
-    const none = await figment(["--provider", "sdnext", "--base-url", sd.url, "--prompt", "x", "--out", out], FAST);
-    expect(none.code).toBe(2);
-    expect(errorLine(none.stderr)).toBe(
-      "figment: The server asks for a user name and password (401) and none were given. Set SDNEXT_AUTH=user:password in the environment, as the server was started with (--auth for SD.Next, --api-auth for AUTOMATIC1111).",
-    );
-    const wrong = await figment(["--provider", "sdnext", "--base-url", sd.url, "--prompt", "x", "--out", out], {
-      ...FAST,
-      SDNEXT_AUTH: "ada:not-it",
-    });
-    expect(wrong.code).toBe(2);
-    expect(errorLine(wrong.stderr)).toBe(
-      "figment: The server refused the user name and password (401). Check SDNEXT_AUTH=user:password in the environment: it must match the server's (--auth for SD.Next, --api-auth for AUTOMATIC1111).",
-    );
-    expect(wrong.stderr).not.toContain("not-it");
-    expect(existsSync(out)).toBe(false);
-  });
+  it(
+    "missing or wrong: exit 2 with one line naming SDNEXT_AUTH and " +
+      "the server's flags; nothing written, nothing printed of it",
+    async () => {
+      const sd = await start({ apiAuth: `ada:${PASSWORD}` });
+      const out = outDir();
+      const none = await figment(["--provider", "sdnext", "--base-url", sd.url, "--prompt", "x", "--out", out], FAST);
+      expect(none.code).toBe(2);
+      expect(errorLine(none.stderr)).toBe(
+        "figment: The server asks for a user name and password (401) and none were " +
+          "given. Set SDNEXT_AUTH=user:password in the environment, as the server " +
+          "was started with (--auth for SD.Next, --api-auth for AUTOMATIC1111).",
+      );
+      const wrong = await figment(["--provider", "sdnext", "--base-url", sd.url, "--prompt", "x", "--out", out], {
+        ...FAST,
+        SDNEXT_AUTH: "ada:not-it",
+      });
+      expect(wrong.code).toBe(2);
+      expect(errorLine(wrong.stderr)).toBe(
+        "figment: The server refused the user name and password (401). Check SDNEXT_AUTH=user:password in " +
+          "the environment: it must match the server's (--auth for SD.Next, --api-auth for AUTOMATIC1111).",
+      );
+      expect(wrong.stderr).not.toContain("not-it");
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   it("without a colon: refused before anything is sent, without echoing it", async () => {
     const sd = await start();
@@ -522,7 +538,9 @@ describe("faults: one line with the next step, a non-zero exit, nothing left und
         },
         exit: 1,
         line: (url) =>
-          `figment: Could not connect to the Stable Diffusion server at ${url}. Is the server running with its API on (AUTOMATIC1111 needs --api; SD.Next serves it by default)? Start it, or give its address with --base-url (tried ${url}).`,
+          `figment: Could not connect to the Stable Diffusion server at ${url}. Is the ` +
+          `server running with its API on (AUTOMATIC1111 needs --api; SD.Next serves it ` +
+          `by default)? Start it, or give its address with --base-url (tried ${url}).`,
       },
       {
         name: "422 naming a field",
@@ -534,28 +552,32 @@ describe("faults: one line with the next step, a non-zero exit, nothing left und
           }),
         exit: 2,
         line: () =>
-          'figment: The server refused the request\'s field "sampler_name": Value error, sampler not found. Change --sampler (sent as "sampler_name"), or update the server if it does not know that field.',
+          'figment: The server refused the request\'s field "sampler_name": Value error, sampler not found. ' +
+          'Change --sampler (sent as "sampler_name"), or update the server if it does not know that field.',
       },
       {
         name: "out of GPU memory (500)",
         setup: (sd) => sd.next("/sdapi/v1/txt2img", { kind: "fault", fault: "out-of-memory" }),
         exit: 1,
         line: () =>
-          `figment: The server ran out of GPU memory (${OOM_MESSAGE}). Ask for a smaller --size or fewer images at once (--count), or free GPU memory on the server.`,
+          `figment: The server ran out of GPU memory (${OOM_MESSAGE}). Ask for a smaller ` +
+          `--size or fewer images at once (--count), or free GPU memory on the server.`,
       },
       {
         name: "a socket closed mid-answer",
         setup: (sd) => sd.next("/sdapi/v1/txt2img", { kind: "fault", fault: "close-mid-answer" }),
         exit: 1,
         line: () =>
-          "figment: The connection closed before the whole answer arrived. The server closed the connection mid-run (it may have crashed or restarted): look at its console, then run again.",
+          "figment: The connection closed before the whole answer arrived. The server closed the " +
+          "connection mid-run (it may have crashed or restarted): look at its console, then run again.",
       },
       {
         name: "an empty answer",
         setup: (sd) => sd.next("/sdapi/v1/txt2img", { kind: "fault", fault: "empty" }),
         exit: 1,
         line: () =>
-          "figment: The server answered with no image: the run failed inside the server. Look at the server's console for the error of that run, then try again.",
+          "figment: The server answered with no image: the run failed inside the server. " +
+          "Look at the server's console for the error of that run, then try again.",
       },
     ];
 
@@ -674,7 +696,8 @@ describe("cancel", () => {
     expect(sd.interrupts).toBe(1);
     expect(listFiles(out)).toEqual(["slow.png"]);
     expect(stderr).toContain(
-      "figment: the run took longer than --timeout 0.05 s: the server was interrupted and the 1 image it returned was written",
+      "figment: the run took longer than --timeout 0.05 s: the " +
+        "server was interrupted and the 1 image it returned was written",
     );
   });
 });
@@ -718,7 +741,8 @@ describe("flags", () => {
       name: "--model with sdnext",
       argv: [...sd, "--model", "x"],
       message:
-        "--model applies to the hosted providers (openai, openrouter, custom), not --provider sdnext (pick the checkpoint in the server)",
+        "--model applies to the hosted providers (openai, openrouter, " +
+        "custom), not --provider sdnext (pick the checkpoint in the server)",
     },
     {
       name: "--dry-run with sdnext",
@@ -740,7 +764,8 @@ describe("flags", () => {
       name: "--control with --ref",
       argv: [...sd, "--control", "a.png", "--ref", "b.png"],
       message:
-        "--control renders a new image that keeps the control image's structure; leave out --ref (img2img) or --control",
+        "--control renders a new image that keeps the control " +
+        "image's structure; leave out --ref (img2img) or --control",
     },
     {
       name: "--control-type without --control",

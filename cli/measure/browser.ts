@@ -79,7 +79,8 @@ export async function launchChromium(options: { localModelServer?: boolean } = {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
-      `Chromium not found at ${executablePath}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+      `Chromium not found at ${executablePath}; install Debian's ` +
+        `chromium (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   }
   // One --disable-features switch: Chromium reads only the last one given.

@@ -137,44 +137,52 @@ describe("responsive figures (no browser)", () => {
     expect(widthFigures(390, probe([]), facts([])).textVisible).toBe(1);
   });
 
-  it("width figures: overflow beyond 1px of rounding, pairs among rendered texts only, blank page below the content", () => {
-    const texts = [
-      { ...sample("a", 5, { seen: 1 }), rects: [box(0, 0, 50, 20)] },
-      { ...sample("b", 5, { seen: 1 }), rects: [box(0, 0, 50, 20)] },
-      { ...sample("c", 5, {}, false), rects: [box(0, 0, 50, 20)] },
-    ];
-    const design = facts(["a", "b", "c"].map((id) => designText(id, 50)));
-    const f = widthFigures(390, probe(texts, { scrollWidth: 391 }), design);
-    expect(f).toMatchObject({
-      width: 390,
-      overflow: false,
-      overflowPx: 0,
-      overlappingPairs: 1,
-      pairs: [["a", "b"]],
-      texts: 3,
-      blankBelowPx: 0,
-    });
-    expect(widthFigures(390, probe(texts, { scrollWidth: 1440 }), design)).toMatchObject({
-      overflow: true,
-      overflowPx: 1050,
-    });
-    // A page 5,588 px long whose content ends at 2,800 px: 2,788 px of blank page to scroll through.
-    expect(widthFigures(390, probe(texts, { scrollHeight: 5588, contentBottom: 2800 }), design).blankBelowPx).toBe(
-      2788,
-    );
-    // Shorter than the viewport: nothing to scroll through.
-    expect(widthFigures(390, probe(texts, { scrollHeight: 844, contentBottom: 300 }), design).blankBelowPx).toBe(0);
-  });
+  it(
+    "width figures: overflow beyond 1px of rounding, pairs " +
+      "among rendered texts only, blank page below the content",
+    () => {
+      const texts = [
+        { ...sample("a", 5, { seen: 1 }), rects: [box(0, 0, 50, 20)] },
+        { ...sample("b", 5, { seen: 1 }), rects: [box(0, 0, 50, 20)] },
+        { ...sample("c", 5, {}, false), rects: [box(0, 0, 50, 20)] },
+      ];
+      const design = facts(["a", "b", "c"].map((id) => designText(id, 50)));
+      const f = widthFigures(390, probe(texts, { scrollWidth: 391 }), design);
+      expect(f).toMatchObject({
+        width: 390,
+        overflow: false,
+        overflowPx: 0,
+        overlappingPairs: 1,
+        pairs: [["a", "b"]],
+        texts: 3,
+        blankBelowPx: 0,
+      });
+      expect(widthFigures(390, probe(texts, { scrollWidth: 1440 }), design)).toMatchObject({
+        overflow: true,
+        overflowPx: 1050,
+      });
+      // A page 5,588 px long whose content ends at 2,800 px: 2,788 px of blank page to scroll through.
+      expect(widthFigures(390, probe(texts, { scrollHeight: 5588, contentBottom: 2800 }), design).blankBelowPx).toBe(
+        2788,
+      );
+      // Shorter than the viewport: nothing to scroll through.
+      expect(widthFigures(390, probe(texts, { scrollHeight: 844, contentBottom: 300 }), design).blankBelowPx).toBe(0);
+    },
+  );
 
-  it("widths: default phone, tablet, 1920 and the design width, narrowest first; 0 is the design width; duplicates dropped", () => {
-    expect(widthsFor(1440.4)).toEqual([390, 768, 1440, 1920]);
-    expect(widthsFor(1920)).toEqual([390, 768, 1920]);
-    expect(widthsFor(375, [390, 0, 390])).toEqual([390, 375]);
-    expect(parseWidths("390, 768,design")).toEqual([390, 768, 0]);
-    expect(() => parseWidths("")).toThrow(/list of viewport widths/);
-    expect(() => parseWidths("390,abc")).toThrow(/abc is not a viewport width/);
-    expect(() => parseWidths("50")).toThrow(/50 is not/);
-  });
+  it(
+    "widths: default phone, tablet, 1920 and the design width, " +
+      "narrowest first; 0 is the design width; duplicates dropped",
+    () => {
+      expect(widthsFor(1440.4)).toEqual([390, 768, 1440, 1920]);
+      expect(widthsFor(1920)).toEqual([390, 768, 1920]);
+      expect(widthsFor(375, [390, 0, 390])).toEqual([390, 375]);
+      expect(parseWidths("390, 768,design")).toEqual([390, 768, 0]);
+      expect(() => parseWidths("")).toThrow(/list of viewport widths/);
+      expect(() => parseWidths("390,abc")).toThrow(/abc is not a viewport width/);
+      expect(() => parseWidths("50")).toThrow(/50 is not/);
+    },
+  );
 
   it("--widths is parsed for figment fidelity and refused elsewhere", () => {
     expect(parseCliArgs(["fidelity", "d.json", "--widths", "390,design"]).widths).toEqual([390, 0]);
@@ -262,37 +270,41 @@ describe.skipIf(!haveChromium && !CI)("responsive figures in headless Chromium",
     await browser?.close();
   });
 
-  it("gives each text one class: seen, covered, cut off (by an ancestor or past the right edge), and finds the overlapping pair", async () => {
-    const report = await measureFrame(browser, {
-      frame: SMALL,
-      files: [{ path: "index.html", content: SMALL_HTML }],
-      entry: "index.html",
-      widths: [400],
-    });
-    const [w] = report.widths;
-    expect(w).toMatchObject({
-      width: 400,
-      overflow: true,
-      overflowPx: 400,
-      overlappingPairs: 1,
-      pairs: [["1:5", "1:6"]],
-      texts: 6,
-    });
-    // Six texts of the same area: "Covered" lies under a dark box and "Over" under "Lapped", which is later and so
-    // on top (text paints); "Clipped" is cut by its 4-px box; "Far right" is past the right edge.
-    expect(w!.textVisible).toBeCloseTo(2 / 6, 6);
-    expect(w!.textCovered).toBeCloseTo(2 / 6, 6);
-    expect(w!.textClipped).toBeCloseTo(2 / 6, 6);
-    expect(w!.textMissing + w!.textIllegible + w!.textTooSmall).toBe(0);
-    const byId = new Map(w!.problems.map((p) => [p.id, p]));
-    expect(byId.get("1:3")).toMatchObject({ class: "covered" });
-    expect(byId.get("1:5")).toMatchObject({ class: "covered", detail: "under “1:6”" });
-    expect(byId.get("1:4")).toMatchObject({ class: "clipped" });
-    expect(byId.get("1:7")).toMatchObject({
-      class: "clipped",
-      detail: "past the right edge: the page scrolls sideways",
-    });
-  });
+  it(
+    "gives each text one class: seen, covered, cut off (by an " +
+      "ancestor or past the right edge), and finds the overlapping pair",
+    async () => {
+      const report = await measureFrame(browser, {
+        frame: SMALL,
+        files: [{ path: "index.html", content: SMALL_HTML }],
+        entry: "index.html",
+        widths: [400],
+      });
+      const [w] = report.widths;
+      expect(w).toMatchObject({
+        width: 400,
+        overflow: true,
+        overflowPx: 400,
+        overlappingPairs: 1,
+        pairs: [["1:5", "1:6"]],
+        texts: 6,
+      });
+      // Six texts of the same area: "Covered" lies under a dark box and "Over" under "Lapped", which is later and so
+      // on top (text paints); "Clipped" is cut by its 4-px box; "Far right" is past the right edge.
+      expect(w!.textVisible).toBeCloseTo(2 / 6, 6);
+      expect(w!.textCovered).toBeCloseTo(2 / 6, 6);
+      expect(w!.textClipped).toBeCloseTo(2 / 6, 6);
+      expect(w!.textMissing + w!.textIllegible + w!.textTooSmall).toBe(0);
+      const byId = new Map(w!.problems.map((p) => [p.id, p]));
+      expect(byId.get("1:3")).toMatchObject({ class: "covered" });
+      expect(byId.get("1:5")).toMatchObject({ class: "covered", detail: "under “1:6”" });
+      expect(byId.get("1:4")).toMatchObject({ class: "clipped" });
+      expect(byId.get("1:7")).toMatchObject({
+        class: "clipped",
+        detail: "past the right edge: the page scrolls sideways",
+      });
+    },
+  );
 
   it("scrolls to text far below the viewport; text the page cannot scroll to counts as clipped", async () => {
     const tall: RestNode = {
@@ -300,11 +312,12 @@ describe.skipIf(!haveChromium && !CI)("responsive figures in headless Chromium",
       absoluteBoundingBox: box(0, 0, 400, 300),
       children: [t("1:2", "Top", 0, 0), t("1:3", "Deep down", 0, 3500)],
     };
-    const page = (
-      bodyStyle: string,
-    ) => `<!doctype html><html><head><style>body { margin: 0; font: 16px/20px sans-serif; ${bodyStyle} }
-p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node-id="1:1" style="position:relative;height:4000px">
-<p data-node-id="1:2" style="top:0">Top</p><p data-node-id="1:3" style="top:3500px">Deep down</p></div></body></html>`;
+    const page = (bodyStyle: string) =>
+      `<!doctype html><html><head><style>body { margin: 0; font: 16px/20px sans-serif; ${bodyStyle} }
+p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node-id="1:1" ` +
+      `style="position:relative;height:4000px">
+<p data-node-id="1:2" style="top:0">Top</p><p data-node-id="1:3" style="top:3500px">Deep ` +
+      `down</p></div></body></html>`;
     const scrolls = await measureFrame(browser, {
       frame: tall,
       files: [{ path: "index.html", content: page("") }],
@@ -332,50 +345,65 @@ p { position: absolute; left: 0; margin: 0; }</style></head><body><div data-node
     expect(stuck.widths[0]!.problems[0]).toMatchObject({ id: "1:3", class: "clipped", detail: "cut off entirely" });
   });
 
-  it("control: today's HTML for an absolute 1440-px landing page scores badly at 390 and 768, perfectly at 1440", async () => {
-    const frame = frameOf("landing-absolute.file.json");
-    const report = await measureFrame(browser, { frame, files: todayFiles(), entry: "index.html" });
-    const [phone, tablet, desktop] = report.widths;
-    console.log(
-      `absolute control: ${JSON.stringify(report.widths.map(({ width, overflowPx, textVisible, textClipped, overlappingPairs }) => ({ width, overflowPx, textVisible, textClipped, overlappingPairs })))}`,
-    );
-    expect(report.widths.map((w) => w.width)).toEqual([390, 768, 1440, 1920]);
-    expect(report.meanIoU).toBeGreaterThan(0.95);
-    // The root clips at the viewport: no scrollbar, but most text is cut off.
-    expect(phone!.textVisible).toBeLessThan(0.5);
-    expect(phone!.textClipped).toBeGreaterThan(0.5);
-    expect(tablet!.textVisible).toBeLessThan(0.8);
-    expect(desktop).toMatchObject({ overflow: false, textVisible: 1, overlappingPairs: 0 });
-  });
+  it(
+    "control: today's HTML for an absolute 1440-px landing " + "page scores badly at 390 and 768, perfectly at 1440",
+    async () => {
+      const frame = frameOf("landing-absolute.file.json");
+      const report = await measureFrame(browser, { frame, files: todayFiles(), entry: "index.html" });
+      const [phone, tablet, desktop] = report.widths;
+      const seen = report.widths.map(({ width, overflowPx, textVisible, textClipped, overlappingPairs }) => ({
+        ...{ width, overflowPx, textVisible, textClipped, overlappingPairs },
+      }));
+      console.log(`absolute control: ${JSON.stringify(seen)}`);
+      expect(report.widths.map((w) => w.width)).toEqual([390, 768, 1440, 1920]);
+      expect(report.meanIoU).toBeGreaterThan(0.95);
+      // The root clips at the viewport: no scrollbar, but most text is cut off.
+      expect(phone!.textVisible).toBeLessThan(0.5);
+      expect(phone!.textClipped).toBeGreaterThan(0.5);
+      expect(tablet!.textVisible).toBeLessThan(0.8);
+      expect(desktop).toMatchObject({ overflow: false, textVisible: 1, overlappingPairs: 0 });
+    },
+  );
 
-  it("control: the same page at a fixed 1440 px without the clip overflows at 390 and its text is offscreen", async () => {
-    const frame = frameOf("landing-absolute.file.json");
-    const files = todayFiles().map((f) =>
-      f.path === "styles.css"
-        ? { ...f, content: `${f.content}\n.landing-absolute { max-width: none; width: 1440px; overflow: visible; }\n` }
-        : f,
-    );
-    const report = await measureFrame(browser, { frame, files, entry: "index.html", widths: [390] });
-    const [phone] = report.widths;
-    expect(phone).toMatchObject({ width: 390, overflow: true, overflowPx: 1050 });
-    expect(phone!.textVisible).toBeLessThan(0.5);
-    expect(phone!.textClipped).toBeGreaterThan(0.5);
-  });
+  it(
+    "control: the same page at a fixed 1440 px without " + "the clip overflows at 390 and its text is offscreen",
+    async () => {
+      const frame = frameOf("landing-absolute.file.json");
+      const files = todayFiles().map((f) =>
+        f.path === "styles.css"
+          ? {
+              ...f,
+              content: `${f.content}\n.landing-absolute { max-width: none; width: 1440px; overflow: visible; }\n`,
+            }
+          : f,
+      );
+      const report = await measureFrame(browser, { frame, files, entry: "index.html", widths: [390] });
+      const [phone] = report.widths;
+      expect(phone).toMatchObject({ width: 390, overflow: true, overflowPx: 1050 });
+      expect(phone!.textVisible).toBeLessThan(0.5);
+      expect(phone!.textClipped).toBeGreaterThan(0.5);
+    },
+  );
 
-  it("control: a simple auto-layout page (today's generated code) has no overflow and shows all its text at every width", async () => {
-    const design = loadDesign(readControl("landing-flex.file.json"));
-    const code = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
-    const frame = design.roots[0] as unknown as RestNode;
-    const report = await measureFrame(browser, { frame, files: code.files, entry: "index.html" });
-    console.log(
-      `flex control: ${JSON.stringify(report.widths.map(({ width, overflowPx, textVisible, overlappingPairs }) => ({ width, overflowPx, textVisible, overlappingPairs })))}`,
-    );
-    expect(report.meanIoU).toBeGreaterThan(0.95);
-    for (const w of report.widths) {
-      expect(w, `width ${w.width}`).toMatchObject({ overflow: false, overlappingPairs: 0, textMissing: 0 });
-      expect(w.textVisible, `width ${w.width}`).toBeGreaterThanOrEqual(0.99);
-    }
-  });
+  it(
+    "control: a simple auto-layout page (today's generated " +
+      "code) has no overflow and shows all its text at every width",
+    async () => {
+      const design = loadDesign(readControl("landing-flex.file.json"));
+      const code = await generateCode(design.document, { target: "html", styling: "css-modules", nodeIds: true });
+      const frame = design.roots[0] as unknown as RestNode;
+      const report = await measureFrame(browser, { frame, files: code.files, entry: "index.html" });
+      const seen = report.widths.map(({ width, overflowPx, textVisible, overlappingPairs }) => ({
+        ...{ width, overflowPx, textVisible, overlappingPairs },
+      }));
+      console.log(`flex control: ${JSON.stringify(seen)}`);
+      expect(report.meanIoU).toBeGreaterThan(0.95);
+      for (const w of report.widths) {
+        expect(w, `width ${w.width}`).toMatchObject({ overflow: false, overlappingPairs: 0, textMissing: 0 });
+        expect(w.textVisible, `width ${w.width}`).toBeGreaterThanOrEqual(0.99);
+      }
+    },
+  );
 
   it("`figment fidelity --widths 390,design` prints a table per frame, and --json the figures per width", async () => {
     const path = join(CONTROLS, "landing-flex.file.json");

@@ -2,9 +2,10 @@
  * React and HTML of the same frame score alike (issue 36, "a score users can trust"): IoU×matched within 0.02 and the
  * same share of text visible at each width, on fixture frames whose React output draws instances with component
  * files — repeated ones, nested ones, ones used once, inside a box that scales as a unit, in an inferred flow, with
- * texts that break lines — and on one without. The React page is the preview the panel shows (cli/measure/result-page.ts);
- * the bench's score-cli section and `figment code --score` over every fixture frame show the same on all 72.
- * And the React page's layers carry the design's own ids: each instance of a component its own, as the HTML's.
+ * texts that break lines — and on one without. The React page is the preview the panel shows
+ * (cli/measure/result-page.ts); the bench's score-cli section and `figment code --score` over every fixture frame show
+ * the same on all 72. And the React page's layers carry the design's own ids: each instance of a component its own, as
+ * the HTML's.
  */
 import { describe, expect, it } from "vitest";
 import { withPage, type PageHost } from "./browser.js";
@@ -75,32 +76,35 @@ describe.runIf(runBrowser)("React and HTML of the same frame score alike", { tim
   const browser = useBrowser();
   const pages = usePageContext(browser);
 
-  it("each instance's elements carry its own layers' ids: the design's, each once, the same as the HTML's", async () => {
-    for (const [file, id] of [FRAMES[2], FRAMES[4], FRAMES[1]]) {
-      const react = await frameCode(file, id, "react");
-      const html = await frameCode(file, id, "html");
-      // Component files draw the instances (else this checks nothing of them).
-      expect(react.files.filter((f) => /^src\/components\/\w+\.tsx$/.test(f.path)).length, file).toBeGreaterThan(2);
-      const ids = await renderedIds(pages, react.frame, react.files, "react");
-      expect(new Set(ids).size, `${file} ${id}: an id twice`).toBe(ids.length);
-      const inDesign = new Set(designIds(react.frame));
+  it(
+    "each instance's elements carry its own layers' " + "ids: the design's, each once, the same as the HTML's",
+    async () => {
+      for (const [file, id] of [FRAMES[2], FRAMES[4], FRAMES[1]]) {
+        const react = await frameCode(file, id, "react");
+        const html = await frameCode(file, id, "html");
+        // Component files draw the instances (else this checks nothing of them).
+        expect(react.files.filter((f) => /^src\/components\/\w+\.tsx$/.test(f.path)).length, file).toBeGreaterThan(2);
+        const ids = await renderedIds(pages, react.frame, react.files, "react");
+        expect(new Set(ids).size, `${file} ${id}: an id twice`).toBe(ids.length);
+        const inDesign = new Set(designIds(react.frame));
+        expect(
+          ids.filter((i) => !inDesign.has(i)),
+          `${file} ${id}: ids not in the design`,
+        ).toEqual([]);
+        expect([...ids].sort(), `${file} ${id}`).toEqual(
+          [...(await renderedIds(pages, html.frame, html.files, "html"))].sort(),
+        );
+      }
+      // The slideshow's tabs: one component drawn four times inside another (Tab, itself an instance inside the
+      // screen's), each drawing found by its own layers above.
+      const { files } = await frameCode(FRAMES[2][0], FRAMES[2][1], "react");
+      const tab = files.find((f) => f.path === "src/components/Tab.tsx")!.content;
+      // (Each placement may carry a class of its own: its rules on narrower screens.)
       expect(
-        ids.filter((i) => !inDesign.has(i)),
-        `${file} ${id}: ids not in the design`,
-      ).toEqual([]);
-      expect([...ids].sort(), `${file} ${id}`).toEqual(
-        [...(await renderedIds(pages, html.frame, html.files, "html"))].sort(),
-      );
-    }
-    // The slideshow's tabs: one component drawn four times inside another (Tab, itself an instance inside the
-    // screen's), each drawing found by its own layers above.
-    const { files } = await frameCode(FRAMES[2][0], FRAMES[2][1], "react");
-    const tab = files.find((f) => f.path === "src/components/Tab.tsx")!.content;
-    // (Each placement may carry a class of its own: its rules on narrower screens.)
-    expect(
-      tab.match(/<TabsComponent (className=\{styles\.\w+\} )?data-node-id=\{layerId\("[^"]+"\)\} \/>/g),
-    ).toHaveLength(4);
-  });
+        tab.match(/<TabsComponent (className=\{styles\.\w+\} )?data-node-id=\{layerId\("[^"]+"\)\} \/>/g),
+      ).toHaveLength(4);
+    },
+  );
 
   it(`IoU×matched within 0.02 and the same text visible at each width (${FRAMES.length} frames)`, async () => {
     const rows: string[] = [];

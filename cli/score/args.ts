@@ -3,7 +3,9 @@ import { parseWidths } from "../../codegen/fidelity/responsive.js";
 import { present, readFlags } from "../common/flags.js";
 import { FigmentError } from "../../codegen/errors.js";
 
-export const SCORE_USAGE = `figment score — measure code against a design: how closely it matches the drawing, and what a reader sees
+export const SCORE_USAGE =
+  `figment score — measure code against a design: how ` +
+  `closely it matches the drawing, and what a reader sees
 
 Usage:
   figment score <design.json> --dir DIR [--node ID] [--widths 390,768,design,1920] [--json]

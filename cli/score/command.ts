@@ -87,14 +87,16 @@ export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number>
   if (!ids.has(frame.id) && ![...ids].some((id) => id.includes(":"))) {
     throw new FigmentError(
       "input",
-      `the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with the design. Generate it with figment code --node-ids, or add the ids of the design's layers`,
+      `the code in ${args.dir} carries no layer ids (data-node-id="…"): nothing can be compared with ` +
+        `the design. Generate it with figment code --node-ids, or add the ids of the design's layers`,
     );
   }
   const { chromiumAvailable, chromiumPath, launchChromium } = await import("../measure/browser.js");
   if (!chromiumAvailable())
     throw new FigmentError(
       "input",
-      `score renders the code in Chromium, which is not at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+      `score renders the code in Chromium, which is not at ${chromiumPath()}: ` +
+        `install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
     );
   const { scoreCode } = await import("../measure/score.js");
   const { printScores } = await import("../code/score.js");

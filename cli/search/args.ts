@@ -58,7 +58,8 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
   if (positionals.length > 2)
     throw new FigmentError(
       "input",
-      `unexpected argument: ${positionals[2]} (quote a query of several words: figment search design.json "login form")`,
+      `unexpected argument: ${positionals[2]} (quote a query of ` +
+        `several words: figment search design.json "login form")`,
     );
   const query = positionals[1]?.trim() ?? "";
   if (!help && positionals[0] === undefined)

@@ -44,19 +44,23 @@ describe("figment search (offline)", () => {
     expect(Object.keys(results[1]!)).toEqual(["id", "name", "page", "score"]);
   });
 
-  it("prints score, id, page and name per line; when nothing matches says so plainly on stderr and exits 1, as grep does", async () => {
-    const found = await figment(["search", FIGMAGIC, "cubic-bezier"]);
-    expect(found.code).toBe(0);
-    expect(found.stdout.split("\n")[0]).toMatch(/^\d+\.\d{3}\t3214:739\tDesign Tokens\tEasings$/);
-    const none = await figment(["search", FIGMAGIC, "zebracorn"]);
-    expect(none.code).toBe(1);
-    expect(none.stdout).toBe("");
-    // Not an error's "figment: " prefix: nothing found is an answer.
-    expect(none.stderr).toBe('no frame matches "zebracorn"');
-    const json = await figment(["search", FIGMAGIC, "zebracorn", "--json"]);
-    expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ results: [] });
-  });
+  it(
+    "prints score, id, page and name per line; when nothing " +
+      "matches says so plainly on stderr and exits 1, as grep does",
+    async () => {
+      const found = await figment(["search", FIGMAGIC, "cubic-bezier"]);
+      expect(found.code).toBe(0);
+      expect(found.stdout.split("\n")[0]).toMatch(/^\d+\.\d{3}\t3214:739\tDesign Tokens\tEasings$/);
+      const none = await figment(["search", FIGMAGIC, "zebracorn"]);
+      expect(none.code).toBe(1);
+      expect(none.stdout).toBe("");
+      // Not an error's "figment: " prefix: nothing found is an answer.
+      expect(none.stderr).toBe('no frame matches "zebracorn"');
+      const json = await figment(["search", FIGMAGIC, "zebracorn", "--json"]);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toEqual({ results: [] });
+    },
+  );
 
   it("bad input exits 2 with a clear message", async () => {
     expect((await figment(["search", FIGMAGIC])).stderr).toMatch(
@@ -127,50 +131,54 @@ describe("figment search --ai", () => {
     expect(JSON.parse(third.stdout).results[0]).toMatchObject({ id: shadows.id, name: "Elevation shadows" });
   });
 
-  it("--cache keeps the query's vector by query, model, dimensions and endpoint: only an identical query is not sent", async () => {
-    srv = await startOpenAiServer(bagOfWordsEmbeddings);
-    const cache = join(tempDir(), "cache.json");
-    const argv = (query: string, ...more: string[]) => [
-      "search",
-      FIGMAGIC,
-      query,
-      "--ai",
-      "--base-url",
-      srv!.url,
-      "--cache",
-      cache,
-      ...more,
-    ];
-    expect((await figment(argv("shadows"))).code).toBe(0);
-    srv.requests.length = 0;
+  it(
+    "--cache keeps the query's vector by query, model, " +
+      "dimensions and endpoint: only an identical query is not sent",
+    async () => {
+      srv = await startOpenAiServer(bagOfWordsEmbeddings);
+      const cache = join(tempDir(), "cache.json");
+      const argv = (query: string, ...more: string[]) => [
+        "search",
+        FIGMAGIC,
+        query,
+        "--ai",
+        "--base-url",
+        srv!.url,
+        "--cache",
+        cache,
+        ...more,
+      ];
+      expect((await figment(argv("shadows"))).code).toBe(0);
+      srv.requests.length = 0;
 
-    const same = await figment(argv("shadows", "--json"));
-    expect(srv.requests.length).toBe(0);
-    expect(JSON.parse(same.stdout).results[0]).toMatchObject({ name: "Shadows" });
+      const same = await figment(argv("shadows", "--json"));
+      expect(srv.requests.length).toBe(0);
+      expect(JSON.parse(same.stdout).results[0]).toMatchObject({ name: "Shadows" });
 
-    expect((await figment(argv("letter spacing"))).code).toBe(0);
-    expect(inputs(srv)).toEqual([["letter spacing"]]);
-    srv.requests.length = 0;
-    expect((await figment(argv("shadows", "--model", "text-embedding-3-large"))).code).toBe(0);
-    // Another model: the frames and the query are embedded again.
-    expect(inputs(srv).at(-1)).toEqual(["shadows"]);
-    srv.requests.length = 0;
-    expect((await figment(argv("shadows"))).code).toBe(0);
-    expect((await figment(argv("letter spacing"))).code).toBe(0);
-    // The frames were re-embedded for the default model; both queries are still kept for it.
-    expect(
-      inputs(srv)
-        .flat()
-        .filter((text) => text === "shadows" || text === "letter spacing"),
-    ).toEqual([]);
-    const file = JSON.parse(readFileSync(cache, "utf8")) as { queries: Record<string, number[]> };
-    // Most recently used last.
-    expect(Object.keys(file.queries).map((key) => (JSON.parse(key) as unknown[]).slice(0, 2))).toEqual([
-      ["shadows", "text-embedding-3-large"],
-      ["shadows", "text-embedding-3-small"],
-      ["letter spacing", "text-embedding-3-small"],
-    ]);
-  });
+      expect((await figment(argv("letter spacing"))).code).toBe(0);
+      expect(inputs(srv)).toEqual([["letter spacing"]]);
+      srv.requests.length = 0;
+      expect((await figment(argv("shadows", "--model", "text-embedding-3-large"))).code).toBe(0);
+      // Another model: the frames and the query are embedded again.
+      expect(inputs(srv).at(-1)).toEqual(["shadows"]);
+      srv.requests.length = 0;
+      expect((await figment(argv("shadows"))).code).toBe(0);
+      expect((await figment(argv("letter spacing"))).code).toBe(0);
+      // The frames were re-embedded for the default model; both queries are still kept for it.
+      expect(
+        inputs(srv)
+          .flat()
+          .filter((text) => text === "shadows" || text === "letter spacing"),
+      ).toEqual([]);
+      const file = JSON.parse(readFileSync(cache, "utf8")) as { queries: Record<string, number[]> };
+      // Most recently used last.
+      expect(Object.keys(file.queries).map((key) => (JSON.parse(key) as unknown[]).slice(0, 2))).toEqual([
+        ["shadows", "text-embedding-3-large"],
+        ["shadows", "text-embedding-3-small"],
+        ["letter spacing", "text-embedding-3-small"],
+      ]);
+    },
+  );
 
   it("a refused key exits 2 and leaves the cache as it was; a missing key exits 2", async () => {
     srv = await startOpenAiServer([{ kind: "error", status: 401, message: "Incorrect API key provided" }]);

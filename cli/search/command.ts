@@ -46,7 +46,8 @@ async function aiIndex(
   };
   const frames = await embedFrames(config, docs, cache.embeddings, options);
   io.err(
-    `figment: embedded ${frames.embedded.length} of ${docs.length} frames (${plural(frames.requests, "request")}, ${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`,
+    `figment: embedded ${frames.embedded.length} of ${docs.length} frames (${plural(frames.requests, "request")}, ` +
+      `${options.model})${args.cache ? `; ${docs.length - frames.embedded.length} from ${args.cache}` : ""}`,
   );
   // Written before the query is embedded, so the frames' vectors are kept even when that request fails.
   if (args.cache) await writeSearchCache(args.cache, { embeddings: frames.cache, queries: cache.queries });
@@ -64,7 +65,10 @@ async function aiIndex(
   return { index, vector };
 }
 
-/** Prints the hits; the exit code is 1 when there are none (nothing found, as grep), which is said plainly, not as an error. */
+/**
+ * Prints the hits; the exit code is 1 when there are none (nothing found, as grep), which is said plainly, not as an
+ * error.
+ */
 function print(hits: FrameHit[], args: SearchArgs, io: Output): number {
   if (args.json)
     io.out(JSON.stringify({ results: hits.map(({ id, name, page, score }) => ({ id, name, page, score })) }, null, 2));

@@ -49,12 +49,16 @@ describe("target size", () => {
     expect(found[0]!.nodeId).toBe(small.id);
   });
 
-  it("uses the emitters' semantics: a filled box with one centred label is a button, and nothing inside a control counts", () => {
-    const unnamed = button("Pill", 50, 18);
-    const inside = frame([frame([], { name: "Toggle", w: 10, h: 10 })], { name: "Button", w: 100, h: 40 });
-    const found = analyzeDesign(doc(frame([unnamed, inside], { fills: WHITE })), { kinds: ["target-size"] });
-    expect(found.map((f) => f.nodeName)).toEqual(["Pill"]);
-  });
+  it(
+    "uses the emitters' semantics: a filled box with one centred " +
+      "label is a button, and nothing inside a control counts",
+    () => {
+      const unnamed = button("Pill", 50, 18);
+      const inside = frame([frame([], { name: "Toggle", w: 10, h: 10 })], { name: "Button", w: 100, h: 40 });
+      const found = analyzeDesign(doc(frame([unnamed, inside], { fills: WHITE })), { kinds: ["target-size"] });
+      expect(found.map((f) => f.nodeName)).toEqual(["Pill"]);
+    },
+  );
 
   it("knows a switch by the names designers write and by its shape: a 20×11 pill with a round knob", () => {
     const knob = (x: number) => ({ ...rect({ name: "Knob", w: 9, h: 9 }), kind: "ellipse" as const, x, y: 1 });

@@ -69,7 +69,9 @@ export function contrastFindings(layers: Placed[]): ContrastFinding[] {
         out.push({
           ...base,
           severity: "info",
-          message: `Contrast of ${quote(ink.chars)} cannot be computed: ${why}; check it by eye or with the vision model.`,
+          message:
+            `Contrast of ${quote(ink.chars)} cannot be computed: ` +
+            `${why}; check it by eye or with the vision model.`,
           required,
           foreground: ink.css,
           large: ink.large,
@@ -81,7 +83,9 @@ export function contrastFindings(layers: Placed[]): ContrastFinding[] {
       out.push({
         ...base,
         severity: "error",
-        message: `Text ${quote(ink.chars)} has contrast ${round(ratio, 2).toFixed(2)}:1 (${drawn.hex} on ${background.hex}); WCAG 2.2 AA needs ${required}:1 for ${ink.large ? "large" : "normal"} text.`,
+        message:
+          `Text ${quote(ink.chars)} has contrast ${round(ratio, 2).toFixed(2)}:1 (${drawn.hex} on ` +
+          `${background.hex}); WCAG 2.2 AA needs ${required}:1 for ${ink.large ? "large" : "normal"} text.`,
         ratio: round(ratio, 2),
         required,
         foreground: drawn.hex,

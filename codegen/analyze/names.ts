@@ -8,8 +8,12 @@ import type { DesignNode } from "../design/types.js";
 import type { Placed } from "../design/placed.js";
 import type { OtherFinding } from "./types.js";
 
-const GENERIC =
-  /^(image|img|photo|picture|pic|bitmap|rectangle|rect|ellipse|oval|frame|group|layer|placeholder|bg|background|thumbnail|thumb|asset|untitled|mask group|unsplash|pexels|shutterstock|screenshot)([\s_-]*\(?\d+\)?)?( copy( \d+)?)?$/i;
+const GENERIC = new RegExp(
+  "^(image|img|photo|picture|pic|bitmap|rectangle|rect|ellipse|oval|frame|group|" +
+    "layer|placeholder|bg|background|thumbnail|thumb|asset|untitled|mask " +
+    String.raw`group|unsplash|pexels|shutterstock|screenshot)([\s_-]*\(?\d+\)?)?( copy( \d+)?)?$`,
+  "i",
+);
 const FILE_LIKE =
   /^(img|dsc|pxl|photo|screenshot|screen shot)[\s_-]?[\d_ -]+|\.(png|jpe?g|webp|gif|svg|heic)$|^[0-9a-f]{16,}$/i;
 
@@ -40,7 +44,8 @@ export function nameFindings(layers: Placed[]): OtherFinding[] {
         severity: "warning",
         message:
           alt === ""
-            ? `Image has a generated name, so the code gives it alt="" (decorative); name the layer after what it shows.`
+            ? `Image has a generated name, so the code gives it alt="" ` +
+              `(decorative); name the layer after what it shows.`
             : `Image is named "${alt}", which becomes its alt text; name the layer after what it shows.`,
       });
     } else if (node.kind === "frame" && isGenericName(node.name) && !/^(bg|background)/i.test(node.name.trim())) {
@@ -49,7 +54,9 @@ export function nameFindings(layers: Placed[]): OtherFinding[] {
         nodeName: name,
         kind: "frame-name",
         severity: "info",
-        message: `Frame has a generated name${node.name.trim() ? ` ("${node.name.trim()}")` : ""}; a name saying what it is gives the code meaningful class and component names.`,
+        message:
+          `Frame has a generated name${node.name.trim() ? ` ("${node.name.trim()}")` : ""}; ` +
+          `a name saying what it is gives the code meaningful class and component names.`,
       });
     }
   }

@@ -65,7 +65,9 @@ export function targetFindings(layers: Placed[]): TargetSizeFinding[] {
       nodeName: placed.name,
       kind: "target-size",
       severity: "warning",
-      message: `This ${what} is ${node.w}×${node.h} px; WCAG 2.2 (2.5.8) asks for at least ${MIN_TARGET}×${MIN_TARGET} px, or enough space around it.`,
+      message:
+        `This ${what} is ${node.w}×${node.h} px; WCAG 2.2 (2.5.8) asks for ` +
+        `at least ${MIN_TARGET}×${MIN_TARGET} px, or enough space around it.`,
       width: node.w,
       height: node.h,
       minimum: MIN_TARGET,

@@ -6,8 +6,12 @@ import type { Placed } from "../design/placed.js";
 import { hasImageFill } from "./names.js";
 import type { OtherFinding } from "./types.js";
 
-const WORDY =
-  /\b(text|texts|label|title|heading|headline|caption|quote|banner|poster|wordmark|logo ?type|logotype|lettering|typography|slogan|tagline|cta|button|sign|menu|infographic|chart|diagram|screenshot|ad|promo|flyer|coupon)\b/i;
+const WORDY = new RegExp(
+  String.raw`\b(text|texts|label|title|heading|headline|caption|quote|banner|poster|wordmark|logo ` +
+    "?type|logotype|lettering|typography|slogan|tagline|cta|button|sign|menu|infographic|" +
+    String.raw`chart|diagram|screenshot|ad|promo|flyer|coupon)\b`,
+  "i",
+);
 
 export function textInImageFindings(layers: Placed[]): OtherFinding[] {
   const out: OtherFinding[] = [];
@@ -18,7 +22,9 @@ export function textInImageFindings(layers: Placed[]): OtherFinding[] {
       nodeName: name,
       kind: "text-in-image",
       severity: "info",
-      message: `Image "${node.name.trim()}" may contain text as pixels (to confirm); live text or an alt text that repeats it keeps it readable.`,
+      message:
+        `Image "${node.name.trim()}" may contain text as pixels (to confirm); ` +
+        `live text or an alt text that repeats it keeps it readable.`,
     });
   }
   return out;

@@ -1,14 +1,17 @@
 /**
- * A Code Connect `example` → which prop of the component gets what: `<Button variant={variant} size="lg">{label}</Button>`
- * reads as variant ← the declared prop `variant`, size ← "lg", children ← `label`; `icon.size` (or `{...icon}`) reads a
- * field of a figma.nestedProps prop. Read, never run.
+ * A Code Connect `example` → which prop of the component gets what: `<Button variant={variant}
+ * size="lg">{label}</Button>` reads as variant ← the declared prop `variant`, size ← "lg", children ← `label`;
+ * `icon.size` (or `{...icon}`) reads a field of a figma.nestedProps prop. Read, never run.
  */
 import { Node, type JsxAttributeLike, type JsxChild } from "ts-morph";
 import { isNestedProps, type Declared } from "./code-connect-props.js";
 import { literalValue, note, propertyKey, unwrap, type ReadContext } from "./code-connect-syntax.js";
 import type { PropLiteral } from "./model.js";
 
-/** What one attribute (or `children`) of the example's component takes: a declared prop (a nested one's `field`) or a literal. */
+/**
+ * What one attribute (or `children`) of the example's component takes: a declared prop (a nested one's `field`) or a
+ * literal.
+ */
 export type ExampleUse = { prop: string; field?: string } | { value: PropLiteral };
 
 export interface ExampleRead {
@@ -61,7 +64,10 @@ function propNamed(node: Node | undefined, params: Params): string | undefined {
   return undefined;
 }
 
-/** An expression in the example: a declared prop (`label`, `props.label`, a nested one's `icon.size`) or a literal; else undefined. */
+/**
+ * An expression in the example: a declared prop (`label`, `props.label`, a nested one's `icon.size`) or a literal; else
+ * undefined.
+ */
 function readUse(
   expression: Node | undefined,
   params: Params,
@@ -86,7 +92,8 @@ function readUse(
       ctx,
       node,
       field === undefined
-        ? `${prop} is figma.nestedProps, an object: use its fields (${prop}.${[...found.props.keys()][0] ?? "name"}); left out`
+        ? `${prop} is figma.nestedProps, an object: use its fields ` +
+            `(${prop}.${[...found.props.keys()][0] ?? "name"}); left out`
         : `figma.nestedProps "${found.nested}" declares no ${field}; left out`,
     );
   else
@@ -111,7 +118,8 @@ function readAttributes(
     if (Node.isJsxSpreadAttribute(attribute)) {
       const spread = propNamed(unwrap(attribute.getExpression()), params);
       const nested = spread !== undefined ? declared.get(spread) : undefined;
-      // {...icon}: a nested layer's fields under their own names; {...props}: every declared prop (a nested one by its fields, not whole).
+      // {...icon}: a nested layer's fields under their own names; {...props}: every declared prop (a nested one by its
+      // fields, not whole).
       if (isNestedProps(nested)) for (const field of nested.props.keys()) out.push([field, { prop: spread!, field }]);
       else for (const [prop, found] of declared) if (!isNestedProps(found)) out.push([prop, { prop }]);
       continue;

@@ -1,7 +1,8 @@
 /**
  * JSX as a value in a Code Connect value map (`figma.enum("Icon", { Left: <ArrowLeft /> })`): kept as written, with
  * the imports of the components it uses, read from the file's own imports. JSX that uses anything else (a local
- * variable, a namespace import, a renamed import) cannot be kept as code: a note with file:line, and the value is left out.
+ * variable, a namespace import, a renamed import) cannot be kept as code: a note with file:line, and the value is left
+ * out.
  */
 import { Node } from "ts-morph";
 import { note, unwrap, type ReadContext } from "./code-connect-syntax.js";
@@ -12,7 +13,9 @@ export function isJsx(node: Node | undefined): boolean {
   return Node.isJsxElement(inner) || Node.isJsxSelfClosingElement(inner) || Node.isJsxFragment(inner);
 }
 
-/** Identifiers that name nothing the file imports: attribute and member names, intrinsic tags (`<svg>`), object keys. */
+/**
+ * Identifiers that name nothing the file imports: attribute and member names, intrinsic tags (`<svg>`), object keys.
+ */
 function namesNothing(id: Node): boolean {
   const parent = id.getParent();
   if (Node.isJsxAttribute(parent) || Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent))

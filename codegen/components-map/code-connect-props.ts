@@ -58,7 +58,8 @@ function readValueMaps(node: Node | undefined, what: string, ctx: ReadContext): 
       note(
         ctx,
         prop,
-        `${what}: ${prop.getText().slice(0, 60)} is not a literal (string, number, boolean, null), JSX or undefined; that value is left out`,
+        `${what}: ${prop.getText().slice(0, 60)} is not a literal (string, ` +
+          `number, boolean, null), JSX or undefined; that value is left out`,
       );
   }
   return out;
@@ -96,7 +97,10 @@ function booleanSource(property: string, map: ValueMaps | undefined): PropSource
   return { kind: "boolean", property, ...(values ? { values } : bare ? { values: {} } : {}), ...(jsx ? { jsx } : {}) };
 }
 
-/** A class name part without JSX values: they are left out (an empty literal map, so the Figma value is not used instead). */
+/**
+ * A class name part without JSX values: they are left out (an empty literal map, so the Figma value is not used
+ * instead).
+ */
 function withoutJsx(part: ClassNamePart, node: Node, ctx: ReadContext): ClassNamePart {
   if ((part.kind !== "variant" && part.kind !== "boolean") || part.jsx === undefined) return part;
   note(ctx, node, "figma.className: JSX in a value map is no class name; those values are left out");

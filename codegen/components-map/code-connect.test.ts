@@ -1,4 +1,7 @@
-/** Code Connect files read without running them: the fixtures equal the mapping file; what cannot be read is a note with file:line. */
+/**
+ * Code Connect files read without running them: the fixtures equal the mapping file; what cannot be read is a note with
+ * file:line.
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,7 +36,8 @@ describe("Code Connect files", () => {
   });
 
   it("reads the issue's example: figma.string, enum, boolean, instance, a variant restriction and aliases", () => {
-    const text = `import figma from "@figma/code-connect";
+    const text =
+      `import figma from "@figma/code-connect";
 import { Button as AcmeButton } from "@acme/ui";
 import * as UI from "@acme/icons";
 
@@ -41,7 +45,8 @@ figma.connect(AcmeButton, "https://www.figma.com/design/KEY/File?node-id=1-23", 
   variant: { Size: "Large" },
   props: { label: figma.string("Label"), variant: figma.enum("Variant", { Primary: "primary", Ghost: "ghost" }),
            disabled: figma.boolean("Disabled"), icon: figma.instance("Icon"), unused: figma.string("Other") },
-  example: ({ label, variant, disabled, icon }) => <AcmeButton variant={variant} disabled={disabled} icon={icon} size="lg">{label}</AcmeButton>,
+  example: ({ label, variant, disabled, icon }) => <AcmeButton variant={variant} disabled={disabled} icon={icon} ` +
+      `size="lg">{label}</AcmeButton>,
 });
 figma.connect(UI.Star, "https://www.figma.com/design/KEY/File?node-id=4-5", {});
 `;
@@ -68,14 +73,16 @@ figma.connect(UI.Star, "https://www.figma.com/design/KEY/File?node-id=4-5", {});
   });
 
   it("notes what cannot be read statically, with file:line, and keeps the rest", () => {
-    const text = `import figma from "@figma/code-connect";
+    const text =
+      `import figma from "@figma/code-connect";
 import { Button } from "@acme/ui";
 const URL = "https://www.figma.com/design/KEY/File?node-id=9-9";
 figma.connect(Button, URL, {});
 figma.connect(Button, "https://www.figma.com/design/KEY/File", {});
 figma.connect(Local, "https://www.figma.com/design/KEY/File?node-id=1-2", {});
 figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
-  props: { label: figma.string("Label"), tone: figma.enum("Tone", { Dark: <Dark /> }), nested: figma.nestedProps(INNER, {}), computed: makeProp() },
+  props: { label: figma.string("Label"), tone: figma.enum("Tone", { Dark: <Dark /> }), nested: ` +
+      `figma.nestedProps(INNER, {}), computed: makeProp() },
   example: ({ label, tone }) => <Button tone={tone} onClick={() => go()}>{label}</Button>,
 });
 `;
@@ -111,7 +118,10 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=3-4", {
   it("a file with syntax errors is a note naming its line; the other files still count", () => {
     const broken = {
       name: "Broken.figma.tsx",
-      text: 'import figma from "@figma/code-connect";\nfigma.connect(Button, "x", {\n  props: { label: figma.string("Label") \n',
+      text:
+        'import figma from "@figma/code-connect";\n' +
+        'figma.connect(Button, "x", {\n' +
+        '  props: { label: figma.string("Label") \n',
     };
     const { map, notes } = parseCodeConnect([broken, read("Button.figma.tsx")]);
     expect(map.components.map((c) => c.import.name)).toEqual(["Button"]);
@@ -170,9 +180,12 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
     const { map, notes } = parseCodeConnectText("Bad.figma.tsx", text);
     const messages = notes.map((n) => `${n.line}: ${n.message}`);
     expect(messages).toEqual([
-      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <Icons.Left /> cannot be kept as code: it uses the namespace import Icons (import the components by name); that value is left out',
-      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <S /> cannot be kept as code: it uses Star under the name S (import it under its own name); that value is left out',
-      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <Local /> cannot be kept as code: it uses Local, which the file does not import; that value is left out',
+      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <Icons.Left /> cannot be kept as code: it ' +
+        "uses the namespace import Icons (import the components by name); that value is left out",
+      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <S /> cannot be kept as code: it ' +
+        "uses Star under the name S (import it under its own name); that value is left out",
+      '7: Bad.figma.tsx:7: figma.enum("Icon"): the JSX <Local /> cannot be kept as ' +
+        "code: it uses Local, which the file does not import; that value is left out",
     ]);
     // An element of the page itself needs no import.
     expect(map.components[0]!.props["icon"]).toEqual({
@@ -183,16 +196,20 @@ figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
   });
 
   it("reads figma.className from its parts, and figma.nestedProps by the fields the example uses", () => {
-    const text = `import figma from "@figma/code-connect";
+    const text =
+      `import figma from "@figma/code-connect";
 import { Button } from "@acme/ui";
 
 figma.connect(Button, "https://www.figma.com/design/KEY/File?node-id=1-23", {
   props: {
-    className: figma.className(["btn", figma.enum("Size", { Large: "btn-lg" }), figma.boolean("Disabled", { true: "btn-off", false: "" }), undefined]),
-    icon: figma.nestedProps("Icon", { glyph: figma.enum("Glyph", { Arrow: "arrow" }), label: figma.string("Label") }),
+    className: figma.className(["btn", figma.enum("Size", { Large: "btn-lg" }), figma.boolean("Disabled", { true: ` +
+      `"btn-off", false: "" }), undefined]),
+    icon: figma.nestedProps("Icon", { glyph: figma.enum("Glyph", { Arrow: "arrow" }), label: figma.string("Label") ` +
+      `}),
     badge: figma.nestedProps("Badge", { count: figma.string("Count") }),
   },
-  example: ({ className, icon, badge }) => <Button className={className} glyph={icon.glyph} {...badge}>{icon.label}</Button>,
+  example: ({ className, icon, badge }) => <Button className={className} glyph={icon.glyph} ` +
+      `{...badge}>{icon.label}</Button>,
 });
 `;
     const { map, notes } = parseCodeConnectText("Nested.figma.tsx", text);

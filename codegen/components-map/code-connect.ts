@@ -2,8 +2,9 @@
  * Code Connect files (`*.figma.tsx`, `*.figma.ts`) → the component mapping. Parsed with ts-morph and never
  * executed: what `figma.connect(Component, url, { props, variant, example })` says literally is read (the props
  * themselves in code-connect-props.ts, JSX in value maps kept as code); anything that would need running the file
- * (a URL in a variable, a computed prop) is a note with file:line, and the rest of the file still counts. Pure: file name and text in, so the plugin can read
- * pasted text the same way. Needs ts-morph (heavy): CLI and the engine worker, not the main thread.
+ * (a URL in a variable, a computed prop) is a note with file:line, and the rest of the file still counts. Pure: file
+ * name and text in, so the plugin can read pasted text the same way. Needs ts-morph (heavy): CLI and the engine worker,
+ * not the main thread.
  */
 import { Node, Project, ts, type CallExpression, type ObjectLiteralExpression, type SourceFile } from "ts-morph";
 import { readExample, type ExampleRead } from "./code-connect-example.js";
@@ -105,7 +106,10 @@ function configEntry(config: ObjectLiteralExpression, name: string): Node | unde
   return Node.isPropertyAssignment(prop) ? prop.getInitializer() : undefined;
 }
 
-/** The mapping's props: the example's attributes and children, each from a declared prop (or a nested layer's field) or a literal. */
+/**
+ * The mapping's props: the example's attributes and children, each from a declared prop (or a nested layer's field) or
+ * a literal.
+ */
 function propsFromExample(example: ExampleRead, declared: Map<string, Declared>): Record<string, PropSource> {
   const props: Record<string, PropSource> = {};
   for (const [attr, use] of example.attributes) {

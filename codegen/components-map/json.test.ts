@@ -148,7 +148,8 @@ describe("mapping file", () => {
       "/components/0/props/icon/jsx/Left/imports/0/name: must be a JavaScript identifier",
       "/components/0/props/icon/omit: must be a non-empty list of Figma values",
       "/components/0/props/badge/jsx/maybe: unknown field (known: true, false)",
-      "/components/0/props/className/parts/0/kind: a class name part must be one of text, variant, boolean, textContent, value",
+      "/components/0/props/className/parts/0/kind: a class name part " +
+        "must be one of text, variant, boolean, textContent, value",
       "/components/0/props/glyph/source/kind: must be one of",
     ]) {
       expect(

@@ -31,7 +31,10 @@ export function textLayer(instance: DesignNode, name: string): DesignNode | unde
   return ownLayers(instance).find((l) => l.kind === "text" && l.name === name);
 }
 
-/** The nested instance or layer figma.nestedProps names: the first visible one of that name, not inside other nested instances. */
+/**
+ * The nested instance or layer figma.nestedProps names: the first visible one of that name, not inside other nested
+ * instances.
+ */
 export function nestedLayer(instance: DesignNode, name: string): DesignNode | undefined {
   return ownLayers(instance).find((l) => l.name === name);
 }

@@ -21,7 +21,8 @@ export interface JsxCode {
 export type TextSource = { kind: "text"; property: string };
 /**
  * figma.enum("Variant", { Primary: "primary" }): a VARIANT property, through `values` (literals) or `jsx` (JSX);
- * `omit` lists the values that leave the prop out on purpose (Code Connect's `undefined`). Other values: left out, noted.
+ * `omit` lists the values that leave the prop out on purpose (Code Connect's `undefined`). Other values: left out,
+ * noted.
  */
 export type VariantSource = {
   kind: "variant";
@@ -30,7 +31,10 @@ export type VariantSource = {
   jsx?: Record<string, JsxCode>;
   omit?: string[];
 };
-/** figma.boolean("Disabled"), or figma.boolean("Icon", { true: …, false: … }) through `values` or `jsx` (a side in neither: left out). */
+/**
+ * figma.boolean("Disabled"), or figma.boolean("Icon", { true: …, false: … }) through `values` or `jsx` (a side in
+ * neither: left out).
+ */
 export type BooleanSource = {
   kind: "boolean";
   property: string;
@@ -52,7 +56,10 @@ export const CLASS_NAME_PART_KINDS: readonly ClassNamePart["kind"][] = [
   "value",
 ];
 
-/** figma.nestedProps("Icon", { size: figma.enum("Size", …) }): `source` read from the nested instance (or layer) named `layer`. */
+/**
+ * figma.nestedProps("Icon", { size: figma.enum("Size", …) }): `source` read from the nested instance (or layer) named
+ * `layer`.
+ */
 export interface NestedSource {
   kind: "nested";
   layer: string;
@@ -148,7 +155,10 @@ export function normaliseNodeId(id: string): string {
 export function mappingLabel(mapping: ComponentMapping): string {
   return `${mapping.import.name} from ${mapping.import.module}`;
 }
-/** A prop's value for one instance: a literal, a layer of the instance drawn as JSX (instance swap, children), or a value map's JSX. */
+/**
+ * A prop's value for one instance: a literal, a layer of the instance drawn as JSX (instance swap, children), or a
+ * value map's JSX.
+ */
 export type MappedValue = { literal: PropLiteral } | { node: DesignNode } | { code: JsxCode };
 
 export interface MappedInstance {

@@ -156,7 +156,9 @@ export function uncoveredOverrides(
         ? `its own ${what}`
         : `the ${what} of its layer "${displayName(layer.node, layerNames)}"`;
     notes.push({
-      message: `"${displayName(instance, layerNames)}" changes ${changes}, which the mapping to ${mappingLabel(mapped.mapping)} does not carry: the code component draws its own`,
+      message:
+        `"${displayName(instance, layerNames)}" changes ${changes}, which the mapping to ` +
+        `${mappingLabel(mapped.mapping)} does not carry: the code component draws its own`,
       nodeId: override.id,
     });
   }

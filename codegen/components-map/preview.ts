@@ -19,7 +19,9 @@ function placeholder(node: DesignNode): string {
   return `<${/^[A-Za-z]/.test(name) ? name : `Layer${name}`} />`;
 }
 
-/** One mapped instance as JSX; nested layers through `byNode` (mapped) or a placeholder, a value map's JSX as written. */
+/**
+ * One mapped instance as JSX; nested layers through `byNode` (mapped) or a placeholder, a value map's JSX as written.
+ */
 export function mappedJsx(mapped: MappedInstance, byNode: ReadonlyMap<string, MappedInstance>): string {
   const value = (v: MappedValue): string => {
     if ("literal" in v) return "";
@@ -33,7 +35,10 @@ export function mappedJsx(mapped: MappedInstance, byNode: ReadonlyMap<string, Ma
   );
   const open = `<${name}${attrs.length ? " " + attrs.join(" ") : ""}`;
   if (mapped.children.length === 0) return `${open} />`;
-  return `${open}>${mapped.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : value(c))).join("")}</${name}>`;
+  return (
+    `${open}>${mapped.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : value(c))).join("")}` +
+    `</${name}>`
+  );
 }
 
 /** `import { Button } from "@acme/ui";`, `import Button from "@acme/ui";` */

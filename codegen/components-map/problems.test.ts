@@ -32,7 +32,10 @@ describe("mappingNoteProblem", () => {
   it("a Code Connect note's file:line reaches the problem", () => {
     const { notes } = parseCodeConnectText(
       "Bad.figma.tsx",
-      'import figma from "@figma/code-connect";\nimport { B } from "@acme/ui";\nconst url = "x";\nfigma.connect(B, url, {});\n',
+      'import figma from "@figma/code-connect";\n' +
+        'import { B } from "@acme/ui";\n' +
+        'const url = "x";\n' +
+        "figma.connect(B, url, {});\n",
     );
     expect(notes.map(mappingNoteProblem)).toContainEqual(
       expect.objectContaining({ code: "component-mapping", file: "Bad.figma.tsx", line: 4 }),

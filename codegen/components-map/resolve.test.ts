@@ -66,22 +66,28 @@ describe("mapInstances", () => {
     expect(mapInstances(selfie, map).byNode.get("33459:3758")!.mapping.import.name).toBe("PrimaryRow");
   });
 
-  it("a property the component does not have is a note naming it and what the component has; the prop is left out", () => {
-    const { byNode, problems } = mapInstances(
-      selfie,
-      mapping(
-        { nodeId: "33367:6239" },
-        { label: { kind: "text", property: "Heading" }, size: { kind: "boolean", property: "Type" } },
-        "Title",
-      ),
-    );
-    expect(byNode.get("33459:3756")!.props).toEqual([]);
-    const messages = problems.filter((p) => p.code === "component-mapping").map((p) => p.message);
-    expect(messages[0]).toMatch(
-      /^t\.json#Title: the component has no TEXT property "Heading" \(it has .*Type \(VARIANT\).*\); the prop label is left out$/,
-    );
-    expect(messages[1]).toContain('its property "Type" is VARIANT, not BOOLEAN');
-  });
+  it(
+    "a property the component does not have is a note naming " + "it and what the component has; the prop is left out",
+    () => {
+      const { byNode, problems } = mapInstances(
+        selfie,
+        mapping(
+          { nodeId: "33367:6239" },
+          { label: { kind: "text", property: "Heading" }, size: { kind: "boolean", property: "Type" } },
+          "Title",
+        ),
+      );
+      expect(byNode.get("33459:3756")!.props).toEqual([]);
+      const messages = problems.filter((p) => p.code === "component-mapping").map((p) => p.message);
+      expect(messages[0]).toMatch(
+        new RegExp(
+          String.raw`^t\.json#Title: the component has no TEXT property "Heading" ` +
+            String.raw`\(it has .*Type \(VARIANT\).*\); the prop label is left out$`,
+        ),
+      );
+      expect(messages[1]).toContain('its property "Type" is VARIANT, not BOOLEAN');
+    },
+  );
 
   it("an unknown component is an info note naming the mapping's source", () => {
     const { byNode, problems } = mapInstances(selfie, mapping({ nodeId: "99:99" }, {}, "Ghost"));
@@ -103,7 +109,8 @@ describe("mapInstances", () => {
       .map((p) => p.message);
     expect(title).toHaveLength(1);
     expect(title[0]).toBe(
-      '"Title" changes the fill, font size, fill style, letter spacing and line height of its layer "Label", which the mapping to Title from @acme/ui does not carry: the code component draws its own',
+      '"Title" changes the fill, font size, fill style, letter spacing and line height of its layer ' +
+        '"Label", which the mapping to Title from @acme/ui does not carry: the code component draws its own',
     );
     expect(title[0]).not.toMatch(/33459|fills|fontSize|characters|(?<!line )height|width/);
     // The hidden Description layer's override draws nothing: no note.

@@ -74,7 +74,8 @@ function property(
     ? `${whose} property "${source.property}" is ${found.type}, not ${type}`
     : `${r.what} has no ${type} property "${source.property}"`;
   r.note(
-    `${r.mapping.source ?? mappingLabel(r.mapping)}: ${what} (it has ${known.length ? known.join(", ") : "no properties"}); the prop ${prop} is left out`,
+    `${r.mapping.source ?? mappingLabel(r.mapping)}: ${what} (it has ` +
+      `${known.length ? known.join(", ") : "no properties"}); the prop ${prop} is left out`,
   );
   return undefined;
 }
@@ -94,7 +95,8 @@ function nested(r: Resolving, prop: string, source: NestedSource): MappedValue[]
   const layer = nestedLayer(r.instance, source.layer);
   if (!layer) {
     r.note(
-      `${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`,
+      `${r.mapping.source ?? mappingLabel(r.mapping)}: no visible layer named ` +
+        `"${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`,
       "info",
     );
     return undefined;
@@ -123,7 +125,8 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
       const mapped = variantValue(source, String(found.value));
       if (mapped === undefined)
         r.note(
-          `${label}: the value "${String(found.value)}" of "${source.property}" is not in the mapping's values (${listedValues(source).join(", ")}); the prop ${prop} is left out`,
+          `${label}: the value "${String(found.value)}" of "${source.property}" is not in the ` +
+            `mapping's values (${listedValues(source).join(", ")}); the prop ${prop} is left out`,
         );
       return mapped === undefined || mapped === "omit" ? undefined : [mapped];
     }
@@ -145,7 +148,8 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
       );
       if (found.length === 0)
         r.note(
-          `${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} in "${r.instance.name}"; the prop ${prop} is left out`,
+          `${label}: no visible layer named ${source.layers.map((l) => `"${l}"`).join(" or ")} ` +
+            `in "${r.instance.name}"; the prop ${prop} is left out`,
           "info",
         );
       return found.length > 0 ? found.map((node) => ({ node })) : undefined;
@@ -154,7 +158,8 @@ function resolveSource(r: Resolving, prop: string, source: PropSource): MappedVa
       const text = textLayer(r.instance, source.layer);
       if (!text)
         r.note(
-          `${label}: no visible text layer named "${source.layer}" in "${r.instance.name}"; the prop ${prop} is left out`,
+          `${label}: no visible text layer named "${source.layer}" ` +
+            `in "${r.instance.name}"; the prop ${prop} is left out`,
           "info",
         );
       return text?.text ? [{ literal: text.text.chars }] : undefined;
@@ -221,7 +226,10 @@ export function mapInstances(doc: DesignDocument, map: ComponentMap | undefined)
     problems.push({
       severity: "info",
       code: "component-unused",
-      message: `${mapping.source ?? mappingLabel(mapping)}: no instance of ${which}${variant} in these frames, so ${mappingLabel(mapping)} is not used (a library component has other node ids in the files that use it: map it by key)`,
+      message:
+        `${mapping.source ?? mappingLabel(mapping)}: no instance of ${which}${variant} ` +
+        `in these frames, so ${mappingLabel(mapping)} is not used (a library component ` +
+        `has other node ids in the files that use it: map it by key)`,
     });
   }
   return { byNode, problems };

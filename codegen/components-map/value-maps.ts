@@ -14,7 +14,10 @@ export function hasVariantMap(source: VariantSource): boolean {
 // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
 const owns = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
-/** A variant value through the maps: the value, "omit", or undefined when the maps do not list it. A literal wins over JSX. */
+/**
+ * A variant value through the maps: the value, "omit", or undefined when the maps do not list it. A literal wins over
+ * JSX.
+ */
 export function variantValue(source: VariantSource, value: string): MappedValue | "omit" | undefined {
   if (source.values && owns(source.values, value)) return { literal: source.values[value]! };
   if (source.jsx && owns(source.jsx, value)) return { code: source.jsx[value]! };

@@ -58,7 +58,9 @@ export class DesignAssets {
       this.problems.push({
         severity: bytes ? "warning" : "info",
         code: bytes ? "bad-image" : "missing-image",
-        message: `image fill of "${node.name}" (imageRef ${ref.slice(0, 12)}) ${why}; a grey placeholder ${key} stands in`,
+        message:
+          `image fill of "${node.name}" (imageRef ${ref.slice(0, 12)}) ` +
+          `${why}; a grey placeholder ${key} stands in`,
         nodeId: node.id,
       });
       return { key };
@@ -103,7 +105,9 @@ export class DesignAssets {
       this.problems.push({
         severity: "info",
         code: "vector-placeholder",
-        message: `vector "${node.name}" has no outline in the JSON and no SVG was supplied; drawn with boxes in its colours`,
+        message:
+          `vector "${node.name}" has no outline in the JSON and ` +
+          `no SVG was supplied; drawn with boxes in its colours`,
         nodeId: node.id,
       });
     }

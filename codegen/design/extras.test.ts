@@ -55,7 +55,10 @@ const json = {
   },
 };
 
-const SEARCH_SVG = `<?xml version="1.0"?>\n<svg width="24" height="24" fill="none" xmlns="http://www.w3.org/2000/svg"><!-- x --><script>alert(1)</script><path d="M1 1h22v22H1z" fill="#111" onclick="alert(2)"/></svg>\n`;
+const SEARCH_SVG =
+  `<?xml version="1.0"?>\n` +
+  `<svg width="24" height="24" fill="none" xmlns="http://www.w3.org/2000/svg"><!-- x ` +
+  `--><script>alert(1)</script><path d="M1 1h22v22H1z" fill="#111" onclick="alert(2)"/></svg>\n`;
 
 const extras = {
   // ref-b holds the same bytes as ref-a; the JPEG arrives under a name that does not matter.
@@ -115,18 +118,24 @@ describe("loadDesign(json, nodeIds, extras): SVGs", () => {
     expect(asset).toEqual({
       kind: "svg",
       name: "search-icon.svg",
-      svg: '<svg width="24" height="24" fill="none" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h22v22H1z" fill="#111"/></svg>',
+      svg:
+        '<svg width="24" height="24" fill="none" xmlns="http://www.w3.org/2000/svg" ' +
+        'viewBox="0 0 24 24"><path d="M1 1h22v22H1z" fill="#111"/></svg>',
     });
     expect(problems.filter((p) => p.nodeId === "1:9")).toEqual([]);
   });
 
-  it("says plainly that a vector without outline or SVG is drawn as boxes, with no advice a plugin user cannot follow", () => {
-    const arrow = problems.filter((p) => p.nodeId === "1:10");
-    expect(arrow).toHaveLength(1);
-    expect(arrow[0]).toMatchObject({ code: "vector-placeholder", severity: "info" });
-    expect(arrow[0]!.message).toContain("no SVG was supplied");
-    expect(problems.map((p) => p.message).join("\n")).not.toContain("geometry=paths");
-  });
+  it(
+    "says plainly that a vector without outline or SVG is " +
+      "drawn as boxes, with no advice a plugin user cannot follow",
+    () => {
+      const arrow = problems.filter((p) => p.nodeId === "1:10");
+      expect(arrow).toHaveLength(1);
+      expect(arrow[0]).toMatchObject({ code: "vector-placeholder", severity: "info" });
+      expect(arrow[0]!.message).toContain("no SVG was supplied");
+      expect(problems.map((p) => p.message).join("\n")).not.toContain("geometry=paths");
+    },
+  );
 
   it("falls back to the JSON for an SVG that is not one <svg> element, with a warning", () => {
     const bad = loadDesign(json, [], { svgs: { "1:9": "<div>nope</div>" } });

@@ -1,6 +1,7 @@
 /**
  * What an image's bytes are, read from the bytes themselves (magic numbers and header fields), never from a
- * file name: PNG, JPEG, GIF, WebP (codegen/image-header.ts) or SVG, with the pixel size where the header states it. Pure.
+ * file name: PNG, JPEG, GIF, WebP (codegen/image-header.ts) or SVG, with the pixel size where the header states it.
+ * Pure.
  */
 import { fnv1a } from "../hash.js";
 import { readRasterHeader } from "../image-header.js";
@@ -45,7 +46,9 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
   return undefined;
 }
 
-/** A short content hash (FNV-1a, 32 bit, with the length) to find identical images quickly; compare bytes to be sure. */
+/**
+ * A short content hash (FNV-1a, 32 bit, with the length) to find identical images quickly; compare bytes to be sure.
+ */
 export function bytesHash(bytes: Uint8Array): string {
   return `${bytes.length}:${fnv1a(bytes).toString(16)}`;
 }

@@ -30,23 +30,26 @@ describe("instance facts", () => {
     expect(item?.overrides.find((o) => o.id === "I33459:3758;825:14785")?.fields).toContain("characters");
   });
 
-  it("keeps instances beside the tree, so the hint's frames are unchanged, and none for a design without instances", () => {
-    expect(Object.keys(doc.instances ?? {}).length).toBeGreaterThan(5);
-    expect(JSON.stringify(doc.frames)).not.toContain("componentKey");
-    const plain = loadDesign({
-      document: {
-        id: "1:1",
-        name: "Box",
-        type: "FRAME",
-        absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
-        fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }],
-        children: [
-          { id: "1:2", name: "Dot", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 4, height: 4 } },
-        ],
-      },
-    }).document;
-    expect(plain.instances).toBeUndefined();
-  });
+  it(
+    "keeps instances beside the tree, so the hint's frames " + "are unchanged, and none for a design without instances",
+    () => {
+      expect(Object.keys(doc.instances ?? {}).length).toBeGreaterThan(5);
+      expect(JSON.stringify(doc.frames)).not.toContain("componentKey");
+      const plain = loadDesign({
+        document: {
+          id: "1:1",
+          name: "Box",
+          type: "FRAME",
+          absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 },
+          fills: [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }],
+          children: [
+            { id: "1:2", name: "Dot", type: "RECTANGLE", absoluteBoundingBox: { x: 0, y: 0, width: 4, height: 4 } },
+          ],
+        },
+      }).document;
+      expect(plain.instances).toBeUndefined();
+    },
+  );
 
   it("strips only the last #id suffix", () => {
     expect(propertyName("Performance (1)#36926:3")).toBe("Performance (1)");

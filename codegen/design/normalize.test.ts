@@ -168,14 +168,18 @@ describe("normalize: icon-like groups", () => {
       h: 24,
     });
     expect(group.children).toBeUndefined();
-    // Leaf centres relative to the group: (12+5−10, 12+5−10) = (7, 7) → translate(2 2); (20+6−10) = 16 → translate(10 10).
+    // Leaf centres relative to the group: (12+5−10, 12+5−10) = (7, 7) → translate(2 2); (20+6−10) = 16 → translate(10
+    // 10).
     expect(document.assets["icon-search.svg"]).toEqual({
       kind: "svg",
       name: "icon-search.svg",
       svg:
-        '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" overflow="visible">' +
-        '<g transform="translate(2 2)"><path data-node-id="2:2" d="M0 0L10 0L10 10Z" fill="#000000" fill-rule="nonzero"/></g>' +
-        '<g transform="translate(10 10)"><path data-node-id="2:3" d="M0 0H12V12Z" fill="#ff0000" fill-rule="evenodd"/></g>' +
+        '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" ' +
+        'viewBox="0 0 24 24" fill="none" overflow="visible">' +
+        '<g transform="translate(2 2)"><path data-node-id="2:2" d="M0 ' +
+        '0L10 0L10 10Z" fill="#000000" fill-rule="nonzero"/></g>' +
+        '<g transform="translate(10 10)"><path data-node-id="2:3" ' +
+        'd="M0 0H12V12Z" fill="#ff0000" fill-rule="evenodd"/></g>' +
         "</svg>",
     });
     expect(problems).toEqual([]);
@@ -373,55 +377,63 @@ describe("normalize: other fields", () => {
     ]);
   });
 
-  it('takes a box whose values are not finite numbers (NaN, Infinity, "NaN", null) as none: no NaN or 0×0 layer reaches the tree', () => {
-    const bad = [NaN, Infinity, "NaN", null];
-    const layers = bad.map((v, i) =>
-      node(
-        `1:${i + 2}`,
-        i % 2 ? "TEXT" : "RECTANGLE",
-        `Bad ${i}`,
-        { absoluteBoundingBox: { x: 0, y: 0, width: v, height: 10 } } as unknown as ReturnType<typeof box>,
-        { characters: "x" },
-      ),
-    );
-    const size = node(
-      "1:9",
-      "RECTANGLE",
-      "Size NaN",
-      { absoluteBoundingBox: null } as unknown as ReturnType<typeof box>,
-      { size: { x: NaN, y: 4 } },
-    );
-    const root = node("1:1", "FRAME", "F", box(0, 0, 100, 100), {
-      children: [...layers, size, node("1:8", "RECTANGLE", "Kept", box(5, 5, 10, 10))],
-    });
-    const { document, problems } = run([root]);
-    expect(ids(document.frames[0])).toEqual(["1:8"]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({
-      code: "missing-bounds",
-      message: '5 layers have no bounds ("Bad 0", "Bad 1", "Bad 2" and 2 more): skipped',
-    });
-    expect(JSON.stringify(document)).not.toMatch(/NaN|null/);
-  });
+  it(
+    "takes a box whose values are not finite numbers (NaN, Infinity, " +
+      '"NaN", null) as none: no NaN or 0×0 layer reaches the tree',
+    () => {
+      const bad = [NaN, Infinity, "NaN", null];
+      const layers = bad.map((v, i) =>
+        node(
+          `1:${i + 2}`,
+          i % 2 ? "TEXT" : "RECTANGLE",
+          `Bad ${i}`,
+          { absoluteBoundingBox: { x: 0, y: 0, width: v, height: 10 } } as unknown as ReturnType<typeof box>,
+          { characters: "x" },
+        ),
+      );
+      const size = node(
+        "1:9",
+        "RECTANGLE",
+        "Size NaN",
+        { absoluteBoundingBox: null } as unknown as ReturnType<typeof box>,
+        { size: { x: NaN, y: 4 } },
+      );
+      const root = node("1:1", "FRAME", "F", box(0, 0, 100, 100), {
+        children: [...layers, size, node("1:8", "RECTANGLE", "Kept", box(5, 5, 10, 10))],
+      });
+      const { document, problems } = run([root]);
+      expect(ids(document.frames[0])).toEqual(["1:8"]);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({
+        code: "missing-bounds",
+        message: '5 layers have no bounds ("Bad 0", "Bad 1", "Bad 2" and 2 more): skipped',
+      });
+      expect(JSON.stringify(document)).not.toMatch(/NaN|null/);
+    },
+  );
 
-  it("a frame without bounds is in the same note, not a second one; its size from size + relativeTransform still places it", () => {
-    const lost = {
-      id: "2:1",
-      type: "FRAME",
-      name: "Lost",
-      children: [node("2:2", "RECTANGLE", "R", box(0, 0, 10, 10))],
-    } as RestNode;
-    const sized = node("3:1", "FRAME", "Sized", { absoluteBoundingBox: null } as unknown as ReturnType<typeof box>, {
-      size: { x: 390, y: 844 },
-      relativeTransform: [
-        [1, 0, 0],
-        [0, 1, 0],
-      ],
-    });
-    const { document, problems } = run([lost, sized]);
-    expect(document.frames.map((f) => [f.id, f.w, f.h])).toEqual([["3:1", 390, 844]]);
-    expect(problems.map((p) => p.message)).toEqual(['1 layer has no bounds ("Lost"): skipped']);
-  });
+  it(
+    "a frame without bounds is in the same note, not a second " +
+      "one; its size from size + relativeTransform still places it",
+    () => {
+      const lost = {
+        id: "2:1",
+        type: "FRAME",
+        name: "Lost",
+        children: [node("2:2", "RECTANGLE", "R", box(0, 0, 10, 10))],
+      } as RestNode;
+      const sized = node("3:1", "FRAME", "Sized", { absoluteBoundingBox: null } as unknown as ReturnType<typeof box>, {
+        size: { x: 390, y: 844 },
+        relativeTransform: [
+          [1, 0, 0],
+          [0, 1, 0],
+        ],
+      });
+      const { document, problems } = run([lost, sized]);
+      expect(document.frames.map((f) => [f.id, f.w, f.h])).toEqual([["3:1", 390, 844]]);
+      expect(problems.map((p) => p.message)).toEqual(['1 layer has no bounds ("Lost"): skipped']);
+    },
+  );
 });
 
 describe("normalize: masks", () => {

@@ -157,14 +157,18 @@ function unboundedNote(layers: readonly RestNode[]): Problem {
   return {
     severity: "warning",
     code: "missing-bounds",
-    message: `${plural(layers.length, "layer")} ${agree(layers.length, "has", "have")} no bounds (${shown.join(", ")}${more}): skipped`,
+    message:
+      `${plural(layers.length, "layer")} ${agree(layers.length, "has", "have")} ` +
+      `no bounds (${shown.join(", ")}${more}): skipped`,
     nodeId: layers[0]!.id,
   };
 }
 
 /** Layer names Figma generates ("Rectangle 12", "Group", "Oval 1 copy 2") say nothing; they become "". */
-const AUTO_NAME =
-  /^(Rectangle|Frame|Group|Vector|Ellipse|Line|Polygon|Star|Union|Subtract|Intersect|Exclude|Path|Shape|Oval|Text|Image)( \d+)?( copy( \d+)?)?$/;
+const AUTO_NAME = new RegExp(
+  "^(Rectangle|Frame|Group|Vector|Ellipse|Line|Polygon|Star|Union|Subtract|" +
+    String.raw`Intersect|Exclude|Path|Shape|Oval|Text|Image)( \d+)?( copy( \d+)?)?$`,
+);
 
 export function meaningfulName(name: string): string {
   return AUTO_NAME.test(name.trim()) ? "" : name;
@@ -318,7 +322,9 @@ function convert(
     walk.problems.push({
       severity: "info",
       code: "image-in-shape",
-      message: `"${node.name}" is an image in a ${node.type.toLowerCase().replace(/_/g, " ")}: drawn as its box with the image; the outline is not kept`,
+      message:
+        `"${node.name}" is an image in a ${node.type.toLowerCase().replace(/_/g, " ")}: ` +
+        `drawn as its box with the image; the outline is not kept`,
       nodeId: node.id,
     });
   }

@@ -174,32 +174,36 @@ describe("readText: runs", () => {
     expect(readText(node, undefined).runs).toEqual([{ start: 1, end: 3, style: { size: 20 } }]);
   });
 
-  it("counts Figma's overrides by code point and gives the runs in UTF-16 units (emoji, ZWJ sequences, CJK, combining marks)", () => {
-    const UNDERLINE = { "1": { textDecoration: "UNDERLINE" } };
-    /** The runs' characters: a run's offsets slice `chars` (UTF-16). */
-    const styled = (characters: string, overrides: number[]): string[] => {
-      const text = readText(
-        textNode({ characters, characterStyleOverrides: overrides, styleOverrideTable: UNDERLINE }),
-        undefined,
-      );
-      return (text.runs ?? []).map((r) => characters.slice(r.start, r.end));
-    };
-    const ones = (n: number): number[] => Array.from({ length: n }, () => 1);
-    // The reported text: 🧭 (one code point, two UTF-16 units), a space, then 14 underlined letters: 16 entries.
-    expect(styled("🧭 Get directions", [0, 0, ...ones(14)])).toEqual(["Get directions"]);
-    // The emoji itself underlined, and a run after two of them.
-    expect(styled("🧭🧭 go", [1, 0, 0, 1, 1])).toEqual(["🧭", "go"]);
-    // A ZWJ family: 5 code points (man, ZWJ, woman, ZWJ, girl), 8 UTF-16 units; the word after it.
-    const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}";
-    expect(styled(`${family} home`, [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])).toEqual(["home"]);
-    expect(styled(`${family} home`, [1, 1, 1, 1, 1])).toEqual([family]);
-    // CJK: BMP ideographs are one unit each; 𠮷 (Extension B) is a surrogate pair, one entry.
-    expect(styled("日本語の本", [0, 0, 0, 1, 1])).toEqual(["の本"]);
-    expect(styled("𠮷野家です", [0, 1, 1, 0, 1])).toEqual(["野家", "す"]);
-    // Combining marks are code points of their own in both counts: e + U+0301 is two entries.
-    expect(styled("Cafe\u0301 ok", [0, 0, 0, 0, 0, 0, 1, 1])).toEqual(["ok"]);
-    expect(styled("Cafe\u0301 ok", [0, 0, 0, 1, 1])).toEqual(["e\u0301"]);
-    // Entries past the last code point are ignored: a run never ends inside a surrogate pair.
-    expect(styled("a🧭", [0, 1, 1])).toEqual(["🧭"]);
-  });
+  it(
+    "counts Figma's overrides by code point and gives the runs " +
+      "in UTF-16 units (emoji, ZWJ sequences, CJK, combining marks)",
+    () => {
+      const UNDERLINE = { "1": { textDecoration: "UNDERLINE" } };
+      /** The runs' characters: a run's offsets slice `chars` (UTF-16). */
+      const styled = (characters: string, overrides: number[]): string[] => {
+        const text = readText(
+          textNode({ characters, characterStyleOverrides: overrides, styleOverrideTable: UNDERLINE }),
+          undefined,
+        );
+        return (text.runs ?? []).map((r) => characters.slice(r.start, r.end));
+      };
+      const ones = (n: number): number[] => Array.from({ length: n }, () => 1);
+      // The reported text: 🧭 (one code point, two UTF-16 units), a space, then 14 underlined letters: 16 entries.
+      expect(styled("🧭 Get directions", [0, 0, ...ones(14)])).toEqual(["Get directions"]);
+      // The emoji itself underlined, and a run after two of them.
+      expect(styled("🧭🧭 go", [1, 0, 0, 1, 1])).toEqual(["🧭", "go"]);
+      // A ZWJ family: 5 code points (man, ZWJ, woman, ZWJ, girl), 8 UTF-16 units; the word after it.
+      const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}";
+      expect(styled(`${family} home`, [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])).toEqual(["home"]);
+      expect(styled(`${family} home`, [1, 1, 1, 1, 1])).toEqual([family]);
+      // CJK: BMP ideographs are one unit each; 𠮷 (Extension B) is a surrogate pair, one entry.
+      expect(styled("日本語の本", [0, 0, 0, 1, 1])).toEqual(["の本"]);
+      expect(styled("𠮷野家です", [0, 1, 1, 0, 1])).toEqual(["野家", "す"]);
+      // Combining marks are code points of their own in both counts: e + U+0301 is two entries.
+      expect(styled("Cafe\u0301 ok", [0, 0, 0, 0, 0, 0, 1, 1])).toEqual(["ok"]);
+      expect(styled("Cafe\u0301 ok", [0, 0, 0, 1, 1])).toEqual(["e\u0301"]);
+      // Entries past the last code point are ignored: a run never ends inside a surrogate pair.
+      expect(styled("a🧭", [0, 1, 1])).toEqual(["🧭"]);
+    },
+  );
 });

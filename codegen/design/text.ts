@@ -130,7 +130,10 @@ function readRuns(node: Raw, chars: string, base: TextStyle): TextRun[] {
   return runs;
 }
 
-/** The UTF-16 offset in `chars` of each code point, and its length last: code point i is `chars.slice(at[i], at[i + 1])`. */
+/**
+ * The UTF-16 offset in `chars` of each code point, and its length last: code point i is `chars.slice(at[i], at[i +
+ * 1])`.
+ */
 function codePointStarts(chars: string): number[] {
   const at: number[] = [];
   let unit = 0;

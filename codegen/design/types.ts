@@ -225,7 +225,8 @@ export interface DesignNode {
   blend?: string;
   clip?: boolean;
   /**
-   * This node masks its later siblings up to the next mask or the parent's end (Figma isMask); it is not painted itself.
+   * This node masks its later siblings up to the next mask or the parent's end (Figma isMask); it is not painted
+   * itself.
    */
   mask?: boolean;
   /**
@@ -281,7 +282,10 @@ export interface DesignNode {
    * height on screens this wide and wider (the content overflowing, as drawn) and its content's height below.
    */
   growBelow?: number;
-  /** Inferred: this row is a navigation bar's (codegen/layout/nav.ts); on narrow screens its links go behind a menu button. */
+  /**
+   * Inferred: this row is a navigation bar's (codegen/layout/nav.ts); on narrow screens its links go behind a menu
+   * button.
+   */
   nav?: NavMenu;
 }
 

@@ -21,7 +21,9 @@ describe("shapeSvg", () => {
       opacity: 0.5,
     });
     expect(shapeSvg(node, 20, 10)).toEqual({
-      svg: `${OPEN}<g opacity="0.5"><path d="M0 0L20 10" fill="#000000" fill-rule="nonzero"/><path d="M1 1" fill="#ff0000" fill-rule="evenodd"/></g></svg>`,
+      svg:
+        `${OPEN}<g opacity="0.5"><path d="M0 0L20 10" fill="#000000" ` +
+        `fill-rule="nonzero"/><path d="M1 1" fill="#ff0000" fill-rule="evenodd"/></g></svg>`,
       placeholder: false,
     });
   });
@@ -37,7 +39,9 @@ describe("shapeSvg", () => {
     });
     // A line is a thin filled box along its longer side, as thick as its stroke.
     expect(shapeSvg(n("1:4", "LINE", { strokes: RED, strokeWeight: 2 }), 20, 0)).toEqual({
-      svg: '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="0.01" viewBox="0 0 20 0.01" fill="none" overflow="visible"><rect width="20" height="2" fill="#ff0000"/></svg>',
+      svg:
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="0.01" viewBox="0 0 20 0.01" ' +
+        'fill="none" overflow="visible"><rect width="20" height="2" fill="#ff0000"/></svg>',
       placeholder: false,
     });
   });
@@ -93,7 +97,9 @@ describe("isIconContainer", () => {
     });
     const group = n("1:1", "GROUP", { ...box(0, 0, 20, 10), children: [leaf] });
     expect(containerSvg(group, { x: 0, y: 0, width: 20, height: 10 }, 20, 10)).toEqual({
-      svg: `${OPEN}<g transform="translate(10 5) rotate(-90) translate(-5 -5)"><path data-node-id="1:2" d="M0 0" fill="#000000" fill-rule="nonzero"/></g></svg>`,
+      svg:
+        `${OPEN}<g transform="translate(10 5) rotate(-90) translate(-5 -5)"><path ` +
+        `data-node-id="1:2" d="M0 0" fill="#000000" fill-rule="nonzero"/></g></svg>`,
       placeholder: false,
     });
   });
@@ -136,7 +142,8 @@ describe("containerParts and standInSvg", () => {
       { id: "1:4", x: 10, y: 5, w: 10, h: 1 },
     ];
     expect(standInSvg({ w: 20, h: 10, parts, stroke: { color: "#00ff00", weight: 1, align: "center" } })).toBe(
-      `${OPEN}<rect data-node-id="1:2" width="10" height="10" fill="#ff0000"/><rect data-node-id="1:4" x="10" y="5" width="10" height="1" fill="#00ff00"/></svg>`,
+      `${OPEN}<rect data-node-id="1:2" width="10" height="10" fill="#ff0000"/><rect ` +
+        `data-node-id="1:4" x="10" y="5" width="10" height="1" fill="#00ff00"/></svg>`,
     );
     expect(standInSvg({ w: 20, h: 10, fills: [{ kind: "solid", color: "#123456" }] })).toBe(
       `${OPEN}<rect width="20" height="10" fill="#123456"/></svg>`,
@@ -150,25 +157,30 @@ describe("containerParts and standInSvg", () => {
 });
 
 describe("containerSvg: masks", () => {
-  it("a mask in an icon is not painted: it masks the shapes above it up to the next mask, without listing its own", () => {
-    const rect = (id: string, x: number, extra: Record<string, unknown> = {}) =>
-      n(id, "RECTANGLE", { absoluteBoundingBox: { x, y: 0, width: 10, height: 10 }, fills: BLACK, ...extra });
-    const group = n("1:1", "GROUP", {
-      absoluteBoundingBox: { x: 0, y: 0, width: 20, height: 10 },
-      children: [
-        rect("1:2", 0),
-        rect("1:3", 0, { isMask: true, fills: RED, maskType: "LUMINANCE" }),
-        rect("1:4", 10),
-        rect("1:5", 5, { isMask: true, fills: RED }),
-      ],
-    });
-    const { svg } = containerSvg(group, { x: 0, y: 0, width: 20, height: 10 }, 20, 10);
-    expect(svg).toBe(
-      OPEN +
-        '<rect data-node-id="1:2" width="10" height="10" fill="#000000"/>' +
-        '<defs><mask id="mask-1-3" style="mask-type:luminance" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000"><rect width="10" height="10" fill="#ff0000"/></mask></defs>' +
-        '<g mask="url(#mask-1-3)"><g transform="translate(10 0)"><rect data-node-id="1:4" width="10" height="10" fill="#000000"/></g></g>' +
-        "</svg>",
-    );
-  });
+  it(
+    "a mask in an icon is not painted: it masks the shapes " + "above it up to the next mask, without listing its own",
+    () => {
+      const rect = (id: string, x: number, extra: Record<string, unknown> = {}) =>
+        n(id, "RECTANGLE", { absoluteBoundingBox: { x, y: 0, width: 10, height: 10 }, fills: BLACK, ...extra });
+      const group = n("1:1", "GROUP", {
+        absoluteBoundingBox: { x: 0, y: 0, width: 20, height: 10 },
+        children: [
+          rect("1:2", 0),
+          rect("1:3", 0, { isMask: true, fills: RED, maskType: "LUMINANCE" }),
+          rect("1:4", 10),
+          rect("1:5", 5, { isMask: true, fills: RED }),
+        ],
+      });
+      const { svg } = containerSvg(group, { x: 0, y: 0, width: 20, height: 10 }, 20, 10);
+      expect(svg).toBe(
+        OPEN +
+          '<rect data-node-id="1:2" width="10" height="10" fill="#000000"/>' +
+          '<defs><mask id="mask-1-3" style="mask-type:luminance" maskUnits="userSpaceOnUse" x="-100000" ' +
+          'y="-100000" width="200000" height="200000"><rect width="10" height="10" fill="#ff0000"/></mask></defs>' +
+          '<g mask="url(#mask-1-3)"><g transform="translate(10 0)"><rect ' +
+          'data-node-id="1:4" width="10" height="10" fill="#000000"/></g></g>' +
+          "</svg>",
+      );
+    },
+  );
 });

@@ -73,7 +73,9 @@ function drawShape(node: RestNode, w: number, h: number): { markup: string; exac
   }
   if (node.type === "ELLIPSE") {
     return {
-      markup: `<ellipse${id}${opacity} cx="${round(w / 2)}" cy="${round(h / 2)}" rx="${round(w / 2)}" ry="${round(h / 2)}"${paint}${strokeAttr}/>`,
+      markup:
+        `<ellipse${id}${opacity} cx="${round(w / 2)}" cy="${round(h / 2)}" ` +
+        `rx="${round(w / 2)}" ry="${round(h / 2)}"${paint}${strokeAttr}/>`,
       exact: true,
     };
   }
@@ -202,7 +204,9 @@ function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boole
       const type = child["maskType"] === "LUMINANCE" ? "luminance" : "alpha";
       masked = {
         id,
-        def: `<mask id="${id}" style="mask-type:${type}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`,
+        def:
+          `<mask id="${id}" style="mask-type:${type}" maskUnits="userSpaceOnUse" ` +
+          `x="-100000" y="-100000" width="200000" height="200000">${shapes}</mask>`,
         layers: [],
       };
       continue;
@@ -276,7 +280,10 @@ export function standInSvg(node: Pick<DesignNode, "w" | "h" | "parts" | "fills" 
   }
   const body = node.parts.map((p) => {
     const at = p.x === 0 && p.y === 0 ? "" : ` x="${p.x}" y="${p.y}"`;
-    return `<rect data-node-id="${escapeAttr(p.id)}"${at} width="${p.w}" height="${p.h}" fill="${escapeAttr(p.color ?? color)}"/>`;
+    return (
+      `<rect data-node-id="${escapeAttr(p.id)}"${at} width="${p.w}" ` +
+      `height="${p.h}" fill="${escapeAttr(p.color ?? color)}"/>`
+    );
   });
   return wrap(node.w, node.h, body.join(""));
 }
@@ -284,5 +291,8 @@ export function standInSvg(node: Pick<DesignNode, "w" | "h" | "parts" | "fills" 
 function wrap(w: number, h: number, body: string): string {
   const width = round(Math.max(w, 0.01));
   const height = round(Math.max(h, 0.01));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" fill="none" overflow="visible">${body}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" fill="none" overflow="visible">${body}</svg>`
+  );
 }

@@ -74,46 +74,57 @@ const json = {
   },
 };
 const SVG =
-  '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><g clip-path="url(#c)" style="mix-blend-mode:multiply"><path d="M2 2h20v20H2z" stroke="#222" stroke-width="2" stroke-linecap="round"/></g><defs><clipPath id="c"><rect width="24" height="24" fill="white"/></clipPath></defs></svg>';
+  '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg" ' +
+  'xmlns:xlink="http://www.w3.org/1999/xlink"><g clip-path="url(#c)" style="mix-blend-mode:multiply"><path ' +
+  'd="M2 2h20v20H2z" stroke="#222" stroke-width="2" stroke-linecap="round"/></g><defs><clipPath ' +
+  'id="c"><rect width="24" height="24" fill="white"/></clipPath></defs></svg>';
 const extras = { images: { "r-jpeg": JPEG, "r-png": PNG, "r-png-again": new Uint8Array(PNG) }, svgs: { "1:7": SVG } };
 const doc = (): ReturnType<typeof loadDesign>["document"] => loadDesign(json, [], extras).document;
 
 describe("React output with real assets", () => {
-  it("imports each picture from src/assets and writes its bytes there once, through ts-morph and prettier unchanged", async () => {
-    const result = await generateCode(doc(), { target: "react", styling: "css-modules", nodeIds: false });
-    const paths = result.files.map((f) => f.path);
-    expect(paths.filter((p) => p.startsWith("src/assets/")).sort()).toEqual([
-      "src/assets/hero.jpg",
-      "src/assets/logo.png",
-    ]);
-    const hero = result.files.find((f) => f.path === "src/assets/hero.jpg")!;
-    expect(hero.content).toBe("");
-    expect(hero.bytes).toEqual(JPEG);
-    expect(result.files.find((f) => f.path === "src/assets/logo.png")!.bytes).toEqual(PNG);
-    const screen = result.files.find((f) => f.path === "src/screens/Landing.tsx")!.content;
-    expect(screen).toContain('import heroSrc from "../assets/hero.jpg";');
-    expect(screen).toContain('import logoSrc from "../assets/logo.png";');
-    expect(screen).toMatch(/<img[^>]*src=\{heroSrc\}/);
-    const css = result.files.find((f) => f.path === "src/screens/Landing.module.css")!.content;
-    expect(css).toMatch(/object-fit: cover/);
-    expect(css).toMatch(/object-fit: contain/);
-    expect(css).toContain("url(../assets/logo.png) left top / 4px 2px repeat"); // tile: 8×4 px × 0.5
-    expect(css).toContain("url(../assets/hero.jpg) 100% 0 / 200% 100% no-repeat"); // crop: the right half
-    const types = result.files.find((f) => f.path === "src/global.d.ts")!.content;
-    for (const ext of ["png", "jpg", "jpeg", "gif", "webp", "svg"])
-      expect(types).toContain(`declare module "*.${ext}"`);
-    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
-  });
+  it(
+    "imports each picture from src/assets and writes its " +
+      "bytes there once, through ts-morph and prettier unchanged",
+    async () => {
+      const result = await generateCode(doc(), { target: "react", styling: "css-modules", nodeIds: false });
+      const paths = result.files.map((f) => f.path);
+      expect(paths.filter((p) => p.startsWith("src/assets/")).sort()).toEqual([
+        "src/assets/hero.jpg",
+        "src/assets/logo.png",
+      ]);
+      const hero = result.files.find((f) => f.path === "src/assets/hero.jpg")!;
+      expect(hero.content).toBe("");
+      expect(hero.bytes).toEqual(JPEG);
+      expect(result.files.find((f) => f.path === "src/assets/logo.png")!.bytes).toEqual(PNG);
+      const screen = result.files.find((f) => f.path === "src/screens/Landing.tsx")!.content;
+      expect(screen).toContain('import heroSrc from "../assets/hero.jpg";');
+      expect(screen).toContain('import logoSrc from "../assets/logo.png";');
+      expect(screen).toMatch(/<img[^>]*src=\{heroSrc\}/);
+      const css = result.files.find((f) => f.path === "src/screens/Landing.module.css")!.content;
+      expect(css).toMatch(/object-fit: cover/);
+      expect(css).toMatch(/object-fit: contain/);
+      expect(css).toContain("url(../assets/logo.png) left top / 4px 2px repeat"); // tile: 8×4 px × 0.5
+      expect(css).toContain("url(../assets/hero.jpg) 100% 0 / 200% 100% no-repeat"); // crop: the right half
+      const types = result.files.find((f) => f.path === "src/global.d.ts")!.content;
+      for (const ext of ["png", "jpg", "jpeg", "gif", "webp", "svg"])
+        expect(types).toContain(`declare module "*.${ext}"`);
+      expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+    },
+  );
 
-  it("inlines a supplied SVG as JSX that parses: React attribute names, style as an object, no namespaced attributes", async () => {
-    const result = await generateCode(doc(), { target: "react", styling: "css-modules", nodeIds: false });
-    const screen = result.files.find((f) => f.path === "src/screens/Landing.tsx")!.content;
-    expect(screen).toContain('clipPath="url(#c)"');
-    expect(screen).toContain('style={{ mixBlendMode: "multiply" }}');
-    expect(screen).toContain('strokeLinecap="round"');
-    expect(screen).not.toContain("xmlns:xlink");
-    expect(result.problems.filter((p) => p.code === "syntax" || p.code === "format")).toEqual([]);
-  });
+  it(
+    "inlines a supplied SVG as JSX that parses: React attribute " +
+      "names, style as an object, no namespaced attributes",
+    async () => {
+      const result = await generateCode(doc(), { target: "react", styling: "css-modules", nodeIds: false });
+      const screen = result.files.find((f) => f.path === "src/screens/Landing.tsx")!.content;
+      expect(screen).toContain('clipPath="url(#c)"');
+      expect(screen).toContain('style={{ mixBlendMode: "multiply" }}');
+      expect(screen).toContain('strokeLinecap="round"');
+      expect(screen).not.toContain("xmlns:xlink");
+      expect(result.problems.filter((p) => p.code === "syntax" || p.code === "format")).toEqual([]);
+    },
+  );
 });
 
 describe("HTML output with real assets", () => {

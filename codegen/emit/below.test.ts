@@ -27,7 +27,10 @@ const text = (id: string, x: number, y: number): DesignNode => ({
   },
 });
 
-/** An inferred page: a carousel row of two cards, a decoration hidden below 1040 px, a paragraph frame growing below 1440. */
+/**
+ * An inferred page: a carousel row of two cards, a decoration hidden below 1040 px, a paragraph frame growing below
+ * 1440.
+ */
 function page(): DesignDocument {
   const card = (id: string, x: number): DesignNode => ({
     id,
@@ -122,7 +125,23 @@ describe("rules below a width", () => {
     const css = emitHtml(page(), { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
     const first = css.indexOf("@media");
     expect(css.slice(first)).toBe(
-      "@media (width < 1440px) {\n.page {\n  min-height: min(800px, 100vh);\n}\n\n.row {\n  flex-wrap: wrap;\n}\n\n.paragraph {\n  height: auto;\n  min-height: 19px;\n}\n}\n\n@media (width < 1040px) {\n.blob {\n  display: none;\n}\n}\n",
+      "@media (width < 1440px) {\n" +
+        ".page {\n" +
+        "  min-height: min(800px, 100vh);\n" +
+        "}\n\n" +
+        ".row {\n" +
+        "  flex-wrap: wrap;\n" +
+        "}\n\n" +
+        ".paragraph {\n" +
+        "  height: auto;\n" +
+        "  min-height: 19px;\n" +
+        "}\n" +
+        "}\n\n" +
+        "@media (width < 1040px) {\n" +
+        ".blob {\n" +
+        "  display: none;\n" +
+        "}\n" +
+        "}\n",
     );
     // At the design width and up: the carousel stays one line, its cards keep their width.
     expect(css).toMatch(/\.row \{[^}]*flex-wrap: nowrap;/);
@@ -139,111 +158,114 @@ describe("rules below a width", () => {
     expect(tailwindClasses([["display", "flex"]], [], [[768, [["display", "none"]]]])).toBe("flex max-[768px]:hidden");
   });
 
-  it("a section kept as drawn (issue 37): its layers placed at the design width, stacked in reading order below it", () => {
-    const bg: DesignNode = {
-      id: "5:2",
-      name: "Hero background",
-      kind: "rect",
-      x: 0,
-      y: 0,
-      w: 1440,
-      h: 500,
-      absolute: true,
-      fills: [{ kind: "solid", color: "#003344" }],
-      stack: { role: "background", order: 1, below: 1440 },
-    };
-    const title: DesignNode = {
-      ...text("5:3", 120, 140),
-      name: "Title",
-      absolute: true,
-      stack: { role: "item", order: 3, below: 1440 },
-    };
-    const eyebrow: DesignNode = {
-      ...text("5:4", 120, 100),
-      name: "Eyebrow",
-      absolute: true,
-      stack: { role: "item", order: 2, below: 1440 },
-    };
-    const blob: DesignNode = {
-      id: "5:5",
-      name: "Swirl",
-      kind: "ellipse",
-      x: 1300,
-      y: -40,
-      w: 240,
-      h: 240,
-      absolute: true,
-      fills: [{ kind: "solid", color: "#ff00cc" }],
-      stack: { role: "hidden", order: 4, below: 1440 },
-    };
-    const hero: DesignNode = {
-      id: "",
-      name: "Hero",
-      kind: "group",
-      inferred: true,
-      x: 0,
-      y: 0,
-      w: 1440,
-      h: 500,
-      sizeH: "fill",
-      sizeV: "fixed",
-      stackTop: true,
-      stackBelow: 1440,
-      children: [bg, eyebrow, title, blob],
-    };
-    const heading: DesignNode = {
-      ...text("6:1", 120, 560),
-      name: "Heading",
-      sizeH: "fixed",
-      sizeV: "hug",
-      lineBelow: 1440,
-    };
-    const root: DesignNode = {
-      id: "1:1",
-      name: "Page",
-      kind: "frame",
-      w: 1440,
-      h: 800,
-      layout: {
-        dir: "column",
-        gap: 40,
-        padding: [0, 0, 0, 0],
-        justify: "start",
-        align: "start",
-        inferred: { within: 1440 },
-      },
-      children: [hero, heading],
-    };
-    const doc: DesignDocument = { frames: [root], assets: {} };
-    const css = emitHtml(doc, { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
-    const below = css.slice(css.indexOf("@media (width < 1440px)"));
-    // The section stacks its layers: a column between the gutters, as tall as they need.
-    expect(below).toMatch(/\.hero \{[^}]*display: flex;[^}]*flex-direction: column;[^}]*height: auto;/);
-    // Texts flow in reading order, the background stretches behind, the decoration hides.
-    expect(below).toMatch(/\.title \{[^}]*position: relative;[^}]*order: 3;/);
-    expect(below).toMatch(/\.eyebrow \{[^}]*position: relative;[^}]*order: 2;/);
-    expect(below).toMatch(/\.hero-background \{[^}]*left: 0;[^}]*bottom: 0;/);
-    expect(below).toMatch(/\.swirl \{[^}]*display: none;/);
-    // At the design width the layers are where the designer put them.
-    expect(css.slice(0, css.indexOf("@media"))).toMatch(
-      /\.title \{[^}]*position: absolute;[^}]*left: 120px;[^}]*top: 140px;/,
-    );
-    // A text drawn on one line keeps it from the design width up, and wraps below it.
-    expect(css.slice(0, css.indexOf("@media"))).toMatch(/\.heading \{[^}]*white-space: nowrap;/);
-    expect(below).toMatch(/\.heading \{[^}]*white-space: normal;/);
-    const tsx = emitReact(doc, { styling: "tailwind", nodeIds: false })
-      .files.map((f) => f.content)
-      .join("\n");
-    for (const cls of [
-      "max-[1440px]:flex-col",
-      "max-[1440px]:order-3",
-      "max-[1440px]:order-2",
-      "max-[1440px]:hidden",
-      "whitespace-nowrap",
-      "max-[1440px]:whitespace-normal",
-    ])
-      expect(tsx).toContain(cls);
-  });
+  it(
+    "a section kept as drawn (issue 37): its layers placed " + "at the design width, stacked in reading order below it",
+    () => {
+      const bg: DesignNode = {
+        id: "5:2",
+        name: "Hero background",
+        kind: "rect",
+        x: 0,
+        y: 0,
+        w: 1440,
+        h: 500,
+        absolute: true,
+        fills: [{ kind: "solid", color: "#003344" }],
+        stack: { role: "background", order: 1, below: 1440 },
+      };
+      const title: DesignNode = {
+        ...text("5:3", 120, 140),
+        name: "Title",
+        absolute: true,
+        stack: { role: "item", order: 3, below: 1440 },
+      };
+      const eyebrow: DesignNode = {
+        ...text("5:4", 120, 100),
+        name: "Eyebrow",
+        absolute: true,
+        stack: { role: "item", order: 2, below: 1440 },
+      };
+      const blob: DesignNode = {
+        id: "5:5",
+        name: "Swirl",
+        kind: "ellipse",
+        x: 1300,
+        y: -40,
+        w: 240,
+        h: 240,
+        absolute: true,
+        fills: [{ kind: "solid", color: "#ff00cc" }],
+        stack: { role: "hidden", order: 4, below: 1440 },
+      };
+      const hero: DesignNode = {
+        id: "",
+        name: "Hero",
+        kind: "group",
+        inferred: true,
+        x: 0,
+        y: 0,
+        w: 1440,
+        h: 500,
+        sizeH: "fill",
+        sizeV: "fixed",
+        stackTop: true,
+        stackBelow: 1440,
+        children: [bg, eyebrow, title, blob],
+      };
+      const heading: DesignNode = {
+        ...text("6:1", 120, 560),
+        name: "Heading",
+        sizeH: "fixed",
+        sizeV: "hug",
+        lineBelow: 1440,
+      };
+      const root: DesignNode = {
+        id: "1:1",
+        name: "Page",
+        kind: "frame",
+        w: 1440,
+        h: 800,
+        layout: {
+          dir: "column",
+          gap: 40,
+          padding: [0, 0, 0, 0],
+          justify: "start",
+          align: "start",
+          inferred: { within: 1440 },
+        },
+        children: [hero, heading],
+      };
+      const doc: DesignDocument = { frames: [root], assets: {} };
+      const css = emitHtml(doc, { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
+      const below = css.slice(css.indexOf("@media (width < 1440px)"));
+      // The section stacks its layers: a column between the gutters, as tall as they need.
+      expect(below).toMatch(/\.hero \{[^}]*display: flex;[^}]*flex-direction: column;[^}]*height: auto;/);
+      // Texts flow in reading order, the background stretches behind, the decoration hides.
+      expect(below).toMatch(/\.title \{[^}]*position: relative;[^}]*order: 3;/);
+      expect(below).toMatch(/\.eyebrow \{[^}]*position: relative;[^}]*order: 2;/);
+      expect(below).toMatch(/\.hero-background \{[^}]*left: 0;[^}]*bottom: 0;/);
+      expect(below).toMatch(/\.swirl \{[^}]*display: none;/);
+      // At the design width the layers are where the designer put them.
+      expect(css.slice(0, css.indexOf("@media"))).toMatch(
+        /\.title \{[^}]*position: absolute;[^}]*left: 120px;[^}]*top: 140px;/,
+      );
+      // A text drawn on one line keeps it from the design width up, and wraps below it.
+      expect(css.slice(0, css.indexOf("@media"))).toMatch(/\.heading \{[^}]*white-space: nowrap;/);
+      expect(below).toMatch(/\.heading \{[^}]*white-space: normal;/);
+      const tsx = emitReact(doc, { styling: "tailwind", nodeIds: false })
+        .files.map((f) => f.content)
+        .join("\n");
+      for (const cls of [
+        "max-[1440px]:flex-col",
+        "max-[1440px]:order-3",
+        "max-[1440px]:order-2",
+        "max-[1440px]:hidden",
+        "whitespace-nowrap",
+        "max-[1440px]:whitespace-normal",
+      ])
+        expect(tsx).toContain(cls);
+    },
+  );
 
   it("a sheet without such rules prints none", () => {
     const sheet = new Sheet();
@@ -319,20 +341,28 @@ describe("a row of like cards below the design width", () => {
     assets: {},
   });
 
-  it("is a grid of as many columns as fit, each at least ¾ of a drawn card, within the phone gutters; its cards fill their columns", () => {
-    const css = emitHtml(doc(row([card("2:1", 120), card("2:2", 533), card("2:3", 947)])), {
-      nodeIds: true,
-    }).files.find((f) => f.path === "styles.css")!.content;
-    const below = css.slice(css.indexOf("@media (width < 1440px)"));
-    expect(below).toContain(
-      ".row {\n  display: grid;\n  grid-template-columns: repeat(auto-fill, minmax(min(100%, 280px), 1fr));\n  max-width: calc(100% - 32px);\n}",
-    );
-    expect(below).toMatch(
-      /\.card \{\n {2}width: auto;\n {2}max-width: none;\n {2}min-width: 0;\n {2}margin-left: 0;\n\}/,
-    );
-    // At the design width the row and its cards are as drawn.
-    expect(css.slice(0, css.indexOf("@media"))).not.toContain("grid");
-  });
+  it(
+    "is a grid of as many columns as fit, each at least ¾ of a drawn " +
+      "card, within the phone gutters; its cards fill their columns",
+    () => {
+      const css = emitHtml(doc(row([card("2:1", 120), card("2:2", 533), card("2:3", 947)])), {
+        nodeIds: true,
+      }).files.find((f) => f.path === "styles.css")!.content;
+      const below = css.slice(css.indexOf("@media (width < 1440px)"));
+      expect(below).toContain(
+        ".row {\n" +
+          "  display: grid;\n" +
+          "  grid-template-columns: repeat(auto-fill, minmax(min(100%, 280px), 1fr));\n" +
+          "  max-width: calc(100% - 32px);\n" +
+          "}",
+      );
+      expect(below).toMatch(
+        /\.card \{\n {2}width: auto;\n {2}max-width: none;\n {2}min-width: 0;\n {2}margin-left: 0;\n\}/,
+      );
+      // At the design width the row and its cards are as drawn.
+      expect(css.slice(0, css.indexOf("@media"))).not.toContain("grid");
+    },
+  );
 
   it("Tailwind: the same as max-[…] classes", () => {
     const tsx = emitReact(doc(row([card("2:1", 120), card("2:2", 533)])), { styling: "tailwind", nodeIds: false })

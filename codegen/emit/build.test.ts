@@ -105,7 +105,9 @@ describe("buildTree", () => {
     const svg: Asset = {
       kind: "svg",
       name: "logo.svg",
-      svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><rect data-node-id="3:3" width="10" height="10"/></svg>',
+      svg:
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 ' +
+        '0 10 10"><rect data-node-id="3:3" width="10" height="10"/></svg>',
     };
     const children: DesignNode[] = [
       { id: "1:2", name: "Gone", kind: "rect", x: 0, y: 0, w: 10, h: 10, hidden: true },
@@ -127,7 +129,8 @@ describe("buildTree", () => {
     const out = html(frame(children), ctx);
     expect(out).not.toContain("gone");
     expect(out).toContain(
-      '<svg class="logo" viewBox="0 0 10 10" fill="none" overflow="visible" role="img" aria-label="Logo"><rect width="10" height="10"/></svg>',
+      '<svg class="logo" viewBox="0 0 10 10" fill="none" overflow="visible" ' +
+        'role="img" aria-label="Logo"><rect width="10" height="10"/></svg>',
     );
     expect(ctx.sheet.rules.get("clip")).not.toContainEqual(["background-color", "#ff0000"]);
     expect(ctx.problems).toEqual([]);

@@ -488,7 +488,8 @@ function maskedChildren(
     const message =
       why === "box"
         ? `mask "${name}" clips as its box: its outline is not known`
-        : `mask "${name}" is drawn as an empty box; masking is not reproduced (the layers it masks are not placed absolutely in its parent, or it is rotated)`;
+        : `mask "${name}" is drawn as an empty box; masking is not reproduced (the ` +
+          `layers it masks are not placed absolutely in its parent, or it is rotated)`;
     ctx.problems.push({ severity: "info", code: "mask", message, nodeId: mask.id });
   }
   if (plan.wrapped.length === 0) return built;
@@ -533,7 +534,10 @@ function flagsForChildren(
   };
 }
 
-/** A layer in a parent across the screen: spanning it, it reaches past the root's sides; else it is cut at them, as drawn. */
+/**
+ * A layer in a parent across the screen: spanning it, it reaches past the root's sides; else it is cut at them, as
+ * drawn.
+ */
 function pageDecls(node: DesignNode, decls: Decl[], scope: PageScope, tag: string, ctx: BuildContext): Decl[] {
   const extended = spansScreen(node, scope)
     ? bleedDecls(node, decls, scope, tag, node.asset !== undefined ? ctx.assets[node.asset] : undefined)
@@ -541,7 +545,10 @@ function pageDecls(node: DesignNode, decls: Decl[], scope: PageScope, tag: strin
   return extended === decls ? overhangClip(node, decls, scope) : extended;
 }
 
-/** What the children of `node` may reach past the root's sides with: the screen's scope, while the layers above them span it. */
+/**
+ * What the children of `node` may reach past the root's sides with: the screen's scope, while the layers above them
+ * span it.
+ */
 function childBleed(node: DesignNode, flags: Flags, clipMoved: boolean): PageScope | undefined {
   if (flags.root) return pageScope(node, clipMoved);
   return flags.bleed && spansScreen(node, flags.bleed) && passesBleed(node) ? flags.bleed : undefined;

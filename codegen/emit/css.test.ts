@@ -135,14 +135,18 @@ describe("placementDecls: a row its items overrun (Figma never shrinks an item t
 });
 
 describe("placementDecls: a text box Figma rounded to whole pixels", () => {
-  it("one 31.2-px line in a 31-px box: the box gives back what it is drawn shorter (in the browser's 1/64-px units)", () => {
-    const label = text(
-      { resize: "width", style: { family: "Hanuman", size: 24, weight: 400, lineHeight: 31.2 } },
-      { h: 31, sizeH: "hug", sizeV: "hug" },
-    );
-    expect(placementDecls(label, col)).toEqual([["margin-bottom", "-0.21px"]]);
-    expect(roundedTextOverhang(label)).toBe(0.2);
-  });
+  it(
+    "one 31.2-px line in a 31-px box: the box gives back " +
+      "what it is drawn shorter (in the browser's 1/64-px units)",
+    () => {
+      const label = text(
+        { resize: "width", style: { family: "Hanuman", size: 24, weight: 400, lineHeight: 31.2 } },
+        { h: 31, sizeH: "hug", sizeV: "hug" },
+      );
+      expect(placementDecls(label, col)).toEqual([["margin-bottom", "-0.21px"]]);
+      expect(roundedTextOverhang(label)).toBe(0.2);
+    },
+  );
   it("lines that come to under the box: a minimum height instead; lines of their own in a run: nothing", () => {
     const two = text(
       { resize: "height", style: { family: "Inter", size: 44, weight: 400, lineHeight: 52.8 } },
@@ -227,16 +231,20 @@ describe("a text drawn on one line in a box of fixed width (build.ts holdOneLine
     layout: flex(dir),
     children,
   });
-  it("in a row or column: its drawn width is its width, so a container that hugs it is as wide as drawn; it grows to its line up to the space it has", () => {
-    for (const dir of ["row", "column"] as const) {
-      const decls = rule(css(hugging(dir, [title])), "title");
-      expect(decls).toContain("width: 607px;");
-      expect(decls).toContain("min-width: fit-content;");
-      expect(decls).toContain("max-width: 100%;");
-      // Not a percentage floor: it has no basis while the container sizes itself, and counts as 0 there.
-      expect(decls).not.toMatch(/max-content|min\(/);
-    }
-  });
+  it(
+    "in a row or column: its drawn width is its width, so a container that " +
+      "hugs it is as wide as drawn; it grows to its line up to the space it has",
+    () => {
+      for (const dir of ["row", "column"] as const) {
+        const decls = rule(css(hugging(dir, [title])), "title");
+        expect(decls).toContain("width: 607px;");
+        expect(decls).toContain("min-width: fit-content;");
+        expect(decls).toContain("max-width: 100%;");
+        // Not a percentage floor: it has no basis while the container sizes itself, and counts as 0 there.
+        expect(decls).not.toMatch(/max-content|min\(/);
+      }
+    },
+  );
   it("placed absolutely: its line, at least the drawn width, up to its container", () => {
     const decls = rule(
       css({
@@ -429,36 +437,39 @@ describe("ownDecls: layout and paint", () => {
     expect(stroke("outside")).toEqual([["outline", "2px solid #000000"]]);
   });
 
-  it("strokes per side take no room: the box and its content stay where Figma lays them out (no border on the box)", () => {
-    // A table cell with a 1-px top and left rule: a border would make it 47 px tall and move its text by a pixel.
-    const cell = rect({
-      kind: "frame",
-      sizeH: "fixed",
-      sizeV: "fixed",
-      stroke: { color: "#ffffff", weight: [1, 0, 0, 1], align: "inside" },
-      layout: flex("column"),
-    });
-    expect(ownDecls(cell, urls, false).filter(([p]) => p.startsWith("border"))).toEqual([]);
-    // The rules are drawn by the box's ::after, on its edges, over its children; the box is its containing block.
-    expect(strokeOverlayDecls(cell)).toEqual([
-      ["content", '""'],
-      ["position", "absolute"],
-      ["top", "0"],
-      ["right", "0"],
-      ["bottom", "0"],
-      ["left", "0"],
-      ["border-style", "solid"],
-      ["border-color", "#ffffff"],
-      ["border-width", "1px 0 0 1px"],
-      ["border-radius", "inherit"],
-      ["pointer-events", "none"],
-    ]);
-    expect(placementDecls(cell, row)).toEqual([
-      ["position", "relative"],
-      ["width", "100px"],
-      ["height", "40px"],
-    ]);
-  });
+  it(
+    "strokes per side take no room: the box and its content " + "stay where Figma lays them out (no border on the box)",
+    () => {
+      // A table cell with a 1-px top and left rule: a border would make it 47 px tall and move its text by a pixel.
+      const cell = rect({
+        kind: "frame",
+        sizeH: "fixed",
+        sizeV: "fixed",
+        stroke: { color: "#ffffff", weight: [1, 0, 0, 1], align: "inside" },
+        layout: flex("column"),
+      });
+      expect(ownDecls(cell, urls, false).filter(([p]) => p.startsWith("border"))).toEqual([]);
+      // The rules are drawn by the box's ::after, on its edges, over its children; the box is its containing block.
+      expect(strokeOverlayDecls(cell)).toEqual([
+        ["content", '""'],
+        ["position", "absolute"],
+        ["top", "0"],
+        ["right", "0"],
+        ["bottom", "0"],
+        ["left", "0"],
+        ["border-style", "solid"],
+        ["border-color", "#ffffff"],
+        ["border-width", "1px 0 0 1px"],
+        ["border-radius", "inherit"],
+        ["pointer-events", "none"],
+      ]);
+      expect(placementDecls(cell, row)).toEqual([
+        ["position", "relative"],
+        ["width", "100px"],
+        ["height", "40px"],
+      ]);
+    },
+  );
 
   it("strokes per side: across the edge when centred, outside it when outside, dashes as dashed", () => {
     const sided = (align: "inside" | "center" | "outside", dashes?: number[]) =>
@@ -601,10 +612,14 @@ describe("ownDecls: text", () => {
     expect(decls({ resize: "width", chars: "a  b" })).toEqual([...base, ["white-space", "nowrap"]]);
   });
 
-  it("wrapping text keeps the default white-space, whatever its spaces and line breaks (markup formatting cannot break it)", () => {
-    for (const chars of ["line 1\nline 2", "line 1\n  indented", "a\tb", "plain"])
-      expect(decls({ resize: "height", chars })).toEqual(base);
-  });
+  it(
+    "wrapping text keeps the default white-space, whatever its " +
+      "spaces and line breaks (markup formatting cannot break it)",
+    () => {
+      for (const chars of ["line 1\nline 2", "line 1\n  indented", "a\tb", "plain"])
+        expect(decls({ resize: "height", chars })).toEqual(base);
+    },
+  );
 
   it("truncation: one line with an ellipsis, or a line clamp", () => {
     expect(decls({ resize: "truncate" })).toEqual([
@@ -700,16 +715,20 @@ describe("declsToCss", () => {
 });
 
 describe("placementDecls: a one-line text in an inferred column", () => {
-  it("sizes to its line with its drawn box as its floor (a placeholder as wide as its field), never wider than the column", () => {
-    const inferred: DesignNode = { ...col, layout: { ...flex("column"), inferred: { within: 1440 } } };
-    const placeholder = text(
-      { chars: "Email address...", resize: "width" },
-      { w: 275, h: 19, sizeH: "fixed", sizeV: "hug" },
-    );
-    expect(placementDecls(placeholder, inferred)).toContainEqual(["min-width", "min(275px, 100%)"]);
-    // The designer's own column: a text that sizes to its words is as wide as they are.
-    expect(placementDecls(placeholder, col).some(([p]) => p === "min-width")).toBe(false);
-  });
+  it(
+    "sizes to its line with its drawn box as its floor (a " +
+      "placeholder as wide as its field), never wider than the column",
+    () => {
+      const inferred: DesignNode = { ...col, layout: { ...flex("column"), inferred: { within: 1440 } } };
+      const placeholder = text(
+        { chars: "Email address...", resize: "width" },
+        { w: 275, h: 19, sizeH: "fixed", sizeV: "hug" },
+      );
+      expect(placementDecls(placeholder, inferred)).toContainEqual(["min-width", "min(275px, 100%)"]);
+      // The designer's own column: a text that sizes to its words is as wide as they are.
+      expect(placementDecls(placeholder, col).some(([p]) => p === "min-width")).toBe(false);
+    },
+  );
 });
 
 describe("placementDecls: a box of the designer's column that hugs its content", () => {

@@ -92,23 +92,27 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
     }
   });
 
-  it("HTML: <input type=email placeholder aria-label>, the placeholder's colour on ::placeholder, the box unchanged", () => {
-    const { files } = emitFiles(
-      { frames: [login!], assets: {} },
-      { target: "html", styling: "css-modules", nodeIds: false },
-    );
-    const html = file(files, "index.html");
-    expect(html).toContain(
-      '<input class="email-address" type="email" placeholder="Email address" aria-label="Email address">',
-    );
-    expect(html).toContain('<input class="password" type="password" placeholder="Password" aria-label="Password">');
-    expect(html).not.toContain(">Email address<");
-    const css = file(files, "styles.css");
-    expect(css).toContain(".email-address::placeholder {\n  color: #000000;\n  opacity: 1;\n}");
-    expect(css).toMatch(/\.email-address \{[^}]*font-size: 12px;[^}]*background: transparent;/);
-    // The text drew its 14.06px line at the top of an 18px box; the input keeps the box and the line's place.
-    expect(css).toMatch(/\.email-address \{[^}]*padding: 0 0 3\.94px;[^}]*height: calc\(100% - 14px - 52px\);/);
-  });
+  it(
+    "HTML: <input type=email placeholder aria-label>, the " +
+      "placeholder's colour on ::placeholder, the box unchanged",
+    () => {
+      const { files } = emitFiles(
+        { frames: [login!], assets: {} },
+        { target: "html", styling: "css-modules", nodeIds: false },
+      );
+      const html = file(files, "index.html");
+      expect(html).toContain(
+        '<input class="email-address" type="email" placeholder="Email address" aria-label="Email address">',
+      );
+      expect(html).toContain('<input class="password" type="password" placeholder="Password" aria-label="Password">');
+      expect(html).not.toContain(">Email address<");
+      const css = file(files, "styles.css");
+      expect(css).toContain(".email-address::placeholder {\n  color: #000000;\n  opacity: 1;\n}");
+      expect(css).toMatch(/\.email-address \{[^}]*font-size: 12px;[^}]*background: transparent;/);
+      // The text drew its 14.06px line at the top of an 18px box; the input keeps the box and the line's place.
+      expect(css).toMatch(/\.email-address \{[^}]*padding: 0 0 3\.94px;[^}]*height: calc\(100% - 14px - 52px\);/);
+    },
+  );
 
   it("React: self-closing inputs; CSS modules with ::placeholder, Tailwind with placeholder: classes", () => {
     const modules = emitFiles(
@@ -126,7 +130,10 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
     );
     const tw = file(tailwind.files, "src/screens/LogInPage.tsx");
     expect(tw).toMatch(
-      /<input className="[^"]*text-xs leading-\[14\.06px\][^"]* placeholder:text-black placeholder:opacity-100" type="password" placeholder="Password" aria-label="Password" \/>/,
+      new RegExp(
+        String.raw`<input className="[^"]*text-xs leading-\[14\.06px\][^"]* placeholder:text-black ` +
+          String.raw`placeholder:opacity-100" type="password" placeholder="Password" aria-label="Password" \/>`,
+      ),
     );
   });
 });
@@ -135,23 +142,29 @@ describe("a labelled field with a value (figmasharp-bundler-dialog)", () => {
   const frames = fixture("figmasharp-bundler-dialog.file.json");
   const dialog = frames.find((f) => find(f, (n) => n.name === "Text Field/Standard"))!;
 
-  it("the text field shows a value, not a hint: value; the 'Figma URL:' text left of it becomes its <label for>", () => {
-    const plan = planForm(dialog, screen);
-    const field = find(dialog, (n) => n.name === "Text Field/Standard")!;
-    const label = byText(dialog, "Figma URL:");
-    expect(plan.wrappers.has(field.id)).toBe(false);
-    expect(plan.labels.get(label.id)).toBe("figma-url");
-    expect([...plan.inputs.values()]).toEqual([{ type: "text", value: "FwVa4JS5QsohRhNEnEBKslFk", id: "figma-url" }]);
-    const { files } = emitFiles(
-      { frames: [dialog], assets: {} },
-      { target: "html", styling: "css-modules", nodeIds: false },
-    );
-    const html = file(files, "index.html");
-    expect(html).toContain('<label class="figma-url" for="figma-url">Figma URL:</label>');
-    expect(html).toMatch(
-      /<div class="text-field-standard">[\s\S]*?<input class="lbl\d*" type="text" value="FwVa4JS5QsohRhNEnEBKslFk" id="figma-url">\s*<\/div>/,
-    );
-  });
+  it(
+    "the text field shows a value, not a hint: value; the " + "'Figma URL:' text left of it becomes its <label for>",
+    () => {
+      const plan = planForm(dialog, screen);
+      const field = find(dialog, (n) => n.name === "Text Field/Standard")!;
+      const label = byText(dialog, "Figma URL:");
+      expect(plan.wrappers.has(field.id)).toBe(false);
+      expect(plan.labels.get(label.id)).toBe("figma-url");
+      expect([...plan.inputs.values()]).toEqual([{ type: "text", value: "FwVa4JS5QsohRhNEnEBKslFk", id: "figma-url" }]);
+      const { files } = emitFiles(
+        { frames: [dialog], assets: {} },
+        { target: "html", styling: "css-modules", nodeIds: false },
+      );
+      const html = file(files, "index.html");
+      expect(html).toContain('<label class="figma-url" for="figma-url">Figma URL:</label>');
+      expect(html).toMatch(
+        new RegExp(
+          String.raw`<div class="text-field-standard">[\s\S]*?<input class="lbl\d*" ` +
+            String.raw`type="text" value="FwVa4JS5QsohRhNEnEBKslFk" id="figma-url">\s*<\/div>`,
+        ),
+      );
+    },
+  );
 
   it("React: the component draws its field with defaultValue from its text prop and an aria-label", () => {
     const { files } = emitFiles(

@@ -32,8 +32,12 @@ export interface FormPlan {
 
 const NAMED_INPUT =
   /\b(input|text ?field|textbox|text ?area|search ?(bar|field|box)|e-?mail ?field|password ?field|form ?field)\b/i;
-const FIELD_WORDS =
-  /\b(e-?mail|password|passcode|user ?name|login|search|phone( number)?|mobile( number)?|telephone|first name|last name|full name|your name|website|url|card number|zip( code)?|postal code)\b/i;
+const FIELD_WORDS = new RegExp(
+  String.raw`\b(e-?mail|password|passcode|user ?name|login|search|phone( ` +
+    "number)?|mobile( number)?|telephone|first name|last name|full " +
+    String.raw`name|your name|website|url|card number|zip( code)?|postal code)\b`,
+  "i",
+);
 const PLACEHOLDER_WORDS = /^(enter|type|search|write|add|your|e\.g\.)\b|(…|\.\.\.)$/i;
 /** Not text fields: choosers drawn as a box with a text (a select is not an input). */
 const CHOOSER = /\b(select|dropdown|drop-down|picker|combo ?box|menu)\b/i;

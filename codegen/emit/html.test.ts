@@ -58,7 +58,9 @@ const doc: DesignDocument = {
     "vector.svg": {
       kind: "svg",
       name: "vector.svg",
-      svg: '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" overflow="visible"><path data-node-id="2:2" d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>',
+      svg:
+        '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" ' +
+        'overflow="visible"><path data-node-id="2:2" d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>',
     },
   },
 };
@@ -85,7 +87,8 @@ describe("emitHtml", () => {
         '    <main class="home-main">',
         '      <img class="hero" src="assets/hero.svg" alt="Hero">',
         '      <p class="intro">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>',
-        '      <svg class="vector" viewBox="0 0 24 24" fill="none" overflow="visible" aria-hidden="true"><path d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>',
+        '      <svg class="vector" viewBox="0 0 24 24" fill="none" overflow="visible" ' +
+          'aria-hidden="true"><path d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>',
         "    </main>",
       ].join("\n"),
     );
@@ -97,7 +100,16 @@ describe("emitHtml", () => {
     const css = file(emitHtml(doc, { nodeIds: false }).files, "styles.css");
     expect(css.startsWith("*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n")).toBe(true);
     expect(css).toContain(
-      ".home-main {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n}\n",
+      ".home-main {\n" +
+        "  position: relative;\n" +
+        "  width: 100%;\n" +
+        "  max-width: 375px;\n" +
+        "  min-height: 667px;\n" +
+        "  margin-inline: auto;\n" +
+        "  display: flex;\n" +
+        "  flex-direction: column;\n" +
+        "  align-items: flex-start;\n" +
+        "}\n",
     );
     expect(css).toContain(
       ".hero {\n  height: 200px;\n  flex-shrink: 0;\n  align-self: stretch;\n  object-fit: cover;\n}\n",
@@ -121,7 +133,8 @@ describe("emitHtml", () => {
     expect(files.map((f) => f.path)).toEqual(["home.html", "settings-more.html", "index.html", "styles.css"]);
     const index = file(files, "index.html");
     expect(index).toContain(
-      '      <li><a href="home.html">Home</a></li>\n      <li><a href="settings-more.html">Settings &amp; more</a></li>',
+      '      <li><a href="home.html">Home</a></li>\n' +
+        '      <li><a href="settings-more.html">Settings &amp; more</a></li>',
     );
     expect(index).toContain("<title>Frames</title>");
   });

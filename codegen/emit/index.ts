@@ -34,5 +34,8 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): FileSet
 /** How Figma's own inferred auto layouts compared with Figment's (the plugin exports them beside the JSON). */
 function figmaLayoutNote(r: LayoutReport): string {
   const used = r.used > 0 ? `; on ${r.used} that Figment could not read, Figma's direction was used` : "";
-  return `layout inference: Figma's own auto-layout guess agrees with Figment's direction on ${r.agreed} of ${r.suggested} frames${used}`;
+  return (
+    `layout inference: Figma's own auto-layout guess agrees with ` +
+    `Figment's direction on ${r.agreed} of ${r.suggested} frames${used}`
+  );
 }

@@ -44,7 +44,8 @@ describe("printJsx: attributes and structure", () => {
       ],
     });
     expect(printJsx(node, style)).toBe(
-      '<img className="photo" data-node-id="1:2" alt={"Say \\"cheese\\""} title={"a{b}"} aria-label="ok" src={photoSrc} />',
+      '<img className="photo" data-node-id="1:2" alt={"Say ' +
+        '\\"cheese\\""} title={"a{b}"} aria-label="ok" src={photoSrc} />',
     );
   });
 
@@ -95,7 +96,8 @@ describe("printJsx: attributes and structure", () => {
       svgMarkup: '<path data-node-id="2:2" d="M0 0Z" fill="#000000" fill-rule="evenodd" stroke-width="2"/>',
     });
     expect(printJsx(svg, style)).toBe(
-      '<svg viewBox="0 0 24 24"><path data-node-id="2:2" d="M0 0Z" fill="#000000" fillRule="evenodd" strokeWidth="2"/></svg>',
+      '<svg viewBox="0 0 24 24"><path data-node-id="2:2" d="M0 0Z" ' +
+        'fill="#000000" fillRule="evenodd" strokeWidth="2"/></svg>',
     );
   });
 
@@ -106,7 +108,8 @@ describe("printJsx: attributes and structure", () => {
       svgNodeIds: { "I9:1;3:2": 'layerId("3:2")' },
     });
     expect(printJsx(svg, style)).toBe(
-      '<svg data-node-id={layerId("3:1")}><path data-node-id={layerId("3:2")} d="M0 0Z"/><path data-node-id="7:7"/></svg>',
+      '<svg data-node-id={layerId("3:1")}><path data-node-id={layerId("3:2")} ' +
+        'd="M0 0Z"/><path data-node-id="7:7"/></svg>',
     );
     // HTML has no expressions: the ids as drawn.
     expect(printHtml(svg, htmlStyle)).toBe(

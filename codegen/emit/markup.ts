@@ -13,7 +13,9 @@ export interface MarkupStyle {
   classValue?(cls: string): string;
 }
 
-/** `className={open ? styles.menuOpen : styles.menu}`: an element whose class follows a state (ElementNode.stateCls). */
+/**
+ * `className={open ? styles.menuOpen : styles.menu}`: an element whose class follows a state (ElementNode.stateCls).
+ */
 function stateClassAttr(node: ElementNode, style: MarkupStyle): string | undefined {
   const state = node.stateCls;
   if (!state || !node.cls || !style.classValue) return style.classAttr(node.cls, node.mergeClassNameProp ?? false);
@@ -64,7 +66,10 @@ function printMapped(node: MappedUse, style: MarkupStyle, indent: number): strin
   const open = `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""}`;
   if (node.children.length === 0) return `${open} />`;
   if (node.children.every((c) => "literal" in c))
-    return `${open}>${node.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : "")).join("")}</${node.component}>`;
+    return (
+      `${open}>${node.children.map((c) => ("literal" in c ? jsxChildLiteral(c.literal) : "")).join("")}` +
+      `</${node.component}>`
+    );
   const inner = node.children.map((c) =>
     "literal" in c ? `${pad}  ${jsxChildLiteral(c.literal)}` : mappedMarkup(c, style, indent + 1),
   );
@@ -143,7 +148,8 @@ export function printHtml(node: VNode, style: MarkupStyle, indent = 0): string {
       if (node.svgMarkup !== undefined) return `${open}${node.svgMarkup}</${node.tag}>`;
       if (VOID.has(node.tag)) return open;
       if (node.children.length === 0) return `${open}</${node.tag}>`;
-      // Text content prints inline: a line break between its runs (or under white-space: pre-wrap) would show as a space.
+      // Text content prints inline: a line break between its runs (or under white-space: pre-wrap) would show as a
+      // space.
       if (node.children.some((c) => c.type === "text" || (c.type === "element" && c.inline)))
         return `${open}${node.children.map((c) => printHtml(c, style, 0)).join("")}</${node.tag}>`;
       return `${open}\n${node.children.map((c) => printHtml(c, style, indent + 1)).join("\n")}\n${pad}</${node.tag}>`;

@@ -1,7 +1,7 @@
 /**
  * Figma's masks as they render, in each target (HTML, React + CSS modules, React + Tailwind, as the panel measures
- * them: cli/measure/result-page.ts): a picture under an ellipse mask shows in the ellipse and not in its box's corners, a
- * picture under a vector mask in the vector's outline, a picture under a gradient alpha mask fades out, and no mask
+ * them: cli/measure/result-page.ts): a picture under an ellipse mask shows in the ellipse and not in its box's corners,
+ * a picture under a vector mask in the vector's outline, a picture under a gradient alpha mask fades out, and no mask
  * paints itself.
  */
 import { describe, expect, it } from "vitest";

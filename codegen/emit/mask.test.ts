@@ -37,7 +37,8 @@ const ellipse: DesignNode = {
   fills: [{ kind: "solid", color: "#000000" }],
 };
 const STAR_SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40" fill="none" overflow="visible"><path d="M20 0L40 40H0Z" fill="#000000" fill-rule="evenodd"/></svg>';
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40" fill="none" ' +
+  'overflow="visible"><path d="M20 0L40 40H0Z" fill="#000000" fill-rule="evenodd"/></svg>';
 const assets: Record<string, Asset> = {
   "star.svg": { kind: "svg", name: "star.svg", svg: STAR_SVG },
   "photo.png": { kind: "image", name: "photo.png", imageRef: "p" },

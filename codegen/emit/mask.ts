@@ -182,7 +182,9 @@ export function maskClip(
 
 const opaque = (p: Paint): boolean => p.kind === "solid" && !p.color.startsWith("rgba(");
 
-/** Whether the mask masks by more than its outline: luminance, or an alpha mask whose fills are not all opaque colours. */
+/**
+ * Whether the mask masks by more than its outline: luminance, or an alpha mask whose fills are not all opaque colours.
+ */
 export function masksByPaint(mask: DesignNode): boolean {
   if (mask.maskType === "vector") return false;
   const fills = mask.fills ?? [];
@@ -243,7 +245,9 @@ export function maskDecls(
   return { decls, exact };
 }
 
-/** Whether the parent paints something of its own that its children's mask must not cut (a fill, a stroke, a shadow). */
+/**
+ * Whether the parent paints something of its own that its children's mask must not cut (a fill, a stroke, a shadow).
+ */
 function paintsItself(parent: DesignNode): boolean {
   return (
     (parent.fills ?? []).length > 0 ||

@@ -102,92 +102,100 @@ describe.runIf(runBrowser)("a navigation bar's menu in Chromium (Flora, Home •
   const browser = useBrowser();
 
   for (const [label, options] of TARGETS) {
-    it(`${label}: at 390 px a menu button opens the links by click, Enter and Space; Tab reaches them; Escape closes`, async () => {
-      const { files, entry } = await pageFiles(options);
-      await withPage(browser, files, entry, { width: 390, height: 844 }, async (page) => {
-        const button = page.getByRole("button", { name: "Menu" });
-        await expect.poll(() => button.isVisible()).toBe(true);
-        await expectClosed(page);
-        // The logo stays in the bar.
-        expect((await boxes(page, ["8203:59936"])).boxes[0]).toBeDefined();
+    it(
+      `${label}: at 390 px a menu button opens the links by ` +
+        `click, Enter and Space; Tab reaches them; Escape closes`,
+      async () => {
+        const { files, entry } = await pageFiles(options);
+        await withPage(browser, files, entry, { width: 390, height: 844 }, async (page) => {
+          const button = page.getByRole("button", { name: "Menu" });
+          await expect.poll(() => button.isVisible()).toBe(true);
+          await expectClosed(page);
+          // The logo stays in the bar.
+          expect((await boxes(page, ["8203:59936"])).boxes[0]).toBeDefined();
 
-        await button.click();
-        await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b !== undefined)).toBe(true);
-        await expectOpen(page);
-        // Open and closed is the button's to say: React sets aria-expanded, the browser says it for a popover's button.
-        if (options.target === "react") expect(await button.getAttribute("aria-expanded")).toBe("true");
-        else
-          expect(
-            await page.evaluate(
-              () =>
-                (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
-                  "[popover]:popover-open",
-                ) !== null,
-            ),
-          ).toBe(true);
-        await page.keyboard.press("Escape");
-        await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b === undefined)).toBe(true);
+          await button.click();
+          await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b !== undefined)).toBe(true);
+          await expectOpen(page);
+          // Open and closed is the button's to say: React sets aria-expanded, the browser says it for a popover's
+          // button.
+          if (options.target === "react") expect(await button.getAttribute("aria-expanded")).toBe("true");
+          else
+            expect(
+              await page.evaluate(
+                () =>
+                  (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+                    "[popover]:popover-open",
+                  ) !== null,
+              ),
+            ).toBe(true);
+          await page.keyboard.press("Escape");
+          await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b === undefined)).toBe(true);
 
-        await button.focus();
-        await page.keyboard.press("Enter");
-        await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b !== undefined)).toBe(true);
-        await page.keyboard.press("Tab");
-        expect(await focused(page)).toMatchObject({ link: true, id: "8203:60100" });
-        await page.keyboard.press("Tab");
-        expect(await focused(page)).toMatchObject({ link: true, id: "8203:60102" });
-        await page.keyboard.press("Escape");
-        await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b === undefined)).toBe(true);
-        expect((await focused(page)).menuButton).toBe(true);
-        if (options.target === "react") expect(await button.getAttribute("aria-expanded")).toBe("false");
+          await button.focus();
+          await page.keyboard.press("Enter");
+          await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b !== undefined)).toBe(true);
+          await page.keyboard.press("Tab");
+          expect(await focused(page)).toMatchObject({ link: true, id: "8203:60100" });
+          await page.keyboard.press("Tab");
+          expect(await focused(page)).toMatchObject({ link: true, id: "8203:60102" });
+          await page.keyboard.press("Escape");
+          await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b === undefined)).toBe(true);
+          expect((await focused(page)).menuButton).toBe(true);
+          if (options.target === "react") expect(await button.getAttribute("aria-expanded")).toBe("false");
 
-        await page.keyboard.press("Space");
-        await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b !== undefined)).toBe(true);
-        await expectOpen(page);
-      });
-    });
+          await page.keyboard.press("Space");
+          await expect.poll(async () => (await boxes(page, LINKS)).boxes.every((b) => b !== undefined)).toBe(true);
+          await expectOpen(page);
+        });
+      },
+    );
 
-    it(`${label}: at the design width the bar is as drawn — no menu button, every link where the design has it`, async () => {
-      const { files, entry } = await pageFiles(options);
-      const root = design.roots[0] as unknown as RestNode & { absoluteBoundingBox: { x: number; y: number } };
-      const drawn = (id: string): { x: number; y: number; width: number; height: number } => {
-        const find = (n: RestNode): RestNode | undefined =>
-          n.id === id ? n : (n.children ?? []).map(find).find((f) => f !== undefined);
-        const box = (
-          find(root) as unknown as { absoluteBoundingBox: { x: number; y: number; width: number; height: number } }
-        ).absoluteBoundingBox;
-        return { ...box, x: box.x - root.absoluteBoundingBox.x, y: box.y - root.absoluteBoundingBox.y };
-      };
-      // The design's fonts (served from local files), so that the links are as wide as drawn.
-      await withPage(
-        browser,
-        files,
-        entry,
-        { width: 1440, height: 900 },
-        async (page) => {
-          expect(await page.getByRole("button", { name: "Menu" }).isVisible()).toBe(false);
-          const ids = [
-            "8203:60100",
-            "8203:60102",
-            "8211:116269",
-            "8211:116272",
-            "8211:116275",
-            "8203:59954",
-            "8203:59936",
-          ];
-          const { boxes: seen, scroll } = await boxes(page, ids);
-          expect(scroll).toBe(0);
-          ids.forEach((id, i) => {
-            const want = drawn(id);
-            const got = seen[i]!;
-            expect(got, id).toBeDefined();
-            expect(Math.abs(got.x - want.x), id).toBeLessThan(2);
-            expect(Math.abs(got.y - want.y), id).toBeLessThan(2);
-            expect(Math.abs(got.width - want.width), id).toBeLessThan(2);
-          });
-        },
-        { serve: serveGoogleFonts },
-      );
-    });
+    it(
+      `${label}: at the design width the bar is as drawn ` + `— no menu button, every link where the design has it`,
+      async () => {
+        const { files, entry } = await pageFiles(options);
+        const root = design.roots[0] as unknown as RestNode & { absoluteBoundingBox: { x: number; y: number } };
+        const drawn = (id: string): { x: number; y: number; width: number; height: number } => {
+          const find = (n: RestNode): RestNode | undefined =>
+            n.id === id ? n : (n.children ?? []).map(find).find((f) => f !== undefined);
+          const box = (
+            find(root) as unknown as { absoluteBoundingBox: { x: number; y: number; width: number; height: number } }
+          ).absoluteBoundingBox;
+          return { ...box, x: box.x - root.absoluteBoundingBox.x, y: box.y - root.absoluteBoundingBox.y };
+        };
+        // The design's fonts (served from local files), so that the links are as wide as drawn.
+        await withPage(
+          browser,
+          files,
+          entry,
+          { width: 1440, height: 900 },
+          async (page) => {
+            expect(await page.getByRole("button", { name: "Menu" }).isVisible()).toBe(false);
+            const ids = [
+              "8203:60100",
+              "8203:60102",
+              "8211:116269",
+              "8211:116272",
+              "8211:116275",
+              "8203:59954",
+              "8203:59936",
+            ];
+            const { boxes: seen, scroll } = await boxes(page, ids);
+            expect(scroll).toBe(0);
+            ids.forEach((id, i) => {
+              const want = drawn(id);
+              const got = seen[i]!;
+              expect(got, id).toBeDefined();
+              expect(Math.abs(got.x - want.x), id).toBeLessThan(2);
+              expect(Math.abs(got.y - want.y), id).toBeLessThan(2);
+              expect(Math.abs(got.width - want.width), id).toBeLessThan(2);
+            });
+          },
+          { serve: serveGoogleFonts },
+        );
+      },
+    );
   }
 
   it("the score counts the links behind the closed menu's button as seen at 390 px", async () => {
@@ -203,26 +211,33 @@ describe.runIf(runBrowser)("a navigation bar's menu in Chromium (Flora, Home •
     expect(phone.overflowPx).toBe(0);
   });
 
-  it("a text without a box is seen only behind a control on screen that shows it: a popover's button, or a button whose aria-expanded is false", async () => {
-    const html = `<!doctype html><html><body>
+  it(
+    "a text without a box is seen only behind a control on screen that " +
+      "shows it: a popover's button, or a button whose aria-expanded is false",
+    async () => {
+      const html =
+        `<!doctype html><html><body>
       <button popovertarget="p">Menu</button><div id="p" popover><p data-node-id="a">In a popover</p></div>
-      <button aria-controls="s" aria-expanded="false">Menu</button><div id="s" style="display:none"><p data-node-id="b">In a state's panel</p></div>
+      <button aria-controls="s" aria-expanded="false">Menu</button><div id="s" style="display:none"><p ` +
+        `data-node-id="b">In a state's panel</p></div>
       <p data-node-id="d" style="display:none">Hidden, no control</p>
-      <button aria-controls="t" aria-expanded="false" style="display:none">Menu</button><div id="t" style="display:none"><p data-node-id="e">Its button hidden</p></div>
+      <button aria-controls="t" aria-expanded="false" style="display:none">Menu</button><div id="t" ` +
+        `style="display:none"><p data-node-id="e">Its button hidden</p></div>
     </body></html>`;
-    const texts = ["a", "b", "d", "e"].map((id) => ({ id, chars: 5, minContrast: 0, backdropKnown: false }));
-    const probe = await withPage(
-      browser,
-      [{ path: "index.html", content: html }],
-      "index.html",
-      { width: 390, height: 600 },
-      (page) => page.evaluate(textProbeScript({ texts })) as Promise<TextProbe>,
-    );
-    expect(probe.samples.map((s) => [s.id, s.rendered, s.menu ?? false])).toEqual([
-      ["a", false, true],
-      ["b", false, true],
-      ["d", false, false],
-      ["e", false, false],
-    ]);
-  });
+      const texts = ["a", "b", "d", "e"].map((id) => ({ id, chars: 5, minContrast: 0, backdropKnown: false }));
+      const probe = await withPage(
+        browser,
+        [{ path: "index.html", content: html }],
+        "index.html",
+        { width: 390, height: 600 },
+        (page) => page.evaluate(textProbeScript({ texts })) as Promise<TextProbe>,
+      );
+      expect(probe.samples.map((s) => [s.id, s.rendered, s.menu ?? false])).toEqual([
+        ["a", false, true],
+        ["b", false, true],
+        ["d", false, false],
+        ["e", false, false],
+      ]);
+    },
+  );
 });

@@ -41,7 +41,10 @@ const row = (
   ...extra,
 });
 
-/** A page drawn with auto layout: a bar (padding 80) with a logo, five links and a button; it needs 949 px as drawn, less with its 80-px side padding giving way (layout/gutters.ts): its menu shows below 862. */
+/**
+ * A page drawn with auto layout: a bar (padding 80) with a logo, five links and a button; it needs 949 px as drawn,
+ * less with its 80-px side padding giving way (layout/gutters.ts): its menu shows below 862.
+ */
 function design(): DesignDocument {
   const links = row(
     "10:1",
@@ -128,41 +131,57 @@ describe("navigation menu: HTML", () => {
     expect(html).not.toMatch(/<script/);
   });
 
-  it("draws the bar as before at its width and wider; below it the button, and the links in a panel under the bar", () => {
-    // Wide: the panel is no box (its items are the row's own), the button not shown.
-    expect(css).toMatch(/\.menu \{\s*display: contents;\s*\}/);
-    expect(css).toMatch(/\.menu-button \{[^}]*display: none;/);
-    const narrow = media(css, 862);
-    expect(narrow).toMatch(/\.menu-button:not\(:popover-open\) \{\n\s*display: flex;/);
-    expect(narrow).toMatch(/\.menu:not\(:popover-open\) \{\n\s*display: none;/);
-    expect(narrow).toMatch(
-      /\.menu:popover-open \{[^}]*flex-direction: column;[^}]*top: anchor\(--nav-menu bottom\);[^}]*background-color: #ffffff;/,
-    );
-    expect(narrow).toMatch(/\.top \{[^}]*anchor-name: --nav-menu;[^}]*padding-left: clamp\(16px, 5\.56vw, 80px\);/);
-    expect(narrow).toMatch(/\.links \{[^}]*flex-direction: column;/);
-  });
+  it(
+    "draws the bar as before at its width and wider; below " + "it the button, and the links in a panel under the bar",
+    () => {
+      // Wide: the panel is no box (its items are the row's own), the button not shown.
+      expect(css).toMatch(/\.menu \{\s*display: contents;\s*\}/);
+      expect(css).toMatch(/\.menu-button \{[^}]*display: none;/);
+      const narrow = media(css, 862);
+      expect(narrow).toMatch(/\.menu-button:not\(:popover-open\) \{\n\s*display: flex;/);
+      expect(narrow).toMatch(/\.menu:not\(:popover-open\) \{\n\s*display: none;/);
+      expect(narrow).toMatch(
+        new RegExp(
+          String.raw`\.menu:popover-open \{[^}]*flex-direction: column;[^}]*top: ` +
+            String.raw`anchor\(--nav-menu bottom\);[^}]*background-color: #ffffff;`,
+        ),
+      );
+      expect(narrow).toMatch(/\.top \{[^}]*anchor-name: --nav-menu;[^}]*padding-left: clamp\(16px, 5\.56vw, 80px\);/);
+      expect(narrow).toMatch(/\.links \{[^}]*flex-direction: column;/);
+    },
+  );
 });
 
 describe("navigation menu: React", () => {
-  it("keeps the menu's state in the screen: the button says whether it is open and what it opens; Escape closes it", () => {
-    const { files } = emitFiles(design(), { target: "react", styling: "css-modules", nodeIds: false });
-    const tsx = file(files, "src/screens/Home.tsx");
-    expect(tsx).toMatch(/^import \{ useId, useRef, useState \} from "react";/);
-    expect(tsx).toContain(
-      "  const [menuOpen, setMenuOpen] = useState(false);\n  const menuId = useId();\n  const menuButton = useRef<HTMLButtonElement>(null);",
-    );
-    expect(tsx).toMatch(
-      /<button className=\{styles\.menuButton\} type="button" aria-label="Menu" aria-controls=\{menuId\} ref=\{menuButton\} aria-expanded=\{menuOpen\} onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}>/,
-    );
-    expect(tsx).toMatch(/<div className=\{menuOpen \? styles\.menuOpen : styles\.menu\} id=\{menuId\}>/);
-    expect(tsx).toContain(
-      'onKeyDown={(event) => { if (event.key === "Escape" && menuOpen) { setMenuOpen(false); menuButton.current?.focus(); } }}',
-    );
-    const narrow = media(file(files, "src/screens/Home.module.css"), 862);
-    expect(narrow).toMatch(/\.menu \{\n\s*display: none;/);
-    expect(narrow).toMatch(/\.menuOpen \{[^}]*position: absolute;[^}]*top: 100%;/);
-    expect(narrow).toMatch(/\.top \{[^}]*position: relative;/);
-  });
+  it(
+    "keeps the menu's state in the screen: the button says " + "whether it is open and what it opens; Escape closes it",
+    () => {
+      const { files } = emitFiles(design(), { target: "react", styling: "css-modules", nodeIds: false });
+      const tsx = file(files, "src/screens/Home.tsx");
+      expect(tsx).toMatch(/^import \{ useId, useRef, useState \} from "react";/);
+      expect(tsx).toContain(
+        "  const [menuOpen, setMenuOpen] = useState(false);\n" +
+          "  const menuId = useId();\n" +
+          "  const menuButton = useRef<HTMLButtonElement>(null);",
+      );
+      expect(tsx).toMatch(
+        new RegExp(
+          String.raw`<button className=\{styles\.menuButton\} type="button" ` +
+            String.raw`aria-label="Menu" aria-controls=\{menuId\} ref=\{menuButton\} ` +
+            String.raw`aria-expanded=\{menuOpen\} onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}>`,
+        ),
+      );
+      expect(tsx).toMatch(/<div className=\{menuOpen \? styles\.menuOpen : styles\.menu\} id=\{menuId\}>/);
+      expect(tsx).toContain(
+        'onKeyDown={(event) => { if (event.key === "Escape" && menuOpen) ' +
+          "{ setMenuOpen(false); menuButton.current?.focus(); } }}",
+      );
+      const narrow = media(file(files, "src/screens/Home.module.css"), 862);
+      expect(narrow).toMatch(/\.menu \{\n\s*display: none;/);
+      expect(narrow).toMatch(/\.menuOpen \{[^}]*position: absolute;[^}]*top: 100%;/);
+      expect(narrow).toMatch(/\.top \{[^}]*position: relative;/);
+    },
+  );
 
   it("in Tailwind: the panel's classes follow the state", () => {
     const { files } = emitFiles(design(), { target: "react", styling: "tailwind", nodeIds: false });
@@ -231,7 +250,10 @@ describe("navigation menu: a bar drawn as a component's instance (React)", () =>
   it("in Tailwind, the same classes below the width", () => {
     const { files } = emitFiles(componentBar(), { target: "react", styling: "tailwind", nodeIds: true });
     expect(file(files, "src/screens/Home.tsx")).toMatch(
-      /<Navbar className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch max-\[995px\]:max-w-full max-\[995px\]:min-w-0/,
+      new RegExp(
+        String.raw`<Navbar className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch ` +
+          String.raw`max-\[995px\]:max-w-full max-\[995px\]:min-w-0`,
+      ),
     );
   });
 });

@@ -25,7 +25,10 @@ import { fluidSide } from "./responsive.js";
 import type { Semantics } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
-/** What a file calls a menu's parts: HTML its panel's id; React the state, its setter, the panel's id and the button's ref. */
+/**
+ * What a file calls a menu's parts: HTML its panel's id; React the state, its setter, the panel's id and the button's
+ * ref.
+ */
 export type NavMenuNames =
   | { kind: "popover"; id: string }
   | { kind: "state"; open: string; setOpen: string; id: string; button: string };
@@ -174,7 +177,8 @@ export class NavPlan {
     const each = roles.flatMap(({ role, nav }): [number, Decl[]][] => {
       const names = this.namesOf(nav);
       if (!names) return [];
-      // A box that is both an item of the panel and a box of links stacks its links: the item's row rules are not for it.
+      // A box that is both an item of the panel and a box of links stacks its links: the item's row rules are not for
+      // it.
       if (role === "item" && roles.some((r) => r.role === "links"))
         return [[nav.mark.below, placement ? [] : ITEM_PLACE]];
       const all = roleDecls(role, node, decls, nav, names);
@@ -213,7 +217,8 @@ export class NavPlan {
     return [
       [
         "onKeyDown",
-        `(event) => { if (event.key === "Escape" && ${names.open}) { ${names.setOpen}(false); ${names.button}.current?.focus(); } }`,
+        `(event) => { if (event.key === "Escape" && ${names.open}) { ` +
+          `${names.setOpen}(false); ${names.button}.current?.focus(); } }`,
       ],
     ];
   }
@@ -249,7 +254,10 @@ function opaque(color: string): string {
   return m ? `rgb(${m[1]}, ${m[2]}, ${m[3]})` : color;
 }
 
-/** The bar's colour: its own fill, a layer spanning it (a section's base drawn under it), else its ancestors', else white. */
+/**
+ * The bar's colour: its own fill, a layer spanning it (a section's base drawn under it), else its ancestors', else
+ * white.
+ */
 function backgroundOf(path: DesignNode[]): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const node = path[i]!;
@@ -279,7 +287,9 @@ function sidePadding(bar: DesignNode, side: 1 | 3): string {
 
 const value = (decls: Decl[], property: string): string | undefined => decls.find(([p]) => p === property)?.[1];
 
-/** A menu link's own look as an `<a>`: its colour and display kept (a named link's resets are not for it), no underline. */
+/**
+ * A menu link's own look as an `<a>`: its colour and display kept (a named link's resets are not for it), no underline.
+ */
 export function navLinkDecls(node: DesignNode, decls: Decl[]): void {
   if (node.kind !== "text" && value(decls, "color") === undefined) decls.push(["color", "inherit"]);
   if (node.text?.style.decoration !== "underline") decls.push(["text-decoration", "none"]);
@@ -527,7 +537,8 @@ function menuChildren(
   const { from, to, below } = nav.mark;
   const html = names.kind === "popover";
   const button = sheet.add(classBase("menu button"), [...BUTTON_BASE, ["color", nav.color]])!;
-  // HTML: shown only where popovers work (the pseudo-class always matches the button there; elsewhere the rule is dropped).
+  // HTML: shown only where popovers work (the pseudo-class always matches the button there; elsewhere the rule is
+  // dropped).
   sheet.addBelow(
     button,
     below,

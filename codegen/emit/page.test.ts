@@ -102,14 +102,17 @@ describe("the page layer around a screen's root", () => {
     });
   });
 
-  it("is not made for a frame narrower than a phone, a rounded or see-through root, or a box that scales as a unit", () => {
-    expect(pageLayer(root([band({ w: 200 })], { w: 200 }), decls, {})).toBeUndefined();
-    expect(pageLayer(root([band()], { radius: 12 }), decls, {})).toBeUndefined();
-    expect(pageLayer(root([band()], { opacity: 0.5 }), decls, {})).toBeUndefined();
-    expect(pageLayer(root([band()], { scaled: true }), decls, {})).toBeUndefined();
-    expect(pageScope(root([band()], { radius: 12 }), false)).toBeUndefined();
-    expect(pageScope(root([band()]), true)).toEqual(scope);
-  });
+  it(
+    "is not made for a frame narrower than a phone, a rounded " + "or see-through root, or a box that scales as a unit",
+    () => {
+      expect(pageLayer(root([band({ w: 200 })], { w: 200 }), decls, {})).toBeUndefined();
+      expect(pageLayer(root([band()], { radius: 12 }), decls, {})).toBeUndefined();
+      expect(pageLayer(root([band()], { opacity: 0.5 }), decls, {})).toBeUndefined();
+      expect(pageLayer(root([band()], { scaled: true }), decls, {})).toBeUndefined();
+      expect(pageScope(root([band()], { radius: 12 }), false)).toBeUndefined();
+      expect(pageScope(root([band()]), true)).toEqual(scope);
+    },
+  );
 });
 
 describe("layers across the screen", () => {
@@ -121,26 +124,30 @@ describe("layers across the screen", () => {
     ["height", "300px"],
   ];
 
-  it("a colour or an opaque gradient paints on past the root's sides: a border-image over its own background, nothing at the design width", () => {
-    const out = bleedDecls(band(), [...abs, ["background-color", "var(--brand)"]], scope, "div", undefined);
-    expect(value(out, "border-image")).toBe(
-      "linear-gradient(var(--brand), var(--brand)) 0 fill / 0 / 0 max(0px, 50vw - 720px)",
-    );
-    expect(value(out, "background-color")).toBe("var(--brand)");
-    const gradient = "linear-gradient(90deg, #ffedbc 0%, #ed4264 100%)";
-    expect(
-      value(
-        bleedDecls(
-          band({ fills: [{ kind: "gradient", css: gradient }] }),
-          [["background", gradient]],
-          scope,
-          "div",
-          undefined,
+  it(
+    "a colour or an opaque gradient paints on past the root's sides: a " +
+      "border-image over its own background, nothing at the design width",
+    () => {
+      const out = bleedDecls(band(), [...abs, ["background-color", "var(--brand)"]], scope, "div", undefined);
+      expect(value(out, "border-image")).toBe(
+        "linear-gradient(var(--brand), var(--brand)) 0 fill / 0 / 0 max(0px, 50vw - 720px)",
+      );
+      expect(value(out, "background-color")).toBe("var(--brand)");
+      const gradient = "linear-gradient(90deg, #ffedbc 0%, #ed4264 100%)";
+      expect(
+        value(
+          bleedDecls(
+            band({ fills: [{ kind: "gradient", css: gradient }] }),
+            [["background", gradient]],
+            scope,
+            "div",
+            undefined,
+          ),
+          "border-image",
         ),
-        "border-image",
-      ),
-    ).toBe(`${gradient} 0 fill / 0 / 0 max(0px, 50vw - 720px)`);
-  });
+      ).toBe(`${gradient} 0 fill / 0 / 0 max(0px, 50vw - 720px)`);
+    },
+  );
 
   it("an image with nothing on it, positioned across the frame, is widened to the viewport's edges", () => {
     const image = band({ fills: [{ kind: "image", asset: "hero.png", fit: "cover" }] });
@@ -210,20 +217,24 @@ describe("layers across the screen", () => {
     expect(extension(band({ stroke: { color: "#000", weight: 1, align: "inside" } }), undefined)).toBe("paint");
   });
 
-  it("a layer drawn past the frame's sides is cut there itself, as the root cut it (the page layer now clips at the viewport)", () => {
-    const outline = band({ x: -147, w: 1755.3, constraintH: "right", fills: [] });
-    const decls: Decl[] = [
-      ["position", "absolute"],
-      ["right", "-168.3px"],
-      ["width", "1755.3px"],
-      ["top", "586px"],
-      ["height", "387px"],
-    ];
-    expect(value(overhangClip(outline, decls, scope), "clip-path")).toBe("inset(0 168.3px 0 147px)");
-    // Inside the frame, or where the root still clips: nothing to cut.
-    expect(overhangClip(band({ x: 40, w: 200 }), decls, scope)).toEqual(decls);
-    expect(overhangClip(outline, decls, { ...scope, clips: false })).toEqual(decls);
-  });
+  it(
+    "a layer drawn past the frame's sides is cut there itself, as " +
+      "the root cut it (the page layer now clips at the viewport)",
+    () => {
+      const outline = band({ x: -147, w: 1755.3, constraintH: "right", fills: [] });
+      const decls: Decl[] = [
+        ["position", "absolute"],
+        ["right", "-168.3px"],
+        ["width", "1755.3px"],
+        ["top", "586px"],
+        ["height", "387px"],
+      ];
+      expect(value(overhangClip(outline, decls, scope), "clip-path")).toBe("inset(0 168.3px 0 147px)");
+      // Inside the frame, or where the root still clips: nothing to cut.
+      expect(overhangClip(band({ x: 40, w: 200 }), decls, scope)).toEqual(decls);
+      expect(overhangClip(outline, decls, { ...scope, clips: false })).toEqual(decls);
+    },
+  );
 });
 
 describe("the root's height below its design width", () => {
@@ -235,23 +246,27 @@ describe("the root's height below its design width", () => {
     expect(rootBelow(root([], { scaled: true }))).toEqual([]);
   });
 
-  it("a backdrop (a dialog's dimmed page, its content centred by its own auto layout) covers the viewport at every width", () => {
-    // Flora's Order Modal: a 1440 × 913 frame painted 25 % black, its modal centred on it.
-    const dialog = root([], {
-      h: 913,
-      clip: false,
-      fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }],
-      layout: { dir: "row", gap: 0, padding: [64, 0, 64, 0], justify: "center", align: "center" },
-    });
-    expect(isBackdrop(dialog)).toBe(true);
-    expect(value(rootDecls(dialog), "min-height")).toBe("max(913px, 100vh)");
-    expect(rootBelow(dialog)).toEqual([[1440, [["min-height", "100vh"]]]]);
-    // An opaque page, a page whose content is not centred on it, or one laid out by inference is no backdrop.
-    expect(isBackdrop({ ...dialog, fills: [{ kind: "solid", color: "#000000" }] })).toBe(false);
-    expect(isBackdrop({ ...dialog, layout: { ...dialog.layout!, justify: "start" } })).toBe(false);
-    expect(isBackdrop(root([], { fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }] }))).toBe(false);
-    expect(value(rootDecls(root([])), "min-height")).toBe("3000px");
-  });
+  it(
+    "a backdrop (a dialog's dimmed page, its content centred " +
+      "by its own auto layout) covers the viewport at every width",
+    () => {
+      // Flora's Order Modal: a 1440 × 913 frame painted 25 % black, its modal centred on it.
+      const dialog = root([], {
+        h: 913,
+        clip: false,
+        fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }],
+        layout: { dir: "row", gap: 0, padding: [64, 0, 64, 0], justify: "center", align: "center" },
+      });
+      expect(isBackdrop(dialog)).toBe(true);
+      expect(value(rootDecls(dialog), "min-height")).toBe("max(913px, 100vh)");
+      expect(rootBelow(dialog)).toEqual([[1440, [["min-height", "100vh"]]]]);
+      // An opaque page, a page whose content is not centred on it, or one laid out by inference is no backdrop.
+      expect(isBackdrop({ ...dialog, fills: [{ kind: "solid", color: "#000000" }] })).toBe(false);
+      expect(isBackdrop({ ...dialog, layout: { ...dialog.layout!, justify: "start" } })).toBe(false);
+      expect(isBackdrop(root([], { fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }] }))).toBe(false);
+      expect(value(rootDecls(root([])), "min-height")).toBe("3000px");
+    },
+  );
 
   it("an item filling the root's height keeps its content's height", () => {
     const fill = { ...text("3:1", 0, 0), kind: "frame" as const, text: undefined, sizeV: "fill" as const };
@@ -260,7 +275,10 @@ describe("the root's height below its design width", () => {
   });
 });
 
-/** A 1440 page: a dark root with a full-width band, a heading on it, a paragraph below, an outline drawn past both sides. */
+/**
+ * A 1440 page: a dark root with a full-width band, a heading on it, a paragraph below, an outline drawn past both
+ * sides.
+ */
 function page(): DesignDocument {
   const heading = text("3:1", 120, 100);
   const stack: DesignNode = {
@@ -309,7 +327,10 @@ describe("a page in each target", () => {
     const css = files.find((f) => f.path === "styles.css")!.content;
     expect(css).toContain(".home-page {\n  background-color: #0b1328;\n  overflow: hidden;\n}\n");
     expect(css).toMatch(
-      /\.home \{\n {2}position: relative;\n {2}width: 100%;\n {2}max-width: 1440px;\n {2}min-height: 3000px;\n {2}margin-inline: auto;\n(?![^}]*overflow)/,
+      new RegExp(
+        String.raw`\.home \{\n {2}position: relative;\n {2}width: 100%;\n {2}max-width: ` +
+          String.raw`1440px;\n {2}min-height: 3000px;\n {2}margin-inline: auto;\n(?![^}]*overflow)`,
+      ),
     );
     expect(css).toContain("border-image: linear-gradient(#c53678, #c53678) 0 fill / 0 / 0 max(0px, 50vw - 720px);");
     expect(css).toContain("clip-path: inset(0 100px 0 100px);");

@@ -216,7 +216,8 @@ describe("value maps of JSX, class names and nested props", () => {
   });
 
   it("JSX whose name another imported component has is left out, with a note", () => {
-    // The mapped component itself is named ArrowLeft (from another module): the value's ArrowLeft cannot be imported too.
+    // The mapped component itself is named ArrowLeft (from another module): the value's ArrowLeft cannot be imported
+    // too.
     const result = emitFiles(doc, {
       ...REACT,
       components: { components: [button({ icon: props["icon"]! }, "ArrowLeft")] },

@@ -71,7 +71,10 @@ export function libraryComponents(
         problems.push({
           severity: "warning",
           code: MAPPING_PROBLEM,
-          message: `${mapped.mapping.source ?? `${mapped.mapping.import.name} from ${mapped.mapping.import.module}`}: the value map's JSX uses ${imported.name} from ${imported.module}, but another component in these files has that name; the values that use it are left out`,
+          message:
+            `${mapped.mapping.source ?? `${mapped.mapping.import.name} from ${mapped.mapping.import.module}`}` +
+            `: the value map's JSX uses ${imported.name} from ${imported.module}, but another component in ` +
+            `these files has that name; the values that use it are left out`,
         });
       }
     }

@@ -182,7 +182,19 @@ describe("emitReact with CSS modules", () => {
   it("gives the screen root a fluid width and the instances their placement", () => {
     const css = file(files, "src/screens/HomeScreen.module.css");
     expect(css).toContain(
-      ".homeScreen {\n  position: relative;\n  width: 100%;\n  max-width: 375px;\n  min-height: 667px;\n  margin-inline: auto;\n  display: flex;\n  flex-direction: column;\n  align-items: flex-start;\n  gap: 8px;\n  padding: 16px;\n  overflow: hidden;\n}\n",
+      ".homeScreen {\n" +
+        "  position: relative;\n" +
+        "  width: 100%;\n" +
+        "  max-width: 375px;\n" +
+        "  min-height: 667px;\n" +
+        "  margin-inline: auto;\n" +
+        "  display: flex;\n" +
+        "  flex-direction: column;\n" +
+        "  align-items: flex-start;\n" +
+        "  gap: 8px;\n" +
+        "  padding: 16px;\n" +
+        "  overflow: hidden;\n" +
+        "}\n",
     );
     expect(css).toContain(
       ".button2 {\n  position: relative;\n  height: 40px;\n  flex-shrink: 0;\n  width: 120px;\n  max-width: 100%;\n}\n",
@@ -204,7 +216,10 @@ describe("emitReact with CSS modules", () => {
 
   it("exports everything from src/index.ts and declares asset modules", () => {
     expect(file(files, "src/index.ts")).toBe(
-      'import "./fonts";\nimport "./global.css";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n',
+      'import "./fonts";\n' +
+        'import "./global.css";\n' +
+        'export { HomeScreen } from "./screens/HomeScreen";\n' +
+        'export { Button } from "./components/Button";\n',
     );
     const dts = file(files, "src/global.d.ts");
     expect(dts).toContain('declare module "*.module.css" {');
@@ -230,14 +245,20 @@ describe("emitReact options", () => {
     );
     const button = file(files, "src/components/Button.tsx");
     expect(button).toContain(
-      'export interface ButtonProps {\n  className?: string;\n  "data-node-id"?: string;\n  label?: string;\n  showIcon?: boolean;\n}\n',
+      "export interface ButtonProps {\n" +
+        "  className?: string;\n" +
+        '  "data-node-id"?: string;\n' +
+        "  label?: string;\n" +
+        "  showIcon?: boolean;\n" +
+        "}\n",
     );
     expect(button).toContain(
-      'export function Button({ className, "data-node-id": nodeId = "10:1", label = "Save", showIcon = true }: ButtonProps) {\n',
+      'export function Button({ className, "data-node-id": nodeId = ' +
+        '"10:1", label = "Save", showIcon = true }: ButtonProps) {\n',
     );
     // Figma's ids of an instance's layers: `I<instance id>;<the layer's id in the component>`.
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the expected output is source text holding a template literal
     expect(button).toContain(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: expected source text with a template
       '  const layerId = (key: string): string => `I${nodeId.replace(/^I/, "")};${key}`;\n  return (\n',
     );
     expect(button).toContain(
@@ -329,22 +350,26 @@ describe("emitReact options", () => {
     }
   });
 
-  it("without nodeIds, every fixture frame's output is its nodeIds output without the ids (components, nested ones, SVGs)", () => {
-    let components = 0;
-    for (const name of EVAL_FILES) {
-      const design = loadDesign(readFixture(name)).document;
-      for (const frame of design.frames) {
-        const one = { ...design, frames: [frame] };
-        const plain = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: false }).files;
-        const ids = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: true }).files;
-        expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
-        for (const [i, f] of plain.entries())
-          expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(withoutIds(ids[i]!.content));
-        components += ids.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).length;
+  it(
+    "without nodeIds, every fixture frame's output is its nodeIds " +
+      "output without the ids (components, nested ones, SVGs)",
+    () => {
+      let components = 0;
+      for (const name of EVAL_FILES) {
+        const design = loadDesign(readFixture(name)).document;
+        for (const frame of design.frames) {
+          const one = { ...design, frames: [frame] };
+          const plain = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: false }).files;
+          const ids = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: true }).files;
+          expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
+          for (const [i, f] of plain.entries())
+            expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(withoutIds(ids[i]!.content));
+          components += ids.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).length;
+        }
       }
-    }
-    expect(components).toBeGreaterThan(50);
-  });
+      expect(components).toBeGreaterThan(50);
+    },
+  );
 
   it("tailwind: classes inline, no CSS files, no global.css import", () => {
     const { files } = emitReact(doc, { styling: "tailwind", nodeIds: false });
@@ -358,11 +383,14 @@ describe("emitReact options", () => {
       "src/global.d.ts",
     ]);
     expect(file(files, "src/index.ts")).toBe(
-      'import "./fonts";\nexport { HomeScreen } from "./screens/HomeScreen";\nexport { Button } from "./components/Button";\n',
+      'import "./fonts";\n' +
+        'export { HomeScreen } from "./screens/HomeScreen";\n' +
+        'export { Button } from "./components/Button";\n',
     );
     const screen = file(files, "src/screens/HomeScreen.tsx");
     expect(screen).toContain(
-      '<main className="relative w-full max-w-[375px] min-h-[667px] mx-auto flex flex-col items-start gap-2 p-4 overflow-hidden max-[375px]:min-h-[min(667px,100vh)]">',
+      '<main className="relative w-full max-w-[375px] min-h-[667px] mx-auto flex flex-col ' +
+        'items-start gap-2 p-4 overflow-hidden max-[375px]:min-h-[min(667px,100vh)]">',
     );
     expect(screen).toContain(
       '<Button className="relative h-10 shrink-0 w-30 max-w-full" label="Cancel" showIcon={false} />',
@@ -370,134 +398,139 @@ describe("emitReact options", () => {
     expect(screen).not.toContain("styles.");
   });
 
-  it("tailwind: states what Tailwind's preflight would change, writes what the CSS cascade keeps, and URLs from src/", () => {
-    const page: DesignDocument = {
-      frames: [
-        {
-          id: "2:1",
-          name: "Page",
-          kind: "frame",
-          w: 375,
-          h: 667,
-          layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
-          children: [
-            // Figma's auto line height: the browser's `normal`, which preflight's 1.5 would replace.
-            {
-              id: "2:2",
-              name: "Title",
-              kind: "text",
-              w: 343,
-              h: 20,
-              sizeH: "fill",
-              sizeV: "hug",
-              text: {
-                chars: "Hello",
-                style: { family: "Inter", size: 14, weight: 400 },
-                resize: "height",
-                alignH: "left",
-                alignV: "top",
+  it(
+    "tailwind: states what Tailwind's preflight would change, " +
+      "writes what the CSS cascade keeps, and URLs from src/",
+    () => {
+      const page: DesignDocument = {
+        frames: [
+          {
+            id: "2:1",
+            name: "Page",
+            kind: "frame",
+            w: 375,
+            h: 667,
+            layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+            children: [
+              // Figma's auto line height: the browser's `normal`, which preflight's 1.5 would replace.
+              {
+                id: "2:2",
+                name: "Title",
+                kind: "text",
+                w: 343,
+                h: 20,
+                sizeH: "fill",
+                sizeV: "hug",
+                text: {
+                  chars: "Hello",
+                  style: { family: "Inter", size: 14, weight: 400 },
+                  resize: "height",
+                  alignH: "left",
+                  alignV: "top",
+                },
               },
-            },
-            {
-              id: "2:4",
-              name: "Card",
-              kind: "frame",
-              w: 343,
-              h: 100,
-              sizeH: "fill",
-              sizeV: "fixed",
-              fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
-              children: [
-                // Wider than the card, as drawn: preflight would cap it at the card's width.
-                {
-                  id: "2:3",
-                  name: "Photo",
-                  kind: "rect",
-                  x: -60,
-                  y: 40,
-                  w: 500,
-                  h: 50,
-                  fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
-                },
-                {
-                  id: "2:5",
-                  name: "Caption",
-                  kind: "text",
-                  x: 8,
-                  y: 8,
-                  w: 100,
-                  h: 20,
-                  text: {
-                    chars: "Caption",
-                    style: { family: "Inter", size: 14, weight: 400, lineHeight: 20 },
-                    resize: "width",
-                    alignH: "left",
-                    alignV: "top",
+              {
+                id: "2:4",
+                name: "Card",
+                kind: "frame",
+                w: 343,
+                h: 100,
+                sizeH: "fill",
+                sizeV: "fixed",
+                fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
+                children: [
+                  // Wider than the card, as drawn: preflight would cap it at the card's width.
+                  {
+                    id: "2:3",
+                    name: "Photo",
+                    kind: "rect",
+                    x: -60,
+                    y: 40,
+                    w: 500,
+                    h: 50,
+                    fills: [{ kind: "image", asset: "hero.png", fit: "cover" }],
                   },
-                },
-              ],
-            },
-            {
-              id: "2:6",
-              name: "Join Button",
-              kind: "frame",
-              w: 120,
-              h: 40,
-              sizeH: "fixed",
-              sizeV: "fixed",
-              layout: { dir: "row", gap: 8, padding: [8, 4, 8, 4], justify: "center", align: "center" },
-              stroke: { weight: [0, 0, 2, 0], color: "#f8d900", align: "inside" },
-              children: [
-                {
-                  id: "2:7",
-                  name: "Label",
-                  kind: "text",
-                  w: 60,
-                  h: 20,
-                  text: {
-                    chars: "Join",
-                    style: { family: "Inter", size: 14, weight: 700, lineHeight: 20 },
-                    resize: "width",
-                    alignH: "center",
-                    alignV: "top",
+                  {
+                    id: "2:5",
+                    name: "Caption",
+                    kind: "text",
+                    x: 8,
+                    y: 8,
+                    w: 100,
+                    h: 20,
+                    text: {
+                      chars: "Caption",
+                      style: { family: "Inter", size: 14, weight: 400, lineHeight: 20 },
+                      resize: "width",
+                      alignH: "left",
+                      alignV: "top",
+                    },
                   },
-                },
-              ],
-            },
-          ],
-        },
-      ],
-      assets: { "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" } },
-    };
-    const tailwind = file(emitReact(page, { styling: "tailwind", nodeIds: false }).files, "src/screens/Page.tsx");
-    const classesOf = (tag: string): string[] =>
-      (new RegExp(`<${tag} className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
-    expect(classesOf("h3")).toContain("leading-[normal]");
-    // A line height of its own is kept as it is.
-    expect(classesOf("p")).not.toContain("leading-[normal]");
-    expect(classesOf("img")).toContain("max-w-none");
-    // Compiled into src/tailwind.css, a class's URL is relative to src/ (a CSS module's to its own folder).
-    expect(tailwind).toContain("[background:url(./assets/hero.svg)_center_/_cover_no-repeat]");
-    // The button's reset `border: none` comes after its stroke's border: in CSS it wins; in Tailwind, whose classes
-    // apply in its own order, only what wins is written.
-    expect(classesOf("button")).toContain("border-none");
-    expect(classesOf("button").filter((c) => /^border-(?!none)|^\[border/.test(c))).toEqual([]);
-    const modules = emitReact(page, { styling: "css-modules", nodeIds: false }).files;
-    const css = file(modules, "src/screens/Page.module.css");
-    expect(css).toContain("background: url(../assets/hero.svg) center / cover no-repeat;");
-    // Its stroke per side is drawn by its ::after, which the reset leaves alone (codegen/emit/css.ts strokeOverlayDecls).
-    expect(css).toMatch(/border: none;[\s\S]*::after \{[^}]*border-width: 0 0 2px 0;/);
-    expect(classesOf("button")).toEqual(
-      expect.arrayContaining([
-        "relative",
-        "after:absolute",
-        "after:inset-0",
-        "after:border-b-2",
-        "after:[border-color:#f8d900]",
-      ]),
-    );
-    expect(css).not.toMatch(/line-height: normal|max-width: none/);
-  });
+                ],
+              },
+              {
+                id: "2:6",
+                name: "Join Button",
+                kind: "frame",
+                w: 120,
+                h: 40,
+                sizeH: "fixed",
+                sizeV: "fixed",
+                layout: { dir: "row", gap: 8, padding: [8, 4, 8, 4], justify: "center", align: "center" },
+                stroke: { weight: [0, 0, 2, 0], color: "#f8d900", align: "inside" },
+                children: [
+                  {
+                    id: "2:7",
+                    name: "Label",
+                    kind: "text",
+                    w: 60,
+                    h: 20,
+                    text: {
+                      chars: "Join",
+                      style: { family: "Inter", size: 14, weight: 700, lineHeight: 20 },
+                      resize: "width",
+                      alignH: "center",
+                      alignV: "top",
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+        assets: { "hero.png": { kind: "image", name: "hero.png", imageRef: "abc" } },
+      };
+      const tailwind = file(emitReact(page, { styling: "tailwind", nodeIds: false }).files, "src/screens/Page.tsx");
+      const classesOf = (tag: string): string[] =>
+        (new RegExp(`<${tag} className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
+      expect(classesOf("h3")).toContain("leading-[normal]");
+      // A line height of its own is kept as it is.
+      expect(classesOf("p")).not.toContain("leading-[normal]");
+      expect(classesOf("img")).toContain("max-w-none");
+      // Compiled into src/tailwind.css, a class's URL is relative to src/ (a CSS module's to its own folder).
+      expect(tailwind).toContain("[background:url(./assets/hero.svg)_center_/_cover_no-repeat]");
+      // The button's reset `border: none` comes after its stroke's border: in CSS it wins; in Tailwind, whose classes
+      // apply in its own order, only what wins is written.
+      expect(classesOf("button")).toContain("border-none");
+      expect(classesOf("button").filter((c) => /^border-(?!none)|^\[border/.test(c))).toEqual([]);
+      const modules = emitReact(page, { styling: "css-modules", nodeIds: false }).files;
+      const css = file(modules, "src/screens/Page.module.css");
+      expect(css).toContain("background: url(../assets/hero.svg) center / cover no-repeat;");
+      // Its stroke per side is drawn by its ::after, which the reset leaves alone (codegen/emit/css.ts
+      // strokeOverlayDecls).
+      expect(css).toMatch(/border: none;[\s\S]*::after \{[^}]*border-width: 0 0 2px 0;/);
+      expect(classesOf("button")).toEqual(
+        expect.arrayContaining([
+          "relative",
+          "after:absolute",
+          "after:inset-0",
+          "after:border-b-2",
+          "after:[border-color:#f8d900]",
+        ]),
+      );
+      expect(css).not.toMatch(/line-height: normal|max-width: none/);
+    },
+  );
 
   it("screen names are PascalCase and unique", () => {
     const frame = (id: string, name: string): DesignNode => ({ id, name, kind: "frame", w: 10, h: 10 });
@@ -553,24 +586,28 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     ...extra,
   });
 
-  it("its place in an inferred flow (margins, alignment) and the height it grows from below a width are its placement's", () => {
-    const design = column([
-      fixed(instance("10:1", "Save"), { flow: { before: 13, self: "center" }, growBelow: 600 }),
-      fixed(instance("10:2", "Cancel")),
-    ]);
-    const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
-    const screen = file(files, "src/screens/Home.module.css");
-    expect(rule(screen, "button")).toEqual(
-      expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]),
-    );
-    expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n  min-height: 40px;\n}\n}");
-    expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
-    // The same declarations as the HTML's element for that layer, split between the screen and the component.
-    const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
-    expect(
-      [...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort(),
-    ).toEqual(rule(html, "button").sort());
-  });
+  it(
+    "its place in an inferred flow (margins, alignment) and " +
+      "the height it grows from below a width are its placement's",
+    () => {
+      const design = column([
+        fixed(instance("10:1", "Save"), { flow: { before: 13, self: "center" }, growBelow: 600 }),
+        fixed(instance("10:2", "Cancel")),
+      ]);
+      const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
+      const screen = file(files, "src/screens/Home.module.css");
+      expect(rule(screen, "button")).toEqual(
+        expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]),
+      );
+      expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n  min-height: 40px;\n}\n}");
+      expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
+      // The same declarations as the HTML's element for that layer, split between the screen and the component.
+      const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
+      expect(
+        [...rule(screen, "button"), ...rule(file(files, "src/components/Button.module.css"), "button")].sort(),
+      ).toEqual(rule(html, "button").sort());
+    },
+  );
 
   it("inside a box that scales as a unit, its lengths are in that box's container units, as the HTML's are", () => {
     const box: DesignNode = {
@@ -642,78 +679,82 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
     expect(html).toContain("white-space: normal");
   });
 
-  it("a component's root that says nothing at the design width still stacks its layers below it (issue 37), as the HTML's does", () => {
-    // A section kept as drawn (layout/fallback.ts) whose item is a Dropdown drawn without fills or layout: below 1290 px
-    // the instance stacks its own layers (its component's rule) where the screen places it in the stack.
-    const item = (id: string, order: number, extra: Partial<DesignNode>): DesignNode => ({
-      id,
-      name: id,
-      kind: "rect",
-      x: 0,
-      y: 0,
-      w: 24,
-      h: 24,
-      stack: { role: "item", order, below: 1290 },
-      ...extra,
-    });
-    const dropdown: DesignNode = {
-      id: "3:1",
-      name: "Dropdown",
-      kind: "instance",
-      x: 100,
-      y: 50,
-      w: 453,
-      h: 33,
-      component: { id: "9:1", name: "Dropdown" },
-      stackBelow: 1290,
-      stack: { role: "item", order: 1, below: 1290 },
-      children: [
-        item("I3:1;4:1", 1, {
-          kind: "text",
-          w: 429,
-          h: 33,
-          text: {
-            chars: "Check-in times",
-            style: { family: "Inter", size: 22, weight: 600, lineHeight: 33, color: "#2a587c" },
-            resize: "height",
-            alignH: "left",
-            alignV: "top",
-          },
-        }),
-        item("I3:1;4:2", 2, { x: 429, y: 4, fills: [{ kind: "solid", color: "#000000" }] }),
-      ],
-    };
-    const section: DesignNode = {
-      id: "2:1",
-      name: "FAQ",
-      kind: "frame",
-      x: 0,
-      y: 0,
-      w: 1440,
-      h: 300,
-      stackBelow: 1290,
-      stackTop: true,
-      children: [dropdown],
-    };
-    const design: DesignDocument = {
-      frames: [{ id: "1:1", name: "Home", kind: "frame", w: 1440, h: 600, children: [section] }],
-      assets: {},
-    };
-    const stacks = /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*display: flex;\n\s*flex-direction: column;/;
-    expect(emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content).toMatch(stacks);
-    const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
-    expect(file(files, "src/components/Dropdown.module.css")).toMatch(stacks);
-    expect(file(files, "src/components/Dropdown.tsx")).toContain(
-      'className={[styles.dropdown, className].filter(Boolean).join(" ")}',
-    );
-    // Where it sits in the stack is the screen's.
-    expect(file(files, "src/screens/Home.module.css")).toMatch(
-      /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*position: relative;[^}]*order: 1;/,
-    );
-    const tailwind = file(
-      emitReact(design, { styling: "tailwind", nodeIds: false }).files,
-      "src/components/Dropdown.tsx",
-    );
-    expect(tailwind).toMatch(/max-\[1290px\]:flex max-\[1290px\]:flex-col/);
-  });
+  it(
+    "a component's root that says nothing at the design width still " +
+      "stacks its layers below it (issue 37), as the HTML's does",
+    () => {
+      // A section kept as drawn (layout/fallback.ts) whose item is a Dropdown drawn without fills or layout: below 1290
+      // px the instance stacks its own layers (its component's rule) where the screen places it in the stack.
+      const item = (id: string, order: number, extra: Partial<DesignNode>): DesignNode => ({
+        id,
+        name: id,
+        kind: "rect",
+        x: 0,
+        y: 0,
+        w: 24,
+        h: 24,
+        stack: { role: "item", order, below: 1290 },
+        ...extra,
+      });
+      const dropdown: DesignNode = {
+        id: "3:1",
+        name: "Dropdown",
+        kind: "instance",
+        x: 100,
+        y: 50,
+        w: 453,
+        h: 33,
+        component: { id: "9:1", name: "Dropdown" },
+        stackBelow: 1290,
+        stack: { role: "item", order: 1, below: 1290 },
+        children: [
+          item("I3:1;4:1", 1, {
+            kind: "text",
+            w: 429,
+            h: 33,
+            text: {
+              chars: "Check-in times",
+              style: { family: "Inter", size: 22, weight: 600, lineHeight: 33, color: "#2a587c" },
+              resize: "height",
+              alignH: "left",
+              alignV: "top",
+            },
+          }),
+          item("I3:1;4:2", 2, { x: 429, y: 4, fills: [{ kind: "solid", color: "#000000" }] }),
+        ],
+      };
+      const section: DesignNode = {
+        id: "2:1",
+        name: "FAQ",
+        kind: "frame",
+        x: 0,
+        y: 0,
+        w: 1440,
+        h: 300,
+        stackBelow: 1290,
+        stackTop: true,
+        children: [dropdown],
+      };
+      const design: DesignDocument = {
+        frames: [{ id: "1:1", name: "Home", kind: "frame", w: 1440, h: 600, children: [section] }],
+        assets: {},
+      };
+      const stacks = /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*display: flex;\n\s*flex-direction: column;/;
+      expect(emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content).toMatch(stacks);
+      const { files } = emitReact(design, { styling: "css-modules", nodeIds: false });
+      expect(file(files, "src/components/Dropdown.module.css")).toMatch(stacks);
+      expect(file(files, "src/components/Dropdown.tsx")).toContain(
+        'className={[styles.dropdown, className].filter(Boolean).join(" ")}',
+      );
+      // Where it sits in the stack is the screen's.
+      expect(file(files, "src/screens/Home.module.css")).toMatch(
+        /@media \(width < 1290px\) \{[^@]*\.dropdown \{\n\s*position: relative;[^}]*order: 1;/,
+      );
+      const tailwind = file(
+        emitReact(design, { styling: "tailwind", nodeIds: false }).files,
+        "src/components/Dropdown.tsx",
+      );
+      expect(tailwind).toMatch(/max-\[1290px\]:flex max-\[1290px\]:flex-col/);
+    },
+  );
 });

@@ -238,7 +238,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
         (p) => `${p.name} = ${typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)}`,
       ),
     ].join(", ");
-    // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`, nested instances chained.
+    // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`, nested instances
+    // chained.
     const locals = unit.layerIds
       ? [`  const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`]
       : [];
@@ -257,7 +258,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       path: "src/tokens.css",
       content: modules
         ? tokensCss
-        : `/* Design tokens as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}`,
+        : `/* Design tokens as the Tailwind theme: import after tailwindcss ` +
+          `(@import "tailwindcss"; @import "./tokens.css";). */\n` +
+          `${tokensCss}`,
     });
   const fonts = fontPlan(doc.frames);
   const fontFiles = reactFontFiles(fonts, options.styling, fontStack);

@@ -316,11 +316,15 @@ describe("an item of an inferred row", () => {
       alignV: "top",
     },
   });
-  it("on a line of its own keeps the space drawn before it inside the row: never wider than the row less that space", () => {
-    const decls = responsiveDecls(item(100), row(1296), [["width", "416px"]]);
-    expect(value(decls, "margin-left")).toBe("100px");
-    expect(value(decls, "max-width")).toBe("calc(100% - 100px)");
-  });
+  it(
+    "on a line of its own keeps the space drawn before it " +
+      "inside the row: never wider than the row less that space",
+    () => {
+      const decls = responsiveDecls(item(100), row(1296), [["width", "416px"]]);
+      expect(value(decls, "margin-left")).toBe("100px");
+      expect(value(decls, "max-width")).toBe("calc(100% - 100px)");
+    },
+  );
   it("an item drawn running past its row (with its space) keeps the row's width as its limit", () => {
     expect(value(responsiveDecls(item(100), row(480), [["width", "416px"]]), "max-width")).toBe("100%");
   });
@@ -363,149 +367,165 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
     children: [para],
   });
 
-  it("an item drawn inside its container is never wider than it, and a text of a fixed height grows with its lines", () => {
-    expect(belowDecls(para, "all", column(1193))).toEqual([
-      [
-        1440,
+  it(
+    "an item drawn inside its container is never wider than " + "it, and a text of a fixed height grows with its lines",
+    () => {
+      expect(belowDecls(para, "all", column(1193))).toEqual([
         [
-          ["max-width", "100%"],
-          ["height", "auto"],
-          ["min-height", "509px"],
+          1440,
+          [
+            ["max-width", "100%"],
+            ["height", "auto"],
+            ["min-height", "509px"],
+          ],
         ],
-      ],
-    ]);
-    // In a row the designer made wrap: as drawn, up to a line of its own where the row is as wide as its container
-    // (Over's Промо: a 870-px column beside a 280-px side bar, 870 px wide on a 390-px phone); a row that hugs its
-    // items sizes itself from them, and a percentage of it refers to nothing.
-    expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(1193, { dir: "row", wrap: true }))).toEqual([]);
-    expect(
-      belowDecls({ ...para, sizeV: "hug" }, "all", { ...column(1440, { dir: "row", wrap: true }), sizeH: "fixed" }),
-    ).toEqual([[1440, [["max-width", "100%"]]]]);
-    // The designer's minimum width gives way as well (Over's 870-px banner on a 768-px screen).
-    expect(belowDecls({ ...para, sizeV: "hug", w: 870, minW: 870 }, "all", column(1193))).toEqual([
-      [
-        1440,
+      ]);
+      // In a row the designer made wrap: as drawn, up to a line of its own where the row is as wide as its container
+      // (Over's Промо: a 870-px column beside a 280-px side bar, 870 px wide on a 390-px phone); a row that hugs its
+      // items sizes itself from them, and a percentage of it refers to nothing.
+      expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(1193, { dir: "row", wrap: true }))).toEqual([]);
+      expect(
+        belowDecls({ ...para, sizeV: "hug" }, "all", { ...column(1440, { dir: "row", wrap: true }), sizeH: "fixed" }),
+      ).toEqual([[1440, [["max-width", "100%"]]]]);
+      // The designer's minimum width gives way as well (Over's 870-px banner on a 768-px screen).
+      expect(belowDecls({ ...para, sizeV: "hug", w: 870, minW: 870 }, "all", column(1193))).toEqual([
         [
-          ["max-width", "100%"],
-          ["min-width", "min(870px, 100%)"],
+          1440,
+          [
+            ["max-width", "100%"],
+            ["min-width", "min(870px, 100%)"],
+          ],
         ],
-      ],
-    ]);
-    // Drawn running past its container (a bleed the container clips): as drawn.
-    expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(900))).toEqual([]);
-    // Without the mark (exact output, or an inferred flow): nothing.
-    expect(
-      belowDecls(para, "all", { ...column(1193), layout: { ...column(1193).layout!, fitBelow: undefined } }),
-    ).toEqual([]);
-  });
+      ]);
+      // Drawn running past its container (a bleed the container clips): as drawn.
+      expect(belowDecls({ ...para, sizeV: "hug" }, "all", column(900))).toEqual([]);
+      // Without the mark (exact output, or an inferred flow): nothing.
+      expect(
+        belowDecls(para, "all", { ...column(1193), layout: { ...column(1193).layout!, fitBelow: undefined } }),
+      ).toEqual([]);
+    },
+  );
 
-  it("an item filling its column's height takes what its content needs once the column is as tall as its content", () => {
-    // vincegx's slideshow: `flex: 1 1 0` in a column whose row wraps below the design width collapsed to 0 px under the cards.
-    const slideshow: DesignNode = {
-      id: "s",
-      name: "slideshow",
-      kind: "frame",
-      w: 469,
-      h: 330,
-      sizeH: "fill",
-      sizeV: "fill",
-    };
-    expect(belowDecls(slideshow, "all", column(1193))).toEqual([[1440, [["min-height", "auto"]]]]);
-    expect(belowDecls({ ...slideshow, minH: 200 }, "all", column(1193))).toEqual([]);
-  });
+  it(
+    "an item filling its column's height takes what its " + "content needs once the column is as tall as its content",
+    () => {
+      // vincegx's slideshow: `flex: 1 1 0` in a column whose row wraps below the design width collapsed to 0 px under
+      // the cards.
+      const slideshow: DesignNode = {
+        id: "s",
+        name: "slideshow",
+        kind: "frame",
+        w: 469,
+        h: 330,
+        sizeH: "fill",
+        sizeV: "fill",
+      };
+      expect(belowDecls(slideshow, "all", column(1193))).toEqual([[1440, [["min-height", "auto"]]]]);
+      expect(belowDecls({ ...slideshow, minH: 200 }, "all", column(1193))).toEqual([]);
+    },
+  );
 
-  it("a box whose items fill it grows; one drawn shorter than its content, a truncated text and an item filling its line do not", () => {
-    const box: DesignNode = { ...column(1193), sizeH: "fixed", sizeV: "fixed", h: 600 };
-    expect(belowDecls(box, "all", column(1300))).toEqual([
-      [
-        1440,
+  it(
+    "a box whose items fill it grows; one drawn shorter than its " +
+      "content, a truncated text and an item filling its line do not",
+    () => {
+      const box: DesignNode = { ...column(1193), sizeH: "fixed", sizeV: "fixed", h: 600 };
+      expect(belowDecls(box, "all", column(1300))).toEqual([
         [
-          ["max-width", "100%"],
-          ["height", "auto"],
-          ["min-height", "600px"],
+          1440,
+          [
+            ["max-width", "100%"],
+            ["height", "auto"],
+            ["min-height", "600px"],
+          ],
         ],
-      ],
-    ]);
-    expect(belowDecls({ ...box, h: 400 }, "all", column(1300))).toEqual([[1440, [["max-width", "100%"]]]]);
-    expect(belowDecls({ ...para, text: { ...para.text!, resize: "truncate" } }, "all", column(1193))).toEqual([
-      [1440, [["max-width", "100%"]]],
-    ]);
-    expect(belowDecls({ ...para, sizeH: "fill" }, "all", column(1193))).toEqual([
-      [
-        1440,
+      ]);
+      expect(belowDecls({ ...box, h: 400 }, "all", column(1300))).toEqual([[1440, [["max-width", "100%"]]]]);
+      expect(belowDecls({ ...para, text: { ...para.text!, resize: "truncate" } }, "all", column(1193))).toEqual([
+        [1440, [["max-width", "100%"]]],
+      ]);
+      expect(belowDecls({ ...para, sizeH: "fill" }, "all", column(1193))).toEqual([
         [
-          ["height", "auto"],
-          ["min-height", "509px"],
+          1440,
+          [
+            ["height", "auto"],
+            ["min-height", "509px"],
+          ],
         ],
-      ],
-    ]);
-    // A text as wide as its line (a figure's caption) wraps when the line is longer than its container.
-    const caption: DesignNode = {
-      ...para,
-      w: 380,
-      h: 87,
-      sizeH: "hug",
-      sizeV: "hug",
-      text: { ...para.text!, resize: "width" },
-    };
-    expect(belowDecls(caption, "all", column(1193))).toEqual([
-      [
-        1440,
+      ]);
+      // A text as wide as its line (a figure's caption) wraps when the line is longer than its container.
+      const caption: DesignNode = {
+        ...para,
+        w: 380,
+        h: 87,
+        sizeH: "hug",
+        sizeV: "hug",
+        text: { ...para.text!, resize: "width" },
+      };
+      expect(belowDecls(caption, "all", column(1193))).toEqual([
         [
-          ["max-width", "100%"],
-          ["white-space", "normal"],
+          1440,
+          [
+            ["max-width", "100%"],
+            ["white-space", "normal"],
+          ],
         ],
-      ],
-    ]);
-    // An item of an inferred flow (a form drawn 1141 px tall, its content centred in it) grows too.
-    const inferred: DesignNode = {
-      id: "r",
-      name: "root",
-      kind: "frame",
-      w: 1440,
-      h: 1261,
-      layout: {
-        dir: "column",
-        gap: 0,
-        padding: [0, 0, 0, 0],
-        justify: "start",
-        align: "start",
-        inferred: { within: 1440 },
-      },
-    };
-    expect(belowDecls(box, "all", inferred)).toEqual([
-      [
-        1440,
+      ]);
+      // An item of an inferred flow (a form drawn 1141 px tall, its content centred in it) grows too.
+      const inferred: DesignNode = {
+        id: "r",
+        name: "root",
+        kind: "frame",
+        w: 1440,
+        h: 1261,
+        layout: {
+          dir: "column",
+          gap: 0,
+          padding: [0, 0, 0, 0],
+          justify: "start",
+          align: "start",
+          inferred: { within: 1440 },
+        },
+      };
+      expect(belowDecls(box, "all", inferred)).toEqual([
         [
-          ["height", "auto"],
-          ["min-height", "600px"],
+          1440,
+          [
+            ["height", "auto"],
+            ["min-height", "600px"],
+          ],
         ],
-      ],
-    ]);
-  });
+      ]);
+    },
+  );
 
-  it("a row wraps when its items no longer fit, its lines at most 24 px apart; a reflowing or wrapping row keeps its own rules", () => {
-    const figure: DesignNode = { ...para, w: 300, h: 300, sizeH: "fixed", sizeV: "fixed" };
-    const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
-      ...column(1283, { dir: "row", gap: 118, ...extra }),
-      children: [figure, { ...figure, id: "p2" }],
-    });
-    expect(belowDecls(row(), "own")).toEqual([
-      [
-        1440,
+  it(
+    "a row wraps when its items no longer fit, its lines at most " +
+      "24 px apart; a reflowing or wrapping row keeps its own rules",
+    () => {
+      const figure: DesignNode = { ...para, w: 300, h: 300, sizeH: "fixed", sizeV: "fixed" };
+      const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
+        ...column(1283, { dir: "row", gap: 118, ...extra }),
+        children: [figure, { ...figure, id: "p2" }],
+      });
+      expect(belowDecls(row(), "own")).toEqual([
         [
-          ["flex-wrap", "wrap"],
-          ["row-gap", "24px"],
+          1440,
+          [
+            ["flex-wrap", "wrap"],
+            ["row-gap", "24px"],
+          ],
         ],
-      ],
-    ]);
-    // One item has nothing to wrap (Over's 300-px picture centred on its 170-px box would start at the top and run out below).
-    expect(belowDecls({ ...row(), children: [figure, { ...figure, id: "p3", absolute: true }] }, "own")).toEqual([]);
-    expect(belowDecls(row({ gap: 12 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
-    expect(belowDecls(row({ wrap: true }), "own")).toEqual([]);
-    expect(belowDecls(row({ reflow: 256, wrapBelow: 1440 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
-    expect(belowDecls(column(1193), "own")).toEqual([]);
-  });
+      ]);
+      // One item has nothing to wrap (Over's 300-px picture centred on its 170-px box would start at the top and run
+      // out below).
+      expect(belowDecls({ ...row(), children: [figure, { ...figure, id: "p3", absolute: true }] }, "own")).toEqual([]);
+      expect(belowDecls(row({ gap: 12 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
+      expect(belowDecls(row({ wrap: true }), "own")).toEqual([]);
+      expect(belowDecls(row({ reflow: 256, wrapBelow: 1440 }), "own")).toEqual([[1440, [["flex-wrap", "wrap"]]]]);
+      expect(belowDecls(column(1193), "own")).toEqual([]);
+    },
+  );
 });
 
 describe("a box of the designer's that hugs its content, in an inferred column", () => {

@@ -52,7 +52,8 @@ function fluidIndent(offset: number, parent: DesignNode): string {
   const content = parent.w - left - right;
   // A length, never a bare 0: max() of a number and a length is invalid, and the whole declaration is dropped.
   const floor = stretches(parent) ? gutterShort(left) : 0;
-  // Never more than drawn: on a column wider than drawn (a wider screen) the indent stays what it is at the design width.
+  // Never more than drawn: on a column wider than drawn (a wider screen) the indent stays what it is at the design
+  // width.
   return `clamp(${floor > 0 ? px(floor) : "0px"}, calc(${px(offset)} - (${px(content)} - 100%)), ${px(offset)})`;
 }
 
@@ -246,7 +247,9 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
   }
 }
 
-/** Text in a box that scales as a unit is never set smaller than this (or than its design size, when that is smaller). */
+/**
+ * Text in a box that scales as a unit is never set smaller than this (or than its design size, when that is smaller).
+ */
 export const UNIT_TEXT_FLOOR = 12;
 
 const cqw = (n: number, width: number): string => (n === 0 ? "0px" : `${round((n / width) * 100, 3)}cqw`);
@@ -460,7 +463,8 @@ export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): 
   // The designer's minimum width gives way too (an 870-px banner on a 768-px screen would be cut at its side).
   if (layout && node.minW !== undefined) out.push(["min-width", `min(${px(node.minW)}, 100%)`]);
   const text = node.text;
-  // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's layout.
+  // A box of the designer's grows wherever it is placed (an inferred flow's item too); a text, in the designer's
+  // layout.
   const grows = text
     ? layout !== undefined && node.sizeV === "fixed" && text.resize !== "truncate" && text.maxLines === undefined
     : node.layout?.fitBelow !== undefined &&

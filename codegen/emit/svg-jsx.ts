@@ -96,7 +96,9 @@ function tagToJsx(
   return `<${tag}${out.length ? " " + out.join(" ") : ""}${selfClosing ? "/" : ""}>`;
 }
 
-/** `nodeIds`: a JSX expression per layer id, for the `data-node-id` attributes that carry one (a component's own ids). */
+/**
+ * `nodeIds`: a JSX expression per layer id, for the `data-node-id` attributes that carry one (a component's own ids).
+ */
 export function svgToJsx(markup: string, nodeIds?: Readonly<Record<string, string>>): string {
   let out = "";
   let at = 0;

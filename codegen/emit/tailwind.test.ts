@@ -347,28 +347,33 @@ describe("tailwindClasses: rules read together", () => {
     ).toBe("flex-1 rounded-[20px]");
   });
 
-  it("writes a rotation as a transform where a narrower screen's rule sets the transform (`rotate-180` is the rotate property, which `transform: none` does not undo)", () => {
-    // A rotated layer of a section that stacks below 1290 px (issue 37): unrotated in the stack, as in the CSS module.
-    expect(
-      tailwindClasses(
-        [["transform", "rotate(180deg)"]],
-        [],
-        [
+  it(
+    "writes a rotation as a transform where a narrower screen's rule sets the transform " +
+      "(`rotate-180` is the rotate property, which `transform: none` does not undo)",
+    () => {
+      // A rotated layer of a section that stacks below 1290 px (issue 37): unrotated in the stack, as in the CSS
+      // module.
+      expect(
+        tailwindClasses(
+          [["transform", "rotate(180deg)"]],
+          [],
           [
-            1290,
             [
-              ["position", "relative"],
-              ["transform", "none"],
+              1290,
+              [
+                ["position", "relative"],
+                ["transform", "none"],
+              ],
             ],
           ],
-        ],
-      ),
-    ).toBe("[transform:rotate(180deg)] max-[1290px]:relative max-[1290px]:[transform:none]");
-    // Alone, the rotation keeps its utility.
-    expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"]]]])).toBe(
-      "rotate-180 max-[1290px]:relative",
-    );
-  });
+        ),
+      ).toBe("[transform:rotate(180deg)] max-[1290px]:relative max-[1290px]:[transform:none]");
+      // Alone, the rotation keeps its utility.
+      expect(tailwindClasses([["transform", "rotate(180deg)"]], [], [[1290, [["position", "relative"]]]])).toBe(
+        "rotate-180 max-[1290px]:relative",
+      );
+    },
+  );
 
   it("keeps declaration order and drops nothing", () => {
     expect(
@@ -381,50 +386,54 @@ describe("tailwindClasses: rules read together", () => {
     expect(tailwindClasses([])).toBe("");
   });
 
-  it("writes only what the cascade keeps: a later declaration or shorthand overrides (Tailwind's classes apply in its own order)", () => {
-    // A button's reset after its stroke, as in the CSS module: no border.
-    expect(
-      tailwindClasses([
-        ["border-style", "solid"],
-        ["border-color", "#f8d900"],
-        ["border-width", "0 0 2px 0"],
-        ["border", "none"],
-        ["cursor", "pointer"],
-      ]),
-    ).toBe("border-none cursor-pointer");
-    expect(
-      tailwindClasses([
-        ["font-family", "Inter"],
-        ["font-size", "14px"],
-        ["font", "inherit"],
-      ]),
-    ).toBe("[font:inherit]");
-    expect(
-      tailwindClasses([
-        ["padding-top", "4px"],
-        ["padding", "0"],
-        ["margin", "0"],
-        ["margin-top", "8px"],
-      ]),
-    ).toBe("p-0 m-0 [margin-top:8px]");
-    expect(
-      tailwindClasses([
-        ["color", "#000"],
-        ["gap", "8px"],
-        ["color", "#fff"],
-      ]),
-    ).toBe("gap-2 text-white");
-    // A shorthand before its longhands stays: they refine it.
-    expect(
-      cascaded([
+  it(
+    "writes only what the cascade keeps: a later declaration or " +
+      "shorthand overrides (Tailwind's classes apply in its own order)",
+    () => {
+      // A button's reset after its stroke, as in the CSS module: no border.
+      expect(
+        tailwindClasses([
+          ["border-style", "solid"],
+          ["border-color", "#f8d900"],
+          ["border-width", "0 0 2px 0"],
+          ["border", "none"],
+          ["cursor", "pointer"],
+        ]),
+      ).toBe("border-none cursor-pointer");
+      expect(
+        tailwindClasses([
+          ["font-family", "Inter"],
+          ["font-size", "14px"],
+          ["font", "inherit"],
+        ]),
+      ).toBe("[font:inherit]");
+      expect(
+        tailwindClasses([
+          ["padding-top", "4px"],
+          ["padding", "0"],
+          ["margin", "0"],
+          ["margin-top", "8px"],
+        ]),
+      ).toBe("p-0 m-0 [margin-top:8px]");
+      expect(
+        tailwindClasses([
+          ["color", "#000"],
+          ["gap", "8px"],
+          ["color", "#fff"],
+        ]),
+      ).toBe("gap-2 text-white");
+      // A shorthand before its longhands stays: they refine it.
+      expect(
+        cascaded([
+          ["border", "1px solid #000"],
+          ["border-bottom-width", "2px"],
+        ]),
+      ).toEqual([
         ["border", "1px solid #000"],
         ["border-bottom-width", "2px"],
-      ]),
-    ).toEqual([
-      ["border", "1px solid #000"],
-      ["border-bottom-width", "2px"],
-    ]);
-  });
+      ]);
+    },
+  );
 });
 
 describe("tailwindClass: shorthands whose values are functions", () => {

@@ -289,7 +289,10 @@ export function cascaded(decls: Decl[]): Decl[] {
   );
 }
 
-/** A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its narrower screens' (`max-[1440px]:flex-wrap`). */
+/**
+ * A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its
+ * narrower screens' (`max-[1440px]:flex-wrap`).
+ */
 export function tailwindClasses(
   decls: Decl[],
   pseudo: [string, Decl[]][] = [],

@@ -131,7 +131,8 @@ describe("a text's characters, as a reader gets them from the formatted code", (
   it.each(TARGETS)(
     "%s: the reported text of a real file, three runs and no plain character, reads as drawn",
     async (_, options) => {
-      // figma-differ's selfie screen: "Contact us to " / "get help" / "." — HTML read "Contact us to get help ." (issue 38).
+      // figma-differ's selfie screen: "Contact us to " / "get help" / "." — HTML read "Contact us to get help ." (issue
+      // 38).
       const { files } = await generateCode(loadDesign(readFixture("figma-differ-selfie.nodes.json")).document, options);
       const id = "I33459:3758;825:14785";
       const pieces =

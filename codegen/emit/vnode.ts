@@ -60,10 +60,15 @@ export interface ComponentUse {
   props: [string, string | boolean][];
 }
 
-/** A prop of a team's own component: a literal, markup drawn from a layer of the instance, or a value map's JSX as written. */
+/**
+ * A prop of a team's own component: a literal, markup drawn from a layer of the instance, or a value map's JSX as
+ * written.
+ */
 export type MappedProp = { literal: PropLiteral } | { jsx: VNode } | { code: JsxCode };
 
-/** An instance drawn as the team's own code component (codegen/components-map): `<Button variant="ghost">…</Button>`. */
+/**
+ * An instance drawn as the team's own code component (codegen/components-map): `<Button variant="ghost">…</Button>`.
+ */
 export interface MappedUse {
   type: "mapped";
   /** The imported name in this file. */
@@ -113,7 +118,9 @@ export class Sheet {
     this.below.set(cls, [...(this.below.get(cls) ?? []), pseudo ? [width, decls, pseudo] : [width, decls]]);
   }
 
-  /** The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first. */
+  /**
+   * The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first.
+   */
   css(): string {
     const rules = [...this.rules]
       .filter(([cls, decls]) => decls.length > 0 || this.pseudo.has(cls))

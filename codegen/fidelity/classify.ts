@@ -12,9 +12,14 @@ import type { TextClass, TextProblem, TextShares } from "./types.js";
 /** Rendered under this many px where the design's text was MIN_DESIGN_PX or more: too small to read on a phone. */
 export const MIN_READABLE_PX = 12;
 export const MIN_DESIGN_PX = 14;
-/** Sample points beyond what the drawing itself hides that make a text clipped or covered (a stray point is rounding). */
+/**
+ * Sample points beyond what the drawing itself hides that make a text clipped or covered (a stray point is rounding).
+ */
 const TOLERANCE = 0.05;
-/** Share of a text's seen points under its contrast threshold that makes it illegible (points whose backdrop cannot be judged count as legible). */
+/**
+ * Share of a text's seen points under its contrast threshold that makes it illegible (points whose backdrop cannot be
+ * judged count as legible).
+ */
 const ILLEGIBLE_SHARE = 0.25;
 
 export interface TextVerdict {

@@ -23,7 +23,10 @@ export interface DesignText {
   fontSize: number;
   /** The first family of the text's style, when the JSON names one. */
   family?: string;
-  /** The contrast the design gives the text over what is drawn behind it; undefined when that cannot be known (an image, a gradient). */
+  /**
+   * The contrast the design gives the text over what is drawn behind it; undefined when that cannot be known (an image,
+   * a gradient).
+   */
   contrast?: number;
   /**
    * Below this contrast the rendered text is illegible: LEGIBLE_CONTRAST, or a little under the design's own contrast
@@ -58,7 +61,10 @@ type PaintedNode = RestNode & {
   style?: { textCase?: string; fontSize?: number; fontFamily?: string; textAlignHorizontal?: string } | null;
 };
 
-/** A layer that paints: its box cut by the frames that clip it, its order, and its fills as one colour (undefined: not known). */
+/**
+ * A layer that paints: its box cut by the frames that clip it, its order, and its fills as one colour (undefined: not
+ * known).
+ */
 interface Painter {
   order: number;
   box: Box;

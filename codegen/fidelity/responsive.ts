@@ -1,7 +1,7 @@
 /**
  * What a reader sees at each viewport width, the pure half (no browser). The page half (text-probe.ts, run by
- * cli/measure/responsive-page.ts and the panel's measuring page) reports each text's line boxes, sample points, cuts, font
- * size and contrast; classify.ts gives each text one verdict; this file turns the verdicts into per-width figures.
+ * cli/measure/responsive-page.ts and the panel's measuring page) reports each text's line boxes, sample points, cuts,
+ * font size and contrast; classify.ts gives each text one verdict; this file turns the verdicts into per-width figures.
  *
  * Text is weighted by its AREA in the design (the design's box, the same at every width): the share of text area a
  * reader sees, and the share lost to each cause. A text cut mid-word counts as cut whatever share of it shows.
@@ -220,7 +220,10 @@ export function widthFigures(width: number, probe: TextProbe, design: DesignFact
   };
 }
 
-/** The widths to measure: `requested` (0 = the design width; deduplicated, in order), or DEFAULT_WIDTHS with the design width in its place among them. */
+/**
+ * The widths to measure: `requested` (0 = the design width; deduplicated, in order), or DEFAULT_WIDTHS with the design
+ * width in its place among them.
+ */
 export function widthsFor(designWidth: number, requested?: readonly number[]): number[] {
   const list =
     requested && requested.length > 0 ? requested : [...DEFAULT_WIDTHS, Math.round(designWidth)].sort((a, b) => a - b);
@@ -296,9 +299,9 @@ export interface Placed {
 /**
  * The order in which a reader meets the texts of a drawing laid out in blocks: a recursive XY-cut of the texts'
  * boxes, at each step cutting along the widest band of empty space (rows top to bottom, or columns left to right when
- * each column holds more than one text), so that two columns side by side are read one after the other and each card of a row keeps its title
- * with its text, where `readingOrder`'s line-by-line reading interleaves them. What no empty band separates is
- * read line by line (readingOrder), each text by its first line.
+ * each column holds more than one text), so that two columns side by side are read one after the other and each card of
+ * a row keeps its title with its text, where `readingOrder`'s line-by-line reading interleaves them. What no empty band
+ * separates is read line by line (readingOrder), each text by its first line.
  */
 export function blockReadingOrder(texts: readonly Placed[]): string[] {
   const placed = texts.filter((t) => t.box.width > 0 && t.box.height > 0);
@@ -348,7 +351,10 @@ function gridLines(columns: readonly Placed[][]): boolean {
   });
 }
 
-/** The texts split at the widest band of empty space across the axis (at each band as wide), in order along it, with that band's size. */
+/**
+ * The texts split at the widest band of empty space across the axis (at each band as wide), in order along it, with
+ * that band's size.
+ */
 function splitAlong(texts: readonly Placed[], axis: "x" | "y"): { parts: Placed[][]; gap: number } {
   const from = (t: Placed): number => (axis === "x" ? t.box.x : t.box.y);
   const to = (t: Placed): number => from(t) + (axis === "x" ? t.box.width : t.box.height);

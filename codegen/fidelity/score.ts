@@ -16,7 +16,10 @@ import {
 
 const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 
-/** Most characters of a layer's name a score keeps: a layer named with a paragraph is cut, so the score can be kept (contract/fidelity.ts). */
+/**
+ * Most characters of a layer's name a score keeps: a layer named with a paragraph is cut, so the score can be kept
+ * (contract/fidelity.ts).
+ */
 export const MAX_NAME = 200;
 
 /** `name` cut to MAX_NAME characters (an ellipsis marks the cut). */
@@ -55,7 +58,9 @@ export function layerDiffs(frame: RestNode, fidelity: FrameFidelity): LayerDiff[
   return [...missing, ...off].sort((a, b) => a.iou - b.iou || area(b) - area(a)).slice(0, MAX_LAYERS);
 }
 
-/** One width's score: what a reader sees of the text, the page as a whole, and the texts not (fully) seen, worst first. */
+/**
+ * One width's score: what a reader sees of the text, the page as a whole, and the texts not (fully) seen, worst first.
+ */
 export function widthScore(figures: WidthFigures): WidthScore {
   const text: TextShares = {
     visible: round4(figures.textVisible),

@@ -83,7 +83,10 @@ export function widthWords(w: WidthScore): string {
   return [text, ...pageWords(w)].join(", ");
 }
 
-/** The fonts the page could not load, in words ("Fonts not loaded: Inter, Poppins: the figures are for fallback fonts"), or undefined when it had them all. */
+/**
+ * The fonts the page could not load, in words ("Fonts not loaded: Inter, Poppins: the figures are for fallback fonts"),
+ * or undefined when it had them all.
+ */
 export function fontWords(score: FidelityScore): string | undefined {
   const missing = score.fontsMissing ?? [];
   if (missing.length === 0) return undefined;
@@ -162,7 +165,9 @@ export function textClassLabel(problem: TextProblem | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** What a reader meets of one text, in words: "cut to “FRONTIE”", "under “Card”", or "40 % visible" for an older score. */
+/**
+ * What a reader meets of one text, in words: "cut to “FRONTIE”", "under “Card”", or "40 % visible" for an older score.
+ */
 export function textWords(t: TextVerdictRow): string {
   return t.detail ?? `${percent(t.visible)} visible`;
 }

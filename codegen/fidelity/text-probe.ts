@@ -30,7 +30,10 @@ export interface TextAsk {
   chars: number;
   /** A seen point whose contrast is under this is illegible (0: not checked). */
   minContrast: number;
-  /** The design has a known colour behind the text; else a point with an image behind it is not checked (the design's image is unknown). */
+  /**
+   * The design has a known colour behind the text; else a point with an image behind it is not checked (the design's
+   * image is unknown).
+   */
   backdropKnown: boolean;
 }
 
@@ -60,12 +63,17 @@ export interface TextSample {
   offscreen: number;
   clipped: number;
   covered: number;
-  /** The layer id of what covers most of the covered points, or `<tag>` for an element that is part of no other layer. */
+  /**
+   * The layer id of what covers most of the covered points, or `<tag>` for an element that is part of no other layer.
+   */
   coveredBy?: string;
   cut?: TextCut;
   /** The smallest font size its runs are rendered at, px (0 when not rendered). */
   fontPx: number;
-  /** Seen points whose contrast was measured, how many of them were under the text's minContrast, and their median contrast. */
+  /**
+   * Seen points whose contrast was measured, how many of them were under the text's minContrast, and their median
+   * contrast.
+   */
   measured: number;
   lowContrast: number;
   contrast?: number;
@@ -76,7 +84,9 @@ export interface TextProbe {
   clientWidth: number;
   scrollHeight: number;
   viewportHeight: number;
-  /** The bottom of the lowest text, picture or leaf layer the page shows (document px; page-wide backgrounds left out). */
+  /**
+   * The bottom of the lowest text, picture or leaf layer the page shows (document px; page-wide backgrounds left out).
+   */
   contentBottom: number;
   /** Families asked about (`families`) that the page has no font for: its text is set in a fallback. */
   fontsMissing: string[];
@@ -251,13 +261,18 @@ export interface PageTools {
   opacityOf(el: El): number;
   byId(id: string): El | null;
   clips(value: string): boolean;
-  /** Whether what `el` paints at a point is more than its background colour: an image, a gradient, a picture, a pseudo-element, or see-through. */
+  /**
+   * Whether what `el` paints at a point is more than its background colour: an image, a gradient, a picture, a
+   * pseudo-element, or see-through.
+   */
   notPlain(el: El): boolean;
 }
 
 // ---- the parts ----
 
-/** The page's globals and what the other parts ask of its elements: computed style (cached), colours, paint, opacity. */
+/**
+ * The page's globals and what the other parts ask of its elements: computed style (cached), colours, paint, opacity.
+ */
 export function pageTools(): PageTools {
   const g = globalThis as unknown as PageGlobals;
   const styles = new Map<El, Style>();
@@ -540,7 +555,10 @@ export function behindMenu(tools: PageTools, el: El, vw: number): boolean {
   return false;
 }
 
-/** What a reader sees of a text node cut by `clip`: the part left of the first cut word ("FRONTIE"), else the text left; undefined when nothing is cut. */
+/**
+ * What a reader sees of a text node cut by `clip`: the part left of the first cut word ("FRONTIE"), else the text left;
+ * undefined when nothing is cut.
+ */
 export function cutText(tools: PageTools, node: PageNode, clip: Clip): string | undefined {
   const { g } = tools;
   const range = g.document.createRange();
@@ -576,7 +594,10 @@ export function cutText(tools: PageTools, node: PageNode, clip: Clip): string | 
   return transform === "uppercase" ? words.toUpperCase() : transform === "lowercase" ? words.toLowerCase() : words;
 }
 
-/** The first word of `nodes` broken across two lines, as "FRONTI|ER" (its part on the first line, a bar, the rest); undefined when none is. */
+/**
+ * The first word of `nodes` broken across two lines, as "FRONTI|ER" (its part on the first line, a bar, the rest);
+ * undefined when none is.
+ */
 export function brokenWord(tools: PageTools, nodes: readonly PageNode[]): string | undefined {
   const range = tools.g.document.createRange();
   const middle = (r: Rect): number => r.top + r.height / 2;
@@ -586,9 +607,11 @@ export function brokenWord(tools: PageTools, nodes: readonly PageNode[]): string
       // Scripts that break anywhere between letters (CJK, Thai…) are not checked.
       if (
         m[0].length < 2 ||
-        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(
-          m[0],
-        )
+        new RegExp(
+          String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=` +
+            String.raw`Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]`,
+          "u",
+        ).test(m[0])
       )
         continue;
       range.setStart(node, m.index);
@@ -696,7 +719,10 @@ export function hitTest(
   return seen;
 }
 
-/** Where the page's content ends (its texts, pictures — a box's image fill too — and leaf layers; page-wide backgrounds left out), and the families it has no font for. */
+/**
+ * Where the page's content ends (its texts, pictures — a box's image fill too — and leaf layers; page-wide backgrounds
+ * left out), and the families it has no font for.
+ */
 export function pageFacts(
   tools: PageTools,
   arg: TextProbeArg,
@@ -804,11 +830,11 @@ export async function inlinedResources(
   const vh = g.innerHeight / 100;
   const vw = g.document.documentElement.clientWidth / 100;
   const units = (css: string): string =>
-    css.replace(
-      /(-?\d*\.?\d+)(?:d|s|l)?(vh|vmin|vmax)\b/gi,
-      (_, n: string, unit: string) =>
-        `${Number(n) * (unit.toLowerCase() === "vh" ? vh : unit.toLowerCase() === "vmin" ? Math.min(vh, vw) : Math.max(vh, vw))}px`,
-    );
+    css.replace(/(-?\d*\.?\d+)(?:d|s|l)?(vh|vmin|vmax)\b/gi, (_, n: string, unit: string) => {
+      const lower = unit.toLowerCase();
+      const size = lower === "vh" ? vh : lower === "vmin" ? Math.min(vh, vw) : Math.max(vh, vw);
+      return `${Number(n) * size}px`;
+    });
   const sheets: string[] = [];
   for (const sheet of Array.from(g.document.styleSheets)) {
     if (sheet.ownerNode === skip) continue;
@@ -844,7 +870,10 @@ export async function pagePicture(
     if (!copy) return;
     const cs = style(el);
     if (el.offsetWidth !== undefined && cs.display !== "inline" && cs.display !== "contents" && cs.display !== "none") {
-      const pin = `width:${el.offsetWidth}px!important;height:${el.offsetHeight ?? 0}px!important;min-width:0!important;max-width:none!important;min-height:0!important;max-height:none!important;box-sizing:border-box!important;flex:0 0 auto!important;`;
+      const pin =
+        `width:${el.offsetWidth}px!important;height:${el.offsetHeight ?? 0}px!important;` +
+        `min-width:0!important;max-width:none!important;min-height:0!important;max-` +
+        `height:none!important;box-sizing:border-box!important;flex:0 0 auto!important;`;
       copy.setAttribute("style", `${resources.units(copy.getAttribute("style") ?? "")};${pin}`);
     }
     const inline = copy.getAttribute("style");
@@ -866,14 +895,19 @@ export async function pagePicture(
   const removed = clone.querySelectorAll("script, style, link, meta, noscript, iframe");
   for (let k = 0; k < removed.length; k++) removed[k]!.remove();
   const sheet = g.document.createElement("style");
-  sheet.textContent = `${resources.css}
-*,*::before,*::after,*::placeholder,*::marker{color:transparent!important;-webkit-text-fill-color:transparent!important;text-shadow:none!important;text-decoration-color:transparent!important;caret-color:transparent!important}
+  sheet.textContent =
+    `${resources.css}
+*,*::before,*::after,*::placeholder,*::marker{color:transparent!important;-webkit-text-fill-color:` +
+    `transparent!important;text-shadow:none!important;text-decoration-color:transparent!important;caret-color:` +
+    `transparent!important}
 text,tspan{fill:transparent!important;stroke:transparent!important}`;
   clone.prepend(sheet);
   const width = Math.max(1, root.clientWidth);
   const height = Math.max(1, root.scrollHeight);
   const scale = Math.min(1, Math.sqrt(8_000_000 / (width * height)));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" y="0" width="100%" height="100%">${new g.XMLSerializer().serializeToString(clone)}</foreignObject></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" y="0" ` +
+    `width="100%" height="100%">${new g.XMLSerializer().serializeToString(clone)}</foreignObject></svg>`;
   const image = new g.Image();
   await new Promise<void>((resolve, reject) => {
     image.onload = () => resolve();
@@ -1024,7 +1058,10 @@ export function textProbePartsSource(): string {
     .join(", ")} }`;
 }
 
-/** The probe as one expression to evaluate in a page (Playwright): `(probeTexts)(arg, parts)`, a promise of its TextProbe. */
+/**
+ * The probe as one expression to evaluate in a page (Playwright): `(probeTexts)(arg, parts)`, a promise of its
+ * TextProbe.
+ */
 export function textProbeScript(arg: TextProbeArg): string {
   return `(${probeTexts.toString()})(${JSON.stringify(arg)}, ${textProbePartsSource()})`;
 }

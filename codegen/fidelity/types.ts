@@ -18,7 +18,10 @@ export type TextClass = "visible" | "missing" | "clipped" | "covered" | "illegib
 /** The classes of text a reader does not (fully) see. */
 export type TextProblem = Exclude<TextClass, "visible">;
 
-/** Share (0..1) of the design's text area in each class at one width; they add up to 1 (texts the drawing itself hides are left out). */
+/**
+ * Share (0..1) of the design's text area in each class at one width; they add up to 1 (texts the drawing itself hides
+ * are left out).
+ */
 export type TextShares = Record<TextClass, number>;
 
 /** A text a reader does not (fully) see at one width, and why. */
@@ -29,7 +32,10 @@ export interface TextVerdictRow {
   visible: number;
   /** Absent in scores kept before the classes existed (read as "clipped"). */
   problem?: TextProblem;
-  /** What the reader meets, in words: "cut to “FRONTIE”", "under “Card”", "contrast 1.1:1 (design 4.5:1)", "10 px (design 16 px)". */
+  /**
+   * What the reader meets, in words: "cut to “FRONTIE”", "under “Card”", "contrast 1.1:1 (design 4.5:1)", "10 px
+   * (design 16 px)".
+   */
   detail?: string;
 }
 
@@ -61,7 +67,10 @@ export interface WidthScore {
 export interface LayerDiff {
   nodeId: string;
   name: string;
-  /** "off": rendered elsewhere or at another size; "missing": no element carries its id; "hidden": an element with no box. */
+  /**
+   * "off": rendered elsewhere or at another size; "missing": no element carries its id; "hidden": an element with no
+   * box.
+   */
   problem: "off" | "missing" | "hidden";
   /** IoU of the two boxes (0 for missing or hidden). */
   iou: number;

@@ -130,7 +130,8 @@ describe("font usage and plan", () => {
       ["Space Grotesk", "700", false],
     ]);
     expect(googleFontsHref(plan)).toBe(
-      "https://fonts.googleapis.com/css2?family=Inter:wght@450&family=Inter+Tight:wght@500&family=Poppins:ital,wght@0,400;0,600;1,400&family=Space+Grotesk:wght@700&display=swap",
+      "https://fonts.googleapis.com/css2?family=Inter:wght@450&family=Inter+Tight:wght@500&" +
+        "family=Poppins:ital,wght@0,400;0,600;1,400&family=Space+Grotesk:wght@700&display=swap",
     );
     expect(googleFontsLinks(plan, "")).toEqual([
       '<link rel="preconnect" href="https://fonts.googleapis.com" />',
@@ -170,7 +171,11 @@ describe("font usage and plan", () => {
     );
     const css = fontFacesCss(plan, "fonts");
     expect(css).toContain(
-      '/* Trade Republic Sans Display is not on Google Fonts: add its files to fonts/ and remove this comment.\n@font-face {\n  font-family: "Trade Republic Sans Display";\n  src: url("fonts/TradeRepublicSansDisplay-Bold.woff2") format("woff2");\n  font-weight: 700;',
+      "/* Trade Republic Sans Display is not on Google Fonts: add its files to fonts/ and remove this comment.\n" +
+        "@font-face {\n" +
+        '  font-family: "Trade Republic Sans Display";\n' +
+        '  src: url("fonts/TradeRepublicSansDisplay-Bold.woff2") format("woff2");\n' +
+        "  font-weight: 700;",
     );
   });
 
@@ -192,7 +197,21 @@ describe("font usage and plan", () => {
     expect(fallbackName("Trade Republic Sans Display")).toBeUndefined();
     // Poppins is used at 600: a regular face up to 500 and Arial's bold above, both with Poppins's metrics.
     expect(fontFacesCss(plan, "fonts")).toContain(
-      '@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n  font-weight: 1 500;\n  size-adjust: 112.16%;\n  ascent-override: 93.62%;\n  descent-override: 31.21%;\n  line-gap-override: 8.92%;\n}\n\n@font-face {\n  font-family: "Poppins Fallback";\n  src: local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), local("LiberationSans-Bold"), local("Arimo Bold"), local("Arimo-Bold");\n  font-weight: 501 1000;\n  size-adjust: 112.16%;',
+      "@font-face {\n" +
+        '  font-family: "Poppins Fallback";\n' +
+        '  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n' +
+        "  font-weight: 1 500;\n" +
+        "  size-adjust: 112.16%;\n" +
+        "  ascent-override: 93.62%;\n" +
+        "  descent-override: 31.21%;\n" +
+        "  line-gap-override: 8.92%;\n" +
+        "}\n\n" +
+        "@font-face {\n" +
+        '  font-family: "Poppins Fallback";\n' +
+        '  src: local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), ' +
+        'local("LiberationSans-Bold"), local("Arimo Bold"), local("Arimo-Bold");\n' +
+        "  font-weight: 501 1000;\n" +
+        "  size-adjust: 112.16%;",
     );
     // Used at 500 at most: one face, no weight range.
     const light = fontPlan([frame([text("2:1", style("Inter Tight", 500))])]);

@@ -36,7 +36,9 @@ export function googleFontsLinks(plan: FontPlan, indent = "    "): string[] {
   ];
 }
 
-/** The npm package of a served family: `@fontsource/poppins`, or `@fontsource-variable/inter` for in-between weights. */
+/**
+ * The npm package of a served family: `@fontsource/poppins`, or `@fontsource-variable/inter` for in-between weights.
+ */
 export function fontsourcePackage(f: ServedFamily): string {
   return `${f.variable ? "@fontsource-variable" : "@fontsource"}/${f.fontsourceId}`;
 }
@@ -141,7 +143,8 @@ export function fontNotes(plan: FontPlan, options: { stylesheet: string; package
     code: "font-not-served",
     message:
       `font "${f.family}" (${weightList(f.faces)}) is not on Google Fonts; used by ${layerList(f.layers)}. ` +
-      `Add its files and uncomment its @font-face block in ${options.stylesheet}; until then it falls back to ${f.category} system fonts.`,
+      `Add its files and uncomment its @font-face block in ${options.stylesheet}; ` +
+      `until then it falls back to ${f.category} system fonts.`,
     nodeId: f.layers[0]?.id,
   }));
   if (options.packagesToAdd && plan.served.length > 0) {
@@ -149,7 +152,9 @@ export function fontNotes(plan: FontPlan, options: { stylesheet: string; package
     notes.push({
       severity: "info",
       code: "font-packages",
-      message: `fonts: add ${packages.join(", ")} to your project (npm install ${packages.join(" ")}); src/fonts.ts imports the weights the frames use.`,
+      message:
+        `fonts: add ${packages.join(", ")} to your project (npm install ` +
+        `${packages.join(" ")}); src/fonts.ts imports the weights the frames use.`,
     });
   }
   return notes;
@@ -221,7 +226,9 @@ export function reactFontFiles(
   const css =
     styling === "tailwind"
       ? theme &&
-        `/* The design's fonts as the Tailwind theme: import after tailwindcss (@import "tailwindcss"; @import "./fonts.css";). */\n${theme}${faces ? "\n" + faces : ""}`
+        `/* The design's fonts as the Tailwind theme: import after ` +
+          `tailwindcss (@import "tailwindcss"; @import "./fonts.css";). */\n` +
+          `${theme}${faces ? "\n" + faces : ""}`
       : faces;
   const lines = [
     ...imports.map((i) => `import "${i}";`),
@@ -233,7 +240,8 @@ export function reactFontFiles(
     const head =
       packages.length > 0
         ? [
-            `// The design's fonts, only the weights the frames use: ${packages.join(", ")} (npm install ${packages.join(" ")}).`,
+            `// The design's fonts, only the weights the frames use: ` +
+              `${packages.join(", ")} (npm install ${packages.join(" ")}).`,
           ]
         : [];
     files.push({ path: "src/fonts.ts", content: [...head, ...lines, ""].join("\n") });

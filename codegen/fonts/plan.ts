@@ -107,7 +107,9 @@ function servedFaces(use: FamilyUse, entry: CatalogFamily): { faces: FontFace[];
 
 const pct = (n: number) => Math.round(n * 10000) / 100;
 
-/** The fallback face for `family` from its metrics, over the category's system font (Capsize's and Next.js's formula). */
+/**
+ * The fallback face for `family` from its metrics, over the category's system font (Capsize's and Next.js's formula).
+ */
 export function fallbackFace(family: string, entry: CatalogFamily, heaviest = 400): FallbackFace | undefined {
   const m = entry.metrics;
   const base = fallbackBase(entry.category);

@@ -29,7 +29,14 @@ const plan = fontPlan([
 
 const page = (head: string) => ({
   path: "index.html",
-  content: `<!doctype html>\n<html>\n<head>\n${head}<link rel="stylesheet" href="styles.css">\n</head>\n<body></body>\n</html>\n`,
+  content:
+    `<!doctype html>\n` +
+    `<html>\n` +
+    `<head>\n` +
+    `${head}<link rel="stylesheet" href="styles.css">\n` +
+    `</head>\n` +
+    `<body></body>\n` +
+    `</html>\n`,
 });
 
 describe("the design's fonts in the model's files", () => {
@@ -42,7 +49,10 @@ describe("the design's fonts in the model's files", () => {
     );
     const html = files[0]!.content;
     expect(html).toContain(
-      '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter+Tight:wght@400&amp;family=Poppins:wght@600&amp;display=swap" />\n<link rel="stylesheet" href="styles.css">',
+      '<link rel="stylesheet" ' +
+        'href="https://fonts.googleapis.com/css2?family=Inter+Tight:' +
+        'wght@400&amp;family=Poppins:wght@600&amp;display=swap" />\n' +
+        '<link rel="stylesheet" href="styles.css">',
     );
     expect(html.indexOf("preconnect")).toBeLessThan(html.indexOf("styles.css"));
     expect(problems).toEqual([
@@ -55,7 +65,9 @@ describe("the design's fonts in the model's files", () => {
 
   it("HTML: leaves files that already load the families (a link, or an @import in CSS) as they are", () => {
     const linked = page(
-      '<link href="https://fonts.googleapis.com/css2?family=Poppins:wght@600&amp;family=Inter+Tight&amp;display=swap" rel="stylesheet">\n',
+      "<link " +
+        'href="https://fonts.googleapis.com/css2?family=Poppins:wght@600&' +
+        'amp;family=Inter+Tight&amp;display=swap" rel="stylesheet">\n',
     );
     expect(withDesignFonts([linked], plan, "html", "css-modules")).toEqual({ files: [linked], problems: [] });
     const css = {

@@ -93,7 +93,9 @@ export function withDesignFonts(
         {
           severity: "info",
           code: "font-imports-missing",
-          message: `fonts: the files do not load ${names}; import them in your entry (npm install ${missing.map((f) => `@fontsource/${f.fontsourceId}`).join(" ")})`,
+          message:
+            `fonts: the files do not load ${names}; import them in your entry (npm ` +
+            `install ${missing.map((f) => `@fontsource/${f.fontsourceId}`).join(" ")})`,
         },
       ],
     };

@@ -4,12 +4,16 @@ import { formatFiles, isFormatted, type Author } from "./index";
 
 const TSX: SourceFile = {
   path: "src/App.tsx",
-  content: `import {Button} from './Button'\nexport function App(){return <div className='app'><Button label={"x"}/></div>}\n`,
+  content:
+    `import {Button} from './Button'\n` +
+    `export function App(){return <div className='app'><Button label={"x"}/></div>}\n`,
 };
 const CSS: SourceFile = { path: "src/App.module.css", content: `.app{display:flex;gap:8px}\n` };
 const HTML: SourceFile = {
   path: "index.html",
-  content: `<!doctype html><html><head><style>body{margin:0}</style></head><body><div id=root><p>Hi</p></div></body></html>`,
+  content:
+    `<!doctype html><html><head><style>body{margin:0}</style></head><body><div ` +
+    `id=root><p>Hi</p></div></body></html>`,
 };
 
 // The emitters' files go to the wasm formatters, a model's to prettier: both hold to the same contract.
@@ -21,7 +25,14 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
     expect(result.problems).toEqual([]);
     expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/App.module.css", "index.html"]);
     expect(result.files[0]?.content).toBe(
-      `import { Button } from "./Button";\nexport function App() {\n  return (\n    <div className="app">\n      <Button label={"x"} />\n    </div>\n  );\n}\n`,
+      `import { Button } from "./Button";\n` +
+        `export function App() {\n` +
+        `  return (\n` +
+        `    <div className="app">\n` +
+        `      <Button label={"x"} />\n` +
+        `    </div>\n` +
+        `  );\n` +
+        `}\n`,
     );
     expect(result.files[1]?.content).toBe(`.app {\n  display: flex;\n  gap: 8px;\n}\n`);
     expect(result.files[2]?.content).toBe(
@@ -35,7 +46,8 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
         `      }`,
         `    </style>`,
         `  </head>`,
-        // Prettier always breaks <body>'s children; markup_fmt when they do not fit (docs/output.md, formatting choices).
+        // Prettier always breaks <body>'s children; markup_fmt when they do not fit (docs/output.md, formatting
+        // choices).
         ...(author === "model"
           ? [`  <body>`, `    <div id="root"><p>Hi</p></div>`, `  </body>`]
           : [`  <body><div id="root"><p>Hi</p></div></body>`]),
@@ -79,31 +91,34 @@ describe.each(AUTHORS)("formatFiles, %s' files", (author) => {
     expect(await isFormatted(CSS, author)).toBe(false);
   });
 
-  it("keeps a TSX file it cannot parse unchanged and reports it with its line (Biome keeps it, without a word)", async () => {
-    const broken: SourceFile = {
-      path: "src/Broken.tsx",
-      content: `export function Broken() {\n  const x = 1 +;\n  return <div>{x}</div>;\n}\n`,
-    };
-    const result = await formatFiles([CSS, broken], author);
-    expect(result.files).toEqual([{ path: CSS.path, content: `.app {\n  display: flex;\n  gap: 8px;\n}\n` }, broken]);
-    // Biome prints a syntax error as written and says nothing: the emitters' tests hold them to valid code
-    // (codegen/project/emitted.test.ts, test/eval-files.test.ts).
-    if (author === "emitters") {
-      expect(result.problems).toEqual([]);
-      return;
-    }
-    expect(result.problems).toEqual([
-      {
-        severity: "error",
-        code: "format",
-        message: "Expression expected.",
-        file: "src/Broken.tsx",
-        line: 2,
-        column: 16,
-      },
-    ]);
-    expect(await isFormatted(broken, author)).toBe(false);
-  });
+  it(
+    "keeps a TSX file it cannot parse unchanged and reports " + "it with its line (Biome keeps it, without a word)",
+    async () => {
+      const broken: SourceFile = {
+        path: "src/Broken.tsx",
+        content: `export function Broken() {\n  const x = 1 +;\n  return <div>{x}</div>;\n}\n`,
+      };
+      const result = await formatFiles([CSS, broken], author);
+      expect(result.files).toEqual([{ path: CSS.path, content: `.app {\n  display: flex;\n  gap: 8px;\n}\n` }, broken]);
+      // Biome prints a syntax error as written and says nothing: the emitters' tests hold them to valid code
+      // (codegen/project/emitted.test.ts, test/eval-files.test.ts).
+      if (author === "emitters") {
+        expect(result.problems).toEqual([]);
+        return;
+      }
+      expect(result.problems).toEqual([
+        {
+          severity: "error",
+          code: "format",
+          message: "Expression expected.",
+          file: "src/Broken.tsx",
+          line: 2,
+          column: 16,
+        },
+      ]);
+      expect(await isFormatted(broken, author)).toBe(false);
+    },
+  );
 
   it("reports broken CSS and HTML with their lines too", async () => {
     const result = await formatFiles(

@@ -12,7 +12,10 @@ import { languageFor, PRINT_WIDTH } from "./languages";
 import { loadPlugins } from "./plugins";
 import { formatsWithWebFmt, formatWithWebFmt } from "./web-fmt";
 
-/** Who wrote the files: the emitters (codegen/index.ts generateCode) or a model (ai/pipeline.ts), which prettier formats. */
+/**
+ * Who wrote the files: the emitters (codegen/index.ts generateCode) or a model (ai/pipeline.ts), which prettier
+ * formats.
+ */
 export type Author = "emitters" | "model";
 
 type Formatted = { ok: true; content: string } | { ok: false; problem: Problem } | { ok: "skipped" };

@@ -13,7 +13,10 @@ type Config = NonNullable<Parameters<typeof format>[2]>;
 
 const LAYOUT = { indentStyle: "space", indentWidth: 2, lineWidth: PRINT_WIDTH } as const;
 
-/** Prettier's defaults, said to each formatter (Biome would indent with tabs; markup_fmt upper-case the doctype, not indent `<style>`). */
+/**
+ * Prettier's defaults, said to each formatter (Biome would indent with tabs; markup_fmt upper-case the doctype, not
+ * indent `<style>`).
+ */
 export const WEB_FMT_CONFIG: Config = {
   ...LAYOUT,
   script: { quoteStyle: "double", trailingComma: "all" },
@@ -38,7 +41,9 @@ function webFmt(): Promise<WebFmt | undefined> {
   return (loading ??= loadWebFmt().catch(() => undefined));
 }
 
-/** The formatted text, or undefined when the formatters did not load or could not parse it (prettier then says where). */
+/**
+ * The formatted text, or undefined when the formatters did not load or could not parse it (prettier then says where).
+ */
 export async function formatWithWebFmt(path: string, content: string): Promise<string | undefined> {
   const formatter = await webFmt();
   if (!formatter) return undefined;

@@ -186,7 +186,8 @@ describe("fields: layout inference's marks (issue 14)", () => {
     }
     expect(back(rect({ stackTop: true }), "stt").stackTop).toBe(true);
     expect(back(rect({ lineBelow: 1440 }), "lb").lineBelow).toBe(1440);
-    // Issue 37: a navigation bar's row — its menu below 996 px holds children 1 and 2; the panel drops below the row's parent.
+    // Issue 37: a navigation bar's row — its menu below 996 px holds children 1 and 2; the panel drops below the row's
+    // parent.
     expect(printed(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav")).toBe("996,1,3,1");
     expect(back(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav").nav).toEqual({
       below: 996,

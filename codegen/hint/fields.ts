@@ -124,7 +124,10 @@ function textOf(node: DesignNode): TextContent {
 // carries its region (`crop=x/y/w/h`) and a tile its size (`tile=w/h`).
 function printImage(p: ImagePaint): string {
   const detail = p.crop ?? p.tileSize;
-  return `img(${p.asset},${FIT.print(p.fit)}${detail ? `=${detail.join("/")}` : ""}${p.opacity !== undefined ? `,${p.opacity}` : ""})`;
+  return (
+    `img(${p.asset},${FIT.print(p.fit)}${detail ? `=${detail.join("/")}` : ""}` +
+    `${p.opacity !== undefined ? `,${p.opacity}` : ""})`
+  );
 }
 function printPaint(p: Paint): string {
   const body = p.kind === "solid" ? shortColor(p.color) : p.kind === "gradient" ? p.css : printImage(p);
@@ -472,7 +475,10 @@ export const FIELDS: Field[] = [
       const s = n.stroke;
       if (!s) return undefined;
       const weight = typeof s.weight === "number" ? String(s.weight) : s.weight.join("/");
-      return `${shortColor(s.color)},${weight},${STROKE_ALIGN.print(s.align)}${s.dashes ? `,${s.dashes.join("/")}` : ""}`;
+      return (
+        `${shortColor(s.color)},${weight},${STROKE_ALIGN.print(s.align)}` +
+        `${s.dashes ? `,${s.dashes.join("/")}` : ""}`
+      );
     },
     parse: (n, v) => {
       // The colour may hold commas (rgba), so read the fields from the end.

@@ -116,12 +116,15 @@ describe("issue 37's marks in the model's hint", () => {
     for (const key of ["sb", "st", "stt", "lb", "nav", "rf"]) expect(keys.has(key), key).toBe(true);
   });
 
-  it("a backdrop (Flora's Order Modal) is one in the tree parsed from the hint: its facts are printed node facts", () => {
-    const doc = real("flora.file.json", "8211:116360");
-    expect(isBackdrop(doc.frames[0]!)).toBe(true);
-    const parsed = parseHint(printHint(doc)).document;
-    expect(isBackdrop(parsed.frames[0]!)).toBe(true);
-  });
+  it(
+    "a backdrop (Flora's Order Modal) is one in the tree " + "parsed from the hint: its facts are printed node facts",
+    () => {
+      const doc = real("flora.file.json", "8211:116360");
+      expect(isBackdrop(doc.frames[0]!)).toBe(true);
+      const parsed = parseHint(printHint(doc)).document;
+      expect(isBackdrop(parsed.frames[0]!)).toBe(true);
+    },
+  );
 
   const TARGETS = [
     { target: "html", styling: "css-modules", nodeIds: true },

@@ -1,4 +1,7 @@
-/** Parses a model hint back into the design tree (assets by reference: payloads are not in the hint, stand-ins for icons). */
+/**
+ * Parses a model hint back into the design tree (assets by reference: payloads are not in the hint, stand-ins for
+ * icons).
+ */
 import { assetBase } from "../design/normalize.js";
 import { standInSvg } from "../design/vector.js";
 import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";

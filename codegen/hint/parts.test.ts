@@ -48,34 +48,37 @@ describe("icon parts in the hint", () => {
     expect(parseHint(text).document.frames).toEqual(doc.frames);
   });
 
-  it("shortens ids inside the icon's own instance (^) and inside the enclosing one (~), and shares repeated boxes", () => {
-    const parts = (prefix: string): DesignNode["parts"] => [
-      { id: `${prefix}2710:6`, x: 0, y: 0, w: 12, h: 9, color: "#000000" },
-      { id: `${prefix}2710:9`, x: 0, y: 4, w: 12, h: 1, color: "#000000" },
-    ];
-    const doc: DesignDocument = {
-      frames: [
-        {
-          id: "1:1",
-          name: "Card",
-          kind: "instance",
-          w: 100,
-          h: 20,
-          component: { id: "5:5", name: "Card" },
-          children: [
-            icon("4665:783", parts("I4665:783;")),
-            icon("I1:1;5:7", parts("I1:1;"), { asset: "vector-2.svg" }),
-          ],
-        },
-      ],
-      assets: {},
-    };
-    const lines = printHint(doc).split("\n");
-    expect(lines[1]).toBe("$1 pb:12x9/#000;0,4,12x1");
-    expect(lines[3]).toBe(" V 4665:783 @ 12x9 $1 svg pi:^2710:6,^:9");
-    expect(lines[4]).toBe(" V ~5:7 @ 12x9 $1 svg:vector-2.svg pi:~2710:6,~:9");
-    expect(parseHint(lines.join("\n")).document.frames).toEqual(doc.frames);
-  });
+  it(
+    "shortens ids inside the icon's own instance (^) and " + "inside the enclosing one (~), and shares repeated boxes",
+    () => {
+      const parts = (prefix: string): DesignNode["parts"] => [
+        { id: `${prefix}2710:6`, x: 0, y: 0, w: 12, h: 9, color: "#000000" },
+        { id: `${prefix}2710:9`, x: 0, y: 4, w: 12, h: 1, color: "#000000" },
+      ];
+      const doc: DesignDocument = {
+        frames: [
+          {
+            id: "1:1",
+            name: "Card",
+            kind: "instance",
+            w: 100,
+            h: 20,
+            component: { id: "5:5", name: "Card" },
+            children: [
+              icon("4665:783", parts("I4665:783;")),
+              icon("I1:1;5:7", parts("I1:1;"), { asset: "vector-2.svg" }),
+            ],
+          },
+        ],
+        assets: {},
+      };
+      const lines = printHint(doc).split("\n");
+      expect(lines[1]).toBe("$1 pb:12x9/#000;0,4,12x1");
+      expect(lines[3]).toBe(" V 4665:783 @ 12x9 $1 svg pi:^2710:6,^:9");
+      expect(lines[4]).toBe(" V ~5:7 @ 12x9 $1 svg:vector-2.svg pi:~2710:6,~:9");
+      expect(parseHint(lines.join("\n")).document.frames).toEqual(doc.frames);
+    },
+  );
 
   it("gives code from the hint a stand-in SVG that draws each part with its layer id", () => {
     const text = ["figment-hint 1", "F 1:1 A 20x10", " V :2 @ 20x10 pb:10x10/#f00;10,5,10x1 svg pi::3+1"].join("\n");
@@ -83,8 +86,10 @@ describe("icon parts in the hint", () => {
     const svg = assets["vector.svg"]!;
     expect(svg).toMatchObject({ kind: "svg", placeholder: true });
     expect(svg.kind === "svg" && svg.svg).toBe(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10" viewBox="0 0 20 10" fill="none" overflow="visible">' +
-        '<rect data-node-id="1:3" width="10" height="10" fill="#ff0000"/><rect data-node-id="1:4" x="10" y="5" width="10" height="1" fill="#ff0000"/></svg>',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10" ' +
+        'viewBox="0 0 20 10" fill="none" overflow="visible">' +
+        '<rect data-node-id="1:3" width="10" height="10" fill="#ff0000"/><rect ' +
+        'data-node-id="1:4" x="10" y="5" width="10" height="1" fill="#ff0000"/></svg>',
     );
   });
 

@@ -92,7 +92,9 @@ export class IdCompressor {
   }
 }
 
-/** A name token: omitted for text named after its characters; bare when it cannot be mistaken for a size or position. */
+/**
+ * A name token: omitted for text named after its characters; bare when it cannot be mistaken for a size or position.
+ */
 export function nameIsBare(name: string): boolean {
   return /^[A-Za-z_\u00c0-\uffff][^\s"]*$/.test(name) && !name.includes(":");
 }

@@ -21,7 +21,9 @@ const ICON = 48;
 
 interface Scope {
   designWidth: number;
-  /** The screen being inferred: without a word on it (a gallery, a component set of image variants) it still has a flow. */
+  /**
+   * The screen being inferred: without a word on it (a gallery, a component set of image variants) it still has a flow.
+   */
   screen?: DesignNode;
   /** Tallies Figma's own inferred auto layouts (plugin only): seen, agreeing with ours, used where ours gave up. */
   report: LayoutReport;

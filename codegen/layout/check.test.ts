@@ -114,27 +114,31 @@ describe("the self-check of layout inference (issue 37)", () => {
 });
 
 describe("a section that does not reproduce its drawing keeps it (issue 37)", () => {
-  it("is replaced by its layers at their drawn places, keeps its place in the flow, and stacks below the design width", () => {
-    const drawn = page();
-    const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
-    const hero = inferred.children!.find((c) => find(c, "title"))!;
-    const out = withDrawnSections(inferred, drawnFrame(drawn), new Set([hero]), 1440);
-    const kept = out.children![inferred.children!.indexOf(hero)]!;
-    expect(kept.stackTop).toBe(true);
-    expect(kept.stackBelow).toBe(1440);
-    const title = find(kept, "title")!;
-    const intro = find(kept, "intro")!;
-    // Its layers where the designer put them, relative to the section's drawn box.
-    expect(title.absolute).toBe(true);
-    expect([title.x! + (kept.x ?? 0), title.y! + (kept.y ?? 0)]).toEqual([120, 120]);
-    expect([intro.x! + (kept.x ?? 0), intro.y! + (kept.y ?? 0)]).toEqual([120, 200]);
-    // Below the design width: the texts stack in reading order.
-    expect(title.stack).toMatchObject({ role: "item", below: 1440 });
-    expect(intro.stack!.order).toBeGreaterThan(title.stack!.order);
-    // The other section is untouched.
-    const others = out.children!.filter((c) => c !== kept);
-    expect(others).toEqual(inferred.children!.filter((c) => c !== hero));
-  });
+  it(
+    "is replaced by its layers at their drawn places, keeps " +
+      "its place in the flow, and stacks below the design width",
+    () => {
+      const drawn = page();
+      const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
+      const hero = inferred.children!.find((c) => find(c, "title"))!;
+      const out = withDrawnSections(inferred, drawnFrame(drawn), new Set([hero]), 1440);
+      const kept = out.children![inferred.children!.indexOf(hero)]!;
+      expect(kept.stackTop).toBe(true);
+      expect(kept.stackBelow).toBe(1440);
+      const title = find(kept, "title")!;
+      const intro = find(kept, "intro")!;
+      // Its layers where the designer put them, relative to the section's drawn box.
+      expect(title.absolute).toBe(true);
+      expect([title.x! + (kept.x ?? 0), title.y! + (kept.y ?? 0)]).toEqual([120, 120]);
+      expect([intro.x! + (kept.x ?? 0), intro.y! + (kept.y ?? 0)]).toEqual([120, 200]);
+      // Below the design width: the texts stack in reading order.
+      expect(title.stack).toMatchObject({ role: "item", below: 1440 });
+      expect(intro.stack!.order).toBeGreaterThan(title.stack!.order);
+      // The other section is untouched.
+      const others = out.children!.filter((c) => c !== kept);
+      expect(others).toEqual(inferred.children!.filter((c) => c !== hero));
+    },
+  );
 
   it("in the stack, a picture and a small unit keep their drawing; a wide picture scales as a unit", async () => {
     const { keepsDrawing, stackBelow } = await import("./fallback.js");
@@ -177,18 +181,21 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
     expect(p).toMatchObject({ scaled: true, stack: { role: "item" } });
   });
 
-  it("on a designer's page: inference reports the sections it kept, and the page it returns passes its own check", () => {
-    // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
-    const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
-    const design = loadDesign(json, ["35:34"]).document;
-    const drawn = design.frames[0]!;
-    const { document, report: r } = inferLayoutReported(design);
-    const out = document.frames[0]!;
-    expect(r.sectionsKept.length).toBeGreaterThan(0);
-    expect(r.sectionsKept.length).toBeLessThan(out.children!.length);
-    expect(out.children!.filter((c) => c.stackTop)).toHaveLength(r.sectionsKept.length);
-    const check = checkInferred(out, drawnFrame(drawn));
-    expect(check.compared).toBeGreaterThan(50);
-    expect(check.off.map((o) => o.name)).toEqual([]);
-  });
+  it(
+    "on a designer's page: inference reports the sections " + "it kept, and the page it returns passes its own check",
+    () => {
+      // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
+      const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
+      const design = loadDesign(json, ["35:34"]).document;
+      const drawn = design.frames[0]!;
+      const { document, report: r } = inferLayoutReported(design);
+      const out = document.frames[0]!;
+      expect(r.sectionsKept.length).toBeGreaterThan(0);
+      expect(r.sectionsKept.length).toBeLessThan(out.children!.length);
+      expect(out.children!.filter((c) => c.stackTop)).toHaveLength(r.sectionsKept.length);
+      const check = checkInferred(out, drawnFrame(drawn));
+      expect(check.compared).toBeGreaterThan(50);
+      expect(check.off.map((o) => o.name)).toEqual([]);
+    },
+  );
 });

@@ -1,8 +1,9 @@
 /**
  * The self-check of layout inference (issue 37): the inferred tree laid out at the design width (simulate.ts, as
  * the emitters' CSS lays it out) against the drawing, layer by layer. Pure. A layer is off when its box moves or
- * changes size by more than TOLERANCE px and overlaps its drawn box less than LEAST_IOU; what is off is reported with the top-level section of the frame it lies
- * in, so that a section whose flow does not reproduce its drawing can keep its drawn positions (fallback.ts).
+ * changes size by more than TOLERANCE px and overlaps its drawn box less than LEAST_IOU; what is off is reported with
+ * the top-level section of the frame it lies in, so that a section whose flow does not reproduce its drawing can keep
+ * its drawn positions (fallback.ts).
  */
 import { placeLayers } from "../design/placed.js";
 import type { DesignNode } from "../design/types.js";
@@ -36,7 +37,10 @@ export function drawnBoxes(drawn: DesignNode): Map<string, Box> {
   return out;
 }
 
-/** A layer's laid-out box must overlap its drawn one at least this much (IoU) once it moves past TOLERANCE (a 145-px label 2.5 px off a centre: 0.967). */
+/**
+ * A layer's laid-out box must overlap its drawn one at least this much (IoU) once it moves past TOLERANCE (a 145-px
+ * label 2.5 px off a centre: 0.967).
+ */
 export const LEAST_IOU = 0.95;
 
 function iou(a: Box, b: Box): number {
@@ -67,7 +71,8 @@ export function checkInferred(frame: DesignNode, drawn: DesignNode): CheckReport
     const at = laid.get(node);
     const was = node.id ? boxes.get(node.id) : undefined;
     // The frame itself may end up taller or shorter (its content reflows into it); its children say where.
-    // A designer's own auto layout is emitted as set: only where inference placed it is its doing, not its size or inside.
+    // A designer's own auto layout is emitted as set: only where inference placed it is its doing, not its size or
+    // inside.
     const designers = node !== frame && !!node.layout && !node.layout.inferred;
     if (at && was && node !== frame) {
       compared++;

@@ -129,13 +129,16 @@ describe("a box of a fixed height grows with content that wraps below the design
     children: [child],
   });
 
-  it("marks the fixed box around a reflowing row, however deep in boxes that hug it, from the design width down", () => {
-    const out = markGrowth(page(section(true)), 1440);
-    expect(out.children![0]!.growBelow).toBe(1440);
-    expect(out.children![0]!.children![0]!.growBelow).toBeUndefined();
-    expect(out.growBelow).toBeUndefined();
-    expect(markGrowth(out, 1440)).toBe(out);
-  });
+  it(
+    "marks the fixed box around a reflowing row, however " + "deep in boxes that hug it, from the design width down",
+    () => {
+      const out = markGrowth(page(section(true)), 1440);
+      expect(out.children![0]!.growBelow).toBe(1440);
+      expect(out.children![0]!.children![0]!.growBelow).toBeUndefined();
+      expect(out.growBelow).toBeUndefined();
+      expect(markGrowth(out, 1440)).toBe(out);
+    },
+  );
 
   it("marks a box that fills its height in a fixed box: it takes what its content needs below the design width", () => {
     const picker: DesignNode = {

@@ -64,18 +64,22 @@ describe("xy-cut", () => {
 });
 
 describe("spacing", () => {
-  it("keeps each item's drawn spacing beyond the smallest gap, fractions included (a row never gets wider than drawn)", () => {
-    const plan = planFlow("row", { x: 0, y: 0, w: 200, h: 20 }, [
-      { x: 0, y: 0, w: 20, h: 20 },
-      { x: 32, y: 0, w: 20, h: 20 },
-      { x: 64.5, y: 0, w: 20, h: 20 },
-      { x: 97.5, y: 0, w: 20, h: 20 },
-      { x: 150.5, y: 0, w: 20, h: 20 },
-    ]);
-    expect(plan.layout.gap).toBe(12);
-    // Gaps 12, 12.5, 13, 33.
-    expect(plan.items.map((i) => i.flow.before)).toEqual([undefined, undefined, 0.5, 1, 21]);
-  });
+  it(
+    "keeps each item's drawn spacing beyond the smallest gap, " +
+      "fractions included (a row never gets wider than drawn)",
+    () => {
+      const plan = planFlow("row", { x: 0, y: 0, w: 200, h: 20 }, [
+        { x: 0, y: 0, w: 20, h: 20 },
+        { x: 32, y: 0, w: 20, h: 20 },
+        { x: 64.5, y: 0, w: 20, h: 20 },
+        { x: 97.5, y: 0, w: 20, h: 20 },
+        { x: 150.5, y: 0, w: 20, h: 20 },
+      ]);
+      expect(plan.layout.gap).toBe(12);
+      // Gaps 12, 12.5, 13, 33.
+      expect(plan.items.map((i) => i.flow.before)).toEqual([undefined, undefined, 0.5, 1, 21]);
+    },
+  );
 
   it("measures gap, padding and extra space; centred content needs no side padding beyond a phone's gutter", () => {
     const plan = planFlow("column", { x: 0, y: 0, w: 400, h: 200 }, [
@@ -138,26 +142,35 @@ describe("inferLayout", () => {
     ]);
   });
 
-  it("a screen without a word (TnT's component set of four pictures) is a column too, not 3,146 px of pictures kept as drawn", () => {
-    const picture = (id: string, y: number): DesignNode => ({
-      ...rect(id, 20, y, 1270, 658),
-      fills: [{ kind: "image", asset: "a.png", fit: "cover" }],
-    });
-    const sheet = frame(1360, 3146, [picture("v1", 11), picture("v2", 773), picture("v3", 1586), picture("v4", 2348)]);
-    const out = inferLayout({ frames: [sheet], assets: {} }).frames[0]!;
-    expect(out.layout).toMatchObject({ dir: "column", inferred: { within: 1360 } });
-    expect(out.children!.map((c) => [c.id, c.absolute])).toEqual([
-      ["v1", undefined],
-      ["v2", undefined],
-      ["v3", undefined],
-      ["v4", undefined],
-    ]);
-    // Inside a screen, a box of pictures without a word (a collage, an illustration) still scales as a unit.
-    const nested = frame(1440, 4000, [text("t", 80, 20, 600, 40), { ...sheet, id: "2:1", x: 40, y: 200 }]);
-    expect(
-      inferLayout({ frames: [nested], assets: {} }).frames[0]!.children!.find((c) => c.id === "2:1")!.layout,
-    ).toBeUndefined();
-  });
+  it(
+    "a screen without a word (TnT's component set of four pictures) " +
+      "is a column too, not 3,146 px of pictures kept as drawn",
+    () => {
+      const picture = (id: string, y: number): DesignNode => ({
+        ...rect(id, 20, y, 1270, 658),
+        fills: [{ kind: "image", asset: "a.png", fit: "cover" }],
+      });
+      const sheet = frame(1360, 3146, [
+        picture("v1", 11),
+        picture("v2", 773),
+        picture("v3", 1586),
+        picture("v4", 2348),
+      ]);
+      const out = inferLayout({ frames: [sheet], assets: {} }).frames[0]!;
+      expect(out.layout).toMatchObject({ dir: "column", inferred: { within: 1360 } });
+      expect(out.children!.map((c) => [c.id, c.absolute])).toEqual([
+        ["v1", undefined],
+        ["v2", undefined],
+        ["v3", undefined],
+        ["v4", undefined],
+      ]);
+      // Inside a screen, a box of pictures without a word (a collage, an illustration) still scales as a unit.
+      const nested = frame(1440, 4000, [text("t", 80, 20, 600, 40), { ...sheet, id: "2:1", x: 40, y: 200 }]);
+      expect(
+        inferLayout({ frames: [nested], assets: {} }).frames[0]!.children!.find((c) => c.id === "2:1")!.layout,
+      ).toBeUndefined();
+    },
+  );
 
   it("is idempotent and leaves its input alone", () => {
     const before = JSON.stringify(page);
@@ -209,7 +222,8 @@ describe("inferLayout", () => {
     const byId = new Map(
       layers.children!.map((c) => [c.id || (c.children ?? []).find((g) => g.id === "blob")?.id || c.name, c]),
     );
-    // At the design width each layer where it was drawn (in px, not scaled); below it, one under the other in reading order.
+    // At the design width each layer where it was drawn (in px, not scaled); below it, one under the other in reading
+    // order.
     expect(byId.get("Vad")).toMatchObject({ absolute: true, x: 0, stack: { role: "item", order: 1, below: 1440 } });
     expect(byId.get("Vad")!.constraintH).toBeUndefined();
     expect(byId.get("body")!.stack!.order).toBeGreaterThan(byId.get("blob")!.stack!.order);
@@ -218,33 +232,37 @@ describe("inferLayout", () => {
     expect(byId.get("blob")!.stackBelow).toBeUndefined();
   });
 
-  it("layers whose text is in a designer's auto layout wider than a phone still scale as a unit (stacked, it would not fit)", () => {
-    const bar: DesignNode = {
-      id: "bar",
-      name: "bar",
-      kind: "frame",
-      x: 72,
-      y: 40,
-      w: 1294,
-      h: 77,
-      layout: { dir: "row", gap: 24, padding: [0, 0, 0, 0], justify: "start", align: "start" },
-      children: [text("tab1", 0, 0, 400, 77, 24), text("tab2", 424, 0, 400, 77, 24)],
-    };
-    const header = frame(1440, 600, [
-      text("title", 100, 0, 400, 20),
-      rect("band", 0, 30, 1440, 100),
-      text("logo", 32, 20, 1376, 40, 24),
-      bar,
-      text("more", 100, 300, 400, 20),
-    ]);
-    const out = inferLayout({ frames: [header], assets: {} }).frames[0]!;
-    const layers = (function find(n: DesignNode): DesignNode | undefined {
-      return n.name === "Layers" ? n : (n.children ?? []).map(find).find(Boolean);
-    })(out);
-    expect(layers).toBeDefined();
-    expect(layers).toMatchObject({ scaled: true });
-    expect(layers!.stackBelow).toBeUndefined();
-  });
+  it(
+    "layers whose text is in a designer's auto layout wider than " +
+      "a phone still scale as a unit (stacked, it would not fit)",
+    () => {
+      const bar: DesignNode = {
+        id: "bar",
+        name: "bar",
+        kind: "frame",
+        x: 72,
+        y: 40,
+        w: 1294,
+        h: 77,
+        layout: { dir: "row", gap: 24, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+        children: [text("tab1", 0, 0, 400, 77, 24), text("tab2", 424, 0, 400, 77, 24)],
+      };
+      const header = frame(1440, 600, [
+        text("title", 100, 0, 400, 20),
+        rect("band", 0, 30, 1440, 100),
+        text("logo", 32, 20, 1376, 40, 24),
+        bar,
+        text("more", 100, 300, 400, 20),
+      ]);
+      const out = inferLayout({ frames: [header], assets: {} }).frames[0]!;
+      const layers = (function find(n: DesignNode): DesignNode | undefined {
+        return n.name === "Layers" ? n : (n.children ?? []).map(find).find(Boolean);
+      })(out);
+      expect(layers).toBeDefined();
+      expect(layers).toMatchObject({ scaled: true });
+      expect(layers!.stackBelow).toBeUndefined();
+    },
+  );
 });
 
 describe("undoInference: the drawing back from an inferred tree that came without it (a parsed hint)", () => {
@@ -296,45 +314,52 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
   const all = (n: DesignNode): DesignNode[] => [n, ...(n.children ?? []).flatMap(all)];
   const byId = (n: DesignNode, id: string): DesignNode => all(n).find((c) => c.id === id)!;
 
-  it("content reaching past the page's side is no reason to give up: a full-bleed image stretches, decorations bleed off the edges", () => {
-    const page = frame(1440, 800, [
-      image("hero", -46, 0, 1510, 600),
-      text("title", 320, 200, 800, 60, 48),
-      ellipse("blob", -120, 650, 240, 180),
-      text("body", 320, 660, 800, 40),
-    ]);
-    const out = infer(page);
-    expect(out.layout?.dir).toBe("column");
-    const stack = out.children!.find((c) => c.name === "Stack")!;
-    // The hero image stretches with its section, its overhang kept on both sides.
-    expect(stack.children![0]).toMatchObject({
-      id: "hero",
-      absolute: true,
-      constraintH: "left-right",
-      constraintV: "top-bottom",
-      x: -46,
-    });
-    expect(stack.minH).toBe(600);
-    // The blob is a decoration pinned to the left edge, hidden below the width where it would reach the text.
-    const blob = byId(out, "blob");
-    expect(blob).toMatchObject({ absolute: true, constraintV: "bottom" });
-    expect(blob.constraintH).toBeUndefined();
-    // It reaches 120 px in from the left; the texts start 320 px in: hidden below 1440 − 2 × (320 − 120).
-    expect(blob.hideBelow).toBe(1040);
-  });
+  it(
+    "content reaching past the page's side is no reason to give up: " +
+      "a full-bleed image stretches, decorations bleed off the edges",
+    () => {
+      const page = frame(1440, 800, [
+        image("hero", -46, 0, 1510, 600),
+        text("title", 320, 200, 800, 60, 48),
+        ellipse("blob", -120, 650, 240, 180),
+        text("body", 320, 660, 800, 40),
+      ]);
+      const out = infer(page);
+      expect(out.layout?.dir).toBe("column");
+      const stack = out.children!.find((c) => c.name === "Stack")!;
+      // The hero image stretches with its section, its overhang kept on both sides.
+      expect(stack.children![0]).toMatchObject({
+        id: "hero",
+        absolute: true,
+        constraintH: "left-right",
+        constraintV: "top-bottom",
+        x: -46,
+      });
+      expect(stack.minH).toBe(600);
+      // The blob is a decoration pinned to the left edge, hidden below the width where it would reach the text.
+      const blob = byId(out, "blob");
+      expect(blob).toMatchObject({ absolute: true, constraintV: "bottom" });
+      expect(blob.constraintH).toBeUndefined();
+      // It reaches 120 px in from the left; the texts start 320 px in: hidden below 1440 − 2 × (320 − 120).
+      expect(blob.hideBelow).toBe(1040);
+    },
+  );
 
-  it("a row of cards running past the right side is a carousel: one line at the design width, wrapping below it", () => {
-    const cards = [0, 1, 2, 3, 4].flatMap((i) => [
-      rect(`card${i}`, 72 + i * 440, 100, 416, 300),
-      text(`name${i}`, 96 + i * 440, 320, 300, 30),
-    ]);
-    const out = infer(frame(1440, 500, cards));
-    const row = all(out).find((n) => n.layout?.wrapBelow !== undefined)!;
-    expect(row.layout).toMatchObject({ dir: "row", wrapBelow: 1440, gap: 24 });
-    expect(row.children).toHaveLength(5);
-    // Every card (a stack: its box under its name) stays in it, the two past the frame's edge too.
-    expect(row.children!.map((c) => c.children?.[0]?.id)).toEqual(["card0", "card1", "card2", "card3", "card4"]);
-  });
+  it(
+    "a row of cards running past the right side is a " + "carousel: one line at the design width, wrapping below it",
+    () => {
+      const cards = [0, 1, 2, 3, 4].flatMap((i) => [
+        rect(`card${i}`, 72 + i * 440, 100, 416, 300),
+        text(`name${i}`, 96 + i * 440, 320, 300, 30),
+      ]);
+      const out = infer(frame(1440, 500, cards));
+      const row = all(out).find((n) => n.layout?.wrapBelow !== undefined)!;
+      expect(row.layout).toMatchObject({ dir: "row", wrapBelow: 1440, gap: 24 });
+      expect(row.children).toHaveLength(5);
+      // Every card (a stack: its box under its name) stays in it, the two past the frame's edge too.
+      expect(row.children!.map((c) => c.children?.[0]?.id)).toEqual(["card0", "card1", "card2", "card3", "card4"]);
+    },
+  );
 
   it("a group spanning parts of two sections is dissolved; each section is its background with what lies on it", () => {
     const page = frame(1440, 900, [
@@ -497,17 +522,20 @@ describe("large headings on a phone", () => {
       assets: {},
     }).frames[0]!.children!.find((c) => c.id === "h")!.text!.fluid;
 
-  it("a one-word title too wide for a phone at its min size gets the size per px of screen at which the word fits", () => {
-    // Start Bootstrap Grayscale's title: 9 capitals, 104 px, 12.8 px apart, drawn 748 px wide (its line).
-    const [min, , fit] = fluidOf(heading("Grayscale", 748, 104))!;
-    expect(min).toBe(62);
-    // 748 px at 104 px: the word fits 288 px (a 320-px screen less its gutters) at 40 px; at 62 px it would not.
-    expect((748 * min) / 104).toBeGreaterThan(288);
-    expect(fit).toBeCloseTo(104 / 748, 3);
-    // A fixed-width box is not its line: the word is estimated from the font (capitals 0.72 em + spacing).
-    const [, , estimated] = fluidOf(heading("Grayscale", 1200, 104, { resize: "height" }))!;
-    expect(estimated).toBeCloseTo(104 / (9 * (104 * 0.72 + 12.8)), 3);
-  });
+  it(
+    "a one-word title too wide for a phone at its min size " + "gets the size per px of screen at which the word fits",
+    () => {
+      // Start Bootstrap Grayscale's title: 9 capitals, 104 px, 12.8 px apart, drawn 748 px wide (its line).
+      const [min, , fit] = fluidOf(heading("Grayscale", 748, 104))!;
+      expect(min).toBe(62);
+      // 748 px at 104 px: the word fits 288 px (a 320-px screen less its gutters) at 40 px; at 62 px it would not.
+      expect((748 * min) / 104).toBeGreaterThan(288);
+      expect(fit).toBeCloseTo(104 / 748, 3);
+      // A fixed-width box is not its line: the word is estimated from the font (capitals 0.72 em + spacing).
+      const [, , estimated] = fluidOf(heading("Grayscale", 1200, 104, { resize: "height" }))!;
+      expect(estimated).toBeCloseTo(104 / (9 * (104 * 0.72 + 12.8)), 3);
+    },
+  );
 
   it("a heading whose words fit keeps the plain clamp (no third value)", () => {
     expect(

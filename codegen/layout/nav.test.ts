@@ -130,38 +130,45 @@ describe("navigation bars: what is one", () => {
     expect(linkLike({ ...withIcon, kind: "component" })).toBe(false);
   });
 
-  it("marks a bar drawn with auto layout: its row, the run of links and what follows them, the bar's box above it", () => {
-    const [nav] = navCandidates(page(bar()));
-    expect(nav?.row.id).toBe("bar-row");
-    expect(nav?.bar.id).toBe("bar");
-    expect(nav?.mark).toMatchObject({ from: 1, to: 3, up: 1 });
-    // The width the bar needs: padding 160 + logo 84 + links 475 + button 166 + two gaps of 32 = 949, with room to spare.
-    expect(nav?.mark.below).toBe(Math.ceil(949 * 1.04 + 8));
-  });
+  it(
+    "marks a bar drawn with auto layout: its row, the run " + "of links and what follows them, the bar's box above it",
+    () => {
+      const [nav] = navCandidates(page(bar()));
+      expect(nav?.row.id).toBe("bar-row");
+      expect(nav?.bar.id).toBe("bar");
+      expect(nav?.mark).toMatchObject({ from: 1, to: 3, up: 1 });
+      // The width the bar needs: padding 160 + logo 84 + links 475 + button 166 + two gaps of 32 = 949, with room to
+      // spare.
+      expect(nav?.mark.below).toBe(Math.ceil(949 * 1.04 + 8));
+    },
+  );
 
-  it("is not a row of cards, a pair of buttons, a strip of tabs narrower than the page, nor a row low on the page", () => {
-    const card = (i: number): DesignNode => ({
-      ...row(
-        `card${i}`,
-        [text(`h${i}`, "Card title", 200, 24), text(`p${i}`, "A line of text under it", 200)],
-        300,
-        90,
-      ),
-      layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
-    });
-    expect(navCandidates(page(row("cards", [card(1), card(2), card(3), card(4)], 1400, 90)))).toEqual([]);
-    const button = (i: number): DesignNode => ({ ...cta(), id: `b${i}` });
-    expect(navCandidates(page(row("buttons", [logo(), button(1), button(2)], 1400, 72)))).toEqual([]);
-    const tabs = row(
-      "tabs",
-      ["01", "02", "03", "04", "05"].map((c, i) => text(`t${i}`, c, 42)),
-      354,
-      24,
-    );
-    expect(navCandidates(page(row("strip", [tabs], 400, 24)))).toEqual([]);
-    const above = [1, 2, 3, 4, 5].map((i) => text(`p${i}`, `Paragraph ${i}`, 200));
-    expect(navCandidates({ ...page(bar()), children: [...above, bar()] })).toEqual([]);
-  });
+  it(
+    "is not a row of cards, a pair of buttons, a strip of " + "tabs narrower than the page, nor a row low on the page",
+    () => {
+      const card = (i: number): DesignNode => ({
+        ...row(
+          `card${i}`,
+          [text(`h${i}`, "Card title", 200, 24), text(`p${i}`, "A line of text under it", 200)],
+          300,
+          90,
+        ),
+        layout: { dir: "column", gap: 8, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+      });
+      expect(navCandidates(page(row("cards", [card(1), card(2), card(3), card(4)], 1400, 90)))).toEqual([]);
+      const button = (i: number): DesignNode => ({ ...cta(), id: `b${i}` });
+      expect(navCandidates(page(row("buttons", [logo(), button(1), button(2)], 1400, 72)))).toEqual([]);
+      const tabs = row(
+        "tabs",
+        ["01", "02", "03", "04", "05"].map((c, i) => text(`t${i}`, c, 42)),
+        354,
+        24,
+      );
+      expect(navCandidates(page(row("strip", [tabs], 400, 24)))).toEqual([]);
+      const above = [1, 2, 3, 4, 5].map((i) => text(`p${i}`, `Paragraph ${i}`, 200));
+      expect(navCandidates({ ...page(bar()), children: [...above, bar()] })).toEqual([]);
+    },
+  );
 
   it("leaves the tree as it was but for the marks, and marks it again the same way", () => {
     const frame = page(bar());

@@ -116,7 +116,9 @@ function linksAll(n: DesignNode): boolean {
   return items.every((c) => linksAll(c) || (!hasText(c) && c.w <= BAR_GRAPHIC && c.h <= BAR_GRAPHIC));
 }
 
-/** A bar's leading logo that is itself a short text: set apart from the links after it by size, weight or a wide gap. */
+/**
+ * A bar's leading logo that is itself a short text: set apart from the links after it by size, weight or a wide gap.
+ */
 function brandText(first: DesignNode, next: DesignNode, row: DesignNode): boolean {
   const a = first.text ?? visibleTexts(first)[0]?.text;
   const b = next.text ?? visibleTexts(next)[0]?.text;
@@ -173,7 +175,9 @@ function textsBefore(frame: DesignNode, target: DesignNode): number {
   return count;
 }
 
-/** The bar a link group belongs to: its row (up through rows that hold links only), the bar's box, the run to collapse. */
+/**
+ * The bar a link group belongs to: its row (up through rows that hold links only), the bar's box, the run to collapse.
+ */
 function candidateFor(frame: DesignNode, path: DesignNode[]): NavCandidate | undefined {
   let r = path.length - 1;
   // Up through rows whose child on the way holds nothing but links (Flora: the links' row inside the bar's row).
@@ -235,7 +239,10 @@ function runOf(row: DesignNode): [number, number] | undefined {
 
 // ---- the width the bar needs ----
 
-/** The narrowest width a node takes in a row at its drawn sizes: its drawn width, or for a box that fills, its content's. */
+/**
+ * The narrowest width a node takes in a row at its drawn sizes: its drawn width, or for a box that fills, its
+ * content's.
+ */
 function minWidth(n: DesignNode): number {
   if (n.hidden) return 0;
   if (n.sizeH !== "fill" || !n.layout || n.text) return n.w;
@@ -292,7 +299,9 @@ function slack(path: DesignNode[], width: number): number {
   return avail;
 }
 
-/** The narrowest viewport at which the row at the path's end fits on one line (bisection: slack grows with the width). */
+/**
+ * The narrowest viewport at which the row at the path's end fits on one line (bisection: slack grows with the width).
+ */
 function fitWidth(path: DesignNode[]): number | undefined {
   if (path.some((n) => !n.layout)) return undefined;
   const top = path[0]!.w;
@@ -353,7 +362,9 @@ function withMark(root: DesignNode, path: DesignNode[], mark: NavMenu): DesignNo
   return { ...root, children: (root.children ?? []).map((c) => (c === next ? withMark(c, rest, mark) : c)) };
 }
 
-/** `frame` with each navigation bar's row marked (marks it had are read again, so the result is the same every time). */
+/**
+ * `frame` with each navigation bar's row marked (marks it had are read again, so the result is the same every time).
+ */
 export function markNavs(frame: DesignNode): DesignNode {
   let out = stripped(frame);
   for (const candidate of navCandidates(out)) {

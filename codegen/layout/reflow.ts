@@ -7,8 +7,9 @@
  * carousel drawn running past its side included: at the design width nothing moves.
  *
  * Only rows that hold blocks (at least two items, every one at least BLOCK px wide, one of them with text), and lines
- * of three or more short texts (links, tags) or icons too long for a phone, which wrap to more lines. A button's or an icon
- * row, a header's or a navigation's rows (the navigation's to rearrange), and rows the designer made wrap are left alone.
+ * of three or more short texts (links, tags) or icons too long for a phone, which wrap to more lines. A button's or an
+ * icon row, a header's or a navigation's rows (the navigation's to rearrange), and rows the designer made wrap are left
+ * alone.
  *
  * Every other auto layout of the designer's outside a navigation fits narrower screens too (`FlexLayout.fitBelow`,
  * below the design width only): its items never run past it (a 1193-px paragraph in a column that hugs it, a card

@@ -111,7 +111,9 @@ function insideShare(node: DesignNode, own: Box): number {
   return overlapArea(boxOf(node), own) / Math.max(node.w * node.h, 1);
 }
 
-/** A decoration: a shape without text that lies mostly outside, sits at an edge while small or thin, or crosses a card. */
+/**
+ * A decoration: a shape without text that lies mostly outside, sits at an edge while small or thin, or crosses a card.
+ */
 function isDecoration(node: DesignNode, own: Box, siblings: DesignNode[]): boolean {
   if (hasText(node) || continuesRow(node, own, siblings)) return false;
   const b = boxOf(node);

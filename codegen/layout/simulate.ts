@@ -164,7 +164,10 @@ export function layOut(node: DesignNode, box: Box, placed: Placed): Box {
   return own;
 }
 
-/** One axis of a positioned layer: its start and length in a container now `atLength` long at `atStart`, drawn `drawn` long. */
+/**
+ * One axis of a positioned layer: its start and length in a container now `atLength` long at `atStart`, drawn `drawn`
+ * long.
+ */
 function placeOnAxis(
   start: number,
   length: number,
@@ -192,7 +195,9 @@ const AXIS = {
   scale: "scale",
 } as const;
 
-/** A positioned layer's box in its container's box `at`, as the emitters' constraints place it (css.ts placementDecls). */
+/**
+ * A positioned layer's box in its container's box `at`, as the emitters' constraints place it (css.ts placementDecls).
+ */
 function layerBox(c: DesignNode, parent: DesignNode, at: Box): Box {
   const axis = (k: string | undefined) => (k !== undefined && k in AXIS ? AXIS[k as keyof typeof AXIS] : undefined);
   const [x, w] = placeOnAxis(c.x ?? 0, c.w, parent.w, at.x, at.w, axis(c.constraintH));

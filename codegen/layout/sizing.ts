@@ -58,7 +58,7 @@ function wordFit(
   min: number,
 ): number | undefined {
   const words = text.chars.split(/\s+/).filter((word) => word.length > 0);
-  // biome-ignore lint/performance/noAccumulatingSpread: a false positive: [...word] counts code points; the accumulator is a string
+  // biome-ignore lint/performance/noAccumulatingSpread: [...word] counts code points (no accumulator spread)
   const longestWord = words.reduce((a, b) => ([...b].length > [...a].length ? b : a), "");
   const longest = [...longestWord].length;
   const chars = [...text.chars].length;

@@ -14,7 +14,9 @@ export const SNAP = 2;
 const CENTER_SLACK = 0.02;
 /** Differences in spacing this small are rounding noise. */
 const SUBPIXEL = 0.05;
-/** A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links). */
+/**
+ * A gap at least this large, and three times the smallest, in a row is pushed there with `auto` (a nav's logo | links).
+ */
 const AUTO_GAP = 64;
 /** Space between the lines of a wrapped row at most. */
 const WRAPPED_LINE_GAP = 24;

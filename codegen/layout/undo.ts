@@ -32,7 +32,10 @@ export function undoInference(node: DesignNode): DesignNode {
   return out;
 }
 
-/** Children of an inferred container (or of a wrapper whose box is at dx, dy in it), wrappers replaced by their children. */
+/**
+ * Children of an inferred container (or of a wrapper whose box is at dx, dy in it), wrappers replaced by their
+ * children.
+ */
 function dissolve(children: DesignNode[], dx: number, dy: number): DesignNode[] {
   return children.flatMap((c) => {
     // Every wrapper box, nested or not, is in the inferred container's coordinates.

@@ -120,11 +120,11 @@ function cardRows(rows: Item[][]): Item[][] {
 
 /**
  * A side column and what lies beside it, as one block: a row whose items split into columns not alike, the first (or
- * last) of which — inside the container, its top with the rest's — holds nothing of the rows after it, while those rows (close under each other, SIDE_ROW_GAP) lie wholly
- * beside it, within the other columns' side (a heading beside a 2×2 grid of cards: its row holds the heading and
- * the first cards' titles; their texts and the next cards lie beside it). The items with that block as one (a row
- * flow of the side column and the rest, each cut on its own, so that each card keeps its parts); undefined when
- * there is none.
+ * last) of which — inside the container, its top with the rest's — holds nothing of the rows after it, while those rows
+ * (close under each other, SIDE_ROW_GAP) lie wholly beside it, within the other columns' side (a heading beside a 2×2
+ * grid of cards: its row holds the heading and the first cards' titles; their texts and the next cards lie beside it).
+ * The items with that block as one (a row flow of the side column and the rest, each cut on its own, so that each card
+ * keeps its parts); undefined when there is none.
  */
 function besideSide(rows: Item[][], options: CutOptions): Item[] | undefined {
   for (let i = 0; i + 1 < rows.length; i++) {

@@ -81,7 +81,8 @@ const EXTRAS = {
   images: { solid: SOLID, photo: JPEG, halves: HALVES },
   svgs: {
     "1:6":
-      '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg"><rect width="24" height="24" fill="#FF00FF"/></svg>',
+      '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" ' +
+      'xmlns="http://www.w3.org/2000/svg"><rect width="24" height="24" fill="#FF00FF"/></svg>',
   },
 };
 
@@ -92,7 +93,8 @@ const escapeAttribute = (text: string): string => text.replace(/&/g, "&amp;").re
 
 async function openIn(page: Page, srcdoc: string, sandbox: string): Promise<Frame> {
   await page.setContent(
-    `<!doctype html><html><body style="margin:0"><iframe id="preview" sandbox="${sandbox}" style="border:0" width="420" height="320" srcdoc="${escapeAttribute(srcdoc)}"></iframe></body></html>`,
+    `<!doctype html><html><body style="margin:0"><iframe id="preview" sandbox="${sandbox}" ` +
+      `style="border:0" width="420" height="320" srcdoc="${escapeAttribute(srcdoc)}"></iframe></body></html>`,
   );
   const frame = await (await page.waitForSelector("#preview")).contentFrame();
   if (!frame) throw new Error("no preview frame");
@@ -176,23 +178,27 @@ describe.skipIf(!runBrowser)("real pictures and icons in the previews", () => {
 
   const design = () => loadDesign(DESIGN, [], EXTRAS).document;
 
-  it("HTML preview (sandbox=\"\"): every <img> decodes and the pixels are the pictures', tiled, cropped, and the SVG icon's", async () => {
-    const generated = await generateCode(design(), { target: "html", styling: "css-modules", nodeIds: true });
-    expect(
-      generated.files
-        .filter((f: SourceFile) => f.bytes)
-        .map((f) => f.path)
-        .sort(),
-    ).toEqual(["assets/pattern.png", "assets/photo.jpg", "assets/swatch.png"]);
-    const [page0] = previewPages(generated.files);
-    const page = await context.newPage();
-    const frame = await openIn(page, buildSrcdoc({ page: page0!, files: generated.files }), "");
-    const imgs = await images(frame);
-    expect(imgs.map((i) => i.src.slice(0, 15)).sort()).toEqual(["data:image/jpeg", "data:image/png;"]);
-    for (const img of imgs) expect(img.complete && img.naturalWidth > 0, img.src).toBe(true);
-    expect(imgs.map((i) => i.naturalWidth).sort((a, b) => a - b)).toEqual([16, 300]);
-    await checkPixels(page, frame, "html-preview");
-  });
+  it(
+    'HTML preview (sandbox=""): every <img> decodes and the ' +
+      "pixels are the pictures', tiled, cropped, and the SVG icon's",
+    async () => {
+      const generated = await generateCode(design(), { target: "html", styling: "css-modules", nodeIds: true });
+      expect(
+        generated.files
+          .filter((f: SourceFile) => f.bytes)
+          .map((f) => f.path)
+          .sort(),
+      ).toEqual(["assets/pattern.png", "assets/photo.jpg", "assets/swatch.png"]);
+      const [page0] = previewPages(generated.files);
+      const page = await context.newPage();
+      const frame = await openIn(page, buildSrcdoc({ page: page0!, files: generated.files }), "");
+      const imgs = await images(frame);
+      expect(imgs.map((i) => i.src.slice(0, 15)).sort()).toEqual(["data:image/jpeg", "data:image/png;"]);
+      for (const img of imgs) expect(img.complete && img.naturalWidth > 0, img.src).toBe(true);
+      expect(imgs.map((i) => i.naturalWidth).sort((a, b) => a - b)).toEqual([16, 300]);
+      await checkPixels(page, frame, "html-preview");
+    },
+  );
 
   it('React preview (sandbox="allow-scripts"): the same pictures through the imports of src/assets', async () => {
     const generated = await generateCode(design(), { target: "react", styling: "css-modules", nodeIds: true });

@@ -24,7 +24,8 @@ const unescapeIdent = (text: string): string => text.replace(/\\([^0-9a-fA-F\n])
 
 const CLASS = String.raw`\.(-?(?:[_a-zA-Z\u00a0-\uffff]|\\[^\n])(?:[\w\u00a0-\uffff-]|\\[^\n])*)`;
 const PRELUDE_TOKENS = new RegExp(
-  String.raw`(/\*[\s\S]*?\*/|"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*')|:global\(([^)]*)\)|:local\(([^)]*)\)|${CLASS}`,
+  String.raw`(/\*[\s\S]*?\*/|"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|` +
+    String.raw`\\[\s\S])*')|:global\(([^)]*)\)|:local\(([^)]*)\)|${CLASS}`,
   "g",
 );
 

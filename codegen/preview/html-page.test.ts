@@ -3,7 +3,8 @@ import type { SourceFile } from "../types.js";
 import { assetDataUrl } from "../file-paths.js";
 import { buildSrcdoc, PREVIEW_CSP, previewPages } from "./html-page.js";
 
-const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#d9d9d9"/></svg>\n`;
+const SVG =
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 ` + `4"><rect width="4" height="4" fill="#d9d9d9"/></svg>\n`;
 
 const page = `<!doctype html>
 <html lang="en">
@@ -32,7 +33,11 @@ const files: SourceFile[] = [
   { path: "index.html", content: page },
   {
     path: "styles.css",
-    content: `.log-in-page { background: url(assets/background-image.svg) center / cover; }\n.x { background-image: url("./assets/background-image.svg"); }\n@import url("https://fonts.example/css");\n.bad::after { content: "</style><script>alert(3)</script>"; }\n`,
+    content:
+      `.log-in-page { background: url(assets/background-image.svg) center / cover; }\n` +
+      `.x { background-image: url("./assets/background-image.svg"); }\n` +
+      `@import url("https://fonts.example/css");\n` +
+      `.bad::after { content: "</style><script>alert(3)</script>"; }\n`,
   },
   { path: "assets/background-image.svg", content: SVG },
 ];
@@ -45,7 +50,8 @@ describe("buildSrcdoc", () => {
     expect(doc).toContain(csp);
     expect(doc.indexOf(csp)).toBeLessThan(doc.indexOf("<style>"));
     expect(PREVIEW_CSP).toBe(
-      "default-src 'none'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com",
+      "default-src 'none'; style-src 'unsafe-inline' https://fonts.googleapis.com; " +
+        "img-src data:; font-src data: https://fonts.gstatic.com",
     );
   });
 

@@ -10,7 +10,9 @@ import { isGoogleFontsHref } from "../fonts/fontsource.js";
 import { GOOGLE_FONTS_CSS, GOOGLE_FONTS_FILES } from "../fonts/output.js";
 
 /** No network but Google Fonts (the design's fonts: stylesheets from one origin, font files from another). */
-export const PREVIEW_CSP = `default-src 'none'; style-src 'unsafe-inline' ${GOOGLE_FONTS_CSS}; img-src data:; font-src data: ${GOOGLE_FONTS_FILES}`;
+export const PREVIEW_CSP =
+  `default-src 'none'; style-src 'unsafe-inline' ${GOOGLE_FONTS_CSS}; ` +
+  `img-src data:; font-src data: ${GOOGLE_FONTS_FILES}`;
 
 /** The HTML pages worth previewing: one per frame (a multi-frame set's index.html only lists them). */
 export function previewPages(files: SourceFile[]): SourceFile[] {

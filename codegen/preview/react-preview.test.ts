@@ -59,7 +59,8 @@ describe("buildReactPreview", () => {
 
   it("is a whole document with the CSP first in <head>, #root, the data and the runtime", () => {
     expect(REACT_PREVIEW_CSP).toBe(
-      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com",
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' " +
+        "https://fonts.googleapis.com; img-src data:; font-src data: https://fonts.gstatic.com",
     );
     const csp = `<meta http-equiv="Content-Security-Policy" content="${REACT_PREVIEW_CSP}">`;
     expect(html.startsWith("<!doctype html>")).toBe(true);
@@ -134,58 +135,77 @@ describe("problems", () => {
     expect(dataOf(buildReactPreview(project, RUNTIME).html).modules["src/App.tsx"]!.syntaxError).toBeUndefined();
   });
 
-  it("keeps a broken file's written imports, so a src/main.tsx that does not parse is still the entry that shows its error", () => {
-    const { html } = buildReactPreview(
-      [
-        {
-          path: "src/main.tsx",
-          content: `import { createRoot } from "react-dom/client";\nimport type { FC } from "react";\nimport App from "./App";\ncreateRoot(document.getElementById("root")!).render(<App>);\n`,
-        },
-        { path: "src/App.tsx", content: "export default function App() {\n  return <p>hi</p>;\n}\n" },
-      ],
-      RUNTIME,
-    );
-    const main = dataOf(html).modules["src/main.tsx"]!;
-    expect(main.syntaxError).toBeDefined();
-    expect(main.deps).toEqual({ "react-dom/client": "react-dom/client", "./App": "src/App.tsx" });
-    expect(dataOf(html).entry.main).toBe("src/main.tsx");
-  });
+  it(
+    "keeps a broken file's written imports, so a src/main.tsx " +
+      "that does not parse is still the entry that shows its error",
+    () => {
+      const { html } = buildReactPreview(
+        [
+          {
+            path: "src/main.tsx",
+            content:
+              `import { createRoot } from "react-dom/client";\n` +
+              `import type { FC } from "react";\n` +
+              `import App from "./App";\n` +
+              `createRoot(document.getElementById("root")!).render(<App>);\n`,
+          },
+          { path: "src/App.tsx", content: "export default function App() {\n  return <p>hi</p>;\n}\n" },
+        ],
+        RUNTIME,
+      );
+      const main = dataOf(html).modules["src/main.tsx"]!;
+      expect(main.syntaxError).toBeDefined();
+      expect(main.deps).toEqual({ "react-dom/client": "react-dom/client", "./App": "src/App.tsx" });
+      expect(dataOf(html).entry.main).toBe("src/main.tsx");
+    },
+  );
 
-  it("warns that a TypeScript namespace with values does not run in the preview (the transpiler drops it), not a declared one", () => {
-    const values = buildReactPreview(
-      [
-        {
-          path: "src/App.tsx",
-          content: "export namespace Sizes {\n  export const gap = 8;\n}\nexport default () => <p>{Sizes.gap}</p>;\n",
-        },
-      ],
-      RUNTIME,
-    );
-    expect(values.problems).toContainEqual(
-      expect.objectContaining({ severity: "warning", code: "preview-namespace", file: "src/App.tsx" }),
-    );
-    const declared = buildReactPreview(
-      [
-        {
-          path: "src/App.tsx",
-          content: "declare namespace Env {\n  const mode: string;\n}\nexport default () => <p>ok</p>;\n",
-        },
-      ],
-      RUNTIME,
-    );
-    expect(declared.problems.filter((p) => p.code === "preview-namespace")).toEqual([]);
-  });
+  it(
+    "warns that a TypeScript namespace with values does not run " +
+      "in the preview (the transpiler drops it), not a declared one",
+    () => {
+      const values = buildReactPreview(
+        [
+          {
+            path: "src/App.tsx",
+            content: "export namespace Sizes {\n  export const gap = 8;\n}\nexport default () => <p>{Sizes.gap}</p>;\n",
+          },
+        ],
+        RUNTIME,
+      );
+      expect(values.problems).toContainEqual(
+        expect.objectContaining({ severity: "warning", code: "preview-namespace", file: "src/App.tsx" }),
+      );
+      const declared = buildReactPreview(
+        [
+          {
+            path: "src/App.tsx",
+            content: "declare namespace Env {\n  const mode: string;\n}\nexport default () => <p>ok</p>;\n",
+          },
+        ],
+        RUNTIME,
+      );
+      expect(declared.problems.filter((p) => p.code === "preview-namespace")).toEqual([]);
+    },
+  );
 
   it("names unknown packages with their importers, and missing files", () => {
     const { problems, html } = buildReactPreview(
       [
         {
           path: "src/App.tsx",
-          content: `import { motion } from "framer-motion";\nimport type { Icon } from "lucide-react";\nimport { Card } from "./Card";\nimport { Hero } from "@/components/Hero";\nexport default function App() { return <motion.div><Card /><Hero /></motion.div>; }\n`,
+          content:
+            `import { motion } from "framer-motion";\n` +
+            `import type { Icon } from "lucide-react";\n` +
+            `import { Card } from "./Card";\n` +
+            `import { Hero } from "@/components/Hero";\n` +
+            `export default function App() { return <motion.div><Card /><Hero /></motion.div>; }\n`,
         },
         {
           path: "src/components/Hero.tsx",
-          content: `import { Star } from "@phosphor-icons/react/dist/ssr";\nexport function Hero() { return <Star />; }\n`,
+          content:
+            `import { Star } from "@phosphor-icons/react/dist/ssr";\n` +
+            `export function Hero() { return <Star />; }\n`,
         },
       ],
       RUNTIME,
@@ -208,55 +228,63 @@ describe("problems", () => {
     expect(dataOf(html).modules["src/App.tsx"]!.deps["@/components/Hero"]).toBe("src/components/Hero.tsx");
   });
 
-  it("compiles Tailwind (found by utility classes, stylesheet or config): in the page, or where its stylesheet is imported", async () => {
-    const tailwindCode = `export default function App() {\n  return <div className="flex items-center justify-between gap-4 px-6 py-3 bg-white text-sm font-medium rounded-lg w-[123px]">x</div>;\n}\n`;
-    // Utility classes alone (the emitters' code-only files): the zip's src/tailwind.css, compiled into the page.
-    const alone = await reactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME);
-    expect(alone.problems).toEqual([]);
-    const head = alone.html.slice(0, alone.html.indexOf("</head>"));
-    expect(head).toMatch(/<style>\/\*! tailwindcss v4\.\d+\.\d+ [^<]*\.w-\\\[123px\\\] \{\s+width: 123px;/);
-    // A stylesheet importing Tailwind, imported by the app: compiled where it is imported, nothing added to the page.
-    const imported = await reactPreview(
-      [
-        {
-          path: "src/App.tsx",
-          content: 'import "./index.css";\nexport default () => <p className="text-[13px] underline">x</p>;',
-        },
-        { path: "src/index.css", content: '@import "tailwindcss";\n' },
-      ],
-      RUNTIME,
-    );
-    expect(imported.problems).toEqual([]);
-    expect(imported.html.slice(0, imported.html.indexOf("</head>"))).not.toContain("<style>");
-    expect(dataOf(imported.html).styles["src/index.css"]).toMatch(/\.text-\\\[13px\\\] \{\s+font-size: 13px;/);
-    // A config is JavaScript the preview does not run: said, the rest compiled.
-    const config = await reactPreview(
-      [
-        { path: "src/App.tsx", content: "export default () => null;" },
-        { path: "tailwind.config.js", content: "module.exports = {};" },
-      ],
-      RUNTIME,
-    );
-    expect(config.problems).toEqual([
-      expect.objectContaining({
-        code: "preview-tailwind",
-        file: "tailwind.config.js",
-        message: expect.stringContaining("does not run tailwind.config.js"),
-      }),
-    ]);
-    expect(config.html).toContain("tailwindcss v4");
-    // Without the compiled stylesheets (buildReactPreview alone), Tailwind's classes are said to be unstyled.
-    expect(
-      buildReactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME).problems.map((p) => p.code),
-    ).toEqual(["preview-tailwind"]);
-    // Plain class names: no Tailwind.
-    const plain = await reactPreview(
-      [{ path: "src/App.tsx", content: `export default () => <div className="card title">x</div>;` }],
-      RUNTIME,
-    );
-    expect(plain.problems).toEqual([]);
-    expect(plain.html).not.toContain("tailwindcss");
-  });
+  it(
+    "compiles Tailwind (found by utility classes, stylesheet or " +
+      "config): in the page, or where its stylesheet is imported",
+    async () => {
+      const tailwindCode =
+        `export default function App() {\n` +
+        `  return <div className="flex items-center justify-between gap-4 px-6 ` +
+        `py-3 bg-white text-sm font-medium rounded-lg w-[123px]">x</div>;\n` +
+        `}\n`;
+      // Utility classes alone (the emitters' code-only files): the zip's src/tailwind.css, compiled into the page.
+      const alone = await reactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME);
+      expect(alone.problems).toEqual([]);
+      const head = alone.html.slice(0, alone.html.indexOf("</head>"));
+      expect(head).toMatch(/<style>\/\*! tailwindcss v4\.\d+\.\d+ [^<]*\.w-\\\[123px\\\] \{\s+width: 123px;/);
+      // A stylesheet importing Tailwind, imported by the app: compiled where it is imported, nothing added to the page.
+      const imported = await reactPreview(
+        [
+          {
+            path: "src/App.tsx",
+            content: 'import "./index.css";\nexport default () => <p className="text-[13px] underline">x</p>;',
+          },
+          { path: "src/index.css", content: '@import "tailwindcss";\n' },
+        ],
+        RUNTIME,
+      );
+      expect(imported.problems).toEqual([]);
+      expect(imported.html.slice(0, imported.html.indexOf("</head>"))).not.toContain("<style>");
+      expect(dataOf(imported.html).styles["src/index.css"]).toMatch(/\.text-\\\[13px\\\] \{\s+font-size: 13px;/);
+      // A config is JavaScript the preview does not run: said, the rest compiled.
+      const config = await reactPreview(
+        [
+          { path: "src/App.tsx", content: "export default () => null;" },
+          { path: "tailwind.config.js", content: "module.exports = {};" },
+        ],
+        RUNTIME,
+      );
+      expect(config.problems).toEqual([
+        expect.objectContaining({
+          code: "preview-tailwind",
+          file: "tailwind.config.js",
+          message: expect.stringContaining("does not run tailwind.config.js"),
+        }),
+      ]);
+      expect(config.html).toContain("tailwindcss v4");
+      // Without the compiled stylesheets (buildReactPreview alone), Tailwind's classes are said to be unstyled.
+      expect(
+        buildReactPreview([{ path: "src/App.tsx", content: tailwindCode }], RUNTIME).problems.map((p) => p.code),
+      ).toEqual(["preview-tailwind"]);
+      // Plain class names: no Tailwind.
+      const plain = await reactPreview(
+        [{ path: "src/App.tsx", content: `export default () => <div className="card title">x</div>;` }],
+        RUNTIME,
+      );
+      expect(plain.problems).toEqual([]);
+      expect(plain.html).not.toContain("tailwindcss");
+    },
+  );
 
   it("has nothing to mount without scripts", () => {
     expect(buildReactPreview([{ path: "styles.css", content: "" }], RUNTIME).problems.map((p) => p.code)).toEqual([
@@ -269,7 +297,11 @@ describe("problems", () => {
       [
         {
           path: "src/main.tsx",
-          content: `import "@fontsource/inter-tight/600.css";\nimport "@fontsource/poppins/400-italic.css";\nimport "@fontsource-variable/inter";\nimport "./index.css";\n`,
+          content:
+            `import "@fontsource/inter-tight/600.css";\n` +
+            `import "@fontsource/poppins/400-italic.css";\n` +
+            `import "@fontsource-variable/inter";\n` +
+            `import "./index.css";\n`,
         },
         {
           path: "src/index.css",
@@ -308,7 +340,10 @@ describe("problems", () => {
       [
         {
           path: "src/main.tsx",
-          content: `import { createRoot } from "react-dom/client";\nimport "./index.css";\ncreateRoot(document.getElementById("root")!).render(<p />);\n`,
+          content:
+            `import { createRoot } from "react-dom/client";\n` +
+            `import "./index.css";\n` +
+            `createRoot(document.getElementById("root")!).render(<p />);\n`,
         },
         {
           path: "src/index.css",
@@ -362,7 +397,8 @@ describe("scopeCssModule", () => {
     const s = (name: string) => classes[name]!;
     expect(out).toContain(`/* .comment */`);
     expect(out).toContain(
-      `.${s("a")}, .${s("b")}:not(.${s("c")}) > span[data-x=".d"] { background: url(data:image/png;base64,AA.e==); content: ".f"; }`,
+      `.${s("a")}, .${s("b")}:not(.${s("c")}) > span[data-x=".d"] { ` +
+        `background: url(data:image/png;base64,AA.e==); content: ".f"; }`,
     );
     expect(out).toContain(`@media (min-width: 1.5em) { .${s("a")} { width: 2.5px; } }`);
     expect(out).toContain(`@keyframes spin { from { opacity: 0.5; } 12.5% { opacity: 1; } }`);

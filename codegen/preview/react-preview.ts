@@ -3,9 +3,10 @@
  * emitter's) as one self-contained HTML document that runs them in a sandboxed iframe. Every script is
  * transpiled here with sucrase (types stripped, JSX for React's automatic runtime, CommonJS); nothing is executed
  * here. Sucrase, not TypeScript: 200 KB instead of 3.5 MB in the worker's code-format part, and ~10× faster
- * (issue 41); it checks no types, as `transpileModule` did not either. The document carries a strict CSP (no network: no connect-src, images and fonts only as data:),
- * the modules as JSON, and the preview runtime (ui/preview-runtime/runtime.ts: preact/compat under React's
- * names, a CommonJS loader, CSS injection, an error box). Pure: no DOM, no Node; runs in the engine worker.
+ * (issue 41); it checks no types, as `transpileModule` did not either. The document carries a strict CSP (no network:
+ * no connect-src, images and fonts only as data:), the modules as JSON, and the preview runtime
+ * (ui/preview-runtime/runtime.ts: preact/compat under React's names, a CommonJS loader, CSS injection, an error box).
+ * Pure: no DOM, no Node; runs in the engine worker.
  *
  * What gets mounted into #root (the runtime follows `PreviewData.entry`):
  * 1. `src/main.{tsx,jsx,ts,js}` (or `src/index.{tsx,jsx}`, `main.tsx`, `index.tsx`) when it imports
@@ -18,9 +19,9 @@
  * Packages other than react/react-dom (and clsx/classnames) are not stubbed: they are reported as
  * problems here, and importing one shows an error in the preview. Tailwind is compiled by Tailwind's own
  * compiler (tailwind-compile.ts, async: `reactPreview` compiles, then builds; `buildReactPreview` alone
- * takes the compiled stylesheets, and without them reports Tailwind's classes as unstyled). The CSP stops fetch/XHR/beacons/images/fonts/
- * WebSockets; it cannot stop a frame from navigating itself (see PREVIEW_HOST_CSP) nor WebRTC's STUN
- * packets (Chromium has no CSP directive for them). The preview holds only the design's code, no key.
+ * takes the compiled stylesheets, and without them reports Tailwind's classes as unstyled). The CSP stops
+ * fetch/XHR/beacons/images/fonts/ WebSockets; it cannot stop a frame from navigating itself (see PREVIEW_HOST_CSP) nor
+ * WebRTC's STUN packets (Chromium has no CSP directive for them). The preview holds only the design's code, no key.
  */
 import { transform } from "sucrase";
 import { ASSET_MIME, assetDataUrl, dirname, extension, resolvePath } from "../file-paths.js";
@@ -36,7 +37,9 @@ import { compileTailwind, usesTailwind, type TailwindBuild } from "./tailwind-co
  * The preview document's policy: inline scripts and styles, data: images and fonts; no network but Google
  * Fonts' stylesheets and font files (the design's fonts: the one request the code may make, to Google only).
  */
-export const REACT_PREVIEW_CSP = `default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' ${GOOGLE_FONTS_CSS}; img-src data:; font-src data: ${GOOGLE_FONTS_FILES}`;
+export const REACT_PREVIEW_CSP =
+  `default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' ` +
+  `${GOOGLE_FONTS_CSS}; img-src data:; font-src data: ${GOOGLE_FONTS_FILES}`;
 
 /** The iframe's sandbox: scripts, but no same-origin (so no access to the UI, its storage or its key). */
 export const REACT_PREVIEW_SANDBOX = "allow-scripts";
@@ -101,9 +104,14 @@ interface Transpiled {
 
 /** `require("x")` as sucrase writes an import (and as plain JS files write it). */
 const REQUIRE_CALL = /\brequire\(\s*(["'])([^"'\n]+)\1\s*\)/g;
-/** `import … from "x"`, `export … from "x"`, `import "x"` (not `import type`): a file's imports when it does not parse. */
-const WRITTEN_IMPORT =
-  /^[ \t]*(?:import(?![ \t]+type\b)|export)\b[^'";]*?\bfrom[ \t]*(["'])([^"'\n]+)\1|^[ \t]*import[ \t]*(["'])([^"'\n]+)\3/gm;
+/**
+ * `import … from "x"`, `export … from "x"`, `import "x"` (not `import type`): a file's imports when it does not parse.
+ */
+const WRITTEN_IMPORT = new RegExp(
+  String.raw`^[ \t]*(?:import(?![ \t]+type\b)|export)\b[^'";]*?\bfrom[ ` +
+    String.raw`\t]*(["'])([^"'\n]+)\1|^[ \t]*import[ \t]*(["'])([^"'\n]+)\3`,
+  "gm",
+);
 /** A namespace with values: sucrase drops it (it keeps only type-only ones), so the preview would miss its code. */
 const VALUE_NAMESPACE = /^[ \t]*(?:export[ \t]+)?(?:namespace|module)[ \t]+[A-Za-z_$][\w$.]*[ \t]*\{/m;
 
@@ -381,7 +389,9 @@ export function buildReactPreview(
     problems.push({
       severity: "warning",
       code: "preview-unknown-package",
-      message: `The preview has only react and react-dom: "${name}" (imported by ${[...new Set(importers)].join(", ")}) is not available, so the preview shows an error where it is imported`,
+      message:
+        `The preview has only react and react-dom: "${name}" (imported by ${[...new Set(importers)].join(", ")}) ` +
+        `is not available, so the preview shows an error where it is imported`,
       file: importers[0]!,
     });
   }
@@ -410,7 +420,8 @@ export function buildReactPreview(
       severity: "warning",
       code: "preview-tailwind",
       message:
-        "Tailwind utility classes are not styled in this preview (Tailwind was not compiled for it); the downloaded project styles them",
+        "Tailwind utility classes are not styled in this preview (Tailwind " +
+        "was not compiled for it); the downloaded project styles them",
     });
   }
 

@@ -39,7 +39,11 @@ describe("tailwindCandidates", () => {
     const candidates = tailwindCandidates([
       {
         path: "src/A.tsx",
-        content: `const a = <p className={["w-[123px] content-['hi_there']", className].filter(Boolean).join(" ")} />;\nconst b = "[font-family:\\"Inter\\"] hover:bg-red-500";\nconst c = \`grid \${open ? "block" : "hidden"}\`;\n// Don't drop "after-apostrophe" on this line\n`,
+        content:
+          `const a = <p className={["w-[123px] content-['hi_there']", className].filter(Boolean).join(" ")} />;\n` +
+          `const b = "[font-family:\\"Inter\\"] hover:bg-red-500";\n` +
+          `const c = \`grid \${open ? "block" : "hidden"}\`;\n` +
+          `// Don't drop "after-apostrophe" on this line\n`,
       },
       { path: "index.html", content: `<div class="mx-auto text-[13px]"></div>` },
       { path: "src/styles.css", content: ".not-scanned { color: red }" },
@@ -62,39 +66,43 @@ describe("tailwindCandidates", () => {
 });
 
 describe("usesTailwind", () => {
-  it("by config, by a stylesheet importing Tailwind, or by class names mostly Tailwind's that no stylesheet defines", () => {
-    expect(usesTailwind([app("relative w-full max-w-5 min-h-5")])).toBe(true);
-    expect(usesTailwind([app("x"), { path: "tailwind.config.js", content: "module.exports = {};" }])).toBe(true);
-    expect(usesTailwind([app("x"), { path: "src/index.css", content: '@import "tailwindcss";' }])).toBe(true);
-    expect(usesTailwind([app("x"), { path: "src/index.css", content: "@tailwind base;\n@tailwind utilities;" }])).toBe(
-      true,
-    );
-    // Not: plain class names, classes the project's CSS defines, a CSS module, or "tailwindcss" in a comment.
-    expect(usesTailwind([app("card title")])).toBe(false);
-    expect(
-      usesTailwind([
-        app("flex hidden"),
-        { path: "src/app.css", content: ".flex { display: flex } .hidden { display: none }" },
-      ]),
-    ).toBe(false);
-    expect(
-      usesTailwind([
-        {
-          path: "src/App.tsx",
-          content: "import s from './A.module.css';\nexport default () => <div className={s.card} />;",
-        },
-      ]),
-    ).toBe(false);
-    expect(
-      usesTailwind([
-        app("card"),
-        {
-          path: "src/tokens.css",
-          content: '/* import after tailwindcss (@import "tailwindcss";) */\n:root { --x: 1px; }',
-        },
-      ]),
-    ).toBe(false);
-  });
+  it(
+    "by config, by a stylesheet importing Tailwind, or by " +
+      "class names mostly Tailwind's that no stylesheet defines",
+    () => {
+      expect(usesTailwind([app("relative w-full max-w-5 min-h-5")])).toBe(true);
+      expect(usesTailwind([app("x"), { path: "tailwind.config.js", content: "module.exports = {};" }])).toBe(true);
+      expect(usesTailwind([app("x"), { path: "src/index.css", content: '@import "tailwindcss";' }])).toBe(true);
+      expect(
+        usesTailwind([app("x"), { path: "src/index.css", content: "@tailwind base;\n@tailwind utilities;" }]),
+      ).toBe(true);
+      // Not: plain class names, classes the project's CSS defines, a CSS module, or "tailwindcss" in a comment.
+      expect(usesTailwind([app("card title")])).toBe(false);
+      expect(
+        usesTailwind([
+          app("flex hidden"),
+          { path: "src/app.css", content: ".flex { display: flex } .hidden { display: none }" },
+        ]),
+      ).toBe(false);
+      expect(
+        usesTailwind([
+          {
+            path: "src/App.tsx",
+            content: "import s from './A.module.css';\nexport default () => <div className={s.card} />;",
+          },
+        ]),
+      ).toBe(false);
+      expect(
+        usesTailwind([
+          app("card"),
+          {
+            path: "src/tokens.css",
+            content: '/* import after tailwindcss (@import "tailwindcss";) */\n:root { --x: 1px; }',
+          },
+        ]),
+      ).toBe(false);
+    },
+  );
 });
 
 describe("compileTailwind", () => {
@@ -107,7 +115,8 @@ describe("compileTailwind", () => {
   it("compiles arbitrary values and properties, variants and the theme's scale, with preflight", async () => {
     const { css, build } = await compiled([
       app(
-        "w-[123px] [background:url(data:image/png;base64,AAAA)_center_/_cover_no-repeat] left-[calc(50%_-_108.5px)] hover:bg-red-500 text-sm h-8.5 max-[768px]:flex-wrap",
+        "w-[123px] [background:url(data:image/png;base64,AAAA)_center_/_cover_no-repeat] " +
+          "left-[calc(50%_-_108.5px)] hover:bg-red-500 text-sm h-8.5 max-[768px]:flex-wrap",
       ),
     ]);
     expect(build.problems).toEqual([]);
@@ -126,60 +135,77 @@ describe("compileTailwind", () => {
     );
   });
 
-  it("for the emitters' code-only files: the zip's src/tailwind.css, its @theme tokens and fonts resolved; the zip compiles the same", async () => {
-    const design = loadDesign(loginWithBindings(), [], loginExtras());
-    const code = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: false });
-    const alone = await compiled(code.files);
-    expect(alone.build.problems).toEqual([]);
-    expect(alone.build.stylesheets[0]).toMatchObject({ path: "src/tailwind.css", added: true });
-    // Token classes from src/tokens.css (`@theme static`, every token kept, its modes too); a theme font from
-    // src/fonts.css.
-    const screen = code.files
-      .filter((f) => f.path.endsWith(".tsx"))
-      .map((f) => f.content)
-      .join("\n");
-    expect(screen).toMatch(/\bbg-brand-primary\b[\s\S]*\btext-text-on-brand\b/);
-    expect(rule(alone.css, ".bg-brand-primary")).toBe("background-color: var(--color-brand-primary);");
-    expect(rule(alone.css, ".text-text-on-brand")).toBe("color: var(--color-text-on-brand);");
-    expect(alone.css).toContain("--color-brand-primary: var(--color-palette-red-500);");
-    expect(alone.css).toContain("--color-palette-red-500: #ff473a;");
-    expect(alone.css).toMatch(
-      /\[data-theme="dark"\] \{\s+--color-text-inverse: var\(--color-palette-gray-50\);\s+--color-brand-primary: var\(--color-palette-red-400\);/,
-    );
-    expect(screen).toMatch(/\bfont-montserrat\b/);
-    expect(rule(alone.css, ".font-montserrat")).toBe("font-family: var(--font-montserrat);");
-    expect(alone.css).toMatch(/--font-montserrat: Montserrat, "Montserrat Fallback"/);
-    // The project: its src/tailwind.css is the same stylesheet, compiled to the same CSS.
-    const project = await compiled(projectFiles(code.files, { target: "react", styling: "tailwind", name: "Log-In" }));
-    expect(project.build.stylesheets[0]).toMatchObject({ path: "src/tailwind.css", added: false });
-    expect(project.css).toBe(alone.css);
-  });
+  it(
+    "for the emitters' code-only files: the zip's src/tailwind.css, " +
+      "its @theme tokens and fonts resolved; the zip compiles the same",
+    async () => {
+      const design = loadDesign(loginWithBindings(), [], loginExtras());
+      const code = await generateCode(design.document, { target: "react", styling: "tailwind", nodeIds: false });
+      const alone = await compiled(code.files);
+      expect(alone.build.problems).toEqual([]);
+      expect(alone.build.stylesheets[0]).toMatchObject({ path: "src/tailwind.css", added: true });
+      // Token classes from src/tokens.css (`@theme static`, every token kept, its modes too); a theme font from
+      // src/fonts.css.
+      const screen = code.files
+        .filter((f) => f.path.endsWith(".tsx"))
+        .map((f) => f.content)
+        .join("\n");
+      expect(screen).toMatch(/\bbg-brand-primary\b[\s\S]*\btext-text-on-brand\b/);
+      expect(rule(alone.css, ".bg-brand-primary")).toBe("background-color: var(--color-brand-primary);");
+      expect(rule(alone.css, ".text-text-on-brand")).toBe("color: var(--color-text-on-brand);");
+      expect(alone.css).toContain("--color-brand-primary: var(--color-palette-red-500);");
+      expect(alone.css).toContain("--color-palette-red-500: #ff473a;");
+      expect(alone.css).toMatch(
+        new RegExp(
+          String.raw`\[data-theme="dark"\] \{\s+--color-text-inverse: ` +
+            String.raw`var\(--color-palette-gray-50\);\s+--color-brand-primary: var\(--color-palette-red-400\);`,
+        ),
+      );
+      expect(screen).toMatch(/\bfont-montserrat\b/);
+      expect(rule(alone.css, ".font-montserrat")).toBe("font-family: var(--font-montserrat);");
+      expect(alone.css).toMatch(/--font-montserrat: Montserrat, "Montserrat Fallback"/);
+      // The project: its src/tailwind.css is the same stylesheet, compiled to the same CSS.
+      const project = await compiled(
+        projectFiles(code.files, { target: "react", styling: "tailwind", name: "Log-In" }),
+      );
+      expect(project.build.stylesheets[0]).toMatchObject({ path: "src/tailwind.css", added: false });
+      expect(project.css).toBe(alone.css);
+    },
+  );
 
-  it("compiles a model's own stylesheet (src/index.css), its @theme and imports; URLs of an imported file rebased", async () => {
-    const { css, build } = await compiled([
-      {
-        path: "src/main.tsx",
-        content:
-          'import "./index.css";\nexport default () => <div className="bg-brand font-display p-4 bg-[url(./img/dot.svg)]">x</div>;',
-      },
-      {
-        path: "src/index.css",
-        content: '@import "tailwindcss";\n@import "./theme/brand.css";\n\nbody { margin: 0; }\n',
-      },
-      {
-        path: "src/theme/brand.css",
-        content:
-          "@theme {\n  --color-brand: #123456;\n  --font-display: Georgia, serif;\n}\n.hero { background: url(../img/hero.png); }\n",
-      },
-    ]);
-    expect(build.problems).toEqual([]);
-    expect(rule(css, ".bg-brand")).toBe("background-color: var(--color-brand);");
-    expect(css).toContain("--color-brand: #123456;");
-    expect(rule(css, ".font-display")).toBe("font-family: var(--font-display);");
-    expect(css).toContain("body {\n  margin: 0;\n}");
-    // Relative to the compiled stylesheet (src/index.css), as Tailwind's build writes it.
-    expect(css).toContain('background: url("./img/hero.png")');
-  });
+  it(
+    "compiles a model's own stylesheet (src/index.css), its " + "@theme and imports; URLs of an imported file rebased",
+    async () => {
+      const { css, build } = await compiled([
+        {
+          path: "src/main.tsx",
+          content:
+            'import "./index.css";\n' +
+            'export default () => <div className="bg-brand font-display p-4 bg-[url(./img/dot.svg)]">x</div>;',
+        },
+        {
+          path: "src/index.css",
+          content: '@import "tailwindcss";\n@import "./theme/brand.css";\n\nbody { margin: 0; }\n',
+        },
+        {
+          path: "src/theme/brand.css",
+          content:
+            "@theme {\n" +
+            "  --color-brand: #123456;\n" +
+            "  --font-display: Georgia, serif;\n" +
+            "}\n" +
+            ".hero { background: url(../img/hero.png); }\n",
+        },
+      ]);
+      expect(build.problems).toEqual([]);
+      expect(rule(css, ".bg-brand")).toBe("background-color: var(--color-brand);");
+      expect(css).toContain("--color-brand: #123456;");
+      expect(rule(css, ".font-display")).toBe("font-family: var(--font-display);");
+      expect(css).toContain("body {\n  margin: 0;\n}");
+      // Relative to the compiled stylesheet (src/index.css), as Tailwind's build writes it.
+      expect(css).toContain('background: url("./img/hero.png")');
+    },
+  );
 
   it("reads Tailwind v3's directives as v4's import, and says so", async () => {
     const { css, build } = await compiled([
@@ -204,7 +230,10 @@ describe("compileTailwind", () => {
       {
         path: "src/index.css",
         content:
-          '@import "tailwindcss";\n@config "../tailwind.config.js";\n@plugin "@tailwindcss/typography";\n@import "./missing.css";\n',
+          '@import "tailwindcss";\n' +
+          '@config "../tailwind.config.js";\n' +
+          '@plugin "@tailwindcss/typography";\n' +
+          '@import "./missing.css";\n',
       },
       { path: "tailwind.config.js", content: "export default { theme: { extend: {} } };" },
     ]);
@@ -213,10 +242,16 @@ describe("compileTailwind", () => {
     expect(messages).toEqual([
       expect.stringMatching(/^warning preview-missing-file: "\.\/missing\.css" is not a file of the project/),
       expect.stringMatching(
-        /^warning preview-tailwind: The preview does not run tailwind\.config\.js \(JavaScript\): its theme and plugins are not applied/,
+        new RegExp(
+          String.raw`^warning preview-tailwind: The preview does not run tailwind\.config\.js ` +
+            String.raw`\(JavaScript\): its theme and plugins are not applied`,
+        ),
       ),
       expect.stringMatching(
-        /^warning preview-tailwind: The preview does not run the Tailwind plugin "@tailwindcss\/typography" \(JavaScript\)/,
+        new RegExp(
+          "^warning preview-tailwind: The preview does not run the " +
+            String.raw`Tailwind plugin "@tailwindcss\/typography" \(JavaScript\)`,
+        ),
       ),
     ]);
     // A config no stylesheet names (Tailwind v3's way) is not applied either, and said so.

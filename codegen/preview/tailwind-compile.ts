@@ -45,8 +45,14 @@ const TAILWIND_CONFIG = /(?:^|\/)tailwind\.config\.[cm]?[jt]s$/;
 const V3_DIRECTIVE = /@tailwind\s+(?:base|components|utilities|variants|screens)\s*;?/g;
 
 /** The utility classes the check below counts (display, flex, spacing, sizes, colours… as Tailwind names them). */
-const TAILWIND_UTILITY =
-  /^(?:[a-z]+:)*-?(?:flex|grid|hidden|block|inline-flex|items-[a-z]+|justify-[a-z]+|gap-[\w.[\]#-]+|[mp][xytrbl]?-[\w.[\]-]+|[wh]-[\w./[\]-]+|(?:min|max)-[wh]-[\w./[\]-]+|text-[\w./[\]#-]+|bg-[\w./[\]#-]+|font-[\w[\]-]+|rounded(?:-[\w[\]-]+)?|border(?:-[\w[\]#-]+)?|shadow(?:-[\w[\]-]+)?|leading-[\w[\].-]+|tracking-[\w[\].-]+|space-[xy]-[\w[\]-]+|absolute|relative|fixed|inset-[\w[\]-]+|top-[\w[\]-]+|left-[\w[\]-]+|z-[\w[\]-]+|overflow-[a-z]+|opacity-\d+|object-[a-z]+|self-[a-z]+|shrink-0|grow|uppercase|truncate)$/;
+const TAILWIND_UTILITY = new RegExp(
+  "^(?:[a-z]+:)*-?(?:flex|grid|hidden|block|inline-flex|items-[a-z]+|justify-[a-z]+|" +
+    String.raw`gap-[\w.[\]#-]+|[mp][xytrbl]?-[\w.[\]-]+|[wh]-[\w./[\]-]+|(?:min|max)-[wh]-[\w./[\]-]+|` +
+    String.raw`text-[\w./[\]#-]+|bg-[\w./[\]#-]+|font-[\w[\]-]+|rounded(?:-[\w[\]-]+)?|border(?:-[\w[\]#-]+)?|` +
+    String.raw`shadow(?:-[\w[\]-]+)?|leading-[\w[\].-]+|tracking-[\w[\].-]+|space-[xy]-[\w[\]-]+|absolute|` +
+    String.raw`relative|fixed|inset-[\w[\]-]+|top-[\w[\]-]+|left-[\w[\]-]+|z-[\w[\]-]+|overflow-[a-z]+|` +
+    String.raw`opacity-\d+|object-[a-z]+|self-[a-z]+|shrink-0|grow|uppercase|truncate)$`,
+);
 
 /** An arbitrary value or property (`w-[123px]`, `[background:url(…)]`), with variants: Tailwind's alone. */
 const ARBITRARY = /^(?:[\w-]+:)*-?(?:[a-z][\w-]*-)?\[\S+\]$/;
@@ -174,7 +180,8 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
         severity: "info",
         code: "preview-tailwind",
         message:
-          'This stylesheet uses Tailwind v3\'s @tailwind directives: the preview compiles it with Tailwind v4, as @import "tailwindcss"',
+          "This stylesheet uses Tailwind v3's @tailwind directives: the " +
+          'preview compiles it with Tailwind v4, as @import "tailwindcss"',
         file: source.path,
       });
     }
@@ -202,7 +209,9 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
             problems.push({
               severity: "warning",
               code: "preview-missing-file",
-              message: `"${id}" is not a file of the project; Tailwind's build fails on this import (the preview leaves it out)`,
+              message:
+                `"${id}" is not a file of the project; Tailwind's ` +
+                `build fails on this import (the preview leaves it out)`,
               file: source.path,
             });
             return { path, base, content: "" };
@@ -225,8 +234,10 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
             code: "preview-tailwind",
             message:
               hint === "config"
-                ? `The preview does not run ${name} (JavaScript): its theme and plugins are not applied, so classes that need them are not styled in the preview (the project's build applies it)`
-                : `The preview does not run the Tailwind plugin "${name}" (JavaScript): the classes it adds are not styled in the preview (the project's build runs it)`,
+                ? `The preview does not run ${name} (JavaScript): its theme and plugins are not applied, ` +
+                  `so classes that need them are not styled in the preview (the project's build applies it)`
+                : `The preview does not run the Tailwind plugin "${name}" (JavaScript): the ` +
+                  `classes it adds are not styled in the preview (the project's build runs it)`,
             file: source.path,
           });
           return { path: id, base, module: hint === "config" ? {} : () => {} };
@@ -237,7 +248,9 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
       problems.push({
         severity: "warning",
         code: "preview-tailwind",
-        message: `The preview could not compile Tailwind (${errorText(error)}): its classes are not styled in the preview`,
+        message:
+          `The preview could not compile Tailwind (${errorText(error)}): ` +
+          `its classes are not styled in the preview`,
         file: source.path,
       });
     }
@@ -246,7 +259,9 @@ export async function compileTailwind(input: readonly SourceFile[]): Promise<Tai
     problems.push({
       severity: "warning",
       code: "preview-tailwind",
-      message: `The preview does not run ${config.path} (JavaScript; Tailwind v4 reads it only through @config): its theme and plugins are not applied, so classes that need them are not styled in the preview`,
+      message:
+        `The preview does not run ${config.path} (JavaScript; Tailwind v4 reads it only through @config): ` +
+        `its theme and plugins are not applied, so classes that need them are not styled in the preview`,
       file: config.path,
     });
   }

@@ -6,31 +6,36 @@ import { checkProject } from "./index";
 const BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
 
 describe("binary files through the project pass and prettier", () => {
-  it('keep their exact bytes (content ""), are never parsed or formatted, and let imports of them resolve', async () => {
-    const files = [
-      {
-        path: "src/App.tsx",
-        content:
-          'import heroSrc from "./assets/hero.png";\nexport default function App() { return <img src={heroSrc} alt="" />; }\n',
-      },
-      { path: "src/assets/hero.png", content: "", bytes: BYTES },
-      { path: "src/global.d.ts", content: 'declare module "*.png" { const src: string; export default src; }\n' },
-    ];
-    const checked = checkProject(files);
-    expect(checked.problems).toEqual([]);
-    const formatted = await formatFiles(checked.files, "model");
-    expect(formatted.problems).toEqual([]);
-    const hero = formatted.files.find((f) => f.path === "src/assets/hero.png")!;
-    expect(hero).toEqual({ path: "src/assets/hero.png", content: "", bytes: BYTES });
-    expect(hero.bytes).toBe(BYTES);
-  });
+  it(
+    'keep their exact bytes (content ""), are never ' + "parsed or formatted, and let imports of them resolve",
+    async () => {
+      const files = [
+        {
+          path: "src/App.tsx",
+          content:
+            'import heroSrc from "./assets/hero.png";\n' +
+            'export default function App() { return <img src={heroSrc} alt="" />; }\n',
+        },
+        { path: "src/assets/hero.png", content: "", bytes: BYTES },
+        { path: "src/global.d.ts", content: 'declare module "*.png" { const src: string; export default src; }\n' },
+      ];
+      const checked = checkProject(files);
+      expect(checked.problems).toEqual([]);
+      const formatted = await formatFiles(checked.files, "model");
+      expect(formatted.problems).toEqual([]);
+      const hero = formatted.files.find((f) => f.path === "src/assets/hero.png")!;
+      expect(hero).toEqual({ path: "src/assets/hero.png", content: "", bytes: BYTES });
+      expect(hero.bytes).toBe(BYTES);
+    },
+  );
 
   it("without the asset the same import is unresolved (the check can fail)", () => {
     const checked = checkProject([
       {
         path: "src/App.tsx",
         content:
-          'import heroSrc from "./assets/hero.png";\nexport default function App() { return <img src={heroSrc} alt="" />; }\n',
+          'import heroSrc from "./assets/hero.png";\n' +
+          'export default function App() { return <img src={heroSrc} alt="" />; }\n',
       },
     ]);
     expect(checked.problems.map((p) => p.code)).toContain("unresolved-import");

@@ -21,7 +21,9 @@ export function withAssetFiles(
     problems.push({
       severity: "warning",
       code: "asset-path",
-      message: `${checked.path} is one of the design's asset files; the model's version is ignored and the real file kept`,
+      message:
+        `${checked.path} is one of the design's asset files; ` +
+        `the model's version is ignored and the real file kept`,
       file: checked.path,
     });
     return false;

@@ -51,7 +51,8 @@ describe("checkComponentUsage", () => {
       'import Brand from "@acme/brand";',
       'import { Card } from "@acme/ui";',
       "export function Home({ tone }: { tone: string }) {",
-      '  return <Card><Brand /><Row variant="secondary" selected size={24} icon={<ArrowLeft />} onClick={() => 1} title="Any" tone={tone} /><Row variant={"tertiary"} /></Card>;',
+      '  return <Card><Brand /><Row variant="secondary" selected size={24} icon={<ArrowLeft ' +
+        '/>} onClick={() => 1} title="Any" tone={tone} /><Row variant={"tertiary"} /></Card>;',
       "}",
     );
     expect(checkComponentUsage([ok], MAP)).toEqual([]);
@@ -65,8 +66,10 @@ describe("checkComponentUsage", () => {
       ");",
     );
     expect(where(checkComponentUsage([bad], MAP))).toEqual([
-      'error component-usage src/screens/Home.tsx:3:13 <ListItem> prop variant: "huge" is not one of the mapping\'s values for the Figma property "Type" ("primary", "secondary", "tertiary")',
-      'error component-usage src/screens/Home.tsx:3:28 <ListItem> prop size: 20 is not one of the mapping\'s values for the Figma property "Size" of the nested layer "Icon" (16, 24)',
+      'error component-usage src/screens/Home.tsx:3:13 <ListItem> prop variant: "huge" is not one ' +
+        'of the mapping\'s values for the Figma property "Type" ("primary", "secondary", "tertiary")',
+      "error component-usage src/screens/Home.tsx:3:28 <ListItem> prop size: 20 is not one of " +
+        'the mapping\'s values for the Figma property "Size" of the nested layer "Icon" (16, 24)',
     ]);
   });
 
@@ -79,54 +82,73 @@ describe("checkComponentUsage", () => {
       'export const a = <ListItem variant="huge" />;',
     );
     expect(where(checkComponentUsage([bad], MAP))).toEqual([
-      'error component-usage src/screens/Home.tsx:1:10 imports ListItem from "../components/ListItem", but the team\'s ListItem comes from "@acme/ui" (the mapping): import { ListItem } from "@acme/ui"',
-      'error component-usage src/screens/Home.tsx:2:10 imports Logo from "@acme/brand" by name, but the mapping imports Logo as the module\'s default export: import Logo from "@acme/brand"',
-      'error component-usage src/screens/Home.tsx:4:8 imports ArrowLeft from "@acme/icons/arrow-left", but the team\'s ArrowLeft comes from "@acme/icons" (the mapping): import { ArrowLeft } from "@acme/icons"',
+      'error component-usage src/screens/Home.tsx:1:10 imports ListItem from "../components/ListItem", ' +
+        'but the team\'s ListItem comes from "@acme/ui" (the mapping): import { ListItem } from "@acme/ui"',
+      'error component-usage src/screens/Home.tsx:2:10 imports Logo from "@acme/brand" by name, ' +
+        'but the mapping imports Logo as the module\'s default export: import Logo from "@acme/brand"',
+      'error component-usage src/screens/Home.tsx:4:8 imports ArrowLeft from "@acme/icons/arrow-left", but ' +
+        'the team\'s ArrowLeft comes from "@acme/icons" (the mapping): import { ArrowLeft } from "@acme/icons"',
     ]);
     const renamed = file('import { Row as ListItem } from "@acme/ui";', "export const a = <ListItem />;");
     expect(where(checkComponentUsage([renamed], MAP))).toEqual([
-      'error component-usage src/screens/Home.tsx:1:10 imports Row of "@acme/ui" as ListItem, but the mapping\'s ListItem is the export ListItem: import { ListItem } from "@acme/ui"',
+      'error component-usage src/screens/Home.tsx:1:10 imports Row of "@acme/ui" as ListItem, ' +
+        'but the mapping\'s ListItem is the export ListItem: import { ListItem } from "@acme/ui"',
     ]);
   });
 
-  it("reads values written through `as const`, a template, or a conditional of literals, and components through a namespace import", () => {
-    const bad = file(
-      'import * as UI from "@acme/ui";',
-      'import * as Brand from "@acme/brand";',
-      "export const a = (on: boolean) => (",
-      '  <UI.ListItem variant={on ? "primary" : "huge"} tone={`light`} size={24 as const}><Brand.default /></UI.ListItem>',
-      ");",
-    );
-    expect(where(checkComponentUsage([bad], MAP))).toEqual([
-      'error component-usage src/screens/Home.tsx:4:16 <UI.ListItem> prop variant: "huge" is not one of the mapping\'s values for the Figma property "Type" ("primary", "secondary", "tertiary")',
-      'error component-usage src/screens/Home.tsx:4:50 <UI.ListItem> prop tone: "light" is not one of the mapping\'s values for the Figma property "Tone" ("dark")',
-    ]);
-    const ok = file(
-      'import * as UI from "@acme/ui";',
-      'export const a = (on: boolean, v: string) => <UI.ListItem variant={on ? "primary" : v} size={(16)} tone={"dark" as const} />;',
-    );
-    expect(checkComponentUsage([ok], MAP)).toEqual([]);
-  });
+  it(
+    "reads values written through `as const`, a template, or a " +
+      "conditional of literals, and components through a namespace import",
+    () => {
+      const bad = file(
+        'import * as UI from "@acme/ui";',
+        'import * as Brand from "@acme/brand";',
+        "export const a = (on: boolean) => (",
+        '  <UI.ListItem variant={on ? "primary" : "huge"} tone={`light`} ' +
+          "size={24 as const}><Brand.default /></UI.ListItem>",
+        ");",
+      );
+      expect(where(checkComponentUsage([bad], MAP))).toEqual([
+        'error component-usage src/screens/Home.tsx:4:16 <UI.ListItem> prop variant: "huge" is not one ' +
+          'of the mapping\'s values for the Figma property "Type" ("primary", "secondary", "tertiary")',
+        'error component-usage src/screens/Home.tsx:4:50 <UI.ListItem> prop tone: "light" ' +
+          'is not one of the mapping\'s values for the Figma property "Tone" ("dark")',
+      ]);
+      const ok = file(
+        'import * as UI from "@acme/ui";',
+        "export const a = (on: boolean, v: string) => <UI.ListItem " +
+          'variant={on ? "primary" : v} size={(16)} tone={"dark" as const} />;',
+      );
+      expect(checkComponentUsage([ok], MAP)).toEqual([]);
+    },
+  );
 
-  it("a file that writes its own component under a mapped name is an error at the declaration; other components are its own business", () => {
-    const own = {
-      path: "src/components/ListItem.tsx",
-      content: [
-        "export function ListItem({ label }: { label: string }) {",
-        "  return <li>{label}</li>;",
-        "}",
-        "export const Logo = () => <svg />;",
-        "const ArrowLeft = styled.svg``;",
-        "export const Card = () => <div />;",
-        "",
-      ].join("\n"),
-    };
-    expect(where(checkComponentUsage([own], MAP))).toEqual([
-      'error component-usage src/components/ListItem.tsx:1:17 defines its own ListItem, but the team\'s ListItem comes from "@acme/ui" (the mapping): import { ListItem } from "@acme/ui" and use it instead',
-      'error component-usage src/components/ListItem.tsx:4:14 defines its own Logo, but the team\'s Logo comes from "@acme/brand" (the mapping): import Logo from "@acme/brand" and use it instead',
-      'error component-usage src/components/ListItem.tsx:5:7 defines its own ArrowLeft, but the team\'s ArrowLeft comes from "@acme/icons" (the mapping): import { ArrowLeft } from "@acme/icons" and use it instead',
-    ]);
-  });
+  it(
+    "a file that writes its own component under a mapped name is an " +
+      "error at the declaration; other components are its own business",
+    () => {
+      const own = {
+        path: "src/components/ListItem.tsx",
+        content: [
+          "export function ListItem({ label }: { label: string }) {",
+          "  return <li>{label}</li>;",
+          "}",
+          "export const Logo = () => <svg />;",
+          "const ArrowLeft = styled.svg``;",
+          "export const Card = () => <div />;",
+          "",
+        ].join("\n"),
+      };
+      expect(where(checkComponentUsage([own], MAP))).toEqual([
+        "error component-usage src/components/ListItem.tsx:1:17 defines its own ListItem, but the team's " +
+          'ListItem comes from "@acme/ui" (the mapping): import { ListItem } from "@acme/ui" and use it instead',
+        "error component-usage src/components/ListItem.tsx:4:14 defines its own Logo, but the team's " +
+          'Logo comes from "@acme/brand" (the mapping): import Logo from "@acme/brand" and use it instead',
+        "error component-usage src/components/ListItem.tsx:5:7 defines its own ArrowLeft, but the team's ArrowLeft " +
+          'comes from "@acme/icons" (the mapping): import { ArrowLeft } from "@acme/icons" and use it instead',
+      ]);
+    },
+  );
 
   it("with the library's types for a module, only where its components come from is checked", () => {
     const typed = file('import { ListItem } from "@acme/ui";', 'export const a = <ListItem variant="huge" />;');

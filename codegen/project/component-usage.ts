@@ -43,7 +43,10 @@ function propertyOf(source: PropSource): string {
   return "property" in source ? `"${source.property}"` : source.kind;
 }
 
-/** What the mapping knows: every import it writes (components and the JSX in value maps), and each component's value maps. */
+/**
+ * What the mapping knows: every import it writes (components and the JSX in value maps), and each component's value
+ * maps.
+ */
 function mappingFacts(map: ComponentMap): { imports: CodeImport[]; allowed: Map<string, Map<string, AllowedValues>> } {
   const imports = new Map<string, CodeImport>();
   const allowed = new Map<string, Map<string, AllowedValues>>();
@@ -94,17 +97,23 @@ function judgeBinding(module: string, b: Binding, imports: readonly CodeImport[]
   const asDefault = here.find((i) => i.default === true && names.includes(i.name));
   if (asDefault)
     return {
-      wrong: `imports ${b.exported} from "${module}" by name, but the mapping imports ${asDefault.name} as the module's default export: ${importText(asDefault)}`,
+      wrong:
+        `imports ${b.exported} from "${module}" by name, but the mapping imports ` +
+        `${asDefault.name} as the module's default export: ${importText(asDefault)}`,
     };
   const named = here.find((i) => !i.default && i.name === b.local);
   if (named)
     return {
-      wrong: `imports ${isDefault ? "the default export" : b.exported} of "${module}" as ${b.local}, but the mapping's ${b.local} is the export ${b.local}: ${importText(named)}`,
+      wrong:
+        `imports ${isDefault ? "the default export" : b.exported} of "${module}" as ${b.local}, ` +
+        `but the mapping's ${b.local} is the export ${b.local}: ${importText(named)}`,
     };
   const elsewhere = imports.find((i) => names.includes(i.name));
   if (elsewhere)
     return {
-      wrong: `imports ${b.local} from "${module}", but the team's ${elsewhere.name} comes from "${elsewhere.module}" (the mapping): ${importText(elsewhere)}`,
+      wrong:
+        `imports ${b.local} from "${module}", but the team's ${elsewhere.name} ` +
+        `comes from "${elsewhere.module}" (the mapping): ${importText(elsewhere)}`,
     };
   return {};
 }
@@ -156,7 +165,9 @@ function checkValues(
       const written = rule?.property ? attributeLiterals(attribute) : undefined;
       const outside = written?.find((value) => !rule!.literals.some((v) => v === value));
       if (!rule?.property || outside === undefined) continue;
-      const message = `<${tag}> prop ${name}: ${shown(outside)} is not one of the mapping's values for the Figma property ${rule.property} (${[...new Set(rule.literals)].map(shown).join(", ")})`;
+      const message =
+        `<${tag}> prop ${name}: ${shown(outside)} is not one of the mapping's values for the ` +
+        `Figma property ${rule.property} (${[...new Set(rule.literals)].map(shown).join(", ")})`;
       problems.push(
         problem("error", COMPONENT_USAGE, message, {
           file: path,
@@ -214,7 +225,9 @@ function ownDefinitions(
   for (const { name, node } of declaredComponents(morph)) {
     const team = imports.find((i) => i.name === name);
     if (!team || imported.has(name)) continue;
-    const message = `defines its own ${name}, but the team's ${name} comes from "${team.module}" (the mapping): ${importText(team)} and use it instead`;
+    const message =
+      `defines its own ${name}, but the team's ${name} comes from ` +
+      `"${team.module}" (the mapping): ${importText(team)} and use it instead`;
     problems.push(
       problem("error", COMPONENT_USAGE, message, { file: path, ...lineAndColumn(morph.compilerNode, node.getStart()) }),
     );

@@ -1,6 +1,7 @@
 /**
  * Why codegen/index.ts generateCode may skip the project pass when no team components are mapped: on the emitters'
- * own files it repairs nothing and finds nothing. Every fixture frame, every output with and without the layers' ids: the same files back, no problem.
+ * own files it repairs nothing and finds nothing. Every fixture frame, every output with and without the layers' ids:
+ * the same files back, no problem.
  */
 import { describe, expect, it } from "vitest";
 import { EMITTER_OUTPUTS, emittedFrames, WITH_NODE_IDS } from "../../test/helpers/emitted-frames.js";

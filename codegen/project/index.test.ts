@@ -35,7 +35,12 @@ const STYLES: SourceFile = { path: "src/App.module.css", content: `.app { color:
 
 describe("checkProject: syntax", () => {
   it("reports a syntax error with file, line and column, and keeps the file unchanged", () => {
-    const broken = `import { Button } from "./components/Button";\n\nexport function App() {\n  const x = 1 +;\n  return <Button label="a" />;\n}\n`;
+    const broken =
+      `import { Button } from "./components/Button";\n\n` +
+      `export function App() {\n` +
+      `  const x = 1 +;\n` +
+      `  return <Button label="a" />;\n` +
+      `}\n`;
     const input = [BUTTON, { path: "src/App.tsx", content: broken }];
     const result = checkProject(input);
     const syntax = result.problems.filter((p) => p.code === "syntax");
@@ -77,20 +82,37 @@ describe("checkProject: imports", () => {
 
   it("adds a default import for a PascalCase default export named like its file, after other imports", () => {
     const card = `export default function Card() {\n  return <div />;\n}\n`;
-    const app = `"use client";\nimport styles from "./App.module.css";\n\nexport function App() {\n  return <main className={styles.app}><Card /></main>;\n}\n`;
+    const app =
+      `"use client";\n` +
+      `import styles from "./App.module.css";\n\n` +
+      `export function App() {\n` +
+      `  return <main className={styles.app}><Card /></main>;\n` +
+      `}\n`;
     const result = checkProject([
       { path: "src/ui/Card.tsx", content: card },
       STYLES,
       { path: "src/App.tsx", content: app },
     ]);
     expect(content(result, "src/App.tsx")).toBe(
-      `"use client";\nimport styles from "./App.module.css";\nimport Card from "./ui/Card";\n\nexport function App() {\n  return <main className={styles.app}><Card /></main>;\n}\n`,
+      `"use client";\n` +
+        `import styles from "./App.module.css";\n` +
+        `import Card from "./ui/Card";\n\n` +
+        `export function App() {\n` +
+        `  return <main className={styles.app}><Card /></main>;\n` +
+        `}\n`,
     );
   });
 
   it("merges an added name into an existing import of the same file and imports types with `type`", () => {
-    const lib = `export interface Item { id: string }\nexport function List() { return <ul />; }\nexport function Row() { return <li />; }\n`;
-    const app = `import { List } from "./lib";\nexport function App(props: { item: Item }) {\n  return <List><Row key={props.item.id} /></List>;\n}\n`;
+    const lib =
+      `export interface Item { id: string }\n` +
+      `export function List() { return <ul />; }\n` +
+      `export function Row() { return <li />; }\n`;
+    const app =
+      `import { List } from "./lib";\n` +
+      `export function App(props: { item: Item }) {\n` +
+      `  return <List><Row key={props.item.id} /></List>;\n` +
+      `}\n`;
     const result = checkProject([
       { path: "src/lib.tsx", content: lib },
       { path: "src/App.tsx", content: app },
@@ -195,7 +217,13 @@ describe("checkProject: imports", () => {
   });
 
   it("flags a relative import of a missing file with its line; package imports are fine", () => {
-    const app = `import { useState } from "react";\nimport { Card } from "./Card";\n\nexport function App() {\n  const [n] = useState(0);\n  return <Card n={n} />;\n}\n`;
+    const app =
+      `import { useState } from "react";\n` +
+      `import { Card } from "./Card";\n\n` +
+      `export function App() {\n` +
+      `  const [n] = useState(0);\n` +
+      `  return <Card n={n} />;\n` +
+      `}\n`;
     const result = checkProject([{ path: "src/App.tsx", content: app }, STYLES]);
     expect(withCode(result, "unresolved-import")).toEqual([{ severity: "error", file: "src/App.tsx", line: 2 }]);
     expect(result.problems.find((p) => p.code === "unresolved-import")?.column).toBe(22);
@@ -350,15 +378,26 @@ describe("checkProject: paths", () => {
 
 describe("checkProject: component names", () => {
   it("renames a lower-case component to PascalCase and updates its importer", () => {
-    const button = `export function button(props: { label: string }) {\n  return <button>{props.label}</button>;\n}\n\nexport const twice = () => [button({ label: "a" }), button({ label: "b" })];\n`;
-    const app = `import { button, twice } from "./components/button";\n\nexport function App() {\n  return <div>{button({ label: "x" })}{twice()}</div>;\n}\n`;
+    const button =
+      `export function button(props: { label: string }) {\n` +
+      `  return <button>{props.label}</button>;\n` +
+      `}\n\n` +
+      `export const twice = () => [button({ label: "a" }), button({ label: "b" })];\n`;
+    const app =
+      `import { button, twice } from "./components/button";\n\n` +
+      `export function App() {\n` +
+      `  return <div>{button({ label: "x" })}{twice()}</div>;\n` +
+      `}\n`;
     const result = checkProject([
       { path: "src/components/button.tsx", content: button },
       { path: "src/App.tsx", content: app },
     ]);
     expect(content(result, "src/components/button.tsx")).toBe(button.replaceAll("button(", "Button("));
     expect(content(result, "src/App.tsx")).toBe(
-      `import { Button, twice } from "./components/button";\n\nexport function App() {\n  return <div>{Button({ label: "x" })}{twice()}</div>;\n}\n`,
+      `import { Button, twice } from "./components/button";\n\n` +
+        `export function App() {\n` +
+        `  return <div>{Button({ label: "x" })}{twice()}</div>;\n` +
+        `}\n`,
     );
     expect(withCode(result, "renamed-component")).toEqual([
       { severity: "info", file: "src/components/button.tsx", line: 1 },

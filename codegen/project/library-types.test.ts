@@ -49,7 +49,10 @@ describe("checkLibraryUsage", () => {
       ["component-props", "src/screens/Home.tsx", 8],
     ]);
     expect(problems[0]!.message).toMatch(
-      /^<Button> prop variant: Type '"huge"' is not assignable to type '"primary" \| "secondary" \| "ghost" \| undefined'/,
+      new RegExp(
+        `^<Button> prop variant: Type '"huge"' is not assignable ` +
+          String.raw`to type '"primary" \| "secondary" \| "ghost" \| undefined'`,
+      ),
     );
     expect(problems[1]!.message).toMatch(/^<ListItem> prop subtitle: Type 'number' is not assignable to type 'string'/);
     // One problem a line: TypeScript stops at the first bad attribute of an element.

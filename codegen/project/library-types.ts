@@ -24,7 +24,8 @@ export interface LibraryTypes {
 }
 
 /** Enough of React's types for a library's props: ReactNode, elements, the JSX namespace, a few attribute sets. */
-const REACT_STAND_IN = `export as namespace React;
+const REACT_STAND_IN =
+  `export as namespace React;
 export type Key = string | number | bigint;
 export interface ReactElement<P = unknown> { type: unknown; props: P; key: string | null }
 export type ReactNode = ReactElement | string | number | bigint | boolean | null | undefined | Iterable<ReactNode>;
@@ -33,9 +34,12 @@ export type FC<P = {}> = (props: P) => ReactNode;
 export type FunctionComponent<P = {}> = FC<P>;
 export type ComponentType<P = {}> = FC<P>;
 export type PropsWithChildren<P = unknown> = P & { children?: ReactNode };
-export interface HTMLAttributes<T> { className?: string; id?: string; style?: CSSProperties; title?: string; role?: string; tabIndex?: number; children?: ReactNode; onClick?(event: unknown): void }
-export interface ButtonHTMLAttributes<T> extends HTMLAttributes<T> { disabled?: boolean; type?: "button" | "submit" | "reset" }
-export interface InputHTMLAttributes<T> extends HTMLAttributes<T> { value?: string | number; defaultValue?: string | number; placeholder?: string; disabled?: boolean; type?: string; onChange?(event: unknown): void }
+export interface HTMLAttributes<T> { className?: string; id?: string; style?: CSSProperties; title?: string; role?: ` +
+  `string; tabIndex?: number; children?: ReactNode; onClick?(event: unknown): void }
+export interface ButtonHTMLAttributes<T> extends HTMLAttributes<T> { disabled?: boolean; type?: "button" | "submit" ` +
+  `| "reset" }
+export interface InputHTMLAttributes<T> extends HTMLAttributes<T> { value?: string | number; defaultValue?: string ` +
+  `| number; placeholder?: string; disabled?: boolean; type?: string; onChange?(event: unknown): void }
 export interface AnchorHTMLAttributes<T> extends HTMLAttributes<T> { href?: string; target?: string; rel?: string }
 `;
 

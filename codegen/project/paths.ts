@@ -160,7 +160,10 @@ function readString(entry: unknown, key: "path" | "content"): string | undefined
   return typeof value === "string" ? value : undefined;
 }
 
-/** Why a file at `key` cannot sit beside the files kept so far (a kept file where its folder would be, or a folder at its name). */
+/**
+ * Why a file at `key` cannot sit beside the files kept so far (a kept file where its folder would be, or a folder at
+ * its name).
+ */
 function folderClash(
   key: string,
   files: ReadonlyMap<string, string>,

@@ -13,7 +13,9 @@ import { tailwindEntryPath } from "../scaffold/project-files";
 import type { Problem, SourceFile } from "../types";
 
 const SCRIPT = /\.[cm]?[jt]sx?$/i;
-/** An arbitrary value or property in brackets (no whitespace: a class) with a url(), e.g. `[background:url(…)_center]`. */
+/**
+ * An arbitrary value or property in brackets (no whitespace: a class) with a url(), e.g. `[background:url(…)_center]`.
+ */
 const ARBITRARY_WITH_URL = /\[[^\s[\]"'`]*url\((?:[^\s()"'`]|'[^\s'`]*'|"[^\s"`]*")*\)[^\s[\]"'`]*\]/g;
 const URL_IN_CLASS = /url\((['"]?)([^\s()'"]+)\1\)/g;
 
@@ -40,7 +42,9 @@ export function rebaseTailwindClassUrls(input: readonly SourceFile[]): RebasedUr
         problems.push({
           severity: "warning",
           code: "tailwind-url",
-          message: `url(${ref}) in a Tailwind class names no file of the project: Tailwind compiles the class into ${entry}, and from there the built page asks for a file that is not there`,
+          message:
+            `url(${ref}) in a Tailwind class names no file of the project: Tailwind compiles the ` +
+            `class into ${entry}, and from there the built page asks for a file that is not there`,
           file: file.path,
           line,
         });
@@ -50,7 +54,9 @@ export function rebaseTailwindClassUrls(input: readonly SourceFile[]): RebasedUr
       problems.push({
         severity: "info",
         code: "tailwind-url",
-        message: `url(${ref}) in a Tailwind class is now url(${fixed}): Tailwind compiles the class into ${entry}, and the build resolves its URL from there`,
+        message:
+          `url(${ref}) in a Tailwind class is now url(${fixed}): Tailwind compiles ` +
+          `the class into ${entry}, and the build resolves its URL from there`,
         file: file.path,
         line,
       });

@@ -6,26 +6,30 @@ import { checkPaths, normalisePath } from "./paths";
 import { relativeSpecifier, resolveRelative } from "./resolve";
 
 describe("checkPaths: one name is a file or a folder, never both", () => {
-  it("drops a file under a kept file's name, and a file at a kept folder's name; names that only look alike are kept", () => {
-    const { files, problems } = checkPaths([
-      { path: "src/App.tsx", content: "a" },
-      { path: "src/App.tsx/inner.ts", content: "b" },
-      { path: "src/components/Button.tsx", content: "c" },
-      { path: "SRC/Components", content: "d" },
-      { path: "src/App.tsx.bak/x.ts", content: "e" },
-      { path: "src/\ud83e\udded.ts", content: "f" },
-    ]);
-    expect(files.map((f) => f.path)).toEqual([
-      "src/App.tsx",
-      "src/components/Button.tsx",
-      "src/App.tsx.bak/x.ts",
-      "src/\ud83e\udded.ts",
-    ]);
-    expect(problems.map((p) => p.message)).toEqual([
-      "src/App.tsx/inner.ts: src/App.tsx is a file, so it cannot be a folder; dropped",
-      "SRC/Components: a folder of that name holds src/components/Button.tsx; dropped",
-    ]);
-  });
+  it(
+    "drops a file under a kept file's name, and a file at a " +
+      "kept folder's name; names that only look alike are kept",
+    () => {
+      const { files, problems } = checkPaths([
+        { path: "src/App.tsx", content: "a" },
+        { path: "src/App.tsx/inner.ts", content: "b" },
+        { path: "src/components/Button.tsx", content: "c" },
+        { path: "SRC/Components", content: "d" },
+        { path: "src/App.tsx.bak/x.ts", content: "e" },
+        { path: "src/\ud83e\udded.ts", content: "f" },
+      ]);
+      expect(files.map((f) => f.path)).toEqual([
+        "src/App.tsx",
+        "src/components/Button.tsx",
+        "src/App.tsx.bak/x.ts",
+        "src/\ud83e\udded.ts",
+      ]);
+      expect(problems.map((p) => p.message)).toEqual([
+        "src/App.tsx/inner.ts: src/App.tsx is a file, so it cannot be a folder; dropped",
+        "SRC/Components: a folder of that name holds src/components/Button.tsx; dropped",
+      ]);
+    },
+  );
 });
 
 describe("normalisePath", () => {

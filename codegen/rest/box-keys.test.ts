@@ -55,57 +55,63 @@ describe("readBoxKeys: boxes and sizes with other keys than Figma's", () => {
       ),
     );
     expect(notes).toEqual([
-      `its bounding boxes and sizes use other keys than Figma's: "X" for "x", "Y" for "y", "Width" for "width", "Height" for "height" (read as Figma's, in 2 layers)`,
+      `its bounding boxes and sizes use other keys than Figma's: "X" for "x", "Y" for ` +
+        `"y", "Width" for "width", "Height" for "height" (read as Figma's, in 2 layers)`,
     ]);
   });
 
-  it("reads left/top, w/h, a width and height as a size, and System.Drawing's extra members (Right, IsEmpty, Location) that agree", () => {
-    const { json, notes } = read(
-      file(
-        frame({ left: 5, top: 6, w: 7, h: 8 }),
-        {
-          ...frame({
-            X: 1,
-            Y: 2,
-            Width: 3,
-            Height: 4,
-            Left: 1,
-            Top: 2,
-            Right: 4,
-            Bottom: 6,
-            IsEmpty: false,
-            Location: { X: 1, Y: 2 },
-          }),
-          id: "1:3",
-        },
-        { ...frame({ left: 10, top: 20, right: 110, bottom: 70 }), id: "1:4", size: { width: 100, height: 50 } },
-      ),
-    );
-    const frames = (json as ReturnType<typeof file>).document.children[0]!.children as {
-      absoluteBoundingBox: unknown;
-      size?: unknown;
-    }[];
-    expect(frames.map((f) => f.absoluteBoundingBox)).toEqual([
-      { x: 5, y: 6, width: 7, height: 8 },
-      { x: 1, y: 2, width: 3, height: 4 },
-      { x: 10, y: 20, width: 100, height: 50 },
-    ]);
-    expect(frames[2]!.size).toEqual({ x: 100, y: 50 });
-    expect(notes).toHaveLength(1);
-    for (const said of [
-      `"left" for "x"`,
-      `"top" for "y"`,
-      `"right" − "left" for "width"`,
-      `"bottom" − "top" for "height"`,
-      `"width" for "x"`,
-    ])
-      expect(notes[0]).toContain(said);
-    // Many spellings: the first eight are named.
-    expect(notes[0]).toMatch(/, … \(read as Figma's, in 3 layers\)$/);
-    expect(read(file(frame({ x: 1, y: 2, w: 3, h: 4 }))).notes).toEqual([
-      `its bounding boxes and sizes use other keys than Figma's: "w" for "width", "h" for "height" (read as Figma's, in 1 layer)`,
-    ]);
-  });
+  it(
+    "reads left/top, w/h, a width and height as a size, and " +
+      "System.Drawing's extra members (Right, IsEmpty, Location) that agree",
+    () => {
+      const { json, notes } = read(
+        file(
+          frame({ left: 5, top: 6, w: 7, h: 8 }),
+          {
+            ...frame({
+              X: 1,
+              Y: 2,
+              Width: 3,
+              Height: 4,
+              Left: 1,
+              Top: 2,
+              Right: 4,
+              Bottom: 6,
+              IsEmpty: false,
+              Location: { X: 1, Y: 2 },
+            }),
+            id: "1:3",
+          },
+          { ...frame({ left: 10, top: 20, right: 110, bottom: 70 }), id: "1:4", size: { width: 100, height: 50 } },
+        ),
+      );
+      const frames = (json as ReturnType<typeof file>).document.children[0]!.children as {
+        absoluteBoundingBox: unknown;
+        size?: unknown;
+      }[];
+      expect(frames.map((f) => f.absoluteBoundingBox)).toEqual([
+        { x: 5, y: 6, width: 7, height: 8 },
+        { x: 1, y: 2, width: 3, height: 4 },
+        { x: 10, y: 20, width: 100, height: 50 },
+      ]);
+      expect(frames[2]!.size).toEqual({ x: 100, y: 50 });
+      expect(notes).toHaveLength(1);
+      for (const said of [
+        `"left" for "x"`,
+        `"top" for "y"`,
+        `"right" − "left" for "width"`,
+        `"bottom" − "top" for "height"`,
+        `"width" for "x"`,
+      ])
+        expect(notes[0]).toContain(said);
+      // Many spellings: the first eight are named.
+      expect(notes[0]).toMatch(/, … \(read as Figma's, in 3 layers\)$/);
+      expect(read(file(frame({ x: 1, y: 2, w: 3, h: 4 }))).notes).toEqual([
+        `its bounding boxes and sizes use other keys than Figma's: "w" ` +
+          `for "width", "h" for "height" (read as Figma's, in 1 layer)`,
+      ]);
+    },
+  );
 
   it("leaves Figma's own keys alone, and says nothing: the same objects, no note", () => {
     const box = { x: 0, y: 0, width: 10, height: 10 };
@@ -115,31 +121,41 @@ describe("readBoxKeys: boxes and sizes with other keys than Figma's", () => {
     expect((json.document.children[0]!.children[0] as { absoluteBoundingBox: unknown }).absoluteBoundingBox).toBe(box);
   });
 
-  it("leaves a box whose values are no numbers, or that misses one, to the readers (no box); only nodes' boxes are read", () => {
-    const nan = { X: 0, Y: 0, Width: "NaN", Height: 10 };
-    const { json } = read(file(frame(nan), { ...frame({ x: 0, y: 0, width: 5 }), id: "1:3" }));
-    const frames = (json as ReturnType<typeof file>).document.children[0]!.children as {
-      absoluteBoundingBox: unknown;
-    }[];
-    expect(frames.map((f) => f.absoluteBoundingBox)).toEqual([
-      { x: 0, y: 0, width: "NaN", height: 10 },
-      { x: 0, y: 0, width: 5 },
-    ]);
-    const notNode = { styles: { "1:1": { absoluteBoundingBox: { X: 1 } } } };
-    expect(read(notNode)).toEqual({ json: { styles: { "1:1": { absoluteBoundingBox: { X: 1 } } } }, notes: [] });
-  });
+  it(
+    "leaves a box whose values are no numbers, or that misses " +
+      "one, to the readers (no box); only nodes' boxes are read",
+    () => {
+      const nan = { X: 0, Y: 0, Width: "NaN", Height: 10 };
+      const { json } = read(file(frame(nan), { ...frame({ x: 0, y: 0, width: 5 }), id: "1:3" }));
+      const frames = (json as ReturnType<typeof file>).document.children[0]!.children as {
+        absoluteBoundingBox: unknown;
+      }[];
+      expect(frames.map((f) => f.absoluteBoundingBox)).toEqual([
+        { x: 0, y: 0, width: "NaN", height: 10 },
+        { x: 0, y: 0, width: 5 },
+      ]);
+      const notNode = { styles: { "1:1": { absoluteBoundingBox: { X: 1 } } } };
+      expect(read(notNode)).toEqual({ json: { styles: { "1:1": { absoluteBoundingBox: { X: 1 } } } }, notes: [] });
+    },
+  );
 
   it("refuses, in one line naming the key expected, a box with two values for one key or a shape of its own", () => {
     const cases: [unknown, RegExp][] = [
       [
         { X: 0, left: 5, Y: 0, Width: 1, Height: 1 },
-        /^not Figma JSON: the absoluteBoundingBox of "Home" \(1:2\) has "X": 0 and "left": 5, two values for Figma's "x"$/,
+        new RegExp(
+          String.raw`^not Figma JSON: the absoluteBoundingBox of "Home" \(1:2\) ` +
+            `has "X": 0 and "left": 5, two values for Figma's "x"$`,
+        ),
       ],
       [{ x: 0, X: 5, y: 0, Width: 1, Height: 1 }, /has "x": 0 and "X": 5, two values for Figma's "x"/],
       [{ X: 0, Y: 0, Width: 10, w: 12, Height: 1 }, /has "Width": 10 and "w": 12, two values for Figma's "width"/],
       [
         { X: 0, Y: 0, Size: { Width: 10, Height: 10 } },
-        /^not Figma JSON: the absoluteBoundingBox of "Home" \(1:2\) has no "width" \(its keys are "X", "Y", "Size"\); expected Figma's "x", "y", "width", "height"$/,
+        new RegExp(
+          String.raw`^not Figma JSON: the absoluteBoundingBox of "Home" \(1:2\) has no "width" \(its ` +
+            String.raw`keys are "X", "Y", "Size"\); expected Figma's "x", "y", "width", "height"$`,
+        ),
       ],
     ];
     for (const [box, message] of cases) {

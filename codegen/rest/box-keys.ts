@@ -12,7 +12,9 @@ import { pluralGrouped } from "../plural.js";
 import { isRecord } from "./reply.js";
 import { FigmentError } from "../errors.js";
 
-/** A box or size this file cannot read: `reason` names the layer and the key expected, for a message naming the file. */
+/**
+ * A box or size this file cannot read: `reason` names the layer and the key expected, for a message naming the file.
+ */
 export class BoxKeysError extends FigmentError {
   override name = "BoxKeysError";
   constructor(readonly reason: string) {
@@ -74,12 +76,16 @@ export function readBoxKeys(json: unknown, notes: string[]): void {
     const keys = [...repairs.keys].map(([theirs, figmas]) => `${theirs} for "${figmas}"`);
     const shown = keys.length > MAX_KEYS_SAID ? [...keys.slice(0, MAX_KEYS_SAID), "…"] : keys;
     notes.push(
-      `its bounding boxes and sizes use other keys than Figma's: ${shown.join(", ")} (read as Figma's, in ${pluralGrouped(repairs.layers, "layer")})`,
+      `its bounding boxes and sizes use other keys than Figma's: ${shown.join(", ")} ` +
+        `(read as Figma's, in ${pluralGrouped(repairs.layers, "layer")})`,
     );
   }
 }
 
-/** `node[field]` in Figma's keys, when it is spelled otherwise (a box with all of Figma's keys is Figma's: others beside them are ignored, as any other member is). */
+/**
+ * `node[field]` in Figma's keys, when it is spelled otherwise (a box with all of Figma's keys is Figma's: others beside
+ * them are ignored, as any other member is).
+ */
 function repair(
   node: Record<string, unknown>,
   field: string,
@@ -120,7 +126,8 @@ function readAliased(
     const other = found.find((f) => !sameValue(f.value, first?.value));
     if (first && other)
       throw new BoxKeysError(
-        `${where()} has ${JSON.stringify(first.key)}: ${show(first.value)} and ${JSON.stringify(other.key)}: ${show(other.value)}, two values for Figma's ${JSON.stringify(k)}`,
+        `${where()} has ${JSON.stringify(first.key)}: ${show(first.value)} and ` +
+          `${JSON.stringify(other.key)}: ${show(other.value)}, two values for Figma's ${JSON.stringify(k)}`,
       );
     if (!first) {
       missing.push(k);
@@ -150,11 +157,10 @@ function readAliased(
   if (keys.every((key) => known.has(key.toLowerCase()))) return undefined;
   const shown = keys.slice(0, 6).map((key) => JSON.stringify(key));
   throw new BoxKeysError(
-    `${where()} has no ${JSON.stringify(missing[0])} (its keys are ${shown.join(", ")}${keys.length > 6 ? ", …" : ""}); expected Figma's ${Object.keys(
-      shape.aliases,
-    )
-      .map((k) => JSON.stringify(k))
-      .join(", ")}`,
+    `${where()} has no ${JSON.stringify(missing[0])} (its keys are ` +
+      `${shown.join(", ")}${keys.length > 6 ? ", …" : ""}); expected Figma's ${Object.keys(shape.aliases)
+        .map((k) => JSON.stringify(k))
+        .join(", ")}`,
   );
 }
 

@@ -23,85 +23,101 @@ describe("keys that differ from Figma's only in case", () => {
       expect(recased.keys).toBeGreaterThan(1000);
       const read = readReplyText(JSON.stringify(recased.json));
       expect(read.json).toEqual(original.json);
-      // One note (the fragment's own is gone: the re-saved file is whole JSON), naming the keys that tell a reply first.
+      // One note (the fragment's own is gone: the re-saved file is whole JSON), naming the keys that tell a reply
+      // first.
       expect(read.notes).toHaveLength(1);
       expect(read.notes[0]).toMatch(
-        /^its keys differ from Figma's only in case \(("Nodes" for "nodes", )?"Document" for "document", "Id" for "id", "Type" for "type", /,
+        new RegExp(
+          String.raw`^its keys differ from Figma's only in case \(("Nodes" for "nodes", ` +
+            ')?"Document" for "document", "Id" for "id", "Type" for "type", ',
+        ),
       );
       if (enums)
         expect(read.notes[0]).toMatch(
-          /, and its enum values in another case too \("(Document" for "DOCUMENT|Frame" for "FRAME|Canvas" for "CANVAS|ComponentSet" for "COMPONENT_SET)", /,
+          new RegExp(
+            String.raw`, and its enum values in another case too \("(Document" for "DOCUMENT|Frame" ` +
+              'for "FRAME|Canvas" for "CANVAS|ComponentSet" for "COMPONENT_SET)", ',
+          ),
         );
       else expect(read.notes[0]).not.toContain("enum");
     }
   });
-  it("keeps the keys of maps as written (ids, property names, numbers, OpenType tags) and reads enum values in Figma's case", () => {
-    const recased = {
-      Document: {
-        Id: "0:0",
-        Type: "Document",
-        Children: [
-          {
-            Id: "1:1",
-            Type: "Instance",
-            Name: "OK button",
-            Characters: "OK",
-            ComponentProperties: { "Label#1:2": { Type: "Text", Value: "OK" } },
-            ComponentPropertyReferences: { Characters: "Label#1:2" },
-            Styles: { fill: "S:ab" },
-            StyleOverrideTable: { "1": { FontWeight: 700, LineHeightUnit: "FontSize%", TextCase: "SmallCaps" } },
-            OpentypeFlags: { KERN: 0 },
-            BoundVariables: {
-              Fills: [{ Type: "VariableAlias", Id: "VariableID:1" }],
-              RECTANGLE_TOP_LEFT_CORNER_RADIUS: { Type: "VariableAlias", Id: "VariableID:2" },
+  it(
+    "keeps the keys of maps as written (ids, property names, " +
+      "numbers, OpenType tags) and reads enum values in Figma's case",
+    () => {
+      const recased = {
+        Document: {
+          Id: "0:0",
+          Type: "Document",
+          Children: [
+            {
+              Id: "1:1",
+              Type: "Instance",
+              Name: "OK button",
+              Characters: "OK",
+              ComponentProperties: { "Label#1:2": { Type: "Text", Value: "OK" } },
+              ComponentPropertyReferences: { Characters: "Label#1:2" },
+              Styles: { fill: "S:ab" },
+              StyleOverrideTable: { "1": { FontWeight: 700, LineHeightUnit: "FontSize%", TextCase: "SmallCaps" } },
+              OpentypeFlags: { KERN: 0 },
+              BoundVariables: {
+                Fills: [{ Type: "VariableAlias", Id: "VariableID:1" }],
+                RECTANGLE_TOP_LEFT_CORNER_RADIUS: { Type: "VariableAlias", Id: "VariableID:2" },
+              },
+              FillGeometry: [{ Path: "M0 0", WindingRule: "NonZero" }],
+              AbsoluteBoundingBox: { X: 0, Y: 0, Width: 80, Height: 32 },
             },
-            FillGeometry: [{ Path: "M0 0", WindingRule: "NonZero" }],
-            AbsoluteBoundingBox: { X: 0, Y: 0, Width: 80, Height: 32 },
-          },
-        ],
-      },
-      Styles: { "S:ab": { Name: "Brand", StyleType: "Fill" } },
-    };
-    const read = readReplyText(JSON.stringify(recased));
-    expect(read.json).toEqual({
-      document: {
-        id: "0:0",
-        type: "DOCUMENT",
-        children: [
-          {
-            id: "1:1",
-            type: "INSTANCE",
-            name: "OK button",
-            characters: "OK",
-            componentProperties: { "Label#1:2": { type: "TEXT", value: "OK" } },
-            componentPropertyReferences: { characters: "Label#1:2" },
-            styles: { fill: "S:ab" },
-            styleOverrideTable: { "1": { fontWeight: 700, lineHeightUnit: "FONT_SIZE_%", textCase: "SMALL_CAPS" } },
-            opentypeFlags: { KERN: 0 },
-            boundVariables: {
-              fills: [{ type: "VARIABLE_ALIAS", id: "VariableID:1" }],
-              RECTANGLE_TOP_LEFT_CORNER_RADIUS: { type: "VARIABLE_ALIAS", id: "VariableID:2" },
+          ],
+        },
+        Styles: { "S:ab": { Name: "Brand", StyleType: "Fill" } },
+      };
+      const read = readReplyText(JSON.stringify(recased));
+      expect(read.json).toEqual({
+        document: {
+          id: "0:0",
+          type: "DOCUMENT",
+          children: [
+            {
+              id: "1:1",
+              type: "INSTANCE",
+              name: "OK button",
+              characters: "OK",
+              componentProperties: { "Label#1:2": { type: "TEXT", value: "OK" } },
+              componentPropertyReferences: { characters: "Label#1:2" },
+              styles: { fill: "S:ab" },
+              styleOverrideTable: { "1": { fontWeight: 700, lineHeightUnit: "FONT_SIZE_%", textCase: "SMALL_CAPS" } },
+              opentypeFlags: { KERN: 0 },
+              boundVariables: {
+                fills: [{ type: "VARIABLE_ALIAS", id: "VariableID:1" }],
+                RECTANGLE_TOP_LEFT_CORNER_RADIUS: { type: "VARIABLE_ALIAS", id: "VariableID:2" },
+              },
+              fillGeometry: [{ path: "M0 0", windingRule: "NONZERO" }],
+              absoluteBoundingBox: { x: 0, y: 0, width: 80, height: 32 },
             },
-            fillGeometry: [{ path: "M0 0", windingRule: "NONZERO" }],
-            absoluteBoundingBox: { x: 0, y: 0, width: 80, height: 32 },
-          },
-        ],
-      },
-      styles: { "S:ab": { name: "Brand", styleType: "FILL" } },
-    });
-    expect(read.notes).toEqual([
-      'its keys differ from Figma\'s only in case ("Document" for "document", "Id" for "id", "Type" for "type", "Children" for "children", …), and its enum values in another case too ("Document" for "DOCUMENT", "Instance" for "INSTANCE", "VariableAlias" for "VARIABLE_ALIAS", "Text" for "TEXT", …): read as Figma\'s, in 12 objects',
-    ]);
-  });
+          ],
+        },
+        styles: { "S:ab": { name: "Brand", styleType: "FILL" } },
+      });
+      expect(read.notes).toEqual([
+        'its keys differ from Figma\'s only in case ("Document" for "document", "Id" for "id", ' +
+          '"Type" for "type", "Children" for "children", …), and its enum values in another case ' +
+          'too ("Document" for "DOCUMENT", "Instance" for "INSTANCE", "VariableAlias" for ' +
+          '"VARIABLE_ALIAS", "Text" for "TEXT", …): read as Figma\'s, in 12 objects',
+      ]);
+    },
+  );
 
   it("leaves a reply in Figma's case as it is, and refuses a field spelled twice in one line naming the key", () => {
     const figmas =
       '{"document":{"id":"1:1","type":"FRAME","name":"A","absoluteBoundingBox":{"x":0,"y":0,"width":1,"height":1}}}';
     expect(readReplyText(figmas)).toEqual({ json: JSON.parse(figmas), notes: [] });
-    // A variant property named "Type", a component property "Id": a map's members, which say nothing of the reply's case
-    // (and another tool's own key, in whatever case, stays as it is in a reply in Figma's).
+    // A variant property named "Type", a component property "Id": a map's members, which say nothing of the reply's
+    // case (and another tool's own key, in whatever case, stays as it is in a reply in Figma's).
     const variants =
-      '{"document":{"id":"1:1","type":"COMPONENT_SET","name":"Button","componentPropertyDefinitions":{"Type":{"type":"VARIANT","defaultValue":"Primary"}},"children":[{"id":"1:2","type":"INSTANCE","name":"b","componentProperties":{"Id":{"type":"TEXT","value":"Frame"}},"VendorInfo":{"Kind":"frame"}}]}}';
+      '{"document":{"id":"1:1","type":"COMPONENT_SET","name":"Button","componentPropertyDefinitions":{"Type":' +
+      '{"type":"VARIANT","defaultValue":"Primary"}},"children":[{"id":"1:2","type":"INSTANCE","name":"b",' +
+      '"componentProperties":{"Id":{"type":"TEXT","value":"Frame"}},"VendorInfo":{"Kind":"frame"}}]}}';
     expect(readReplyText(variants)).toEqual({ json: JSON.parse(variants), notes: [] });
     expect(() => readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Away"}}')).toThrow(
       new FigmentError(

@@ -87,18 +87,26 @@ const ENUMS = new Set([
 /** Enum values written as one word in Figma (`NONZERO`, `EVENODD`) however a client splits them. */
 const ONE_WORD = new Set(["windingRule"]);
 
-/** The keys that tell a reply's shape: one of them spelled otherwise means the whole reply is (the note names them first). */
+/**
+ * The keys that tell a reply's shape: one of them spelled otherwise means the whole reply is (the note names them
+ * first).
+ */
 const SHAPE_KEYS = ["nodes", "document", "id", "type", "children"];
 /** The note names this many spellings at most. */
 const MAX_KEYS_SAID = 4;
 
-/** A field key in Figma's case: `Id` → `id`, `AbsoluteBoundingBox` → `absoluteBoundingBox`, `ID` → `id`; `RECTANGLE_TOP_LEFT_CORNER_RADIUS` stays. */
+/**
+ * A field key in Figma's case: `Id` → `id`, `AbsoluteBoundingBox` → `absoluteBoundingBox`, `ID` → `id`;
+ * `RECTANGLE_TOP_LEFT_CORNER_RADIUS` stays.
+ */
 function figmaKey(key: string): string {
   if (/^[A-Z][A-Z0-9]*$/.test(key)) return key.toLowerCase();
   return /^[A-Z][a-z0-9]/.test(key) ? key.charAt(0).toLowerCase() + key.slice(1) : key;
 }
 
-/** An enum value in Figma's case: `GradientLinear` → `GRADIENT_LINEAR`, `frame` → `FRAME`; undefined when it already is. */
+/**
+ * An enum value in Figma's case: `GradientLinear` → `GRADIENT_LINEAR`, `frame` → `FRAME`; undefined when it already is.
+ */
 function figmaEnum(value: string, field: string): string | undefined {
   if (!/[a-z]/.test(value) || !/^[A-Za-z][A-Za-z0-9_%]*$/.test(value)) return undefined;
   const upper = (
@@ -107,13 +115,18 @@ function figmaEnum(value: string, field: string): string | undefined {
   return upper === value ? undefined : upper;
 }
 
-/** Whether the members of `key` (in an object that is a layer or not) are a map's: named by the data, kept as written. */
+/**
+ * Whether the members of `key` (in an object that is a layer or not) are a map's: named by the data, kept as written.
+ */
 const isMapField = (key: string, inLayer: boolean): boolean => MAPS.has(key) || (key === STYLES && !inLayer);
 
 const isLayer = (value: Record<string, unknown>): boolean =>
   typeof value["id"] === "string" && typeof value["type"] === "string";
 
-/** A reply just parsed names its document, nodes or layers in another case than Figma's (a map's "Type" member says nothing). */
+/**
+ * A reply just parsed names its document, nodes or layers in another case than Figma's (a map's "Type" member says
+ * nothing).
+ */
 function isRecased(json: unknown): boolean {
   const stack: { value: unknown; map: boolean }[] = [{ value: json, map: false }];
   // The first few hundred objects tell: a reply's top and its first layers come first.
@@ -191,7 +204,8 @@ export function readKeyCase(json: unknown, notes: string[]): void {
     .map(([theirs, { figma }]): [string, string] => [theirs, figma]);
   const enums = values.size > 0 ? `, and its enum values in another case too (${said(valuesSaid)})` : "";
   notes.push(
-    `its keys differ from Figma's only in case (${keysSaid})${enums}: read as Figma's, in ${pluralGrouped(objects, "object")}`,
+    `its keys differ from Figma's only in case (${keysSaid})${enums}: ` +
+      `read as Figma's, in ${pluralGrouped(objects, "object")}`,
   );
 }
 
@@ -206,7 +220,8 @@ function refuseTwice(value: Record<string, unknown>, entries: [string, unknown][
     const where = id === undefined ? "" : ` (layer ${id.length > 40 ? `${id.slice(0, 39)}…` : id})`;
     throw new FigmentError(
       "input",
-      `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`,
+      `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ` +
+        `${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`,
     );
   });
 }

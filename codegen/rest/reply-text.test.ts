@@ -89,7 +89,10 @@ describe("readReplyText: design files as people save them", () => {
       expect(error).toMatchObject({ kind: "input" });
       const message = (error as Error).message;
       expect(message).toMatch(
-        /^not Figma JSON: the text is not valid JSON \(.+\); expected a Figma REST reply: the JSON of GET \/v1\/files\/:key or \/nodes/,
+        new RegExp(
+          String.raw`^not Figma JSON: the text is not valid JSON \(.+\); expected a ` +
+            String.raw`Figma REST reply: the JSON of GET \/v1\/files\/:key or \/nodes`,
+        ),
       );
       expect(message).not.toContain("\n");
     }
@@ -100,7 +103,10 @@ describe("readReplyText: design files as people save them", () => {
     const read = readReplyText('{"hello": "world"}');
     expect(read).toEqual({ json: { hello: "world" }, notes: [] });
     expect(() => readRestReply(read.json)).toThrow(
-      /^not Figma JSON: expected `document`, `nodes`, or a node with id and type \(a Figma REST reply\), found an object with key "hello"$/,
+      new RegExp(
+        "^not Figma JSON: expected `document`, `nodes`, or a node with id " +
+          String.raw`and type \(a Figma REST reply\), found an object with key "hello"$`,
+      ),
     );
     expect(() => readRestReply(readReplyText("[1, 2]").json)).toThrow(
       /expected an object \(a Figma REST reply\), found an array of 2 items/,

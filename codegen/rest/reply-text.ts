@@ -1,7 +1,7 @@
 /**
  * A design file's text → the JSON of a Figma REST reply, read as people actually save them. The one reader every
- * command of the CLI uses (through cli/common/design-text.ts, which decodes the bytes first: a UTF-8 byte-order mark, UTF-16
- * LE or BE), and the bench and tests with it. It takes, besides plain JSON:
+ * command of the CLI uses (through cli/common/design-text.ts, which decodes the bytes first: a UTF-8 byte-order mark,
+ * UTF-16 LE or BE), and the bench and tests with it. It takes, besides plain JSON:
  * - a byte-order mark left at the text's start;
  * - text after the JSON (a download script's `HTTP_STATUS:200` trailer, a shell prompt): the first JSON value is read;
  * - an object's body without its outer braces (`"document": { … },` copied out of a reply);
@@ -9,7 +9,8 @@
  *   "data": … }`): the one member whose value holds the reply's shape.
  * - keys that differ from Figma's only in case (a C# client's `"Document"`, `"Id"`, `"Children"`; enum values such as
  *   `"Frame"`: key-case.ts);
- * - bounding boxes and sizes written with other keys (a C# client's `"X"`, `"Width"`; `left`/`top`, `w`/`h`: box-keys.ts).
+ * - bounding boxes and sizes written with other keys (a C# client's `"X"`, `"Width"`; `left`/`top`, `w`/`h`:
+ *   box-keys.ts).
  * Each such repair is said in `notes`. Text that is not JSON at all throws an input FigmentError with one line; a JSON
  * value that holds no reply is left to readRestReply (reply.ts), which says what it expected. Pure: no Node, no
  * TextDecoder (Figma's main thread has none).
@@ -95,7 +96,9 @@ function tryParse(text: string): { ok: true; json: unknown } | { ok: false } {
   }
 }
 
-/** The index just past the object or array that starts at `start` (strings skipped), or undefined if it never closes. */
+/**
+ * The index just past the object or array that starts at `start` (strings skipped), or undefined if it never closes.
+ */
 function endOfValue(text: string, start: number): number | undefined {
   let depth = 0;
   let inString = false;

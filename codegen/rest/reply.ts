@@ -133,7 +133,8 @@ export function readRestReply(json: unknown): RestReply {
     if (!node)
       throw new FigmentError(
         "input",
-        `not Figma JSON: expected \`document\`, \`nodes\`, or a node with id and type (a Figma REST reply), found ${describeJson(json)}`,
+        `not Figma JSON: expected \`document\`, \`nodes\`, or a node with ` +
+          `id and type (a Figma REST reply), found ${describeJson(json)}`,
       );
     if (PAGE_TYPES.has(node.type)) addDocument(node);
     else roots.push(node);
@@ -149,7 +150,10 @@ function describeJson(json: unknown): string {
   const keys = Object.keys(json);
   if (keys.length === 0) return "an empty object";
   const shown = keys.slice(0, 5).map((k) => JSON.stringify(k.length > 30 ? `${k.slice(0, 29)}…` : k));
-  return `an object with key${keys.length === 1 ? "" : "s"} ${shown.join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more` : ""}`;
+  return (
+    `an object with key${keys.length === 1 ? "" : "s"} ` +
+    `${shown.join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more` : ""}`
+  );
 }
 
 /** Depth-first search for a node by id among the roots and their descendants. */

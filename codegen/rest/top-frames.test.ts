@@ -121,7 +121,9 @@ describe("topLevelFrames", () => {
       },
     };
     expect(() => loadDesign(loose, [], {}, { topLevel: "frames" })).toThrow(
-      'the design has no frames to convert: its pages hold 2 loose layers (rectangle "Rectangle 1:2" (1:2), vector "Vector" (1:3)), no frame, component or section; name a layer by its id to convert it (figment code --node ID)',
+      "the design has no frames to convert: its pages hold 2 loose layers (rectangle " +
+        '"Rectangle 1:2" (1:2), vector "Vector" (1:3)), no frame, component or ' +
+        "section; name a layer by its id to convert it (figment code --node ID)",
     );
   });
 });

@@ -8,7 +8,10 @@ const react: SourceFile[] = [
   {
     path: "src/screens/LogInPage.tsx",
     content:
-      'import styles from "./LogInPage.module.css";\nexport function LogInPage() {\n  return <main className={styles.root} />;\n}\n',
+      'import styles from "./LogInPage.module.css";\n' +
+      "export function LogInPage() {\n" +
+      "  return <main className={styles.root} />;\n" +
+      "}\n",
   },
   { path: "src/screens/LogInPage.module.css", content: ".root { color: red; }\n" },
   { path: "src/components/Button.tsx", content: "export function Button() { return <button />; }\n" },
@@ -16,7 +19,9 @@ const react: SourceFile[] = [
   {
     path: "src/index.ts",
     content:
-      'import "./global.css";\nexport { LogInPage } from "./screens/LogInPage";\nexport { Button } from "./components/Button";\n',
+      'import "./global.css";\n' +
+      'export { LogInPage } from "./screens/LogInPage";\n' +
+      'export { Button } from "./components/Button";\n',
   },
   { path: "src/global.css", content: "body { margin: 0; }\n" },
   { path: "src/global.d.ts", content: 'declare module "*.module.css";\n' },

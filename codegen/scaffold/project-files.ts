@@ -198,7 +198,10 @@ export const IMPORTS_TAILWIND = /@import\s+(?:url\(\s*)?["']?tailwindcss(?:\/ind
 
 export const withoutComments = (css: string): string => css.replace(/\/\*[\s\S]*?\*\//g, "");
 
-/** A stylesheet that brings Tailwind in: `@import "tailwindcss"`, or v3's `@tailwind base` / `utilities` (comments aside). */
+/**
+ * A stylesheet that brings Tailwind in: `@import "tailwindcss"`, or v3's `@tailwind base` / `utilities` (comments
+ * aside).
+ */
 export function importsTailwind(css: string): boolean {
   const code = withoutComments(css);
   return IMPORTS_TAILWIND.test(code) || /@tailwind\s+(?:base|utilities)\b/.test(code);

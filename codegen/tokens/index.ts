@@ -8,7 +8,10 @@ import { tokenRef, tokensCss, type TokenStyling } from "./stylesheet.js";
 export { tokensCss, type TokenStyling } from "./stylesheet.js";
 export type { Token, TokenMode, TokenTable } from "../design/token-table.js";
 
-/** The emitters' hook for tokens (their build context's `tokens`): bound values as `var(--…)`, and a layer's mode attributes. */
+/**
+ * The emitters' hook for tokens (their build context's `tokens`): bound values as `var(--…)`, and a layer's mode
+ * attributes.
+ */
 export interface TokenContext {
   decls(node: DesignNode, decls: Decl[]): Decl[];
   attrs(node: DesignNode): [string, string][];

@@ -29,7 +29,10 @@ export const THEME_NAMESPACE: Record<TokenGroup, string | undefined> = {
   number: undefined,
 };
 
-/** Leading path words that already say the namespace (`colors/primary` is `--color-primary`, not `--color-colors-primary`). */
+/**
+ * Leading path words that already say the namespace (`colors/primary` is `--color-primary`, not
+ * `--color-colors-primary`).
+ */
 const SYNONYMS: Record<string, string[]> = {
   color: ["color", "colors", "colour", "colours"],
   spacing: ["spacing", "space", "spaces", "gap", "padding", "size", "sizes", "sizing"],

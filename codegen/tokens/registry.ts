@@ -72,8 +72,8 @@ export class TokenRegistry {
   }
 
   /**
-   * The token for variable `id` read as `use`, or undefined (with an info problem naming `what` on `layer`, by its Figma name)
-   * when there are no variables, the id is unknown, its type does not fit, or an alias cannot be resolved.
+   * The token for variable `id` read as `use`, or undefined (with an info problem naming `what` on `layer`, by its
+   * Figma name) when there are no variables, the id is unknown, its type does not fit, or an alias cannot be resolved.
    */
   variable(
     id: string,
@@ -85,7 +85,8 @@ export class TokenRegistry {
     if (!this.variables) {
       this.note(
         "no-variables",
-        "Layers are bound to Figma variables, but no variables were given (figment code --variables FILE, or export from the plugin): their literal values are used",
+        "Layers are bound to Figma variables, but no variables were given (figment code " +
+          "--variables FILE, or export from the plugin): their literal values are used",
       );
       return undefined;
     }
@@ -97,7 +98,8 @@ export class TokenRegistry {
     const name = this.variables.variables[id]?.name ?? id;
     this.note(
       `${key}|${what}`,
-      `${what} of "${layer.name}" is bound to variable "${name}", ${why || "which could not be resolved"}: the literal value is used`,
+      `${what} of "${layer.name}" is bound to variable "${name}", ` +
+        `${why || "which could not be resolved"}: the literal value is used`,
       layer.id,
     );
     return undefined;

@@ -80,7 +80,8 @@ function effectBindings(reg: TokenRegistry, node: RestNode): { literal: string; 
       if (aliasId(bound[field]))
         reg.note(
           `effect-${field}`,
-          `A shadow's ${SHADOW_WORDS[field]} is bound to a variable on "${node.name}"; only shadow colours become tokens, so its literal value is used`,
+          `A shadow's ${SHADOW_WORDS[field]} is bound to a variable on "${node.name}"; ` +
+            `only shadow colours become tokens, so its literal value is used`,
           node.id,
         );
     }
@@ -159,7 +160,8 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
     if (bound[field] !== undefined)
       reg.note(
         `unsupported-${field}`,
-        `The ${fieldWords([field])[0]!} of "${node.name}" is bound to a variable; Figment keeps its literal value (only colours, sizes, spacing, radii, opacity and type become tokens)`,
+        `The ${fieldWords([field])[0]!} of "${node.name}" is bound to a variable; Figment keeps ` +
+          `its literal value (only colours, sizes, spacing, radii, opacity and type become tokens)`,
         node.id,
       );
   }

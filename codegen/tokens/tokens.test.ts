@@ -297,7 +297,8 @@ describe("named styles", () => {
     expect(css).toContain("--text-body-medium--line-height: 20px;");
     expect(css).toContain("--text-body-medium--font-weight: 500;");
     expect(css).toContain('--font-body-medium: Inter, "Inter Fallback", Helvetica, Arial, sans-serif;');
-    expect(css).toContain("--shadow-1: 0 2px 4px 0 rgba(0, 0, 0, 0.5);"); // "Elevation/1": the namespace word is dropped
+    // "Elevation/1": the namespace word is dropped
+    expect(css).toContain("--shadow-1: 0 2px 4px 0 rgba(0, 0, 0, 0.5);");
     const tsx = emitFiles(doc, { target: "react", styling: "tailwind", nodeIds: false }).files.find((f) =>
       f.path.endsWith("Chips.tsx"),
     )!.content;

@@ -18,7 +18,8 @@ function checkVariable(id: string, raw: unknown): LocalVariable {
   if (!TYPES.has(String(raw["resolvedType"])))
     throw new FigmentError(
       "input",
-      `variable ${id} has resolvedType ${JSON.stringify(raw["resolvedType"])}; expected BOOLEAN, FLOAT, STRING or COLOR`,
+      `variable ${id} has resolvedType ${JSON.stringify(raw["resolvedType"])}; ` +
+        `expected BOOLEAN, FLOAT, STRING or COLOR`,
     );
   if (!isRecord(raw["valuesByMode"])) throw new FigmentError("input", `variable ${id} has no valuesByMode`);
   return { ...raw, id: typeof raw["id"] === "string" ? raw["id"] : id } as LocalVariable;
@@ -50,7 +51,9 @@ export function readVariablesReply(json: unknown): DesignVariables {
   if (json["error"] === true || (typeof json["status"] === "number" && json["status"] !== 200)) {
     throw new FigmentError(
       "input",
-      `this is an error reply from Figma (status ${String(json["status"])}${typeof json["message"] === "string" ? `: ${json["message"]}` : ""}), not the variables`,
+      `this is an error reply from Figma (status ` +
+        `${String(json["status"])}` +
+        `${typeof json["message"] === "string" ? `: ${json["message"]}` : ""}), not the variables`,
     );
   }
   const meta = isRecord(json["meta"]) ? json["meta"] : json;
@@ -61,7 +64,8 @@ export function readVariablesReply(json: unknown): DesignVariables {
         : "";
     throw new FigmentError(
       "input",
-      `not a Figma variables reply: expected \`meta.variables\` and \`meta.variableCollections\` as GET /v1/files/:key/variables/local returns them${what}`,
+      `not a Figma variables reply: expected \`meta.variables\` and ` +
+        `\`meta.variableCollections\` as GET /v1/files/:key/variables/local returns them${what}`,
     );
   }
   const variables: Record<string, LocalVariable> = {};

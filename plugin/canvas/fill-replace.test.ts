@@ -1,4 +1,7 @@
-/** Fill selection and Replace on the simulator: fills and sizes, the refusal list, Figment-made layers only, one undo step, no half-done change. */
+/**
+ * Fill selection and Replace on the simulator: fills and sizes, the refusal list, Figment-made layers only, one undo
+ * step, no half-done change.
+ */
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -47,24 +50,28 @@ async function refusal(call: () => unknown): Promise<PluginError> {
 }
 
 describe("fillSelection", () => {
-  it("puts the image into every selected layer's fills (FILL), keeping their size, with the record, as one undo step", () => {
-    const ids = ["2:1", "2:2", "2:3", "2:4"];
-    const s = sim({ selectIds: ids });
-    const before = sizes(s, ids);
-    const bytes = png(64, 48);
-    const steps = s.record.undo.steps.length;
-    expect(fillSelection({ bytes, scaleMode: "FILL", record: imageRecord() }, [])).toEqual({ nodeIds: ids });
-    for (const id of ids) {
-      expect(s.node(id).fills).toEqual([{ type: "IMAGE", imageHash: sha1(bytes), scaleMode: "FILL" }]);
-      expect(readRecord(s.node(id) as unknown as SceneNode)?.versionId).toBe("v-1");
-      expect(Object.keys(s.node(id).getRelaunchData())).toEqual(["refine-image", "regenerate-image"]);
-    }
-    expect(sizes(s, ids)).toEqual(before);
-    expect(s.record.undo.steps.length).toBe(steps + 1);
-    expect(s.record.undo.pending).toEqual([]);
-    // One image for all of them.
-    expect(s.record.images).toHaveLength(1);
-  });
+  it(
+    "puts the image into every selected layer's fills (FILL), " +
+      "keeping their size, with the record, as one undo step",
+    () => {
+      const ids = ["2:1", "2:2", "2:3", "2:4"];
+      const s = sim({ selectIds: ids });
+      const before = sizes(s, ids);
+      const bytes = png(64, 48);
+      const steps = s.record.undo.steps.length;
+      expect(fillSelection({ bytes, scaleMode: "FILL", record: imageRecord() }, [])).toEqual({ nodeIds: ids });
+      for (const id of ids) {
+        expect(s.node(id).fills).toEqual([{ type: "IMAGE", imageHash: sha1(bytes), scaleMode: "FILL" }]);
+        expect(readRecord(s.node(id) as unknown as SceneNode)?.versionId).toBe("v-1");
+        expect(Object.keys(s.node(id).getRelaunchData())).toEqual(["refine-image", "regenerate-image"]);
+      }
+      expect(sizes(s, ids)).toEqual(before);
+      expect(s.record.undo.steps.length).toBe(steps + 1);
+      expect(s.record.undo.pending).toEqual([]);
+      // One image for all of them.
+      expect(s.record.images).toHaveLength(1);
+    },
+  );
 
   it("uses FIT when asked", () => {
     const s = sim({ selectIds: ["2:2"] });
@@ -79,7 +86,9 @@ describe("fillSelection", () => {
     );
     expect(error.code).toBe("unsupported-node");
     expect(error.message).toBe(
-      "3 of the selected layers cannot take the image: “Badges” (a group has no fill of its own; select the layers in it), “Divider” (a line has no area to fill), “Ideas” (a section takes only colour fills). Nothing was changed.",
+      "3 of the selected layers cannot take the image: “Badges” (a group has no " +
+        "fill of its own; select the layers in it), “Divider” (a line has no area " +
+        "to fill), “Ideas” (a section takes only colour fills). Nothing was changed.",
     );
     expect(s.node("2:2").fills).toEqual([RED]);
     expect(s.record.images).toEqual([]);
@@ -135,22 +144,27 @@ describe("fillSelection", () => {
 });
 
 describe("replaceImage", () => {
-  it("swaps the image of a Figment-made layer, keeping its size, place and scale mode, with the new record, as one undo step", async () => {
-    const s = sim({ selectIds: ["2:1"] });
-    const id = insertImage({ bytes: png(300, 200, 1), width: 300, height: 200, record: imageRecord() }, []).nodeIds[0]!;
-    const node = s.node(id);
-    node.fills = [{ type: "IMAGE", imageHash: sha1(png(300, 200, 1)), scaleMode: "CROP", opacity: 0.5 }, RED];
-    const place = [node.x, node.y, node.width, node.height];
-    const steps = s.record.undo.steps.length;
-    const next = png(300, 200, 2);
-    const record = imageRecord({ versionId: "v-2", refinedFrom: "v-1", prompt: "warmer" });
-    expect(await replaceImage({ nodeId: id, bytes: next, record }, [])).toEqual({ nodeIds: [id] });
-    expect(node.fills).toEqual([{ type: "IMAGE", imageHash: sha1(next), scaleMode: "CROP", opacity: 0.5 }, RED]);
-    expect([node.x, node.y, node.width, node.height]).toEqual(place);
-    expect(readRecord(node as unknown as SceneNode)).toEqual(record);
-    expect(s.record.undo.steps.length).toBe(steps + 2);
-    expect(s.record.undo.steps.at(-1)).toEqual([`fills ${id}`, `pluginData ${id} ${RECORD_KEY}`, `relaunch ${id}`]);
-  });
+  it(
+    "swaps the image of a Figment-made layer, keeping its size, " +
+      "place and scale mode, with the new record, as one undo step",
+    async () => {
+      const s = sim({ selectIds: ["2:1"] });
+      const id = insertImage({ bytes: png(300, 200, 1), width: 300, height: 200, record: imageRecord() }, [])
+        .nodeIds[0]!;
+      const node = s.node(id);
+      node.fills = [{ type: "IMAGE", imageHash: sha1(png(300, 200, 1)), scaleMode: "CROP", opacity: 0.5 }, RED];
+      const place = [node.x, node.y, node.width, node.height];
+      const steps = s.record.undo.steps.length;
+      const next = png(300, 200, 2);
+      const record = imageRecord({ versionId: "v-2", refinedFrom: "v-1", prompt: "warmer" });
+      expect(await replaceImage({ nodeId: id, bytes: next, record }, [])).toEqual({ nodeIds: [id] });
+      expect(node.fills).toEqual([{ type: "IMAGE", imageHash: sha1(next), scaleMode: "CROP", opacity: 0.5 }, RED]);
+      expect([node.x, node.y, node.width, node.height]).toEqual(place);
+      expect(readRecord(node as unknown as SceneNode)).toEqual(record);
+      expect(s.record.undo.steps.length).toBe(steps + 2);
+      expect(s.record.undo.steps.at(-1)).toEqual([`fills ${id}`, `pluginData ${id} ${RECORD_KEY}`, `relaunch ${id}`]);
+    },
+  );
 
   it("adds the image on top when the layer's image fill was removed, and says so", async () => {
     const s = sim();
@@ -161,7 +175,8 @@ describe("replaceImage", () => {
       [],
     );
     expect(placed.note).toBe(
-      "“A warm hero shot of a reading lamp on an oak desk” had no image fill any more; the image was added on top of its fills.",
+      "“A warm hero shot of a reading lamp on an oak desk” had no " +
+        "image fill any more; the image was added on top of its fills.",
     );
     expect(s.node(id).fills).toEqual([RED, { type: "IMAGE", imageHash: sha1(png(30, 20, 5)), scaleMode: "FILL" }]);
   });
@@ -171,7 +186,8 @@ describe("replaceImage", () => {
     const mine = await refusal(() => replaceImage({ nodeId: "2:2", bytes: png(10, 10), record: imageRecord() }, []));
     expect(mine.code).toBe("not-generated");
     expect(mine.message).toBe(
-      "“Photo” was not made by Figment, so Replace would overwrite an image of its own. Use Fill selection to put the image there on purpose. Nothing was changed.",
+      "“Photo” was not made by Figment, so Replace would overwrite an image of its " +
+        "own. Use Fill selection to put the image there on purpose. Nothing was changed.",
     );
     expect(s.node("2:2").fills).toEqual([RED]);
     // A damaged record counts as none.
@@ -204,31 +220,35 @@ describe("replaceImage", () => {
 });
 
 describe("repaintImage", () => {
-  it("repaints a designer's own image layer: only its top visible image paint, crop and opacity kept, with the record, as one undo step", async () => {
-    const s = sim();
-    const node = s.node("2:2");
-    for (const n of [1, 2, 3]) figma.createImage(png(40, 30, n));
-    const crop = {
-      type: "IMAGE",
-      imageHash: sha1(png(40, 30, 1)),
-      scaleMode: "CROP",
-      imageTransform: [
-        [0.5, 0, 0.25],
-        [0, 1, 0],
-      ],
-      opacity: 0.8,
-    };
-    const under = { type: "IMAGE", imageHash: sha1(png(40, 30, 2)), scaleMode: "FILL" };
-    const hidden = { type: "IMAGE", imageHash: sha1(png(40, 30, 3)), scaleMode: "FILL", visible: false };
-    node.fills = [under, crop, RED, hidden];
-    const steps = s.record.undo.steps.length;
-    const next = png(40, 30, 4);
-    const record = imageRecord({ versionId: "v-2", refinedFrom: "v-1", prompt: "a red kite" });
-    expect(await repaintImage({ nodeId: "2:2", bytes: next, record }, [])).toEqual({ nodeIds: ["2:2"] });
-    expect(node.fills).toEqual([under, { ...crop, imageHash: sha1(next) }, RED, hidden]);
-    expect(readRecord(node as unknown as SceneNode)).toEqual(record);
-    expect(s.record.undo.steps.length).toBe(steps + 2);
-  });
+  it(
+    "repaints a designer's own image layer: only its top visible image " +
+      "paint, crop and opacity kept, with the record, as one undo step",
+    async () => {
+      const s = sim();
+      const node = s.node("2:2");
+      for (const n of [1, 2, 3]) figma.createImage(png(40, 30, n));
+      const crop = {
+        type: "IMAGE",
+        imageHash: sha1(png(40, 30, 1)),
+        scaleMode: "CROP",
+        imageTransform: [
+          [0.5, 0, 0.25],
+          [0, 1, 0],
+        ],
+        opacity: 0.8,
+      };
+      const under = { type: "IMAGE", imageHash: sha1(png(40, 30, 2)), scaleMode: "FILL" };
+      const hidden = { type: "IMAGE", imageHash: sha1(png(40, 30, 3)), scaleMode: "FILL", visible: false };
+      node.fills = [under, crop, RED, hidden];
+      const steps = s.record.undo.steps.length;
+      const next = png(40, 30, 4);
+      const record = imageRecord({ versionId: "v-2", refinedFrom: "v-1", prompt: "a red kite" });
+      expect(await repaintImage({ nodeId: "2:2", bytes: next, record }, [])).toEqual({ nodeIds: ["2:2"] });
+      expect(node.fills).toEqual([under, { ...crop, imageHash: sha1(next) }, RED, hidden]);
+      expect(readRecord(node as unknown as SceneNode)).toEqual(record);
+      expect(s.record.undo.steps.length).toBe(steps + 2);
+    },
+  );
 
   it("refuses a layer that is gone or has no visible image, changing nothing", async () => {
     const s = sim();

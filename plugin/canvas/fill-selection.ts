@@ -56,7 +56,8 @@ export function fillSelection(request: FillSelection, secrets: readonly string[]
     const list = refused.map((r) => `“${r.node.name}” (${r.reason})`).join(", ");
     throw new PluginError(
       "unsupported-node",
-      `${refused.length === 1 ? "This layer cannot" : `${refused.length} of the selected layers cannot`} take the image: ${list}. Nothing was changed.`,
+      `${refused.length === 1 ? "This layer cannot" : `${refused.length} of the selected layers cannot`}` +
+        ` take the image: ${list}. Nothing was changed.`,
     );
   }
   const encoded = encodeRecord(request.record, secrets);

@@ -1,6 +1,7 @@
 /**
- * A grid of images (a Rows run's, or a Batch API batch's results): an auto layout frame named after it that wraps its images into rows (about four
- * columns of the first image's width), hugging its height; found again by id for its later images.
+ * A grid of images (a Rows run's, or a Batch API batch's results): an auto layout frame named after it that wraps its
+ * images into rows (about four columns of the first image's width), hugging its height; found again by id for its later
+ * images.
  * Each image remembers its position in pluginData, so an item retried after later ones finished goes
  * back to its place.
  */
@@ -55,12 +56,14 @@ export async function findGrid(id: string): Promise<FrameNode> {
   if (!node || node.removed)
     throw new PluginError(
       "not-found",
-      "The grid frame was deleted, so this image was not placed. Place it again to start a new grid (or undo the deletion and retry). Nothing was changed.",
+      "The grid frame was deleted, so this image was not placed. Place it again " +
+        "to start a new grid (or undo the deletion and retry). Nothing was changed.",
     );
   if (node.type !== "FRAME")
     throw new PluginError(
       "not-found",
-      `The grid is now a ${node.type.toLowerCase().replace(/_/g, " ")}, not a frame, so this image was not placed. Place it again to start a new grid. Nothing was changed.`,
+      `The grid is now a ${node.type.toLowerCase().replace(/_/g, " ")}, not a frame, so ` +
+        `this image was not placed. Place it again to start a new grid. Nothing was changed.`,
     );
   return node;
 }

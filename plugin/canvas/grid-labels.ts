@@ -42,7 +42,10 @@ function header(text: string, width: number, index: number): TextNode {
   return tagged(node, index);
 }
 
-/** Fills a new grid frame with its headers and placeholders, in reading order; returns what it made. `made` collects them as they are made. */
+/**
+ * Fills a new grid frame with its headers and placeholders, in reading order; returns what it made. `made` collects
+ * them as they are made.
+ */
 export function fillLabelledGrid(
   grid: FrameNode,
   labels: GridLabels,
@@ -65,7 +68,9 @@ export function fillLabelledGrid(
       const placeholder = tagged(figma.createRectangle(), line * columns + c);
       placeholder.resize(cell.width, cell.height);
       placeholder.fills = [PLACEHOLDER_FILL];
-      placeholder.name = `Waiting: ${[labels.columns[c], rowLabel].filter(Boolean).join(" · ") || `cell ${line * columns + c + 1}`}`;
+      placeholder.name =
+        `Waiting: ` +
+        `${[labels.columns[c], rowLabel].filter(Boolean).join(" · ") || `cell ${line * columns + c + 1}`}`;
       placeholder.setPluginData(PLACEHOLDER_KEY, "1");
       add(placeholder);
     }

@@ -17,7 +17,9 @@ export interface ImageHeader {
 
 const PLACEABLE: ReadonlySet<string> = new Set<PlaceableFormat>(["png", "jpeg", "gif"]);
 
-/** The format and pixel size the header says (codegen/image-header.ts), or undefined for bytes createImage cannot take. */
+/**
+ * The format and pixel size the header says (codegen/image-header.ts), or undefined for bytes createImage cannot take.
+ */
 export function readImageHeader(b: Uint8Array): ImageHeader | undefined {
   const header = readRasterSize(b);
   return header && PLACEABLE.has(header.format)
@@ -45,7 +47,8 @@ export function checkPlaceable(bytes: Uint8Array, what = "The image"): ImageHead
   if (!header)
     throw new PluginError(
       "bad-image",
-      `${what} is ${describeOther(bytes)}: Figma places only PNG, JPEG or GIF images. Convert it to PNG first. Nothing was changed.`,
+      `${what} is ${describeOther(bytes)}: Figma places only PNG, JPEG ` +
+        `or GIF images. Convert it to PNG first. Nothing was changed.`,
     );
   if (header.width < 1 || header.height < 1)
     throw new PluginError(
@@ -55,7 +58,8 @@ export function checkPlaceable(bytes: Uint8Array, what = "The image"): ImageHead
   if (header.width > CREATE_IMAGE_MAX_SIDE || header.height > CREATE_IMAGE_MAX_SIDE) {
     throw new PluginError(
       "too-large",
-      `${what} is ${formatCount(header.width)} × ${formatCount(header.height)} px; Figma takes images up to ${formatCount(CREATE_IMAGE_MAX_SIDE)} px per side. Downscale it first. Nothing was changed.`,
+      `${what} is ${formatCount(header.width)} × ${formatCount(header.height)} px; Figma takes images ` +
+        `up to ${formatCount(CREATE_IMAGE_MAX_SIDE)} px per side. Downscale it first. Nothing was changed.`,
     );
   }
   return header;

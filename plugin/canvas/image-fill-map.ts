@@ -29,7 +29,8 @@ export function imageFillMap(fill: ImageFill, layer: PixelSize, image: PixelSize
   if (fill.scaleMode === "TILE")
     return {
       problem:
-        "tiles its image (scale mode Tile), so the shapes fall on several copies of it: set the image fill to Fill, Fit or Crop",
+        "tiles its image (scale mode Tile), so the shapes fall on " +
+        "several copies of it: set the image fill to Fill, Fit or Crop",
     };
   if ((fill.scaleMode === "FILL" || fill.scaleMode === "FIT") && (fill.rotation ?? 0) % 360 !== 0)
     return {

@@ -25,7 +25,8 @@ export function encodeRecord(record: ImageRecord, secrets: readonly string[]): s
     if (secrets.some((secret) => secret.length >= 8 && value.includes(secret)) || KEY_LIKE.test(value)) {
       throw new PluginError(
         "bad-message",
-        `The image's record has what looks like an API key in “${field}”. Keys never go into the file (layer data syncs to everyone who opens it); remove it from the prompt. Nothing was changed.`,
+        `The image's record has what looks like an API key in “${field}”. Keys never go into the file ` +
+          `(layer data syncs to everyone who opens it); remove it from the prompt. Nothing was changed.`,
       );
     }
   }
@@ -33,7 +34,8 @@ export function encodeRecord(record: ImageRecord, secrets: readonly string[]): s
   if (size > MAX_RECORD_BYTES)
     throw new PluginError(
       "bad-message",
-      `The image's record is ${formatCount(size)} bytes; at most ${formatCount(MAX_RECORD_BYTES)} fit in the layer. Shorten the prompt. Nothing was changed.`,
+      `The image's record is ${formatCount(size)} bytes; at most ${formatCount(MAX_RECORD_BYTES)} ` +
+        `fit in the layer. Shorten the prompt. Nothing was changed.`,
     );
   return text;
 }
@@ -53,7 +55,10 @@ export function readRecord(node: BaseNode): ImageRecord | undefined {
 function describe(record: ImageRecord): string {
   const prompt = record.prompt.replace(/\s+/g, " ").trim();
   const short = prompt.length > 120 ? `${prompt.slice(0, 119)}…` : prompt;
-  return `${short ? `“${short}” — ` : ""}${record.model}, ${record.size === "auto" ? "auto size" : record.size.replace("x", " × ")}`;
+  return (
+    `${short ? `“${short}” — ` : ""}${record.model}, ` +
+    `${record.size === "auto" ? "auto size" : record.size.replace("x", " × ")}`
+  );
 }
 
 /** Stores the encoded record and adds the image relaunch buttons, keeping the node's other buttons. */

@@ -1,4 +1,7 @@
-/** Insert on the simulator: where the layer goes, its size, name, fill, record and relaunch buttons, one undo step, and refusals that change nothing. */
+/**
+ * Insert on the simulator: where the layer goes, its size, name, fill, record and relaunch buttons, one undo step, and
+ * refusals that change nothing.
+ */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -49,23 +52,27 @@ function refusal(call: () => unknown): PluginError {
 }
 
 describe("insertImage: where it goes", () => {
-  it("goes right of the selection with a gap, top-aligned, at 1×, with an IMAGE fill (FILL), selected and scrolled into view", () => {
-    const s = sim({ selectIds: ["2:1"] });
-    const bytes = png(300, 200);
-    const { nodeIds, note } = insertImage({ bytes, width: 300, height: 200, record: imageRecord() }, []);
-    const node = s.node(nodeIds[0]!);
-    expect(node.parent?.type).toBe("PAGE");
-    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
-      x: 500 + 320 + GAP,
-      y: 100,
-      width: 300,
-      height: 200,
-    });
-    expect(node.fills).toEqual([{ type: "IMAGE", imageHash: sha1(bytes), scaleMode: "FILL" }]);
-    expect(note).toBeUndefined();
-    expect(s.currentPage().selection.map((n) => n.id)).toEqual([node.id]);
-    expect(s.record.zooms.at(-1)).toEqual({ nodeIds: [node.id], pageId: "0:1" });
-  });
+  it(
+    "goes right of the selection with a gap, top-aligned, at 1×, " +
+      "with an IMAGE fill (FILL), selected and scrolled into view",
+    () => {
+      const s = sim({ selectIds: ["2:1"] });
+      const bytes = png(300, 200);
+      const { nodeIds, note } = insertImage({ bytes, width: 300, height: 200, record: imageRecord() }, []);
+      const node = s.node(nodeIds[0]!);
+      expect(node.parent?.type).toBe("PAGE");
+      expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
+        x: 500 + 320 + GAP,
+        y: 100,
+        width: 300,
+        height: 200,
+      });
+      expect(node.fills).toEqual([{ type: "IMAGE", imageHash: sha1(bytes), scaleMode: "FILL" }]);
+      expect(note).toBeUndefined();
+      expect(s.currentPage().selection.map((n) => n.id)).toEqual([node.id]);
+      expect(s.record.zooms.at(-1)).toEqual({ nodeIds: [node.id], pageId: "0:1" });
+    },
+  );
 
   it("goes right of the top-level frame when a layer inside it is selected, and of the rightmost of several", () => {
     const s = sim({ selectIds: ["2:3"] });
@@ -80,26 +87,33 @@ describe("insertImage: where it goes", () => {
     expect([second.x, second.y]).toEqual([860, 0]);
   });
 
-  it("goes beside a given layer (a render beside its frame) at the size asked, whatever is selected; a layer gone is refused", async () => {
-    const s = sim({ selectIds: ["3:1"] });
-    const frame = await anchorLayer("1:1");
-    const node = s.node(
-      insertImage({ bytes: png(512, 1104), width: 375, height: 812, record: imageRecord(), besideId: "1:1" }, [], frame)
-        .nodeIds[0]!,
-    );
-    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
-      x: 375 + GAP,
-      y: 0,
-      width: 375,
-      height: 812,
-    });
-    expect(node.parent?.type).toBe("PAGE");
-    const before = pageNodes(s);
-    await expect(anchorLayer("9:9")).rejects.toThrow(
-      "The frame this image renders is no longer in the file. Nothing was changed",
-    );
-    expect(pageNodes(s)).toEqual(before);
-  });
+  it(
+    "goes beside a given layer (a render beside its frame) at the " +
+      "size asked, whatever is selected; a layer gone is refused",
+    async () => {
+      const s = sim({ selectIds: ["3:1"] });
+      const frame = await anchorLayer("1:1");
+      const node = s.node(
+        insertImage(
+          { bytes: png(512, 1104), width: 375, height: 812, record: imageRecord(), besideId: "1:1" },
+          [],
+          frame,
+        ).nodeIds[0]!,
+      );
+      expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
+        x: 375 + GAP,
+        y: 0,
+        width: 375,
+        height: 812,
+      });
+      expect(node.parent?.type).toBe("PAGE");
+      const before = pageNodes(s);
+      await expect(anchorLayer("9:9")).rejects.toThrow(
+        "The frame this image renders is no longer in the file. Nothing was changed",
+      );
+      expect(pageNodes(s)).toEqual(before);
+    },
+  );
 
   it("goes to the viewport's centre when nothing is selected", () => {
     const s = sim();
@@ -110,29 +124,33 @@ describe("insertImage: where it goes", () => {
     expect(node.parent?.type).toBe("PAGE");
   });
 
-  it("goes into the selected frame, scaled down to its width, with a note; a narrower image keeps its size, centred", () => {
-    const s = sim({ selectIds: ["1:1"] });
-    const wide = insertImage(
-      { bytes: png(1536, 1024), width: 1536, height: 1024, record: imageRecord(), placement: "into" },
-      [],
-    );
-    const node = s.node(wide.nodeIds[0]!);
-    expect(node.parent?.id).toBe("1:1");
-    expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
-      x: 0,
-      y: 0,
-      width: 375,
-      height: 250,
-    });
-    expect(wide.note).toBe("Scaled to 375 × 250 px to fit the width of “Mobile”.");
-    expect(node.absoluteBoundingBox).toEqual({ x: 0, y: 0, width: 375, height: 250 });
-    s.select(["1:1"]);
-    const small = s.node(
-      insertImage({ bytes: png(300, 200), width: 300, height: 200, record: imageRecord(), placement: "into" }, [])
-        .nodeIds[0]!,
-    );
-    expect({ x: small.x, width: small.width, height: small.height }).toEqual({ x: 38, width: 300, height: 200 });
-  });
+  it(
+    "goes into the selected frame, scaled down to its width, " +
+      "with a note; a narrower image keeps its size, centred",
+    () => {
+      const s = sim({ selectIds: ["1:1"] });
+      const wide = insertImage(
+        { bytes: png(1536, 1024), width: 1536, height: 1024, record: imageRecord(), placement: "into" },
+        [],
+      );
+      const node = s.node(wide.nodeIds[0]!);
+      expect(node.parent?.id).toBe("1:1");
+      expect({ x: node.x, y: node.y, width: node.width, height: node.height }).toEqual({
+        x: 0,
+        y: 0,
+        width: 375,
+        height: 250,
+      });
+      expect(wide.note).toBe("Scaled to 375 × 250 px to fit the width of “Mobile”.");
+      expect(node.absoluteBoundingBox).toEqual({ x: 0, y: 0, width: 375, height: 250 });
+      s.select(["1:1"]);
+      const small = s.node(
+        insertImage({ bytes: png(300, 200), width: 300, height: 200, record: imageRecord(), placement: "into" }, [])
+          .nodeIds[0]!,
+      );
+      expect({ x: small.x, width: small.width, height: small.height }).toEqual({ x: 38, width: 300, height: 200 });
+    },
+  );
 
   it.each([
     [[], "select one frame (nothing is selected)"],
@@ -153,34 +171,38 @@ describe("insertImage: where it goes", () => {
 });
 
 describe("insertImage: name, record and relaunch buttons", () => {
-  it("names the layer from the prompt: one line, trimmed, cut at a word; a given name wins; an empty one falls back", () => {
-    sim();
-    const name = (prompt: string, given?: string): string => {
-      insertImage(
-        {
-          bytes: png(8, 8),
-          width: 8,
-          height: 8,
-          record: imageRecord({ prompt }),
-          ...(given !== undefined ? { name: given } : {}),
-        },
-        [],
+  it(
+    "names the layer from the prompt: one line, trimmed, cut " +
+      "at a word; a given name wins; an empty one falls back",
+    () => {
+      sim();
+      const name = (prompt: string, given?: string): string => {
+        insertImage(
+          {
+            bytes: png(8, 8),
+            width: 8,
+            height: 8,
+            record: imageRecord({ prompt }),
+            ...(given !== undefined ? { name: given } : {}),
+          },
+          [],
+        );
+        return figma.currentPage.selection[0]!.name;
+      };
+      expect(name("  A warm\n hero   shot ")).toBe("A warm hero shot");
+      expect(
+        name("A very long prompt about a reading lamp on an oak desk with warm evening light and soft shadows"),
+      ).toBe("A very long prompt about a reading lamp on an oak desk with…");
+      expect(name("A very long prompt about a reading lamp on an oak desk, warm evening light and soft shadows")).toBe(
+        "A very long prompt about a reading lamp on an oak desk…",
       );
-      return figma.currentPage.selection[0]!.name;
-    };
-    expect(name("  A warm\n hero   shot ")).toBe("A warm hero shot");
-    expect(
-      name("A very long prompt about a reading lamp on an oak desk with warm evening light and soft shadows"),
-    ).toBe("A very long prompt about a reading lamp on an oak desk with…");
-    expect(name("A very long prompt about a reading lamp on an oak desk, warm evening light and soft shadows")).toBe(
-      "A very long prompt about a reading lamp on an oak desk…",
-    );
-    expect(name("Averyveryveryveryveryveryveryveryveryveryveryveryveryverylongword and more")).toBe(
-      "Averyveryveryveryveryveryveryveryveryveryveryveryveryverylo…",
-    );
-    expect(name("prompt", "  Hero image ")).toBe("Hero image");
-    expect(name("   ")).toBe(DEFAULT_NAME);
-  });
+      expect(name("Averyveryveryveryveryveryveryveryveryveryveryveryveryverylongword and more")).toBe(
+        "Averyveryveryveryveryveryveryveryveryveryveryveryveryverylo…",
+      );
+      expect(name("prompt", "  Hero image ")).toBe("Hero image");
+      expect(name("   ")).toBe(DEFAULT_NAME);
+    },
+  );
 
   it("keeps the record in pluginData (read back equal, no key) and adds Refine / Regenerate buttons", () => {
     const s = sim();

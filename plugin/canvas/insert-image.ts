@@ -1,8 +1,8 @@
 /**
  * Insert: a new rectangle with the image as its fill (FILL), beside the selection (or a given layer), at the
- * viewport's centre, or into the selected frame; named from the prompt; the record and relaunch buttons on it; selected and
- * scrolled into view. Everything is checked before the canvas changes, the write is one undo step, and a
- * failure midway removes the rectangle again.
+ * viewport's centre, or into the selected frame; named from the prompt; the record and relaunch buttons on it; selected
+ * and scrolled into view. Everything is checked before the canvas changes, the write is one undo step, and a failure
+ * midway removes the rectangle again.
  */
 import type { ImageRecord, Placement } from "../../contract/image.js";
 import { PluginError } from "../errors.js";
@@ -65,7 +65,8 @@ export async function anchorLayer(id: string): Promise<SceneNode> {
   if (!found || found.removed || found.type === "PAGE" || found.type === "DOCUMENT")
     throw new PluginError(
       "not-found",
-      "The frame this image renders is no longer in the file. Nothing was changed: insert the version from the panel instead.",
+      "The frame this image renders is no longer in the file. Nothing " +
+        "was changed: insert the version from the panel instead.",
     );
   return found as SceneNode;
 }

@@ -1,4 +1,7 @@
-/** Place in grid on the simulator: the batch's wrapping auto layout frame, order and retried items, record and relaunch on each image, one undo step each, and refusals that change nothing. */
+/**
+ * Place in grid on the simulator: the batch's wrapping auto layout frame, order and retried items, record and relaunch
+ * on each image, one undo step each, and refusals that change nothing.
+ */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createFigmaSim,
@@ -57,50 +60,54 @@ async function refusal(call: () => Promise<unknown>): Promise<PluginError> {
 }
 
 describe("placeInGrid: a new grid", () => {
-  it("makes a frame named after the batch, horizontal auto layout that wraps, four columns wide, beside the selection, with the image in it", async () => {
-    const s = sim({ selectIds: ["2:1"] });
-    const { nodeIds } = await placeInGrid(item(0, { grid: { name: "  Onboarding\n steps " } }), []);
-    const [gridId, rectId] = nodeIds;
-    const grid = s.node(gridId!) as SimNode & Record<string, unknown>;
-    expect(grid.type).toBe("FRAME");
-    expect(grid.name).toBe("Onboarding steps");
-    expect(grid.parent?.type).toBe("PAGE");
-    expect({
-      layoutMode: grid["layoutMode"],
-      layoutWrap: grid["layoutWrap"],
-      primary: grid["primaryAxisSizingMode"],
-      counter: grid["counterAxisSizingMode"],
-      itemSpacing: grid["itemSpacing"],
-      counterAxisSpacing: grid["counterAxisSpacing"],
-    }).toEqual({
-      layoutMode: "HORIZONTAL",
-      layoutWrap: "WRAP",
-      primary: "FIXED",
-      counter: "AUTO",
-      itemSpacing: GRID_SPACING,
-      counterAxisSpacing: GRID_SPACING,
-    });
-    expect([grid["paddingLeft"], grid["paddingRight"], grid["paddingTop"], grid["paddingBottom"]]).toEqual([
-      GRID_PADDING,
-      GRID_PADDING,
-      GRID_PADDING,
-      GRID_PADDING,
-    ]);
-    // 4 × 300 + 3 gaps + padding wide; one row high (hugging); right of the card, top-aligned.
-    expect(box(grid)).toEqual({
-      x: 500 + 320 + GAP,
-      y: 100,
-      width: 4 * 300 + 3 * GRID_SPACING + 2 * GRID_PADDING,
-      height: 200 + 2 * GRID_PADDING,
-    });
-    const rect = s.node(rectId!);
-    expect(rect.parent?.id).toBe(gridId);
-    expect(rect.name).toBe("Step 1");
-    expect(box(rect)).toEqual({ x: GRID_PADDING, y: GRID_PADDING, width: 300, height: 200 });
-    expect(rect.fills).toMatchObject([{ type: "IMAGE", scaleMode: "FILL", imageHash: s.record.images[0]!.hash }]);
-    expect(s.currentPage().selection.map((n) => n.id)).toEqual([gridId]);
-    expect(s.record.zooms.at(-1)).toEqual({ nodeIds: [gridId], pageId: "0:1" });
-  });
+  it(
+    "makes a frame named after the batch, horizontal auto layout that " +
+      "wraps, four columns wide, beside the selection, with the image in it",
+    async () => {
+      const s = sim({ selectIds: ["2:1"] });
+      const { nodeIds } = await placeInGrid(item(0, { grid: { name: "  Onboarding\n steps " } }), []);
+      const [gridId, rectId] = nodeIds;
+      const grid = s.node(gridId!) as SimNode & Record<string, unknown>;
+      expect(grid.type).toBe("FRAME");
+      expect(grid.name).toBe("Onboarding steps");
+      expect(grid.parent?.type).toBe("PAGE");
+      expect({
+        layoutMode: grid["layoutMode"],
+        layoutWrap: grid["layoutWrap"],
+        primary: grid["primaryAxisSizingMode"],
+        counter: grid["counterAxisSizingMode"],
+        itemSpacing: grid["itemSpacing"],
+        counterAxisSpacing: grid["counterAxisSpacing"],
+      }).toEqual({
+        layoutMode: "HORIZONTAL",
+        layoutWrap: "WRAP",
+        primary: "FIXED",
+        counter: "AUTO",
+        itemSpacing: GRID_SPACING,
+        counterAxisSpacing: GRID_SPACING,
+      });
+      expect([grid["paddingLeft"], grid["paddingRight"], grid["paddingTop"], grid["paddingBottom"]]).toEqual([
+        GRID_PADDING,
+        GRID_PADDING,
+        GRID_PADDING,
+        GRID_PADDING,
+      ]);
+      // 4 × 300 + 3 gaps + padding wide; one row high (hugging); right of the card, top-aligned.
+      expect(box(grid)).toEqual({
+        x: 500 + 320 + GAP,
+        y: 100,
+        width: 4 * 300 + 3 * GRID_SPACING + 2 * GRID_PADDING,
+        height: 200 + 2 * GRID_PADDING,
+      });
+      const rect = s.node(rectId!);
+      expect(rect.parent?.id).toBe(gridId);
+      expect(rect.name).toBe("Step 1");
+      expect(box(rect)).toEqual({ x: GRID_PADDING, y: GRID_PADDING, width: 300, height: 200 });
+      expect(rect.fills).toMatchObject([{ type: "IMAGE", scaleMode: "FILL", imageHash: s.record.images[0]!.hash }]);
+      expect(s.currentPage().selection.map((n) => n.id)).toEqual([gridId]);
+      expect(s.record.zooms.at(-1)).toEqual({ nodeIds: [gridId], pageId: "0:1" });
+    },
+  );
 
   it("goes to the viewport's centre when nothing is selected", async () => {
     const s = sim();
@@ -110,47 +117,63 @@ describe("placeInGrid: a new grid", () => {
 });
 
 describe("placeInGrid: adding to the grid", () => {
-  it("appends in order, wraps the fifth image onto a second row and grows the frame's height, leaving selection and viewport alone", async () => {
-    const s = sim({ selectIds: ["2:1"] });
-    const gridId = (await placeInGrid(item(0), [])).nodeIds[0]!;
-    s.select(["1:1"]);
-    const zooms = s.record.zooms.length;
-    for (let n = 1; n < 6; n++) {
-      const placed = await placeInGrid(item(n, { grid: { id: gridId } }), []);
-      expect(placed.nodeIds[0]).toBe(gridId);
-    }
-    expect(names(s, gridId)).toEqual(["Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Step 6"]);
-    const children = s.node(gridId).children!;
-    expect(children.map((c) => [c.x, c.y])).toEqual([
-      [40, 40],
-      [380, 40],
-      [720, 40],
-      [1060, 40],
-      [40, 280],
-      [380, 280],
-    ]);
-    expect(s.node(gridId).height).toBe(2 * 200 + GRID_SPACING + 2 * GRID_PADDING);
-    expect(s.currentPage().selection.map((n) => n.id)).toEqual(["1:1"]);
-    expect(s.record.zooms.length).toBe(zooms);
-  });
+  it(
+    "appends in order, wraps the fifth image onto a second row and " +
+      "grows the frame's height, leaving selection and viewport alone",
+    async () => {
+      const s = sim({ selectIds: ["2:1"] });
+      const gridId = (await placeInGrid(item(0), [])).nodeIds[0]!;
+      s.select(["1:1"]);
+      const zooms = s.record.zooms.length;
+      for (let n = 1; n < 6; n++) {
+        const placed = await placeInGrid(item(n, { grid: { id: gridId } }), []);
+        expect(placed.nodeIds[0]).toBe(gridId);
+      }
+      expect(names(s, gridId)).toEqual(["Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Step 6"]);
+      const children = s.node(gridId).children!;
+      expect(children.map((c) => [c.x, c.y])).toEqual([
+        [40, 40],
+        [380, 40],
+        [720, 40],
+        [1060, 40],
+        [40, 280],
+        [380, 280],
+      ]);
+      expect(s.node(gridId).height).toBe(2 * 200 + GRID_SPACING + 2 * GRID_PADDING);
+      expect(s.currentPage().selection.map((n) => n.id)).toEqual(["1:1"]);
+      expect(s.record.zooms.length).toBe(zooms);
+    },
+  );
 
-  it("puts a retried item at its place: item 5 placed after 6–8 lands fifth, even with item 2 still missing", async () => {
-    const s = sim();
-    const gridId = (await placeInGrid(item(0), [])).nodeIds[0]!;
-    for (const n of [2, 3, 5, 6, 7]) await placeInGrid(item(n, { grid: { id: gridId } }), []);
-    await placeInGrid(item(4, { grid: { id: gridId } }), []);
-    expect(names(s, gridId)).toEqual(["Step 1", "Step 3", "Step 4", "Step 5", "Step 6", "Step 7", "Step 8"]);
-    await placeInGrid(item(1, { grid: { id: gridId } }), []);
-    expect(names(s, gridId)).toEqual(["Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Step 6", "Step 7", "Step 8"]);
-    // Without an index: last; the position is kept in pluginData only when given.
-    const { nodeIds } = await placeInGrid(
-      { ...item(9, { grid: { id: gridId } }), index: undefined, name: "Extra" },
-      [],
-    );
-    expect(names(s, gridId).at(-1)).toBe("Extra");
-    expect(s.node(nodeIds[1]!).getPluginData(GRID_INDEX_KEY)).toBe("");
-    expect(s.node(gridId).children![4]!.getPluginData(GRID_INDEX_KEY)).toBe("4");
-  });
+  it(
+    "puts a retried item at its place: item 5 placed " + "after 6–8 lands fifth, even with item 2 still missing",
+    async () => {
+      const s = sim();
+      const gridId = (await placeInGrid(item(0), [])).nodeIds[0]!;
+      for (const n of [2, 3, 5, 6, 7]) await placeInGrid(item(n, { grid: { id: gridId } }), []);
+      await placeInGrid(item(4, { grid: { id: gridId } }), []);
+      expect(names(s, gridId)).toEqual(["Step 1", "Step 3", "Step 4", "Step 5", "Step 6", "Step 7", "Step 8"]);
+      await placeInGrid(item(1, { grid: { id: gridId } }), []);
+      expect(names(s, gridId)).toEqual([
+        "Step 1",
+        "Step 2",
+        "Step 3",
+        "Step 4",
+        "Step 5",
+        "Step 6",
+        "Step 7",
+        "Step 8",
+      ]);
+      // Without an index: last; the position is kept in pluginData only when given.
+      const { nodeIds } = await placeInGrid(
+        { ...item(9, { grid: { id: gridId } }), index: undefined, name: "Extra" },
+        [],
+      );
+      expect(names(s, gridId).at(-1)).toBe("Extra");
+      expect(s.node(nodeIds[1]!).getPluginData(GRID_INDEX_KEY)).toBe("");
+      expect(s.node(gridId).children![4]!.getPluginData(GRID_INDEX_KEY)).toBe("4");
+    },
+  );
 
   it("keeps each image's record in pluginData with the Refine / Regenerate buttons", async () => {
     const s = sim();

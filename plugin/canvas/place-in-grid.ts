@@ -1,9 +1,9 @@
 /**
- * Place in grid: a Rows run's (or a Batch API batch's) result as a rectangle with the image fill (FILL) in its grid frame — a new
- * one (`grid.name`) beside the selection or at the viewport centre, selected and scrolled into view; or the
- * existing one (`grid.id`), at the item's position when `index` is given. Adding to an existing grid leaves
- * the selection and viewport alone: the designer may be working elsewhere while the run goes on. Everything is
- * checked before the canvas changes, each placement is one undo step, and a failure midway removes what it made.
+ * Place in grid: a Rows run's (or a Batch API batch's) result as a rectangle with the image fill (FILL) in its grid
+ * frame — a new one (`grid.name`) beside the selection or at the viewport centre, selected and scrolled into view; or
+ * the existing one (`grid.id`), at the item's position when `index` is given. Adding to an existing grid leaves the
+ * selection and viewport alone: the designer may be working elsewhere while the run goes on. Everything is checked
+ * before the canvas changes, each placement is one undo step, and a failure midway removes what it made.
  */
 import type { GridLabels, GridTarget, ImageRecord } from "../../contract/image.js";
 import { createImage } from "./image-bytes.js";

@@ -30,7 +30,8 @@ export async function replaceImage(request: ReplaceImage, secrets: readonly stri
   if (found.type === "PAGE" || found.type === "DOCUMENT" || !("fills" in found) || readRecord(found) === undefined) {
     throw new PluginError(
       "not-generated",
-      `“${found.name}” was not made by Figment, so Replace would overwrite an image of its own. Use Fill selection to put the image there on purpose. Nothing was changed.`,
+      `“${found.name}” was not made by Figment, so Replace would overwrite an image of ` +
+        `its own. Use Fill selection to put the image there on purpose. Nothing was changed.`,
     );
   }
   const node = found as SceneNode & MinimalFillsMixin;

@@ -101,14 +101,16 @@ export function createDevModeCodegen(): DevModeCodegen {
     if (Math.max(node.width, node.height) > MAX_SIDE) {
       return [
         note(
-          `“${node.name}” is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ${formatCount(MAX_SIDE)} px on a side. Inspect a smaller frame or a section of it.`,
+          `“${node.name}” is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger ` +
+            `than ${formatCount(MAX_SIDE)} px on a side. Inspect a smaller frame or a section of it.`,
         ),
       ];
     }
     if ((await countDescendants(node, MAX_LAYERS)) > MAX_LAYERS) {
       return [
         note(
-          `“${node.name}” has more than ${formatCount(MAX_LAYERS)} layers, too many to convert here. Inspect a smaller frame or a section of it.`,
+          `“${node.name}” has more than ${formatCount(MAX_LAYERS)} layers, too ` +
+            `many to convert here. Inspect a smaller frame or a section of it.`,
         ),
       ];
     }

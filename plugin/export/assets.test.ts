@@ -102,40 +102,44 @@ describe("planAssets (what the JSON needs beside it)", () => {
     expect(plan.vectors.some((v) => v.id === LOGIN_FRAME)).toBe(false);
   });
 
-  it("skips hidden layers and hidden paints, reads strokes and `background`, keeps each ref once with all its layers", () => {
-    const root = exportRoot({
-      document: {
-        id: "1",
-        name: "Root",
-        type: "FRAME",
-        background: [{ type: "IMAGE", imageRef: "bg" }],
-        children: [
-          imageRect("a", "shared"),
-          imageRect("b", "shared"),
-          imageRect("c", "hidden-layer", { visible: false }),
-          imageRect("d", "hidden-paint", { fills: [{ type: "IMAGE", imageRef: "hidden-paint", visible: false }] }),
-          { id: "e", name: "Ring", type: "ELLIPSE", strokes: [{ type: "IMAGE", imageRef: "stroke" }] },
-          { ...vector("v1"), visible: false },
-          vector("v2"),
-          {
-            id: "g",
-            name: "Arrow",
-            type: "GROUP",
-            children: [vector("g1"), { id: "g2", type: "RECTANGLE", name: "r" }],
-          },
-          { id: "b1", name: "Union", type: "BOOLEAN_OPERATION", children: [vector("b1a"), vector("b1b")] },
-        ],
-      },
-    });
-    const plan = planAssets([root!]);
-    expect([...plan.images.entries()].map(([ref, layers]) => [ref, layers.map((l) => l.id)])).toEqual([
-      ["bg", ["1"]],
-      ["shared", ["a", "b"]],
-      ["stroke", ["e"]],
-    ]);
-    // The group of shapes is one icon (its vector is inside its SVG), the boolean one layer with its operands.
-    expect(plan.vectors.map((v) => v.id)).toEqual(["v2", "g", "b1"]);
-  });
+  it(
+    "skips hidden layers and hidden paints, reads strokes and " +
+      "`background`, keeps each ref once with all its layers",
+    () => {
+      const root = exportRoot({
+        document: {
+          id: "1",
+          name: "Root",
+          type: "FRAME",
+          background: [{ type: "IMAGE", imageRef: "bg" }],
+          children: [
+            imageRect("a", "shared"),
+            imageRect("b", "shared"),
+            imageRect("c", "hidden-layer", { visible: false }),
+            imageRect("d", "hidden-paint", { fills: [{ type: "IMAGE", imageRef: "hidden-paint", visible: false }] }),
+            { id: "e", name: "Ring", type: "ELLIPSE", strokes: [{ type: "IMAGE", imageRef: "stroke" }] },
+            { ...vector("v1"), visible: false },
+            vector("v2"),
+            {
+              id: "g",
+              name: "Arrow",
+              type: "GROUP",
+              children: [vector("g1"), { id: "g2", type: "RECTANGLE", name: "r" }],
+            },
+            { id: "b1", name: "Union", type: "BOOLEAN_OPERATION", children: [vector("b1a"), vector("b1b")] },
+          ],
+        },
+      });
+      const plan = planAssets([root!]);
+      expect([...plan.images.entries()].map(([ref, layers]) => [ref, layers.map((l) => l.id)])).toEqual([
+        ["bg", ["1"]],
+        ["shared", ["a", "b"]],
+        ["stroke", ["e"]],
+      ]);
+      // The group of shapes is one icon (its vector is inside its SVG), the boolean one layer with its operands.
+      expect(plan.vectors.map((v) => v.id)).toEqual(["v2", "g", "b1"]);
+    },
+  );
 });
 
 describe("planAssets against codegen", () => {
@@ -196,66 +200,74 @@ describe("export-selection with assets", () => {
     expect(Object.keys(result.extras!.images!).sort()).toEqual(["a", "b"]);
   });
 
-  it(`has at most ${ASSET_CONCURRENCY} image reads and ${ASSET_CONCURRENCY} SVG exports in flight, and uses that many`, async () => {
-    const refs = Array.from({ length: 13 }, (_, i) => `img${i}`);
-    const images = Object.fromEntries(refs.map((ref, i) => [ref, png(i)]));
-    const sim = await synthetic(
-      [...refs.map((ref, i) => imageRect(`p${i}`, ref)), ...Array.from({ length: 11 }, (_, i) => vector(`v${i}`))],
-      images,
-      { exportDelayMs: 5 },
-    );
-    const figma = sim.figma as { getImageByHash(hash: string): { getBytesAsync(): Promise<Uint8Array> } | null };
-    const lookup = figma.getImageByHash.bind(figma);
-    let inFlight = 0;
-    const peaks = { images: 0, svgs: 0 };
-    vi.spyOn(figma, "getImageByHash").mockImplementation((hash) => {
-      const image = lookup(hash);
-      if (!image) return null;
-      return {
-        ...image,
-        getBytesAsync: async () => {
-          peaks.images = Math.max(peaks.images, ++inFlight);
-          await new Promise((r) => setTimeout(r, 5));
-          inFlight--;
-          return image.getBytesAsync();
-        },
-      };
-    });
-    let svgsInFlight = 0;
-    for (let i = 0; i < 11; i++) {
-      const node = sim.node(`v${i}`);
-      const original = node.exportAsync.bind(node);
-      vi.spyOn(node, "exportAsync").mockImplementation(async (settings) => {
-        peaks.svgs = Math.max(peaks.svgs, ++svgsInFlight);
-        try {
-          return await original(settings);
-        } finally {
-          svgsInFlight--;
-        }
+  it(
+    `has at most ${ASSET_CONCURRENCY} image reads and ` +
+      `${ASSET_CONCURRENCY} SVG exports in flight, and uses that many`,
+    async () => {
+      const refs = Array.from({ length: 13 }, (_, i) => `img${i}`);
+      const images = Object.fromEntries(refs.map((ref, i) => [ref, png(i)]));
+      const sim = await synthetic(
+        [...refs.map((ref, i) => imageRect(`p${i}`, ref)), ...Array.from({ length: 11 }, (_, i) => vector(`v${i}`))],
+        images,
+        { exportDelayMs: 5 },
+      );
+      const figma = sim.figma as { getImageByHash(hash: string): { getBytesAsync(): Promise<Uint8Array> } | null };
+      const lookup = figma.getImageByHash.bind(figma);
+      let inFlight = 0;
+      const peaks = { images: 0, svgs: 0 };
+      vi.spyOn(figma, "getImageByHash").mockImplementation((hash) => {
+        const image = lookup(hash);
+        if (!image) return null;
+        return {
+          ...image,
+          getBytesAsync: async () => {
+            peaks.images = Math.max(peaks.images, ++inFlight);
+            await new Promise((r) => setTimeout(r, 5));
+            inFlight--;
+            return image.getBytesAsync();
+          },
+        };
       });
-    }
-    const result = await exportResult(sim);
-    expect(peaks).toEqual({ images: ASSET_CONCURRENCY, svgs: ASSET_CONCURRENCY });
-    expect(Object.keys(result.extras!.images!)).toHaveLength(13);
-    expect(Object.keys(result.extras!.svgs!)).toHaveLength(11);
-  });
+      let svgsInFlight = 0;
+      for (let i = 0; i < 11; i++) {
+        const node = sim.node(`v${i}`);
+        const original = node.exportAsync.bind(node);
+        vi.spyOn(node, "exportAsync").mockImplementation(async (settings) => {
+          peaks.svgs = Math.max(peaks.svgs, ++svgsInFlight);
+          try {
+            return await original(settings);
+          } finally {
+            svgsInFlight--;
+          }
+        });
+      }
+      const result = await exportResult(sim);
+      expect(peaks).toEqual({ images: ASSET_CONCURRENCY, svgs: ASSET_CONCURRENCY });
+      expect(Object.keys(result.extras!.images!)).toHaveLength(13);
+      expect(Object.keys(result.extras!.svgs!)).toHaveLength(11);
+    },
+  );
 
-  it("lists an image Figma does not have (getImageByHash null) as a problem with the layer's name, and sends the rest", async () => {
-    const sim = await synthetic(
-      [imageRect("1", "here"), imageRect("2", "gone", { name: "Hero photo" }), imageRect("3", "gone")],
-      { here: png(1) },
-    );
-    const result = await exportResult(sim);
-    expect(Object.keys(result.extras!.images!)).toEqual(["here"]);
-    expect(result.problems).toEqual([
-      {
-        severity: "warning",
-        code: "image-missing",
-        nodeId: "2",
-        message: expect.stringContaining("“Hero photo” (and 1 more layer)"),
-      },
-    ]);
-  });
+  it(
+    "lists an image Figma does not have (getImageByHash null) " +
+      "as a problem with the layer's name, and sends the rest",
+    async () => {
+      const sim = await synthetic(
+        [imageRect("1", "here"), imageRect("2", "gone", { name: "Hero photo" }), imageRect("3", "gone")],
+        { here: png(1) },
+      );
+      const result = await exportResult(sim);
+      expect(Object.keys(result.extras!.images!)).toEqual(["here"]);
+      expect(result.problems).toEqual([
+        {
+          severity: "warning",
+          code: "image-missing",
+          nodeId: "2",
+          message: expect.stringContaining("“Hero photo” (and 1 more layer)"),
+        },
+      ]);
+    },
+  );
 
   it("lists an image whose bytes Figma cannot read (getBytesAsync rejects) with Figma's reason", async () => {
     const sim = await synthetic([imageRect("1", "a", { name: "Avatar" }), imageRect("2", "b")], {
@@ -354,22 +366,28 @@ describe("export-selection with assets", () => {
     expect(reads).toBeLessThan(40);
   });
 
-  it("exports the bundler dialog's 8 images and its 10 icons, 2 of them hidden here but shown by another instance", async () => {
-    const sim = await fixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
-    const result = await exportResult(sim);
-    expect(Object.keys(result.extras!.images!)).toHaveLength(8);
-    expect(Object.keys(result.extras!.svgs!)).toHaveLength(10);
-    expect(codes(result.problems)).toEqual([]);
-    const hidden = planAssets([exportRoot(result.frames[0]!.json)!]).vectors.filter((v) => v.hidden);
-    expect(hidden.map((v) => v.id).sort()).toEqual(["I25:4;1:97", "I25:5;1:98"]);
-  });
+  it(
+    "exports the bundler dialog's 8 images and its 10 icons, " + "2 of them hidden here but shown by another instance",
+    async () => {
+      const sim = await fixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
+      const result = await exportResult(sim);
+      expect(Object.keys(result.extras!.images!)).toHaveLength(8);
+      expect(Object.keys(result.extras!.svgs!)).toHaveLength(10);
+      expect(codes(result.problems)).toEqual([]);
+      const hidden = planAssets([exportRoot(result.frames[0]!.json)!]).vectors.filter((v) => v.hidden);
+      expect(hidden.map((v) => v.id).sort()).toEqual(["I25:4;1:97", "I25:5;1:98"]);
+    },
+  );
 
-  it("lists no problem when Figma will not export a hidden layer codegen keeps (it is drawn from the JSON)", async () => {
-    const sim = await fixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
-    sim.failExport("I25:4;1:97", "Node is not visible");
-    sim.failExport("I25:4;1:98", "Render failed");
-    const result = await exportResult(sim);
-    expect(Object.keys(result.extras!.svgs!)).toHaveLength(8);
-    expect(result.problems?.map((p) => [p.code, p.nodeId])).toEqual([["svg-failed", "I25:4;1:98"]]);
-  });
+  it(
+    "lists no problem when Figma will not export a hidden " + "layer codegen keeps (it is drawn from the JSON)",
+    async () => {
+      const sim = await fixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
+      sim.failExport("I25:4;1:97", "Node is not visible");
+      sim.failExport("I25:4;1:98", "Render failed");
+      const result = await exportResult(sim);
+      expect(Object.keys(result.extras!.svgs!)).toHaveLength(8);
+      expect(result.problems?.map((p) => [p.code, p.nodeId])).toEqual([["svg-failed", "I25:4;1:98"]]);
+    },
+  );
 });

@@ -76,7 +76,8 @@ async function fetchImages(
         if (!image) {
           problem(
             "image-missing",
-            `The image of ${layersText(layers)} is not in this file (Figma has no image ${hash.slice(0, 12)}…); it is a placeholder in the code.`,
+            `The image of ${layersText(layers)} is not in this file (Figma has ` +
+              `no image ${hash.slice(0, 12)}…); it is a placeholder in the code.`,
           );
           return;
         }
@@ -84,12 +85,14 @@ async function fetchImages(
         if (bytes.length > MAX_IMAGE_FILE_BYTES) {
           problem(
             "image-too-large",
-            `The image of ${layersText(layers)} is ${megabytes(bytes.length)}, over the ${megabytes(MAX_IMAGE_FILE_BYTES)} Figment carries; it is a placeholder in the code.`,
+            `The image of ${layersText(layers)} is ${megabytes(bytes.length)}, over the ` +
+              `${megabytes(MAX_IMAGE_FILE_BYTES)} Figment carries; it is a placeholder in the code.`,
           );
         } else if (totalBytes + bytes.length > MAX_EXPORT_IMAGE_BYTES) {
           problem(
             "images-over-limit",
-            `The image of ${layersText(layers)} (${megabytes(bytes.length)}) was left out: this export's images are over ${megabytes(MAX_EXPORT_IMAGE_BYTES)} in all. Select fewer frames to get it.`,
+            `The image of ${layersText(layers)} (${megabytes(bytes.length)}) was left out: this export's ` +
+              `images are over ${megabytes(MAX_EXPORT_IMAGE_BYTES)} in all. Select fewer frames to get it.`,
           );
         } else {
           totalBytes += bytes.length;
@@ -131,7 +134,8 @@ async function exportSvgs(
     problem(
       layer,
       "svgs-over-limit",
-      `“${layer.name}” was not exported as SVG: Figment exports up to ${formatCount(MAX_EXPORT_SVGS)} vector layers at once; it is drawn from the JSON instead.`,
+      `“${layer.name}” was not exported as SVG: Figment exports up to ` +
+        `${formatCount(MAX_EXPORT_SVGS)} vector layers at once; it is drawn from the JSON instead.`,
     );
   }
   const report = progressEvery(kept.length, "Exporting icons", hooks);
@@ -148,13 +152,15 @@ async function exportSvgs(
           problem(
             layer,
             "svg-too-large",
-            `The SVG of “${layer.name}” is ${megabytes(svg.length)}, over the ${megabytes(MAX_SVG_CHARS)} Figment carries; it is drawn from the JSON instead.`,
+            `The SVG of “${layer.name}” is ${megabytes(svg.length)}, over the ` +
+              `${megabytes(MAX_SVG_CHARS)} Figment carries; it is drawn from the JSON instead.`,
           );
         } else if (totalChars + svg.length > MAX_EXPORT_SVG_CHARS) {
           problem(
             layer,
             "svgs-over-limit",
-            `The SVG of “${layer.name}” was left out: this export's SVGs are over ${megabytes(MAX_EXPORT_SVG_CHARS)} in all; it is drawn from the JSON instead.`,
+            `The SVG of “${layer.name}” was left out: this export's SVGs are over ` +
+              `${megabytes(MAX_EXPORT_SVG_CHARS)} in all; it is drawn from the JSON instead.`,
           );
         } else {
           totalChars += svg.length;

@@ -34,51 +34,59 @@ const solid = (r: number, g: number, b: number, extra: Json = {}): Json => ({
 });
 
 describe("readBrandColours", () => {
-  it("names the login frame's colours by their bound variables, sums every use of a colour, and lists plain ones after", async () => {
-    install(loginWithBindings(), ["101:3"]);
-    expect(await readBrandColours(selection())).toEqual([
-      // 2 bound (on-brand, surface: the first seen names it) + 11 plain white paints.
-      { hex: "#FFFFFF", name: "color/text/on-brand", source: "variable", uses: 13 },
-      // color/text/inverse once + 7 plain #FCFCFC fills and strokes.
-      { hex: "#FCFCFC", name: "color/text/inverse", source: "variable", uses: 8 },
-      // text/primary, border (a stroke), and the text bound to a library variable the file lacks (plain).
-      { hex: "#000000", name: "color/text/primary", source: "variable", uses: 3 },
-      { hex: "#FF473A", name: "color/brand/primary", source: "variable", uses: 1 },
-      // The #979797 strokes on the status bar's texts are hidden paints: left out.
-      { hex: "#DADADA", source: "fill", uses: 6 },
-    ]);
-  });
+  it(
+    "names the login frame's colours by their bound variables, " +
+      "sums every use of a colour, and lists plain ones after",
+    async () => {
+      install(loginWithBindings(), ["101:3"]);
+      expect(await readBrandColours(selection())).toEqual([
+        // 2 bound (on-brand, surface: the first seen names it) + 11 plain white paints.
+        { hex: "#FFFFFF", name: "color/text/on-brand", source: "variable", uses: 13 },
+        // color/text/inverse once + 7 plain #FCFCFC fills and strokes.
+        { hex: "#FCFCFC", name: "color/text/inverse", source: "variable", uses: 8 },
+        // text/primary, border (a stroke), and the text bound to a library variable the file lacks (plain).
+        { hex: "#000000", name: "color/text/primary", source: "variable", uses: 3 },
+        { hex: "#FF473A", name: "color/brand/primary", source: "variable", uses: 1 },
+        // The #979797 strokes on the status bar's texts are hidden paints: left out.
+        { hex: "#DADADA", source: "fill", uses: 6 },
+      ]);
+    },
+  );
 
-  it("names colours by their paint styles; a style Figma no longer knows counts as plain; hidden layers and paints are left out", async () => {
-    const file = structuredClone(CANVAS_FILE) as unknown as { document: Json; styles: Json };
-    file.styles = {
-      "S:brand": { key: "brand", name: "Brand/Red", styleType: "FILL" },
-      "S:ink": { key: "ink", name: "Text/Ink", styleType: "FILL" },
-    };
-    const card = ((file.document["children"] as Json[])[0]!["children"] as Json[])[1]!;
-    const [photo, avatar, title, badges, divider] = card["children"] as Json[];
-    card["fills"] = [solid(0.9, 0.2, 0.2)];
-    card["styles"] = { fill: "S:brand" };
-    photo!["styles"] = { fill: "S:brand" };
-    avatar!["fills"] = [solid(0, 0, 1)];
-    avatar!["styles"] = { fill: "S:gone" };
-    title!["fills"] = [solid(0.0667, 0.0667, 0.0667)];
-    title!["styles"] = { fill: "S:ink" };
-    (badges!["children"] as Json[])[0]!["fills"] = [
-      solid(0.9, 0.2, 0.2, { opacity: 0.5 }),
-      solid(0, 1, 0, { visible: false }),
-    ];
-    divider!["visible"] = false;
-    divider!["strokes"] = [solid(0, 1, 0)];
-    // The photo is selected with the card that holds it: counted once.
-    install(file, ["2:1", "2:2"]);
-    expect(await readBrandColours(selection())).toEqual([
-      { hex: "#E63333", name: "Brand/Red", source: "style", uses: 2 },
-      { hex: "#111111", name: "Text/Ink", source: "style", uses: 1 },
-      { hex: "#0000FF", source: "fill", uses: 1 },
-      { hex: "#E6333380", source: "fill", uses: 1 },
-    ]);
-  });
+  it(
+    "names colours by their paint styles; a style Figma no longer " +
+      "knows counts as plain; hidden layers and paints are left out",
+    async () => {
+      const file = structuredClone(CANVAS_FILE) as unknown as { document: Json; styles: Json };
+      file.styles = {
+        "S:brand": { key: "brand", name: "Brand/Red", styleType: "FILL" },
+        "S:ink": { key: "ink", name: "Text/Ink", styleType: "FILL" },
+      };
+      const card = ((file.document["children"] as Json[])[0]!["children"] as Json[])[1]!;
+      const [photo, avatar, title, badges, divider] = card["children"] as Json[];
+      card["fills"] = [solid(0.9, 0.2, 0.2)];
+      card["styles"] = { fill: "S:brand" };
+      photo!["styles"] = { fill: "S:brand" };
+      avatar!["fills"] = [solid(0, 0, 1)];
+      avatar!["styles"] = { fill: "S:gone" };
+      title!["fills"] = [solid(0.0667, 0.0667, 0.0667)];
+      title!["styles"] = { fill: "S:ink" };
+      (badges!["children"] as Json[])[0]!["fills"] = [
+        solid(0.9, 0.2, 0.2, { opacity: 0.5 }),
+        solid(0, 1, 0, { visible: false }),
+      ];
+      divider!["visible"] = false;
+      divider!["strokes"] = [solid(0, 1, 0)];
+      // The photo is selected with the card that holds it: counted once.
+      install(file, ["2:1", "2:2"]);
+      expect(await readBrandColours(selection())).toEqual([
+        { hex: "#E63333", name: "Brand/Red", source: "style", uses: 2 },
+        { hex: "#111111", name: "Text/Ink", source: "style", uses: 1 },
+        { hex: "#0000FF", source: "fill", uses: 1 },
+        { hex: "#E6333380", source: "fill", uses: 1 },
+      ]);
+    },
+  );
 
   it("keeps the 12 most used: named ones first, then plain ones by use", async () => {
     // 20 swatches: colour i used i+1 times; the least used one is bound to a variable.

@@ -3,7 +3,8 @@
  * and strokes use (named through figma.getStyleByIdAsync and figma.variables, as the token export does),
  * then the most used plain solid paints — each colour once (its uses summed, named by its most used style or
  * variable), by use, at most MAX_BRAND_COLOURS. The hex is the paint's own colour (Figma resolves a bound
- * variable for the layer's mode); a style or variable Figma no longer knows counts as a plain colour. Read-only; yields to Figma every few hundred layers.
+ * variable for the layer's mode); a style or variable Figma no longer knows counts as a plain colour. Read-only; yields
+ * to Figma every few hundred layers.
  */
 import { Cancelled } from "../../contract/cancelled.js";
 import { MAX_BRAND_COLOURS, type BrandColour } from "../../contract/image.js";
@@ -109,7 +110,8 @@ export async function readBrandColours(selection: readonly SceneNode[], job?: Jo
   if (selection.length === 0)
     throw new PluginError(
       "empty-selection",
-      "Select the layers whose colours the images should use (a frame of your design, or a few swatches), then read the colours again.",
+      "Select the layers whose colours the images should use (a frame " +
+        "of your design, or a few swatches), then read the colours again.",
     );
   const tallies = new Map<string, Tally>();
   await walk(selection, tallies, job);

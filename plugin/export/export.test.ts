@@ -215,7 +215,8 @@ describe("export-selection", () => {
     expect(error.code).toBe("too-large");
     expect(error.requestId).toBe("big");
     expect(error.message).toBe(
-      "“Poster” is 20,000 × 800 px; Figment exports frames up to 10,000 px on a side. Select a smaller frame or a section of it.",
+      "“Poster” is 20,000 × 800 px; Figment exports frames up to " +
+        "10,000 px on a side. Select a smaller frame or a section of it.",
     );
     expect(sim.record.exports).toEqual([]);
   });

@@ -47,7 +47,8 @@ export function checkSelection(nodes: readonly SceneNode[]): void {
   if (nodes.length > MAX_EXPORT_NODES) {
     throw new PluginError(
       "too-large",
-      `${formatCount(nodes.length)} layers are selected; Figment exports up to ${MAX_EXPORT_NODES} at a time. Select fewer frames.`,
+      `${formatCount(nodes.length)} layers are selected; Figment ` +
+        `exports up to ${MAX_EXPORT_NODES} at a time. Select fewer frames.`,
     );
   }
 }

@@ -124,34 +124,38 @@ function find(node: DesignNode, id: string): DesignNode {
 }
 
 describe("Figma's inferred auto layout beside the export", () => {
-  it("is read for frames drawn without auto layout, sent with the extras, and used where Figment cannot read a frame", async () => {
-    const sim = createFigmaSim({ file, selectIds: ["1:1"], command: "code", inferredAutoLayouts: guesses });
-    restore = installFigmaSim(sim);
-    await start();
-    await waitForUi(sim, "init");
-    await sendToMain(sim, "export-selection", { requestId: "e1", png: false, assets: true });
-    const result = await waitForUi(sim, "export-result");
-    const layouts = result.extras?.inferredLayouts ?? {};
-    // Not the auto-layout toolbar, not the hidden frame.
-    expect(Object.keys(layouts).sort()).toEqual(["1:1", "1:2", "1:5"]);
-    expect(layouts["1:5"]).toEqual({
-      layoutMode: "VERTICAL",
-      itemSpacing: 20,
-      primaryAxisAlignItems: "MIN",
-      counterAxisAlignItems: "MIN",
-    });
+  it(
+    "is read for frames drawn without auto layout, sent with " +
+      "the extras, and used where Figment cannot read a frame",
+    async () => {
+      const sim = createFigmaSim({ file, selectIds: ["1:1"], command: "code", inferredAutoLayouts: guesses });
+      restore = installFigmaSim(sim);
+      await start();
+      await waitForUi(sim, "init");
+      await sendToMain(sim, "export-selection", { requestId: "e1", png: false, assets: true });
+      const result = await waitForUi(sim, "export-result");
+      const layouts = result.extras?.inferredLayouts ?? {};
+      // Not the auto-layout toolbar, not the hidden frame.
+      expect(Object.keys(layouts).sort()).toEqual(["1:1", "1:2", "1:5"]);
+      expect(layouts["1:5"]).toEqual({
+        layoutMode: "VERTICAL",
+        itemSpacing: 20,
+        primaryAxisAlignItems: "MIN",
+        counterAxisAlignItems: "MIN",
+      });
 
-    const loaded = loadDesign(result.frames[0]!.json, [], result.extras ?? {});
-    const { document, report } = inferLayoutReported(loaded.document);
-    // Page and section: Figment reads columns, as Figma does; the card Figment cannot read (its picture and
-    // caption overlap in part): Figma's row is used instead of scaling it as a unit.
-    expect(report).toEqual({ containers: 3, suggested: 3, agreed: 2, used: 1, sectionsKept: [] });
-    const card = find(document.frames[0]!, "1:2");
-    expect(card.scaled).toBeUndefined();
-    expect(card.layout).toMatchObject({ dir: "row", inferred: {} });
-    expect(card.children!.map((c) => c.id)).toEqual(["1:3", "1:4"]);
-    expect(JSON.stringify(document)).not.toContain('"suggested"');
-  });
+      const loaded = loadDesign(result.frames[0]!.json, [], result.extras ?? {});
+      const { document, report } = inferLayoutReported(loaded.document);
+      // Page and section: Figment reads columns, as Figma does; the card Figment cannot read (its picture and
+      // caption overlap in part): Figma's row is used instead of scaling it as a unit.
+      expect(report).toEqual({ containers: 3, suggested: 3, agreed: 2, used: 1, sectionsKept: [] });
+      const card = find(document.frames[0]!, "1:2");
+      expect(card.scaled).toBeUndefined();
+      expect(card.layout).toMatchObject({ dir: "row", inferred: {} });
+      expect(card.children!.map((c) => c.id)).toEqual(["1:3", "1:4"]);
+      expect(JSON.stringify(document)).not.toContain('"suggested"');
+    },
+  );
 
   it("without Figma's guesses (the CLI, the REST API) the same frame scales as a unit, as before", () => {
     const loaded = loadDesign(file, ["1:1"]);

@@ -12,7 +12,9 @@ import { start } from "../start.js";
 import { readMainComponent } from "./main-component.js";
 
 const SELFIE = "figma-differ-selfie.nodes.json";
-/** "Value" (nested in Title): an instance of the library set "Value" (31484:43007), two of whose variants the file uses. */
+/**
+ * "Value" (nested in Title): an instance of the library set "Value" (31484:43007), two of whose variants the file uses.
+ */
 const VALUE = "I33459:3756;53646:75795";
 /** "Home Indicator": an instance of the set 33459:960 (Platform, Dark Mode); the file shows one variant of it. */
 const HOME_INDICATOR = "33459:3759";
@@ -48,20 +50,23 @@ describe("readMainComponent", () => {
     expect(main.note).toBeUndefined();
   });
 
-  it("lists what the library defines beyond the file, and leaves out property types a mapping cannot read", async () => {
-    const sim = install();
-    sim.defineComponentProperties("33459:960", {
-      Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android", "Web"] },
-      "Label#4:2": { type: "TEXT", defaultValue: "Home" },
-      "Content#4:3": { type: "SLOT", defaultValue: "" },
-    });
-    const main = await readMainComponent(HOME_INDICATOR);
-    expect(main.definitions).toEqual({
-      Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android", "Web"] },
-      "Dark Mode": { type: "VARIANT", defaultValue: "No", variantOptions: ["No"] },
-      Label: { type: "TEXT", defaultValue: "Home" },
-    });
-  });
+  it(
+    "lists what the library defines beyond the file, " + "and leaves out property types a mapping cannot read",
+    async () => {
+      const sim = install();
+      sim.defineComponentProperties("33459:960", {
+        Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android", "Web"] },
+        "Label#4:2": { type: "TEXT", defaultValue: "Home" },
+        "Content#4:3": { type: "SLOT", defaultValue: "" },
+      });
+      const main = await readMainComponent(HOME_INDICATOR);
+      expect(main.definitions).toEqual({
+        Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android", "Web"] },
+        "Dark Mode": { type: "VARIANT", defaultValue: "No", variantOptions: ["No"] },
+        Label: { type: "TEXT", defaultValue: "Home" },
+      });
+    },
+  );
 
   it("a local component that is not a variant: its own definitions, no set", async () => {
     install("figmagic-design-system.file.json");
@@ -74,49 +79,59 @@ describe("readMainComponent", () => {
     });
   });
 
-  it("a variant whose set is out of reach, or whose set Figma refuses to read: its own values, and a note saying so", async () => {
-    const sim = install();
-    const ownDefinitions = {
-      Size: { type: "VARIANT", defaultValue: "Default", variantOptions: ["Default"] },
-      Direction: { type: "VARIANT", defaultValue: "Up", variantOptions: ["Up"] },
-      Color: { type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] },
-    };
+  it(
+    "a variant whose set is out of reach, or whose set Figma " +
+      "refuses to read: its own values, and a note saying so",
+    async () => {
+      const sim = install();
+      const ownDefinitions = {
+        Size: { type: "VARIANT", defaultValue: "Default", variantOptions: ["Default"] },
+        Direction: { type: "VARIANT", defaultValue: "Up", variantOptions: ["Up"] },
+        Color: { type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] },
+      };
 
-    sim.refuseComponentProperties("31484:43007", "Component set has existing errors");
-    const refused = await readMainComponent(VALUE);
-    expect(refused).toMatchObject({
-      set: { id: "31484:43007" },
-      definitions: ownDefinitions,
-      note: "Figma could not read the properties of “Value” (Component set has existing errors): only this variant's values are listed.",
-    });
+      sim.refuseComponentProperties("31484:43007", "Component set has existing errors");
+      const refused = await readMainComponent(VALUE);
+      expect(refused).toMatchObject({
+        set: { id: "31484:43007" },
+        definitions: ownDefinitions,
+        note:
+          "Figma could not read the properties of “Value” (Component set " +
+          "has existing errors): only this variant's values are listed.",
+      });
 
-    sim.orphanVariant("31484:43009");
-    const alone = await readMainComponent(VALUE);
-    expect(alone.set).toBeUndefined();
-    expect(alone.definitions).toEqual(ownDefinitions);
-    expect(alone.note).toBe(
-      "The component set of “Size=Default, Direction=Up, Color=Black” is out of reach: only this variant's values are listed.",
-    );
-  });
+      sim.orphanVariant("31484:43009");
+      const alone = await readMainComponent(VALUE);
+      expect(alone.set).toBeUndefined();
+      expect(alone.definitions).toEqual(ownDefinitions);
+      expect(alone.note).toBe(
+        "The component set of “Size=Default, Direction=Up, Color=Black” " +
+          "is out of reach: only this variant's values are listed.",
+      );
+    },
+  );
 
-  it("a missing main component, a layer that is no instance and one that is gone: not-found, saying which", async () => {
-    const sim = install();
-    sim.loseMainComponent("33459:967");
-    await expect(readMainComponent(HOME_INDICATOR)).rejects.toThrow(
-      new PluginError(
-        "not-found",
-        "The main component of “Home Indicator” is missing (deleted, or in a library this file cannot reach).",
-      ),
-    );
-    await expect(readMainComponent("33459:3746")).rejects.toMatchObject({
-      code: "not-found",
-      message: expect.stringMatching(/^“Selfie” is no longer an instance \(detached\?\)/),
-    });
-    await expect(readMainComponent("404:404")).rejects.toMatchObject({
-      code: "not-found",
-      message: expect.stringMatching(/no longer in the file/),
-    });
-  });
+  it(
+    "a missing main component, a layer that is no " + "instance and one that is gone: not-found, saying which",
+    async () => {
+      const sim = install();
+      sim.loseMainComponent("33459:967");
+      await expect(readMainComponent(HOME_INDICATOR)).rejects.toThrow(
+        new PluginError(
+          "not-found",
+          "The main component of “Home Indicator” is missing (deleted, or in a library this file cannot reach).",
+        ),
+      );
+      await expect(readMainComponent("33459:3746")).rejects.toMatchObject({
+        code: "not-found",
+        message: expect.stringMatching(/^“Selfie” is no longer an instance \(detached\?\)/),
+      });
+      await expect(readMainComponent("404:404")).rejects.toMatchObject({
+        code: "not-found",
+        message: expect.stringMatching(/no longer in the file/),
+      });
+    },
+  );
 });
 
 describe("the panel's read-main-component request", () => {

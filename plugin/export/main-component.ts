@@ -9,7 +9,9 @@ import { PluginError, errorText } from "../errors.js";
 
 const MAPPED_TYPES = new Set<string>(PROPERTY_TYPES);
 
-/** Figma's definitions by the names mappings use (`Label#12:3` → `Label`); types a mapping cannot read (SLOT) left out. */
+/**
+ * Figma's definitions by the names mappings use (`Label#12:3` → `Label`); types a mapping cannot read (SLOT) left out.
+ */
 export function readDefinitions(raw: ComponentPropertyDefinitions): MainComponent["definitions"] {
   const out: MainComponent["definitions"] = {};
   for (const [name, definition] of Object.entries(raw)) {
@@ -50,7 +52,8 @@ export async function readMainComponent(nodeId: string): Promise<MainComponent> 
       "not-found",
       `The main component of “${node.name}” is missing (deleted, or in a library this file cannot reach).`,
     );
-  // Library components need not have a parent (the Plugin API says so): a variant without its set shows its own values only.
+  // Library components need not have a parent (the Plugin API says so): a variant without its set shows its own values
+  // only.
   const set = main.parent?.type === "COMPONENT_SET" ? main.parent : undefined;
   const base = {
     id: main.id,
@@ -71,7 +74,9 @@ export async function readMainComponent(nodeId: string): Promise<MainComponent> 
     return {
       ...base,
       definitions: ownValues(main),
-      note: `Figma could not read the properties of “${set?.name ?? main.name}” (${errorText(error)}): only this variant's values are listed.`,
+      note:
+        `Figma could not read the properties of “${set?.name ?? main.name}” ` +
+        `(${errorText(error)}): only this variant's values are listed.`,
     };
   }
 }

@@ -115,27 +115,31 @@ async function refusal(call: () => Promise<unknown>): Promise<PluginError> {
 }
 
 describe("readMaskSource", () => {
-  it("FILL: the image layer, its original bytes and size, each shape mapped through the visible area to image pixels", async () => {
-    const source = await read(sim(["1:2", "1:3"]));
-    expect(source).toMatchObject({
-      nodeId: "1:2",
-      name: "Photo",
-      width: 400,
-      height: 100,
-      scaleMode: "FILL",
-      layer: { width: 200, height: 100 },
-    });
-    expect(Buffer.from(source.image).equals(PNG)).toBe(true);
-    // FILL covers 200 × 100 with the 400 × 100 image at scale 1: the layer shows image x 100…300.
-    expect(at(source.layer.toImage, 0, 0)).toEqual([100, 0]);
-    expect(at(source.layer.toImage, 200, 100)).toEqual([300, 100]);
-    // The ellipse's corner (150, 60) on the page is (50, 10) in the layer, (150, 10) in the image.
-    expect(at(shape(source, "Lasso").toImage, 0, 0)).toEqual([150, 10]);
-    expect(at(shape(source, "Lasso").toImage, 40, 20)).toEqual([190, 30]);
-    const mask = maskFromSource(source);
-    expect(maskExtent(mask).bounds).toEqual({ x: 150, y: 10, width: 40, height: 20 });
-    expect(mask.coverage[20 * 400 + 170]).toBe(255);
-  });
+  it(
+    "FILL: the image layer, its original bytes and size, each " +
+      "shape mapped through the visible area to image pixels",
+    async () => {
+      const source = await read(sim(["1:2", "1:3"]));
+      expect(source).toMatchObject({
+        nodeId: "1:2",
+        name: "Photo",
+        width: 400,
+        height: 100,
+        scaleMode: "FILL",
+        layer: { width: 200, height: 100 },
+      });
+      expect(Buffer.from(source.image).equals(PNG)).toBe(true);
+      // FILL covers 200 × 100 with the 400 × 100 image at scale 1: the layer shows image x 100…300.
+      expect(at(source.layer.toImage, 0, 0)).toEqual([100, 0]);
+      expect(at(source.layer.toImage, 200, 100)).toEqual([300, 100]);
+      // The ellipse's corner (150, 60) on the page is (50, 10) in the layer, (150, 10) in the image.
+      expect(at(shape(source, "Lasso").toImage, 0, 0)).toEqual([150, 10]);
+      expect(at(shape(source, "Lasso").toImage, 40, 20)).toEqual([190, 30]);
+      const mask = maskFromSource(source);
+      expect(maskExtent(mask).bounds).toEqual({ x: 150, y: 10, width: 40, height: 20 });
+      expect(mask.coverage[20 * 400 + 170]).toBe(255);
+    },
+  );
 
   it("FIT: the image scaled into the layer and centred (letterboxed above and below)", async () => {
     const source = await read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "FIT" }) }));
@@ -148,35 +152,39 @@ describe("readMaskSource", () => {
     expect(maskExtent(maskFromSource(source)).bounds).toEqual({ x: 105, y: 0, width: 70, height: 10 });
   });
 
-  it("CROP: placed by the paint's imageTransform (REST's STRETCH), here the middle half of the image's width", async () => {
-    const source = await read(
-      sim(["1:2", "1:3"], {
-        fills: imageFill({
-          scaleMode: "STRETCH",
-          imageTransform: [
-            [0.5, 0, 0.25],
-            [0, 1, 0],
-          ],
+  it(
+    "CROP: placed by the paint's imageTransform (REST's " + "STRETCH), here the middle half of the image's width",
+    async () => {
+      const source = await read(
+        sim(["1:2", "1:3"], {
+          fills: imageFill({
+            scaleMode: "STRETCH",
+            imageTransform: [
+              [0.5, 0, 0.25],
+              [0, 1, 0],
+            ],
+          }),
         }),
-      }),
-    );
-    expect(source.scaleMode).toBe("CROP");
-    expect(at(source.layer.toImage, 0, 0)).toEqual([100, 0]);
-    expect(at(source.layer.toImage, 200, 100)).toEqual([300, 100]);
-    const zoomed = await read(
-      sim(["1:2", "1:3"], {
-        fills: imageFill({
-          scaleMode: "STRETCH",
-          imageTransform: [
-            [0.25, 0, 0.5],
-            [0, 0.5, 0.5],
-          ],
+      );
+      expect(source.scaleMode).toBe("CROP");
+      expect(at(source.layer.toImage, 0, 0)).toEqual([100, 0]);
+      expect(at(source.layer.toImage, 200, 100)).toEqual([300, 100]);
+      const zoomed = await read(
+        sim(["1:2", "1:3"], {
+          fills: imageFill({
+            scaleMode: "STRETCH",
+            imageTransform: [
+              [0.25, 0, 0.5],
+              [0, 0.5, 0.5],
+            ],
+          }),
         }),
-      }),
-    );
-    // A quarter of the width and half the height shown in 200 × 100: layer (50, 10) is image (200 + 50 / 2, 50 + 10 / 2).
-    expect(at(shape(zoomed, "Lasso").toImage, 0, 0)).toEqual([225, 55]);
-  });
+      );
+      // A quarter of the width and half the height shown in 200 × 100: layer (50, 10) is image (200 + 50 / 2, 50 + 10 /
+      // 2).
+      expect(at(shape(zoomed, "Lasso").toImage, 0, 0)).toEqual([225, 55]);
+    },
+  );
 
   it("a rotated image layer: shapes drawn square on the page fall turned on the image, exactly", async () => {
     // Turned 90°: layer (x, y) is page (300 − y, x), so the 200 × 100 layer stands at page x 200…300, y 0…200.
@@ -235,44 +243,49 @@ describe("readMaskSource", () => {
     });
   });
 
-  it("refuses a tiled or turned fill, a flattened layer, a missing or unreadable image, and an image over 4096 px", async () => {
-    expect(await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "TILE" }) })))).toMatchObject({
-      message: expect.stringMatching(/tiles its image/),
-    });
-    expect(await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ rotation: 90 }) })))).toMatchObject({
-      message: expect.stringMatching(/turns its image/),
-    });
-    expect(
-      await refusal(() =>
-        read(
-          sim(["1:2", "1:3"], {
-            size: { x: 200, y: 100 },
-            relativeTransform: [
-              [1, 0, 100],
-              [0, 0, 50],
-            ],
-          }),
+  it(
+    "refuses a tiled or turned fill, a flattened layer, a " + "missing or unreadable image, and an image over 4096 px",
+    async () => {
+      expect(await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ scaleMode: "TILE" }) })))).toMatchObject(
+        {
+          message: expect.stringMatching(/tiles its image/),
+        },
+      );
+      expect(await refusal(() => read(sim(["1:2", "1:3"], { fills: imageFill({ rotation: 90 }) })))).toMatchObject({
+        message: expect.stringMatching(/turns its image/),
+      });
+      expect(
+        await refusal(() =>
+          read(
+            sim(["1:2", "1:3"], {
+              size: { x: 200, y: 100 },
+              relativeTransform: [
+                [1, 0, 100],
+                [0, 0, 50],
+              ],
+            }),
+          ),
         ),
-      ),
-    ).toMatchObject({ message: expect.stringMatching(/flattened/) });
-    const s = sim(["1:2", "1:3"]);
-    s.failImage(HASH, "Image could not be loaded");
-    expect(await refusal(() => read(s))).toMatchObject({
-      code: "export-failed",
-      message: expect.stringMatching(/Image could not be loaded/),
-    });
-    const figma = s.figma as { getImageByHash(hash: string): unknown };
-    vi.spyOn(figma, "getImageByHash").mockReturnValue(null);
-    expect(await refusal(() => read(s))).toMatchObject({ code: "not-found" });
-    vi.spyOn(figma, "getImageByHash").mockReturnValue({
-      getSizeAsync: async () => ({ width: 8192, height: 100 }),
-      getBytesAsync: async () => PNG,
-    });
-    expect(await refusal(() => read(s))).toMatchObject({
-      code: "too-large",
-      message: expect.stringMatching(/8,192 × 100 px.*4,096/),
-    });
-  });
+      ).toMatchObject({ message: expect.stringMatching(/flattened/) });
+      const s = sim(["1:2", "1:3"]);
+      s.failImage(HASH, "Image could not be loaded");
+      expect(await refusal(() => read(s))).toMatchObject({
+        code: "export-failed",
+        message: expect.stringMatching(/Image could not be loaded/),
+      });
+      const figma = s.figma as { getImageByHash(hash: string): unknown };
+      vi.spyOn(figma, "getImageByHash").mockReturnValue(null);
+      expect(await refusal(() => read(s))).toMatchObject({ code: "not-found" });
+      vi.spyOn(figma, "getImageByHash").mockReturnValue({
+        getSizeAsync: async () => ({ width: 8192, height: 100 }),
+        getBytesAsync: async () => PNG,
+      });
+      expect(await refusal(() => read(s))).toMatchObject({
+        code: "too-large",
+        message: expect.stringMatching(/8,192 × 100 px.*4,096/),
+      });
+    },
+  );
 });
 
 describe("read-mask-source through the panel session", () => {

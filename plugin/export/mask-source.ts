@@ -57,7 +57,8 @@ function pickLayers(selection: readonly SceneNode[]): { image: SceneNode; others
   if (images.length === 0)
     throw new PluginError(
       "unsupported-node",
-      `${only && candidates !== selection ? `“${only.name}” holds` : "The selection has"} no layer filled with an image: select the image layer and the shapes drawn over it.`,
+      `${only && candidates !== selection ? `“${only.name}” holds` : "The selection has"} ` +
+        `no layer filled with an image: select the image layer and the shapes drawn over it.`,
     );
   if (images.length > 1)
     throw new PluginError(
@@ -110,7 +111,8 @@ async function imageOf(
   if (!image)
     throw new PluginError(
       "not-found",
-      `Figma cannot find the image of “${layer.name}” in this file (it may not have finished loading). Try again, or place the image again.`,
+      `Figma cannot find the image of “${layer.name}” in this file (it may ` +
+        `not have finished loading). Try again, or place the image again.`,
     );
   let size: { width: number; height: number };
   let bytes: Uint8Array;
@@ -123,13 +125,15 @@ async function imageOf(
   if (size.width > MAX_MASK_SIDE || size.height > MAX_MASK_SIDE) {
     throw new PluginError(
       "too-large",
-      `The image of “${layer.name}” is ${formatCount(size.width)} × ${formatCount(size.height)} px; a mask can be made for images up to ${formatCount(MAX_MASK_SIDE)} px per side.`,
+      `The image of “${layer.name}” is ${formatCount(size.width)} × ${formatCount(size.height)} ` +
+        `px; a mask can be made for images up to ${formatCount(MAX_MASK_SIDE)} px per side.`,
     );
   }
   if (bytes.length > MAX_IMAGE_FILE_BYTES)
     throw new PluginError(
       "too-large",
-      `The image of “${layer.name}” is a ${formatCount(bytes.length / 1e6)} MB file; the panel takes up to ${formatCount(MAX_IMAGE_FILE_BYTES / 1e6)} MB.`,
+      `The image of “${layer.name}” is a ${formatCount(bytes.length / 1e6)} MB ` +
+        `file; the panel takes up to ${formatCount(MAX_IMAGE_FILE_BYTES / 1e6)} MB.`,
     );
   return { bytes, ...size };
 }
@@ -142,26 +146,31 @@ export async function readMaskSource(selection: readonly SceneNode[]): Promise<M
   if (shapes.length === 0)
     throw new PluginError(
       "unsupported-node",
-      `Draw a shape over the part of “${layer.name}” to repaint and select it with the image (nothing else selected draws an outline).`,
+      `Draw a shape over the part of “${layer.name}” to repaint and ` +
+        `select it with the image (nothing else selected draws an outline).`,
     );
   if (shapes.length > MAX_MASK_SHAPES)
     throw new PluginError(
       "too-large",
-      `${formatCount(shapes.length)} shapes are selected over “${layer.name}”; a mask takes up to ${MAX_MASK_SHAPES}. Flatten them into fewer shapes.`,
+      `${formatCount(shapes.length)} shapes are selected over “${layer.name}”; ` +
+        `a mask takes up to ${MAX_MASK_SHAPES}. Flatten them into fewer shapes.`,
     );
   const box = layer.absoluteBoundingBox;
   const outside = shapes.filter((s) => !overlaps(s.absoluteBoundingBox, box));
   if (outside.length > 0)
     throw new PluginError(
       "unsupported-node",
-      `${named(outside)} ${outside.length === 1 ? "is" : "are"} not over “${layer.name}”: move ${outside.length === 1 ? "it" : "them"} onto the image or leave ${outside.length === 1 ? "it" : "them"} out of the selection.`,
+      `${named(outside)} ${outside.length === 1 ? "is" : "are"} not over ` +
+        `“${layer.name}”: move ${outside.length === 1 ? "it" : "them"} onto the ` +
+        `image or leave ${outside.length === 1 ? "it" : "them"} out of the selection.`,
     );
 
   const pageToLayer = invert(layer.absoluteTransform as Affine);
   if (!pageToLayer)
     throw new PluginError(
       "unsupported-node",
-      `“${layer.name}” is flattened to a line (scaled to 0 in one direction), so nothing drawn over it falls on its image.`,
+      `“${layer.name}” is flattened to a line (scaled to 0 in one ` +
+        `direction), so nothing drawn over it falls on its image.`,
     );
   const img = await imageOf(layer, paint);
   const map = imageFillMap(
@@ -185,7 +194,8 @@ export async function readMaskSource(selection: readonly SceneNode[]): Promise<M
     if (chars > MAX_MASK_PATH_CHARS)
       throw new PluginError(
         "too-large",
-        `The shapes over “${layer.name}” have outlines of more than ${formatCount(MAX_MASK_PATH_CHARS)} characters: flatten or simplify them.`,
+        `The shapes over “${layer.name}” have outlines of more than ` +
+          `${formatCount(MAX_MASK_PATH_CHARS)} characters: flatten or simplify them.`,
       );
     if (paths.length > 0)
       out.push({
@@ -198,7 +208,8 @@ export async function readMaskSource(selection: readonly SceneNode[]): Promise<M
   if (out.length === 0)
     throw new PluginError(
       "unsupported-node",
-      `${named(shapes)} outline${shapes.length === 1 ? "s" : ""} no area (open paths without a stroke): draw a closed shape over the part of “${layer.name}” to repaint.`,
+      `${named(shapes)} outline${shapes.length === 1 ? "s" : ""} no area (open paths ` +
+        `without a stroke): draw a closed shape over the part of “${layer.name}” to repaint.`,
     );
   return {
     nodeId: layer.id,

@@ -31,7 +31,8 @@ export function tooWide(node: SceneNode): PluginError | undefined {
   if (Math.max(node.width, node.height) <= MAX_SIDE) return undefined;
   return new PluginError(
     "too-large",
-    `“${node.name}” is ${formatCount(node.width)} × ${formatCount(node.height)} px; Figment exports frames up to ${formatCount(MAX_SIDE)} px on a side. Select a smaller frame or a section of it.`,
+    `“${node.name}” is ${formatCount(node.width)} × ${formatCount(node.height)} px; Figment exports ` +
+      `frames up to ${formatCount(MAX_SIDE)} px on a side. Select a smaller frame or a section of it.`,
   );
 }
 
@@ -43,7 +44,8 @@ export async function checkSize(node: SceneNode, stop?: () => boolean): Promise<
   if (layers > MAX_LAYERS) {
     throw new PluginError(
       "too-large",
-      `“${node.name}” has more than ${formatCount(MAX_LAYERS)} layers, too many to export at once. Select a smaller frame or a section of it.`,
+      `“${node.name}” has more than ${formatCount(MAX_LAYERS)} layers, too ` +
+        `many to export at once. Select a smaller frame or a section of it.`,
     );
   }
 }

@@ -61,25 +61,28 @@ describe("place-in-grid through the session", () => {
     expect(() => checkedUiMessages(sim)).not.toThrow();
   });
 
-  it("answers not-found when the grid was deleted meanwhile, and a malformed grid as bad-message; nothing placed", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const sim = await boot();
-    await sendToMain(sim, "place-in-grid", { requestId: "g0", grid: { name: "Batch" }, ...item(0) });
-    const gridId = (await placed(sim, "g0")).nodeIds[0]!;
-    sim.node(gridId).remove();
-    const images = sim.record.images.length;
-    await sendToMain(sim, "place-in-grid", { requestId: "g1", grid: { id: gridId }, ...item(1) });
-    const gone = await errorFor(sim, "g1");
-    expect(gone.code).toBe("not-found");
-    expect(gone.message).toContain("Place it again to start a new grid");
-    await sim.ui.send({ type: "place-in-grid", requestId: "g2", grid: { id: gridId, name: "both" }, ...item(2) });
-    expect((await errorFor(sim, "g2")).message).toContain(
-      "grid must be { id } of the batch's grid frame or { name } for a new one",
-    );
-    expect(logged).toHaveBeenCalledTimes(1);
-    expect(sim.record.images.length).toBe(images);
-    expect(uiMessages(sim, "image-placed").map((m) => m.requestId)).toEqual(["g0"]);
-  });
+  it(
+    "answers not-found when the grid was deleted meanwhile, " + "and a malformed grid as bad-message; nothing placed",
+    async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const sim = await boot();
+      await sendToMain(sim, "place-in-grid", { requestId: "g0", grid: { name: "Batch" }, ...item(0) });
+      const gridId = (await placed(sim, "g0")).nodeIds[0]!;
+      sim.node(gridId).remove();
+      const images = sim.record.images.length;
+      await sendToMain(sim, "place-in-grid", { requestId: "g1", grid: { id: gridId }, ...item(1) });
+      const gone = await errorFor(sim, "g1");
+      expect(gone.code).toBe("not-found");
+      expect(gone.message).toContain("Place it again to start a new grid");
+      await sim.ui.send({ type: "place-in-grid", requestId: "g2", grid: { id: gridId, name: "both" }, ...item(2) });
+      expect((await errorFor(sim, "g2")).message).toContain(
+        "grid must be { id } of the batch's grid frame or { name } for a new one",
+      );
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(sim.record.images.length).toBe(images);
+      expect(uiMessages(sim, "image-placed").map((m) => m.requestId)).toEqual(["g0"]);
+    },
+  );
 });
 
 describe("read-brand-colours through the session", () => {

@@ -28,7 +28,8 @@ export const exportHandlers = {
             if (!session.closed()) post("export-progress", { requestId, done, total, label });
           },
         });
-        // The design tokens only where code is made from the export (a reference picture needs none); a closed panel needs nothing more.
+        // The design tokens only where code is made from the export (a reference picture needs none); a closed panel
+        // needs nothing more.
         const tokens = assets !== false && !session.closed() ? await exportTokens(nodes, job) : {};
         if (job.cancelled) throw new Cancelled("Export cancelled.");
         if (!session.closed()) markForRelaunch(nodes);

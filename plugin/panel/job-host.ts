@@ -12,7 +12,10 @@ export interface JobHost {
   closed(): boolean;
 }
 
-/** Runs `work` as the job `requestId`, listed in `host.jobs` until it ends; `what` names the job in the refusal of a second one with that id. */
+/**
+ * Runs `work` as the job `requestId`, listed in `host.jobs` until it ends; `what` names the job in the refusal of a
+ * second one with that id.
+ */
 export async function runJob<T>(
   host: JobHost,
   requestId: string,

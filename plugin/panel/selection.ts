@@ -13,7 +13,9 @@ function refusal(node: SceneNode): Refusal | undefined {
   if (Math.max(node.width, node.height) > MAX_SIDE) {
     return {
       problem: "too-large",
-      reason: `it is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ${formatCount(MAX_SIDE)} px on a side: select a smaller frame or a section of it`,
+      reason:
+        `it is ${formatCount(node.width)} × ${formatCount(node.height)} px, larger than ` +
+        `${formatCount(MAX_SIDE)} px on a side: select a smaller frame or a section of it`,
     };
   }
   return undefined;
@@ -65,7 +67,9 @@ function withImageFill(node: SceneNode, described: SelectedNode): SelectedNode {
   return showsImage(node) ? { ...described, imageFill: "own" } : described;
 }
 
-/** The top-level frame the layer is in (Search's rule: frames on the page or in its sections), for "like the selection". */
+/**
+ * The top-level frame the layer is in (Search's rule: frames on the page or in its sections), for "like the selection".
+ */
 function withFrame(node: SceneNode, described: SelectedNode): SelectedNode {
   const frame = topFrameOf(node);
   return frame ? { ...described, frameId: frame.id } : described;

@@ -193,46 +193,54 @@ describe("selection", () => {
     expect(selection.unsupported[2]).toMatchObject({ name: "Poster", width: 12000, height: 800 });
   });
 
-  it("sends a thumbnail no longer than 240 px on request, and nothing for a layer deleted since (the selection changed with it)", async () => {
-    const sim = await boot(LOGIN);
-    await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
-    const thumb = await waitForUi(sim, "thumbnail");
-    expect(thumb.nodeId).toBe("101:3");
-    const size = readPngSize(thumb.png)!;
-    expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(THUMBNAIL_SIDE);
-    expect(Math.max(size.width, size.height)).toBeGreaterThan(THUMBNAIL_SIDE - 2);
-    await sendToMain(sim, "get-thumbnail", { nodeId: "999:999" });
-    await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
-    // Messages are handled in order: once the second thumbnail is out, the deleted layer's request was answered (by nothing).
-    await vi.waitFor(() => expect(uiMessages(sim, "thumbnail").map((m) => m.nodeId)).toEqual(["101:3", "101:3"]));
-    expect(uiMessages(sim, "error")).toEqual([]);
-  });
+  it(
+    "sends a thumbnail no longer than 240 px on request, and nothing " +
+      "for a layer deleted since (the selection changed with it)",
+    async () => {
+      const sim = await boot(LOGIN);
+      await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
+      const thumb = await waitForUi(sim, "thumbnail");
+      expect(thumb.nodeId).toBe("101:3");
+      const size = readPngSize(thumb.png)!;
+      expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(THUMBNAIL_SIDE);
+      expect(Math.max(size.width, size.height)).toBeGreaterThan(THUMBNAIL_SIDE - 2);
+      await sendToMain(sim, "get-thumbnail", { nodeId: "999:999" });
+      await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
+      // Messages are handled in order: once the second thumbnail is out, the deleted layer's request was answered (by
+      // nothing).
+      await vi.waitFor(() => expect(uiMessages(sim, "thumbnail").map((m) => m.nodeId)).toEqual(["101:3", "101:3"]));
+      expect(uiMessages(sim, "error")).toEqual([]);
+    },
+  );
 });
 
 describe("settings and the API keys", () => {
-  it("saves settings and a key in its provider's slot in clientStorage only, and a new session gets them back", async () => {
-    const sim = await boot(LOGIN);
-    await sendToMain(sim, "save-settings", {
-      requestId: "s1",
-      settings: { maxImageSize: 1024, target: "html", provider: "openrouter" },
-      key: { slot: "openrouter", value: ` ${KEY}\n` },
-    });
-    const saved = await waitForUi(sim, "settings-saved");
-    expect(saved).toEqual({
-      type: "settings-saved",
-      requestId: "s1",
-      settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024, target: "html", provider: "openrouter" },
-      keySlots: ["openrouter"],
-    });
-    expect(sim.storage.get(SETTINGS_KEY)).toEqual(saved.settings);
-    expect(sim.storage.get(API_KEYS_KEY)).toEqual({ openrouter: KEY });
-    expect([...sim.storage.keys()].sort()).toEqual([API_KEYS_KEY, SETTINGS_KEY]);
+  it(
+    "saves settings and a key in its provider's slot in " + "clientStorage only, and a new session gets them back",
+    async () => {
+      const sim = await boot(LOGIN);
+      await sendToMain(sim, "save-settings", {
+        requestId: "s1",
+        settings: { maxImageSize: 1024, target: "html", provider: "openrouter" },
+        key: { slot: "openrouter", value: ` ${KEY}\n` },
+      });
+      const saved = await waitForUi(sim, "settings-saved");
+      expect(saved).toEqual({
+        type: "settings-saved",
+        requestId: "s1",
+        settings: { ...DEFAULT_SETTINGS, maxImageSize: 1024, target: "html", provider: "openrouter" },
+        keySlots: ["openrouter"],
+      });
+      expect(sim.storage.get(SETTINGS_KEY)).toEqual(saved.settings);
+      expect(sim.storage.get(API_KEYS_KEY)).toEqual({ openrouter: KEY });
+      expect([...sim.storage.keys()].sort()).toEqual([API_KEYS_KEY, SETTINGS_KEY]);
 
-    const again = await boot(LOGIN, { storage: Object.fromEntries(sim.storage) });
-    const init = await waitForUi(again, "init");
-    expect(init.settings).toEqual(saved.settings);
-    expect(init.apiKeys).toEqual({ openrouter: KEY });
-  });
+      const again = await boot(LOGIN, { storage: Object.fromEntries(sim.storage) });
+      const init = await waitForUi(again, "init");
+      expect(init.settings).toEqual(saved.settings);
+      expect(init.apiKeys).toEqual({ openrouter: KEY });
+    },
+  );
 
   it("keeps one key per provider and per custom base URL, and removes only the slot asked for", async () => {
     const sim = await boot(LOGIN, { storage: { [API_KEYS_KEY]: { openai: KEY } } });
@@ -333,63 +341,70 @@ describe("settings and the API keys", () => {
     expect(sim.storage.size).toBe(0);
   });
 
-  it("never lets the key out of clientStorage and init: not pluginData, notify, logs, other messages or errors", async () => {
-    const logged: string[] = [];
-    for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logged.push(
-          args
-            .map((a) =>
-              a instanceof Error ? `${a.message} ${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a),
-            )
-            .join(" "),
-        );
+  it(
+    "never lets the key out of clientStorage and init: " + "not pluginData, notify, logs, other messages or errors",
+    async () => {
+      const logged: string[] = [];
+      for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+        vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+          logged.push(
+            args
+              .map((a) =>
+                a instanceof Error ? `${a.message} ${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a),
+              )
+              .join(" "),
+          );
+        });
+      }
+      const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [API_KEYS_KEY]: { openai: KEY } } });
+      await waitForUi(sim, "init");
+      // Every flow the panel has, including failures whose payloads carry the key.
+      await sendToMain(sim, "export-selection", { requestId: "e1" });
+      await waitForUi(sim, "export-result");
+      await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
+      await sendToMain(sim, "notify", { message: "Copied 3 files" });
+      await sendToMain(sim, "save-settings", { requestId: "s1", settings: { maxImageSize: 1024 } });
+      await sim.ui.send({
+        type: "save-settings",
+        requestId: "s2",
+        settings: "not an object",
+        key: { slot: "openai", value: KEY },
       });
-    }
-    const sim = await boot(LOGIN, { selectIds: ["101:3"], storage: { [API_KEYS_KEY]: { openai: KEY } } });
-    await waitForUi(sim, "init");
-    // Every flow the panel has, including failures whose payloads carry the key.
-    await sendToMain(sim, "export-selection", { requestId: "e1" });
-    await waitForUi(sim, "export-result");
-    await sendToMain(sim, "get-thumbnail", { nodeId: "101:3" });
-    await sendToMain(sim, "notify", { message: "Copied 3 files" });
-    await sendToMain(sim, "save-settings", { requestId: "s1", settings: { maxImageSize: 1024 } });
-    await sim.ui.send({
-      type: "save-settings",
-      requestId: "s2",
-      settings: "not an object",
-      key: { slot: "openai", value: KEY },
-    });
-    await sim.ui.send({
-      type: "save-settings",
-      requestId: "s3",
-      settings: {},
-      key: { slot: "openai", value: `sk bad ${KEY}` },
-    });
-    await sim.ui.send({ type: "set-key", apiKey: KEY });
-    sim.failStorage(`quota exceeded while writing ${KEY}`);
-    await sendToMain(sim, "save-settings", { requestId: "s4", settings: {}, key: { slot: "openrouter", value: KEY } });
-    sim.failStorage(null);
-    await sendToMain(sim, "ready", {});
-    sim.select([]);
-    await new Promise((r) => setTimeout(r, 10));
+      await sim.ui.send({
+        type: "save-settings",
+        requestId: "s3",
+        settings: {},
+        key: { slot: "openai", value: `sk bad ${KEY}` },
+      });
+      await sim.ui.send({ type: "set-key", apiKey: KEY });
+      sim.failStorage(`quota exceeded while writing ${KEY}`);
+      await sendToMain(sim, "save-settings", {
+        requestId: "s4",
+        settings: {},
+        key: { slot: "openrouter", value: KEY },
+      });
+      sim.failStorage(null);
+      await sendToMain(sim, "ready", {});
+      sim.select([]);
+      await new Promise((r) => setTimeout(r, 10));
 
-    const errors = uiMessages(sim, "error");
-    expect(errors.map((e) => e.code)).toEqual(["bad-message", "bad-settings", "bad-message", "storage-failed"]);
-    expect(errors[3]!.message).toContain("quota exceeded");
-    const outside = sim.ui.messages.filter((m) => m["type"] !== "init");
-    expect(JSON.stringify(outside)).not.toContain(KEY);
-    expect(uiMessages(sim, "init").every((m) => m.apiKeys["openai"] === KEY)).toBe(true);
-    expect(sim.record.pluginData).toEqual([]);
-    expect(JSON.stringify(sim.record.relaunch)).not.toContain(KEY);
-    expect(JSON.stringify(sim.record.notifications)).not.toContain(KEY);
-    expect(JSON.stringify(sim.record.showUI)).not.toContain(KEY);
-    expect(logged.length).toBeGreaterThan(0);
-    expect(logged.join("\n")).not.toContain(KEY);
-    expect([...sim.storage.entries()].filter(([, v]) => JSON.stringify(v).includes(KEY)).map(([k]) => k)).toEqual([
-      API_KEYS_KEY,
-    ]);
-  });
+      const errors = uiMessages(sim, "error");
+      expect(errors.map((e) => e.code)).toEqual(["bad-message", "bad-settings", "bad-message", "storage-failed"]);
+      expect(errors[3]!.message).toContain("quota exceeded");
+      const outside = sim.ui.messages.filter((m) => m["type"] !== "init");
+      expect(JSON.stringify(outside)).not.toContain(KEY);
+      expect(uiMessages(sim, "init").every((m) => m.apiKeys["openai"] === KEY)).toBe(true);
+      expect(sim.record.pluginData).toEqual([]);
+      expect(JSON.stringify(sim.record.relaunch)).not.toContain(KEY);
+      expect(JSON.stringify(sim.record.notifications)).not.toContain(KEY);
+      expect(JSON.stringify(sim.record.showUI)).not.toContain(KEY);
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.join("\n")).not.toContain(KEY);
+      expect([...sim.storage.entries()].filter(([, v]) => JSON.stringify(v).includes(KEY)).map(([k]) => k)).toEqual([
+        API_KEYS_KEY,
+      ]);
+    },
+  );
 });
 
 describe("messages from the UI", () => {

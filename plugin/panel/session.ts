@@ -47,11 +47,14 @@ const TITLES: Record<Command, string> = {
   settings: "Figment — Settings",
 };
 
-// biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
 const isRequest = (message: MainMessage): message is Extract<MainMessage, { type: RequestName }> =>
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
   Object.prototype.hasOwnProperty.call(REQUESTS, message.type);
 
-/** Why a message from the UI was refused, and its request id if it carried one. Logs the reason (names and fields only), never the payload: it may hold the API key. */
+/**
+ * Why a message from the UI was refused, and its request id if it carried one. Logs the reason (names and fields only),
+ * never the payload: it may hold the API key.
+ */
 function refusal(raw: unknown, error: unknown): { reason: string; requestId: string | undefined } {
   const reason = error instanceof MessageError ? error.message : errorText(error);
   console.error(`Figment: refused a message from the UI: ${reason}`);

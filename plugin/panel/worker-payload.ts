@@ -1,7 +1,7 @@
 /**
- * The UI's engine worker (the code generator, ts-morph + prettier, and the model client; ~2 MB gzipped) travels with the main thread and goes to
- * the UI only when it first needs code: shipped inside ui.html it made the panel slow to open, since the
- * iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
+ * The UI's engine worker (the code generator, ts-morph + prettier, and the model client; ~2 MB gzipped) travels with
+ * the main thread and goes to the UI only when it first needs code: shipped inside ui.html it made the panel slow to
+ * open, since the iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
  */
 import type { CodePart, PanelPart } from "../../contract/messages.js";
 import { definedText } from "../../codegen/defined.js";
@@ -23,7 +23,10 @@ export function tokenizerPayload(): string | undefined {
   return definedText(() => __FIGMENT_TOKENIZER__);
 }
 
-/** A gzip+base64 code part (ui/engine/code-parts/; loaded into the engine worker before the jobs that need it), or undefined. */
+/**
+ * A gzip+base64 code part (ui/engine/code-parts/; loaded into the engine worker before the jobs that need it), or
+ * undefined.
+ */
 export function codePartPayload(part: CodePart): string | undefined {
   return definedText(() => __FIGMENT_CODE_PARTS__[part]);
 }

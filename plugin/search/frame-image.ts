@@ -26,7 +26,8 @@ export async function exportFrameImage(nodeId: string, maxSide: number): Promise
   if (!node || !page || node.type === "PAGE" || node.type === "DOCUMENT")
     throw new PluginError(
       "not-found",
-      "That frame is no longer in the file (it was deleted or moved to another file); scan again to update the results.",
+      "That frame is no longer in the file (it was deleted or " +
+        "moved to another file); scan again to update the results.",
     );
   const scene = node as SceneNode;
   if (!(Math.max(scene.width, scene.height) > 0))

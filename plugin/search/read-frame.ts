@@ -39,7 +39,8 @@ export async function readFrame(
     return skipOf(
       found,
       page,
-      `It is ${formatCount(frame.width)} × ${formatCount(frame.height)} px, larger than the ${formatCount(MAX_SIDE)} px on a side Figment reads.`,
+      `It is ${formatCount(frame.width)} × ${formatCount(frame.height)} px, ` +
+        `larger than the ${formatCount(MAX_SIDE)} px on a side Figment reads.`,
     );
   if ((await countDescendants(frame, MAX_LAYERS, stop)) > MAX_LAYERS)
     return skipOf(

@@ -36,25 +36,29 @@ function install() {
 }
 
 describe("the component mapping in the document", () => {
-  it("is empty at first, then saved as a mapping file's text and read back checked, with its size as Figma counts it", () => {
-    const sim = install();
-    expect(loadComponents()).toEqual({
-      map: { components: [] },
-      notes: [],
-      bytes: 0,
-      limit: SHARED_PLUGIN_DATA_MAX_BYTES,
-      revision: revisionOf(""),
-    });
-    const { stored: saved } = saveComponents(HOME);
-    const text = sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key);
-    expect(JSON.parse(text)).toEqual({ components: HOME.components });
-    expect(saved.bytes).toBe(entryBytes(text));
-    expect(saved.bytes).toBe(COMPONENTS_DATA.namespace.length + COMPONENTS_DATA.key.length + text.length);
-    expect(loadComponents().map.components[0]).toMatchObject(HOME.components[0]!);
-    // An empty list removes the entry.
-    saveComponents({ components: [] });
-    expect(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key)).toBe("");
-  });
+  it(
+    "is empty at first, then saved as a mapping file's text " +
+      "and read back checked, with its size as Figma counts it",
+    () => {
+      const sim = install();
+      expect(loadComponents()).toEqual({
+        map: { components: [] },
+        notes: [],
+        bytes: 0,
+        limit: SHARED_PLUGIN_DATA_MAX_BYTES,
+        revision: revisionOf(""),
+      });
+      const { stored: saved } = saveComponents(HOME);
+      const text = sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key);
+      expect(JSON.parse(text)).toEqual({ components: HOME.components });
+      expect(saved.bytes).toBe(entryBytes(text));
+      expect(saved.bytes).toBe(COMPONENTS_DATA.namespace.length + COMPONENTS_DATA.key.length + text.length);
+      expect(loadComponents().map.components[0]).toMatchObject(HOME.components[0]!);
+      // An empty list removes the entry.
+      saveComponents({ components: [] });
+      expect(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key)).toBe("");
+    },
+  );
 
   it("refuses a mapping over 100 kB with storage-full, keeping the stored one", () => {
     const sim = install();
@@ -68,31 +72,35 @@ describe("the component mapping in the document", () => {
     expect(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key)).toBe(before);
   });
 
-  it("writes nothing over a collaborator's save: a change made on an older revision comes back as a conflict with the mapping as it is", () => {
-    const sim = install();
-    const empty = loadComponents().revision;
-    const { stored: mine } = saveComponents(HOME, empty);
-    expect(mine.revision).not.toBe(empty);
-    expect(loadComponents().revision).toBe(mine.revision);
-    // A collaborator's save arrives: a change made on `mine` is refused, and the reply holds theirs.
-    const theirs: ComponentMap = {
-      components: [
-        ...HOME.components,
-        { figma: { nodeId: "33367:6239" }, import: { module: "@acme/ui", name: "Title" }, props: {} },
-      ],
-    };
-    sim.document.setSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key, JSON.stringify(theirs));
-    const refused = saveComponents({ components: [] }, mine.revision);
-    expect(refused.conflict).toBe(true);
-    expect(refused.stored.map.components.map((m) => m.import.name)).toEqual(["HomeIndicator", "Title"]);
-    expect(JSON.parse(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key))).toEqual(
-      theirs,
-    );
-    // Made again on their revision, it is written.
-    const again = saveComponents({ components: theirs.components.slice(1) }, refused.stored.revision);
-    expect(again.conflict).toBeUndefined();
-    expect(loadComponents().map.components.map((m) => m.import.name)).toEqual(["Title"]);
-  });
+  it(
+    "writes nothing over a collaborator's save: a change made on an " +
+      "older revision comes back as a conflict with the mapping as it is",
+    () => {
+      const sim = install();
+      const empty = loadComponents().revision;
+      const { stored: mine } = saveComponents(HOME, empty);
+      expect(mine.revision).not.toBe(empty);
+      expect(loadComponents().revision).toBe(mine.revision);
+      // A collaborator's save arrives: a change made on `mine` is refused, and the reply holds theirs.
+      const theirs: ComponentMap = {
+        components: [
+          ...HOME.components,
+          { figma: { nodeId: "33367:6239" }, import: { module: "@acme/ui", name: "Title" }, props: {} },
+        ],
+      };
+      sim.document.setSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key, JSON.stringify(theirs));
+      const refused = saveComponents({ components: [] }, mine.revision);
+      expect(refused.conflict).toBe(true);
+      expect(refused.stored.map.components.map((m) => m.import.name)).toEqual(["HomeIndicator", "Title"]);
+      expect(JSON.parse(sim.document.getSharedPluginData(COMPONENTS_DATA.namespace, COMPONENTS_DATA.key))).toEqual(
+        theirs,
+      );
+      // Made again on their revision, it is written.
+      const again = saveComponents({ components: theirs.components.slice(1) }, refused.stored.revision);
+      expect(again.conflict).toBeUndefined();
+      expect(loadComponents().map.components.map((m) => m.import.name)).toEqual(["Title"]);
+    },
+  );
 
   it("reads a damaged stored entry as notes, not a failure", () => {
     const sim = install();

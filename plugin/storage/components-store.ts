@@ -18,7 +18,9 @@ export function entryBytes(text: string): number {
   return text === "" ? 0 : utf8Length(COMPONENTS_DATA.namespace) + utf8Length(COMPONENTS_DATA.key) + utf8Length(text);
 }
 
-/** The stored text: the mapping file without the `source` each read stamps on (where a mapping came from is not kept). */
+/**
+ * The stored text: the mapping file without the `source` each read stamps on (where a mapping came from is not kept).
+ */
 export function mappingText(map: ComponentMap): string {
   if (map.components.length === 0) return "";
   return JSON.stringify({ components: map.components.map(({ source: _source, ...mapping }) => mapping) });
@@ -74,7 +76,9 @@ export function saveComponents(map: ComponentMap, base?: string): { stored: Stor
   if (bytes > SHARED_PLUGIN_DATA_MAX_BYTES) {
     throw new PluginError(
       "storage-full",
-      `The component mapping is ${formatCount(bytes)} bytes; Figma keeps at most ${formatCount(SHARED_PLUGIN_DATA_MAX_BYTES)} bytes (100 kB) of plugin data per entry with the document. Remove mappings (or props) and save again; the stored mapping was kept.`,
+      `The component mapping is ${formatCount(bytes)} bytes; Figma keeps at most ` +
+        `${formatCount(SHARED_PLUGIN_DATA_MAX_BYTES)} bytes (100 kB) of plugin data per entry with ` +
+        `the document. Remove mappings (or props) and save again; the stored mapping was kept.`,
     );
   }
   try {

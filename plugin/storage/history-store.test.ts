@@ -168,7 +168,8 @@ describe("history store", () => {
       s.storage.get(entryKey({ kind: "code", id: "big" })),
     );
     console.log(
-      `history: ${files.length} generated files, ${raw} bytes as JSON → ${stored} bytes stored (${(raw / stored).toFixed(1)}×)`,
+      `history: ${files.length} generated files, ${raw} bytes as ` +
+        `JSON → ${stored} bytes stored (${(raw / stored).toFixed(1)}×)`,
     );
     expect(raw).toBeGreaterThan(5000);
     expect(stored * 3).toBeLessThan(raw);
@@ -192,7 +193,11 @@ describe("history store", () => {
     expect(saved.length).toBeGreaterThanOrEqual(10);
     const { full, usage } = outcome;
     expect(full?.message).toMatch(
-      /^History is full: 4\.\d MB of Figma's 5\.0 MB for this plugin is used \(history 4\.\d MB\), and this code result needs \d+ kB\. Delete entries or export the history; nothing was saved and nothing was deleted\.$/,
+      new RegExp(
+        String.raw`^History is full: 4\.\d MB of Figma's 5\.0 MB for this plugin is used ` +
+          String.raw`\(history 4\.\d MB\), and this code result needs \d+ kB\. Delete entries ` +
+          String.raw`or export the history; nothing was saved and nothing was deleted\.$`,
+      ),
     );
     expect(usage.other).toBeGreaterThan(50_000);
     expect(usage.history + usage.other + full!.needed).toBeGreaterThan(CLIENT_STORAGE_QUOTA - 100_000);
@@ -231,7 +236,11 @@ describe("history store", () => {
     expect([(error as PluginError).code, (error as PluginError).message]).toEqual([
       "storage-full",
       expect.stringMatching(
-        /^Figment's storage is full: 4\.\d MB of Figma's 5\.0 MB is used \(code results, analyses and images together\), and this version needs 15\d kB\. Delete history entries to keep new versions; nothing was deleted\.$/,
+        new RegExp(
+          String.raw`^Figment's storage is full: 4\.\d MB of Figma's 5\.0 MB is used \(code ` +
+            String.raw`results, analyses and images together\), and this version needs 15\d ` +
+            String.raw`kB\. Delete history entries to keep new versions; nothing was deleted\.$`,
+        ),
       ),
     ]);
     expect(s.storage.has(entryKey({ kind: "image", id: "v-1" }))).toBe(false);
@@ -283,7 +292,11 @@ describe("history store", () => {
     const error = await loadHistoryEntry({ kind: "code", id: "c-1" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PluginError);
     expect((error as PluginError).message).toMatch(
-      /^The stored code entry "Login · react \(AI\)" \(2026-05-01T12:01:00\.000Z\) is damaged and cannot be opened \(.+\)\. Other entries are not affected; delete this one to free its \d+ bytes\.$/,
+      new RegExp(
+        String.raw`^The stored code entry "Login · react \(AI\)" ` +
+          String.raw`\(2026-05-01T12:01:00\.000Z\) is damaged and cannot be opened \(.+\)\. ` +
+          String.raw`Other entries are not affected; delete this one to free its \d+ bytes\.$`,
+      ),
     );
     expect(await loadHistoryEntry({ kind: "analysis", id: "a-1" })).toEqual(analysis("a-1", 2));
     const exported = await exportHistory(false);

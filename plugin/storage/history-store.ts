@@ -86,7 +86,10 @@ function usageOf(index: readonly IndexEntry[], other: number, scope: string | un
   return { history, fileBytes, other, quota: CLIENT_STORAGE_QUOTA };
 }
 
-/** A code result's score as its listing line says it: the headline, then the fonts the page lacked (at most 400 characters). */
+/**
+ * A code result's score as its listing line says it: the headline, then the fonts the page lacked (at most 400
+ * characters).
+ */
 function scoreLine(score: FidelityScore): string {
   const fonts = fontWords(score);
   const line = fonts ? `${scoreSummary(score)} · ${fonts}` : scoreSummary(score);
@@ -137,7 +140,8 @@ export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
     if (zipped.length > MAX_HISTORY_PAYLOAD_BYTES)
       throw new PluginError(
         "too-large",
-        `This ${entry.kind} result is ${sizeText(zipped.length)} compressed, over the ${sizeText(MAX_HISTORY_PAYLOAD_BYTES)} a history entry may take; it was not saved.`,
+        `This ${entry.kind} result is ${sizeText(zipped.length)} compressed, over the ` +
+          `${sizeText(MAX_HISTORY_PAYLOAD_BYTES)} a history entry may take; it was not saved.`,
       );
     const meta = metaOf(entry);
     const line = { kind: entry.kind, id: entry.id, scope, createdAt: entry.createdAt, meta };
@@ -147,7 +151,10 @@ export function saveHistoryEntry(entry: SavedEntry): Promise<SaveOutcome> {
     const before = usageOf(others, other, scope);
     const left = CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - before.history - before.other;
     if (bytes > left) {
-      const message = `History is full: ${sizeText(before.history + before.other)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is used (history ${sizeText(before.history)}), and this ${entry.kind} result needs ${sizeText(bytes)}. Delete entries or export the history; nothing was saved and nothing was deleted.`;
+      const message =
+        `History is full: ${sizeText(before.history + before.other)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} ` +
+        `for this plugin is used (history ${sizeText(before.history)}), and this ${entry.kind} result needs ` +
+        `${sizeText(bytes)}. Delete entries or export the history; nothing was saved and nothing was deleted.`;
       return {
         usage: before,
         full: {
@@ -200,7 +207,8 @@ export function listHistory(filter: HistoryFilter = {}): Promise<{ entries: Hist
 function damaged(line: IndexEntry, why: string): PluginError {
   return new PluginError(
     "storage-failed",
-    `The stored ${line.kind} entry "${line.meta?.title ?? line.id}" (${line.createdAt}) is damaged and cannot be opened (${why}). Other entries are not affected; delete this one to free its ${sizeText(line.bytes)}.`,
+    `The stored ${line.kind} entry "${line.meta?.title ?? line.id}" (${line.createdAt}) is damaged and cannot ` +
+      `be opened (${why}). Other entries are not affected; delete this one to free its ${sizeText(line.bytes)}.`,
   );
 }
 

@@ -53,31 +53,34 @@ async function refusal(call: () => Promise<unknown>): Promise<PluginError> {
 }
 
 describe("image versions", () => {
-  it("an SD image keeps its seed and parameters in its record, and its History line says the model and the seed", async () => {
-    sim();
-    const base = version("v-sd", 2);
-    const sd = {
-      seed: 1234567,
-      steps: 24,
-      cfgScale: 6.5,
-      sampler: "Euler a",
-      negativePrompt: "blurry",
-      strength: 0.55,
-    };
-    const made = {
-      ...base,
-      record: { ...base.record, provider: "custom" as const, model: "dreamshaper_8 [879db523c3]", sd },
-    };
-    await saveImageVersion(made);
-    expect((await loadImageVersions(false)).versions[0]!.record.sd).toEqual(sd);
-    const { entries } = await listHistory({});
-    expect(entries.map((e) => [e.title, e.model])).toEqual([
-      [made.record.prompt, "dreamshaper_8 [879db523c3] · seed 1234567"],
-    ]);
-    // A hosted image's line names no seed.
-    await saveImageVersion(version("v-hosted", 3));
-    expect((await listHistory({})).entries.find((e) => e.id === "v-hosted")?.model).toBeUndefined();
-  });
+  it(
+    "an SD image keeps its seed and parameters in its " + "record, and its History line says the model and the seed",
+    async () => {
+      sim();
+      const base = version("v-sd", 2);
+      const sd = {
+        seed: 1234567,
+        steps: 24,
+        cfgScale: 6.5,
+        sampler: "Euler a",
+        negativePrompt: "blurry",
+        strength: 0.55,
+      };
+      const made = {
+        ...base,
+        record: { ...base.record, provider: "custom" as const, model: "dreamshaper_8 [879db523c3]", sd },
+      };
+      await saveImageVersion(made);
+      expect((await loadImageVersions(false)).versions[0]!.record.sd).toEqual(sd);
+      const { entries } = await listHistory({});
+      expect(entries.map((e) => [e.title, e.model])).toEqual([
+        [made.record.prompt, "dreamshaper_8 [879db523c3] · seed 1234567"],
+      ]);
+      // A hosted image's line names no seed.
+      await saveImageVersion(version("v-hosted", 3));
+      expect((await listHistory({})).entries.find((e) => e.id === "v-hosted")?.model).toBeUndefined();
+    },
+  );
 
   it("keep versions per file, oldest first, previews as bytes, with Figma's measure of their size", async () => {
     const s = sim();
@@ -108,66 +111,75 @@ describe("image versions", () => {
     expect((await saveImageVersion(earlier)).bytes).toBe(second.bytes);
   });
 
-  it("refuses a version once the budget is used up, keeping every version, and takes new ones after a delete", async () => {
-    sim();
-    // Noise does not compress: ~190 kB previews, so about ten fit in 2 MB.
-    const noisy = (seed: number): Uint8Array => {
-      const bytes = png(256, 171, seed);
-      const out = new Uint8Array(190_000);
-      out.set(bytes);
-      for (let i = bytes.length; i < out.length; i++) out[i] = (i * 2654435761 + seed) & 0xff;
-      return out;
-    };
-    let saved = 0;
-    let full: PluginError | undefined;
-    while (!full) {
-      try {
-        await saveImageVersion(version(`v-${saved}`, saved, noisy(saved)));
-        saved++;
-      } catch (error) {
-        if (!(error instanceof PluginError)) throw error;
-        full = error;
+  it(
+    "refuses a version once the budget is used up, keeping " + "every version, and takes new ones after a delete",
+    async () => {
+      sim();
+      // Noise does not compress: ~190 kB previews, so about ten fit in 2 MB.
+      const noisy = (seed: number): Uint8Array => {
+        const bytes = png(256, 171, seed);
+        const out = new Uint8Array(190_000);
+        out.set(bytes);
+        for (let i = bytes.length; i < out.length; i++) out[i] = (i * 2654435761 + seed) & 0xff;
+        return out;
+      };
+      let saved = 0;
+      let full: PluginError | undefined;
+      while (!full) {
+        try {
+          await saveImageVersion(version(`v-${saved}`, saved, noisy(saved)));
+          saved++;
+        } catch (error) {
+          if (!(error instanceof PluginError)) throw error;
+          full = error;
+        }
       }
-    }
-    expect(saved).toBe(10);
-    expect(full.code).toBe("storage-full");
-    expect(full.message).toMatch(
-      /^Storage for image versions is full: 1\.9 MB of 2\.0 MB used, and this version needs 19\d kB\. Delete versions you no longer need to keep new ones; nothing was deleted\.$/,
-    );
-    const loaded = await loadImageVersions(false);
-    expect(loaded.versions.map((v) => v.id)).toEqual(Array.from({ length: 10 }, (_, i) => `v-${i}`));
-    expect(loaded.usage.bytes).toBeLessThanOrEqual(IMAGE_VERSIONS_BUDGET);
-    const after = await deleteImageVersions(["v-0", "v-3", "gone"]);
-    expect(after.bytes).toBeLessThan(loaded.usage.bytes);
-    await saveImageVersion(version("v-10", 10, noisy(10)));
-    expect((await loadImageVersions(false)).versions.map((v) => v.id)).toEqual([
-      "v-1",
-      "v-2",
-      "v-4",
-      "v-5",
-      "v-6",
-      "v-7",
-      "v-8",
-      "v-9",
-      "v-10",
-    ]);
-  });
+      expect(saved).toBe(10);
+      expect(full.code).toBe("storage-full");
+      expect(full.message).toMatch(
+        new RegExp(
+          String.raw`^Storage for image versions is full: 1\.9 MB of 2\.0 MB used, and this version needs ` +
+            String.raw`19\d kB\. Delete versions you no longer need to keep new ones; nothing was deleted\.$`,
+        ),
+      );
+      const loaded = await loadImageVersions(false);
+      expect(loaded.versions.map((v) => v.id)).toEqual(Array.from({ length: 10 }, (_, i) => `v-${i}`));
+      expect(loaded.usage.bytes).toBeLessThanOrEqual(IMAGE_VERSIONS_BUDGET);
+      const after = await deleteImageVersions(["v-0", "v-3", "gone"]);
+      expect(after.bytes).toBeLessThan(loaded.usage.bytes);
+      await saveImageVersion(version("v-10", 10, noisy(10)));
+      expect((await loadImageVersions(false)).versions.map((v) => v.id)).toEqual([
+        "v-1",
+        "v-2",
+        "v-4",
+        "v-5",
+        "v-6",
+        "v-7",
+        "v-8",
+        "v-9",
+        "v-10",
+      ]);
+    },
+  );
 
-  it("keeps files apart by fileKey or the file's own id, lists every file's on request, and deletes across files", async () => {
-    const storage: Record<string, unknown> = {};
-    let s = sim(storage, { fileKey: "KEY1" });
-    await saveImageVersion(version("a-1"));
-    const shared = Object.fromEntries(s.storage);
-    s = sim(shared);
-    await saveImageVersion(version("b-1", 2));
-    const mine = await loadImageVersions(false);
-    expect(mine.versions.map((v) => v.id)).toEqual(["b-1"]);
-    expect(mine.usage.fileBytes).toBeLessThan(mine.usage.bytes);
-    expect((await loadImageVersions(true)).versions.map((v) => v.id)).toEqual(["a-1", "b-1"]);
-    expect((await deleteImageVersions(["a-1"])).bytes).toBe(mine.usage.fileBytes);
-    const stored = s.storage.get(HISTORY_INDEX_KEY) as { entries: { scope: string }[] };
-    expect(stored.entries.map((e) => e.scope)).toEqual([expect.stringMatching(/^doc:[a-z0-9]{16}$/)]);
-  });
+  it(
+    "keeps files apart by fileKey or the file's own id, " + "lists every file's on request, and deletes across files",
+    async () => {
+      const storage: Record<string, unknown> = {};
+      let s = sim(storage, { fileKey: "KEY1" });
+      await saveImageVersion(version("a-1"));
+      const shared = Object.fromEntries(s.storage);
+      s = sim(shared);
+      await saveImageVersion(version("b-1", 2));
+      const mine = await loadImageVersions(false);
+      expect(mine.versions.map((v) => v.id)).toEqual(["b-1"]);
+      expect(mine.usage.fileBytes).toBeLessThan(mine.usage.bytes);
+      expect((await loadImageVersions(true)).versions.map((v) => v.id)).toEqual(["a-1", "b-1"]);
+      expect((await deleteImageVersions(["a-1"])).bytes).toBe(mine.usage.fileBytes);
+      const stored = s.storage.get(HISTORY_INDEX_KEY) as { entries: { scope: string }[] };
+      expect(stored.entries.map((e) => e.scope)).toEqual([expect.stringMatching(/^doc:[a-z0-9]{16}$/)]);
+    },
+  );
 
   it("reports versions it cannot read back, and removes entries no list names", async () => {
     const s = sim();

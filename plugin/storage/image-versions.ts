@@ -51,7 +51,8 @@ function checkVersion(version: ImageVersion): void {
   if (header.width !== version.preview.width || header.height !== version.preview.height) {
     throw new PluginError(
       "bad-image",
-      `The preview is ${header.width} × ${header.height} px but says ${version.preview.width} × ${version.preview.height}; nothing was saved.`,
+      `The preview is ${header.width} × ${header.height} px but says ` +
+        `${version.preview.width} × ${version.preview.height}; nothing was saved.`,
     );
   }
 }
@@ -106,7 +107,8 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
     const index = await loadIndex();
     const previous = index.find((e) => isImage(e) && e.id === version.id);
     const others = index.filter((e) => e !== previous);
-    // The listing line: the prompt as title (an SD image's model and seed beside it), and where it was placed (history) kept across a re-save.
+    // The listing line: the prompt as title (an SD image's model and seed beside it), and where it was placed (history)
+    // kept across a re-save.
     const sd = version.record.sd;
     const model = sd ? `${version.record.model.slice(0, 160)} · seed ${sd.seed}` : undefined;
     const meta = {
@@ -123,7 +125,9 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
       const elsewhere = before.bytes - before.fileBytes;
       throw new PluginError(
         "storage-full",
-        `Storage for image versions is full: ${sizeText(before.bytes)} of ${sizeText(before.budget)} used${elsewhere > 0 ? ` (${sizeText(elsewhere)} by versions of other files)` : ""}, and this version needs ${sizeText(bytes)}. Delete versions you no longer need to keep new ones; nothing was deleted.`,
+        `Storage for image versions is full: ${sizeText(before.bytes)} of ${sizeText(before.budget)} ` +
+          `used${elsewhere > 0 ? ` (${sizeText(elsewhere)} by versions of other files)` : ""}, and this version ` +
+          `needs ${sizeText(bytes)}. Delete versions you no longer need to keep new ones; nothing was deleted.`,
       );
     }
     // Within its budget, it must still fit Figma's 5 MB shared with code results, analyses and settings.
@@ -131,7 +135,9 @@ export function saveImageVersion(version: ImageVersion): Promise<StorageUsage> {
     if (bytes > left) {
       throw new PluginError(
         "storage-full",
-        `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - left)} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`,
+        `Figment's storage is full: ${sizeText(CLIENT_STORAGE_QUOTA - SETTINGS_RESERVE - left)} of Figma's ` +
+          `${sizeText(CLIENT_STORAGE_QUOTA)} is used (code results, analyses and images together), and this ` +
+          `version needs ${sizeText(bytes)}. Delete history entries to keep new versions; nothing was deleted.`,
       );
     }
     await storageCall("save the version", () => figma.clientStorage.setAsync(entryKey(meta), stored));

@@ -59,7 +59,8 @@ export function checkApiKey(raw: string | null, slot?: KeySlot): string | null {
   if (key.length > MAX_KEY_LENGTH || /[\s\u0000-\u001f\u007f]/.test(key)) {
     throw new PluginError(
       "bad-settings",
-      `The ${sd ? "server credentials have" : "API key has"} spaces, line breaks or ${sd ? "are" : "is"} far too long: paste ${sd ? "them" : "it"} again. Nothing was saved.`,
+      `The ${sd ? "server credentials have" : "API key has"} spaces, line breaks or ` +
+        `${sd ? "are" : "is"} far too long: paste ${sd ? "them" : "it"} again. Nothing was saved.`,
     );
   }
   if (sd && !/^[^:]+:/.test(key))

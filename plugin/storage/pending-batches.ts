@@ -82,11 +82,13 @@ async function write(scope: string, raw: readonly unknown[], grows: boolean): Pr
   if (grows && bytes > left) {
     const limit =
       left === free
-        ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions, the search index and settings keep theirs)`
+        ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for ` +
+          `this plugin is free (history, image versions, the search index and settings keep theirs)`
         : `batches may take ${sizeText(PENDING_BATCHES_BUDGET)} in all`;
     throw new PluginError(
       "storage-full",
-      `This file's batches would need ${sizeText(bytes)} but ${limit}, so the batch was not saved. Nothing was deleted: remove finished batches to free up space.`,
+      `This file's batches would need ${sizeText(bytes)} but ${limit}, so the batch ` +
+        `was not saved. Nothing was deleted: remove finished batches to free up space.`,
     );
   }
   await storageCall("store this file's batches", () => figma.clientStorage.setAsync(key, value));

@@ -33,7 +33,8 @@ export async function refusal(key: string, bytes: number, frames: number): Promi
   const elsewhere = others.search > 0 ? ` (indexes of other files take ${sizeText(others.search)})` : "";
   const limit =
     left === free
-      ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} for this plugin is free (history, image versions and settings keep theirs)`
+      ? `only ${sizeText(Math.max(0, free))} of Figma's ${sizeText(CLIENT_STORAGE_QUOTA)} ` +
+        `for this plugin is free (history, image versions and settings keep theirs)`
       : `search indexes may take ${sizeText(SEARCH_INDEX_BUDGET)} in all${elsewhere}`;
   return `The search index of ${frames} frames needs ${sizeText(bytes)} but ${limit}`;
 }

@@ -54,22 +54,25 @@ describe("search store", () => {
     expect((await loadSearchIndex()).docs).toEqual([]);
   });
 
-  it("keeps the extras of unchanged frames; a changed or deleted frame loses them; stale extras are ignored", async () => {
-    install();
-    await storeScan([doc("1:1", "a"), doc("1:2", "b"), doc("1:3", "c")], 1000);
-    await saveSearchExtras(
-      { "1:1": vector("a"), "1:2": vector("b"), "1:3": vector("old-c"), "9:9": vector("z") },
-      { "1:1": caption("a"), "1:2": caption("b") },
-    );
-    let index = await loadSearchIndex();
-    expect(Object.keys(index.vectors).sort()).toEqual(["1:1", "1:2"]);
-    const { changes } = await storeScan([doc("1:1", "a"), doc("1:2", "b2"), doc("1:4", "d")], 2000);
-    expect(changes).toEqual({ added: ["1:4"], reindexed: ["1:2"], dropped: ["1:3"], unchanged: 1 });
-    index = await loadSearchIndex();
-    expect(index.scannedAt).toBe(2000);
-    expect(Object.keys(index.vectors)).toEqual(["1:1"]);
-    expect(Object.keys(index.captions)).toEqual(["1:1"]);
-  });
+  it(
+    "keeps the extras of unchanged frames; a changed or " + "deleted frame loses them; stale extras are ignored",
+    async () => {
+      install();
+      await storeScan([doc("1:1", "a"), doc("1:2", "b"), doc("1:3", "c")], 1000);
+      await saveSearchExtras(
+        { "1:1": vector("a"), "1:2": vector("b"), "1:3": vector("old-c"), "9:9": vector("z") },
+        { "1:1": caption("a"), "1:2": caption("b") },
+      );
+      let index = await loadSearchIndex();
+      expect(Object.keys(index.vectors).sort()).toEqual(["1:1", "1:2"]);
+      const { changes } = await storeScan([doc("1:1", "a"), doc("1:2", "b2"), doc("1:4", "d")], 2000);
+      expect(changes).toEqual({ added: ["1:4"], reindexed: ["1:2"], dropped: ["1:3"], unchanged: 1 });
+      index = await loadSearchIndex();
+      expect(index.scannedAt).toBe(2000);
+      expect(Object.keys(index.vectors)).toEqual(["1:1"]);
+      expect(Object.keys(index.captions)).toEqual(["1:1"]);
+    },
+  );
 
   it("refuses a vector whose length is not its dimensions, saving nothing", async () => {
     install();
@@ -97,27 +100,33 @@ describe("search store", () => {
     expect(bytes).toBeLessThan(JSON.stringify(await loadSearchIndex()).length / 1.5);
   });
 
-  it("answers an index that does not fit with notStored, storing and deleting nothing; extras are then refused", async () => {
-    const history = { "figment.history": { v: 1, entries: [] }, "figment.cache": "x".repeat(4_895_000) };
-    const sim = install(history);
-    const before = new Map(sim.storage);
-    const docs = Array.from({ length: 300 }, (_, i) =>
-      doc(`${i}:1`, `h${i}`, `Checkout step ${i} with a unique phrase ${Math.sin(i)}`),
-    );
-    const { index, notStored } = await storeScan(docs, 1000);
-    expect(index.docs).toHaveLength(300);
-    expect(notStored).toMatch(
-      /^The search index of 300 frames needs \d+ kB but only \d+ (kB|bytes) of Figma's 5\.0 MB for this plugin is free .*kept for this session only.*Nothing was deleted\.$/,
-    );
-    expect(sim.storage).toEqual(before);
-    // The session still has it: load answers it, extras for it are refused for the same reason.
-    expect((await loadSearchIndex()).docs).toHaveLength(300);
-    await expect(saveSearchExtras({ "1:1": vector("h1") })).rejects.toMatchObject({
-      code: "storage-full",
-      message: expect.stringMatching(/were not saved\. Nothing was deleted\.$/),
-    });
-    expect(sim.storage).toEqual(before);
-  });
+  it(
+    "answers an index that does not fit with notStored, " + "storing and deleting nothing; extras are then refused",
+    async () => {
+      const history = { "figment.history": { v: 1, entries: [] }, "figment.cache": "x".repeat(4_895_000) };
+      const sim = install(history);
+      const before = new Map(sim.storage);
+      const docs = Array.from({ length: 300 }, (_, i) =>
+        doc(`${i}:1`, `h${i}`, `Checkout step ${i} with a unique phrase ${Math.sin(i)}`),
+      );
+      const { index, notStored } = await storeScan(docs, 1000);
+      expect(index.docs).toHaveLength(300);
+      expect(notStored).toMatch(
+        new RegExp(
+          String.raw`^The search index of 300 frames needs \d+ kB but only \d+ (kB|bytes) of Figma's ` +
+            String.raw`5\.0 MB for this plugin is free .*kept for this session only.*Nothing was deleted\.$`,
+        ),
+      );
+      expect(sim.storage).toEqual(before);
+      // The session still has it: load answers it, extras for it are refused for the same reason.
+      expect((await loadSearchIndex()).docs).toHaveLength(300);
+      await expect(saveSearchExtras({ "1:1": vector("h1") })).rejects.toMatchObject({
+        code: "storage-full",
+        message: expect.stringMatching(/were not saved\. Nothing was deleted\.$/),
+      });
+      expect(sim.storage).toEqual(before);
+    },
+  );
 
   it("counts other files' indexes against the budget", async () => {
     const other = { v: 1, zipped: new Uint8Array(1_495_000) };

@@ -133,7 +133,9 @@ export function storeScan(docs: readonly SearchFrameDoc[], scannedAt = Date.now(
     return {
       index,
       changes,
-      notStored: `${refused}, so it was kept for this session only: the next scan reads every frame again. Nothing was deleted.`,
+      notStored:
+        `${refused}, so it was kept for this session only: the ` +
+        `next scan reads every frame again. Nothing was deleted.`,
     };
   });
 }
@@ -146,7 +148,8 @@ function checkVectors(vectors: Record<string, FrameVector>): void {
     } catch (error) {
       throw new PluginError(
         "bad-message",
-        `The vector of frame ${id} is not readable (${error instanceof Error ? error.message : String(error)}); nothing was saved.`,
+        `The vector of frame ${id} is not readable ` +
+          `(${error instanceof Error ? error.message : String(error)}); nothing was saved.`,
       );
     }
     if (length !== v.dimensions)
@@ -157,7 +160,10 @@ function checkVectors(vectors: Record<string, FrameVector>): void {
   }
 }
 
-/** Merges vectors and captions made for the frames' current hashes (others are stale and ignored); refused with `storage-full` when the index would not fit. */
+/**
+ * Merges vectors and captions made for the frames' current hashes (others are stale and ignored); refused with
+ * `storage-full` when the index would not fit.
+ */
 export function saveSearchExtras(
   vectors: Record<string, FrameVector> = {},
   captions: Record<string, FrameCaption> = {},

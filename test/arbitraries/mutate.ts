@@ -141,7 +141,8 @@ function applyOne(root: Raw, m: Mutation): void {
       set(place, null);
       return;
     case "wrong-shape":
-      set(place, structuredClone(WRONG_SHAPES[m.arg % WRONG_SHAPES.length])); // a copy: a shared [] or {} mutated by a later run could come to hold itself
+      // a copy: a shared [] or {} mutated by a later run could come to hold itself
+      set(place, structuredClone(WRONG_SHAPES[m.arg % WRONG_SHAPES.length]));
       return;
     case "number-to-string":
       set(place, String(value));

@@ -125,13 +125,16 @@ describe("measured page → REST nodes", () => {
     expect(loaded.document.frames[0]!.children).toHaveLength(8);
   });
 
-  it("a text of one line hugs it (auto width, 2 px of slack); of several, wraps in its column, lines tall exactly", () => {
-    const one = textItem("9:1", { x: 10.4, y: 20, w: 99.2, h: 19 }, "One line");
-    // A 24-px line box around a 19-px line of ink: half the leading above it.
-    expect(textBox(one)).toEqual({ box: { x: 10.4, y: 17.5, w: 102, h: 24 }, resize: "WIDTH_AND_HEIGHT" });
-    const two = textItem("9:2", { x: 10, y: 20, w: 300, h: 38 }, "Two lines of text", 2);
-    expect(textBox(two)).toEqual({ box: { x: 10, y: 17.5, w: 600, h: 48 }, resize: "HEIGHT" });
-  });
+  it(
+    "a text of one line hugs it (auto width, 2 px of slack); " + "of several, wraps in its column, lines tall exactly",
+    () => {
+      const one = textItem("9:1", { x: 10.4, y: 20, w: 99.2, h: 19 }, "One line");
+      // A 24-px line box around a 19-px line of ink: half the leading above it.
+      expect(textBox(one)).toEqual({ box: { x: 10.4, y: 17.5, w: 102, h: 24 }, resize: "WIDTH_AND_HEIGHT" });
+      const two = textItem("9:2", { x: 10, y: 20, w: 300, h: 38 }, "Two lines of text", 2);
+      expect(textBox(two)).toEqual({ box: { x: 10, y: 17.5, w: 600, h: 48 }, resize: "HEIGHT" });
+    },
+  );
 
   it("reads computed linear gradients (angles, sides, stops with and without positions) into Figma handles", () => {
     const down = gradientPaint("linear-gradient(rgba(255, 0, 0, 1) 0%, rgba(0, 0, 255, 1) 100%)", 200, 100)!;
@@ -163,27 +166,31 @@ describe("made to look drawn", () => {
     expect(hasAutoLayout(drawn().frame)).toBe(false);
   });
 
-  it("widens the full-bleed image past the frame, continues the row of cards past 1,900 px, adds decorations that cover no text", () => {
-    const { frame, log } = drawn();
-    const nodes = all(frame);
-    const hero = nodes.find((n) => n.id === "9:10001")!;
-    expect(boxOf(hero).x).toBeLessThan(0);
-    expect(boxOf(hero).w).toBeGreaterThanOrEqual(1475);
-    const right = Math.max(
-      ...nodes.filter((n) => n.type === "RECTANGLE" && boxOf(n).h === 300).map((n) => boxOf(n).x + boxOf(n).w),
-    );
-    expect(right).toBeGreaterThanOrEqual(1900);
-    const texts = nodes.filter((n) => n.type === "TEXT").map(boxOf);
-    const decorations = nodes.filter((n) => n.type === "ELLIPSE" || n.type === "VECTOR");
-    expect(decorations.length).toBeGreaterThanOrEqual(3);
-    const edge = decorations.filter((d) => boxOf(d).x < 0 || boxOf(d).x + boxOf(d).w > 1440);
-    expect(edge.length).toBeGreaterThanOrEqual(3);
-    for (const d of edge) {
-      const b = boxOf(d);
-      expect(texts.some((t) => t.x < b.x + b.w && b.x < t.x + t.w && t.y < b.y + b.h && b.y < t.y + t.h)).toBe(false);
-    }
-    expect(log.join(" ")).toMatch(/carousel/);
-  });
+  it(
+    "widens the full-bleed image past the frame, continues the row " +
+      "of cards past 1,900 px, adds decorations that cover no text",
+    () => {
+      const { frame, log } = drawn();
+      const nodes = all(frame);
+      const hero = nodes.find((n) => n.id === "9:10001")!;
+      expect(boxOf(hero).x).toBeLessThan(0);
+      expect(boxOf(hero).w).toBeGreaterThanOrEqual(1475);
+      const right = Math.max(
+        ...nodes.filter((n) => n.type === "RECTANGLE" && boxOf(n).h === 300).map((n) => boxOf(n).x + boxOf(n).w),
+      );
+      expect(right).toBeGreaterThanOrEqual(1900);
+      const texts = nodes.filter((n) => n.type === "TEXT").map(boxOf);
+      const decorations = nodes.filter((n) => n.type === "ELLIPSE" || n.type === "VECTOR");
+      expect(decorations.length).toBeGreaterThanOrEqual(3);
+      const edge = decorations.filter((d) => boxOf(d).x < 0 || boxOf(d).x + boxOf(d).w > 1440);
+      expect(edge.length).toBeGreaterThanOrEqual(3);
+      for (const d of edge) {
+        const b = boxOf(d);
+        expect(texts.some((t) => t.x < b.x + b.w && b.x < t.x + t.w && t.y < b.y + b.h && b.y < t.y + t.h)).toBe(false);
+      }
+      expect(log.join(" ")).toMatch(/carousel/);
+    },
+  );
 });
 
 describe("real auto layout removed", () => {

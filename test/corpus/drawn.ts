@@ -232,7 +232,8 @@ function carousels(d: Drawing): void {
     const last = Math.max(...row.cells.flatMap((c) => c.nodes.map((n) => d.children.indexOf(n))));
     d.children.splice(last + 1, 0, ...copies);
     d.log.push(
-      `carousel: a row of ${row.cells.length} cells at y ${Math.round(first.y)} continued with ${k} more to x ${Math.round(right)}`,
+      `carousel: a row of ${row.cells.length} cells at y ${Math.round(first.y)} ` +
+        `continued with ${k} more to x ${Math.round(right)}`,
     );
     made++;
   }

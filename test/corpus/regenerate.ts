@@ -80,7 +80,8 @@ function filesUnder(dir: string): SourceFile[] {
 async function settle(page: Page): Promise<void> {
   await page.addStyleTag({
     content:
-      "*, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }",
+      "*, *::before, *::after { transition: none !important; " +
+      "animation: none !important; scroll-behavior: auto !important; }",
   });
   await page.evaluate(async () => {
     for (const img of Array.from(document.images)) img.loading = "eager";
@@ -203,13 +204,16 @@ async function convertSite(
   }
   writeFileSync(join(OUT, `${site.name}.reference.json`), `${JSON.stringify(reference, null, 1)}\n`);
   console.log(
-    `${site.name}: ${measured.items.length} measured items → ${frame.children?.length ?? 0} layers; drawn: ${drawn.log.join("; ")}; ${imageCount} images`,
+    `${site.name}: ${measured.items.length} measured items → ${frame.children?.length ?? 0} ` +
+      `layers; drawn: ${drawn.log.join("; ")}; ${imageCount} images`,
   );
   return {
     file: `${site.name}.nodes.json`,
     origin: `npm ${site.pkg}@${site.version}, dist/${site.page}`,
     license: "MIT",
-    what: `${measured.title}: 1440×${measured.height}, ${countNodes(drawn.frame)} nodes, ${countNodes(drawn.frame, "TEXT")} TEXT; ${drawn.log.join("; ")}`,
+    what:
+      `${measured.title}: 1440×${measured.height}, ${countNodes(drawn.frame)} ` +
+      `nodes, ${countNodes(drawn.frame, "TEXT")} TEXT; ${drawn.log.join("; ")}`,
   };
 }
 

@@ -1,4 +1,6 @@
-/** The Figma-REST test server answers in Figma's shapes: fills map, renders map with nulls, errors as `{ status, err }`. */
+/**
+ * The Figma-REST test server answers in Figma's shapes: fills map, renders map with nulls, errors as `{ status, err }`.
+ */
 import { afterEach, describe, expect, it } from "vitest";
 import type { GetImageFillsResponse, GetImagesResponse } from "@figma/rest-api-spec";
 import { encodePng, rateLimited, startFigmaRestServer, tokenDigest, type FigmaRestTestServer } from "./server.js";
@@ -25,21 +27,25 @@ const get = (s: FigmaRestTestServer, path: string, token: string | null = TOKEN)
   fetch(s.url + path, { headers: token === null ? {} : { "X-Figma-Token": token } });
 
 describe("figma-rest-server", () => {
-  it("GET /v1/files/:key/images: every fill's URL (null for a broken one); the URL serves the bytes without a token", async () => {
-    const s = await start();
-    const res = await get(s, "/v1/files/K1/images");
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as GetImageFillsResponse;
-    expect(body).toMatchObject({ error: false, status: 200 });
-    expect(body.meta.images["ref2"]).toBeNull();
-    const png = await get(s, new URL(body.meta.images["ref1"]!).pathname, null);
-    expect(png.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await png.arrayBuffer()).equals(encodePng(2, 2))).toBe(true);
-    expect(s.requests.map((r) => [r.route, r.tokenDigest])).toEqual([
-      ["fills", tokenDigest(TOKEN)],
-      ["image", undefined],
-    ]);
-  });
+  it(
+    "GET /v1/files/:key/images: every fill's URL (null for " +
+      "a broken one); the URL serves the bytes without a token",
+    async () => {
+      const s = await start();
+      const res = await get(s, "/v1/files/K1/images");
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as GetImageFillsResponse;
+      expect(body).toMatchObject({ error: false, status: 200 });
+      expect(body.meta.images["ref2"]).toBeNull();
+      const png = await get(s, new URL(body.meta.images["ref1"]!).pathname, null);
+      expect(png.headers.get("content-type")).toBe("image/png");
+      expect(Buffer.from(await png.arrayBuffer()).equals(encodePng(2, 2))).toBe(true);
+      expect(s.requests.map((r) => [r.route, r.tokenDigest])).toEqual([
+        ["fills", tokenDigest(TOKEN)],
+        ["image", undefined],
+      ]);
+    },
+  );
 
   it("GET /v1/images/:key?ids=…&format=svg: each id, null for unknown; instance ids survive encoding", async () => {
     const s = await start();

@@ -24,7 +24,9 @@ interface ReplyMeta {
   styles: Json;
 }
 
-/** What this module reads of a simulator node (sim.ts's SimNode; kept structural so the two modules import no cycle). */
+/**
+ * What this module reads of a simulator node (sim.ts's SimNode; kept structural so the two modules import no cycle).
+ */
 export interface ComponentSimNode {
   readonly id: string;
   readonly type: string;

@@ -1,11 +1,11 @@
 /**
  * Where a layer is and what it outlines, as the Plugin API has them: `absoluteTransform` (the layer's
  * rotation, skew and position on the page) and `fillGeometry` / `strokeGeometry` (outlines in the layer's own
- * coordinates: SVG path data in M, L, Q, C, Z) with `strokeWeight`. Read from the REST JSON when it has them (a file fetched with
- * `geometry=paths` carries `relativeTransform`, `size`, `fillGeometry` and `strokeGeometry`, each path as
- * `{ path, windingRule }`); otherwise derived: an axis-aligned transform at the layer's box, a rectangle's or
- * an ellipse's outline from its size, none for other layers. A `relativeTransform` is taken relative to the
- * parent's absolute transform (Figma's rule for every parent but groups, which the simulator does not model).
+ * coordinates: SVG path data in M, L, Q, C, Z) with `strokeWeight`. Read from the REST JSON when it has them (a file
+ * fetched with `geometry=paths` carries `relativeTransform`, `size`, `fillGeometry` and `strokeGeometry`, each path as
+ * `{ path, windingRule }`); otherwise derived: an axis-aligned transform at the layer's box, a rectangle's or an
+ * ellipse's outline from its size, none for other layers. A `relativeTransform` is taken relative to the parent's
+ * absolute transform (Figma's rule for every parent but groups, which the simulator does not model).
  */
 type Transform = [[number, number, number], [number, number, number]];
 type Json = Record<string, unknown>;

@@ -82,62 +82,72 @@ describe("createFigmaSim", () => {
     await expect(frame.exportAsync()).rejects.toThrow("boom");
   });
 
-  it("holds the images given by hash (a fixture's imageRefs): real bytes, null for unknown hashes, failImage rejects", async () => {
-    const name = "figmasharp-bundler-dialog.file.json";
-    const images = fixtureImages(name);
-    expect(Object.keys(images)).toEqual(imageRefsOf(readFigmaFixture(name)));
-    expect(Object.keys(images)).toHaveLength(8);
-    const sim = simFromFixture(name, { images });
-    const figma = sim.figma as {
-      getImageByHash(
-        hash: string,
-      ): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<unknown> } | null;
-    };
-    const [ref, other] = Object.keys(images) as [string, string];
-    const image = figma.getImageByHash(ref)!;
-    expect(image.hash).toBe(ref);
-    expect(Buffer.from(await image.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(true);
-    expect(await image.getSizeAsync()).toEqual(readPngSize(images[ref]!));
-    expect(Buffer.from(await figma.getImageByHash(other)!.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(
-      false,
-    );
-    expect(figma.getImageByHash("0".repeat(40))).toBeNull();
-    sim.failImage(ref, "Image could not be loaded");
-    await expect(figma.getImageByHash(ref)!.getBytesAsync()).rejects.toThrow("Image could not be loaded");
-    sim.failImage(ref, null);
-    expect((await figma.getImageByHash(ref)!.getBytesAsync()).length).toBe(images[ref]!.length);
-    expect(() => createFigmaSim({ file: readFigmaFixture(name), images: { x: new Uint8Array([1, 2, 3]) } })).toThrow(
-      "Image type is unsupported",
-    );
-  });
+  it(
+    "holds the images given by hash (a fixture's imageRefs): " +
+      "real bytes, null for unknown hashes, failImage rejects",
+    async () => {
+      const name = "figmasharp-bundler-dialog.file.json";
+      const images = fixtureImages(name);
+      expect(Object.keys(images)).toEqual(imageRefsOf(readFigmaFixture(name)));
+      expect(Object.keys(images)).toHaveLength(8);
+      const sim = simFromFixture(name, { images });
+      const figma = sim.figma as {
+        getImageByHash(
+          hash: string,
+        ): { hash: string; getBytesAsync(): Promise<Uint8Array>; getSizeAsync(): Promise<unknown> } | null;
+      };
+      const [ref, other] = Object.keys(images) as [string, string];
+      const image = figma.getImageByHash(ref)!;
+      expect(image.hash).toBe(ref);
+      expect(Buffer.from(await image.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(true);
+      expect(await image.getSizeAsync()).toEqual(readPngSize(images[ref]!));
+      expect(Buffer.from(await figma.getImageByHash(other)!.getBytesAsync()).equals(Buffer.from(images[ref]!))).toBe(
+        false,
+      );
+      expect(figma.getImageByHash("0".repeat(40))).toBeNull();
+      sim.failImage(ref, "Image could not be loaded");
+      await expect(figma.getImageByHash(ref)!.getBytesAsync()).rejects.toThrow("Image could not be loaded");
+      sim.failImage(ref, null);
+      expect((await figma.getImageByHash(ref)!.getBytesAsync()).length).toBe(images[ref]!.length);
+      expect(() => createFigmaSim({ file: readFigmaFixture(name), images: { x: new Uint8Array([1, 2, 3]) } })).toThrow(
+        "Image type is unsupported",
+      );
+    },
+  );
 
-  it("exports SVG_STRING: Figma-shaped markup of the node's size, from fillGeometry when the file has it, else its fills", async () => {
-    const sim = simFromFixture("grida-vector-frame.nodes.json");
-    const vector = (await sim.node("1038:25").exportAsync({ format: "SVG_STRING" })) as string;
-    const rest = sim.node("1038:25").rest as {
-      fillGeometry: { path: string }[];
-      absoluteBoundingBox: { width: number; height: number };
-    };
-    expect(vector.startsWith(`<svg width="${Math.round(rest.absoluteBoundingBox.width * 1000) / 1000}" height="`)).toBe(
-      true,
-    );
-    expect(vector).toContain(`d="${rest.fillGeometry[0]!.path}" fill="#D9D9D9"/>`);
-    expect(vector).toContain('xmlns="http://www.w3.org/2000/svg"');
-    const frame = (await sim.node("1038:24").exportAsync({ format: "SVG_STRING" })) as string;
-    expect(frame).toMatch(/^<svg width="500" height="500" viewBox="0 0 500 500"/);
-    expect(frame).toContain(rest.fillGeometry[0]!.path);
-    expect(sim.record.exports.map((e) => e.format)).toEqual(["SVG_STRING", "SVG_STRING"]);
-    // Without geometry: the shape's box (or ellipse) in its first solid fill.
-    const dialog = simFromFixture("figmasharp-bundler-dialog.file.json");
-    const ellipse = dialog
-      .nodes()
-      .find((n) => n.type === "ELLIPSE" && n.visible && Array.isArray(n.rest["fills"]) && n.rest["fills"].length > 0)!;
-    expect(await ellipse.exportAsync({ format: "SVG_STRING" })).toMatch(
-      /<ellipse cx="[\d.]+" cy="[\d.]+" rx="[\d.]+" ry="[\d.]+" fill="#[0-9A-F]{6}"/,
-    );
-    sim.failExport("1038:25", "Render failed");
-    await expect(sim.node("1038:25").exportAsync({ format: "SVG_STRING" })).rejects.toThrow("Render failed");
-  });
+  it(
+    "exports SVG_STRING: Figma-shaped markup of the node's size, " +
+      "from fillGeometry when the file has it, else its fills",
+    async () => {
+      const sim = simFromFixture("grida-vector-frame.nodes.json");
+      const vector = (await sim.node("1038:25").exportAsync({ format: "SVG_STRING" })) as string;
+      const rest = sim.node("1038:25").rest as {
+        fillGeometry: { path: string }[];
+        absoluteBoundingBox: { width: number; height: number };
+      };
+      expect(
+        vector.startsWith(`<svg width="${Math.round(rest.absoluteBoundingBox.width * 1000) / 1000}" height="`),
+      ).toBe(true);
+      expect(vector).toContain(`d="${rest.fillGeometry[0]!.path}" fill="#D9D9D9"/>`);
+      expect(vector).toContain('xmlns="http://www.w3.org/2000/svg"');
+      const frame = (await sim.node("1038:24").exportAsync({ format: "SVG_STRING" })) as string;
+      expect(frame).toMatch(/^<svg width="500" height="500" viewBox="0 0 500 500"/);
+      expect(frame).toContain(rest.fillGeometry[0]!.path);
+      expect(sim.record.exports.map((e) => e.format)).toEqual(["SVG_STRING", "SVG_STRING"]);
+      // Without geometry: the shape's box (or ellipse) in its first solid fill.
+      const dialog = simFromFixture("figmasharp-bundler-dialog.file.json");
+      const ellipse = dialog
+        .nodes()
+        .find(
+          (n) => n.type === "ELLIPSE" && n.visible && Array.isArray(n.rest["fills"]) && n.rest["fills"].length > 0,
+        )!;
+      expect(await ellipse.exportAsync({ format: "SVG_STRING" })).toMatch(
+        /<ellipse cx="[\d.]+" cy="[\d.]+" rx="[\d.]+" ry="[\d.]+" fill="#[0-9A-F]{6}"/,
+      );
+      sim.failExport("1038:25", "Render failed");
+      await expect(sim.node("1038:25").exportAsync({ format: "SVG_STRING" })).rejects.toThrow("Render failed");
+    },
+  );
 
   it("emits selectionchange when the selection is set, and keeps clientStorage values as copies", async () => {
     const sim = simFromFixture("figmasharp-bundler-dialog.file.json", { selectIds: ["25:0"] });
@@ -299,65 +309,73 @@ describe("main components (getMainComponentAsync, componentPropertyDefinitions)"
   const mainOf = (sim: ReturnType<typeof simFromFixture>, id: string) =>
     (sim.node(id) as unknown as { getMainComponentAsync(): Promise<Main | null> }).getMainComponentAsync();
 
-  it("gives a library instance its remote variant, whose set lists every variant the reply names and the instances' other properties", async () => {
-    const sim = simFromFixture("figma-differ-selfie.nodes.json");
-    const main = await mainOf(sim, VALUE);
-    expect(main).toMatchObject({
-      id: "31484:43009",
-      type: "COMPONENT",
-      key: expect.stringMatching(/^[0-9a-f]{40}$/),
-      remote: true,
-      variantProperties: { Size: "Default", Direction: "Up", Color: "Black" },
-    });
-    expect(await mainOf(sim, VALUE)).toBe(main);
-    const set = main!.parent!;
-    expect(set).toMatchObject({ id: "31484:43007", type: "COMPONENT_SET", name: "Value", remote: true });
-    expect(set.children!.map((c) => c.name)).toEqual([
-      "Size=Default, Direction=Up, Color=Black",
-      "Size=Small, Direction=Up, Color=Black",
-    ]);
-    const definitions = set.componentPropertyDefinitions;
-    expect(definitions["Size"]).toEqual({
-      type: "VARIANT",
-      defaultValue: "Default",
-      variantOptions: ["Default", "Small"],
-    });
-    expect(definitions["Color"]).toEqual({ type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] });
-    expect(definitions["Performance#53643:10"]).toEqual({ type: "BOOLEAN", defaultValue: true });
-    // As in Figma, a variant has no definitions of its own.
-    expect(() => main!.componentPropertyDefinitions).toThrow(/component set or non-variant component/);
-    // Not in the page tree: nodes() and getNodeByIdAsync do not list library components.
-    expect(sim.nodes().some((n) => n.id === set.id)).toBe(false);
-  });
+  it(
+    "gives a library instance its remote variant, whose set lists " +
+      "every variant the reply names and the instances' other properties",
+    async () => {
+      const sim = simFromFixture("figma-differ-selfie.nodes.json");
+      const main = await mainOf(sim, VALUE);
+      expect(main).toMatchObject({
+        id: "31484:43009",
+        type: "COMPONENT",
+        key: expect.stringMatching(/^[0-9a-f]{40}$/),
+        remote: true,
+        variantProperties: { Size: "Default", Direction: "Up", Color: "Black" },
+      });
+      expect(await mainOf(sim, VALUE)).toBe(main);
+      const set = main!.parent!;
+      expect(set).toMatchObject({ id: "31484:43007", type: "COMPONENT_SET", name: "Value", remote: true });
+      expect(set.children!.map((c) => c.name)).toEqual([
+        "Size=Default, Direction=Up, Color=Black",
+        "Size=Small, Direction=Up, Color=Black",
+      ]);
+      const definitions = set.componentPropertyDefinitions;
+      expect(definitions["Size"]).toEqual({
+        type: "VARIANT",
+        defaultValue: "Default",
+        variantOptions: ["Default", "Small"],
+      });
+      expect(definitions["Color"]).toEqual({ type: "VARIANT", defaultValue: "Black", variantOptions: ["Black"] });
+      expect(definitions["Performance#53643:10"]).toEqual({ type: "BOOLEAN", defaultValue: true });
+      // As in Figma, a variant has no definitions of its own.
+      expect(() => main!.componentPropertyDefinitions).toThrow(/component set or non-variant component/);
+      // Not in the page tree: nodes() and getNodeByIdAsync do not list library components.
+      expect(sim.nodes().some((n) => n.id === set.id)).toBe(false);
+    },
+  );
 
-  it("takes a library's definitions beyond the file's, answers null for a lost component, and gives a local component as the document's node", async () => {
-    const sim = simFromFixture("figma-differ-selfie.nodes.json");
-    sim.defineComponentProperties("33459:960", {
-      Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
-    });
-    const home = await mainOf(sim, HOME_INDICATOR);
-    expect(home!.parent!.componentPropertyDefinitions).toEqual({
-      Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
-      "Dark Mode": { type: "VARIANT", defaultValue: "No", variantOptions: ["No"] },
-    });
-    sim.loseMainComponent("33459:967");
-    expect(await mainOf(sim, HOME_INDICATOR)).toBeNull();
-    // A component the reply does not know: no main component.
-    const unknown = simFromFixture("vincegx-home-slideshow.nodes.json");
-    const instance = unknown.nodes().find((n) => n.type === "INSTANCE")!;
-    expect(await mainOf(unknown, instance.id)).toBeNull();
+  it(
+    "takes a library's definitions beyond the file's, answers null for a " +
+      "lost component, and gives a local component as the document's node",
+    async () => {
+      const sim = simFromFixture("figma-differ-selfie.nodes.json");
+      sim.defineComponentProperties("33459:960", {
+        Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
+      });
+      const home = await mainOf(sim, HOME_INDICATOR);
+      expect(home!.parent!.componentPropertyDefinitions).toEqual({
+        Platform: { type: "VARIANT", defaultValue: "iOS", variantOptions: ["iOS", "Android"] },
+        "Dark Mode": { type: "VARIANT", defaultValue: "No", variantOptions: ["No"] },
+      });
+      sim.loseMainComponent("33459:967");
+      expect(await mainOf(sim, HOME_INDICATOR)).toBeNull();
+      // A component the reply does not know: no main component.
+      const unknown = simFromFixture("vincegx-home-slideshow.nodes.json");
+      const instance = unknown.nodes().find((n) => n.type === "INSTANCE")!;
+      expect(await mainOf(unknown, instance.id)).toBeNull();
 
-    const local = simFromFixture("figmagic-design-system.file.json");
-    const close = await mainOf(local, "4665:783");
-    expect(close).toBe(local.node("2710:5") as unknown);
-    expect(close).toMatchObject({
-      type: "COMPONENT",
-      key: expect.stringMatching(/^[0-9a-f]{40}$/),
-      remote: false,
-      variantProperties: null,
-      componentPropertyDefinitions: {},
-    });
-  });
+      const local = simFromFixture("figmagic-design-system.file.json");
+      const close = await mainOf(local, "4665:783");
+      expect(close).toBe(local.node("2710:5") as unknown);
+      expect(close).toMatchObject({
+        type: "COMPONENT",
+        key: expect.stringMatching(/^[0-9a-f]{40}$/),
+        remote: false,
+        variantProperties: null,
+        componentPropertyDefinitions: {},
+      });
+    },
+  );
 
   it("reads a component set's own definitions when the REST node has them", async () => {
     const definitions = {

@@ -50,7 +50,10 @@ export interface FigmaSimOptions {
   mode?: "default" | "codegen" | "inspect";
   /** clientStorage content at start. */
   storage?: Record<string, unknown>;
-  /** clientStorage's quota in bytes (Figma's measure: keys + values as JSON, a Uint8Array by its length); CLIENT_STORAGE_QUOTA when omitted. */
+  /**
+   * clientStorage's quota in bytes (Figma's measure: keys + values as JSON, a Uint8Array by its length);
+   * CLIENT_STORAGE_QUOTA when omitted.
+   */
   storageQuota?: number;
   codegenPreferences?: SimCodegenPreferences;
   /** Delay of every exportAsync, in ms (0 = resolve on the next microtask). */
@@ -124,7 +127,10 @@ export interface SimRecord {
   relaunch: { nodeId: string; data: Record<string, string> }[];
   /** Every createImage call that succeeded. */
   images: { hash: string; bytes: number; width: number; height: number; format: SimImageFormat }[];
-  /** Document changes by undo step: `steps` closed by figma.commitUndo() (`commits` counts the calls), `pending` since the last. */
+  /**
+   * Document changes by undo step: `steps` closed by figma.commitUndo() (`commits` counts the calls), `pending` since
+   * the last.
+   */
   undo: { commits: number; steps: string[][]; pending: string[] };
   resizes: { width: number; height: number }[];
   /** Every page.loadAsync() call, by page id in order; `allPagesLoads` counts figma.loadAllPagesAsync() calls. */
@@ -306,7 +312,10 @@ export class SimNode {
     return { x: num(box["x"], this.x), y: num(box["y"], this.y), width: this.width, height: this.height };
   }
 
-  /** The children without the plugin's access checks (a page not yet loaded refuses `children`): for the simulator itself. */
+  /**
+   * The children without the plugin's access checks (a page not yet loaded refuses `children`): for the simulator
+   * itself.
+   */
   childList(): SimNode[] | undefined {
     return this.children;
   }
@@ -457,7 +466,10 @@ export class SimPage extends SimNode {
   private readonly list: SimNode[] = [];
   /** Loaded with loadAsync, made current, or loaded with every page (loadAllPagesAsync). */
   loaded = false;
-  /** Set by the simulator: whether reads are checked yet (building the file reads freely) and whether this is the current page. */
+  /**
+   * Set by the simulator: whether reads are checked yet (building the file reads freely) and whether this is the
+   * current page.
+   */
   checked: () => boolean = () => false;
 
   constructor(...args: ConstructorParameters<typeof SimNode>) {
@@ -627,7 +639,8 @@ export class SimUi {
         stop();
         reject(
           new Error(
-            `sim: no "${type}" message within ${timeoutMs} ms; got ${this.messages.map((m) => String(m["type"])).join(", ") || "nothing"}`,
+            `sim: no "${type}" message within ${timeoutMs} ms; got ` +
+              `${this.messages.map((m) => String(m["type"])).join(", ") || "nothing"}`,
           ),
         );
       }, timeoutMs);

@@ -90,5 +90,8 @@ export function simSvg(node: Json): string {
   visit(node, true);
   const w = r(Math.max(origin.width, 0.01));
   const h = r(Math.max(origin.height, 0.01));
-  return `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" fill="none" xmlns="http://www.w3.org/2000/svg">\n${parts.join("\n")}${parts.length ? "\n" : ""}</svg>\n`;
+  return (
+    `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" fill="none" xmlns="http://www.w3.org/2000/svg">\n` +
+    `${parts.join("\n")}${parts.length ? "\n" : ""}</svg>\n`
+  );
 }

@@ -43,7 +43,9 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
   const requireFont = (font: SimFont, what: string): void => {
     if (!fonts.has(font))
       throw new Error(
-        `in set_${what}: Cannot write to node with unloaded font "${font.family} ${font.style}". Please call figma.loadFontAsync({ family: "${font.family}", style: "${font.style}" }) and await the returned promise first.`,
+        `in set_${what}: Cannot write to node with unloaded font "${font.family} ` +
+          `${font.style}". Please call figma.loadFontAsync({ family: "${font.family}", ` +
+          `style: "${font.style}" }) and await the returned promise first.`,
       );
   };
   const fitToText = (): void => {

@@ -41,7 +41,9 @@ export function catalogFromPackages(): string {
   const metrics = require("@capsizecss/metrics/entireMetricsCollection") as {
     entireMetricsCollection: Record<string, CapsizeMetrics>;
   };
-  const versions = `google-font-metadata ${version("google-font-metadata")} and @capsizecss/metrics ${version("@capsizecss/metrics")}`;
+  const versions =
+    `google-font-metadata ${version("google-font-metadata")} ` +
+    `and @capsizecss/metrics ${version("@capsizecss/metrics")}`;
   return catalogModule(
     buildGoogleCatalog(google, variable, metrics.entireMetricsCollection),
     buildSystemCatalog(metrics.entireMetricsCollection),

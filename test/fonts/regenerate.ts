@@ -1,4 +1,7 @@
-/** Rewrites codegen/fonts/catalog-data.ts from the devDependencies (google-font-metadata, @capsizecss/metrics): `npm run fonts`. */
+/**
+ * Rewrites codegen/fonts/catalog-data.ts from the devDependencies (google-font-metadata, @capsizecss/metrics): `npm run
+ * fonts`.
+ */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogFromPackages } from "./catalog-sources.js";

@@ -118,7 +118,8 @@ export function fuzzBoundary(boundary: Boundary, cases: number, seed: number): M
         const refusal = boundary.refusal(error);
         if (!refusal)
           report.defects.push(
-            `${error instanceof Error ? error.name : typeof error}: ${error instanceof Error ? error.message.slice(0, 200) : ""}`,
+            `${error instanceof Error ? error.name : typeof error}: ` +
+              `${error instanceof Error ? error.message.slice(0, 200) : ""}`,
           );
         else {
           report.refusals += 1;

@@ -1,4 +1,7 @@
-/** The runner's test of a shown message: JavaScript's words are caught, Figment's sentences and compiler diagnostics are not. */
+/**
+ * The runner's test of a shown message: JavaScript's words are caught, Figment's sentences and compiler diagnostics are
+ * not.
+ */
 import { describe, expect, it } from "vitest";
 import { rawSign } from "./run-cases.js";
 

@@ -3,8 +3,8 @@
  * and error files' JSON lines, through the CLI's image writer), resubmit, cancel, and a resumed submit that reads
  * the batch list. Each step's answers are recorded once from the OpenAI-wire test server; a case replays them
  * with one answer mutated, on a fresh copy of the record in a store held in memory. A step ends in a result, a
- * ModelError or the batch's own refusal (an input FigmentError); whatever it ends in, the record it saved must read back
- * (readRecord) — a record that cannot be read again loses every answer it held.
+ * ModelError or the batch's own refusal (an input FigmentError); whatever it ends in, the record it saved must read
+ * back (readRecord) — a record that cannot be read again loses every answer it held.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

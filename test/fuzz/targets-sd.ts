@@ -1,7 +1,8 @@
 /**
- * The SD client's targets for the fuzz runner (ai/sdnext/fuzz.test.ts in the suite, bench/fuzz.ts at 10×): SD answers recorded once from the SD test server and replayed mutated (test/fuzz: cut, dropped, stalled, fields
- * null/missing/retyped/huge, garbage, other statuses and content types, one-byte pieces): each case must end in
- * a result or a typed refusal in a sentence, never a raw JavaScript error or message, never a hang. Fixed seed.
+ * The SD client's targets for the fuzz runner (ai/sdnext/fuzz.test.ts in the suite, bench/fuzz.ts at 10×): SD answers
+ * recorded once from the SD test server and replayed mutated (test/fuzz: cut, dropped, stalled, fields
+ * null/missing/retyped/huge, garbage, other statuses and content types, one-byte pieces): each case must end in a
+ * result or a typed refusal in a sentence, never a raw JavaScript error or message, never a hang. Fixed seed.
  */
 import { encodePng } from "../openai-server/png.js";
 import { startSdNextServer, type SdServerOptions, type SdTestServer } from "../sdnext-server/server.js";

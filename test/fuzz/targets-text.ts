@@ -53,11 +53,15 @@ export interface TargetOptions {
 }
 
 const PNG =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  "data:image/png;base64," +
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const REPLAY_URL = "http://fuzz.invalid/v1";
 
 const APP =
-  'import { Button } from "./components/Button";\nexport default function App() {\n  return <main><h1>Héllo ✓ 日本</h1><Button /></main>;\n}\n';
+  'import { Button } from "./components/Button";\n' +
+  "export default function App() {\n" +
+  "  return <main><h1>Héllo ✓ 日本</h1><Button /></main>;\n" +
+  "}\n";
 const BUTTON = "export function Button() {\n  return <button>Sign in</button>;\n}\n";
 const CODE_ANSWER = JSON.stringify({
   notes: "Two files, a fence: ```tsx inside.",
@@ -280,7 +284,12 @@ function verifyTarget(kind: ProviderConfig["kind"], options: TargetOptions): Pro
 }
 
 const ANALYSIS =
-  "## Critique\n\n- **Hierarchy**: the title leads — ✓ 日本.\n- Contrast of `101:3`: 2.85:1.\n\n```css\ncolor: #595959;\n```\n";
+  "## Critique\n\n" +
+  "- **Hierarchy**: the title leads — ✓ 日本.\n" +
+  "- Contrast of `101:3`: 2.85:1.\n\n" +
+  "```css\n" +
+  "color: #595959;\n" +
+  "```\n";
 const ANALYZE_INPUT: AnalyzeInput = {
   task: "critique",
   frames: [
@@ -533,7 +542,10 @@ export const SUITE_CASES: Readonly<Record<string, number>> = {
   "infer-chat": 300,
 };
 
-/** The suite's run of one target: seed 38, its SUITE_CASES, a huge value of 256 KB (the bench asks for 16 MB), a 20 ms idle guard. */
+/**
+ * The suite's run of one target: seed 38, its SUITE_CASES, a huge value of 256 KB (the bench asks for 16 MB), a 20 ms
+ * idle guard.
+ */
 export async function fuzzTextTarget(name: string): Promise<FuzzReport> {
   const [target] = await textTargets([name], { timeoutMs: 20 });
   return fuzz(target!, { seed: 38, cases: SUITE_CASES[name] ?? 200, hugeBytes: 256_000 });

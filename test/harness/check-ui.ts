@@ -6,8 +6,8 @@
  * screenshots into test-artifacts/ui/ and prints what it checked.
  *
  *   node esbuild.config.mjs   # dist/ui.html, and dist/code.js, which carries the worker payload
- *   npx esbuild test/harness/check-ui.ts --bundle --platform=node --format=esm --packages=external --outfile=.scratch/check-ui.mjs
- *   node .scratch/check-ui.mjs
+ *   npx esbuild test/harness/check-ui.ts --bundle --platform=node --format=esm --packages=external
+ *   --outfile=.scratch/check-ui.mjs node .scratch/check-ui.mjs
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -88,7 +88,8 @@ function parentPage(s: Scenario): string {
     workerFile: `worker-${s.worker ?? "real"}.txt`,
     vars: s.theme === "dark" ? FIGMA_DARK : s.theme === "light" ? FIGMA_LIGHT : null,
   };
-  const script = `
+  const script =
+    `
 const config = ${JSON.stringify(config).replace(/</g, "\\u003c")};
 window.sent = [];
 const frame = document.getElementById("plugin");
@@ -118,7 +119,8 @@ window.addEventListener("message", (event) => {
   window.sent.push(m);
   switch (m.type) {
     case "ready":
-      post({ type: "init", command: config.command, settings, apiKeys: keys, selection: config.selection, editorType: "figma" });
+      post({ type: "init", command: config.command, settings, apiKeys: keys, selection: config.selection, ` +
+    `editorType: "figma" });
       if (config.sendBogus) post({ type: "teleport", where: "moon" });
       break;
     case "get-thumbnail":
@@ -129,19 +131,23 @@ window.addEventListener("message", (event) => {
       post({ type: "error", requestId: m.requestId, code: "not-found", message: "no draft part in this harness" });
       break;
     case "get-worker-source":
-      (m.part === "code-format" || m.part === "code-check" ? fetch(m.part + ".txt").then((r) => r.text()) : workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
+      (m.part === "code-format" || m.part === "code-check" ? fetch(m.part + ".txt").then((r) => r.text()) : ` +
+    `workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
       break;
     case "export-selection": {
       const id = m.requestId;
-      post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Checking “" + config.selection.nodes[0].name + "”" });
+      post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Checking “" + ` +
+    `config.selection.nodes[0].name + "”" });
       setTimeout(() => {
         if (window.cancelled === id) return;
-        post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Exporting “" + config.selection.nodes[0].name + "”" });
+        post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Exporting “" + ` +
+    `config.selection.nodes[0].name + "”" });
         setTimeout(() => {
           if (window.cancelled === id) return;
           if (config.exportError) { post({ type: "error", requestId: id, ...config.exportError }); return; }
           const n = config.selection.nodes[0];
-          post({ type: "export-result", requestId: id, frames: [{ id: n.id, name: n.name, type: n.type, width: n.width, height: n.height, json: config.exportJson, png: bytes(config.thumbnailB64), scale: 1 }] });
+          post({ type: "export-result", requestId: id, frames: [{ id: n.id, name: n.name, type: n.type, width: ` +
+    `n.width, height: n.height, json: config.exportJson, png: bytes(config.thumbnailB64), scale: 1 }] });
         }, config.exportDelayMs ?? 50);
       }, config.exportDelayMs ?? 50);
       break;
@@ -166,8 +172,12 @@ window.addEventListener("message", (event) => {
 });`;
   const w = s.width ?? 420;
   const h = s.height ?? 600;
-  return `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#888}iframe{border:0;display:block;width:${w}px;height:${h}px}</style></head>
-<body><iframe id="plugin" src="ui.html"></iframe><script>${script}</script></body></html>`;
+  return (
+    `<!doctype html><html><head><meta ` +
+    `charset="utf-8"><style>html,body{margin:0;background:#888}iframe{border:0;display:block;width:${w}px;height:` +
+    `${h}px}</style></head>
+<body><iframe id="plugin" src="ui.html"></iframe><script>${script}</script></body></html>`
+  );
 }
 
 /** Another worker, packed as the main thread sends one (gzip+base64). */
@@ -176,20 +186,28 @@ function packWorker(source: string): string {
 }
 
 /** A worker that starts fine and then throws on its first real request (to check crash + Retry). */
-const crashingWorker = `self.onmessage = (e) => { if (e.data.kind === "ping") { self.postMessage({ id: e.data.id, ok: true, kind: "pong" }); return; } if (e.data.kind === "load-packed") { self.postMessage({ id: e.data.id, ok: true, kind: "loaded" }); return; } throw new Error("simulated worker crash"); };`;
+const crashingWorker =
+  `self.onmessage = (e) => { if (e.data.kind === "ping") { self.postMessage({ id: e.data.id, ok: ` +
+  `true, kind: "pong" }); return; } if (e.data.kind === "load-packed") { self.postMessage({ id: ` +
+  `e.data.id, ok: true, kind: "loaded" }); return; } throw new Error("simulated worker crash"); };`;
 
 /** A worker that answers with a fixed file set holding an error at src/screens/Broken.tsx:30. */
 const brokenFile = Array.from({ length: 60 }, (_, i) =>
   i === 29 ? "  return <div>{oops</div>;" : `// line ${i + 1}`,
 ).join("\n");
-const stubWorker = `self.onmessage = (e) => {
+const stubWorker =
+  `self.onmessage = (e) => {
   const r = e.data;
   if (r.kind === "ping") return self.postMessage({ id: r.id, ok: true, kind: "pong" });
   if (r.kind === "load-packed") return self.postMessage({ id: r.id, ok: true, kind: "loaded" });
   const files = r.options.target === "html"
-    ? [{ path: "index.html", content: "<!doctype html><html><head><link rel=stylesheet href=styles.css></head><body><p class=x>stub</p></body></html>" }, { path: "styles.css", content: ".x{color:red}" }]
-    : [{ path: "src/screens/Broken.tsx", content: ${JSON.stringify(brokenFile)} }, { path: "src/index.ts", content: "export { Broken } from './screens/Broken';" }];
-  self.postMessage({ id: r.id, ok: true, kind: "generate", ms: 3, result: { files, problems: [{ severity: "error", code: "syntax", message: "'}' expected.", file: "src/screens/Broken.tsx", line: 30, column: 20 }] } });
+    ? [{ path: "index.html", content: "<!doctype html><html><head><link rel=stylesheet ` +
+  `href=styles.css></head><body><p class=x>stub</p></body></html>" }, { path: "styles.css", content: ` +
+  `".x{color:red}" }]
+    : [{ path: "src/screens/Broken.tsx", content: ${JSON.stringify(brokenFile)} }, { path: "src/index.ts", content: ` +
+  `"export { Broken } from './screens/Broken';" }];
+  self.postMessage({ id: r.id, ok: true, kind: "generate", ms: 3, result: { files, problems: [{ severity: "error", ` +
+  `code: "syntax", message: "'}' expected.", file: "src/screens/Broken.tsx", line: 30, column: 20 }] } });
 };`;
 
 const checks: string[] = [];

@@ -60,7 +60,10 @@ export const FIGMA_DARK: typeof FIGMA_LIGHT = {
 
 export type FigmaTheme = "light" | "dark";
 
-/** `html` (the plugin's page) as Figma serves it with themeColors in `theme`: the class on <html>, the variables first in <head>. */
+/**
+ * `html` (the plugin's page) as Figma serves it with themeColors in `theme`: the class on <html>, the variables first
+ * in <head>.
+ */
 export function withFigmaTheme(html: string, theme: FigmaTheme): string {
   const vars = theme === "dark" ? FIGMA_DARK : FIGMA_LIGHT;
   const style = `<style id="figma-style">:root{${Object.entries(vars)

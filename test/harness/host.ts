@@ -8,7 +8,8 @@
  * editorType, hold (comma-separated message types to hold back from the start, see `__figmentRelay`), theme (light or
  * dark: Figma's theme variables on the panel's page when it asks for themeColors, as Figma puts them). figma.ui.resize
  * resizes the UI's iframe. `window.__figmentStorage` (set by the test before load) seeds clientStorage, so settings
- * can survive a "reload"; seed (a file served beside this page, see `Seed`) sets it, the image bytes and the setup script.
+ * can survive a "reload"; seed (a file served beside this page, see `Seed`) sets it, the image bytes and the setup
+ * script.
  */
 import { createFigmaSim, installFigmaSim, type FigmaSim, type FigmaSimOptions } from "../figma-sim/index.js";
 import type { Relay, RelayedMessage } from "./relay.js";

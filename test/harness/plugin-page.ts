@@ -63,7 +63,9 @@ export interface PluginPageOptions {
   variables?: unknown;
   /** Message types the relay holds back from the start (e.g. `worker-source`, `init`) until `relay.release`. */
   hold?: string[];
-  /** Figma's theme on the panel's page (themeColors): its `--figma-color-*` variables and `figma-dark`/`figma-light`. */
+  /**
+   * Figma's theme on the panel's page (themeColors): its `--figma-color-*` variables and `figma-dark`/`figma-light`.
+   */
   theme?: "light" | "dark";
   /** Answers requests to other origins from memory (Google Fonts from local files: serveGoogleFonts). */
   serve?: PageOptions["serve"];
@@ -97,7 +99,9 @@ export async function withPluginPage<T>(
   const files: SourceFile[] = [
     {
       path: "host.html",
-      content: `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
+      content:
+        `<!doctype html><html><head><meta charset="utf-8"><title>Figment harness</title></head><body ` +
+        `style="margin:0;background:#e5e5e5"><script src="host.js"></script></body></html>`,
     },
     { path: "host.js", content: await hostScript(root) },
     { path: "fixture.json", content: fixture },
@@ -177,7 +181,10 @@ async function withPageSaying<T>(page: Page, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof Error && said.length > 0)
-      error.message += `\nThe page said (last ${Math.min(SAID_LINES, said.length)} of ${said.length} lines):\n${said.slice(-SAID_LINES).join("\n")}`;
+      error.message +=
+        `\n` +
+        `The page said (last ${Math.min(SAID_LINES, said.length)} of ${said.length} lines):\n` +
+        `${said.slice(-SAID_LINES).join("\n")}`;
     throw error;
   } finally {
     page.off("console", onConsole);

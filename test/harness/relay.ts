@@ -5,7 +5,10 @@ export interface RelayedMessage {
   from: "plugin" | "ui";
   type: string;
   at: number;
-  /** The part a get-worker-source (tokenizer, code-format, code-check, search; none: the engine) or a get-ui-part asks for. */
+  /**
+   * The part a get-worker-source (tokenizer, code-format, code-check, search; none: the engine) or a get-ui-part asks
+   * for.
+   */
   part?: string;
 }
 

@@ -1,6 +1,6 @@
 /**
- * One headless Chromium per test file (cli/measure/browser.ts's launchChromium, with its flags), a fresh context per test
- * (withPage and withPluginPage open and close one), closed after the file's last test.
+ * One headless Chromium per test file (cli/measure/browser.ts's launchChromium, with its flags), a fresh context per
+ * test (withPage and withPluginPage open and close one), closed after the file's last test.
  *
  *   describe.runIf(runBrowser)("…", () => {
  *     const browser = useBrowser();

@@ -70,7 +70,11 @@ export async function withComponentPage<T>(
   fn: (page: Page) => Promise<T>,
 ): Promise<T> {
   const cfg = options.cfg === undefined ? "" : `<script>window.__cfg=${JSON.stringify(options.cfg)}</script>`;
-  const html = `<!doctype html><html lang="en"${options.htmlAttributes ? ` ${options.htmlAttributes}` : ""}><head><meta charset="utf-8"><style>${bundle.css}</style></head><body${options.bodyStyle ? ` style="${options.bodyStyle}"` : ""}><div id="app"></div>${cfg}<script src="page.js"></script></body></html>`;
+  const html =
+    `<!doctype html><html lang="en"${options.htmlAttributes ? ` ${options.htmlAttributes}` : ""}><head><meta ` +
+    `charset="utf-8"><style>${bundle.css}</style></head><body` +
+    `${options.bodyStyle ? ` style="${options.bodyStyle}"` : ""}><div id="app"></div>${cfg}<script ` +
+    `src="page.js"></script></body></html>`;
   const entry = options.query ? `index.html?${options.query}` : "index.html";
   const files = [
     { path: "index.html", content: html },

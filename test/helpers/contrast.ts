@@ -19,7 +19,8 @@ export interface ContrastCheck {
  * the caller (e.g. Figma's own primary button, white on its brand blue, as Figma draws it).
  */
 export const checkContrast = (ui: Frame, skip = ""): Promise<ContrastCheck> =>
-  ui.evaluate<ContrastCheck>(`((skip) => {
+  ui.evaluate<ContrastCheck>(
+    `((skip) => {
     const parse = (c) => {
       const m = /rgba?\\(([^)]+)\\)/.exec(c);
       if (!m) return [0, 0, 0, 0];
@@ -43,17 +44,22 @@ export const checkContrast = (ui: Frame, skip = ""): Promise<ContrastCheck> =>
       return bg;
     };
     const lum = (c) => {
-      const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / ` +
+      `1.055) ** 2.4; });
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + ` +
+      `0.05); };
     const shown = (el) => {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) return false;
+      if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= ` +
+      `innerWidth) return false;
       const s = getComputedStyle(el);
-      return s.visibility !== "hidden" && Number(s.opacity) > 0 && !el.closest("[aria-hidden=true], .preview__stage");
+      return s.visibility !== "hidden" && Number(s.opacity) > 0 && !el.closest("[aria-hidden=true], ` +
+      `.preview__stage");
     };
-    const exempt = (el) => el.closest(":disabled, [aria-disabled=true]") !== null || (skip !== "" && el.closest(skip) !== null);
+    const exempt = (el) => el.closest(":disabled, [aria-disabled=true]") !== null || (skip !== "" && ` +
+      `el.closest(skip) !== null);
     const rgb = (c) => "rgb(" + c.slice(0, 3).map(Math.round).join(", ") + ")";
     const failures = [];
     let checked = 0, fields = 0;
@@ -69,14 +75,20 @@ export const checkContrast = (ui: Frame, skip = ""): Promise<ContrastCheck> =>
     };
     for (const el of document.querySelectorAll("body *")) {
       if (!shown(el) || exempt(el) || ["SCRIPT", "STYLE", "svg", "IFRAME"].includes(el.tagName)) continue;
-      if (el.matches("input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=hidden]), textarea")) {
+      if (el.matches("input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=hidden]), ` +
+      `textarea")) {
         fields++;
-        if (el.value) check(el, parse(getComputedStyle(el).color), el.tagName.toLowerCase() + " text " + JSON.stringify(el.value.slice(0, 30)));
-        else if (el.placeholder) check(el, parse(getComputedStyle(el, "::placeholder").color), el.tagName.toLowerCase() + " placeholder " + JSON.stringify(el.placeholder.slice(0, 30)));
+        if (el.value) check(el, parse(getComputedStyle(el).color), el.tagName.toLowerCase() + " text " + ` +
+      `JSON.stringify(el.value.slice(0, 30)));
+        else if (el.placeholder) check(el, parse(getComputedStyle(el, "::placeholder").color), ` +
+      `el.tagName.toLowerCase() + " placeholder " + JSON.stringify(el.placeholder.slice(0, 30)));
         continue;
       }
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== "");
-      if (own) check(el, parse(getComputedStyle(el).color), el.tagName.toLowerCase() + "." + (el.className && el.className.baseVal === undefined ? String(el.className).split(" ")[0] : "") + " " + JSON.stringify(el.textContent.trim().slice(0, 30)));
+      if (own) check(el, parse(getComputedStyle(el).color), el.tagName.toLowerCase() + "." + (el.className && ` +
+      `el.className.baseVal === undefined ? String(el.className).split(" ")[0] : "") + " " + ` +
+      `JSON.stringify(el.textContent.trim().slice(0, 30)));
     }
     return { checked, fields, failures };
-  })(${JSON.stringify(skip)})`);
+  })(${JSON.stringify(skip)})`,
+  );

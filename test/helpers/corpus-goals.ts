@@ -34,7 +34,9 @@ export function corpusTable(rows: { page: CorpusPage; report: CorpusReport }[]):
     for (const w of report.widths) {
       const order = report.order[w.width];
       lines.push(
-        `| ${page.name} | ${(report.meanIoU * report.matched).toFixed(3)} | ${w.width} | ${pct(w.textVisible)} | ${w.overflow ? `+${Math.round(w.overflowPx)}px` : "none"} | ${w.overlappingPairs} | ${order ? `${order.tau.toFixed(2)} (${order.shared} texts)` : "—"} |`,
+        `| ${page.name} | ${(report.meanIoU * report.matched).toFixed(3)} | ${w.width} | ` +
+          `${pct(w.textVisible)} | ${w.overflow ? `+${Math.round(w.overflowPx)}px` : "none"} | ` +
+          `${w.overlappingPairs} | ${order ? `${order.tau.toFixed(2)} (${order.shared} texts)` : "—"} |`,
       );
     }
   }

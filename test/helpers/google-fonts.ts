@@ -95,7 +95,15 @@ export function requestedFaces(url: URL): { family: string; faces: { weight: num
 
 function faceRule(local: LocalFamily, face: Face): string {
   const src = `${GOOGLE_FONTS_FILES_ORIGIN}/s/${encodeURIComponent(local.dir.split(/[\\/]/).pop()!)}/${face.file}`;
-  return `@font-face {\n  font-family: '${local.family}';\n  font-style: ${face.italic ? "italic" : "normal"};\n  font-weight: ${face.weight};\n  font-display: swap;\n  src: url(${src}) format('woff2');\n}\n`;
+  return (
+    `@font-face {\n` +
+    `  font-family: '${local.family}';\n` +
+    `  font-style: ${face.italic ? "italic" : "normal"};\n` +
+    `  font-weight: ${face.weight};\n` +
+    `  font-display: swap;\n` +
+    `  src: url(${src}) format('woff2');\n` +
+    `}\n`
+  );
 }
 
 /** The stylesheet Google would answer for `url`, from the local files (families it does not have are left out). */

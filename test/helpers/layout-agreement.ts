@@ -101,7 +101,8 @@ export function agreementTable(rows: readonly Agreement[]): string {
   const line = (name: string, r: LayoutReport): string =>
     `| ${name} | ${r.containers} | ${r.suggested} | ${r.agreed} | ${r.used} | ${r.suggested - r.agreed - r.used} |`;
   return [
-    "| page | containers inferred | with the designer's auto layout | same direction | ours loose, the guess used | other direction or none |",
+    "| page | containers inferred | with the designer's auto layout | same " +
+      "direction | ours loose, the guess used | other direction or none |",
     "|---|---:|---:|---:|---:|---:|",
     ...rows.map((row) => line(row.page, row.report)),
     line("all", totalAgreement(rows)),

@@ -1,7 +1,10 @@
 /** A model's code answer built from real generated files, for the correction-round tests (CLI and panel). */
 import type { SourceFile } from "../../codegen/types.js";
 
-/** The answer's JSON: the model writes the code files; the design's assets are the project's already (the pipeline adds them). */
+/**
+ * The answer's JSON: the model writes the code files; the design's assets are the project's already (the pipeline adds
+ * them).
+ */
 export const answerJson = (files: SourceFile[], notes: string): string =>
   JSON.stringify({
     notes,

@@ -5,8 +5,8 @@
  * point where it would have acted.
  *
  *   effectsRan(ui)            the page has rendered what it was told and run the effects of that render
- *   timersRan(ui, DELAY_MS)   … and every timer of up to DELAY_MS it had set (a debounce) has fired, and its effects ran
- *   idleRan(ui)               … and the page has been idle twice (work it defers to idle time would have started)
+ *   timersRan(ui, DELAY_MS) … and every timer of up to DELAY_MS it had set (a debounce) has fired, and its effects ran
+ *   idleRan(ui) … and the page has been idle twice (work it defers to idle time would have started)
  */
 import type { Frame, Page } from "playwright-core";
 

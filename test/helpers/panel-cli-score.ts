@@ -90,7 +90,8 @@ async function panelScore(
       // The score is saved with the result's History entry once measured.
       const stored = async (): Promise<FidelityScore | undefined> => {
         const zipped = await sim<string[]>(
-          `[...sim.storage].filter(([k]) => k.startsWith("figment.history/code/")).map(([, v]) => btoa(Array.from(v.zipped, (b) => String.fromCharCode(b)).join("")))`,
+          `[...sim.storage].filter(([k]) => k.startsWith("figment.history/code/")).map(([, ` +
+            `v]) => btoa(Array.from(v.zipped, (b) => String.fromCharCode(b)).join("")))`,
         );
         for (const z of zipped) {
           const entry = JSON.parse(gunzipSync(Buffer.from(z, "base64")).toString("utf8")) as { score?: FidelityScore };
@@ -105,7 +106,8 @@ async function panelScore(
         await page.waitForTimeout(100);
       }
       const exported = await sim<{ extras?: { svgs?: Record<string, string> } }[]>(
-        `sim.ui.messages.filter((m) => m.type === "export-result").map((m) => ({ extras: { svgs: m.extras?.svgs ?? {} } }))`,
+        `sim.ui.messages.filter((m) => m.type === "export-result").map((m) ` +
+          `=> ({ extras: { svgs: m.extras?.svgs ?? {} } }))`,
       );
       return { panel, svgs: exported.at(-1)?.extras?.svgs ?? {} };
     },

@@ -14,11 +14,16 @@ import type { FidelityScore } from "../../codegen/fidelity/types.js";
 /** The largest difference between the panel's figures and the CLI's the tests and the bench allow. */
 export const SCORE_TOLERANCE = 0.01;
 
-/** measure.ts bundled for the test page, as window.figmentMeasure (measureScore) and window.figmentMeasurePage (measurePage). */
+/**
+ * measure.ts bundled for the test page, as window.figmentMeasure (measureScore) and window.figmentMeasurePage
+ * (measurePage).
+ */
 async function bundle(root: string): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import { measurePage, measureScore } from "./measure.js"; window.figmentMeasure = measureScore; window.figmentMeasurePage = measurePage;`,
+      contents:
+        `import { measurePage, measureScore } from "./measure.js"; ` +
+        `window.figmentMeasure = measureScore; window.figmentMeasurePage = measurePage;`,
       resolveDir: join(root, "ui/code/score"),
       loader: "ts",
     },

@@ -20,10 +20,13 @@ export interface WidthCheck {
 }
 
 // Runs in the page (the project compiles without the DOM lib, so it is passed as source).
-const MEASURE = `(ids, boxIds) => {
+const MEASURE =
+  `(ids, boxIds) => {
   const vw = window.innerWidth;
-  const rectOf = (el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
-  const clip = (a, b) => { const x = Math.max(a.x, b.x), y = Math.max(a.y, b.y); return { x, y, w: Math.max(0, Math.min(a.x + a.w, b.x + b.w) - x), h: Math.max(0, Math.min(a.y + a.h, b.y + b.h) - y) }; };
+  const rectOf = (el) => { const r = document.createRange(); r.selectNodeContents(el); return ` +
+  `r.getBoundingClientRect(); };
+  const clip = (a, b) => { const x = Math.max(a.x, b.x), y = Math.max(a.y, b.y); return { x, y, w: Math.max(0, ` +
+  `Math.min(a.x + a.w, b.x + b.w) - x), h: Math.max(0, Math.min(a.y + a.h, b.y + b.h) - y) }; };
   const box = (r) => ({ x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height });
   let area = 0, seen = 0, missing = 0;
   const boxes = [];
@@ -49,7 +52,8 @@ const MEASURE = `(ids, boxIds) => {
     const el = document.querySelector('[data-node-id="' + CSS.escape(id) + '"]');
     if (el) asked[id] = box(el.getBoundingClientRect());
   }
-  return { overflow: document.documentElement.scrollWidth > vw + 1, textVisible: area ? seen / area : 1, overlappingTextPairs: pairs, missingTexts: missing, boxes: asked };
+  return { overflow: document.documentElement.scrollWidth > vw + 1, textVisible: area ? seen / area : 1, ` +
+  `overlappingTextPairs: pairs, missingTexts: missing, boxes: asked };
 }`;
 
 /** `boxIds`: layers whose page boxes to report as well (WidthCheck.boxes). */

@@ -1,4 +1,7 @@
-/** SD.Next test servers for a describe block: started with CORS on (the plugin's iframe is origin "null"), closed after each test. */
+/**
+ * SD.Next test servers for a describe block: started with CORS on (the plugin's iframe is origin "null"), closed after
+ * each test.
+ */
 import { afterEach } from "vitest";
 import { startSdNextServer, type SdServerOptions, type SdTestServer } from "../sdnext-server/server.js";
 

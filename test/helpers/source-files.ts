@@ -19,7 +19,10 @@ function walk(dir: string, keep: (name: string) => boolean, out: string[]): stri
   return out;
 }
 
-/** Repository paths (`ui/app.tsx`, forward slashes) below `dirs` (missing ones skipped); `tests: false` leaves out `*.test.ts(x)`. */
+/**
+ * Repository paths (`ui/app.tsx`, forward slashes) below `dirs` (missing ones skipped); `tests: false` leaves out
+ * `*.test.ts(x)`.
+ */
 export function sourceFiles(dirs: readonly string[], { tests = true }: { tests?: boolean } = {}): string[] {
   const keep = tests ? () => true : (name: string) => !/\.test\.tsx?$/.test(name);
   return dirs

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 
-/** A function that makes a new temporary folder named `prefix…`; every one it made is removed after the file's tests. */
+/**
+ * A function that makes a new temporary folder named `prefix…`; every one it made is removed after the file's tests.
+ */
 export function tempDirs(prefix: string): () => string {
   const made: string[] = [];
   afterAll(() => {

@@ -12,7 +12,9 @@ const BOLD = 1;
 const UNDERLINE = 2;
 const TABLE = { [BOLD]: { fontWeight: 700 }, [UNDERLINE]: { textDecoration: "UNDERLINE" } };
 
-/** Figma's overrides for `chars`: `key` on each of `parts` (first occurrence), counted by code point as Figma counts. */
+/**
+ * Figma's overrides for `chars`: `key` on each of `parts` (first occurrence), counted by code point as Figma counts.
+ */
 function overrides(chars: string, parts: [string, number][]): number[] {
   const out = Array.from({ length: [...chars].length }, () => 0);
   for (const [part, key] of parts) {
@@ -36,14 +38,18 @@ export const SAMPLE_TEXTS: { id: string; chars: string; bold?: string; underline
   {
     id: "2:5",
     chars:
-      "Read the terms of service and the privacy policy that apply to every account we open for you, and the cookie notice.",
+      "Read the terms of service and the privacy policy that apply " +
+      "to every account we open for you, and the cookie notice.",
     bold: "terms of service and the privacy policy that apply to every account we open for you",
     underline: "cookie notice.",
   },
   { id: "2:6", chars: "get help.", bold: "get help", underline: ".", centred: true },
 ];
 
-/** The Topic component's label in its first instance (a text prop that breaks lines, and wraps below the design width); the second's is "Contact". */
+/**
+ * The Topic component's label in its first instance (a text prop that breaks lines, and wraps below the design width);
+ * the second's is "Contact".
+ */
 export const SAMPLE_PROP_LINES = "About Us\n\nWhat we do";
 /** The label layers' ids in the two instances. */
 export const SAMPLE_PROP_IDS = ["I10:1;5:2", "I10:2;5:2"];

@@ -28,7 +28,9 @@ export function moderationError(violations = "violence"): ScriptedReply & { kind
   return {
     kind: "error",
     status: 400,
-    message: `Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID req_test. safety_violations=[${violations}].`,
+    message:
+      `Your request was rejected by the safety system. If you believe this is an error, contact us ` +
+      `at help.openai.com and include the request ID req_test. safety_violations=[${violations}].`,
     type: "image_generation_user_error",
     code: "moderation_blocked",
   };

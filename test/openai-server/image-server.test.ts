@@ -89,49 +89,53 @@ describe("the Images API", () => {
     expect(pixelOf(bytes, 1023)[3]).toBe(0);
   });
 
-  it("edits with reference images uploaded as multipart: exact bytes kept, form validated as CreateImageEditRequest", async () => {
-    const { srv, client } = await start(imageReply());
-    const first = encodePng(64, 48, { seed: 5 });
-    const second = encodePng(32, 32, { seed: 6 });
-    const stream = await client.images.edit({
-      model: "gpt-image-2",
-      prompt: "make it a poster",
-      image: [
-        await toFile(first, "frame.png", { type: "image/png" }),
-        await toFile(second, "logo.png", { type: "image/png" }),
-      ],
-      size: "1920x1088",
-      n: 1,
-      stream: true,
-      partial_images: 1,
-    });
-    const events: ImageEditStreamEvent[] = [];
-    for await (const event of stream) events.push(event);
-    expect(events.map((e) => e.type)).toEqual(["image_edit.partial_image", "image_edit.completed"]);
-    expect(sizeOf(png(events[1]!.b64_json))).toBe("1920x1088");
-    const request = srv.requests[0]!;
-    expect(request.path).toBe("/v1/images/edits");
-    expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
-    expect(request.schemaErrors).toEqual([]);
-    expect(request.files.map((f) => [f.field, f.filename, f.contentType])).toEqual([
-      ["image[]", "frame.png", "image/png"],
-      ["image[]", "logo.png", "image/png"],
-    ]);
-    expect(request.files[0]!.bytes.equals(first)).toBe(true);
-    expect(request.files[1]!.bytes.equals(second)).toBe(true);
-    expect(request.body).toMatchObject({
-      prompt: "make it a poster",
-      n: 1,
-      stream: true,
-      partial_images: 1,
-      size: "1920x1088",
-      image: [
-        `<file frame.png, image/png, ${first.length} bytes>`,
-        `<file logo.png, image/png, ${second.length} bytes>`,
-      ],
-    });
-    expect(events[1]).toMatchObject({ usage: { input_tokens_details: { image_tokens: 2 * 272 } } });
-  });
+  it(
+    "edits with reference images uploaded as multipart: exact " +
+      "bytes kept, form validated as CreateImageEditRequest",
+    async () => {
+      const { srv, client } = await start(imageReply());
+      const first = encodePng(64, 48, { seed: 5 });
+      const second = encodePng(32, 32, { seed: 6 });
+      const stream = await client.images.edit({
+        model: "gpt-image-2",
+        prompt: "make it a poster",
+        image: [
+          await toFile(first, "frame.png", { type: "image/png" }),
+          await toFile(second, "logo.png", { type: "image/png" }),
+        ],
+        size: "1920x1088",
+        n: 1,
+        stream: true,
+        partial_images: 1,
+      });
+      const events: ImageEditStreamEvent[] = [];
+      for await (const event of stream) events.push(event);
+      expect(events.map((e) => e.type)).toEqual(["image_edit.partial_image", "image_edit.completed"]);
+      expect(sizeOf(png(events[1]!.b64_json))).toBe("1920x1088");
+      const request = srv.requests[0]!;
+      expect(request.path).toBe("/v1/images/edits");
+      expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+      expect(request.schemaErrors).toEqual([]);
+      expect(request.files.map((f) => [f.field, f.filename, f.contentType])).toEqual([
+        ["image[]", "frame.png", "image/png"],
+        ["image[]", "logo.png", "image/png"],
+      ]);
+      expect(request.files[0]!.bytes.equals(first)).toBe(true);
+      expect(request.files[1]!.bytes.equals(second)).toBe(true);
+      expect(request.body).toMatchObject({
+        prompt: "make it a poster",
+        n: 1,
+        stream: true,
+        partial_images: 1,
+        size: "1920x1088",
+        image: [
+          `<file frame.png, image/png, ${first.length} bytes>`,
+          `<file logo.png, image/png, ${second.length} bytes>`,
+        ],
+      });
+      expect(events[1]).toMatchObject({ usage: { input_tokens_details: { image_tokens: 2 * 272 } } });
+    },
+  );
 
   it("takes the JSON edit body (images by URL) and checks it against EditImageBodyJsonParam", async () => {
     const { srv } = await start(imageReply());
@@ -184,50 +188,53 @@ describe("the Responses API's image_generation tool", () => {
     output_format: "png" as const,
   };
 
-  it("streams the reasoning, partial images, the image call item and the message; usage for model and tool", async () => {
-    const { srv, client } = await start(
-      imageReply({
-        responseId: "resp_img1",
-        reasoning: ["Wide hero ", "with the logo left."],
-        text: ["Here it is."],
-        revisedPrompt: "a wide hero",
-      }),
-    );
-    const stream = await client.responses.create({
-      model: "gpt-5.4-image-2",
-      input: [{ role: "user", content: [{ type: "input_text", text: "a hero shot" }] }],
-      tools: [tool],
-      tool_choice: { type: "image_generation" },
-      reasoning: { summary: "auto" },
-      stream: true,
-    });
-    const events: ResponseStreamEvent[] = [];
-    for await (const event of stream) events.push(event);
-    expect(srv.requests[0]!.schemaErrors).toEqual([]);
-    const types = events.map((e) => e.type);
-    expect(types.filter((t) => t === "response.reasoning_summary_text.delta")).toHaveLength(2);
-    expect(types.filter((t) => t === "response.image_generation_call.partial_image")).toHaveLength(2);
-    expect(types.indexOf("response.reasoning_summary_text.done")).toBeLessThan(
-      types.indexOf("response.image_generation_call.partial_image"),
-    );
-    expect(types.at(-1)).toBe("response.completed");
-    const partial = events.find((e) => e.type === "response.image_generation_call.partial_image");
-    expect(partial && "partial_image_b64" in partial && sizeOf(png(partial.partial_image_b64))).toBe("1536x1024");
-    const done = events.at(-1) as Extract<WireStreamEvent, { type: "response.completed" }>;
-    expect(done.response.id).toBe("resp_img1");
-    const call = done.response.output.find((i) => i.type === "image_generation_call");
-    expect(call).toMatchObject({ status: "completed", revised_prompt: "a wide hero", size: "1536x1024" });
-    expect(call && call.type === "image_generation_call" && sizeOf(png(call.result!))).toBe("1536x1024");
-    expect(done.response.output.at(-1)).toMatchObject({
-      type: "message",
-      content: [{ type: "output_text", text: "Here it is." }],
-    });
-    expect(done.response.tool_usage?.image_gen.output_tokens).toBe((1536 * 1024) / 256 + 200);
-    expect(done.response.usage?.output_tokens_details.reasoning_tokens).toBeGreaterThan(0);
-    // Every event the server wrote is a valid stream event of the spec (the image ones included).
-    for (const event of events)
-      expect(validateAgainst("ResponseStreamEvent", JSON.parse(JSON.stringify(event))), event.type).toEqual([]);
-  });
+  it(
+    "streams the reasoning, partial images, the image " + "call item and the message; usage for model and tool",
+    async () => {
+      const { srv, client } = await start(
+        imageReply({
+          responseId: "resp_img1",
+          reasoning: ["Wide hero ", "with the logo left."],
+          text: ["Here it is."],
+          revisedPrompt: "a wide hero",
+        }),
+      );
+      const stream = await client.responses.create({
+        model: "gpt-5.4-image-2",
+        input: [{ role: "user", content: [{ type: "input_text", text: "a hero shot" }] }],
+        tools: [tool],
+        tool_choice: { type: "image_generation" },
+        reasoning: { summary: "auto" },
+        stream: true,
+      });
+      const events: ResponseStreamEvent[] = [];
+      for await (const event of stream) events.push(event);
+      expect(srv.requests[0]!.schemaErrors).toEqual([]);
+      const types = events.map((e) => e.type);
+      expect(types.filter((t) => t === "response.reasoning_summary_text.delta")).toHaveLength(2);
+      expect(types.filter((t) => t === "response.image_generation_call.partial_image")).toHaveLength(2);
+      expect(types.indexOf("response.reasoning_summary_text.done")).toBeLessThan(
+        types.indexOf("response.image_generation_call.partial_image"),
+      );
+      expect(types.at(-1)).toBe("response.completed");
+      const partial = events.find((e) => e.type === "response.image_generation_call.partial_image");
+      expect(partial && "partial_image_b64" in partial && sizeOf(png(partial.partial_image_b64))).toBe("1536x1024");
+      const done = events.at(-1) as Extract<WireStreamEvent, { type: "response.completed" }>;
+      expect(done.response.id).toBe("resp_img1");
+      const call = done.response.output.find((i) => i.type === "image_generation_call");
+      expect(call).toMatchObject({ status: "completed", revised_prompt: "a wide hero", size: "1536x1024" });
+      expect(call && call.type === "image_generation_call" && sizeOf(png(call.result!))).toBe("1536x1024");
+      expect(done.response.output.at(-1)).toMatchObject({
+        type: "message",
+        content: [{ type: "output_text", text: "Here it is." }],
+      });
+      expect(done.response.tool_usage?.image_gen.output_tokens).toBe((1536 * 1024) / 256 + 200);
+      expect(done.response.usage?.output_tokens_details.reasoning_tokens).toBeGreaterThan(0);
+      // Every event the server wrote is a valid stream event of the spec (the image ones included).
+      for (const event of events)
+        expect(validateAgainst("ResponseStreamEvent", JSON.parse(JSON.stringify(event))), event.type).toEqual([]);
+    },
+  );
 
   it("echoes previous_response_id, and can fail the image call (moderation) or answer in words only", async () => {
     const { client } = await start(
@@ -293,23 +300,26 @@ describe("OpenRouter chat with image output", () => {
     expect(usage).toBeGreaterThan(0);
   });
 
-  it("answers message.images when not streaming; OpenRouter's keys are checked, the rest against OpenAI's schema", async () => {
-    const { srv, client } = await start(imageReply());
-    const reply = await client.chat.completions.create({ ...params(false), stream: false } as unknown as Parameters<
-      typeof client.chat.completions.create
-    >[0] & { stream: false });
-    const images = (reply.choices[0]!.message as { images?: { image_url: { url: string } }[] }).images!;
-    expect(images).toHaveLength(1);
-    expect(srv.requests[0]!.schemaErrors).toEqual([]);
-    const body = { ...(srv.requests[0]!.body as object) };
-    expect(validateRequest("/v1/chat/completions", { ...body, modalities: ["image", "video"] }).join(" ")).toContain(
-      'not "video"',
-    );
-    expect(validateRequest("/v1/chat/completions", { ...body, image_config: { aspect: 1 } }).join(" ")).toContain(
-      "/image_config/aspect",
-    );
-    expect(validateRequest("/v1/chat/completions", { ...body, messages: [] }).length).toBeGreaterThan(0);
-  });
+  it(
+    "answers message.images when not streaming; OpenRouter's " + "keys are checked, the rest against OpenAI's schema",
+    async () => {
+      const { srv, client } = await start(imageReply());
+      const reply = await client.chat.completions.create({ ...params(false), stream: false } as unknown as Parameters<
+        typeof client.chat.completions.create
+      >[0] & { stream: false });
+      const images = (reply.choices[0]!.message as { images?: { image_url: { url: string } }[] }).images!;
+      expect(images).toHaveLength(1);
+      expect(srv.requests[0]!.schemaErrors).toEqual([]);
+      const body = { ...(srv.requests[0]!.body as object) };
+      expect(validateRequest("/v1/chat/completions", { ...body, modalities: ["image", "video"] }).join(" ")).toContain(
+        'not "video"',
+      );
+      expect(validateRequest("/v1/chat/completions", { ...body, image_config: { aspect: 1 } }).join(" ")).toContain(
+        "/image_config/aspect",
+      );
+      expect(validateRequest("/v1/chat/completions", { ...body, messages: [] }).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("failures", () => {
@@ -338,18 +348,22 @@ describe("failures", () => {
 });
 
 describe("reply shapes vs the spec", () => {
-  it("Images API replies and events validate where the spec lists the size (it still enumerates only the standard sizes)", async () => {
-    const { client } = await start(imageReply(), imageReply());
-    const json = await client.images.generate({ model: "gpt-image-2", prompt: "x", size: "1024x1024" });
-    expect(validateAgainst("ImagesResponse", JSON.parse(JSON.stringify(json)))).toEqual([]);
-    const stream = await client.images.generate({
-      model: "gpt-image-2",
-      prompt: "x",
-      size: "1024x1536",
-      stream: true,
-      partial_images: 1,
-    });
-    for await (const event of stream)
-      expect(validateAgainst("ImageGenStreamEvent", JSON.parse(JSON.stringify(event))), event.type).toEqual([]);
-  });
+  it(
+    "Images API replies and events validate where the spec lists " +
+      "the size (it still enumerates only the standard sizes)",
+    async () => {
+      const { client } = await start(imageReply(), imageReply());
+      const json = await client.images.generate({ model: "gpt-image-2", prompt: "x", size: "1024x1024" });
+      expect(validateAgainst("ImagesResponse", JSON.parse(JSON.stringify(json)))).toEqual([]);
+      const stream = await client.images.generate({
+        model: "gpt-image-2",
+        prompt: "x",
+        size: "1024x1536",
+        stream: true,
+        partial_images: 1,
+      });
+      for await (const event of stream)
+        expect(validateAgainst("ImageGenStreamEvent", JSON.parse(JSON.stringify(event))), event.type).toEqual([]);
+    },
+  );
 });

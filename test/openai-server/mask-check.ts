@@ -39,7 +39,8 @@ export function maskErrors(files: readonly UploadedFile[]): string[] {
   if (!first) errors.push("/mask needs an image to apply to");
   else if (first.width !== info.width || first.height !== info.height)
     errors.push(
-      `/mask must have the same dimensions as the first image (${info.width}x${info.height} vs ${first.width}x${first.height})`,
+      `/mask must have the same dimensions as the first image ` +
+        `(${info.width}x${info.height} vs ${first.width}x${first.height})`,
     );
   return errors;
 }

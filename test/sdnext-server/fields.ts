@@ -207,7 +207,9 @@ const TXT2IMG_EXTRA: FieldTable = {
   ...typed("dict", "alwayson_scripts face extra"),
 };
 
-/** ReqImg2Img's additional fields: img2img's init images, strength and mask besides txt2img's (`face_id`, not `face`). */
+/**
+ * ReqImg2Img's additional fields: img2img's init images, strength and mask besides txt2img's (`face_id`, not `face`).
+ */
 const IMG2IMG_EXTRA: FieldTable = {
   sampler_index: { type: "int|str", nullable: true },
   ...typed("str", "sampler_name hr_sampler_name script_name mask"),
@@ -238,7 +240,10 @@ export const CONTROL_UNIT_FIELDS: FieldTable = {
   process_params: { type: "dict", nullable: true },
 };
 
-/** ControlNetUnit (sd-webui-controlnet internal_controlnet/args.py), with its legacy aliases (input_image, guidance, lowvram, mask_image). */
+/**
+ * ControlNetUnit (sd-webui-controlnet internal_controlnet/args.py), with its legacy aliases (input_image, guidance,
+ * lowvram, mask_image).
+ */
 export const A1111_CONTROLNET_UNIT_FIELDS: FieldTable = {
   ...typed(
     "bool",

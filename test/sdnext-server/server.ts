@@ -113,7 +113,8 @@ export const A1111_CONTROLNET_MODELS = [
 
 /** The out-of-memory message torch raises, as it reaches the API's error body. */
 export const OOM_MESSAGE =
-  "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 8.00 GiB total capacity; 6.12 GiB already allocated; 1.20 GiB free; 6.50 GiB reserved in total by PyTorch)";
+  "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 8.00 GiB total capacity; " +
+  "6.12 GiB already allocated; 1.20 GiB free; 6.50 GiB reserved in total by PyTorch)";
 
 interface Job {
   steps: number;
@@ -336,7 +337,10 @@ export async function startSdNextServer(options: SdServerOptions = {}): Promise<
     const images = seeds.map((seed) => encodePng(size.width, size.height, { seed }).toString("base64"));
     const parameters = { ...body, init_images: null, mask: null };
     if (pathname === "/sdapi/v1/control") {
-      const info = `<p>Ready | Size ${size.width}x${size.height}</p><p>${String(body["prompt"] ?? "")}<br>Steps: ${num(body["steps"], 20)}, Seed: ${first}, Size: ${size.width}x${size.height}${interrupted ? ", Interrupted" : ""}</p>`;
+      const info =
+        `<p>Ready | Size ${size.width}x${size.height}</p><p>${String(body["prompt"] ?? "")}<br>Steps: ` +
+        `${num(body["steps"], 20)}, Seed: ${first}, Size: ` +
+        `${size.width}x${size.height}${interrupted ? ", Interrupted" : ""}</p>`;
       const processed = [encodePng(size.width, size.height, { seed: 7 }).toString("base64")];
       return sendJson(res, 200, { images, processed, params: parameters, info });
     }

@@ -19,7 +19,10 @@ import { FigmentError } from "../../codegen/errors.js";
 
 type AnalyzeReply = ReplyOf<"analyze-model">;
 
-/** What the user asked; `kept`: the frames the findings came from, with their PNGs (absent, the selection is exported anew). */
+/**
+ * What the user asked; `kept`: the frames the findings came from, with their PNGs (absent, the selection is exported
+ * anew).
+ */
 export interface AnalyzeAsk {
   task: AnalyzeTask;
   question: string;

@@ -1,4 +1,7 @@
-/** The analysis's status (ui/model/model-job-status.tsx) in the Analyze panel's words: its estimate card, the answer as it streams, what came before a stop. */
+/**
+ * The analysis's status (ui/model/model-job-status.tsx) in the Analyze panel's words: its estimate card, the answer as
+ * it streams, what came before a stop.
+ */
 import { approxCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { TASK_LABEL, type AnalyzeConfirm, type AnswerStream } from "./analyze-state.js";
@@ -15,11 +18,15 @@ function confirmCard(state: AnalyzeConfirm): ConfirmCard {
   return {
     class: "analyze-confirm",
     lead: `${TASK_LABEL[state.task]} ${frames} with `,
-    estimate: `≈ ${int(estimate.inputTokens)} input tokens (${int(estimate.imageTokens)} for the ${pictures}) · ≈ ${int(estimate.outputTokens)} for the answer · ${cost}`,
+    estimate:
+      `≈ ${int(estimate.inputTokens)} input tokens (${int(estimate.imageTokens)} for ` +
+      `the ${pictures}) · ≈ ${int(estimate.outputTokens)} for the answer · ${cost}`,
     prices: estimate.price ? [{ text: tokenPriceText(estimate.price), title: estimate.price.source }] : [],
     lines: [
       {
-        text: `With the ${pictures}, the layer structure, the live text and ${plural(state.findings, "computed finding")}, as data.`,
+        text:
+          `With the ${pictures}, the layer structure, the live text ` +
+          `and ${plural(state.findings, "computed finding")}, as data.`,
       },
     ],
   };

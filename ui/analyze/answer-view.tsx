@@ -57,7 +57,8 @@ export function DoneAnswer({
   // A new answer (or one picked from the session's) is brought into view from its head.
   useEffect(() => box.current?.scrollIntoView?.({ block: "start" }), [result.id]);
   const usage = result.usage
-    ? `${int(result.usage.inputTokens)} in · ${int(result.usage.outputTokens)} out${result.costUsd !== undefined ? ` · ${formatCost(result.costUsd)}` : ""}`
+    ? `${int(result.usage.inputTokens)} in · ${int(result.usage.outputTokens)} ` +
+      `out${result.costUsd !== undefined ? ` · ${formatCost(result.costUsd)}` : ""}`
     : undefined;
   const copy = () =>
     copyText(result.markdown).then(

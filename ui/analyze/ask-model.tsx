@@ -16,7 +16,8 @@ const TASK_TITLE: Readonly<Record<AnalyzeTask, string>> = {
 };
 
 export const WHAT_A_KEY_ADDS =
-  "With a key, a vision model sees the frame: it describes the screen for a hand-off, critiques hierarchy, spacing and alignment building on these findings, reads text baked into images, and compares two frames.";
+  "With a key, a vision model sees the frame: it describes the screen for a hand-off, critiques hierarchy, " +
+  "spacing and alignment building on these findings, reads text baked into images, and compares two frames.";
 
 export interface AskModelProps {
   task: AnalyzeTask;

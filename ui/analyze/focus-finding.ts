@@ -13,7 +13,8 @@ export function focusFinding(
   requests.call("focus-node", { nodeId: finding.nodeId }).catch((error: unknown) => {
     if (error instanceof MainThreadError && error.code === "not-found")
       notify(
-        `“${finding.nodeName}” is no longer in the file: it was deleted after the analysis. Analyze again to refresh the findings.`,
+        `“${finding.nodeName}” is no longer in the file: it was deleted ` +
+          `after the analysis. Analyze again to refresh the findings.`,
         "error",
       );
     else

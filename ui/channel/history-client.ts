@@ -22,7 +22,10 @@ export function historyId(kind: string): string {
   return `${kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Most characters of a frame's name an entry keeps (contract/history.ts frameRefField): a layer named with a paragraph is cut, not refused. */
+/**
+ * Most characters of a frame's name an entry keeps (contract/history.ts frameRefField): a layer named with a paragraph
+ * is cut, not refused.
+ */
 const MAX_FRAME_NAME = 500;
 
 /** The frame as an entry names it: its id, and its name cut to what an entry keeps. */
@@ -86,7 +89,10 @@ export function onHistoryFull(listener: FullListener): () => void {
   return () => fullListeners.delete(listener);
 }
 
-/** Saves after a finished run without holding the panel up; a refusal for room goes to the listeners (the console when there are none). */
+/**
+ * Saves after a finished run without holding the panel up; a refusal for room goes to the listeners (the console when
+ * there are none).
+ */
 export function keepInHistory(requests: MainRequests, entry: SavedEntry): void {
   saveToHistory(requests, entry).then(
     (outcome) => {

@@ -60,24 +60,27 @@ describe("BridgeRequests", () => {
     expect(info).toHaveBeenCalledWith(expect.stringContaining(`request ${requestId} (cancelled or timed out)`));
   });
 
-  it('the main thread\'s own stop (code "cancelled") is the one Cancelled; only stoppable calls send a cancel', async () => {
-    const { sent, requests, answer } = make();
-    const scan = requests.call("scan-frames", {});
-    answer({
-      type: "error",
-      requestId: sent[0]!["requestId"],
-      code: "cancelled",
-      message: "Scan cancelled; the index stored before it is unchanged.",
-    });
-    const error = await scan.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Cancelled);
-    expect((error as Error).message).toBe("Scan cancelled; the index stored before it is unchanged.");
-    const controller = new AbortController();
-    const focus = requests.call("focus-node", { nodeId: "1:2" }, { signal: controller.signal });
-    controller.abort();
-    await expect(focus).rejects.toBeInstanceOf(Cancelled);
-    expect(sent.map((m) => m["type"])).toEqual(["scan-frames", "focus-node"]);
-  });
+  it(
+    'the main thread\'s own stop (code "cancelled") is ' + "the one Cancelled; only stoppable calls send a cancel",
+    async () => {
+      const { sent, requests, answer } = make();
+      const scan = requests.call("scan-frames", {});
+      answer({
+        type: "error",
+        requestId: sent[0]!["requestId"],
+        code: "cancelled",
+        message: "Scan cancelled; the index stored before it is unchanged.",
+      });
+      const error = await scan.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Cancelled);
+      expect((error as Error).message).toBe("Scan cancelled; the index stored before it is unchanged.");
+      const controller = new AbortController();
+      const focus = requests.call("focus-node", { nodeId: "1:2" }, { signal: controller.signal });
+      controller.abort();
+      await expect(focus).rejects.toBeInstanceOf(Cancelled);
+      expect(sent.map((m) => m["type"])).toEqual(["scan-frames", "focus-node"]);
+    },
+  );
 
   it("settings-saved without a request id (another window) is not an unknown answer", () => {
     const { answer } = make();

@@ -55,7 +55,10 @@ export async function prepareFix(
   });
 }
 
-/** Sends the round and measures its answer; a failed request fails the job as any model request does (nothing on show changes). */
+/**
+ * Sends the round and measures its answer; a failed request fails the job as any model request does (nothing on show
+ * changes).
+ */
 export async function sendFix(
   deps: FixDeps,
   request: AiRequest & { fix: NonNullable<AiRequest["fix"]> },

@@ -26,7 +26,10 @@ export interface TurnScores {
 export const turnKey = (session: Pick<AiSession, "frame">, turn: Pick<AiTurn, "n">): string =>
   `${session.frame.id}#${turn.n}`;
 
-/** The page a turn's files are measured on: HTML as the preview shows it; React run by the preview runtime, as previewed. */
+/**
+ * The page a turn's files are measured on: HTML as the preview shows it; React run by the preview runtime, as
+ * previewed.
+ */
 export async function pageOf(
   worker: Engine,
   session: AiSession,

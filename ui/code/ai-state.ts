@@ -1,4 +1,7 @@
-/** What the "Generate with AI" job holds and shows: turns, sessions per frame, its estimate card and streamed progress. Pure. */
+/**
+ * What the "Generate with AI" job holds and shows: turns, sessions per frame, its estimate card and streamed progress.
+ * Pure.
+ */
 import type { Conversation } from "../../ai/generate.js";
 import type { Estimate } from "../../ai/estimate.js";
 import type { ModelCodeResult } from "../../ai/pipeline.js";

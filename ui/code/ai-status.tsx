@@ -96,7 +96,8 @@ function confirmCard(state: AiConfirm): ConfirmCard {
     notes: [
       ...(state.others > 0
         ? [
-            `The model works on one frame at a time: the other ${plural(state.others, "selected frame")} ${agree(state.others, "is", "are")} not sent.`,
+            `The model works on one frame at a time: the other ` +
+              `${plural(state.others, "selected frame")} ${agree(state.others, "is", "are")} not sent.`,
           ]
         : []),
       ...(state.hasImage ? [] : ["The frame image could not be read, so only the structure is sent."]),

@@ -1,4 +1,7 @@
-/** The conversation with the model for one frame: every turn stays selectable, and refinements build on the selected one. */
+/**
+ * The conversation with the model for one frame: every turn stays selectable, and refinements build on the selected
+ * one.
+ */
 import { percent } from "../../codegen/fidelity/summary.js";
 import type { AiSession, AiTurn } from "./ai-job.js";
 import { turnKey } from "./ai-score.js";
@@ -63,7 +66,9 @@ export function TurnBar({
   );
 }
 
-/** A correction round's verdict on the turn on show: the one that made it, else the last one of it that was not kept. */
+/**
+ * A correction round's verdict on the turn on show: the one that made it, else the last one of it that was not kept.
+ */
 function FixVerdict({ turn }: { turn: AiTurn }) {
   const tried = turn.tried ?? [];
   const last = tried[tried.length - 1];

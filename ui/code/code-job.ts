@@ -84,7 +84,10 @@ export interface CodeJob {
   cancel(): void;
   /** Runs the worker again on the last export (after a crash), or exports again if there is none. */
   retry(options: CodeOptions): void;
-  /** Shows a result reopened from History as the finished output (a run under way is superseded); React files get their preview run. */
+  /**
+   * Shows a result reopened from History as the finished output (a run under way is superseded); React files get their
+   * preview run.
+   */
   show(output: CodeOutput): void;
   /** Loads the draft emitters and the scorer ahead of the first Generate (the panel's idle warm-up). */
   warmUp(): void;
@@ -161,11 +164,17 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   const [state, setState] = useState<CodeJobState>({ phase: "idle" });
   const stateRef = useRef(state);
   stateRef.current = state;
-  /** A run per job (its id names its output); every new job and every cancel supersedes it: async work of an older job drops its result. */
+  /**
+   * A run per job (its id names its output); every new job and every cancel supersedes it: async work of an older job
+   * drops its result.
+   */
   const runs = useRef(new LatestRun()).current;
   const lastExport = useRef<Exported | null>(null);
 
-  /** Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker being terminated. */
+  /**
+   * Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker
+   * being terminated.
+   */
   const queue = useRef(new LatestOnly()).current;
   /** The score of the result on screen: its draft's preview (its layers carry their ids) measured once painted. */
   const scores = useResultScore(requests, (id, score) =>
@@ -199,7 +208,8 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         const html = options.target === "html";
         // React output is previewed and scored as it ships (its own files run by the preview runtime, Tailwind
         // compiled) once the worker has it; till then, and when the preview cannot run it all, the draft's preview is
-        // the same design as HTML, its layers carrying their ids. Without a draft, HTML output previews the checked files.
+        // the same design as HTML, its layers carrying their ids. Without a draft, HTML output previews the checked
+        // files.
         const shipped: PreviewState | undefined = reply.preview
           ? { status: "scripted", html: reply.preview.html, problems: reply.preview.problems }
           : undefined;

@@ -1,4 +1,7 @@
-/** Target and styling for the generated code, and whether it follows the selection; changes are saved as the new defaults. */
+/**
+ * Target and styling for the generated code, and whether it follows the selection; changes are saved as the new
+ * defaults.
+ */
 import type { Settings } from "../../contract/settings.js";
 import { Segmented } from "../controls/segmented.js";
 

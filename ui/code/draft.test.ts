@@ -48,38 +48,41 @@ describe("the draft made in the panel", () => {
     expect(withIds.preview).toBe(withIds.files);
   });
 
-  it("uses the export's image bytes and SVGs: the real photo file, the supplied icons, no placeholder problems", async () => {
-    const images = fixtureImages("figmasharp-login.file.json");
-    const sim = createFigmaSim({ file: readFixture("figmasharp-login.file.json"), images });
-    const exports = [{ id: "101:3", json: await sim.node("101:3").exportAsync({ format: "JSON_REST_V1" }) }];
-    const vectors = planAssets([exportRoot(exports[0]!.json)!]).vectors;
-    const svgs = Object.fromEntries(
-      await Promise.all(
-        vectors.map(
-          async (v) => [v.id, (await sim.node(v.id).exportAsync({ format: "SVG_STRING" })) as string] as const,
+  it(
+    "uses the export's image bytes and SVGs: the real " + "photo file, the supplied icons, no placeholder problems",
+    async () => {
+      const images = fixtureImages("figmasharp-login.file.json");
+      const sim = createFigmaSim({ file: readFixture("figmasharp-login.file.json"), images });
+      const exports = [{ id: "101:3", json: await sim.node("101:3").exportAsync({ format: "JSON_REST_V1" }) }];
+      const vectors = planAssets([exportRoot(exports[0]!.json)!]).vectors;
+      const svgs = Object.fromEntries(
+        await Promise.all(
+          vectors.map(
+            async (v) => [v.id, (await sim.node(v.id).exportAsync({ format: "SVG_STRING" })) as string] as const,
+          ),
         ),
-      ),
-    );
-    const without = draftCode(exports, react);
-    const draft = draftCode(exports, react, { images, svgs });
-    const photo = Object.values(images)[0]!;
-    const written = draft.files.filter((f) => f.bytes);
-    expect(written).toHaveLength(1);
-    expect(Buffer.from(written[0]!.bytes!).equals(Buffer.from(photo))).toBe(true);
-    expect(draft.preview.some((f) => f.bytes && Buffer.from(f.bytes).equals(Buffer.from(photo)))).toBe(true);
-    const codes = (d: typeof draft) => d.problems.map((p) => p.code);
-    expect(codes(without)).toContain("missing-image");
-    expect(codes(draft)).not.toContain("missing-image");
-    expect(codes(draft)).not.toContain("vector-placeholder");
-    // Icons are inlined: the HTML holds each supplied SVG's drawing, as Figma exported it.
-    const page = draftCode(exports, { ...react, target: "html" }, { images, svgs }).files.find(
-      (f) => f.path === "index.html",
-    )!.content;
-    for (const svg of Object.values(svgs)) expect(page).toContain(svg.split("\n")[1]);
-    expect(
-      draftCode(exports, { ...react, target: "html" }).files.find((f) => f.path === "index.html")!.content,
-    ).not.toContain(Object.values(svgs)[0]!.split("\n")[1]);
-  });
+      );
+      const without = draftCode(exports, react);
+      const draft = draftCode(exports, react, { images, svgs });
+      const photo = Object.values(images)[0]!;
+      const written = draft.files.filter((f) => f.bytes);
+      expect(written).toHaveLength(1);
+      expect(Buffer.from(written[0]!.bytes!).equals(Buffer.from(photo))).toBe(true);
+      expect(draft.preview.some((f) => f.bytes && Buffer.from(f.bytes).equals(Buffer.from(photo)))).toBe(true);
+      const codes = (d: typeof draft) => d.problems.map((p) => p.code);
+      expect(codes(without)).toContain("missing-image");
+      expect(codes(draft)).not.toContain("missing-image");
+      expect(codes(draft)).not.toContain("vector-placeholder");
+      // Icons are inlined: the HTML holds each supplied SVG's drawing, as Figma exported it.
+      const page = draftCode(exports, { ...react, target: "html" }, { images, svgs }).files.find(
+        (f) => f.path === "index.html",
+      )!.content;
+      for (const svg of Object.values(svgs)) expect(page).toContain(svg.split("\n")[1]);
+      expect(
+        draftCode(exports, { ...react, target: "html" }).files.find((f) => f.path === "index.html")!.content,
+      ).not.toContain(Object.values(svgs)[0]!.split("\n")[1]);
+    },
+  );
 
   it("throws on unusable input, as loadDesign does (the worker's answer then says it in full)", () => {
     expect(() => draftCode([{ id: "1:1", json: { hello: "world" } }], react)).toThrow();

@@ -75,7 +75,10 @@ const result = (tag: string): ModelCodeResult => ({
   timings: { modelMs: 1, postMs: 1 },
 });
 
-/** An engine that answers `ai-generate` with `answer` (or rejects with it) and `ai-round-estimate` with a fixed estimate; it records what it was sent. */
+/**
+ * An engine that answers `ai-generate` with `answer` (or rejects with it) and `ai-round-estimate` with a fixed
+ * estimate; it records what it was sent.
+ */
 function engine(answer: ModelCodeResult | Error | (() => Promise<ModelCodeResult>)) {
   const calls: { kind: Kind; body: unknown }[] = [];
   const caller: EngineCaller = {
@@ -142,63 +145,75 @@ const outcomeOf = (run: FixRun): FixOutcome => {
 };
 
 describe("when Fix differences is offered", () => {
-  it("on a measured turn with layers off, texts not seen or sideways scrolling; not before it is measured, nor when nothing is off or no layer matched", () => {
-    expect(fixableScore(turn(1, "a"))).toBeDefined();
-    const clean = scoreOf({
-      worst: [],
-      widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }],
-    });
-    expect(fixableScore(turn(1, "a", { score: { status: "done", score: clean } }))).toBeUndefined();
-    expect(
-      fixableScore(
-        turn(1, "a", {
-          score: {
-            status: "done",
+  it(
+    "on a measured turn with layers off, texts not seen or sideways scrolling; " +
+      "not before it is measured, nor when nothing is off or no layer matched",
+    () => {
+      expect(fixableScore(turn(1, "a"))).toBeDefined();
+      const clean = scoreOf({
+        worst: [],
+        widths: [{ width: 375, textVisible: 1, overflow: false, overflowPx: 0, hiddenTexts: [] }],
+      });
+      expect(fixableScore(turn(1, "a", { score: { status: "done", score: clean } }))).toBeUndefined();
+      expect(
+        fixableScore(
+          turn(1, "a", {
             score: {
-              ...clean,
-              widths: [{ width: 390, textVisible: 1, overflow: true, overflowPx: 12, hiddenTexts: [] }],
+              status: "done",
+              score: {
+                ...clean,
+                widths: [{ width: 390, textVisible: 1, overflow: true, overflowPx: 12, hiddenTexts: [] }],
+              },
             },
-          },
-        }),
-      ),
-    ).toBeDefined();
-    expect(fixableScore(turn(1, "a", { score: { status: "done", score: scoreOf({ matched: 0 }) } }))).toBeUndefined();
-    expect(fixableScore(turn(1, "a", { score: { status: "measuring" } }))).toBeUndefined();
-    expect(fixableScore(turn(1, "a", { score: undefined }))).toBeUndefined();
-    expect(fixableScore(undefined)).toBeUndefined();
-  });
+          }),
+        ),
+      ).toBeDefined();
+      expect(fixableScore(turn(1, "a", { score: { status: "done", score: scoreOf({ matched: 0 }) } }))).toBeUndefined();
+      expect(fixableScore(turn(1, "a", { score: { status: "measuring" } }))).toBeUndefined();
+      expect(fixableScore(turn(1, "a", { score: undefined }))).toBeUndefined();
+      expect(fixableScore(undefined)).toBeUndefined();
+    },
+  );
 });
 
 describe("what a round's estimate resends", () => {
-  it("the answers along the turn's conversation, and what was sent between them: refinements' words, kept rounds as sent", () => {
-    const sent: RoundRequest = { instructions: "the measurement", images: [{ label: "The design:", url: DESIGN_PNG }] };
-    // 1 → 2 (refine) → 4 (a kept fix of 2); 3 refines 1 on a branch of its own.
-    const fix = turn(4, "fixed", {
-      parent: 1,
-      instructions: FIX_LABEL,
-      fix: { before: 0.9, after: 0.95, kept: true, message: "m", sent },
-    });
-    const s = session([turn(1, "a"), turn(2, "b", { parent: 0 }), turn(3, "c", { parent: 0 }), fix]);
-    expect(conversationTrail(s, 3)).toEqual({
-      answers: ['{"answer":"a"}', '{"answer":"b"}', '{"answer":"fixed"}'],
-      earlier: [{ instructions: "refine 2", images: [] }, sent],
-    });
-    expect(conversationTrail(s, 2)).toEqual({
-      answers: ['{"answer":"a"}', '{"answer":"c"}'],
-      earlier: [{ instructions: "refine 3", images: [] }],
-    });
-    // A turn without its reply text stands in with its files and notes, in the reply's format.
-    const bare = session([turn(1, "a", { answer: undefined })]);
-    expect(JSON.parse(conversationTrail(bare, 0).answers[0]!)).toEqual({
-      notes: "notes a",
-      files: [{ path: "index.html", content: files("a")[0]!.content }],
-    });
-  });
+  it(
+    "the answers along the turn's conversation, and what was " +
+      "sent between them: refinements' words, kept rounds as sent",
+    () => {
+      const sent: RoundRequest = {
+        instructions: "the measurement",
+        images: [{ label: "The design:", url: DESIGN_PNG }],
+      };
+      // 1 → 2 (refine) → 4 (a kept fix of 2); 3 refines 1 on a branch of its own.
+      const fix = turn(4, "fixed", {
+        parent: 1,
+        instructions: FIX_LABEL,
+        fix: { before: 0.9, after: 0.95, kept: true, message: "m", sent },
+      });
+      const s = session([turn(1, "a"), turn(2, "b", { parent: 0 }), turn(3, "c", { parent: 0 }), fix]);
+      expect(conversationTrail(s, 3)).toEqual({
+        answers: ['{"answer":"a"}', '{"answer":"b"}', '{"answer":"fixed"}'],
+        earlier: [{ instructions: "refine 2", images: [] }, sent],
+      });
+      expect(conversationTrail(s, 2)).toEqual({
+        answers: ['{"answer":"a"}', '{"answer":"c"}'],
+        earlier: [{ instructions: "refine 3", images: [] }],
+      });
+      // A turn without its reply text stands in with its files and notes, in the reply's format.
+      const bare = session([turn(1, "a", { answer: undefined })]);
+      expect(JSON.parse(conversationTrail(bare, 0).answers[0]!)).toEqual({
+        notes: "notes a",
+        files: [{ path: "index.html", content: files("a")[0]!.content }],
+      });
+    },
+  );
 
   it("says what goes in words", () => {
     const pictures = { rendered: true, design: true };
     expect(roundWords(scoreOf(), pictures)).toBe(
-      "The measurement (3 layers off, 1 text not fully seen, sideways scrolling) and the page as rendered beside the design",
+      "The measurement (3 layers off, 1 text not fully seen, " +
+        "sideways scrolling) and the page as rendered beside the design",
     );
     expect(
       roundWords(
@@ -226,39 +241,46 @@ describe("what a round's estimate resends", () => {
 });
 
 describe("preparing a round", () => {
-  it("pictures the turn's page, estimates the round with the conversation's trail, and gives the request and its card", async () => {
-    const { caller, calls } = engine(result("never"));
-    const m = measuring({ a: 0.91 });
-    const s = session([turn(1, "a")]);
-    const { request, confirm } = await prepareFixRound({
-      session: s,
-      index: 0,
-      score: measuredScore(0.91),
-      worker: caller,
-      page: m.page,
-      measure: m.measure,
-      to: { model: "gpt-5", host: "api.openai.com" },
-      prices: undefined,
-      signal: new AbortController().signal,
-    });
-    expect(m.measured).toEqual(["a"]);
-    expect(request.fix).toEqual({ parent: 0, score: measuredScore(0.91), png: "data:image/png;base64,RENDEREDa" });
-    expect(calls).toHaveLength(1);
-    const body = calls[0]!.body as { answers: string[]; earlier: unknown[]; round: RoundRequest; model: string };
-    expect(body).toMatchObject({ answers: ['{"answer":"a"}'], earlier: [], model: "gpt-5" });
-    // The round: the measurement (the layer 40 px off named with both boxes), then the page as rendered, then the design.
-    expect(body.round.instructions).toContain(
-      '"id":"101:6","layer":"Don’t have an account?","design":{"x":65,"y":585,"width":250,"height":24},"problem":"off","rendered":{"x":105,"y":585,"width":250,"height":24}',
-    );
-    expect(body.round.images.map((i) => i.url)).toEqual(["data:image/png;base64,RENDEREDa", DESIGN_PNG]);
-    expect(confirm).toMatchObject({
-      phase: "confirm",
-      to: { model: "gpt-5" },
-      estimate: { costUsd: 0.01 },
-      fix: { lead: "Send turn 1's measured differences of “Log-In Page” to " },
-    });
-    expect(confirm.fix!.words).toContain("the page as rendered beside the design");
-  });
+  it(
+    "pictures the turn's page, estimates the round with the " +
+      "conversation's trail, and gives the request and its card",
+    async () => {
+      const { caller, calls } = engine(result("never"));
+      const m = measuring({ a: 0.91 });
+      const s = session([turn(1, "a")]);
+      const { request, confirm } = await prepareFixRound({
+        session: s,
+        index: 0,
+        score: measuredScore(0.91),
+        worker: caller,
+        page: m.page,
+        measure: m.measure,
+        to: { model: "gpt-5", host: "api.openai.com" },
+        prices: undefined,
+        signal: new AbortController().signal,
+      });
+      expect(m.measured).toEqual(["a"]);
+      expect(request.fix).toEqual({ parent: 0, score: measuredScore(0.91), png: "data:image/png;base64,RENDEREDa" });
+      expect(calls).toHaveLength(1);
+      const body = calls[0]!.body as { answers: string[]; earlier: unknown[]; round: RoundRequest; model: string };
+      expect(body).toMatchObject({ answers: ['{"answer":"a"}'], earlier: [], model: "gpt-5" });
+      // The round: the measurement (the layer 40 px off named with both boxes), then the page as rendered, then the
+      // design.
+      expect(body.round.instructions).toContain(
+        '"id":"101:6","layer":"Don’t have an ' +
+          'account?","design":{"x":65,"y":585,"width":250,"height":24},' +
+          '"problem":"off","rendered":{"x":105,"y":585,"width":250,"height":24}',
+      );
+      expect(body.round.images.map((i) => i.url)).toEqual(["data:image/png;base64,RENDEREDa", DESIGN_PNG]);
+      expect(confirm).toMatchObject({
+        phase: "confirm",
+        to: { model: "gpt-5" },
+        estimate: { costUsd: 0.01 },
+        fix: { lead: "Send turn 1's measured differences of “Log-In Page” to " },
+      });
+      expect(confirm.fix!.words).toContain("the page as rendered beside the design");
+    },
+  );
 });
 
 describe("running a round", () => {
@@ -330,35 +352,39 @@ describe("running a round", () => {
     expect(next.turns[0]!.tried).toEqual([outcome.verdict]);
   });
 
-  it("a failed request comes back as that request's own error (the job explains it as any model failure); a cancel as a cancel", async () => {
-    const s = session([turn(1, "a")]);
-    const m = measuring({});
-    const limited = Object.assign(new Error("The endpoint answered 429"), { kind: "rate-limited" });
-    expect(
-      await runFixRound({
+  it(
+    "a failed request comes back as that request's own error (the " +
+      "job explains it as any model failure); a cancel as a cancel",
+    async () => {
+      const s = session([turn(1, "a")]);
+      const m = measuring({});
+      const limited = Object.assign(new Error("The endpoint answered 429"), { kind: "rate-limited" });
+      expect(
+        await runFixRound({
+          session: s,
+          fix: fixOf(s),
+          worker: engine(limited).caller,
+          page: m.page,
+          measure: m.measure,
+          io: io().send,
+        }),
+      ).toEqual({ failure: limited });
+
+      const controller = new AbortController();
+      const held = engine(() => {
+        controller.abort();
+        return Promise.reject(new Error("aborted"));
+      });
+      const stopped = await runFixRound({
         session: s,
         fix: fixOf(s),
-        worker: engine(limited).caller,
+        worker: held.caller,
         page: m.page,
         measure: m.measure,
-        io: io().send,
-      }),
-    ).toEqual({ failure: limited });
-
-    const controller = new AbortController();
-    const held = engine(() => {
-      controller.abort();
-      return Promise.reject(new Error("aborted"));
-    });
-    const stopped = await runFixRound({
-      session: s,
-      fix: fixOf(s),
-      worker: held.caller,
-      page: m.page,
-      measure: m.measure,
-      io: io(controller.signal).send,
-    });
-    expect("failure" in stopped && isCancelled(stopped.failure)).toBe(true);
-    expect(m.measured).toEqual([]);
-  });
+        io: io(controller.signal).send,
+      });
+      expect("failure" in stopped && isCancelled(stopped.failure)).toBe(true);
+      expect(m.measured).toEqual([]);
+    },
+  );
 });

@@ -57,7 +57,10 @@ export function conversationTrail(session: AiSession, index: number): { answers:
   };
 }
 
-/** What the estimate card says a round sends: "The measurement (3 layers off, 1 text not fully seen) and the page as rendered beside the design". */
+/**
+ * What the estimate card says a round sends: "The measurement (3 layers off, 1 text not fully seen) and the page as
+ * rendered beside the design".
+ */
 export function roundWords(
   score: FidelityScore,
   pictures: { rendered: boolean; design: boolean },
@@ -146,7 +149,9 @@ export async function prepareFixRound(p: FixPrepareInput): Promise<{ request: Ai
         lead: `Send turn ${turn.n}'s measured differences of “${session.frame.name}” to `,
         words,
         ...(pictured.pictureError ? { why: pictured.pictureError } : {}),
-        note: `The answer is measured like every result and kept only if it matches the design better; otherwise turn ${turn.n} stays.`,
+        note:
+          `The answer is measured like every result and kept only if it ` +
+          `matches the design better; otherwise turn ${turn.n} stays.`,
       },
     },
   };
@@ -160,7 +165,10 @@ export interface FixRunInput extends Measuring {
   io: SendIo<AiJobEvent>;
 }
 
-/** A round's end: its outcome, or why it stopped — `Cancelled`, or the model request's own error (to show as any model failure). */
+/**
+ * A round's end: its outcome, or why it stopped — `Cancelled`, or the model request's own error (to show as any model
+ * failure).
+ */
 export type FixRun = { outcome: FixOutcome } | { failure: unknown };
 
 /**

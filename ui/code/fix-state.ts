@@ -13,7 +13,10 @@ import { scoreOf } from "./score/score-state.js";
 /** The label of a kept correction round in the turn bar. */
 export const FIX_LABEL = "Fix differences";
 
-/** `turn`'s score when its measurement has something to fix: layers off, texts not seen, or a page problem (sideways scroll, blank space, content pinned to a side). */
+/**
+ * `turn`'s score when its measurement has something to fix: layers off, texts not seen, or a page problem (sideways
+ * scroll, blank space, content pinned to a side).
+ */
 export function fixableScore(turn: AiTurn | undefined): FidelityScore | undefined {
   const score = scoreOf(turn?.score);
   if (!score || score.matched === 0) return undefined;

@@ -38,7 +38,10 @@ export interface GeneratePanelProps {
   onFocusNode(nodeId: string): void;
   /** A result switched between its code and its preview: the toasts about the other view leave. */
   onViewChange(): void;
-  /** The document's component mapping (Settings → Components): React draws the instances it names as the team's components. */
+  /**
+   * The document's component mapping (Settings → Components): React draws the instances it names as the team's
+   * components.
+   */
   components?: ComponentMap | undefined;
 }
 
@@ -74,7 +77,10 @@ function turnOutput(
   };
 }
 
-/** "Fix differences": the measured differences of the turn on show go back to the model (its answer kept only if it measures better). */
+/**
+ * "Fix differences": the measured differences of the turn on show go back to the model (its answer kept only if it
+ * measures better).
+ */
 function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number | undefined; onFix(): void }) {
   return (
     <button
@@ -121,8 +127,8 @@ export function GeneratePanel({
   const compact = hadResults.current;
 
   // In idle time once this panel has painted: the draft emitters with the scorer (the first Generate's draft and
-  // score need no round trip for them), and the worker's boot with the code parts `generate` needs, so the formatted files
-  // follow the draft sooner.
+  // score need no round trip for them), and the worker's boot with the code parts `generate` needs, so the formatted
+  // files follow the draft sooner.
   useWorkerWarmUp(() => {
     job.warmUp();
     void worker.warmUp({ for: "generate" }).catch(() => undefined);

@@ -7,7 +7,8 @@ const files = (): SourceFile[] => [
   {
     path: "index.html",
     content:
-      '<!doctype html><html><head><link rel="stylesheet" href="styles.css"></head><body><p class="a">Hi</p></body></html>',
+      '<!doctype html><html><head><link rel="stylesheet" ' +
+      'href="styles.css"></head><body><p class="a">Hi</p></body></html>',
   },
   { path: "styles.css", content: ".a { color: red; }" },
 ];

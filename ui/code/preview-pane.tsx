@@ -224,7 +224,9 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
         ) : preview.status === "scripted" ? (
           <div class={`preview__device${frozenScale !== undefined ? " is-dragging" : ""}`}>
             <div class="preview__canvas" style={canvas}>
-              {/* The model's React code runs here only: scripts allowed, never same-origin; its CSP forbids network. */}
+              {/*
+                The model's React code runs here only: scripts allowed, never same-origin; its CSP forbids network.
+              */}
               <iframe
                 class="preview__frame preview__frame--scripted"
                 title={`Preview of ${frame?.name ?? "the design"}`}

@@ -34,7 +34,9 @@ export function ResultSource({ output, thumbnailUrl, stale, regenerate }: Result
   const [frame, ...others] = output.frames;
   const name = frame?.name ?? "Design";
   const files = `${plural(output.files.length, "file")}`;
-  const meta = `${files} · ${targetLabel(output.options)} · ${output.saved ? `saved ${relativeTime(output.saved.createdAt, new Date())}` : formatMs(output.ms)}`;
+  const meta =
+    `${files} · ${targetLabel(output.options)} · ` +
+    `${output.saved ? `saved ${relativeTime(output.saved.createdAt, new Date())}` : formatMs(output.ms)}`;
   const coldStart =
     output.workerColdStartMs === undefined ? "" : ` (code generator started in ${formatMs(output.workerColdStartMs)})`;
   return (

@@ -1,4 +1,7 @@
-/** Says that the result on show was reopened from History, and for an AI result lists its turns (requests and the model's notes). */
+/**
+ * Says that the result on show was reopened from History, and for an AI result lists its turns (requests and the
+ * model's notes).
+ */
 import { InfoIcon } from "../controls/icons.js";
 import { fullDate } from "../lib/time-ago.js";
 import type { SavedInfo } from "./code-job.js";

@@ -73,15 +73,17 @@ export function unsupportedText(
   if (!first) return undefined;
   const others =
     exportable > 0
-      ? ` Deselect ${unsupported.length === 1 ? "it" : "them"} to generate code for the other ${exportable === 1 ? "layer" : `${exportable} layers`}.`
+      ? ` Deselect ${unsupported.length === 1 ? "it" : "them"} to generate code ` +
+        `for the other ${exportable === 1 ? "layer" : `${exportable} layers`}.`
       : "";
   // With other layers fine, the quickest way on comes first.
   if (unsupported.length === 1)
     return { title: titleOf(first), lines: [whatOf(first)], next: `${others.trim()} ${nextOf(first)}`.trim() };
-  const lines = unsupported.map(
-    (node) =>
-      `“${node.name}” — ${node.problem === "too-large" ? `too large: ${oversize(node)}, the limit is ${int(MAX_SIDE)} px` : node.reason}`,
-  );
+  const lines = unsupported.map((node) => {
+    const why =
+      node.problem === "too-large" ? `too large: ${oversize(node)}, the limit is ${int(MAX_SIDE)} px` : node.reason;
+    return `“${node.name}” — ${why}`;
+  });
   const allTooLarge = unsupported.every((n) => n.problem === "too-large");
   return {
     title: `${unsupported.length} selected layers can't be exported`,

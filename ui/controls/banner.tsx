@@ -14,7 +14,9 @@ export interface BannerItem {
   text: string;
   /** A button beside the text (e.g. "Open History"); pressing it also dismisses the banner. */
   action?: { label: string; run(): void };
-  /** What the banner is about: a newer banner about the same thing replaces it (a result saved again, refused again). */
+  /**
+   * What the banner is about: a newer banner about the same thing replaces it (a result saved again, refused again).
+   */
   about?: string;
 }
 

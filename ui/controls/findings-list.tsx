@@ -22,7 +22,8 @@ export function figures(finding: Finding): string | undefined {
     case "contrast":
       return finding.ratio === undefined
         ? `${finding.foreground} over an image or gradient, needs ${finding.required}:1`
-        : `${finding.ratio.toFixed(2)}:1, needs ${finding.required}:1 · ${finding.foreground} on ${finding.background ?? "?"}`;
+        : `${finding.ratio.toFixed(2)}:1, needs ${finding.required}:1 ` +
+            `· ${finding.foreground} on ${finding.background ?? "?"}`;
     case "target-size":
       return `${Math.round(finding.width)}×${Math.round(finding.height)} px, under ${finding.minimum}`;
     case "text-size":

@@ -2,7 +2,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { TextArea } from "./text-area.js";
 
-/** "Refine": the user's next instruction for the selected turn (Enter or Cmd/Ctrl+Enter sends, Shift+Enter is a new line). */
+/**
+ * "Refine": the user's next instruction for the selected turn (Enter or Cmd/Ctrl+Enter sends, Shift+Enter is a new
+ * line).
+ */
 export function RefineBox({
   disabled,
   placeholder,

@@ -39,7 +39,7 @@ export function Segmented<T extends string>(props: {
       onKeyDown={move}
     >
       {options.map((option) => (
-        // biome-ignore lint/a11y/useSemanticElements: the segmented control's radios are buttons (APG radio group: roving tabindex, arrow keys)
+        // biome-ignore lint/a11y/useSemanticElements: APG radio group of buttons (roving tabindex, arrow keys)
         <button
           key={option.value}
           type="button"

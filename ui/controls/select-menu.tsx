@@ -73,7 +73,10 @@ const Check = () => (
   </svg>
 );
 
-/** Places the list before it is painted, again when the panel resizes or something under it scrolls, and keeps the active option in view. */
+/**
+ * Places the list before it is painted, again when the panel resizes or something under it scrolls, and keeps the
+ * active option in view.
+ */
 function useListPlacement(
   open: boolean,
   active: number,
@@ -122,7 +125,10 @@ function useDismiss(
   }, [disabled]);
 }
 
-/** The next option from `from` whose label starts with `text` (one letter repeated cycles through that letter's options). */
+/**
+ * The next option from `from` whose label starts with `text` (one letter repeated cycles through that letter's
+ * options).
+ */
 function typeAheadMatch(labels: readonly string[], text: string, from: number): number | undefined {
   const cycling = text.length > 1 && [...text].every((c) => c === text[0]);
   const search = cycling ? text[0]! : text;
@@ -134,7 +140,10 @@ function typeAheadMatch(labels: readonly string[], text: string, from: number): 
   return undefined;
 }
 
-/** What was typed lately: `next(key, from)` adds a key and answers the matching option; `typing()` is true while a search is under way. */
+/**
+ * What was typed lately: `next(key, from)` adds a key and answers the matching option; `typing()` is true while a
+ * search is under way.
+ */
 function useTypeAhead(labels: readonly string[]) {
   const typed = useRef({ text: "", at: 0 });
   return {
@@ -164,7 +173,10 @@ interface MenuControl {
 const isPrintable = (event: KeyboardEvent): boolean =>
   event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 
-/** A key on the closed menu: Enter, Space and the arrows open it at the selected option, Home and End at the ends, a letter at its match. */
+/**
+ * A key on the closed menu: Enter, Space and the arrows open it at the selected option, Home and End at the ends, a
+ * letter at its match.
+ */
 function onClosedKey(event: KeyboardEvent, menu: MenuControl): void {
   const { key } = event;
   if (key === "Enter" || key === " " || key === "ArrowDown" || key === "ArrowUp") {
@@ -248,7 +260,7 @@ function OptionList<T extends string>({
       onMouseDown={(event) => event.preventDefault()}
     >
       {options.map((option, index) => (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: an aria-activedescendant listbox (APG): the button has focus and the keys
+        // biome-ignore lint/a11y/useKeyWithClickEvents: aria-activedescendant listbox: the button has the keys
         // biome-ignore lint/a11y/useFocusableInteractive: an aria-activedescendant listbox's options are never focused
         <li
           key={option.value}

@@ -1,9 +1,9 @@
 /**
  * Short confirmations ("Copied 5 files") as toasts: a stack fixed at the bottom of the panel, over the
  * content, so nothing moves when one appears — but never over a control: where the bottom has one, the stack
- * goes to the lowest place clear of them (toast-place.ts), and follows the page as it changes. Each leaves after a few seconds (hovering the stack pauses
- * that); at most three are shown; the same text again restarts the one already shown. Errors are not toasts:
- * they stay in place until dismissed (see banner.tsx).
+ * goes to the lowest place clear of them (toast-place.ts), and follows the page as it changes. Each leaves after a few
+ * seconds (hovering the stack pauses that); at most three are shown; the same text again restarts the one already
+ * shown. Errors are not toasts: they stay in place until dismissed (see banner.tsx).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { toastTop, type Box } from "./toast-place.js";
@@ -137,7 +137,8 @@ export function useViewChange(view: string, onChange: () => void): void {
 
 /** What may be pressed, typed in or chosen: a toast must not lie over one. */
 const CONTROLS =
-  'button:not(:disabled), a[href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [role="button"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
+  'button:not(:disabled), a[href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), ' +
+  'textarea:not(:disabled), summary, [role="button"], [role="tab"], [role="link"], [tabindex]:not([tabindex="-1"])';
 
 const REGION_MIN_HEIGHT = 96;
 

@@ -18,14 +18,16 @@ const SCRIPT = `self.onmessage = function (e) { postMessage({ echo: e.data, deco
 const packed = (source: string) => gzipSync(Buffer.from(source, "utf8")).toString("base64");
 
 /** Runs in the page: starts a bootstrapped worker, sends `before` at once and `after` once it answered, collects. */
-const RUNNER = `
+const RUNNER =
+  `
 window.runBoot = function (bootSource, payload) {
   return new Promise(function (resolve) {
     var url = URL.createObjectURL(new Blob([bootSource], { type: "text/javascript" }));
     var worker = new Worker(url);
     var got = [];
     var timer = setTimeout(function () { resolve({ got: got, error: "timeout" }); }, 10000);
-    worker.onerror = function (event) { event.preventDefault(); clearTimeout(timer); resolve({ got: got, error: event.message || "error" }); };
+    worker.onerror = function (event) { event.preventDefault(); clearTimeout(timer); resolve({ got: got, error: ` +
+  `event.message || "error" }); };
     worker.onmessage = function (event) {
       got.push(event.data);
       if (got.length === 2) worker.postMessage("after");

@@ -13,7 +13,8 @@ export interface BootMessage {
 }
 
 /** Plain ES5-style JS, run as the worker's script (not bundled, so it is written for the worker global). */
-export const BOOTSTRAP_SOURCE = `"use strict";
+export const BOOTSTRAP_SOURCE =
+  `"use strict";
 var waiting = [];
 self.onmessage = function (event) {
   var data = event.data;
@@ -38,7 +39,8 @@ function boot(packed) {
   try {
     stream = new Blob([bytesOf(packed)]).stream().pipeThrough(new DecompressionStream("gzip"));
   } catch (error) {
-    return fail(new Error("the code generator could not be unpacked: " + (error && error.message ? error.message : String(error))));
+    return fail(new Error("the code generator could not be unpacked: " + (error && error.message ? error.message : ` +
+  `String(error))));
   }
   new Response(stream).blob().then(function (script) {
     var url = URL.createObjectURL(new Blob([script], { type: "text/javascript" }));
@@ -52,7 +54,8 @@ function boot(packed) {
     if (handler === bootHandler) throw new Error("the code generator did not start (it set no message handler)");
     waiting.splice(0).forEach(function (event) { handler.call(self, event); });
   }).catch(function (error) {
-    fail(new Error("the code generator could not be unpacked: " + (error && error.message ? error.message : String(error))));
+    fail(new Error("the code generator could not be unpacked: " + (error && error.message ? error.message : ` +
+  `String(error))));
   });
 }
 `;

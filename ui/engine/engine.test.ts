@@ -228,26 +228,30 @@ describe("Engine boundary cases", () => {
     vi.restoreAllMocks();
   });
 
-  it("a worker that never answers its ping counts as crashed after 30 s: the request rejects, the next one starts afresh", async () => {
-    vi.useFakeTimers();
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const silent = new FakeWorker();
-    silent.postMessage = (message: EngineRequest) => void silent.received.push(message);
-    const workers: FakeWorker[] = [silent];
-    const host = new Engine({
-      unpack: async () => ({ url: "blob:x", decodeMs: 0 }),
-      createWorker: () => workers.shift() ?? new FakeWorker(),
-      now: () => 0,
-    });
-    const failed = host.call("hint", { exports }).catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(BOOT_TIMEOUT_MS + 1);
-    expect(await failed).toBeInstanceOf(RequestTimeoutError);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("did not start within 30 s"));
-    expect(silent.terminated).toBe(true);
-    expect(host.currentStatus).toBe("crashed");
-    await host.warmUp();
-    expect(host.currentStatus).toBe("ready");
-  });
+  it(
+    "a worker that never answers its ping counts as crashed " +
+      "after 30 s: the request rejects, the next one starts afresh",
+    async () => {
+      vi.useFakeTimers();
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const silent = new FakeWorker();
+      silent.postMessage = (message: EngineRequest) => void silent.received.push(message);
+      const workers: FakeWorker[] = [silent];
+      const host = new Engine({
+        unpack: async () => ({ url: "blob:x", decodeMs: 0 }),
+        createWorker: () => workers.shift() ?? new FakeWorker(),
+        now: () => 0,
+      });
+      const failed = host.call("hint", { exports }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(BOOT_TIMEOUT_MS + 1);
+      expect(await failed).toBeInstanceOf(RequestTimeoutError);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("did not start within 30 s"));
+      expect(silent.terminated).toBe(true);
+      expect(host.currentStatus).toBe("crashed");
+      await host.warmUp();
+      expect(host.currentStatus).toBe("ready");
+    },
+  );
 
   it("a reply of another kind fails its request as an internal FigmentError", async () => {
     const { host, workers } = makeHost();
@@ -600,44 +604,47 @@ describe("Engine tokenizer and code parts", () => {
     expect(unpackTokenizer).toHaveBeenCalledTimes(1);
   });
 
-  it("loads the code parts a kind needs before it, in order, once per worker, and none for the other jobs", async () => {
-    const codePartSource = vi.fn(async (part: CodePart) => `H4sI-${part}`);
-    const { host, workers } = answeringEngine({ codePartSource });
-    await host.call("hint", { exports });
-    expect(codePartSource).not.toHaveBeenCalled();
-    // The React preview needs only the formatter's part.
-    await host.call("react-preview", { files: [] });
-    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview"]);
-    expect(codePartSource.mock.calls).toEqual([["code-format"]]);
-    // Two code jobs at once share one load of the checker, sent before either.
-    await Promise.all([
-      host.call("generate", { exports, options: mapped }),
-      host.call("generate", { exports, options: mapped }),
-    ]);
-    expect(workers[0]!.received.map((r) => r.kind)).toEqual([
-      "ping",
-      "hint",
-      "load-packed",
-      "react-preview",
-      "load-packed",
-      "generate",
-      "generate",
-    ]);
-    expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
-      { packed: "H4sI-code-format" },
-      { packed: "H4sI-code-check" },
-    ]);
-    // A new worker (after a cancel): the Code panel's warm-up loads only what an offline Generate needs; a Generate
-    // with components then loads the checker; each asked of the main thread only once.
-    host.cancel();
-    await host.warmUp({ for: "generate" });
-    expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
-      { packed: "H4sI-code-format" },
-    ]);
-    await host.call("generate", { exports, options: mapped });
-    expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "load-packed", "generate"]);
-    expect(codePartSource).toHaveBeenCalledTimes(2);
-  });
+  it(
+    "loads the code parts a kind needs before it, in " + "order, once per worker, and none for the other jobs",
+    async () => {
+      const codePartSource = vi.fn(async (part: CodePart) => `H4sI-${part}`);
+      const { host, workers } = answeringEngine({ codePartSource });
+      await host.call("hint", { exports });
+      expect(codePartSource).not.toHaveBeenCalled();
+      // The React preview needs only the formatter's part.
+      await host.call("react-preview", { files: [] });
+      expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview"]);
+      expect(codePartSource.mock.calls).toEqual([["code-format"]]);
+      // Two code jobs at once share one load of the checker, sent before either.
+      await Promise.all([
+        host.call("generate", { exports, options: mapped }),
+        host.call("generate", { exports, options: mapped }),
+      ]);
+      expect(workers[0]!.received.map((r) => r.kind)).toEqual([
+        "ping",
+        "hint",
+        "load-packed",
+        "react-preview",
+        "load-packed",
+        "generate",
+        "generate",
+      ]);
+      expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
+        { packed: "H4sI-code-format" },
+        { packed: "H4sI-code-check" },
+      ]);
+      // A new worker (after a cancel): the Code panel's warm-up loads only what an offline Generate needs; a Generate
+      // with components then loads the checker; each asked of the main thread only once.
+      host.cancel();
+      await host.warmUp({ for: "generate" });
+      expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
+        { packed: "H4sI-code-format" },
+      ]);
+      await host.call("generate", { exports, options: mapped });
+      expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "load-packed", "generate"]);
+      expect(codePartSource).toHaveBeenCalledTimes(2);
+    },
+  );
 
   it("asks the main thread for the first code part while the worker is still being fetched and booted", async () => {
     let unpacked: (value: { url: string; decodeMs: number }) => void = () => undefined;

@@ -113,7 +113,10 @@ export class Engine implements EngineCaller {
     return bodyOf<K>(done);
   }
 
-  /** Starts the worker ahead of the first request; `for`: with the code parts that kind needs in it (the Code panel's `generate`). */
+  /**
+   * Starts the worker ahead of the first request; `for`: with the code parts that kind needs in it (the Code panel's
+   * `generate`).
+   */
   async warmUp(options: { for?: Kind } = {}): Promise<void> {
     await Promise.all([this.start(), options.for ? this.loadCodeParts(codePartsFor(options.for)) : undefined]);
   }

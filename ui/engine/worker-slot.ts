@@ -25,7 +25,10 @@ export interface WorkerLike {
 }
 
 export interface WorkerSlotDeps {
-  /** Produces the worker script's URL, or a bootstrap's that unpacks it (called once; a failure is retried on the next request). */
+  /**
+   * Produces the worker script's URL, or a bootstrap's that unpacks it (called once; a failure is retried on the next
+   * request).
+   */
   unpack(): Promise<{ url: string; decodeMs: number }>;
   createWorker(url: string): WorkerLike;
   now(): number;
@@ -126,7 +129,8 @@ export class WorkerSlot {
         } catch (error) {
           throw new FigmentError(
             "internal",
-            `could not send the design to the code generator: ${error instanceof Error ? error.message : String(error)}`,
+            `could not send the design to the code generator: ` +
+              `${error instanceof Error ? error.message : String(error)}`,
           );
         }
       },

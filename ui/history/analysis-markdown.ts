@@ -1,4 +1,7 @@
-/** An analysis entry as Markdown (Copy, and the export's .md files): the computed findings, then the model's critique. Pure. */
+/**
+ * An analysis entry as Markdown (Copy, and the export's .md files): the computed findings, then the model's critique.
+ * Pure.
+ */
 import type { AnalysisEntry } from "../../contract/history.js";
 import { figures, groupFindings } from "../controls/findings-list.js";
 

@@ -1,4 +1,7 @@
-/** A saved analysis on show: its findings (grouped as the Analyze panel groups them) and the model's critique, with Copy and Close. */
+/**
+ * A saved analysis on show: its findings (grouped as the Analyze panel groups them) and the model's critique, with Copy
+ * and Close.
+ */
 import type { AnalysisEntry } from "../../contract/history.js";
 import { FindingsList } from "../controls/findings-list.js";
 import { MarkdownView } from "../controls/markdown-view.js";

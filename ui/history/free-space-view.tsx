@@ -61,7 +61,8 @@ export function FreeSpaceView({
       <p class="free-space__line muted">
         {toFree === undefined
           ? "Reading the space used…"
-          : `Free at least ${sizeText(toFree)}. The oldest entries are chosen below; change the choice, or export first. Nothing is deleted until you press Delete.`}
+          : `Free at least ${sizeText(toFree)}. The oldest entries are chosen below; ` +
+            `change the choice, or export first. Nothing is deleted until you press Delete.`}
       </p>
       <div class="free-space__actions">
         <button

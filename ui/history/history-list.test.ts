@@ -1,4 +1,7 @@
-/** The History panel's pure parts: filters, frames, day groups, time and size words, free-space preselection, the export's layout. */
+/**
+ * The History panel's pure parts: filters, frames, day groups, time and size words, free-space preselection, the
+ * export's layout.
+ */
 import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import type { AnalysisEntry, CodeEntry, HistoryItem, ImageEntry } from "../../contract/history.js";
@@ -149,7 +152,10 @@ const analysis: AnalysisEntry = {
     },
   ],
 };
-/** A real PNG signature and IHDR (256 × 128): the zip names a preview by its header, as codegen/image-header.ts reads it. */
+/**
+ * A real PNG signature and IHDR (256 × 128): the zip names a preview by its header, as codegen/image-header.ts reads
+ * it.
+ */
 const png = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 0, 128, 8, 6,
   0, 0, 0,

@@ -1,4 +1,7 @@
-/** What the History panel lists: filters by kind and frame, day groups, the frames that have entries, the day labels and the words for size. Pure. */
+/**
+ * What the History panel lists: filters by kind and frame, day groups, the frames that have entries, the day labels and
+ * the words for size. Pure.
+ */
 import type { FrameRef, HistoryItem, HistoryKind } from "../../contract/history.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 

@@ -50,7 +50,8 @@ function Actions({ item, actions, layerGone }: { item: HistoryItem; actions: Ent
         </>
       );
     case "image": {
-      // The full image is on the canvas where it was placed: select that layer while it exists; else place the stored preview.
+      // The full image is on the canvas where it was placed: select that layer while it exists; else place the stored
+      // preview.
       const placedHere = item.placedAs !== undefined && item.thisFile && !layerGone;
       return (
         <>

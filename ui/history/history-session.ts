@@ -18,7 +18,10 @@ export type HistoryFilter = ListFilter & { allFiles: boolean };
 
 export interface HistorySession {
   list: HistoryList;
-  /** A note about the view the list comes back to (results saved once space was freed), for the part to show after the change. */
+  /**
+   * A note about the view the list comes back to (results saved once space was freed), for the part to show after the
+   * change.
+   */
   noteForList: string | undefined;
   takeNoteForList(): void;
   refused: RefusedSaves;

@@ -103,7 +103,9 @@ export function historyZipFiles(
       JSON.stringify(
         {
           exportedAt,
-          note: "Image previews are the 256 px previews Figment keeps; full images are on the canvas where they were placed.",
+          note:
+            "Image previews are the 256 px previews Figment keeps; " +
+            "full images are on the canvas where they were placed.",
           entries: index,
           ...(unreadable.length ? { unreadable } : {}),
         },

@@ -1,16 +1,24 @@
-/** "1.2 MB of 5 MB used · this file 300 kB": the plugin's whole clientStorage against Figma's quota, history's part marked. */
+/**
+ * "1.2 MB of 5 MB used · this file 300 kB": the plugin's whole clientStorage against Figma's quota, history's part
+ * marked.
+ */
 import type { HistoryUsage } from "../../contract/history.js";
 import { sizeText } from "./history-list.js";
 
 export function usageText(usage: HistoryUsage): string {
-  return `${sizeText(usage.history + usage.other)} of ${sizeText(usage.quota)} used · this file ${sizeText(usage.fileBytes)}`;
+  return (
+    `${sizeText(usage.history + usage.other)} of ${sizeText(usage.quota)} ` +
+    `used · this file ${sizeText(usage.fileBytes)}`
+  );
 }
 
 export function UsageBar({ usage }: { usage: HistoryUsage | undefined }) {
   if (!usage) return <div class="usage usage--unknown muted">Space used: reading…</div>;
   const pct = (n: number) => `${Math.min(100, (n / Math.max(1, usage.quota)) * 100).toFixed(1)}%`;
   const used = usage.history + usage.other;
-  const title = `History ${sizeText(usage.history)} (this file ${sizeText(usage.fileBytes)}), settings and caches ${sizeText(usage.other)}, of the ${sizeText(usage.quota)} Figma gives this plugin`;
+  const title =
+    `History ${sizeText(usage.history)} (this file ${sizeText(usage.fileBytes)}), settings and ` +
+    `caches ${sizeText(usage.other)}, of the ${sizeText(usage.quota)} Figma gives this plugin`;
   return (
     <div class={`usage${used / usage.quota > 0.9 ? " is-near-full" : ""}`} title={title}>
       {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot show the three parts */}

@@ -37,7 +37,10 @@ export function refusedText(saves: readonly RefusedSave[]): string {
     saves.length === 1
       ? `${entryWords(first.entry)} (${sizeText(first.full.needed)})`
       : `${saves.length} results (${sizeText(saves.reduce((s, r) => s + r.full.needed, 0))})`;
-  return `Not kept in history: ${what}. The plugin's storage (Figma's 5 MB) is full. It is held until the plugin closes: open History to free up space or export first. Nothing was deleted.`;
+  return (
+    `Not kept in history: ${what}. The plugin's storage (Figma's 5 MB) is full. It is held until ` +
+    `the plugin closes: open History to free up space or export first. Nothing was deleted.`
+  );
 }
 
 export function useRefusedSaves(requests: MainRequests): RefusedSaves {

@@ -60,7 +60,10 @@ export function canvasBlockers(version: ImageVersion, selection: SelectionSummar
   };
 }
 
-/** The layer's size: the image's own, or a render's frame's (whole pixels; a frame past Figma's image side scaled to it). */
+/**
+ * The layer's size: the image's own, or a render's frame's (whole pixels; a frame past Figma's image side scaled to
+ * it).
+ */
 export function layerSize(
   image: { width: number; height: number },
   frame: { width: number; height: number } | undefined,
@@ -70,7 +73,9 @@ export function layerSize(
   return { width: Math.max(1, Math.round(frame.width * scale)), height: Math.max(1, Math.round(frame.height * scale)) };
 }
 
-/** One placement, timed (epoch ms): started, bytes ready (converted if needed), sent, answered. The bench reads them. */
+/**
+ * One placement, timed (epoch ms): started, bytes ready (converted if needed), sent, answered. The bench reads them.
+ */
 export interface PlaceRecord {
   kind: CanvasAction["kind"];
   bytes: number;
@@ -143,7 +148,8 @@ export function useCanvasActions(
       })()
         .catch((error: unknown) =>
           report(
-            `Could not ${action.kind === "fill" ? "fill the selection" : action.kind} v${version.n}: ${error instanceof Error ? error.message : String(error)}`,
+            `Could not ${action.kind === "fill" ? "fill the selection" : action.kind} ` +
+              `v${version.n}: ${error instanceof Error ? error.message : String(error)}`,
             "error",
           ),
         )

@@ -15,7 +15,9 @@ const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 async function bundle(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import { readyForCanvas, previewOf } from "./convert.js"; import { decodeForSlot } from "./slot-bitmap.js"; window.figmentConvert = { readyForCanvas, previewOf, decodeForSlot };`,
+      contents:
+        `import { readyForCanvas, previewOf } from "./convert.js"; import { decodeForSlot } from ` +
+        `"./slot-bitmap.js"; window.figmentConvert = { readyForCanvas, previewOf, decodeForSlot };`,
       resolveDir: new URL(".", import.meta.url).pathname,
       loader: "ts",
     },
@@ -37,20 +39,25 @@ const run = (frame: Frame, fn: string, type: string, w: number, h: number) =>
     notes?: string[];
     same?: boolean;
     bytes: number;
-  }>(`(async () => {
+  }>(
+    `(async () => {
     const canvas = new OffscreenCanvas(${w}, ${h});
     const ctx = canvas.getContext("2d");
     const g = ctx.createLinearGradient(0, 0, ${w}, ${h});
     g.addColorStop(0, "#f4a261"); g.addColorStop(1, "#264653");
     ctx.fillStyle = g; ctx.fillRect(0, 0, ${w}, ${h});
-    const input = new Uint8Array(await (await canvas.convertToBlob({ type: ${JSON.stringify(type)} })).arrayBuffer());
+    const input = new Uint8Array(await (await canvas.convertToBlob({ type: ${JSON.stringify(type)} ` +
+      `})).arrayBuffer());
     const c = window.figmentConvert;
-    if (${JSON.stringify(fn)} === "slot") { const b = await c.decodeForSlot(input); return { format: "bitmap", width: b.width, height: b.height, bytes: 0 }; }
+    if (${JSON.stringify(fn)} === "slot") { const b = await c.decodeForSlot(input); return { format: "bitmap", ` +
+      `width: b.width, height: b.height, bytes: 0 }; }
     const out = await c[${JSON.stringify(fn)}](input);
     const head = [...out.bytes.slice(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join("");
     const format = head === "89504e47" ? "png" : head.startsWith("ffd8ff") ? "jpeg" : head;
-    return { format, width: out.width, height: out.height, notes: out.notes, same: out.bytes === input, bytes: out.bytes.length };
-  })()`);
+    return { format, width: out.width, height: out.height, notes: out.notes, same: out.bytes === input, bytes: ` +
+      `out.bytes.length };
+  })()`,
+  );
 
 describe.runIf(runBrowser)("image conversions in the browser", () => {
   let browser: Browser;

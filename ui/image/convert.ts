@@ -28,7 +28,8 @@ export function conversionFor(format: ServedFormat, width: number, height: numbe
   if (format === "webp") notes.push("Converted from WebP to PNG: Figma takes PNG, JPEG or GIF.");
   if (scale < 1)
     notes.push(
-      `Scaled down from ${width}×${height} to ${target.width}×${target.height}: Figma takes at most ${FIGMA_MAX_SIDE} px per side.`,
+      `Scaled down from ${width}×${height} to ${target.width}×${target.height}: ` +
+        `Figma takes at most ${FIGMA_MAX_SIDE} px per side.`,
     );
   return { toPng: notes.length > 0, ...target, notes };
 }

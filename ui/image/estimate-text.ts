@@ -25,7 +25,9 @@ export function imagePriceLines(
   const image = estimate.imagePrice;
   if (image)
     lines.push({
-      text: `${imageModel}: ${perMillion(image.textInput)} text in · ${perMillion(image.imageInput)} image in · ${perMillion(image.imageOutput)} image out per 1M tokens, from ${sourceHost(image.source)}, ${image.asOf}`,
+      text:
+        `${imageModel}: ${perMillion(image.textInput)} text in · ${perMillion(image.imageInput)} image in · ` +
+        `${perMillion(image.imageOutput)} image out per 1M tokens, from ${sourceHost(image.source)}, ${image.asOf}`,
       title: image.source,
     });
   if (estimate.modelPrice)
@@ -38,5 +40,8 @@ export function usageText(usage: ImageUsageData | undefined, costUsd: number | u
   if (!usage) return undefined;
   const input = (usage.image?.inputTokens ?? 0) + (usage.model?.inputTokens ?? 0);
   const output = (usage.image?.outputTokens ?? 0) + (usage.model?.outputTokens ?? 0);
-  return `Used ${int(input)} input · ${int(output)} output tokens${costUsd !== undefined ? ` · ${formatCost(costUsd)}` : ""}`;
+  return (
+    `Used ${int(input)} input · ${int(output)} output ` +
+    `tokens${costUsd !== undefined ? ` · ${formatCost(costUsd)}` : ""}`
+  );
 }

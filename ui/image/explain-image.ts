@@ -16,17 +16,23 @@ export const IMAGE_FAILURE_TEXT: FailureWords = {
   },
   moderation: {
     title: "Refused by the provider's safety system",
-    next: "The provider's safety system refused this prompt (or the reference image). Describe the image differently — leave out what it flagged — and try again; sending the same words again will be refused again.",
+    next:
+      "The provider's safety system refused this prompt (or the reference image). Describe the image differently " +
+      "— leave out what it flagged — and try again; sending the same words again will be refused again.",
   },
   timeout: {
     title: "The image took too long",
-    next: "Large, high-quality images can take minutes: try again, pick a lower quality or a smaller size, or raise the timeout in Settings.",
+    next:
+      "Large, high-quality images can take minutes: try again, pick a " +
+      "lower quality or a smaller size, or raise the timeout in Settings.",
   },
   refusal: { title: "The model declined to draw this", next: "Rephrase the prompt, or try without the reference." },
   truncated: { title: "The answer was cut off", next: "The reply ended before the image was complete; try again." },
   "bad-output": {
     title: "No image came back",
-    next: "The endpoint's reply held no image the panel could read; try again, or check in Settings that the model draws images.",
+    next:
+      "The endpoint's reply held no image the panel could read; " +
+      "try again, or check in Settings that the model draws images.",
   },
   aborted: { title: "Cancelled", next: "Nothing was kept; generate again when ready." },
 };

@@ -22,7 +22,10 @@ export interface ImageForm {
   count: number;
   useReference: boolean;
   reasonFirst: boolean;
-  /** A local SD server's own controls (sd-form.ts), as typed: what the image must not show, W×H on SD's 8-px grid, steps, CFG scale. */
+  /**
+   * A local SD server's own controls (sd-form.ts), as typed: what the image must not show, W×H on SD's 8-px grid,
+   * steps, CFG scale.
+   */
   negativePrompt: string;
   sdWidth: string;
   sdHeight: string;

@@ -20,6 +20,7 @@ export interface ImageActionsProps {
 export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplace }: ImageActionsProps) {
   const [mode, setMode] = useState<FillMode>("FILL");
   const [into, setInto] = useState(false);
+  const toggleInto = (e: { currentTarget: HTMLInputElement }): void => setInto(e.currentTarget.checked);
   const inside = into && frame !== undefined;
   return (
     <div class="image-actions">
@@ -40,8 +41,7 @@ export function ImageActions({ blockers, busy, frame, onInsert, onFill, onReplac
         </button>
         {frame ? (
           <label class="checkbox" title={`Place it inside “${frame.name}”, scaled to fit its width`}>
-            <input type="checkbox" checked={into} disabled={busy} onChange={(e) => setInto(e.currentTarget.checked)} />{" "}
-            into frame
+            <input type="checkbox" checked={into} disabled={busy} onChange={toggleInto} /> into frame
           </label>
         ) : null}
       </span>

@@ -32,7 +32,10 @@ export interface ImageFormProps {
   onGenerate(): void;
   onCancel(): void;
   onOpenSettings(): void;
-  /** A local SD server draws (Settings → Images): its form's check, the server's samplers, and whether Cancel is waiting for its images. */
+  /**
+   * A local SD server draws (Settings → Images): its form's check, the server's samplers, and whether Cancel is waiting
+   * for its images.
+   */
   sd?: { check: SdFormCheck; samplers: string[]; stopping: boolean };
 }
 
@@ -141,7 +144,8 @@ export function ImageForm(props: ImageFormProps) {
               class="checkbox"
               title={
                 canReasonFirst(settings)
-                  ? `${settings.model} reasons about the request first (its reasoning streams above the image), then draws with gpt-image-2`
+                  ? `${settings.model} reasons about the request first (its ` +
+                    `reasoning streams above the image), then draws with gpt-image-2`
                   : "Only OpenAI's Responses API reasons before drawing"
               }
             >

@@ -26,7 +26,9 @@ export interface ImageJob {
   painter: PartialPainter;
   /** Checks and estimates a new image from the form (exporting the selection first when it is the reference). */
   start(form: ImageForm): void;
-  /** "Render this frame": a mockup of `frame` that keeps its layout, the form's prompt as its look, placed beside it. */
+  /**
+   * "Render this frame": a mockup of `frame` that keeps its layout, the form's prompt as its look, placed beside it.
+   */
   render(form: ImageForm, frame: RenderTarget): void;
   /** The same, building on `version` with `words` saying what to change. */
   refine(version: ImageVersion, words: string, form: ImageForm): void;
@@ -35,7 +37,9 @@ export interface ImageJob {
   cancel(): void;
   /** "Repaint the masked area" of the selection's image layer; the result replaces its image (inpaint/). */
   repaint(ask: InpaintAsk, form: ImageForm): void;
-  /** Draws `version` (an SD image) again with its seed and parameters (a render: through its control, beside its frame). */
+  /**
+   * Draws `version` (an SD image) again with its seed and parameters (a render: through its control, beside its frame).
+   */
   sameSeed(version: ImageVersion): void;
   retry(): void;
   dismiss(): void;
@@ -86,7 +90,8 @@ export function useImageJob({
         (text) => report(text, "info"),
         (error: unknown) =>
           report(
-            `Could not put the repaint on “${target.name}”: ${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`,
+            `Could not put the repaint on “${target.name}”: ` +
+              `${error instanceof Error ? error.message : String(error)} It is kept as v${version.n}.`,
             "error",
           ),
       );

@@ -117,7 +117,8 @@ export function imagePieces(
 ): ModelJobPieces<ImageAsk, ImageRunRequest, ImageConfirm, Streaming, ImageRunEvent, ImageRunReply> {
   const { painter } = deps;
   return {
-    // A local SD server draws new images; refining a version stays the hosted model's (SD's img2img is "Use selection as reference").
+    // A local SD server draws new images; refining a version stays the hosted model's (SD's img2img is "Use selection
+    // as reference").
     prepare: (ask, io) => {
       if (ask.inpaint) return prepareInpaint(deps, ask.form, ask.inpaint, io);
       if (deps.live().settings.imageSource !== "sd" || ask.refine) return prepareImage(deps, ask, io);
@@ -183,7 +184,10 @@ export function imagePieces(
   };
 }
 
-/** "Repaint the masked area": the mask from the selection, then img2img on a local SD server or the hosted Images API's edit. */
+/**
+ * "Repaint the masked area": the mask from the selection, then img2img on a local SD server or the hosted Images API's
+ * edit.
+ */
 async function prepareInpaint(
   deps: ImageRequestDeps,
   form: ImageForm,
@@ -222,7 +226,8 @@ async function prepareInpaint(
       to,
       estimate: reply.estimate,
       notes: [
-        `Repaints the masked area of “${source.name}”; the layer's image is replaced and its original kept as a version.`,
+        `Repaints the masked area of “${source.name}”; the layer's ` +
+          `image is replaced and its original kept as a version.`,
         ...reply.notes,
       ],
       prompt: data.prompt,

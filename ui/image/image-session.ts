@@ -23,7 +23,9 @@ export interface ImageSession {
   refineFocus: number;
   /** Opens the panel on a layer Figment made (init.imageNode, with init's selection, which holds the layer). */
   openNode(node: ImageNode, selection: SelectionSummary): void;
-  /** Shows a stored version with the Refine box focused (History's "Refine"); false when this file has no such version. */
+  /**
+   * Shows a stored version with the Refine box focused (History's "Refine"); false when this file has no such version.
+   */
   openVersion(versionId: string): Promise<boolean>;
 }
 
@@ -79,7 +81,8 @@ export function useImageSession(deps: ImageSessionDeps): ImageSession {
         }
         job.setForm({ reasonFirst });
         setRefineFocus((n) => n + 1);
-        // The layer holds the full image: its PNG is what a refinement starts from (the record may have no id to build on).
+        // The layer holds the full image: its PNG is what a refinement starts from (the record may have no id to build
+        // on).
         const { frames } = await requests.call("export-selection", { png: true, assets: false });
         const png = frames.find((f) => f.id === node.nodeId)?.png;
         if (png && imageInfo(png)) job.versions.update(version.id, { layerImage: png });

@@ -1,4 +1,7 @@
-/** The image job's status (ui/model/model-job-status.tsx) in the image panel's words: its estimate card, the partial images as they stream. */
+/**
+ * The image job's status (ui/model/model-job-status.tsx) in the image panel's words: its estimate card, the partial
+ * images as they stream.
+ */
 import { ModelJobStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { explainImageFailure } from "./explain-image.js";
 import { imageEstimateText, imagePriceLines } from "./estimate-text.js";
@@ -15,7 +18,8 @@ function confirmCard(state: ImageConfirm): ConfirmCard {
       ? `Rendering “${state.render}” in the look “${state.prompt}”, its layout kept; placed beside it at its size`
       : "",
     state.render === undefined && state.references.length > 0
-      ? `With ${state.references.length === 1 ? `“${state.references[0]}”` : `${state.references.length} frames`} as the reference${state.withHint ? " (its picture and layer structure)" : ""}`
+      ? `With ${state.references.length === 1 ? `“${state.references[0]}”` : `${state.references.length} frames`} ` +
+        `as the reference${state.withHint ? " (its picture and layer structure)" : ""}`
       : "",
   ].filter(Boolean);
   return {
@@ -40,7 +44,10 @@ function viewWith(painter: PartialPainter): ModelJobView<ImageConfirm, Streaming
   };
 }
 
-/** The status, scrolled into view whenever its phase changes: Refine is asked for at the bottom, the estimate shows at the top. */
+/**
+ * The status, scrolled into view whenever its phase changes: Refine is asked for at the bottom, the estimate shows at
+ * the top.
+ */
 export function ImageStatus({ job, onOpenSettings }: { job: ImageJob; onOpenSettings(): void }) {
   return <ModelJobStatus job={job} view={viewWith(job.painter)} box="image-status" onOpenSettings={onOpenSettings} />;
 }

@@ -26,7 +26,8 @@ export function keptText(state: KeptState): string {
     return `Versions last only while the plugin is open: the versions store could not be read (${state.failed}).`;
   if (!state.loaded || !state.usage) return "Versions last while the plugin is open.";
   const parts = [
-    `Kept after closing: 256 px previews and how each was made (${size(state.usage.bytes)} of ${size(state.usage.budget)}). Full images stay until the plugin closes — insert one to keep it.`,
+    `Kept after closing: 256 px previews and how each was made (${size(state.usage.bytes)} of ` +
+      `${size(state.usage.budget)}). Full images stay until the plugin closes — insert one to keep it.`,
   ];
   if (state.unsaved > 0)
     parts.push(
@@ -36,7 +37,8 @@ export function keptText(state: KeptState): string {
     );
   if (state.lost > 0)
     parts.push(
-      `${plural(state.lost, "earlier version")} could not be read back and ${agree(state.lost, "was", "were")} removed.`,
+      `${plural(state.lost, "earlier version")} could not be ` +
+        `read back and ${agree(state.lost, "was", "were")} removed.`,
     );
   return parts.join(" ");
 }

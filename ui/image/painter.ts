@@ -17,7 +17,10 @@ export interface PaintRecord {
   bytes: number;
   /** The browser's decode (createImageBitmap), ms. */
   decodeMs: number;
-  /** Epoch ms (performance.timeOrigin + now): the model client reported the partial (in the worker), it reached the panel, was drawn, the frame ran. */
+  /**
+   * Epoch ms (performance.timeOrigin + now): the model client reported the partial (in the worker), it reached the
+   * panel, was drawn, the frame ran.
+   */
   reportedAt: number | undefined;
   arrivedAt: number;
   drawnAt: number;

@@ -104,7 +104,8 @@ describe("what is kept, and why an action is off", () => {
       "(15 kB of 2 MB)",
     );
     expect(keptText({ loaded: true, usage, unsaved: 2, full: true, lost: 1, failed: undefined })).toContain(
-      "2 not kept: the store is full — delete versions you no longer need. 1 earlier version could not be read back and was removed.",
+      "2 not kept: the store is full — delete versions you no longer " +
+        "need. 1 earlier version could not be read back and was removed.",
     );
     expect(
       keptText({ loaded: false, usage: undefined, unsaved: 0, full: false, lost: 0, failed: "storage unavailable" }),

@@ -71,7 +71,10 @@ export function RenderFrame({ frame, form, local, blocked, busy, onChange, onRen
           </div>
           <label
             class="field field--inline sd-strength"
-            title="The ControlNet unit's strength: how strongly the frame's structure steers the render, 0 ignores it, 2 holds it tightly"
+            title={
+              "The ControlNet unit's strength: how strongly the frame's " +
+              "structure steers the render, 0 ignores it, 2 holds it tightly"
+            }
           >
             <span class="field__label">Weight</span>
             <input

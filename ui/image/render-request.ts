@@ -114,7 +114,8 @@ export async function prepareRerenderSd(
     if (error instanceof MainThreadError && error.code === "not-found")
       throw new FigmentError(
         "input",
-        `“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the control image, and only its id is kept with the render. Select a frame and press Render this frame.`,
+        `“${frame.name}” is no longer in the file, so Same seed cannot render it again: its picture was the ` +
+          `control image, and only its id is kept with the render. Select a frame and press Render this frame.`,
       );
     throw error;
   }

@@ -31,38 +31,42 @@ describe("the SD form", () => {
     expect(sdFrameSize({ width: 1440, height: 900 })).toEqual({ width: 768, height: 480 });
   });
 
-  it("the request: blank seed and sampler left to the server (or Settings' sampler), the model from Settings, img2img's strength", () => {
-    expect(sdRequestData(form, DEFAULT_SETTINGS)).toEqual({
-      prompt: "a lighthouse at dusk",
-      width: 512,
-      height: 512,
-      steps: 20,
-      cfgScale: 7,
-      batchSize: 1,
-    });
-    const init = new Uint8Array([1, 2, 3]);
-    const asked = {
-      ...form,
-      negativePrompt: " blurry ",
-      seed: "42",
-      count: 3,
-      strength: 0.35,
-      sampler: "UniPC",
-      cfgScale: "6.5",
-    };
-    expect(sdRequestData(asked, { sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" }, init)).toEqual({
-      prompt: "a lighthouse at dusk",
-      negativePrompt: "blurry",
-      width: 512,
-      height: 512,
-      steps: 20,
-      cfgScale: 6.5,
-      sampler: "UniPC",
-      model: "dreamshaper_8 [879db523c3]",
-      seed: 42,
-      batchSize: 3,
-      init: { bytes: init, strength: 0.35 },
-    });
-    expect(sdRequestData(form, { sdModel: "", sdSampler: "Euler a" }).sampler).toBe("Euler a");
-  });
+  it(
+    "the request: blank seed and sampler left to the server (or " +
+      "Settings' sampler), the model from Settings, img2img's strength",
+    () => {
+      expect(sdRequestData(form, DEFAULT_SETTINGS)).toEqual({
+        prompt: "a lighthouse at dusk",
+        width: 512,
+        height: 512,
+        steps: 20,
+        cfgScale: 7,
+        batchSize: 1,
+      });
+      const init = new Uint8Array([1, 2, 3]);
+      const asked = {
+        ...form,
+        negativePrompt: " blurry ",
+        seed: "42",
+        count: 3,
+        strength: 0.35,
+        sampler: "UniPC",
+        cfgScale: "6.5",
+      };
+      expect(sdRequestData(asked, { sdModel: "dreamshaper_8 [879db523c3]", sdSampler: "Euler a" }, init)).toEqual({
+        prompt: "a lighthouse at dusk",
+        negativePrompt: "blurry",
+        width: 512,
+        height: 512,
+        steps: 20,
+        cfgScale: 6.5,
+        sampler: "UniPC",
+        model: "dreamshaper_8 [879db523c3]",
+        seed: 42,
+        batchSize: 3,
+        init: { bytes: init, strength: 0.35 },
+      });
+      expect(sdRequestData(form, { sdModel: "", sdSampler: "Euler a" }).sampler).toBe("Euler a");
+    },
+  );
 });

@@ -29,7 +29,10 @@ export interface SdOptionsProps {
   onChange(patch: Partial<ImageForm>): void;
 }
 
-/** The server's samplers, asked once per server while the panel shows SD's controls ([] until then, or when it does not answer). */
+/**
+ * The server's samplers, asked once per server while the panel shows SD's controls ([] until then, or when it does not
+ * answer).
+ */
 export function useSdSamplers(worker: Pick<Engine, "call">, vault: ApiKeyVault, settings: Settings): string[] {
   const [lists, setLists] = useState<{ url: string; samplers: string[] } | undefined>(undefined);
   const url = settings.sdBaseUrl;

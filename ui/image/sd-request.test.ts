@@ -111,45 +111,49 @@ describe("SD runs as versions", () => {
     );
   });
 
-  it("a render keeps its control unit and frame in its record (not the picture); Same seed fills the form's control from it", () => {
-    const render: PendingSd = {
-      sd: {
+  it(
+    "a render keeps its control unit and frame in its record (not " +
+      "the picture); Same seed fills the form's control from it",
+    () => {
+      const render: PendingSd = {
+        sd: {
+          prompt: "a polished mockup",
+          width: 432,
+          height: 768,
+          steps: 20,
+          cfgScale: 7,
+          batchSize: 1,
+          control: { bytes: new Uint8Array([1]), type: "canny", strength: 0.8 },
+        },
+        to: sdDestination(settings),
         prompt: "a polished mockup",
-        width: 432,
-        height: 768,
-        steps: 20,
-        cfgScale: 7,
-        batchSize: 1,
-        control: { bytes: new Uint8Array([1]), type: "canny", strength: 0.8 },
-      },
-      to: sdDestination(settings),
-      prompt: "a polished mockup",
-      references: 1,
-      render: { id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667 },
-    };
-    const [version] = sdVersionsFrom(
-      { images: [{ ...png(1), seed: 42 }], interrupted: false, partials: 0 },
-      render,
-      { startedAt: 0, finishedAt: 1 },
-      [],
-    );
-    const control = {
-      type: "canny",
-      strength: 0.8,
-      frame: { id: "101:3", name: "Log-In Page", width: 375, height: 667 },
-    };
-    expect(version!.sd).toEqual({ seed: 42, steps: 20, cfgScale: 7, control });
-    const back = fromRecord(recordOf(version!), 432, 768, 1);
-    expect(back.sd?.control).toEqual(control);
-    expect(
-      sameSeedForm({ ...DEFAULT_FORM, controlType: "lineart", controlStrength: 1, useReference: true }, back),
-    ).toMatchObject({
-      seed: "42",
-      sdWidth: "432",
-      sdHeight: "768",
-      controlType: "canny",
-      controlStrength: 0.8,
-      useReference: false,
-    });
-  });
+        references: 1,
+        render: { id: "101:3", name: "Log-In Page", type: "FRAME", width: 375, height: 667 },
+      };
+      const [version] = sdVersionsFrom(
+        { images: [{ ...png(1), seed: 42 }], interrupted: false, partials: 0 },
+        render,
+        { startedAt: 0, finishedAt: 1 },
+        [],
+      );
+      const control = {
+        type: "canny",
+        strength: 0.8,
+        frame: { id: "101:3", name: "Log-In Page", width: 375, height: 667 },
+      };
+      expect(version!.sd).toEqual({ seed: 42, steps: 20, cfgScale: 7, control });
+      const back = fromRecord(recordOf(version!), 432, 768, 1);
+      expect(back.sd?.control).toEqual(control);
+      expect(
+        sameSeedForm({ ...DEFAULT_FORM, controlType: "lineart", controlStrength: 1, useReference: true }, back),
+      ).toMatchObject({
+        seed: "42",
+        sdWidth: "432",
+        sdHeight: "768",
+        controlType: "canny",
+        controlStrength: 0.8,
+        useReference: false,
+      });
+    },
+  );
 });

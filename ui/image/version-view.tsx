@@ -101,7 +101,9 @@ export function VersionView({
           <p class="muted version__revised">Drawn from: {version.revisedPrompt}</p>
         ) : null}
         {used ? (
-          <p class="muted version__usage">{`${used}${shared}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p>
+          <p
+            class={"muted " + "version__usage"}
+          >{`${used}${shared}${version.ms !== undefined ? ` · ${(version.ms / 1000).toFixed(1)} s` : ""}`}</p>
         ) : null}
         {notKept ? (
           <p class="version__not-kept" role="alert">

@@ -33,8 +33,14 @@ export function VersionsStrip({
               type="button"
               role="option"
               aria-selected={compare ? other : active}
-              class={`version-thumb${active ? " is-active" : ""}${other ? " is-other" : ""}${unsaved.has(version.id) ? " is-not-kept" : ""}`}
-              title={`${versionLine(version)}\n${version.prompt}${unsaved.has(version.id) ? "\nNot kept after closing" : ""}`}
+              class={
+                `version-thumb${active ? " is-active" : ""}${other ? " is-other" : ""}` +
+                `${unsaved.has(version.id) ? " is-not-kept" : ""}`
+              }
+              title={
+                `${versionLine(version)}\n` +
+                `${version.prompt}${unsaved.has(version.id) ? "\nNot kept after closing" : ""}`
+              }
               onClick={() => (compare ? versions.compareWith(version.id) : versions.select(version.id))}
             >
               <VersionImage version={version} preview class="version-thumb__image" />

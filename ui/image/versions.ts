@@ -79,7 +79,10 @@ export interface RunResult {
   costUsd?: number;
 }
 
-/** The versions one request made, numbered after `existing`. The conversation of a request's images belongs to the first. */
+/**
+ * The versions one request made, numbered after `existing`. The conversation of a request's images belongs to the
+ * first.
+ */
 export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly ImageVersion[]): ImageVersion[] {
   const first = existing.reduce((n, v) => Math.max(n, v.n), 0) + 1;
   const text = [result.reasoning, result.message].filter((t) => t.trim()).join("\n\n");
@@ -112,6 +115,12 @@ export function versionsFrom(result: RunResult, run: RunInfo, existing: readonly
 }
 
 /** What a refinement of `version` sends on `api`: its id or messages when they fit the API, and its image. */
+/** The file extension of a version's picture as History keeps it: its served format, or the layer's PNG. */
+function extensionOf(version: ImageVersion): string {
+  if (version.bytes) return version.format === "jpeg" ? "jpg" : version.format;
+  return version.layerImage ? "png" : "jpg";
+}
+
 export function refineFrom(
   version: ImageVersion,
   api: ImageApi,
@@ -131,7 +140,7 @@ export function refineFrom(
       ? {
           image: {
             bytes: image,
-            name: `version-${version.n}.${version.bytes ? (version.format === "jpeg" ? "jpg" : version.format) : version.layerImage ? "png" : "jpg"}`,
+            name: `version-${version.n}.${extensionOf(version)}`,
           },
         }
       : {}),

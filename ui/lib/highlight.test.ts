@@ -125,7 +125,13 @@ describe("token classes", () => {
 
   it("CSS: selectors, properties, values, at-rules, comments", () => {
     const tokens = tokenize(
-      '/* c */\n.root > a:hover {\n  color: #ff473a;\n  margin: -0.4px 0;\n  font-family: "Inter";\n}\n@media (max-width: 600px) { .a { top: 0; } }',
+      "/* c */\n" +
+        ".root > a:hover {\n" +
+        "  color: #ff473a;\n" +
+        "  margin: -0.4px 0;\n" +
+        '  font-family: "Inter";\n' +
+        "}\n" +
+        "@media (max-width: 600px) { .a { top: 0; } }",
       "css",
     );
     expect(classOf(tokens, "/* c */")).toBe("comment");

@@ -66,9 +66,12 @@ class TokenList {
 
 const JS_KEYWORDS = new Set(
   (
-    "abstract as async await break case catch class const continue debugger declare default delete do else enum export " +
-    "extends finally for from function get if implements import in infer instanceof interface is keyof let namespace new " +
-    "of override private protected public readonly return satisfies set static super switch throw try type typeof var " +
+    "abstract as async await break case catch class const " +
+    "continue debugger declare default delete do else enum export " +
+    "extends finally for from function get if implements import " +
+    "in infer instanceof interface is keyof let namespace new " +
+    "of override private protected public readonly return " +
+    "satisfies set static super switch throw try type typeof var " +
     "void while with yield"
   ).split(" "),
 );
@@ -331,7 +334,9 @@ class JsScanner extends Cursor {
     this.out.push(src.slice(start, this.i), "string");
   }
 
-  /** `${ expression }` in a template or `{ expression }` in JSX: the braces as punctuation, the inside as JavaScript. */
+  /**
+   * `${ expression }` in a template or `{ expression }` in JSX: the braces as punctuation, the inside as JavaScript.
+   */
   scanEmbedded(openLength = 1): void {
     this.emit(openLength, "punct");
     const savedPrev = this.prev;

@@ -36,7 +36,10 @@ export class LatestOnly {
   private running: Promise<void> | undefined;
   private readonly runs = new LatestRun();
 
-  /** Runs `task` now when idle, else once the running one has settled; resolves to SKIPPED if a newer task came meanwhile. */
+  /**
+   * Runs `task` now when idle, else once the running one has settled; resolves to SKIPPED if a newer task came
+   * meanwhile.
+   */
   run<T>(task: () => Promise<T>): Promise<T | typeof SKIPPED> {
     const { current } = this.runs.start();
     const start = async (): Promise<T | typeof SKIPPED> => (current() ? task() : SKIPPED);

@@ -5,7 +5,22 @@ import { parseInline, parseMarkdown } from "./markdown.js";
 describe("parseMarkdown", () => {
   it("reads headings, paragraphs, lists, code, quotes, rules and tables", () => {
     const blocks = parseMarkdown(
-      "## Critique\n\nThe title\nleads.\n\n- **Hierarchy**: good\n  still the item\n- `12:3` fails\n\n1. Darken\n2. Enlarge\n\n> note\n\n---\n\n```css\na { }\n```\n\n| Text | Where |\n|---|---|\n| SALE | banner |\n",
+      "## Critique\n\n" +
+        "The title\n" +
+        "leads.\n\n" +
+        "- **Hierarchy**: good\n" +
+        "  still the item\n" +
+        "- `12:3` fails\n\n" +
+        "1. Darken\n" +
+        "2. Enlarge\n\n" +
+        "> note\n\n" +
+        "---\n\n" +
+        "```css\n" +
+        "a { }\n" +
+        "```\n\n" +
+        "| Text | Where |\n" +
+        "|---|---|\n" +
+        "| SALE | banner |\n",
     );
     expect(blocks.map((b) => b.type)).toEqual([
       "heading",

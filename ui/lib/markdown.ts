@@ -20,8 +20,11 @@ export type Block =
   | { type: "table"; head: Inline[][]; rows: Inline[][][] }
   | { type: "rule" };
 
-const INLINE =
-  /(`+)([^]*?)\1|\*\*([^]+?)\*\*|__([^]+?)__|\*([^*\s][^*]*?)\*|(?<![\w])_([^_\s][^_]*?)_(?![\w])|\[([^\]]+)\]\(([^)\s]+)\)/g;
+const INLINE = new RegExp(
+  "(`+)([^]*?)\\1|\\*\\*([^]+?)\\*\\*|__([^]+?)__|\\*([^*\\s][^*]*?)\\*|" +
+    String.raw`(?<![\w])_([^_\s][^_]*?)_(?![\w])|\[([^\]]+)\]\(([^)\s]+)\)`,
+  "g",
+);
 
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];

@@ -1,4 +1,7 @@
-/** When something happened, in the panel's words: how long ago (History's list, the pending batches, saved code) and the full date. */
+/**
+ * When something happened, in the panel's words: how long ago (History's list, the pending batches, saved code) and the
+ * full date.
+ */
 
 const MINUTE = 60;
 const HOUR = 3600;

@@ -38,5 +38,8 @@ export function tokenPriceText(
   price: { input: number; output: number; source: string; asOf: string },
   label = "Price",
 ): string {
-  return `${label}: ${perMillion(price.input)} in · ${perMillion(price.output)} out per 1M tokens, from ${sourceHost(price.source)}, ${price.asOf}`;
+  return (
+    `${label}: ${perMillion(price.input)} in · ${perMillion(price.output)} ` +
+    `out per 1M tokens, from ${sourceHost(price.source)}, ${price.asOf}`
+  );
 }

@@ -35,7 +35,9 @@ export function explainSdProblem(problem: SdProblem): Explanation {
     case "unreachable":
       return {
         title: `Nothing answered at ${problem.url}`,
-        hint: `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next serves it by default) and check the server URL in Settings → Images.`,
+        hint:
+          `Start the server with its API on (AUTOMATIC1111 needs --api; SD.Next ` +
+          `serves it by default) and check the server URL in Settings → Images.`,
         action: "settings",
       };
     case "cors":
@@ -49,13 +51,17 @@ export function explainSdProblem(problem: SdProblem): Explanation {
         title: problem.sentCredentials
           ? "The SD server refused the user name and password (401)"
           : "The SD server asks for a user name and password (401)",
-        hint: `Enter the user:password it was started with (${AUTH_FLAGS.sdnext} for SD.Next, ${AUTH_FLAGS.a1111} for AUTOMATIC1111) in Settings → Images.`,
+        hint:
+          `Enter the user:password it was started with (${AUTH_FLAGS.sdnext} for ` +
+          `SD.Next, ${AUTH_FLAGS.a1111} for AUTOMATIC1111) in Settings → Images.`,
         action: "settings",
       };
     case "invalid-field":
       return {
         title: `The SD server refused ${fieldLabel(problem.field)} (422): ${problem.reason}`,
-        hint: `Change ${fieldLabel(problem.field)} and generate again; if the value is right, the server may be too old to know "${problem.field}".`,
+        hint:
+          `Change ${fieldLabel(problem.field)} and generate again; if the value ` +
+          `is right, the server may be too old to know "${problem.field}".`,
         action: "retry",
       };
     case "out-of-memory":
@@ -73,19 +79,26 @@ export function explainSdProblem(problem: SdProblem): Explanation {
     case "no-route":
       return {
         title: `No Stable Diffusion API at this address (${problem.path} is not there)`,
-        hint: `Check the server URL in Settings → Images: it must be SD.Next or AUTOMATIC1111 itself, started with --api for AUTOMATIC1111.`,
+        hint:
+          `Check the server URL in Settings → Images: it must be SD.Next ` +
+          `or AUTOMATIC1111 itself, started with --api for AUTOMATIC1111.`,
         action: "settings",
       };
     case "no-controlnet":
       return {
         title: "This server has no ControlNet: it cannot keep the frame's layout",
-        hint: "Use SD.Next (its control API is built in), or install AUTOMATIC1111's ControlNet extension (sd-webui-controlnet) with a canny, lineart or scribble model and restart the server.",
+        hint:
+          "Use SD.Next (its control API is built in), or install AUTOMATIC1111's ControlNet extension " +
+          "(sd-webui-controlnet) with a canny, lineart or scribble model and restart the server.",
         action: "retry",
       };
     case "no-control-model":
       return {
         title: `The SD server has no ControlNet model for ${problem.unit}`,
-        hint: `Put a ${problem.unit} ControlNet model in the server's ControlNet models folder and restart it, or pick another control type${problem.models.length ? ` (it has ${problem.models.slice(0, 4).join(", ")})` : ""}.`,
+        hint:
+          `Put a ${problem.unit} ControlNet model in the server's ControlNet models folder and ` +
+          `restart it, or pick another control ` +
+          `type${problem.models.length ? ` (it has ${problem.models.slice(0, 4).join(", ")})` : ""}.`,
         action: "retry",
       };
     case "server-error":

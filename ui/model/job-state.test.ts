@@ -12,28 +12,32 @@ describe("a model job's failures", () => {
     expect(failureOf(new Cancelled("Export cancelled."))).toBe("cancelled");
   });
 
-  it("keeps the model's failure with when it came (for a retry-after), the main thread's code, and a refused input as a check", () => {
-    const model = failureOf(new ModelFailure("slow down", { kind: "rate-limited", status: 429, retryAfterMs: 2000 }));
-    expect(model).toMatchObject({
-      kind: "model",
-      message: "slow down",
-      model: { kind: "rate-limited", retryAfterMs: 2000 },
-    });
-    expect(typeof (model as { at: number }).at).toBe("number");
-    expect(failureOf(new MainThreadError("too-large", "Too many layers"))).toEqual({
-      kind: "main",
-      code: "too-large",
-      message: "Too many layers",
-    });
-    expect(failureOf(new FigmentError("input", "not Figma JSON"))).toEqual({
-      kind: "check",
-      message: "not Figma JSON",
-    });
-    expect(failureOf(new FigmentError("input", "Compare needs two frames"))).toEqual({
-      kind: "check",
-      message: "Compare needs two frames",
-    });
-  });
+  it(
+    "keeps the model's failure with when it came (for a retry-after), " +
+      "the main thread's code, and a refused input as a check",
+    () => {
+      const model = failureOf(new ModelFailure("slow down", { kind: "rate-limited", status: 429, retryAfterMs: 2000 }));
+      expect(model).toMatchObject({
+        kind: "model",
+        message: "slow down",
+        model: { kind: "rate-limited", retryAfterMs: 2000 },
+      });
+      expect(typeof (model as { at: number }).at).toBe("number");
+      expect(failureOf(new MainThreadError("too-large", "Too many layers"))).toEqual({
+        kind: "main",
+        code: "too-large",
+        message: "Too many layers",
+      });
+      expect(failureOf(new FigmentError("input", "not Figma JSON"))).toEqual({
+        kind: "check",
+        message: "not Figma JSON",
+      });
+      expect(failureOf(new FigmentError("input", "Compare needs two frames"))).toEqual({
+        kind: "check",
+        message: "Compare needs two frames",
+      });
+    },
+  );
 
   it("anything else is the worker's (or the panel's) failure, with its message", () => {
     expect(failureOf(new FigmentError("internal", "the code generator answered oddly"))).toEqual({

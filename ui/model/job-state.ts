@@ -16,9 +16,15 @@ import type { ModelFailureData } from "../engine/protocol/index.js";
 export type ModelJobFailure =
   | { kind: "model"; message: string; model: ModelFailureData; at: number }
   | { kind: "main"; code: ErrorCode; message: string }
-  /** The request did not pass a check (not Figma JSON, a reference that is no image, Compare with one frame): nothing was sent. */
+  /**
+   * The request did not pass a check (not Figma JSON, a reference that is no image, Compare with one frame): nothing
+   * was sent.
+   */
   | { kind: "check"; message: string }
-  /** Anything else the engine (or the panel) failed with; `crashed` when its worker stopped (the next try starts a fresh one). */
+  /**
+   * Anything else the engine (or the panel) failed with; `crashed` when its worker stopped (the next try starts a fresh
+   * one).
+   */
   | { kind: "worker"; message: string; crashed?: true };
 
 /** Where a request goes, as the estimate card and the stream say it. */
@@ -46,7 +52,10 @@ export interface Exporting {
   label: string;
 }
 
-/** `C`: the panel's confirm state, `S`: its streamed progress. `partial`: the stream as it was when it failed or was stopped (shown, never kept). */
+/**
+ * `C`: the panel's confirm state, `S`: its streamed progress. `partial`: the stream as it was when it failed or was
+ * stopped (shown, never kept).
+ */
 export type ModelJobState<C extends ConfirmBase, S extends StreamBase> =
   | { phase: "idle" }
   | Exporting

@@ -63,47 +63,55 @@ async function toConfirm(fake: ReturnType<typeof fakeJob>, args: string) {
 afterEach(() => vi.useRealTimers());
 
 describe("the model job's steps", () => {
-  it("a keyless endpoint (a local SD server) needs no API key, and a request prepared without a card goes at once with an empty key", async () => {
-    const fake = fakeJob({ key: null, keyless: true });
-    fake.job.prepare("lighthouse");
-    expect(fake.states.at(-1)?.phase).not.toBe("failed");
-    fake.prepares[0]!.done.resolve({ request: "request lighthouse" });
-    await tick();
-    expect(fake.sent).toEqual(["request lighthouse"]);
-    expect(fake.sends.map((s) => [s.request, s.io.apiKey])).toEqual([["request lighthouse", ""]]);
-    expect(fake.states.some((s) => s.phase === "confirm")).toBe(false);
-    expect(fake.states.at(-1)?.phase).toBe("streaming");
-    // Without keyless, the same missing key stops it before anything is prepared.
-    const hosted = fakeJob({ key: null });
-    hosted.job.prepare("lighthouse");
-    expect(hosted.prepares).toHaveLength(0);
-    expect(hosted.states.at(-1)).toMatchObject({ phase: "failed", failure: { model: { kind: "missing-key" } } });
-  });
+  it(
+    "a keyless endpoint (a local SD server) needs no API key, and a " +
+      "request prepared without a card goes at once with an empty key",
+    async () => {
+      const fake = fakeJob({ key: null, keyless: true });
+      fake.job.prepare("lighthouse");
+      expect(fake.states.at(-1)?.phase).not.toBe("failed");
+      fake.prepares[0]!.done.resolve({ request: "request lighthouse" });
+      await tick();
+      expect(fake.sent).toEqual(["request lighthouse"]);
+      expect(fake.sends.map((s) => [s.request, s.io.apiKey])).toEqual([["request lighthouse", ""]]);
+      expect(fake.states.some((s) => s.phase === "confirm")).toBe(false);
+      expect(fake.states.at(-1)?.phase).toBe("streaming");
+      // Without keyless, the same missing key stops it before anything is prepared.
+      const hosted = fakeJob({ key: null });
+      hosted.job.prepare("lighthouse");
+      expect(hosted.prepares).toHaveLength(0);
+      expect(hosted.states.at(-1)).toMatchObject({ phase: "failed", failure: { model: { kind: "missing-key" } } });
+    },
+  );
 
-  it("export and prepare report their progress; the estimate waits for Send; the stream's events move it; the result ends it", async () => {
-    const fake = fakeJob();
-    fake.job.prepare("hero");
-    const { io } = fake.prepares[0]!;
-    io.exporting({ done: 1, total: 3, label: "Exporting…" });
-    io.preparing();
-    fake.prepares[0]!.done.resolve({ request: "request hero", confirm: fake.confirm("hero") });
-    await tick();
-    expect(fake.states.map((s) => s.phase)).toEqual(["exporting", "preparing", "confirm"]);
-    expect(fake.sends).toHaveLength(0);
+  it(
+    "export and prepare report their progress; the estimate waits " +
+      "for Send; the stream's events move it; the result ends it",
+    async () => {
+      const fake = fakeJob();
+      fake.job.prepare("hero");
+      const { io } = fake.prepares[0]!;
+      io.exporting({ done: 1, total: 3, label: "Exporting…" });
+      io.preparing();
+      fake.prepares[0]!.done.resolve({ request: "request hero", confirm: fake.confirm("hero") });
+      await tick();
+      expect(fake.states.map((s) => s.phase)).toEqual(["exporting", "preparing", "confirm"]);
+      expect(fake.sends).toHaveLength(0);
 
-    fake.job.send();
-    expect(fake.sent).toEqual(["request hero"]);
-    const send = fake.sends[0]!;
-    expect(send.request).toBe("request hero");
-    expect(send.io.apiKey).toBe("sk-test");
-    send.io.onEvent("Hel");
-    send.io.onEvent("lo");
-    expect(fake.job.current).toMatchObject({ phase: "streaming", text: "Hello" });
-    send.done.resolve("answer");
-    await tick();
-    expect(fake.results).toEqual(["request hero → answer"]);
-    expect(fake.job.current).toEqual({ phase: "idle" });
-  });
+      fake.job.send();
+      expect(fake.sent).toEqual(["request hero"]);
+      const send = fake.sends[0]!;
+      expect(send.request).toBe("request hero");
+      expect(send.io.apiKey).toBe("sk-test");
+      send.io.onEvent("Hel");
+      send.io.onEvent("lo");
+      expect(fake.job.current).toMatchObject({ phase: "streaming", text: "Hello" });
+      send.done.resolve("answer");
+      await tick();
+      expect(fake.results).toEqual(["request hero → answer"]);
+      expect(fake.job.current).toEqual({ phase: "idle" });
+    },
+  );
 
   it("Send does nothing unless an estimate is on show; sendNow goes without one", async () => {
     const fake = fakeJob();

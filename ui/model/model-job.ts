@@ -49,7 +49,10 @@ export interface ModelJobPieces<A, R, C extends ConfirmBase, S extends StreamBas
   done(result: T, request: R, run: { startedAt: number; settings: Settings }): void;
   /** Send was pressed on the estimate: `request` goes now. */
   sent?(request: R): void;
-  /** After a failed send, Try again prepares anew from these (the estimate is shown again); absent, it sends the same request again. */
+  /**
+   * After a failed send, Try again prepares anew from these (the estimate is shown again); absent, it sends the same
+   * request again.
+   */
   againFrom?(request: R): A;
   /** The run stopped without a result (cancelled, failed, replaced): drop what it showed beside the state. */
   stopped?(): void;
@@ -58,7 +61,9 @@ export interface ModelJobPieces<A, R, C extends ConfirmBase, S extends StreamBas
 export interface ModelJobContext {
   vault: { hasKeyFor(settings: Settings): boolean; revealFor(settings: Settings): string | null };
   settings(): Settings;
-  /** Whether these settings send to an endpoint that takes no API key (a local SD server): `send` gets "" as the key. */
+  /**
+   * Whether these settings send to an endpoint that takes no API key (a local SD server): `send` gets "" as the key.
+   */
   keyless?(settings: Settings): boolean;
 }
 

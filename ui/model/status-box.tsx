@@ -1,4 +1,7 @@
-/** A model request's status, brought into view whenever its phase changes: the button that asked may sit far above or below it. */
+/**
+ * A model request's status, brought into view whenever its phase changes: the button that asked may sit far above or
+ * below it.
+ */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 

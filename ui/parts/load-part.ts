@@ -83,7 +83,9 @@ export function prefetchPanelPart(requests: MainRequests, name: PanelPart): Prom
   );
 }
 
-/** Loads the part once (using what prefetchPanelPart fetched); a failed load is forgotten, so the next try asks again. */
+/**
+ * Loads the part once (using what prefetchPanelPart fetched); a failed load is forgotten, so the next try asks again.
+ */
 export function loadPanelPart(requests: MainRequests, name: PanelPart): Promise<void> {
   let pending = loading.get(name);
   if (!pending) {

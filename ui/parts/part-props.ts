@@ -14,7 +14,10 @@ import type { SettingsDraft } from "./settings-draft-types.js";
 import type { Engine } from "../engine/engine.js";
 import type { StoredComponents } from "../../contract/components.js";
 
-/** What a panel's sessions and model jobs take of the app: the channel, the engine, the keys, settings, selection and prices. */
+/**
+ * What a panel's sessions and model jobs take of the app: the channel, the engine, the keys, settings, selection and
+ * prices.
+ */
 export interface PanelServices {
   requests: MainRequests;
   worker: Engine;

@@ -45,7 +45,10 @@ export interface SettingsDraft {
   /** Other slots with a typed key that Save stores too. */
   otherTyped: KeySlot[];
   saveState: SaveState;
-  /** The SD server's credentials: the form's server slot, what was typed for it, whether its saved ones are being replaced. */
+  /**
+   * The SD server's credentials: the form's server slot, what was typed for it, whether its saved ones are being
+   * replaced.
+   */
   sd: {
     slot: KeySlot;
     typed: string;

@@ -1,8 +1,9 @@
 /**
  * Warms the panel parts so that a panel opened later is there at once: all fetched in idle time after the first
- * paint, then run one per idle moment, and only while the gate is open — the app keeps it shut while the codegen worker boots (when the panel opened
- * on Code, which warms it) and while a code job runs, so neither waits behind the parts (measured: warming at
- * once made the first Generate's draft ~100 ms, its formatted files ~250 ms and the worker's start ~500 ms slower).
+ * paint, then run one per idle moment, and only while the gate is open — the app keeps it shut while the codegen worker
+ * boots (when the panel opened on Code, which warms it) and while a code job runs, so neither waits behind the parts
+ * (measured: warming at once made the first Generate's draft ~100 ms, its formatted files ~250 ms and the worker's
+ * start ~500 ms slower).
  */
 import type { PanelPart } from "../../contract/messages.js";
 import { browserTimers, scheduleWarmUp } from "../engine/warm-up.js";

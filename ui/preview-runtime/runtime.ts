@@ -80,7 +80,8 @@ function errorBox(): HTMLElement {
   box.setAttribute("role", "alert");
   box.style.cssText =
     "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:60%;overflow:auto;margin:0;padding:10px 12px;" +
-    "background:#fff0f0;color:#86181d;border-bottom:2px solid #d73a49;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace;" +
+    "background:#fff0f0;color:#86181d;border-bottom:2px solid " +
+    "#d73a49;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace;" +
     "white-space:pre-wrap;word-break:break-word;text-align:left;box-sizing:border-box";
   (document.body ?? document.documentElement).appendChild(box);
   return box;
@@ -250,7 +251,10 @@ function compile(path: string): Factory {
   const url = sourceUrlOf(path);
   sourceUrls.set(url, path);
   const script = document.createElement("script");
-  script.text = `__figmentPreview.define(${JSON.stringify(path)},function(require,module,exports){${source.code}\n});\n//# sourceURL=${url}\n`;
+  script.text =
+    `__figmentPreview.define(${JSON.stringify(path)},function(require,module,exports){${source.code}\n` +
+    `});\n` +
+    `//# sourceURL=${url}\n`;
   compiling = path;
   compileError = undefined;
   try {
@@ -313,7 +317,8 @@ function requireFrom(from: string): Require {
     }
     throw loaderError(
       new Error(
-        `The preview cannot load "${spec}" (imported by ${from}): it has only react, react-dom and the project's own files, no other packages`,
+        `The preview cannot load "${spec}" (imported by ${from}): it has ` +
+          `only react, react-dom and the project's own files, no other packages`,
       ),
       from,
     );
@@ -349,7 +354,8 @@ function boot(): void {
       }
     }
     throw new Error(
-      "Nothing to preview: no src/main.tsx mounts the app and no file exports a component (src/App.tsx with a default export is the usual root)",
+      "Nothing to preview: no src/main.tsx mounts the app and no file exports " +
+        "a component (src/App.tsx with a default export is the usual root)",
     );
   } catch (error) {
     showError(error);

@@ -14,12 +14,16 @@ import { ROOT } from "../../test/harness/plugin-page.js";
 
 const runBrowser = chromiumAvailable() || process.env["CI"] !== undefined;
 
-/** The page: `window.make(payloads)` makes a client whose n-th script fetch answers payloads[n] (the last one repeats). */
-const PAGE_ENTRY = `
+/**
+ * The page: `window.make(payloads)` makes a client whose n-th script fetch answers payloads[n] (the last one repeats).
+ */
+const PAGE_ENTRY =
+  `
 import { SearchWorkerClient } from "./ui/search-worker/client.ts";
 import { encodeVector } from "./contract/vector-codec.ts";
 const counts = { buttons: 0, inputs: 0, images: 0, headings: 0, width: 375, height: 812 };
-window.doc = (id, name, texts) => ({ id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, summary: "375×812", hash: "h" + id });
+window.doc = (id, name, texts) => ({ id, name, page: "Screens", pageId: "0:1", texts, components: [], counts, ` +
+  `summary: "375×812", hash: "h" + id });
 window.encodeVector = encodeVector;
 window.make = (payloads) => {
   window.fetches = 0;
@@ -54,7 +58,8 @@ function bundle(): Promise<{ page: string; worker: string }> {
 
 async function inPage<T>(browser: Browser, fn: (page: Page, packed: string) => Promise<T>): Promise<T> {
   const { page, worker } = await bundle();
-  const html = `<!doctype html><html><head><meta charset="utf-8"></head><body><script src="page.js"></script></body></html>`;
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"></head><body><script ` + `src="page.js"></script></body></html>`;
   return withPage(
     browser,
     [
@@ -139,47 +144,53 @@ describe.runIf(runBrowser)("the search worker in Chromium", { timeout: 30_000 },
     });
   });
 
-  it("a missing script is a clear error and the next request asks again; a dead worker fails what was pending, then restarts with the last index", async () => {
-    await inPage(browser, async (page, packed) => {
-      const result = await page.evaluate(async (packed) => {
-        const w = window as unknown as Record<string, unknown> & { workers: Worker[]; fetches: number };
-        const client = (w["make"] as (p: string[]) => import("./client.js").SearchWorkerClient)(["", packed]);
-        const doc = w["doc"] as (
-          id: string,
-          name: string,
-          texts: string[],
-        ) => import("../../contract/search.js").SearchFrameDoc;
-        const missing = await client.call("index", { docs: [doc("1:1", "Beach list", [])], vectors: {} }).then(
-          () => "built",
-          (e: Error) => e.message,
+  it(
+    "a missing script is a clear error and the next request asks again; a " +
+      "dead worker fails what was pending, then restarts with the last index",
+    async () => {
+      await inPage(browser, async (page, packed) => {
+        const result = await page.evaluate(async (packed) => {
+          const w = window as unknown as Record<string, unknown> & { workers: Worker[]; fetches: number };
+          const client = (w["make"] as (p: string[]) => import("./client.js").SearchWorkerClient)(["", packed]);
+          const doc = w["doc"] as (
+            id: string,
+            name: string,
+            texts: string[],
+          ) => import("../../contract/search.js").SearchFrameDoc;
+          const missing = await client.call("index", { docs: [doc("1:1", "Beach list", [])], vectors: {} }).then(
+            () => "built",
+            (e: Error) => e.message,
+          );
+          await client.call("index", {
+            docs: [doc("1:1", "Beach list", []), doc("1:2", "Settings", ["Privacy"])],
+            vectors: {},
+          });
+          // The worker dies with a query posted (only microtasks passed: its answer cannot have been read yet).
+          const pending = client.call("query", { term: "privacy", limit: 5 }).then(
+            () => "answered",
+            (e: Error) => e.message,
+          );
+          for (let i = 0; i < 10; i++) await Promise.resolve();
+          w.workers[0]!.dispatchEvent(new ErrorEvent("error", { message: "out of memory" }));
+          const died = await pending;
+          const again = (await client.call("query", { term: "privacy", limit: 5 }).then((r) => r.hits)).map(
+            (h) => h.id,
+          );
+          // It dies again before a query went out: that query goes to the next worker.
+          const next = client.call("query", { term: "settings", limit: 5 }).then((r) => r.hits);
+          w.workers[1]!.dispatchEvent(new ErrorEvent("error", { message: "gone" }));
+          const rescued = (await next).map((h) => h.id);
+          return { missing, died, again, rescued, workers: w.workers.length, fetches: w.fetches };
+        }, packed);
+        expect(result.missing).toBe(
+          "the search worker is missing from this build (empty payload); rebuild with npm run build",
         );
-        await client.call("index", {
-          docs: [doc("1:1", "Beach list", []), doc("1:2", "Settings", ["Privacy"])],
-          vectors: {},
-        });
-        // The worker dies with a query posted (only microtasks passed: its answer cannot have been read yet).
-        const pending = client.call("query", { term: "privacy", limit: 5 }).then(
-          () => "answered",
-          (e: Error) => e.message,
-        );
-        for (let i = 0; i < 10; i++) await Promise.resolve();
-        w.workers[0]!.dispatchEvent(new ErrorEvent("error", { message: "out of memory" }));
-        const died = await pending;
-        const again = (await client.call("query", { term: "privacy", limit: 5 }).then((r) => r.hits)).map((h) => h.id);
-        // It dies again before a query went out: that query goes to the next worker.
-        const next = client.call("query", { term: "settings", limit: 5 }).then((r) => r.hits);
-        w.workers[1]!.dispatchEvent(new ErrorEvent("error", { message: "gone" }));
-        const rescued = (await next).map((h) => h.id);
-        return { missing, died, again, rescued, workers: w.workers.length, fetches: w.fetches };
-      }, packed);
-      expect(result.missing).toBe(
-        "the search worker is missing from this build (empty payload); rebuild with npm run build",
-      );
-      expect(result.died).toBe("the search worker stopped (out of memory)");
-      expect(result.again).toEqual(["1:2"]);
-      expect(result.rescued).toEqual(["1:2"]);
-      expect(result.workers).toBe(3);
-      expect(result.fetches).toBe(2);
-    });
-  });
+        expect(result.died).toBe("the search worker stopped (out of memory)");
+        expect(result.again).toEqual(["1:2"]);
+        expect(result.rescued).toEqual(["1:2"]);
+        expect(result.workers).toBe(3);
+        expect(result.fetches).toBe(2);
+      });
+    },
+  );
 });

@@ -117,7 +117,8 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
         performance.measure(START_MEASURE, { start: asked });
       }
       // The worker answers every request once, in order: an answer for no request waiting (a refusal without an id,
-      // or an id the panel did not send; a cancelled call's answer is fine) means it lost track, and what waits would wait for ever, so it is stopped.
+      // or an id the panel did not send; a cancelled call's answer is fine) means it lost track, and what waits would
+      // wait for ever, so it is stopped.
       let answered: boolean;
       let reason: string;
       this.late = false;

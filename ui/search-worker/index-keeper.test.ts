@@ -28,7 +28,10 @@ const DOCS = [
 ];
 const VECTORS = { "1:1": encodeVector([1, 0, 0]), "1:2": encodeVector([0, 1, 0]), "1:3": encodeVector([0, 0, 1]) };
 
-/** Sends `data` through the request check and the index keeper, and the answer through the reply check, as the worker does. */
+/**
+ * Sends `data` through the request check and the index keeper, and the answer through the reply check, as the worker
+ * does.
+ */
 async function ask(keeper: SearchIndexKeeper, data: unknown): Promise<SearchOkReply> {
   const reply = parseSearchReply(await keeper.handle(parseSearchRequest(data)));
   if (!reply.ok) throw new Error(reply.error);
@@ -62,21 +65,24 @@ describe("the search worker's index keeper", () => {
     ]);
   });
 
-  it("replacing the index drops the old frames; vectors that do not decode or fit leave frames findable by words", async () => {
-    const keeper = new SearchIndexKeeper();
-    await ask(keeper, { kind: "index", id: "i1", docs: DOCS, vectors: VECTORS, dimensions: 3 });
-    const next = [doc("2:1", "Checkout", ["Coupon code"]), doc("2:2", "Privacy policy", ["Cookies"])];
-    const built = await ask(keeper, {
-      kind: "index",
-      id: "i2",
-      docs: next,
-      vectors: { "2:1": "not base64!", "2:2": encodeVector([1, 0]) },
-      dimensions: 3,
-    });
-    expect(built).toMatchObject({ frames: 2, vectors: 0 });
-    expect(hitIds(await ask(keeper, { kind: "query", id: "q1", term: "privacy", limit: 10 }))).toEqual(["2:2"]);
-    expect(hitIds(await ask(keeper, { kind: "query", id: "q2", term: "beach", limit: 10 }))).toEqual([]);
-  });
+  it(
+    "replacing the index drops the old frames; vectors that " + "do not decode or fit leave frames findable by words",
+    async () => {
+      const keeper = new SearchIndexKeeper();
+      await ask(keeper, { kind: "index", id: "i1", docs: DOCS, vectors: VECTORS, dimensions: 3 });
+      const next = [doc("2:1", "Checkout", ["Coupon code"]), doc("2:2", "Privacy policy", ["Cookies"])];
+      const built = await ask(keeper, {
+        kind: "index",
+        id: "i2",
+        docs: next,
+        vectors: { "2:1": "not base64!", "2:2": encodeVector([1, 0]) },
+        dimensions: 3,
+      });
+      expect(built).toMatchObject({ frames: 2, vectors: 0 });
+      expect(hitIds(await ask(keeper, { kind: "query", id: "q1", term: "privacy", limit: 10 }))).toEqual(["2:2"]);
+      expect(hitIds(await ask(keeper, { kind: "query", id: "q2", term: "beach", limit: 10 }))).toEqual([]);
+    },
+  );
 
   it("says why it cannot answer: no index yet, a vector of the wrong length", async () => {
     const keeper = new SearchIndexKeeper();

@@ -40,7 +40,9 @@ const REQUESTS = {
     vectors: record(string({ nonEmpty: true, max: 50_000 }), { max: MAX_SEARCH_FRAMES }),
     dimensions: optional(dimensions),
   },
-  /** Full-text with `term` alone, by meaning with `vector` alone, hybrid with both; `exclude`d frames never come back. */
+  /**
+   * Full-text with `term` alone, by meaning with `vector` alone, hybrid with both; `exclude`d frames never come back.
+   */
   query: {
     id,
     term: optional(string({ max: 10_000 })),
@@ -63,7 +65,9 @@ const sentence = custom<string>("one line of at most 1,000 characters", (v) =>
   typeof v === "string" && v.length <= 1000 && !/[\r\n]/.test(v) ? v : undefined,
 );
 
-/** `id` is empty when the worker refused a request without an id it could echo (the panel then fails all it waits for). */
+/**
+ * `id` is empty when the worker refused a request without an id it could echo (the panel then fails all it waits for).
+ */
 const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: sentence };
 
 type Tagged<M extends Record<string, Shape>> = { [K in keyof M]: { kind: K } & ObjectOf<M[K]> }[keyof M];

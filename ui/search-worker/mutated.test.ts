@@ -88,7 +88,8 @@ const awkward = fc.oneof(
     Number.POSITIVE_INFINITY,
     -0,
     throwing(),
-    // Stored vectors that decode to nothing usable: not base64, the wrong length, NaN, Infinity, all zeros, too large to square.
+    // Stored vectors that decode to nothing usable: not base64, the wrong length, NaN, Infinity, all zeros, too large
+    // to square.
     "not base64!",
     encodeVector([1, 0]),
     encodeVector([Number.NaN, 0, 1]),
@@ -146,7 +147,9 @@ const REPLY_PATHS: Path[] = [
   ["extra"],
 ];
 
-/** A copy of `seed` with the value at `path` replaced (own keys, `__proto__` included, as JSON.parse would make them). */
+/**
+ * A copy of `seed` with the value at `path` replaced (own keys, `__proto__` included, as JSON.parse would make them).
+ */
 function mutate(seed: object, path: Path, value: unknown): unknown {
   const copy = JSON.parse(JSON.stringify(seed)) as Record<string | number, unknown>;
   let at: Record<string | number, unknown> = copy;
@@ -162,8 +165,10 @@ function mutate(seed: object, path: Path, value: unknown): unknown {
 /** What the panel may show: one line, the refused value quoted by a short start. */
 const oneShortLine = (text: string): boolean => !text.includes("\n") && text.length <= 400;
 /** JavaScript's own words, which mean nothing to a user. */
-const RAW =
-  /Cannot read propert|is not a function|is not iterable|is not defined|\[object |Maximum call stack|Invalid array length|Cannot convert|already exists|getter exploded|Not base64|Not a Float32/;
+const RAW = new RegExp(
+  String.raw`Cannot read propert|is not a function|is not iterable|is not defined|\[object |Maximum call ` +
+    "stack|Invalid array length|Cannot convert|already exists|getter exploded|Not base64|Not a Float32",
+);
 
 /** What went wrong in one case, as a line of the report (none expected). */
 type Violations = string[];
@@ -181,7 +186,9 @@ function checkRefusal(what: string, read: () => unknown, problems: Violations): 
   }
 }
 
-/** Runs one request through a fresh worker (its index built from the real documents first), as search.worker.ts does. */
+/**
+ * Runs one request through a fresh worker (its index built from the real documents first), as search.worker.ts does.
+ */
 async function checkWorker(what: string, data: unknown, problems: Violations): Promise<void> {
   const keeper = new SearchIndexKeeper();
   await answerRequest(keeper, INDEX);
@@ -190,7 +197,8 @@ async function checkWorker(what: string, data: unknown, problems: Violations): P
     reply = await answerRequest(keeper, data);
   } catch (error) {
     return void problems.push(
-      `${what}: the worker's handler threw ${error instanceof Error ? error.name : typeof error} (its queue would stop)`,
+      `${what}: the worker's handler threw ` +
+        `${error instanceof Error ? error.name : typeof error} (its queue would stop)`,
     );
   }
   try {
@@ -207,30 +215,39 @@ async function checkWorker(what: string, data: unknown, problems: Violations): P
 const CASES = 3000;
 
 describe("the search worker's messages under mutated input", () => {
-  it(`refuses every mutated request or reply as one short line, and answers every request with a reply the panel reads (${CASES} cases, fixed seed)`, async () => {
-    const request = fc.tuple(fc.constantFrom(INDEX, QUERY), fc.constantFrom(...REQUEST_PATHS), awkward, fc.nat(9));
-    const reply = fc.tuple(fc.constantFrom(INDEXED, HITS, FAILED), fc.constantFrom(...REPLY_PATHS), awkward, fc.nat(9));
-    const problems: Violations = [];
-    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    try {
-      for (const [seed, path, value, whole] of fc.sample(request, { seed: 38, numRuns: CASES })) {
-        const data = whole === 0 ? value : mutate(seed, path, value);
-        const what = `request ${seed.kind} ${whole === 0 ? "(whole)" : path.join(".")}`;
-        checkRefusal(what, () => parseSearchRequest(data), problems);
-        await checkWorker(what, data, problems);
+  it(
+    `refuses every mutated request or reply as one short line, and answers ` +
+      `every request with a reply the panel reads (${CASES} cases, fixed seed)`,
+    async () => {
+      const request = fc.tuple(fc.constantFrom(INDEX, QUERY), fc.constantFrom(...REQUEST_PATHS), awkward, fc.nat(9));
+      const reply = fc.tuple(
+        fc.constantFrom(INDEXED, HITS, FAILED),
+        fc.constantFrom(...REPLY_PATHS),
+        awkward,
+        fc.nat(9),
+      );
+      const problems: Violations = [];
+      const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        for (const [seed, path, value, whole] of fc.sample(request, { seed: 38, numRuns: CASES })) {
+          const data = whole === 0 ? value : mutate(seed, path, value);
+          const what = `request ${seed.kind} ${whole === 0 ? "(whole)" : path.join(".")}`;
+          checkRefusal(what, () => parseSearchRequest(data), problems);
+          await checkWorker(what, data, problems);
+        }
+        for (const [seed, path, value, whole] of fc.sample(reply, { seed: 38, numRuns: CASES })) {
+          checkRefusal(
+            `reply ${seed.id} ${path.join(".")}`,
+            () => parseSearchReply(whole === 0 ? value : mutate(seed, path, value)),
+            problems,
+          );
+        }
+      } finally {
+        error.mockRestore();
       }
-      for (const [seed, path, value, whole] of fc.sample(reply, { seed: 38, numRuns: CASES })) {
-        checkRefusal(
-          `reply ${seed.id} ${path.join(".")}`,
-          () => parseSearchReply(whole === 0 ? value : mutate(seed, path, value)),
-          problems,
-        );
-      }
-    } finally {
-      error.mockRestore();
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("echoes only an id the panel could have sent, and names a getter that throws without its text", () => {
     const refused = (data: unknown): ProtocolError => {
@@ -248,55 +265,63 @@ describe("the search worker's messages under mutated input", () => {
       "the search worker got a request it does not understand: limit must be a whole number ≥ 1 ≤ 5000",
     );
     expect(refused({ ...QUERY, kind: "x".repeat(100_001) }).message).toBe(
-      `the search worker got a request it does not understand: kind must be one of index, query (got "${"x".repeat(58)}…)`,
+      `the search worker got a request it does not understand: ` +
+        `kind must be one of index, query (got "${"x".repeat(58)}…)`,
     );
     expect(refused(throwing()).message).toBe(
       "the search worker got a request it does not understand: a field could not be read",
     );
   });
 
-  it("leaves a stored vector that decodes to nothing usable out of the index, the frame findable by its words", async () => {
-    const keeper = new SearchIndexKeeper();
-    const vectors = {
-      "1:1": encodeVector([Number.NaN, 0, 1]),
-      "1:2": encodeVector([0, 0, 0]),
-      "1:3": encodeVector([Number.NEGATIVE_INFINITY, 0, 0]),
-    };
-    expect(await answerRequest(keeper, { ...INDEX, vectors })).toMatchObject({ ok: true, frames: 3, vectors: 0 });
-    expect(await answerRequest(keeper, { ...QUERY, vector: undefined, term: "privacy" })).toMatchObject({
-      ok: true,
-      hits: [],
-    });
-    expect(await answerRequest(keeper, { ...QUERY, vector: undefined, exclude: [], term: "privacy" })).toMatchObject({
-      ok: true,
-      hits: [{ id: "1:3" }],
-    });
-  });
-
-  it("says so when two frames share an id, and hides an internal error behind one sentence (its details in the console)", async () => {
-    const keeper = new SearchIndexKeeper();
-    expect(await answerRequest(keeper, { ...INDEX, docs: [DOCS[0], DOCS[0]] })).toEqual({
-      id: INDEX.id,
-      ok: false,
-      error: 'two frames of the index have the id "1:1"',
-    });
-    const broken = new SearchIndexKeeper();
-    vi.spyOn(broken, "handle").mockRejectedValue(
-      new TypeError("Cannot read properties of undefined (reading 'length')"),
-    );
-    const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
-    try {
-      const reply = await answerRequest(broken, QUERY);
-      expect(reply).toEqual({
-        id: QUERY.id,
-        ok: false,
-        error: "the search worker hit an internal error and could not answer; the details are in the browser console",
+  it(
+    "leaves a stored vector that decodes to nothing usable " + "out of the index, the frame findable by its words",
+    async () => {
+      const keeper = new SearchIndexKeeper();
+      const vectors = {
+        "1:1": encodeVector([Number.NaN, 0, 1]),
+        "1:2": encodeVector([0, 0, 0]),
+        "1:3": encodeVector([Number.NEGATIVE_INFINITY, 0, 0]),
+      };
+      expect(await answerRequest(keeper, { ...INDEX, vectors })).toMatchObject({ ok: true, frames: 3, vectors: 0 });
+      expect(await answerRequest(keeper, { ...QUERY, vector: undefined, term: "privacy" })).toMatchObject({
+        ok: true,
+        hits: [],
       });
-      expect(console).toHaveBeenCalledWith("Figment search worker: internal error", expect.any(TypeError));
-    } finally {
-      console.mockRestore();
-    }
-  });
+      expect(await answerRequest(keeper, { ...QUERY, vector: undefined, exclude: [], term: "privacy" })).toMatchObject({
+        ok: true,
+        hits: [{ id: "1:3" }],
+      });
+    },
+  );
+
+  it(
+    "says so when two frames share an id, and hides an internal " +
+      "error behind one sentence (its details in the console)",
+    async () => {
+      const keeper = new SearchIndexKeeper();
+      expect(await answerRequest(keeper, { ...INDEX, docs: [DOCS[0], DOCS[0]] })).toEqual({
+        id: INDEX.id,
+        ok: false,
+        error: 'two frames of the index have the id "1:1"',
+      });
+      const broken = new SearchIndexKeeper();
+      vi.spyOn(broken, "handle").mockRejectedValue(
+        new TypeError("Cannot read properties of undefined (reading 'length')"),
+      );
+      const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
+      try {
+        const reply = await answerRequest(broken, QUERY);
+        expect(reply).toEqual({
+          id: QUERY.id,
+          ok: false,
+          error: "the search worker hit an internal error and could not answer; the details are in the browser console",
+        });
+        expect(console).toHaveBeenCalledWith("Figment search worker: internal error", expect.any(TypeError));
+      } finally {
+        console.mockRestore();
+      }
+    },
+  );
 });
 
 /** A worker in-process: it answers each request with `reply(request)` on the next microtask, then calls `answered`. */
@@ -321,46 +346,50 @@ const PACKED = gzipSync("").toString("base64");
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe("the search client under mutated replies", () => {
-  it("never leaves a request pending: a malformed reply fails it (or its worker) with one line (1,000 cases, fixed seed)", async () => {
-    const mutation = fc.tuple(fc.constantFrom(...REPLY_PATHS), awkward, fc.boolean(), fc.boolean());
-    const problems: Violations = [];
-    for (const [path, value, asQuery, asFailure] of fc.sample(mutation, { seed: 38, numRuns: 1000 })) {
-      let answered!: () => void;
-      const answer = new Promise<void>((resolve) => (answered = resolve));
-      const client = new SearchWorkerClient({
-        source: async () => PACKED,
-        createWorker: () =>
-          new FakeWorker(
-            ({ kind, id }) =>
-              mutate(
-                asFailure ? { ...FAILED, id } : kind === "index" ? { ...INDEXED, id } : { ...HITS, id },
-                path,
-                value,
-              ),
-            answered,
-          ) as unknown as Worker,
-      });
-      // Set by the promise's callbacks: read through a box so the compiler does not narrow it to its first value.
-      const settled: { outcome: "pending" | "ok" | Error } = { outcome: "pending" };
-      const asked = asQuery
-        ? client.call("query", { term: "sand", limit: 3 })
-        : client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 });
-      asked.then(
-        () => (settled.outcome = "ok"),
-        (error: unknown) => (settled.outcome = error instanceof Error ? error : new Error(String(error))),
-      );
-      // The worker has answered, the request has had a turn to settle: it must have.
-      await answer;
-      await settle();
-      const what = `${asQuery ? "query" : "index"} reply ${asFailure ? "failed " : ""}${path.join(".")}`;
-      const { outcome } = settled;
-      if (outcome === "pending") problems.push(`${what}: still pending`);
-      else if (outcome instanceof Error && (!oneShortLine(outcome.message) || RAW.test(outcome.message)))
-        problems.push(`${what}: ${JSON.stringify(outcome.message.slice(0, 100))}`);
-      client.dispose();
-    }
-    expect(problems).toEqual([]);
-  });
+  it(
+    "never leaves a request pending: a malformed reply fails " +
+      "it (or its worker) with one line (1,000 cases, fixed seed)",
+    async () => {
+      const mutation = fc.tuple(fc.constantFrom(...REPLY_PATHS), awkward, fc.boolean(), fc.boolean());
+      const problems: Violations = [];
+      for (const [path, value, asQuery, asFailure] of fc.sample(mutation, { seed: 38, numRuns: 1000 })) {
+        let answered!: () => void;
+        const answer = new Promise<void>((resolve) => (answered = resolve));
+        const client = new SearchWorkerClient({
+          source: async () => PACKED,
+          createWorker: () =>
+            new FakeWorker(
+              ({ kind, id }) =>
+                mutate(
+                  asFailure ? { ...FAILED, id } : kind === "index" ? { ...INDEXED, id } : { ...HITS, id },
+                  path,
+                  value,
+                ),
+              answered,
+            ) as unknown as Worker,
+        });
+        // Set by the promise's callbacks: read through a box so the compiler does not narrow it to its first value.
+        const settled: { outcome: "pending" | "ok" | Error } = { outcome: "pending" };
+        const asked = asQuery
+          ? client.call("query", { term: "sand", limit: 3 })
+          : client.call("index", { docs: DOCS, vectors: VECTORS, dimensions: 3 });
+        asked.then(
+          () => (settled.outcome = "ok"),
+          (error: unknown) => (settled.outcome = error instanceof Error ? error : new Error(String(error))),
+        );
+        // The worker has answered, the request has had a turn to settle: it must have.
+        await answer;
+        await settle();
+        const what = `${asQuery ? "query" : "index"} reply ${asFailure ? "failed " : ""}${path.join(".")}`;
+        const { outcome } = settled;
+        if (outcome === "pending") problems.push(`${what}: still pending`);
+        else if (outcome instanceof Error && (!oneShortLine(outcome.message) || RAW.test(outcome.message)))
+          problems.push(`${what}: ${JSON.stringify(outcome.message.slice(0, 100))}`);
+        client.dispose();
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("fails a request answered with the other kind's reply (an index build answered as a query)", async () => {
     const client = new SearchWorkerClient({

@@ -17,7 +17,8 @@ const keeper = new SearchIndexKeeper();
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (event) => {
-  // answerRequest never throws; the catch keeps the queue going whatever else does (a rejected queue answers nothing more).
+  // answerRequest never throws; the catch keeps the queue going whatever else does (a rejected queue answers nothing
+  // more).
   queue = queue
     .then(async () => scope.postMessage(await answerRequest(keeper, event.data)))
     .catch((error: unknown) => console.error("Figment search worker: could not answer", error));

@@ -40,13 +40,16 @@ function Made({ outcome }: { outcome: EnrichOutcome }) {
   return (
     <>
       {outcome.noPicture.length > 0 ? (
-        <p class="muted enrich-bar__note">{`No picture for ${outcome.noPicture.map((n) => `“${n}”`).join(", ")} (deleted since the scan?): searched by words only.`}</p>
+        <p class="muted enrich-bar__note">
+          {`No picture for ${outcome.noPicture.map((n) => `“${n}”`).join(", ")} ` +
+            `(deleted since the scan?): searched by words only.`}
+        </p>
       ) : null}
       {outcome.notStored ? (
-        <p
-          class="enrich-bar__warning"
-          role="alert"
-        >{`Not kept for next time: ${outcome.notStored} They are used until the plugin closes; free space in History to keep them.`}</p>
+        <p class="enrich-bar__warning" role="alert">
+          {`Not kept for next time: ${outcome.notStored} They are used ` +
+            `until the plugin closes; free space in History to keep them.`}
+        </p>
       ) : null}
     </>
   );
@@ -64,7 +67,8 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
   const button =
     todo > 0 && state.phase !== "running" ? (
       <button type="button" class="button button--secondary enrich-bar__start" onClick={() => job.start(index)}>
-        {`Search by meaning: ${enrichAction(plan)}${plan.estimate ? ` — ${plan.estimate.replace(/ for .*$/, "")}` : ""}`}
+        {`Search by meaning: ` +
+          `${enrichAction(plan)}${plan.estimate ? ` — ${plan.estimate.replace(/ for .*$/, "")}` : ""}`}
       </button>
     ) : null;
   return (
@@ -103,7 +107,11 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
         </>
       ) : state.phase === "cancelled" ? (
         <CancelledNotice
-          text={`Stopped. ${state.outcome.captioned + state.outcome.embedded > 0 ? `Kept: ${madeText(state.outcome)}; press the button to go on.` : "Nothing was made."}`}
+          text={`Stopped. ${
+            state.outcome.captioned + state.outcome.embedded > 0
+              ? `Kept: ${madeText(state.outcome)}; press the button to go on.`
+              : "Nothing was made."
+          }`}
         >
           <button type="button" class="button button--ghost" onClick={job.dismiss}>
             Dismiss
@@ -111,7 +119,10 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
         </CancelledNotice>
       ) : state.phase === "done" ? (
         <div class="enrich-bar__done" role="status">
-          <p>{`${madeText(state.outcome)[0]!.toUpperCase()}${madeText(state.outcome).slice(1)}. Search now ranks by meaning too.`}</p>
+          <p>
+            {`${madeText(state.outcome)[0]!.toUpperCase()}` +
+              `${madeText(state.outcome).slice(1)}. Search now ranks by meaning too.`}
+          </p>
           <Made outcome={state.outcome} />
         </div>
       ) : null}
@@ -122,7 +133,8 @@ export function EnrichBar({ ai, job, index, onOpenSettings }: EnrichBarProps) {
             {plan.captions > 0
               ? "Each frame's picture goes to the vision model once, and its words to the embedding model. "
               : "Each frame's words go to the embedding model once. "}
-            {`After this, up to ${AUTO_MAX_FRAMES} new or changed frames are done on their own while the plugin is open.`}
+            {`After this, up to ${AUTO_MAX_FRAMES} new or changed ` +
+              `frames are done on their own while the plugin is open.`}
           </p>
         </div>
       ) : null}

@@ -65,7 +65,8 @@ function mainThread(options: { missing?: string[]; full?: boolean } = {}): { req
         if (options.full)
           throw new MainThreadError(
             "storage-full",
-            "The search index would use 5.1 MB of Figma's 5 MB, so these captions and embeddings were not saved. Nothing was deleted.",
+            "The search index would use 5.1 MB of Figma's 5 MB, so these " +
+              "captions and embeddings were not saved. Nothing was deleted.",
           );
         return { requestId: "r" };
       }

@@ -1,4 +1,6 @@
-/** What to tell the designer about a stopped "search by meaning" run, in Search's terms (captions, embeddings). Pure. */
+/**
+ * What to tell the designer about a stopped "search by meaning" run, in Search's terms (captions, embeddings). Pure.
+ */
 import {
   explainModelFailure,
   MODEL_FAILURE_TEXT,
@@ -19,7 +21,9 @@ export const ENRICH_FAILURE_TEXT: FailureWords = {
   },
   moderation: {
     title: "Refused by the provider's safety system",
-    next: "The provider refused a frame's picture; the frames described so far are kept. Try again, or use another caption model.",
+    next:
+      "The provider refused a frame's picture; the frames described " +
+      "so far are kept. Try again, or use another caption model.",
   },
   timeout: {
     title: "The model took too long",

@@ -50,8 +50,8 @@ export function ResultList({ rows, active, grouped, thumbnails, onOpen, onHover 
       {rows.map((row, i) => (
         <li key={row.id} role="presentation">
           {grouped && row.page !== rows[i - 1]?.page ? <h4 class="search-page">{row.page || "Page"}</h4> : null}
-          {/* biome-ignore lint/a11y/useKeyWithClickEvents: an aria-activedescendant listbox (APG): the search field has focus and the keys */}
-          {/* biome-ignore lint/a11y/useFocusableInteractive: an aria-activedescendant listbox's options are never focused */}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: aria-activedescendant listbox: the field has the keys */}
+          {/* biome-ignore lint/a11y/useFocusableInteractive: activedescendant options are never focused */}
           <div
             id={`search-row-${i}`}
             role="option"

@@ -23,40 +23,47 @@ function source() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe("thumbnail cache", () => {
-  it("fetches at most three at a time, the rest when one settles; a row gone from view before its turn is never fetched", async () => {
-    const src = source();
-    const cache = new ThumbnailCache(src);
-    for (const id of ["a", "b", "c", "d", "e"]) cache.want(id, "h");
-    expect([...src.pending.keys()]).toEqual(["a", "b", "c"]);
-    cache.unwant("d");
-    src.pending.get("a")!.resolve(new Uint8Array([1]));
-    await tick();
-    expect([...src.pending.keys()]).toEqual(["a", "b", "c", "e"]);
-    expect(cache.get("a", "h")).toEqual({ status: "ready", url: "blob:1" });
-    expect(cache.get("d", "h")).toBeUndefined();
-  });
+  it(
+    "fetches at most three at a time, the rest when one settles; " +
+      "a row gone from view before its turn is never fetched",
+    async () => {
+      const src = source();
+      const cache = new ThumbnailCache(src);
+      for (const id of ["a", "b", "c", "d", "e"]) cache.want(id, "h");
+      expect([...src.pending.keys()]).toEqual(["a", "b", "c"]);
+      cache.unwant("d");
+      src.pending.get("a")!.resolve(new Uint8Array([1]));
+      await tick();
+      expect([...src.pending.keys()]).toEqual(["a", "b", "c", "e"]);
+      expect(cache.get("a", "h")).toEqual({ status: "ready", url: "blob:1" });
+      expect(cache.get("d", "h")).toBeUndefined();
+    },
+  );
 
-  it("keeps a thumbnail by id + hash: the same is not fetched again, a changed frame is, and its old URL revoked", async () => {
-    const src = source();
-    const cache = new ThumbnailCache(src);
-    let calls = 0;
-    cache.subscribe(() => calls++);
-    cache.want("a", "h1");
-    src.pending.get("a")!.resolve(new Uint8Array([1]));
-    await tick();
-    src.pending.clear();
-    cache.want("a", "h1");
-    expect(src.pending.size).toBe(0);
-    cache.want("a", "h2");
-    expect(src.revoked).toEqual(["blob:1"]);
-    expect(cache.get("a", "h1")).toBeUndefined();
-    src.pending.get("a")!.reject(new Error("not-found"));
-    await tick();
-    expect(cache.get("a", "h2")).toEqual({ status: "failed" });
-    expect(calls).toBe(2);
-    cache.dispose();
-    expect(src.revoked).toEqual(["blob:1"]);
-  });
+  it(
+    "keeps a thumbnail by id + hash: the same is not fetched " + "again, a changed frame is, and its old URL revoked",
+    async () => {
+      const src = source();
+      const cache = new ThumbnailCache(src);
+      let calls = 0;
+      cache.subscribe(() => calls++);
+      cache.want("a", "h1");
+      src.pending.get("a")!.resolve(new Uint8Array([1]));
+      await tick();
+      src.pending.clear();
+      cache.want("a", "h1");
+      expect(src.pending.size).toBe(0);
+      cache.want("a", "h2");
+      expect(src.revoked).toEqual(["blob:1"]);
+      expect(cache.get("a", "h1")).toBeUndefined();
+      src.pending.get("a")!.reject(new Error("not-found"));
+      await tick();
+      expect(cache.get("a", "h2")).toEqual({ status: "failed" });
+      expect(calls).toBe(2);
+      cache.dispose();
+      expect(src.revoked).toEqual(["blob:1"]);
+    },
+  );
 
   it("revokes what arrives after dispose, and drops the oldest past maxEntries", async () => {
     const src = source();

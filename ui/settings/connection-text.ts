@@ -52,7 +52,8 @@ export function connectionText(outcome: ConnectionOutcome, context: ConnectionCo
   switch (outcome.kind) {
     case "bad-url":
       return fail(
-        `“${context.url}” is not a base URL. Enter one that starts with https:// (like ${context.example}), or leave it empty for the provider's default.`,
+        `“${context.url}” is not a base URL. Enter one that starts with https:// ` +
+          `(like ${context.example}), or leave it empty for the provider's default.`,
       );
     case "no-key":
       return fail(`No key for ${context.slotName}. Type one above, then test again.`);
@@ -60,7 +61,8 @@ export function connectionText(outcome: ConnectionOutcome, context: ConnectionCo
       return fail("The test could not run. Try again; the code generator restarts if it stopped.", outcome.message);
     case "unauthorized":
       return fail(
-        `${host} did not accept the key (401). Check that it is the key for ${context.slotName}, still active, and copied in full.`,
+        `${host} did not accept the key (401). Check that it is the ` +
+          `key for ${context.slotName}, still active, and copied in full.`,
         outcome.message,
       );
     case "forbidden":
@@ -81,19 +83,23 @@ export function connectionText(outcome: ConnectionOutcome, context: ConnectionCo
     }
     case "server":
       return fail(
-        `${host} had a server error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. Try again in a minute; if it persists, check the provider's status page.`,
+        `${host} had a server error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. ` +
+          `Try again in a minute; if it persists, check the provider's status page.`,
       );
     case "timeout":
       return fail(
-        `No answer from ${host} within ${Math.round(context.timeoutMs / 1000)} s. Check the base URL and your connection, then test again.`,
+        `No answer from ${host} within ${Math.round(context.timeoutMs / 1000)} ` +
+          `s. Check the base URL and your connection, then test again.`,
       );
     case "offline":
       return fail(
-        `Could not reach ${host}. Check the base URL and your connection; Figma lets the plugin reach only the domains listed in its manifest.`,
+        `Could not reach ${host}. Check the base URL and your connection; ` +
+          `Figma lets the plugin reach only the domains listed in its manifest.`,
       );
     case "bad-output":
       return fail(
-        `${host} answered, but not with a list of models. Check that the base URL ends where the API starts (often /v1).`,
+        `${host} answered, but not with a list of models. Check ` +
+          `that the base URL ends where the API starts (often /v1).`,
       );
     case "aborted":
       return fail("The test was stopped before it finished. Test again when ready.");
@@ -101,7 +107,8 @@ export function connectionText(outcome: ConnectionOutcome, context: ConnectionCo
       return fail(`No key for ${context.slotName}. Type one above, then test again.`);
     default:
       return fail(
-        `${host} answered with an error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. Check the base URL and the key, then test again.`,
+        `${host} answered with an error${outcome.status !== undefined ? ` (${outcome.status})` : ""}. ` +
+          `Check the base URL and the key, then test again.`,
         outcome.message,
       );
   }

@@ -81,7 +81,10 @@ function Credentials({ sd, saved, busy }: { sd: SettingsDraft["sd"]; saved: bool
   );
 }
 
-/** The model and sampler menus: "the server's own" first, then what the test listed (and the saved choice, listed or not). */
+/**
+ * The model and sampler menus: "the server's own" first, then what the test listed (and the saved choice, listed or
+ * not).
+ */
 function Choices({
   form,
   lists,

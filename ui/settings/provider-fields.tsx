@@ -1,4 +1,7 @@
-/** Settings → Model: provider, base URL (with what Figma's network access allows), model, and from how many images a batch is offered the Batch API. */
+/**
+ * Settings → Model: provider, base URL (with what Figma's network access allows), model, and from how many images a
+ * batch is offered the Batch API.
+ */
 import { PROVIDER_DEFAULTS, type Provider } from "../../contract/settings.js";
 import { SelectMenu } from "../controls/select-menu.js";
 import { networkAccessFor } from "./network-access.js";
@@ -25,7 +28,8 @@ export function NetworkAccessNote({ url }: { url: string }) {
     <span class="field__help field__help--warning" role="note">
       {access === "dev-only"
         ? `${host} is reachable only while the plugin runs in development (manifest devAllowedDomains).`
-        : `Figma lets Figment reach only api.openai.com and openrouter.ai. To use ${host}, add its origin to networkAccess.allowedDomains in manifest.json and import the plugin again.`}
+        : `Figma lets Figment reach only api.openai.com and openrouter.ai. To use ${host}, add its ` +
+          `origin to networkAccess.allowedDomains in manifest.json and import the plugin again.`}
     </span>
   );
 }

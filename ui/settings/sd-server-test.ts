@@ -45,7 +45,9 @@ export async function testSdServer(
     return {
       ok: true,
       lists,
-      text: `Connected to ${hostOf(baseUrl)}: ${pluralGrouped(reply.models.length, "model")}, ${pluralGrouped(reply.samplers.length, "sampler")}.${reply.model ? ` Loaded: ${reply.model}.` : ""}`,
+      text:
+        `Connected to ${hostOf(baseUrl)}: ${pluralGrouped(reply.models.length, "model")}, ` +
+        `${pluralGrouped(reply.samplers.length, "sampler")}.${reply.model ? ` Loaded: ${reply.model}.` : ""}`,
     };
   } catch (error) {
     if (error instanceof ModelFailure) {

@@ -4,22 +4,28 @@ import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { FIELD_ERRORS, formFrom, patchFrom } from "./settings-form.js";
 
 describe("the Search group of the settings form", () => {
-  it("saves the models and dimensions; an empty embedding model falls back to the default, an empty caption model means the vision model", () => {
-    const form = {
-      ...formFrom(DEFAULT_SETTINGS),
-      embeddingModel: " ",
-      embeddingDimensions: "512",
-      captionModel: " gpt-4o-mini ",
-    };
-    expect(patchFrom(form)).toEqual({
-      patch: expect.objectContaining({
-        embeddingModel: "text-embedding-3-small",
-        embeddingDimensions: 512,
-        captionModel: "gpt-4o-mini",
-      }),
-    });
-    expect(patchFrom({ ...form, captionModel: "" })).toEqual({ patch: expect.objectContaining({ captionModel: "" }) });
-  });
+  it(
+    "saves the models and dimensions; an empty embedding model falls " +
+      "back to the default, an empty caption model means the vision model",
+    () => {
+      const form = {
+        ...formFrom(DEFAULT_SETTINGS),
+        embeddingModel: " ",
+        embeddingDimensions: "512",
+        captionModel: " gpt-4o-mini ",
+      };
+      expect(patchFrom(form)).toEqual({
+        patch: expect.objectContaining({
+          embeddingModel: "text-embedding-3-small",
+          embeddingDimensions: 512,
+          captionModel: "gpt-4o-mini",
+        }),
+      });
+      expect(patchFrom({ ...form, captionModel: "" })).toEqual({
+        patch: expect.objectContaining({ captionModel: "" }),
+      });
+    },
+  );
 
   it("refuses dimensions that are empty, fractional or out of range, naming the field", () => {
     for (const bad of ["", "8", "100.5", "4096", "lots"]) {

@@ -80,15 +80,19 @@ describe("the settings draft", () => {
     expect(isDirty(edited, { ...saved, model: "gpt-4o" })).toBe(false);
   });
 
-  it("a typed key belongs to the slot it was typed for: switching provider shows the other slot, switching back shows it again", () => {
-    let draft = withKey(EMPTY_DRAFT, "openai", "sk-typed-openai");
-    draft = withEdits(draft, saved, providerChange(formOf(draft, saved), "openrouter"));
-    expect(formSlot(formOf(draft, saved))).toBe("openrouter");
-    expect(draft.keys["openrouter"]).toBeUndefined();
-    expect(draft.keys["openai"]).toBe("sk-typed-openai");
-    draft = withEdits(draft, saved, providerChange(formOf(draft, saved), "openai"));
-    expect(draft.keys[formSlot(formOf(draft, saved))]).toBe("sk-typed-openai");
-  });
+  it(
+    "a typed key belongs to the slot it was typed for: switching " +
+      "provider shows the other slot, switching back shows it again",
+    () => {
+      let draft = withKey(EMPTY_DRAFT, "openai", "sk-typed-openai");
+      draft = withEdits(draft, saved, providerChange(formOf(draft, saved), "openrouter"));
+      expect(formSlot(formOf(draft, saved))).toBe("openrouter");
+      expect(draft.keys["openrouter"]).toBeUndefined();
+      expect(draft.keys["openai"]).toBe("sk-typed-openai");
+      draft = withEdits(draft, saved, providerChange(formOf(draft, saved), "openai"));
+      expect(draft.keys[formSlot(formOf(draft, saved))]).toBe("sk-typed-openai");
+    },
+  );
 
   it("editing the base URL takes the typed key along, keystroke by keystroke", () => {
     let draft = withKey(EMPTY_DRAFT, "openai", "sk-typed");
@@ -146,27 +150,31 @@ describe("the settings draft", () => {
 });
 
 describe("the settings draft: a local SD server", () => {
-  it("the form's server slot is its URL's; an empty URL is refused by name, a local server's choices go in the patch", () => {
-    const form = {
-      ...formOf(EMPTY_DRAFT, saved),
-      imageSource: "sd" as const,
-      sdBaseUrl: " http://127.0.0.1:7861/ ",
-      sdModel: " dreamshaper_8 [879db523c3] ",
-      sdSampler: "Euler a",
-    };
-    expect(formSdSlot(form)).toBe("sd http://127.0.0.1:7861");
-    expect(patchFrom(form)).toEqual({
-      patch: expect.objectContaining({
-        imageSource: "sd",
-        sdBaseUrl: "http://127.0.0.1:7861",
-        sdModel: "dreamshaper_8 [879db523c3]",
+  it(
+    "the form's server slot is its URL's; an empty URL is " +
+      "refused by name, a local server's choices go in the patch",
+    () => {
+      const form = {
+        ...formOf(EMPTY_DRAFT, saved),
+        imageSource: "sd" as const,
+        sdBaseUrl: " http://127.0.0.1:7861/ ",
+        sdModel: " dreamshaper_8 [879db523c3] ",
         sdSampler: "Euler a",
-      }),
-    });
-    expect(patchFrom({ ...form, sdBaseUrl: "  " })).toEqual({
-      errors: { sdBaseUrl: "Enter the server's address, such as http://127.0.0.1:7860." },
-    });
-  });
+      };
+      expect(formSdSlot(form)).toBe("sd http://127.0.0.1:7861");
+      expect(patchFrom(form)).toEqual({
+        patch: expect.objectContaining({
+          imageSource: "sd",
+          sdBaseUrl: "http://127.0.0.1:7861",
+          sdModel: "dreamshaper_8 [879db523c3]",
+          sdSampler: "Euler a",
+        }),
+      });
+      expect(patchFrom({ ...form, sdBaseUrl: "  " })).toEqual({
+        errors: { sdBaseUrl: "Enter the server's address, such as http://127.0.0.1:7860." },
+      });
+    },
+  );
 
   it("credentials typed for the server follow its URL as it is edited, and never move to the provider's slot", () => {
     let draft = withKey(EMPTY_DRAFT, "sd http://127.0.0.1:7860", "ada:pw");
@@ -177,14 +185,21 @@ describe("the settings draft: a local SD server", () => {
     expect(draft.keys).toEqual({ "sd http://127.0.0.1:7861": "ada:pw" });
   });
 
-  it("Save stores the credentials in the server's slot as a step of their own, said as credentials while unsaved", () => {
-    const draft = withKey(withEdits(EMPTY_DRAFT, saved, { imageSource: "sd" }), "sd http://127.0.0.1:7860", " ada:pw ");
-    expect(unsavedItems(draft, saved)).toEqual(["credentials for the SD server at 127.0.0.1:7860", "image source"]);
-    expect(savePlan(draft, saved)).toEqual({
-      steps: [
-        { settings: {}, key: { slot: "sd http://127.0.0.1:7860", value: "ada:pw" } },
-        { settings: expect.objectContaining({ imageSource: "sd", sdBaseUrl: "http://127.0.0.1:7860" }) },
-      ],
-    });
-  });
+  it(
+    "Save stores the credentials in the server's slot as " + "a step of their own, said as credentials while unsaved",
+    () => {
+      const draft = withKey(
+        withEdits(EMPTY_DRAFT, saved, { imageSource: "sd" }),
+        "sd http://127.0.0.1:7860",
+        " ada:pw ",
+      );
+      expect(unsavedItems(draft, saved)).toEqual(["credentials for the SD server at 127.0.0.1:7860", "image source"]);
+      expect(savePlan(draft, saved)).toEqual({
+        steps: [
+          { settings: {}, key: { slot: "sd http://127.0.0.1:7860", value: "ada:pw" } },
+          { settings: expect.objectContaining({ imageSource: "sd", sdBaseUrl: "http://127.0.0.1:7860" }) },
+        ],
+      });
+    },
+  );
 });

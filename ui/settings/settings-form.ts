@@ -75,7 +75,10 @@ export const formSlot = (form: Pick<Form, "provider" | "baseUrl">): KeySlot =>
 export const formSdSlot = (form: Pick<Form, "sdBaseUrl">): KeySlot =>
   sdSlot(cleanBaseUrl(form.sdBaseUrl) || DEFAULT_SD_URL);
 
-/** "OpenRouter", "OpenAI at proxy.example", "the SD server at 127.0.0.1:7860", or "this base URL" while the URL is not one yet. */
+/**
+ * "OpenRouter", "OpenAI at proxy.example", "the SD server at 127.0.0.1:7860", or "this base URL" while the URL is not
+ * one yet.
+ */
 export const slotName = (slot: KeySlot): string => (isKeySlot(slot) ? slotLabel(slot) : "this base URL");
 
 /** The form as a settings patch, or the message for each field that is not valid. */

@@ -25,7 +25,8 @@ export function useFetchedPrices(requests: MainRequests, onError: (text: string)
         .call("save-prices", { prices: next })
         .catch((error: unknown) =>
           onError(
-            `The model prices are used now but could not be stored for next time: ${error instanceof Error ? error.message : String(error)}`,
+            `The model prices are used now but could not be stored for next ` +
+              `time: ${error instanceof Error ? error.message : String(error)}`,
           ),
         );
     },

@@ -135,7 +135,9 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
     h: r.height,
   });
 
-  /** Which top-level part of the page an element belongs to: the ancestor just under body (or under a single wrapper). */
+  /**
+   * Which top-level part of the page an element belongs to: the ancestor just under body (or under a single wrapper).
+   */
   const regionOf = (el: Element): { index: number; tag: string } => {
     let top: Element = el;
     let container: Element = doc.body;
@@ -296,7 +298,10 @@ export function measurePage(options: MeasureOptions): MeasuredPage {
   const clipsToText = (cs: CSSStyleDeclaration): boolean =>
     cs.backgroundClip === "text" || cs.getPropertyValue("-webkit-background-clip") === "text";
 
-  /** The colour letters show: their own, or for transparent text over a background clipped to it, the gradient's first colour. */
+  /**
+   * The colour letters show: their own, or for transparent text over a background clipped to it, the gradient's first
+   * colour.
+   */
   const letterColor = (el: Element, cs: CSSStyleDeclaration): Rgba | undefined => {
     const own = parseColor(cs.color);
     if (own && own.a > 0.01) return own;

@@ -1,9 +1,10 @@
 /**
  * The panel's score (measure.ts: the preview document in an offscreen sandboxed iframe, resized to each width, its
- * probes answering by postMessage) equals the CLI's (cli/measure/score.ts `scoreCode`: the same files in headless Chromium pages) within 0.01 —
- * IoU×matched, and text visible per width — on frames of every real Figma fixture file (the bench's score-cli
- * section checks all 72 in each full run), on the frame's offline HTML (layer ids on, as the CLI scores it), and on
- * the React output of a few, previewed the way the panel previews React. The measuring pages stay without same-origin, and a page's forged answer is refused.
+ * probes answering by postMessage) equals the CLI's (cli/measure/score.ts `scoreCode`: the same files in headless
+ * Chromium pages) within 0.01 — IoU×matched, and text visible per width — on frames of every real Figma fixture file
+ * (the bench's score-cli section checks all 72 in each full run), on the frame's offline HTML (layer ids on, as the CLI
+ * scores it), and on the React output of a few, previewed the way the panel previews React. The measuring pages stay
+ * without same-origin, and a page's forged answer is refused.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -47,7 +48,8 @@ function expectSame(panel: FidelityScore, cli: FidelityScore, what: string): voi
 
 describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_000 }, () => {
   const browser = useBrowser();
-  // The CLI's pages: one context whose pages are reused (cli/measure/browser.ts), as a run of `figment code --score` does.
+  // The CLI's pages: one context whose pages are reused (cli/measure/browser.ts), as a run of `figment code --score`
+  // does.
   const pages = usePageContext(browser);
   const inPage = <T>(fn: (page: Page) => Promise<T>): Promise<T> => withScorePage(browser, REPO_ROOT, fn);
 
@@ -100,7 +102,8 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
     }));
 
   it.each(["html", "react"] as const)(
-    "pictures the page as rendered at the design width (for a correction round): the Log-In page's picture (%s) is Chromium's screenshot of it, nearly pixel for pixel",
+    "pictures the page as rendered at the design width (for a correction round): the " +
+      "Log-In page's picture (%s) is Chromium's screenshot of it, nearly pixel for pixel",
     (target) =>
       inPage(async (page) => {
         const root = frames.find((f) => f.root.id === "101:3")!.root;
@@ -213,7 +216,8 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
       const forged = html
         .replace(
           "</body>",
-          `<script>addEventListener("message", (e) => parent.postMessage({ type: "figment-measure-reply", token: e.data.token, texts: { scrollWidth: "wide" } }, "*"));</script></body>`,
+          `<script>addEventListener("message", (e) => parent.postMessage({ type: "figment-measure-reply", ` +
+            `token: e.data.token, texts: { scrollWidth: "wide" } }, "*"));</script></body>`,
         )
         .replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';");
       await expect(panelScore(page, root as unknown as RestNode, forged)).rejects.toThrow(/not readable/);

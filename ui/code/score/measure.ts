@@ -1,9 +1,9 @@
 /**
  * The panel's half of the fidelity score: a preview document laid out at the design width (in the design's height),
- * 1920, 768 and 390 px (in a device's height) in an offscreen iframe — `sandbox="allow-scripts"`, never same-origin, its CSP allowing only the
- * probe runner (probe-runner.ts) beside what the page already needs — whose probes answer by postMessage. Each
- * answer is taken only from that iframe, for a request it was sent, and only once its every field checks
- * (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
+ * 1920, 768 and 390 px (in a device's height) in an offscreen iframe — `sandbox="allow-scripts"`, never same-origin,
+ * its CSP allowing only the probe runner (probe-runner.ts) beside what the page already needs — whose probes answer by
+ * postMessage. Each answer is taken only from that iframe, for a request it was sent, and only once its every field
+ * checks (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
  */
 import { Cancelled } from "../../../contract/cancelled.js";
 import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
@@ -70,7 +70,9 @@ class MeasuringPage {
 
   /** Offscreen at the page's real size: laid out as a viewport of that width, never seen or hit. */
   private resize(width: number, height: number): void {
-    this.frame.style.cssText = `position:fixed;left:${-width - 10_000}px;top:0;width:${width}px;height:${height}px;border:0;pointer-events:none`;
+    this.frame.style.cssText =
+      `position:fixed;left:${-width - 10_000}px;top:0;width:` +
+      `${width}px;height:${height}px;border:0;pointer-events:none`;
   }
 
   private fail(error: Error): void {
@@ -171,8 +173,8 @@ export interface PageMeasure {
 
 /**
  * The score of `input`, measured as the CLI measures it (the steps of codegen/fidelity/measurement.ts, as
- * cli/measure/score.ts takes them): one page, loaded at the design width and measured there (the layers' boxes, then the
- * texts), then resized to each other width (1920, 768, 390) and measured again — a viewport's width laid out anew,
+ * cli/measure/score.ts takes them): one page, loaded at the design width and measured there (the layers' boxes, then
+ * the texts), then resized to each other width (1920, 768, 390) and measured again — a viewport's width laid out anew,
  * as a page loaded at that width is. Rejects with `Cancelled` when `signal` aborts (the iframe is removed at once).
  */
 export async function measureScore(input: ScoreInput, signal?: AbortSignal): Promise<FidelityScore> {

@@ -13,23 +13,27 @@ export interface OutlineRequest {
   nodeId: string | null;
 }
 
-const text = `(function () {
+const text =
+  `(function () {
   var target = null, box = null;
   function place() {
     if (!box) return;
-    var r = target && target.isConnected && target.getClientRects().length > 0 ? target.getBoundingClientRect() : null;
+    var r = target && target.isConnected && target.getClientRects().length > 0 ? target.getBoundingClientRect() : ` +
+  `null;
     var css = {
       position: "absolute", display: r ? "block" : "none", margin: "0", padding: "0", "box-sizing": "border-box",
       left: (r ? r.left + scrollX - 2 : 0) + "px", top: (r ? r.top + scrollY - 2 : 0) + "px",
       width: (r ? r.width + 4 : 0) + "px", height: (r ? r.height + 4 : 0) + "px",
-      border: "2px solid #0d99ff", background: "rgba(13, 153, 255, 0.12)", "pointer-events": "none", "z-index": "2147483647"
+      border: "2px solid #0d99ff", background: "rgba(13, 153, 255, 0.12)", "pointer-events": "none", "z-index": ` +
+  `"2147483647"
     };
     for (var k in css) box.style.setProperty(k, css[k], "important");
   }
   addEventListener("message", function (event) {
     var data = event.data;
     if (event.source !== parent || !data || data.type !== "figment-outline") return;
-    target = typeof data.nodeId === "string" ? document.querySelector('[data-node-id="' + CSS.escape(data.nodeId) + '"]') : null;
+    target = typeof data.nodeId === "string" ? document.querySelector('[data-node-id="' + CSS.escape(data.nodeId) + ` +
+  `'"]') : null;
     if (!box) {
       box = document.createElement("figment-outline");
       box.setAttribute("aria-hidden", "true");
@@ -37,7 +41,8 @@ const text = `(function () {
     }
     if (target && target.getClientRects().length > 0) {
       var r = target.getBoundingClientRect();
-      scrollTo(Math.max(0, r.left + scrollX + r.width / 2 - innerWidth / 2), Math.max(0, r.top + scrollY + r.height / 2 - innerHeight / 2));
+      scrollTo(Math.max(0, r.left + scrollX + r.width / 2 - innerWidth / 2), Math.max(0, r.top + scrollY + r.height ` +
+  `/ 2 - innerHeight / 2));
     }
     place();
   });

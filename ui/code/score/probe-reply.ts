@@ -89,7 +89,10 @@ export const pngDataUrlField: Field<string> = custom("a PNG data URL", (v) =>
     : undefined,
 );
 
-/** One measuring page's answer to one request: the figures (and the page's picture when asked), or why it could not measure. */
+/**
+ * One measuring page's answer to one request: the figures (and the page's picture when asked), or why it could not
+ * measure.
+ */
 export const probeReplyField = object({
   type: literal("figment-measure-reply"),
   token: string({ nonEmpty: true, max: 100 }),

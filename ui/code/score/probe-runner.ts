@@ -2,8 +2,9 @@
  * The script a measuring page runs (as source text, allowed by its hash: codegen/preview/page-script.ts): it waits
  * for a request from the panel, for its viewport to have the width asked for (the panel resizes the iframe; the new
  * size may reach the page a moment later), and for the page's images and fonts to settle; then it runs the probes of
- * codegen/fidelity/probe.ts and posts their figures back (with a PNG of the page when asked). No requestAnimationFrame: Chromium throttles rendering in
- * an offscreen cross-origin frame, and the probes force the layout they read themselves.
+ * codegen/fidelity/probe.ts and posts their figures back (with a PNG of the page when asked). No requestAnimationFrame:
+ * Chromium throttles rendering in an offscreen cross-origin frame, and the probes force the layout they read
+ * themselves.
  */
 import { probeBoxes } from "../../../codegen/fidelity/probe.js";
 import {
@@ -15,7 +16,10 @@ import {
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../codegen/sha256.js";
 
-/** What the panel asks the measuring page for, at a width it has resized the page to (the boxes only at the design width). */
+/**
+ * What the panel asks the measuring page for, at a width it has resized the page to (the boxes only at the design
+ * width).
+ */
 export interface ProbeRequest {
   type: "figment-measure";
   token: string;
@@ -85,7 +89,9 @@ function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Pro
       const paint = [document.documentElement, document.body]
         .map((e) => (e ? getComputedStyle(e).backgroundColor : ""))
         .find((c) => c !== "" && c !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(c));
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" y="0" width="100%" height="100%">${new XMLSerializer().serializeToString(clone)}</foreignObject></svg>`;
+      const svg =
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" ` +
+        `y="0" width="100%" height="100%">${new XMLSerializer().serializeToString(clone)}</foreignObject></svg>`;
       const image = new Image();
       image.onload = () => {
         const canvas = document.createElement("canvas");
@@ -134,7 +140,8 @@ let script: PageScript | undefined;
 export function probeRunnerScript(): PageScript {
   if (!script) {
     const text = scriptSafe(
-      `(${probeRunner.toString()})(${probeBoxes.toString()}, (arg) => (${probeTexts.toString()})(arg, ${textProbePartsSource()}));`,
+      `(${probeRunner.toString()})(${probeBoxes.toString()}, (arg) => ` +
+        `(${probeTexts.toString()})(arg, ${textProbePartsSource()}));`,
     );
     script = { text, hash: cspHash(text) };
   }

@@ -75,27 +75,31 @@ describe("a result's score", () => {
     expect(exportedFrame("nonsense", "1:2")).toBeUndefined();
   });
 
-  it("is good from 90 %, fair from 70 %, poor below — by the worse of the match and the text seen at the worst width", () => {
-    const at = (iouMatched: number, textVisible = 1) => ({
-      ...score,
-      iouMatched,
-      widths: [{ width: 768, textVisible, overflow: false, overflowPx: 0, hiddenTexts: [] }],
-    });
-    expect([0.95, 0.9, 0.89, 0.7, 0.69].map((share) => scoreTone(at(share)))).toEqual([
-      "good",
-      "good",
-      "fair",
-      "fair",
-      "poor",
-    ]);
-    // A 593-px frame that matches the drawing but shows 46 % of its text at 768 px is poor, not good.
-    expect(scoreTone(at(1, 0.46))).toBe("poor");
-    // A page problem (here: sideways scroll) makes a good match fair at best.
-    expect(
-      scoreTone({
-        ...at(1),
-        widths: [{ width: 390, textVisible: 1, overflow: true, overflowPx: 40, hiddenTexts: [] }],
-      }),
-    ).toBe("fair");
-  });
+  it(
+    "is good from 90 %, fair from 70 %, poor below — by the " +
+      "worse of the match and the text seen at the worst width",
+    () => {
+      const at = (iouMatched: number, textVisible = 1) => ({
+        ...score,
+        iouMatched,
+        widths: [{ width: 768, textVisible, overflow: false, overflowPx: 0, hiddenTexts: [] }],
+      });
+      expect([0.95, 0.9, 0.89, 0.7, 0.69].map((share) => scoreTone(at(share)))).toEqual([
+        "good",
+        "good",
+        "fair",
+        "fair",
+        "poor",
+      ]);
+      // A 593-px frame that matches the drawing but shows 46 % of its text at 768 px is poor, not good.
+      expect(scoreTone(at(1, 0.46))).toBe("poor");
+      // A page problem (here: sideways scroll) makes a good match fair at best.
+      expect(
+        scoreTone({
+          ...at(1),
+          widths: [{ width: 390, textVisible: 1, overflow: true, overflowPx: 40, hiddenTexts: [] }],
+        }),
+      ).toBe("fair");
+    },
+  );
 });

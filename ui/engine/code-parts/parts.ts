@@ -37,7 +37,9 @@ interface PartApis {
   "code-check": CheckPart;
 }
 
-/** Where each part puts itself once its script has run (bench/plugin-util.ts finds the parts in dist/code.js by them). */
+/**
+ * Where each part puts itself once its script has run (bench/plugin-util.ts finds the parts in dist/code.js by them).
+ */
 export const CODE_FORMAT_GLOBAL = "__figmentCodeFormat";
 export const CODE_CHECK_GLOBAL = "__figmentCodeCheck";
 const GLOBALS: { readonly [P in CodePart]: string } = {
@@ -61,12 +63,16 @@ export function registerCheckPart(api: CheckPart): void {
   (globalThis as Record<string, unknown>)[CODE_CHECK_GLOBAL] = api;
 }
 
-/** The loaded part; a job that needs it before it came is a host bug (the protocol's `codeParts` misses it), said plainly. */
+/**
+ * The loaded part; a job that needs it before it came is a host bug (the protocol's `codeParts` misses it), said
+ * plainly.
+ */
 export function codePart<P extends CodePart>(part: P): PartApis[P] {
   const api = (globalThis as Record<string, unknown>)[GLOBALS[part]] as PartApis[P] | undefined;
   if (!api)
     throw new Error(
-      `the ${WHAT[part]} is not loaded in this worker yet (the host loads the "${part}" part before the jobs the protocol lists for it)`,
+      `the ${WHAT[part]} is not loaded in this worker yet (the host loads ` +
+        `the "${part}" part before the jobs the protocol lists for it)`,
     );
   return api;
 }

@@ -46,7 +46,15 @@ const answer = (body: string): string =>
     files: [
       {
         path: "src/App.tsx",
-        content: `import { ListItem } from "@acme/ui";\nexport default function App() {\n  return (\n    <main>\n      ${body}\n    </main>\n  );\n}\n`,
+        content:
+          `import { ListItem } from "@acme/ui";\n` +
+          `export default function App() {\n` +
+          `  return (\n` +
+          `    <main>\n` +
+          `      ${body}\n` +
+          `    </main>\n` +
+          `  );\n` +
+          `}\n`,
       },
     ],
   });
@@ -67,25 +75,36 @@ describe("ai-prepare and ai-generate with the document's mapping", () => {
     expect((await prepare(REACT)).input.componentMap).toBeUndefined();
   });
 
-  it("a value outside the mapping's value map is a component-usage error with file:line, and the repair turn is asked for it", async () => {
-    const { input } = await prepare({ ...REACT, components: MAP });
-    const srv = await serve(
-      responsesStream(splitInto(answer('<ListItem variant="tertiary" />'), 4), { id: "resp_wrong" }),
-      responsesStream(splitInto(answer('<ListItem variant="secondary" />'), 4), { id: "resp_fixed" }),
-    );
-    const result = await generateModelCode(
-      providerConfig({ ...DEFAULT_SETTINGS, baseUrl: srv.url }, "sk-test-mapping"),
-      input,
-    );
-    expect(srv.requests).toHaveLength(2);
-    for (const request of srv.requests) expect(request.schemaErrors).toEqual([]);
-    expect(result.attempts[0]!.problems).toContainEqual(
-      expect.objectContaining({ severity: "error", code: "component-usage", file: "src/App.tsx", line: 5, column: 17 }),
-    );
-    expect(texts(srv.requests[1]!)).toContain(
-      `src/App.tsx:5:17: <ListItem> prop variant: \\"tertiary\\" is not one of the mapping's values for the Figma property \\"Type\\" (\\"primary\\", \\"secondary\\")`,
-    );
-    expect(result.repair).toBe("kept");
-    expect(result.problems.filter((p) => p.code === "component-usage")).toEqual([]);
-  });
+  it(
+    "a value outside the mapping's value map is a component-usage " +
+      "error with file:line, and the repair turn is asked for it",
+    async () => {
+      const { input } = await prepare({ ...REACT, components: MAP });
+      const srv = await serve(
+        responsesStream(splitInto(answer('<ListItem variant="tertiary" />'), 4), { id: "resp_wrong" }),
+        responsesStream(splitInto(answer('<ListItem variant="secondary" />'), 4), { id: "resp_fixed" }),
+      );
+      const result = await generateModelCode(
+        providerConfig({ ...DEFAULT_SETTINGS, baseUrl: srv.url }, "sk-test-mapping"),
+        input,
+      );
+      expect(srv.requests).toHaveLength(2);
+      for (const request of srv.requests) expect(request.schemaErrors).toEqual([]);
+      expect(result.attempts[0]!.problems).toContainEqual(
+        expect.objectContaining({
+          severity: "error",
+          code: "component-usage",
+          file: "src/App.tsx",
+          line: 5,
+          column: 17,
+        }),
+      );
+      expect(texts(srv.requests[1]!)).toContain(
+        `src/App.tsx:5:17: <ListItem> prop variant: \\"tertiary\\" is not one of the ` +
+          `mapping's values for the Figma property \\"Type\\" (\\"primary\\", \\"secondary\\")`,
+      );
+      expect(result.repair).toBe("kept");
+      expect(result.problems.filter((p) => p.code === "component-usage")).toEqual([]);
+    },
+  );
 });

@@ -17,7 +17,8 @@ import { codeOptions } from "./code.js";
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
-  // The document's component mapping: the offline draft uses it, and the model is told which layers are which component.
+  // The document's component mapping: the offline draft uses it, and the model is told which layers are which
+  // component.
   const { options } = codeOptions(request.options);
   const offline = await generateCode(design.document, options);
   const components = componentsForModel(design.document, options.components);

@@ -25,40 +25,44 @@ const input: PromptInput = {
 };
 
 describe("the worker's estimate of a correction round", () => {
-  it("is ai/verify's estimate: the conversation again, the measurement and both pictures, an answer as long as the last", async () => {
-    const round = verifyRequest(scoreOf(), { rendered, design });
-    const answers = [
-      JSON.stringify({
-        notes: "First try.",
-        files: [{ path: "index.html", content: '<main data-node-id="101:3"></main>' }],
-      }),
-    ];
-    const request = parseEngineRequest({
-      kind: "ai-round-estimate",
-      id: "w1",
-      input,
-      answers,
-      earlier: [],
-      round,
-      model: "gpt-5",
-    }) as RequestOf<"ai-round-estimate">;
-    const reply = await runJob(modelJobs, request, { signal: new AbortController().signal, emit: () => undefined });
-    const parsed = parseEngineMessage(reply);
-    if (!("reply" in parsed) || !parsed.reply.ok || parsed.reply.kind !== "ai-round-estimate")
-      throw new Error(`expected the estimate, got ${JSON.stringify(reply)}`);
-    await loadTokenizer();
-    const expected = estimateRound({ model: "gpt-5", prompt: input, answers, earlier: [], round });
-    expect(parsed.reply.estimate).toEqual(expected);
-    // The design's picture (in the first request) and the round's two are all billed.
-    const alone = estimateRound({
-      model: "gpt-5",
-      prompt: input,
-      answers,
-      earlier: [],
-      round: { ...round, images: [] },
-    });
-    expect(expected.imageTokens).toBe(alone.imageTokens * 3);
-    expect(expected.outputTokens).toBeGreaterThan(0);
-    expect(expected.costUsd).toBeGreaterThan(0);
-  });
+  it(
+    "is ai/verify's estimate: the conversation again, the " +
+      "measurement and both pictures, an answer as long as the last",
+    async () => {
+      const round = verifyRequest(scoreOf(), { rendered, design });
+      const answers = [
+        JSON.stringify({
+          notes: "First try.",
+          files: [{ path: "index.html", content: '<main data-node-id="101:3"></main>' }],
+        }),
+      ];
+      const request = parseEngineRequest({
+        kind: "ai-round-estimate",
+        id: "w1",
+        input,
+        answers,
+        earlier: [],
+        round,
+        model: "gpt-5",
+      }) as RequestOf<"ai-round-estimate">;
+      const reply = await runJob(modelJobs, request, { signal: new AbortController().signal, emit: () => undefined });
+      const parsed = parseEngineMessage(reply);
+      if (!("reply" in parsed) || !parsed.reply.ok || parsed.reply.kind !== "ai-round-estimate")
+        throw new Error(`expected the estimate, got ${JSON.stringify(reply)}`);
+      await loadTokenizer();
+      const expected = estimateRound({ model: "gpt-5", prompt: input, answers, earlier: [], round });
+      expect(parsed.reply.estimate).toEqual(expected);
+      // The design's picture (in the first request) and the round's two are all billed.
+      const alone = estimateRound({
+        model: "gpt-5",
+        prompt: input,
+        answers,
+        earlier: [],
+        round: { ...round, images: [] },
+      });
+      expect(expected.imageTokens).toBe(alone.imageTokens * 3);
+      expect(expected.outputTokens).toBeGreaterThan(0);
+      expect(expected.costUsd).toBeGreaterThan(0);
+    },
+  );
 });

@@ -53,7 +53,8 @@ function clientFor(request: RequestOf<BatchKind>, baseURL?: string): OpenAI {
   if (request.settings.provider !== "openai")
     throw new FigmentError(
       "input",
-      `Batches run on OpenAI's Batch API; the provider in Settings is ${request.settings.provider}. Choose OpenAI to send batches.`,
+      `Batches run on OpenAI's Batch API; the provider in Settings is ` +
+        `${request.settings.provider}. Choose OpenAI to send batches.`,
     );
   const config = providerConfig(baseURL ? { ...request.settings, baseUrl: baseURL } : request.settings, request.apiKey);
   return createClient(config, { timeoutMs: request.timeoutMs, maxRetries: RETRIES });

@@ -1,4 +1,7 @@
-/** The code section's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect text. */
+/**
+ * The code section's jobs: the offline code generator, the model's design hint, the React preview page, Code Connect
+ * text.
+ */
 import {
   emitFiles,
   generateCode,

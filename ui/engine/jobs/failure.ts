@@ -33,7 +33,8 @@ export function failureOf(id: string, error: unknown): EngineFailure {
     };
   }
   if (kindOf(error) === "input") return { id, ok: false, error: message, bad: true };
-  // JavaScript's own errors are a fault of the engine's, whose message ("x.trim is not a function") means nothing to a user.
+  // JavaScript's own errors are a fault of the engine's, whose message ("x.trim is not a function") means nothing to a
+  // user.
   if (isBuiltInError(error)) {
     console.error("Figment engine: internal error", error);
     return { id, ok: false, error: INTERNAL_FAILURE, bad: false };

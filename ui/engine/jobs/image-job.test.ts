@@ -174,35 +174,38 @@ describe("generate-image in the worker", () => {
     expect(JSON.stringify(reply)).not.toContain(KEY);
   });
 
-  it("Reason first: the reasoning streams as text and the response id comes back for a refinement, which sends it", async () => {
-    const srv = await serve(
-      imageReply({ reasoning: ["Plan: a warm ", "morning light."], responseId: "resp_first" }),
-      imageReply({ responseId: "resp_second" }),
-    );
-    const first = await generate({
-      settings: settings(srv.url),
-      reasonFirst: true,
-      apiKey: KEY,
-      request: { ...base, partials: 1 },
-      timeoutMs: 10_000,
-    });
-    expect(
-      first.events
-        .filter((e) => e.type === "image-text")
-        .map((e) => (e.type === "image-text" ? e.delta : ""))
-        .join(""),
-    ).toBe("Plan: a warm morning light.");
-    expect(okOf(first.reply, "generate-image").conversation).toEqual({ previousResponseId: "resp_first" });
-    await generate({
-      settings: settings(srv.url),
-      reasonFirst: true,
-      apiKey: KEY,
-      request: { ...base, prompt: "warmer", partials: 0, refine: { previousResponseId: "resp_first" } },
-      timeoutMs: 10_000,
-    });
-    expect((srv.requests[1]!.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
-    expect(srv.requests[1]!.schemaErrors).toEqual([]);
-  });
+  it(
+    "Reason first: the reasoning streams as text and the " + "response id comes back for a refinement, which sends it",
+    async () => {
+      const srv = await serve(
+        imageReply({ reasoning: ["Plan: a warm ", "morning light."], responseId: "resp_first" }),
+        imageReply({ responseId: "resp_second" }),
+      );
+      const first = await generate({
+        settings: settings(srv.url),
+        reasonFirst: true,
+        apiKey: KEY,
+        request: { ...base, partials: 1 },
+        timeoutMs: 10_000,
+      });
+      expect(
+        first.events
+          .filter((e) => e.type === "image-text")
+          .map((e) => (e.type === "image-text" ? e.delta : ""))
+          .join(""),
+      ).toBe("Plan: a warm morning light.");
+      expect(okOf(first.reply, "generate-image").conversation).toEqual({ previousResponseId: "resp_first" });
+      await generate({
+        settings: settings(srv.url),
+        reasonFirst: true,
+        apiKey: KEY,
+        request: { ...base, prompt: "warmer", partials: 0, refine: { previousResponseId: "resp_first" } },
+        timeoutMs: 10_000,
+      });
+      expect((srv.requests[1]!.body as { previous_response_id?: string }).previous_response_id).toBe("resp_first");
+      expect(srv.requests[1]!.schemaErrors).toEqual([]);
+    },
+  );
 
   it("an Images API refinement is an edit with the version's image", async () => {
     const srv = await serve(imageReply());

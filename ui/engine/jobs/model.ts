@@ -1,4 +1,7 @@
-/** The model section's jobs for code: the prompt and its estimate, the generation, a correction round's estimate, the connection test. */
+/**
+ * The model section's jobs for code: the prompt and its estimate, the generation, a correction round's estimate, the
+ * connection test.
+ */
 import { prepareModelCode } from "./ai-prepare.js";
 import { estimateCorrectionRound } from "./ai-round-estimate.js";
 import { lazy, type Jobs } from "./job.js";

@@ -27,7 +27,9 @@ const exportEntry = object({ id: string({ nonEmpty: true }), json: json() });
 export const exportsField = array(exportEntry, { max: 50 });
 export type ExportEntry = Infer<typeof exportEntry>;
 
-/** `components`: the document's mapping (contract/components.ts), read again field by field in the worker before use. */
+/**
+ * `components`: the document's mapping (contract/components.ts), read again field by field in the worker before use.
+ */
 export const codeOptionsField = object({
   target: oneOf(TARGETS),
   styling: oneOf(STYLINGS),
@@ -71,7 +73,10 @@ export const codeSection = {
       nodeId: string({ nonEmpty: true, max: 1000 }),
       components: optional(componentMapField),
     },
-    /** A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project pass. */
+    /**
+     * A Code Connect file's text (`*.figma.tsx`, pasted) read into a component mapping; needs ts-morph, so the project
+     * pass.
+     */
     "read-code-connect": { name: string({ nonEmpty: true, max: 200 }), text: string({ max: 500_000 }) },
     /**
      * A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. With `project`, the

@@ -33,7 +33,10 @@ export interface Section {
   readonly events: Readonly<Record<string, Shape>>;
   readonly streams: Readonly<Record<string, readonly string[]>>;
   readonly estimates: readonly string[];
-  /** Kinds that format, check or preview code, with the code parts (ui/engine/code-parts/) the host loads into the worker before them, in order. */
+  /**
+   * Kinds that format, check or preview code, with the code parts (ui/engine/code-parts/) the host loads into the
+   * worker before them, in order.
+   */
   readonly codeParts: Readonly<Record<string, readonly CodePart[] | CodePartsOf<never>>>;
 }
 

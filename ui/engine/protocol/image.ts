@@ -65,7 +65,10 @@ const maskShape = object({
   height: number({ integer: true, min: 1, max: MAX_MASK_SIDE }),
   coverage: bytes({ max: MAX_MASK_SIDE * MAX_MASK_SIDE }),
 });
-/** The mask model (ai/mask/: 255 = repaint), a byte per pixel of the image it repaints; the worker encodes it per provider. */
+/**
+ * The mask model (ai/mask/: 255 = repaint), a byte per pixel of the image it repaints; the worker encodes it per
+ * provider.
+ */
 export const maskField = custom<Infer<typeof maskShape>>(
   "a mask: { width, height, coverage } with a coverage byte per pixel",
   (v) => {
@@ -100,7 +103,9 @@ export const imageRequestField = object({
   references: array(imageInput, { max: MAX_REFERENCES }),
   designHint: optional(string()),
   refine: optional(refineField),
-  /** A render of a frame: the first reference is its picture, whose composition the image keeps; the prompt is the look. */
+  /**
+   * A render of a frame: the first reference is its picture, whose composition the image keeps; the prompt is the look.
+   */
   keepComposition: optional(boolean()),
   /** Inpainting: what to repaint of the first image (the image to refine, else the first reference). */
   mask: optional(maskField),

@@ -134,7 +134,10 @@ export function parseEngineRequest(data: unknown): EngineRequest {
   );
 }
 
-/** Checks what the worker sent the UI: a reply (ok or failed) or a progress event. Throws ProtocolError (contract/protocol.ts). */
+/**
+ * Checks what the worker sent the UI: a reply (ok or failed) or a progress event. Throws ProtocolError
+ * (contract/protocol.ts).
+ */
 export function parseEngineMessage(data: unknown): { reply: EngineReply } | { event: EngineEventMessage } {
   return readChecked(data, "the code generator sent a message the panel does not understand", () => {
     const record = data as Record<string, unknown>;

@@ -2,9 +2,9 @@
  * The model section for code: `ai-prepare` (the model prompt for one frame — hint, image, optional offline
  * draft — and its estimate; nothing is sent), `ai-generate` (one model generation or refinement — with pictures,
  * as a correction round sends them — through the project pass and the repair round, streaming progress and
- * stages), `ai-round-estimate` (what a correction round, ai/verify, will cost: nothing is sent) and `test-connection` (one
- * `GET {baseURL}/models` with this key, through the same client). Model structures built by ai/ in the
- * worker (prompt input, estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
+ * stages), `ai-round-estimate` (what a correction round, ai/verify, will cost: nothing is sent) and `test-connection`
+ * (one `GET {baseURL}/models` with this key, through the same client). Model structures built by ai/ in the worker
+ * (prompt input, estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
 import type { Conversation } from "../../../ai/generate.js";
 import type { Estimate } from "../../../ai/estimate.js";
@@ -87,7 +87,9 @@ export const modelSection = {
       /** Prices fetched from the endpoint's listing; they win over the built-in table in the estimate. */
       prices: optional(fetchedPricesField),
     },
-    /** Provider, base URL and model in `settings`: the client is built in the worker so the SDK stays out of the panel. */
+    /**
+     * Provider, base URL and model in `settings`: the client is built in the worker so the SDK stays out of the panel.
+     */
     "ai-generate": {
       ...modelFields,
       input: promptInput,

@@ -36,63 +36,71 @@ function refusal(read: () => unknown): ProtocolError {
 }
 
 describe("the engine's messages under mutated input", () => {
-  it("a model request's input is checked field by field: a components text that is not a string is refused before any job runs", () => {
-    expect(parseEngineRequest(generate())).toMatchObject({
-      kind: "ai-generate",
-      input: { components: input.components },
-    });
-    const components = refusal(() => parseEngineRequest(generate({ components: 5 })));
-    expect(components.id).toBe("r1");
-    expect(components.message).toMatch(
-      /^the codegen worker got a request it does not understand: input\.components must be a string/,
-    );
-    expect(refusal(() => parseEngineRequest(generate({ target: "vue" }))).message).toMatch(
-      /input\.target must be one of react, html/,
-    );
-    expect(refusal(() => parseEngineRequest(generate({ drafts: [{ path: "a.tsx", content: 1 }] }))).message).toMatch(
-      /input\.drafts\[0\]\.content must be a string/,
-    );
-    expect(refusal(() => parseEngineRequest(generate({ imageDataUrl: "https://example.com/a.png" }))).message).toMatch(
-      /input\.imageDataUrl must be an image data URL/,
-    );
-  });
+  it(
+    "a model request's input is checked field by field: a components " +
+      "text that is not a string is refused before any job runs",
+    () => {
+      expect(parseEngineRequest(generate())).toMatchObject({
+        kind: "ai-generate",
+        input: { components: input.components },
+      });
+      const components = refusal(() => parseEngineRequest(generate({ components: 5 })));
+      expect(components.id).toBe("r1");
+      expect(components.message).toMatch(
+        /^the codegen worker got a request it does not understand: input\.components must be a string/,
+      );
+      expect(refusal(() => parseEngineRequest(generate({ target: "vue" }))).message).toMatch(
+        /input\.target must be one of react, html/,
+      );
+      expect(refusal(() => parseEngineRequest(generate({ drafts: [{ path: "a.tsx", content: 1 }] }))).message).toMatch(
+        /input\.drafts\[0\]\.content must be a string/,
+      );
+      expect(
+        refusal(() => parseEngineRequest(generate({ imageDataUrl: "https://example.com/a.png" }))).message,
+      ).toMatch(/input\.imageDataUrl must be an image data URL/);
+    },
+  );
 
-  it("refuses every mutation of a request or a reply as a ProtocolError with a short message (3,000 cases, fixed seed)", () => {
-    const awkward = fc.oneof(
-      fc.anything(),
-      fc.bigInt(),
-      fc.constant("x".repeat(100_001)),
-      fc.constant(new Uint8Array(5_000_000)),
-      fc.constant(Number.NaN),
-    );
-    const key = fc.constantFrom(
-      "id",
-      "kind",
-      "input",
-      "settings",
-      "apiKey",
-      "timeoutMs",
-      "components",
-      "hint",
-      "drafts",
-    );
-    fc.assert(
-      fc.property(key, awkward, fc.boolean(), (name, value, inInput) => {
-        const data = inInput ? generate({ [name]: value }) : { ...generate(), [name]: value };
-        for (const read of [() => parseEngineRequest(data), () => parseEngineMessage(data)]) {
-          try {
-            read();
-          } catch (error) {
-            expect(error).toBeInstanceOf(ProtocolError);
-            expect((error as ProtocolError).message.length).toBeLessThan(1000);
-            const id = (error as ProtocolError).id;
-            if (id !== undefined) expect(id.length).toBeLessThanOrEqual(200);
+  it(
+    "refuses every mutation of a request or a reply as a " +
+      "ProtocolError with a short message (3,000 cases, fixed seed)",
+    () => {
+      const awkward = fc.oneof(
+        fc.anything(),
+        fc.bigInt(),
+        fc.constant("x".repeat(100_001)),
+        fc.constant(new Uint8Array(5_000_000)),
+        fc.constant(Number.NaN),
+      );
+      const key = fc.constantFrom(
+        "id",
+        "kind",
+        "input",
+        "settings",
+        "apiKey",
+        "timeoutMs",
+        "components",
+        "hint",
+        "drafts",
+      );
+      fc.assert(
+        fc.property(key, awkward, fc.boolean(), (name, value, inInput) => {
+          const data = inInput ? generate({ [name]: value }) : { ...generate(), [name]: value };
+          for (const read of [() => parseEngineRequest(data), () => parseEngineMessage(data)]) {
+            try {
+              read();
+            } catch (error) {
+              expect(error).toBeInstanceOf(ProtocolError);
+              expect((error as ProtocolError).message.length).toBeLessThan(1000);
+              const id = (error as ProtocolError).id;
+              if (id !== undefined) expect(id.length).toBeLessThanOrEqual(200);
+            }
           }
-        }
-      }),
-      { seed: 38, numRuns: 3000 },
-    );
-  });
+        }),
+        { seed: 38, numRuns: 3000 },
+      );
+    },
+  );
 
   it("a job's own JavaScript error is one sentence for the user, its details in the console", async () => {
     const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);

@@ -212,54 +212,58 @@ describe("engine protocol", () => {
     expect((error as ProtocolError).id).toBe(data.id);
   });
 
-  it("carries an inpainting mask to the hosted model and to a local SD server, refusing one whose bytes are not its size", () => {
-    const image = {
-      prompt: "a kite",
-      size: "auto",
-      quality: "auto",
-      count: 1,
-      partials: 0,
-      references: [],
-      refine: { image: { bytes: new Uint8Array([1]) } },
-    };
-    const mask = { width: 3, height: 2, coverage: new Uint8Array(6) };
-    expect(
-      parseEngineRequest({
-        kind: "image-prepare",
-        id: "m1",
-        settings: DEFAULT_SETTINGS,
-        reasonFirst: false,
-        request: { ...image, mask },
-      }),
-    ).toMatchObject({ request: { mask } });
-    expect(() =>
-      parseEngineRequest({
-        kind: "image-prepare",
-        id: "m2",
-        settings: DEFAULT_SETTINGS,
-        reasonFirst: false,
-        request: { ...image, mask: { ...mask, coverage: new Uint8Array(5) } },
-      }),
-    ).toThrow(/request\.mask must be a mask/);
-    const sd = { prompt: "a kite", width: 512, height: 512, steps: 20, cfgScale: 7, batchSize: 1 };
-    const sdMask = { png: new Uint8Array([137]), blur: 4, fill: "original", fullRes: false, fullResPadding: 32 };
-    expect(
-      parseEngineRequest({
-        kind: "sd-generate",
-        id: "m3",
-        connection: { baseUrl: "http://127.0.0.1:7860" },
-        request: { ...sd, init: { bytes: new Uint8Array([1]), strength: 0.75, mask: sdMask } },
-      }),
-    ).toMatchObject({ request: { init: { mask: sdMask } } });
-    expect(() =>
-      parseEngineRequest({
-        kind: "sd-generate",
-        id: "m4",
-        connection: { baseUrl: "http://127.0.0.1:7860" },
-        request: { ...sd, init: { bytes: new Uint8Array([1]), strength: 0.75, mask: { ...sdMask, fill: "blue" } } },
-      }),
-    ).toThrow(/request\.init\.mask\.fill must be one of/);
-  });
+  it(
+    "carries an inpainting mask to the hosted model and to a " +
+      "local SD server, refusing one whose bytes are not its size",
+    () => {
+      const image = {
+        prompt: "a kite",
+        size: "auto",
+        quality: "auto",
+        count: 1,
+        partials: 0,
+        references: [],
+        refine: { image: { bytes: new Uint8Array([1]) } },
+      };
+      const mask = { width: 3, height: 2, coverage: new Uint8Array(6) };
+      expect(
+        parseEngineRequest({
+          kind: "image-prepare",
+          id: "m1",
+          settings: DEFAULT_SETTINGS,
+          reasonFirst: false,
+          request: { ...image, mask },
+        }),
+      ).toMatchObject({ request: { mask } });
+      expect(() =>
+        parseEngineRequest({
+          kind: "image-prepare",
+          id: "m2",
+          settings: DEFAULT_SETTINGS,
+          reasonFirst: false,
+          request: { ...image, mask: { ...mask, coverage: new Uint8Array(5) } },
+        }),
+      ).toThrow(/request\.mask must be a mask/);
+      const sd = { prompt: "a kite", width: 512, height: 512, steps: 20, cfgScale: 7, batchSize: 1 };
+      const sdMask = { png: new Uint8Array([137]), blur: 4, fill: "original", fullRes: false, fullResPadding: 32 };
+      expect(
+        parseEngineRequest({
+          kind: "sd-generate",
+          id: "m3",
+          connection: { baseUrl: "http://127.0.0.1:7860" },
+          request: { ...sd, init: { bytes: new Uint8Array([1]), strength: 0.75, mask: sdMask } },
+        }),
+      ).toMatchObject({ request: { init: { mask: sdMask } } });
+      expect(() =>
+        parseEngineRequest({
+          kind: "sd-generate",
+          id: "m4",
+          connection: { baseUrl: "http://127.0.0.1:7860" },
+          request: { ...sd, init: { bytes: new Uint8Array([1]), strength: 0.75, mask: { ...sdMask, fill: "blue" } } },
+        }),
+      ).toThrow(/request\.init\.mask\.fill must be one of/);
+    },
+  );
 
   it("reads replies, failures and progress events from the worker", () => {
     expect(

@@ -38,7 +38,9 @@ const promptItem = object({
 
 export const rowsSection = {
   requests: {
-    /** The setup's prompts from its table, template, rules (JSON text) and style sentence (ai/params/row-prompts.ts). */
+    /**
+     * The setup's prompts from its table, template, rules (JSON text) and style sentence (ai/params/row-prompts.ts).
+     */
     "row-prompts": { table: editTable, template: string(), rules: string(), style: string() },
     /** Pasted rows: JSONL when they start with "{", CSV otherwise. */
     "read-rows": { text: string() },

@@ -2,9 +2,9 @@
  * The Stable Diffusion requests between the panel and the worker (a section of the engine's protocol, joined in
  * index.ts): `sd-connect` (what Settings' Test connection shows: the loaded checkpoint, the models and the
  * samplers) and `sd-generate` (txt2img, img2img with an init image and strength, or a ControlNet render of a
- * frame, streaming the server's previews as `image-partial` and its progress with the ETA as `sd-progress`). Aborting `sd-generate` interrupts
- * the run on the server and still answers the images it returns (`interrupted`). The server's credentials travel
- * with the connection, read from the slot of that base URL only.
+ * frame, streaming the server's previews as `image-partial` and its progress with the ETA as `sd-progress`). Aborting
+ * `sd-generate` interrupts the run on the server and still answers the images it returns (`interrupted`). The server's
+ * credentials travel with the connection, read from the slot of that base URL only.
  */
 import {
   array,
@@ -66,7 +66,10 @@ export const sdRequestField = object({
   seed: optional(number({ integer: true, min: 0, max: Number.MAX_SAFE_INTEGER })),
   batchSize: number({ integer: true, min: 1, max: MAX_SD_BATCH }),
   /** img2img: the selection's PNG and how much of it to repaint (0 keeps it, 1 ignores it). */
-  /** A ControlNet render ("Render this frame"): the frame's PNG as the control image, one unit of this type and strength. */
+  /**
+   * A ControlNet render ("Render this frame"): the frame's PNG as the control image, one unit of this type and
+   * strength.
+   */
   control: optional(object({ bytes: bytes(), type: oneOf(SD_CONTROL_TYPES), strength: number({ min: 0, max: 2 }) })),
   init: optional(object({ bytes: bytes(), strength: number({ min: 0, max: 1 }), mask: optional(sdMaskField) })),
 });

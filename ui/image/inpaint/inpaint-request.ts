@@ -94,7 +94,9 @@ export function sdSizeFor(width: number, height: number): { width: number; heigh
   return { width: onGrid(width * scale), height: onGrid(height * scale) };
 }
 
-/** img2img with the image as the init image and SD's mask; steps, CFG, sampler, seed and negative prompt from the form. */
+/**
+ * img2img with the image as the init image and SD's mask; steps, CFG, sampler, seed and negative prompt from the form.
+ */
 export function sdInpaintData(
   ask: InpaintAsk,
   form: ImageForm,
@@ -127,9 +129,14 @@ export function sdInpaintData(
 
 /** Why `model` cannot repaint an image of this shape (its answer would not fit the layer), with what to do instead. */
 function shapeRefusal(source: Pick<MaskSource, "name" | "width" | "height">, model: string): string {
-  const what = `${model} draws no size with the shape of “${source.name}”'s ${source.width}×${source.height} image, so a repaint would come back in another shape and not fit the layer.`;
+  const what =
+    `${model} draws no size with the shape of “${source.name}”'s ${source.width}×${source.height} ` +
+    `image, so a repaint would come back in another shape and not fit the layer.`;
   if (sizeRule(model) === "fixed")
-    return `${what} It draws only 1024×1024, 1536×1024 or 1024×1536: crop the image to 1:1, 3:2 or 2:3, or choose a gpt-image-2 model in Settings.`;
+    return (
+      `${what} It draws only 1024×1024, 1536×1024 or 1024×1536: crop the ` +
+      `image to 1:1, 3:2 or 2:3, or choose a gpt-image-2 model in Settings.`
+    );
   return `${what} Crop the image to an aspect ratio of at most 3:1.`;
 }
 
@@ -214,5 +221,8 @@ export function repaintedText(
   version: Pick<ImageVersion, "n">,
   original: Pick<ImageVersion, "n">,
 ): string {
-  return `Repainted the masked area of “${target.name}” (v${version.n}; the original is v${original.n}). The shapes used as the mask are left as they were: delete them when you are done.`;
+  return (
+    `Repainted the masked area of “${target.name}” (v${version.n}; the original is v${original.n}). ` +
+    `The shapes used as the mask are left as they were: delete them when you are done.`
+  );
 }

@@ -41,7 +41,8 @@ async function fittedToLayer(
   if (fit === "as-is") return { bytes, notes: [] };
   if (fit === "refuse")
     throw new Error(
-      `the model answered ${answer.width}×${answer.height} for a ${target.width}×${target.height} original; that shape would distort the layer's image.`,
+      `the model answered ${answer.width}×${answer.height} for a ` +
+        `${target.width}×${target.height} original; that shape would distort the layer's image.`,
     );
   return {
     bytes: await scaledPng(bytes, target.width, target.height),

@@ -32,7 +32,10 @@ export function sweptItems(
   return { items: cells, labels: { columns: grid.columnLabels, rows: grid.rowLabels } };
 }
 
-/** Item `index`'s SD request: the plan's, with the cell's values; after an accepted first image, its seed unless the cell sweeps seed. */
+/**
+ * Item `index`'s SD request: the plan's, with the cell's values; after an accepted first image, its seed unless the
+ * cell sweeps seed.
+ */
 export function sdItemRequest(plan: RowsPlan, index: number, first: ImageVersion | undefined): SdRequestData {
   const item = plan.items[index];
   if (!item || !plan.sd) throw new Error(`The run has no SD item ${index + 1}.`);
@@ -61,15 +64,25 @@ export interface SweepFields {
 }
 export const NO_SWEEP: SweepFields = { param: "", values: "" };
 
-/** The parameters the Sweep control offers: SD's on a local server, quality on a hosted model (its API has no seed, CFG or steps). */
+/**
+ * The parameters the Sweep control offers: SD's on a local server, quality on a hosted model (its API has no seed, CFG
+ * or steps).
+ */
 export const sweepChoices = (target: SweepTarget): SweepParam[] =>
   target === "sd" ? ["cfg", "seed", "steps", "strength", "sampler"] : ["quality"];
 
-/** Why a strength sweep cannot run: strength is how much of a starting picture is repainted, and nothing is selected to start from. */
+/**
+ * Why a strength sweep cannot run: strength is how much of a starting picture is repainted, and nothing is selected to
+ * start from.
+ */
 export const STRENGTH_NEEDS_SELECTION =
-  "Sweep: strength is how much of a starting picture each cell repaints (img2img). Select the frame or image to start from, or sweep another parameter.";
+  "Sweep: strength is how much of a starting picture each cell repaints " +
+  "(img2img). Select the frame or image to start from, or sweep another parameter.";
 
-/** A strength sweep asked on a local server with nothing selected: refused before anything runs (a txt2img grid would ignore it). */
+/**
+ * A strength sweep asked on a local server with nothing selected: refused before anything runs (a txt2img grid would
+ * ignore it).
+ */
 export function strengthRefusal(
   fields: readonly SweepFields[],
   target: SweepTarget,

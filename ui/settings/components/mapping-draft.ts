@@ -120,7 +120,10 @@ interface PropertyFacts {
   options?: string[];
 }
 
-/** The main component's definitions (in Figma's order) with the instance's values; without them, the instance's values alone. */
+/**
+ * The main component's definitions (in Figma's order) with the instance's values; without them, the instance's values
+ * alone.
+ */
 function propertiesOf(
   facts: InstanceFacts | undefined,
   component: MainComponent | undefined,
@@ -232,7 +235,9 @@ export function draftFor(
   };
 }
 
-/** The Figma values a VARIANT row's value map leaves out (they leave the prop out of the code), from the set's options. */
+/**
+ * The Figma values a VARIANT row's value map leaves out (they leave the prop out of the code), from the set's options.
+ */
 export function unmappedOptions(row: PropRow): string[] {
   if (row.type !== "VARIANT" || !row.options) return [];
   const source = sourceOf(row);
@@ -241,7 +246,10 @@ export function unmappedOptions(row: PropRow): string[] {
   return row.options.filter((option) => variantValue(source, option) === undefined);
 }
 
-/** What a row keeps from its stored mapping that the form has no field for, in words (JSX values, values left out on purpose). */
+/**
+ * What a row keeps from its stored mapping that the form has no field for, in words (JSX values, values left out on
+ * purpose).
+ */
 export function keptMaps(row: PropRow): string[] {
   const source = row.stored ? sourceOf(row) : undefined;
   if (source?.kind === "variant") {

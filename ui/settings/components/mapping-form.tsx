@@ -103,7 +103,10 @@ function Unmapped({ row }: { row: PropRow }) {
   ) : null;
 }
 
-/** What the row keeps from the stored mapping with no field here (Code Connect's JSX values and omissions), so a save is seen not to drop it. */
+/**
+ * What the row keeps from the stored mapping with no field here (Code Connect's JSX values and omissions), so a save is
+ * seen not to drop it.
+ */
 function Kept({ row }: { row: PropRow }) {
   const kept = keptMaps(row);
   return kept.length > 0 ? (
@@ -139,7 +142,10 @@ function usePreview(
   return preview && preview.for === key ? preview : undefined;
 }
 
-/** The preview's heading and text: from the instance (the engine's), else from the mapping alone, or what to fill in first. */
+/**
+ * The preview's heading and text: from the instance (the engine's), else from the mapping alone, or what to fill in
+ * first.
+ */
 function previewText(
   instance: InstanceSource | undefined,
   mapping: ComponentMapping | undefined,

@@ -1,4 +1,7 @@
-/** The form's preview from a mapping alone (no instance selected): placeholders for an instance's values, the first of a value map. */
+/**
+ * The form's preview from a mapping alone (no instance selected): placeholders for an instance's values, the first of a
+ * value map.
+ */
 import { describe, expect, it } from "vitest";
 import type { ComponentMapping } from "../../../codegen/components-map/model.js";
 import { jsxFromMapping } from "./mapping-preview.js";
@@ -10,23 +13,28 @@ const button = (props: ComponentMapping["props"]): ComponentMapping => ({
 });
 
 describe("jsxFromMapping", () => {
-  it("writes each prop from its source: first mapped value, placeholders named after the prop, swapped instances as elements", () => {
-    expect(
-      jsxFromMapping(
-        button({
-          variant: { kind: "variant", property: "Variant", values: { Primary: "primary", Ghost: "ghost" } },
-          label: { kind: "text", property: "Label" },
-          disabled: { kind: "boolean", property: "Disabled" },
-          icon: { kind: "instance", property: "Leading Icon" },
-          size: { kind: "value", value: 2 },
-          type: { kind: "value", value: "button" },
-          children: { kind: "text", property: "Title Text" },
-        }),
-      ),
-    ).toBe(
-      '<Button variant="primary" label={label} disabled={disabled} icon={<LeadingIcon />} size={2} type="button">{titleText}</Button>',
-    );
-  });
+  it(
+    "writes each prop from its source: first mapped value, " +
+      "placeholders named after the prop, swapped instances as elements",
+    () => {
+      expect(
+        jsxFromMapping(
+          button({
+            variant: { kind: "variant", property: "Variant", values: { Primary: "primary", Ghost: "ghost" } },
+            label: { kind: "text", property: "Label" },
+            disabled: { kind: "boolean", property: "Disabled" },
+            icon: { kind: "instance", property: "Leading Icon" },
+            size: { kind: "value", value: 2 },
+            type: { kind: "value", value: "button" },
+            children: { kind: "text", property: "Title Text" },
+          }),
+        ),
+      ).toBe(
+        '<Button variant="primary" label={label} disabled={disabled} ' +
+          'icon={<LeadingIcon />} size={2} type="button">{titleText}</Button>',
+      );
+    },
+  );
 
   it("a variant without a value map and a mapped boolean; children from layers and from a text layer", () => {
     expect(

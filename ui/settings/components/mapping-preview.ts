@@ -47,7 +47,10 @@ function shown(prop: string, source: PropSource): Shown {
   }
 }
 
-/** `<Button variant="primary" label={label}>{title}</Button>`: the mapping's code with placeholders for an instance's values. */
+/**
+ * `<Button variant="primary" label={label}>{title}</Button>`: the mapping's code with placeholders for an instance's
+ * values.
+ */
 export function jsxFromMapping(mapping: ComponentMapping): string {
   const name = mapping.import.name;
   const attrs: string[] = [];

@@ -18,7 +18,9 @@ const storedAs = (map: ComponentMap): StoredComponents => ({
   revision: JSON.stringify(map),
 });
 
-/** A document the way the main thread keeps it: writes only on the revision it holds; `others` save first, once each. */
+/**
+ * A document the way the main thread keeps it: writes only on the revision it holds; `others` save first, once each.
+ */
 function documentWith(map: ComponentMap, others: ComponentMap[] = []) {
   let now = storedAs(map);
   const sent: (string | undefined)[] = [];
@@ -50,20 +52,23 @@ describe("saving the component mapping", () => {
     expect(doc.sent).toHaveLength(1);
   });
 
-  it("keeps a collaborator's mapping saved between the read and the write: the change is made again on theirs", async () => {
-    const shown = storedAs({ components: [a] });
-    const doc = documentWith({ components: [a] }, [{ components: [a, c] }]);
-    const newer: string[][] = [];
-    const stored = await saveOnLatest(
-      doc.send,
-      (map) => upsert(map, b),
-      shown,
-      (s) => newer.push(s.map.components.map((m) => m.import.name)),
-    );
-    expect(stored.map.components.map((m) => m.import.name)).toEqual(["A", "C", "B"]);
-    expect(newer).toEqual([["A", "C"]]);
-    expect(doc.sent).toEqual([shown.revision, JSON.stringify({ components: [a, c] })]);
-  });
+  it(
+    "keeps a collaborator's mapping saved between the " + "read and the write: the change is made again on theirs",
+    async () => {
+      const shown = storedAs({ components: [a] });
+      const doc = documentWith({ components: [a] }, [{ components: [a, c] }]);
+      const newer: string[][] = [];
+      const stored = await saveOnLatest(
+        doc.send,
+        (map) => upsert(map, b),
+        shown,
+        (s) => newer.push(s.map.components.map((m) => m.import.name)),
+      );
+      expect(stored.map.components.map((m) => m.import.name)).toEqual(["A", "C", "B"]);
+      expect(newer).toEqual([["A", "C"]]);
+      expect(doc.sent).toEqual([shown.revision, JSON.stringify({ components: [a, c] })]);
+    },
+  );
 
   it("gives up after a few conflicts in a row, saying nothing of this change was saved", async () => {
     const doc = documentWith(

@@ -34,7 +34,8 @@ export async function saveOnLatest(
     onNewer(reply.stored);
     if (attempt >= SAVE_ATTEMPTS) {
       throw new Error(
-        `The file's component mapping changed under this save ${SAVE_ATTEMPTS} times (collaborators saving at once); this change was not saved. Save it again.`,
+        `The file's component mapping changed under this save ${SAVE_ATTEMPTS} times ` +
+          `(collaborators saving at once); this change was not saved. Save it again.`,
       );
     }
     base = reply.stored;

@@ -61,7 +61,9 @@ export function useComponents(
 
   const send: SendMapping = (map, base) =>
     requests.call("save-components", { map, ...(base !== undefined ? { base } : {}) });
-  /** Stores `change` made on the stored mapping as it is when written; false (and the reason shown) when it was refused. */
+  /**
+   * Stores `change` made on the stored mapping as it is when written; false (and the reason shown) when it was refused.
+   */
   const store = async (change: MapChange, title: string, readNotes: MappingNote[] = []): Promise<boolean> => {
     saves.current++;
     saving.current = true;
@@ -110,7 +112,8 @@ export function useComponents(
       // An imported file replaces the mapping, whatever it holds now.
       await store(() => read.map, `Imported ${file.name}`, read.notes);
     },
-    // Without the `source` each read stamps on ("this file's mapping#/components/0"): it names this document, not the file.
+    // Without the `source` each read stamps on ("this file's mapping#/components/0"): it names this document, not the
+    // file.
     exportFile: () =>
       downloadBytes(
         new TextEncoder().encode(

@@ -79,7 +79,9 @@ export function BatchRow({
       ) : null}
       {asking ? (
         <div class="batch-api-actions">
-          <span class="batch-api-row__ask">{`${plural(waiting, "result")} ${agree(waiting, "is", "are")} not inserted. Forget the batch?`}</span>
+          <span class="batch-api-row__ask">
+            {`${plural(waiting, "result")} ${agree(waiting, "is", "are")} ` + `not inserted. Forget the batch?`}
+          </span>
           <button
             type="button"
             class="button button--danger button--small"

@@ -56,12 +56,22 @@ export function statusText(batch: PendingBatch): { text: string; tone: StatusTon
 /** Why this plan cannot go to the Batch API with these settings; undefined when it can. Nothing is sent before. */
 export function batchRefusal(plan: RowsPlan, settings: Pick<Settings, "provider">): string | undefined {
   if (settings.provider !== "openai")
-    return `The Batch API is OpenAI's: the provider in Settings is ${settings.provider === "openrouter" ? "OpenRouter" : "a custom endpoint"}. Choose OpenAI in Settings, or generate the images live.`;
+    return (
+      `The Batch API is OpenAI's: the provider in Settings is ` +
+      `${settings.provider === "openrouter" ? "OpenRouter" : "a custom endpoint"}` +
+      `. Choose OpenAI in Settings, or generate the images live.`
+    );
   if (plan.items.length === 0) return "The batch has no rows.";
   if (plan.style.references.length > 0)
-    return "Reference images need an image edit, which the Batch API does not run: remove the references, or generate the images live.";
+    return (
+      "Reference images need an image edit, which the Batch API does " +
+      "not run: remove the references, or generate the images live."
+    );
   if (plan.acceptFirst)
-    return "“Accept the first image” needs the first image before the others are sent; a Batch API batch sends every row at once. Turn it off, or generate the images live.";
+    return (
+      "“Accept the first image” needs the first image before the others are sent; a " +
+      "Batch API batch sends every row at once. Turn it off, or generate the images live."
+    );
   if (plan.reasonFirst)
     return "The Batch API here sends Images API requests: turn off “Reason first”, or generate the images live.";
   return undefined;

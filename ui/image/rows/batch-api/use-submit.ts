@@ -90,7 +90,8 @@ export function useSubmit(
         (batch) => {
           setConfirmation(undefined);
           deps.report(
-            `Sent “${batch.name}” to the Batch API: ${batch.items.length} images within 24 h. You can close the plugin.`,
+            `Sent “${batch.name}” to the Batch API: ${batch.items.length} ` +
+              `images within 24 h. You can close the plugin.`,
             "info",
           );
         },

@@ -19,7 +19,8 @@ export async function exportInitImage(
   if (!frame?.png)
     throw new FigmentError(
       "input",
-      `“${from.name}” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.`,
+      `“${from.name}” gave no picture to start from: select it again, or untick ` +
+        `“Use selection as reference” and sweep something other than strength.`,
     );
   return frame.png;
 }

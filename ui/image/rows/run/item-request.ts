@@ -14,7 +14,8 @@ import type { RowsPlan } from "../plan.js";
 
 /** Said on the Responses path, where the first image is the earlier turn rather than an attachment. */
 export const FOLLOW_UP_NOTE =
-  "Consistency: this image belongs to the same set as the image you drew before; keep its palette, medium, lighting and framing, and change only what this prompt asks for.";
+  "Consistency: this image belongs to the same set as the image you drew before; keep " +
+  "its palette, medium, lighting and framing, and change only what this prompt asks for.";
 
 const extension = (format: ImageVersion["format"]): string => (format === "jpeg" ? "jpg" : format);
 

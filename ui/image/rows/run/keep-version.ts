@@ -45,7 +45,9 @@ export function notePlacement(requests: MainRequests, versionId: string, nodeIds
   );
 }
 
-/** A run's finished item into its grid (by id once the grid is made), noted in History; or why the canvas refused it. */
+/**
+ * A run's finished item into its grid (by id once the grid is made), noted in History; or why the canvas refused it.
+ */
 export async function placeRunItem(
   requests: MainRequests,
   state: RunState,

@@ -146,34 +146,38 @@ describe("a parameter grid on a local SD server", () => {
     expect(h.sent.map((s) => s.request.seed)).toEqual([undefined, 1001, 1001]);
   });
 
-  it("a strength sweep starts every cell from the selection: exported once when the run starts, sent as each cell's init image", async () => {
-    const { items, labels } = sweptItems(
-      [{ row: 1, values: {}, prompt: "a lighthouse", stem: "1" }],
-      [parseSweep("strength=0.3,0.7")],
-    );
-    const plan: RowsPlan = {
-      name: "Repaints",
-      items,
-      style: EMPTY_STYLE,
-      size: { width: 512, height: 512 },
-      quality: "auto",
-      acceptFirst: false,
-      reasonFirst: false,
-      sd: SD,
-      grid: labels,
-      sdInit: { nodeId: "1:2", name: "Hero", strength: 0.6 },
-    };
-    const INIT = new Uint8Array(encodePng(32, 16));
-    const h = harness(2, [{ id: "1:9" }, { id: "1:2", png: INIT }]);
-    h.driver.start(plan);
-    await h.done;
-    expect(h.exports).toEqual([{ png: true, assets: false }]);
-    expect(h.sent.map((s) => s.request.init)).toEqual([
-      { bytes: INIT, strength: 0.3 },
-      { bytes: INIT, strength: 0.7 },
-    ]);
-    expect(h.last().items.map((it) => it.version?.sd?.strength)).toEqual([0.3, 0.7]);
-  });
+  it(
+    "a strength sweep starts every cell from the selection: exported " +
+      "once when the run starts, sent as each cell's init image",
+    async () => {
+      const { items, labels } = sweptItems(
+        [{ row: 1, values: {}, prompt: "a lighthouse", stem: "1" }],
+        [parseSweep("strength=0.3,0.7")],
+      );
+      const plan: RowsPlan = {
+        name: "Repaints",
+        items,
+        style: EMPTY_STYLE,
+        size: { width: 512, height: 512 },
+        quality: "auto",
+        acceptFirst: false,
+        reasonFirst: false,
+        sd: SD,
+        grid: labels,
+        sdInit: { nodeId: "1:2", name: "Hero", strength: 0.6 },
+      };
+      const INIT = new Uint8Array(encodePng(32, 16));
+      const h = harness(2, [{ id: "1:9" }, { id: "1:2", png: INIT }]);
+      h.driver.start(plan);
+      await h.done;
+      expect(h.exports).toEqual([{ png: true, assets: false }]);
+      expect(h.sent.map((s) => s.request.init)).toEqual([
+        { bytes: INIT, strength: 0.3 },
+        { bytes: INIT, strength: 0.7 },
+      ]);
+      expect(h.last().items.map((it) => it.version?.sd?.strength)).toEqual([0.3, 0.7]);
+    },
+  );
 
   it("a selection that gives no picture fails the items with why, and sends nothing", async () => {
     const items = [{ row: 1, values: {}, prompt: "a lighthouse", stem: "1" }];
@@ -197,7 +201,8 @@ describe("a parameter grid on a local SD server", () => {
     expect(h.last().items[0]!.failure).toEqual({
       kind: "check",
       message:
-        "“Hero” gave no picture to start from: select it again, or untick “Use selection as reference” and sweep something other than strength.",
+        "“Hero” gave no picture to start from: select it again, or untick " +
+        "“Use selection as reference” and sweep something other than strength.",
     });
     expect(h.sent).toEqual([]);
   });

@@ -97,21 +97,25 @@ function harness(answer: (sent: Sent) => "ok" | "fail" = () => "ok", refuse?: st
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe("the Rows run driver", () => {
-  it("places each result in the grid in order: the first makes it by name, the rest go by id at their index, at a browsable size", async () => {
-    const h = harness();
-    h.driver.start(plan(4));
-    await settle();
-    expect(h.sent).toHaveLength(4);
-    expect(h.placed.map((p) => [p.grid, p.index, p.name])).toEqual([
-      [{ name: "Set" }, 0, "01-s"],
-      [{ id: "grid:1" }, 1, "02-s"],
-      [{ id: "grid:1" }, 2, "03-s"],
-      [{ id: "grid:1" }, 3, "04-s"],
-    ]);
-    // A 64×32 image is never scaled up.
-    expect(h.placed[0]).toMatchObject({ width: 64, height: 32 });
-    expect(h.last().costUsd).toBeCloseTo(0.08);
-  });
+  it(
+    "places each result in the grid in order: the first makes it " +
+      "by name, the rest go by id at their index, at a browsable size",
+    async () => {
+      const h = harness();
+      h.driver.start(plan(4));
+      await settle();
+      expect(h.sent).toHaveLength(4);
+      expect(h.placed.map((p) => [p.grid, p.index, p.name])).toEqual([
+        [{ name: "Set" }, 0, "01-s"],
+        [{ id: "grid:1" }, 1, "02-s"],
+        [{ id: "grid:1" }, 2, "03-s"],
+        [{ id: "grid:1" }, 3, "04-s"],
+      ]);
+      // A 64×32 image is never scaled up.
+      expect(h.placed[0]).toMatchObject({ width: 64, height: 32 });
+      expect(h.last().costUsd).toBeCloseTo(0.08);
+    },
+  );
 
   it("Responses path, accept first: the rest build on the first's response id, not on its bytes", async () => {
     const h = harness();

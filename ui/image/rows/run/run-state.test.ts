@@ -148,21 +148,25 @@ describe("a Rows run's state", () => {
     expect(forgetGrid(s).gridId).toBeUndefined();
   });
 
-  it("an img2img run on a local SD server waits for its starting picture; a failed export fails the queued items; no cost is said", () => {
-    const sd = { width: 512, height: 512, steps: 20, cfgScale: 7, batchSize: 1 };
-    const withInit: RowsPlan = { ...plan(2), sd, sdInit: { nodeId: "1:2", name: "Hero", strength: 0.4 } };
-    expect(needsInit(plan(2))).toBe(false);
-    expect(needsInit({ ...plan(2), sd })).toBe(false);
-    expect(needsInit(withInit)).toBe(true);
-    const png = new Uint8Array([137, 80]);
-    const ready = initExported(newRun(withInit), png);
-    expect(ready.plan.sd?.init).toEqual({ bytes: png, strength: 0.4 });
-    expect(needsInit(ready.plan)).toBe(false);
-    const gone = failQueued(newRun(withInit), { kind: "check", message: "no picture" });
-    expect(gone.items.map((it) => [it.status, it.failure?.message])).toEqual([
-      ["failed", "no picture"],
-      ["failed", "no picture"],
-    ]);
-    expect(summaryLine(gone)).toBe("0 of 2 done · 2 failed");
-  });
+  it(
+    "an img2img run on a local SD server waits for its starting " +
+      "picture; a failed export fails the queued items; no cost is said",
+    () => {
+      const sd = { width: 512, height: 512, steps: 20, cfgScale: 7, batchSize: 1 };
+      const withInit: RowsPlan = { ...plan(2), sd, sdInit: { nodeId: "1:2", name: "Hero", strength: 0.4 } };
+      expect(needsInit(plan(2))).toBe(false);
+      expect(needsInit({ ...plan(2), sd })).toBe(false);
+      expect(needsInit(withInit)).toBe(true);
+      const png = new Uint8Array([137, 80]);
+      const ready = initExported(newRun(withInit), png);
+      expect(ready.plan.sd?.init).toEqual({ bytes: png, strength: 0.4 });
+      expect(needsInit(ready.plan)).toBe(false);
+      const gone = failQueued(newRun(withInit), { kind: "check", message: "no picture" });
+      expect(gone.items.map((it) => [it.status, it.failure?.message])).toEqual([
+        ["failed", "no picture"],
+        ["failed", "no picture"],
+      ]);
+      expect(summaryLine(gone)).toBe("0 of 2 done · 2 failed");
+    },
+  );
 });

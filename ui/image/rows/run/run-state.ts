@@ -62,7 +62,10 @@ const patch = (state: RunState, index: number, change: Partial<RunItem>): RunSta
 /** The first image waits for the user's word before the rest go. */
 export const awaitingAccept = (state: RunState): boolean => state.plan.acceptFirst && !state.accepted;
 
-/** The queued items to send now, in order, keeping at most `max` in flight (one on a local SD server: its GPU runs one job at a time). */
+/**
+ * The queued items to send now, in order, keeping at most `max` in flight (one on a local SD server: its GPU runs one
+ * job at a time).
+ */
 export function toSend(state: RunState, max = state.plan.sd ? 1 : IN_FLIGHT): number[] {
   const drawing = state.items.filter((it) => it.status === "drawing").length;
   if (awaitingAccept(state)) return state.items[0]?.status === "queued" && drawing === 0 ? [0] : [];
@@ -189,7 +192,10 @@ export const isRunning = (state: RunState): boolean =>
 
 const money = (usd: number): string => `$${usd < 0.01 && usd > 0 ? usd.toFixed(3) : usd.toFixed(2)}`;
 
-/** "5 of 8 done · 1 failed · 2 drawing · $0.42 so far" (parts with nothing to say left out; no cost on a local SD server). */
+/**
+ * "5 of 8 done · 1 failed · 2 drawing · $0.42 so far" (parts with nothing to say left out; no cost on a local SD
+ * server).
+ */
 export function summaryLine(state: RunState): string {
   const c = counts(state);
   const parts = [`${c.done} of ${c.total} done`];

@@ -58,7 +58,10 @@ export function RunView({ session }: RowsViewProps) {
         {run.replacing ? (
           <div class="notice notice--warning rows-run__replace" role="alert">
             <div class="notice__body">
-              <p class="notice__title">{`${plural(c.drawing + c.queued, "image")} ${agree(c.drawing + c.queued, "is", "are")} still to come in this run`}</p>
+              <p class="notice__title">
+                {`${plural(c.drawing + c.queued, "image")} ` +
+                  `${agree(c.drawing + c.queued, "is", "are")} still to come in this run`}
+              </p>
               <p class="muted">
                 Start “{run.replacing.name}” instead? What is drawing stops; finished images stay in the grid and in
                 History.

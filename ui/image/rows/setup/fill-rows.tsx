@@ -36,7 +36,8 @@ export function FillRows({
           disabled={busy || why !== undefined}
           title={
             why ??
-            "The model reads the selected frame's texts and proposes rows for these columns; a column may list its allowed values, e.g. mood: calm|bold"
+            "The model reads the selected frame's texts and proposes rows for these " +
+              "columns; a column may list its allowed values, e.g. mood: calm|bold"
           }
           onClick={fill.fill}
         >

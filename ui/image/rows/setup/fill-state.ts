@@ -7,7 +7,8 @@ import type { ModelJobFailure } from "../../../model/job-state.js";
 
 /**
  * The panels' one failure (ui/model/job-state.ts), whose `check` here is the model's rows that do not fit the
- * table (a value outside a column's choices…); and `input`: nothing to send (no text in the selection, no named columns).
+ * table (a value outside a column's choices…); and `input`: nothing to send (no text in the selection, no named
+ * columns).
  */
 export type FillFailure = ModelJobFailure | { kind: "input"; message: string };
 

@@ -41,7 +41,9 @@ function collect(node: unknown, out: Placed[]): void {
   if (Array.isArray(node["children"])) for (const child of node["children"]) collect(child, out);
 }
 
-/** Groups layers into lines (vertical overlap of more than half the shorter one), lines top down, each left to right. */
+/**
+ * Groups layers into lines (vertical overlap of more than half the shorter one), lines top down, each left to right.
+ */
 function readingOrder(texts: Placed[]): Placed[] {
   const lines: { top: number; bottom: number; items: Placed[] }[] = [];
   for (const t of [...texts].sort((a, b) => a.y - b.y || a.x - b.x || a.order - b.order)) {

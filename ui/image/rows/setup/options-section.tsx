@@ -86,8 +86,10 @@ export function OptionsSection({
         class="checkbox"
         title={
           local
-            ? "The run waits for you to accept the first image; its seed then goes with every other request (the same noise keeps the look)"
-            : "The run waits for you to accept the first image; it then goes with every other request as the style's reference"
+            ? "The run waits for you to accept the first image; its seed then " +
+              "goes with every other request (the same noise keeps the look)"
+            : "The run waits for you to accept the first image; it then " +
+              "goes with every other request as the style's reference"
         }
       >
         <input

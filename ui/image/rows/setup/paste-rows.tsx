@@ -1,4 +1,7 @@
-/** "Paste CSV or JSONL": a box read into the table on demand; an error names its line and column and the table stays as it was. */
+/**
+ * "Paste CSV or JSONL": a box read into the table on demand; an error names its line and column and the table stays as
+ * it was.
+ */
 import { TextArea } from "../../../controls/text-area.js";
 import type { RowsSetup } from "./use-setup.js";
 

@@ -39,7 +39,8 @@ export function PromptList({ setup }: { setup: RowsSetup }) {
       ) : !rowsError && !errors.template && !errors.rules ? (
         <p class="muted">
           {!fields.template.trim()
-            ? "Write a template with {placeholders} for the table's columns: every row's prompt shows here before anything is sent."
+            ? "Write a template with {placeholders} for the table's columns: " +
+              "every row's prompt shows here before anything is sent."
             : "Fill in the table's rows: every row's prompt shows here before anything is sent."}
         </p>
       ) : null}

@@ -36,6 +36,8 @@ export function addReferences(
     };
   return {
     references,
-    note: `Each request takes at most ${MAX_REFERENCES} reference images: ${plural(left, "selected layer")} ${agree(left, "was", "were")} left out.`,
+    note:
+      `Each request takes at most ${MAX_REFERENCES} reference images: ` +
+      `${plural(left, "selected layer")} ${agree(left, "was", "were")} left out.`,
   };
 }

@@ -16,16 +16,26 @@ export function batchApiBlocker(plan: {
   style: { references: readonly unknown[] };
 }): string | undefined {
   if (plan.style.references.length > 0)
-    return "The Batch API sends every row at once to the Images API, which takes no reference images here: remove the references to use it.";
+    return (
+      "The Batch API sends every row at once to the Images API, which " +
+      "takes no reference images here: remove the references to use it."
+    );
   if (plan.acceptFirst)
-    return "The Batch API sends every row at once, so there is no first image to accept: untick “Accept the first image before the rest” to use it.";
+    return (
+      "The Batch API sends every row at once, so there is no first image to " +
+      "accept: untick “Accept the first image before the rest” to use it."
+    );
   return undefined;
 }
 
 export function estimateLine(estimate: RowsEstimate): string {
   const tokens = `≈ ${int(estimate.perImage.inputTokens)} input tokens per image`;
   if (estimate.costUsd === undefined) return `${tokens} · no price known`;
-  return `${tokens} · ${approxCost(estimate.costUsd)} for ${estimate.images}${estimate.batchUsd !== undefined ? ` · Batch API ${approxCost(estimate.batchUsd)} (50%)` : ""}`;
+  return (
+    `${tokens} · ${approxCost(estimate.costUsd)} for ` +
+    `${estimate.images}` +
+    `${estimate.batchUsd !== undefined ? ` · Batch API ${approxCost(estimate.batchUsd)} (50%)` : ""}`
+  );
 }
 
 export function SendBar({ session, settings, hasKey, onOpenSettings }: RowsViewProps) {
@@ -51,7 +61,10 @@ export function SendBar({ session, settings, hasKey, onOpenSettings }: RowsViewP
     <div class="setup-send">
       {estimate && plan ? <p class="muted setup-send__estimate">{estimateLine(estimate)}</p> : null}
       {batchApiFirst ? (
-        <p class="setup-send__why">{`${n} images is more than ${settings.batchApiThreshold}: the Batch API runs them in the background for half the price (results within 24 h).`}</p>
+        <p class="setup-send__why">
+          {`${n} images is more than ${settings.batchApiThreshold}: the Batch API ` +
+            `runs them in the background for half the price (results within 24 h).`}
+        </p>
       ) : null}
       <div class="head-row">
         <span class="setup-grow" />

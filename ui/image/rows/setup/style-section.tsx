@@ -40,7 +40,10 @@ export function StyleSection({ setup, selection }: { setup: RowsSetup; selection
         minRows={2}
         maxRows={5}
         aria-label="Style"
-        placeholder="Palette, medium, lighting, framing — e.g. “flat vector illustration, soft morning light, centred subject, plenty of space”"
+        placeholder={
+          "Palette, medium, lighting, framing — e.g. “flat vector " +
+          "illustration, soft morning light, centred subject, plenty of space”"
+        }
         value={spec.text}
         onInput={(e) => setSpec({ text: e.currentTarget.value })}
       />

@@ -77,7 +77,10 @@ export interface RowsSetup {
 
 const NO_PROMPTS: RowPrompts = { items: [], notes: [], errors: {} };
 
-/** `shown`: the Rows mode is on screen; until it first is, nothing asks the worker (it would start it at the panel's opening). */
+/**
+ * `shown`: the Rows mode is on screen; until it first is, nothing asks the worker (it would start it at the panel's
+ * opening).
+ */
 export function useRowsSetup(
   { requests, worker, vault, settings, selection, prices }: RowsSessionDeps,
   shown: boolean,
