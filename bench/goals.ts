@@ -26,7 +26,8 @@
  *    row's columns are its groups of boxes that overlap horizontally; reported as the most columns in a row and the
  *    rows of 2 or more.
  * 6. inference time: CPU time of codegen/layout inferLayout on the largest real page (most layers in its design tree; a
- *    fresh copy of the tree per call) against the whole generateCode pipeline for it (HTML) — goal ≤ 10 %.
+ *    fresh copy of the tree per call) against the whole generateCode pipeline for it (HTML) — goal ≤ 25 % (10 % until
+ *    issue 41 made the pipeline it is a share of ~4× faster: formatting was most of it; inference did not change).
  * A missed goal does not fail the section (the figures are what it is for); an error does. One browser context for
  * the whole section. Quick (BENCH_QUICK=1): the smallest real page with texts only, measured once.
  *   BENCH_ONLY=goals npm run bench
@@ -67,7 +68,7 @@ const GOAL = {
   textVisible: 0.95,
   blankShare: BLANK_SHARE,
   tau: 0.8,
-  inferenceShare: 0.1,
+  inferenceShare: 0.25,
 } as const;
 const MIN_PAGE = { width: 700, height: 300 } as const;
 /** Narrower than this, a frame of a page drawn several times is the designer's phone or tablet version. */
@@ -664,7 +665,7 @@ function report(
     results.print(`\n### inference time on the largest real page\n`);
     results.print(
       table(
-        ["page", "layers", "inferLayout (CPU)", "generateCode, HTML (CPU)", "share", "goal ≤ 10 %"],
+        ["page", "layers", "inferLayout (CPU)", "generateCode, HTML (CPU)", "share", "goal ≤ 25 %"],
         [
           [
             inference.page,
