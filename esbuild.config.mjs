@@ -91,7 +91,9 @@ const browserIife = {
   bundle: true,
   platform: "browser",
   format: "iife",
-  target: "es2020",
+  // The panel runs in Figma's Chromium (desktop and browser), not in the main thread's sandbox: ES2022 syntax
+  // (class fields, private methods) as written is 400 B smaller gzipped than lowered to ES2020.
+  target: "es2022",
   minify: true,
   write: false,
   logLevel: "warning",

@@ -34,21 +34,21 @@ describe("readResponse", () => {
   });
   it("flags a refusal", () => {
     const out = readResponse(response({ output: [message([{ type: "refusal", refusal: "I can't." }])] }));
-    expect(out.error?.kind).toBe("refusal");
+    expect(out.error?.reason).toBe("refusal");
   });
   it("flags truncation but keeps the text", () => {
     const out = readResponse(response({ status: "incomplete", incomplete_details: { reason: "max_output_tokens" } }));
-    expect(out.error?.kind).toBe("truncated");
+    expect(out.error?.reason).toBe("truncated");
     expect(out.text).toContain("files");
   });
   it("flags empty output", () => {
-    expect(readResponse(response({ output: [] })).error?.kind).toBe("bad-output");
+    expect(readResponse(response({ output: [] })).error?.reason).toBe("bad-output");
   });
   it("reads a response of another shape as the endpoint sent it, never throwing", () => {
     expect(readResponse(null as unknown as R)).toMatchObject({
       text: "",
       id: "",
-      error: { kind: "bad-output", message: "The endpoint's answer carries no response." },
+      error: { reason: "bad-output", message: "The endpoint's answer carries no response." },
     });
     for (const output of [
       null,
@@ -57,7 +57,7 @@ describe("readResponse", () => {
       [{ type: "message", content: null }],
       [{ type: "message", content: [null, { type: "output_text", text: 5 }] }],
     ])
-      expect(readResponse(response({ output: output as R["output"] })).error?.kind, JSON.stringify(output)).toBe(
+      expect(readResponse(response({ output: output as R["output"] })).error?.reason, JSON.stringify(output)).toBe(
         "bad-output",
       );
     expect(readResponse(response({ id: 7 as unknown as string })).id).toBe("");
@@ -97,12 +97,14 @@ describe("readChatCompletion", () => {
     expect(readChatCompletion(completion({ content: "{}" }))).toEqual({ text: "{}", id: "c1", error: undefined });
   });
   it("maps refusal, length, content filter and no choices", () => {
-    expect(readChatCompletion(completion({ refusal: "no" })).error?.kind).toBe("refusal");
-    expect(readChatCompletion(completion({ content: '{"fi', finish_reason: "length" })).error?.kind).toBe("truncated");
-    expect(readChatCompletion(completion({ content: "", finish_reason: "content_filter" })).error?.kind).toBe(
+    expect(readChatCompletion(completion({ refusal: "no" })).error?.reason).toBe("refusal");
+    expect(readChatCompletion(completion({ content: '{"fi', finish_reason: "length" })).error?.reason).toBe(
+      "truncated",
+    );
+    expect(readChatCompletion(completion({ content: "", finish_reason: "content_filter" })).error?.reason).toBe(
       "refusal",
     );
-    expect(readChatCompletion({ id: "x", choices: [] }).error?.kind).toBe("bad-output");
+    expect(readChatCompletion({ id: "x", choices: [] }).error?.reason).toBe("bad-output");
   });
   it("reads a completion of another shape without throwing; a refusal that is not text is one without words", () => {
     for (const body of [
@@ -114,7 +116,7 @@ describe("readChatCompletion", () => {
       { choices: [{ message: { content: 5 } }] },
     ])
       expect(
-        readChatCompletion(body as unknown as Pick<ChatCompletion, "id" | "choices">).error?.kind,
+        readChatCompletion(body as unknown as Pick<ChatCompletion, "id" | "choices">).error?.reason,
         JSON.stringify(body),
       ).toBe("bad-output");
     const refusal = {

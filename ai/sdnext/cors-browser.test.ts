@@ -11,7 +11,7 @@ import { startSdNextServer, type SdServerOptions, type SdTestServer } from "../.
 
 interface Outcome {
   ok: boolean;
-  kind?: string;
+  reason?: string;
   message?: string;
   problem?: { type: string };
   step?: string;
@@ -53,7 +53,7 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
     }
   }
 
-  /** testConnection then a txt2img in the page; what came back, or the error's kind, message, problem and next step. */
+  /** testConnection then a txt2img in the page; what came back, or the error's reason, message, problem and next step. */
   const callFromPage = (page: Page, baseUrl: string, auth?: string): Promise<Outcome> =>
     page.evaluate(
       async ({ baseUrl, auth }) => {
@@ -64,10 +64,10 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
           const result = await sd.txt2img(connection, { prompt: "a lighthouse", width: 64, height: 64, seed: 5 });
           return { ok: true, images: result.images.map((i) => [i.width, i.height, i.seed ?? -1]) };
         } catch (error) {
-          const e = error as { kind?: string; message?: string; problem?: { type: string } };
+          const e = error as { reason?: string; message?: string; problem?: { type: string } };
           return {
             ok: false,
-            kind: e.kind,
+            reason: e.reason,
             message: e.message,
             problem: e.problem,
             step: e.problem ? sd.sdNextStep(e.problem as Parameters<typeof sd.sdNextStep>[0]) : undefined,
@@ -87,7 +87,7 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
     async () => {
       const sd = await start({ cors: false });
       const outcome = await onOpaquePage((page) => callFromPage(page, sd.url));
-      expect(outcome).toMatchObject({ ok: false, kind: "offline", problem: { type: "cors" } });
+      expect(outcome).toMatchObject({ ok: false, reason: "offline", problem: { type: "cors" } });
       expect(outcome.message).toContain('does not allow requests from the plugin\'s origin ("null")');
       expect(outcome.step).toBe(
         "Restart the server with --cors-origins null (SD.Next) or " +
@@ -110,6 +110,6 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
     const url = sd.url;
     await sd.close();
     const outcome = await onOpaquePage((page) => callFromPage(page, url));
-    expect(outcome).toMatchObject({ ok: false, kind: "offline", problem: { type: "unreachable" } });
+    expect(outcome).toMatchObject({ ok: false, reason: "offline", problem: { type: "unreachable" } });
   });
 });
