@@ -53,7 +53,7 @@ describe.runIf(runBrowser)("SD client from the plugin's opaque origin", () => {
     }
   }
 
-  /** testConnection then a txt2img in the page; what came back, or the error's reason, message, problem and next step. */
+  /** testConnection then a txt2img in the page: what came back, or the error's reason, message, problem, next step. */
   const callFromPage = (page: Page, baseUrl: string, auth?: string): Promise<Outcome> =>
     page.evaluate(
       async ({ baseUrl, auth }) => {
