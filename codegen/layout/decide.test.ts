@@ -114,8 +114,7 @@ describe("the layout check's decision (decideFrame)", () => {
   it("a layer the drawing's own layout puts elsewhere too (a browser's wider text) holds", () => {
     const boxes = drawnLayers(drawn);
     const wider = (id: string, box: Box): Box => (id === "c1" ? { ...box, w: box.w + 9 } : box);
-    const lay = (): LaidBoxes =>
-      new Map([...boxes].map(([id, box]) => [id, wider(id, box)] as const));
+    const lay = (): LaidBoxes => new Map([...boxes].map(([id, box]) => [id, wider(id, box)] as const));
     const decision = decideNow(builder, "chromium", lay);
     expect(decision.layout).toEqual({ kept: [], check: "chromium" });
   });
@@ -124,8 +123,7 @@ describe("the layout check's decision (decideFrame)", () => {
     const missing = engine((id, box, kept) => (id === "a1" && !kept.has("a") ? null : box));
     expect(decideNow(builder, "chromium", missing.lay).layout.kept).toEqual(["a"]);
     const boxes = drawnLayers(drawn);
-    const lay = (): LaidBoxes =>
-      new Map([...boxes].map(([id, box]) => [id, id === "a1" ? null : box] as const));
+    const lay = (): LaidBoxes => new Map([...boxes].map(([id, box]) => [id, id === "a1" ? null : box] as const));
     expect(decideNow(builder, "chromium", lay).layout.kept).toEqual([]);
   });
 
