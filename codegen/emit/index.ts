@@ -44,6 +44,8 @@ const ENGINE_WORDS: Record<FrameVerdict["check"], string> = {
 export function layoutCheckNote(verdict: FrameVerdict): string {
   const how = `“${verdict.frame}”: the inferred layout checked ${ENGINE_WORDS[verdict.check]} at the design width`;
   if (verdict.exact) return `${how}; it did not hold, so the frame keeps its drawn positions (as --exact-layout)`;
+  if (verdict.drawn)
+    return `${how}; its sections did not hold, so the frame keeps its drawing there and stacks its layers below it`;
   if (verdict.kept.length === 0) return `${how}: every layer lands where drawn`;
   const names = verdict.kept.slice(0, 5).join(", ") + (verdict.kept.length > 5 ? ", …" : "");
   return `${how}; ${plural(verdict.kept.length, "section")} kept as drawn there (${names}), stacked below it`;

@@ -51,7 +51,9 @@ export type FrameVerdict = {
   check: LayoutCheckEngine;
   /** Sections kept as drawn, by name. */
   kept: string[];
-  /** Even with every section drawn the flow did not hold: the frame is emitted as drawn. */
+  /** Even with every section drawn the flow did not hold: the whole frame keeps its drawing, stacked below. */
+  drawn: boolean;
+  /** Even that did not hold: the frame is emitted as drawn at every width. */
   exact: boolean;
 };
 

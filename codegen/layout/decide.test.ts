@@ -40,6 +40,7 @@ const drawn: DesignNode = {
 /** Builds the frame with its kept sections marked, so the fake engine can tell them apart. */
 const builder: FrameBuilder = {
   drawn,
+  whole: () => ({ ...drawn, name: "whole" }),
   build: (kept) => ({
     ...drawn,
     name: [...kept].sort().join(","),
@@ -127,13 +128,37 @@ describe("the layout check's decision (decideFrame)", () => {
     expect(decideNow(builder, "chromium", lay).layout.kept).toEqual([]);
   });
 
-  it("keeps every section when a kept one is still off, and the frame as drawn when even that does not hold", () => {
+  it("keeps every section when a kept one is still off, then the whole frame's drawing, then the frame as is", () => {
     const stubborn = engine((id, box, kept) => (id === "c2" && kept.size < 3 ? { ...box, y: box.y + 50 } : box));
     expect(decideNow(builder, "chromium", stubborn.lay).layout.kept.sort()).toEqual(["a", "b", "c"]);
+    // Off however its sections are kept (sections that overlap in a flow), but not in the whole frame's drawing.
+    const sections = engine((id, box, kept) => (id === "c2" && !kept.has("whole") ? { ...box, y: box.y + 50 } : box));
+    const whole = decideNow(builder, "chromium", sections.lay);
+    expect(whole.layout).toEqual({ kept: [], drawn: true, check: "chromium" });
+    expect(whole.keptNames).toEqual([]);
     const never = engine((id, box) => (id === "c2" ? { ...box, y: box.y + 50 } : box));
     const decision = decideNow(builder, "chromium", never.lay);
     expect(decision.layout).toEqual({ kept: [], exact: true, check: "chromium" });
-    expect(decision.keptNames).toEqual([]);
+    expect(never.asked.at(-1)).toBe("inferred");
+  });
+
+  it("a line lands on its drawn pixel row: half a pixel lower is off (the score paints it on the next row)", () => {
+    const lined: FrameBuilder = {
+      ...builder,
+      drawn: { ...drawn, children: [...drawn.children!, rect("rule", 0, 300, 1000, 0)] },
+    };
+    const lay =
+      (y: number) =>
+      (request: LayoutRequest): LaidBoxes =>
+        new Map(
+          [...drawnLayers(lined.drawn)].map(([id, box]) => {
+            const kept = request.kind === "drawn" || keptOf(request.tree).has("rule");
+            return [id, id === "rule" && !kept ? { ...box, y, h: 2 } : id === "rule" ? { ...box, h: 2 } : box] as const;
+          }),
+        );
+    expect(decideNow(lined, "chromium", lay(300.4)).layout).toEqual({ kept: [], check: "chromium" });
+    // Half a pixel lower: off however the (fake) frame is built, so it ends as drawn.
+    expect(decideNow(lined, "chromium", lay(300.5)).layout.exact).toBe(true);
   });
 
   it("keys a wrapper inference added by its first real layer", () => {

@@ -20,7 +20,12 @@ export type LayoutCheckEngine = "chromium" | "preview" | "simulator";
 export interface FrameLayout {
   /** Keys of the frame's sections kept as drawn (sectionKey). */
   kept: string[];
-  /** Even with every section drawn some layer did not hold: the frame is emitted as drawn. */
+  /**
+   * With every section drawn some layer did not hold (sections that overlap, bleed or lie beside each other): the whole
+   * frame keeps its drawing at the design width and stacks below it.
+   */
+  drawn?: boolean;
+  /** Even that did not hold: the frame is emitted as drawn at every width (`--exact-layout`). */
   exact?: boolean;
   /** Which engine checked it. */
   check: LayoutCheckEngine;
@@ -110,11 +115,22 @@ function sectionOfLayer(frame: DesignNode): Map<string, string> {
   return out;
 }
 
-const near = (a: Box, b: Box, tolerance = HOLD_TOLERANCE): boolean =>
-  Math.abs(a.x - b.x) <= tolerance &&
-  Math.abs(a.y - b.y) <= tolerance &&
-  Math.abs(a.w - b.w) <= tolerance &&
-  Math.abs(a.h - b.h) <= tolerance;
+/**
+ * `a` lands on `b`: each side within HOLD_TOLERANCE px; and a line (`drawn` thinner than a pixel on an axis) on the same
+ * pixel row or column as `b` — a rule half a pixel lower is painted on the next row, as the score sees it.
+ */
+function near(a: Box, b: Box, drawn: Box): boolean {
+  const within =
+    Math.abs(a.x - b.x) <= HOLD_TOLERANCE &&
+    Math.abs(a.y - b.y) <= HOLD_TOLERANCE &&
+    Math.abs(a.w - b.w) <= HOLD_TOLERANCE &&
+    Math.abs(a.h - b.h) <= HOLD_TOLERANCE;
+  return (
+    within &&
+    (drawn.h >= 1 || Math.round(a.y) === Math.round(b.y)) &&
+    (drawn.w >= 1 || Math.round(a.x) === Math.round(b.x))
+  );
+}
 
 /**
  * Whether a layer holds: within HOLD_TOLERANCE of its drawn box, or of where the frame as drawn puts it (what no layout
@@ -124,7 +140,7 @@ const near = (a: Box, b: Box, tolerance = HOLD_TOLERANCE): boolean =>
 function holds(laid: Box | null | undefined, drawn: Box, exact: Box | null | undefined, known: boolean): boolean {
   if (known && !exact) return true;
   if (laid === null || laid === undefined) return false;
-  return near(laid, drawn) || (!!exact && near(laid, exact));
+  return near(laid, drawn, drawn) || (!!exact && near(laid, exact, drawn));
 }
 
 /**
@@ -197,6 +213,8 @@ export interface FrameBuilder {
   build(kept: ReadonlySet<string>): DesignNode;
   /** The frame as drawn. */
   drawn: DesignNode;
+  /** The whole frame as drawn at the design width, its layers stacked below it. */
+  whole(): DesignNode;
 }
 
 /**
@@ -204,7 +222,8 @@ export interface FrameBuilder {
  * Round one lays out the frame as inferred; when some layer does not hold, the frame as drawn is laid out once as the
  * reference, and each round keeps as drawn the sections whose own layers are off (or, when every off section is
  * only moved, the one above the first of them), until every layer holds. Past MAX_ROUNDS, or when a kept section
- * itself is off, every section is kept; if even that does not hold, the frame is emitted as drawn.
+ * itself is off, every section is kept; if even that does not hold, the whole frame keeps its drawing (stacked below
+ * the design width), and failing that it is emitted as drawn at every width.
  */
 export function* decideFrame(
   builder: FrameBuilder,
@@ -224,11 +243,11 @@ export function* decideFrame(
         ? []
         : [{ id, name: names.get(id) ?? id, drawn: box, laid: at ?? null }];
     });
-  const decision = (tree: DesignNode, off: OffLayer[], exact = false): FrameDecision => {
+  const decision = (tree: DesignNode, off: OffLayer[], whole?: "drawn" | "exact"): FrameDecision => {
     const sections = sectionsOf(tree);
-    const keptNames = exact ? [] : [...sections].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");
+    const keptNames = whole ? [] : [...sections].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");
     return {
-      layout: { kept: exact ? [] : [...kept], ...(exact ? { exact: true } : {}), check },
+      layout: { kept: whole ? [] : [...kept], ...(whole ? { [whole]: true } : {}), check },
       keptNames,
       off,
       compared: ids.length,
@@ -268,9 +287,14 @@ export function* decideFrame(
     const off = offIn(laid);
     if (off.length === 0) return decision(tree, off);
   }
-  // The frame as drawn: what is off there is off in the reference too.
-  kept.clear();
-  return decision(builder.drawn, reference ? offIn(reference) : [], true);
+  // The whole frame as drawn, stacked below the design width.
+  tree = builder.whole();
+  rounds++;
+  const laid: LaidBoxes = yield { tree, kind: "inferred", ids };
+  const off = offIn(laid);
+  if (off.length === 0) return decision(tree, off, "drawn");
+  // The frame as drawn at every width: what is off there is off in the reference too.
+  return decision(builder.drawn, reference ? offIn(reference) : [], "exact");
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type LayoutDecisions,
   type LayoutRequest,
 } from "./decide.js";
-import { withDrawnSections } from "./fallback.js";
+import { stackBelow, withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
 import { markGrowth, markGutters } from "./gutters.js";
 import { markReflow } from "./reflow.js";
@@ -51,18 +51,18 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
   const asDrawn = drawnFrame(frame);
   const inferred = inferNode(frame, { designWidth: frame.w, report, screen: frame }, frame.w);
   const sections = sectionsOf(inferred);
+  const marked = (tree: DesignNode): DesignNode =>
+    markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w);
   return {
     drawn: asDrawn,
+    whole: () => marked({ ...stackBelow(asDrawn, frame.w), stackTop: true }),
     build: (kept) => {
       const drawnSections = new Set([...sections].filter(([key]) => kept.has(key)).map(([, section]) => section));
       // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the
       // designer's own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow
       // screens). The designer's own wide side padding gives way on narrower screens, as inferred padding does
       // (gutters.ts). A box of a fixed height whose content wraps to more lines below the design width grows with it.
-      return markGrowth(
-        markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, drawnSections, frame.w))), frame.w),
-        frame.w,
-      );
+      return marked(withDrawnSections(inferred, asDrawn, drawnSections, frame.w));
     },
   };
 }
@@ -100,9 +100,20 @@ export function inferFrame(
     return plain;
   }
   const layout = decision ?? decideNow(builder, "simulator", (request) => simulatedBoxes(request)).layout;
-  const verdict: FrameVerdict = { frame: frame.name, check: layout.check, kept: [], exact: layout.exact === true };
+  const verdict: FrameVerdict = {
+    frame: frame.name,
+    check: layout.check,
+    kept: [],
+    drawn: layout.drawn === true,
+    exact: layout.exact === true,
+  };
   report.checked.push(verdict);
   if (layout.exact) return frame;
+  if (layout.drawn) {
+    const whole = builder.whole();
+    drawn.set(whole, builder.drawn);
+    return whole;
+  }
   const kept = new Set(layout.kept);
   const out = builder.build(kept);
   verdict.kept = [...sectionsOf(out)].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");

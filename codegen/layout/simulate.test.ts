@@ -99,6 +99,7 @@ describe("the layout check with the simulator as its engine (no browser: Dev Mod
     // A broken flow: the title 20 px lower than drawn, until its section is kept as drawn.
     const broken: FrameBuilder = {
       drawn: built.drawn,
+      whole: built.whole,
       build: (kept) => {
         const tree = structuredClone(built.build(kept));
         const title = find(tree, "title")!;
@@ -196,9 +197,15 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
     expect(r.sectionsKept.length).toBeGreaterThan(0);
     expect(r.sectionsKept.length).toBeLessThan(out.children!.length);
     expect(out.children!.filter((c) => c.stackTop)).toHaveLength(r.sectionsKept.length);
-    expect(r.checked).toEqual([{ frame: drawn.name, check: "simulator", kept: r.sectionsKept, exact: false }]);
+    expect(r.checked).toEqual([
+      { frame: drawn.name, check: "simulator", kept: r.sectionsKept, drawn: false, exact: false },
+    ]);
     // Laid out again, every layer it compares lands where drawn.
-    const again = decideNow({ drawn: drawnFrame(drawn), build: () => out }, "simulator", simulatedBoxes);
+    const again = decideNow(
+      { drawn: drawnFrame(drawn), whole: () => out, build: () => out },
+      "simulator",
+      simulatedBoxes,
+    );
     expect(again.compared).toBeGreaterThan(50);
     expect(again.layout.kept).toEqual([]);
     expect(again.off.map((o) => o.name)).toEqual([]);

@@ -34,6 +34,7 @@ export type ExportEntry = Infer<typeof exportEntry>;
 /** The layout check's verdict on one frame (codegen/layout/decide.ts FrameLayout), checked as it crosses. */
 const frameLayoutField = object({
   kept: array(string({ max: 1000 }), { max: 5000 }),
+  drawn: optional(boolean()),
   exact: optional(boolean()),
   check: oneOf(["chromium", "preview", "simulator"]),
 });
