@@ -154,7 +154,7 @@ describe("maskDecls", () => {
     ]);
   });
 
-  it("a picture mask over its whole group is placed by its scale mode, as the picture itself is (no size needed)", () => {
+  it("a picture mask over its whole group is placed by its scale mode, as the picture is (no size needed)", () => {
     const brush = (fill: Paint, maskType?: DesignNode["maskType"]): DesignNode => ({
       id: "1:2",
       name: "Brush",
@@ -211,7 +211,10 @@ describe("maskDecls", () => {
     const parent = group([placeholder, photo("1:3")]);
     expect(maskPlan(parent, urls, assets, false).lost.map((l) => [l.mask.id, l.why])).toEqual([["1:2", "picture"]]);
     const screen: DesignNode = { id: "1:0", name: "Screen", kind: "frame", w: 300, h: 300, children: [parent] };
-    const { problems } = await generateCode({ frames: [screen], assets }, { target: "html", styling: "css-modules" });
+    const { problems } = await generateCode(
+      { frames: [screen], assets },
+      { target: "html", styling: "css-modules", nodeIds: false },
+    );
     expect(problems.filter((p) => p.code === "mask")).toEqual([
       {
         severity: "info",

@@ -258,7 +258,7 @@ describe("fields: masks", () => {
     expect(() => parseFieldToken(rect(), "mask:x")).toThrow(/unknown code "x"/);
   });
 
-  it("a mask drawn with a picture prints as its picture and its type, and its code from the hint is the JSON's", async () => {
+  it("a picture mask prints as its picture and its type; its code from the hint is the JSON's", async () => {
     const box = (x: number, y: number) => ({ x, y, width: 100, height: 100 });
     const group = (id: string, maskType: string, x: number) => ({
       id: `${id}:1`,
