@@ -3,7 +3,8 @@
  * sibling's `::before`/`::after`. The text probe (text-probe.ts, as `figment fidelity`, `figment score` and the panel
  * run it) reports a text under an opaque one as covered, named by its element; a see-through one as a veil it
  * measures the contrast through (illegible where it drops under the limit); and one the stacking order puts under the
- * text as nothing. The page: test/helpers/pseudo-cover-page.ts; the panel's side: ui/code/score/measure.browser.test.ts.
+ * text as nothing. The page: test/helpers/pseudo-cover-page.ts; the panel's side:
+ * ui/code/score/measure.browser.test.ts.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
