@@ -185,6 +185,17 @@ function componentsText(components: string): string {
   ].join("\n");
 }
 
+/** A layer of the hint marked `mask` (`mask`, `mask:v`, `mask:l`): a field of its own, between spaces. */
+const MASK_FIELD = /(?:^| )mask(?::[vl])?(?= |$)/m;
+
+/** What a `mask` in the hint means and how CSS draws it: said only to a hint that has one. */
+export const MASK_NOTE =
+  "A layer marked `mask` in the hint is a Figma mask: it is not painted, and it masks the layers after it in " +
+  "its parent (up to the next mask). `mask:v` masks by its outline (clip-path); `mask` by its fills' alpha — " +
+  "a mask filled with a picture `img(NAME,fit)` masks with that picture's transparency: " +
+  "`-webkit-mask` and then `mask` with url(NAME), placed and sized as its fit says (cover, contain, a tile) — " +
+  "and `mask:l` by their luminance (the same, with `luminance` in the `mask` shorthand).";
+
 /** Whether the first request carries the frame's image. */
 export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { imageDataUrl: string } {
   return typeof input.imageDataUrl === "string" && input.imageDataUrl.length > 0;
@@ -197,6 +208,7 @@ export function userTexts(input: PromptInput): string[] {
     `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
       `${delimit(DESIGN_TAG, input.hint)}`,
   ];
+  if (MASK_FIELD.test(input.hint)) texts.push(MASK_NOTE);
   if (input.assets && input.assets.length > 0) texts.push(assetText(input.assets, input.target));
   if (input.components?.trim() && input.target === "react") texts.push(componentsText(input.components));
   if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage, input.assets ?? []));

@@ -488,8 +488,10 @@ function maskedChildren(
     const message =
       why === "box"
         ? `mask "${name}" clips as its box: its outline is not known`
-        : `mask "${name}" is drawn as an empty box; masking is not reproduced (the ` +
-          `layers it masks are not placed absolutely in its parent, or it is rotated)`;
+        : why === "picture"
+          ? `mask "${name}" masks as its outline, not with its picture: the picture has no bytes (a placeholder)`
+          : `mask "${name}" is drawn as an empty box; masking is not reproduced (the ` +
+            `layers it masks are not placed absolutely in its parent, or it is rotated)`;
     ctx.problems.push({ severity: "info", code: "mask", message, nodeId: mask.id });
   }
   if (plan.wrapped.length === 0) return built;

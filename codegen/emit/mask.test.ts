@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Asset, DesignDocument, DesignNode } from "../design/types";
+import type { Asset, DesignDocument, DesignNode, ImagePaint, Paint } from "../design/types";
 import { generateCode } from "../index";
 import { maskDecls, maskPlan, maskRanges, svgOutline, translatePath, unpaintedMask } from "./mask";
 
@@ -42,7 +42,9 @@ const STAR_SVG =
 const assets: Record<string, Asset> = {
   "star.svg": { kind: "svg", name: "star.svg", svg: STAR_SVG },
   "photo.png": { kind: "image", name: "photo.png", imageRef: "p" },
-  "fade.png": { kind: "image", name: "fade.png", imageRef: "f", width: 200, height: 100 },
+  "fade.png": { kind: "image", name: "fade.png", imageRef: "f", width: 200, height: 100, bytes: new Uint8Array(8) },
+  "brush.png": { kind: "image", name: "brush.png", imageRef: "b", bytes: new Uint8Array(8) },
+  "missing.png": { kind: "image", name: "missing.png", imageRef: "m", width: 40, height: 40 },
 };
 const star: DesignNode = {
   id: "1:5",
@@ -121,29 +123,105 @@ describe("maskDecls", () => {
       h: 50,
       fills: [{ kind: "image", asset: "fade.png", fit: "cover" }],
     };
+    const fadeLayer = "url(assets/fade.png) 0 0 / 100px 50px no-repeat";
     expect(maskDecls(group([faded]), faded, urls, assets)?.decls).toEqual([
       ["clip-path", "inset(0 0 50px 0)"],
-      ["mask", "url(assets/fade.png) 0 0 / 100px 50px no-repeat"],
+      ["-webkit-mask", fadeLayer],
+      ["mask", fadeLayer],
     ]);
     const gradient: DesignNode = {
       ...faded,
       fills: [{ kind: "gradient", css: "linear-gradient(180deg, #000000 0%, rgba(0, 0, 0, 0) 100%)" }],
       opacity: 0.5,
     };
+    const gradientLayer = "linear-gradient(180deg, #000000 0%, rgba(0, 0, 0, 0) 100%) 0 0 / 100px 50px no-repeat";
     expect(maskDecls(group([gradient]), gradient, urls, assets)?.decls).toEqual([
       ["clip-path", "inset(0 0 50px 0)"],
-      ["mask", "linear-gradient(180deg, #000000 0%, rgba(0, 0, 0, 0) 100%) 0 0 / 100px 50px no-repeat"],
+      ["-webkit-mask", gradientLayer],
+      ["mask", gradientLayer],
       ["opacity", "0.5"],
     ]);
     const luminance: DesignNode = { ...faded, maskType: "luminance", fills: [{ kind: "solid", color: "#808080" }] };
+    const greyLayer = "linear-gradient(#808080, #808080) 0 0 / 100px 50px no-repeat";
     expect(maskDecls(group([luminance]), luminance, urls, assets)?.decls).toEqual([
       ["clip-path", "inset(0 0 50px 0)"],
-      ["mask", "linear-gradient(#808080, #808080) 0 0 / 100px 50px no-repeat"],
-      ["mask-mode", "luminance"],
+      ["-webkit-mask", greyLayer],
+      ["mask", `${greyLayer} luminance`],
     ]);
     // By its outline: the image does not count.
     expect(maskDecls(group([faded]), { ...faded, maskType: "vector" }, urls, assets)?.decls).toEqual([
       ["clip-path", "inset(0 0 50px 0)"],
+    ]);
+  });
+
+  it("a picture mask over its whole group is placed by its scale mode, as the picture is (no size needed)", () => {
+    const brush = (fill: Paint, maskType?: DesignNode["maskType"]): DesignNode => ({
+      id: "1:2",
+      name: "Brush",
+      kind: "rect",
+      x: 0,
+      y: 0,
+      w: 100,
+      h: 100,
+      mask: true,
+      fills: [fill],
+      ...(maskType ? { maskType } : {}),
+    });
+    const layerOf = (fill: Paint, maskType?: DesignNode["maskType"]): string | undefined => {
+      const mask = brush(fill, maskType);
+      const decls = maskDecls(group([mask]), mask, urls, assets)?.decls ?? [];
+      const layer = decls.find(([p]) => p === "-webkit-mask")?.[1];
+      expect(decls.find(([p]) => p === "mask")?.[1]).toBe(layer);
+      return layer;
+    };
+    const image = (fit: ImagePaint["fit"], more: Partial<ImagePaint> = {}): ImagePaint => ({
+      kind: "image",
+      asset: "brush.png",
+      fit,
+      ...more,
+    });
+    expect(layerOf(image("cover"))).toBe("url(assets/brush.png) center / cover no-repeat");
+    expect(layerOf(image("contain"))).toBe("url(assets/brush.png) center / contain no-repeat");
+    expect(layerOf(image("fill"))).toBe("url(assets/brush.png) center / 100% 100% no-repeat");
+    expect(layerOf(image("tile", { tileSize: [20, 10] }))).toBe("url(assets/brush.png) left top / 20px 10px repeat");
+    expect(layerOf(image("crop", { crop: [0.25, 0, 0.5, 1] }))).toBe(
+      "url(assets/brush.png) 50% 0 / 200% 100% no-repeat",
+    );
+    expect(layerOf({ kind: "gradient", css: "linear-gradient(#000, #0000)" })).toBe("linear-gradient(#000, #0000)");
+    const mask = brush(image("cover"), "luminance");
+    expect(maskDecls(group([mask]), mask, urls, assets)?.decls).toEqual([
+      ["clip-path", "inset(0 0 0 0)"],
+      ["-webkit-mask", "url(assets/brush.png) center / cover no-repeat"],
+      ["mask", "url(assets/brush.png) center / cover no-repeat luminance"],
+    ]);
+  });
+
+  it("a picture without its bytes masks as the mask's outline, and says so", async () => {
+    const placeholder: DesignNode = {
+      ...ellipse,
+      kind: "rect",
+      radius: 12,
+      fills: [{ kind: "image", asset: "missing.png", fit: "cover" }],
+    };
+    expect(maskDecls(group([placeholder]), placeholder, urls, assets)).toEqual({
+      decls: [["clip-path", "inset(0 0 0 0 round 12px)"]],
+      exact: true,
+      pictureMissing: true,
+    });
+    const parent = group([placeholder, photo("1:3")]);
+    expect(maskPlan(parent, urls, assets, false).lost.map((l) => [l.mask.id, l.why])).toEqual([["1:2", "picture"]]);
+    const screen: DesignNode = { id: "1:0", name: "Screen", kind: "frame", w: 300, h: 300, children: [parent] };
+    const { problems } = await generateCode(
+      { frames: [screen], assets },
+      { target: "html", styling: "css-modules", nodeIds: false },
+    );
+    expect(problems.filter((p) => p.code === "mask")).toEqual([
+      {
+        severity: "info",
+        code: "mask",
+        message: 'mask "Circle" masks as its outline, not with its picture: the picture has no bytes (a placeholder)',
+        nodeId: "1:2",
+      },
     ]);
   });
 

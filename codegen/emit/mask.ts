@@ -2,7 +2,9 @@
  * Figma's masks in CSS. A layer with `mask` is not painted; it masks the siblings drawn above it (after it in its
  * parent's children), up to the next mask or the parent's end. Its outline clips them (`clip-path`: an ellipse, a
  * rounded inset, or a vector's own path); where the mask masks by more than its outline (an alpha mask whose fills
- * are an image, a gradient or see-through, a luminance mask) its fills become a CSS `mask` at its box.
+ * are an image, a gradient or see-through, a luminance mask) its fills become a CSS `mask` at its box: a picture's
+ * alpha (or luminance) masks, placed by its scale mode as the picture itself would be. A picture without its bytes
+ * (a grey placeholder) masks as the mask's outline, said in a note.
  *
  * Either the parent itself carries the mask (its only mask, drawn first, and a parent that paints nothing the mask
  * must not cut), or the masked siblings are wrapped in a box over the parent's (same origin and size, so their own
@@ -192,13 +194,35 @@ export function masksByPaint(mask: DesignNode): boolean {
   return fills.some((f) => !opaque(f));
 }
 
-/** One fill of the mask as a CSS mask layer at the mask's box (the layer outside the box is cut by the clip). */
-function maskLayer(paint: Paint, box: Box, urls: AssetUrls, assets: Record<string, Asset>): string {
+/** Whether the mask's box is the whole box it masks (its group's usual bounds): its layers then size by keywords. */
+function fillsParent(box: Box, parent: { w: number; h: number }): boolean {
+  return (
+    Math.abs(box.x) < 0.5 &&
+    Math.abs(box.y) < 0.5 &&
+    Math.abs(box.w - parent.w) < 0.5 &&
+    Math.abs(box.h - parent.h) < 0.5
+  );
+}
+
+/**
+ * One fill of the mask as a CSS mask layer at the mask's box (the layer outside the box is cut by the clip). Over the
+ * whole box it is placed as a background is (cover, contain, a tile, a crop's percentages), so it follows the box
+ * when the layout resizes it and needs no picture size; elsewhere it is placed in px inside the box.
+ */
+function maskLayer(
+  paint: Paint,
+  box: Box,
+  parent: { w: number; h: number },
+  urls: AssetUrls,
+  assets: Record<string, Asset>,
+): string {
+  const whole = fillsParent(box, parent);
   const at = `${px(box.x)} ${px(box.y)}`;
   const stretched = `${at} / ${px(box.w)} ${px(box.h)} no-repeat`;
-  if (paint.kind === "solid") return `linear-gradient(${paint.color}, ${paint.color}) ${stretched}`;
-  if (paint.kind === "gradient") return `${paint.css} ${stretched}`;
+  if (paint.kind === "solid") return `linear-gradient(${paint.color}, ${paint.color})${whole ? "" : ` ${stretched}`}`;
+  if (paint.kind === "gradient") return whole ? paint.css : `${paint.css} ${stretched}`;
   const url = `url(${urls.cssUrl(paint.asset)})`;
+  if (whole) return `${url} ${imagePlacement(paint)}`;
   if (paint.fit === "crop" && paint.crop) {
     const [cx, cy, cw, ch] = paint.crop;
     const iw = box.w / cw;
@@ -218,31 +242,47 @@ function maskLayer(paint: Paint, box: Box, urls: AssetUrls, assets: Record<strin
   return `${url} ${stretched}`;
 }
 
+/** Whether one of the mask's fills is a picture without its bytes: a grey placeholder, which would mask as a box. */
+export function maskPictureMissing(mask: DesignNode, assets: Record<string, Asset>): boolean {
+  return (mask.fills ?? []).some((f) => {
+    if (f.kind !== "image") return false;
+    const asset = assets[f.asset];
+    return asset?.kind !== "image" || asset.bytes === undefined;
+  });
+}
+
 /**
  * What a box over the parent's (the parent itself, or a wrapper of the same origin and size) takes to mask as `mask`
- * does: its clip, and its fills as a CSS mask where they mask by more than the outline. Undefined when the mask's box
- * is not known (rotated, or placed by a flow this does not read). `exact` false where only the mask's box clips.
+ * does: its clip, and its fills as a CSS mask where they mask by more than the outline (`-webkit-mask` first, for
+ * Safari and Chromium before 120). Undefined when the mask's box is not known (rotated, or placed by a flow this does
+ * not read). `exact` false where only the mask's box clips; `pictureMissing` where a picture the mask masks with has
+ * no bytes, so that it masks as its outline only.
  */
 export function maskDecls(
   parent: DesignNode,
   mask: DesignNode,
   urls: AssetUrls,
   assets: Record<string, Asset>,
-): { decls: Decl[]; exact: boolean } | undefined {
+): { decls: Decl[]; exact: boolean; pictureMissing?: true } | undefined {
   if (mask.rotation !== undefined) return undefined;
   const box = maskBox(parent, mask);
   if (!box) return undefined;
   const { clip, exact } = maskClip(mask, box, parent, assets);
   const decls: Decl[] = [["clip-path", clip]];
-  if (masksByPaint(mask)) {
+  const byPaint = masksByPaint(mask);
+  // A placeholder's grey is opaque: masking with it would be masking with the box, which the clip already does.
+  const pictureMissing = byPaint && maskPictureMissing(mask, assets);
+  if (byPaint && !pictureMissing) {
     // Figma lists fills bottom first; CSS lists mask layers top first.
-    const layers = [...(mask.fills ?? [])].reverse().map((p) => maskLayer(p, box, urls, assets));
-    decls.push(["mask", layers.join(", ")]);
-    if (mask.maskType === "luminance") decls.push(["mask-mode", "luminance"]);
+    const layers = [...(mask.fills ?? [])].reverse().map((p) => maskLayer(p, box, parent, urls, assets));
+    // A luminance mask says so in each layer of the shorthand: a `mask-mode` of its own would be reset by a `mask`
+    // written after it (Tailwind orders arbitrary properties by name). The prefixed shorthand knows no mode.
+    const mode = mask.maskType === "luminance" ? " luminance" : "";
+    decls.push(["-webkit-mask", layers.join(", ")], ["mask", layers.map((l) => `${l}${mode}`).join(", ")]);
   }
   // The mask's own opacity lowers what it lets through, unless only its outline counts.
   if (mask.opacity !== undefined && mask.maskType !== "vector") decls.push(["opacity", String(mask.opacity)]);
-  return { decls, exact };
+  return { decls, exact, ...(pictureMissing ? { pictureMissing: true as const } : {}) };
 }
 
 /**
@@ -263,8 +303,11 @@ export interface MaskPlan {
   own: Decl[];
   /** The ranges drawn in a wrapper, with the wrapper's declarations (its place, the mask's). */
   wrapped: { range: MaskRange; decls: Decl[] }[];
-  /** Masks not reproduced: their siblings are drawn unmasked. `box`: reproduced as their box only. */
-  lost: { mask: DesignNode; why: "placed" | "box" }[];
+  /**
+   * Masks not reproduced: their siblings are drawn unmasked. `box`: reproduced as their box only; `picture`: as their
+   * outline, the picture they mask with having no bytes.
+   */
+  lost: { mask: DesignNode; why: "placed" | "box" | "picture" }[];
 }
 
 export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<string, Asset>, root: boolean): MaskPlan {
@@ -281,6 +324,7 @@ export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<str
     if (!found.exact) plan.lost.push({ mask: range.mask, why: "box" });
     if (ranges.length === 1 && range.at === firstShown && !root && !paintsItself(parent) && !parent.stackBelow) {
       plan.own = found.decls;
+      if (found.pictureMissing) plan.lost.push({ mask: range.mask, why: "picture" });
       continue;
     }
     // A wrapper takes the masked layers out of their parent's flow: only for layers placed absolutely.
@@ -300,6 +344,7 @@ export function maskPlan(parent: DesignNode, urls: AssetUrls, assets: Record<str
       ["height", "100%"],
     ];
     plan.wrapped.push({ range, decls: [...place, ...found.decls] });
+    if (found.pictureMissing) plan.lost.push({ mask: range.mask, why: "picture" });
   }
   return plan;
 }

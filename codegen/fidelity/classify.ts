@@ -44,6 +44,20 @@ const MISSING_WORDS: Record<MissingReason, string> = {
 const ratio = (n: number): string => `${n >= 10 ? Math.round(n) : Math.round(n * 10) / 10}:1`;
 
 /**
+ * What covers or veils a text, in words: a layer by its name (“Hero”), an element of no layer by its tag; a
+ * pseudo-element (`1:5::after`, `<div>::before`) as the one of its element ("the ::after of “Hero”").
+ */
+export function coverWords(by: string, nameOf: (id: string) => string | undefined): string {
+  const pseudo = /::(?:before|after)$/.exec(by)?.[0] ?? "";
+  const element = by.slice(0, by.length - pseudo.length);
+  const name = element.startsWith("<") ? undefined : (nameOf(element) ?? element);
+  const of = pseudo ? `the ${pseudo} of ` : "";
+  return name === undefined
+    ? `${of}a ${element} that is no layer of the design`
+    : `${of}“${Array.from(name).length > 80 ? `${Array.from(name).slice(0, 79).join("")}…` : name}”`;
+}
+
+/**
  * The verdict on `sample` against `design`, or undefined when the drawing itself hides the text (covered by a
  * layer painted above it, or clipped by its frame, for HIDDEN_BY_DESIGN of its box or more).
  */
@@ -99,20 +113,15 @@ export function classifyText(
   }
   if (sample.covered / points > design.covered + TOLERANCE) {
     const by = sample.coveredBy;
-    const name = by && !by.startsWith("<") ? (nameOf(by) ?? by) : undefined;
-    const detail = !by
-      ? "under another layer"
-      : name === undefined
-        ? `under a ${by} that is no layer of the design`
-        : `under “${Array.from(name).length > 80 ? `${Array.from(name).slice(0, 79).join("")}…` : name}”`;
-    return verdict("covered", seen, detail);
+    return verdict("covered", seen, by ? `under ${coverWords(by, nameOf)}` : "under another layer");
   }
   if (sample.measured > 0 && sample.lowContrast / Math.max(sample.measured, sample.seen) >= ILLEGIBLE_SHARE) {
     const against =
       design.contrast !== undefined && design.contrast < LEGIBLE_CONTRAST
         ? `design ${ratio(design.contrast)}`
         : `needs ${ratio(LEGIBLE_CONTRAST)}`;
-    return verdict("illegible", seen, `contrast ${ratio(sample.contrast ?? 1)} (${against})`);
+    const veiled = sample.veiledBy ? ` under ${coverWords(sample.veiledBy, nameOf)}` : "";
+    return verdict("illegible", seen, `contrast ${ratio(sample.contrast ?? 1)} (${against})${veiled}`);
   }
   if (design.fontSize >= MIN_DESIGN_PX && sample.fontPx > 0 && sample.fontPx < MIN_READABLE_PX) {
     return verdict(

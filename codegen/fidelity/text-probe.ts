@@ -13,7 +13,12 @@
  *   chain is followed, so an absolutely placed text escapes the clips it escapes in CSS), an ellipsis shows, or a
  *   word is broken across lines — with the part the reader sees ("FRONTIE");
  * - sample points along every line (a point every 16 px, at the line's middle) hit-tested with elementsFromPoint
- *   (pointer-events forced on while probing): seen, covered by something that paints (and what), or clipped;
+ *   (pointer-events forced on while probing): seen, covered by something that paints (and what), or clipped. A
+ *   `::before`/`::after` painted above the text (an ancestor's dark overlay, a sibling's) covers it when it is opaque
+ *   (named as its element is, with the pseudo-element: `1:5::after`, `<div>::after`), and veils it when it is
+ *   see-through: the text is seen, its contrast measured through the veil. Which is above is the browser's stacking
+ *   order: a second hit test in which only pseudo-elements and the texts answer says whether the pseudo-element is
+ *   over the text (one under it, z-index -1 or below a positioned text, is not);
  * - with `pixels`, the **contrast** at each seen point: the text's colour composited over what lies behind it — the
  *   plain background colours down the stack to the first opaque one, composited here; where an image, a gradient, a
  *   pseudo-element or a see-through layer lies behind, the page's own pixels (the page drawn by itself with all text
@@ -67,6 +72,8 @@ export interface TextSample {
    * The layer id of what covers most of the covered points, or `<tag>` for an element that is part of no other layer.
    */
   coveredBy?: string;
+  /** What lies see-through over most of its veiled seen points (a pseudo-element, named as `coveredBy` names it). */
+  veiledBy?: string;
   cut?: TextCut;
   /** The smallest font size its runs are rendered at, px (0 when not rendered). */
   fontPx: number;
@@ -131,6 +138,7 @@ interface Style {
   backgroundColor: string;
   backgroundImage: string;
   backgroundClip: string;
+  zIndex: string;
   getPropertyValue(name: string): string;
 }
 interface PageNode {
@@ -242,11 +250,25 @@ interface Point {
   ink: number;
 }
 
-/** A sample point seen: whether an image lies behind it, and the colour behind it when plain colours make it. */
+/**
+ * A sample point seen: whether an image lies behind it, the colour behind it when plain colours make it, and the
+ * see-through paint over it (a pseudo-element's veil: RGB and alpha).
+ */
 interface SeenPoint {
   p: Point;
   overImage: boolean;
   backdrop?: number[];
+  veil?: number[];
+}
+
+/**
+ * What an element's `::before` or `::after` paints (the one on top where both do): its colour and alpha over what
+ * lies under it (a gradient counted as its stops' mean), and whether it hides that (a picture, or 90 % opaque).
+ */
+export interface PseudoPaint {
+  which: "::before" | "::after";
+  veil: Rgba;
+  opaque: boolean;
 }
 
 /** What every part reads the page through. */
@@ -266,6 +288,8 @@ export interface PageTools {
    * pseudo-element, or see-through.
    */
   notPlain(el: El): boolean;
+  /** What `el`'s pseudo-elements paint over what lies under them (not their borders), or undefined. */
+  pseudoPaint(el: El): PseudoPaint | undefined;
 }
 
 // ---- the parts ----
@@ -353,7 +377,50 @@ export function pageTools(): PageTools {
     }
     return known;
   };
-  return { g, style, rgba, contrast, isMedia, hasImage, paints, opacityOf, byId, clips, notPlain };
+  const pseudos = new Map<El, PseudoPaint | undefined>();
+  const COLOUR = /(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\)|transparent/g;
+  const pseudoOf = (el: El, which: "::before" | "::after"): (PseudoPaint & { z: number }) | undefined => {
+    const ps = g.getComputedStyle(el, which);
+    if (ps.content === "none" || ps.content === "normal" || ps.display === "none" || ps.visibility !== "visible")
+      return undefined;
+    const opacity = Number(ps.opacity);
+    const o = Number.isFinite(opacity) ? opacity : 1;
+    const picture = /url\(/.test(ps.backgroundImage);
+    // Its background colour, then a gradient's stops (their mean) over it: one colour and alpha.
+    let c: Rgba = rgba(ps.backgroundColor);
+    const stops = picture ? [] : Array.from(ps.backgroundImage.matchAll(COLOUR), (m) => rgba(m[0]));
+    if (stops.length > 0) {
+      const a = stops.reduce((sum, x) => sum + x[3], 0) / stops.length;
+      const mean = [0, 1, 2].map((j) =>
+        a > 0 ? stops.reduce((sum, x) => sum + x[j]! * x[3], 0) / stops.length / a : 0,
+      );
+      const out = a + c[3] * (1 - a);
+      c =
+        out > 0
+          ? [
+              (mean[0]! * a + c[0] * c[3] * (1 - a)) / out,
+              (mean[1]! * a + c[1] * c[3] * (1 - a)) / out,
+              (mean[2]! * a + c[2] * c[3] * (1 - a)) / out,
+              out,
+            ]
+          : c;
+    }
+    const alpha = c[3] * o;
+    if ((!picture && alpha < 0.02) || (picture && o < 0.1)) return undefined;
+    const z = parseInt(ps.zIndex, 10);
+    return { which, veil: [c[0], c[1], c[2], alpha], opaque: picture || alpha >= 0.9, z: Number.isFinite(z) ? z : 0 };
+  };
+  const pseudoPaint = (el: El): PseudoPaint | undefined => {
+    if (pseudos.has(el)) return pseudos.get(el);
+    const before = pseudoOf(el, "::before");
+    const after = pseudoOf(el, "::after");
+    // Both paint: the one on top (::after, painted later, unless ::before is stacked higher).
+    const top = before && after ? (before.z > after.z ? before : after) : (before ?? after);
+    const found = top ? { which: top.which, veil: top.veil, opaque: top.opaque } : undefined;
+    pseudos.set(el, found);
+    return found;
+  };
+  return { g, style, rgba, contrast, isMedia, hasImage, paints, opacityOf, byId, clips, notPlain, pseudoPaint };
 }
 
 /** The box an element's content is cut to (document px), following the containing-block chain as CSS clips. */
@@ -638,7 +705,9 @@ export function brokenWord(tools: PageTools, nodes: readonly PageNode[]): string
 
 /**
  * The points hit-tested, band by band down the page: seen (the text first in the stack), covered by something that
- * paints (and by what), or clipped. Returns the seen points with whether an image lies behind each.
+ * paints (and by what), or clipped. A pseudo-element over a point (its element in the stack above the text, and above
+ * it again where only pseudo-elements and the texts answer) covers it when opaque and veils it when see-through.
+ * Returns the seen points with whether an image lies behind each, and the veil over each.
  */
 export function hitTest(
   tools: PageTools,
@@ -653,22 +722,69 @@ export function hitTest(
     .map((e) => (e ? tools.rgba(tools.style(e).backgroundColor) : undefined))
     .find((c) => c !== undefined && c[3] > 0) ?? [255, 255, 255, 1];
   const coverers = samples.map(() => new Map<string, number>());
+  const veilers = samples.map(() => new Map<string, number>());
+  const count = (map: Map<string, number>, who: string): void => void map.set(who, (map.get(who) ?? 0) + 1);
+  const inside = (el: El, target: El): boolean => el === target || target.contains(el);
+  // The texts, and only they and pseudo-elements, answer the second hit test.
+  const texts = Array.from(new Set(targets.filter((t): t is El => t !== null)))
+    .map((t) => t.getAttribute("data-node-id"))
+    .filter((id): id is string => id !== null)
+    .map((id) => `[data-node-id="${g.CSS.escape(id)}"]`);
+  const onlyPseudo =
+    `*{pointer-events:none!important}*::before,*::after` +
+    texts.map((sel) => `,${sel},${sel} *`).join("") +
+    `{pointer-events:auto!important}`;
+  // A layer by its id, an element of no layer (inside one that holds the text too) by its tag.
+  const nameOf = (el: El, target: El, own: boolean): string => {
+    const id = own ? el.getAttribute("data-node-id") : null;
+    if (id) return id;
+    const layer = el.closest("[data-node-id]");
+    return layer && !layer.contains(target)
+      ? (layer.getAttribute("data-node-id") ?? "")
+      : `<${el.tagName.toLowerCase()}>`;
+  };
   const order = points.map((_, i) => i).sort((a, b) => points[a]!.y - points[b]!.y);
   let i = 0;
   while (i < order.length) {
     const first = i;
     g.scrollTo(0, Math.floor(points[order[i]!]!.y));
     const top = g.scrollY;
+    const band: { p: Point; stack: El[]; pseudo?: El[] }[] = [];
     for (; i < order.length && points[order[i]!]!.y < top + g.innerHeight; i++) {
       const p = points[order[i]!]!;
+      band.push({ p, stack: g.document.elementsFromPoint(p.x, p.y - top) });
+    }
+    // Where an element with a painting pseudo-element lies above a text, hit-test again with only pseudo-elements
+    // and the texts answering: whether its pseudo-element is over the text there, in the page's stacking order.
+    const asked = band.filter(({ p, stack }) => {
+      const target = targets[p.t]!;
+      for (const el of stack) {
+        if (inside(el, target)) return false;
+        if (tools.pseudoPaint(el)) return true;
+      }
+      return false;
+    });
+    if (asked.length > 0) {
+      const only = g.document.createElement("style");
+      only.textContent = onlyPseudo;
+      (g.document.body ?? g.document.documentElement).append(only);
+      try {
+        for (const b of asked) b.pseudo = g.document.elementsFromPoint(b.p.x, b.p.y - top);
+      } finally {
+        only.remove();
+      }
+    }
+    for (const { p, stack, pseudo } of band) {
       const target = targets[p.t]!;
       let verdict: "seen" | "clipped" | "covered" = "clipped";
       let overImage = false;
       let backdrop: number[] | undefined;
-      const stack = g.document.elementsFromPoint(p.x, p.y - top);
+      // See-through pseudo-elements over the point, top first.
+      const veils: { who: string; veil: Rgba }[] = [];
+      const textAt = pseudo ? pseudo.findIndex((e) => inside(e, target)) : -1;
       for (let k = 0; k < stack.length; k++) {
         const el = stack[k]!;
-        if (el === target || target.contains(el)) {
+        if (inside(el, target)) {
           verdict = "seen";
           // What lies behind the text here, down to the first opaque background (its own boxes come first): plain
           // colours are composited here; an image, a gradient, a pseudo-element or a see-through layer needs the
@@ -692,28 +808,50 @@ export function hitTest(
           }
           break;
         }
+        const paint = pseudo ? tools.pseudoPaint(el) : undefined;
+        const at = paint ? pseudo!.indexOf(el) : -1;
+        if (paint && at >= 0 && (textAt < 0 || at < textAt)) {
+          const who = `${nameOf(el, target, true)}${paint.which}`;
+          if (paint.opaque) {
+            verdict = "covered";
+            count(coverers[p.t]!, who);
+            break;
+          }
+          veils.push({ who, veil: paint.veil });
+        }
         if (el.contains(target)) continue;
         if (tools.paints(el)) {
           verdict = "covered";
-          // The layer that covers it; an element of no layer (inside one that holds the text too) by its tag.
-          const layer = el.closest("[data-node-id]");
-          const who =
-            layer && !layer.contains(target)
-              ? (layer.getAttribute("data-node-id") ?? "")
-              : `<${el.tagName.toLowerCase()}>`;
-          coverers[p.t]!.set(who, (coverers[p.t]!.get(who) ?? 0) + 1);
+          count(coverers[p.t]!, nameOf(el, target, false));
           break;
         }
       }
+      // The veils as one (the lowest first, each laid over), unless together they hide the text.
+      let veil: number[] | undefined;
+      for (const v of [...veils].reverse()) {
+        const [r, gr, b, a] = v.veil;
+        const under = veil ?? [0, 0, 0, 0];
+        const out = a + under[3]! * (1 - a);
+        veil = [0, 1, 2].map((j) => ([r, gr, b][j]! * a + under[j]! * under[3]! * (1 - a)) / (out || 1));
+        veil.push(out);
+      }
+      if (verdict === "seen" && veil && veil[3]! >= 0.9) {
+        verdict = "covered";
+        count(coverers[p.t]!, veils[0]!.who);
+      } else if (verdict === "seen" && veil) count(veilers[p.t]!, veils[0]!.who);
       samples[p.t]![verdict]++;
-      if (verdict === "seen") seen.push({ p, overImage, ...(backdrop ? { backdrop } : {}) });
+      if (verdict === "seen") seen.push({ p, overImage, ...(backdrop ? { backdrop } : {}), ...(veil ? { veil } : {}) });
     }
     // The page would not scroll that far (a root with overflow hidden): nothing brings the point into view.
     if (i === first) samples[points[order[i++]!]!.t]!.clipped++;
   }
+  const most = (map: Map<string, number>): string | undefined =>
+    Array.from(map.entries()).sort((a, b) => b[1] - a[1])[0]?.[0];
   samples.forEach((s, t) => {
-    const most = Array.from(coverers[t]!.entries()).sort((a, b) => b[1] - a[1])[0];
-    if (most) s.coveredBy = most[0];
+    const by = most(coverers[t]!);
+    if (by) s.coveredBy = by;
+    const veiled = most(veilers[t]!);
+    if (veiled) s.veiledBy = veiled;
   });
   g.scrollTo(0, 0);
   return seen;
@@ -894,13 +1032,22 @@ export async function pagePicture(
   await Promise.all(pending);
   const removed = clone.querySelectorAll("script, style, link, meta, noscript, iframe");
   for (let k = 0; k < removed.length; k++) removed[k]!.remove();
+  // The background the page's canvas takes (the root's, else the body's) is the canvas's here too (filled below): in
+  // the picture it would be an element's, painted over what the page stacks under its blocks (z-index -1).
+  const canvasBackground = [root, g.document.body].find(
+    (e) => e && (tools.rgba(style(e).backgroundColor)[3] > 0 || style(e).backgroundImage !== "none"),
+  );
+  const unpainted =
+    canvasBackground && style(canvasBackground).backgroundImage === "none"
+      ? `${canvasBackground === root ? "html" : "body"}{background-color:transparent!important}`
+      : "";
   const sheet = g.document.createElement("style");
   sheet.textContent =
     `${resources.css}
 *,*::before,*::after,*::placeholder,*::marker{color:transparent!important;-webkit-text-fill-color:` +
     `transparent!important;text-shadow:none!important;text-decoration-color:transparent!important;caret-color:` +
     `transparent!important}
-text,tspan{fill:transparent!important;stroke:transparent!important}`;
+text,tspan{fill:transparent!important;stroke:transparent!important}${unpainted}`;
   clone.prepend(sheet);
   const width = Math.max(1, root.clientWidth);
   const height = Math.max(1, root.scrollHeight);
@@ -944,24 +1091,27 @@ export function measureContrast(
   picture: { data: ArrayLike<number>; width: number; height: number; scale: number } | undefined,
 ): void {
   const ratios: number[][] = samples.map(() => []);
-  for (const { p, overImage, backdrop } of seen) {
+  for (const { p, overImage, backdrop, veil } of seen) {
     const ask = asks[p.t]!;
     const color = inks[p.t]![p.ink];
     // Not judged: no threshold, no one colour, or an image behind it where the design's backdrop is not known.
     if (ask.minContrast <= 0 || !color || (overImage && !ask.backdropKnown)) continue;
+    const v = veil ?? [0, 0, 0, 0];
+    const va = Math.min(0.99, v[3]!);
     let back = backdrop;
     if (!back) {
       if (!picture) continue;
       const px = Math.min(picture.width - 1, Math.max(0, Math.floor(p.x * picture.scale)));
       const py = Math.min(picture.height - 1, Math.max(0, Math.floor(p.y * picture.scale)));
       const o = (py * picture.width + px) * 4;
-      back = [picture.data[o]!, picture.data[o + 1]!, picture.data[o + 2]!];
+      // The picture shows the veil too (only the text is left out): what lies under it, taken back out.
+      back = [0, 1, 2].map((j) => Math.min(255, Math.max(0, (picture.data[o + j]! - v[j]! * va) / (1 - va))));
     }
     const a = Math.min(1, color[3]);
-    const ratio = tools.contrast(
-      [color[0] * a + back[0]! * (1 - a), color[1] * a + back[1]! * (1 - a), color[2] * a + back[2]! * (1 - a)],
-      back,
-    );
+    const ink = [0, 1, 2].map((j) => color[j]! * a + back![j]! * (1 - a));
+    // Text and backdrop both under the veil.
+    const veiled = (c: readonly number[]): number[] => [0, 1, 2].map((j) => v[j]! * va + c[j]! * (1 - va));
+    const ratio = tools.contrast(veiled(ink), veiled(back));
     ratios[p.t]!.push(ratio);
     samples[p.t]!.measured++;
     if (ratio < ask.minContrast) samples[p.t]!.lowContrast++;

@@ -3,6 +3,7 @@ import type { DesignNode } from "../design/types";
 import { FIELD_BY_KEY, parseFieldToken, printField } from "./fields";
 import { parseHint } from "./parse";
 import { printHint } from "./print";
+import { generateCode, loadDesign } from "../index";
 
 const rect = (extra: Partial<DesignNode> = {}): DesignNode => ({
   id: "1:1",
@@ -255,5 +256,64 @@ describe("fields: masks", () => {
     parseFieldToken(parsed, "mask:l");
     expect(parsed).toMatchObject({ mask: true, maskType: "luminance" });
     expect(() => parseFieldToken(rect(), "mask:x")).toThrow(/unknown code "x"/);
+  });
+
+  it("a picture mask prints as its picture and its type; its code from the hint is the JSON's", async () => {
+    const box = (x: number, y: number) => ({ x, y, width: 100, height: 100 });
+    const group = (id: string, maskType: string, x: number) => ({
+      id: `${id}:1`,
+      name: "Masked",
+      type: "GROUP",
+      absoluteBoundingBox: box(x, 0),
+      children: [
+        {
+          id: `${id}:2`,
+          name: "Brush",
+          type: "RECTANGLE",
+          isMask: true,
+          maskType,
+          absoluteBoundingBox: box(x, 0),
+          fills: [{ type: "IMAGE", imageRef: "brush", scaleMode: "FIT" }],
+        },
+        {
+          id: `${id}:3`,
+          name: "Photo",
+          type: "RECTANGLE",
+          absoluteBoundingBox: box(x, 0),
+          fills: [{ type: "IMAGE", imageRef: "photo", scaleMode: "FILL" }],
+        },
+      ],
+    });
+    const json = {
+      document: {
+        id: "1:1",
+        name: "Screen",
+        type: "FRAME",
+        absoluteBoundingBox: { x: 0, y: 0, width: 240, height: 100 },
+        children: [group("2", "ALPHA", 0), group("3", "LUMINANCE", 120)],
+      },
+    };
+    // PNG signatures with an IHDR header: enough to be read as pictures of a size.
+    const png = (w: number, h: number): Uint8Array => {
+      const bytes = new Uint8Array(33);
+      bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+      new DataView(bytes.buffer).setUint32(16, w);
+      new DataView(bytes.buffer).setUint32(20, h);
+      bytes.set([8, 6, 0, 0, 0], 24);
+      return bytes;
+    };
+    const doc = loadDesign(json, [], { images: { brush: png(40, 20), photo: png(10, 10) } }).document;
+    const hint = printHint(doc);
+    expect(hint).toContain(" G 2:1 Masked @ 100x100\n  R :2 Brush @ 100x100 f:img(brush.png,contain) mask\n");
+    expect(hint).toContain(" G 3:1 Masked @120,0 100x100\n  R :2 Brush @ 100x100 f:img(brush.png,contain) mask:l\n");
+    const parsed = parseHint(hint).document;
+    expect(parsed.frames).toEqual(doc.frames);
+    const options = { target: "html", styling: "css-modules", nodeIds: true } as const;
+    const fromJson = await generateCode(doc, options);
+    const fromHint = await generateCode({ frames: parsed.frames, assets: doc.assets }, options);
+    expect(fromHint.files.map((f) => f.content)).toEqual(fromJson.files.map((f) => f.content));
+    const css = fromJson.files.find((f) => f.path === "styles.css")!.content;
+    expect(css).toContain("mask: url(assets/brush.png) center / contain no-repeat;");
+    expect(css).toContain("mask: url(assets/brush.png) center / contain no-repeat luminance;");
   });
 });

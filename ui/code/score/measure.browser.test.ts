@@ -23,6 +23,11 @@ import { runBrowser, useBrowser, usePageContext } from "../../../test/helpers/br
 import { EVAL_FILES, FIGMA_DIR, REPO_ROOT } from "../../../test/helpers/fixtures.js";
 import { panelScore, scoreDifferences, withScorePage } from "../../../test/helpers/panel-score.js";
 import { previewRuntimeForTests } from "../../../test/helpers/preview-runtime.js";
+import {
+  PSEUDO_COVER_FRAME,
+  PSEUDO_COVER_PAGE,
+  PSEUDO_COVER_VERDICTS,
+} from "../../../test/helpers/pseudo-cover-page.js";
 import { cachedGenerateCode } from "../../../test/helpers/run-cache.js";
 import { sampleFrames } from "../../../test/helpers/eval-sample.js";
 import type { PageMeasure } from "./measure.js";
@@ -99,6 +104,30 @@ describe.runIf(runBrowser)("the panel's score equals the CLI's", { timeout: 900_
         );
         expectSame(panel, cli, `${file} ${id} (React)`);
       }
+    }));
+
+  it("on a hand-written page whose texts lie under pseudo-elements: the same covers and veils, named the same", () =>
+    inPage(async (page) => {
+      const files = [{ path: "index.html", content: PSEUDO_COVER_PAGE }];
+      const frame = PSEUDO_COVER_FRAME;
+      const cli = await scoreCode(pages, { frame, files, target: "html" });
+      const panel = await panelScore(page, frame, buildSrcdoc({ page: files[0]!, files }));
+      expectSame(panel, cli, "pseudo-element covers");
+      const rows = (score: FidelityScore) =>
+        Object.fromEntries(
+          score.widths
+            .find((w) => w.width === 400)!
+            .hiddenTexts.map((t) => [t.nodeId, { class: t.problem, detail: t.detail }]),
+        );
+      expect(rows(panel)).toEqual(rows(cli));
+      expect(rows(panel)).toEqual(
+        Object.fromEntries(
+          Object.entries(PSEUDO_COVER_VERDICTS).map(([id, v]) => [
+            id,
+            { class: v.class, detail: expect.stringMatching(v.detail) },
+          ]),
+        ),
+      );
     }));
 
   it.each(["html", "react"] as const)(

@@ -40,6 +40,7 @@ const textSampleField: Field<TextSample> = object({
   covered: count,
   missing: optional(oneOf(["no element", "no box", "not visible", "zero opacity", "no text"])),
   coveredBy: optional(string({ max: 1000 })),
+  veiledBy: optional(string({ max: 1000 })),
   cut: optional(object({ kind: oneOf(["clip", "ellipsis", "word"]), shown: string({ max: 1000 }) }) as Field<TextCut>),
   fontPx: size,
   measured: count,
