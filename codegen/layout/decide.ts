@@ -154,6 +154,11 @@ export function drawnLayers(drawn: DesignNode): Map<string, Box> {
     if (node.hidden || node.opacity === 0) return;
     const area = box.w > 0 || box.h > 0;
     if (!root && node.id && node.kind !== "group" && area && !(clip && outside(box, clip))) out.set(node.id, box);
+    // The shapes an icon's SVG draws carry their own ids (a chart's rules, a logo's parts): compared as the score does.
+    for (const part of node.parts ?? []) {
+      const at = { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h };
+      if (part.id && (part.w > 0 || part.h > 0) && !(clip && outside(at, clip))) out.set(part.id, at);
+    }
     if (node.asset !== undefined || node.kind === "boolean") return;
     const inner = node.clip && node.kind !== "group" ? (clip ? intersection(clip, box) : box) : clip;
     for (const { child, box: childBox } of childBoxes(node, box)) visit(child, childBox, inner, false);
