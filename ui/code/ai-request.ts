@@ -24,6 +24,7 @@ import {
   type Streaming,
 } from "./ai-state.js";
 import { withFixOutcome, type FixOutcome } from "./fix-state.js";
+import { loadDraft } from "./draft-loader.js";
 
 export interface AiStartOptions {
   options: CodeOptions;
@@ -112,10 +113,18 @@ async function prepareAi(
   if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
   io.preparing();
   const { options, instructions, draft } = start;
+  // The hint and the offline draft describe the layout the offline code has: checked at the design width in the
+  // measuring iframe (layout-check.ts), as Generate checks it.
+  const exported = [{ id: frame.id, json: frame.json }];
+  const drafter = await loadDraft(requests).catch(() => undefined);
+  const check = drafter
+    ? await drafter.checkDraftLayout(exported, extras, io.signal).catch(() => undefined)
+    : undefined;
+  io.signal.throwIfAborted();
   // The model is asked to carry each layer's id (data-node-id): the fidelity score finds the layers by them.
-  const prompted = { ...options, nodeIds: true };
+  const prompted = { ...options, nodeIds: true, ...(check ? { layoutDecisions: check.decisions } : {}) };
   const prepared = await worker.call("ai-prepare", {
-    exports: [{ id: frame.id, json: frame.json }],
+    exports: exported,
     ...(extras ? { extras } : {}),
     png: frame.png,
     options: prompted,

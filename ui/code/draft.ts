@@ -42,7 +42,11 @@ export function draftCode(
   const started = now();
   const design = loadDesign(asNodesReply(exports), [], extras);
   const emitted = emitFiles(design.document, options);
+  // The preview is of the same checked layout (the layout check's decisions) as the files.
+  const previewOptions = options.layoutDecisions
+    ? { ...PREVIEW_OPTIONS, layoutDecisions: options.layoutDecisions }
+    : PREVIEW_OPTIONS;
   const preview =
-    options.target === "html" && options.nodeIds ? emitted.files : emitFiles(design.document, PREVIEW_OPTIONS).files;
+    options.target === "html" && options.nodeIds ? emitted.files : emitFiles(design.document, previewOptions).files;
   return { files: emitted.files, problems: [...design.problems, ...emitted.problems], preview, ms: now() - started };
 }
