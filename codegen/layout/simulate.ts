@@ -58,7 +58,7 @@ function wholePixelText(node: DesignNode): number | undefined {
  * (one 31.2-px line in a 31-px box) give the difference back below it, a negative margin in the designer's own auto
  * layout, which Chromium lays out in 1/64 px (css.ts snappedMargin: 0.2 px is written 0.21, taken as 0.1875).
  */
-function givesBack(node: DesignNode, parent: FlexLayout): number {
+export function givesBack(node: DesignNode, parent: FlexLayout): number {
   const text = node.text;
   if (!text || parent.inferred || node.maxH !== undefined || node.absolute) return 0;
   if (text.resize === "none" || text.resize === "truncate") return 0;
@@ -83,18 +83,20 @@ const inFlow = (c: DesignNode): boolean => !c.hidden && !c.absolute;
 const clampTo = (v: number, min?: number, max?: number): number =>
   Math.max(min ?? -Infinity, Math.min(max ?? Infinity, v));
 
+/**
+ * A text's height in a flow: as drawn when its height is fixed, else as tall as its lines, at least its minimum and
+ * Figma's whole-pixel box (the emitters' min-heights).
+ */
+export function flowTextHeight(node: DesignNode): number {
+  const text = node.text!;
+  if (node.sizeV === "fixed" || (node.sizeV === undefined && (text.resize === "none" || text.resize === "truncate")))
+    return node.h;
+  return Math.max(node.minH ?? 0, textLinesHeight(node), node.minH === undefined ? (wholePixelText(node) ?? 0) : 0);
+}
+
 /** `node`'s own size when nothing stretches it: fixed as drawn, hugging its content, or a text's lines. */
 function intrinsic(node: DesignNode, availableW: number): Size {
-  if (node.text) {
-    const w = node.sizeH === "fill" ? availableW : node.w;
-    // A text sized by the flow is as tall as its lines, at least its drawn height (the emitters' min-height).
-    const h =
-      node.sizeV === "fixed" ||
-      (node.sizeV === undefined && (node.text.resize === "none" || node.text.resize === "truncate"))
-        ? node.h
-        : Math.max(node.minH ?? 0, textLinesHeight(node), node.minH === undefined ? (wholePixelText(node) ?? 0) : 0);
-    return { w, h };
-  }
+  if (node.text) return { w: node.sizeH === "fill" ? availableW : node.w, h: flowTextHeight(node) };
   const layout = node.layout;
   if (!layout) return { w: node.w, h: node.sizeV === "hug" ? node.h : node.h };
   const [t, r, b, l] = layout.padding;
@@ -144,13 +146,13 @@ function intrinsic(node: DesignNode, availableW: number): Size {
  * The gap between a flow's items: Figma's negative spacing (items overlapping) is no CSS gap, and the browser drops
  * the declaration the emitters write for it.
  */
-const gapOf = (layout: FlexLayout): number => Math.max(0, layout.gap);
+export const gapOf = (layout: FlexLayout): number => Math.max(0, layout.gap);
 
 /**
  * Whether a flow wraps at the design width: the designer's wrapping auto layout does; a row inference or reflow.ts
  * keeps on one line down to the design width (`wrapBelow`) is `nowrap` there (responsive.ts).
  */
-const wraps = (layout: FlexLayout): boolean => !!layout.wrap && layout.wrapBelow === undefined;
+export const wraps = (layout: FlexLayout): boolean => !!layout.wrap && layout.wrapBelow === undefined;
 
 /**
  * Each item's length along a wrapping flow's main axis when its lines are broken (CSS: its hypothetical main size): a
@@ -168,7 +170,7 @@ function lineLengths(items: readonly DesignNode[], sizes: readonly Size[], row: 
 }
 
 /** The cross-axis gap between the lines of a wrapping flow (css.ts: `row-gap`, else the one `gap`). */
-const lineGap = (layout: FlexLayout): number => Math.max(0, layout.crossGap ?? layout.gap);
+export const lineGap = (layout: FlexLayout): number => Math.max(0, layout.crossGap ?? layout.gap);
 
 /**
  * A wrapping flow's items in lines (indices), as CSS breaks them: an item starts a new line when it would run past
