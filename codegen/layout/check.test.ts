@@ -78,7 +78,7 @@ describe("the layout simulator", () => {
     expect(textLinesHeight(text("t", 0, 0, 300, 30))).toBe(24);
   });
 
-  it("a wrapping row breaks its items into lines as CSS does; one kept on one line down to the design width not", () => {
+  it("a wrapping row breaks into lines as CSS does; one kept on one line down to the design width does not", () => {
     const items = [1, 2, 3, 4, 5, 6, 7].map((i) => ({ ...rect(`r${i}`, 0, 0, 100, 40), sizeH: "fixed" as const }));
     const row = (wrapBelow?: number): DesignNode => ({
       ...frame(500, 100, items),
