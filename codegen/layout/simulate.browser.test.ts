@@ -1,7 +1,7 @@
 /**
  * The self-check's engine where no browser is (simulate.ts) against Chromium laying out the emitted HTML itself
  * (issue 49), on a few controls: a column of texts, a row with gap and padding, layers placed by their constraints in a
- * box the flow made wider than drawn, and a wrapping row. Every layer within 2 px on each side, as the bench's
+ * box the flow made wider than drawn, a screen its content makes taller than drawn, and a wrapping row. Every layer within 2 px on each side, as the bench's
  * "engines" section measures the real files (test/helpers/engine-agreement.ts).
  */
 import { describe, expect, it } from "vitest";
@@ -121,6 +121,19 @@ const CONTROLS: AgreementFrame[] = [
       },
       rect("4:6", 80, 40, { absolute: true, x: 500, y: 240, constraintH: "right", constraintV: "bottom" }),
     ]),
+  ),
+  control(
+    // A screen is at least as tall as drawn and grows with its content (a section drawn above its top edge pushes
+    // the flow down so): a layer pinned to its bottom moves with it.
+    "a screen taller than drawn",
+    {
+      ...page(600, 200, flow({ dir: "column", gap: 20, padding: [20, 20, 20, 20] }), [
+        rect("6:1", 560, 150),
+        rect("6:2", 560, 150),
+        rect("6:3", 100, 40, { absolute: true, x: 480, y: 150, constraintH: "right", constraintV: "bottom" }),
+      ]),
+      sizeV: "fixed",
+    },
   ),
   control(
     "a wrapping row",

@@ -196,7 +196,7 @@ function wrapLines(mains: readonly number[], room: number, gap: number): number[
  * Lays `node` out in `box` (its own box, frame coordinates) and records every descendant's box in `placed`. The
  * node's height may grow with its content (a hugging box): the box it ends up with is returned.
  */
-export function layOut(node: DesignNode, box: Box, placed: Placed): Box {
+export function layOut(node: DesignNode, box: Box, placed: Placed, root = false): Box {
   const layout = node.layout;
   const children = (node.children ?? []).filter((c) => !c.hidden);
   let own = box;
@@ -206,9 +206,12 @@ export function layOut(node: DesignNode, box: Box, placed: Placed): Box {
     const inner = { x: box.x + l, y: box.y + t, w: box.w - l - r, h: box.h - t - b };
     const items = children.filter((c) => !c.absolute);
     const end = layOutLines(node, layout, inner, items, placed);
-    // A hugging box ends where its content ends.
-    if (node.sizeV === "hug" && node.growBelow === undefined && (!row || wraps(layout)))
-      own = { ...box, h: Math.max(node.minH ?? 0, end - box.y + b) };
+    // A hugging box ends where its content ends. A screen's root is at least as tall as drawn (css.ts rootDecls:
+    // `min-height`) and grows with its content, a section pushed down by one drawn above the frame's top too.
+    const hugs = node.sizeV === "hug" && node.growBelow === undefined;
+    const bottom = !row || wraps(layout) ? end : Math.max(box.y, ...items.map((c) => boxBottom(placed.get(c))));
+    if (hugs && (!row || wraps(layout))) own = { ...box, h: Math.max(node.minH ?? 0, bottom - box.y + b) };
+    else if (root && !node.scaled) own = { ...box, h: Math.max(hugs ? (node.minH ?? 0) : node.h, bottom - box.y + b) };
   } else {
     for (const c of children.filter((c) => !c.absolute && c.x === undefined))
       layOut(c, { ...box, w: c.w, h: c.h }, placed);
@@ -351,9 +354,11 @@ function layerBox(c: DesignNode, parent: DesignNode, at: Box): Box {
   return { x, y, w, h };
 }
 
+const boxBottom = (box: Box | undefined): number => (box ? box.y + box.h : -Infinity);
+
 /** Every node of `frame` laid out at its design width (its drawn width), frame coordinates from its top-left. */
 export function simulateFrame(frame: DesignNode): Placed {
   const placed: Placed = new Map();
-  layOut(frame, { x: 0, y: 0, w: frame.w, h: frame.h }, placed);
+  layOut(frame, { x: 0, y: 0, w: frame.w, h: frame.h }, placed, true);
   return placed;
 }
