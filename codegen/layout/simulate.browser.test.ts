@@ -2,7 +2,8 @@
  * The self-check's engine where no browser is (simulate.ts) against Chromium laying out the emitted HTML itself
  * (issue 49), on a few controls: a column of texts, a row with gap and padding, layers placed by their constraints in a
  * box the flow made wider than drawn, a screen its content makes taller than drawn, and a wrapping row. Every layer
- * within 2 px on each side, as the bench's "engines" section measures the real files (test/helpers/engine-agreement.ts).
+ * within 2 px on each side, as the bench's "engines" section measures the real files
+ * (test/helpers/engine-agreement.ts).
  */
 import { describe, expect, it } from "vitest";
 import { runBrowser, useBrowser, usePageContext } from "../../test/helpers/browser.js";
