@@ -51,6 +51,8 @@ import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
 import type { Box, Placement } from "../codegen/fidelity/types.js";
 import { generateCode, isFigmentError, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { inferLayout } from "../codegen/layout/index.js";
+import { checkLayout, type FrameCheck } from "../codegen/layout-check/index.js";
+import { chromiumEngine } from "../cli/measure/layout-engine.js";
 import { countNodes } from "../codegen/rest/reply.js";
 import type { SourceFile } from "../codegen/types.js";
 import type { DesignNode } from "../codegen/design/types.js";
@@ -127,6 +129,8 @@ interface PageResult {
   /** The design's texts (a page without any has no placement to judge). */
   texts: number;
   ms: number;
+  /** The layout check in Chromium before the code was made: its time, and its verdict per frame. */
+  check: { ms: number; frames: FrameCheck[] };
 }
 
 export async function goalsSection(results: BenchResults): Promise<void> {
@@ -246,6 +250,14 @@ function drawnOrders(texts: readonly DesignText[]): string[][] {
 
 // ---- measuring ---------------------------------------------------------------------------------------------------
 
+/** The layout check's verdict: "—" (nothing inferred), "ok", "2 kept" (sections drawn) or "exact"; its rounds. */
+function checkCell(r: PageResult): string {
+  const f = r.check.frames[0];
+  if (!f) return "—";
+  const verdict = f.layout.exact ? "exact" : f.keptNames.length > 0 ? `${f.keptNames.length} kept` : "ok";
+  return `${verdict} (${f.rounds})`;
+}
+
 /** The page's HTML loaded once at the design width, resized to each of `widths` (0 = the design width). */
 async function measure(
   host: PageHost,
@@ -275,7 +287,11 @@ async function measurePage(host: PageHost, page: GoalPage): Promise<PageResult> 
   const t0 = performance.now();
   const designWidth = Math.round(page.frame.absoluteBoundingBox?.width ?? 0);
   const versionWidths = page.versions.map((v) => v.width);
-  const code = await generateCode(page.document, HTML);
+  // What ships: the inferred layout checked in Chromium at the design width (codegen/layout-check), as the CLI does.
+  const checkStarted = performance.now();
+  const check = await checkLayout(page.document, chromiumEngine(host, page.page));
+  const checkMs = performance.now() - checkStarted;
+  const code = await generateCode(page.document, { ...HTML, layoutDecisions: check.decisions });
   const ours = await measure(host, page, code.files, [0, ...NARROW, WIDE, ...versionWidths]);
   const exactCode = await generateCode(page.document, { ...HTML, layout: "exact" });
   const exact = await measure(host, page, exactCode.files, [0]);
@@ -321,6 +337,7 @@ async function measurePage(host: PageHost, page: GoalPage): Promise<PageResult> 
     versus,
     texts: designFacts(page.frame).texts.length,
     ms: performance.now() - t0,
+    check: { ms: checkMs, frames: check.frames },
   };
 }
 
@@ -526,6 +543,17 @@ function report(
       })),
       goals: { designWidth: v.design, phoneTablet: v.narrow, wide: v.wide ?? null, readingOrder: v.order ?? null },
       ms: round(r.ms),
+      layoutCheck: {
+        ms: round(r.check.ms),
+        frames: r.check.frames.map((f) => ({
+          frameId: f.frameId,
+          rounds: f.rounds,
+          compared: f.compared,
+          kept: f.keptNames,
+          exact: f.layout.exact === true,
+          off: f.off.length,
+        })),
+      },
     });
   }
   const count = (pick: (v: Verdicts) => boolean | undefined) => {
@@ -567,7 +595,10 @@ function report(
       `against the corpus reference or the drawing's order (read line by line or block by block, the closer ` +
       `of the two). "—": not applicable (design about 1920 wide or no texts; fewer than 2 texts to order).\n`,
   );
-  const head = ["page", "width", "IoU×m", "exact", "Δ", "text", "1", "390", "768", "2", "1920", "3", "tau 390", "4"];
+  const head = [
+    ...["page", "width", "check", "IoU×m", "exact", "Δ", "text", "1", "390", "768", "2", "1920", "3", "tau 390"],
+    "4",
+  ];
   for (const source of ["real", "corpus"] as const) {
     const here = rows.filter(({ r }) => r.page.source === source);
     if (here.length === 0) continue;
@@ -582,6 +613,7 @@ function report(
               ? `${short(r.page.file.replace(/\.(file|nodes|fragment)\.json$/, ""))} · ${short(r.page.name)}`
               : short(r.page.name),
             String(r.designWidth),
+            checkCell(r),
             r.iouMatched.toFixed(3),
             r.exactIouMatched.toFixed(3),
             signed(r.iouMatched - r.exactIouMatched),

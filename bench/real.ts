@@ -4,7 +4,8 @@
  * the project's scorer (cli/measure/score.ts scoreCode → codegen/fidelity/) at 390, 768, the design width and 1920 px,
  * with Google Fonts answered locally (test/helpers/google-fonts.ts) and no image bytes (placeholders, as a file without
  * --images gives). Per frame and target: IoU × matched at the design width, and per width the share of text a reader
- * sees and how far the page scrolls sideways.
+ * sees and how far the page scrolls sideways; and the same split by how each frame is drawn (absolute, absolute with
+ * auto layout inside, auto layout: test/helpers/real-files.ts drawingOf), with its grid auto-layout frames counted.
  * It reports: low scores are what these inputs are for. It fails on an error — a frame whose code cannot be
  * generated or measured. Frames hidden in the design or without visible layers are listed as skipped.
  * One browser (and one context of it, whose pages are reused) for the whole section. Quick: the smallest file.
@@ -25,7 +26,7 @@ import { generateCode, isFigmentError, loadDesign, type CodeOptions } from "../c
 import { agree, plural } from "../codegen/plural.js";
 import { countNodes } from "../codegen/rest/reply.js";
 import { familiesIn, localFamilies, serveGoogleFonts } from "../test/helpers/google-fonts.js";
-import { realFiles, topLevelFrames, type RealFile, type RealFrame } from "../test/helpers/real-files.js";
+import { type Drawing, realFiles, topLevelFrames, type RealFile, type RealFrame } from "../test/helpers/real-files.js";
 import { QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
 
@@ -264,6 +265,8 @@ function report(
         frameName: s.frame.name,
         ...(s.frame.section !== undefined ? { section: s.frame.section } : {}),
         type: s.frame.type,
+        drawing: s.frame.drawing,
+        gridFrames: s.frame.gridFrames,
         nodes: s.nodes,
         designWidth: s.widths.design.width,
         designHeight: s.frame.height,
@@ -425,6 +428,33 @@ function report(
       }),
     ),
   );
+  results.print(`\n### by how the frame is drawn (test/helpers/real-files.ts drawingOf)\n`);
+  results.print(
+    table(
+      ["target", "drawn", "n", "IoU×m mean", "IoU×m worst", "390: text mean", "768: text mean", "1920: text mean"],
+      TARGETS.flatMap((target) =>
+        DRAWINGS.flatMap((drawing) => {
+          const rows = scored.filter((s) => s.target === target.key && s.frame.drawing === drawing);
+          if (rows.length === 0) return [];
+          const iou = rows.map((s) => s.iouMatched);
+          const text = (l: WidthLabel): string => pct(mean(rows.map((s) => s.widths[l].textVisible)));
+          return [
+            [
+              target.label,
+              drawing,
+              String(rows.length),
+              pct(mean(iou)),
+              pct(Math.min(...iou)),
+              text("390"),
+              text("768"),
+              text("1920"),
+            ],
+          ];
+        }),
+      ),
+      2,
+    ),
+  );
   for (const file of files) {
     const rows = scored.filter((s) => s.frame.file === file.name);
     const skippedHere = skipped.filter((k) => k.frame.file === file.name);
@@ -434,15 +464,16 @@ function report(
     );
     results.print(
       table(
-        ["frame", "target", "design width", "IoU×matched", "390", "768", "design", "1920"],
+        ["frame", "drawn", "target", "design width", "IoU×matched", "390", "768", "design", "1920"],
         rows.map((s) => [
           `${short(s.frame.name)} (${s.frame.id})`,
+          drawnCell(s.frame),
           s.target,
           String(s.widths.design.width),
           pct(s.iouMatched),
           ...LABELS.map((l) => cell(s.widths[l])),
         ]),
-        2,
+        3,
       ),
     );
     if (skippedHere.length > 0)
@@ -453,6 +484,12 @@ function report(
   if (failures.length > 0)
     results.print(`\n**Failed** (could not be generated or measured):\n${failures.map((f) => `- ${f}`).join("\n")}`);
 }
+
+const DRAWINGS: readonly Drawing[] = ["absolute", "absolute, auto layout inside", "auto layout"];
+
+/** How the frame is drawn, and its grid auto-layout frames if it has any. */
+const drawnCell = (frame: RealFrame): string =>
+  frame.gridFrames > 0 ? `${frame.drawing}, ${plural(frame.gridFrames, "grid frame")}` : frame.drawing;
 
 function table(head: string[], rows: string[][], rightFrom = 1): string {
   const sep = head.map((_, i) => (i >= rightFrom ? "---:" : "---"));

@@ -18,7 +18,7 @@ import type { DesignExtras } from "./design/extras.js";
 import { layerNamesById } from "./design/layer-label.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
-import type { LayoutMode } from "./layout/index.js";
+import type { LayoutDecisions, LayoutMode } from "./layout/index.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
 import { convertedFrames } from "./rest/top-frames.js";
 import { resolveTokens } from "./tokens/resolve.js";
@@ -40,6 +40,11 @@ export interface CodeOptions {
    * (codegen/layout), so the code reflows on narrow screens; "exact": every layer where the design put it.
    */
   layout?: LayoutMode;
+  /**
+   * The layout check's verdicts by frame id (codegen/layout-check: a browser laid the inferred frames out at their
+   * design width): which sections keep their drawing. Frames without one are checked by the simulator.
+   */
+  layoutDecisions?: LayoutDecisions;
   /**
    * The team's own components (codegen/components-map): React draws the instances they name as those
    * components, imported, and writes no file for them. HTML ignores it, with a note.

@@ -43,6 +43,8 @@ import { reportModelError } from "../common/model-errors.js";
 import type { VerifyJson } from "./verify.js";
 import { plural } from "../../codegen/plural.js";
 import { FigmentError } from "../../codegen/errors.js";
+import type { LayoutDecisions } from "../../codegen/layout/index.js";
+import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 
 /** Seconds one model request may take when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SEC = 180;
@@ -237,6 +239,20 @@ function repairSummary(result: ModelCodeResult): string | undefined {
   return `repair round: ${how}; kept attempt ${result.kept + 1} of ${result.attempts.length} (${counts})`;
 }
 
+/** The layout check's decisions for the document's frames (a browser launched for it and closed). */
+export async function checkedDecisions(
+  document: DesignDocument,
+  args: CliArgs,
+  io: Pick<Output, "err">,
+): Promise<LayoutDecisions | undefined> {
+  const browser = new LayoutBrowser();
+  try {
+    return (await checkedOptions(document, codeOptions(args), browser, io)).options.layoutDecisions;
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * What the model is sent for `document` (one request): the hint, assets, image, draft and instructions, and
  * the team's components the instances map to (as data, like the hint).
@@ -246,16 +262,19 @@ export async function promptInputFor(
   args: CliArgs,
   image: Png | undefined,
   components: ComponentsInput = { problems: [] },
+  layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
+  // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
+  const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };
   const drafts = args.draft
-    ? (await generateCode(document, { ...codeOptions(args), ...componentOptions(components) })).files
+    ? (await generateCode(document, { ...options, ...componentOptions(components) })).files
     : undefined;
   const mapped = components.map ? componentsForModel(document, components.map) : "";
   const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
   return {
     target: args.target,
     styling: args.styling,
-    hint: modelHint(document, codeOptions(args).layout),
+    hint: modelHint(document, options.layout, layoutDecisions),
     assets: modelAssetFiles(document, args.target),
     fonts: fontPlan(document.frames),
     nodeIds: args.nodeIds,
@@ -279,7 +298,13 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   if (frames > 1)
     io.err(`figment: the design has ${frames} frames; they all go to the model in one request (pick one with --node)`);
 
-  const input = await promptInputFor(source.document, args, image, components);
+  const input = await promptInputFor(
+    source.document,
+    args,
+    image,
+    components,
+    await checkedDecisions(source.document, args, io),
+  );
   const settings = settingsFrom(args);
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.

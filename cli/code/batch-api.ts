@@ -25,7 +25,7 @@ import type { DesignDocument } from "../../codegen/index.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { SourceFile } from "../../codegen/types.js";
-import { promptInputFor, readPng, readSource, settingsFrom } from "./ai.js";
+import { checkedDecisions, promptInputFor, readPng, readSource, settingsFrom } from "./ai.js";
 import { keyFor } from "../common/api-keys.js";
 import type { CliArgs } from "../common/args.js";
 import { readComponentsInput } from "./components-map.js";
@@ -96,8 +96,9 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   const planned: (PlannedLine & { assets: SourceFile[]; componentMap?: ComponentMap })[] = [];
   await loadTokenizer();
   let costUsd: number | undefined = 0;
+  const decisions = await checkedDecisions(document, args, io);
   for (const [i, frame] of document.frames.entries()) {
-    const input = await promptInputFor({ ...document, frames: [frame] }, args, image, components);
+    const input = await promptInputFor({ ...document, frames: [frame] }, args, image, components, decisions);
     const estimate = estimatePrompt(input, image, { model: draft.model });
     costUsd = costUsd === undefined || estimate.costUsd === undefined ? undefined : costUsd + estimate.costUsd;
     const body = responsesRequest(input, { model: draft.model, stream: false }) as unknown as Record<string, unknown>;

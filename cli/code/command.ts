@@ -22,6 +22,9 @@ import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
 import { loadForCode } from "./figma-extras.js";
 import { FigmentError } from "../../codegen/errors.js";
+import type { CodeOptions, LoadedDesign } from "../../codegen/load.js";
+import type { Problem } from "../../codegen/types.js";
+import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 
 export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   // Checked before any work (a model's answer costs money): --out must be a folder, or become one.
@@ -53,11 +56,41 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
   if (args.score) requireChromium();
   const components = await readComponentsInput(args);
   const design = await loadForCode(args, io, context);
-  const options = { ...codeOptions(args), ...componentOptions(components) };
-  const problems = [...components.problems, ...design.problems];
+  const browser = new LayoutBrowser();
+  try {
+    // The inferred layout checked in Chromium at each frame's design width first: the files, and the score, are of it.
+    const checked = await checkedOptions(design.document, codeOptions(args), browser, io, context.signal);
+    return await writeAndScore(
+      args,
+      io,
+      design,
+      { ...checked.options, ...componentOptions(components) },
+      {
+        problems: [...components.problems, ...design.problems],
+        score: () => scoreDocument(design.document, design.roots, checked.options, browser),
+        printScores,
+      },
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Writes the code of `design` (one folder, or one per frame) and, with --score, measures it. */
+async function writeAndScore(
+  args: CliArgs,
+  io: Output,
+  design: LoadedDesign,
+  options: CodeOptions,
+  run: {
+    problems: Problem[];
+    score: () => Promise<FidelityScore[]>;
+    printScores: (scores: readonly FidelityScore[], io: Output) => void;
+  },
+): Promise<number> {
+  const { problems, score, printScores } = run;
   const frames = design.document.frames;
   const name = runName(args, design.roots);
-  const score = async (): Promise<FidelityScore[]> => scoreDocument(design.document, design.roots, codeOptions(args));
   // Without --out, a whole file's frames go one folder each (figment-out/<frame>/<target>), each converted alone.
   const write = async (more: Record<string, unknown>): Promise<number> => {
     if (args.out !== undefined || frames.length === 1)

@@ -11,6 +11,7 @@ import { fontWords, layerWords, scoreSummary, textLine, widthLabel } from "../..
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
+import type { LayoutBrowser } from "../measure/layout-check.js";
 import type { Output } from "../common/design-files.js";
 import { FigmentError } from "../../codegen/errors.js";
 
@@ -32,10 +33,11 @@ export async function scoreDocument(
   document: DesignDocument,
   roots: readonly RestNode[],
   options: CodeOptions,
+  shared?: LayoutBrowser,
 ): Promise<FidelityScore[]> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
-  const browser: Browser = await launchChromium();
+  const browser: Browser = shared ? await shared.get() : await launchChromium();
   try {
     const scores: FidelityScore[] = [];
     for (const [i, frame] of document.frames.entries()) {
@@ -46,7 +48,7 @@ export async function scoreDocument(
     }
     return scores;
   } finally {
-    await browser.close();
+    if (!shared) await browser.close();
   }
 }
 

@@ -26,7 +26,7 @@ async function figment(...argv: string[]): Promise<{ code: number; stdout: strin
 describe("design files as people save them", () => {
   it("lists the frames of every real designer's file; the fragment is read with a note", async () => {
     const files = readdirSync(REAL).filter((f) => f.endsWith(".json"));
-    expect(files).toHaveLength(9);
+    expect(files).toHaveLength(12);
     for (const file of files) {
       const { code, stdout, stderr } = await figment("frames", join(REAL, file));
       expect(code, `${file}: ${stderr}`).toBe(0);

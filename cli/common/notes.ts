@@ -18,6 +18,7 @@ const KINDS: Record<string, readonly [string, string]> = {
   "font-links-added": ["font link added", "font links added"],
   "design-token": ["design token note", "design token notes"],
   "figma-inferred-layout": ["inferred layout", "inferred layouts"],
+  "layout-check": ["layout checked at the design width", "layouts checked at the design width"],
   mask: ["mask drawn approximately", "masks drawn approximately"],
   "unknown-node-type": ["unknown layer type", "unknown layer types"],
   "component-mapping": ["component mapping note", "component mapping notes"],

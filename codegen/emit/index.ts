@@ -2,13 +2,14 @@
 import type { DesignDocument } from "../design/types.js";
 import type { CodeOptions } from "../load.js";
 import type { FileSet } from "../types.js";
-import { inferLayoutReported, type LayoutReport } from "../layout/index.js";
+import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../layout/index.js";
+import { plural } from "../plural.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): FileSet {
-  const inferred = options.layout === "exact" ? undefined : inferLayoutReported(design);
+  const inferred = options.layout === "exact" ? undefined : inferLayoutReported(design, options.layoutDecisions);
   const doc = inferred?.document ?? design;
   const react = options.target === "react";
   const out = react
@@ -28,7 +29,24 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): FileSet
   const report = inferred?.report;
   if (report && report.suggested > 0)
     out.problems.push({ severity: "info", code: "figma-inferred-layout", message: figmaLayoutNote(report) });
+  for (const verdict of report?.checked ?? [])
+    out.problems.push({ severity: "info", code: "layout-check", message: layoutCheckNote(verdict) });
   return out;
+}
+
+const ENGINE_WORDS: Record<FrameVerdict["check"], string> = {
+  chromium: "in Chromium",
+  preview: "in the preview",
+  simulator: "by Figment's layout model (no browser)",
+};
+
+/** Which check ran on an inferred frame at its design width, and what it kept as drawn. */
+export function layoutCheckNote(verdict: FrameVerdict): string {
+  const how = `“${verdict.frame}”: the inferred layout checked ${ENGINE_WORDS[verdict.check]} at the design width`;
+  if (verdict.exact) return `${how}; it did not hold, so the frame keeps its drawn positions (as --exact-layout)`;
+  if (verdict.kept.length === 0) return `${how}: every layer lands where drawn`;
+  const names = verdict.kept.slice(0, 5).join(", ") + (verdict.kept.length > 5 ? ", …" : "");
+  return `${how}; ${plural(verdict.kept.length, "section")} kept as drawn there (${names}), stacked below it`;
 }
 
 /** How Figma's own inferred auto layouts compared with Figment's (the plugin exports them beside the JSON). */

@@ -12,6 +12,7 @@ import type { DesignNode } from "../design/types.js";
 import { overlapArea, PHONE_GUTTER as GUTTER, type Box, type Item } from "./boxes.js";
 import { PHONE_CONTENT, stackBelow } from "./fallback.js";
 import { boxOf, dissolveCrossingGroups, hasText, layerRoles } from "./roles.js";
+import type { LayoutCheckEngine } from "./decide.js";
 import { planFlow } from "./spacing.js";
 import { flowBox, placeInFlow } from "./sizing.js";
 import { xyCut, type Cut } from "./xy-cut.js";
@@ -40,7 +41,19 @@ export interface LayoutReport {
   used: number;
   /** Sections whose flow did not reproduce their drawing: kept as drawn at the design width (fallback.ts), by name. */
   sectionsKept: string[];
+  /** Each inferred frame's check at the design width: which engine, what it kept. */
+  checked: FrameVerdict[];
 }
+
+/** How one frame's inferred layout was checked at the design width (decide.ts), for the notes. */
+export type FrameVerdict = {
+  frame: string;
+  check: LayoutCheckEngine;
+  /** Sections kept as drawn, by name. */
+  kept: string[];
+  /** Even with every section drawn the flow did not hold: the frame is emitted as drawn. */
+  exact: boolean;
+};
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
 

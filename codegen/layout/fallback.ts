@@ -11,7 +11,7 @@
  */
 import type { DesignNode } from "../design/types.js";
 import type { Box } from "./boxes.js";
-import { drawnBoxes } from "./check.js";
+import { drawnBoxes } from "./decide.js";
 import { PHONE_GUTTER } from "./boxes.js";
 import { hasText, layerRoles } from "./roles.js";
 import { fluidText } from "./sizing.js";

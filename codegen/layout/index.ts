@@ -9,12 +9,21 @@
  * inside them, absolute containers are inferred. Idempotent: a tree it returns comes back unchanged.
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
-import { inferNode, type LayoutReport } from "./apply.js";
-import { checkInferred } from "./check.js";
+import { inferNode, type FrameVerdict, type LayoutReport } from "./apply.js";
+import type { Box } from "./boxes.js";
+import {
+  decideNow,
+  sectionsOf,
+  type FrameBuilder,
+  type FrameLayout,
+  type LayoutDecisions,
+  type LayoutRequest,
+} from "./decide.js";
 import { withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
 import { markGrowth, markGutters } from "./gutters.js";
 import { markReflow } from "./reflow.js";
+import { simulateFrame } from "./simulate.js";
 import { hasInferred, undoInference } from "./undo.js";
 
 export const COMPACT_WIDTH = 480;
@@ -34,7 +43,48 @@ export function drawnFrame(frame: DesignNode): DesignNode {
   return rebuilt;
 }
 
-export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport()): DesignNode {
+/**
+ * How `frame` is built for a set of kept sections: inferred once, then each call puts the kept sections' drawing in
+ * place of their flow and marks what reflows below the design width (navigation, gutters, reflowing rows, growth).
+ */
+export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyReport()): FrameBuilder {
+  const asDrawn = drawnFrame(frame);
+  const inferred = inferNode(frame, { designWidth: frame.w, report, screen: frame }, frame.w);
+  const sections = sectionsOf(inferred);
+  return {
+    drawn: asDrawn,
+    build: (kept) => {
+      const drawnSections = new Set([...sections].filter(([key]) => kept.has(key)).map(([, section]) => section));
+      // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the
+      // designer's own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow
+      // screens). The designer's own wide side padding gives way on narrower screens, as inferred padding does
+      // (gutters.ts). A box of a fixed height whose content wraps to more lines below the design width grows with it.
+      return markGrowth(
+        markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, drawnSections, frame.w))), frame.w),
+        frame.w,
+      );
+    },
+  };
+}
+
+/**
+ * Whether inference changes `frame` at the design width: a frame wider than a phone with a container drawn without
+ * auto layout that gets a flow. (A designer's own auto layout is emitted as set there: its marks act below it only.)
+ */
+export function infers(frame: DesignNode): boolean {
+  return frame.w > COMPACT_WIDTH && !hasInferred(frame) && hasInferred(frameBuilder(frame).build(new Set()));
+}
+
+/**
+ * `frame` with its layout inferred and checked at the design width: by `decision` when a layout engine checked it
+ * (a browser: codegen/layout-check), else by the simulator here. Sections that do not reproduce keep their drawn
+ * positions there and stack below it; a frame that does not reproduce with every section drawn stays as drawn.
+ */
+export function inferFrame(
+  frame: DesignNode,
+  report: LayoutReport = emptyReport(),
+  decision?: FrameLayout,
+): DesignNode {
   if (frame.w <= COMPACT_WIDTH) return frame;
   // A frame that comes inferred (a parsed model hint) carries inference's result and marks already: inferred again,
   // a section it keeps as drawn would read as a new drawing to infer.
@@ -42,34 +92,58 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
     drawnFrame(frame);
     return frame;
   }
-  const asDrawn = drawnFrame(frame);
-  const inferred = inferNode(frame, { designWidth: frame.w, report, screen: frame }, frame.w);
-  // The self-check: laid out at the design width, the inferred frame must reproduce the drawing; a section that
-  // does not keeps its drawn positions there, and stacks below it.
-  const check = checkInferred(inferred, asDrawn);
-  report.sectionsKept.push(...[...check.sections].map((s) => s.name || "Section"));
-  // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the designer's
-  // own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow screens).
-  // The designer's own wide side padding gives way on narrower screens, as inferred padding does (gutters.ts).
-  // A box of a fixed height whose content wraps to more lines below the design width grows with it there.
-  const out = markGrowth(
-    markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w),
-    frame.w,
-  );
-  drawn.set(out, asDrawn);
+  const builder = frameBuilder(frame, report);
+  const plain = builder.build(new Set());
+  if (!hasInferred(plain)) {
+    // Nothing of it drawn without auto layout: nothing inferred to check.
+    drawn.set(plain, builder.drawn);
+    return plain;
+  }
+  const layout = decision ?? decideNow(builder, "simulator", (request) => simulatedBoxes(request)).layout;
+  const verdict: FrameVerdict = { frame: frame.name, check: layout.check, kept: [], exact: layout.exact === true };
+  report.checked.push(verdict);
+  if (layout.exact) return frame;
+  const kept = new Set(layout.kept);
+  const out = builder.build(kept);
+  verdict.kept = [...sectionsOf(out)].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");
+  report.sectionsKept.push(...verdict.kept);
+  drawn.set(out, builder.drawn);
   return out;
 }
 
-export function inferLayout(doc: DesignDocument): DesignDocument {
-  return inferLayoutReported(doc).document;
+/** The simulator as a layout engine: each requested layer's box in the tree laid out at its design width. */
+export function simulatedBoxes(request: LayoutRequest): Map<string, Box | null> {
+  const placed = simulateFrame(request.tree);
+  const out = new Map<string, Box | null>();
+  for (const [node, box] of placed) if (node.id) out.set(node.id, box);
+  return out;
 }
 
-const emptyReport = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
+export function inferLayout(doc: DesignDocument, decisions?: LayoutDecisions): DesignDocument {
+  return inferLayoutReported(doc, decisions).document;
+}
 
-/** inferLayout, with its tally of Figma's own inferred auto layouts (plugin exports carry them). */
-export function inferLayoutReported(doc: DesignDocument): { document: DesignDocument; report: LayoutReport } {
+const emptyReport = (): LayoutReport => ({
+  containers: 0,
+  suggested: 0,
+  agreed: 0,
+  used: 0,
+  sectionsKept: [],
+  checked: [],
+});
+
+/**
+ * inferLayout, with its tally of Figma's own inferred auto layouts (plugin exports carry them) and each frame's check.
+ * `decisions`: a layout engine's verdicts by frame id (codegen/layout-check); frames without one are checked by the
+ * simulator.
+ */
+export function inferLayoutReported(
+  doc: DesignDocument,
+  decisions?: LayoutDecisions,
+): { document: DesignDocument; report: LayoutReport } {
   const report = emptyReport();
-  return { document: { ...doc, frames: doc.frames.map((f) => inferFrame(f, report)) }, report };
+  return { document: { ...doc, frames: doc.frames.map((f) => inferFrame(f, report, decisions?.[f.id])) }, report };
 }
 
-export type { LayoutReport } from "./apply.js";
+export type { FrameVerdict, LayoutReport } from "./apply.js";
+export type { FrameLayout, LayoutCheckEngine, LayoutDecisions } from "./decide.js";

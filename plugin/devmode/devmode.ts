@@ -51,7 +51,8 @@ function note(code: string): CodegenResult {
 
 function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
   const results: CodegenResult[] = files.map((f) => ({ title: f.path, code: f.content, language: languageOf(f.path) }));
-  const notable = problems.filter((p) => p.severity !== "info");
+  // Which check the inferred layout had (Dev Mode has no browser: the simulator's) is said with the notes.
+  const notable = problems.filter((p) => p.severity !== "info" || p.code === "layout-check");
   if (notable.length > 0) {
     results.push({
       title: "Figment notes",

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadDesign } from "../../codegen/index.js";
 import type { InferredAutoLayout } from "../../codegen/design/extras.js";
-import { inferLayoutReported, type LayoutReport } from "../../codegen/layout/index.js";
+import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../../codegen/layout/index.js";
 import { corpusImages, corpusJson, corpusPages, type CorpusPage } from "./corpus-frames.js";
 import { fixturesRoot } from "./responsive-frames.js";
 
@@ -91,8 +91,9 @@ export function totalAgreement(rows: readonly Agreement[]): LayoutReport {
       agreed: sum.agreed + r.agreed,
       used: sum.used + r.used,
       sectionsKept: [...sum.sectionsKept, ...r.sectionsKept],
+      checked: [...sum.checked, ...r.checked],
     }),
-    { containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] as string[] },
+    { containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] as string[], checked: [] as FrameVerdict[] },
   );
 }
 

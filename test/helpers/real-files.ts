@@ -35,7 +35,33 @@ export interface RealFrame {
   section?: string;
   /** Hidden in the design (`visible: false`, or in a hidden section): listed, not converted. */
   hidden: boolean;
+  /** How the designer laid it out (see {@link drawingOf}). */
+  drawing: Drawing;
+  /** Frames inside it (itself included) laid out by Figma's grid auto layout (`layoutMode: "GRID"`). */
+  gridFrames: number;
   node: RestNode;
+}
+
+/**
+ * "auto layout": the frame itself has auto layout; "absolute": no auto layout anywhere in it, every layer placed by
+ * hand; "absolute, auto layout inside": placed by hand at the top, with auto layout in some of its parts (a button,
+ * a section).
+ */
+export type Drawing = "auto layout" | "absolute" | "absolute, auto layout inside";
+
+const autoLayout = (node: RestNode): boolean => {
+  const mode = node["layoutMode"];
+  return typeof mode === "string" && mode !== "NONE";
+};
+
+function countIn(node: RestNode, test: (node: RestNode) => boolean): number {
+  return (test(node) ? 1 : 0) + (node.children ?? []).reduce((n, child) => n + countIn(child, test), 0);
+}
+
+/** How a top-level frame is drawn: by its own layout mode, then whether any layer inside has auto layout. */
+export function drawingOf(frame: RestNode): Drawing {
+  if (autoLayout(frame)) return "auto layout";
+  return countIn(frame, autoLayout) > 0 ? "absolute, auto layout inside" : "absolute";
 }
 
 /** Every real file, sorted by name. */
@@ -74,6 +100,8 @@ export function topLevelFrames(file: Pick<RealFile, "name" | "json">): RealFrame
       height: Math.round(box?.height ?? 0),
       ...(section !== undefined ? { section } : {}),
       hidden,
+      drawing: drawingOf(node),
+      gridFrames: countIn(node, (n) => n["layoutMode"] === "GRID"),
       node,
     });
   };

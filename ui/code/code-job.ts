@@ -170,6 +170,8 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
    */
   const runs = useRef(new LatestRun()).current;
   const lastExport = useRef<Exported | null>(null);
+  /** Stops the layout check in flight (its measuring iframe removed). */
+  const checkAbort = useRef<AbortController | undefined>(undefined);
 
   /**
    * Worker requests one at a time: a superseded job's request finishes (its result dropped) instead of a warm worker
@@ -190,7 +192,17 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       const { exports, frames, extras, problems } = exported;
       const drafter = await loadDraft(requests).catch(() => undefined);
       if (!current()) return;
-      const made = draftOutput(id, exported, options, drafter);
+      // The layout check first (ui/code/layout-check.ts: the inferred frames laid out at the design width in the
+      // measuring iframe): the draft, the engine's files and the score are all of the checked layout.
+      const checking = new AbortController();
+      checkAbort.current?.abort();
+      checkAbort.current = checking;
+      const check = drafter
+        ? await drafter.checkDraftLayout(exports, extras, checking.signal).catch(() => undefined)
+        : undefined;
+      if (!current()) return;
+      const checked: CodeOptions = check ? { ...options, layoutDecisions: check.decisions } : options;
+      const made = draftOutput(id, exported, checked, drafter);
       const measuring = made ? measure(made, exported) : undefined;
       const draft = made && measuring ? { ...made, score: measuring } : made;
       const status: WorkerStatus = worker.currentStatus === "ready" ? "ready" : "starting";
@@ -201,7 +213,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       });
       try {
         const reply = await queue.run(async () =>
-          current() ? worker.call("generate", { exports, options, ...(extras ? { extras } : {}) }) : SKIPPED,
+          current() ? worker.call("generate", { exports, options: checked, ...(extras ? { extras } : {}) }) : SKIPPED,
         );
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
@@ -313,6 +325,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     const current = stateRef.current;
     runs.stop();
     exportAbort.current?.abort();
+    checkAbort.current?.abort();
     if (current.phase === "generating" || current.phase === "draft") worker.cancel();
     if (codeJobBusy(current))
       setState({ phase: "cancelled", draft: current.phase === "draft" ? kept(current.output) : undefined });

@@ -9,10 +9,12 @@
 import { draftCode } from "./draft.js";
 import { DRAFT_GLOBAL, type DraftModule } from "./draft-global.js";
 import { prepareFixRound, runFixRound } from "./fix-round.js";
+import { checkDraftLayout } from "./layout-check.js";
 import { measurePage, measureScore } from "./score/measure.js";
 
 (globalThis as unknown as Record<typeof DRAFT_GLOBAL, DraftModule>)[DRAFT_GLOBAL] = {
   draftCode,
+  checkDraftLayout,
   measureScore,
   measurePage,
   prepareFixRound,

@@ -38,7 +38,7 @@ type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureE
  * resized, and the page waits for its viewport to take the new width before it measures). Rejects what it is asked
  * with `Cancelled` once `signal` aborts; `close` removes the iframe.
  */
-class MeasuringPage {
+export class MeasuringPage {
   private readonly frame = document.createElement("iframe");
   private readonly waiting = new Map<
     string,

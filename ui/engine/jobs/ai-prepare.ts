@@ -33,7 +33,7 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
     // A PNG that cannot be read is not sent: the model gets the structure only, and the panel says so.
     ...(image ? { imageDataUrl: pngDataUrl(request.png), detail: "high" as const } : {}),
     // The model sees the layout the offline code uses (the panel always infers flows for absolute screens).
-    hint: modelHint(design.document),
+    hint: modelHint(design.document, "responsive", options.layoutDecisions),
     assets: modelAssetFiles(design.document, request.options.target),
     fonts: fontPlan(design.document.frames),
     ...(request.draft ? { drafts: offline.files } : {}),

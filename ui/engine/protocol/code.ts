@@ -12,6 +12,7 @@ import {
   oneOf,
   opaque,
   optional,
+  record,
   string,
   type Infer,
 } from "../../../contract/fields.js";
@@ -30,11 +31,20 @@ export type ExportEntry = Infer<typeof exportEntry>;
 /**
  * `components`: the document's mapping (contract/components.ts), read again field by field in the worker before use.
  */
+/** The layout check's verdict on one frame (codegen/layout/decide.ts FrameLayout), checked as it crosses. */
+const frameLayoutField = object({
+  kept: array(string({ max: 1000 }), { max: 5000 }),
+  exact: optional(boolean()),
+  check: oneOf(["chromium", "preview", "simulator"]),
+});
+
 export const codeOptionsField = object({
   target: oneOf(TARGETS),
   styling: oneOf(STYLINGS),
   nodeIds: boolean(),
   components: optional(componentMapField),
+  /** The panel's layout check (ui/code/layout-check.ts): each inferred frame's sections kept as drawn. */
+  layoutDecisions: optional(record(frameLayoutField, { max: 50 })),
 });
 /** What decides the parts a `generate` needs. */
 type GenerateBody = { options: Infer<typeof codeOptionsField> };

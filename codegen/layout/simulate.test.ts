@@ -5,9 +5,9 @@ import { loadDesign } from "../load.js";
 import { fixturesRoot } from "../../test/helpers/responsive-frames.js";
 import type { DesignNode } from "../design/types.js";
 import { inferNode, type LayoutReport } from "./apply.js";
-import { checkInferred, TOLERANCE } from "./check.js";
+import { decideNow, HOLD_TOLERANCE, type FrameBuilder } from "./decide.js";
 import { withDrawnSections } from "./fallback.js";
-import { drawnFrame, inferLayoutReported } from "./index.js";
+import { drawnFrame, frameBuilder, inferLayoutReported, simulatedBoxes } from "./index.js";
 import { normalLineHeight, simulateFrame, textLinesHeight } from "./simulate.js";
 
 const text = (id: string, x: number, y: number, w: number, h: number, chars = id): DesignNode => ({
@@ -44,7 +44,7 @@ const frame = (w: number, h: number, children: DesignNode[]): DesignNode => ({
   h,
   children,
 });
-const report = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
+const report = (): LayoutReport => ({ containers: 0, suggested: 0, agreed: 0, used: 0, sectionsKept: [], checked: [] });
 const find = (n: DesignNode, id: string): DesignNode | undefined =>
   n.id === id ? n : (n.children ?? []).map((c) => find(c, id)).find(Boolean);
 
@@ -127,30 +127,35 @@ describe("the layout simulator", () => {
   });
 });
 
-describe("the self-check of layout inference (issue 37)", () => {
-  it("an inferred page that reproduces its drawing has nothing off", () => {
-    const drawn = page();
-    const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
-    const check = checkInferred(inferred, drawnFrame(drawn));
-    expect(check.compared).toBeGreaterThan(8);
-    expect(check.off).toEqual([]);
-    expect(check.sections.size).toBe(0);
+describe("the layout check with the simulator as its engine (no browser: Dev Mode)", () => {
+  it("an inferred page that reproduces its drawing keeps every section's flow", () => {
+    const decision = decideNow(frameBuilder(page()), "simulator", simulatedBoxes);
+    expect(decision.compared).toBeGreaterThan(8);
+    expect(decision.layout).toEqual({ kept: [], check: "simulator" });
+    expect(decision.rounds).toBe(1);
   });
 
-  it("a flow that moves a layer by more than the tolerance names the layer and the section it lies in", () => {
-    const drawn = page();
-    const inferred = inferNode(drawn, { designWidth: 1440, report: report() }, 1440);
-    const title = find(inferred, "title")!;
-    // Break the flow: the title 20 px lower than drawn (the check must see it, and what follows it).
-    title.flow = { ...title.flow, before: ((title.flow?.before as number | undefined) ?? 0) + 20 };
-    const check = checkInferred(inferred, drawnFrame(drawn));
-    const off = check.off.find((o) => o.id === "title")!;
-    expect(off.laid.y - off.drawn.y).toBeGreaterThan(TOLERANCE);
-    expect(check.sections.size).toBeGreaterThanOrEqual(1);
-    const section = [...check.sections][0]!;
-    expect(find(section, "title")).toBeDefined();
-    // What is blamed is a section: a child of the frame.
-    for (const s of check.sections) expect(inferred.children).toContain(s);
+  it("a flow that moves a layer by more than the tolerance: its section keeps its drawing, and then it holds", () => {
+    const built = frameBuilder(page());
+    // A broken flow: the title 20 px lower than drawn, until its section is kept as drawn.
+    const broken: FrameBuilder = {
+      drawn: built.drawn,
+      build: (kept) => {
+        const tree = structuredClone(built.build(kept));
+        const title = find(tree, "title")!;
+        if (!title.absolute) title.flow = { ...title.flow, before: ((title.flow?.before as number) ?? 0) + 20 };
+        return tree;
+      },
+    };
+    const first = simulatedBoxes({ tree: broken.build(new Set()), kind: "inferred", ids: [] }).get("title")!;
+    expect(first.y - 120).toBeGreaterThan(HOLD_TOLERANCE);
+    const decision = decideNow(broken, "simulator", simulatedBoxes);
+    expect(decision.layout.kept).toHaveLength(1);
+    expect(decision.off).toEqual([]);
+    const kept = broken.build(new Set(decision.layout.kept));
+    const section = kept.children!.find((c) => find(c, "title"))!;
+    expect(section.stackTop).toBe(true);
+    expect(simulatedBoxes({ tree: kept, kind: "inferred", ids: [] }).get("title")).toMatchObject({ x: 120, y: 120 });
   });
 });
 
@@ -222,21 +227,21 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
     expect(p).toMatchObject({ scaled: true, stack: { role: "item" } });
   });
 
-  it(
-    "on a designer's page: inference reports the sections " + "it kept, and the page it returns passes its own check",
-    () => {
-      // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
-      const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
-      const design = loadDesign(json, ["35:34"]).document;
-      const drawn = design.frames[0]!;
-      const { document, report: r } = inferLayoutReported(design);
-      const out = document.frames[0]!;
-      expect(r.sectionsKept.length).toBeGreaterThan(0);
-      expect(r.sectionsKept.length).toBeLessThan(out.children!.length);
-      expect(out.children!.filter((c) => c.stackTop)).toHaveLength(r.sectionsKept.length);
-      const check = checkInferred(out, drawnFrame(drawn));
-      expect(check.compared).toBeGreaterThan(50);
-      expect(check.off.map((o) => o.name)).toEqual([]);
-    },
-  );
+  it("on a designer's page: inference reports the sections it kept, and the page it returns holds when checked again", () => {
+    // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
+    const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
+    const design = loadDesign(json, ["35:34"]).document;
+    const drawn = design.frames[0]!;
+    const { document, report: r } = inferLayoutReported(design);
+    const out = document.frames[0]!;
+    expect(r.sectionsKept.length).toBeGreaterThan(0);
+    expect(r.sectionsKept.length).toBeLessThan(out.children!.length);
+    expect(out.children!.filter((c) => c.stackTop)).toHaveLength(r.sectionsKept.length);
+    expect(r.checked).toEqual([{ frame: drawn.name, check: "simulator", kept: r.sectionsKept, exact: false }]);
+    // Laid out again, every layer it compares lands where drawn.
+    const again = decideNow({ drawn: drawnFrame(drawn), build: () => out }, "simulator", simulatedBoxes);
+    expect(again.compared).toBeGreaterThan(50);
+    expect(again.layout.kept).toEqual([]);
+    expect(again.off.map((o) => o.name)).toEqual([]);
+  });
 });

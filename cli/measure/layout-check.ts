@@ -1,0 +1,62 @@
+/**
+ * The layout check of a CLI run (issue 49): before any code is made, each frame that layout inference changes is laid
+ * out at its design width in Chromium (codegen/layout-check) and its verdict goes into the code options, so that the
+ * files, the hint and the score are all of the checked layout. Without Chromium the simulator checks it, said once on
+ * stderr. One browser per run: `LayoutBrowser` launches it when first needed and the run closes it.
+ */
+import type { Browser } from "playwright-core";
+import type { CodeOptions, DesignDocument } from "../../codegen/index.js";
+import { checkLayout, simulatorEngine, type LayoutCheck } from "../../codegen/layout-check/index.js";
+import { infers } from "../../codegen/layout/index.js";
+import { chromiumAvailable, chromiumPath } from "./browser.js";
+
+/** A run's Chromium, launched on first use; `close` ends it (a no-op when it never started). */
+export class LayoutBrowser {
+  private launched: Promise<Browser> | undefined;
+  /** A browser the caller owns (it closes it): close leaves it open. */
+  private owned = true;
+
+  static of(browser: Browser): LayoutBrowser {
+    const out = new LayoutBrowser();
+    out.launched = Promise.resolve(browser);
+    out.owned = false;
+    return out;
+  }
+
+  get(): Promise<Browser> {
+    this.launched ??= import("./browser.js").then(({ launchChromium }) => launchChromium());
+    return this.launched;
+  }
+
+  async close(): Promise<void> {
+    const launched = this.launched;
+    this.launched = undefined;
+    if (launched && this.owned) await (await launched).close();
+  }
+}
+
+/**
+ * `options` with the layout check's decisions for `doc`'s frames (unchanged for --exact-layout, or when no frame is
+ * inferred). In Chromium when it is installed, else by the simulator, with a note.
+ */
+export async function checkedOptions(
+  doc: DesignDocument,
+  options: CodeOptions,
+  browser: LayoutBrowser,
+  io: { err(text: string): void },
+  signal?: AbortSignal,
+): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
+  if (options.layout === "exact" || !doc.frames.some(infers)) return { options };
+  let check: LayoutCheck;
+  if (chromiumAvailable()) {
+    const { chromiumEngine } = await import("./layout-engine.js");
+    check = await checkLayout(doc, chromiumEngine(await browser.get()), signal ? { signal } : {});
+  } else {
+    io.err(
+      `figment: note: no Chromium at ${chromiumPath()}: the inferred layout was checked by Figment's layout model, ` +
+        "not a browser (apt-get install chromium, or set CHROMIUM_PATH)",
+    );
+    check = await checkLayout(doc, simulatorEngine, signal ? { signal } : {});
+  }
+  return { options: { ...options, layoutDecisions: check.decisions }, check };
+}

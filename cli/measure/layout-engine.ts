@@ -1,0 +1,38 @@
+/**
+ * Chromium as the layout check's engine (codegen/layout-check): a frame's HTML laid out at its design width in a page
+ * of `host`, each layer's box read by `data-node-id` (codegen/fidelity/probe.ts, the probe the score uses), relative to
+ * the frame's root element. An element without a layout box (display: none) answers null, as does an id no element
+ * carries.
+ */
+import type { Box } from "../../codegen/layout/boxes.js";
+import type { LayoutEngine } from "../../codegen/layout-check/index.js";
+import { probeBoxes } from "../../codegen/fidelity/probe.js";
+import { withPage, type PageHost, type PageOptions } from "./browser.js";
+
+export function chromiumEngine(host: PageHost, options: PageOptions = {}): LayoutEngine {
+  return {
+    name: "chromium",
+    lay: (page) =>
+      withPage(
+        host,
+        page.files(),
+        page.entry,
+        { width: page.width, height: page.height },
+        async (loaded) => {
+          const probe = await loaded.evaluate(probeBoxes, { rootId: page.rootId, ids: page.ids });
+          const origin = probe.root ?? { x: 0, y: 0 };
+          const out = new Map<string, Box | null>();
+          probe.elements.forEach((element, i) => {
+            out.set(
+              page.ids[i]!,
+              element?.rendered
+                ? { x: element.x - origin.x, y: element.y - origin.y, w: element.width, h: element.height }
+                : null,
+            );
+          });
+          return out;
+        },
+        options,
+      ),
+  };
+}
