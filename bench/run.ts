@@ -23,6 +23,8 @@
  *   bench issue 37's goals per page (real frames ≥ 700×300 and the corpus, HTML): design width vs --exact-layout,
  *                                      390/768, 1920, reading order, the designer's phone/tablet frames, inference time
  *                                      (bench/goals.ts)
+ *   BENCH_ONLY=engines npm run bench the layout simulator and Yoga against Chromium, layer by layer, on every real,
+ *                                    sample and corpus frame (bench/engines.ts)
  *   BENCH_ONLY=fonts npm run bench every fixture frame's IoU × matched with the design's fonts and without
  *   (bench/fonts.ts) BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code
  *   panel's score equal to it on every fixture frame (bench/score-cli.ts) BENCH_ONLY=score-panel npm run bench click →
@@ -41,6 +43,7 @@
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
 import { corpusSection } from "./corpus.js";
+import { enginesSection } from "./engines.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
@@ -97,6 +100,7 @@ const SECTIONS = [
   "corpus",
   "real",
   "goals",
+  "engines",
   "fonts",
   "score-cli",
   "score-panel",
@@ -173,6 +177,7 @@ async function main(): Promise<void> {
     corpus: () => corpusSection(results),
     real: () => realSection(results),
     goals: () => goalsSection(results),
+    engines: () => enginesSection(results),
     fonts: () => fontsSection(results),
     "score-cli": () => scoreCliSection(files, results),
     "score-panel": () => scorePanelSection(files, results),

@@ -40,8 +40,10 @@ const PAGES: { file: string; id: string; name: string; least: number }[] = [
   { file: "tnt-website.file.json", id: "111:121", name: "About", least: CONTRACT },
   { file: "tnt-website.file.json", id: "410:202", name: "Frame 116", least: CONTRACT },
   { file: "smart-ui-mes-dial-picker.fragment.json", id: "1:14291", name: "Dial picker", least: CONTRACT },
-  // TT Norms is not on Google Fonts: the fallback font wraps a one-line title (see above). 0.515 before.
-  { file: "over-promo.nodes.json", id: "8958:5498", name: "Промо", least: 0.515 },
+  // TT Norms is not on Google Fonts: the fallback font wraps a one-line title (see above). 0.515 while the simulator
+  // did not wrap the page's wrapping row (its navigation, content and footer judged off and kept as drawn, out of the
+  // title's reach); 0.5146 since it does (issue 49): the check models the page's fonts, not the fallback's lines.
+  { file: "over-promo.nodes.json", id: "8958:5498", name: "Промо", least: 0.514 },
 ];
 
 const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };

@@ -78,6 +78,47 @@ describe("the layout simulator", () => {
     expect(textLinesHeight(text("t", 0, 0, 300, 30))).toBe(24);
   });
 
+  it("a wrapping row breaks into lines as CSS does; one kept on one line down to the design width does not", () => {
+    const items = [1, 2, 3, 4, 5, 6, 7].map((i) => ({ ...rect(`r${i}`, 0, 0, 100, 40), sizeH: "fixed" as const }));
+    const row = (wrapBelow?: number): DesignNode => ({
+      ...frame(500, 100, items),
+      sizeV: "hug",
+      layout: {
+        dir: "row",
+        gap: 16,
+        crossGap: 12,
+        padding: [20, 20, 20, 20],
+        justify: "start",
+        align: "start",
+        wrap: true,
+        ...(wrapBelow ? { wrapBelow } : {}),
+      },
+    });
+    const wrapped = row();
+    const laid = simulateFrame(wrapped);
+    // 4 × 100 + 3 × 16 = 448 fit the 460-px content box: the fifth item starts the second line, 12 px below.
+    expect(laid.get(wrapped.children![3]!)).toEqual({ x: 368, y: 20, w: 100, h: 40 });
+    expect(laid.get(wrapped.children![4]!)).toEqual({ x: 20, y: 72, w: 100, h: 40 });
+    expect(laid.get(wrapped)!.h).toBe(20 + 40 + 12 + 40 + 20);
+    const oneLine = row(500);
+    expect(simulateFrame(oneLine).get(oneLine.children![6]!)).toMatchObject({ x: 20 + 6 * 116, y: 20 });
+  });
+
+  it("Figma's negative spacing is no gap (the browser drops it); a whole-pixel text box keeps its pixel", () => {
+    const col: DesignNode = {
+      ...frame(400, 200, [
+        { ...text("a", 0, 0, 300, 32), sizeH: "fixed", sizeV: "hug" },
+        { ...rect("b", 0, 0, 300, 40), sizeH: "fixed", sizeV: "fixed" },
+      ]),
+      layout: { dir: "column", gap: -10, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+    };
+    col.children![0]!.text!.style.lineHeight = 31.2;
+    const laid = simulateFrame(col);
+    // One 31.2-px line in a 32-px box: as tall as the box (the emitters' min-height); the rect right below it.
+    expect(laid.get(col.children![0]!)!.h).toBe(32);
+    expect(laid.get(col.children![1]!)!.y).toBe(32);
+  });
+
   it("a font's normal line height is as Chromium rounds it: ascent, descent and line gap each to whole pixels", () => {
     // Poppins at 16 px: 16.8 + 5.6 + 1.6 = 24 exactly, 17 + 6 + 2 = 25 in the browser.
     expect(normalLineHeight("Poppins", 16)).toBe(25);
