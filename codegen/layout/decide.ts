@@ -116,8 +116,8 @@ function sectionOfLayer(frame: DesignNode): Map<string, string> {
 }
 
 /**
- * `a` lands on `b`: each side within HOLD_TOLERANCE px; and a line (`drawn` thinner than a pixel on an axis) on the same
- * pixel row or column as `b` — a rule half a pixel lower is painted on the next row, as the score sees it.
+ * `a` lands on `b`: each side within HOLD_TOLERANCE px; and a line (`drawn` thinner than a pixel on an axis) on the
+ * same pixel row or column as `b` — a rule half a pixel lower is painted on the next row, as the score sees it.
  */
 function near(a: Box, b: Box, drawn: Box): boolean {
   const within =
@@ -146,7 +146,8 @@ function holds(laid: Box | null | undefined, drawn: Box, exact: Box | null | und
 /**
  * The layers compared, as the fidelity score compares them (codegen/fidelity/design-nodes.ts visibleNodes), with their
  * drawn boxes in frame coordinates: visible layers with an area, not groups (code may keep or flatten a group), not
- * inside a picture (an icon drawn as one SVG, a boolean's operands: the picture is compared), not clipped away entirely.
+ * inside a picture (an icon drawn as one SVG, a boolean's operands: the picture is compared), not clipped away
+ * entirely.
  */
 export function drawnLayers(drawn: DesignNode): Map<string, Box> {
   const out = new Map<string, Box>();

@@ -228,7 +228,7 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
     expect(p).toMatchObject({ scaled: true, stack: { role: "item" } });
   });
 
-  it("on a designer's page: inference reports the sections it kept, and the page it returns holds when checked again", () => {
+  it("on a designer's page: inference reports the sections it kept, and the page holds when checked again", () => {
     // Psykolog Jenny, MacBook Pro 2.2 (test/fixtures/real, SOURCES.md there): drawn without auto layout.
     const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
     const design = loadDesign(json, ["35:34"]).document;
