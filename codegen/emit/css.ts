@@ -124,6 +124,11 @@ function snappedMargin(length: number): number {
 }
 
 /** Placement inside the parent. `parent` undefined = a component root placed by its user (no decls). */
+/** Whether `node` is the first item of `parent`'s flow (not placed absolutely, not hidden). */
+function firstInFlow(node: DesignNode, parent: DesignNode): boolean {
+  return (parent.children ?? []).find((c) => !c.absolute && !c.hidden) === node;
+}
+
 export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   const out: Decl[] = [];
   const layout = parent.layout;
@@ -175,6 +180,8 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       out.push(["max-width", past > 0.5 ? `calc(100% + ${px(past)})` : "100%"]);
     }
     if (row) out.push(...overrunFloor(node, parent));
+    if (layout.gap < 0 && !layout.wrap && !firstInFlow(node, parent))
+      out.push([row ? "margin-left" : "margin-top", px(layout.gap)]);
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
     const rounded = textAuto && node.minH === undefined ? roundedTextHeight(node) : undefined;
     if (rounded !== undefined) out.push(["min-height", px(rounded)]);
@@ -321,7 +328,9 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
     if (layout.justify !== "start") out.push(["justify-content", JUSTIFY[layout.justify]]);
     // Figma places a hugging child at the start (MIN) of the cross axis; CSS would stretch it.
     out.push(["align-items", ALIGN[layout.align]]);
-    if (layout.gap)
+    // A negative spacing (items drawn overlapping: a row of avatars) is not a gap CSS takes: its items overlap by
+    // their margins (placementDecls).
+    if (layout.gap > 0)
       out.push([
         layout.wrap && layout.crossGap !== undefined ? (layout.dir === "row" ? "column-gap" : "row-gap") : "gap",
         px(layout.gap),

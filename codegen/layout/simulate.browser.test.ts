@@ -137,6 +137,25 @@ const CONTROLS: AgreementFrame[] = [
     },
   ),
   control(
+    // Figma's negative spacing (avatars drawn overlapping): no CSS gap, each later item's negative margin.
+    "a row and a column with negative spacing",
+    page(600, 220, flow({ dir: "column", gap: -20, padding: [20, 20, 20, 20] }), [
+      {
+        id: "7:1",
+        name: "Avatars",
+        kind: "frame",
+        w: 168,
+        h: 64,
+        sizeH: "hug",
+        sizeV: "hug",
+        layout: flow({ dir: "row", gap: -16 }),
+        children: ["7:2", "7:3", "7:4"].map((id) => rect(id, 64, 64)),
+      },
+      rect("7:5", 300, 80),
+      rect("7:6", 300, 80),
+    ]),
+  ),
+  control(
     "a wrapping row",
     page(
       500,

@@ -104,7 +104,7 @@ describe("the layout simulator", () => {
     expect(simulateFrame(oneLine).get(oneLine.children![6]!)).toMatchObject({ x: 20 + 6 * 116, y: 20 });
   });
 
-  it("Figma's negative spacing is no gap (the browser drops it); a whole-pixel text box keeps its pixel", () => {
+  it("Figma's negative spacing overlaps the items as drawn (the emitters' negative margins); a text box keeps its pixel", () => {
     const col: DesignNode = {
       ...frame(400, 200, [
         { ...text("a", 0, 0, 300, 32), sizeH: "fixed", sizeV: "hug" },
@@ -114,9 +114,9 @@ describe("the layout simulator", () => {
     };
     col.children![0]!.text!.style.lineHeight = 31.2;
     const laid = simulateFrame(col);
-    // One 31.2-px line in a 32-px box: as tall as the box (the emitters' min-height); the rect right below it.
+    // One 31.2-px line in a 32-px box: as tall as the box (the emitters' min-height); the rect 10 px over it.
     expect(laid.get(col.children![0]!)!.h).toBe(32);
-    expect(laid.get(col.children![1]!)!.y).toBe(32);
+    expect(laid.get(col.children![1]!)!.y).toBe(22);
   });
 
   it("a font's normal line height is as Chromium rounds it: ascent, descent and line gap each to whole pixels", () => {

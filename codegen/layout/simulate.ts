@@ -143,10 +143,10 @@ function intrinsic(node: DesignNode, availableW: number): Size {
 }
 
 /**
- * The gap between a flow's items: Figma's negative spacing (items overlapping) is no CSS gap, and the browser drops
- * the declaration the emitters write for it.
+ * The gap between a flow's items: Figma's negative spacing (items overlapping) is no CSS gap; the emitters write it as
+ * each later item's negative margin (css.ts placementDecls), which a flow that does not wrap lays out as drawn.
  */
-export const gapOf = (layout: FlexLayout): number => Math.max(0, layout.gap);
+export const gapOf = (layout: FlexLayout): number => (layout.wrap ? Math.max(0, layout.gap) : layout.gap);
 
 /**
  * Whether a flow wraps at the design width: the designer's wrapping auto layout does; a row inference or reflow.ts
