@@ -14,6 +14,9 @@ import { languageOf } from "./devmode.js";
 import { CODEGEN_CACHE_SIZE } from "../limits.js";
 import { start } from "../start.js";
 import { isFigmentError } from "../../codegen/errors.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fixturesRoot } from "../../test/helpers/responsive-frames.js";
 
 const LANGUAGES = ["react", "html"] as const;
 const CODEGEN_LANGUAGES = new Set(["TYPESCRIPT", "JAVASCRIPT", "CSS", "HTML", "JSON", "PLAINTEXT"]);
@@ -133,6 +136,24 @@ describe("Dev Mode codegen", () => {
     const tailwind = await sim.codegen.generate("101:3", "react");
     expect(stats.misses).toBe(4);
     expect(tailwind.map((r) => r.title)).not.toEqual(first.map((r) => r.title));
+  });
+
+  it("says which check the inferred layout had: the layout model's, Dev Mode having no browser", async () => {
+    // Psykolog Jenny (test/fixtures/real): a 1440-px page drawn without auto layout.
+    const file: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real", "psykolog-jenny.file.json"), "utf8"));
+    const sim = createFigmaSim({ file, editorType: "dev", command: "", mode: "codegen" });
+    restore = installFigmaSim(sim);
+    await start();
+    const results = await sim.codegen.generate("35:34", "html");
+    const notes = results.find((r) => r.title === "Figment notes");
+    expect(notes?.code).toMatch(
+      /info: “MacBook Pro 2\.2”: the inferred layout checked by Figment's layout model \(no browser\) at the design width/,
+    );
+    // A page with auto layout throughout has nothing inferred to check, and says nothing of it.
+    restore();
+    const login = await bootDevMode("figmasharp-login.file.json");
+    const plain = await login.sim.codegen.generate("101:3", "html");
+    expect(plain.find((r) => r.title === "Figment notes")?.code ?? "").not.toMatch(/layout checked/);
   });
 
   it("keeps at most 50 results", async () => {

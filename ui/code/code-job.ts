@@ -197,9 +197,12 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       const checking = new AbortController();
       checkAbort.current?.abort();
       checkAbort.current = checking;
+      performance.mark("figment:layout-check:start");
       const check = drafter
         ? await drafter.checkDraftLayout(exports, extras, checking.signal).catch(() => undefined)
         : undefined;
+      // What the check adds to a Generate (the bench reads it: bench/layout-check.ts).
+      performance.measure("figment:layout-check", "figment:layout-check:start");
       if (!current()) return;
       const checked: CodeOptions = check ? { ...options, layoutDecisions: check.decisions } : options;
       const made = draftOutput(id, exported, checked, drafter);
