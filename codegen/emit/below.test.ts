@@ -369,7 +369,7 @@ describe("a row of like cards below the design width", () => {
       .files.map((f) => f.content)
       .join("\n");
     expect(tsx).toContain(
-      "max-[1440px]:grid max-[1440px]:[grid-template-columns:repeat(auto-fill,minmax(min(100%,280px),1fr))]",
+      "max-[1440px]:grid max-[1440px]:grid-cols-[repeat(auto-fill,minmax(min(100%,280px),1fr))]",
     );
     expect(tsx).toContain("max-[1440px]:w-auto");
   });

@@ -142,6 +142,7 @@ describe("a grid below the design width", () => {
         [
           ["grid-template-columns", "repeat(1, minmax(0, 1fr))"],
           ["grid-template-rows", "none"],
+          ["align-content", "start"],
         ],
       ],
       [300, [["grid-template-columns", "repeat(1, minmax(0, 1fr))"]]],

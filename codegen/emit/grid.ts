@@ -123,6 +123,8 @@ export function gridBelowDecls(node: DesignNode): [number, Decl[]][] {
       ? [
           ["grid-template-columns", `repeat(${columns}, minmax(0, 1fr))`],
           ["grid-template-rows", "none"],
+          // Its rows as tall as their content, from the top: a grid at least as tall as drawn leaves the rest below.
+          ["align-content", "start"],
         ]
       : [["grid-template-columns", `repeat(${columns}, minmax(0, 1fr))`]],
   ]);
