@@ -106,6 +106,8 @@ export function readSizing(node: Raw, parentDir: "row" | "column" | "grid" | und
       const mode = onPrimary ? node["primaryAxisSizingMode"] : node["counterAxisSizingMode"];
       return mode === "FIXED" ? "fixed" : "hug"; // REST omits the default, AUTO
     }
+    // A grid without the sizing of newer replies is as drawn (its tracks say nothing of how it sizes itself).
+    if (node["layoutMode"] === "GRID") return "fixed";
     if (node["type"] === "TEXT") {
       if (resize === "WIDTH_AND_HEIGHT") return "hug";
       if (resize === "HEIGHT" && axis === "column") return "hug";

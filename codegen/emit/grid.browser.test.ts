@@ -147,3 +147,41 @@ describe.runIf(runBrowser)("Figma's grid auto layout in Chromium (the Quick Stat
     }
   }
 });
+
+/** The control with its root drawn without auto layout (every section placed where drawn), as most real pages are. */
+function absoluteRoot(): typeof FILE {
+  const copy = JSON.parse(JSON.stringify(FILE)) as typeof FILE;
+  const root = copy.document.children[0]!.children[0]! as unknown as Record<string, unknown> & { children: RestNode[] };
+  for (const key of ["layoutMode", "itemSpacing", "paddingLeft", "paddingRight", "paddingTop", "paddingBottom"])
+    delete root[key];
+  for (const child of root.children as unknown as Record<string, unknown>[])
+    if (child["id"] !== GRID) for (const key of ["layoutSizingHorizontal", "layoutSizingVertical"]) delete child[key];
+  return copy;
+}
+
+describe.runIf(runBrowser)("the same grid in a page drawn without auto layout (HTML)", () => {
+  const browser = useBrowser();
+  const pages = usePageContext(browser);
+  const file = absoluteRoot();
+  const frame = file.document.children[0]!.children[0]!;
+  const options: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+
+  it("as drawn at 1440; at 768 two columns, at 390 one, all text seen, the card below the grid below it", async () => {
+    const code = await cachedGenerateCode(loadDesign(file, [frame.id]).document, options);
+    const score = await scoreCode(pages, { frame, files: code.files, target: "html" });
+    expect(score.iouMatched, JSON.stringify(score.worst.slice(0, 3))).toBeGreaterThanOrEqual(0.99);
+    for (const w of score.widths) {
+      expect(w.textVisible, `${w.width}: ${JSON.stringify(w.hiddenTexts.slice(0, 3))}`).toBe(1);
+      expect(w.overflowPx, `${w.width}`).toBe(0);
+    }
+    const { files, entry } = await resultPage(code.files, "html");
+    for (const width of [768, 390])
+      await withPage(pages, files, entry, { width, height: 900 }, async (page) => {
+        const { boxes } = await rendered(page);
+        const stats = ["20:10", "20:14", "20:18", "20:22"].map((id) => boxes.get(id)!);
+        expect(new Set(stats.map((b) => Math.round(b.x))).size, `${width}`).toBe(width === 768 ? 2 : 1);
+        const grid = boxes.get(GRID)!;
+        expect(boxes.get("24:1")!.y, `${width}`).toBeGreaterThanOrEqual(grid.y + grid.h);
+      });
+  });
+});

@@ -118,6 +118,29 @@ describe("how wide a box is on a narrower screen", () => {
     expect(widthAt(path, 768)).toBe(736);
   });
 
+  it("an item of an inferred flow (its drawn x and y kept) gets narrower; a layer placed where drawn does not", () => {
+    const item: DesignNode = { id: "i", name: "i", kind: "frame", x: 120, y: 40, w: 1200, h: 100 };
+    const column = (layout: DesignNode["layout"]): DesignNode => ({
+      id: "c",
+      name: "c",
+      kind: "frame",
+      w: 1440,
+      h: 400,
+      ...(layout ? { layout } : {}),
+      children: [item],
+    });
+    const inferred = column({
+      dir: "column",
+      gap: 0,
+      padding: [0, 120, 0, 120],
+      justify: "start",
+      align: "start",
+      inferred: { within: 1440 },
+    });
+    expect(widthAt([inferred, item], 768)).toBe(736);
+    expect(widthAt([column(undefined), item], 768)).toBe(1200);
+  });
+
   it("a grid of one column does not collapse", () => {
     const one: DesignNode = {
       id: "g",

@@ -20,7 +20,8 @@ export function contentAt(node: DesignNode, width: number): number {
 
 /** The width of `child` in `parent`, `parent` being `width` wide. */
 function childAt(parent: DesignNode, child: DesignNode, width: number): number {
-  if (child.absolute || child.x !== undefined || !parent.layout) return child.w;
+  // A layer placed absolutely keeps its width (an item of an inferred flow keeps its drawn x and y: it is in the flow).
+  if (child.absolute || !parent.layout) return child.w;
   const inner = contentAt(parent, width);
   const [, right, , left] = parent.layout.padding;
   const drawnInner = parent.w - left - right;
