@@ -85,6 +85,26 @@ async function rendered(page: Page): Promise<{ scroll: number; boxes: Map<string
   return { scroll: found.scroll, boxes };
 }
 
+/** The grid's cards (its children) and the layers inside each. */
+const CARDS = FRAME.children!.find((c) => c.id === GRID)!.children!.map((c) => c.id);
+function inside(id: string): string[] {
+  const out: string[] = [];
+  const walk = (n: RestNode): void => {
+    for (const c of n.children ?? []) {
+      out.push(c.id);
+      walk(c);
+    }
+  };
+  const find = (n: RestNode): RestNode | undefined =>
+    n.id === id ? n : (n.children ?? []).map(find).find((f) => f !== undefined);
+  walk(find(FRAME)!);
+  return out;
+}
+const within = (boxes: Map<string, Box>, id: string, outer: string): boolean => {
+  const [a, b] = [boxes.get(id)!, boxes.get(outer)!];
+  return a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.w <= b.x + b.w + 1 && a.y + a.h <= b.y + b.h + 1;
+};
+
 const overlaps = (a: Box, b: Box): boolean =>
   Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
 
@@ -116,8 +136,9 @@ describe.runIf(runBrowser)("Figma's grid auto layout in Chromium (the Quick Stat
       });
     });
 
-    for (const width of [768, 390]) {
-      it(`${label} at ${width}: no sideways scroll, every card on screen, none over another`, async () => {
+    for (const width of [1000, 768, 390]) {
+      const what = "no sideways scroll, every card on screen holding its text, none over another";
+      it(`${label} at ${width}: ${what}`, async () => {
         const code = await cachedGenerateCode(design, options);
         const { files, entry } = await resultPage(code.files, options.target);
         await withPage(pages, files, entry, { width, height: 900 }, async (page) => {
@@ -134,12 +155,15 @@ describe.runIf(runBrowser)("Figma's grid auto layout in Chromium (the Quick Stat
               if (a === GRID || b === GRID || overlaps(drawn.get(a)!, drawn.get(b)!)) continue;
               expect(overlaps(boxes.get(a)!, boxes.get(b)!), `${a} over ${b}`).toBe(false);
             }
-          // The columns collapse to what fits: two at 768 (the chart card across both), one at 390.
+          // A card's rows grow with its text: at 1000 a stat card's label wraps to two lines, inside its card.
+          for (const card of CARDS)
+            for (const id of inside(card)) expect(within(boxes, id, card), `${id} in ${card}`).toBe(true);
+          // The columns collapse to what fits: four at 1000, two at 768 (the chart card across both), one at 390.
           const stats = ["20:10", "20:14", "20:18", "20:22"].map((id) => boxes.get(id)!);
           const columns = new Set(stats.map((b) => Math.round(b.x))).size;
-          expect(columns).toBe(width === 768 ? 2 : 1);
+          expect(columns).toBe({ 1000: 4, 768: 2, 390: 1 }[width]);
           const grid = boxes.get(GRID)!;
-          expect(boxes.get("21:1")!.w).toBeCloseTo(grid.w, 0);
+          if (width < 1000) expect(boxes.get("21:1")!.w).toBeCloseTo(grid.w, 0);
           // The card below the grid starts below it.
           expect(boxes.get("24:1")!.y).toBeGreaterThanOrEqual(grid.y + grid.h);
         });
