@@ -516,8 +516,7 @@ export function fluidPaddingDecls(node: DesignNode): Decl[] {
  */
 function wrappingRowDecls(node: DesignNode): Decl[] {
   const layout = flexOf(node);
-  if (layout?.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined)
-    return [];
+  if (layout?.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined) return [];
   if ((node.children ?? []).filter((c) => !c.hidden && !c.absolute).length < 2) return [];
   const out: Decl[] = [["flex-wrap", "wrap"]];
   if (layout.gap > WRAPPED_LINE_GAP) out.push(["row-gap", px(WRAPPED_LINE_GAP)]);
