@@ -104,15 +104,16 @@ export function markReflow(
 
 /** A column of a grid that collapses is at least this share of its drawn width (codegen/emit/responsive.ts's cards). */
 const GRID_SHRINK = 0.75;
-/** Below this screen width no grid is asked to drop columns any more (the narrowest phones are wider). */
+/** A grid is asked to drop columns on screens down to this width (the narrowest phones are wider): below, as it is. */
 const NARROWEST = 240;
 
 /**
  * Where a designer's grid drops columns below the design width (GridLayout.collapse): it keeps its drawn tracks while
  * every column can be at least GRID_SHRINK of its drawn width (a fixed one its width), then has as many equal columns
  * as fit (a count that keeps its spanning items on whole lines), each at least GRID_SHRINK of the widest drawn
- * column, down to one. The grid's width on each narrower screen
- * is width-at.ts's estimate down `path` (the screen's root first, the grid last). Undefined for a grid of one column.
+ * column, as few as one (a grid that still fits on the narrowest phone keeps what fits there). The grid's width on
+ * each narrower screen is width-at.ts's estimate down `path` (the screen's root first, the grid last). Undefined for a
+ * grid that never drops a column.
  */
 export function gridCollapse(
   node: DesignNode,
@@ -154,7 +155,6 @@ export function gridCollapse(
     if (k < before) out.push({ below: v + 1, columns: k });
     before = k;
   }
-  if (before > 1) out.push({ below: NARROWEST, columns: 1 });
   return out.length > 0 ? out : undefined;
 }
 
