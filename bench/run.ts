@@ -25,6 +25,8 @@
  *                                      (bench/goals.ts)
  *   BENCH_ONLY=engines npm run bench the layout simulator and Yoga against Chromium, layer by layer, on every real,
  *                                    sample and corpus frame (bench/engines.ts)
+ *   BENCH_ONLY=layout-check npm run bench the layout check in Chromium per inferred frame (time, verdict, the
+ *                                    simulator's verdict) and in the panel (its time in a Generate) (bench/layout-check.ts)
  *   BENCH_ONLY=fonts npm run bench every fixture frame's IoU × matched with the design's fonts and without
  *   (bench/fonts.ts) BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code
  *   panel's score equal to it on every fixture frame (bench/score-cli.ts) BENCH_ONLY=score-panel npm run bench click →
@@ -44,6 +46,7 @@ import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
 import { corpusSection } from "./corpus.js";
 import { enginesSection } from "./engines.js";
+import { layoutCheckSection } from "./layout-check.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
@@ -101,6 +104,7 @@ const SECTIONS = [
   "real",
   "goals",
   "engines",
+  "layout-check",
   "fonts",
   "score-cli",
   "score-panel",
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
     real: () => realSection(results),
     goals: () => goalsSection(results),
     engines: () => enginesSection(results),
+    "layout-check": () => layoutCheckSection(results),
     fonts: () => fontsSection(results),
     "score-cli": () => scoreCliSection(files, results),
     "score-panel": () => scorePanelSection(files, results),

@@ -27,6 +27,12 @@ function paintText(fills: Paint[] | undefined): string {
 
 function layoutText(node: DesignNode): string {
   const l = node.layout;
+  if (l?.kind === "grid") {
+    const tracks = (list: typeof l.columns): string =>
+      list.map((t) => (t.kind === "hug" ? "hug" : t.kind === "px" ? `${t.value}px` : `${t.value}fr`)).join(" ");
+    const gaps = `gap ${l.rowGap}/${l.columnGap}`;
+    return `grid columns ${tracks(l.columns)} rows ${tracks(l.rows)} ${gaps} padding ${l.padding.join(" ")}`;
+  }
   return l ? `${l.dir} gap ${l.gap} padding ${l.padding.join(" ")} ${l.justify}/${l.align}` : "none";
 }
 
@@ -57,6 +63,11 @@ function changes(a: DesignNode, b: DesignNode): string[] {
     out.push(
       `position ${round(a.x) ?? "auto"},${round(a.y) ?? "auto"} → ${round(b.x) ?? "auto"},${round(b.y) ?? "auto"}`,
     );
+  const area = (n: DesignNode): string =>
+    n.cell
+      ? `row ${n.cell.row + 1} / span ${n.cell.rowSpan}, column ${n.cell.column + 1} / span ${n.cell.columnSpan}`
+      : "";
+  if (area(a) !== area(b)) out.push(`grid area ${area(a) || "none"} → ${area(b) || "none"}`);
   differ("hidden", a.hidden ?? false, b.hidden ?? false);
   differ("opacity", a.opacity ?? 1, b.opacity ?? 1);
   if (paintText(a.fills) !== paintText(b.fills)) out.push(`fills ${paintText(a.fills)} → ${paintText(b.fills)}`);

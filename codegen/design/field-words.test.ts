@@ -8,6 +8,12 @@ describe("fieldWords", () => {
     ).toEqual(["fill style", "fill", "line height", "gap", "visibility"]);
   });
 
+  it("says a grid's fields as the grid panel does", () => {
+    expect(
+      fieldWords(["gridColumnsSizing", "gridColumnCount", "gridRowGap", "gridColumnSpan", "gridRowAnchorIndex"]),
+    ).toEqual(["grid tracks", "gap", "grid span", "grid position"]);
+  });
+
   it("spells out a field it does not know, without Figma's inherit… and …Id", () => {
     expect(fieldWords(["strokeMiterLimit", "inheritFooStyleId"])).toEqual(["stroke miter limit", "foo style"]);
   });

@@ -186,6 +186,12 @@ describe("readSizing", () => {
     });
     expect(readSizing({ type: "TEXT", style: { textAutoResize: "HEIGHT" } }, "row")).toEqual({ h: "fixed", v: "hug" });
     expect(readSizing({ type: "TEXT", style: { textAutoResize: "NONE" } }, "row")).toEqual({ h: "fixed", v: "fixed" });
+    // A grid frame in an older reply (no layoutSizing fields) is as drawn; a grid's child never reads flex fields.
+    expect(readSizing({ type: "FRAME", layoutMode: "GRID" }, undefined)).toEqual({ h: "fixed", v: "fixed" });
+    expect(readSizing({ type: "FRAME", layoutGrow: 1, layoutAlign: "STRETCH" }, "grid")).toEqual({
+      h: "fixed",
+      v: "fixed",
+    });
   });
 
   it("says nothing for a plain node outside auto layout", () => {

@@ -89,15 +89,15 @@ const SIZING: Record<string, Sizing> = { FIXED: "fixed", HUG: "hug", FILL: "fill
 
 /**
  * Sizing per axis. Newer replies have layoutSizingHorizontal/Vertical; older ones are derived from
- * layoutGrow/layoutAlign (as a child) and the primary/counter sizing modes (as an auto-layout frame).
+ * layoutGrow/layoutAlign (as a flex child) and the primary/counter sizing modes (as a flex auto-layout frame).
  */
-export function readSizing(node: Raw, parentDir: "row" | "column" | undefined): { h?: Sizing; v?: Sizing } {
+export function readSizing(node: Raw, parentDir: "row" | "column" | "grid" | undefined): { h?: Sizing; v?: Sizing } {
   const explicitH = SIZING[String(node["layoutSizingHorizontal"])];
   const explicitV = SIZING[String(node["layoutSizingVertical"])];
   const own = readFlexLayout(node);
   const resize = isRecord(node["style"]) ? node["style"]["textAutoResize"] : undefined;
   const derive = (axis: "row" | "column"): Sizing | undefined => {
-    if (parentDir !== undefined) {
+    if (parentDir !== undefined && parentDir !== "grid") {
       if (parentDir === axis && finite(node["layoutGrow"]) === 1) return "fill";
       if (parentDir !== axis && node["layoutAlign"] === "STRETCH") return "fill";
     }
@@ -106,6 +106,8 @@ export function readSizing(node: Raw, parentDir: "row" | "column" | undefined): 
       const mode = onPrimary ? node["primaryAxisSizingMode"] : node["counterAxisSizingMode"];
       return mode === "FIXED" ? "fixed" : "hug"; // REST omits the default, AUTO
     }
+    // A grid without the sizing of newer replies is as drawn (its tracks say nothing of how it sizes itself).
+    if (node["layoutMode"] === "GRID") return "fixed";
     if (node["type"] === "TEXT") {
       if (resize === "WIDTH_AND_HEIGHT") return "hug";
       if (resize === "HEIGHT" && axis === "column") return "hug";

@@ -16,12 +16,23 @@ import {
   unrotatedSize,
   type Box,
 } from "./geometry.js";
+import { readGridLayout } from "./grid.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
 import { readText } from "./text.js";
 import { instanceFacts } from "./instance-facts.js";
-import type { Corners, DesignDocument, DesignNode, Effects, InstanceFacts, NodeKind, Shadow } from "./types.js";
+import type {
+  Corners,
+  DesignDocument,
+  DesignNode,
+  Effects,
+  GridCell,
+  InstanceFacts,
+  Layout,
+  NodeKind,
+  Shadow,
+} from "./types.js";
 import { containerParts, containerSvg, isIconContainer, shapeSvg } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
@@ -227,9 +238,16 @@ function collectShownLayers(node: RestNode, instance: InstanceScope | undefined,
   for (const child of node.children ?? []) collectShownLayers(child, own, out);
 }
 
+/** What a child needs of its parent: its box, how it lays out its children, and for a grid the child's area. */
+interface ParentFacts {
+  box: Box;
+  dir: "row" | "column" | "grid" | undefined;
+  cells?: Map<RestNode, GridCell>;
+}
+
 function convert(
   node: RestNode,
-  parent: { box: Box; dir: "row" | "column" | undefined } | undefined,
+  parent: ParentFacts | undefined,
   instance: InstanceScope | undefined,
   walk: Walk,
 ): DesignNode | undefined {
@@ -269,10 +287,13 @@ function convert(
     if (parent.dir !== undefined) out.absolute = true;
     Object.assign(out, readConstraints(node));
   }
+  const cell = parent && !absoluteChild ? parent.cells?.get(node) : undefined;
+  if (cell) out.cell = cell;
   if (rotation !== undefined) out.rotation = rotation;
   if (hidden) out.hidden = true;
 
-  const layout = kind === "text" ? undefined : readFlexLayout(node);
+  const grid = kind === "text" || icon ? undefined : readGridLayout(node);
+  const layout: Layout | undefined = grid?.layout ?? (kind === "text" ? undefined : readFlexLayout(node));
   if (layout) out.layout = layout;
   const suggestion = !layout && kind !== "text" ? walk.suggestions[node.id] : undefined;
   const suggested = isRecord(suggestion) ? readFlexLayout(suggestion) : undefined;
@@ -361,7 +382,11 @@ function convert(
 
   // Boolean operands are geometry of their parent, not layers of their own.
   if (kind !== "boolean" && !icon && node.children && node.children.length > 0) {
-    const childParent = { box: bounds, dir: kind === "text" ? undefined : layout?.dir };
+    const childParent: ParentFacts = {
+      box: bounds,
+      dir: kind === "text" ? undefined : layout?.kind === "grid" ? "grid" : layout?.dir,
+      ...(grid ? { cells: grid.cells } : {}),
+    };
     const children: DesignNode[] = [];
     const scope = kind === "instance" && out.component ? { id: node.id, componentId: out.component.id } : instance;
     for (const child of node.children) {

@@ -3,8 +3,10 @@
  * absolutely placed layers; auto layout children get theirs from the layout, replayed here from their
  * final sizes (Figma's sizes are already resolved, so only positions along the flow need computing).
  */
-import type { DesignNode } from "./types.js";
+import type { DesignNode, FlexLayout } from "./types.js";
+import { alignIn, contentOf, spanOf, trackSizes, trackStarts } from "./grid.js";
 import { displayName } from "./layer-label.js";
+import { flexOf, gridOf } from "./layout-kind.js";
 
 export interface Box {
   x: number;
@@ -38,12 +40,7 @@ function isFlowChild(parent: DesignNode, child: DesignNode): boolean {
 }
 
 /** Offsets of the flow children along one auto layout line, from `justify`. */
-function mainOffsets(
-  sizes: number[],
-  inner: number,
-  gap: number,
-  justify: NonNullable<DesignNode["layout"]>["justify"],
-): number[] {
+function mainOffsets(sizes: number[], inner: number, gap: number, justify: FlexLayout["justify"]): number[] {
   const total = sizes.reduce((s, v) => s + v, 0);
   const n = sizes.length;
   let step = gap;
@@ -60,7 +57,7 @@ function mainOffsets(
   return out;
 }
 
-function crossOffset(size: number, line: number, align: NonNullable<DesignNode["layout"]>["align"]): number {
+function crossOffset(size: number, line: number, align: FlexLayout["align"]): number {
   if (align === "center") return (line - size) / 2;
   if (align === "end") return line - size;
   return 0;
@@ -68,7 +65,8 @@ function crossOffset(size: number, line: number, align: NonNullable<DesignNode["
 
 /** Absolute boxes of the auto layout children of `parent` (placed at `box`), keyed by child. */
 function flowBoxes(parent: DesignNode, box: Box, flow: DesignNode[]): Map<DesignNode, Box> {
-  const layout = parent.layout;
+  if (gridOf(parent)) return gridBoxes(parent, box, flow);
+  const layout = flexOf(parent);
   const out = new Map<DesignNode, Box>();
   if (!layout || flow.length === 0) return out;
   const [pt, pr, pb, pl] = layout.padding;
@@ -105,6 +103,42 @@ function flowBoxes(parent: DesignNode, box: Box, flow: DesignNode[]): Map<Design
       );
     });
     lineStart += lineCross + (layout.crossGap ?? layout.gap);
+  }
+  return out;
+}
+
+/**
+ * Absolute boxes of the children of a grid (placed at `box`) in its flow: each in its area, aligned as set (at the
+ * area's start unless centred or at its end). Figma's sizes are resolved already; only the tracks need computing, from
+ * the grid's drawn size (the grid's content box) and its children's sizes (for tracks that hug them).
+ */
+function gridBoxes(parent: DesignNode, box: Box, flow: DesignNode[]): Map<DesignNode, Box> {
+  const layout = gridOf(parent)!;
+  const out = new Map<DesignNode, Box>();
+  const [pt, pr, pb, pl] = layout.padding;
+  const items = flow.filter((c) => c.cell !== undefined);
+  const widths = contentOf(
+    items.map((c) => ({ cell: c.cell!, size: c.w })),
+    "column",
+  );
+  const heights = contentOf(
+    items.map((c) => ({ cell: c.cell!, size: c.h })),
+    "row",
+  );
+  const columns = trackSizes(layout.columns, box.w - pl - pr, layout.columnGap, widths);
+  const rows = trackSizes(layout.rows, box.h - pt - pb, layout.rowGap, heights);
+  const columnStarts = trackStarts(columns, layout.columnGap);
+  const rowStarts = trackStarts(rows, layout.rowGap);
+  for (const child of items) {
+    const cell = child.cell!;
+    const [x, w] = spanOf(columnStarts, columns, cell.column, cell.columnSpan);
+    const [y, h] = spanOf(rowStarts, rows, cell.row, cell.rowSpan);
+    out.set(child, {
+      x: box.x + pl + alignIn(x, w, child.w, cell.alignH),
+      y: box.y + pt + alignIn(y, h, child.h, cell.alignV),
+      w: child.w,
+      h: child.h,
+    });
   }
   return out;
 }

@@ -25,12 +25,29 @@ export type Corners = [number, number, number, number];
 
 export type Sizing = "fixed" | "hug" | "fill";
 
-export interface FlexLayout {
+/** What a designer's flex and grid auto layouts have alike: padding, and the marks for narrower screens. */
+interface LayoutBase {
+  padding: Sides;
+  /**
+   * The designer's own auto layout in a screen that reflows (codegen/layout/reflow.ts): below this width (the design
+   * width) it fits narrower screens (a flex layout's items never wider than it, rows that wrap; a grid's items never
+   * wider than their tracks, its rows as tall as their content). At the design width and up, as drawn.
+   */
+  fitBelow?: number;
+  /**
+   * The designer's side padding wider than a phone's gutter gives way on narrower screens, as an inferred layout's
+   * does (codegen/layout/gutters.ts): the width in px its percentages refer to at the design width (its parent's
+   * content width, or the frame's own for a screen root). Exactly as drawn at the design width.
+   */
+  fluidSides?: number;
+}
+
+export interface FlexLayout extends LayoutBase {
+  kind?: undefined;
   dir: "row" | "column";
   gap: number;
   /** Gap between wrapped lines (Figma counterAxisSpacing). */
   crossGap?: number;
-  padding: Sides;
   justify: "start" | "center" | "end" | "space-between";
   align: "start" | "center" | "end" | "baseline" | "stretch";
   wrap?: boolean;
@@ -51,20 +68,56 @@ export interface FlexLayout {
    * to share its line; one line, as drawn, at the design width (codegen/layout/reflow.ts).
    */
   reflow?: number;
-  /**
-   * The designer's own auto layout in a screen that reflows (codegen/layout/reflow.ts): below this width (the design
-   * width) its in-flow items are never wider than it, an item drawn as tall as its content grows with it when its
-   * text wraps to more lines, and a row too long for its box wraps. At the design width and up, as drawn.
-   */
-  fitBelow?: number;
-  /**
-   * The designer's side padding wider than a phone's gutter gives way on narrower screens, as an inferred layout's
-   * does (codegen/layout/gutters.ts): the width in px its percentages refer to at the design width (its parent's
-   * content width, or the frame's own for a screen root). Exactly as drawn at the design width.
-   */
-  fluidSides?: number;
   /** Figma "strokes included in layout" or reverse z-index are rare; not modelled. */
 }
+
+/**
+ * One track (column or row) of a grid: `fr` shares what the fixed tracks and gaps leave (Figma's FLEX), `px` is
+ * fixed (FIXED), `hug` is as large as its content (HUG: CSS `fit-content(100%)`).
+ */
+export type GridTrack = { kind: "fr" | "px"; value: number } | { kind: "hug" };
+
+/**
+ * Figma's grid auto layout (layoutMode GRID): tracks, gaps and padding; each child in flow has its `cell`. Never
+ * inferred: only the designer draws one. The flex-only fields are absent (so `layout.inferred` and the like read
+ * undefined on a grid, and the axis and alignment fields of a flex layout are a flex layout's only).
+ */
+export interface GridLayout extends LayoutBase {
+  kind: "grid";
+  columns: GridTrack[];
+  rows: GridTrack[];
+  columnGap: number;
+  rowGap: number;
+  /**
+   * Below the design width (codegen/layout/reflow.ts): on screens narrower than `below` px the grid has `columns`
+   * equal columns, its items placed in reading order, each spanning at most what there is, its rows as tall as their
+   * content. Widest first; the last says one column.
+   */
+  collapse?: GridCollapse[];
+  inferred?: undefined;
+  wrap?: undefined;
+  wrapBelow?: undefined;
+  reflow?: undefined;
+  crossGap?: undefined;
+}
+
+export interface GridCollapse {
+  below: number;
+  columns: number;
+}
+
+/** A grid child's area (0-based first row and column, spans at least 1, within the grid) and alignment in it. */
+export interface GridCell {
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+  /** Figma's MIN / CENTER / MAX; absent: AUTO (a fixed or hugging child at the start, a filling one across). */
+  alignH?: "start" | "center" | "end";
+  alignV?: "start" | "center" | "end";
+}
+
+export type Layout = FlexLayout | GridLayout;
 
 /** How one item of an inferred flow differs from its parent's layout (codegen/layout). */
 export interface FlowItem {
@@ -203,8 +256,10 @@ export interface DesignNode {
   /** Clockwise degrees, as CSS `rotate()`. */
   rotation?: number;
   hidden?: boolean;
-  /** Auto layout of this node's children. */
-  layout?: FlexLayout;
+  /** Auto layout of this node's children: flex (a row or a column) or a grid. */
+  layout?: Layout;
+  /** A child in flow of a grid (its parent's layout is a GridLayout): its area. */
+  cell?: GridCell;
   /** Sizing along each axis when the parent (or, for the root of auto layout, the node itself) has auto layout. */
   sizeH?: Sizing;
   sizeV?: Sizing;

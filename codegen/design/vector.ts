@@ -116,7 +116,8 @@ function leaves(node: RestNode, out: RestNode[]): void {
 /** True for a container that is really an icon: shapes only (at least one path), no text, no image fills. */
 export function isIconContainer(node: RestNode): boolean {
   if (!["GROUP", "FRAME", "INSTANCE", "COMPONENT"].includes(node.type)) return false;
-  if (node["layoutMode"] === "HORIZONTAL" || node["layoutMode"] === "VERTICAL") return false;
+  const mode = node["layoutMode"];
+  if (mode === "HORIZONTAL" || mode === "VERTICAL" || mode === "GRID") return false;
   const found: RestNode[] = [];
   leaves(node, found);
   if (found.length === 0) return false;

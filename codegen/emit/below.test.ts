@@ -368,9 +368,7 @@ describe("a row of like cards below the design width", () => {
     const tsx = emitReact(doc(row([card("2:1", 120), card("2:2", 533)])), { styling: "tailwind", nodeIds: false })
       .files.map((f) => f.content)
       .join("\n");
-    expect(tsx).toContain(
-      "max-[1440px]:grid max-[1440px]:[grid-template-columns:repeat(auto-fill,minmax(min(100%,280px),1fr))]",
-    );
+    expect(tsx).toContain("max-[1440px]:grid max-[1440px]:grid-cols-[repeat(auto-fill,minmax(min(100%,280px),1fr))]");
     expect(tsx).toContain("max-[1440px]:w-auto");
   });
 

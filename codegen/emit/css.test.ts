@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout, TextContent } from "../design/types";
+import { flexOf } from "../design/layout-kind.js";
 import {
   backgroundDecls,
   componentRootSize,
@@ -125,7 +126,7 @@ describe("placementDecls: a row its items overrun (Figma never shrinks an item t
   });
   it("a row its items fit, a wrapping row, fill items: nothing more", () => {
     expect(rowOverrun(row)).toBe(0);
-    const wrapping = { ...cards(), layout: { ...cards().layout!, wrap: true } };
+    const wrapping = { ...cards(), layout: { ...flexOf(cards())!, wrap: true } };
     expect(rowOverrun(wrapping)).toBe(0);
     expect(placementDecls(cards("fill").children![0]!, cards("fill"))).toEqual([
       ["flex", "1 1 0"],

@@ -9,6 +9,8 @@ import type { DesignNode, ImagePaint, Paint, TextStyle } from "../design/types.j
 import { boxShadowValue, px, type Decl } from "../css/decl.js";
 import { fontStack } from "../fonts/stack.js";
 import { isBackdrop } from "./screen.js";
+import { flexOf, gridOf } from "../design/layout-kind.js";
+import { gridContainerDecls, gridItemDecls } from "./grid.js";
 
 /** The emitters take the pair from here with the declarations themselves (it lives in codegen/css/, below tokens/). */
 export type { Decl };
@@ -90,7 +92,7 @@ export function roundedTextOverhang(node: DesignNode): number | undefined {
  * into the row comes nearer to than letting the line run on.
  */
 export function rowOverrun(parent: DesignNode): number {
-  const layout = parent.layout;
+  const layout = flexOf(parent);
   if (layout?.dir !== "row" || layout.wrap || layout.inferred || layout.justify === "space-between") return 0;
   const items = (parent.children ?? []).filter((c) => !c.absolute && !c.hidden);
   if (items.length === 0) return 0;
@@ -131,9 +133,11 @@ function firstInFlow(node: DesignNode, parent: DesignNode): boolean {
 
 export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   const out: Decl[] = [];
-  const layout = parent.layout;
+  const layout = flexOf(parent);
+  const grid = gridOf(parent);
   const textAuto = node.text !== undefined && node.text.resize !== "none" && node.text.resize !== "truncate";
-  if (layout && !node.absolute) {
+  if (grid && !node.absolute) out.push(...gridItemDecls(node, node.cell));
+  else if (layout && !node.absolute) {
     const row = layout.dir === "row";
     const main = row ? node.sizeH : node.sizeV;
     const cross = row ? node.sizeV : node.sizeH;
@@ -217,7 +221,7 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     out.unshift(["position", "relative"]);
   // A layer the designer placed absolutely under the flow (a hero's picture drawn first) paints above an item that
   // is not positioned, whatever the order: the item drawn after it is positioned too, and stays above it.
-  else if (!out.some(([p]) => p === "position") && layout && !node.absolute && drawnOverLayer(node, parent))
+  else if (!out.some(([p]) => p === "position") && parent.layout && !node.absolute && drawnOverLayer(node, parent))
     out.unshift(["position", "relative"]);
   if (node.minW !== undefined) out.push(["min-width", px(node.minW)]);
   if (node.maxW !== undefined) out.push(["max-width", px(node.maxW)]);
@@ -320,7 +324,9 @@ export function backgroundDecls(fills: Paint[], urls: AssetUrls): Decl[] {
 /** Visual and layout declarations of the node itself. `svgInline`: the node is drawn by an inline SVG. */
 export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean): Decl[] {
   const out: Decl[] = [];
-  const layout = node.layout;
+  const layout = flexOf(node);
+  const grid = gridOf(node);
+  if (grid) out.push(...gridContainerDecls(grid));
   if (layout) {
     out.push(["display", "flex"]);
     if (layout.dir === "column") out.push(["flex-direction", "column"]);

@@ -6,6 +6,7 @@
  * or left of the box labels it (`<label for>`); else a box with one field becomes its `<label>`, so a click
  * anywhere in it focuses the field, and the field is named by aria-label.
  */
+import { flexOf } from "../design/layout-kind.js";
 import type { DesignNode } from "../design/types.js";
 import { kebabCase, NameScope } from "./names.js";
 
@@ -106,10 +107,11 @@ function labelFor(box: DesignNode, parent: DesignNode): DesignNode | undefined {
   const siblings = visible(parent);
   const shortText = (t: DesignNode): boolean =>
     t.kind === "text" && !!t.text && !t.text.chars.includes("\n") && t.text.chars.length <= 40 && t !== box;
-  if (parent.layout) {
+  const flex = flexOf(parent);
+  if (flex) {
     // In auto layout the label is the sibling just before the box in the flow.
     const before = siblings[siblings.indexOf(box) - 1];
-    return before && shortText(before) && !before.absolute && parent.layout.gap <= 16 ? before : undefined;
+    return before && shortText(before) && !before.absolute && flex.gap <= 16 ? before : undefined;
   }
   if (box.x === undefined || box.y === undefined) return undefined;
   return siblings.find((t) => {

@@ -13,6 +13,8 @@
 import { round } from "../design/color.js";
 import type { Asset, DesignNode, Paint } from "../design/types.js";
 import { imagePlacement, type AssetUrls, type Decl } from "./css.js";
+import { flexOf, gridOf } from "../design/layout-kind.js";
+import { childBoxes } from "../design/placed.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 
@@ -43,7 +45,10 @@ interface Box {
  */
 export function maskBox(parent: DesignNode, mask: DesignNode): Box | undefined {
   if (mask.x !== undefined && mask.y !== undefined) return { x: mask.x, y: mask.y, w: mask.w, h: mask.h };
-  const layout = parent.layout;
+  // In a grid, its area says where it is.
+  if (gridOf(parent))
+    return childBoxes(parent, { x: 0, y: 0, w: parent.w, h: parent.h }).find((c) => c.child === mask)?.box;
+  const layout = flexOf(parent);
   if (!layout) return undefined;
   const flow = (parent.children ?? []).filter((c) => !c.hidden && !c.absolute);
   if (flow[0] !== mask) return undefined;

@@ -17,6 +17,7 @@
  *   `aria-expanded` and `aria-controls` (`useId`), Escape anywhere in the bar closes it and puts focus back on the
  *   button (`useRef`). The panel is positioned under the bar (`position: relative` on the bar below the width).
  */
+import { flexOf } from "../design/layout-kind.js";
 import type { DesignNode, NavMenu, Paint } from "../design/types.js";
 import { flowChildren, linkLike, linksIn } from "../layout/nav.js";
 import { PHONE_GUTTER } from "../layout/boxes.js";
@@ -89,7 +90,7 @@ export class NavPlan {
       if (node !== root && opaque(node)) {
         const below = rootBarBelow(node, opaque);
         if (below !== undefined)
-          this.placedBars.set(node, { below, barInRow: ancestors[ancestors.length - 1]?.layout?.dir === "row" });
+          this.placedBars.set(node, { below, barInRow: flexOf(ancestors[ancestors.length - 1])?.dir === "row" });
         return;
       }
       if (node.nav) this.add(node, node.nav, [...ancestors, node]);
@@ -118,8 +119,8 @@ export class NavPlan {
           .map((l) => (l.text ?? linksIn(l).flatMap(textOf)[0]?.text)?.style.color)
           .find((c) => c !== undefined && !c.includes("gradient(")) ?? "inherit",
       ...(trailing[0] ? { pushed: trailing[0] } : {}),
-      rowInRow: mark.up > 0 && path[path.length - 2]?.layout?.dir === "row",
-      barInRow: path[path.length - 2 - mark.up]?.layout?.dir === "row",
+      rowInRow: mark.up > 0 && flexOf(path[path.length - 2])?.dir === "row",
+      barInRow: flexOf(path[path.length - 2 - mark.up])?.dir === "row",
       padding: [sidePadding(bar, 3), sidePadding(bar, 1)],
     };
     const set = (node: DesignNode, role: Role): void =>
@@ -127,8 +128,8 @@ export class NavPlan {
     set(bar, "bar");
     // Rows between the bar's box and the menu's row: what they hold beside it wraps under it on a phone.
     for (const between of path.slice(path.length - mark.up, path.length - 1))
-      if (between !== bar && between.layout?.dir === "row") set(between, "between");
-    if (bar !== row && bar.layout?.dir === "row") set(bar, "between");
+      if (between !== bar && flexOf(between)?.dir === "row") set(between, "between");
+    if (bar !== row && flexOf(bar)?.dir === "row") set(bar, "between");
     set(row, "row");
     for (const c of children.slice(0, mark.from)) if (!c.hidden && !c.absolute) set(c, "brand");
     for (const c of run) {
@@ -383,7 +384,7 @@ function rootBarBelow(instance: DesignNode, opaque: (node: DesignNode) => boolea
 
 function rowDecls(node: DesignNode, decls: Decl[], nav: NavBar): Decl[] {
   const out: Decl[] = [["flex-wrap", "nowrap"]];
-  if ((node.layout?.gap ?? 0) > PHONE_GUTTER) out.push(["gap", `${PHONE_GUTTER}px`]);
+  if ((flexOf(node)?.gap ?? 0) > PHONE_GUTTER) out.push(["gap", `${PHONE_GUTTER}px`]);
   // Inside the bar's box beside other items, the row takes the line: the button goes to the bar's end, they wrap below.
   if (nav.rowInRow)
     out.push(
@@ -419,7 +420,7 @@ function itemDecls(node: DesignNode): Decl[] {
       ["align-self", "flex-start"],
     ];
   const out: Decl[] = [...ITEM_PLACE];
-  if (node.layout?.dir === "row")
+  if (flexOf(node)?.dir === "row")
     out.push(
       ["justify-content", "flex-start"],
       ["flex-wrap", "wrap"],
@@ -461,7 +462,7 @@ function linkDecls(node: DesignNode, decls: Decl[]): Decl[] {
     out.push(
       ["display", "flex"],
       ["align-items", "center"],
-      [node.layout?.dir === "column" ? "align-items" : "justify-content", "flex-start"],
+      [flexOf(node)?.dir === "column" ? "align-items" : "justify-content", "flex-start"],
     );
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
+import { flexOf } from "../design/layout-kind.js";
 import { compileTailwind } from "../preview/tailwind-compile.js";
 import { emitHtml } from "./html.js";
 import {
@@ -262,7 +263,7 @@ describe("the root's height below its design width", () => {
       expect(rootBelow(dialog)).toEqual([[1440, [["min-height", "100vh"]]]]);
       // An opaque page, a page whose content is not centred on it, or one laid out by inference is no backdrop.
       expect(isBackdrop({ ...dialog, fills: [{ kind: "solid", color: "#000000" }] })).toBe(false);
-      expect(isBackdrop({ ...dialog, layout: { ...dialog.layout!, justify: "start" } })).toBe(false);
+      expect(isBackdrop({ ...dialog, layout: { ...flexOf(dialog)!, justify: "start" } })).toBe(false);
       expect(isBackdrop(root([], { fills: [{ kind: "solid", color: "rgba(0, 0, 0, 0.25)" }] }))).toBe(false);
       expect(value(rootDecls(root([])), "min-height")).toBe("3000px");
     },

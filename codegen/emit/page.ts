@@ -12,6 +12,7 @@
  *   narrower screen it is as long as its content, and at least the viewport (or the drawn height if shorter) tall.
  * Frames narrower than a phone (icons, buttons drawn as frames) are centred and nothing more.
  */
+import { flexOf } from "../design/layout-kind.js";
 import { round } from "../design/color.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Decl } from "./css.js";
@@ -255,7 +256,7 @@ export function rootBelow(root: DesignNode): [number, Decl[]][] {
 export function fillItemBelow(node: DesignNode, root: DesignNode): [number, Decl[]][] {
   if (
     rootBelow(root).length === 0 ||
-    root.layout?.dir !== "column" ||
+    flexOf(root)?.dir !== "column" ||
     node.absolute ||
     node.sizeV !== "fill" ||
     node.minH !== undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DesignNode } from "../design/types.js";
+import type { DesignNode, FlexLayout } from "../design/types.js";
 import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
 
 const title = (fluid: NonNullable<DesignNode["text"]>["fluid"]): DesignNode => ({
@@ -137,7 +137,7 @@ describe("text in a box that scales as a unit", () => {
 });
 
 describe("a designer's row of cards that reflows", () => {
-  const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
+  const row = (extra: Partial<FlexLayout> = {}): DesignNode => ({
     id: "r",
     name: "Row",
     kind: "frame",
@@ -347,7 +347,7 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
       alignV: "top",
     },
   };
-  const column = (w: number, extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
+  const column = (w: number, extra: Partial<FlexLayout> = {}): DesignNode => ({
     id: "c",
     name: "c",
     kind: "frame",
@@ -504,7 +504,7 @@ describe("the designer's auto layout below the design width (FlexLayout.fitBelow
       "24 px apart; a reflowing or wrapping row keeps its own rules",
     () => {
       const figure: DesignNode = { ...para, w: 300, h: 300, sizeH: "fixed", sizeV: "fixed" };
-      const row = (extra: Partial<NonNullable<DesignNode["layout"]>> = {}): DesignNode => ({
+      const row = (extra: Partial<FlexLayout> = {}): DesignNode => ({
         ...column(1283, { dir: "row", gap: 118, ...extra }),
         children: [figure, { ...figure, id: "p2" }],
       });

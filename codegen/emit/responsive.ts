@@ -16,7 +16,9 @@ import { round } from "../design/color.js";
 import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import { keepsDrawing } from "../layout/fallback.js";
+import { flexOf, gridOf } from "../design/layout-kind.js";
 import type { Decl } from "./css.js";
+import { gridBelowDecls, gridItemBelowDecls, gridItemFitDecls } from "./grid.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 /** Side padding up to this stays fixed; wider padding shrinks with the container. */
@@ -68,7 +70,7 @@ const gutterShort = (padding: number): number => Math.max(0, GUTTER - padding);
 
 /** Placement extras for an item of an inferred flow (or of a box that scales as a unit). */
 function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
-  const layout = parent.layout!;
+  const layout = flexOf(parent)!;
   const row = layout.dir === "row";
   const flow = node.flow ?? {};
   if (flow.before !== undefined)
@@ -134,7 +136,7 @@ function hugItem(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
   )
     return;
   const [, right, , left] = parent.layout!.padding;
-  const row = parent.layout!.dir === "row";
+  const row = flexOf(parent)?.dir === "row";
   const offset = row ? 0 : (node.flow?.offset ?? 0);
   const far = !row && stretches(parent) ? gutterShort(right) : 0;
   if (node.w + offset + far > parent.w - left - right + 1) return;
@@ -185,9 +187,11 @@ const readableBasis = (node: DesignNode, readable: number): number =>
 
 /** An auto layout whose in-flow children, as drawn, fit its box along both axes (nothing it clips or lets run past). */
 function contentFits(node: DesignNode): boolean {
-  const layout = node.layout;
-  if (!layout) return false;
   const items = (node.children ?? []).filter((c) => !c.hidden && !c.absolute);
+  // A grid's items lie in its areas: its tracks are what it is drawn with.
+  if (gridOf(node)) return items.length > 0;
+  const layout = flexOf(node);
+  if (!layout) return false;
   if (items.length === 0) return false;
   const [t, , b] = layout.padding;
   const tall =
@@ -214,7 +218,7 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
     if (lines < parseFloat(value)) decls.splice(gap, 1, ["column-gap", value], ["row-gap", px(lines)]);
   }
   // Flex stretches items by default; an inferred item that hugs its content must not grow across.
-  if (inferred && node.layout!.align === "start") set(decls, "align-items", "flex-start");
+  if (inferred && flexOf(node)?.align === "start") set(decls, "align-items", "flex-start");
   const [t, r, b, l] = node.layout?.padding ?? [0, 0, 0, 0];
   // The designer's own wide side padding gives way alike (layout/gutters.ts).
   const within = inferred?.within ?? node.layout?.fluidSides;
@@ -345,7 +349,7 @@ const MIN_CARD = 120;
  * least CARD_SHRINK of the drawn width, sharing the line; a card alone on a phone takes the whole line.
  */
 export function cardColumn(row: DesignNode): number | undefined {
-  const layout = row.layout;
+  const layout = flexOf(row);
   if (
     !layout?.inferred ||
     layout.dir !== "row" ||
@@ -371,7 +375,7 @@ function cardGridDecls(row: DesignNode, column: number, parent: DesignNode | und
     ["display", "grid"],
     ["grid-template-columns", `repeat(auto-fill, minmax(min(100%, ${px(column)}), 1fr))`],
   ];
-  const around = parent?.layout;
+  const around = flexOf(parent);
   const centred = row.flow?.self === "center" || (row.flow?.self === undefined && around?.align === "center");
   if (around?.dir === "column" && centred) {
     const short = gutterShort(around.padding[3]) + gutterShort(around.padding[1]);
@@ -431,7 +435,13 @@ export function belowDecls(
           ],
     ]);
   if (own && node.stackBelow !== undefined) out.push([node.stackBelow, stackingDecls(node)]);
-  if (part !== "own" && !node.absolute && !node.hidden) {
+  const grid = gridOf(parent);
+  if (part !== "own" && grid && !node.absolute && !node.hidden) {
+    // An item of a grid: never wider than its area, as tall as its content; in reading order where it collapses.
+    const fit = gridItemFitDecls(node);
+    if (fit.length > 0 && grid.fitBelow !== undefined) out.push([grid.fitBelow, fit]);
+    out.push(...gridItemBelowDecls(node, parent!));
+  } else if (part !== "own" && !node.absolute && !node.hidden) {
     const fit = fitItemDecls(node, parent);
     const below = parent?.layout?.fitBelow ?? node.layout?.fitBelow;
     if (fit.length > 0 && below !== undefined) out.push([below, fit]);
@@ -440,6 +450,7 @@ export function belowDecls(
     const wrap = [...wrappingRowDecls(node), ...(node.absolute ? [] : fluidPaddingDecls(node))];
     if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
   }
+  if (own) out.push(...gridBelowDecls(node));
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
   return out;
 }
@@ -453,7 +464,8 @@ export function belowDecls(
  */
 export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): Decl[] {
   const out: Decl[] = [];
-  const layout = parent?.layout?.fitBelow !== undefined ? parent.layout : undefined;
+  const flex = flexOf(parent);
+  const layout = flex?.fitBelow !== undefined ? flex : undefined;
   // In a row the designer made wrap (their own reflow), items keep their drawn widths, as the designer set them, up to
   // a line of their own: never wider than the row when the row's width is its container's (a row that hugs its items
   // sizes itself from them, and a percentage of it would refer to nothing).
@@ -470,7 +482,9 @@ export function fitItemDecls(node: DesignNode, parent: DesignNode | undefined): 
     : node.layout?.fitBelow !== undefined &&
       node.sizeV === "fixed" &&
       contentFits(node) &&
-      !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill");
+      // A grid's items that fill their rows grow with them; a column's that share its height would collapse.
+      (gridOf(node) !== undefined ||
+        !(node.children ?? []).some((c) => !c.hidden && !c.absolute && c.sizeV === "fill"));
   if (grows && node.h > 0) out.push(["height", "auto"], ["min-height", px(node.h)]);
   // Filling its column's height (`flex: 1 1 0`): once the column is only as tall as its content (its row wraps), a
   // share of nothing is nothing — it takes what its content needs instead of collapsing under what follows.
@@ -501,8 +515,8 @@ export function fluidPaddingDecls(node: DesignNode): Decl[] {
  * and run out below it instead of overflowing both sides as drawn.
  */
 function wrappingRowDecls(node: DesignNode): Decl[] {
-  const layout = node.layout!;
-  if (layout.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined) return [];
+  const layout = flexOf(node);
+  if (layout?.dir !== "row" || layout.wrap || layout.wrapBelow !== undefined || layout.reflow !== undefined) return [];
   if ((node.children ?? []).filter((c) => !c.hidden && !c.absolute).length < 2) return [];
   const out: Decl[] = [["flex-wrap", "wrap"]];
   if (layout.gap > WRAPPED_LINE_GAP) out.push(["row-gap", px(WRAPPED_LINE_GAP)]);

@@ -2,6 +2,7 @@
  * What a frame is as a screen (issue 37), read from its own facts: wide enough to be a page, and whether it is a
  * backdrop. Shared by the root's declarations (css.ts) and the page around it (page.ts).
  */
+import { flexOf } from "../design/layout-kind.js";
 import type { DesignNode } from "../design/types.js";
 
 /** Frames at least this wide are screens: their fill and full-bleed backgrounds reach the viewport's edges. */
@@ -28,7 +29,7 @@ export function isBackdrop(root: DesignNode): boolean {
   if (!isScreen(root) || fills.length !== 1 || fills[0]!.kind !== "solid" || (root.fills ?? []).length !== 1)
     return false;
   const alpha = alphaOf(fills[0]!.color);
-  const layout = root.layout;
+  const layout = flexOf(root);
   return (
     alpha !== undefined &&
     alpha > 0 &&

@@ -35,6 +35,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   "flex-wrap": { wrap: "flex-wrap", nowrap: "flex-nowrap" },
   "justify-content": {
     "flex-start": "justify-start",
+    start: "justify-start",
     center: "justify-center",
     "flex-end": "justify-end",
     "space-between": "justify-between",
@@ -46,7 +47,9 @@ const KEYWORDS: Record<string, Record<string, string>> = {
     baseline: "items-baseline",
     stretch: "items-stretch",
   },
-  "align-self": { stretch: "self-stretch" },
+  "align-self": { stretch: "self-stretch", start: "self-start", center: "self-center", end: "self-end" },
+  "justify-self": { start: "justify-self-start", center: "justify-self-center", end: "justify-self-end" },
+  "align-content": { start: "content-start" },
   "flex-shrink": { "0": "shrink-0" },
   "max-width": { none: "max-w-none" },
   "margin-inline": { auto: "mx-auto" },
@@ -246,6 +249,15 @@ export function tailwindClassList([property, value]: Decl): string[] {
       if (m) return [Number(m[1]) < 0 ? `-rotate-${-Number(m[1])}` : `rotate-${m[1]}`];
       break;
     }
+    case "grid-template-columns":
+    case "grid-template-rows":
+      return [templateClass(property === "grid-template-columns" ? "grid-cols" : "grid-rows", value)];
+    case "grid-column":
+    case "grid-row": {
+      const lines = gridLineClasses(property === "grid-column" ? "col" : "row", value);
+      if (lines) return lines;
+      break;
+    }
     case "mix-blend-mode":
       return [/^[a-z-]+$/.test(value) ? `mix-blend-${value}` : `mix-blend-${arb(value)}`];
     case "-webkit-line-clamp":
@@ -255,6 +267,27 @@ export function tailwindClassList([property, value]: Decl): string[] {
   const prefix = PREFIX[property];
   if (prefix) return [`${prefix}-${arb(value)}`];
   return [`[${property}:${arb(value).slice(1, -1)}]`];
+}
+
+/** `grid-cols-4` for four equal columns, `grid-cols-none`, else the template as an arbitrary value. */
+function templateClass(prefix: string, value: string): string {
+  const equal = /^repeat\((\d+), minmax\(0, 1fr\)\)$/.exec(value);
+  if (equal) return `${prefix}-${equal[1]}`;
+  if (value === "none") return `${prefix}-none`;
+  return `${prefix}-${arb(value)}`;
+}
+
+/**
+ * A grid item's lines: `3` → `col-start-3`, `3 / span 2` → `col-start-3 col-span-2` (Tailwind writes the span's
+ * shorthand before the start), `span 2` → `col-span-2`, `auto` → `col-auto`; undefined for another value.
+ */
+function gridLineClasses(prefix: "col" | "row", value: string): string[] | undefined {
+  if (value === "auto") return [`${prefix}-auto`];
+  const m = /^(?:(\d+)|(\d+) \/ span (\d+)|span (\d+))$/.exec(value);
+  if (!m) return undefined;
+  if (m[1] !== undefined) return [`${prefix}-start-${m[1]}`];
+  if (m[2] !== undefined) return [`${prefix}-start-${m[2]}`, `${prefix}-span-${m[3]}`];
+  return [`${prefix}-span-${m[4]}`];
 }
 
 export function tailwindClass(decl: Decl): string {

@@ -122,7 +122,8 @@ export function scoreBoxes(
       textFound += matchedChars(text, rendered);
     }
     const parentMode = v.parent?.layoutMode;
-    if ((parentMode === "HORIZONTAL" || parentMode === "VERTICAL") && v.node.layoutPositioning !== "ABSOLUTE") {
+    const flowParent = parentMode === "HORIZONTAL" || parentMode === "VERTICAL" || parentMode === "GRID";
+    if (flowParent && v.node.layoutPositioning !== "ABSOLUTE") {
       autoLayoutChildren++;
       if (m.position === "absolute" || m.position === "fixed") absoluteChildren++;
     }

@@ -8,6 +8,11 @@ import type {
   Effects,
   FlexLayout,
   FlowItem,
+  GridCell,
+  GridCollapse,
+  GridLayout,
+  GridTrack,
+  Layout,
   ImagePaint,
   NavMenu,
   Paint,
@@ -20,6 +25,7 @@ import type {
   TextStyle,
 } from "../design/types.js";
 import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
+import { flexOf, gridOf } from "../design/layout-kind.js";
 import { FigmentError } from "../errors.js";
 
 export type Category = "layout" | "paint" | "text";
@@ -111,9 +117,90 @@ function parseFlow(value: string): FlowItem {
   return flow;
 }
 
-function layoutOf(node: DesignNode): FlexLayout {
-  if (!node.layout) throw new FigmentError("input", `layout property before row/col on ${node.id}`);
+function layoutOf(node: DesignNode): Layout {
+  if (!node.layout) throw new FigmentError("input", `layout property before row/col/grid on ${node.id}`);
   return node.layout;
+}
+function flexLayoutOf(node: DesignNode): FlexLayout {
+  const flex = flexOf(node);
+  if (!flex) throw new FigmentError("input", `layout property before row/col on ${node.id}`);
+  return flex;
+}
+function gridLayoutOf(node: DesignNode): GridLayout {
+  const grid = gridOf(node);
+  if (!grid) throw new FigmentError("input", `grid property before grid on ${node.id}`);
+  return grid;
+}
+
+// A grid's tracks: `<columns>/<rows>`, each a comma list of `1fr` (a share), `240` (px) or `a` (hugs its content), a
+// run of equal tracks as `4*1fr`: `grid:4*1fr/a,120`.
+function printTrack(t: GridTrack): string {
+  return t.kind === "hug" ? "a" : t.kind === "px" ? String(t.value) : `${t.value}fr`;
+}
+function printTracks(tracks: readonly GridTrack[]): string {
+  const words = tracks.map(printTrack);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i + 1;
+    while (j < words.length && words[j] === words[i]) j++;
+    out.push(j - i > 1 ? `${j - i}*${words[i]}` : words[i]!);
+    i = j;
+  }
+  return out.join(",");
+}
+function parseTrack(word: string): GridTrack {
+  if (word === "a") return { kind: "hug" };
+  if (word.endsWith("fr")) return { kind: "fr", value: num(word.slice(0, -2)) };
+  return { kind: "px", value: num(word) };
+}
+function parseTracks(value: string): GridTrack[] {
+  const out: GridTrack[] = [];
+  for (const word of value.split(",")) {
+    const m = /^(\d+)\*(.+)$/.exec(word);
+    const times = m ? Number(m[1]) : 1;
+    if (times < 1 || times > 200) throw new FigmentError("input", `bad grid tracks "${value}"`);
+    for (let i = 0; i < times; i++) out.push(parseTrack(m ? m[2]! : word));
+  }
+  return out;
+}
+function parseGrid(value: string): GridLayout {
+  const [columns, rows, ...extra] = value.split("/");
+  if (!columns || !rows || extra.length > 0) throw new FigmentError("input", `bad grid "${value}"`);
+  return {
+    kind: "grid",
+    columns: parseTracks(columns),
+    rows: parseTracks(rows),
+    columnGap: 0,
+    rowGap: 0,
+    padding: [0, 0, 0, 0],
+  };
+}
+
+// A grid child's area: `gi:<row>,<column>` (0-based), with `,<row span>,<column span>` when either is more than 1.
+function printCell(c: GridCell): string {
+  const spans = c.rowSpan > 1 || c.columnSpan > 1 ? `,${c.rowSpan},${c.columnSpan}` : "";
+  return `${c.row},${c.column}${spans}`;
+}
+function parseCell(value: string): GridCell {
+  const v = parseNums(value);
+  if ((v.length !== 2 && v.length !== 4) || v.some((n) => !Number.isInteger(n) || n < 0))
+    throw new FigmentError("input", `bad grid area "${value}"`);
+  return { row: v[0]!, column: v[1]!, rowSpan: Math.max(1, v[2] ?? 1), columnSpan: Math.max(1, v[3] ?? 1) };
+}
+const CELL_ALIGN = enumCodec<NonNullable<GridCell["alignH"]>>({ start: "s", center: "c", end: "e" });
+function cellOf(node: DesignNode): GridCell {
+  if (!node.cell) throw new FigmentError("input", `grid alignment before gi on ${node.id}`);
+  return node.cell;
+}
+// Below the design width, the grid's columns: `gcb:<below>/<columns>,…` (widest first).
+const printCollapse = (list: readonly GridCollapse[]): string => list.map((c) => `${c.below}/${c.columns}`).join(",");
+function parseCollapse(value: string): GridCollapse[] {
+  return value.split(",").map((pair) => {
+    const [below, columns, ...extra] = pair.split("/");
+    if (below === undefined || columns === undefined || extra.length > 0)
+      throw new FigmentError("input", `bad grid collapse "${value}"`);
+    return { below: num(below), columns: num(columns) };
+  });
 }
 function textOf(node: DesignNode): TextContent {
   if (!node.text) throw new FigmentError("input", `text property on a non-text node ${node.id}`);
@@ -281,20 +368,80 @@ export const FIELDS: Field[] = [
   {
     key: "row",
     category: "layout",
-    print: (n) => (n.layout?.dir === "row" ? "" : undefined),
+    print: (n) => (flexOf(n)?.dir === "row" ? "" : undefined),
     parse: (n) => void (n.layout = { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }),
   },
   {
     key: "col",
     category: "layout",
-    print: (n) => (n.layout?.dir === "column" ? "" : undefined),
+    print: (n) => (flexOf(n)?.dir === "column" ? "" : undefined),
     parse: (n) => void (n.layout = { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" }),
+  },
+  // Figma's grid auto layout: its tracks, gaps (`gg:<row>,<column>`, one number when equal), and below the design
+  // width its fewer columns; a child's area and its alignment in it (`ga:<h><v>`, `-` for Figma's AUTO).
+  {
+    key: "grid",
+    category: "layout",
+    print: (n) => {
+      const grid = gridOf(n);
+      return grid ? `${printTracks(grid.columns)}/${printTracks(grid.rows)}` : undefined;
+    },
+    parse: (n, v) => void (n.layout = parseGrid(v)),
+  },
+  {
+    key: "gg",
+    category: "layout",
+    print: (n) => {
+      const grid = gridOf(n);
+      if (!grid || (grid.rowGap === 0 && grid.columnGap === 0)) return undefined;
+      return grid.rowGap === grid.columnGap ? String(grid.rowGap) : nums([grid.rowGap, grid.columnGap]);
+    },
+    parse: (n, v) => {
+      const grid = gridLayoutOf(n);
+      const [row, column = row] = parseNums(v);
+      if (row === undefined) throw new FigmentError("input", `bad grid gaps "${v}"`);
+      grid.rowGap = row;
+      grid.columnGap = column!;
+    },
+  },
+  {
+    key: "gcb",
+    category: "layout",
+    print: (n) => {
+      const collapse = gridOf(n)?.collapse;
+      return collapse ? printCollapse(collapse) : undefined;
+    },
+    parse: (n, v) => void (gridLayoutOf(n).collapse = parseCollapse(v)),
+  },
+  {
+    key: "gi",
+    category: "layout",
+    print: (n) => (n.cell ? printCell(n.cell) : undefined),
+    parse: (n, v) => void (n.cell = parseCell(v)),
+  },
+  {
+    key: "ga",
+    category: "layout",
+    print: (n) => {
+      const { alignH, alignV } = n.cell ?? {};
+      if (!alignH && !alignV) return undefined;
+      return `${alignH ? CELL_ALIGN.print(alignH) : "-"}${alignV ? CELL_ALIGN.print(alignV) : "-"}`;
+    },
+    parse: (n, v) => {
+      const cell = cellOf(n);
+      if (v.length !== 2) throw new FigmentError("input", `bad grid alignment "${v}"`);
+      if (v[0] !== "-") cell.alignH = CELL_ALIGN.parse(v[0]!);
+      if (v[1] !== "-") cell.alignV = CELL_ALIGN.parse(v[1]!);
+    },
   },
   {
     key: "g",
     category: "layout",
-    print: (n) => (n.layout?.gap ? String(n.layout.gap) : undefined),
-    parse: (n, v) => void (layoutOf(n).gap = num(v)),
+    print: (n) => {
+      const gap = flexOf(n)?.gap;
+      return gap ? String(gap) : undefined;
+    },
+    parse: (n, v) => void (flexLayoutOf(n).gap = num(v)),
   },
   {
     key: "p",
@@ -305,26 +452,32 @@ export const FIELDS: Field[] = [
   {
     key: "j",
     category: "layout",
-    print: (n) => (n.layout && n.layout.justify !== "start" ? JUSTIFY.print(n.layout.justify) : undefined),
-    parse: (n, v) => void (layoutOf(n).justify = JUSTIFY.parse(v)),
+    print: (n) => {
+      const justify = flexOf(n)?.justify;
+      return justify && justify !== "start" ? JUSTIFY.print(justify) : undefined;
+    },
+    parse: (n, v) => void (flexLayoutOf(n).justify = JUSTIFY.parse(v)),
   },
   {
     key: "a",
     category: "layout",
-    print: (n) => (n.layout && n.layout.align !== "start" ? ALIGN.print(n.layout.align) : undefined),
-    parse: (n, v) => void (layoutOf(n).align = ALIGN.parse(v)),
+    print: (n) => {
+      const align = flexOf(n)?.align;
+      return align && align !== "start" ? ALIGN.print(align) : undefined;
+    },
+    parse: (n, v) => void (flexLayoutOf(n).align = ALIGN.parse(v)),
   },
   {
     key: "wrap",
     category: "layout",
     print: (n) => (n.layout?.wrap ? "" : undefined),
-    parse: (n) => void (layoutOf(n).wrap = true),
+    parse: (n) => void (flexLayoutOf(n).wrap = true),
   },
   {
     key: "cg",
     category: "layout",
     print: (n) => n.layout?.crossGap?.toString(),
-    parse: (n, v) => void (layoutOf(n).crossGap = num(v)),
+    parse: (n, v) => void (flexLayoutOf(n).crossGap = num(v)),
   },
   // Layout inference's marks (codegen/layout): an inferred flow and the width its percentages refer to,
   // an item's place in it, a box whose absolute children scale as a unit.
@@ -332,7 +485,7 @@ export const FIELDS: Field[] = [
     key: "inf",
     category: "layout",
     print: (n) => n.layout?.inferred?.within.toString(),
-    parse: (n, v) => void (layoutOf(n).inferred = { within: num(v) }),
+    parse: (n, v) => void (flexLayoutOf(n).inferred = { within: num(v) }),
   },
   {
     key: "fi",
@@ -346,14 +499,14 @@ export const FIELDS: Field[] = [
     key: "wb",
     category: "layout",
     print: (n) => n.layout?.wrapBelow?.toString(),
-    parse: (n, v) => void (layoutOf(n).wrapBelow = num(v)),
+    parse: (n, v) => void (flexLayoutOf(n).wrapBelow = num(v)),
   },
   // A designer's row of blocks that wraps to fewer per line, each item at least this wide, on narrow screens.
   {
     key: "rf",
     category: "layout",
     print: (n) => n.layout?.reflow?.toString(),
-    parse: (n, v) => void (layoutOf(n).reflow = num(v)),
+    parse: (n, v) => void (flexLayoutOf(n).reflow = num(v)),
   },
   // The designer's auto layout on narrower screens: items never wider than it, rows that wrap (layout/reflow.ts).
   {

@@ -10,6 +10,9 @@
  * Printed from the inferred tree (modelHint), a screen drawn without auto layout carries its inferred flow:
  * `+` for a wrapper without a Figma id, `inf:` on an inferred flow, `fi:` for an item's place, `scl`, `flu:`; and
  * on the designer's own rows of blocks, `rf:` (the row reflows to fewer items per line, each at least that wide).
+ * A grid auto layout is `grid:<columns>/<rows>` (tracks `1fr`, `240` px or `a` that hugs, `4*1fr` for a run), `gg:`
+ * its gaps and `gcb:<below>/<columns>,…` its fewer columns on narrower screens; its children `gi:<row>,<column>`
+ * (0-based, `,<row span>,<column span>` when spanning) and `ga:` their alignment in the area.
  */
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";

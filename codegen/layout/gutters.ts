@@ -43,10 +43,11 @@ export function markGutters(node: DesignNode, within = node.w, parent?: DesignNo
 }
 
 /**
- * A box of a fixed height whose flow wraps to more lines on narrower screens (a row that wraps or reflows, an
- * inferred grid of buttons, a form whose rows of fields reflow, however deep in boxes that hug them) keeps its drawn
- * height from the design width up and grows with its content below it (`growBelow`): a fixed height that clips a
- * wrapped line, or lets it run over the section below (or, its content centred, above), hides what the drawing shows.
+ * A box of a fixed height whose flow wraps to more lines on narrower screens (a row that wraps or reflows, a grid that
+ * drops columns, an inferred grid of buttons, a form whose rows of fields reflow, however deep in boxes that hug them)
+ * keeps its drawn height from the design width up and grows with its content below it (`growBelow`): a fixed height
+ * that clips a wrapped line, or lets it run over the section below (or, its content centred, above), hides what the
+ * drawing shows.
  * So does a box of a fixed height around one that grows, and one that fills its height (its share of the drawn
  * height, at least, and more when its content needs it). Not a box placed absolutely, nor one that scales as a unit,
  * nor a section kept as drawn (those stack below the design width on their own). Idempotent.
@@ -65,7 +66,11 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
   const changed = children?.some((c, i) => c !== node.children![i]);
   const layout = node.layout;
   const wraps =
-    layout !== undefined && (layout.wrap === true || layout.wrapBelow !== undefined || layout.reflow !== undefined);
+    layout !== undefined &&
+    (layout.wrap === true ||
+      layout.wrapBelow !== undefined ||
+      layout.reflow !== undefined ||
+      (layout.kind === "grid" && layout.collapse !== undefined));
   const grows = wraps || (kids ?? []).some((k) => k.grows);
   const marked =
     !root &&

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types.js";
+import { flexOf } from "../design/layout-kind.js";
 import { inferLayout } from "./index.js";
 import { bands } from "./boxes.js";
 import { planFlow } from "./spacing.js";
@@ -187,7 +188,7 @@ describe("inferLayout", () => {
       text("y", 550, 100, 100, 100),
     ]);
     const out = inferLayout({ frames: [card], assets: {} }).frames[0]!;
-    expect(out.layout?.dir).toBe("row");
+    expect(flexOf(out)?.dir).toBe("row");
     const [stack, loose] = out.children!;
     expect(stack).toMatchObject({ name: "Stack", layout: { dir: "column", padding: [20, 20, 160, 20] } });
     expect(stack!.children![0]).toMatchObject({ id: "card", absolute: true, constraintH: "left-right" });
@@ -325,7 +326,7 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
         text("body", 320, 660, 800, 40),
       ]);
       const out = infer(page);
-      expect(out.layout?.dir).toBe("column");
+      expect(flexOf(out)?.dir).toBe("column");
       const stack = out.children!.find((c) => c.name === "Stack")!;
       // The hero image stretches with its section, its overhang kept on both sides.
       expect(stack.children![0]).toMatchObject({
@@ -394,7 +395,7 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
       text(`q${i}`, 100 + i * 440, 341, 288, 72),
     ]);
     const out = infer(frame(1440, 500, people));
-    const row = all(out).find((n) => n.layout?.dir === "row")!;
+    const row = all(out).find((n) => flexOf(n)?.dir === "row")!;
     expect(
       row.children!.map((c) =>
         all(c)
@@ -449,7 +450,7 @@ describe("real pages drawn without auto layout (issue 22): inference decides per
     const out = infer(frame(800, 400, [title, text("next", 100, 196, 600, 20)]));
     // 86.4 px of lines (the tree rounds to 86), then 9.6 px to the next text.
     expect(byId(out, "title").minH).toBe(86.4);
-    expect(out.layout!.gap).toBeCloseTo(9.6, 5);
+    expect(flexOf(out)!.gap).toBeCloseTo(9.6, 5);
   });
 });
 
@@ -464,7 +465,7 @@ describe("rows that are parts of the same cards", () => {
       ...[0, 1, 2].flatMap((i) => [t(`h${i}`, 120 + i * 420, 100, 200, 30), t(`p${i}`, 80 + i * 420, 150, 380, 90)]),
     ]);
     const out = infer(page);
-    const cards = out.children!.find((c) => c.layout?.dir === "row")!;
+    const cards = out.children!.find((c) => flexOf(c)?.dir === "row")!;
     expect(cards.children!.map(ids)).toEqual([
       ["h0", "p0"],
       ["h1", "p1"],
@@ -484,7 +485,7 @@ describe("rows that are parts of the same cards", () => {
         [0, 1, 2].flatMap((i) => [...card(i, 0), ...card(i, 1)]),
       ),
     );
-    const rows = out.children!.filter((c) => c.layout?.dir === "row");
+    const rows = out.children!.filter((c) => flexOf(c)?.dir === "row");
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => ids(r).filter((id) => id.startsWith("img")))).toEqual([
       ["img00", "img01", "img02"],

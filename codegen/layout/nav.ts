@@ -13,6 +13,7 @@
  */
 import type { DesignNode, NavMenu } from "../design/types.js";
 import { PHONE_GUTTER } from "./boxes.js";
+import { flexOf } from "../design/layout-kind.js";
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
 /** A link's text: one line, a few words, no bigger than a nav's type. */
@@ -49,7 +50,7 @@ const isContainer = (n: DesignNode): boolean => CONTAINERS.has(n.kind);
 /** The children a flow lays out: visible, not positioned. */
 export const flowChildren = (n: DesignNode): DesignNode[] => (n.children ?? []).filter((c) => !c.hidden && !c.absolute);
 const visibleChildren = (n: DesignNode): DesignNode[] => (n.children ?? []).filter((c) => !c.hidden);
-const isRow = (n: DesignNode): boolean => isContainer(n) && n.layout?.dir === "row";
+const isRow = (n: DesignNode): boolean => isContainer(n) && flexOf(n)?.dir === "row";
 
 function hasText(n: DesignNode): boolean {
   return n.text !== undefined || visibleChildren(n).some(hasText);
@@ -130,7 +131,7 @@ function brandText(first: DesignNode, next: DesignNode, row: DesignNode): boolea
   )
     return true;
   if (next.flow?.before === "auto") return true;
-  const gap = row.layout?.gap ?? 0;
+  const gap = flexOf(row)?.gap ?? 0;
   const extra = typeof next.flow?.before === "number" ? next.flow.before : 0;
   return gap + extra >= Math.max(48, 2 * gap + 16);
 }
@@ -249,20 +250,19 @@ function minWidth(n: DesignNode): number {
   const [, right, , left] = n.layout.padding;
   const kids = flowChildren(n);
   if (kids.length === 0) return left + right;
-  if (n.layout.dir === "column")
-    return left + right + Math.max(...kids.map((k) => minWidth(k) + (k.flow?.offset ?? 0)));
+  if (flexOf(n)?.dir !== "row") return left + right + Math.max(...kids.map((k) => minWidth(k) + (k.flow?.offset ?? 0)));
   return left + right + rowContent(n, kids);
 }
 
 /** A row's items at their narrowest, with the gaps and the extra space each keeps before it (an auto margin: none). */
 function rowContent(row: DesignNode, kids: DesignNode[]): number {
-  const gap = row.layout?.gap ?? 0;
+  const gap = flexOf(row)?.gap ?? 0;
   const extra = kids.reduce((sum, k, i) => sum + (i > 0 && typeof k.flow?.before === "number" ? k.flow.before : 0), 0);
   return kids.reduce((sum, k) => sum + minWidth(k), 0) + gap * Math.max(0, kids.length - 1) + extra;
 }
 
 /** A side's padding at a box width: inferred padding wider than FIXED_PADDING gives way as responsive.ts writes it. */
-function sideAt(node: DesignNode, side: number, other: number, width: number): number {
+export function sideAt(node: DesignNode, side: number, other: number, width: number): number {
   const within = node.layout?.inferred?.within ?? node.layout?.fluidSides;
   if (within === undefined || within <= 0 || Math.max(side, other) <= FIXED_PADDING || side <= FIXED_PADDING)
     return side;
@@ -285,13 +285,14 @@ function slack(path: DesignNode[], width: number): number {
     const child = path[k + 1];
     if (!child) return inner - rowContent(level, flowChildren(level));
     // In a row that wraps, the path's child may take a line of its own (a page drawn as one wrapping row).
-    if (level.layout!.dir === "row" && !level.layout!.wrap) {
+    const flex = flexOf(level);
+    if (flex?.dir === "row" && !flex.wrap) {
       const others = flowChildren(level).filter((c) => c !== child);
-      const gaps = (level.layout!.gap ?? 0) * others.length;
+      const gaps = flex.gap * others.length;
       avail = inner - others.reduce((sum, c) => sum + minWidth(c), 0) - gaps;
     } else {
       // An indent gives way pixel for pixel as the column narrows (responsive.ts fluidIndent).
-      const offset = level.layout!.dir === "column" ? (child.flow?.offset ?? 0) : 0;
+      const offset = flex?.dir === "column" ? (child.flow?.offset ?? 0) : 0;
       const content = level.w - left - right;
       avail = inner - Math.max(0, offset - (content - inner));
     }

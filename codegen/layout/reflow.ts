@@ -16,9 +16,12 @@
  * that hugs a 671-px title), a box drawn as tall as its text grows when the text wraps, and a row too long for its
  * box (three figures spread 118 px apart, a "Back" and a "Next" button 900 px apart) wraps instead of being cut.
  */
-import type { DesignNode } from "../design/types.js";
+import { contentOf, trackSizes } from "../design/grid.js";
+import { flexOf, gridOf } from "../design/layout-kind.js";
+import type { DesignNode, GridCollapse } from "../design/types.js";
 import { hasText } from "./roles.js";
 import { fluidText } from "./sizing.js";
+import { contentAt, widthAt } from "./width-at.js";
 
 /** An item of a reflowing row is at least this wide before its row wraps (or its drawn width, when narrower). */
 export const READABLE = 256;
@@ -40,7 +43,7 @@ const inFlow = (c: DesignNode): boolean => !c.hidden && !c.absolute;
  * or more short texts (links, tags) longer than a phone's screen, which wraps to more lines instead of running past it.
  */
 export function reflows(node: DesignNode): boolean {
-  const layout = node.layout;
+  const layout = flexOf(node);
   if (layout?.dir !== "row" || layout.inferred || layout.wrap) return false;
   const items = (node.children ?? []).filter(inFlow);
   if (items.length < 2 || items.some((c) => c.rotation !== undefined)) return false;
@@ -56,7 +59,8 @@ export function reflows(node: DesignNode): boolean {
 
 /** Whether the items of a row (its layout drawn by the designer) run past its content box: a carousel. */
 export function runsPast(node: DesignNode): boolean {
-  const layout = node.layout!;
+  const layout = flexOf(node);
+  if (!layout) return false;
   const items = (node.children ?? []).filter(inFlow);
   if (items.some((c) => c.sizeH === "fill")) return false;
   const length = items.reduce((sum, c) => sum + c.w, 0) + layout.gap * (items.length - 1);
@@ -67,28 +71,91 @@ export function runsPast(node: DesignNode): boolean {
  * The frame with its designer's rows of blocks marked to reflow (a new tree; nodes unchanged are shared).
  * `designWidth`: the screen's width, below which a carousel wraps. Idempotent.
  */
-export function markReflow(node: DesignNode, designWidth: number, inNavigation = false, inLayer = false): DesignNode {
+export function markReflow(
+  node: DesignNode,
+  designWidth: number,
+  inNavigation = false,
+  inLayer = false,
+  path: readonly DesignNode[] = [],
+): DesignNode {
   const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
   // A layer placed absolutely keeps its drawn box: what is in it is not rearranged to fit (it would spill out of it).
   const layer = inLayer || node.absolute === true;
   const fits =
     !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
+  const here = [...path, node];
   const children = node.children?.map((c) => {
-    const child = markReflow(c, designWidth, navigation, layer);
+    const child = markReflow(c, designWidth, navigation, layer, here);
     return fits ? withFluidType(child, designWidth) : child;
   });
   const changed = children?.some((c, i) => c !== node.children![i]);
   const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
+  const collapse = fits && gridOf(node) ? gridCollapse(node, here, designWidth) : undefined;
   if (!changed && !marked && !fits) return node;
   const out: DesignNode = { ...node, ...(children ? { children } : {}) };
   if (fits) out.layout = { ...node.layout!, fitBelow: Math.round(designWidth) };
-  if (marked) {
-    out.layout = { ...out.layout!, reflow: READABLE };
-    // One line from the design width up, always: the drawing is the truth there, and a browser's text a pixel
-    // wider than Figma's would wrap a line that fits exactly (TnT's "Enter OTP sent on | abcd123@gmail.com").
-    out.layout.wrapBelow = Math.round(designWidth);
-  }
+  if (collapse && out.layout?.kind === "grid") out.layout = { ...out.layout, collapse };
+  const flex = flexOf(out);
+  // One line from the design width up, always: the drawing is the truth there, and a browser's text a pixel
+  // wider than Figma's would wrap a line that fits exactly (TnT's "Enter OTP sent on | abcd123@gmail.com").
+  if (marked && flex) out.layout = { ...flex, reflow: READABLE, wrapBelow: Math.round(designWidth) };
   return out;
+}
+
+/** A column of a grid that collapses is at least this share of its drawn width (codegen/emit/responsive.ts's cards). */
+const GRID_SHRINK = 0.75;
+/** A grid is asked to drop columns on screens down to this width (the narrowest phones are wider): below, as it is. */
+const NARROWEST = 240;
+
+/**
+ * Where a designer's grid drops columns below the design width (GridLayout.collapse): it keeps its drawn tracks while
+ * every column can be at least GRID_SHRINK of its drawn width (a fixed one its width), then has as many equal columns
+ * as fit (a count that keeps its spanning items on whole lines), each at least GRID_SHRINK of the widest drawn
+ * column, as few as one (a grid that still fits on the narrowest phone keeps what fits there). The grid's width on
+ * each narrower screen is width-at.ts's estimate down `path` (the screen's root first, the grid last). Undefined for a
+ * grid that never drops a column.
+ */
+export function gridCollapse(
+  node: DesignNode,
+  path: readonly DesignNode[],
+  designWidth: number,
+): GridCollapse[] | undefined {
+  const grid = gridOf(node);
+  if (!grid || grid.columns.length < 2) return undefined;
+  const [, right, , left] = grid.padding;
+  const items = (node.children ?? []).filter((c) => !c.absolute && c.cell !== undefined);
+  const drawn = trackSizes(
+    grid.columns,
+    node.w - left - right,
+    grid.columnGap,
+    contentOf(
+      items.map((c) => ({ cell: c.cell!, size: c.w })),
+      "column",
+    ),
+  );
+  const least = grid.columns.map((t, i) => (t.kind === "px" ? drawn[i]! : drawn[i]! * GRID_SHRINK));
+  const n = grid.columns.length;
+  const widest = Math.max(...least);
+  const need = (k: number): number =>
+    (k === n ? least.reduce((s, v) => s + v, 0) : k * widest) + grid.columnGap * (k - 1);
+  // With fewer columns an item spanning some keeps whole lines: a count its spans divide (a span wider than the
+  // count takes the line), so that a card spanning two of four columns has two or one, never two of three.
+  const spans = new Set(items.map((c) => c.cell!.columnSpan).filter((s) => s > 1));
+  const whole = (k: number): boolean => k === n || [...spans].every((s) => s > k || k % s === 0);
+  const columnsAt = (viewport: number): number => {
+    const inner = contentAt(node, widthAt(path, viewport));
+    let k = n;
+    while (k > 1 && (need(k) > inner + 0.5 || !whole(k))) k--;
+    return k;
+  };
+  const out: GridCollapse[] = [];
+  let before = n;
+  for (let v = Math.round(designWidth) - 1; v >= NARROWEST && before > 1; v--) {
+    const k = columnsAt(v);
+    if (k < before) out.push({ below: v + 1, columns: k });
+    before = k;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /**

@@ -4,9 +4,12 @@
  * with the drawing. Pure. What it models: flex rows and columns (gap, padding, justify, align, per-item margins and
  * self-alignment, wrapping rows), fixed / hug / fill sizes with their minimums and maximums, texts as tall as their
  * lines (the font's normal line height when the design gives none), and absolutely placed layers by their
- * constraints. What it does not: the exact width a text's letters take (a text is as wide as drawn), transforms.
+ * constraints; grids (tracks, gaps, each item in its area, as codegen/emit/grid.ts writes them). What it does not: the
+ * exact width a text's letters take (a text is as wide as drawn), transforms.
  */
-import type { DesignNode, FlexLayout } from "../design/types.js";
+import { alignIn, contentOf, spanOf, trackSizes, trackStarts } from "../design/grid.js";
+import { flexOf, gridOf } from "../design/layout-kind.js";
+import type { DesignNode, FlexLayout, GridLayout } from "../design/types.js";
 import { googleFamily, systemFamily } from "../fonts/catalog.js";
 import type { Box } from "./boxes.js";
 
@@ -97,7 +100,14 @@ export function flowTextHeight(node: DesignNode): number {
 /** `node`'s own size when nothing stretches it: fixed as drawn, hugging its content, or a text's lines. */
 function intrinsic(node: DesignNode, availableW: number): Size {
   if (node.text) return { w: node.sizeH === "fill" ? availableW : node.w, h: flowTextHeight(node) };
-  const layout = node.layout;
+  if (gridOf(node)) {
+    const { w, h } = gridGeometry(node, node.sizeH === "hug" ? undefined : node.w, undefined);
+    return {
+      w: clampTo(node.sizeH === "hug" ? w : node.w, node.minW, node.maxW),
+      h: clampTo(node.sizeV === "hug" && node.growBelow === undefined ? h : node.h, node.minH, node.maxH),
+    };
+  }
+  const layout = flexOf(node);
   if (!layout) return { w: node.w, h: node.sizeV === "hug" ? node.h : node.h };
   const [t, r, b, l] = layout.padding;
   const innerW = (node.sizeH === "hug" ? availableW : node.w) - l - r;
@@ -197,10 +207,15 @@ function wrapLines(mains: readonly number[], room: number, gap: number): number[
  * node's height may grow with its content (a hugging box): the box it ends up with is returned.
  */
 export function layOut(node: DesignNode, box: Box, placed: Placed, root = false): Box {
-  const layout = node.layout;
+  const layout = flexOf(node);
   const children = (node.children ?? []).filter((c) => !c.hidden);
   let own = box;
-  if (layout) {
+  if (gridOf(node)) {
+    const hugs = node.sizeV === "hug" && node.growBelow === undefined;
+    const grid = gridGeometry(node, box.w, hugs ? undefined : box.h);
+    for (const [c, area] of grid.areas) layOut(c, { ...area, x: box.x + area.x, y: box.y + area.y }, placed);
+    if (hugs) own = { ...box, h: Math.max(node.minH ?? 0, grid.h) };
+  } else if (layout) {
     const [t, r, b, l] = layout.padding;
     const row = layout.dir === "row";
     const inner = { x: box.x + l, y: box.y + t, w: box.w - l - r, h: box.h - t - b };
@@ -219,7 +234,7 @@ export function layOut(node: DesignNode, box: Box, placed: Placed, root = false)
   placed.set(node, own);
   // Layers placed absolutely, by their constraints against this box as it ended up.
   for (const c of children) {
-    if (!(c.absolute || (!layout && c.x !== undefined))) continue;
+    if (!(c.absolute || (!node.layout && c.x !== undefined))) continue;
     layOut(c, layerBox(c, node, own), placed);
   }
   return own;
@@ -311,6 +326,64 @@ function layOutLine(layout: FlexLayout, inner: Box, items: DesignNode[], placed:
     cursor += main({ w: laid.w, h: laid.h }) - (row ? 0 : givesBack(c, layout));
   });
   return cursor;
+}
+
+/**
+ * A grid laid out `width` wide (undefined: as wide as its content) and `height` tall (undefined: as tall as its
+ * content): its size, and each item's box relative to the grid's. An item fills its area along an axis it fills,
+ * keeps its size along one it is fixed on, and takes its content's along one it hugs; it lies in its area as aligned.
+ */
+function gridGeometry(
+  node: DesignNode,
+  width: number | undefined,
+  height: number | undefined,
+): { w: number; h: number; areas: Map<DesignNode, Box> } {
+  const layout = gridOf(node) as GridLayout;
+  const [t, r, b, l] = layout.padding;
+  const items = (node.children ?? []).filter((c) => inFlow(c) && c.cell !== undefined);
+  const own = items.map((c) => intrinsic(c, c.w));
+  const columns = trackSizes(
+    layout.columns,
+    width === undefined ? undefined : width - l - r,
+    layout.columnGap,
+    contentOf(
+      items.map((c, i) => ({ cell: c.cell!, size: own[i]!.w })),
+      "column",
+    ),
+  );
+  const columnStarts = trackStarts(columns, layout.columnGap);
+  // Heights from the widths the items get in their columns (a text that fills its area wraps there).
+  const sized = items.map((c, i) => {
+    const [, areaW] = spanOf(columnStarts, columns, c.cell!.column, c.cell!.columnSpan);
+    return c.sizeH === "fill" ? intrinsic(c, areaW) : own[i]!;
+  });
+  const rows = trackSizes(
+    layout.rows,
+    height === undefined ? undefined : height - t - b,
+    layout.rowGap,
+    contentOf(
+      items.map((c, i) => ({ cell: c.cell!, size: c.sizeV === "fill" ? 0 : sized[i]!.h })),
+      "row",
+    ),
+    true,
+  );
+  const rowStarts = trackStarts(rows, layout.rowGap);
+  const areas = new Map<DesignNode, Box>();
+  items.forEach((c, i) => {
+    const cell = c.cell!;
+    const [x, areaW] = spanOf(columnStarts, columns, cell.column, cell.columnSpan);
+    const [y, areaH] = spanOf(rowStarts, rows, cell.row, cell.rowSpan);
+    const w = c.sizeH === "fill" ? clampTo(areaW, c.minW, c.maxW) : sized[i]!.w;
+    const h = c.sizeV === "fill" ? clampTo(areaH, c.minH, c.maxH) : sized[i]!.h;
+    areas.set(c, { x: l + alignIn(x, areaW, w, cell.alignH), y: t + alignIn(y, areaH, h, cell.alignV), w, h });
+  });
+  const sum = (sizes: number[], gap: number): number =>
+    sizes.reduce((s, v) => s + v, 0) + gap * Math.max(0, sizes.length - 1);
+  return {
+    w: width ?? l + r + sum(columns, layout.columnGap),
+    h: height ?? t + b + sum(rows, layout.rowGap),
+    areas,
+  };
 }
 
 /**

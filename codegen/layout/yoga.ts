@@ -18,6 +18,7 @@ import Yoga, {
   Wrap,
   type Node as YogaNode,
 } from "yoga-layout";
+import { flexOf } from "../design/layout-kind.js";
 import type { DesignNode, FlexLayout } from "../design/types.js";
 import type { Box } from "./boxes.js";
 import { flowTextHeight, gapOf, givesBack, lineGap, wraps, type Placed } from "./simulate.js";
@@ -48,7 +49,7 @@ function fillBasis(parent: DesignNode, row: boolean): number {
   let basis = 0;
   for (const c of parent.children ?? []) {
     if (c.absolute || c.hidden || (row ? c.sizeH : c.sizeV) !== "fill") continue;
-    const p = c.layout?.padding;
+    const p = flexOf(c)?.padding;
     if (p) basis = Math.max(basis, row ? p[1] + p[3] : p[0] + p[2]);
   }
   return basis;
@@ -167,7 +168,9 @@ function measureText(node: DesignNode) {
 function build(node: DesignNode, parent: DesignNode | undefined, made: Map<DesignNode, YogaNode>): YogaNode {
   const y = Yoga.Node.create(config);
   made.set(node, y);
-  const layout = node.layout;
+  // Grids are not modelled here (Yoga has no grid): such a box keeps its drawn size, its items absolute.
+  const layout = flexOf(node);
+  const parentFlow = parent ? flexOf(parent) : undefined;
   if (layout) flowStyle(y, layout);
   if (!parent) {
     y.setWidth(node.w);
@@ -175,8 +178,8 @@ function build(node: DesignNode, parent: DesignNode | undefined, made: Map<Desig
     if (node.sizeV === "hug" && node.growBelow === undefined && layout && (layout.dir === "column" || wraps(layout)))
       y.setMinHeight(node.minH ?? 0);
     else y.setHeight(node.h);
-  } else if (parent.layout && !node.absolute) itemStyle(y, node, parent, parent.layout);
-  else if (parent.layout || node.x !== undefined) layerStyle(y, node, parent);
+  } else if (parentFlow && !node.absolute) itemStyle(y, node, parent, parentFlow);
+  else if (parentFlow || node.x !== undefined) layerStyle(y, node, parent);
   else {
     y.setPositionType(PositionType.Absolute);
     y.setWidth(node.w);
@@ -187,14 +190,14 @@ function build(node: DesignNode, parent: DesignNode | undefined, made: Map<Desig
   if (node.minH !== undefined && parent) y.setMinHeight(node.minH);
   if (node.maxH !== undefined) y.setMaxHeight(node.maxH);
   if (node.text) y.setMeasureFunc(measureText(node));
-  else if (!layout && parent?.layout && !node.absolute) {
+  else if (!layout && parentFlow && !node.absolute) {
     // A leaf (a picture, a shape) or a box without layout in a flow: as large as drawn where the flow does not size it.
-    if ((parent.layout.dir === "row" ? node.sizeH : node.sizeV) === "hug") {
-      if (parent.layout.dir === "row") y.setWidth(node.w);
+    if ((parentFlow.dir === "row" ? node.sizeH : node.sizeV) === "hug") {
+      if (parentFlow.dir === "row") y.setWidth(node.w);
       else y.setHeight(node.h);
     }
-    if ((parent.layout.dir === "row" ? node.sizeV : node.sizeH) === "hug") {
-      if (parent.layout.dir === "row") y.setHeight(node.h);
+    if ((parentFlow.dir === "row" ? node.sizeV : node.sizeH) === "hug") {
+      if (parentFlow.dir === "row") y.setHeight(node.h);
       else y.setWidth(node.w);
     }
   }

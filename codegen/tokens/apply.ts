@@ -4,6 +4,7 @@
  * are replaced, so anything the emitter changed on the way (an `<img>` without background, a button reset)
  * stays as it is.
  */
+import { flexOf } from "../design/layout-kind.js";
 import { round } from "../design/color.js";
 import type { DesignNode } from "../design/types.js";
 import type { Decl } from "../css/decl.js";
@@ -42,7 +43,9 @@ export function applyTokens(
   ref: (key: string) => string,
 ): Decl[] {
   if (!bound) return decls;
-  const layout = node.layout;
+  // Gaps bound to variables are a flex layout's (itemSpacing, counterAxisSpacing); a grid's gaps stay as drawn.
+  const layout = flexOf(node);
+  const padding = node.layout?.padding;
   const text = bound.text ?? {};
   const sized = (key: string | undefined, value: string, expected: number | undefined): string =>
     key && expected !== undefined && value === px(expected) ? ref(key) : value;
@@ -76,7 +79,7 @@ export function applyTokens(
         return [property, main ? sized(bound.gap, value, layout?.gap) : sized(bound.crossGap, value, layout?.crossGap)];
       }
       case "padding":
-        return [property, bound.padding && layout ? sides(layout.padding, bound.padding, ref) : value];
+        return [property, bound.padding && padding ? sides(padding, bound.padding, ref) : value];
       case "border-radius": {
         if (!bound.radius || node.radius === undefined || value === "50%") return [property, value];
         const r = node.radius;

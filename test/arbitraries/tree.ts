@@ -157,7 +157,22 @@ const style: fc.Arbitrary<Raw> = fc
 const layout: fc.Arbitrary<Raw | null> = fc.option(
   fc.record(
     {
-      layoutMode: fc.constantFrom("HORIZONTAL", "VERTICAL", "NONE"),
+      layoutMode: fc.constantFrom("HORIZONTAL", "VERTICAL", "NONE", "GRID"),
+      // Figma's grid auto layout: counts, gaps and the CSS track strings REST writes, odd ones among them.
+      gridColumnCount: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(0, -1, 2.5, 1e6)),
+      gridRowCount: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, Number.NaN)),
+      gridColumnGap: small,
+      gridRowGap: small,
+      gridColumnsSizing: fc.constantFrom(
+        "repeat(3, minmax(0, 1fr))",
+        "160px minmax(0,1fr)",
+        "  fit-content(100%) fit-content(100%)",
+        "1fr 2fr auto",
+        "repeat(auto-fill, 100px)",
+        "",
+        "nonsense(",
+      ),
+      gridRowsSizing: fc.constantFrom("120px 1fr", "minmax(0,1fr)", "auto auto auto", "", "96px"),
       itemSpacing: small,
       paddingLeft: small,
       paddingRight: small,
@@ -184,6 +199,12 @@ const flow: fc.Arbitrary<Raw> = fc.record(
     layoutGrow: fc.constantFrom(0, 1),
     layoutAlign: fc.constantFrom("INHERIT", "STRETCH", "MIN"),
     layoutPositioning: fc.constantFrom("AUTO", "AUTO", "ABSOLUTE"),
+    gridRowAnchorIndex: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(-1, 99)),
+    gridColumnAnchorIndex: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom(-1, 1.5)),
+    gridRowSpan: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 50)),
+    gridColumnSpan: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 50)),
+    gridChildHorizontalAlign: fc.constantFrom("AUTO", "MIN", "CENTER", "MAX"),
+    gridChildVerticalAlign: fc.constantFrom("AUTO", "MIN", "CENTER", "MAX"),
   },
   { requiredKeys: [] },
 );
@@ -517,7 +538,7 @@ class Builder {
 
 function isAutoLayout(spec: Spec): boolean {
   const mode = spec.layout?.["layoutMode"];
-  return mode === "HORIZONTAL" || mode === "VERTICAL";
+  return mode === "HORIZONTAL" || mode === "VERTICAL" || mode === "GRID";
 }
 
 function layerNameOf(spec: Spec): string {
