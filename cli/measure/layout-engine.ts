@@ -7,19 +7,31 @@
 import type { Box } from "../../codegen/layout/boxes.js";
 import type { LayoutEngine } from "../../codegen/layout-check/index.js";
 import { probeBoxes } from "../../codegen/fidelity/probe.js";
+import { buildSrcdoc } from "../../codegen/preview/html-page.js";
+import type { SourceFile } from "../../codegen/types.js";
 import { withPage, type PageHost, type PageOptions } from "./browser.js";
+
+/**
+ * The page as one document, its stylesheets and assets inlined (codegen/preview/html-page.ts buildSrcdoc: the document
+ * the panel's measuring iframe lays out): one request to serve instead of one per file.
+ */
+function oneDocument(files: SourceFile[], entry: string): SourceFile[] {
+  const page = files.find((f) => f.path === entry);
+  return page ? [{ path: "index.html", content: buildSrcdoc({ page, files }) }] : files;
+}
 
 export function chromiumEngine(host: PageHost, options: PageOptions = {}): LayoutEngine {
   return {
     name: "chromium",
+    parallel: true,
     lay: (page) =>
       withPage(
         host,
-        page.files(),
-        page.entry,
+        oneDocument(page.files(), page.entry),
+        "index.html",
         { width: page.width, height: page.height },
         async (loaded) => {
-          const probe = await loaded.evaluate(probeBoxes, { rootId: page.rootId, ids: page.ids });
+          const probe = await loaded.evaluate(probeBoxes, { rootId: page.rootId, ids: page.ids, boxesOnly: true });
           const origin = probe.root ?? { x: 0, y: 0 };
           const out = new Map<string, Box | null>();
           probe.elements.forEach((element, i) => {

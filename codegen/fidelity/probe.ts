@@ -35,8 +35,11 @@ export interface BoxProbe {
   groups?: (boolean | null)[];
 }
 
-/** Each layer's rendered box and text, by `data-node-id`, at the page's current width. */
-export function probeBoxes(arg: { rootId: string; ids: string[]; groups?: string[] }): BoxProbe {
+/**
+ * Each layer's rendered box and text, by `data-node-id`, at the page's current width. `boxesOnly` (the layout check):
+ * the boxes alone, no text, position or picture (each of those reads styles or lays text out again per element).
+ */
+export function probeBoxes(arg: { rootId: string; ids: string[]; groups?: string[]; boxesOnly?: boolean }): BoxProbe {
   interface El {
     getBoundingClientRect(): { x: number; y: number; width: number; height: number };
     getClientRects(): { length: number };
@@ -48,11 +51,16 @@ export function probeBoxes(arg: { rootId: string; ids: string[]; groups?: string
     readonly placeholder?: string;
   }
   const g = globalThis as unknown as {
-    document: { querySelector(selector: string): El | null };
-    CSS: { escape(value: string): string };
+    document: { querySelectorAll(selector: string): ArrayLike<El & { getAttribute(name: string): string | null }> };
     getComputedStyle(el: El): { position: string; backgroundImage: string };
   };
-  const find = (id: string): El | null => g.document.querySelector(`[data-node-id="${g.CSS.escape(id)}"]`);
+  // One pass over the page: the first element carrying each id, as a query for that id would find it.
+  const byId = new Map<string, El>();
+  for (const el of Array.from(g.document.querySelectorAll("[data-node-id]"))) {
+    const id = el.getAttribute("data-node-id");
+    if (id !== null && !byId.has(id)) byId.set(id, el);
+  }
+  const find = (id: string): El | null => byId.get(id) ?? null;
   const rootEl = find(arg.rootId);
   const rootRect = rootEl ? rootEl.getBoundingClientRect() : null;
   const textOf = (el: El): string => {
@@ -68,6 +76,16 @@ export function probeBoxes(arg: { rootId: string; ids: string[]; groups?: string
     const el = find(id);
     if (!el) return null;
     const r = el.getBoundingClientRect();
+    if (arg.boxesOnly)
+      return {
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        rendered: el.getClientRects().length > 0,
+        position: "",
+        text: "",
+      };
     const text = textOf(el);
     const picture = isPicture(el, text);
     return {

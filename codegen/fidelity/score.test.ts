@@ -127,8 +127,7 @@ describe("probeSource", () => {
     expect(source).toContain(`{"rootId":"1:1","ids":["1:2"]}`);
     // Self-contained: evaluated with only a stub page, it answers.
     const stub = {
-      document: { querySelector: () => null },
-      CSS: { escape: (s: string) => s },
+      document: { querySelectorAll: () => [] },
       getComputedStyle: () => ({ position: "static" }),
     };
     const run = new Function("globalThis", `return ${source}`) as (g: unknown) => unknown;

@@ -39,6 +39,8 @@ export interface EnginePage {
 export interface LayoutEngine {
   readonly name: LayoutCheckEngine;
   lay(page: EnginePage): Promise<LaidBoxes>;
+  /** It lays out two pages at once as fast as one (pages of its own): the reference is laid out beside the first. */
+  readonly parallel?: boolean;
 }
 
 /** One frame's check, for notes, the bench and the tests. */
@@ -87,10 +89,15 @@ export async function checkLayout(
     const builder = frameBuilder(frame);
     // Nothing inferred (a designer's auto layout throughout): nothing to check.
     if (!hasInferred(builder.build(new Set()))) continue;
-    const decision = await decideLater(builder, engine.name, async (request) => {
-      options.signal?.throwIfAborted();
-      return engine.lay(enginePage(doc, request));
-    });
+    const decision = await decideLater(
+      builder,
+      engine.name,
+      async (request) => {
+        options.signal?.throwIfAborted();
+        return engine.lay(enginePage(doc, request));
+      },
+      { speculate: engine.parallel === true },
+    );
     decisions[frame.id] = decision.layout;
     frames.push({ ...decision, frameId: frame.id, frameName: frame.name });
   }

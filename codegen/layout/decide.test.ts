@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types.js";
 import type { Box } from "./boxes.js";
-import { decideNow, drawnLayers, sectionKey, type FrameBuilder, type LaidBoxes, type LayoutRequest } from "./decide.js";
+import {
+  decideLater,
+  decideNow,
+  drawnLayers,
+  sectionKey,
+  type FrameBuilder,
+  type LaidBoxes,
+  type LayoutRequest,
+} from "./decide.js";
 
 const rect = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
   id,
@@ -140,6 +148,22 @@ describe("the layout check's decision (decideFrame)", () => {
     const decision = decideNow(builder, "chromium", never.lay);
     expect(decision.layout).toEqual({ kept: [], exact: true, check: "chromium" });
     expect(never.asked.at(-1)).toBe("inferred");
+  });
+
+  it("speculating, the drawing is laid out beside the first layout once, and used when the reference is asked for", async () => {
+    const asked: string[] = [];
+    const { lay } = engine((id, box, kept) => (id === "b2" && !kept.has("b") ? { ...box, x: box.x + 30 } : box));
+    const later = async (request: LayoutRequest): Promise<LaidBoxes> => {
+      asked.push(request.kind);
+      return lay(request);
+    };
+    const decision = await decideLater(builder, "chromium", later, { speculate: true });
+    expect(decision.layout.kept).toEqual(["b"]);
+    expect(asked.sort()).toEqual(["drawn", "inferred", "inferred"]);
+    // Without it, the same decision, the drawing laid out when asked for.
+    asked.length = 0;
+    expect((await decideLater(builder, "chromium", later)).layout.kept).toEqual(["b"]);
+    expect(asked).toEqual(["inferred", "drawn", "inferred"]);
   });
 
   it("a line lands on its drawn pixel row: half a pixel lower is off (the score paints it on the next row)", () => {

@@ -352,14 +352,28 @@ export function decideNow(
   return next.value;
 }
 
-/** Runs `decideFrame` with an engine that answers later (a browser). */
+/**
+ * Runs `decideFrame` with an engine that answers later (a browser). `speculate`: the frame as drawn is laid out beside
+ * the first layout, at once (an engine with pages to spare, such as Chromium): more than half the frames need it as
+ * the reference, and then it costs no round of its own.
+ */
 export async function decideLater(
   builder: FrameBuilder,
   check: LayoutCheckEngine,
   lay: (request: LayoutRequest) => Promise<LaidBoxes>,
+  options: { speculate?: boolean } = {},
 ): Promise<FrameDecision> {
   const steps = decideFrame(builder, check);
   let next = steps.next();
-  while (!next.done) next = steps.next(await lay(next.value));
+  let reference: Promise<LaidBoxes> | undefined;
+  if (options.speculate && !next.done) {
+    reference = lay({ tree: builder.drawn, kind: "drawn", ids: next.value.ids });
+    // Not asked for when the first layout holds: its failure is then nobody's.
+    reference.catch(() => undefined);
+  }
+  while (!next.done) {
+    const request = next.value;
+    next = steps.next(await (request.kind === "drawn" && reference ? reference : lay(request)));
+  }
   return next.value;
 }

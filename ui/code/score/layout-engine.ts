@@ -23,7 +23,7 @@ export function previewEngine(signal?: AbortSignal): LayoutEngine {
       try {
         const answer = await measuring.ask(page.width, page.height, {
           texts: { texts: [] },
-          boxes: { rootId: page.rootId, ids: page.ids },
+          boxes: { rootId: page.rootId, ids: page.ids, boxesOnly: true },
         });
         const probe = answer.boxes;
         if (!probe || probe.elements.length !== page.ids.length)

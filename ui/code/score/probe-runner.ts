@@ -25,7 +25,7 @@ export interface ProbeRequest {
   token: string;
   width: number;
   texts: TextProbeArg;
-  boxes?: { rootId: string; ids: string[]; groups?: string[] };
+  boxes?: { rootId: string; ids: string[]; groups?: string[]; boxesOnly?: boolean };
   /** Also a PNG of the viewport (the page as rendered at this width), for a correction round. */
   picture?: boolean;
 }
