@@ -373,7 +373,8 @@ export async function decideLater(
   }
   while (!next.done) {
     const request = next.value;
-    next = steps.next(await (request.kind === "drawn" && reference ? reference : lay(request)));
+    const answer = request.kind === "drawn" && reference !== undefined ? reference : lay(request);
+    next = steps.next(await answer);
   }
   return next.value;
 }
