@@ -79,7 +79,7 @@ export interface FrameDecision {
   rounds: number;
 }
 
-/** The most rounds of keeping sections before every section is kept at once. */
+/** The most layouts of keeping sections (the reference one of them) before every section is kept at once. */
 const MAX_ROUNDS = 5;
 
 /** A stable key for a top-level child of an inferred frame: its id, or a wrapper's first real layer's. */
@@ -261,6 +261,7 @@ export function* decideFrame(
     };
   };
   let tree = builder.build(kept);
+  let before = Infinity;
   for (;;) {
     rounds++;
     const laid: LaidBoxes = yield { tree, kind: "inferred", ids };
@@ -271,6 +272,9 @@ export function* decideFrame(
       off = offIn(laid);
     }
     if (off.length === 0) return decision(tree, off);
+    // Keeping sections no longer helps (the layers still off lie across sections, or between them): all at once.
+    if (off.length >= before) break;
+    before = off.length;
     const sectionOf = sectionOfLayer(tree);
     const offSections = new Map<string, string[]>();
     for (const layer of off) {
