@@ -13,7 +13,7 @@
  * The code is what `figment code` writes: the layout checked in Chromium first (checkLayout), its decisions given to
  * the emitters.
  */
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { withPage } from "../../cli/measure/browser.js";
 import { chromiumEngine } from "../../cli/measure/layout-engine.js";
 import { resultPage } from "../../cli/measure/result-page.js";
@@ -385,6 +385,10 @@ export function probeContent(
 
 const PROBE_PARTS = `{ pageTools: (${pageTools.toString()}), clipTools: (${clipTools.toString()}), behindMenu: (${behindMenu.toString()}) }`;
 
+/** Each id's state in a loaded page (probeContent with the text probe's parts). */
+export const contentStates = (page: Page, ids: readonly string[]): Promise<ContentState[]> =>
+  page.evaluate(`(${probeContent.toString()})(${JSON.stringify({ ids })}, ${PROBE_PARTS})`) as Promise<ContentState[]>;
+
 /** The drawn content the page does not show at `width`, in words. */
 export async function hiddenContent(
   context: BrowserContext,
@@ -395,14 +399,7 @@ export async function hiddenContent(
 ): Promise<string[]> {
   const page = await pageOf(doc, options);
   const ids = content.map((c) => c.id);
-  const states = await withPage(
-    context,
-    page.files,
-    page.entry,
-    { width, height: 900 },
-    (p) =>
-      p.evaluate(`(${probeContent.toString()})(${JSON.stringify({ ids })}, ${PROBE_PARTS})`) as Promise<ContentState[]>,
-  );
+  const states = await withPage(context, page.files, page.entry, { width, height: 900 }, (p) => contentStates(p, ids));
   return content.flatMap((c, i) => {
     const state = states[i]!;
     return state === "shown" || state === "menu"
