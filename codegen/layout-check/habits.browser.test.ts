@@ -27,7 +27,7 @@ import { checkProperty, none, saveShrunk, type HabitProperty } from "../../test/
 const SEED = Number(process.env["HABIT_SEED"]) || 4905;
 const RUNS = Number(process.env["HABIT_RUNS"]) || (EVAL_FULL ? 96 : 8);
 /** A test's time. A failing property spends it shrinking (each step a few renders): the best case so far is kept. */
-const TIMEOUT = Number(process.env["HABIT_TIMEOUT_MS"]) || 600_000;
+const TIMEOUT = Number(process.env["HABIT_TIMEOUT_MS"]) || (EVAL_FULL ? 1_800_000 : 600_000);
 /** The time a failure's case is given to lose the layers that play no part in it. */
 const REDUCE_MS = 120_000;
 

@@ -1,13 +1,19 @@
 /**
  * The habit properties' shrunk counterexamples (test/fixtures/shrunk/, written by habits.browser.test.ts when a
  * property fails), replayed: each file's frame must now pass the property it once failed, in HTML and React.
+ * FIGMENT_SHRUNK_OPEN=1 replays the open ones too (test/fixtures/shrunk/open/: found on main, not fixed yet).
  */
 import { describe, expect, it } from "vitest";
 import { runBrowser, useBrowser, usePageContext } from "../../test/helpers/browser.js";
 import { checkedFrame, habitFailures } from "../../test/helpers/habit-checks.js";
 import { shrunkFixtures } from "../../test/helpers/shrunk-fixtures.js";
 
-const FIXTURES = shrunkFixtures();
+const FIXTURES = [
+  ...shrunkFixtures(),
+  ...(process.env["FIGMENT_SHRUNK_OPEN"] === "1"
+    ? shrunkFixtures("open").map((f) => ({ ...f, name: `open/${f.name}` }))
+    : []),
+];
 
 describe.runIf(runBrowser && FIXTURES.length > 0)("shrunk habit cases hold the property they failed", () => {
   const browser = useBrowser();

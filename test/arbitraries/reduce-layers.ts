@@ -1,19 +1,22 @@
 /**
  * After fast-check has shrunk a failing case (fewer edits, a narrower band, a smaller frame), the frame may still hold
  * dozens of layers that play no part. This takes layers out while the failure stays (delta debugging: halves, then
- * quarters … of the frame's layers, then each layer one by one, depth first), refits the groups left (rest-boxes.ts),
- * and crops the frame to what is left: the fixture a failure leaves is a few layers.
+ * quarters … of the frame's layers, then each layer one by one, depth first; an instance whole), refits the groups
+ * left (rest-boxes.ts), and crops the frame to what is left: the fixture a failure leaves is a few layers.
  */
 import { cropped } from "./habit-bases.js";
 import { childrenOf, settle, type Raw } from "./rest-boxes.js";
 
-/** Every layer's id under the frame, in paint order. */
+/**
+ * The ids of the layers a designer could take out, in paint order: every layer but those inside an instance (they
+ * are its component's: the instance goes whole or stays whole).
+ */
 function layerIds(frame: Raw): string[] {
   const out: string[] = [];
   const walk = (n: Raw): void => {
     for (const c of childrenOf(n)) {
       out.push(String(c["id"]));
-      walk(c);
+      if (c["type"] !== "INSTANCE") walk(c);
     }
   };
   walk(frame);

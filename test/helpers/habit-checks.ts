@@ -8,8 +8,8 @@
  *   of their overlap lists it first;
  * - **content shown**: every text, picture (image fill) and control (a button, an input, a link by its layer's name)
  *   the drawing shows is on screen at 390 and 768 px — not display:none, not invisible, not transparent, not of zero
- *   size, not clipped away by what contains it (a closed menu whose button is on screen counts as shown, as the score
- *   counts it).
+ *   size, not clipped away by what contains it (an overflow, or a clip-path or mask: no point of it answers a hit
+ *   test); a closed menu whose button is on screen counts as shown, as the score counts it.
  * The code is what `figment code` writes: the layout checked in Chromium first (checkLayout), its decisions given to
  * the emitters.
  */
@@ -182,7 +182,8 @@ export interface PairAnswer {
 
 /**
  * In the page: each pair's order at up to five points of its region that lie inside both layers' rendered boxes —
- * the first point where `elementsFromPoint` lists both. Pointer events are forced on, as the text probe does.
+ * the first point where `elementsFromPoint` lists both. Pointer events are forced on, as the text probe does (but off
+ * for pseudo-elements).
  */
 export function probePaintOrder(arg: { rootId: string; pairs: Pair[] }): (PairAnswer | null)[] {
   interface El {
@@ -202,7 +203,9 @@ export function probePaintOrder(arg: { rootId: string; pairs: Pair[] }): (PairAn
     scrollTo(x: number, y: number): void;
   };
   const forced = g.document.createElement("style");
-  forced.textContent = "*,*::before,*::after{pointer-events:auto!important}";
+  // Every element answers a hit, whatever pointer-events the page sets; pseudo-elements do not: a frame's stroke, drawn
+  // over its children by an ::after as Figma draws it, is the frame's own paint, not a layer over them.
+  forced.textContent = "*{pointer-events:auto!important}*::before,*::after{pointer-events:none!important}";
   g.document.documentElement.append(forced);
   g.scrollTo(0, 0);
   try {
@@ -344,6 +347,8 @@ export function wrongOrder(
 
 // ---- 3. content shown ----
 
+type El = Parameters<PageTools["style"]>[0];
+
 export type ContentState =
   | "shown"
   | "menu"
@@ -352,7 +357,8 @@ export type ContentState =
   | "invisible"
   | "transparent"
   | "zero size"
-  | "clipped";
+  | "clipped"
+  | "clip-path";
 
 /** In the page: whether each element is on screen (see the file's comment), using the text probe's page tools. */
 export function probeContent(
@@ -363,24 +369,45 @@ export function probeContent(
   const { g, style } = tools;
   const clipOf = parts.clipTools(tools);
   const root = g.document.documentElement;
+  const forced = g.document.createElement("style");
+  forced.textContent = "*{pointer-events:auto!important}*::before,*::after{pointer-events:none!important}";
+  (g.document.body ?? root).append(forced);
   g.scrollTo(0, 0);
   const vw = root.clientWidth;
   const page = { l: 0, t: 0, r: Math.max(vw, root.scrollWidth), b: root.scrollHeight };
-  return arg.ids.map((id): ContentState => {
-    const el = tools.byId(id);
-    if (!el) return "no element";
-    if (el.getClientRects().length === 0) return parts.behindMenu(tools, el, vw) ? "menu" : "no box";
-    if (style(el).visibility !== "visible") return "invisible";
-    if (tools.opacityOf(el) < 0.05) return "transparent";
-    const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) return "zero size";
-    const clip = clipOf(el.parentElement);
-    const l = Math.max(r.left + g.scrollX, clip.l, page.l);
-    const t = Math.max(r.top + g.scrollY, clip.t, page.t);
-    const rr = Math.min(r.right + g.scrollX, clip.r, page.r);
-    const b = Math.min(r.bottom + g.scrollY, clip.b, page.b);
-    return rr - l >= 1 && b - t >= 1 ? "shown" : "clipped";
-  });
+  // Whether a point of the box (document px) hits the element: a clip-path or a mask cuts what it does not show.
+  const hit = (el: El, l: number, t: number, r: number, b: number): boolean => {
+    g.scrollTo(Math.max(0, l - 8), Math.max(0, t - 8));
+    for (const fy of [0.5, 0.2, 0.8])
+      for (const fx of [0.5, 0.2, 0.8]) {
+        const x = l + (r - l) * fx - g.scrollX;
+        const y = t + (b - t) * fy - g.scrollY;
+        if (x < 0 || y < 0 || x >= vw || y >= g.innerHeight) continue;
+        if (g.document.elementsFromPoint(x, y).includes(el)) return true;
+      }
+    return false;
+  };
+  try {
+    return arg.ids.map((id): ContentState => {
+      const el = tools.byId(id);
+      if (!el) return "no element";
+      if (el.getClientRects().length === 0) return parts.behindMenu(tools, el, vw) ? "menu" : "no box";
+      if (style(el).visibility !== "visible") return "invisible";
+      if (tools.opacityOf(el) < 0.05) return "transparent";
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) return "zero size";
+      const clip = clipOf(el.parentElement);
+      const l = Math.max(r.left + g.scrollX, clip.l, page.l);
+      const t = Math.max(r.top + g.scrollY, clip.t, page.t);
+      const rr = Math.min(r.right + g.scrollX, clip.r, page.r);
+      const b = Math.min(r.bottom + g.scrollY, clip.b, page.b);
+      if (rr - l < 1 || b - t < 1) return "clipped";
+      return hit(el, l, t, rr, b) ? "shown" : "clip-path";
+    });
+  } finally {
+    forced.remove();
+    g.scrollTo(0, 0);
+  }
 }
 
 const PROBE_PARTS = `{ pageTools: (${pageTools.toString()}), clipTools: (${clipTools.toString()}), behindMenu: (${behindMenu.toString()}) }`;

@@ -53,16 +53,20 @@ export function saveShrunk(name: string, reply: Record<string, unknown>, frameId
   return path;
 }
 
-/** Every shrunk fixture, by name. */
-export function shrunkFixtures(): ShrunkFixture[] {
+/**
+ * Every shrunk fixture, by name: those in test/fixtures/shrunk/, or (`open`) those in its open/ folder — failures found
+ * on main and not fixed yet, kept for whoever fixes them (FIGMENT_SHRUNK_OPEN=1 replays them), moved up when they pass.
+ */
+export function shrunkFixtures(which: "fixed" | "open" = "fixed"): ShrunkFixture[] {
+  const folder = which === "open" ? join(dir(), "open") : dir();
   let names: string[];
   try {
-    names = readdirSync(dir()).filter((f) => f.endsWith(".json"));
+    names = readdirSync(folder).filter((f) => f.endsWith(".json"));
   } catch {
     return [];
   }
   return names.sort().map((file) => {
-    const json = JSON.parse(readFileSync(join(dir(), file), "utf8")) as Record<string, unknown>;
+    const json = JSON.parse(readFileSync(join(folder, file), "utf8")) as Record<string, unknown>;
     const { shrunk, ...reply } = json;
     const { frameId, ...note } = shrunk as ShrunkNote & { frameId: string };
     return { name: file.slice(0, -".json".length), reply, frameId, note };
