@@ -21,6 +21,8 @@ export const EVAL_SUITES = [
   "test/fonts-fidelity.test.ts",
   "test/corpus-sites.test.ts",
   "test/corpus-flattened.test.ts",
+  // The habit properties: 96 cases per property here, 8 in `npm test` (FIGMENT_EVAL=full; HABIT_RUNS overrides).
+  "codegen/layout-check/habits.browser.test.ts",
 ] as const;
 
 /** The part of vitest's JSON report read here. */
