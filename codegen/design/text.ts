@@ -46,7 +46,11 @@ function partialStyle(style: Raw, fills: unknown): Partial<TextStyle> {
   if (typeof style["italic"] === "boolean") out.italic = style["italic"];
   const unit = str(style["lineHeightUnit"]);
   const lineHeight = finite(style["lineHeightPx"]);
-  if (unit !== "INTRINSIC_%" && lineHeight !== undefined) out.lineHeight = round(lineHeight);
+  // "Auto" (INTRINSIC_% at 100 %) is the font's own line height; a percentage of it other than 100 (older files: 120 %
+  // of auto) is the px Figma computed from the font's metrics.
+  const ofAuto = finite(style["lineHeightPercent"]) ?? 100;
+  if ((unit !== "INTRINSIC_%" || Math.abs(ofAuto - 100) > 0.01) && lineHeight !== undefined)
+    out.lineHeight = round(lineHeight);
   const spacing = finite(style["letterSpacing"]);
   if (spacing !== undefined && spacing !== 0) out.letterSpacing = round(spacing);
   const textCase = CASE[String(style["textCase"])];
@@ -89,6 +93,7 @@ export function readText(node: Raw, styleName: string | undefined): TextContent 
     alignV: ALIGN_V[String(style["textAlignVertical"])] ?? "top",
     ...(maxLines !== undefined && maxLines > 0 ? { maxLines } : {}),
     ...(paragraphSpacing ? { paragraphSpacing: round(paragraphSpacing) } : {}),
+    ...(style["leadingTrim"] === "CAP_HEIGHT" ? { trim: "cap" as const } : {}),
     ...(styleName ? { styleName } : {}),
   };
 }

@@ -47,6 +47,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
     stretch: "items-stretch",
   },
   "align-self": { stretch: "self-stretch" },
+  "align-content": { center: "content-center", end: "content-end" },
   "flex-shrink": { "0": "shrink-0" },
   "max-width": { none: "max-w-none" },
   "margin-inline": { auto: "mx-auto" },
