@@ -20,6 +20,7 @@ import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
 import { readText } from "./text.js";
+import { paintedRule } from "./rule.js";
 import { instanceFacts } from "./instance-facts.js";
 import type { Corners, DesignDocument, DesignNode, Effects, InstanceFacts, NodeKind, Shadow } from "./types.js";
 import { containerParts, containerSvg, isIconContainer, shapeSvg } from "./vector.js";
@@ -270,6 +271,17 @@ function convert(
     Object.assign(out, readConstraints(node));
   }
   if (rotation !== undefined) out.rotation = rotation;
+  // A line placed by hand is the band its stroke paints (rule.ts): its box, unturned, where Figma draws it.
+  const band = kind === "line" && parent && absoluteChild ? paintedRule(node) : undefined;
+  if (band && parent) {
+    Object.assign(out, {
+      x: roundPx(band.x - parent.box.x),
+      y: roundPx(band.y - parent.box.y),
+      w: roundPx(band.width),
+      h: roundPx(band.height),
+    });
+    delete out.rotation;
+  }
   if (hidden) out.hidden = true;
 
   const layout = kind === "text" ? undefined : readFlexLayout(node);

@@ -556,6 +556,16 @@ describe("ownDecls: layout and paint", () => {
     ).toEqual([["border-top", "1px solid #eeeeee"]]);
   });
 
+  it("a line drawn as its stroke's band (design/rule.ts) is a border as thick as the band, on its long side", () => {
+    const stroke = { color: "#333333", weight: 5, align: "center" as const };
+    expect(ownDecls(rect({ kind: "line", w: 1810, h: 5, stroke }), urls, false)).toEqual([
+      ["border-top", "5px solid #333333"],
+    ]);
+    expect(ownDecls(rect({ kind: "line", w: 4, h: 650, stroke: { ...stroke, weight: 4 } }), urls, false)).toEqual([
+      ["border-left", "4px solid #333333"],
+    ]);
+  });
+
   it("shadows: drop and inset box-shadows", () => {
     const node = rect({
       effects: {

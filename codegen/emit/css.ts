@@ -354,10 +354,14 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
   else if (!svgInline && !node.mask) {
     if (node.kind === "line") {
       const s = node.stroke;
+      // A line drawn as the band its stroke paints (design/rule.ts) is that band: a border as thick as its box, on
+      // its long side (the box is border-box). A line in a flow keeps no height: its stroke's weight below it.
+      const weight = typeof s?.weight === "number" ? s.weight : (s?.weight[0] ?? 0);
+      const thick = Math.min(node.w, node.h);
       if (s)
         out.push([
-          "border-top",
-          `${px(typeof s.weight === "number" ? s.weight : s.weight[0])} ${s.dashes ? "dashed" : "solid"} ${s.color}`,
+          node.h > node.w ? "border-left" : "border-top",
+          `${px(thick > 0 ? thick : weight)} ${s.dashes ? "dashed" : "solid"} ${s.color}`,
         ]);
     } else {
       out.push(...backgroundDecls(node.fills ?? [], urls));

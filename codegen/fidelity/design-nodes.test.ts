@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundsOf, designViewport, visibleNodes, type RestNode } from "./design-nodes.js";
+import { boundsOf, designViewport, iou, visibleNodes, type RestNode } from "./design-nodes.js";
 import { measurePlan } from "./measurement.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
@@ -43,5 +43,34 @@ describe("a design's boxes as the score reads them (issue 38)", () => {
     const lost = { ...frame, absoluteBoundingBox: { ...box(0, 0, 400, 0), height: "NaN" } } as unknown as RestNode;
     expect(() => designViewport(lost)).toThrow("frame “Page” has no absoluteBoundingBox (id 1:1)");
     expect(() => measurePlan(lost)).toThrow("frame “Page” has no absoluteBoundingBox (id 1:1)");
+  });
+});
+
+describe("a line as the score reads it (issue 49)", () => {
+  it("is the band its stroke paints: a 5-px rule above its 0-px box, as a reader sees it", () => {
+    const slide: RestNode = {
+      id: "0:254",
+      name: "Timeline",
+      type: "FRAME",
+      absoluteBoundingBox: box(6360, 5120, 1920, 1080),
+      children: [
+        {
+          id: "0:268",
+          name: "Baseline",
+          type: "LINE",
+          absoluteBoundingBox: box(6480, 5660, 1810, 0),
+          ...({
+            absoluteRenderBounds: box(6480, 5655, 1800, 5),
+            strokes: [{ type: "SOLID", color: { r: 0.2, g: 0.2, b: 0.2, a: 1 } }],
+            strokeWeight: 5,
+          } as Partial<RestNode>),
+        },
+      ],
+    };
+    const line = visibleNodes(slide).find((v) => v.node.id === "0:268")!;
+    expect(line.box).toEqual(box(120, 535, 1810, 5));
+    // The band rendered where Figma paints it matches; the 0-px box thickened below the line no longer does.
+    expect(iou(box(120, 535, 1810, 5), line.box)).toBe(1);
+    expect(iou(box(120, 540, 1810, 5), line.box)).toBe(0);
   });
 });

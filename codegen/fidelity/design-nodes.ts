@@ -3,6 +3,7 @@
  * REST frame are visible and where, the text each shows, and how two boxes compare. The page side is the probe
  * (probe.ts); box-score.ts and score.ts turn both into figures.
  */
+import { paintedRule } from "../design/rule.js";
 import type { Box } from "./types.js";
 
 /** The few fields of a Figma REST node (`@figma/rest-api-spec`) this measurement reads. */
@@ -134,7 +135,8 @@ export function visibleNodes(frame: RestNode): VisibleNode[] {
 
   const walk = (node: RestNode, parent: RestNode | undefined, clip: Box | undefined): void => {
     if (node.visible === false) return;
-    const abs = boundsOf(node);
+    // A line is the band its stroke paints (a 5-px rule above its 0-px box), as a reader sees it.
+    const abs = paintedRule(node as unknown as Record<string, unknown>) ?? boundsOf(node);
     const box = abs ? rel(abs) : undefined;
     const hasArea = !!box && (box.width > 0 || box.height > 0);
     const clippedAway = !!box && !!clip && entirelyOutside(box, clip);
