@@ -3,7 +3,7 @@
  * band a reader sees. Figma does not centre that band on a line's box: a horizontal line's stroke lies above it (a
  * 5-px Baseline at y 540 is painted from 535 to 540), a line turned +90° has it on its right and one turned -90° on
  * its left — as every LINE of the real files' `absoluteRenderBounds` says (Zacht, TnT, Flora, the microsite, the
- * Figmagic sample: 93 lines, none centred). Where the reply has those bounds, the band across the line is theirs;
+ * Figmagic sample: 88 lines, none centred). Where the reply has those bounds, the band across the line is theirs;
  * along the line, the line's own box (the bounds of a round-capped line stop short of its box by the caps).
  */
 import { finite } from "../rest/values.js";
