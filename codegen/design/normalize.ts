@@ -19,7 +19,7 @@ import {
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
-import { readText } from "./text.js";
+import { drawnTextScale, readText, scaledText } from "./text.js";
 import { paintedRule } from "./rule.js";
 import { instanceFacts } from "./instance-facts.js";
 import type { Corners, DesignDocument, DesignNode, Effects, InstanceFacts, NodeKind, Shadow } from "./types.js";
@@ -325,6 +325,12 @@ function convert(
     const styles = isRecord(node["styles"]) ? node["styles"] : {};
     const styleId = typeof styles["text"] === "string" ? styles["text"] : undefined;
     out.text = readText(node, styleId ? walk.context.styles.get(styleId)?.name : undefined);
+    // A text scaled with its instance is drawn at that scale: its type too (the reply keeps the component's).
+    const scale = drawnTextScale(node, out.text, h);
+    if (scale !== undefined) {
+      const style = isRecord(node["style"]) ? node["style"] : {};
+      out.text = scaledText(out.text, scale, finite(style["lineHeightPx"]));
+    }
   }
 
   // An image in a shape (a photo in a blob or a star) is the image, drawn as its box: an SVG of the outline
