@@ -74,3 +74,15 @@ describe("a line as the score reads it (issue 49)", () => {
     expect(iou(box(120, 540, 1810, 5), line.box)).toBe(0);
   });
 });
+
+describe("IoU at a half-pixel edge (issue 49)", () => {
+  it("a box a few hundredths off a half pixel is the box the reader sees, snapped or not", () => {
+    // Fitma's menu icon: a 1-px rule at y 81.5, rendered by the icon's SVG at 81.498 (snapped: rows 82 and 81).
+    expect(iou(box(25, 81.5, 14, 1), box(24.995, 81.498, 13.995, 0.9996))).toBeGreaterThan(0.99);
+    expect(iou(box(369.5, 70, 16.5, 10.5), box(369.464, 70.002, 16.494, 10.496))).toBeGreaterThan(0.99);
+    // A 1-px rule laid out 0.2 px lower is painted on the same row: still 1 (snapped).
+    expect(iou(box(0, 40, 300, 1), box(0, 40.2, 300, 1))).toBe(1);
+    // A rule a whole pixel off is off.
+    expect(iou(box(0, 40, 300, 1), box(0, 41, 300, 1))).toBe(0);
+  });
+});
