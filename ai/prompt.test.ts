@@ -7,6 +7,7 @@ import {
   escapeDelimiters,
   keptMessages,
   MASK_NOTE,
+  TRIM_NOTE,
   pngDataUrl,
   responsesRequest,
   systemInstructions,
@@ -266,5 +267,17 @@ describe("masks in the hint (issue 49)", () => {
     expect(userTexts(input)).not.toContain(MASK_NOTE);
     // A layer named "Mask group" (quoted) is not a mask.
     expect(userTexts({ ...input, hint: 'F 1:1 Card 320x200\n G 2:1 "Mask group" @ 40x40\n' })).not.toContain(MASK_NOTE);
+  });
+});
+
+describe("vertical trim in the hint (issue 49)", () => {
+  it("is explained after the hint only when a text has it", () => {
+    const trimmed = 'F 1:1 Nav 1440x90\n T 2:3 Sign 122x17 ff:"Space Mono" fs:24 fw:700 rs:h trim "Sign in"\n';
+    expect(userTexts({ ...input, hint: trimmed })[1]).toBe(TRIM_NOTE);
+    expect(userTexts(input)).not.toContain(TRIM_NOTE);
+    // A text whose words say "trim" is not trimmed.
+    expect(userTexts({ ...input, hint: 'F 1:1 Nav 1440x90\n T 2:3 Label 40x17 "to trim the hedge"\n' })).not.toContain(
+      TRIM_NOTE,
+    );
   });
 });

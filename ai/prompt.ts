@@ -196,6 +196,16 @@ export const MASK_NOTE =
   "`-webkit-mask` and then `mask` with url(NAME), placed and sized as its fit says (cover, contain, a tile) — " +
   "and `mask:l` by their luminance (the same, with `luminance` in the `mask` shorthand).";
 
+/** A text of the hint marked `trim` (Figma's vertical trim), read with its quoted names and texts left out. */
+const TRIM_FIELD = /(?:^| )trim(?= |$)/m;
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+
+/** What `trim` on a text means and how CSS draws it: said only to a hint that has one. */
+export const TRIM_NOTE =
+  "A text marked `trim` in the hint has Figma's vertical trim: its box runs from the first line's cap height to " +
+  "the last line's baseline (one line is as tall as its capitals), and its position and size are that box's. " +
+  "CSS draws it with `text-box: trim-both cap alphabetic` on the text's block (not on a flex container).";
+
 /** Whether the first request carries the frame's image. */
 export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { imageDataUrl: string } {
   return typeof input.imageDataUrl === "string" && input.imageDataUrl.length > 0;
@@ -209,6 +219,7 @@ export function userTexts(input: PromptInput): string[] {
       `${delimit(DESIGN_TAG, input.hint)}`,
   ];
   if (MASK_FIELD.test(input.hint)) texts.push(MASK_NOTE);
+  if (TRIM_FIELD.test(input.hint.replace(QUOTED, '""'))) texts.push(TRIM_NOTE);
   if (input.assets && input.assets.length > 0) texts.push(assetText(input.assets, input.target));
   if (input.components?.trim() && input.target === "react") texts.push(componentsText(input.components));
   if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage, input.assets ?? []));

@@ -459,3 +459,34 @@ describe("normalize: masks", () => {
     ]);
   });
 });
+
+describe("normalize: lines placed by hand (issue 49)", () => {
+  const frame = (children: RestNode[]) => node("1:1", "FRAME", "Slide", box(1000, 2000, 1920, 1080), { children });
+  const stroke = { strokes: BLACK, strokeAlign: "CENTER" };
+
+  it("a line is the band its stroke paints, unturned: above a horizontal one, beside an upright one", () => {
+    const baseline = node("1:2", "LINE", "Baseline", box(1120, 2540, 1810, 0), {
+      ...stroke,
+      strokeWeight: 5,
+      absoluteRenderBounds: { x: 1120, y: 2535, width: 1800, height: 5 },
+    });
+    const guide = node("1:3", "LINE", "Guide", box(1120, 2270, 0, 650), {
+      ...stroke,
+      strokeWeight: 4,
+      rotation: Math.PI / 2,
+      absoluteRenderBounds: { x: 1120, y: 2270, width: 4, height: 650 },
+    });
+    const [b, g] = run([frame([baseline, guide])]).document.frames[0]!.children!;
+    expect(b).toMatchObject({ kind: "line", x: 120, y: 535, w: 1810, h: 5 });
+    expect(g).toMatchObject({ kind: "line", x: 120, y: 270, w: 4, h: 650 });
+    expect(g!.rotation).toBeUndefined();
+  });
+
+  it("a line in the designer's auto layout keeps its box (the flow places it)", () => {
+    const column = node("1:4", "FRAME", "List", box(1000, 2000, 300, 100), {
+      layoutMode: "VERTICAL",
+      children: [node("1:5", "LINE", "Divider", box(1000, 2050, 300, 0), { ...stroke, strokeWeight: 1 })],
+    });
+    expect(run([column]).document.frames[0]!.children![0]).toMatchObject({ kind: "line", w: 300, h: 0 });
+  });
+});

@@ -20,7 +20,8 @@ import { readGridLayout } from "./grid.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { DesignAssets } from "./asset-registry.js";
 import type { DesignExtras } from "./extras.js";
-import { readText } from "./text.js";
+import { drawnTextScale, readText, scaledText } from "./text.js";
+import { paintedRule } from "./rule.js";
 import { instanceFacts } from "./instance-facts.js";
 import type {
   Corners,
@@ -290,6 +291,17 @@ function convert(
   const cell = parent && !absoluteChild ? parent.cells?.get(node) : undefined;
   if (cell) out.cell = cell;
   if (rotation !== undefined) out.rotation = rotation;
+  // A line placed by hand is the band its stroke paints (rule.ts): its box, unturned, where Figma draws it.
+  const band = kind === "line" && parent && absoluteChild ? paintedRule(node) : undefined;
+  if (band && parent) {
+    Object.assign(out, {
+      x: roundPx(band.x - parent.box.x),
+      y: roundPx(band.y - parent.box.y),
+      w: roundPx(band.width),
+      h: roundPx(band.height),
+    });
+    delete out.rotation;
+  }
   if (hidden) out.hidden = true;
 
   const grid = kind === "text" || icon ? undefined : readGridLayout(node);
@@ -334,6 +346,12 @@ function convert(
     const styles = isRecord(node["styles"]) ? node["styles"] : {};
     const styleId = typeof styles["text"] === "string" ? styles["text"] : undefined;
     out.text = readText(node, styleId ? walk.context.styles.get(styleId)?.name : undefined);
+    // A text scaled with its instance is drawn at that scale: its type too (the reply keeps the component's).
+    const scale = drawnTextScale(node, out.text, h);
+    if (scale !== undefined) {
+      const style = isRecord(node["style"]) ? node["style"] : {};
+      out.text = scaledText(out.text, scale, finite(style["lineHeightPx"]));
+    }
   }
 
   // An image in a shape (a photo in a blob or a star) is the image, drawn as its box: an SVG of the outline

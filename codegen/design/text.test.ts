@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readText } from "./text";
+import { drawnTextScale, readText, scaledText } from "./text";
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const baseStyle = { fontFamily: "Inter", fontSize: 16, fontWeight: 400, lineHeightPx: 24, lineHeightUnit: "PIXELS" };
@@ -46,6 +46,20 @@ describe("readText: base style", () => {
     expect(
       readText(textNode({}, { lineHeightPx: 19.2, lineHeightUnit: "FONT_SIZE_%" }), undefined).style.lineHeight,
     ).toBe(19.2);
+  });
+
+  it("takes a percentage of auto other than 100 as the px Figma computed (Fitma: 120 % of Gothic A1's 15-px line)", () => {
+    const style = { lineHeightPx: 18, lineHeightPercent: 120, lineHeightPercentFontSize: 150 };
+    expect(readText(textNode({}, { ...style, lineHeightUnit: "INTRINSIC_%" }), undefined).style.lineHeight).toBe(18);
+    // Auto itself (100 %) stays the font's own line height.
+    const auto = { lineHeightPx: 35.544, lineHeightPercent: 100, lineHeightUnit: "INTRINSIC_%" };
+    expect(readText(textNode({}, auto), undefined).style.lineHeight).toBeUndefined();
+  });
+
+  it("reads Figma's vertical trim (leadingTrim CAP_HEIGHT) as trimmed to the capitals", () => {
+    expect(readText(textNode({}, { leadingTrim: "CAP_HEIGHT" }), undefined).trim).toBe("cap");
+    expect("trim" in readText(textNode({}, { leadingTrim: "NONE" }), undefined)).toBe(false);
+    expect("trim" in readText(textNode({}), undefined)).toBe(false);
   });
 
   it("maps textCase and textDecoration", () => {
@@ -206,4 +220,35 @@ describe("readText: runs", () => {
       expect(styled("a🧭", [0, 1, 1])).toEqual(["🧭"]);
     },
   );
+});
+
+describe("a text scaled with its instance (Fitma's thumbnail, issue 49)", () => {
+  // "reviewer details": a 14-px label with 17.5-px lines in a 7-px box, its glyphs 5.8 px tall: drawn at 0.4.
+  const reviewer = textNode(
+    { characters: "First Last  |  Location, CA" },
+    { fontSize: 14, lineHeightPx: 17.5, lineHeightUnit: "INTRINSIC_%", letterSpacing: 0.28, textAutoResize: "HEIGHT" },
+  );
+
+  it("is drawn at its box's share of its lines: type, line height and spacing scaled", () => {
+    const text = readText(reviewer, undefined);
+    const scale = drawnTextScale(reviewer, text, 7);
+    expect(scale).toBe(0.4);
+    expect(scaledText(text, scale!, 17.5).style).toMatchObject({ size: 5.6, lineHeight: 7, letterSpacing: 0.11 });
+  });
+
+  it("a text as wide as its lines counts its line breaks and paragraph spacing (a footer's 4 lines in 50.8 px)", () => {
+    const footer = textNode(
+      { characters: "About Fitma\nOur Values\nFabric\nCareers" },
+      { fontSize: 14, lineHeightPx: 21, paragraphSpacing: 14, textAutoResize: "WIDTH_AND_HEIGHT" },
+    );
+    expect(drawnTextScale(footer, readText(footer, undefined), 50.8)).toBe(0.403);
+  });
+
+  it("is nothing for a text drawn at its lines' height, a fixed box, or a trimmed text", () => {
+    expect(drawnTextScale(reviewer, readText(reviewer, undefined), 18)).toBeUndefined();
+    const fixed = textNode({}, { lineHeightPx: 17.5, textAutoResize: "NONE" });
+    expect(drawnTextScale(fixed, readText(fixed, undefined), 7)).toBeUndefined();
+    const trimmed = textNode({}, { lineHeightPx: 35.5, textAutoResize: "WIDTH_AND_HEIGHT", leadingTrim: "CAP_HEIGHT" });
+    expect(drawnTextScale(trimmed, readText(trimmed, undefined), 17)).toBeUndefined();
+  });
 });

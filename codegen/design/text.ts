@@ -46,7 +46,11 @@ function partialStyle(style: Raw, fills: unknown): Partial<TextStyle> {
   if (typeof style["italic"] === "boolean") out.italic = style["italic"];
   const unit = str(style["lineHeightUnit"]);
   const lineHeight = finite(style["lineHeightPx"]);
-  if (unit !== "INTRINSIC_%" && lineHeight !== undefined) out.lineHeight = round(lineHeight);
+  // "Auto" (INTRINSIC_% at 100 %) is the font's own line height; a percentage of it other than 100 (older files: 120 %
+  // of auto) is the px Figma computed from the font's metrics.
+  const ofAuto = finite(style["lineHeightPercent"]) ?? 100;
+  if ((unit !== "INTRINSIC_%" || Math.abs(ofAuto - 100) > 0.01) && lineHeight !== undefined)
+    out.lineHeight = round(lineHeight);
   const spacing = finite(style["letterSpacing"]);
   if (spacing !== undefined && spacing !== 0) out.letterSpacing = round(spacing);
   const textCase = CASE[String(style["textCase"])];
@@ -89,6 +93,7 @@ export function readText(node: Raw, styleName: string | undefined): TextContent 
     alignV: ALIGN_V[String(style["textAlignVertical"])] ?? "top",
     ...(maxLines !== undefined && maxLines > 0 ? { maxLines } : {}),
     ...(paragraphSpacing ? { paragraphSpacing: round(paragraphSpacing) } : {}),
+    ...(style["leadingTrim"] === "CAP_HEIGHT" ? { trim: "cap" as const } : {}),
     ...(styleName ? { styleName } : {}),
   };
 }
@@ -143,4 +148,44 @@ function codePointStarts(chars: string): number[] {
   }
   at.push(unit);
   return at;
+}
+
+/** Below this share of its lines' height, a text that sizes itself to its lines is drawn scaled. */
+const SCALED_BELOW = 0.8;
+
+/**
+ * The scale a text is drawn at when Figma scaled it with its instance (the scale tool, K) and the reply kept the
+ * component's type: a text that sizes itself to its lines drawn shorter than those lines (Fitma's thumbnail: a 14-px
+ * label with 17.5-px lines in a 7-px box, its glyphs 5.8 px tall, everything in it at 0.4). Its lines: one per line
+ * break of a text as wide as its lines, one for a text that wraps (less than one line tall). Undefined when not scaled.
+ */
+export function drawnTextScale(node: Raw, text: TextContent, h: number): number | undefined {
+  const style = isRecord(node["style"]) ? node["style"] : {};
+  const lineHeight = finite(style["lineHeightPx"]);
+  if (text.trim || (text.resize !== "width" && text.resize !== "height") || !lineHeight || lineHeight <= 0 || h <= 0)
+    return undefined;
+  const lines = text.resize === "width" ? text.chars.split("\n").length : 1;
+  const drawn = lines * lineHeight + (lines - 1) * (text.paragraphSpacing ?? 0);
+  if (text.resize === "height" && h >= lineHeight * SCALED_BELOW) return undefined;
+  const scale = h / drawn;
+  return scale < SCALED_BELOW && scale > 0.05 ? round(scale, 3) : undefined;
+}
+
+/** A text's type at `scale`: sizes, line heights, letter and paragraph spacing (`lineHeight`: its lines' px). */
+export function scaledText(text: TextContent, scale: number, lineHeight: number | undefined): TextContent {
+  const by = (v: number | undefined): number | undefined => (v === undefined ? undefined : round(v * scale));
+  const style = (s: Partial<TextStyle>, own?: number): Partial<TextStyle> => {
+    const out: Partial<TextStyle> = { ...s };
+    if (s.size !== undefined) out.size = by(s.size)!;
+    const lh = s.lineHeight ?? own;
+    if (lh !== undefined) out.lineHeight = by(lh)!;
+    if (s.letterSpacing !== undefined) out.letterSpacing = by(s.letterSpacing)!;
+    return out;
+  };
+  return {
+    ...text,
+    style: style(text.style, lineHeight) as TextStyle,
+    ...(text.runs ? { runs: text.runs.map((r) => ({ ...r, style: style(r.style) })) } : {}),
+    ...(text.paragraphSpacing ? { paragraphSpacing: by(text.paragraphSpacing)! } : {}),
+  };
 }

@@ -223,6 +223,11 @@ export interface TextContent {
   alignV: "top" | "center" | "bottom";
   maxLines?: number;
   paragraphSpacing?: number;
+  /**
+   * Figma's vertical trim (`leadingTrim: "CAP_HEIGHT"`): the box runs from the first line's cap height to the last
+   * line's baseline, so one line is as tall as its capitals (CSS `text-box: trim-both cap alphabetic`).
+   */
+  trim?: "cap";
   /** Name of the shared Figma text style, e.g. "Heading/H1"; helps pick semantic tags. */
   styleName?: string;
   /**

@@ -121,10 +121,16 @@ describe("containerParts and standInSvg", () => {
   });
 
   it("lists the visible shape leaves with their boxes in the icon's coordinates and their colours", () => {
+    // A line is the band its stroke paints: 1 px above its 0-px box (design/rule.ts).
     expect(containerParts(icon, { x: 100, y: 50, width: 20, height: 10 }, 20, 10, { w: 20, h: 10 })).toEqual([
       { id: "1:2", x: 0, y: 0, w: 10, h: 10, color: "#ff0000" },
-      { id: "1:4", x: 10, y: 5, w: 10, h: 0, color: "#000000" },
+      { id: "1:4", x: 10, y: 4, w: 10, h: 1, color: "#000000" },
     ]);
+  });
+
+  it("draws a line as that band, unturned, in the icon's coordinates", () => {
+    const { svg } = containerSvg(icon, { x: 100, y: 50, width: 20, height: 10 }, 20, 10);
+    expect(svg).toContain('<rect data-node-id="1:4" x="10.04" y="4" width="10" height="1" fill="#000000"/>');
   });
 
   it("places the parts where the SVG renders them when its box was rounded (fitted and centred)", () => {
@@ -132,7 +138,7 @@ describe("containerParts and standInSvg", () => {
     const parts = containerParts(icon, { x: 100, y: 50, width: 19.6, height: 10 }, 19.6, 10, { w: 20, h: 10 });
     expect(parts.map((p) => [p.x, p.y, p.w, p.h])).toEqual([
       [0.2, 0, 10, 10],
-      [10.2, 5, 10, 0],
+      [10.2, 4, 10, 1],
     ]);
   });
 

@@ -9,6 +9,7 @@ import { isRecord } from "../rest/reply.js";
 import { round } from "./color.js";
 import { cssRotation, readBox, unrotatedSize, type Box } from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
+import { paintedRule } from "./rule.js";
 import type { DesignNode, ShapePart } from "./types.js";
 
 /** Shape types that can be drawn inside one SVG. */
@@ -168,11 +169,28 @@ export function containerSvg(node: RestNode, bounds: Box, w: number, h: number):
 function drawLeaf(leaf: RestNode, bounds: Box): { markup: string; exact: boolean } | undefined {
   const box = readBox(leaf["absoluteBoundingBox"]);
   if (!box) return undefined;
+  const band = paintedRule(leaf);
+  if (band) return { markup: bandRect(leaf, band, bounds), exact: true };
   const degrees = cssRotation(leaf);
   const size = unrotatedSize(leaf, box, degrees);
   const drawn = drawShape(leaf, size.w, size.h);
   const transform = transformFor(box, bounds, size.w, size.h, degrees);
   return { markup: transform ? `<g${transform}>${drawn.markup}</g>` : drawn.markup, exact: drawn.exact };
+}
+
+/** A line along an axis as the band its stroke paints (rule.ts), in the container's coordinates. */
+function bandRect(leaf: RestNode, band: Box, bounds: Box): string {
+  const ctx: PaintContext = { w: band.width, h: band.height, imageAsset: noImages };
+  const color = readStroke(leaf, ctx)?.color ?? "#000000";
+  const opacity =
+    typeof leaf["opacity"] === "number" && leaf["opacity"] < 1 ? ` opacity="${round(leaf["opacity"], 3)}"` : "";
+  const x = round(band.x - bounds.x);
+  const y = round(band.y - bounds.y);
+  const at = `${x === 0 ? "" : ` x="${x}"`}${y === 0 ? "" : ` y="${y}"`}`;
+  return (
+    `<rect data-node-id="${escapeAttr(leaf.id)}"${opacity}${at} ` +
+    `width="${round(band.width)}" height="${round(band.height)}" fill="${color}"/>`
+  );
 }
 
 /**
@@ -243,7 +261,8 @@ export function containerParts(
   const dy = flatH ? 0 : (shown.h - vh * scale) / 2;
   const parts: ShapePart[] = [];
   for (const leaf of found) {
-    const box = readBox(leaf["absoluteBoundingBox"]);
+    // A line is the band its stroke paints, as drawLeaf draws it.
+    const box = paintedRule(leaf) ?? readBox(leaf["absoluteBoundingBox"]);
     if (!box) continue;
     const digits = Math.min(box.width, box.height) * scale < 16 ? 1 : 0;
     const part: ShapePart = {

@@ -1,5 +1,6 @@
 /** Design tree → markup tree + stylesheet, shared by the React and HTML emitters. */
 import { round } from "../design/color.js";
+import { px } from "../css/decl.js";
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { Asset, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
@@ -567,30 +568,96 @@ function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): 
   if (prop) return [{ type: "prop", name: prop }];
   const runs = text.runs ?? [];
   const chars = drawnSpaces(text.chars);
-  if (runs.length === 0) return [{ type: "text", value: chars }];
-  const out: VNode[] = [];
-  let at = 0;
-  for (const run of runs) {
-    if (run.start > at) out.push({ type: "text", value: chars.slice(at, run.start) });
+  const spaced = paragraphStarts(text, chars);
+  if (runs.length === 0 && !spaced) return [{ type: "text", value: chars }];
+  // One class per run, however many paragraphs it spans.
+  const runClasses = new Map<number, string | undefined>();
+  const runClass = (index: number): string | undefined => {
+    if (runClasses.has(index)) return runClasses.get(index);
+    const run = runs[index]!;
     const own = textStyleDecls(run.style);
     const style = { ...text.style, ...run.style };
     const cls = ctx.sheet.add(
       `${ctx.classBase(node, "text")}Run`,
       unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own,
     );
-    out.push({
-      type: "element",
-      tag: "span",
-      attrs: [],
-      children: [{ type: "text", value: chars.slice(run.start, run.end) }],
-      inline: true,
-      ...(cls ? { cls } : {}),
+    runClasses.set(index, cls);
+    return cls;
+  };
+  /** The characters from..to, each run's part in its span. */
+  const slice = (from: number, to: number): VNode[] => {
+    const out: VNode[] = [];
+    let at = from;
+    runs.forEach((run, index) => {
+      const start = Math.max(run.start, from);
+      const end = Math.min(run.end, to);
+      if (start >= end) return;
+      if (start > at) out.push({ type: "text", value: chars.slice(at, start) });
+      const cls = runClass(index);
+      out.push({
+        type: "element",
+        tag: "span",
+        attrs: [],
+        children: [{ type: "text", value: chars.slice(start, end) }],
+        inline: true,
+        ...(cls ? { cls } : {}),
+      });
+      at = end;
     });
-    at = run.end;
-  }
-  if (at < chars.length) out.push({ type: "text", value: chars.slice(at) });
+    if (at < to) out.push({ type: "text", value: chars.slice(at, to) });
+    return out;
+  };
+  const out = spaced ? paragraphs(node, ctx, chars, spaced, slice, unitWidth) : slice(0, chars.length);
   // Vertically centred text is a flex column; keep the runs on one line inside one box.
-  if (text.alignV !== "top" && text.resize === "none")
+  if (text.alignV !== "top" && text.resize === "none" && !text.trim)
     return [{ type: "element", tag: "span", attrs: [], children: out, inline: true }];
+  return out;
+}
+
+/**
+ * Where each paragraph of a text with paragraph spacing starts in `chars` (its drawn characters), when it has more
+ * than one; else undefined. A text ending in a line break keeps its breaks (its empty last line is drawn apart).
+ */
+function paragraphStarts(text: NonNullable<DesignNode["text"]>, chars: string): number[] | undefined {
+  if (!text.paragraphSpacing || text.paragraphSpacing <= 0 || !chars.includes("\n") || chars.endsWith("\n"))
+    return undefined;
+  const starts = [0];
+  for (let i = chars.indexOf("\n"); i >= 0; i = chars.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Figma's paragraph spacing: the space it adds after each paragraph but the last. Each paragraph but the last is a
+ * block with that margin below it (a line break cannot take one); the last one's characters follow as they are.
+ */
+function paragraphs(
+  node: DesignNode,
+  ctx: BuildContext,
+  chars: string,
+  starts: number[],
+  slice: (from: number, to: number) => VNode[],
+  unitWidth: number | undefined,
+): VNode[] {
+  const text = node.text!;
+  const decls: Decl[] = [
+    ["display", "block"],
+    ["margin-bottom", px(text.paragraphSpacing!)],
+  ];
+  const cls = ctx.sheet.add(
+    `${ctx.classBase(node, "text")}Paragraph`,
+    unitWidth !== undefined ? inContainerUnits(decls, unitWidth, text.style) : decls,
+  );
+  const out: VNode[] = [];
+  starts.forEach((start, i) => {
+    const last = i === starts.length - 1;
+    const end = last ? chars.length : starts[i + 1]! - 1;
+    if (last) {
+      out.push(...slice(start, end));
+      return;
+    }
+    // An empty paragraph is one empty line, as Figma draws it.
+    const children: VNode[] = end > start ? slice(start, end) : [{ type: "text", value: "\n" }];
+    out.push({ type: "element", tag: "span", attrs: [], children, inline: true, ...(cls ? { cls } : {}) });
+  });
   return out;
 }

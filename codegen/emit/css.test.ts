@@ -169,6 +169,23 @@ describe("placementDecls: a text box Figma rounded to whole pixels", () => {
   });
 });
 
+describe("placementDecls: a text trimmed to its capitals (Figma's vertical trim)", () => {
+  it("its drawn box, cap height to baseline, is its least height: placed absolutely, and in a flow", () => {
+    const trimmed = text({ resize: "width", trim: "cap" }, { w: 118, h: 17, x: 341, y: 36 });
+    expect(placementDecls(trimmed, plain)).toContainEqual(["min-height", "17px"]);
+    const inFlow = text({ resize: "width", trim: "cap" }, { w: 118, h: 17, sizeH: "hug", sizeV: "hug" });
+    expect(placementDecls(inFlow, row)).toContainEqual(["min-height", "17px"]);
+    // Not the whole-line rounding of an untrimmed text (17 px is half its 36-px line).
+    const lined = text(
+      { resize: "width", trim: "cap", style: { family: "Space Mono", size: 24, weight: 700, lineHeight: 36 } },
+      { w: 118, h: 17, sizeH: "hug", sizeV: "hug" },
+    );
+    expect(placementDecls(lined, row).filter(([p]) => p.includes("height") || p.startsWith("margin"))).toEqual([
+      ["min-height", "17px"],
+    ]);
+  });
+});
+
 describe("placementDecls in a column", () => {
   it("fixed: height that does not shrink, width capped at 100%", () => {
     expect(placementDecls(rect({ sizeH: "fixed", sizeV: "fixed" }), col)).toEqual([
@@ -328,12 +345,14 @@ describe("placementDecls, absolute", () => {
       ["height", "40px"],
     ]);
   });
-  it("auto-resizing text gets no height", () => {
+  it("auto-resizing text gets no height: its drawn height is its least", () => {
+    // Figma's 17.5-px line in an 18-px box, or a fallback face's shorter lines: the box stays as drawn, lines at its top.
     expect(placementDecls(text({ resize: "height" }, { x: 0, y: 0 }), plain)).toEqual([
       ["position", "absolute"],
       ["left", "0"],
       ["width", "100px"],
       ["top", "0"],
+      ["min-height", "24px"],
     ]);
   });
   it("adds min/max sizes and rotation", () => {
@@ -538,6 +557,16 @@ describe("ownDecls: layout and paint", () => {
     ).toEqual([["border-top", "1px solid #eeeeee"]]);
   });
 
+  it("a line drawn as its stroke's band (design/rule.ts) is a border as thick as the band, on its long side", () => {
+    const stroke = { color: "#333333", weight: 5, align: "center" as const };
+    expect(ownDecls(rect({ kind: "line", w: 1810, h: 5, stroke }), urls, false)).toEqual([
+      ["border-top", "5px solid #333333"],
+    ]);
+    expect(ownDecls(rect({ kind: "line", w: 4, h: 650, stroke: { ...stroke, weight: 4 } }), urls, false)).toEqual([
+      ["border-left", "4px solid #333333"],
+    ]);
+  });
+
   it("shadows: drop and inset box-shadows", () => {
     const node = rect({
       effects: {
@@ -664,6 +693,13 @@ describe("ownDecls: text", () => {
       false,
     );
     expect(shadowed).toEqual([...base, ["text-shadow", "0 1px 2px #000000"]]);
+  });
+
+  it("a text trimmed to its capitals: text-box, and its own block aligns its lines (no flex: it would not trim)", () => {
+    const trim = ["text-box", "trim-both cap alphabetic"];
+    expect(decls({ trim: "cap", resize: "height" })).toEqual([...base, trim]);
+    expect(decls({ trim: "cap", alignV: "center" })).toEqual([...base, ["align-content", "center"], trim]);
+    expect(decls({ trim: "cap", alignV: "bottom" })).toEqual([...base, ["align-content", "end"], trim]);
   });
 
   it("textStyleDecls: font stacks, case, decoration, colour", () => {

@@ -52,12 +52,21 @@ function fillBasis(parent: DesignNode, row: boolean): number {
 }
 
 /**
+ * A text trimmed to its capitals (text.trim) is drawn as tall as its lines from cap height to baseline in Figma's
+ * font: that height is its floor, so a fallback face with shorter capitals (Courier's 0.57 em for Space Mono's 0.7)
+ * leaves the box, and what follows it, where drawn.
+ */
+function trimmedHeight(node: DesignNode): number | undefined {
+  return node.text?.trim && node.h > 0 ? node.h : undefined;
+}
+
+/**
  * Figma gives an auto-height text box a whole-pixel height (two 52.8-px lines: 106 px, not 105.6): the
  * drawn height when its lines come to less than a pixel under it, so the items after it stay where drawn.
  */
 function roundedTextHeight(node: DesignNode): number | undefined {
   const lh = node.text?.style.lineHeight;
-  if (lh === undefined || lh <= 0) return undefined;
+  if (lh === undefined || lh <= 0 || node.text?.trim) return undefined;
   const lines = Math.round(node.h / lh);
   const short = node.h - lines * lh;
   return lines >= 1 && short > 0.01 && short < 1 ? node.h : undefined;
@@ -75,6 +84,7 @@ export function roundedTextOverhang(node: DesignNode): number | undefined {
     !text ||
     lh === undefined ||
     lh <= 0 ||
+    text.trim ||
     text.paragraphSpacing ||
     text.runs?.some((r) => r.style.lineHeight !== undefined)
   )
@@ -187,7 +197,7 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     if (layout.gap < 0 && !layout.wrap && !firstInFlow(node, parent))
       out.push([row ? "margin-left" : "margin-top", px(layout.gap)]);
     // A hugging text in a row keeps its one line; fixed-width text wraps as designed.
-    const rounded = textAuto && node.minH === undefined ? roundedTextHeight(node) : undefined;
+    const rounded = textAuto && node.minH === undefined ? (trimmedHeight(node) ?? roundedTextHeight(node)) : undefined;
     if (rounded !== undefined) out.push(["min-height", px(rounded)]);
     // Figma's rounding of a box in the designer's own auto layout (inference sizes its items from their lines).
     const overhang = textAuto && node.maxH === undefined && !layout.inferred ? roundedTextOverhang(node) : undefined;
@@ -213,6 +223,10 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     else out.push(["top", px(y)]);
     const heightSet = v === "top-bottom" || (v === "scale" && parent.h > 0);
     if (!heightSet && !textAuto) out.push(["height", px(node.h)]);
+    // A text sized by its lines is at least as tall as drawn: Figma's box is its lines in Figma's font, rounded up to a
+    // whole pixel (one 17.5-px line: 18 px), or from cap height to baseline (trimmed); a fallback face's lines may be
+    // shorter. Its lines start at its top as drawn, and a longer text still grows it.
+    if (!heightSet && textAuto && node.minH === undefined && node.h > 0) out.push(["min-height", px(node.h)]);
   }
   // Children placed absolutely need a containing block; it is part of placement, so a component's user
   // can make the component's root absolute without fighting its stylesheet.
@@ -355,10 +369,14 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
   else if (!svgInline && !node.mask) {
     if (node.kind === "line") {
       const s = node.stroke;
+      // A line drawn as the band its stroke paints (design/rule.ts) is that band: a border as thick as its box, on
+      // its long side (the box is border-box). A line in a flow keeps no height: its stroke's weight below it.
+      const weight = typeof s?.weight === "number" ? s.weight : (s?.weight[0] ?? 0);
+      const thick = Math.min(node.w, node.h);
       if (s)
         out.push([
-          "border-top",
-          `${px(typeof s.weight === "number" ? s.weight : s.weight[0])} ${s.dashes ? "dashed" : "solid"} ${s.color}`,
+          node.h > node.w ? "border-left" : "border-top",
+          `${px(thick > 0 ? thick : weight)} ${s.dashes ? "dashed" : "solid"} ${s.color}`,
         ]);
     } else {
       out.push(...backgroundDecls(node.fills ?? [], urls));
@@ -486,12 +504,17 @@ function textDecls(node: DesignNode): Decl[] {
       );
     else out.push(["white-space", "nowrap"]);
   } else if (text.alignV !== "top" && text.resize === "none") {
-    out.push(
-      ["display", "flex"],
-      ["flex-direction", "column"],
-      ["justify-content", text.alignV === "center" ? "center" : "flex-end"],
-    );
+    // A trimmed text stays a block (text-box trims a block's lines, not a flex item's) and aligns its lines itself.
+    if (text.trim) out.push(["align-content", text.alignV === "center" ? "center" : "end"]);
+    else
+      out.push(
+        ["display", "flex"],
+        ["flex-direction", "column"],
+        ["justify-content", text.alignV === "center" ? "center" : "flex-end"],
+      );
   }
+  // Figma's vertical trim: the box from the first line's cap height to the last line's baseline.
+  if (text.trim) out.push(["text-box", "trim-both cap alphabetic"]);
   return out;
 }
 

@@ -49,7 +49,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   },
   "align-self": { stretch: "self-stretch", start: "self-start", center: "self-center", end: "self-end" },
   "justify-self": { start: "justify-self-start", center: "justify-self-center", end: "justify-self-end" },
-  "align-content": { start: "content-start" },
+  "align-content": { start: "content-start", center: "content-center", end: "content-end" },
   "flex-shrink": { "0": "shrink-0" },
   "max-width": { none: "max-w-none" },
   "margin-inline": { auto: "mx-auto" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundsOf, designViewport, visibleNodes, type RestNode } from "./design-nodes.js";
+import { boundsOf, designViewport, iou, visibleNodes, type RestNode } from "./design-nodes.js";
 import { measurePlan } from "./measurement.js";
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
@@ -43,5 +43,46 @@ describe("a design's boxes as the score reads them (issue 38)", () => {
     const lost = { ...frame, absoluteBoundingBox: { ...box(0, 0, 400, 0), height: "NaN" } } as unknown as RestNode;
     expect(() => designViewport(lost)).toThrow("frame “Page” has no absoluteBoundingBox (id 1:1)");
     expect(() => measurePlan(lost)).toThrow("frame “Page” has no absoluteBoundingBox (id 1:1)");
+  });
+});
+
+describe("a line as the score reads it (issue 49)", () => {
+  it("is the band its stroke paints: a 5-px rule above its 0-px box, as a reader sees it", () => {
+    const slide: RestNode = {
+      id: "0:254",
+      name: "Timeline",
+      type: "FRAME",
+      absoluteBoundingBox: box(6360, 5120, 1920, 1080),
+      children: [
+        {
+          id: "0:268",
+          name: "Baseline",
+          type: "LINE",
+          absoluteBoundingBox: box(6480, 5660, 1810, 0),
+          ...({
+            absoluteRenderBounds: box(6480, 5655, 1800, 5),
+            strokes: [{ type: "SOLID", color: { r: 0.2, g: 0.2, b: 0.2, a: 1 } }],
+            strokeWeight: 5,
+          } as Partial<RestNode>),
+        },
+      ],
+    };
+    const line = visibleNodes(slide).find((v) => v.node.id === "0:268")!;
+    expect(line.box).toEqual(box(120, 535, 1810, 5));
+    // The band rendered where Figma paints it matches; the 0-px box thickened below the line no longer does.
+    expect(iou(box(120, 535, 1810, 5), line.box)).toBe(1);
+    expect(iou(box(120, 540, 1810, 5), line.box)).toBe(0);
+  });
+});
+
+describe("IoU at a half-pixel edge (issue 49)", () => {
+  it("a box a few hundredths off a half pixel is the box the reader sees, snapped or not", () => {
+    // Fitma's menu icon: a 1-px rule at y 81.5, rendered by the icon's SVG at 81.498 (snapped: rows 82 and 81).
+    expect(iou(box(25, 81.5, 14, 1), box(24.995, 81.498, 13.995, 0.9996))).toBeGreaterThan(0.99);
+    expect(iou(box(369.5, 70, 16.5, 10.5), box(369.464, 70.002, 16.494, 10.496))).toBeGreaterThan(0.99);
+    // A 1-px rule laid out 0.2 px lower is painted on the same row: still 1 (snapped).
+    expect(iou(box(0, 40, 300, 1), box(0, 40.2, 300, 1))).toBe(1);
+    // A rule a whole pixel off is off.
+    expect(iou(box(0, 40, 300, 1), box(0, 41, 300, 1))).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
  * REST frame are visible and where, the text each shows, and how two boxes compare. The page side is the probe
  * (probe.ts); box-score.ts and score.ts turn both into figures.
  */
+import { paintedRule } from "../design/rule.js";
 import type { Box } from "./types.js";
 
 /** The few fields of a Figma REST node (`@figma/rest-api-spec`) this measurement reads. */
@@ -89,15 +90,22 @@ function snapped(b: Box): Box {
   return { x, y, width: Math.round(b.x + b.width) - x, height: Math.round(b.y + b.height) - y };
 }
 
-/** Intersection over union of the painted boxes; a zero width or height counts as 1px in each box independently. */
-export function iou(a: Box, b: Box): number {
-  const p = thicken(snapped(a));
-  const q = thicken(snapped(b));
+function overlap(p: Box, q: Box): number {
   const ix = Math.max(0, Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x));
   const iy = Math.max(0, Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y));
   const inter = ix * iy;
   const union = p.width * p.height + q.width * q.height - inter;
   return union > 0 ? inter / union : 0;
+}
+
+/**
+ * Intersection over union of the painted boxes; a zero width or height counts as 1px in each box independently. A box
+ * is painted on the pixel grid (snapped) or, drawn by an SVG or turned, anti-aliased where it lies: the better of the
+ * two. Snapping alone turns a few hundredths into a pixel at a half-pixel edge (Fitma's 1-px menu rule at y 81.5,
+ * rendered by its icon's SVG at 81.498: rows 82 and 81, IoU 0; a 16.5-px icon at x 369.5, rendered at 369.46: 0.86).
+ */
+export function iou(a: Box, b: Box): number {
+  return Math.max(overlap(thicken(snapped(a)), thicken(snapped(b))), overlap(thicken(a), thicken(b)));
 }
 
 function intersect(a: Box, b: Box): Box {
@@ -134,7 +142,8 @@ export function visibleNodes(frame: RestNode): VisibleNode[] {
 
   const walk = (node: RestNode, parent: RestNode | undefined, clip: Box | undefined): void => {
     if (node.visible === false) return;
-    const abs = boundsOf(node);
+    // A line is the band its stroke paints (a 5-px rule above its 0-px box), as a reader sees it.
+    const abs = paintedRule(node as unknown as Record<string, unknown>) ?? boundsOf(node);
     const box = abs ? rel(abs) : undefined;
     const hasArea = !!box && (box.width > 0 || box.height > 0);
     const clippedAway = !!box && !!clip && entirelyOutside(box, clip);

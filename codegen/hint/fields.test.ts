@@ -317,3 +317,47 @@ describe("fields: masks", () => {
     expect(css).toContain("mask: url(assets/brush.png) center / contain no-repeat luminance;");
   });
 });
+
+describe("fields: a text trimmed to its capitals (issue 49)", () => {
+  it("prints `trim` and parses it back; its code from the hint is the JSON's", async () => {
+    const style = { fontFamily: "Space Mono", fontWeight: 700, fontSize: 24, lineHeightUnit: "INTRINSIC_%" };
+    const json = {
+      document: {
+        id: "1:1",
+        name: "Nav",
+        type: "FRAME",
+        absoluteBoundingBox: { x: 0, y: 0, width: 300, height: 60 },
+        children: [
+          {
+            id: "1:2",
+            name: "Sign in",
+            type: "TEXT",
+            characters: "Sign in",
+            absoluteBoundingBox: { x: 20, y: 20, width: 122, height: 17 },
+            style: { ...style, leadingTrim: "CAP_HEIGHT", textAutoResize: "HEIGHT", textAlignVertical: "CENTER" },
+          },
+          {
+            id: "1:3",
+            name: "Blog",
+            type: "TEXT",
+            characters: "Blog",
+            absoluteBoundingBox: { x: 200, y: 10, width: 59, height: 36 },
+            style: { ...style, leadingTrim: "NONE" },
+          },
+        ],
+      },
+    };
+    const doc = loadDesign(json, []).document;
+    const hint = printHint(doc);
+    expect(hint).toContain(' T :2 @20,20 122x17 ff:"Space Mono" fs:24 fw:700 rs:h tv:c trim "Sign in"\n');
+    expect(hint).toContain(' T :3 @200,10 59x36 ff:"Space Mono" fs:24 fw:700 "Blog"\n');
+    const parsed = parseHint(hint).document;
+    expect(parsed.frames).toEqual(doc.frames);
+    const options = { target: "html", styling: "css-modules", nodeIds: true } as const;
+    const fromJson = await generateCode(doc, options);
+    const fromHint = await generateCode({ frames: parsed.frames, assets: doc.assets }, options);
+    expect(fromHint.files.map((f) => f.content)).toEqual(fromJson.files.map((f) => f.content));
+    const css = fromJson.files.find((f) => f.path === "styles.css")!.content;
+    expect(css.match(/text-box: trim-both cap alphabetic;/g)).toHaveLength(1);
+  });
+});

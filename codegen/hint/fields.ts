@@ -733,6 +733,12 @@ export const FIELDS: Field[] = [
     parse: (n, v) => void (textOf(n).paragraphSpacing = num(v)),
   },
   {
+    key: "trim",
+    category: "text",
+    print: (n) => (n.text?.trim ? "" : undefined),
+    parse: (n) => void (textOf(n).trim = "cap"),
+  },
+  {
     key: "flu",
     category: "text",
     print: (n) => (n.text?.fluid ? nums(n.text.fluid.filter((v) => v !== undefined)) : undefined),

@@ -185,6 +185,25 @@ describe("the layout check's decision (decideFrame)", () => {
     expect(decideNow(lined, "chromium", lay(300.5)).layout.exact).toBe(true);
   });
 
+  it("a rule a few px thick (a line's painted band) lands on its drawn rows; a thicker layer may be half a pixel off", () => {
+    // Zacht's Financials: 2-px gridlines that an inferred chart placed half a pixel lower (a third of each off).
+    const ruled: FrameBuilder = {
+      ...builder,
+      drawn: { ...drawn, children: [...drawn.children!, rect("rule", 0, 300, 1000, 2), rect("dot", 0, 320, 24, 24)] },
+    };
+    const lay =
+      (shifted: string) =>
+      (request: LayoutRequest): LaidBoxes =>
+        new Map(
+          [...drawnLayers(ruled.drawn)].map(([id, box]) => {
+            const moved = request.kind !== "drawn" && !keptOf(request.tree).has(id) && id === shifted;
+            return [id, moved ? { ...box, y: box.y + 0.5 } : box] as const;
+          }),
+        );
+    expect(decideNow(ruled, "chromium", lay("dot")).layout).toEqual({ kept: [], check: "chromium" });
+    expect(decideNow(ruled, "chromium", lay("rule")).layout).not.toEqual({ kept: [], check: "chromium" });
+  });
+
   it("keys a wrapper inference added by its first real layer", () => {
     const wrapper: DesignNode = {
       id: "",

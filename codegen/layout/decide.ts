@@ -115,9 +115,17 @@ function sectionOfLayer(frame: DesignNode): Map<string, string> {
   return out;
 }
 
+/** Layers drawn thinner than this on an axis are rules: they must be painted on the rows they are drawn on. */
+const RULE = 6;
+
+/** `a` and `b` painted on the same pixel rows from `start` over `size` (a box's edges snap to whole pixels). */
+const sameRows = (a: number, aSize: number, b: number, bSize: number): boolean =>
+  Math.round(a) === Math.round(b) && Math.round(a + aSize) === Math.round(b + bSize);
+
 /**
- * `a` lands on `b`: each side within HOLD_TOLERANCE px; and a line (`drawn` thinner than a pixel on an axis) on the
- * same pixel row or column as `b` — a rule half a pixel lower is painted on the next row, as the score sees it.
+ * `a` lands on `b`: each side within HOLD_TOLERANCE px; and a rule (`drawn` thinner than RULE px on an axis: a line,
+ * the band its stroke paints, a 2-px divider) on the same pixel rows or columns as `b` — a 2-px rule half a pixel
+ * lower is painted a row lower, a third of it off as the score sees it.
  */
 function near(a: Box, b: Box, drawn: Box): boolean {
   const within =
@@ -127,8 +135,8 @@ function near(a: Box, b: Box, drawn: Box): boolean {
     Math.abs(a.h - b.h) <= HOLD_TOLERANCE;
   return (
     within &&
-    (drawn.h >= 1 || Math.round(a.y) === Math.round(b.y)) &&
-    (drawn.w >= 1 || Math.round(a.x) === Math.round(b.x))
+    (drawn.h >= RULE || sameRows(a.y, Math.max(a.h, 1), b.y, Math.max(b.h, 1))) &&
+    (drawn.w >= RULE || sameRows(a.x, Math.max(a.w, 1), b.x, Math.max(b.w, 1)))
   );
 }
 

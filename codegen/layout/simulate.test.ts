@@ -119,6 +119,17 @@ describe("the layout simulator", () => {
     expect(laid.get(col.children![1]!)!.y).toBe(22);
   });
 
+  it("paragraph spacing is added after each paragraph but the last; a trimmed text is its drawn cap-to-baseline box", () => {
+    // Fitma's menu: 11 lines of 24 px and 10 paragraph spacings of 16 px in a 424-px box.
+    const menu = text("m", 0, 0, 140, 424, Array.from({ length: 11 }, (_, i) => `Item ${i}`).join("\n"));
+    menu.text!.paragraphSpacing = 16;
+    expect(textLinesHeight(menu)).toBe(424);
+    // Attic's "Sign in": one 36-px line of Space Mono trimmed to its capitals, 17 px.
+    const trimmed = text("s", 0, 0, 122, 17, "Sign in");
+    trimmed.text = { ...trimmed.text!, style: { family: "Space Mono", size: 24, weight: 700 }, trim: "cap" };
+    expect(textLinesHeight(trimmed)).toBe(17);
+  });
+
   it("a font's normal line height is as Chromium rounds it: ascent, descent and line gap each to whole pixels", () => {
     // Poppins at 16 px: 16.8 + 5.6 + 1.6 = 24 exactly, 17 + 6 + 2 = 25 in the browser.
     expect(normalLineHeight("Poppins", 16)).toBe(25);

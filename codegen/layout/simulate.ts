@@ -29,12 +29,17 @@ export function normalLineHeight(family: string, size: number): number {
 /** The height a text's lines take: the drawn number of lines at the line height the CSS gives them. */
 export function textLinesHeight(node: DesignNode): number {
   const text = node.text!;
+  // Trimmed to its capitals: the drawn lines from cap height to baseline are its box.
+  if (text.trim) return node.h;
   const lh = text.style.lineHeight ?? normalLineHeight(text.style.family, text.style.size);
   // As many lines as drawn: the same words at the same width (the box keeps its drawn width at the design width).
   const drawnLh = text.style.lineHeight ?? lh;
+  // Paragraph spacing after each paragraph but the last (the emitters' margins; build.ts paragraphs).
+  const breaks = text.chars.endsWith("\n") ? 0 : text.chars.split("\n").length - 1;
+  const gaps = text.paragraphSpacing && text.paragraphSpacing > 0 ? breaks * text.paragraphSpacing : 0;
   // Whole lines that fit the drawn box (a 30-px box of 20-px lines holds one line, the rest is its minimum height).
-  const lines = Math.max(1, Math.floor(node.h / Math.max(1, drawnLh) + 0.25));
-  return lines * lh;
+  const lines = Math.max(1, Math.floor((node.h - gaps) / Math.max(1, drawnLh) + 0.25));
+  return lines * lh + gaps;
 }
 
 /** A text's fixed line height when its lines make its box, else undefined (a run or paragraph spacing sets its own). */

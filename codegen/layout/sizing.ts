@@ -32,7 +32,8 @@ export interface ItemPlace {
 export function flowBox(node: DesignNode): Box {
   const box: Box = { x: node.x ?? 0, y: node.y ?? 0, w: node.w, h: node.h };
   const lh = node.text?.style.lineHeight;
-  if (!lh || lh <= 0 || node.text?.resize === "none" || node.text?.resize === "truncate") return box;
+  // A trimmed text's box is its lines from cap height to baseline (not whole lines): as drawn.
+  if (!lh || lh <= 0 || node.text?.resize === "none" || node.text?.resize === "truncate" || node.text?.trim) return box;
   const exact = Math.round(Math.round(box.h / lh) * lh * 100) / 100;
   // Within rounding (the tree rounds to whole pixels): the lines' height. Further off, the box was drawn
   // taller (or shorter) than its lines on purpose, and keeps its drawn height.
@@ -120,12 +121,14 @@ export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
       }
       // One line drawn in a box shorter than its line height (a 14-px label with 16-px lines): Figma lets the
       // line overflow the box; in a flow the line box would push the next item down. The line takes the box's height.
+      // Not a trimmed text: its box is shorter than its line by design (cap height to baseline), its lines keep theirs.
       const lh = text.style.lineHeight;
-      if (lh !== undefined && node.h > 0 && lh > node.h + 0.01 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh))
+      const ownLines = !text.trim && node.h > 0;
+      if (ownLines && lh !== undefined && lh > node.h + 0.01 && lh < node.h * 1.5 && drawnOnOneLine(text, node.h, lh))
         text.style = { ...text.style, lineHeight: node.h };
       // The same without a line height of its own: a box shorter than one line of the font's own line height holds
       // one line (a 96-px heading in a 74-px box), which in a flow would push everything after it down.
-      else if (lh === undefined && node.h > 0 && !text.chars.includes("\n")) {
+      else if (ownLines && lh === undefined && !text.chars.includes("\n")) {
         const normal = normalLineHeight(text.style.family, text.style.size);
         if (normal > node.h + 0.5) text.style = { ...text.style, lineHeight: node.h };
         else {
