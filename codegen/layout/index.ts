@@ -14,6 +14,7 @@ import { checkInferred } from "./check.js";
 import { withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
 import { markGrowth, markGutters } from "./gutters.js";
+import { paintAsDrawn } from "./paint.js";
 import { markReflow } from "./reflow.js";
 import { hasInferred, undoInference } from "./undo.js";
 
@@ -52,9 +53,13 @@ export function inferFrame(frame: DesignNode, report: LayoutReport = emptyReport
   // own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow screens).
   // The designer's own wide side padding gives way on narrower screens, as inferred padding does (gutters.ts).
   // A box of a fixed height whose content wraps to more lines below the design width grows with it there.
-  const out = markGrowth(
-    markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w),
-    frame.w,
+  // Last, each container's layers painted in their drawn order whatever wrappers the steps before made (paint.ts).
+  const out = paintAsDrawn(
+    markGrowth(
+      markReflow(markNavs(markGutters(withDrawnSections(inferred, asDrawn, check.sections, frame.w))), frame.w),
+      frame.w,
+    ),
+    asDrawn,
   );
   drawn.set(out, asDrawn);
   return out;
