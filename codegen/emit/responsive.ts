@@ -530,14 +530,16 @@ function stackingDecls(node: DesignNode): Decl[] {
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
 function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>): Decl[] {
   if (stack.role === "hidden") return [["display", "none"]];
+  // Behind the stack, across it whatever its height (a picture or an SVG, replaced elements, are not stretched by their
+  // sides alone).
   if (stack.role === "background")
     return [
       ["left", "0"],
       ["right", "0"],
       ["top", "0"],
       ["bottom", "0"],
-      ["width", "auto"],
-      ["height", "auto"],
+      ["width", "100%"],
+      ["height", "100%"],
     ];
   const out: Decl[] = [
     ["position", "relative"],
