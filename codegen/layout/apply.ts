@@ -314,10 +314,9 @@ function layoutInto(target: DesignNode, box: Box, cut: Cut, build: Build, parent
   const dir = cut.kind === "flow" ? cut.dir : "column";
   // A row running past the container's right side is a carousel: its cards keep their drawn boxes.
   const carousel = dir === "row" && parts.some((p) => p.box.x + p.box.w > box.x + box.w + 1);
-  // A picture (or a set of layers) drawn wider than the column, past its sides, on a screen that clips it: as drawn,
-  // the screen cutting it at its sides (a stack's base does so in its stack's box: stacks take the box inside).
+  // A picture (or a set of layers) drawn past the box's sides on a screen that clips it: as drawn, the screen cutting
+  // it at its sides (a stack's base does so in its stack's box: stacks take the box inside).
   const bleeds = (p: Cut): boolean =>
-    dir === "column" &&
     !!build.scope.screen?.clip &&
     (p.kind === "item" || p.kind === "loose") &&
     (p.box.x < box.x - SNAP || p.box.x + p.box.w > box.x + box.w + SNAP);
@@ -363,6 +362,11 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
       const under = hosted.filter((i) => i < firstContent).map((i) => build.layerAt(i, at));
       const over = hosted.filter((i) => i > firstContent).map((i) => build.layerAt(i, at));
       group.children = [base, ...under, ...flow, ...over];
+      // Content drawn running past its base's bottom (a picture moved up past the frame's top, its section's band
+      // left where it was): the stack keeps its base's height at the design width, the content overflowing as drawn
+      // (else the stack grows by that much and moves everything after it), and grows with it below that width.
+      if (cut.inner && cut.inner.box.y + cut.inner.box.h > at.y + at.h + 1)
+        group.growBelow = Math.round(scope.designWidth);
       return group;
     }
     case "loose": {

@@ -93,4 +93,24 @@ describe("layers drawn past the frame's edges keep their drawn place (issue 49, 
     const open = inferLayout({ frames: [{ ...drawn, clip: undefined }], assets: {} }).frames[0]!;
     expect(find(open, "wide")!.flow?.offset).toBeUndefined();
   });
+
+  it("a picture past the left side of a row keeps its place: a negative margin before it", () => {
+    const drawn = page([picture("hero", -200, 0, 600, 945), text("sign in", 860, 200, 380, 60)]);
+    const out = inferLayout({ frames: [{ ...drawn, h: 945 }], assets: {} }).frames[0]!;
+    expect(out.layout!.dir).toBe("row");
+    expect(find(out, "hero")!.flow?.before).toBe(-200);
+  });
+
+  it("a section's content running past its base's bottom keeps the base's height at the design width", () => {
+    // The picture under a header moved up past the frame's top; the band drawn on it was left where it was.
+    const drawn = page([
+      picture("hero", 0, -24, 1440, 677),
+      text("title", 120, 40, 600, 60),
+      { ...picture("band", 0, 200, 1440, 477), fills: [{ kind: "solid", color: "#333333" }] },
+      text("below", 120, 800, 600, 40),
+    ]);
+    const out = inferLayout({ frames: [drawn], assets: {} }).frames[0]!;
+    const stack = out.children!.find((c) => find(c, "band"))!;
+    expect(stack).toMatchObject({ name: "Stack", growBelow: 1440, sizeV: "fixed", h: 677 });
+  });
 });
