@@ -16,6 +16,7 @@ import { round } from "../design/color.js";
 import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import { keepsDrawing } from "../layout/fallback.js";
+import { holdsContent } from "../layout/roles.js";
 import type { Decl } from "./css.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
@@ -441,7 +442,27 @@ export function belowDecls(
     if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
   }
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  if (part !== "own" && node.absolute && parent?.layout?.fitBelow !== undefined) {
+    const inside = insideDecls(node, parent);
+    if (inside.length > 0) out.push([parent.layout.fitBelow, inside]);
+  }
   return out;
+}
+
+/**
+ * A layer holding content (a text, a picture) that the designer placed absolutely inside their auto layout, pinned to
+ * a side, below the design width: never further from that side than keeps it inside the box (Flora's headings placed
+ * 417 px in from the left of a box a phone makes 358 px wide were off the screen). As drawn while it fits.
+ */
+function insideDecls(node: DesignNode, parent: DesignNode): Decl[] {
+  if (node.hidden || node.rotation !== undefined || !holdsContent(node)) return [];
+  const x = node.x ?? 0;
+  const right = parent.w - x - node.w;
+  if (x < 0 || right < 0) return [];
+  const within = (offset: number): string => `clamp(0px, calc(100% - ${px(node.w)}), ${px(offset)})`;
+  if (node.constraintH === undefined || node.constraintH === "left") return x > 0 ? [["left", within(x)]] : [];
+  if (node.constraintH === "right") return right > 0 ? [["right", within(right)]] : [];
+  return [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types.js";
-import { responsiveDecls } from "../emit/responsive.js";
+import { belowDecls, responsiveDecls } from "../emit/responsive.js";
 import { stackBelow, withDrawnSections } from "./fallback.js";
 import { inferLayout } from "./index.js";
 import { markReflow } from "./reflow.js";
@@ -136,5 +136,16 @@ describe("nothing a reader needs is hidden below the design width (issue 49)", (
     const out = markReflow(header, 1440);
     expect(find(out, "bg")!.constraintH).toBe("left-right");
     expect(find(out, "side")!.constraintH).toBeUndefined();
+  });
+
+  it("a text the designer placed absolutely in their auto layout stays inside the box on a narrower screen", () => {
+    const box: DesignNode = {
+      ...frame(869, 400, [text("row", 0, 0, 869, 100)]),
+      layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start", fitBelow: 1440 },
+    };
+    const heading = { ...text("heading", 417, 54, 51, 25), absolute: true as const };
+    expect(belowDecls(heading, "all", box)).toContainEqual([1440, [["left", "clamp(0px, calc(100% - 51px), 417px)"]]]);
+    // A shape is the designer's to place as drawn.
+    expect(belowDecls({ ...rect("line", 417, 54, 51, 1), absolute: true }, "all", box)).toEqual([]);
   });
 });

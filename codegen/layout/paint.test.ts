@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { layoutPages } from "../../test/helpers/layout-pages.js";
+import { placeLayers } from "../design/placed.js";
 import type { DesignNode } from "../design/types.js";
+import { inferLayout } from "./index.js";
 import { paintAsDrawn } from "./paint.js";
 
 const text = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
@@ -137,5 +140,65 @@ describe("paintAsDrawn", () => {
     ]);
     // A line across all three: the wrapper above it, only "a" is wrong (drawn under it); below it, "b" and "c" would be.
     expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ Layers: 4, line: 2 });
+  });
+});
+
+/**
+ * CSS's stacking order over an emitted tree, as a key per layer id, compared lexicographically: at each stacking
+ * context from the root down, the element's z (auto and 0 alike) and its place in element order. A stacking context:
+ * an element with a z, a box scaled as a unit (container-type), a layer whose children are placed (isolation).
+ * A model of what the emitters write, fast and pure: the browser test (test/issue49-order.test.ts) is the truth.
+ */
+function stackingKeys(root: DesignNode): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  let index = 0;
+  const walk = (node: DesignNode, prefix: number[]): void => {
+    for (const child of node.children ?? []) {
+      if (child.hidden) continue;
+      const at = index++;
+      // Within the context: positive z after everything else, then element order.
+      const key = [...prefix, child.z ?? 0, at];
+      if (child.id) out.set(child.id, key);
+      const opens =
+        child.z !== undefined ||
+        child.scaled === true ||
+        (!child.inferred && (child.children ?? []).some((c) => c.z !== undefined || c.inferred));
+      walk(child, opens ? key : prefix);
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+const before = (a: number[], b: number[]): boolean => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return a.length < b.length;
+};
+
+/** A layer that paints something of its own. */
+const paints = (n: DesignNode): boolean =>
+  !!n.text || n.asset !== undefined || !!n.fills?.length || !!n.stroke || !!n.effects?.shadows?.length;
+
+describe("paint order on every real frame, in the inferred tree (a model of CSS's stacking)", () => {
+  it("no two overlapping layers are painted the other way round from the drawing", () => {
+    const wrong: string[] = [];
+    for (const page of layoutPages()) {
+      const drawn = page.document.frames[0]!;
+      const inferred = inferLayout(page.document).frames[0]!;
+      const keys = stackingKeys(inferred);
+      const layers = placeLayers([drawn]).filter((p) => p.parent && paints(p.node) && !p.node.mask);
+      for (let i = 0; i < layers.length; i++)
+        for (let j = i + 1; j < layers.length; j++) {
+          const [a, b] = [layers[i]!, layers[j]!];
+          // b is drawn after a (document order); not inside it.
+          if (b.order < a.end) continue;
+          const w = Math.min(a.box.x + a.box.w, b.box.x + b.box.w) - Math.max(a.box.x, b.box.x);
+          const h = Math.min(a.box.y + a.box.h, b.box.y + b.box.h) - Math.max(a.box.y, b.box.y);
+          if (w < 2 || h < 2) continue;
+          const [ka, kb] = [keys.get(a.node.id), keys.get(b.node.id)];
+          if (ka && kb && before(kb, ka)) wrong.push(`${page.key}: ${a.name} over ${b.name}`);
+        }
+    }
+    expect(wrong).toEqual([]);
   });
 });
