@@ -97,6 +97,10 @@ function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContex
   const attrs: [string, string][] = [];
   if (viewBox) attrs.push(["viewBox", viewBox]);
   attrs.push(["fill", "none"], ["overflow", "visible"]);
+  // A background stretched with its box (a section's, which grows with its content below the design width) covers it:
+  // its drawing stretches, as Figma stretches a vector its constraints resize, instead of shrinking to fit inside.
+  if ((node.constraintH === "left-right" && node.constraintV === "top-bottom") || node.stack?.role === "background")
+    attrs.push(["preserveAspectRatio", "none"]);
   if (node.name) attrs.push(["role", "img"], ["aria-label", node.name]);
   else attrs.push(["aria-hidden", "true"]);
   // In a component file, the shapes' ids are the instance's own.

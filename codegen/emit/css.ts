@@ -179,8 +179,9 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
       out.push([crossProp, px(crossSize)]);
       // Never wider than the column on a narrower screen; drawn wider than its content box (a 352-px text in a
       // 341-px column), as much wider at the design width.
+      // (In an inferred column only an item drawn reaching past its sides is: layout/spacing.ts.)
       const past = round(crossSize - (parent.w - layout.padding[1] - layout.padding[3]));
-      if (!row) out.push(["max-width", past > 0.5 && !layout.inferred ? `calc(100% + ${px(past)})` : "100%"]);
+      if (!row) out.push(["max-width", past > 0.5 ? `calc(100% + ${px(past)})` : "100%"]);
     } else if (cross !== "hug" && textAuto && !row && node.text?.resize === "width" && layout.inferred) {
       // A text on one line in an inferred column sizes to its line, and its drawn box is its floor: a box drawn
       // wider than its words (a field's placeholder as wide as the field) stays as wide as drawn, never wider than

@@ -17,6 +17,7 @@ import type { DesignNode, TextStyle } from "../design/types.js";
 import { PHONE_GUTTER as GUTTER } from "../layout/boxes.js";
 import { keepsDrawing } from "../layout/fallback.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
+import { holdsContent } from "../layout/roles.js";
 import type { Decl } from "./css.js";
 import { gridBelowDecls, gridItemBelowDecls, gridItemFitDecls } from "./grid.js";
 
@@ -452,7 +453,27 @@ export function belowDecls(
   }
   if (own) out.push(...gridBelowDecls(node));
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  if (part !== "own" && node.absolute && parent?.layout?.fitBelow !== undefined) {
+    const inside = insideDecls(node, parent);
+    if (inside.length > 0) out.push([parent.layout.fitBelow, inside]);
+  }
   return out;
+}
+
+/**
+ * A layer holding content (a text, a picture) that the designer placed absolutely inside their auto layout, pinned to
+ * a side, below the design width: never further from that side than keeps it inside the box (Flora's headings placed
+ * 417 px in from the left of a box a phone makes 358 px wide were off the screen). As drawn while it fits.
+ */
+function insideDecls(node: DesignNode, parent: DesignNode): Decl[] {
+  if (node.hidden || node.rotation !== undefined || !holdsContent(node)) return [];
+  const x = node.x ?? 0;
+  const right = parent.w - x - node.w;
+  if (x < 0 || right < 0) return [];
+  const within = (offset: number): string => `clamp(0px, calc(100% - ${px(node.w)}), ${px(offset)})`;
+  if (node.constraintH === undefined || node.constraintH === "left") return x > 0 ? [["left", within(x)]] : [];
+  if (node.constraintH === "right") return right > 0 ? [["right", within(right)]] : [];
+  return [];
 }
 
 /**
@@ -544,14 +565,16 @@ function stackingDecls(node: DesignNode): Decl[] {
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
 function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>): Decl[] {
   if (stack.role === "hidden") return [["display", "none"]];
+  // Behind the stack, across it whatever its height (a picture or an SVG, replaced elements, are not stretched by their
+  // sides alone).
   if (stack.role === "background")
     return [
       ["left", "0"],
       ["right", "0"],
       ["top", "0"],
       ["bottom", "0"],
-      ["width", "auto"],
-      ["height", "auto"],
+      ["width", "100%"],
+      ["height", "100%"],
     ];
   const out: Decl[] = [
     ["position", "relative"],

@@ -11,9 +11,9 @@
 import type { DesignNode } from "../design/types.js";
 import { overlapArea, PHONE_GUTTER as GUTTER, type Box, type Item } from "./boxes.js";
 import { PHONE_CONTENT, stackBelow } from "./fallback.js";
-import { boxOf, dissolveCrossingGroups, hasText, layerRoles } from "./roles.js";
+import { boxOf, dissolveCrossingGroups, hasText, holdsContent, layerRoles } from "./roles.js";
 import type { LayoutCheckEngine } from "./decide.js";
-import { planFlow } from "./spacing.js";
+import { planFlow, SNAP } from "./spacing.js";
 import { flowBox, placeInFlow } from "./sizing.js";
 import { xyCut, type Cut } from "./xy-cut.js";
 
@@ -126,6 +126,8 @@ function asDecoration(node: DesignNode, own: Box, gutters: Gutters, scope: Scope
   const reach = left ? fromLeft : fromRight;
   const gutter = left ? gutters.left : gutters.right;
   const atSide = b.x < own.x + GUTTER || b.x + b.w > own.x + own.w - GUTTER;
+  // A picture judged a decoration (one lying mostly outside its container) is content all the same: never hidden.
+  if (holdsContent(node)) return out;
   if (!atSide) out.hideBelow = Math.round(scope.designWidth);
   else if (reach > GUTTER)
     out.hideBelow = Math.round(Math.min(scope.designWidth, Math.max(0, scope.designWidth - 2 * (gutter - reach))));
@@ -188,11 +190,14 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
       return asDecoration(moved, { ...own, x: own.x - box.x, y: 0, h: box.h }, gutters, scope);
     },
   };
-  // Decorations and turned layers drawn over a section's background belong to that section.
+  // Decorations and turned layers drawn over a section's background belong to that section; so do they, and layers
+  // the drawing covers, drawn among a set of layers they overlap (that set paints as one: paint.ts).
   const loose: number[] = [];
   for (const [index, role] of roles) {
     const host =
-      role === "decoration" || role === "rotated" ? hostOf(cut, boxOf(children[index]!), index, own) : undefined;
+      role === "decoration" || role === "rotated" || role === "covered"
+        ? hostOf(cut, boxOf(children[index]!), index, own, role !== "covered")
+        : undefined;
     if (host) build.hosted.set(host, [...(build.hosted.get(host) ?? []), index]);
     else loose.push(index);
   }
@@ -202,25 +207,13 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   const above = loose.filter((i) => i > firstFlow).map((i) => build.layerAt(i, own));
   const flow = layoutInto(out, own, cut, build, parentW);
   out.children = [...below, ...flow, ...above];
-  // Layers placed absolutely interleave with the flow in the drawing: each child keeps its drawn place in the
-  // paint order (a background drawn first stays under the nav drawn after it, wherever the element lands).
-  if (roles.size > 0) paintInDrawnOrder(out.children, new Map(children.map((c, i) => [c.id, i + 1])));
+  // Layers placed absolutely interleave with the flow in the drawing: each keeps its drawn place in the paint order
+  // (a background drawn first stays under the nav drawn after it, wherever the element lands): paint.ts, once the
+  // whole frame is inferred.
   // Content drawn running past the frame's bottom (a text taller than its frame): the frame keeps its drawn
   // height at the design width, content overflowing as in the drawing, and grows with it below that width.
   if (cut.box.y + cut.box.h > own.h + 1) out.growBelow = Math.round(scope.designWidth);
   return out;
-}
-
-/**
- * Gives each real layer among `nodes` (through the wrappers inference added, which paint nothing and so take no
- * place of their own) its drawing order from `order` (container's child id → 1-based index).
- */
-function paintInDrawnOrder(nodes: DesignNode[], order: Map<string, number>): void {
-  for (const node of nodes) {
-    const z = node.id ? order.get(node.id) : undefined;
-    if (z !== undefined) node.z = z;
-    else if (node.inferred) paintInDrawnOrder(node.children ?? [], order);
-  }
 }
 
 /** The direction of the flow a cut lays its container out in (a stack: its content's). */
@@ -247,31 +240,41 @@ function alongAxis(items: Item[], dir: "row" | "column"): Cut {
   return { kind: "flow", dir, parts, box };
 }
 
-/** Every stack of the cut (a base with content on it). */
-function stacksOf(cut: Cut): Extract<Cut, { kind: "stack" }>[] {
+/** Every stack (a base with content on it) and set of layers of the cut. */
+function hostsOf(cut: Cut): Extract<Cut, { kind: "stack" | "loose" }>[] {
   switch (cut.kind) {
     case "flow":
-      return cut.parts.flatMap(stacksOf);
+      return cut.parts.flatMap(hostsOf);
     case "stack":
-      return [cut, ...(cut.inner ? stacksOf(cut.inner) : [])];
+      return [cut, ...(cut.inner ? hostsOf(cut.inner) : [])];
     case "loose":
-      return cut.items.flatMap((i) => (xyCutPart(i) ? stacksOf(xyCutPart(i)!) : []));
+      return [cut, ...cut.items.flatMap((i) => (xyCutPart(i) ? hostsOf(xyCutPart(i)!) : []))];
     default:
       return [];
   }
 }
 
-/** The stack whose base (drawn under the layer) the layer overlaps most, inside the container. */
-function hostOf(cut: Cut, layer: Box, index: number, own: Box): Cut | undefined {
+/**
+ * What the layer belongs to, of what it overlaps most inside the container: a stack whose base is drawn under it (when
+ * `onBases`), or a set of layers it is drawn among (a set paints as one: outside it, the layer could not lie between
+ * two of its layers).
+ */
+function hostOf(cut: Cut, layer: Box, index: number, own: Box, onBases: boolean): Cut | undefined {
   let best: Cut | undefined;
   let most = 0;
-  for (const stack of stacksOf(cut)) {
-    if (stack.base.index > index) continue;
-    const area = overlapArea(placeIn(stack.box, own), layer);
-    // The innermost of nested stacks wins a tie (it comes later).
-    if (area > 0 && area >= most) [best, most] = [stack, area];
+  for (const host of hostsOf(cut)) {
+    if (host.kind === "stack" ? !onBases || host.base.index > index : !drawnAmong(host, index)) continue;
+    const area = overlapArea(placeIn(host.box, own), layer);
+    // The innermost of nested hosts wins a tie (it comes later).
+    if (area > 0 && area >= most) [best, most] = [host, area];
   }
   return best;
+}
+
+/** Whether the child at `index` is drawn above some layer of the cut and under another. */
+function drawnAmong(cut: Cut, index: number): boolean {
+  const indices = indicesOf(cut);
+  return Math.min(...indices) < index && index < Math.max(...indices);
 }
 
 /** The indices of the children a cut lays out. */
@@ -288,11 +291,18 @@ function indicesOf(cut: Cut): number[] {
   }
 }
 
-/** Inference is unsure: the children keep their places, in percentages, so the box scales as a unit. */
+/**
+ * Inference is unsure: the children keep their places, in percentages, so the box scales as a unit — unless it holds
+ * text a phone could not read scaled so (stacksOnPhones): then, as a set of layers does, it keeps its drawing at the
+ * design width and stacks its layers below it, instead of clipping its content to its drawn aspect ratio.
+ */
 function scaledBox(out: DesignNode, node: DesignNode, scope: Scope): DesignNode {
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
+  const children = (node.children ?? []).map((c) => asLayer(inferNode(c, scope, node.w), own));
+  if (stacksOnPhones({ ...out, children }))
+    return stackBelow({ ...out, children: children.map(asDrawnLayer) }, Math.round(scope.designWidth));
   out.scaled = true;
-  out.children = (node.children ?? []).map((c) => asLayer(inferNode(c, scope, node.w), own));
+  out.children = children;
   for (const c of out.children)
     if (!(c.constraintH === "left-right" && c.constraintV === "top-bottom"))
       [c.constraintH, c.constraintV] = ["scale", "scale"];
@@ -319,7 +329,13 @@ function layoutInto(target: DesignNode, box: Box, cut: Cut, build: Build, parent
   const dir = cut.kind === "flow" ? cut.dir : "column";
   // A row running past the container's right side is a carousel: its cards keep their drawn boxes.
   const carousel = dir === "row" && parts.some((p) => p.box.x + p.box.w > box.x + box.w + 1);
-  const placed = carousel ? parts.map((p) => p.box) : parts.map((p) => placeIn(p.box, box));
+  // A picture (or a set of layers) drawn past the box's sides on a screen that clips it: as drawn, the screen cutting
+  // it at its sides (a stack's base does so in its stack's box: stacks take the box inside).
+  const bleeds = (p: Cut): boolean =>
+    !!build.scope.screen?.clip &&
+    (p.kind === "item" || p.kind === "loose") &&
+    (p.box.x < box.x - SNAP || p.box.x + p.box.w > box.x + box.w + SNAP);
+  const placed = carousel ? parts.map((p) => p.box) : parts.map((p) => (bleeds(p) ? p.box : placeIn(p.box, box)));
   const plan = planFlow(dir, box, placed);
   target.layout = { ...plan.layout, inferred: { within: parentW } };
   // A row stays on one line from the design width up, as drawn (a text a little wider than Figma measured it
@@ -361,19 +377,27 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
       const under = hosted.filter((i) => i < firstContent).map((i) => build.layerAt(i, at));
       const over = hosted.filter((i) => i > firstContent).map((i) => build.layerAt(i, at));
       group.children = [base, ...under, ...flow, ...over];
+      // Content drawn running past its base's bottom (a picture moved up past the frame's top, its section's band
+      // left where it was): the stack keeps its base's height at the design width, the content overflowing as drawn
+      // (else the stack grows by that much and moves everything after it), and grows with it below that width.
+      if (cut.inner && cut.inner.box.y + cut.inner.box.h > at.y + at.h + 1)
+        group.growBelow = Math.round(scope.designWidth);
       return group;
     }
     case "loose": {
       const group = wrapper("Layers", cut.box);
-      group.children = cut.items.map((i) => {
+      const items = cut.items.map((i): [number, DesignNode] => {
         const part = xyCutPart(i);
         const node = part
           ? materialize(part, part.box, build, cut.box.w)
           : inferNode(children[i.index]!, scope, cut.box.w);
         const layer = asLayer(node, cut.box);
         [layer.constraintH, layer.constraintV] = ["scale", "scale"];
-        return layer;
+        return [i.index, layer];
       });
+      // Layers drawn among these (a decoration, a covered layer), in their drawn place.
+      const hosted = (build.hosted.get(cut) ?? []).map((i): [number, DesignNode] => [i, build.layerAt(i, cut.box)]);
+      group.children = [...items, ...hosted].sort((a, b) => a[0] - b[0]).map(([, layer]) => layer);
       // Layers holding text that a phone cannot hold as drawn: scaled as a unit their text would shrink out of
       // reach (20 px on 870 px is 8 px at 390), and what overlaps in part would overlap the more. They keep their
       // drawing at the design width and stack in reading order below it, as a section kept as drawn does.

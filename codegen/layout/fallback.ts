@@ -7,13 +7,14 @@
  * frame's flow. Below the design width every container of it with absolutely placed children stacks them (`stack`,
  * `stackBelow`): its background stays behind, stretched; decorations hide; the rest flow one under the other in
  * reading order (top to bottom, then left to right), each as wide as the screen allows, texts wrapping, pictures
- * keeping their aspect ratio.
+ * keeping their aspect ratio. Only what the drawing does not show (a layer covered, one its clipping container cuts
+ * away) and shapes without content hide: a text or a picture judged a decoration still takes its place in the stack.
  */
 import type { DesignNode } from "../design/types.js";
 import type { Box } from "./boxes.js";
 import { drawnBoxes } from "./decide.js";
 import { PHONE_GUTTER } from "./boxes.js";
-import { hasText, layerRoles } from "./roles.js";
+import { hasText, holdsContent, layerRoles } from "./roles.js";
 import { fluidText } from "./sizing.js";
 
 /** Each real layer of `drawn` by id. */
@@ -76,16 +77,12 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
   out.stackBelow = width;
   out.children = children.map((c, i) => {
     const role = roles.get(i);
-    const stacked =
-      role === "background"
-        ? "background"
-        : role === undefined
-          ? "item"
-          : role === "hidden"
-            ? "hidden"
-            : role === "decoration" || role === "outside" || role === "covered"
-              ? "hidden"
-              : "item";
+    // Content judged a decoration, or lying outside a box that does not clip it, is still content.
+    const shown =
+      role === undefined ||
+      role === "rotated" ||
+      ((role === "decoration" || role === "outside") && holdsContent(c) && !(role === "outside" && node.clip));
+    const stacked = role === "background" ? "background" : shown ? "item" : "hidden";
     const child = stackBelow(c, width);
     child.stack = { role: stacked, order: orderOf.get(i) ?? i + 1, below: width };
     // A large heading scales down with the screen in the stack, as in a flow (exact at the design width).
@@ -105,8 +102,12 @@ function asDrawn(node: DesignNode, byId: Map<string, DesignNode>, boxes: Map<str
     const drawnNode = byId.get(node.id);
     if (drawnNode) return { ...drawnNode };
   }
-  // A wrapper inference added: its real layers, each at its drawn place in the wrapper's box.
-  const children = realLayers(node).flatMap((layer): DesignNode[] => {
+  // A wrapper inference added: its real layers, each at its drawn place in the wrapper's box, in their drawn order
+  // (the flow's order is not the drawing's: a text written before the box it is drawn on would be covered by it,
+  // and, read as drawn under it, hidden on narrower screens).
+  const rank = new Map([...byId.keys()].map((id, i) => [id, i]));
+  const layers = realLayers(node).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const children = layers.flatMap((layer): DesignNode[] => {
     const drawnNode = byId.get(layer.id);
     const box = boxes.get(layer.id);
     if (!drawnNode || !box) return [];

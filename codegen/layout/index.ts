@@ -22,6 +22,7 @@ import {
 import { stackBelow, withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
 import { markGrowth, markGutters } from "./gutters.js";
+import { paintAsDrawn } from "./paint.js";
 import { markReflow } from "./reflow.js";
 import { simulateFrame } from "./simulate.js";
 import { hasInferred, undoInference } from "./undo.js";
@@ -51,8 +52,9 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
   const asDrawn = drawnFrame(frame);
   const inferred = inferNode(frame, { designWidth: frame.w, report, screen: frame }, frame.w);
   const sections = sectionsOf(inferred);
+  // Last, each container's layers painted in their drawn order whatever wrappers the steps before made (paint.ts).
   const marked = (tree: DesignNode): DesignNode =>
-    markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w);
+    paintAsDrawn(markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w), asDrawn);
   return {
     drawn: asDrawn,
     whole: () => marked({ ...stackBelow(asDrawn, frame.w), stackTop: true }),

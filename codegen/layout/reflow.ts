@@ -86,7 +86,8 @@ export function markReflow(
   const here = [...path, node];
   const children = node.children?.map((c) => {
     const child = markReflow(c, designWidth, navigation, layer, here);
-    return fits ? withFluidType(child, designWidth) : child;
+    const spans = node.layout !== undefined && !node.layout.inferred ? spanning(child, node) : child;
+    return fits ? withFluidType(spans, designWidth) : spans;
   });
   const changed = children?.some((c, i) => c !== node.children![i]);
   const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
@@ -168,4 +169,17 @@ function withFluidType(node: DesignNode, designWidth: number): DesignNode {
   if (!text || text.fluid || node.hidden || node.absolute || node.rotation !== undefined) return node;
   const fluid = fluidText(text, designWidth, text.resize === "width" ? node.w : undefined);
   return fluid ? { ...node, text: { ...text, fluid } } : node;
+}
+
+/**
+ * A layer placed absolutely across the whole of the designer's auto layout (a header's background picture, drawn as
+ * wide as the header and pinned to its left) spans it at every width: kept at its drawn width, on a narrower screen
+ * it would run past the box's side, and what it shows there (a picture on its right half) with it, out of the screen.
+ */
+function spanning(child: DesignNode, parent: DesignNode): DesignNode {
+  if (!child.absolute || child.hidden || child.rotation !== undefined) return child;
+  if (child.constraintH !== undefined && child.constraintH !== "left") return child;
+  const x = child.x ?? 0;
+  if (Math.abs(x) > 1 || Math.abs(x + child.w - parent.w) > 1) return child;
+  return { ...child, constraintH: "left-right" };
 }

@@ -33,6 +33,15 @@ export function hasText(node: DesignNode): boolean {
 
 const hasImage = (n: DesignNode): boolean => (n.fills ?? []).some((f) => f.kind === "image");
 
+/**
+ * Whether a layer holds content a reader needs — a text, a picture (an image fill) — which no width may hide
+ * (issue 49); a decoration is a shape without either.
+ */
+export function holdsContent(node: DesignNode): boolean {
+  if (node.hidden) return false;
+  return node.text !== undefined || hasImage(node) || (node.children ?? []).some(holdsContent);
+}
+
 /** A group that only holds layers: no paint, effect, clip, mask, rotation or opacity of its own. */
 function plainGroup(n: DesignNode): boolean {
   return (
@@ -173,9 +182,10 @@ export function layerRoles(children: DesignNode[], own: Box): Map<number, LayerR
     else if (c.rotation !== undefined && Math.abs(Math.abs(c.rotation) - 180) > 0.5) roles.set(i, "rotated");
     else if (overlapArea(boxOf(c), own) === 0 && !continuesRow(c, own, children)) roles.set(i, "outside");
     else if (hasText(c) && coveredBy(c, children.slice(i + 1))) roles.set(i, "covered");
-    else if (isDecoration(c, own, children)) roles.set(i, "decoration");
-    // A layer without text covering the container is its background (one holding text is its content).
+    // A layer without text covering the container is its background (one holding text is its content), even where it
+    // crosses a picture drawn over it (a page's backdrop under a figure running past its bottom): not a decoration.
     else if (!hasText(c) && overlapArea(boxOf(c), own) >= BACKGROUND * own.w * own.h) roles.set(i, "background");
+    else if (isDecoration(c, own, children)) roles.set(i, "decoration");
   });
   return roles;
 }

@@ -46,11 +46,14 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
       : -1;
   const spaced = gaps.filter((_, i) => i !== auto);
   const gap = spaced.length > 0 ? r2(Math.max(0, Math.min(...spaced))) : 0;
-  let [padStart, padEnd] = [
-    start(parts[0]!, main) - start(box, main),
-    end(box, main) - end(parts[parts.length - 1]!, main),
-  ].map((v) => r2(Math.max(0, v))) as [number, number];
+  const lead = start(parts[0]!, main) - start(box, main);
+  let [padStart, padEnd] = [lead, end(box, main) - end(parts[parts.length - 1]!, main)].map((v) =>
+    r2(Math.max(0, v)),
+  ) as [number, number];
   const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
+  // The first item drawn reaching past the box's start (a hero picture bleeding above the frame's top) keeps its drawn
+  // place, and everything after it keeps its own: a negative margin before it, the part outside clipped as drawn.
+  if (lead <= -SUBPIXEL) items[0]!.flow.before = r2(lead);
   // Each item keeps its drawn distance, fractions included (half a pixel off leaves a 1-px divider two thirds
   // off); the gap is the smallest, so no row is wider than drawn (it would wrap at the design width).
   gaps.forEach((g, i) => {
@@ -72,9 +75,13 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
 
   const offS = parts.map((p) => start(p, cross) - start(box, cross));
   const offE = parts.map((p) => end(box, cross) - end(p, cross));
+  // A part drawn reaching past a side of the box (a picture wider than the frame; a pixel or two is a drawing's
+  // rounding) keeps its drawn place and size: it does not fill the box, and its margin before it may be negative.
+  const bleeds = parts.map((_p, i) => offS[i]! < -SNAP || offE[i]! < -SNAP);
   let padCS = r2(Math.max(0, Math.min(...offS)));
   let padCE = r2(Math.max(0, Math.min(...offE)));
   const kinds: Align[] = parts.map((_p, i) => {
+    if (bleeds[i]) return "start";
     const s = offS[i]! - padCS;
     const e = offE[i]! - padCE;
     if (s <= SNAP && e <= SNAP) return "fill";
@@ -103,7 +110,8 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
     else if (kind !== align) item.flow.self = kind;
     // Its drawn distance from the start, however small: a 2-px nudge left out moves everything after it.
     const indent = r2(offS[i]! - padCS);
-    if ((kind === "start" || (kind === "fill" && !item.crossFill)) && indent >= SUBPIXEL) item.flow.offset = indent;
+    if ((kind === "start" || (kind === "fill" && !item.crossFill)) && (indent >= SUBPIXEL || (bleeds[i] && indent < 0)))
+      item.flow.offset = indent;
   });
   // Content centred across a column needs no wide side padding: it stays centred at any width. A gutter stays
   // (up to PHONE_GUTTER), so that a wide picture or card centred there does not touch a phone's edges.

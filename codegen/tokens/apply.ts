@@ -41,6 +41,7 @@ export function applyTokens(
   node: DesignNode,
   bound: NodeTokens | undefined,
   ref: (key: string) => string,
+  tokenValue: (key: string) => string | undefined = () => undefined,
 ): Decl[] {
   if (!bound) return decls;
   // Gaps bound to variables are a flex layout's (itemSpacing, counterAxisSpacing); a grid's gaps stay as drawn.
@@ -105,8 +106,12 @@ export function applyTokens(
         return [property, text.size ? ref(text.size) : value];
       case "font-weight":
         return [property, text.weight ? ref(text.weight) : value];
-      case "line-height":
-        return [property, text.lineHeight ? ref(text.lineHeight) : value];
+      case "line-height": {
+        // A line height layout inference gave the text (one line in a box shorter than its style's lines) is its own.
+        const style = text.lineHeight ? tokenValue(text.lineHeight) : undefined;
+        const own = style !== undefined && style !== value;
+        return [property, text.lineHeight && !own ? ref(text.lineHeight) : value];
+      }
       case "letter-spacing":
         return [property, text.letterSpacing ? ref(text.letterSpacing) : value];
       default:

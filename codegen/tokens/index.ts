@@ -24,8 +24,15 @@ export function tokenContext(doc: DesignDocument, styling: TokenStyling): TokenC
   const table = doc.tokens;
   if (!table || table.tokens.length === 0) return undefined;
   const ref = tokenRef(table, styling);
+  const byKey = new Map(table.tokens.map((t) => [t.key, t]));
+  // A token's CSS value in its default mode, through its aliases.
+  const tokenValue = (key: string, depth = 0): string | undefined => {
+    const value = byKey.get(key)?.value;
+    if (!value || depth > 8) return undefined;
+    return "css" in value ? value.css : tokenValue(value.ref, depth + 1);
+  };
   return {
-    decls: (node, decls) => applyTokens(decls, node, table.nodes[node.id], ref),
+    decls: (node, decls) => applyTokens(decls, node, table.nodes[node.id], ref, tokenValue),
     attrs: (node) => table.modeAttrs[node.id] ?? [],
     svg: (node, markup) => svgColorTokens(markup, node.id, table.nodes, ref),
   };
