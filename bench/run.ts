@@ -26,7 +26,8 @@
  *   BENCH_ONLY=engines npm run bench the layout simulator and Yoga against Chromium, layer by layer, on every real,
  *                                    sample and corpus frame (bench/engines.ts)
  *   BENCH_ONLY=layout-check npm run bench the layout check in Chromium per inferred frame (time, verdict, the
- *                                    simulator's verdict) and in the panel (its time in a Generate) (bench/layout-check.ts)
+ *                                    simulator's verdict) and in the panel (its time in a Generate)
+ * (bench/layout-check.ts)
  *   BENCH_ONLY=fonts npm run bench every fixture frame's IoU × matched with the design's fonts and without
  *   (bench/fonts.ts) BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code
  *   panel's score equal to it on every fixture frame (bench/score-cli.ts) BENCH_ONLY=score-panel npm run bench click →

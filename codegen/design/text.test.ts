@@ -48,13 +48,16 @@ describe("readText: base style", () => {
     ).toBe(19.2);
   });
 
-  it("takes a percentage of auto other than 100 as the px Figma computed (Fitma: 120 % of Gothic A1's 15-px line)", () => {
-    const style = { lineHeightPx: 18, lineHeightPercent: 120, lineHeightPercentFontSize: 150 };
-    expect(readText(textNode({}, { ...style, lineHeightUnit: "INTRINSIC_%" }), undefined).style.lineHeight).toBe(18);
-    // Auto itself (100 %) stays the font's own line height.
-    const auto = { lineHeightPx: 35.544, lineHeightPercent: 100, lineHeightUnit: "INTRINSIC_%" };
-    expect(readText(textNode({}, auto), undefined).style.lineHeight).toBeUndefined();
-  });
+  it(
+    "takes a percentage of auto other than 100 as the px Figma " + "computed (Fitma: 120 % of Gothic A1's 15-px line)",
+    () => {
+      const style = { lineHeightPx: 18, lineHeightPercent: 120, lineHeightPercentFontSize: 150 };
+      expect(readText(textNode({}, { ...style, lineHeightUnit: "INTRINSIC_%" }), undefined).style.lineHeight).toBe(18);
+      // Auto itself (100 %) stays the font's own line height.
+      const auto = { lineHeightPx: 35.544, lineHeightPercent: 100, lineHeightUnit: "INTRINSIC_%" };
+      expect(readText(textNode({}, auto), undefined).style.lineHeight).toBeUndefined();
+    },
+  );
 
   it("reads Figma's vertical trim (leadingTrim CAP_HEIGHT) as trimmed to the capitals", () => {
     expect(readText(textNode({}, { leadingTrim: "CAP_HEIGHT" }), undefined).trim).toBe("cap");

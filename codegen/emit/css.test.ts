@@ -346,7 +346,8 @@ describe("placementDecls, absolute", () => {
     ]);
   });
   it("auto-resizing text gets no height: its drawn height is its least", () => {
-    // Figma's 17.5-px line in an 18-px box, or a fallback face's shorter lines: the box stays as drawn, lines at its top.
+    // Figma's 17.5-px line in an 18-px box, or a fallback face's shorter lines: the box stays as drawn, lines at its
+    // top.
     expect(placementDecls(text({ resize: "height" }, { x: 0, y: 0 }), plain)).toEqual([
       ["position", "absolute"],
       ["left", "0"],
@@ -695,12 +696,15 @@ describe("ownDecls: text", () => {
     expect(shadowed).toEqual([...base, ["text-shadow", "0 1px 2px #000000"]]);
   });
 
-  it("a text trimmed to its capitals: text-box, and its own block aligns its lines (no flex: it would not trim)", () => {
-    const trim = ["text-box", "trim-both cap alphabetic"];
-    expect(decls({ trim: "cap", resize: "height" })).toEqual([...base, trim]);
-    expect(decls({ trim: "cap", alignV: "center" })).toEqual([...base, ["align-content", "center"], trim]);
-    expect(decls({ trim: "cap", alignV: "bottom" })).toEqual([...base, ["align-content", "end"], trim]);
-  });
+  it(
+    "a text trimmed to its capitals: text-box, and its own block " + "aligns its lines (no flex: it would not trim)",
+    () => {
+      const trim = ["text-box", "trim-both cap alphabetic"];
+      expect(decls({ trim: "cap", resize: "height" })).toEqual([...base, trim]);
+      expect(decls({ trim: "cap", alignV: "center" })).toEqual([...base, ["align-content", "center"], trim]);
+      expect(decls({ trim: "cap", alignV: "bottom" })).toEqual([...base, ["align-content", "end"], trim]);
+    },
+  );
 
   it("textStyleDecls: font stacks, case, decoration, colour", () => {
     expect(

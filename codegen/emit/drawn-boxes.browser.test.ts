@@ -52,7 +52,9 @@ const TARGETS: [string, CodeOptions][] = [
   ["React + Tailwind", { target: "react", styling: "tailwind", nodeIds: true, layout: "exact" }],
 ];
 
-/** What a layer renders: its element's box, and its lines' (the text's own rects) with no least height, frame-relative. */
+/**
+ * What a layer renders: its element's box, and its lines' (the text's own rects) with no least height, frame-relative.
+ */
 interface Laid {
   box: Box;
   lines: Box | null;

@@ -44,28 +44,34 @@ const find = (node: DesignNode, id: string): DesignNode | undefined =>
   node.id === id ? node : (node.children ?? []).map((c) => find(c, id)).find((c) => c !== undefined);
 
 describe("layers drawn past the frame's edges keep their drawn place (issue 49, bleed)", () => {
-  it("a first item drawn above the box's start keeps it: a negative margin before it, not everything moved down", () => {
-    const plan = planFlow("column", { x: 0, y: 0, w: 1440, h: 1200 }, [
-      { x: 0, y: -47, w: 1440, h: 600 },
-      { x: 120, y: 600, w: 600, h: 40 },
-    ]);
-    expect(plan.items[0]!.flow.before).toBe(-47);
-    expect(plan.layout.padding[0]).toBe(0);
-    // The next item keeps its drawn distance from it.
-    expect(plan.items[1]!.flow.before).toBeUndefined();
-    expect(plan.layout.gap).toBe(47);
-  });
+  it(
+    "a first item drawn above the box's start keeps it: a negative " + "margin before it, not everything moved down",
+    () => {
+      const plan = planFlow("column", { x: 0, y: 0, w: 1440, h: 1200 }, [
+        { x: 0, y: -47, w: 1440, h: 600 },
+        { x: 120, y: 600, w: 600, h: 40 },
+      ]);
+      expect(plan.items[0]!.flow.before).toBe(-47);
+      expect(plan.layout.padding[0]).toBe(0);
+      // The next item keeps its drawn distance from it.
+      expect(plan.items[1]!.flow.before).toBeUndefined();
+      expect(plan.layout.gap).toBe(47);
+    },
+  );
 
-  it("a part drawn past a side keeps its box: placed where drawn, as wide as drawn, neither padding nor filling", () => {
-    const plan = planFlow("column", { x: 0, y: 0, w: 1440, h: 1000 }, [
-      { x: 120, y: 0, w: 600, h: 40 },
-      { x: -40, y: 100, w: 1520, h: 500 },
-    ]);
-    expect(plan.items[1]).toEqual({ flow: { offset: -40 }, crossFill: false });
-    // A pixel or two past a side is a drawing's rounding, not a bleed.
-    const rounding = planFlow("column", { x: 0, y: 0, w: 1440, h: 1000 }, [{ x: -1, y: 0, w: 1442, h: 40 }]);
-    expect(rounding.items[0]!.crossFill).toBe(true);
-  });
+  it(
+    "a part drawn past a side keeps its box: placed where drawn, " + "as wide as drawn, neither padding nor filling",
+    () => {
+      const plan = planFlow("column", { x: 0, y: 0, w: 1440, h: 1000 }, [
+        { x: 120, y: 0, w: 600, h: 40 },
+        { x: -40, y: 100, w: 1520, h: 500 },
+      ]);
+      expect(plan.items[1]).toEqual({ flow: { offset: -40 }, crossFill: false });
+      // A pixel or two past a side is a drawing's rounding, not a bleed.
+      const rounding = planFlow("column", { x: 0, y: 0, w: 1440, h: 1000 }, [{ x: -1, y: 0, w: 1442, h: 40 }]);
+      expect(rounding.items[0]!.crossFill).toBe(true);
+    },
+  );
 
   it("Stores: a hero picture 47 px above the frame's top, everything below it where drawn", () => {
     const drawn = page([

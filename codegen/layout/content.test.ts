@@ -72,20 +72,24 @@ describe("nothing a reader needs is hidden below the design width (issue 49)", (
     expect(find(kept, "get in touch")!.stack!.role).toBe("item");
   });
 
-  it("in a stack, a picture or a text judged a decoration takes its place; a shape goes; a covered text stays hidden", () => {
-    const out = stackBelow(
-      frame(1440, 600, [
-        text("title", 100, 100, 600, 40),
-        picture("photo", 1200, 40, 600, 300),
-        rect("blob", 1300, 400, 300, 300, { kind: "ellipse" }),
-        text("old", 100, 500, 300, 40),
-        rect("cover", 80, 480, 400, 80, { fills: [{ kind: "solid", color: "#ffffff" }] }),
-      ]),
-      1440,
-    );
-    const role = (id: string) => find(out, id)!.stack!.role;
-    expect([role("title"), role("photo"), role("blob"), role("old")]).toEqual(["item", "item", "hidden", "hidden"]);
-  });
+  it(
+    "in a stack, a picture or a text judged a decoration takes its place; a shape goes; a covered text stays " +
+      "hidden",
+    () => {
+      const out = stackBelow(
+        frame(1440, 600, [
+          text("title", 100, 100, 600, 40),
+          picture("photo", 1200, 40, 600, 300),
+          rect("blob", 1300, 400, 300, 300, { kind: "ellipse" }),
+          text("old", 100, 500, 300, 40),
+          rect("cover", 80, 480, 400, 80, { fills: [{ kind: "solid", color: "#ffffff" }] }),
+        ]),
+        1440,
+      );
+      const role = (id: string) => find(out, id)!.stack!.role;
+      expect([role("title"), role("photo"), role("blob"), role("old")]).toEqual(["item", "item", "hidden", "hidden"]);
+    },
+  );
 
   it("a picture judged a decoration (mostly outside its container) is never hidden; a shape at the side is", () => {
     const out = inferLayout({
@@ -103,26 +107,30 @@ describe("nothing a reader needs is hidden below the design width (issue 49)", (
     expect(find(out, "blob")!.hideBelow).toBeDefined();
   });
 
-  it("a frame inference cannot read, holding text, keeps its drawing and stacks below it, never clipped to its ratio", () => {
-    // A dashboard drawn with its panels overlapping in part (no whitespace, no background under them all).
-    const dashboard = frame(
-      1440,
-      1024,
-      [
-        rect("sidebar", 0, 0, 300, 1024),
-        text("customers", 250, 40, 600, 60),
-        rect("search", 800, 20, 700, 80),
-        text("row1", 280, 150, 1000, 40),
-        rect("card", 260, 170, 500, 300),
-      ],
-      { clip: true },
-    );
-    const out = inferLayout({ frames: [dashboard], assets: {} }).frames[0]!;
-    expect(out.scaled).toBeUndefined();
-    expect(out.stackBelow).toBe(1440);
-    const decls = responsiveDecls(out, undefined, [["overflow", "hidden"]]);
-    expect(decls.find(([p]) => p === "aspect-ratio")).toBeUndefined();
-  });
+  it(
+    "a frame inference cannot read, holding text, keeps its drawing and stacks below it, never clipped to its " +
+      "ratio",
+    () => {
+      // A dashboard drawn with its panels overlapping in part (no whitespace, no background under them all).
+      const dashboard = frame(
+        1440,
+        1024,
+        [
+          rect("sidebar", 0, 0, 300, 1024),
+          text("customers", 250, 40, 600, 60),
+          rect("search", 800, 20, 700, 80),
+          text("row1", 280, 150, 1000, 40),
+          rect("card", 260, 170, 500, 300),
+        ],
+        { clip: true },
+      );
+      const out = inferLayout({ frames: [dashboard], assets: {} }).frames[0]!;
+      expect(out.scaled).toBeUndefined();
+      expect(out.stackBelow).toBe(1440);
+      const decls = responsiveDecls(out, undefined, [["overflow", "hidden"]]);
+      expect(decls.find(([p]) => p === "aspect-ratio")).toBeUndefined();
+    },
+  );
 
   it("a layer across the designer's whole auto layout, pinned left, spans it at every width", () => {
     const header: DesignNode = {

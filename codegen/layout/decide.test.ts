@@ -150,21 +150,24 @@ describe("the layout check's decision (decideFrame)", () => {
     expect(never.asked.at(-1)).toBe("inferred");
   });
 
-  it("speculating, the drawing is laid out beside the first layout once, and used when the reference is asked for", async () => {
-    const asked: string[] = [];
-    const { lay } = engine((id, box, kept) => (id === "b2" && !kept.has("b") ? { ...box, x: box.x + 30 } : box));
-    const later = async (request: LayoutRequest): Promise<LaidBoxes> => {
-      asked.push(request.kind);
-      return lay(request);
-    };
-    const decision = await decideLater(builder, "chromium", later, { speculate: true });
-    expect(decision.layout.kept).toEqual(["b"]);
-    expect(asked.sort()).toEqual(["drawn", "inferred", "inferred"]);
-    // Without it, the same decision, the drawing laid out when asked for.
-    asked.length = 0;
-    expect((await decideLater(builder, "chromium", later)).layout.kept).toEqual(["b"]);
-    expect(asked).toEqual(["inferred", "drawn", "inferred"]);
-  });
+  it(
+    "speculating, the drawing is laid out beside the first layout " + "once, and used when the reference is asked for",
+    async () => {
+      const asked: string[] = [];
+      const { lay } = engine((id, box, kept) => (id === "b2" && !kept.has("b") ? { ...box, x: box.x + 30 } : box));
+      const later = async (request: LayoutRequest): Promise<LaidBoxes> => {
+        asked.push(request.kind);
+        return lay(request);
+      };
+      const decision = await decideLater(builder, "chromium", later, { speculate: true });
+      expect(decision.layout.kept).toEqual(["b"]);
+      expect(asked.sort()).toEqual(["drawn", "inferred", "inferred"]);
+      // Without it, the same decision, the drawing laid out when asked for.
+      asked.length = 0;
+      expect((await decideLater(builder, "chromium", later)).layout.kept).toEqual(["b"]);
+      expect(asked).toEqual(["inferred", "drawn", "inferred"]);
+    },
+  );
 
   it("a line lands on its drawn pixel row: half a pixel lower is off (the score paints it on the next row)", () => {
     const lined: FrameBuilder = {
@@ -185,24 +188,28 @@ describe("the layout check's decision (decideFrame)", () => {
     expect(decideNow(lined, "chromium", lay(300.5)).layout.exact).toBe(true);
   });
 
-  it("a rule a few px thick (a line's painted band) lands on its drawn rows; a thicker layer may be half a pixel off", () => {
-    // Zacht's Financials: 2-px gridlines that an inferred chart placed half a pixel lower (a third of each off).
-    const ruled: FrameBuilder = {
-      ...builder,
-      drawn: { ...drawn, children: [...drawn.children!, rect("rule", 0, 300, 1000, 2), rect("dot", 0, 320, 24, 24)] },
-    };
-    const lay =
-      (shifted: string) =>
-      (request: LayoutRequest): LaidBoxes =>
-        new Map(
-          [...drawnLayers(ruled.drawn)].map(([id, box]) => {
-            const moved = request.kind !== "drawn" && !keptOf(request.tree).has(id) && id === shifted;
-            return [id, moved ? { ...box, y: box.y + 0.5 } : box] as const;
-          }),
-        );
-    expect(decideNow(ruled, "chromium", lay("dot")).layout).toEqual({ kept: [], check: "chromium" });
-    expect(decideNow(ruled, "chromium", lay("rule")).layout).not.toEqual({ kept: [], check: "chromium" });
-  });
+  it(
+    "a rule a few px thick (a line's painted band) lands on its drawn rows; a thicker layer may be half a pixel " +
+      "off",
+    () => {
+      // Zacht's Financials: 2-px gridlines that an inferred chart placed half a pixel lower (a third of each off).
+      const ruled: FrameBuilder = {
+        ...builder,
+        drawn: { ...drawn, children: [...drawn.children!, rect("rule", 0, 300, 1000, 2), rect("dot", 0, 320, 24, 24)] },
+      };
+      const lay =
+        (shifted: string) =>
+        (request: LayoutRequest): LaidBoxes =>
+          new Map(
+            [...drawnLayers(ruled.drawn)].map(([id, box]) => {
+              const moved = request.kind !== "drawn" && !keptOf(request.tree).has(id) && id === shifted;
+              return [id, moved ? { ...box, y: box.y + 0.5 } : box] as const;
+            }),
+          );
+      expect(decideNow(ruled, "chromium", lay("dot")).layout).toEqual({ kept: [], check: "chromium" });
+      expect(decideNow(ruled, "chromium", lay("rule")).layout).not.toEqual({ kept: [], check: "chromium" });
+    },
+  );
 
   it("keys a wrapper inference added by its first real layer", () => {
     const wrapper: DesignNode = {

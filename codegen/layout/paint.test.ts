@@ -78,22 +78,25 @@ describe("paintAsDrawn", () => {
     expect(out.children![0]!.z).toBeUndefined();
   });
 
-  it("gives every layer its place once one needs it: a decoration drawn first stays under a section kept as drawn", () => {
-    const drawn = frame(1440, 900, [
-      rect("line", 0, 400, 1440, 2),
-      rect("card", 100, 300, 600, 300),
-      text("t", 140, 380, 300, 40),
-    ]);
-    // The section is a wrapper whose layers came without places (layout/fallback.ts keeps its drawing).
-    const inferred = frame(1440, 900, [
-      { ...rect("line", 0, 400, 1440, 2), absolute: true, z: 1 },
-      wrapper("Section", [
-        { ...rect("card", 0, 0, 600, 300), absolute: true },
-        { ...text("t", 40, 80, 300, 40), absolute: true },
-      ]),
-    ]);
-    expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ line: 1, card: 2, t: 3, Section: undefined });
-  });
+  it(
+    "gives every layer its place once one needs it: a decoration " + "drawn first stays under a section kept as drawn",
+    () => {
+      const drawn = frame(1440, 900, [
+        rect("line", 0, 400, 1440, 2),
+        rect("card", 100, 300, 600, 300),
+        text("t", 140, 380, 300, 40),
+      ]);
+      // The section is a wrapper whose layers came without places (layout/fallback.ts keeps its drawing).
+      const inferred = frame(1440, 900, [
+        { ...rect("line", 0, 400, 1440, 2), absolute: true, z: 1 },
+        wrapper("Section", [
+          { ...rect("card", 0, 0, 600, 300), absolute: true },
+          { ...text("t", 40, 80, 300, 40), absolute: true },
+        ]),
+      ]);
+      expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ line: 1, card: 2, t: 3, Section: undefined });
+    },
+  );
 
   it("leaves layers unplaced where the element order is the drawing's", () => {
     const drawn = frame(1440, 400, [rect("a", 0, 0, 400, 100), text("b", 0, 200, 400, 40)]);
@@ -116,14 +119,17 @@ describe("paintAsDrawn", () => {
     expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ under: 1, Layers: 3, a: 2, b: 3, over: 4 });
   });
 
-  it("so does one placed absolutely reaching past the screen's sides (the emitters cut it there with a clip-path)", () => {
-    const drawn = frame(1440, 400, [rect("card", 1380, 0, 376, 248), rect("line", 0, 100, 1440, 1)]);
-    const inferred = frame(1440, 400, [
-      { ...rect("line", 0, 100, 1440, 1), absolute: true },
-      wrapper("Stack", [{ ...rect("card", 0, 0, 376, 248), absolute: true }], { absolute: true, x: 1380, w: 376 }),
-    ]);
-    expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ card: 1, Stack: 1, line: 2 });
-  });
+  it(
+    "so does one placed absolutely reaching past the screen's sides " + "(the emitters cut it there with a clip-path)",
+    () => {
+      const drawn = frame(1440, 400, [rect("card", 1380, 0, 376, 248), rect("line", 0, 100, 1440, 1)]);
+      const inferred = frame(1440, 400, [
+        { ...rect("line", 0, 100, 1440, 1), absolute: true },
+        wrapper("Stack", [{ ...rect("card", 0, 0, 376, 248), absolute: true }], { absolute: true, x: 1380, w: 376 }),
+      ]);
+      expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ card: 1, Stack: 1, line: 2 });
+    },
+  );
 
   it("a layer drawn among a confining wrapper's layers: the wrapper's place misorders the fewest pairs", () => {
     const drawn = frame(1440, 400, [
@@ -138,7 +144,8 @@ describe("paintAsDrawn", () => {
       }),
       { ...rect("line", 150, 0, 2, 400), absolute: true },
     ]);
-    // A line across all three: the wrapper above it, only "a" is wrong (drawn under it); below it, "b" and "c" would be.
+    // A line across all three: the wrapper above it, only "a" is wrong (drawn under it); below it, "b" and "c" would
+    // be.
     expect(places(paintAsDrawn(inferred, drawn))).toMatchObject({ Layers: 4, line: 2 });
   });
 });
@@ -147,7 +154,8 @@ describe("paintAsDrawn", () => {
  * CSS's stacking order over an emitted tree, as a key per layer id, compared lexicographically: at each stacking
  * context from the root down, the element's z (auto and 0 alike) and its place in element order. A stacking context:
  * an element with a z, a box scaled as a unit (container-type), a layer whose children are placed (isolation).
- * A model of what the emitters write, fast and pure: Chromium (codegen/layout-check/habits.browser.test.ts, the bench's layout-check table) is the truth.
+ * A model of what the emitters write, fast and pure: Chromium (codegen/layout-check/habits.browser.test.ts, the
+ * bench's layout-check table) is the truth.
  */
 function stackingKeys(root: DesignNode): Map<string, number[]> {
   const out = new Map<string, number[]>();

@@ -104,31 +104,39 @@ describe("the layout simulator", () => {
     expect(simulateFrame(oneLine).get(oneLine.children![6]!)).toMatchObject({ x: 20 + 6 * 116, y: 20 });
   });
 
-  it("Figma's negative spacing overlaps the items as drawn (the emitters' negative margins); a text box keeps its pixel", () => {
-    const col: DesignNode = {
-      ...frame(400, 200, [
-        { ...text("a", 0, 0, 300, 32), sizeH: "fixed", sizeV: "hug" },
-        { ...rect("b", 0, 0, 300, 40), sizeH: "fixed", sizeV: "fixed" },
-      ]),
-      layout: { dir: "column", gap: -10, padding: [0, 0, 0, 0], justify: "start", align: "start" },
-    };
-    col.children![0]!.text!.style.lineHeight = 31.2;
-    const laid = simulateFrame(col);
-    // One 31.2-px line in a 32-px box: as tall as the box (the emitters' min-height); the rect 10 px over it.
-    expect(laid.get(col.children![0]!)!.h).toBe(32);
-    expect(laid.get(col.children![1]!)!.y).toBe(22);
-  });
+  it(
+    "Figma's negative spacing overlaps the items as drawn (the emitters' negative margins); a text box keeps its " +
+      "pixel",
+    () => {
+      const col: DesignNode = {
+        ...frame(400, 200, [
+          { ...text("a", 0, 0, 300, 32), sizeH: "fixed", sizeV: "hug" },
+          { ...rect("b", 0, 0, 300, 40), sizeH: "fixed", sizeV: "fixed" },
+        ]),
+        layout: { dir: "column", gap: -10, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+      };
+      col.children![0]!.text!.style.lineHeight = 31.2;
+      const laid = simulateFrame(col);
+      // One 31.2-px line in a 32-px box: as tall as the box (the emitters' min-height); the rect 10 px over it.
+      expect(laid.get(col.children![0]!)!.h).toBe(32);
+      expect(laid.get(col.children![1]!)!.y).toBe(22);
+    },
+  );
 
-  it("paragraph spacing is added after each paragraph but the last; a trimmed text is its drawn cap-to-baseline box", () => {
-    // Fitma's menu: 11 lines of 24 px and 10 paragraph spacings of 16 px in a 424-px box.
-    const menu = text("m", 0, 0, 140, 424, Array.from({ length: 11 }, (_, i) => `Item ${i}`).join("\n"));
-    menu.text!.paragraphSpacing = 16;
-    expect(textLinesHeight(menu)).toBe(424);
-    // Attic's "Sign in": one 36-px line of Space Mono trimmed to its capitals, 17 px.
-    const trimmed = text("s", 0, 0, 122, 17, "Sign in");
-    trimmed.text = { ...trimmed.text!, style: { family: "Space Mono", size: 24, weight: 700 }, trim: "cap" };
-    expect(textLinesHeight(trimmed)).toBe(17);
-  });
+  it(
+    "paragraph spacing is added after each paragraph but the last; a trimmed text is its drawn cap-to-baseline " +
+      "box",
+    () => {
+      // Fitma's menu: 11 lines of 24 px and 10 paragraph spacings of 16 px in a 424-px box.
+      const menu = text("m", 0, 0, 140, 424, Array.from({ length: 11 }, (_, i) => `Item ${i}`).join("\n"));
+      menu.text!.paragraphSpacing = 16;
+      expect(textLinesHeight(menu)).toBe(424);
+      // Attic's "Sign in": one 36-px line of Space Mono trimmed to its capitals, 17 px.
+      const trimmed = text("s", 0, 0, 122, 17, "Sign in");
+      trimmed.text = { ...trimmed.text!, style: { family: "Space Mono", size: 24, weight: 700 }, trim: "cap" };
+      expect(textLinesHeight(trimmed)).toBe(17);
+    },
+  );
 
   it("a font's normal line height is as Chromium rounds it: ascent, descent and line gap each to whole pixels", () => {
     // Poppins at 16 px: 16.8 + 5.6 + 1.6 = 24 exactly, 17 + 6 + 2 = 25 in the browser.

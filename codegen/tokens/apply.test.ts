@@ -62,12 +62,16 @@ describe("text style tokens", () => {
     expect(out).toEqual([["font-size", "max(12px, 11.1cqw)"]]);
   });
 
-  it("leave a line height layout inference gave the text its own (one line in a box shorter than the style's lines)", () => {
-    const label: DesignNode = { ...heading, text: { ...heading.text!, fluid: undefined } };
-    const values: Record<string, string> = { "mega-line-height": "240px" };
-    const style = applyTokens([["line-height", "240px"]], label, bound, ref, (key) => values[key]);
-    expect(style).toEqual([["line-height", "var(--mega-line-height)"]]);
-    const own = applyTokens([["line-height", "14px"]], label, bound, ref, (key) => values[key]);
-    expect(own).toEqual([["line-height", "14px"]]);
-  });
+  it(
+    "leave a line height layout inference gave the text its own (one line in a box shorter than the style's " +
+      "lines)",
+    () => {
+      const label: DesignNode = { ...heading, text: { ...heading.text!, fluid: undefined } };
+      const values: Record<string, string> = { "mega-line-height": "240px" };
+      const style = applyTokens([["line-height", "240px"]], label, bound, ref, (key) => values[key]);
+      expect(style).toEqual([["line-height", "var(--mega-line-height)"]]);
+      const own = applyTokens([["line-height", "14px"]], label, bound, ref, (key) => values[key]);
+      expect(own).toEqual([["line-height", "14px"]]);
+    },
+  );
 });

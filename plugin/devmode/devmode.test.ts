@@ -147,7 +147,7 @@ describe("Dev Mode codegen", () => {
     const results = await sim.codegen.generate("35:34", "html");
     const notes = results.find((r) => r.title === "Figment notes");
     expect(notes?.code).toMatch(
-      /info: “MacBook Pro 2\.2”: the inferred layout checked by Figment's layout model \(no browser\) at the design width/,
+      /info: “MacBook Pro 2\.2”: the inferred layout checked by Figment's layout model \(no browser\) at the design/,
     );
     // A page with auto layout throughout has nothing inferred to check, and says nothing of it.
     restore();

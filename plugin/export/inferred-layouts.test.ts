@@ -43,7 +43,8 @@ const rect = (id: string, x: number, y: number, w: number, h: number): Json => (
 
 /**
  * A 1440-px page drawn without auto layout: a card whose picture and caption overlap in part (Figment's own
- * inference cannot read it and would scale it as a unit), a plain two-line section Figment reads as a column,
+ * inference cannot read it and would keep its drawing and stack its layers), a plain two-line section Figment reads as
+ * a column,
  * an auto-layout toolbar and a hidden frame.
  */
 const page: Json = {
@@ -72,7 +73,8 @@ const page: Json = {
       name: "Toolbar",
       layoutMode: "HORIZONTAL",
       itemSpacing: 8,
-      ...box(100, 600, 300, 40),
+      // As wide as its items: a hugging auto layout.
+      ...box(100, 600, 88, 40),
       children: [rect("1:9", 100, 600, 40, 40), rect("1:10", 148, 600, 40, 40)],
     },
     {
@@ -109,6 +111,9 @@ const guesses = {
   "1:8": { layoutMode: "HORIZONTAL", itemSpacing: 8 },
   "1:11": { layoutMode: "HORIZONTAL", itemSpacing: 10 },
 };
+
+/** The layout check's verdict on the page (Figment's layout model, no browser here): the flow holds as drawn. */
+const verdict = { frame: "Page", check: "simulator", kept: [], drawn: false, exact: false };
 
 /** A node of the (inferred) tree by id, inside wrappers or not. */
 function find(node: DesignNode, id: string): DesignNode {
@@ -147,8 +152,8 @@ describe("Figma's inferred auto layout beside the export", () => {
       const loaded = loadDesign(result.frames[0]!.json, [], result.extras ?? {});
       const { document, report } = inferLayoutReported(loaded.document);
       // Page and section: Figment reads columns, as Figma does; the card Figment cannot read (its picture and
-      // caption overlap in part): Figma's row is used instead of scaling it as a unit.
-      expect(report).toEqual({ containers: 3, suggested: 3, agreed: 2, used: 1, sectionsKept: [] });
+      // caption overlap in part): Figma's row is used instead of its drawing.
+      expect(report).toEqual({ containers: 3, suggested: 3, agreed: 2, used: 1, sectionsKept: [], checked: [verdict] });
       const card = find(document.frames[0]!, "1:2");
       expect(card.scaled).toBeUndefined();
       expect(card.layout).toMatchObject({ dir: "row", inferred: {} });
@@ -157,10 +162,15 @@ describe("Figma's inferred auto layout beside the export", () => {
     },
   );
 
-  it("without Figma's guesses (the CLI, the REST API) the same frame scales as a unit, as before", () => {
+  it("without Figma's guesses (the CLI, the REST API) the same frame keeps its drawing and stacks below it", () => {
     const loaded = loadDesign(file, ["1:1"]);
     const { document, report } = inferLayoutReported(loaded.document);
-    expect(report).toEqual({ containers: 3, suggested: 0, agreed: 0, used: 0, sectionsKept: [] });
-    expect(find(document.frames[0]!, "1:2").scaled).toBe(true);
+    expect(report).toEqual({ containers: 3, suggested: 0, agreed: 0, used: 0, sectionsKept: [], checked: [verdict] });
+    // Its layers keep their drawing at the design width and stack below it (a card holding text is not scaled as a
+    // unit since issue 49: its text would shrink past reading on a phone).
+    const card = find(document.frames[0]!, "1:2");
+    expect(card.scaled).toBeUndefined();
+    expect(card.stackBelow).toBe(1440);
+    expect(card.children!.map((c) => c.stack?.order)).toEqual([1, 2]);
   });
 });

@@ -5,7 +5,8 @@
  * that a failing case shrinks towards the smallest frame.
  *
  * A case takes a band of its frame, or the whole frame: `count` of its top-level layers from the `start`-th down the
- * page (sorted by top edge), the frame cropped to them (from the highest one's top, never below the frame's own top, so a layer bleeding
+ * page (sorted by top edge), the frame cropped to them (from the highest one's top, never below the frame's own top,
+ * so a layer bleeding
  * above the frame keeps bleeding, to the lowest one's bottom). A shrunk case is a small file: one or two layers of a
  * real page with the edits that break it.
  */

@@ -14,7 +14,9 @@ const box = (id: string, style: string): string =>
 const html = (body: string): { path: string; content: string }[] => [
   {
     path: "index.html",
-    content: `<!doctype html><html><body style="margin:0"><div data-node-id="0:0" style="position:relative;width:800px;height:600px">${body}</div></body></html>`,
+    content:
+      `<!doctype html><html><body style="margin:0"><div data-node-id="0:0" ` +
+      `style="position:relative;width:800px;height:600px">${body}</div></body></html>`,
   },
 ];
 
@@ -60,12 +62,14 @@ describe.runIf(runBrowser)("the habit checks", () => {
         box("1:3", "left:0;top:60px;width:100px;height:20px;visibility:hidden") +
         `<div style="opacity:0">${box("1:4", "left:0;top:90px;width:100px;height:20px")}</div>` +
         box("1:5", "left:0;top:120px;width:0;height:20px") +
-        `<div style="position:absolute;left:0;top:150px;width:100px;height:40px;overflow:hidden">${box("1:6", "left:0;top:60px;width:100px;height:20px")}</div>` +
+        `<div style="position:absolute;left:0;top:150px;width:100px;height:40px;overflow:hidden">` +
+        `${box("1:6", "left:0;top:60px;width:100px;height:20px")}</div>` +
         box("1:7", "left:-300px;top:200px;width:100px;height:20px") +
         `<button popovertarget="menu" style="position:absolute;left:0;top:240px">Menu</button>` +
         `<div id="menu" popover>${box("1:8", "left:0;top:0;width:100px;height:20px")}</div>` +
         `<div style="position:absolute;left:0;top:300px;width:300px;height:100px;clip-path:inset(0 200px 0 0)">` +
-        `${box("1:10", "left:0;top:0;width:50px;height:20px")}${box("1:11", "left:250px;top:0;width:50px;height:20px")}</div>`,
+        box("1:10", "left:0;top:0;width:50px;height:20px") +
+        `${box("1:11", "left:250px;top:0;width:50px;height:20px")}</div>`,
     );
     const ids = ["1:1", "1:2", "1:3", "1:4", "1:5", "1:6", "1:7", "1:8", "1:9", "1:10", "1:11"];
     const states = await withPage(context, page, "index.html", { width: 390, height: 600 }, (p) =>

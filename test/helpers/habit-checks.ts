@@ -410,7 +410,9 @@ export function probeContent(
   }
 }
 
-const PROBE_PARTS = `{ pageTools: (${pageTools.toString()}), clipTools: (${clipTools.toString()}), behindMenu: (${behindMenu.toString()}) }`;
+const PROBE_PARTS =
+  `{ pageTools: (${pageTools.toString()}), clipTools: (${clipTools.toString()}), ` +
+  `behindMenu: (${behindMenu.toString()}) }`;
 
 /** Each id's state in a loaded page (probeContent with the text probe's parts). */
 export const contentStates = (page: Page, ids: readonly string[]): Promise<ContentState[]> =>
@@ -443,7 +445,8 @@ const contains = (outer: Box, inner: Box): boolean =>
 
 /**
  * The drawn content a frame shows: texts, pictures and controls compared as the score compares them, at least half
- * of each shown — not clipped or masked away, not under an opaque layer drawn after it (the drawing does not show that one;
+ * of each shown — not clipped or masked away, not under an opaque layer drawn after it (the drawing does not show that
+ * one;
  * inference may hide it below the design width, roles.ts "covered").
  */
 export function drawnContent(drawing: ReadonlyMap<string, DrawnLayer>, compared: ReadonlySet<string>): DrawnLayer[] {
