@@ -292,8 +292,15 @@ try {
       await shot(page, `${theme}-2-react-code`);
       const tabs = await ui.locator(".tab__label").allTextContents();
       check(tabs.length === 1 && tabs[0]!.endsWith(".tsx"), `${theme}: opens the first screen (${tabs.join(",")})`);
+      // Highlighted by the engine worker once shown: waits for the colours to come.
+      const coloured = await ui
+        .locator(".code .tok-keyword")
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
       check(
-        (await ui.locator(".code .tok-tag").count()) > 0 && (await ui.locator(".code .tok-keyword").count()) > 0,
+        coloured && (await ui.locator(".code .tok-tag").count()) > 0,
         `${theme}: code is highlighted (tags, keywords)`,
       );
 
@@ -315,7 +322,13 @@ try {
       // Open a CSS module from the tree.
       const css = ui.locator(".tree__row", { hasText: ".module.css" }).first();
       await css.click();
-      check((await ui.locator(".code .tok-property").count()) > 0, `${theme}: CSS file highlighted (properties)`);
+      const properties = await ui
+        .locator(".code .tok-property")
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      check(properties, `${theme}: CSS file highlighted (properties)`);
 
       // 3. Preview of the React output = HTML rendering, sandboxed.
       await ui.click(".view-tab >> text=Preview");

@@ -1,19 +1,41 @@
-/** One file, highlighted, with line numbers; scrolls to and marks `line` when given. */
-import { useEffect, useMemo, useRef } from "preact/hooks";
+/**
+ * One file, with line numbers; scrolls to and marks `line` when given. Shown escaped at once, then highlighted by
+ * `highlight` (the engine worker's `highlight` job: the highlighter is not in ui.html).
+ */
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { escapeHtml } from "../../codegen/escape.js";
-import { highlightLines, languageOf } from "../lib/highlight.js";
 
 /** Beyond this size a file is shown without colours: highlighting and rendering would stall the panel. */
 const HIGHLIGHT_LIMIT = 250_000;
 
-export function CodeView({ path, content, line }: { path: string; content: string; line: number | undefined }) {
-  const lines = useMemo(
-    () =>
-      content.length > HIGHLIGHT_LIMIT
-        ? content.split("\n").map(escapeHtml)
-        : highlightLines(content, languageOf(path)),
-    [path, content],
-  );
+/** A file's lines as escaped HTML with the highlighter's token classes. */
+export type Highlight = (path: string, text: string) => Promise<string[]>;
+
+interface CodeViewProps {
+  path: string;
+  content: string;
+  line: number | undefined;
+  highlight: Highlight;
+}
+
+export function CodeView({ path, content, line, highlight }: CodeViewProps) {
+  const plain = useMemo(() => content.split("\n").map(escapeHtml), [content]);
+  const [coloured, setColoured] = useState<{ path: string; content: string; lines: string[] } | undefined>();
+  useEffect(() => {
+    if (content.length > HIGHLIGHT_LIMIT) return;
+    let current = true;
+    highlight(path, content)
+      .then((lines) => {
+        // The file may have changed meanwhile; and a highlighter that splits lines otherwise is not trusted.
+        if (current && lines.length === plain.length) setColoured({ path, content, lines });
+      })
+      // Without the worker the file stays readable, uncoloured.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [path, content, plain, highlight]);
+  const lines = coloured && coloured.path === path && coloured.content === content ? coloured.lines : plain;
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -38,7 +60,7 @@ export function CodeView({ path, content, line }: { path: string; content: strin
               <span class="code__number" style={{ width }} aria-hidden="true">
                 {index + 1}
               </span>
-              {/* highlightLines escapes every character of the file. */}
+              {/* Both escape every character of the file (escapeHtml, highlightLines). */}
               <span class="code__text" dangerouslySetInnerHTML={{ __html: html === "" ? " " : html }} />
             </div>
           ))}

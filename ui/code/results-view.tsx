@@ -1,6 +1,6 @@
 /** Generated files: a tree, tabs with highlighted code, problems, copy, zip download and the preview. */
 import type { ComponentChildren } from "preact";
-import { useMemo, useState } from "preact/hooks";
+import { useCallback, useMemo, useState } from "preact/hooks";
 import type { SourceFile } from "../../codegen/types.js";
 import { CloseIcon, CopyIcon, DownloadIcon } from "../controls/icons.js";
 import { useViewChange } from "../controls/toasts.js";
@@ -12,7 +12,7 @@ import { basename } from "../../codegen/file-paths.js";
 import { projectSlug } from "../../codegen/scaffold/project-files.js";
 import { zipProjectLater } from "../engine/load-zip.js";
 import type { Engine } from "../engine/engine.js";
-import { CodeView } from "./code-view.js";
+import { CodeView, type Highlight } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";
 import { PreviewPane } from "./preview-pane.js";
 import { ProblemsList } from "./problems-list.js";
@@ -75,6 +75,10 @@ export function ResultsView({
   worker,
 }: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
+  const highlight = useCallback<Highlight>(
+    async (path, text) => (await worker.call("highlight", { path, text })).lines,
+    [worker],
+  );
   const byPath = useMemo(() => new Map(output.files.map((f) => [f.path, f])), [output]);
   const tree = useMemo(() => buildFileTree(paths), [paths]);
   const problemCounts = useMemo(() => {
@@ -229,7 +233,7 @@ export function ResultsView({
               ) : null}
             </div>
             {activeFile ? (
-              <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} />
+              <CodeView path={activeFile.path} content={fileText(activeFile)} line={line} highlight={highlight} />
             ) : (
               <p class="empty muted">Open a file from the list.</p>
             )}

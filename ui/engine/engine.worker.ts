@@ -10,6 +10,7 @@ import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
 import { codeJobs } from "./jobs/code.js";
 import { zipJobs } from "./jobs/zip.js";
+import { highlightJobs } from "./jobs/highlight.js";
 import { imageJobs } from "./jobs/image.js";
 import type { Jobs } from "./jobs/job.js";
 import { modelJobs } from "./jobs/model.js";
@@ -38,6 +39,7 @@ const scope = self as unknown as WorkerScope;
 const JOBS: Jobs = {
   ...codeJobs,
   ...zipJobs,
+  ...highlightJobs,
   ...modelJobs,
   ...imageJobs,
   ...analyzeJobs,

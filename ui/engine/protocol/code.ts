@@ -93,6 +93,8 @@ export const codeSection = {
      * A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. With `project`, the
      * files are first made a runnable project (codegen/scaffold/project-files.ts, also kept out of ui.html).
      */
+    /** A file's text as highlighted HTML lines (ui/lib/highlight.ts): the highlighter's grammars stay out of ui.html. */
+    highlight: { path: string({ max: 1000 }), text: string({ max: 250_000 }) },
     "zip-files": {
       files: array(sourceFile),
       project: optional(object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), name: string({ max: 1000 }) })),
@@ -117,6 +119,7 @@ export const codeSection = {
       notes: array(object({ message: string(), nodeId: string() })),
     },
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
+    highlight: { lines: array(string()) },
     "zip-files": { zip: bytes(), count: number() },
   },
   events: {},
