@@ -3,9 +3,9 @@
  * 1. The CLI's check: every visible top-level frame of the real files, the sample files and the corpus that layout
  *    inference changes, checked in Chromium as `figment code` checks it (one browser context, the design's fonts not
  *    served: the CLI fetches nothing), per frame: time, layouts asked for, verdict (every section's flow holds,
- * sections
- *    kept as drawn, the whole frame's drawing, the frame as drawn); and the simulator's verdict on the same frame, to
- *    say how often the two decide differently. Goal: ≤ 1.5 s per frame; Chromium's launch (once per run) apart.
+ *    sections kept as drawn, the whole frame's drawing, the frame as drawn); and the simulator's verdict on the same
+ *    frame, to say how often the two decide differently. Goal: ≤ 1.5 s per frame; Chromium's launch (once per run)
+ *    apart.
  * 2. The panel's check: Generate on designers' absolute pages in the browser harness (real dist/), the check's own
  *    time read from the panel's performance measure `figment:layout-check` (ui/code/code-job.ts), cold (a fresh page)
  *    and warm (Generate again). Goal: ≤ 300 ms added to a Generate.

@@ -27,7 +27,9 @@
  *                                    sample and corpus frame (bench/engines.ts)
  *   BENCH_ONLY=layout-check npm run bench the layout check in Chromium per inferred frame (time, verdict, the
  *                                    simulator's verdict) and in the panel (its time in a Generate)
- * (bench/layout-check.ts)
+ *                                    (bench/layout-check.ts)
+ *   BENCH_ONLY=contract npm run bench every real, sample and corpus frame: design width vs --exact-layout, texts
+ *                                    lost, content present at 390/768/1920 (bench/contract.ts)
  *   BENCH_ONLY=fonts npm run bench every fixture frame's IoU × matched with the design's fonts and without
  *   (bench/fonts.ts) BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code
  *   panel's score equal to it on every fixture frame (bench/score-cli.ts) BENCH_ONLY=score-panel npm run bench click →
@@ -48,6 +50,7 @@ import { analyzeSection } from "./analyze.js";
 import { corpusSection } from "./corpus.js";
 import { enginesSection } from "./engines.js";
 import { layoutCheckSection } from "./layout-check.js";
+import { contractSection } from "./contract.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
@@ -106,6 +109,7 @@ const SECTIONS = [
   "goals",
   "engines",
   "layout-check",
+  "contract",
   "fonts",
   "score-cli",
   "score-panel",
@@ -184,6 +188,7 @@ async function main(): Promise<void> {
     goals: () => goalsSection(results),
     engines: () => enginesSection(results),
     "layout-check": () => layoutCheckSection(results),
+    contract: () => contractSection(results),
     fonts: () => fontsSection(results),
     "score-cli": () => scoreCliSection(files, results),
     "score-panel": () => scorePanelSection(files, results),

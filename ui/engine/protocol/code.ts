@@ -93,7 +93,7 @@ export const codeSection = {
      * A file set packed as a zip for a download (ui/lib/zip.ts): fflate stays out of ui.html. With `project`, the
      * files are first made a runnable project (codegen/scaffold/project-files.ts, also kept out of ui.html).
      */
-    /** A file's text as highlighted HTML lines (ui/lib/highlight.ts): the highlighter's grammars stay out of ui.html. */
+    /** A file's text as highlighted HTML lines (ui/lib/highlight.ts): the highlighter stays out of ui.html. */
     highlight: { path: string({ max: 1000 }), text: string({ max: 250_000 }) },
     "zip-files": {
       files: array(sourceFile),
