@@ -596,7 +596,10 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
       ["height", "auto"],
       ["aspect-ratio", `${round(node.w)} / ${round(node.h)}`],
     );
-  else if (picture) out.push(["align-self", "flex-start"]);
+  // Its drawn size: a size in % of the drawn parent (or its sides) means nothing in the stack, where a height of
+  // 100% of a parent sized by its content collapses it and every layer placed in it (Fitma's Thumbnail: a menu's
+  // items, each a label laid on its box, were 0 px tall below the design width).
+  else if (picture) out.push(["align-self", "flex-start"], ["width", px(node.w)], ["height", px(node.h)]);
   else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"], ["min-height", "0"]);
   // A text drawn on one line wraps in the stack, a long word included.
   if (node.text) out.push(["white-space", "normal"], ["overflow-wrap", "break-word"]);
