@@ -4,33 +4,8 @@ import type { DesignNode } from "../design/types.js";
 import { placementDecls } from "../emit/css.js";
 import { inferLayout } from "./index.js";
 import { planFlow } from "./spacing.js";
+import { find, picture, text } from "../../test/helpers/layout-nodes.js";
 
-const text = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
-  id,
-  name: id,
-  kind: "text",
-  x,
-  y,
-  w,
-  h,
-  text: {
-    chars: id,
-    style: { family: "Inter", size: 16, weight: 400 },
-    resize: "height",
-    alignH: "left",
-    alignV: "top",
-  },
-});
-const picture = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
-  id,
-  name: id,
-  kind: "rect",
-  x,
-  y,
-  w,
-  h,
-  fills: [{ kind: "image", asset: "a.png", fit: "cover" }],
-});
 const page = (children: DesignNode[]): DesignNode => ({
   id: "1:1",
   name: "Stores",
@@ -40,9 +15,6 @@ const page = (children: DesignNode[]): DesignNode => ({
   clip: true,
   children,
 });
-const find = (node: DesignNode, id: string): DesignNode | undefined =>
-  node.id === id ? node : (node.children ?? []).map((c) => find(c, id)).find((c) => c !== undefined);
-
 describe("layers drawn past the frame's edges keep their drawn place (issue 49, bleed)", () => {
   it(
     "a first item drawn above the box's start keeps it: a negative " + "margin before it, not everything moved down",

@@ -4,47 +4,11 @@ import { belowDecls, responsiveDecls } from "../emit/responsive.js";
 import { stackBelow, withDrawnSections } from "./fallback.js";
 import { inferLayout } from "./index.js";
 import { markReflow } from "./reflow.js";
+import { find, frame, picture, rect, text as textOf } from "../../test/helpers/layout-nodes.js";
 
-const text = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
-  id,
-  name: id,
-  kind: "text",
-  x,
-  y,
-  w,
-  h,
-  text: {
-    chars: `${id} ${"word ".repeat(12)}`,
-    style: { family: "Inter", size: 16, weight: 400 },
-    resize: "height",
-    alignH: "left",
-    alignV: "top",
-  },
-});
-const rect = (id: string, x: number, y: number, w: number, h: number, extra: Partial<DesignNode> = {}): DesignNode => ({
-  id,
-  name: id,
-  kind: "rect",
-  x,
-  y,
-  w,
-  h,
-  fills: [{ kind: "solid", color: "#0d4d52" }],
-  ...extra,
-});
-const picture = (id: string, x: number, y: number, w: number, h: number): DesignNode =>
-  rect(id, x, y, w, h, { fills: [{ kind: "image", asset: "a.png", fit: "cover" }] });
-const frame = (w: number, h: number, children: DesignNode[], extra: Partial<DesignNode> = {}): DesignNode => ({
-  id: "1:1",
-  name: "Page",
-  kind: "frame",
-  w,
-  h,
-  children,
-  ...extra,
-});
-const find = (node: DesignNode, id: string): DesignNode | undefined =>
-  node.id === id ? node : (node.children ?? []).map((c) => find(c, id)).find((c) => c !== undefined);
+/** A text of a dozen words (it wraps below the design width). */
+const text = (id: string, x: number, y: number, w: number, h: number) =>
+  textOf(id, x, y, w, h, `${id} ${"word ".repeat(12)}`);
 
 describe("nothing a reader needs is hidden below the design width (issue 49)", () => {
   it("a section kept as drawn stacks its layers in drawn order: a text drawn on its box is not read as covered", () => {

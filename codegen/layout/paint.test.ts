@@ -4,43 +4,8 @@ import { placeLayers } from "../design/placed.js";
 import type { DesignNode } from "../design/types.js";
 import { inferLayout } from "./index.js";
 import { paintAsDrawn } from "./paint.js";
+import { frame, rect, text } from "../../test/helpers/layout-nodes.js";
 
-const text = (id: string, x: number, y: number, w: number, h: number): DesignNode => ({
-  id,
-  name: id,
-  kind: "text",
-  x,
-  y,
-  w,
-  h,
-  text: {
-    chars: id,
-    style: { family: "Inter", size: 16, weight: 400 },
-    resize: "height",
-    alignH: "left",
-    alignV: "top",
-  },
-});
-const rect = (id: string, x: number, y: number, w: number, h: number, extra: Partial<DesignNode> = {}): DesignNode => ({
-  id,
-  name: id,
-  kind: "rect",
-  x,
-  y,
-  w,
-  h,
-  fills: [{ kind: "solid", color: "#0d4d52" }],
-  ...extra,
-});
-const frame = (w: number, h: number, children: DesignNode[], extra: Partial<DesignNode> = {}): DesignNode => ({
-  id: "1:1",
-  name: "Page",
-  kind: "frame",
-  w,
-  h,
-  children,
-  ...extra,
-});
 const wrapper = (name: string, children: DesignNode[], extra: Partial<DesignNode> = {}): DesignNode => ({
   id: "",
   name,
