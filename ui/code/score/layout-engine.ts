@@ -14,6 +14,8 @@ import { probeRunnerScript } from "./probe-runner.js";
 export function previewEngine(signal?: AbortSignal): LayoutEngine {
   return {
     name: "preview",
+    // Each layout is a page of its own: the frame as drawn can be laid out beside the first (decide.ts speculate).
+    parallel: true,
     lay: async (page) => {
       const files = page.files();
       const entry = files.find((f) => f.path === page.entry);
