@@ -5,11 +5,12 @@
  * layout checked in Chromium first), HTML target:
  * 1. design width: IoU × matched of ours and of `--exact-layout` (the drawing as is); goal within 0.01 of exact, and
  *    ≥ 0.97 wherever exact reaches 0.97;
- * 2. design width: texts the drawing shows (exact's rendering sees ≥ 90 % of a text's sample points) that ours covers or
- *    clips (sees < 90 % of): goal none;
- * 3. 390, 768 and 1920: the content layers the drawing shows (texts, pictures, controls, at least half of each shown and
- *    not under an opaque layer drawn after it: test/helpers/habit-checks.ts drawnContent) present on screen — rendered,
- *    visible, of a size, not clipped away (a navigation link behind its menu button counts as present); goal 100 %.
+ * 2. design width: texts the drawing shows (exact's rendering sees ≥ 90 % of a text's sample points) that ours covers
+ *    or clips (sees < 90 % of): goal none;
+ * 3. 390, 768 and 1920: the content layers the drawing shows (texts, pictures, controls, at least half of each shown
+ *    and not under an opaque layer drawn after it: test/helpers/habit-checks.ts drawnContent) present on screen —
+ *    rendered, visible, of a size, not clipped away (a navigation link behind its menu button counts as present);
+ *    goal 100 %.
  * One browser context, one page load per output. Quick (BENCH_QUICK=1): the first three real frames.
  *   BENCH_ONLY=contract npm run bench
  */
