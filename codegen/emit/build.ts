@@ -565,6 +565,22 @@ function childBleed(node: DesignNode, flags: Flags, clipMoved: boolean): PageSco
 const fillBelow = (node: DesignNode, flags: Flags): [number, Decl[]][] =>
   flags.screenRoot ? fillItemBelow(node, flags.screenRoot) : [];
 
+/**
+ * A run's sizes in a text whose size is fluid (it shrinks below the design width): in em, so that a
+ * 120-px run of a 90-px heading shrinks with it (in px it stayed 120 px on a phone, a word wider than the screen).
+ */
+function relativeToText(decls: Decl[], size: number, runSize: number): Decl[] {
+  if (size <= 0 || runSize <= 0) return decls;
+  return decls.map(([p, v]): Decl => {
+    const n = /^(-?\d*\.?\d+)px$/.exec(v);
+    if (!n) return [p, v];
+    // A font size is in em of the text's; letter spacing in em of the run's own size.
+    if (p === "font-size") return [p, `${round(Number(n[1]) / size, 4)}em`];
+    if (p === "letter-spacing") return [p, `${round(Number(n[1]) / runSize, 4)}em`];
+    return [p, v];
+  });
+}
+
 /** `unitWidth`: inside a box that scales as a unit, its design width (the runs' sizes in its container units). */
 function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): VNode[] {
   const text = node.text!;
@@ -583,7 +599,11 @@ function textChildren(node: DesignNode, ctx: BuildContext, unitWidth?: number): 
     const style = { ...text.style, ...run.style };
     const cls = ctx.sheet.add(
       `${ctx.classBase(node, "text")}Run`,
-      unitWidth !== undefined ? inContainerUnits(own, unitWidth, style) : own,
+      unitWidth !== undefined
+        ? inContainerUnits(own, unitWidth, style)
+        : text.fluid
+          ? relativeToText(own, text.style.size, style.size)
+          : own,
     );
     runClasses.set(index, cls);
     return cls;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout } from "../design/types.js";
+import { emitHtml } from "./html.js";
 import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
 
 const title = (fluid: NonNullable<DesignNode["text"]>["fluid"]): DesignNode => ({
@@ -89,6 +90,79 @@ describe("indented items", () => {
     ]);
     expect(value(decls, "margin-left")).toBe("clamp(0px, calc(108px - (1440px - 100%)), 108px)");
     expect(value(decls, "max-width")).toBe("100%");
+  });
+});
+
+describe("a fluid heading's runs", () => {
+  it("are sized in em of the heading's size, so that a larger run shrinks with it", () => {
+    // Zacht's title: a 90-px paragraph whose first line is a 120-px run, its second a 45-px run spaced 4.5 px.
+    const heading: DesignNode = {
+      ...title([54, 4.69]),
+      text: {
+        ...title([54, 4.69]).text!,
+        chars: "Investor Pitch\nMade for Figma",
+        style: { family: "Roboto", size: 90, weight: 500 },
+        runs: [
+          { start: 0, end: 15, style: { size: 120 } },
+          { start: 15, end: 29, style: { size: 45, letterSpacing: 4.5 } },
+        ],
+      },
+    };
+    const frame: DesignNode = { id: "f", name: "Title", kind: "frame", w: 1920, h: 1080, children: [heading] };
+    const css = emitHtml({ frames: [frame], assets: {} }, { nodeIds: false }).files.find((f) =>
+      f.path.endsWith(".css"),
+    )!.content;
+    expect(css).toContain("font-size: 1.3333em");
+    expect(css).toContain("font-size: 0.5em");
+    expect(css).toContain("letter-spacing: 0.1em");
+    expect(css).not.toContain("font-size: 120px");
+  });
+});
+
+describe("an item drawn past its column's start (bleed)", () => {
+  it("keeps its drawn place at the design width and comes back inside the column as it narrows", () => {
+    const column: DesignNode = {
+      id: "c",
+      name: "footer",
+      kind: "group",
+      x: 0,
+      y: 0,
+      w: 1440,
+      h: 700,
+      layout: {
+        dir: "column",
+        gap: 0,
+        padding: [0, 0, 0, 0],
+        justify: "start",
+        align: "start",
+        inferred: { within: 1440 },
+      },
+    };
+    const wordmark: DesignNode = { ...title([402, 46.53]), id: "w", w: 1489, flow: { offset: -25 } };
+    const decls = responsiveDecls(wordmark, column, [["width", "1489px"]]);
+    // At 1440 (100% = 1440 px) -25 px; 25 px narrower and on a phone, 0.
+    expect(value(decls, "margin-left")).toBe("clamp(-25px, calc(-25px + (1440px - 100%)), 0px)");
+  });
+});
+
+describe("a set of layers stacked below the design width", () => {
+  it("spans the screen's column and no more: its drawn width past the column and its indent give way", () => {
+    const set: DesignNode = {
+      id: "g",
+      name: "hero",
+      kind: "group",
+      x: 19,
+      y: 0,
+      w: 1504,
+      h: 637,
+      stackBelow: 1440,
+      children: [{ ...title(undefined), stack: { role: "item", order: 1, below: 1440 } }],
+    };
+    const [[below, decls]] = belowDecls(set, "own") as [[number, [string, string][]]];
+    expect(below).toBe(1440);
+    expect(value(decls, "max-width")).toBe("100%");
+    expect(value(decls, "margin-left")).toBe("0");
+    expect(value(decls, "margin-right")).toBe("0");
   });
 });
 

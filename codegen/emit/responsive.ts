@@ -66,6 +66,16 @@ function fluidIndent(offset: number, parent: DesignNode): string {
  * content may be narrower than drawn, and its items keep their indents as computed.
  */
 const stretches = (column: DesignNode): boolean => column.sizeH === "fill" || column.x === undefined;
+/**
+ * An item drawn past its column's start (a wordmark bleeding off the frame's left side) keeps its drawn place at the
+ * design width and comes back inside the column as the column narrows, pixel for pixel: on a phone it starts at the
+ * gutter, not cut by the screen's edge.
+ */
+function fluidBleed(offset: number, parent: DesignNode): string {
+  const [, right, , left] = parent.layout!.padding;
+  const content = parent.w - left - right;
+  return `clamp(${px(offset)}, calc(${px(offset)} + (${px(content)} - 100%)), 0px)`;
+}
 /** How much of the gutter a column's own padding on one side leaves to its items. */
 const gutterShort = (padding: number): number => Math.max(0, GUTTER - padding);
 
@@ -80,7 +90,11 @@ function itemDecls(node: DesignNode, parent: DesignNode, decls: Decl[]): void {
     set(
       decls,
       row ? "margin-top" : "margin-left",
-      row || flow.offset <= FIXED_PADDING ? px(flow.offset) : fluidIndent(flow.offset, parent),
+      row || (flow.offset >= 0 && flow.offset <= FIXED_PADDING)
+        ? px(flow.offset)
+        : flow.offset < 0
+          ? fluidBleed(flow.offset, parent)
+          : fluidIndent(flow.offset, parent),
     );
   // An indented item in a column without side padding (a hero's text beside a full-width bar) keeps a gutter on
   // both sides when the screen is too narrow for its indent: never wider than the column less the gutters.
@@ -558,7 +572,11 @@ function stackingDecls(node: DesignNode): Decl[] {
     ["min-height", "0"],
     ["aspect-ratio", "auto"],
   ];
-  if (node.stackTop) out.push(["padding", `${px(24)} ${px(GUTTER)}`], ["max-width", "100%"]);
+  // Across the screen's column, never past it: a set of layers drawn past the frame's side (Attic's hero, 64 px wider
+  // than its column at 1440) is as wide as drawn there only (below it, its heading ran past a phone's edge), and its
+  // drawn indent gives way (the stack has its own gutters: an indent beside them ran 16 px past a phone's edge).
+  out.push(["max-width", "100%"], ["margin-left", "0"], ["margin-right", "0"]);
+  if (node.stackTop) out.push(["padding", `${px(24)} ${px(GUTTER)}`]);
   return out;
 }
 

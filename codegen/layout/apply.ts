@@ -75,6 +75,16 @@ function eligible(node: DesignNode, scope: Scope): boolean {
   );
 }
 
+/** The screen itself, drawn without auto layout, with something to show and nothing inference reads. */
+const drawnScreen = (node: DesignNode, scope: Scope): boolean =>
+  node === scope.screen &&
+  CONTAINERS.has(node.kind) &&
+  !node.layout &&
+  !node.scaled &&
+  node.asset === undefined &&
+  !(node.children ?? []).some((c) => c.mask) &&
+  (node.children ?? []).some((c) => !c.hidden);
+
 /** A layer keeps its absolute place, in percentages of its container, so it scales with it. */
 function asLayer(node: DesignNode, origin: Box): DesignNode {
   const out: DesignNode = { ...node, x: (node.x ?? 0) - origin.x, y: (node.y ?? 0) - origin.y, absolute: true };
@@ -152,6 +162,10 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
   if (!node.children) return out;
   if (!eligible(node, scope)) {
     if (CONTAINERS.has(node.kind) && node.layout) out.children = node.children.map((c) => inferNode(c, scope, node.w));
+    // A screen drawn without auto layout and without text (a page grouped whole, a band of pictures): as drawn at
+    // the design width, scaled as a unit below it (or stacked, when that would shrink it past seeing) — placed as
+    // drawn at every width, it ran past a phone's edge.
+    else if (drawnScreen(node, scope)) return scaledBox(out, node, scope);
     return out;
   }
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
