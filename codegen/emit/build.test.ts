@@ -172,8 +172,8 @@ describe("buildTree", () => {
       ],
     };
     html(frame([round, card]), ctx);
-    expect(ctx.sheet.rules.get("avatar")).toContainEqual(["clip-path", "ellipse(50px 50px at 50px 50px)"]);
-    expect(ctx.sheet.rules.get("card")).toContainEqual(["clip-path", "inset(0 10px 0 10px round 12px)"]);
+    expect(ctx.sheet.rules.get("avatar")).toContainEqual(["clip-path", "ellipse(50% 50% at 50% 50%)"]);
+    expect(ctx.sheet.rules.get("card")).toContainEqual(["clip-path", "inset(0 5% 0 5% round 12px)"]);
     expect(ctx.problems.filter((p) => p.code === "mask")).toEqual([]);
   });
 

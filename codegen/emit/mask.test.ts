@@ -92,11 +92,11 @@ describe("maskRanges", () => {
 describe("maskDecls", () => {
   it("an ellipse, a rounded rectangle and a vector's outline clip at the mask's place in its parent", () => {
     expect(maskDecls(group([ellipse]), ellipse, urls, assets)?.decls).toEqual([
-      ["clip-path", "ellipse(50px 50px at 50px 50px)"],
+      ["clip-path", "ellipse(50% 50% at 50% 50%)"],
     ]);
     const rect: DesignNode = { ...ellipse, kind: "rect", x: 10, w: 80, radius: [8, 8, 0, 0] };
     expect(maskDecls(group([rect]), rect, urls, assets)?.decls).toEqual([
-      ["clip-path", "inset(0 10px 0 10px round 8px 8px 0 0)"],
+      ["clip-path", "inset(0 10% 0 10% round 8px 8px 0 0)"],
     ]);
     expect(maskDecls(group([star]), star, urls, assets)).toEqual({
       decls: [["clip-path", 'path(evenodd, "M 50 10 L 70 50 H 30 Z")']],
@@ -108,7 +108,7 @@ describe("maskDecls", () => {
     const blob: DesignNode = { ...star, asset: undefined as unknown as string };
     delete (blob as { asset?: string }).asset;
     expect(maskDecls(group([blob]), blob, urls, assets)).toEqual({
-      decls: [["clip-path", "inset(10px 30px 50px 30px)"]],
+      decls: [["clip-path", "inset(10% 30% 50% 30%)"]],
       exact: false,
     });
   });
@@ -125,7 +125,7 @@ describe("maskDecls", () => {
     };
     const fadeLayer = "url(assets/fade.png) 0 0 / 100px 50px no-repeat";
     expect(maskDecls(group([faded]), faded, urls, assets)?.decls).toEqual([
-      ["clip-path", "inset(0 0 50px 0)"],
+      ["clip-path", "inset(0 0 50% 0)"],
       ["-webkit-mask", fadeLayer],
       ["mask", fadeLayer],
     ]);
@@ -136,7 +136,7 @@ describe("maskDecls", () => {
     };
     const gradientLayer = "linear-gradient(180deg, #000000 0%, rgba(0, 0, 0, 0) 100%) 0 0 / 100px 50px no-repeat";
     expect(maskDecls(group([gradient]), gradient, urls, assets)?.decls).toEqual([
-      ["clip-path", "inset(0 0 50px 0)"],
+      ["clip-path", "inset(0 0 50% 0)"],
       ["-webkit-mask", gradientLayer],
       ["mask", gradientLayer],
       ["opacity", "0.5"],
@@ -144,13 +144,13 @@ describe("maskDecls", () => {
     const luminance: DesignNode = { ...faded, maskType: "luminance", fills: [{ kind: "solid", color: "#808080" }] };
     const greyLayer = "linear-gradient(#808080, #808080) 0 0 / 100px 50px no-repeat";
     expect(maskDecls(group([luminance]), luminance, urls, assets)?.decls).toEqual([
-      ["clip-path", "inset(0 0 50px 0)"],
+      ["clip-path", "inset(0 0 50% 0)"],
       ["-webkit-mask", greyLayer],
       ["mask", `${greyLayer} luminance`],
     ]);
     // By its outline: the image does not count.
     expect(maskDecls(group([faded]), { ...faded, maskType: "vector" }, urls, assets)?.decls).toEqual([
-      ["clip-path", "inset(0 0 50px 0)"],
+      ["clip-path", "inset(0 0 50% 0)"],
     ]);
   });
 
@@ -236,7 +236,7 @@ describe("maskDecls", () => {
       layout: { dir: "row", gap: 0, padding: [4, 4, 4, 4], justify: "start", align: "center" },
       children: [flowMask, { ...photo("2:3", 0, 0), absolute: true }],
     };
-    expect(maskDecls(row, flowMask, urls, assets)?.decls).toEqual([["clip-path", "ellipse(12px 12px at 16px 20px)"]]);
+    expect(maskDecls(row, flowMask, urls, assets)?.decls).toEqual([["clip-path", "ellipse(30% 30% at 40% 50%)"]]);
     expect(maskDecls(group([ellipse]), { ...ellipse, rotation: 30 }, urls, assets)).toBeUndefined();
   });
 });
@@ -244,7 +244,7 @@ describe("maskDecls", () => {
 describe("maskPlan", () => {
   it("a group whose first layer is its only mask carries it; a mask above other layers wraps what it masks", () => {
     expect(maskPlan(group([ellipse, photo("1:3")]), urls, assets, false)).toEqual({
-      own: [["clip-path", "ellipse(50px 50px at 50px 50px)"]],
+      own: [["clip-path", "ellipse(50% 50% at 50% 50%)"]],
       wrapped: [],
       lost: [],
     });
@@ -260,7 +260,7 @@ describe("maskPlan", () => {
           ["top", "0"],
           ["width", "100%"],
           ["height", "100%"],
-          ["clip-path", "ellipse(50px 50px at 50px 50px)"],
+          ["clip-path", "ellipse(50% 50% at 50% 50%)"],
         ],
       ],
     ]);
@@ -351,10 +351,10 @@ describe("masks in each target", () => {
       const all = files.map((f) => f.content).join("\n");
       expect(problems.filter((p) => p.code === "mask")).toEqual([]);
       if (sheet) {
-        expect(text(sheet)).toContain("clip-path: ellipse(50px 50px at 50px 50px);");
+        expect(text(sheet)).toContain("clip-path: ellipse(50% 50% at 50% 50%);");
         expect(text(sheet)).toContain('clip-path: path(evenodd, "M 50 10 L 70 50 H 30 Z");');
       } else {
-        expect(text(markup)).toContain("[clip-path:ellipse(50px_50px_at_50px_50px)]");
+        expect(text(markup)).toContain("[clip-path:ellipse(50%_50%_at_50%_50%)]");
         expect(text(markup)).toMatch(/\[clip-path:path\(evenodd,_?["']M_50_10_L_70_50_H_30_Z["']\)\]/);
       }
       // The star is not drawn as an SVG: the mask is never painted; the backdrop below it stays outside the wrapper.

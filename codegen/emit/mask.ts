@@ -17,6 +17,8 @@ import { flexOf, gridOf } from "../design/layout-kind.js";
 import { childBoxes } from "../design/placed.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
+/** `v` of `of` px in percent (of the masked box's own size: the outline scales with the box), px without a size. */
+const share = (v: number, of: number): string => (of > 0 ? (v === 0 ? "0" : `${round((v / of) * 100)}%`) : px(v));
 
 /** A mask and the siblings it masks: `parent.children` indices from (the mask's own) + 1 up to `to`, exclusive. */
 export interface MaskRange {
@@ -167,15 +169,24 @@ export function maskClip(
   assets: Record<string, Asset>,
 ): { clip: string; exact: boolean } {
   const { x, y, w, h } = box;
-  if (mask.kind === "ellipse")
-    return { clip: `ellipse(${px(w / 2)} ${px(h / 2)} at ${px(x + w / 2)} ${px(y + h / 2)})`, exact: true };
+  // In percent of the parent's box: where the box scales as a unit or grows below the design width, the outline goes
+  // with it (in px it stayed where drawn, and cut away the texts it holds on a phone).
+  if (mask.kind === "ellipse") {
+    const [rx, ry] = [share(w / 2, parent.w), share(h / 2, parent.h)];
+    return { clip: `ellipse(${rx} ${ry} at ${share(x + w / 2, parent.w)} ${share(y + h / 2, parent.h)})`, exact: true };
+  }
   const asset = mask.asset !== undefined ? assets[mask.asset] : undefined;
   if (asset?.kind === "svg" && asset.svg !== undefined && !asset.placeholder) {
     const outline = svgOutline(asset.svg, w, h);
     const d = outline ? translatePath(outline.d, x, y) : undefined;
     if (outline && d) return { clip: `path(${outline.rule === "evenodd" ? "evenodd, " : ""}"${d}")`, exact: true };
   }
-  const inset = [y, parent.w - x - w, parent.h - y - h, x].map(px).join(" ");
+  const inset = [
+    share(y, parent.h),
+    share(parent.w - x - w, parent.w),
+    share(parent.h - y - h, parent.h),
+    share(x, parent.w),
+  ].join(" ");
   const r = mask.radius;
   const rounded = r === undefined ? "" : ` round ${typeof r === "number" ? px(r) : r.map(px).join(" ")}`;
   const exact =

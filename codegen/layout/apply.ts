@@ -85,6 +85,14 @@ const drawnScreen = (node: DesignNode, scope: Scope): boolean =>
   !(node.children ?? []).some((c) => c.mask) &&
   (node.children ?? []).some((c) => !c.hidden);
 
+/**
+ * A box drawn without auto layout whose layers a mask cuts: its layers keep their places in the mask below the design
+ * width (scaled as a unit), or, where that would shrink them past seeing, stack unmasked; reflowed inside the mask's
+ * drawn shape, they moved out of it (a header band in an ellipse mask: its texts cut away on a phone).
+ */
+const masked = (node: DesignNode): boolean =>
+  CONTAINERS.has(node.kind) && !node.layout && !node.scaled && (node.children ?? []).some((c) => c.mask && !c.hidden);
+
 /** A layer keeps its absolute place, in percentages of its container, so it scales with it. */
 function asLayer(node: DesignNode, origin: Box): DesignNode {
   const out: DesignNode = { ...node, x: (node.x ?? 0) - origin.x, y: (node.y ?? 0) - origin.y, absolute: true };
@@ -165,7 +173,7 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
     // A screen drawn without auto layout and without text (a page grouped whole, a band of pictures): as drawn at
     // the design width, scaled as a unit below it (or stacked, when that would shrink it past seeing) — placed as
     // drawn at every width, it ran past a phone's edge.
-    else if (drawnScreen(node, scope)) return scaledBox(out, node, scope);
+    else if (drawnScreen(node, scope) || masked(node)) return scaledBox(out, node, scope);
     return out;
   }
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };

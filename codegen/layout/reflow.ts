@@ -78,6 +78,9 @@ export function markReflow(
   inLayer = false,
   path: readonly DesignNode[] = [],
 ): DesignNode {
+  // A box that scales as a unit is its drawing, smaller: nothing in it reflows (a row of it wrapping below the design
+  // width spilled its texts out of the mask it is drawn in).
+  if (node.scaled) return node;
   const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
   // A layer placed absolutely keeps its drawn box: what is in it is not rearranged to fit (it would spill out of it).
   const layer = inLayer || node.absolute === true;
