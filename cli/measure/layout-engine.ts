@@ -4,8 +4,7 @@
  * the frame's root element. An element without a layout box (display: none) answers null, as does an id no element
  * carries.
  */
-import type { Box } from "../../codegen/layout/boxes.js";
-import type { LayoutEngine } from "../../codegen/layout-check/index.js";
+import { probedBoxes, type LayoutEngine } from "../../codegen/layout-check/index.js";
 import { probeBoxes } from "../../codegen/fidelity/probe.js";
 import { buildSrcdoc } from "../../codegen/preview/html-page.js";
 import type { SourceFile } from "../../codegen/types.js";
@@ -32,17 +31,7 @@ export function chromiumEngine(host: PageHost, options: PageOptions = {}): Layou
         { width: page.width, height: page.height },
         async (loaded) => {
           const probe = await loaded.evaluate(probeBoxes, { rootId: page.rootId, ids: page.ids, boxesOnly: true });
-          const origin = probe.root ?? { x: 0, y: 0 };
-          const out = new Map<string, Box | null>();
-          probe.elements.forEach((element, i) => {
-            out.set(
-              page.ids[i]!,
-              element?.rendered
-                ? { x: element.x - origin.x, y: element.y - origin.y, w: element.width, h: element.height }
-                : null,
-            );
-          });
-          return out;
+          return probedBoxes(probe, page.ids);
         },
         options,
       ),

@@ -7,6 +7,7 @@
  * same verdict.
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
+import type { BoxProbe } from "../fidelity/probe.js";
 import { emitHtml } from "../emit/html.js";
 import {
   decideLater,
@@ -36,6 +37,24 @@ export interface EnginePage {
 }
 
 /** A layout engine: lays a page out and answers each requested layer's box relative to the frame's root element. */
+/**
+ * A browser's probe of a laid-out page as the check reads it: each asked id's box in frame coordinates, null where no
+ * element renders it (the CLI's Chromium and the panel's measuring iframe alike).
+ */
+export function probedBoxes(probe: Pick<BoxProbe, "root" | "elements">, ids: readonly string[]): LaidBoxes {
+  const origin = probe.root ?? { x: 0, y: 0 };
+  const out = new Map<string, { x: number; y: number; w: number; h: number } | null>();
+  probe.elements.forEach((element, i) => {
+    out.set(
+      ids[i]!,
+      element?.rendered
+        ? { x: element.x - origin.x, y: element.y - origin.y, w: element.width, h: element.height }
+        : null,
+    );
+  });
+  return out;
+}
+
 export interface LayoutEngine {
   readonly name: LayoutCheckEngine;
   lay(page: EnginePage): Promise<LaidBoxes>;

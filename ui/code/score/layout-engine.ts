@@ -3,8 +3,7 @@
  * measuring iframe — sandboxed, never same-origin, the page the score measures (measure.ts MeasuringPage) — whose probe
  * answers each layer's box by `data-node-id`. One page per layout; `signal` removes it.
  */
-import type { Box } from "../../../codegen/layout/boxes.js";
-import type { LayoutEngine } from "../../../codegen/layout-check/index.js";
+import { probedBoxes, type LayoutEngine } from "../../../codegen/layout-check/index.js";
 import { buildSrcdoc } from "../../../codegen/preview/html-page.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
 import { FigmentError } from "../../../codegen/errors.js";
@@ -30,17 +29,7 @@ export function previewEngine(signal?: AbortSignal): LayoutEngine {
         const probe = answer.boxes;
         if (!probe || probe.elements.length !== page.ids.length)
           throw new FigmentError("internal", "the preview answered for other layers than those asked for");
-        const origin = probe.root ?? { x: 0, y: 0 };
-        const out = new Map<string, Box | null>();
-        probe.elements.forEach((element, i) => {
-          out.set(
-            page.ids[i]!,
-            element?.rendered
-              ? { x: element.x - origin.x, y: element.y - origin.y, w: element.width, h: element.height }
-              : null,
-          );
-        });
-        return out;
+        return probedBoxes(probe, page.ids);
       } finally {
         measuring.close();
       }
