@@ -3,7 +3,9 @@
  * (model-error.ts): WHAT happened, never what to do about it — a stable `reason`, the HTTP status, the provider's
  * retry-after and request id when it sent them, and a message (the provider's own, when there is one). What to tell the
  * user is each surface's job, in its own words (the panel speaks of Settings, the CLI of environment variables and
- * flags): see ui/code/explain.ts and cli/model-errors.ts. Pure: no DOM, no Node. Never carries the API key.
+ * flags): see ui/code/explain.ts and cli/model-errors.ts.
+ *
+ * Pure: no DOM, no Node. Never carries the API key.
  */
 import {
   APIConnectionError,

@@ -4,46 +4,67 @@
  * Run (from the repo root; tsx / vite-node are not installed, so bundle with esbuild):
  *   npm run bench     (= node esbuild.config.mjs bench && node dist/bench.mjs)
  *
- * Env: MCP_FORMAT=tree|yaml|json picks the MCP baseline for the ratio column (default "tree", the MCP's
- * default output format); BENCH_RUNS overrides the number of timed runs (default 20).
+ * Env: MCP_FORMAT=tree|yaml|json picks the MCP baseline for the ratio column (default "yaml", the serialisation the
+ * issue compares against; the MCP's newer default "tree" is shown beside it); BENCH_RUNS overrides the number of timed
+ * runs (default 20).
+ *
  * BENCH_QUICK=1 runs every section once at its smallest size (bench/quick.ts) and writes bench/out/quick.json and
  * quick.md instead of results.json and results.md: `npm test` runs it (test/bench-quick.test.ts).
+ *
  * Every section's figures are also written to bench/out/results.json, beside bench/out/results.md (the Markdown
  * printed here); BENCH_OUT overrides the folder.
+ *
  * BENCH_ONLY=tokens,pipeline,plugin,ai,latency runs only the listed sections (default: all), e.g.
- *   BENCH_ONLY=ai npm run bench     the model path overhead alone (bench/ai-overhead.ts)
- *   BENCH_ONLY=latency npm run bench   streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
- *   BENCH_ONLY=image npm run bench building a reference-image request, insert-image, a batch of 20 placed in a grid on
- *   the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts) BENCH_ONLY=image-panel
- *   npm run bench partial image → paint, and bytes → node, in the Generate image panel (bench/image-panel.ts)
- *   BENCH_ONLY=layout npm run bench layout inference on the largest absolute page vs the whole pipeline for it
- *   (bench/layout.ts) BENCH_ONLY=corpus npm run bench the corpus of real absolute pages: goals of issue 22 per page and
- *   width, and --exact-layout as the control (bench/corpus.ts) BENCH_ONLY=real npm run bench real designers' files:
- *   every top-level frame × 3 targets scored at 390, 768, design width, 1920 (bench/real.ts) BENCH_ONLY=goals npm run
- *   bench issue 37's goals per page (real frames ≥ 700×300 and the corpus, HTML): design width vs --exact-layout,
- *                                      390/768, 1920, reading order, the designer's phone/tablet frames, inference time
- *                                      (bench/goals.ts)
- *   BENCH_ONLY=engines npm run bench the layout simulator and Yoga against Chromium, layer by layer, on every real,
- *                                    sample and corpus frame (bench/engines.ts)
- *   BENCH_ONLY=layout-check npm run bench the layout check in Chromium per inferred frame (time, verdict, the
- *                                    simulator's verdict) and in the panel (its time in a Generate)
- *                                    (bench/layout-check.ts)
- *   BENCH_ONLY=contract npm run bench every real, sample and corpus frame: design width vs --exact-layout, texts
- *                                    lost, content present at 390/768/1920 (bench/contract.ts)
- *   BENCH_ONLY=fonts npm run bench every fixture frame's IoU × matched with the design's fonts and without
- *   (bench/fonts.ts) BENCH_ONLY=score-cli npm run bench what `figment code --score` costs per frame, and the Code
- *   panel's score equal to it on every fixture frame (bench/score-cli.ts) BENCH_ONLY=score-panel npm run bench click →
- *   the fidelity score shown in the Code panel, Log-In page and largest frame (bench/score-panel.ts) BENCH_ONLY=eval
- *   npm run bench the evaluation suites on every fixture frame and corpus page, failing the bench on a failed test
- *   (bench/eval-suites.ts) BENCH_ONLY=analyze npm run bench deterministic findings: largest fixture frame, 1,000
- *   synthetic layers (bench/analyze.ts) BENCH_ONLY=search npm run bench index 500 frames, query at 1,000, bytes per
- *   indexed frame (bench/search.ts) BENCH_ONLY=params npm run bench 20 rows of parameters → computed prompts → image
- *   request bodies (bench/params.ts) BENCH_ONLY=search-panel npm run bench keystroke → rows in the Search panel at
- *   1,000 frames (bench/search-panel.ts) BENCH_ONLY=batch npm run bench build and record a 500-line Batch API batch:
- *   ms, bytes of JSONL (bench/batch.ts) BENCH_ONLY=fuzz npm run bench every input from outside, mutated: messages
- *   across the boundaries, model answers through the SDK (bench/fuzz.ts) BENCH_ONLY=responsive npm run bench per-width
- *   overflow, visible text and overlapping text of today's HTML, and
- *                                         the measurement time per frame, in Chromium (bench/responsive.ts)
+ *   BENCH_ONLY=tokens npm run bench  the model's input in o200k_base tokens: Figma-Context-MCP's payload vs our hint,
+ *     per eval file, and the MCP payload in each output format (here)
+ *   BENCH_ONLY=pipeline npm run bench  the pipeline's stages per eval file (design tree, emit, project pass, format,
+ *     generateCode) against JSON.parse and the MCP's simplify+serialize; prettier vs the emitters' formatter (here)
+ *   BENCH_ONLY=plugin npm run bench  how the Figma plugin feels: panel open, click → first code, what it ships, the
+ *     engine worker's cold start, the main thread's work (bench/plugin.ts)
+ *   BENCH_ONLY=export-assets npm run bench  the main thread's export with assets, the largest eval frame with image
+ *     fills and vector layers (bench/export-assets.ts)
+ *   BENCH_ONLY=ai npm run bench  the model path overhead alone (bench/ai-overhead.ts)
+ *   BENCH_ONLY=latency npm run bench  streamed token → panel in the browser harness (bench/plugin-ai-latency.ts)
+ *   BENCH_ONLY=image npm run bench  building a reference-image request, insert-image, a batch of 20 placed in a grid
+ *     on the main thread, and a live Rows run's work per image (bench/image.ts, bench/rows-run.ts)
+ *   BENCH_ONLY=image-panel npm run bench  partial image → paint, and bytes → node, in the Generate image panel
+ *     (bench/image-panel.ts)
+ *   BENCH_ONLY=analyze npm run bench  deterministic findings: largest fixture frame, 1,000 synthetic layers
+ *     (bench/analyze.ts)
+ *   BENCH_ONLY=search npm run bench  index 500 frames, query at 1,000, bytes per indexed frame (bench/search.ts)
+ *   BENCH_ONLY=batch npm run bench  build and record a 500-line Batch API batch: ms, bytes of JSONL (bench/batch.ts)
+ *   BENCH_ONLY=search-panel npm run bench  keystroke → rows in the Search panel at 1,000 frames (bench/search-panel.ts)
+ *   BENCH_ONLY=params npm run bench  20 rows of parameters → computed prompts → image request bodies (bench/params.ts)
+ *   BENCH_ONLY=responsive npm run bench  per-width overflow, visible text and overlapping text of today's HTML, and
+ *     the measurement time per frame, in Chromium (bench/responsive.ts)
+ *   BENCH_ONLY=layout npm run bench  layout inference on the largest absolute page vs the whole pipeline for it
+ *     (bench/layout.ts)
+ *   BENCH_ONLY=corpus npm run bench  the corpus of real absolute pages: goals of issue 22 per page and width, and
+ *     --exact-layout as the control (bench/corpus.ts)
+ *   BENCH_ONLY=real npm run bench  real designers' files: every top-level frame × 3 targets scored at 390, 768,
+ *     design width, 1920 (bench/real.ts)
+ *   BENCH_ONLY=goals npm run bench  issue 37's goals per page (real frames ≥ 700×300 and the corpus, HTML): design
+ *     width vs --exact-layout, 390/768, 1920, reading order, the designer's phone/tablet frames, inference time
+ *     (bench/goals.ts)
+ *   BENCH_ONLY=engines npm run bench  the layout simulator and Yoga against Chromium, layer by layer, on every real,
+ *     sample and corpus frame (bench/engines.ts)
+ *   BENCH_ONLY=layout-check npm run bench  the layout check in Chromium per inferred frame (time, verdict, the
+ *     simulator's verdict) and in the panel (its time in a Generate) (bench/layout-check.ts)
+ *   BENCH_ONLY=contract npm run bench  every real, sample and corpus frame: design width vs --exact-layout, texts
+ *     lost, content present at 390/768/1920 (bench/contract.ts)
+ *   BENCH_ONLY=fonts npm run bench  every fixture frame's IoU × matched with the design's fonts and without
+ *     (bench/fonts.ts)
+ *   BENCH_ONLY=score-cli npm run bench  what `figment code --score` costs per frame, and the Code panel's score equal
+ *     to it on every fixture frame (bench/score-cli.ts)
+ *   BENCH_ONLY=score-panel npm run bench  click → the fidelity score shown in the Code panel, Log-In page and largest
+ *     frame (bench/score-panel.ts)
+ *   BENCH_ONLY=score-agree npm run bench  one score, whoever measures and whatever ships: the real panel vs
+ *     `figment code --score`, React vs HTML and Tailwind vs CSS modules on every fixture frame, a 150-layer page's
+ *     scoring time (bench/score-agree.ts)
+ *   BENCH_ONLY=eval npm run bench  the evaluation suites on every fixture frame and corpus page, failing the bench on
+ *     a failed test (bench/eval-suites.ts)
+ *   BENCH_ONLY=fuzz npm run bench  every input from outside, mutated: messages across the boundaries, model answers
+ *     through the SDK (bench/fuzz.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";

@@ -4,8 +4,9 @@
  * files — repeated ones, nested ones, ones used once, inside a box that scales as a unit, in an inferred flow, with
  * texts that break lines — and on one without. The React page is the preview the panel shows
  * (cli/measure/result-page.ts); the bench's score-cli section and `figment code --score` over every fixture frame show
- * the same on all 72. And the React page's layers carry the design's own ids: each instance of a component its own, as
- * the HTML's.
+ * the same on all 72.
+ *
+ * And the React page's layers carry the design's own ids: each instance of a component its own, as the HTML's.
  */
 import { describe, expect, it } from "vitest";
 import { withPage, type PageHost } from "./browser.js";

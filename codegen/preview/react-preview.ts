@@ -20,7 +20,7 @@
  * problems here, and importing one shows an error in the preview. Tailwind is compiled by Tailwind's own
  * compiler (tailwind-compile.ts, async: `reactPreview` compiles, then builds; `buildReactPreview` alone
  * takes the compiled stylesheets, and without them reports Tailwind's classes as unstyled). The CSP stops
- * fetch/XHR/beacons/images/fonts/ WebSockets; it cannot stop a frame from navigating itself (see PREVIEW_HOST_CSP) nor
+ * fetch/XHR/beacons/images/fonts/WebSockets; it cannot stop a frame from navigating itself (see PREVIEW_HOST_CSP) nor
  * WebRTC's STUN packets (Chromium has no CSP directive for them). The preview holds only the design's code, no key.
  */
 import { transform } from "sucrase";

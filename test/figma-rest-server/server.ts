@@ -1,8 +1,12 @@
 // A local HTTP server that speaks Figma's REST API for the calls the CLI makes, so tests never call Figma:
 //
-//   const srv = await startFigmaRestServer({ token: "figd_test", files: { KEY: { imageFills: { ref: png }, svgs: {
-//   "1:2": "<svg…" } } } }); run(["code", "design.json", "--file-key", "KEY", "--figma-base-url", srv.url], io, { env:
-//   { FIGMA_TOKEN: "figd_test" } });
+//   const srv = await startFigmaRestServer({
+//     token: "figd_test",
+//     files: { KEY: { imageFills: { ref: png }, svgs: { "1:2": "<svg…" } } },
+//   });
+//   run(["code", "design.json", "--file-key", "KEY", "--figma-base-url", srv.url], io, {
+//     env: { FIGMA_TOKEN: "figd_test" },
+//   });
 //
 // GET /v1/files/:key/images            → GetImageFillsResponse (every image fill of the file → its URL)
 // GET /v1/images/:key?ids=…&format=svg → GetImagesResponse (each id → a URL, or null when it has no SVG)

@@ -6,8 +6,9 @@
  * screenshots into test-artifacts/ui/ and prints what it checked.
  *
  *   node esbuild.config.mjs   # dist/ui.html, and dist/code.js, which carries the worker payload
- *   npx esbuild test/harness/check-ui.ts --bundle --platform=node --format=esm --packages=external
- *   --outfile=.scratch/check-ui.mjs node .scratch/check-ui.mjs
+ *   npx esbuild test/harness/check-ui.ts --bundle --platform=node --format=esm --packages=external \
+ *     --outfile=.scratch/check-ui.mjs
+ *   node .scratch/check-ui.mjs
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
