@@ -3,9 +3,11 @@
  * the JSONL is checked line by line — shape `{custom_id, method, url, body}`, unique ids, each body valid
  * per the OpenAPI schema of its endpoint), `GET /v1/files/{id}`, `GET /v1/files/{id}/content`,
  * `POST /v1/batches` (validated), `GET /v1/batches` (list), `GET /v1/batches/{id}` whose status moves one step per
- * retrieve (validating → in_progress → finalizing → completed, or → expired / cancelled), `POST
- * /v1/batches/{id}/cancel`. On completion each line gets its endpoint's normal scripted answer (images: a real PNG;
- * responses: the `answer` script) in the output file, failures in the error file.
+ * retrieve (validating → in_progress → finalizing → completed, or → failed / expired / cancelled),
+ * `POST /v1/batches/{id}/cancel`.
+ *
+ * On completion each line gets its endpoint's normal scripted answer (images: a real PNG; responses: the `answer`
+ * script) in the output file, failures in the error file.
  *
  *   srv.batches.script({ fail: (id) => id === "row-3", answer: (line) => responsesJson(code) });
  */
