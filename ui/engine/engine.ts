@@ -48,8 +48,8 @@ export interface EngineStats extends WorkerStats {
    */
   codePartsReadyMs?: Partial<Record<CodePart, number>>;
   /**
-   * The engine's first start until the first worker answered its first code job (a kind that needs a code part: the
-   * worker booted, its parts loaded, the formatter compiled, the job done): the cold start as a user waits it out.
+   * The engine's first start until the first worker answered its first code job (a kind that needs a code part): the
+   * cold start, then whatever the panel did before asking (the Code panel's layout check) and the job itself.
    */
   firstCodeReplyMs?: number;
 }
