@@ -78,6 +78,8 @@ export interface WorkerStatsInPage {
   bootMs?: number;
   /** The engine's first start → each code part loaded (ui/engine/engine.ts EngineStats). */
   codePartsReadyMs?: Partial<Record<CodePart, number>>;
+  /** The engine's first start → its first code job answered (ui/engine/engine.ts EngineStats). */
+  firstCodeReplyMs?: number;
   status: string;
 }
 

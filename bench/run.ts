@@ -102,7 +102,7 @@ import { againstTarget, BenchResults, gitCommit, round, type Json } from "./resu
 import { join, relative } from "node:path";
 import { fmtMs, timeIt, TreeCpu, type Timing } from "./timing.js";
 import { countTokens } from "./tokens.js";
-import { benchCount, closeQuickBrowser, QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
+import { benchCount, closeQuickBrowser, QUICK, quickSmallest, warmups, withBenchBrowser } from "./quick.js";
 
 const FORMATS: McpOutputFormat[] = ["tree", "yaml", "json"];
 // The issue compares against MCP's YAML serialisation; its newer default "tree" format is shown too.
@@ -441,6 +441,8 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   );
   const prow: string[][] = [];
   const languages: string[][] = [];
+  const wholeRows: string[][] = [];
+  const goalLines: string[] = [];
   // Quick: the smallest file only (every stage once); the full run times every file.
   for (const f of quickSmallest(files, (file) => file.text.length)) {
     const parsed = JSON.parse(f.text) as unknown;
@@ -454,6 +456,8 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     languages.push(...(await formatterByLanguage(f.name, emitted.files)));
     const total = await timeIt(`${f.name} total`, async () => generateCode(loadDesign(parsed).document, REACT), RUNS);
     const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
+    const whole = await wholePipeline(f.text);
+    wholeRows.push(wholeRow(f.name, whole));
     results.set("pipeline", ["files", f.name], {
       frames: design.document.frames.length,
       files: emitted.files.length,
@@ -465,7 +469,11 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
       total: timed(total),
       totalOverJsonParse: round(total.medianMs / parse.medianMs),
       mcpSimplifyAndSerialize: { ...(timed(mcpRun) as Record<string, Json>), format: baseline },
+      // What the project pass finds in the emitters' own files (it runs only with mapped components).
+      projectPassProblems: checkProject(emitted.files).problems.length,
+      wholePipeline: wholeFigures(whole),
     });
+    if (f.name === PIPELINE_GOAL_FILE) goalLines.push(...pipelineGoal(whole));
     prow.push([
       f.name,
       String(design.document.frames.length),
@@ -499,11 +507,129 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     ),
   );
   print(
+    `\n### The whole pipeline against Framelink's\n\n` +
+      `The whole pipeline is \`figment code\` without its I/O and its Chromium layout check: JSON.parse → ` +
+      `design tree → generateCode (emit, the project pass where components are mapped, format; React, CSS modules). Framelink's ` +
+      `is get_figma_data's JSON.parse → simplify → serialize (${baseline}). Each run times ours, then theirs (the ` +
+      `order alternating), so the machine's load hits both alike; the ratio is of the two medians, of wall time and ` +
+      `of CPU time (user + system: the work, less what waiting for a shared core adds).\n`,
+  );
+  print(
+    table(
+      ["file", "ours (ms)", "Framelink (ms)", "ratio, wall", "ours CPU (ms)", "Framelink CPU (ms)", "ratio, CPU"],
+      wholeRows,
+    ),
+  );
+  if (goalLines.length > 0) print(`\n${goalLines.join("\n")}`);
+  print(
     `\n` +
       `The emitters' files by language: prettier (a model's files' ` +
       `formatter) vs the one codegen/format chooses for them.\n`,
   );
   print(table(["file", "language", "files", "prettier", "emitters' formatter", "identical to prettier"], languages, 2));
+}
+
+/** Issue 50's goal: the whole pipeline on the 57-frame file ≤ 1.5× Framelink's simplify+serialize, in one run. */
+const PIPELINE_GOAL_FILE = "figmagic-design-system.file.json";
+const PIPELINE_GOAL_RATIO = 1.5;
+
+type Whole = { ours: Timing; mcp: Timing; oursCpu: number[]; mcpCpu: number[] };
+
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+const medianOf = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Ours and Framelink's on the same text, interleaved run by run (warm-up untimed). */
+async function wholePipeline(text: string): Promise<Whole> {
+  const ours = async () => generateCode(loadDesign(JSON.parse(text)).document, REACT);
+  const theirs = () => mcpPayload(JSON.parse(text), baseline);
+  const samples = { ours: [] as number[], mcp: [] as number[], oursCpu: [] as number[], mcpCpu: [] as number[] };
+  const once = async (fn: () => Promise<unknown>, wall: number[], cpu: number[]) => {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    await fn();
+    wall.push(performance.now() - start);
+    cpu.push(cpuMs(cpuStart));
+  };
+  for (let i = 0; i < warmups(Math.max(3, Math.ceil(RUNS / 4))); i++) {
+    await ours();
+    await theirs();
+  }
+  for (let i = 0; i < RUNS; i++) {
+    const first = i % 2 === 0;
+    if (first) await once(ours, samples.ours, samples.oursCpu);
+    await once(theirs, samples.mcp, samples.mcpCpu);
+    if (!first) await once(ours, samples.ours, samples.oursCpu);
+  }
+  const asTiming = (label: string, values: number[]): Timing => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return {
+      label,
+      medianMs: medianOf(sorted),
+      minMs: sorted[0]!,
+      maxMs: sorted.at(-1)!,
+      samples: sorted,
+      runs: sorted.length,
+      warmup: warmups(Math.max(3, Math.ceil(RUNS / 4))),
+    };
+  };
+  return {
+    ours: asTiming("whole pipeline", samples.ours),
+    mcp: asTiming("Framelink", samples.mcp),
+    oursCpu: samples.oursCpu,
+    mcpCpu: samples.mcpCpu,
+  };
+}
+
+const wallRatio = (w: Whole): number => w.ours.medianMs / w.mcp.medianMs;
+const cpuRatio = (w: Whole): number => medianOf(w.oursCpu) / medianOf(w.mcpCpu);
+
+function wholeRow(name: string, w: Whole): string[] {
+  return [
+    name,
+    fmtMs(w.ours.medianMs),
+    fmtMs(w.mcp.medianMs),
+    `${wallRatio(w).toFixed(2)}×`,
+    fmtMs(medianOf(w.oursCpu)),
+    fmtMs(medianOf(w.mcpCpu)),
+    `${cpuRatio(w).toFixed(2)}×`,
+  ];
+}
+
+function wholeFigures(w: Whole): Json {
+  const cpu = (values: number[]): Json => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return {
+      medianMs: round(medianOf(sorted)),
+      minMs: round(sorted[0]!),
+      maxMs: round(sorted.at(-1)!),
+      n: sorted.length,
+    };
+  };
+  return {
+    ours: timed(w.ours),
+    mcpSimplifyAndSerialize: { ...(timed(w.mcp) as Record<string, Json>), format: baseline },
+    oursCpu: cpu(w.oursCpu),
+    mcpCpu: cpu(w.mcpCpu),
+    ratio: round(wallRatio(w)),
+    cpuRatio: round(cpuRatio(w)),
+    ...(QUICK ? {} : { goal: againstTarget(wallRatio(w), PIPELINE_GOAL_RATIO, "×") }),
+  };
+}
+
+function pipelineGoal(w: Whole): string[] {
+  const met = wallRatio(w) <= PIPELINE_GOAL_RATIO;
+  return [
+    `${met ? "✓" : "✗"} the whole pipeline on ${PIPELINE_GOAL_FILE} ≤ ${PIPELINE_GOAL_RATIO}× Framelink's ` +
+      `simplify+serialize in this run: ${wallRatio(w).toFixed(2)}× (${fmtMs(w.ours.medianMs)} ms against ` +
+      `${fmtMs(w.mcp.medianMs)} ms; CPU ${cpuRatio(w).toFixed(2)}×)`,
+  ];
 }
 
 /** Per language of the emitted files: prettier vs the emitters' formatter, and how many files come out the same. */

@@ -76,42 +76,44 @@ function ownLayers(instance: DesignNode): DesignNode[] {
   return out;
 }
 
+/** An SVG asset's markup without its layer ids, once per asset (instances of one component share theirs). */
+type SvgWithoutIds = (asset: string) => string | undefined;
+
+function svgWithoutIds(assets: Record<string, Asset>): SvgWithoutIds {
+  const seen = new Map<string, string | undefined>();
+  return (asset) => {
+    if (seen.has(asset)) return seen.get(asset);
+    const svg = assets[asset];
+    const markup = svg?.kind === "svg" ? svg.svg?.replace(/ data-node-id="[^"]*"/g, "") : undefined;
+    seen.set(asset, markup);
+    return markup;
+  };
+}
+
+/** A layer's place, compared for every layer but the instance's own. */
+const PLACEMENT = ["x", "y", "w", "h", "sizeH", "sizeV", "constraintH", "constraintV", "rotation"] as const;
+/** What the signature leaves out of a layer's own properties, or writes after them. */
+const SET_APART = new Set<string>([...PLACEMENT, "id", "absolute", "hidden", "text", "asset", "children"]);
+
 /** Everything that must match for two instances to share a file (ids, own texts and visibility excluded). */
-function signature(instance: DesignNode, assets: Record<string, Asset>): string {
+function signature(instance: DesignNode, svgOf: SvgWithoutIds): string {
   const own = new Set(ownLayers(instance));
   const strip = (node: DesignNode, isRoot: boolean): unknown => {
-    const {
-      id,
-      x,
-      y,
-      w,
-      h,
-      sizeH,
-      sizeV,
-      absolute: _a,
-      constraintH,
-      constraintV,
-      rotation,
-      hidden,
-      text,
-      asset,
-      children,
-      ...rest
-    } = node;
+    const { id, text, asset, children } = node;
     const isOwn = own.has(node);
-    const svg = asset !== undefined ? assets[asset] : undefined;
     // The same layers of the main component: a component file derives each instance's layer ids from its own.
     const key = isRoot ? undefined : instanceKey(instance.id, id);
-    return {
-      ...(key !== undefined ? { key } : {}),
-      ...rest,
-      ...(isRoot ? {} : { x, y, w, h, sizeH, sizeV, constraintH, constraintV, rotation }),
-      ...(isOwn ? {} : { hidden }),
-      // Plain own texts become props, so their characters may differ; rich text (runs) stays literal.
-      ...(text ? { text: isOwn && !text.runs ? { ...text, chars: undefined } : text } : {}),
-      ...(svg && svg.kind === "svg" ? { svg: svg.svg?.replace(/ data-node-id="[^"]*"/g, "") } : {}),
-      children: (children ?? []).map((c) => strip(c, false)),
-    };
+    // Built key by key in the order a rest-and-spread would give (V8's object rest is slow on a hot path).
+    const out: Record<string, unknown> = key !== undefined ? { key } : {};
+    for (const name of Object.keys(node)) if (!SET_APART.has(name)) out[name] = node[name as keyof DesignNode];
+    if (!isRoot) for (const name of PLACEMENT) out[name] = node[name];
+    if (!isOwn) out["hidden"] = node.hidden;
+    // Plain own texts become props, so their characters may differ; rich text (runs) stays literal.
+    if (text) out["text"] = isOwn && !text.runs ? { ...text, chars: undefined } : text;
+    // An undefined markup is left out by JSON.stringify, as a layer without an SVG.
+    out["svg"] = asset !== undefined ? svgOf(asset) : undefined;
+    out["children"] = (children ?? []).map((c) => strip(c, false));
+    return out;
   };
   return JSON.stringify(strip(instance, true));
 }
@@ -147,11 +149,12 @@ export function planComponents(
   const instances = new Map<DesignNode, number | undefined>();
   collectInstances(frames, instances, skip, undefined);
   const groups = new Map<string, Map<string, DesignNode[]>>();
+  const svgOf = svgWithoutIds(assets);
   for (const [instance, unitWidth] of instances) {
     const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();
     groups.set(instance.component!.id, byMain);
     // Drawn in a box's container units, a component is another drawing than in pixels (or in another box's units).
-    const sig = signature(instance, assets) + (unitWidth !== undefined ? `@${unitWidth}` : "");
+    const sig = signature(instance, svgOf) + (unitWidth !== undefined ? `@${unitWidth}` : "");
     byMain.set(sig, [...(byMain.get(sig) ?? []), instance]);
   }
   const names = new NameScope(reservedNames);
@@ -174,9 +177,18 @@ export function planComponents(
       };
       // `styles` is the component's CSS module import; a prop of that name would shadow it.
       const propNames = new NameScope(["className", "styles", ...reservedProps]);
+      // Each member's own layers by key, the first of a key kept (as a search from the start finds it).
+      const byKey = members.map((m) => {
+        const layers = new Map<string, DesignNode>();
+        for (const l of ownLayers(m)) {
+          const key = layerKey(m, l);
+          if (!layers.has(key)) layers.set(key, l);
+        }
+        return layers;
+      });
       for (const layer of ownLayers(canonical)) {
         const key = layerKey(canonical, layer);
-        const values = members.map((m) => ownLayers(m).find((l) => layerKey(m, l) === key));
+        const values = byKey.map((layers) => layers.get(key));
         if (layer.text && !layer.text.runs) {
           // Image imports are named `<name>Src`; a prop must not shadow one.
           const base = camelCase(layerLabel(layer) || "text", "text").replace(/Src$/, "SrcText");

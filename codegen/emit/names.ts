@@ -1,12 +1,22 @@
 /** Identifiers for classes, components, props and files, derived from layer names. */
 
-function words(text: string): string[] {
-  return text
+/** Words by text: a file's layer names repeat (every instance of a component, every "Text" layer). */
+const wordsOf = new Map<string, readonly string[]>();
+const WORDS_KEPT = 10_000;
+
+function words(text: string): readonly string[] {
+  const known = wordsOf.get(text);
+  if (known) return known;
+  const found = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
+  // Bounded, for a worker that converts file after file.
+  if (wordsOf.size >= WORDS_KEPT) wordsOf.clear();
+  wordsOf.set(text, found);
+  return found;
 }
 
 export function pascalCase(text: string, fallback = "Component"): string {
@@ -100,6 +110,11 @@ const RESERVED = new Set([
 /** Hands out unique names within one scope (a file, a stylesheet, a component's props). */
 export class NameScope {
   private readonly used = new Set<string>();
+  /**
+   * Per base, the number its last taken name ended in: names are only ever added, so no smaller number is free
+   * again (without it, the 200th "text" tried 199 names).
+   */
+  private readonly lastNumber = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.used.add(name.toLowerCase());
@@ -107,7 +122,13 @@ export class NameScope {
 
   take(base: string): string {
     let name = RESERVED.has(base) ? `${base}Value` : base;
-    for (let i = 2; this.used.has(name.toLowerCase()); i++) name = `${base}${/[0-9]$/.test(base) ? "_" : ""}${i}`;
+    if (this.used.has(name.toLowerCase())) {
+      const separator = /[0-9]$/.test(base) ? "_" : "";
+      let i = this.lastNumber.get(base) ?? 2;
+      for (name = `${base}${separator}${i}`; this.used.has(name.toLowerCase()); i++)
+        name = `${base}${separator}${i + 1}`;
+      this.lastNumber.set(base, i);
+    }
     this.used.add(name.toLowerCase());
     return name;
   }

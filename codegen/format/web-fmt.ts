@@ -42,6 +42,14 @@ function webFmt(): Promise<WebFmt | undefined> {
 }
 
 /**
+ * Loads the formatters ahead of the first file (the engine worker, as its code-format part arrives in the panel's
+ * warm-up: their wasm is then decoded and compiled before the first Generate, not during it).
+ */
+export function prepareWebFmt(): Promise<unknown> {
+  return webFmt();
+}
+
+/**
  * The formatted text, or undefined when the formatters did not load or could not parse it (prettier then says where).
  */
 export async function formatWithWebFmt(path: string, content: string): Promise<string | undefined> {

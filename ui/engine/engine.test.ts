@@ -677,6 +677,26 @@ describe("Engine tokenizer and code parts", () => {
     expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
   });
 
+  it("says when the first worker answered its first code job, from the engine's first start", async () => {
+    let clock = 100;
+    const { host } = answeringEngine({
+      codePartSource: async (part) => ((clock += 50), `H4sI-${part}`),
+      now: () => clock,
+    });
+    await host.warmUp({ for: "generate" });
+    // A job without code parts is no code job.
+    await host.call("hint", { exports });
+    expect(host.stats.firstCodeReplyMs).toBeUndefined();
+    clock += 200;
+    await host.call("generate", { exports, options });
+    expect(host.stats.firstCodeReplyMs).toBe(250);
+    clock += 1000;
+    await host.call("generate", { exports, options });
+    host.cancel();
+    await host.call("generate", { exports, options });
+    expect(host.stats.firstCodeReplyMs).toBe(250);
+  });
+
   it("a code part that fails to load fails the code job clearly, and the next one tries again", async () => {
     let fail = true;
     const { host } = answeringEngine({

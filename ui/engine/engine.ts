@@ -47,6 +47,11 @@ export interface EngineStats extends WorkerStats {
    * loaded in the first worker, in ms. Ready for an offline Code job when "code-format" is (bench/plugin.ts).
    */
   codePartsReadyMs?: Partial<Record<CodePart, number>>;
+  /**
+   * The engine's first start until the first worker answered its first code job (a kind that needs a code part): the
+   * cold start, then whatever the panel did before asking (the Code panel's layout check) and the job itself.
+   */
+  firstCodeReplyMs?: number;
 }
 
 /** A code part's packed text (fetched once) and its load into a worker generation, under way or done. */
@@ -72,6 +77,7 @@ export class Engine implements EngineCaller {
   /** When the engine was first asked to start (warm-up or request), for `codePartsReadyMs`. */
   private firstStartAt: number | undefined;
   private readonly codePartsReadyMs: Partial<Record<CodePart, number>> = {};
+  private firstCodeReplyMs: number | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.slot = new WorkerSlot(deps);
@@ -82,9 +88,11 @@ export class Engine implements EngineCaller {
   }
 
   get stats(): EngineStats {
-    return Object.keys(this.codePartsReadyMs).length > 0
-      ? { ...this.slot.stats, codePartsReadyMs: { ...this.codePartsReadyMs } }
-      : { ...this.slot.stats };
+    return {
+      ...this.slot.stats,
+      ...(Object.keys(this.codePartsReadyMs).length > 0 ? { codePartsReadyMs: { ...this.codePartsReadyMs } } : {}),
+      ...(this.firstCodeReplyMs !== undefined ? { firstCodeReplyMs: this.firstCodeReplyMs } : {}),
+    };
   }
 
   onStatus(listener: (status: WorkerStatus) => void): () => void {
@@ -99,7 +107,8 @@ export class Engine implements EngineCaller {
    */
   async call<K extends Kind>(kind: K, body: BodyOf<K>, options: CallOptions<K> = {}): Promise<ReplyOf<K>> {
     if (estimates(kind)) await this.loadTokenizer();
-    await this.loadCodeParts(codePartsFor(kind, body));
+    const parts = codePartsFor(kind, body);
+    await this.loadCodeParts(parts);
     const worker = await this.start();
     const { reply } = this.slot.open(worker, { ...body, kind } as Unsent, {
       ...options,
@@ -110,6 +119,8 @@ export class Engine implements EngineCaller {
     });
     const done = await reply;
     if (done.kind !== kind) throw new FigmentError("internal", `the code generator answered "${done.kind}" to ${kind}`);
+    if (parts.length > 0 && this.slot.stats.starts === 1 && this.firstStartAt !== undefined)
+      this.firstCodeReplyMs ??= this.deps.now() - this.firstStartAt;
     return bodyOf<K>(done);
   }
 

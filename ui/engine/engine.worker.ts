@@ -5,6 +5,7 @@
  * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
  */
 import { bootDecodeMs } from "./boot.js";
+import { partsReady } from "./code-parts/parts.js";
 import { decodeWorkerScript } from "./source.js";
 import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
@@ -96,6 +97,7 @@ async function handle(request: EngineRequest): Promise<EngineReply> {
     case "load-packed":
       try {
         await runPacked(request.packed);
+        await partsReady();
         return { id: request.id, ok: true, kind: "loaded" };
       } catch (error) {
         return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), bad: false };

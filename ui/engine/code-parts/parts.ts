@@ -21,6 +21,8 @@ export interface FormatPart {
   isFormatted: typeof isFormatted;
   /** The React preview, its Tailwind compiled first (Tailwind's compiler and stylesheets are in this part too). */
   reactPreview: typeof reactPreview;
+  /** Settles once the formatters are compiled (their wasm), so that the first code job does not wait on them. */
+  ready?: () => Promise<unknown>;
 }
 
 export interface CheckPart {
@@ -61,6 +63,15 @@ export function registerFormatPart(api: FormatPart): void {
 /** In the code-check part's script: registers its API in the worker. */
 export function registerCheckPart(api: CheckPart): void {
   (globalThis as Record<string, unknown>)[CODE_CHECK_GLOBAL] = api;
+}
+
+/**
+ * Settles when the parts loaded so far are ready for a job (the code-format part's formatters compiled): the worker
+ * answers `load-packed` after it, so a part counts as loaded (Engine stats, the bench) once it can serve a code job.
+ */
+export async function partsReady(): Promise<void> {
+  const format = (globalThis as Record<string, unknown>)[CODE_FORMAT_GLOBAL] as FormatPart | undefined;
+  await format?.ready?.();
 }
 
 /**
