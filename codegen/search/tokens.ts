@@ -5,6 +5,7 @@
  * frame-index.ts), so they always meet.
  */
 import type { Tokenizer } from "@orama/orama";
+import { lookalikesAsLatin } from "../design/ascii-letters.js";
 
 /** Han, kana and the prolonged-sound mark: written without spaces, so cut into characters and pairs. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]+/gu;
@@ -16,9 +17,17 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Accents on letters of alphabets (é, ё, ά, й): searched without them. Kana's voicing marks stay (か ≠ が). */
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 
-/** Lower case in every locale alike (String#toLowerCase ignores the locale), accents off, final sigma as sigma. */
+/**
+ * Lower case in every locale alike (String#toLowerCase ignores the locale), accents off, final sigma as sigma, and
+ * a Cyrillic look-alike typed inside a Latin word as the Latin letter ("Сalorie" is found as "calorie").
+ */
 export function foldText(text: string): string {
-  return text.normalize("NFD").replace(ACCENTED, "$1").normalize("NFC").toLowerCase().replace(/ς/g, "σ");
+  return lookalikesAsLatin(text.normalize("NFC"))
+    .normalize("NFD")
+    .replace(ACCENTED, "$1")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ς/g, "σ");
 }
 
 /**
