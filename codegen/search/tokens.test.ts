@@ -46,7 +46,7 @@ describe("search in Greek, Japanese and accented Latin", () => {
   // No licensed real file with such names was found: the real design system's frames, renamed (a control).
   const renamed = FIGMAGIC.map((doc, i) => ({
     ...doc,
-    name: ["Σκιές και βάθος", "影の設定", "Ombres portées", "東京都タワー"][i] ?? doc.name,
+    name: ["Σκιές και βάθος", "影の設定", "Ombres portées", "東京都タワー", "Сalorie goal"][i] ?? doc.name,
   }));
 
   it.each([
@@ -58,6 +58,8 @@ describe("search in Greek, Japanese and accented Latin", () => {
     ["OMBRÉS", "Ombres portées"],
     ["京都", "東京都タワー"],
     ["タワー", "東京都タワー"],
+    // FoodCoach's "Сalorie goal" begins with a Cyrillic С: found by the word it shows.
+    ["calorie", "Сalorie goal"],
   ])("%s finds %s first", async (term, name) => {
     expect((await top(renamed, term))[0]).toBe(name);
   });
