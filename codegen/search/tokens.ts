@@ -11,6 +11,10 @@ import { lookalikesAsLatin } from "../design/ascii-letters.js";
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]+/gu;
 const IS_UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
 
+const NOT_ASCII = /[^\u0000-\u007f]/;
+const LATIN = /[A-Za-z]/;
+const GREEK_OR_CYRILLIC = /[\u0370-\u03ff\u0400-\u04ff]/;
+
 /** Letters and digits of any script; everything else separates words. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -22,7 +26,10 @@ const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/
  * a Cyrillic look-alike typed inside a Latin word as the Latin letter ("Сalorie" is found as "calorie").
  */
 export function foldText(text: string): string {
-  return lookalikesAsLatin(text.normalize("NFC"))
+  // Most texts are ASCII, and few mix Latin with Cyrillic or Greek: each pass only where it can change something.
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
+  const mixed = LATIN.test(text) && GREEK_OR_CYRILLIC.test(text);
+  return (mixed ? lookalikesAsLatin(text.normalize("NFC")) : text)
     .normalize("NFD")
     .replace(ACCENTED, "$1")
     .normalize("NFC")
@@ -37,7 +44,8 @@ export function foldText(text: string): string {
  */
 export function searchTokens(text: string): string[] {
   const tokens = new Set<string>();
-  const folded = foldText(text).replace(UNSPACED, " $& ");
+  const lower = foldText(text);
+  const folded = NOT_ASCII.test(lower) ? lower.replace(UNSPACED, " $& ") : lower;
   for (const [run] of folded.matchAll(WORD)) {
     if (!IS_UNSPACED.test(run)) {
       tokens.add(run);
