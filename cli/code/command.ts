@@ -27,8 +27,8 @@ import type { Problem } from "../../codegen/types.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 
 export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
-  // Checked before any work (a model's answer costs money): --out must be a folder, or become one.
-  if (args.out !== undefined) await checkOutDir(args.out);
+  // Checked before any work (a model's answer costs money): --out (or ./figment-out) must be a folder, or become one.
+  await checkOutDir(args.out ?? DEFAULT_OUT_ROOT, args.out === undefined ? "the output folder" : "--out");
   if (args.ai && args.batchApi) {
     const { codeBatchCommand } = await import("./batch-api.js");
     return codeBatchCommand(args, io, context);

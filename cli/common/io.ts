@@ -1,11 +1,14 @@
 /** File input and output for the CLI: reading designs, writing generated files only inside --out. */
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { BoxKeysError } from "../../codegen/rest/box-keys.js";
 import { EXPECTED_REPLY, ReplyTextError } from "../../codegen/rest/reply-text.js";
 import { readDesignBytes } from "./design-text.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { FigmentError } from "../../codegen/errors.js";
+import { checkOutDir, makeFolders } from "./out-folder.js";
+
+export { checkOutDir } from "./out-folder.js";
 
 export async function readText(path: string): Promise<string> {
   return new TextDecoder().decode(await readBytes(path));
@@ -25,30 +28,6 @@ function unreadable(path: string, code: string | undefined, message: string): st
   if (code === "EISDIR") return `${path} is a folder, not a file: name the .json file inside it`;
   if (code === "EACCES" || code === "EPERM") return `cannot read ${path}: permission denied`;
   return `cannot read ${path}: ${message}`;
-}
-
-/**
- * Refuses an output folder that cannot be one (an existing file, or a file on its way) before anything is
- * written: `flag` names where it came from ("--out").
- */
-export async function checkOutDir(dir: string, flag = "--out"): Promise<void> {
-  let current = resolve(dir);
-  for (;;) {
-    const info = await stat(current).catch((error: NodeJS.ErrnoException) =>
-      error.code === "ENOENT" || error.code === "ENOTDIR" ? undefined : Promise.reject(error),
-    );
-    if (info && !info.isDirectory()) {
-      const what =
-        current === resolve(dir)
-          ? `${dir} is a file, not a folder`
-          : `${dir} lies inside ${relative(process.cwd(), current) || current}, which is a file`;
-      throw new FigmentError("input", `${flag} ${dir}: ${what}; name a folder (it is made if missing)`);
-    }
-    if (info) return;
-    const parent = dirname(current);
-    if (parent === current) return;
-    current = parent;
-  }
 }
 
 /**
@@ -111,7 +90,7 @@ export async function writeFilesUnder(
       });
       continue;
     }
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolders(dirname(target));
     // Binary assets byte-exact; text as UTF-8.
     await writeFile(target, file.bytes ?? file.content);
     written.push(target);

@@ -10,6 +10,7 @@ import type { Problem } from "../../codegen/types.js";
 const KINDS: Record<string, readonly [string, string]> = {
   "missing-image": ["image without its bytes", "images without their bytes"],
   "vector-placeholder": ["vector drawn as boxes", "vectors drawn as boxes"],
+  "name-not-spelled": ["frame name without a Latin spelling", "frame names without a Latin spelling"],
   "image-in-shape": ["image in a shape drawn as its box", "images in shapes drawn as their boxes"],
   "font-not-served": ["font not on Google Fonts", "fonts not on Google Fonts"],
   "font-packages": ["list of font packages to install", "lists of font packages to install"],

@@ -7,6 +7,7 @@
  * 130 cancelled.
  */
 import type { Output, RunContext } from "../common/design-files.js";
+import { checkOutDir } from "../common/io.js";
 import type { ImageRowsArgs } from "./rows-args.js";
 import { cellParams, gridRequests } from "./rows-grid.js";
 import type { RowRequest } from "../../ai/params/index.js";
@@ -55,6 +56,7 @@ export async function sdRowsCommand(
     return 0;
   }
   const out = args.out!;
+  await checkOutDir(out);
   const what = gridPlan
     ? `a ${gridPlan.grid.columns}×${gridPlan.grid.rowLabels.length} grid, ${plural(requests.length, "image")}`
     : `${plural(requests.length, "row")}, one image each`;

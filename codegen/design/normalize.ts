@@ -1,4 +1,5 @@
 /** REST node JSON → design tree. Pure; collects problems instead of throwing. */
+import { asciiLetters } from "./ascii-letters.js";
 import type { RestContext, RestNode } from "../rest/reply.js";
 import { isRecord } from "../rest/reply.js";
 import { finite, nonNegative } from "../rest/values.js";
@@ -70,8 +71,9 @@ const SKIPPED = new Set([
   "HIGHLIGHT",
 ]);
 
+/** A name as a file name's stem: Cyrillic and Greek transliterated, accents off (ascii-letters.ts). */
 export function slug(text: string): string {
-  const s = text
+  const s = asciiLetters(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

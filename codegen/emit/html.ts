@@ -7,7 +7,7 @@ import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.
 import { buildTree, type BuildContext } from "./build.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printHtml } from "./markup.js";
-import { kebabCase, layerLabel, NameScope } from "./names.js";
+import { kebabCase, layerLabel, NameScope, unspelledNameNotes } from "./names.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet } from "./vnode.js";
 import { fontPlan } from "../fonts/plan.js";
@@ -53,6 +53,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
   const fontLinks = googleFontsLinks(fonts);
   problems.push(...fontNotes(fonts, { stylesheet: "styles.css", packagesToAdd: false }));
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
+  if (paths.length > 1) problems.push(...unspelledNameNotes(doc.frames, paths));
   doc.frames.forEach((frame, index) => {
     // Each page's menus: popovers with ids unique in the page.
     let menus = 0;

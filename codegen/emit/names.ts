@@ -1,13 +1,16 @@
 /** Identifiers for classes, components, props and files, derived from layer names. */
+import { asciiLetters, hasUnwritableLetters } from "../design/ascii-letters.js";
+import type { Problem } from "../types.js";
 
 /** Words by text: a file's layer names repeat (every instance of a component, every "Text" layer). */
 const wordsOf = new Map<string, readonly string[]>();
 const WORDS_KEPT = 10_000;
 
+/** A name's words in ASCII: Cyrillic and Greek transliterated, accents off (design/ascii-letters.ts). */
 function words(text: string): readonly string[] {
   const known = wordsOf.get(text);
   if (known) return known;
-  const found = text
+  const found = asciiLetters(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -138,4 +141,28 @@ export class NameScope {
 export function layerLabel(node: { name: string; text?: { chars: string } }): string {
   if (node.text && node.name === node.text.chars) return words(node.name).slice(0, 3).join(" ");
   return node.name;
+}
+
+/**
+ * A note for each frame whose name has letters no file name here can spell (Han, kana, Arabic, …), so its file
+ * (`given[i]`, the numbered fallback) is never a silent surprise.
+ */
+export function unspelledNameNotes(
+  frames: readonly { id: string; name: string }[],
+  given: readonly string[],
+): Problem[] {
+  return frames.flatMap((frame, i) =>
+    hasUnwritableLetters(frame.name)
+      ? [
+          {
+            severity: "info" as const,
+            code: "name-not-spelled",
+            message:
+              `the frame "${frame.name}" is written as ${given[i]}: letters of its name have no Latin spelling here ` +
+              "(Latin, Cyrillic and Greek do); rename the frame to choose the file's name",
+            nodeId: frame.id,
+          },
+        ]
+      : [],
+  );
 }

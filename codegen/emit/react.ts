@@ -5,7 +5,7 @@ import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.
 import { buildTree, type BuildContext } from "./build.js";
 import { instanceKey, planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
 import { jsString, printJsx, type MarkupStyle } from "./markup.js";
-import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
+import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet, type AttrValue, type VNode } from "./vnode.js";
@@ -84,6 +84,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
   const library = libraryComponents(doc, options.components, names);
   problems.push(...library.problems);
   const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
+  problems.push(
+    ...unspelledNameNotes(
+      doc.frames,
+      screenNames.map((n) => `src/screens/${n}.tsx`),
+    ),
+  );
   const plan: ComponentPlan = planComponents(
     doc.frames,
     doc.assets,

@@ -4,6 +4,7 @@
  */
 import { create, insertMultiple, removeMultiple, search, type AnyOrama } from "@orama/orama";
 import type { FrameDoc } from "./frame-doc.js";
+import { searchTokenizer } from "./tokens.js";
 
 export interface IndexedFrame extends FrameDoc {
   /** The frame's embedding (ai/embeddings.ts), when there is a key. */
@@ -49,7 +50,8 @@ export async function createFrameIndex(frames: IndexedFrame[], dimensions?: numb
     summary: "string",
     ...(dimensions ? { embedding: `vector[${dimensions}]` } : {}),
   } as const;
-  const db = create({ schema: schema as Record<string, "string"> });
+  // Words of every script, folded alike in the CLI and the panel's worker (tokens.ts).
+  const db = create({ schema: schema as Record<string, "string">, components: { tokenizer: searchTokenizer() } });
   const index: FrameIndex = { db, ...(dimensions ? { dimensions } : {}) };
   await addFrames(index, frames);
   return index;

@@ -53,6 +53,19 @@ describe("the search worker's index keeper", () => {
     expect(hitIds(reply)).toEqual(["1:3"]);
   });
 
+  it("answers words of any script as the CLI's index does (codegen/search/tokens.ts)", async () => {
+    const keeper = new SearchIndexKeeper();
+    const docs = [...DOCS, doc("1:4", "Телеграм", ["Кейсы"]), doc("1:5", "Σκιές", []), doc("1:6", "設定", [])];
+    await ask(keeper, { kind: "index", id: "i1", docs, vectors: {}, dimensions: 3 });
+    for (const [term, id] of [
+      ["телеграм", "1:4"],
+      ["КЕЙСЫ", "1:4"],
+      ["σκιες", "1:5"],
+      ["設", "1:6"],
+    ] as const)
+      expect(hitIds(await ask(keeper, { kind: "query", id: "q", term, limit: 1 })), term).toEqual([id]);
+  });
+
   it("ranks by a vector alone and by words and vector (hybrid), and leaves `exclude`d frames out", async () => {
     const keeper = new SearchIndexKeeper();
     await ask(keeper, { kind: "index", id: "i1", docs: DOCS, vectors: VECTORS, dimensions: 3 });
