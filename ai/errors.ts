@@ -90,8 +90,7 @@ export function cancellation(error: unknown, signal?: AbortSignal): Cancelled | 
   if (isCancelled(error)) return error;
   if (signal?.aborted && !isTimeoutSignal(signal.reason))
     return isCancelled(signal.reason) ? signal.reason : new Cancelled(CANCELLED);
-  if (error instanceof APIUserAbortError || kindOf(error) === "cancelled")
-    return new Cancelled(CANCELLED);
+  if (error instanceof APIUserAbortError || kindOf(error) === "cancelled") return new Cancelled(CANCELLED);
   return undefined;
 }
 

@@ -92,7 +92,12 @@ export class FigmaClient {
     }
   }
 
-  private async body<T>(res: Response, what: string, timeout: AbortSignal, read: (r: Response) => Promise<T>): Promise<T> {
+  private async body<T>(
+    res: Response,
+    what: string,
+    timeout: AbortSignal,
+    read: (r: Response) => Promise<T>,
+  ): Promise<T> {
     try {
       return await read(res);
     } catch (error) {
