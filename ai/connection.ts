@@ -1,8 +1,8 @@
 /**
  * "Test connection": one `GET {baseURL}/models` through the same SDK client, headers and error classifier as
  * a real request, so a passing test means the key, base URL and headers work for generation too. Returns
- * data, never throws but for a cancel (Cancelled: the test did not end), never puts the key in a message. Presenting the result (and what to do next) is the
- * caller's job.
+ * data, never throws but for a cancel (Cancelled: the test did not end), never puts the key in a message.
+ * Presenting the result (and what to do next) is the caller's job.
  */
 import { isCancelled } from "../contract/cancelled.js";
 import { toModelError, type ModelErrorKind } from "./errors.js";

@@ -1,9 +1,10 @@
 /**
  * The model client's classifier: anything the SDK, fetch or our own code threw becomes a ModelError
- * (model-error.ts), or the one Cancelled (contract/cancelled.ts) when it was a stop: WHAT happened, never what to do about it — a stable `reason`, the HTTP status, the provider's
- * retry-after and request id when it sent them, and a message (the provider's own, when there is one). What to tell the
- * user is each surface's job, in its own words (the panel speaks of Settings, the CLI of environment variables and
- * flags): see ui/code/explain.ts and cli/model-errors.ts. Pure: no DOM, no Node. Never carries the API key.
+ * (model-error.ts), or the one Cancelled (contract/cancelled.ts) when it was a stop: WHAT happened, never what to
+ * do about it — a stable `reason`, the HTTP status, the provider's retry-after and request id when it sent them, and
+ * a message (the provider's own, when there is one). What to tell the user is each surface's job, in its own words
+ * (the panel speaks of Settings, the CLI of environment variables and flags): see ui/code/explain.ts and
+ * cli/model-errors.ts. Pure: no DOM, no Node. Never carries the API key.
  */
 import {
   APIConnectionError,

@@ -40,7 +40,7 @@ describe("cancellation in one form", () => {
     expect(matching(/"AbortError"/)).toHaveLength(1);
   });
 
-  it("the CLI decides exit 130 in cli/run.ts only: no command returns it, and only run.ts maps a kind to a code", () => {
+  it("the CLI decides exit 130 in cli/run.ts only: no command returns it; only run.ts maps a kind to a code", () => {
     const cli = files.filter((file) => file.startsWith("cli/"));
     expect(matching(/\b130\b/, cli)).toEqual([]);
     expect(matching(/exitCodeFor\(\s*"cancelled"|exitCodeFor\(\s*kind\b/, cli)).toEqual(["cli/run.ts"]);

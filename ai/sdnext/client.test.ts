@@ -214,7 +214,9 @@ describe("live previews and cancel", () => {
 
   it("a signal aborted before the start sends nothing", async () => {
     const sd = await start();
-    await expect(txt2img({ baseUrl: sd.url }, prompt, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(Cancelled);
+    await expect(txt2img({ baseUrl: sd.url }, prompt, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      Cancelled,
+    );
     expect(sd.requests).toHaveLength(0);
   });
 });
