@@ -1,8 +1,9 @@
 /**
  * Every error of a job becomes its failure reply here, in one place: a cancel (Cancelled) says so; a model client's
  * typed error keeps its reason, status and retry-after (the panel explains it by reason); an input the job could
- * not use (an input FigmentError: not Figma JSON, an empty design, an analysis without its frames, image options or a plan that
- * cannot be sent, a model's rows that do not fit the parameters) is `bad`; anything else is a plain failure.
+ * not use (an input FigmentError: not Figma JSON, an empty design, an analysis without its frames, image options or
+ * a plan that cannot be sent, a model's rows that do not fit the parameters) is `bad`; anything else is a plain
+ * failure.
  * Errors do not survive postMessage with their class, so they go as data.
  */
 import { ModelError } from "../../../ai/model-error.js";
