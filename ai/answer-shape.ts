@@ -5,6 +5,7 @@
  */
 import { isRecord } from "../contract/fields.js";
 import { APIError } from "openai/error";
+import { isCancelled } from "../contract/cancelled.js";
 import { ModelError, toModelError } from "./errors.js";
 
 export { isRecord };
@@ -27,6 +28,7 @@ export async function* shapeChecked<T>(stream: AsyncIterable<T>): AsyncGenerator
     for await (const item of stream) yield item;
   } catch (error) {
     const mapped = toModelError(error);
+    if (isCancelled(mapped)) throw error;
     // The SDK reading a chunk of its own (chat chunks are normalised: `choices: [null]`).
     if (error instanceof TypeError && mapped.reason === "bad-output")
       throw new ModelError(

@@ -5,6 +5,7 @@
  * the failures the panel explains (401, 429 with retry-after, 5xx, timeout, cancel) keeping what finished.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { Cancelled } from "../contract/cancelled.js";
 import { captionReplies, defaultCaption } from "../test/openai-server/captions.js";
 import {
   encodePng,
@@ -198,8 +199,7 @@ describe("captionFrames", () => {
     const controller = new AbortController();
     const running = captionFrames(config, frames(2), {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    const cancelled = (await running.catch((e: unknown) => e)) as ModelError;
-    expect(cancelled.reason).toBe("aborted");
+    await expect(running).rejects.toBeInstanceOf(Cancelled);
   });
 
   it("an empty answer is bad output; a caption is one tidy line", async () => {

@@ -13,8 +13,7 @@
  */
 import type { ResponseCreateParamsNonStreaming } from "openai/resources/responses/responses";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
-import { ModelError, toModelError } from "./errors.js";
-import { aborted } from "./generate.js";
+import { ModelError, throwIfCancelled, toModelError } from "./errors.js";
 import { readChatCompletion, readResponse } from "./outcome.js";
 import { pngDataUrl } from "./prompt.js";
 import { CAPTION_DETAIL, CAPTION_INSTRUCTIONS } from "./caption-prompt.js";
@@ -152,7 +151,7 @@ export async function captionFrames(
   if (options.signal?.aborted) stop.abort();
   const captioned: string[] = [];
   let requests = 0;
-  let failure: ModelError | undefined;
+  let failure: ReturnType<typeof toModelError> | undefined;
   let cursor = 0;
   const lane = async (): Promise<void> => {
     while (!stop.signal.aborted && cursor < stale.length) {
@@ -166,7 +165,7 @@ export async function captionFrames(
         options.onCaption?.(frame.id, entry);
         options.onProgress?.(++done, frames.length);
       } catch (error) {
-        failure ??= options.signal?.aborted ? aborted() : toModelError(error);
+        failure ??= toModelError(error, options.signal);
         stop.abort();
       }
     }
@@ -177,7 +176,7 @@ export async function captionFrames(
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
   }
-  if (options.signal?.aborted) throw aborted();
+  throwIfCancelled(options.signal);
   if (failure) throw failure;
   return { cache: next, captioned, requests };
 }

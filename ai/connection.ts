@@ -1,9 +1,10 @@
 /**
  * "Test connection": one `GET {baseURL}/models` through the same SDK client, headers and error classifier as
  * a real request, so a passing test means the key, base URL and headers work for generation too. Returns
- * data, never throws, never puts the key in a message. Presenting the result (and what to do next) is the
- * caller's job.
+ * data, never throws but for a cancel (Cancelled: the test did not end), never puts the key in a message.
+ * Presenting the result (and what to do next) is the caller's job.
  */
+import { isCancelled } from "../contract/cancelled.js";
 import { toModelError, type ModelErrorKind } from "./errors.js";
 import { pricesFromModelsListing, type SourcedPrice } from "./prices.js";
 import { createClient, type ProviderConfig } from "./providers.js";
@@ -52,7 +53,8 @@ export async function testConnection(
     const prices = pricesFromModelsListing({ data: models }, { source: `${config.baseURL}/models` });
     return { ok: true, models: models.length, ...(Object.keys(prices).length > 0 ? { prices } : {}) };
   } catch (error) {
-    const modelError = toModelError(error);
+    const modelError = toModelError(error, options.signal);
+    if (isCancelled(modelError)) throw modelError;
     return failure(
       {
         kind: modelError.reason,

@@ -17,7 +17,6 @@ export const MODEL_ERROR_KINDS = [
   "server",
   "timeout",
   "offline",
-  "aborted",
   "refusal",
   "truncated",
   "bad-output",
@@ -28,8 +27,8 @@ export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[number];
 
 /**
  * Each model failure as one of Figment's few kinds (codegen/errors.ts): what the user fixes in their settings or
- * request is `input` or `auth` (the CLI's exit 2, the panel's Settings), a stop is `cancelled`, the rest is the
- * provider's side or the way to it.
+ * request is `input` or `auth` (the CLI's exit 2, the panel's Settings), the rest is the provider's side or the way
+ * to it. A stop is no model failure: it is contract/cancelled.ts's Cancelled (ai/errors.ts's toModelError).
  */
 export const MODEL_ERROR_KIND: Readonly<Record<ModelErrorKind, ErrorKind>> = {
   "missing-key": "auth",
@@ -42,7 +41,6 @@ export const MODEL_ERROR_KIND: Readonly<Record<ModelErrorKind, ErrorKind>> = {
   server: "service",
   timeout: "network",
   offline: "network",
-  aborted: "cancelled",
   refusal: "service",
   truncated: "service",
   "bad-output": "service",

@@ -7,7 +7,15 @@ import {
   LengthFinishReasonError,
 } from "openai/error";
 import { describe, expect, it } from "vitest";
-import { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError } from "./errors.js";
+import { Cancelled } from "../contract/cancelled.js";
+import { MODEL_ERROR_KINDS, ModelError, parseRetryAfter, toModelError as classify } from "./errors.js";
+
+/** The classifier's answer for what is no cancel. */
+function toModelError(error: unknown): ModelError {
+  const mapped = classify(error);
+  if (!(mapped instanceof ModelError)) throw new Error(`a cancel: ${String(error)}`);
+  return mapped;
+}
 
 const apiError = (status: number, headers: Record<string, string> = {}) =>
   APIError.generate(status, { error: { message: `status ${status}` } }, undefined, new Headers(headers));
@@ -45,12 +53,22 @@ describe("toModelError", () => {
   it("maps the connection classes", () => {
     expect(toModelError(new APIConnectionTimeoutError()).reason).toBe("timeout");
     expect(toModelError(new APIConnectionError({ message: "ECONNREFUSED" })).reason).toBe("offline");
-    expect(toModelError(new APIUserAbortError()).reason).toBe("aborted");
   });
 
-  it("maps DOM AbortError and TimeoutError", () => {
-    expect(toModelError(new DOMException("aborted", "AbortError")).reason).toBe("aborted");
-    expect(toModelError(new DOMException("timed out", "TimeoutError")).reason).toBe("timeout");
+  it("an abort is the one Cancelled: the SDK's, the DOM's, and anything once the caller's signal aborted", () => {
+    expect(classify(new APIUserAbortError())).toBeInstanceOf(Cancelled);
+    expect(classify(new DOMException("aborted", "AbortError"))).toBeInstanceOf(Cancelled);
+    const ours = new Cancelled("stopped");
+    expect(classify(ours)).toBe(ours);
+    const controller = new AbortController();
+    controller.abort();
+    expect(classify(new TypeError("terminated"), controller.signal)).toBeInstanceOf(Cancelled);
+    expect(classify(new ModelError("server", "late"), controller.signal)).toBeInstanceOf(Cancelled);
+    // A signal that a timeout aborted is no cancel.
+    const timedOut = new AbortController();
+    timedOut.abort(new DOMException("timed out", "TimeoutError"));
+    expect(toModelError(new DOMException("timed out", "TimeoutError"))).toMatchObject({ reason: "timeout" });
+    expect(classify(new DOMException("timed out", "TimeoutError"), timedOut.signal)).toBeInstanceOf(ModelError);
   });
 
   it("reads a 400 with a safety code as moderation, with the provider's message", () => {
@@ -118,7 +136,6 @@ describe("toModelError", () => {
       ...[400, 401, 403, 404, 408, 429, 500].map((status) => toModelError(apiError(status))),
       toModelError(new APIConnectionTimeoutError()),
       toModelError(new APIConnectionError({ message: "ECONNREFUSED" })),
-      toModelError(new APIUserAbortError()),
       toModelError(new LengthFinishReasonError()),
       toModelError(new ContentFilterFinishReasonError()),
       toModelError("boom"),

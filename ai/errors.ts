@@ -1,9 +1,10 @@
 /**
  * The model client's classifier: anything the SDK, fetch or our own code threw becomes a ModelError
- * (model-error.ts): WHAT happened, never what to do about it — a stable `reason`, the HTTP status, the provider's
- * retry-after and request id when it sent them, and a message (the provider's own, when there is one). What to tell the
- * user is each surface's job, in its own words (the panel speaks of Settings, the CLI of environment variables and
- * flags): see ui/code/explain.ts and cli/model-errors.ts.
+ * (model-error.ts), or the one Cancelled (contract/cancelled.ts) when it was a stop: WHAT happened, never what to
+ * do about it — a stable `reason`, the HTTP status, the provider's retry-after and request id when it sent them, and
+ * a message (the provider's own, when there is one). What to tell the user is each surface's job, in its own words
+ * (the panel speaks of Settings, the CLI of environment variables and flags): see ui/code/explain.ts and
+ * cli/model-errors.ts.
  *
  * Pure: no DOM, no Node. Never carries the API key.
  */
@@ -17,6 +18,8 @@ import {
   OpenAIError,
 } from "openai/error";
 
+import { kindOf } from "../codegen/errors.js";
+import { Cancelled, isCancelled } from "../contract/cancelled.js";
 import { ModelError } from "./model-error.js";
 import type { ModelErrorKind } from "./error-kinds.js";
 import { parseRetryAfterSec } from "./retry-after.js";
@@ -76,12 +79,30 @@ function kindForStatus(status: number): ModelErrorKind {
   return "unknown";
 }
 
-function isAbortLike(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    ((error as { name?: unknown }).name === "AbortError" || (error as { name?: unknown }).name === "TimeoutError")
-  );
+function isTimeoutSignal(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "TimeoutError";
+}
+
+/**
+ * The one place an abort becomes Cancelled: ours (already Cancelled), the SDK's APIUserAbortError, fetch's or the
+ * DOM's AbortError (codegen/errors.ts's kindOf reads the name), and anything thrown once `signal` aborted (the SDK
+ * may just stop reading a stream, or throw the signal's own reason). A signal aborted by a timeout is no cancel.
+ * Undefined when `error` is not a cancel.
+ */
+export function cancellation(error: unknown, signal?: AbortSignal): Cancelled | undefined {
+  if (isCancelled(error)) return error;
+  if (signal?.aborted && !isTimeoutSignal(signal.reason))
+    return isCancelled(signal.reason) ? signal.reason : new Cancelled(CANCELLED);
+  if (error instanceof APIUserAbortError || kindOf(error) === "cancelled") return new Cancelled(CANCELLED);
+  return undefined;
+}
+
+const CANCELLED = "The request was cancelled.";
+
+/** Throws Cancelled when `signal` has aborted: before a request is sent, or after an answer that came anyway. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  const cancelled = signal?.aborted ? cancellation(undefined, signal) : undefined;
+  if (cancelled) throw cancelled;
 }
 
 /** The SDK's message starts with the status ("429 Rate limit reached"); say it once. */
@@ -89,14 +110,17 @@ function stripStatus(message: string, status: number | undefined): string {
   return status !== undefined && message.startsWith(`${status} `) ? message.slice(`${status} `.length) : message;
 }
 
-/** Maps anything thrown by the SDK, fetch or our own code to a ModelError. Never throws. */
-export function toModelError(error: unknown): ModelError {
+/**
+ * Maps anything thrown by the SDK, fetch or our own code to a ModelError, or to Cancelled when it was a stop (see
+ * `cancellation`; `signal` is the caller's, whose abort makes any failure a cancel). Never throws.
+ */
+export function toModelError(error: unknown, signal?: AbortSignal): ModelError | Cancelled {
+  const cancelled = cancellation(error, signal);
+  if (cancelled) return cancelled;
   if (error instanceof ModelError) return error;
   // Order matters: the timeout class extends the connection class; both extend APIError.
   if (error instanceof APIConnectionTimeoutError)
     return new ModelError("timeout", "The request timed out.", { cause: error });
-  if (error instanceof APIUserAbortError)
-    return new ModelError("aborted", "The request was cancelled.", { cause: error });
   if (error instanceof APIConnectionError)
     return new ModelError("offline", "Could not connect to the model endpoint.", { cause: error });
   if (error instanceof APIError) {
@@ -124,12 +148,7 @@ export function toModelError(error: unknown): ModelError {
       cause: error,
     });
   }
-  if (isAbortLike(error)) {
-    const name = (error as { name: string }).name;
-    return name === "TimeoutError"
-      ? new ModelError("timeout", "The request timed out.", { cause: error })
-      : new ModelError("aborted", "The request was cancelled.", { cause: error });
-  }
+  if (isTimeoutSignal(error)) return new ModelError("timeout", "The request timed out.", { cause: error });
   if (error instanceof LengthFinishReasonError)
     return new ModelError("truncated", "The output hit the token limit.", { cause: error });
   if (error instanceof ContentFilterFinishReasonError)

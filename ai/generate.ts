@@ -6,7 +6,7 @@
  */
 import { chatChunks } from "./chat-stream.js";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import { ModelError, toModelError } from "./errors.js";
+import { ModelError, throwIfCancelled, toModelError } from "./errors.js";
 import { ProgressReader, type ProgressEvent } from "./progress.js";
 import { chatRequest, keptMessages, responsesRequest, type PromptInput, type RefinementImage } from "./prompt.js";
 import { createClient, type ProviderConfig } from "./providers.js";
@@ -39,27 +39,24 @@ function emit(reader: ProgressReader, delta: string, onProgress: TurnOptions["on
   for (const event of reader.push(delta)) onProgress?.(event);
 }
 
-export const aborted = (): ModelError => new ModelError("aborted", "Cancelled.");
-
 /**
- * Reads a stream; an abort ends it as "aborted" (the SDK may just stop iterating), and any other failure while
+ * Reads a stream; an abort ends it as Cancelled (the SDK may just stop iterating), and any other failure while
  * reading is said in a sentence (streamFailure): a dropped connection is "truncated", an event that is not JSON or
  * not of the API's shape "bad-output", an error event the provider's own words.
  */
 export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   try {
     for await (const item of stream) {
-      if (signal?.aborted) throw aborted();
+      throwIfCancelled(signal);
       yield item;
     }
   } catch (error) {
-    if (signal?.aborted) throw aborted();
-    throw streamFailure(error);
+    throw streamFailure(error, signal);
   }
-  if (signal?.aborted) throw aborted();
+  throwIfCancelled(signal);
 }
 
-/** Throws ModelError (aborted, unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */
+/** Throws Cancelled, or ModelError (unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */
 export async function generateTurn(
   config: ProviderConfig,
   input: PromptInput,
@@ -165,7 +162,6 @@ export async function generateTurn(
       });
     return { ...reply, text, conversation: { kind: "chat", messages: keptMessages(params, text) } };
   } catch (error) {
-    if (options.signal?.aborted) throw aborted();
-    throw error instanceof ModelError ? error : toModelError(error);
+    throw toModelError(error, options.signal);
   }
 }

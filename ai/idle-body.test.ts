@@ -35,7 +35,7 @@ describe("a body that stops arriving", () => {
     });
     expect(seen).toHaveLength(3);
     const mapped = toModelError(error);
-    expect(mapped.reason).toBe("timeout");
+    expect(mapped).toMatchObject({ reason: "timeout" });
     expect(mapped.message).toBe("The answer stopped arriving: nothing came for 250 ms.");
     expect(await srv.dropped()).toEqual({ path: "/v1/responses", written: 3 });
   });
@@ -56,7 +56,7 @@ describe("a body that stops arriving", () => {
       });
       for await (const chunk of stream) void chunk;
     });
-    expect(toModelError(stalled).reason).toBe("timeout");
+    expect(toModelError(stalled)).toMatchObject({ reason: "timeout" });
     const text: string[] = [];
     const stream = await client.chat.completions.create({
       model: config.model,

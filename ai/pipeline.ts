@@ -14,7 +14,7 @@ import type { ComponentMap } from "../codegen/components-map/model.js";
 import { withDesignFonts } from "../codegen/fonts/project-fonts.js";
 import type { FontPlan } from "../codegen/fonts/plan.js";
 import type { Problem, SourceFile } from "../codegen/types.js";
-import { ModelError } from "./errors.js";
+import { isCancelled } from "../contract/cancelled.js";
 import { generateTurn, type Conversation, type TurnOptions, type TurnResult } from "./generate.js";
 import type { PromptInput } from "./prompt.js";
 import type { ProviderConfig } from "./providers.js";
@@ -221,7 +221,7 @@ function blockingCount(attempt: Attempt): number {
   return attempt.problems.filter(isBlocking).length;
 }
 
-/** Throws ModelError when the first turn fails; a failed or cancelled repair keeps the first answer. */
+/** Throws ModelError (or Cancelled) when the first turn fails; a failed or cancelled repair keeps the first answer. */
 export async function generateModelCode(
   config: ProviderConfig,
   input: PromptInput,
@@ -308,7 +308,7 @@ export async function generateModelCode(
             `after, ${blocking.length} before); kept the first answer.`,
         });
     } catch (error) {
-      const cancelled = error instanceof ModelError && error.reason === "aborted";
+      const cancelled = isCancelled(error);
       repair = cancelled ? "cancelled" : "failed";
       const why = cancelled ? "was cancelled" : `failed (${error instanceof Error ? error.message : String(error)})`;
       extra.push({ severity: "warning", code: "repair", message: `The repair round ${why}; kept the first answer.` });

@@ -4,6 +4,7 @@
  */
 import { APIError } from "openai/error";
 import { describe, expect, it } from "vitest";
+import { Cancelled } from "../contract/cancelled.js";
 import { ModelError } from "./errors.js";
 import { readChatChunk, readResponsesEvent, streamFailure } from "./stream-events.js";
 
@@ -54,7 +55,7 @@ describe("streamFailure", () => {
   it("keeps a ModelError, a cancel and a stall as they are", () => {
     const stalled = new ModelError("timeout", "The answer stopped arriving: nothing came for 30 ms.");
     expect(streamFailure(stalled)).toBe(stalled);
-    expect(streamFailure(new DOMException("aborted", "AbortError")).reason).toBe("aborted");
+    expect(streamFailure(new DOMException("aborted", "AbortError"))).toBeInstanceOf(Cancelled);
   });
 });
 

@@ -5,6 +5,7 @@
  * connection, an event that is not JSON, an event of another shape) and that the answer so far was not used.
  */
 import { APIError } from "openai/error";
+import { isCancelled, type Cancelled } from "../contract/cancelled.js";
 import { ModelError, toModelError } from "./errors.js";
 import { quoted } from "./outcome.js";
 
@@ -12,10 +13,10 @@ import { quoted } from "./outcome.js";
 const NOT_USED = "the answer so far was not used";
 
 /** What went wrong while a stream was read, in a sentence (never the JavaScript message). */
-export function streamFailure(error: unknown): ModelError {
-  if (error instanceof ModelError) return error;
-  const mapped = toModelError(error);
-  if (mapped.reason === "aborted" || mapped.reason === "timeout" || mapped.reason === "moderation") return mapped;
+export function streamFailure(error: unknown, signal?: AbortSignal): ModelError | Cancelled {
+  const mapped = toModelError(error, signal);
+  if (error instanceof ModelError || isCancelled(mapped)) return mapped;
+  if (mapped.reason === "timeout" || mapped.reason === "moderation") return mapped;
   if (error instanceof SyntaxError)
     return new ModelError("bad-output", `The endpoint's stream sent an event that is not valid JSON; ${NOT_USED}.`, {
       cause: error,

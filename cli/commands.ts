@@ -5,7 +5,7 @@
  * `figment frames` loads neither the model client nor Chromium.
  */
 import { parseCliArgs, type CliArgs, type MainCommand } from "./common/args.js";
-import type { Output, RunContext } from "./common/design-files.js";
+import type { Outcome, Output, RunContext } from "./common/design-files.js";
 import { ANALYZE_AI_USAGE, parseAnalyzeAiArgs } from "./analyze/ai-args.js";
 import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze/args.js";
 import { BATCH_USAGE, parseBatchArgs } from "./batch/args.js";
@@ -16,7 +16,7 @@ import { version } from "./package-file.js";
 import { parseScoreArgs, SCORE_USAGE } from "./score/args.js";
 import { parseSearchArgs, SEARCH_USAGE } from "./search/args.js";
 
-export type { Output, RunContext } from "./common/design-files.js";
+export type { Outcome, Output, RunContext } from "./common/design-files.js";
 
 /** What `parse` returns for `--help`: the dispatcher prints `help(argv)` and runs nothing. */
 export const HELP = "help";
@@ -29,20 +29,36 @@ export interface Command<Args> {
   help(argv: readonly string[]): string;
   /** The flags read and checked (an input error, exit 2, when they are not); HELP when --help was given. */
   parse(argv: string[]): Args | typeof HELP;
-  /** Does the work; returns the exit code. */
-  run(args: Args, io: Output, context: RunContext): Promise<number>;
+  /** Does the work; returns the exit code, or CANCELLED (a cancel may also throw Cancelled). */
+  run(args: Args, io: Output, context: RunContext): Promise<Outcome>;
+  /**
+   * Whether this run can be cancelled, from its flags (`argv` after the name): it waits on a model or on Figma, so
+   * Ctrl-C stops it and it exits 130. Only such a run gets the signal and main.ts's Ctrl-C handler; any other keeps
+   * Node's Ctrl-C and never exits 130. Never, when left out.
+   */
+  cancellable?: (argv: readonly string[]) => boolean;
 }
 
 /** A table row: a command whose args only its own parse and run see. */
 export interface CommandEntry {
   help(argv: readonly string[]): string;
+  /** Command["cancellable"], always given. */
+  cancellable(argv: readonly string[]): boolean;
   /** Parses `argv` (after the name), then prints the help or runs. */
-  dispatch(argv: string[], io: Output, context: RunContext): Promise<number>;
+  dispatch(argv: string[], io: Output, context: RunContext): Promise<Outcome>;
 }
+
+/** Cancellable runs: always (a command that only talks to a model), or with any of `flags`. */
+const ALWAYS = (): boolean => true;
+const withFlag =
+  (...flags: string[]) =>
+  (argv: readonly string[]): boolean =>
+    argv.some((arg) => flags.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
 
 function command<Args>(parts: Command<Args>): CommandEntry {
   return {
     help: parts.help,
+    cancellable: parts.cancellable ?? (() => false),
     async dispatch(argv, io, context) {
       const args = parts.parse(argv);
       if (args === HELP) {
@@ -71,9 +87,11 @@ function form<Form extends string, Args extends { help?: boolean }>(
  */
 function mainCommand(
   name: MainCommand,
-  run: (args: CliArgs, io: Output, context: RunContext) => Promise<number>,
+  run: (args: CliArgs, io: Output, context: RunContext) => Promise<Outcome>,
+  cancellable?: (argv: readonly string[]) => boolean,
 ): CommandEntry {
   return command<CliArgs>({
+    ...(cancellable ? { cancellable } : {}),
     help: () => MAIN_HELP[name],
     parse: (argv) => {
       const args = parseCliArgs([name, ...argv]);
@@ -89,8 +107,11 @@ function mainCommand(
 
 export const COMMAND_TABLE = {
   frames: mainCommand("frames", async (args, io) => (await import("./frames/command.js")).framesCommand(args, io)),
-  code: mainCommand("code", async (args, io, context) =>
-    (await import("./code/command.js")).codeCommand(args, io, context),
+  // The model (--ai) and Figma's REST calls (--file-key) are what Ctrl-C stops; the rest runs on this machine.
+  code: mainCommand(
+    "code",
+    async (args, io, context) => (await import("./code/command.js")).codeCommand(args, io, context),
+    withFlag("--ai", "--file-key"),
   ),
   hints: mainCommand("hints", async (args, io) => (await import("./hints/command.js")).hintsCommand(args, io)),
   fidelity: mainCommand("fidelity", async (args, io) =>
@@ -103,6 +124,7 @@ export const COMMAND_TABLE = {
   }),
   // The model path has flags of its own (cli/analyze/ai-args.ts); it sends the same findings to the model as data.
   analyze: command({
+    cancellable: withFlag("--ai"),
     help: (argv) => (argv.includes("--ai") ? ANALYZE_AI_USAGE : ANALYZE_USAGE),
     parse: (argv) =>
       argv.includes("--ai") ? form("ai", parseAnalyzeAiArgs(argv)) : form("findings", parseAnalyzeArgs(argv)),
@@ -112,12 +134,14 @@ export const COMMAND_TABLE = {
         : (await import("./analyze/command.js")).analyzeCommand(asked.args, io),
   }),
   search: command({
+    cancellable: withFlag("--ai"),
     help: () => SEARCH_USAGE,
     parse: (argv) => orHelp(parseSearchArgs(argv)),
     run: async (args, io, context) => (await import("./search/command.js")).searchCommand(args, io, context),
   }),
   // With --template/--rows, one image per row of parameters (cli/image/rows-command.ts).
   image: command({
+    cancellable: ALWAYS,
     help: (argv) => (isRowsRun(argv) ? IMAGE_ROWS_USAGE : IMAGE_USAGE),
     parse: (argv) => (isRowsRun(argv) ? form("rows", parseImageRowsArgs(argv)) : form("single", parseImageArgs(argv))),
     run: async (asked, io, context) =>
@@ -126,6 +150,7 @@ export const COMMAND_TABLE = {
         : (await import("./image/command.js")).imageCommand(asked.args, io, context),
   }),
   batch: command({
+    cancellable: ALWAYS,
     help: () => BATCH_USAGE,
     parse: parseBatchArgs,
     run: async (args, io, context) => (await import("./batch/command.js")).batchCommand(args, io, context),

@@ -1,5 +1,5 @@
 /** Entry point of the `figment` binary. */
-import { run } from "./run.js";
+import { CANCELLED_EXIT, isCancellable, run } from "./run.js";
 
 // `figment frames x.json | head` closes the pipe early; that is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -10,17 +10,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 const argv = process.argv.slice(2);
 
 // Ctrl-C during a model request (`code --ai`, `image`) or Figma's REST calls (`--file-key`) aborts them, so
-// nothing half-done is written and the command exits 130; a second Ctrl-C quits at once. Other commands keep
-// Node's default.
+// nothing half-done is written and the command exits 130 (run.ts says so); a second Ctrl-C quits at once. The
+// command table (commands.ts) says which runs are cancellable; the others keep Node's default.
 const controller = new AbortController();
-if (
-  argv.includes("--ai") ||
-  argv.some((a) => a === "--file-key" || a.startsWith("--file-key=")) ||
-  argv[0] === "image" ||
-  argv[0] === "batch"
-) {
+if (isCancellable(argv)) {
   process.on("SIGINT", () => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(CANCELLED_EXIT);
     process.stderr.write("\nfigment: cancelling… (Ctrl-C again to quit at once)\n");
     controller.abort();
   });

@@ -8,7 +8,7 @@
 import { FigmentError } from "../codegen/errors.js";
 
 export class Cancelled extends FigmentError {
-  override name = "Cancelled";
+  override readonly name = "Cancelled";
   constructor(message = "Cancelled.") {
     super("cancelled", message);
   }

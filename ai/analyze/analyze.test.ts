@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { Cancelled } from "../../contract/cancelled.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import { loadDesign } from "../../codegen/load.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
@@ -143,7 +144,7 @@ describe("an analysis over HTTP", () => {
     const srv = await serve(chatStream(splitInto(ANSWER, 30), { delayMs: 60 }));
     const controller = new AbortController();
     const deltas: string[] = [];
-    const error = await failure(
+    await expect(
       analyzeWithModel(openrouter(srv.url), input(), {
         signal: controller.signal,
         onText: (d) => {
@@ -151,8 +152,7 @@ describe("an analysis over HTTP", () => {
           if (deltas.length === 2) controller.abort();
         },
       }),
-    );
-    expect(error.reason).toBe("aborted");
+    ).rejects.toBeInstanceOf(Cancelled);
     expect(deltas.length).toBeLessThan(5);
   });
 

@@ -1,12 +1,12 @@
 /**
  * One analysis against the configured endpoint, streamed: each piece of the Markdown answer goes to
- * `onText` as it arrives, an AbortSignal stops it at once ("aborted"), and it ends with the whole answer or
+ * `onText` as it arrives, an AbortSignal stops it at once (Cancelled), and it ends with the whole answer or
  * a ModelError (ai/errors.ts). An answer cut by the token limit is kept and marked `cut`: nothing is lost.
  */
 import { chatChunks } from "../chat-stream.js";
 import type { ResponseStreamEvent } from "openai/resources/responses/responses";
 import { isModerationCode, ModelError, toModelError } from "../errors.js";
-import { aborted, guarded } from "../generate.js";
+import { guarded } from "../generate.js";
 import { quoted, readResponse } from "../outcome.js";
 import { readChatChunk, readResponsesEvent } from "../stream-events.js";
 import { createClient, type ProviderConfig } from "../providers.js";
@@ -124,7 +124,7 @@ async function viaChat(
   return { markdown, model, ...(usage ? { usage } : {}), cut: finish === "length" };
 }
 
-/** Throws ModelError (aborted, unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */
+/** Throws Cancelled, or ModelError (unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */
 export async function analyzeWithModel(
   config: ProviderConfig,
   input: AnalyzeInput,
@@ -139,7 +139,6 @@ export async function analyzeWithModel(
       ? await viaResponses(config, input, options, client)
       : await viaChat(config, input, options, client);
   } catch (error) {
-    if (options.signal?.aborted) throw aborted();
-    throw error instanceof ModelError ? error : toModelError(error);
+    throw toModelError(error, options.signal);
   }
 }

@@ -10,6 +10,7 @@ import type OpenAI from "openai";
 import { toFile } from "openai";
 import type { Batch } from "openai/resources/batches";
 import { countOf, isRecord, textOf } from "../answer-shape.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import { ModelError, toModelError } from "../errors.js";
 import { batchJsonl, type BatchEndpoint, type BatchRequest } from "./lines.js";
 import type { BatchLineRecord, BatchRecord, BatchRun } from "./record.js";
@@ -98,7 +99,7 @@ async function listedBatches(client: OpenAI, request: { signal: AbortSignal } | 
     return (await client.batches.list({ limit: 100 }, request)).data;
   } catch (error) {
     const mapped = toModelError(error);
-    throw mapped.reason === "bad-output"
+    throw !isCancelled(mapped) && mapped.reason === "bad-output"
       ? new ModelError(
           "bad-output",
           "The Batch API's list of batches is not in the shape it " +

@@ -4,8 +4,7 @@
  * progress, and merges the images (in batch order), usage and text. Cancel (the AbortSignal) or any request
  * failing stops every request at once and nothing is returned; failures are ModelErrors from the classifier.
  */
-import { ModelError, toModelError } from "../errors.js";
-import { aborted } from "../generate.js";
+import { throwIfCancelled, toModelError } from "../errors.js";
 import { createClient } from "../providers.js";
 import { encodeOpenAiMask } from "../mask/convert.js";
 import { checkImageRequest, ImageOptionsError } from "./check.js";
@@ -38,7 +37,7 @@ function runPlan(plan: ImagePlan, context: RunContext): Promise<PlanOutcome> {
 
 const joined = (texts: string[]): string => texts.filter((t) => t.trim()).join("\n\n");
 
-/** Throws ImageOptionsError (nothing sent) or ModelError (aborted, moderation, rate-limited, …). */
+/** Throws ImageOptionsError (nothing sent), Cancelled, or ModelError (moderation, rate-limited, …). */
 export async function generateImages(
   config: ImageConfig,
   request: ImageRequest,
@@ -46,7 +45,7 @@ export async function generateImages(
 ): Promise<ImageResult> {
   const check = checkImageRequest(config, request);
   if (check.problems.length > 0) throw new ImageOptionsError(check.problems);
-  if (options.signal?.aborted) throw aborted();
+  throwIfCancelled(options.signal);
   // The mask's PNG, encoded once off the platform's deflate; buildImageRequests then finds it made.
   if (request.mask) await encodeOpenAiMask(request.mask);
   const plans = buildImageRequests(config, request, options);
@@ -72,14 +71,14 @@ export async function generateImages(
   try {
     outcomes = await Promise.all(runs);
   } catch (error) {
-    const userCancelled = options.signal?.aborted === true;
+    // Classified before the other requests are stopped: only the caller's own abort is a cancel.
+    const failure = toModelError(error, options.signal);
     controller.abort();
-    if (userCancelled) throw aborted();
-    throw error instanceof ModelError ? error : toModelError(error);
+    throw failure;
   } finally {
     options.signal?.removeEventListener("abort", cancel);
   }
-  if (options.signal?.aborted) throw aborted();
+  throwIfCancelled(options.signal);
 
   const images = outcomes.flatMap((o) => o.images);
   const usage = sumUsage(outcomes.map((o) => o.usage));

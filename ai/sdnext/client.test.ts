@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { Cancelled } from "../../contract/cancelled.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import {
   startSdNextServer,
@@ -213,8 +214,9 @@ describe("live previews and cancel", () => {
 
   it("a signal aborted before the start sends nothing", async () => {
     const sd = await start();
-    const error = await refusal(txt2img({ baseUrl: sd.url }, prompt, { signal: AbortSignal.abort() }));
-    expect(error.reason).toBe("aborted");
+    await expect(txt2img({ baseUrl: sd.url }, prompt, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      Cancelled,
+    );
     expect(sd.requests).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@
  * server answers a no-cors probe), an error status, a body cut off, stalled or not JSON. Pure fetch: runs in the
  * UI iframe and Node.
  */
+import { isCancelled, type Cancelled } from "../../contract/cancelled.js";
 import { ModelError, toModelError } from "../errors.js";
 import { idleGuard } from "../idle-body.js";
 import { bytesToBase64 } from "../../codegen/base64.js";
@@ -94,9 +95,13 @@ function parseJson(text: string): unknown {
  * A fetch that threw before any answer: cancelled, a CORS block, or nothing there. In a browser a CORS block and a
  * closed port look alike (a TypeError); a no-cors probe tells them apart: it resolves, opaque, when the server runs.
  */
-async function connectionFailure(error: unknown, base: string, connection: SdConnection): Promise<ModelError> {
+async function connectionFailure(
+  error: unknown,
+  base: string,
+  connection: SdConnection,
+): Promise<ModelError | Cancelled> {
   const mapped = toModelError(error);
-  if (mapped.reason !== "offline") return mapped;
+  if (isCancelled(mapped) || mapped.reason !== "offline") return mapped;
   // Node's fetch says why in its cause: a refused port, or a socket the server closed before answering.
   const cause = causeText(error);
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(cause)) return unreachableError(base, error);

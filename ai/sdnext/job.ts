@@ -2,9 +2,10 @@
  * A generation request that runs while /sdapi/v1/progress is polled: each new preview (`current_image`) becomes a
  * partial image, each report a progress fraction with the server's ETA. Cancelling (the AbortSignal) sends
  * /sdapi/v1/interrupt once and keeps waiting for the generation's answer, so the images the server made so far
- * are kept; an interrupted run that returns none is `aborted`.
+ * are kept; an interrupted run that returns none is Cancelled.
  */
-import { ModelError } from "../errors.js";
+import { Cancelled } from "../../contract/cancelled.js";
+import { ModelError, throwIfCancelled } from "../errors.js";
 import type { ImageProgress } from "../image/result.js";
 import { sdRequest, type SdConnection } from "./http.js";
 import { modelOf, readGeneration, readProgress, type SdImage, type SdProgressReport } from "./read.js";
@@ -52,7 +53,7 @@ export async function runJob(
   options: SdJobOptions = {},
 ): Promise<SdResult> {
   const { signal, onProgress } = options;
-  if (signal?.aborted) throw new ModelError("aborted", "The request was cancelled.");
+  throwIfCancelled(signal);
   const request = new AbortController();
   const polling = new AbortController();
   let interrupted = false;
@@ -111,7 +112,7 @@ export async function runJob(
       images = readGeneration(answer);
     } catch (error) {
       if (interrupted && error instanceof ModelError && error.reason === "server")
-        throw new ModelError("aborted", "The run was cancelled before the server had made an image.", { cause: error });
+        throw new Cancelled("The run was cancelled before the server had made an image.");
       throw error;
     }
     images.forEach((result, image) => onProgress?.({ type: "image", image, result }));
@@ -119,11 +120,8 @@ export async function runJob(
       typeof answer === "object" && answer !== null ? modelOf((answer as Record<string, unknown>)["info"]) : undefined;
     return { images, interrupted, partials, ...(model ? { model } : {}) };
   } catch (error) {
-    if (interrupted && error instanceof ModelError && error.reason === "aborted") throw error;
     if (interrupted && request.signal.aborted)
-      throw new ModelError("aborted", "The run was cancelled; the server did not answer after it was interrupted.", {
-        cause: error,
-      });
+      throw new Cancelled("The run was cancelled; the server did not answer after it was interrupted.");
     throw error;
   } finally {
     clearTimeout(graceTimer);

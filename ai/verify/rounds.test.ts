@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
+import { Cancelled } from "../../contract/cancelled.js";
 import { ModelError } from "../errors.js";
 import type { Conversation } from "../generate.js";
 import { percent } from "../../codegen/fidelity/summary.js";
@@ -177,7 +178,7 @@ describe("verifyRounds", () => {
       await new Promise<void>((resolve) =>
         signal!.aborted ? resolve() : signal!.addEventListener("abort", () => resolve()),
       );
-      throw new ModelError("aborted", "Cancelled.");
+      throw new Cancelled();
     };
     const result = await verifyRounds({ ...FIRST, rounds: 3, ask, measure: model.measure, signal: controller.signal });
     expect(asked).toBe(2);

@@ -11,8 +11,7 @@
 import { roundHalfUp, shareText } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import { isCancelled } from "../../contract/cancelled.js";
-import { ModelError } from "../errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import type { Conversation } from "../generate.js";
 import { verifyRequest, type RoundRequest } from "./request.js";
 
@@ -117,8 +116,9 @@ export function verdict(candidate: FidelityScore, best: FidelityScore): string {
     : `the model's fix measured no better (${pair}, ${text}): kept the earlier code`;
 }
 
+/** A round stopped by its signal: the model client's Cancelled, or a measurement that failed once it aborted. */
 const isCancel = (error: unknown, signal: AbortSignal | undefined): boolean =>
-  signal?.aborted === true || isCancelled(error) || (error instanceof ModelError && error.reason === "aborted");
+  isCancelled(error) || signal?.aborted === true;
 
 /** Runs up to `rounds` rounds; never throws for a round's failure or a cancel (the best files so far come back). */
 export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult> {
@@ -151,7 +151,7 @@ export async function verifyRounds(options: VerifyOptions): Promise<VerifyResult
     try {
       options.onSend?.(input);
       answer = await options.ask(input, signal);
-      if (signal?.aborted) throw new ModelError("aborted", "Cancelled.");
+      if (signal?.aborted) throw new Cancelled();
       if (answer.files.length === 0) {
         report({
           round,

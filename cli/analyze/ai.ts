@@ -10,6 +10,7 @@ import { estimateAnalyze } from "../../ai/analyze/estimate.js";
 import { buildAnalyzeInput, type AnalyzeInput } from "../../ai/analyze/input.js";
 import { analyzeWithModel, type AnalyzeResult } from "../../ai/analyze/run.js";
 import { ModelError } from "../../ai/errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import { loadTokenizer } from "../../ai/estimate.js";
 import { providerConfig, type ProviderConfig } from "../../ai/providers.js";
 import { loadDesign } from "../../codegen/load.js";
@@ -136,11 +137,8 @@ export async function analyzeAiCommand(args: AnalyzeAiArgs, io: Output, context:
     });
   } catch (error) {
     out.flush();
+    if (isCancelled(error)) throw new Cancelled("cancelled; the answer above is incomplete");
     if (!(error instanceof ModelError)) throw error;
-    if (error.reason === "aborted") {
-      io.err("figment: cancelled; the answer above is incomplete");
-      return 130;
-    }
     return reportModelError(error, args.provider, io, STEPS);
   }
   out.flush();

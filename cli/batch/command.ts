@@ -18,6 +18,7 @@ import { refreshStatus } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
 import { ModelError } from "../../ai/errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import { keyFor } from "../common/api-keys.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { reportModelError } from "../common/model-errors.js";
@@ -133,13 +134,8 @@ async function runStep(
     else printCollect(args.dir, record, report, after, io);
     return after.lines.failed > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof ModelError) {
-      if (error.reason === "aborted") {
-        io.err(`figment: cancelled; ${args.dir}/batch.json keeps what was done`);
-        return 130;
-      }
-      return reportModelError(error, "openai", io, BATCH_STEPS);
-    }
+    if (isCancelled(error)) throw new Cancelled(`cancelled; ${args.dir}/batch.json keeps what was done`);
+    if (error instanceof ModelError) return reportModelError(error, "openai", io, BATCH_STEPS);
     throw error;
   }
 }

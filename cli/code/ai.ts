@@ -12,6 +12,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { ModelError } from "../../ai/errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../../ai/estimate.js";
 import { generateModelCode, isBlocking, type ModelCodeResult } from "../../ai/pipeline.js";
 import type { ProgressEvent } from "../../ai/progress.js";
@@ -333,19 +334,11 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
     });
   } catch (error) {
-    if (error instanceof ModelError) {
-      if (error.reason === "aborted") {
-        io.err("figment: cancelled; nothing was written");
-        return 130;
-      }
-      return reportModelError(error, args.provider, io);
-    }
+    if (isCancelled(error)) throw new Cancelled("cancelled; nothing was written");
+    if (error instanceof ModelError) return reportModelError(error, args.provider, io);
     throw error;
   }
-  if (context.signal?.aborted) {
-    io.err("figment: cancelled; nothing was written");
-    return 130;
-  }
+  if (context.signal?.aborted) throw new Cancelled("cancelled; nothing was written");
 
   let final: Pick<ModelCodeResult, "files" | "problems" | "notes"> = result;
   let cancelled = false;
@@ -414,9 +407,6 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     const summary = repairSummary(result);
     if (summary) io.err(summary);
   }
-  if (cancelled) {
-    io.err("figment: cancelled; wrote the best code measured so far");
-    return 130;
-  }
+  if (cancelled) throw new Cancelled("cancelled; wrote the best code measured so far");
   return code;
 }

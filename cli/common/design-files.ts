@@ -23,11 +23,19 @@ export interface Output {
   err(text: string): void;
 }
 
+/**
+ * What a command's run ends with: its exit code, or CANCELLED when it stopped because it was asked to, after saying
+ * what it kept (the finished rows of `image --rows`). A cancel with nothing to keep throws contract/cancelled.ts's
+ * Cancelled instead. Either way cli/run.ts alone turns it into the exit code (130).
+ */
+export const CANCELLED = "cancelled";
+export type Outcome = number | typeof CANCELLED;
+
 /** What a command may take from its surroundings besides arguments. */
 export interface RunContext {
   /** Environment variables (API keys); process.env unless given. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Cancels a model request (Ctrl-C). */
+  /** Cancels a model request (Ctrl-C); given only to a run its command's row calls cancellable (cli/commands.ts). */
   signal?: AbortSignal;
   /** Figma REST client settings tests replace (a sleep that does not wait, a short timeout). */
   figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">>;

@@ -25,7 +25,7 @@ describe("the CLI's words for model failures", () => {
     expect(cliNextStep("timeout", "openai")).toContain("--timeout");
   });
 
-  it("exits 2 for configuration, 130 for cancel, 1 for the rest", () => {
+  it("exits 2 for configuration, 1 for the rest (a cancel is no model failure)", () => {
     const codes = Object.fromEntries(
       MODEL_ERROR_KINDS.map((reason) => [reason, exitCodeFor(new ModelError(reason, "x").kind)]),
     );
@@ -40,7 +40,6 @@ describe("the CLI's words for model failures", () => {
       server: 1,
       timeout: 1,
       offline: 1,
-      aborted: 130,
       refusal: 1,
       truncated: 1,
       "bad-output": 1,

@@ -4,7 +4,7 @@
  * code. ai/ only says what happened; the panel has its own sentences (ui/code/explain.ts).
  *
  * Exit codes come from the error's kind (codegen/errors.ts exitCodeFor): 2 for what the user fixes in their
- * configuration or input, 130 cancelled, 1 otherwise.
+ * configuration or input, 1 otherwise. A cancel is no model failure: it is Cancelled, which cli/run.ts turns into 130.
  */
 import type { ModelError, ModelErrorKind } from "../../ai/errors.js";
 import { exitCodeFor } from "../../codegen/errors.js";
@@ -31,7 +31,6 @@ const NEXT_STEP: Readonly<Record<ModelErrorKind, (env: string) => string>> = {
   server: () => "The provider had a server error; try again in a minute.",
   timeout: () => "The model took too long; try again, pick one frame with --node, or raise --timeout (seconds).",
   offline: () => "Could not reach the endpoint; check your connection and --base-url.",
-  aborted: () => "Cancelled; run the command again when ready.",
   refusal: () => "The model declined this request; rephrase --instructions or pick another --model.",
   truncated: () => "The output was cut off; pick one frame with --node or ask for fewer files in --instructions.",
   "bad-output": () => "The model's reply could not be read; run the command again or pick another --model.",

@@ -28,8 +28,8 @@ export class FigmaClient {
   getJson(path: string, what: string): Promise<unknown> {
     const url = this.options.baseUrl.replace(/\/+$/, "") + path;
     return this.retrying(what, async () => {
-      const res = await this.request(url, what, { "X-Figma-Token": this.options.token });
-      const text = await this.body(res, what, (r) => r.text());
+      const { res, timeout } = await this.request(url, what, { "X-Figma-Token": this.options.token });
+      const text = await this.body(res, what, timeout, (r) => r.text());
       let body: unknown;
       try {
         body = JSON.parse(text) as unknown;
@@ -53,7 +53,7 @@ export class FigmaClient {
   /** Downloads a URL Figma handed out (image fill, rendered SVG), without the token. */
   download(url: string, what: string): Promise<Uint8Array> {
     return this.retrying(what, async () => {
-      const res = await this.request(url, what, {});
+      const { res, timeout } = await this.request(url, what, {});
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel();
         throw new FigmaRestError(
@@ -67,7 +67,7 @@ export class FigmaClient {
         await res.body?.cancel();
         throw new FigmaRestError("service", `the download of ${what} answered ${res.status}`, res.status);
       }
-      return new Uint8Array(await this.body(res, what, (r) => r.arrayBuffer()));
+      return new Uint8Array(await this.body(res, what, timeout, (r) => r.arrayBuffer()));
     });
   }
 
@@ -76,37 +76,43 @@ export class FigmaClient {
     return withRetry(what, attempt, { policy, sleep, ...(onRetry ? { onRetry } : {}), ...(signal ? { signal } : {}) });
   }
 
-  private timeoutSignal(): AbortSignal {
+  /** One request's response and its timeout, which covers the body too: fetch's signal stays attached to it. */
+  private async request(
+    url: string,
+    what: string,
+    headers: Record<string, string>,
+  ): Promise<{ res: Response; timeout: AbortSignal }> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    return this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
-  }
-
-  private async request(url: string, what: string, headers: Record<string, string>): Promise<Response> {
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     try {
-      // The timeout covers the body too: fetch's signal stays attached to the response.
-      return await fetch(url, {
-        headers: { Accept: "*/*", ...headers },
-        signal: this.timeoutSignal(),
-        redirect: "follow",
-      });
+      const res = await fetch(url, { headers: { Accept: "*/*", ...headers }, signal, redirect: "follow" });
+      return { res, timeout };
     } catch (error) {
-      throw this.failure(error, url, what);
+      throw this.failure(error, url, what, timeout);
     }
   }
 
-  private async body<T>(res: Response, what: string, read: (r: Response) => Promise<T>): Promise<T> {
+  private async body<T>(
+    res: Response,
+    what: string,
+    timeout: AbortSignal,
+    read: (r: Response) => Promise<T>,
+  ): Promise<T> {
     try {
       return await read(res);
     } catch (error) {
-      throw this.failure(error, res.url, what);
+      throw this.failure(error, res.url, what, timeout);
     }
   }
 
-  /** A thrown fetch error as a FigmaRestError (timeout, network), or the user's own abort as it was. */
-  private failure(error: unknown, url: string, what: string): unknown {
+  /**
+   * A thrown fetch error as a FigmaRestError (timeout, network), or the user's own abort as it was (the command
+   * says it cancelled). Which signal stopped the request tells a timeout from a cancel, not the error's name.
+   */
+  private failure(error: unknown, url: string, what: string, timeout: AbortSignal): unknown {
     if (this.options.signal?.aborted) return this.options.signal.reason ?? error;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-    if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    if (timeout.aborted) {
       return new FigmaRestError(
         "network",
         `Figma did not answer the request for ${what} within ${seconds} s; try again later`,

@@ -11,7 +11,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { ModelError } from "../../ai/errors.js";
+import { ModelError, throwIfCancelled } from "../../ai/errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import { loadTokenizer } from "../../ai/estimate.js";
 import { imageInfo } from "../../ai/image/bytes.js";
 import { checkImageRequest, ImageOptionsError, type ImageField, type ImageProblem } from "../../ai/image/check.js";
@@ -195,18 +196,13 @@ export async function imageCommand(
       onProgress: progress.onProgress,
     });
     progress.flush();
-    if (context.signal?.aborted) throw new ModelError("aborted", "Cancelled.");
+    throwIfCancelled(context.signal);
   } catch (error) {
     progress.flush();
     await files.removeAll();
     if (error instanceof ImageOptionsError) throw problemsError(error.problems);
-    if (error instanceof ModelError) {
-      if (error.reason === "aborted") {
-        io.err("figment: cancelled; nothing was written");
-        return 130;
-      }
-      return reportImageError(error, args.provider, io);
-    }
+    if (isCancelled(error)) throw new Cancelled("cancelled; nothing was written");
+    if (error instanceof ModelError) return reportImageError(error, args.provider, io);
     throw error;
   }
 

@@ -11,7 +11,7 @@ import { IMAGE_TIMEOUT_MS } from "../../ai/image/generate.js";
 import { MAX_PROMPT_CHARS, MAX_REFERENCES, sizeText } from "../../ai/image/options.js";
 import { CONSISTENT_NOTE } from "../../ai/params/index.js";
 import { keyFor } from "../common/api-keys.js";
-import type { Output, RunContext } from "../common/design-files.js";
+import { CANCELLED, type Outcome, type Output, type RunContext } from "../common/design-files.js";
 import { configFor, endpointOf, problemsError, readRef } from "./command.js";
 import { API_NAME, reportImageError } from "./report.js";
 import type { ImageRowsArgs } from "./rows-args.js";
@@ -25,7 +25,7 @@ import { sdRowsCommand } from "./rows-sd-command.js";
 import { plural } from "../../codegen/plural.js";
 import { FigmentError } from "../../codegen/errors.js";
 
-export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context: RunContext = {}): Promise<number> {
+export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context: RunContext = {}): Promise<Outcome> {
   if (args.sd) return sdRowsCommand(args, args.sd, io, context);
   const references = await Promise.all(args.refs.map(readRef));
   if (args.batchApi) checkBatchFlags(args);
@@ -105,7 +105,7 @@ export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context:
     },
     io,
   );
-  if (result.cancelled) return 130;
+  if (result.cancelled) return CANCELLED;
   if (result.stopped) return reportImageError(result.stopped, args.provider, io);
   return result.failed.length === 0 && result.notSent.length === 0 ? 0 : 1;
 }

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelError, toModelError, type ModelErrorKind } from "../../ai/errors.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import { ImageOptionsError } from "../../ai/image/check.js";
 import type { ImageConfig } from "../../ai/image/config.js";
 import { generateImages } from "../../ai/image/generate.js";
@@ -135,8 +136,8 @@ export async function runRows(requests: readonly RowRequest[], options: RowsRunO
         const error =
           caught instanceof ImageOptionsError
             ? new ModelError("bad-request", caught.problems.map((p) => p.message).join(" "))
-            : toModelError(caught);
-        if (error.reason === "aborted" || options.signal?.aborted) {
+            : toModelError(caught, options.signal);
+        if (isCancelled(error)) {
           result.cancelled = true;
           result.notSent.push(planned.row);
           return undefined;

@@ -6,7 +6,7 @@
  * codes as the hosted rows': 0 all written, 1 some row failed, 2 bad input or the server refusing what every row needs,
  * 130 cancelled.
  */
-import type { Output, RunContext } from "../common/design-files.js";
+import { CANCELLED, type Outcome, type Output, type RunContext } from "../common/design-files.js";
 import { checkOutDir } from "../common/io.js";
 import type { ImageRowsArgs } from "./rows-args.js";
 import { cellParams, gridRequests } from "./rows-grid.js";
@@ -25,7 +25,7 @@ export async function sdRowsCommand(
   sd: SdImageArgs,
   io: Output,
   context: RunContext = {},
-): Promise<number> {
+): Promise<Outcome> {
   const env = context.env ?? process.env;
   const auth = sdAuth(env);
   const init = sd.ref !== undefined ? await readImageFlag("--ref", sd.ref) : undefined;
@@ -95,7 +95,7 @@ export async function sdRowsCommand(
     },
     io,
   );
-  if (result.cancelled) return 130;
+  if (result.cancelled) return CANCELLED;
   if (result.stopped) return reportSdError(result.stopped, io);
   return result.failed.length === 0 && result.notSent.length === 0 ? 0 : 1;
 }

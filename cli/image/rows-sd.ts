@@ -7,6 +7,7 @@
  * other failure stays with its row. Ctrl-C interrupts the server, keeps what it returns and sends no more.
  */
 import { ModelError, toModelError } from "../../ai/errors.js";
+import { isCancelled } from "../../contract/cancelled.js";
 import type { RowRequest } from "../../ai/params/index.js";
 import {
   img2img,
@@ -97,8 +98,8 @@ export async function runSdRows(requests: readonly RowRequest[], options: SdRows
       if (answer.interrupted) result.cancelled = true;
       if (!image) throw new ModelError("bad-output", "The server's answer held no image.");
     } catch (caught) {
-      const error = toModelError(caught);
-      if (error.reason === "aborted" || options.signal?.aborted) {
+      const error = toModelError(caught, options.signal);
+      if (isCancelled(error)) {
         result.cancelled = true;
         result.notSent.push(planned.row);
         continue;

@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelError } from "../../ai/errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import { imageInfo, type ImageInfo } from "../../ai/image/bytes.js";
 import { maskFromPng, sdMaskPng } from "../../ai/mask/index.js";
 import type { ImageSize } from "../../ai/image/options.js";
@@ -195,18 +196,16 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     } else result = await txt2img(connection, options, job);
   } catch (error) {
     await files.removeAll();
-    if (!(error instanceof ModelError)) throw error;
-    if (error.reason === "aborted") {
-      if (stoppedBy === "timeout") {
-        io.err(
-          `figment: the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server ` +
-            `had made an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
+    if (isCancelled(error)) {
+      if (stoppedBy === "timeout")
+        throw new FigmentError(
+          "network",
+          `the run took longer than --timeout ${args.timeoutSec} s and was interrupted before the server had made ` +
+            `an image; nothing was written. Raise --timeout, or ask for fewer --steps or a smaller --size.`,
         );
-        return 1;
-      }
-      io.err("figment: cancelled; nothing was written");
-      return 130;
+      throw new Cancelled("cancelled; nothing was written");
     }
+    if (!(error instanceof ModelError)) throw error;
     return reportSdError(error, io);
   } finally {
     clearTimeout(timer);
@@ -261,11 +260,10 @@ export async function sdImageCommand(args: SdImageArgs, io: Output, context: Run
     );
     return 1;
   }
-  io.err(
-    `figment: cancelled: the server was interrupted and the ${plural(images.length, "image")} ` +
+  throw new Cancelled(
+    `cancelled: the server was interrupted and the ${plural(images.length, "image")} ` +
       `it returned ${images.length === 1 ? "was" : "were"} written`,
   );
-  return 130;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery } from "../../ai/embeddings.js";
 import { ModelError } from "../../ai/errors.js";
+import { Cancelled, isCancelled } from "../../contract/cancelled.js";
 import { providerConfig, type ProviderConfig } from "../../ai/providers.js";
 import { frameDocs, type FrameDoc } from "../../codegen/search/frame-doc.js";
 import { createFrameIndex, searchFrames, type FrameHit, type FrameIndex } from "../../codegen/search/frame-index.js";
@@ -90,11 +91,8 @@ export async function searchCommand(args: SearchArgs, io: Output, context: RunCo
     const { index, vector } = await aiIndex(args, docs, config, io, context);
     return print(await searchFrames(index, { term: args.query, vector, limit: args.top }), args, io);
   } catch (error) {
+    if (isCancelled(error)) throw new Cancelled("cancelled");
     if (!(error instanceof ModelError)) throw error;
-    if (error.reason === "aborted") {
-      io.err("figment: cancelled");
-      return 130;
-    }
     return reportModelError(error, args.provider, io, STEPS);
   }
 }

@@ -24,7 +24,6 @@ export const ANALYZE_FAILURE_TEXT: FailureWords = {
     next: "The connection dropped before the answer was complete; try again.",
   },
   "bad-output": { title: "The model gave no answer", next: "The reply held no text; try again or use another model." },
-  aborted: { title: "Cancelled", next: "Stopped; ask again when ready." },
 };
 
 export function explainAnalyzeFailure(failure: ModelJobFailure): Explanation {

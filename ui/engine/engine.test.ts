@@ -445,9 +445,9 @@ describe("Engine model requests", () => {
     const abort = worker.last("abort");
     expect(abort).toMatchObject({ kind: "abort", target: sent.id });
     worker.reply({ id: abort.id, ok: true, kind: "aborted" });
-    // What the job made before it stopped still reaches the caller; its "aborted" failure is the one Cancelled.
+    // What the job made before it stopped still reaches the caller; its `cancelled` failure is the one Cancelled.
     worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
-    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted" } });
+    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, cancelled: true });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect(events).toEqual([{ type: "stage", stage: "checking" }]);

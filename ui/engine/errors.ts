@@ -21,10 +21,11 @@ export class ModelFailure extends FigmentError {
 
 /**
  * A failure reply as the error the panels tell apart, in one place for every host of the engine: a job stopped by
- * its abort (the model client's "aborted") is the one `Cancelled`; `bad` (the input was unusable) is an input error.
+ * its abort (the model client's Cancelled, sent as `cancelled`) is the one `Cancelled` again; `bad` (the input was
+ * unusable) is an input error.
  */
 export function failureError(reply: EngineFailure): Error {
-  if (reply.model?.kind === "aborted") return new Cancelled(reply.error);
+  if (reply.cancelled) return new Cancelled(reply.error);
   return reply.model
     ? new ModelFailure(reply.error, reply.model)
     : new FigmentError(reply.bad ? "input" : "internal", reply.error);

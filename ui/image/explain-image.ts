@@ -34,7 +34,6 @@ export const IMAGE_FAILURE_TEXT: FailureWords = {
       "The endpoint's reply held no image the panel could read; " +
       "try again, or check in Settings that the model draws images.",
   },
-  aborted: { title: "Cancelled", next: "Nothing was kept; generate again when ready." },
 };
 
 export function explainImageFailure(failure: ModelJobFailure): Explanation {

@@ -53,7 +53,6 @@ export const MODEL_FAILURE_TEXT: FailureWords = {
     title: "Could not reach the model",
     next: "Could not reach the endpoint; check your connection and the base URL in Settings.",
   },
-  aborted: { title: "Cancelled", next: "Generation was cancelled; start it again when ready." },
   refusal: {
     title: "The model declined",
     next: "The model declined this request; rephrase your instructions or try another model.",

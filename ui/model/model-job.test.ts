@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
+import { Cancelled } from "../../contract/cancelled.js";
 import { ModelFailure } from "../engine/engine.js";
 import type { ModelJobState } from "./job-state.js";
 import { ModelJob, type ModelJobPieces, type PrepareIo, type SendIo } from "./model-job.js";
@@ -167,7 +168,7 @@ describe("the model job's steps", () => {
     expect(fake.stopped()).toBe(before + 1);
     expect(fake.job.current).toMatchObject({ phase: "cancelled", partial: { text: "half an ans" } });
     send.io.onEvent("wer");
-    send.done.reject(new ModelFailure("aborted", { kind: "aborted" }));
+    send.done.reject(new Cancelled());
     await tick();
     expect(fake.job.current).toMatchObject({ phase: "cancelled", partial: { text: "half an ans" } });
   });

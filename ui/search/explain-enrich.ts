@@ -35,7 +35,6 @@ export const ENRICH_FAILURE_TEXT: FailureWords = {
     title: "The model's answer could not be used",
     next: "Try again, or pick another caption or embedding model in Settings → Search.",
   },
-  aborted: { title: "Cancelled", next: "Stopped; what was made is kept." },
 };
 
 export function explainEnrichFailure(failure: EnrichFailure): Explanation {

@@ -101,8 +101,6 @@ export function connectionText(outcome: ConnectionOutcome, context: ConnectionCo
         `${host} answered, but not with a list of models. Check ` +
           `that the base URL ends where the API starts (often /v1).`,
       );
-    case "aborted":
-      return fail("The test was stopped before it finished. Test again when ready.");
     case "missing-key":
       return fail(`No key for ${context.slotName}. Type one above, then test again.`);
     default:

@@ -90,7 +90,7 @@ describe("the worker's connection test", () => {
     });
   });
 
-  it("a closed port is offline; a server that never answers times out; an abort is aborted", async () => {
+  it("a closed port is offline; a server that never answers times out; an abort is cancelled", async () => {
     const closed = await startOpenAiServer();
     await closed.close();
     expect(await run(request({ baseUrl: closed.url }))).toMatchObject({ ok: false, model: { kind: "offline" } });
@@ -102,7 +102,7 @@ describe("the worker's connection test", () => {
     setTimeout(() => controller.abort(), 50);
     expect(await run(request({ baseUrl: srv.url }), controller.signal)).toMatchObject({
       ok: false,
-      model: { kind: "aborted" },
+      cancelled: true,
     });
   });
 

@@ -1,13 +1,15 @@
 /**
- * Every error of a job becomes its failure reply here, in one place: a model client's typed error keeps its
- * reason, status and retry-after (the panel explains it by reason); an input the job could not use (an input
- * FigmentError: not Figma JSON, an empty design, an analysis without its frames, image options or a plan that
- * cannot be sent, a model's rows that do not fit the parameters) is `bad`; anything else is a plain failure.
+ * Every error of a job becomes its failure reply here, in one place: a cancel (Cancelled) says so; a model client's
+ * typed error keeps its reason, status and retry-after (the panel explains it by reason); an input the job could
+ * not use (an input FigmentError: not Figma JSON, an empty design, an analysis without its frames, image options or
+ * a plan that cannot be sent, a model's rows that do not fit the parameters) is `bad`; anything else is a plain
+ * failure.
  * Errors do not survive postMessage with their class, so they go as data.
  */
 import { ModelError } from "../../../ai/model-error.js";
 import { SdError } from "../../../ai/sdnext/errors.js";
 import { isBuiltInError, kindOf } from "../../../codegen/errors.js";
+import { isCancelled } from "../../../contract/cancelled.js";
 import type { EngineFailure } from "../protocol/index.js";
 
 /** What the user reads for an internal error; the error itself goes to the console, where a bug report finds it. */
@@ -16,6 +18,7 @@ export const INTERNAL_FAILURE =
 
 export function failureOf(id: string, error: unknown): EngineFailure {
   const message = error instanceof Error ? error.message : String(error);
+  if (isCancelled(error)) return { id, ok: false, error: message, bad: false, cancelled: true };
   if (error instanceof ModelError) {
     const { reason, status, retryAfterMs } = error;
     const sd = error instanceof SdError ? { sd: error.problem } : {};

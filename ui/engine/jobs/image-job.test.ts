@@ -269,6 +269,6 @@ describe("generate-image in the worker", () => {
     );
     setTimeout(() => controller.abort(), 400);
     const { reply } = await running;
-    expect(reply).toMatchObject({ ok: false, model: { kind: "aborted" } });
+    expect(reply).toMatchObject({ ok: false, cancelled: true });
   });
 });

@@ -146,6 +146,6 @@ describe("search-query in the worker", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const { reply: stopped } = await run("search-query", hanging, { text: "x" }, controller.signal);
-    expect(stopped).toMatchObject({ ok: false, model: { kind: "aborted" } });
+    expect(stopped).toMatchObject({ ok: false, cancelled: true });
   });
 });

@@ -12,7 +12,7 @@ const blobUrl = custom<string>("a blob: URL", (v) => (typeof v === "string" && v
 
 export const BOUNDARY_REQUESTS = {
   ping: {},
-  /** Stops the request `target`; a model request then fails as "aborted", which the host reads as `Cancelled`. */
+  /** Stops the request `target`; its job then fails as `cancelled`, which the host reads as `Cancelled`. */
   abort: { target: requestId },
   /** Runs a script inside the worker (importScripts). */
   "load-script": { url: blobUrl },

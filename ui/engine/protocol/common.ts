@@ -59,13 +59,17 @@ const modelFailure = object({
 });
 export type ModelFailureData = Infer<typeof modelFailure>;
 
-/** `bad`: the input itself was unusable (not Figma JSON, empty); `model`: a model request failed. */
+/**
+ * `bad`: the input itself was unusable (not Figma JSON, empty); `model`: a model request failed; `cancelled`: the job
+ * stopped because it was asked to (the host's Cancelled).
+ */
 export const FAILURE = {
   id: string({ max: 200 }),
   ok: literal(false),
   error: string(),
   bad: boolean(),
   model: optional(modelFailure),
+  cancelled: optional(boolean()),
 } satisfies Shape;
 export type EngineFailure = ObjectOf<typeof FAILURE>;
 

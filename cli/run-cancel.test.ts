@@ -1,0 +1,35 @@
+/**
+ * Exit 130 is decided in cli/run.ts from the command table (issue 50): a row says which runs can be cancelled, only
+ * those get the signal and Ctrl-C, and a cancel anywhere else is an ordinary failure (exit 1), never 130.
+ */
+import { describe, expect, it } from "vitest";
+import { captureIo } from "../test/helpers/fixtures.js";
+import { isCancellable, run } from "./run.js";
+
+describe("which runs can be cancelled (the command table)", () => {
+  it.each([
+    [["code", "x.json", "--ai"], true],
+    [["code", "x.json", "--file-key=ABC"], true],
+    [["--json", "code", "x.json", "--ai"], true],
+    [["analyze", "x.json", "--ai"], true],
+    [["search", "x.json", "q", "--ai"], true],
+    [["image", "--prompt", "p"], true],
+    [["batch", "status", "dir"], true],
+    [["code", "x.json"], false],
+    [["frames", "x.json"], false],
+    [["analyze", "x.json"], false],
+    [["score", "--dir", "d"], false],
+    [["demo"], false],
+    [[], false],
+  ])("%j → %s", (argv, cancellable) => {
+    expect(isCancellable(argv)).toBe(cancellable);
+  });
+
+  it("a run that cannot be cancelled gets no signal: an aborted one changes nothing", async () => {
+    const io = captureIo();
+    const exit = await run(["frames", "test/fixtures/figma/figmasharp-login.file.json"], io, {
+      signal: AbortSignal.abort(),
+    });
+    expect(exit, io.stderr()).toBe(0);
+  });
+});
