@@ -140,7 +140,7 @@ describe("Engine", () => {
     const request = host.call("generate", { exports, options });
     await flush();
     const worker = workers[0]!;
-    worker.reply({ id: worker.last("generate").id, ok: false, error: "not Figma JSON", bad: true });
+    worker.reply({ id: worker.last("generate").id, ok: false, failure: { kind: "input", message: "not Figma JSON" } });
     await expect(request).rejects.toMatchObject({ name: "FigmentError", kind: "input", message: "not Figma JSON" });
   });
 
@@ -364,7 +364,8 @@ describe("requestWorkerSource", () => {
     deliver({
       type: "error",
       requestId: sent[0]!.payload["requestId"],
-      code: "internal",
+      kind: "internal",
+      reason: "internal",
       message: "This build of Figment has no code generator",
     });
     await expect(pending).rejects.toThrow(/no code generator/);
@@ -447,7 +448,11 @@ describe("Engine model requests", () => {
     worker.reply({ id: abort.id, ok: true, kind: "aborted" });
     // What the job made before it stopped still reaches the caller; its "aborted" failure is the one Cancelled.
     worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
-    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, model: { kind: "aborted" } });
+    worker.reply({
+      id: sent.id,
+      ok: false,
+      failure: { kind: "cancelled", reason: "aborted", message: "Cancelled.", data: {} },
+    });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect(events).toEqual([{ type: "stage", stage: "checking" }]);
@@ -463,9 +468,12 @@ describe("Engine model requests", () => {
     worker.reply({
       id: sent.id,
       ok: false,
-      error: "slow down",
-      bad: false,
-      model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 },
+      failure: {
+        kind: "limit",
+        reason: "rate-limited",
+        message: "slow down",
+        data: { status: 429, retryAfterMs: 3000 },
+      },
     });
     const error = (await pending.catch((e: unknown) => e)) as ModelFailure;
     expect(error).toBeInstanceOf(ModelFailure);
@@ -518,9 +526,7 @@ describe("Engine connection test", () => {
     worker.reply({
       id: first!.id,
       ok: false,
-      error: "No auth credentials found",
-      bad: false,
-      model: { kind: "unauthorized", status: 401 },
+      failure: { kind: "auth", reason: "unauthorized", message: "No auth credentials found", data: { status: 401 } },
     });
     expect(((await refused.catch((e: unknown) => e)) as ModelFailure).model).toEqual({
       kind: "unauthorized",
