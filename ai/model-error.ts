@@ -16,7 +16,7 @@ export interface ModelErrorOptions {
 /** A failed model request: its `kind` is one of Figment's few, derived from `reason`, the model client's own. */
 export class ModelError extends FigmentError {
   override readonly name = "ModelError";
-  readonly reason: ModelErrorKind;
+  override readonly reason: ModelErrorKind;
   /** HTTP status, when the error came from a response. */
   readonly status: number | undefined;
   /** For `rate-limited`: how long the provider asked us to wait, when it said so. */

@@ -32,15 +32,22 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export class FigmentError extends Error {
   override name = "FigmentError";
+  /**
+   * Which case of its kind, when a caller tests it (a model failure's reason, the main thread's refusal code): a word
+   * crosses every boundary with the kind (contract/failure.ts). Declared, set only when given, so a subclass may keep
+   * its own typed one (ai/model-error.ts).
+   */
+  declare readonly reason?: string;
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; reason?: string } = {},
   ) {
     super(message);
     // By hand, not Error's options: Figma's main thread has no ES2022 Error cause.
     if (options.cause !== undefined)
       Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    if (options.reason !== undefined) (this as { reason?: string }).reason = options.reason;
   }
 }
 

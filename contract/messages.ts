@@ -97,6 +97,8 @@ import {
 } from "./image.js";
 import type { DesignExtras, InferredAutoLayout } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
+import { FigmentError, type ErrorKind } from "../codegen/errors.js";
+import { FAILURE_FIELDS } from "./failure.js";
 import {
   MAX_SEARCH_FRAMES,
   MAX_EXPORT_IMAGES,
@@ -293,6 +295,24 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Each code as one of Figment's few kinds (codegen/errors.ts): the failure's kind when the main thread refuses. */
+export const KIND_OF_CODE: Readonly<Record<ErrorCode, ErrorKind>> = {
+  "empty-selection": "input",
+  "unsupported-node": "input",
+  "too-large": "input",
+  "export-failed": "service",
+  "not-found": "input",
+  "bad-message": "internal",
+  "bad-settings": "input",
+  "bad-image": "input",
+  "not-generated": "input",
+  "read-only": "input",
+  "storage-failed": "service",
+  "storage-full": "limit",
+  cancelled: "cancelled",
+  internal: "internal",
+};
+
 const size = object({ width: number({ min: 1 }), height: number({ min: 1 }) });
 
 /** A model price fetched from a provider's listing (OpenRouter `/models`): USD per 1M tokens. */
@@ -408,7 +428,8 @@ const TO_UI = {
   "mask-source": { requestId, source: maskSourceField },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
-  error: { requestId: optional(requestId), code: oneOf(ERROR_CODES), message: string() },
+  /** A request's failure (or, without an id, the panel's), in the one failure shape: `reason` an ErrorCode. */
+  error: { requestId: optional(requestId), ...FAILURE_FIELDS },
 } satisfies Record<string, Shape>;
 
 /** Messages from the UI to the main thread. */
@@ -613,8 +634,12 @@ export type MainCalls = {
 /** Whether the main thread is told to stop `name` when its call is cancelled. */
 export const isStoppable = (name: RequestName): boolean => "stoppable" in REQUESTS[name];
 
-export class MessageError extends Error {
+/** A message that failed its check (as contract/protocol.ts's ProtocolError for the workers' messages). */
+export class MessageError extends FigmentError {
   override name = "MessageError";
+  constructor(message: string) {
+    super("input", message, { reason: "bad-message" });
+  }
 }
 
 function parseWith<M>(shapes: Record<string, Shape>, data: unknown, direction: string): M {

@@ -4,17 +4,21 @@
  * (contract/fields.ts) — read with `readChecked`, whose one refusal, `ProtocolError`, is a short line that echoes
  * only an id the other end could have sent. Pure.
  */
+import { FigmentError } from "../codegen/errors.js";
 import { FieldError, isRecord } from "./fields.js";
 import { isRequestId } from "./request-id.js";
 
-/** A worker message that failed its check: the id it carried (to fail that call) and why. */
-export class ProtocolError extends Error {
+/**
+ * A worker message that failed its check: the id it carried (to fail that call) and why. An `input` failure (as a
+ * field's, FieldError): what was sent cannot be used, and nothing was done with it.
+ */
+export class ProtocolError extends FigmentError {
   override name = "ProtocolError";
   constructor(
     readonly id: string | undefined,
     message: string,
   ) {
-    super(message);
+    super("input", message, { reason: "bad-message" });
   }
 }
 

@@ -2,14 +2,21 @@
  * The one request idiom of every boundary (panel ⇄ main thread, panel ⇄ engine worker, panel ⇄ search worker):
  * `call(name, body, { onEvent, signal, timeoutMs })`, typed by the boundary's declared messages (`Caller`), and
  * one implementation of what a call needs (`PendingRequests`): a fresh id per call, its answer settling it once,
- * its events reaching only its own caller, and cancel (an AbortSignal: rejects with `Cancelled`), timeout and an
- * answer for an unknown (finished, cancelled or foreign) id handled here. Each boundary only says how a call is
- * sent and how the other side is told to stop. Pure: timers only.
+ * its events reaching only its own caller, its failure (contract/failure.ts's one shape) arriving as the error of the
+ * kind the other side threw, and cancel (an AbortSignal: rejects with `Cancelled`), timeout (a `network` failure)
+ * and an answer for an unknown (finished, cancelled or foreign) id handled here. Each boundary only says how a call
+ * is sent and how the other side is told to stop. Pure: timers only.
  */
+import { FigmentError } from "../codegen/errors.js";
 import { Cancelled } from "./cancelled.js";
+import { fromFailure, type DecodeFailure, type Failure } from "./failure.js";
 
-export class RequestTimeoutError extends Error {
+/** No answer in time: the other side could not be reached or did not answer, so a `network` failure. */
+export class RequestTimeoutError extends FigmentError {
   override name = "RequestTimeoutError";
+  constructor(message: string) {
+    super("network", message, { reason: "timeout" });
+  }
 }
 
 /** The part of AbortSignal used here (the main thread's typings have no DOM). */
@@ -77,6 +84,11 @@ export class PendingRequests<Reply, Event = never> {
       prefix: string;
       /** An answer whose id is not pending; `late` when it was one of ours that already ended. */
       onUnknown?(id: string, what: UnknownAnswer, late: boolean): void;
+      /**
+       * The boundary's own error for a failure that carries its data (the engine's model failure, the main thread's
+       * refusal code); undefined: the one every boundary shares (`fromFailure`).
+       */
+      decode?: DecodeFailure;
     },
   ) {}
 
@@ -134,6 +146,13 @@ export class PendingRequests<Reply, Event = never> {
   settle(id: string, reply: Reply): boolean {
     const request = this.take(id, "reply");
     request?.resolve(reply);
+    return request !== undefined;
+  }
+
+  /** Fails `id` with the other side's failure, as the error of its kind; false (and `onUnknown`) when not pending. */
+  failWith(id: string, failure: Failure<unknown>): boolean {
+    const request = this.take(id, "error");
+    request?.reject(fromFailure(failure, this.options.decode));
     return request !== undefined;
   }
 

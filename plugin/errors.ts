@@ -1,33 +1,18 @@
 /** Errors the main thread reports to the UI: a code from the contract and a message a designer can act on. */
-import { FigmentError, type ErrorKind } from "../codegen/errors.js";
-import type { ErrorCode } from "../contract/messages.js";
+import { FigmentError } from "../codegen/errors.js";
+import { KIND_OF_CODE, type ErrorCode } from "../contract/messages.js";
 
-/** Each code the UI hears as one of Figment's few kinds. */
-const KIND_OF_CODE: Readonly<Record<ErrorCode, ErrorKind>> = {
-  "empty-selection": "input",
-  "unsupported-node": "input",
-  "too-large": "input",
-  "export-failed": "service",
-  "not-found": "input",
-  "bad-message": "internal",
-  "bad-settings": "input",
-  "bad-image": "input",
-  "not-generated": "input",
-  "read-only": "input",
-  "storage-failed": "service",
-  "storage-full": "limit",
-  cancelled: "cancelled",
-  internal: "internal",
-};
-
-/** A FigmentError with the contract's code, which travels to the UI (the class does not survive postMessage). */
+/**
+ * A FigmentError with the contract's code, its `reason`: the two travel to the UI in the one failure shape
+ * (contract/failure.ts; the class does not survive postMessage).
+ */
 export class PluginError extends FigmentError {
   override name = "PluginError";
   constructor(
     readonly code: ErrorCode,
     message: string,
   ) {
-    super(KIND_OF_CODE[code], message);
+    super(KIND_OF_CODE[code], message, { reason: code });
   }
 }
 

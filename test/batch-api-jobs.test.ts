@@ -139,8 +139,7 @@ describe("batch-submit", () => {
     );
     expect(reply).toMatchObject({
       ok: false,
-      bad: true,
-      error: expect.stringContaining("the provider in Settings is openrouter"),
+      failure: { kind: "input", message: expect.stringContaining("the provider in Settings is openrouter") },
     });
     expect(srv.requests).toHaveLength(0);
   });
@@ -154,7 +153,7 @@ describe("batch-submit", () => {
       { kind: "error", status: 500, message: "boom" },
     );
     const { reply, saved } = await run(srv, "batch-submit", { items: items(2), size: "1024x1024", quality: "low" });
-    expect(reply).toMatchObject({ ok: false, model: { kind: "server" } });
+    expect(reply).toMatchObject({ ok: false, failure: { kind: "service", reason: "server" } });
     const last = saved.at(-1)!; // what the panel stored
     expect(last.record.runs[0]).toMatchObject({ inputFileId: expect.any(String) });
     expect(last.record.runs[0]!.batchId).toBeUndefined();

@@ -17,7 +17,7 @@ import { FigmentError } from "../errors.js";
  */
 export class BoxKeysError extends FigmentError {
   override name = "BoxKeysError";
-  constructor(readonly reason: string) {
+  constructor(override readonly reason: string) {
     super("input", `not Figma JSON: ${reason}`);
   }
 }

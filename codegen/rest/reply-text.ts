@@ -27,7 +27,7 @@ export const EXPECTED_REPLY =
 /** Text that holds no JSON: `reason` says why ("empty", "not valid JSON (…)"), for a message that names the file. */
 export class ReplyTextError extends FigmentError {
   override name = "ReplyTextError";
-  constructor(readonly reason: string) {
+  constructor(override readonly reason: string) {
     super("input", `not Figma JSON: the text is ${reason}; ${EXPECTED_REPLY}`);
   }
 }

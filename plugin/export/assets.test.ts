@@ -362,7 +362,7 @@ describe("export-selection with assets", () => {
     await sendToMain(sim, "cancel", { requestId: "c1" });
     await exporting;
     expect(uiMessages(sim, "export-result")).toEqual([]);
-    expect(uiMessages(sim, "error").map((e) => e.code)).toEqual(["cancelled"]);
+    expect(uiMessages(sim, "error").map((e) => e.reason)).toEqual(["cancelled"]);
     expect(reads).toBeLessThan(40);
   });
 

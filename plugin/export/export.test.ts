@@ -180,7 +180,13 @@ describe("export-selection", () => {
     await sendToMain(sim, "cancel", { requestId: "c1" });
     await exporting;
     const error = await waitForUi(sim, "error");
-    expect(error).toEqual({ type: "error", requestId: "c1", code: "cancelled", message: "Export cancelled." });
+    expect(error).toEqual({
+      type: "error",
+      requestId: "c1",
+      kind: "cancelled",
+      reason: "cancelled",
+      message: "Export cancelled.",
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(uiMessages(sim, "export-result")).toEqual([]);
     expect(sim.record.exports.length).toBeLessThan(ids.length * 2);
@@ -196,7 +202,8 @@ describe("export-selection", () => {
     expect(await waitForUi(sim, "error")).toEqual({
       type: "error",
       requestId: "e",
-      code: "empty-selection",
+      kind: "input",
+      reason: "empty-selection",
       message: "Select one or more frames first.",
     });
   });
@@ -212,7 +219,7 @@ describe("export-selection", () => {
     const sim = await boot(createFigmaSim({ file: syntheticFile([poster]), command: "code", selectIds: ["9:1"] }));
     await exportNow(sim, "big");
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("too-large");
+    expect(error.reason).toBe("too-large");
     expect(error.requestId).toBe("big");
     expect(error.message).toBe(
       "“Poster” is 20,000 × 800 px; Figment exports frames up to " +
@@ -227,7 +234,7 @@ describe("export-selection", () => {
     );
     await exportNow(sim, "many");
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("too-large");
+    expect(error.reason).toBe("too-large");
     expect(error.message).toBe(
       "“Dashboard” has more than 5,000 layers, too many to export at once. Select a smaller frame or a section of it.",
     );
@@ -256,7 +263,7 @@ describe("export-selection", () => {
     const sim = await boot(createFigmaSim({ file, command: "code", selectIds: ["1:1", "1:2"] }));
     await exportNow(sim, "s");
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("unsupported-node");
+    expect(error.reason).toBe("unsupported-node");
     expect(error.message).toMatch(/^Cannot export “Slice 1”: a slice is an export area/);
   });
 
@@ -268,7 +275,8 @@ describe("export-selection", () => {
     expect(error).toEqual({
       type: "error",
       requestId: "f",
-      code: "export-failed",
+      kind: "service",
+      reason: "export-failed",
       message: "Could not export the structure of “Log-In Page”: Internal error: image too complex",
     });
     expect(sim.record.relaunch).toEqual([]);
@@ -280,7 +288,7 @@ describe("export-selection", () => {
     const second = exportNow(sim, "dup");
     await Promise.all([first, second]);
     expect(uiMessages(sim, "export-result")).toHaveLength(1);
-    expect(uiMessages(sim, "error").map((e) => e.code)).toEqual(["bad-message"]);
+    expect(uiMessages(sim, "error").map((e) => e.reason)).toEqual(["bad-message"]);
   });
 });
 

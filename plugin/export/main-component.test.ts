@@ -146,7 +146,8 @@ describe("the panel's read-main-component request", () => {
     sim.loseMainComponent("33459:967");
     await sendToMain(sim, "read-main-component", { requestId: "r2", nodeId: HOME_INDICATOR });
     expect(await waitForUi(sim, "error", { where: (m) => m.requestId === "r2" })).toMatchObject({
-      code: "not-found",
+      kind: "input",
+      reason: "not-found",
       message: expect.stringContaining("main component of “Home Indicator” is missing"),
     });
   });

@@ -227,7 +227,8 @@ describe("readMaskSource", () => {
   it("refuses, saying what to select: nothing, no image, no shape, two images, a shape off the image", async () => {
     expect(await refusal(() => read(sim([])))).toMatchObject({ code: "empty-selection" });
     expect(await refusal(() => read(sim(["1:3"])))).toMatchObject({
-      code: "unsupported-node",
+      kind: "input",
+      reason: "unsupported-node",
       message: expect.stringMatching(/no layer filled with an image/),
     });
     expect(await refusal(() => read(sim(["1:2"])))).toMatchObject({
@@ -304,7 +305,8 @@ describe("read-mask-source through the panel session", () => {
     s.select(["1:3"]);
     await sendToMain(s, "read-mask-source", { requestId: "m2" });
     expect(await waitForUi(s, "error", { where: (m) => m.requestId === "m2" })).toMatchObject({
-      code: "unsupported-node",
+      kind: "input",
+      reason: "unsupported-node",
       message: expect.stringMatching(/no layer filled with an image/),
     });
   });

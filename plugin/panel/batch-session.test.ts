@@ -72,7 +72,7 @@ describe("place-in-grid through the session", () => {
       const images = sim.record.images.length;
       await sendToMain(sim, "place-in-grid", { requestId: "g1", grid: { id: gridId }, ...item(1) });
       const gone = await errorFor(sim, "g1");
-      expect(gone.code).toBe("not-found");
+      expect(gone.reason).toBe("not-found");
       expect(gone.message).toContain("Place it again to start a new grid");
       await sim.ui.send({ type: "place-in-grid", requestId: "g2", grid: { id: gridId, name: "both" }, ...item(2) });
       expect((await errorFor(sim, "g2")).message).toContain(
@@ -100,7 +100,7 @@ describe("read-brand-colours through the session", () => {
   it("answers empty-selection when nothing is selected", async () => {
     const sim = await boot();
     await sendToMain(sim, "read-brand-colours", { requestId: "c2" });
-    expect((await errorFor(sim, "c2")).code).toBe("empty-selection");
+    expect((await errorFor(sim, "c2")).reason).toBe("empty-selection");
     expect(uiMessages(sim, "brand-colours")).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ describe("history through the session", () => {
     sim.storage.set(entryKey({ kind: "code", id: "c-2" }), { v: 1 });
     await sendToMain(sim, "load-history-entry", { requestId: "e1", kind: "code", id: "c-2" });
     const error = await waitForUi(sim, "error", { where: (m) => m.requestId === "e1" });
-    expect([error.code, error.message]).toEqual([
+    expect([error.reason, error.message]).toEqual([
       "storage-failed",
       expect.stringContaining('The stored code entry "Card · html"'),
     ]);
@@ -88,7 +88,7 @@ describe("history through the session", () => {
       entry: { ...entry("c-3"), kind: "video" } as unknown as CodeEntry,
     });
     expect(
-      (await waitForUi(sim, "error", { where: (m) => m.requestId === "bad" || m.requestId === undefined })).code,
+      (await waitForUi(sim, "error", { where: (m) => m.requestId === "bad" || m.requestId === undefined })).reason,
     ).toBe("bad-message");
   });
 });

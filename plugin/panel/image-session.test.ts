@@ -78,7 +78,7 @@ describe("insert, fill and replace through the session", () => {
       height: 1,
       record: imageRecord(),
     });
-    expect((await errorFor(sim, "big")).code).toBe("too-large");
+    expect((await errorFor(sim, "big")).reason).toBe("too-large");
     await sendToMain(sim, "fill-selection", {
       requestId: "group",
       bytes: png(10, 10),
@@ -92,7 +92,7 @@ describe("insert, fill and replace through the session", () => {
       bytes: png(10, 10),
       record: imageRecord(),
     });
-    expect((await errorFor(sim, "mine")).code).toBe("not-generated");
+    expect((await errorFor(sim, "mine")).reason).toBe("not-generated");
     await sim.ui.send({
       type: "insert-image",
       requestId: "key",
@@ -102,7 +102,7 @@ describe("insert, fill and replace through the session", () => {
       record: { ...imageRecord(), apiKey: KEY },
     });
     const refused = await errorFor(sim, "key");
-    expect(refused.code).toBe("bad-message");
+    expect(refused.reason).toBe("bad-message");
     expect(refused.message).toContain("record.apiKey must be absent");
     // The refusal is logged by field name, never with the payload.
     expect(logged).toHaveBeenCalledTimes(1);
@@ -165,7 +165,7 @@ describe("insert, fill and replace through the session", () => {
       height: 10,
       record: imageRecord(),
     });
-    expect((await errorFor(sim, "d1")).code).toBe("read-only");
+    expect((await errorFor(sim, "d1")).reason).toBe("read-only");
   });
 });
 
@@ -251,7 +251,7 @@ describe("image versions through the session", () => {
       await sendToMain(sim, "save-image-version", { requestId, version: big(`v-${id++}`) });
       const error = uiMessages(sim, "error").find((e) => e.requestId === requestId);
       if (error) {
-        expect(error.code).toBe("storage-full");
+        expect(error.reason).toBe("storage-full");
         expect(error.message).toMatch(/^Storage for image versions is full/);
         break;
       }

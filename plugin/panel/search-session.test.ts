@@ -81,7 +81,7 @@ describe("search through the session", () => {
     expect(Math.max(image.width, image.height)).toBe(96);
     expect(readPngSize(image.png)).toEqual({ width: image.width, height: image.height });
     await sendToMain(sim, "export-frame-image", { requestId: "i2", nodeId: "404:404", maxSide: 96 });
-    expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "i2" })).code).toBe("not-found");
+    expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "i2" })).reason).toBe("not-found");
   });
 
   it("re-indexes an edited frame alone (its vector dropped), drops a deleted one, keeps a moved one", async () => {
@@ -136,7 +136,7 @@ describe("search through the session", () => {
     await waitForUi(sim, "export-progress", { since, where: (m) => m.requestId === "s2" && / frames$/.test(m.label) });
     await sendToMain(sim, "cancel", { requestId: "s2" });
     await scan;
-    expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "s2" })).code).toBe("cancelled");
+    expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "s2" })).reason).toBe("cancelled");
     expect(uiMessages(sim, "search-index").filter((m) => m.requestId === "s2")).toEqual([]);
     expect(Object.fromEntries(sim.storage)).toEqual(stored);
   });
@@ -153,7 +153,7 @@ describe("search through the session", () => {
       requestId: "x1",
       captions: { [doc.id]: { hash: doc.hash, model: "m", text: "A grid of colours" } },
     });
-    expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "x1" })).code).toBe("storage-full");
+    expect((await waitForUi(sim, "error", { where: (m) => m.requestId === "x1" })).reason).toBe("storage-full");
   });
 
   it("tells the selection's top-level frame, through sections", async () => {

@@ -101,7 +101,7 @@ describe("commands and init", () => {
     await start();
     expect((await waitForUi(sim, "init")).settings).toEqual(DEFAULT_SETTINGS);
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("storage-failed");
+    expect(error.reason).toBe("storage-failed");
     expect(error.message).toContain("clientStorage is unavailable");
   });
 });
@@ -299,7 +299,7 @@ describe("settings and the API keys", () => {
       key: { slot: "evil.example.com", value: KEY },
     });
     const error = await waitForUi(sim, "error");
-    expect(error).toMatchObject({ requestId: "x", code: "bad-message" });
+    expect(error).toMatchObject({ requestId: "x", reason: "bad-message" });
     expect(error.message).not.toContain(KEY);
     expect(sim.storage.size).toBe(0);
   });
@@ -320,7 +320,7 @@ describe("settings and the API keys", () => {
       key: { slot: "openai", value: "sk-other" },
     });
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("bad-message");
+    expect(error.reason).toBe("bad-message");
     expect(error.requestId).toBe("p");
     expect(error.message).toContain(key);
     expect(sim.storage.has(SETTINGS_KEY)).toBe(false);
@@ -336,7 +336,7 @@ describe("settings and the API keys", () => {
       key: { slot: "openai", value: "sk-abc\ndef-SECRET" },
     });
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("bad-settings");
+    expect(error.reason).toBe("bad-settings");
     expect(error.message).not.toContain("SECRET");
     expect(sim.storage.size).toBe(0);
   });
@@ -389,7 +389,7 @@ describe("settings and the API keys", () => {
       await new Promise((r) => setTimeout(r, 10));
 
       const errors = uiMessages(sim, "error");
-      expect(errors.map((e) => e.code)).toEqual(["bad-message", "bad-settings", "bad-message", "storage-failed"]);
+      expect(errors.map((e) => e.reason)).toEqual(["bad-message", "bad-settings", "bad-message", "storage-failed"]);
       expect(errors[3]!.message).toContain("quota exceeded");
       const outside = sim.ui.messages.filter((m) => m["type"] !== "init");
       expect(JSON.stringify(outside)).not.toContain(KEY);
@@ -425,7 +425,7 @@ describe("messages from the UI", () => {
     const sim = await boot(LOGIN);
     await sim.ui.send(raw);
     const error = await waitForUi(sim, "error");
-    expect(error.code).toBe("bad-message");
+    expect(error.reason).toBe("bad-message");
     expect(error.message).toMatch(reason);
     expect(consoleError).toHaveBeenCalledTimes(1);
     expect(String(consoleError.mock.calls[0]![0])).toMatch(reason);
@@ -437,7 +437,7 @@ describe("messages from the UI", () => {
     const sim = await boot(LOGIN);
     await sim.ui.send({ type: "get-thumbnail", nodeId: 5, requestId: "r10" });
     const error = await waitForUi(sim, "error");
-    expect(error).toMatchObject({ requestId: "r10", code: "bad-message" });
+    expect(error).toMatchObject({ requestId: "r10", reason: "bad-message" });
   });
 
   it("notify shows a toast, resize is clamped, close closes the plugin", async () => {
@@ -487,7 +487,7 @@ describe("the engine worker's script", () => {
     await sendToMain(sim, "get-worker-source", { requestId: "w1" });
     const error = await waitForUi(sim, "error", { since });
     expect(error.requestId).toBe("w1");
-    expect(error.code).toBe("internal");
+    expect(error.reason).toBe("internal");
     expect(error.message).toMatch(/no code generator.*npm run build/);
     expect(uiMessages(sim, "worker-source")).toEqual([]);
   });
@@ -512,7 +512,7 @@ describe("layers, panel size and prices", () => {
     const page = sim.currentPage().id;
     await sendToMain(sim, "focus-node", { requestId: "f2", nodeId: "999:999" });
     const error = await waitForUi(sim, "error");
-    expect(error).toMatchObject({ requestId: "f2", code: "not-found" });
+    expect(error).toMatchObject({ requestId: "f2", reason: "not-found" });
     expect(error.message).toMatch(/no longer in the file/);
     expect(sim.currentPage().id).toBe(page);
     expect(sim.record.zooms).toEqual([]);

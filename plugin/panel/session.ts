@@ -5,7 +5,7 @@
  * anything unknown or malformed is refused loudly (`error` "bad-message" + console.error), never ignored.
  */
 import { PluginError, errorText } from "../errors.js";
-import { isCancelled } from "../../contract/cancelled.js";
+import { toFailure } from "../../contract/failure.js";
 import { PANEL } from "../../contract/limits.js";
 import {
   isRequestId,
@@ -13,7 +13,6 @@ import {
   parseMainMessage,
   REQUESTS,
   type Command,
-  type ErrorCode,
   type MainMessage,
   type NoticeName,
   type ReplyName,
@@ -141,13 +140,28 @@ export class PanelSession {
       ...(prices ? { prices } : {}),
       ...(imageNode ? { imageNode } : {}),
     });
-    if (failure) this.fail(failure.code, failure.message);
+    if (failure) this.fail(failure);
   }
 
-  private fail(code: ErrorCode, message: string, requestId?: string): void {
+  /**
+   * Sends what a request (or, without `requestId`, the panel) failed with, in the one failure shape
+   * (contract/failure.ts): a FigmentError's kind, reason (a PluginError's code) and message; anything else is
+   * `internal`, said with the message's name. Keys are redacted from the text.
+   */
+  private fail(error: unknown, requestId?: string, type?: string): void {
     if (this.closed) return;
-    const text = redact(message, this.secrets);
-    post("error", requestId === undefined ? { code, message: text } : { requestId, code, message: text });
+    const failure = toFailure(error, (raw) => {
+      console.error(`Figment: "${type}" failed:`, redact(errorText(raw), this.secrets));
+      return `Something went wrong (${type}): ${errorText(raw)}`;
+    });
+    // A stop and a fault of the main thread's own say their code too (contract/messages.ts ERROR_CODES).
+    const reason = failure.reason ?? (failure.kind === "internal" || failure.kind === "cancelled" ? failure.kind : "");
+    post("error", {
+      ...(requestId === undefined ? {} : { requestId }),
+      kind: failure.kind,
+      ...(reason ? { reason } : {}),
+      message: redact(failure.message, this.secrets),
+    });
   }
 
   /** Entry point for every message from the UI. */
@@ -157,21 +171,14 @@ export class PanelSession {
       message = parseMainMessage(raw);
     } catch (error) {
       const { reason, requestId } = refusal(raw, error);
-      this.fail("bad-message", `Refused a message from the UI: ${reason}`, requestId);
+      this.fail(new PluginError("bad-message", `Refused a message from the UI: ${reason}`), requestId);
       return;
     }
     const requestId = "requestId" in message ? message.requestId : undefined;
     try {
       await this.handle(message);
     } catch (error) {
-      if (isCancelled(error)) {
-        this.fail("cancelled", error.message, requestId);
-      } else if (error instanceof PluginError) {
-        this.fail(error.code, error.message, requestId);
-      } else {
-        console.error(`Figment: "${message.type}" failed:`, redact(errorText(error), this.secrets));
-        this.fail("internal", `Something went wrong (${message.type}): ${errorText(error)}`, requestId);
-      }
+      this.fail(error, requestId, message.type);
     }
   }
 

@@ -70,7 +70,7 @@ interface Scenario {
   settings?: Partial<typeof DEFAULT_SETTINGS>;
   apiKey?: string | null;
   exportDelayMs?: number;
-  exportError?: { code: string; message: string };
+  exportError?: { kind: string; reason: string; message: string };
   /** Send a message the contract does not know right after init. */
   sendBogus?: boolean;
   width?: number;
@@ -129,7 +129,7 @@ window.addEventListener("message", (event) => {
       break;
     case "get-ui-part":
       // The Code panel's draft emitters are not served here: the code then comes from the worker alone.
-      post({ type: "error", requestId: m.requestId, code: "not-found", message: "no draft part in this harness" });
+      post({ type: "error", requestId: m.requestId, kind: "input", reason: "not-found", message: "no draft part in this harness" });
       break;
     case "get-worker-source":
       (m.part === "code-format" || m.part === "code-check" ? fetch(m.part + ".txt").then((r) => r.text()) : ` +
@@ -155,7 +155,7 @@ window.addEventListener("message", (event) => {
     }
     case "cancel":
       window.cancelled = m.requestId;
-      post({ type: "error", requestId: m.requestId, code: "cancelled", message: "Export cancelled." });
+      post({ type: "error", requestId: m.requestId, kind: "cancelled", reason: "cancelled", message: "Export cancelled." });
       break;
     case "save-settings":
       settings = { ...settings, ...m.settings };
@@ -443,7 +443,8 @@ try {
       ...base,
       theme: "dark",
       exportError: {
-        code: "too-large",
+        kind: "input",
+        reason: "too-large",
         message: "“Log-In Page” has 12,000 layers; Figment exports up to 5,000. Select a smaller frame.",
       },
       sendBogus: true,
@@ -483,7 +484,8 @@ try {
     {
       ...base,
       exportError: {
-        code: "export-failed",
+        kind: "service",
+        reason: "export-failed",
         message: "Could not export the structure of “Log-In Page”: internal error",
       },
     },

@@ -1,7 +1,7 @@
 /**
  * The engine's `call` with the worker's jobs run in this process (no Worker): each request, event and reply
  * goes through the protocol's checks as it would across the boundary, and a failure rejects with the error
- * the real host gives (failureError: ModelFailure, FigmentError, Cancelled). For tests of the panels' model paths
+ * the real host gives (failureError: ModelFailure, a FigmentError of its kind, Cancelled). For tests of the panels' model paths
  * against the OpenAI-wire test server.
  */
 import type { CallOptions, EngineCaller } from "../../ui/engine/call.js";
@@ -40,7 +40,7 @@ export function inProcessEngine(jobs: Partial<Jobs>): EngineCaller {
     const message = parseEngineMessage(ran);
     if (!("reply" in message)) throw new Error(`${kind} answered with an event`);
     const reply = message.reply;
-    if (!reply.ok) throw failureError(reply);
+    if (!reply.ok) throw failureError(reply.failure);
     const { id: _id, ok: _ok, kind: _kind, ...fields } = reply;
     return fields as ReplyOf<K>;
   }

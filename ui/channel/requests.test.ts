@@ -33,18 +33,19 @@ describe("BridgeRequests", () => {
     expect(progress).toEqual(["Exporting “F”"]);
   });
 
-  it("rejects with the main thread's error code for that request", async () => {
+  it("rejects with the main thread's error, its kind and code, for that request", async () => {
     const { sent, requests, answer } = make();
     const pending = requests.call("focus-node", { nodeId: "9:9" });
     answer({
       type: "error",
       requestId: sent[0]!["requestId"],
-      code: "not-found",
+      kind: "input",
+      reason: "not-found",
       message: "That layer is no longer in the file.",
     });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MainThreadError);
-    expect(error).toMatchObject({ code: "not-found" });
+    expect(error).toMatchObject({ code: "not-found", reason: "not-found", kind: "input" });
   });
 
   it("cancelling an export tells the main thread and ignores what it still sends", async () => {
@@ -56,7 +57,7 @@ describe("BridgeRequests", () => {
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(Cancelled);
     expect(sent[1]).toEqual({ type: "cancel", requestId });
-    answer({ type: "error", requestId, code: "cancelled", message: "Export cancelled." });
+    answer({ type: "error", requestId, kind: "cancelled", reason: "cancelled", message: "Export cancelled." });
     expect(info).toHaveBeenCalledWith(expect.stringContaining(`request ${requestId} (cancelled or timed out)`));
   });
 
@@ -68,7 +69,8 @@ describe("BridgeRequests", () => {
       answer({
         type: "error",
         requestId: sent[0]!["requestId"],
-        code: "cancelled",
+        kind: "cancelled",
+        reason: "cancelled",
         message: "Scan cancelled; the index stored before it is unchanged.",
       });
       const error = await scan.catch((e: unknown) => e);

@@ -2,23 +2,37 @@
  * The UI's calls to the main thread (export, worker script, settings save, focus a layer…): the one request idiom,
  * `call(name, payload, { onEvent, signal, timeoutMs })` (contract/requests.ts), typed by the declared calls
  * (contract/messages.ts REQUESTS: which message answers which, which reports progress, which the main thread
- * stops on cancel). A refusal rejects with MainThreadError; the main thread's "cancelled" with `Cancelled`.
+ * stops on cancel). A failure arrives in the one failure shape (contract/failure.ts) as the error the main thread
+ * threw: a refusal with its code as MainThreadError, "cancelled" as `Cancelled`, any other as a FigmentError of its
+ * kind.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { FigmentError, type ErrorKind } from "../../codegen/errors.js";
+import type { Failure } from "../../contract/failure.js";
 import type { ErrorCode, MainCalls, RequestName, ToMain, ToUi } from "../../contract/messages.js";
-import { isStoppable, REQUESTS } from "../../contract/messages.js";
+import { ERROR_CODES, isStoppable, KIND_OF_CODE, REQUESTS } from "../../contract/messages.js";
 import { PendingRequests, type Caller, type CallOptions, type UnknownAnswer } from "../../contract/requests.js";
 import type { Bridge } from "./bridge.js";
 
-/** The main thread answered a request with an error (its code says what kind). */
-export class MainThreadError extends Error {
+/** The main thread refused a request: its code (the failure's `reason`) says which refusal, its kind what to do. */
+export class MainThreadError extends FigmentError {
   override name = "MainThreadError";
   constructor(
     readonly code: ErrorCode,
     message: string,
+    kind: ErrorKind = KIND_OF_CODE[code],
   ) {
-    super(message);
+    super(kind, message, { reason: code });
   }
+}
+
+const isErrorCode = (reason: string | undefined): reason is ErrorCode =>
+  (ERROR_CODES as readonly (string | undefined)[]).includes(reason);
+
+/** A refusal with its code as MainThreadError; `Cancelled` and the rest as the request idiom decodes them. */
+function decode(failure: Failure<unknown>): FigmentError | undefined {
+  return failure.kind !== "cancelled" && isErrorCode(failure.reason)
+    ? new MainThreadError(failure.reason, failure.message, failure.kind)
+    : undefined;
 }
 
 type Answer = { type: keyof ToUi } & Record<string, unknown>;
@@ -36,7 +50,7 @@ const ANSWERS = new Set<keyof ToUi>(Object.values(REQUESTS).map((r) => r.reply))
 const PROGRESS = new Set<keyof ToUi>(Object.values(REQUESTS).flatMap((r) => ("progress" in r ? [r.progress] : [])));
 
 export class BridgeRequests implements MainRequests {
-  private readonly pending = new PendingRequests<Answer, Answer>({ prefix: "ui", onUnknown: logUnknown });
+  private readonly pending = new PendingRequests<Answer, Answer>({ prefix: "ui", onUnknown: logUnknown, decode });
 
   constructor(private readonly bridge: Bridge) {
     const idOf = (message: object): string | undefined => (message as { requestId?: string }).requestId;
@@ -52,14 +66,8 @@ export class BridgeRequests implements MainRequests {
         if (id !== undefined) this.pending.event(id, message as unknown as Answer);
       });
     }
-    bridge.on("error", (message) => {
-      if (message.requestId === undefined) return;
-      this.pending.fail(
-        message.requestId,
-        message.code === "cancelled"
-          ? new Cancelled(message.message)
-          : new MainThreadError(message.code, message.message),
-      );
+    bridge.on("error", ({ requestId, type: _type, ...failure }) => {
+      if (requestId !== undefined) this.pending.failWith(requestId, failure);
     });
   }
 

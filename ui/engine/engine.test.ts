@@ -140,7 +140,7 @@ describe("Engine", () => {
     const request = host.call("generate", { exports, options });
     await flush();
     const worker = workers[0]!;
-    worker.reply({ id: worker.last("generate").id, ok: false, error: "not Figma JSON", bad: true });
+    worker.reply({ id: worker.last("generate").id, ok: false, failure: { kind: "input", message: "not Figma JSON" } });
     await expect(request).rejects.toMatchObject({ name: "FigmentError", kind: "input", message: "not Figma JSON" });
   });
 
@@ -364,7 +364,8 @@ describe("requestWorkerSource", () => {
     deliver({
       type: "error",
       requestId: sent[0]!.payload["requestId"],
-      code: "internal",
+      kind: "internal",
+      reason: "internal",
       message: "This build of Figment has no code generator",
     });
     await expect(pending).rejects.toThrow(/no code generator/);
@@ -445,9 +446,13 @@ describe("Engine model requests", () => {
     const abort = worker.last("abort");
     expect(abort).toMatchObject({ kind: "abort", target: sent.id });
     worker.reply({ id: abort.id, ok: true, kind: "aborted" });
-    // What the job made before it stopped still reaches the caller; its `cancelled` failure is the one Cancelled.
+    // What the job made before it stopped still reaches the caller; its "aborted" failure is the one Cancelled.
     worker.reply({ id: sent.id, event: { type: "stage", stage: "checking" } });
-    worker.reply({ id: sent.id, ok: false, error: "Cancelled.", bad: false, cancelled: true });
+    worker.reply({
+      id: sent.id,
+      ok: false,
+      failure: { kind: "cancelled", message: "Cancelled." },
+    });
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect(events).toEqual([{ type: "stage", stage: "checking" }]);
@@ -463,9 +468,12 @@ describe("Engine model requests", () => {
     worker.reply({
       id: sent.id,
       ok: false,
-      error: "slow down",
-      bad: false,
-      model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 },
+      failure: {
+        kind: "limit",
+        reason: "rate-limited",
+        message: "slow down",
+        data: { status: 429, retryAfterMs: 3000 },
+      },
     });
     const error = (await pending.catch((e: unknown) => e)) as ModelFailure;
     expect(error).toBeInstanceOf(ModelFailure);
@@ -518,9 +526,7 @@ describe("Engine connection test", () => {
     worker.reply({
       id: first!.id,
       ok: false,
-      error: "No auth credentials found",
-      bad: false,
-      model: { kind: "unauthorized", status: 401 },
+      failure: { kind: "auth", reason: "unauthorized", message: "No auth credentials found", data: { status: 401 } },
     });
     expect(((await refused.catch((e: unknown) => e)) as ModelFailure).model).toEqual({
       kind: "unauthorized",
@@ -675,26 +681,6 @@ describe("Engine tokenizer and code parts", () => {
     host.cancel();
     await host.warmUp({ for: "ai-generate" });
     expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
-  });
-
-  it("says when the first worker answered its first code job, from the engine's first start", async () => {
-    let clock = 100;
-    const { host } = answeringEngine({
-      codePartSource: async (part) => ((clock += 50), `H4sI-${part}`),
-      now: () => clock,
-    });
-    await host.warmUp({ for: "generate" });
-    // A job without code parts is no code job.
-    await host.call("hint", { exports });
-    expect(host.stats.firstCodeReplyMs).toBeUndefined();
-    clock += 200;
-    await host.call("generate", { exports, options });
-    expect(host.stats.firstCodeReplyMs).toBe(250);
-    clock += 1000;
-    await host.call("generate", { exports, options });
-    host.cancel();
-    await host.call("generate", { exports, options });
-    expect(host.stats.firstCodeReplyMs).toBe(250);
   });
 
   it("a code part that fails to load fails the code job clearly, and the next one tries again", async () => {

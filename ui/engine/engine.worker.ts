@@ -16,6 +16,8 @@ import { imageJobs } from "./jobs/image.js";
 import type { Jobs } from "./jobs/job.js";
 import { modelJobs } from "./jobs/model.js";
 import { rowsJobs } from "./jobs/rows.js";
+import { toFailure } from "../../contract/failure.js";
+import { failureOf } from "./jobs/failure.js";
 import { runJob } from "./jobs/run.js";
 import { searchJobs } from "./jobs/search.js";
 import { sdJobs } from "./jobs/sd.js";
@@ -92,7 +94,8 @@ async function handle(request: EngineRequest): Promise<EngineReply> {
         scope.importScripts(request.url);
         return { id: request.id, ok: true, kind: "loaded" };
       } catch (error) {
-        return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), bad: false };
+        // The browser's own words for a script it could not load or run (a SyntaxError's too): said as they are.
+        return { id: request.id, ok: false, failure: toFailure(error) };
       }
     case "load-packed":
       try {
@@ -100,7 +103,8 @@ async function handle(request: EngineRequest): Promise<EngineReply> {
         await partsReady();
         return { id: request.id, ok: true, kind: "loaded" };
       } catch (error) {
-        return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), bad: false };
+        // The browser's own words for a script it could not load or run (a SyntaxError's too): said as they are.
+        return { id: request.id, ok: false, failure: toFailure(error) };
       }
     default:
       return run(request);
@@ -112,8 +116,8 @@ scope.onmessage = (event) => {
   try {
     request = parseEngineRequest(event.data);
   } catch (error) {
-    const id = error instanceof ProtocolError ? (error.id ?? "") : "";
-    scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error), bad: true });
+    // A refusal is a ProtocolError (an `input` failure); without an id it could echo, it goes out with none.
+    scope.postMessage(failureOf(error instanceof ProtocolError ? (error.id ?? "") : "", error));
     return;
   }
   void handle(request).then((reply) => scope.postMessage(reply));

@@ -1,12 +1,12 @@
 /**
- * How a request to the engine fails, as the panels tell the cases apart: a failure reply's input fault is an
- * `input` FigmentError (`internal` otherwise), a worker that stopped is a `crashed` one, a model failure is a
- * ModelFailure (its data), a cancel is contract/cancelled.ts's Cancelled.
+ * How a request to the engine fails, as the panels tell the cases apart: a failure reply (contract/failure.ts's one
+ * shape) arrives as a FigmentError of the kind the job threw, a model failure as a ModelFailure (its reason and data),
+ * a stop as contract/cancelled.ts's Cancelled; a worker that stopped is a `crashed` FigmentError.
  */
 import { MODEL_ERROR_KIND } from "../../ai/error-kinds.js";
 import { FigmentError } from "../../codegen/errors.js";
-import { Cancelled } from "../../contract/cancelled.js";
-import type { EngineFailure, ModelFailureData } from "./protocol/index.js";
+import { fromFailure, type Failure } from "../../contract/failure.js";
+import { isModelReason, type ModelFailureData } from "./protocol/common.js";
 
 /** A model request failed: the typed reason and next step travel as data from the worker. */
 export class ModelFailure extends FigmentError {
@@ -15,18 +15,21 @@ export class ModelFailure extends FigmentError {
     message: string,
     readonly model: ModelFailureData,
   ) {
-    super(MODEL_ERROR_KIND[model.kind], message);
+    super(MODEL_ERROR_KIND[model.kind], message, { reason: model.kind });
   }
 }
 
 /**
- * A failure reply as the error the panels tell apart, in one place for every host of the engine: a job stopped by
- * its abort (the model client's Cancelled, sent as `cancelled`) is the one `Cancelled` again; `bad` (the input was
- * unusable) is an input error.
+ * The engine's own reading of a failure, for every host of it: one with a model reason and its data is a
+ * ModelFailure; the rest (and a stop: the model client's "aborted" is kind `cancelled`) the request idiom reads.
  */
-export function failureError(reply: EngineFailure): Error {
-  if (reply.cancelled) return new Cancelled(reply.error);
-  return reply.model
-    ? new ModelFailure(reply.error, reply.model)
-    : new FigmentError(reply.bad ? "input" : "internal", reply.error);
+export function decodeFailure(failure: Failure<unknown>): FigmentError | undefined {
+  if (failure.data === undefined || !isModelReason(failure.reason)) return undefined;
+  return new ModelFailure(failure.message, {
+    kind: failure.reason,
+    ...(failure.data as Omit<ModelFailureData, "kind">),
+  });
 }
+
+/** A failure reply as the error the engine's host rejects with (for a host without the request idiom: a test's). */
+export const failureError = (failure: Failure<unknown>): FigmentError => fromFailure(failure, decodeFailure);

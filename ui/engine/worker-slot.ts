@@ -6,7 +6,7 @@
  */
 import { Cancelled } from "../../contract/cancelled.js";
 import { PendingRequests, RequestTimeoutError, type OpenOptions } from "../../contract/requests.js";
-import { failureError } from "./errors.js";
+import { decodeFailure } from "./errors.js";
 import {
   parseEngineMessage,
   ProtocolError,
@@ -60,6 +60,7 @@ type Pending = PendingRequests<OkReply, EngineEvent>;
 function tracker(): Pending {
   return new PendingRequests<OkReply, EngineEvent>({
     prefix: "w",
+    decode: decodeFailure,
     onUnknown: (id, what, late) =>
       late
         ? console.info(`Figment UI: ignored a late ${what} from the code generator for ${id}`)
@@ -67,7 +68,7 @@ function tracker(): Pending {
   });
 }
 
-/** A worker message to its request: an event, a reply, or a failure as the error the panels tell apart. */
+/** A worker message to its request: an event, a reply, or a failure as the error the job threw (errors.ts). */
 function deliver(pending: Pending, data: unknown): void {
   let message: ReturnType<typeof parseEngineMessage>;
   try {
@@ -85,7 +86,7 @@ function deliver(pending: Pending, data: unknown): void {
   }
   const reply = message.reply;
   if (reply.ok) pending.settle(reply.id, reply);
-  else pending.fail(reply.id, failureError(reply));
+  else pending.failWith(reply.id, reply.failure);
 }
 
 export class WorkerSlot {

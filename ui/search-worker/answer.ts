@@ -4,7 +4,8 @@
  * throws (the worker's queue of requests would stop). A JavaScript error of the worker's own (orama's, a
  * decoder's) reaches the panel as one sentence, its details in the worker's console.
  */
-import { SearchIndexError, type SearchIndexKeeper } from "./index-keeper.js";
+import { toFailure } from "../../contract/failure.js";
+import type { SearchIndexKeeper } from "./index-keeper.js";
 import {
   parseSearchRequest,
   ProtocolError,
@@ -21,8 +22,7 @@ export async function answerRequest(keeper: SearchIndexKeeper, data: unknown): P
     request = parseSearchRequest(data);
   } catch (error) {
     // Without an id it could echo the refusal goes out with none, and the panel fails what it waits for.
-    if (error instanceof ProtocolError) return { id: error.id ?? "", ok: false, error: error.message };
-    return failure("", error);
+    return failure(error instanceof ProtocolError ? (error.id ?? "") : "", error);
   }
   try {
     return await keeper.handle(request);
@@ -31,8 +31,20 @@ export async function answerRequest(keeper: SearchIndexKeeper, data: unknown): P
   }
 }
 
+/**
+ * What a request failed with, in the one failure shape (contract/failure.ts): a FigmentError of the worker's (the
+ * keeper's SearchIndexError, a refusal) with its kind, reason and sentence; anything else is `internal`, one sentence.
+ */
 function failure(id: string, error: unknown): SearchWorkerReply {
-  if (error instanceof SearchIndexError) return { id, ok: false, error: error.message };
-  console.error("Figment search worker: internal error", error);
-  return { id, ok: false, error: INTERNAL_SEARCH_FAILURE };
+  const { kind, reason, message } = toFailure(error, (raw) => {
+    console.error("Figment search worker: internal error", raw);
+    return INTERNAL_SEARCH_FAILURE;
+  });
+  return { id, ok: false, failure: { kind, ...(reason ? { reason } : {}), message: oneLine(message) } };
 }
+
+/** The reply's sentence: one line of at most 1,000 characters (a FigmentError's own text may be longer). */
+const oneLine = (text: string): string => {
+  const line = text.replace(/[\r\n]+/g, " ");
+  return line.length > 1000 ? `${line.slice(0, 999)}…` : line;
+};

@@ -2,9 +2,11 @@
  * The panel's side of the search worker: started on the first request (the Search panel's first open), from
  * the packed script the main thread hands over, like the engine worker. It speaks the one request idiom,
  * `call(kind, body, { signal, timeoutMs })` (contract/requests.ts: ids, cancel, timeout); calls made while the
- * worker starts wait and go out in order. If the worker dies, what was pending fails with the reason and the
- * next call starts a new one, fed the last index first.
+ * worker starts wait and go out in order. A failed reply arrives as the error the worker threw (contract/failure.ts);
+ * if the worker dies, what was pending fails as `crashed` with the reason and the next call starts a new one, fed the
+ * last index first.
  */
+import { FigmentError } from "../../codegen/errors.js";
 import { Cancelled } from "../../contract/cancelled.js";
 import { PendingRequests, type Caller, type CallOptions } from "../../contract/requests.js";
 import { decodeWorkerScript } from "../engine/source.js";
@@ -64,7 +66,8 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
     if (fresh && kind !== "index" && this.lastIndex)
       void this.post(worker, "index", this.lastIndex, {}).catch(() => undefined);
     const { id: _id, ok: _ok, kind: answered, ...reply } = await this.post(worker, kind, body, options);
-    if (answered !== kind) throw new Error(`the search worker answered the ${kind} request with a ${answered} reply`);
+    if (answered !== kind)
+      throw new FigmentError("internal", `the search worker answered the ${kind} request with a ${answered} reply`);
     if (kind === "index") {
       const { ms } = reply as IndexedSummary;
       performance.measure(BUILD_MEASURE, { start: Math.max(0, performance.now() - ms), duration: ms });
@@ -96,7 +99,10 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
     const asked = performance.now();
     this.url ??= this.options.source().then(async (packed) => {
       if (packed.trim() === "")
-        throw new Error("the search worker is missing from this build (empty payload); rebuild with npm run build");
+        throw new FigmentError(
+          "internal",
+          "the search worker is missing from this build (empty payload); rebuild with npm run build",
+        );
       return URL.createObjectURL(new Blob([await decodeWorkerScript(packed)], { type: "text/javascript" }));
     });
     // A failed fetch is asked again on the next request.
@@ -124,10 +130,8 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
       this.late = false;
       try {
         const reply = parseSearchReply(event.data);
-        answered = reply.ok
-          ? this.pending.settle(reply.id, reply)
-          : this.pending.fail(reply.id, new Error(reply.error));
-        reason = reply.ok ? "it answered a request the panel did not send" : reply.error;
+        answered = reply.ok ? this.pending.settle(reply.id, reply) : this.pending.failWith(reply.id, reply.failure);
+        reason = reply.ok ? "it answered a request the panel did not send" : reply.failure.message;
       } catch (error) {
         const refused =
           error instanceof ProtocolError
@@ -150,6 +154,6 @@ export class SearchWorkerClient implements Caller<SearchCalls> {
     if (this.live !== worker) return;
     this.live = undefined;
     this.worker = undefined;
-    this.pending.failAll(new Error(`the search worker stopped (${detail})`));
+    this.pending.failAll(new FigmentError("crashed", `the search worker stopped (${detail})`));
   }
 }

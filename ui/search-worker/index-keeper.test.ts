@@ -34,7 +34,7 @@ const VECTORS = { "1:1": encodeVector([1, 0, 0]), "1:2": encodeVector([0, 1, 0])
  */
 async function ask(keeper: SearchIndexKeeper, data: unknown): Promise<SearchOkReply> {
   const reply = parseSearchReply(await keeper.handle(parseSearchRequest(data)));
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw new Error(reply.failure.message);
   return reply;
 }
 const hitIds = (reply: SearchOkReply) => (reply.kind === "query" ? reply.hits.map((h) => h.id) : []);
@@ -129,7 +129,8 @@ describe("the search worker's protocol", () => {
   });
 
   it("reads failed replies, and refuses replies of the wrong shape", () => {
-    expect(parseSearchReply({ id: "q1", ok: false, error: "boom" })).toEqual({ id: "q1", ok: false, error: "boom" });
+    const failed = { id: "q1", ok: false, failure: { kind: "input", reason: "no-index", message: "boom" } };
+    expect(parseSearchReply(failed)).toEqual(failed);
     expect(() => parseSearchReply({ kind: "query", id: "q1", ok: true, hits: [{ id: "1:1" }] })).toThrow(ProtocolError);
   });
 });

@@ -10,13 +10,20 @@ import {
   type FrameIndex,
   type IndexedFrame,
 } from "../../codegen/search/frame-index.js";
+import { FigmentError } from "../../codegen/errors.js";
 import { describeValue } from "../../contract/fields.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./index-protocol.js";
 
-/** A request the keeper cannot answer, said in a sentence the panel shows as it is. */
-export class SearchIndexError extends Error {
+/**
+ * A request the keeper cannot answer (an `input` failure: what the panel sent cannot be used), said in a sentence the
+ * panel shows as it is; `reason` says which.
+ */
+export class SearchIndexError extends FigmentError {
   override name = "SearchIndexError";
+  constructor(reason: "duplicate-id" | "no-index" | "dimensions", message: string) {
+    super("input", message, { reason });
+  }
 }
 
 /**
@@ -47,7 +54,8 @@ export class SearchIndexKeeper {
     const started = this.now();
     const seen = new Set<string>();
     for (const doc of docs) {
-      if (seen.has(doc.id)) throw new SearchIndexError(`two frames of the index have the id ${describeValue(doc.id)}`);
+      if (seen.has(doc.id))
+        throw new SearchIndexError("duplicate-id", `two frames of the index have the id ${describeValue(doc.id)}`);
       seen.add(doc.id);
     }
     let withVector = 0;
@@ -65,9 +73,11 @@ export class SearchIndexKeeper {
 
   private async query({ id, term, vector, limit, exclude = [] }: SearchRequestOf<"query">): Promise<SearchOkReply> {
     const frames = this.frames;
-    if (!frames) throw new SearchIndexError("the search index is not built yet (the panel queried before sending it)");
+    if (!frames)
+      throw new SearchIndexError("no-index", "the search index is not built yet (the panel queried before sending it)");
     if (vector && frames.dimensions && vector.length !== frames.dimensions) {
       throw new SearchIndexError(
+        "dimensions",
         `the query vector has ${vector.length} dimensions but the index's have ${frames.dimensions}`,
       );
     }

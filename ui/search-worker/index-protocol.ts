@@ -21,6 +21,7 @@ import {
   type Shape,
 } from "../../contract/fields.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
+import { FAILURE_FIELDS } from "../../contract/failure.js";
 import { readChecked } from "../../contract/protocol.js";
 import { requestIdField as id } from "../../contract/request-id.js";
 import { frameDocField } from "../../contract/search.js";
@@ -66,9 +67,14 @@ const sentence = custom<string>("one line of at most 1,000 characters", (v) =>
 );
 
 /**
- * `id` is empty when the worker refused a request without an id it could echo (the panel then fails all it waits for).
+ * A failed request: its failure in the one shape (contract/failure.ts), its message one sentence. `id` is empty when the
+ * worker refused a request without an id it could echo (the panel then fails all it waits for).
  */
-const FAILURE = { id: string({ max: 200 }), ok: literal(false), error: sentence };
+const FAILURE = {
+  id: string({ max: 200 }),
+  ok: literal(false),
+  failure: object({ ...FAILURE_FIELDS, message: sentence }),
+};
 
 type Tagged<M extends Record<string, Shape>> = { [K in keyof M]: { kind: K } & ObjectOf<M[K]> }[keyof M];
 

@@ -42,7 +42,11 @@ const HITS = { kind: "query", id: "search-2-a1b2c3", ok: true, hits: [{ id: "1:2
 const FAILED = {
   id: "search-2-a1b2c3",
   ok: false,
-  error: "the search index is not built yet (the panel queried before sending it)",
+  failure: {
+    kind: "input",
+    reason: "no-index",
+    message: "the search index is not built yet (the panel queried before sending it)",
+  },
 };
 
 const cycle = (): Record<string, unknown> => {
@@ -208,8 +212,8 @@ async function checkWorker(what: string, data: unknown, problems: Violations): P
   }
   if (reply.id !== "" && !isRequestId(reply.id))
     problems.push(`${what}: echoed id of ${String(reply.id).length} characters`);
-  if (!reply.ok && (!oneShortLine(reply.error) || RAW.test(reply.error)))
-    problems.push(`${what}: failure ${JSON.stringify(reply.error.slice(0, 100))}`);
+  if (!reply.ok && (!oneShortLine(reply.failure.message) || RAW.test(reply.failure.message)))
+    problems.push(`${what}: failure ${JSON.stringify(reply.failure.message.slice(0, 100))}`);
 }
 
 const CASES = 3000;
@@ -302,7 +306,7 @@ describe("the search worker's messages under mutated input", () => {
       expect(await answerRequest(keeper, { ...INDEX, docs: [DOCS[0], DOCS[0]] })).toEqual({
         id: INDEX.id,
         ok: false,
-        error: 'two frames of the index have the id "1:1"',
+        failure: { kind: "input", reason: "duplicate-id", message: 'two frames of the index have the id "1:1"' },
       });
       const broken = new SearchIndexKeeper();
       vi.spyOn(broken, "handle").mockRejectedValue(
@@ -314,7 +318,11 @@ describe("the search worker's messages under mutated input", () => {
         expect(reply).toEqual({
           id: QUERY.id,
           ok: false,
-          error: "the search worker hit an internal error and could not answer; the details are in the browser console",
+          failure: {
+            kind: "internal",
+            message:
+              "the search worker hit an internal error and could not answer; the details are in the browser console",
+          },
         });
         expect(console).toHaveBeenCalledWith("Figment search worker: internal error", expect.any(TypeError));
       } finally {

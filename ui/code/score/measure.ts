@@ -4,8 +4,11 @@
  * its CSP allowing only the probe runner (probe-runner.ts) beside what the page already needs — whose probes answer by
  * postMessage. Each answer is taken only from that iframe, for a request it was sent, and only once its every field
  * checks (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
+ * Each question is a call of the one request idiom (contract/requests.ts: its id the token the answer carries back,
+ * its timeout, its failure), as the engine's and the main thread's are.
  */
 import { Cancelled } from "../../../contract/cancelled.js";
+import { PendingRequests } from "../../../contract/requests.js";
 import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import { boxesArg, measurePlan, scoreOf } from "../../../codegen/fidelity/measurement.js";
 import type { BoxProbe } from "../../../codegen/fidelity/probe.js";
@@ -28,9 +31,6 @@ const ANSWER_TIMEOUT_MS = 30_000;
 
 const aborted = (): Cancelled => new Cancelled("The measurement was cancelled.");
 
-/** A token a reply must carry back: the reply is for this request, not an earlier page's. */
-const token = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-
 type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureError?: string };
 
 /**
@@ -40,10 +40,10 @@ type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureE
  */
 export class MeasuringPage {
   private readonly frame = document.createElement("iframe");
-  private readonly waiting = new Map<
-    string,
-    { resolve(answer: Answer): void; reject(error: Error): void; width: number }
-  >();
+  /** The questions asked and not yet answered: each call's id is the token its answer must carry back. */
+  private readonly waiting = new PendingRequests<Answer>({ prefix: "measure" });
+  /** The width each waiting question asked at, for its failure's words. */
+  private readonly widths = new Map<string, number>();
   private failure: Error | undefined;
   readonly loaded: Promise<void>;
 
@@ -75,38 +75,41 @@ export class MeasuringPage {
       `${width}px;height:${height}px;border:0;pointer-events:none`;
   }
 
+  /** Fails what waits, and every later question: the page is done. */
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
+    this.waiting.failAll(error);
   }
 
   private readonly onAbort = (): void => this.fail(aborted());
 
   private readonly onMessage = (event: MessageEvent): void => {
     const id = (event.data as { token?: unknown } | null)?.token;
-    const waiter = typeof id === "string" ? this.waiting.get(id) : undefined;
-    if (event.source !== this.frame.contentWindow || !waiter) return;
-    this.waiting.delete(id as string);
+    if (event.source !== this.frame.contentWindow || typeof id !== "string" || !this.waiting.has(id)) return;
     let reply: ReturnType<typeof probeReplyField.check>;
     try {
       reply = probeReplyField.check(event.data, "reply");
     } catch (error) {
-      return waiter.reject(
+      this.waiting.fail(
+        id,
         new FigmentError(
           "internal",
           `the preview's measurement was not readable: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
+      return;
     }
-    if (reply.error !== undefined || !reply.texts)
-      return waiter.reject(
+    if (reply.error !== undefined || !reply.texts) {
+      this.waiting.fail(
+        id,
         new FigmentError(
           "internal",
-          `the preview could not be measured at ${waiter.width} px: ${reply.error ?? "no figures"}`,
+          `the preview could not be measured at ${this.widths.get(id)} px: ${reply.error ?? "no figures"}`,
         ),
       );
-    waiter.resolve({
+      return;
+    }
+    this.waiting.settle(id, {
       texts: reply.texts,
       boxes: reply.boxes ?? null,
       ...(reply.png ? { png: reply.png } : {}),
@@ -119,28 +122,23 @@ export class MeasuringPage {
     await this.loaded;
     if (this.failure) throw this.failure;
     this.resize(width, height);
-    const id = token();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      return await new Promise<Answer>((resolve, reject) => {
-        this.waiting.set(id, { resolve, reject, width });
-        timer = setTimeout(
-          () =>
-            this.fail(
-              new FigmentError(
-                "internal",
-                `the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`,
-              ),
-            ),
-          ANSWER_TIMEOUT_MS,
-        );
+    const { id, reply } = this.waiting.open({
+      send: (token) => {
+        this.widths.set(token, width);
         this.frame.contentWindow?.postMessage(
-          { type: "figment-measure", token: id, width, ...request } satisfies ProbeRequest,
+          { type: "figment-measure", token, width, ...request } satisfies ProbeRequest,
           "*",
         );
-      });
+      },
+      timeoutMs: ANSWER_TIMEOUT_MS,
+      timeoutMessage: `the preview did not answer the measurement at ${width} px within ${ANSWER_TIMEOUT_MS / 1000} s`,
+      // A page that did not answer in time is done: what else it was asked fails the same way.
+      onCancel: () => reply.catch((error: Error) => this.fail(error)),
+    });
+    try {
+      return await reply;
     } finally {
-      clearTimeout(timer);
+      this.widths.delete(id);
     }
   }
 

@@ -3,14 +3,13 @@
  * each field defined once with its check, contract/fields.ts style), the model fields most model requests
  * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each section.
  */
-import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
+import { MODEL_ERROR_KINDS, type ModelErrorKind } from "../../../ai/error-kinds.js";
+import { failureField } from "../../../contract/failure.js";
 import type { CodePart } from "../../../contract/messages.js";
 import {
-  boolean,
   literal,
   number,
   object,
-  oneOf,
   optional,
   string,
   type Infer,
@@ -49,27 +48,31 @@ export const modelFields = {
   timeoutMs: number({ min: 1 }),
 };
 
-/** A failed model request, as data (errors do not survive postMessage with their class). */
-const modelFailure = object({
-  kind: oneOf(MODEL_ERROR_KINDS),
+/**
+ * What a failed model request carries beside its reason (the failure's `data`: errors do not survive postMessage
+ * with their class).
+ */
+const modelData = object({
   status: optional(number()),
   retryAfterMs: optional(number({ min: 0 })),
   /** An SD server's own fact behind the kind (the flag CORS needs, the field a 422 named). */
   sd: optional(sdProblemField),
 });
-export type ModelFailureData = Infer<typeof modelFailure>;
+/** A failed model request as the panel explains it: its reason (`kind`, the model client's) and its data. */
+export type ModelFailureData = { kind: ModelErrorKind } & Infer<typeof modelData>;
+
+/** Whether `reason` is one of the model client's (ai/error-kinds.ts). */
+export const isModelReason = (reason: string | undefined): reason is ModelErrorKind =>
+  (MODEL_ERROR_KINDS as readonly (string | undefined)[]).includes(reason);
 
 /**
- * `bad`: the input itself was unusable (not Figma JSON, empty); `model`: a model request failed; `cancelled`: the job
- * stopped because it was asked to (the host's Cancelled).
+ * A failed job, in the one failure shape (contract/failure.ts): a model request's failure has its reason and
+ * `data`; the input itself being unusable (not Figma JSON, empty) is kind `input`.
  */
 export const FAILURE = {
   id: string({ max: 200 }),
   ok: literal(false),
-  error: string(),
-  bad: boolean(),
-  model: optional(modelFailure),
-  cancelled: optional(boolean()),
+  failure: failureField(modelData),
 } satisfies Shape;
 export type EngineFailure = ObjectOf<typeof FAILURE>;
 

@@ -106,11 +106,13 @@ describe("the engine's messages under mutated input", () => {
     const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
     try {
       const failure = await failureOf("r2", new TypeError("input.components?.trim is not a function"));
-      expect(failure).toEqual({ id: "r2", ok: false, error: INTERNAL_FAILURE, bad: false });
+      expect(failure).toEqual({ id: "r2", ok: false, failure: { kind: "internal", message: INTERNAL_FAILURE } });
       expect(console).toHaveBeenCalledWith("Figment engine: internal error", expect.any(TypeError));
     } finally {
       console.mockRestore();
     }
-    expect((await failureOf("r3", new Error("The design has no frames."))).error).toBe("The design has no frames.");
+    expect((await failureOf("r3", new Error("The design has no frames."))).failure.message).toBe(
+      "The design has no frames.",
+    );
   });
 });

@@ -275,8 +275,8 @@ describe("engine protocol", () => {
         ms: 3,
       }),
     ).toMatchObject({ reply: { kind: "generate" } });
-    expect(parseEngineMessage({ id: "w1", ok: false, error: "bad", bad: true })).toMatchObject({
-      reply: { ok: false, bad: true },
+    expect(parseEngineMessage({ id: "w1", ok: false, failure: { kind: "input", message: "bad" } })).toMatchObject({
+      reply: { ok: false, failure: { kind: "input", message: "bad" } },
     });
     expect(parseEngineMessage({ id: "w1", ok: true, kind: "test-connection", models: 3 })).toEqual({
       reply: { id: "w1", ok: true, kind: "test-connection", models: 3 },
