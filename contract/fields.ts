@@ -129,9 +129,29 @@ export function array<T>(inner: Field<T>, options: { max?: number } = {}): Field
     check(value, path) {
       if (!Array.isArray(value) || (options.max !== undefined && value.length > options.max))
         throw new FieldError(path, this.expected);
-      return value.map((item, i) => inner.check(item, `${path}[${i}]`));
+      // An index loop, not `map`: map keeps a hole (structured clone carries `[, 1]`), which then reached a job as
+      // `undefined` ("Cannot read properties of undefined").
+      const out: T[] = [];
+      for (let i = 0; i < value.length; i++) {
+        if (!hasIndex(value, i)) throw new FieldError(`${path}[${i}]`, `${inner.expected}, not a hole in the list`);
+        out.push(inner.check(value[i], `${path}[${i}]`));
+      }
+      return out;
     },
   };
+}
+
+// biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
+const hasIndex = (list: readonly unknown[], i: number): boolean => Object.prototype.hasOwnProperty.call(list, i);
+
+/**
+ * Whether `value` is a list with an item at every index: structured clone (postMessage) keeps holes (`[, 1]`,
+ * `new Array(3)`), which `every`, `map` and `forEach` skip. For the checks written by hand (a matrix, a tuple).
+ */
+export function isDenseList(value: unknown): value is unknown[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!hasIndex(value, i)) return false;
+  return true;
 }
 
 /** A string-keyed map whose values all pass `inner`. */

@@ -102,6 +102,43 @@ describe("the engine's messages under mutated input", () => {
     },
   );
 
+  it.each([
+    ["zip-files", { files: [{ path: "src/App.tsx", content: "x" }] }, "files"],
+    ["hint", {}, "exports"],
+    ["generate", { options: { target: "react", styling: "css-modules", nodeIds: false } }, "exports"],
+    ["inspect-instance", { nodeId: "1:2" }, "exports"],
+    ["analyze-findings", {}, "exports"],
+    ["analyze-prepare", { task: "describe", question: "", model: "gpt-5" }, "exports"],
+    [
+      "image-prepare",
+      {
+        settings: DEFAULT_SETTINGS,
+        reasonFirst: false,
+        request: { prompt: "a kite", size: "auto", quality: "auto", count: 1, partials: 0, references: [] },
+      },
+      "exports",
+    ],
+  ])(
+    "%s: a list with a hole (structured clone carries one) is refused, naming the field and the index",
+    (kind, body, list) => {
+      // Issue 50: `map` kept the hole and the job died reading it ("Cannot read properties of undefined (reading 'path')").
+      const whole = {
+        id: "h1",
+        kind,
+        ...body,
+        [list]: (body as Record<string, unknown>)[list] ?? [{ id: "1:2", json: {} }],
+      };
+      expect(parseEngineRequest(whole)).toMatchObject({ kind });
+      const items = whole[list] as unknown[];
+      const holed = structuredClone([...items, ...items]);
+      delete holed[0];
+      const error = refusal(() => parseEngineRequest({ ...whole, [list]: holed }));
+      expect(error.id).toBe("h1");
+      expect(error.message).toMatch(new RegExp(`${list}\\[0\\] must be .*, not a hole in the list$`));
+      expect(refusal(() => parseEngineRequest({ ...whole, [list]: new Array(2) })).message).toMatch(/\[0\] must be/);
+    },
+  );
+
   it("a job's own JavaScript error is one sentence for the user, its details in the console", async () => {
     const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
     try {
