@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { array, describeValue, isDenseList, number, string } from "./fields.js";
+import { MAX_TEXT_CHARS } from "./limits.js";
 import { affineField } from "./mask.js";
 import { isRequestId, MessageError, parseMainMessage, parseUiMessage } from "./messages.js";
 
@@ -197,5 +198,19 @@ describe("lists with holes (issue 50: `map` kept them, a job then read `undefine
     expect(parseUiMessage({ type: "mask-source", requestId: "r1", source: whole })).toMatchObject({
       type: "mask-source",
     });
+  });
+});
+
+describe("every string is bounded (issue 50)", () => {
+  it("a string over the bound of a field that names none is refused, the bound said; under it, as before", () => {
+    const huge = "x".repeat(MAX_TEXT_CHARS + 1);
+    expect(() => string().check(huge, "note")).toThrow("note must be a string of at most 100,000,000 characters");
+    expect(() => string({ nonEmpty: true }).check(huge, "note")).toThrow(/^note must be a non-empty string of at most/);
+    expect(() => string().check(5, "note")).toThrow(/^note must be a string$/);
+    expect(string({ max: 3 }).check("abc", "note")).toBe("abc");
+    expect(() => string({ max: 3 }).check("abcd", "note")).toThrow("note must be a string of at most 3 characters");
+    expect(
+      refusalOf(parseUiMessage, { type: "image-placed", requestId: "r1", nodeIds: [], note: huge })?.message,
+    ).toMatch(/note must be a string of at most 100,000,000 characters$/);
   });
 });

@@ -139,6 +139,28 @@ describe("the engine's messages under mutated input", () => {
     },
   );
 
+  it("a string over its field's bound is refused before any job runs, the bound said (issue 50: a 1,000,001-character round held the token count for over 10 minutes)", () => {
+    const round = (instructions: string) => ({
+      id: "e1",
+      kind: "ai-round-estimate",
+      input,
+      answers: [],
+      earlier: [],
+      round: { instructions, images: [] },
+      model: "gpt-5",
+    });
+    expect(parseEngineRequest(round("Move the button 8 px left."))).toMatchObject({ kind: "ai-round-estimate" });
+    const long = refusal(() => parseEngineRequest(round("x".repeat(1_000_001))));
+    expect(long.id).toBe("e1");
+    expect(long.message).toMatch(/round\.instructions must be a non-empty string of at most 1,000,000 characters$/);
+    expect(refusal(() => parseEngineRequest({ ...round("ok"), model: "m".repeat(1001) })).message).toMatch(
+      /model must be a non-empty string of at most 1,000 characters$/,
+    );
+    expect(refusal(() => parseEngineRequest(generate({ instructions: "x".repeat(1_000_001) }))).message).toMatch(
+      /input\.instructions must be a string of at most 1,000,000 characters$/,
+    );
+  });
+
   it("a job's own JavaScript error is one sentence for the user, its details in the console", async () => {
     const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
     try {
