@@ -122,7 +122,7 @@ describe("the engine's messages under mutated input", () => {
     "%s: a list with a hole (structured clone carries one) is refused, naming the field and the index",
     (kind, body, list) => {
       // Issue 50: `map` kept the hole and the job died reading it ("Cannot read properties of undefined (reading 'path')").
-      const whole = {
+      const whole: Record<string, unknown> = {
         id: "h1",
         kind,
         ...body,
