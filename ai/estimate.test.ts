@@ -1,6 +1,14 @@
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { beforeAll, describe, expect, it } from "vitest";
-import { estimate, estimatePrompt, imageTiles, imageTokens, loadTokenizer, pngSize } from "./estimate.js";
+import {
+  countTextTokens,
+  estimate,
+  estimatePrompt,
+  imageTiles,
+  imageTokens,
+  loadTokenizer,
+  pngSize,
+} from "./estimate.js";
 import { ESTIMATE_PRICES } from "./prices.js";
 
 beforeAll(loadTokenizer);
@@ -98,5 +106,37 @@ describe("estimate", () => {
     );
     expect(withImage.imageTokens).toBe(765);
     expect(withImage.textTokens).not.toBe(bare.textTokens); // the wording mentions the image
+  });
+});
+
+describe("countTextTokens", () => {
+  it("counts ordinary text as the tokenizer does", () => {
+    const prose = "The quick brown fox jumps over the lazy dog.\n".repeat(200);
+    expect(countTextTokens(prose)).toBe(countTokens(prose));
+    const code = 'export function App() {\n  return <main className="hero">Sign in</main>;\n}\n'.repeat(50);
+    expect(countTextTokens(code)).toBe(countTokens(code));
+  });
+
+  it("counts a run of a million characters without a space (issue 50: a round's instructions did not finish in 10 minutes)", () => {
+    // On main this never returns: the tokenizer's merge is quadratic in one piece's length. The test's own timeout
+    // is the bound; the timing is the bench's (fuzz section).
+    const xs = countTextTokens("x".repeat(1_000_001));
+    expect(xs).toBeGreaterThan(100_000);
+    expect(xs).toBeLessThan(200_000);
+    let seed = 7;
+    const letters = Array.from({ length: 20_000 }, () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return String.fromCharCode(97 + (seed % 26));
+    }).join("");
+    // Cut into pieces, a random run counts within a few percent of the whole piece's count.
+    const whole = countTokens(letters);
+    expect(Math.abs(countTextTokens(letters) - whole) / whole).toBeLessThan(0.05);
+    expect(countTextTokens(" ".repeat(1_000_001))).toBeGreaterThan(0);
+    // A surrogate pair is never cut in two: emoji in a long run count as they would in pieces of their own.
+    expect(countTextTokens("😀".repeat(300))).toBe(countTokens("😀".repeat(256)) + countTokens("😀".repeat(44)));
+  });
+
+  it("counts a design's text holding a special token's spelling as text, not as an error", () => {
+    expect(countTextTokens("Footer <|endoftext|> copy")).toBeGreaterThan(4);
   });
 });

@@ -41,6 +41,17 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
 let counter: ((text: string) => number) | undefined;
 
 /**
+ * Longest run of one kind (spaces, or anything else) handed to the tokenizer as one piece. gpt-tokenizer merges a
+ * piece's pairs in time quadratic in its length: one run of a million characters without a space ("x" × 1,000,001
+ * as a round's instructions) did not finish in 10 minutes. Real text breaks far sooner; a run cut here costs a token
+ * or so at each cut, within the estimate's error.
+ */
+const MAX_RUN = 256;
+
+const isSpace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+
+/**
  * Loads the o200k_base tokenizer (once). It is imported on demand because its 200k-entry rank table costs
  * about a second to evaluate: in the panel's worker, a static import would charge that to every start, even
  * for offline code. Call before `estimate`, `estimatePrompt` or `countTextTokens`.
@@ -48,13 +59,38 @@ let counter: ((text: string) => number) | undefined;
 export async function loadTokenizer(): Promise<void> {
   if (counter) return;
   const { countTokens } = await import("gpt-tokenizer/encoding/o200k_base");
-  counter = countTokens;
+  // A design's text may hold "<|endoftext|>": counted as the text it is (the API reads it so), not thrown on.
+  counter = (text) => countTokens(text, NO_SPECIAL_TOKENS);
 }
 
-/** Tokens of `text` with o200k_base; `loadTokenizer()` must have finished. */
+/** No special token is read from the text (the library's default throws on one). */
+const NO_SPECIAL_TOKENS = { disallowedSpecial: new Set<string>() };
+
+/**
+ * Tokens of `text` with o200k_base, in time linear in its length (runs longer than MAX_RUN are counted in pieces);
+ * `loadTokenizer()` must have finished.
+ */
 export function countTextTokens(text: string): number {
-  if (!counter) throw new Error("the tokenizer is not loaded yet: await loadTokenizer() first");
-  return counter(text);
+  const count = counter;
+  if (!count) throw new Error("the tokenizer is not loaded yet: await loadTokenizer() first");
+  let total = 0;
+  let start = 0;
+  let runStart = 0;
+  let runSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = isSpace(code);
+    if (space !== runSpace) {
+      runSpace = space;
+      runStart = i;
+    } else if (i - runStart >= MAX_RUN && !(code >= 0xdc00 && code <= 0xdfff)) {
+      // Cut before `i` (never between a surrogate pair's halves).
+      total += count(text.slice(start, i));
+      start = i;
+      runStart = i;
+    }
+  }
+  return total + count(text.slice(start));
 }
 
 /** A few tokens of framing per message (role, separators), as in OpenAI's counting guide. */

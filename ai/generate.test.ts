@@ -132,8 +132,8 @@ describe("a generation turn over HTTP", () => {
   );
 
   it(
-    "a chunk that carries nothing (a null choice) is passed over; a text " +
-      "piece that is not text is said in a sentence without JavaScript's words",
+    "a null choice (which may have held a piece of the text) and a text " +
+      "piece that is not text are said in a sentence without JavaScript's words",
     async () => {
       const nullChoice = chatStream(chunks(ANSWER));
       (nullChoice.events as unknown[]).splice(2, 0, {
@@ -152,11 +152,14 @@ describe("a generation turn over HTTP", () => {
         choices: [{ index: 0, delta: { content: 42 }, finish_reason: null }],
       });
       const srv = await serve(nullChoice, numberPiece);
-      // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
-      expect((await generateTurn(openrouter(srv.url), INPUT)).files.map((f) => f.path)).toEqual([
-        "src/App.tsx",
-        "src/components/Button.tsx",
-      ]);
+      // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one, and
+      // reading it as nothing dropped its piece of the text without a word (issue 50).
+      const nulled = await failure(generateTurn(openrouter(srv.url), INPUT));
+      expect(nulled.reason).toBe("bad-output");
+      expect(nulled.message).toBe(
+        "The endpoint's stream sent an event Figment cannot read (a choice that is null or of another type); " +
+          "the answer so far was not used.",
+      );
       const error = await failure(generateTurn(openrouter(srv.url), INPUT));
       expect(error.reason).toBe("bad-output");
       expect(error.message).toMatch(
@@ -169,7 +172,7 @@ describe("a generation turn over HTTP", () => {
   );
 
   it(
-    "a choice that is a huge text is passed over (its cost, 12 s in " +
+    "a choice that is a huge text is refused as a choice that is null or of another type (its cost, 12 s in " +
       "the SDK's copy of each choice, is the bench's fuzz: slowest case)",
     async () => {
       const huge = chatStream(chunks(ANSWER));
@@ -181,8 +184,9 @@ describe("a generation turn over HTTP", () => {
         choices: ["QUJD".repeat(1_000_000)],
       });
       const srv = await serve(huge);
-      const result = await generateTurn(openrouter(srv.url), INPUT);
-      expect(result.files.map((f) => f.path)).toEqual(["src/App.tsx", "src/components/Button.tsx"]);
+      const error = await failure(generateTurn(openrouter(srv.url), INPUT));
+      expect(error.reason).toBe("bad-output");
+      expect(error.message).toMatch(/\(a choice that is null or of another type\)/);
     },
   );
 

@@ -5,6 +5,7 @@
  * The project pass and formatting happen downstream, as for the offline output.
  */
 import { chatChunks } from "./chat-stream.js";
+import { streamedEvents } from "./sse.js";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { ModelError, throwIfCancelled, toModelError } from "./errors.js";
 import { ProgressReader, type ProgressEvent } from "./progress.js";
@@ -87,7 +88,7 @@ export async function generateTurn(
         },
         refine,
       );
-      const stream = await client.responses.create(params, request);
+      const stream = await streamedEvents(client.responses.create(params, request));
       let final: { response: unknown } | undefined;
       let streamed = "";
       for await (const raw of guarded(stream, options.signal)) {

@@ -84,7 +84,7 @@ describe("readChatChunk", () => {
       "x",
       {},
       { choices: null },
-      { choices: [null] },
+      { choices: [] },
       { choices: [{ delta: null }] },
       { choices: {} },
       { choices: [{ delta: {}, finish_reason: 5 }], usage: { prompt_tokens: "3", completion_tokens: -1 }, model: {} },
@@ -97,6 +97,13 @@ describe("readChatChunk", () => {
       /^The endpoint's stream sent an event Figment cannot read \(a text piece that is not text\)/,
     );
     expect(() => readChatChunk({ choices: [{ delta: { refusal: 5 } }] })).toThrow(/\(a refusal that is not text\)/);
+  });
+
+  it("refuses a choice that is null or of another type: the piece of text it may have held is not dropped silently", () => {
+    for (const first of [null, 5, "text", [{ delta: { content: "a" } }]])
+      expect(() => readChatChunk({ choices: [first, { delta: { content: "b" } }] }), JSON.stringify(first)).toThrow(
+        /^The endpoint's stream sent an event Figment cannot read \(a choice that is null or of another type\); the answer so far/,
+      );
   });
 });
 

@@ -90,12 +90,17 @@ const count = (value: unknown): number | undefined =>
 
 /**
  * One chat completion chunk: the first choice's text and refusal pieces, its finish, and the model and usage when
- * given.
+ * given. A first choice that is not an object is refused: it may have carried text.
  */
 export function readChatChunk(chunk: unknown): ChatPiece {
   const record = fields(chunk);
   const choices = record?.choices;
-  const choice = Array.isArray(choices) ? fields(choices[0]) : undefined;
+  const first: unknown = Array.isArray(choices) ? choices[0] : undefined;
+  const choice = fields(first);
+  // A choice that is there but no object (`choices: [null]`) may have held this piece of the text: never read as
+  // nothing (issue 50: the piece was dropped without a word).
+  if (Array.isArray(choices) && choices.length > 0 && !choice)
+    throw unreadable("a choice that is null or of another type");
   const delta = fields(choice?.delta);
   const finish = choice?.finish_reason;
   const usage = fields(record?.usage);

@@ -4,7 +4,19 @@
  * the text being a mapping file (codegen/components-map/components.schema.json). Every collaborator's code uses it.
  */
 import type { ComponentMap } from "../codegen/components-map/model.js";
-import { array, custom, isRecord, number, object, oneOf, optional, record, string, type Infer } from "./fields.js";
+import {
+  array,
+  custom,
+  isDenseList,
+  isRecord,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  string,
+  type Infer,
+} from "./fields.js";
 
 /** Where the mapping is kept on the document root (shared plugin data: readable by anyone with the file). */
 export const COMPONENTS_DATA = { namespace: "figment", key: "components" } as const;
@@ -20,7 +32,7 @@ export const SHARED_PLUGIN_DATA_MAX_BYTES = 100_000;
  * (readMappingJson) before storing or sending it.
  */
 export const componentMapField = custom<ComponentMap>("a component mapping ({ components: [...] })", (v) =>
-  isRecord(v) && Array.isArray(v["components"]) && v["components"].length <= 2000
+  isRecord(v) && isDenseList(v["components"]) && v["components"].length <= 2000
     ? (v as unknown as ComponentMap)
     : undefined,
 );

@@ -4,6 +4,7 @@
  * definition, so a message's type and its arrival check can never drift apart. Pure: no DOM, no figma.
  */
 import { FigmentError } from "../codegen/errors.js";
+import { MAX_TEXT_CHARS } from "./limits.js";
 
 export class FieldError extends FigmentError {
   override name = "FieldError";
@@ -62,17 +63,26 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
-export const string = (options: { max?: number; nonEmpty?: boolean } = {}): Field<string> =>
-  field(
-    `${options.nonEmpty ? "a non-empty string" : "a string"}` +
-      `${options.max !== undefined ? ` of at most ${grouped(options.max)} characters` : ""}`,
-    (v) =>
-      typeof v === "string" &&
-      (!options.nonEmpty || v.trim() !== "") &&
-      (options.max === undefined || v.length <= options.max)
-        ? v
-        : REJECT,
-  );
+/**
+ * A string of at most `max` characters. Every string is bounded (MAX_TEXT_CHARS when the field names no bound, said
+ * only in the refusal of a string over it), so a huge one is refused in a sentence before work starts; the bound is
+ * checked before `nonEmpty`'s trim reads the string.
+ */
+export function string(options: { max?: number; nonEmpty?: boolean } = {}): Field<string> {
+  const max = options.max ?? MAX_TEXT_CHARS;
+  const what = options.nonEmpty ? "a non-empty string" : "a string";
+  const bounded = `${what} of at most ${grouped(max)} characters`;
+  const expected = options.max !== undefined ? bounded : what;
+  return {
+    expected,
+    check(value, path) {
+      if (typeof value !== "string") throw new FieldError(path, expected);
+      if (value.length > max) throw new FieldError(path, bounded);
+      if (options.nonEmpty && value.trim() === "") throw new FieldError(path, expected);
+      return value;
+    },
+  };
+}
 
 export const number = (options: { min?: number; max?: number; integer?: boolean } = {}): Field<number> =>
   field(
@@ -129,9 +139,29 @@ export function array<T>(inner: Field<T>, options: { max?: number } = {}): Field
     check(value, path) {
       if (!Array.isArray(value) || (options.max !== undefined && value.length > options.max))
         throw new FieldError(path, this.expected);
-      return value.map((item, i) => inner.check(item, `${path}[${i}]`));
+      // An index loop, not `map`: map keeps a hole (structured clone carries `[, 1]`), which then reached a job as
+      // `undefined` ("Cannot read properties of undefined").
+      const out: T[] = [];
+      for (let i = 0; i < value.length; i++) {
+        if (!hasIndex(value, i)) throw new FieldError(`${path}[${i}]`, `${inner.expected}, not a hole in the list`);
+        out.push(inner.check(value[i], `${path}[${i}]`));
+      }
+      return out;
     },
   };
+}
+
+// biome-ignore lint/suspicious/noPrototypeBuiltins: the main thread's lib is ES2020, without Object.hasOwn
+const hasIndex = (list: readonly unknown[], i: number): boolean => Object.prototype.hasOwnProperty.call(list, i);
+
+/**
+ * Whether `value` is a list with an item at every index: structured clone (postMessage) keeps holes (`[, 1]`,
+ * `new Array(3)`), which `every`, `map` and `forEach` skip. For the checks written by hand (a matrix, a tuple).
+ */
+export function isDenseList(value: unknown): value is unknown[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!hasIndex(value, i)) return false;
+  return true;
 }
 
 /** A string-keyed map whose values all pass `inner`. */

@@ -85,3 +85,19 @@ export const SEARCH_INDEX_BUDGET = 1_500_000;
  * records, items and input files, never results. A save over it is refused, nothing dropped.
  */
 export const PENDING_BATCHES_BUDGET = 500_000;
+
+/**
+ * Strings a message carries, bounded before any work starts (issue 50: a 1,000,001-character instruction held the
+ * token count for over 10 minutes). A name (a model, a layer, a file path) is short.
+ */
+export const MAX_NAME_CHARS = 1000;
+/**
+ * What a person writes for the model (instructions, a question, a correction round): 1,000,000 characters is about
+ * 250,000 tokens, more than a model's context holds beside the design.
+ */
+export const MAX_PROMPT_CHARS = 1_000_000;
+/**
+ * Any string a field names no bound for: far above any real one (a page with its pictures inlined, a packed worker
+ * script), still a refusal in a sentence before a half-gigabyte string is worked on.
+ */
+export const MAX_TEXT_CHARS = 100_000_000;

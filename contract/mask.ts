@@ -5,7 +5,7 @@
  * image's resolution: the main thread only reads the document, and outlines are exact at any size.
  * Also the affine maps themselves (Figma's Transform shape), which both sides compute with. Pure.
  */
-import { array, custom, bytes, number, object, oneOf, string, type Infer } from "./fields.js";
+import { array, custom, bytes, isDenseList, number, object, oneOf, string, type Infer } from "./fields.js";
 import { CREATE_IMAGE_MAX_SIDE, MAX_IMAGE_FILE_BYTES } from "./limits.js";
 
 /** Figma's 2×3 affine matrix `[[a, c, e], [b, d, f]]`: x' = a·x + c·y + e, y' = b·x + d·y + f. */
@@ -51,9 +51,11 @@ export const MAX_MASK_SHAPES = 500;
 export const MAX_MASK_PATH_CHARS = 4_000_000;
 
 export const affineField = custom<Affine>("a 2×3 matrix [[a, c, e], [b, d, f]] of finite numbers", (v) => {
-  if (!Array.isArray(v) || v.length !== 2) return undefined;
+  // Dense lists only: `every` skips a hole, which the copy below turned into `undefined` (accepted here, refused
+  // when checked again).
+  if (!isDenseList(v) || v.length !== 2) return undefined;
   const rows = v.map((row: unknown) =>
-    Array.isArray(row) && row.length === 3 && row.every((n) => typeof n === "number" && Number.isFinite(n))
+    isDenseList(row) && row.length === 3 && row.every((n) => typeof n === "number" && Number.isFinite(n))
       ? (row as [number, number, number])
       : undefined,
   );

@@ -6,7 +6,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeValue } from "./fields.js";
+import { array, describeValue, isDenseList, number, string } from "./fields.js";
+import { MAX_TEXT_CHARS } from "./limits.js";
+import { affineField } from "./mask.js";
 import { isRequestId, MessageError, parseMainMessage, parseUiMessage } from "./messages.js";
 
 const cycle = (): Record<string, unknown> => {
@@ -104,5 +106,111 @@ describe("message checks under mutated input", () => {
     expect(isRequestId("r-12")).toBe(true);
     for (const id of ["", "   ", "x".repeat(100_001), 7, 7n, undefined, null, { id: "r" }])
       expect(isRequestId(id)).toBe(false);
+  });
+});
+
+/** A list with a hole at `at` (what structured clone carries and JSON cannot write): `[a, <hole>, c]`. */
+function holed<T>(items: T[], at: number): T[] {
+  const list = [...items];
+  delete list[at];
+  return list;
+}
+
+describe("lists with holes (issue 50: `map` kept them, a job then read `undefined`)", () => {
+  it("a hole is refused by every list field, naming the field and the index", () => {
+    expect(() => array(string()).check(structuredClone(holed(["a", "b"], 0)), "files")).toThrow(
+      "files[0] must be a string, not a hole in the list",
+    );
+    expect(() => array(number()).check(new Array(3), "xs")).toThrow(/^xs\[0\] must be a finite number, not a hole/);
+    expect(() => array(string()).check(holed(["a", "b", "c"], 2), "ids")).toThrow(/^ids\[2\] must be/);
+    expect(array(string()).check(["a", undefined].slice(0, 1), "ids")).toEqual(["a"]);
+    // An item that is there but undefined is the item's own check's to refuse, as before.
+    expect(() => array(string()).check([undefined], "ids")).toThrow("ids[0] must be a string");
+    expect(isDenseList([1, undefined])).toBe(true);
+    expect(isDenseList(holed([1, 2, 3], 1))).toBe(false);
+    expect(isDenseList(new Array(2))).toBe(false);
+  });
+
+  it("a message whose list has a hole is refused, never passed on (panel⇄main, both directions)", () => {
+    const ids = refusalOf(parseMainMessage, {
+      type: "delete-image-versions",
+      requestId: "r1",
+      ids: holed(["a", "b"], 0),
+    });
+    expect(ids?.message).toMatch(/^to main: message "delete-image-versions" is malformed: ids\[0\] must be .*hole/);
+    const nodes = refusalOf(parseUiMessage, { type: "image-placed", requestId: "r1", nodeIds: new Array(2) });
+    expect(nodes?.message).toMatch(/nodeIds\[0\] must be .*not a hole in the list$/);
+    const entries = refusalOf(parseMainMessage, {
+      type: "delete-history-entries",
+      requestId: "r1",
+      entries: new Array(1),
+    });
+    expect(entries?.message).toMatch(/entries\[0\] must be .*not a hole in the list$/);
+  });
+
+  it("the mask's 2×3 matrix with a hole is refused at once, as it is when checked again", () => {
+    const matrix = [holed([1, 0, 0], 1), [0, 1, 0]];
+    expect(() => affineField.check(matrix, "toImage")).toThrow(/^toImage must be a 2×3 matrix/);
+    expect(() =>
+      affineField.check(
+        holed(
+          [
+            [1, 0, 0],
+            [0, 1, 0],
+          ],
+          1,
+        ),
+        "toImage",
+      ),
+    ).toThrow(/^toImage must be a 2×3 matrix/);
+    const source = {
+      nodeId: "1:2",
+      name: "Photo",
+      image: new Uint8Array(4),
+      width: 10,
+      height: 10,
+      scaleMode: "FILL",
+      layer: {
+        width: 10,
+        height: 10,
+        toImage: [
+          [1, 0, 0],
+          [0, 1, 0],
+        ],
+      },
+      shapes: [{ id: "1:3", name: "Mask", toImage: matrix, paths: [{ data: "M0 0L1 1Z", windingRule: "NONZERO" }] }],
+    };
+    expect(refusalOf(parseUiMessage, { type: "mask-source", requestId: "r1", source })?.message).toMatch(
+      /source\.shapes\[0\]\.toImage must be a 2×3 matrix/,
+    );
+    const whole = {
+      ...source,
+      shapes: [
+        {
+          ...source.shapes[0],
+          toImage: [
+            [1, 0, 0],
+            [0, 1, 0],
+          ],
+        },
+      ],
+    };
+    expect(parseUiMessage({ type: "mask-source", requestId: "r1", source: whole })).toMatchObject({
+      type: "mask-source",
+    });
+  });
+});
+
+describe("every string is bounded (issue 50)", () => {
+  it("a string over the bound of a field that names none is refused, the bound said; under it, as before", () => {
+    const huge = "x".repeat(MAX_TEXT_CHARS + 1);
+    expect(() => string().check(huge, "note")).toThrow("note must be a string of at most 100,000,000 characters");
+    expect(() => string({ nonEmpty: true }).check(huge, "note")).toThrow(/^note must be a non-empty string of at most/);
+    expect(() => string().check(5, "note")).toThrow(/^note must be a string$/);
+    expect(string({ max: 3 }).check("abc", "note")).toBe("abc");
+    expect(() => string({ max: 3 }).check("abcd", "note")).toThrow("note must be a string of at most 3 characters");
+    expect(
+      refusalOf(parseUiMessage, { type: "image-placed", requestId: "r1", nodeIds: [], note: huge })?.message,
+    ).toMatch(/note must be a string of at most 100,000,000 characters$/);
   });
 });

@@ -4,7 +4,7 @@
  * a ModelError (ai/errors.ts). An answer cut by the token limit is kept and marked `cut`: nothing is lost.
  */
 import { chatChunks } from "../chat-stream.js";
-import type { ResponseStreamEvent } from "openai/resources/responses/responses";
+import { streamedEvents } from "../sse.js";
 import { isModerationCode, ModelError, toModelError } from "../errors.js";
 import { guarded } from "../generate.js";
 import { quoted, readResponse } from "../outcome.js";
@@ -46,10 +46,10 @@ async function viaResponses(
     model: config.model,
     ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
   });
-  const stream = await client.responses.create(params, { signal: options.signal });
+  const stream = await streamedEvents(client.responses.create(params, { signal: options.signal }));
   let streamed = "";
   let final: { response: unknown } | undefined;
-  for await (const raw of guarded<ResponseStreamEvent>(stream, options.signal)) {
+  for await (const raw of guarded(stream, options.signal)) {
     const event = readResponsesEvent(raw);
     if (event.kind === "delta") {
       streamed += event.text;

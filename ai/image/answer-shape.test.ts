@@ -131,19 +131,23 @@ describe("fields of another type", () => {
     expect(result.revisedPrompt).toBeUndefined();
   });
 
-  it("chat: a null choice is passed over (it carries nothing), a text delta of another type adds nothing", async () => {
+  it("chat: a null choice is refused (it held the text 'Here.'), a text delta of another type adds nothing", async () => {
     const answer = await recorded(openrouter, { prompt: "A hero" });
     const nullChoice = edited(answer, (text) =>
       text.replace(/"choices":\[\{"index":0,"delta":\{"content":"Here\."\}[^\]]*\]/, '"choices":[null]'),
     );
     expect(new TextDecoder().decode(nullChoice.body)).toContain('"choices":[null]');
-    // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
-    const passed = await generateImages(
-      openrouter("http://replay.invalid/v1"),
-      { prompt: "A hero" },
-      { fetch: replayFetch([nullChoice]) },
+    // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one, and passing
+    // it over dropped the piece of text it stood for without a word (issue 50).
+    const refused = await failure(
+      generateImages(
+        openrouter("http://replay.invalid/v1"),
+        { prompt: "A hero" },
+        { fetch: replayFetch([nullChoice]) },
+      ),
     );
-    expect(passed.images).toHaveLength(1);
+    expect(refused.reason).toBe("bad-output");
+    expect(refused.message).toMatch(/\(a choice that is null or of another type\)/);
     const numberDelta = edited(answer, (text) => text.replace('"content":"Here."', '"content":{"x":1}'));
     const result = await generateImages(
       openrouter("http://replay.invalid/v1"),

@@ -71,6 +71,13 @@ export async function runChatPlan(
     if (!isRecord(chunk)) continue;
     usage = usageOf(chunk.usage) ?? usage;
     const choice: unknown = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+    // A choice that is there but no object (`choices: [null]`) may have held text or an image: said, never skipped.
+    if (Array.isArray(chunk.choices) && chunk.choices.length > 0 && !isRecord(choice))
+      throw new ModelError(
+        "bad-output",
+        "The endpoint's stream sent an event Figment cannot read (a choice that is null or of another type); " +
+          "the answer so far was not used.",
+      );
     if (!isRecord(choice)) continue;
     const delta = isRecord(choice["delta"]) ? choice["delta"] : {};
     const content = textOf(delta["content"]);

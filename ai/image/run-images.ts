@@ -5,6 +5,7 @@
  */
 import type { ImageEditStreamEvent, ImageGenStreamEvent, ImagesResponse } from "openai/resources/images";
 import { guarded } from "../generate.js";
+import { streamedEvents } from "../sse.js";
 import { ModelError } from "../errors.js";
 import { badShape, countOf, isRecord, shapeChecked, tokens } from "../answer-shape.js";
 import type { ImagePlan } from "./request.js";
@@ -99,11 +100,19 @@ export async function runImagesPlan(
 ): Promise<PlanOutcome> {
   const options = { signal: context.signal };
   const images = context.client.images;
+  // A stream is read by ai/sse.ts (linear in its size: a partial image is one event of 1–3 MB of base64).
   if (plan.operation === "generate") {
     if (plan.params.stream)
-      return readStream(await images.generate({ ...plan.params, stream: true }, options), context);
+      return readStream(
+        await streamedEvents<ImageGenStreamEvent>(images.generate({ ...plan.params, stream: true }, options)),
+        context,
+      );
     return readJson(await images.generate({ ...plan.params, stream: false }, options), context);
   }
-  if (plan.params.stream) return readStream(await images.edit({ ...plan.params, stream: true }, options), context);
+  if (plan.params.stream)
+    return readStream(
+      await streamedEvents<ImageEditStreamEvent>(images.edit({ ...plan.params, stream: true }, options)),
+      context,
+    );
   return readJson(await images.edit({ ...plan.params, stream: false }, options), context);
 }

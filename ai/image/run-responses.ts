@@ -6,6 +6,7 @@
 import type { Response, ResponseOutputItem, ResponseStreamEvent } from "openai/resources/responses/responses";
 import { isModerationCode, ModelError } from "../errors.js";
 import { guarded } from "../generate.js";
+import { streamedEvents } from "../sse.js";
 import { readResponse } from "../outcome.js";
 import { countOf, errorText, isRecord, shapeChecked, textOf, tokens } from "../answer-shape.js";
 import type { ImagePlan } from "./request.js";
@@ -91,7 +92,9 @@ export async function runResponsesPlan(
   plan: Extract<ImagePlan, { api: "responses" }>,
   context: RunContext,
 ): Promise<PlanOutcome> {
-  const stream = await context.client.responses.create(plan.params, { signal: context.signal });
+  const stream = await streamedEvents<ResponseStreamEvent>(
+    context.client.responses.create(plan.params, { signal: context.signal }),
+  );
   const images: GeneratedImage[] = [];
   const seen = new Set<string>();
   let final: Response | undefined;

@@ -8,6 +8,26 @@ export type PathCheck = { ok: true; path: string } | { ok: false; reason: string
 const FORBIDDEN_SEGMENTS = new Set(["node_modules", ".git"]);
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Characters that make a name show as another (`src/\u202Egnp.tsx` reads "src/xst.png") or hide in it: each kind
+ * with what it does, for the refusal to say. NEL (U+0085) before the other C1 controls: it is a line break.
+ */
+const UNSEEN: readonly (readonly [RegExp, string])[] = [
+  [/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/, "a bidirectional control (the name would show in another order)"],
+  [/[\u200b-\u200d\u2060\ufeff]/, "a zero-width character (invisible in the name)"],
+  [/[\u2028\u2029\u0085]/, "a line or paragraph separator"],
+  [/[\u0080-\u009f]/, "a C1 control character"],
+];
+
+/** Why the path shows as other than it is, naming the character (`U+202E, a bidirectional control …`). */
+function unseenCharacter(raw: string): string | undefined {
+  for (const [pattern, what] of UNSEEN) {
+    const found = pattern.exec(raw);
+    if (found)
+      return `the path contains U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}, ${what}`;
+  }
+  return undefined;
+}
 /** A UTF-16 surrogate without its pair: no file system stores it as written. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Characters Windows refuses in a name. */
@@ -39,11 +59,14 @@ function unholdableName(segment: string): string | undefined {
 /**
  * Turns a path from an emitter or a model into a safe, relative, POSIX path, or says why it is unsafe.
  * Backslashes become `/`, `./` and repeated slashes disappear; `..`, absolute and drive paths, `:`,
- * control characters and paths into `node_modules` or `.git` are refused.
+ * control characters, characters that make a name show as another (bidi controls, zero-width characters, line
+ * separators) and paths into `node_modules` or `.git` are refused.
  */
 export function normalisePath(raw: string): PathCheck {
   if (raw.trim() === "") return { ok: false, reason: "the path is empty" };
   if (CONTROL_CHARS.test(raw)) return { ok: false, reason: "the path contains control characters" };
+  const unseen = unseenCharacter(raw);
+  if (unseen) return { ok: false, reason: unseen };
   if (LONE_SURROGATE.test(raw)) return { ok: false, reason: "the path is not valid Unicode (a lone surrogate)" };
   const slashed = raw.replace(/\\/g, "/");
   if (slashed.startsWith("/")) return { ok: false, reason: "the path is absolute" };

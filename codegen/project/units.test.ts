@@ -55,6 +55,17 @@ describe("normalisePath", () => {
     ["src/ /App.tsx", "a folder or file name in the path is blank"],
     ["a/NODE_MODULES/x.js", "the path goes into NODE_MODULES"],
     ["a\u007fb", "the path contains control characters"],
+    // Names that show as another or hide a character (issue 50: written as given; "src/\u202Egnp.tsx" shows as
+    // "src/xst.png").
+    ["src/\u202Egnp.tsx", "the path contains U+202E, a bidirectional control (the name would show in another order)"],
+    ["src/a\u2066b.tsx", "the path contains U+2066, a bidirectional control (the name would show in another order)"],
+    ["src/\u200Fa.tsx", "the path contains U+200F, a bidirectional control (the name would show in another order)"],
+    ["src/Ap\u200Bp.tsx", "the path contains U+200B, a zero-width character (invisible in the name)"],
+    ["\uFEFFsrc/App.tsx", "the path contains U+FEFF, a zero-width character (invisible in the name)"],
+    ["src/a\u2060.tsx", "the path contains U+2060, a zero-width character (invisible in the name)"],
+    ["src/a\u2028b.tsx", "the path contains U+2028, a line or paragraph separator"],
+    ["src/a\u0085b.tsx", "the path contains U+0085, a line or paragraph separator"],
+    ["src/a\u009bb.tsx", "the path contains U+009B, a C1 control character"],
     // Names no file system of the user's holds as written (issue 38: writing threw ENAMETOOLONG, EISDIR, EEXIST).
     ["src/App.", 'the name "App." ends in a dot or a space (Windows drops them)'],
     ["src /App.tsx", 'the name "src " ends in a dot or a space (Windows drops them)'],

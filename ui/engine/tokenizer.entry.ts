@@ -5,4 +5,7 @@
  */
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 
-(globalThis as unknown as { __figmentCountTokens?: (text: string) => number }).__figmentCountTokens = countTokens;
+// A design's text may hold "<|endoftext|>": counted as text (the library's default throws on a special token).
+const noSpecial = { disallowedSpecial: new Set<string>() };
+(globalThis as unknown as { __figmentCountTokens?: (text: string) => number }).__figmentCountTokens = (text) =>
+  countTokens(text, noSpecial);

@@ -22,6 +22,7 @@ import {
   string,
   type Infer,
 } from "../../../contract/fields.js";
+import { MAX_NAME_CHARS } from "../../../contract/limits.js";
 import { fetchedPricesField } from "../../../contract/messages.js";
 import { settingsField } from "../../../contract/settings.js";
 import type { Section } from "./common.js";
@@ -42,7 +43,7 @@ export const analyzeSection = {
       exports,
       task: oneOf(ANALYZE_TASKS),
       question: string({ max: 4000 }),
-      model: string({ nonEmpty: true }),
+      model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
       prices: optional(fetchedPricesField),
     },
     /** One analysis with the key of the settings' endpoint; the answer streams as `analyze-text` events. */

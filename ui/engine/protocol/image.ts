@@ -20,6 +20,7 @@ import {
   boolean,
   bytes,
   custom,
+  isDenseList,
   json,
   number,
   object,
@@ -81,7 +82,7 @@ export const maskField = custom<Infer<typeof maskShape>>(
   },
 );
 const chatMessages = custom<ChatCompletionMessageParam[]>("chat messages (an array)", (v) =>
-  Array.isArray(v) ? (v as ChatCompletionMessageParam[]) : undefined,
+  isDenseList(v) ? (v as ChatCompletionMessageParam[]) : undefined,
 );
 
 /** What a refinement builds on: the Responses API's id, the kept chat messages, and/or the image itself. */

@@ -24,6 +24,7 @@ import {
   string,
   type Field,
 } from "../../../contract/fields.js";
+import { MAX_NAME_CHARS, MAX_PROMPT_CHARS } from "../../../contract/limits.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
 import { modelFields, type Section } from "./common.js";
@@ -45,7 +46,7 @@ const promptInputField = object({
   drafts: optional(array(sourceFile, { max: 2000 })),
   assets: optional(array(sourceFile, { max: 2000 })),
   fonts: optional(opaque<NonNullable<PromptInput["fonts"]>>("a font plan")),
-  instructions: optional(string({ max: 2_000_000 })),
+  instructions: optional(string({ max: MAX_PROMPT_CHARS })),
   nodeIds: optional(boolean()),
   components: optional(string({ max: 2_000_000 })),
   componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
@@ -70,7 +71,7 @@ const refinementImage = object({
 });
 /** What a correction round sends on top of the conversation (ai/verify `RoundRequest`). */
 const roundRequest = object({
-  instructions: string({ nonEmpty: true, max: 2_000_000 }),
+  instructions: string({ nonEmpty: true, max: MAX_PROMPT_CHARS }),
   images: array(refinementImage, { max: MAX_REFINEMENT_IMAGES }),
 });
 
@@ -81,9 +82,9 @@ export const modelSection = {
       extras: optional(exportExtrasField),
       png: bytes(),
       options: codeOptionsField,
-      model: string({ nonEmpty: true }),
+      model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
       draft: boolean(),
-      instructions: string(),
+      instructions: string({ max: MAX_PROMPT_CHARS }),
       /** Prices fetched from the endpoint's listing; they win over the built-in table in the estimate. */
       prices: optional(fetchedPricesField),
     },
@@ -96,7 +97,7 @@ export const modelSection = {
       refine: optional(
         object({
           conversation,
-          instructions: string({ nonEmpty: true }),
+          instructions: string({ nonEmpty: true, max: MAX_PROMPT_CHARS }),
           images: optional(array(refinementImage, { max: MAX_REFINEMENT_IMAGES })),
         }),
       ),
@@ -110,7 +111,7 @@ export const modelSection = {
       answers: array(string({ max: 4_000_000 }), { max: MAX_TURNS }),
       earlier: array(roundRequest, { max: MAX_TURNS }),
       round: roundRequest,
-      model: string({ nonEmpty: true }),
+      model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
       prices: optional(fetchedPricesField),
     },
     "test-connection": modelFields,

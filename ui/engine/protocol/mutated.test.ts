@@ -102,6 +102,65 @@ describe("the engine's messages under mutated input", () => {
     },
   );
 
+  it.each([
+    ["zip-files", { files: [{ path: "src/App.tsx", content: "x" }] }, "files"],
+    ["hint", {}, "exports"],
+    ["generate", { options: { target: "react", styling: "css-modules", nodeIds: false } }, "exports"],
+    ["inspect-instance", { nodeId: "1:2" }, "exports"],
+    ["analyze-findings", {}, "exports"],
+    ["analyze-prepare", { task: "describe", question: "", model: "gpt-5" }, "exports"],
+    [
+      "image-prepare",
+      {
+        settings: DEFAULT_SETTINGS,
+        reasonFirst: false,
+        request: { prompt: "a kite", size: "auto", quality: "auto", count: 1, partials: 0, references: [] },
+      },
+      "exports",
+    ],
+  ])(
+    "%s: a list with a hole (structured clone carries one) is refused, naming the field and the index",
+    (kind, body, list) => {
+      // Issue 50: `map` kept the hole and the job died reading it ("Cannot read properties of undefined (reading 'path')").
+      const whole: Record<string, unknown> = {
+        id: "h1",
+        kind,
+        ...body,
+        [list]: (body as Record<string, unknown>)[list] ?? [{ id: "1:2", json: {} }],
+      };
+      expect(parseEngineRequest(whole)).toMatchObject({ kind });
+      const items = whole[list] as unknown[];
+      const holed = structuredClone([...items, ...items]);
+      delete holed[0];
+      const error = refusal(() => parseEngineRequest({ ...whole, [list]: holed }));
+      expect(error.id).toBe("h1");
+      expect(error.message).toMatch(new RegExp(`${list}\\[0\\] must be .*, not a hole in the list$`));
+      expect(refusal(() => parseEngineRequest({ ...whole, [list]: new Array(2) })).message).toMatch(/\[0\] must be/);
+    },
+  );
+
+  it("a string over its field's bound is refused before any job runs, the bound said (issue 50: a 1,000,001-character round held the token count for over 10 minutes)", () => {
+    const round = (instructions: string) => ({
+      id: "e1",
+      kind: "ai-round-estimate",
+      input,
+      answers: [],
+      earlier: [],
+      round: { instructions, images: [] },
+      model: "gpt-5",
+    });
+    expect(parseEngineRequest(round("Move the button 8 px left."))).toMatchObject({ kind: "ai-round-estimate" });
+    const long = refusal(() => parseEngineRequest(round("x".repeat(1_000_001))));
+    expect(long.id).toBe("e1");
+    expect(long.message).toMatch(/round\.instructions must be a non-empty string of at most 1,000,000 characters$/);
+    expect(refusal(() => parseEngineRequest({ ...round("ok"), model: "m".repeat(1001) })).message).toMatch(
+      /model must be a non-empty string of at most 1,000 characters$/,
+    );
+    expect(refusal(() => parseEngineRequest(generate({ instructions: "x".repeat(1_000_001) }))).message).toMatch(
+      /input\.instructions must be a string of at most 1,000,000 characters$/,
+    );
+  });
+
   it("a job's own JavaScript error is one sentence for the user, its details in the console", async () => {
     const console = vi.spyOn(globalThis.console, "error").mockImplementation(() => undefined);
     try {
