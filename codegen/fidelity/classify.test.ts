@@ -31,6 +31,8 @@ describe("an illegible text's words (issue 50: “contrast 3:1 (needs 3:1)” wa
   const frame = loadDesign(login, ["101:3"]).roots[0] as unknown as RestNode;
   const text = designTextFacts(frame).find((t) => t.minContrast === LEGIBLE_CONTRAST && t.chars > 0)!;
   const sample = (contrast: number, lowContrast: number): TextSample => ({
+    id: text.id,
+    chars: text.chars,
     rendered: true,
     rects: [],
     seen: 20,
