@@ -19,6 +19,7 @@ import { layerNamesById } from "./design/layer-label.js";
 import { normalize } from "./design/normalize.js";
 import type { DesignDocument } from "./design/types.js";
 import type { LayoutDecisions, LayoutMode } from "./layout/index.js";
+import { depthLimitNote, depthLimitOf } from "./rest/depth-limit.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
 import { convertedFrames } from "./rest/top-frames.js";
 import { resolveTokens } from "./tokens/resolve.js";
@@ -143,6 +144,10 @@ export function loadDesign(
         : "nothing visible to convert: every selected node is hidden or empty",
     );
   }
+  // A reply fetched with a depth limit lacks what its deepest containers hold: said, as nothing else would say it.
+  const limit = depthLimitOf(json);
+  const cut = limit && depthLimitNote(limit, roots);
+  if (cut) problems.unshift({ severity: "warning", code: "depth-limited", message: cut });
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;
   return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems], layerNames };

@@ -33,7 +33,9 @@ export async function analyzeCommand(args: AnalyzeArgs, io: Output): Promise<num
   if (!args.input)
     throw new FigmentError("input", "analyze needs a design file: figment analyze <design.json> [--node ID] [--json]");
   const json = await readDesign(args.input, io);
-  const findings = analyzeJson(json, args.nodes);
+  const notes: string[] = [];
+  const findings = analyzeJson(json, args.nodes, notes);
+  for (const note of notes) io.err(`figment: note: ${args.input}: ${note}`);
   if (args.json) io.out(JSON.stringify({ findings }, null, 2));
   else for (const line of formatFindings(findings)) io.out(line);
   // A check that failed exits 1, as a linter's errors do; warnings and info are for reading.

@@ -7,7 +7,15 @@
 import type { Browser } from "playwright-core";
 import { generateCode, type CodeOptions, type DesignDocument } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
-import { fontWords, layerWords, scoreSummary, textLine, widthLabel } from "../../codegen/fidelity/summary.js";
+import {
+  fontWords,
+  layerWords,
+  scoreSummary,
+  shiftWords,
+  textLine,
+  uniformShift,
+  widthLabel,
+} from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
@@ -74,8 +82,12 @@ export function printScores(scores: readonly FidelityScore[], io: Output): void 
     io.out(`${score.frameName} (${score.frameId}): ${scoreSummary(score)}`);
     const fonts = fontWords(score);
     if (fonts) io.out(`  ${fonts}`);
-    for (const diff of score.worst.slice(0, LISTED)) io.out(`  ${layerWords(diff)}`);
-    if (score.worst.length > LISTED) io.out(`  … ${score.worst.length - LISTED} more (--json lists them)`);
+    // Everything below one point moved by one distance: said once, not layer by layer.
+    const shift = uniformShift(score.worst);
+    if (shift) io.out(`  ${shiftWords(shift)}`);
+    const worst = shift ? score.worst.filter((d) => !shift.layers.includes(d)) : score.worst;
+    for (const diff of worst.slice(0, LISTED)) io.out(`  ${layerWords(diff)}`);
+    if (worst.length > LISTED) io.out(`  … ${worst.length - LISTED} more (--json lists them)`);
     for (const w of score.widths) {
       if (w.hiddenTexts.length === 0) continue;
       io.out(`  ${widthLabel(w.width, score.designWidth)}:`);

@@ -76,11 +76,15 @@ export async function scoreCode(
     target: "react" | "html";
     page?: PageOptions;
     widths?: readonly number[];
+    /** HTML: the page to render, when not index.html (a whole file's folder holds one page per frame). */
+    entry?: string;
   },
 ): Promise<FidelityScore> {
+  const shown = await resultPage(input.files, input.target);
   return scoreFrame(browser, {
     frame: input.frame,
-    ...(await resultPage(input.files, input.target)),
+    ...shown,
+    ...(input.entry !== undefined && input.target === "html" ? { entry: input.entry } : {}),
     ...(input.page ? { page: input.page } : {}),
     ...(input.widths ? { widths: input.widths } : {}),
   });

@@ -12,8 +12,7 @@ import { loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
-import type { Output } from "../common/design-files.js";
-import { readJson } from "../common/io.js";
+import { readDesign, WHOLE_FILE, type LayerNames, type Output } from "../common/design-files.js";
 import type { ScoreArgs } from "./args.js";
 import { FigmentError } from "../../codegen/errors.js";
 
@@ -67,8 +66,52 @@ function targetOf(files: readonly SourceFile[]): "react" | "html" {
   return files.some((f) => /\.(tsx|jsx)$/i.test(f.path)) ? "react" : "html";
 }
 
+/** The layer ids a file's elements carry (`data-node-id="…"`, or `data-node-id={"…"}` in JSX). */
+const idsIn = (file: SourceFile): string[] =>
+  Array.from(file.content.matchAll(/data-node-id=["{]?["']?([^"'}\s>]+)/g), (m) => m[1]!);
+
+/** The ids of `frame` and every layer in it. */
+function frameIds(frame: RestNode, out = new Set<string>()): Set<string> {
+  out.add(frame.id);
+  for (const child of frame.children ?? []) frameIds(child, out);
+  return out;
+}
+
+/**
+ * The HTML page of DIR that draws `frame`: the one that holds the frame's layer ids (most of them; the frame's own id
+ * first) — a whole file's folder holds one page per frame and an index of links. With one page, that page; with none
+ * of them holding the frame's layers, a usage error saying which page to give.
+ */
+export function pageOf(files: readonly SourceFile[], frame: RestNode, dir: string, names: LayerNames): string {
+  const pages = files.filter((f) => /\.html?$/i.test(f.path));
+  if (pages.length <= 1) return pages[0]?.path ?? "index.html";
+  const mine = frameIds(frame);
+  const held = pages
+    .map((page) => {
+      const ids = new Set(idsIn(page));
+      return { page: page.path, own: ids.has(frame.id), count: [...ids].filter((id) => mine.has(id)).length, ids };
+    })
+    .sort((a, b) => Number(b.own) - Number(a.own) || b.count - a.count || a.page.localeCompare(b.page));
+  const best = held[0]!;
+  if (best.own || best.count > 0) return best.page;
+  const name = names.get(frame.id) ?? frame.name;
+  // The pages that draw a frame of the design, named by it, so the one to give is found.
+  const drawn = held
+    .map(({ page, ids }) => {
+      const id = [...ids].find((one) => names.has(one));
+      return id === undefined ? undefined : `${page} draws “${names.get(id)}” (${id})`;
+    })
+    .filter((line): line is string => line !== undefined);
+  throw new FigmentError(
+    "input",
+    `none of the ${pages.length} pages in ${dir} holds the layers of “${name}” (id ${frame.id}): give the folder ` +
+      `with its page (figment code --node ${frame.id} --node-ids --target html --out DIR)` +
+      (drawn.length > 0 ? `; ${drawn.slice(0, 3).join(", ")}${drawn.length > 3 ? ", …" : ""}` : ""),
+  );
+}
+
 export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number> {
-  const json = await readJson(args.input!);
+  const json = await readDesign(args.input!, io);
   const design = loadDesign(json, args.node ? [args.node] : []);
   if (design.roots.length > 1)
     throw new FigmentError(
@@ -81,9 +124,7 @@ export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number>
   const target = targetOf(files);
   if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path)))
     throw new FigmentError("input", `--dir ${args.dir} holds no HTML page (index.html) and no React files to render`);
-  const ids = new Set(
-    files.flatMap((f) => Array.from(f.content.matchAll(/data-node-id=["{]?["']?([^"'}\s>]+)/g), (m) => m[1]!)),
-  );
+  const ids = new Set(files.flatMap(idsIn));
   if (!ids.has(frame.id) && ![...ids].some((id) => id.includes(":"))) {
     throw new FigmentError(
       "input",
@@ -91,6 +132,7 @@ export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number>
         `the design. Generate it with figment code --node-ids, or add the ids of the design's layers`,
     );
   }
+  const entry = target === "html" ? pageOf(files, frame, args.dir!, topFrameNames(json)) : undefined;
   const { chromiumAvailable, chromiumPath, launchChromium } = await import("../measure/browser.js");
   if (!chromiumAvailable())
     throw new FigmentError(
@@ -102,11 +144,26 @@ export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number>
   const { printScores } = await import("../code/score.js");
   const browser = await launchChromium();
   try {
-    const score = await scoreCode(browser, { frame, files, target, ...(args.widths ? { widths: args.widths } : {}) });
+    const score = await scoreCode(browser, {
+      frame,
+      files,
+      target,
+      ...(args.widths ? { widths: args.widths } : {}),
+      ...(entry !== undefined ? { entry } : {}),
+    });
     if (args.json) io.out(JSON.stringify({ score }, null, 2));
     else printScores([score], io);
     return 0;
   } finally {
     await browser.close();
+  }
+}
+
+/** The top-level frames' names by id: what a page of a whole file's folder draws. */
+function topFrameNames(json: unknown): LayerNames {
+  try {
+    return new Map(loadDesign(json, [], {}, WHOLE_FILE).roots.map((root) => [root.id, root.name]));
+  } catch {
+    return new Map();
   }
 }

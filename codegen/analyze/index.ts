@@ -46,6 +46,11 @@ export interface AnalyzeOptions {
    * document still counts as what lies behind them, so analyse the whole frame and pass the selection here.
    */
   within?: readonly string[];
+  /**
+   * Texts whose backdrop is not in the design (a reply fetched with a depth limit sent a layer under them without its
+   * layers: codegen/rest/depth-limit.ts): their contrast is not judged, neither failed nor "cannot be computed".
+   */
+  backdropMissing?: ReadonlySet<string>;
 }
 
 /** Ids of the `within` layers and everything inside them. */
@@ -81,7 +86,10 @@ export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {})
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     if (!check.kinds.some((kind) => wanted.has(kind))) continue;
-    findings.push(...check.run(layers).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId))));
+    const judged = (f: Finding): boolean => f.kind !== "contrast" || !options.backdropMissing?.has(f.nodeId);
+    findings.push(
+      ...check.run(layers).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId)) && judged(f)),
+    );
   }
   const rank = (f: Finding): number[] => {
     const at = position.get(f.nodeId);

@@ -42,6 +42,11 @@ const MISSING_WORDS: Record<MissingReason, string> = {
 };
 
 const ratio = (n: number): string => `${n >= 10 ? Math.round(n) : Math.round(n * 10) / 10}:1`;
+/**
+ * A contrast that failed its threshold, cut (never rounded up) to two decimals, so it reads below what it failed:
+ * 2.996 is "2.99:1", never "3:1 (needs 3:1)".
+ */
+const failedRatio = (n: number): string => `${Math.floor(n * 100) / 100}:1`;
 
 /**
  * What covers or veils a text, in words: a layer by its name (“Hero”), an element of no layer by its tag; a
@@ -121,7 +126,17 @@ export function classifyText(
         ? `design ${ratio(design.contrast)}`
         : `needs ${ratio(LEGIBLE_CONTRAST)}`;
     const veiled = sample.veiledBy ? ` under ${coverWords(sample.veiledBy, nameOf)}` : "";
-    return verdict("illegible", seen, `contrast ${ratio(sample.contrast ?? 1)} (${against})${veiled}`);
+    const median = sample.contrast ?? 1;
+    // Illegible when a quarter of its points fail: the median may meet the threshold, and is then not the failure.
+    if (median >= design.minContrast) {
+      const share = Math.round((100 * sample.lowContrast) / Math.max(sample.measured, sample.seen));
+      return verdict(
+        "illegible",
+        seen,
+        `contrast under ${ratio(design.minContrast)} on ${share} % of it (median ${Math.round(median * 100) / 100}:1)${veiled}`,
+      );
+    }
+    return verdict("illegible", seen, `contrast ${failedRatio(median)} (${against})${veiled}`);
   }
   if (design.fontSize >= MIN_DESIGN_PX && sample.fontPx > 0 && sample.fontPx < MIN_READABLE_PX) {
     return verdict(

@@ -122,12 +122,56 @@ describe("keys that differ from Figma's only in case", () => {
     expect(() => readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Away"}}')).toThrow(
       new FigmentError(
         "input",
-        'not Figma JSON: an object (layer 1:1) has both "Name" and "name", two values for Figma\'s "name"',
+        'not Figma JSON: an object (layer 1:1) has both "Name": "Home" and "name": "Away", two values for ' +
+          'Figma\'s "name"',
       ),
     );
     // The same value twice is no conflict.
     expect(readReplyText('{"Document":{"Id":"1:1","Type":"FRAME","Name":"Home","name":"Home"}}').json).toEqual({
       document: { id: "1:1", type: "FRAME", name: "Home" },
     });
+  });
+
+  it("reads a field written twice with one meaning once, in Figma's spelling; two meanings are refused", () => {
+    const read = (layer: Record<string, unknown>): { json: unknown; notes: string[] } =>
+      readReplyText(JSON.stringify({ Document: { Id: "38:714", Type: "FRAME", ...layer } }));
+    // FigmaSharp's re-save: the REST field, null, beside its enum's number, 0 (NONE).
+    expect(read({ layoutMode: null, LayoutMode: 0 })).toEqual({
+      json: { document: { id: "38:714", type: "FRAME", layoutMode: null } },
+      notes: [
+        'its keys differ from Figma\'s only in case ("Document" for "document", "Id" for "id", "Type" for ' +
+          '"type", "LayoutMode" for "layoutMode"): read as Figma\'s, in 2 objects; 1 field written twice with one ' +
+          'meaning ("layoutMode" and "LayoutMode", null beside 0) read once',
+      ],
+    });
+    // Either order; Figma's spelling wins over the first.
+    expect(read({ LayoutMode: "None", layoutMode: null }).json).toEqual({
+      document: { id: "38:714", type: "FRAME", layoutMode: null },
+    });
+    for (const [theirs, ours] of [
+      [[], null],
+      [false, null],
+      [null, "NONE"],
+      [{}, null],
+    ])
+      expect(read({ Effects: theirs, effects: ours }).json).toEqual({
+        document: { id: "38:714", type: "FRAME", effects: ours },
+      });
+    // Nothing beside a value, or beside what is not the field's default (`visible` is true unless said), is two.
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ layoutMode: null, LayoutMode: 1 }, '"layoutMode": null and "LayoutMode": 1'],
+      [{ layoutMode: "VERTICAL", LayoutMode: "Horizontal" }, '"layoutMode": "VERTICAL" and "LayoutMode": "HORIZONTAL"'],
+      [{ visible: null, Visible: false }, '"visible": null and "Visible": false'],
+      [{ Opacity: 0, opacity: null }, '"Opacity": 0 and "opacity": null'],
+    ];
+    for (const [layer, both] of refusals) {
+      const figma = Object.keys(layer).find((key) => /^[a-z]/.test(key));
+      expect(() => read(layer)).toThrow(
+        new FigmentError(
+          "input",
+          `not Figma JSON: an object (layer 38:714) has both ${both}, two values for Figma's "${figma}"`,
+        ),
+      );
+    }
   });
 });

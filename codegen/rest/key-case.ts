@@ -6,7 +6,9 @@
  * said in one note. Only a reply that names its document, nodes or layers otherwise is re-cased (a box's `"X"` alone
  * is box-keys.ts's), and only its fields: the keys of its maps are data (components and styles by id, component
  * properties by name, `styleOverrideTable` by number, OpenType flags) and stay as written. A field spelled twice
- * with different values (`"Name"` and `"name"`) is refused with one line naming the key expected.
+ * with one meaning is read once, as written in Figma's spelling: the same value, or nothing (null) beside the field's
+ * default (FigmaSharp's re-save writes `"layoutMode": null` beside its enum's `"LayoutMode": 0` on every frame); with
+ * two meanings (`"Name": "Home"` and `"name": "Away"`) it is refused in one sentence naming the layer.
  */
 import { pluralGrouped } from "../plural.js";
 import { isRecord } from "./reply.js";
@@ -92,6 +94,29 @@ const ONE_WORD = new Set(["windingRule"]);
  * first).
  */
 const SHAPE_KEYS = ["nodes", "document", "id", "type", "children"];
+/**
+ * The fields whose default is not their kind's empty value (0, false, "NONE", "", [], {}): null beside one of these
+ * empty values means something else (`"visible": null` is shown, `"Visible": false` hidden).
+ */
+const DEFAULTS: Readonly<Record<string, unknown>> = {
+  visible: true,
+  opacity: 1,
+  fontWeight: 400,
+  lineHeightPercent: 100,
+  lineHeightPercentFontSize: 100,
+  scaleFactor: 1,
+};
+const EMPTY_STRINGS = new Set(["", "NONE"]);
+
+/** Whether a field's value says what leaving it out says (null, or the field's default). */
+function isUnset(field: string, value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (field in DEFAULTS) return value === DEFAULTS[field];
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return value === 0 || value === false || (typeof value === "string" && EMPTY_STRINGS.has(value));
+}
+
 /** The note names this many spellings at most. */
 const MAX_KEYS_SAID = 4;
 
@@ -153,6 +178,7 @@ export function readKeyCase(json: unknown, notes: string[]): void {
   const keys = new Map<string, string>();
   /** Each value as written → Figma's, and the field it was read in (a layer's `type` is named first). */
   const values = new Map<string, { figma: string; field: string }>();
+  const twice: Twice = { count: 0 };
   let objects = 0;
   // Each entry: an object or list, and whether its keys are a map's (kept as written).
   const stack: { value: unknown; map: boolean }[] = [{ value: json, map: false }];
@@ -176,16 +202,19 @@ export function readKeyCase(json: unknown, notes: string[]): void {
       }
       return [figma, item];
     });
-    if (!map) refuseTwice(value, entries, renamed);
-    const layer = !map && isLayer(Object.fromEntries(renamed));
-    if (renamed.some(([figma], i) => figma !== entries[i]![0] || renamed[i]![1] !== entries[i]![1])) {
+    const kept = map ? renamed : readTwiceOnce(value, entries, renamed, twice);
+    const layer = !map && isLayer(Object.fromEntries(kept));
+    const changed =
+      kept.length !== entries.length ||
+      kept.some(([figma], i) => figma !== entries[i]![0] || kept[i]![1] !== entries[i]![1]);
+    if (changed) {
       objects++;
       for (const [key] of entries) delete value[key];
       // defineProperty: a "__proto__" key stays a key (assigning it would set the object's prototype).
-      for (const [key, item] of renamed)
+      for (const [key, item] of kept)
         Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
-    for (const [key, item] of renamed) {
+    for (const [key, item] of kept) {
       if (typeof item !== "object" || item === null) continue;
       stack.push({ value: item, map: !map && isMapField(key, layer) });
     }
@@ -203,25 +232,68 @@ export function readKeyCase(json: unknown, notes: string[]): void {
     .sort(([, a], [, b]) => rank(a.field) - rank(b.field))
     .map(([theirs, { figma }]): [string, string] => [theirs, figma]);
   const enums = values.size > 0 ? `, and its enum values in another case too (${said(valuesSaid)})` : "";
+  const first = twice.first;
+  const read =
+    first === undefined
+      ? ""
+      : `; ${pluralGrouped(twice.count, "field")} written twice with one meaning ` +
+        `(${JSON.stringify(first.kept)} and ${JSON.stringify(first.dropped)}, ${first.values}) read once`;
   notes.push(
     `its keys differ from Figma's only in case (${keysSaid})${enums}: ` +
-      `read as Figma's, in ${pluralGrouped(objects, "object")}`,
+      `read as Figma's, in ${pluralGrouped(objects, "object")}${read}`,
   );
 }
 
-/** Two keys of one object that stand for one of Figma's (`"Name"` and `"name"`) with different values: refused. */
-function refuseTwice(value: Record<string, unknown>, entries: [string, unknown][], renamed: [string, unknown][]): void {
+/** The fields written twice with one meaning, and the first of them as the note shows it. */
+interface Twice {
+  count: number;
+  first?: { kept: string; dropped: string; values: string };
+}
+
+/** A value as a sentence quotes it: JSON, cut short. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? "undefined";
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+
+/**
+ * An object's fields with each of Figma's read once: two keys that stand for one (`"layoutMode"` and `"LayoutMode"`)
+ * with one meaning — the same value, or nothing beside the field's default — keep the value written in Figma's
+ * spelling (else the first); with two meanings the reply is refused, in one sentence naming the layer.
+ */
+function readTwiceOnce(
+  value: Record<string, unknown>,
+  entries: [string, unknown][],
+  renamed: [string, unknown][],
+  twice: Twice,
+): [string, unknown][] {
   const first = new Map<string, number>();
+  const dropped = new Set<number>();
   renamed.forEach(([figma, item], i) => {
     const at = first.get(figma);
     if (at === undefined) return void first.set(figma, i);
-    if (JSON.stringify(renamed[at]![1]) === JSON.stringify(item)) return;
-    const id = [value["id"], value["Id"]].find((v): v is string => typeof v === "string");
-    const where = id === undefined ? "" : ` (layer ${id.length > 40 ? `${id.slice(0, 39)}…` : id})`;
-    throw new FigmentError(
-      "input",
-      `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])} and ` +
-        `${JSON.stringify(entries[i]![0])}, two values for Figma's ${JSON.stringify(figma)}`,
-    );
+    const before = renamed[at]![1];
+    const same = JSON.stringify(before) === JSON.stringify(item);
+    if (!same && !(isUnset(figma, before) && isUnset(figma, item))) {
+      const id = [value["id"], value["Id"], value["ID"]].find((v): v is string => typeof v === "string");
+      const where = id === undefined ? "" : ` (layer ${id.length > 40 ? `${id.slice(0, 39)}…` : id})`;
+      throw new FigmentError(
+        "input",
+        `not Figma JSON: an object${where} has both ${JSON.stringify(entries[at]![0])}: ${shown(before)} and ` +
+          `${JSON.stringify(entries[i]![0])}: ${shown(item)}, two values for Figma's ${JSON.stringify(figma)}`,
+      );
+    }
+    // Figma's own spelling wins; between two others, the first.
+    const keep = entries[i]![0] === figma ? i : at;
+    const drop = keep === i ? at : i;
+    dropped.add(drop);
+    if (keep === i) first.set(figma, i);
+    twice.count++;
+    twice.first ??= {
+      kept: entries[keep]![0],
+      dropped: entries[drop]![0],
+      values: same ? `both ${shown(item)}` : `${shown(renamed[keep]![1])} beside ${shown(renamed[drop]![1])}`,
+    };
   });
+  return dropped.size === 0 ? renamed : renamed.filter((_, i) => !dropped.has(i));
 }
