@@ -7,9 +7,9 @@
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ModelError } from "../ai/model-error.js";
-import { ERROR_KINDS, FigmentError, kindOf, type ErrorKind } from "../codegen/errors.js";
-import { Cancelled } from "../contract/cancelled.js";
+import { ModelError } from "../ai/errors/model-error.js";
+import { ERROR_KINDS, FigmentError, kindOf, type ErrorKind } from "../kernel/errors.js";
+import { Cancelled } from "../kernel/cancelled.js";
 import { PendingRequests, RequestTimeoutError } from "../contract/requests.js";
 import { PluginBridge } from "../ui/channel/bridge.js";
 import { BridgeRequests } from "../ui/channel/requests.js";
@@ -92,7 +92,7 @@ describe("engine → panel", () => {
     expect(error).toBeInstanceOf(ModelFailure);
     expect(error).toMatchObject({ kind: "limit", reason: "rate-limited", message: "Rate limit reached" });
     expect((error as ModelFailure).model).toEqual({ kind: "rate-limited", status: 429, retryAfterMs: 3000 });
-    const aborted = engineThrowing(() => new ModelError("aborted", "The request was stopped."));
+    const aborted = engineThrowing(() => new Cancelled("The request was stopped."));
     expect(await caught(aborted.call("hint", { exports }))).toBeInstanceOf(Cancelled);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * How a request to the engine fails, as the panels tell the cases apart: a failure reply (contract/failure.ts's one
  * shape) arrives as a FigmentError of the kind the job threw, a model failure as a ModelFailure (its reason and data),
- * a stop as contract/cancelled.ts's Cancelled; a worker that stopped is a `crashed` FigmentError.
+ * a stop as kernel/cancelled.ts's Cancelled; a worker that stopped is a `crashed` FigmentError.
  */
-import { MODEL_ERROR_KIND } from "../../ai/error-kinds.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { MODEL_ERROR_KIND } from "../../ai/errors/error-kinds.js";
+import { FigmentError } from "../../kernel/errors.js";
 import { fromFailure, type Failure } from "../../contract/failure.js";
 import { isModelReason, type ModelFailureData } from "./protocol/common.js";
 
@@ -21,7 +21,7 @@ export class ModelFailure extends FigmentError {
 
 /**
  * The engine's own reading of a failure, for every host of it: one with a model reason and its data is a
- * ModelFailure; the rest (and a stop: the model client's "aborted" is kind `cancelled`) the request idiom reads.
+ * ModelFailure; the rest (and a stop: the model client's Cancelled, kind `cancelled`) the request idiom reads.
  */
 export function decodeFailure(failure: Failure<unknown>): FigmentError | undefined {
   if (failure.data === undefined || !isModelReason(failure.reason)) return undefined;
