@@ -3,7 +3,7 @@ import { parseCliArgs } from "./common/args.js";
 import { COMMAND_TABLE, isCommand, type Output, type RunContext } from "./commands.js";
 import { USAGE } from "./help.js";
 import { version } from "./package-file.js";
-import { exitCodeFor, FigmentError, kindOf } from "../codegen/errors.js";
+import { exitCodeFor, FigmentError, kindOf } from "../kernel/errors.js";
 
 /**
  * Runs one command and returns its exit code. `context.env` is where API keys are read from (the process's

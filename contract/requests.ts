@@ -6,7 +6,7 @@
  * answer for an unknown (finished, cancelled or foreign) id handled here. Each boundary only says how a call is
  * sent and how the other side is told to stop. Pure: timers only.
  */
-import { Cancelled } from "./cancelled.js";
+import { Cancelled } from "../kernel/cancelled.js";
 
 export class RequestTimeoutError extends Error {
   override name = "RequestTimeoutError";

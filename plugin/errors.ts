@@ -1,5 +1,5 @@
 /** Errors the main thread reports to the UI: a code from the contract and a message a designer can act on. */
-import { FigmentError, type ErrorKind } from "../codegen/errors.js";
+import { FigmentError, type ErrorKind } from "../kernel/errors.js";
 import type { ErrorCode } from "../contract/messages.js";
 
 /** Each code the UI hears as one of Figment's few kinds. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { imageReply } from "../../test/openai-server/server.js";
 import { recordAnswers, replayFetch, type WireAnswer } from "../../test/fuzz/wire.js";
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import { imageConfig, type ImageConfig } from "./config.js";
 import { generateImages } from "./generate.js";
 import type { ImageRequest } from "./options.js";
@@ -137,7 +137,7 @@ describe("fields of another type", () => {
       text.replace(/"choices":\[\{"index":0,"delta":\{"content":"Here\."\}[^\]]*\]/, '"choices":[null]'),
     );
     expect(new TextDecoder().decode(nullChoice.body)).toContain('"choices":[null]');
-    // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one.
+    // The chunks are read as sent (ai/answer/chat-stream.ts): the SDK's copy of each choice threw on a null one.
     const passed = await generateImages(
       openrouter("http://replay.invalid/v1"),
       { prompt: "A hero" },

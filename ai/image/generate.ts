@@ -4,9 +4,9 @@
  * progress, and merges the images (in batch order), usage and text. Cancel (the AbortSignal) or any request
  * failing stops every request at once and nothing is returned; failures are ModelErrors from the classifier.
  */
-import { ModelError, toModelError } from "../errors.js";
-import { aborted } from "../generate.js";
-import { createClient } from "../providers.js";
+import { ModelError, toModelError } from "../errors/classify.js";
+import { aborted } from "../code/generate.js";
+import { createClient } from "../client/providers.js";
 import { encodeOpenAiMask } from "../mask/convert.js";
 import { checkImageRequest, ImageOptionsError } from "./check.js";
 import type { ImageConfig } from "./config.js";

@@ -6,7 +6,7 @@ import {
   type SdServerOptions,
   type SdTestServer,
 } from "../../test/sdnext-server/server.js";
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import {
   controlRender,
   img2img,

@@ -4,7 +4,7 @@
  * /sdapi/v1/interrupt once and keeps waiting for the generation's answer, so the images the server made so far
  * are kept; an interrupted run that returns none is `aborted`.
  */
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import type { ImageProgress } from "../image/result.js";
 import { sdRequest, type SdConnection } from "./http.js";
 import { modelOf, readGeneration, readProgress, type SdImage, type SdProgressReport } from "./read.js";

@@ -15,8 +15,8 @@ import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { checkOutDir, readDesignJson, readText, writeFilesUnder } from "./io.js";
 import { notesLine, tips, type TipContext } from "./notes.js";
 import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 export interface Output {
   out(text: string): void;

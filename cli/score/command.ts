@@ -15,7 +15,7 @@ import type { SourceFile } from "../../codegen/types.js";
 import type { Output } from "../common/design-files.js";
 import { readJson } from "../common/io.js";
 import type { ScoreArgs } from "./args.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Folders a project keeps that are not its code. */
 const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".next", ".vite"]);

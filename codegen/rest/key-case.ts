@@ -8,9 +8,9 @@
  * properties by name, `styleOverrideTable` by number, OpenType flags) and stay as written. A field spelled twice
  * with different values (`"Name"` and `"name"`) is refused with one line naming the key expected.
  */
-import { pluralGrouped } from "../plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 import { isRecord } from "./reply.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Fields whose members are named by the data (`{ [key: string]: … }` in @figma/rest-api-spec), not by the schema. */
 const MAPS = new Set([

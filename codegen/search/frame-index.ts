@@ -6,7 +6,7 @@ import { create, insertMultiple, removeMultiple, search, type AnyOrama } from "@
 import type { FrameDoc } from "./frame-doc.js";
 
 export interface IndexedFrame extends FrameDoc {
-  /** The frame's embedding (ai/embeddings.ts), when there is a key. */
+  /** The frame's embedding (ai/search/embeddings.ts), when there is a key. */
   embedding?: number[];
 }
 

@@ -5,7 +5,7 @@
  * anything unknown or malformed is refused loudly (`error` "bad-message" + console.error), never ignored.
  */
 import { PluginError, errorText } from "../errors.js";
-import { isCancelled } from "../../contract/cancelled.js";
+import { isCancelled } from "../../kernel/cancelled.js";
 import { PANEL } from "../../contract/limits.js";
 import {
   isRequestId,

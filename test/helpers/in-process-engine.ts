@@ -5,7 +5,7 @@
  * against the OpenAI-wire test server.
  */
 import type { CallOptions, EngineCaller } from "../../ui/engine/call.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { failureError } from "../../ui/engine/errors.js";
 import type { Jobs } from "../../ui/engine/jobs/job.js";
 import { runJob } from "../../ui/engine/jobs/run.js";

@@ -4,7 +4,7 @@
  * (contract/messages.ts REQUESTS: which message answers which, which reports progress, which the main thread
  * stops on cancel). A refusal rejects with MainThreadError; the main thread's "cancelled" with `Cancelled`.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import type { ErrorCode, MainCalls, RequestName, ToMain, ToUi } from "../../contract/messages.js";
 import { isStoppable, REQUESTS } from "../../contract/messages.js";
 import { PendingRequests, type Caller, type CallOptions, type UnknownAnswer } from "../../contract/requests.js";

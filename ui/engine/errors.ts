@@ -1,11 +1,11 @@
 /**
  * How a request to the engine fails, as the panels tell the cases apart: a failure reply's input fault is an
  * `input` FigmentError (`internal` otherwise), a worker that stopped is a `crashed` one, a model failure is a
- * ModelFailure (its data), a cancel is contract/cancelled.ts's Cancelled.
+ * ModelFailure (its data), a cancel is kernel/cancelled.ts's Cancelled.
  */
-import { MODEL_ERROR_KIND } from "../../ai/error-kinds.js";
-import { FigmentError } from "../../codegen/errors.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { MODEL_ERROR_KIND } from "../../ai/errors/error-kinds.js";
+import { FigmentError } from "../../kernel/errors.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import type { EngineFailure, ModelFailureData } from "./protocol/index.js";
 
 /** A model request failed: the typed reason and next step travel as data from the worker. */

@@ -5,7 +5,7 @@
  * worker starts wait and go out in order. If the worker dies, what was pending fails with the reason and the
  * next call starts a new one, fed the last index first.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { PendingRequests, type Caller, type CallOptions } from "../../contract/requests.js";
 import { decodeWorkerScript } from "../engine/source.js";
 import {

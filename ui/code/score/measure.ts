@@ -5,7 +5,7 @@
  * postMessage. Each answer is taken only from that iframe, for a request it was sent, and only once its every field
  * checks (probe-reply.ts); the score is then computed by codegen/fidelity, the one implementation the CLI uses too.
  */
-import { Cancelled } from "../../../contract/cancelled.js";
+import { Cancelled } from "../../../kernel/cancelled.js";
 import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import { boxesArg, measurePlan, scoreOf } from "../../../codegen/fidelity/measurement.js";
 import type { BoxProbe } from "../../../codegen/fidelity/probe.js";
@@ -14,7 +14,7 @@ import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
 import { probeReplyField } from "./probe-reply.js";
 import { probeRunnerScript, type ProbeRequest } from "./probe-runner.js";
-import { FigmentError } from "../../../codegen/errors.js";
+import { FigmentError } from "../../../kernel/errors.js";
 
 /** What to measure: a frame's REST JSON and the preview document its code makes (html-page.ts or react-preview.ts). */
 export interface ScoreInput {

@@ -5,9 +5,9 @@
  * cannot be sent, a model's rows that do not fit the parameters) is `bad`; anything else is a plain failure.
  * Errors do not survive postMessage with their class, so they go as data.
  */
-import { ModelError } from "../../../ai/model-error.js";
+import { ModelError } from "../../../ai/errors/model-error.js";
 import { SdError } from "../../../ai/sdnext/errors.js";
-import { isBuiltInError, kindOf } from "../../../codegen/errors.js";
+import { isBuiltInError, kindOf } from "../../../kernel/errors.js";
 import type { EngineFailure } from "../protocol/index.js";
 
 /** What the user reads for an internal error; the error itself goes to the console, where a bug report finds it. */

@@ -3,7 +3,7 @@
  * each field defined once with its check, contract/fields.ts style), the model fields most model requests
  * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each section.
  */
-import { MODEL_ERROR_KINDS } from "../../../ai/error-kinds.js";
+import { MODEL_ERROR_KINDS } from "../../../ai/errors/error-kinds.js";
 import type { CodePart } from "../../../contract/messages.js";
 import {
   boolean,
