@@ -6,7 +6,7 @@
  */
 import { ModelError } from "../errors/model-error.js";
 
-/** No byte of the answer's body came for `idleMs`: a timeout, as the classifier (errors.ts) would call it. */
+/** No byte of the answer's body came for `idleMs`: a timeout, as the classifier (ai/errors/) would call it. */
 export function bodyStalled(idleMs: number): ModelError {
   return new ModelError(
     "timeout",

@@ -1,5 +1,5 @@
 /**
- * The model client's error, apart from the classifier (errors.ts) so code that only throws or tells it apart
+ * The model client's error, apart from the classifier (classify.ts) so code that only throws or tells it apart
  * (the engine's failure replies, the body guard, the SD client) does not load the SDK's error classes.
  * Pure: no DOM, no Node. Never carries the API key.
  */

@@ -1,6 +1,6 @@
 /**
  * Estimated input tokens and cost before sending. Text with gpt-tokenizer (o200k_base); the image from its
- * pixel size by OpenAI's tile rule; cost from the prices in prices.ts (or fetched ones). Everything here is an
+ * pixel size by OpenAI's tile rule; cost from the prices in client/prices.ts (or fetched ones). Everything here is an
  * ESTIMATE: providers count a little differently (message framing, newer models' image patching) and prices
  * change — show it as "about", never as a quote.
  */

@@ -8,7 +8,7 @@
  * picture or a cut answer would fail them all, and the cache is per frame anyway. The request carries the
  * picture alone: frame names and texts found in designs are DATA and never enter the instructions (they are
  * indexed beside the caption already), so a layer named "ignore previous instructions" cannot steer it.
- * Failures are ModelErrors (errors.ts); captions finished before a failure reach `onCaption`, so nothing
+ * Failures are ModelErrors (ai/errors/); captions finished before a failure reach `onCaption`, so nothing
  * made is lost. Pure: fetch-based SDK only, runs in the UI's worker and in Node.
  */
 import type { ResponseCreateParamsNonStreaming } from "openai/resources/responses/responses";

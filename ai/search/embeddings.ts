@@ -2,7 +2,7 @@
  * Embeddings for Search: one vector per top-level frame (from its index document) and one per query, through
  * the SDK's `embeddings.create` on any endpoint that serves `/embeddings` (OpenAI, OpenRouter, custom). Many
  * frames go in one request (≤ MAX_INPUTS_PER_REQUEST), and a vector is cached by frame id + content hash (+
- * model and dimensions), so an unchanged frame is never embedded again. Failures are ModelErrors (errors.ts).
+ * model and dimensions), so an unchanged frame is never embedded again. Failures are ModelErrors (ai/errors/).
  * Pure: fetch-based SDK only, runs in the UI iframe and in Node.
  */
 import type { FrameDoc } from "../../codegen/search/frame-doc.js";
