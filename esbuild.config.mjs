@@ -385,5 +385,5 @@ if (!watch) {
     }),
   ]);
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log("watching plugin/, ui/, contract/ and codegen/ for changes");
+  console.log("watching plugin/, ui/, contract/, codegen/ and kernel/ for changes");
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 const INCLUDE = [
+  "kernel/**/*.test.ts",
   "codegen/**/*.test.ts",
   "cli/**/*.test.ts",
   "test/**/*.test.ts",
@@ -12,7 +13,7 @@ const INCLUDE = [
   "ui/**/*.test.ts",
   "ui/**/*.test.tsx",
 ];
-const ROOMS = ["codegen", "cli", "test", "plugin", "ai", "contract", "ui"];
+const ROOMS = ["kernel", "codegen", "cli", "test", "plugin", "ai", "contract", "ui"];
 
 /** Every test file under the rooms (INCLUDE's files), as paths from the repository root. */
 function testFiles(dir: string): string[] {

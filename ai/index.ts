@@ -9,14 +9,14 @@ export {
   ModelError,
   parseRetryAfter,
   toModelError,
-} from "./errors.js";
-export type { ModelErrorKind, ModelErrorOptions } from "./errors.js";
-export { createClient, OPENROUTER_HEADERS, providerConfig } from "./providers.js";
-export type { ApiKind, ClientOptions, ProviderConfig } from "./providers.js";
-export { CONNECTION_TIMEOUT_MS, testConnection } from "./connection.js";
-export type { ConnectionFailure, ConnectionOptions, ConnectionResult } from "./connection.js";
-export { FILES_SCHEMA, FILES_SCHEMA_NAME, parseFilesReply } from "./schema.js";
-export type { FilesReply } from "./schema.js";
+} from "./errors/classify.js";
+export type { ModelErrorKind, ModelErrorOptions } from "./errors/classify.js";
+export { createClient, OPENROUTER_HEADERS, providerConfig } from "./client/providers.js";
+export type { ApiKind, ClientOptions, ProviderConfig } from "./client/providers.js";
+export { CONNECTION_TIMEOUT_MS, testConnection } from "./client/connection.js";
+export type { ConnectionFailure, ConnectionOptions, ConnectionResult } from "./client/connection.js";
+export { FILES_SCHEMA, FILES_SCHEMA_NAME, parseFilesReply } from "./code/schema.js";
+export type { FilesReply } from "./code/schema.js";
 export {
   chatMessages,
   chatRequest,
@@ -29,7 +29,7 @@ export {
   responsesRequest,
   systemInstructions,
   userTexts,
-} from "./prompt.js";
+} from "./code/prompt.js";
 export type {
   ChatRefinement,
   ImageDetail,
@@ -37,9 +37,9 @@ export type {
   RefinementImage,
   RequestOptions,
   ResponsesRefinement,
-} from "./prompt.js";
-export { ProgressReader } from "./progress.js";
-export type { ProgressEvent } from "./progress.js";
+} from "./code/prompt.js";
+export { ProgressReader } from "./code/progress.js";
+export type { ProgressEvent } from "./code/progress.js";
 export {
   countTextTokens,
   estimate,
@@ -48,16 +48,16 @@ export {
   imageTokens,
   loadTokenizer,
   pngSize,
-} from "./estimate.js";
-export type { Estimate, EstimateInput } from "./estimate.js";
-export { BATCH_PRICE_FACTOR, batchCost, ESTIMATE_PRICES, priceFor, pricesFromModelsListing } from "./prices.js";
-export type { ListingOptions, ModelPrice, SourcedPrice } from "./prices.js";
-export { readChatCompletion, readResponse } from "./outcome.js";
-export type { ModelOutcome } from "./outcome.js";
-export { generateTurn } from "./generate.js";
-export type { Conversation, TurnOptions, TurnResult } from "./generate.js";
-export { generateModelCode, isBlocking, postProcess, repairInstructions, where } from "./pipeline.js";
-export type { Attempt, ModelCodeOptions, ModelCodeResult } from "./pipeline.js";
+} from "./estimate/estimate.js";
+export type { Estimate, EstimateInput } from "./estimate/estimate.js";
+export { BATCH_PRICE_FACTOR, batchCost, ESTIMATE_PRICES, priceFor, pricesFromModelsListing } from "./client/prices.js";
+export type { ListingOptions, ModelPrice, SourcedPrice } from "./client/prices.js";
+export { readChatCompletion, readResponse } from "./answer/outcome.js";
+export type { ModelOutcome } from "./answer/outcome.js";
+export { generateTurn } from "./code/generate.js";
+export type { Conversation, TurnOptions, TurnResult } from "./code/generate.js";
+export { generateModelCode, isBlocking, postProcess, repairInstructions, where } from "./code/pipeline.js";
+export type { Attempt, ModelCodeOptions, ModelCodeResult } from "./code/pipeline.js";
 export * from "./image/index.js";
 export * from "./analyze/index.js";
 export {
@@ -67,8 +67,8 @@ export {
   embedTexts,
   frameEmbeddingText,
   MAX_INPUTS_PER_REQUEST,
-} from "./embeddings.js";
-export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings } from "./embeddings.js";
+} from "./search/embeddings.js";
+export type { CachedEmbedding, EmbeddingCache, EmbeddingOptions, FrameEmbeddings } from "./search/embeddings.js";
 export {
   CAPTION_DETAIL,
   CAPTION_INSTRUCTIONS,
@@ -77,8 +77,8 @@ export {
   cleanCaption,
   DEFAULT_CAPTION_CONCURRENCY,
   isFreshCaption,
-} from "./captions.js";
-export type { CachedCaption, CaptionCache, CaptionFrame, CaptionOptions, FrameCaptions } from "./captions.js";
+} from "./search/captions.js";
+export type { CachedCaption, CaptionCache, CaptionFrame, CaptionOptions, FrameCaptions } from "./search/captions.js";
 export * from "./batch/index.js";
 export * from "./verify/index.js";
 export { askModel } from "./verify/ask.js";

@@ -37,12 +37,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
-import { estimatePrompt, loadTokenizer, pngSize } from "../ai/estimate.js";
-import { generateTurn } from "../ai/generate.js";
-import { generateModelCode, isBlocking, postProcess } from "../ai/pipeline.js";
-import { pngDataUrl, responsesRequest, type PromptInput } from "../ai/prompt.js";
-import { providerConfig, type ProviderConfig } from "../ai/providers.js";
-import { FILES_SCHEMA, parseFilesReply } from "../ai/schema.js";
+import { estimatePrompt, loadTokenizer, pngSize } from "../ai/estimate/estimate.js";
+import { generateTurn } from "../ai/code/generate.js";
+import { generateModelCode, isBlocking, postProcess } from "../ai/code/pipeline.js";
+import { pngDataUrl, responsesRequest, type PromptInput } from "../ai/code/prompt.js";
+import { providerConfig, type ProviderConfig } from "../ai/client/providers.js";
+import { FILES_SCHEMA, parseFilesReply } from "../ai/code/schema.js";
 import { generateCode, loadDesign, printHint, type CodeOptions } from "../codegen/index.js";
 import { formatFiles } from "../codegen/format/index.js";
 import { checkProject } from "../codegen/project/index.js";
@@ -476,7 +476,7 @@ export async function aiOverheadSection(
     // The login frame's PNG, a second image: a full run's only.
     const sized = QUICK ? undefined : await measure(loginPng);
 
-    // At a model's pace files are formatted as they complete (ai/pipeline.ts Preformatter), so what is left
+    // At a model's pace files are formatted as they complete (ai/code/pipeline.ts Preformatter), so what is left
     // after the last token is the project pass and the files it changed. The server waits PACED_DELAY_MS
     // before each event; we time from the last streamed event to the result.
     // Quick: ten times fewer, longer deltas (at this pace each event costs both threads a few ms).
@@ -677,7 +677,7 @@ export async function aiOverheadSection(
           : []),
         ["project pass", summary(project), "", `checkProject on the ${answer.files.length} parsed files`],
         ["prettier", summary(prettier), "", "formatFiles on the project pass's files"],
-        ["… postProcess", summary(post), "", "project pass + prettier, as ai/pipeline.ts runs them"],
+        ["… postProcess", summary(post), "", "project pass + prettier, as ai/code/pipeline.ts runs them"],
         [
           "generateModelCode",
           summary(modelCode),

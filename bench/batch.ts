@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type OpenAI from "openai";
 import { batchJsonl, type BatchRequest } from "../ai/batch/lines.js";
 import { startBatch, type PlannedLine } from "../ai/batch/submit.js";
-import { responsesRequest } from "../ai/prompt.js";
+import { responsesRequest } from "../ai/code/prompt.js";
 import { loadDesign, printHint } from "../codegen/index.js";
 import { folderStore } from "../cli/batch-api/store.js";
 import type { EvalFile } from "./fixtures.js";

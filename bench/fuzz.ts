@@ -59,7 +59,8 @@ export async function fuzzSection(results: BenchResults): Promise<void> {
     defects: issue50.defects.length,
   });
   results.print(
-    `| issue 50: holes, bounds, null choices, paths | ${issue50.cases} | ${issue50.refusals} | ${issue50.defects.length} | – |`,
+    `| issue 50: holes, bounds, null choices, paths | ${issue50.cases} | ${issue50.refusals} | ` +
+      `${issue50.defects.length} | – |`,
   );
   defects.push(...issue50.defects.slice(0, 10));
   await streamTimings(results, defects);

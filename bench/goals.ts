@@ -49,7 +49,8 @@ import {
 } from "../codegen/fidelity/responsive.js";
 import { BLANK_SHARE } from "../codegen/fidelity/summary.js";
 import type { Box, Placement } from "../codegen/fidelity/types.js";
-import { generateCode, isFigmentError, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import { isFigmentError } from "../kernel/errors.js";
 import { inferLayout } from "../codegen/layout/index.js";
 import { checkLayout, type FrameCheck } from "../codegen/layout-check/index.js";
 import { chromiumEngine } from "../cli/measure/layout-engine.js";

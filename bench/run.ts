@@ -509,7 +509,8 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   print(
     `\n### The whole pipeline against Framelink's\n\n` +
       `The whole pipeline is \`figment code\` without its I/O and its Chromium layout check: JSON.parse → ` +
-      `design tree → generateCode (emit, the project pass where components are mapped, format; React, CSS modules). Framelink's ` +
+      `design tree → generateCode (emit, the project pass where components are mapped, format; React, CSS modules). ` +
+      `Framelink's ` +
       `is get_figma_data's JSON.parse → simplify → serialize (${baseline}). Each run times ours, then theirs (the ` +
       `order alternating), so the machine's load hits both alike; the ratio is of the two medians, of wall time and ` +
       `of CPU time (user + system: the work, less what waiting for a shared core adds).\n`,

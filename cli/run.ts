@@ -4,7 +4,7 @@ import { CANCELLED } from "./common/design-files.js";
 import { COMMAND_TABLE, isCommand, type Outcome, type Output, type RunContext } from "./commands.js";
 import { USAGE } from "./help.js";
 import { version } from "./package-file.js";
-import { exitCodeFor, FigmentError, kindOf, type ErrorKind } from "../codegen/errors.js";
+import { exitCodeFor, FigmentError, kindOf, type ErrorKind } from "../kernel/errors.js";
 
 /** The exit code of a cancelled run (after Ctrl-C), for main.ts's second Ctrl-C. */
 export const CANCELLED_EXIT = exitCodeFor("cancelled");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bytesToBase64 } from "./base64";
+import { bytesToBase64 } from "../kernel/base64";
 import { assetDataUrl } from "./file-paths";
 
 describe("bytesToBase64", () => {

@@ -2,7 +2,7 @@
  * POSIX-style path helpers for generated file sets, and assets as data: URLs (pure). Shared by the panel's
  * HTML preview and zip (ui/lib) and the worker's React preview (codegen/preview).
  */
-import { bytesToBase64 } from "./base64.js";
+import { bytesToBase64 } from "../kernel/base64.js";
 import type { SourceFile } from "./types.js";
 
 export function dirname(path: string): string {

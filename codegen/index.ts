@@ -13,7 +13,6 @@ import type { FileSet } from "./types.js";
 
 export { emitFiles } from "./emit/index.js";
 export { DEFAULT_CODE_OPTIONS, loadDesign } from "./load.js";
-export { FigmentError, isFigmentError, type ErrorKind } from "./errors.js";
 export type { CodeOptions, LoadedDesign, LoadOptions, Styling, Target } from "./load.js";
 
 /**

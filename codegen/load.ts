@@ -27,7 +27,7 @@ import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
 import type { LibraryTypes } from "./project/library-types.js";
 import type { Styling, Target } from "./targets.js";
-import { FigmentError } from "./errors.js";
+import { FigmentError } from "../kernel/errors.js";
 
 export { STYLINGS, TARGETS, type Styling, type Target } from "./targets.js";
 

@@ -35,7 +35,7 @@ import {
 } from "./index.js";
 import { checkProject } from "./project/index.js";
 import type { FileSet, Problem, SourceFile } from "./types.js";
-import { isFigmentError } from "./errors.js";
+import { isFigmentError } from "../kernel/errors.js";
 
 type Raw = Record<string, unknown>;
 

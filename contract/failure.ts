@@ -5,8 +5,8 @@
  * (contract/requests.ts), so a FigmentError of a kind thrown there is one of that kind (and reason) here. `data` is
  * what a boundary's own error carries (a model failure's status and retry-after), checked by that boundary. Pure.
  */
-import { ERROR_KINDS, FigmentError, kindOf } from "../codegen/errors.js";
-import { Cancelled } from "./cancelled.js";
+import { ERROR_KINDS, FigmentError, kindOf } from "../kernel/errors.js";
+import { Cancelled } from "../kernel/cancelled.js";
 import { object, oneOf, optional, string, type Field, type ObjectOf, type Shape } from "./fields.js";
 
 /** The longest message a failure carries; a longer one is cut when it is encoded, never refused when it arrives. */
@@ -15,7 +15,7 @@ export const FAILURE_MESSAGE_MAX = 20_000;
 /** The failure's fields without `data`, to spread into a message's shape (the main thread's `error`). */
 export const FAILURE_FIELDS = {
   kind: oneOf(ERROR_KINDS),
-  /** Which case of the kind (codegen/errors.ts FigmentError's `reason`): a model reason, a main-thread code. */
+  /** Which case of the kind (kernel/errors.ts FigmentError's `reason`): a model reason, a main-thread code. */
   reason: optional(string({ nonEmpty: true, max: 64 })),
   message: string({ max: FAILURE_MESSAGE_MAX }),
 } satisfies Shape;

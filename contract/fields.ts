@@ -3,7 +3,7 @@
  * throws a FieldError naming the path that failed; `Infer` derives the TypeScript type from the same
  * definition, so a message's type and its arrival check can never drift apart. Pure: no DOM, no figma.
  */
-import { FigmentError } from "../codegen/errors.js";
+import { FigmentError } from "../kernel/errors.js";
 import { MAX_TEXT_CHARS } from "./limits.js";
 
 export class FieldError extends FigmentError {

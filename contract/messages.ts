@@ -97,7 +97,7 @@ import {
 } from "./image.js";
 import type { DesignExtras, InferredAutoLayout } from "../codegen/design/extras.js";
 import type { Problem } from "../codegen/types.js";
-import { FigmentError, type ErrorKind } from "../codegen/errors.js";
+import { FigmentError, type ErrorKind } from "../kernel/errors.js";
 import { FAILURE_FIELDS } from "./failure.js";
 import {
   MAX_SEARCH_FRAMES,
@@ -295,7 +295,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Each code as one of Figment's few kinds (codegen/errors.ts): the failure's kind when the main thread refuses. */
+/** Each code as one of Figment's few kinds (kernel/errors.ts): the failure's kind when the main thread refuses. */
 export const KIND_OF_CODE: Readonly<Record<ErrorCode, ErrorKind>> = {
   "empty-selection": "input",
   "unsupported-node": "input",

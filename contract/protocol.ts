@@ -4,7 +4,7 @@
  * (contract/fields.ts) — read with `readChecked`, whose one refusal, `ProtocolError`, is a short line that echoes
  * only an id the other end could have sent. Pure.
  */
-import { FigmentError } from "../codegen/errors.js";
+import { FigmentError } from "../kernel/errors.js";
 import { FieldError, isRecord } from "./fields.js";
 import { isRequestId } from "./request-id.js";
 

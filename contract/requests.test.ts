@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Cancelled, isCancelled } from "./cancelled.js";
+import { Cancelled, isCancelled } from "../kernel/cancelled.js";
 import { PendingRequests, RequestTimeoutError } from "./requests.js";
 
 afterEach(() => vi.useRealTimers());

@@ -7,8 +7,8 @@
  * and an answer for an unknown (finished, cancelled or foreign) id handled here. Each boundary only says how a call
  * is sent and how the other side is told to stop. Pure: timers only.
  */
-import { FigmentError } from "../codegen/errors.js";
-import { Cancelled } from "./cancelled.js";
+import { FigmentError } from "../kernel/errors.js";
+import { Cancelled } from "../kernel/cancelled.js";
 import { fromFailure, type DecodeFailure, type Failure } from "./failure.js";
 
 /** No answer in time: the other side could not be reached or did not answer, so a `network` failure. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64 } from "../codegen/base64.js";
+import { base64ToBytes, bytesToBase64 } from "../kernel/base64.js";
 import { decodeVector, encodeVector } from "./vector-codec.js";
 
 describe("vector codec", () => {

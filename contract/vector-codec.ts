@@ -1,9 +1,9 @@
 /**
  * Embedding vectors as clientStorage keeps them: base64 of little-endian Float32 (4 bytes a dimension, ~5.3
  * characters as base64 against ~20 as JSON numbers). Pure and without atob/btoa, which the main thread lacks
- * (codegen/base64.ts, the project's one codec).
+ * (kernel/base64.ts, the project's one codec).
  */
-import { base64ToBytes, bytesToBase64 } from "../codegen/base64.js";
+import { base64ToBytes, bytesToBase64 } from "../kernel/base64.js";
 
 /** A vector as stored: base64 of its little-endian Float32 values. */
 export function encodeVector(vector: readonly number[] | Float32Array): string {

@@ -1,5 +1,5 @@
 /** Errors the main thread reports to the UI: a code from the contract and a message a designer can act on. */
-import { FigmentError } from "../codegen/errors.js";
+import { FigmentError } from "../kernel/errors.js";
 import { KIND_OF_CODE, type ErrorCode } from "../contract/messages.js";
 
 /**

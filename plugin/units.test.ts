@@ -4,7 +4,7 @@ import { errorText, formatCount } from "./errors.js";
 import { hashString } from "./devmode/hash.js";
 import { Lru } from "./devmode/lru.js";
 import { commandFrom, launchFrom } from "./start.js";
-import { utf8Length } from "../codegen/utf8.js";
+import { utf8Length } from "../kernel/utf8.js";
 import { redact } from "./storage/client-storage.js";
 import { forEachLimited } from "./tasks.js";
 

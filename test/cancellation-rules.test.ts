@@ -1,7 +1,8 @@
 /**
- * Cancellation has one form and one exit code (issue 50): a stop is contract/cancelled.ts's Cancelled everywhere (no
- * model failure of reason "aborted"), a DOM AbortError is read by its name in one place only (codegen/errors.ts's
- * kindOf, which ai/errors.ts's classifier asks), and the CLI decides exit 130 in cli/run.ts alone. Reads the sources
+ * Cancellation has one form and one exit code (issue 50): a stop is kernel/cancelled.ts's Cancelled everywhere (no
+ * model failure of reason "aborted"), a DOM AbortError is read by its name in one place only (kernel/errors.ts's
+ * kindOf, which ai/errors/classify.ts's classifier asks), and the CLI decides exit 130 in cli/run.ts alone. Reads the
+ * sources
  * with their comments and texts left out, so a sentence that mentions 130 is no decision.
  */
 import { readFileSync } from "node:fs";

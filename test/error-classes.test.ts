@@ -1,5 +1,5 @@
 /**
- * Every error class the project declares is a FigmentError (codegen/errors.ts), so every surface derives what it does
+ * Every error class the project declares is a FigmentError (kernel/errors.ts), so every surface derives what it does
  * from one of its few kinds: the source (tests aside) is read for `class X extends Y`, and each class whose chain of
  * bases reaches one of JavaScript's errors must pass through FigmentError on the way.
  */
@@ -57,6 +57,6 @@ function outsideFigmentError(): string[] {
 describe("error classes", () => {
   it("are all FigmentErrors (0 outside it), FigmentError the one extending Error", () => {
     expect(outsideFigmentError()).toEqual([]);
-    expect(declaredClasses().get("FigmentError")).toEqual({ base: "Error", at: "codegen/errors.ts" });
+    expect(declaredClasses().get("FigmentError")).toEqual({ base: "Error", at: "kernel/errors.ts" });
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
 import { sourceFiles } from "./helpers/source-files.js";
 
-const SOURCE_DIRS = ["contract", "codegen", "ai", "plugin", "ui", "cli", "bench", "test"];
+const SOURCE_DIRS = ["kernel", "contract", "codegen", "ai", "plugin", "ui", "cli", "bench", "test"];
 const IMPORT = new RegExp(
   String.raw`(?:^|[\s;])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|` +
     String.raw`[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)`,
@@ -44,15 +44,37 @@ const isTest = (file: string): boolean =>
   /\.test\.tsx?$/.test(file) || file.startsWith("test/") || file.startsWith("bench/");
 const top = (file: string): string => file.split("/")[0]!;
 
-/** Folder → folders its (non-test) files may import from, besides themselves. */
+/** Folder → folders its (non-test) files may import from, besides themselves. kernel/ is the bottom: all may. */
 const ALLOWED: Record<string, readonly string[]> = {
-  contract: ["codegen"],
-  codegen: [],
-  ai: ["codegen", "contract"],
-  plugin: ["codegen", "contract"],
-  ui: ["codegen", "contract", "ai"],
-  cli: ["codegen", "contract", "ai"],
+  kernel: [],
+  contract: ["kernel", "codegen"],
+  codegen: ["kernel"],
+  ai: ["kernel", "codegen", "contract"],
+  plugin: ["kernel", "codegen", "contract"],
+  ui: ["kernel", "codegen", "contract", "ai"],
+  cli: ["kernel", "codegen", "contract", "ai"],
 };
+
+/**
+ * The kernel is imported from kernel/, never through another folder: a file outside kernel/ that re-exports one of
+ * its modules (`export { FigmentError } from "../kernel/errors.js"`, `export * from …`) makes a second way in, and
+ * a newcomer looking for the error type would find it in codegen/ again. Returns "re-exporter → kernel file".
+ */
+export function kernelReexports(files: Iterable<[string, string]>): string[] {
+  const REEXPORT = /(?:^|[\s;])export\s[^;]*?from\s*["'](\.[^"']+)["']/gm;
+  const found: string[] = [];
+  for (const [file, text] of files) {
+    if (file.startsWith("kernel/")) continue;
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+    for (const match of code.matchAll(REEXPORT)) {
+      const target = relative(ROOT, resolve(dirname(join(ROOT, file)), match[1]!))
+        .split("\\")
+        .join("/");
+      if (target.startsWith("kernel/")) found.push(`${file} → ${target.replace(/\.js$/, ".ts")}`);
+    }
+  }
+  return found;
+}
 
 /**
  * Inside ui/: the panels (rooms) are side by side and never import each other; what two of them share lives
@@ -92,13 +114,14 @@ export function uiRoomBreaks(edges: Iterable<[string, readonly string[]]>): stri
 }
 
 /**
- * The folder order (docs/architecture.md, "Folder order"): inside codegen/, plugin/, ui/ and cli/ each folder one
- * level down is a node (codegen/tokens, ui/engine, cli/image) and a file directly in one of them is a node of its
- * own (codegen/load.ts, ui/app.tsx, cli/run.ts: entry points and small shared helpers, which sit at either end of
- * the order, so one "codegen/" node would make every folder a loop). Tests are left out: a test may bring two
- * folders together. The file-cycle check cannot see these loops: tokens/ → emit/ → tokens/ through different files.
+ * The folder order (docs/architecture.md, "Folder order"): inside each top folder (kernel/, contract/, codegen/,
+ * ai/, plugin/, ui/, cli/) each folder one level down is a node (codegen/tokens, ai/image, ui/engine, cli/image) and
+ * a file directly in one of them is a node of its own (codegen/load.ts, ai/index.ts, ui/app.tsx, cli/run.ts: entry
+ * points and small shared helpers, which sit at either end of the order, so one "codegen/" node would make every
+ * folder a loop). Tests are left out: a test may bring two folders together. The file-cycle check cannot see these
+ * loops: tokens/ → emit/ → tokens/ through different files.
  */
-export const FOLDER_ROOTS = ["codegen", "plugin", "ui", "cli"] as const;
+export const FOLDER_ROOTS = ["kernel", "contract", "codegen", "ai", "plugin", "ui", "cli"] as const;
 
 export function folderOf(file: string): string | undefined {
   const parts = file.split("/");
@@ -229,7 +252,7 @@ describe("import rules", () => {
     expect(cycles(graph)).toEqual([]);
   });
 
-  it("has no loops between folders in codegen/, plugin/, ui/ and cli/ (the folder order)", () => {
+  it("has no loops between folders in any top folder, ai/ and contract/ included (the folder order)", () => {
     const why = 'a loop between folders: move what both use to the lower folder (docs/architecture.md, "Folder order")';
     expect(folderLoops(folderGraph(graph)), why).toEqual([]);
   });
@@ -237,20 +260,40 @@ describe("import rules", () => {
   it("finds a loop between folders that no file cycle shows, with one import per edge", () => {
     const made = new Map<string, string[]>([
       ["codegen/tokens/apply.ts", ["codegen/emit/css.ts", "codegen/design/types.ts"]],
-      ["codegen/emit/html.ts", ["codegen/tokens/index.ts", "codegen/base64.ts"]],
+      ["codegen/emit/html.ts", ["codegen/tokens/index.ts", "kernel/base64.ts"]],
       ["codegen/emit/css.ts", ["codegen/design/color.ts"]],
-      ["codegen/design/types.ts", ["codegen/base64.ts"]],
+      ["codegen/design/types.ts", ["kernel/base64.ts"]],
       ["ui/engine/jobs/zip.ts", ["ui/lib/zip.ts"]],
       ["ui/lib/zip.test.ts", ["ui/engine/engine.ts"]],
     ]);
     expect(cycles(made)).toEqual([]);
     expect(folderOf("codegen/load.ts")).toBe("codegen/load.ts");
     expect(folderOf("ui/engine/jobs/zip.ts")).toBe("ui/engine");
-    expect(folderOf("ai/errors.ts")).toBeUndefined();
+    expect(folderOf("ai/image/run-chat.ts")).toBe("ai/image");
+    expect(folderOf("contract/fields.ts")).toBe("contract/fields.ts");
+    expect(folderOf("bench/run.ts")).toBeUndefined();
     expect(folderLoops(folderGraph(made))).toEqual([
       "codegen/emit → codegen/tokens → codegen/emit: codegen/emit/html.ts → " +
         "codegen/tokens/index.ts; codegen/tokens/apply.ts → codegen/emit/css.ts",
     ]);
+  });
+
+  it("imports the kernel from kernel/ only: no file elsewhere re-exports it", () => {
+    expect(files.filter((file) => file.startsWith("kernel/")).length).toBeGreaterThan(5);
+    // Tests aside: they may re-export for their own use (and this file writes such lines as data).
+    const sources = files.filter((file) => !isTest(file));
+    const texts = sources.map((file): [string, string] => [file, readFileSync(join(ROOT, file), "utf8")]);
+    expect(kernelReexports(texts)).toEqual([]);
+  });
+
+  it("finds a re-export of the kernel outside kernel/", () => {
+    const made: [string, string][] = [
+      ["codegen/index.ts", `export { FigmentError, type ErrorKind } from "../kernel/errors.js";\n`],
+      ["ai/index.ts", `// export * from "../kernel/base64.js";\nexport * from "../kernel/plural.js";`],
+      ["kernel/cancelled.ts", `export { FigmentError } from "./errors.js";`],
+      ["ui/lib/zip.ts", `import { sha256 } from "../../kernel/sha256.js";\nexport { zip } from "./zip-core.js";`],
+    ];
+    expect(kernelReexports(made)).toEqual(["codegen/index.ts → kernel/errors.ts", "ai/index.ts → kernel/plural.ts"]);
   });
 
   it("finds a cycle and a broken rule when there is one (the check can fail)", () => {

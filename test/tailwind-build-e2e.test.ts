@@ -7,14 +7,14 @@
  * then Vite's build), served from 127.0.0.1 and loaded in Chromium: every request succeeds, every background image
  * decodes, and the hero paints its photo (not the flat gradient it has without it, under its white heading).
  * Two projects: the offline output for a real page with photos as backgrounds, and a model's answer that names its
- * photos from the component's folder, through the model pipeline (ai/pipeline.ts: codegen/project/tailwind-urls.ts
+ * photos from the component's folder, through the model pipeline (ai/code/pipeline.ts: codegen/project/tailwind-urls.ts
  * rebases them). Screenshots go to test-artifacts/tailwind-build/.
  */
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { postProcess } from "../ai/pipeline.js";
+import { postProcess } from "../ai/code/pipeline.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
 import { projectFiles } from "../codegen/scaffold/project-files.js";
 import type { SourceFile } from "../codegen/types.js";

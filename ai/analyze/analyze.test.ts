@@ -5,15 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import { loadDesign } from "../../codegen/load.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { chatStream, responsesStream } from "../../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../../test/openai-server/scripted.js";
-import { ModelError } from "../errors.js";
-import { loadTokenizer } from "../estimate.js";
-import { providerConfig, type ProviderConfig } from "../providers.js";
+import { ModelError } from "../errors/classify.js";
+import { loadTokenizer } from "../estimate/estimate.js";
+import { providerConfig, type ProviderConfig } from "../client/providers.js";
 import { estimateAnalyze } from "./estimate.js";
 import { buildAnalyzeInput, type AnalyzeInput } from "./input.js";
 import { analyzeWithModel } from "./run.js";

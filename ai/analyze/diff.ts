@@ -5,7 +5,7 @@
  * Pure and exact: the model's Compare builds on it and adds what only the pictures show.
  */
 import type { DesignNode, Paint } from "../../codegen/design/types.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export interface DiffEntry {
   change: "added" | "removed" | "changed";

@@ -1,10 +1,10 @@
 /**
  * The estimate before an analysis is sent: text tokens of the instructions and data blocks (o200k_base),
  * image tokens per picture by OpenAI's tile rule, and the cost at the known price, with a typical answer
- * length per task for the output side. An ESTIMATE, as everywhere (ai/estimate.ts).
+ * length per task for the output side. An ESTIMATE, as everywhere (ai/estimate/estimate.ts).
  */
-import { countTextTokens, imageTokens, type Estimate } from "../estimate.js";
-import { priceFor, type SourcedPrice } from "../prices.js";
+import { countTextTokens, imageTokens, type Estimate } from "../estimate/estimate.js";
+import { priceFor, type SourcedPrice } from "../client/prices.js";
 import type { AnalyzeInput, AnalyzeTask } from "./input.js";
 import { analyzeInstructions, analyzeTexts } from "./prompt.js";
 

@@ -7,11 +7,11 @@ import { displayName } from "../../codegen/design/layer-label.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { DesignDocument, DesignNode } from "../../codegen/design/types.js";
 import { printHint } from "../../codegen/hint/print.js";
-import type { ImageDetail } from "../prompt.js";
+import type { ImageDetail } from "../code/prompt.js";
 import { describeDiff, diffDesigns } from "./diff.js";
 
 import type { AnalyzeTask } from "./tasks.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export { ANALYZE_TASKS, type AnalyzeTask } from "./tasks.js";
 

@@ -1,11 +1,11 @@
 /**
  * The words of an analysis request. Everything taken from the design — the hint, the live text, the
  * findings (whose messages and layer names come from the file), the diff — sits in delimited data blocks
- * whose look-alike delimiters are escaped (as for code, ai/prompt.ts), and the instructions say that nothing
+ * whose look-alike delimiters are escaped (as for code, ai/code/prompt.ts), and the instructions say that nothing
  * inside them is to be obeyed. Only the task and the user's own question are instructions.
  */
 import type { Finding } from "../../codegen/analyze/types.js";
-import { DESIGN_TAG, DRAFT_TAG, escapeDelimiters } from "../prompt.js";
+import { DESIGN_TAG, DRAFT_TAG, escapeDelimiters } from "../code/prompt.js";
 import type { AnalyzeFrame, AnalyzeInput, AnalyzeTask } from "./input.js";
 
 export const FINDINGS_TAG = "findings";

@@ -1,15 +1,15 @@
 /**
  * One analysis against the configured endpoint, streamed: each piece of the Markdown answer goes to
  * `onText` as it arrives, an AbortSignal stops it at once (Cancelled), and it ends with the whole answer or
- * a ModelError (ai/errors.ts). An answer cut by the token limit is kept and marked `cut`: nothing is lost.
+ * a ModelError (ai/errors/classify.ts). An answer cut by the token limit is kept and marked `cut`: nothing is lost.
  */
-import { chatChunks } from "../chat-stream.js";
-import { streamedEvents } from "../sse.js";
-import { isModerationCode, ModelError, toModelError } from "../errors.js";
-import { guarded } from "../generate.js";
-import { quoted, readResponse } from "../outcome.js";
-import { readChatChunk, readResponsesEvent } from "../stream-events.js";
-import { createClient, type ProviderConfig } from "../providers.js";
+import { chatChunks } from "../answer/chat-stream.js";
+import { streamedEvents } from "../answer/sse.js";
+import { isModerationCode, ModelError, toModelError } from "../errors/classify.js";
+import { guarded } from "../code/generate.js";
+import { quoted, readResponse } from "../answer/outcome.js";
+import { readChatChunk, readResponsesEvent } from "../answer/stream-events.js";
+import { createClient, type ProviderConfig } from "../client/providers.js";
 import type { AnalyzeInput } from "./input.js";
 import { analyzeChatRequest, analyzeResponsesRequest } from "./request.js";
 

@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { encodePng } from "../../test/openai-server/png.js";
 import { memoryStore } from "../../test/fuzz/targets-batch.js";
-import { ModelError } from "../errors.js";
-import { readResponse } from "../outcome.js";
-import { createClient } from "../providers.js";
+import { ModelError } from "../errors/classify.js";
+import { readResponse } from "../answer/outcome.js";
+import { createClient } from "../client/providers.js";
 import { collectBatch, failureOf, type BatchOutputLine, type LineWriter } from "./collect.js";
 import { imagesOfAnswer } from "./image-answer.js";
 import type { BatchRecord } from "./record.js";

@@ -4,7 +4,7 @@ import { failureOf, parseOutputLines } from "./collect.js";
 import { batchJsonl, parseBatchJsonl, type BatchRequest } from "./lines.js";
 import { lineCounts, lineLabel, readRecord, type BatchRecord } from "./record.js";
 import { statusOf } from "./status.js";
-import { batchCost, BATCH_PRICE_FACTOR } from "../prices.js";
+import { batchCost, BATCH_PRICE_FACTOR } from "../client/prices.js";
 
 const req = (customId: string, url: BatchRequest["url"] = "/v1/images/generations"): BatchRequest => ({
   customId,
@@ -111,7 +111,7 @@ describe("batch prices", () => {
 
 describe("the estimates' Batch API price", () => {
   it("is half the standard cost for code and for OpenAI image requests, and absent for chat endpoints", async () => {
-    const { estimate, loadTokenizer } = await import("../estimate.js");
+    const { estimate, loadTokenizer } = await import("../estimate/estimate.js");
     const { estimateImageRequest } = await import("../image/estimate.js");
     const { imageConfig } = await import("../image/config.js");
     const { DEFAULT_SETTINGS } = await import("../../contract/settings.js");

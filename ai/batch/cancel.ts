@@ -4,7 +4,7 @@
  * batch existed is marked cancelled locally so no later step creates it. The record is saved after each run.
  */
 import type OpenAI from "openai";
-import { toModelError } from "../errors.js";
+import { toModelError } from "../errors/classify.js";
 import { FINAL_STATUSES, type BatchRecord } from "./record.js";
 import type { BatchStore } from "./store.js";
 import { applyBatch, type StepOptions } from "./submit.js";

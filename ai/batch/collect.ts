@@ -6,8 +6,8 @@
  * twice fetches nothing the second time. Lines a final run never answered fail with the batch's reason.
  */
 import type OpenAI from "openai";
-import { isRecord, textOf } from "../answer-shape.js";
-import { ModelError, toModelError } from "../errors.js";
+import { isRecord, textOf } from "../answer/answer-shape.js";
+import { ModelError, toModelError } from "../errors/classify.js";
 import { FINAL_STATUSES, type BatchLineRecord, type BatchRecord, type BatchRun } from "./record.js";
 import type { BatchStore } from "./store.js";
 import type { StepOptions } from "./submit.js";

@@ -4,8 +4,8 @@
  * (ai/image/result.ts). An answer of another shape, or whose every entry is broken, fails its line with the reason;
  * a broken entry beside good ones is a problem of the line, the good images kept.
  */
-import { isRecord } from "../answer-shape.js";
-import { ModelError } from "../errors.js";
+import { isRecord } from "../answer/answer-shape.js";
+import { ModelError } from "../errors/classify.js";
 import { decodeImage, type GeneratedImage } from "../image/result.js";
 
 export type ImageAnswer = { images: GeneratedImage[]; problems: string[] } | { error: string };

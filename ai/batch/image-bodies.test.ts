@@ -7,7 +7,7 @@ import { validateRequest } from "../../test/openai-server/validate.js";
 import { imageConfig } from "../image/config.js";
 import { encodePng } from "../../test/openai-server/server.js";
 import { imageBatchBodies, rowCustomId } from "./image-bodies.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const config = imageConfig({ provider: "openai", baseUrl: "", model: "gpt-5" }, "sk-test", { api: "images" });
 const row = (n: number, extra: object = {}) => ({

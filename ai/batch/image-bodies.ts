@@ -7,7 +7,7 @@
 import type { ImageConfig } from "../image/config.js";
 import { buildImageRequests } from "../image/request.js";
 import type { RowRequest } from "../params/requests.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export interface ImageBatchBody {
   /** The template row (1-based as the user counts them). */

@@ -3,7 +3,7 @@
  * API reads them. Every line of one batch goes to the same endpoint, ids are unique, nothing streams.
  * Pure: text in, text out.
  */
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The endpoints Figment sends in bulk: images from a template's rows, code for many frames. */
 export const BATCH_ENDPOINTS = ["/v1/images/generations", "/v1/responses"] as const;

@@ -5,7 +5,7 @@
  * Pure: the shape, its checks and counts; storage is the caller's (store.ts).
  */
 import type { BatchEndpoint } from "./lines.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type LineState = "pending" | "done" | "failed";
 

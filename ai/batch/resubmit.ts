@@ -7,7 +7,7 @@ import { parseBatchJsonl, type BatchInputLine } from "./lines.js";
 import type { BatchRecord } from "./record.js";
 import type { BatchStore } from "./store.js";
 import { inputName, submitRun, type StepOptions } from "./submit.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Adds a run for the failed lines and submits it; undefined when no line has failed. */
 export async function resubmitFailed(

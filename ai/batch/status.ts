@@ -3,7 +3,7 @@
  * per line state. Runs already collected are not asked again.
  */
 import type OpenAI from "openai";
-import { toModelError } from "../errors.js";
+import { toModelError } from "../errors/classify.js";
 import { FINAL_STATUSES, lineCounts, type BatchRecord, type LineCounts } from "./record.js";
 import type { BatchStore } from "./store.js";
 import { applyBatch, type StepOptions } from "./submit.js";

@@ -9,9 +9,9 @@
 import type OpenAI from "openai";
 import { toFile } from "openai";
 import type { Batch } from "openai/resources/batches";
-import { countOf, isRecord, textOf } from "../answer-shape.js";
-import { isCancelled } from "../../contract/cancelled.js";
-import { ModelError, toModelError } from "../errors.js";
+import { countOf, isRecord, textOf } from "../answer/answer-shape.js";
+import { isCancelled } from "../../kernel/cancelled.js";
+import { ModelError, toModelError } from "../errors/classify.js";
 import { batchJsonl, type BatchEndpoint, type BatchRequest } from "./lines.js";
 import type { BatchLineRecord, BatchRecord, BatchRun } from "./record.js";
 import type { BatchStore } from "./store.js";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { imageReply } from "../../test/openai-server/server.js";
 import { recordAnswers, replayFetch, type WireAnswer } from "../../test/fuzz/wire.js";
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import { imageConfig, type ImageConfig } from "./config.js";
 import { generateImages } from "./generate.js";
 import type { ImageRequest } from "./options.js";
@@ -131,13 +131,14 @@ describe("fields of another type", () => {
     expect(result.revisedPrompt).toBeUndefined();
   });
 
-  it("chat: a null choice is refused (it held the text 'Here.'), a text delta of another type adds nothing", async () => {
+  it("chat: a null choice is refused (it held the text 'Here.'), another type's text delta adds nothing", async () => {
     const answer = await recorded(openrouter, { prompt: "A hero" });
     const nullChoice = edited(answer, (text) =>
       text.replace(/"choices":\[\{"index":0,"delta":\{"content":"Here\."\}[^\]]*\]/, '"choices":[null]'),
     );
     expect(new TextDecoder().decode(nullChoice.body)).toContain('"choices":[null]');
-    // The chunks are read as sent (ai/chat-stream.ts): the SDK's copy of each choice threw on a null one, and passing
+    // The chunks are read as sent (ai/answer/chat-stream.ts): the SDK's copy of each choice threw on a null one, and
+    // passing
     // it over dropped the piece of text it stood for without a word (issue 50).
     const refused = await failure(
       generateImages(

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { encodePng } from "../../test/openai-server/png.js";
-import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
+import { base64ToBytes, bytesToBase64 } from "../../kernel/base64.js";
 import { fromDataUrl, imageInfo, toDataUrl } from "./bytes.js";
 
 const fixture = (name: string): Uint8Array => readFileSync(`${REPO_ROOT}/test/fixtures/images/${name}`);

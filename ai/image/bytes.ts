@@ -2,8 +2,8 @@
  * Image bytes without Node or the DOM: base64 both ways, data URLs, and the format and pixel size read from a
  * file's header (PNG, JPEG, WebP, GIF), so a result's size is what the bytes say, not what was asked for.
  */
-import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
-import { readRasterSize } from "../../codegen/image-header.js";
+import { base64ToBytes, bytesToBase64 } from "../../kernel/base64.js";
+import { readRasterSize } from "../../kernel/image-header.js";
 import type { ServedFormat } from "./options.js";
 
 export const MIME: Readonly<Record<ServedFormat, string>> = {
@@ -36,7 +36,7 @@ export interface ImageInfo {
 }
 
 /**
- * Format and pixel size from the header (codegen/image-header.ts); undefined when the bytes are none of PNG, JPEG,
+ * Format and pixel size from the header (kernel/image-header.ts); undefined when the bytes are none of PNG, JPEG,
  * WebP, GIF or their header states no size.
  */
 export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {

@@ -21,7 +21,7 @@ import {
   resolveRequest,
   type ImageRequest,
 } from "./options.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type ImageField =
   | "prompt"

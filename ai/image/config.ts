@@ -1,10 +1,10 @@
 /**
  * Where an image request goes: OpenAI's Images API (default) or Responses API with the image_generation tool,
  * or chat completions with image output on OpenRouter and other OpenAI-compatible endpoints. Built from the
- * same settings and key as the code path (ai/providers.ts), with the image models' own defaults.
+ * same settings and key as the code path (ai/client/providers.ts), with the image models' own defaults.
  */
 import { DEFAULT_SETTINGS, type Provider, type Settings } from "../../contract/settings.js";
-import { providerConfig } from "../providers.js";
+import { providerConfig } from "../client/providers.js";
 import type { ImageApi } from "./options.js";
 
 /** The Images API's model, and the model the Responses API's image_generation tool draws with. */

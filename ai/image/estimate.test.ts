@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { encodePng } from "../../test/openai-server/png.js";
-import { countTextTokens, loadTokenizer } from "../estimate.js";
-import { ESTIMATE_PRICES } from "../prices.js";
+import { countTextTokens, loadTokenizer } from "../estimate/estimate.js";
+import { ESTIMATE_PRICES } from "../client/prices.js";
 import { imageConfig } from "./config.js";
 import { estimateImageRequest, usageCost } from "./estimate.js";
 import { buildImageRequests } from "./request.js";

@@ -1,11 +1,11 @@
 /**
  * The estimate before sending an image request, from the very requests that would be sent (request.ts):
  * input text tokens (o200k_base), reference images by OpenAI's tile rule, the output image tokens for the
- * size and quality (prices.ts), and the cost where prices are known. Also the cost of the usage a provider
- * reports afterwards. Call `loadTokenizer()` (ai/estimate.ts) first.
+ * size and quality (client/prices.ts), and the cost where prices are known. Also the cost of the usage a provider
+ * reports afterwards. Call `loadTokenizer()` (ai/estimate/estimate.ts) first.
  */
-import { countTextTokens, imageTokens } from "../estimate.js";
-import { batchCost, priceFor, type SourcedPrice } from "../prices.js";
+import { countTextTokens, imageTokens } from "../estimate/estimate.js";
+import { batchCost, priceFor, type SourcedPrice } from "../client/prices.js";
 import { fromDataUrl, imageInfo } from "./bytes.js";
 import type { ImageConfig } from "./config.js";
 import { resolveRequest, type ImageRequest } from "./options.js";

@@ -4,12 +4,12 @@
  * against the spec; the images are the server's real PNG bytes.
  */
 import { describe, expect, it } from "vitest";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
 import { imageReply, moderationError } from "../../test/openai-server/server.js";
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import { decodePng } from "../mask/png.js";
 import { ImageOptionsError } from "./check.js";
 import { imageConfig, type ImageConfig } from "./config.js";

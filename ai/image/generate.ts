@@ -4,8 +4,8 @@
  * progress, and merges the images (in batch order), usage and text. Cancel (the AbortSignal) or any request
  * failing stops every request at once and nothing is returned; failures are ModelErrors from the classifier.
  */
-import { throwIfCancelled, toModelError } from "../errors.js";
-import { createClient } from "../providers.js";
+import { throwIfCancelled, toModelError } from "../errors/classify.js";
+import { createClient } from "../client/providers.js";
 import { encodeOpenAiMask } from "../mask/convert.js";
 import { checkImageRequest, ImageOptionsError } from "./check.js";
 import type { ImageConfig } from "./config.js";

@@ -1,9 +1,9 @@
 /**
  * The words around an image request. The user's prompt is the only instruction; the selection's design hint
  * and reference images are data: the hint sits in a delimited block whose look-alike delimiters are escaped
- * (as for code, ai/prompt.ts), and the instructions say that nothing inside it is to be obeyed.
+ * (as for code, ai/code/prompt.ts), and the instructions say that nothing inside it is to be obeyed.
  */
-import { delimit, DESIGN_TAG } from "../prompt.js";
+import { delimit, DESIGN_TAG } from "../code/prompt.js";
 import { MAX_PROMPT_CHARS, sizeText, type ResolvedImageRequest } from "./options.js";
 
 /** The system / developer instructions for the Responses and chat paths. */

@@ -3,8 +3,8 @@
  * (reasoning summary and message), each final image as it completes, and the usage. Images are bytes as
  * served with the format and pixel size read from them.
  */
-import { ModelError } from "../errors.js";
-import { base64ToBytes } from "../../codegen/base64.js";
+import { ModelError } from "../errors/classify.js";
+import { base64ToBytes } from "../../kernel/base64.js";
 import { imageInfo } from "./bytes.js";
 import type { ImageApi, ImageConversation, ServedFormat } from "./options.js";
 

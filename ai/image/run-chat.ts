@@ -3,11 +3,11 @@
  * endpoints), streamed: text in `delta.content` (reasoning in `delta.reasoning` where the endpoint sends it),
  * images whole in `delta.images[]` as data URLs. The messages plus the reply are kept for a refinement.
  */
-import { chatChunks } from "../chat-stream.js";
+import { chatChunks } from "../answer/chat-stream.js";
 import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
-import { ModelError } from "../errors.js";
-import { guarded } from "../generate.js";
-import { countOf, isRecord, shapeChecked, textOf, tokens } from "../answer-shape.js";
+import { ModelError } from "../errors/classify.js";
+import { guarded } from "../code/generate.js";
+import { countOf, isRecord, shapeChecked, textOf, tokens } from "../answer/answer-shape.js";
 import { fromDataUrl } from "./bytes.js";
 import type { ImagePlan } from "./request.js";
 import { imageFromBytes, type GeneratedImage, type ImageUsage } from "./result.js";

@@ -1,7 +1,7 @@
 /** What each request of a several-image generation runs with, and what it gives back to be merged into the result. */
 import type OpenAI from "openai";
 import type { ImageConversation } from "./options.js";
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import type { GeneratedImage, ImageProgress, ImageUsage } from "./result.js";
 
 export interface RunContext {

@@ -4,10 +4,10 @@
  * events, then `*.completed` with the image and its usage. Otherwise one JSON reply with every image.
  */
 import type { ImageEditStreamEvent, ImageGenStreamEvent, ImagesResponse } from "openai/resources/images";
-import { guarded } from "../generate.js";
-import { streamedEvents } from "../sse.js";
-import { ModelError } from "../errors.js";
-import { badShape, countOf, isRecord, shapeChecked, tokens } from "../answer-shape.js";
+import { guarded } from "../code/generate.js";
+import { streamedEvents } from "../answer/sse.js";
+import { ModelError } from "../errors/classify.js";
+import { badShape, countOf, isRecord, shapeChecked, tokens } from "../answer/answer-shape.js";
 import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, sumCounts, type GeneratedImage, type TokenCounts } from "./result.js";
 import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";

@@ -4,11 +4,11 @@
  * the `image_generation_call` output item. The response id is what a refinement builds on.
  */
 import type { Response, ResponseOutputItem, ResponseStreamEvent } from "openai/resources/responses/responses";
-import { isModerationCode, ModelError } from "../errors.js";
-import { guarded } from "../generate.js";
-import { streamedEvents } from "../sse.js";
-import { readResponse } from "../outcome.js";
-import { countOf, errorText, isRecord, shapeChecked, textOf, tokens } from "../answer-shape.js";
+import { isModerationCode, ModelError } from "../errors/classify.js";
+import { guarded } from "../code/generate.js";
+import { streamedEvents } from "../answer/sse.js";
+import { readResponse } from "../answer/outcome.js";
+import { countOf, errorText, isRecord, shapeChecked, textOf, tokens } from "../answer/answer-shape.js";
 import type { ImagePlan } from "./request.js";
 import { decodeImage, decodePartial, type GeneratedImage, type ImageUsage } from "./result.js";
 import { keepImage, type PlanOutcome, type RunContext } from "./run-context.js";

@@ -7,7 +7,7 @@ import type { MaskSource } from "../../contract/mask.js";
 import type { Mask } from "./mask.js";
 import { flattenPath, type Point } from "./path.js";
 import { rasterize, type Fill } from "./rasterize.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 /**
  * The layer's rectangle in image pixels: the part of the image the layer shows (a parallelogram if the crop is

@@ -5,7 +5,7 @@
  * the polygon strays more than `tolerance` pixels from the curve.
  */
 import { apply, type Affine } from "../../contract/mask.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type Point = [number, number];
 

@@ -2,7 +2,7 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pngFromRows } from "../../test/openai-server/png.js";
-import { readRasterSize } from "../../codegen/image-header.js";
+import { readRasterSize } from "../../kernel/image-header.js";
 import { decodePng, encodePng, encodePngAsync, type PngChannels } from "./png.js";
 
 const CRC = (() => {

@@ -7,7 +7,7 @@
  */
 import { crc32 } from "./crc32.js";
 import { unzlibSync, zlibSync } from "fflate";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type PngChannels = 1 | 2 | 3 | 4;
 

@@ -9,7 +9,7 @@ import type { ParamRow, ParamTable } from "./rows.js";
 import { paramsRead, paramsSet, type RuleSet } from "./rule-types.js";
 import { applyRules, ruleWarnings } from "./rules-eval.js";
 import { checkTemplate, fillTemplate, unusedColumns, type Template } from "./template.js";
-import { agree } from "../../codegen/plural.js";
+import { agree } from "../../kernel/plural.js";
 
 export interface ComputedRow {
   row: number;

@@ -9,7 +9,7 @@
  */
 import { at, ParamsError } from "./errors.js";
 import type { ParamRow, ParamTable } from "./rows.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 interface CsvRecord {
   line: number;

@@ -3,7 +3,7 @@
  * line and column, the row, or the rule's JSON path. One error class, so the CLI turns any of them into a
  * usage error (exit 2) and the panel can show them beside the field they belong to.
  */
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The part of the input a problem is in: the rows file, the template or the rules file. */
 export type ParamsSource = "rows" | "template" | "rules";

@@ -6,10 +6,10 @@
  */
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import type { ResponseCreateParamsNonStreaming } from "openai/resources/responses/responses";
-import { delimit } from "../prompt.js";
+import { delimit } from "../code/prompt.js";
 import { ParamsError } from "./errors.js";
 import type { ParamTable } from "./rows.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export interface InferParam {
   name: string;

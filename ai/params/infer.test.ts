@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { chatJson, responsesJson } from "../../test/openai-server/replies.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
-import type { ProviderConfig } from "../providers.js";
+import type { ProviderConfig } from "../client/providers.js";
 import { ParamsError } from "./errors.js";
 import { inferRows } from "./infer.js";
 import { readInferredRows, TEXTS_TAG, type InferInput } from "./infer-request.js";

@@ -4,9 +4,9 @@
  * the model proposed, checked, as a ParamTable the template and rules take like any rows file. The panel shows
  * them as an editable table before any image is made.
  */
-import { toModelError } from "../errors.js";
-import { readChatCompletion, readResponse, type ModelOutcome } from "../outcome.js";
-import { createClient, type ProviderConfig } from "../providers.js";
+import { toModelError } from "../errors/classify.js";
+import { readChatCompletion, readResponse, type ModelOutcome } from "../answer/outcome.js";
+import { createClient, type ProviderConfig } from "../client/providers.js";
 import { inferChatRequest, inferResponsesRequest, readInferredRows, type InferInput } from "./infer-request.js";
 import type { ParamTable } from "./rows.js";
 

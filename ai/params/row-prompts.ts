@@ -11,7 +11,7 @@ import { readRules } from "./rules-parse.js";
 import { checkTemplate, parseTemplate, type Template } from "./template.js";
 import { parseCsvRows } from "./csv.js";
 import { parseJsonlRows } from "./jsonl.js";
-import { jsonErrorOffset, lineColumn } from "./json-position.js";
+import { jsonErrorOffset, lineColumn } from "../text/json-position.js";
 import { choiceNotes, fromParamTable, toParamTable, type EditTable } from "./edit-table.js";
 
 /** One row's prompt, as the Rows plan takes it (ui/image/rows/plan.ts PlanItem). */

@@ -7,7 +7,7 @@
  * (`cfg-7_seed-2`). Pure.
  */
 import { slugWords } from "./names.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const SWEEP_PARAMS = ["seed", "cfg", "steps", "strength", "sampler", "quality"] as const;
 export type SweepParam = (typeof SWEEP_PARAMS)[number];

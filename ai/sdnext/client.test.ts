@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import {
   startSdNextServer,
@@ -7,7 +7,7 @@ import {
   type SdServerOptions,
   type SdTestServer,
 } from "../../test/sdnext-server/server.js";
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import {
   controlRender,
   img2img,

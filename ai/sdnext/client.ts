@@ -4,8 +4,8 @@
  * `alwayson_scripts.controlnet`), the model and sampler lists and a connection test. Bodies carry only fields of
  * SD.Next's request models (the test server refuses any other).
  */
-import { bytesToBase64 } from "../../codegen/base64.js";
-import { ModelError } from "../errors.js";
+import { bytesToBase64 } from "../../kernel/base64.js";
+import { ModelError } from "../errors/classify.js";
 import { oneLine, SdError, type SdServerKind } from "./errors.js";
 import { sdRequest, type SdConnection } from "./http.js";
 import { runJob, type SdJobOptions, type SdResult } from "./job.js";

@@ -3,9 +3,9 @@
  * with the SD-specific fact kept beside it (`problem`): a surface picks its words and next step from that
  * (next-step.ts holds neutral ones). Messages say what happened, never what to do. Pure: no DOM, no Node.
  */
-import { isHtmlPage, oneLine as cut } from "../one-line.js";
-import type { ModelErrorKind } from "../error-kinds.js";
-import { ModelError } from "../model-error.js";
+import { isHtmlPage, oneLine as cut } from "../text/one-line.js";
+import type { ModelErrorKind } from "../errors/error-kinds.js";
+import { ModelError } from "../errors/model-error.js";
 
 export type SdServerKind = "sdnext" | "a1111";
 

@@ -4,10 +4,10 @@
  * server answers a no-cors probe), an error status, a body cut off, stalled or not JSON. Pure fetch: runs in the
  * UI iframe and Node.
  */
-import { isCancelled, type Cancelled } from "../../contract/cancelled.js";
-import { ModelError, toModelError } from "../errors.js";
-import { idleGuard } from "../idle-body.js";
-import { bytesToBase64 } from "../../codegen/base64.js";
+import { isCancelled, type Cancelled } from "../../kernel/cancelled.js";
+import { ModelError, toModelError } from "../errors/classify.js";
+import { idleGuard } from "../client/idle-body.js";
+import { bytesToBase64 } from "../../kernel/base64.js";
 import { corsError, errorForStatus, unreachableError, type SdServerKind } from "./errors.js";
 
 export interface SdConnection {

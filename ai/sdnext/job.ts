@@ -4,8 +4,8 @@
  * /sdapi/v1/interrupt once and keeps waiting for the generation's answer, so the images the server made so far
  * are kept; an interrupted run that returns none is Cancelled.
  */
-import { Cancelled } from "../../contract/cancelled.js";
-import { ModelError, throwIfCancelled } from "../errors.js";
+import { Cancelled } from "../../kernel/cancelled.js";
+import { ModelError, throwIfCancelled } from "../errors/classify.js";
 import type { ImageProgress } from "../image/result.js";
 import { sdRequest, type SdConnection } from "./http.js";
 import { modelOf, readGeneration, readProgress, type SdImage, type SdProgressReport } from "./read.js";

@@ -1,7 +1,7 @@
 /**
  * One next step per SD problem, in words that name the server's own flags but no Figment surface (the panel and
  * the CLI add their own: Settings, --base-url, SDNEXT_AUTH). Kept apart from the errors, which only say what
- * happened (ai/errors.ts's rule).
+ * happened (ai/errors/classify.ts's rule).
  */
 import { AUTH_FLAGS, CORS_FLAGS, type SdProblem, type SdServerKind } from "./errors.js";
 

@@ -3,7 +3,7 @@
  * txt2img/img2img, or the infotext SD.Next's control returns), a progress report, the model and sampler lists.
  * An answer not in the shape SD sends is a `bad-output` ModelError that says which part; nothing is half-read.
  */
-import { ModelError } from "../errors.js";
+import { ModelError } from "../errors/classify.js";
 import { decodeImage, decodePartial, type GeneratedImage } from "../image/result.js";
 import type { ServedFormat } from "../image/options.js";
 import { emptyAnswerError } from "./errors.js";

@@ -9,9 +9,9 @@ import type { SourceFile } from "../../codegen/types.js";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
 import { responsesStream } from "../../test/openai-server/server.js";
 import { scriptedServer, splitInto } from "../../test/openai-server/scripted.js";
-import { generateModelCode } from "../pipeline.js";
-import type { PromptInput } from "../prompt.js";
-import { providerConfig } from "../providers.js";
+import { generateModelCode } from "../code/pipeline.js";
+import type { PromptInput } from "../code/prompt.js";
+import { providerConfig } from "../client/providers.js";
 import { askModel } from "./ask.js";
 import { verifyRounds, type Measured } from "./rounds.js";
 

@@ -1,11 +1,11 @@
 /**
  * The model side of a verify round where the model client runs (the CLI, the panel's engine worker): the round as
  * a refinement of the same conversation, its answer through the same project pass, formatter and repair round as
- * any model answer (ai/pipeline.ts). Kept apart from the loop (rounds.ts), which must not load ts-morph.
+ * any model answer (ai/code/pipeline.ts). Kept apart from the loop (rounds.ts), which must not load ts-morph.
  */
-import { generateModelCode, type ModelCodeOptions, type ModelCodeResult } from "../pipeline.js";
-import type { PromptInput } from "../prompt.js";
-import type { ProviderConfig } from "../providers.js";
+import { generateModelCode, type ModelCodeOptions, type ModelCodeResult } from "../code/pipeline.js";
+import type { PromptInput } from "../code/prompt.js";
+import type { ProviderConfig } from "../client/providers.js";
 import type { RoundAnswer, RoundInput } from "./rounds.js";
 
 /**

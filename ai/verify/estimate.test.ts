@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodePng } from "../../test/openai-server/png.js";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
-import { countTextTokens, estimatePrompt, imageTokens, loadTokenizer } from "../estimate.js";
-import { ESTIMATE_PRICES } from "../prices.js";
-import { pngDataUrl, type PromptInput } from "../prompt.js";
+import { countTextTokens, estimatePrompt, imageTokens, loadTokenizer } from "../estimate/estimate.js";
+import { ESTIMATE_PRICES } from "../client/prices.js";
+import { pngDataUrl, type PromptInput } from "../code/prompt.js";
 import { estimateRound, pngDataUrlSize } from "./estimate.js";
 import { verifyRequest } from "./request.js";
 

@@ -3,13 +3,13 @@
  * Responses API counts the turns behind `previous_response_id` as input, chat completions send the kept messages —
  * so the input is the first request (instructions, design hint, schema, the design's picture), every answer so far,
  * the earlier rounds, and this round's measurement and pictures. The answer rewrites every file: the last answer's
- * length stands in for it. An ESTIMATE, as everywhere (ai/estimate.ts): prices from ai/prices.ts.
+ * length stands in for it. An ESTIMATE, as everywhere (ai/estimate/estimate.ts): prices from ai/client/prices.ts.
  */
-import { base64ToBytes } from "../../codegen/base64.js";
-import { countTextTokens, imageTokens, pngSize, type Estimate } from "../estimate.js";
-import { priceFor, type SourcedPrice } from "../prices.js";
-import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "../prompt.js";
-import { FILES_SCHEMA } from "../schema.js";
+import { base64ToBytes } from "../../kernel/base64.js";
+import { countTextTokens, imageTokens, pngSize, type Estimate } from "../estimate/estimate.js";
+import { priceFor, type SourcedPrice } from "../client/prices.js";
+import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "../code/prompt.js";
+import { FILES_SCHEMA } from "../code/schema.js";
 import type { RoundRequest } from "./request.js";
 
 const PER_MESSAGE_TOKENS = 4;

@@ -1,7 +1,7 @@
 /** The verify round's request: the measurement as a delimited data block, both boxes of each layer, the pictures. */
 import { describe, expect, it } from "vitest";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
-import { responsesRequest, chatRequest, keptMessages, type PromptInput } from "../prompt.js";
+import { responsesRequest, chatRequest, keptMessages, type PromptInput } from "../code/prompt.js";
 import { measurementBody, MEASUREMENT_TAG, verifyRequest } from "./request.js";
 
 const lines = (text: string): unknown[] =>

@@ -3,12 +3,12 @@
  * back as a refinement of the same conversation with a PNG of the rendered page beside the design's.
  *
  * The measurement is DATA: exact figures, and layer names taken from the design file (written by anyone). It sits
- * in one delimited block whose look-alike delimiters are escaped (as the design hint does, ai/prompt.ts), one JSON
+ * in one delimited block whose look-alike delimiters are escaped (as the design hint does, ai/code/prompt.ts), one JSON
  * object per line, and the round's text says that nothing inside it is to be obeyed.
  */
 import { boxDelta, widthName } from "../../codegen/fidelity/summary.js";
 import type { Box, FidelityScore, LayerDiff, WidthScore } from "../../codegen/fidelity/types.js";
-import { delimit, type RefinementImage } from "../prompt.js";
+import { delimit, type RefinementImage } from "../code/prompt.js";
 
 export const MEASUREMENT_TAG = "measurement";
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { scoreOf } from "../../test/helpers/fidelity-score.js";
-import { Cancelled } from "../../contract/cancelled.js";
-import { ModelError } from "../errors.js";
-import type { Conversation } from "../generate.js";
+import { Cancelled } from "../../kernel/cancelled.js";
+import { ModelError } from "../errors/classify.js";
+import type { Conversation } from "../code/generate.js";
 import { percent } from "../../codegen/fidelity/summary.js";
 import {
   measuresBetter,

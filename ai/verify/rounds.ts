@@ -11,8 +11,8 @@
 import { roundHalfUp, shareText } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
-import type { Conversation } from "../generate.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
+import type { Conversation } from "../code/generate.js";
 import { verifyRequest, type RoundRequest } from "./request.js";
 
 /** At most this many rounds; 1 unless asked. */

@@ -2,7 +2,7 @@
 import { ANALYZE_TASKS, type AnalyzeTask } from "../../ai/analyze/input.js";
 import { oneOf, present, readFlags } from "../common/flags.js";
 import { MODEL_FLAGS, modelConnectionArgs, type ModelConnectionArgs } from "../common/model-flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const ANALYZE_AI_USAGE = `figment analyze --ai — a vision model's view of a frame, streamed to stdout as Markdown
 

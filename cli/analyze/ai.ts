@@ -9,10 +9,10 @@ import { basename } from "node:path";
 import { estimateAnalyze } from "../../ai/analyze/estimate.js";
 import { buildAnalyzeInput, type AnalyzeInput } from "../../ai/analyze/input.js";
 import { analyzeWithModel, type AnalyzeResult } from "../../ai/analyze/run.js";
-import { ModelError } from "../../ai/errors.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
-import { loadTokenizer } from "../../ai/estimate.js";
-import { providerConfig, type ProviderConfig } from "../../ai/providers.js";
+import { ModelError } from "../../ai/errors/classify.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
+import { loadTokenizer } from "../../ai/estimate/estimate.js";
+import { providerConfig, type ProviderConfig } from "../../ai/client/providers.js";
 import { loadDesign } from "../../codegen/load.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { readPng } from "../code/ai.js";
@@ -21,8 +21,8 @@ import { keyFor } from "../common/api-keys.js";
 import { analyzeJson } from "./findings.js";
 import { readDesign, type Output, type RunContext } from "../common/design-files.js";
 import { reportModelError } from "../common/model-errors.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const API_NAME = { responses: "Responses API", chat: "chat completions" } as const;
 const endpointUrl = (config: ProviderConfig): string =>

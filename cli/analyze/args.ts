@@ -1,6 +1,6 @@
 /** Command-line parsing for `figment analyze`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { present, readFlags } from "../common/flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const ANALYZE_USAGE = `figment analyze — accessibility and naming findings for a design, offline
 

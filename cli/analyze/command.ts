@@ -6,8 +6,8 @@ import { SEVERITIES, type Finding } from "../../codegen/analyze/index.js";
 import type { AnalyzeArgs } from "./args.js";
 import { analyzeJson } from "./findings.js";
 import { readDesign, type Output } from "../common/design-files.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** One line per finding: severity, kind, the layer's name and the message; the layer's id last, as a detail to copy. */
 export function formatFindings(findings: readonly Finding[]): string[] {

@@ -6,7 +6,7 @@
 import { analyzeDesign, type AnalyzeOptions, type Finding } from "../../codegen/analyze/index.js";
 import { depthLimitOf, textsOverEmptied } from "../../codegen/rest/depth-limit.js";
 import { loadDesign, type DesignDocument, type DesignNode } from "../../codegen/index.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 function hasLayer(nodes: readonly DesignNode[], id: string): boolean {
   return nodes.some((n) => n.id === id || hasLayer(n.children ?? [], id));

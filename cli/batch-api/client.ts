@@ -1,6 +1,6 @@
 /** The SDK client for batch steps: the record's endpoint, the key from the environment, the SDK's retries. */
 import type OpenAI from "openai";
-import { createClient, type ProviderConfig } from "../../ai/providers.js";
+import { createClient, type ProviderConfig } from "../../ai/client/providers.js";
 
 /** Batch steps are short calls; the SDK retries a 429 or 5xx this many times (honouring retry-after). */
 export const BATCH_RETRIES = 2;

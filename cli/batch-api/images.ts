@@ -12,7 +12,7 @@ import { imagesOfAnswer } from "../../ai/batch/image-answer.js";
 import { EXTENSIONS } from "../common/image-files.js";
 import { batchClient, type BatchClientOptions, type BatchConnection } from "./client.js";
 import { folderStore, writeAtomic } from "./store.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export interface ImageBatchRequest {
   /** The template row (1-based as the user counts them). */

@@ -2,9 +2,9 @@
 import type { CollectReport } from "../../ai/batch/collect.js";
 import { lineLabel, type BatchRecord } from "../../ai/batch/record.js";
 import type { BatchStatus } from "../../ai/batch/status.js";
-import type { ModelErrorKind } from "../../ai/errors.js";
+import type { ModelErrorKind } from "../../ai/errors/classify.js";
 import type { Output } from "../common/design-files.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 /** Next steps in batch terms where the model command's would mislead (a 404 here is a batch or file, not a model). */
 export const BATCH_STEPS: Partial<Record<ModelErrorKind, (env: string) => string>> = {

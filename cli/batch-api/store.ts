@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { readRecord, type BatchRecord } from "../../ai/batch/record.js";
 import type { BatchStore } from "../../ai/batch/store.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 export const RECORD_FILE = "batch.json";
 export const KEPT_DIR = ".figment-batch";

@@ -1,7 +1,7 @@
 /** Command-line parsing for `figment batch`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { present, readFlags } from "../common/flags.js";
 import { baseUrlFlag, timeoutFlag } from "../common/model-flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const BATCH_USAGE = `figment batch — bulk jobs on OpenAI's Batch API
 

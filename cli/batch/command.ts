@@ -17,8 +17,8 @@ import { resubmitFailed } from "../../ai/batch/resubmit.js";
 import { refreshStatus } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { submitRun, unsubmittedRuns } from "../../ai/batch/submit.js";
-import { ModelError } from "../../ai/errors.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
+import { ModelError } from "../../ai/errors/classify.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { keyFor } from "../common/api-keys.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { reportModelError } from "../common/model-errors.js";
@@ -29,8 +29,8 @@ import { imageWriter } from "../batch-api/images.js";
 import { lockFolder } from "./lock.js";
 import { BATCH_STEPS, printCollect, printStatus, summary } from "../batch-api/report.js";
 import { folderStore } from "../batch-api/store.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 async function loadRecord(store: BatchStore, dir: string): Promise<BatchRecord> {
   const record = await store.load();

@@ -6,7 +6,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { KEPT_DIR } from "../batch-api/store.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const LOCK_FILE = "lock";
 

@@ -11,13 +11,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { ModelError } from "../../ai/errors.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
-import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../../ai/estimate.js";
-import { generateModelCode, isBlocking, type ModelCodeResult } from "../../ai/pipeline.js";
-import type { ProgressEvent } from "../../ai/progress.js";
-import { pngDataUrl, type PromptInput } from "../../ai/prompt.js";
-import { providerConfig, type ProviderConfig } from "../../ai/providers.js";
+import { ModelError } from "../../ai/errors/classify.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
+import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../../ai/estimate/estimate.js";
+import { generateModelCode, isBlocking, type ModelCodeResult } from "../../ai/code/pipeline.js";
+import type { ProgressEvent } from "../../ai/code/progress.js";
+import { pngDataUrl, type PromptInput } from "../../ai/code/prompt.js";
+import { providerConfig, type ProviderConfig } from "../../ai/client/providers.js";
 import { fontPlan } from "../../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../../codegen/emit/assets.js";
 import { generateCode, modelHint, parseHint, type DesignDocument } from "../../codegen/index.js";
@@ -42,8 +42,8 @@ import { usedMappings } from "../../codegen/components-map/resolve.js";
 import { readText } from "../common/io.js";
 import { reportModelError } from "../common/model-errors.js";
 import type { VerifyJson } from "./verify.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 import type { LayoutDecisions } from "../../codegen/layout/index.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 

@@ -3,7 +3,7 @@
  * top-level frame — the very body `figment code --ai` sends (cli/code/ai.ts promptInputFor + responsesRequest),
  * not streamed — as one batch recorded in DIR/batch.json; each frame's asset files are kept beside it so
  * that `figment batch collect DIR` can put every answer through the usual project pass and prettier
- * (ai/pipeline.ts postProcess) and write it under DIR/<frame>/. With the team's components (--components,
+ * (ai/code/pipeline.ts postProcess) and write it under DIR/<frame>/. With the team's components (--components,
  * --code-connect, --types), each request carries the mapped components as `--ai` does, and DIR/checks.json keeps
  * what checks the answers at collect (each frame's mappings, the library's types): collect has no flags to read.
  */
@@ -12,15 +12,15 @@ import type { Response } from "openai/resources/responses/responses";
 import type { LineWriter } from "../../ai/batch/collect.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { startBatch, type PlannedLine } from "../../ai/batch/submit.js";
-import { ModelError } from "../../ai/errors.js";
+import { ModelError } from "../../ai/errors/classify.js";
 import { frameFolders } from "../common/out-dir.js";
-import { estimatePrompt, loadTokenizer } from "../../ai/estimate.js";
-import { base64ToBytes, bytesToBase64 } from "../../codegen/base64.js";
-import { readResponse } from "../../ai/outcome.js";
-import { postProcess, where, type ComponentChecks } from "../../ai/pipeline.js";
-import { responsesRequest } from "../../ai/prompt.js";
-import { providerConfig } from "../../ai/providers.js";
-import { parseFilesReply } from "../../ai/schema.js";
+import { estimatePrompt, loadTokenizer } from "../../ai/estimate/estimate.js";
+import { base64ToBytes, bytesToBase64 } from "../../kernel/base64.js";
+import { readResponse } from "../../ai/answer/outcome.js";
+import { postProcess, where, type ComponentChecks } from "../../ai/code/pipeline.js";
+import { responsesRequest } from "../../ai/code/prompt.js";
+import { providerConfig } from "../../ai/client/providers.js";
+import { parseFilesReply } from "../../ai/code/schema.js";
 import type { DesignDocument } from "../../codegen/index.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import type { LibraryTypes } from "../../codegen/project/library-types.js";
@@ -38,8 +38,8 @@ import { reportModelError } from "../common/model-errors.js";
 import { batchClient } from "../batch-api/client.js";
 import { BATCH_STEPS } from "../batch-api/report.js";
 import { folderStore } from "../batch-api/store.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Problems kept per frame in batch.json (the first ones say enough). */
 const MAX_KEPT_PROBLEMS = 10;

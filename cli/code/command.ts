@@ -21,7 +21,7 @@ import { checkOutDir, readText } from "../common/io.js";
 import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
 import { loadForCode } from "./figma-extras.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 import type { CodeOptions, LoadedDesign } from "../../codegen/load.js";
 import type { Problem } from "../../codegen/types.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";

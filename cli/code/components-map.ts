@@ -14,7 +14,7 @@ import type { CodeOptions } from "../../codegen/index.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { CliArgs } from "../common/args.js";
 import { readText } from "../common/io.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** A folder holding more files than this is not a components folder (a home directory given by mistake). */
 const MAX_FILES = 5000;

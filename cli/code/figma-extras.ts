@@ -10,8 +10,8 @@ import { formatWait } from "../figma-rest/errors.js";
 import { fetchDesignExtras, type FetchedExtras } from "../figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "../figma-rest/retry.js";
 import { missingImageFiles, readImagesDir } from "../common/images-dir.js";
-import { FigmentError } from "../../codegen/errors.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { FigmentError } from "../../kernel/errors.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 
 /** Seconds one Figma request may take (a render of many vectors can be slow). */
 export const FIGMA_TIMEOUT_SEC = 60;

@@ -21,7 +21,7 @@ import type { SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
 import type { LayoutBrowser } from "../measure/layout-check.js";
 import type { Output } from "../common/design-files.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** How many of the layers furthest off the plain output lists per frame (--json has them all). */
 const LISTED = 5;

@@ -5,11 +5,11 @@
  * The verdicts go to stderr; the caller writes the best files.
  */
 import type { Browser } from "playwright-core";
-import { loadTokenizer, type Estimate } from "../../ai/estimate.js";
-import type { ModelCodeResult } from "../../ai/pipeline.js";
-import type { ProgressEvent } from "../../ai/progress.js";
-import { pngDataUrl, type PromptInput } from "../../ai/prompt.js";
-import type { ProviderConfig } from "../../ai/providers.js";
+import { loadTokenizer, type Estimate } from "../../ai/estimate/estimate.js";
+import type { ModelCodeResult } from "../../ai/code/pipeline.js";
+import type { ProgressEvent } from "../../ai/code/progress.js";
+import { pngDataUrl, type PromptInput } from "../../ai/code/prompt.js";
+import type { ProviderConfig } from "../../ai/client/providers.js";
 import { askModel } from "../../ai/verify/ask.js";
 import { estimateRound } from "../../ai/verify/estimate.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
@@ -22,7 +22,7 @@ import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage
 import type { Output } from "../common/design-files.js";
 import { resultPage } from "../measure/result-page.js";
 import { scoreFrame } from "../measure/score.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The one frame --verify measures; refused before anything is sent when there are several or no Chromium. */
 export function verifiedFrame(roots: readonly RestNode[], flag: "--verify" | "--score" = "--verify"): RestNode {

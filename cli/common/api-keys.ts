@@ -1,5 +1,5 @@
 /** Where `figment code --ai` takes the API key from: the environment only, never a flag or a file. */
-import { ModelError } from "../../ai/errors.js";
+import { ModelError } from "../../ai/errors/classify.js";
 import type { ProviderName } from "./args.js";
 import type { Output } from "./design-files.js";
 

@@ -4,7 +4,7 @@ import { MAX_ROUNDS } from "../../ai/verify/rounds.js";
 import { firstGiven, oneOfWords, present, readFlags, wholeNumber } from "./flags.js";
 import { parseWidths } from "../../codegen/fidelity/responsive.js";
 import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The commands this parser reads (the others have parsers of their own), each with the flags it takes. */
 export const MAIN_COMMANDS = ["frames", "code", "hints", "fidelity", "demo"] as const;

@@ -15,8 +15,8 @@ import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { checkOutDir, readDesignJson, readText, writeFilesUnder } from "./io.js";
 import { notesLine, tips, type TipContext } from "./notes.js";
 import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 export interface Output {
   out(text: string): void;
@@ -25,7 +25,7 @@ export interface Output {
 
 /**
  * What a command's run ends with: its exit code, or CANCELLED when it stopped because it was asked to, after saying
- * what it kept (the finished rows of `image --rows`). A cancel with nothing to keep throws contract/cancelled.ts's
+ * what it kept (the finished rows of `image --rows`). A cancel with nothing to keep throws kernel/cancelled.ts's
  * Cancelled instead. Either way cli/run.ts alone turns it into the exit code (130).
  */
 export const CANCELLED = "cancelled";

@@ -4,7 +4,7 @@
  * one wording, so the commands refuse the same kind of input the same way.
  */
 import { parseArgs } from "node:util";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export interface FlagSpec<B extends string, S extends string, L extends string> {
   /** On/off flags; `--help`/`-h` is always one. */

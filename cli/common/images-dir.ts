@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { DesignDocument } from "../../codegen/design/types.js";
 import { imageRefsIn } from "../../codegen/rest/image-refs.js";
 import type { Problem } from "../../codegen/types.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const IMAGE_FILE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"] as const;
 

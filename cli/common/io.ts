@@ -5,7 +5,7 @@ import { BoxKeysError } from "../../codegen/rest/box-keys.js";
 import { EXPECTED_REPLY, ReplyTextError } from "../../codegen/rest/reply-text.js";
 import { readDesignBytes } from "./design-text.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 import { checkOutDir, makeFolders } from "./out-folder.js";
 
 export { checkOutDir } from "./out-folder.js";

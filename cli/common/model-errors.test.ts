@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_ERROR_KINDS, ModelError } from "../../ai/errors.js";
+import { MODEL_ERROR_KINDS, ModelError } from "../../ai/errors/classify.js";
 import { captureIo } from "../../test/helpers/fixtures.js";
 import type { ProviderName } from "./args.js";
-import { exitCodeFor } from "../../codegen/errors.js";
+import { exitCodeFor } from "../../kernel/errors.js";
 import { cliNextStep, reportModelError } from "./model-errors.js";
 
 const PROVIDERS: ProviderName[] = ["openai", "openrouter", "custom"];

@@ -3,11 +3,11 @@
  * given, one next step in CLI terms (environment variables, --model, --base-url, --timeout) and the exit
  * code. ai/ only says what happened; the panel has its own sentences (ui/code/explain.ts).
  *
- * Exit codes come from the error's kind (codegen/errors.ts exitCodeFor): 2 for what the user fixes in their
+ * Exit codes come from the error's kind (kernel/errors.ts exitCodeFor): 2 for what the user fixes in their
  * configuration or input, 1 otherwise. A cancel is no model failure: it is Cancelled, which cli/run.ts turns into 130.
  */
-import type { ModelError, ModelErrorKind } from "../../ai/errors.js";
-import { exitCodeFor } from "../../codegen/errors.js";
+import type { ModelError, ModelErrorKind } from "../../ai/errors/classify.js";
+import { exitCodeFor } from "../../kernel/errors.js";
 import { KEY_ENV } from "./api-keys.js";
 import type { ProviderName } from "./args.js";
 import type { Output } from "./design-files.js";

@@ -5,7 +5,7 @@
  */
 import type { Provider } from "../../contract/words.js";
 import { oneOfWords, present } from "./flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The flags' names, for readFlags's `string` list. */
 export const MODEL_FLAGS = ["provider", "base-url", "model", "timeout"] as const;

@@ -3,7 +3,7 @@
  * each kind the user can act on with what they have not tried yet. Warnings and errors are listed one a line
  * before (cli/common/design-files.ts); the notes are many and --json lists them.
  */
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 import type { Problem } from "../../codegen/types.js";
 
 /** A note's kind in words, singular and plural; a code without one is named as it is. */

@@ -6,7 +6,7 @@
  */
 import { access, constants, mkdir, rmdir, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 type Errno = NodeJS.ErrnoException;
 

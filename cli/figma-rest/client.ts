@@ -5,7 +5,7 @@
  * retry.ts.
  */
 import { FigmaRestError, figmaErrorText, redact, statusError } from "./errors.js";
-import { parseRetryAfterSec } from "../../ai/retry-after.js";
+import { parseRetryAfterSec } from "../../ai/errors/retry-after.js";
 import { withRetry, type RetryNotice, type RetryPolicy, type Sleep } from "./retry.js";
 
 export interface FigmaClientOptions {

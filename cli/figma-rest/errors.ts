@@ -1,10 +1,10 @@
 /**
- * What can go wrong talking to Figma's REST API, as one error the CLI can explain: the kind (codegen/errors.ts:
+ * What can go wrong talking to Figma's REST API, as one error the CLI can explain: the kind (kernel/errors.ts:
  * `auth` and `input` exit 2, the rest 1), the status, the Retry-After when Figma sent one, and a message in the
  * user's terms. The token never appears in it: Figma's own text is redacted before it is kept.
  */
 import type { ErrorResponsePayloadWithErrMessage, ErrorResponsePayloadWithErrorBoolean } from "@figma/rest-api-spec";
-import { FigmentError, type ErrorKind } from "../../codegen/errors.js";
+import { FigmentError, type ErrorKind } from "../../kernel/errors.js";
 
 /** A FigmentError with what the retries read: the status (a 5xx is retried) and Figma's Retry-After. */
 export class FigmaRestError extends FigmentError {

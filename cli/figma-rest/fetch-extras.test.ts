@@ -16,7 +16,7 @@ import {
   type FigmaTestFile,
 } from "../../test/figma-rest-server/server.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
-import { exitCodeFor } from "../../codegen/errors.js";
+import { exitCodeFor } from "../../kernel/errors.js";
 import { FigmaRestError } from "./errors.js";
 import { fetchDesignExtras, type FetchExtrasOptions } from "./fetch-extras.js";
 import { DEFAULT_RETRY_POLICY } from "./retry.js";

@@ -14,7 +14,7 @@ import { layerName, layerNamesById } from "../../codegen/design/layer-label.js";
 import { cleanSuppliedSvg } from "../../codegen/design/supplied-svg.js";
 import { FigmaClient, type FigmaClientOptions } from "./client.js";
 import { batches, IDS_PER_RENDER, mapLimit, selectAssets } from "./selection.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 import { FigmaRestError } from "./errors.js";
 
 export interface FetchExtrasOptions extends FigmaClientOptions {

@@ -4,7 +4,7 @@
  * to come back instead of watching a stalled command. The sleep is injected: tests never wait.
  */
 import { FigmaRestError, formatWait, isServerError } from "./errors.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 

@@ -1,6 +1,6 @@
 /** `figment frames <design.json> [--json]`: the top-level frames by page, with size and node count. */
 import { layerBounds } from "../../codegen/design/normalize.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 import { countNodes } from "../../codegen/rest/reply.js";
 import { topLevelFrames } from "../../codegen/rest/top-frames.js";
 import type { CliArgs } from "../common/args.js";

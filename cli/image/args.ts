@@ -15,7 +15,7 @@ import {
   type SdImageArgs,
   type SdProviderName,
 } from "./sd-args.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const IMAGE_USAGE = `figment image — images from a model, written under --out
 

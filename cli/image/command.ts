@@ -11,9 +11,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { ModelError, throwIfCancelled } from "../../ai/errors.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
-import { loadTokenizer } from "../../ai/estimate.js";
+import { ModelError, throwIfCancelled } from "../../ai/errors/classify.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
+import { loadTokenizer } from "../../ai/estimate/estimate.js";
 import { imageInfo } from "../../ai/image/bytes.js";
 import { checkImageRequest, ImageOptionsError, type ImageField, type ImageProblem } from "../../ai/image/check.js";
 import { imageConfig, imagePath, type ImageConfig } from "../../ai/image/config.js";
@@ -31,8 +31,8 @@ import { freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { sdImageCommand } from "./sd-command.js";
 import { API_NAME, printDryRun, progressPrinter, reportImageError, usageLine } from "./report.js";
 import { checkOutDir } from "../common/io.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 /** The SDK retries a 429 or 5xx this many times (honouring retry-after) before the CLI reports it. */
 export const IMAGE_RETRIES = 2;

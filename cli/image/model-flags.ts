@@ -14,7 +14,7 @@ import {
 } from "../../ai/image/options.js";
 import { oneOf, present } from "../common/flags.js";
 import { MODEL_FLAGS, modelConnectionArgs, providerFlag, type ModelConnectionArgs } from "../common/model-flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The shared flags' names, for readFlags (`--ref` may be given several times). */
 export const IMAGE_MODEL_FLAGS = {

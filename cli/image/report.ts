@@ -3,7 +3,7 @@
  * model works (reasoning and message text by line, partial images, each image), the usage afterwards, and
  * model failures with next steps in CLI terms.
  */
-import type { ModelError, ModelErrorKind } from "../../ai/errors.js";
+import type { ModelError, ModelErrorKind } from "../../ai/errors/classify.js";
 import type { ImageConfig } from "../../ai/image/config.js";
 import type { ImageEstimate } from "../../ai/image/estimate.js";
 import { sizeText, type ImageRequest } from "../../ai/image/options.js";
@@ -12,7 +12,7 @@ import type { ProviderName } from "../common/args.js";
 import type { Output } from "../common/design-files.js";
 import type { ImageArgs } from "./args.js";
 import { reportModelError } from "../common/model-errors.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export const API_NAME = {
   images: "Images API",

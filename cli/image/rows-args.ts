@@ -9,7 +9,7 @@ import { firstGiven, oneOfWords, present, readFlags } from "../common/flags.js";
 import { IMAGE_MODEL_FLAGS, imageModelArgs, type ImageModelArgs } from "./model-flags.js";
 import { parseSdImageArgs, SD_FLAGS, SD_PROVIDERS, type SdImageArgs } from "./sd-args.js";
 import { PROVIDERS } from "../../contract/words.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 export const IMAGE_ROWS_USAGE =
   `figment image --template — one image per row of parameters, written under --out

@@ -6,7 +6,7 @@
  * the first image before the others are sent) are refused by name before anything is sent.
  */
 import { join } from "node:path";
-import { ModelError } from "../../ai/errors.js";
+import { ModelError } from "../../ai/errors/classify.js";
 import type { ImageConfig } from "../../ai/image/config.js";
 import { imageBatchBodies } from "../../ai/batch/image-bodies.js";
 import type { RowRequest } from "../../ai/params/index.js";
@@ -15,8 +15,8 @@ import { BATCH_STEPS } from "../batch-api/report.js";
 import type { Output } from "../common/design-files.js";
 import type { ImageRowsArgs } from "./rows-args.js";
 import { reportModelError } from "../common/model-errors.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Throws an input error for what the Batch API cannot run; called before the key is read. */
 export function checkBatchFlags(args: ImageRowsArgs): void {

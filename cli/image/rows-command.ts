@@ -4,7 +4,7 @@
  * `--dry-run` prints the computed prompts; otherwise sends them (cli/image/rows-run.ts), writes each image as
  * it arrives, and ends with a summary that lists the failed rows. Exit 0 only when every row was written.
  */
-import { ModelError } from "../../ai/errors.js";
+import { ModelError } from "../../ai/errors/classify.js";
 import { checkImageRequest } from "../../ai/image/check.js";
 import { imagePath, type ImageConfig } from "../../ai/image/config.js";
 import { IMAGE_TIMEOUT_MS } from "../../ai/image/generate.js";
@@ -22,8 +22,8 @@ import { runRows } from "./rows-run.js";
 import { checkOutDir } from "../common/io.js";
 import { cellParams, gridRequests } from "./rows-grid.js";
 import { sdRowsCommand } from "./rows-sd-command.js";
-import { plural } from "../../codegen/plural.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { plural } from "../../kernel/plural.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export async function imageRowsCommand(args: ImageRowsArgs, io: Output, context: RunContext = {}): Promise<Outcome> {
   if (args.sd) return sdRowsCommand(args, args.sd, io, context);

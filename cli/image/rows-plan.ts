@@ -23,7 +23,7 @@ import {
 import type { ImageInput } from "../../ai/image/options.js";
 import type { ImageRowsArgs } from "./rows-args.js";
 import { readText } from "../common/io.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export interface RowsPlan {
   computed: ComputedPrompts;

@@ -7,7 +7,7 @@
 import type { ComputedPrompts, Grid, SweepValue } from "../../ai/params/index.js";
 import type { Output } from "../common/design-files.js";
 import type { RowEvent, RowsRunResult } from "./rows-run.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 
 /** A parameter grid's cell as --dry-run shows it: its row, file stem, swept values and the request it would send. */
 export interface PlannedCell {

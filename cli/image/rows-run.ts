@@ -9,8 +9,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ModelError, toModelError, type ModelErrorKind } from "../../ai/errors.js";
-import { isCancelled } from "../../contract/cancelled.js";
+import { ModelError, toModelError, type ModelErrorKind } from "../../ai/errors/classify.js";
+import { isCancelled } from "../../kernel/cancelled.js";
 import { ImageOptionsError } from "../../ai/image/check.js";
 import type { ImageConfig } from "../../ai/image/config.js";
 import { generateImages } from "../../ai/image/generate.js";

@@ -18,7 +18,7 @@ import { runSdRows, sdRowOptions } from "./rows-sd.js";
 import { SD_SERVER_NAME, sdSize, type SdImageArgs } from "./sd-args.js";
 import { pollMs, readImageFlag, sdAuth } from "./sd-command.js";
 import { reportSdError } from "./sd-report.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export async function sdRowsCommand(
   args: ImageRowsArgs,

@@ -6,8 +6,8 @@
  * A failure the next row would meet too (server down, credentials refused, no such route) stops the run; any
  * other failure stays with its row. Ctrl-C interrupts the server, keeps what it returns and sends no more.
  */
-import { ModelError, toModelError } from "../../ai/errors.js";
-import { isCancelled } from "../../contract/cancelled.js";
+import { ModelError, toModelError } from "../../ai/errors/classify.js";
+import { isCancelled } from "../../kernel/cancelled.js";
 import type { RowRequest } from "../../ai/params/index.js";
 import {
   img2img,

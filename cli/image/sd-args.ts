@@ -9,7 +9,7 @@ import { parseSize } from "../../ai/image/options.js";
 import { roundTo8, type SdControlType } from "../../ai/sdnext/index.js";
 import { firstGiven, oneOfWords, present, wholeNumber } from "../common/flags.js";
 import { baseUrlFlag, timeoutFlag } from "../common/model-flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const SD_PROVIDERS = ["sdnext", "a1111"] as const;
 export type SdProviderName = (typeof SD_PROVIDERS)[number];

@@ -9,8 +9,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ModelError } from "../../ai/errors.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
+import { ModelError } from "../../ai/errors/classify.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { imageInfo, type ImageInfo } from "../../ai/image/bytes.js";
 import { maskFromPng, sdMaskPng } from "../../ai/mask/index.js";
 import type { ImageSize } from "../../ai/image/options.js";
@@ -24,13 +24,13 @@ import {
   type SdProgress,
   type SdResult,
 } from "../../ai/sdnext/index.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { EXTENSIONS, freeStem, RunFiles, slugOf } from "../common/image-files.js";
 import { SD_DEFAULT_STRENGTH, SD_SERVER_NAME, sdSize, type SdImageArgs } from "./sd-args.js";
 import { reportSdError, SD_AUTH_ENV } from "./sd-report.js";
 import { checkOutDir } from "../common/io.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 /** Milliseconds between progress polls; the environment may set it (tests poll fast). */
 const POLL_ENV = "FIGMENT_SD_POLL_MS";

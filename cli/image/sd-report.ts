@@ -4,10 +4,10 @@
  * the SD problem ai/sdnext keeps beside each error (its neutral steps, ai/sdnext/next-step.ts, where the CLI has
  * nothing to add). Credentials never appear: the errors name the URL, never SDNEXT_AUTH's value.
  */
-import type { ModelError, ModelErrorKind } from "../../ai/errors.js";
+import type { ModelError, ModelErrorKind } from "../../ai/errors/classify.js";
 import { AUTH_FLAGS, SdError, sdNextStep, type SdProblem } from "../../ai/sdnext/index.js";
 import type { Output } from "../common/design-files.js";
-import { exitCodeFor } from "../../codegen/errors.js";
+import { exitCodeFor } from "../../kernel/errors.js";
 
 /** The environment variable holding the server's `user:password`. */
 export const SD_AUTH_ENV = "SDNEXT_AUTH";

@@ -1,7 +1,7 @@
 /** Command-line parsing for `figment score`, on cli/common/flags.ts. Bad flags are input errors (exit 2). */
 import { parseWidths } from "../../codegen/fidelity/responsive.js";
 import { present, readFlags } from "../common/flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const SCORE_USAGE =
   `figment score — measure code against a design: how ` +

@@ -14,7 +14,7 @@ import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { readDesign, WHOLE_FILE, type LayerNames, type Output } from "../common/design-files.js";
 import type { ScoreArgs } from "./args.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Folders a project keeps that are not its code. */
 const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".next", ".vite"]);

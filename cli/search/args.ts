@@ -2,7 +2,7 @@
 import type { ProviderName } from "../common/args.js";
 import { firstGiven, present, readFlags, wholeNumber } from "../common/flags.js";
 import { baseUrlFlag, MODEL_FLAGS, providerFlag } from "../common/model-flags.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export const SEARCH_USAGE = `figment search — find the top-level frames of a design by words (and by meaning, with --ai)
 

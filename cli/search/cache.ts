@@ -1,12 +1,12 @@
 /**
- * `figment search --ai --cache FILE`: the frames' vectors by frame id + content hash (ai/embeddings.ts), and the
+ * `figment search --ai --cache FILE`: the frames' vectors by frame id + content hash (ai/search/embeddings.ts), and the
  * queries' vectors by query text + model + dimensions + endpoint, so an identical second run sends nothing.
  * One JSON file, written beside and renamed over so that an interrupted write never leaves half a cache.
  */
 import { rename, writeFile } from "node:fs/promises";
-import type { EmbeddingCache } from "../../ai/embeddings.js";
+import type { EmbeddingCache } from "../../ai/search/embeddings.js";
 import { readJson } from "../common/io.js";
-import { FigmentError, isFigmentError } from "../../codegen/errors.js";
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 const CACHE_VERSION = 1;
 /** The most recently used queries kept; older ones drop out (a vector of 1,536 numbers is ~30 kB of JSON). */

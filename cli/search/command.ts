@@ -1,13 +1,13 @@
 /**
  * `figment search DESIGN.json QUERY`: ranks the design's top-level frames (all pages) for the query with the
- * same index the panel uses (codegen/search). With --ai the frames and the query are embedded (ai/embeddings.ts)
+ * same index the panel uses (codegen/search). With --ai the frames and the query are embedded (ai/search/embeddings.ts)
  * for hybrid ranking; --cache FILE keeps the frames' and the queries' vectors between runs (cache.ts). Keys and model
  * failures as for `figment code --ai` (cli/common/api-keys.ts, model-errors.ts).
  */
-import { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery } from "../../ai/embeddings.js";
-import { ModelError } from "../../ai/errors.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
-import { providerConfig, type ProviderConfig } from "../../ai/providers.js";
+import { DEFAULT_EMBEDDING_MODEL, embedFrames, embedQuery } from "../../ai/search/embeddings.js";
+import { ModelError } from "../../ai/errors/classify.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
+import { providerConfig, type ProviderConfig } from "../../ai/client/providers.js";
 import { frameDocs, type FrameDoc } from "../../codegen/search/frame-doc.js";
 import { createFrameIndex, searchFrames, type FrameHit, type FrameIndex } from "../../codegen/search/frame-index.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
@@ -16,7 +16,7 @@ import { readDesign, type Output, type RunContext } from "../common/design-files
 import { reportModelError } from "../common/model-errors.js";
 import type { SearchArgs } from "./args.js";
 import { queryKey, readSearchCache, rememberQuery, writeSearchCache } from "./cache.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 const STEPS = {
   "bad-request": () =>

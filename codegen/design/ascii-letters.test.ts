@@ -67,7 +67,7 @@ describe("on real files", () => {
     expect(problems.filter((p) => p.code === "name-not-spelled")).toEqual([]);
   });
 
-  it("a whole file's pages are named after their frames, in any of these scripts; a name it cannot spell is said", () => {
+  it("a whole file's pages are named after their frames in these scripts; a name it cannot spell is said", () => {
     // The real design system's first frames renamed as FoodCoach's (unlicensed) frames are named: a control.
     const json = read("figma/figmagic-design-system.file.json");
     const frames = json.document.children[0]!.children;

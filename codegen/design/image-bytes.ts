@@ -1,10 +1,10 @@
 /**
  * What an image's bytes are, read from the bytes themselves (magic numbers and header fields), never from a
- * file name: PNG, JPEG, GIF, WebP (codegen/image-header.ts) or SVG, with the pixel size where the header states it.
+ * file name: PNG, JPEG, GIF, WebP (kernel/image-header.ts) or SVG, with the pixel size where the header states it.
  * Pure.
  */
-import { fnv1a } from "../hash.js";
-import { readRasterHeader } from "../image-header.js";
+import { fnv1a } from "../../kernel/hash.js";
+import { readRasterHeader } from "../../kernel/image-header.js";
 import type { ImageBytesFormat } from "./extras.js";
 
 export interface ImageInfo {

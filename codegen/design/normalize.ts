@@ -5,7 +5,7 @@ import { isRecord } from "../rest/reply.js";
 import { finite, nonNegative } from "../rest/values.js";
 import type { Problem } from "../types.js";
 import { escapeAttr } from "../escape.js";
-import { agree, plural } from "../plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 import { cssBlend, cssColor, readColor, round } from "./color.js";
 import {
   cssRotation,

@@ -3,7 +3,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { CodeOptions } from "../load.js";
 import type { FileSet } from "../types.js";
 import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../layout/index.js";
-import { plural } from "../plural.js";
+import { plural } from "../../kernel/plural.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
 

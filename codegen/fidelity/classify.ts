@@ -133,7 +133,8 @@ export function classifyText(
       return verdict(
         "illegible",
         seen,
-        `contrast under ${ratio(design.minContrast)} on ${share} % of it (median ${Math.round(median * 100) / 100}:1)${veiled}`,
+        `contrast under ${ratio(design.minContrast)} on ${share} % of it ` +
+          `(median ${Math.round(median * 100) / 100}:1)${veiled}`,
       );
     }
     return verdict("illegible", seen, `contrast ${failedRatio(median)} (${against})${veiled}`);

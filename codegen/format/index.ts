@@ -13,7 +13,7 @@ import { loadPlugins } from "./plugins";
 import { formatsWithWebFmt, formatWithWebFmt } from "./web-fmt";
 
 /**
- * Who wrote the files: the emitters (codegen/index.ts generateCode) or a model (ai/pipeline.ts), which prettier
+ * Who wrote the files: the emitters (codegen/index.ts generateCode) or a model (ai/code/pipeline.ts), which prettier
  * formats.
  */
 export type Author = "emitters" | "model";

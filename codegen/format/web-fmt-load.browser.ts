@@ -4,7 +4,7 @@
  * Text, not esbuild's binary loader: that one's Uint8Array comes through a CommonJS wrapper whose import copies every
  * index as a property (3.4 million getters: 30 s and more in Chromium).
  */
-import { base64ToBytes } from "../base64";
+import { base64ToBytes } from "../../kernel/base64";
 import type { WebFmt } from "./web-fmt-api";
 
 export async function loadWebFmt(): Promise<WebFmt> {

@@ -26,7 +26,7 @@ import type {
 } from "../design/types.js";
 import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type Category = "layout" | "paint" | "text";
 

@@ -9,7 +9,7 @@ import { parseFieldToken } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_HEADER, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
 import { num, splitTokens, unquote } from "./tokens.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const KIND_BY_CODE = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as NodeKind]));
 

@@ -11,7 +11,7 @@
  */
 import type { DesignNode, ShapePart } from "../design/types.js";
 import { expandColor, num, shortColor } from "./tokens.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** The id shortening of print.ts (passed in, so the two files do not import each other). */
 export interface IdCodec {

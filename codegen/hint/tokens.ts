@@ -1,5 +1,5 @@
 /** Token-level helpers shared by the hint printer and parser. */
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const BARE = /^[^\s"]+$/;
 

@@ -3,7 +3,7 @@
  * module's default export mapping local → scoped), `url()`s turned into data: URLs, and `@import`s of
  * other project files inlined (anything else is dropped: the preview's CSP would block it). Pure.
  */
-import { fnv1a } from "../hash.js";
+import { fnv1a } from "../../kernel/hash.js";
 import type { PreviewCssModule } from "./data.js";
 
 /** FNV-1a, base 36: a short, stable hash of a path. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cspHash } from "../sha256.js";
+import { cspHash } from "../../kernel/sha256.js";
 import { buildSrcdoc, PREVIEW_CSP } from "./html-page.js";
 import { buildReactPreview, REACT_PREVIEW_CSP } from "./react-preview.js";
 import { withPageScript } from "./page-script.js";

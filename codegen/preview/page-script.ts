@@ -14,7 +14,7 @@ export function scriptSafe(code: string): string {
 const CSP_META = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)/i;
 
 /**
- * A script's text as it sits in the page, with its CSP source (`'sha256-…'`, codegen/sha256.ts `cspHash` of that text).
+ * A script's text as it sits in the page, with its CSP source (`'sha256-…'`, kernel/sha256.ts `cspHash` of that text).
  */
 export interface PageScript {
   text: string;

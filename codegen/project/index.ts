@@ -18,7 +18,7 @@ import { checkSyntax } from "./syntax";
 import { createWorkspace, type Workspace } from "./workspace";
 
 // The team's library types check the generated use of its components (after formatting: codegen/index.ts);
-// without them, the mapping itself checks the model's (ai/pipeline.ts).
+// without them, the mapping itself checks the model's (ai/code/pipeline.ts).
 export { checkLibraryUsage, type LibraryTypes } from "./library-types";
 export { checkComponentUsage, type ComponentUsageOptions } from "./component-usage";
 

@@ -1,6 +1,6 @@
 import type { Problem, SourceFile } from "../types";
 import { problem } from "./problems";
-import { utf8Length } from "../utf8";
+import { utf8Length } from "../../kernel/utf8";
 
 export type PathCheck = { ok: true; path: string } | { ok: false; reason: string };
 

@@ -8,9 +8,9 @@
  * key expected: guessing would place every layer wrong without a word. A box whose values are not numbers is left
  * as it is: the readers take it as no box (codegen/design/normalize.ts groups those layers in one note).
  */
-import { pluralGrouped } from "../plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 import { isRecord } from "./reply.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /**
  * A box or size this file cannot read: `reason` names the layer and the key expected, for a message naming the file.

@@ -117,7 +117,8 @@ export function depthLimitNote(limit: DepthLimit, roots?: readonly RestNode[]): 
   const names = `${largest.slice(0, NAMED).join(", ")}${largest.length > NAMED ? ", …" : ""}`;
   return (
     `the design looks fetched with a depth limit (depth=${limit.depth}): ${counted(emptied)} ${limit.depth} levels ` +
-    `down came without their layers (${names}), so the code lacks what ${emptied.length === 1 ? "it holds" : "they hold"}; ` +
+    `down came without their layers (${names}), ` +
+    `so the code lacks what ${emptied.length === 1 ? "it holds" : "they hold"}; ` +
     "fetch the file again without `depth`"
   );
 }

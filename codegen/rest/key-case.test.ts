@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { pascalCaseFile } from "../../test/helpers/resaved-keys.js";
 import { readReplyText } from "./reply-text.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const REAL = join(REPO_ROOT, "test", "fixtures", "real");
 const FILES = listFiles(REAL).filter((path) => path.endsWith(".json"));

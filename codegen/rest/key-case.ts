@@ -10,9 +10,9 @@
  * default (FigmaSharp's re-save writes `"layoutMode": null` beside its enum's `"LayoutMode": 0` on every frame); with
  * two meanings (`"Name": "Home"` and `"name": "Away"`) it is refused in one sentence naming the layer.
  */
-import { pluralGrouped } from "../plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 import { isRecord } from "./reply.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** Fields whose members are named by the data (`{ [key: string]: … }` in @figma/rest-api-spec), not by the schema. */
 const MAPS = new Set([

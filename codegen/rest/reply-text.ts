@@ -18,7 +18,7 @@
 import { readBoxKeys } from "./box-keys.js";
 import { readKeyCase } from "./key-case.js";
 import { isRecord } from "./reply.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** What a design file should hold, as the errors say it. */
 export const EXPECTED_REPLY =

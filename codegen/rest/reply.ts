@@ -5,7 +5,7 @@
  * Real files come from older API versions and from tools that re-save them, so every field is read defensively.
  */
 import type { Problem } from "../types.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** A REST node as found in real files: every field may be missing or null. */
 export interface RestNode {

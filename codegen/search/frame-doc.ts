@@ -9,7 +9,7 @@ import { semanticsFor } from "../emit/semantics.js";
 import { readRestReply, type RestContext, type RestNode } from "../rest/reply.js";
 import { pagesOf } from "../rest/top-frames.js";
 import { frameHash } from "./hash.js";
-import { plural } from "../plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export interface FrameCounts {
   buttons: number;

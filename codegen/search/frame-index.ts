@@ -7,7 +7,7 @@ import type { FrameDoc } from "./frame-doc.js";
 import { searchTokenizer } from "./tokens.js";
 
 export interface IndexedFrame extends FrameDoc {
-  /** The frame's embedding (ai/embeddings.ts), when there is a key. */
+  /** The frame's embedding (ai/search/embeddings.ts), when there is a key. */
   embedding?: number[];
 }
 

@@ -1,4 +1,4 @@
-import { cyrb53, cyrb53Stream } from "../hash.js";
+import { cyrb53, cyrb53Stream } from "../../kernel/hash.js";
 
 /**
  * Taken once: a global looked up per call is slow where the plugin's code runs in a sandboxed realm

@@ -6,7 +6,7 @@
 import type { LocalVariable, LocalVariableCollection } from "@figma/rest-api-spec";
 import type { DesignVariables } from "../design/extras.js";
 import { isRecord } from "../rest/reply.js";
-import { FigmentError } from "../errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const TYPES = new Set(["BOOLEAN", "FLOAT", "STRING", "COLOR"]);
 

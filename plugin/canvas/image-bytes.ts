@@ -3,7 +3,7 @@
  * magic bytes) up to 4096 px per side (read from the header). Anything else is refused with what the panel
  * should do instead (it converts WebP and downscales larger images before sending).
  */
-import { readRasterHeader, readRasterSize } from "../../codegen/image-header.js";
+import { readRasterHeader, readRasterSize } from "../../kernel/image-header.js";
 import { CREATE_IMAGE_MAX_SIDE } from "../../contract/limits.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
 
@@ -18,7 +18,7 @@ export interface ImageHeader {
 const PLACEABLE: ReadonlySet<string> = new Set<PlaceableFormat>(["png", "jpeg", "gif"]);
 
 /**
- * The format and pixel size the header says (codegen/image-header.ts), or undefined for bytes createImage cannot take.
+ * The format and pixel size the header says (kernel/image-header.ts), or undefined for bytes createImage cannot take.
  */
 export function readImageHeader(b: Uint8Array): ImageHeader | undefined {
   const header = readRasterSize(b);

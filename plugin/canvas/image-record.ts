@@ -7,7 +7,7 @@
 import { imageRecordField, MAX_RECORD_BYTES, type ImageRecord } from "../../contract/image.js";
 import { RELAUNCH_BUTTONS } from "../../contract/words.js";
 import { PluginError, formatCount } from "../errors.js";
-import { utf8Length } from "../../codegen/utf8.js";
+import { utf8Length } from "../../kernel/utf8.js";
 
 export const RECORD_KEY = "figment.image";
 

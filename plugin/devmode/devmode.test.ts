@@ -13,7 +13,7 @@ import type { CodegenStats } from "./devmode.js";
 import { languageOf } from "./devmode.js";
 import { CODEGEN_CACHE_SIZE } from "../limits.js";
 import { start } from "../start.js";
-import { isFigmentError } from "../../codegen/errors.js";
+import { isFigmentError } from "../../kernel/errors.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fixturesRoot } from "../../test/helpers/responsive-frames.js";

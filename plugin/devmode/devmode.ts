@@ -17,7 +17,7 @@ import { emitFiles } from "../../codegen/emit/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { loadComponents } from "../storage/components-store.js";
-import { isFigmentError } from "../../codegen/errors.js";
+import { isFigmentError } from "../../kernel/errors.js";
 
 type Language = CodegenResult["language"];
 

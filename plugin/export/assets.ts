@@ -16,7 +16,7 @@ import { errorText, formatCount } from "../errors.js";
 import { ASSET_CONCURRENCY, ASSET_PROGRESS_STEPS } from "../limits.js";
 import { forEachLimited, type Job } from "../tasks.js";
 import type { AssetLayer, AssetPlan } from "./asset-plan.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export interface AssetHooks {
   job: Job;

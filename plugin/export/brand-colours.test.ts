@@ -4,7 +4,7 @@
  * colour once, named ones first, at most 12; hidden layers and paints left out; yields on big selections.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isCancelled } from "../../contract/cancelled.js";
+import { isCancelled } from "../../kernel/cancelled.js";
 import { createFigmaSim, installFigmaSim, type FigmaSim, type Json } from "../../test/figma-sim/sim.js";
 import { CANVAS_FILE } from "../../test/helpers/canvas-file.js";
 import { loginVariables, loginWithBindings } from "../../test/helpers/token-fixtures.js";

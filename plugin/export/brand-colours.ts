@@ -6,7 +6,7 @@
  * variable for the layer's mode); a style or variable Figma no longer knows counts as a plain colour. Read-only; yields
  * to Figma every few hundred layers.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { MAX_BRAND_COLOURS, type BrandColour } from "../../contract/image.js";
 import { PluginError } from "../errors.js";
 import { nextTask, type Job } from "../tasks.js";

@@ -4,7 +4,7 @@
  * everything first (so size errors come before any slow export), then exports one node at a time, giving
  * Figma a macrotask between exports and honouring cancellation.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
 import { MAX_EXPORT_NODES } from "../../contract/limits.js";
 import { MAX_PNG_SCALE } from "../limits.js";

@@ -2,7 +2,7 @@
  * The panel's `export-selection`: the selection's REST JSON, pictures and assets, and (when code is made from it)
  * its design tokens, as a cancellable job with progress. Refusals are PluginErrors, a cancel is `Cancelled`.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { exportNodes } from "../export/export.js";
 import { exportTokens } from "../export/variables.js";
 import { loadSettings } from "../storage/settings-store.js";

@@ -5,8 +5,8 @@
  * its code (MainThreadError); a stop is the one `Cancelled`. The other boundaries: test/failure-boundaries.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ERROR_KINDS, FigmentError, kindOf, type ErrorKind } from "../../codegen/errors.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { ERROR_KINDS, FigmentError, kindOf, type ErrorKind } from "../../kernel/errors.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { waitForUi } from "../../test/figma-sim/index.js";
 import { simFromFixture } from "../../test/figma-sim/node.js";
 import { installFigmaSim } from "../../test/figma-sim/sim.js";

@@ -4,7 +4,7 @@
  * again; frames that cannot be read are skipped with the reason, never failing the scan.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { readFigmaFixture } from "../../test/figma-sim/node.js";
 import { createFigmaSim, installFigmaSim, type FigmaSim } from "../../test/figma-sim/sim.js";
 import { sectionedFile } from "../../test/helpers/sectioned-file.js";

@@ -5,14 +5,14 @@
  * whenever a slice of work has run, so it never freezes. The scan only reads: what it found is stored by
  * the caller once it is complete, so a cancelled scan leaves the stored index as it was.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { MAX_SEARCH_FRAMES } from "../../contract/limits.js";
 import type { ScanSkip, SearchFrameDoc } from "../../contract/search.js";
 import { formatCount } from "../errors.js";
 import { nextTask, type Job } from "../tasks.js";
 import { readFrame, skipOf } from "./read-frame.js";
 import { topFrames } from "./top-frames.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export interface ScanHooks {
   job: Job;

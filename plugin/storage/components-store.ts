@@ -4,11 +4,11 @@
  * at most 100 kB per entry; a larger mapping is refused with a message that says so, and the stored one stays.
  */
 import { readMappingJson } from "../../codegen/components-map/json.js";
-import { cyrb53 } from "../../codegen/hash.js";
+import { cyrb53 } from "../../kernel/hash.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import { COMPONENTS_DATA, SHARED_PLUGIN_DATA_MAX_BYTES, type StoredComponents } from "../../contract/components.js";
 import { PluginError, errorText, formatCount } from "../errors.js";
-import { utf8Length } from "../../codegen/utf8.js";
+import { utf8Length } from "../../kernel/utf8.js";
 
 /** How notes name the stored mapping. */
 const STORED_NAME = "this file's mapping";

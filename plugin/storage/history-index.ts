@@ -8,7 +8,7 @@
  */
 import { HISTORY_KINDS, type FrameRef, type HistoryKind } from "../../contract/history.js";
 import { CLIENT_STORAGE_QUOTA, IMAGE_VERSIONS_BUDGET, SETTINGS_RESERVE } from "../../contract/limits.js";
-import { utf8Length } from "../../codegen/utf8.js";
+import { utf8Length } from "../../kernel/utf8.js";
 import { storageCall } from "./client-storage.js";
 
 export const HISTORY_INDEX_KEY = "figment.history";

@@ -7,10 +7,10 @@
  * message), a hang (over its time) or a silent drop (accepted, or passed over, when it must be refused).
  */
 import { Stream } from "openai/core/streaming";
-import { countTextTokens, loadTokenizer } from "../../ai/estimate.js";
-import { ModelError } from "../../ai/model-error.js";
-import { eventsOf } from "../../ai/sse.js";
-import { readChatChunk } from "../../ai/stream-events.js";
+import { countTextTokens, loadTokenizer } from "../../ai/estimate/estimate.js";
+import { ModelError } from "../../ai/errors/model-error.js";
+import { eventsOf } from "../../ai/answer/sse.js";
+import { readChatChunk } from "../../ai/answer/stream-events.js";
 import { normalisePath } from "../../codegen/project/paths.js";
 import { MAX_TEXT_CHARS } from "../../contract/limits.js";
 import { MessageError, parseMainMessage, parseUiMessage } from "../../contract/messages.js";
@@ -259,7 +259,9 @@ function response(body: Uint8Array[]): Response {
 /** An answer of `events` events of `bytes` bytes of base64 each (a partial image's shape). */
 function sseAnswer(events: number, bytes: number): string {
   const b64 = "QUJD".repeat(Math.ceil(bytes / 4)).slice(0, bytes);
-  const one = `event: image_generation.partial_image\ndata: {"type":"image_generation.partial_image","b64_json":"${b64}"}\n\n`;
+  const one =
+    "event: image_generation.partial_image\n" +
+    `data: {"type":"image_generation.partial_image","b64_json":"${b64}"}\n\n`;
   return one.repeat(events);
 }
 

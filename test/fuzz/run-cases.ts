@@ -3,7 +3,7 @@
  * refusal in a sentence, or a defect — a raw JavaScript error escaping untyped, a JavaScript message shown to the user
  * ("Cannot read properties of null", "[object Object]", "terminated", a JSON parser's words), or no end within 5 s.
  */
-import { ModelError } from "../../ai/errors.js";
+import { ModelError } from "../../ai/errors/classify.js";
 import { mutateAnswer, type MutateOptions } from "./mutate.js";
 import { seeded } from "./random.js";
 import { replayFetch, type WireAnswer } from "./wire.js";

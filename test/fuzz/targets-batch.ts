@@ -17,13 +17,13 @@ import { resubmitFailed } from "../../ai/batch/resubmit.js";
 import { refreshStatus, statusOf } from "../../ai/batch/status.js";
 import type { BatchStore } from "../../ai/batch/store.js";
 import { startBatch, submitRun, type PlannedLine } from "../../ai/batch/submit.js";
-import { ModelError } from "../../ai/errors.js";
-import { createClient } from "../../ai/providers.js";
+import { ModelError } from "../../ai/errors/classify.js";
+import { createClient } from "../../ai/client/providers.js";
 import { imageWriter } from "../../cli/batch-api/images.js";
 import type { OpenAiTestServer } from "../openai-server/server.js";
 import { erased, type AnyFuzzTarget } from "./targets-image.js";
 import { recordAnswers, type Endpoint } from "./wire.js";
-import { isFigmentError } from "../../codegen/errors.js";
+import { isFigmentError } from "../../kernel/errors.js";
 
 const NOWHERE = "http://fuzz.invalid/v1";
 const NOW = (): Date => new Date("2026-01-01T00:00:00.000Z");

@@ -129,7 +129,8 @@ window.addEventListener("message", (event) => {
       break;
     case "get-ui-part":
       // The Code panel's draft emitters are not served here: the code then comes from the worker alone.
-      post({ type: "error", requestId: m.requestId, kind: "input", reason: "not-found", message: "no draft part in this harness" });
+      const message = "no draft part in this harness";
+      post({ type: "error", requestId: m.requestId, kind: "input", reason: "not-found", message });
       break;
     case "get-worker-source":
       (m.part === "code-format" || m.part === "code-check" ? fetch(m.part + ".txt").then((r) => r.text()) : ` +
@@ -155,7 +156,8 @@ window.addEventListener("message", (event) => {
     }
     case "cancel":
       window.cancelled = m.requestId;
-      post({ type: "error", requestId: m.requestId, kind: "cancelled", reason: "cancelled", message: "Export cancelled." });
+      const message = "Export cancelled.";
+      post({ type: "error", requestId: m.requestId, kind: "cancelled", reason: "cancelled", message });
       break;
     case "save-settings":
       settings = { ...settings, ...m.settings };

@@ -13,7 +13,8 @@ import { withPage, type PageHost, type PageOptions } from "../../cli/measure/bro
 import { resultPage } from "../../cli/measure/result-page.js";
 import type { DesignDocument, DesignNode } from "../../codegen/design/types.js";
 import { probeBoxes } from "../../codegen/fidelity/probe.js";
-import { generateCode, isFigmentError, loadDesign } from "../../codegen/index.js";
+import { generateCode, loadDesign } from "../../codegen/index.js";
+import { isFigmentError } from "../../kernel/errors.js";
 import type { Box } from "../../codegen/layout/boxes.js";
 import { inferFrame } from "../../codegen/layout/index.js";
 import { corpusImages, corpusJson, corpusPages } from "./corpus-frames.js";

@@ -5,7 +5,7 @@
  * (FIGMENT_EVAL=full), and every stop runs the whole bench: a frame outside the sample is still held to the goals,
  * once per stop instead of once per test run.
  */
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 /** Set by the bench's "eval" section (bench/eval-suites.ts): every frame, every page. */
 export const EVAL_FULL = process.env["FIGMENT_EVAL"] === "full";

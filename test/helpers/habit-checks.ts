@@ -23,7 +23,7 @@ import { behindMenu, clipTools, pageTools, type PageTools } from "../../codegen/
 import type { DesignDocument } from "../../codegen/design/types.js";
 import type { Box } from "../../codegen/layout/boxes.js";
 import { drawnLayers, HOLD_TOLERANCE } from "../../codegen/layout/decide.js";
-import { isFigmentError } from "../../codegen/errors.js";
+import { isFigmentError } from "../../kernel/errors.js";
 import { checkLayout, type LayoutCheck } from "../../codegen/layout-check/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import { boxOf, childrenOf, type Raw } from "../arbitraries/rest-boxes.js";

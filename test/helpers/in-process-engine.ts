@@ -1,11 +1,12 @@
 /**
  * The engine's `call` with the worker's jobs run in this process (no Worker): each request, event and reply
  * goes through the protocol's checks as it would across the boundary, and a failure rejects with the error
- * the real host gives (failureError: ModelFailure, a FigmentError of its kind, Cancelled). For tests of the panels' model paths
+ * the real host gives (failureError: ModelFailure, a FigmentError of its kind, Cancelled). For tests of the panels'
+ * model paths
  * against the OpenAI-wire test server.
  */
 import type { CallOptions, EngineCaller } from "../../ui/engine/call.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { failureError } from "../../ui/engine/errors.js";
 import type { Jobs } from "../../ui/engine/jobs/job.js";
 import { runJob } from "../../ui/engine/jobs/run.js";

@@ -3,7 +3,7 @@
  * a valid PNG under 4 MB, with transparency (its fully transparent pixels are the ones edited), of the same
  * size as the first image. The schema can only say "binary", so the server checks the uploaded file itself.
  */
-import { readRasterSize } from "../../codegen/image-header.js";
+import { readRasterSize } from "../../kernel/image-header.js";
 import type { UploadedFile } from "./multipart.js";
 
 export const MASK_MAX_BYTES = 4 * 1024 * 1024;

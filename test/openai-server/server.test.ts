@@ -130,7 +130,7 @@ describe("openai test server + real SDK", () => {
     ]);
     const chat = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] });
     expect(chat.choices[0]!.message.content).toBe("hi there");
-    // "float" as ai/embeddings.ts asks: without it the SDK (6.x) asks for base64 and decodes what comes back.
+    // "float" as ai/search/embeddings.ts asks: without it the SDK (6.x) asks for base64 and decodes what comes back.
     const emb = await client.embeddings.create({
       model: "text-embedding-3-small",
       input: "x",

@@ -4,7 +4,7 @@
  * are refused (`extra_forbidden`). Nested lists of units (SD.Next's `control`, the ControlNet extension's
  * `alwayson_scripts.controlnet.args`) are checked against their own tables.
  */
-import { base64ToBytes } from "../../codegen/base64.js";
+import { base64ToBytes } from "../../kernel/base64.js";
 import { imageInfo } from "../../ai/image/bytes.js";
 import { A1111_CONTROLNET_UNIT_FIELDS, CONTROL_UNIT_FIELDS, type FieldTable, type FieldType } from "./fields.js";
 

@@ -15,7 +15,7 @@ import type { ModelJobPieces, PrepareIo, SendIo } from "../model/model-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { ReplyOf } from "../engine/protocol/index.js";
 import type { AnalysisResult, AnalyzeConfirm, AnswerStream, FrameRef } from "./analyze-state.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 type AnalyzeReply = ReplyOf<"analyze-model">;
 

@@ -4,7 +4,7 @@
  * the shape the history will persist). Pure.
  */
 import type { AnalyzeTask } from "../../ai/analyze/input.js";
-import type { Estimate } from "../../ai/estimate.js";
+import type { Estimate } from "../../ai/estimate/estimate.js";
 import type { Finding } from "../../codegen/analyze/types.js";
 import type { ConfirmBase, ModelJobFailure, ModelJobState } from "../model/job-state.js";
 

@@ -8,7 +8,7 @@ import { TASK_LABEL, type AnalyzeConfirm, type AnswerStream } from "./analyze-st
 import { PartialAnswer, StreamingAnswer } from "./answer-view.js";
 import { explainAnalyzeFailure } from "./explain-analyze.js";
 import type { AnalysisJob } from "./use-analysis.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 
 function confirmCard(state: AnalyzeConfirm): ConfirmCard {
   const { estimate } = state;

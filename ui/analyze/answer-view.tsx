@@ -8,7 +8,7 @@ import { copyText } from "../lib/clipboard.js";
 import { CopyIcon } from "../controls/icons.js";
 import { TASK_LABEL, type AnalysisResult, type AnswerStream } from "./analyze-state.js";
 import { MarkdownView } from "../controls/markdown-view.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 const framesText = (frames: { name: string }[]): string => frames.map((f) => `“${f.name}”`).join(" → ");
 

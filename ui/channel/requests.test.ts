@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { PluginBridge, type BridgeTarget } from "./bridge.js";
 import { BridgeRequests, MainThreadError } from "./requests.js";
 

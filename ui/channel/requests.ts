@@ -6,7 +6,7 @@
  * threw: a refusal with its code as MainThreadError, "cancelled" as `Cancelled`, any other as a FigmentError of its
  * kind.
  */
-import { FigmentError, type ErrorKind } from "../../codegen/errors.js";
+import { FigmentError, type ErrorKind } from "../../kernel/errors.js";
 import type { Failure } from "../../contract/failure.js";
 import type { ErrorCode, MainCalls, RequestName, ToMain, ToUi } from "../../contract/messages.js";
 import { ERROR_CODES, isStoppable, KIND_OF_CODE, REQUESTS } from "../../contract/messages.js";

@@ -6,7 +6,7 @@
 import type { FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";
 import type { MainRequests } from "../channel/requests.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import type { Engine } from "../engine/engine.js";
 import { hostOf } from "../model/job-state.js";
 import type { PrepareIo, SendIo } from "../model/model-job.js";
@@ -15,7 +15,7 @@ import type { AiSessions } from "./ai-sessions.js";
 import type { AiConfirm, AiJobEvent, AiRequest } from "./ai-state.js";
 import { loadDraft } from "./draft-loader.js";
 import { fixableScore, type FixOutcome } from "./fix-state.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 /** What a correction round needs of the panel (ai-request.ts's deps have it). */
 export interface FixDeps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, type AiState } from "./ai-job.js";
-import { MODEL_ERROR_KINDS } from "../../ai/errors.js";
+import { MODEL_ERROR_KINDS } from "../../ai/errors/classify.js";
 import { explainAiFailure, MODEL_FAILURE_TEXT } from "./explain.js";
 import { estimateText, formatCost, priceText } from "./ai-status.js";
 import { approxCost } from "../model/cost.js";

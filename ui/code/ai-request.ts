@@ -4,7 +4,7 @@
  * keep the answer as a new turn of its frame's session (a correction round's only when it measured better). The
  * steps around them (key, confirm, stream, cancel, failures) are ui/model/model-job.ts.
  */
-import type { ModelCodeResult } from "../../ai/pipeline.js";
+import type { ModelCodeResult } from "../../ai/code/pipeline.js";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { FetchedPrice } from "../../contract/messages.js";
 import { endpointFor, type Settings } from "../../contract/settings.js";

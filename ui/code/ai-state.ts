@@ -2,10 +2,10 @@
  * What the "Generate with AI" job holds and shows: turns, sessions per frame, its estimate card and streamed progress.
  * Pure.
  */
-import type { Conversation } from "../../ai/generate.js";
-import type { Estimate } from "../../ai/estimate.js";
-import type { ModelCodeResult } from "../../ai/pipeline.js";
-import type { PromptInput } from "../../ai/prompt.js";
+import type { Conversation } from "../../ai/code/generate.js";
+import type { Estimate } from "../../ai/estimate/estimate.js";
+import type { ModelCodeResult } from "../../ai/code/pipeline.js";
+import type { PromptInput } from "../../ai/code/prompt.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { CodeOptions } from "../../codegen/load.js";

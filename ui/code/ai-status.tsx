@@ -1,11 +1,11 @@
 /** The AI job's progress: export, estimate before sending, the streamed answer, and errors with a next step. */
-import type { Estimate } from "../../ai/estimate.js";
+import type { Estimate } from "../../ai/estimate/estimate.js";
 import type { AiJob } from "./ai-job.js";
 import type { AiConfirm, Streaming } from "./ai-state.js";
 import { approxCost, int, tokenPriceText } from "../model/cost.js";
 import { ModelJobStatus, StreamStatus, type ConfirmCard, type ModelJobView } from "../model/model-job-status.js";
 import { explainAiFailure } from "./explain.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 
 export { formatCost } from "../model/cost.js";
 

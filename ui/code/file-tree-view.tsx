@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { ChevronIcon, FileIcon } from "../controls/icons.js";
 import type { FolderNode, TreeNode } from "../lib/file-tree.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 /** The name with break chances before each dot, so "Hint.module.css" wraps as "Hint" / ".module.css". */
 function Breakable({ name }: { name: string }) {

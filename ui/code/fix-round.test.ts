@@ -6,8 +6,8 @@
  * back as the request's own error; a cancel handed back as a cancel.
  */
 import { describe, expect, it } from "vitest";
-import { isCancelled } from "../../contract/cancelled.js";
-import type { ModelCodeResult } from "../../ai/pipeline.js";
+import { isCancelled } from "../../kernel/cancelled.js";
+import type { ModelCodeResult } from "../../ai/code/pipeline.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";

@@ -7,12 +7,12 @@
  * measures better. What belongs to the panel (its engine, the page a set of files makes) comes as arguments, and a
  * failure comes back as data: this part holds no copy of the panel's classes.
  */
-import { Cancelled } from "../../contract/cancelled.js";
-import type { ModelCodeResult } from "../../ai/pipeline.js";
+import { Cancelled } from "../../kernel/cancelled.js";
+import type { ModelCodeResult } from "../../ai/code/pipeline.js";
 import { verifyRequest, type RoundRequest } from "../../ai/verify/request.js";
 import { verifyRounds } from "../../ai/verify/rounds.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { EngineCaller } from "../engine/call.js";

@@ -3,7 +3,7 @@
  * round's verdict changes the session — a kept answer becomes a new turn with its score, a discarded one is
  * noted on the turn it tried to fix, whose files stay on show. Pure.
  */
-import type { ModelCodeResult } from "../../ai/pipeline.js";
+import type { ModelCodeResult } from "../../ai/code/pipeline.js";
 import type { RoundRequest } from "../../ai/verify/request.js";
 import { hasDifferences } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";

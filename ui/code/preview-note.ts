@@ -3,7 +3,7 @@
  * the preview runtime) once the worker has it; until then (the draft), or when the runtime cannot run it all, the
  * preview is the same design emitted as HTML — not the React files, and the caption says so in those words.
  */
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 import type { PreviewState } from "./code-job.js";
 
 export interface PreviewNote {

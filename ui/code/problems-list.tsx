@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import type { Problem } from "../../codegen/types.js";
 import { ChevronIcon, ErrorIcon, InfoIcon, WarningIcon } from "../controls/icons.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 

@@ -6,7 +6,7 @@ import type { CodeOptions } from "../../codegen/load.js";
 import { FrameIcon, WarningIcon } from "../controls/icons.js";
 import type { CodeOutput } from "./code-job.js";
 import { relativeTime } from "../lib/time-ago.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 

@@ -5,7 +5,7 @@
 import { InfoIcon } from "../controls/icons.js";
 import { fullDate } from "../lib/time-ago.js";
 import type { SavedInfo } from "./code-job.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export function SavedNote({ saved }: { saved: SavedInfo }) {
   const turns = saved.turns ?? [];

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { RequestTimeoutError } from "../../contract/requests.js";
 import type { CodePart } from "../../contract/messages.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";

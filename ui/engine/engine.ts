@@ -25,7 +25,7 @@ import {
   type WorkerStatus,
 } from "./worker-slot.js";
 import type { CodePart, WorkerPart } from "../../contract/messages.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type { CallOptions, EngineCaller } from "./call.js";
 export { ModelFailure } from "./errors.js";

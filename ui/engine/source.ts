@@ -4,7 +4,7 @@
  * can start from.
  */
 
-import { base64ToBytes } from "../../codegen/base64.js";
+import { base64ToBytes } from "../../kernel/base64.js";
 
 export interface UnpackedWorker {
   url: string;

@@ -4,7 +4,7 @@
  * rejects every pending request with a `crashed` FigmentError and the next request starts a fresh worker; `cancel`
  * terminates it the same way (what was pending rejects with `Cancelled`). Messages from a replaced worker are ignored.
  */
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { PendingRequests, RequestTimeoutError, type OpenOptions } from "../../contract/requests.js";
 import { decodeFailure } from "./errors.js";
 import {
@@ -14,7 +14,7 @@ import {
   type EngineRequest,
   type OkReply,
 } from "./protocol/index.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export interface WorkerLike {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;

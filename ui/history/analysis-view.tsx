@@ -6,7 +6,7 @@ import type { AnalysisEntry } from "../../contract/history.js";
 import { FindingsList } from "../controls/findings-list.js";
 import { MarkdownView } from "../controls/markdown-view.js";
 import { fullDate } from "../lib/time-ago.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export interface AnalysisViewProps {
   entry: AnalysisEntry;

@@ -5,7 +5,7 @@ import { HistoryRow } from "./history-row.js";
 import { keyOf } from "./history-session.js";
 import type { EntryActions } from "./use-entry-actions.js";
 import type { ListStatus } from "./use-history-list.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 
 export interface HistoryEntriesProps {
   status: ListStatus;

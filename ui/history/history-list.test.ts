@@ -153,7 +153,7 @@ const analysis: AnalysisEntry = {
   ],
 };
 /**
- * A real PNG signature and IHDR (256 × 128): the zip names a preview by its header, as codegen/image-header.ts reads
+ * A real PNG signature and IHDR (256 × 128): the zip names a preview by its header, as kernel/image-header.ts reads
  * it.
  */
 const png = new Uint8Array([

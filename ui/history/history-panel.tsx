@@ -14,7 +14,7 @@ import { ExportNotice, SelectionBar } from "./history-bars.js";
 import { FreeSpaceView } from "./free-space-view.js";
 import { useEntryActions, type EntryActionDeps } from "./use-entry-actions.js";
 import { UsageBar } from "./usage-bar.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 import "./history.css";
 
 export interface HistoryPanelProps extends Omit<EntryActionDeps, "session"> {

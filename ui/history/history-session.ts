@@ -12,7 +12,7 @@ import { bytesOf, bytesToFree, preselect } from "./free-space.js";
 import { useHistoryExport, type ExportState } from "./use-history-export.js";
 import { messageOf, useHistoryList, type HistoryList } from "./use-history-list.js";
 import { entryWords, useRefusedSaves, type RefusedSaves } from "./use-refused-saves.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 export type HistoryFilter = ListFilter & { allFiles: boolean };
 

@@ -4,7 +4,7 @@
  * record under images/, and index.json listing every entry with where it went. Pure: paths and contents;
  * ui/lib/zip.ts packs them.
  */
-import { readRasterHeader } from "../../codegen/image-header.js";
+import { readRasterHeader } from "../../kernel/image-header.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { HistoryEntry, HistoryItem } from "../../contract/history.js";
 import { analysisMarkdown } from "./analysis-markdown.js";

@@ -12,7 +12,7 @@ import type { MainRequests } from "../channel/requests.js";
 import { readyForCanvas } from "./convert.js";
 import { recordOf } from "./record.js";
 import type { ImageVersion } from "./versions.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 
 /** `beside`: a render, placed beside the frame it renders at that frame's size. */
 export type CanvasAction =

@@ -55,7 +55,7 @@ import {
   type InpaintAsk,
   type InpaintTarget,
 } from "./inpaint/inpaint-request.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 type GenerateImageReply = ReplyOf<"generate-image">;
 

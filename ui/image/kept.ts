@@ -1,6 +1,6 @@
 /** What the versions strip says about what survives closing the plugin: never a silent drop. Pure. */
 import type { StorageUsage } from "../../contract/image.js";
-import { agree, plural } from "../../codegen/plural.js";
+import { agree, plural } from "../../kernel/plural.js";
 
 /** "15 kB", "1.2 MB", "2 MB". */
 const size = (bytes: number): string =>

@@ -18,7 +18,7 @@ import { sdDestination, type PendingSd, type SdRequestDeps } from "./sd-request.
 /** The frame a render keeps the layout of (as the selection summary described it when Render was pressed). */
 export type { RenderTarget } from "./render-target.js";
 import type { RenderTarget } from "./render-target.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 const RENDERABLE = new Set(["FRAME", "COMPONENT", "INSTANCE", "GROUP", "SECTION"]);
 

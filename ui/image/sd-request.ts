@@ -20,10 +20,10 @@ import { streaming, type Destination, type ImageRunEvent, type Streaming } from 
 import { checkSdForm, sdRequestData } from "./sd-form.js";
 import type { ImageVersion } from "./versions.js";
 import type { RenderTarget } from "./render-target.js";
-import { plural } from "../../codegen/plural.js";
+import { plural } from "../../kernel/plural.js";
 import type { InpaintTarget } from "./inpaint/inpaint-request.js";
 import type { SdRecord } from "../../contract/image.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export type SdReply = ReplyOf<"sd-generate">;
 

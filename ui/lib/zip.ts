@@ -1,7 +1,7 @@
 /** Zips a file set with fflate (stored in memory; the UI turns it into a download). */
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { SourceFile } from "../../codegen/types.js";
-import { base64ToBytes } from "../../codegen/base64.js";
+import { base64ToBytes } from "../../kernel/base64.js";
 import { assetDataUrl, extension } from "../../codegen/file-paths.js";
 
 const BINARY = new Set(["png", "jpg", "jpeg", "gif", "webp", "avif", "woff", "woff2", "ttf", "otf"]);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { MainThreadError } from "../channel/requests.js";
 import { ModelFailure } from "../engine/engine.js";
 import { failureOf, hostOf, isBusy, missingKey, retryAt } from "./job-state.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 describe("a model job's failures", () => {
   it("stops by the user (or a newer run) are cancelled, not failures", () => {
-    // Every boundary turns its side's stop into the one Cancelled (contract/cancelled.ts).
+    // Every boundary turns its side's stop into the one Cancelled (kernel/cancelled.ts).
     expect(failureOf(new Cancelled())).toBe("cancelled");
     expect(failureOf(new Cancelled("Export cancelled."))).toBe("cancelled");
   });

@@ -4,10 +4,10 @@
  * streamed progress; the failures and their classification (failureOf, the panels' one classifier) are the
  * same for every job of every panel. Pure.
  */
-import { kindOf } from "../../codegen/errors.js";
+import { kindOf } from "../../kernel/errors.js";
 import { missingKeyText } from "../../contract/keys.js";
 import type { ErrorCode } from "../../contract/messages.js";
-import { isCancelled } from "../../contract/cancelled.js";
+import { isCancelled } from "../../kernel/cancelled.js";
 import { MainThreadError } from "../channel/requests.js";
 import { ModelFailure } from "../engine/engine.js";
 import type { ModelFailureData } from "../engine/protocol/index.js";

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { ModelFailure } from "../engine/engine.js";
 import type { ModelJobState } from "./job-state.js";
 import { ModelJob, type ModelJobPieces, type PrepareIo, type SendIo } from "./model-job.js";
 import { deferred, type Deferred } from "../../test/helpers/deferred.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 type Confirm = { phase: "confirm"; to: { model: string; host: string }; what: string };
 type Stream = { phase: "streaming"; startedAt: number; text: string };

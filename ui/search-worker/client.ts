@@ -6,8 +6,8 @@
  * if the worker dies, what was pending fails as `crashed` with the reason and the next call starts a new one, fed the
  * last index first.
  */
-import { FigmentError } from "../../codegen/errors.js";
-import { Cancelled } from "../../contract/cancelled.js";
+import { FigmentError } from "../../kernel/errors.js";
+import { Cancelled } from "../../kernel/cancelled.js";
 import { PendingRequests, type Caller, type CallOptions } from "../../contract/requests.js";
 import { decodeWorkerScript } from "../engine/source.js";
 import {

@@ -10,7 +10,7 @@ import {
   type FrameIndex,
   type IndexedFrame,
 } from "../../codegen/search/frame-index.js";
-import { FigmentError } from "../../codegen/errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 import { describeValue } from "../../contract/fields.js";
 import { decodeVector } from "../../contract/vector-codec.js";
 import type { SearchOkReply, SearchRequestOf, SearchWorkerRequest } from "./index-protocol.js";

@@ -67,7 +67,8 @@ const sentence = custom<string>("one line of at most 1,000 characters", (v) =>
 );
 
 /**
- * A failed request: its failure in the one shape (contract/failure.ts), its message one sentence. `id` is empty when the
+ * A failed request: its failure in the one shape (contract/failure.ts), its message one sentence. `id` is empty when
+ * the
  * worker refused a request without an id it could echo (the panel then fails all it waits for).
  */
 const FAILURE = {

@@ -14,7 +14,7 @@ import type { EnrichOutcome } from "./enrich-run.js";
 import { explainEnrichFailure } from "./explain-enrich.js";
 import { AUTO_MAX_FRAMES, mayAutoEnrich, type EnrichJob } from "./use-enrich.js";
 import type { SearchAiSession } from "./use-search-ai.js";
-import { pluralGrouped } from "../../codegen/plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 import "./enrich.css";
 
 export interface EnrichBarProps {

@@ -3,15 +3,15 @@
  * hash and caption model, the frames without a vector for their hash, embedding model and dimensions (a frame
  * about to get a caption needs a new vector too: its text changes), and the estimate in words. Pure.
  */
-import { searchEmbeddingText } from "../../ai/embedding-text.js";
-import { searchModelsFor } from "../../ai/models.js";
-import type { SourcedPrice } from "../../ai/prices.js";
-import { estimateEnrich } from "../../ai/search-estimate.js";
+import { searchEmbeddingText } from "../../ai/search/embedding-text.js";
+import { searchModelsFor } from "../../ai/client/models.js";
+import type { SourcedPrice } from "../../ai/client/prices.js";
+import { estimateEnrich } from "../../ai/search/search-estimate.js";
 import type { SearchIndex } from "../../contract/search.js";
 import type { Settings } from "../../contract/settings.js";
 import { approxCost } from "../model/cost.js";
 import type { EnrichPlan } from "./search-ai.js";
-import { pluralGrouped } from "../../codegen/plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 
 export interface EnrichWork extends EnrichPlan {
   /** Frame ids to describe, in index order. */

@@ -18,7 +18,7 @@ import { searchJobs } from "../engine/jobs/search.js";
 import { inProcessEngine } from "../../test/helpers/in-process-engine.js";
 import { enrichAction, planEnrich } from "./enrich-plan.js";
 import { CAPTION_CHUNK, runEnrich } from "./enrich-run.js";
-import { Cancelled, isCancelled } from "../../contract/cancelled.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 
 let srv: OpenAiTestServer | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { WarningIcon } from "../controls/icons.js";
-import { pluralGrouped } from "../../codegen/plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 import { changesText } from "./scan-summary.js";
 import type { ScanState } from "./use-search-index.js";
 

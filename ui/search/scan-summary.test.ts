@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pluralGrouped as plural } from "../../codegen/plural.js";
+import { pluralGrouped as plural } from "../../kernel/plural.js";
 import { changesText } from "./scan-summary.js";
 
 describe("scan summary", () => {

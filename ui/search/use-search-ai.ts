@@ -5,7 +5,7 @@
  * endpoint (the vault); the key never leaves the panel otherwise.
  */
 import { useMemo, useRef } from "preact/hooks";
-import { searchModelsFor } from "../../ai/models.js";
+import { searchModelsFor } from "../../ai/client/models.js";
 import type { FetchedPrice } from "../../contract/messages.js";
 import type { SearchIndex } from "../../contract/search.js";
 import type { Settings } from "../../contract/settings.js";

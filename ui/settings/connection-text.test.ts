@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_ERROR_KINDS } from "../../ai/error-kinds.js";
+import { MODEL_ERROR_KINDS } from "../../ai/errors/error-kinds.js";
 import { connectionText, type ConnectionContext } from "./connection-text.js";
 
 const context: ConnectionContext = {

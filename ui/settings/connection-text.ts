@@ -2,8 +2,8 @@
  * What "Test connection" tells the designer: what happened at which host and what to do next, in the
  * panel's words (Settings, the base URL, the key field). Pure; never sees the key.
  */
-import type { ModelErrorKind } from "../../ai/error-kinds.js";
-import { pluralGrouped } from "../../codegen/plural.js";
+import type { ModelErrorKind } from "../../ai/errors/error-kinds.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 
 export type ConnectionOutcome =
   | { ok: true; models: number; prices: number }

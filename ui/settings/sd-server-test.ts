@@ -6,7 +6,7 @@
 import { ModelFailure, type Engine } from "../engine/engine.js";
 import { explainModelFailure } from "../model/explain-model.js";
 import { explainSdProblem } from "../model/explain-sd.js";
-import { pluralGrouped } from "../../codegen/plural.js";
+import { pluralGrouped } from "../../kernel/plural.js";
 
 /** How long the test waits for the server. */
 export const SD_TEST_TIMEOUT_MS = 10_000;

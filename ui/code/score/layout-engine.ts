@@ -6,7 +6,7 @@
 import { probedBoxes, type LayoutEngine } from "../../../codegen/layout-check/index.js";
 import { buildSrcdoc } from "../../../codegen/preview/html-page.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
-import { FigmentError } from "../../../codegen/errors.js";
+import { FigmentError } from "../../../kernel/errors.js";
 import { MeasuringPage } from "./measure.js";
 import { probeRunnerScript } from "./probe-runner.js";
 

@@ -7,7 +7,7 @@
  * Each question is a call of the one request idiom (contract/requests.ts: its id the token the answer carries back,
  * its timeout, its failure), as the engine's and the main thread's are.
  */
-import { Cancelled } from "../../../contract/cancelled.js";
+import { Cancelled } from "../../../kernel/cancelled.js";
 import { PendingRequests } from "../../../contract/requests.js";
 import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import { boxesArg, measurePlan, scoreOf } from "../../../codegen/fidelity/measurement.js";
@@ -17,7 +17,7 @@ import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
 import { probeReplyField } from "./probe-reply.js";
 import { probeRunnerScript, type ProbeRequest } from "./probe-runner.js";
-import { FigmentError } from "../../../codegen/errors.js";
+import { FigmentError } from "../../../kernel/errors.js";
 
 /** What to measure: a frame's REST JSON and the preview document its code makes (html-page.ts or react-preview.ts). */
 export interface ScoreInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scriptSafe } from "../../../codegen/preview/page-script.js";
-import { cspHash } from "../../../codegen/sha256.js";
+import { cspHash } from "../../../kernel/sha256.js";
 import { OUTLINE_SCRIPT } from "./outline-agent.js";
 
 describe("the preview's outline script", () => {

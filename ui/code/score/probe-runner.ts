@@ -14,7 +14,7 @@ import {
   type TextProbeArg,
 } from "../../../codegen/fidelity/text-probe.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
-import { cspHash } from "../../../codegen/sha256.js";
+import { cspHash } from "../../../kernel/sha256.js";
 
 /**
  * What the panel asks the measuring page for, at a width it has resized the page to (the boxes only at the design

@@ -18,7 +18,7 @@ import {
   textWords,
   widthLabel,
 } from "../../../codegen/fidelity/summary.js";
-import { plural } from "../../../codegen/plural.js";
+import { plural } from "../../../kernel/plural.js";
 import { ChevronIcon, InfoIcon, WarningIcon } from "../../controls/icons.js";
 import type { ScoreState } from "./score-state.js";
 

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateModelCode } from "../../../ai/pipeline.js";
-import { providerConfig } from "../../../ai/providers.js";
+import { generateModelCode } from "../../../ai/code/pipeline.js";
+import { providerConfig } from "../../../ai/client/providers.js";
 import { parseMappingJson } from "../../../codegen/components-map/json.js";
 import { DEFAULT_SETTINGS } from "../../../contract/settings.js";
 import { readFixture, REPO_ROOT } from "../../../test/helpers/fixtures.js";

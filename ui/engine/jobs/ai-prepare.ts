@@ -3,9 +3,9 @@
  * offline draft when asked) and its estimate, the offline output's size standing in for the answer's.
  * Nothing is sent; no SDK here.
  */
-import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../../ai/estimate.js";
-import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../../ai/prompt.js";
-import { FILES_SCHEMA } from "../../../ai/schema.js";
+import { countTextTokens, estimate, loadTokenizer, pngSize } from "../../../ai/estimate/estimate.js";
+import { pngDataUrl, systemInstructions, userTexts, type PromptInput } from "../../../ai/code/prompt.js";
+import { FILES_SCHEMA } from "../../../ai/code/schema.js";
 import { generateCode, loadDesign, modelHint } from "../../../codegen/index.js";
 import { modelAssetFiles } from "../../../codegen/emit/assets.js";
 import { fontPlan } from "../../../codegen/fonts/plan.js";

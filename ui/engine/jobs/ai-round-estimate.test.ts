@@ -4,8 +4,8 @@
  * two pictures are counted as image tokens, and the conversation resent before it as input.
  */
 import { describe, expect, it } from "vitest";
-import { loadTokenizer } from "../../../ai/estimate.js";
-import { pngDataUrl, type PromptInput } from "../../../ai/prompt.js";
+import { loadTokenizer } from "../../../ai/estimate/estimate.js";
+import { pngDataUrl, type PromptInput } from "../../../ai/code/prompt.js";
 import { estimateRound } from "../../../ai/verify/estimate.js";
 import { verifyRequest } from "../../../ai/verify/request.js";
 import { scoreOf } from "../../../test/helpers/fidelity-score.js";

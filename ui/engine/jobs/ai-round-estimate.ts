@@ -3,7 +3,7 @@
  * (ai/verify/estimate.ts, the CLI's `--verify` estimate): the whole conversation again, the measurement and its two
  * pictures, an answer as long as the last. Nothing is sent; no SDK here.
  */
-import { loadTokenizer } from "../../../ai/estimate.js";
+import { loadTokenizer } from "../../../ai/estimate/estimate.js";
 import { estimateRound } from "../../../ai/verify/estimate.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 

@@ -4,8 +4,8 @@
  * Loaded on the first analysis only, like model-job.ts (the openai SDK's start-up).
  */
 import { analyzeWithModel } from "../../../ai/analyze/run.js";
-import { priceFor } from "../../../ai/prices.js";
-import { providerConfig } from "../../../ai/providers.js";
+import { priceFor } from "../../../ai/client/prices.js";
+import { providerConfig } from "../../../ai/client/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 

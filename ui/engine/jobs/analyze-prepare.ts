@@ -6,8 +6,8 @@
 import { estimateAnalyze } from "../../../ai/analyze/estimate.js";
 import { findingsOf } from "../../../ai/analyze/findings.js";
 import { buildAnalyzeInput, type AnalyzeImage } from "../../../ai/analyze/input.js";
-import { loadTokenizer, pngSize } from "../../../ai/estimate.js";
-import { pngDataUrl } from "../../../ai/prompt.js";
+import { loadTokenizer, pngSize } from "../../../ai/estimate/estimate.js";
+import { pngDataUrl } from "../../../ai/code/prompt.js";
 import { displayName } from "../../../codegen/design/layer-label.js";
 import { loadDesign } from "../../../codegen/index.js";
 import type { AnalyzeExport } from "../protocol/analyze.js";

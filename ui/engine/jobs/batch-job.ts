@@ -15,13 +15,13 @@ import { resubmitFailed } from "../../../ai/batch/resubmit.js";
 import { refreshStatus } from "../../../ai/batch/status.js";
 import type { BatchStore } from "../../../ai/batch/store.js";
 import { startBatch, submitRun, unsubmittedRuns } from "../../../ai/batch/submit.js";
-import { ModelError, toModelError } from "../../../ai/errors.js";
+import { ModelError, toModelError } from "../../../ai/errors/classify.js";
 import { imagesOfAnswer } from "../../../ai/batch/image-answer.js";
 import { imageConfig } from "../../../ai/image/config.js";
-import { createClient, providerConfig } from "../../../ai/providers.js";
+import { createClient, providerConfig } from "../../../ai/client/providers.js";
 import type { BatchEvent, ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
-import { FigmentError, isFigmentError } from "../../../codegen/errors.js";
+import { FigmentError, isFigmentError } from "../../../kernel/errors.js";
 
 type BatchKind = "batch-submit" | "batch-refresh" | "batch-collect" | "batch-resubmit" | "batch-cancel";
 type StepKind = Exclude<BatchKind, "batch-submit">;

@@ -1,11 +1,11 @@
 /**
- * "Test connection" inside the worker: the provider's client from ai/providers.ts and one `models.list()`
- * (ai/connection.ts), so the test passes only if generation's own client, headers and key work. Loaded by
+ * "Test connection" inside the worker: the provider's client from ai/client/providers.ts and one `models.list()`
+ * (ai/client/connection.ts), so the test passes only if generation's own client, headers and key work. Loaded by
  * the worker on the first test only, like model-job.ts, so the openai SDK stays out of the panel's script.
  */
-import { testConnection } from "../../../ai/connection.js";
-import { ModelError } from "../../../ai/errors.js";
-import { providerConfig } from "../../../ai/providers.js";
+import { testConnection } from "../../../ai/client/connection.js";
+import { ModelError } from "../../../ai/errors/classify.js";
+import { providerConfig } from "../../../ai/client/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 

@@ -5,9 +5,9 @@
  * retry-after and an SD server's problem as `data` (the panel explains it by reason); a JavaScript error of the
  * engine's own is one sentence. Errors do not survive postMessage with their class, so they go as data.
  */
-import { ModelError } from "../../../ai/model-error.js";
+import { ModelError } from "../../../ai/errors/model-error.js";
 import { SdError } from "../../../ai/sdnext/errors.js";
-import { isBuiltInError } from "../../../codegen/errors.js";
+import { isBuiltInError } from "../../../kernel/errors.js";
 import { toFailure } from "../../../contract/failure.js";
 import type { EngineFailure } from "../protocol/index.js";
 

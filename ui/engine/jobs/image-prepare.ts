@@ -6,7 +6,7 @@
 import { checkImageRequest } from "../../../ai/image/check.js";
 import type { ImageConfig } from "../../../ai/image/config.js";
 import { estimateImageRequest } from "../../../ai/image/estimate.js";
-import { loadTokenizer } from "../../../ai/estimate.js";
+import { loadTokenizer } from "../../../ai/estimate/estimate.js";
 import { loadDesign, printHint } from "../../../codegen/index.js";
 import { endpointFor } from "../../../contract/settings.js";
 import { imageRoute } from "../../../ai/image/route.js";

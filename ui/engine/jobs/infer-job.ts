@@ -5,7 +5,7 @@
  * saying which. Loaded on the first such request only, like model-job.ts (the openai SDK's start-up).
  */
 import { inferRows } from "../../../ai/params/infer.js";
-import { providerConfig } from "../../../ai/providers.js";
+import { providerConfig } from "../../../ai/client/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 

@@ -1,9 +1,9 @@
 /**
  * One model generation inside the worker: the provider's client, the streamed turn, the project pass and the
- * repair round (ai/pipeline.ts). Loaded by the worker on the first model request only.
+ * repair round (ai/code/pipeline.ts). Loaded by the worker on the first model request only.
  */
-import { generateModelCode } from "../../../ai/pipeline.js";
-import { providerConfig } from "../../../ai/providers.js";
+import { generateModelCode } from "../../../ai/code/pipeline.js";
+import { providerConfig } from "../../../ai/client/providers.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 

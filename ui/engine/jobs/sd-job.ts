@@ -3,7 +3,7 @@
  * samplers) and one generation, whose previews, progress and images go to the panel as events while it runs.
  * Aborting a generation interrupts the run on the server (ai/sdnext/job.ts): the reply is then what it returned.
  */
-import { ModelError } from "../../../ai/errors.js";
+import { ModelError } from "../../../ai/errors/classify.js";
 import {
   controlRender,
   img2img,

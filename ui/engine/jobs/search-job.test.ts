@@ -5,7 +5,7 @@
  * valid per the OpenAPI spec; failures as data with the kind the panel explains, keeping what finished.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { searchEmbeddingText } from "../../../ai/embedding-text.js";
+import { searchEmbeddingText } from "../../../ai/search/embedding-text.js";
 import { frameDocs } from "../../../codegen/search/frame-doc.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { decodeVector } from "../../../contract/vector-codec.js";

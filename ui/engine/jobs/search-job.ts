@@ -1,14 +1,14 @@
 /**
- * Search's model work inside the worker: captions of frames' pictures (ai/captions.ts), vectors of their text
- * + caption (ai/embeddings.ts, many frames per request), and a typed query's vector. Each caption and each
+ * Search's model work inside the worker: captions of frames' pictures (ai/search/captions.ts), vectors of their text
+ * + caption (ai/search/embeddings.ts, many frames per request), and a typed query's vector. Each caption and each
  * batch of vectors goes to the panel as an event the moment it exists, so a cancel or a failure keeps what
  * was made. Vectors leave encoded (contract/vector-codec.ts). Loaded on first use, like model-job.ts (the
  * openai SDK's start-up).
  */
-import { captionFrames } from "../../../ai/captions.js";
-import { searchEmbeddingText } from "../../../ai/embedding-text.js";
-import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../../ai/embeddings.js";
-import { providerConfig, searchModelsFor } from "../../../ai/providers.js";
+import { captionFrames } from "../../../ai/search/captions.js";
+import { searchEmbeddingText } from "../../../ai/search/embedding-text.js";
+import { embedTexts, MAX_INPUTS_PER_REQUEST } from "../../../ai/search/embeddings.js";
+import { providerConfig, searchModelsFor } from "../../../ai/client/providers.js";
 import type { FrameVector } from "../../../contract/search.js";
 import { encodeVector } from "../../../contract/vector-codec.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";

@@ -7,7 +7,7 @@
  */
 import type { AnalyzeInput } from "../../../ai/analyze/input.js";
 import { ANALYZE_TASKS } from "../../../ai/analyze/tasks.js";
-import type { Estimate } from "../../../ai/estimate.js";
+import type { Estimate } from "../../../ai/estimate/estimate.js";
 import type { Finding } from "../../../codegen/analyze/types.js";
 import {
   array,

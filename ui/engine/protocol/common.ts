@@ -3,7 +3,7 @@
  * each field defined once with its check, contract/fields.ts style), the model fields most model requests
  * carry, and the failure reply. Request ids and `ok` are added by the index, not written in each section.
  */
-import { MODEL_ERROR_KINDS, type ModelErrorKind } from "../../../ai/error-kinds.js";
+import { MODEL_ERROR_KINDS, type ModelErrorKind } from "../../../ai/errors/error-kinds.js";
 import { failureField } from "../../../contract/failure.js";
 import type { CodePart } from "../../../contract/messages.js";
 import {
@@ -61,7 +61,7 @@ const modelData = object({
 /** A failed model request as the panel explains it: its reason (`kind`, the model client's) and its data. */
 export type ModelFailureData = { kind: ModelErrorKind } & Infer<typeof modelData>;
 
-/** Whether `reason` is one of the model client's (ai/error-kinds.ts). */
+/** Whether `reason` is one of the model client's (ai/errors/error-kinds.ts). */
 export const isModelReason = (reason: string | undefined): reason is ModelErrorKind =>
   (MODEL_ERROR_KINDS as readonly (string | undefined)[]).includes(reason);
 

@@ -6,11 +6,11 @@
  * (one `GET {baseURL}/models` with this key, through the same client). Model structures built by ai/ in the worker
  * (prompt input, estimate, conversation, result) travel as checked objects whose inner shape ai/ owns.
  */
-import type { Conversation } from "../../../ai/generate.js";
-import type { Estimate } from "../../../ai/estimate.js";
-import type { ModelCodeResult } from "../../../ai/pipeline.js";
-import type { ProgressEvent } from "../../../ai/progress.js";
-import type { PromptInput } from "../../../ai/prompt.js";
+import type { Conversation } from "../../../ai/code/generate.js";
+import type { Estimate } from "../../../ai/estimate/estimate.js";
+import type { ModelCodeResult } from "../../../ai/code/pipeline.js";
+import type { ProgressEvent } from "../../../ai/code/progress.js";
+import type { PromptInput } from "../../../ai/code/prompt.js";
 import {
   array,
   boolean,
@@ -33,7 +33,8 @@ const size = object({ width: number(), height: number() });
 /** A file of a draft or of the design's assets, as the prompt lists it. */
 const sourceFile = object({ path: string({ nonEmpty: true, max: 1000 }), content: string(), bytes: optional(bytes()) });
 /**
- * A model request's first input (ai/prompt.ts PromptInput), its fields checked: a text that is not a string reached
+ * A model request's first input (ai/code/prompt.ts PromptInput), its fields checked: a text that is not a string
+ * reached
  * the prompt builder as data and failed there with a raw JS message (`input.components?.trim is not a function`).
  * The font plan and the component map are the worker's own structures, built by it in ai-prepare.
  */
@@ -63,7 +64,7 @@ const MAX_TURNS = 100;
 
 /** A picture as a refinement carries it: a base64 image data URL, nothing the worker would fetch. */
 const imageUrl = imageUrlField();
-/** One labelled picture of a refinement (ai/prompt.ts `RefinementImage`). */
+/** One labelled picture of a refinement (ai/code/prompt.ts `RefinementImage`). */
 const refinementImage = object({
   label: string({ max: 2000 }),
   url: imageUrl,

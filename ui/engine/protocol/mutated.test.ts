@@ -121,7 +121,8 @@ describe("the engine's messages under mutated input", () => {
   ])(
     "%s: a list with a hole (structured clone carries one) is refused, naming the field and the index",
     (kind, body, list) => {
-      // Issue 50: `map` kept the hole and the job died reading it ("Cannot read properties of undefined (reading 'path')").
+      // Issue 50: `map` kept the hole and the job died reading it ("Cannot read properties of undefined (reading
+      // 'path')").
       const whole: Record<string, unknown> = {
         id: "h1",
         kind,
@@ -139,7 +140,8 @@ describe("the engine's messages under mutated input", () => {
     },
   );
 
-  it("a string over its field's bound is refused before any job runs, the bound said (issue 50: a 1,000,001-character round held the token count for over 10 minutes)", () => {
+  // Issue 50: a 1,000,001-character round held the token count for over 10 minutes.
+  it("a string over its field's bound is refused before any job runs, the bound said", () => {
     const round = (instructions: string) => ({
       id: "e1",
       kind: "ai-round-estimate",

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../../../contract/settings.js";
 import { parseEngineMessage, parseEngineRequest, ProtocolError } from "./index.js";
 
 const options = { target: "react", styling: "css-modules", nodeIds: false };
-/** The least a model request's first input holds (ai/prompt.ts PromptInput). */
+/** The least a model request's first input holds (ai/code/prompt.ts PromptInput). */
 const promptInput = { target: "react", styling: "css-modules", hint: "h" };
 /** A render of a frame through a local SD server's ControlNet. */
 const sdRender = (control: Record<string, unknown>) => ({

@@ -18,7 +18,7 @@ import type { PrepareIo } from "../../model/model-job.js";
 import { PARTIALS, type ImageForm } from "../form.js";
 import { checkSdForm, onGrid, sdRequestData, SD_SIDE } from "../sd-form.js";
 import type { ImageVersion } from "../versions.js";
-import { FigmentError } from "../../../codegen/errors.js";
+import { FigmentError } from "../../../kernel/errors.js";
 
 /** What the designer set on the Repaint card. */
 export interface InpaintAsk {

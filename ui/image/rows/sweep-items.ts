@@ -19,7 +19,7 @@ import type { GridLabels } from "../../../contract/image.js";
 import type { SdRequestData } from "../../engine/protocol/sd.js";
 import type { ImageVersion } from "../versions.js";
 import type { PlanItem, RowsPlan } from "./plan.js";
-import { isFigmentError } from "../../../codegen/errors.js";
+import { isFigmentError } from "../../../kernel/errors.js";
 
 /** The cells of `items` × `sweeps` (throws an input error for a grid too big), with the grid's headers. */
 export function sweptItems(

@@ -6,7 +6,7 @@ import { awaitingPlacement } from "./record-merge.js";
 import { timeAgo } from "../../../lib/time-ago.js";
 import { failedLines, finished, statusText } from "./status-text.js";
 import type { BatchActivity, Inserted } from "./use-pending.js";
-import { agree, plural } from "../../../../codegen/plural.js";
+import { agree, plural } from "../../../../kernel/plural.js";
 
 export interface BatchRowProps {
   batch: PendingBatch;

@@ -1,7 +1,7 @@
 /** The Batch API confirmation: what will be sent, what happens next, the estimate at half price — or why not. */
 import { approxCost } from "../../../model/cost.js";
 import type { Confirmation } from "./use-submit.js";
-import { plural } from "../../../../codegen/plural.js";
+import { plural } from "../../../../kernel/plural.js";
 
 function estimateLine(c: Confirmation): string {
   if (c.estimateError) return `No estimate: ${c.estimateError}`;

@@ -6,7 +6,7 @@
 import type { MainRequests } from "../../../channel/requests.js";
 import { failureOf, type ModelJobFailure } from "../../../model/job-state.js";
 import type { RowsPlan } from "../plan.js";
-import { FigmentError } from "../../../../codegen/errors.js";
+import { FigmentError } from "../../../../kernel/errors.js";
 
 export async function exportInitImage(
   requests: MainRequests,

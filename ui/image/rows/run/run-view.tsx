@@ -2,7 +2,7 @@
 import type { RowsViewProps } from "../view-props.js";
 import { awaitingAccept, counts, isRunning, summaryLine, type RunState } from "./run-state.js";
 import { RunTile } from "./run-tile.js";
-import { agree, plural } from "../../../../codegen/plural.js";
+import { agree, plural } from "../../../../kernel/plural.js";
 import "./run.css";
 
 const aspectOf = (state: RunState): number =>

@@ -6,7 +6,7 @@
 import { FailureNotice } from "../../../model/failure-notice.js";
 import { explainFill } from "./fill-state.js";
 import type { RowsSetup } from "./use-setup.js";
-import { plural } from "../../../../codegen/plural.js";
+import { plural } from "../../../../kernel/plural.js";
 
 export function FillRows({
   setup,

@@ -3,7 +3,7 @@
  * the row's stem; the notes (unused columns, empty rows left out…) above; or why no prompt computes yet.
  */
 import type { RowsSetup } from "./use-setup.js";
-import { plural } from "../../../../codegen/plural.js";
+import { plural } from "../../../../kernel/plural.js";
 
 export function PromptList({ setup }: { setup: RowsSetup }) {
   const { prompts, fields } = setup;

@@ -6,7 +6,7 @@ import { imageInfo } from "../../../../ai/image/bytes.js";
 import { MAX_REFERENCES } from "../../../../ai/image/options.js";
 import type { ExportedFrame } from "../../../../contract/messages.js";
 import type { StyleReference } from "../plan.js";
-import { agree, plural } from "../../../../codegen/plural.js";
+import { agree, plural } from "../../../../kernel/plural.js";
 
 export function addReferences(
   current: readonly StyleReference[],

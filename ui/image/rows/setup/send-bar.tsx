@@ -8,7 +8,7 @@ import { KeyNeeded } from "../../../model/key-needed.js";
 import { approxCost, int } from "../../../model/cost.js";
 import type { RowsViewProps } from "../view-props.js";
 import type { RowsEstimate } from "./use-estimate.js";
-import { plural } from "../../../../codegen/plural.js";
+import { plural } from "../../../../kernel/plural.js";
 
 /** Why the Batch API cannot take this plan, or undefined when it can. */
 export function batchApiBlocker(plan: {

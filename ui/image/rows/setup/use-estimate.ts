@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { ImageEstimate } from "../../../../ai/image/estimate.js";
-import { batchCost } from "../../../../ai/prices.js";
+import { batchCost } from "../../../../ai/client/prices.js";
 import type { FetchedPrice } from "../../../../contract/messages.js";
 import type { Settings } from "../../../../contract/settings.js";
 import type { Engine } from "../../../engine/engine.js";
