@@ -7,8 +7,9 @@
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { caught, expectArrived, thrown } from "./helpers/failure-kinds.js";
 import { ModelError } from "../ai/errors/model-error.js";
-import { ERROR_KINDS, FigmentError, kindOf, type ErrorKind } from "../kernel/errors.js";
+import { ERROR_KINDS, kindOf } from "../kernel/errors.js";
 import { Cancelled } from "../kernel/cancelled.js";
 import { PendingRequests, RequestTimeoutError } from "../contract/requests.js";
 import { PluginBridge } from "../ui/channel/bridge.js";
@@ -25,25 +26,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
-
-/** What the far side throws for `kind`: a FigmentError with a reason a caller may test. */
-const thrown = (kind: ErrorKind): FigmentError =>
-  new FigmentError(kind, `the far side failed as ${kind}`, { reason: `why-${kind}` });
-
-/** What the caller must get for `kind` (a stop is the one Cancelled, which says no reason). */
-function expectArrived(error: unknown, kind: ErrorKind): void {
-  expect(error).toBeInstanceOf(FigmentError);
-  expect(kindOf(error)).toBe(kind);
-  expect((error as Error).message).toBe(`the far side failed as ${kind}`);
-  if (kind === "cancelled") expect(error).toBeInstanceOf(Cancelled);
-  else expect((error as FigmentError).reason).toBe(`why-${kind}`);
-}
-
-const caught = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 
 describe("engine → panel", () => {
   /** An engine whose worker is the worker's own request check, job runner and failure reply, across a clone. */

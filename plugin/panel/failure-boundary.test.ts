@@ -5,8 +5,8 @@
  * its code (MainThreadError); a stop is the one `Cancelled`. The other boundaries: test/failure-boundaries.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ERROR_KINDS, FigmentError, kindOf, type ErrorKind } from "../../kernel/errors.js";
-import { Cancelled } from "../../kernel/cancelled.js";
+import { caught, expectArrived, thrown } from "../../test/helpers/failure-kinds.js";
+import { ERROR_KINDS } from "../../kernel/errors.js";
 import { waitForUi } from "../../test/figma-sim/index.js";
 import { simFromFixture } from "../../test/figma-sim/node.js";
 import { installFigmaSim } from "../../test/figma-sim/sim.js";
@@ -21,25 +21,6 @@ afterEach(() => {
   restore = undefined;
   vi.restoreAllMocks();
 });
-
-/** What the far side throws for `kind`: a FigmentError with a reason a caller may test. */
-const thrown = (kind: ErrorKind): FigmentError =>
-  new FigmentError(kind, `the far side failed as ${kind}`, { reason: `why-${kind}` });
-
-/** What the caller must get for `kind` (a stop is the one Cancelled, which says no reason). */
-function expectArrived(error: unknown, kind: ErrorKind): void {
-  expect(error).toBeInstanceOf(FigmentError);
-  expect(kindOf(error)).toBe(kind);
-  expect((error as Error).message).toBe(`the far side failed as ${kind}`);
-  if (kind === "cancelled") expect(error).toBeInstanceOf(Cancelled);
-  else expect((error as FigmentError).reason).toBe(`why-${kind}`);
-}
-
-const caught = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 
 describe("main thread → panel", () => {
   /** The real session on a real file, its posts delivered to the panel's own bridge and request idiom. */
