@@ -98,9 +98,9 @@ ${SECTIONS.map((s) => {
 /** The texts the score reports at the design width, with their class and detail. */
 export const PSEUDO_COVER_VERDICTS = {
   "2:1": { class: "covered", detail: /^under the ::after of “Hero”$/ },
-  "2:4": { class: "illegible", detail: /^contrast 2\.\d:1 \(needs 3:1\) under the ::after of “Dim”$/ },
+  "2:4": { class: "illegible", detail: /^contrast 2\.\d{1,2}:1 \(needs 3:1\) under the ::after of “Dim”$/ },
   "2:6": {
     class: "illegible",
-    detail: /^contrast 1\.\d:1 \(needs 3:1\) under the ::before of a <div> that is no layer of the design$/,
+    detail: /^contrast 1\.\d{1,2}:1 \(needs 3:1\) under the ::before of a <div> that is no layer of the design$/,
   },
 } as const;
