@@ -105,10 +105,10 @@ describe.runIf(runBrowser)("image messages in the browser harness", { timeout: 1
           height: 80,
           record,
         });
-        const error = await sim<Promise<{ code: string; message: string }>>(
+        const error = await sim<Promise<{ reason: string; message: string }>>(
           'sim.ui.waitFor("error", { where: (m) => m.requestId === "w1" })',
         );
-        expect(error.code).toBe("bad-image");
+        expect(error.reason).toBe("bad-image");
         expect(error.message).toContain("is a WebP image: Figma places only PNG, JPEG or GIF images");
         expect(await sim<number>("sim.record.images.length")).toBe(2);
         expect(await sim<unknown[]>("sim.record.handlerErrors")).toEqual([]);

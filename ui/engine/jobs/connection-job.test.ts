@@ -78,7 +78,7 @@ describe("the worker's connection test", () => {
   ] as const)("%i comes back as %s, without the key even when the endpoint echoes it", async (status, kind) => {
     const srv = await serve({ kind: "error", status, message: `Nope for ${KEY}` });
     const reply = await run(request({ baseUrl: srv.url }));
-    expect(reply).toMatchObject({ ok: false, bad: false, model: { kind, status } });
+    expect(reply).toMatchObject({ ok: false, failure: { reason: kind, data: { status } } });
     expect(JSON.stringify(reply)).not.toContain(KEY);
   });
 
@@ -86,23 +86,26 @@ describe("the worker's connection test", () => {
     const srv = await serve({ kind: "error", status: 429, message: "slow down", headers: { "retry-after": "5" } });
     expect(await run(request({ baseUrl: srv.url }))).toMatchObject({
       ok: false,
-      model: { kind: "rate-limited", status: 429, retryAfterMs: 5000 },
+      failure: { reason: "rate-limited", data: { status: 429, retryAfterMs: 5000 } },
     });
   });
 
   it("a closed port is offline; a server that never answers times out; an abort is cancelled", async () => {
     const closed = await startOpenAiServer();
     await closed.close();
-    expect(await run(request({ baseUrl: closed.url }))).toMatchObject({ ok: false, model: { kind: "offline" } });
+    expect(await run(request({ baseUrl: closed.url }))).toMatchObject({ ok: false, failure: { reason: "offline" } });
     const srv = await serve({ kind: "hang" }, { kind: "hang" });
     const started = performance.now();
-    expect(await run(request({ baseUrl: srv.url }, KEY, 200))).toMatchObject({ ok: false, model: { kind: "timeout" } });
+    expect(await run(request({ baseUrl: srv.url }, KEY, 200))).toMatchObject({
+      ok: false,
+      failure: { reason: "timeout" },
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     expect(await run(request({ baseUrl: srv.url }), controller.signal)).toMatchObject({
       ok: false,
-      cancelled: true,
+      failure: { kind: "cancelled" },
     });
   });
 
@@ -110,7 +113,7 @@ describe("the worker's connection test", () => {
     const srv = await serve(modelsJson());
     expect(await run(request({ baseUrl: srv.url }, "   "))).toMatchObject({
       ok: false,
-      model: { kind: "missing-key" },
+      failure: { reason: "missing-key" },
     });
     expect(srv.requests).toHaveLength(0);
   });

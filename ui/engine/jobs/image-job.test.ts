@@ -237,7 +237,7 @@ describe("generate-image in the worker", () => {
       request: base,
       timeoutMs: 10_000,
     });
-    expect(reply).toMatchObject({ ok: false, bad: false, model: { kind, status } });
+    expect(reply).toMatchObject({ ok: false, failure: { reason: kind, data: { status } } });
     expect(JSON.stringify(reply)).not.toContain(KEY);
   });
 
@@ -250,7 +250,7 @@ describe("generate-image in the worker", () => {
       request: { ...base, size: { width: 1000, height: 1000 } },
       timeoutMs: 10_000,
     });
-    expect(reply).toMatchObject({ ok: false, bad: true });
+    expect(reply).toMatchObject({ ok: false, failure: { kind: "input" } });
     expect(srv.requests).toHaveLength(0);
   });
 
@@ -269,6 +269,6 @@ describe("generate-image in the worker", () => {
     );
     setTimeout(() => controller.abort(), 400);
     const { reply } = await running;
-    expect(reply).toMatchObject({ ok: false, cancelled: true });
+    expect(reply).toMatchObject({ ok: false, failure: { kind: "cancelled" } });
   });
 });

@@ -71,18 +71,17 @@ describe("infer-rows in the worker", () => {
   it("a refused key is a model failure with its kind, never the key", async () => {
     const srv = await serve({ kind: "error", status: 401, message: "Incorrect API key provided" });
     const reply = await infer(srv.url);
-    expect(reply).toMatchObject({ ok: false, bad: false, model: { kind: "unauthorized", status: 401 } });
+    expect(reply).toMatchObject({ ok: false, failure: { reason: "unauthorized", data: { status: 401 } } });
     expect(JSON.stringify(reply)).not.toContain(KEY);
   });
 
   it("a value outside a parameter's choices is a bad answer naming the row and parameter", async () => {
     const srv = await serve(responsesJson(JSON.stringify({ rows: [{ audience: "kids", mood: "angry" }], notes: "" })));
     const reply = await infer(srv.url);
-    expect(reply).toEqual({
+    expect(reply).toMatchObject({
       id: "w1",
       ok: false,
-      bad: true,
-      error: 'the model\'s rows: row 1: "mood" is "angry", not one of calm, bold',
+      failure: { kind: "input", message: 'the model\'s rows: row 1: "mood" is "angry", not one of calm, bold' },
     });
   });
 });

@@ -95,7 +95,10 @@ describe("search-captions in the worker", () => {
     );
     const frames = [0, 1, 2, 3].map((i) => ({ id: `1:${i}`, hash: `h${i}`, png: png(i) }));
     const { reply, events } = await run("search-captions", settings, { frames });
-    expect(reply).toMatchObject({ ok: false, model: { kind: "rate-limited", status: 429, retryAfterMs: 3000 } });
+    expect(reply).toMatchObject({
+      ok: false,
+      failure: { reason: "rate-limited", data: { status: 429, retryAfterMs: 3000 } },
+    });
     expect(events.filter((e) => e.type === "search-caption").length).toBeGreaterThanOrEqual(1);
     expect(calls).toBe(4);
   });
@@ -130,7 +133,7 @@ describe("search-embed in the worker", () => {
   it("a 401 answers as model data", async () => {
     const settings = await serve([{ kind: "error", status: 401, message: "bad key" } satisfies ScriptedReply]);
     const { reply } = await run("search-embed", settings, { frames: [{ doc: docs[0]!, caption: "" }] });
-    expect(reply).toMatchObject({ ok: false, model: { kind: "unauthorized", status: 401 } });
+    expect(reply).toMatchObject({ ok: false, failure: { reason: "unauthorized", data: { status: 401 } } });
   });
 });
 
@@ -146,6 +149,6 @@ describe("search-query in the worker", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const { reply: stopped } = await run("search-query", hanging, { text: "x" }, controller.signal);
-    expect(stopped).toMatchObject({ ok: false, cancelled: true });
+    expect(stopped).toMatchObject({ ok: false, failure: { kind: "cancelled" } });
   });
 });
