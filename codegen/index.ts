@@ -9,7 +9,7 @@ import { formatFiles } from "./format/index.js";
 import type { CodeOptions } from "./load.js";
 import { needsCodeCheck } from "./needs-check.js";
 import { checkLibraryUsage, checkProject } from "./project/index.js";
-import type { FileSet } from "./types.js";
+import type { FileSet, SourceFile } from "./types.js";
 
 export { emitFiles } from "./emit/index.js";
 export { DEFAULT_CODE_OPTIONS, loadDesign } from "./load.js";
@@ -25,7 +25,7 @@ export async function generateCode(doc: DesignDocument, options: CodeOptions): P
   const emitted = emitFiles(doc, options);
   // Skipped, the check adds no problem of its own (the emitters' are already counted once).
   const checked = needsCodeCheck(options) ? checkProject(emitted.files) : { files: emitted.files, problems: [] };
-  const formatted = await formatFiles(checked.files, "emitters");
+  const formatted = await formatUnprinted(checked.files, emitted.printed);
   // After formatting, so that its lines are the written files' lines.
   const usage =
     options.libraryTypes && needsCodeCheck(options) ? checkLibraryUsage(formatted.files, options.libraryTypes) : [];
@@ -35,9 +35,22 @@ export async function generateCode(doc: DesignDocument, options: CodeOptions): P
   };
 }
 
+/**
+ * The format pass over the files the emitters did not print in its form (or the project pass rewrote since); when
+ * there are none it is not called at all, so the plugin's engine need not load the wasm formatters for it.
+ */
+export async function formatUnprinted(files: SourceFile[], printed: ReadonlyMap<string, string>): Promise<FileSet> {
+  const toFormat = files.filter((file) => file.bytes === undefined && printed.get(file.path) !== file.content);
+  if (toFormat.length === 0) return { files, problems: [] };
+  if (toFormat.length === files.length) return formatFiles(files, "emitters");
+  const formatted = await formatFiles(toFormat, "emitters");
+  const byPath = new Map(formatted.files.map((file) => [file.path, file]));
+  return { files: files.map((file) => byPath.get(file.path) ?? file), problems: formatted.problems };
+}
+
 export { printHint } from "./hint/print.js";
 export { modelHint } from "./hint/model.js";
 export { parseHint } from "./hint/parse.js";
-export type { SourceFile, Problem, FileSet } from "./types.js";
+export type { SourceFile, Problem, FileSet, EmittedFiles } from "./types.js";
 export type { DesignDocument, DesignNode } from "./design/types.js";
 export type { DesignExtras } from "./design/extras.js";

@@ -36,3 +36,11 @@ export interface FileSet {
   files: SourceFile[];
   problems: Problem[];
 }
+
+/**
+ * The emitters' files, with the text of those they printed exactly as the format pass would (path → content): the
+ * pass skips a file whose content is still that text, and formats one the project pass has since rewritten.
+ */
+export interface EmittedFiles extends FileSet {
+  printed: ReadonlyMap<string, string>;
+}

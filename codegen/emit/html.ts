@@ -2,7 +2,7 @@
 import { escapeHtml } from "../escape.js";
 import { htmlDocument } from "../html-document.js";
 import type { DesignDocument } from "../design/types.js";
-import type { FileSet, Problem, SourceFile } from "../types.js";
+import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import type { NavMenuNames } from "./nav-menu.js";
@@ -31,7 +31,7 @@ export function htmlPagePaths(frameNames: string[]): string[] {
   return frameNames.map((name) => `${pages.take(kebabCase(name, "frame"))}.html`);
 }
 
-export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
+export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const sheet = new Sheet();
@@ -74,5 +74,5 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): FileSet {
   const css = RESET + "\n" + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
-  return { files, problems };
+  return { files, problems, printed: new Map() };
 }

@@ -1,14 +1,14 @@
 /** The emitters behind one call: design tree → files, before the project pass and formatting. Light. */
 import type { DesignDocument } from "../design/types.js";
 import type { CodeOptions } from "../load.js";
-import type { FileSet } from "../types.js";
+import type { EmittedFiles } from "../types.js";
 import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../layout/index.js";
 import { plural } from "../../kernel/plural.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
 
 /** Emitter output only (no project pass, no formatting). */
-export function emitFiles(design: DesignDocument, options: CodeOptions): FileSet {
+export function emitFiles(design: DesignDocument, options: CodeOptions): EmittedFiles {
   const inferred = options.layout === "exact" ? undefined : inferLayoutReported(design, options.layoutDecisions);
   const doc = inferred?.document ?? design;
   const react = options.target === "react";

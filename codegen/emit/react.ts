@@ -1,6 +1,6 @@
 /** React (TSX) emitter: one file per screen, one per component, CSS modules or Tailwind. */
 import type { DesignDocument, DesignNode } from "../design/types.js";
-import type { FileSet, Problem, SourceFile } from "../types.js";
+import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { instanceKey, planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
@@ -76,7 +76,7 @@ function collectUses(node: VNode, out: Set<string>): void {
   else if (node.type === "element") for (const c of node.children) collectUses(c, out);
 }
 
-export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
+export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   // `Boolean` is the global that `[…].filter(Boolean)` merges class names with; a component must not shadow it.
@@ -303,5 +303,5 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): FileSet {
       "",
     ].join("\n"),
   });
-  return { files, problems };
+  return { files, problems, printed: new Map() };
 }
