@@ -75,7 +75,7 @@ describe("a file fetched with a depth limit", () => {
     expect(whole.code).toBe(1);
     const judged = (JSON.parse(whole.stdout) as { findings: Contrast[] }).findings;
     expect(judged.map((f) => f.message)).toContain(
-      'Text "Submit" has contrast 3.87:1 (#ffffff on #2f80ed); WCAG 2.2 AA needs 4.5:1 for normal text.',
+      'Text "Submit" has contrast 3.86:1 (#ffffff on #2f80ed); WCAG 2.2 AA needs 4.5:1 for normal text.',
     );
     // The whole cut file: no text over an emptied layer read as on what lies further down (white on white).
     const all = await figment("analyze", cut, "--json");

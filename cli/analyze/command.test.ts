@@ -47,7 +47,7 @@ describe("figment analyze", () => {
       expect(stderr).toBe("");
       const lines = stdout.split("\n");
       expect(lines[0]).toBe(
-        'error   contrast      “Log In” — Text "Log In" has contrast 3.38:1 ' +
+        'error   contrast      “Log In” — Text "Log In" has contrast 3.37:1 ' +
           "(#ffffff on #ff473a); WCAG 2.2 AA needs 4.5:1 for normal text. (id 101:9)",
       );
       expect(lines[1]).toMatch(
@@ -104,7 +104,7 @@ describe("figment analyze", () => {
         f.severity,
         f.kind === "contrast" ? f.ratio : undefined,
       ]),
-    ).toEqual([["101:9", "contrast", "error", 3.38]]);
+    ).toEqual([["101:9", "contrast", "error", 3.37]]);
     // URL-style ids work too, and several --node flags add up.
     const both = await findings(LOGIN, "--node", "101-11", "--node", "101:21");
     expect(both.map((f) => `${f.kind} ${f.nodeId}`)).toEqual([

@@ -9,7 +9,7 @@ function contrast(...frames: Parameters<typeof doc>): ContrastFinding[] {
 }
 
 describe("contrast", () => {
-  it("reports text under 4.5:1 with the rounded ratio, the required one and both colours", () => {
+  it("reports text under 4.5:1 with its ratio cut to two decimals (never up), the threshold and both colours", () => {
     const grey = text("Fine print", { color: "#777777" });
     const [finding, ...rest] = contrast(
       frame([grey, text("Passes", { color: "#767676" }, { y: 40 })], { fills: WHITE }),
@@ -19,14 +19,14 @@ describe("contrast", () => {
       nodeId: grey.id,
       kind: "contrast",
       severity: "error",
-      ratio: 4.48,
+      ratio: 4.47,
       required: 4.5,
       foreground: "#777777",
       background: "#ffffff",
       large: false,
     });
     expect(finding!.message).toBe(
-      'Text "Fine print" has contrast 4.48:1 (#777777 on #ffffff); WCAG 2.2 AA needs 4.5:1 for normal text.',
+      'Text "Fine print" has contrast 4.47:1 (#777777 on #ffffff); WCAG 2.2 AA needs 4.5:1 for normal text.',
     );
   });
 
@@ -71,11 +71,11 @@ describe("contrast", () => {
   });
 
   it("applies paint opacity, layer opacity and ancestor opacity by compositing", () => {
-    // Black at 50% over white is #808080: 3.95:1.
+    // Black at 50% over white is #808080: 3.949…:1, cut to 3.94.
     const byPaint = contrast(frame([text("Half", { color: "rgba(0, 0, 0, 0.5)" })], { fills: WHITE }));
-    expect(byPaint[0]).toMatchObject({ foreground: "#808080", background: "#ffffff", ratio: 3.95 });
+    expect(byPaint[0]).toMatchObject({ foreground: "#808080", background: "#ffffff", ratio: 3.94 });
     const byLayer = contrast(frame([text("Half", {}, { opacity: 0.5 })], { fills: WHITE }));
-    expect(byLayer[0]).toMatchObject({ foreground: "#808080", ratio: 3.95 });
+    expect(byLayer[0]).toMatchObject({ foreground: "#808080", ratio: 3.94 });
     // A group at 50% holding a black card and white text: the card shows as #808080 over the white page.
     const group = frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#ffffff" })], {
       name: "Group",
@@ -86,7 +86,7 @@ describe("contrast", () => {
       opacity: 0.5,
     });
     const byGroup = contrast(frame([group], { fills: WHITE }));
-    expect(byGroup[0]).toMatchObject({ foreground: "#ffffff", background: "#808080", ratio: 3.95 });
+    expect(byGroup[0]).toMatchObject({ foreground: "#ffffff", background: "#808080", ratio: 3.94 });
     // Fully opaque text on an opaque card passes.
     expect(
       contrast(frame([rect({ fills: [solid("#000000")] }), text("On card", { color: "#ffffff" })], { fills: WHITE })),
@@ -97,7 +97,7 @@ describe("contrast", () => {
     const scrim = rect({ fills: [solid("rgba(0, 0, 0, 0.25)")] });
     const found = contrast(frame([scrim, text("On scrim", { color: "#777777" })], { fills: WHITE }));
     expect(found[0]).toMatchObject({ background: "#bfbfbf", foreground: "#777777" });
-    expect(found[0]!.ratio).toBe(2.44);
+    expect(found[0]!.ratio).toBe(2.43);
   });
 
   it("uses an earlier sibling only when its box contains the text's box", () => {

@@ -4,7 +4,7 @@
  * resolves. Failures are errors; a background (or text colour) that cannot be known exactly is reported as
  * such, never guessed.
  */
-import { round } from "../design/color.js";
+import { failedContrast } from "../design/color.js";
 import type { Placed } from "../design/placed.js";
 import { buildStack, pixelAt, type Pixel } from "./background.js";
 import { quote, textSegments, type TextSegment } from "./text-runs.js";
@@ -84,9 +84,9 @@ export function contrastFindings(layers: Placed[]): ContrastFinding[] {
         ...base,
         severity: "error",
         message:
-          `Text ${quote(ink.chars)} has contrast ${round(ratio, 2).toFixed(2)}:1 (${drawn.hex} on ` +
+          `Text ${quote(ink.chars)} has contrast ${failedContrast(ratio).toFixed(2)}:1 (${drawn.hex} on ` +
           `${background.hex}); WCAG 2.2 AA needs ${required}:1 for ${ink.large ? "large" : "normal"} text.`,
-        ratio: round(ratio, 2),
+        ratio: failedContrast(ratio),
         required,
         foreground: drawn.hex,
         background: background.hex,

@@ -30,6 +30,14 @@ export function readColor(raw: unknown): Rgba | undefined {
   return { r: clamp(r / scale), g: clamp(g / scale), b: clamp(b / scale), a: clamp(a > 1 ? a / 255 : a) };
 }
 
+/**
+ * A contrast ratio that failed its threshold, cut (never rounded up) to two decimals, so that it reads below what it
+ * failed: 4.496 is 4.49, never "4.50:1 (needs 4.5:1)".
+ */
+export function failedContrast(ratio: number): number {
+  return Math.floor(ratio * 100) / 100;
+}
+
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   const out = Math.round(value * f) / f;

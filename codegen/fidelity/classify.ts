@@ -5,6 +5,7 @@
  * not to show: such a text counts neither way, and a partial cover or clip the drawing has is allowed for. A text in a
  * closed menu whose button is on screen (a navigation bar's links on a phone) is seen: one press shows it.
  */
+import { failedContrast } from "../design/color.js";
 import { HIDDEN_BY_DESIGN, LEGIBLE_CONTRAST, type DesignText } from "./design-text.js";
 import type { MissingReason, TextSample } from "./text-probe.js";
 import type { TextClass, TextProblem, TextShares } from "./types.js";
@@ -42,11 +43,8 @@ const MISSING_WORDS: Record<MissingReason, string> = {
 };
 
 const ratio = (n: number): string => `${n >= 10 ? Math.round(n) : Math.round(n * 10) / 10}:1`;
-/**
- * A contrast that failed its threshold, cut (never rounded up) to two decimals, so it reads below what it failed:
- * 2.996 is "2.99:1", never "3:1 (needs 3:1)".
- */
-const failedRatio = (n: number): string => `${Math.floor(n * 100) / 100}:1`;
+/** A contrast that failed its threshold: 2.996 is "2.99:1", never "3:1 (needs 3:1)". */
+const failedRatio = (n: number): string => `${failedContrast(n)}:1`;
 
 /**
  * What covers or veils a text, in words: a layer by its name (“Hero”), an element of no layer by its tag; a
