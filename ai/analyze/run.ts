@@ -6,7 +6,7 @@
 import { chatChunks } from "../answer/chat-stream.js";
 import { streamedEvents } from "../answer/sse.js";
 import { isModerationCode, ModelError, toModelError } from "../errors/classify.js";
-import { guarded } from "../code/generate.js";
+import { guarded } from "../answer/stream-events.js";
 import { quoted, readResponse } from "../answer/outcome.js";
 import { readChatChunk, readResponsesEvent } from "../answer/stream-events.js";
 import { createClient, type ProviderConfig } from "../client/providers.js";

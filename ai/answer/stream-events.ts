@@ -6,7 +6,7 @@
  */
 import { APIError } from "openai/error";
 import { isCancelled, type Cancelled } from "../../kernel/cancelled.js";
-import { ModelError, toModelError } from "../errors/classify.js";
+import { ModelError, throwIfCancelled, toModelError } from "../errors/classify.js";
 import { quoted } from "./outcome.js";
 
 /** The answer-so-far is not used when a stream fails: the caller says so in its message. */
@@ -113,4 +113,21 @@ export function readChatChunk(chunk: unknown): ChatPiece {
     model: typeof record?.model === "string" && record.model !== "" ? record.model : undefined,
     usage: inputTokens !== undefined && outputTokens !== undefined ? { inputTokens, outputTokens } : undefined,
   };
+}
+
+/**
+ * Reads a stream; an abort ends it as Cancelled (the SDK may just stop iterating), and any other failure while
+ * reading is said in a sentence (streamFailure): a dropped connection is "truncated", an event that is not JSON or
+ * not of the API's shape "bad-output", an error event the provider's own words.
+ */
+export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  try {
+    for await (const item of stream) {
+      throwIfCancelled(signal);
+      yield item;
+    }
+  } catch (error) {
+    throw streamFailure(error, signal);
+  }
+  throwIfCancelled(signal);
 }

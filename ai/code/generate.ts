@@ -7,13 +7,13 @@
 import { chatChunks } from "../answer/chat-stream.js";
 import { streamedEvents } from "../answer/sse.js";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import { ModelError, throwIfCancelled, toModelError } from "../errors/classify.js";
+import { ModelError, toModelError } from "../errors/classify.js";
 import { ProgressReader, type ProgressEvent } from "./progress.js";
 import { chatRequest, keptMessages, responsesRequest, type PromptInput, type RefinementImage } from "./prompt.js";
 import { createClient, type ProviderConfig } from "../client/providers.js";
 import { parseFilesReply, type FilesReply } from "./schema.js";
 import { quoted, readResponse } from "../answer/outcome.js";
-import { readChatChunk, readResponsesEvent, streamFailure } from "../answer/stream-events.js";
+import { guarded, readChatChunk, readResponsesEvent } from "../answer/stream-events.js";
 
 /** What a later turn needs to build on this one. */
 export type Conversation =
@@ -38,23 +38,6 @@ export interface TurnResult extends FilesReply {
 
 function emit(reader: ProgressReader, delta: string, onProgress: TurnOptions["onProgress"]): void {
   for (const event of reader.push(delta)) onProgress?.(event);
-}
-
-/**
- * Reads a stream; an abort ends it as Cancelled (the SDK may just stop iterating), and any other failure while
- * reading is said in a sentence (streamFailure): a dropped connection is "truncated", an event that is not JSON or
- * not of the API's shape "bad-output", an error event the provider's own words.
- */
-export async function* guarded<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
-  try {
-    for await (const item of stream) {
-      throwIfCancelled(signal);
-      yield item;
-    }
-  } catch (error) {
-    throw streamFailure(error, signal);
-  }
-  throwIfCancelled(signal);
 }
 
 /** Throws Cancelled, or ModelError (unauthorized, rate-limited, timeout, truncated, refusal, …) on failure. */

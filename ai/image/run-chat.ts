@@ -6,7 +6,7 @@
 import { chatChunks } from "../answer/chat-stream.js";
 import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { ModelError } from "../errors/classify.js";
-import { guarded } from "../code/generate.js";
+import { guarded } from "../answer/stream-events.js";
 import { countOf, isRecord, shapeChecked, textOf, tokens } from "../answer/answer-shape.js";
 import { fromDataUrl } from "./bytes.js";
 import type { ImagePlan } from "./request.js";

@@ -4,7 +4,7 @@
  * events, then `*.completed` with the image and its usage. Otherwise one JSON reply with every image.
  */
 import type { ImageEditStreamEvent, ImageGenStreamEvent, ImagesResponse } from "openai/resources/images";
-import { guarded } from "../code/generate.js";
+import { guarded } from "../answer/stream-events.js";
 import { streamedEvents } from "../answer/sse.js";
 import { ModelError } from "../errors/classify.js";
 import { badShape, countOf, isRecord, shapeChecked, tokens } from "../answer/answer-shape.js";

@@ -5,7 +5,7 @@
  */
 import type { Response, ResponseOutputItem, ResponseStreamEvent } from "openai/resources/responses/responses";
 import { isModerationCode, ModelError } from "../errors/classify.js";
-import { guarded } from "../code/generate.js";
+import { guarded } from "../answer/stream-events.js";
 import { streamedEvents } from "../answer/sse.js";
 import { readResponse } from "../answer/outcome.js";
 import { countOf, errorText, isRecord, shapeChecked, textOf, tokens } from "../answer/answer-shape.js";
