@@ -86,7 +86,14 @@ import { imagePanelSection } from "./image-panel.js";
 import { fuzzSection } from "./fuzz.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
-import { emitFiles, generateCode, loadDesign, type CodeOptions, type SourceFile } from "../codegen/index.js";
+import {
+  emitFiles,
+  formatUnprinted,
+  generateCode,
+  loadDesign,
+  type CodeOptions,
+  type SourceFile,
+} from "../codegen/index.js";
 import { formatFiles } from "../codegen/format/index.js";
 import { checkProject } from "../codegen/project/index.js";
 import { hintForFile } from "./ours.js";
@@ -436,7 +443,8 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   print(
     `Median ms of ${RUNS} runs after warm-up, warm. Stages: design tree (REST JSON → normalised tree), ` +
       `emit (React, CSS modules), project pass (ts-morph: generateCode runs it only with mapped components, so it is ` +
-      `not in "total"), format (the emitters' formatter, codegen/format). "total" is generateCode; ` +
+      `not in "total"), format (the emitters' formatter, codegen/format, on the files the emitters did not print ` +
+      `in its form: "printed" counts the text files it skips). "total" is generateCode; ` +
       `the ratio is total / JSON.parse of the same file.\n`,
   );
   const prow: string[][] = [];
@@ -452,7 +460,10 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     const emitted = emitFiles(design.document, REACT);
     const emit = await timeIt(`${f.name} emit`, () => emitFiles(design.document, REACT), RUNS);
     const project = await timeIt(`${f.name} project`, () => checkProject(emitted.files), RUNS);
-    const format = await timeIt(`${f.name} format`, () => formatFiles(emitted.files, "emitters"), RUNS);
+    // What generateCode still formats: the files the emitters did not print in the format pass's form.
+    const format = await timeIt(`${f.name} format`, () => formatUnprinted(emitted.files, emitted.printed), RUNS);
+    const textFiles = emitted.files.filter((file) => file.bytes === undefined);
+    const printed = textFiles.filter((file) => emitted.printed.get(file.path) === file.content).length;
     languages.push(...(await formatterByLanguage(f.name, emitted.files)));
     const total = await timeIt(`${f.name} total`, async () => generateCode(loadDesign(parsed).document, REACT), RUNS);
     const mcpRun = await timeIt(`${f.name} MCP`, () => mcpPayload(JSON.parse(f.text), baseline), RUNS);
@@ -461,6 +472,8 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
     results.set("pipeline", ["files", f.name], {
       frames: design.document.frames.length,
       files: emitted.files.length,
+      printedTextFiles: printed,
+      textFiles: textFiles.length,
       jsonParse: timed(parse),
       designTree: timed(tree),
       emit: timed(emit),
@@ -478,6 +491,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
       f.name,
       String(design.document.frames.length),
       String(emitted.files.length),
+      `${printed}/${textFiles.length}`,
       fmtMs(parse.medianMs),
       fmtMs(tree.medianMs),
       fmtMs(emit.medianMs),
@@ -494,6 +508,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
         "file",
         "frames",
         "files",
+        "printed",
         "JSON.parse",
         "design tree",
         "emit",
