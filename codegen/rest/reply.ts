@@ -49,9 +49,16 @@ export function asRestNode(value: unknown): RestNode | undefined {
   const type = value["type"];
   if (typeof id !== "string" || typeof type !== "string") return undefined;
   const name = typeof value["name"] === "string" ? value["name"] : type.toLowerCase();
-  const children = Array.isArray(value["children"])
-    ? value["children"].map(asRestNode).filter((c): c is RestNode => c !== undefined)
-    : undefined;
+  const raw = value["children"];
+  let children: RestNode[] | undefined;
+  if (Array.isArray(raw)) {
+    // One list, not a map's and a filter's: this runs for every layer of the file.
+    children = [];
+    for (const item of raw as unknown[]) {
+      const child = asRestNode(item);
+      if (child !== undefined) children.push(child);
+    }
+  }
   return { ...value, id, type, name, children };
 }
 
