@@ -151,8 +151,11 @@ function letter(ch: string): string | undefined {
 
 /** Only ASCII characters (the common case, which needs no work). */
 const ASCII = /^[\x00-\x7f]*$/;
+/** A letter or mark outside ASCII. */
+const NON_ASCII_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
 
 function asciiWord(word: string): string {
+  if (ASCII.test(word)) return word;
   const latin = LATIN_LETTER.test(word);
   const chars = [...word.replace(/ου/g, "ou").replace(/ΟΥ/g, "OU").replace(/Ου/g, "Ou")];
   return chars
@@ -191,5 +194,7 @@ export function asciiLetters(text: string): string {
 /** Whether `text` has letters that asciiLetters cannot write in ASCII (a name in Han, kana, Arabic, Hebrew, …). */
 export function hasUnwritableLetters(text: string): boolean {
   if (ASCII.test(text)) return false;
+  // Punctuation alone (quotes, dashes in a long text layer's name) leaves nothing to transliterate.
+  if (!NON_ASCII_LETTER.test(text.normalize("NFC"))) return false;
   return /[^\x00-\x7f]/.test(asciiLetters(text).replace(/[^\p{L}]/gu, ""));
 }
