@@ -149,7 +149,13 @@ function letter(ch: string): string | undefined {
   return /^[\x20-\x7e]+$/.test(base) ? base : undefined;
 }
 
+/** Only ASCII characters (the common case, which needs no work). */
+const ASCII = /^[\x00-\x7f]*$/;
+/** A letter or mark outside ASCII. */
+const NON_ASCII_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
+
 function asciiWord(word: string): string {
+  if (ASCII.test(word)) return word;
   const latin = LATIN_LETTER.test(word);
   const chars = [...word.replace(/ου/g, "ou").replace(/ΟΥ/g, "OU").replace(/Ου/g, "Ou")];
   return chars
@@ -180,10 +186,15 @@ export function lookalikesAsLatin(text: string): string {
  * "Καλημέρα" → "Kalimera", "Crème brûlée" → "Creme brulee", "ホーム" → "ホーム".
  */
 export function asciiLetters(text: string): string {
+  // Most names are ASCII already: NFC and every word's letters leave them as they are.
+  if (ASCII.test(text)) return text;
   return text.normalize("NFC").replace(/[\p{L}\p{M}]+/gu, asciiWord);
 }
 
 /** Whether `text` has letters that asciiLetters cannot write in ASCII (a name in Han, kana, Arabic, Hebrew, …). */
 export function hasUnwritableLetters(text: string): boolean {
+  if (ASCII.test(text)) return false;
+  // Punctuation alone (quotes, dashes in a long text layer's name) leaves nothing to transliterate.
+  if (!NON_ASCII_LETTER.test(text.normalize("NFC"))) return false;
   return /[^\x00-\x7f]/.test(asciiLetters(text).replace(/[^\p{L}]/gu, ""));
 }

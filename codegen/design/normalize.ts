@@ -285,8 +285,9 @@ function convert(
 
   const absoluteChild = parent !== undefined && (parent.dir === undefined || node["layoutPositioning"] === "ABSOLUTE");
   if (parent && absoluteChild) {
-    out.x = roundPx(offsetIn(bounds, parent.box, w, h).x);
-    out.y = roundPx(offsetIn(bounds, parent.box, w, h).y);
+    const offset = offsetIn(bounds, parent.box, w, h);
+    out.x = roundPx(offset.x);
+    out.y = roundPx(offset.y);
     if (parent.dir !== undefined) out.absolute = true;
     Object.assign(out, readConstraints(node));
   }

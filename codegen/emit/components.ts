@@ -76,17 +76,26 @@ function ownLayers(instance: DesignNode): DesignNode[] {
   return out;
 }
 
-/** An SVG asset's markup without its layer ids, once per asset (instances of one component share theirs). */
-type SvgWithoutIds = (asset: string) => string | undefined;
+/**
+ * An SVG asset's markup without its layer ids, once per asset (instances of one component share theirs), as a
+ * number: the same for the same markup, so that signatures compare drawings without writing them out each time.
+ */
+type SvgWithoutIds = (asset: string) => number | undefined;
 
 function svgWithoutIds(assets: Record<string, Asset>): SvgWithoutIds {
-  const seen = new Map<string, string | undefined>();
+  const seen = new Map<string, number | undefined>();
+  const numbers = new Map<string, number>();
   return (asset) => {
     if (seen.has(asset)) return seen.get(asset);
     const svg = assets[asset];
     const markup = svg?.kind === "svg" ? svg.svg?.replace(/ data-node-id="[^"]*"/g, "") : undefined;
-    seen.set(asset, markup);
-    return markup;
+    let number: number | undefined;
+    if (markup !== undefined) {
+      number = numbers.get(markup) ?? numbers.size;
+      numbers.set(markup, number);
+    }
+    seen.set(asset, number);
+    return number;
   };
 }
 
@@ -150,12 +159,21 @@ export function planComponents(
   collectInstances(frames, instances, skip, undefined);
   const groups = new Map<string, Map<string, DesignNode[]>>();
   const svgOf = svgWithoutIds(assets);
+  // A main component with one instance has one shape: its signature would be compared with nothing.
+  const perMain = new Map<string, number>();
+  for (const instance of instances.keys())
+    perMain.set(instance.component!.id, (perMain.get(instance.component!.id) ?? 0) + 1);
   for (const [instance, unitWidth] of instances) {
     const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();
     groups.set(instance.component!.id, byMain);
     // Drawn in a box's container units, a component is another drawing than in pixels (or in another box's units).
-    const sig = signature(instance, svgOf) + (unitWidth !== undefined ? `@${unitWidth}` : "");
-    byMain.set(sig, [...(byMain.get(sig) ?? []), instance]);
+    const sig =
+      perMain.get(instance.component!.id) === 1
+        ? ""
+        : signature(instance, svgOf) + (unitWidth !== undefined ? `@${unitWidth}` : "");
+    const members = byMain.get(sig);
+    if (members) members.push(instance);
+    else byMain.set(sig, [instance]);
   }
   const names = new NameScope(reservedNames);
   const defs: ComponentDef[] = [];

@@ -3,7 +3,7 @@
  * (codegen/tokens), so both say the same.
  */
 import { categoryOf, googleFamily, systemFamily, type FontCategory } from "./catalog.js";
-import { fallbackName } from "./plan.js";
+import { fallbackFace } from "./plan.js";
 import { cleanFamily } from "./usage.js";
 
 /** System fonts after the design's family and its fallback face, by the family's category. */
@@ -23,16 +23,19 @@ const CATEGORY_STACK: Record<FontCategory, string> = {
 export function fontStack(raw: string): string {
   const family = cleanFamily(raw) || "sans-serif";
   const quote = (name: string): string => (/^[A-Za-z-]+$/.test(name) ? name : `"${name}"`);
-  const fallback = fallbackName(family);
-  const apple = systemFamily(family)?.family === "SF Pro" ? ["-apple-system", "BlinkMacSystemFont"] : [];
+  // Each catalog entry looked up once (this runs for every text style written).
+  const google = googleFamily(family);
+  const system = systemFamily(family);
+  const fallback = google && fallbackFace(family, google) ? `${family.trim()} Fallback` : undefined;
+  const apple = system?.family === "SF Pro" ? ["-apple-system", "BlinkMacSystemFont"] : [];
   // A family Google serves under a new name (Source Sans Pro → Source Sans 3): the loaded face has that name.
-  const served = googleFamily(family)?.family;
+  const served = google?.family;
   const renamed = served && served.toLowerCase() !== family.toLowerCase() ? [quote(served)] : [];
   return [
     quote(family),
     ...renamed,
     ...apple,
     ...(fallback ? [`"${fallback}"`] : []),
-    CATEGORY_STACK[categoryOf(family)],
+    CATEGORY_STACK[(google ?? system)?.category ?? categoryOf(family)],
   ].join(", ");
 }

@@ -52,6 +52,7 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
   const asDrawn = drawnFrame(frame);
   const inferred = inferNode(frame, { designWidth: frame.w, report, screen: frame }, frame.w);
   const sections = sectionsOf(inferred);
+  const built = new Map<string, DesignNode>();
   // Last, each container's layers painted in their drawn order whatever wrappers the steps before made (paint.ts).
   const marked = (tree: DesignNode): DesignNode =>
     paintAsDrawn(markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w), asDrawn);
@@ -59,12 +60,18 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
     drawn: asDrawn,
     whole: () => marked({ ...stackBelow(asDrawn, frame.w), stackTop: true }),
     build: (kept) => {
-      const drawnSections = new Set([...sections].filter(([key]) => kept.has(key)).map(([, section]) => section));
+      const keys = [...sections.keys()].filter((key) => kept.has(key));
+      // One frame's check asks for the same build up to four times (the plain tree, its first round, the result).
+      const known = built.get(keys.join("\n"));
+      if (known) return known;
+      const drawnSections = new Set(keys.map((key) => sections.get(key)!));
       // Navigation bars are read from the inferred tree (and from the designer's own auto layout alike); the
       // designer's own rows of cards reflow too (reflow.ts), a bar's row not (its menu takes its items on narrow
       // screens). The designer's own wide side padding gives way on narrower screens, as inferred padding does
       // (gutters.ts). A box of a fixed height whose content wraps to more lines below the design width grows with it.
-      return marked(withDrawnSections(inferred, asDrawn, drawnSections, frame.w));
+      const tree = marked(withDrawnSections(inferred, asDrawn, drawnSections, frame.w));
+      built.set(keys.join("\n"), tree);
+      return tree;
     },
   };
 }

@@ -47,8 +47,12 @@ function confines(wrapper: DesignNode, drawn: Drawn): boolean {
 }
 
 /** The layers of a container: its real descendants through the wrappers inference added, in element order. */
-function layersOf(children: DesignNode[]): DesignNode[] {
-  return children.flatMap((c) => (c.inferred ? layersOf(c.children ?? []) : [c]));
+function layersOf(children: DesignNode[], into: DesignNode[] = []): DesignNode[] {
+  for (const c of children) {
+    if (!c.inferred) into.push(c);
+    else if (c.children) layersOf(c.children, into);
+  }
+  return into;
 }
 
 /** Whether element order paints some two overlapping layers the other way round from the drawing. */
@@ -76,9 +80,15 @@ export function paintAsDrawn(frame: DesignNode, drawn: DesignNode): DesignNode {
   return ordered(frame, drawnOf(drawn));
 }
 
-function ordered(node: DesignNode, drawn: Drawn): DesignNode {
+/** A copy of `node` without its drawn place. */
+function withoutZ(node: DesignNode): DesignNode {
   const out: DesignNode = { ...node };
   delete out.z;
+  return out;
+}
+
+function ordered(node: DesignNode, drawn: Drawn): DesignNode {
+  const out = withoutZ(node);
   if (!node.children) return out;
   const children = node.children.map((c) => copied(c, drawn));
   const layers = layersOf(children);
@@ -100,8 +110,7 @@ function ordered(node: DesignNode, drawn: Drawn): DesignNode {
 /** A copy of a child: a real layer ordered as a container of its own, a wrapper with its real layers so. */
 function copied(child: DesignNode, drawn: Drawn): DesignNode {
   if (!child.inferred) return ordered(child, drawn);
-  const out: DesignNode = { ...child };
-  delete out.z;
+  const out = withoutZ(child);
   if (child.children) out.children = child.children.map((c) => copied(c, drawn));
   return out;
 }

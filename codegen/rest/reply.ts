@@ -42,17 +42,28 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A node is anything with a string id and type; a missing name becomes the type. */
+/**
+ * A node is anything with a string id and type; a missing name becomes the type. A node already in that shape (a
+ * name, every child a node) is the reply's own object, not a copy: this runs for every layer of the file, and nothing
+ * after it writes to a REST node.
+ */
 export function asRestNode(value: unknown): RestNode | undefined {
   if (!isRecord(value)) return undefined;
   const id = value["id"];
   const type = value["type"];
   if (typeof id !== "string" || typeof type !== "string") return undefined;
-  const name = typeof value["name"] === "string" ? value["name"] : type.toLowerCase();
-  const children = Array.isArray(value["children"])
-    ? value["children"].map(asRestNode).filter((c): c is RestNode => c !== undefined)
-    : undefined;
-  return { ...value, id, type, name, children };
+  const named = typeof value["name"] === "string";
+  const name = named ? (value["name"] as string) : type.toLowerCase();
+  const raw = value["children"];
+  if (!Array.isArray(raw)) return named ? (value as RestNode) : { ...value, id, type, name, children: undefined };
+  const children: RestNode[] = [];
+  let same = named;
+  for (const item of raw as unknown[]) {
+    const child = asRestNode(item);
+    if (child !== undefined) children.push(child);
+    if (child === undefined || child !== item) same = false;
+  }
+  return same ? (value as RestNode) : { ...value, id, type, name, children };
 }
 
 const PAGE_TYPES = new Set(["DOCUMENT", "CANVAS"]);

@@ -111,8 +111,25 @@ const TEXT: [
   ["family", "fontFamily", "font", "font"],
 ];
 
+/** Whether some paint, effect or style of a list is bound to a variable (`boundVariables` of its own). */
+const someBound = (list: unknown): boolean =>
+  Array.isArray(list) && list.some((item) => isRecord(item) && item["boundVariables"] !== undefined);
+
+/** Whether anything of a layer is bound to a variable: most layers of most files have nothing bound. */
+function hasBindings(node: RestNode): boolean {
+  const style = node["style"];
+  return (
+    node["boundVariables"] !== undefined ||
+    someBound(node["fills"]) ||
+    someBound(node["strokes"]) ||
+    someBound(node["effects"]) ||
+    (isRecord(style) && style["boundVariables"] !== undefined)
+  );
+}
+
 /** The variables bound on one layer. */
 function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
+  if (!hasBindings(node)) return {};
   const bound: Raw = isRecord(node["boundVariables"]) ? node["boundVariables"] : {};
   const out: NodeTokens = {};
   const length = (field: string, what: string, group: "spacing" | "radius" = "spacing"): string | undefined => {
