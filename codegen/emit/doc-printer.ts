@@ -59,7 +59,6 @@ export class Unprintable extends Error {}
  * differently (wide East Asian, emoji): the file is then left to the formatter.
  */
 export function textWidth(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the fast path is every character below U+0300
   if (/^[\u0000-\u02ff]*$/.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
@@ -186,7 +185,7 @@ export function printDoc(doc: Doc, width: number): string {
       case "rigid":
         out.push(d.text);
         pos += textWidth(d.text);
-        if (pos > width) throw new Unprintable("overrun " + d.text.slice(0, 60));
+        if (pos > width) throw new Unprintable("an expression overruns its line");
         break;
       case "indent":
         cmds.push([ind + 2, mode, d.c]);

@@ -4,7 +4,19 @@
  * of their own, a lone text filled word by word, `{prop && (…)}`, inline SVG. Anything else throws Unprintable and
  * the file is left to the format pass.
  */
-import { type Doc, cond, fill, group, hardline, ifBreak, indent, line, rigid, softline, Unprintable } from "./doc-printer.js";
+import {
+  type Doc,
+  cond,
+  fill,
+  group,
+  hardline,
+  ifBreak,
+  indent,
+  line,
+  rigid,
+  softline,
+  Unprintable,
+} from "./doc-printer.js";
 import { jsxAttr, jsxText, propAttr, stateClassAttr, VOID, type MarkupStyle } from "./markup.js";
 import { svgJsxTokens } from "./svg-jsx.js";
 import type { VNode } from "./vnode.js";
@@ -36,7 +48,10 @@ const isOperand = (expr: string): boolean => /^styles\.[\w$]+$/.test(expr) || PL
  */
 function mergedClass(first: string): Doc {
   const array = group(["[", indent([softline, first, ",", line, "className"]), ifBreak(","), softline, "]"]);
-  return cond([array, '.filter(Boolean).join(" ")'], [array, indent([hardline, ".filter(Boolean)", hardline, '.join(" ")'])]);
+  return cond(
+    [array, '.filter(Boolean).join(" ")'],
+    [array, indent([hardline, ".filter(Boolean)", hardline, '.join(" ")'])],
+  );
 }
 
 function attr(text: string): Attr {
@@ -70,11 +85,7 @@ function opening(tag: string, attrs: Attr[], selfClosing: boolean): Doc {
   const end = selfClosing ? " />" : ">";
   if (attrs.length === 0) return `<${tag}${end}`;
   if (attrs.length === 1 && attrs[0]!.literal) return group([`<${tag} `, attrs[0]!.doc, end]);
-  return group([
-    `<${tag}`,
-    indent(attrs.map((a) => [line, a.doc])),
-    selfClosing ? [line, "/>"] : [softline, ">"],
-  ]);
+  return group([`<${tag}`, indent(attrs.map((a) => [line, a.doc])), selfClosing ? [line, "/>"] : [softline, ">"]]);
 }
 
 /** An element with children, as prettier's printJsxElement: forced onto lines, or on one line if it fits. */
@@ -143,7 +154,13 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
       throw new Unprintable("mapped component");
     case "if": {
       const child = jsxDoc(node.child, style);
-      return group(["{", node.prop, " && ", group([ifBreak("("), indent([softline, child]), softline, ifBreak(")")]), "}"]);
+      return group([
+        "{",
+        node.prop,
+        " && ",
+        group([ifBreak("("), indent([softline, child]), softline, ifBreak(")")]),
+        "}",
+      ]);
     }
     case "use": {
       const attrs = [
@@ -167,8 +184,7 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
       const open = opening(node.tag, attrs, false);
       const close = `</${node.tag}>`;
       const texts = node.children.filter((c) => c.type === "text" || c.type === "prop");
-      if (texts.length === 0)
-        return element(open, close, stacked(node.children.map((c) => jsxDoc(c, style))), true);
+      if (texts.length === 0) return element(open, close, stacked(node.children.map((c) => jsxDoc(c, style))), true);
       if (node.children.length !== 1) throw new Unprintable("mixed children");
       const only = node.children[0]!;
       if (only.type === "prop")

@@ -2,7 +2,18 @@
  * A React file printed as the format pass would print it (doc-printer.ts, jsx-doc.ts), so that the pass can skip it;
  * undefined where the printer cannot vouch for the formatter's layout (the pass then formats the file).
  */
-import { group, ifBreak, indent, line, softline, printDoc, rigid, textWidth, Unprintable, type Doc } from "./doc-printer.js";
+import {
+  group,
+  ifBreak,
+  indent,
+  line,
+  softline,
+  printDoc,
+  rigid,
+  textWidth,
+  Unprintable,
+  type Doc,
+} from "./doc-printer.js";
 import { jsxDoc } from "./jsx-doc.js";
 import type { MarkupStyle } from "./markup.js";
 import type { VNode } from "./vnode.js";
@@ -20,9 +31,13 @@ export interface TsxParts {
   style: MarkupStyle;
 }
 
+const SINGLE_IMPORT = /^import (?:(?:\{ [\w$]+ \}|[\w$]+) from )?"[^"\\]+";$/;
+
 /** A line the formatter leaves alone if it fits: an import, a declaration's line, a statement. */
 function fixed(text: string): string {
-  if (textWidth(text) > PRINT_WIDTH || text.includes("\\\"")) throw new Unprintable("long line");
+  // An import of one name (or none) stays on its line however long (prettier and Biome break only lists).
+  if (SINGLE_IMPORT.test(text)) return text;
+  if (textWidth(text) > PRINT_WIDTH || text.includes('\\"')) throw new Unprintable("long line");
   return text;
 }
 
@@ -38,12 +53,21 @@ export function printTsx(parts: TsxParts): string | undefined {
     const signature: Doc = parts.params
       ? [
           `export function ${parts.name}(`,
-          group(["{", indent([line, parts.params.names.map((p, i) => (i === 0 ? param(p) : [",", line, param(p)]))]), ifBreak(","), line, "}"]),
+          group([
+            "{",
+            indent([line, parts.params.names.map((p, i) => (i === 0 ? param(p) : [",", line, param(p)]))]),
+            ifBreak(","),
+            line,
+            "}",
+          ]),
           `: ${parts.params.type}) {`,
         ]
       : fixed(`export function ${parts.name}() {`);
     const jsx = jsxDoc(parts.tree, parts.style);
-    const body = ["  ", indent(["return ", group([ifBreak("("), indent([softline, jsx]), softline, ifBreak(")")]), ";"])];
+    const body = [
+      "  ",
+      indent(["return ", group([ifBreak("("), indent([softline, jsx]), softline, ifBreak(")")]), ";"]),
+    ];
     return [
       ...head,
       printDoc(signature, PRINT_WIDTH),
@@ -53,7 +77,7 @@ export function printTsx(parts: TsxParts): string | undefined {
       "",
     ].join("\n");
   } catch (error) {
-    if (error instanceof Unprintable) { (globalThis as any).__why?.(error.message); return undefined; }
+    if (error instanceof Unprintable) return undefined;
     throw error;
   }
 }

@@ -16,7 +16,6 @@ import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
-import { PRINT_WIDTH } from "../format/languages.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -337,7 +336,8 @@ function printedAsIs(file: SourceFile): boolean {
     lines.every(
       (l) =>
         l.startsWith("// ") ||
-        (l.length <= PRINT_WIDTH && /^(import "[^"\\]+";|export \{ [\w$]+ \} from "[^"\\]+";)$/.test(l)),
+        // One name or none: the formatter keeps the line however long.
+        /^(import "[^"\\]+";|export \{ [\w$]+ \} from "[^"\\]+";)$/.test(l),
     )
   );
 }
