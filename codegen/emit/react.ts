@@ -195,27 +195,28 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       imports.push('import "../tokens.css";');
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
-    const body = printJsx(tree, markupStyle(unit.sheet), 2);
-    const code = [
-      ...imports,
-      "",
-      ...preamble,
-      `export function ${signature} {`,
-      ...hooks.locals,
-      ...locals,
-      "  return (",
-      body,
-      "  );",
-      "}",
-      "",
-    ].join("\n");
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     const style = markupStyle(unit.sheet);
     const head = [...imports, ...(imports.length > 0 ? [""] : []), ...preamble];
-    const locals2 = [...hooks.locals, ...locals];
-    const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: locals2, tree, style });
+    const statements = [...hooks.locals, ...locals];
+    const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: statements, tree, style });
     if (tsx !== undefined) printed.set(path, tsx);
-    files.push({ path, content: tsx ?? code });
+    // Else the one-line form, which the format pass lays out.
+    const code =
+      tsx ??
+      [
+        ...imports,
+        "",
+        ...preamble,
+        `export function ${signature} {`,
+        ...statements,
+        "  return (",
+        printJsx(tree, style, 2),
+        "  );",
+        "}",
+        "",
+      ].join("\n");
+    files.push({ path, content: code });
     if (modules && unit.sheet.rules.size > 0) {
       const css = unit.sheet.css();
       files.push({ path: `src/${unit.dir}/${unit.name}.module.css`, content: css });
