@@ -4,7 +4,7 @@ import { jsxChildLiteral, jsxPropAttribute } from "../components-map/jsx.js";
 import { jsxAttrName, svgToJsx } from "./svg-jsx.js";
 import type { AttrValue, ElementNode, MappedProp, MappedUse, VNode } from "./vnode.js";
 
-const VOID = new Set(["img", "input", "hr", "br"]);
+export const VOID = new Set(["img", "input", "hr", "br"]);
 
 export interface MarkupStyle {
   /** The class attribute for an element: `className={styles.x}`, `class="x"`, … (without leading space). */
@@ -16,7 +16,7 @@ export interface MarkupStyle {
 /**
  * `className={open ? styles.menuOpen : styles.menu}`: an element whose class follows a state (ElementNode.stateCls).
  */
-function stateClassAttr(node: ElementNode, style: MarkupStyle): string | undefined {
+export function stateClassAttr(node: ElementNode, style: MarkupStyle): string | undefined {
   const state = node.stateCls;
   if (!state || !node.cls || !style.classValue) return style.classAttr(node.cls, node.mergeClassNameProp ?? false);
   return `className={${state.when} ? ${style.classValue(state.cls)} : ${style.classValue(node.cls)}}`;
@@ -24,7 +24,7 @@ function stateClassAttr(node: ElementNode, style: MarkupStyle): string | undefin
 
 export { svgToJsx };
 
-function jsxAttr(name: string, value: AttrValue): string {
+export function jsxAttr(name: string, value: AttrValue): string {
   // An input's starting value: React's `value` would make it read-only without an onChange.
   const jsxName = name === "value" ? "defaultValue" : (jsxAttrName(name) ?? name);
   if (typeof value !== "string") return `${jsxName}={${value.expr}}`;
@@ -40,11 +40,11 @@ export function jsString(value: string): string {
 }
 
 /** A component's text prop: as jsxAttr, with its drawn spaces visible as escapes. */
-function propAttr(name: string, value: string): string {
+export function propAttr(name: string, value: string): string {
   return /[\u00a0\u2003]/.test(value) ? `${name}={${jsString(value)}}` : jsxAttr(name, value);
 }
 
-function jsxText(value: string): string {
+export function jsxText(value: string): string {
   if (value === "") return "";
   // JSX collapses whitespace and treats {}<> specially; anything unusual goes in a string expression.
   // No-break and em spaces (whitespace.ts) written as escapes: visible in the code.

@@ -166,15 +166,18 @@ describe("navigation menu: React", () => {
       );
       expect(tsx).toMatch(
         new RegExp(
-          String.raw`<button className=\{styles\.menuButton\} type="button" ` +
-            String.raw`aria-label="Menu" aria-controls=\{menuId\} ref=\{menuButton\} ` +
-            String.raw`aria-expanded=\{menuOpen\} onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}>`,
+          // The formatter's layout: attributes one a line when they do not fit on one.
+          String.raw`<button\s+className=\{styles\.menuButton\}\s+type="button"\s+` +
+            String.raw`aria-label="Menu"\s+aria-controls=\{menuId\}\s+ref=\{menuButton\}\s+` +
+            String.raw`aria-expanded=\{menuOpen\}\s+onClick=\{\(\) => setMenuOpen\(!menuOpen\)\}\s+>`,
         ),
       );
       expect(tsx).toMatch(/<div className=\{menuOpen \? styles\.menuOpen : styles\.menu\} id=\{menuId\}>/);
-      expect(tsx).toContain(
-        'onKeyDown={(event) => { if (event.key === "Escape" && menuOpen) ' +
-          "{ setMenuOpen(false); menuButton.current?.focus(); } }}",
+      expect(tsx).toMatch(
+        new RegExp(
+          String.raw`\n( +)onKeyDown=\{\(event\) => \{\n\1  if \(event\.key === "Escape" && menuOpen\) \{\n` +
+            String.raw`\1    setMenuOpen\(false\);\n\1    menuButton\.current\?\.focus\(\);\n\1  \}\n\1\}\}\n`,
+        ),
       );
       const narrow = media(file(files, "src/screens/Home.module.css"), 862);
       expect(narrow).toMatch(/\.menu \{\n\s*display: none;/);
@@ -186,7 +189,7 @@ describe("navigation menu: React", () => {
   it("in Tailwind: the panel's classes follow the state", () => {
     const { files } = emitFiles(design(), { target: "react", styling: "tailwind", nodeIds: false });
     const tsx = file(files, "src/screens/Home.tsx");
-    const [open, closed] = [...tsx.matchAll(/menuOpen \? ("[^"]*") : ("[^"]*")/g)][0]!
+    const [open, closed] = [...tsx.matchAll(/menuOpen\s+\?\s+("[^"]*")\s+:\s+("[^"]*")/g)][0]!
       .slice(1)
       .map((s) => JSON.parse(s) as string);
     expect(closed).toBe("[display:contents] max-[862px]:hidden");
@@ -251,7 +254,7 @@ describe("navigation menu: a bar drawn as a component's instance (React)", () =>
     const { files } = emitFiles(componentBar(), { target: "react", styling: "tailwind", nodeIds: true });
     expect(file(files, "src/screens/Home.tsx")).toMatch(
       new RegExp(
-        String.raw`<Navbar className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch ` +
+        String.raw`<Navbar\s+className="[^"]*max-\[995px\]:w-auto max-\[995px\]:self-stretch ` +
           String.raw`max-\[995px\]:max-w-full max-\[995px\]:min-w-0`,
       ),
     );

@@ -4,6 +4,8 @@ import { emitReact } from "./react";
 import { emitFiles } from "./index";
 import { emitHtml } from "./html";
 import { loadDesign } from "../load";
+import { formatFiles } from "../format/index";
+import type { SourceFile } from "../types";
 import { EVAL_FILES, readFixture } from "../../test/helpers/fixtures";
 
 function instance(id: string, label: string, iconHidden = false): DesignNode {
@@ -97,11 +99,21 @@ const doc: DesignDocument = {
 };
 
 /** The nodeIds output without what nodeIds adds: `data-node-id` attributes and the components' id prop and helper. */
+/** The files as the format pass writes them (the emitters print some already formatted, others not), edited first. */
+async function formatted(files: SourceFile[], edit: (content: string) => string = (c) => c): Promise<SourceFile[]> {
+  return (
+    await formatFiles(
+      files.map((f) => (f.bytes ? f : { ...f, content: edit(f.content) })),
+      "emitters",
+    )
+  ).files;
+}
+
 function withoutIds(content: string): string {
   return content
-    .replace(/ data-node-id=(?:"[^"]*"|\{[^}]*\})/g, "")
+    .replace(/\s+data-node-id=(?:"[^"]*"|\{[^}]*\})/g, "")
     .replace(/\n {2}"data-node-id"\?: string;/g, "")
-    .replace(/, "data-node-id": nodeId = "[^"]*"/g, "")
+    .replace(/,\s+"data-node-id": nodeId = "[^"]*"/g, "")
     .replace(/\n {2}const layerId = .*;(?=\n)/g, "");
 }
 
@@ -210,7 +222,8 @@ describe("emitReact with CSS modules", () => {
     expect(tsx).toContain('export function Button({ className, label = "Save", showIcon = true }: ButtonProps) {');
     expect(tsx).toContain('<button className={[styles.button, className].filter(Boolean).join(" ")} type="button">');
     expect(tsx).toContain("<span className={styles.label}>{label}</span>");
-    expect(tsx).toContain("{showIcon && (\n        <div className={styles.icon} />\n      )}");
+    // Short enough for one line: the formatter's `{showIcon && <div … />}`.
+    expect(tsx).toContain("{showIcon && <div className={styles.icon} />}");
     expect(tsx).not.toContain("../components");
   });
 
@@ -253,19 +266,30 @@ describe("emitReact options", () => {
         "}\n",
     );
     expect(button).toContain(
-      'export function Button({ className, "data-node-id": nodeId = ' +
-        '"10:1", label = "Save", showIcon = true }: ButtonProps) {\n',
+      "export function Button({\n" +
+        "  className,\n" +
+        '  "data-node-id": nodeId = "10:1",\n' +
+        '  label = "Save",\n' +
+        "  showIcon = true,\n" +
+        "}: ButtonProps) {\n",
     );
     // Figma's ids of an instance's layers: `I<instance id>;<the layer's id in the component>`.
     expect(button).toContain(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: expected source text with a template
       '  const layerId = (key: string): string => `I${nodeId.replace(/^I/, "")};${key}`;\n  return (\n',
     );
+    // As the formatter lays them out: too long for one line, the attributes one a line.
     expect(button).toContain(
-      '<button className={[styles.button, className].filter(Boolean).join(" ")} data-node-id={nodeId} type="button">',
+      "    <button\n" +
+        '      className={[styles.button, className].filter(Boolean).join(" ")}\n' +
+        "      data-node-id={nodeId}\n" +
+        '      type="button"\n' +
+        "    >\n",
     );
-    expect(button).toContain('<span className={styles.label} data-node-id={layerId("5:2")}>{label}</span>');
-    expect(button).toContain('<div className={styles.icon} data-node-id={layerId("5:3")} />');
+    expect(button).toContain(
+      '      <span className={styles.label} data-node-id={layerId("5:2")}>\n        {label}\n      </span>\n',
+    );
+    expect(button).toContain('{showIcon && <div className={styles.icon} data-node-id={layerId("5:3")} />}');
     expect(button).not.toMatch(/data-node-id="/);
   });
 
@@ -341,29 +365,32 @@ describe("emitReact options", () => {
     expect(file(plain, "src/components/Button.tsx")).toContain('nodeId = "A"');
   });
 
-  it("without nodeIds the output is the nodeIds output without its ids, byte for byte", () => {
+  it("without nodeIds the output is the nodeIds output without its ids, byte for byte once formatted", async () => {
     for (const styling of ["css-modules", "tailwind"] as const) {
-      const plain = emitReact(doc, { styling, nodeIds: false }).files;
-      const ids = emitReact(doc, { styling, nodeIds: true }).files;
+      const plain = await formatted(emitReact(doc, { styling, nodeIds: false }).files);
+      const ids = await formatted(emitReact(doc, { styling, nodeIds: true }).files, withoutIds);
       expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
-      for (const [i, f] of plain.entries()) expect(f.content).toBe(withoutIds(ids[i]!.content));
+      for (const [i, f] of plain.entries()) expect(f.content).toBe(ids[i]!.content);
     }
   });
 
   it(
     "without nodeIds, every fixture frame's output is its nodeIds " +
-      "output without the ids (components, nested ones, SVGs)",
-    () => {
+      "output without the ids (components, nested ones, SVGs), once formatted",
+    async () => {
       let components = 0;
       for (const name of EVAL_FILES) {
         const design = loadDesign(readFixture(name)).document;
         for (const frame of design.frames) {
           const one = { ...design, frames: [frame] };
-          const plain = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: false }).files;
+          const plain = await formatted(
+            emitFiles(one, { target: "react", styling: "css-modules", nodeIds: false }).files,
+          );
           const ids = emitFiles(one, { target: "react", styling: "css-modules", nodeIds: true }).files;
+          const idsFormatted = await formatted(ids, withoutIds);
           expect(plain.map((f) => f.path)).toEqual(ids.map((f) => f.path));
           for (const [i, f] of plain.entries())
-            expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(withoutIds(ids[i]!.content));
+            expect(f.content, `${name} ${frame.id} ${f.path}`).toBe(idsFormatted[i]!.content);
           components += ids.filter((f) => f.path.startsWith("src/components/") && f.path.endsWith(".tsx")).length;
         }
       }
@@ -502,7 +529,7 @@ describe("emitReact options", () => {
       };
       const tailwind = file(emitReact(page, { styling: "tailwind", nodeIds: false }).files, "src/screens/Page.tsx");
       const classesOf = (tag: string): string[] =>
-        (new RegExp(`<${tag} className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
+        (new RegExp(`<${tag}\\s+className="([^"]*)"`).exec(tailwind)?.[1] ?? "").split(" ");
       expect(classesOf("h3")).toContain("leading-[normal]");
       // A line height of its own is kept as it is.
       expect(classesOf("p")).not.toContain("leading-[normal]");

@@ -15,6 +15,7 @@ import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
+import { printTsx } from "./react-print.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -79,6 +80,8 @@ function collectUses(node: VNode, out: Set<string>): void {
 export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
+  /** The files printed as the format pass would print them (react-print.ts): the pass skips them. */
+  const printed = new Map<string, string>();
   // `Boolean` is the global that `[…].filter(Boolean)` merges class names with; a component must not shadow it.
   const names = new NameScope(["App", "Index", "Styles", "Boolean"]);
   const library = libraryComponents(doc, options.components, names);
@@ -172,6 +175,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     signature: string,
     preamble: string[],
     locals: string[] = [],
+    params?: { names: string[]; type: string },
   ): void => {
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
@@ -191,21 +195,28 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       imports.push('import "../tokens.css";');
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
-    const body = printJsx(tree, markupStyle(unit.sheet), 2);
-    const code = [
-      ...imports,
-      "",
-      ...preamble,
-      `export function ${signature} {`,
-      ...hooks.locals,
-      ...locals,
-      "  return (",
-      body,
-      "  );",
-      "}",
-      "",
-    ].join("\n");
-    files.push({ path: `src/${unit.dir}/${unit.name}.tsx`, content: code });
+    const path = `src/${unit.dir}/${unit.name}.tsx`;
+    const style = markupStyle(unit.sheet);
+    const head = [...imports, ...(imports.length > 0 ? [""] : []), ...preamble];
+    const statements = [...hooks.locals, ...locals];
+    const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: statements, tree, style });
+    if (tsx !== undefined) printed.set(path, tsx);
+    // Else the one-line form, which the format pass lays out.
+    const code =
+      tsx ??
+      [
+        ...imports,
+        "",
+        ...preamble,
+        `export function ${signature} {`,
+        ...statements,
+        "  return (",
+        printJsx(tree, style, 2),
+        "  );",
+        "}",
+        "",
+      ].join("\n");
+    files.push({ path, content: code });
     if (modules && unit.sheet.rules.size > 0) {
       const css = unit.sheet.css();
       files.push({ path: `src/${unit.dir}/${unit.name}.module.css`, content: css });
@@ -237,19 +248,23 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const idProp = options.nodeIds ? ['  "data-node-id"?: string;'] : [];
     const preamble = [`export interface ${def.name}Props {`, "  className?: string;", ...idProp, ...propLines, "}", ""];
     const idParam = options.nodeIds ? [`"data-node-id": ${NODE_ID} = ${JSON.stringify(def.canonical.id)}`] : [];
-    const params = [
+    const paramList = [
       "className",
       ...idParam,
       ...def.props.map(
         (p) => `${p.name} = ${typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)}`,
       ),
-    ].join(", ");
+    ];
+    const params = paramList.join(", ");
     // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`, nested instances
     // chained.
     const locals = unit.layerIds
       ? [`  const ${LAYER_ID} = (key: string): string => \`I\${${NODE_ID}.replace(/^I/, "")};\${key}\`;`]
       : [];
-    writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble, locals);
+    writeUnit(unit, tree, `${def.name}({ ${params} }: ${def.name}Props)`, preamble, locals, {
+      names: paramList,
+      type: `${def.name}Props`,
+    });
   }
 
   for (const key of imageKeysIn(doc.frames)) allImages.add(key);
@@ -303,5 +318,27 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       "",
     ].join("\n"),
   });
-  return { files, problems, printed: new Map() };
+  for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
+  return { files, problems, printed };
+}
+
+/**
+ * The files the format pass would leave as they are: SVG (it formats no SVG), and the entry, the font imports and
+ * the module declarations, whose lines are imports, re-exports, comments and short declarations that fit.
+ */
+function printedAsIs(file: SourceFile): boolean {
+  if (file.bytes !== undefined) return false;
+  if (file.path.endsWith(".svg")) return true;
+  if (file.path === "src/global.d.ts") return true;
+  if (file.path !== "src/index.ts" && file.path !== "src/fonts.ts") return false;
+  const lines = file.content.split("\n");
+  return (
+    lines.pop() === "" &&
+    lines.every(
+      (l) =>
+        l.startsWith("// ") ||
+        // One name or none: the formatter keeps the line however long.
+        /^(import "[^"\\]+";|export \{ [\w$]+ \} from "[^"\\]+";)$/.test(l),
+    )
+  );
 }

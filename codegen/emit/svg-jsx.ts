@@ -81,6 +81,11 @@ function tagToJsx(
   nodeIds: Readonly<Record<string, string>> | undefined,
 ): string {
   if (closing) return `</${tag}>`;
+  const out = jsxAttrs(attrs, nodeIds);
+  return `<${tag}${out.length ? " " + out.join(" ") : ""}${selfClosing ? "/" : ""}>`;
+}
+
+function jsxAttrs(attrs: string, nodeIds: Readonly<Record<string, string>> | undefined): string[] {
   const out: string[] = [];
   for (const m of attrs.matchAll(ATTR)) {
     const name = jsxAttrName(m[1]!);
@@ -93,12 +98,34 @@ function tagToJsx(
       out.push(`${name}={${nodeIds[value]}}`);
     else out.push(`${name}=${value.includes('"') ? `{${JSON.stringify(value)}}` : `"${value}"`}`);
   }
-  return `<${tag}${out.length ? " " + out.join(" ") : ""}${selfClosing ? "/" : ""}>`;
+  return out;
 }
 
 /**
  * `nodeIds`: a JSX expression per layer id, for the `data-node-id` attributes that carry one (a component's own ids).
  */
+/** The JSX of inline SVG as tokens: text, an opening tag with its JSX attributes, or a closing tag. */
+export type SvgJsxToken =
+  | { kind: "text"; text: string }
+  | { kind: "open"; tag: string; attrs: string[]; selfClosing: boolean }
+  | { kind: "close"; tag: string };
+
+export function svgJsxTokens(markup: string, nodeIds?: Readonly<Record<string, string>>): SvgJsxToken[] {
+  const out: SvgJsxToken[] = [];
+  let at = 0;
+  const text = (chunk: string): void => {
+    if (chunk) out.push({ kind: "text", text: /[{}]/.test(chunk) ? `{${JSON.stringify(chunk)}}` : chunk });
+  };
+  for (const m of markup.matchAll(SVG_TAG)) {
+    text(markup.slice(at, m.index));
+    if (m[1]) out.push({ kind: "close", tag: m[2]! });
+    else out.push({ kind: "open", tag: m[2]!, attrs: jsxAttrs(m[3]!, nodeIds), selfClosing: m[4] !== "" });
+    at = m.index! + m[0].length;
+  }
+  text(markup.slice(at));
+  return out;
+}
+
 export function svgToJsx(markup: string, nodeIds?: Readonly<Record<string, string>>): string {
   let out = "";
   let at = 0;
