@@ -12,6 +12,7 @@ import { Sheet, type AttrValue, type VNode } from "./vnode.js";
 import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
+import { printedStylesheets } from "../css/printed.js";
 import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
@@ -303,5 +304,5 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       "",
     ].join("\n"),
   });
-  return { files, problems, printed: new Map() };
+  return { files, problems, printed: printedStylesheets(files) };
 }
