@@ -126,21 +126,21 @@ describe("rules below a width", () => {
     const first = css.indexOf("@media");
     expect(css.slice(first)).toBe(
       "@media (width < 1440px) {\n" +
-        ".page {\n" +
-        "  min-height: min(800px, 100vh);\n" +
-        "}\n\n" +
-        ".row {\n" +
-        "  flex-wrap: wrap;\n" +
-        "}\n\n" +
-        ".paragraph {\n" +
-        "  height: auto;\n" +
-        "  min-height: 19px;\n" +
-        "}\n" +
+        "  .page {\n" +
+        "    min-height: min(800px, 100vh);\n" +
+        "  }\n\n" +
+        "  .row {\n" +
+        "    flex-wrap: wrap;\n" +
+        "  }\n\n" +
+        "  .paragraph {\n" +
+        "    height: auto;\n" +
+        "    min-height: 19px;\n" +
+        "  }\n" +
         "}\n\n" +
         "@media (width < 1040px) {\n" +
-        ".blob {\n" +
-        "  display: none;\n" +
-        "}\n" +
+        "  .blob {\n" +
+        "    display: none;\n" +
+        "  }\n" +
         "}\n",
     );
     // At the design width and up: the carousel stays one line, its cards keep their width.
@@ -350,14 +350,14 @@ describe("a row of like cards below the design width", () => {
       }).files.find((f) => f.path === "styles.css")!.content;
       const below = css.slice(css.indexOf("@media (width < 1440px)"));
       expect(below).toContain(
-        ".row {\n" +
-          "  display: grid;\n" +
-          "  grid-template-columns: repeat(auto-fill, minmax(min(100%, 280px), 1fr));\n" +
-          "  max-width: calc(100% - 32px);\n" +
-          "}",
+        "  .row {\n" +
+          "    display: grid;\n" +
+          "    grid-template-columns: repeat(auto-fill, minmax(min(100%, 280px), 1fr));\n" +
+          "    max-width: calc(100% - 32px);\n" +
+          "  }",
       );
       expect(below).toMatch(
-        /\.card \{\n {2}width: auto;\n {2}max-width: none;\n {2}min-width: 0;\n {2}margin-left: 0;\n\}/,
+        /\.card \{\n {4}width: auto;\n {4}max-width: none;\n {4}min-width: 0;\n {4}margin-left: 0;\n {2}\}/,
       );
       // At the design width the row and its cards are as drawn.
       expect(css.slice(0, css.indexOf("@media"))).not.toContain("grid");
@@ -381,7 +381,7 @@ describe("a row of like cards below the design width", () => {
       ],
     ]) {
       const css = emitHtml(doc(row(cards)), { nodeIds: true }).files.find((f) => f.path === "styles.css")!.content;
-      expect(css).toContain(".row {\n  flex-wrap: wrap;\n}");
+      expect(css).toContain("  .row {\n    flex-wrap: wrap;\n  }");
       expect(css).not.toContain("grid");
     }
   });

@@ -12,6 +12,7 @@ import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet } from "./vnode.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontFacesCss, fontNotes, googleFontsLinks } from "../fonts/output.js";
+import { printedStylesheets } from "../css/printed.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
@@ -74,5 +75,5 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const css = RESET + "\n" + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
-  return { files, problems, printed: new Map() };
+  return { files, problems, printed: printedStylesheets(files) };
 }

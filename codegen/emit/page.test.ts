@@ -335,7 +335,7 @@ describe("a page in each target", () => {
     );
     expect(css).toContain("border-image: linear-gradient(#c53678, #c53678) 0 fill / 0 / 0 max(0px, 50vw - 720px);");
     expect(css).toContain("clip-path: inset(0 100px 0 100px);");
-    expect(css).toContain("@media (width < 1440px) {\n.home {\n  min-height: min(3000px, 100vh);\n}\n");
+    expect(css).toContain("@media (width < 1440px) {\n  .home {\n    min-height: min(3000px, 100vh);\n  }\n");
   });
 
   it("Tailwind: classes its compiler understands", async () => {
@@ -365,6 +365,6 @@ describe("a page in each target", () => {
     );
     const css = files.find((f) => f.path === "src/screens/Home.module.css")!.content;
     expect(css).toContain(".homePage {\n  background-color: #0b1328;\n  overflow: hidden;\n}\n");
-    expect(css).toContain("@media (width < 1440px) {\n.home {\n  min-height: min(3000px, 100vh);\n}\n");
+    expect(css).toContain("@media (width < 1440px) {\n  .home {\n    min-height: min(3000px, 100vh);\n  }\n");
   });
 });

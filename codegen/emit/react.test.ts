@@ -626,7 +626,9 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
       expect(rule(screen, "button")).toEqual(
         expect.arrayContaining(["height: 40px;", "margin-top: 13px;", "align-self: center;"]),
       );
-      expect(screen).toContain("@media (width < 600px) {\n.button {\n  height: auto;\n  min-height: 40px;\n}\n}");
+      expect(screen).toContain(
+        "@media (width < 600px) {\n  .button {\n    height: auto;\n    min-height: 40px;\n  }\n}",
+      );
       expect(file(files, "src/components/Button.module.css")).not.toContain("height: auto");
       // The same declarations as the HTML's element for that layer, split between the screen and the component.
       const html = emitHtml(design, { nodeIds: false }).files.find((f) => f.path === "styles.css")!.content;
@@ -693,7 +695,7 @@ describe("emitReact: an instance a component draws looks as the HTML draws it", 
       "src/components/Button.module.css",
     );
     expect(rule(css, "label")).toContain("white-space: pre;");
-    expect(css).toMatch(/@media \(width < 600px\) \{\n\.label \{\n {2}white-space: pre-line;\n\}/);
+    expect(css).toMatch(/@media \(width < 600px\) \{\n {2}\.label \{\n {4}white-space: pre-line;\n {2}\}/);
     expect(css).not.toContain("white-space: normal");
     const tailwind = file(
       emitReact(design, { styling: "tailwind", nodeIds: false }).files,

@@ -12,6 +12,7 @@ import { Sheet, type AttrValue, type VNode } from "./vnode.js";
 import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
+import { printedStylesheets } from "../css/printed.js";
 import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
@@ -319,6 +320,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ].join("\n"),
   });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
+  for (const [path, content] of printedStylesheets(files)) printed.set(path, content);
   return { files, problems, printed };
 }
 

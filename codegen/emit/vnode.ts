@@ -136,7 +136,9 @@ export class Sheet {
       const inside = [...this.below].flatMap(([cls, list]) =>
         list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
       );
-      return `@media (width < ${w}px) {\n${inside.join("\n")}}\n`;
+      // Indented inside the block, as the format pass prints it.
+      const body = inside.join("\n").replace(/^(?=.)/gm, "  ");
+      return `@media (width < ${w}px) {\n${body}}\n`;
     });
     return [rules, ...media].join("\n");
   }

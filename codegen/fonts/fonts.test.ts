@@ -199,7 +199,7 @@ describe("font usage and plan", () => {
     expect(fontFacesCss(plan, "fonts")).toContain(
       "@font-face {\n" +
         '  font-family: "Poppins Fallback";\n' +
-        '  src: local("Arial"), local("ArialMT"), local("Liberation Sans"), local("Arimo");\n' +
+        '  src:\n    local("Arial"),\n    local("ArialMT"),\n    local("Liberation Sans"),\n    local("Arimo");\n' +
         "  font-weight: 1 500;\n" +
         "  size-adjust: 112.16%;\n" +
         "  ascent-override: 93.62%;\n" +
@@ -208,8 +208,8 @@ describe("font usage and plan", () => {
         "}\n\n" +
         "@font-face {\n" +
         '  font-family: "Poppins Fallback";\n' +
-        '  src: local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), ' +
-        'local("LiberationSans-Bold"), local("Arimo Bold"), local("Arimo-Bold");\n' +
+        '  src:\n    local("Arial Bold"),\n    local("Arial-BoldMT"),\n    local("Liberation Sans Bold"),\n' +
+        '    local("LiberationSans-Bold"),\n    local("Arimo Bold"),\n    local("Arimo-Bold");\n' +
         "  font-weight: 501 1000;\n" +
         "  size-adjust: 112.16%;",
     );

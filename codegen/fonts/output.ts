@@ -64,7 +64,10 @@ function fallbackBlock(f: FallbackFace): string {
     [
       "@font-face {",
       `  font-family: ${quote(f.name)};`,
-      `  src: ${local.map((n) => `local(${quote(n)})`).join(", ")};`,
+      // One source a line, as the format pass breaks a list that starts with a function.
+      local.length > 1
+        ? `  src:\n${local.map((n) => `    local(${quote(n)})`).join(",\n")};`
+        : `  src: ${local.map((n) => `local(${quote(n)})`).join("")};`,
       ...(weight ? [`  font-weight: ${weight};`] : []),
       `  size-adjust: ${f.sizeAdjust}%;`,
       `  ascent-override: ${f.ascentOverride}%;`,
