@@ -635,7 +635,8 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     },
     {
       key: "engineColdStart",
-      label: "Engine worker cold start: ready to answer an offline code job (booted, code-format part run; " +
+      label:
+        "Engine worker cold start: ready to answer an offline code job (booted, code-format part run; " +
         "the wasm formatters compile in idle time after) (worst set-up)",
       value: worst(
         setups.slice(0, 2).map((x) => medianOf(x.samples, (s) => s.worker.codePartsReadyMs?.["code-format"])),
