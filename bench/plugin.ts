@@ -451,11 +451,14 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
       `**Worker ready for the first job** (${setup.name})`,
       pick(setup.samples, (s) => s.worker.codePartsReadyMs?.["code-format"]),
       "the engine's first start (the panel's idle warm-up) → worker booted and its code-format " +
-        "part (formatter, React preview, Tailwind) loaded, its wasm formatters compiled (Engine stats); an offline " +
-        "Code job needs no more (generateCode runs ts-morph only with the team's components)",
+        "part (React preview, Tailwind, prettier) run (Engine stats); an offline Code job needs no more: the " +
+        "emitters print their files in the formatter's form, the wasm formatters compile in idle time afterwards " +
+        "(a model's file or an unprinted one waits on that compile), and generateCode runs ts-morph only with the " +
+        "team's components",
       WORKER_READY_TARGET_MS,
     );
-    // Issue 50: ready is not answered: the first code job still compiles the wasm formatters and runs.
+    // Issue 50: ready is not answered: the first code job runs, and waits on the formatters' compile for any file
+    // the emitters did not print in the formatter's form.
     out.timed(
       `engineColdStart${key}`,
       `Engine's first start → first code job answered (${setup.name})`,
@@ -632,7 +635,9 @@ export async function pluginSection(files: readonly EvalFile[], results: BenchRe
     },
     {
       key: "engineColdStart",
-      label: "Engine worker cold start: ready to answer a code job, parts loaded, formatters compiled (worst set-up)",
+      label:
+        "Engine worker cold start: ready to answer an offline code job (booted, code-format part run; " +
+        "the wasm formatters compile in idle time after) (worst set-up)",
       value: worst(
         setups.slice(0, 2).map((x) => medianOf(x.samples, (s) => s.worker.codePartsReadyMs?.["code-format"])),
       ),

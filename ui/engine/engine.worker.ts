@@ -5,7 +5,7 @@
  * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
  */
 import { bootDecodeMs } from "./boot.js";
-import { partsReady } from "./code-parts/parts.js";
+import { warmParts } from "./code-parts/parts.js";
 import { decodeWorkerScript } from "./source.js";
 import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
@@ -100,7 +100,8 @@ async function handle(request: EngineRequest): Promise<EngineReply> {
     case "load-packed":
       try {
         await runPacked(request.packed);
-        await partsReady();
+        // Loaded is ready for an offline code job; the formatters compile after the answer (code-parts/parts.ts).
+        setTimeout(() => void warmParts(), 0);
         return { id: request.id, ok: true, kind: "loaded" };
       } catch (error) {
         // The browser's own words for a script it could not load or run (a SyntaxError's too): said as they are.

@@ -21,7 +21,7 @@ export interface FormatPart {
   isFormatted: typeof isFormatted;
   /** The React preview, its Tailwind compiled first (Tailwind's compiler and stylesheets are in this part too). */
   reactPreview: typeof reactPreview;
-  /** Settles once the formatters are compiled (their wasm), so that the first code job does not wait on them. */
+  /** Compiles the formatters (their wasm), started in idle time once the part is loaded (warmParts). */
   ready?: () => Promise<unknown>;
 }
 
@@ -66,12 +66,15 @@ export function registerCheckPart(api: CheckPart): void {
 }
 
 /**
- * Settles when the parts loaded so far are ready for a job (the code-format part's formatters compiled): the worker
- * answers `load-packed` after it, so a part counts as loaded (Engine stats, the bench) once it can serve a code job.
+ * Starts compiling the loaded parts' formatters (the code-format part's wasm) and settles when they are compiled. The
+ * worker answers `load-packed` before it: the emitters print their own files in the formatter's form, so an offline
+ * code job needs the part's script (preview, Tailwind) and not the formatters, which compile in idle time afterwards
+ * (a file still to format waits on the same compile, codegen/format/web-fmt.ts). Never rejects: a failed compile
+ * sends every file to prettier.
  */
-export async function partsReady(): Promise<void> {
+export async function warmParts(): Promise<void> {
   const format = (globalThis as Record<string, unknown>)[CODE_FORMAT_GLOBAL] as FormatPart | undefined;
-  await format?.ready?.();
+  await format?.ready?.().catch(() => undefined);
 }
 
 /**
