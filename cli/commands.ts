@@ -11,6 +11,7 @@ import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze/args.js";
 import { BATCH_USAGE, parseBatchArgs } from "./batch/args.js";
 import { MAIN_HELP } from "./help.js";
 import { IMAGE_USAGE, parseImageArgs } from "./image/args.js";
+import { LAYERS_USAGE, parseLayersArgs } from "./layers/args.js";
 import { IMAGE_ROWS_USAGE, isRowsRun, parseImageRowsArgs } from "./image/rows-args.js";
 import { version } from "./package-file.js";
 import { parseScoreArgs, SCORE_USAGE } from "./score/args.js";
@@ -154,6 +155,11 @@ export const COMMAND_TABLE = {
     help: () => BATCH_USAGE,
     parse: parseBatchArgs,
     run: async (args, io, context) => (await import("./batch/command.js")).batchCommand(args, io, context),
+  }),
+  layers: command({
+    help: () => LAYERS_USAGE,
+    parse: (argv) => orHelp(parseLayersArgs(argv)),
+    run: async (args, io) => (await import("./layers/command.js")).layersCommand(args, io),
   }),
   demo: mainCommand("demo", async (args, io) => (await import("./demo/command.js")).demoCommand(args, io)),
 } satisfies Record<string, CommandEntry>;

@@ -266,6 +266,7 @@ export function readLayers(options: ReadOptions): LayerDocument & { readMs: numb
       } else if (child.nodeType === 1) {
         const c = child as DomElement;
         if (SKIP.has(c.tagName)) continue;
+        if (c.tagName === "BR") continue;
         if (!INLINE.has(s(g.getComputedStyle(c), "display")) || c.tagName === "IMG" || c.tagName === "svg")
           return false;
         if (!textOnly(c) && (c.textContent ?? "").trim() !== "") return false;
@@ -344,11 +345,21 @@ export function readLayers(options: ReadOptions): LayerDocument & { readMs: numb
     const display = s(style, "display");
     // An inline or floated element, or one inside a flex row that does not grow, hugs its text; a block is as wide
     // as its container (Figma's fixed-width box).
-    const parentDisplay = el.parentElement ? s(g.getComputedStyle(el.parentElement), "display") : "block";
+    // An inline or floated element hugs its text; so does one (a flex item) whose content box is as wide as its
+    // text's one line. A block wider than its text keeps its width (Figma's fixed-width box).
+    const range = g.document.createRange();
+    range.selectNodeContents(el);
+    const textBox = range.getBoundingClientRect();
+    const content =
+      el.getBoundingClientRect().width -
+      ["padding-left", "padding-right", "border-left-width", "border-right-width"].reduce(
+        (a, k) => a + px(s(style, k)),
+        0,
+      );
+    const oneLine =
+      !trimmed.includes("\n") && textBox.height <= (px(s(style, "line-height")) || px(s(style, "font-size")) * 1.5) + 1;
     const hugs =
-      /inline/.test(display) ||
-      s(style, "float") !== "none" ||
-      (/flex/.test(parentDisplay) && px(s(style, "flex-grow")) === 0 && s(style, "width") === "auto");
+      /inline/.test(display) || s(style, "float") !== "none" || (oneLine && Math.abs(content - textBox.width) <= 1);
     return {
       characters: trimmed,
       runs: kept,
@@ -465,7 +476,7 @@ export function readLayers(options: ReadOptions): LayerDocument & { readMs: numb
       if (el.complete && (el.naturalWidth ?? 0) === 0)
         notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
       else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
-    } else if (textOnly(el) && fillsOf(style).length === 0 && effectsOf(style).length === 0 && !bordered(style)) {
+    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style)) {
       node = { kind: "text", ...base, text: textOf(el, style) };
     } else {
       node = { kind: "frame", ...base };
@@ -474,7 +485,39 @@ export function readLayers(options: ReadOptions): LayerDocument & { readMs: numb
       if (layout) node.autoLayout = layout;
       if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
       const children: LayerNode[] = [];
-      if (textOnly(el)) {
+      const field = el as unknown as { value?: unknown; placeholder?: unknown };
+      const entered =
+        (tag === "input" || tag === "textarea") && typeof field.value === "string"
+          ? field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
+          : "";
+      if (entered !== "") {
+        // A form control's value (or placeholder) is its text layer, inside its padding.
+        const inner = {
+          x: px(s(style, "border-left-width")) + px(s(style, "padding-left")),
+          y: px(s(style, "border-top-width")) + px(s(style, "padding-top")),
+        };
+        const w = Math.max(
+          0,
+          rect.width - inner.x - px(s(style, "padding-right")) - px(s(style, "border-right-width")),
+        );
+        const h = Math.max(
+          0,
+          rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
+        );
+        const characters = entered.slice(0, 100_000);
+        children.push({
+          kind: "text",
+          name: `${nameOf(el)} text`,
+          box: { ...inner, w, h },
+          text: {
+            characters,
+            runs: [runOf(style, 0, characters.length, null)],
+            align: "LEFT",
+            alignVertical: "CENTER",
+            autoResize: "NONE",
+          },
+        });
+      } else if (textOnly(el)) {
         const range = g.document.createRange();
         range.selectNodeContents(el);
         const r = range.getBoundingClientRect();

@@ -13,7 +13,7 @@ const FRAME_GAP = 100;
 export function layersToRest(documents: readonly LayerDocument[], fileName: string): Json {
   let x = 0;
   const frames = documents.map((doc, i) => {
-    const frame = nodeToRest(doc.root, { x, y: 0 }, `${i + 1}`, undefined);
+    const frame = nodeToRest(doc.root, { x, y: 0 }, { next: i * 100_000 + 1 }, undefined);
     frame.name = documents.length > 1 ? `${doc.name} · ${doc.width}` : doc.name;
     frame.type = "FRAME";
     x += doc.root.box.w + FRAME_GAP;
@@ -110,12 +110,14 @@ function textFields(text: NonNullable<LayerNode["text"]>): Json {
 
 const SIZING = { FIXED: "FIXED", HUG: "HUG", FILL: "FILL" } as const;
 
+/** Ids "1:N" in document order (each width's frame numbered from its own hundred-thousand). */
 function nodeToRest(
   node: LayerNode,
   origin: { x: number; y: number },
-  id: string,
+  ids: { next: number },
   parent: LayerNode | undefined,
 ): Json {
+  const id = ids.next++;
   const abs = { x: origin.x + node.box.x, y: origin.y + node.box.y, width: node.box.w, height: node.box.h };
   const type =
     node.kind === "text" ? "TEXT" : node.kind === "vector" ? "VECTOR" : node.kind === "image" ? "RECTANGLE" : "FRAME";
@@ -182,8 +184,7 @@ function nodeToRest(
     }
   }
   if (node.text) Object.assign(out, textFields(node.text));
-  if (node.children)
-    out.children = node.children.map((child, i) => nodeToRest(child, { x: abs.x, y: abs.y }, `${id}-${i}`, node));
+  if (node.children) out.children = node.children.map((child) => nodeToRest(child, { x: abs.x, y: abs.y }, ids, node));
   else if (type === "FRAME") out.children = [];
   return out;
 }
