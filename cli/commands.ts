@@ -123,6 +123,11 @@ export const COMMAND_TABLE = {
     parse: (argv) => orHelp(parseScoreArgs(argv)),
     run: async (args, io) => (await import("./score/command.js")).scoreCommand(args, io),
   }),
+  layers: command({
+    help: () => LAYERS_USAGE,
+    parse: (argv) => orHelp(parseLayersArgs(argv)),
+    run: async (args, io) => (await import("./layers/command.js")).layersCommand(args, io),
+  }),
   // The model path has flags of its own (cli/analyze/ai-args.ts); it sends the same findings to the model as data.
   analyze: command({
     cancellable: withFlag("--ai"),
@@ -155,11 +160,6 @@ export const COMMAND_TABLE = {
     help: () => BATCH_USAGE,
     parse: parseBatchArgs,
     run: async (args, io, context) => (await import("./batch/command.js")).batchCommand(args, io, context),
-  }),
-  layers: command({
-    help: () => LAYERS_USAGE,
-    parse: (argv) => orHelp(parseLayersArgs(argv)),
-    run: async (args, io) => (await import("./layers/command.js")).layersCommand(args, io),
   }),
   demo: mainCommand("demo", async (args, io) => (await import("./demo/command.js")).demoCommand(args, io)),
 } satisfies Record<string, CommandEntry>;
