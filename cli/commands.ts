@@ -11,6 +11,7 @@ import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze/args.js";
 import { BATCH_USAGE, parseBatchArgs } from "./batch/args.js";
 import { MAIN_HELP } from "./help.js";
 import { IMAGE_USAGE, parseImageArgs } from "./image/args.js";
+import { LAYERS_USAGE, parseLayersArgs } from "./layers/args.js";
 import { IMAGE_ROWS_USAGE, isRowsRun, parseImageRowsArgs } from "./image/rows-args.js";
 import { version } from "./package-file.js";
 import { parseScoreArgs, SCORE_USAGE } from "./score/args.js";
@@ -121,6 +122,11 @@ export const COMMAND_TABLE = {
     help: () => SCORE_USAGE,
     parse: (argv) => orHelp(parseScoreArgs(argv)),
     run: async (args, io) => (await import("./score/command.js")).scoreCommand(args, io),
+  }),
+  layers: command({
+    help: () => LAYERS_USAGE,
+    parse: (argv) => orHelp(parseLayersArgs(argv)),
+    run: async (args, io) => (await import("./layers/command.js")).layersCommand(args, io),
   }),
   // The model path has flags of its own (cli/analyze/ai-args.ts); it sends the same findings to the model as data.
   analyze: command({

@@ -15,6 +15,7 @@ import { IMAGE_FLAGS } from "./image/args.js";
 import { IMAGE_ROWS_FLAGS, SINGLE_ONLY } from "./image/rows-args.js";
 import { run } from "./run.js";
 import { SCORE_FLAGS } from "./score/args.js";
+import { LAYERS_FLAGS } from "./layers/args.js";
 import { COMMAND_TABLE } from "./commands.js";
 import { SEARCH_FLAGS } from "./search/args.js";
 
@@ -75,6 +76,7 @@ const CASES: HelpCase[] = [
     flags: flagNames(SCORE_FLAGS),
     foreign: ["node-ids", "score"],
   },
+  { name: "layers", argv: ["layers", "--help"], title: /^figment layers — /, flags: flagNames(LAYERS_FLAGS) },
   // --template and --rows send `figment image` to its per-row form; --auth and --api-auth are the SD servers' own.
   {
     name: "image",

@@ -50,6 +50,11 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
     does: "any code (hand-written, a model's) measured against the design",
   },
   {
+    name: "layers",
+    forms: ["figment layers <page.html | folder> [--width W]... [--out layers.json] [--json]"],
+    does: "a rendered page back as Figma layers (a REST reply score, code and frames read)",
+  },
+  {
     name: "analyze",
     forms: [
       "figment analyze <design.json> [--node ID]... [--json]",

@@ -1,0 +1,50 @@
+/** `figment layers`: a page → layers (contract/layers.ts) → a Figma REST reply on disk or stdout. */
+import { stat, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Output } from "../common/design-files.js";
+import { launchChromium } from "../measure/browser.js";
+import { FigmentError } from "../../kernel/errors.js";
+import type { LayersArgs } from "./args.js";
+import { pageOf, readPage } from "./read-page.js";
+import { layersToRest } from "./rest.js";
+
+export async function layersCommand(args: LayersArgs, io: Output): Promise<number> {
+  const info = await stat(args.input).catch(() => undefined);
+  if (!info) throw new FigmentError("input", `no such page: ${args.input}`);
+  const page = info.isDirectory() ? pageOf(args.input) : args.input;
+  if (info.isDirectory() && !(await stat(page).catch(() => undefined)))
+    throw new FigmentError("input", `${args.input} has no index.html: name the page (figment layers folder/page.html)`);
+  const name = info.isDirectory() ? basename(args.input) : basename(page).replace(/\.html?$/i, "");
+  const browser = await launchChromium();
+  try {
+    const pages = await readPage(browser, page, args.widths, { name });
+    const rest = layersToRest(
+      pages.map((p) => p.document),
+      name,
+    );
+    const text = `${JSON.stringify(rest, null, 2)}\n`;
+    if (args.out) await writeFile(args.out, text);
+    else if (!args.json) io.out(text.trimEnd());
+    if (args.json)
+      io.out(
+        JSON.stringify({
+          frames: pages.map(({ document: d, readMs }) => ({
+            width: d.width,
+            elements: d.elements,
+            truncated: d.truncated,
+            readMs: Math.round(readMs * 10) / 10,
+            notes: d.notes,
+          })),
+        }),
+      );
+    for (const { document: d } of pages) {
+      for (const note of d.notes) io.err(`note (${d.width}px): ${note.message}`);
+      if (args.out && !args.json)
+        io.out(`${d.width}px: ${d.elements} elements read${d.truncated ? " (limit reached)" : ""}`);
+    }
+    if (args.out && !args.json) io.out(`wrote ${args.out}`);
+    return 0;
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Renders a page from disk in Chromium with JavaScript off (a page's scripts never run) and reads it into the layer
+ * description at each width. Files are served from the page's folder under Figment's fake origin; every other
+ * request is refused, so an external image does not load and becomes a placeholder with a note.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { Browser } from "playwright-core";
+import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../contract/layers.js";
+import { readLayers } from "../../contract/layers-read.js";
+import { contentTypeFor, FIGMENT_ORIGIN, pageViewport } from "../measure/browser.js";
+
+export interface ReadPage {
+  document: LayerDocument;
+  /** Time the reader took inside the page (ms), for the bench and --json. */
+  readMs: number;
+}
+
+/** The first height a page is opened at; the reader measures the whole document whatever the viewport's height. */
+const VIEWPORT_HEIGHT = 900;
+
+export async function readPage(
+  browser: Browser,
+  htmlPath: string,
+  widths: readonly number[],
+  options: { maxNodes?: number; name?: string } = {},
+): Promise<ReadPage[]> {
+  const root = dirname(resolve(htmlPath));
+  const entry = relative(root, resolve(htmlPath)).split(sep).join("/");
+  const out: ReadPage[] = [];
+  for (const width of widths) {
+    const context = await browser.newContext({
+      viewport: pageViewport({ width, height: VIEWPORT_HEIGHT }),
+      deviceScaleFactor: 1,
+      serviceWorkers: "block",
+      javaScriptEnabled: false,
+    });
+    try {
+      const page = await context.newPage();
+      await page.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== FIGMENT_ORIGIN) return route.abort();
+        const file = resolve(root, decodeURIComponent(url.pathname.slice(1)));
+        if (file !== root && !file.startsWith(root + sep)) return route.fulfill({ status: 404 });
+        try {
+          return await route.fulfill({ status: 200, contentType: contentTypeFor(file), body: await readFile(file) });
+        } catch {
+          return route.fulfill({ status: 404 });
+        }
+      });
+      await page.goto(`${FIGMENT_ORIGIN}/${entry}`, { waitUntil: "load" });
+      const read = await page.evaluate(readLayers, {
+        maxNodes: options.maxNodes ?? MAX_LAYER_NODES,
+        name: options.name ?? (entry.replace(/\.html?$/i, "") || "page"),
+      });
+      const { readMs, ...document } = read;
+      out.push({ document: checkLayerDocument(document), readMs });
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+/** The page a folder stands for: its index.html. */
+export const pageOf = (folder: string): string => join(folder, "index.html");

@@ -1,0 +1,190 @@
+/**
+ * The layer description → a Figma REST file reply (`GET /v1/files/:key`'s shape: document → canvas → frames), the
+ * format every command reads, so `figment score`, `code`, `frames` read what `figment layers` wrote. Each page
+ * width is one top frame on the canvas, placed side by side; boxes become absoluteBoundingBox. Pure.
+ */
+import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
+
+type Json = Record<string, unknown>;
+
+/** Gap between the widths' frames on the canvas. */
+const FRAME_GAP = 100;
+
+export function layersToRest(documents: readonly LayerDocument[], fileName: string): Json {
+  let x = 0;
+  const frames = documents.map((doc, i) => {
+    const frame = nodeToRest(doc.root, { x, y: 0 }, { next: i * 100_000 + 1 }, undefined);
+    frame.name = documents.length > 1 ? `${doc.name} · ${doc.width}` : doc.name;
+    frame.type = "FRAME";
+    x += doc.root.box.w + FRAME_GAP;
+    return frame;
+  });
+  return {
+    name: fileName,
+    lastModified: new Date(0).toISOString(),
+    version: "figment-layers",
+    schemaVersion: 0,
+    document: {
+      id: "0:0",
+      name: "Document",
+      type: "DOCUMENT",
+      children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: frames, backgroundColor: WHITE }],
+    },
+    components: {},
+    styles: {},
+  };
+}
+
+const WHITE = { r: 1, g: 1, b: 1, a: 1 };
+
+function paint(p: LayerPaint): Json {
+  if (p.type === "SOLID")
+    return {
+      type: "SOLID",
+      blendMode: "NORMAL",
+      color: { ...p.color, a: 1 },
+      opacity: p.color.a * (p.opacity ?? 1),
+    };
+  if (p.type === "IMAGE")
+    return { type: "IMAGE", blendMode: "NORMAL", scaleMode: p.scaleMode, imageRef: p.src.slice(0, 200) };
+  return {
+    type: p.type,
+    blendMode: "NORMAL",
+    gradientHandlePositions: p.handles,
+    gradientStops: p.stops,
+    ...(p.opacity === undefined ? {} : { opacity: p.opacity }),
+  };
+}
+
+function effect(e: LayerEffect): Json {
+  const shadow = e.type === "DROP_SHADOW" || e.type === "INNER_SHADOW";
+  return {
+    type: e.type,
+    visible: true,
+    radius: e.radius,
+    ...(shadow
+      ? { color: e.color ?? { r: 0, g: 0, b: 0, a: 0.25 }, offset: e.offset ?? { x: 0, y: 0 }, spread: e.spread ?? 0 }
+      : {}),
+    ...(shadow ? { blendMode: "NORMAL" } : {}),
+  };
+}
+
+function textStyle(run: TextRun, text: NonNullable<LayerNode["text"]>): Json {
+  return {
+    fontFamily: run.family,
+    fontWeight: run.weight,
+    ...(run.italic ? { italic: true } : {}),
+    fontSize: run.size,
+    textAlignHorizontal: text.align,
+    textAlignVertical: text.alignVertical,
+    letterSpacing: run.letterSpacing,
+    ...(run.lineHeight === undefined
+      ? { lineHeightUnit: "INTRINSIC_%" }
+      : { lineHeightPx: run.lineHeight, lineHeightUnit: "PIXELS" }),
+    ...(run.decoration === "NONE" ? {} : { textDecoration: run.decoration }),
+    ...(run.textCase === "ORIGINAL" ? {} : { textCase: run.textCase }),
+    textAutoResize: text.autoResize,
+  };
+}
+
+function textFields(text: NonNullable<LayerNode["text"]>): Json {
+  const [first] = text.runs;
+  if (!first) return { characters: text.characters, style: {}, characterStyleOverrides: [], styleOverrideTable: {} };
+  // The first run is the layer's style; every other run an override, by character.
+  const overrides: number[] = [];
+  const table: Record<string, Json> = {};
+  text.runs.forEach((run, i) => {
+    if (i === 0) return;
+    table[String(i)] = { ...textStyle(run, text), fills: [paint({ type: "SOLID", color: run.fill })] };
+    while (overrides.length < run.start) overrides.push(0);
+    for (let c = run.start; c < run.end; c++) overrides[c] = i;
+  });
+  return {
+    characters: text.characters,
+    style: textStyle(first, text),
+    fills: [paint({ type: "SOLID", color: first.fill })],
+    characterStyleOverrides: overrides,
+    styleOverrideTable: table,
+  };
+}
+
+const SIZING = { FIXED: "FIXED", HUG: "HUG", FILL: "FILL" } as const;
+
+/** Ids "1:N" in document order (each width's frame numbered from its own hundred-thousand). */
+function nodeToRest(
+  node: LayerNode,
+  origin: { x: number; y: number },
+  ids: { next: number },
+  parent: LayerNode | undefined,
+): Json {
+  const id = ids.next++;
+  const abs = { x: origin.x + node.box.x, y: origin.y + node.box.y, width: node.box.w, height: node.box.h };
+  const type =
+    node.kind === "text" ? "TEXT" : node.kind === "vector" ? "VECTOR" : node.kind === "image" ? "RECTANGLE" : "FRAME";
+  const out: Json = {
+    id: `1:${id}`,
+    name: node.name,
+    type,
+    blendMode: node.blendMode ?? "PASS_THROUGH",
+    absoluteBoundingBox: abs,
+    absoluteRenderBounds: abs,
+    constraints: node.constraints ?? { horizontal: "LEFT", vertical: "TOP" },
+    fills: (node.fills ?? []).map(paint),
+    strokes: node.stroke ? [paint(node.stroke.paint)] : [],
+    strokeWeight: node.stroke ? Math.max(...Object.values(node.stroke.weights)) : 0,
+    strokeAlign: "INSIDE",
+    effects: (node.effects ?? []).map(effect),
+  };
+  if (node.sourceId) out.pluginData = { figment: { sourceId: node.sourceId } };
+  if (node.visible === false) out.visible = false;
+  if (node.opacity !== undefined) out.opacity = node.opacity;
+  if (node.stroke) {
+    const w = node.stroke.weights;
+    if (new Set(Object.values(w)).size > 1) out.individualStrokeWeights = w;
+    if (node.stroke.dash) out.strokeDashes = node.stroke.dash;
+  }
+  if (node.radii) {
+    const r = node.radii;
+    const corners = [r.topLeft, r.topRight, r.bottomRight, r.bottomLeft];
+    if (new Set(corners).size === 1) out.cornerRadius = r.topLeft;
+    else out.rectangleCornerRadii = corners;
+  }
+  if (node.clip !== undefined || type === "FRAME") out.clipsContent = node.clip === true;
+  if (node.absolute && parent?.autoLayout) out.layoutPositioning = "ABSOLUTE";
+  if (node.sizing) {
+    out.layoutSizingHorizontal = SIZING[node.sizing.horizontal.mode];
+    out.layoutSizingVertical = SIZING[node.sizing.vertical.mode];
+    const { horizontal: h, vertical: v } = node.sizing;
+    if (h.min !== undefined) out.minWidth = h.min;
+    if (h.max !== undefined) out.maxWidth = h.max;
+    if (v.min !== undefined) out.minHeight = v.min;
+    if (v.max !== undefined) out.maxHeight = v.max;
+    if (parent?.autoLayout?.mode === "HORIZONTAL" ? h.mode === "FILL" : v.mode === "FILL") out.layoutGrow = 1;
+    if (parent?.autoLayout?.mode === "HORIZONTAL" ? v.mode === "FILL" : h.mode === "FILL") out.layoutAlign = "STRETCH";
+  }
+  const layout = node.autoLayout;
+  if (layout) {
+    out.layoutMode = layout.mode;
+    out.itemSpacing = layout.gap;
+    if (layout.counterGap !== undefined) out.counterAxisSpacing = layout.counterGap;
+    out.paddingTop = layout.padding.top;
+    out.paddingRight = layout.padding.right;
+    out.paddingBottom = layout.padding.bottom;
+    out.paddingLeft = layout.padding.left;
+    out.primaryAxisAlignItems = layout.primaryAlign;
+    out.counterAxisAlignItems = layout.counterAlign;
+    out.layoutWrap = layout.wrap ? "WRAP" : "NO_WRAP";
+    out.primaryAxisSizingMode = "FIXED";
+    out.counterAxisSizingMode = "FIXED";
+    if (layout.mode === "GRID") {
+      out.gridColumnCount = layout.columns ?? 1;
+      out.gridRowCount = layout.rows ?? 1;
+      out.gridRowGap = layout.counterGap ?? 0;
+      out.gridColumnGap = layout.gap;
+    }
+  }
+  if (node.text) Object.assign(out, textFields(node.text));
+  if (node.children) out.children = node.children.map((child) => nodeToRest(child, { x: abs.x, y: abs.y }, ids, node));
+  else if (type === "FRAME") out.children = [];
+  return out;
+}

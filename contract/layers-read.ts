@@ -1,0 +1,614 @@
+/**
+ * The DOM reader (issue 51): reads a rendered page's elements and computed styles into the layer description
+ * (contract/layers.ts). It is evaluated inside the page (playwright-core's `page.evaluate` in the CLI, the panel's
+ * preview iframe in the plugin), so it is one self-contained function: no imports at run time, no helpers outside
+ * its body, the DOM read through the few members typed below (the project compiles without the DOM lib).
+ */
+import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, TextRun } from "./layers.js";
+
+/** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
+export interface ReadOptions {
+  maxNodes: number;
+  name: string;
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface Style {
+  [key: string]: unknown;
+  getPropertyValue(name: string): string;
+}
+interface DomNode {
+  nodeType: number;
+  textContent: string | null;
+  parentElement: DomElement | null;
+}
+interface DomElement extends DomNode {
+  tagName: string;
+  childNodes: ArrayLike<DomNode>;
+  children: ArrayLike<DomElement>;
+  className: unknown;
+  outerHTML: string;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): Rect;
+  currentSrc?: string;
+  src?: string;
+  naturalWidth?: number;
+  complete?: boolean;
+}
+interface ReaderGlobals {
+  document: {
+    body: DomElement;
+    documentElement: DomElement;
+    title: string;
+    createRange(): { selectNodeContents(node: DomNode): void; getBoundingClientRect(): Rect };
+  };
+  innerWidth: number;
+  getComputedStyle(element: DomElement): Style;
+  performance: { now(): number };
+}
+
+/** Reads the page into a LayerDocument. Self-contained: passed to `page.evaluate` as it is. */
+export function readLayers(options: ReadOptions): LayerDocument & { readMs: number } {
+  const g = globalThis as unknown as ReaderGlobals;
+  const started = g.performance.now();
+  const notes: LayerNote[] = [];
+  let elements = 0;
+  let truncated = false;
+  const px = (v: string): number => {
+    const n = Number.parseFloat(v);
+    return Number.isFinite(n) ? n : 0;
+  };
+  const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
+  const color = (css: string): { r: number; g: number; b: number; a: number } | undefined => {
+    const m = /rgba?\(([^)]+)\)/.exec(css);
+    if (!m) return undefined;
+    const parts = m[1]!.split(/[\s,/]+/).filter((p) => p !== "");
+    const [r, gg, b] = parts.slice(0, 3).map((p) => clamp01(px(p) / 255));
+    const a = parts[3] === undefined ? 1 : clamp01(parts[3].endsWith("%") ? px(parts[3]) / 100 : px(parts[3]));
+    return { r: r ?? 0, g: gg ?? 0, b: b ?? 0, a };
+  };
+  const s = (style: Style, name: string): string => style.getPropertyValue(name);
+
+  /** Splits a CSS list at top-level commas (not inside parentheses). */
+  const splitTop = (v: string): string[] => {
+    const out: string[] = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < v.length; i++) {
+      const c = v[i];
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+      else if (c === "," && depth === 0) {
+        out.push(v.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    out.push(v.slice(start).trim());
+    return out.filter((p) => p !== "");
+  };
+
+  const gradient = (v: string): LayerPaint | undefined => {
+    const m = /^(repeating-)?(linear|radial)-gradient\((.*)\)$/.exec(v.trim());
+    if (!m) return undefined;
+    const args = splitTop(m[3]!);
+    let angle = 180;
+    if (args[0] && !/rgb/.test(args[0])) {
+      const head = args.shift()!;
+      const deg = /(-?[\d.]+)deg/.exec(head);
+      if (deg) angle = px(deg[1]!);
+      else if (/to right/.test(head)) angle = 90;
+      else if (/to left/.test(head)) angle = 270;
+      else if (/to top/.test(head)) angle = 0;
+    }
+    const stops = args.flatMap((arg, i) => {
+      const c = color(arg);
+      if (!c) return [];
+      const pos = /\)\s+(-?[\d.]+)%/.exec(arg);
+      return [{ position: clamp01(pos ? px(pos[1]!) / 100 : args.length > 1 ? i / (args.length - 1) : 0), color: c }];
+    });
+    if (stops.length === 0) return undefined;
+    if (m[2] === "radial")
+      return {
+        type: "GRADIENT_RADIAL",
+        handles: [
+          { x: 0.5, y: 0.5 },
+          { x: 1, y: 0.5 },
+          { x: 0.5, y: 1 },
+        ],
+        stops,
+      };
+    const rad = (angle * Math.PI) / 180;
+    const dx = Math.sin(rad) / 2;
+    const dy = -Math.cos(rad) / 2;
+    return {
+      type: "GRADIENT_LINEAR",
+      handles: [
+        { x: 0.5 - dx, y: 0.5 - dy },
+        { x: 0.5 + dx, y: 0.5 + dy },
+        { x: 0.5 - dy, y: 0.5 + dx },
+      ],
+      stops,
+    };
+  };
+
+  const objectFit = (v: string): "FILL" | "FIT" | "CROP" | "TILE" =>
+    v === "contain" ? "FIT" : v === "none" || v === "scale-down" ? "CROP" : "FILL";
+
+  const fillsOf = (style: Style): LayerPaint[] => {
+    const out: LayerPaint[] = [];
+    const bg = color(s(style, "background-color"));
+    if (bg && bg.a > 0) out.push({ type: "SOLID", color: bg });
+    const image = s(style, "background-image");
+    if (image && image !== "none") {
+      // CSS paints the first layer on top; Figma's last fill is on top.
+      for (const layer of splitTop(image).reverse()) {
+        const url = /^url\("?(.*?)"?\)$/.exec(layer);
+        if (url) {
+          const size = s(style, "background-size");
+          const repeat = s(style, "background-repeat");
+          out.push({
+            type: "IMAGE",
+            src: url[1]!,
+            scaleMode:
+              size === "contain" ? "FIT" : size === "cover" ? "FILL" : repeat === "no-repeat" ? "CROP" : "TILE",
+          });
+        } else {
+          const paint = gradient(layer);
+          if (paint) out.push(paint);
+        }
+      }
+    }
+    return out;
+  };
+
+  const effectsOf = (style: Style): LayerEffect[] => {
+    const out: LayerEffect[] = [];
+    const shadow = s(style, "box-shadow");
+    if (shadow && shadow !== "none")
+      for (const one of splitTop(shadow)) {
+        const c = color(one) ?? { r: 0, g: 0, b: 0, a: 1 };
+        const nums = one
+          .replace(/rgba?\([^)]*\)/, "")
+          .trim()
+          .split(/\s+/)
+          .filter((p) => /^-?[\d.]+(px)?$/.test(p))
+          .map(px);
+        out.push({
+          type: /inset/.test(one) ? "INNER_SHADOW" : "DROP_SHADOW",
+          color: c,
+          offset: { x: nums[0] ?? 0, y: nums[1] ?? 0 },
+          radius: Math.max(0, nums[2] ?? 0),
+          spread: nums[3] ?? 0,
+        });
+      }
+    const blur = /blur\(([\d.]+)px\)/.exec(s(style, "filter"));
+    if (blur) out.push({ type: "LAYER_BLUR", radius: px(blur[1]!) });
+    const back = /blur\(([\d.]+)px\)/.exec(s(style, "backdrop-filter"));
+    if (back) out.push({ type: "BACKGROUND_BLUR", radius: px(back[1]!) });
+    return out;
+  };
+
+  const BLEND: Record<string, LayerNode["blendMode"]> = {
+    multiply: "MULTIPLY",
+    screen: "SCREEN",
+    overlay: "OVERLAY",
+    darken: "DARKEN",
+    lighten: "LIGHTEN",
+    "color-dodge": "COLOR_DODGE",
+    "color-burn": "COLOR_BURN",
+    "hard-light": "HARD_LIGHT",
+    "soft-light": "SOFT_LIGHT",
+    difference: "DIFFERENCE",
+    exclusion: "EXCLUSION",
+    hue: "HUE",
+    saturation: "SATURATION",
+    color: "COLOR",
+    luminosity: "LUMINOSITY",
+  };
+
+  /** Paint, border, radius, effects, opacity, blend: what a frame and a text layer's box share. */
+  const visuals = (style: Style, node: LayerNode): void => {
+    const fills = fillsOf(style);
+    if (fills.length > 0) node.fills = fills;
+    const w = ["top", "right", "bottom", "left"].map((side) =>
+      s(style, `border-${side}-style`) === "none" ? 0 : px(s(style, `border-${side}-width`)),
+    );
+    if (w.some((n) => n > 0)) {
+      const side = ["top", "right", "bottom", "left"][w.findIndex((n) => n > 0)]!;
+      const c = color(s(style, `border-${side}-color`));
+      if (c)
+        node.stroke = {
+          paint: { type: "SOLID", color: c },
+          weights: { top: w[0]!, right: w[1]!, bottom: w[2]!, left: w[3]! },
+          ...(s(style, `border-${side}-style`) === "dashed" ? { dash: [w.find((n) => n > 0)! * 2] } : {}),
+        };
+    }
+    const r = ["top-left", "top-right", "bottom-right", "bottom-left"].map((c) => px(s(style, `border-${c}-radius`)));
+    if (r.some((n) => n > 0)) node.radii = { topLeft: r[0]!, topRight: r[1]!, bottomRight: r[2]!, bottomLeft: r[3]! };
+    const effects = effectsOf(style);
+    if (effects.length > 0) node.effects = effects;
+    const opacity = px(s(style, "opacity") || "1");
+    if (opacity < 1) node.opacity = clamp01(opacity);
+    const blend = BLEND[s(style, "mix-blend-mode")];
+    if (blend) node.blendMode = blend;
+  };
+
+  const bordered = (style: Style): boolean =>
+    ["top", "right", "bottom", "left"].some(
+      (side) => s(style, `border-${side}-style`) !== "none" && px(s(style, `border-${side}-width`)) > 0,
+    );
+
+  const nameOf = (el: DomElement): string => {
+    const component = el.getAttribute("data-component") ?? el.getAttribute("data-name");
+    if (component) return component.slice(0, 200);
+    const tag = el.tagName.toLowerCase();
+    const label: Record<string, string> = { button: "Button", a: "Link", input: "Input", textarea: "Text area" };
+    const cls = typeof el.className === "string" ? el.className.trim().split(/\s+/)[0] : undefined;
+    const kind = label[tag] ?? (el.getAttribute("role") === "button" ? "Button" : undefined);
+    const base = cls && !/^[a-z]+-\[|^(flex|grid|p|m|w|h|text|bg)-/.test(cls) ? cls : tag;
+    return (kind && base !== tag ? `${kind} · ${base}` : (kind ?? base)).slice(0, 200);
+  };
+
+  const INLINE = new Set(["inline", "contents"]);
+  const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
+
+  /** An element whose content is text only (text nodes and inline elements holding text): one text layer. */
+  const textOnly = (el: DomElement): boolean => {
+    let text = false;
+    for (const child of Array.from(el.childNodes)) {
+      if (child.nodeType === 3) {
+        if ((child.textContent ?? "").trim() !== "") text = true;
+      } else if (child.nodeType === 1) {
+        const c = child as DomElement;
+        if (SKIP.has(c.tagName)) continue;
+        if (c.tagName === "BR") continue;
+        if (!INLINE.has(s(g.getComputedStyle(c), "display")) || c.tagName === "IMG" || c.tagName === "svg")
+          return false;
+        if (!textOnly(c) && (c.textContent ?? "").trim() !== "") return false;
+        if ((c.textContent ?? "").trim() !== "") text = true;
+      }
+    }
+    return text;
+  };
+
+  const runOf = (style: Style, start: number, end: number, href: string | null): TextRun => {
+    const lh = s(style, "line-height");
+    const deco = s(style, "text-decoration-line");
+    const tt = s(style, "text-transform");
+    const ls = s(style, "letter-spacing");
+    return {
+      start,
+      end,
+      family: (s(style, "font-family").split(",")[0] ?? "").replace(/["']/g, "").trim().slice(0, 200) || "Inter",
+      weight: px(s(style, "font-weight")) || 400,
+      italic: s(style, "font-style") === "italic",
+      size: px(s(style, "font-size")),
+      ...(lh === "normal" ? {} : { lineHeight: px(lh) }),
+      letterSpacing: ls === "normal" ? 0 : px(ls),
+      decoration: /underline/.test(deco) ? "UNDERLINE" : /line-through/.test(deco) ? "STRIKETHROUGH" : "NONE",
+      textCase:
+        tt === "uppercase"
+          ? "UPPER"
+          : tt === "lowercase"
+            ? "LOWER"
+            : tt === "capitalize"
+              ? "TITLE"
+              : s(style, "font-variant-caps") === "small-caps"
+                ? "SMALL_CAPS"
+                : "ORIGINAL",
+      fill: color(s(style, "color")) ?? { r: 0, g: 0, b: 0, a: 1 },
+      ...(href ? { href: href.slice(0, 2000) } : {}),
+    };
+  };
+
+  /** The text of `el` with a run per styled stretch (white space collapsed as CSS does for `normal`). */
+  const textOf = (el: DomElement, style: Style): NonNullable<LayerNode["text"]> => {
+    let characters = "";
+    const runs: TextRun[] = [];
+    const walk = (node: DomNode, href: string | null): void => {
+      if (node.nodeType === 3) {
+        let t = (node.textContent ?? "").replace(/\s+/g, " ");
+        if (characters === "" || characters.endsWith(" ")) t = t.replace(/^ /, "");
+        if (t === "") return;
+        const parent = node.parentElement ?? el;
+        const run = runOf(g.getComputedStyle(parent), characters.length, characters.length + t.length, href);
+        characters += t;
+        const last = runs[runs.length - 1];
+        const same =
+          last && JSON.stringify({ ...last, start: 0, end: 0 }) === JSON.stringify({ ...run, start: 0, end: 0 });
+        if (same) last.end = run.end;
+        else runs.push(run);
+        return;
+      }
+      if (node.nodeType !== 1) return;
+      const e = node as DomElement;
+      if (SKIP.has(e.tagName)) return;
+      if (e.tagName === "BR") {
+        characters += "\n";
+        if (runs.length > 0) runs[runs.length - 1]!.end = characters.length;
+        return;
+      }
+      const link = e.tagName === "A" ? e.getAttribute("href") : href;
+      for (const child of Array.from(e.childNodes)) walk(child, link);
+    };
+    walk(el, el.tagName === "A" ? el.getAttribute("href") : null);
+    const trimmed = characters.replace(/\s+$/, "");
+    const kept = runs
+      .filter((r) => r.start < trimmed.length)
+      .map((r) => ({ ...r, end: Math.min(r.end, trimmed.length) }));
+    const align = s(style, "text-align");
+    const display = s(style, "display");
+    // An inline or floated element, or one inside a flex row that does not grow, hugs its text; a block is as wide
+    // as its container (Figma's fixed-width box).
+    // An inline or floated element hugs its text; so does one (a flex item) whose content box is as wide as its
+    // text's one line. A block wider than its text keeps its width (Figma's fixed-width box).
+    const range = g.document.createRange();
+    range.selectNodeContents(el);
+    const textBox = range.getBoundingClientRect();
+    const content =
+      el.getBoundingClientRect().width -
+      ["padding-left", "padding-right", "border-left-width", "border-right-width"].reduce(
+        (a, k) => a + px(s(style, k)),
+        0,
+      );
+    const oneLine =
+      !trimmed.includes("\n") && textBox.height <= (px(s(style, "line-height")) || px(s(style, "font-size")) * 1.5) + 1;
+    const hugs =
+      /inline/.test(display) || s(style, "float") !== "none" || (oneLine && Math.abs(content - textBox.width) <= 1);
+    return {
+      characters: trimmed,
+      runs: kept,
+      align:
+        align === "center"
+          ? "CENTER"
+          : align === "right" || align === "end"
+            ? "RIGHT"
+            : align === "justify"
+              ? "JUSTIFIED"
+              : "LEFT",
+      alignVertical: "TOP",
+      autoResize: hugs ? "WIDTH_AND_HEIGHT" : "HEIGHT",
+    };
+  };
+
+  const JUSTIFY: Record<string, NonNullable<LayerNode["autoLayout"]>["primaryAlign"]> = {
+    center: "CENTER",
+    "flex-end": "MAX",
+    end: "MAX",
+    right: "MAX",
+    "space-between": "SPACE_BETWEEN",
+    "space-around": "SPACE_AROUND",
+    "space-evenly": "SPACE_EVENLY",
+  };
+  const ALIGN: Record<string, NonNullable<LayerNode["autoLayout"]>["counterAlign"]> = {
+    center: "CENTER",
+    "flex-end": "MAX",
+    end: "MAX",
+    baseline: "BASELINE",
+  };
+
+  const autoLayoutOf = (style: Style): LayerNode["autoLayout"] => {
+    const display = s(style, "display");
+    const padding = {
+      top: px(s(style, "padding-top")),
+      right: px(s(style, "padding-right")),
+      bottom: px(s(style, "padding-bottom")),
+      left: px(s(style, "padding-left")),
+    };
+    const rowGap = px(s(style, "row-gap"));
+    const columnGap = px(s(style, "column-gap"));
+    if (/flex/.test(display)) {
+      const row = !/column/.test(s(style, "flex-direction"));
+      const wrap = /wrap/.test(s(style, "flex-wrap"));
+      return {
+        mode: row ? "HORIZONTAL" : "VERTICAL",
+        gap: row ? columnGap : rowGap,
+        ...(wrap ? { counterGap: row ? rowGap : columnGap } : {}),
+        padding,
+        primaryAlign: JUSTIFY[s(style, "justify-content")] ?? "MIN",
+        counterAlign: ALIGN[s(style, "align-items")] ?? "MIN",
+        wrap,
+      };
+    }
+    if (/grid/.test(display)) {
+      const tracks = (v: string): number => (v === "none" ? 1 : Math.max(1, v.trim().split(/\s+/).length));
+      return {
+        mode: "GRID",
+        gap: columnGap,
+        counterGap: rowGap,
+        padding,
+        primaryAlign: "MIN",
+        counterAlign: "MIN",
+        wrap: false,
+        columns: Math.min(1000, tracks(s(style, "grid-template-columns"))),
+        rows: Math.min(10_000, tracks(s(style, "grid-template-rows"))),
+      };
+    }
+    return undefined;
+  };
+
+  const rel = (r: Rect, origin: Rect): NonNullable<LayerNode["box"]> => ({
+    x: r.x - origin.x,
+    y: r.y - origin.y,
+    w: Math.max(0, r.width),
+    h: Math.max(0, r.height),
+  });
+
+  const idOf = (el: DomElement): string | undefined => el.getAttribute("data-node-id") ?? undefined;
+
+  const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
+    if (SKIP.has(el.tagName)) return undefined;
+    if (elements >= options.maxNodes) {
+      truncated = true;
+      return undefined;
+    }
+    const style = g.getComputedStyle(el);
+    const display = s(style, "display");
+    if (display === "none") return undefined;
+    elements++;
+    const rect = el.getBoundingClientRect();
+    const box = rel(rect, origin);
+    const tag = el.tagName.toLowerCase();
+    const base = { name: nameOf(el), tag: tag.slice(0, 40), box };
+    const id = idOf(el);
+    let node: LayerNode;
+    if (tag === "svg") {
+      node = { kind: "vector", ...base, svg: el.outerHTML.slice(0, 5_000_000) };
+      const parts = (el as unknown as { querySelectorAll(q: string): ArrayLike<DomElement> }).querySelectorAll(
+        "[data-node-id]",
+      );
+      if (parts.length > 0)
+        node.parts = Array.from(parts)
+          .slice(0, 10_000)
+          .map((part) => ({
+            sourceId: (part.getAttribute("data-node-id") ?? "").slice(0, 200),
+            box: rel(part.getBoundingClientRect(), rect),
+          }));
+    } else if (tag === "img") {
+      const src = el.currentSrc || el.src || el.getAttribute("src") || "";
+      const scaleMode = objectFit(s(style, "object-fit"));
+      node = { kind: "image", ...base, image: { src: src.slice(0, 2_000_000), scaleMode } };
+      if (el.complete && (el.naturalWidth ?? 0) === 0)
+        notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
+      else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
+    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style)) {
+      node = { kind: "text", ...base, text: textOf(el, style) };
+    } else {
+      node = { kind: "frame", ...base };
+      visuals(style, node);
+      const layout = autoLayoutOf(style);
+      if (layout) node.autoLayout = layout;
+      if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
+      const children: LayerNode[] = [];
+      const field = el as unknown as { value?: unknown; placeholder?: unknown };
+      const entered =
+        (tag === "input" || tag === "textarea") && typeof field.value === "string"
+          ? field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
+          : "";
+      if (entered !== "") {
+        // A form control's value (or placeholder) is its text layer, inside its padding.
+        const inner = {
+          x: px(s(style, "border-left-width")) + px(s(style, "padding-left")),
+          y: px(s(style, "border-top-width")) + px(s(style, "padding-top")),
+        };
+        const w = Math.max(
+          0,
+          rect.width - inner.x - px(s(style, "padding-right")) - px(s(style, "border-right-width")),
+        );
+        const h = Math.max(
+          0,
+          rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
+        );
+        const characters = entered.slice(0, 100_000);
+        children.push({
+          kind: "text",
+          name: `${nameOf(el)} text`,
+          box: { ...inner, w, h },
+          text: {
+            characters,
+            runs: [runOf(style, 0, characters.length, null)],
+            align: "LEFT",
+            alignVertical: "CENTER",
+            autoResize: "NONE",
+          },
+        });
+      } else if (textOnly(el)) {
+        const range = g.document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
+      } else
+        for (const child of Array.from(el.childNodes)) {
+          if (child.nodeType === 3) {
+            const t = (child.textContent ?? "").trim();
+            if (t === "") continue;
+            const range = g.document.createRange();
+            range.selectNodeContents(child);
+            const r = range.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            const run = runOf(style, 0, t.length, null);
+            children.push({
+              kind: "text",
+              name: t.slice(0, 40),
+              box: rel(r, rect),
+              text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
+            });
+          } else if (child.nodeType === 1) {
+            const layer = read(child as DomElement, rect, style);
+            if (layer) children.push(layer);
+          }
+        }
+      if (children.length > 0) node.children = children;
+    }
+    if (node.kind !== "frame") visualsOfLeaf(style, node);
+    const position = s(style, "position");
+    if (position === "absolute" || position === "fixed") {
+      node.absolute = true;
+      node.constraints = { horizontal: "MIN", vertical: "MIN" };
+    }
+    if (s(style, "visibility") === "hidden") node.visible = false;
+    if (parentStyle && /flex/.test(s(parentStyle, "display")) && !node.absolute) {
+      const row = !/column/.test(s(parentStyle, "flex-direction"));
+      const grows = px(s(style, "flex-grow")) > 0;
+      const selfAlign = s(style, "align-self");
+      const stretch =
+        selfAlign === "stretch" ||
+        (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
+      const axis = (fill: boolean, min: string, max: string) => ({
+        mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
+        ...(px(min) > 0 ? { min: px(min) } : {}),
+        ...(max !== "none" && px(max) > 0 ? { max: px(max) } : {}),
+      });
+      node.sizing = {
+        horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
+        vertical: axis(row ? stretch : grows, s(style, "min-height"), s(style, "max-height")),
+      };
+    }
+    if (id) node.sourceId = id.slice(0, 200);
+    return node;
+  };
+
+  /** A text, image or vector layer keeps the element's opacity, radius and effects. */
+  const visualsOfLeaf = (style: Style, node: LayerNode): void => {
+    const opacity = px(s(style, "opacity") || "1");
+    if (opacity < 1) node.opacity = clamp01(opacity);
+    const blend = BLEND[s(style, "mix-blend-mode")];
+    if (blend) node.blendMode = blend;
+    if (node.kind === "image") {
+      const r = ["top-left", "top-right", "bottom-right", "bottom-left"].map((c) => px(s(style, `border-${c}-radius`)));
+      if (r.some((n) => n > 0)) node.radii = { topLeft: r[0]!, topRight: r[1]!, bottomRight: r[2]!, bottomLeft: r[3]! };
+    }
+    const effects = effectsOf(style);
+    if (effects.length > 0) node.effects = effects;
+  };
+
+  const body = g.document.body;
+  const page = { x: 0, y: 0, width: g.innerWidth, height: 0 };
+  const root = read(body, page, undefined) ?? { kind: "frame" as const, name: "body", box: { x: 0, y: 0, w: 0, h: 0 } };
+  const docHeight = Math.max(root.box.h, g.document.documentElement.getBoundingClientRect().height);
+  root.box = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
+  if (!root.fills || root.fills.length === 0) {
+    const htmlBg = color(s(g.getComputedStyle(g.document.documentElement), "background-color"));
+    root.fills = [{ type: "SOLID", color: htmlBg && htmlBg.a > 0 ? htmlBg : { r: 1, g: 1, b: 1, a: 1 } }];
+  }
+  root.name = options.name;
+  if (truncated)
+    notes.push({
+      kind: "limit",
+      message: `The page has more than ${options.maxNodes} elements: the first ${options.maxNodes} were read, the rest left out`,
+    });
+  return {
+    name: options.name,
+    width: g.innerWidth,
+    root,
+    notes,
+    elements,
+    truncated,
+    readMs: g.performance.now() - started,
+  };
+}
