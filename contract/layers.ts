@@ -177,6 +177,8 @@ export type LayerKind = (typeof LAYER_KINDS)[number];
 const baseShape = {
   kind: oneOf(LAYER_KINDS),
   name,
+  /** The element's `data-node-id` (a design layer's id in Figment's code): what a round trip matches layers by. */
+  sourceId: optional(string({ max: 200 })),
   /** The element it came from, for notes and names ("button", "a", "input"). */
   tag: optional(string({ max: 40 })),
   box: boxField,
