@@ -70,7 +70,16 @@ const frame: LayerNode = {
   ],
   radii: { topLeft: 8, topRight: 8, bottomRight: 8, bottomLeft: 8 },
   effects: [{ type: "DROP_SHADOW", color: black, offset: { x: 0, y: 2 }, spread: 0, radius: 4 }],
-  children: [text, { kind: "vector", name: "icon", box: { x: 0, y: 0, w: 24, h: 24 }, svg: "<svg/>" }],
+  children: [
+    text,
+    {
+      kind: "vector",
+      name: "icon",
+      box: { x: 0, y: 0, w: 24, h: 24 },
+      svg: "<svg/>",
+      parts: [{ sourceId: "1:2", box: { x: 2, y: 2, w: 20, h: 20 } }],
+    },
+  ],
 };
 
 describe("checkLayerNode", () => {

@@ -199,6 +199,11 @@ const baseShape = {
   text: optional(textField),
   /** kind vector: the element's SVG markup (createNodeFromSvg). */
   svg: optional(string({ max: MAX_SVG_CHARS })),
+  /**
+   * kind vector: the SVG's own shapes that carry a data-node-id, boxes relative to the vector (createNodeFromSvg
+   * makes a frame of child vectors; a round trip matches them as the design's vectors).
+   */
+  parts: optional(array(object({ sourceId: string({ max: 200 }), box: boxField }), { max: 10_000 })),
   /** kind image: the <img> source with its fit, also given as the layer's IMAGE fill. */
   image: optional(object({ src: string({ max: MAX_IMAGE_SRC_CHARS }), scaleMode: oneOf(SCALE_MODES) })),
 };
