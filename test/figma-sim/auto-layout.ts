@@ -14,6 +14,7 @@ export interface LayoutNode {
   readonly created: boolean;
   readonly removed: boolean;
   readonly visible: boolean;
+  readonly parent: { readonly rest: Json } | null;
   width: number;
   height: number;
   childList(): LayoutNode[] | undefined;
@@ -79,6 +80,8 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
         const next = accept(value);
         change(`layout ${String(node.rest["id"])} ${key}`);
         state[key] = next;
+        // The export (JSON_REST_V1) shows what was set, under the same names.
+        node.rest[key] = next;
         layOut(node);
       },
     });
@@ -110,7 +113,9 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
   );
   for (const key of ["paddingLeft", "paddingRight", "paddingTop", "paddingBottom"] as const)
     prop(key, length(key), false);
-  // The sizing shorthands: FIXED or HUG (FILL is for the children of auto layout frames, not simulated).
+  // The sizing shorthands: FIXED, HUG, or FILL for the children of auto layout frames (kept, not laid out: a filling
+  // child keeps the size it was given).
+  const fills = { layoutSizingHorizontal: false, layoutSizingVertical: false };
   for (const [key, horizontal] of [
     ["layoutSizingHorizontal", true],
     ["layoutSizingVertical", false],
@@ -119,13 +124,18 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
       (state.layoutMode === "HORIZONTAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode";
     Object.defineProperty(node, key, {
       enumerable: true,
-      get: () => (state.layoutMode !== "NONE" && state[axis()] === "AUTO" ? "HUG" : "FIXED"),
+      get: () => (fills[key] ? "FILL" : state.layoutMode !== "NONE" && state[axis()] === "AUTO" ? "HUG" : "FIXED"),
       set: (value: unknown) => {
-        if (value !== "FIXED" && value !== "HUG")
-          throw new Error(`${key}: the simulator takes FIXED or HUG (got ${JSON.stringify(value)})`);
+        if (value !== "FIXED" && value !== "HUG" && value !== "FILL")
+          throw new Error(`${key}: expected FIXED, HUG or FILL (got ${JSON.stringify(value)})`);
         if (value === "HUG") needsAxis(`${key} "HUG"`);
+        const mode = node.parent?.rest["layoutMode"];
+        if (value === "FILL" && mode !== "HORIZONTAL" && mode !== "VERTICAL")
+          throw new Error(`${key}: FILL can only be set on children of auto layout frames`);
         change(`layout ${String(node.rest["id"])} ${key}`);
-        if (state.layoutMode !== "NONE") state[axis()] = value === "HUG" ? "AUTO" : "FIXED";
+        if (state.layoutMode !== "NONE" && value !== "FILL") state[axis()] = value === "HUG" ? "AUTO" : "FIXED";
+        fills[key] = value === "FILL";
+        node.rest[key] = value;
         layOut(node);
       },
     });
@@ -137,7 +147,10 @@ export function layOut(node: LayoutNode): void {
   const state = states.get(node);
   if (!state || state.layoutMode === "NONE" || !node.created) return;
   const horizontal = state.layoutMode === "HORIZONTAL";
-  const items = (node.childList() ?? []).filter((c) => !c.removed && c.visible);
+  // Absolutely positioned children stay where they are put, out of the flow.
+  const items = (node.childList() ?? []).filter(
+    (c) => !c.removed && c.visible && c.rest["layoutPositioning"] !== "ABSOLUTE",
+  );
   const main = (n: LayoutNode): number => (horizontal ? n.width : n.height);
   const cross = (n: LayoutNode): number => (horizontal ? n.height : n.width);
   const [startMain, endMain, startCross, endCross] = horizontal
@@ -161,13 +174,26 @@ export function layOut(node: LayoutNode): void {
   const trackGap = state.counterAxisSpacing ?? state.itemSpacing;
   let crossAt = startCross;
   let longest = 0;
+  // Alignment (set through ./style-props.ts, kept in the REST JSON): the free room of a fixed axis goes before,
+  // around or between the items; a hugging axis has none.
+  const primaryAlign = node.rest["primaryAxisAlignItems"];
+  const counterAlign = node.rest["counterAxisAlignItems"];
+  const crossRoom = cross(node) - startCross - endCross;
+  const oneTrack = tracks.length === 1 && state.counterAxisSizingMode === "FIXED";
   for (const track of tracks) {
-    let mainAt = startMain;
+    const length = track.reduce((n, item) => n + main(item), 0) + state.itemSpacing * (track.length - 1);
+    const free = fixedMain ? Math.max(0, room - length) : 0;
+    const between = primaryAlign === "SPACE_BETWEEN" && track.length > 1;
+    const gap = between ? state.itemSpacing + free / (track.length - 1) : state.itemSpacing;
+    let mainAt = startMain + (between ? 0 : primaryAlign === "CENTER" ? free / 2 : primaryAlign === "MAX" ? free : 0);
+    const trackCross = oneTrack ? crossRoom : Math.max(...track.map(cross));
     for (const item of track) {
-      item.place(horizontal ? mainAt : crossAt, horizontal ? crossAt : mainAt);
-      mainAt += main(item) + state.itemSpacing;
+      const slack = trackCross - cross(item);
+      const at = crossAt + (counterAlign === "CENTER" ? slack / 2 : counterAlign === "MAX" ? slack : 0);
+      item.place(horizontal ? mainAt : at, horizontal ? at : mainAt);
+      mainAt += main(item) + gap;
     }
-    longest = Math.max(longest, mainAt - state.itemSpacing - startMain);
+    longest = Math.max(longest, length);
     crossAt += Math.max(...track.map(cross)) + trackGap;
   }
   const crossUsed = tracks.length > 0 ? crossAt - trackGap - startCross : 0;

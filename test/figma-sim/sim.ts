@@ -20,7 +20,8 @@ import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variable
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
-import { defineTextProps, SimFonts } from "./text.js";
+import { defineTextProps, SimFonts, type SimFont } from "./text.js";
+import { defineStyleProps } from "./style-props.js";
 import { defineGeometryProps, defineTransformProp } from "./geometry.js";
 import { defineComponentProps, simComponents, type SimDefinitions } from "./components.js";
 
@@ -77,6 +78,8 @@ export interface FigmaSimOptions {
    * the guesses they need; every other frame answers null, as Figma does for frames it has no guess for.
    */
   inferredAutoLayouts?: Record<string, unknown>;
+  /** The fonts the editor has (listAvailableFontsAsync; loadFontAsync refuses others); every font when omitted. */
+  fonts?: SimFont[];
 }
 
 /** Figma's limit of one plugin data entry: plugin id + key + value. */
@@ -707,7 +710,7 @@ class SimCore {
     if (format === "JSON_REST_V1") {
       this.record.exports.push({ nodeId: node.id, format });
       return {
-        document: structuredClone(node.rest),
+        document: node.created ? liveRest(node) : structuredClone(node.rest),
         components: structuredClone(node.meta.components),
         componentSets: structuredClone(node.meta.componentSets),
         styles: structuredClone(node.meta.styles),
@@ -736,6 +739,30 @@ class SimCore {
     // The layer's own colour (its first visible solid fill), so a panel showing the export shows the layer.
     return encodeBlankPng(width, height, solidColour(node.fills));
   }
+}
+
+/**
+ * A node the plugin made, as REST shows it: its REST JSON (the properties set so far, under REST's names) with its
+ * name, box, paints (colour alpha back in the colour), text and children as they are now.
+ */
+function liveRest(node: SimNode): Json {
+  const rest: Json = { ...structuredClone(node.rest), name: node.name, absoluteBoundingBox: node.absoluteBoundingBox };
+  if (!node.visible) rest["visible"] = false;
+  const restPaint = (p: unknown): unknown => {
+    if (!isRecord(p) || p["type"] !== "SOLID" || !isRecord(p["color"])) return structuredClone(p);
+    const { opacity, ...paint } = p;
+    return { ...structuredClone(paint), color: { ...p["color"], a: num(opacity, 1) } };
+  };
+  if (node.fills) rest["fills"] = node.fills.map(restPaint);
+  const text = node as unknown as { characters?: string; fontName?: SimFont; fontSize?: number };
+  if (node.type === "TEXT" && typeof text.characters === "string") {
+    rest["characters"] = text.characters;
+    const font = text.fontName!;
+    rest["style"] = { fontFamily: font.family, fontStyle: font.style, fontSize: text.fontSize };
+  }
+  const children = node.childList();
+  if (children) rest["children"] = children.filter((c) => !c.removed).map(liveRest);
+  return rest;
 }
 
 /** The first visible SOLID paint's colour, 0–255 a channel; undefined when there is none (the export is white). */
@@ -1001,7 +1028,16 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     refreshes: 0,
   };
   let rectangles = 0;
-  const fonts = new SimFonts();
+  const fonts = new SimFonts(options.fonts);
+  const mixed = Symbol("figma.mixed");
+  /** A node the plugin made: indexed, a document change, on the current page. */
+  const made = (node: SimNode): SimNode => {
+    node.created = true;
+    core.index.set(node.id, node);
+    core.change(`create ${node.id}`);
+    currentPage.appendChild(node);
+    return node;
+  };
   let viewportCenter = { ...(options.viewportCenter ?? { x: 0, y: 0 }) };
 
   const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void =>
@@ -1137,13 +1173,54 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
         readMeta({}),
         "FRAME",
       );
-      frame.created = true;
-      core.index.set(id, frame);
-      core.change(`create ${id}`);
-      currentPage.appendChild(frame);
+      defineStyleProps(
+        frame,
+        (what) => core.change(what),
+        () => layOut(frame),
+      );
+      return made(frame);
+    },
+    mixed,
+    loadFontAsync: (font: unknown): Promise<void> => fonts.load(font),
+    listAvailableFontsAsync: () => fonts.list(),
+    /**
+     * A frame of the SVG's size (its width and height, else its viewBox) holding a VECTOR per path, as Figma makes
+     * it; markup without an <svg> root is refused.
+     */
+    createNodeFromSvg: (svg: string): SimNode => {
+      if (typeof svg !== "string" || !/<svg[\s>]/i.test(svg)) throw new Error("Failed to parse the SVG");
+      const root = /<svg([^>]*)>/i.exec(svg)?.[1] ?? "";
+      const attr = (name: string): string | undefined =>
+        new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, "i").exec(root)?.[1];
+      const view = attr("viewBox")
+        ?.trim()
+        .split(/[\s,]+/)
+        .map(Number);
+      const width = Number.parseFloat(attr("width") ?? "") || view?.[2] || 100;
+      const height = Number.parseFloat(attr("height") ?? "") || view?.[3] || 100;
+      const id = `sim:${++rectangles}`;
+      const box = { x: 0, y: 0, width, height };
+      const frame = new SimNode(
+        core,
+        { id, name: "svg", type: "FRAME", absoluteBoundingBox: box },
+        readMeta({}),
+        "FRAME",
+      );
+      defineStyleProps(frame, (what) => core.change(what));
+      made(frame);
+      for (const match of svg.matchAll(/<path\b[^>]*\bd\s*=\s*["']([^"']*)["']/gi)) {
+        const vid = `sim:${++rectangles}`;
+        const vector = new SimNode(
+          core,
+          { id: vid, name: "Vector", type: "VECTOR", absoluteBoundingBox: box, fillGeometry: [{ path: match[1] }] },
+          readMeta({}),
+          "VECTOR",
+        );
+        made(vector);
+        frame.appendChild(vector);
+      }
       return frame;
     },
-    loadFontAsync: (font: unknown): Promise<void> => fonts.load(font),
     /** An empty text layer in Inter Regular 12 (its characters need the font loaded first, as in Figma). */
     createText: (): SimNode => {
       const id = `sim:${++rectangles}`;
@@ -1153,12 +1230,9 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
         readMeta({}),
         "TEXT",
       );
-      text.created = true;
-      defineTextProps(text, fonts);
-      core.index.set(id, text);
-      core.change(`create ${id}`);
-      currentPage.appendChild(text);
-      return text;
+      defineTextProps(text, fonts, mixed);
+      defineStyleProps(text, (what) => core.change(what));
+      return made(text);
     },
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;

@@ -22,20 +22,55 @@ export const DEFAULT_FONT: SimFont = { family: "Inter", style: "Regular" };
 
 export class SimFonts {
   private readonly loaded = new Set<string>();
+  /** The fonts the editor has (listAvailableFontsAsync); undefined: every font loads. */
+  constructor(readonly available?: readonly SimFont[]) {}
   load(font: unknown): Promise<void> {
     const f = font as Partial<SimFont> | null;
     if (typeof f?.family !== "string" || typeof f.style !== "string")
       return Promise.reject(new Error("loadFontAsync: expected { family, style }"));
-    this.loaded.add(key({ family: f.family, style: f.style }));
+    const wanted = { family: f.family, style: f.style };
+    if (this.available && !this.available.some((a) => key(a) === key(wanted)))
+      return Promise.reject(new Error(`The font "${f.family} ${f.style}" could not be loaded`));
+    this.loaded.add(key(wanted));
     return Promise.resolve();
+  }
+  /** Figma's Font list: `{ fontName }` per font. */
+  list(): Promise<{ fontName: SimFont }[]> {
+    return Promise.resolve((this.available ?? [DEFAULT_FONT]).map((f) => ({ fontName: { ...f } })));
   }
   has(font: SimFont): boolean {
     return this.loaded.has(key(font));
   }
 }
 
-/** Adds the text properties to a TEXT node. */
-export function defineTextProps(node: TextHost, fonts: SimFonts): void {
+/** The per-character properties setRange* writes (fontName also by the `fontName` setter, as in Figma). */
+const RANGE_PROPS = [
+  "fontName",
+  "fontSize",
+  "fills",
+  "letterSpacing",
+  "lineHeight",
+  "textDecoration",
+  "textCase",
+  "hyperlink",
+] as const;
+type RangeProp = (typeof RANGE_PROPS)[number];
+const RANGE_DEFAULTS: Record<RangeProp, unknown> = {
+  fontName: DEFAULT_FONT,
+  fontSize: 12,
+  fills: [{ type: "SOLID", color: { r: 0, g: 0, b: 0 }, opacity: 1 }],
+  letterSpacing: { unit: "PERCENT", value: 0 },
+  lineHeight: { unit: "AUTO" },
+  textDecoration: "NONE",
+  textCase: "ORIGINAL",
+  hyperlink: null,
+};
+const capital = (p: string): string => p[0]!.toUpperCase() + p.slice(1);
+
+/** Adds the text properties to a TEXT node; `mixed` is figma.mixed (a range holding several values). */
+export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol = Symbol("mixed")): void {
+  /** Per character, the values setRange* gave (the layer's own value where none did). */
+  let styles: Partial<Record<RangeProp, unknown>>[] = [];
   let characters = "";
   let fontName: SimFont = DEFAULT_FONT;
   let fontSize = 12;
@@ -60,6 +95,55 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
           lines.reduce((n, line) => n + Math.max(1, Math.ceil(lineWidth(line) / Math.max(1, node.width))), 0),
       );
   };
+  const own = (p: RangeProp): unknown =>
+    p === "fontName" ? fontName : p === "fontSize" ? fontSize : RANGE_DEFAULTS[p];
+  const range = (start: unknown, end: unknown, what: string): [number, number] => {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0)
+      throw new Error(`${what}: expected integer start and end`);
+    const [s, e] = [start as number, end as number];
+    if (e > characters.length || s >= e) throw new Error(`${what}: range ${s}…${e} outside 0…${characters.length}`);
+    return [s, e];
+  };
+  for (const prop of RANGE_PROPS) {
+    const setter = `setRange${capital(prop)}`;
+    Object.defineProperty(node, setter, {
+      value: (start: unknown, end: unknown, value: unknown): void => {
+        const [s, e] = range(start, end, setter);
+        // Every character's font must be loaded to change its text, and the new font too.
+        for (let i = s; i < e; i++) requireFont((styles[i]!.fontName as SimFont | undefined) ?? fontName, setter);
+        if (prop === "fontName") {
+          const f = value as Partial<SimFont> | null;
+          if (typeof f?.family !== "string" || typeof f.style !== "string")
+            throw new Error(`${setter}: expected { family, style }`);
+          requireFont({ family: f.family, style: f.style }, setter);
+        }
+        if (prop === "fontSize" && !(typeof value === "number" && value >= 1))
+          throw new Error(`${setter}: expected a number of at least 1`);
+        for (let i = s; i < e; i++) styles[i]![prop] = structuredClone(value);
+      },
+    });
+    Object.defineProperty(node, `getRange${capital(prop)}`, {
+      value: (start: unknown, end: unknown): unknown => {
+        const [s, e] = range(start, end, `getRange${capital(prop)}`);
+        const values = styles.slice(s, e).map((st) => JSON.stringify(st[prop] ?? own(prop)));
+        return values.every((v) => v === values[0]) ? JSON.parse(values[0]!) : mixed;
+      },
+    });
+  }
+  for (const [prop, allowed] of [
+    ["textAlignHorizontal", ["LEFT", "CENTER", "RIGHT", "JUSTIFIED"]],
+    ["textAlignVertical", ["TOP", "CENTER", "BOTTOM"]],
+  ] as const) {
+    let value: string = allowed[0];
+    Object.defineProperty(node, prop, {
+      enumerable: true,
+      get: () => value,
+      set: (v: unknown) => {
+        if (!allowed.includes(v as never)) throw new Error(`${prop}: one of ${allowed.join(", ")}`);
+        value = v as string;
+      },
+    });
+  }
   Object.defineProperties(node, {
     characters: {
       enumerable: true,
@@ -68,6 +152,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
         if (typeof value !== "string") throw new Error("characters: expected a string");
         requireFont(fontName, "characters");
         characters = value;
+        styles = Array.from({ length: value.length }, () => ({}));
         fitToText();
       },
     },
@@ -80,6 +165,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
           throw new Error("fontName: expected { family, style }");
         requireFont({ family: f.family, style: f.style }, "fontName");
         fontName = { family: f.family, style: f.style };
+        for (const s of styles) delete s.fontName;
         fitToText();
       },
     },
@@ -90,6 +176,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts): void {
         if (typeof value !== "number" || !(value >= 1)) throw new Error("fontSize: expected a number of at least 1");
         requireFont(fontName, "fontSize");
         fontSize = value;
+        for (const s of styles) delete s.fontSize;
         fitToText();
       },
     },

@@ -122,7 +122,8 @@ export function defineVariableProps(node: VariableNode, data: () => DesignVariab
   for (const field of ["strokes", "effects"]) {
     if (field in node || node.type === "GROUP" || node.type === "DOCUMENT" || node.type === "PAGE") continue;
     const list = deepFreeze(structuredClone(Array.isArray(node.rest[field]) ? node.rest[field] : []));
-    Object.defineProperty(node, field, { enumerable: true, get: () => list });
+    // Configurable: the layers the plugin makes get settable ones (./style-props.ts).
+    Object.defineProperty(node, field, { enumerable: true, configurable: true, get: () => list });
   }
   const styles = isRecord(node.rest["styles"]) ? node.rest["styles"] : {};
   for (const [key, prop, has] of STYLE_PROPS) {

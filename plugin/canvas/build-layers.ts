@@ -1,0 +1,220 @@
+/**
+ * A layer description (contract/layers.ts) built on the canvas: frames with auto layout, editable TEXT layers with
+ * their runs, vectors from SVG, image fills, beside a given layer. Fonts load first (replacements noted); the whole
+ * insertion is one undo step; between layers it reports progress and stops when cancelled, leaving every layer it
+ * made whole; past `limit` layers it stops and says how many it built.
+ */
+import type { LayerDocument, LayerNode, LayerText } from "../../contract/layers.js";
+import { MAX_LAYER_NODES } from "../../contract/layers.js";
+import { nextTask } from "../tasks.js";
+import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
+import { effectOf, PaintMaker } from "./layer-paints.js";
+import { spotFor } from "./placement.js";
+import { requireEditable } from "./undo-step.js";
+
+export interface BuildOptions {
+  /** The frame the layers go beside (the selection when absent). */
+  beside?: SceneNode;
+  onProgress?: (built: number, total: number) => void;
+  /** Checked between layers. */
+  cancelled?: () => boolean;
+  /** Most layers built (MAX_LAYER_NODES when absent). */
+  limit?: number;
+  /** How long the main thread works before it lets Figma breathe, ms. */
+  sliceMs?: number;
+}
+
+export interface Built {
+  rootId: string | undefined;
+  built: number;
+  total: number;
+  cancelled: boolean;
+  notes: string[];
+}
+
+type Parent = FrameNode | PageNode;
+
+export function countLayers(node: LayerNode): number {
+  return 1 + (node.children ?? []).reduce((n, c) => n + countLayers(c), 0);
+}
+
+export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}): Promise<Built> {
+  requireEditable("insert layers");
+  const total = countLayers(doc.root);
+  const limit = options.limit ?? MAX_LAYER_NODES;
+  const fonts = await loadLayerFonts(doc.root);
+  const paints = new PaintMaker();
+  const spot = spotFor(options.beside ? [options.beside] : figma.currentPage.selection, sizeOf(doc.root), "beside");
+  const state = { built: 0, cancelled: false, lastYield: Date.now() };
+  let root: SceneNode | undefined;
+
+  const visit = async (layer: LayerNode, parent: Parent, auto: boolean): Promise<void> => {
+    if (state.built >= limit || state.cancelled) return;
+    if (options.cancelled?.()) {
+      state.cancelled = true;
+      return;
+    }
+    const node = make(layer, fonts, paints);
+    state.built++;
+    parent.appendChild(node);
+    root ??= node;
+    place(node, layer, auto);
+    if (node === root) {
+      node.x = spot.x;
+      node.y = spot.y;
+    }
+    options.onProgress?.(state.built, total);
+    if (Date.now() - state.lastYield >= (options.sliceMs ?? 10)) {
+      state.lastYield = Date.now();
+      await nextTask();
+    }
+    if (node.type === "FRAME" && layer.kind === "frame") {
+      const isAuto = layer.autoLayout !== undefined && layer.autoLayout.mode !== "GRID";
+      for (const child of layer.children ?? []) await visit(child, node, isAuto);
+      // A hugging frame's size came from its children; set the description's own box once they are in.
+      if (!isAuto) node.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
+    }
+  };
+
+  figma.commitUndo();
+  try {
+    await visit(doc.root, figma.currentPage, false);
+  } finally {
+    figma.commitUndo();
+  }
+  const notes = [
+    ...fonts.notes.map((f) => `Font replaced: ${f}.`),
+    ...paints.notes,
+    ...doc.notes.map((n) => n.message),
+  ];
+  if (state.built < total && !state.cancelled)
+    notes.push(`Built ${state.built} of ${total} layers: at most ${limit} are inserted at once.`);
+  if (state.cancelled) notes.push(`Cancelled: ${state.built} of ${total} layers were built and kept.`);
+  if (root) {
+    figma.currentPage.selection = [root];
+    figma.viewport.scrollAndZoomIntoView([root]);
+  }
+  return { rootId: root?.id, built: state.built, total, cancelled: state.cancelled, notes };
+}
+
+const sizeOf = (layer: LayerNode): { width: number; height: number } => ({ width: layer.box.w, height: layer.box.h });
+
+function make(layer: LayerNode, fonts: LoadedFonts, paints: PaintMaker): SceneNode {
+  if (layer.kind === "text" && layer.text) return makeText(layer, layer.text, fonts, paints);
+  if (layer.kind === "vector" && layer.svg !== undefined) {
+    const svg = figma.createNodeFromSvg(layer.svg);
+    svg.name = layer.name;
+    svg.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
+    return svg;
+  }
+  const frame = figma.createFrame();
+  frame.name = layer.name;
+  frame.fills = [];
+  frame.clipsContent = layer.clip ?? false;
+  const fills = [...(layer.fills ?? [])];
+  if (layer.kind === "image" && layer.image) fills.push({ type: "IMAGE", ...layer.image });
+  frame.fills = fills.map((p) => paints.paint(p));
+  if (layer.stroke) {
+    frame.strokes = [paints.paint(layer.stroke.paint)];
+    frame.strokeAlign = "INSIDE";
+    const w = layer.stroke.weights;
+    frame.strokeTopWeight = w.top;
+    frame.strokeRightWeight = w.right;
+    frame.strokeBottomWeight = w.bottom;
+    frame.strokeLeftWeight = w.left;
+    if (layer.stroke.dash) frame.dashPattern = [...layer.stroke.dash];
+  }
+  if (layer.radii) {
+    frame.topLeftRadius = layer.radii.topLeft;
+    frame.topRightRadius = layer.radii.topRight;
+    frame.bottomRightRadius = layer.radii.bottomRight;
+    frame.bottomLeftRadius = layer.radii.bottomLeft;
+  }
+  const al = layer.autoLayout;
+  if (al && al.mode !== "GRID") {
+    frame.layoutMode = al.mode;
+    frame.itemSpacing = al.gap;
+    frame.paddingTop = al.padding.top;
+    frame.paddingRight = al.padding.right;
+    frame.paddingBottom = al.padding.bottom;
+    frame.paddingLeft = al.padding.left;
+    frame.primaryAxisAlignItems =
+      al.primaryAlign === "SPACE_EVENLY" || al.primaryAlign === "SPACE_AROUND" ? "SPACE_BETWEEN" : al.primaryAlign;
+    frame.counterAxisAlignItems = al.counterAlign;
+    if (al.wrap) {
+      frame.layoutWrap = "WRAP";
+      if (al.counterGap !== undefined) frame.counterAxisSpacing = al.counterGap;
+    }
+    // Fixed at the description's box until its own sizing says otherwise (set once it is in its parent).
+    frame.primaryAxisSizingMode = "FIXED";
+    frame.counterAxisSizingMode = "FIXED";
+  }
+  frame.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
+  common(frame, layer);
+  return frame;
+}
+
+function makeText(layer: LayerNode, text: LayerText, fonts: LoadedFonts, paints: PaintMaker): TextNode {
+  const node = figma.createText();
+  node.name = layer.name;
+  const first = text.runs[0];
+  if (first) {
+    node.fontName = fonts.use(fontOfRun(first));
+    node.fontSize = Math.max(1, first.size);
+  }
+  node.characters = text.characters;
+  for (const run of text.runs) {
+    if (run.end <= run.start) continue;
+    const [s, e] = [run.start, run.end];
+    node.setRangeFontName(s, e, fonts.use(fontOfRun(run)));
+    node.setRangeFontSize(s, e, Math.max(1, run.size));
+    node.setRangeFills(s, e, [paints.paint({ type: "SOLID", color: run.fill })]);
+    node.setRangeLetterSpacing(s, e, { unit: "PIXELS", value: run.letterSpacing });
+    node.setRangeLineHeight(
+      s,
+      e,
+      run.lineHeight === undefined ? { unit: "AUTO" } : { unit: "PIXELS", value: run.lineHeight },
+    );
+    node.setRangeTextDecoration(s, e, run.decoration);
+    node.setRangeTextCase(s, e, run.textCase);
+    if (run.href) node.setRangeHyperlink(s, e, { type: "URL", value: run.href });
+  }
+  node.textAlignHorizontal = text.align;
+  node.textAlignVertical = text.alignVertical;
+  // A fixed-width box wraps at its width; a hugging one grows with its line.
+  if (text.autoResize === "HEIGHT" || text.autoResize === "NONE" || text.autoResize === "TRUNCATE")
+    node.resize(Math.max(1, layer.box.w), Math.max(1, layer.box.h));
+  node.textAutoResize = text.autoResize === "TRUNCATE" ? "NONE" : text.autoResize;
+  common(node, layer);
+  return node;
+}
+
+function common(node: FrameNode | TextNode, layer: LayerNode): void {
+  if (layer.effects) node.effects = layer.effects.map(effectOf);
+  if (layer.opacity !== undefined) node.opacity = layer.opacity;
+  if (layer.blendMode) node.blendMode = layer.blendMode;
+  if (layer.visible === false) node.visible = false;
+}
+
+/** Position and sizing in the parent: absolute children where their box says, flowing ones sized per axis. */
+function place(node: SceneNode, layer: LayerNode, parentAuto: boolean): void {
+  const flows = parentAuto && !layer.absolute;
+  if (parentAuto && layer.absolute && "layoutPositioning" in node) node.layoutPositioning = "ABSOLUTE";
+  if (!flows) {
+    node.x = layer.box.x;
+    node.y = layer.box.y;
+  }
+  if (layer.constraints && "constraints" in node) node.constraints = { ...layer.constraints };
+  const sizing = layer.sizing;
+  if (!sizing || !("layoutSizingHorizontal" in node)) return;
+  const hugs = node.type === "TEXT" || (node.type === "FRAME" && node.layoutMode !== "NONE");
+  const mode = (m: "FIXED" | "HUG" | "FILL"): "FIXED" | "HUG" | "FILL" =>
+    (m === "FILL" && !flows) || (m === "HUG" && !hugs) ? "FIXED" : m;
+  node.layoutSizingHorizontal = mode(sizing.horizontal.mode);
+  node.layoutSizingVertical = mode(sizing.vertical.mode);
+  if (node.type !== "FRAME") return;
+  if (sizing.horizontal.min !== undefined) node.minWidth = sizing.horizontal.min;
+  if (sizing.horizontal.max !== undefined) node.maxWidth = sizing.horizontal.max;
+  if (sizing.vertical.min !== undefined) node.minHeight = sizing.vertical.min;
+  if (sizing.vertical.max !== undefined) node.maxHeight = sizing.vertical.max;
+}
