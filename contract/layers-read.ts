@@ -52,13 +52,200 @@ interface ReaderGlobals {
   performance: { now(): number };
 }
 
-/** Reads the page into a LayerDocument. Self-contained: passed to `page.evaluate` as it is. */
-export function readLayers(options: ReadOptions): LayerDocument & { readMs: number } {
+/**
+ * Reads the page into a LayerDocument. Self-contained but for `paints` (the CSS value readers, a function of its own
+ * for the house's size rule): `page.evaluate` gets both as source (readLayersSource), so neither imports anything.
+ */
+export function readLayers(
+  options: ReadOptions,
+  paints: typeof paintReaders = paintReaders,
+  structure: typeof structureReaders = structureReaders,
+): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
   const notes: LayerNote[] = [];
   let elements = 0;
   let truncated = false;
+  const { px, clamp01, color, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
+
+  const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, rel, idOf } = structure(paints());
+
+  const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
+    if (SKIP.has(el.tagName)) return undefined;
+    if (elements >= options.maxNodes) {
+      truncated = true;
+      return undefined;
+    }
+    const style = g.getComputedStyle(el);
+    const display = s(style, "display");
+    if (display === "none") return undefined;
+    elements++;
+    const rect = el.getBoundingClientRect();
+    const box = rel(rect, origin);
+    const tag = el.tagName.toLowerCase();
+    const base = { name: nameOf(el), tag: tag.slice(0, 40), box };
+    const id = idOf(el);
+    let node: LayerNode;
+    if (tag === "svg") {
+      node = { kind: "vector", ...base, svg: el.outerHTML.slice(0, 5_000_000) };
+      const parts = (el as unknown as { querySelectorAll(q: string): ArrayLike<DomElement> }).querySelectorAll(
+        "[data-node-id]",
+      );
+      if (parts.length > 0)
+        node.parts = Array.from(parts)
+          .slice(0, 10_000)
+          .map((part) => ({
+            sourceId: (part.getAttribute("data-node-id") ?? "").slice(0, 200),
+            box: rel(part.getBoundingClientRect(), rect),
+          }));
+    } else if (tag === "img") {
+      const src = el.currentSrc || el.src || el.getAttribute("src") || "";
+      const scaleMode = objectFit(s(style, "object-fit"));
+      node = { kind: "image", ...base, image: { src: src.slice(0, 2_000_000), scaleMode } };
+      if (el.complete && (el.naturalWidth ?? 0) === 0)
+        notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
+      else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
+    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style)) {
+      node = { kind: "text", ...base, text: textOf(el, style) };
+    } else {
+      node = { kind: "frame", ...base };
+      visuals(style, node);
+      const layout = autoLayoutOf(style);
+      if (layout) node.autoLayout = layout;
+      if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
+      const children: LayerNode[] = [];
+      const field = el as unknown as { value?: unknown; placeholder?: unknown };
+      const entered =
+        (tag === "input" || tag === "textarea") && typeof field.value === "string"
+          ? field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
+          : "";
+      if (entered !== "") {
+        // A form control's value (or placeholder) is its text layer, inside its padding.
+        const inner = {
+          x: px(s(style, "border-left-width")) + px(s(style, "padding-left")),
+          y: px(s(style, "border-top-width")) + px(s(style, "padding-top")),
+        };
+        const w = Math.max(
+          0,
+          rect.width - inner.x - px(s(style, "padding-right")) - px(s(style, "border-right-width")),
+        );
+        const h = Math.max(
+          0,
+          rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
+        );
+        const characters = entered.slice(0, 100_000);
+        children.push({
+          kind: "text",
+          name: `${nameOf(el)} text`,
+          box: { ...inner, w, h },
+          text: {
+            characters,
+            runs: [runOf(style, 0, characters.length, null)],
+            align: "LEFT",
+            alignVertical: "CENTER",
+            autoResize: "NONE",
+          },
+        });
+      } else if (textOnly(el)) {
+        const range = g.document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
+      } else
+        for (const child of Array.from(el.childNodes)) {
+          if (child.nodeType === 3) {
+            const t = (child.textContent ?? "").trim();
+            if (t === "") continue;
+            const range = g.document.createRange();
+            range.selectNodeContents(child);
+            const r = range.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            const run = runOf(style, 0, t.length, null);
+            children.push({
+              kind: "text",
+              name: t.slice(0, 40),
+              box: rel(r, rect),
+              text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
+            });
+          } else if (child.nodeType === 1) {
+            const layer = read(child as DomElement, rect, style);
+            if (layer) children.push(layer);
+          }
+        }
+      if (children.length > 0) node.children = children;
+    }
+    if (node.kind !== "frame") visualsOfLeaf(style, node);
+    const position = s(style, "position");
+    if (position === "absolute" || position === "fixed") {
+      node.absolute = true;
+      node.constraints = { horizontal: "MIN", vertical: "MIN" };
+    }
+    if (s(style, "visibility") === "hidden") node.visible = false;
+    if (parentStyle && /flex/.test(s(parentStyle, "display")) && !node.absolute) {
+      const row = !/column/.test(s(parentStyle, "flex-direction"));
+      const grows = px(s(style, "flex-grow")) > 0;
+      const selfAlign = s(style, "align-self");
+      const stretch =
+        selfAlign === "stretch" ||
+        (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
+      const axis = (fill: boolean, min: string, max: string) => ({
+        mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
+        ...(px(min) > 0 ? { min: px(min) } : {}),
+        ...(max !== "none" && px(max) > 0 ? { max: px(max) } : {}),
+      });
+      node.sizing = {
+        horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
+        vertical: axis(row ? stretch : grows, s(style, "min-height"), s(style, "max-height")),
+      };
+    }
+    if (id) node.sourceId = id.slice(0, 200);
+    return node;
+  };
+
+  /** A text, image or vector layer keeps the element's opacity, radius and effects. */
+  const visualsOfLeaf = (style: Style, node: LayerNode): void => {
+    const opacity = px(s(style, "opacity") || "1");
+    if (opacity < 1) node.opacity = clamp01(opacity);
+    const blend = BLEND[s(style, "mix-blend-mode")];
+    if (blend) node.blendMode = blend;
+    if (node.kind === "image") {
+      const r = ["top-left", "top-right", "bottom-right", "bottom-left"].map((c) => px(s(style, `border-${c}-radius`)));
+      if (r.some((n) => n > 0)) node.radii = { topLeft: r[0]!, topRight: r[1]!, bottomRight: r[2]!, bottomLeft: r[3]! };
+    }
+    const effects = effectsOf(style);
+    if (effects.length > 0) node.effects = effects;
+  };
+
+  const body = g.document.body;
+  const page = { x: 0, y: 0, width: g.innerWidth, height: 0 };
+  const root = read(body, page, undefined) ?? { kind: "frame" as const, name: "body", box: { x: 0, y: 0, w: 0, h: 0 } };
+  const docHeight = Math.max(root.box.h, g.document.documentElement.getBoundingClientRect().height);
+  root.box = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
+  if (!root.fills || root.fills.length === 0) {
+    const htmlBg = color(s(g.getComputedStyle(g.document.documentElement), "background-color"));
+    root.fills = [{ type: "SOLID", color: htmlBg && htmlBg.a > 0 ? htmlBg : { r: 1, g: 1, b: 1, a: 1 } }];
+  }
+  root.name = options.name;
+  if (truncated)
+    notes.push({
+      kind: "limit",
+      message:
+        `The page has more than ${options.maxNodes} elements: ` +
+        `the first ${options.maxNodes} were read, the rest left out`,
+    });
+  return {
+    name: options.name,
+    width: g.innerWidth,
+    root,
+    notes,
+    elements,
+    truncated,
+    readMs: g.performance.now() - started,
+  };
+}
+
+/** The CSS value readers: lengths, colours, gradients, fills, effects, blend modes. Self-contained, as readLayers. */
+export function paintReaders() {
   const px = (v: string): number => {
     const n = Number.parseFloat(v);
     return Number.isFinite(n) ? n : 0;
@@ -242,7 +429,16 @@ export function readLayers(options: ReadOptions): LayerDocument & { readMs: numb
     ["top", "right", "bottom", "left"].some(
       (side) => s(style, `border-${side}-style`) !== "none" && px(s(style, `border-${side}-width`)) > 0,
     );
+  return { px, clamp01, color, s, splitTop, gradient, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered };
+}
 
+/**
+ * The DOM readers: names, text and its runs, auto layout, boxes. Self-contained, as readLayers; given the paint
+ * readers.
+ */
+export function structureReaders(paints: ReturnType<typeof paintReaders>) {
+  const g = globalThis as unknown as ReaderGlobals;
+  const { px, color, s } = paints;
   const nameOf = (el: DomElement): string => {
     const component = el.getAttribute("data-component") ?? el.getAttribute("data-name");
     if (component) return component.slice(0, 200);
@@ -440,175 +636,9 @@ export function readLayers(options: ReadOptions): LayerDocument & { readMs: numb
   });
 
   const idOf = (el: DomElement): string | undefined => el.getAttribute("data-node-id") ?? undefined;
-
-  const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
-    if (SKIP.has(el.tagName)) return undefined;
-    if (elements >= options.maxNodes) {
-      truncated = true;
-      return undefined;
-    }
-    const style = g.getComputedStyle(el);
-    const display = s(style, "display");
-    if (display === "none") return undefined;
-    elements++;
-    const rect = el.getBoundingClientRect();
-    const box = rel(rect, origin);
-    const tag = el.tagName.toLowerCase();
-    const base = { name: nameOf(el), tag: tag.slice(0, 40), box };
-    const id = idOf(el);
-    let node: LayerNode;
-    if (tag === "svg") {
-      node = { kind: "vector", ...base, svg: el.outerHTML.slice(0, 5_000_000) };
-      const parts = (el as unknown as { querySelectorAll(q: string): ArrayLike<DomElement> }).querySelectorAll(
-        "[data-node-id]",
-      );
-      if (parts.length > 0)
-        node.parts = Array.from(parts)
-          .slice(0, 10_000)
-          .map((part) => ({
-            sourceId: (part.getAttribute("data-node-id") ?? "").slice(0, 200),
-            box: rel(part.getBoundingClientRect(), rect),
-          }));
-    } else if (tag === "img") {
-      const src = el.currentSrc || el.src || el.getAttribute("src") || "";
-      const scaleMode = objectFit(s(style, "object-fit"));
-      node = { kind: "image", ...base, image: { src: src.slice(0, 2_000_000), scaleMode } };
-      if (el.complete && (el.naturalWidth ?? 0) === 0)
-        notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
-      else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
-    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style)) {
-      node = { kind: "text", ...base, text: textOf(el, style) };
-    } else {
-      node = { kind: "frame", ...base };
-      visuals(style, node);
-      const layout = autoLayoutOf(style);
-      if (layout) node.autoLayout = layout;
-      if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
-      const children: LayerNode[] = [];
-      const field = el as unknown as { value?: unknown; placeholder?: unknown };
-      const entered =
-        (tag === "input" || tag === "textarea") && typeof field.value === "string"
-          ? field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
-          : "";
-      if (entered !== "") {
-        // A form control's value (or placeholder) is its text layer, inside its padding.
-        const inner = {
-          x: px(s(style, "border-left-width")) + px(s(style, "padding-left")),
-          y: px(s(style, "border-top-width")) + px(s(style, "padding-top")),
-        };
-        const w = Math.max(
-          0,
-          rect.width - inner.x - px(s(style, "padding-right")) - px(s(style, "border-right-width")),
-        );
-        const h = Math.max(
-          0,
-          rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
-        );
-        const characters = entered.slice(0, 100_000);
-        children.push({
-          kind: "text",
-          name: `${nameOf(el)} text`,
-          box: { ...inner, w, h },
-          text: {
-            characters,
-            runs: [runOf(style, 0, characters.length, null)],
-            align: "LEFT",
-            alignVertical: "CENTER",
-            autoResize: "NONE",
-          },
-        });
-      } else if (textOnly(el)) {
-        const range = g.document.createRange();
-        range.selectNodeContents(el);
-        const r = range.getBoundingClientRect();
-        children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
-      } else
-        for (const child of Array.from(el.childNodes)) {
-          if (child.nodeType === 3) {
-            const t = (child.textContent ?? "").trim();
-            if (t === "") continue;
-            const range = g.document.createRange();
-            range.selectNodeContents(child);
-            const r = range.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
-            const run = runOf(style, 0, t.length, null);
-            children.push({
-              kind: "text",
-              name: t.slice(0, 40),
-              box: rel(r, rect),
-              text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
-            });
-          } else if (child.nodeType === 1) {
-            const layer = read(child as DomElement, rect, style);
-            if (layer) children.push(layer);
-          }
-        }
-      if (children.length > 0) node.children = children;
-    }
-    if (node.kind !== "frame") visualsOfLeaf(style, node);
-    const position = s(style, "position");
-    if (position === "absolute" || position === "fixed") {
-      node.absolute = true;
-      node.constraints = { horizontal: "MIN", vertical: "MIN" };
-    }
-    if (s(style, "visibility") === "hidden") node.visible = false;
-    if (parentStyle && /flex/.test(s(parentStyle, "display")) && !node.absolute) {
-      const row = !/column/.test(s(parentStyle, "flex-direction"));
-      const grows = px(s(style, "flex-grow")) > 0;
-      const selfAlign = s(style, "align-self");
-      const stretch =
-        selfAlign === "stretch" ||
-        (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
-      const axis = (fill: boolean, min: string, max: string) => ({
-        mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
-        ...(px(min) > 0 ? { min: px(min) } : {}),
-        ...(max !== "none" && px(max) > 0 ? { max: px(max) } : {}),
-      });
-      node.sizing = {
-        horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
-        vertical: axis(row ? stretch : grows, s(style, "min-height"), s(style, "max-height")),
-      };
-    }
-    if (id) node.sourceId = id.slice(0, 200);
-    return node;
-  };
-
-  /** A text, image or vector layer keeps the element's opacity, radius and effects. */
-  const visualsOfLeaf = (style: Style, node: LayerNode): void => {
-    const opacity = px(s(style, "opacity") || "1");
-    if (opacity < 1) node.opacity = clamp01(opacity);
-    const blend = BLEND[s(style, "mix-blend-mode")];
-    if (blend) node.blendMode = blend;
-    if (node.kind === "image") {
-      const r = ["top-left", "top-right", "bottom-right", "bottom-left"].map((c) => px(s(style, `border-${c}-radius`)));
-      if (r.some((n) => n > 0)) node.radii = { topLeft: r[0]!, topRight: r[1]!, bottomRight: r[2]!, bottomLeft: r[3]! };
-    }
-    const effects = effectsOf(style);
-    if (effects.length > 0) node.effects = effects;
-  };
-
-  const body = g.document.body;
-  const page = { x: 0, y: 0, width: g.innerWidth, height: 0 };
-  const root = read(body, page, undefined) ?? { kind: "frame" as const, name: "body", box: { x: 0, y: 0, w: 0, h: 0 } };
-  const docHeight = Math.max(root.box.h, g.document.documentElement.getBoundingClientRect().height);
-  root.box = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
-  if (!root.fills || root.fills.length === 0) {
-    const htmlBg = color(s(g.getComputedStyle(g.document.documentElement), "background-color"));
-    root.fills = [{ type: "SOLID", color: htmlBg && htmlBg.a > 0 ? htmlBg : { r: 1, g: 1, b: 1, a: 1 } }];
-  }
-  root.name = options.name;
-  if (truncated)
-    notes.push({
-      kind: "limit",
-      message: `The page has more than ${options.maxNodes} elements: the first ${options.maxNodes} were read, the rest left out`,
-    });
-  return {
-    name: options.name,
-    width: g.innerWidth,
-    root,
-    notes,
-    elements,
-    truncated,
-    readMs: g.performance.now() - started,
-  };
+  return { nameOf, INLINE, SKIP, textOnly, runOf, textOf, JUSTIFY, ALIGN, autoLayoutOf, rel, idOf };
 }
+
+/** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */
+export const readLayersSource = (options: ReadOptions): string =>
+  `(${readLayers.toString()})(${JSON.stringify(options)}, ${paintReaders.toString()}, ${structureReaders.toString()})`;

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../contract/layers.js";
-import { readLayers } from "../../contract/layers-read.js";
+import { type readLayers, readLayersSource } from "../../contract/layers-read.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport } from "../measure/browser.js";
 
 export interface ReadPage {
@@ -49,10 +49,12 @@ export async function readPage(
         }
       });
       await page.goto(`${FIGMENT_ORIGIN}/${entry}`, { waitUntil: "load" });
-      const read = await page.evaluate(readLayers, {
-        maxNodes: options.maxNodes ?? MAX_LAYER_NODES,
-        name: options.name ?? (entry.replace(/\.html?$/i, "") || "page"),
-      });
+      const read = (await page.evaluate(
+        readLayersSource({
+          maxNodes: options.maxNodes ?? MAX_LAYER_NODES,
+          name: options.name ?? (entry.replace(/\.html?$/i, "") || "page"),
+        }),
+      )) as ReturnType<typeof readLayers>;
       const { readMs, ...document } = read;
       out.push({ document: checkLayerDocument(document), readMs });
     } finally {

@@ -3,6 +3,7 @@
  * groups, indents and lines, and it comes out as the format pass would lay it out, without parsing it again.
  * The algorithm is prettier's printDocToString for the parts the emitters use (no line suffixes, no group ids).
  */
+import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 export type Doc = string | Doc[] | Group | Cond | Indent | Line | IfBreak | Fill | Rigid;
 
@@ -51,11 +52,18 @@ export const ifBreak = (b: Doc, f: Doc = ""): IfBreak => ({ k: "ifBreak", b, f }
 export const fill = (parts: Doc[]): Fill => ({ k: "fill", parts });
 export const rigid = (text: string): Rigid => ({ k: "rigid", text });
 
-/** Thrown where the printer cannot vouch for the formatter's layout. */
-export class Unprintable extends Error {}
+/**
+ * Thrown where the printer cannot vouch for the formatter's layout (an internal FigmentError of reason
+ * "unprintable": the file goes to the format pass, never to the user).
+ */
+export function unprintable(why: string): FigmentError {
+  return new FigmentError("internal", why, { reason: "unprintable" });
+}
+
+export const isUnprintable = (error: unknown): boolean => isFigmentError(error) && error.reason === "unprintable";
 
 /**
- * Display width as prettier and Biome count it; throws Unprintable for characters whose width the two might count
+ * Display width as prettier and Biome count it; throws unprintable() for characters whose width the two might count
  * differently (wide East Asian, emoji): the file is then left to the formatter.
  */
 export function textWidth(text: string): number {
@@ -65,7 +73,7 @@ export function textWidth(text: string): number {
     const cp = ch.codePointAt(0)!;
     if (cp >= 0x300 && cp <= 0x36f) continue;
     if (cp < 0x1100 || (cp >= 0x2000 && cp <= 0x22ff)) width++;
-    else throw new Unprintable(`width of U+${cp.toString(16)}`);
+    else throw unprintable(`width of U+${cp.toString(16)}`);
   }
   return width;
 }
@@ -163,7 +171,7 @@ function fits(next: Cmd, rest: Cmd[], widthLeft: number, mustBeFlat: boolean): b
   return false;
 }
 
-/** The document as text at `width` columns, or throws Unprintable where a rigid text overruns its line. */
+/** The document as text at `width` columns, or throws unprintable() where a rigid text overruns its line. */
 export function printDoc(doc: Doc, width: number): string {
   propagate(doc);
   const out: string[] = [];
@@ -185,7 +193,7 @@ export function printDoc(doc: Doc, width: number): string {
       case "rigid":
         out.push(d.text);
         pos += textWidth(d.text);
-        if (pos > width) throw new Unprintable("an expression overruns its line");
+        if (pos > width) throw unprintable("an expression overruns its line");
         break;
       case "indent":
         cmds.push([ind + 2, mode, d.c]);

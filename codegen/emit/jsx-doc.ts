@@ -1,7 +1,7 @@
 /**
  * The React emitter's markup as a document (doc-printer.ts) that mirrors the formatter's JSX rules for the
  * constructs the emitters write: attributes one a line when the opening tag does not fit, element children on lines
- * of their own, a lone text filled word by word, `{prop && (…)}`, inline SVG. Anything else throws Unprintable and
+ * of their own, a lone text filled word by word, `{prop && (…)}`, inline SVG. Anything else throws unprintable() and
  * the file is left to the format pass.
  */
 import {
@@ -15,7 +15,7 @@ import {
   line,
   rigid,
   softline,
-  Unprintable,
+  unprintable,
 } from "./doc-printer.js";
 import { jsxAttr, jsxText, propAttr, stateClassAttr, VOID, type MarkupStyle } from "./markup.js";
 import { svgJsxTokens } from "./svg-jsx.js";
@@ -59,7 +59,7 @@ function attr(text: string): Attr {
   if (eq < 0) return { doc: text, literal: false };
   const value = text.slice(eq + 1);
   if (value.startsWith('"')) {
-    if (value.includes("\n")) throw new Unprintable("multi-line attribute");
+    if (value.includes("\n")) throw unprintable("multi-line attribute");
     return { doc: text, literal: true };
   }
   const expr = value.slice(1, -1);
@@ -77,7 +77,7 @@ function attr(text: string): Attr {
     const conditional = group([choice[1]!, indent([line, "? ", choice[2]!, line, ": ", choice[3]!])]);
     return { doc: [`${name}=`, group(["{", indent([softline, conditional]), softline, "}"])], literal: false };
   }
-  for (const s of expr.match(/"(?:[^"\\]|\\.)*"/g) ?? []) if (!PLAIN_STRING.test(s)) throw new Unprintable("quotes");
+  for (const s of expr.match(/"(?:[^"\\]|\\.)*"/g) ?? []) if (!PLAIN_STRING.test(s)) throw unprintable("quotes");
   return { doc: rigid(text), literal: false };
 }
 
@@ -101,11 +101,11 @@ function stacked(children: Doc[]): Doc[] {
 
 /** A text child as JSX: its words (a fill), or a string expression. */
 function textChild(value: string): { parts: Doc[]; expression: boolean } {
-  if (value.includes("\n")) throw new Unprintable("line breaks in text");
+  if (value.includes("\n")) throw unprintable("line breaks in text");
   const text = jsxText(value);
   if (text.startsWith("{")) {
     const literal = text.slice(1, -1);
-    if (!PLAIN_STRING.test(literal)) throw new Unprintable("quotes");
+    if (!PLAIN_STRING.test(literal)) throw unprintable("quotes");
     return { parts: [group(["{", indent([softline, literal]), softline, "}"])], expression: true };
   }
   const words = text.split(" ");
@@ -123,18 +123,18 @@ function svgDoc(tag: string, open: Attr[], markup: string, nodeIds: Record<strin
   for (const token of svgJsxTokens(markup, nodeIds)) {
     const top = stack[stack.length - 1]!;
     if (token.kind === "text") {
-      if (token.text.trim() !== "" || !token.text.includes("\n")) throw new Unprintable("text in SVG");
+      if (token.text.trim() !== "" || !token.text.includes("\n")) throw unprintable("text in SVG");
     } else if (token.kind === "open") {
       const attrs = token.attrs.map(attr);
       if (token.selfClosing) top.children.push(opening(token.tag, attrs, true));
       else stack.push({ tag: token.tag, attrs, children: [] });
     } else {
       const done = stack.pop();
-      if (!done || done.tag !== token.tag || stack.length === 0) throw new Unprintable("unbalanced SVG");
+      if (!done || done.tag !== token.tag || stack.length === 0) throw unprintable("unbalanced SVG");
       stack[stack.length - 1]!.children.push(frameDoc(done));
     }
   }
-  if (stack.length !== 1) throw new Unprintable("unbalanced SVG");
+  if (stack.length !== 1) throw unprintable("unbalanced SVG");
   return frameDoc(root);
 }
 
@@ -144,14 +144,14 @@ function frameDoc(frame: { tag: string; attrs: Attr[]; children: Doc[] }): Doc {
   return element(open, `</${frame.tag}>`, stacked(frame.children), true);
 }
 
-/** The document of a markup tree; throws Unprintable for a construct the printer does not vouch for. */
+/** The document of a markup tree; throws unprintable() for a construct the printer does not vouch for. */
 export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
   switch (node.type) {
     case "text":
     case "prop":
-      throw new Unprintable("text outside an element");
+      throw unprintable("text outside an element");
     case "mapped":
-      throw new Unprintable("mapped component");
+      throw unprintable("mapped component");
     case "if": {
       const child = jsxDoc(node.child, style);
       return group([
@@ -185,11 +185,11 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
       const close = `</${node.tag}>`;
       const texts = node.children.filter((c) => c.type === "text" || c.type === "prop");
       if (texts.length === 0) return element(open, close, stacked(node.children.map((c) => jsxDoc(c, style))), true);
-      if (node.children.length !== 1) throw new Unprintable("mixed children");
+      if (node.children.length !== 1) throw unprintable("mixed children");
       const only = node.children[0]!;
       if (only.type === "prop")
         return element(open, close, [group(["{", indent([softline, only.name]), softline, "}"])], attrs.length > 1);
-      if (only.type !== "text") throw new Unprintable("child");
+      if (only.type !== "text") throw unprintable("child");
       if (only.value === "") return [open, close];
       const text = textChild(only.value);
       return element(open, close, text.parts, attrs.length > 1);

@@ -11,7 +11,8 @@ import {
   printDoc,
   rigid,
   textWidth,
-  Unprintable,
+  isUnprintable,
+  unprintable,
   type Doc,
 } from "./doc-printer.js";
 import { jsxDoc } from "./jsx-doc.js";
@@ -37,12 +38,12 @@ const SINGLE_IMPORT = /^import (?:(?:\{ [\w$]+ \}|[\w$]+) from )?"[^"\\]+";$/;
 function fixed(text: string): string {
   // An import of one name (or none) stays on its line however long (prettier and Biome break only lists).
   if (SINGLE_IMPORT.test(text)) return text;
-  if (textWidth(text) > PRINT_WIDTH || text.includes('\\"')) throw new Unprintable("long line");
+  if (textWidth(text) > PRINT_WIDTH || text.includes('\\"')) throw unprintable("long line");
   return text;
 }
 
 function param(text: string): Doc {
-  if (text.includes('\\"')) throw new Unprintable("quotes");
+  if (text.includes('\\"')) throw unprintable("quotes");
   // `name = "…"` or `name = true`: a default the formatter never breaks inside.
   return /^[\w$]+ = ("[^"]*"|true|false)$/.test(text) ? text : rigid(text);
 }
@@ -77,7 +78,7 @@ export function printTsx(parts: TsxParts): string | undefined {
       "",
     ].join("\n");
   } catch (error) {
-    if (error instanceof Unprintable) return undefined;
+    if (isUnprintable(error)) return undefined;
     throw error;
   }
 }

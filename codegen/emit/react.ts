@@ -225,17 +225,6 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
-  const newUnit = (name: string, dir: FileUnit["dir"]): FileUnit => ({
-    name,
-    dir,
-    sheet: new Sheet(["root"]),
-    imports: new Map(),
-    usedComponents: new Set(),
-    imageKeys: new Set(),
-    layerIds: false,
-    menus: [],
-  });
-
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
     const tree = buildTree(frame, contextFor(unit, undefined));
@@ -322,6 +311,20 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
   for (const [path, content] of printedStylesheets(files)) printed.set(path, content);
   return { files, problems, printed };
+}
+
+/** A file of the output before its tree is built: a screen or a component, with its own stylesheet. */
+function newUnit(name: string, dir: FileUnit["dir"]): FileUnit {
+  return {
+    name,
+    dir,
+    sheet: new Sheet(["root"]),
+    imports: new Map(),
+    usedComponents: new Set(),
+    imageKeys: new Set(),
+    layerIds: false,
+    menus: [],
+  };
 }
 
 /**

@@ -251,7 +251,7 @@ const child = (node: SimNode, name: string): SimNode & Json => {
 };
 
 describe("buildLayers on the simulator", () => {
-  it("builds auto layout, editable text with its runs, paints, strokes, radii and effects, beside the frame", async () => {
+  it("builds auto layout, editable text with its runs, paints, strokes, radii, effects beside the frame", async () => {
     const s = sim();
     const beside = s.topLevel()[0]!;
     const result = await buildLayers(docOf(card()), { beside: beside as unknown as SceneNode });
