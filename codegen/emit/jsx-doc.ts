@@ -17,7 +17,7 @@ import {
   softline,
   unprintable,
 } from "./doc-printer.js";
-import { jsxAttr, jsxText, propAttr, stateClassAttr, VOID, type MarkupStyle } from "./markup.js";
+import { elementAttrs, jsxAttr, jsxText, propAttr, VOID, type MarkupStyle } from "./markup.js";
 import { svgJsxTokens } from "./svg-jsx.js";
 import type { VNode } from "./vnode.js";
 
@@ -171,14 +171,7 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
       return opening(node.component, attrs.map(attr), true);
     }
     case "element": {
-      const attrs = [
-        stateClassAttr(node, style),
-        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
-        ...node.attrs.map(([k, v]) => jsxAttr(k, v)),
-        ...(node.reactAttrs ?? []).map(([k, expr]) => `${k}={${expr}}`),
-      ]
-        .filter((a): a is string => a !== undefined && a !== "")
-        .map(attr);
+      const attrs = elementAttrs(node, style).map(attr);
       if (node.svgMarkup !== undefined) return svgDoc(node.tag, attrs, node.svgMarkup, node.svgNodeIds);
       if (VOID.has(node.tag) || node.children.length === 0) return opening(node.tag, attrs, true);
       const open = opening(node.tag, attrs, false);

@@ -76,6 +76,16 @@ function printMapped(node: MappedUse, style: MarkupStyle, indent: number): strin
   return `${open}>\n${inner.join("\n")}\n${pad}</${node.component}>`;
 }
 
+/** An element's JSX attributes in order: its class, its layer id, its attributes, its React expressions. */
+export function elementAttrs(node: Extract<VNode, { type: "element" }>, style: MarkupStyle): string[] {
+  return [
+    stateClassAttr(node, style),
+    node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
+    ...node.attrs.map(([k, v]) => jsxAttr(k, v)),
+    ...(node.reactAttrs ?? []).map(([k, expr]) => `${k}={${expr}}`),
+  ].filter((a): a is string => a !== undefined && a !== "");
+}
+
 export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
   const pad = "  ".repeat(indent);
   switch (node.type) {
@@ -97,12 +107,7 @@ export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {
       return `${pad}<${node.component}${attrs.length ? " " + attrs.join(" ") : ""} />`;
     }
     case "element": {
-      const attrs = [
-        stateClassAttr(node, style),
-        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
-        ...node.attrs.map(([k, v]) => jsxAttr(k, v)),
-        ...(node.reactAttrs ?? []).map(([k, expr]) => `${k}={${expr}}`),
-      ].filter(Boolean);
+      const attrs = elementAttrs(node, style);
       const open = `${pad}<${node.tag}${attrs.length ? " " + attrs.join(" ") : ""}`;
       if (node.svgMarkup !== undefined) return `${open}>${svgToJsx(node.svgMarkup, node.svgNodeIds)}</${node.tag}>`;
       if (VOID.has(node.tag) || node.children.length === 0) return `${open} />`;
