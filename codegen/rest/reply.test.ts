@@ -98,6 +98,15 @@ describe("asRestNode / findNode / countNodes", () => {
     expect(asRestNode({ id: 1, type: "FRAME" })).toBeUndefined();
   });
 
+  it("drops a children field that is not a list, named node or not (it is never iterated as one)", () => {
+    for (const children of ["abc", { id: "1:2", type: "TEXT" }, 7, null]) {
+      expect(asRestNode({ id: "1:1", type: "FRAME", name: "A", children })!.children).toBeUndefined();
+      expect(asRestNode({ id: "1:1", type: "FRAME", children })!.children).toBeUndefined();
+    }
+    const clean = { id: "1:1", type: "FRAME", name: "A", children: [{ id: "1:2", type: "TEXT", name: "T" }] };
+    expect(asRestNode(clean)).toBe(clean);
+  });
+
   it("finds nested nodes and counts them", () => {
     const root = asRestNode(
       frame("1:1", "A", [

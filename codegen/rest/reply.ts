@@ -55,7 +55,9 @@ export function asRestNode(value: unknown): RestNode | undefined {
   const named = typeof value["name"] === "string";
   const name = named ? (value["name"] as string) : type.toLowerCase();
   const raw = value["children"];
-  if (!Array.isArray(raw)) return named ? (value as RestNode) : { ...value, id, type, name, children: undefined };
+  // A children field that is not a list (a mutated or foreign file) is dropped, never passed on to be iterated.
+  if (!Array.isArray(raw))
+    return named && raw === undefined ? (value as RestNode) : { ...value, id, type, name, children: undefined };
   const children: RestNode[] = [];
   let same = named;
   for (const item of raw as unknown[]) {
