@@ -12,7 +12,7 @@ import { batchTargets } from "../test/fuzz/targets-batch.js";
 import { imageTargets } from "../test/fuzz/targets-image.js";
 import { sdTargets } from "../test/fuzz/targets-sd.js";
 import { SUITE_CASES, textTargets } from "../test/fuzz/targets-text.js";
-import { benchCount } from "./quick.js";
+import { benchCount, QUICK } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
 
 /** Mutations per boundary (the suite runs 3,000–6,000). */
@@ -126,6 +126,7 @@ async function streamTimings(results: BenchResults, defects: string[]): Promise<
     `| token count, 1,000,001 × "x" / random letters / spaces | ` +
       `${Math.round(estimate.xMs)} / ${Math.round(estimate.lettersMs)} / ${Math.round(estimate.spacesMs)} | 5000 |`,
   );
-  if (Math.max(estimate.xMs, estimate.lettersMs, estimate.spacesMs) > 5000)
+  // A time goal is the full bench's: the quick run (a test, maybe on a loaded machine) checks that it runs.
+  if (!QUICK && Math.max(estimate.xMs, estimate.lettersMs, estimate.spacesMs) > 5000)
     defects.push("token count of a million characters over 5 s");
 }
