@@ -6,9 +6,9 @@
  * writeFilesUnder) into a fresh folder: no file lands outside it and writing never throws.
  */
 import { describe, expect, it } from "vitest";
+import { itHandlesMutatedAnswers } from "../../test/fuzz/expect-handled.js";
 import { replayFetch } from "../../test/fuzz/wire.js";
-import { defectSummary } from "../../test/fuzz/run-cases.js";
-import { fuzzTextTarget, textTargets, writeInSandbox } from "../../test/fuzz/targets-text.js";
+import { textTargets, writeInSandbox } from "../../test/fuzz/targets-text.js";
 import type { ModelCodeResult } from "./pipeline.js";
 
 describe("Model files named to escape the output folder, mutated", () => {
@@ -40,14 +40,8 @@ describe("Model files named to escape the output folder, mutated", () => {
     ).resolves.toBeUndefined();
   });
 
-  it.each(["code-paths-responses", "code-paths-chat"])(
-    "%s: every mutated answer ends in a result or a refusal in a sentence, nothing written outside",
-    async (name) => {
-      const report = await fuzzTextTarget(name);
-      expect(defectSummary(report)).toEqual([]);
-      expect(report.results).toBeGreaterThan(0);
-      expect(report.refusals).toBeGreaterThan(0);
-    },
-    30_000,
+  itHandlesMutatedAnswers(
+    ["code-paths-responses", "code-paths-chat"],
+    "every mutated answer ends in a result or a refusal in a sentence, nothing written outside",
   );
 });

@@ -4,19 +4,9 @@
  * swollen (test/fuzz/targets-text.ts). Each case ends in a result or a refusal in a sentence: no raw JavaScript error,
  * no JavaScript words shown, no wait of 5 s.
  */
-import { describe, expect, it } from "vitest";
-import { defectSummary } from "../../test/fuzz/run-cases.js";
-import { fuzzTextTarget } from "../../test/fuzz/targets-text.js";
+import { describe } from "vitest";
+import { itHandlesMutatedAnswers } from "../../test/fuzz/expect-handled.js";
 
 describe("Fill from selection's rows (inferRows: Responses and chat), mutated", () => {
-  it.each(["infer-responses", "infer-chat"])(
-    "%s: every mutated answer ends in a result or a refusal in a sentence",
-    async (name) => {
-      const report = await fuzzTextTarget(name);
-      expect(defectSummary(report)).toEqual([]);
-      expect(report.results).toBeGreaterThan(0);
-      expect(report.refusals).toBeGreaterThan(0);
-    },
-    30_000,
-  );
+  itHandlesMutatedAnswers(["infer-responses", "infer-chat"]);
 });
