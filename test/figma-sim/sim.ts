@@ -13,6 +13,7 @@
  * simulator lists each document change (create, move, resize, fills, plugin data, relaunch data, remove) in
  * `record.undo.pending` and moves them into `record.undo.steps` on every commitUndo.
  */
+import { nodeBindings } from "./variable-bindings.js";
 import { AUTO_LAYOUT_TYPES, defineAutoLayoutProps, layOut } from "./auto-layout.js";
 import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type SimImageFormat } from "./image.js";
 import { encodeBlankPng } from "./png.js";
@@ -218,7 +219,11 @@ export class SimNode {
     this.width = num(size["x"], num(box["width"]));
     this.height = num(size["y"], num(box["height"]));
     if (CONTAINER_TYPES.has(type)) this.children = [];
-    defineVariableProps(this, () => sim.options.variables);
+    defineVariableProps(
+      this,
+      () => sim.options.variables,
+      (what) => this.change(what),
+    );
     defineComponentProps(this, () => sim.components);
     if (AUTO_LAYOUT_TYPES.has(type)) {
       defineAutoLayoutProps(this, (what) => this.change(what));
@@ -754,12 +759,23 @@ function liveRest(node: SimNode): Json {
     return { ...structuredClone(paint), color: { ...p["color"], a: num(opacity, 1) } };
   };
   if (node.fills) rest["fills"] = node.fills.map(restPaint);
-  const text = node as unknown as { characters?: string; fontName?: SimFont; fontSize?: number };
+  const text = node as unknown as {
+    characters?: string;
+    fontName?: SimFont;
+    fontSize?: number;
+    getRangeFills?: (start: number, end: number) => unknown;
+  };
   if (node.type === "TEXT" && typeof text.characters === "string") {
     rest["characters"] = text.characters;
+    // A text layer's paints are its characters' (setRangeFills), where they are the same throughout.
+    const ranged = text.characters.length > 0 ? text.getRangeFills?.(0, text.characters.length) : undefined;
+    if (Array.isArray(ranged)) rest["fills"] = ranged.map(restPaint);
     const font = text.fontName!;
     rest["style"] = { fontFamily: font.family, fontStyle: font.style, fontSize: text.fontSize };
   }
+  // REST lists a node's bindings beside its paints' own (the Plugin API's boundVariables, in REST's shape).
+  const bound = nodeBindings(rest, { fills: rest["fills"] as unknown[], strokes: rest["strokes"] as unknown[] });
+  if (Object.keys(bound).length > 0) rest["boundVariables"] = bound;
   const children = node.childList();
   if (children) rest["children"] = children.filter((c) => !c.removed).map(liveRest);
   return rest;
