@@ -9,6 +9,7 @@ import { MAX_LAYER_NODES } from "../../contract/layers.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
 import { effectOf, PaintMaker } from "./layer-paints.js";
+import { makeComponents, type Occurrence } from "./layer-components.js";
 import { VariableBinder } from "./layer-variables.js";
 import { spotFor } from "./placement.js";
 import { requireEditable } from "./undo-step.js";
@@ -33,6 +34,10 @@ export interface Built {
   notes: string[];
   /** Values bound to the file's variables (colours, gaps, paddings, radii …). */
   variables: number;
+  /** Main components made of the page's React components, the instances of them, and their text overrides. */
+  components: number;
+  instances: number;
+  overrides: number;
 }
 
 type Parent = FrameNode | PageNode;
@@ -53,7 +58,14 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
   const state = { built: 0, cancelled: false, lastYield: Date.now() };
   let root: SceneNode | undefined;
 
-  const visit = async (layer: LayerNode, parent: Parent, auto: boolean, from?: string): Promise<void> => {
+  const occurrences: Occurrence[] = [];
+  const visit = async (
+    layer: LayerNode,
+    parent: Parent,
+    auto: boolean,
+    from?: string,
+    inComponent = false,
+  ): Promise<void> => {
     if (state.built >= limit || state.cancelled) return;
     if (options.cancelled?.()) {
       state.cancelled = true;
@@ -74,9 +86,11 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
       state.lastYield = Date.now();
       await nextTask();
     }
+    const occurs = !inComponent && layer.component !== undefined && node !== root && node.type === "FRAME";
+    if (occurs) occurrences.push({ node, layer });
     if (node.type === "FRAME" && layer.kind === "frame") {
       const isAuto = layer.autoLayout !== undefined && layer.autoLayout.mode !== "GRID";
-      for (const child of layer.children ?? []) await visit(child, node, isAuto, layer.sourceId);
+      for (const child of layer.children ?? []) await visit(child, node, isAuto, layer.sourceId, inComponent || occurs);
       // A hugging frame's size came from its children; set the description's own box once they are in.
       if (!isAuto) node.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
       vars.frame(node, layer);
@@ -84,8 +98,10 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
   };
 
   figma.commitUndo();
+  let components = { components: 0, instances: 0, kept: 0, overrides: 0 };
   try {
     await visit(doc.root, figma.currentPage, false);
+    if (!state.cancelled) components = makeComponents(occurrences);
   } finally {
     figma.commitUndo();
   }
@@ -94,6 +110,10 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     ...paints.notes,
     ...doc.notes.map((n) => n.message),
   ];
+  if (components.kept > 0)
+    notes.push(
+      `${components.kept} repeated components differ from their first one beyond their texts: kept as frames.`,
+    );
   if (state.built < total && !state.cancelled)
     notes.push(`Built ${state.built} of ${total} layers: at most ${limit} are inserted at once.`);
   if (state.cancelled) notes.push(`Cancelled: ${state.built} of ${total} layers were built and kept.`);
@@ -101,7 +121,17 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     figma.currentPage.selection = [root];
     figma.viewport.scrollAndZoomIntoView([root]);
   }
-  return { rootId: root?.id, built: state.built, total, cancelled: state.cancelled, notes, variables: vars.bound };
+  return {
+    rootId: root?.id,
+    built: state.built,
+    total,
+    cancelled: state.cancelled,
+    notes,
+    variables: vars.bound,
+    components: components.components,
+    instances: components.instances,
+    overrides: components.overrides,
+  };
 }
 
 const sizeOf = (layer: LayerNode): { width: number; height: number } => ({ width: layer.box.w, height: layer.box.h });
