@@ -15,6 +15,9 @@ import { MAX_SVG_CHARS } from "./limits.js";
 /** What `load` found at a source: raster bytes (PNG, JPEG, GIF, WebP) or SVG markup; undefined: nothing. */
 export type ImageSource = { kind: "raster"; bytes: Uint8Array } | { kind: "svg"; markup: string };
 
+/** A data: URL the builder takes as it is (an SVG one is loaded: its markup makes a vector). */
+const RASTER_DATA = /^data:image\/(png|jpeg|gif|webp)[;,]/i;
+
 const MIME = { png: "image/png", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" } as const;
 
 export interface InlinedImages {
@@ -36,7 +39,7 @@ export async function inlineLayerImages(
     ...(node.children ?? []).flatMap(sources),
   ];
   for (const src of sources(doc.root))
-    if (!found.has(src) && !src.startsWith("data:")) found.set(src, await load(src).catch(() => undefined));
+    if (!found.has(src) && !RASTER_DATA.test(src)) found.set(src, await load(src).catch(() => undefined));
   const notes: LayerNote[] = [...doc.notes];
   const dataUrls = new Map<string, string>();
   for (const [src, source] of found) {
@@ -77,4 +80,28 @@ export async function inlineLayerImages(
   };
   const root = copy(doc.root);
   return { document: { ...doc, root, notes }, ...counts };
+}
+
+/** What the panel's loader needs of `fetch` (the project compiles without the DOM lib). */
+export type FetchLike = (url: string) => Promise<{
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+  text(): Promise<string>;
+}>;
+
+/**
+ * The panel's loader: data: URLs and the preview document's own blob: URLs, read with the iframe's `fetch`. Any
+ * other source (http: and the like) is one the plugin's manifest does not let the panel reach: it gives nothing,
+ * and the builder places a placeholder with a note.
+ */
+export function panelImageLoader(fetch: FetchLike): (src: string) => Promise<ImageSource | undefined> {
+  return async (src) => {
+    if (!/^(data|blob):/i.test(src)) return undefined;
+    const reply = await fetch(src);
+    if (!reply.ok) return undefined;
+    const type = reply.headers.get("content-type") ?? /^data:([^;,]*)/i.exec(src)?.[1] ?? "";
+    if (/svg/i.test(type)) return { kind: "svg", markup: await reply.text() };
+    return { kind: "raster", bytes: new Uint8Array(await reply.arrayBuffer()) };
+  };
 }
