@@ -11,14 +11,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LayerNode } from "../../contract/layers.js";
-import { buildLayers } from "../../plugin/canvas/build-layers.js";
+import { buildLayers } from "./build-layers.js";
 import { readFigmaFixture } from "../../test/figma-sim/node.js";
 import { createFigmaSim, installFigmaSim } from "../../test/figma-sim/sim.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { captureIo } from "../../test/helpers/fixtures.js";
 import { tempDirs } from "../../test/helpers/temp-dirs.js";
-import { run } from "../run.js";
-import { readPage } from "./read-page.js";
+import { readPage } from "../../cli/layers/read-page.js";
+import { run } from "../../cli/run.js";
 
 const tempDir = tempDirs("figment-layers-images-");
 const all = (n: LayerNode): LayerNode[] => [n, ...(n.children ?? []).flatMap(all)];
