@@ -199,6 +199,8 @@ export function readLayers(
       };
     }
     if (id) node.sourceId = id.slice(0, 200);
+    const component = el.getAttribute("data-figment-component");
+    if (component && node.kind === "frame") node.component = component.slice(0, 200);
     return node;
   };
 

@@ -179,6 +179,11 @@ const baseShape = {
   name,
   /** The element's `data-node-id` (a design layer's id in Figment's code): what a round trip matches layers by. */
   sourceId: optional(string({ max: 200 })),
+  /**
+   * The React component the element is an instance of (its `data-figment-component`): the builder makes the first
+   * layer of each name a main component and the others its instances.
+   */
+  component: optional(string({ max: 200 })),
   /** The element it came from, for notes and names ("button", "a", "input"). */
   tag: optional(string({ max: 40 })),
   box: boxField,

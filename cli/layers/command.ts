@@ -1,12 +1,16 @@
 /** `figment layers`: a page → layers (contract/layers.ts) → a Figma REST reply on disk or stdout. */
-import { stat, writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { Output } from "../common/design-files.js";
 import { launchChromium } from "../measure/browser.js";
 import { FigmentError } from "../../kernel/errors.js";
 import type { LayersArgs } from "./args.js";
 import { pageOf, readPage } from "./read-page.js";
-import { layersToRest } from "./rest.js";
+import { layersToRest, restImages } from "./rest.js";
+
+/** Where the images of `out` go: `layers.json` → `layers-images/` beside it. */
+export const imagesDirFor = (out: string): string =>
+  join(dirname(out), `${basename(out).replace(/\.json$/i, "")}-images`);
 
 export async function layersCommand(args: LayersArgs, io: Output): Promise<number> {
   const info = await stat(args.input).catch(() => undefined);
@@ -43,6 +47,14 @@ export async function layersCommand(args: LayersArgs, io: Output): Promise<numbe
         io.out(`${d.width}px: ${d.elements} elements read${d.truncated ? " (limit reached)" : ""}`);
     }
     if (args.out && !args.json) io.out(`wrote ${args.out}`);
+    // The page's images beside the reply, by imageRef, as `--images DIR` reads them: a round trip keeps them.
+    const images = restImages(pages.map((p) => p.document));
+    if (args.out && images.length > 0) {
+      const dir = imagesDirFor(args.out);
+      await mkdir(dir, { recursive: true });
+      for (const image of images) await writeFile(join(dir, `${image.ref}.${image.ext}`), image.bytes);
+      if (!args.json) io.out(`wrote ${images.length} images to ${dir} (figment code ${args.out} --images ${dir})`);
+    }
     return 0;
   } finally {
     await browser.close();

@@ -8,7 +8,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../contract/layers.js";
 import { type readLayers, readLayersSource } from "../../contract/layers-read.js";
+import { inlineLayerImages } from "../../contract/layers-images.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport } from "../measure/browser.js";
+import { localImageLoader } from "./local-images.js";
 
 export interface ReadPage {
   document: LayerDocument;
@@ -56,7 +58,9 @@ export async function readPage(
         }),
       )) as ReturnType<typeof readLayers>;
       const { readMs, ...document } = read;
-      out.push({ document: checkLayerDocument(document), readMs });
+      // The page's images from its folder, inline, so the layers carry them (the builder, the REST reply).
+      const inlined = await inlineLayerImages(checkLayerDocument(document), localImageLoader(root));
+      out.push({ document: checkLayerDocument(inlined.document), readMs });
     } finally {
       await context.close();
     }

@@ -4,8 +4,51 @@
  * width is one top frame on the canvas, placed side by side; boxes become absoluteBoundingBox. Pure.
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
+import { base64ToBytes } from "../../kernel/base64.js";
+import { sha256 } from "../../kernel/sha256.js";
 
 type Json = Record<string, unknown>;
+
+/** An inline image's bytes and file extension (what `--images DIR` reads as DIR/<imageRef>.<ext>). */
+export interface RestImage {
+  ref: string;
+  ext: string;
+  bytes: Uint8Array;
+}
+
+const EXT: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+};
+
+function inlineImage(src: string): RestImage | undefined {
+  const match = /^data:(image\/[a-z+]+);base64,(.*)$/s.exec(src);
+  const ext = match ? EXT[match[1]!] : undefined;
+  if (!match || !ext) return undefined;
+  const bytes = base64ToBytes(match[2]!);
+  // A content hash, 40 hex digits as Figma's imageRef: the same image is one file.
+  const hex = [...sha256(bytes).subarray(0, 20)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return { ref: hex, ext, bytes };
+}
+
+/** The imageRef of a source: an inline image's content hash, else the URL (cut to 200 characters). */
+const imageRefOf = (src: string): string => inlineImage(src)?.ref ?? src.slice(0, 200);
+
+/** The inline images of the layers, once each: what the REST reply's imageRefs need beside it. */
+export function restImages(documents: readonly LayerDocument[]): RestImage[] {
+  const out = new Map<string, RestImage>();
+  const walk = (node: LayerNode): void => {
+    for (const p of [...(node.fills ?? []), ...(node.stroke ? [node.stroke.paint] : [])]) {
+      const image = p.type === "IMAGE" ? inlineImage(p.src) : undefined;
+      if (image && !out.has(image.ref)) out.set(image.ref, image);
+    }
+    for (const c of node.children ?? []) walk(c);
+  };
+  for (const doc of documents) walk(doc.root);
+  return [...out.values()];
+}
 
 /** Gap between the widths' frames on the canvas. */
 const FRAME_GAP = 100;
@@ -46,7 +89,7 @@ function paint(p: LayerPaint): Json {
       opacity: p.color.a * (p.opacity ?? 1),
     };
   if (p.type === "IMAGE")
-    return { type: "IMAGE", blendMode: "NORMAL", scaleMode: p.scaleMode, imageRef: p.src.slice(0, 200) };
+    return { type: "IMAGE", blendMode: "NORMAL", scaleMode: p.scaleMode, imageRef: imageRefOf(p.src) };
   return {
     type: p.type,
     blendMode: "NORMAL",

@@ -55,6 +55,11 @@ export interface BuildContext {
   classBase(node: DesignNode, fallback: string): string;
   /** React: instances drawn by a component file instead of inline markup. */
   componentFor?(node: DesignNode): ComponentUsage | undefined;
+  /**
+   * HTML with `nodeIds`: the React component an instance's markup stands for (`data-figment-component`), so the
+   * layers read back from the page make it one main component with instances (issue 51).
+   */
+  componentMark?(node: DesignNode): string | undefined;
   /** React: instances the component mapping names, drawn as the team's own components. */
   mappedFor?(node: DesignNode): MappedUsage | undefined;
   /** Inside a component definition: the prop that supplies a layer's text or visibility. */
@@ -441,6 +446,8 @@ function buildNode(
     ]),
     ...(ctx.tokens?.attrs(node) ?? []),
   ];
+  const mark = flags.root ? undefined : ctx.componentMark?.(node);
+  if (mark !== undefined) attrs.push(["data-figment-component", mark]);
   const element: ElementNode = {
     type: "element",
     tag: semantics.tag,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DesignDocument, DesignNode } from "../design/types";
 import { emitHtml, htmlPagePaths } from "./html";
+import { emitReact } from "./react";
+import { loadDesign } from "../load";
+import { readFixture } from "../../test/helpers/fixtures";
 
 const hero: DesignNode = {
   id: "1:5",
@@ -149,5 +152,23 @@ describe("htmlPagePaths", () => {
       "index2.html",
       "frame.html",
     ]);
+  });
+});
+
+describe("HTML with node ids marks the React components (issue 51: layers make them Figma components)", () => {
+  it("over-promo: each instance's markup names its component as emitReact does; the page without ids is unchanged", () => {
+    const doc = loadDesign(readFixture("../real/over-promo.nodes.json")).document;
+    const marked = emitHtml(doc, { nodeIds: true }).files.find((f) => f.path === "index.html")!.content;
+    const names = [...marked.matchAll(/data-figment-component="([^"]*)"/g)].map((m) => m[1]);
+    // Measured: three PromoPageTitle cards (main has none: 0 marks).
+    expect(names.filter((n) => n === "PromoPageTitle")).toHaveLength(3);
+    const react = emitReact(doc, { nodeIds: true, styling: "css-modules" }).files.map((f) => f.path);
+    for (const name of new Set(names))
+      expect(
+        react.some((p) => p.endsWith(`/${name}.tsx`)),
+        name,
+      ).toBe(true);
+    const plain = emitHtml(doc, { nodeIds: false }).files.find((f) => f.path === "index.html")!.content;
+    expect(plain).not.toContain("data-figment-component");
   });
 });

@@ -1,13 +1,14 @@
 /** HTML/CSS emitter: one page per frame, semantic elements, one stylesheet. */
 import { escapeHtml } from "../escape.js";
 import { htmlDocument } from "../html-document.js";
-import type { DesignDocument } from "../design/types.js";
+import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printHtml } from "./markup.js";
-import { kebabCase, layerLabel, NameScope, unspelledNameNotes } from "./names.js";
+import { planComponents } from "./components.js";
+import { kebabCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
 import { Sheet } from "./vnode.js";
 import { fontPlan } from "../fonts/plan.js";
@@ -37,6 +38,15 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const files: SourceFile[] = [];
   const sheet = new Sheet();
   const images = new Set<string>();
+  // With node ids (the round trip's markup), each instance says which React component it is, named as emitReact
+  // names it; the page users keep (no node ids) is unchanged.
+  const plan = options.nodeIds
+    ? planComponents(
+        doc.frames,
+        doc.assets,
+        doc.frames.map((frame) => pascalCase(frame.name, "Screen")).concat(["App", "Index", "Boolean"]),
+      )
+    : undefined;
   const context: BuildContext = {
     sheet,
     nodeIds: options.nodeIds,
@@ -47,6 +57,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
       return `assets/${assetFileName(key, doc.assets[key])}`;
     },
     classBase: (node, fallback) => kebabCase(layerLabel(node), kebabCase(fallback)),
+    ...(plan ? { componentMark: (node: DesignNode) => plan.usage(node)?.component } : {}),
     ...tokenFields(doc, "css"),
     problems,
   };

@@ -9,6 +9,8 @@ import { MAX_LAYER_NODES } from "../../contract/layers.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
 import { effectOf, PaintMaker } from "./layer-paints.js";
+import { makeComponents, type Occurrence } from "./layer-components.js";
+import { VariableBinder } from "./layer-variables.js";
 import { spotFor } from "./placement.js";
 import { requireEditable } from "./undo-step.js";
 
@@ -30,6 +32,12 @@ export interface Built {
   total: number;
   cancelled: boolean;
   notes: string[];
+  /** Values bound to the file's variables (colours, gaps, paddings, radii …). */
+  variables: number;
+  /** Main components made of the page's React components, the instances of them, and their text overrides. */
+  components: number;
+  instances: number;
+  overrides: number;
 }
 
 type Parent = FrameNode | PageNode;
@@ -44,17 +52,27 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
   const limit = options.limit ?? MAX_LAYER_NODES;
   const fonts = await loadLayerFonts(doc.root);
   const paints = new PaintMaker();
+  const source = options.beside ? [options.beside] : figma.currentPage.selection;
+  const vars = await VariableBinder.load(source);
   const spot = spotFor(options.beside ? [options.beside] : figma.currentPage.selection, sizeOf(doc.root), "beside");
   const state = { built: 0, cancelled: false, lastYield: Date.now() };
   let root: SceneNode | undefined;
 
-  const visit = async (layer: LayerNode, parent: Parent, auto: boolean): Promise<void> => {
+  const occurrences: Occurrence[] = [];
+  const visit = async (
+    layer: LayerNode,
+    parent: Parent,
+    auto: boolean,
+    from?: string,
+    inComponent = false,
+  ): Promise<void> => {
     if (state.built >= limit || state.cancelled) return;
     if (options.cancelled?.()) {
       state.cancelled = true;
       return;
     }
-    const node = make(layer, fonts, paints);
+    // A text layer without an id of its own is its element's text: the design text layer it came from.
+    const node = make(layer, fonts, paints, vars, layer.sourceId ?? (layer.kind === "text" ? from : undefined));
     state.built++;
     parent.appendChild(node);
     root ??= node;
@@ -68,17 +86,22 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
       state.lastYield = Date.now();
       await nextTask();
     }
+    const occurs = !inComponent && layer.component !== undefined && node !== root && node.type === "FRAME";
+    if (occurs) occurrences.push({ node, layer });
     if (node.type === "FRAME" && layer.kind === "frame") {
       const isAuto = layer.autoLayout !== undefined && layer.autoLayout.mode !== "GRID";
-      for (const child of layer.children ?? []) await visit(child, node, isAuto);
+      for (const child of layer.children ?? []) await visit(child, node, isAuto, layer.sourceId, inComponent || occurs);
       // A hugging frame's size came from its children; set the description's own box once they are in.
       if (!isAuto) node.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
+      vars.frame(node, layer);
     }
   };
 
   figma.commitUndo();
+  let components = { components: 0, instances: 0, kept: 0, overrides: 0 };
   try {
     await visit(doc.root, figma.currentPage, false);
+    if (!state.cancelled) components = makeComponents(occurrences);
   } finally {
     figma.commitUndo();
   }
@@ -87,6 +110,10 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     ...paints.notes,
     ...doc.notes.map((n) => n.message),
   ];
+  if (components.kept > 0)
+    notes.push(
+      `${components.kept} repeated components differ from their first one beyond their texts: kept as frames.`,
+    );
   if (state.built < total && !state.cancelled)
     notes.push(`Built ${state.built} of ${total} layers: at most ${limit} are inserted at once.`);
   if (state.cancelled) notes.push(`Cancelled: ${state.built} of ${total} layers were built and kept.`);
@@ -94,13 +121,29 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     figma.currentPage.selection = [root];
     figma.viewport.scrollAndZoomIntoView([root]);
   }
-  return { rootId: root?.id, built: state.built, total, cancelled: state.cancelled, notes };
+  return {
+    rootId: root?.id,
+    built: state.built,
+    total,
+    cancelled: state.cancelled,
+    notes,
+    variables: vars.bound,
+    components: components.components,
+    instances: components.instances,
+    overrides: components.overrides,
+  };
 }
 
 const sizeOf = (layer: LayerNode): { width: number; height: number } => ({ width: layer.box.w, height: layer.box.h });
 
-function make(layer: LayerNode, fonts: LoadedFonts, paints: PaintMaker): SceneNode {
-  if (layer.kind === "text" && layer.text) return makeText(layer, layer.text, fonts, paints);
+function make(
+  layer: LayerNode,
+  fonts: LoadedFonts,
+  paints: PaintMaker,
+  vars: VariableBinder,
+  sourceId: string | undefined,
+): SceneNode {
+  if (layer.kind === "text" && layer.text) return makeText(layer, layer.text, fonts, paints, vars, sourceId);
   if (layer.kind === "vector" && layer.svg !== undefined) {
     const svg = figma.createNodeFromSvg(layer.svg);
     svg.name = layer.name;
@@ -113,9 +156,9 @@ function make(layer: LayerNode, fonts: LoadedFonts, paints: PaintMaker): SceneNo
   frame.clipsContent = layer.clip ?? false;
   const fills = [...(layer.fills ?? [])];
   if (layer.kind === "image" && layer.image) fills.push({ type: "IMAGE", ...layer.image });
-  frame.fills = fills.map((p) => paints.paint(p));
+  frame.fills = fills.map((p) => vars.paint(paints.paint(p), "fill", layer.sourceId));
   if (layer.stroke) {
-    frame.strokes = [paints.paint(layer.stroke.paint)];
+    frame.strokes = [vars.paint(paints.paint(layer.stroke.paint), "stroke", layer.sourceId)];
     frame.strokeAlign = "INSIDE";
     const w = layer.stroke.weights;
     frame.strokeTopWeight = w.top;
@@ -154,7 +197,14 @@ function make(layer: LayerNode, fonts: LoadedFonts, paints: PaintMaker): SceneNo
   return frame;
 }
 
-function makeText(layer: LayerNode, text: LayerText, fonts: LoadedFonts, paints: PaintMaker): TextNode {
+function makeText(
+  layer: LayerNode,
+  text: LayerText,
+  fonts: LoadedFonts,
+  paints: PaintMaker,
+  vars: VariableBinder,
+  sourceId: string | undefined,
+): TextNode {
   const node = figma.createText();
   node.name = layer.name;
   const first = text.runs[0];
@@ -168,7 +218,7 @@ function makeText(layer: LayerNode, text: LayerText, fonts: LoadedFonts, paints:
     const [s, e] = [run.start, run.end];
     node.setRangeFontName(s, e, fonts.use(fontOfRun(run)));
     node.setRangeFontSize(s, e, Math.max(1, run.size));
-    node.setRangeFills(s, e, [paints.paint({ type: "SOLID", color: run.fill })]);
+    node.setRangeFills(s, e, [vars.paint(paints.paint({ type: "SOLID", color: run.fill }), "textFill", sourceId)]);
     node.setRangeLetterSpacing(s, e, { unit: "PIXELS", value: run.letterSpacing });
     node.setRangeLineHeight(
       s,

@@ -13,6 +13,8 @@
  * simulator lists each document change (create, move, resize, fills, plugin data, relaunch data, remove) in
  * `record.undo.pending` and moves them into `record.undo.steps` on every commitUndo.
  */
+import { nodeBindings } from "./variable-bindings.js";
+import { copyProps, refusesComponent } from "./made-components.js";
 import { AUTO_LAYOUT_TYPES, defineAutoLayoutProps, layOut } from "./auto-layout.js";
 import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type SimImageFormat } from "./image.js";
 import { encodeBlankPng } from "./png.js";
@@ -218,7 +220,11 @@ export class SimNode {
     this.width = num(size["x"], num(box["width"]));
     this.height = num(size["y"], num(box["height"]));
     if (CONTAINER_TYPES.has(type)) this.children = [];
-    defineVariableProps(this, () => sim.options.variables);
+    defineVariableProps(
+      this,
+      () => sim.options.variables,
+      (what) => this.change(what),
+    );
     defineComponentProps(this, () => sim.components);
     if (AUTO_LAYOUT_TYPES.has(type)) {
       defineAutoLayoutProps(this, (what) => this.change(what));
@@ -754,12 +760,23 @@ function liveRest(node: SimNode): Json {
     return { ...structuredClone(paint), color: { ...p["color"], a: num(opacity, 1) } };
   };
   if (node.fills) rest["fills"] = node.fills.map(restPaint);
-  const text = node as unknown as { characters?: string; fontName?: SimFont; fontSize?: number };
+  const text = node as unknown as {
+    characters?: string;
+    fontName?: SimFont;
+    fontSize?: number;
+    getRangeFills?: (start: number, end: number) => unknown;
+  };
   if (node.type === "TEXT" && typeof text.characters === "string") {
     rest["characters"] = text.characters;
+    // A text layer's paints are its characters' (setRangeFills), where they are the same throughout.
+    const ranged = text.characters.length > 0 ? text.getRangeFills?.(0, text.characters.length) : undefined;
+    if (Array.isArray(ranged)) rest["fills"] = ranged.map(restPaint);
     const font = text.fontName!;
     rest["style"] = { fontFamily: font.family, fontStyle: font.style, fontSize: text.fontSize };
   }
+  // REST lists a node's bindings beside its paints' own (the Plugin API's boundVariables, in REST's shape).
+  const bound = nodeBindings(rest, { fills: rest["fills"] as unknown[], strokes: rest["strokes"] as unknown[] });
+  if (Object.keys(bound).length > 0) rest["boundVariables"] = bound;
   const children = node.childList();
   if (children) rest["children"] = children.filter((c) => !c.removed).map(liveRest);
   return rest;
@@ -1039,6 +1056,46 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     return node;
   };
   let viewportCenter = { ...(options.viewportCenter ?? { x: 0, y: 0 }) };
+  /** A fresh node of `type`, as the create* functions make one, not yet in a parent (./made-components.ts). */
+  const fresh = (type: string, id: string, name: string): SimNode => {
+    const box = { x: 0, y: 0, width: 100, height: 100 };
+    const node = new SimNode(core, { id, name, type, absoluteBoundingBox: box }, readMeta({}), type);
+    if (type === "TEXT") defineTextProps(node, fonts, mixed);
+    if (type !== "VECTOR")
+      defineStyleProps(
+        node,
+        (what) => core.change(what),
+        () => layOut(node),
+      );
+    node.created = true;
+    core.index.set(id, node);
+    core.change(`create ${id}`);
+    return node;
+  };
+  /** The copy where and as large as `from` (its children and properties in, which may have laid it out anew). */
+  const settle = (from: SimNode, to: SimNode): void => {
+    if (to.width !== from.width || to.height !== from.height)
+      to.resize(Math.max(0.01, from.width), Math.max(0.01, from.height));
+    to.x = from.x;
+    to.y = from.y;
+  };
+  /** A copy of `from`'s tree as `type`, at `index` in `parent`; its layers' ids from `ids`. */
+  const copyTree = (
+    from: SimNode,
+    type: string,
+    id: string,
+    parent: SimNode,
+    index: number,
+    ids: (layer: SimNode) => string,
+  ): SimNode => {
+    const node = fresh(type, id, from.name);
+    if (type === "VECTOR") node.rest["fillGeometry"] = structuredClone(from.rest["fillGeometry"]);
+    parent.insertChild(index, node);
+    (from.childList() ?? []).forEach((child, i) => copyTree(child, child.type, ids(child), node, i, ids));
+    copyProps(from, node);
+    settle(from, node);
+    return node;
+  };
 
   const addHandler = (list: { fn: Handler; once: boolean }[], fn: Handler, once: boolean): void =>
     void list.push({ fn, once });
@@ -1233,6 +1290,29 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
       defineTextProps(text, fonts, mixed);
       defineStyleProps(text, (what) => core.change(what));
       return made(text);
+    },
+    /** Figma's "Create component": a COMPONENT in the node's place with its properties and children. */
+    createComponentFromNode: (node: SimNode): SimNode => {
+      if (!(node instanceof SimNode) || node.removed || !node.parent || refusesComponent(node))
+        throw new Error("Cannot create component from node");
+      const parent = node.parent;
+      const component = fresh("COMPONENT", `sim:${++rectangles}`, node.name);
+      parent.insertChild(parent.childList()!.indexOf(node), component);
+      for (const child of [...(node.childList() ?? [])]) component.appendChild(child);
+      copyProps(node, component);
+      settle(node, component);
+      node.remove();
+      Object.defineProperty(component, "createInstance", {
+        value: (): SimNode => {
+          if (component.removed) throw new Error(`The node (id ${component.id}) does not exist`);
+          const id = `sim:${++rectangles}`;
+          const page = currentPage.childList();
+          const instance = copyTree(component, "INSTANCE", id, currentPage, page.length, (l) => `I${id};${l.id}`);
+          instance.rest["componentId"] = component.id;
+          return instance;
+        },
+      });
+      return component;
     },
     createRectangle: (): SimNode => {
       const id = `sim:${++rectangles}`;

@@ -6,6 +6,7 @@
  * and `resolvedVariableModes` holds every collection's mode: the nearest explicit one, else its default.
  */
 import type { DesignVariables } from "../../codegen/design/extras.js";
+import { boundPaint, defineSetBoundVariable, nodeBindings } from "./variable-bindings.js";
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -49,6 +50,7 @@ export function simVariablesApi(data: DesignVariables | undefined): Json {
       Object.keys(collections)
         .filter((id) => !collections[id]!.remote)
         .map((id) => collection(id)!),
+    setBoundVariableForPaint: (paint: unknown, field: unknown, v: unknown) => boundPaint(data, paint, field, v),
     getVariableById: dynamicPage("getVariableById"),
     getVariableCollectionById: dynamicPage("getVariableCollectionById"),
     getLocalVariables: dynamicPage("getLocalVariables"),
@@ -95,29 +97,35 @@ interface VariableNode {
 }
 
 /** Adds the variable and style properties to a simulated node, read from its REST JSON. */
-export function defineVariableProps(node: VariableNode, data: () => DesignVariables | undefined): void {
-  const bound = isRecord(node.rest["boundVariables"])
-    ? deepFreeze(structuredClone(node.rest["boundVariables"]))
-    : deepFreeze({});
+export function defineVariableProps(
+  node: VariableNode,
+  data: () => DesignVariables | undefined,
+  change: (what: string) => void = () => undefined,
+): void {
+  // A copy, so the bindings the plugin makes (setBoundVariable) never write into the test's fixture.
+  if (isRecord(node.rest["boundVariables"])) node.rest["boundVariables"] = structuredClone(node.rest["boundVariables"]);
   const explicit = (): Json =>
     isRecord(node.rest["explicitVariableModes"]) ? { ...node.rest["explicitVariableModes"] } : {};
-  Object.defineProperty(node, "boundVariables", { enumerable: true, get: () => bound });
-  Object.defineProperty(node, "explicitVariableModes", { enumerable: true, get: explicit });
-  Object.defineProperty(node, "resolvedVariableModes", {
+  const paints = node as unknown as { fills?: readonly unknown[]; strokes?: readonly unknown[] };
+  Object.defineProperty(node, "boundVariables", {
     enumerable: true,
-    get: () => {
-      const out: Record<string, string> = {};
-      for (const [id, c] of Object.entries(data()?.variableCollections ?? {})) {
-        let mode: unknown;
-        for (let at: VariableNode | null = node; at && mode === undefined; at = at.parent) {
-          const modes = at.rest["explicitVariableModes"];
-          mode = isRecord(modes) ? modes[id] : undefined;
-        }
-        out[id] = typeof mode === "string" ? mode : c.defaultModeId;
-      }
-      return out;
-    },
+    get: () => deepFreeze(nodeBindings(node.rest, paints)),
   });
+  Object.defineProperty(node, "explicitVariableModes", { enumerable: true, get: explicit });
+  const resolved = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [id, c] of Object.entries(data()?.variableCollections ?? {})) {
+      let mode: unknown;
+      for (let at: VariableNode | null = node; at && mode === undefined; at = at.parent) {
+        const modes = at.rest["explicitVariableModes"];
+        mode = isRecord(modes) ? modes[id] : undefined;
+      }
+      out[id] = typeof mode === "string" ? mode : c.defaultModeId;
+    }
+    return out;
+  };
+  Object.defineProperty(node, "resolvedVariableModes", { enumerable: true, get: resolved });
+  if (node.type !== "DOCUMENT" && node.type !== "PAGE") defineSetBoundVariable(node, data, change, resolved);
   // Strokes and effects as the Plugin API has them (each effect with its own boundVariables).
   for (const field of ["strokes", "effects"]) {
     if (field in node || node.type === "GROUP" || node.type === "DOCUMENT" || node.type === "PAGE") continue;
