@@ -4,7 +4,7 @@
  * preview iframe in the plugin), so it is one self-contained function: no imports at run time, no helpers outside
  * its body, the DOM read through the few members typed below (the project compiles without the DOM lib).
  */
-import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, TextRun } from "./layers.js";
+import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -34,6 +34,7 @@ interface DomElement extends DomNode {
   className: unknown;
   outerHTML: string;
   getAttribute(name: string): string | null;
+  closest(selector: string): DomElement | null;
   getBoundingClientRect(): Rect;
   currentSrc?: string;
   src?: string;
@@ -192,8 +193,9 @@ export function readLayers(
         (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
       const axis = (fill: boolean, min: string, max: string) => ({
         mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
-        ...(px(min) > 0 ? { min: px(min) } : {}),
-        ...(max !== "none" && px(max) > 0 ? { max: px(max) } : {}),
+        // Only lengths: a percentage (max-width: 100%) is the parent's, not a size Figma can hold.
+        ...(min.endsWith("px") && px(min) > 0 ? { min: px(min) } : {}),
+        ...(max.endsWith("px") && px(max) > 0 ? { max: px(max) } : {}),
       });
       node.sizing = {
         horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
@@ -218,7 +220,11 @@ export function readLayers(
       if (!node.sizing && !wide) return;
       node.sizing = {
         horizontal: wide ? hug(sizing.horizontal) : sizing.horizontal,
-        vertical: sizing.vertical.mode === "FIXED" ? hug(sizing.vertical) : sizing.vertical,
+        // A text centred or pushed down in a taller box keeps that box's height.
+        vertical:
+          sizing.vertical.mode === "FIXED" && node.text.alignVertical === "TOP"
+            ? hug(sizing.vertical)
+            : sizing.vertical,
       };
       return;
     }
@@ -488,6 +494,22 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   const INLINE = new Set(["inline", "contents"]);
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
 
+  /**
+   * A paragraph of a design's text that the code wrote as a block (a <span> with display:block between paragraphs):
+   * no layer of its own (no data-node-id, no paint, border or padding) inside one that is (or is in) a design layer.
+   */
+  const paragraph = (el: DomElement, c: DomElement): boolean => {
+    if (el.closest("[data-node-id]") === null || c.getAttribute("data-node-id") !== null) return false;
+    const cs = g.getComputedStyle(c);
+    return (
+      s(cs, "display") === "block" &&
+      paints.fillsOf(cs).length === 0 &&
+      !paints.bordered(cs) &&
+      ["top", "right", "bottom", "left"].every((side) => px(s(cs, `padding-${side}`)) === 0) &&
+      textOnly(c)
+    );
+  };
+
   /** An element whose content is text only (text nodes and inline elements holding text): one text layer. */
   const textOnly = (el: DomElement): boolean => {
     let text = false;
@@ -498,8 +520,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         const c = child as DomElement;
         if (SKIP.has(c.tagName)) continue;
         if (c.tagName === "BR") continue;
-        if (!INLINE.has(s(g.getComputedStyle(c), "display")) || c.tagName === "IMG" || c.tagName === "svg")
-          return false;
+        if (c.tagName === "IMG" || c.tagName === "svg") return false;
+        if (!INLINE.has(s(g.getComputedStyle(c), "display")) && !paragraph(el, c)) return false;
         if (!textOnly(c) && (c.textContent ?? "").trim() !== "") return false;
         if ((c.textContent ?? "").trim() !== "") text = true;
       }
@@ -544,7 +566,7 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     const walk = (node: DomNode, href: string | null): void => {
       if (node.nodeType === 3) {
         let t = (node.textContent ?? "").replace(/\s+/g, " ");
-        if (characters === "" || characters.endsWith(" ")) t = t.replace(/^ /, "");
+        if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
         if (t === "") return;
         const parent = node.parentElement ?? el;
         const run = runOf(g.getComputedStyle(parent), characters.length, characters.length + t.length, href);
@@ -565,7 +587,20 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         return;
       }
       const link = e.tagName === "A" ? e.getAttribute("href") : href;
+      // A paragraph (a block inside the text) starts and ends a line.
+      const block = e !== el && !INLINE.has(s(g.getComputedStyle(e), "display"));
+      const breakLine = (): void => {
+        if (!block || characters === "" || characters.endsWith("\n")) return;
+        // A trailing collapsed space becomes the line break (the runs' offsets stay).
+        if (characters.endsWith(" ")) characters = `${characters.slice(0, -1)}\n`;
+        else {
+          characters += "\n";
+          if (runs.length > 0) runs[runs.length - 1]!.end = characters.length;
+        }
+      };
+      breakLine();
       for (const child of Array.from(e.childNodes)) walk(child, link);
+      breakLine();
     };
     walk(el, el.tagName === "A" ? el.getAttribute("href") : null);
     const trimmed = characters.replace(/\s+$/, "");
@@ -602,9 +637,16 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
             : align === "justify"
               ? "JUSTIFIED"
               : "LEFT",
-      alignVertical: "TOP",
+      alignVertical: verticalAlign(style),
       autoResize: hugs ? "WIDTH_AND_HEIGHT" : "HEIGHT",
     };
+  };
+
+  /** Where a flex element puts its text in a taller box (a column's justify-content, a row's align-items). */
+  const verticalAlign = (style: Style): LayerText["alignVertical"] => {
+    if (!/flex/.test(s(style, "display"))) return "TOP";
+    const v = s(style, /column/.test(s(style, "flex-direction")) ? "justify-content" : "align-items");
+    return v === "center" ? "CENTER" : /end/.test(v) ? "BOTTOM" : "TOP";
   };
 
   const JUSTIFY: Record<string, NonNullable<LayerNode["autoLayout"]>["primaryAlign"]> = {

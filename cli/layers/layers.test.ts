@@ -185,3 +185,20 @@ describe.runIf(runBrowser)("figment layers: auto layout and sizing over the roun
     expect(row.trip.sameAutoLayout).toBe(row.trip.designAutoLayouts);
   });
 });
+
+describe.runIf(runBrowser)("figment layers: a design text the code wrote as paragraphs", () => {
+  const browser = useBrowser();
+  it("zacht-investor-pitch 03 Summary: the two-paragraph text is one editable text layer, centred as the page has it", async () => {
+    // Main read it as a frame of unnamed text layers: the design's text 0:20 had no text layer (1/2 editable).
+    const page = layersTripPages().find((p) => p.key === "zacht-investor-pitch.file.json#0:16")!;
+    const row = await layersRoundTrip(browser, page);
+    const text = named(row.document.root, "0:20");
+    expect(text.kind).toBe("text");
+    expect(text.text?.characters).toMatch(/“elevator pitch”\nLike table of contents/);
+    expect(text.text?.alignVertical).toBe("CENTER");
+    expect(text.sizing).toMatchObject({ horizontal: { mode: "FIXED" }, vertical: { mode: "FIXED" } });
+    // max-width: 100% is no maximum of 100 px.
+    expect(text.sizing?.horizontal.max).toBeUndefined();
+    expect(row.trip.editableTexts).toBe(row.trip.designTexts);
+  });
+});
