@@ -147,7 +147,7 @@ describe.runIf(runBrowser)("figment layers: auto layout and sizing over the roun
     return found;
   };
 
-  it("vincegx-home-slideshow: nowrap rows stay unwrapped, the -380 px overlap is the gap: 16/16 auto layouts", async () => {
+  it("vincegx-home-slideshow: nowrap rows unwrapped, the -380 px overlap is the gap: 16/16", async () => {
     // Main read every flex container as wrapping ("nowrap" matched /wrap/) and the overlap (the code's negative
     // margin) as gap 0: 15/16.
     const row = await layersRoundTrip(browser, page("vincegx-home-slideshow.nodes.json#124:21142"));
@@ -162,7 +162,7 @@ describe.runIf(runBrowser)("figment layers: auto layout and sizing over the roun
     expect(row.trip.editableTexts).toBe(row.trip.designTexts);
   });
 
-  it("tnt-website home: content-sized links and their labels hug, a fixed-width paragraph keeps its width", async () => {
+  it("tnt-website home: content-sized links and labels hug, a fixed-width paragraph keeps its width", async () => {
     // Main gave every layer in a flex parent FIXED (or FILL) sizing: a hugging label became a fixed box.
     const row = await layersRoundTrip(browser, page("tnt-website.file.json#40:110"));
     const root = row.document.root;
@@ -188,7 +188,7 @@ describe.runIf(runBrowser)("figment layers: auto layout and sizing over the roun
 
 describe.runIf(runBrowser)("figment layers: a design text the code wrote as paragraphs", () => {
   const browser = useBrowser();
-  it("zacht-investor-pitch 03 Summary: the two-paragraph text is one editable text layer, centred as the page has it", async () => {
+  it("zacht-investor-pitch Summary: the two-paragraph text is one editable text layer, centred", async () => {
     // Main read it as a frame of unnamed text layers: the design's text 0:20 had no text layer (1/2 editable).
     const page = layersTripPages().find((p) => p.key === "zacht-investor-pitch.file.json#0:16")!;
     const row = await layersRoundTrip(browser, page);

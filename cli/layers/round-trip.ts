@@ -48,12 +48,22 @@ export function layersById(root: LayerNode): Map<string, { node: LayerNode; box:
 
 interface DesignLayout extends RestNode {
   style?: { fontFamily?: string; textCase?: string } | null;
+  primaryAxisAlignItems?: string;
   itemSpacing?: number;
   paddingTop?: number;
   paddingRight?: number;
   paddingBottom?: number;
   paddingLeft?: number;
 }
+
+/** Why a design's gap has no trace in any rendering: Figma itself ignores it there. */
+const unrenderedGap = (d: DesignLayout): string => {
+  const flowing = (d.children ?? []).filter(
+    (c) => c.visible !== false && (c as { layoutPositioning?: string }).layoutPositioning !== "ABSOLUTE",
+  );
+  if (d.primaryAxisAlignItems === "SPACE_BETWEEN") return " (SPACE_BETWEEN: Figma does not use the gap)";
+  return flowing.length < 2 ? " (one child: no gap to see)" : "";
+};
 
 export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTrip {
   const byId = layersById(layers.root);
@@ -109,7 +119,8 @@ export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTri
           : a.mode !== d.layoutMode
             ? `${a.mode} for ${d.layoutMode}`
             : `gap ${a.gap} for ${d.itemSpacing ?? 0}, padding ${Object.values(a.padding).join(" ")} for ` +
-              [d.paddingTop, d.paddingRight, d.paddingBottom, d.paddingLeft].map((n) => n ?? 0).join(" "),
+              [d.paddingTop, d.paddingRight, d.paddingBottom, d.paddingLeft].map((n) => n ?? 0).join(" ") +
+              unrenderedGap(d),
       );
   }
   let textLayers = 0;
