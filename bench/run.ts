@@ -54,6 +54,9 @@
  *     lost, content present at 390/768/1920 (bench/contract.ts)
  *   BENCH_ONLY=fonts npm run bench  every fixture frame's IoU × matched with the design's fonts and without
  *     (bench/fonts.ts)
+ *   BENCH_ONLY=layers npm run bench  issue 51's layers: design → code → layers against the design on every fixture,
+ *     real and corpus frame (IoU × matched, texts editable, auto layout kept, fonts), reading a 150-element page's
+ *     DOM and building it on the simulator's canvas (bench/layers.ts)
  *   BENCH_ONLY=score-cli npm run bench  what `figment code --score` costs per frame, and the Code panel's score equal
  *     to it on every fixture frame (bench/score-cli.ts)
  *   BENCH_ONLY=score-panel npm run bench  click → the fidelity score shown in the Code panel, Log-In page and largest
@@ -75,6 +78,7 @@ import { contractSection } from "./contract.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
+import { layersSection } from "./layers.js";
 import { layoutSection } from "./layout.js";
 import { searchSection } from "./search.js";
 import { paramsSection } from "./params.js";
@@ -139,6 +143,7 @@ const SECTIONS = [
   "layout-check",
   "contract",
   "fonts",
+  "layers",
   "score-cli",
   "score-panel",
   "score-agree",
@@ -218,6 +223,7 @@ async function main(): Promise<void> {
     "layout-check": () => layoutCheckSection(results),
     contract: () => contractSection(results),
     fonts: () => fontsSection(results),
+    layers: () => layersSection(results),
     "score-cli": () => scoreCliSection(files, results),
     "score-panel": () => scorePanelSection(files, results),
     "score-agree": () => scoreAgreeSection(files, results),

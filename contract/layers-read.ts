@@ -4,7 +4,7 @@
  * preview iframe in the plugin), so it is one self-contained function: no imports at run time, no helpers outside
  * its body, the DOM read through the few members typed below (the project compiles without the DOM lib).
  */
-import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, TextRun } from "./layers.js";
+import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -34,6 +34,7 @@ interface DomElement extends DomNode {
   className: unknown;
   outerHTML: string;
   getAttribute(name: string): string | null;
+  closest(selector: string): DomElement | null;
   getBoundingClientRect(): Rect;
   currentSrc?: string;
   src?: string;
@@ -68,7 +69,7 @@ export function readLayers(
   let truncated = false;
   const { px, clamp01, color, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
 
-  const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, rel, idOf } = structure(paints());
+  const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, marginGap, huggedAxes, rel, idOf } = structure(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -173,6 +174,8 @@ export function readLayers(
           }
         }
       if (children.length > 0) node.children = children;
+      const al = node.autoLayout;
+      if (al && al.mode !== "GRID" && !al.wrap) al.gap += marginGap(el, al.mode === "HORIZONTAL");
     }
     if (node.kind !== "frame") visualsOfLeaf(style, node);
     const position = s(style, "position");
@@ -190,18 +193,56 @@ export function readLayers(
         (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
       const axis = (fill: boolean, min: string, max: string) => ({
         mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
-        ...(px(min) > 0 ? { min: px(min) } : {}),
-        ...(max !== "none" && px(max) > 0 ? { max: px(max) } : {}),
+        // Only lengths: a percentage (max-width: 100%) is the parent's, not a size Figma can hold.
+        ...(min.endsWith("px") && px(min) > 0 ? { min: px(min) } : {}),
+        ...(max.endsWith("px") && px(max) > 0 ? { max: px(max) } : {}),
       });
       node.sizing = {
         horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
         vertical: axis(row ? stretch : grows, s(style, "min-height"), s(style, "max-height")),
       };
     }
+    hugOf(node, el, style, rect, parentStyle !== undefined);
     if (id) node.sourceId = id.slice(0, 200);
     const component = el.getAttribute("data-figment-component");
     if (component && node.kind === "frame") node.component = component.slice(0, 200);
     return node;
+  };
+
+  /**
+   * What hugs its content: a text that is not a fixed-width box hugs its width, and every text its height; an auto
+   * layout frame whose box is its content's, on an axis where no child fills it (Figma refuses that pair).
+   */
+  const hugOf = (node: LayerNode, el: DomElement, style: Style, rect: Rect, hasParent: boolean): void => {
+    const fixed = { mode: "FIXED" as const };
+    const sizing = node.sizing ?? { horizontal: fixed, vertical: fixed };
+    const hug = <T extends object>(axis: T) => ({ ...axis, mode: "HUG" as const });
+    if (node.kind === "text" && node.text) {
+      const wide = sizing.horizontal.mode === "FIXED" && node.text.autoResize === "WIDTH_AND_HEIGHT";
+      if (!node.sizing && !wide) return;
+      node.sizing = {
+        horizontal: wide ? hug(sizing.horizontal) : sizing.horizontal,
+        // A text centred or pushed down in a taller box keeps that box's height.
+        vertical:
+          sizing.vertical.mode === "FIXED" && node.text.alignVertical === "TOP"
+            ? hug(sizing.vertical)
+            : sizing.vertical,
+      };
+      return;
+    }
+    const al = node.autoLayout;
+    if (!hasParent || node.kind !== "frame" || !al || al.mode === "GRID") return;
+    const filled = (h: boolean): boolean =>
+      (node.children ?? []).some((c) => !c.absolute && c.sizing?.[h ? "horizontal" : "vertical"].mode === "FILL");
+    const measured = huggedAxes(el, style, rect);
+    const h =
+      measured.h && sizing.horizontal.mode === "FIXED" && !filled(true) && !(al.wrap && al.mode === "HORIZONTAL");
+    const v = measured.v && sizing.vertical.mode === "FIXED" && !filled(false) && !(al.wrap && al.mode === "VERTICAL");
+    if (!h && !v) return;
+    node.sizing = {
+      horizontal: h ? hug(sizing.horizontal) : sizing.horizontal,
+      vertical: v ? hug(sizing.vertical) : sizing.vertical,
+    };
   };
 
   /** A text, image or vector layer keeps the element's opacity, radius and effects. */
@@ -227,7 +268,7 @@ export function readLayers(
     const htmlBg = color(s(g.getComputedStyle(g.document.documentElement), "background-color"));
     root.fills = [{ type: "SOLID", color: htmlBg && htmlBg.a > 0 ? htmlBg : { r: 1, g: 1, b: 1, a: 1 } }];
   }
-  root.name = options.name;
+  root.name = options.name.slice(0, 200);
   if (truncated)
     notes.push({
       kind: "limit",
@@ -236,7 +277,7 @@ export function readLayers(
         `the first ${options.maxNodes} were read, the rest left out`,
     });
   return {
-    name: options.name,
+    name: options.name.slice(0, 200),
     width: g.innerWidth,
     root,
     notes,
@@ -455,6 +496,22 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   const INLINE = new Set(["inline", "contents"]);
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
 
+  /**
+   * A paragraph of a design's text that the code wrote as a block (a <span> with display:block between paragraphs):
+   * no layer of its own (no data-node-id, no paint, border or padding) inside one that is (or is in) a design layer.
+   */
+  const paragraph = (el: DomElement, c: DomElement): boolean => {
+    if (el.closest("[data-node-id]") === null || c.getAttribute("data-node-id") !== null) return false;
+    const cs = g.getComputedStyle(c);
+    return (
+      s(cs, "display") === "block" &&
+      paints.fillsOf(cs).length === 0 &&
+      !paints.bordered(cs) &&
+      ["top", "right", "bottom", "left"].every((side) => px(s(cs, `padding-${side}`)) === 0) &&
+      textOnly(c)
+    );
+  };
+
   /** An element whose content is text only (text nodes and inline elements holding text): one text layer. */
   const textOnly = (el: DomElement): boolean => {
     let text = false;
@@ -465,8 +522,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         const c = child as DomElement;
         if (SKIP.has(c.tagName)) continue;
         if (c.tagName === "BR") continue;
-        if (!INLINE.has(s(g.getComputedStyle(c), "display")) || c.tagName === "IMG" || c.tagName === "svg")
-          return false;
+        if (c.tagName === "IMG" || c.tagName === "svg") return false;
+        if (!INLINE.has(s(g.getComputedStyle(c), "display")) && !paragraph(el, c)) return false;
         if (!textOnly(c) && (c.textContent ?? "").trim() !== "") return false;
         if ((c.textContent ?? "").trim() !== "") text = true;
       }
@@ -511,7 +568,7 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     const walk = (node: DomNode, href: string | null): void => {
       if (node.nodeType === 3) {
         let t = (node.textContent ?? "").replace(/\s+/g, " ");
-        if (characters === "" || characters.endsWith(" ")) t = t.replace(/^ /, "");
+        if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
         if (t === "") return;
         const parent = node.parentElement ?? el;
         const run = runOf(g.getComputedStyle(parent), characters.length, characters.length + t.length, href);
@@ -532,7 +589,20 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         return;
       }
       const link = e.tagName === "A" ? e.getAttribute("href") : href;
+      // A paragraph (a block inside the text) starts and ends a line.
+      const block = e !== el && !INLINE.has(s(g.getComputedStyle(e), "display"));
+      const breakLine = (): void => {
+        if (!block || characters === "" || characters.endsWith("\n")) return;
+        // A trailing collapsed space becomes the line break (the runs' offsets stay).
+        if (characters.endsWith(" ")) characters = `${characters.slice(0, -1)}\n`;
+        else {
+          characters += "\n";
+          if (runs.length > 0) runs[runs.length - 1]!.end = characters.length;
+        }
+      };
+      breakLine();
       for (const child of Array.from(e.childNodes)) walk(child, link);
+      breakLine();
     };
     walk(el, el.tagName === "A" ? el.getAttribute("href") : null);
     const trimmed = characters.replace(/\s+$/, "");
@@ -569,9 +639,16 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
             : align === "justify"
               ? "JUSTIFIED"
               : "LEFT",
-      alignVertical: "TOP",
+      alignVertical: verticalAlign(style),
       autoResize: hugs ? "WIDTH_AND_HEIGHT" : "HEIGHT",
     };
+  };
+
+  /** Where a flex element puts its text in a taller box (a column's justify-content, a row's align-items). */
+  const verticalAlign = (style: Style): LayerText["alignVertical"] => {
+    if (!/flex/.test(s(style, "display"))) return "TOP";
+    const v = s(style, /column/.test(s(style, "flex-direction")) ? "justify-content" : "align-items");
+    return v === "center" ? "CENTER" : /end/.test(v) ? "BOTTOM" : "TOP";
   };
 
   const JUSTIFY: Record<string, NonNullable<LayerNode["autoLayout"]>["primaryAlign"]> = {
@@ -602,7 +679,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     const columnGap = px(s(style, "column-gap"));
     if (/flex/.test(display)) {
       const row = !/column/.test(s(style, "flex-direction"));
-      const wrap = /wrap/.test(s(style, "flex-wrap"));
+      // "nowrap" contains "wrap": the value is wrap or wrap-reverse.
+      const wrap = /^wrap/.test(s(style, "flex-wrap"));
       return {
         mode: row ? "HORIZONTAL" : "VERTICAL",
         gap: row ? columnGap : rowGap,
@@ -630,6 +708,53 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     return undefined;
   };
 
+  /** The element children a flex container lays out (not hidden, not taken out by position). */
+  const inFlow = (el: DomElement): { el: DomElement; style: Style }[] =>
+    Array.from(el.children)
+      .map((child) => ({ el: child, style: g.getComputedStyle(child) }))
+      .filter(
+        ({ el: c, style: cs }) =>
+          !SKIP.has(c.tagName) && s(cs, "display") !== "none" && !/absolute|fixed/.test(s(cs, "position")),
+      );
+
+  /**
+   * The margins every pair of neighbours shares along the main axis (the code writes a negative gap, and some
+   * pages their spacing, as margins): their sum when it is the same for all pairs, else 0.
+   */
+  const marginGap = (el: DomElement, row: boolean): number => {
+    const items = inFlow(el);
+    const [start, end] = row ? ["margin-left", "margin-right"] : ["margin-top", "margin-bottom"];
+    let shared: number | undefined;
+    for (let i = 1; i < items.length; i++) {
+      const m = px(s(items[i - 1]!.style, end!)) + px(s(items[i]!.style, start!));
+      if (shared !== undefined && Math.abs(m - shared) > 0.5) return 0;
+      shared = m;
+    }
+    return shared ?? 0;
+  };
+
+  /**
+   * Whether a flex container's box is its content's on each axis (CSS width auto / fit-content / inline-flex, or a
+   * height from its children): the children's margin boxes plus padding and border, within a pixel.
+   */
+  const huggedAxes = (el: DomElement, style: Style, rect: Rect): { h: boolean; v: boolean } => {
+    const items = inFlow(el);
+    if (items.length === 0) return { h: false, v: false };
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const { el: c, style: cs } of items) {
+      const r = c.getBoundingClientRect();
+      x0 = Math.min(x0, r.x - px(s(cs, "margin-left")));
+      y0 = Math.min(y0, r.y - px(s(cs, "margin-top")));
+      x1 = Math.max(x1, r.x + r.width + px(s(cs, "margin-right")));
+      y1 = Math.max(y1, r.y + r.height + px(s(cs, "margin-bottom")));
+    }
+    const edge = (side: string): number => px(s(style, `padding-${side}`)) + px(s(style, `border-${side}-width`));
+    return {
+      h: Math.abs(rect.width - (x1 - x0) - edge("left") - edge("right")) <= 1,
+      v: Math.abs(rect.height - (y1 - y0) - edge("top") - edge("bottom")) <= 1,
+    };
+  };
+
   const rel = (r: Rect, origin: Rect): NonNullable<LayerNode["box"]> => ({
     x: r.x - origin.x,
     y: r.y - origin.y,
@@ -638,7 +763,22 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   });
 
   const idOf = (el: DomElement): string | undefined => el.getAttribute("data-node-id") ?? undefined;
-  return { nameOf, INLINE, SKIP, textOnly, runOf, textOf, JUSTIFY, ALIGN, autoLayoutOf, rel, idOf };
+  return {
+    nameOf,
+    INLINE,
+    SKIP,
+    textOnly,
+    runOf,
+    textOf,
+    JUSTIFY,
+    ALIGN,
+    autoLayoutOf,
+    inFlow,
+    marginGap,
+    huggedAxes,
+    rel,
+    idOf,
+  };
 }
 
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */

@@ -124,7 +124,8 @@ const axisSizing = object({ mode: sizing, min: optional(nonNegative), max: optio
 /** Auto layout: a flex container (or a grid read as nested rows, or Figma's GRID where the reader typed it). */
 const autoLayoutField = object({
   mode: oneOf(["HORIZONTAL", "VERTICAL", "GRID"]),
-  gap: nonNegative,
+  /** Figma's itemSpacing: negative where the children overlap (a CSS negative margin between them). */
+  gap: finite,
   /** Gap between wrapped lines, and GRID's row gap. */
   counterGap: optional(nonNegative),
   padding: sides,

@@ -14,6 +14,7 @@ import { visibleNodes, type RestNode } from "../../codegen/fidelity/index.js";
 import { run } from "../run.js";
 import { readPage } from "./read-page.js";
 import { layersById, scoreRoundTrip } from "./round-trip.js";
+import { layersRoundTrip, layersTripPages } from "../../test/helpers/layers-round-trip.js";
 
 const tempDir = tempDirs("figment-layers-");
 
@@ -135,5 +136,69 @@ describe.runIf(runBrowser)("figment layers: the round trip of a real design", ()
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe.runIf(runBrowser)("figment layers: auto layout and sizing over the round trip of real frames", () => {
+  const browser = useBrowser();
+  const page = (key: string) => {
+    const found = layersTripPages().find((p) => p.key === key);
+    if (!found) throw new Error(`no page ${key}`);
+    return found;
+  };
+
+  it("vincegx-home-slideshow: nowrap rows unwrapped, the -380 px overlap is the gap: 16/16", async () => {
+    // Main read every flex container as wrapping ("nowrap" matched /wrap/) and the overlap (the code's negative
+    // margin) as gap 0: 15/16.
+    const row = await layersRoundTrip(browser, page("vincegx-home-slideshow.nodes.json#124:21142"));
+    const slideshow = named(row.document.root, "I124:21154;131:261806");
+    expect(slideshow.autoLayout).toMatchObject({ mode: "HORIZONTAL", gap: -380, wrap: false });
+    // Wrapped exactly where the design wraps (one frame, I124:21154;114:861;112:1123).
+    expect(all(row.document.root).flatMap((n) => (n.autoLayout?.wrap ? [n.sourceId] : []))).toEqual([
+      "I124:21154;114:861;112:1123",
+    ]);
+    expect(row.trip.autoLayoutMisses).toEqual([]);
+    expect(row.trip.sameAutoLayout).toBe(16);
+    expect(row.trip.editableTexts).toBe(row.trip.designTexts);
+  });
+
+  it("tnt-website home: content-sized links and labels hug, a fixed-width paragraph keeps its width", async () => {
+    // Main gave every layer in a flex parent FIXED (or FILL) sizing: a hugging label became a fixed box.
+    const row = await layersRoundTrip(browser, page("tnt-website.file.json#40:110"));
+    const root = row.document.root;
+    const link = named(root, "40:120");
+    expect(link.sizing).toMatchObject({ horizontal: { mode: "HUG" }, vertical: { mode: "HUG" } });
+    const label = named(root, "I40:120;67:58");
+    expect(label.text?.autoResize).toBe("WIDTH_AND_HEIGHT");
+    expect(label.sizing?.horizontal.mode).toBe("HUG");
+    const paragraph = named(root, "I43:237;40:130");
+    expect(paragraph.text?.autoResize).toBe("HEIGHT");
+    expect(paragraph.sizing).toMatchObject({ horizontal: { mode: "FIXED" }, vertical: { mode: "HUG" } });
+    // A frame with a filling child never hugs on that axis (Figma refuses the pair).
+    for (const n of all(root))
+      for (const axis of ["horizontal", "vertical"] as const)
+        if (n.sizing?.[axis].mode === "HUG" && n.kind === "frame")
+          expect(
+            (n.children ?? []).some((c) => !c.absolute && c.sizing?.[axis].mode === "FILL"),
+            n.name,
+          ).toBe(false);
+    expect(row.trip.sameAutoLayout).toBe(row.trip.designAutoLayouts);
+  });
+});
+
+describe.runIf(runBrowser)("figment layers: a design text the code wrote as paragraphs", () => {
+  const browser = useBrowser();
+  it("zacht-investor-pitch Summary: the two-paragraph text is one editable text layer, centred", async () => {
+    // Main read it as a frame of unnamed text layers: the design's text 0:20 had no text layer (1/2 editable).
+    const page = layersTripPages().find((p) => p.key === "zacht-investor-pitch.file.json#0:16")!;
+    const row = await layersRoundTrip(browser, page);
+    const text = named(row.document.root, "0:20");
+    expect(text.kind).toBe("text");
+    expect(text.text?.characters).toMatch(/“elevator pitch”\nLike table of contents/);
+    expect(text.text?.alignVertical).toBe("CENTER");
+    expect(text.sizing).toMatchObject({ horizontal: { mode: "FIXED" }, vertical: { mode: "FIXED" } });
+    // max-width: 100% is no maximum of 100 px.
+    expect(text.sizing?.horizontal.max).toBeUndefined();
+    expect(row.trip.editableTexts).toBe(row.trip.designTexts);
   });
 });

@@ -19,6 +19,13 @@ export interface RoundTrip {
   autoLayoutFrames: number;
   designAutoLayouts: number;
   sameAutoLayout: number;
+  /** The design's auto layout frames that did not come back the same, and why (missing, mode, gap, padding). */
+  autoLayoutMisses: { id: string; name: string; why: string }[];
+  /** The design's visible texts, those read back as editable text (the layer or its text child). */
+  designTexts: number;
+  editableTexts: number;
+  /** Of the editable texts, those whose first run's family is the design's. */
+  sameFont: number;
 }
 
 /** Every layer's box in page coordinates, by sourceId (the first layer with an id wins). */
@@ -40,12 +47,23 @@ export function layersById(root: LayerNode): Map<string, { node: LayerNode; box:
 }
 
 interface DesignLayout extends RestNode {
+  style?: { fontFamily?: string; textCase?: string } | null;
+  primaryAxisAlignItems?: string;
   itemSpacing?: number;
   paddingTop?: number;
   paddingRight?: number;
   paddingBottom?: number;
   paddingLeft?: number;
 }
+
+/** Why a design's gap has no trace in any rendering: Figma itself ignores it there. */
+const unrenderedGap = (d: DesignLayout): string => {
+  const flowing = (d.children ?? []).filter(
+    (c) => c.visible !== false && (c as { layoutPositioning?: string }).layoutPositioning !== "ABSOLUTE",
+  );
+  if (d.primaryAxisAlignItems === "SPACE_BETWEEN") return " (SPACE_BETWEEN: Figma does not use the gap)";
+  return flowing.length < 2 ? " (one child: no gap to see)" : "";
+};
 
 export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTrip {
   const byId = layersById(layers.root);
@@ -55,12 +73,29 @@ export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTri
   let sum = 0;
   let designAutoLayouts = 0;
   let sameAutoLayout = 0;
+  const autoLayoutMisses: RoundTrip["autoLayoutMisses"] = [];
+  let designTexts = 0;
+  let editableTexts = 0;
+  let sameFont = 0;
   for (const v of nodes) {
     const layer = byId.get(v.node.id);
     const d = v.node as DesignLayout;
     const flow = d.layoutMode === "HORIZONTAL" || d.layoutMode === "VERTICAL";
     if (flow) designAutoLayouts++;
-    if (!layer) continue;
+    const miss = (why: string) => autoLayoutMisses.push({ id: d.id, name: d.name, why });
+    if (d.type === "TEXT") {
+      designTexts++;
+      const text = layer?.node.kind === "text" ? layer.node : layer?.node.children?.find((c) => c.kind === "text");
+      if (text?.text && text.text.characters.length > 0) {
+        editableTexts++;
+        const family = text.text.runs[0]?.family ?? "";
+        if (family.toLowerCase() === (d.style?.fontFamily ?? "").toLowerCase()) sameFont++;
+      }
+    }
+    if (!layer) {
+      if (flow) miss("no layer");
+      continue;
+    }
     matched++;
     const box = { ...layer.box, x: layer.box.x - origin.x, y: layer.box.y - origin.y };
     sum += iou(v.box, box);
@@ -77,6 +112,16 @@ export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTri
       near(d.paddingLeft, a.padding.left)
     )
       sameAutoLayout++;
+    else if (flow)
+      miss(
+        a === undefined
+          ? `${layer.node.kind} without auto layout`
+          : a.mode !== d.layoutMode
+            ? `${a.mode} for ${d.layoutMode}`
+            : `gap ${a.gap} for ${d.itemSpacing ?? 0}, padding ${Object.values(a.padding).join(" ")} for ` +
+              [d.paddingTop, d.paddingRight, d.paddingBottom, d.paddingLeft].map((n) => n ?? 0).join(" ") +
+              unrenderedGap(d),
+      );
   }
   let textLayers = 0;
   let autoLayoutFrames = 0;
@@ -96,5 +141,9 @@ export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTri
     autoLayoutFrames,
     designAutoLayouts,
     sameAutoLayout,
+    autoLayoutMisses,
+    designTexts,
+    editableTexts,
+    sameFont,
   };
 }

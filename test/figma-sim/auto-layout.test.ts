@@ -30,8 +30,20 @@ describe("simulated auto layout", () => {
     expect(() => (frame["layoutWrap"] = "WRAP")).toThrow(/only be set on auto layout frames/);
     expect(() => (frame["layoutSizingVertical"] = "HUG")).toThrow(/only be set on auto layout frames/);
     frame["layoutMode"] = "HORIZONTAL";
-    expect(() => (frame["itemSpacing"] = -1)).toThrow(/at least 0/);
+    expect(() => (frame["paddingLeft"] = -1)).toThrow(/at least 0/);
+    expect(() => (frame["itemSpacing"] = Number.NaN)).toThrow(/finite/);
     expect(() => (frame["layoutWrap"] = "YES")).toThrow(/one of NO_WRAP, WRAP/);
+  });
+
+  it("takes a negative gap, as Figma does: the children overlap by it", () => {
+    const { frame, rect } = setup();
+    frame["layoutMode"] = "HORIZONTAL";
+    frame["itemSpacing"] = -8;
+    const [a, b] = [rect(20, 10), rect(20, 10)];
+    frame.appendChild(a);
+    frame.appendChild(b);
+    expect(frame["itemSpacing"]).toBe(-8);
+    expect(b.x - a.x).toBe(12);
   });
 
   it("inserts children at an index in 0…length and refuses beyond", () => {

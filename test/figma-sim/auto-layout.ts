@@ -1,7 +1,7 @@
 /**
  * The simulator's auto layout: the AutoLayoutMixin properties of frames, components and instances (read
  * from the REST JSON, settable by the plugin with Figma's refusals: `layoutWrap` and the sizing shorthands
- * need a HORIZONTAL or VERTICAL `layoutMode`, spacing and padding must be finite, not negative), and the
+ * need a HORIZONTAL or VERTICAL `layoutMode`, spacing and padding must be finite, padding not negative), and the
  * layout itself for frames the plugin made: children flow along the primary axis, wrapping onto new tracks
  * when `layoutWrap` is "WRAP" and the primary axis is FIXED; an AUTO axis hugs the children. Frames from the
  * file keep their file's boxes (the fixture already holds Figma's layout).
@@ -104,7 +104,12 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
   prop("layoutWrap", oneOf("layoutWrap", ["NO_WRAP", "WRAP"] as const), true);
   prop("primaryAxisSizingMode", oneOf("primaryAxisSizingMode", ["FIXED", "AUTO"] as const), false);
   prop("counterAxisSizingMode", oneOf("counterAxisSizingMode", ["FIXED", "AUTO"] as const), false);
-  prop("itemSpacing", length("itemSpacing"), false);
+  // Figma takes a negative gap (children overlap); the other lengths must be at least 0.
+  prop(
+    "itemSpacing",
+    (v) => (typeof v === "number" && v < 0 ? -length("itemSpacing")(-v) : length("itemSpacing")(v)),
+    false,
+  );
   prop(
     "counterAxisSpacing",
     (v) => (v === null ? null : length("counterAxisSpacing")(v)),

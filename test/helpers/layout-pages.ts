@@ -38,12 +38,13 @@ function loaded(json: unknown, id: string): Document | undefined {
   }
 }
 
-/** The pages, real files first, then the sample files, then the corpus. */
-export function layoutPages(): LayoutPage[] {
+/** The pages, real files first, then the sample files, then the corpus; `minWidth` 0 keeps the phone frames too. */
+export function layoutPages(options: { minWidth?: number } = {}): LayoutPage[] {
+  const minWidth = options.minWidth ?? INFERRED_FROM;
   const out: LayoutPage[] = [];
   for (const file of realFiles())
     for (const frame of topLevelFrames(file)) {
-      if (frame.hidden || frame.width <= INFERRED_FROM || frame.height < 100) continue;
+      if (frame.hidden || frame.width <= minWidth || frame.height < 100) continue;
       const document = loaded(file.json, frame.id);
       if (!document) continue;
       out.push({
@@ -62,7 +63,7 @@ export function layoutPages(): LayoutPage[] {
     const json = JSON.parse(readFileSync(join(figma, name), "utf8")) as unknown;
     for (const root of loadDesign(json).roots) {
       const box = (root as unknown as RestNode).absoluteBoundingBox;
-      if (!box || box.width <= INFERRED_FROM || (root as { visible?: boolean }).visible === false) continue;
+      if (!box || box.width <= minWidth || (root as { visible?: boolean }).visible === false) continue;
       const document = loaded(json, root.id);
       if (!document) continue;
       out.push({
