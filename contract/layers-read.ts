@@ -29,6 +29,7 @@ interface DomNode {
 }
 interface DomElement extends DomNode {
   tagName: string;
+  scrollHeight?: number;
   childNodes: ArrayLike<DomNode>;
   children: ArrayLike<DomElement>;
   className: unknown;
@@ -105,7 +106,7 @@ export function readLayers(
       if (el.complete && (el.naturalWidth ?? 0) === 0)
         notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
       else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
-    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style)) {
+    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style) && textFills(el, rect, style)) {
       node = { kind: "text", ...base, text: textOf(el, style) };
     } else {
       node = { kind: "frame", ...base };
@@ -202,6 +203,18 @@ export function readLayers(
     return node;
   };
 
+  /**
+   * Whether the element's box is its text's (no side padding, as tall as its lines): then it is one text layer; a
+   * table cell or a padded link taller or wider than its text is a frame holding the text where it is drawn.
+   */
+  const textFills = (el: DomElement, rect: Rect, style: Style): boolean => {
+    if (px(s(style, "padding-left")) + px(s(style, "padding-right")) > 0.5) return false;
+    const range = g.document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return Math.abs(r.y - rect.y) <= 1.5 && Math.abs(r.y + r.height - rect.y - rect.height) <= 1.5;
+  };
+
   /** A text, image or vector layer keeps the element's opacity, radius and effects. */
   const visualsOfLeaf = (style: Style, node: LayerNode): void => {
     const opacity = px(s(style, "opacity") || "1");
@@ -218,13 +231,29 @@ export function readLayers(
 
   const body = g.document.body;
   const page = { x: 0, y: 0, width: g.innerWidth, height: 0 };
-  const root = read(body, page, undefined) ?? { kind: "frame" as const, name: "body", box: { x: 0, y: 0, w: 0, h: 0 } };
-  const docHeight = Math.max(root.box.h, g.document.documentElement.getBoundingClientRect().height);
-  root.box = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
-  if (!root.fills || root.fills.length === 0) {
-    const htmlBg = color(s(g.getComputedStyle(g.document.documentElement), "background-color"));
-    root.fills = [{ type: "SOLID", color: htmlBg && htmlBg.a > 0 ? htmlBg : { r: 1, g: 1, b: 1, a: 1 } }];
-  }
+  const read0 = read(body, page, undefined) ?? {
+    kind: "frame" as const,
+    name: "body",
+    box: { x: 0, y: 0, w: 0, h: 0 },
+  };
+  const html = g.document.documentElement;
+  const docHeight = Math.max(read0.box.y + read0.box.h, html.getBoundingClientRect().height, html.scrollHeight ?? 0);
+  // The page's paint: the root element's background, else the body's (CSS propagates it to the canvas, and the
+  // body then paints none of its own).
+  const htmlFills = fillsOf(g.getComputedStyle(html));
+  const pageFills: LayerPaint[] =
+    htmlFills.length > 0 ? htmlFills : (read0.fills ?? [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }]);
+  if (htmlFills.length === 0) delete read0.fills;
+  const pageBox = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 0.5;
+  // The body is the page's frame when its box is the page's; a body with a margin, a max-width or a short content
+  // is a frame inside the page at its own box.
+  const isPage =
+    near(read0.box.x, 0) && near(read0.box.y, 0) && near(read0.box.w, pageBox.w) && near(read0.box.h, pageBox.h);
+  const root: LayerNode = isPage
+    ? { ...read0, box: pageBox }
+    : { kind: "frame", name: options.name, box: pageBox, children: [{ ...read0, absolute: undefined }] };
+  root.fills = pageFills;
   root.name = options.name;
   if (truncated)
     notes.push({
