@@ -67,7 +67,7 @@ export function readLayers(
   const notes: LayerNote[] = [];
   let elements = 0;
   let truncated = false;
-  const { px, clamp01, color, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
+  const { px, clamp01, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
 
   const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, rel, idOf } = structure(paints());
 
@@ -115,10 +115,14 @@ export function readLayers(
       if (layout) node.autoLayout = layout;
       if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
       const children: LayerNode[] = [];
+      /** Each child's CSS `order` (text children 0). */
+      const orders: number[] = [];
       const field = el as unknown as { value?: unknown; placeholder?: unknown };
       const entered =
-        (tag === "input" || tag === "textarea") && typeof field.value === "string"
-          ? field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
+        (tag === "input" || tag === "textarea" || tag === "select") && typeof field.value === "string"
+          ? tag === "select"
+            ? selectedText(el)
+            : field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
           : "";
       if (entered !== "") {
         // A form control's value (or placeholder) is its text layer, inside its padding.
@@ -147,6 +151,8 @@ export function readLayers(
             autoResize: "NONE",
           },
         });
+      } else if (tag === "select") {
+        // A closed select shows its chosen option only; its options are no layers.
       } else if (textOnly(el)) {
         const range = g.document.createRange();
         range.selectNodeContents(el);
@@ -170,9 +176,18 @@ export function readLayers(
             });
           } else if (child.nodeType === 1) {
             const layer = read(child as DomElement, rect, style);
-            if (layer) children.push(layer);
+            if (layer) {
+              children.push(layer);
+              orders[children.length - 1] = px(s(g.getComputedStyle(child as DomElement), "order"));
+            }
           }
         }
+      // Figma has no reversed auto layout nor `order`: the children in the order they are drawn.
+      if (node.autoLayout && node.autoLayout.mode !== "GRID") {
+        const order = new Map(children.map((c, i) => [c, orders[i] ?? 0]));
+        children.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+        if (/reverse/.test(s(style, "flex-direction"))) children.reverse();
+      }
       if (children.length > 0) node.children = children;
     }
     if (node.kind !== "frame") visualsOfLeaf(style, node);
@@ -201,6 +216,13 @@ export function readLayers(
     }
     if (id) node.sourceId = id.slice(0, 200);
     return node;
+  };
+
+  /** The text a closed <select> shows: its selected option's. */
+  const selectedText = (el: DomElement): string => {
+    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<DomElement> };
+    const option = select.options?.[select.selectedIndex ?? -1];
+    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
   };
 
   /**
@@ -482,6 +504,15 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   const INLINE = new Set(["inline", "contents"]);
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
 
+  const DRAWN = new Set(["IMG", "svg", "INPUT", "SELECT", "TEXTAREA", "BUTTON", "IFRAME", "VIDEO", "CANVAS", "OBJECT"]);
+  /** Whether an element or one inside it paints something other than text: an image, a control, a fill, a border. */
+  const drawn = (el: DomElement): boolean => {
+    if (DRAWN.has(el.tagName)) return true;
+    const style = g.getComputedStyle(el);
+    if (s(style, "display") === "none") return false;
+    return paints.fillsOf(style).length > 0 || paints.bordered(style) || Array.from(el.children).some(drawn);
+  };
+
   /** An element whose content is text only (text nodes and inline elements holding text): one text layer. */
   const textOnly = (el: DomElement): boolean => {
     let text = false;
@@ -494,6 +525,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         if (c.tagName === "BR") continue;
         if (!INLINE.has(s(g.getComputedStyle(c), "display")) || c.tagName === "IMG" || c.tagName === "svg")
           return false;
+        // An inline element without text that draws something (a linked image, an icon) is a layer of its own.
+        if ((c.textContent ?? "").trim() === "" && drawn(c)) return false;
         if (!textOnly(c) && (c.textContent ?? "").trim() !== "") return false;
         if ((c.textContent ?? "").trim() !== "") text = true;
       }
@@ -537,10 +570,18 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     const runs: TextRun[] = [];
     const walk = (node: DomNode, href: string | null): void => {
       if (node.nodeType === 3) {
-        let t = (node.textContent ?? "").replace(/\s+/g, " ");
-        if (characters === "" || characters.endsWith(" ")) t = t.replace(/^ /, "");
-        if (t === "") return;
         const parent = node.parentElement ?? el;
+        // White space as CSS keeps it: `pre` and `pre-wrap` keep it all, `pre-line` its line breaks.
+        const space = s(g.getComputedStyle(parent), "white-space");
+        const raw = node.textContent ?? "";
+        let t = /^(pre|pre-wrap|break-spaces)$/.test(space)
+          ? raw
+          : space === "pre-line"
+            ? raw.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n")
+            : raw.replace(/\s+/g, " ");
+        if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
+        if (characters === "" && /^(pre|pre-line)$/.test(space)) t = t.replace(/^\n/, "");
+        if (t === "") return;
         const run = runOf(g.getComputedStyle(parent), characters.length, characters.length + t.length, href);
         characters += t;
         const last = runs[runs.length - 1];

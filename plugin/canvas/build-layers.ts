@@ -141,7 +141,8 @@ function make(layer: LayerNode, fonts: LoadedFonts, paints: PaintMaker): SceneNo
     frame.primaryAxisAlignItems =
       al.primaryAlign === "SPACE_EVENLY" || al.primaryAlign === "SPACE_AROUND" ? "SPACE_BETWEEN" : al.primaryAlign;
     frame.counterAxisAlignItems = al.counterAlign;
-    if (al.wrap) {
+    // Figma wraps horizontal auto layout only (a wrapping column is laid out as one column, as CSS drew it).
+    if (al.wrap && al.mode === "HORIZONTAL") {
       frame.layoutWrap = "WRAP";
       if (al.counterGap !== undefined) frame.counterAxisSpacing = al.counterGap;
     }

@@ -11,7 +11,12 @@ import { IMAGE_PLACEHOLDER } from "./layer-paints.js";
 
 /** An empty file: one page for the layers. */
 const EMPTY_FILE = {
-  document: { id: "0:0", name: "Document", type: "DOCUMENT", children: [{ id: "0:1", name: "Page 1", type: "CANVAS" }] },
+  document: {
+    id: "0:0",
+    name: "Document",
+    type: "DOCUMENT",
+    children: [{ id: "0:1", name: "Page 1", type: "CANVAS" }],
+  },
 };
 
 export interface PageBuild {

@@ -9,7 +9,7 @@
  *   elements times the share of elements that came back as a layer. The elements counted are those visibleNodes
  *   would count in a design: rendered, with an area, not hidden, not entirely clipped away by an overflow ancestor;
  *   an inline element whose text is a run of its block's text layer is counted apart ("in runs"), not as a miss.
- * - text: the share of the page's visible words found in editable TEXT layers of the export.
+ * - text: the share of the page's visible characters (white space aside) found in the export's TEXT layers.
  * - images: <img> elements and elements with a url() background, and how many have an image fill or the image
  *   placeholder on their layer.
  * - flex: elements with display flex / inline-flex, and how many were built as auto layout frames.
@@ -56,8 +56,9 @@ export interface PageTrip {
   inRuns: number;
   meanIoU: number;
   score: number;
-  words: number;
-  editableWords: number;
+  /** The page's visible characters (white space aside), and how many are in editable TEXT layers. */
+  chars: number;
+  editableChars: number;
   images: number;
   imagesPlaced: number;
   flex: number;
@@ -67,6 +68,8 @@ export interface PageTrip {
   truncated: boolean;
   /** Elements counted but not matched, and the worst matched ones (for the reader's fixes). */
   misses: { id: string; tag: string }[];
+  /** The first words of the page not found in a text layer. */
+  missingWords: string[];
   worst: { id: string; tag: string; iou: number; dom: Box; layer: Box }[];
 }
 
@@ -254,15 +257,23 @@ export async function measurePage(
     for (const c of kids(n)) collect(c);
   };
   collect(rest);
+  // Characters, not words: a word split over two elements ("post<span>1</span>") is one word in a text layer.
   const have = new Map<string, number>();
-  for (const w of texts.join(" ").split(/\s+/)) if (w) have.set(w, (have.get(w) ?? 0) + 1);
-  let editableWords = 0;
+  for (const c of texts.join("").replace(/\s+/g, "")) have.set(c, (have.get(c) ?? 0) + 1);
+  let editableChars = 0;
+  let domChars = 0;
+  const missingWords: string[] = [];
   for (const w of dom.words) {
-    const n = have.get(w) ?? 0;
-    if (n > 0) {
-      editableWords++;
-      have.set(w, n - 1);
+    let missing = false;
+    for (const c of w) {
+      domChars++;
+      const n = have.get(c) ?? 0;
+      if (n > 0) {
+        editableChars++;
+        have.set(c, n - 1);
+      } else missing = true;
     }
+    if (missing && missingWords.length < 20) missingWords.push(w);
   }
   const meanIoU = matched > 0 ? sum / matched : 0;
   const share = counted > 0 ? matched / counted : 0;
@@ -273,8 +284,8 @@ export async function measurePage(
     inRuns,
     meanIoU,
     score: meanIoU * share,
-    words: dom.words.length,
-    editableWords,
+    chars: domChars,
+    editableChars,
     images,
     imagesPlaced,
     flex,
@@ -283,6 +294,7 @@ export async function measurePage(
     notes,
     truncated: doc.truncated,
     misses,
+    missingWords,
     worst: scored.slice(0, 20),
   };
 }
