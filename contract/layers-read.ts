@@ -29,7 +29,6 @@ interface DomNode {
 }
 interface DomElement extends DomNode {
   tagName: string;
-  scrollHeight?: number;
   childNodes: ArrayLike<DomNode>;
   children: ArrayLike<DomElement>;
   className: unknown;
@@ -66,20 +65,32 @@ export function readLayers(
   const started = g.performance.now();
   const notes: LayerNote[] = [];
   let elements = 0;
+  /** Layers made, the limit's count: every element's and each text of its own (the page's frame counted ahead). */
+  let layers = 1;
   let truncated = false;
+  /** Whether one more layer fits under the limit (counted if so). */
+  const room = (): boolean => {
+    if (layers >= options.maxNodes) {
+      truncated = true;
+      return false;
+    }
+    layers++;
+    return true;
+  };
   const { px, clamp01, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
 
   const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, rel, idOf } = structure(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
-    if (elements >= options.maxNodes) {
+    if (layers >= options.maxNodes) {
       truncated = true;
       return undefined;
     }
     const style = g.getComputedStyle(el);
     const display = s(style, "display");
     if (display === "none") return undefined;
+    room();
     elements++;
     const rect = el.getBoundingClientRect();
     const box = rel(rect, origin);
@@ -139,25 +150,26 @@ export function readLayers(
           rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
         );
         const characters = entered.slice(0, 100_000);
-        children.push({
-          kind: "text",
-          name: `${nameOf(el)} text`,
-          box: { ...inner, w, h },
-          text: {
-            characters,
-            runs: [runOf(style, 0, characters.length, null)],
-            align: "LEFT",
-            alignVertical: "CENTER",
-            autoResize: "NONE",
-          },
-        });
+        if (room())
+          children.push({
+            kind: "text",
+            name: `${nameOf(el)} text`,
+            box: { ...inner, w, h },
+            text: {
+              characters,
+              runs: [runOf(style, 0, characters.length, null)],
+              align: "LEFT",
+              alignVertical: "CENTER",
+              autoResize: "NONE",
+            },
+          });
       } else if (tag === "select") {
         // A closed select shows its chosen option only; its options are no layers.
       } else if (textOnly(el)) {
         const range = g.document.createRange();
         range.selectNodeContents(el);
         const r = range.getBoundingClientRect();
-        children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
+        if (room()) children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
       } else
         for (const child of Array.from(el.childNodes)) {
           if (child.nodeType === 3) {
@@ -167,6 +179,7 @@ export function readLayers(
             range.selectNodeContents(child);
             const r = range.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue;
+            if (!room()) break;
             const run = runOf(style, 0, t.length, null);
             children.push({
               kind: "text",
@@ -259,7 +272,7 @@ export function readLayers(
     box: { x: 0, y: 0, w: 0, h: 0 },
   };
   const html = g.document.documentElement;
-  const docHeight = Math.max(read0.box.y + read0.box.h, html.getBoundingClientRect().height, html.scrollHeight ?? 0);
+  const docHeight = Math.max(read0.box.y + read0.box.h, html.getBoundingClientRect().height);
   // The page's paint: the root element's background, else the body's (CSS propagates it to the canvas, and the
   // body then paints none of its own).
   const htmlFills = fillsOf(g.getComputedStyle(html));
@@ -281,8 +294,8 @@ export function readLayers(
     notes.push({
       kind: "limit",
       message:
-        `The page has more than ${options.maxNodes} elements: ` +
-        `the first ${options.maxNodes} were read, the rest left out`,
+        `The page has more than ${options.maxNodes} elements and texts: ` +
+        `the first ${options.maxNodes} layers were read (${elements} elements), the rest left out`,
     });
   return {
     name: options.name,
