@@ -128,6 +128,8 @@ export function readLayers(
       const children: LayerNode[] = [];
       /** Each child's CSS `order` (text children 0). */
       const orders: number[] = [];
+      /** Each element child's place in CSS paint order (paintRank). */
+      const stack = new Map<LayerNode, number>();
       const field = el as unknown as { value?: unknown; placeholder?: unknown };
       const entered =
         (tag === "input" || tag === "textarea" || tag === "select") && typeof field.value === "string"
@@ -191,7 +193,9 @@ export function readLayers(
             const layer = read(child as DomElement, rect, style);
             if (layer) {
               children.push(layer);
-              orders[children.length - 1] = px(s(g.getComputedStyle(child as DomElement), "order"));
+              const childStyle = g.getComputedStyle(child as DomElement);
+              orders[children.length - 1] = px(s(childStyle, "order"));
+              stack.set(layer, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
             }
           }
         }
@@ -201,6 +205,9 @@ export function readLayers(
         children.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
         if (/reverse/.test(s(style, "flex-direction"))) children.reverse();
       }
+      // Figma draws later layers on top; CSS draws positioned elements over the flow, by z-index.
+      const rank = (c: LayerNode): number => stack.get(c) ?? 1;
+      if (children.some((c) => rank(c) !== 1)) children.sort((a, b) => rank(a) - rank(b));
       if (children.length > 0) node.children = children;
     }
     if (node.kind !== "frame") visualsOfLeaf(style, node);
@@ -229,6 +236,18 @@ export function readLayers(
     }
     if (id) node.sourceId = id.slice(0, 200);
     return node;
+  };
+
+  /**
+   * Where an element paints among its siblings (CSS's painting order, flattened to one parent): a negative z-index
+   * under the flow (0), the flow (1), positioned elements over it (2), then by z-index. A layer flowing in auto
+   * layout keeps its place (moving it would move it in the layout).
+   */
+  const paintRank = (style: Style, flowsInAutoLayout: boolean): number => {
+    if (flowsInAutoLayout || s(style, "position") === "static") return 1;
+    const z = s(style, "z-index");
+    const n = z === "auto" ? 0 : px(z);
+    return n < 0 ? 0 : 2 + n;
   };
 
   /** The text a closed <select> shows: its selected option's. */

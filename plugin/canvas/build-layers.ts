@@ -8,7 +8,7 @@ import type { LayerDocument, LayerNode, LayerText } from "../../contract/layers.
 import { MAX_LAYER_NODES } from "../../contract/layers.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
-import { effectOf, PaintMaker } from "./layer-paints.js";
+import { effectOf, IMAGE_PLACEHOLDER, PaintMaker } from "./layer-paints.js";
 import { spotFor } from "./placement.js";
 import { requireEditable } from "./undo-step.js";
 
@@ -113,7 +113,12 @@ function make(layer: LayerNode, fonts: LoadedFonts, paints: PaintMaker): SceneNo
   frame.clipsContent = layer.clip ?? false;
   const fills = [...(layer.fills ?? [])];
   if (layer.kind === "image" && layer.image) fills.push({ type: "IMAGE", ...layer.image });
-  frame.fills = fills.map((p) => paints.paint(p));
+  // An image that could not be placed over a colour or gradient (a CSS background that did not load) keeps its
+  // placeholder hidden: the layer shows what the browser showed, its image slot stays to be filled.
+  frame.fills = fills.map((p, i) => {
+    const paint = paints.paint(p);
+    return paint === IMAGE_PLACEHOLDER && i > 0 ? { ...paint, visible: false } : paint;
+  });
   if (layer.stroke) {
     frame.strokes = [paints.paint(layer.stroke.paint)];
     frame.strokeAlign = "INSIDE";
