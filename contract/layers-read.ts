@@ -534,7 +534,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   };
 
   const INLINE = new Set(["inline", "contents"]);
-  const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
+  // <noscript> is read: pages are rendered with scripts off, so its content is what the page shows.
+  const SKIP = new Set(["SCRIPT", "STYLE", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
 
   const DRAWN = new Set(["IMG", "svg", "INPUT", "SELECT", "TEXTAREA", "BUTTON", "IFRAME", "VIDEO", "CANVAS", "OBJECT"]);
   /** Whether an element or one inside it paints something other than text: an image, a control, a fill, a border. */

@@ -93,7 +93,7 @@ function tagAndRead(): DomRead {
     document: Doc;
     getComputedStyle(e: El): { getPropertyValue(n: string): string };
   };
-  const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
+  const SKIP = new Set(["SCRIPT", "STYLE", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
   const elements: DomElementBox[] = [];
   let next = 0;
   type Clip = { x: number; y: number; width: number; height: number } | undefined;
