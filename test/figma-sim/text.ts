@@ -88,7 +88,8 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
     const first = styles[0] ?? {};
     const size = typeof first.fontSize === "number" ? first.fontSize : fontSize;
     const lh = first.lineHeight as { unit?: string; value?: number } | undefined;
-    const lineHeight = lh?.unit === "PIXELS" && typeof lh.value === "number" ? Math.max(1, lh.value) : Math.ceil(size * 1.2);
+    const lineHeight =
+      lh?.unit === "PIXELS" && typeof lh.value === "number" ? Math.max(1, lh.value) : Math.ceil(size * 1.2);
     const lineWidth = (text: string): number => Math.ceil(text.length * size * 0.55);
     const lines = characters.split("\n");
     if (autoResize === "WIDTH_AND_HEIGHT") node.resize(Math.max(1, ...lines.map(lineWidth)), lineHeight * lines.length);
