@@ -66,6 +66,8 @@
  *     scoring time (bench/score-agree.ts)
  *   BENCH_ONLY=eval npm run bench  the evaluation suites on every fixture frame and corpus page, failing the bench on
  *     a failed test (bench/eval-suites.ts)
+ *   BENCH_ONLY=layers-d2c npm run bench  issue 51 on 50 real Design2Code pages: page → layers on the simulator,
+ *     element boxes against Chromium's (IoU×matched), text editable, images placed, flex → auto layout
  *   BENCH_ONLY=fuzz npm run bench  every input from outside, mutated: messages across the boundaries, model answers
  *     through the SDK (bench/fuzz.ts)
  */
@@ -106,6 +108,7 @@ import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
 import { scorePanelSection } from "./score-panel.js";
 import { scoreAgreeSection } from "./score-agree.js";
+import { layersD2cSection } from "./layers-d2c.js";
 import { evalSuitesSection } from "./eval-suites.js";
 import { benchAiLatency } from "./plugin-ai-latency.js";
 import { repoRoot } from "./plugin-util.js";
@@ -149,6 +152,7 @@ const SECTIONS = [
   "score-agree",
   "eval",
   "fuzz",
+  "layers-d2c",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -229,6 +233,7 @@ async function main(): Promise<void> {
     "score-agree": () => scoreAgreeSection(files, results),
     eval: () => evalSuitesSection(results),
     fuzz: () => fuzzSection(results),
+    "layers-d2c": () => layersD2cSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

@@ -66,20 +66,32 @@ export function readLayers(
   const started = g.performance.now();
   const notes: LayerNote[] = [];
   let elements = 0;
+  /** Layers made, the limit's count: every element's and each text of its own (the page's frame counted ahead). */
+  let layers = 1;
   let truncated = false;
-  const { px, clamp01, color, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
+  /** Whether one more layer fits under the limit (counted if so). */
+  const room = (): boolean => {
+    if (layers >= options.maxNodes) {
+      truncated = true;
+      return false;
+    }
+    layers++;
+    return true;
+  };
+  const { px, clamp01, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
 
   const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, marginGap, huggedAxes, rel, idOf } = structure(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
-    if (elements >= options.maxNodes) {
+    if (layers >= options.maxNodes) {
       truncated = true;
       return undefined;
     }
     const style = g.getComputedStyle(el);
     const display = s(style, "display");
     if (display === "none") return undefined;
+    room();
     elements++;
     const rect = el.getBoundingClientRect();
     const box = rel(rect, origin);
@@ -106,7 +118,7 @@ export function readLayers(
       if (el.complete && (el.naturalWidth ?? 0) === 0)
         notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
       else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
-    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style)) {
+    } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style) && textFills(el, rect, style)) {
       node = { kind: "text", ...base, text: textOf(el, style) };
     } else {
       node = { kind: "frame", ...base };
@@ -115,10 +127,16 @@ export function readLayers(
       if (layout) node.autoLayout = layout;
       if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
       const children: LayerNode[] = [];
+      /** Each child's CSS `order` (text children 0). */
+      const orders: number[] = [];
+      /** Each element child's place in CSS paint order (paintRank). */
+      const stack = new Map<LayerNode, number>();
       const field = el as unknown as { value?: unknown; placeholder?: unknown };
       const entered =
-        (tag === "input" || tag === "textarea") && typeof field.value === "string"
-          ? field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
+        (tag === "input" || tag === "textarea" || tag === "select") && typeof field.value === "string"
+          ? tag === "select"
+            ? selectedText(el)
+            : field.value || (typeof field.placeholder === "string" ? field.placeholder : "")
           : "";
       if (entered !== "") {
         // A form control's value (or placeholder) is its text layer, inside its padding.
@@ -135,23 +153,26 @@ export function readLayers(
           rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
         );
         const characters = entered.slice(0, 100_000);
-        children.push({
-          kind: "text",
-          name: `${nameOf(el)} text`,
-          box: { ...inner, w, h },
-          text: {
-            characters,
-            runs: [runOf(style, 0, characters.length, null)],
-            align: "LEFT",
-            alignVertical: "CENTER",
-            autoResize: "NONE",
-          },
-        });
+        if (room())
+          children.push({
+            kind: "text",
+            name: `${nameOf(el)} text`,
+            box: { ...inner, w, h },
+            text: {
+              characters,
+              runs: [runOf(style, 0, characters.length, null)],
+              align: "LEFT",
+              alignVertical: "CENTER",
+              autoResize: "NONE",
+            },
+          });
+      } else if (tag === "select") {
+        // A closed select shows its chosen option only; its options are no layers.
       } else if (textOnly(el)) {
         const range = g.document.createRange();
         range.selectNodeContents(el);
         const r = range.getBoundingClientRect();
-        children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
+        if (room()) children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
       } else
         for (const child of Array.from(el.childNodes)) {
           if (child.nodeType === 3) {
@@ -161,6 +182,7 @@ export function readLayers(
             range.selectNodeContents(child);
             const r = range.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue;
+            if (!room()) break;
             const run = runOf(style, 0, t.length, null);
             children.push({
               kind: "text",
@@ -170,9 +192,23 @@ export function readLayers(
             });
           } else if (child.nodeType === 1) {
             const layer = read(child as DomElement, rect, style);
-            if (layer) children.push(layer);
+            if (layer) {
+              children.push(layer);
+              const childStyle = g.getComputedStyle(child as DomElement);
+              orders[children.length - 1] = px(s(childStyle, "order"));
+              stack.set(layer, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
+            }
           }
         }
+      // Figma has no reversed auto layout nor `order`: the children in the order they are drawn.
+      if (node.autoLayout && node.autoLayout.mode !== "GRID") {
+        const order = new Map(children.map((c, i) => [c, orders[i] ?? 0]));
+        children.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+        if (/reverse/.test(s(style, "flex-direction"))) children.reverse();
+      }
+      // Figma draws later layers on top; CSS draws positioned elements over the flow, by z-index.
+      const rank = (c: LayerNode): number => stack.get(c) ?? 1;
+      if (children.some((c) => rank(c) !== 1)) children.sort((a, b) => rank(a) - rank(b));
       if (children.length > 0) node.children = children;
       const al = node.autoLayout;
       if (al && al.mode !== "GRID" && !al.wrap) al.gap += marginGap(el, al.mode === "HORIZONTAL");
@@ -245,6 +281,37 @@ export function readLayers(
     };
   };
 
+  /**
+   * Where an element paints among its siblings (CSS's painting order, flattened to one parent): a negative z-index
+   * under the flow (0), the flow (1), positioned elements over it (2), then by z-index. A layer flowing in auto
+   * layout keeps its place (moving it would move it in the layout).
+   */
+  const paintRank = (style: Style, flowsInAutoLayout: boolean): number => {
+    if (flowsInAutoLayout || s(style, "position") === "static") return 1;
+    const z = s(style, "z-index");
+    const n = z === "auto" ? 0 : px(z);
+    return n < 0 ? 0 : 2 + n;
+  };
+
+  /** The text a closed <select> shows: its selected option's. */
+  const selectedText = (el: DomElement): string => {
+    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<DomElement> };
+    const option = select.options?.[select.selectedIndex ?? -1];
+    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
+  };
+
+  /**
+   * Whether the element's box is its text's (no side padding, as tall as its lines): then it is one text layer; a
+   * table cell or a padded link taller or wider than its text is a frame holding the text where it is drawn.
+   */
+  const textFills = (el: DomElement, rect: Rect, style: Style): boolean => {
+    if (px(s(style, "padding-left")) + px(s(style, "padding-right")) > 0.5) return false;
+    const range = g.document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return Math.abs(r.y - rect.y) <= 1.5 && Math.abs(r.y + r.height - rect.y - rect.height) <= 1.5;
+  };
+
   /** A text, image or vector layer keeps the element's opacity, radius and effects. */
   const visualsOfLeaf = (style: Style, node: LayerNode): void => {
     const opacity = px(s(style, "opacity") || "1");
@@ -261,20 +328,36 @@ export function readLayers(
 
   const body = g.document.body;
   const page = { x: 0, y: 0, width: g.innerWidth, height: 0 };
-  const root = read(body, page, undefined) ?? { kind: "frame" as const, name: "body", box: { x: 0, y: 0, w: 0, h: 0 } };
-  const docHeight = Math.max(root.box.h, g.document.documentElement.getBoundingClientRect().height);
-  root.box = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
-  if (!root.fills || root.fills.length === 0) {
-    const htmlBg = color(s(g.getComputedStyle(g.document.documentElement), "background-color"));
-    root.fills = [{ type: "SOLID", color: htmlBg && htmlBg.a > 0 ? htmlBg : { r: 1, g: 1, b: 1, a: 1 } }];
-  }
+  const read0 = read(body, page, undefined) ?? {
+    kind: "frame" as const,
+    name: "body",
+    box: { x: 0, y: 0, w: 0, h: 0 },
+  };
+  const html = g.document.documentElement;
+  const docHeight = Math.max(read0.box.y + read0.box.h, html.getBoundingClientRect().height);
+  // The page's paint: the root element's background, else the body's (CSS propagates it to the canvas, and the
+  // body then paints none of its own).
+  const htmlFills = fillsOf(g.getComputedStyle(html));
+  const pageFills: LayerPaint[] =
+    htmlFills.length > 0 ? htmlFills : (read0.fills ?? [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }]);
+  if (htmlFills.length === 0) delete read0.fills;
+  const pageBox = { x: 0, y: 0, w: g.innerWidth, h: docHeight };
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 0.5;
+  // The body is the page's frame when its box is the page's; a body with a margin, a max-width or a short content
+  // is a frame inside the page at its own box.
+  const isPage =
+    near(read0.box.x, 0) && near(read0.box.y, 0) && near(read0.box.w, pageBox.w) && near(read0.box.h, pageBox.h);
+  const root: LayerNode = isPage
+    ? { ...read0, box: pageBox }
+    : { kind: "frame", name: options.name, box: pageBox, children: [{ ...read0, absolute: undefined }] };
+  root.fills = pageFills;
   root.name = options.name.slice(0, 200);
   if (truncated)
     notes.push({
       kind: "limit",
       message:
-        `The page has more than ${options.maxNodes} elements: ` +
-        `the first ${options.maxNodes} were read, the rest left out`,
+        `The page has more than ${options.maxNodes} elements and texts: ` +
+        `the first ${options.maxNodes} layers were read (${elements} elements), the rest left out`,
     });
   return {
     name: options.name.slice(0, 200),
@@ -494,7 +577,17 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   };
 
   const INLINE = new Set(["inline", "contents"]);
-  const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
+  // <noscript> is read: pages are rendered with scripts off, so its content is what the page shows.
+  const SKIP = new Set(["SCRIPT", "STYLE", "TEMPLATE", "HEAD", "META", "LINK", "TITLE"]);
+
+  const DRAWN = new Set(["IMG", "svg", "INPUT", "SELECT", "TEXTAREA", "BUTTON", "IFRAME", "VIDEO", "CANVAS", "OBJECT"]);
+  /** Whether an element or one inside it paints something other than text: an image, a control, a fill, a border. */
+  const drawn = (el: DomElement): boolean => {
+    if (DRAWN.has(el.tagName)) return true;
+    const style = g.getComputedStyle(el);
+    if (s(style, "display") === "none") return false;
+    return paints.fillsOf(style).length > 0 || paints.bordered(style) || Array.from(el.children).some(drawn);
+  };
 
   /**
    * A paragraph of a design's text that the code wrote as a block (a <span> with display:block between paragraphs):
@@ -524,6 +617,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         if (c.tagName === "BR") continue;
         if (c.tagName === "IMG" || c.tagName === "svg") return false;
         if (!INLINE.has(s(g.getComputedStyle(c), "display")) && !paragraph(el, c)) return false;
+        // An inline element without text that draws something (a linked image, an icon) is a layer of its own.
+        if ((c.textContent ?? "").trim() === "" && drawn(c)) return false;
         if (!textOnly(c) && (c.textContent ?? "").trim() !== "") return false;
         if ((c.textContent ?? "").trim() !== "") text = true;
       }
@@ -567,10 +662,18 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     const runs: TextRun[] = [];
     const walk = (node: DomNode, href: string | null): void => {
       if (node.nodeType === 3) {
-        let t = (node.textContent ?? "").replace(/\s+/g, " ");
-        if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
-        if (t === "") return;
         const parent = node.parentElement ?? el;
+        // White space as CSS keeps it: `pre` and `pre-wrap` keep it all, `pre-line` its line breaks.
+        const space = s(g.getComputedStyle(parent), "white-space");
+        const raw = node.textContent ?? "";
+        let t = /^(pre|pre-wrap|break-spaces)$/.test(space)
+          ? raw
+          : space === "pre-line"
+            ? raw.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n")
+            : raw.replace(/\s+/g, " ");
+        if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
+        if (characters === "" && /^(pre|pre-line)$/.test(space)) t = t.replace(/^\n/, "");
+        if (t === "") return;
         const run = runOf(g.getComputedStyle(parent), characters.length, characters.length + t.length, href);
         characters += t;
         const last = runs[runs.length - 1];

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../contract/layers.js";
 import { type readLayers, readLayersSource } from "../../contract/layers-read.js";
 import { inlineLayerImages } from "../../contract/layers-images.js";
@@ -25,7 +25,7 @@ export async function readPage(
   browser: Browser,
   htmlPath: string,
   widths: readonly number[],
-  options: { maxNodes?: number; name?: string } = {},
+  options: { maxNodes?: number; name?: string; prepare?: (page: Page, width: number) => Promise<void> } = {},
 ): Promise<ReadPage[]> {
   const root = dirname(resolve(htmlPath));
   const entry = relative(root, resolve(htmlPath)).split(sep).join("/");
@@ -51,6 +51,8 @@ export async function readPage(
         }
       });
       await page.goto(`${FIGMENT_ORIGIN}/${entry}`, { waitUntil: "load" });
+      // A measurement's look at the rendered page before it is read (the Design2Code bench tags the elements).
+      await options.prepare?.(page, width);
       const read = (await page.evaluate(
         readLayersSource({
           maxNodes: options.maxNodes ?? MAX_LAYER_NODES,

@@ -340,6 +340,24 @@ describe("buildLayers on the simulator", () => {
     ]);
   });
 
+  it("hides the placeholder of an image over a colour (a CSS background that did not load shows its colour)", async () => {
+    const s = sim();
+    const root = card();
+    root.fills = [
+      { type: "SOLID", color: { r: 1, g: 0.8, b: 0.2, a: 1 } },
+      { type: "IMAGE", src: "https://example.com/bg.png", scaleMode: "TILE" },
+    ];
+    const result = await buildLayers(docOf(root));
+    const fills = s.node(result.rootId!)["fills"] as Json[];
+    expect(fills.map((f) => [f["type"], f["visible"]])).toEqual([
+      ["SOLID", undefined],
+      ["SOLID", false],
+    ]);
+    // An image layer's own placeholder (nothing under it) stays visible.
+    const photo = child(s.node(result.rootId!), "photo");
+    expect((photo["fills"] as Json[])[0]).toMatchObject({ type: "IMAGE" });
+  });
+
   it("stops between layers when cancelled, keeping what it built whole, in one undo step", async () => {
     const s = sim();
     let calls = 0;

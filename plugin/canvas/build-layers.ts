@@ -8,7 +8,7 @@ import type { LayerDocument, LayerNode, LayerText } from "../../contract/layers.
 import { MAX_LAYER_NODES } from "../../contract/layers.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
-import { effectOf, PaintMaker } from "./layer-paints.js";
+import { effectOf, IMAGE_PLACEHOLDER, PaintMaker } from "./layer-paints.js";
 import { makeComponents, type Occurrence } from "./layer-components.js";
 import { VariableBinder } from "./layer-variables.js";
 import { spotFor } from "./placement.js";
@@ -156,7 +156,14 @@ function make(
   frame.clipsContent = layer.clip ?? false;
   const fills = [...(layer.fills ?? [])];
   if (layer.kind === "image" && layer.image) fills.push({ type: "IMAGE", ...layer.image });
-  frame.fills = fills.map((p) => vars.paint(paints.paint(p), "fill", layer.sourceId));
+  // An image that could not be placed over a colour or gradient (a CSS background that did not load) keeps its
+  // placeholder hidden: the layer shows what the browser showed, its image slot stays to be filled.
+  frame.fills = fills.map((p, i) => {
+    const paint = paints.paint(p);
+    return paint === IMAGE_PLACEHOLDER && i > 0
+      ? { ...paint, visible: false }
+      : vars.paint(paint, "fill", layer.sourceId);
+  });
   if (layer.stroke) {
     frame.strokes = [vars.paint(paints.paint(layer.stroke.paint), "stroke", layer.sourceId)];
     frame.strokeAlign = "INSIDE";
@@ -184,7 +191,8 @@ function make(
     frame.primaryAxisAlignItems =
       al.primaryAlign === "SPACE_EVENLY" || al.primaryAlign === "SPACE_AROUND" ? "SPACE_BETWEEN" : al.primaryAlign;
     frame.counterAxisAlignItems = al.counterAlign;
-    if (al.wrap) {
+    // Figma wraps horizontal auto layout only (a wrapping column is laid out as one column, as CSS drew it).
+    if (al.wrap && al.mode === "HORIZONTAL") {
       frame.layoutWrap = "WRAP";
       if (al.counterGap !== undefined) frame.counterAxisSpacing = al.counterGap;
     }

@@ -84,8 +84,13 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
       );
   };
   const fitToText = (): void => {
-    const lineHeight = Math.ceil(fontSize * 1.2);
-    const lineWidth = (text: string): number => Math.ceil(text.length * fontSize * 0.55);
+    // The first character's size and line height (a line height in pixels is kept, as Figma keeps it).
+    const first = styles[0] ?? {};
+    const size = typeof first.fontSize === "number" ? first.fontSize : fontSize;
+    const lh = first.lineHeight as { unit?: string; value?: number } | undefined;
+    const lineHeight =
+      lh?.unit === "PIXELS" && typeof lh.value === "number" ? Math.max(1, lh.value) : Math.ceil(size * 1.2);
+    const lineWidth = (text: string): number => Math.ceil(text.length * size * 0.55);
     const lines = characters.split("\n");
     if (autoResize === "WIDTH_AND_HEIGHT") node.resize(Math.max(1, ...lines.map(lineWidth)), lineHeight * lines.length);
     else if (autoResize === "HEIGHT")
@@ -120,6 +125,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
         if (prop === "fontSize" && !(typeof value === "number" && value >= 1))
           throw new Error(`${setter}: expected a number of at least 1`);
         for (let i = s; i < e; i++) styles[i]![prop] = structuredClone(value);
+        if (prop === "fontSize" || prop === "lineHeight") fitToText();
       },
     });
     Object.defineProperty(node, `getRange${capital(prop)}`, {
