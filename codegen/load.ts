@@ -124,7 +124,11 @@ export function loadDesign(
     // The name as the layers panel shows it leads; the id trails, to find the layer again.
     throw new FigmentError("input", `“${name}” is empty: it has no visible layers (id ${first.id})`);
   }
-  const layerNames = layerNamesById(document, roots);
+  // Read only where a problem is reported by its layer's name: built on first use, from the frames and roots as
+  // they are here (the empty ones too), not for every run (it walks the whole reply).
+  const named = { frames: document.frames, layerNames: document.layerNames };
+  const namedRoots = roots;
+  let layerNames: Map<string, string> | undefined;
   for (const frame of empty)
     problems.push({
       severity: "warning",
@@ -150,5 +154,13 @@ export function loadDesign(
   if (cut) problems.unshift({ severity: "warning", code: "depth-limited", message: cut });
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;
-  return { document, roots, problems: [...reply.problems, ...problems, ...tokens.problems], layerNames };
+  return {
+    document,
+    roots,
+    problems: [...reply.problems, ...problems, ...tokens.problems],
+    get layerNames() {
+      layerNames ??= layerNamesById(named, namedRoots);
+      return layerNames;
+    },
+  };
 }

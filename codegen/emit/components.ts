@@ -241,12 +241,24 @@ export function planComponents(
       }
     });
   }
-  const ownByDef = new Map(defs.map((def) => [def, new Set(ownLayers(def.canonical))]));
-  const propDef = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): PropDef | undefined => {
-    if (!ownByDef.get(def)?.has(node)) return undefined;
-    const key = layerKey(def.canonical, node);
-    return def.props.find((p) => p.kind === kind && p.layer === key);
+  // Each def's own layers with their props, by layer (asked for every layer the def's file draws).
+  const propsByDef = new Map<ComponentDef, Map<DesignNode, Partial<Record<PropDef["kind"], PropDef>>>>();
+  const propsOf = (def: ComponentDef): Map<DesignNode, Partial<Record<PropDef["kind"], PropDef>>> => {
+    const known = propsByDef.get(def);
+    if (known) return known;
+    const byKey = new Map<string, Partial<Record<PropDef["kind"], PropDef>>>();
+    for (const prop of def.props) {
+      const entry = byKey.get(prop.layer) ?? {};
+      entry[prop.kind] ??= prop;
+      byKey.set(prop.layer, entry);
+    }
+    const byLayer = new Map<DesignNode, Partial<Record<PropDef["kind"], PropDef>>>();
+    for (const layer of ownLayers(def.canonical)) byLayer.set(layer, byKey.get(layerKey(def.canonical, layer)) ?? {});
+    propsByDef.set(def, byLayer);
+    return byLayer;
   };
+  const propDef = (def: ComponentDef, node: DesignNode, kind: PropDef["kind"]): PropDef | undefined =>
+    propsOf(def).get(node)?.[kind];
   return {
     defs,
     usage: (node) => {

@@ -520,5 +520,8 @@ function textDecls(node: DesignNode): Decl[] {
 }
 
 export function declsToCss(selector: string, decls: Decl[]): string {
-  return `${selector} {\n${decls.map(([p, v]) => `  ${p}: ${v};`).join("\n")}\n}\n`;
+  if (decls.length === 0) return `${selector} {\n\n}\n`;
+  let out = `${selector} {\n`;
+  for (const [p, v] of decls) out += `  ${p}: ${v};\n`;
+  return `${out}}\n`;
 }

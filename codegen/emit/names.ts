@@ -22,11 +22,23 @@ function words(text: string): readonly string[] {
   return found;
 }
 
-export function pascalCase(text: string, fallback = "Component"): string {
+/** Each text's words capitalised and joined, by text: class names ask for the same layer names again and again. */
+const pascalOf = new Map<string, string>();
+
+function pascalWords(text: string): string {
+  const known = pascalOf.get(text);
+  if (known !== undefined) return known;
   const out = words(text)
     .map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
     .join("")
     .slice(0, 48);
+  if (pascalOf.size >= WORDS_KEPT) pascalOf.clear();
+  pascalOf.set(text, out);
+  return out;
+}
+
+export function pascalCase(text: string, fallback = "Component"): string {
+  const out = pascalWords(text);
   if (!out) return fallback;
   return /^[0-9]/.test(out) ? `${fallback}${out}` : out;
 }

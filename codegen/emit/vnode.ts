@@ -122,15 +122,21 @@ export class Sheet {
    * The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first.
    */
   css(): string {
-    const rules = [...this.rules]
-      .filter(([cls, decls]) => decls.length > 0 || this.pseudo.has(cls))
-      .map(([cls, decls]) =>
-        [
-          ...(decls.length > 0 ? [declsToCss(`.${cls}`, decls)] : []),
-          ...(this.pseudo.get(cls) ?? []).map(([p, d]) => declsToCss(`.${cls}${p}`, d)),
-        ].join("\n"),
-      )
-      .join("\n");
+    // Each rule then its pseudo-element rules, a blank line between any two (built as one string: a sheet per file).
+    let rules = "";
+    let first = true;
+    for (const [cls, decls] of this.rules) {
+      const pseudo = this.pseudo.get(cls);
+      if (decls.length === 0 && !pseudo) continue;
+      if (decls.length > 0) {
+        rules += first ? declsToCss(`.${cls}`, decls) : `\n${declsToCss(`.${cls}`, decls)}`;
+        first = false;
+      }
+      for (const [p, d] of pseudo ?? []) {
+        rules += first ? declsToCss(`.${cls}${p}`, d) : `\n${declsToCss(`.${cls}${p}`, d)}`;
+        first = false;
+      }
+    }
     const widths = [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
     const media = widths.map((w) => {
       const inside = [...this.below].flatMap(([cls, list]) =>

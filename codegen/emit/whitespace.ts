@@ -6,7 +6,11 @@
  * no room in either. Figma breaks lines at U+2028 and U+2029 too: they become line breaks. Only a last line break
  * adds a character (a second break, for the empty last line Figma draws), so style runs keep their offsets.
  */
+const NEEDS_DRAWING = /[\t\u2028\u2029]|^ |\n | {2}/;
+
 export function drawnSpaces(chars: string): string {
+  // Most texts have nothing to change: no tab, separator, leading space or run of spaces.
+  if (!NEEDS_DRAWING.test(chars)) return chars.endsWith("\n") ? `${chars}\n` : chars;
   const drawn = chars
     .replace(/[\u2028\u2029]/g, "\n")
     .split("\n")

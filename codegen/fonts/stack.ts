@@ -21,6 +21,18 @@ const CATEGORY_STACK: Record<FontCategory, string> = {
  * names before the fallback, so that a Mac shows the real one.
  */
 export function fontStack(raw: string): string {
+  const known = stackOf.get(raw);
+  if (known !== undefined) return known;
+  if (stackOf.size >= 1_000) stackOf.clear();
+  const stack = stackFor(raw);
+  stackOf.set(raw, stack);
+  return stack;
+}
+
+/** Stacks by family as written: every text style writes one, and a file has a few families. */
+const stackOf = new Map<string, string>();
+
+function stackFor(raw: string): string {
   const family = cleanFamily(raw) || "sans-serif";
   const quote = (name: string): string => (/^[A-Za-z-]+$/.test(name) ? name : `"${name}"`);
   // Each catalog entry looked up once (this runs for every text style written).

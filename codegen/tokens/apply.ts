@@ -18,13 +18,27 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The pattern of each literal colour, by literal: the same few colours are bound on layer after layer. */
+const colorPatterns = new Map<string, RegExp>();
+
+function colorPattern(literal: string): RegExp {
+  let pattern = colorPatterns.get(literal);
+  if (pattern === undefined) {
+    if (colorPatterns.size >= 10_000) colorPatterns.clear();
+    pattern = new RegExp(`${escapeRegExp(literal)}(?![0-9a-fA-F])`, "g");
+    colorPatterns.set(literal, pattern);
+  }
+  return pattern;
+}
+
 /** Replaces each bound literal colour in `value` (whole colours only: `#fff000` is not `#fff`). */
 function replaceColors(value: string, bindings: ColorBinding[], ref: (key: string) => string): string {
   let out = value;
   for (const b of bindings) {
+    if (!out.includes(b.literal)) continue;
     const use =
       b.opacity >= 1 ? ref(b.key) : `color-mix(in srgb, ${ref(b.key)} ${round(b.opacity * 100, 1)}%, transparent)`;
-    out = out.replace(new RegExp(`${escapeRegExp(b.literal)}(?![0-9a-fA-F])`, "g"), () => use);
+    out = out.replace(colorPattern(b.literal), () => use);
   }
   return out;
 }

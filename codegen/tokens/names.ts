@@ -1,8 +1,21 @@
 /** Token names from Figma paths: `color/text/primary` → `color-text-primary`, unique within a stylesheet. */
 import type { TokenGroup } from "../design/token-table.js";
 
+/** Slugs by path: a file's named styles are read once per layer that uses them. Bounded, for a long-lived worker. */
+const slugOf = new Map<string, string>();
+const SLUGS_KEPT = 10_000;
+
 /** A CSS-identifier-safe slug of a path: lower case, ASCII letters and digits, words joined by `-`. */
 export function tokenSlug(path: string): string {
+  const known = slugOf.get(path);
+  if (known !== undefined) return known;
+  if (slugOf.size >= SLUGS_KEPT) slugOf.clear();
+  const slug = slugOfPath(path);
+  slugOf.set(path, slug);
+  return slug;
+}
+
+function slugOfPath(path: string): string {
   const slug = path
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -45,8 +58,20 @@ const SYNONYMS: Record<string, string[]> = {
   shadow: ["shadow", "shadows", "elevation", "effect", "effects"],
 };
 
+const themeOf = new Map<string, string>();
+
 /** The Tailwind theme variable (no `--`) for a token of `group` at `path`. */
 export function themeSlug(group: TokenGroup, path: string): string {
+  const key = `${group}\n${path}`;
+  const known = themeOf.get(key);
+  if (known !== undefined) return known;
+  if (themeOf.size >= SLUGS_KEPT) themeOf.clear();
+  const slug = themeOfPath(group, path);
+  themeOf.set(key, slug);
+  return slug;
+}
+
+function themeOfPath(group: TokenGroup, path: string): string {
   const namespace = THEME_NAMESPACE[group];
   const slug = tokenSlug(path);
   if (!namespace) return slug;
