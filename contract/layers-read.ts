@@ -168,8 +168,13 @@ export function readLayers(
               text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
             });
           } else if (child.nodeType === 1) {
-            const layer = read(child as DomElement, rect, style);
-            if (layer) children.push(layer);
+            // A display:contents element has no box: its children are this element's (a popover menu's wrapper).
+            const boxed = (e: DomElement): DomElement[] =>
+              s(g.getComputedStyle(e), "display") === "contents" ? Array.from(e.children).flatMap(boxed) : [e];
+            for (const element of boxed(child as DomElement)) {
+              const layer = read(element, rect, style);
+              if (layer) children.push(layer);
+            }
           }
         }
       if (children.length > 0) node.children = children;
@@ -600,7 +605,8 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     const columnGap = px(s(style, "column-gap"));
     if (/flex/.test(display)) {
       const row = !/column/.test(s(style, "flex-direction"));
-      const wrap = /wrap/.test(s(style, "flex-wrap"));
+      // "nowrap" contains "wrap": only wrap and wrap-reverse wrap.
+      const wrap = /^wrap/.test(s(style, "flex-wrap"));
       return {
         mode: row ? "HORIZONTAL" : "VERTICAL",
         gap: row ? columnGap : rowGap,
