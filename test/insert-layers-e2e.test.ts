@@ -227,12 +227,12 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
       const before = await sim<number>("sim.currentPage().children.length");
       await ui.getByRole("button", { name: "Paste HTML as layers…" }).click();
       const text = ui.getByRole("textbox", { name: "HTML to insert as layers" });
-      await text.fill(cards(4000));
+      await text.fill(cards(9000));
       await insertAt(ui, 390);
       const status = ui.locator(".layers__status");
       await expect
         .poll(async () => (await status.textContent()) ?? "", { timeout: 90_000 })
-        .toMatch(/Building.*\d+ \/ 4002/);
+        .toMatch(/Building.*\d+ \/ 9001/);
       await shot(page, "3-progress");
       await status.getByRole("button", { name: "Cancel" }).click();
       await ui.getByText("Nothing was inserted: the layers built so far were removed.").waitFor();

@@ -54,6 +54,10 @@ describe("pasted HTML", () => {
     expect(source.html).toMatch(/default-src 'none'/);
     expect(source.besideId).toBeUndefined();
     expect(source.design.width).toBe(1440);
+    // A body tag's handler holding markup ends where its quotes do (it leaked as text before).
+    const leaky = pastedSource(`<body onload="document.body.innerHTML='<p>RAN</p>'" style="margin:0"><p>Hi</p></body>`);
+    expect(leaky.html).not.toMatch(/RAN|margin:0/);
+    expect(leaky.html).toContain("<p>Hi</p>");
   });
 
   it("lists the external images it names (not Google Fonts), each once", () => {
