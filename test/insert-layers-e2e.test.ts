@@ -144,6 +144,8 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
         await insertButton(ui).click();
         await ui.locator(".layers__done").waitFor({ timeout: 90_000 });
         await shot(page, "4-done-390");
+        // The inserted layers are the selection now, and the result is still the current one.
+        expect(await ui.locator(".result-source").textContent()).not.toContain("From an earlier selection");
         const phone = await inserted(sim);
         expect(phone.name).toBe("header · 390");
         expect(phone.box.width).toBe(390);
@@ -174,6 +176,7 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
           return { mean: scores.reduce((a, b) => a + b, 0) / scores.length, min: Math.min(...scores) };
         };
         const read = against(sent);
+        const mean = against(design).mean;
         console.info(
           `insert-layers e2e: header at 1200: ${desk.texts.length} text layers, ${desk.frames} frames; text boxes ` +
             `IoU against the page read ${read.mean.toFixed(3)} (min ${read.min.toFixed(3)}) over ${sent.length}, ` +

@@ -81,7 +81,8 @@ export function ResultsView({
   worker,
   requests,
 }: ResultsViewProps) {
-  const insert = useInsertLayers(requests);
+  // The inserted layers are the selection now: the result stays the current one (not "from an earlier selection").
+  const insert = useInsertLayers(requests, onFocusNode);
   const layerSource = useMemo(() => {
     const read = resultSource(output.preview, output.frames);
     return "source" in read ? read.source : read;

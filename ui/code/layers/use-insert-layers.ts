@@ -17,7 +17,8 @@ export interface InsertLayers {
   dismiss(): void;
 }
 
-export function useInsertLayers(requests: MainRequests): InsertLayers {
+/** `onInserted`: the top layer made, now the selection (a result keeps being the current one for it). */
+export function useInsertLayers(requests: MainRequests, onInserted?: (rootId: string) => void): InsertLayers {
   const [state, setState] = useState<InsertState>({ phase: "idle" });
   const running = useRef<AbortController | undefined>(undefined);
   // Closing the result (or the panel) stops what runs.
@@ -47,6 +48,7 @@ export function useInsertLayers(requests: MainRequests): InsertLayers {
           );
           const notes = noteLines([...reply.notes], source.external);
           set({ phase: layers.truncated ? "limit" : "done", width, built: reply.built, notes });
+          if (reply.rootId !== undefined && running.current === stop) onInserted?.(reply.rootId);
         } catch (error) {
           if (isCancelled(error)) set({ phase: "cancelled", width });
           else set({ phase: "failed", width, message: error instanceof Error ? error.message : String(error) });
@@ -55,7 +57,7 @@ export function useInsertLayers(requests: MainRequests): InsertLayers {
         }
       })();
     },
-    [requests],
+    [requests, onInserted],
   );
   const cancel = useCallback(() => running.current?.abort(), []);
   const dismiss = useCallback(() => setState({ phase: "idle" }), []);
