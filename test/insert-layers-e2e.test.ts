@@ -41,7 +41,9 @@ const inserted = (sim: <T>(expression: string) => Promise<T>): Promise<Inserted>
     return {
       name: root.name,
       box: at,
-      texts: all.filter((n) => n.type === "TEXT").map((n) => ({ characters: n.characters, box: rel(n.absoluteBoundingBox) })),
+      texts: all
+        .filter((n) => n.type === "TEXT")
+        .map((n) => ({ characters: n.characters, box: rel(n.absoluteBoundingBox) })),
       frames: all.filter((n) => n.type === "FRAME").length,
       vectors: all.filter((n) => n.type === "VECTOR").length,
       undoSteps: sim.record.undo.steps.length,
@@ -124,7 +126,7 @@ async function insertAt(ui: Frame, width: number): Promise<void> {
 describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout: 240_000 }, () => {
   const browser = useBrowser();
 
-  it("builds a real frame's result beside it at 390 and at the design's width: boxes, editable text, one undo step", async () => {
+  it("builds a real frame's result beside it at 390 and at the design's width: boxes, text, one undo step", async () => {
     await withPluginPage(
       browser,
       { fixture: FIXTURE, select: [HEADER], setup: KEEP_SENT },
@@ -198,7 +200,8 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
       `<h1>Hello from a pasted page</h1>` +
       `<img src="https://images.example.com/hero.jpg" style="width:320px;height:180px" ` +
       `onerror="this.insertAdjacentHTML('afterend', '<p>ONERROR RAN</p>')">` +
-      `<button onclick="this.textContent='CLICK RAN'" autofocus onfocus="this.textContent='FOCUS RAN'">Buy now</button>` +
+      `<button onclick="this.textContent='CLICK RAN'" autofocus ` +
+      `onfocus="this.textContent='FOCUS RAN'">Buy now</button>` +
       `<script>document.write("<p>INLINE SCRIPT RAN</p>")</script>` +
       `</main></body></html>`;
     await withPluginPage(browser, { fixture: FIXTURE, select: [HEADER] }, async ({ page, ui, sim }) => {
@@ -224,7 +227,7 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
   it("Cancel while building leaves nothing; a page over the limit says what was built", async () => {
     const cards = (n: number) =>
       `<html><head><title>Long page</title></head><body style="margin:0">` +
-      Array.from({ length: n }, (_, i) => `<div style="height:4px;background:#eee"></div>`).join("") +
+      Array.from({ length: n }, () => `<div style="height:4px;background:#eee"></div>`).join("") +
       `</body></html>`;
     await withPluginPage(browser, { fixture: FIXTURE, select: [HEADER] }, async ({ page, ui, sim }) => {
       const before = await sim<number>("sim.currentPage().children.length");

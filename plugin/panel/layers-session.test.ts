@@ -73,8 +73,8 @@ function page(name: string, rows: number): LayerDocument {
   };
 }
 
-const named = (sim: FigmaSim, name: string): SimNode[] =>
-  sim.currentPage().children.filter((n: SimNode) => n.name === name);
+const topLayers = (sim: FigmaSim): SimNode[] => [...(sim.currentPage().children ?? [])];
+const named = (sim: FigmaSim, name: string): SimNode[] => topLayers(sim).filter((n) => n.name === name);
 
 describe("insert-layers through the session", () => {
   it("builds the page beside its frame as one undo step, with progress, and answers what it built", async () => {
@@ -102,7 +102,7 @@ describe("insert-layers through the session", () => {
 
   it("removes what was built when cancelled, inside the same undo step", async () => {
     const sim = await boot();
-    const before = sim.currentPage().children.length;
+    const before = topLayers(sim).length;
     const since = sim.ui.messages.length;
     // Not awaited: the sim's send settles once the handler has (the whole build).
     const sent = sendToMain(sim, "insert-layers", { requestId: "big", layers: page("Long page · 390", 3000) });
@@ -115,20 +115,20 @@ describe("insert-layers through the session", () => {
     expect(done.rootId).toBeUndefined();
     expect(done.notes.join(" ")).toMatch(/nothing was inserted/);
     expect(named(sim, "Long page · 390")).toEqual([]);
-    expect(sim.currentPage().children.length).toBe(before);
+    expect(topLayers(sim).length).toBe(before);
     expect(sim.record.undo.pending).toEqual([]);
   });
 
   it("refuses a layer description that fails the contract's check, building nothing", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const sim = await boot();
-    const before = sim.currentPage().children.length;
+    const before = topLayers(sim).length;
     const bad = page("Bad", 1) as unknown as { root: { children: { kind: string }[] } };
     bad.root.children[0]!.kind = "script";
     await sendToMain(sim, "insert-layers", { requestId: "bad", layers: bad as unknown as LayerDocument });
     const error = await waitForUi(sim, "error", {});
     expect(error.reason).toBe("bad-message");
     expect(error.message).toMatch(/layers\.root\.children\[0\]\.kind/);
-    expect(sim.currentPage().children.length).toBe(before);
+    expect(topLayers(sim).length).toBe(before);
   });
 });
