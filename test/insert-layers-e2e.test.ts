@@ -126,7 +126,7 @@ async function insertAt(ui: Frame, width: number): Promise<void> {
 describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout: 240_000 }, () => {
   const browser = useBrowser();
 
-  it("builds a real frame's result beside it at 390 and at the design's width: boxes, text, one undo step", async () => {
+  it("builds a real frame's result beside it at 390 and the design's width: boxes, text, one undo step", async () => {
     await withPluginPage(
       browser,
       { fixture: FIXTURE, select: [HEADER], setup: KEEP_SENT },
