@@ -191,10 +191,14 @@ export function readLayers(
               text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
             });
           } else if (child.nodeType === 1) {
-            const layer = read(child as DomElement, rect, style);
-            if (layer) {
+            // A display:contents element has no box: its children are this element's (a popover menu's wrapper).
+            const boxed = (e: DomElement): DomElement[] =>
+              s(g.getComputedStyle(e), "display") === "contents" ? Array.from(e.children).flatMap(boxed) : [e];
+            for (const element of boxed(child as DomElement)) {
+              const layer = read(element, rect, style);
+              if (!layer) continue;
               children.push(layer);
-              const childStyle = g.getComputedStyle(child as DomElement);
+              const childStyle = g.getComputedStyle(element);
               orders[children.length - 1] = px(s(childStyle, "order"));
               stack.set(layer, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
             }

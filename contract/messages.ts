@@ -80,6 +80,7 @@ import {
   type Shape,
 } from "./fields.js";
 import { keySlotField } from "./keys.js";
+import { checkLayerDocument, type LayerDocument } from "./layers.js";
 import {
   brandColourField,
   FILL_MODES,
@@ -177,6 +178,11 @@ export type PanelPart = (typeof PANEL_PARTS)[number];
 export const UI_PARTS = ["draft", ...PANEL_PARTS] as const;
 export type UiPart = (typeof UI_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
+/** A page read into layers (contract/layers.ts), checked whole: shape, bounds, at most MAX_LAYER_NODES layers. */
+const layerDocumentField: Field<LayerDocument> = {
+  expected: "a layer document (contract/layers.ts)",
+  check: (value) => checkLayerDocument(value),
+};
 
 /**
  * `image`: the layer is an image Figment made (its record's version), so Replace can swap it.
@@ -426,6 +432,19 @@ const TO_UI = {
   "main-component": { requestId, component: mainComponentField },
   /** The selection's image layer, its image and the shapes drawn over it, for the panel to make the mask from. */
   "mask-source": { requestId, source: maskSourceField },
+  /**
+   * `insert-layers` finished: the top layer made (absent when nothing was), how many of the `total` layers were built
+   * (fewer past the limit), whether it was cancelled (then nothing is left on the canvas), and the notes for the user
+   * (fonts replaced, images that could not be placed, the limit reached).
+   */
+  "layers-inserted": {
+    requestId,
+    rootId: optional(nodeId),
+    built: number({ integer: true, min: 0 }),
+    total: number({ integer: true, min: 0 }),
+    cancelled: boolean(),
+    notes: array(string({ max: 2000 }), { max: 10_000 }),
+  },
   /** A request without a payload of its own succeeded. */
   done: { requestId },
   /** A request's failure (or, without an id, the panel's), in the one failure shape: `reason` an ErrorCode. */
@@ -562,6 +581,12 @@ const TO_MAIN = {
   "read-main-component": { requestId, nodeId },
   /** Reads the selection for inpainting: one image layer and the shapes drawn over it (or the frame holding both). */
   "read-mask-source": { requestId },
+  /**
+   * A page the panel read into layers (its sandboxed iframe, contract/layers-read.ts) built on the canvas beside
+   * `besideId` (or the selection): progress as `export-progress`, cancellable (what was built is removed), one undo
+   * step; answers `layers-inserted`.
+   */
+  "insert-layers": { requestId, layers: layerDocumentField, besideId: optional(nodeId) },
   notify: { message: string(), error: optional(boolean()) },
   /** `remember`: the user chose this size (kept for the next open). */
   resize: { width: number(), height: number(), remember: optional(boolean()) },
@@ -614,6 +639,7 @@ export const REQUESTS = {
   "save-components": { reply: "components" },
   "read-main-component": { reply: "main-component" },
   "read-mask-source": { reply: "mask-source" },
+  "insert-layers": { reply: "layers-inserted", progress: "export-progress", stoppable: true },
 } as const satisfies { [K in keyof ToMain]?: { reply: keyof ToUi; progress?: keyof ToUi; stoppable?: true } };
 
 export type RequestName = keyof typeof REQUESTS;

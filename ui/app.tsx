@@ -282,6 +282,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             job={job}
             ai={ai}
             worker={worker}
+            requests={requests}
             hasKey={hasKey}
             onSettingsChange={saveSettings}
             onOpenSettings={openSettings}

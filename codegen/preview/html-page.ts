@@ -191,7 +191,8 @@ export function buildSrcdoc({ page, files }: SrcdocInput): string {
     styles.push(rewriteCssUrls(style[1] ?? "", pageDir, assets));
   }
 
-  const bodyMatch = /<body\b[^>]*>([\s\S]*?)(?:<\/body\s*>|$)/i.exec(html);
+  // The body tag ends at the first ">" outside its quoted attributes (an onload may hold markup).
+  const bodyMatch = /<body\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)(?:<\/body\s*>|$)/i.exec(html);
   const rawBody = (bodyMatch ? bodyMatch[1]! : html).replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "");
   const body = sanitizeBody(rawBody, pageDir, assets);
 

@@ -24,6 +24,8 @@ export interface BuildOptions {
   limit?: number;
   /** How long the main thread works before it lets Figma breathe, ms. */
   sliceMs?: number;
+  /** Cancelled: remove what was built, inside the same undo step (the panel's Cancel), instead of keeping it. */
+  discardOnCancel?: boolean;
 }
 
 export interface Built {
@@ -102,6 +104,10 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
   try {
     await visit(doc.root, figma.currentPage, false);
     if (!state.cancelled) components = makeComponents(occurrences);
+    if (state.cancelled && options.discardOnCancel && root) {
+      root.remove();
+      root = undefined;
+    }
   } finally {
     figma.commitUndo();
   }
@@ -116,7 +122,12 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     );
   if (state.built < total && !state.cancelled)
     notes.push(`Built ${state.built} of ${total} layers: at most ${limit} are inserted at once.`);
-  if (state.cancelled) notes.push(`Cancelled: ${state.built} of ${total} layers were built and kept.`);
+  if (state.cancelled)
+    notes.push(
+      options.discardOnCancel
+        ? `Cancelled after ${state.built} of ${total} layers: nothing was inserted.`
+        : `Cancelled: ${state.built} of ${total} layers were built and kept.`,
+    );
   if (root) {
     figma.currentPage.selection = [root];
     figma.viewport.scrollAndZoomIntoView([root]);

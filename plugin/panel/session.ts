@@ -31,6 +31,7 @@ import type { Handlers, Msg, NoticeHandler, RequestHandler, SessionContext } fro
 import { searchHandlers } from "./search-requests.js";
 import { batchHandlers } from "./batch-requests.js";
 import { componentsHandlers } from "./components-requests.js";
+import { layersHandlers } from "./layers-requests.js";
 import { redact } from "../storage/client-storage.js";
 import { checkApiKey, loadKeys, saveKey } from "../storage/key-store.js";
 import { loadPanelSize } from "../storage/panel-store.js";
@@ -83,6 +84,7 @@ export class PanelSession {
     ...pendingHandlers,
     ...searchHandlers,
     ...componentsHandlers,
+    ...layersHandlers,
     ready: () => this.sendInit(),
     // A cancel that arrives after its job ended is a harmless race, so nothing to report.
     cancel: ({ requestId }) => this.jobs.get(requestId)?.cancel(),

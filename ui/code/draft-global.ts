@@ -3,6 +3,7 @@ import type { draftCode } from "./draft.js";
 import type { prepareFixRound, runFixRound } from "./fix-round.js";
 import type { checkDraftLayout } from "./layout-check.js";
 import type { measurePage, measureScore } from "./score/measure.js";
+import type { readPageLayers } from "./layers/read-page.js";
 
 export const DRAFT_GLOBAL = "__figmentDraft";
 
@@ -17,4 +18,6 @@ export interface DraftModule {
   /** "Fix differences": a correction round (ai/verify, as the CLI's --verify), its picture, estimate and verdict. */
   prepareFixRound: typeof prepareFixRound;
   runFixRound: typeof runFixRound;
+  /** "Insert as layers": a page read into layers in its sandboxed iframe (the DOM reader comes with this part). */
+  readPageLayers: typeof readPageLayers;
 }

@@ -8,6 +8,8 @@ import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
+import type { MainRequests } from "../channel/requests.js";
+import { PasteHtml } from "./layers/paste-html.js";
 import { AiStatus } from "./ai-status.js";
 import { turnKey } from "./ai-score.js";
 import { RefineBox, TurnBar, TurnSummary } from "./ai-turns.js";
@@ -30,6 +32,8 @@ export interface GeneratePanelProps {
   job: CodeJob;
   ai: AiJob;
   worker: Engine;
+  /** The main thread ("Insert as layers"). */
+  requests: MainRequests;
   hasKey: boolean;
   onSettingsChange(patch: Partial<Settings>): void;
   onOpenSettings(): void;
@@ -102,6 +106,7 @@ export function GeneratePanel({
   job,
   ai,
   worker,
+  requests,
   hasKey,
   onSettingsChange,
   onOpenSettings,
@@ -240,6 +245,7 @@ export function GeneratePanel({
             onViewChange={onViewChange}
             onFocusNode={focusLayer}
             worker={worker}
+            requests={requests}
             scoreAction={
               hasKey && ai.canFix ? (
                 <FixButton disabled={aiBusy} turn={session.turns[session.selected]?.n} onFix={ai.fix} />
@@ -268,6 +274,7 @@ export function GeneratePanel({
             onViewChange={onViewChange}
             onFocusNode={focusLayer}
             worker={worker}
+            requests={requests}
           />
           {hasKey ? (
             <RefineBox
@@ -286,6 +293,7 @@ export function GeneratePanel({
           {hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
         </p>
       ) : null}
+      <PasteHtml requests={requests} />
     </div>
   );
 }

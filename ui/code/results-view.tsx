@@ -17,6 +17,10 @@ import { FileTreeView } from "./file-tree-view.js";
 import { PreviewPane } from "./preview-pane.js";
 import { ProblemsList } from "./problems-list.js";
 import { ScoreView } from "./score/score-view.js";
+import type { MainRequests } from "../channel/requests.js";
+import { InsertLayersBar } from "./layers/insert-layers.js";
+import { resultSource } from "./layers/layer-source.js";
+import { useInsertLayers } from "./layers/use-insert-layers.js";
 
 type View = "code" | "preview";
 const NOTHING = (): void => undefined;
@@ -64,6 +68,8 @@ export interface ResultsViewProps {
   scoreAction?: ComponentChildren;
   /** Zips the files for the download. */
   worker: Pick<Engine, "call">;
+  /** The main thread: "Insert as layers" builds the page on the canvas. */
+  requests: MainRequests;
 }
 
 export function ResultsView({
@@ -73,7 +79,14 @@ export function ResultsView({
   onFocusNode,
   scoreAction,
   worker,
+  requests,
 }: ResultsViewProps) {
+  // The inserted layers are the selection now: the result stays the current one (not "from an earlier selection").
+  const insert = useInsertLayers(requests, onFocusNode);
+  const layerSource = useMemo(() => {
+    const read = resultSource(output.preview, output.frames);
+    return "source" in read ? read.source : read;
+  }, [output.preview, output.frames]);
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const highlight = useCallback<Highlight>(
     async (path, text) => (await worker.call("highlight", { path, text })).lines,
@@ -185,6 +198,8 @@ export function ResultsView({
           <DownloadIcon /> <span class="button__label">Download .zip</span>
         </button>
       </div>
+
+      <InsertLayersBar source={layerSource} insert={insert} />
 
       {output.score ? (
         <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} />

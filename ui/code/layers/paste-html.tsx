@@ -1,0 +1,48 @@
+/**
+ * "Paste HTML": a page the user pastes (a site's source, a model's answer from elsewhere) goes the same way as a Code
+ * result's page — made inert as the preview's, read in the sandboxed iframe at the chosen width, built beside the
+ * selection as layers.
+ */
+import { useMemo, useState } from "preact/hooks";
+import { TextArea } from "../../controls/text-area.js";
+import type { MainRequests } from "../../channel/requests.js";
+import { InsertLayersBar } from "./insert-layers.js";
+import { pastedSource } from "./layer-source.js";
+import { useInsertLayers } from "./use-insert-layers.js";
+
+export function PasteHtml({ requests }: { requests: MainRequests }) {
+  const [open, setOpen] = useState(false);
+  const [html, setHtml] = useState("");
+  const insert = useInsertLayers(requests);
+  const source = useMemo(
+    () => (html.trim() === "" ? { unavailable: "Paste a page's HTML first" } : pastedSource(html)),
+    [html],
+  );
+  return (
+    <div class="paste-html">
+      <button
+        type="button"
+        class="link-button paste-html__toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? "Hide pasted HTML" : "Paste HTML as layers…"}
+      </button>
+      {open ? (
+        <>
+          <TextArea
+            class="paste-html__text"
+            aria-label="HTML to insert as layers"
+            placeholder="Paste a page's HTML (scripts never run; external images get placeholders)"
+            value={html}
+            minRows={4}
+            maxRows={10}
+            spellcheck={false}
+            onInput={(event) => setHtml(event.currentTarget.value)}
+          />
+          <InsertLayersBar source={source} insert={insert} />
+        </>
+      ) : null}
+    </div>
+  );
+}
