@@ -61,7 +61,11 @@ export function designSystemText(themeCss: string, fonts: readonly string[]): st
 }
 
 /** The user message's texts of a page request: the design system (fenced data) and the brief. */
-export function pageUserTexts(page: PageInput, brief: string | undefined, delimit: (tag: string, body: string) => string) {
+export function pageUserTexts(
+  page: PageInput,
+  brief: string | undefined,
+  delimit: (tag: string, body: string) => string,
+) {
   const texts: string[] = [];
   texts.push(
     page.designSystem.trim()

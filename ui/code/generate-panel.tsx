@@ -200,19 +200,19 @@ export function GeneratePanel({
           run: () => designPage(session.input.instructions ?? "", selection.nodes.length > 0),
         }
       : output === aiOutput
-      ? {
-          title: blocker ?? "Generate with AI again, with the same instructions, for the frame selected now",
-          disabled: busy || blocker !== undefined || !hasKey,
-          run: () => {
-            setSource("ai");
-            ai.regenerate(options);
-          },
-        }
-      : {
-          title: blocker ?? "Generate again for what is selected now",
-          disabled: busy || blocker !== undefined,
-          run: generateOffline,
-        };
+        ? {
+            title: blocker ?? "Generate with AI again, with the same instructions, for the frame selected now",
+            disabled: busy || blocker !== undefined || !hasKey,
+            run: () => {
+              setSource("ai");
+              ai.regenerate(options);
+            },
+          }
+        : {
+            title: blocker ?? "Generate again for what is selected now",
+            disabled: busy || blocker !== undefined,
+            run: generateOffline,
+          };
   const resultSource = output ? (
     <ResultSource
       output={output}

@@ -39,7 +39,9 @@ export async function preparePageAsk(
   // A selection that cannot be exported leaves the page without them (the card says so), not without a page.
   const exported = page.withSelection
     ? (io.exporting({ done: 0, total: 0, label: "Reading the design system…" }),
-      await requests.call("export-selection", { png: false, assets: false }, { signal: io.signal }).catch(() => undefined))
+      await requests
+        .call("export-selection", { png: false, assets: false }, { signal: io.signal })
+        .catch(() => undefined))
     : undefined;
   io.signal.throwIfAborted();
   io.preparing();

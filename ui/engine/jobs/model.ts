@@ -7,7 +7,9 @@ import { preparePage } from "./ai-prepare-page.js";
 import { estimateCorrectionRound } from "./ai-round-estimate.js";
 import { lazy, type Jobs } from "./job.js";
 
-export const modelJobs: Jobs<"ai-prepare" | "ai-prepare-page" | "ai-generate" | "ai-round-estimate" | "test-connection"> = {
+export const modelJobs: Jobs<
+  "ai-prepare" | "ai-prepare-page" | "ai-generate" | "ai-round-estimate" | "test-connection"
+> = {
   "ai-prepare": prepareModelCode,
   "ai-prepare-page": preparePage,
   "ai-round-estimate": estimateCorrectionRound,

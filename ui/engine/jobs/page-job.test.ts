@@ -31,7 +31,13 @@ const PAGE = `<!doctype html>
 </body></html>`;
 const TAILWIND = '@import "tailwindcss";\n@theme { --color-brand: #4f46e5; }\n';
 const reply = (html: string, notes = "A calm page.") =>
-  JSON.stringify({ notes, files: [{ path: "index.html", content: html }, { path: "tailwind.css", content: TAILWIND }] });
+  JSON.stringify({
+    notes,
+    files: [
+      { path: "index.html", content: html },
+      { path: "tailwind.css", content: TAILWIND },
+    ],
+  });
 
 const serve = scriptedServer();
 const run = (url: string, input: ReplyOf<"ai-prepare-page">["input"], provider: "openai" | "openrouter" = "openai") => {
@@ -147,11 +153,14 @@ describe("design from a prompt", () => {
     [503, "server"],
   ] as const)("an endpoint's %i fails the page as %s", async (status, reason) => {
     const input = (await preparePage({ id: "w", kind: "ai-prepare-page", prompt: "a blog", model: "gpt-4.1" })).input;
-    const srv = await serve({ kind: "json", status, body: errorBody(status, "nope") }, {
-      kind: "json",
-      status,
-      body: errorBody(status, "nope"),
-    });
+    const srv = await serve(
+      { kind: "json", status, body: errorBody(status, "nope") },
+      {
+        kind: "json",
+        status,
+        body: errorBody(status, "nope"),
+      },
+    );
     await expect(run(srv.url, input).job).rejects.toMatchObject({ reason });
   });
 });
