@@ -183,15 +183,15 @@ export function GeneratePanel({
     selection.nodes[0]!.id === focused;
 
   const blocker = generateBlocker(selection);
+  const page = session !== undefined && isPageSession(session.frame.id);
   const stale =
-    output && !onFocused
+    output && !onFocused && !(output === aiOutput && page)
       ? isStale(
           output.frames.map((f) => f.id),
           selection,
           { firstOnly: output === aiOutput },
         )
       : false;
-  const page = session !== undefined && isPageSession(session.frame.id);
   const regenerate: Regenerate =
     output === aiOutput && page
       ? {

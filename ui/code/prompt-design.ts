@@ -20,6 +20,9 @@ export const PAGE_SESSION = "page:";
 export const isPageSession = (frameId: string): boolean => frameId.startsWith(PAGE_SESSION);
 
 let pages = 0;
+/** The preview's first screen of a designed page (it has no frame): a desktop viewport, 1280 × 900. */
+const PAGE_WIDTH = 1280;
+const PAGE_HEIGHT = 900;
 
 /** The session's name: the brief's first words, as a tab or a zip is named after a frame. */
 export function pageName(prompt: string): string {
@@ -52,7 +55,12 @@ export async function preparePageAsk(
     ...(exported?.extras ? { extras: exported.extras } : {}),
     ...(fetched ? { prices: fetched } : {}),
   });
-  const frame: FrameInfo = { id: `${PAGE_SESSION}${++pages}`, name: pageName(page.prompt), width: 1280, height: 0 };
+  const frame: FrameInfo = {
+    id: `${PAGE_SESSION}${++pages}`,
+    name: pageName(page.prompt),
+    width: PAGE_WIDTH,
+    height: PAGE_HEIGHT,
+  };
   const designSystem = reply.input.page?.designSystem ?? "";
   return {
     request: {
