@@ -21,6 +21,7 @@ import type { SourceFile } from "../../codegen/types.js";
 import { bytesToBase64 } from "../../kernel/base64.js";
 import type { FontPlan } from "../../codegen/fonts/plan.js";
 import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
+import { pageSystemInstructions, pageUserTexts, type PageInput } from "./page.js";
 
 export type ImageDetail = "high" | "low" | "auto";
 
@@ -60,6 +61,11 @@ export interface PromptInput {
    * components' imports and their value maps' values (codegen/project/component-usage.ts).
    */
   componentMap?: ComponentMap;
+  /**
+   * A page designed from the user's brief (`instructions`), not a frame: no image or hint, the file's design system
+   * as data (page.ts, "Design from a prompt").
+   */
+  page?: PageInput;
 }
 
 export interface RequestOptions {
@@ -77,9 +83,10 @@ export const COMPONENTS_TAG = "team_components";
  * `withImage` false words them for a request that carries the design hint alone.
  */
 export function systemInstructions(
-  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components">,
+  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components" | "page">,
   withImage = true,
 ): string {
+  if (input.page) return pageSystemInstructions(input.page);
   const target =
     input.target === "react"
       ? [
@@ -213,6 +220,7 @@ export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { i
 
 /** The text parts of the first user message, in order (image goes first, separately, when there is one). */
 export function userTexts(input: PromptInput): string[] {
+  if (input.page) return pageUserTexts(input.page, input.instructions, delimit);
   const withImage = hasImage(input);
   const texts = [
     `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +

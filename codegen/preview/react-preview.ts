@@ -33,6 +33,9 @@ import { BUILTIN_MODULES, PREVIEW_DATA_ID, type PreviewData, type PreviewEntry, 
 import { scriptSafe } from "./page-script.js";
 import { compileTailwind, usesTailwind, type TailwindBuild } from "./tailwind-compile.js";
 
+/** Tailwind's compiler on a static page's files (ai/code/page.ts): here, so the engine reaches it through the part. */
+export { compileTailwind };
+
 /**
  * The preview document's policy: inline scripts and styles, data: images and fonts; no network but Google
  * Fonts' stylesheets and font files (the design's fonts: the one request the code may make, to Google only).

@@ -18,6 +18,7 @@ import { useAiSessions } from "./ai-sessions.js";
 import type { AiSession, AiState } from "./ai-state.js";
 import { useTurnScores } from "./ai-score.js";
 import { fixableScore } from "./fix-state.js";
+import { isPageSession } from "./prompt-design.js";
 
 export type { AiSession, AiStage, AiState, AiTurn, StreamedFile } from "./ai-state.js";
 export type { AiStartOptions } from "./ai-request.js";
@@ -30,6 +31,11 @@ export interface AiJob {
   /** The turn whose score is being measured (`turnKey`), if any. */
   measuring: string | undefined;
   start(start: AiStartOptions): void;
+  /**
+   * "Design from a prompt": a page from `prompt`, estimated first; `withSelection`: the selected frames' variables and
+   * fonts go with it as the design system.
+   */
+  design(prompt: string, withSelection: boolean): void;
   /** Starts again on the current selection, with the last start's instructions and draft choice. */
   regenerate(options: CodeOptions): void;
   /** Sends the prepared request (after the estimate was shown). */
@@ -62,6 +68,8 @@ export function useAiJob(
   const scores = useTurnScores(requests, worker, sessions);
   const onTurn = useCallback(
     (session: AiSession) => {
+      // A designed page has no frame of the file to keep it under (History's entries open their frame).
+      if (isPageSession(session.frame.id)) return;
       const entry = aiCodeEntry(session);
       scores.kept(session, entry);
       keepInHistory(requests, entry);
@@ -92,6 +100,13 @@ export function useAiJob(
     [job.prepare],
   );
 
+  const design = useCallback(
+    (prompt: string, withSelection: boolean) => {
+      if (prompt.trim() !== "") job.prepare({ page: { prompt: prompt.trim(), withSelection } });
+    },
+    [job.prepare],
+  );
+
   const refine = useCallback(
     (instructions: string) => {
       const text = instructions.trim();
@@ -119,6 +134,7 @@ export function useAiJob(
     session,
     measuring: scores.measuring,
     start: job.prepare,
+    design,
     regenerate,
     send: job.send,
     refine,

@@ -25,6 +25,7 @@ import {
 } from "./ai-state.js";
 import { withFixOutcome, type FixOutcome } from "./fix-state.js";
 import { loadDraft } from "./draft-loader.js";
+import { preparePageAsk, type PageAsk } from "./prompt-design.js";
 
 export interface AiStartOptions {
   options: CodeOptions;
@@ -45,8 +46,11 @@ export interface AiRequestDeps {
   onTurn(session: AiSession): void;
 }
 
-/** What the job is asked for: a first turn (Generate with AI, Regenerate) or a correction round of a turn. */
-export type AiAsk = AiStartOptions | FixAsk;
+/**
+ * What the job is asked for: a first turn (Generate with AI, Regenerate), a correction round of a turn, or a page
+ * designed from a prompt.
+ */
+export type AiAsk = AiStartOptions | FixAsk | PageAsk;
 
 /** What a send gives: a turn's result, or a correction round's verdict (with its answer when kept). */
 export type AiAnswer = { kind: "turn"; result: ModelCodeResult } | ({ kind: "fix" } & FixOutcome);
@@ -55,7 +59,12 @@ export function aiPieces(
   deps: AiRequestDeps,
 ): ModelJobPieces<AiAsk, AiRequest, AiConfirm, Streaming, AiJobEvent, AiAnswer> {
   return {
-    prepare: (ask, io) => ("fix" in ask ? prepareFix(deps, ask, io) : prepareAi(deps, ask, io)),
+    prepare: (ask, io) =>
+      "fix" in ask
+        ? prepareFix(deps, ask, io)
+        : "page" in ask
+          ? preparePageAsk(deps, ask, io)
+          : prepareAi(deps, ask, io),
     send: (request, io) => {
       if (request.fix)
         return sendFix(deps, { ...request, fix: request.fix }, io).then(

@@ -3,6 +3,7 @@
  * turn whose measurement a newer one stopped), after it has painted; kept in the turn (the turn bar shows it) and,
  * with the turn's History entry, saved again with it.
  */
+import { isPageSession } from "./prompt-design.js";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { CodeEntry } from "../../contract/history.js";
 import { keepInHistory } from "../channel/history-client.js";
@@ -64,7 +65,8 @@ export function useTurnScores(requests: MainRequests, worker: Engine, sessions: 
   const session = sessions.current;
   const turn = session?.turns[session.selected];
   useEffect(() => {
-    if (!session || !turn || turn.score) return;
+    // A designed page has no design to be measured against.
+    if (!session || !turn || turn.score || isPageSession(session.frame.id)) return;
     const key = turnKey(session, turn);
     if (measuring === key) return;
     setMeasuring(key);

@@ -79,6 +79,8 @@ export interface AiConfirm extends ConfirmBase {
   draft: boolean;
   /** A correction round's card, in fix-round.ts's words: what it sends (and why the page could not be pictured). */
   fix?: { lead: string; words: string; why?: string; note: string };
+  /** "Design from a prompt"'s card: a page from the brief (`instructions`), with the file's design system or not. */
+  page?: { designSystem: boolean };
 }
 
 /** `fixing`: the turn (its number) a correction round is fixing. */

@@ -82,6 +82,18 @@ function confirmCard(state: AiConfirm): ConfirmCard {
       notes: [fix.note],
     };
   }
+  if (state.page)
+    return {
+      lead: "Design a page with ",
+      estimate: estimateText(state.estimate, state.to.model),
+      prices: price ? [{ text: price, title: state.estimate.price?.source }] : [],
+      lines: [{ text: `Brief: “${state.instructions}”`, title: state.instructions }],
+      notes: [
+        state.page.designSystem
+          ? "The selected frames' variables and fonts go with it, as the design system to use."
+          : "No design system goes with it: select a frame that uses the file's variables to send them.",
+      ],
+    };
   const withText = [
     state.instructions ? `With your instructions: “${state.instructions}”` : "",
     state.draft ? "starting from the offline draft" : "",

@@ -24,6 +24,8 @@ import { SavedNote } from "./saved-note.js";
 import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
+import { isPageSession } from "./prompt-design.js";
+import { PromptDesignBox } from "./prompt-design-box.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -47,6 +49,13 @@ export interface GeneratePanelProps {
    * components.
    */
   components?: ComponentMap | undefined;
+  /**
+   * A page designed from a prompt is on show: its Code result, to insert as layers (issue 51's "Insert as layers";
+   * the lead connects it at merge). Without it, the page's result offers no insertion of its own.
+   */
+  onInsertPage?: ((output: CodeOutput) => void) | undefined;
+  /** Opens "Design from a prompt" at once (the menu command). */
+  promptOpen?: boolean;
 }
 
 export function optionsFrom(settings: Settings, components?: ComponentMap): Options {
@@ -114,11 +123,14 @@ export function GeneratePanel({
   onFocusNode,
   onViewChange,
   components,
+  onInsertPage,
+  promptOpen = false,
 }: GeneratePanelProps) {
   const { state } = job;
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
+  const [prompting, setPrompting] = useState(promptOpen);
   const aiBusy = isBusy(ai.state);
   const busy = codeJobBusy(state) || aiBusy;
   const options = optionsFrom(settings, components);
@@ -152,6 +164,10 @@ export function GeneratePanel({
     followed(selection);
     startOffline();
   };
+  const designPage = (prompt: string, withSelection: boolean) => {
+    setSource("ai");
+    ai.design(prompt, withSelection);
+  };
   const generateWithAi = (text: string, withDraft: boolean) => {
     setSource("ai");
     ai.start({ options, instructions: text, draft: withDraft });
@@ -172,8 +188,9 @@ export function GeneratePanel({
     selection.nodes[0]!.id === focused;
 
   const blocker = generateBlocker(selection);
+  const page = session !== undefined && isPageSession(session.frame.id);
   const stale =
-    output && !onFocused
+    output && !onFocused && !(output === aiOutput && page)
       ? isStale(
           output.frames.map((f) => f.id),
           selection,
@@ -181,20 +198,26 @@ export function GeneratePanel({
         )
       : false;
   const regenerate: Regenerate =
-    output === aiOutput
+    output === aiOutput && page
       ? {
-          title: blocker ?? "Generate with AI again, with the same instructions, for the frame selected now",
-          disabled: busy || blocker !== undefined || !hasKey,
-          run: () => {
-            setSource("ai");
-            ai.regenerate(options);
-          },
+          title: "Design the page again from the same brief",
+          disabled: busy || !hasKey,
+          run: () => designPage(session.input.instructions ?? "", selection.nodes.length > 0),
         }
-      : {
-          title: blocker ?? "Generate again for what is selected now",
-          disabled: busy || blocker !== undefined,
-          run: generateOffline,
-        };
+      : output === aiOutput
+        ? {
+            title: blocker ?? "Generate with AI again, with the same instructions, for the frame selected now",
+            disabled: busy || blocker !== undefined || !hasKey,
+            run: () => {
+              setSource("ai");
+              ai.regenerate(options);
+            },
+          }
+        : {
+            title: blocker ?? "Generate again for what is selected now",
+            disabled: busy || blocker !== undefined,
+            run: generateOffline,
+          };
   const resultSource = output ? (
     <ResultSource
       output={output}
@@ -221,6 +244,32 @@ export function GeneratePanel({
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
       />
+      {prompting ? (
+        <PromptDesignBox
+          selection={selection}
+          busy={aiBusy}
+          hasKey={hasKey}
+          model={settings.model}
+          onDesign={designPage}
+          onCancel={ai.cancel}
+          onClose={() => setPrompting(false)}
+        />
+      ) : (
+        <div class="prompt-design__open">
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            disabled={busy}
+            title="The model designs a page (HTML with Tailwind) from your description"
+            onClick={() => setPrompting(true)}
+          >
+            Design from a prompt…
+          </button>
+        </div>
+      )}
+      {!hasKey && prompting ? (
+        <KeyNeeded class="refine" what="Design from a prompt" settings={settings} onOpenSettings={onOpenSettings} />
+      ) : null}
       {source === "offline" ? (
         <CodeJobStatus
           state={state}
@@ -238,6 +287,13 @@ export function GeneratePanel({
           {resultSource}
           <TurnBar session={session} measuring={ai.measuring} onSelect={ai.selectTurn} />
           <TurnSummary session={session} />
+          {page && onInsertPage ? (
+            <div class="prompt-design__insert">
+              <button type="button" class="button button--primary button--small" onClick={() => onInsertPage(aiOutput)}>
+                Insert as layers
+              </button>
+            </div>
+          ) : null}
           <ResultsView
             key={`${session.frame.id}:${aiOutput.id}`}
             output={aiOutput}
@@ -256,7 +312,11 @@ export function GeneratePanel({
             <RefineBox
               disabled={aiBusy}
               label="Refine"
-              placeholder={`Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`}
+              placeholder={
+                page
+                  ? `Change the page, e.g. “a dark hero with a bigger call to action”`
+                  : `Change turn ${session.turns[session.selected]?.n ?? ""}, e.g. “make the header sticky”`
+              }
               onSend={ai.refine}
             />
           ) : (

@@ -22,6 +22,7 @@ describe("warmParts", () => {
       formatFiles: unused,
       isFormatted: unused,
       reactPreview: unused,
+      compileTailwind: unused,
       ready: () => {
         started++;
         return ready;
@@ -44,6 +45,7 @@ describe("warmParts", () => {
       formatFiles: unused,
       isFormatted: unused,
       reactPreview: unused,
+      compileTailwind: unused,
       ready: () => Promise.reject(new Error("wasm refused")),
     };
     registerFormatPart(part);

@@ -13,7 +13,7 @@
 import type { CodePart } from "../../../contract/messages.js";
 import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
 import type { checkComponentUsage, checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
-import type { reactPreview } from "../../../codegen/preview/react-preview.js";
+import type { compileTailwind, reactPreview } from "../../../codegen/preview/react-preview.js";
 import type { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
 
 export interface FormatPart {
@@ -21,6 +21,8 @@ export interface FormatPart {
   isFormatted: typeof isFormatted;
   /** The React preview, its Tailwind compiled first (Tailwind's compiler and stylesheets are in this part too). */
   reactPreview: typeof reactPreview;
+  /** Tailwind's compiler alone: a designed page's stylesheet (ai/code/page.ts). */
+  compileTailwind: typeof compileTailwind;
   /** Compiles the formatters (their wasm), started in idle time once the part is loaded (warmParts). */
   ready?: () => Promise<unknown>;
 }

@@ -4,6 +4,8 @@
  */
 import { generateModelCode } from "../../../ai/code/pipeline.js";
 import { providerConfig } from "../../../ai/client/providers.js";
+import { finishPage } from "../../../ai/code/page.js";
+import { compileTailwind } from "../../../codegen/preview/react-preview.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
 import type { JobContext } from "./job.js";
 
@@ -20,5 +22,7 @@ export async function runModelJob(
     onProgress: (event) => emit({ type: "progress", event: event.type === "file" ? { ...event, content: "" } : event }),
     onStage: (stage) => emit({ type: "stage", stage }),
   });
+  // A designed page: checked as a page (scripts stripped) and its Tailwind compiled into the stylesheet it links.
+  if (request.input.page) return { result: { ...result, ...(await finishPage(result, compileTailwind)) } };
   return { result };
 }

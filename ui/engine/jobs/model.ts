@@ -3,11 +3,15 @@
  * connection test.
  */
 import { prepareModelCode } from "./ai-prepare.js";
+import { preparePage } from "./ai-prepare-page.js";
 import { estimateCorrectionRound } from "./ai-round-estimate.js";
 import { lazy, type Jobs } from "./job.js";
 
-export const modelJobs: Jobs<"ai-prepare" | "ai-generate" | "ai-round-estimate" | "test-connection"> = {
+export const modelJobs: Jobs<
+  "ai-prepare" | "ai-prepare-page" | "ai-generate" | "ai-round-estimate" | "test-connection"
+> = {
   "ai-prepare": prepareModelCode,
+  "ai-prepare-page": preparePage,
   "ai-round-estimate": estimateCorrectionRound,
   "ai-generate": lazy(
     () => import("./model-job.js"),

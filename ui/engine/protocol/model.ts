@@ -51,6 +51,7 @@ const promptInputField = object({
   nodeIds: optional(boolean()),
   components: optional(string({ max: 2_000_000 })),
   componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
+  page: optional(object({ designSystem: string({ max: 2_000_000 }), width: number({ min: 1, max: 10_000 }) })),
 });
 const promptInput: Field<PromptInput> = promptInputField;
 const conversation = opaque<Conversation>("a conversation");
@@ -90,6 +91,17 @@ export const modelSection = {
       prices: optional(fetchedPricesField),
     },
     /**
+     * "Design from a prompt": the page request for `prompt` and its estimate, the file's design system (the tokens and
+     * fonts of the selected frames' export, when a frame is selected) as data. Nothing is sent.
+     */
+    "ai-prepare-page": {
+      exports: optional(exportsField),
+      extras: optional(exportExtrasField),
+      prompt: string({ nonEmpty: true, max: MAX_PROMPT_CHARS }),
+      model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
+      prices: optional(fetchedPricesField),
+    },
+    /**
      * Provider, base URL and model in `settings`: the client is built in the worker so the SDK stays out of the panel.
      */
     "ai-generate": {
@@ -119,6 +131,7 @@ export const modelSection = {
   },
   replies: {
     "ai-prepare": { input: promptInput, estimate: opaque<Estimate>("an estimate"), image: optional(size) },
+    "ai-prepare-page": { input: promptInput, estimate: opaque<Estimate>("an estimate") },
     "ai-generate": { result: opaque<ModelCodeResult>("a model result") },
     "ai-round-estimate": { estimate: opaque<Estimate>("an estimate") },
     /** The endpoint listed `models` models; `prices` when its listing carried them (OpenRouter's does). */
@@ -129,7 +142,7 @@ export const modelSection = {
     stage: { stage: oneOf(["checking", "repairing"]) },
   },
   streams: { "ai-generate": ["progress", "stage"] },
-  estimates: ["ai-prepare", "ai-round-estimate"],
+  estimates: ["ai-prepare", "ai-prepare-page", "ai-round-estimate"],
   // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files.
   codeParts: { "ai-prepare": ["code-format", "code-check"], "ai-generate": ["code-format", "code-check"] },
 } as const satisfies Section;

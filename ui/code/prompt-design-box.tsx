@@ -1,0 +1,77 @@
+/**
+ * "Design from a prompt" in the Code panel: the brief, what goes with it (the selected frames' design system, or
+ * none), Design (which prepares the request and shows its cost before anything is sent) and Cancel while it runs.
+ */
+import { useState } from "preact/hooks";
+import type { SelectionSummary } from "../../contract/messages.js";
+import { TextArea } from "../controls/text-area.js";
+
+export function PromptDesignBox({
+  selection,
+  busy,
+  hasKey,
+  model,
+  onDesign,
+  onCancel,
+  onClose,
+}: {
+  selection: SelectionSummary;
+  busy: boolean;
+  hasKey: boolean;
+  model: string;
+  onDesign(prompt: string, withSelection: boolean): void;
+  onCancel(): void;
+  onClose(): void;
+}) {
+  const [text, setText] = useState("");
+  const frames = selection.nodes.length;
+  const design = () => {
+    if (text.trim() !== "" && !busy && hasKey) onDesign(text, frames > 0);
+  };
+  return (
+    <form
+      class="prompt-design"
+      aria-label="Design from a prompt"
+      onSubmit={(event) => {
+        event.preventDefault();
+        design();
+      }}
+    >
+      <div class="prompt-design__head">
+        <strong>Design from a prompt</strong>
+        <span class="spacer" />
+        <button type="button" class="button button--secondary button--small" onClick={onClose} disabled={busy}>
+          Close
+        </button>
+      </div>
+      <TextArea
+        class="prompt-design__input"
+        minRows={3}
+        maxRows={8}
+        onSubmit={design}
+        aria-label="Describe the page"
+        placeholder="Describe the page, e.g. “a pricing page for a note-taking app with three plans and an FAQ”"
+        value={text}
+        disabled={busy}
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+      <p class="muted prompt-design__note">
+        {frames > 0
+          ? `The design system of the ${frames === 1 ? "selected frame" : `${frames} selected frames`} (variables, ` +
+            `fonts) goes with it. ${model} writes HTML with Tailwind; the cost is shown before anything is sent.`
+          : `Select a frame to send the file's variables and fonts with it. ${model} writes HTML with Tailwind; ` +
+            "the cost is shown before anything is sent."}
+      </p>
+      <div class="notice__actions">
+        {busy ? (
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" class="button button--primary" disabled={busy || !hasKey || text.trim() === ""}>
+          Design…
+        </button>
+      </div>
+    </form>
+  );
+}
