@@ -49,11 +49,6 @@ export interface GeneratePanelProps {
    * components.
    */
   components?: ComponentMap | undefined;
-  /**
-   * A page designed from a prompt is on show: its Code result, to insert as layers (issue 51's "Insert as layers";
-   * the lead connects it at merge). Without it, the page's result offers no insertion of its own.
-   */
-  onInsertPage?: ((output: CodeOutput) => void) | undefined;
   /** Opens "Design from a prompt" at once (the menu command). */
   promptOpen?: boolean;
 }
@@ -123,7 +118,6 @@ export function GeneratePanel({
   onFocusNode,
   onViewChange,
   components,
-  onInsertPage,
   promptOpen = false,
 }: GeneratePanelProps) {
   const { state } = job;
@@ -287,13 +281,6 @@ export function GeneratePanel({
           {resultSource}
           <TurnBar session={session} measuring={ai.measuring} onSelect={ai.selectTurn} />
           <TurnSummary session={session} />
-          {page && onInsertPage ? (
-            <div class="prompt-design__insert">
-              <button type="button" class="button button--primary button--small" onClick={() => onInsertPage(aiOutput)}>
-                Insert as layers
-              </button>
-            </div>
-          ) : null}
           <ResultsView
             key={`${session.frame.id}:${aiOutput.id}`}
             output={aiOutput}
