@@ -148,16 +148,46 @@ function parse(html: string): Node[] {
 const isTextLike = (node: Node): boolean =>
   node.type === "text" || (node.type === "element" && isInline(node.tag.toLowerCase()));
 
-function attrDoc([name, value, quote]: Element["attrs"][number]): MDoc {
+/** Attributes whose value the formatter writes as a list, its words one space apart (markup_fmt's helpers.rs). */
+const LISTS = new Set(
+  "class aria-labelledby aria-describedby aria-controls aria-owns aria-flowto accesskey itemtype itemprop itemref".split(
+    " ",
+  ),
+);
+const LISTS_ON: Record<string, readonly string[]> = {
+  rel: ["form", "a", "area", "link"],
+  blocking: ["link", "script", "style"],
+  for: ["output"],
+  headers: ["td", "th"],
+  autocomplete: ["form", "input", "select", "textarea"],
+  sandbox: ["iframe"],
+  "accept-charset": ["form"],
+  ping: ["a", "area"],
+};
+
+/** `name:value;…` with plain values, as malva writes a style attribute: `name: value; …`; else unprintable. */
+function styleAttr(value: string): string {
+  const decls = value.split(";").map((d) => /^(-?[a-z][a-z-]*):(var\(--[\w-]+\)|[a-z][a-z-]*|#[0-9a-f]{3,8})$/.exec(d));
+  if (decls.some((d) => d === null)) throw unprintable("style attribute");
+  return decls.map((d) => `${d![1]}: ${d![2]}`).join("; ");
+}
+
+function attrDoc([name, value, quote]: Element["attrs"][number], tag: string): MDoc {
   if (value === undefined) return name;
-  if (/^on/i.test(name) || /^style$/i.test(name) || /^accept$/i.test(name)) throw unprintable(`attribute ${name}`);
-  if (value.includes("\n") || value.includes("\r") || value.includes("\t")) throw unprintable("multi-line attribute");
-  const single = value.includes("'");
-  const double = value.includes('"');
+  const lower = name.toLowerCase();
+  if (lower.startsWith("on") || lower === "accept") throw unprintable(`attribute ${name}`);
+  if (/[\n\r]/.test(value)) throw unprintable("multi-line attribute");
+  let text = value;
+  if (lower === "style") text = styleAttr(value);
+  else if (LISTS.has(lower) || LISTS_ON[lower]?.includes(tag))
+    text = value
+      .split(/[ \t\f]+/)
+      .filter(Boolean)
+      .join(" ");
+  const single = text.includes("'");
+  const double = text.includes('"');
   const q = single && double ? quote! : double ? "'" : '"';
-  // The formatter writes a list's words (class, rel, …) one space apart.
-  if (value !== value.trim() || value.includes("  ")) throw unprintable("spaced attribute");
-  return [name, "=", q, value, q];
+  return [name, "=", q, text, q];
 }
 
 function textDoc(raw: string): MDoc {
@@ -264,19 +294,20 @@ function elementDoc(el: Element): MDoc {
   const children = el.children;
   const only = children.length === 1 ? children[0] : undefined;
   const isEmpty =
-    children.length === 0 || (only?.type === "text" && !sensitive && only.raw.replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, "") === "");
+    children.length === 0 ||
+    (only?.type === "text" && !sensitive && only.raw.replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, "") === "");
   const docs: MDoc[] = ["<", tag];
   if (el.attrs.length === 0) {
     if (selfClosing && (isVoid || isEmpty)) return mgroup([...docs, " />"]);
     if (isEmpty || !sensitive) docs.push(">");
     else docs.push(mgroup([lineOrNil, ">"]));
   } else if (el.attrs.length === 1 && !sensitive) {
-    docs.push(" ", attrDoc(el.attrs[0]!));
+    docs.push(" ", attrDoc(el.attrs[0]!, lower));
     if (selfClosing && isEmpty) return [...docs, " />"];
     docs.push(">");
     if (isVoid) return docs;
   } else {
-    const attrs = nest(el.attrs.flatMap((a) => [lineOrSpace, attrDoc(a)]));
+    const attrs = nest(el.attrs.flatMap((a) => [lineOrSpace, attrDoc(a, lower)]));
     if (selfClosing && (isVoid || isEmpty)) return mgroup([...docs, attrs, lineOrSpace, "/>"]);
     const first = children[0];
     const last = children[children.length - 1];

@@ -47,13 +47,15 @@ export const alt = (flat: MDoc, broken: MDoc): MAlt => ({ k: "alt", flat, broken
 
 /**
  * Display width as the unicode-width crate counts it, for the characters whose width is certain (Latin, Greek,
- * Cyrillic, common punctuation and symbols); any other throws unprintable() and the page is left to the formatter.
+ * Cyrillic, common punctuation, arrows and maths, box drawing, an icon font's private-use characters); any other throws unprintable() and the page is left to the formatter.
  */
 export function markupWidth(text: string): number {
   if (/^[\u0020-\u007e]*$/.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
+    // Combining accents and the soft hyphen take no column.
+    if ((cp >= 0x300 && cp <= 0x36f) || cp === 0xad) continue;
     if (
       (cp >= 0x20 && cp <= 0x7e) ||
       (cp >= 0xa0 && cp <= 0x2ff && cp !== 0xad) ||
@@ -63,7 +65,10 @@ export function markupWidth(text: string): number {
       (cp >= 0x2030 && cp <= 0x205e) ||
       (cp >= 0x20a0 && cp <= 0x20bf) ||
       (cp >= 0x2100 && cp <= 0x214f) ||
-      (cp >= 0x2190 && cp <= 0x21ff)
+      (cp >= 0x2190 && cp <= 0x22ff) ||
+      (cp >= 0x2500 && cp <= 0x257f) ||
+      (cp >= 0xe000 && cp <= 0xf8ff) ||
+      cp >= 0xf0000
     )
       width++;
     else throw unprintable(`width of U+${cp.toString(16)}`);
