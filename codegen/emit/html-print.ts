@@ -76,6 +76,9 @@ function isInline(tag: string): boolean {
 const WS = /[ \t\n\f\r]/;
 const isAllWs = (s: string): boolean => s !== "" && /^[ \t\n\f\r]+$/.test(s);
 
+const TAG = /<([A-Za-z][A-Za-z0-9-]*)/y;
+const ATTR = /([^\s=>/"'<]+)(?:=(?:"([^"]*)"|'([^']*)'))?(?=[ />])/y;
+
 /** Reads the page back, as markup_fmt's parser would, for the forms the emitters write; throws for any other. */
 function parse(html: string): Node[] {
   let i = 0;
@@ -113,7 +116,8 @@ function parse(html: string): Node[] {
     return out;
   };
   const element = (): Element => {
-    const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(i, i + 64));
+    TAG.lastIndex = i;
+    const name = TAG.exec(html);
     if (!name) throw unprintable("tag name");
     const tag = name[1]!;
     i += name[0].length;
@@ -132,7 +136,8 @@ function parse(html: string): Node[] {
         i++;
         break;
       }
-      const attr = /^([^\s=>/"'<]+)(?:=(?:"([^"]*)"|'([^']*)'))?(?=[ />])/.exec(html.slice(i, i + 4096));
+      ATTR.lastIndex = i;
+      const attr = ATTR.exec(html);
       if (!attr) throw unprintable("attribute");
       const value = attr[2] ?? attr[3];
       attrs.push([attr[1]!, value, attr[2] !== undefined ? '"' : attr[3] !== undefined ? "'" : undefined]);
