@@ -154,11 +154,11 @@ const isTextLike = (node: Node): boolean =>
   node.type === "text" || (node.type === "element" && isInline(node.tag.toLowerCase()));
 
 /** Attributes whose value the formatter writes as a list, its words one space apart (markup_fmt's helpers.rs). */
-const LISTS = new Set(
-  "class aria-labelledby aria-describedby aria-controls aria-owns aria-flowto accesskey itemtype itemprop itemref".split(
-    " ",
-  ),
-);
+const LISTS = new Set([
+  "class",
+  ...["aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-flowto"],
+  ...["accesskey", "itemtype", "itemprop", "itemref"],
+]);
 const LISTS_ON: Record<string, readonly string[]> = {
   rel: ["form", "a", "area", "link"],
   blocking: ["link", "script", "style"],

@@ -47,10 +47,16 @@ export const alt = (flat: MDoc, broken: MDoc): MAlt => ({ k: "alt", flat, broken
 
 /**
  * Display width as the unicode-width crate counts it, for the characters whose width is certain (Latin, Greek,
- * Cyrillic, common punctuation, arrows and maths, box drawing, an icon font's private-use characters); any other throws unprintable() and the page is left to the formatter.
+ * Cyrillic, common punctuation, arrows and maths, box drawing, an icon font's private-use characters, each measured
+ * against the formatter); any other throws unprintable() and the page is left to the formatter.
  */
 export function markupWidth(text: string): number {
-  if (/^[\u0020-\u007e]*$/.test(text)) return text.length;
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) {
+    const c = text.charCodeAt(i);
+    ascii = c >= 0x20 && c <= 0x7e;
+  }
+  if (ascii) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

@@ -70,7 +70,9 @@ describe("inFormatterForm", () => {
       '@font-face {\n  font-family: "X";\n  src:\n    local("Arial"),\n    local("Arimo");\n}\n';
     expect(inFormatterForm(css)).toBe(true);
     // fonts.css's commented block for a family Google does not serve, last in the sheet.
-    expect(inFormatterForm(`${css}\n/* Helvetica is not on Google Fonts.\n@font-face {\n  font-weight: 400;\n}\n*/\n`)).toBe(true);
+    expect(
+      inFormatterForm(`${css}\n/* Helvetica is not on Google Fonts.\n@font-face {\n  font-weight: 400;\n}\n*/\n`),
+    ).toBe(true);
   });
 
   it("refuses what the formatter would rewrite", () => {

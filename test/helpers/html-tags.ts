@@ -6,7 +6,7 @@ export function tagsOnOneLine(html: string): string {
   return html.replace(/<[^<>]*>/g, (tag) => tag.replace(/\s*\n\s*/g, " ").replace(/ >$/, ">"));
 }
 
-/** The page with its tags on one line and every run of whitespace one space: its inline content as a browser reads it. */
+/** The page with its tags on one line and every run of whitespace one space: its inline content as a browser reads. */
 export function whitespaceCollapsed(html: string): string {
   return tagsOnOneLine(html).replace(/\s+/g, " ");
 }
