@@ -78,7 +78,7 @@ export function printTsx(parts: TsxParts): string | undefined {
       "",
     ].join("\n");
   } catch (error) {
-    if (isUnprintable(error)) { if (process.env.WHY) console.log("WHY", parts.name, (error as Error).message); return undefined; }
+    if (isUnprintable(error)) return undefined;
     throw error;
   }
 }
