@@ -55,7 +55,8 @@ function valueHolds(property: string, value: string): boolean {
 
 /** True when the format pass would leave `css` as it is; false whenever a line is not a form this knows. */
 export function inFormatterForm(css: string): boolean {
-  if (!css.endsWith("}\n") || css.startsWith("\n") || css.includes("\n\n\n")) return false;
+  // A sheet may end with a comment (fonts.css: a commented @font-face for a family Google does not serve).
+  if (!/(\}|\*\/)\n$/.test(css) || css.startsWith("\n") || css.includes("\n\n\n")) return false;
   const lines = css.slice(0, -1).split("\n");
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DesignNode } from "../design/types";
 import { emitFiles, loadDesign } from "../index";
 import { fieldTexts, fieldType, planForm } from "./forms";
+import { tagsOnOneLine } from "../../test/helpers/html-tags.js";
 
 const FIXTURES = new URL("../../test/fixtures/figma/", import.meta.url);
 const fixture = (name: string): DesignNode[] =>
@@ -100,11 +101,11 @@ describe("form fields on the real login screen (figmasharp-login)", () => {
         { frames: [login!], assets: {} },
         { target: "html", styling: "css-modules", nodeIds: false },
       );
-      const html = file(files, "index.html");
+      const html = tagsOnOneLine(file(files, "index.html"));
       expect(html).toContain(
-        '<input class="email-address" type="email" placeholder="Email address" aria-label="Email address">',
+        '<input class="email-address" type="email" placeholder="Email address" aria-label="Email address" />',
       );
-      expect(html).toContain('<input class="password" type="password" placeholder="Password" aria-label="Password">');
+      expect(html).toContain('<input class="password" type="password" placeholder="Password" aria-label="Password" />');
       expect(html).not.toContain(">Email address<");
       const css = file(files, "styles.css");
       expect(css).toContain(".email-address::placeholder {\n  color: #000000;\n  opacity: 1;\n}");
@@ -155,12 +156,12 @@ describe("a labelled field with a value (figmasharp-bundler-dialog)", () => {
         { frames: [dialog], assets: {} },
         { target: "html", styling: "css-modules", nodeIds: false },
       );
-      const html = file(files, "index.html");
+      const html = tagsOnOneLine(file(files, "index.html"));
       expect(html).toContain('<label class="figma-url" for="figma-url">Figma URL:</label>');
       expect(html).toMatch(
         new RegExp(
           String.raw`<div class="text-field-standard">[\s\S]*?<input class="lbl\d*" ` +
-            String.raw`type="text" value="FwVa4JS5QsohRhNEnEBKslFk" id="figma-url">\s*<\/div>`,
+            String.raw`type="text" value="FwVa4JS5QsohRhNEnEBKslFk" id="figma-url" \/>\s*<\/div>`,
         ),
       );
     },

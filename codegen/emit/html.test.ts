@@ -88,10 +88,11 @@ describe("emitHtml", () => {
     expect(html).toContain(
       [
         '    <main class="home-main">',
-        '      <img class="hero" src="assets/hero.svg" alt="Hero">',
+        '      <img class="hero" src="assets/hero.svg" alt="Hero" />',
         '      <p class="intro">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>',
-        '      <svg class="vector" viewBox="0 0 24 24" fill="none" overflow="visible" ' +
-          'aria-hidden="true"><path d="M0 0Z" fill="#000000" fill-rule="evenodd"/></svg>',
+        '      <svg class="vector" viewBox="0 0 24 24" fill="none" overflow="visible" aria-hidden="true">',
+        '        <path d="M0 0Z" fill="#000000" fill-rule="evenodd" />',
+        "      </svg>",
         "    </main>",
       ].join("\n"),
     );
@@ -123,7 +124,7 @@ describe("emitHtml", () => {
   it("nodeIds: true puts data-node-id on elements and keeps it inside inline SVG", () => {
     const html = file(emitHtml(doc, { nodeIds: true }).files, "index.html");
     expect(html).toContain('<main class="home-main" data-node-id="1:1">');
-    expect(html).toContain('<img class="hero" data-node-id="1:5" src="assets/hero.svg" alt="Hero">');
+    expect(html).toContain('<img class="hero" data-node-id="1:5" src="assets/hero.svg" alt="Hero" />');
     expect(html).toContain('<path data-node-id="2:2" d="M0 0Z"');
   });
 

@@ -14,6 +14,7 @@ import { Sheet } from "./vnode.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontFacesCss, fontNotes, googleFontsLinks } from "../fonts/output.js";
 import { printedStylesheets } from "../css/printed.js";
+import { printedHtml } from "./html-print.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
@@ -86,5 +87,14 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const css = RESET + "\n" + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
-  return { files, problems, printed: printedStylesheets(files) };
+  const printed = printedStylesheets(files);
+  // Pages printed as the format pass would print them, which it then skips.
+  for (const file of files)
+    if (file.path.endsWith(".html")) {
+      const text = printedHtml(file.content);
+      if (text === undefined) continue;
+      file.content = text;
+      printed.set(file.path, text);
+    }
+  return { files, problems, printed };
 }

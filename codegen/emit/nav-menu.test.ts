@@ -5,6 +5,7 @@ import { parseHint } from "../hint/parse.js";
 import { modelHint } from "../hint/model.js";
 import { typecheckReactProjects } from "../../test/compile.js";
 import { emitFiles } from "./index.js";
+import { tagsOnOneLine } from "../../test/helpers/html-tags.js";
 
 const text = (id: string, chars: string, w: number): DesignNode => ({
   id,
@@ -115,7 +116,7 @@ const media = (css: string, width: number): string => css.slice(css.indexOf(`@me
 
 describe("navigation menu: HTML", () => {
   const { files } = emitFiles(design(), { target: "html", styling: "css-modules", nodeIds: true });
-  const html = file(files, "index.html");
+  const html = tagsOnOneLine(file(files, "index.html"));
   const css = file(files, "styles.css");
 
   it("puts a menu button before the links, which go into a popover: no script", () => {

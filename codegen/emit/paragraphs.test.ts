@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, TextContent } from "../design/types.js";
 import { emitHtml } from "./html.js";
+import { whitespaceCollapsed } from "../../test/helpers/html-tags.js";
 
 function page(text: Partial<TextContent>): { html: string; css: string } {
   const node: DesignNode = {
@@ -31,7 +32,7 @@ function page(text: Partial<TextContent>): { html: string; css: string } {
     { nodeIds: false },
   ).files;
   const of = (path: string): string => files.find((f) => f.path.endsWith(path))!.content;
-  return { html: of(".html"), css: of("styles.css") };
+  return { html: whitespaceCollapsed(of(".html")), css: of("styles.css") };
 }
 
 describe("paragraph spacing", () => {

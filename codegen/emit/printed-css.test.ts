@@ -57,8 +57,9 @@ describe("stylesheets printed in the format pass's form", () => {
     }
     expect(wrong).toEqual([]);
     expect(stylesheets).toBeGreaterThan(600);
-    // 520 of 650 today (main: none); the rest hold a line the formatter wraps (a long value), and fall back.
-    expect(printed / stylesheets).toBeGreaterThan(0.75);
+    // 545 of 650 today (520 on f409625, fonts.css ending with a comment not vouched); the rest hold a line the
+    // formatter wraps (a long value), and fall back.
+    expect(printed / stylesheets).toBeGreaterThan(0.83);
   }, 300_000);
 });
 
@@ -68,6 +69,10 @@ describe("inFormatterForm", () => {
       ".a {\n  color: #ffffff;\n}\n\n@media (width < 600px) {\n  .a {\n    width: 100%;\n  }\n}\n\n" +
       '@font-face {\n  font-family: "X";\n  src:\n    local("Arial"),\n    local("Arimo");\n}\n';
     expect(inFormatterForm(css)).toBe(true);
+    // fonts.css's commented block for a family Google does not serve, last in the sheet.
+    expect(
+      inFormatterForm(`${css}\n/* Helvetica is not on Google Fonts.\n@font-face {\n  font-weight: 400;\n}\n*/\n`),
+    ).toBe(true);
   });
 
   it("refuses what the formatter would rewrite", () => {
@@ -77,5 +82,6 @@ describe("inFormatterForm", () => {
     expect(inFormatterForm('.a {\n  src: local("Arial"), local("Arimo");\n}\n')).toBe(false);
     expect(inFormatterForm(`.a {\n  font-family: ${"A, ".repeat(40)}B;\n}\n`)).toBe(false);
     expect(inFormatterForm(".a {\n\n  color: red;\n}\n")).toBe(false);
+    expect(inFormatterForm(".a {\n  color: red;\n}\n/* open")).toBe(false);
   });
 });
