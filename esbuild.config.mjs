@@ -318,7 +318,7 @@ async function buildAll() {
   if (process.argv.includes("bench")) {
     await build({ ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.mjs" });
     // The layers builder on the simulator (needs Figma's typings, so the bench loads it by path: bench/layers-d2c.ts).
-    await build({ ...node, entryPoints: ["plugin/canvas/page-build.sim.ts"], outfile: "dist/page-build.mjs" });
+    await build({ ...node, entryPoints: ["test/figma-sim/page-build.ts"], outfile: "dist/page-build.mjs" });
   }
   if (process.argv.includes("fonts")) {
     await build({ ...node, entryPoints: ["test/fonts/regenerate.ts"], outfile: "dist/fonts.mjs" });

@@ -22,7 +22,7 @@ const image = (name: string, src: string): LayerNode => ({
 });
 
 describe("inlineLayerImages with the panel's loader", () => {
-  it("inlines blob: and data: images, makes SVG images vectors, leaves external ones, asks the network never", async () => {
+  it("inlines blob: and data: images, makes SVG images vectors, leaves external ones, no network", async () => {
     const asked: string[] = [];
     const fetch: FetchLike = async (url) => {
       asked.push(url);

@@ -22,7 +22,8 @@ const page = (title: string) => `<!doctype html>
 <link rel="stylesheet" href="styles.css"></head>
 <body class="bg-slate-50 font-sans text-slate-900">
 <header class="flex items-center justify-between bg-indigo-600 px-8 py-4 text-white">
-<h1 class="text-2xl font-bold">${title}</h1><a href="#plans" class="rounded-lg bg-white px-4 py-2 text-indigo-700">Start free</a>
+<h1 class="text-2xl font-bold">${title}</h1>
+<a href="#plans" class="rounded-lg bg-white px-4 py-2 text-indigo-700">Start free</a>
 </header>
 <main id="plans" class="grid grid-cols-3 gap-6 p-8">
 <section class="rounded-xl bg-white p-6 shadow"><h2 class="text-lg font-semibold">Free</h2><p>$0</p></section>

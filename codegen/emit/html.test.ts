@@ -157,7 +157,7 @@ describe("htmlPagePaths", () => {
 });
 
 describe("HTML with node ids marks the React components (issue 51: layers make them Figma components)", () => {
-  it("over-promo: each instance's markup names its component as emitReact does; the page without ids is unchanged", () => {
+  it("over-promo: each instance names its component as emitReact does; the page without ids is unchanged", () => {
     const doc = loadDesign(readFixture("../real/over-promo.nodes.json")).document;
     const marked = emitHtml(doc, { nodeIds: true }).files.find((f) => f.path === "index.html")!.content;
     const names = [...marked.matchAll(/data-figment-component="([^"]*)"/g)].map((m) => m[1]);

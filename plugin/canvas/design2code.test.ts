@@ -12,7 +12,7 @@ import { MAX_LAYER_NODES, type LayerNode } from "../../contract/layers.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { measurePage } from "../../test/helpers/page-layers.js";
 import { tempDirs } from "../../test/helpers/temp-dirs.js";
-import * as builder from "./page-build.sim.js";
+import * as builder from "../../test/figma-sim/page-build.js";
 
 const D2C = join(import.meta.dirname, "../../test/fixtures/design2code");
 const page = (n: number): string => join(D2C, `${n}.html`);

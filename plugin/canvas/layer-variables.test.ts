@@ -159,7 +159,7 @@ describe.runIf(runBrowser)("layers bound to the file's variables: the round trip
     expect(result.made).toBeGreaterThanOrEqual(result.design);
   });
 
-  it("figma-differ-selfie: the list items' gap and padding come back bound to the library's spacing variables", async () => {
+  it("figma-differ-selfie: the list items' gap and padding come back bound to the library's spacing", async () => {
     const file = readFigmaFixture("figma-differ-selfie.nodes.json") as Json;
     const doc = await layersOf(file, 375);
     const result = await trip(file, "33459:3746", doc, selfieVariables());

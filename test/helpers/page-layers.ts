@@ -22,7 +22,7 @@ import type { LayerDocument, LayerNode } from "../../contract/layers.js";
 import type { Json } from "../figma-sim/sim.js";
 
 /**
- * The builder's half (plugin/canvas/page-build.sim.ts, which needs Figma's typings): the description built on the
+ * The builder's half (test/figma-sim/page-build.ts, which needs Figma's typings): the description built on the
  * simulator and exported; the placeholder's colour.
  */
 export interface PageBuilder {

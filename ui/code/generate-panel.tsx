@@ -103,6 +103,13 @@ function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number 
   );
 }
 
+/** Whether `value` has been true at any render so far. */
+function useOnceTrue(value: boolean): boolean {
+  const seen = useRef(false);
+  if (value) seen.current = true;
+  return seen.current;
+}
+
 export function GeneratePanel({
   selection,
   thumbnails,
@@ -133,9 +140,7 @@ export function GeneratePanel({
   const aiOutput = source === "ai" && session ? turnOutput(session, preview, ai.measuring) : undefined;
   const output = aiOutput ?? (source === "offline" ? shownOutput(state) : undefined);
   // Once results have been on screen, the head stays compact, also while the next run replaces them.
-  const hadResults = useRef(false);
-  if (output) hadResults.current = true;
-  const compact = hadResults.current;
+  const compact = useOnceTrue(output !== undefined);
 
   // In idle time once this panel has painted: the draft emitters with the scorer (the first Generate's draft and
   // score need no round trip for them), and the worker's boot with the code parts `generate` needs, so the formatted

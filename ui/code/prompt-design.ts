@@ -3,10 +3,12 @@
  * design system (the selected frames' variables and fonts, as Generate exports them) goes with it as data; the
  * answer is an ordinary HTML + Tailwind Code result in its own session, refined by conversation as a frame's is.
  */
-import { endpointFor } from "../../contract/settings.js";
+import type { FetchedPrice } from "../../contract/messages.js";
+import { endpointFor, type Settings } from "../../contract/settings.js";
+import type { MainRequests } from "../channel/requests.js";
+import type { Engine } from "../engine/engine.js";
 import { hostOf } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
-import type { AiRequestDeps } from "./ai-request.js";
 import type { AiConfirm, AiRequest } from "./ai-state.js";
 import type { FrameInfo } from "./frame-info.js";
 
@@ -30,8 +32,16 @@ export function pageName(prompt: string): string {
   return words.length > 40 ? `${words.slice(0, 39)}…` : words || "Page";
 }
 
+/** What preparing a page needs of the Code panel's model job (its AiRequestDeps, without importing them back). */
+interface PageDeps {
+  requests: MainRequests;
+  worker: Engine;
+  settings(): Settings;
+  prices(): Record<string, FetchedPrice> | undefined;
+}
+
 export async function preparePageAsk(
-  { requests, worker, settings, prices }: AiRequestDeps,
+  { requests, worker, settings, prices }: PageDeps,
   { page }: PageAsk,
   io: PrepareIo,
 ): Promise<{ request: AiRequest; confirm: AiConfirm }> {

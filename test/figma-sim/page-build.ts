@@ -5,9 +5,9 @@
  * shipped in the plugin.
  */
 import type { LayerDocument } from "../../contract/layers.js";
-import { createFigmaSim, installFigmaSim, type Json } from "../../test/figma-sim/sim.js";
-import { buildLayers } from "./build-layers.js";
-import { IMAGE_PLACEHOLDER } from "./layer-paints.js";
+import { createFigmaSim, installFigmaSim, type Json } from "./sim.js";
+import { buildLayers } from "../../plugin/canvas/build-layers.js";
+import { IMAGE_PLACEHOLDER } from "../../plugin/canvas/layer-paints.js";
 
 /** An empty file: one page for the layers. */
 const EMPTY_FILE = {
