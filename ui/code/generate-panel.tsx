@@ -253,7 +253,7 @@ export function GeneratePanel({
           onCancel={ai.cancel}
           onClose={() => setPrompting(false)}
         />
-      ) : (
+      ) : compact ? null : (
         <div class="prompt-design__open">
           <button
             type="button"
@@ -345,7 +345,8 @@ export function GeneratePanel({
           {hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
         </p>
       ) : null}
-      <PasteHtml requests={requests} />
+      {/* Once results are on show they keep the room; the panel's first screen offers pasting. */}
+      {compact ? null : <PasteHtml requests={requests} />}
     </div>
   );
 }

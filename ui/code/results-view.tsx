@@ -199,7 +199,10 @@ export function ResultsView({
         </button>
       </div>
 
-      <InsertLayersBar source={layerSource} insert={insert} />
+      {/* What the preview shows is what is inserted; the code view keeps its room for the files. */}
+      {view === "preview" || insert.state.phase !== "idle" ? (
+        <InsertLayersBar source={layerSource} insert={insert} />
+      ) : null}
 
       {output.score ? (
         <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} />
