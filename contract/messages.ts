@@ -62,6 +62,7 @@ import {
   array,
   boolean,
   bytes,
+  custom,
   describeValue,
   FieldError,
   type Field,
@@ -80,7 +81,7 @@ import {
   type Shape,
 } from "./fields.js";
 import { keySlotField } from "./keys.js";
-import { checkLayerDocument, type LayerDocument } from "./layers.js";
+import type { LayerDocument } from "./layers.js";
 import {
   brandColourField,
   FILL_MODES,
@@ -178,11 +179,14 @@ export type PanelPart = (typeof PANEL_PARTS)[number];
 export const UI_PARTS = ["draft", ...PANEL_PARTS] as const;
 export type UiPart = (typeof UI_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
-/** A page read into layers (contract/layers.ts), checked whole: shape, bounds, at most MAX_LAYER_NODES layers. */
-const layerDocumentField: Field<LayerDocument> = {
-  expected: "a layer document (contract/layers.ts)",
-  check: (value) => checkLayerDocument(value),
-};
+/**
+ * A page read into layers (contract/layers.ts): only an object here, so the layer validator (~1.5 KB gz) stays out of
+ * ui.html, which holds this table too; the main thread checks it whole on arrival (contract/main-message.ts), and
+ * the panel's reader checks what it sends (ui/code/layers/read-page.ts, in the draft part).
+ */
+const layerDocumentField = custom<LayerDocument>("a layer document (contract/layers.ts)", (value) =>
+  isRecord(value) ? (value as unknown as LayerDocument) : undefined,
+);
 
 /**
  * `image`: the layer is an image Figment made (its record's version), so Replace can swap it.
