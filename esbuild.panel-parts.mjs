@@ -20,6 +20,8 @@ export const PANEL_PART_ENTRIES = {
   search: "ui/search/search-part.tsx",
   history: "ui/history/history-part.tsx",
   settings: "ui/settings/settings-part.tsx",
+  // Not a panel: "Insert as layers" (its bar, job and page sources), loaded when a Code result or Paste HTML shows.
+  layers: "ui/code/layers/layers-part.tsx",
 };
 
 const SHELL_GLOBAL = "__figmentShell";

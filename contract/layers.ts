@@ -18,10 +18,10 @@ import {
   optional,
   string,
 } from "./fields.js";
-import { MAX_SVG_CHARS } from "./limits.js";
+import { MAX_LAYER_NODES, MAX_SVG_CHARS } from "./limits.js";
 
-/** Elements read per page: past this the reader stops and says what it built (a 10,000-element page is refused). */
-export const MAX_LAYER_NODES = 10_000;
+export { MAX_LAYER_NODES };
+
 /** Deepest nesting accepted (Chromium's DOM nests far deeper, a design never does). */
 export const MAX_LAYER_DEPTH = 256;
 /** Longest text layer, in characters; text runs per layer. */

@@ -101,3 +101,9 @@ export const MAX_PROMPT_CHARS = 1_000_000;
  * script), still a refusal in a sentence before a half-gigabyte string is worked on.
  */
 export const MAX_TEXT_CHARS = 100_000_000;
+
+/**
+ * "Insert as layers" (contract/layers.ts), elements read per page: past this the reader stops and says what it built
+ * (a 10,000-element page is refused).
+ */
+export const MAX_LAYER_NODES = 10_000;

@@ -62,6 +62,7 @@ import {
   array,
   boolean,
   bytes,
+  custom,
   describeValue,
   FieldError,
   type Field,
@@ -80,7 +81,7 @@ import {
   type Shape,
 } from "./fields.js";
 import { keySlotField } from "./keys.js";
-import { checkLayerDocument, type LayerDocument } from "./layers.js";
+import type { LayerDocument } from "./layers.js";
 import {
   brandColourField,
   FILL_MODES,
@@ -173,16 +174,19 @@ export const PANEL_PARTS = ["image", "analyze", "search", "history", "settings"]
 export type PanelPart = (typeof PANEL_PARTS)[number];
 /**
  * Scripts the main thread keeps packed for the panel itself, run in the UI iframe on first use: the Code panel's draft
- * emitters and the panels above.
+ * emitters, "Insert as layers" (ui/code/layers/layers-part.tsx) and the panels above.
  */
-export const UI_PARTS = ["draft", ...PANEL_PARTS] as const;
+export const UI_PARTS = ["draft", "layers", ...PANEL_PARTS] as const;
 export type UiPart = (typeof UI_PARTS)[number];
 const nodeId = string({ nonEmpty: true, max: 1000 });
-/** A page read into layers (contract/layers.ts), checked whole: shape, bounds, at most MAX_LAYER_NODES layers. */
-const layerDocumentField: Field<LayerDocument> = {
-  expected: "a layer document (contract/layers.ts)",
-  check: (value) => checkLayerDocument(value),
-};
+/**
+ * A page read into layers (contract/layers.ts): only an object here, so the layer validator (~1.5 KB gz) stays out of
+ * ui.html, which holds this table too; the main thread checks it whole on arrival (contract/main-message.ts), and
+ * the panel's reader checks what it sends (ui/code/layers/read-page.ts, in the draft part).
+ */
+const layerDocumentField = custom<LayerDocument>("a layer document (contract/layers.ts)", (value) =>
+  isRecord(value) ? (value as unknown as LayerDocument) : undefined,
+);
 
 /**
  * `image`: the layer is an image Figment made (its record's version), so Replace can swap it.
@@ -451,151 +455,156 @@ const TO_UI = {
   error: { requestId: optional(requestId), ...FAILURE_FIELDS },
 } satisfies Record<string, Shape>;
 
-/** Messages from the UI to the main thread. */
-const TO_MAIN = {
-  ready: {},
-  /**
-   * `png: false` skips the PNG (offline code needs only the structure); `assets: false` skips image fill
-   * bytes and vector SVGs (a reference picture needs neither).
-   */
-  "export-selection": { requestId, png: optional(boolean()), assets: optional(boolean()) },
-  /** Stops the request `requestId` (an export); one that already ended is a harmless race. */
-  cancel: { requestId },
-  "get-thumbnail": { nodeId },
-  "get-worker-source": { requestId, part: optional(oneOf(WORKER_PARTS)) },
-  "get-ui-part": { requestId, part: oneOf(UI_PARTS) },
-  /** A settings update and, optionally, a key to store (a string) or remove (null) in one slot. */
-  "save-settings": {
-    requestId,
-    settings: settingsPatchField,
-    key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })),
-  },
-  "save-prices": { requestId, prices: fetchedPrices },
-  /** Select the layer and zoom to it (switching page when needed). */
-  "focus-node": { requestId, nodeId },
-  /**
-   * A new rectangle with the image as its fill (FILL), named from `name` or the record's prompt: beside the
-   * selection (or at the viewport centre), or `into` the one selected frame, fitted to its width. `width` ×
-   * `height` is the layer's size at 1× (normally the image's pixel size). Selected and scrolled into view.
-   * `besideId`: beside that layer instead of the selection (a render, placed beside the frame it renders).
-   */
-  "insert-image": {
-    requestId,
-    bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
-    width: layerSideField,
-    height: layerSideField,
-    name: optional(string({ max: 500 })),
-    record: imageRecordField,
-    placement: optional(oneOf(PLACEMENTS)),
-    besideId: optional(nodeId),
-  },
-  /**
-   * The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take
-   * fills.
-   */
-  "fill-selection": {
-    requestId,
-    bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
-    scaleMode: oneOf(FILL_MODES),
-    record: imageRecordField,
-  },
-  /** Swaps the image of a layer Figment made (it has a record) for another version. */
-  "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
-  /**
-   * Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its
-   * crop kept.
-   */
-  "repaint-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
-  /**
-   * A batch's result as a rectangle with the image fill (FILL) in the batch's grid frame: `{ name }` makes the
-   * frame (auto layout, wrapping, ~4 columns of this image wide) beside the selection or at the viewport
-   * centre; `{ id }` adds to it, at `index` among the batch's items when given (a retried item keeps its
-   * place), else at the end. Named from `name` or the record's prompt; one undo step; answers `image-placed`
-   * with [gridFrameId, layerId].
-   */
-  "place-in-grid": {
-    requestId,
-    grid: gridTargetField,
-    bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
-    width: layerSideField,
-    height: layerSideField,
-    name: optional(string({ max: 500 })),
-    record: imageRecordField,
-    index: optional(gridIndexField),
-    labels: optional(gridLabelsField),
-  },
-  /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
-  "read-brand-colours": { requestId },
-  /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
-  "load-image-versions": { requestId, allFiles: optional(boolean()) },
-  /** Keeps a version (same id: replaces it); refused with `storage-full` when the budget would be exceeded. */
-  "save-image-version": { requestId, version: imageVersionField },
-  /** Deletes these versions, whichever file they came from; ids not stored are ignored (already deleted). */
-  "delete-image-versions": { requestId, ids: array(versionIdField, { max: MAX_IMAGE_VERSIONS }) },
-  /** Keeps a result in this file's history (same kind and id: replaces it). */
-  "save-history-entry": { requestId, entry: savedEntryField },
-  /** This file's entries (or every file's), newest first, optionally of one kind or made from one frame. */
-  "load-history": {
-    requestId,
-    kind: optional(historyKindField),
-    frameId: optional(nodeId),
-    allFiles: optional(boolean()),
-  },
-  "load-history-entry": { requestId, kind: historyKindField, id: historyIdField },
-  /**
-   * Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are
-   * ignored.
-   */
-  "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
-  "export-history": { requestId, allFiles: optional(boolean()) },
-  /** This file's search index as stored (instant; a scan brings it up to date). */
-  "load-search-index": { requestId },
-  /**
-   * Reads every top-level frame of every page (loading pages one by one, yielding, with `export-progress`),
-   * re-indexes only frames whose content hash changed, drops deleted ones, stores the index and answers it.
-   */
-  "scan-frames": { requestId },
-  /** Keeps the model's additions (by frame id; ids not in the index, or with another hash, are ignored). */
-  "save-search-extras": {
-    requestId,
-    vectors: optional(record(frameVectorField, { max: MAX_SEARCH_FRAMES })),
-    captions: optional(record(frameCaptionField, { max: MAX_SEARCH_FRAMES })),
-  },
-  /** A frame's PNG at most `maxSide` px on its long side, on whichever page it is. */
-  "export-frame-image": { requestId, nodeId, maxSide: number({ integer: true, min: 16, max: 4096 }) },
-  /** Keeps a batch sent to the Batch API in this file's list (same id: replaces it). */
-  "save-pending-batch": { requestId, batch: pendingBatchField },
-  "load-pending-batches": { requestId },
-  /** Forgets a batch (the provider's files are not touched); an id not stored is ignored. */
-  "delete-pending-batch": { requestId, id: versionIdField },
-  /** The document's component mapping (figma.root's shared plugin data). */
-  "load-components": { requestId },
-  /**
-   * Keeps the mapping with the document, replacing the stored one (an empty list removes it); checked field by
-   * field first. Over Figma's 100 kB per entry it is refused with `storage-full`, the stored one kept. `base`: the
-   * revision the change was built on; when the stored mapping is another one now (a collaborator saved), nothing
-   * is written and the reply says `conflict` with the mapping as it is, for the change to be made again on it.
-   */
-  "save-components": { requestId, map: componentMapField, base: optional(string({ max: 100 })) },
-  /** Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing). */
-  "read-main-component": { requestId, nodeId },
-  /** Reads the selection for inpainting: one image layer and the shapes drawn over it (or the frame holding both). */
-  "read-mask-source": { requestId },
-  /**
-   * A page the panel read into layers (its sandboxed iframe, contract/layers-read.ts) built on the canvas beside
-   * `besideId` (or the selection): progress as `export-progress`, cancellable (what was built is removed), one undo
-   * step; answers `layers-inserted`.
-   */
-  "insert-layers": { requestId, layers: layerDocumentField, besideId: optional(nodeId) },
-  notify: { message: string(), error: optional(boolean()) },
-  /** `remember`: the user chose this size (kept for the next open). */
-  resize: { width: number(), height: number(), remember: optional(boolean()) },
-  close: {},
-} satisfies Record<string, Shape>;
+/**
+ * Messages from the UI to the main thread. Made when first read (parseMainMessage): ui.html holds this module but only
+ * sends these, so the table stays out of it (~1 KB gz, issue 24's budget).
+ */
+const toMain = () =>
+  ({
+    ready: {},
+    /**
+     * `png: false` skips the PNG (offline code needs only the structure); `assets: false` skips image fill
+     * bytes and vector SVGs (a reference picture needs neither).
+     */
+    "export-selection": { requestId, png: optional(boolean()), assets: optional(boolean()) },
+    /** Stops the request `requestId` (an export); one that already ended is a harmless race. */
+    cancel: { requestId },
+    "get-thumbnail": { nodeId },
+    "get-worker-source": { requestId, part: optional(oneOf(WORKER_PARTS)) },
+    "get-ui-part": { requestId, part: oneOf(UI_PARTS) },
+    /** A settings update and, optionally, a key to store (a string) or remove (null) in one slot. */
+    "save-settings": {
+      requestId,
+      settings: settingsPatchField,
+      key: optional(object({ slot: keySlotField, value: nullable(string({ max: 1000 })) })),
+    },
+    "save-prices": { requestId, prices: fetchedPrices },
+    /** Select the layer and zoom to it (switching page when needed). */
+    "focus-node": { requestId, nodeId },
+    /**
+     * A new rectangle with the image as its fill (FILL), named from `name` or the record's prompt: beside the
+     * selection (or at the viewport centre), or `into` the one selected frame, fitted to its width. `width` ×
+     * `height` is the layer's size at 1× (normally the image's pixel size). Selected and scrolled into view.
+     * `besideId`: beside that layer instead of the selection (a render, placed beside the frame it renders).
+     */
+    "insert-image": {
+      requestId,
+      bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
+      width: layerSideField,
+      height: layerSideField,
+      name: optional(string({ max: 500 })),
+      record: imageRecordField,
+      placement: optional(oneOf(PLACEMENTS)),
+      besideId: optional(nodeId),
+    },
+    /**
+     * The image as the fill of every selected layer (their size kept); refused, changing nothing, if any cannot take
+     * fills.
+     */
+    "fill-selection": {
+      requestId,
+      bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
+      scaleMode: oneOf(FILL_MODES),
+      record: imageRecordField,
+    },
+    /** Swaps the image of a layer Figment made (it has a record) for another version. */
+    "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
+    /**
+     * Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its
+     * crop kept.
+     */
+    "repaint-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
+    /**
+     * A batch's result as a rectangle with the image fill (FILL) in the batch's grid frame: `{ name }` makes the
+     * frame (auto layout, wrapping, ~4 columns of this image wide) beside the selection or at the viewport
+     * centre; `{ id }` adds to it, at `index` among the batch's items when given (a retried item keeps its
+     * place), else at the end. Named from `name` or the record's prompt; one undo step; answers `image-placed`
+     * with [gridFrameId, layerId].
+     */
+    "place-in-grid": {
+      requestId,
+      grid: gridTargetField,
+      bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }),
+      width: layerSideField,
+      height: layerSideField,
+      name: optional(string({ max: 500 })),
+      record: imageRecordField,
+      index: optional(gridIndexField),
+      labels: optional(gridLabelsField),
+    },
+    /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
+    "read-brand-colours": { requestId },
+    /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
+    "load-image-versions": { requestId, allFiles: optional(boolean()) },
+    /** Keeps a version (same id: replaces it); refused with `storage-full` when the budget would be exceeded. */
+    "save-image-version": { requestId, version: imageVersionField },
+    /** Deletes these versions, whichever file they came from; ids not stored are ignored (already deleted). */
+    "delete-image-versions": { requestId, ids: array(versionIdField, { max: MAX_IMAGE_VERSIONS }) },
+    /** Keeps a result in this file's history (same kind and id: replaces it). */
+    "save-history-entry": { requestId, entry: savedEntryField },
+    /** This file's entries (or every file's), newest first, optionally of one kind or made from one frame. */
+    "load-history": {
+      requestId,
+      kind: optional(historyKindField),
+      frameId: optional(nodeId),
+      allFiles: optional(boolean()),
+    },
+    "load-history-entry": { requestId, kind: historyKindField, id: historyIdField },
+    /**
+     * Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are
+     * ignored.
+     */
+    "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
+    "export-history": { requestId, allFiles: optional(boolean()) },
+    /** This file's search index as stored (instant; a scan brings it up to date). */
+    "load-search-index": { requestId },
+    /**
+     * Reads every top-level frame of every page (loading pages one by one, yielding, with `export-progress`),
+     * re-indexes only frames whose content hash changed, drops deleted ones, stores the index and answers it.
+     */
+    "scan-frames": { requestId },
+    /** Keeps the model's additions (by frame id; ids not in the index, or with another hash, are ignored). */
+    "save-search-extras": {
+      requestId,
+      vectors: optional(record(frameVectorField, { max: MAX_SEARCH_FRAMES })),
+      captions: optional(record(frameCaptionField, { max: MAX_SEARCH_FRAMES })),
+    },
+    /** A frame's PNG at most `maxSide` px on its long side, on whichever page it is. */
+    "export-frame-image": { requestId, nodeId, maxSide: number({ integer: true, min: 16, max: 4096 }) },
+    /** Keeps a batch sent to the Batch API in this file's list (same id: replaces it). */
+    "save-pending-batch": { requestId, batch: pendingBatchField },
+    "load-pending-batches": { requestId },
+    /** Forgets a batch (the provider's files are not touched); an id not stored is ignored. */
+    "delete-pending-batch": { requestId, id: versionIdField },
+    /** The document's component mapping (figma.root's shared plugin data). */
+    "load-components": { requestId },
+    /**
+     * Keeps the mapping with the document, replacing the stored one (an empty list removes it); checked field by
+     * field first. Over Figma's 100 kB per entry it is refused with `storage-full`, the stored one kept. `base`: the
+     * revision the change was built on; when the stored mapping is another one now (a collaborator saved), nothing
+     * is written and the reply says `conflict` with the mapping as it is, for the change to be made again on it.
+     */
+    "save-components": { requestId, map: componentMapField, base: optional(string({ max: 100 })) },
+    /** Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing). */
+    "read-main-component": { requestId, nodeId },
+    /** Reads the selection for inpainting: one image layer and the shapes drawn over it (or the frame holding both). */
+    "read-mask-source": { requestId },
+    /**
+     * A page the panel read into layers (its sandboxed iframe, contract/layers-read.ts) built on the canvas beside
+     * `besideId` (or the selection): progress as `export-progress`, cancellable (what was built is removed), one undo
+     * step; answers `layers-inserted`.
+     */
+    "insert-layers": { requestId, layers: layerDocumentField, besideId: optional(nodeId) },
+    notify: { message: string(), error: optional(boolean()) },
+    /** `remember`: the user chose this size (kept for the next open). */
+    resize: { width: number(), height: number(), remember: optional(boolean()) },
+    close: {},
+  }) satisfies Record<string, Shape>;
+let toMainTable: ReturnType<typeof toMain> | undefined;
 
 type Payloads<M extends Record<string, Shape>> = { [K in keyof M]: ObjectOf<M[K]> };
 export type ToUi = Payloads<typeof TO_UI>;
-export type ToMain = Payloads<typeof TO_MAIN>;
+export type ToMain = Payloads<ReturnType<typeof toMain>>;
 
 export type Message<Map> = { [K in keyof Map]: { type: K } & Map[K] }[keyof Map];
 export type UiMessage = Message<ToUi>;
@@ -696,7 +705,8 @@ export function parseUiMessage(data: unknown): UiMessage {
 
 /** Checks a message arriving on the main thread. Throws MessageError for unknown names or bad fields. */
 export function parseMainMessage(data: unknown): MainMessage {
-  return parseWith<MainMessage>(TO_MAIN, data, "to main");
+  toMainTable ??= toMain();
+  return parseWith<MainMessage>(toMainTable, data, "to main");
 }
 
 export function uiMessage<K extends keyof ToUi>(type: K, payload: ToUi[K]): UiMessage {

@@ -133,18 +133,22 @@ describe("manifest.json", () => {
       gzipSync(readFileSync(join(ROOT, manifest.ui)), { level: 9 }).length,
       "dist/ui.html gzipped",
     ).toBeLessThanOrEqual(80 * 1024);
+    // Nor "Insert as layers" (its bar, job, Paste HTML's source), "Design from a prompt"'s box and request, and the
+    // layer validator (the main thread checks a document on arrival): they come as a part on first use.
+    for (const text of ["layers in all", "Paste a page's HTML first", "Reading the design system"])
+      expect(html, `ui.html holds ${JSON.stringify(text)}`).not.toContain(text);
     const code = readFileSync(join(ROOT, manifest.main), "utf8");
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
     // The payloads: the engine worker, the tokenizer and the two code parts it loads when needed, the search worker,
-    // the Code panel's draft emitters and the other panels' parts; one copy of each.
+    // the Code panel's draft emitters, Insert as layers' part and the other panels' parts; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{5000,})"/g)].map((m) => m[1]!);
     expect(
       packed,
       "dist/code.js holds the packed engine worker, tokenizer, " +
-        "code parts, search worker, draft emitters and panel parts",
-    ).toHaveLength(6 + PANEL_PARTS.length);
+        "code parts, search worker, draft emitters, Insert as layers and panel parts",
+    ).toHaveLength(7 + PANEL_PARTS.length);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
     // The engine worker starts without TypeScript and prettier (its code parts come before the jobs that need them):
     // the worker that answers model, image and analysis requests is under 1.5 MB of script; the code-format part (what

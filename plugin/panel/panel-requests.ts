@@ -68,6 +68,7 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {
   draft: { what: "code draft emitters", payload: () => draftPayload() },
+  layers: { what: "Insert as layers", payload: () => panelPartPayload("layers") },
   image: { what: "Image panel", payload: () => panelPartPayload("image") },
   analyze: { what: "Analyze panel", payload: () => panelPartPayload("analyze") },
   search: { what: "Search panel", payload: () => panelPartPayload("search") },

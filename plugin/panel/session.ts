@@ -1,7 +1,7 @@
 /**
  * The panel (UI iframe) session: opens the UI for a command, sends `init`, keeps the UI's view of the
  * selection current, and answers the UI's messages from one table of handlers keyed by the declared names
- * (handler.ts: a name without its handler does not compile). Every message is checked with parseMainMessage;
+ * (handler.ts: a name without its handler does not compile). Every message is checked with parseMainMessageWhole;
  * anything unknown or malformed is refused loudly (`error` "bad-message" + console.error), never ignored.
  */
 import { PluginError, errorText } from "../errors.js";
@@ -10,7 +10,6 @@ import { PANEL } from "../../contract/limits.js";
 import {
   isRequestId,
   MessageError,
-  parseMainMessage,
   REQUESTS,
   type Command,
   type MainMessage,
@@ -19,6 +18,7 @@ import {
   type RequestName,
   type ToUi,
 } from "../../contract/messages.js";
+import { parseMainMessageWhole } from "../../contract/main-message.js";
 import { post } from "./post.js";
 import { summarizeSelection } from "./selection.js";
 import type { ImageAction } from "../../contract/words.js";
@@ -170,7 +170,7 @@ export class PanelSession {
   async receive(raw: unknown): Promise<void> {
     let message: MainMessage;
     try {
-      message = parseMainMessage(raw);
+      message = parseMainMessageWhole(raw);
     } catch (error) {
       const { reason, requestId } = refusal(raw, error);
       this.fail(new PluginError("bad-message", `Refused a message from the UI: ${reason}`), requestId);

@@ -45,6 +45,6 @@ export function draftPayload(): string | undefined {
  * The gzip+base64 panel parts (ui/<panel>/<panel>-part.tsx with their CSS; esbuild.panel-parts.mjs), by panel:
  * each is sent when its panel first opens, or in idle time after the first paint. Undefined when missing.
  */
-export function panelPartPayload(part: PanelPart): string | undefined {
+export function panelPartPayload(part: PanelPart | "layers"): string | undefined {
   return definedText(() => __FIGMENT_PANEL_PARTS__[part]);
 }

@@ -25,7 +25,8 @@ import {
 } from "./ai-state.js";
 import { withFixOutcome, type FixOutcome } from "./fix-state.js";
 import { loadDraft } from "./draft-loader.js";
-import { preparePageAsk, type PageAsk } from "./prompt-design.js";
+import type { PageAsk } from "./prompt-design.js";
+import { loadLayers } from "./layers/layers-loader.js";
 
 export interface AiStartOptions {
   options: CodeOptions;
@@ -63,7 +64,7 @@ export function aiPieces(
       "fix" in ask
         ? prepareFix(deps, ask, io)
         : "page" in ask
-          ? preparePageAsk(deps, ask, io)
+          ? loadLayers(deps.requests).then((part) => part.preparePageAsk(deps, ask, io))
           : prepareAi(deps, ask, io),
     send: (request, io) => {
       if (request.fix)

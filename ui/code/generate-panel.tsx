@@ -9,6 +9,7 @@ import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { MainRequests } from "../channel/requests.js";
+import { LazyPromptDesignBox } from "./layers/layers-loader.js";
 import { PasteHtml } from "./layers/paste-html.js";
 import { AiStatus } from "./ai-status.js";
 import { turnKey } from "./ai-score.js";
@@ -25,7 +26,6 @@ import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
 import { isPageSession } from "./prompt-design.js";
-import { PromptDesignBox } from "./prompt-design-box.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -244,7 +244,8 @@ export function GeneratePanel({
         onOpenSettings={onOpenSettings}
       />
       {prompting ? (
-        <PromptDesignBox
+        <LazyPromptDesignBox
+          requests={requests}
           selection={selection}
           busy={aiBusy}
           hasKey={hasKey}

@@ -6,15 +6,7 @@ import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import { TextArea } from "../controls/text-area.js";
 
-export function PromptDesignBox({
-  selection,
-  busy,
-  hasKey,
-  model,
-  onDesign,
-  onCancel,
-  onClose,
-}: {
+export interface PromptDesignBoxProps {
   selection: SelectionSummary;
   busy: boolean;
   hasKey: boolean;
@@ -22,7 +14,9 @@ export function PromptDesignBox({
   onDesign(prompt: string, withSelection: boolean): void;
   onCancel(): void;
   onClose(): void;
-}) {
+}
+
+export function PromptDesignBox({ selection, busy, hasKey, model, onDesign, onCancel, onClose }: PromptDesignBoxProps) {
   const [text, setText] = useState("");
   const frames = selection.nodes.length;
   const design = () => {

@@ -2,15 +2,8 @@
  * "Design from a prompt": the Code panel's model job asked for a page from a brief instead of a frame. The file's
  * design system (the selected frames' variables and fonts, as Generate exports them) goes with it as data; the
  * answer is an ordinary HTML + Tailwind Code result in its own session, refined by conversation as a frame's is.
+ * Preparing the request (prompt-page.ts) comes with the Insert as layers part, as the box does (issue 24's budget).
  */
-import type { FetchedPrice } from "../../contract/messages.js";
-import { endpointFor, type Settings } from "../../contract/settings.js";
-import type { MainRequests } from "../channel/requests.js";
-import type { Engine } from "../engine/engine.js";
-import { hostOf } from "../model/job-state.js";
-import type { PrepareIo } from "../model/model-job.js";
-import type { AiConfirm, AiRequest } from "./ai-state.js";
-import type { FrameInfo } from "./frame-info.js";
 
 /** What "Design" asks for: the brief, and whether a frame is selected to take the design system from. */
 export interface PageAsk {
@@ -20,79 +13,3 @@ export interface PageAsk {
 /** A designed page's session id: no layer of the file, so no score, and Regenerate never exports for it. */
 export const PAGE_SESSION = "page:";
 export const isPageSession = (frameId: string): boolean => frameId.startsWith(PAGE_SESSION);
-
-let pages = 0;
-/** The preview's first screen of a designed page (it has no frame): a desktop viewport, 1280 × 900. */
-const PAGE_WIDTH = 1280;
-const PAGE_HEIGHT = 900;
-
-/** The session's name: the brief's first words, as a tab or a zip is named after a frame. */
-export function pageName(prompt: string): string {
-  const words = prompt.trim().replace(/\s+/g, " ");
-  return words.length > 40 ? `${words.slice(0, 39)}…` : words || "Page";
-}
-
-/** What preparing a page needs of the Code panel's model job (its AiRequestDeps, without importing them back). */
-interface PageDeps {
-  requests: MainRequests;
-  worker: Engine;
-  settings(): Settings;
-  prices(): Record<string, FetchedPrice> | undefined;
-}
-
-export async function preparePageAsk(
-  { requests, worker, settings, prices }: PageDeps,
-  { page }: PageAsk,
-  io: PrepareIo,
-): Promise<{ request: AiRequest; confirm: AiConfirm }> {
-  const chosen = settings();
-  const fetched = prices();
-  void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
-  // The design system the file already gives Generate: the selected frames' variables, styles and fonts.
-  // A selection that cannot be exported leaves the page without them (the card says so), not without a page.
-  const exported = page.withSelection
-    ? (io.exporting({ done: 0, total: 0, label: "Reading the design system…" }),
-      await requests
-        .call("export-selection", { png: false, assets: false }, { signal: io.signal })
-        .catch(() => undefined))
-    : undefined;
-  io.signal.throwIfAborted();
-  io.preparing();
-  const reply = await worker.call("ai-prepare-page", {
-    prompt: page.prompt,
-    model: chosen.model,
-    ...(exported ? { exports: exported.frames.map((f) => ({ id: f.id, json: f.json })) } : {}),
-    ...(exported?.extras ? { extras: exported.extras } : {}),
-    ...(fetched ? { prices: fetched } : {}),
-  });
-  const frame: FrameInfo = {
-    id: `${PAGE_SESSION}${++pages}`,
-    name: pageName(page.prompt),
-    width: PAGE_WIDTH,
-    height: PAGE_HEIGHT,
-  };
-  const designSystem = reply.input.page?.designSystem ?? "";
-  return {
-    request: {
-      session: {
-        frame,
-        options: { target: "html", styling: "tailwind", nodeIds: false },
-        input: reply.input,
-        exports: [],
-        turns: [],
-        selected: 0,
-      },
-    },
-    confirm: {
-      phase: "confirm",
-      estimate: reply.estimate,
-      to: { model: chosen.model, host: hostOf(endpointFor(chosen)) },
-      frame,
-      others: 0,
-      hasImage: true,
-      instructions: page.prompt.trim(),
-      draft: false,
-      page: { designSystem: designSystem !== "" },
-    },
-  };
-}

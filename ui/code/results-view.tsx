@@ -18,9 +18,7 @@ import { PreviewPane } from "./preview-pane.js";
 import { ProblemsList } from "./problems-list.js";
 import { ScoreView } from "./score/score-view.js";
 import type { MainRequests } from "../channel/requests.js";
-import { InsertLayersBar } from "./layers/insert-layers.js";
-import { resultSource } from "./layers/layer-source.js";
-import { useInsertLayers } from "./layers/use-insert-layers.js";
+import { ResultLayersBar } from "./layers/layers-loader.js";
 
 type View = "code" | "preview";
 const NOTHING = (): void => undefined;
@@ -81,12 +79,6 @@ export function ResultsView({
   worker,
   requests,
 }: ResultsViewProps) {
-  // The inserted layers are the selection now: the result stays the current one (not "from an earlier selection").
-  const insert = useInsertLayers(requests, onFocusNode);
-  const layerSource = useMemo(() => {
-    const read = resultSource(output.preview, output.frames);
-    return "source" in read ? read.source : read;
-  }, [output.preview, output.frames]);
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const highlight = useCallback<Highlight>(
     async (path, text) => (await worker.call("highlight", { path, text })).lines,
@@ -199,10 +191,16 @@ export function ResultsView({
         </button>
       </div>
 
-      {/* What the preview shows is what is inserted; the code view keeps its room for the files. */}
-      {view === "preview" || insert.state.phase !== "idle" ? (
-        <InsertLayersBar source={layerSource} insert={insert} />
-      ) : null}
+      {/* What the preview shows is what is inserted; the code view keeps its room for the files (kept mounted, so
+          an insertion under way goes on). The inserted layers are the selection then: the result stays current. */}
+      <div class="results__layers" hidden={view !== "preview"}>
+        <ResultLayersBar
+          preview={output.preview}
+          frames={output.frames}
+          requests={requests}
+          {...(onFocusNode ? { onInserted: onFocusNode } : {})}
+        />
+      </div>
 
       {output.score ? (
         <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} />

@@ -4,7 +4,7 @@
  * notes as the user reads them, the images that could not be placed gathered into one note that lists them. Pure.
  */
 import type { LayerNode } from "../../../contract/layers.js";
-import { MAX_LAYER_NODES } from "../../../contract/layers.js";
+import { MAX_LAYER_NODES } from "../../../contract/limits.js";
 import { plural, pluralGrouped } from "../../../kernel/plural.js";
 
 export type InsertState =

@@ -3,21 +3,14 @@
  * result's page — made inert as the preview's, read in the sandboxed iframe at the chosen width, built beside the
  * selection as layers.
  */
-import { useMemo, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { TextArea } from "../../controls/text-area.js";
 import type { MainRequests } from "../../channel/requests.js";
-import { InsertLayersBar } from "./insert-layers.js";
-import { pastedSource } from "./layer-source.js";
-import { useInsertLayers } from "./use-insert-layers.js";
+import { PastedLayersBar } from "./layers-loader.js";
 
 export function PasteHtml({ requests }: { requests: MainRequests }) {
   const [open, setOpen] = useState(false);
   const [html, setHtml] = useState("");
-  const insert = useInsertLayers(requests);
-  const source = useMemo(
-    () => (html.trim() === "" ? { unavailable: "Paste a page's HTML first" } : pastedSource(html)),
-    [html],
-  );
   return (
     <div class="paste-html">
       <button
@@ -40,7 +33,7 @@ export function PasteHtml({ requests }: { requests: MainRequests }) {
             spellcheck={false}
             onInput={(event) => setHtml(event.currentTarget.value)}
           />
-          <InsertLayersBar source={source} insert={insert} />
+          <PastedLayersBar html={html} requests={requests} />
         </>
       ) : null}
     </div>

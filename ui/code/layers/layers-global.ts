@@ -1,0 +1,33 @@
+/**
+ * Where the "Insert as layers" part (layers-part.tsx) leaves its components for the panel (layers-loader.tsx), with
+ * "Design from a prompt"'s box; types only otherwise, so the shell does not import the part's code.
+ */
+import type { ComponentType } from "preact";
+import type { MainRequests } from "../../channel/requests.js";
+import type { FrameInfo, PreviewState } from "../code-job.js";
+import type { PromptDesignBoxProps } from "../prompt-design-box.js";
+import type { preparePageAsk } from "../prompt-page.js";
+
+export const LAYERS_GLOBAL = "__figmentLayers";
+
+/** A Code result's bar: its page as the preview shows it. `onInserted`: the top layer made, now the selection. */
+export interface ResultLayersProps {
+  preview: PreviewState;
+  frames: readonly FrameInfo[];
+  requests: MainRequests;
+  onInserted?: (rootId: string) => void;
+}
+
+/** The bar under Paste HTML: the pasted page. */
+export interface PastedLayersProps {
+  html: string;
+  requests: MainRequests;
+}
+
+export interface LayersModule {
+  ResultLayers: ComponentType<ResultLayersProps>;
+  PastedLayers: ComponentType<PastedLayersProps>;
+  /** "Design from a prompt"'s box (its job stays in the shell: ai-request.ts). */
+  PromptDesignBox: ComponentType<PromptDesignBoxProps>;
+  preparePageAsk: typeof preparePageAsk;
+}

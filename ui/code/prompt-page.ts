@@ -1,0 +1,80 @@
+/**
+ * "Design from a prompt"'s request, prepared: the brief and the selected frames' design system (as Generate exports
+ * them) sent to the worker, with its estimate for the confirmation. Comes with the Insert as layers part
+ * (layers/layers-part.tsx), as the box that asks for it does; ai-request.ts calls it through the part.
+ */
+import { endpointFor } from "../../contract/settings.js";
+import { hostOf } from "../model/job-state.js";
+import type { PrepareIo } from "../model/model-job.js";
+import type { AiRequestDeps } from "./ai-request.js";
+import type { AiConfirm, AiRequest } from "./ai-state.js";
+import type { FrameInfo } from "./frame-info.js";
+import { PAGE_SESSION, type PageAsk } from "./prompt-design.js";
+
+let pages = 0;
+/** The preview's first screen of a designed page (it has no frame): a desktop viewport, 1280 × 900. */
+const PAGE_WIDTH = 1280;
+const PAGE_HEIGHT = 900;
+
+/** The session's name: the brief's first words, as a tab or a zip is named after a frame. */
+export function pageName(prompt: string): string {
+  const words = prompt.trim().replace(/\s+/g, " ");
+  return words.length > 40 ? `${words.slice(0, 39)}…` : words || "Page";
+}
+
+export async function preparePageAsk(
+  { requests, worker, settings, prices }: AiRequestDeps,
+  { page }: PageAsk,
+  io: PrepareIo,
+): Promise<{ request: AiRequest; confirm: AiConfirm }> {
+  const chosen = settings();
+  const fetched = prices();
+  void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
+  // The design system the file already gives Generate: the selected frames' variables, styles and fonts.
+  // A selection that cannot be exported leaves the page without them (the card says so), not without a page.
+  const exported = page.withSelection
+    ? (io.exporting({ done: 0, total: 0, label: "Reading the design system…" }),
+      await requests
+        .call("export-selection", { png: false, assets: false }, { signal: io.signal })
+        .catch(() => undefined))
+    : undefined;
+  io.signal.throwIfAborted();
+  io.preparing();
+  const reply = await worker.call("ai-prepare-page", {
+    prompt: page.prompt,
+    model: chosen.model,
+    ...(exported ? { exports: exported.frames.map((f) => ({ id: f.id, json: f.json })) } : {}),
+    ...(exported?.extras ? { extras: exported.extras } : {}),
+    ...(fetched ? { prices: fetched } : {}),
+  });
+  const frame: FrameInfo = {
+    id: `${PAGE_SESSION}${++pages}`,
+    name: pageName(page.prompt),
+    width: PAGE_WIDTH,
+    height: PAGE_HEIGHT,
+  };
+  const designSystem = reply.input.page?.designSystem ?? "";
+  return {
+    request: {
+      session: {
+        frame,
+        options: { target: "html", styling: "tailwind", nodeIds: false },
+        input: reply.input,
+        exports: [],
+        turns: [],
+        selected: 0,
+      },
+    },
+    confirm: {
+      phase: "confirm",
+      estimate: reply.estimate,
+      to: { model: chosen.model, host: hostOf(endpointFor(chosen)) },
+      frame,
+      others: 0,
+      hasImage: true,
+      instructions: page.prompt.trim(),
+      draft: false,
+      page: { designSystem: designSystem !== "" },
+    },
+  };
+}
