@@ -19,7 +19,8 @@ export function parseMainMessageWhole(data: unknown): MainMessage {
     throw new MessageError(
       error instanceof FieldError
         ? `to main: message "insert-layers" is malformed: ${error.message}`
-        : `to main: a message that could not be read (reading it threw ${error instanceof Error ? error.name : typeof error})`,
+        : "to main: a message that could not be read " +
+            `(reading it threw ${error instanceof Error ? error.name : typeof error})`,
     );
   }
 }

@@ -510,8 +510,8 @@ const toMain = () =>
     /** Swaps the image of a layer Figment made (it has a record) for another version. */
     "replace-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
     /**
-     * Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked), its
-     * crop kept.
+     * Inpainting's result in place of the top visible image paint of `nodeId` (any image layer: the designer asked),
+     * its crop kept.
      */
     "repaint-image": { requestId, nodeId, bytes: bytes({ max: MAX_IMAGE_FILE_BYTES }), record: imageRecordField },
     /**
@@ -534,7 +534,9 @@ const toMain = () =>
     },
     /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
     "read-brand-colours": { requestId },
-    /** This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room). */
+    /**
+     * This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room).
+     */
     "load-image-versions": { requestId, allFiles: optional(boolean()) },
     /** Keeps a version (same id: replaces it); refused with `storage-full` when the budget would be exceeded. */
     "save-image-version": { requestId, version: imageVersionField },
@@ -551,8 +553,8 @@ const toMain = () =>
     },
     "load-history-entry": { requestId, kind: historyKindField, id: historyIdField },
     /**
-     * Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones are
-     * ignored.
+     * Deletes these entries, whichever file they came from (an image entry deletes its stored version); unknown ones
+     * are ignored.
      */
     "delete-history-entries": { requestId, entries: array(historyRefField, { max: MAX_HISTORY_ENTRIES }) },
     "export-history": { requestId, allFiles: optional(boolean()) },
@@ -585,7 +587,9 @@ const toMain = () =>
      * is written and the reply says `conflict` with the mapping as it is, for the change to be made again on it.
      */
     "save-components": { requestId, map: componentMapField, base: optional(string({ max: 100 })) },
-    /** Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing). */
+    /**
+     * Reads the instance's main component (`not-found` when the instance is gone, detached or its component missing).
+     */
     "read-main-component": { requestId, nodeId },
     /** Reads the selection for inpainting: one image layer and the shapes drawn over it (or the frame holding both). */
     "read-mask-source": { requestId },

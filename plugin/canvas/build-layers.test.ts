@@ -340,7 +340,7 @@ describe("buildLayers on the simulator", () => {
     ]);
   });
 
-  it("hides the placeholder of an image over a colour (a CSS background that did not load shows its colour)", async () => {
+  it("hides the placeholder of an image over a colour (a CSS background that did not load: its colour)", async () => {
     const s = sim();
     const root = card();
     root.fills = [

@@ -53,7 +53,7 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
     },
   );
 
-  it("a page of more than 10,000 elements: the reader stops at the limit and says so, the builder builds it", async () => {
+  it("a page of more than 10,000 elements: the reader stops at the limit and says so, the builder builds", async () => {
     // Page 196 (2,600 elements) four times over.
     const html = source(196);
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)![1]!;
@@ -76,7 +76,9 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
   it("broken HTML (a page cut mid-tag, unclosed elements, stray garbage) is read as Chromium repairs it", async () => {
     const html = source(113);
     const body = html.search(/<body/i);
-    const cut = `${html.slice(0, body + Math.floor((html.length - body) * 0.6))}<div><p>unclosed <b>bold <table><tr><td>cell\u0000</span></i>>>< <<garbage &&& </notatag`;
+    const cut =
+      `${html.slice(0, body + Math.floor((html.length - body) * 0.6))}` +
+      "<div><p>unclosed <b>bold <table><tr><td>cell\u0000</span></i>>>< <<garbage &&& </notatag";
     const trip = await measurePage(browser, builder, pageFrom(cut));
     expect(trip.elements).toBeGreaterThan(20);
     expect(trip.matched).toBe(trip.elements);

@@ -103,6 +103,23 @@ function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number 
   );
 }
 
+/** The entry to "Design from a prompt", on the panel's first screen. */
+function PromptDesignOpen({ disabled, onOpen }: { disabled: boolean; onOpen(): void }) {
+  return (
+    <div class="prompt-design__open">
+      <button
+        type="button"
+        class="button button--secondary button--small"
+        disabled={disabled}
+        title="The model designs a page (HTML with Tailwind) from your description"
+        onClick={onOpen}
+      >
+        Design from a prompt…
+      </button>
+    </div>
+  );
+}
+
 /** Whether `value` has been true at any render so far. */
 function useOnceTrue(value: boolean): boolean {
   const seen = useRef(false);
@@ -255,17 +272,7 @@ export function GeneratePanel({
           onClose={() => setPrompting(false)}
         />
       ) : compact ? null : (
-        <div class="prompt-design__open">
-          <button
-            type="button"
-            class="button button--secondary button--small"
-            disabled={busy}
-            title="The model designs a page (HTML with Tailwind) from your description"
-            onClick={() => setPrompting(true)}
-          >
-            Design from a prompt…
-          </button>
-        </div>
+        <PromptDesignOpen disabled={busy} onOpen={() => setPrompting(true)} />
       )}
       {!hasKey && prompting ? (
         <KeyNeeded class="refine" what="Design from a prompt" settings={settings} onOpenSettings={onOpenSettings} />

@@ -3,10 +3,12 @@
  * them) sent to the worker, with its estimate for the confirmation. Comes with the Insert as layers part
  * (layers/layers-part.tsx), as the box that asks for it does; ai-request.ts calls it through the part.
  */
-import { endpointFor } from "../../contract/settings.js";
+import type { FetchedPrice } from "../../contract/messages.js";
+import { endpointFor, type Settings } from "../../contract/settings.js";
+import type { MainRequests } from "../channel/requests.js";
+import type { Engine } from "../engine/engine.js";
 import { hostOf } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
-import type { AiRequestDeps } from "./ai-request.js";
 import type { AiConfirm, AiRequest } from "./ai-state.js";
 import type { FrameInfo } from "./frame-info.js";
 import { PAGE_SESSION, type PageAsk } from "./prompt-design.js";
@@ -22,8 +24,16 @@ export function pageName(prompt: string): string {
   return words.length > 40 ? `${words.slice(0, 39)}…` : words || "Page";
 }
 
+/** What preparing a page needs of the Code panel's model job (its AiRequestDeps, without importing them back). */
+interface PageDeps {
+  requests: MainRequests;
+  worker: Engine;
+  settings(): Settings;
+  prices(): Record<string, FetchedPrice> | undefined;
+}
+
 export async function preparePageAsk(
-  { requests, worker, settings, prices }: AiRequestDeps,
+  { requests, worker, settings, prices }: PageDeps,
   { page }: PageAsk,
   io: PrepareIo,
 ): Promise<{ request: AiRequest; confirm: AiConfirm }> {

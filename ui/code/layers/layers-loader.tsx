@@ -1,8 +1,8 @@
 /**
- * The "Insert as layers" part, loaded once per panel when a Code result, Paste HTML or Design from a prompt first shows: it comes packed
- * from the main thread (`get-ui-part` "layers", gzip+base64 of { js, css }), runs as a Blob script and leaves its
- * components on `globalThis` (layers-part.tsx). Until then the place stays empty; a failed load says why and is
- * forgotten, so the next showing tries again.
+ * The "Insert as layers" part, loaded once per panel when a Code result, Paste HTML or Design from a prompt first
+ * shows: it comes packed from the main thread (`get-ui-part` "layers", gzip+base64 of { js, css }), runs as a Blob
+ * script and leaves its components on `globalThis` (layers-part.tsx). Until then the place stays empty; a failed load
+ * says why and is forgotten, so the next showing tries again.
  */
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
