@@ -60,7 +60,6 @@ export async function readPage(
         }),
       )) as ReturnType<typeof readLayers>;
       const { readMs, ...document } = read;
-      if (process.env.DBG) for (const n of document.notes) if (n.message.startsWith("DBG")) console.error(n.message);
       // The page's images from its folder, inline, so the layers carry them (the builder, the REST reply).
       const inlined = await inlineLayerImages(checkLayerDocument(document), localImageLoader(root));
       out.push({ document: checkLayerDocument(inlined.document), readMs });
