@@ -305,15 +305,28 @@ export function readLayers(
   };
 
   /**
-   * Whether the element's box is its text's (no side padding, as tall as its lines): then it is one text layer; a
-   * table cell or a padded link taller or wider than its text is a frame holding the text where it is drawn.
+   * Whether a text layer draws the element's text where the page does: no side padding, and its lines either fill the
+   * box, start at the top of a taller block (the text hugs), or sit where a flex box puts them (the text's
+   * alignVertical in a box of that height). A table cell or a padded link whose text sits lower is a frame holding
+   * the text where it is drawn.
    */
   const textFills = (el: DomElement, rect: Rect, style: Style): boolean => {
     if (px(s(style, "padding-left")) + px(s(style, "padding-right")) > 0.5) return false;
     const range = g.document.createRange();
     range.selectNodeContents(el);
     const r = range.getBoundingClientRect();
-    return Math.abs(r.y - rect.y) <= 1.5 && Math.abs(r.y + r.height - rect.y - rect.height) <= 1.5;
+    const above = r.y - rect.y;
+    const below = rect.y + rect.height - r.y - r.height;
+    if (Math.abs(above) <= 1.5 && Math.abs(below) <= 1.5) return true;
+    // At the top of a box taller than its lines by more than a line's leading (not the leading itself: that text,
+    // as Figma lays it out, may wrap to another height; the frame keeps the page's box).
+    const top = Math.abs(above) <= 1.5 && below > above + px(s(style, "font-size")) / 2;
+    const display = s(style, "display");
+    if (/flex/.test(display)) {
+      const v = s(style, /column/.test(s(style, "flex-direction")) ? "justify-content" : "align-items");
+      return top || v === "center" || /end/.test(v);
+    }
+    return top && !/table-cell/.test(display);
   };
 
   /** A text, image or vector layer keeps the element's opacity, radius and effects. */
