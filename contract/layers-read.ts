@@ -61,6 +61,7 @@ export function readLayers(
   options: ReadOptions,
   paints: typeof paintReaders = paintReaders,
   structure: typeof structureReaders = structureReaders,
+  layout: typeof layoutReaders = layoutReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -78,9 +79,10 @@ export function readLayers(
     layers++;
     return true;
   };
-  const { px, clamp01, s, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered } = paints();
+  const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
-  const { nameOf, SKIP, textOnly, runOf, textOf, autoLayoutOf, marginGap, huggedAxes, rel, idOf } = structure(paints());
+  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints());
+  const { autoLayoutOf, marginGap, hugOf, paintRank, textFills } = layout(paints(), SKIP);
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -247,100 +249,6 @@ export function readLayers(
     const component = el.getAttribute("data-figment-component");
     if (component && node.kind === "frame") node.component = component.slice(0, 200);
     return node;
-  };
-
-  /**
-   * What hugs its content: a text that is not a fixed-width box hugs its width, and every text its height; an auto
-   * layout frame whose box is its content's, on an axis where no child fills it (Figma refuses that pair).
-   */
-  const hugOf = (node: LayerNode, el: DomElement, style: Style, rect: Rect, hasParent: boolean): void => {
-    const fixed = { mode: "FIXED" as const };
-    const sizing = node.sizing ?? { horizontal: fixed, vertical: fixed };
-    const hug = <T extends object>(axis: T) => ({ ...axis, mode: "HUG" as const });
-    if (node.kind === "text" && node.text) {
-      const wide = sizing.horizontal.mode === "FIXED" && node.text.autoResize === "WIDTH_AND_HEIGHT";
-      if (!node.sizing && !wide) return;
-      node.sizing = {
-        horizontal: wide ? hug(sizing.horizontal) : sizing.horizontal,
-        // A text centred or pushed down in a taller box keeps that box's height.
-        vertical:
-          sizing.vertical.mode === "FIXED" && node.text.alignVertical === "TOP"
-            ? hug(sizing.vertical)
-            : sizing.vertical,
-      };
-      return;
-    }
-    const al = node.autoLayout;
-    if (!hasParent || node.kind !== "frame" || !al || al.mode === "GRID") return;
-    const filled = (h: boolean): boolean =>
-      (node.children ?? []).some((c) => !c.absolute && c.sizing?.[h ? "horizontal" : "vertical"].mode === "FILL");
-    const measured = huggedAxes(el, style, rect);
-    const h =
-      measured.h && sizing.horizontal.mode === "FIXED" && !filled(true) && !(al.wrap && al.mode === "HORIZONTAL");
-    const v = measured.v && sizing.vertical.mode === "FIXED" && !filled(false) && !(al.wrap && al.mode === "VERTICAL");
-    if (!h && !v) return;
-    node.sizing = {
-      horizontal: h ? hug(sizing.horizontal) : sizing.horizontal,
-      vertical: v ? hug(sizing.vertical) : sizing.vertical,
-    };
-  };
-
-  /**
-   * Where an element paints among its siblings (CSS's painting order, flattened to one parent): a negative z-index
-   * under the flow (0), the flow (1), positioned elements over it (2), then by z-index. A layer flowing in auto
-   * layout keeps its place (moving it would move it in the layout).
-   */
-  const paintRank = (style: Style, flowsInAutoLayout: boolean): number => {
-    if (flowsInAutoLayout || s(style, "position") === "static") return 1;
-    const z = s(style, "z-index");
-    const n = z === "auto" ? 0 : px(z);
-    return n < 0 ? 0 : 2 + n;
-  };
-
-  /** The text a closed <select> shows: its selected option's. */
-  const selectedText = (el: DomElement): string => {
-    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<DomElement> };
-    const option = select.options?.[select.selectedIndex ?? -1];
-    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
-  };
-
-  /**
-   * Whether a text layer draws the element's text where the page does: no side padding, and its lines either fill the
-   * box, start at the top of a taller block (the text hugs), or sit where a flex box puts them (the text's
-   * alignVertical in a box of that height). A table cell or a padded link whose text sits lower is a frame holding
-   * the text where it is drawn.
-   */
-  const textFills = (el: DomElement, rect: Rect, style: Style): boolean => {
-    if (px(s(style, "padding-left")) + px(s(style, "padding-right")) > 0.5) return false;
-    const range = g.document.createRange();
-    range.selectNodeContents(el);
-    const r = range.getBoundingClientRect();
-    const above = r.y - rect.y;
-    const below = rect.y + rect.height - r.y - r.height;
-    if (Math.abs(above) <= 1.5 && Math.abs(below) <= 1.5) return true;
-    // At the top of a box taller than its lines by more than a line's leading (not the leading itself: that text,
-    // as Figma lays it out, may wrap to another height; the frame keeps the page's box).
-    const top = Math.abs(above) <= 1.5 && below > above + px(s(style, "font-size")) / 2;
-    const display = s(style, "display");
-    if (/flex/.test(display)) {
-      const v = s(style, /column/.test(s(style, "flex-direction")) ? "justify-content" : "align-items");
-      return top || v === "center" || /end/.test(v);
-    }
-    return top && !/table-cell/.test(display);
-  };
-
-  /** A text, image or vector layer keeps the element's opacity, radius and effects. */
-  const visualsOfLeaf = (style: Style, node: LayerNode): void => {
-    const opacity = px(s(style, "opacity") || "1");
-    if (opacity < 1) node.opacity = clamp01(opacity);
-    const blend = BLEND[s(style, "mix-blend-mode")];
-    if (blend) node.blendMode = blend;
-    if (node.kind === "image") {
-      const r = ["top-left", "top-right", "bottom-right", "bottom-left"].map((c) => px(s(style, `border-${c}-radius`)));
-      if (r.some((n) => n > 0)) node.radii = { topLeft: r[0]!, topRight: r[1]!, bottomRight: r[2]!, bottomLeft: r[3]! };
-    }
-    const effects = effectsOf(style);
-    if (effects.length > 0) node.effects = effects;
   };
 
   const body = g.document.body;
@@ -572,7 +480,35 @@ export function paintReaders() {
     ["top", "right", "bottom", "left"].some(
       (side) => s(style, `border-${side}-style`) !== "none" && px(s(style, `border-${side}-width`)) > 0,
     );
-  return { px, clamp01, color, s, splitTop, gradient, objectFit, fillsOf, effectsOf, BLEND, visuals, bordered };
+  /** A text, image or vector layer keeps the element's opacity, radius and effects. */
+  const visualsOfLeaf = (style: Style, node: LayerNode): void => {
+    const opacity = px(s(style, "opacity") || "1");
+    if (opacity < 1) node.opacity = clamp01(opacity);
+    const blend = BLEND[s(style, "mix-blend-mode")];
+    if (blend) node.blendMode = blend;
+    if (node.kind === "image") {
+      const r = ["top-left", "top-right", "bottom-right", "bottom-left"].map((c) => px(s(style, `border-${c}-radius`)));
+      if (r.some((n) => n > 0)) node.radii = { topLeft: r[0]!, topRight: r[1]!, bottomRight: r[2]!, bottomLeft: r[3]! };
+    }
+    const effects = effectsOf(style);
+    if (effects.length > 0) node.effects = effects;
+  };
+
+  return {
+    px,
+    clamp01,
+    color,
+    s,
+    splitTop,
+    gradient,
+    objectFit,
+    fillsOf,
+    effectsOf,
+    BLEND,
+    visuals,
+    visualsOfLeaf,
+    bordered,
+  };
 }
 
 /**
@@ -771,6 +707,42 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     return v === "center" ? "CENTER" : /end/.test(v) ? "BOTTOM" : "TOP";
   };
 
+  /** The text a closed <select> shows: its selected option's. */
+  const selectedText = (el: DomElement): string => {
+    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<DomElement> };
+    const option = select.options?.[select.selectedIndex ?? -1];
+    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
+  };
+
+  const rel = (r: Rect, origin: Rect): NonNullable<LayerNode["box"]> => ({
+    x: r.x - origin.x,
+    y: r.y - origin.y,
+    w: Math.max(0, r.width),
+    h: Math.max(0, r.height),
+  });
+
+  const idOf = (el: DomElement): string | undefined => el.getAttribute("data-node-id") ?? undefined;
+  return {
+    nameOf,
+    INLINE,
+    SKIP,
+    textOnly,
+    runOf,
+    textOf,
+    rel,
+    idOf,
+    selectedText,
+  };
+}
+
+/**
+ * The layout half of the reader: flex → auto layout (direction, gap, padding, alignment, wrap), what hugs its content,
+ * and CSS's paint order among siblings. Self-contained like the others: it is evaluated in the page as source.
+ */
+/** `skip`: the tags that are no layers (structureReaders' SKIP). */
+export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: ReadonlySet<string>) {
+  const g = globalThis as unknown as ReaderGlobals;
+  const { px, s } = paints;
   const JUSTIFY: Record<string, NonNullable<LayerNode["autoLayout"]>["primaryAlign"]> = {
     center: "CENTER",
     "flex-end": "MAX",
@@ -875,32 +847,82 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
     };
   };
 
-  const rel = (r: Rect, origin: Rect): NonNullable<LayerNode["box"]> => ({
-    x: r.x - origin.x,
-    y: r.y - origin.y,
-    w: Math.max(0, r.width),
-    h: Math.max(0, r.height),
-  });
-
-  const idOf = (el: DomElement): string | undefined => el.getAttribute("data-node-id") ?? undefined;
-  return {
-    nameOf,
-    INLINE,
-    SKIP,
-    textOnly,
-    runOf,
-    textOf,
-    JUSTIFY,
-    ALIGN,
-    autoLayoutOf,
-    inFlow,
-    marginGap,
-    huggedAxes,
-    rel,
-    idOf,
+  /**
+   * What hugs its content: a text that is not a fixed-width box hugs its width, and every text its height; an auto
+   * layout frame whose box is its content's, on an axis where no child fills it (Figma refuses that pair).
+   */
+  const hugOf = (node: LayerNode, el: DomElement, style: Style, rect: Rect, hasParent: boolean): void => {
+    const fixed = { mode: "FIXED" as const };
+    const sizing = node.sizing ?? { horizontal: fixed, vertical: fixed };
+    const hug = <T extends object>(axis: T) => ({ ...axis, mode: "HUG" as const });
+    if (node.kind === "text" && node.text) {
+      const wide = sizing.horizontal.mode === "FIXED" && node.text.autoResize === "WIDTH_AND_HEIGHT";
+      if (!node.sizing && !wide) return;
+      node.sizing = {
+        horizontal: wide ? hug(sizing.horizontal) : sizing.horizontal,
+        // A text centred or pushed down in a taller box keeps that box's height.
+        vertical:
+          sizing.vertical.mode === "FIXED" && node.text.alignVertical === "TOP"
+            ? hug(sizing.vertical)
+            : sizing.vertical,
+      };
+      return;
+    }
+    const al = node.autoLayout;
+    if (!hasParent || node.kind !== "frame" || !al || al.mode === "GRID") return;
+    const filled = (h: boolean): boolean =>
+      (node.children ?? []).some((c) => !c.absolute && c.sizing?.[h ? "horizontal" : "vertical"].mode === "FILL");
+    const measured = huggedAxes(el, style, rect);
+    const h =
+      measured.h && sizing.horizontal.mode === "FIXED" && !filled(true) && !(al.wrap && al.mode === "HORIZONTAL");
+    const v = measured.v && sizing.vertical.mode === "FIXED" && !filled(false) && !(al.wrap && al.mode === "VERTICAL");
+    if (!h && !v) return;
+    node.sizing = {
+      horizontal: h ? hug(sizing.horizontal) : sizing.horizontal,
+      vertical: v ? hug(sizing.vertical) : sizing.vertical,
+    };
   };
+
+  /**
+   * Where an element paints among its siblings (CSS's painting order, flattened to one parent): a negative z-index
+   * under the flow (0), the flow (1), positioned elements over it (2), then by z-index. A layer flowing in auto
+   * layout keeps its place (moving it would move it in the layout).
+   */
+  const paintRank = (style: Style, flowsInAutoLayout: boolean): number => {
+    if (flowsInAutoLayout || s(style, "position") === "static") return 1;
+    const z = s(style, "z-index");
+    const n = z === "auto" ? 0 : px(z);
+    return n < 0 ? 0 : 2 + n;
+  };
+  /**
+   * Whether a text layer draws the element's text where the page does: no side padding, and its lines either fill the
+   * box, start at the top of a taller block (the text hugs), or sit where a flex box puts them (the text's
+   * alignVertical in a box of that height). A table cell or a padded link whose text sits lower is a frame holding
+   * the text where it is drawn.
+   */
+  const textFills = (el: DomElement, rect: Rect, style: Style): boolean => {
+    if (px(s(style, "padding-left")) + px(s(style, "padding-right")) > 0.5) return false;
+    const range = g.document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    const above = r.y - rect.y;
+    const below = rect.y + rect.height - r.y - r.height;
+    if (Math.abs(above) <= 1.5 && Math.abs(below) <= 1.5) return true;
+    // At the top of a box taller than its lines by more than a line's leading (not the leading itself: that text,
+    // as Figma lays it out, may wrap to another height; the frame keeps the page's box).
+    const top = Math.abs(above) <= 1.5 && below > above + px(s(style, "font-size")) / 2;
+    const display = s(style, "display");
+    if (/flex/.test(display)) {
+      const v = s(style, /column/.test(s(style, "flex-direction")) ? "justify-content" : "align-items");
+      return top || v === "center" || /end/.test(v);
+    }
+    return top && !/table-cell/.test(display);
+  };
+
+  return { JUSTIFY, ALIGN, autoLayoutOf, inFlow, marginGap, huggedAxes, hugOf, paintRank, textFills };
 }
 
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */
 export const readLayersSource = (options: ReadOptions): string =>
-  `(${readLayers.toString()})(${JSON.stringify(options)}, ${paintReaders.toString()}, ${structureReaders.toString()})`;
+  `(${readLayers.toString()})(${JSON.stringify(options)}, ${paintReaders.toString()}, ` +
+  `${structureReaders.toString()}, ${layoutReaders.toString()})`;

@@ -4,7 +4,13 @@
  * the width asked for, for its images and fonts to settle, then runs the DOM reader (contract/layers-read.ts) and
  * posts the layer description back. Nothing else reaches into the page: the iframe is never same-origin.
  */
-import { paintReaders, readLayers, structureReaders, type ReadOptions } from "../../../contract/layers-read.js";
+import {
+  layoutReaders,
+  paintReaders,
+  readLayers,
+  structureReaders,
+  type ReadOptions,
+} from "../../../contract/layers-read.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../kernel/sha256.js";
 
@@ -81,7 +87,7 @@ export function layersAgentScript(): PageScript {
   if (!script) {
     const reader =
       `(options) => (${readLayers.toString()})(options, ${paintReaders.toString()}, ` +
-      `${structureReaders.toString()})`;
+      `${structureReaders.toString()}, ${layoutReaders.toString()})`;
     const text = scriptSafe(`(${layersAgent.toString()})(${reader});`);
     script = { text, hash: cspHash(text) };
   }
