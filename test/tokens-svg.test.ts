@@ -4,6 +4,7 @@
  * (`style="fill:var(--…)"`, which wins over the literal presentation attribute kept for tools that read the SVG
  * alone), in HTML and in React (a style object); in Chromium the shapes are painted the design's colours.
  */
+import { tagsOnOneLine } from "./helpers/html-tags.js";
 import { describe, expect, it } from "vitest";
 import { withPage, type PageElement } from "../cli/measure/browser.js";
 import { emitFiles, loadDesign } from "../codegen/index.js";
@@ -52,14 +53,14 @@ function svgShapes(markup: string): { id: string; tag: string }[] {
 describe("colours inside inline SVG become tokens where the layer's paint is bound", () => {
   const bound = boundShapes();
   const html = emitFiles(design.document, { target: "html", styling: "css-modules", nodeIds: true }).files;
-  const page = html.find((f) => f.path === "index.html")!.content;
+  const page = tagsOnOneLine(html.find((f) => f.path === "index.html")!.content);
 
   it("HTML: every drawn shape with a bound paint uses its token; no other shape does", () => {
     const shapes = svgShapes(page);
     const drawnBound = shapes.filter((s) => bound.has(s.id) && /\sfill="#/.test(s.tag));
     expect(bound.size).toBeGreaterThanOrEqual(39);
     expect(drawnBound.length).toBeGreaterThanOrEqual(20);
-    for (const shape of drawnBound) expect(shape.tag).toMatch(/style="fill:var\(--color-\d+\)"/);
+    for (const shape of drawnBound) expect(shape.tag).toMatch(/style="fill: ?var\(--color-\d+\);?"/);
     for (const shape of shapes.filter((s) => !bound.has(s.id))) expect(shape.tag).not.toContain("var(--");
     const css = html.map((f) => (f.path.endsWith(".css") ? f.content : "")).join("\n");
     for (const name of new Set(drawnBound.map((s) => /var\(--(color-\d+)\)/.exec(s.tag)![1]!)))
