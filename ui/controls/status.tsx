@@ -1,6 +1,6 @@
 /** Status lines every job shows: the main thread's export progress, a busy step, and "Cancelled". */
 import type { ComponentChildren } from "preact";
-import { InfoIcon } from "./icons.js";
+import { ErrorIcon, InfoIcon } from "./icons.js";
 
 /** The main thread's export progress (every job that exports the selection). */
 export function ExportStatus({ label, done, total }: { label: string; done: number; total: number }) {
@@ -43,6 +43,26 @@ export function CancelledNotice({ text, children }: { text: string; children?: C
         <p class="muted">{text}</p>
         {children ? <div class="notice__actions">{children}</div> : null}
       </div>
+    </div>
+  );
+}
+
+/** A step that failed: what failed, why, any actions, and what sits beside the body (a dismiss button). */
+export function ErrorNotice(props: {
+  title: string;
+  detail: string;
+  children?: ComponentChildren;
+  aside?: ComponentChildren;
+}) {
+  return (
+    <div class="notice notice--error" role="alert">
+      <ErrorIcon />
+      <div class="notice__body">
+        <p class="notice__title">{props.title}</p>
+        <p class="notice__detail">{props.detail}</p>
+        {props.children}
+      </div>
+      {props.aside}
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { h, type ComponentType } from "preact";
 import { useEffect } from "preact/hooks";
 import { PANEL_PARTS, type PanelPart } from "../../contract/messages.js";
-import { ErrorIcon } from "../controls/icons.js";
+import { ErrorNotice } from "../controls/status.js";
 import type { PanelContext, PartProps, PartPropsMap } from "./part-props.js";
 import { definedPart } from "./registry.js";
 import type { PanelParts, PartState } from "./use-panel-parts.js";
@@ -42,19 +42,14 @@ function PartPending({ name, state, onRetry }: { name: PanelPart; state: PartSta
     );
   }
   return (
-    <div class="notice notice--error" role="alert">
-      <ErrorIcon />
-      <div class="notice__body">
-        <p class="notice__title">The {title(name)} panel could not be loaded.</p>
-        <p class="notice__detail">{sentence(state.message)}</p>
-        <p class="muted">Try again; if it fails again, close the plugin and run it again.</p>
-        <div class="notice__actions">
-          <button type="button" class="button button--secondary" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+    <ErrorNotice title={`The ${title(name)} panel could not be loaded.`} detail={sentence(state.message)}>
+      <p class="muted">Try again; if it fails again, close the plugin and run it again.</p>
+      <div class="notice__actions">
+        <button type="button" class="button button--secondary" onClick={onRetry}>
+          Try again
+        </button>
       </div>
-    </div>
+    </ErrorNotice>
   );
 }
 

@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import { CloseIcon, ErrorIcon, InfoIcon } from "../../controls/icons.js";
 import { Segmented } from "../../controls/segmented.js";
-import { CancelledNotice } from "../../controls/status.js";
+import { CancelledNotice, ErrorNotice } from "../../controls/status.js";
 import { doneText, isInserting, type InsertState } from "./insert-state.js";
 import { layerWidths, type LayerSource } from "./layer-source.js";
 import type { InsertLayers } from "./use-insert-layers.js";
@@ -127,15 +127,6 @@ function InsertStatus(props: { state: InsertState; onCancel(): void; onDismiss()
     case "cancelled":
       return <CancelledNotice text="Nothing was inserted: the layers built so far were removed." />;
     case "failed":
-      return (
-        <div class="notice notice--error" role="alert">
-          <ErrorIcon />
-          <div class="notice__body">
-            <p class="notice__title">The page could not be inserted as layers</p>
-            <p class="notice__detail">{state.message}</p>
-          </div>
-          {dismiss}
-        </div>
-      );
+      return <ErrorNotice title="The page could not be inserted as layers" detail={state.message} aside={dismiss} />;
   }
 }

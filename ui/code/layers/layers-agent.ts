@@ -13,6 +13,7 @@ import {
 } from "../../../contract/layers-read.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../kernel/sha256.js";
+import { pageSettled } from "../page-settled.js";
 
 /** What the panel asks the page. */
 export interface LayersRequest {
@@ -31,37 +32,8 @@ export interface LayersReply {
 }
 
 /** Runs inside the page: self-contained (only its argument and the page's globals). */
-function layersAgent(read: (options: ReadOptions) => unknown): void {
-  // No scrollbar takes room from the layout: the page is laid out at the full width, as in headless Chromium.
-  const style = document.createElement("style");
-  style.textContent = "html{scrollbar-width:none}html::-webkit-scrollbar{display:none}";
-  document.head.append(style);
-  const sized = (width: number): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (innerWidth === width) return resolve();
-      const timer = setTimeout(() => reject(new Error(`the page stayed ${innerWidth} px wide, not ${width} px`)), 5000);
-      const check = (): void => {
-        if (innerWidth !== width) return;
-        clearTimeout(timer);
-        removeEventListener("resize", check);
-        resolve();
-      };
-      addEventListener("resize", check);
-    });
-  const settled = (width: number): Promise<unknown> => {
-    const pending = Array.from(document.images)
-      .filter((image) => !image.complete)
-      .map(
-        (image) =>
-          new Promise((resolve) => {
-            image.addEventListener("load", resolve, { once: true });
-            image.addEventListener("error", resolve, { once: true });
-          }),
-      );
-    return sized(width)
-      .then(() => Promise.all(pending))
-      .then(() => document.fonts.ready);
-  };
+function layersAgent(read: (options: ReadOptions) => unknown, settle: typeof pageSettled): void {
+  const settled = settle();
   addEventListener("message", (event: MessageEvent) => {
     if (event.source !== parent) return;
     const request = event.data as Partial<LayersRequest> | null;
@@ -88,7 +60,7 @@ export function layersAgentScript(): PageScript {
     const reader =
       `(options) => (${readLayers.toString()})(options, ${paintReaders.toString()}, ` +
       `${structureReaders.toString()}, ${layoutReaders.toString()})`;
-    const text = scriptSafe(`(${layersAgent.toString()})(${reader});`);
+    const text = scriptSafe(`(${layersAgent.toString()})(${reader}, ${pageSettled.toString()});`);
     script = { text, hash: cspHash(text) };
   }
   return script;

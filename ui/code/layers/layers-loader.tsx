@@ -7,7 +7,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { MainRequests } from "../../channel/requests.js";
-import { ErrorIcon } from "../../controls/icons.js";
+import { ErrorNotice } from "../../controls/status.js";
 import { decodeWorkerScript } from "../../engine/source.js";
 import { runScript } from "../../parts/run-script.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
@@ -58,15 +58,7 @@ function useLayers(requests: MainRequests): LayersModule | Error | undefined {
 }
 
 function LoadFailed({ error }: { error: Error }) {
-  return (
-    <div class="notice notice--error" role="alert">
-      <ErrorIcon />
-      <div class="notice__body">
-        <p class="notice__title">This part of the panel could not load</p>
-        <p class="notice__detail">{error.message}</p>
-      </div>
-    </div>
-  );
+  return <ErrorNotice title="This part of the panel could not load" detail={error.message} />;
 }
 
 /** A component of the part, shown once the part is in (`requests` fetches it; the component gets it too). */

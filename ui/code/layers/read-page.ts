@@ -9,6 +9,7 @@ import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../.
 import { withPageScript } from "../../../codegen/preview/page-script.js";
 import { Cancelled } from "../../../kernel/cancelled.js";
 import { FigmentError } from "../../../kernel/errors.js";
+import { offscreenFrame } from "../offscreen-frame.js";
 import { layersAgentScript, type LayersReply, type LayersRequest } from "./layers-agent.js";
 
 /** How long a page may take to load and be read. */
@@ -29,7 +30,7 @@ export interface ReadPageInput {
 /** Reads `input.html` at its width into a checked LayerDocument; rejects with `Cancelled` once `signal` aborts. */
 export async function readPageLayers(input: ReadPageInput, signal?: AbortSignal): Promise<LayerDocument> {
   if (signal?.aborted) throw new Cancelled();
-  const frame = document.createElement("iframe");
+  const frame = offscreenFrame("Reading the page into layers", "layers-reader");
   const waiting = new PendingRequests<unknown>({ prefix: "layers" });
   const onMessage = (event: MessageEvent): void => {
     const reply = event.data as Partial<LayersReply> | null;
@@ -42,12 +43,6 @@ export async function readPageLayers(input: ReadPageInput, signal?: AbortSignal)
     else waiting.settle(id, reply.layers);
   };
   const onAbort = (): void => waiting.failAll(new Cancelled());
-  frame.setAttribute("sandbox", "allow-scripts");
-  frame.setAttribute("aria-hidden", "true");
-  frame.setAttribute("referrerpolicy", "no-referrer");
-  frame.tabIndex = -1;
-  frame.title = "Reading the page into layers";
-  frame.className = "layers-reader";
   frame.style.cssText =
     `position:fixed;left:${-input.width - 10_000}px;top:0;width:${input.width}px;` +
     `height:${input.height}px;border:0;pointer-events:none`;

@@ -15,6 +15,7 @@ import type { BoxProbe } from "../../../codegen/fidelity/probe.js";
 import type { TextProbe } from "../../../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
 import { withPageScript } from "../../../codegen/preview/page-script.js";
+import { offscreenFrame } from "../offscreen-frame.js";
 import { probeReplyField } from "./probe-reply.js";
 import { probeRunnerScript, type ProbeRequest } from "./probe-runner.js";
 import { FigmentError } from "../../../kernel/errors.js";
@@ -39,7 +40,7 @@ type Answer = { texts: TextProbe; boxes: BoxProbe | null; png?: string; pictureE
  * with `Cancelled` once `signal` aborts; `close` removes the iframe.
  */
 export class MeasuringPage {
-  private readonly frame = document.createElement("iframe");
+  private readonly frame = offscreenFrame("Measuring the preview", "score-probe");
   /** The questions asked and not yet answered: each call's id is the token its answer must carry back. */
   private readonly waiting = new PendingRequests<Answer>({ prefix: "measure" });
   /** The width each waiting question asked at, for its failure's words. */
@@ -54,12 +55,6 @@ export class MeasuringPage {
     private readonly signal: AbortSignal,
   ) {
     const frame = this.frame;
-    frame.setAttribute("sandbox", "allow-scripts");
-    frame.setAttribute("aria-hidden", "true");
-    frame.setAttribute("referrerpolicy", "no-referrer");
-    frame.tabIndex = -1;
-    frame.title = "Measuring the preview";
-    frame.className = "score-probe";
     this.resize(width, height);
     this.loaded = new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
     addEventListener("message", this.onMessage);

@@ -15,6 +15,7 @@ import {
 } from "../../../codegen/fidelity/text-probe.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../kernel/sha256.js";
+import { pageSettled } from "../page-settled.js";
 
 /**
  * What the panel asks the measuring page for, at a width it has resized the page to (the boxes only at the design
@@ -31,40 +32,12 @@ export interface ProbeRequest {
 }
 
 /** Runs inside the page: self-contained (only its arguments and the page's globals), as the probes are. */
-function probeRunner(boxes: typeof probeBoxes, texts: (arg: TextProbeArg) => Promise<TextProbe>): void {
-  // No scrollbar takes room from the layout: the page is laid out at the full width, as in headless Chromium (the CLI).
-  const style = document.createElement("style");
-  style.textContent = "html{scrollbar-width:none}html::-webkit-scrollbar{display:none}";
-  document.head.append(style);
-  const sized = (width: number): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (innerWidth === width) return resolve();
-      const timer = setTimeout(
-        () => reject(new Error(`the page stayed ${innerWidth} px wide instead of ${width} px`)),
-        5000,
-      );
-      const check = (): void => {
-        if (innerWidth !== width) return;
-        clearTimeout(timer);
-        removeEventListener("resize", check);
-        resolve();
-      };
-      addEventListener("resize", check);
-    });
-  const settled = (width: number): Promise<unknown> => {
-    const pending = Array.from(document.images)
-      .filter((image) => !image.complete)
-      .map(
-        (image) =>
-          new Promise((resolve) => {
-            image.addEventListener("load", resolve, { once: true });
-            image.addEventListener("error", resolve, { once: true });
-          }),
-      );
-    return sized(width)
-      .then(() => Promise.all(pending))
-      .then(() => document.fonts.ready);
-  };
+function probeRunner(
+  boxes: typeof probeBoxes,
+  texts: (arg: TextProbeArg) => Promise<TextProbe>,
+  settle: typeof pageSettled,
+): void {
+  const settled = settle();
   // The page as it looks, drawn by the page itself: its DOM serialised into an SVG foreignObject (the style sheets
   // read from the CSSOM, so rules a script inserted are there too; no scripts), loaded as a data: image — what the
   // CSP's img-src allows, and what leaves the canvas untainted — and drawn on a canvas the viewport's size.
@@ -141,7 +114,7 @@ export function probeRunnerScript(): PageScript {
   if (!script) {
     const text = scriptSafe(
       `(${probeRunner.toString()})(${probeBoxes.toString()}, (arg) => ` +
-        `(${probeTexts.toString()})(arg, ${textProbePartsSource()}));`,
+        `(${probeTexts.toString()})(arg, ${textProbePartsSource()}), ${pageSettled.toString()});`,
     );
     script = { text, hash: cspHash(text) };
   }
