@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { layoutPages } from "../../test/helpers/layout-pages.js";
 import { placeLayers } from "../design/placed.js";
 import type { DesignNode } from "../design/types.js";
-import { inferLayout } from "./index.js";
+import { drawnFrame, inferLayout } from "./index.js";
 import { paintAsDrawn } from "./paint.js";
 import { frame, rect, text } from "../../test/helpers/layout-nodes.js";
 
@@ -151,6 +151,54 @@ const before = (a: number[], b: number[]): boolean => {
 /** A layer that paints something of its own. */
 const paints = (n: DesignNode): boolean =>
   !!n.text || n.asset !== undefined || !!n.fills?.length || !!n.stroke || !!n.effects?.shadows?.length;
+
+/** Each node of `out` paired with the node at its place in `input` (by child positions). */
+function pairs(out: DesignNode, input: DesignNode, into: [DesignNode, DesignNode][] = []): [DesignNode, DesignNode][] {
+  into.push([out, input]);
+  (out.children ?? []).forEach((c, i) => pairs(c, input.children![i]!, into));
+  return into;
+}
+
+describe("paintAsDrawn shares what it leaves as it is", () => {
+  it("on every real frame: the input is not changed, and each layer without a place comes back the same object", () => {
+    let shared = 0;
+    let copied = 0;
+    for (const page of layoutPages()) {
+      const inferred = inferLayout(page.document).frames[0]!;
+      const before = structuredClone(inferred);
+      const out = paintAsDrawn(inferred, drawnFrame(inferred));
+      expect(inferred, page.key).toEqual(before);
+      // Painted once already: painting again gives the same places.
+      expect(out, page.key).toEqual(before);
+      for (const [o, i] of pairs(out, inferred)) {
+        if (o === i) shared++;
+        else copied++;
+        // A leaf without a place is never copied; one given a place is a copy (the input keeps its own).
+        if (!o.children && o.z === undefined) expect(o, `${page.key} ${o.name}`).toBe(i);
+      }
+    }
+    // Most of a tree has nothing to repaint (on main every node was copied: 0 shared).
+    expect(shared).toBeGreaterThan(copied);
+  });
+
+  it("writes places on copies: the layers it places and the wrappers above them, never the input's", () => {
+    const drawn = frame(1440, 400, [rect("box", 100, 100, 600, 200), text("get in touch", 140, 140, 300, 40)]);
+    const untouched = frame(200, 200, [rect("a", 0, 0, 10, 10), rect("b", 20, 0, 10, 10)]);
+    const box = { ...rect("box", 0, 0, 600, 200), absolute: true };
+    const stack = wrapper("Stack", [{ ...text("get in touch", 40, 40, 300, 40) }, box]);
+    const inferred = frame(1440, 400, [stack, untouched]);
+    const out = paintAsDrawn(inferred, drawn);
+    expect(places(out)).toMatchObject({ box: 2 });
+    expect(out).not.toBe(inferred);
+    expect(out.children![0]).not.toBe(stack);
+    expect(out.children![0]!.children![1]).not.toBe(box);
+    expect(box.z).toBeUndefined();
+    expect(stack.children.map((c) => c.z)).toEqual([undefined, undefined]);
+    // The sibling is placed (a copy); its own layers, with nothing to place, are the input's.
+    expect(out.children![1]).not.toBe(untouched);
+    expect(out.children![1]!.children).toBe(untouched.children);
+  });
+});
 
 describe("paint order on every real frame, in the inferred tree (a model of CSS's stacking)", () => {
   it("no two overlapping layers are painted the other way round from the drawing", () => {

@@ -74,7 +74,8 @@ function outOfOrder(layers: DesignNode[], drawn: Drawn): boolean {
 
 /**
  * `frame` (inferred) with every container's layers painted in their drawn order; `drawn` is the frame as drawn (the
- * layers' ids, order and boxes).
+ * layers' ids, order and boxes). A new tree where anything changes; a subtree it leaves as it is comes back the same
+ * object (a frame's builds share most of theirs), so nothing here changes a node it did not copy.
  */
 export function paintAsDrawn(frame: DesignNode, drawn: DesignNode): DesignNode {
   return ordered(frame, drawnOf(drawn));
@@ -88,31 +89,55 @@ function withoutZ(node: DesignNode): DesignNode {
   return out;
 }
 
+/** `children` mapped by `each`: the same array when every child comes back the same. */
+function mapShared(children: DesignNode[], each: (c: DesignNode) => DesignNode): DesignNode[] {
+  let out: DesignNode[] | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    const next = each(c);
+    if (next !== c && !out) out = children.slice(0, i);
+    out?.push(next);
+  }
+  return out ?? children;
+}
+
 function ordered(node: DesignNode, drawn: Drawn): DesignNode {
-  const out = withoutZ(node);
-  if (!node.children) return out;
-  const children = node.children.map((c) => copied(c, drawn));
+  if (!node.children) return "z" in node ? withoutZ(node) : node;
+  let children = mapShared(node.children, (c) => copied(c, drawn));
   const layers = layersOf(children);
   // Anything placed absolutely among them (a decoration, a background, a stack's base) or a wrapper confining its
   // layers: each layer its drawn place, whatever the flow's order; else only where the element order is wrong.
   const needed =
     layers.some((l) => l.absolute) || children.some((c) => confining(c, drawn)) || outOfOrder(layers, drawn);
   if (needed) {
-    const byRank = [...layers].sort((a, b) => (drawn.rank.get(a.id) ?? Infinity) - (drawn.rank.get(b.id) ?? Infinity));
+    // The places are written on copies: the layers, and the wrappers between them and this container.
+    children = children.map(owned);
+    const own = layersOf(children);
+    const byRank = [...own].sort((a, b) => (drawn.rank.get(a.id) ?? Infinity) - (drawn.rank.get(b.id) ?? Infinity));
     byRank.forEach((l, i) => {
       l.z = i + 1;
     });
-    for (const c of children) if (c.inferred) lift(c, drawn, layers);
-  }
+    for (const c of children) if (c.inferred) lift(c, drawn, own);
+  } else if (children === node.children && !("z" in node)) return node;
+  const out = withoutZ(node);
   out.children = children;
   return out;
 }
 
-/** A copy of a child: a real layer ordered as a container of its own, a wrapper with its real layers so. */
+/** A child as a real layer ordered as a container of its own, a wrapper with its real layers so (the same if so). */
 function copied(child: DesignNode, drawn: Drawn): DesignNode {
   if (!child.inferred) return ordered(child, drawn);
+  const children = child.children ? mapShared(child.children, (c) => copied(c, drawn)) : undefined;
+  if (children === child.children && !("z" in child)) return child;
   const out = withoutZ(child);
-  if (child.children) out.children = child.children.map((c) => copied(c, drawn));
+  if (children) out.children = children;
+  return out;
+}
+
+/** A fresh copy of a container's child whose place is written: a real layer, or a wrapper with its children so. */
+function owned(child: DesignNode): DesignNode {
+  const out: DesignNode = { ...child };
+  if (child.inferred && child.children) out.children = child.children.map(owned);
   return out;
 }
 

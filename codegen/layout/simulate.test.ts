@@ -8,7 +8,7 @@ import { inferNode, type LayoutReport } from "./apply.js";
 import { decideNow, HOLD_TOLERANCE, type FrameBuilder } from "./decide.js";
 import { withDrawnSections } from "./fallback.js";
 import { drawnFrame, frameBuilder, inferLayoutReported, simulatedBoxes } from "./index.js";
-import { normalLineHeight, simulateFrame, textLinesHeight } from "./simulate.js";
+import { layOut, normalLineHeight, simulateFrame, textLinesHeight } from "./simulate.js";
 
 const text = (id: string, x: number, y: number, w: number, h: number, chars = id): DesignNode => ({
   id,
@@ -270,5 +270,46 @@ describe("a section that does not reproduce its drawing keeps it (issue 37)", ()
     expect(again.compared).toBeGreaterThan(50);
     expect(again.layout.kept).toEqual([]);
     expect(again.off.map((o) => o.name)).toEqual([]);
+  });
+});
+
+describe("simulateFrame sizes each layer once per width it is offered", () => {
+  /** The path to the deepest text in a flow (every node on it in flow), from the frame down. */
+  function deepestFlowText(node: DesignNode, path: DesignNode[] = []): DesignNode[] {
+    const here = [...path, node];
+    let best = node.text ? here : [];
+    if (!node.layout) return best;
+    for (const c of node.children ?? []) {
+      if (c.hidden || c.absolute) continue;
+      const found = deepestFlowText(c, here);
+      if (found.length > best.length) best = found;
+    }
+    return best;
+  }
+
+  it("on TnT's inferred pages: a text deep in flows is measured a few times, not once per container above it", () => {
+    const json = JSON.parse(readFileSync(join(fixturesRoot(), "real/tnt-website.file.json"), "utf8")) as unknown;
+    const frames = inferLayoutReported(loadDesign(json).document).document.frames;
+    const tree = structuredClone(
+      frames.reduce((a, b) => (deepestFlowText(b).length > deepestFlowText(a).length ? b : a)),
+    );
+    const path = deepestFlowText(tree);
+    expect(path.length).toBeGreaterThanOrEqual(6);
+    // The text counted: how often the layout reads it.
+    const leaf = path.at(-1)!;
+    let reads = 0;
+    const counted = new Proxy(leaf, { get: (target, key) => (key === "text" && reads++, Reflect.get(target, key)) });
+    const parent = path.at(-2)!;
+    parent.children = parent.children!.map((c) => (c === leaf ? counted : c));
+    // Laid out without the memo (layOut alone keeps none), then with it: the same boxes, the text read far fewer times.
+    const plain = new Map();
+    layOut(tree, { x: 0, y: 0, w: tree.w, h: tree.h }, plain, true);
+    const unmemoised = reads;
+    reads = 0;
+    const placed = simulateFrame(tree);
+    expect(placed.get(counted)).toBeDefined();
+    // On main every container above it measured it again: as many reads one way as the other (30 and 30; now 16).
+    expect(reads).toBeLessThan(unmemoised * 0.6);
+    expect([...placed.values()]).toEqual([...plain.values()]);
   });
 });

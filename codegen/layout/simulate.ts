@@ -102,8 +102,24 @@ export function flowTextHeight(node: DesignNode): number {
   return Math.max(node.minH ?? 0, textLinesHeight(node), node.minH === undefined ? (wholePixelText(node) ?? 0) : 0);
 }
 
+/**
+ * Each node's intrinsic size by available width, while one frame is laid out (simulateFrame): every level of a flow
+ * asks for its items' sizes, which ask for theirs, so without it a layer deep in the tree was sized once per
+ * container above it. Kept for one layout only: the tree is not changed while it is laid out.
+ */
+let sizesByNode: Map<DesignNode, Map<number, Size>> | undefined;
+
 /** `node`'s own size when nothing stretches it: fixed as drawn, hugging its content, or a text's lines. */
 function intrinsic(node: DesignNode, availableW: number): Size {
+  if (!sizesByNode) return measured(node, availableW);
+  let byWidth = sizesByNode.get(node);
+  if (!byWidth) sizesByNode.set(node, (byWidth = new Map()));
+  let size = byWidth.get(availableW);
+  if (!size) byWidth.set(availableW, (size = measured(node, availableW)));
+  return size;
+}
+
+function measured(node: DesignNode, availableW: number): Size {
   if (node.text) return { w: node.sizeH === "fill" ? availableW : node.w, h: flowTextHeight(node) };
   if (gridOf(node)) {
     const { w, h } = gridGeometry(node, node.sizeH === "hug" ? undefined : node.w, undefined);
@@ -437,6 +453,11 @@ const boxBottom = (box: Box | undefined): number => (box ? box.y + box.h : -Infi
 /** Every node of `frame` laid out at its design width (its drawn width), frame coordinates from its top-left. */
 export function simulateFrame(frame: DesignNode): Placed {
   const placed: Placed = new Map();
-  layOut(frame, { x: 0, y: 0, w: frame.w, h: frame.h }, placed, true);
+  sizesByNode = new Map();
+  try {
+    layOut(frame, { x: 0, y: 0, w: frame.w, h: frame.h }, placed, true);
+  } finally {
+    sizesByNode = undefined;
+  }
   return placed;
 }
