@@ -9,9 +9,8 @@ import { PRINT_WIDTH } from "../format/languages.js";
 import type { SourceFile } from "../types.js";
 
 const DECL = /^( +)(--[\w-]+|-?[a-z][a-z-]*): (.+);$/;
-const OPEN_VALUE = /^( +)(--[\w-]+|-?[a-z][a-z-]*):$/;
-/** The first line of a value malva filled over lines (wrapped()). */
-const FILLED = /^( +)(-?[a-z][a-z-]*): ([^;]+)$/;
+/** The first line of a declaration malva wrapped over lines (wrapped()). */
+const WRAPPED_START = /^( +)(--[\w-]+|-?[a-z][a-z-]*):(?: ([^;]+))?$/;
 const SELECTOR =
   /^( *)([.:*[a-z][^{},;]*?|@media \([a-z-]+ [<>:]=? ?[^(){};]*\)|@font-face|@theme static|@theme|:root) \{$/;
 const SELECTOR_PART = /^[.:*[a-z][^{},;]*,$/;
@@ -79,15 +78,43 @@ function breaksAlways(property: string, value: string): boolean {
  */
 function wrapped(indent: string, property: string, value: string): string[] | undefined {
   const items = topItems(value);
-  if (items === undefined || property === "font-family") return undefined;
+  if (items === undefined) return undefined;
   const inner = `${indent}  `;
-  if (items.length > 1) {
-    const lines = items.map((item, i) => `${inner}${item}${i === items.length - 1 ? ";" : ","}`);
-    return lines.every((line) => line.length <= PRINT_WIDTH) ? [`${indent}${property}:`, ...lines] : undefined;
+  const fits = (lines: string[]): string[] | undefined =>
+    lines.every((line) => line.length <= PRINT_WIDTH) ? lines : undefined;
+  if (property === "font-family") {
+    // The families filled under `font-family:`, each with its comma.
+    if (items.length < 2) return undefined;
+    const lines: string[] = [];
+    let current = "";
+    items.forEach((item, i) => {
+      const part = `${item}${i === items.length - 1 ? ";" : ","}`;
+      if (current === "") current = `${inner}${part}`;
+      else if (current.length + 1 + part.length <= PRINT_WIDTH) current += ` ${part}`;
+      else {
+        lines.push(current);
+        current = `${inner}${part}`;
+      }
+    });
+    return fits([`${indent}${property}:`, ...lines, current]);
   }
-  // One item: its space-separated components filled, each line as full as it goes (the last with its `;`).
+  if (items.length > 1) {
+    const lines = items.flatMap((item, i) => {
+      const end = i === items.length - 1 ? ";" : ",";
+      const one = `${inner}${item}${end}`;
+      return one.length <= PRINT_WIDTH ? [one] : (expandedCall(inner, item, end) ?? [one]);
+    });
+    return fits([`${indent}${property}:`, ...lines]);
+  }
+  // One item: its space-separated components filled, each line as full as it goes (the last with its `;`); a lone
+  // call, its arguments one a line.
   const parts = components(value);
-  if (parts === undefined || parts.length < 2 || property.startsWith("--")) return undefined;
+  if (parts === undefined || property.startsWith("--")) return undefined;
+  if (parts.length === 1) {
+    const call = expandedCall(indent, value, ";");
+    if (!call) return undefined;
+    return fits([`${indent}${property}: ${call[0]!.trimStart()}`, ...call.slice(1)]);
+  }
   const lines: string[] = [];
   let current = `${indent}${property}: ${parts[0]}`;
   for (let i = 1; i < parts.length; i++) {
@@ -99,7 +126,18 @@ function wrapped(indent: string, property: string, value: string): string[] | un
     }
   }
   lines.push(current);
-  return lines.every((line) => line.length <= PRINT_WIDTH) ? lines : undefined;
+  return fits(lines);
+}
+
+/** A function call too long for its line: `name(`, its arguments one a line, `)` (then `end`). */
+function expandedCall(indent: string, call: string, end: string): string[] | undefined {
+  const open = /^([a-z-]+)\(/.exec(call);
+  if (!open || !call.endsWith(")") || open[1] === "url" || open[1] === "var") return undefined;
+  const args = topItems(call.slice(open[0].length, -1));
+  if (args === undefined || args.length < 2) return undefined;
+  const lines = args.map((arg, i) => `${indent}  ${arg}${i === args.length - 1 ? "" : ","}`);
+  if (lines.some((line) => line.length > PRINT_WIDTH)) return undefined;
+  return [`${indent}${open[0]}`, ...lines, `${indent})${end}`];
 }
 
 /**
@@ -170,34 +208,23 @@ export function inFormatterForm(css: string): boolean {
       if (decl[2]!.startsWith("--") && REWRITTEN.test(unquoted(decl[3]!))) return false;
       continue;
     }
-    const open = OPEN_VALUE.exec(line);
-    if (open && open[1]!.length === depth * 2 && depth > 0 && open[2] !== "font-family") {
-      // `src:` then one item a line, each ending `,` but the last `;`: the form of a list that starts with a function.
-      const items: string[] = [];
-      let j = i + 1;
-      for (; j < lines.length; j++) {
-        const item = lines[j]!;
-        if (!item.startsWith(" ".repeat(depth * 2 + 2)) || item.length > PRINT_WIDTH) return false;
-        items.push(item.trim().slice(0, -1));
-        if (item.endsWith(";")) break;
-        if (!item.endsWith(",")) return false;
-      }
-      const value = items.join(", ");
-      const long = `${open[1]}${open[2]}: ${value};`.length > PRINT_WIDTH;
-      if (items.length < 2 || !(long || breaksAlways(open[2]!, value)) || REWRITTEN.test(unquoted(value))) return false;
-      if (topItems(value)?.length !== items.length) return false;
-      i = j;
-      continue;
-    }
-    const filled = FILLED.exec(line);
-    if (filled && filled[1]!.length === depth * 2 && depth > 0) {
-      // A value filled over lines: what wrapped() makes of it, to the character.
+    const start = WRAPPED_START.exec(line);
+    if (start && start[1]!.length === depth * 2 && depth > 0) {
+      // A declaration over lines: exactly what wrapped() makes of its one-line form.
       let j = i + 1;
       while (j < lines.length && !lines[j]!.endsWith(";")) j++;
       const block = lines.slice(i, j + 1);
-      const value = [filled[3]!, ...block.slice(1).map((l) => l.trim())].join(" ").slice(0, -1);
-      if (REWRITTEN.test(unquoted(value)) || topItems(value)?.length !== 1) return false;
-      if (wrapped(filled[1]!, filled[2]!, value)?.join("\n") !== block.join("\n")) return false;
+      const value = block
+        .map((l, k) => (k === 0 ? (start[3] ?? "") : l.trim()))
+        .join(" ")
+        .trim()
+        .replace(/\( /g, "(")
+        .replace(/ \)/g, ")")
+        .slice(0, -1);
+      if (REWRITTEN.test(unquoted(value))) return false;
+      const one = `${start[1]}${start[2]}: ${value};`;
+      if (one.length <= PRINT_WIDTH && !breaksAlways(start[2]!, value)) return false;
+      if (wrapped(start[1]!, start[2]!, value)?.join("\n") !== block.join("\n")) return false;
       i = j;
       continue;
     }
