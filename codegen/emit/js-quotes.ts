@@ -15,7 +15,10 @@ export function jsStringLiteral(literal: string): string {
   return `'${swapped}'`;
 }
 
-/** Every double-quoted string literal in a line of code (no template or regex literals) as the format pass writes it. */
+/**
+ * Every double-quoted string literal in a line of code (no template or regex literals) as the format pass writes
+ * it.
+ */
 export function requoteStrings(code: string): string {
   return code.replace(/"(?:[^"\\]|\\.)*"/g, jsStringLiteral);
 }
