@@ -9,7 +9,8 @@ import { PRINT_WIDTH } from "../format/languages.js";
 import type { SourceFile } from "../types.js";
 
 const DECL = /^( +)(--[\w-]+|-?[a-z][a-z-]*): (.+);$/;
-const OPEN_VALUE = /^( +)(-?[a-z][a-z-]*):$/;
+/** The first line of a declaration malva wrapped over lines (wrapped()). */
+const WRAPPED_START = /^( +)(--[\w-]+|-?[a-z][a-z-]*):(?: ([^;]+))?$/;
 const SELECTOR =
   /^( *)([.:*[a-z][^{},;]*?|@media \([a-z-]+ [<>:]=? ?[^(){};]*\)|@font-face|@theme static|@theme|:root) \{$/;
 const SELECTOR_PART = /^[.:*[a-z][^{},;]*,$/;
@@ -39,6 +40,121 @@ function topItems(value: string): string[] | undefined {
   if (quote || depth !== 0) return undefined;
   items.push(value.slice(start).trim());
   return items;
+}
+
+/** Top-level space-separated components of a value (spaces inside parentheses or quotes stay). */
+function components(value: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') quote = !quote;
+    else if (quote) continue;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === " " && depth === 0) {
+      out.push(value.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (quote || depth !== 0) return undefined;
+  out.push(value.slice(start));
+  return out.some((c) => c === "") ? undefined : out;
+}
+
+/** A list that starts with a function (not url/var): malva breaks it one item a line, however short. */
+function breaksAlways(property: string, value: string): boolean {
+  if (property === "font-family" || property.startsWith("--")) return false;
+  const items = topItems(value);
+  return items !== undefined && items.length > 1 && FUNCTION_FIRST.test(items[0]!);
+}
+
+/**
+ * A declaration whose one line is too long, as malva wraps it (undefined where it would do something else): a comma
+ * list one item a line under `prop:`, a space-separated value filled, its further lines indented two more.
+ */
+function wrapped(indent: string, property: string, value: string): string[] | undefined {
+  const items = topItems(value);
+  if (items === undefined) return undefined;
+  const inner = `${indent}  `;
+  const fits = (lines: string[]): string[] | undefined =>
+    lines.every((line) => line.length <= PRINT_WIDTH) ? lines : undefined;
+  if (property === "font-family") {
+    // The families filled under `font-family:`, each with its comma.
+    if (items.length < 2) return undefined;
+    const lines: string[] = [];
+    let current = "";
+    items.forEach((item, i) => {
+      const part = `${item}${i === items.length - 1 ? ";" : ","}`;
+      if (current === "") current = `${inner}${part}`;
+      else if (current.length + 1 + part.length <= PRINT_WIDTH) current += ` ${part}`;
+      else {
+        lines.push(current);
+        current = `${inner}${part}`;
+      }
+    });
+    return fits([`${indent}${property}:`, ...lines, current]);
+  }
+  if (items.length > 1) {
+    const lines = items.flatMap((item, i) => {
+      const end = i === items.length - 1 ? ";" : ",";
+      const one = `${inner}${item}${end}`;
+      return one.length <= PRINT_WIDTH ? [one] : (expandedCall(inner, item, end) ?? [one]);
+    });
+    return fits([`${indent}${property}:`, ...lines]);
+  }
+  // One item: its space-separated components filled, each line as full as it goes (the last with its `;`); a lone
+  // call, its arguments one a line.
+  const parts = components(value);
+  if (parts === undefined || property.startsWith("--")) return undefined;
+  if (parts.length === 1) {
+    const call = expandedCall(indent, value, ";");
+    if (!call) return undefined;
+    return fits([`${indent}${property}: ${call[0]!.trimStart()}`, ...call.slice(1)]);
+  }
+  const lines: string[] = [];
+  let current = `${indent}${property}: ${parts[0]}`;
+  for (let i = 1; i < parts.length; i++) {
+    const part = i === parts.length - 1 ? `${parts[i]};` : parts[i]!;
+    if (current.length + 1 + part.length <= PRINT_WIDTH) current += ` ${part}`;
+    else {
+      lines.push(current);
+      current = `${inner}${part}`;
+    }
+  }
+  lines.push(current);
+  return fits(lines);
+}
+
+/** A function call too long for its line: `name(`, its arguments one a line, `)` (then `end`). */
+function expandedCall(indent: string, call: string, end: string): string[] | undefined {
+  const open = /^([a-z-]+)\(/.exec(call);
+  if (!open || !call.endsWith(")") || open[1] === "url" || open[1] === "var") return undefined;
+  const args = topItems(call.slice(open[0].length, -1));
+  if (args === undefined || args.length < 2) return undefined;
+  const lines = args.map((arg, i) => `${indent}  ${arg}${i === args.length - 1 ? "" : ","}`);
+  if (lines.some((line) => line.length > PRINT_WIDTH)) return undefined;
+  return [`${indent}${open[0]}`, ...lines, `${indent})${end}`];
+}
+
+/**
+ * The sheet with its long declarations (and lists that start with a function) as malva lays them out; a line it cannot
+ * wrap stays, and inFormatterForm then says no.
+ */
+export function wrapLongDeclarations(css: string): string {
+  return css
+    .split("\n")
+    .flatMap((line) => {
+      const decl = DECL.exec(line);
+      if (!decl) return [line];
+      const [, indent, property, value] = decl as unknown as [string, string, string, string];
+      if (line.length <= PRINT_WIDTH && !breaksAlways(property, value)) return [line];
+      return wrapped(indent, property, value) ?? [line];
+    })
+    .join("\n");
 }
 
 /** Outside quoted strings only (a font's name may hold anything). */
@@ -92,21 +208,23 @@ export function inFormatterForm(css: string): boolean {
       if (decl[2]!.startsWith("--") && REWRITTEN.test(unquoted(decl[3]!))) return false;
       continue;
     }
-    const open = OPEN_VALUE.exec(line);
-    if (open && open[1]!.length === depth * 2 && depth > 0 && open[2] !== "font-family") {
-      // `src:` then one item a line, each ending `,` but the last `;`: the form of a list that starts with a function.
-      const items: string[] = [];
+    const start = WRAPPED_START.exec(line);
+    if (start && start[1]!.length === depth * 2 && depth > 0) {
+      // A declaration over lines: exactly what wrapped() makes of its one-line form.
       let j = i + 1;
-      for (; j < lines.length; j++) {
-        const item = lines[j]!;
-        if (!item.startsWith(" ".repeat(depth * 2 + 2)) || item.length > PRINT_WIDTH) return false;
-        items.push(item.trim().slice(0, -1));
-        if (item.endsWith(";")) break;
-        if (!item.endsWith(",")) return false;
-      }
-      const value = items.join(", ");
-      if (items.length < 2 || !FUNCTION_FIRST.test(items[0]!) || REWRITTEN.test(unquoted(value))) return false;
-      if (topItems(value)?.length !== items.length) return false;
+      while (j < lines.length && !lines[j]!.endsWith(";")) j++;
+      const block = lines.slice(i, j + 1);
+      const value = block
+        .map((l, k) => (k === 0 ? (start[3] ?? "") : l.trim()))
+        .join(" ")
+        .trim()
+        .replace(/\( /g, "(")
+        .replace(/ \)/g, ")")
+        .slice(0, -1);
+      if (REWRITTEN.test(unquoted(value))) return false;
+      const one = `${start[1]}${start[2]}: ${value};`;
+      if (one.length <= PRINT_WIDTH && !breaksAlways(start[2]!, value)) return false;
+      if (wrapped(start[1]!, start[2]!, value)?.join("\n") !== block.join("\n")) return false;
       i = j;
       continue;
     }
@@ -115,11 +233,19 @@ export function inFormatterForm(css: string): boolean {
   return depth === 0;
 }
 
-/** The emitters' stylesheets already in the format pass's form, path → content (EmittedFiles.printed). */
+/**
+ * The emitters' stylesheets in the format pass's form, path → content (EmittedFiles.printed): a sheet whose long
+ * declarations wrapLongDeclarations() lays out as malva would is rewritten so (its file's content too).
+ */
 export function printedStylesheets(files: readonly SourceFile[]): Map<string, string> {
   const printed = new Map<string, string>();
-  for (const file of files)
-    if (file.bytes === undefined && file.path.endsWith(".css") && inFormatterForm(file.content))
-      printed.set(file.path, file.content);
+  for (const file of files) {
+    if (file.bytes !== undefined || !file.path.endsWith(".css")) continue;
+    const text = wrapLongDeclarations(file.content);
+    if (!inFormatterForm(text)) continue;
+    // The sheet as the format pass would leave it (its long values wrapped), which it then skips.
+    file.content = text;
+    printed.set(file.path, text);
+  }
   return printed;
 }

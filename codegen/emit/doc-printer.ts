@@ -78,6 +78,31 @@ export function textWidth(text: string): number {
   return width;
 }
 
+/**
+ * Whether the document holds a forced break (Biome's will_break, prettier's willBreak): a hard line, or a broken
+ * group; of a conditional group, its flat form.
+ */
+export function willBreak(doc: Doc): boolean {
+  if (typeof doc === "string") return false;
+  if (Array.isArray(doc)) return doc.some(willBreak);
+  switch (doc.k) {
+    case "line":
+      return doc.hard;
+    case "group":
+      return doc.brk || willBreak(doc.c);
+    case "cond":
+      return willBreak(doc.flat);
+    case "indent":
+      return willBreak(doc.c);
+    case "ifBreak":
+      return willBreak(doc.b) || willBreak(doc.f);
+    case "fill":
+      return doc.parts.some(willBreak);
+    case "rigid":
+      return false;
+  }
+}
+
 /** Marks every group that holds a hard line as broken (prettier's propagateBreaks); true if `doc` holds one. */
 function propagate(doc: Doc): boolean {
   if (typeof doc === "string") return false;

@@ -16,7 +16,10 @@ import {
   rigid,
   softline,
   unprintable,
+  willBreak,
 } from "./doc-printer.js";
+import { childParts, type NonText, type Piece } from "./jsx-children.js";
+import { jsStringLiteral, requoteStrings } from "./js-quotes.js";
 import { elementAttrs, jsxAttr, jsxText, propAttr, VOID, type MarkupStyle } from "./markup.js";
 import { svgJsxTokens } from "./svg-jsx.js";
 import type { VNode } from "./vnode.js";
@@ -77,8 +80,11 @@ function attr(text: string): Attr {
     const conditional = group([choice[1]!, indent([line, "? ", choice[2]!, line, ": ", choice[3]!])]);
     return { doc: [`${name}=`, group(["{", indent([softline, conditional]), softline, "}"])], literal: false };
   }
-  for (const s of expr.match(/"(?:[^"\\]|\\.)*"/g) ?? []) if (!PLAIN_STRING.test(s)) throw unprintable("quotes");
-  return { doc: rigid(text), literal: false };
+  const plain = (expr.match(/"(?:[^"\\]|\\.)*"/g) ?? []).every((s) => PLAIN_STRING.test(s));
+  if (plain) return { doc: rigid(text), literal: false };
+  // Strings the formatter writes in single quotes, in an expression with no template or regex literal to misread.
+  if (merged || choice || /[`/]/.test(expr.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) throw unprintable("quotes");
+  return { doc: rigid(`${name}={${requoteStrings(expr)}}`), literal: false };
 }
 
 function opening(tag: string, attrs: Attr[], selfClosing: boolean): Doc {
@@ -99,17 +105,47 @@ function stacked(children: Doc[]): Doc[] {
   return children.flatMap((c, i) => (i === 0 ? [c] : [hardline, c]));
 }
 
-/** A text child as JSX: its words (a fill), or a string expression. */
-function textChild(value: string): { parts: Doc[]; expression: boolean } {
-  if (value.includes("\n")) throw unprintable("line breaks in text");
-  const text = jsxText(value);
-  if (text.startsWith("{")) {
-    const literal = text.slice(1, -1);
-    if (!PLAIN_STRING.test(literal)) throw unprintable("quotes");
-    return { parts: [group(["{", indent([softline, literal]), softline, "}"])], expression: true };
-  }
-  const words = text.split(" ");
-  return { parts: words.flatMap((w, i) => (i === 0 ? [w] : [line, w])), expression: false };
+/** A string as a JSX child: `{"…"}`, broken inside its braces if too long. */
+function stringChild(literal: string): Doc {
+  return group(["{", indent([softline, jsStringLiteral(literal)]), softline, "}"]);
+}
+
+const BR: NonText = { doc: "<br />", selfClosing: true, tag: true };
+
+/** A text child's source as printJsx writes it: its lines' JSX text (or string expressions) joined by `<br />`. */
+function textPieces(value: string): Piece[] {
+  return value.split("\n").flatMap((lineText, i): Piece[] => {
+    const text = jsxText(lineText);
+    // The formatter reads `{" "}` as JSX whitespace, which it lays out by rules of its own.
+    if (text === '{" "}') throw unprintable("JSX whitespace");
+    const piece: Piece = text.startsWith("{")
+      ? { doc: stringChild(text.slice(1, -1)), selfClosing: false, tag: false }
+      : text;
+    return i === 0 ? [piece] : [BR, piece];
+  });
+}
+
+/** A child other than text as a piece of the children's source. */
+function childPiece(child: VNode, style: MarkupStyle): Piece {
+  if (child.type === "prop")
+    return { doc: group(["{", indent([softline, child.name]), softline, "}"]), selfClosing: false, tag: false };
+  const selfClosing =
+    child.type === "use" ||
+    (child.type === "element" && child.svgMarkup === undefined && (VOID.has(child.tag) || child.children.length === 0));
+  return { doc: jsxDoc(child, style), selfClosing, tag: child.type !== "if" };
+}
+
+/**
+ * The children's source as printJsx writes it: text and props run together when there are only those; else each
+ * child on a line of its own.
+ */
+function childPieces(children: VNode[], style: MarkupStyle): Piece[] {
+  if (children.every((c) => c.type === "text" || c.type === "prop"))
+    return children.flatMap((c) => (c.type === "text" ? textPieces(c.value) : [childPiece(c, style)]));
+  return children.flatMap((c, i) => {
+    const pieces = c.type === "text" ? textPieces(c.value) : [childPiece(c, style)];
+    return i === 0 ? pieces : ["\n", ...pieces];
+  });
 }
 
 function svgDoc(tag: string, open: Attr[], markup: string, nodeIds: Record<string, string> | undefined): Doc {
@@ -176,16 +212,14 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
       if (VOID.has(node.tag) || node.children.length === 0) return opening(node.tag, attrs, true);
       const open = opening(node.tag, attrs, false);
       const close = `</${node.tag}>`;
-      const texts = node.children.filter((c) => c.type === "text" || c.type === "prop");
-      if (texts.length === 0) return element(open, close, stacked(node.children.map((c) => jsxDoc(c, style))), true);
-      if (node.children.length !== 1) throw unprintable("mixed children");
-      const only = node.children[0]!;
-      if (only.type === "prop")
-        return element(open, close, [group(["{", indent([softline, only.name]), softline, "}"])], attrs.length > 1);
-      if (only.type !== "text") throw unprintable("child");
-      if (only.value === "") return [open, close];
-      const text = textChild(only.value);
-      return element(open, close, text.parts, attrs.length > 1);
+      const only = node.children.length === 1 ? node.children[0]! : undefined;
+      if (only?.type === "text" && only.value === " " && attrs.length < 2 && !willBreak(open))
+        // A lone space: ` ` between the tags on one line, `{" "}` on its own line when they break.
+        return cond(group([open, " ", close]), group([open, indent([hardline, '{" "}']), hardline, close]));
+      const children = childParts(childPieces(node.children, style), willBreak);
+      if (children.empty) return [open, close];
+      // Biome lays the children out on lines with more than one attribute, or an opening tag that breaks.
+      return element(open, close, children.parts, children.multiline || attrs.length > 1 || willBreak(open));
     }
   }
 }

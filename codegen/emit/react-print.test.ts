@@ -74,8 +74,9 @@ describe("the React emitters print their scripts as the format pass would", () =
         wrong.push(...(await mismatches(emitted)).map((m) => `${name} ${options.styling} ${m}`));
       }
       expect(wrong).toEqual([]);
-      // 85 % of .tsx/.ts on these files (0 % on fd5b2a3): text with line breaks or style runs is left to the pass.
-      expect(printed / scripts, options.styling).toBeGreaterThan(0.8);
+      // 97 % of .tsx/.ts on these files (85 % on ae7d0b5, 0 % on fd5b2a3): text with line breaks and style runs is
+      // printed; characters of uncertain width (icon fonts, emoji) are left to the pass.
+      expect(printed / scripts, options.styling).toBeGreaterThan(0.95);
     }
   }, 120_000);
 

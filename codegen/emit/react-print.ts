@@ -16,6 +16,7 @@ import {
   type Doc,
 } from "./doc-printer.js";
 import { jsxDoc } from "./jsx-doc.js";
+import { jsStringLiteral } from "./js-quotes.js";
 import type { MarkupStyle } from "./markup.js";
 import type { VNode } from "./vnode.js";
 import { PRINT_WIDTH } from "../format/languages.js";
@@ -43,9 +44,11 @@ function fixed(text: string): string {
 }
 
 function param(text: string): Doc {
+  // `name = "…"` or `name = true`: a default the formatter never breaks inside (its quotes as it writes them).
+  const literal = /^([\w$]+) = ("(?:[^"\\]|\\.)*")$/.exec(text);
+  if (literal) return `${literal[1]} = ${jsStringLiteral(literal[2]!)}`;
   if (text.includes('\\"')) throw unprintable("quotes");
-  // `name = "…"` or `name = true`: a default the formatter never breaks inside.
-  return /^[\w$]+ = ("[^"]*"|true|false)$/.test(text) ? text : rigid(text);
+  return /^[\w$]+ = (true|false)$/.test(text) ? text : rigid(text);
 }
 
 export function printTsx(parts: TsxParts): string | undefined {
