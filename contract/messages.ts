@@ -127,7 +127,7 @@ import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, s
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { requestIdField as requestId } from "./request-id.js";
-import { COMMANDS } from "./words.js";
+import { COMMANDS, PANEL_OPENINGS } from "./words.js";
 import { componentMapField, mainComponentField, storedComponentsField } from "./components.js";
 import { maskSourceField } from "./mask.js";
 
@@ -352,6 +352,8 @@ const TO_UI = {
     prices: optional(fetchedPrices),
     /** Launched from "Refine image" / "Regenerate image" on an image Figment made: that image and its record. */
     imageNode: optional(imageNodeField),
+    /** Launched from a menu command that opens something inside the panel ("Design from a prompt…"). */
+    open: optional(oneOf(PANEL_OPENINGS)),
   },
   selection: { selection: selectionField },
   "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },

@@ -3,7 +3,7 @@ import type { CodeOptions as Options } from "../../codegen/load.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
@@ -26,6 +26,7 @@ import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
 import { isPageSession } from "./prompt-design.js";
+import { MoreMenu } from "./more-menu.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -149,6 +150,12 @@ export function GeneratePanel({
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
   const [prompting, setPrompting] = useState(promptOpen);
+  // The menu command again (the panel was open already): the prompt opens, whatever is on show.
+  useEffect(() => {
+    if (promptOpen) setPrompting(true);
+  }, [promptOpen]);
+  /** Paste HTML opened from the "More" menu while results show. */
+  const [pasting, setPasting] = useState(false);
   const aiBusy = isBusy(ai.state);
   const busy = codeJobBusy(state) || aiBusy;
   const options = optionsFrom(settings, components);
@@ -259,7 +266,26 @@ export function GeneratePanel({
         onCancel={aiBusy ? ai.cancel : job.cancel}
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
+        more={
+          <MoreMenu
+            label="More ways to start"
+            items={[
+              {
+                label: "Design from a prompt…",
+                title: "The model designs a page (HTML with Tailwind) from your description",
+                disabled: aiBusy,
+                run: () => setPrompting(true),
+              },
+              {
+                label: "Paste HTML as layers…",
+                title: "Insert a page's HTML as layers beside the selection",
+                run: () => setPasting(true),
+              },
+            ]}
+          />
+        }
       />
+      {compact && pasting ? <PasteHtml requests={requests} startOpen onClose={() => setPasting(false)} /> : null}
       {prompting ? (
         <LazyPromptDesignBox
           requests={requests}
