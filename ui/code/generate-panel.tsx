@@ -212,8 +212,11 @@ export function GeneratePanel({
 
   const blocker = generateBlocker(selection);
   const page = session !== undefined && isPageSession(session.frame.id);
+  // A designed page reopened from History: no frame to be stale against; designed again from its brief.
+  const savedPage = output?.saved?.page === true;
+  const brief = output?.saved?.turns?.find((t) => t.role === "user")?.text ?? "";
   const stale =
-    output && !onFocused && !(output === aiOutput && page)
+    output && !onFocused && !(output === aiOutput && page) && !savedPage
       ? isStale(
           output.frames.map((f) => f.id),
           selection,
@@ -362,7 +365,14 @@ export function GeneratePanel({
             worker={worker}
             requests={requests}
           />
-          {hasKey ? (
+          {hasKey && savedPage ? (
+            <RefineBox
+              disabled={busy}
+              label="Design again"
+              placeholder="Design the page again from its brief with a change, e.g. “a dark theme”"
+              onSend={(text) => designPage(`${brief}\n\n${text}`.trim(), selection.nodes.length > 0)}
+            />
+          ) : hasKey ? (
             <RefineBox
               disabled={busy}
               label="Refine with AI"

@@ -7,6 +7,7 @@
  */
 import type { CodeEntry } from "../../contract/history.js";
 import type { CodeOutput } from "./code-job.js";
+import { isPageSession } from "./prompt-design.js";
 
 export function savedOutput(entry: CodeEntry): CodeOutput {
   const files = entry.files.map(({ path, content }) => ({ path, content }));
@@ -24,6 +25,7 @@ export function savedOutput(entry: CodeEntry): CodeOutput {
       mode: entry.mode,
       ...(entry.model ? { model: entry.model } : {}),
       ...(entry.turns?.length ? { turns: entry.turns } : {}),
+      ...(isPageSession(entry.frame.id) ? { page: true } : {}),
     },
     ...(entry.score ? { score: { status: "done" as const, score: entry.score } } : {}),
   };
