@@ -139,13 +139,12 @@ describe("design from a prompt in the panel", () => {
         expect(theme).toMatch(/--color-palette-red-500: /);
         const first = await previewHeader(ui);
         expect(first).toEqual({ title: "Notely", background: "oklch(0.511 0.262 276.966)" });
-        // The page goes onto the canvas from its preview.
+        // The page goes onto the canvas from its preview; the prompt gave it the room.
         await ui.locator(".ai-results").getByRole("button", { name: "Insert as layers" }).first().waitFor();
+        expect(await box.count()).toBe(0);
         await shot(host, "4-result-preview");
 
         // While results show: the head's More menu, by keyboard, opens the prompt and Paste HTML.
-        await box.getByRole("button", { name: "Close" }).click();
-        await box.waitFor({ state: "detached" });
         const more = ui.getByRole("button", { name: "More ways to start" });
         await more.focus();
         await host.keyboard.press("Enter");
@@ -165,11 +164,6 @@ describe("design from a prompt in the panel", () => {
         await ui.getByRole("textbox", { name: "HTML to insert as layers" }).waitFor();
         await shot(host, "5-more-paste-html");
         await ui.getByRole("button", { name: "Hide pasted HTML" }).click();
-        await more.click();
-        await menu.getByRole("menuitem", { name: "Design from a prompt…" }).click();
-        await box.waitFor();
-        await box.getByRole("textbox", { name: "Describe the page" }).fill("a pricing page for a notes app");
-        await shot(host, "5-more-prompt-open");
 
         // Refine: a second turn built on the first (previous_response_id), its page on show.
         await ui.getByRole("textbox", { name: "Refine", exact: true }).fill("call it Notely Pro");
@@ -179,7 +173,12 @@ describe("design from a prompt in the panel", () => {
         expect((await previewHeader(ui)).title).toBe("Notely Pro");
         await shot(host, "5-refined");
 
-        // A 401: explained, with the way to Settings.
+        // A 401: explained, with the way to Settings. The prompt, from the More menu while results show.
+        await more.click();
+        await menu.getByRole("menuitem", { name: "Design from a prompt…" }).click();
+        await box.waitFor();
+        await box.getByRole("textbox", { name: "Describe the page" }).fill("a pricing page for a notes app");
+        await shot(host, "5-more-prompt-open");
         await box.getByRole("button", { name: "Design…" }).click();
         await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
         const error = ui.locator(".ai-error");
@@ -201,6 +200,11 @@ describe("design from a prompt in the panel", () => {
         await ui.getByRole("tab", { name: "Preview", exact: true }).click();
         const reopened = ui.frameLocator("iframe").first().locator("header h1");
         expect(await reopened.textContent({ timeout: 60_000 })).toBe("Notely Pro");
+        // At the width it was designed at, as it is inserted.
+        await ui
+          .getByText(/^1280 × \d+/)
+          .first()
+          .waitFor();
         await ui.getByRole("button", { name: "Insert as layers" }).first().waitFor();
         await ui.getByRole("textbox", { name: "Design again", exact: true }).waitFor();
         await shot(host, "8-history-reopened");

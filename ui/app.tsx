@@ -241,6 +241,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     search: {},
     history: {
       onOpenCode: (entry) => {
+        // The result on show, not the prompt the menu command opened the panel with.
+        setPromptOpen(false);
         job.show(savedOutput(entry));
         setPanel("code");
       },

@@ -92,8 +92,8 @@ export class PanelSession {
   };
 
   /**
-   * `imageAction`: opened by an image's relaunch button, whose node init names (imageNode); `opening`: by a menu command
-   * that opens something inside the panel (init's `open`).
+   * `imageAction`: opened by an image's relaunch button, whose node init names (imageNode); `opening`: by a menu
+   * command that opens something inside the panel (init's `open`).
    */
   constructor(
     readonly command: Command,

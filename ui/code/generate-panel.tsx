@@ -121,6 +121,52 @@ function PromptDesignOpen({ disabled, onOpen }: { disabled: boolean; onOpen(): v
   );
 }
 
+/** While results show, the panel's other starts in the compact head: Design from a prompt, Paste HTML. */
+function StartsMenu({ busy, onPrompt, onPaste }: { busy: boolean; onPrompt(): void; onPaste(): void }) {
+  return (
+    <MoreMenu
+      label="More ways to start"
+      items={[
+        {
+          label: "Design from a prompt…",
+          title: "The model designs a page (HTML with Tailwind) from your description",
+          disabled: busy,
+          run: onPrompt,
+        },
+        {
+          label: "Paste HTML as layers…",
+          title: "Insert a page's HTML as layers beside the selection",
+          run: onPaste,
+        },
+      ]}
+    />
+  );
+}
+
+/** Under an offline or reopened result: Refine with AI, or for a designed page from History, Design again. */
+function OutputRefine(props: {
+  disabled: boolean;
+  savedPage: boolean;
+  onRefine(text: string): void;
+  onDesignAgain(text: string): void;
+}) {
+  return props.savedPage ? (
+    <RefineBox
+      disabled={props.disabled}
+      label="Design again"
+      placeholder="Design the page again from its brief with a change, e.g. “a dark theme”"
+      onSend={props.onDesignAgain}
+    />
+  ) : (
+    <RefineBox
+      disabled={props.disabled}
+      label="Refine with AI"
+      placeholder="Ask for a change, e.g. “use semantic sections”"
+      onSend={props.onRefine}
+    />
+  );
+}
+
 /** Whether `value` has been true at any render so far. */
 function useOnceTrue(value: boolean): boolean {
   const seen = useRef(false);
@@ -212,6 +258,11 @@ export function GeneratePanel({
 
   const blocker = generateBlocker(selection);
   const page = session !== undefined && isPageSession(session.frame.id);
+  // A designed page's turn arrived: the prompt gives the page the room (the head's More menu opens it again).
+  const pageTurns = page ? session.turns.length : 0;
+  useEffect(() => {
+    if (pageTurns > 0) setPrompting(false);
+  }, [pageTurns]);
   // A designed page reopened from History: no frame to be stale against; designed again from its brief.
   const savedPage = output?.saved?.page === true;
   const brief = output?.saved?.turns?.find((t) => t.role === "user")?.text ?? "";
@@ -269,24 +320,7 @@ export function GeneratePanel({
         onCancel={aiBusy ? ai.cancel : job.cancel}
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
-        more={
-          <MoreMenu
-            label="More ways to start"
-            items={[
-              {
-                label: "Design from a prompt…",
-                title: "The model designs a page (HTML with Tailwind) from your description",
-                disabled: aiBusy,
-                run: () => setPrompting(true),
-              },
-              {
-                label: "Paste HTML as layers…",
-                title: "Insert a page's HTML as layers beside the selection",
-                run: () => setPasting(true),
-              },
-            ]}
-          />
-        }
+        more={<StartsMenu busy={aiBusy} onPrompt={() => setPrompting(true)} onPaste={() => setPasting(true)} />}
       />
       {compact && pasting ? <PasteHtml requests={requests} startOpen onClose={() => setPasting(false)} /> : null}
       {prompting ? (
@@ -365,19 +399,12 @@ export function GeneratePanel({
             worker={worker}
             requests={requests}
           />
-          {hasKey && savedPage ? (
-            <RefineBox
+          {hasKey ? (
+            <OutputRefine
               disabled={busy}
-              label="Design again"
-              placeholder="Design the page again from its brief with a change, e.g. “a dark theme”"
-              onSend={(text) => designPage(`${brief}\n\n${text}`.trim(), selection.nodes.length > 0)}
-            />
-          ) : hasKey ? (
-            <RefineBox
-              disabled={busy}
-              label="Refine with AI"
-              placeholder="Ask for a change, e.g. “use semantic sections”"
-              onSend={(text) => generateWithAi(text, true)}
+              savedPage={savedPage}
+              onRefine={(text) => generateWithAi(text, true)}
+              onDesignAgain={(text) => designPage(`${brief}\n\n${text}`.trim(), selection.nodes.length > 0)}
             />
           ) : (
             <KeyNeeded class="refine" what="Refine with AI" settings={settings} onOpenSettings={onOpenSettings} />

@@ -13,4 +13,6 @@ export interface PageAsk {
 
 /** A designed page's session id: no layer of the file, so no score, and Regenerate never exports for it. */
 export const PAGE_SESSION = "page:";
+/** The preview's first screen of a designed page (it has no frame): a desktop viewport, 1280 × 900. */
+export const PAGE_FRAME = { width: 1280, height: 900 } as const;
 export const isPageSession = (frameId: string): boolean => frameId.startsWith(PAGE_SESSION);

@@ -12,14 +12,11 @@ import { hostOf } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
 import type { AiConfirm, AiRequest } from "./ai-state.js";
 import type { FrameInfo } from "./frame-info.js";
-import { PAGE_SESSION, type PageAsk } from "./prompt-design.js";
+import { PAGE_FRAME, PAGE_SESSION, type PageAsk } from "./prompt-design.js";
 
 let pages = 0;
 /** Once per panel: with the count, a page id no earlier panel's page in History has. */
 const run = Date.now().toString(36);
-/** The preview's first screen of a designed page (it has no frame): a desktop viewport, 1280 × 900. */
-const PAGE_WIDTH = 1280;
-const PAGE_HEIGHT = 900;
 
 /** The session's name: the brief's first words, as a tab or a zip is named after a frame. */
 export function pageName(prompt: string): string {
@@ -67,8 +64,7 @@ export async function preparePageAsk(
   const frame: FrameInfo = {
     id: `${PAGE_SESSION}${run}-${++pages}`,
     name: pageName(page.prompt),
-    width: PAGE_WIDTH,
-    height: PAGE_HEIGHT,
+    ...PAGE_FRAME,
   };
   const designSystem = reply.input.page?.designSystem ?? "";
   return {

@@ -54,7 +54,7 @@ describe("saved code result", () => {
     expect(savedOutput({ ...entry, score }).score).toEqual({ status: "done", score });
   });
 
-  it("reopens a designed page as a page: its HTML previewed as it is, marked so it is designed again from its brief", () => {
+  it("reopens a designed page as a page: its HTML previewed as it is, designed again from its brief", () => {
     const page = savedOutput({
       ...entry,
       frame: { id: "page:mf3k2-1", name: "a pricing page for a notes app" },
@@ -66,6 +66,7 @@ describe("saved code result", () => {
       ],
     });
     expect(page.saved).toMatchObject({ page: true, mode: "ai" });
+    expect(page.frames[0]).toMatchObject({ width: 1280, height: 900 });
     expect(page.preview).toMatchObject({ status: "ready" });
     expect(savedOutput(entry).saved?.page).toBeUndefined();
   });

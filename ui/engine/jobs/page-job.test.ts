@@ -116,7 +116,7 @@ describe("design from a prompt", () => {
     expect(texts).toMatch(/The brief from the user:\na pricing page for a notes app/);
   });
 
-  it("keeps a file's design system bounded: a 5,000-variable library sends at most the theme's token limit", async () => {
+  it("keeps a file's design system bounded: a 5,000-variable library sends the theme's token limit", async () => {
     // A control (synthetic): the login collection with 5,000 colours.
     const base = loginVariables();
     const collection = Object.values(base.variableCollections)[0]!;
