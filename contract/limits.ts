@@ -107,3 +107,13 @@ export const MAX_TEXT_CHARS = 100_000_000;
  * (a 10,000-element page is refused).
  */
 export const MAX_LAYER_NODES = 10_000;
+
+/**
+ * "Design from a prompt"'s file design system (plugin/export/file-design-system.ts): the local variables read (a
+ * large library file has thousands), the text layers of the current page sampled for its fonts, the font families
+ * sent, and the tokens the theme keeps (each ≈ 40 characters of the prompt).
+ */
+export const MAX_FILE_VARIABLES = 2000;
+export const MAX_FONT_SAMPLE_TEXTS = 3000;
+export const MAX_FILE_FONTS = 16;
+export const MAX_THEME_TOKENS = 300;

@@ -107,6 +107,7 @@ import {
   MAX_EXPORT_NODES,
   MAX_HISTORY_ENTRIES,
   MAX_EXPORT_SVGS,
+  MAX_FILE_FONTS,
   MAX_IMAGE_FILE_BYTES,
   MAX_IMAGE_VERSIONS,
   MAX_INFERRED_LAYOUTS,
@@ -127,7 +128,7 @@ import { frameCaptionField, frameVectorField, scanChangesField, scanSkipField, s
 import { settingsField, settingsPatchField } from "./settings.js";
 import { designStylesField, designVariablesField, variableModesField } from "./tokens.js";
 import { requestIdField as requestId } from "./request-id.js";
-import { COMMANDS } from "./words.js";
+import { COMMANDS, PANEL_OPENINGS } from "./words.js";
 import { componentMapField, mainComponentField, storedComponentsField } from "./components.js";
 import { maskSourceField } from "./mask.js";
 
@@ -352,6 +353,8 @@ const TO_UI = {
     prices: optional(fetchedPrices),
     /** Launched from "Refine image" / "Regenerate image" on an image Figment made: that image and its record. */
     imageNode: optional(imageNodeField),
+    /** Launched from a menu command that opens something inside the panel ("Design from a prompt…"). */
+    open: optional(oneOf(PANEL_OPENINGS)),
   },
   selection: { selection: selectionField },
   "export-progress": { requestId, done: number({ min: 0 }), total: number({ min: 0 }), label: string() },
@@ -427,6 +430,16 @@ const TO_UI = {
    * use.
    */
   "brand-colours": { requestId, colours: array(brandColourField, { max: MAX_BRAND_COLOURS }) },
+  /**
+   * The file's design system for "Design from a prompt": its local variables and collections (REST shape), the font
+   * families it uses (most used first), and how many text layers were sampled for them.
+   */
+  "design-system": {
+    requestId,
+    variables: optional(designVariablesField),
+    fonts: array(string({ nonEmpty: true, max: 100 }), { max: MAX_FILE_FONTS }),
+    texts: number({ integer: true, min: 0 }),
+  },
   /** This file's batches at the Batch API, oldest first (after a save or delete: as they are now). */
   "pending-batches": { requestId, batches: array(pendingBatchField, { max: MAX_PENDING_BATCHES }) },
   /** The document's component mapping (contract/components.ts), as stored now: after a load or a save. */
@@ -534,6 +547,7 @@ const toMain = () =>
     },
     /** The colours the selection uses (styles, colour variables, plain solid paints), for a batch's style spec. */
     "read-brand-colours": { requestId },
+    "read-design-system": { requestId },
     /**
      * This file's versions, or with `allFiles` every file's (so versions of other files can be deleted to make room).
      */
@@ -633,6 +647,7 @@ export const REQUESTS = {
   "repaint-image": { reply: "image-placed" },
   "place-in-grid": { reply: "image-placed" },
   "read-brand-colours": { reply: "brand-colours" },
+  "read-design-system": { reply: "design-system" },
   "load-image-versions": { reply: "image-versions" },
   "save-image-version": { reply: "versions-usage" },
   "delete-image-versions": { reply: "versions-usage" },

@@ -8,6 +8,19 @@ export { STYLINGS, TARGETS, type Styling, type Target } from "../codegen/load.js
 export const COMMANDS = ["code", "image", "analyze", "search", "settings"] as const;
 export type Command = (typeof COMMANDS)[number];
 
+/** What a menu command opens inside its panel: the Code panel's "Design from a prompt" box. */
+export const PANEL_OPENINGS = ["prompt"] as const;
+export type PanelOpening = (typeof PANEL_OPENINGS)[number];
+
+/**
+ * The menu commands beside the panels' (manifest.json `menu`): the panel each opens and what it opens there, told to
+ * the panel in `init.open`.
+ */
+export const MENU_ACTIONS = {
+  "design-page": { panel: "code", open: "prompt" },
+} as const satisfies Record<string, { panel: Command; open: PanelOpening }>;
+export type MenuAction = keyof typeof MENU_ACTIONS;
+
 /** Where the model is: OpenAI (Responses API), OpenRouter, or any OpenAI-compatible endpoint. */
 export const PROVIDERS = ["openai", "openrouter", "custom"] as const;
 export type Provider = (typeof PROVIDERS)[number];

@@ -51,6 +51,14 @@ describe("commandFrom", () => {
     expect(launchFrom("code")).toEqual({ command: "code" });
     expect(commandFrom("refine-image")).toBe("image");
   });
+
+  it("opens the Code panel with its prompt for the menu's Design from a prompt…", () => {
+    expect(launchFrom("design-page")).toEqual({ command: "code", open: "prompt" });
+    expect(commandFrom("design-page")).toBe("code");
+    for (const command of ["code", "image", "analyze", "search", "settings"] as const)
+      expect(launchFrom(command)).toEqual({ command });
+    expect(launchFrom("constructor")).toEqual({ command: "code" });
+  });
 });
 
 describe("utf8Length", () => {

@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, PANEL_PARTS } from "../contract/messages.js";
-import { RELAUNCH_BUTTONS } from "../contract/words.js";
+import { MENU_ACTIONS, RELAUNCH_BUTTONS } from "../contract/words.js";
 import { PANEL_SCRIPT_ID, PANEL_SCRIPT_TYPE } from "../ui/shell/panel-script.js";
 import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL } from "../ui/engine/code-parts/parts.js";
 
@@ -79,11 +79,17 @@ describe("manifest.json", () => {
     );
   });
 
-  it("has a menu command for every panel, each one the plugin handles", () => {
+  it("has a menu command for every panel and for Design from a prompt, each one the plugin handles", () => {
     const commands = manifest.menu.filter((item) => !item.separator).map((item) => item.command);
-    expect(commands).toEqual(["code", "image", "analyze", "search", "settings"]);
-    for (const command of commands) expect(COMMANDS).toContain(command);
+    expect(commands).toEqual(["code", "design-page", "image", "analyze", "search", "settings"]);
+    for (const command of commands)
+      expect([...COMMANDS, ...Object.keys(MENU_ACTIONS)], `${command} is a command`).toContain(command);
     for (const item of manifest.menu.filter((i) => !i.separator)) expect(item.name).toMatch(/…$/);
+    // Figma passes the menu item's command as figma.command: each opens its panel, "design-page" the Code panel with
+    // the prompt open (plugin/start.ts's launchFrom, tested in plugin/units.test.ts; the panel's side in
+    // test/prompt-design-e2e.test.ts).
+    expect(manifest.menu.find((i) => i.command === "design-page")?.name).toBe("Design from a prompt…");
+    expect(MENU_ACTIONS["design-page"]).toEqual({ panel: "code", open: "prompt" });
   });
 
   it(

@@ -1,9 +1,11 @@
 /**
- * "Design from a prompt" in the real panel (dist/), against the OpenAI-wire test server on 127.0.0.1: the login
- * frame selected (its real variables and fonts go with the brief), the brief typed, its cost shown before anything
- * is sent, the page streamed (and cancelled), sent again: an HTML + Tailwind result whose preview shows the page
- * styled by the compiled Tailwind; a refinement is a second turn built on the first; a 401 explained. Screenshots
- * of each state at the panel's default size in test-artifacts/prompt-design/.
+ * "Design from a prompt" in the real panel (dist/), against the OpenAI-wire test server on 127.0.0.1: opened by the
+ * plugin's menu command (the prompt open at once), the login file's 16 local variables and the frame's fonts go with
+ * the brief, its cost shown before anything is sent, the page streamed (and cancelled), sent again: an HTML +
+ * Tailwind result whose preview shows the page styled by the compiled Tailwind, with Insert as layers; while results
+ * show, the head's More menu (keyboard) opens the prompt and Paste HTML; a refinement is a second turn built on the
+ * first; a 401 explained; the designed pages are in History and reopen. Screenshots of each state at the panel's
+ * default size in test-artifacts/prompt-design/.
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -12,6 +14,7 @@ import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js"
 import { errorBody, responsesStream } from "./openai-server/server.js";
 import { splitInto } from "./openai-server/scripted.js";
 import { serverOrigin, useModelE2e } from "./helpers/e2e.js";
+import { loginVariables } from "./helpers/token-fixtures.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "prompt-design");
 const LOGIN = { fixture: "figmasharp-login.file.json", frame: "101:3" };
@@ -77,13 +80,29 @@ describe("design from a prompt in the panel", () => {
     };
     await withPluginPage(
       browser,
-      { fixture: LOGIN.fixture, select: [LOGIN.frame], storage, allowOrigins: [serverOrigin(server)] },
+      {
+        fixture: LOGIN.fixture,
+        select: [LOGIN.frame],
+        storage,
+        allowOrigins: [serverOrigin(server)],
+        // The menu's "Design from a prompt…" (manifest.json), in a file with its own variables.
+        command: "design-page",
+        variables: loginVariables(),
+      },
       async ({ page: host, ui }) => {
-        await ui.getByRole("button", { name: "Design from a prompt…" }).click();
+        // Opened by the menu command: the prompt is open at once.
         const box = ui.getByRole("form", { name: "Design from a prompt" });
         await box.waitFor();
-        expect(await box.textContent()).toContain("The design system of the selected frame (variables, fonts)");
-        await shot(host, "1-empty");
+        expect(await box.textContent()).toContain(
+          "The file's design system (its variables and fonts, and the selected frame's) goes with it",
+        );
+        await shot(host, "1-prompt-open");
+        // Closed, the first screen offers it again, and Paste HTML.
+        await box.getByRole("button", { name: "Close" }).click();
+        await ui.getByRole("button", { name: "Paste HTML as layers…" }).waitFor();
+        await shot(host, "0-first-screen");
+        await ui.getByRole("button", { name: "Design from a prompt…" }).click();
+        await box.waitFor();
         await box.getByRole("textbox", { name: "Describe the page" }).fill("a pricing page for a notes app");
         await box.getByRole("button", { name: "Design…" }).click();
 
@@ -112,10 +131,39 @@ describe("design from a prompt in the panel", () => {
         const turns = ui.locator(".turn");
         await expect.poll(() => turns.count(), { timeout: 120_000 }).toBe(1);
         const body = server.requests[1]!.body as { instructions: string; input: { content: { text: string }[] }[] };
-        expect(body.input[0]!.content.map((c) => c.text).join("\n")).toMatch(/<design_system>[\s\S]*Montserrat/);
+        const texts = body.input[0]!.content.map((c) => c.text).join("\n");
+        expect(texts).toMatch(/<design_system>[\s\S]*Montserrat/);
+        // The file's design system: all 16 local variables as theme tokens (the frame's export binds none of them).
+        const theme = /<design_system>[\s\S]*?@theme static \{([^}]*)\}/.exec(texts)?.[1] ?? "";
+        expect((theme.match(/^\s*--[a-z0-9-]+: /gm) ?? []).length).toBe(16);
+        expect(theme).toMatch(/--color-palette-red-500: /);
         const first = await previewHeader(ui);
         expect(first).toEqual({ title: "Notely", background: "oklch(0.511 0.262 276.966)" });
+        // The page goes onto the canvas from its preview; the prompt gave it the room.
+        await ui.locator(".ai-results").getByRole("button", { name: "Insert as layers" }).first().waitFor();
+        expect(await box.count()).toBe(0);
         await shot(host, "4-result-preview");
+
+        // While results show: the head's More menu, by keyboard, opens the prompt and Paste HTML.
+        const more = ui.getByRole("button", { name: "More ways to start" });
+        await more.focus();
+        await host.keyboard.press("Enter");
+        const menu = ui.getByRole("menu", { name: "More ways to start" });
+        await menu.waitFor();
+        const focused = () => ui.evaluate(() => document.activeElement?.textContent ?? "");
+        expect(await focused()).toBe("Design from a prompt…");
+        await host.keyboard.press("ArrowDown");
+        expect(await focused()).toBe("Paste HTML as layers…");
+        await shot(host, "5-more-menu");
+        await host.keyboard.press("Escape");
+        await menu.waitFor({ state: "detached" });
+        expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+        await host.keyboard.press("Enter");
+        await host.keyboard.press("ArrowDown");
+        await host.keyboard.press("Enter");
+        await ui.getByRole("textbox", { name: "HTML to insert as layers" }).waitFor();
+        await shot(host, "5-more-paste-html");
+        await ui.getByRole("button", { name: "Hide pasted HTML" }).click();
 
         // Refine: a second turn built on the first (previous_response_id), its page on show.
         await ui.getByRole("textbox", { name: "Refine", exact: true }).fill("call it Notely Pro");
@@ -125,13 +173,41 @@ describe("design from a prompt in the panel", () => {
         expect((await previewHeader(ui)).title).toBe("Notely Pro");
         await shot(host, "5-refined");
 
-        // A 401: explained, with the way to Settings.
+        // A 401: explained, with the way to Settings. The prompt, from the More menu while results show.
+        await more.click();
+        await menu.getByRole("menuitem", { name: "Design from a prompt…" }).click();
+        await box.waitFor();
+        await box.getByRole("textbox", { name: "Describe the page" }).fill("a pricing page for a notes app");
+        await shot(host, "5-more-prompt-open");
         await box.getByRole("button", { name: "Design…" }).click();
         await ui.locator(".ai-confirm").getByRole("button", { name: "Send" }).click();
         const error = ui.locator(".ai-error");
         await error.waitFor({ timeout: 60_000 });
         expect(await error.textContent()).toMatch(/key/i);
         await shot(host, "6-error");
+
+        // History keeps the designed pages (each turn), under the brief; one reopens in the Code panel.
+        await ui.locator("nav").getByRole("button", { name: "History" }).click();
+        const rows = ui.locator('.history-row[data-kind="code"]');
+        await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+        expect(await rows.first().textContent()).toContain("a pricing page for a notes app");
+        await shot(host, "7-history");
+        await rows.first().getByRole("button", { name: "Open in Code panel" }).click();
+        const note = ui.locator(".saved-note");
+        await note.waitFor();
+        expect(await note.textContent()).toContain("Design again starts a new one from the page's brief");
+        expect(await ui.locator(".result-source__stale").count()).toBe(0);
+        await ui.getByRole("tab", { name: "Preview", exact: true }).click();
+        const reopened = ui.frameLocator("iframe").first().locator("header h1");
+        expect(await reopened.textContent({ timeout: 60_000 })).toBe("Notely Pro");
+        // At the width it was designed at, as it is inserted.
+        await ui
+          .getByText(/^1280 × \d+/)
+          .first()
+          .waitFor();
+        await ui.getByRole("button", { name: "Insert as layers" }).first().waitFor();
+        await ui.getByRole("textbox", { name: "Design again", exact: true }).waitFor();
+        await shot(host, "8-history-reopened");
       },
     );
   }, 400_000);

@@ -121,6 +121,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
   const prices = useFetchedPrices(requests, showError);
   const ai = useAiJob(requests, worker, vault, settings, prices.prices);
   const [editorType, setEditorType] = useState("figma");
+  /** Opened by "Design from a prompt…" in the plugin's menu: the Code panel opens with its prompt. */
+  const [promptOpen, setPromptOpen] = useState(false);
   const notify = useCallback(
     (text: string, tone: "info" | "error" = "info") => (tone === "info" ? toasts.show(text) : banners.show(text, tone)),
     [toasts.show, banners.show],
@@ -159,6 +161,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
         prices.replaceAll(message.prices);
         setSelection(message.selection);
         setEditorType(message.editorType);
+        setPromptOpen(message.open === "prompt");
         // Opened by "Refine image" / "Regenerate image" on a layer Figment made.
         const { imageNode } = message;
         if (imageNode)
@@ -238,6 +241,8 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
     search: {},
     history: {
       onOpenCode: (entry) => {
+        // The result on show, not the prompt the menu command opened the panel with.
+        setPromptOpen(false);
         job.show(savedOutput(entry));
         setPanel("code");
       },
@@ -289,6 +294,7 @@ export function App({ bridge, requests, worker, vault }: AppProps) {
             notify={notify}
             onFocusNode={focusNode}
             components={components?.map}
+            promptOpen={promptOpen}
           />
         ) : null}
         {ready ? <PanelPartsView parts={parts} active={panel} ctx={ctx} extras={extras} /> : null}

@@ -66,7 +66,7 @@ async function walk(roots: readonly SceneNode[], bag: Bag, job: Job): Promise<vo
   }
 }
 
-function restVariable(v: Variable): LocalVariable {
+export function restVariable(v: Variable): LocalVariable {
   return {
     id: v.id,
     name: v.name,
@@ -82,7 +82,7 @@ function restVariable(v: Variable): LocalVariable {
   };
 }
 
-function restCollection(c: VariableCollection): LocalVariableCollection {
+export function restCollection(c: VariableCollection): LocalVariableCollection {
   return {
     id: c.id,
     name: c.name,

@@ -1,10 +1,12 @@
 /**
  * The panel's `export-selection`: the selection's REST JSON, pictures and assets, and (when code is made from it)
- * its design tokens, as a cancellable job with progress. Refusals are PluginErrors, a cancel is `Cancelled`.
+ * its design tokens, as a cancellable job with progress; and the file's design system (`read-design-system`).
+ * Refusals are PluginErrors, a cancel is `Cancelled`.
  */
 import { Cancelled } from "../../kernel/cancelled.js";
 import { exportNodes } from "../export/export.js";
 import { exportTokens } from "../export/variables.js";
+import { readFileDesignSystem } from "../export/file-design-system.js";
 import { loadSettings } from "../storage/settings-store.js";
 import type { SomeHandlers } from "./handler.js";
 import { runJob } from "./job-host.js";
@@ -12,6 +14,8 @@ import { post } from "./post.js";
 import { markForRelaunch } from "./relaunch.js";
 
 export const exportHandlers = {
+  // "Design from a prompt": the file's variables and fonts, whatever is selected.
+  "read-design-system": () => readFileDesignSystem(),
   "export-selection": ({ requestId, png, assets }, session) =>
     runJob(
       session,

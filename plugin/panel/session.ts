@@ -21,7 +21,7 @@ import {
 import { parseMainMessageWhole } from "../../contract/main-message.js";
 import { post } from "./post.js";
 import { summarizeSelection } from "./selection.js";
-import type { ImageAction } from "../../contract/words.js";
+import type { ImageAction, PanelOpening } from "../../contract/words.js";
 import { exportHandlers } from "./export-requests.js";
 import { panelHandlers, readStoredState } from "./panel-requests.js";
 import { imageHandlers, relaunchedImage } from "./image-requests.js";
@@ -91,10 +91,14 @@ export class PanelSession {
     "save-settings": (message) => this.saveSettings(message),
   };
 
-  /** `imageAction`: opened by an image's relaunch button, whose node init names (imageNode). */
+  /**
+   * `imageAction`: opened by an image's relaunch button, whose node init names (imageNode); `opening`: by a menu
+   * command that opens something inside the panel (init's `open`).
+   */
   constructor(
     readonly command: Command,
     readonly imageAction?: ImageAction,
+    readonly opening?: PanelOpening,
   ) {}
 
   /** Opens the UI, starts listening, and sends `init`. Resolves once `init` is sent. */
@@ -141,6 +145,7 @@ export class PanelSession {
       ...(panelSize ? { panelSize } : {}),
       ...(prices ? { prices } : {}),
       ...(imageNode ? { imageNode } : {}),
+      ...(this.opening ? { open: this.opening } : {}),
     });
     if (failure) this.fail(failure);
   }
@@ -212,8 +217,12 @@ export class PanelSession {
 }
 
 /** Opens the panel for `command`; resolves once `init` is sent. */
-export async function openPanel(command: Command, imageAction?: ImageAction): Promise<PanelSession> {
-  const session = new PanelSession(command, imageAction);
+export async function openPanel(
+  command: Command,
+  imageAction?: ImageAction,
+  open?: PanelOpening,
+): Promise<PanelSession> {
+  const session = new PanelSession(command, imageAction, open);
   await session.open();
   return session;
 }

@@ -68,10 +68,9 @@ export function useAiJob(
   const scores = useTurnScores(requests, worker, sessions);
   const onTurn = useCallback(
     (session: AiSession) => {
-      // A designed page has no frame of the file to keep it under (History's entries open their frame).
-      if (isPageSession(session.frame.id)) return;
+      // A designed page is kept as a frame's result is (under its own page id and brief); it has no score to add.
       const entry = aiCodeEntry(session);
-      scores.kept(session, entry);
+      if (!isPageSession(session.frame.id)) scores.kept(session, entry);
       keepInHistory(requests, entry);
     },
     [requests, scores.kept],

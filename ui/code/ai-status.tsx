@@ -90,8 +90,8 @@ function confirmCard(state: AiConfirm): ConfirmCard {
       lines: [{ text: `Brief: “${state.instructions}”`, title: state.instructions }],
       notes: [
         state.page.designSystem
-          ? "The selected frames' variables and fonts go with it, as the design system to use."
-          : "No design system goes with it: select a frame that uses the file's variables to send them.",
+          ? "The file's variables and fonts go with it, as the design system to use."
+          : "No design system goes with it: this file has no variables or fonts to send.",
       ],
     };
   const withText = [

@@ -61,6 +61,8 @@ export interface SavedInfo {
   model?: string;
   /** An AI result's turns as text: the user's requests and the model's notes. */
   turns?: { role: "user" | "assistant"; text: string }[];
+  /** A page designed from a prompt: no frame of the file, its brief the first turn. */
+  page?: boolean;
 }
 
 /** The panels' one failure (ui/model/job-state.ts): the engine's `check` is a design that cannot become code. */

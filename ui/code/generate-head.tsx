@@ -4,6 +4,7 @@
  * it shrinks to one row (the options behind a toggle) so the results get the room, and prompts go to the
  * Refine box under them: one prompt box at a time.
  */
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
@@ -33,6 +34,8 @@ export interface GenerateHeadProps {
   onCancel(): void;
   onSettingsChange(patch: Partial<Settings>): void;
   onOpenSettings(): void;
+  /** In the compact row, before the options toggle: the panel's other starts (the "More" menu). */
+  more?: ComponentChildren;
 }
 
 /** Why Generate is off, or undefined when it is on. */
@@ -83,6 +86,7 @@ export function GenerateHead(props: GenerateHeadProps) {
             </button>
           </div>
         )}
+        {compact ? props.more : null}
         {compact ? (
           <button
             type="button"

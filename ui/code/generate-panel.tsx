@@ -3,7 +3,7 @@ import type { CodeOptions as Options } from "../../codegen/load.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Settings } from "../../contract/settings.js";
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AiJob, AiSession } from "./ai-job.js";
 import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
@@ -26,6 +26,7 @@ import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
 import { isPageSession } from "./prompt-design.js";
+import { MoreMenu } from "./more-menu.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -120,6 +121,52 @@ function PromptDesignOpen({ disabled, onOpen }: { disabled: boolean; onOpen(): v
   );
 }
 
+/** While results show, the panel's other starts in the compact head: Design from a prompt, Paste HTML. */
+function StartsMenu({ busy, onPrompt, onPaste }: { busy: boolean; onPrompt(): void; onPaste(): void }) {
+  return (
+    <MoreMenu
+      label="More ways to start"
+      items={[
+        {
+          label: "Design from a prompt…",
+          title: "The model designs a page (HTML with Tailwind) from your description",
+          disabled: busy,
+          run: onPrompt,
+        },
+        {
+          label: "Paste HTML as layers…",
+          title: "Insert a page's HTML as layers beside the selection",
+          run: onPaste,
+        },
+      ]}
+    />
+  );
+}
+
+/** Under an offline or reopened result: Refine with AI, or for a designed page from History, Design again. */
+function OutputRefine(props: {
+  disabled: boolean;
+  savedPage: boolean;
+  onRefine(text: string): void;
+  onDesignAgain(text: string): void;
+}) {
+  return props.savedPage ? (
+    <RefineBox
+      disabled={props.disabled}
+      label="Design again"
+      placeholder="Design the page again from its brief with a change, e.g. “a dark theme”"
+      onSend={props.onDesignAgain}
+    />
+  ) : (
+    <RefineBox
+      disabled={props.disabled}
+      label="Refine with AI"
+      placeholder="Ask for a change, e.g. “use semantic sections”"
+      onSend={props.onRefine}
+    />
+  );
+}
+
 /** Whether `value` has been true at any render so far. */
 function useOnceTrue(value: boolean): boolean {
   const seen = useRef(false);
@@ -149,6 +196,12 @@ export function GeneratePanel({
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
   const [prompting, setPrompting] = useState(promptOpen);
+  // The menu command again (the panel was open already): the prompt opens, whatever is on show.
+  useEffect(() => {
+    if (promptOpen) setPrompting(true);
+  }, [promptOpen]);
+  /** Paste HTML opened from the "More" menu while results show. */
+  const [pasting, setPasting] = useState(false);
   const aiBusy = isBusy(ai.state);
   const busy = codeJobBusy(state) || aiBusy;
   const options = optionsFrom(settings, components);
@@ -205,8 +258,16 @@ export function GeneratePanel({
 
   const blocker = generateBlocker(selection);
   const page = session !== undefined && isPageSession(session.frame.id);
+  // A designed page's turn arrived: the prompt gives the page the room (the head's More menu opens it again).
+  const pageTurns = page ? session.turns.length : 0;
+  useEffect(() => {
+    if (pageTurns > 0) setPrompting(false);
+  }, [pageTurns]);
+  // A designed page reopened from History: no frame to be stale against; designed again from its brief.
+  const savedPage = output?.saved?.page === true;
+  const brief = output?.saved?.turns?.find((t) => t.role === "user")?.text ?? "";
   const stale =
-    output && !onFocused && !(output === aiOutput && page)
+    output && !onFocused && !(output === aiOutput && page) && !savedPage
       ? isStale(
           output.frames.map((f) => f.id),
           selection,
@@ -259,7 +320,9 @@ export function GeneratePanel({
         onCancel={aiBusy ? ai.cancel : job.cancel}
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
+        more={<StartsMenu busy={aiBusy} onPrompt={() => setPrompting(true)} onPaste={() => setPasting(true)} />}
       />
+      {compact && pasting ? <PasteHtml requests={requests} startOpen onClose={() => setPasting(false)} /> : null}
       {prompting ? (
         <LazyPromptDesignBox
           requests={requests}
@@ -337,11 +400,11 @@ export function GeneratePanel({
             requests={requests}
           />
           {hasKey ? (
-            <RefineBox
+            <OutputRefine
               disabled={busy}
-              label="Refine with AI"
-              placeholder="Ask for a change, e.g. “use semantic sections”"
-              onSend={(text) => generateWithAi(text, true)}
+              savedPage={savedPage}
+              onRefine={(text) => generateWithAi(text, true)}
+              onDesignAgain={(text) => designPage(`${brief}\n\n${text}`.trim(), selection.nodes.length > 0)}
             />
           ) : (
             <KeyNeeded class="refine" what="Refine with AI" settings={settings} onOpenSettings={onOpenSettings} />

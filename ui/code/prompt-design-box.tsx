@@ -1,6 +1,6 @@
 /**
- * "Design from a prompt" in the Code panel: the brief, what goes with it (the selected frames' design system, or
- * none), Design (which prepares the request and shows its cost before anything is sent) and Cancel while it runs.
+ * "Design from a prompt" in the Code panel: the brief, what goes with it (the file's design system, with the selected
+ * frames'), Design (which prepares the request and shows its cost before anything is sent) and Cancel while it runs.
  */
 import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
@@ -50,11 +50,9 @@ export function PromptDesignBox({ selection, busy, hasKey, model, onDesign, onCa
         onInput={(event) => setText(event.currentTarget.value)}
       />
       <p class="muted prompt-design__note">
-        {frames > 0
-          ? `The design system of the ${frames === 1 ? "selected frame" : `${frames} selected frames`} (variables, ` +
-            `fonts) goes with it. ${model} writes HTML with Tailwind; the cost is shown before anything is sent.`
-          : `Select a frame to send the file's variables and fonts with it. ${model} writes HTML with Tailwind; ` +
-            "the cost is shown before anything is sent."}
+        {`The file's design system (its variables and fonts${
+          frames === 0 ? "" : frames === 1 ? ", and the selected frame's" : `, and the ${frames} selected frames'`
+        }) goes with it. ${model} writes HTML with Tailwind; the cost is shown before anything is sent.`}
       </p>
       <div class="notice__actions">
         {busy ? (

@@ -1,6 +1,7 @@
 /**
- * "Design from a prompt"'s request, prepared: the brief and the selected frames' design system (as Generate exports
- * them) sent to the worker, with its estimate for the confirmation. Comes with the Insert as layers part
+ * "Design from a prompt"'s request, prepared: the brief, the file's design system (its local variables and the fonts
+ * it uses, read by the main thread) and the selected frames' (as Generate exports them) sent to the worker, with its
+ * estimate for the confirmation. Comes with the Insert as layers part
  * (layers/layers-part.tsx), as the box that asks for it does; ai-request.ts calls it through the part.
  */
 import type { FetchedPrice } from "../../contract/messages.js";
@@ -11,12 +12,11 @@ import { hostOf } from "../model/job-state.js";
 import type { PrepareIo } from "../model/model-job.js";
 import type { AiConfirm, AiRequest } from "./ai-state.js";
 import type { FrameInfo } from "./frame-info.js";
-import { PAGE_SESSION, type PageAsk } from "./prompt-design.js";
+import { PAGE_FRAME, PAGE_SESSION, type PageAsk } from "./prompt-design.js";
 
 let pages = 0;
-/** The preview's first screen of a designed page (it has no frame): a desktop viewport, 1280 × 900. */
-const PAGE_WIDTH = 1280;
-const PAGE_HEIGHT = 900;
+/** Once per panel: with the count, a page id no earlier panel's page in History has. */
+const run = Date.now().toString(36);
 
 /** The session's name: the brief's first words, as a tab or a zip is named after a frame. */
 export function pageName(prompt: string): string {
@@ -40,13 +40,16 @@ export async function preparePageAsk(
   const chosen = settings();
   const fetched = prices();
   void worker.warmUp({ for: "ai-generate" }).catch(() => undefined);
-  // The design system the file already gives Generate: the selected frames' variables, styles and fonts.
-  // A selection that cannot be exported leaves the page without them (the card says so), not without a page.
+  // The file's design system: every local variable and the fonts the file uses; with a selection, also the selected
+  // frames' variables, styles and fonts as Generate exports them. What cannot be read leaves the page without it
+  // (the card says so), not without a page.
+  io.exporting({ done: 0, total: 0, label: "Reading the design system…" });
+  const file = await requests.call("read-design-system", {}, { signal: io.signal }).catch(() => undefined);
+  io.signal.throwIfAborted();
   const exported = page.withSelection
-    ? (io.exporting({ done: 0, total: 0, label: "Reading the design system…" }),
-      await requests
+    ? await requests
         .call("export-selection", { png: false, assets: false }, { signal: io.signal })
-        .catch(() => undefined))
+        .catch(() => undefined)
     : undefined;
   io.signal.throwIfAborted();
   io.preparing();
@@ -56,12 +59,12 @@ export async function preparePageAsk(
     ...(exported ? { exports: exported.frames.map((f) => ({ id: f.id, json: f.json })) } : {}),
     ...(exported?.extras ? { extras: exported.extras } : {}),
     ...(fetched ? { prices: fetched } : {}),
+    ...(file ? { file: { ...(file.variables ? { variables: file.variables } : {}), fonts: file.fonts } } : {}),
   });
   const frame: FrameInfo = {
-    id: `${PAGE_SESSION}${++pages}`,
+    id: `${PAGE_SESSION}${run}-${++pages}`,
     name: pageName(page.prompt),
-    width: PAGE_WIDTH,
-    height: PAGE_HEIGHT,
+    ...PAGE_FRAME,
   };
   const designSystem = reply.input.page?.designSystem ?? "";
   return {

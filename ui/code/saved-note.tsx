@@ -18,7 +18,10 @@ export function SavedNote({ saved }: { saved: SavedInfo }) {
       </p>
       {saved.mode === "ai" ? (
         <p class="saved-note__line muted">
-          The model's conversation is not kept in History: Refine with AI starts a new one on the selected frame.
+          The model's conversation is not kept in History:{" "}
+          {saved.page
+            ? "Design again starts a new one from the page's brief."
+            : "Refine with AI starts a new one on the selected frame."}
         </p>
       ) : null}
       {turns.length > 0 ? (

@@ -53,4 +53,21 @@ describe("saved code result", () => {
     };
     expect(savedOutput({ ...entry, score }).score).toEqual({ status: "done", score });
   });
+
+  it("reopens a designed page as a page: its HTML previewed as it is, designed again from its brief", () => {
+    const page = savedOutput({
+      ...entry,
+      frame: { id: "page:mf3k2-1", name: "a pricing page for a notes app" },
+      target: "html",
+      files: [{ path: "index.html", content: "<main>Notely</main>" }],
+      turns: [
+        { role: "user", text: "a pricing page for a notes app" },
+        { role: "assistant", text: "A calm page." },
+      ],
+    });
+    expect(page.saved).toMatchObject({ page: true, mode: "ai" });
+    expect(page.frames[0]).toMatchObject({ width: 1280, height: 900 });
+    expect(page.preview).toMatchObject({ status: "ready" });
+    expect(savedOutput(entry).saved?.page).toBeUndefined();
+  });
 });

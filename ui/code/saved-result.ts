@@ -7,8 +7,12 @@
  */
 import type { CodeEntry } from "../../contract/history.js";
 import type { CodeOutput } from "./code-job.js";
+import { isPageSession, PAGE_FRAME } from "./prompt-design.js";
 
 export function savedOutput(entry: CodeEntry): CodeOutput {
+  const page = isPageSession(entry.frame.id);
+  // A designed page is previewed and inserted at the width it was designed at; a frame's size is its own.
+  const size = page ? PAGE_FRAME : { width: 0, height: 0 };
   const files = entry.files.map(({ path, content }) => ({ path, content }));
   return {
     id: 0,
@@ -17,13 +21,14 @@ export function savedOutput(entry: CodeEntry): CodeOutput {
     problems: [],
     ms: 0,
     workerColdStartMs: undefined,
-    frames: [{ id: entry.frame.id, name: entry.frame.name, width: 0, height: 0 }],
+    frames: [{ id: entry.frame.id, name: entry.frame.name, ...size }],
     preview: entry.target === "html" ? { status: "ready", files, converted: false } : { status: "loading" },
     saved: {
       createdAt: entry.createdAt,
       mode: entry.mode,
       ...(entry.model ? { model: entry.model } : {}),
       ...(entry.turns?.length ? { turns: entry.turns } : {}),
+      ...(page ? { page: true } : {}),
     },
     ...(entry.score ? { score: { status: "done" as const, score: entry.score } } : {}),
   };

@@ -117,3 +117,10 @@ export const OptionsIcon = (p: IconProps) => (
     <circle cx="6" cy="11" r="1.5" stroke="currentColor" />
   </Svg>
 );
+
+/** More actions: three dots. */
+export const MoreIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M3.5 8h.01M8 8h.01M12.5 8h.01" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+  </Svg>
+);

@@ -8,8 +8,17 @@ import { TextArea } from "../../controls/text-area.js";
 import type { MainRequests } from "../../channel/requests.js";
 import { PastedLayersBar } from "./layers-loader.js";
 
-export function PasteHtml({ requests }: { requests: MainRequests }) {
-  const [open, setOpen] = useState(false);
+/** `startOpen` with `onClose`: opened from the results' "More" menu, and gone again when hidden. */
+export function PasteHtml({
+  requests,
+  startOpen = false,
+  onClose,
+}: {
+  requests: MainRequests;
+  startOpen?: boolean;
+  onClose?: () => void;
+}) {
+  const [open, setOpen] = useState(startOpen);
   const [html, setHtml] = useState("");
   return (
     <div class="paste-html">
@@ -17,7 +26,7 @@ export function PasteHtml({ requests }: { requests: MainRequests }) {
         type="button"
         class="link-button paste-html__toggle"
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => (open && onClose ? onClose() : setOpen(!open))}
       >
         {open ? "Hide pasted HTML" : "Paste HTML as layers…"}
       </button>

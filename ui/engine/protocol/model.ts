@@ -24,7 +24,8 @@ import {
   string,
   type Field,
 } from "../../../contract/fields.js";
-import { MAX_NAME_CHARS, MAX_PROMPT_CHARS } from "../../../contract/limits.js";
+import { MAX_FILE_FONTS, MAX_NAME_CHARS, MAX_PROMPT_CHARS } from "../../../contract/limits.js";
+import { designVariablesField } from "../../../contract/tokens.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
 import { modelFields, type Section } from "./common.js";
@@ -100,6 +101,13 @@ export const modelSection = {
       prompt: string({ nonEmpty: true, max: MAX_PROMPT_CHARS }),
       model: string({ nonEmpty: true, max: MAX_NAME_CHARS }),
       prices: optional(fetchedPricesField),
+      /** The whole file's design system (the main thread's `read-design-system`): its local variables and fonts. */
+      file: optional(
+        object({
+          variables: optional(designVariablesField),
+          fonts: array(string({ nonEmpty: true, max: 100 }), { max: MAX_FILE_FONTS }),
+        }),
+      ),
     },
     /**
      * Provider, base URL and model in `settings`: the client is built in the worker so the SDK stays out of the panel.
