@@ -87,8 +87,37 @@ const sameGap = (p: ShownGap, q: ShownGap): boolean =>
 const gapWords = (g: ShownGap): string =>
   g === "auto" ? "Auto (SPACE_BETWEEN)" : g === "none" ? "none (one child)" : `${g}`;
 
+/** Each REST node's parent, by id (groups included). */
+function parents(frame: RestNode): Map<string, RestNode> {
+  const out = new Map<string, RestNode>();
+  const walk = (node: RestNode): void => {
+    for (const child of node.children ?? []) out.set(child.id, node), walk(child);
+  };
+  walk(frame);
+  return out;
+}
+
+/**
+ * A design layer with no layer of its own whose nearest ancestor with one is a picture (a vector from the code's
+ * inline SVG, where an unnamed `<g>` drew the group; an image): drawn by that picture, neither matched nor missing,
+ * as `figment score` counts the code (codegen/fidelity/box-score.ts scoreBoxes).
+ */
+function drawnByPicture(
+  id: string,
+  parentOf: Map<string, RestNode>,
+  byId: Map<string, { node: LayerNode; box: Box }>,
+): boolean {
+  for (let p = parentOf.get(id); p; p = parentOf.get(p.id)) {
+    const layer = byId.get(p.id);
+    if (layer) return layer.node.kind === "vector" || layer.node.kind === "image";
+  }
+  return false;
+}
+
 export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTrip {
   const byId = layersById(layers.root);
+  const parentOf = parents(frame);
+  let drawnInside = 0;
   const origin = byId.get(frame.id)?.box ?? { x: 0, y: 0, width: 0, height: 0 };
   const nodes = visibleNodes(frame);
   let matched = 0;
@@ -104,6 +133,11 @@ export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTri
   for (const v of nodes) {
     const layer = byId.get(v.node.id);
     const d = v.node as DesignLayout;
+    // Texts are never pictures' to draw: a text the code drew inside an SVG is a text lost.
+    if (!layer && d.type !== "TEXT" && drawnByPicture(d.id, parentOf, byId)) {
+      drawnInside++;
+      continue;
+    }
     const flow = d.layoutMode === "HORIZONTAL" || d.layoutMode === "VERTICAL";
     if (flow) designAutoLayouts++;
     const miss = (why: string) => autoLayoutMisses.push({ id: d.id, name: d.name, why });
@@ -160,7 +194,7 @@ export function scoreRoundTrip(frame: RestNode, layers: LayerDocument): RoundTri
   };
   count(layers.root);
   const meanIoU = matched > 0 ? sum / matched : 0;
-  const share = nodes.length > 0 ? matched / nodes.length : 0;
+  const share = nodes.length - drawnInside > 0 ? matched / (nodes.length - drawnInside) : 0;
   return {
     meanIoU,
     matched: share,
