@@ -187,6 +187,52 @@ describe.runIf(runBrowser)("figment layers: auto layout and sizing over the roun
   });
 });
 
+describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's panel reads it", () => {
+  const browser = useBrowser();
+  const page = (key: string) => {
+    const found = layersTripPages().find((p) => p.key === key);
+    if (!found) throw new Error(`no page ${key}`);
+    return found;
+  };
+
+  it("vincegx-homepage-landing: the design's Google fonts loaded before reading, ≥ 0.97 IoU×matched", async () => {
+    // The panel's preview loads the page's Google Fonts (manifest networkAccess); main read it with every request
+    // to another origin refused, so the texts fell back and reflowed: 0.467 (the code alone 0.467 too).
+    const row = await layersRoundTrip(browser, page("vincegx-homepage-landing.nodes.json#268:3339"));
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("figma-differ-selfie: the status bar's Battery, an unnamed <g> of the code's SVG, is drawn by the vector", async () => {
+    // The code wrote the Battery frame as a <g> inside the "Network + Battery" SVG: `figment score` counts it as
+    // drawn by the picture (code 0.997); main's round trip counted it missing: 0.967 (matched 33/34).
+    const row = await layersRoundTrip(browser, page("figma-differ-selfie.nodes.json#33459:3746"));
+    expect(named(row.document.root, "I33459:3755;2177:28867;2177:28813").kind).toBe("vector");
+    expect(row.trip.matched).toBe(1);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it("singit-onboarding: the gap compared as Figma shows it, the strict count kept, a real miss still a miss", async () => {
+    // Main counted 24/26: "Dynamic Island" is SPACE_BETWEEN (its itemSpacing 205 unused: Figma shows "Auto") and
+    // "Frame 1171276218" has one flowing child (its -9 gap shows nowhere).
+    const row = await layersRoundTrip(browser, page("singit-onboarding.nodes.json#1:249"));
+    expect(row.trip.designAutoLayouts).toBe(26);
+    expect(row.trip.sameAutoLayout).toBe(26);
+    expect(row.trip.sameAutoLayoutStrict).toBe(24);
+    expect(row.trip.unshownGapMisses.map((m) => m.name).sort()).toEqual([
+      "Dynamic Island- Defualt",
+      "Frame 1171276218",
+    ]);
+    // The same read with the SPACE_BETWEEN row read as packed at the start: Figma would show its gap, a miss.
+    const island = row.trip.unshownGapMisses.find((m) => m.name === "Dynamic Island- Defualt")!;
+    const doc = structuredClone(row.document);
+    const layer = named(doc.root, island.id);
+    layer.autoLayout = { ...layer.autoLayout!, primaryAlign: "MIN" };
+    const trip = scoreRoundTrip(page("singit-onboarding.nodes.json#1:249").frame, doc);
+    expect(trip.sameAutoLayout).toBe(25);
+    expect(trip.autoLayoutMisses.map((m) => m.id)).toEqual([island.id]);
+  });
+});
+
 describe.runIf(runBrowser)("figment layers: a design text the code wrote as paragraphs", () => {
   const browser = useBrowser();
   it("zacht-investor-pitch Summary: the two-paragraph text is one editable text layer, centred", async () => {

@@ -56,7 +56,13 @@ export async function layersRoundTrip(browser: Browser, page: LayoutPage): Promi
       writeFileSync(join(dir, f.path), f.bytes ?? f.content);
     }
     const width = designWidth(page.frame);
-    const [read] = await readPage(browser, join(dir, result.entry), [width], { name: page.name });
+    // Read as the plugin's panel reads it: the design's fonts loaded (Google Fonts through the manifest's
+    // networkAccess, here from @fontsource; a corpus page's families as if installed), as `contract` renders it.
+    const [read] = await readPage(browser, join(dir, result.entry), [width], {
+      name: page.name,
+      serve: page.page.serve,
+      stylesheets: page.page.stylesheets,
+    });
     if (!read) throw new Error(`${page.key}: nothing read`);
     return {
       key: page.key,
