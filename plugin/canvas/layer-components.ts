@@ -6,6 +6,7 @@
  * A layer whose tree differs from the main's in anything but its texts stays a frame (and is counted); a marked
  * layer inside another marked one is left to its outer component.
  */
+import { componentShape as shape } from "../../contract/layer-components.js";
 import type { LayerNode } from "../../contract/layers.js";
 
 export interface Occurrence {
@@ -20,18 +21,6 @@ export interface MadeComponents {
   kept: number;
   /** Instance texts set to their own characters (they differ from the main's). */
   overrides: number;
-}
-
-/** The tree's shape without its texts: what must match for a layer to become an instance. */
-function shape(layer: LayerNode): string {
-  const parts: unknown[] = [];
-  const walk = (l: LayerNode): void => {
-    const runs = l.text?.runs.map(({ start: _s, end: _e, ...style }) => style).slice(0, 1);
-    parts.push([l.kind, l.children?.length ?? 0, l.autoLayout?.mode, l.fills?.length, l.svg?.length, runs]);
-    for (const c of l.children ?? []) walk(c);
-  };
-  walk(layer);
-  return JSON.stringify(parts);
 }
 
 type RangeStyle =
