@@ -249,3 +249,46 @@ describe.runIf(runBrowser)("figment layers: a design text the code wrote as para
     expect(row.trip.editableTexts).toBe(row.trip.designTexts);
   });
 });
+
+describe.runIf(runBrowser)("figment layers: repeated React components in the REST reply", () => {
+  type Json = Record<string, unknown>;
+  const nodes = (n: Json): Json[] => [n, ...((n["children"] as Json[] | undefined) ?? []).flatMap(nodes)];
+
+  it("over-promo: the three PromoPageTitle cards are one COMPONENT and two INSTANCEs of it, as the plugin builds", async () => {
+    // Main wrote every card as a plain FRAME and an empty `components` map: `figment code` on the reply had no
+    // component to make of them.
+    const dir = tempDir();
+    const design = "test/fixtures/real/over-promo.nodes.json";
+    expect(await run(["code", design, "--target", "html", "--node-ids", "--out", join(dir, "code")], captureIo())).toBe(
+      0,
+    );
+    const out = join(dir, "layers.json");
+    const io = captureIo();
+    expect(await run(["layers", join(dir, "code"), "--width", "1440", "--out", out], io), io.stderr()).toBe(0);
+    const reply = JSON.parse(readFileSync(out, "utf8")) as { document: Json; components: Record<string, Json> };
+    const all = nodes(reply.document);
+    const mains = all.filter((n) => n["type"] === "COMPONENT" && n["name"] === "PromoPageTitle");
+    expect(mains).toHaveLength(1);
+    const main = mains[0]!;
+    const instances = all.filter((n) => n["type"] === "INSTANCE" && n["componentId"] === main["id"]);
+    expect(instances).toHaveLength(2);
+    expect(reply.components[String(main["id"])]).toMatchObject({ name: "PromoPageTitle", remote: false });
+    // Measured: 13 main components and 2 instances, as buildLayers makes them on the simulator.
+    expect(Object.keys(reply.components)).toHaveLength(all.filter((n) => n["type"] === "COMPONENT").length);
+    expect(all.filter((n) => n["type"] === "INSTANCE")).toHaveLength(2);
+    // An instance's layers are named as Figma names them: I<instance>;<the main's layer>.
+    const mainIds = new Set(nodes(main).map((n) => n["id"]));
+    for (const instance of instances)
+      for (const layer of nodes(instance).slice(1)) {
+        const [, inst, of] = /^I([^;]+);(.+)$/.exec(String(layer["id"])) ?? [];
+        expect(inst).toBe(instance["id"]);
+        expect(mainIds.has(of)).toBe(true);
+      }
+    // The reply reads back as code with a PromoPageTitle component that the instances use with their own titles.
+    expect(await run(["code", out, "--out", join(dir, "back")], captureIo())).toBe(0);
+    const screen = readFileSync(join(dir, "back", "src", "screens", "Code.tsx"), "utf8");
+    expect(screen.match(/<PromoPageTitle\b/g)).toHaveLength(2);
+    expect(screen).toContain('h1="Частые вопросы"');
+    expect(readFileSync(join(dir, "back", "src", "components", "PromoPageTitle.tsx"), "utf8")).toMatch(/h1\?: string/);
+  });
+});

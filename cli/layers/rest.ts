@@ -1,8 +1,12 @@
 /**
  * The layer description → a Figma REST file reply (`GET /v1/files/:key`'s shape: document → canvas → frames), the
  * format every command reads, so `figment score`, `code`, `frames` read what `figment layers` wrote. Each page
- * width is one top frame on the canvas, placed side by side; boxes become absoluteBoundingBox. Pure.
+ * width is one top frame on the canvas, placed side by side; boxes become absoluteBoundingBox. Repeated React
+ * components are a COMPONENT and INSTANCEs of it (contract/layer-components.ts, as the plugin builds them), listed
+ * in the reply's `components`, an instance's layers numbered as Figma numbers them (`I<instance>;<main's layer>`).
+ * Pure.
  */
+import { type ComponentRole, componentRoles } from "../../contract/layer-components.js";
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
 import { base64ToBytes } from "../../kernel/base64.js";
 import { sha256 } from "../../kernel/sha256.js";
@@ -53,10 +57,26 @@ export function restImages(documents: readonly LayerDocument[]): RestImage[] {
 /** Gap between the widths' frames on the canvas. */
 const FRAME_GAP = 100;
 
+/** What numbering a document's layers needs: the next id, each layer's id, the component roles, the map to fill. */
+interface Ids {
+  next: number;
+  of: Map<LayerNode, string>;
+  roles: Map<LayerNode, ComponentRole>;
+  components: Json;
+}
+
+/** The layer `layer` mirrors in its main component, within an instance (its id says which). */
+interface Mirror {
+  instanceId: string;
+  main: LayerNode;
+}
+
 export function layersToRest(documents: readonly LayerDocument[], fileName: string): Json {
   let x = 0;
+  const components: Json = {};
   const frames = documents.map((doc, i) => {
-    const frame = nodeToRest(doc.root, { x, y: 0 }, { next: i * 100_000 + 1 }, undefined);
+    const ids: Ids = { next: i * 100_000 + 1, of: new Map(), roles: componentRoles(doc.root), components };
+    const frame = nodeToRest(doc.root, { x, y: 0 }, ids, undefined);
     frame.name = documents.length > 1 ? `${doc.name} · ${doc.width}` : doc.name;
     frame.type = "FRAME";
     x += doc.root.box.w + FRAME_GAP;
@@ -73,7 +93,7 @@ export function layersToRest(documents: readonly LayerDocument[], fileName: stri
       type: "DOCUMENT",
       children: [{ id: "0:1", name: "Page 1", type: "CANVAS", children: frames, backgroundColor: WHITE }],
     },
-    components: {},
+    components,
     styles: {},
   };
 }
@@ -151,21 +171,40 @@ function textFields(text: NonNullable<LayerNode["text"]>): Json {
   };
 }
 
+/** A component's key: 40 hex digits, as Figma's, from its id and name. */
+const componentKey = (id: string, name: string): string =>
+  [...sha256(new TextEncoder().encode(`${id} ${name}`)).subarray(0, 20)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+
 const SIZING = { FIXED: "FIXED", HUG: "HUG", FILL: "FILL" } as const;
 
 /** Ids "1:N" in document order (each width's frame numbered from its own hundred-thousand). */
 function nodeToRest(
   node: LayerNode,
   origin: { x: number; y: number },
-  ids: { next: number },
+  ids: Ids,
   parent: LayerNode | undefined,
+  mirror?: Mirror,
 ): Json {
-  const id = ids.next++;
+  const role = ids.roles.get(node);
+  const own = `1:${ids.next++}`;
+  const id = mirror ? `I${mirror.instanceId};${ids.of.get(mirror.main) ?? own}` : own;
+  ids.of.set(node, id);
   const abs = { x: origin.x + node.box.x, y: origin.y + node.box.y, width: node.box.w, height: node.box.h };
-  const type =
-    node.kind === "text" ? "TEXT" : node.kind === "vector" ? "VECTOR" : node.kind === "image" ? "RECTANGLE" : "FRAME";
+  const type = role
+    ? role.role === "main"
+      ? "COMPONENT"
+      : "INSTANCE"
+    : node.kind === "text"
+      ? "TEXT"
+      : node.kind === "vector"
+        ? "VECTOR"
+        : node.kind === "image"
+          ? "RECTANGLE"
+          : "FRAME";
   const out: Json = {
-    id: `1:${id}`,
+    id,
     name: node.name,
     type,
     blendMode: node.blendMode ?? "PASS_THROUGH",
@@ -178,6 +217,12 @@ function nodeToRest(
     strokeAlign: "INSIDE",
     effects: (node.effects ?? []).map(effect),
   };
+  if (role) {
+    out.name = role.name;
+    if (role.role === "main")
+      ids.components[id] = { key: componentKey(id, role.name), name: role.name, description: "", remote: false };
+    else out.componentId = ids.of.get(role.main);
+  }
   if (node.sourceId) out.pluginData = { figment: { sourceId: node.sourceId } };
   if (node.visible === false) out.visible = false;
   if (node.opacity !== undefined) out.opacity = node.opacity;
@@ -227,7 +272,14 @@ function nodeToRest(
     }
   }
   if (node.text) Object.assign(out, textFields(node.text));
-  if (node.children) out.children = node.children.map((child) => nodeToRest(child, { x: abs.x, y: abs.y }, ids, node));
-  else if (type === "FRAME") out.children = [];
+  if (node.children) {
+    // An instance's layers mirror its main's, child by child (the shapes are equal): their ids name the main's.
+    const main = role?.role === "instance" ? { instanceId: id, main: role.main } : mirror;
+    out.children = node.children.map((child, i) => {
+      const counterpart = main?.main.children?.[i];
+      const next = main && counterpart ? { instanceId: main.instanceId, main: counterpart } : undefined;
+      return nodeToRest(child, { x: abs.x, y: abs.y }, ids, node, next);
+    });
+  } else if (type === "FRAME" || type === "COMPONENT" || type === "INSTANCE") out.children = [];
   return out;
 }

@@ -6,6 +6,7 @@
  * A layer whose tree differs from the main's in anything but its texts stays a frame (and is counted); a marked
  * layer inside another marked one is left to its outer component.
  */
+import { componentShape as shape } from "../../contract/layer-components.js";
 import type { LayerNode } from "../../contract/layers.js";
 
 export interface Occurrence {
@@ -22,16 +23,46 @@ export interface MadeComponents {
   overrides: number;
 }
 
-/** The tree's shape without its texts: what must match for a layer to become an instance. */
-function shape(layer: LayerNode): string {
-  const parts: unknown[] = [];
-  const walk = (l: LayerNode): void => {
-    const runs = l.text?.runs.map(({ start: _s, end: _e, ...style }) => style).slice(0, 1);
-    parts.push([l.kind, l.children?.length ?? 0, l.autoLayout?.mode, l.fills?.length, l.svg?.length, runs]);
-    for (const c of l.children ?? []) walk(c);
-  };
-  walk(layer);
-  return JSON.stringify(parts);
+type RangeStyle =
+  | "FontName"
+  | "FontSize"
+  | "Fills"
+  | "LetterSpacing"
+  | "LineHeight"
+  | "TextDecoration"
+  | "TextCase"
+  | "Hyperlink";
+const RANGE_STYLES: readonly RangeStyle[] = [
+  "FontName",
+  "FontSize",
+  "Fills",
+  "LetterSpacing",
+  "LineHeight",
+  "TextDecoration",
+  "TextCase",
+  "Hyperlink",
+];
+
+/**
+ * Gives `to` (whose characters are `from`'s) `from`'s character styles, run by run: setting `characters` resets
+ * the styles of character ranges (a line height in pixels falls back to auto, and the instance's text would
+ * take a height of its own).
+ */
+function copyTextStyles(from: TextNode, to: TextNode): void {
+  type Get = (start: number, end: number) => unknown;
+  type Set = (start: number, end: number, value: unknown) => void;
+  const n = from.characters.length;
+  for (const prop of RANGE_STYLES) {
+    const getter = from[`getRange${prop}`] as Get;
+    const setter = to[`setRange${prop}`] as Set;
+    const key = (i: number): string => JSON.stringify(getter.call(from, i, i + 1));
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && key(end) === key(start)) end++;
+      setter.call(to, start, end, getter.call(from, start, end));
+      start = end;
+    }
+  }
 }
 
 /** Sets the instance's texts to the occurrence's where they differ (its layers lie as the occurrence's do). */
@@ -39,6 +70,7 @@ function overrideTexts(instance: SceneNode, occurrence: SceneNode): number {
   if (instance.type === "TEXT" && occurrence.type === "TEXT") {
     if (instance.characters === occurrence.characters) return 0;
     instance.characters = occurrence.characters;
+    copyTextStyles(occurrence, instance);
     return 1;
   }
   if (!("children" in instance) || !("children" in occurrence)) return 0;

@@ -1091,8 +1091,9 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     const node = fresh(type, id, from.name);
     if (type === "VECTOR") node.rest["fillGeometry"] = structuredClone(from.rest["fillGeometry"]);
     parent.insertChild(index, node);
-    (from.childList() ?? []).forEach((child, i) => copyTree(child, child.type, ids(child), node, i, ids));
+    // Its own properties before its children's: a child's absolute position and FILL sizing need its auto layout.
     copyProps(from, node);
+    (from.childList() ?? []).forEach((child, i) => copyTree(child, child.type, ids(child), node, i, ids));
     settle(from, node);
     return node;
   };

@@ -2,9 +2,12 @@
  * The simulator's text layers, as far as the plugin makes them: `figma.loadFontAsync` then `createText`, with
  * Figma's refusal to set `characters` (or `fontName`) before that font is loaded, `fontSize`, and
  * `textAutoResize`: "WIDTH_AND_HEIGHT" sizes the layer to its one line, "HEIGHT" keeps the width and grows
- * the height with the lines the text wraps onto. Glyph widths are estimated (0.55 em), not measured: tests
- * read the characters and the layer's box, never the pixels.
+ * the height with the lines the text wraps onto. Lines are as wide as the font's advances make them where the
+ * font is known (./text-measure.ts), else 0.55 em a character: tests read the characters and the layer's box,
+ * never the pixels.
  */
+import { lineWidth as measureLine, wrappedLines } from "./text-measure.js";
+
 export interface SimFont {
   family: string;
   style: string;
@@ -90,14 +93,16 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
     const lh = first.lineHeight as { unit?: string; value?: number } | undefined;
     const lineHeight =
       lh?.unit === "PIXELS" && typeof lh.value === "number" ? Math.max(1, lh.value) : Math.ceil(size * 1.2);
-    const lineWidth = (text: string): number => Math.ceil(text.length * size * 0.55);
+    const ls = first.letterSpacing as { unit?: string; value?: number } | undefined;
+    const spacing = typeof ls?.value === "number" ? (ls.unit === "PERCENT" ? (ls.value / 100) * size : ls.value) : 0;
+    const font = (first.fontName as SimFont | undefined) ?? fontName;
+    const lineWidth = (text: string): number => Math.ceil(measureLine(text, font, size, spacing));
     const lines = characters.split("\n");
     if (autoResize === "WIDTH_AND_HEIGHT") node.resize(Math.max(1, ...lines.map(lineWidth)), lineHeight * lines.length);
     else if (autoResize === "HEIGHT")
       node.resize(
         node.width,
-        lineHeight *
-          lines.reduce((n, line) => n + Math.max(1, Math.ceil(lineWidth(line) / Math.max(1, node.width))), 0),
+        lineHeight * lines.reduce((n, line) => n + wrappedLines(line, font, size, node.width, spacing), 0),
       );
   };
   const own = (p: RangeProp): unknown =>

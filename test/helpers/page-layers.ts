@@ -19,6 +19,7 @@ import { readPage } from "../../cli/layers/read-page.js";
 import { iou } from "../../codegen/fidelity/index.js";
 import type { Box } from "../../codegen/fidelity/types.js";
 import type { LayerDocument, LayerNode } from "../../contract/layers.js";
+import { useInstalledFonts } from "../figma-sim/font-files.js";
 import type { Json } from "../figma-sim/sim.js";
 
 /**
@@ -192,7 +193,9 @@ export async function measurePage(
   };
   const [read] = await readPage(browser, htmlPath, [width], { prepare });
   const doc = read!.document;
-  const { built, notes, rest } = await builder.buildAndExport(doc);
+  // The simulator measures text with the fonts' own advances, as Figma does (the @fontsource and system fonts).
+  const stopFonts = useInstalledFonts();
+  const { built, notes, rest } = await builder.buildAndExport(doc).finally(stopFonts);
   const pairs: { layer: LayerNode; rest: Json }[] = [];
   pair(doc.root, rest, pairs);
   const origin = boxOf(rest);
