@@ -785,6 +785,9 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     }
     if (/grid/.test(display)) {
       const tracks = (v: string): number => (v === "none" ? 1 : Math.max(1, v.trim().split(/\s+/).length));
+      // The used sizes ("190px 731px …", line names aside); fr and auto are lost here, the builder reads them back.
+      const sizes = (v: string, max: number): number[] =>
+        v === "none" ? [] : (v.match(/-?[\d.]+px/g) ?? []).slice(0, max).map((t) => Math.max(0, px(t)));
       return {
         mode: "GRID",
         gap: columnGap,
@@ -795,6 +798,8 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
         wrap: false,
         columns: Math.min(1000, tracks(s(style, "grid-template-columns"))),
         rows: Math.min(10_000, tracks(s(style, "grid-template-rows"))),
+        columnTracks: sizes(s(style, "grid-template-columns"), 1000),
+        rowTracks: sizes(s(style, "grid-template-rows"), 10_000),
       };
     }
     return undefined;

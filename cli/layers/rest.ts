@@ -4,6 +4,7 @@
  * width is one top frame on the canvas, placed side by side; boxes become absoluteBoundingBox. Pure.
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
+import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
 import { base64ToBytes } from "../../kernel/base64.js";
 import { sha256 } from "../../kernel/sha256.js";
 
@@ -159,6 +160,7 @@ function nodeToRest(
   origin: { x: number; y: number },
   ids: { next: number },
   parent: LayerNode | undefined,
+  cell?: GridCell,
 ): Json {
   const id = ids.next++;
   const abs = { x: origin.x + node.box.x, y: origin.y + node.box.y, width: node.box.w, height: node.box.h };
@@ -205,7 +207,9 @@ function nodeToRest(
     if (parent?.autoLayout?.mode === "HORIZONTAL" ? h.mode === "FILL" : v.mode === "FILL") out.layoutGrow = 1;
     if (parent?.autoLayout?.mode === "HORIZONTAL" ? v.mode === "FILL" : h.mode === "FILL") out.layoutAlign = "STRETCH";
   }
-  const layout = node.autoLayout;
+  const plan = gridPlan(node);
+  // A grid Figma's grid cannot hold keeps its children where the page drew them (no auto layout).
+  const layout = node.autoLayout?.mode === "GRID" && !plan ? undefined : node.autoLayout;
   if (layout) {
     out.layoutMode = layout.mode;
     out.itemSpacing = layout.gap;
@@ -219,15 +223,45 @@ function nodeToRest(
     out.layoutWrap = layout.wrap ? "WRAP" : "NO_WRAP";
     out.primaryAxisSizingMode = "FIXED";
     out.counterAxisSizingMode = "FIXED";
-    if (layout.mode === "GRID") {
-      out.gridColumnCount = layout.columns ?? 1;
-      out.gridRowCount = layout.rows ?? 1;
-      out.gridRowGap = layout.counterGap ?? 0;
-      out.gridColumnGap = layout.gap;
-    }
+    if (plan) Object.assign(out, gridFields(plan));
   }
+  if (cell) Object.assign(out, cellFields(cell));
   if (node.text) Object.assign(out, textFields(node.text));
-  if (node.children) out.children = node.children.map((child) => nodeToRest(child, { x: abs.x, y: abs.y }, ids, node));
+  if (node.children)
+    out.children = node.children.map((child, i) =>
+      nodeToRest(child, { x: abs.x, y: abs.y }, ids, node, plan?.cells[i]),
+    );
   else if (type === "FRAME") out.children = [];
   return out;
+}
+
+/** A grid frame as Figma's REST writes it: counts, gaps, its padding (border included), tracks as CSS. */
+function gridFields(plan: NonNullable<ReturnType<typeof gridPlan>>): Json {
+  return {
+    gridColumnCount: plan.columns.length,
+    gridRowCount: plan.rows.length,
+    gridColumnGap: plan.columnGap,
+    gridRowGap: plan.rowGap,
+    gridColumnsSizing: tracksCss(plan.columns),
+    gridRowsSizing: tracksCss(plan.rows),
+    itemSpacing: 0,
+    paddingTop: plan.padding.top,
+    paddingRight: plan.padding.right,
+    paddingBottom: plan.padding.bottom,
+    paddingLeft: plan.padding.left,
+  };
+}
+
+/** A grid child's cell (REST leaves out anchors of 0 and spans of 1, as Figma does). */
+function cellFields(cell: GridCell): Json {
+  return {
+    ...(cell.row > 0 ? { gridRowAnchorIndex: cell.row } : {}),
+    ...(cell.column > 0 ? { gridColumnAnchorIndex: cell.column } : {}),
+    ...(cell.rowSpan > 1 ? { gridRowSpan: cell.rowSpan } : {}),
+    ...(cell.columnSpan > 1 ? { gridColumnSpan: cell.columnSpan } : {}),
+    gridChildHorizontalAlign: cell.horizontal,
+    gridChildVerticalAlign: cell.vertical,
+    ...(cell.fillsWidth ? { layoutSizingHorizontal: "FILL" } : {}),
+    ...(cell.fillsHeight ? { layoutSizingVertical: "FILL" } : {}),
+  };
 }
