@@ -4,6 +4,7 @@
  * width is one top frame on the canvas, placed side by side; boxes become absoluteBoundingBox. Pure.
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
+import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
 import { base64ToBytes } from "../../kernel/base64.js";
 import { sha256 } from "../../kernel/sha256.js";
@@ -209,7 +210,7 @@ function nodeToRest(
   }
   const plan = gridPlan(node);
   // A grid Figma's grid cannot hold keeps its children where the page drew them (no auto layout).
-  const layout = node.autoLayout?.mode === "GRID" && !plan ? undefined : node.autoLayout;
+  const layout = node.autoLayout?.mode === "GRID" && !plan ? undefined : flowOf(node);
   if (layout) {
     out.layoutMode = layout.mode;
     out.itemSpacing = layout.gap;
@@ -218,7 +219,9 @@ function nodeToRest(
     out.paddingRight = layout.padding.right;
     out.paddingBottom = layout.padding.bottom;
     out.paddingLeft = layout.padding.left;
-    out.primaryAxisAlignItems = layout.primaryAlign;
+    // Figma has no space-around / space-evenly (flowOf spreads them where it can): the nearest it has.
+    out.primaryAxisAlignItems =
+      layout.primaryAlign === "SPACE_AROUND" || layout.primaryAlign === "SPACE_EVENLY" ? "SPACE_BETWEEN" : layout.primaryAlign;
     out.counterAxisAlignItems = layout.counterAlign;
     out.layoutWrap = layout.wrap ? "WRAP" : "NO_WRAP";
     out.primaryAxisSizingMode = "FIXED";

@@ -6,6 +6,7 @@
  */
 import type { LayerDocument, LayerNode, LayerText } from "../../contract/layers.js";
 import { MAX_LAYER_NODES } from "../../contract/layers.js";
+import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, type GridPlan, gridPlan } from "../../contract/layers-grid.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
@@ -205,7 +206,7 @@ function make(
     frame.bottomRightRadius = layer.radii.bottomRight;
     frame.bottomLeftRadius = layer.radii.bottomLeft;
   }
-  const al = layer.autoLayout;
+  const al = flowOf(layer);
   if (al && al.mode !== "GRID") {
     frame.layoutMode = al.mode;
     frame.itemSpacing = al.gap;
