@@ -117,7 +117,7 @@ function trackTypes(layer: LayerNode, plan: Omit<GridPlan, "columns" | "rows">, 
 /** The grid of a GRID layer, or undefined where Figma's grid cannot hold it (see the module's note). */
 export function gridPlan(layer: LayerNode): GridPlan | undefined {
   const al = layer.autoLayout;
-  if (!al || al.mode !== "GRID") return undefined;
+  if (al?.mode !== "GRID") return undefined;
   const cols = al.columnTracks ?? [];
   const rowSizes = al.rowTracks ?? [];
   if (cols.length === 0 || rowSizes.length === 0) return undefined;

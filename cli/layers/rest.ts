@@ -221,7 +221,9 @@ function nodeToRest(
     out.paddingLeft = layout.padding.left;
     // Figma has no space-around / space-evenly (flowOf spreads them where it can): the nearest it has.
     out.primaryAxisAlignItems =
-      layout.primaryAlign === "SPACE_AROUND" || layout.primaryAlign === "SPACE_EVENLY" ? "SPACE_BETWEEN" : layout.primaryAlign;
+      layout.primaryAlign === "SPACE_AROUND" || layout.primaryAlign === "SPACE_EVENLY"
+        ? "SPACE_BETWEEN"
+        : layout.primaryAlign;
     out.counterAxisAlignItems = layout.counterAlign;
     out.layoutWrap = layout.wrap ? "WRAP" : "NO_WRAP";
     out.primaryAxisSizingMode = "FIXED";

@@ -82,7 +82,8 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     if (layer.autoLayout?.mode === "GRID" && !plan && (layer.children ?? []).length > 0) state.loneGrids++;
     const node = make(layer, fonts, paints, vars, layer.sourceId ?? (layer.kind === "text" ? from : undefined), plan);
     state.built++;
-    if (cell && parent.type === "FRAME" && parent.layoutMode === "GRID") parent.appendChildAt(node, cell.row, cell.column);
+    if (cell && parent.type === "FRAME" && parent.layoutMode === "GRID")
+      parent.appendChildAt(node, cell.row, cell.column);
     else parent.appendChild(node);
     root ??= node;
     place(node, layer, auto);

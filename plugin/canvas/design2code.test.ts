@@ -39,8 +39,9 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
     [48, 0.97],
     [159, 0.92],
     [45, 0.85],
-    // 0.866 on its branch; 0.776 once the hug rules merged (the footer's margin, lost in auto layout): a known gap.
-    [64, 0.77],
+    // 0.866 on its branch; 0.776 once the hug rules merged (the featured cards' footer margin, lost in auto layout);
+    // 0.870 with the margin kept (a frame padding the footer where the gaps of a line differ).
+    [64, 0.86],
   ])(
     "page %i: IoU×matched ≥ %f, every character editable text, every image placed, flex → auto layout",
     async (n, floor) => {

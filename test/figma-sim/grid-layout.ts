@@ -10,7 +10,6 @@
  */
 import type { LayoutNode } from "./auto-layout.js";
 
-type Json = Record<string, unknown>;
 type TrackType = "FLEX" | "FIXED" | "HUG";
 interface Track {
   type: TrackType;
