@@ -82,7 +82,7 @@ export function readLayers(
   const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints());
-  const { autoLayoutOf, marginGap, hugOf, paintRank, textFills } = layout(paints(), SKIP);
+  const { autoLayoutOf, marginGap, hugOf, paintRank, textFills, marginWrap } = layout(paints(), SKIP);
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -245,6 +245,7 @@ export function readLayers(
       };
     }
     hugOf(node, el, style, rect, parentStyle !== undefined);
+    marginWrap(node, room);
     if (id) node.sourceId = id.slice(0, 200);
     const component = el.getAttribute("data-figment-component");
     if (component && node.kind === "frame") node.component = component.slice(0, 200);
@@ -785,6 +786,9 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     }
     if (/grid/.test(display)) {
       const tracks = (v: string): number => (v === "none" ? 1 : Math.max(1, v.trim().split(/\s+/).length));
+      // The used sizes ("190px 731px …", line names aside); fr and auto are lost here, the builder reads them back.
+      const sizes = (v: string, max: number): number[] =>
+        v === "none" ? [] : (v.match(/-?[\d.]+px/g) ?? []).slice(0, max).map((t) => Math.max(0, px(t)));
       return {
         mode: "GRID",
         gap: columnGap,
@@ -795,6 +799,8 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
         wrap: false,
         columns: Math.min(1000, tracks(s(style, "grid-template-columns"))),
         rows: Math.min(10_000, tracks(s(style, "grid-template-rows"))),
+        columnTracks: sizes(s(style, "grid-template-columns"), 1000),
+        rowTracks: sizes(s(style, "grid-template-rows"), 10_000),
       };
     }
     return undefined;
@@ -919,7 +925,57 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     return top && !/table-cell/.test(display);
   };
 
-  return { JUSTIFY, ALIGN, autoLayoutOf, inFlow, marginGap, huggedAxes, hugOf, paintRank, textFills };
+  /**
+   * Items of a flex line whose margins make the gaps between them unequal (a footer's margin-top below a title's
+   * margin-bottom): Figma has one gap, so the line takes the smallest and each item with more room before it is
+   * wrapped in a frame whose leading padding is the rest. `room` counts the wrapper against the layer limit.
+   */
+  const marginWrap = (node: LayerNode, room: () => boolean): void => {
+    const al = node.autoLayout;
+    if (!al || al.mode === "GRID" || al.wrap || !node.children) return;
+    const row = al.mode === "HORIZONTAL";
+    const main = row ? "horizontal" : "vertical";
+    const hugs = node.sizing?.[main].mode === "HUG";
+    if (al.primaryAlign !== "MIN" && al.primaryAlign !== "CENTER" && al.primaryAlign !== "MAX" && !hugs) return;
+    if (/^SPACE_(AROUND|EVENLY)$/.test(al.primaryAlign)) return;
+    const items = node.children.filter((c) => !c.absolute && c.visible !== false);
+    const start = (c: LayerNode): number => (row ? c.box.x : c.box.y);
+    const end = (c: LayerNode): number => start(c) + (row ? c.box.w : c.box.h);
+    const gaps = items.slice(1).map((c, i) => start(c) - end(items[i]!));
+    if (gaps.length < 2) return;
+    const least = Math.min(...gaps);
+    if (Math.max(...gaps) - least <= 0.5) return;
+    if (al.primaryAlign.startsWith("SPACE")) al.primaryAlign = "MIN";
+    al.gap = least;
+    items.slice(1).forEach((child, i) => {
+      const extra = gaps[i]! - least;
+      if (extra <= 0.5 || !room()) return;
+      const fixed = { mode: "FIXED" as const };
+      const sizing = child.sizing ?? { horizontal: fixed, vertical: fixed };
+      const own = (axis: "horizontal" | "vertical") => ({
+        mode: sizing[axis].mode === "FILL" ? ("FILL" as const) : ("HUG" as const),
+      });
+      const b = child.box;
+      const wrapper: LayerNode = {
+        kind: "frame",
+        name: `${child.name} margin`.slice(0, 200),
+        box: row ? { ...b, x: b.x - extra, w: b.w + extra } : { ...b, y: b.y - extra, h: b.h + extra },
+        sizing: { horizontal: own("horizontal"), vertical: own("vertical") },
+        autoLayout: {
+          mode: al.mode,
+          gap: 0,
+          padding: { top: row ? 0 : extra, right: 0, bottom: 0, left: row ? extra : 0 },
+          primaryAlign: "MIN",
+          counterAlign: "MIN",
+          wrap: false,
+        },
+        children: [{ ...child, box: row ? { ...b, x: extra, y: 0 } : { ...b, x: 0, y: extra } }],
+      };
+      node.children!.splice(node.children!.indexOf(child), 1, wrapper);
+    });
+  };
+
+  return { JUSTIFY, ALIGN, autoLayoutOf, inFlow, marginGap, huggedAxes, hugOf, paintRank, textFills, marginWrap };
 }
 
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */

@@ -135,6 +135,9 @@ const autoLayoutField = object({
   /** GRID only. */
   columns: optional(number({ integer: true, min: 1, max: 1000 })),
   rows: optional(number({ integer: true, min: 1, max: 10_000 })),
+  /** GRID only: the tracks as the browser sized them (computed grid-template-columns / -rows), px. */
+  columnTracks: optional(array(nonNegative, { max: 1000 })),
+  rowTracks: optional(array(nonNegative, { max: 10_000 })),
 });
 export type AutoLayout = ReturnType<typeof autoLayoutField.check>;
 

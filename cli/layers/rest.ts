@@ -8,6 +8,8 @@
  */
 import { type ComponentRole, componentRoles } from "../../contract/layer-components.js";
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
+import { flowOf } from "../../contract/layers-flow.js";
+import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
 import { base64ToBytes } from "../../kernel/base64.js";
 import { sha256 } from "../../kernel/sha256.js";
 
@@ -186,6 +188,7 @@ function nodeToRest(
   ids: Ids,
   parent: LayerNode | undefined,
   mirror?: Mirror,
+  cell?: GridCell,
 ): Json {
   const role = ids.roles.get(node);
   const own = `1:${ids.next++}`;
@@ -250,7 +253,9 @@ function nodeToRest(
     if (parent?.autoLayout?.mode === "HORIZONTAL" ? h.mode === "FILL" : v.mode === "FILL") out.layoutGrow = 1;
     if (parent?.autoLayout?.mode === "HORIZONTAL" ? v.mode === "FILL" : h.mode === "FILL") out.layoutAlign = "STRETCH";
   }
-  const layout = node.autoLayout;
+  const plan = gridPlan(node);
+  // A grid Figma's grid cannot hold keeps its children where the page drew them (no auto layout).
+  const layout = node.autoLayout?.mode === "GRID" && !plan ? undefined : flowOf(node);
   if (layout) {
     out.layoutMode = layout.mode;
     out.itemSpacing = layout.gap;
@@ -259,18 +264,18 @@ function nodeToRest(
     out.paddingRight = layout.padding.right;
     out.paddingBottom = layout.padding.bottom;
     out.paddingLeft = layout.padding.left;
-    out.primaryAxisAlignItems = layout.primaryAlign;
+    // Figma has no space-around / space-evenly (flowOf spreads them where it can): the nearest it has.
+    out.primaryAxisAlignItems =
+      layout.primaryAlign === "SPACE_AROUND" || layout.primaryAlign === "SPACE_EVENLY"
+        ? "SPACE_BETWEEN"
+        : layout.primaryAlign;
     out.counterAxisAlignItems = layout.counterAlign;
     out.layoutWrap = layout.wrap ? "WRAP" : "NO_WRAP";
     out.primaryAxisSizingMode = "FIXED";
     out.counterAxisSizingMode = "FIXED";
-    if (layout.mode === "GRID") {
-      out.gridColumnCount = layout.columns ?? 1;
-      out.gridRowCount = layout.rows ?? 1;
-      out.gridRowGap = layout.counterGap ?? 0;
-      out.gridColumnGap = layout.gap;
-    }
+    if (plan) Object.assign(out, gridFields(plan));
   }
+  if (cell) Object.assign(out, cellFields(cell));
   if (node.text) Object.assign(out, textFields(node.text));
   if (node.children) {
     // An instance's layers mirror its main's, child by child (the shapes are equal): their ids name the main's.
@@ -278,8 +283,39 @@ function nodeToRest(
     out.children = node.children.map((child, i) => {
       const counterpart = main?.main.children?.[i];
       const next = main && counterpart ? { instanceId: main.instanceId, main: counterpart } : undefined;
-      return nodeToRest(child, { x: abs.x, y: abs.y }, ids, node, next);
+      return nodeToRest(child, { x: abs.x, y: abs.y }, ids, node, next, plan?.cells[i]);
     });
   } else if (type === "FRAME" || type === "COMPONENT" || type === "INSTANCE") out.children = [];
   return out;
+}
+
+/** A grid frame as Figma's REST writes it: counts, gaps, its padding (border included), tracks as CSS. */
+function gridFields(plan: NonNullable<ReturnType<typeof gridPlan>>): Json {
+  return {
+    gridColumnCount: plan.columns.length,
+    gridRowCount: plan.rows.length,
+    gridColumnGap: plan.columnGap,
+    gridRowGap: plan.rowGap,
+    gridColumnsSizing: tracksCss(plan.columns),
+    gridRowsSizing: tracksCss(plan.rows),
+    itemSpacing: 0,
+    paddingTop: plan.padding.top,
+    paddingRight: plan.padding.right,
+    paddingBottom: plan.padding.bottom,
+    paddingLeft: plan.padding.left,
+  };
+}
+
+/** A grid child's cell (REST leaves out anchors of 0 and spans of 1, as Figma does). */
+function cellFields(cell: GridCell): Json {
+  return {
+    ...(cell.row > 0 ? { gridRowAnchorIndex: cell.row } : {}),
+    ...(cell.column > 0 ? { gridColumnAnchorIndex: cell.column } : {}),
+    ...(cell.rowSpan > 1 ? { gridRowSpan: cell.rowSpan } : {}),
+    ...(cell.columnSpan > 1 ? { gridColumnSpan: cell.columnSpan } : {}),
+    gridChildHorizontalAlign: cell.horizontal,
+    gridChildVerticalAlign: cell.vertical,
+    ...(cell.fillsWidth ? { layoutSizingHorizontal: "FILL" } : {}),
+    ...(cell.fillsHeight ? { layoutSizingVertical: "FILL" } : {}),
+  };
 }

@@ -6,8 +6,11 @@
  */
 import type { LayerDocument, LayerNode, LayerText } from "../../contract/layers.js";
 import { MAX_LAYER_NODES } from "../../contract/layers.js";
+import { flowOf } from "../../contract/layers-flow.js";
+import { type GridCell, type GridPlan, gridPlan } from "../../contract/layers-grid.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
+import { buildGrid, placeInGrid } from "./layer-grid.js";
 import { effectOf, IMAGE_PLACEHOLDER, PaintMaker } from "./layer-paints.js";
 import { makeComponents, type Occurrence } from "./layer-components.js";
 import { VariableBinder } from "./layer-variables.js";
@@ -57,7 +60,7 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
   const source = options.beside ? [options.beside] : figma.currentPage.selection;
   const vars = await VariableBinder.load(source);
   const spot = spotFor(options.beside ? [options.beside] : figma.currentPage.selection, sizeOf(doc.root), "beside");
-  const state = { built: 0, cancelled: false, lastYield: Date.now() };
+  const state = { built: 0, cancelled: false, lastYield: Date.now(), loneGrids: 0 };
   let root: SceneNode | undefined;
 
   const occurrences: Occurrence[] = [];
@@ -67,6 +70,7 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     auto: boolean,
     from?: string,
     inComponent = false,
+    cell?: GridCell,
   ): Promise<void> => {
     if (state.built >= limit || state.cancelled) return;
     if (options.cancelled?.()) {
@@ -74,11 +78,16 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
       return;
     }
     // A text layer without an id of its own is its element's text: the design text layer it came from.
-    const node = make(layer, fonts, paints, vars, layer.sourceId ?? (layer.kind === "text" ? from : undefined));
+    const plan = gridPlan(layer);
+    if (layer.autoLayout?.mode === "GRID" && !plan && (layer.children ?? []).length > 0) state.loneGrids++;
+    const node = make(layer, fonts, paints, vars, layer.sourceId ?? (layer.kind === "text" ? from : undefined), plan);
     state.built++;
-    parent.appendChild(node);
+    if (cell && parent.type === "FRAME" && parent.layoutMode === "GRID")
+      parent.appendChildAt(node, cell.row, cell.column);
+    else parent.appendChild(node);
     root ??= node;
     place(node, layer, auto);
+    if (cell) placeInGrid(node, cell);
     if (node === root) {
       node.x = spot.x;
       node.y = spot.y;
@@ -91,8 +100,9 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     const occurs = !inComponent && layer.component !== undefined && node !== root && node.type === "FRAME";
     if (occurs) occurrences.push({ node, layer });
     if (node.type === "FRAME" && layer.kind === "frame") {
-      const isAuto = layer.autoLayout !== undefined && layer.autoLayout.mode !== "GRID";
-      for (const child of layer.children ?? []) await visit(child, node, isAuto, layer.sourceId, inComponent || occurs);
+      const isAuto = (layer.autoLayout !== undefined && layer.autoLayout.mode !== "GRID") || plan !== undefined;
+      for (const [i, child] of (layer.children ?? []).entries())
+        await visit(child, node, isAuto, layer.sourceId, inComponent || occurs, plan?.cells[i]);
       // A hugging frame's size came from its children; set the description's own box once they are in.
       if (!isAuto) node.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
       vars.frame(node, layer);
@@ -116,6 +126,11 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
     ...paints.notes,
     ...doc.notes.map((n) => n.message),
   ];
+  if (state.loneGrids > 0)
+    notes.push(
+      `${state.loneGrids} CSS grids are frames with their children placed as the page drew them: ` +
+        "Figma's grid cannot hold them (a cell holding two children, or a child off the track lines).",
+    );
   if (components.kept > 0)
     notes.push(
       `${components.kept} repeated components differ from their first one beyond their texts: kept as frames.`,
@@ -153,6 +168,7 @@ function make(
   paints: PaintMaker,
   vars: VariableBinder,
   sourceId: string | undefined,
+  plan?: GridPlan,
 ): SceneNode {
   if (layer.kind === "text" && layer.text) return makeText(layer, layer.text, fonts, paints, vars, sourceId);
   if (layer.kind === "vector" && layer.svg !== undefined) {
@@ -191,7 +207,7 @@ function make(
     frame.bottomRightRadius = layer.radii.bottomRight;
     frame.bottomLeftRadius = layer.radii.bottomLeft;
   }
-  const al = layer.autoLayout;
+  const al = flowOf(layer);
   if (al && al.mode !== "GRID") {
     frame.layoutMode = al.mode;
     frame.itemSpacing = al.gap;
@@ -211,6 +227,7 @@ function make(
     frame.primaryAxisSizingMode = "FIXED";
     frame.counterAxisSizingMode = "FIXED";
   }
+  if (plan) buildGrid(frame, plan);
   frame.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
   common(frame, layer);
   return frame;

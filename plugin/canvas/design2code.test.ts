@@ -40,9 +40,9 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
     [159, 0.92],
     // 45: 0.866 → 0.959 once the simulator measured text with the fonts' advances (its table cells hug their text).
     [45, 0.95],
-    // 0.866 on its branch; 0.776 once the hug rules merged (the footer's margin, lost in auto layout): a known gap.
-    // Still 0.776 with the fonts' advances: its loss is the margin, not text widths.
-    [64, 0.77],
+    // 0.866 on its branch; 0.776 once the hug rules merged (the featured cards' footer margin, lost in auto layout);
+    // 0.870 with the margin kept (a frame padding the footer where the gaps of a line differ).
+    [64, 0.86],
   ])(
     "page %i: IoU×matched ≥ %f, every character editable text, every image placed, flex → auto layout",
     async (n, floor) => {

@@ -6,6 +6,8 @@
  * when `layoutWrap` is "WRAP" and the primary axis is FIXED; an AUTO axis hugs the children. Frames from the
  * file keep their file's boxes (the fixture already holds Figma's layout).
  */
+import { defineGridProps, layOutGrid } from "./grid-layout.js";
+
 type Json = Record<string, unknown>;
 
 export interface LayoutNode {
@@ -22,7 +24,7 @@ export interface LayoutNode {
 }
 
 interface LayoutState {
-  layoutMode: "NONE" | "HORIZONTAL" | "VERTICAL";
+  layoutMode: "NONE" | "HORIZONTAL" | "VERTICAL" | "GRID";
   layoutWrap: "NO_WRAP" | "WRAP";
   primaryAxisSizingMode: "FIXED" | "AUTO";
   counterAxisSizingMode: "FIXED" | "AUTO";
@@ -45,7 +47,7 @@ const size = (value: unknown): number =>
 
 function readState(rest: Json): LayoutState {
   return {
-    layoutMode: pick(rest["layoutMode"], ["HORIZONTAL", "VERTICAL"], "NONE"),
+    layoutMode: pick(rest["layoutMode"], ["HORIZONTAL", "VERTICAL", "GRID"], "NONE"),
     layoutWrap: pick(rest["layoutWrap"], ["WRAP"], "NO_WRAP"),
     primaryAxisSizingMode: pick(rest["primaryAxisSizingMode"], ["FIXED"], "AUTO"),
     counterAxisSizingMode: pick(rest["counterAxisSizingMode"], ["FIXED"], "AUTO"),
@@ -100,7 +102,8 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
         throw new Error(`${key}: expected a finite number of at least 0 (got ${String(value)})`);
       return value;
     };
-  prop("layoutMode", oneOf("layoutMode", ["NONE", "HORIZONTAL", "VERTICAL"] as const), false);
+  prop("layoutMode", oneOf("layoutMode", ["NONE", "HORIZONTAL", "VERTICAL", "GRID"] as const), false);
+  defineGridProps(node, change, () => layOut(node));
   prop("layoutWrap", oneOf("layoutWrap", ["NO_WRAP", "WRAP"] as const), true);
   prop("primaryAxisSizingMode", oneOf("primaryAxisSizingMode", ["FIXED", "AUTO"] as const), false);
   prop("counterAxisSizingMode", oneOf("counterAxisSizingMode", ["FIXED", "AUTO"] as const), false);
@@ -126,7 +129,7 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
     ["layoutSizingVertical", false],
   ] as const) {
     const axis = (): "primaryAxisSizingMode" | "counterAxisSizingMode" =>
-      (state.layoutMode === "HORIZONTAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode";
+      (state.layoutMode !== "VERTICAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode";
     Object.defineProperty(node, key, {
       enumerable: true,
       get: () => (fills[key] ? "FILL" : state.layoutMode !== "NONE" && state[axis()] === "AUTO" ? "HUG" : "FIXED"),
@@ -135,13 +138,15 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
           throw new Error(`${key}: expected FIXED, HUG or FILL (got ${JSON.stringify(value)})`);
         if (value === "HUG") needsAxis(`${key} "HUG"`);
         const mode = node.parent?.rest["layoutMode"];
-        if (value === "FILL" && mode !== "HORIZONTAL" && mode !== "VERTICAL")
+        if (value === "FILL" && mode !== "HORIZONTAL" && mode !== "VERTICAL" && mode !== "GRID")
           throw new Error(`${key}: FILL can only be set on children of auto layout frames`);
         change(`layout ${String(node.rest["id"])} ${key}`);
         if (state.layoutMode !== "NONE" && value !== "FILL") state[axis()] = value === "HUG" ? "AUTO" : "FIXED";
         fills[key] = value === "FILL";
         node.rest[key] = value;
         layOut(node);
+        // A grid sizes a filling child to its cells.
+        if (node.parent?.rest["layoutMode"] === "GRID") layOut(node.parent as LayoutNode);
       },
     });
   }
@@ -151,6 +156,12 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
 export function layOut(node: LayoutNode): void {
   const state = states.get(node);
   if (!state || state.layoutMode === "NONE" || !node.created) return;
+  // GRID's primary axis is the horizontal one (as the sizing shorthands read it).
+  if (state.layoutMode === "GRID")
+    return layOutGrid(node, {
+      width: state.primaryAxisSizingMode === "FIXED",
+      height: state.counterAxisSizingMode === "FIXED",
+    });
   const horizontal = state.layoutMode === "HORIZONTAL";
   // Absolutely positioned children stay where they are put, out of the flow.
   const items = (node.childList() ?? []).filter(
@@ -204,6 +215,10 @@ export function layOut(node: LayoutNode): void {
   const crossUsed = tracks.length > 0 ? crossAt - trackGap - startCross : 0;
   const mainSize = fixedMain ? main(node) : startMain + longest + endMain;
   const crossSize = state.counterAxisSizingMode === "AUTO" ? startCross + crossUsed + endCross : cross(node);
+  const [width, height] = [node.width, node.height];
   node.width = Math.max(0.01, horizontal ? mainSize : crossSize);
   node.height = Math.max(0.01, horizontal ? crossSize : mainSize);
+  // A grid places its children by their size: one that hugs and grew is placed again.
+  if ((width !== node.width || height !== node.height) && node.parent?.rest["layoutMode"] === "GRID")
+    layOut(node.parent as LayoutNode);
 }

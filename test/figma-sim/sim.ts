@@ -16,6 +16,7 @@
 import { nodeBindings } from "./variable-bindings.js";
 import { copyProps, refusesComponent } from "./made-components.js";
 import { AUTO_LAYOUT_TYPES, defineAutoLayoutProps, layOut } from "./auto-layout.js";
+import { defineGridChildProps } from "./grid-layout.js";
 import { checkImageBytes, checkPaints, sha1Hex, simImage, type SimImage, type SimImageFormat } from "./image.js";
 import { encodeBlankPng } from "./png.js";
 import { defineVariableProps, simStyleLookup, simVariablesApi } from "./variables.js";
@@ -226,6 +227,7 @@ export class SimNode {
       (what) => this.change(what),
     );
     defineComponentProps(this, () => sim.components);
+    if (type !== "DOCUMENT" && type !== "PAGE") defineGridChildProps(this, (what) => this.change(what));
     if (AUTO_LAYOUT_TYPES.has(type)) {
       defineAutoLayoutProps(this, (what) => this.change(what));
       Object.defineProperty(this, "inferredAutoLayout", {

@@ -28,7 +28,7 @@ const list = (key: string) => (v: unknown) => {
   return Object.freeze(structuredClone(v)) as readonly unknown[];
 };
 const autoLayout = (rest: Json | undefined): boolean =>
-  rest?.["layoutMode"] === "HORIZONTAL" || rest?.["layoutMode"] === "VERTICAL";
+  rest?.["layoutMode"] === "HORIZONTAL" || rest?.["layoutMode"] === "VERTICAL" || rest?.["layoutMode"] === "GRID";
 
 /** REST's constraint names for the Plugin API's (MIN → TOP/LEFT, STRETCH → TOP_BOTTOM/LEFT_RIGHT). */
 const REST_CONSTRAINT: Record<string, [string, string]> = {
