@@ -283,6 +283,38 @@ export function generatedReaders(paints: ReturnType<typeof paintReaders>) {
               : pad.y + edge(style, "padding", "top");
       } else if (position === "fixed" || !/block|flex|grid|table/.test(s(ps, "display"))) {
         continue;
+      } else if (
+        /flex/.test(s(style, "display")) &&
+        !/reverse|^wrap/.test(s(style, "flex-direction") + s(style, "flex-wrap"))
+      ) {
+        // A flex item before the first element child (::before) or after the last, aligned on the cross axis.
+        const kids = Array.from(el.children).filter((c) => {
+          const cs = g.getComputedStyle(c);
+          return s(cs, "display") !== "none" && !/absolute|fixed/.test(s(cs, "position"));
+        });
+        const row = !/column/.test(s(style, "flex-direction"));
+        const content = {
+          x: r.x + edge(style, "border", "left") + edge(style, "padding", "left"),
+          y: r.y + edge(style, "border", "top") + edge(style, "padding", "top"),
+          w: r.width - ["left", "right"].reduce((a, k) => a + edge(style, "border", k) + edge(style, "padding", k), 0),
+          h: r.height - ["top", "bottom"].reduce((a, k) => a + edge(style, "border", k) + edge(style, "padding", k), 0),
+        };
+        const next = which === "before" ? kids[0] : kids[kids.length - 1];
+        const [start, end] = row ? ["left", "right"] : ["top", "bottom"];
+        let main: number;
+        if (next) {
+          const nr = next.getBoundingClientRect();
+          const ns = g.getComputedStyle(next);
+          main =
+            which === "before"
+              ? (row ? nr.x : nr.y) - px(s(ns, `margin-${start}`)) - px(s(ps, `margin-${end}`)) - (row ? w : h)
+              : (row ? nr.x + nr.width : nr.y + nr.height) + px(s(ns, `margin-${end}`)) + px(s(ps, `margin-${start}`));
+        } else main = (row ? content.x : content.y) + px(s(ps, `margin-${start}`));
+        const align = s(ps, "align-self") === "auto" ? s(style, "align-items") : s(ps, "align-self");
+        const crossStart = row ? content.y : content.x;
+        const room = (row ? content.h : content.w) - (row ? h : w);
+        const cross = align === "center" ? crossStart + room / 2 : /end/.test(align) ? crossStart + room : crossStart;
+        [x, y] = row ? [main, cross] : [cross, main];
       } else {
         // A block at the start (::before) or the end (::after) of the content box.
         x = r.x + edge(style, "border", "left") + edge(style, "padding", "left") + px(s(ps, "margin-left"));

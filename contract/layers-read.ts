@@ -120,9 +120,9 @@ export function readLayers(
       const src = el.currentSrc || el.src || el.getAttribute("src") || "";
       const scaleMode = objectFit(s(style, "object-fit"));
       node = { kind: "image", ...base, image: { src: src.slice(0, 2_000_000), scaleMode } };
-      if (el.complete && (el.naturalWidth ?? 0) === 0)
-        notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
-      else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
+      // One that did not load has no image fill; its note is the builder's or the CLI's (imageNote).
+      if (!el.complete || (el.naturalWidth ?? 0) > 0)
+        node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
     } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style) && textFills(el, rect, style)) {
       node = { kind: "text", ...base, text: textOf(el, style) };
     } else {
