@@ -12,6 +12,33 @@ import type { LayerDocument, LayerNode, LayerNote, LayerPaint } from "./layers.j
 import { MAX_IMAGE_SRC_CHARS } from "./layers.js";
 import { MAX_SVG_CHARS } from "./limits.js";
 
+/**
+ * The note for an image that could not be placed, in one wording wherever it is made: the builder (a source it
+ * cannot make an image of) and the CLI (the sources a description still refers to by URL, imageNotes). Identical
+ * notes for one source are one note.
+ */
+export function imageNote(src: string, why?: string): string {
+  const shown = src.length > 80 ? `${src.slice(0, 77)}…` : src;
+  return why === undefined
+    ? `The image ${shown} did not load; a grey placeholder stands in for it.`
+    : `The image ${shown} could not be placed (${why}); a grey placeholder stands in for it.`;
+}
+
+/** One note per image source a description still refers to by URL (no builder can place it), in document order. */
+export function imageNotes(root: LayerNode): LayerNote[] {
+  const seen = new Set<string>();
+  const visit = (node: LayerNode): void => {
+    for (const src of [
+      ...(node.image ? [node.image.src] : []),
+      ...(node.fills ?? []).flatMap((p) => (p.type === "IMAGE" ? [p.src] : [])),
+    ])
+      if (!/^data:/i.test(src)) seen.add(src);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return [...seen].map((src) => ({ kind: "image", message: imageNote(src) }));
+}
+
 /** What `load` found at a source: raster bytes (PNG, JPEG, GIF, WebP) or SVG markup; undefined: nothing. */
 export type ImageSource = { kind: "raster"; bytes: Uint8Array } | { kind: "svg"; markup: string };
 

@@ -5,6 +5,7 @@
  * its body, the DOM read through the few members typed below (the project compiles without the DOM lib).
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
+import { generatedReaders } from "./layers-read-generated.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -49,7 +50,7 @@ interface ReaderGlobals {
     createRange(): { selectNodeContents(node: DomNode): void; getBoundingClientRect(): Rect };
   };
   innerWidth: number;
-  getComputedStyle(element: DomElement): Style;
+  getComputedStyle(element: DomElement, pseudo?: string): Style;
   performance: { now(): number };
 }
 
@@ -62,6 +63,7 @@ export function readLayers(
   paints: typeof paintReaders = paintReaders,
   structure: typeof structureReaders = structureReaders,
   layout: typeof layoutReaders = layoutReaders,
+  generated: typeof generatedReaders = generatedReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -81,7 +83,8 @@ export function readLayers(
   };
   const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
-  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints());
+  const gen = generated(paints());
+  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
   const { autoLayoutOf, marginGap, hugOf, paintRank, textFills, marginWrap } = layout(paints(), SKIP);
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
@@ -117,9 +120,9 @@ export function readLayers(
       const src = el.currentSrc || el.src || el.getAttribute("src") || "";
       const scaleMode = objectFit(s(style, "object-fit"));
       node = { kind: "image", ...base, image: { src: src.slice(0, 2_000_000), scaleMode } };
-      if (el.complete && (el.naturalWidth ?? 0) === 0)
-        notes.push({ kind: "image", message: `"${src.slice(0, 200)}" did not load: a placeholder is placed` });
-      else node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
+      // One that did not load has no image fill; its note is the builder's or the CLI's (imageNote).
+      if (!el.complete || (el.naturalWidth ?? 0) > 0)
+        node.fills = [{ type: "IMAGE", src: src.slice(0, 2_000_000), scaleMode }];
     } else if (textOnly(el) && fillsOf(style).length === 0 && !bordered(style) && textFills(el, rect, style)) {
       node = { kind: "text", ...base, text: textOf(el, style) };
     } else {
@@ -199,13 +202,37 @@ export function readLayers(
             for (const element of boxed(child as DomElement)) {
               const layer = read(element, rect, style);
               if (!layer) continue;
-              children.push(layer);
               const childStyle = g.getComputedStyle(element);
+              // A list item's marker (outside it): a text layer before it, kept where Chromium draws it.
+              const marker = gen.markerOf(element, childStyle, rect, runOf);
+              if (marker && room()) {
+                if (node.autoLayout)
+                  [marker.absolute, marker.constraints] = [true, { horizontal: "MIN", vertical: "MIN" }];
+                children.push(marker);
+                orders[children.length - 1] = px(s(childStyle, "order"));
+                stack.set(marker, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
+              }
+              children.push(layer);
               orders[children.length - 1] = px(s(childStyle, "order"));
               stack.set(layer, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
             }
           }
         }
+      // What ::before and ::after paint: under the children and over them, out of the auto layout's flow.
+      const pseudo = gen.pseudoBoxes(el, style, rect);
+      for (const box of [...pseudo.before, ...pseudo.after]) {
+        if (!room()) break;
+        // A positioned one paints over the flow (CSS's order); in auto layout neither takes a place in the flow.
+        stack.set(box, box.absolute ? 2 : 1);
+        if (node.autoLayout) [box.absolute, box.constraints] = [true, { horizontal: "MIN", vertical: "MIN" }];
+        if (pseudo.before.includes(box)) {
+          children.unshift(box);
+          orders.unshift(0);
+        } else {
+          children.push(box);
+          orders[children.length - 1] = 0;
+        }
+      }
       // Figma has no reversed auto layout nor `order`: the children in the order they are drawn.
       if (node.autoLayout && node.autoLayout.mode !== "GRID") {
         const order = new Map(children.map((c, i) => [c, orders[i] ?? 0]));
@@ -516,7 +543,10 @@ export function paintReaders() {
  * The DOM readers: names, text and its runs, auto layout, boxes. Self-contained, as readLayers; given the paint
  * readers.
  */
-export function structureReaders(paints: ReturnType<typeof paintReaders>) {
+export function structureReaders(
+  paints: ReturnType<typeof paintReaders>,
+  generated?: ReturnType<typeof generatedReaders>,
+) {
   const g = globalThis as unknown as ReaderGlobals;
   const { px, color, s } = paints;
   const nameOf = (el: DomElement): string => {
@@ -614,27 +644,37 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
   const textOf = (el: DomElement, style: Style): NonNullable<LayerNode["text"]> => {
     let characters = "";
     const runs: TextRun[] = [];
+    /** A stretch of text as `parentStyle` draws it (a text node's, a pseudo-element's content). */
+    const add = (raw: string, parentStyle: Style, href: string | null): void => {
+      // White space as CSS keeps it: `pre` and `pre-wrap` keep it all, `pre-line` its line breaks.
+      const space = s(parentStyle, "white-space");
+      let t = /^(pre|pre-wrap|break-spaces)$/.test(space)
+        ? raw
+        : space === "pre-line"
+          ? raw.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n")
+          : raw.replace(/\s+/g, " ");
+      if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
+      if (characters === "" && /^(pre|pre-line)$/.test(space)) t = t.replace(/^\n/, "");
+      if (t === "") return;
+      const run = runOf(parentStyle, characters.length, characters.length + t.length, href);
+      characters += t;
+      const last = runs[runs.length - 1];
+      const same =
+        last && JSON.stringify({ ...last, start: 0, end: 0 }) === JSON.stringify({ ...run, start: 0, end: 0 });
+      if (same) last.end = run.end;
+      else runs.push(run);
+    };
+    /** A ::before / ::after's text content, in its own style. */
+    const addPseudo = (e: DomElement, which: string, href: string | null): void => {
+      if (!generated?.mayHavePseudo(e)) return;
+      const ps = g.getComputedStyle(e, which);
+      if (s(ps, "display") === "none" || s(ps, "visibility") === "hidden") return;
+      const text = generated.contentText(s(ps, "content"));
+      if (text !== "") add(text, ps, href);
+    };
     const walk = (node: DomNode, href: string | null): void => {
       if (node.nodeType === 3) {
-        const parent = node.parentElement ?? el;
-        // White space as CSS keeps it: `pre` and `pre-wrap` keep it all, `pre-line` its line breaks.
-        const space = s(g.getComputedStyle(parent), "white-space");
-        const raw = node.textContent ?? "";
-        let t = /^(pre|pre-wrap|break-spaces)$/.test(space)
-          ? raw
-          : space === "pre-line"
-            ? raw.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n")
-            : raw.replace(/\s+/g, " ");
-        if (characters === "" || characters.endsWith(" ") || characters.endsWith("\n")) t = t.replace(/^ /, "");
-        if (characters === "" && /^(pre|pre-line)$/.test(space)) t = t.replace(/^\n/, "");
-        if (t === "") return;
-        const run = runOf(g.getComputedStyle(parent), characters.length, characters.length + t.length, href);
-        characters += t;
-        const last = runs[runs.length - 1];
-        const same =
-          last && JSON.stringify({ ...last, start: 0, end: 0 }) === JSON.stringify({ ...run, start: 0, end: 0 });
-        if (same) last.end = run.end;
-        else runs.push(run);
+        add(node.textContent ?? "", g.getComputedStyle(node.parentElement ?? el), href);
         return;
       }
       if (node.nodeType !== 1) return;
@@ -658,9 +698,14 @@ export function structureReaders(paints: ReturnType<typeof paintReaders>) {
         }
       };
       breakLine();
+      addPseudo(e, "::before", link);
       for (const child of Array.from(e.childNodes)) walk(child, link);
+      addPseudo(e, "::after", link);
       breakLine();
     };
+    // An inside list marker starts the item's text.
+    const inside = generated?.markerPrefix(el, style);
+    if (inside) add(inside.text, inside.style, null);
     walk(el, el.tagName === "A" ? el.getAttribute("href") : null);
     const trimmed = characters.replace(/\s+$/, "");
     const kept = runs
@@ -981,4 +1026,4 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */
 export const readLayersSource = (options: ReadOptions): string =>
   `(${readLayers.toString()})(${JSON.stringify(options)}, ${paintReaders.toString()}, ` +
-  `${structureReaders.toString()}, ${layoutReaders.toString()})`;
+  `${structureReaders.toString()}, ${layoutReaders.toString()}, ${generatedReaders.toString()})`;

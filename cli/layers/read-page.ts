@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../contract/layers.js";
 import { type readLayers, readLayersSource } from "../../contract/layers-read.js";
-import { inlineLayerImages } from "../../contract/layers-images.js";
+import { imageNotes, inlineLayerImages } from "../../contract/layers-images.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport, type PageOptions } from "../measure/browser.js";
 import { localImageLoader } from "./local-images.js";
 
@@ -85,7 +85,9 @@ export async function readPage(
       const { readMs, ...document } = read;
       // The page's images from its folder, inline, so the layers carry them (the builder, the REST reply).
       const inlined = await inlineLayerImages(checkLayerDocument(document), localImageLoader(root));
-      out.push({ document: checkLayerDocument(inlined.document), readMs });
+      // The images still referred to by URL (the network is refused): a note each, in the builder's words.
+      const doc = inlined.document;
+      out.push({ document: checkLayerDocument({ ...doc, notes: [...doc.notes, ...imageNotes(doc.root)] }), readMs });
     } finally {
       await context.close();
     }

@@ -336,7 +336,7 @@ describe("buildLayers on the simulator", () => {
     root.children![2]!.image = { src: "https://example.com/a.png", scaleMode: "FIT" };
     const result = await buildLayers(docOf(root));
     expect(result.notes).toEqual([
-      "The image https://example.com/a.png is not inline; a grey placeholder stands in for it.",
+      "The image https://example.com/a.png did not load; a grey placeholder stands in for it.",
     ]);
   });
 

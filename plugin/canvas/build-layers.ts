@@ -121,10 +121,13 @@ export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}
   } finally {
     figma.commitUndo();
   }
+  // An image the reader's caller noted (imageNotes) and the builder could not place either is one note.
   const notes = [
-    ...fonts.notes.map((f) => `Font replaced: ${f}.`),
-    ...paints.notes,
-    ...doc.notes.map((n) => n.message),
+    ...new Set([
+      ...fonts.notes.map((f) => `Font replaced: ${f}.`),
+      ...paints.notes,
+      ...doc.notes.map((n) => n.message),
+    ]),
   ];
   if (state.loneGrids > 0)
     notes.push(

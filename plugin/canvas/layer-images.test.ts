@@ -4,7 +4,7 @@
  * trip keeps them: sb-landing-page (corpus, with its real photos) → code → layers → code again has the same seven
  * image files, byte for byte (main: 0 of 7, imageRef was the page's URL and the second code drew placeholders).
  * An `<img>` of an SVG becomes a vector layer; the simulator then builds every image (createImage) with no
- * "not inline" placeholder (over-promo: main left 3 placeholders and notes).
+ * "did not load" placeholder (over-promo: main left 3 placeholders and notes).
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -61,7 +61,7 @@ describe.runIf(runBrowser)("figment layers keeps the page's images", () => {
     const sim = createFigmaSim({ file: readFigmaFixture("../corpus/sb-landing-page.nodes.json") });
     restore = installFigmaSim(sim);
     const built = await buildLayers(page!.document);
-    expect(built.notes.filter((n) => /not inline|could not be placed/.test(n))).toEqual([]);
+    expect(built.notes.filter((n) => /did not load|could not be placed/.test(n))).toEqual([]);
     expect(new Set(sim.record.images.map((i) => i.hash)).size).toBe(7);
   });
 
@@ -81,6 +81,6 @@ describe.runIf(runBrowser)("figment layers keeps the page's images", () => {
     const sim = createFigmaSim({ file: readFigmaFixture("../real/over-promo.nodes.json") });
     restore = installFigmaSim(sim);
     const built = await buildLayers(doc);
-    expect(built.notes.filter((n) => /not inline|could not be placed/.test(n))).toEqual([]);
+    expect(built.notes.filter((n) => /did not load|could not be placed/.test(n))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { LayerEffect, LayerPaint } from "../../contract/layers.js";
 import { base64ToBytes } from "../../kernel/base64.js";
+import { imageNote } from "../../contract/layers-images.js";
 
 type Color = { r: number; g: number; b: number; a: number };
 
@@ -80,14 +81,13 @@ export class PaintMaker {
     if (known !== undefined) return known;
     let hash: string | null = null;
     const bytes = dataUrlBytes(src);
-    const shown = src.length > 80 ? `${src.slice(0, 77)}…` : src;
-    if (!bytes) this.notes.push(`The image ${shown} is not inline; a grey placeholder stands in for it.`);
+    if (!bytes) this.notes.push(imageNote(src));
     else
       try {
         hash = figma.createImage(bytes).hash;
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        this.notes.push(`The image ${shown} could not be placed (${why}); a grey placeholder stands in for it.`);
+        this.notes.push(imageNote(src, why));
       }
     this.hashes.set(src, hash);
     return hash;

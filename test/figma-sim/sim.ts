@@ -775,6 +775,13 @@ function liveRest(node: SimNode): Json {
     if (Array.isArray(ranged)) rest["fills"] = ranged.map(restPaint);
     const font = text.fontName!;
     rest["style"] = { fontFamily: font.family, fontStyle: font.style, fontSize: text.fontSize };
+    // Its style, alignment and resizing, and every run of other values (textCase, decoration …) by character.
+    const restText = (node as unknown as { restText?: (paint: (p: unknown) => unknown) => Json }).restText;
+    if (restText) {
+      const { fills, ...style } = restText(restPaint);
+      Object.assign(rest, style);
+      if (!Array.isArray(ranged)) rest["fills"] = fills;
+    }
   }
   // REST lists a node's bindings beside its paints' own (the Plugin API's boundVariables, in REST's shape).
   const bound = nodeBindings(rest, { fills: rest["fills"] as unknown[], strokes: rest["strokes"] as unknown[] });

@@ -97,7 +97,8 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
     const spacing = typeof ls?.value === "number" ? (ls.unit === "PERCENT" ? (ls.value / 100) * size : ls.value) : 0;
     const font = (first.fontName as SimFont | undefined) ?? fontName;
     const lineWidth = (text: string): number => Math.ceil(measureLine(text, font, size, spacing));
-    const lines = characters.split("\n");
+    // The characters as drawn: a layer's textCase changes the glyphs (an upper-cased line is measured in capitals).
+    const lines = shown().split("\n");
     if (autoResize === "WIDTH_AND_HEIGHT") node.resize(Math.max(1, ...lines.map(lineWidth)), lineHeight * lines.length);
     else if (autoResize === "HEIGHT")
       node.resize(
@@ -105,6 +106,19 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
         lineHeight * lines.reduce((n, line) => n + wrappedLines(line, font, size, node.width, spacing), 0),
       );
   };
+  /** The characters as Figma draws them: each character in its range's textCase (TITLE: a word's first letter). */
+  const shown = (): string =>
+    characters
+      .split("")
+      .map((c, i) => {
+        const textCase = styles[i]?.textCase;
+        if (textCase === "UPPER" || textCase === "SMALL_CAPS" || textCase === "SMALL_CAPS_FORCED")
+          return c.toUpperCase();
+        if (textCase === "LOWER") return c.toLowerCase();
+        if (textCase === "TITLE" && (i === 0 || /\s/.test(characters[i - 1]!))) return c.toUpperCase();
+        return c;
+      })
+      .join("");
   const own = (p: RangeProp): unknown =>
     p === "fontName" ? fontName : p === "fontSize" ? fontSize : RANGE_DEFAULTS[p];
   const range = (start: unknown, end: unknown, what: string): [number, number] => {
@@ -130,7 +144,7 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
         if (prop === "fontSize" && !(typeof value === "number" && value >= 1))
           throw new Error(`${setter}: expected a number of at least 1`);
         for (let i = s; i < e; i++) styles[i]![prop] = structuredClone(value);
-        if (prop === "fontSize" || prop === "lineHeight") fitToText();
+        if (prop === "fontSize" || prop === "lineHeight" || prop === "textCase") fitToText();
       },
     });
     Object.defineProperty(node, `getRange${capital(prop)}`, {
@@ -141,6 +155,10 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
       },
     });
   }
+  Object.defineProperty(node, "restText", {
+    value: (paint: (p: unknown) => unknown): Json =>
+      restText(characters, styles, (p) => own(p), node as unknown as Json, paint),
+  });
   for (const [prop, allowed] of [
     ["textAlignHorizontal", ["LEFT", "CENTER", "RIGHT", "JUSTIFIED"]],
     ["textAlignVertical", ["TOP", "CENTER", "BOTTOM"]],
@@ -202,4 +220,89 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
       },
     },
   });
+}
+
+type Json = Record<string, unknown>;
+
+const WEIGHTS: [RegExp, number][] = [
+  [/thin|hairline/i, 100],
+  [/extra ?light|ultra ?light/i, 200],
+  [/light/i, 300],
+  [/medium/i, 500],
+  [/semi ?bold|demi ?bold/i, 600],
+  [/extra ?bold|ultra ?bold/i, 800],
+  [/black|heavy/i, 900],
+  [/bold/i, 700],
+];
+
+/** REST's TypeStyle of one character's values (Figma's names: fontWeight from the style name, px spacing). */
+function typeStyle(v: (p: RangeProp) => unknown): Json {
+  const font = v("fontName") as SimFont;
+  const size = v("fontSize") as number;
+  const spacing = v("letterSpacing") as { unit?: string; value?: number };
+  const lh = v("lineHeight") as { unit?: string; value?: number };
+  const textCase = v("textCase");
+  const decoration = v("textDecoration");
+  return {
+    fontFamily: font.family,
+    fontStyle: font.style,
+    fontWeight: WEIGHTS.find(([re]) => re.test(font.style))?.[1] ?? 400,
+    ...(/italic|oblique/i.test(font.style) ? { italic: true } : {}),
+    fontSize: size,
+    letterSpacing: spacing?.unit === "PERCENT" ? ((spacing.value ?? 0) * size) / 100 : (spacing?.value ?? 0),
+    ...(lh?.unit === "PIXELS"
+      ? { lineHeightPx: lh.value, lineHeightUnit: "PIXELS" }
+      : lh?.unit === "PERCENT"
+        ? { lineHeightPx: ((lh.value ?? 100) * size) / 100, lineHeightUnit: "FONT_SIZE_%" }
+        : { lineHeightUnit: "INTRINSIC_%" }),
+    ...(textCase === "ORIGINAL" ? {} : { textCase }),
+    ...(decoration === "NONE" ? {} : { textDecoration: decoration }),
+  };
+}
+
+/**
+ * A text layer as REST gives it: the first character's style as the layer's `style` (with its alignment and
+ * resizing), every character whose values differ an entry of `characterStyleOverrides` (one per code point, as
+ * Figma counts them) naming a `styleOverrideTable` entry with its style and fills.
+ */
+function restText(
+  characters: string,
+  styles: Partial<Record<RangeProp, unknown>>[],
+  own: (p: RangeProp) => unknown,
+  node: Json,
+  paint: (p: unknown) => unknown,
+): Json {
+  const at = (i: number) => (p: RangeProp) => styles[i]?.[p] ?? own(p);
+  const entry = (i: number): Json => ({ ...typeStyle(at(i)), fills: (at(i)("fills") as unknown[]).map(paint) });
+  const base = entry(0);
+  const keyOf = (e: Json): string => JSON.stringify(e);
+  const table: Record<string, Json> = {};
+  const ids = new Map<string, number>([[keyOf(base), 0]]);
+  const overrides: number[] = [];
+  for (let i = 0; i < characters.length; i++) {
+    // A surrogate pair's second half is not a character of its own.
+    const code = characters.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) continue;
+    const e = entry(i);
+    let id = ids.get(keyOf(e));
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(keyOf(e), id);
+      table[String(id)] = e;
+    }
+    overrides.push(id);
+  }
+  while (overrides.length > 0 && overrides[overrides.length - 1] === 0) overrides.pop();
+  const { fills, ...style } = base;
+  return {
+    style: {
+      ...style,
+      textAlignHorizontal: node["textAlignHorizontal"],
+      textAlignVertical: node["textAlignVertical"],
+      textAutoResize: node["textAutoResize"],
+    },
+    fills,
+    characterStyleOverrides: overrides,
+    styleOverrideTable: table,
+  };
 }

@@ -3,12 +3,11 @@ import { describe, expect, it } from "vitest";
 import { doneText, noteLines } from "./insert-state.js";
 
 describe("an insertion's notes", () => {
-  it("gathers the reader's and the builder's image notes into one listing the external images", () => {
+  it("gathers the builder's image notes into one listing the external images", () => {
     const notes = [
       "Font replaced: Söhne Regular → Inter Regular.",
-      '"" did not load: a placeholder is placed',
-      "The image  is not inline; a grey placeholder stands in for it.",
-      "The image https://cdn.example.com/a.jpg is not inline; a grey placeholder stands in for it.",
+      "The image  did not load; a grey placeholder stands in for it.",
+      "The image https://cdn.example.com/a.jpg did not load; a grey placeholder stands in for it.",
       "Cancelled after 3 of 9 layers: nothing was inserted.",
     ];
     expect(noteLines(notes, ["https://cdn.example.com/a.jpg", "//img.example.com/b.png"])).toEqual([

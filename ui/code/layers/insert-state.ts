@@ -44,9 +44,7 @@ export function noteLines(notes: readonly string[], external: readonly string[])
     return url && !url.startsWith("data:") ? [url] : [];
   });
   const named = [...new Set([...external, ...quoted])];
-  // The reader and the builder both note an image that did not load: count the images named, else the builder's notes.
-  const builders = images.filter((n) => /grey placeholder/.test(n)).length;
-  const count = named.length > 0 ? named.length : builders || images.length;
+  const count = named.length > 0 ? named.length : images.length;
   const list = named.slice(0, MAX_LISTED).join(", ") + (named.length > MAX_LISTED ? `, …` : "");
   lines.unshift(
     `${plural(count, "image")} could not be loaded (the plugin loads no external images): ` +
