@@ -24,7 +24,7 @@ export function flowOf(layer: LayerNode): AutoLayout | undefined {
   const size = row ? layer.box.w : layer.box.h;
   const [before, after] = row ? (["left", "right"] as const) : (["top", "bottom"] as const);
   const lead = start(items[0]!);
-  const trail = size - end(items.at(-1)!);
+  const trail = size - end(items[items.length - 1]!);
   const spread = al.primaryAlign === "SPACE_AROUND" || al.primaryAlign === "SPACE_EVENLY";
   // The padding that puts the line where it is (a margin before the first or after the last item included).
   const padded = (sides: readonly ("left" | "right" | "top" | "bottom")[]): AutoLayout["padding"] => {
