@@ -106,12 +106,14 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
     characters
       .split("")
       .map((c, i) => {
-      const textCase = styles[i]?.textCase;
-      if (textCase === "UPPER" || textCase === "SMALL_CAPS" || textCase === "SMALL_CAPS_FORCED") return c.toUpperCase();
-      if (textCase === "LOWER") return c.toLowerCase();
-      if (textCase === "TITLE" && (i === 0 || /\s/.test(characters[i - 1]!))) return c.toUpperCase();
-      return c;
-    }).join("");
+        const textCase = styles[i]?.textCase;
+        if (textCase === "UPPER" || textCase === "SMALL_CAPS" || textCase === "SMALL_CAPS_FORCED")
+          return c.toUpperCase();
+        if (textCase === "LOWER") return c.toLowerCase();
+        if (textCase === "TITLE" && (i === 0 || /\s/.test(characters[i - 1]!))) return c.toUpperCase();
+        return c;
+      })
+      .join("");
   const own = (p: RangeProp): unknown =>
     p === "fontName" ? fontName : p === "fontSize" ? fontSize : RANGE_DEFAULTS[p];
   const range = (start: unknown, end: unknown, what: string): [number, number] => {
