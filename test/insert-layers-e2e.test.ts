@@ -188,8 +188,8 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
         );
         expect(sent).toHaveLength(desk.texts.length);
         // The sim measures text with its own metrics, so hugging texts differ by a few px (0.835 when written, 0.788
-        // once the reader branches merged).
-        expect(read.mean).toBeGreaterThan(0.78);
+        // once the reader branches merged; 0.810 once the simulator measured the fonts' advances on the page's canvas).
+        expect(read.mean).toBeGreaterThan(0.8);
       },
     );
   });

@@ -254,7 +254,7 @@ describe.runIf(runBrowser)("figment layers: repeated React components in the RES
   type Json = Record<string, unknown>;
   const nodes = (n: Json): Json[] => [n, ...((n["children"] as Json[] | undefined) ?? []).flatMap(nodes)];
 
-  it("over-promo: the three PromoPageTitle cards are one COMPONENT and two INSTANCEs of it, as the plugin builds", async () => {
+  it("over-promo: the three PromoPageTitle cards are a COMPONENT and two INSTANCEs, as the plugin builds", async () => {
     // Main wrote every card as a plain FRAME and an empty `components` map: `figment code` on the reply had no
     // component to make of them.
     const dir = tempDir();

@@ -160,7 +160,9 @@ export function installedFace(family: string, weight: number, italic: boolean): 
  * fontconfig.
  */
 export function systemFace(family: string, weight: number, italic: boolean): FontAdvances | undefined {
-  const pattern = `${family.replace(/[-:,\\]/g, " ")}:weight=${weight >= 600 ? 200 : weight >= 500 ? 100 : 80}${italic ? ":slant=100" : ""}`;
+  // fontconfig's weights: 80 regular, 100 medium, 200 bold.
+  const fcWeight = weight >= 600 ? 200 : weight >= 500 ? 100 : 80;
+  const pattern = `${family.replace(/[-:,\\]/g, " ")}:weight=${fcWeight}${italic ? ":slant=100" : ""}`;
   try {
     const file = execFileSync("fc-match", ["-f", "%{file}", pattern], { encoding: "utf8", timeout: 5000 }).trim();
     return file && /\.(ttf|otf|ttc)$/i.test(file) ? woffAdvances(readFileSync(file)) : undefined;
