@@ -100,9 +100,9 @@ function wrapped(indent: string, property: string, value: string): string[] | un
   }
   if (items.length > 1) {
     const lines = items.flatMap((item, i) => {
-      const end = i === items.length - 1 ? ";" : ",";
-      const one = `${inner}${item}${end}`;
-      return one.length <= PRINT_WIDTH ? [one] : (expandedCall(inner, item, end) ?? [one]);
+      const one = `${inner}${item}${i === items.length - 1 ? ";" : ","}`;
+      // An item too long stays (and the sheet falls back): malva indents its call's arguments by rules not known here.
+      return [one];
     });
     return fits([`${indent}${property}:`, ...lines]);
   }
