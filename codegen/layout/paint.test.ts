@@ -193,7 +193,7 @@ describe("paintAsDrawn shares what it leaves as it is", () => {
     expect(out.children![0]).not.toBe(stack);
     expect(out.children![0]!.children![1]).not.toBe(box);
     expect(box.z).toBeUndefined();
-    expect(stack.children.map((c) => c.z)).toEqual([undefined, undefined]);
+    expect(stack.children!.map((c) => c.z)).toEqual([undefined, undefined]);
     // The sibling is placed (a copy); its own layers, with nothing to place, are the input's.
     expect(out.children![1]).not.toBe(untouched);
     expect(out.children![1]!.children).toBe(untouched.children);

@@ -91,7 +91,7 @@ function cmapGlyphs(cmap: Buffer): Map<number, number> {
 }
 
 /** One font file's (WOFF, TrueType or OpenType) advances per code point, and its units per em. */
-export function woffAdvances(bytes: Buffer): FontAdvances | undefined {
+export function woffAdvances(bytes: Buffer): (FontAdvances & { advances: Map<number, number> }) | undefined {
   const t = woffTables(bytes);
   const head = t.get("head");
   const hhea = t.get("hhea");
@@ -138,7 +138,7 @@ export function installedFace(family: string, weight: number, italic: boolean): 
   const pool = styled.length > 0 ? styled : faces;
   if (pool.length === 0) return undefined;
   const nearest = pool.reduce((a, b) => (Math.abs(b.weight - weight) < Math.abs(a.weight - weight) ? b : a)).weight;
-  const merged: FontAdvances = { unitsPerEm: 1000, advances: new Map() };
+  const merged = { unitsPerEm: 1000, advances: new Map<number, number>() };
   // Latin first: where subsets overlap (digits, punctuation) its advances win.
   const chosen = pool
     .filter((f) => f.weight === nearest)
