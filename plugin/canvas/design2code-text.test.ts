@@ -5,7 +5,7 @@
  * pseudo-element) are found in pixels: the page shot as it is and with markers and generated content turned off.
  */
 import { join } from "node:path";
-import { PNG } from "pngjs";
+import { decodePng, type RgbaImage } from "../../ai/mask/index.js";
 import { describe, expect, it } from "vitest";
 import { readPage } from "../../cli/layers/read-page.js";
 import type { LayerNode } from "../../contract/layers.js";
@@ -26,13 +26,13 @@ function placed(node: LayerNode, at = { x: 0, y: 0 }): { layer: LayerNode; x: nu
 
 type Ink = { x0: number; y0: number; x1: number; y1: number } | undefined;
 /** The box of the pixels that differ between two shots inside `r` (undefined: none). */
-function inkIn(a: PNG, b: PNG, r: { x: number; y: number; w: number; h: number }): Ink {
+function inkIn(a: RgbaImage, b: RgbaImage, r: { x: number; y: number; w: number; h: number }): Ink {
   let ink: Ink;
   for (let y = Math.max(0, Math.floor(r.y)); y < Math.min(a.height, r.y + r.h); y++)
     for (let x = Math.max(0, Math.floor(r.x)); x < Math.min(a.width, r.x + r.w); x++) {
       const k = (y * a.width + x) * 4;
-      const d = Math.abs(a.data[k]! - b.data[k]!) + Math.abs(a.data[k + 1]! - b.data[k + 1]!);
-      if (d + Math.abs(a.data[k + 2]! - b.data[k + 2]!) < 40) continue;
+      const d = Math.abs(a.rgba[k]! - b.rgba[k]!) + Math.abs(a.rgba[k + 1]! - b.rgba[k + 1]!);
+      if (d + Math.abs(a.rgba[k + 2]! - b.rgba[k + 2]!) < 40) continue;
       ink = ink
         ? { x0: Math.min(ink.x0, x), y0: Math.min(ink.y0, y), x1: Math.max(ink.x1, x + 1), y1: Math.max(ink.y1, y + 1) }
         : { x0: x, y0: y, x1: x + 1, y1: y + 1 };
@@ -45,10 +45,10 @@ describe.runIf(runBrowser)("Design2Code pages: case, list markers and generated 
 
   /** The page read, with Chromium's shots as it is and with `off` (CSS) applied. */
   const readWithShots = async (n: number, off: string) => {
-    let shots: [PNG, PNG] | undefined;
+    let shots: [RgbaImage, RgbaImage] | undefined;
     const [read] = await readPage(browser, page(n), [1280], {
       prepare: async (p) => {
-        const on = PNG.sync.read(await p.screenshot({ fullPage: true }));
+        const on = decodePng(await p.screenshot({ fullPage: true }));
         // A <style> of our own (addStyleTag waits on a load event a page without scripts never gives).
         type Doc = {
           head: { append(e: unknown): void };
@@ -64,7 +64,7 @@ describe.runIf(runBrowser)("Design2Code pages: case, list markers and generated 
           d.head.append(style);
         };
         await p.evaluate(toggle, off);
-        const without = PNG.sync.read(await p.screenshot({ fullPage: true }));
+        const without = decodePng(await p.screenshot({ fullPage: true }));
         await p.evaluate(toggle, null);
         shots = [on, without];
       },
