@@ -10,7 +10,6 @@
  * a block one at the start or end of the element's content box).
  */
 import type { LayerNode, TextRun } from "./layers.js";
-import type { paintReaders } from "./layers-read.js";
 
 interface Rect {
   x: number;
@@ -33,7 +32,16 @@ interface GenGlobals {
   getComputedStyle(element: GenElement, pseudo?: string): Style;
 }
 
-export function generatedReaders(paints: ReturnType<typeof paintReaders>) {
+/** What these readers use of layers-read.ts' paintReaders (typed here: the two modules import nothing of each other). */
+interface Paints {
+  px(v: string): number;
+  s(style: Style, name: string): string;
+  fillsOf(style: Style): unknown[];
+  bordered(style: Style): boolean;
+  visuals(style: Style, node: LayerNode): void;
+}
+
+export function generatedReaders(paints: Paints) {
   const g = globalThis as unknown as GenGlobals;
   const { px, s } = paints;
 

@@ -5,8 +5,8 @@
  * pseudo-element) are found in pixels: the page shot as it is and with markers and generated content turned off.
  */
 import { join } from "node:path";
+import { decodePng, type RgbaImage } from "../../ai/mask/index.js";
 import { describe, expect, it } from "vitest";
-import { decodePng, type RgbaImage } from "../../ai/mask/png.js";
 import { readPage } from "../../cli/layers/read-page.js";
 import type { LayerNode } from "../../contract/layers.js";
 import type { Json } from "../../test/figma-sim/sim.js";
