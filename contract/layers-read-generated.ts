@@ -1,7 +1,8 @@
 /**
  * What CSS draws that is no element (issue 51): a list item's marker and the boxes of `::before` / `::after`.
  * Self-contained like the other readers (contract/layers-read.ts): evaluated in the page as source, given the paint
- * readers (and a marker's run made by the structure readers' `runOf`). Their text (a pseudo-element's `content`) is read into the text
+ * readers (and a marker's run made by the structure readers' `runOf`). Their text (a pseudo-element's `content`)
+ * is read into the text
  * layers' runs by structureReaders' textOf.
  *
  * Chromium gives a pseudo-element's used size through getComputedStyle(el, "::marker" | "::before") but no box:
@@ -32,7 +33,7 @@ interface GenGlobals {
   getComputedStyle(element: GenElement, pseudo?: string): Style;
 }
 
-/** What these readers use of layers-read.ts' paintReaders (typed here: the two modules import nothing of each other). */
+/** What these readers use of layers-read.ts' paintReaders (typed here: neither module imports the other). */
 interface Paints {
   px(v: string): number;
   s(style: Style, name: string): string;
@@ -41,34 +42,31 @@ interface Paints {
   visuals(style: Style, node: LayerNode): void;
 }
 
+/** The readers of what CSS draws that is no element: list markers, `::before` / `::after` (text and boxes). */
 export function generatedReaders(paints: Paints) {
+  const pseudo = pseudoReaders(paints);
+  return { ...pseudo, ...markerReaders(paints, pseudo.contentText) };
+}
+
+/** generatedReaders as the page gets it: each part self-contained, joined there. */
+export const generatedReadersSource = (): string =>
+  `(p) => { const q = (${pseudoReaders.toString()})(p); ` +
+  `return Object.assign(q, (${markerReaders.toString()})(p, q.contentText)); }`;
+
+/** List markers: their text ("•", "3.", "iv.") and, outside the item, their own text layer. */
+export function markerReaders(paints: Paints, contentText: (content: string) => string) {
   const g = globalThis as unknown as GenGlobals;
   const { px, s } = paints;
 
   const SYMBOLS: Record<string, string> = { disc: "•", circle: "◦", square: "▪" };
   const roman = (n: number): string => {
-    const table: [number, string][] = [
-      [1000, "m"],
-      [900, "cm"],
-      [500, "d"],
-      [400, "cd"],
-      [100, "c"],
-      [90, "xc"],
-      [50, "l"],
-      [40, "xl"],
-      [10, "x"],
-      [9, "ix"],
-      [5, "v"],
-      [4, "iv"],
-      [1, "i"],
-    ];
+    const values = [1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1];
+    const numerals = "m cm d cd c xc l xl x ix v iv i".split(" ");
     let out = "";
     let rest = n;
-    for (const [v, r] of table)
-      while (rest >= v) {
-        out += r;
-        rest -= v;
-      }
+    values.forEach((v, k) => {
+      for (; rest >= v; rest -= v) out += numerals[k];
+    });
     return out;
   };
   const alpha = (n: number): string => {
@@ -97,65 +95,6 @@ export function generatedReaders(paints: Paints) {
       }
     }
     return counted.get(li) ?? 1;
-  };
-
-  /**
-   * Whether `el` may have a ::before / ::after: it matches a selector of a rule that gives one (asking Chromium for
-   * every element's pseudo-elements' style costs more than the rest of the read). A sheet it cannot read (another
-   * origin) makes every element a candidate.
-   */
-  let pseudoSelector: string | undefined;
-  const mayHavePseudo = (el: GenElement): boolean => {
-    const matches = (e: GenElement, q: string): boolean => {
-      try {
-        return (e as unknown as { matches(q: string): boolean }).matches(q);
-      } catch {
-        return false;
-      }
-    };
-    if (pseudoSelector === undefined) {
-      const found: string[] = [];
-      const visit = (rules: ArrayLike<{ selectorText?: string; cssRules?: ArrayLike<unknown> }>): void => {
-        for (const rule of Array.from(rules)) {
-          if (rule.cssRules) visit(rule.cssRules as typeof rules);
-          const text = rule.selectorText;
-          if (!text || !/::?(before|after)\b/i.test(text)) continue;
-          for (const part of text.split(","))
-            if (/::?(before|after)\b/i.test(part)) found.push(part.replace(/::?(before|after)\b/gi, "").trim() || "*");
-        }
-      };
-      const doc = (
-        globalThis as unknown as {
-          document: { body: GenElement; styleSheets: ArrayLike<{ cssRules: ArrayLike<never> }> };
-        }
-      ).document;
-      for (const sheet of Array.from(doc.styleSheets))
-        try {
-          visit(sheet.cssRules);
-        } catch {
-          found.push("*");
-        }
-      // One selector list (one match per element); a selector Chromium cannot match alone (:hover's) is kept as is.
-      const valid = (q: string): boolean => {
-        try {
-          (doc.body as unknown as { matches(q: string): boolean }).matches(q);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      pseudoSelector = [...new Set(found)].filter(valid).join(",");
-    }
-    return pseudoSelector !== "" && matches(el, pseudoSelector);
-  };
-
-  /** A pseudo-element's `content` as text: its quoted strings (attr() is resolved by Chromium); else "". */
-  const contentText = (content: string): string => {
-    if (!/^"/.test(content.trim())) return "";
-    let out = "";
-    for (const m of content.matchAll(/"((?:[^"\\]|\\.)*)"/g)) out += m[1]!.replace(/\\(.)/g, "$1");
-    // An icon font's private-use glyphs are no text a designer can edit (and no font here draws them).
-    return out.replace(/[\uE000-\uF8FF]/g, "");
   };
 
   /** The text a list item's marker shows ("•", "3.", "iv."), or undefined when it shows none. */
@@ -231,6 +170,73 @@ export function generatedReaders(paints: Paints) {
     if (s(style, "list-style-position") !== "inside") return undefined;
     const text = markerText(li, style);
     return text ? { text: `${text} `, style: g.getComputedStyle(li, "::marker") } : undefined;
+  };
+
+  return { markerText, markerOf, markerPrefix };
+}
+
+/** `::before` / `::after`: whether an element may have one, their `content` as text, the boxes they paint. */
+export function pseudoReaders(paints: Paints) {
+  const g = globalThis as unknown as GenGlobals;
+  const { px, s } = paints;
+
+  /**
+   * Whether `el` may have a ::before / ::after: it matches a selector of a rule that gives one (asking Chromium for
+   * every element's pseudo-elements' style costs more than the rest of the read). A sheet it cannot read (another
+   * origin) makes every element a candidate.
+   */
+  let pseudoSelector: string | undefined;
+  const mayHavePseudo = (el: GenElement): boolean => {
+    const matches = (e: GenElement, q: string): boolean => {
+      try {
+        return (e as unknown as { matches(q: string): boolean }).matches(q);
+      } catch {
+        return false;
+      }
+    };
+    if (pseudoSelector === undefined) {
+      const found: string[] = [];
+      const visit = (rules: ArrayLike<{ selectorText?: string; cssRules?: ArrayLike<unknown> }>): void => {
+        for (const rule of Array.from(rules)) {
+          if (rule.cssRules) visit(rule.cssRules as typeof rules);
+          const text = rule.selectorText;
+          if (!text || !/::?(before|after)\b/i.test(text)) continue;
+          for (const part of text.split(","))
+            if (/::?(before|after)\b/i.test(part)) found.push(part.replace(/::?(before|after)\b/gi, "").trim() || "*");
+        }
+      };
+      const doc = (
+        globalThis as unknown as {
+          document: { body: GenElement; styleSheets: ArrayLike<{ cssRules: ArrayLike<never> }> };
+        }
+      ).document;
+      for (const sheet of Array.from(doc.styleSheets))
+        try {
+          visit(sheet.cssRules);
+        } catch {
+          found.push("*");
+        }
+      // One selector list (one match per element); a selector Chromium cannot match alone (:hover's) is kept as is.
+      const valid = (q: string): boolean => {
+        try {
+          (doc.body as unknown as { matches(q: string): boolean }).matches(q);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      pseudoSelector = [...new Set(found)].filter(valid).join(",");
+    }
+    return pseudoSelector !== "" && matches(el, pseudoSelector);
+  };
+
+  /** A pseudo-element's `content` as text: its quoted strings (attr() is resolved by Chromium); else "". */
+  const contentText = (content: string): string => {
+    if (!/^"/.test(content.trim())) return "";
+    let out = "";
+    for (const m of content.matchAll(/"((?:[^"\\]|\\.)*)"/g)) out += m[1]!.replace(/\\(.)/g, "$1");
+    // An icon font's private-use glyphs are no text a designer can edit (and no font here draws them).
+    return out.replace(/[\uE000-\uF8FF]/g, "");
   };
 
   /**
@@ -345,5 +351,5 @@ export function generatedReaders(paints: Paints) {
     return out;
   };
 
-  return { contentText, markerText, markerOf, markerPrefix, pseudoBoxes, mayHavePseudo };
+  return { contentText, pseudoBoxes, mayHavePseudo };
 }

@@ -5,7 +5,7 @@
  * its body, the DOM read through the few members typed below (the project compiles without the DOM lib).
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
-import { generatedReaders } from "./layers-read-generated.js";
+import { generatedReaders, generatedReadersSource } from "./layers-read-generated.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -64,6 +64,7 @@ export function readLayers(
   structure: typeof structureReaders = structureReaders,
   layout: typeof layoutReaders = layoutReaders,
   generated: typeof generatedReaders = generatedReaders,
+  items: typeof itemReaders = itemReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -86,6 +87,7 @@ export function readLayers(
   const gen = generated(paints());
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
   const { autoLayoutOf, marginGap, hugOf, paintRank, textFills, marginWrap } = layout(paints(), SKIP);
+  const { flexSizing, contentBox, boxed } = items(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -145,24 +147,12 @@ export function readLayers(
           : "";
       if (entered !== "") {
         // A form control's value (or placeholder) is its text layer, inside its padding.
-        const inner = {
-          x: px(s(style, "border-left-width")) + px(s(style, "padding-left")),
-          y: px(s(style, "border-top-width")) + px(s(style, "padding-top")),
-        };
-        const w = Math.max(
-          0,
-          rect.width - inner.x - px(s(style, "padding-right")) - px(s(style, "border-right-width")),
-        );
-        const h = Math.max(
-          0,
-          rect.height - inner.y - px(s(style, "padding-bottom")) - px(s(style, "border-bottom-width")),
-        );
         const characters = entered.slice(0, 100_000);
         if (room())
           children.push({
             kind: "text",
             name: `${nameOf(el)} text`,
-            box: { ...inner, w, h },
+            box: contentBox(style, rect),
             text: {
               characters,
               runs: [runOf(style, 0, characters.length, null)],
@@ -196,9 +186,6 @@ export function readLayers(
               text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
             });
           } else if (child.nodeType === 1) {
-            // A display:contents element has no box: its children are this element's (a popover menu's wrapper).
-            const boxed = (e: DomElement): DomElement[] =>
-              s(g.getComputedStyle(e), "display") === "contents" ? Array.from(e.children).flatMap(boxed) : [e];
             for (const element of boxed(child as DomElement)) {
               const layer = read(element, rect, style);
               if (!layer) continue;
@@ -253,24 +240,8 @@ export function readLayers(
       node.constraints = { horizontal: "MIN", vertical: "MIN" };
     }
     if (s(style, "visibility") === "hidden") node.visible = false;
-    if (parentStyle && /flex/.test(s(parentStyle, "display")) && !node.absolute) {
-      const row = !/column/.test(s(parentStyle, "flex-direction"));
-      const grows = px(s(style, "flex-grow")) > 0;
-      const selfAlign = s(style, "align-self");
-      const stretch =
-        selfAlign === "stretch" ||
-        (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
-      const axis = (fill: boolean, min: string, max: string) => ({
-        mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
-        // Only lengths: a percentage (max-width: 100%) is the parent's, not a size Figma can hold.
-        ...(min.endsWith("px") && px(min) > 0 ? { min: px(min) } : {}),
-        ...(max.endsWith("px") && px(max) > 0 ? { max: px(max) } : {}),
-      });
-      node.sizing = {
-        horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
-        vertical: axis(row ? stretch : grows, s(style, "min-height"), s(style, "max-height")),
-      };
-    }
+    if (parentStyle && /flex/.test(s(parentStyle, "display")) && !node.absolute)
+      node.sizing = flexSizing(style, parentStyle);
     hugOf(node, el, style, rect, parentStyle !== undefined);
     marginWrap(node, room);
     if (id) node.sourceId = id.slice(0, 200);
@@ -321,6 +292,42 @@ export function readLayers(
     truncated,
     readMs: g.performance.now() - started,
   };
+}
+
+/** A flex item's sizing, a box's content box, an element's boxed children. Self-contained, as readLayers. */
+export function itemReaders(paints: ReturnType<typeof paintReaders>) {
+  const g = globalThis as unknown as ReaderGlobals;
+  const { px, s } = paints;
+  /** A flex item's FILL / FIXED per axis, with its min and max lengths. */
+  const flexSizing = (style: Style, parentStyle: Style): NonNullable<LayerNode["sizing"]> => {
+    const row = !/column/.test(s(parentStyle, "flex-direction"));
+    const grows = px(s(style, "flex-grow")) > 0;
+    const selfAlign = s(style, "align-self");
+    const stretch =
+      selfAlign === "stretch" ||
+      (selfAlign === "auto" && /stretch|normal/.test(s(parentStyle, "align-items") || "normal"));
+    const axis = (fill: boolean, min: string, max: string) => ({
+      mode: (fill ? "FILL" : "FIXED") as "FILL" | "FIXED",
+      // Only lengths: a percentage (max-width: 100%) is the parent's, not a size Figma can hold.
+      ...(min.endsWith("px") && px(min) > 0 ? { min: px(min) } : {}),
+      ...(max.endsWith("px") && px(max) > 0 ? { max: px(max) } : {}),
+    });
+    return {
+      horizontal: axis(row ? grows : stretch, s(style, "min-width"), s(style, "max-width")),
+      vertical: axis(row ? stretch : grows, s(style, "min-height"), s(style, "max-height")),
+    };
+  };
+  /** The box inside the borders and the padding, relative to the element's own box. */
+  const contentBox = (style: Style, rect: Rect): { x: number; y: number; w: number; h: number } => {
+    const side = (name: string): number => px(s(style, `border-${name}-width`)) + px(s(style, `padding-${name}`));
+    const x = side("left");
+    const y = side("top");
+    return { x, y, w: Math.max(0, rect.width - x - side("right")), h: Math.max(0, rect.height - y - side("bottom")) };
+  };
+  /** A display:contents element has no box: its children are its parent's (a popover menu's wrapper). */
+  const boxed = (e: DomElement): DomElement[] =>
+    s(g.getComputedStyle(e), "display") === "contents" ? Array.from(e.children).flatMap(boxed) : [e];
+  return { flexSizing, contentBox, boxed };
 }
 
 /** The CSS value readers: lengths, colours, gradients, fills, effects, blend modes. Self-contained, as readLayers. */
@@ -1024,6 +1031,9 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
 }
 
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */
-export const readLayersSource = (options: ReadOptions): string =>
-  `(${readLayers.toString()})(${JSON.stringify(options)}, ${paintReaders.toString()}, ` +
-  `${structureReaders.toString()}, ${layoutReaders.toString()}, ${generatedReaders.toString()})`;
+export const readLayersSource = (options: ReadOptions): string => readLayersCall(JSON.stringify(options));
+
+/** readLayers called with every reader as source, on `options` (an expression): the page has nothing else. */
+export const readLayersCall = (options: string): string =>
+  `(${readLayers.toString()})(${options}, ${paintReaders.toString()}, ${structureReaders.toString()}, ` +
+  `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()})`;

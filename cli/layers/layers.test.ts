@@ -202,7 +202,7 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
-  it("figma-differ-selfie: the status bar's Battery, an unnamed <g> of the code's SVG, is drawn by the vector", async () => {
+  it("figma-differ-selfie: the status bar's Battery, an unnamed <g> of the SVG, is drawn by the vector", async () => {
     // The code wrote the Battery frame as a <g> inside the "Network + Battery" SVG: `figment score` counts it as
     // drawn by the picture (code 0.997); main's round trip counted it missing: 0.967 (matched 33/34).
     const row = await layersRoundTrip(browser, page("figma-differ-selfie.nodes.json#33459:3746"));
@@ -211,7 +211,7 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.99);
   });
 
-  it("singit-onboarding: the gap compared as Figma shows it, the strict count kept, a real miss still a miss", async () => {
+  it("singit-onboarding: the gap as Figma shows it, the strict count kept, a real miss still a miss", async () => {
     // Main counted 24/26: "Dynamic Island" is SPACE_BETWEEN (its itemSpacing 205 unused: Figma shows "Auto") and
     // "Frame 1171276218" has one flowing child (its -9 gap shows nowhere).
     const row = await layersRoundTrip(browser, page("singit-onboarding.nodes.json#1:249"));

@@ -25,7 +25,7 @@ export interface RoundTrip {
   sameAutoLayout: number;
   /** The same, the gap compared as the number in the file whether Figma shows it or not (the stricter figure). */
   sameAutoLayoutStrict: number;
-  /** The design's auto layout frames that did not come back the same as shown, and why (missing, mode, gap, padding). */
+  /** The design's auto layout frames that did not come back as shown, and why (missing, mode, gap, padding). */
   autoLayoutMisses: { id: string; name: string; why: string }[];
   /** Those the same as shown but whose file's gap differs where Figma does not show it (the strict count's misses). */
   unshownGapMisses: { id: string; name: string; why: string }[];

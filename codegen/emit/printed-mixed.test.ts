@@ -54,7 +54,8 @@ describe("inFormatterForm vouches for malva's wrapped values", () => {
       "    max(0px, 50vw - 474px);\n}\n";
     expect(inFormatterForm(fill)).toBe(true);
     const fonts =
-      '.a {\n  font-family:\n    "IM FELL French Canon SC", "IM FELL French Canon SC Fallback", Georgia, "Times New Roman",\n' +
+      ".a {\n  font-family:\n" +
+      '    "IM FELL French Canon SC", "IM FELL French Canon SC Fallback", Georgia, "Times New Roman",\n' +
       "    serif;\n}\n";
     expect(inFormatterForm(fonts)).toBe(true);
     const call =

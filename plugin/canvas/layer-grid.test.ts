@@ -92,7 +92,7 @@ describe.runIf(runBrowser)("real pages' CSS grids → Figma's grid auto layout",
     },
   );
 
-  it("page 520: the 5-column grid's spans (3 + 2 columns) and 1fr tracks, in the REST reply codegen reads", async () => {
+  it("page 520: the 5-column grid's spans (3 + 2 columns) and 1fr tracks in the REST reply codegen reads", async () => {
     const [read] = await readPage(browser, page(520), [1280]);
     const doc = read!.document;
     const reply = layersToRest([doc], "520") as { document: Json };

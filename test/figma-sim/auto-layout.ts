@@ -7,21 +7,9 @@
  * file keep their file's boxes (the fixture already holds Figma's layout).
  */
 import { defineGridProps, layOutGrid } from "./grid-layout.js";
+import type { Json, LayoutNode } from "./layout-node.js";
 
-type Json = Record<string, unknown>;
-
-export interface LayoutNode {
-  readonly type: string;
-  readonly rest: Json;
-  readonly created: boolean;
-  readonly removed: boolean;
-  readonly visible: boolean;
-  readonly parent: { readonly rest: Json } | null;
-  width: number;
-  height: number;
-  childList(): LayoutNode[] | undefined;
-  place(x: number, y: number): void;
-}
+export type { LayoutNode };
 
 interface LayoutState {
   layoutMode: "NONE" | "HORIZONTAL" | "VERTICAL" | "GRID";

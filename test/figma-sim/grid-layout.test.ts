@@ -1,4 +1,4 @@
-/** The simulator's grid auto layout (controls): tracks FIXED / FLEX / HUG, cells, spans, alignment, Figma's refusals. */
+/** The simulator's grid auto layout (controls): tracks FIXED / FLEX / HUG, cells, spans, alignment, refusals. */
 import { afterEach, describe, expect, it } from "vitest";
 import { CANVAS_FILE } from "../helpers/canvas-file.js";
 import { createFigmaSim, installFigmaSim, type SimNode } from "./sim.js";

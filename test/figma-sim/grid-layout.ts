@@ -8,7 +8,7 @@
  * left shared by the FLEX tracks in proportion to their fr; each child at its cell's start, centred or at its end, a
  * FILL child as large as its cells. The export shows what was set under REST's names (gridColumnsSizing as CSS).
  */
-import type { LayoutNode } from "./auto-layout.js";
+import type { LayoutNode } from "./layout-node.js";
 
 type TrackType = "FLEX" | "FIXED" | "HUG";
 interface Track {

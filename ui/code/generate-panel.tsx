@@ -104,6 +104,27 @@ function FixButton({ disabled, turn, onFix }: { disabled: boolean; turn: number 
   );
 }
 
+/** Whether Design from a prompt is open (the menu command opens it), and Paste HTML from the "More" menu. */
+function useStarts(promptOpen: boolean) {
+  const [prompting, setPrompting] = useState(promptOpen);
+  // The menu command again (the panel was open already): the prompt opens, whatever is on show.
+  useEffect(() => {
+    if (promptOpen) setPrompting(true);
+  }, [promptOpen]);
+  const [pasting, setPasting] = useState(false);
+  return { prompting, setPrompting, pasting, setPasting };
+}
+
+/** What the first screen says before anything ran. */
+function IdleHint({ settings, hasKey }: { settings: Settings; hasKey: boolean }) {
+  return (
+    <p class="hint muted">
+      Press Generate to write {settings.target === "react" ? "React components" : "HTML and CSS"} from the layers
+      {hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
+    </p>
+  );
+}
+
 /** The entry to "Design from a prompt", on the panel's first screen. */
 function PromptDesignOpen({ disabled, onOpen }: { disabled: boolean; onOpen(): void }) {
   return (
@@ -195,13 +216,7 @@ export function GeneratePanel({
   /** Which result is on screen: the offline output or the model conversation (the last one started). */
   const [source, setSource] = useState<"offline" | "ai">("offline");
   const [aiInput, setAiInput] = useState<AiInput>({ instructions: "", draft: false });
-  const [prompting, setPrompting] = useState(promptOpen);
-  // The menu command again (the panel was open already): the prompt opens, whatever is on show.
-  useEffect(() => {
-    if (promptOpen) setPrompting(true);
-  }, [promptOpen]);
-  /** Paste HTML opened from the "More" menu while results show. */
-  const [pasting, setPasting] = useState(false);
+  const { prompting, setPrompting, pasting, setPasting } = useStarts(promptOpen);
   const aiBusy = isBusy(ai.state);
   const busy = codeJobBusy(state) || aiBusy;
   const options = optionsFrom(settings, components);
@@ -352,7 +367,8 @@ export function GeneratePanel({
         />
       ) : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
-      {aiOutput && session ? (
+      {/* A start opened over results takes their room (at the panel's size both would crowd); Close gives it back. */}
+      {compact && (prompting || pasting) ? null : aiOutput && session ? (
         <div class="ai-results">
           {resultSource}
           <TurnBar session={session} measuring={ai.measuring} onSelect={ai.selectTurn} />
@@ -411,10 +427,7 @@ export function GeneratePanel({
           )}
         </>
       ) : state.phase === "idle" && ai.state.phase === "idle" && blocker === undefined ? (
-        <p class="hint muted">
-          Press Generate to write {settings.target === "react" ? "React components" : "HTML and CSS"} from the layers
-          {hasKey ? `, or Generate with AI to send the frame to ${settings.model}` : ""}.
-        </p>
+        <IdleHint settings={settings} hasKey={hasKey} />
       ) : null}
       {/* Once results are on show they keep the room; the panel's first screen offers pasting. */}
       {compact ? null : <PasteHtml requests={requests} />}

@@ -4,13 +4,7 @@
  * the width asked for, for its images and fonts to settle, then runs the DOM reader (contract/layers-read.ts) and
  * posts the layer description back. Nothing else reaches into the page: the iframe is never same-origin.
  */
-import {
-  layoutReaders,
-  paintReaders,
-  readLayers,
-  structureReaders,
-  type ReadOptions,
-} from "../../../contract/layers-read.js";
+import { readLayersCall, type ReadOptions } from "../../../contract/layers-read.js";
 import { scriptSafe, type PageScript } from "../../../codegen/preview/page-script.js";
 import { cspHash } from "../../../kernel/sha256.js";
 import { pageSettled } from "../page-settled.js";
@@ -57,9 +51,7 @@ let script: PageScript | undefined;
 /** The agent with the reader, as one script (the same for every page, so its hash is made once). */
 export function layersAgentScript(): PageScript {
   if (!script) {
-    const reader =
-      `(options) => (${readLayers.toString()})(options, ${paintReaders.toString()}, ` +
-      `${structureReaders.toString()}, ${layoutReaders.toString()})`;
+    const reader = `(options) => ${readLayersCall("options")}`;
     const text = scriptSafe(`(${layersAgent.toString()})(${reader}, ${pageSettled.toString()});`);
     script = { text, hash: cspHash(text) };
   }
