@@ -366,14 +366,17 @@ export function paintReaders() {
   };
 
   const gradient = (v: string): LayerPaint | undefined => {
-    const m = /^(repeating-)?(linear|radial)-gradient\((.*)\)$/.exec(v.trim());
+    const m = /^(-webkit-)?(repeating-)?(linear|radial)-gradient\((.*)\)$/.exec(v.trim());
     if (!m) return undefined;
-    const args = splitTop(m[3]!);
+    const args = splitTop(m[4]!);
+    // The prefixed syntax (old pages still use it) names the side a gradient starts from, its angles from the right.
+    const legacy = m[1] !== undefined;
     let angle = 180;
     if (args[0] && !/rgb/.test(args[0])) {
       const head = args.shift()!;
       const deg = /(-?[\d.]+)deg/.exec(head);
-      if (deg) angle = px(deg[1]!);
+      if (deg) angle = legacy ? 90 - px(deg[1]!) : px(deg[1]!);
+      else if (legacy) angle = /left/.test(head) ? 90 : /right/.test(head) ? 270 : /bottom/.test(head) ? 0 : 180;
       else if (/to right/.test(head)) angle = 90;
       else if (/to left/.test(head)) angle = 270;
       else if (/to top/.test(head)) angle = 0;
@@ -385,7 +388,7 @@ export function paintReaders() {
       return [{ position: clamp01(pos ? px(pos[1]!) / 100 : args.length > 1 ? i / (args.length - 1) : 0), color: c }];
     });
     if (stops.length === 0) return undefined;
-    if (m[2] === "radial")
+    if (m[3] === "radial")
       return {
         type: "GRADIENT_RADIAL",
         handles: [

@@ -99,13 +99,14 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
           await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 60_000 });
           expect(await ui.locator(".results__stage").count()).toBe(0);
           expect(await workerStatus(ui)).toBe("ready");
-          // Same files, same tab, now checked and formatted: prettier changed the text, and the bar did not move.
+          // Same files, same tab, now checked and formatted; the bar did not move. The emitters print the login's files
+          // in the format pass's form, so the checked text reads as the draft did: nothing jumps when it arrives.
           expect(await fileNames(ui)).toEqual(
             expect.arrayContaining(["LogInPage.tsx", "LogInPage.module.css", "index.ts"]),
           );
           const finalCode = await codeText(ui);
           expect(finalCode).toContain("LogInPage");
-          expect(finalCode).not.toBe(draftCode);
+          expect(finalCode).toBe(draftCode);
           expect(await ui.locator(".results__bar").boundingBox()).toEqual(bar);
           expect(await ui.locator(".code").boundingBox()).toEqual(codeBox);
           expect(await ui.getByRole("button", { name: "Generate", exact: true }).isVisible()).toBe(true);

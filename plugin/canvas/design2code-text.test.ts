@@ -72,6 +72,20 @@ describe.runIf(runBrowser)("Design2Code pages: case, list markers and generated 
     return { doc: read!.document, shots: shots! };
   };
 
+  it("page 35: a prefixed -webkit-linear-gradient (from the top) is the submit buttons' vertical gradient fill", async () => {
+    const [read] = await readPage(browser, page(35), [1280]);
+    const buttons = all(read!.document.root).filter((l) => /^Input · button[68]$/.test(l.name));
+    expect(buttons.map((b) => b.name).sort()).toEqual(["Input · button6", "Input · button8"]);
+    for (const b of buttons) {
+      const fill = b.fills?.[0];
+      expect(fill?.type).toBe("GRADIENT_LINEAR");
+      if (fill?.type !== "GRADIENT_LINEAR") continue;
+      // Top to bottom: the start handle above the end one, both at the middle's x.
+      expect(fill.handles[0]!.y).toBeLessThan(fill.handles[1]!.y);
+      expect(fill.handles[0]!.x).toBeCloseTo(fill.handles[1]!.x, 5);
+    }
+  });
+
   // Pages with `text-transform` (15 of the 50 have a text layer with one), as uppercase as the page shows them.
   it.each([344, 35, 96, 215])(
     "page %i: text-transform → textCase in the REST export, characters as typed",
