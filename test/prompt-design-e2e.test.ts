@@ -159,7 +159,11 @@ describe("design from a prompt in the panel", () => {
         await menu.waitFor({ state: "detached" });
         expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
         await host.keyboard.press("Enter");
+        // Each key once the menu is in the state it acts on (a key pressed before the menu is open is lost).
+        await menu.waitFor();
+        await ui.waitForFunction(() => document.activeElement?.textContent === "Design from a prompt…");
         await host.keyboard.press("ArrowDown");
+        await ui.waitForFunction(() => document.activeElement?.textContent === "Paste HTML as layers…");
         await host.keyboard.press("Enter");
         await ui.getByRole("textbox", { name: "HTML to insert as layers" }).waitFor();
         await shot(host, "5-more-paste-html");
