@@ -150,9 +150,12 @@ describe("design from a prompt in the panel", () => {
         await host.keyboard.press("Enter");
         const menu = ui.getByRole("menu", { name: "More ways to start" });
         await menu.waitFor();
+        // The menu moves the focus once it has opened (and on each key): wait for that state, then check it.
+        await ui.waitForFunction(() => document.activeElement?.textContent === "Design from a prompt…");
         const focused = () => ui.evaluate(() => document.activeElement?.textContent ?? "");
         expect(await focused()).toBe("Design from a prompt…");
         await host.keyboard.press("ArrowDown");
+        await ui.waitForFunction(() => document.activeElement?.textContent === "Paste HTML as layers…");
         expect(await focused()).toBe("Paste HTML as layers…");
         await shot(host, "5-more-menu");
         await host.keyboard.press("Escape");

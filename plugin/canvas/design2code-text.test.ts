@@ -72,7 +72,7 @@ describe.runIf(runBrowser)("Design2Code pages: case, list markers and generated 
     return { doc: read!.document, shots: shots! };
   };
 
-  it("page 35: a prefixed -webkit-linear-gradient (from the top) is the submit buttons' vertical gradient fill", async () => {
+  it("page 35: a prefixed -webkit-linear-gradient (from the top) is the submit buttons' vertical fill", async () => {
     const [read] = await readPage(browser, page(35), [1280]);
     const buttons = all(read!.document.root).filter((l) => /^Input · button[68]$/.test(l.name));
     expect(buttons.map((b) => b.name).sort()).toEqual(["Input · button6", "Input · button8"]);
