@@ -202,6 +202,35 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
+  it("corpus flat-vincegx-hero-header: its families linked as if installed are the page's faces (main hung)", async () => {
+    // The stylesheets go into the entry's head as it is served: the page's load waits for them. Main linked them from
+    // an evaluate and waited for events a page without scripts never dispatches, so this read never returned.
+    const trip = page("corpus/flat-vincegx-hero-header");
+    let oswald = false;
+    const [read] = await readPage(
+      browser,
+      join(import.meta.dirname, "../../test/fixtures/design2code/35.html"),
+      [1280],
+      {
+        serve: trip.page.serve,
+        stylesheets: trip.page.stylesheets,
+        prepare: async (p) => {
+          // The linked sheet's faces are the document's (each loaded when a text uses it).
+          oswald = await p.evaluate(() =>
+            Array.from(
+              (globalThis as unknown as { document: { fonts: Iterable<{ family: string }> } }).document.fonts,
+            ).some((face) => face.family.replace(/"/g, "") === "Oswald"),
+          );
+        },
+      },
+    );
+    expect(read?.document.root.children?.length).toBeGreaterThan(0);
+    expect(oswald).toBe(true);
+    const row = await layersRoundTrip(browser, trip);
+    expect(row.trip.designTexts).toBeGreaterThan(0);
+    expect(row.trip.editableTexts).toBe(row.trip.designTexts);
+  });
+
   it("figma-differ-selfie: the status bar's Battery, an unnamed <g> of the SVG, is drawn by the vector", async () => {
     // The code wrote the Battery frame as a <g> inside the "Network + Battery" SVG: `figment score` counts it as
     // drawn by the picture (code 0.997); main's round trip counted it missing: 0.967 (matched 33/34).

@@ -10,6 +10,7 @@ import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../c
 import { type readLayers, readLayersSource } from "../../contract/layers-read.js";
 import { imageNotes, inlineLayerImages } from "../../contract/layers-images.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport, type PageOptions } from "../measure/browser.js";
+import { escapeAttr } from "../../codegen/escape.js";
 import { localImageLoader } from "./local-images.js";
 
 export interface ReadPage {
@@ -61,13 +62,20 @@ export async function readPage(
         const file = resolve(root, decodeURIComponent(url.pathname.slice(1)));
         if (file !== root && !file.startsWith(root + sep)) return route.fulfill({ status: 404 });
         try {
-          return await route.fulfill({ status: 200, contentType: contentTypeFor(file), body: await readFile(file) });
+          const body = await readFile(file);
+          // The stylesheets asked for, linked first in the entry's head: the load event waits for them (an event
+          // listener would never run, the page's scripts being off).
+          const linked = file === resolve(root, entry) && options.stylesheets?.length;
+          return await route.fulfill({
+            status: 200,
+            contentType: contentTypeFor(file),
+            body: linked ? withStylesheets(body.toString("utf8"), options.stylesheets ?? []) : body,
+          });
         } catch {
           return route.fulfill({ status: 404 });
         }
       });
       await page.goto(`${FIGMENT_ORIGIN}/${entry}`, { waitUntil: "load" });
-      if (options.stylesheets?.length) await linkStylesheets(page, options.stylesheets);
       // The fonts settled before the page is read, as the panel's agent waits for them (ui/code/layers).
       await page.evaluate(() =>
         (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(
@@ -95,44 +103,13 @@ export async function readPage(
   return out;
 }
 
-/**
- * Links `hrefs` into the loaded page's head and waits for them (scripts are off, so no init script runs: the reader's
- * own evaluate adds them) and for the fonts they declare to load.
- */
-async function linkStylesheets(page: Page, hrefs: readonly string[]): Promise<void> {
-  await page.evaluate(async (hrefs: readonly string[]) => {
-    interface Link {
-      rel: string;
-      href: string;
-      addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
-    }
-    const doc = (
-      globalThis as unknown as {
-        document: {
-          createElement(tag: "link"): Link;
-          head: { prepend(node: Link): void };
-          body: { offsetHeight: number } | null;
-          fonts: { ready: Promise<unknown> };
-        };
-      }
-    ).document;
-    await Promise.all(
-      hrefs.map(
-        (href) =>
-          new Promise<void>((resolve) => {
-            const link = doc.createElement("link");
-            link.rel = "stylesheet";
-            link.href = href;
-            link.addEventListener("load", () => resolve(), { once: true });
-            link.addEventListener("error", () => resolve(), { once: true });
-            doc.head.prepend(link);
-          }),
-      ),
-    );
-    // A layout asks for the faces the text uses; `fonts.ready` then waits for them.
-    void doc.body?.offsetHeight;
-    await doc.fonts.ready;
-  }, hrefs);
+/** `html` with a stylesheet link to each of `hrefs` first in its head (or first in the document). */
+function withStylesheets(html: string, hrefs: readonly string[]): string {
+  const links = hrefs.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`).join("");
+  const head = /<head\b[^>]*>/i.exec(html);
+  return head
+    ? html.slice(0, head.index + head[0].length) + links + html.slice(head.index + head[0].length)
+    : links + html;
 }
 
 /** The page a folder stands for: its index.html. */
