@@ -202,7 +202,7 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
-  it("corpus flat-vincegx-hero-header: its families linked as if installed are the page's faces (main hung)", async () => {
+  it("corpus flat-vincegx-hero-header: families linked as if installed are the page's faces (main hung)", async () => {
     // The stylesheets go into the entry's head as it is served: the page's load waits for them. Main linked them from
     // an evaluate and waited for events a page without scripts never dispatches, so this read never returned.
     const trip = page("corpus/flat-vincegx-hero-header");
