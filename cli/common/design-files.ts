@@ -74,7 +74,7 @@ export async function load(args: CliArgs, io?: Pick<Output, "err">): Promise<Loa
 }
 
 /** The --variables file, or a usage error that names it and what is wrong. */
-async function readVariables(path: string): Promise<DesignVariables> {
+export async function readVariables(path: string): Promise<DesignVariables> {
   let json: unknown;
   try {
     json = JSON.parse(await readText(path));

@@ -5,7 +5,8 @@ import { FigmentError } from "../../kernel/errors.js";
 export const LAYERS_USAGE = `figment layers — a rendered page read back into Figma layers (a Figma REST reply)
 
 Usage:
-  figment layers <page.html | folder> [--width W]... [--out layers.json] [--json]
+  figment layers <page.html | folder> [--width W]... [--out layers.json] [--variables VARS.json]
+                 [--design design.json] [--json]
 
 The page (a folder: its index.html) is rendered in Chromium with JavaScript off (its scripts never run) and its
 elements and computed styles read into layers: flex containers as auto layout, text as editable text layers
@@ -14,7 +15,16 @@ Only the page's own folder is served: an external image does not load and is pla
   --width W   the viewport width to read the page at, in px (default 1440); repeat for several widths, each
               one top frame side by side
   --out FILE  write the REST reply there (default: print it); figment score, code, frames read it
-  --json      print { "frames": [{ width, elements, truncated, readMs, notes }] } instead of the summary lines
+  --variables FILE
+              the file's variables (GET /v1/files/:key/variables/local's reply, or its meta): colours, gaps,
+              paddings, radii, stroke weights and fixed sizes that equal a variable's value (within its scopes)
+              are bound to it as Figma writes bindings (boundVariables: { type: "VARIABLE_ALIAS", id })
+  --design FILE
+              the design the page was made from (its REST reply): where several variables have the value, the
+              one the design bound there (or binds most) wins; the variables it binds, a library's too, are
+              offered with the values its layers show, so it binds its own variables without --variables
+  --json      print { "frames": [{ width, elements, truncated, readMs, notes }], "variables": N } instead of the
+              summary lines (variables: the values bound, with --variables or --design)
 A page of more than 10,000 elements is read up to that limit and says so.
 
 Exit codes: 0 written; 1 an internal error; 2 bad usage (an unknown flag, a missing page, a bad width).`;
@@ -24,10 +34,12 @@ export interface LayersArgs {
   input: string;
   widths: number[];
   out?: string;
+  variables?: string;
+  design?: string;
   json: boolean;
 }
 
-export const LAYERS_FLAGS = { boolean: ["json"], string: ["out"], list: ["width"] } as const;
+export const LAYERS_FLAGS = { boolean: ["json"], string: ["out", "variables", "design"], list: ["width"] } as const;
 
 export function parseLayersArgs(argv: string[]): LayersArgs {
   const { values, positionals } = readFlags(argv, {
@@ -45,6 +57,8 @@ export function parseLayersArgs(argv: string[]): LayersArgs {
     input,
     widths: widths.length > 0 ? [...new Set(widths)] : [1440],
     ...(values.out ? { out: values.out } : {}),
+    ...(values.variables ? { variables: values.variables } : {}),
+    ...(values.design ? { design: values.design } : {}),
     json: values.json ?? false,
   };
 }

@@ -7,6 +7,7 @@ import { FigmentError } from "../../kernel/errors.js";
 import type { LayersArgs } from "./args.js";
 import { pageOf, readPage } from "./read-page.js";
 import { layersToRest, restImages } from "./rest.js";
+import { layerVariables } from "./variables.js";
 
 /** Where the images of `out` go: `layers.json` → `layers-images/` beside it. */
 export const imagesDirFor = (out: string): string =>
@@ -19,12 +20,15 @@ export async function layersCommand(args: LayersArgs, io: Output): Promise<numbe
   if (info.isDirectory() && !(await stat(page).catch(() => undefined)))
     throw new FigmentError("input", `${args.input} has no index.html: name the page (figment layers folder/page.html)`);
   const name = info.isDirectory() ? basename(args.input) : basename(page).replace(/\.html?$/i, "");
+  // Read before the browser starts: a bad variables or design file is a usage error with nothing launched.
+  const variables = await layerVariables(args, io);
   const browser = await launchChromium();
   try {
     const pages = await readPage(browser, page, args.widths, { name });
     const rest = layersToRest(
       pages.map((p) => p.document),
       name,
+      variables,
     );
     const text = `${JSON.stringify(rest, null, 2)}\n`;
     if (args.out) await writeFile(args.out, text);
@@ -39,6 +43,7 @@ export async function layersCommand(args: LayersArgs, io: Output): Promise<numbe
             readMs: Math.round(readMs * 10) / 10,
             notes: d.notes,
           })),
+          ...(variables ? { variables: variables.bound } : {}),
         }),
       );
     for (const { document: d } of pages) {
@@ -46,6 +51,7 @@ export async function layersCommand(args: LayersArgs, io: Output): Promise<numbe
       if (args.out && !args.json)
         io.out(`${d.width}px: ${d.elements} elements read${d.truncated ? " (limit reached)" : ""}`);
     }
+    if (variables && !args.json) io.err(`${variables.bound} values bound to the file's variables`);
     if (args.out && !args.json) io.out(`wrote ${args.out}`);
     // The page's images beside the reply, by imageRef, as `--images DIR` reads them: a round trip keeps them.
     const images = restImages(pages.map((p) => p.document));

@@ -7,11 +7,13 @@
  * Pure.
  */
 import { type ComponentRole, componentRoles } from "../../contract/layer-components.js";
+import type { VariableChooser } from "../../contract/layer-variables.js";
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
 import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
 import { base64ToBytes } from "../../kernel/base64.js";
 import { sha256 } from "../../kernel/sha256.js";
+import { bindRestVariables } from "./rest-variables.js";
 
 type Json = Record<string, unknown>;
 
@@ -65,6 +67,8 @@ interface Ids {
   of: Map<LayerNode, string>;
   roles: Map<LayerNode, ComponentRole>;
   components: Json;
+  /** The file's variables to bind values to (contract/layer-variables.ts), when given. */
+  variables: VariableChooser | undefined;
 }
 
 /** The layer `layer` mirrors in its main component, within an instance (its id says which). */
@@ -73,11 +77,11 @@ interface Mirror {
   main: LayerNode;
 }
 
-export function layersToRest(documents: readonly LayerDocument[], fileName: string): Json {
+export function layersToRest(documents: readonly LayerDocument[], fileName: string, variables?: VariableChooser): Json {
   let x = 0;
   const components: Json = {};
   const frames = documents.map((doc, i) => {
-    const ids: Ids = { next: i * 100_000 + 1, of: new Map(), roles: componentRoles(doc.root), components };
+    const ids: Ids = { next: i * 100_000 + 1, of: new Map(), roles: componentRoles(doc.root), components, variables };
     const frame = nodeToRest(doc.root, { x, y: 0 }, ids, undefined);
     frame.name = documents.length > 1 ? `${doc.name} · ${doc.width}` : doc.name;
     frame.type = "FRAME";
@@ -277,6 +281,8 @@ function nodeToRest(
   }
   if (cell) Object.assign(out, cellFields(cell));
   if (node.text) Object.assign(out, textFields(node.text));
+  if (ids.variables)
+    bindRestVariables(out, node, ids.variables, node.sourceId ?? (node.kind === "text" ? parent?.sourceId : undefined));
   if (node.children) {
     // An instance's layers mirror its main's, child by child (the shapes are equal): their ids name the main's.
     const main = role?.role === "instance" ? { instanceId: id, main: role.main } : mirror;
