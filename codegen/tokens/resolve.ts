@@ -148,9 +148,14 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   }
   const padding = ["paddingTop", "paddingRight", "paddingBottom", "paddingLeft"].map((f) => length(f, "the padding"));
   if (padding.some(Boolean)) out.padding = padding;
-  const radius = ["topLeftRadius", "topRightRadius", "bottomRightRadius", "bottomLeftRadius"].map((f) =>
-    length(f, "the corner radius", "radius"),
-  );
+  // Figma's REST writes a layer's radii under rectangleCornerRadii (the Plugin API's names are read too).
+  const corners: Raw = isRecord(bound["rectangleCornerRadii"]) ? bound["rectangleCornerRadii"] : {};
+  const radius = ["TOP_LEFT", "TOP_RIGHT", "BOTTOM_RIGHT", "BOTTOM_LEFT"].map((corner) => {
+    const id = aliasId(corners[`RECTANGLE_${corner}_CORNER_RADIUS`]);
+    if (id) return reg.variable(id, "length", "radius", "the corner radius", node);
+    const field = corner.toLowerCase().replace(/_(\w)/, (_, c: string) => c.toUpperCase()) + "Radius";
+    return length(field, "the corner radius", "radius");
+  });
   if (radius.some(Boolean)) out.radius = radius;
   const size = isRecord(bound["size"]) ? bound["size"] : {};
   const width = aliasId(size["x"] ?? bound["width"]);
