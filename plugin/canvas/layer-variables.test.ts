@@ -129,6 +129,19 @@ async function trip(file: Json, frameId: string, doc: LayerDocument, variables: 
   });
   let made = 0;
   walk(rest.document, (n) => void (made += bindingsOf(n).size));
+  // The export's axis sizing modes agree with the sizing shorthands (HUG is AUTO), as Figma's do.
+  const stale: string[] = [];
+  walk(rest.document, (n) => {
+    if (n["layoutMode"] !== "HORIZONTAL" && n["layoutMode"] !== "VERTICAL") return;
+    const across = n["layoutMode"] === "HORIZONTAL";
+    const hugs = (axis: string): boolean => n[axis] === "AUTO";
+    const [h, v] = across
+      ? [hugs("primaryAxisSizingMode"), hugs("counterAxisSizingMode")]
+      : [hugs("counterAxisSizingMode"), hugs("primaryAxisSizingMode")];
+    if (h !== (n["layoutSizingHorizontal"] === "HUG") || v !== (n["layoutSizingVertical"] === "HUG"))
+      stale.push(String(n["name"]));
+  });
+  expect(stale).toEqual([]);
   expect(built.variables).toBeGreaterThan(0);
   return { design: designCount, same, made, wrong: wrongBindings(rest.document, variables), missing };
 }

@@ -88,4 +88,29 @@ describe("simulated auto layout", () => {
     frame.children![1]!.remove();
     expect(frame.width).toBe(5 + 3 * 100 + 2 * 10 + 5);
   });
+
+  it("keeps the axis sizing modes and the sizing shorthands in step in the export, as Figma does", async () => {
+    const { frame, rect } = setup();
+    frame["layoutMode"] = "VERTICAL";
+    Object.assign(frame, { primaryAxisSizingMode: "FIXED", counterAxisSizingMode: "FIXED" });
+    frame.appendChild(rect(40, 30));
+    const exported = async (): Promise<Record<string, unknown>> =>
+      ((await frame.exportAsync({ format: "JSON_REST_V1" })) as { document: Record<string, unknown> }).document;
+    // A vertical frame's width is its counter axis: hugging it sets counterAxisSizingMode, not the primary's.
+    frame["layoutSizingHorizontal"] = "HUG";
+    frame["layoutSizingVertical"] = "HUG";
+    expect(await exported()).toMatchObject({
+      primaryAxisSizingMode: "AUTO",
+      counterAxisSizingMode: "AUTO",
+      layoutSizingHorizontal: "HUG",
+      layoutSizingVertical: "HUG",
+    });
+    expect([frame.width, frame.height]).toEqual([40, 30]);
+    // And the other way: an axis mode set fixes the shorthand the export shows.
+    frame["primaryAxisSizingMode"] = "FIXED";
+    expect(await exported()).toMatchObject({ primaryAxisSizingMode: "FIXED", layoutSizingVertical: "FIXED" });
+    // Turned horizontal, the axes swap: the width now follows the primary axis (FIXED), the height hugs.
+    frame["layoutMode"] = "HORIZONTAL";
+    expect(await exported()).toMatchObject({ layoutSizingHorizontal: "FIXED", layoutSizingVertical: "HUG" });
+  });
 });

@@ -56,6 +56,24 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
     if (state.layoutMode === "NONE")
       throw new Error(`${prop} can only be set on auto layout frames (layoutMode HORIZONTAL or VERTICAL)`);
   };
+  // Which axes fill their parent (the sizing shorthands' FILL: Figma keeps the frame's own axis FIXED meanwhile).
+  const fills = { layoutSizingHorizontal: false, layoutSizingVertical: false };
+  const axisOf = (horizontal: boolean): "primaryAxisSizingMode" | "counterAxisSizingMode" =>
+    (state.layoutMode !== "VERTICAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode";
+  const sizingOf = (key: keyof typeof fills): "FIXED" | "HUG" | "FILL" =>
+    fills[key]
+      ? "FILL"
+      : state.layoutMode !== "NONE" && state[axisOf(key === "layoutSizingHorizontal")] === "AUTO"
+        ? "HUG"
+        : "FIXED";
+  // The export shows the axis modes and the shorthands as Figma keeps them: one set, the others follow (a stale
+  // primaryAxisSizingMode after layoutSizingHorizontal = "HUG" would read as a fixed frame).
+  const syncSizing = (): void => {
+    if (state.layoutMode === "NONE") return;
+    node.rest["primaryAxisSizingMode"] = state.primaryAxisSizingMode;
+    node.rest["counterAxisSizingMode"] = state.counterAxisSizingMode;
+    for (const key of ["layoutSizingHorizontal", "layoutSizingVertical"] as const) node.rest[key] = sizingOf(key);
+  };
   const prop = <K extends keyof LayoutState>(
     key: K,
     accept: (value: unknown) => LayoutState[K],
@@ -72,6 +90,12 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
         state[key] = next;
         // The export (JSON_REST_V1) shows what was set, under the same names.
         node.rest[key] = next;
+        // An axis set to hug no longer fills its parent.
+        if (key === "primaryAxisSizingMode" || key === "counterAxisSizingMode") {
+          const horizontal = (key === "primaryAxisSizingMode") === (state.layoutMode !== "VERTICAL");
+          if (next === "AUTO") fills[horizontal ? "layoutSizingHorizontal" : "layoutSizingVertical"] = false;
+        }
+        if (key === "layoutMode" || key === "primaryAxisSizingMode" || key === "counterAxisSizingMode") syncSizing();
         layOut(node);
       },
     });
@@ -111,16 +135,13 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
     prop(key, length(key), false);
   // The sizing shorthands: FIXED, HUG, or FILL for the children of auto layout frames (kept, not laid out: a filling
   // child keeps the size it was given).
-  const fills = { layoutSizingHorizontal: false, layoutSizingVertical: false };
   for (const [key, horizontal] of [
     ["layoutSizingHorizontal", true],
     ["layoutSizingVertical", false],
   ] as const) {
-    const axis = (): "primaryAxisSizingMode" | "counterAxisSizingMode" =>
-      (state.layoutMode !== "VERTICAL") === horizontal ? "primaryAxisSizingMode" : "counterAxisSizingMode";
     Object.defineProperty(node, key, {
       enumerable: true,
-      get: () => (fills[key] ? "FILL" : state.layoutMode !== "NONE" && state[axis()] === "AUTO" ? "HUG" : "FIXED"),
+      get: () => sizingOf(key),
       set: (value: unknown) => {
         if (value !== "FIXED" && value !== "HUG" && value !== "FILL")
           throw new Error(`${key}: expected FIXED, HUG or FILL (got ${JSON.stringify(value)})`);
@@ -129,9 +150,10 @@ export function defineAutoLayoutProps(node: LayoutNode, change: (what: string) =
         if (value === "FILL" && mode !== "HORIZONTAL" && mode !== "VERTICAL" && mode !== "GRID")
           throw new Error(`${key}: FILL can only be set on children of auto layout frames`);
         change(`layout ${String(node.rest["id"])} ${key}`);
-        if (state.layoutMode !== "NONE" && value !== "FILL") state[axis()] = value === "HUG" ? "AUTO" : "FIXED";
+        if (state.layoutMode !== "NONE") state[axisOf(horizontal)] = value === "HUG" ? "AUTO" : "FIXED";
         fills[key] = value === "FILL";
         node.rest[key] = value;
+        syncSizing();
         layOut(node);
         // A grid sizes a filling child to its cells.
         if (node.parent?.rest["layoutMode"] === "GRID") layOut(node.parent as LayoutNode);
