@@ -115,7 +115,7 @@ describe("the variable choice on a real design's own bindings (contract/layer-va
 });
 
 describe.runIf(runBrowser)("figment layers --design / --variables: boundVariables in the REST reply", () => {
-  it("over-promo: design → code → layers --design binds the design's own variables, as codegen reads them", async () => {
+  it("over-promo: design → code → layers --design binds the design's own variables, read back", async () => {
     const dir = tempDir();
     const code = captureIo();
     const codeArgs = ["code", OVER, "--node", OVER_FRAME, "--target", "html", "--node-ids", "--out", join(dir, "code")];
@@ -184,7 +184,7 @@ describe.runIf(runBrowser)("figment layers --design / --variables: boundVariable
     expect(radius?.length).toBeGreaterThan(0);
   });
 
-  it("figma-differ-selfie + its variables reply: gaps and paddings bound, the code written with the tokens", async () => {
+  it("figma-differ-selfie + its variables reply: gaps and paddings bound, code with tokens", async () => {
     const design = fixturePath("figma-differ-selfie.nodes.json");
     const vars = "test/fixtures/tokens/selfie.variables.json";
     const dir = tempDir();
