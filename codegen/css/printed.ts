@@ -148,11 +148,18 @@ export function wrapLongDeclarations(css: string): string {
   let out: string[] | undefined;
   let start = 0;
   let index = 0;
+  // The next "(" and "," at or after the line's start (-1: none left), each found once however many lines pass.
+  let open = css.indexOf("(");
+  let comma = css.indexOf(",");
   while (start <= css.length) {
     let end = css.indexOf("\n", start);
     if (end === -1) end = css.length;
-    const line = css.slice(start, end);
-    const lines = rewrapped(line);
+    if (open !== -1 && open < start) open = css.indexOf("(", start);
+    if (comma !== -1 && comma < start) comma = css.indexOf(",", start);
+    // Short, and not a list that starts with a function (that needs a "(" and a ","): as it is, not even cut out.
+    const plain = end - start <= PRINT_WIDTH && (open === -1 || open > end || comma === -1 || comma > end);
+    const line = plain && out === undefined ? "" : css.slice(start, end);
+    const lines = plain ? undefined : rewrapped(line);
     // Most sheets have no line to wrap: they come back as they are, never split and joined.
     if (lines !== undefined && out === undefined) out = css.slice(0, start).split("\n").slice(0, index);
     if (out !== undefined) out.push(...(lines ?? [line]));
@@ -164,8 +171,6 @@ export function wrapLongDeclarations(css: string): string {
 
 /** A line's wrapped lines, or undefined when it stays as it is. */
 function rewrapped(line: string): string[] | undefined {
-  // Short, and not a list that starts with a function (that needs a "(" and a ","): as it is.
-  if (line.length <= PRINT_WIDTH && (!line.includes("(") || !line.includes(","))) return undefined;
   const decl = DECL.exec(line);
   if (!decl) return undefined;
   const [, indent, property, value] = decl as unknown as [string, string, string, string];

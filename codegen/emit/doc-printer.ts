@@ -99,7 +99,8 @@ export function willBreak(doc: Doc): boolean {
     case "ifBreak":
       return willBreak(doc.b) || willBreak(doc.f);
     case "fill":
-      return doc.parts.some((part, i) => i >= doc.from && willBreak(part));
+      for (let i = doc.from; i < doc.parts.length; i++) if (willBreak(doc.parts[i]!)) return true;
+      return false;
     case "rigid":
       return false;
   }
@@ -165,12 +166,20 @@ class Cmds {
   }
 }
 
+const FITS_MODES: Mode[] = [];
+const FITS_DOCS: Doc[] = [];
+
 /** Whether `doc` in `mode` fits in `widthLeft`, followed by `rest` (the commands still to print, last on top). */
 function fits(mode0: Mode, doc0: Doc, rest: Cmds | undefined, widthLeft: number, mustBeFlat: boolean): boolean {
   let width = widthLeft;
   let restIdx = rest?.length ?? 0;
-  const modes: Mode[] = [mode0];
-  const docs: Doc[] = [doc0];
+  // One pair of stacks for every call (fits never calls itself), emptied on entry.
+  const modes = FITS_MODES;
+  const docs = FITS_DOCS;
+  modes.length = 0;
+  docs.length = 0;
+  modes.push(mode0);
+  docs.push(doc0);
   while (width >= 0) {
     if (docs.length === 0) {
       if (restIdx === 0) return true;
