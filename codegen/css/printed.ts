@@ -145,16 +145,37 @@ function expandedCall(indent: string, call: string, end: string): string[] | und
  * wrap stays, and inFormatterForm then says no.
  */
 export function wrapLongDeclarations(css: string): string {
-  return css
-    .split("\n")
-    .flatMap((line) => {
-      const decl = DECL.exec(line);
-      if (!decl) return [line];
-      const [, indent, property, value] = decl as unknown as [string, string, string, string];
-      if (line.length <= PRINT_WIDTH && !breaksAlways(property, value)) return [line];
-      return wrapped(indent, property, value) ?? [line];
-    })
-    .join("\n");
+  let out: string[] | undefined;
+  let start = 0;
+  let index = 0;
+  // The next "(" and "," at or after the line's start (-1: none left), each found once however many lines pass.
+  let open = css.indexOf("(");
+  let comma = css.indexOf(",");
+  while (start <= css.length) {
+    let end = css.indexOf("\n", start);
+    if (end === -1) end = css.length;
+    if (open !== -1 && open < start) open = css.indexOf("(", start);
+    if (comma !== -1 && comma < start) comma = css.indexOf(",", start);
+    // Short, and not a list that starts with a function (that needs a "(" and a ","): as it is, not even cut out.
+    const plain = end - start <= PRINT_WIDTH && (open === -1 || open > end || comma === -1 || comma > end);
+    const line = plain && out === undefined ? "" : css.slice(start, end);
+    const lines = plain ? undefined : rewrapped(line);
+    // Most sheets have no line to wrap: they come back as they are, never split and joined.
+    if (lines !== undefined && out === undefined) out = css.slice(0, start).split("\n").slice(0, index);
+    if (out !== undefined) out.push(...(lines ?? [line]));
+    start = end + 1;
+    index++;
+  }
+  return out === undefined ? css : out.join("\n");
+}
+
+/** A line's wrapped lines, or undefined when it stays as it is. */
+function rewrapped(line: string): string[] | undefined {
+  const decl = DECL.exec(line);
+  if (!decl) return undefined;
+  const [, indent, property, value] = decl as unknown as [string, string, string, string];
+  if (line.length <= PRINT_WIDTH && !breaksAlways(property, value)) return undefined;
+  return wrapped(indent, property, value);
 }
 
 /** Outside quoted strings only (a font's name may hold anything). */
@@ -169,14 +190,45 @@ function valueHolds(property: string, value: string): boolean {
   return items !== undefined && !(items.length > 1 && FUNCTION_FIRST.test(items[0]!));
 }
 
+/** A declaration line's verdict (declVerdict): not one, one the formatter rewrites, or its indent's width. */
+const NOT_DECL = -1;
+const REWRITES = -2;
+
+/**
+ * For a one-line declaration, the width of its indent when the formatter keeps it as written (at that depth), else
+ * REWRITES; NOT_DECL for any other line. Independent of where the line stands, so a sheet's repeated declarations
+ * (and the next sheet's) are judged once: `seen` holds the verdicts of one printedStylesheets call.
+ */
+export function declVerdict(line: string, seen?: Map<string, number>): number {
+  const known = seen?.get(line);
+  if (known !== undefined) return known;
+  const decl = DECL.exec(line);
+  let verdict = NOT_DECL;
+  if (decl) {
+    const holds =
+      line.length <= PRINT_WIDTH &&
+      valueHolds(decl[2]!, decl[3]!) &&
+      !(decl[2]!.startsWith("--") && REWRITTEN.test(unquoted(decl[3]!)));
+    verdict = holds ? decl[1]!.length : REWRITES;
+  }
+  seen?.set(line, verdict);
+  return verdict;
+}
+
 /** True when the format pass would leave `css` as it is; false whenever a line is not a form this knows. */
-export function inFormatterForm(css: string): boolean {
+export function inFormatterForm(css: string, seen?: Map<string, number>): boolean {
   // A sheet may end with a comment (fonts.css: a commented @font-face for a family Google does not serve).
   if (!/(\}|\*\/)\n$/.test(css) || css.startsWith("\n") || css.includes("\n\n\n")) return false;
   const lines = css.slice(0, -1).split("\n");
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // A declaration on one line (it starts with spaces and ends with ";": none of the forms below).
+    const verdict = declVerdict(line, seen);
+    if (verdict !== NOT_DECL) {
+      if (depth === 0 || verdict !== depth * 2) return false;
+      continue;
+    }
     // A comment at the top level is kept as written, however long (formatComments is off).
     if (depth === 0 && line.startsWith("/* ")) {
       while (i < lines.length && !lines[i]!.endsWith("*/")) i++;
@@ -202,12 +254,6 @@ export function inFormatterForm(css: string): boolean {
       continue;
     }
     if (depth === 0 && SELECTOR_PART.test(line) && /[{,]$/.test(line) && lines[i + 1] !== "") continue;
-    const decl = DECL.exec(line);
-    if (decl) {
-      if (depth === 0 || decl[1]!.length !== depth * 2 || !valueHolds(decl[2]!, decl[3]!)) return false;
-      if (decl[2]!.startsWith("--") && REWRITTEN.test(unquoted(decl[3]!))) return false;
-      continue;
-    }
     const start = WRAPPED_START.exec(line);
     if (start && start[1]!.length === depth * 2 && depth > 0) {
       // A declaration over lines: exactly what wrapped() makes of its one-line form.
@@ -239,10 +285,11 @@ export function inFormatterForm(css: string): boolean {
  */
 export function printedStylesheets(files: readonly SourceFile[]): Map<string, string> {
   const printed = new Map<string, string>();
+  const seen = new Map<string, number>();
   for (const file of files) {
     if (file.bytes !== undefined || !file.path.endsWith(".css")) continue;
     const text = wrapLongDeclarations(file.content);
-    if (!inFormatterForm(text)) continue;
+    if (!inFormatterForm(text, seen)) continue;
     // The sheet as the format pass would leave it (its long values wrapped), which it then skips.
     file.content = text;
     printed.set(file.path, text);

@@ -44,13 +44,15 @@ export function round(value: number, digits = 2): number {
   return Object.is(out, -0) ? 0 : out;
 }
 
+/** Two hex digits of 0–255 (a table: every layer's colours are printed), any other number as toString(16) would. */
+const HEX2 = Array.from({ length: 256 }, (_, v) => v.toString(16).padStart(2, "0"));
+const hex2 = (v: number): string => HEX2[v] ?? v.toString(16).padStart(2, "0");
+
 /** `#rrggbb` when opaque, else `rgba(r, g, b, a)`. `opacity` multiplies the alpha. */
 export function cssColor(color: Rgba, opacity = 1): string {
   const to255 = (v: number): number => Math.round(v * 255);
   const alpha = round(color.a * opacity, 3);
-  if (alpha >= 1) {
-    return `#${[color.r, color.g, color.b].map((v) => to255(v).toString(16).padStart(2, "0")).join("")}`;
-  }
+  if (alpha >= 1) return `#${hex2(to255(color.r))}${hex2(to255(color.g))}${hex2(to255(color.b))}`;
   return `rgba(${to255(color.r)}, ${to255(color.g)}, ${to255(color.b)}, ${alpha})`;
 }
 

@@ -416,11 +416,14 @@ export function ownDecls(node: DesignNode, urls: AssetUrls, svgInline: boolean):
 
 /** Two `filter` declarations (shadow + blur) must become one. */
 function mergeFilters(decls: Decl[]): Decl[] {
+  // Counted first: nearly every layer has fewer than two (this runs for each one).
+  let count = 0;
+  for (const [p, v] of decls) if (p === "filter" && v !== "none") count++;
+  if (count < 2) return decls;
   const filters = decls
     .filter(([p]) => p === "filter")
     .map(([, v]) => v)
     .filter((v) => v !== "none");
-  if (filters.length < 2) return decls;
   const rest = decls.filter(([p]) => p !== "filter");
   rest.push(["filter", filters.join(" ")]);
   return rest;

@@ -35,6 +35,8 @@ interface IfBreak {
 interface Fill {
   k: "fill";
   parts: Doc[];
+  /** The first part still to print: the printer steps through a fill without copying its tail. */
+  from: number;
 }
 /** Text the formatter would break inside were it too long: the print fails if it overruns the line. */
 interface Rigid {
@@ -49,7 +51,7 @@ export const group = (c: Doc): Group => ({ k: "group", c, brk: false });
 export const cond = (flat: Doc, broken: Doc): Cond => ({ k: "cond", flat, broken });
 export const indent = (c: Doc): Indent => ({ k: "indent", c });
 export const ifBreak = (b: Doc, f: Doc = ""): IfBreak => ({ k: "ifBreak", b, f });
-export const fill = (parts: Doc[]): Fill => ({ k: "fill", parts });
+export const fill = (parts: Doc[]): Fill => ({ k: "fill", parts, from: 0 });
 export const rigid = (text: string): Rigid => ({ k: "rigid", text });
 
 /**
@@ -97,7 +99,8 @@ export function willBreak(doc: Doc): boolean {
     case "ifBreak":
       return willBreak(doc.b) || willBreak(doc.f);
     case "fill":
-      return doc.parts.some(willBreak);
+      for (let i = doc.from; i < doc.parts.length; i++) if (willBreak(doc.parts[i]!)) return true;
+      return false;
     case "rigid":
       return false;
   }
@@ -133,7 +136,7 @@ function propagate(doc: Doc): boolean {
     }
     case "fill": {
       let hard = false;
-      for (const d of doc.parts) if (propagate(d)) hard = true;
+      for (let i = doc.from; i < doc.parts.length; i++) if (propagate(doc.parts[i]!)) hard = true;
       return hard;
     }
     case "rigid":
@@ -144,26 +147,58 @@ function propagate(doc: Doc): boolean {
 const FLAT = 0;
 const BREAK = 1;
 type Mode = typeof FLAT | typeof BREAK;
-type Cmd = [indent: number, mode: Mode, doc: Doc];
 
-function fits(next: Cmd, rest: Cmd[], widthLeft: number, mustBeFlat: boolean): boolean {
+/**
+ * The printer's commands (indent, mode, doc) as three parallel stacks rather than a tuple each: the printer and
+ * fits() push one for every doc they step into, and the tuples were the emitters' largest allocation.
+ */
+class Cmds {
+  readonly inds: number[] = [];
+  readonly modes: Mode[] = [];
+  readonly docs: Doc[] = [];
+  get length(): number {
+    return this.docs.length;
+  }
+  push(ind: number, mode: Mode, doc: Doc): void {
+    this.inds.push(ind);
+    this.modes.push(mode);
+    this.docs.push(doc);
+  }
+}
+
+const FITS_MODES: Mode[] = [];
+const FITS_DOCS: Doc[] = [];
+
+/** Whether `doc` in `mode` fits in `widthLeft`, followed by `rest` (the commands still to print, last on top). */
+function fits(mode0: Mode, doc0: Doc, rest: Cmds | undefined, widthLeft: number, mustBeFlat: boolean): boolean {
   let width = widthLeft;
-  let restIdx = rest.length;
-  const cmds: [Mode, Doc][] = [[next[1], next[2]]];
+  let restIdx = rest?.length ?? 0;
+  // One pair of stacks for every call (fits never calls itself), emptied on entry.
+  const modes = FITS_MODES;
+  const docs = FITS_DOCS;
+  modes.length = 0;
+  docs.length = 0;
+  modes.push(mode0);
+  docs.push(doc0);
   while (width >= 0) {
-    if (cmds.length === 0) {
+    if (docs.length === 0) {
       if (restIdx === 0) return true;
-      const r = rest[--restIdx]!;
-      cmds.push([r[1], r[2]]);
+      restIdx--;
+      modes.push(rest!.modes[restIdx]!);
+      docs.push(rest!.docs[restIdx]!);
       continue;
     }
-    const [mode, doc] = cmds.pop()!;
+    const mode = modes.pop()!;
+    const doc = docs.pop()!;
     if (typeof doc === "string") {
       width -= textWidth(doc);
       continue;
     }
     if (Array.isArray(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) cmds.push([mode, doc[i]!]);
+      for (let i = doc.length - 1; i >= 0; i--) {
+        modes.push(mode);
+        docs.push(doc[i]!);
+      }
       continue;
     }
     switch (doc.k) {
@@ -171,21 +206,28 @@ function fits(next: Cmd, rest: Cmd[], widthLeft: number, mustBeFlat: boolean): b
         width -= textWidth(doc.text);
         break;
       case "indent":
-        cmds.push([mode, doc.c]);
+        modes.push(mode);
+        docs.push(doc.c);
         break;
       case "group": {
         if (mustBeFlat && doc.brk) return false;
-        cmds.push([doc.brk ? BREAK : mode, doc.c]);
+        modes.push(doc.brk ? BREAK : mode);
+        docs.push(doc.c);
         break;
       }
       case "cond":
-        cmds.push([mode, mode === BREAK ? doc.broken : doc.flat]);
+        modes.push(mode);
+        docs.push(mode === BREAK ? doc.broken : doc.flat);
         break;
       case "ifBreak":
-        cmds.push([mode, mode === BREAK ? doc.b : doc.f]);
+        modes.push(mode);
+        docs.push(mode === BREAK ? doc.b : doc.f);
         break;
       case "fill":
-        for (let i = doc.parts.length - 1; i >= 0; i--) cmds.push([mode, doc.parts[i]!]);
+        for (let i = doc.parts.length - 1; i >= doc.from; i--) {
+          modes.push(mode);
+          docs.push(doc.parts[i]!);
+        }
         break;
       case "line":
         if (mode === BREAK || doc.hard) return true;
@@ -202,16 +244,19 @@ export function printDoc(doc: Doc, width: number): string {
   const out: string[] = [];
   let pos = 0;
   let remeasure = false;
-  const cmds: Cmd[] = [[0, BREAK, doc]];
+  const cmds = new Cmds();
+  cmds.push(0, BREAK, doc);
   while (cmds.length > 0) {
-    const [ind, mode, d] = cmds.pop()!;
+    const ind = cmds.inds.pop()!;
+    const mode = cmds.modes.pop()!;
+    const d = cmds.docs.pop()!;
     if (typeof d === "string") {
       out.push(d);
       pos += textWidth(d);
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) cmds.push([ind, mode, d[i]!]);
+      for (let i = d.length - 1; i >= 0; i--) cmds.push(ind, mode, d[i]!);
       continue;
     }
     switch (d.k) {
@@ -221,38 +266,31 @@ export function printDoc(doc: Doc, width: number): string {
         if (pos > width) throw unprintable("an expression overruns its line");
         break;
       case "indent":
-        cmds.push([ind + 2, mode, d.c]);
+        cmds.push(ind + 2, mode, d.c);
         break;
       case "group":
         if (mode === FLAT && !remeasure) {
-          cmds.push([ind, d.brk ? BREAK : FLAT, d.c]);
+          cmds.push(ind, d.brk ? BREAK : FLAT, d.c);
           break;
         }
         remeasure = false;
-        {
-          const next: Cmd = [ind, FLAT, d.c];
-          cmds.push(!d.brk && fits(next, cmds, width - pos, false) ? next : [ind, BREAK, d.c]);
-        }
+        cmds.push(ind, !d.brk && fits(FLAT, d.c, cmds, width - pos, false) ? FLAT : BREAK, d.c);
         break;
       case "cond": {
         if (mode === FLAT && !remeasure) {
-          cmds.push([ind, FLAT, d.flat]);
+          cmds.push(ind, FLAT, d.flat);
           break;
         }
         remeasure = false;
-        const flat: Cmd = [ind, FLAT, d.flat];
-        if (fits(flat, cmds, width - pos, false)) cmds.push(flat);
-        else {
-          const broken: Cmd = [ind, FLAT, d.broken];
-          cmds.push(fits(broken, cmds, width - pos, false) ? broken : [ind, BREAK, d.broken]);
-        }
+        if (fits(FLAT, d.flat, cmds, width - pos, false)) cmds.push(ind, FLAT, d.flat);
+        else cmds.push(ind, fits(FLAT, d.broken, cmds, width - pos, false) ? FLAT : BREAK, d.broken);
         break;
       }
       case "ifBreak":
-        cmds.push([ind, mode, mode === BREAK ? d.b : d.f]);
+        cmds.push(ind, mode, mode === BREAK ? d.b : d.f);
         break;
       case "fill":
-        printFill(d.parts, 0, ind, mode, cmds, width - pos);
+        printFill(d.parts, d.from, ind, mode, cmds, width - pos);
         break;
       case "line":
         if (mode === FLAT && !d.hard) {
@@ -263,7 +301,7 @@ export function printDoc(doc: Doc, width: number): string {
           break;
         }
         if (mode === FLAT) remeasure = true;
-        while (out.length > 0 && / +$/.test(out[out.length - 1]!)) {
+        while (out.length > 0 && out[out.length - 1]!.endsWith(" ")) {
           const last = out.pop()!.replace(/ +$/, "");
           if (last) {
             out.push(last);
@@ -279,23 +317,24 @@ export function printDoc(doc: Doc, width: number): string {
 }
 
 /** prettier's fill: each content flat if it fits, each separator flat if the next content fits after it. */
-function printFill(parts: Doc[], at: number, ind: number, mode: Mode, cmds: Cmd[], rem: number): void {
+function printFill(parts: Doc[], at: number, ind: number, mode: Mode, cmds: Cmds, rem: number): void {
   const left = parts.length - at;
   if (left <= 0) return;
   const content = parts[at]!;
-  const contentFits = fits([ind, FLAT, content], [], rem, true);
+  const contentFits = fits(FLAT, content, undefined, rem, true);
   if (left === 1) {
-    cmds.push([ind, contentFits ? FLAT : BREAK, content]);
+    cmds.push(ind, contentFits ? FLAT : BREAK, content);
     return;
   }
   const whitespace = parts[at + 1]!;
   if (left === 2) {
-    cmds.push([ind, contentFits ? FLAT : BREAK, whitespace], [ind, contentFits ? FLAT : BREAK, content]);
+    cmds.push(ind, contentFits ? FLAT : BREAK, whitespace);
+    cmds.push(ind, contentFits ? FLAT : BREAK, content);
     return;
   }
-  const remaining: Cmd = [ind, mode, { k: "fill", parts: parts.slice(at + 2) }];
-  const bothFit = fits([ind, FLAT, [content, whitespace, parts[at + 2]!]], [], rem, true);
-  if (bothFit) cmds.push(remaining, [ind, FLAT, whitespace], [ind, FLAT, content]);
-  else if (contentFits) cmds.push(remaining, [ind, BREAK, whitespace], [ind, FLAT, content]);
-  else cmds.push(remaining, [ind, BREAK, whitespace], [ind, BREAK, content]);
+  const remaining: Fill = { k: "fill", parts, from: at + 2 };
+  const bothFit = fits(FLAT, [content, whitespace, parts[at + 2]!], undefined, rem, true);
+  cmds.push(ind, mode, remaining);
+  cmds.push(ind, bothFit ? FLAT : BREAK, whitespace);
+  cmds.push(ind, bothFit || contentFits ? FLAT : BREAK, content);
 }

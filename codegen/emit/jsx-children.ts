@@ -103,7 +103,8 @@ export function childParts(pieces: Piece[], willBreak: (doc: Doc) => boolean): C
       parts.push(t.child.doc);
       if (t.child.tag) multiline = true;
       else expressions++;
-      if (willBreak(t.child.doc)) multiline = true;
+      // Asked only while it can still change the answer: it walks the child's whole document, at every depth.
+      if (!multiline && willBreak(t.child.doc)) multiline = true;
       if (next?.k === "word") {
         const hard = t.child.selfClosing && !single(next);
         if (hard) multiline = true;

@@ -2,7 +2,7 @@
 import type { Decl } from "../css/decl.js";
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { applyTokens } from "./apply.js";
-import { svgColorTokens } from "./svg-colors.js";
+import { paintedLayers, svgColorTokens } from "./svg-colors.js";
 import { tokenRef, tokensCss, type TokenStyling } from "./stylesheet.js";
 
 export { tokensCss, type TokenStyling } from "./stylesheet.js";
@@ -31,10 +31,11 @@ export function tokenContext(doc: DesignDocument, styling: TokenStyling): TokenC
     if (!value || depth > 8) return undefined;
     return "css" in value ? value.css : tokenValue(value.ref, depth + 1);
   };
+  const painted = paintedLayers(table.nodes);
   return {
     decls: (node, decls) => applyTokens(decls, node, table.nodes[node.id], ref, tokenValue),
     attrs: (node) => table.modeAttrs[node.id] ?? [],
-    svg: (node, markup) => svgColorTokens(markup, node.id, table.nodes, ref),
+    svg: (node, markup) => svgColorTokens(markup, node.id, table.nodes, ref, painted),
   };
 }
 

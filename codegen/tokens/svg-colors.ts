@@ -35,13 +35,33 @@ function tokenStyles(attrs: string, bindings: Binding[], ref: (key: string) => s
   return out;
 }
 
-/** `markup` (an SVG's body) with `style` fills and strokes for the colours bound to variables. */
+/** The layers whose fills or stroke are bound to tokens: the only owners an SVG's tags take a style from. */
+export function paintedLayers(nodes: Readonly<Record<string, NodeTokens>>): Set<string> {
+  return new Set(Object.keys(nodes).filter((id) => bindingsOf(nodes[id]).length > 0));
+}
+
+const NODE_ID_ATTR = /\sdata-node-id="([^"]*)"/g;
+
+/** Whether any tag of `markup` can take a style: its layer, or a layer it names, is painted with a token. */
+function mayBind(markup: string, layerId: string, painted: ReadonlySet<string>): boolean {
+  if (painted.size === 0) return false;
+  if (painted.has(layerId)) return true;
+  for (const m of markup.matchAll(NODE_ID_ATTR)) if (painted.has(m[1]!)) return true;
+  return false;
+}
+
+/**
+ * `markup` (an SVG's body) with `style` fills and strokes for the colours bound to variables. `painted`
+ * (paintedLayers of `nodes`) lets a body none of whose layers is painted with a token come back untouched, unscanned.
+ */
 export function svgColorTokens(
   markup: string,
   layerId: string,
   nodes: Readonly<Record<string, NodeTokens>>,
   ref: (key: string) => string,
+  painted?: ReadonlySet<string>,
 ): string {
+  if (painted && !mayBind(markup, layerId, painted)) return markup;
   const owners: string[] = [layerId];
   return markup.replace(SVG_TAG, (whole, closing: string, tag: string, attrs: string, selfClosing: string) => {
     if (closing) {
