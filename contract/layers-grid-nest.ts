@@ -257,7 +257,8 @@ export function nestGrid(
     bottom: al.padding.bottom + w.bottom,
     left: al.padding.left + w.left,
   };
-  // No children shown in the flow (none, hidden or positioned ones): a frame whose auto layout holds what is added to it, they kept as drawn.
+  // No children shown in the flow (none, hidden or positioned ones): a frame whose auto layout holds what is added
+  // to it, they kept as drawn.
   if (items.length === 0) {
     count.nested++;
     return { ...fixed(layer), autoLayout: layout("VERTICAL", al.counterGap ?? 0, inset), children: rest };
