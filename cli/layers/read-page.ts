@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { checkLayerDocument, MAX_LAYER_NODES, type LayerDocument } from "../../contract/layers.js";
+import { nestGrids } from "../../contract/layers-grid-nest.js";
 import { type readLayers, readLayersSource } from "../../contract/layers-read.js";
 import { imageNotes, inlineLayerImages } from "../../contract/layers-images.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport, type PageOptions } from "../measure/browser.js";
@@ -95,7 +96,9 @@ export async function readPage(
       const inlined = await inlineLayerImages(checkLayerDocument(document), localImageLoader(root));
       // The images still referred to by URL (the network is refused): a note each, in the builder's words.
       const doc = inlined.document;
-      out.push({ document: checkLayerDocument({ ...doc, notes: [...doc.notes, ...imageNotes(doc.root)] }), readMs });
+      const checked = checkLayerDocument({ ...doc, notes: [...doc.notes, ...imageNotes(doc.root)] });
+      // A grid Figma's grid cannot hold as nested auto layout (the builder does the same to what the panel reads).
+      out.push({ document: nestGrids(checked).document, readMs });
     } finally {
       await context.close();
     }

@@ -8,6 +8,7 @@ import type { LayerDocument, LayerNode, LayerText } from "../../contract/layers.
 import { MAX_LAYER_NODES } from "../../contract/layers.js";
 import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, type GridPlan, gridPlan } from "../../contract/layers-grid.js";
+import { nestGrids } from "../../contract/layers-grid-nest.js";
 import { nextTask } from "../tasks.js";
 import { fontOfRun, type LoadedFonts, loadLayerFonts } from "./layer-fonts.js";
 import { buildGrid, placeInGrid } from "./layer-grid.js";
@@ -51,8 +52,10 @@ export function countLayers(node: LayerNode): number {
   return 1 + (node.children ?? []).reduce((n, c) => n + countLayers(c), 0);
 }
 
-export async function buildLayers(doc: LayerDocument, options: BuildOptions = {}): Promise<Built> {
+export async function buildLayers(read: LayerDocument, options: BuildOptions = {}): Promise<Built> {
   requireEditable("insert layers");
+  // A grid Figma's grid cannot hold as nested auto layout (already done to what the CLI reads: nothing changes).
+  const doc = nestGrids(read).document;
   const total = countLayers(doc.root);
   const limit = options.limit ?? MAX_LAYER_NODES;
   const fonts = await loadLayerFonts(doc.root);

@@ -13,6 +13,8 @@
  * - images: <img> elements and elements with a url() background, and how many have an image fill or the image
  *   placeholder on their layer.
  * - flex: elements with display flex / inline-flex, and how many were built as auto layout frames.
+ * - grid: elements with display grid / inline-grid and children, and how many were built as auto layout (Figma's
+ *   GRID, or the nested rows and columns of contract/layers-grid-nest.ts) rather than a frame of placed children.
  */
 import type { Browser, Page } from "playwright-core";
 import { readPage } from "../../cli/layers/read-page.js";
@@ -41,6 +43,8 @@ export interface DomElementBox {
   counted: boolean;
   inline: boolean;
   flex: boolean;
+  /** display grid with element children. */
+  grid?: boolean;
   /** An <img> or an element painting a url() background. */
   image: boolean;
 }
@@ -64,6 +68,8 @@ export interface PageTrip {
   imagesPlaced: number;
   flex: number;
   flexAuto: number;
+  grid: number;
+  gridAuto: number;
   layers: number;
   notes: string[];
   truncated: boolean;
@@ -123,6 +129,7 @@ function tagAndRead(): DomRead {
       counted,
       inline: /^inline/.test(display) && tag !== "img",
       flex: /flex/.test(display),
+      grid: /grid/.test(display) && el.children.length > 0,
       image: tag === "img" || /url\(/.test(style.getPropertyValue("background-image")),
     });
     if (tag === "svg") return;
@@ -226,6 +233,8 @@ export async function measurePage(
   let imagesPlaced = 0;
   let flex = 0;
   let flexAuto = 0;
+  let grid = 0;
+  let gridAuto = 0;
   for (const e of dom.elements) {
     const hit = byId.get(e.id);
     if (e.counted && e.image) {
@@ -238,6 +247,11 @@ export async function measurePage(
       flex++;
       const mode = hit?.rest["layoutMode"];
       if (mode === "HORIZONTAL" || mode === "VERTICAL") flexAuto++;
+    }
+    if (e.counted && e.grid) {
+      grid++;
+      const mode = hit?.rest["layoutMode"];
+      if (mode === "HORIZONTAL" || mode === "VERTICAL" || mode === "GRID") gridAuto++;
     }
     if (!e.counted) continue;
     if (!hit) {
@@ -293,6 +307,8 @@ export async function measurePage(
     imagesPlaced,
     flex,
     flexAuto,
+    grid,
+    gridAuto,
     layers: built,
     notes,
     truncated: doc.truncated,
