@@ -1,4 +1,5 @@
-/** codegen/preview/react-preview.ts as the engine bundle sees it: the calls go to the `code-preview` part (parts.ts). */
+/** codegen/preview/react-preview.ts as the engine bundle sees it: the calls go to the `code-preview` part
+ * (parts.ts). */
 import { codePart, type PreviewPart } from "./parts.js";
 
 export const compileTailwind: PreviewPart["compileTailwind"] = (files) =>
