@@ -660,7 +660,7 @@ describe("Engine tokenizer and code parts", () => {
     },
   );
 
-  it("sends an offline Generate before the formatters, the warm-up's formatters after a Generate under way", async () => {
+  it("sends an offline Generate before the formatters, the warm-up's after a Generate under way", async () => {
     let sendFormat: (packed: string) => void = () => undefined;
     const formatPacked = new Promise<string>((resolve) => (sendFormat = resolve));
     const codePartSource = vi.fn((part: CodePart) =>
