@@ -195,14 +195,22 @@ const webFmtInWorker = {
 
 /** The code parts, loaded into the engine worker before the jobs that need them (ui/engine/code-parts/), by name. */
 const CODE_PARTS = {
+  // What an offline Code job waits for: the React preview (sucrase, Tailwind's compiler and stylesheets).
+  "code-preview": {
+    entryPoints: ["ui/engine/code-parts/preview.entry.ts"],
+    ...browserIife,
+    plugins: [codePartShims(["codegen/preview/react-preview.ts"]), rawText],
+    outfile: "dist/ui-parts/code-preview.js",
+  },
+  // The formatters (prettier, the wasm ones), sent after the offline job: Tailwind reaching them fails the build.
   "code-format": {
     entryPoints: ["ui/engine/code-parts/format.entry.ts"],
     ...browserIife,
     loader: { ".wasm": "base64" },
-    plugins: [rawText, webFmtInWorker],
+    plugins: [codePartShims(["codegen/format/index.ts"]), rawTextRefused, webFmtInWorker],
     outfile: "dist/ui-parts/code-format.js",
   },
-  // The formatter and the preview are the other part's: a module of theirs here would be a second copy.
+  // The formatter and the preview are the other parts': a module of theirs here would be a second copy.
   "code-check": {
     entryPoints: ["ui/engine/code-parts/check.entry.ts"],
     ...browserIife,

@@ -81,6 +81,7 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
     worker: { base64: bytes(payload), gzip: packed.length, unpacked: gunzipSync(packed).length },
     searchWorker: { base64: bytes(search), gzip: searchPacked.length, unpacked: gunzipSync(searchPacked).length },
     codeParts: {
+      "code-preview": packedSizes(codeParts["code-preview"]),
       "code-format": packedSizes(codeParts["code-format"]),
       "code-check": packedSizes(codeParts["code-check"]),
     },

@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CODE_PARTS, PANEL_PARTS, type CodePart } from "../contract/messages.js";
-import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL } from "../ui/engine/code-parts/parts.js";
+import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL, CODE_PREVIEW_GLOBAL } from "../ui/engine/code-parts/parts.js";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -45,6 +45,7 @@ function packedLiteralsIn(codeJs: string): { packed: string; script: string }[] 
 const LOAD_PACKED = '"load-packed"';
 /** The global each code part sets (ui/engine/code-parts/parts.ts); the engine worker names them too, to read them. */
 const CODE_PART_MARKS: Record<CodePart, string> = {
+  "code-preview": CODE_PREVIEW_GLOBAL,
   "code-format": CODE_FORMAT_GLOBAL,
   "code-check": CODE_CHECK_GLOBAL,
 };

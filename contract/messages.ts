@@ -159,10 +159,11 @@ export type {
 
 /**
  * The engine worker's code parts (ui/engine/code-parts/), loaded into it before the jobs that need them:
- * `code-format` (the formatter, the React preview's transpiler and Tailwind: what an offline Code job needs) and
- * `code-check` (ts-morph with TypeScript: the project pass on model-written files, Code Connect).
+ * `code-preview` (the React preview's transpiler and Tailwind: what an offline Code job waits for), `code-format`
+ * (prettier and the wasm formatters: sent after an offline Code job, before a model's) and `code-check` (ts-morph with
+ * TypeScript: the project pass on model-written files, Code Connect).
  */
-export const CODE_PARTS = ["code-format", "code-check"] as const;
+export const CODE_PARTS = ["code-preview", "code-format", "code-check"] as const;
 export type CodePart = (typeof CODE_PARTS)[number];
 /**
  * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and code

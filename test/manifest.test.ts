@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS, PANEL_PARTS } from "../contract/messages.js";
 import { MENU_ACTIONS, RELAUNCH_BUTTONS } from "../contract/words.js";
 import { PANEL_SCRIPT_ID, PANEL_SCRIPT_TYPE } from "../ui/shell/panel-script.js";
-import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL } from "../ui/engine/code-parts/parts.js";
+import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL, CODE_PREVIEW_GLOBAL } from "../ui/engine/code-parts/parts.js";
 
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type ParentNode = DefaultTreeAdapterMap["parentNode"];
@@ -154,15 +154,20 @@ describe("manifest.json", () => {
       packed,
       "dist/code.js holds the packed engine worker, tokenizer, " +
         "code parts, search worker, draft emitters, Insert as layers and panel parts",
-    ).toHaveLength(7 + PANEL_PARTS.length);
+    ).toHaveLength(8 + PANEL_PARTS.length);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
     // The engine worker starts without TypeScript and prettier (its code parts come before the jobs that need them):
-    // the worker that answers model, image and analysis requests is under 1.5 MB of script; the code-format part (what
-    // an offline Code job needs) holds no TypeScript either, the code-check part holds the compiler.
+    // the worker that answers model, image and analysis requests is under 1.5 MB of script; the code-preview part (what
+    // an offline Code job waits for) holds neither prettier nor the wasm formatters, the code-format part no
+    // TypeScript, the code-check part holds the compiler.
     const unpacked = packed.map((p) => gunzipSync(Buffer.from(p, "base64")).toString("utf8"));
     const engine = unpacked.filter((s) => s.includes('"load-packed"') && s.includes(CODE_FORMAT_GLOBAL));
     const format = unpacked.filter((s) => s.includes(CODE_FORMAT_GLOBAL) && !s.includes('"load-packed"'));
     const check = unpacked.filter((s) => s.includes(CODE_CHECK_GLOBAL) && !s.includes('"load-packed"'));
+    const preview = unpacked.filter((s) => s.includes(CODE_PREVIEW_GLOBAL) && !s.includes('"load-packed"'));
+    expect(preview).toHaveLength(1);
+    expect(preview[0]!.length, "the code-preview part's script, unpacked").toBeLessThan(1e6);
+    expect(preview[0]).not.toMatch(/prettier|AGFzbQ/);
     expect(engine).toHaveLength(1);
     expect(format).toHaveLength(1);
     expect(check).toHaveLength(1);

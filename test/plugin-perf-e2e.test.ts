@@ -196,13 +196,15 @@ describe.runIf(runBrowser)("code on screen fast", { timeout: 180_000 }, () => {
         );
         await ui.getByRole("button", { name: "Generate", exact: true }).click();
         await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 30_000 });
-        // The engine was asked for once, at the warm-up, and so was the one code part an offline `generate` needs (the
-        // Code panel's warm-up loads it); the checker (ts-morph) never: no model, no components.
+        // The engine was asked for once, at the warm-up, and so was the code part an offline `generate` waits for (the
+        // Code panel's warm-up loads it) and the formatters' (in idle time after it); the checker (ts-morph) never: no
+        // model, no components.
         const after = await relay.traffic();
         expect(asksFor(after, "engine")).toBe(1);
+        expect(asksFor(after, "code-preview")).toBe(1);
         expect(asksFor(after, "code-format")).toBe(1);
         expect(asksFor(after, "code-check")).toBe(0);
-        expect(count(after, "get-worker-source")).toBe(2);
+        expect(count(after, "get-worker-source")).toBe(3);
       },
     );
   });

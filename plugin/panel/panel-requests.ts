@@ -62,6 +62,7 @@ const MAX_NOTIFY = 300;
 const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | undefined }> = {
   engine: { what: "code generator", payload: () => enginePayload() },
   tokenizer: { what: "tokenizer", payload: () => tokenizerPayload() },
+  "code-preview": { what: "React preview", payload: () => codePartPayload("code-preview") },
   "code-format": { what: "code formatter", payload: () => codePartPayload("code-format") },
   "code-check": { what: "code checker", payload: () => codePartPayload("code-check") },
   search: { what: "search worker", payload: () => searchWorkerPayload() },

@@ -133,7 +133,7 @@ window.addEventListener("message", (event) => {
       post({ type: "error", requestId: m.requestId, kind: "input", reason: "not-found", message });
       break;
     case "get-worker-source":
-      (m.part === "code-format" || m.part === "code-check" ? fetch(m.part + ".txt").then((r) => r.text()) : ` +
+      (m.part && m.part.startsWith("code-") ? fetch(m.part + ".txt").then((r) => r.text()) : ` +
     `workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
       break;
     case "export-selection": {

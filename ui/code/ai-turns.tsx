@@ -2,10 +2,9 @@
  * The conversation with the model for one frame: every turn stays selectable, and refinements build on the selected
  * one.
  */
-import { percent } from "../../codegen/fidelity/summary.js";
+import { percent, scoreTone } from "../../codegen/fidelity/summary.js";
 import type { AiSession, AiTurn } from "./ai-job.js";
 import { turnKey } from "./ai-score.js";
-import { scoreTone } from "./score/score-view.js";
 
 export { RefineBox } from "../controls/refine-box.js";
 

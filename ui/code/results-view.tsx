@@ -16,9 +16,8 @@ import { CodeView, type Highlight } from "./code-view.js";
 import { FileTreeView } from "./file-tree-view.js";
 import { PreviewPane } from "./preview-pane.js";
 import { ProblemsList } from "./problems-list.js";
-import { ScoreView } from "./score/score-view.js";
 import type { MainRequests } from "../channel/requests.js";
-import { ResultLayersBar } from "./layers/layers-loader.js";
+import { LazyScoreView, ResultLayersBar } from "./layers/layers-loader.js";
 
 type View = "code" | "preview";
 const NOTHING = (): void => undefined;
@@ -203,7 +202,13 @@ export function ResultsView({
       </div>
 
       {output.score ? (
-        <ScoreView state={output.score} selected={outlined} onSelect={selectLayer} action={scoreAction} />
+        <LazyScoreView
+          state={output.score}
+          selected={outlined}
+          onSelect={selectLayer}
+          action={scoreAction}
+          requests={requests}
+        />
       ) : null}
 
       {view === "code" ? (

@@ -553,6 +553,8 @@ describe("Engine tokenizer and code parts", () => {
       super.postMessage(message);
       if (message.kind === "load-script" || message.kind === "load-packed")
         queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "loaded" }));
+      if (message.kind === "part-failed")
+        queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "aborted" }));
       if (message.kind === "hint")
         queueMicrotask(() => this.reply({ id: message.id, ok: true, kind: "hint", hint: "" }));
       if (message.kind === "react-preview")
@@ -617,15 +619,18 @@ describe("Engine tokenizer and code parts", () => {
       const { host, workers } = answeringEngine({ codePartSource });
       await host.call("hint", { exports });
       expect(codePartSource).not.toHaveBeenCalled();
-      // The React preview needs only the formatter's part.
+      // The React preview needs only the preview's part.
       await host.call("react-preview", { files: [] });
       expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "hint", "load-packed", "react-preview"]);
-      expect(codePartSource.mock.calls).toEqual([["code-format"]]);
-      // Two code jobs at once share one load of the checker, sent before either.
+      expect(codePartSource.mock.calls).toEqual([["code-preview"]]);
+      // Two code jobs at once share one load of the checker, sent before either; the formatters follow the jobs.
       await Promise.all([
         host.call("generate", { exports, options: mapped }),
         host.call("generate", { exports, options: mapped }),
       ]);
+      const packedIn = (worker: AnsweringWorker) =>
+        worker.received.flatMap((r) => (r.kind === "load-packed" ? [r.packed] : []));
+      await vi.waitFor(() => expect(packedIn(workers[0]!)).toHaveLength(3));
       expect(workers[0]!.received.map((r) => r.kind)).toEqual([
         "ping",
         "hint",
@@ -634,23 +639,60 @@ describe("Engine tokenizer and code parts", () => {
         "load-packed",
         "generate",
         "generate",
+        "load-packed",
       ]);
-      expect(workers[0]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
-        { packed: "H4sI-code-format" },
-        { packed: "H4sI-code-check" },
-      ]);
-      // A new worker (after a cancel): the Code panel's warm-up loads only what an offline Generate needs; a Generate
-      // with components then loads the checker; each asked of the main thread only once.
+      expect(packedIn(workers[0]!)).toEqual(["H4sI-code-preview", "H4sI-code-check", "H4sI-code-format"]);
+      // A new worker (after a cancel): the Code panel's warm-up loads what an offline Generate waits for, then the
+      // formatters in idle time; a Generate with components then loads the checker; each asked of the main thread
+      // only once.
       host.cancel();
       await host.warmUp({ for: "generate" });
-      expect(workers[1]!.received.filter((r) => r.kind === "load-packed")).toMatchObject([
-        { packed: "H4sI-code-format" },
-      ]);
+      await vi.waitFor(() => expect(packedIn(workers[1]!)).toEqual(["H4sI-code-preview", "H4sI-code-format"]));
       await host.call("generate", { exports, options: mapped });
-      expect(workers[1]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "load-packed", "generate"]);
-      expect(codePartSource).toHaveBeenCalledTimes(2);
+      expect(workers[1]!.received.map((r) => r.kind)).toEqual([
+        "ping",
+        "load-packed",
+        "load-packed",
+        "load-packed",
+        "generate",
+      ]);
+      expect(codePartSource).toHaveBeenCalledTimes(3);
     },
   );
+
+  it("sends an offline Generate before the formatters, the warm-up's after a Generate under way", async () => {
+    let sendFormat: (packed: string) => void = () => undefined;
+    const formatPacked = new Promise<string>((resolve) => (sendFormat = resolve));
+    const codePartSource = vi.fn((part: CodePart) =>
+      part === "code-format" ? formatPacked : Promise.resolve(`H4sI-${part}`),
+    );
+    const { host, workers } = answeringEngine({ codePartSource });
+    // The panel's warm-up and a click at once: the Generate goes first, then the formatters, asked for once.
+    await Promise.all([host.warmUp({ for: "generate" }), host.call("generate", { exports, options })]);
+    expect(workers[0]!.received.map((r) => r.kind)).toEqual(["ping", "load-packed", "generate"]);
+    expect(host.stats.codePartsReadyMs).toEqual({ "code-preview": 0 });
+    sendFormat("H4sI-code-format");
+    await vi.waitFor(() => expect(workers[0]!.received.map((r) => r.kind)).toHaveLength(4));
+    expect(workers[0]!.last("load-packed")).toMatchObject({ packed: "H4sI-code-format" });
+    expect(codePartSource.mock.calls).toEqual([["code-preview"], ["code-format"]]);
+  });
+
+  it("tells the worker a part it promised a Generate could not be sent, and sends it again with the next", async () => {
+    let attempt = 0;
+    const codePartSource = vi.fn(async (part: CodePart) => {
+      if (part === "code-format" && attempt++ === 0) throw new Error("main thread gone");
+      return `H4sI-${part}`;
+    });
+    const { host, workers } = answeringEngine({ codePartSource });
+    await host.call("generate", { exports, options });
+    await vi.waitFor(() => expect(workers[0]!.last("part-failed")).toBeDefined());
+    expect(workers[0]!.last("part-failed")).toMatchObject({
+      part: "code-format",
+      message: "The code formatter could not be loaded: main thread gone",
+    });
+    await host.call("generate", { exports, options });
+    await vi.waitFor(() => expect(workers[0]!.last("load-packed")).toMatchObject({ packed: "H4sI-code-format" }));
+  });
 
   it("asks the main thread for the first code part while the worker is still being fetched and booted", async () => {
     let unpacked: (value: { url: string; decodeMs: number }) => void = () => undefined;
@@ -662,25 +704,29 @@ describe("Engine tokenizer and code parts", () => {
       codePartSource,
     });
     const warming = host.warmUp({ for: "generate" });
-    await vi.waitFor(() => expect(codePartSource).toHaveBeenCalledWith("code-format"));
+    await vi.waitFor(() => expect(codePartSource).toHaveBeenCalledWith("code-preview"));
     expect(host.currentStatus).toBe("starting");
+    expect(codePartSource.mock.calls).toEqual([["code-preview"]]);
     unpacked({ url: "blob:worker", decodeMs: 1 });
     await warming;
-    expect(codePartSource.mock.calls).toEqual([["code-format"]]);
+    // The formatters only once the preview's part has run (idle time).
+    expect(codePartSource.mock.calls).toEqual([["code-preview"], ["code-format"]]);
   });
 
   it("says when each code part was ready, from the engine's first start, for the first worker only", async () => {
     let clock = 100;
     const { host } = answeringEngine({
-      codePartSource: async (part) => ((clock += part === "code-format" ? 50 : 400), `H4sI-${part}`),
+      codePartSource: async (part) => (
+        (clock += { "code-preview": 20, "code-format": 50, "code-check": 400 }[part]), `H4sI-${part}`
+      ),
       now: () => clock,
     });
     expect(host.stats.codePartsReadyMs).toBeUndefined();
     await host.warmUp({ for: "ai-generate" });
-    expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
+    expect(host.stats.codePartsReadyMs).toEqual({ "code-preview": 20, "code-format": 70, "code-check": 470 });
     host.cancel();
     await host.warmUp({ for: "ai-generate" });
-    expect(host.stats.codePartsReadyMs).toEqual({ "code-format": 50, "code-check": 450 });
+    expect(host.stats.codePartsReadyMs).toEqual({ "code-preview": 20, "code-format": 70, "code-check": 470 });
   });
 
   it("a code part that fails to load fails the code job clearly, and the next one tries again", async () => {
@@ -692,7 +738,7 @@ describe("Engine tokenizer and code parts", () => {
       },
     });
     await expect(host.call("generate", { exports, options })).rejects.toThrow(
-      "The code formatter could not be loaded: the main thread did not answer",
+      "The React preview could not be loaded: the main thread did not answer",
     );
     fail = false;
     await expect(host.call("generate", { exports, options })).resolves.toMatchObject({ ms: 1 });

@@ -9,6 +9,7 @@ import type { CallOptions, EngineCaller } from "./call.js";
 import {
   codePartsFor,
   estimates,
+  laterCodePartsFor,
   streams,
   type BodyOf,
   type Kind,
@@ -60,7 +61,11 @@ interface CodePartLoad {
   loadedIn?: { generation: number; loaded: Promise<void> };
 }
 
-const PART_WHAT: Record<CodePart, string> = { "code-format": "The code formatter", "code-check": "The code checker" };
+const PART_WHAT: Record<CodePart, string> = {
+  "code-preview": "The React preview",
+  "code-format": "The code formatter",
+  "code-check": "The code checker",
+};
 
 /** The reply's fields without the id, `ok` and kind the message carried. */
 function bodyOf<K extends Kind>(reply: OkReply): ReplyOf<K> {
@@ -117,6 +122,8 @@ export class Engine implements EngineCaller {
       abortSettles: "answer",
       onCancel: (target) => void this.slot.post(worker, { kind: "abort", target }).catch(() => this.cancel()),
     });
+    // After the job: it is answered without them unless it calls into one, which waits in the worker until it has run.
+    this.sendLaterParts(laterCodePartsFor(kind));
     const done = await reply;
     if (done.kind !== kind) throw new FigmentError("internal", `the code generator answered "${done.kind}" to ${kind}`);
     if (parts.length > 0 && this.slot.stats.starts === 1 && this.firstStartAt !== undefined)
@@ -130,6 +137,9 @@ export class Engine implements EngineCaller {
    */
   async warmUp(options: { for?: Kind } = {}): Promise<void> {
     await Promise.all([this.start(), options.for ? this.loadCodeParts(codePartsFor(options.for)) : undefined]);
+    // Then the parts its jobs may call into later. Their text is asked of the main thread only now, so a job whose
+    // parts this warm-up was loading is posted before them.
+    if (options.for) this.sendLaterParts(laterCodePartsFor(options.for));
   }
 
   /** Stops whatever the worker is doing: pending requests reject with Cancelled. */
@@ -144,6 +154,19 @@ export class Engine implements EngineCaller {
   private start(): Promise<WorkerLike> {
     this.firstStartAt ??= this.deps.now();
     return this.slot.start();
+  }
+
+  /**
+   * Loads `parts` into the current worker without waiting for them; one that cannot be loaded is said to the worker
+   * (`part-failed`), so a job waiting on it fails instead of waiting for ever. Tried again by the next call.
+   */
+  private sendLaterParts(parts: readonly CodePart[]): void {
+    for (const part of parts)
+      this.loadCodePart(part)
+        .catch(async (error: Error) =>
+          this.slot.post(await this.start(), { kind: "part-failed", part, message: error.message }),
+        )
+        .catch(() => undefined);
   }
 
   /** Loads `parts` into the current worker in order (the first part is not slowed by the next one's unpacking). */

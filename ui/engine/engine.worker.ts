@@ -5,7 +5,7 @@
  * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
  */
 import { bootDecodeMs } from "./boot.js";
-import { warmParts } from "./code-parts/parts.js";
+import { asCodeJob, expectParts, partFailed, quiet, warmParts } from "./code-parts/parts.js";
 import { decodeWorkerScript } from "./source.js";
 import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
@@ -27,6 +27,7 @@ import {
   type EngineEventMessage,
   type EngineReply,
   type EngineRequest,
+  laterCodePartsFor,
   type Kind,
   type RequestOf,
 } from "./protocol/index.js";
@@ -52,9 +53,14 @@ const JOBS: Jobs = {
   ...sdJobs,
 };
 
-/** Unpacks a gzip+base64 script (a worker part) and runs it here. */
+/**
+ * Unpacks a gzip+base64 script (a worker part) and runs it here, once no code job runs (a part the host sends after a
+ * Generate: the code-format part's 6 MB of script are not run ahead of a Generate clicked meanwhile).
+ */
 async function runPacked(packed: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([await decodeWorkerScript(packed)], { type: "text/javascript" }));
+  const script = await decodeWorkerScript(packed);
+  await quiet();
+  const url = URL.createObjectURL(new Blob([script], { type: "text/javascript" }));
   try {
     scope.importScripts(url);
   } finally {
@@ -101,14 +107,20 @@ async function handle(request: EngineRequest): Promise<EngineReply> {
       try {
         await runPacked(request.packed);
         // Loaded is ready for an offline code job; the formatters compile after the answer (code-parts/parts.ts).
-        setTimeout(() => void warmParts(), 0);
+        setTimeout(() => void quiet().then(warmParts), 0);
         return { id: request.id, ok: true, kind: "loaded" };
       } catch (error) {
         // The browser's own words for a script it could not load or run (a SyntaxError's too): said as they are.
         return { id: request.id, ok: false, failure: toFailure(error) };
       }
+    case "part-failed":
+      partFailed(request.part, request.message);
+      return { id: request.id, ok: true, kind: "aborted" };
     default:
-      return run(request);
+      // The host sends these after the job: a call into one waits until it has run (code-parts/parts.ts).
+      if (laterCodePartsFor(request.kind).length === 0) return run(request);
+      expectParts(laterCodePartsFor(request.kind));
+      return asCodeJob(() => run(request));
   }
 }
 

@@ -7,6 +7,7 @@ import type { MainRequests } from "../../channel/requests.js";
 import type { FrameInfo, PreviewState } from "../code-job.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
 import type { preparePageAsk } from "../prompt-page.js";
+import type { ScoreViewProps } from "../score/score-view.js";
 
 export const LAYERS_GLOBAL = "__figmentLayers";
 
@@ -30,4 +31,6 @@ export interface LayersModule {
   /** "Design from a prompt"'s box (its job stays in the shell: ai-request.ts). */
   PromptDesignBox: ComponentType<PromptDesignBoxProps>;
   preparePageAsk: typeof preparePageAsk;
+  /** The result's fidelity score, shown with the result as this bar is (issue 24's budget). */
+  ScoreView: ComponentType<ScoreViewProps>;
 }

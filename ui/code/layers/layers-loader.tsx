@@ -11,6 +11,7 @@ import { ErrorNotice } from "../../controls/status.js";
 import { decodeWorkerScript } from "../../engine/source.js";
 import { runScript } from "../../parts/run-script.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
+import type { ScoreViewProps } from "../score/score-view.js";
 import { LAYERS_GLOBAL, type LayersModule, type PastedLayersProps, type ResultLayersProps } from "./layers-global.js";
 
 const SOURCE_TIMEOUT_MS = 30_000;
@@ -74,3 +75,4 @@ function lazy<P extends object>(pick: (module: LayersModule) => ComponentType<P>
 export const ResultLayersBar = lazy<ResultLayersProps>((m) => m.ResultLayers);
 export const PastedLayersBar = lazy<PastedLayersProps>((m) => m.PastedLayers);
 export const LazyPromptDesignBox = lazy<PromptDesignBoxProps>((m) => m.PromptDesignBox);
+export const LazyScoreView = lazy<ScoreViewProps>((m) => m.ScoreView);

@@ -7,6 +7,7 @@
 import { useMemo } from "preact/hooks";
 import { PromptDesignBox } from "../prompt-design-box.js";
 import { preparePageAsk } from "../prompt-page.js";
+import { ScoreView } from "../score/score-view.js";
 import { InsertLayersBar } from "./insert-layers.js";
 import { pastedSource, resultSource } from "./layer-source.js";
 import { LAYERS_GLOBAL, type LayersModule, type PastedLayersProps, type ResultLayersProps } from "./layers-global.js";
@@ -35,4 +36,5 @@ function PastedLayers({ html, requests }: PastedLayersProps) {
   PastedLayers,
   PromptDesignBox,
   preparePageAsk,
+  ScoreView,
 };

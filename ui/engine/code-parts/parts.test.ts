@@ -1,15 +1,28 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { CODE_FORMAT_GLOBAL, registerFormatPart, warmParts, type FormatPart } from "./parts.js";
+import { emitFiles, loadDesign } from "../../../codegen/index.js";
+import { formatFiles as realFormatFiles, isFormatted as realIsFormatted } from "../../../codegen/format/index.js";
+import type { SourceFile } from "../../../codegen/types.js";
+import { formatFiles } from "./format.shim.js";
+import {
+  CODE_FORMAT_GLOBAL,
+  expectParts,
+  partFailed,
+  registerFormatPart,
+  warmParts,
+  type FormatPart,
+} from "./parts.js";
 
 const unused = (): never => {
   throw new Error("not called here");
 };
 
-describe("warmParts", () => {
-  afterEach(() => {
-    delete (globalThis as Record<string, unknown>)[CODE_FORMAT_GLOBAL];
-  });
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[CODE_FORMAT_GLOBAL];
+  partFailed("code-format", "test over");
+});
 
+describe("warmParts", () => {
   it("settles without a part loaded", async () => {
     await expect(warmParts()).resolves.toBeUndefined();
   });
@@ -21,8 +34,6 @@ describe("warmParts", () => {
     const part: FormatPart = {
       formatFiles: unused,
       isFormatted: unused,
-      reactPreview: unused,
-      compileTailwind: unused,
       ready: () => {
         started++;
         return ready;
@@ -44,11 +55,63 @@ describe("warmParts", () => {
     const part: FormatPart = {
       formatFiles: unused,
       isFormatted: unused,
-      reactPreview: unused,
-      compileTailwind: unused,
       ready: () => Promise.reject(new Error("wasm refused")),
     };
     registerFormatPart(part);
     await expect(warmParts()).resolves.toBeUndefined();
+  });
+});
+
+/** The login's emitted files with their indentation lost, and the formatter's files for them. */
+async function loginFiles(): Promise<{ printed: SourceFile[]; unprinted: SourceFile[] }> {
+  const json = readFileSync(
+    new URL("../../../test/fixtures/figma/figmasharp-login.file.json", import.meta.url),
+    "utf8",
+  );
+  const { document } = loadDesign(JSON.parse(json) as unknown);
+  const emitted = emitFiles(document, { target: "react", styling: "css-modules", nodeIds: false }).files.filter(
+    (file) => file.bytes === undefined && /\.(tsx|css)$/.test(file.path),
+  );
+  const unprinted = emitted.map((file) => ({ ...file, content: file.content.replace(/^ +/gm, "") }));
+  return { printed: (await realFormatFiles(unprinted, "emitters")).files, unprinted };
+}
+
+describe("the code-format part, sent after the job", () => {
+  it("formats a file the emitters did not print once the part has run, never before", async () => {
+    const { printed, unprinted } = await loginFiles();
+    expect(unprinted.length).toBeGreaterThan(1);
+    expect(unprinted.map((f) => f.content)).not.toEqual(printed.map((f) => f.content));
+    // A generate arrived: the host sends the formatters after it.
+    expectParts(["code-format"]);
+    let done = false;
+    const formatting = formatFiles(unprinted, "emitters").then((result) => ((done = true), result));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(done).toBe(false);
+    registerFormatPart({ formatFiles: realFormatFiles, isFormatted: realIsFormatted });
+    const result = await formatting;
+    expect(result.problems).toEqual([]);
+    expect(result.files.map((f) => f.content)).toEqual(printed.map((f) => f.content));
+  });
+
+  it("fails the job waiting for a part the host could not send (never the file unformatted)", async () => {
+    const { unprinted } = await loginFiles();
+    expectParts(["code-format"]);
+    const formatting = formatFiles(unprinted, "emitters");
+    partFailed("code-format", "main thread gone");
+    await expect(formatting).rejects.toThrow("the code formatter could not be loaded: main thread gone");
+  });
+
+  it("says plainly a part no job was promised (a host bug), without waiting", async () => {
+    await expect(formatFiles((await loginFiles()).unprinted, "emitters")).rejects.toThrow(
+      'the code formatter is not loaded in this worker yet (the host loads the "code-format" part',
+    );
+  });
+
+  it("calls the part at once when it has run before the job", async () => {
+    const { printed, unprinted } = await loginFiles();
+    registerFormatPart({ formatFiles: realFormatFiles, isFormatted: realIsFormatted });
+    expectParts(["code-format"]);
+    const result = await formatFiles(unprinted, "emitters");
+    expect(result.files.map((f) => f.content)).toEqual(printed.map((f) => f.content));
   });
 });

@@ -1,7 +1,9 @@
-/** codegen/preview/react-preview.ts as the engine bundle sees it: the calls go to the `code-format` part (parts.ts). */
-import { codePart, type FormatPart } from "./parts.js";
+/** codegen/preview/react-preview.ts as the engine bundle sees it: the calls go to the `code-preview` part
+ * (parts.ts). */
+import { codePart, type PreviewPart } from "./parts.js";
 
-export const compileTailwind: FormatPart["compileTailwind"] = (files) => codePart("code-format").compileTailwind(files);
+export const compileTailwind: PreviewPart["compileTailwind"] = (files) =>
+  codePart("code-preview").compileTailwind(files);
 
-export const reactPreview: FormatPart["reactPreview"] = (files, runtime) =>
-  codePart("code-format").reactPreview(files, runtime);
+export const reactPreview: PreviewPart["reactPreview"] = (files, runtime) =>
+  codePart("code-preview").reactPreview(files, runtime);

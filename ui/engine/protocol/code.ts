@@ -126,15 +126,17 @@ export const codeSection = {
   streams: {},
   estimates: [],
   // `generate` needs ts-morph only where generateCode runs it (the team's components): else the Code panel is
-  // ready once "code-format" is.
+  // ready once "code-preview" is. The emitters print their files in the formatter's form, so it is answered without
+  // the formatters, which come after it (a file still to format waits for them in the worker).
   codeParts: {
     generate: ((body) =>
       body && needsCodeCheck(body.options)
-        ? ["code-format", "code-check"]
-        : ["code-format"]) satisfies CodePartsOf<GenerateBody>,
-    "react-preview": ["code-format"],
+        ? ["code-preview", "code-check"]
+        : ["code-preview"]) satisfies CodePartsOf<GenerateBody>,
+    "react-preview": ["code-preview"],
     "read-code-connect": ["code-check"],
   },
+  laterCodeParts: { generate: ["code-format"] },
 } as const satisfies Section;
 
 /** A nodes-style reply holding every export, so one loadDesign call sees all frames and their components. */

@@ -37,6 +37,11 @@ export interface Section {
    * worker before them, in order.
    */
   readonly codeParts: Readonly<Record<string, readonly CodePart[] | CodePartsOf<never>>>;
+  /**
+   * Kinds a code part may serve without the job waiting for it: the host sends it once the job is posted (or in idle
+   * time after a warm-up), and the worker's call into it waits until it has run (ui/engine/code-parts/parts.ts).
+   */
+  readonly laterCodeParts?: Readonly<Record<string, readonly CodePart[]>>;
 }
 
 export { requestIdField as requestId } from "../../../contract/request-id.js";

@@ -74,6 +74,7 @@ const CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] | CodePartsOf<Bod
   ...rowsSection.codeParts,
   ...sdSection.codeParts,
 };
+const LATER_CODE_PARTS: { readonly [K in Kind]?: readonly CodePart[] } = { ...codeSection.laterCodeParts };
 
 /** A job the panel can ask the engine for. */
 export type Kind = keyof typeof SECTION_REQUESTS;
@@ -120,6 +121,12 @@ export function codePartsFor<K extends Kind>(kind: K, body?: BodyOf<K>): readonl
   const parts = CODE_PARTS[kind] as readonly CodePart[] | CodePartsOf<BodyOf<K>> | undefined;
   return typeof parts === "function" ? parts(body) : (parts ?? []);
 }
+
+/**
+ * The code parts the host sends after `kind` (never one it loads before it): the job is answered without them unless
+ * it calls into one, which then waits until it has run.
+ */
+export const laterCodePartsFor = (kind: Kind): readonly CodePart[] => LATER_CODE_PARTS[kind] ?? [];
 
 /** Whether `event` is one that `kind` may stream (others are ignored). */
 export function streams<K extends Kind>(kind: K, event: EngineEvent): event is EventOf<K> {

@@ -151,8 +151,12 @@ export const modelSection = {
   },
   streams: { "ai-generate": ["progress", "stage"] },
   estimates: ["ai-prepare", "ai-prepare-page", "ai-round-estimate"],
-  // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files.
-  codeParts: { "ai-prepare": ["code-format", "code-check"], "ai-generate": ["code-format", "code-check"] },
+  // ai-prepare makes the offline code (generateCode) for the prompt; ai-generate formats and checks the model's files
+  // (and compiles a designed page's Tailwind: the preview part's).
+  codeParts: {
+    "ai-prepare": ["code-format", "code-check"],
+    "ai-generate": ["code-preview", "code-format", "code-check"],
+  },
 } as const satisfies Section;
 
 /** A base64 image data URL (a hoisted function: the prompt input's field, above, uses it too). */
