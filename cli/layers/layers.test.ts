@@ -231,6 +231,16 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.editableTexts).toBe(row.trip.designTexts);
   });
 
+  it("tnt-website Input field: a rule turned upright in a row takes no width, its stroke left of its box", async () => {
+    // The code laid the 29-px rule out unturned (CSS turns it after layout): it took 29 px of its row and was drawn
+    // 15 px right of the design's (main 0.815; the code alone 0.815).
+    const row = await layersRoundTrip(browser, page("tnt-website.file.json#227:125"));
+    const line = layersById(row.document.root).get("227:115")!;
+    const field = layersById(row.document.root).get("227:123")!;
+    expect(Math.round(line.box.x - field.box.x)).toBe(9);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
   it("figma-differ-selfie: the status bar's Battery, an unnamed <g> of the SVG, is drawn by the vector", async () => {
     // The code wrote the Battery frame as a <g> inside the "Network + Battery" SVG: `figment score` counts it as
     // drawn by the picture (code 0.997); main's round trip counted it missing: 0.967 (matched 33/34).
