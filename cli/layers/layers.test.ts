@@ -231,6 +231,28 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.editableTexts).toBe(row.trip.designTexts);
   });
 
+  it("tnt-website Input field: a rule turned upright in a row takes no width, its stroke left of its box", async () => {
+    // The code laid the 29-px rule out unturned (CSS turns it after layout): it took 29 px of its row and was drawn
+    // 15 px right of the design's (main 0.815; the code alone 0.815).
+    const row = await layersRoundTrip(browser, page("tnt-website.file.json#227:125"));
+    const line = layersById(row.document.root).get("227:115")!;
+    const field = layersById(row.document.root).get("227:123")!;
+    expect(Math.round(line.box.x - field.box.x)).toBe(9);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("template-microsite Page 2: the layers of a frame turned 180° come back where the design has them", async () => {
+    // The code placed a turned frame's layers by their page boxes inside the unturned frame, then turned it: every
+    // vector of both Layer_1 frames mirrored about the frame's centre (main 0.823; the code alone 0.823).
+    const trip = page("template-microsite.nodes.json#3988:10182");
+    const row = await layersRoundTrip(browser, trip);
+    const byId = layersById(row.document.root);
+    const origin = byId.get(trip.frame.id)!.box;
+    const vector = byId.get("3988:10199")!.box;
+    expect([Math.round(vector.x - origin.x), Math.round(vector.y - origin.y)]).toEqual([1349, 261]);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
   it("figma-differ-selfie: the status bar's Battery, an unnamed <g> of the SVG, is drawn by the vector", async () => {
     // The code wrote the Battery frame as a <g> inside the "Network + Battery" SVG: `figment score` counts it as
     // drawn by the picture (code 0.997); main's round trip counted it missing: 0.967 (matched 33/34).

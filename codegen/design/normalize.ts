@@ -197,14 +197,37 @@ function textLayerName(name: string, characters: unknown): string {
   return a === b || (a.length >= 8 && b.startsWith(a)) ? characters : name;
 }
 
-/** Where an unrotated box of w×h centred on `bounds` sits in `parent` (rotation turns a layer about its centre). */
+/**
+ * Where an unrotated box of w×h centred on `bounds` sits in `parent` (rotation turns a layer about its centre). In a
+ * turned parent, in the parent's own unturned box, which the parent's transform turns back onto the page: a layer
+ * right of the centre of a frame turned 180° is left of it in the frame (the microsite's Layer_1 drew its vectors
+ * mirrored).
+ */
 function offsetIn(
   bounds: { x: number; y: number; width: number; height: number },
-  parent: { x: number; y: number },
+  parent: ParentFacts,
   w: number,
   h: number,
 ): { x: number; y: number } {
-  return { x: bounds.x + bounds.width / 2 - parent.x - w / 2, y: bounds.y + bounds.height / 2 - parent.y - h / 2 };
+  const box = parent.box;
+  if (parent.turn === undefined)
+    return { x: bounds.x + bounds.width / 2 - box.x - w / 2, y: bounds.y + bounds.height / 2 - box.y - h / 2 };
+  const own = parent.size ?? { w: box.width, h: box.height };
+  const dx = bounds.x + bounds.width / 2 - (box.x + box.width / 2);
+  const dy = bounds.y + bounds.height / 2 - (box.y + box.height / 2);
+  const t = (-parent.turn * Math.PI) / 180;
+  const cos = Math.cos(t);
+  const sin = Math.sin(t);
+  return { x: own.w / 2 + dx * cos - dy * sin - w / 2, y: own.h / 2 + dx * sin + dy * cos - h / 2 };
+}
+
+/** Two turns in CSS degrees, one turn in (-180, 180]; undefined when they cancel out. */
+function sumTurns(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  let sum = ((((a + b + 180) % 360) + 360) % 360) - 180;
+  if (sum === -180) sum = 180;
+  return Math.abs(sum) < 0.05 ? undefined : sum;
 }
 
 /** Geometry to whole pixels, or tenths below 8px where a pixel is a large share of the size. */
@@ -246,6 +269,10 @@ interface ParentFacts {
   box: Box;
   dir: "row" | "column" | "grid" | undefined;
   cells?: Map<RestNode, GridCell>;
+  /** How far the parent is turned on the page (CSS degrees, its own turn and its ancestors'). */
+  turn?: number;
+  /** Its unturned size, where it is turned. */
+  size?: { w: number; h: number };
 }
 
 function convert(
@@ -278,14 +305,16 @@ function convert(
     return undefined;
   }
   const rotation = cssRotation(node);
-  const { w, h } = unrotatedSize(node, bounds, rotation);
+  // The reply's bounds are the page's: inside a turned parent, the layer is turned by both.
+  const turn = sumTurns(parent?.turn, rotation);
+  const { w, h } = unrotatedSize(node, bounds, turn);
   const name = kind === "text" ? textLayerName(node.name, node["characters"]) : meaningfulName(node.name);
   const out: DesignNode = { id: node.id, name, kind, w: roundPx(w), h: roundPx(h) };
   if (name === "" && node.name.trim() !== "") walk.layerNames[node.id] = node.name;
 
   const absoluteChild = parent !== undefined && (parent.dir === undefined || node["layoutPositioning"] === "ABSOLUTE");
   if (parent && absoluteChild) {
-    const offset = offsetIn(bounds, parent.box, w, h);
+    const offset = offsetIn(bounds, parent, w, h);
     out.x = roundPx(offset.x);
     out.y = roundPx(offset.y);
     if (parent.dir !== undefined) out.absolute = true;
@@ -295,7 +324,7 @@ function convert(
   if (cell) out.cell = cell;
   if (rotation !== undefined) out.rotation = rotation;
   // A line placed by hand is the band its stroke paints (rule.ts): its box, unturned, where Figma draws it.
-  const band = kind === "line" && parent && absoluteChild ? paintedRule(node) : undefined;
+  const band = kind === "line" && parent && absoluteChild && parent.turn === undefined ? paintedRule(node) : undefined;
   if (band && parent) {
     Object.assign(out, {
       x: roundPx(band.x - parent.box.x),
@@ -381,8 +410,8 @@ function convert(
     // parts off by up to a pixel.
     out.w = round(w);
     out.h = round(h);
-    if (out.x !== undefined) out.x = round(offsetIn(bounds, parent!.box, w, h).x);
-    if (out.y !== undefined) out.y = round(offsetIn(bounds, parent!.box, w, h).y);
+    if (out.x !== undefined) out.x = round(offsetIn(bounds, parent!, w, h).x);
+    if (out.y !== undefined) out.y = round(offsetIn(bounds, parent!, w, h).y);
     if (icon) {
       // Only the shapes the SVG identifies (a supplied SVG, such as Figma's export, names none of them).
       const asset = walk.assets.all[key];
@@ -407,6 +436,7 @@ function convert(
       box: bounds,
       dir: kind === "text" ? undefined : layout?.kind === "grid" ? "grid" : layout?.dir,
       ...(grid ? { cells: grid.cells } : {}),
+      ...(turn === undefined ? {} : { turn, size: { w, h } }),
     };
     const children: DesignNode[] = [];
     const scope = kind === "instance" && out.component ? { id: node.id, componentId: out.component.id } : instance;

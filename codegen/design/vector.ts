@@ -161,20 +161,21 @@ export function shapeSvg(node: RestNode, w: number, h: number): SvgResult {
 
 /** SVG for an icon-like container: every visible shape leaf, placed in the container's coordinates. */
 export function containerSvg(node: RestNode, bounds: Box, w: number, h: number): SvgResult {
-  const drawn = drawLayers(node, bounds);
+  const turn = cssRotation(node);
+  const drawn = drawLayers(node, bounds, turn === undefined ? undefined : { turn, w, h });
   return { svg: wrap(w, h, drawn.markup), placeholder: !drawn.exact };
 }
 
 /** A leaf shape of a container, placed in the container's coordinates. */
-function drawLeaf(leaf: RestNode, bounds: Box): { markup: string; exact: boolean } | undefined {
+function drawLeaf(leaf: RestNode, bounds: Box, turned?: Turned): { markup: string; exact: boolean } | undefined {
   const box = readBox(leaf["absoluteBoundingBox"]);
   if (!box) return undefined;
-  const band = paintedRule(leaf);
+  const band = turned ? undefined : paintedRule(leaf);
   if (band) return { markup: bandRect(leaf, band, bounds), exact: true };
   const degrees = cssRotation(leaf);
-  const size = unrotatedSize(leaf, box, degrees);
+  const size = unrotatedSize(leaf, box, turned ? addTurns(turned.turn, degrees) : degrees);
   const drawn = drawShape(leaf, size.w, size.h);
-  const transform = transformFor(box, bounds, size.w, size.h, degrees);
+  const transform = transformFor(unturnedBox(box, bounds, turned), bounds, size.w, size.h, degrees);
   return { markup: transform ? `<g${transform}>${drawn.markup}</g>` : drawn.markup, exact: drawn.exact };
 }
 
@@ -197,7 +198,33 @@ function bandRect(leaf: RestNode, band: Box, bounds: Box): string {
  * The visible layers of a container, in drawing order (its groups' layers in place). A mask (Figma isMask) is not
  * painted: it becomes an SVG <mask> of the layers above it up to the next mask, by their alpha (or luminance).
  */
-function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boolean } {
+/**
+ * A container turned on the page (the microsite's Layer_1, 180°): the SVG is drawn unturned in its own w×h and turned
+ * by its CSS transform, so its layers, whose boxes are the page's, are placed where the turn brings them back.
+ */
+interface Turned {
+  turn: number;
+  w: number;
+  h: number;
+}
+
+/** A layer's page box moved into the turned container's unturned SVG (the page's box when not turned). */
+function unturnedBox(box: Box, bounds: Box, turned: Turned | undefined): Box {
+  if (!turned) return box;
+  const dx = box.x + box.width / 2 - (bounds.x + bounds.width / 2);
+  const dy = box.y + box.height / 2 - (bounds.y + bounds.height / 2);
+  const t = (-turned.turn * Math.PI) / 180;
+  const cx = turned.w / 2 + dx * Math.cos(t) - dy * Math.sin(t);
+  const cy = turned.h / 2 + dx * Math.sin(t) + dy * Math.cos(t);
+  return { x: bounds.x + cx - box.width / 2, y: bounds.y + cy - box.height / 2, width: box.width, height: box.height };
+}
+
+const addTurns = (a: number, b: number | undefined): number | undefined => {
+  const sum = ((((a + (b ?? 0) + 180) % 360) + 360) % 360) - 180;
+  return Math.abs(sum) < 0.05 || Math.abs(Math.abs(sum) - 360) < 0.05 ? undefined : sum === -180 ? 180 : sum;
+};
+
+function drawLayers(node: RestNode, bounds: Box, turned?: Turned): { markup: string; exact: boolean } {
   let exact = true;
   const out: string[] = [];
   let masked: { id: string; def: string; layers: string[] } | undefined;
@@ -211,8 +238,8 @@ function drawLayers(node: RestNode, bounds: Box): { markup: string; exact: boole
     if (child["visible"] === false) continue;
     const drawn =
       child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0
-        ? drawLeaf(child, bounds)
-        : drawLayers(child, bounds);
+        ? drawLeaf(child, bounds, turned)
+        : drawLayers(child, bounds, turned);
     if (!drawn) continue;
     exact &&= drawn.exact;
     if (child["isMask"] === true) {

@@ -356,8 +356,12 @@ describe("placementDecls, absolute", () => {
       ["min-height", "24px"],
     ]);
   });
-  it("adds min/max sizes and rotation", () => {
+  it("adds min/max sizes and rotation, the turned item taking its turned bounds in the row", () => {
     expect(placementDecls(rect({ sizeH: "hug", sizeV: "hug", minW: 50, maxH: 80, rotation: -30 }), row)).toEqual([
+      ["margin-left", "3.3px"],
+      ["margin-right", "3.3px"],
+      ["margin-top", "22.32px"],
+      ["margin-bottom", "22.32px"],
       ["min-width", "50px"],
       ["max-height", "80px"],
       ["transform", "rotate(-30deg)"],

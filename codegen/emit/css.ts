@@ -141,6 +141,42 @@ function firstInFlow(node: DesignNode, parent: DesignNode): boolean {
   return (parent.children ?? []).find((c) => !c.absolute && !c.hidden) === node;
 }
 
+/**
+ * A turned item of a flex line takes the room Figma's auto layout gives it, its turned bounds: CSS lays the box out
+ * unturned (a 29-px rule turned upright took 29 px of its row, drawn 14 px right of where the design has it), so
+ * margins give back (or add) the difference on each side, the transform still turning it about its centre. A rule
+ * turned upright takes no width in Figma's row, its stroke painted beside its box (design/rule.ts): left of it when
+ * turned clockwise on screen, right of it the other way.
+ */
+function turnedItemMargins(node: DesignNode, out: Decl[]): void {
+  const turn = ((node.rotation ?? 0) * Math.PI) / 180;
+  const cos = Math.abs(Math.cos(turn));
+  const sin = Math.abs(Math.sin(turn));
+  // A rule's box is its border (border-box, no height of its own).
+  const weight = node.kind === "line" && node.h === 0 && cos < 0.01 ? lineWeight(node) : 0;
+  const h = Math.max(node.h, weight);
+  const dx = round((node.w * cos + h * sin - node.w) / 2);
+  const dy = round((node.w * sin + h * cos - h) / 2);
+  const add = (prop: string, delta: number): void => {
+    if (delta === 0) return;
+    const at = out.findIndex(([p]) => p === prop);
+    const had = at < 0 ? 0 : Number.parseFloat(out[at]![1]) || 0;
+    if (at < 0) out.push([prop, px(delta)]);
+    else out[at] = [prop, px(had + delta)];
+  };
+  const clockwise = Math.sin(turn) > 0;
+  add("margin-left", dx - (clockwise ? weight : 0));
+  add("margin-right", dx - (clockwise ? 0 : weight));
+  add("margin-top", dy);
+  add("margin-bottom", dy);
+}
+
+/** The weight of a line's stroke (its border). */
+function lineWeight(node: DesignNode): number {
+  const s = node.stroke;
+  return typeof s?.weight === "number" ? s.weight : (s?.weight[0] ?? 0);
+}
+
 export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
   const out: Decl[] = [];
   const layout = flexOf(parent);
@@ -203,6 +239,7 @@ export function placementDecls(node: DesignNode, parent: DesignNode): Decl[] {
     // Figma's rounding of a box in the designer's own auto layout (inference sizes its items from their lines).
     const overhang = textAuto && node.maxH === undefined && !layout.inferred ? roundedTextOverhang(node) : undefined;
     if (overhang !== undefined) out.push(["margin-bottom", px(-snappedMargin(overhang))]);
+    if (node.rotation !== undefined) turnedItemMargins(node, out);
   } else {
     out.push(["position", "absolute"]);
     const x = node.x ?? 0;
