@@ -86,7 +86,8 @@ export function readLayers(
 
   const gen = generated(paints());
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
-  const { autoLayoutOf, marginGap, hugOf, paintRank, textFills, marginWrap } = layout(paints(), SKIP);
+  const layouts = layout(paints(), SKIP);
+  const { autoLayoutOf, marginGap, hugOf, paintRank, textFills, marginWrap, crossMarginWrap, wrapAlign } = layouts;
   const { flexSizing, contentBox, boxed } = items(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
@@ -138,6 +139,8 @@ export function readLayers(
       const orders: number[] = [];
       /** Each element child's place in CSS paint order (paintRank). */
       const stack = new Map<LayerNode, number>();
+      /** Each element child's margins (top, right, bottom, left): wrapping lines keep them (wrapMargins). */
+      const margins = new Map<LayerNode, number[]>();
       const field = el as unknown as { value?: unknown; placeholder?: unknown };
       const entered =
         (tag === "input" || tag === "textarea" || tag === "select") && typeof field.value === "string"
@@ -200,6 +203,10 @@ export function readLayers(
                 stack.set(marker, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
               }
               children.push(layer);
+              margins.set(
+                layer,
+                ["top", "right", "bottom", "left"].map((side) => px(s(childStyle, `margin-${side}`))),
+              );
               orders[children.length - 1] = px(s(childStyle, "order"));
               stack.set(layer, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
             }
@@ -232,6 +239,8 @@ export function readLayers(
       if (children.length > 0) node.children = children;
       const al = node.autoLayout;
       if (al && al.mode !== "GRID" && !al.wrap) al.gap += marginGap(el, al.mode === "HORIZONTAL");
+      if (al?.wrap) wrapAlign(el, style, al);
+      layouts.wrapMargins(node, margins, room);
     }
     if (node.kind !== "frame") visualsOfLeaf(style, node);
     const position = s(style, "position");
@@ -244,6 +253,7 @@ export function readLayers(
       node.sizing = flexSizing(style, parentStyle);
     hugOf(node, el, style, rect, parentStyle !== undefined);
     marginWrap(node, room);
+    crossMarginWrap(node, room);
     if (id) node.sourceId = id.slice(0, 200);
     const component = el.getAttribute("data-figment-component");
     if (component && node.kind === "frame") node.component = component.slice(0, 200);
@@ -894,17 +904,26 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     const items = inFlow(el);
     if (items.length === 0) return { h: false, v: false };
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    // Along a single line's main axis the content is the items' sizes and gaps, not their extent: space-between
+    // (or an auto margin) spreads a few small items to both edges of a wide box that does not hug them.
+    const row = !/column/.test(s(style, "flex-direction"));
+    const line = !/^wrap/.test(s(style, "flex-wrap"));
+    let sum = px(s(style, row ? "column-gap" : "row-gap")) * (items.length - 1);
     for (const { el: c, style: cs } of items) {
       const r = c.getBoundingClientRect();
-      x0 = Math.min(x0, r.x - px(s(cs, "margin-left")));
-      y0 = Math.min(y0, r.y - px(s(cs, "margin-top")));
-      x1 = Math.max(x1, r.x + r.width + px(s(cs, "margin-right")));
-      y1 = Math.max(y1, r.y + r.height + px(s(cs, "margin-bottom")));
+      const [ml, mt, mr, mb] = ["left", "top", "right", "bottom"].map((side) => px(s(cs, `margin-${side}`)));
+      x0 = Math.min(x0, r.x - ml!);
+      y0 = Math.min(y0, r.y - mt!);
+      x1 = Math.max(x1, r.x + r.width + mr!);
+      y1 = Math.max(y1, r.y + r.height + mb!);
+      sum += row ? r.width + ml! + mr! : r.height + mt! + mb!;
     }
     const edge = (side: string): number => px(s(style, `padding-${side}`)) + px(s(style, `border-${side}-width`));
+    const spanW = line && row ? sum : x1 - x0;
+    const spanH = line && !row ? sum : y1 - y0;
     return {
-      h: Math.abs(rect.width - (x1 - x0) - edge("left") - edge("right")) <= 1,
-      v: Math.abs(rect.height - (y1 - y0) - edge("top") - edge("bottom")) <= 1,
+      h: Math.abs(rect.width - spanW - edge("left") - edge("right")) <= 1,
+      v: Math.abs(rect.height - spanH - edge("top") - edge("bottom")) <= 1,
     };
   };
 
@@ -1030,7 +1049,136 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     });
   };
 
-  return { JUSTIFY, ALIGN, autoLayoutOf, inFlow, marginGap, huggedAxes, hugOf, paintRank, textFills, marginWrap };
+  /**
+   * Stretched items with margins across the line (a centred max-width container in a flex column body): Figma's fill
+   * spans the whole line, so each is wrapped in a frame filling it whose padding is the margins, the item filling
+   * the frame. `room` counts the wrapper against the layer limit.
+   */
+  const crossMarginWrap = (node: LayerNode, room: () => boolean): void => {
+    const al = node.autoLayout;
+    if (!al || al.mode === "GRID" || al.wrap || !node.children) return;
+    const row = al.mode === "HORIZONTAL";
+    const [cross, main] = row ? (["vertical", "horizontal"] as const) : (["horizontal", "vertical"] as const);
+    const [before, after] = row ? (["top", "bottom"] as const) : (["left", "right"] as const);
+    const size = row ? node.box.h : node.box.w;
+    node.children.forEach((child, i) => {
+      if (child.absolute || child.visible === false || child.sizing?.[cross].mode !== "FILL") return;
+      const b = child.box;
+      const lead = (row ? b.y : b.x) - al.padding[before];
+      const trail = size - al.padding[after] - (row ? b.y + b.h : b.x + b.w);
+      if ((lead <= 0.5 && trail <= 0.5) || lead < -0.5 || trail < -0.5 || !room()) return;
+      const [l, t] = [Math.max(0, lead), Math.max(0, trail)];
+      const fill = child.sizing[main].mode === "FILL";
+      node.children![i] = {
+        kind: "frame",
+        name: `${child.name} margin`.slice(0, 200),
+        box: row ? { ...b, y: b.y - l, h: b.h + l + t } : { ...b, x: b.x - l, w: b.w + l + t },
+        sizing: {
+          [cross]: { mode: "FILL" as const },
+          [main]: { mode: fill ? ("FILL" as const) : ("HUG" as const) },
+        } as NonNullable<LayerNode["sizing"]>,
+        autoLayout: {
+          mode: al.mode,
+          gap: 0,
+          padding: { top: 0, right: 0, bottom: 0, left: 0, [before]: l, [after]: t },
+          primaryAlign: "MIN",
+          counterAlign: "MIN",
+          wrap: false,
+        },
+        children: [{ ...child, box: row ? { ...b, x: 0, y: l } : { ...b, x: l, y: 0 } }],
+      };
+    });
+  };
+
+  /**
+   * The items of a wrapping line with margins (a gutter grid: the row's negative margin, each item's margin): Figma
+   * lays out boxes without margins, CSS their margin boxes, so each is wrapped in a frame whose padding is its margins
+   * (an auto margin as the room it took). `margins`: each child layer's top, right, bottom, left.
+   */
+  const wrapMargins = (node: LayerNode, margins: Map<LayerNode, number[]>, room: () => boolean): void => {
+    const al = node.autoLayout;
+    if (!al?.wrap || al.mode === "GRID" || !node.children) return;
+    node.children.forEach((child, i) => {
+      const m = margins.get(child);
+      if (child.absolute || !m || m.some((v) => v < 0) || m.every((v) => v <= 0.5) || !room()) return;
+      const [top, right, bottom, left] = m as [number, number, number, number];
+      const own = (axis: "horizontal" | "vertical") => ({
+        mode: child.sizing?.[axis].mode === "FILL" ? ("FILL" as const) : ("HUG" as const),
+      });
+      const b = child.box;
+      node.children![i] = {
+        kind: "frame",
+        name: `${child.name} margin`.slice(0, 200),
+        box: { x: b.x - left, y: b.y - top, w: b.w + left + right, h: b.h + top + bottom },
+        sizing: { horizontal: own("horizontal"), vertical: own("vertical") },
+        autoLayout: {
+          mode: al.mode,
+          gap: 0,
+          padding: { top, right, bottom, left },
+          primaryAlign: "MIN",
+          counterAlign: "MIN",
+          wrap: false,
+        },
+        children: [{ ...child, box: { ...b, x: left, y: top } }],
+      };
+    });
+  };
+
+  /**
+   * A wrapping container's main-axis alignment as its lines show it: an auto margin takes a line's free room, so
+   * justify-content no longer places the items (a row of icons at the start of a flex-end line). Figma places each
+   * line by one alignment and no margins: of start, centre and end, the one that puts the items (weighted by their
+   * size) nearest where the page draws them, when it is much nearer than the CSS's.
+   */
+  const wrapAlign = (el: DomElement, style: Style, al: NonNullable<LayerNode["autoLayout"]>): void => {
+    const offsets = { MIN: 0, CENTER: 0.5, MAX: 1 } as const;
+    type Align = keyof typeof offsets;
+    if (!al.wrap || !(al.primaryAlign in offsets)) return;
+    const row = al.mode === "HORIZONTAL";
+    const rect = el.getBoundingClientRect();
+    const [from, to] = row ? ["left", "right"] : ["top", "bottom"];
+    const edge = (side: string): number => px(s(style, `padding-${side}`)) + px(s(style, `border-${side}-width`));
+    const start = (row ? rect.x : rect.y) + edge(from!);
+    const room = (row ? rect.width : rect.height) - edge(from!) - edge(to!);
+    const lines: { at: number; size: number }[][] = [];
+    let last = -Infinity;
+    for (const { el: c } of inFlow(el)) {
+      const r = c.getBoundingClientRect();
+      const item = { at: row ? r.x : r.y, size: row ? r.width : r.height };
+      if (lines.length === 0 || item.at < last - 0.5) lines.push([]);
+      lines.at(-1)!.push(item);
+      last = item.at + item.size;
+    }
+    const error = (align: Align): number =>
+      lines.reduce((sum, items) => {
+        const free = room - items.reduce((n, i) => n + i.size, 0) - al.gap * (items.length - 1);
+        let at = start + Math.max(0, free) * offsets[align];
+        return items.reduce((e, i) => {
+          const miss = i.size * Math.abs(i.at - at);
+          at += i.size + al.gap;
+          return e + miss;
+        }, sum);
+      }, 0);
+    const current = error(al.primaryAlign as Align);
+    const best = (Object.keys(offsets) as Align[]).reduce((a, b) => (error(b) < error(a) ? b : a));
+    if (error(best) < current / 2) al.primaryAlign = best;
+  };
+
+  return {
+    JUSTIFY,
+    ALIGN,
+    autoLayoutOf,
+    inFlow,
+    marginGap,
+    huggedAxes,
+    hugOf,
+    paintRank,
+    textFills,
+    marginWrap,
+    crossMarginWrap,
+    wrapMargins,
+    wrapAlign,
+  };
 }
 
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */

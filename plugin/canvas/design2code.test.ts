@@ -48,6 +48,12 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
     // drew "Auto" at the face's own line spacing (Figma's), not 1.2 em (Liberation Serif 16 px: 18, not 20).
     [231, 0.98],
     [114, 0.97],
+    // 0.885 → 1.000: a flex-column body's centred 1170-px containers (stretched, with margins) filled the whole
+    // width, and a space-between header with two icons at its ends was taken to hug them.
+    [299, 0.98],
+    // 0.835 → 0.973: gutter grids (a wrapping row, each item's margins) laid out without their margins, and a
+    // flex-end line whose first item's auto margin keeps it at the start.
+    [358, 0.96],
   ])(
     "page %i: IoU×matched ≥ %f, every character editable text, every image placed, flex → auto layout",
     async (n, floor) => {
