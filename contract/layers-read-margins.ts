@@ -146,7 +146,7 @@ export function marginReaders<E extends MarginElement>(paints: Paints, inFlow: (
       const r = c.getBoundingClientRect();
       const item = { at: row ? r.x : r.y, size: row ? r.width : r.height };
       if (lines.length === 0 || item.at < last - 0.5) lines.push([]);
-      lines.at(-1)!.push(item);
+      lines[lines.length - 1]!.push(item);
       last = item.at + item.size;
     }
     const error = (align: Align): number =>
