@@ -6,6 +6,7 @@
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
 import { generatedReaders, generatedReadersSource } from "./layers-read-generated.js";
+import { marginReaders } from "./layers-read-margins.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -65,6 +66,7 @@ export function readLayers(
   layout: typeof layoutReaders = layoutReaders,
   generated: typeof generatedReaders = generatedReaders,
   items: typeof itemReaders = itemReaders,
+  margins: typeof marginReaders = marginReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -86,7 +88,8 @@ export function readLayers(
 
   const gen = generated(paints());
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
-  const { autoLayoutOf, marginGap, hugOf, paintRank, textFills, marginWrap } = layout(paints(), SKIP);
+  const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
+  const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);
   const { flexSizing, contentBox, boxed } = items(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
@@ -138,6 +141,7 @@ export function readLayers(
       const orders: number[] = [];
       /** Each element child's place in CSS paint order (paintRank). */
       const stack = new Map<LayerNode, number>();
+      const itemMargins = new Map<LayerNode, number[]>(); // each element child's, for keepMargins
       const field = el as unknown as { value?: unknown; placeholder?: unknown };
       const entered =
         (tag === "input" || tag === "textarea" || tag === "select") && typeof field.value === "string"
@@ -200,6 +204,7 @@ export function readLayers(
                 stack.set(marker, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
               }
               children.push(layer);
+              itemMargins.set(layer, marginsOf(childStyle));
               orders[children.length - 1] = px(s(childStyle, "order"));
               stack.set(layer, paintRank(childStyle, node.autoLayout !== undefined && !layer.absolute));
             }
@@ -232,6 +237,7 @@ export function readLayers(
       if (children.length > 0) node.children = children;
       const al = node.autoLayout;
       if (al && al.mode !== "GRID" && !al.wrap) al.gap += marginGap(el, al.mode === "HORIZONTAL");
+      keepMargins(node, el, style, itemMargins, room);
     }
     if (node.kind !== "frame") visualsOfLeaf(style, node);
     const position = s(style, "position");
@@ -871,22 +877,6 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
       );
 
   /**
-   * The margins every pair of neighbours shares along the main axis (the code writes a negative gap, and some
-   * pages their spacing, as margins): their sum when it is the same for all pairs, else 0.
-   */
-  const marginGap = (el: DomElement, row: boolean): number => {
-    const items = inFlow(el);
-    const [start, end] = row ? ["margin-left", "margin-right"] : ["margin-top", "margin-bottom"];
-    let shared: number | undefined;
-    for (let i = 1; i < items.length; i++) {
-      const m = px(s(items[i - 1]!.style, end!)) + px(s(items[i]!.style, start!));
-      if (shared !== undefined && Math.abs(m - shared) > 0.5) return 0;
-      shared = m;
-    }
-    return shared ?? 0;
-  };
-
-  /**
    * Whether a flex container's box is its content's on each axis (CSS width auto / fit-content / inline-flex, or a
    * height from its children): the children's margin boxes plus padding and border, within a pixel.
    */
@@ -894,17 +884,26 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     const items = inFlow(el);
     if (items.length === 0) return { h: false, v: false };
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    // Along a single line's main axis the content is the items' sizes and gaps, not their extent: space-between
+    // (or an auto margin) spreads a few small items to both edges of a wide box that does not hug them.
+    const row = !/column/.test(s(style, "flex-direction"));
+    const line = !/^wrap/.test(s(style, "flex-wrap"));
+    let sum = px(s(style, row ? "column-gap" : "row-gap")) * (items.length - 1);
     for (const { el: c, style: cs } of items) {
       const r = c.getBoundingClientRect();
-      x0 = Math.min(x0, r.x - px(s(cs, "margin-left")));
-      y0 = Math.min(y0, r.y - px(s(cs, "margin-top")));
-      x1 = Math.max(x1, r.x + r.width + px(s(cs, "margin-right")));
-      y1 = Math.max(y1, r.y + r.height + px(s(cs, "margin-bottom")));
+      const [ml, mt, mr, mb] = ["left", "top", "right", "bottom"].map((side) => px(s(cs, `margin-${side}`)));
+      x0 = Math.min(x0, r.x - ml!);
+      y0 = Math.min(y0, r.y - mt!);
+      x1 = Math.max(x1, r.x + r.width + mr!);
+      y1 = Math.max(y1, r.y + r.height + mb!);
+      sum += row ? r.width + ml! + mr! : r.height + mt! + mb!;
     }
     const edge = (side: string): number => px(s(style, `padding-${side}`)) + px(s(style, `border-${side}-width`));
+    const spanW = line && row ? sum : x1 - x0;
+    const spanH = line && !row ? sum : y1 - y0;
     return {
-      h: Math.abs(rect.width - (x1 - x0) - edge("left") - edge("right")) <= 1,
-      v: Math.abs(rect.height - (y1 - y0) - edge("top") - edge("bottom")) <= 1,
+      h: Math.abs(rect.width - spanW - edge("left") - edge("right")) <= 1,
+      v: Math.abs(rect.height - spanH - edge("top") - edge("bottom")) <= 1,
     };
   };
 
@@ -1030,7 +1029,7 @@ export function layoutReaders(paints: ReturnType<typeof paintReaders>, SKIP: Rea
     });
   };
 
-  return { JUSTIFY, ALIGN, autoLayoutOf, inFlow, marginGap, huggedAxes, hugOf, paintRank, textFills, marginWrap };
+  return { JUSTIFY, ALIGN, autoLayoutOf, inFlow, huggedAxes, hugOf, paintRank, textFills, marginWrap };
 }
 
 /** An expression that runs readLayers in a page with its paint readers: for `page.evaluate` (and the iframe). */
@@ -1039,4 +1038,4 @@ export const readLayersSource = (options: ReadOptions): string => readLayersCall
 /** readLayers called with every reader as source, on `options` (an expression): the page has nothing else. */
 export const readLayersCall = (options: string): string =>
   `(${readLayers.toString()})(${options}, ${paintReaders.toString()}, ${structureReaders.toString()}, ` +
-  `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()})`;
+  `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()}, ${marginReaders.toString()})`;

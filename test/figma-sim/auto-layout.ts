@@ -189,7 +189,8 @@ export function layOut(node: LayoutNode): void {
   let used = 0;
   for (const item of items) {
     const track = tracks.at(-1);
-    if (!track || (wraps && used + state.itemSpacing + main(item) > room)) {
+    // A hundredth of a pixel is float noise (widths read back from a browser), not an overflow.
+    if (!track || (wraps && used + state.itemSpacing + main(item) > room + 0.01)) {
       tracks.push([item]);
       used = main(item);
     } else {

@@ -102,7 +102,18 @@ export function woffAdvances(bytes: Buffer): (FontAdvances & { advances: Map<num
   const advanceOf = (glyph: number): number => hmtx.readUInt16BE(Math.min(glyph, metrics - 1) * 4);
   const advances = new Map<number, number>();
   for (const [code, glyph] of cmapGlyphs(cmap)) advances.set(code, advanceOf(glyph));
-  return { unitsPerEm: head.readUInt16BE(18), advances };
+  const unitsPerEm = head.readUInt16BE(18);
+  return { unitsPerEm, advances, lineHeight: lineSpacing(hhea, t.get("OS/2")) / unitsPerEm };
+}
+
+/**
+ * A face's line spacing in font units: hhea's ascender − descender + line gap, or OS/2's typographic ones when the
+ * face asks for them (fsSelection's USE_TYPO_METRICS), as browsers and Figma read it.
+ */
+function lineSpacing(hhea: Buffer, os2: Buffer | undefined): number {
+  if (os2 && os2.length >= 74 && (os2.readUInt16BE(62) & 0x80) !== 0)
+    return os2.readInt16BE(68) - os2.readInt16BE(70) + os2.readInt16BE(72);
+  return hhea.readInt16BE(4) - hhea.readInt16BE(6) + hhea.readInt16BE(8);
 }
 
 let packages: Map<string, string> | undefined;
@@ -138,7 +149,7 @@ export function installedFace(family: string, weight: number, italic: boolean): 
   const pool = styled.length > 0 ? styled : faces;
   if (pool.length === 0) return undefined;
   const nearest = pool.reduce((a, b) => (Math.abs(b.weight - weight) < Math.abs(a.weight - weight) ? b : a)).weight;
-  const merged = { unitsPerEm: 1000, advances: new Map<number, number>() };
+  const merged: FontAdvances & { advances: Map<number, number> } = { unitsPerEm: 1000, advances: new Map() };
   // Latin first: where subsets overlap (digits, punctuation) its advances win.
   const chosen = pool
     .filter((f) => f.weight === nearest)
@@ -146,7 +157,7 @@ export function installedFace(family: string, weight: number, italic: boolean): 
   for (const f of chosen) {
     const face = woffAdvances(readFileSync(join(dir, "files", f.file)));
     if (!face) continue;
-    if (merged.advances.size === 0) merged.unitsPerEm = face.unitsPerEm;
+    if (merged.advances.size === 0) [merged.unitsPerEm, merged.lineHeight] = [face.unitsPerEm, face.lineHeight];
     const scale = merged.unitsPerEm / face.unitsPerEm;
     for (const [code, advance] of face.advances)
       if (!merged.advances.has(code)) merged.advances.set(code, advance * scale);

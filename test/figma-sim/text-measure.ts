@@ -11,6 +11,8 @@
 export interface FontAdvances {
   unitsPerEm: number;
   advances: { get(code: number): number | undefined };
+  /** The face's own line height in em (hhea ascender − descender + line gap): Figma's auto line height. */
+  lineHeight?: number;
 }
 
 /** What a loader answers for a family, a CSS weight and italic (undefined: not known here). */
@@ -111,6 +113,15 @@ function face(family: string, style: string): FontAdvances | undefined {
   }
   r.faces.set(key, found ?? null);
   return found;
+}
+
+/**
+ * The auto line height of a face at `size`, in whole px (Figma's "Auto": the font's own line spacing), where the face
+ * and its metrics are known; undefined otherwise (the caller keeps its average).
+ */
+export function autoLineHeight(font: { family: string; style: string }, size: number): number | undefined {
+  const ratio = face(font.family, font.style)?.lineHeight;
+  return ratio && ratio > 0 ? Math.max(1, Math.round(size * ratio)) : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  * font is known (./text-measure.ts), else 0.55 em a character: tests read the characters and the layer's box,
  * never the pixels.
  */
-import { lineWidth as measureLine, wrappedLines } from "./text-measure.js";
+import { autoLineHeight, lineWidth as measureLine, wrappedLines } from "./text-measure.js";
 
 export interface SimFont {
   family: string;
@@ -91,11 +91,14 @@ export function defineTextProps(node: TextHost, fonts: SimFonts, mixed: symbol =
     const first = styles[0] ?? {};
     const size = typeof first.fontSize === "number" ? first.fontSize : fontSize;
     const lh = first.lineHeight as { unit?: string; value?: number } | undefined;
-    const lineHeight =
-      lh?.unit === "PIXELS" && typeof lh.value === "number" ? Math.max(1, lh.value) : Math.ceil(size * 1.2);
     const ls = first.letterSpacing as { unit?: string; value?: number } | undefined;
     const spacing = typeof ls?.value === "number" ? (ls.unit === "PERCENT" ? (ls.value / 100) * size : ls.value) : 0;
     const font = (first.fontName as SimFont | undefined) ?? fontName;
+    // Auto: the face's own line spacing where its metrics are known (Figma's), else 1.2 em.
+    const lineHeight =
+      lh?.unit === "PIXELS" && typeof lh.value === "number"
+        ? Math.max(1, lh.value)
+        : (autoLineHeight(font, size) ?? Math.ceil(size * 1.2));
     const lineWidth = (text: string): number => Math.ceil(measureLine(text, font, size, spacing));
     // The characters as drawn: a layer's textCase changes the glyphs (an upper-cased line is measured in capitals).
     const lines = shown().split("\n");
