@@ -17,6 +17,9 @@ interface Style {
 }
 interface MarginElement {
   getBoundingClientRect(): Rect;
+  /** An HTML element's untransformed size (an SVG element has none: its computed size stands in). */
+  offsetWidth?: number;
+  offsetHeight?: number;
 }
 
 /** What these readers use of layers-read.ts' readers (typed here: neither module imports the other). */
@@ -36,9 +39,22 @@ export function marginReaders<E extends MarginElement>(paints: Paints, inFlow: (
   const marginGap = (el: DomElement, row: boolean): number => {
     const items = inFlow(el);
     const [start, end] = row ? ["margin-left", "margin-right"] : ["margin-top", "margin-bottom"];
+    // A turned item's margins that give it the room of its turned bounds (codegen's turnedItemMargins, as Figma's
+    // auto layout spaces turned children) are the item's, not spacing: the item's layer is its turned bounds.
+    const turnRoom = ({ el: item, style }: { el: DomElement; style: Style }): number => {
+      if (s(style, "transform") === "none") return 0;
+      // An inline <svg> has no offset size: its computed width and height are its box (no padding there).
+      const size = (row ? item.offsetWidth : item.offsetHeight) ?? px(s(style, row ? "width" : "height"));
+      const r = item.getBoundingClientRect();
+      return Math.max(0, ((row ? r.width : r.height) - size) / 2);
+    };
     let shared: number | undefined;
     for (let i = 1; i < items.length; i++) {
-      const m = px(s(items[i - 1]!.style, end!)) + px(s(items[i]!.style, start!));
+      const m =
+        px(s(items[i - 1]!.style, end!)) -
+        turnRoom(items[i - 1]!) +
+        px(s(items[i]!.style, start!)) -
+        turnRoom(items[i]!);
       if (shared !== undefined && Math.abs(m - shared) > 0.5) return 0;
       shared = m;
     }
