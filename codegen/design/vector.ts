@@ -119,9 +119,8 @@ export function isIconContainer(node: RestNode): boolean {
   if (!["GROUP", "FRAME", "INSTANCE", "COMPONENT"].includes(node.type)) return false;
   const mode = node["layoutMode"];
   if (mode === "HORIZONTAL" || mode === "VERTICAL" || mode === "GRID") return false;
-  const found: RestNode[] = [];
-  leaves(node, found);
-  if (found.length === 0) return false;
+  // No leaf walk first: check() below fails at the first layer that is not a shape and needs a path, which a
+  // container without visible leaves never has (a walk of every leaf made each frame's test cost its whole subtree).
   const hasImage = (n: RestNode): boolean =>
     Array.isArray(n["fills"]) && n["fills"].some((f) => isRecord(f) && f["type"] === "IMAGE");
   if (hasImage(node)) return false;
