@@ -34,10 +34,9 @@ export function markGutters(node: DesignNode, within = node.w, parent?: DesignNo
   const marked = sized && givesWay(node);
   const pad = node.layout?.padding ?? [0, 0, 0, 0];
   const content = node.w - pad[1] - pad[3];
-  const children = node.children?.map((c) => markGutters(c, content, node));
-  const changed = children?.some((c, i) => c !== node.children![i]);
-  if (!changed && !marked) return node;
-  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  const children = changedChildren(node, (c) => markGutters(c, content, node));
+  if (!children && !marked) return node;
+  const out: DesignNode = { ...node, ...(node.children ? { children: children ?? [...node.children] } : {}) };
   if (marked) out.layout = { ...node.layout!, fluidSides: Math.round(within) };
   return out;
 }
@@ -59,11 +58,13 @@ export function markGrowth(node: DesignNode, designWidth: number, root = true): 
 /** `node` with its boxes marked to grow, and whether its content gets taller on narrower screens. */
 function grown(node: DesignNode, designWidth: number, root: boolean): { node: DesignNode; grows: boolean } {
   if (node.scaled || node.stackBelow !== undefined) return { node, grows: false };
-  const kids = node.children?.map((c) =>
-    c.absolute || c.hidden ? { node: c, grows: false } : grown(c, designWidth, false),
-  );
-  const children = kids?.map((k) => k.node);
-  const changed = children?.some((c, i) => c !== node.children![i]);
+  let kidsGrow = false;
+  const children = changedChildren(node, (c) => {
+    if (c.absolute || c.hidden) return c;
+    const kid = grown(c, designWidth, false);
+    kidsGrow ||= kid.grows;
+    return kid.node;
+  });
   const layout = node.layout;
   const wraps =
     layout !== undefined &&
@@ -71,15 +72,34 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
       layout.wrapBelow !== undefined ||
       layout.reflow !== undefined ||
       (layout.kind === "grid" && layout.collapse !== undefined));
-  const grows = wraps || (kids ?? []).some((k) => k.grows);
+  const grows = wraps || kidsGrow;
   const marked =
     !root &&
     grows &&
     layout !== undefined &&
     (node.sizeV === "fixed" || node.sizeV === "fill") &&
     node.growBelow === undefined;
-  if (!changed && !marked) return { node, grows };
-  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  if (!children && !marked) return { node, grows };
+  const out: DesignNode = { ...node, ...(node.children ? { children: children ?? [...node.children] } : {}) };
   if (marked) out.growBelow = Math.round(designWidth);
   return { node: out, grows };
+}
+
+/**
+ * `node`'s children each passed through `f`, as a new list only when one of them changed (undefined otherwise): a
+ * walk of a tree that changes a few boxes allocates nothing for the others.
+ */
+function changedChildren(node: DesignNode, f: (child: DesignNode) => DesignNode): DesignNode[] | undefined {
+  const list = node.children;
+  if (!list) return undefined;
+  let out: DesignNode[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const child = f(list[i]!);
+    if (out) out.push(child);
+    else if (child !== list[i]) {
+      out = list.slice(0, i);
+      out.push(child);
+    }
+  }
+  return out;
 }
