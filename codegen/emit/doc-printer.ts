@@ -173,31 +173,31 @@ const FITS_DOCS: Doc[] = [];
 function fits(mode0: Mode, doc0: Doc, rest: Cmds | undefined, widthLeft: number, mustBeFlat: boolean): boolean {
   let width = widthLeft;
   let restIdx = rest?.length ?? 0;
-  // One pair of stacks for every call (fits never calls itself), emptied on entry.
+  // One pair of stacks for every call (fits never calls itself), with their own top: emptying them (`length = 0`)
+  // would drop their storage, and every call grew it again (the printer's largest allocation).
   const modes = FITS_MODES;
   const docs = FITS_DOCS;
-  modes.length = 0;
-  docs.length = 0;
-  modes.push(mode0);
-  docs.push(doc0);
+  modes[0] = mode0;
+  docs[0] = doc0;
+  let top = 1;
   while (width >= 0) {
-    if (docs.length === 0) {
+    if (top === 0) {
       if (restIdx === 0) return true;
       restIdx--;
-      modes.push(rest!.modes[restIdx]!);
-      docs.push(rest!.docs[restIdx]!);
+      modes[top] = rest!.modes[restIdx]!;
+      docs[top++] = rest!.docs[restIdx]!;
       continue;
     }
-    const mode = modes.pop()!;
-    const doc = docs.pop()!;
+    const mode = modes[--top]!;
+    const doc = docs[top]!;
     if (typeof doc === "string") {
       width -= textWidth(doc);
       continue;
     }
     if (Array.isArray(doc)) {
       for (let i = doc.length - 1; i >= 0; i--) {
-        modes.push(mode);
-        docs.push(doc[i]!);
+        modes[top] = mode;
+        docs[top++] = doc[i]!;
       }
       continue;
     }
@@ -206,27 +206,27 @@ function fits(mode0: Mode, doc0: Doc, rest: Cmds | undefined, widthLeft: number,
         width -= textWidth(doc.text);
         break;
       case "indent":
-        modes.push(mode);
-        docs.push(doc.c);
+        modes[top] = mode;
+        docs[top++] = doc.c;
         break;
       case "group": {
         if (mustBeFlat && doc.brk) return false;
-        modes.push(doc.brk ? BREAK : mode);
-        docs.push(doc.c);
+        modes[top] = doc.brk ? BREAK : mode;
+        docs[top++] = doc.c;
         break;
       }
       case "cond":
-        modes.push(mode);
-        docs.push(mode === BREAK ? doc.broken : doc.flat);
+        modes[top] = mode;
+        docs[top++] = mode === BREAK ? doc.broken : doc.flat;
         break;
       case "ifBreak":
-        modes.push(mode);
-        docs.push(mode === BREAK ? doc.b : doc.f);
+        modes[top] = mode;
+        docs[top++] = mode === BREAK ? doc.b : doc.f;
         break;
       case "fill":
         for (let i = doc.parts.length - 1; i >= doc.from; i--) {
-          modes.push(mode);
-          docs.push(doc.parts[i]!);
+          modes[top] = mode;
+          docs[top++] = doc.parts[i]!;
         }
         break;
       case "line":
