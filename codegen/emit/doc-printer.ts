@@ -150,21 +150,26 @@ type Mode = typeof FLAT | typeof BREAK;
 
 /**
  * The printer's commands (indent, mode, doc) as three parallel stacks rather than a tuple each: the printer and
- * fits() push one for every doc they step into, and the tuples were the emitters' largest allocation.
+ * fits() push one for every doc they step into, and the tuples were the emitters' largest allocation. One set serves
+ * every print (printDoc never calls itself), its arrays kept at their size: `length` is the stacks' top.
  */
 class Cmds {
   readonly inds: number[] = [];
   readonly modes: Mode[] = [];
   readonly docs: Doc[] = [];
-  get length(): number {
-    return this.docs.length;
-  }
+  length = 0;
   push(ind: number, mode: Mode, doc: Doc): void {
-    this.inds.push(ind);
-    this.modes.push(mode);
-    this.docs.push(doc);
+    this.inds[this.length] = ind;
+    this.modes[this.length] = mode;
+    this.docs[this.length++] = doc;
   }
 }
+
+const CMDS = new Cmds();
+
+/** A line break and `n` spaces of indent, made once for each depth. */
+const NEWLINES: string[] = [];
+const newline = (n: number): string => (NEWLINES[n] ??= "\n" + " ".repeat(n));
 
 const FITS_MODES: Mode[] = [];
 const FITS_DOCS: Doc[] = [];
@@ -244,12 +249,14 @@ export function printDoc(doc: Doc, width: number): string {
   const out: string[] = [];
   let pos = 0;
   let remeasure = false;
-  const cmds = new Cmds();
+  const cmds = CMDS;
+  cmds.length = 0;
   cmds.push(0, BREAK, doc);
   while (cmds.length > 0) {
-    const ind = cmds.inds.pop()!;
-    const mode = cmds.modes.pop()!;
-    const d = cmds.docs.pop()!;
+    const top = --cmds.length;
+    const ind = cmds.inds[top]!;
+    const mode = cmds.modes[top]!;
+    const d = cmds.docs[top]!;
     if (typeof d === "string") {
       out.push(d);
       pos += textWidth(d);
@@ -308,7 +315,7 @@ export function printDoc(doc: Doc, width: number): string {
             break;
           }
         }
-        out.push("\n" + " ".repeat(ind));
+        out.push(newline(ind));
         pos = ind;
         break;
     }
