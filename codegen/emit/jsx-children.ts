@@ -21,7 +21,10 @@ export type Piece = string | NonText;
 
 type Token = { k: "word"; text: string } | { k: "newline" } | { k: "nonText"; child: NonText };
 
-const JSX_SPACE = /[ \n\t\r]+/;
+/** JSX's whitespace: space, line feed, tab, carriage return. */
+const isJsxSpace = (code: number): boolean => code === 32 || code === 10 || code === 9 || code === 13;
+
+const NEWLINE: Token = { k: "newline" };
 
 /** Biome's jsx_split_children on the pieces (adjacent texts are one JSX text). */
 function tokens(pieces: Piece[]): Token[] {
@@ -42,17 +45,24 @@ function tokens(pieces: Piece[]): Token[] {
       entry({ k: "nonText", child: p });
       continue;
     }
-    // Whitespace and words alternating; whitespace that is not a line break (the formatter's `{" "}`) or holds a
-    // blank line is not something the emitters write between children.
-    const chunks = p.split(/([ \n\t\r]+)/).filter((c) => c !== "");
-    chunks.forEach((chunk, i) => {
-      if (!JSX_SPACE.test(chunk)) return entry({ k: "word", text: chunk });
+    // Whitespace and words alternating, read in place (no list of the pieces); whitespace that is not a line break
+    // (the formatter's `{" "}`) or holds a blank line is not something the emitters write between children.
+    const end = p.length;
+    for (let at = 0; at < end; ) {
+      const space = isJsxSpace(p.charCodeAt(at));
+      let to = at + 1;
+      while (to < end && isJsxSpace(p.charCodeAt(to)) === space) to++;
+      if (!space) entry({ k: "word", text: p.slice(at, to) });
       // Between two words: only a word break.
-      if (i !== 0 && i !== chunks.length - 1) return;
-      if (!chunk.includes("\n") || (chunk.match(/\n/g)?.length ?? 0) > 1) throw unprintable("JSX whitespace");
-      // Whitespace alone with a line break is no child at all.
-      if (chunks.length > 1) entry({ k: "newline" });
-    });
+      else if (at === 0 || to === end) {
+        let breaks = 0;
+        for (let i = at; i < to; i++) if (p.charCodeAt(i) === 10) breaks++;
+        if (breaks !== 1) throw unprintable("JSX whitespace");
+        // Whitespace alone with a line break is no child at all.
+        if (at !== 0 || to !== end) entry(NEWLINE);
+      }
+      at = to;
+    }
   }
   if (out[0]?.k === "newline") out.shift();
   if (out[out.length - 1]?.k === "newline") out.pop();
