@@ -293,8 +293,9 @@ function place(node: SceneNode, layer: LayerNode, parentAuto: boolean): void {
   const flows = parentAuto && !layer.absolute;
   if (parentAuto && layer.absolute && "layoutPositioning" in node) node.layoutPositioning = "ABSOLUTE";
   if (!flows) {
-    node.x = layer.box.x;
-    node.y = layer.box.y;
+    // A new layer is at 0, 0: a move only where it goes elsewhere.
+    if (node.x !== layer.box.x) node.x = layer.box.x;
+    if (node.y !== layer.box.y) node.y = layer.box.y;
   }
   if (layer.constraints && "constraints" in node) node.constraints = { ...layer.constraints };
   const sizing = layer.sizing;
