@@ -27,7 +27,7 @@ async function buildPage(): Promise<{ root: SimNode; changes: string[] }> {
   return { root: sim.node(built.rootId!)!, changes: sim.record.undo.steps.flat() };
 }
 
-it("lays each text layer out once: its box, then its own sizing (main: 433 resizes of 52 texts, 29 at most)", async () => {
+it("lays each text layer out once: its box, then its sizing (main: 433 resizes of 52 texts, 29 on one)", async () => {
   const { root, changes } = await buildPage();
   const resizes = new Map<string, number>();
   for (const change of changes) {
