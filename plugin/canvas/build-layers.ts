@@ -185,7 +185,6 @@ function make(
   }
   const frame = figma.createFrame();
   frame.name = layer.name;
-  frame.fills = [];
   frame.clipsContent = layer.clip ?? false;
   const fills = [...(layer.fills ?? [])];
   if (layer.kind === "image" && layer.image) fills.push({ type: "IMAGE", ...layer.image });
@@ -249,26 +248,27 @@ function makeText(
 ): TextNode {
   const node = figma.createText();
   node.name = layer.name;
+  // No box fitting while the text and its runs go in (each would lay the text out again): its own sizing last.
+  node.textAutoResize = "NONE";
   const first = text.runs[0];
-  if (first) {
-    node.fontName = fonts.use(fontOfRun(first));
-    node.fontSize = Math.max(1, first.size);
+  const base = first ? { font: fonts.use(fontOfRun(first)), size: Math.max(1, first.size) } : undefined;
+  if (base) {
+    node.fontName = base.font;
+    node.fontSize = base.size;
   }
   node.characters = text.characters;
   for (const run of text.runs) {
     if (run.end <= run.start) continue;
     const [s, e] = [run.start, run.end];
-    node.setRangeFontName(s, e, fonts.use(fontOfRun(run)));
-    node.setRangeFontSize(s, e, Math.max(1, run.size));
+    // A value the characters already have (the layer's font and size, a new text's defaults) is not set again.
+    const font = fonts.use(fontOfRun(run));
+    if (!base || font.family !== base.font.family || font.style !== base.font.style) node.setRangeFontName(s, e, font);
+    if (!base || Math.max(1, run.size) !== base.size) node.setRangeFontSize(s, e, Math.max(1, run.size));
     node.setRangeFills(s, e, [vars.paint(paints.paint({ type: "SOLID", color: run.fill }), "textFill", sourceId)]);
     node.setRangeLetterSpacing(s, e, { unit: "PIXELS", value: run.letterSpacing });
-    node.setRangeLineHeight(
-      s,
-      e,
-      run.lineHeight === undefined ? { unit: "AUTO" } : { unit: "PIXELS", value: run.lineHeight },
-    );
-    node.setRangeTextDecoration(s, e, run.decoration);
-    node.setRangeTextCase(s, e, run.textCase);
+    if (run.lineHeight !== undefined) node.setRangeLineHeight(s, e, { unit: "PIXELS", value: run.lineHeight });
+    if (run.decoration !== "NONE") node.setRangeTextDecoration(s, e, run.decoration);
+    if (run.textCase !== "ORIGINAL") node.setRangeTextCase(s, e, run.textCase);
     if (run.href) node.setRangeHyperlink(s, e, { type: "URL", value: run.href });
   }
   node.textAlignHorizontal = text.align;
@@ -276,7 +276,7 @@ function makeText(
   // A fixed-width box wraps at its width; a hugging one grows with its line.
   if (text.autoResize === "HEIGHT" || text.autoResize === "NONE" || text.autoResize === "TRUNCATE")
     node.resize(Math.max(1, layer.box.w), Math.max(1, layer.box.h));
-  node.textAutoResize = text.autoResize === "TRUNCATE" ? "NONE" : text.autoResize;
+  if (text.autoResize === "HEIGHT" || text.autoResize === "WIDTH_AND_HEIGHT") node.textAutoResize = text.autoResize;
   common(node, layer);
   return node;
 }
@@ -293,8 +293,9 @@ function place(node: SceneNode, layer: LayerNode, parentAuto: boolean): void {
   const flows = parentAuto && !layer.absolute;
   if (parentAuto && layer.absolute && "layoutPositioning" in node) node.layoutPositioning = "ABSOLUTE";
   if (!flows) {
-    node.x = layer.box.x;
-    node.y = layer.box.y;
+    // A new layer is at 0, 0: a move only where it goes elsewhere.
+    if (node.x !== layer.box.x) node.x = layer.box.x;
+    if (node.y !== layer.box.y) node.y = layer.box.y;
   }
   if (layer.constraints && "constraints" in node) node.constraints = { ...layer.constraints };
   const sizing = layer.sizing;

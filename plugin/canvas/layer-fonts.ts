@@ -41,8 +41,14 @@ function readStyle(style: string): { weight: number; italic: boolean } {
 
 const keyOf = (font: FontName): string => `${font.family}\u0000${font.style}`;
 
+/** Style names by weight and italic: a page asks for a handful, run after run. */
+const styles = new Map<string, string>();
+
 export function fontOfRun(run: TextRun): FontName {
-  return { family: run.family, style: styleFor(run.weight, run.italic) };
+  const key = `${run.weight}${run.italic ? "i" : ""}`;
+  let style = styles.get(key);
+  if (style === undefined) styles.set(key, (style = styleFor(run.weight, run.italic)));
+  return { family: run.family, style };
 }
 
 /** Every font the description's text runs ask for, once each, in document order. */
