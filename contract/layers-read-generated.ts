@@ -182,6 +182,8 @@ export function markerReaders(paints: Paints, contentText: (content: string) => 
     style: Style,
     origin: Rect,
     runOf: (style: Style, start: number, end: number, href: string | null) => TextRun,
+    /** The item is an auto layout frame: the marker is placed out of its flow. */
+    outOfFlow: boolean,
   ): LayerNode | undefined => {
     if (s(style, "list-style-position") !== "inside") return undefined;
     const text = markerText(li, style);
@@ -207,6 +209,7 @@ export function markerReaders(paints: Paints, contentText: (content: string) => 
         alignVertical: "TOP",
         autoResize: "WIDTH_AND_HEIGHT",
       },
+      ...(outOfFlow ? { absolute: true, constraints: { horizontal: "MIN", vertical: "MIN" } as const } : {}),
     };
   };
 

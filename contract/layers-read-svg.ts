@@ -6,8 +6,7 @@
  * shows the shapes, not empty vectors. Self-contained as readLayers is (evaluated inside the page): given the paint
  * readers.
  */
-import type { LayerShape } from "./layers.js";
-import type { paintReaders } from "./layers-read.js";
+import type { LayerNode, LayerShape } from "./layers.js";
 
 interface Rect {
   x: number;
@@ -39,60 +38,28 @@ interface SvgElement {
   outerHTML: string;
   [length: string]: unknown;
 }
+/** What these readers use of layers-read.ts' paintReaders (typed here: neither module imports the other). */
+interface Paints {
+  px(v: string): number;
+  clamp01(n: number): number;
+  color(css: string): { r: number; g: number; b: number; a: number } | undefined;
+}
 interface SvgGlobals {
   getComputedStyle(element: SvgElement): { getPropertyValue(name: string): string };
 }
 
-export function svgReaders(paints: ReturnType<typeof paintReaders>) {
-  const g = globalThis as unknown as SvgGlobals;
-  const { color, px, clamp01 } = paints;
-  /** Most shapes read from one SVG (an icon has a few; a chart a few hundred). */
-  const MAX_SHAPES = 2000;
-  const SHAPES = "path, rect, circle, ellipse, line, polyline, polygon";
+/** The SVG readers: an inline `<svg>` as a vector layer with its shapes and its markup painted as drawn. */
+export function svgReaders(paints: Paints) {
+  return svgShapeReaders(paints, pathReaders().mapPath);
+}
+
+/** svgReaders as the page gets it: each part self-contained, joined there. */
+export const svgReadersSource = (): string =>
+  `(p) => (${svgShapeReaders.toString()})(p, (${pathReaders.toString()})().mapPath)`;
+
+/** Path data mapped through a matrix (an SVG element's user space to the page). */
+export function pathReaders() {
   const r3 = (n: number): number => Math.round(n * 1000) / 1000;
-  /** A length attribute as the browser resolved it (percentages and CSS geometry included). */
-  const len = (el: SvgElement, name: string): number => {
-    const v = el[name] as Length | undefined;
-    return typeof v === "object" && v !== null && "baseVal" in v ? v.baseVal.value : px(el.getAttribute(name) ?? "");
-  };
-
-  /** The element's outline in its own user space, as path data. */
-  const userPath = (el: SvgElement, tag: string): string => {
-    if (tag === "path") return el.getAttribute("d") ?? "";
-    if (tag === "rect") {
-      const [x, y, w, h] = [len(el, "x"), len(el, "y"), len(el, "width"), len(el, "height")];
-      if (w <= 0 || h <= 0) return "";
-      const rxSet = el.getAttribute("rx") !== null;
-      const rySet = el.getAttribute("ry") !== null;
-      let rx = rxSet ? len(el, "rx") : rySet ? len(el, "ry") : 0;
-      let ry = rySet ? len(el, "ry") : rx;
-      rx = Math.min(rx, w / 2);
-      ry = Math.min(ry, h / 2);
-      if (rx <= 0 || ry <= 0) return `M${x} ${y}H${x + w}V${y + h}H${x}Z`;
-      const arc = (ex: number, ey: number): string => `A${rx} ${ry} 0 0 1 ${ex} ${ey}`;
-      return (
-        `M${x + rx} ${y}H${x + w - rx}${arc(x + w, y + ry)}V${y + h - ry}${arc(x + w - rx, y + h)}` +
-        `H${x + rx}${arc(x, y + h - ry)}V${y + ry}${arc(x + rx, y)}Z`
-      );
-    }
-    if (tag === "circle" || tag === "ellipse") {
-      const [cx, cy] = [len(el, "cx"), len(el, "cy")];
-      const rx = tag === "circle" ? len(el, "r") : len(el, "rx");
-      const ry = tag === "circle" ? rx : len(el, "ry");
-      if (rx <= 0 || ry <= 0) return "";
-      return `M${cx - rx} ${cy}A${rx} ${ry} 0 1 0 ${cx + rx} ${cy}A${rx} ${ry} 0 1 0 ${cx - rx} ${cy}Z`;
-    }
-    if (tag === "line") return `M${len(el, "x1")} ${len(el, "y1")}L${len(el, "x2")} ${len(el, "y2")}`;
-    const points = (el.getAttribute("points") ?? "")
-      .trim()
-      .split(/[\s,]+/)
-      .map(Number);
-    const pairs: string[] = [];
-    for (let i = 0; i + 1 < points.length; i += 2) pairs.push(`${points[i]} ${points[i + 1]}`);
-    if (pairs.length < 2) return "";
-    return `M${pairs.join("L")}${tag === "polygon" ? "Z" : ""}`;
-  };
-
   /**
    * Path data `d` mapped through `m` then moved by (-dx, -dy), every command made absolute (H/V as L, S/T as C/Q
    * with their reflected control points). An arc keeps its form: its radii scaled along the matrix's axes, its
@@ -211,6 +178,60 @@ export function svgReaders(paints: ReturnType<typeof paintReaders>) {
     return out.join("");
   };
 
+  return { mapPath };
+}
+
+/** The shapes of an inline `<svg>` and its markup with their computed paints; given the path mapper. */
+export function svgShapeReaders(paints: Paints, mapPath: (d: string, m: Matrix, dx: number, dy: number) => string) {
+  const g = globalThis as unknown as SvgGlobals;
+  const { color, px, clamp01 } = paints;
+  /** Most shapes read from one SVG (an icon has a few; a chart a few hundred). */
+  const MAX_SHAPES = 2000;
+  const SHAPES = "path, rect, circle, ellipse, line, polyline, polygon";
+  const r3 = (n: number): number => Math.round(n * 1000) / 1000;
+  /** A length attribute as the browser resolved it (percentages and CSS geometry included). */
+  const len = (el: SvgElement, name: string): number => {
+    const v = el[name] as Length | undefined;
+    return typeof v === "object" && v !== null && "baseVal" in v ? v.baseVal.value : px(el.getAttribute(name) ?? "");
+  };
+
+  /** The element's outline in its own user space, as path data. */
+  const userPath = (el: SvgElement, tag: string): string => {
+    if (tag === "path") return el.getAttribute("d") ?? "";
+    if (tag === "rect") {
+      const [x, y, w, h] = [len(el, "x"), len(el, "y"), len(el, "width"), len(el, "height")];
+      if (w <= 0 || h <= 0) return "";
+      const rxSet = el.getAttribute("rx") !== null;
+      const rySet = el.getAttribute("ry") !== null;
+      let rx = rxSet ? len(el, "rx") : rySet ? len(el, "ry") : 0;
+      let ry = rySet ? len(el, "ry") : rx;
+      rx = Math.min(rx, w / 2);
+      ry = Math.min(ry, h / 2);
+      if (rx <= 0 || ry <= 0) return `M${x} ${y}H${x + w}V${y + h}H${x}Z`;
+      const arc = (ex: number, ey: number): string => `A${rx} ${ry} 0 0 1 ${ex} ${ey}`;
+      return (
+        `M${x + rx} ${y}H${x + w - rx}${arc(x + w, y + ry)}V${y + h - ry}${arc(x + w - rx, y + h)}` +
+        `H${x + rx}${arc(x, y + h - ry)}V${y + ry}${arc(x + rx, y)}Z`
+      );
+    }
+    if (tag === "circle" || tag === "ellipse") {
+      const [cx, cy] = [len(el, "cx"), len(el, "cy")];
+      const rx = tag === "circle" ? len(el, "r") : len(el, "rx");
+      const ry = tag === "circle" ? rx : len(el, "ry");
+      if (rx <= 0 || ry <= 0) return "";
+      return `M${cx - rx} ${cy}A${rx} ${ry} 0 1 0 ${cx + rx} ${cy}A${rx} ${ry} 0 1 0 ${cx - rx} ${cy}Z`;
+    }
+    if (tag === "line") return `M${len(el, "x1")} ${len(el, "y1")}L${len(el, "x2")} ${len(el, "y2")}`;
+    const points = (el.getAttribute("points") ?? "")
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < points.length; i += 2) pairs.push(`${points[i]} ${points[i + 1]}`);
+    if (pairs.length < 2) return "";
+    return `M${pairs.join("L")}${tag === "polygon" ? "Z" : ""}`;
+  };
+
   /** A shape's computed paint colour ("none", a url() paint, or a colour), with `opacity` folded into its alpha. */
   const paintOf = (css: string, opacity: number): LayerShape["fill"] => {
     if (css === "none" || css.startsWith("url(")) return undefined;
@@ -299,5 +320,32 @@ export function svgReaders(paints: ReturnType<typeof paintReaders>) {
     return copy.outerHTML;
   };
 
-  return { shapesOf, mapPath, paintedMarkup };
+  /** An inline `<svg>` as a vector layer: its painted markup, its drawn shapes, its parts with a data-node-id. */
+  const vectorOf = (
+    svg: SvgElement,
+    base: Pick<LayerNode, "name" | "tag" | "box">,
+    rect: Rect,
+  ): LayerNode & { kind: "vector" } => {
+    const node: LayerNode & { kind: "vector" } = {
+      kind: "vector",
+      ...base,
+      svg: paintedMarkup(svg).slice(0, 5_000_000),
+    };
+    const shapes = shapesOf(svg, rect);
+    if (shapes.length > 0) node.shapes = shapes;
+    const parts = svg.querySelectorAll("[data-node-id]");
+    if (parts.length > 0)
+      node.parts = Array.from(parts)
+        .slice(0, 10_000)
+        .map((part) => {
+          const b = part.getBoundingClientRect();
+          return {
+            sourceId: (part.getAttribute("data-node-id") ?? "").slice(0, 200),
+            box: { x: b.x - rect.x, y: b.y - rect.y, w: Math.max(0, b.width), h: Math.max(0, b.height) },
+          };
+        });
+    return node;
+  };
+
+  return { shapesOf, paintedMarkup, vectorOf };
 }

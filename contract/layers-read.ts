@@ -7,7 +7,7 @@
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
 import { generatedReaders, generatedReadersSource } from "./layers-read-generated.js";
 import { marginReaders } from "./layers-read-margins.js";
-import { svgReaders } from "./layers-read-svg.js";
+import { svgReaders, svgReadersSource } from "./layers-read-svg.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -93,7 +93,7 @@ export function readLayers(
   const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
   const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);
   const { flexSizing, contentBox, boxed } = items(paints());
-  const { shapesOf, paintedMarkup } = svgs(paints());
+  const { vectorOf } = svgs(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -113,20 +113,7 @@ export function readLayers(
     const id = idOf(el);
     let node: LayerNode;
     if (tag === "svg") {
-      const svgEl = el as unknown as Parameters<typeof shapesOf>[0];
-      node = { kind: "vector", ...base, svg: paintedMarkup(svgEl).slice(0, 5_000_000) };
-      const shapes = shapesOf(svgEl, rect);
-      if (shapes.length > 0) node.shapes = shapes;
-      const parts = (el as unknown as { querySelectorAll(q: string): ArrayLike<DomElement> }).querySelectorAll(
-        "[data-node-id]",
-      );
-      if (parts.length > 0)
-        node.parts = Array.from(parts)
-          .slice(0, 10_000)
-          .map((part) => ({
-            sourceId: (part.getAttribute("data-node-id") ?? "").slice(0, 200),
-            box: rel(part.getBoundingClientRect(), rect),
-          }));
+      node = vectorOf(el as unknown as Parameters<typeof vectorOf>[0], base, rect);
     } else if (tag === "img") {
       const src = el.currentSrc || el.src || el.getAttribute("src") || "";
       const scaleMode = objectFit(s(style, "object-fit"));
@@ -180,11 +167,8 @@ export function readLayers(
         if (room()) children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
       } else {
         // An inside marker of an item read as a frame of blocks: its own text layer, where Chromium draws it.
-        const inside = gen.insideMarkerOf(el, style, rect, runOf);
-        if (inside && room()) {
-          if (node.autoLayout) [inside.absolute, inside.constraints] = [true, { horizontal: "MIN", vertical: "MIN" }];
-          children.push(inside);
-        }
+        const inside = gen.insideMarkerOf(el, style, rect, runOf, node.autoLayout !== undefined);
+        if (inside && room()) children.push(inside);
         for (const child of Array.from(el.childNodes)) {
           if (child.nodeType === 3) {
             const t = (child.textContent ?? "").trim();
@@ -1052,4 +1036,4 @@ export const readLayersSource = (options: ReadOptions): string => readLayersCall
 export const readLayersCall = (options: string): string =>
   `(${readLayers.toString()})(${options}, ${paintReaders.toString()}, ${structureReaders.toString()}, ` +
   `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()}, ${marginReaders.toString()}, ` +
-  `${svgReaders.toString()})`;
+  `${svgReadersSource()})`;

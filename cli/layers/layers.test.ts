@@ -385,7 +385,7 @@ describe.runIf(runBrowser)("figment layers: an inline SVG's shapes in the REST r
 describe.runIf(runBrowser)("the DOM reader on Design2Code pages: inside list markers", () => {
   const browser = useBrowser();
 
-  it("196: each <summary> of a heading keeps its ▸ as a text layer on its own line, where Chromium draws it", async () => {
+  it("196: a <summary> of a heading keeps its ▸ as a text layer on its own line", async () => {
     // The summaries (display list-item, list-style inside, disclosure-closed) are frames of a block: main read no
     // marker for them (an inside marker was only the first characters of an item read as one text): 0 of 2.
     const page = join(import.meta.dirname, "../../test/fixtures/design2code/196.html");
