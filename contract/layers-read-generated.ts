@@ -58,7 +58,14 @@ export function markerReaders(paints: Paints, contentText: (content: string) => 
   const g = globalThis as unknown as GenGlobals;
   const { px, s } = paints;
 
-  const SYMBOLS: Record<string, string> = { disc: "•", circle: "◦", square: "▪" };
+  const SYMBOLS: Record<string, string> = {
+    disc: "•",
+    circle: "◦",
+    square: "▪",
+    // A <summary>'s triangle (Chromium draws a shape; these are the characters CSS Counter Styles gives them).
+    "disclosure-closed": "▸",
+    "disclosure-open": "▾",
+  };
   const roman = (n: number): string => {
     const values = [1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1];
     const numerals = "m cm d cd c xc l xl x ix v iv i".split(" ");
@@ -165,6 +172,47 @@ export function markerReaders(paints: Paints, contentText: (content: string) => 
     };
   };
 
+  /**
+   * A list item's inside marker where the item is a frame of blocks (a <summary> of a heading, an <li> of
+   * paragraphs): a text layer at the start of its content box, where Chromium draws it (on a line of its own above
+   * a block, or before the first line's text). Where the item is one text, the marker starts it (markerPrefix).
+   */
+  const insideMarkerOf = (
+    li: GenElement,
+    style: Style,
+    origin: Rect,
+    runOf: (style: Style, start: number, end: number, href: string | null) => TextRun,
+    /** The item is an auto layout frame: the marker is placed out of its flow. */
+    outOfFlow: boolean,
+  ): LayerNode | undefined => {
+    if (s(style, "list-style-position") !== "inside") return undefined;
+    const text = markerText(li, style);
+    if (!text) return undefined;
+    const run = runOf(g.getComputedStyle(li, "::marker"), 0, text.length, null);
+    const r = li.getBoundingClientRect();
+    const rtl = s(style, "direction") === "rtl";
+    // Chromium gives an inside marker no used size: an em wide, a line high (Figma sizes the text to its glyph).
+    const w = run.size;
+    const lineHeight = s(style, "line-height");
+    const h = lineHeight === "normal" ? Math.round(run.size * 1.15) : px(lineHeight);
+    const left = r.x + px(s(style, "border-left-width")) + px(s(style, "padding-left"));
+    const right = r.x + r.width - px(s(style, "border-right-width")) - px(s(style, "padding-right"));
+    const y = r.y + px(s(style, "border-top-width")) + px(s(style, "padding-top"));
+    return {
+      kind: "text",
+      name: "List marker",
+      box: { x: (rtl ? right - w : left) - origin.x, y: y - origin.y, w, h },
+      text: {
+        characters: text,
+        runs: [{ ...run, end: text.length }],
+        align: rtl ? "RIGHT" : "LEFT",
+        alignVertical: "TOP",
+        autoResize: "WIDTH_AND_HEIGHT",
+      },
+      ...(outOfFlow ? { absolute: true, constraints: { horizontal: "MIN", vertical: "MIN" } as const } : {}),
+    };
+  };
+
   /** An inside marker's text with its space ("• ", "3. "), as the item's text starts with it. */
   const markerPrefix = (li: GenElement, style: Style): { text: string; style: Style } | undefined => {
     if (s(style, "list-style-position") !== "inside") return undefined;
@@ -172,7 +220,7 @@ export function markerReaders(paints: Paints, contentText: (content: string) => 
     return text ? { text: `${text} `, style: g.getComputedStyle(li, "::marker") } : undefined;
   };
 
-  return { markerText, markerOf, markerPrefix };
+  return { markerText, markerOf, markerPrefix, insideMarkerOf };
 }
 
 /** `::before` / `::after`: whether an element may have one, their `content` as text, the boxes they paint. */

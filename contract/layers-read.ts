@@ -7,6 +7,7 @@
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
 import { generatedReaders, generatedReadersSource } from "./layers-read-generated.js";
 import { marginReaders } from "./layers-read-margins.js";
+import { svgReaders, svgReadersSource } from "./layers-read-svg.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
 export interface ReadOptions {
@@ -67,6 +68,7 @@ export function readLayers(
   generated: typeof generatedReaders = generatedReaders,
   items: typeof itemReaders = itemReaders,
   margins: typeof marginReaders = marginReaders,
+  svgs: typeof svgReaders = svgReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -91,6 +93,7 @@ export function readLayers(
   const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
   const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);
   const { flexSizing, contentBox, boxed } = items(paints());
+  const { vectorOf } = svgs(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -110,17 +113,7 @@ export function readLayers(
     const id = idOf(el);
     let node: LayerNode;
     if (tag === "svg") {
-      node = { kind: "vector", ...base, svg: el.outerHTML.slice(0, 5_000_000) };
-      const parts = (el as unknown as { querySelectorAll(q: string): ArrayLike<DomElement> }).querySelectorAll(
-        "[data-node-id]",
-      );
-      if (parts.length > 0)
-        node.parts = Array.from(parts)
-          .slice(0, 10_000)
-          .map((part) => ({
-            sourceId: (part.getAttribute("data-node-id") ?? "").slice(0, 200),
-            box: rel(part.getBoundingClientRect(), rect),
-          }));
+      node = vectorOf(el as unknown as Parameters<typeof vectorOf>[0], base, rect);
     } else if (tag === "img") {
       const src = el.currentSrc || el.src || el.getAttribute("src") || "";
       const scaleMode = objectFit(s(style, "object-fit"));
@@ -172,7 +165,10 @@ export function readLayers(
         range.selectNodeContents(el);
         const r = range.getBoundingClientRect();
         if (room()) children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
-      } else
+      } else {
+        // An inside marker of an item read as a frame of blocks: its own text layer, where Chromium draws it.
+        const inside = gen.insideMarkerOf(el, style, rect, runOf, node.autoLayout !== undefined);
+        if (inside && room()) children.push(inside);
         for (const child of Array.from(el.childNodes)) {
           if (child.nodeType === 3) {
             const t = (child.textContent ?? "").trim();
@@ -210,6 +206,7 @@ export function readLayers(
             }
           }
         }
+      }
       // What ::before and ::after paint: under the children and over them, out of the auto layout's flow.
       const pseudo = gen.pseudoBoxes(el, style, rect);
       for (const box of [...pseudo.before, ...pseudo.after]) {
@@ -1038,4 +1035,5 @@ export const readLayersSource = (options: ReadOptions): string => readLayersCall
 /** readLayers called with every reader as source, on `options` (an expression): the page has nothing else. */
 export const readLayersCall = (options: string): string =>
   `(${readLayers.toString()})(${options}, ${paintReaders.toString()}, ${structureReaders.toString()}, ` +
-  `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()}, ${marginReaders.toString()})`;
+  `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()}, ${marginReaders.toString()}, ` +
+  `${svgReadersSource()})`;

@@ -178,6 +178,17 @@ export const LAYER_KINDS = ["frame", "text", "vector", "image"] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 /** What every layer has; `children` only on frames. */
+/** One drawn shape of an SVG (LayerNode.shapes). */
+const shapeField = object({
+  box: boxField,
+  path: string({ max: 200_000 }),
+  fill: optional(colorField),
+  stroke: optional(object({ color: colorField, weight: nonNegative })),
+  evenOdd: optional(boolean()),
+  opacity: optional(unit),
+  sourceId: optional(string({ max: 200 })),
+});
+
 const baseShape = {
   kind: oneOf(LAYER_KINDS),
   name,
@@ -213,11 +224,19 @@ const baseShape = {
    * makes a frame of child vectors; a round trip matches them as the design's vectors).
    */
   parts: optional(array(object({ sourceId: string({ max: 200 }), box: boxField }), { max: 10_000 })),
+  /**
+   * kind vector: the SVG's drawn shapes as the page drew them (contract/layers-read-svg.ts): each one's box
+   * relative to the vector, its outline as path data in that box, its computed paint. What a REST export writes as
+   * the vector's child vectors (their fills and fillGeometry), as Figma's createNodeFromSvg makes them.
+   */
+  shapes: optional(array(shapeField, { max: 2000 })),
   /** kind image: the <img> source with its fit, also given as the layer's IMAGE fill. */
   image: optional(object({ src: string({ max: MAX_IMAGE_SRC_CHARS }), scaleMode: oneOf(SCALE_MODES) })),
 };
 
 const nodeFields = object(baseShape);
+/** One drawn shape of an SVG, as the page drew it. */
+export type LayerShape = ReturnType<typeof shapeField.check>;
 type NodeFields = ReturnType<typeof nodeFields.check>;
 
 /** One layer. `text` is present exactly on kind text, `svg` on vector, `image` on image; `children` on frames. */

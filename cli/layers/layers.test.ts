@@ -343,3 +343,61 @@ describe.runIf(runBrowser)("figment layers: repeated React components in the RES
     expect(readFileSync(join(dir, "back", "src", "components", "PromoPageTitle.tsx"), "utf8")).toMatch(/h1\?: string/);
   });
 });
+
+describe.runIf(runBrowser)("figment layers: an inline SVG's shapes in the REST reply", () => {
+  type Json = Record<string, unknown>;
+  const nodes = (n: Json): Json[] => [n, ...((n["children"] as Json[] | undefined) ?? []).flatMap(nodes)];
+  const sourceOf = (n: Json): unknown => (n["pluginData"] as { figment?: { sourceId?: string } })?.figment?.sourceId;
+
+  it("template-microsite Page 2: each shape a VECTOR with its fill and outline, where the design has it", async () => {
+    // Main wrote each <svg> as one VECTOR with no fills and no geometry: the reply read back drew nothing there
+    // (the white Layer_1 shapes, the red logo, the yellow badge, the FAQ icons all missing; 0 filled vectors).
+    const dir = tempDir();
+    const design = "test/fixtures/real/template-microsite.nodes.json";
+    const code = join(dir, "code");
+    expect(await run(["code", design, "--target", "html", "--node-ids", "--out", code], captureIo())).toBe(0);
+    const out = join(dir, "layers.json");
+    const io = captureIo();
+    expect(await run(["layers", code, "--width", "1440", "--out", out], io), io.stderr()).toBe(0);
+    const reply = JSON.parse(readFileSync(out, "utf8")) as { document: Json };
+    const all = nodes(reply.document);
+    const filled = all.filter((n) => n["type"] === "VECTOR" && Array.isArray(n["fillGeometry"]));
+    // Measured: 34 filled shapes.
+    expect(filled.length).toBe(34);
+    const frame = all.find((n) => n["type"] === "FRAME")!["absoluteBoundingBox"] as Json;
+    // Layer_1's white shape, inside a frame the design turned 180°: where the design has it, white, outlined.
+    const shape = all.find((n) => sourceOf(n) === "3988:10199")!;
+    expect(shape["type"]).toBe("VECTOR");
+    expect(shape["fills"]).toMatchObject([{ type: "SOLID", color: { r: 1, g: 1, b: 1 } }]);
+    const box = shape["absoluteBoundingBox"] as Record<string, number>;
+    const at = [box["x"]! - Number(frame["x"]), box["y"]! - Number(frame["y"]), box["width"], box["height"]];
+    expect(at.map((v) => Math.round(v!))).toEqual([1349, 261, 46, 45]);
+    const [geometry] = shape["fillGeometry"] as { path: string }[];
+    // The rect as the page drew it, turned 180° with its frame: it fills its box from the far corner.
+    expect(geometry!.path).toBe("M46.168 45.158L0 45.158L0 0L46.168 0Z");
+    // Read back as code, the shape is drawn in its colour.
+    expect(await run(["code", out, "--target", "html", "--out", join(dir, "back")], captureIo())).toBe(0);
+    const back = readFileSync(join(dir, "back", "index.html"), "utf8");
+    expect(back).toMatch(/<path[^>]*fill="#ffffff"/);
+  });
+});
+
+describe.runIf(runBrowser)("the DOM reader on Design2Code pages: inside list markers", () => {
+  const browser = useBrowser();
+
+  it("196: a <summary> of a heading keeps its ▸ as a text layer on its own line", async () => {
+    // The summaries (display list-item, list-style inside, disclosure-closed) are frames of a block: main read no
+    // marker for them (an inside marker was only the first characters of an item read as one text): 0 of 2.
+    const page = join(import.meta.dirname, "../../test/fixtures/design2code/196.html");
+    const [read] = await readPage(browser, page, [1280], {});
+    const summaries = all(read!.document.root).filter((n) => n.tag === "summary");
+    expect(summaries).toHaveLength(2);
+    for (const summary of summaries) {
+      const [marker, title] = summary.children ?? [];
+      expect(marker).toMatchObject({ kind: "text", name: "List marker", text: { characters: "▸" } });
+      // At the content box's start, on the line above the heading's block (Chromium: the summary's top, 8 px in).
+      expect([marker!.box.x, marker!.box.y]).toEqual([0, 0]);
+      expect(marker!.box.y + marker!.box.h).toBeLessThanOrEqual(title!.box.y);
+    }
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { type ComponentRole, componentRoles } from "../../contract/layer-components.js";
 import type { VariableChooser } from "../../contract/layer-variables.js";
-import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, TextRun } from "../../contract/layers.js";
+import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, LayerShape, TextRun } from "../../contract/layers.js";
 import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
 import { base64ToBytes } from "../../kernel/base64.js";
@@ -206,7 +206,9 @@ function nodeToRest(
     : node.kind === "text"
       ? "TEXT"
       : node.kind === "vector"
-        ? "VECTOR"
+        ? node.shapes
+          ? "FRAME"
+          : "VECTOR"
         : node.kind === "image"
           ? "RECTANGLE"
           : "FRAME";
@@ -291,8 +293,36 @@ function nodeToRest(
       const next = main && counterpart ? { instanceId: main.instanceId, main: counterpart } : undefined;
       return nodeToRest(child, { x: abs.x, y: abs.y }, ids, node, next, plan?.cells[i]);
     });
-  } else if (type === "FRAME" || type === "COMPONENT" || type === "INSTANCE") out.children = [];
+  } else if (node.shapes) out.children = node.shapes.map((shape) => shapeToRest(shape, abs, ids));
+  else if (type === "FRAME" || type === "COMPONENT" || type === "INSTANCE") out.children = [];
   return out;
+}
+
+/**
+ * One drawn shape of an SVG as Figma's createNodeFromSvg makes it: a VECTOR with its fill and stroke, its outline
+ * as `fillGeometry` (a reply fetched with `geometry=paths`), in its own box.
+ */
+function shapeToRest(shape: LayerShape, origin: { x: number; y: number }, ids: Ids): Json {
+  const abs = { x: origin.x + shape.box.x, y: origin.y + shape.box.y, width: shape.box.w, height: shape.box.h };
+  const solid = (color: LayerShape["fill"] & object) => paint({ type: "SOLID", color });
+  const geometry = [{ path: shape.path, windingRule: shape.evenOdd ? "EVENODD" : "NONZERO" }];
+  return {
+    id: `1:${ids.next++}`,
+    name: "Vector",
+    type: "VECTOR",
+    blendMode: "PASS_THROUGH",
+    absoluteBoundingBox: abs,
+    absoluteRenderBounds: abs,
+    constraints: { horizontal: "SCALE", vertical: "SCALE" },
+    fills: shape.fill ? [solid(shape.fill)] : [],
+    strokes: shape.stroke ? [solid(shape.stroke.color)] : [],
+    strokeWeight: shape.stroke?.weight ?? 0,
+    strokeAlign: "CENTER",
+    effects: [],
+    ...(shape.opacity === undefined ? {} : { opacity: shape.opacity }),
+    ...(shape.fill ? { fillGeometry: geometry } : {}),
+    ...(shape.sourceId ? { pluginData: { figment: { sourceId: shape.sourceId } } } : {}),
+  };
 }
 
 /** A grid frame as Figma's REST writes it: counts, gaps, its padding (border included), tracks as CSS. */
