@@ -241,6 +241,38 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
+  it("tnt-website Home text: an auto line height is Figma's 48.41 px, not the browser's 49", async () => {
+    // The code left Inter Bold 40's auto line height to the browser's `normal`, which rounds the ascent and descent
+    // each to whole pixels (49 against Figma's 48.41 in a 48-px box): each heading came 1 px lower than the one
+    // before (main 0.961; the code alone 0.961).
+    const trip = page("tnt-website.file.json#43:226");
+    const row = await layersRoundTrip(browser, trip);
+    const byId = layersById(row.document.root);
+    const origin = byId.get(trip.frame.id)!.box;
+    const heading = byId.get("43:235")!.box;
+    expect(Math.abs(heading.y - origin.y - 514)).toBeLessThan(0.5);
+    expect(Math.round(heading.height)).toBe(48);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("tixup-marker: Pretendard (no server has it) falls back to a face sized from the design's texts", async () => {
+    // The system sans set the labels 2-5 % wider than Pretendard: a 22-px icon frame shrank to 18 in its 103-px
+    // chip and the label moved 4 px (main 0.962; the code alone 0.962).
+    const trip = page("tixup-marker.nodes.json#37552:6706");
+    const row = await layersRoundTrip(browser, trip);
+    expect(Math.round(layersById(row.document.root).get("37552:6763")!.box.width)).toBe(22);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("over-promo Промо: a one-line title in TT Norms (not served) stays on one line in the fallback", async () => {
+    // The system sans wrapped "Платите только при использовании" to two lines: everything below moved 26 px
+    // (main 0.519; the code alone 0.515).
+    const trip = page("over-promo.nodes.json#8958:5498");
+    const row = await layersRoundTrip(browser, trip);
+    expect(Math.round(layersById(row.document.root).get("I9058:5099;4750:10923")!.box.height)).toBe(26);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.93);
+  });
+
   it("template-microsite Page 2: the layers of a frame turned 180° come back where the design has them", async () => {
     // The code placed a turned frame's layers by their page boxes inside the unturned frame, then turned it: every
     // vector of both Layer_1 frames mirrored about the frame's centre (main 0.823; the code alone 0.823).

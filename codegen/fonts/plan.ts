@@ -3,7 +3,15 @@
  * for), which it does not (the user's own files), and the metric-matched fallback face of each family whose
  * metrics are known, so that text keeps its size and line breaks while the font loads or when it never does.
  */
-import { categoryOf, fallbackBase, googleFamily, type CatalogFamily, type FontCategory } from "./catalog.js";
+import {
+  categoryOf,
+  fallbackBase,
+  googleFamily,
+  systemFamily,
+  type CatalogFamily,
+  type FontCategory,
+} from "./catalog.js";
+import { measuredWidthRatio } from "./measured-fallback.js";
 import { faceKey, fontUsage, type FamilyUse, type FontFace } from "./usage.js";
 import type { DesignNode } from "../design/types.js";
 
@@ -26,7 +34,15 @@ export interface UnservedFamily {
   category: FontCategory;
 }
 
-export interface FallbackFace {
+/** Percentages. */
+export interface FaceMetrics {
+  sizeAdjust: number;
+  ascentOverride: number;
+  descentOverride: number;
+  lineGapOverride: number;
+}
+
+export interface FallbackFace extends FaceMetrics {
   /** The family it stands in for, as the design spells it. */
   family: string;
   /** Its CSS family name: `"<family> Fallback"`. */
@@ -38,11 +54,8 @@ export interface FallbackFace {
    * weights 501–1000 (a single regular face is not emboldened below 600, so a 550 heading would show regular).
    */
   localBold?: string[];
-  /** Percentages. */
-  sizeAdjust: number;
-  ascentOverride: number;
-  descentOverride: number;
-  lineGapOverride: number;
+  /** The bold face's own metrics, where they differ (a measured face: codegen/fonts/measured-fallback.ts). */
+  bold?: FaceMetrics;
 }
 
 export interface FontPlan {
@@ -130,6 +143,43 @@ export function fallbackFace(family: string, entry: CatalogFamily, heaviest = 40
   };
 }
 
+/**
+ * The fallback face of a sans family no catalog knows, the system sans scaled as the design's own texts measure the
+ * family (codegen/fonts/measured-fallback.ts); its lines keep the system sans's proportions to the font size.
+ */
+export function measuredFallbackFace(
+  family: string,
+  frames: readonly DesignNode[],
+  heaviest = 400,
+): FallbackFace | undefined {
+  const base = fallbackBase("sans-serif");
+  const m = base.metrics!;
+  const metrics = (ratio: number): FaceMetrics => {
+    const em = m.unitsPerEm * ratio;
+    return {
+      sizeAdjust: pct(ratio),
+      ascentOverride: pct(m.ascent / em),
+      descentOverride: pct(Math.abs(m.descent) / em),
+      lineGapOverride: pct(m.lineGap / em),
+    };
+  };
+  const regular = measuredWidthRatio(family, frames, false);
+  const bold = heaviest > 500 ? measuredWidthRatio(family, frames, true) : undefined;
+  if (regular === undefined && bold === undefined) return undefined;
+  return {
+    family,
+    name: `${family} Fallback`,
+    local: LOCAL_NAMES[base.family] ?? [base.family],
+    ...(heaviest > 500 ? { localBold: LOCAL_BOLD_NAMES[base.family] ?? [`${base.family} Bold`] } : {}),
+    ...metrics(regular ?? bold!),
+    ...(bold !== undefined && bold !== regular ? { bold: metrics(bold) } : {}),
+  };
+}
+
+/** A family with a measured fallback face: unknown to the catalog (not served, no system font), a sans. */
+export const measurable = (family: string): boolean =>
+  !googleFamily(family) && !systemFamily(family) && categoryOf(family) === "sans-serif";
+
 /** The plan for the fonts of `frames`. */
 export function fontPlan(frames: readonly DesignNode[]): FontPlan {
   const served = new Map<string, ServedFamily>();
@@ -138,7 +188,12 @@ export function fontPlan(frames: readonly DesignNode[]): FontPlan {
   for (const use of fontUsage(frames)) {
     const google = googleFamily(use.family);
     // Web fonts only: a system face (Helvetica Neue, SF Pro) is there or not, it does not load late.
-    const fallback = google && fallbackFace(use.family, google, Math.max(...use.faces.map((f) => f.weight)));
+    const heaviest = Math.max(...use.faces.map((f) => f.weight));
+    const fallback = google
+      ? fallbackFace(use.family, google, heaviest)
+      : measurable(use.family)
+        ? measuredFallbackFace(use.family, frames, heaviest)
+        : undefined;
     if (fallback) fallbacks.push(fallback);
     if (!google) {
       unserved.push({ family: use.family, faces: use.faces, layers: use.layers, category: categoryOf(use.family) });
