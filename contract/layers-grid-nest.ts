@@ -8,7 +8,7 @@
  * agent), so the builder, the REST writer and the round trip's measure all see the nested tree. Pure.
  */
 import type { AutoLayout, LayerDocument, LayerNode } from "./layers.js";
-import { gridPlan } from "./layers-grid.js";
+import { gridPlan, paddingWithBorder } from "./layers-grid.js";
 
 /** How far apart two edges may be and still be one, px. */
 const NEAR = 0.5;
@@ -250,13 +250,7 @@ export function nestGrid(
   const children = layer.children ?? [];
   const items = children.filter((c) => !c.absolute && c.visible !== false);
   const rest = children.filter((c) => c.absolute || c.visible === false).map((c) => ({ ...c, absolute: true }));
-  const w = layer.stroke?.weights ?? { top: 0, right: 0, bottom: 0, left: 0 };
-  const inset = {
-    top: al.padding.top + w.top,
-    right: al.padding.right + w.right,
-    bottom: al.padding.bottom + w.bottom,
-    left: al.padding.left + w.left,
-  };
+  const inset = paddingWithBorder(layer, al);
   // No children shown in the flow (none, hidden or positioned ones): a frame whose auto layout holds what is added
   // to it, they kept as drawn.
   if (items.length === 0) {

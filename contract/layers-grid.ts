@@ -114,6 +114,17 @@ function trackTypes(layer: LayerNode, plan: Omit<GridPlan, "columns" | "rows">, 
   return { columns, rows: rowTracks };
 }
 
+/** A frame's padding with its border: CSS lays the children inside both, while Figma's strokes take no room. */
+export function paddingWithBorder(layer: LayerNode, al: NonNullable<LayerNode["autoLayout"]>): GridPlan["padding"] {
+  const w = layer.stroke?.weights ?? { top: 0, right: 0, bottom: 0, left: 0 };
+  return {
+    top: al.padding.top + w.top,
+    right: al.padding.right + w.right,
+    bottom: al.padding.bottom + w.bottom,
+    left: al.padding.left + w.left,
+  };
+}
+
 /** The grid of a GRID layer, or undefined where Figma's grid cannot hold it (see the module's note). */
 export function gridPlan(layer: LayerNode): GridPlan | undefined {
   const al = layer.autoLayout;
@@ -121,13 +132,7 @@ export function gridPlan(layer: LayerNode): GridPlan | undefined {
   const cols = al.columnTracks ?? [];
   const rowSizes = al.rowTracks ?? [];
   if (cols.length === 0 || rowSizes.length === 0) return undefined;
-  const w = layer.stroke?.weights ?? { top: 0, right: 0, bottom: 0, left: 0 };
-  const padding = {
-    top: al.padding.top + w.top,
-    right: al.padding.right + w.right,
-    bottom: al.padding.bottom + w.bottom,
-    left: al.padding.left + w.left,
-  };
+  const padding = paddingWithBorder(layer, al);
   const columnGap = al.gap;
   const rowGap = al.counterGap ?? 0;
   const x = axisOf(cols, padding.left, columnGap);
