@@ -267,11 +267,15 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
 
   it("over-promo Промо: a one-line title in TT Norms (not served) stays on one line in the fallback", async () => {
     // The system sans wrapped "Платите только при использовании" to two lines: everything below moved 26 px
-    // (main 0.519; the code alone 0.515).
+    // (main 0.519; the code alone 0.515). One face for the 400s and 500s set the FAQ's titles 4-6 % narrower than
+    // drawn, their chevrons 10-18 px left (0.944); a face per weight, 0.983.
     const trip = page("over-promo.nodes.json#8958:5498");
     const row = await layersRoundTrip(browser, trip);
-    expect(Math.round(layersById(row.document.root).get("I9058:5099;4750:10923")!.box.height)).toBe(26);
-    expect(row.trip.score).toBeGreaterThanOrEqual(0.93);
+    const byId = layersById(row.document.root);
+    expect(Math.round(byId.get("I9058:5099;4750:10923")!.box.height)).toBe(26);
+    // "Что будет при просрочке" (500, 24 px): 284 px drawn, 265.7 in one face, 276.8 in its own.
+    expect(byId.get("I8998:6187;63552:934")!.box.width).toBeGreaterThan(272);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
   it("template-microsite Page 2: the layers of a frame turned 180° come back where the design has them", async () => {

@@ -71,8 +71,8 @@ function oneLineTexts(
   family: string,
   frames: readonly DesignNode[],
   bold: boolean,
-): { drawn: number; fallback: number; sizesItself: boolean }[] {
-  const out: { drawn: number; fallback: number; sizesItself: boolean }[] = [];
+): { drawn: number; fallback: number; sizesItself: boolean; weight: number }[] {
+  const out: { drawn: number; fallback: number; sizesItself: boolean; weight: number }[] = [];
   const visit = (node: DesignNode): void => {
     const text = node.text;
     const chars =
@@ -85,7 +85,8 @@ function oneLineTexts(
       if (units.every((u) => u !== undefined)) {
         const drawn = node.w - (text.style.letterSpacing ?? 0) * points.length;
         const fallback = (units.reduce((a, b) => a + b, 0) / 1000) * text.style.size;
-        if (drawn > 0 && fallback > 0) out.push({ drawn, fallback, sizesItself: text.resize === "width" });
+        if (drawn > 0 && fallback > 0)
+          out.push({ drawn, fallback, sizesItself: text.resize === "width", weight: text.style.weight });
       }
     }
     for (const child of node.children ?? []) visit(child);
@@ -99,19 +100,28 @@ const FIT = 0.98;
 
 /**
  * How much wider the design's font sets the family's texts of one weight class (bold: heavier than 500) than the
- * fallback: the one-line texts that size themselves, their widths summed against the fallback's (or the other class's
- * when this one has none), at most what keeps every one-line text of a fixed width on its one line. Undefined where
- * nothing measures it, or the ratio is no font's (texts drawn over their boxes).
+ * fallback: the one-line texts that size themselves, their widths summed against the fallback's (those of `weight`
+ * where it is given and has some, else the class's, else the other class's), at most what keeps every one-line text
+ * of a fixed width (of `weight`, where given) on its one line. Undefined where nothing measures it, or the ratio is no
+ * font's (texts drawn over their boxes). Per weight, since one fallback face stands in for several of the design's:
+ * over-promo's 400 has a 203-px one-line box its typical widths barely fit, which must not narrow its 500s.
  */
-export function measuredWidthRatio(family: string, frames: readonly DesignNode[], bold: boolean): number | undefined {
+export function measuredWidthRatio(
+  family: string,
+  frames: readonly DesignNode[],
+  bold: boolean,
+  weight?: number,
+): number | undefined {
   const own = oneLineTexts(family, frames, bold);
+  const ofWeight = weight === undefined ? own : own.filter((t) => t.weight === weight);
   const sized = (list: typeof own) => list.filter((t) => t.sizesItself);
   const ratioOf = (list: typeof own) => {
     const fallback = list.reduce((a, t) => a + t.fallback, 0);
     return fallback > 0 ? list.reduce((a, t) => a + t.drawn, 0) / fallback : undefined;
   };
-  const measured = ratioOf(sized(own)) ?? ratioOf(sized(oneLineTexts(family, frames, !bold)));
-  const fixed = own.filter((t) => !t.sizesItself);
+  const measured =
+    ratioOf(sized(ofWeight)) ?? ratioOf(sized(own)) ?? ratioOf(sized(oneLineTexts(family, frames, !bold)));
+  const fixed = ofWeight.filter((t) => !t.sizesItself);
   if (measured === undefined && fixed.length === 0) return undefined;
   const cap = Math.min(...fixed.map((t) => (t.drawn * FIT) / t.fallback));
   const ratio = Math.min(measured ?? 1, cap);

@@ -76,7 +76,11 @@ function fallbackBlock(f: FallbackFace): string {
       "}",
     ].join("\n");
   // Heavier than 500 takes the bold face, as the served font's nearest heavier weight would be.
-  return f.localBold ? `${block(f.local, "1 500")}\n\n${block(f.localBold, "501 1000", f.bold)}` : block(f.local);
+  if (f.weights)
+    return f.weights
+      .map((w) => block(w.to > 500 && f.localBold ? f.localBold : f.local, `${w.from} ${w.to}`, w.metrics))
+      .join("\n\n");
+  return f.localBold ? `${block(f.local, "1 500")}\n\n${block(f.localBold, "501 1000")}` : block(f.local);
 }
 
 const fileStem = (family: string) => family.replace(/[^A-Za-z0-9]+/g, "");

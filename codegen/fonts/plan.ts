@@ -54,8 +54,11 @@ export interface FallbackFace extends FaceMetrics {
    * weights 501–1000 (a single regular face is not emboldened below 600, so a 550 heading would show regular).
    */
   localBold?: string[];
-  /** The bold face's own metrics, where they differ (a measured face: codegen/fonts/measured-fallback.ts). */
-  bold?: FaceMetrics;
+  /**
+   * A measured face's metrics per range of weights (codegen/fonts/measured-fallback.ts), in place of the one or two
+   * faces: `local` up to 500, `localBold` above.
+   */
+  weights?: WeightFace[];
 }
 
 export interface FontPlan {
@@ -143,14 +146,48 @@ export function fallbackFace(family: string, entry: CatalogFamily, heaviest = 40
   };
 }
 
+/** Weights `from`–`to` (CSS font-weight range) of a measured face, and their metrics. */
+export interface WeightFace {
+  from: number;
+  to: number;
+  metrics: FaceMetrics;
+}
+
+/**
+ * A class's weights (`used`, sorted) cut into ranges at the midpoints between them, from `from` to `to`, each with its
+ * measured ratio; neighbours that measure the same are one range.
+ */
+function weightRanges(
+  used: readonly number[],
+  from: number,
+  to: number,
+  ratioOf: (weight?: number) => number | undefined,
+): { from: number; to: number; ratio: number }[] {
+  const out: { from: number; to: number; ratio: number }[] = [];
+  const measured = used.map((w) => ({ w, ratio: ratioOf(w) })).filter((m) => m.ratio !== undefined);
+  if (measured.length === 0) {
+    const ratio = ratioOf();
+    return ratio === undefined ? [] : [{ from, to, ratio }];
+  }
+  measured.forEach((m, i) => {
+    const next = measured[i + 1];
+    const end = next ? Math.floor((m.w + next.w) / 2) : to;
+    const last = out.at(-1);
+    if (last && pct(last.ratio) === pct(m.ratio!)) last.to = end;
+    else out.push({ from: last ? last.to + 1 : from, to: end, ratio: m.ratio! });
+  });
+  return out;
+}
+
 /**
  * The fallback face of a sans family no catalog knows, the system sans scaled as the design's own texts measure the
- * family (codegen/fonts/measured-fallback.ts); its lines keep the system sans's proportions to the font size.
+ * family (codegen/fonts/measured-fallback.ts), per weight the design uses; its lines keep the system sans's
+ * proportions to the font size.
  */
 export function measuredFallbackFace(
   family: string,
   frames: readonly DesignNode[],
-  heaviest = 400,
+  weights: readonly number[] = [400],
 ): FallbackFace | undefined {
   const base = fallbackBase("sans-serif");
   const m = base.metrics!;
@@ -163,16 +200,34 @@ export function measuredFallbackFace(
       lineGapOverride: pct(m.lineGap / em),
     };
   };
-  const regular = measuredWidthRatio(family, frames, false);
-  const bold = heaviest > 500 ? measuredWidthRatio(family, frames, true) : undefined;
-  if (regular === undefined && bold === undefined) return undefined;
+  const used = [...new Set(weights)].sort((a, b) => a - b);
+  const heavy = used.some((w) => w > 500);
+  const ranges = [
+    ...weightRanges(
+      used.filter((w) => w <= 500),
+      1,
+      heavy ? 500 : 1000,
+      (w) => measuredWidthRatio(family, frames, false, w),
+    ),
+    ...(heavy
+      ? weightRanges(
+          used.filter((w) => w > 500),
+          501,
+          1000,
+          (w) => measuredWidthRatio(family, frames, true, w),
+        )
+      : []),
+  ];
+  const first = ranges[0];
+  if (!first) return undefined;
+  const one = ranges.every((r) => pct(r.ratio) === pct(first.ratio)) && !heavy;
   return {
     family,
     name: `${family} Fallback`,
     local: LOCAL_NAMES[base.family] ?? [base.family],
-    ...(heaviest > 500 ? { localBold: LOCAL_BOLD_NAMES[base.family] ?? [`${base.family} Bold`] } : {}),
-    ...metrics(regular ?? bold!),
-    ...(bold !== undefined && bold !== regular ? { bold: metrics(bold) } : {}),
+    ...(heavy ? { localBold: LOCAL_BOLD_NAMES[base.family] ?? [`${base.family} Bold`] } : {}),
+    ...metrics(first.ratio),
+    ...(one ? {} : { weights: ranges.map((r) => ({ from: r.from, to: r.to, metrics: metrics(r.ratio) })) }),
   };
 }
 
@@ -188,11 +243,11 @@ export function fontPlan(frames: readonly DesignNode[]): FontPlan {
   for (const use of fontUsage(frames)) {
     const google = googleFamily(use.family);
     // Web fonts only: a system face (Helvetica Neue, SF Pro) is there or not, it does not load late.
-    const heaviest = Math.max(...use.faces.map((f) => f.weight));
+    const weights = use.faces.map((f) => f.weight);
     const fallback = google
-      ? fallbackFace(use.family, google, heaviest)
+      ? fallbackFace(use.family, google, Math.max(...weights))
       : measurable(use.family)
-        ? measuredFallbackFace(use.family, frames, heaviest)
+        ? measuredFallbackFace(use.family, frames, weights)
         : undefined;
     if (fallback) fallbacks.push(fallback);
     if (!google) {
