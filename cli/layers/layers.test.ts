@@ -278,6 +278,20 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
+  it("fitma-shop Thumbnail: a page drawn at 0.4 scale keeps its sub-pixel places", async () => {
+    // Whole pixels from 8 px up, each offset rounded inside its rounded parent: the 8-px stars and 7-px texts of this
+    // 0.4-scale page came 0.4-0.8 px off, a 0.4-px rule beside its place (main 0.956; the code alone the same).
+    const trip = page("fitma-shop.file.json#254:4847");
+    const row = await layersRoundTrip(browser, trip);
+    const byId = layersById(row.document.root);
+    const origin = byId.get(trip.frame.id)!.box;
+    const star = byId.get("I255:4867;0:323;0:207")!.box;
+    expect(Math.abs(star.x - origin.x - 1326.4)).toBeLessThan(0.05);
+    expect(Math.abs(star.y - origin.y - 853.4)).toBeLessThan(0.05);
+    expect(Math.abs(byId.get("I255:4878;0:361;0:236")!.box.y - origin.y - 577.4)).toBeLessThan(0.05);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
   it("template-microsite Page 2: the layers of a frame turned 180° come back where the design has them", async () => {
     // The code placed a turned frame's layers by their page boxes inside the unturned frame, then turned it: every
     // vector of both Layer_1 frames mirrored about the frame's centre (main 0.823; the code alone 0.823).

@@ -172,7 +172,7 @@ function weightRanges(
   measured.forEach((m, i) => {
     const next = measured[i + 1];
     const end = next ? Math.floor((m.w + next.w) / 2) : to;
-    const last = out.at(-1);
+    const last = out[out.length - 1];
     if (last && pct(last.ratio) === pct(m.ratio!)) last.to = end;
     else out.push({ from: last ? last.to + 1 : from, to: end, ratio: m.ratio! });
   });
