@@ -241,6 +241,57 @@ describe.runIf(runBrowser)("figment layers: the round trip read as the plugin's 
     expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
   });
 
+  it("tnt-website Home text: an auto line height is Figma's 48.41 px, not the browser's 49", async () => {
+    // The code left Inter Bold 40's auto line height to the browser's `normal`, which rounds the ascent and descent
+    // each to whole pixels (49 against Figma's 48.41 in a 48-px box): each heading came 1 px lower than the one
+    // before (main 0.961; the code alone 0.961).
+    const trip = page("tnt-website.file.json#43:226");
+    const row = await layersRoundTrip(browser, trip);
+    const byId = layersById(row.document.root);
+    const origin = byId.get(trip.frame.id)!.box;
+    const heading = byId.get("43:235")!.box;
+    expect(Math.abs(heading.y - origin.y - 514)).toBeLessThan(0.5);
+    expect(Math.round(heading.height)).toBe(48);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("tixup-marker: Pretendard (no server has it) falls back to a face sized from the design's texts", async () => {
+    // The system sans set the labels 2-5 % wider than Pretendard: a 22-px icon frame shrank to 18 in its 103-px
+    // chip and the label moved 4 px (main 0.962; the code alone 0.962; now 0.989).
+    const trip = page("tixup-marker.nodes.json#37552:6706");
+    const row = await layersRoundTrip(browser, trip);
+    // The fallback's widths are typical, not Pretendard's: the frame keeps 20 of its 22 px (main 18).
+    expect(layersById(row.document.root).get("37552:6763")!.box.width).toBeGreaterThan(19.5);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("over-promo Промо: a one-line title in TT Norms (not served) stays on one line in the fallback", async () => {
+    // The system sans wrapped "Платите только при использовании" to two lines: everything below moved 26 px
+    // (main 0.519; the code alone 0.515). One face for the 400s and 500s set the FAQ's titles 4-6 % narrower than
+    // drawn, their chevrons 10-18 px left (0.944); a face per weight, 0.983.
+    const trip = page("over-promo.nodes.json#8958:5498");
+    const row = await layersRoundTrip(browser, trip);
+    const byId = layersById(row.document.root);
+    expect(Math.round(byId.get("I9058:5099;4750:10923")!.box.height)).toBe(26);
+    // "Что будет при просрочке" (500, 24 px): 284 px drawn, 265.7 in one face, 276.8 in its own.
+    expect(byId.get("I8998:6187;63552:934")!.box.width).toBeGreaterThan(272);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("fitma-shop Thumbnail: a page drawn at 0.4 scale keeps its sub-pixel places", async () => {
+    // Whole pixels from 8 px up, each offset rounded inside its rounded parent: the 8-px stars and 7-px texts of this
+    // 0.4-scale page came 0.4-0.8 px off, a 0.4-px rule beside its place (main 0.956; the code alone the same).
+    const trip = page("fitma-shop.file.json#254:4847");
+    const row = await layersRoundTrip(browser, trip);
+    const byId = layersById(row.document.root);
+    const origin = byId.get(trip.frame.id)!.box;
+    const star = byId.get("I255:4867;0:323;0:207")!.box;
+    expect(Math.abs(star.x - origin.x - 1326.4)).toBeLessThan(0.05);
+    expect(Math.abs(star.y - origin.y - 853.4)).toBeLessThan(0.05);
+    expect(Math.abs(byId.get("I255:4878;0:361;0:236")!.box.y - origin.y - 577.4)).toBeLessThan(0.05);
+    expect(row.trip.score).toBeGreaterThanOrEqual(0.97);
+  });
+
   it("template-microsite Page 2: the layers of a frame turned 180° come back where the design has them", async () => {
     // The code placed a turned frame's layers by their page boxes inside the unturned frame, then turned it: every
     // vector of both Layer_1 frames mirrored about the frame's centre (main 0.823; the code alone 0.823).

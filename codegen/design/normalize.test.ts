@@ -133,7 +133,10 @@ describe("normalize: names", () => {
   it("slug and roundPx", () => {
     expect(slug("Ícon / Search!")).toBe("icon-search");
     expect(slug("***")).toBe("asset");
-    expect(roundPx(12.6)).toBe(13);
+    // Tenths: the design's sub-pixel places kept (fitma's Thumbnail, a page at 0.4 scale), float noise dropped.
+    expect(roundPx(12.6)).toBe(12.6);
+    expect(roundPx(1326.4000244140625)).toBe(1326.4);
+    expect(roundPx(120.00000305)).toBe(120);
     expect(roundPx(3.14259)).toBe(3.1);
   });
 });
@@ -289,7 +292,7 @@ describe("normalize: auto layout children", () => {
   });
 
   it("a rotated child keeps its unrotated size and is placed by its centre", () => {
-    // 100×50 at 30° clockwise: bounds 111.60×93.30 at (10, 20); centre (65.80, 66.65) → x = 15.80 → 16, y = 41.65 → 42.
+    // 100×50 at 30° clockwise: bounds 111.60×93.30 at (10, 20); centre (65.80, 66.65) → x = 15.8, y = 41.65.
     const cos = Math.cos(Math.PI / 6);
     const root = node("1:1", "FRAME", "F", box(0, 0, 400, 400), {
       children: [
@@ -302,8 +305,8 @@ describe("normalize: auto layout children", () => {
       kind: "rect",
       w: 100,
       h: 50,
-      x: 16,
-      y: 42,
+      x: 15.8,
+      y: 41.7,
       rotation: 30,
     });
   });

@@ -38,10 +38,25 @@ describe("readText: base style", () => {
     });
   });
 
-  it("has no line height for INTRINSIC_% (the font's normal)", () => {
+  it("has no line height for INTRINSIC_% without a box that holds its lines (the font's normal)", () => {
     const text = readText(textNode({}, { lineHeightPx: 19.36, lineHeightUnit: "INTRINSIC_%" }), undefined);
     expect(text.style.lineHeight).toBeUndefined();
-    expect("lineHeight" in text.style).toBe(false);
+    // Psykolog Jenny (an older file): Poppins 24's auto is given as 28.125 px, its box is 39 px tall.
+    const box = (height: number) => ({ absoluteBoundingBox: { x: 0, y: 0, width: 100, height } });
+    const poppins = { lineHeightPx: 28.125, lineHeightUnit: "INTRINSIC_%", textAutoResize: "HEIGHT" };
+    expect(readText(textNode(box(39), poppins), undefined).style.lineHeight).toBeUndefined();
+    // TnT: Inter Bold 40's 48.41 in a 48-px box (the browser's normal would be 49), and two lines in a 97-px one.
+    const inter = {
+      lineHeightPx: 48.409088134765625,
+      lineHeightUnit: "INTRINSIC_%",
+      textAutoResize: "WIDTH_AND_HEIGHT",
+    };
+    expect(readText(textNode(box(48), inter), undefined).style.lineHeight).toBe(48.41);
+    expect(readText(textNode(box(97), inter), undefined).style.lineHeight).toBe(48.41);
+    // A fixed box holds what it is drawn to (Psykolog Jenny: 9 lines of 23.44 in a 210-px box, by chance).
+    expect(readText(textNode(box(48), { ...inter, textAutoResize: "NONE" }), undefined).style.lineHeight).toBe(
+      undefined,
+    );
     // Percent of font size still has a pixel value.
     expect(
       readText(textNode({}, { lineHeightPx: 19.2, lineHeightUnit: "FONT_SIZE_%" }), undefined).style.lineHeight,
@@ -53,7 +68,7 @@ describe("readText: base style", () => {
     () => {
       const style = { lineHeightPx: 18, lineHeightPercent: 120, lineHeightPercentFontSize: 150 };
       expect(readText(textNode({}, { ...style, lineHeightUnit: "INTRINSIC_%" }), undefined).style.lineHeight).toBe(18);
-      // Auto itself (100 %) stays the font's own line height.
+      // Auto itself (100 %) without a box stays the font's own line height.
       const auto = { lineHeightPx: 35.544, lineHeightPercent: 100, lineHeightUnit: "INTRINSIC_%" };
       expect(readText(textNode({}, auto), undefined).style.lineHeight).toBeUndefined();
     },

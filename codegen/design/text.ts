@@ -35,7 +35,14 @@ const CASE: Record<string, TextStyle["case"]> = {
 const DECORATION: Record<string, TextStyle["decoration"]> = { UNDERLINE: "underline", STRIKETHROUGH: "line-through" };
 
 /** The parts of a REST TypeStyle (plus fills) that are set, as a partial TextStyle. */
-function partialStyle(style: Raw, fills: unknown): Partial<TextStyle> {
+/** A box `height` px tall holds a whole number of `line`-px lines, to within Figma's rounding of its height. */
+function holdsLines(height: number | undefined, line: number): boolean {
+  if (height === undefined || line <= 0) return false;
+  const lines = Math.round(height / line);
+  return lines >= 1 && Math.abs(height - lines * line) < 1;
+}
+
+function partialStyle(style: Raw, fills: unknown, box?: number): Partial<TextStyle> {
   const out: Partial<TextStyle> = {};
   const family = str(style["fontFamily"]);
   if (family) out.family = family;
@@ -47,10 +54,13 @@ function partialStyle(style: Raw, fills: unknown): Partial<TextStyle> {
   const unit = str(style["lineHeightUnit"]);
   const lineHeight = finite(style["lineHeightPx"]);
   // "Auto" (INTRINSIC_% at 100 %) is the font's own line height; a percentage of it other than 100 (older files: 120 %
-  // of auto) is the px Figma computed from the font's metrics.
+  // of auto) is the px Figma computed from the font's metrics. Auto's px is Figma's too where the box is drawn a whole
+  // number of those lines tall (to within its rounding): the browser's `normal` rounds the ascent and the descent each
+  // to whole pixels (Inter Bold at 40 px: 49 against Figma's 48.41 in a 48-px box), so the lines would come out up to
+  // a pixel taller each. Older files give auto a px their boxes do not hold (Poppins 24: 28.1 in a 39-px box).
   const ofAuto = finite(style["lineHeightPercent"]) ?? 100;
-  if ((unit !== "INTRINSIC_%" || Math.abs(ofAuto - 100) > 0.01) && lineHeight !== undefined)
-    out.lineHeight = round(lineHeight);
+  const auto = unit === "INTRINSIC_%" && Math.abs(ofAuto - 100) <= 0.01;
+  if (lineHeight !== undefined && (!auto || holdsLines(box, lineHeight))) out.lineHeight = round(lineHeight);
   const spacing = finite(style["letterSpacing"]);
   if (spacing !== undefined && spacing !== 0) out.letterSpacing = round(spacing);
   const textCase = CASE[String(style["textCase"])];
@@ -81,6 +91,14 @@ export function readText(node: Raw, styleName: string | undefined): TextContent 
   const style = isRecord(node["style"]) ? node["style"] : {};
   const base: TextStyle = { family: "sans-serif", size: 12, weight: 400, ...partialStyle(style, node["fills"]) };
   const runs = readRuns(node, chars, base);
+  // Auto lines of one size and family are measured by a box Figma sizes to them (auto height or width; a fixed box
+  // may hold anything, and a turned box's bounds are not its height).
+  const bounds = isRecord(node["absoluteBoundingBox"]) ? finite(node["absoluteBoundingBox"]["height"]) : undefined;
+  const turned = Math.abs(finite(node["rotation"]) ?? 0) > 0.001;
+  const sized = style["textAutoResize"] === "HEIGHT" || style["textAutoResize"] === "WIDTH_AND_HEIGHT";
+  const oneFont = !runs.some((r) => r.style.size !== undefined || r.style.family);
+  if (base.lineHeight === undefined && sized && !turned && oneFont)
+    Object.assign(base, partialStyle(style, node["fills"], bounds));
   const maxLines = finite(style["maxLines"]);
   const truncated = style["textTruncation"] === "ENDING";
   const paragraphSpacing = finite(style["paragraphSpacing"]);

@@ -4,7 +4,7 @@
  */
 import type { Problem } from "../types.js";
 import type { FontFace } from "./usage.js";
-import type { FallbackFace, FontPlan, ServedFamily, UnservedFamily } from "./plan.js";
+import type { FaceMetrics, FallbackFace, FontPlan, ServedFamily, UnservedFamily } from "./plan.js";
 
 export const GOOGLE_FONTS_CSS = "https://fonts.googleapis.com";
 export const GOOGLE_FONTS_FILES = "https://fonts.gstatic.com";
@@ -60,7 +60,7 @@ export function fontsourceDependencies(plan: FontPlan): Record<string, string> {
 const quote = (name: string) => `"${name.replace(/["\\]/g, "")}"`;
 
 function fallbackBlock(f: FallbackFace): string {
-  const block = (local: string[], weight?: string) =>
+  const block = (local: string[], weight?: string, m: FaceMetrics = f) =>
     [
       "@font-face {",
       `  font-family: ${quote(f.name)};`,
@@ -69,13 +69,17 @@ function fallbackBlock(f: FallbackFace): string {
         ? `  src:\n${local.map((n) => `    local(${quote(n)})`).join(",\n")};`
         : `  src: ${local.map((n) => `local(${quote(n)})`).join("")};`,
       ...(weight ? [`  font-weight: ${weight};`] : []),
-      `  size-adjust: ${f.sizeAdjust}%;`,
-      `  ascent-override: ${f.ascentOverride}%;`,
-      `  descent-override: ${f.descentOverride}%;`,
-      `  line-gap-override: ${f.lineGapOverride}%;`,
+      `  size-adjust: ${m.sizeAdjust}%;`,
+      `  ascent-override: ${m.ascentOverride}%;`,
+      `  descent-override: ${m.descentOverride}%;`,
+      `  line-gap-override: ${m.lineGapOverride}%;`,
       "}",
     ].join("\n");
   // Heavier than 500 takes the bold face, as the served font's nearest heavier weight would be.
+  if (f.weights)
+    return f.weights
+      .map((w) => block(w.to > 500 && f.localBold ? f.localBold : f.local, `${w.from} ${w.to}`, w.metrics))
+      .join("\n\n");
   return f.localBold ? `${block(f.local, "1 500")}\n\n${block(f.localBold, "501 1000")}` : block(f.local);
 }
 

@@ -3,7 +3,15 @@
  * for), which it does not (the user's own files), and the metric-matched fallback face of each family whose
  * metrics are known, so that text keeps its size and line breaks while the font loads or when it never does.
  */
-import { categoryOf, fallbackBase, googleFamily, type CatalogFamily, type FontCategory } from "./catalog.js";
+import {
+  categoryOf,
+  fallbackBase,
+  googleFamily,
+  systemFamily,
+  type CatalogFamily,
+  type FontCategory,
+} from "./catalog.js";
+import { measuredWidthRatio } from "./measured-fallback.js";
 import { faceKey, fontUsage, type FamilyUse, type FontFace } from "./usage.js";
 import type { DesignNode } from "../design/types.js";
 
@@ -26,7 +34,15 @@ export interface UnservedFamily {
   category: FontCategory;
 }
 
-export interface FallbackFace {
+/** Percentages. */
+export interface FaceMetrics {
+  sizeAdjust: number;
+  ascentOverride: number;
+  descentOverride: number;
+  lineGapOverride: number;
+}
+
+export interface FallbackFace extends FaceMetrics {
   /** The family it stands in for, as the design spells it. */
   family: string;
   /** Its CSS family name: `"<family> Fallback"`. */
@@ -38,11 +54,11 @@ export interface FallbackFace {
    * weights 501–1000 (a single regular face is not emboldened below 600, so a 550 heading would show regular).
    */
   localBold?: string[];
-  /** Percentages. */
-  sizeAdjust: number;
-  ascentOverride: number;
-  descentOverride: number;
-  lineGapOverride: number;
+  /**
+   * A measured face's metrics per range of weights (codegen/fonts/measured-fallback.ts), in place of the one or two
+   * faces: `local` up to 500, `localBold` above.
+   */
+  weights?: WeightFace[];
 }
 
 export interface FontPlan {
@@ -130,6 +146,95 @@ export function fallbackFace(family: string, entry: CatalogFamily, heaviest = 40
   };
 }
 
+/** Weights `from`–`to` (CSS font-weight range) of a measured face, and their metrics. */
+export interface WeightFace {
+  from: number;
+  to: number;
+  metrics: FaceMetrics;
+}
+
+/**
+ * A class's weights (`used`, sorted) cut into ranges at the midpoints between them, from `from` to `to`, each with its
+ * measured ratio; neighbours that measure the same are one range.
+ */
+function weightRanges(
+  used: readonly number[],
+  from: number,
+  to: number,
+  ratioOf: (weight?: number) => number | undefined,
+): { from: number; to: number; ratio: number }[] {
+  const out: { from: number; to: number; ratio: number }[] = [];
+  const measured = used.map((w) => ({ w, ratio: ratioOf(w) })).filter((m) => m.ratio !== undefined);
+  if (measured.length === 0) {
+    const ratio = ratioOf();
+    return ratio === undefined ? [] : [{ from, to, ratio }];
+  }
+  measured.forEach((m, i) => {
+    const next = measured[i + 1];
+    const end = next ? Math.floor((m.w + next.w) / 2) : to;
+    const last = out[out.length - 1];
+    if (last && pct(last.ratio) === pct(m.ratio!)) last.to = end;
+    else out.push({ from: last ? last.to + 1 : from, to: end, ratio: m.ratio! });
+  });
+  return out;
+}
+
+/**
+ * The fallback face of a sans family no catalog knows, the system sans scaled as the design's own texts measure the
+ * family (codegen/fonts/measured-fallback.ts), per weight the design uses; its lines keep the system sans's
+ * proportions to the font size.
+ */
+export function measuredFallbackFace(
+  family: string,
+  frames: readonly DesignNode[],
+  weights: readonly number[] = [400],
+): FallbackFace | undefined {
+  const base = fallbackBase("sans-serif");
+  const m = base.metrics!;
+  const metrics = (ratio: number): FaceMetrics => {
+    const em = m.unitsPerEm * ratio;
+    return {
+      sizeAdjust: pct(ratio),
+      ascentOverride: pct(m.ascent / em),
+      descentOverride: pct(Math.abs(m.descent) / em),
+      lineGapOverride: pct(m.lineGap / em),
+    };
+  };
+  const used = [...new Set(weights)].sort((a, b) => a - b);
+  const heavy = used.some((w) => w > 500);
+  const ranges = [
+    ...weightRanges(
+      used.filter((w) => w <= 500),
+      1,
+      heavy ? 500 : 1000,
+      (w) => measuredWidthRatio(family, frames, false, w),
+    ),
+    ...(heavy
+      ? weightRanges(
+          used.filter((w) => w > 500),
+          501,
+          1000,
+          (w) => measuredWidthRatio(family, frames, true, w),
+        )
+      : []),
+  ];
+  const first = ranges[0];
+  if (!first) return undefined;
+  const one = ranges.every((r) => pct(r.ratio) === pct(first.ratio)) && !heavy;
+  return {
+    family,
+    name: `${family} Fallback`,
+    local: LOCAL_NAMES[base.family] ?? [base.family],
+    ...(heavy ? { localBold: LOCAL_BOLD_NAMES[base.family] ?? [`${base.family} Bold`] } : {}),
+    ...metrics(first.ratio),
+    ...(one ? {} : { weights: ranges.map((r) => ({ from: r.from, to: r.to, metrics: metrics(r.ratio) })) }),
+  };
+}
+
+/** A family with a measured fallback face: unknown to the catalog (not served, no system font), a sans. */
+export const measurable = (family: string): boolean =>
+  !googleFamily(family) && !systemFamily(family) && categoryOf(family) === "sans-serif";
+
 /** The plan for the fonts of `frames`. */
 export function fontPlan(frames: readonly DesignNode[]): FontPlan {
   const served = new Map<string, ServedFamily>();
@@ -138,7 +243,12 @@ export function fontPlan(frames: readonly DesignNode[]): FontPlan {
   for (const use of fontUsage(frames)) {
     const google = googleFamily(use.family);
     // Web fonts only: a system face (Helvetica Neue, SF Pro) is there or not, it does not load late.
-    const fallback = google && fallbackFace(use.family, google, Math.max(...use.faces.map((f) => f.weight)));
+    const weights = use.faces.map((f) => f.weight);
+    const fallback = google
+      ? fallbackFace(use.family, google, Math.max(...weights))
+      : measurable(use.family)
+        ? measuredFallbackFace(use.family, frames, weights)
+        : undefined;
     if (fallback) fallbacks.push(fallback);
     if (!google) {
       unserved.push({ family: use.family, faces: use.faces, layers: use.layers, category: categoryOf(use.family) });

@@ -3,7 +3,7 @@
  * (codegen/tokens), so both say the same.
  */
 import { categoryOf, googleFamily, systemFamily, type FontCategory } from "./catalog.js";
-import { fallbackFace } from "./plan.js";
+import { fallbackFace, measurable } from "./plan.js";
 import { cleanFamily } from "./usage.js";
 
 /** System fonts after the design's family and its fallback face, by the family's category. */
@@ -38,7 +38,11 @@ function stackFor(raw: string): string {
   // Each catalog entry looked up once (this runs for every text style written).
   const google = googleFamily(family);
   const system = systemFamily(family);
-  const fallback = google && fallbackFace(family, google) ? `${family.trim()} Fallback` : undefined;
+  // A family nobody serves has a face measured from the design's texts (the plan defines it where it can).
+  const fallback =
+    (google && fallbackFace(family, google)) || (!google && !system && measurable(family))
+      ? `${family.trim()} Fallback`
+      : undefined;
   const apple = system?.family === "SF Pro" ? ["-apple-system", "BlinkMacSystemFont"] : [];
   // A family Google serves under a new name (Source Sans Pro → Source Sans 3): the loaded face has that name.
   const served = google?.family;
