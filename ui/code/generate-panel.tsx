@@ -349,9 +349,7 @@ export function GeneratePanel({
           onCancel={ai.cancel}
           onClose={() => setPrompting(false)}
         />
-      ) : compact ? null : (
-        <PromptDesignOpen disabled={busy} onOpen={() => setPrompting(true)} />
-      )}
+      ) : null}
       {!hasKey && prompting ? (
         <KeyNeeded class="refine" what="Design from a prompt" settings={settings} onOpenSettings={onOpenSettings} />
       ) : null}
@@ -429,8 +427,14 @@ export function GeneratePanel({
       ) : state.phase === "idle" && ai.state.phase === "idle" && blocker === undefined ? (
         <IdleHint settings={settings} hasKey={hasKey} />
       ) : null}
-      {/* Once results are on show they keep the room; the panel's first screen offers pasting. */}
-      {compact ? null : <PasteHtml requests={requests} />}
+      {/* Once results are on show they keep the room. The first screen offers the other starts together, under what
+          Generate shows (its progress or error stays next to it, not between the two). */}
+      {compact ? null : (
+        <>
+          {prompting ? null : <PromptDesignOpen disabled={busy} onOpen={() => setPrompting(true)} />}
+          <PasteHtml requests={requests} />
+        </>
+      )}
     </div>
   );
 }
