@@ -2,7 +2,8 @@
  * The Code panel at Figma's default plugin size (420×600), from the screenshots of its states (check-ui's fake main
  * thread, real dist/, the Log-In screen of a real file): the problems list opened over a React preview stays above
  * the panel's last row (on 18f401c it ran 40 px over "Refine with AI needs an API key"), and an export's error on the
- * first screen sits under Generate, not between "Design from a prompt…" and "Paste HTML as layers…".
+ * first screen sits under Generate, not between "Design from a prompt…" and "Paste HTML as layers…"; a first screen
+ * taller than the panel scrolls (a guard: it did on 18f401c too).
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -35,13 +36,13 @@ describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, (
     });
   });
 
-  it("shows an export's error under Generate, with the other starts together below it", async () => {
+  it("shows an export's error under Generate, the other starts together below it, all reachable by scrolling", async () => {
     const exportError = {
       kind: "input" as const,
       reason: "too-large",
       message: "“Log-In Page” has 12,000 layers; Figment exports up to 5,000. Select a smaller frame.",
     };
-    await withFakeMain(pages, { ...LOGIN_SCENARIO, exportError }, async ({ ui }) => {
+    await withFakeMain(pages, { ...LOGIN_SCENARIO, exportError }, async ({ page, ui }) => {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.locator(".notice--warning").waitFor();
       const notice = await box(ui, ".notice--warning");
@@ -49,6 +50,18 @@ describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, (
       const paste = await box(ui, ".paste-html");
       expect(notice.bottom).toBeLessThanOrEqual(prompt.top);
       expect(prompt.bottom).toBeLessThanOrEqual(paste.top);
+
+      // Both starts open under the error: taller than the panel, and the wheel reaches the pasted HTML's last row.
+      await ui.getByRole("button", { name: "Design from a prompt…" }).click();
+      await ui.getByRole("button", { name: "Paste HTML as layers…" }).click();
+      const last = ui.locator(".paste-html .layers__bar");
+      await last.waitFor();
+      expect((await box(ui, ".paste-html .layers__bar")).bottom).toBeGreaterThan(600);
+      await page.mouse.move(200, 300);
+      await page.mouse.wheel(0, 2000);
+      await ui.waitForFunction(
+        `document.querySelector(".paste-html .layers__bar").getBoundingClientRect().bottom <= innerHeight`,
+      );
     });
   });
 });
