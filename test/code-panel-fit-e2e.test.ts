@@ -3,7 +3,8 @@
  * thread, real dist/, the Log-In screen of a real file): the problems list opened over a React preview stays above
  * the panel's last row (on 18f401c it ran 40 px over "Refine with AI needs an API key"), and an export's error on the
  * first screen sits under Generate, not between "Design from a prompt…" and "Paste HTML as layers…"; a first screen
- * taller than the panel scrolls (a guard: it did on 18f401c too).
+ * taller than the panel scrolls (on 18f401c the wheel did nothing: what was below 600 px could not be reached, e.g.
+ * "Paste HTML as layers…" under the prompt's cost).
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -36,7 +37,7 @@ describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, (
     });
   });
 
-  it("shows an export's error under Generate, the other starts together below it, all reachable by scrolling", async () => {
+  it("shows an export's error under Generate, the other starts below it, all reached by scrolling", async () => {
     const exportError = {
       kind: "input" as const,
       reason: "too-large",

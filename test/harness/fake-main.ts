@@ -25,7 +25,7 @@ export interface FakeMainConfig {
   /** The selected frame's REST JSON (`exportAsync({ format: "JSON_REST_V1" })`). */
   exportJson: unknown;
   thumbnailB64: string;
-  /** Files served beside this page: the engine worker, its code parts (`<part>.txt`), the UI parts (`ui-<part>.txt`). */
+  /** The engine worker's file beside this page (its code parts are `<part>.txt`, the UI parts `ui-<part>.txt`). */
   workerFile: string;
   /** Figma's theme variables for the panel's page, or none. */
   vars: Record<string, string> | null;

@@ -15,7 +15,6 @@ import { failureOf, type ModelJobFailure } from "../model/job-state.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
-import { loadLayers } from "./layers/layers-loader.js";
 import { codeEntry } from "../channel/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 import { exportedFrame, type ScoreState } from "./score/score-state.js";
@@ -92,10 +91,7 @@ export interface CodeJob {
    * preview run.
    */
   show(output: CodeOutput): void;
-  /**
-   * Loads the draft emitters and the scorer, and the layers part with the score view, ahead of the first Generate (the
-   * panel's idle warm-up).
-   */
+  /** Loads the draft emitters and the scorer ahead of the first Generate (the panel's idle warm-up). */
   warmUp(): void;
 }
 
@@ -291,10 +287,8 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       const controller = new AbortController();
       exportAbort.current = controller;
       setState({ phase: "exporting", done: 0, total: 0, label: "Starting export…" });
-      // The draft emitters, and the layers part with the score view (17 KB), load while the selection exports
-      // (usually done before it): fetched when the result showed, the score came ~300 ms later.
+      // The draft emitters load while the selection exports (usually done before it).
       void loadDraft(requests).catch(() => undefined);
-      void loadLayers(requests).catch(() => undefined);
       // Offline code needs only the structure: no PNG.
       requests
         .call(
@@ -372,10 +366,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
     [worker, scores],
   );
 
-  const warmUp = useCallback(() => {
-    void loadDraft(requests).catch(() => undefined);
-    void loadLayers(requests).catch(() => undefined);
-  }, [requests]);
+  const warmUp = useCallback(() => void loadDraft(requests).catch(() => undefined), [requests]);
 
   return { state, generate, cancel, retry, show, warmUp };
 }
