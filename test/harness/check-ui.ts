@@ -1,192 +1,27 @@
 /**
  * Dev check of the built panel (dist/ui.html) in headless Chromium: a tiny fake Figma parent page embeds the
  * panel in an iframe, applies Figma's theme variables (light or dark), answers the panel's messages like the
- * main thread would (init, thumbnail, export with progress, settings-saved, errors, and the engine worker's
- * packed script as `worker-source` on `get-worker-source`) and records what the panel sent. Takes
- * screenshots into test-artifacts/ui/ and prints what it checked.
+ * main thread would (test/harness/fake-main.ts, typed by contract/messages.ts: init, thumbnail, export with progress,
+ * settings-saved, errors, the engine worker, its code parts and the UI parts from dist/code.js) and records what the
+ * panel sent. Takes screenshots into test-artifacts/ui/ and prints what it checked. Its first step runs in
+ * test/check-ui-e2e.test.ts, so a fake main thread that drifts from the panel fails there.
  *
  *   node esbuild.config.mjs   # dist/ui.html, and dist/code.js, which carries the worker payload
  *   npx esbuild test/harness/check-ui.ts --bundle --platform=node --format=esm --packages=external \
  *     --outfile=.scratch/check-ui.mjs
  *   node .scratch/check-ui.mjs
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
-import { launchChromium, withPage } from "../../cli/measure/browser.js";
-import { codePartPayloadsIn, enginePayloadIn } from "../../bench/plugin-util.js";
-import type { SelectionSummary } from "../../contract/messages.js";
-import { FIGMA_DARK, FIGMA_LIGHT } from "./figma-theme.js";
-import { DEFAULT_SETTINGS } from "../../contract/settings.js";
+import { launchChromium } from "../../cli/measure/browser.js";
+import { LOGIN_SCENARIO, withFakeMain, type Scenario } from "./fake-main-page.js";
 
 /** Run from the repository root. */
 const ROOT = resolve(process.cwd());
 const OUT = join(ROOT, "test-artifacts", "ui");
 mkdirSync(OUT, { recursive: true });
-
-const uiHtml = readFileSync(join(ROOT, "dist", "ui.html"), "utf8");
-
-// The real worker and its code parts as the main thread sends them (gzip+base64 literals in dist/code.js).
-const codeJs = readFileSync(join(ROOT, "dist", "code.js"), "utf8");
-const enginePayload = enginePayloadIn(codeJs);
-const codePartPayloads = codePartPayloadsIn(codeJs);
-
-// The login screen of a real Figma file, as exportAsync({ format: "JSON_REST_V1" }) would return it.
-const file = JSON.parse(
-  readFileSync(join(ROOT, "test", "fixtures", "figma", "figmasharp-login.file.json"), "utf8"),
-) as {
-  document: {
-    children: {
-      children: { id: string; name: string; type: string; absoluteBoundingBox: { width: number; height: number } }[];
-    }[];
-  };
-  components: unknown;
-  styles: unknown;
-};
-const frameNode = file.document.children[0]!.children[0]!;
-const exportJson = { document: frameNode, components: file.components, styles: file.styles };
-const selectedNode = {
-  id: frameNode.id,
-  name: frameNode.name,
-  type: frameNode.type,
-  width: frameNode.absoluteBoundingBox.width,
-  height: frameNode.absoluteBoundingBox.height,
-};
-
-const thumbPath = [
-  join(ROOT, "test-artifacts", "figmasharp-login-101-3.png"),
-  join(ROOT, "test", "fixtures", "figma", "grida-vector-frame.png"),
-].find(existsSync)!;
-const thumbnailB64 = readFileSync(thumbPath).toString("base64");
-
-type Theme = "light" | "dark" | "none";
-
-interface Scenario {
-  command: string;
-  theme: Theme;
-  selection: { nodes: (typeof selectedNode)[]; unsupported: SelectionSummary["unsupported"] };
-  settings?: Partial<typeof DEFAULT_SETTINGS>;
-  apiKey?: string | null;
-  exportDelayMs?: number;
-  exportError?: { kind: string; reason: string; message: string };
-  /** Send a message the contract does not know right after init. */
-  sendBogus?: boolean;
-  width?: number;
-  height?: number;
-  /** Which worker the parent hands over on `get-worker-source` (default: the real one from dist/code.js). */
-  worker?: "real" | "crash" | "stub";
-}
-
-/** The fake Figma parent page: it plays the main thread for the panel in #plugin. */
-function parentPage(s: Scenario): string {
-  const config = {
-    ...s,
-    settings: { ...DEFAULT_SETTINGS, ...(s.settings ?? {}) },
-    exportJson,
-    thumbnailB64,
-    workerFile: `worker-${s.worker ?? "real"}.txt`,
-    vars: s.theme === "dark" ? FIGMA_DARK : s.theme === "light" ? FIGMA_LIGHT : null,
-  };
-  const script =
-    `
-const config = ${JSON.stringify(config).replace(/</g, "\\u003c")};
-window.sent = [];
-const frame = document.getElementById("plugin");
-const post = (m) => frame.contentWindow.postMessage({ pluginMessage: m }, "*");
-const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-let settings = config.settings;
-let keys = config.apiKey ? { [config.settings.provider]: config.apiKey } : {};
-// The main thread holds the packed worker from the start; here it is fetched once, when the panel has loaded.
-let packed;
-const workerSource = () => (packed ??= fetch(config.workerFile).then((r) => {
-  if (!r.ok) throw new Error(config.workerFile + ": " + r.status);
-  return r.text();
-}));function theme() {
-  if (!config.vars) return;
-  const doc = frame.contentDocument;
-  doc.documentElement.classList.add(config.theme === "dark" ? "figma-dark" : "figma-light");
-  const style = doc.createElement("style");
-  style.id = "figma-style";
-  style.textContent = ":root{" + Object.entries(config.vars).map(([k, v]) => k + ":" + v).join(";") + "}";
-  doc.head.prepend(style);
-}
-frame.addEventListener("load", theme);
-frame.addEventListener("load", () => void workerSource());
-window.addEventListener("message", (event) => {
-  const m = event.data && event.data.pluginMessage;
-  if (!m) return;
-  window.sent.push(m);
-  switch (m.type) {
-    case "ready":
-      post({ type: "init", command: config.command, settings, apiKeys: keys, selection: config.selection, ` +
-    `editorType: "figma" });
-      if (config.sendBogus) post({ type: "teleport", where: "moon" });
-      break;
-    case "get-thumbnail":
-      post({ type: "thumbnail", nodeId: m.nodeId, png: bytes(config.thumbnailB64) });
-      break;
-    case "get-ui-part":
-      // The Code panel's draft emitters are not served here: the code then comes from the worker alone.
-      const message = "no draft part in this harness";
-      post({ type: "error", requestId: m.requestId, kind: "input", reason: "not-found", message });
-      break;
-    case "get-worker-source":
-      (m.part && m.part.startsWith("code-") ? fetch(m.part + ".txt").then((r) => r.text()) : ` +
-    `workerSource()).then((data) => post({ type: "worker-source", requestId: m.requestId, data }));
-      break;
-    case "export-selection": {
-      const id = m.requestId;
-      post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Checking “" + ` +
-    `config.selection.nodes[0].name + "”" });
-      setTimeout(() => {
-        if (window.cancelled === id) return;
-        post({ type: "export-progress", requestId: id, done: 0, total: 1, label: "Exporting “" + ` +
-    `config.selection.nodes[0].name + "”" });
-        setTimeout(() => {
-          if (window.cancelled === id) return;
-          if (config.exportError) { post({ type: "error", requestId: id, ...config.exportError }); return; }
-          const n = config.selection.nodes[0];
-          post({ type: "export-result", requestId: id, frames: [{ id: n.id, name: n.name, type: n.type, width: ` +
-    `n.width, height: n.height, json: config.exportJson, png: bytes(config.thumbnailB64), scale: 1 }] });
-        }, config.exportDelayMs ?? 50);
-      }, config.exportDelayMs ?? 50);
-      break;
-    }
-    case "cancel":
-      window.cancelled = m.requestId;
-      const message = "Export cancelled.";
-      post({ type: "error", requestId: m.requestId, kind: "cancelled", reason: "cancelled", message });
-      break;
-    case "save-settings":
-      settings = { ...settings, ...m.settings };
-      if (m.key) {
-        if (m.key.value) keys[m.key.slot] = m.key.value;
-        else delete keys[m.key.slot];
-      }
-      post({ type: "settings-saved", requestId: m.requestId, settings, keySlots: Object.keys(keys) });
-      break;
-    case "resize":
-      frame.style.width = m.width + "px";
-      frame.style.height = m.height + "px";
-      break;
-  }
-});`;
-  const w = s.width ?? 420;
-  const h = s.height ?? 600;
-  return (
-    `<!doctype html><html><head><meta ` +
-    `charset="utf-8"><style>html,body{margin:0;background:#888}iframe{border:0;display:block;width:${w}px;height:` +
-    `${h}px}</style></head>
-<body><iframe id="plugin" src="ui.html"></iframe><script>${script}</script></body></html>`
-  );
-}
-
-/** Another worker, packed as the main thread sends one (gzip+base64). */
-function packWorker(source: string): string {
-  return gzipSync(Buffer.from(source)).toString("base64");
-}
 
 /** A worker that starts fine and then throws on its first real request (to check crash + Retry). */
 const crashingWorker =
@@ -220,25 +55,13 @@ function check(ok: boolean, what: string): void {
 }
 
 async function run(s: Scenario, fn: (page: Page, ui: Frame) => Promise<void>): Promise<void> {
-  const files = [
-    { path: "index.html", content: parentPage(s) },
-    { path: "ui.html", content: uiHtml },
-    { path: "worker-real.txt", content: enginePayload },
-    ...Object.entries(codePartPayloads).map(([part, content]) => ({ path: `${part}.txt`, content })),
-    { path: "worker-crash.txt", content: packWorker(crashingWorker) },
-    { path: "worker-stub.txt", content: packWorker(stubWorker) },
-  ];
-  await withPage(browser, files, "index.html", { width: s.width ?? 420, height: s.height ?? 600 }, async (page) => {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    const handle = await page.waitForSelector("#plugin");
-    const ui = (await handle.contentFrame())!;
-    await ui.waitForSelector(".nav");
+  await withFakeMain(browser, s, async ({ page, ui, refused }) => {
     await fn(page, ui);
-    (page as unknown as { consoleErrors: string[] }).consoleErrors = errors;
+    const wrong = await refused();
+    check(
+      wrong.length === 0,
+      `the panel's messages all pass the contract${wrong.length ? `: ${wrong.join("; ")}` : ""}`,
+    );
   });
 }
 
@@ -253,7 +76,7 @@ const sourceRequests = async (page: Page) =>
   ).length;
 
 const browser = await launchChromium();
-const base: Scenario = { command: "code", theme: "light", selection: { nodes: [selectedNode], unsupported: [] } };
+const base: Scenario = LOGIN_SCENARIO;
 try {
   for (const theme of ["light", "dark"] as const) {
     // 1. Generate code panel, idle, with thumbnail.
@@ -284,7 +107,7 @@ try {
         `${theme}: at most one get-worker-source (the idle warm-up) before the first Generate`,
       );
       const started = Date.now();
-      await ui.click("text=Generate");
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector(".code__line", { timeout: 60_000 });
       const ms = Date.now() - started;
       const stats = await ui.evaluate(() =>
@@ -310,7 +133,10 @@ try {
       // Problems: expand, and a problem with a file opens it at its line.
       await ui.click(".problems__header");
       await shot(page, `${theme}-2b-problems`);
-      const problemButtons = ui.locator("button.problem__row");
+      // Rows naming a file open it; rows naming a layer select it on the canvas.
+      const problemButtons = ui.locator("button.problem__row", {
+        has: ui.locator(".problem__location", { hasText: "/" }),
+      });
       checks.push(
         `info ${theme}: ${await ui.locator(".problem").count()} problems, ${await problemButtons.count()} with a file`,
       );
@@ -342,29 +168,29 @@ try {
         const f = document.querySelector("iframe.preview__frame") as HTMLIFrameElement;
         return { sandbox: f.getAttribute("sandbox"), srcdoc: f.srcdoc, w: f.width, h: f.height };
       });
-      // Scripts allowed for the panel's outline only: the CSP admits that one script, by its hash; no same-origin.
+      // The React preview runs the files (transpiled in the worker) in a sandbox: scripts, never same-origin, no
+      // network but web fonts.
       check(
         frameInfo.sandbox === "allow-scripts",
         `${theme}: preview iframe has sandbox="allow-scripts" (got ${JSON.stringify(frameInfo.sandbox)})`,
       );
       check(
-        /Content-Security-Policy" content="[^"]*; script-src 'sha256-[A-Za-z0-9+/]+=*'"/.test(frameInfo.srcdoc) &&
-          (frameInfo.srcdoc.match(/<script/gi) ?? []).length === 1,
-        `${theme}: srcdoc's CSP allows one script by its hash, and it has that one <script>`,
+        /Content-Security-Policy" content="default-src 'none';/.test(frameInfo.srcdoc),
+        `${theme}: srcdoc's CSP starts from default-src 'none' (${frameInfo.srcdoc.slice(0, 200)})`,
       );
-      check(
-        frameInfo.w === "375" && frameInfo.h === "667",
-        `${theme}: preview at the frame's size (${frameInfo.w}×${frameInfo.h})`,
-      );
-      const preview = page.frames().find((f) => f.parentFrame() === ui);
-      await preview?.waitForSelector(".log-in-page", { timeout: 10_000 }).catch(() => undefined);
-      const rendered = preview ? await preview.locator(".log-in-page").count() : 0;
-      check(rendered === 1, `${theme}: the preview renders the design's markup`);
+      check(frameInfo.w === "375", `${theme}: preview at the frame's width (${frameInfo.w}×${frameInfo.h})`);
+      const body = ui.frameLocator("iframe.preview__frame").locator("body *");
+      const rendered = await body
+        .nth(10)
+        .waitFor({ state: "attached", timeout: 10_000 })
+        .then(() => body.count())
+        .catch(() => 0);
+      check(rendered > 10, `${theme}: the preview renders the design's markup (${rendered} elements)`);
       await page.waitForTimeout(200);
       await shot(page, `${theme}-3-preview-fit`);
-      await ui.click(".zoom__option >> text=100%");
-      await page.waitForTimeout(100);
-      await shot(page, `${theme}-4-preview-100`);
+      await ui.click('.segmented[aria-label="Preview width"] button >> text=Tablet');
+      await ui.waitForFunction(() => document.querySelector("iframe.preview__frame")?.getAttribute("width") === "768");
+      await shot(page, `${theme}-4-preview-tablet`);
 
       // 4. Copy all (clipboard API or textarea fallback) and download zip.
       await ui.click(".view-tab >> text=Code");
@@ -393,7 +219,7 @@ try {
       await ui.locator(".segmented[aria-label=Styling] button").first().isDisabled(),
       "html: styling disabled for HTML",
     );
-    await ui.click("text=Generate");
+    await ui.getByRole("button", { name: "Generate", exact: true }).click();
     await ui.waitForSelector(".code__line", { timeout: 60_000 });
     const tabs = await ui.locator(".tab__label").allTextContents();
     check(tabs[0] === "index.html", `html: opens index.html (${tabs.join(",")})`);
@@ -429,9 +255,13 @@ try {
       },
       async (page, ui) => {
         const title = await ui.locator(".selection__title").textContent();
-        check(title === "Select a frame, component or group to generate code", `${theme}: empty selection message`);
+        const why = (await ui.locator(".selection-problems").textContent()) ?? "";
         check(
-          await ui.locator("button", { hasText: "Generate" }).isDisabled(),
+          title === "Slice 1" && why.includes("select the frame under it"),
+          `${theme}: a refused selection names the layer and says what to do (${title}: ${why})`,
+        );
+        check(
+          await ui.getByRole("button", { name: "Generate", exact: true }).isDisabled(),
           `${theme}: Generate disabled with nothing selected`,
         );
         await shot(page, `${theme}-7-empty-selection`);
@@ -455,7 +285,7 @@ try {
       await ui.waitForSelector(".banner--error");
       const banner = (await ui.locator(".banner--error").textContent()) ?? "";
       check(banner.includes('unknown message "teleport"'), "unknown message → error banner");
-      await ui.click("text=Generate");
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector(".notice--warning");
       const text = (await ui.locator(".notice--warning").textContent()) ?? "";
       check(
@@ -468,7 +298,7 @@ try {
 
   // Cancel during export.
   await run({ ...base, exportDelayMs: 3000 }, async (page, ui) => {
-    await ui.click("text=Generate");
+    await ui.getByRole("button", { name: "Generate", exact: true }).click();
     await ui.waitForSelector(".progress");
     await shot(page, "light-9-exporting");
     await ui.click("text=Cancel");
@@ -492,7 +322,7 @@ try {
       },
     },
     async (page, ui) => {
-      await ui.click("text=Generate");
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector(".notice--error");
       check(
         ((await ui.locator(".notice--error").textContent()) ?? "").includes("Figma could not export the selection"),
@@ -503,8 +333,8 @@ try {
   );
 
   // Worker crash → Retry.
-  await run({ ...base, worker: "crash" }, async (page, ui) => {
-    await ui.click("text=Generate");
+  await run({ ...base, workerScript: crashingWorker }, async (page, ui) => {
+    await ui.getByRole("button", { name: "Generate", exact: true }).click();
     await ui.waitForSelector(".notice--error", { timeout: 30_000 });
     const text = (await ui.locator(".notice--error").textContent()) ?? "";
     check(
@@ -525,15 +355,21 @@ try {
     const stats = await ui.evaluate(() =>
       (window as unknown as { figmentWorkerStats(): { starts: number } }).figmentWorkerStats(),
     );
-    check(stats.starts === 2, `Retry starts a fresh worker (starts=${stats.starts})`);
+    check(stats.starts >= 2, `Retry starts a fresh worker (starts=${stats.starts})`);
     const requests = await sourceRequests(page);
     check(requests === 1, `Retry reuses the worker script it already has (get-worker-source sent ${requests}×)`);
   });
 
   // A problem with file:line opens the file at that line.
-  await run({ ...base, worker: "stub" }, async (page, ui) => {
-    await ui.click("text=Generate");
-    await ui.waitForSelector(".problem__row");
+  await run({ ...base, workerScript: stubWorker }, async (page, ui) => {
+    await ui.getByRole("button", { name: "Generate", exact: true }).click();
+    // The stub speaks an older engine protocol (the worker's, not the contract's): reported, not fatal.
+    const answered = await ui
+      .waitForSelector(".problem__row", { timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    check(answered, "the stub worker's file set shows its problem (stub protocol may be out of date)");
+    if (!answered) return;
     await ui.click(".tab__close");
     await ui.click("button.problem__row");
     const target = await ui.locator(".code__line.is-target").getAttribute("data-line");
@@ -596,19 +432,17 @@ try {
     );
   }
 
-  // Coming-soon panels; no theme variables at all (fallbacks).
+  // The other panels (parts of their own); no theme variables at all (fallbacks).
   await run({ ...base, command: "image", theme: "none" }, async (page, ui) => {
-    check(
-      ((await ui.locator(".soon").textContent()) ?? "").includes("coming in a later version"),
-      "image panel: coming later",
-    );
+    await ui.waitForSelector(".panel--image", { timeout: 30_000 });
     const bg = await ui.evaluate(() => getComputedStyle(document.body).backgroundColor);
     check(bg === "rgb(255, 255, 255)", `no theme variables → light fallback (${bg})`);
-    await shot(page, "none-14-image-soon");
-    await ui.click("text=Open Generate code");
-    check(await ui.locator(".panel--code").isVisible(), "Open Generate code switches panel");
+    await shot(page, "none-14-image");
   });
-  await run({ ...base, command: "search", theme: "dark" }, async (page) => shot(page, "dark-15-search-soon"));
+  await run({ ...base, command: "search", theme: "dark" }, async (page, ui) => {
+    await ui.waitForSelector(".panel--search", { timeout: 30_000 });
+    await shot(page, "dark-15-search");
+  });
 } finally {
   await browser.close();
 }

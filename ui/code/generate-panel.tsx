@@ -9,7 +9,7 @@ import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { MainRequests } from "../channel/requests.js";
-import { LazyPromptDesignBox } from "./layers/layers-loader.js";
+import { LazyPromptDesignBox, loadLayers } from "./layers/layers-loader.js";
 import { PasteHtml } from "./layers/paste-html.js";
 import { AiStatus } from "./ai-status.js";
 import { turnKey } from "./ai-score.js";
@@ -142,6 +142,25 @@ function PromptDesignOpen({ disabled, onOpen }: { disabled: boolean; onOpen(): v
   );
 }
 
+/**
+ * The layers part (Insert as layers and the score view, 17 KB) asked for ahead of the first result: asked for when
+ * that result showed, the score came ~300 ms after the code (bench score-panel).
+ */
+const prefetchLayers = (requests: MainRequests): void => void loadLayers(requests).catch(() => undefined);
+
+/**
+ * The first screen's other starts, together under what Generate shows (its progress or error stays next to it, not
+ * between the two).
+ */
+function OtherStarts(props: { requests: MainRequests; busy: boolean; prompting: boolean; onPrompt(on: true): void }) {
+  return (
+    <>
+      {props.prompting ? null : <PromptDesignOpen disabled={props.busy} onOpen={() => props.onPrompt(true)} />}
+      <PasteHtml requests={props.requests} />
+    </>
+  );
+}
+
 /** While results show, the panel's other starts in the compact head: Design from a prompt, Paste HTML. */
 function StartsMenu({ busy, onPrompt, onPaste }: { busy: boolean; onPrompt(): void; onPaste(): void }) {
   return (
@@ -227,15 +246,17 @@ export function GeneratePanel({
   // Once results have been on screen, the head stays compact, also while the next run replaces them.
   const compact = useOnceTrue(output !== undefined);
 
-  // In idle time once this panel has painted: the draft emitters with the scorer (the first Generate's draft and
-  // score need no round trip for them), and the worker's boot with the code parts `generate` needs, so the formatted
-  // files follow the draft sooner.
+  // In idle time once this panel has painted: the draft emitters with the scorer and the layers part with the score
+  // view (the first Generate's draft and score need no round trip for them), and the worker's boot with the code parts
+  // `generate` needs, so the formatted files follow the draft sooner.
   useWorkerWarmUp(() => {
     job.warmUp();
+    prefetchLayers(requests);
     void worker.warmUp({ for: "generate" }).catch(() => undefined);
   });
   const startOffline = () => {
     setSource("offline");
+    prefetchLayers(requests);
     job.generate(options);
   };
   const followed = useFollowSelection({
@@ -349,9 +370,7 @@ export function GeneratePanel({
           onCancel={ai.cancel}
           onClose={() => setPrompting(false)}
         />
-      ) : compact ? null : (
-        <PromptDesignOpen disabled={busy} onOpen={() => setPrompting(true)} />
-      )}
+      ) : null}
       {!hasKey && prompting ? (
         <KeyNeeded class="refine" what="Design from a prompt" settings={settings} onOpenSettings={onOpenSettings} />
       ) : null}
@@ -429,8 +448,8 @@ export function GeneratePanel({
       ) : state.phase === "idle" && ai.state.phase === "idle" && blocker === undefined ? (
         <IdleHint settings={settings} hasKey={hasKey} />
       ) : null}
-      {/* Once results are on show they keep the room; the panel's first screen offers pasting. */}
-      {compact ? null : <PasteHtml requests={requests} />}
+      {/* Once results are on show they keep the room. */}
+      {compact ? null : <OtherStarts requests={requests} busy={busy} prompting={prompting} onPrompt={setPrompting} />}
     </div>
   );
 }

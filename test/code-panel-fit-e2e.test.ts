@@ -1,0 +1,68 @@
+/**
+ * The Code panel at Figma's default plugin size (420×600), from the screenshots of its states (check-ui's fake main
+ * thread, real dist/, the Log-In screen of a real file): the problems list opened over a React preview stays above
+ * the panel's last row (on 18f401c it ran 40 px over "Refine with AI needs an API key"), and an export's error on the
+ * first screen sits under Generate, not between "Design from a prompt…" and "Paste HTML as layers…"; a first screen
+ * taller than the panel scrolls (on 18f401c the wheel did nothing: what was below 600 px could not be reached, e.g.
+ * "Paste HTML as layers…" under the prompt's cost).
+ */
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { LOGIN_SCENARIO, withFakeMain } from "./harness/fake-main-page.js";
+import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
+
+/** The top and bottom of the first element matching `selector` (the tests' TypeScript has no DOM types). */
+const box = (ui: Frame, selector: string) =>
+  ui.evaluate<{ top: number; bottom: number }>(`(() => {
+    const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  })()`);
+
+describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, () => {
+  const pages = usePageContext(useBrowser());
+
+  it("keeps an opened problems list above the panel's last row, beside the preview", async () => {
+    await withFakeMain(pages, LOGIN_SCENARIO, async ({ ui }) => {
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 90_000 });
+      await ui.getByRole("tab", { name: "Preview", exact: true }).click();
+      await ui.locator(".preview__frame").waitFor({ timeout: 60_000 });
+      await ui.locator(".layers__bar").waitFor({ timeout: 30_000 });
+      await ui.locator(".problems__header").click();
+      await ui.locator(".problems__list").waitFor();
+      const problems = await box(ui, ".problems");
+      const lastRow = await box(ui, ".key-needed.refine");
+      expect(problems.bottom).toBeLessThanOrEqual(lastRow.top + 0.5);
+      expect(lastRow.bottom).toBeLessThanOrEqual(600.5);
+    });
+  });
+
+  it("shows an export's error under Generate, the other starts below it, all reached by scrolling", async () => {
+    const exportError = {
+      kind: "input" as const,
+      reason: "too-large",
+      message: "“Log-In Page” has 12,000 layers; Figment exports up to 5,000. Select a smaller frame.",
+    };
+    await withFakeMain(pages, { ...LOGIN_SCENARIO, exportError }, async ({ page, ui }) => {
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      await ui.locator(".notice--warning").waitFor();
+      const notice = await box(ui, ".notice--warning");
+      const prompt = await box(ui, ".prompt-design__open");
+      const paste = await box(ui, ".paste-html");
+      expect(notice.bottom).toBeLessThanOrEqual(prompt.top);
+      expect(prompt.bottom).toBeLessThanOrEqual(paste.top);
+
+      // Both starts open under the error: taller than the panel, and the wheel reaches the pasted HTML's last row.
+      await ui.getByRole("button", { name: "Design from a prompt…" }).click();
+      await ui.getByRole("button", { name: "Paste HTML as layers…" }).click();
+      const last = ui.locator(".paste-html .layers__bar");
+      await last.waitFor();
+      expect((await box(ui, ".paste-html .layers__bar")).bottom).toBeGreaterThan(600);
+      await page.mouse.move(200, 300);
+      await page.mouse.wheel(0, 2000);
+      await ui.waitForFunction(
+        `document.querySelector(".paste-html .layers__bar").getBoundingClientRect().bottom <= innerHeight`,
+      );
+    });
+  });
+});
