@@ -206,7 +206,12 @@ export class VariableChooser {
 
   /** The variable for `value` in a field of `kind` (`field` on the design layer `sourceId`), if one has it. */
   pick(kind: FieldKind, value: VariableValue, sourceId?: string, field?: string): VariableOption | undefined {
-    const fits = (this.byKey.get(valueKey(value)) ?? []).filter((c) => c.scopes.some((s) => SCOPES[kind].includes(s)));
+    const scoped = (v: VariableValue): VariableOption[] =>
+      (this.byKey.get(valueKey(v)) ?? []).filter((c) => c.scopes.some((s) => SCOPES[kind].includes(s)));
+    // Type read back from a page carries the em rounding of its CSS (0.5 px tracking reads 0.5008): to 1/100 px.
+    let fits = scoped(value);
+    if (fits.length === 0 && typeof value === "number" && (kind === "letterSpacing" || kind === "lineHeight"))
+      fits = scoped(Math.round(value * 100) / 100);
     if (fits.length === 0) return undefined;
     const own = sourceId && field ? this.use.byNode.get(sourceId)?.get(field) : undefined;
     const same = fits.find((c) => c.id === own);
