@@ -233,6 +233,16 @@ describe.runIf(runBrowser)("figment layers --design / --variables: boundVariable
     expect(designCount).toBeGreaterThan(300);
     expect(back / designCount).toBeGreaterThan(0.95);
     expect((JSON.parse(io.stdout()) as { variables: number }).variables).toBeGreaterThan(400);
+
+    // The variables come out beside the reply (a variables/local reply), so the round trip reads them back: the
+    // type-scale variables as tokens in the stylesheet, used by the text.
+    const varsFile = join(dir, "layers.variables.json");
+    const again = captureIo();
+    const againArgs = ["code", out, "--target", "html", "--variables", varsFile, "--out", join(dir, "back")];
+    expect(await run(againArgs, again), again.stderr()).toBe(0);
+    const css = readFileSync(join(dir, "back", "styles.css"), "utf8");
+    expect(css).toMatch(/font-size: var\(--/);
+    expect(css).toMatch(/line-height: var\(--/);
   });
 
   it("figma-differ-selfie + its variables reply: gaps and paddings bound, code with tokens", async () => {
