@@ -1,8 +1,9 @@
 /**
  * Which of the file's variables a layer's value is bound to (issue 51), the same choice in the plugin (which binds
  * with `setBoundVariable`) and in `figment layers` (which writes `boundVariables` into its REST reply). A colour,
- * gap, padding, radius, stroke weight or fixed size that equals a variable's value (colours within the rounding of
- * 8-bit channels, numbers to a thousandth of a pixel) is bound to it, offered only to the fields its scopes allow (a
+ * gap, padding, radius, stroke weight, fixed size, opacity, shadow value or type value (family, style, weight, size,
+ * line height, letter spacing) that equals a variable's value (colours within the rounding of 8-bit channels,
+ * numbers to a thousandth of a pixel, a page's line height and tracking to 1/100 px) is bound to it, offered only to the fields its scopes allow (a
  * size only to a variable scoped to width and height: ALL_SCOPES spacing numbers would capture every 24 px icon).
  *
  * Where several variables have the value, the one the design used wins: first the binding of the same field on
@@ -404,8 +405,8 @@ export function variablesSeenIn(roots: readonly object[]): VariableOption[] {
 }
 
 /**
- * The COLOR, FLOAT and STRING variables of a `variables/local` reply's meta, each resolved through its aliases (at most 16
- * deep) in `modes` (collection id → mode id; a collection's default mode where it has none).
+ * The COLOR, FLOAT and STRING variables of a `variables/local` reply's meta, each resolved through its aliases (at
+ * most 16 deep) in `modes` (collection id → mode id; a collection's default mode where it has none).
  */
 export function variableOptions(vars: DesignVariables, modes: Readonly<Record<string, string>> = {}): VariableOption[] {
   const own = (id: string): unknown => {
