@@ -1,8 +1,9 @@
 /**
  * Which of the file's variables a layer's value is bound to (issue 51), the same choice in the plugin (which binds
  * with `setBoundVariable`) and in `figment layers` (which writes `boundVariables` into its REST reply). A colour,
- * gap, padding, radius, stroke weight or fixed size that equals a variable's value (colours within the rounding of
- * 8-bit channels, numbers to a thousandth of a pixel) is bound to it, offered only to the fields its scopes allow (a
+ * gap, padding, radius, stroke weight, fixed size, opacity, shadow value or type value (family, style, weight, size,
+ * line height, letter spacing) that equals a variable's value (colours within the rounding of 8-bit channels,
+ * numbers to a thousandth of a pixel, a page's line height and tracking to 1/100 px) is bound to it, offered only to the fields its scopes allow (a
  * size only to a variable scoped to width and height: ALL_SCOPES spacing numbers would capture every 24 px icon).
  *
  * Where several variables have the value, the one the design used wins: first the binding of the same field on
@@ -15,7 +16,24 @@
 import type { DesignVariables } from "../codegen/design/extras.js";
 
 /** The kinds of field a variable can stand for, with the scopes that allow it. */
-export type FieldKind = "fill" | "textFill" | "stroke" | "gap" | "padding" | "radius" | "size" | "strokeWeight";
+export type FieldKind =
+  | "fill"
+  | "textFill"
+  | "stroke"
+  | "gap"
+  | "padding"
+  | "radius"
+  | "size"
+  | "strokeWeight"
+  | "opacity"
+  | "effectColor"
+  | "effectFloat"
+  | "fontFamily"
+  | "fontStyle"
+  | "fontWeight"
+  | "fontSize"
+  | "lineHeight"
+  | "letterSpacing";
 export const SCOPES: Record<FieldKind, readonly string[]> = {
   fill: ["ALL_SCOPES", "ALL_FILLS", "FRAME_FILL", "SHAPE_FILL"],
   textFill: ["ALL_SCOPES", "ALL_FILLS", "TEXT_FILL"],
@@ -25,7 +43,42 @@ export const SCOPES: Record<FieldKind, readonly string[]> = {
   radius: ["ALL_SCOPES", "CORNER_RADIUS"],
   size: ["WIDTH_HEIGHT"],
   strokeWeight: ["ALL_SCOPES", "STROKE_FLOAT"],
+  opacity: ["ALL_SCOPES", "OPACITY"],
+  effectColor: ["ALL_SCOPES", "EFFECT_COLOR"],
+  effectFloat: ["ALL_SCOPES", "EFFECT_FLOAT"],
+  fontFamily: ["ALL_SCOPES", "FONT_FAMILY"],
+  fontStyle: ["ALL_SCOPES", "FONT_STYLE"],
+  fontWeight: ["ALL_SCOPES", "FONT_WEIGHT"],
+  fontSize: ["ALL_SCOPES", "FONT_SIZE"],
+  lineHeight: ["ALL_SCOPES", "LINE_HEIGHT"],
+  letterSpacing: ["ALL_SCOPES", "LETTER_SPACING"],
 };
+
+/** The text fields a variable binds (the Plugin API's VariableBindableTextField, REST's lists per run). */
+export const TEXT_FIELDS = [
+  "fontFamily",
+  "fontStyle",
+  "fontWeight",
+  "fontSize",
+  "lineHeight",
+  "letterSpacing",
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** A shadow's bindable fields (VariableBindableEffectField) and their kinds; the design's are read as `effects.<f>`. */
+export const EFFECT_FIELDS: Readonly<Record<"color" | "radius" | "spread" | "offsetX" | "offsetY", FieldKind>> = {
+  color: "effectColor",
+  radius: "effectFloat",
+  spread: "effectFloat",
+  offsetX: "effectFloat",
+  offsetY: "effectFloat",
+};
+
+/**
+ * A layer's opacity as an OPACITY variable holds it: Figma's opacity variables are percentages (50 shows 50 %),
+ * the node's `opacity` a fraction.
+ */
+export const opacityPercent = (opacity: number): number => opacity * 100;
 
 /** A node field (the Plugin API's names) → its kind (what the design's own bindings are counted under). */
 export const KIND_OF_FIELD: Readonly<Record<string, FieldKind>> = {
@@ -45,6 +98,13 @@ export const KIND_OF_FIELD: Readonly<Record<string, FieldKind>> = {
   strokeRightWeight: "strokeWeight",
   strokeBottomWeight: "strokeWeight",
   strokeLeftWeight: "strokeWeight",
+  opacity: "opacity",
+  fontFamily: "fontFamily",
+  fontStyle: "fontStyle",
+  fontWeight: "fontWeight",
+  fontSize: "fontSize",
+  lineHeight: "lineHeight",
+  letterSpacing: "letterSpacing",
 };
 
 /** Where the REST format nests the fields the Plugin API names flat: `boundVariables.<group>.<key>` → field. */
@@ -65,7 +125,7 @@ export const REST_NESTED: Readonly<Record<string, Readonly<Record<string, string
 };
 
 export type Rgba = { r: number; g: number; b: number; a: number };
-export type VariableValue = number | Rgba;
+export type VariableValue = number | Rgba | string;
 
 /** A variable as the choice sees it: its value resolved for the design's modes. */
 export interface VariableOption {
@@ -91,16 +151,21 @@ const aliasId = (v: unknown): string | undefined =>
   isRecord(v) && v["type"] === "VARIABLE_ALIAS" && typeof v["id"] === "string" ? v["id"] : undefined;
 const byte = (n: number): number => Math.round(Math.min(1, Math.max(0, n)) * 255);
 
-/** The key two equal values share: colours by their 8-bit channels, numbers to a thousandth of a pixel. */
+/**
+ * The key two equal values share: colours by their 8-bit channels, numbers to a thousandth of a pixel, strings (a
+ * font family or style) without case.
+ */
 export function valueKey(value: VariableValue): string {
+  if (typeof value === "string") return `s${value.trim().toLowerCase()}`;
   return typeof value === "number"
     ? `n${Math.round(value * 1000)}`
     : `c${byte(value.r)},${byte(value.g)},${byte(value.b)},${byte(value.a)}`;
 }
 
-/** A colour or number as a variable holds it (`{ r, g, b, a? }`), or undefined. */
+/** A colour, number or string as a variable holds it (`{ r, g, b, a? }`), or undefined. */
 export function readValue(raw: unknown): VariableValue | undefined {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw === "string") return raw.trim() === "" ? undefined : raw;
   if (!isRecord(raw) || typeof raw["r"] !== "number" || typeof raw["g"] !== "number" || typeof raw["b"] !== "number")
     return undefined;
   return { r: raw["r"], g: raw["g"], b: raw["b"], a: typeof raw["a"] === "number" ? raw["a"] : 1 };
@@ -135,9 +200,19 @@ export class VariableChooser {
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
   }
 
+  /** Whether the design layer `sourceId` binds `field` (a zero there is the design's choice, not no decision). */
+  designBinds(sourceId: string | undefined, field: string): boolean {
+    return sourceId !== undefined && this.use.byNode.get(sourceId)?.has(field) === true;
+  }
+
   /** The variable for `value` in a field of `kind` (`field` on the design layer `sourceId`), if one has it. */
   pick(kind: FieldKind, value: VariableValue, sourceId?: string, field?: string): VariableOption | undefined {
-    const fits = (this.byKey.get(valueKey(value)) ?? []).filter((c) => c.scopes.some((s) => SCOPES[kind].includes(s)));
+    const scoped = (v: VariableValue): VariableOption[] =>
+      (this.byKey.get(valueKey(v)) ?? []).filter((c) => c.scopes.some((s) => SCOPES[kind].includes(s)));
+    // Type read back from a page carries the em rounding of its CSS (0.5 px tracking reads 0.5008): to 1/100 px.
+    let fits = scoped(value);
+    if (fits.length === 0 && typeof value === "number" && (kind === "letterSpacing" || kind === "lineHeight"))
+      fits = scoped(Math.round(value * 100) / 100);
     if (fits.length === 0) return undefined;
     const own = sourceId && field ? this.use.byNode.get(sourceId)?.get(field) : undefined;
     const same = fits.find((c) => c.id === own);
@@ -154,17 +229,25 @@ export class VariableChooser {
   }
 }
 
-/** A node's flat field → variable id bindings (REST's nested radii, stroke weights and size read flat). */
-function fieldBindings(bound: Raw): [string, string][] {
-  const out: [string, string][] = [];
+/**
+ * A node's flat field → variable id bindings (REST's nested radii, stroke weights and size read flat; a text
+ * field's list, one alias per run, each with its index: only the first run's value is the node's `style`).
+ */
+function fieldBindings(bound: Raw): [string, string, number][] {
+  const out: [string, string, number][] = [];
   for (const [field, value] of Object.entries(bound)) {
     const id = aliasId(value);
-    if (id) out.push([field, id]);
+    if (id) out.push([field, id, 0]);
+    if (Array.isArray(value) && (TEXT_FIELDS as readonly string[]).includes(field))
+      value.forEach((v, i) => {
+        const inner = aliasId(v);
+        if (inner) out.push([field, inner, i]);
+      });
     const nested = REST_NESTED[field];
     if (nested && isRecord(value))
       for (const [key, flat] of Object.entries(nested)) {
         const inner = aliasId(value[key]);
-        if (inner) out.push([flat, inner]);
+        if (inner) out.push([flat, inner, 0]);
       }
   }
   return out;
@@ -199,9 +282,17 @@ function eachBinding(
     const node = stack.pop()!;
     if (!isRecord(node)) continue;
     const bound = isRecord(node["boundVariables"]) ? node["boundVariables"] : {};
-    for (const [field, id] of fieldBindings(bound)) {
+    for (const [field, id, index] of fieldBindings(bound)) {
       const kind = KIND_OF_FIELD[field];
-      if (kind) visit(node, field, kind, id, fieldValue(node, field));
+      if (kind) visit(node, field, kind, id, index === 0 ? fieldValue(node, field) : undefined);
+    }
+    const effects = Array.isArray(node["effects"]) ? (node["effects"] as unknown[]) : [];
+    for (const effect of effects) {
+      if (!isRecord(effect) || !isRecord(effect["boundVariables"])) continue;
+      for (const [field, kind] of Object.entries(EFFECT_FIELDS)) {
+        const id = aliasId(effect["boundVariables"][field]);
+        if (id) visit(node, `effects.${field}`, kind, id, effectValue(effect, field));
+      }
     }
     for (const field of ["fills", "strokes"] as const) {
       const kind: FieldKind = field === "strokes" ? "stroke" : node["type"] === "TEXT" ? "textFill" : "fill";
@@ -223,7 +314,7 @@ function eachBinding(
           field,
           kind,
           id,
-          color && typeof color !== "number" ? { ...color, a: color.a * opacity } : undefined,
+          color && typeof color === "object" ? { ...color, a: color.a * opacity } : undefined,
         );
       });
       for (const id of Array.isArray(listed) ? listed.map(aliasId) : [])
@@ -237,8 +328,27 @@ function eachBinding(
   }
 }
 
-/** The number a node shows at a flat field (REST's radii in `rectangleCornerRadii`, size in its box). */
-function fieldValue(node: Raw, field: string): number | undefined {
+/** A shadow's value at a bindable field (`offsetX` / `offsetY`: its offset's x and y). */
+function effectValue(effect: Raw, field: string): unknown {
+  const offset = isRecord(effect["offset"]) ? effect["offset"] : {};
+  if (field === "offsetX") return offset["x"];
+  if (field === "offsetY") return offset["y"];
+  return effect[field];
+}
+
+/** REST's TypeStyle key for a text field (a line height in px). */
+const STYLE_KEY: Readonly<Record<string, string>> = { lineHeight: "lineHeightPx" };
+
+/**
+ * The value a node shows at a flat field (REST's radii in `rectangleCornerRadii`, size in its box, text fields in
+ * its `style`, opacity as an opacity variable holds it).
+ */
+function fieldValue(node: Raw, field: string): VariableValue | undefined {
+  if (field === "opacity") return opacityPercent(typeof node["opacity"] === "number" ? node["opacity"] : 1);
+  if ((TEXT_FIELDS as readonly string[]).includes(field)) {
+    const style = isRecord(node["style"]) ? node["style"] : {};
+    return readValue(style[STYLE_KEY[field] ?? field]);
+  }
   const direct = node[field];
   if (typeof direct === "number") return direct;
   const corners = ["topLeftRadius", "topRightRadius", "bottomRightRadius", "bottomLeftRadius"];
@@ -266,6 +376,15 @@ const SEEN_SCOPES: Record<FieldKind, readonly string[]> = {
   radius: ["CORNER_RADIUS"],
   size: ["WIDTH_HEIGHT"],
   strokeWeight: ["STROKE_FLOAT"],
+  opacity: ["OPACITY"],
+  effectColor: ["EFFECT_COLOR"],
+  effectFloat: ["EFFECT_FLOAT"],
+  fontFamily: ["FONT_FAMILY"],
+  fontStyle: ["FONT_STYLE"],
+  fontWeight: ["FONT_WEIGHT"],
+  fontSize: ["FONT_SIZE"],
+  lineHeight: ["LINE_HEIGHT"],
+  letterSpacing: ["LETTER_SPACING"],
 };
 
 /**
@@ -286,8 +405,8 @@ export function variablesSeenIn(roots: readonly object[]): VariableOption[] {
 }
 
 /**
- * The COLOR and FLOAT variables of a `variables/local` reply's meta, each resolved through its aliases (at most 16
- * deep) in `modes` (collection id → mode id; a collection's default mode where it has none).
+ * The COLOR, FLOAT and STRING variables of a `variables/local` reply's meta, each resolved through its aliases (at
+ * most 16 deep) in `modes` (collection id → mode id; a collection's default mode where it has none).
  */
 export function variableOptions(vars: DesignVariables, modes: Readonly<Record<string, string>> = {}): VariableOption[] {
   const own = (id: string): unknown => {
@@ -301,7 +420,8 @@ export function variableOptions(vars: DesignVariables, modes: Readonly<Record<st
   };
   const out: VariableOption[] = [];
   for (const variable of Object.values(vars.variables)) {
-    if (variable.resolvedType !== "COLOR" && variable.resolvedType !== "FLOAT") continue;
+    if (variable.resolvedType !== "COLOR" && variable.resolvedType !== "FLOAT" && variable.resolvedType !== "STRING")
+      continue;
     let raw = own(variable.id);
     const semantic = aliasId(raw) !== undefined;
     for (let depth = 0; aliasId(raw) !== undefined && depth < 16; depth++) raw = own(aliasId(raw)!);

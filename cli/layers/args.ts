@@ -17,8 +17,11 @@ Only the page's own folder is served: an external image does not load and is pla
   --out FILE  write the REST reply there (default: print it); figment score, code, frames read it
   --variables FILE
               the file's variables (GET /v1/files/:key/variables/local's reply, or its meta): colours, gaps,
-              paddings, radii, stroke weights and fixed sizes that equal a variable's value (within its scopes)
-              are bound to it as Figma writes bindings (boundVariables: { type: "VARIABLE_ALIAS", id })
+              paddings, radii, stroke weights, fixed sizes, opacity, shadows (colour, blur, spread, offsets)
+              and type (family, weight, size, line height, letter spacing) that equal a variable's value
+              (within its scopes) are bound to it as Figma writes bindings ({ type: "VARIABLE_ALIAS", id });
+              with --out, the variables are written beside it as NAME.variables.json (a variables/local
+              reply; figment code NAME.json --variables NAME.variables.json reads the round trip back)
   --design FILE
               the design the page was made from (its REST reply): where several variables have the value, the
               one the design bound there (or binds most) wins; the variables it binds, a library's too, are

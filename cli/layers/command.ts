@@ -7,7 +7,7 @@ import { FigmentError } from "../../kernel/errors.js";
 import type { LayersArgs } from "./args.js";
 import { pageOf, readPage } from "./read-page.js";
 import { layersToRest, restImages } from "./rest.js";
-import { layerVariables } from "./variables.js";
+import { layerVariables, variablesFileFor } from "./variables.js";
 
 /** Where the images of `out` go: `layers.json` → `layers-images/` beside it. */
 export const imagesDirFor = (out: string): string =>
@@ -21,7 +21,8 @@ export async function layersCommand(args: LayersArgs, io: Output): Promise<numbe
     throw new FigmentError("input", `${args.input} has no index.html: name the page (figment layers folder/page.html)`);
   const name = info.isDirectory() ? basename(args.input) : basename(page).replace(/\.html?$/i, "");
   // Read before the browser starts: a bad variables or design file is a usage error with nothing launched.
-  const variables = await layerVariables(args, io);
+  const vars = await layerVariables(args, io);
+  const variables = vars?.chooser;
   const browser = await launchChromium();
   try {
     const pages = await readPage(browser, page, args.widths, { name });
@@ -53,6 +54,12 @@ export async function layersCommand(args: LayersArgs, io: Output): Promise<numbe
     }
     if (variables && !args.json) io.err(`${variables.bound} values bound to the file's variables`);
     if (args.out && !args.json) io.out(`wrote ${args.out}`);
+    // The variables the layers are bound to beside the reply, as GET …/variables/local returns them.
+    if (args.out && vars) {
+      const file = variablesFileFor(args.out);
+      await writeFile(file, `${JSON.stringify(vars.reply, null, 2)}\n`);
+      if (!args.json) io.out(`wrote ${file} (figment code ${args.out} --variables ${file})`);
+    }
     // The page's images beside the reply, by imageRef, as `--images DIR` reads them: a round trip keeps them.
     const images = restImages(pages.map((p) => p.document));
     if (args.out && images.length > 0) {

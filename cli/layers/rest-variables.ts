@@ -3,10 +3,21 @@
  * (contract/layer-variables.ts makes the choice in both), written as Figma's REST API writes bindings: a paint's
  * `boundVariables.color` and the node's `boundVariables.fills` / `strokes` lists, `itemSpacing`, `padding*`,
  * `counterAxisSpacing`, radii in `rectangleCornerRadii`, stroke weights in `individualStrokeWeights`, a fixed size in
- * `size`, each a `{ type: "VARIABLE_ALIAS", id }`. Pure.
+ * `size`, `opacity`, each a `{ type: "VARIABLE_ALIAS", id }`; a shadow's colour, blur, spread and offsets in the
+ * effect's own `boundVariables`; a text layer's family, weight, size, line height and letter spacing as a list on
+ * the node (one alias per variable, in run order) and in each run's TypeStyle (`style`, `styleOverrideTable`). Pure.
  */
-import { type FieldKind, REST_NESTED, type VariableChooser } from "../../contract/layer-variables.js";
-import type { LayerNode } from "../../contract/layers.js";
+import {
+  EFFECT_FIELDS,
+  type FieldKind,
+  KIND_OF_FIELD,
+  opacityPercent,
+  REST_NESTED,
+  type TextField,
+  type VariableChooser,
+  type VariableValue,
+} from "../../contract/layer-variables.js";
+import type { LayerNode, TextRun } from "../../contract/layers.js";
 
 type Json = Record<string, unknown>;
 const alias = (id: string): Json => ({ type: "VARIABLE_ALIAS", id });
@@ -71,9 +82,81 @@ function frameNumbers(out: Json, node: LayerNode): [string, FieldKind, number][]
   return fields;
 }
 
+/** Binds one value when a variable has it; a zero (or an opacity of 100 %) only where the design bound that field. */
+function pickValue(
+  chooser: VariableChooser,
+  kind: FieldKind,
+  value: VariableValue | undefined,
+  sourceId: string | undefined,
+  field: string,
+): Json | undefined {
+  if (value === undefined) return undefined;
+  const none = value === 0 || (kind === "opacity" && value === 100);
+  if (none && !chooser.designBinds(sourceId, field)) return undefined;
+  const variable = chooser.pick(kind, value, sourceId, field);
+  if (!variable) return undefined;
+  chooser.count(kind);
+  return alias(variable.id);
+}
+
+/** A run's values at the text fields REST writes (its style carries no style name: fontStyle is the plugin's). */
+function runValues(run: TextRun): [TextField, VariableValue | undefined][] {
+  return [
+    ["fontFamily", run.family],
+    ["fontWeight", run.weight],
+    ["fontSize", run.size],
+    ["lineHeight", run.lineHeight],
+    ["letterSpacing", run.letterSpacing],
+  ];
+}
+
+/** Binds a text layer's runs: each run's TypeStyle, and the node's lists (one alias per variable, in run order). */
+function bindText(out: Json, bound: Json, node: LayerNode, chooser: VariableChooser, sourceId: string | undefined) {
+  const runs = node.text?.runs ?? [];
+  const styles = [out["style"], ...runs.slice(1).map((_, i) => (out["styleOverrideTable"] as Json)[String(i + 1)])];
+  const lists = new Map<string, Json[]>();
+  runs.forEach((run, i) => {
+    const style = styles[i] as Json | undefined;
+    if (!style || run.end <= run.start) return;
+    const own: Json = {};
+    for (const [field, value] of runValues(run)) {
+      const a = pickValue(chooser, KIND_OF_FIELD[field]!, value, sourceId, field);
+      if (!a) continue;
+      own[field] = a;
+      const list = lists.get(field) ?? [];
+      if (!list.some((x) => x["id"] === a["id"])) list.push(a);
+      lists.set(field, list);
+    }
+    if (Object.keys(own).length > 0) style["boundVariables"] = own;
+  });
+  for (const [field, list] of lists) bound[field] = list;
+}
+
+/** Binds each effect's colour, blur radius, spread and offsets in its own `boundVariables`. */
+function bindEffects(out: Json, chooser: VariableChooser, sourceId: string | undefined): void {
+  for (const effect of Array.isArray(out["effects"]) ? (out["effects"] as Json[]) : []) {
+    const shadow = effect["type"] === "DROP_SHADOW" || effect["type"] === "INNER_SHADOW";
+    const offset = (effect["offset"] ?? {}) as { x?: number; y?: number };
+    const values: Record<keyof typeof EFFECT_FIELDS, VariableValue | undefined> = {
+      color: shadow ? (effect["color"] as VariableValue | undefined) : undefined,
+      radius: effect["radius"] as number | undefined,
+      spread: shadow ? (effect["spread"] as number | undefined) : undefined,
+      offsetX: shadow ? offset.x : undefined,
+      offsetY: shadow ? offset.y : undefined,
+    };
+    const own: Json = {};
+    for (const [field, kind] of Object.entries(EFFECT_FIELDS)) {
+      const a = pickValue(chooser, kind, values[field as keyof typeof values], sourceId, `effects.${field}`);
+      if (a) own[field] = a;
+    }
+    if (Object.keys(own).length > 0) effect["boundVariables"] = own;
+  }
+}
+
 /**
- * Adds `boundVariables` to the REST node `out` written for `node`: its fills (text colours on a text layer) and
- * strokes, and on a frame its gap, padding, radii, stroke weights and fixed size. `sourceId`: the design layer it
+ * Adds `boundVariables` to the REST node `out` written for `node`: its fills (text colours on a text layer),
+ * strokes, effects and opacity, a text layer's type, and on a frame its gap, padding, radii, stroke weights and
+ * fixed size. `sourceId`: the design layer it
  * came from (a text layer's is its element's).
  */
 export function bindRestVariables(
@@ -86,7 +169,13 @@ export function bindRestVariables(
   const bound: Json = {};
   bindPaints(out, bound, "fills", node.kind === "text" ? "textFill" : "fill", chooser, sourceId);
   bindPaints(out, bound, "strokes", "stroke", chooser, sourceId);
+  bindEffects(out, chooser, sourceId);
+  if (typeof out["opacity"] === "number") {
+    const a = pickValue(chooser, "opacity", opacityPercent(out["opacity"]), sourceId, "opacity");
+    if (a) bound["opacity"] = a;
+  }
   if (node.kind === "text") {
+    bindText(out, bound, node, chooser, sourceId);
     // Each run's colour is bound as its own (the plugin's setRangeFills): the override table's paints.
     for (const style of Object.values((out["styleOverrideTable"] ?? {}) as Record<string, Json>))
       bindPaints(style, {}, "fills", "textFill", chooser, sourceId);

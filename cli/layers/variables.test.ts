@@ -184,6 +184,67 @@ describe.runIf(runBrowser)("figment layers --design / --variables: boundVariable
     expect(radius?.length).toBeGreaterThan(0);
   });
 
+  it("smart-ui dial picker: the text layers' type comes back bound to the design's type-scale variables", async () => {
+    const design = "test/fixtures/real/smart-ui-mes-dial-picker.fragment.json";
+    const dir = tempDir();
+    const code = captureIo();
+    expect(await run(["code", design, "--target", "html", "--node-ids", "--out", join(dir, "code")], code)).toBe(0);
+    const out = join(dir, "layers.json");
+    const io = captureIo();
+    const args = ["layers", join(dir, "code"), "--width", "960", "--design", design, "--out", out, "--json"];
+    expect(await run(args, io), io.stderr()).toBe(0);
+    // The reply's text layers by the design layer they came from (their element's sourceId).
+    const bySource = new Map<string, Json[]>();
+    walk(readJson(out)["document"] as Json, (n, parent) => {
+      const id = ((parent?.["pluginData"] as Json | undefined)?.["figment"] as Json | undefined)?.["sourceId"];
+      if (n["type"] === "TEXT" && typeof id === "string") bySource.set(id, [...(bySource.get(id) ?? []), n]);
+    });
+    const root = (JSON.parse(`{${readFileSync(design, "utf8").trim().replace(/,$/, "")}}`) as Json)["document"] as Json;
+    const seen = new Map(variablesSeenIn([root]).map((o) => [o.id, o]));
+    const fields = ["fontFamily", "fontSize", "lineHeight", "letterSpacing"];
+    let designCount = 0;
+    let back = 0;
+    walk(root, (n) => {
+      const layers = bySource.get(String(n["id"]));
+      if (n["type"] !== "TEXT" || !layers || n["visible"] === false) return;
+      for (const [field, id] of bindingsOf(n)) {
+        if (!fields.includes(field)) continue;
+        designCount++;
+        if (layers.some((l) => bindingsOf(l).get(field) === id)) back++;
+      }
+    });
+    // Every text binding holds its run's value (the style REST writes: size, line height px, family), within the
+    // 1/100 px a page's em-rounded tracking and leading read back with.
+    const wrong: string[] = [];
+    walk(readJson(out)["document"] as Json, (n) => {
+      const style = (n["style"] ?? {}) as Json;
+      const bound = (style["boundVariables"] ?? {}) as Record<string, { id: string }>;
+      for (const [field, alias] of Object.entries(bound)) {
+        const value = style[field === "lineHeight" ? "lineHeightPx" : field];
+        const want = seen.get(alias.id)?.value;
+        const near = typeof want === "number" && typeof value === "number" && Math.abs(want - value) <= 0.005;
+        if (!near && (want === undefined || valueKey(want) !== valueKey(value as number | string)))
+          wrong.push(`${String(n["name"])} ${field}`);
+      }
+    });
+    // Measured: all 320 of the design's family, size, line height and letter spacing bindings on text layers that
+    // came back return with the same variable; 512 values bound in all (132 on main: fills and strokes only).
+    expect(wrong).toEqual([]);
+    expect(designCount).toBeGreaterThan(300);
+    expect(back / designCount).toBeGreaterThan(0.95);
+    expect((JSON.parse(io.stdout()) as { variables: number }).variables).toBeGreaterThan(400);
+
+    // The variables come out beside the reply (a variables/local reply), so the round trip reads them back: the
+    // type-scale variables as tokens in the stylesheet, used by the text.
+    const varsFile = join(dir, "layers.variables.json");
+    const again = captureIo();
+    const againArgs = ["code", out, "--target", "html", "--variables", varsFile, "--out", join(dir, "back")];
+    expect(await run(againArgs, again), again.stderr()).toBe(0);
+    const css = readFileSync(join(dir, "back", "styles.css"), "utf8");
+    expect(css).toMatch(/font-size: var\(--/);
+    expect(css).toMatch(/line-height: var\(--/);
+  });
+
   it("figma-differ-selfie + its variables reply: gaps and paddings bound, code with tokens", async () => {
     const design = fixturePath("figma-differ-selfie.nodes.json");
     const vars = "test/fixtures/tokens/selfie.variables.json";

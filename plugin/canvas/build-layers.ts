@@ -83,7 +83,10 @@ export async function buildLayers(read: LayerDocument, options: BuildOptions = {
     // A text layer without an id of its own is its element's text: the design text layer it came from.
     const plan = gridPlan(layer);
     if (layer.autoLayout?.mode === "GRID" && !plan && (layer.children ?? []).length > 0) state.loneGrids++;
-    const node = make(layer, fonts, paints, vars, layer.sourceId ?? (layer.kind === "text" ? from : undefined), plan);
+    const sourceId = layer.sourceId ?? (layer.kind === "text" ? from : undefined);
+    const node = make(layer, fonts, paints, vars, sourceId, plan);
+    if (node.type === "FRAME" || node.type === "TEXT") vars.style(node, layer, sourceId);
+    if (node.type === "TEXT" && layer.text) vars.text(node, layer.text, sourceId);
     state.built++;
     if (cell && parent.type === "FRAME" && parent.layoutMode === "GRID")
       parent.appendChildAt(node, cell.row, cell.column);

@@ -23,6 +23,7 @@ import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { captureIo } from "../../test/helpers/fixtures.js";
 import { tempDirs } from "../../test/helpers/temp-dirs.js";
 import { loginVariables, loginWithBindings, selfieVariables } from "../../test/helpers/token-fixtures.js";
+import { variablesSeenIn } from "../../contract/layer-variables.js";
 import { buildLayers } from "./build-layers.js";
 
 type Json = Record<string, unknown>;
@@ -180,5 +181,62 @@ describe.runIf(runBrowser)("layers bound to the file's variables: the round trip
     expect(result.design).toBe(6);
     expect(result.same).toBe(6);
     expect(result.wrong).toEqual([]);
+  });
+
+  it("tixup-marker: the text layers' family and size come back bound to the design's type variables", async () => {
+    const file = readFigmaFixture("../real/tixup-marker.nodes.json") as Json;
+    const frameId = "37552:6706";
+    const root = ((file["nodes"] as Json)[frameId] as Json)["document"] as Json;
+    // The design's variables with the values its layers show (a library's: the file has no variables reply).
+    const seen = variablesSeenIn([root]);
+    const variables = {
+      variables: Object.fromEntries(
+        seen.map((o) => [
+          o.id,
+          {
+            id: o.id,
+            name: o.id,
+            key: o.id,
+            variableCollectionId: "c",
+            valuesByMode: { m: o.value },
+            resolvedType: typeof o.value === "number" ? "FLOAT" : typeof o.value === "string" ? "STRING" : "COLOR",
+            remote: false,
+            description: "",
+            hiddenFromPublishing: false,
+            scopes: o.scopes,
+            codeSyntax: {},
+          },
+        ]),
+      ),
+      variableCollections: {
+        c: { id: "c", name: "C", key: "c", modes: [{ modeId: "m", name: "M" }], defaultModeId: "m", remote: false },
+      },
+    } as unknown as DesignVariables;
+    const doc = await layersOf(file, 753);
+    const sim = createFigmaSim({ file, variables, selectIds: [frameId] });
+    restore = installFigmaSim(sim);
+    const built = await buildLayers(doc, { beside: sim.node(frameId) as unknown as SceneNode });
+    const rest = (await sim.node(built.rootId!).exportAsync({ format: "JSON_REST_V1" })) as { document: Json };
+    const bySource = builtBySource(doc.root, rest.document);
+    const listed = (n: Json, field: string): string | undefined => {
+      const list = isRecord(n["boundVariables"]) ? n["boundVariables"][field] : undefined;
+      return Array.isArray(list) && isRecord(list[0]) ? String(list[0]["id"]) : undefined;
+    };
+    let design = 0;
+    let same = 0;
+    walk(root, (n) => {
+      const layer = bySource.get(`${String(n["id"])} text`) ?? bySource.get(String(n["id"]));
+      if (n["type"] !== "TEXT" || !layer) return;
+      for (const field of ["fontFamily", "fontSize"]) {
+        const id = listed(n, field);
+        if (!id) continue;
+        design++;
+        if (listed(layer, field) === id) same++;
+      }
+    });
+    // Measured: every family and size binding of the design (40 in the file) on a text layer that came back returns
+    // with its variable; none on main (no text field bound).
+    expect(design).toBeGreaterThanOrEqual(30);
+    expect(same).toBe(design);
   });
 });

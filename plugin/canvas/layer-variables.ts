@@ -3,15 +3,19 @@
  * `figment layers` writes into its REST reply). The variables are the file's local ones and those the source design
  * binds, resolved for the source frame's modes (each collection's default elsewhere).
  */
-import type { LayerNode } from "../../contract/layers.js";
+import type { LayerNode, LayerText } from "../../contract/layers.js";
 import {
   designUse,
+  EFFECT_FIELDS,
   type FieldKind,
   KIND_OF_FIELD,
+  opacityPercent,
+  type TextField,
   VariableChooser,
   type VariableOption,
   type VariableValue as Value,
 } from "../../contract/layer-variables.js";
+import { fontOfRun } from "./layer-fonts.js";
 
 export type { FieldKind } from "../../contract/layer-variables.js";
 
@@ -43,7 +47,7 @@ export class VariableBinder {
     if (first && "resolvedVariableModes" in first) Object.assign(modes, first.resolvedVariableModes);
     const options: VariableOption[] = [];
     for (const variable of seen.values()) {
-      if (variable.resolvedType !== "COLOR" && variable.resolvedType !== "FLOAT") continue;
+      if (variable.resolvedType === "BOOLEAN") continue;
       const own = await valueIn(variable, modes);
       const value = await resolve(variable, modes);
       if (value === undefined) continue;
@@ -77,6 +81,81 @@ export class VariableBinder {
     return figma.variables.setBoundVariableForPaint(paint, "color", variable);
   }
 
+  /** The variable for one value; a zero (or an opacity of 100 %) only where the design bound that field. */
+  private value(kind: FieldKind, value: Value | undefined, sourceId: string | undefined, field: string) {
+    if (value === undefined) return undefined;
+    const none = value === 0 || (kind === "opacity" && value === 100);
+    if (none && !this.chooser.designBinds(sourceId, field)) return undefined;
+    return this.pick(kind, value, sourceId, field);
+  }
+
+  /** Binds a layer's effects (each shadow's colour, blur, spread, offsets; a blur's radius) and its opacity. */
+  style(node: FrameNode | TextNode, layer: LayerNode, sourceId: string | undefined): void {
+    if (node.effects.length > 0)
+      node.effects = node.effects.map((effect) => {
+        const shadow = effect.type === "DROP_SHADOW" || effect.type === "INNER_SHADOW";
+        if (!shadow && effect.type !== "LAYER_BLUR" && effect.type !== "BACKGROUND_BLUR") return effect;
+        const values: Record<VariableBindableEffectField, Value | undefined> = shadow
+          ? {
+              color: { ...effect.color },
+              radius: effect.radius,
+              spread: effect.spread ?? 0,
+              offsetX: effect.offset.x,
+              offsetY: effect.offset.y,
+            }
+          : { color: undefined, radius: effect.radius, spread: undefined, offsetX: undefined, offsetY: undefined };
+        let out: Effect = effect;
+        for (const [field, kind] of Object.entries(EFFECT_FIELDS) as [VariableBindableEffectField, FieldKind][]) {
+          const variable = this.value(kind, values[field], sourceId, `effects.${field}`);
+          if (!variable) continue;
+          out = figma.variables.setBoundVariableForEffect(out, field, variable);
+          this.chooser.count(kind);
+        }
+        return out;
+      });
+    if (layer.opacity !== undefined) {
+      const variable = this.value("opacity", opacityPercent(node.opacity), sourceId, "opacity");
+      if (variable) {
+        node.setBoundVariable("opacity", variable);
+        this.chooser.count("opacity");
+      }
+    }
+  }
+
+  /**
+   * Binds a text layer's family, style, weight, size, line height and letter spacing: the whole layer where every
+   * run takes one variable, else run by run (setRangeBoundVariable).
+   */
+  text(node: TextNode, text: LayerText, sourceId: string | undefined): void {
+    const runs = text.runs.filter((r) => r.end > r.start);
+    const picks = runs.map((run) => {
+      const style = node.getRangeFontName(run.start, run.end);
+      const loaded = typeof style === "symbol" ? fontOfRun(run).style : style.style;
+      return new Map(
+        runValues(run, loaded).map(([field, value]) => [
+          field,
+          this.value(KIND_OF_FIELD[field]!, value, sourceId, field),
+        ]),
+      );
+    });
+    const fields = new Set(picks.flatMap((p) => [...p.keys()]));
+    for (const field of fields as Set<TextField>) {
+      const chosen = picks.map((p) => p.get(field));
+      const kind = KIND_OF_FIELD[field]!;
+      const first = chosen[0];
+      if (first && chosen.every((v) => v?.id === first.id)) {
+        node.setBoundVariable(field, first);
+        this.chooser.count(kind);
+        continue;
+      }
+      chosen.forEach((variable, i) => {
+        if (!variable) return;
+        node.setRangeBoundVariable(runs[i]!.start, runs[i]!.end, field, variable);
+        this.chooser.count(kind);
+      });
+    }
+  }
+
   /** Binds a built frame's gap, padding, radii, stroke weights and fixed sizes to the variables of their values. */
   frame(node: FrameNode, layer: LayerNode): void {
     const fields: string[] = [];
@@ -102,6 +181,18 @@ export class VariableBinder {
   }
 }
 
+/** A run's values at the text fields (its font's style name as loaded: `style`). */
+function runValues(run: LayerText["runs"][number], style: string): [TextField, Value | undefined][] {
+  return [
+    ["fontFamily", run.family],
+    ["fontStyle", style],
+    ["fontWeight", run.weight],
+    ["fontSize", run.size],
+    ["lineHeight", run.lineHeight],
+    ["letterSpacing", run.letterSpacing],
+  ];
+}
+
 /** A variable's own value in `modes` (its collection's default mode where `modes` has none). */
 async function valueIn(variable: Variable, modes: Record<string, string>): Promise<VariableValue | undefined> {
   let mode = modes[variable.variableCollectionId];
@@ -117,7 +208,7 @@ async function resolve(variable: Variable, modes: Record<string, string>): Promi
   let at: Variable | null = variable;
   for (let depth = 0; at && depth < 16; depth++) {
     const value = await valueIn(at, modes);
-    if (typeof value === "number") return value;
+    if (typeof value === "number" || typeof value === "string") return value;
     if (isRgb(value)) return { r: value.r, g: value.g, b: value.b, a: "a" in value ? value.a : 1 };
     if (!isAlias(value)) return undefined;
     at = await figma.variables.getVariableByIdAsync(value.id);

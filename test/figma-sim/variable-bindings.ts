@@ -111,7 +111,8 @@ export function defineSetBoundVariable(
       if (typeof field !== "string" || type === undefined) throw new Error(`${what}: not a bindable field`);
       if (TEXT_FIELDS.has(field) && node.type !== "TEXT")
         throw new Error(`${what}: a ${node.type} node has no field ${field}`);
-      if (!(field in node) && field !== "cornerRadius" && field !== "strokeWeight")
+      const text = TEXT_FIELDS.has(field) && field !== "characters";
+      if (!(field in node) && field !== "cornerRadius" && field !== "strokeWeight" && !text)
         throw new Error(`${what}: a ${node.type} node has no field ${field}`);
       const fields = field === "cornerRadius" && CORNERS.every((c) => c in node) ? CORNERS : [field];
       const bound: Json = isRecord(node.rest["boundVariables"]) ? { ...node.rest["boundVariables"] } : {};
@@ -123,7 +124,9 @@ export function defineSetBoundVariable(
         if (v.type !== type) throw new Error(`${what}: a ${v.type} variable cannot be bound to a ${type} field`);
         // The field takes the variable's value for the node's mode, as in Figma.
         const value = resolveVariableValue(data(), v.id, modes());
-        for (const f of fields) {
+        // A text field binds every character: REST lists it, one alias per variable (the style is the layer's).
+        if (text) bound[field] = [alias(v.id)];
+        for (const f of text ? [] : fields) {
           bound[f] = alias(v.id);
           if (typeof value === "number" && f !== "width" && f !== "height" && f in node)
             (node as unknown as Json)[f] = value;
@@ -132,6 +135,74 @@ export function defineSetBoundVariable(
       node.rest["boundVariables"] = bound;
     },
   });
+}
+
+/**
+ * `setRangeBoundVariable(start, end, field, variable)` on a text node: the variable's type checked against the
+ * text field's, and the alias added to the node's list for that field (REST's one alias per variable).
+ */
+export function defineSetRangeBoundVariable(
+  node: BindingHost,
+  data: () => DesignVariables | undefined,
+  change: (what: string) => void,
+): void {
+  if (node.type !== "TEXT") return;
+  Object.defineProperty(node, "setRangeBoundVariable", {
+    value: (start: unknown, end: unknown, field: unknown, variable: unknown): void => {
+      const what = `setRangeBoundVariable(${String(field)})`;
+      const type = typeof field === "string" && field !== "characters" ? FIELD_TYPES[field] : undefined;
+      if (typeof field !== "string" || !TEXT_FIELDS.has(field) || type === undefined)
+        throw new Error(`${what}: not a bindable text field`);
+      const length = String((node as unknown as Json)["characters"] ?? "").length;
+      if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) > length)
+        throw new Error(`${what}: range ${String(start)}…${String(end)} outside 0…${length}`);
+      const v = variableOf(data(), what, variable);
+      if (v.type !== type) throw new Error(`${what}: a ${v.type} variable cannot be bound to a ${type} field`);
+      change(`bind ${String(node.rest["id"])} ${field} ${String(start)}…${String(end)}`);
+      const bound: Json = isRecord(node.rest["boundVariables"]) ? { ...node.rest["boundVariables"] } : {};
+      const list = Array.isArray(bound[field]) ? [...(bound[field] as Json[])] : [];
+      if (!list.some((a) => a["id"] === v.id)) list.push(alias(v.id));
+      bound[field] = list;
+      node.rest["boundVariables"] = bound;
+    },
+  });
+}
+
+const EFFECT_FIELD_TYPES: Record<string, string> = {
+  color: "COLOR",
+  radius: "FLOAT",
+  spread: "FLOAT",
+  offsetX: "FLOAT",
+  offsetY: "FLOAT",
+};
+
+/**
+ * `figma.variables.setBoundVariableForEffect`: a copy of `effect` with `field` bound (null unbinds); a blur binds
+ * its radius only, a shadow any of VariableBindableEffectField.
+ */
+export function boundEffect(
+  data: DesignVariables | undefined,
+  effect: unknown,
+  field: unknown,
+  variable: unknown,
+): Json {
+  const what = "setBoundVariableForEffect";
+  if (!isRecord(effect) || typeof effect["type"] !== "string") throw new Error(`${what}: expected an Effect`);
+  const shadow = effect["type"] === "DROP_SHADOW" || effect["type"] === "INNER_SHADOW";
+  const type = typeof field === "string" ? EFFECT_FIELD_TYPES[field] : undefined;
+  if (type === undefined || (!shadow && field !== "radius"))
+    throw new Error(`${what}: ${String(field)} is not a bindable field of a ${effect["type"]}`);
+  const copy = structuredClone(effect);
+  const bound: Json = isRecord(copy["boundVariables"]) ? { ...copy["boundVariables"] } : {};
+  if (variable === null) delete bound[field as string];
+  else {
+    const v = variableOf(data, what, variable);
+    if (v.type !== type) throw new Error(`${what}: a ${v.type} variable cannot be bound to an effect's ${field}`);
+    bound[field as string] = alias(v.id);
+  }
+  if (Object.keys(bound).length > 0) copy["boundVariables"] = bound;
+  else delete copy["boundVariables"];
+  return copy;
 }
 
 /** `figma.variables.setBoundVariableForPaint`: a copy of the SOLID `paint` with its colour bound (null unbinds). */

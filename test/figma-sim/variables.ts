@@ -6,7 +6,13 @@
  * and `resolvedVariableModes` holds every collection's mode: the nearest explicit one, else its default.
  */
 import type { DesignVariables } from "../../codegen/design/extras.js";
-import { boundPaint, defineSetBoundVariable, nodeBindings } from "./variable-bindings.js";
+import {
+  boundEffect,
+  boundPaint,
+  defineSetBoundVariable,
+  defineSetRangeBoundVariable,
+  nodeBindings,
+} from "./variable-bindings.js";
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -51,6 +57,7 @@ export function simVariablesApi(data: DesignVariables | undefined): Json {
         .filter((id) => !collections[id]!.remote)
         .map((id) => collection(id)!),
     setBoundVariableForPaint: (paint: unknown, field: unknown, v: unknown) => boundPaint(data, paint, field, v),
+    setBoundVariableForEffect: (effect: unknown, field: unknown, v: unknown) => boundEffect(data, effect, field, v),
     getVariableById: dynamicPage("getVariableById"),
     getVariableCollectionById: dynamicPage("getVariableCollectionById"),
     getLocalVariables: dynamicPage("getLocalVariables"),
@@ -126,6 +133,7 @@ export function defineVariableProps(
   };
   Object.defineProperty(node, "resolvedVariableModes", { enumerable: true, get: resolved });
   if (node.type !== "DOCUMENT" && node.type !== "PAGE") defineSetBoundVariable(node, data, change, resolved);
+  defineSetRangeBoundVariable(node, data, change);
   // Strokes and effects as the Plugin API has them (each effect with its own boundVariables).
   for (const field of ["strokes", "effects"]) {
     if (field in node || node.type === "GROUP" || node.type === "DOCUMENT" || node.type === "PAGE") continue;
