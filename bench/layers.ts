@@ -19,6 +19,7 @@ import { withPage } from "../cli/measure/browser.js";
 import { designViewport, fidelityOnPage } from "../cli/measure/fidelity.js";
 import { resultPage } from "../cli/measure/result-page.js";
 import { layersRoundTrip, layersTripPages, type LayersTripRow } from "../test/helpers/layers-round-trip.js";
+import { realFiles } from "../test/helpers/real-files.js";
 import { fixturesRoot } from "../test/helpers/responsive-frames.js";
 import { benchCount, quickSample, withBenchBrowser } from "./quick.js";
 import { againstTarget, round, timing, type BenchResults } from "./results.js";
@@ -43,7 +44,7 @@ interface Row extends LayersTripRow {
 
 export async function layersSection(results: BenchResults): Promise<void> {
   const rows: Row[] = [];
-  let speed: { doc: LayerDocument; readMs: number[] } | undefined;
+  let speed: { doc: LayerDocument; readMs: number[]; key: string } | undefined;
   await withBenchBrowser(async (host, browser) => {
     for (const page of quickSample(layersTripPages(), 3)) {
       const row: Row = await layersRoundTrip(browser, page);
@@ -69,10 +70,10 @@ export async function layersSection(results: BenchResults): Promise<void> {
     const again = layersTripPages().find((p) => p.key === near.key)!;
     const readMs = [near.readMs];
     for (let i = 1; i < benchCount(5); i++) readMs.push((await layersRoundTrip(browser, again)).readMs);
-    speed = { doc: near.document, readMs };
+    speed = { doc: near.document, readMs, key: near.key };
   });
   if (!speed) return;
-  const buildMs = await timeBuilds(speed.doc, benchCount(5));
+  const buildMs = await timeBuilds(speed.doc, speed.key, benchCount(5));
 
   const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
   const scores = rows.map((r) => r.trip.score);
@@ -214,7 +215,7 @@ const near150 = (rows: readonly Row[], doc: LayerDocument): string => rows.find(
 
 const countLayers = (node: LayerNode): number => 1 + (node.children ?? []).reduce((n, c) => n + countLayers(c), 0);
 
-type BuildLayers = (doc: LayerDocument) => Promise<{ built: number }>;
+type BuildLayers = (doc: LayerDocument, options?: { beside?: unknown }) => Promise<{ built: number }>;
 
 /**
  * plugin/canvas/build-layers.ts bundled as the plugin ships it and run against the simulator's `figma` (a vm
@@ -238,15 +239,30 @@ async function builder(): Promise<(figma: unknown) => BuildLayers> {
   };
 }
 
-/** buildLayers on a fresh simulator per run (a real file's canvas), main thread, wall clock. */
-async function timeBuilds(doc: LayerDocument, runs: number): Promise<number[]> {
-  const file = JSON.parse(readFileSync(join(fixturesRoot(), "real", "figma-gpt-header.file.json"), "utf8")) as unknown;
+/** The design file a round-trip page came from, and its frame's id (`file#id`; real files, then the sample files). */
+function sourceOf(key: string): { file: unknown; id: string } {
+  const at = key.lastIndexOf("#");
+  const [name, id] = [key.slice(0, at), key.slice(at + 1)];
+  const real = realFiles().find((f) => f.name === name);
+  const file = real ? real.json : (JSON.parse(readFileSync(join(fixturesRoot(), "figma", name), "utf8")) as unknown);
+  return { file, id };
+}
+
+/**
+ * buildLayers on a fresh simulator per run, main thread, wall clock, as "Insert as layers" runs it: the page's own
+ * design file on the canvas and the layers placed beside the frame they came from (which reads its variables).
+ */
+async function timeBuilds(doc: LayerDocument, key: string, runs: number): Promise<number[]> {
+  const { file, id } = sourceOf(key);
   const make = await builder();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const buildLayers = make(createFigmaSim({ file }).figma);
+    const { figma } = createFigmaSim({ file });
+    const beside = await (figma as unknown as { getNodeByIdAsync(id: string): Promise<unknown> }).getNodeByIdAsync(id);
+    if (!beside) throw new Error(`layers bench: ${key} is not on the simulator's canvas`);
+    const buildLayers = make(figma);
     const t0 = performance.now();
-    const built = await buildLayers(doc);
+    const built = await buildLayers(doc, { beside });
     out.push(performance.now() - t0);
     if (built.built !== countLayers(doc.root)) throw new Error(`layers bench: built ${built.built} layers`);
   }
