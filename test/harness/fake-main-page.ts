@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import type { Frame, Page } from "playwright-core";
 import { withPage, type PageHost } from "../../cli/measure/browser.js";
 import {
@@ -22,6 +21,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { FIGMA_DARK, FIGMA_LIGHT } from "./figma-theme.js";
 import type { FakeMainConfig } from "./fake-main.js";
+import { browserScript } from "./plugin-page.js";
 
 /** The repository (check-ui.ts runs bundled into .scratch/, so not from this module's path alone). */
 const ROOT = repoRoot();
@@ -84,15 +84,7 @@ const thumbnailB64 = (): string =>
 let script: Promise<string> | undefined;
 /** test/harness/fake-main.ts as one browser script, bundled once per process. */
 function fakeMainScript(): Promise<string> {
-  script ??= build({
-    entryPoints: [join(ROOT, "test/harness/fake-main.ts")],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  }).then((result) => result.outputFiles[0]!.text);
+  script ??= browserScript(join(ROOT, "test/harness/fake-main.ts"));
   return script;
 }
 

@@ -29,8 +29,13 @@ export const HOST_BUNDLE_ENV = "FIGMENT_TEST_HOST_BUNDLE";
 
 /** test/harness/host.ts with the figma simulator, as one browser script. */
 export function bundleHost(root = ROOT): Promise<string> {
+  return browserScript(join(root, "test/harness/host.ts"));
+}
+
+/** One TypeScript entry bundled as a classic browser script (an IIFE), for a harness page to run. */
+export function browserScript(entry: string): Promise<string> {
   return build({
-    entryPoints: [join(root, "test/harness/host.ts")],
+    entryPoints: [entry],
     bundle: true,
     platform: "browser",
     format: "iife",
