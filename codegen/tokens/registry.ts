@@ -12,10 +12,22 @@ import type { Problem } from "../types.js";
 import { themeSlug, tokenSlug, TokenNames } from "./names.js";
 import type { Token, TokenGroup, TokenMode, TokenValue } from "../design/token-table.js";
 
-/** How a bound property reads a variable's value. */
-export type Use = "color" | "length" | "number" | "font";
+/**
+ * How a bound property reads a variable's value. `opacity` is a FLOAT bound to a layer's opacity, which Figma reads
+ * as a percentage (a variable of 50 is 50 %): its token holds the CSS fraction.
+ */
+export type Use = "color" | "length" | "number" | "opacity" | "font";
 
-const TYPE_FOR: Record<Use, string> = { color: "COLOR", length: "FLOAT", number: "FLOAT", font: "STRING" };
+const TYPE_FOR: Record<Use, string> = {
+  color: "COLOR",
+  length: "FLOAT",
+  number: "FLOAT",
+  opacity: "FLOAT",
+  font: "STRING",
+};
+
+/** A variable read as a plain number or an opacity is a token of its own beside its length token. */
+const keyFor = (id: string, use: Use): string => (use === "number" || use === "opacity" ? `${id}#${use}` : id);
 
 const SCHEME = (name: string): "dark" | "light" | undefined =>
   /dark|night/i.test(name) ? "dark" : /light|day/i.test(name) ? "light" : undefined;
@@ -90,7 +102,7 @@ export class TokenRegistry {
       );
       return undefined;
     }
-    const key = use === "number" ? `${id}#number` : id;
+    const key = keyFor(id, use);
     if (this.tokens.has(key)) return key;
     const why = this.failed.has(key) ? "" : this.tryVariable(id, use, group, new Set());
     if (why === undefined) return key;
@@ -107,7 +119,7 @@ export class TokenRegistry {
 
   /** Adds the token for `id` (and the tokens its aliases refer to); returns why not, or undefined. */
   private tryVariable(id: string, use: Use, group: TokenGroup, visiting: Set<string>): string | undefined {
-    const key = use === "number" ? `${id}#number` : id;
+    const key = keyFor(id, use);
     if (this.tokens.has(key)) return undefined;
     const variable: LocalVariable | undefined = this.variables?.variables[id];
     if (!variable) return "which is not in the variables file (a library variable that was not exported?)";
@@ -125,9 +137,7 @@ export class TokenRegistry {
         isRecord(raw) && raw["type"] === "VARIABLE_ALIAS" && typeof raw["id"] === "string" ? raw["id"] : undefined;
       if (target !== undefined) {
         const why = this.tryVariable(target, use, group, visiting);
-        return why === undefined
-          ? { ref: use === "number" ? `${target}#number` : target }
-          : `an alias of a variable ${why}`;
+        return why === undefined ? { ref: keyFor(target, use) } : `an alias of a variable ${why}`;
       }
       if (isRecord(raw) && "opacity" in raw)
         return "a colour composed with a variable opacity, which Figment does not resolve";
@@ -193,5 +203,6 @@ function cssValue(raw: unknown, use: Use): string | undefined {
   }
   if (use === "font") return typeof raw === "string" && raw.trim() ? fontStack(raw) : undefined;
   if (typeof raw !== "number" || !Number.isFinite(raw)) return undefined;
+  if (use === "opacity") return String(round(raw / 100, 3));
   return use === "length" ? `${round(raw)}px` : String(round(raw, 3));
 }

@@ -163,7 +163,7 @@ function nodeVariables(reg: TokenRegistry, node: RestNode): NodeTokens {
   if (width) out.width = reg.variable(width, "length", "spacing", "the width", node);
   if (height) out.height = reg.variable(height, "length", "spacing", "the height", node);
   const opacity = aliasId(bound["opacity"]);
-  if (opacity) out.opacity = reg.variable(opacity, "number", "number", "the opacity", node);
+  if (opacity) out.opacity = reg.variable(opacity, "opacity", "number", "the opacity", node);
   const styleBound: Raw =
     isRecord(node["style"]) && isRecord(node["style"]["boundVariables"]) ? node["style"]["boundVariables"] : {};
   for (const [prop, field, use, group] of TEXT) {

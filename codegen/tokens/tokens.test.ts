@@ -60,6 +60,7 @@ const VARIABLES = {
     pad: variable("pad", "spacing/lg", "size", "FLOAT", { s0: 24 }),
     radius: variable("radius", "radius/card", "size", "FLOAT", { s0: 8 }),
     flag: variable("flag", "flags/on", "size", "BOOLEAN", { s0: true }),
+    muted: variable("muted", "opacity/muted", "size", "FLOAT", { s0: 50 }),
     loopA: variable("loopA", "loop/a", "theme", "COLOR", { light: alias("loopB"), dark: alias("loopB") }),
     loopB: variable("loopB", "loop/b", "theme", "COLOR", { light: alias("loopA"), dark: alias("loopA") }),
   },
@@ -155,6 +156,12 @@ describe("resolving variables", () => {
     expect(byName.get("spacing-md")?.value).toEqual({ css: "12px" });
     expect(byName.get("spacing-lg")?.value).toEqual({ css: "24px" });
     expect(byName.get("radius-card")?.value).toEqual({ css: "8px" });
+  });
+  it("reads a FLOAT bound to opacity as Figma does, a percentage: 50 is opacity 0.5", () => {
+    const faded = loadDesign(card({ opacity: 0.5, boundVariables: { opacity: alias("muted") } }), [], {
+      variables: VARIABLES,
+    }).document.tokens!;
+    expect(faded.tokens.find((t) => t.name === "opacity-muted")?.value).toEqual({ css: "0.5" });
   });
   it("resolves aliases to the other token, defined too (before its users)", () => {
     const surface = byName.get("surface")!;
