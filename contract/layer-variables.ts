@@ -3,8 +3,9 @@
  * with `setBoundVariable`) and in `figment layers` (which writes `boundVariables` into its REST reply). A colour,
  * gap, padding, radius, stroke weight, fixed size, opacity, shadow value or type value (family, style, weight, size,
  * line height, letter spacing) that equals a variable's value (colours within the rounding of 8-bit channels,
- * numbers to a thousandth of a pixel, a page's line height and tracking to 1/100 px) is bound to it, offered only to the fields its scopes allow (a
- * size only to a variable scoped to width and height: ALL_SCOPES spacing numbers would capture every 24 px icon).
+ * numbers to a thousandth of a pixel, a page's line height and tracking to 1/100 px) is bound to it, offered only to
+ * the fields its scopes allow (a size only to a variable scoped to width and height: ALL_SCOPES spacing numbers would
+ * capture every 24 px icon).
  *
  * Where several variables have the value, the one the design used wins: first the binding of the same field on
  * the design layer the element came from (its sourceId), then the variable the source design binds most often for

@@ -189,7 +189,11 @@ describe.runIf(runBrowser)("Insert as layers in the browser harness", { timeout:
         expect(sent).toHaveLength(desk.texts.length);
         // The sim measures text with its own metrics, so hugging texts differ by a few px (0.835 when written, 0.788
         // once the reader branches merged; 0.810 once the simulator measured the fonts' advances on the page's canvas).
-        expect(read.mean).toBeGreaterThan(0.8);
+        // Gilroy is served by nobody: since the code draws it in a fallback face sized to the design's text widths
+        // (codegen/fonts/measured-fallback.ts), the page's boxes moved toward the design's (0.726 → 0.789) and away
+        // from the sim's unadjusted fallback (0.810 → 0.782). Both held: the layers against the page and the design.
+        expect(read.mean).toBeGreaterThan(0.77);
+        expect(mean).toBeGreaterThan(0.77);
       },
     );
   });

@@ -153,6 +153,14 @@ function bindEffects(out: Json, chooser: VariableChooser, sourceId: string | und
   }
 }
 
+/** An SVG's drawn shape (a VECTOR of the frame createNodeFromSvg makes): its fill and stroke colours. */
+export function bindShapeVariables(out: Json, chooser: VariableChooser, sourceId: string | undefined): void {
+  const bound: Json = {};
+  bindPaints(out, bound, "fills", "fill", chooser, sourceId);
+  bindPaints(out, bound, "strokes", "stroke", chooser, sourceId);
+  if (Object.keys(bound).length > 0) out["boundVariables"] = bound;
+}
+
 /**
  * Adds `boundVariables` to the REST node `out` written for `node`: its fills (text colours on a text layer),
  * strokes, effects and opacity, a text layer's type, and on a frame its gap, padding, radii, stroke weights and

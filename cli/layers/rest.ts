@@ -13,7 +13,7 @@ import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
 import { base64ToBytes } from "../../kernel/base64.js";
 import { sha256 } from "../../kernel/sha256.js";
-import { bindRestVariables } from "./rest-variables.js";
+import { bindRestVariables, bindShapeVariables } from "./rest-variables.js";
 
 type Json = Record<string, unknown>;
 
@@ -306,7 +306,7 @@ function shapeToRest(shape: LayerShape, origin: { x: number; y: number }, ids: I
   const abs = { x: origin.x + shape.box.x, y: origin.y + shape.box.y, width: shape.box.w, height: shape.box.h };
   const solid = (color: LayerShape["fill"] & object) => paint({ type: "SOLID", color });
   const geometry = [{ path: shape.path, windingRule: shape.evenOdd ? "EVENODD" : "NONZERO" }];
-  return {
+  const out: Json = {
     id: `1:${ids.next++}`,
     name: "Vector",
     type: "VECTOR",
@@ -323,6 +323,8 @@ function shapeToRest(shape: LayerShape, origin: { x: number; y: number }, ids: I
     ...(shape.fill ? { fillGeometry: geometry } : {}),
     ...(shape.sourceId ? { pluginData: { figment: { sourceId: shape.sourceId } } } : {}),
   };
+  if (ids.variables) bindShapeVariables(out, ids.variables, shape.sourceId);
+  return out;
 }
 
 /** A grid frame as Figma's REST writes it: counts, gaps, its padding (border included), tracks as CSS. */
