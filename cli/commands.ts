@@ -13,6 +13,7 @@ import { MAIN_HELP } from "./help.js";
 import { IMAGE_USAGE, parseImageArgs } from "./image/args.js";
 import { LAYERS_USAGE, parseLayersArgs } from "./layers/args.js";
 import { IMAGE_ROWS_USAGE, isRowsRun, parseImageRowsArgs } from "./image/rows-args.js";
+import { MCP_USAGE, parseMcpArgs } from "./mcp/args.js";
 import { version } from "./package-file.js";
 import { parseScoreArgs, SCORE_USAGE } from "./score/args.js";
 import { parseSearchArgs, SEARCH_USAGE } from "./search/args.js";
@@ -160,6 +161,12 @@ export const COMMAND_TABLE = {
     help: () => BATCH_USAGE,
     parse: parseBatchArgs,
     run: async (args, io, context) => (await import("./batch/command.js")).batchCommand(args, io, context),
+  }),
+  // An MCP server for coding agents (cli/mcp/): the commands above as tools, over stdio or HTTP.
+  mcp: command({
+    help: () => MCP_USAGE,
+    parse: (argv) => orHelp(parseMcpArgs(argv)),
+    run: async (args, io, context) => (await import("./mcp/command.js")).mcpCommand(args, io, context),
   }),
   demo: mainCommand("demo", async (args, io) => (await import("./demo/command.js")).demoCommand(args, io)),
 } satisfies Record<string, CommandEntry>;

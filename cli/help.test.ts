@@ -18,6 +18,7 @@ import { SCORE_FLAGS } from "./score/args.js";
 import { LAYERS_FLAGS } from "./layers/args.js";
 import { COMMAND_TABLE } from "./commands.js";
 import { SEARCH_FLAGS } from "./search/args.js";
+import { MCP_FLAGS } from "./mcp/args.js";
 
 async function figment(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = captureIo();
@@ -77,6 +78,7 @@ const CASES: HelpCase[] = [
     foreign: ["node-ids", "score"],
   },
   { name: "layers", argv: ["layers", "--help"], title: /^figment layers — /, flags: flagNames(LAYERS_FLAGS) },
+  { name: "mcp", argv: ["mcp", "--help"], title: /^figment mcp — /, flags: flagNames(MCP_FLAGS) },
   // --template and --rows send `figment image` to its per-row form; --auth and --api-auth are the SD servers' own.
   {
     name: "image",

@@ -80,6 +80,11 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
     forms: ["figment batch status|collect|resubmit|cancel DIR [--json] [--base-url URL] [--timeout SECONDS]"],
     does: "a Batch API batch submitted with --batch-api: where it stands, collect, resubmit the failed lines, cancel",
   },
+  {
+    name: "mcp",
+    forms: ["figment mcp [--http [PORT]] [--host HOST] [--root DIR]... [--bearer-env NAME]"],
+    does: "an MCP server for coding agents: frames, hints, code, score, analyze, search and images as tools",
+  },
   { name: "demo", forms: ["figment demo [--out DIR]"], does: "React and HTML for the bundled sample designs" },
 ];
 

@@ -1,0 +1,47 @@
+/**
+ * `figment mcp`: the MCP server over stdio (the agent starts it), or over Streamable HTTP with --http until the
+ * process is stopped. Its log (where it listens) goes to stderr: over stdio, stdout is the protocol's.
+ */
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { FigmentError } from "../../kernel/errors.js";
+import type { Output, RunContext } from "../common/design-files.js";
+import type { McpArgs } from "./args.js";
+import { serveHttp } from "./http.js";
+import { createServer } from "./server.js";
+
+export async function mcpCommand(args: McpArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const env = context.env ?? process.env;
+  const folders = [process.cwd(), ...args.roots];
+  if (args.port === undefined) {
+    const server = await createServer({ folders, env });
+    const transport = new StdioServerTransport();
+    const closed = new Promise<void>((done) => {
+      transport.onclose = done;
+      process.stdin.once("end", done);
+    });
+    await server.connect(transport);
+    await closed;
+    await server.close();
+    return 0;
+  }
+  let bearer: string | undefined;
+  if (args.bearerEnv !== undefined) {
+    bearer = env[args.bearerEnv];
+    if (bearer === undefined || bearer === "")
+      throw new FigmentError("input", `--bearer-env ${args.bearerEnv}: the variable is not set`);
+  }
+  const running = await serveHttp({
+    folders,
+    env,
+    host: args.host ?? "127.0.0.1",
+    port: args.port,
+    ...(bearer !== undefined ? { bearer } : {}),
+  });
+  io.err(`figment mcp: listening on ${running.url}`);
+  await new Promise<void>((done) => {
+    process.once("SIGINT", done);
+    process.once("SIGTERM", done);
+  });
+  await running.close();
+  return 0;
+}

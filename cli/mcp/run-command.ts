@@ -1,0 +1,49 @@
+/**
+ * Runs one of the CLI's commands for a tool, as `figment` would (cli/run.ts): its own parser and run function, its
+ * output kept instead of printed. A failure is the sentence the CLI prints (`figment: …`), for the tool's error;
+ * a cancel stays a Cancelled. Secrets from the environment are cut out of everything it returns.
+ */
+import { isCancelled } from "../../kernel/cancelled.js";
+import { exitCodeFor, kindOf } from "../../kernel/errors.js";
+import { CANCELLED, type Outcome, type Output } from "../common/design-files.js";
+
+export interface CommandRun {
+  /** The exit code the CLI would end with. */
+  code: number;
+  /** stdout, as printed. */
+  out: string;
+  /** stderr: notes, problems and the failure's sentence. */
+  err: string;
+}
+
+/** The variables whose values never leave the server: keys, tokens (FIGMA_TOKEN, OPENAI_API_KEY …). */
+const SECRET = /KEY|TOKEN|SECRET|PASSWORD/i;
+
+/** Replaces every secret value of `env` (8 characters or more) in `text` with "[redacted]". */
+export function redactSecrets(text: string, env: Readonly<Record<string, string | undefined>>): string {
+  let clean = text;
+  for (const [name, value] of Object.entries(env))
+    if (SECRET.test(name) && value !== undefined && value.length >= 8) clean = clean.split(value).join("[redacted]");
+  return clean;
+}
+
+export async function runCommand(
+  work: (io: Output) => Promise<Outcome>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<CommandRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Output = { out: (text) => out.push(text), err: (text) => err.push(text) };
+  let code: number;
+  try {
+    const outcome = await work(io);
+    code = outcome === CANCELLED ? 130 : outcome;
+  } catch (error) {
+    const kind = kindOf(error);
+    if (isCancelled(error) || kind === "cancelled") throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    err.push(kind === "internal" ? `figment: internal error: ${message}` : `figment: ${message}`);
+    code = exitCodeFor(kind);
+  }
+  return { code, out: redactSecrets(out.join("\n"), env), err: redactSecrets(err.join("\n"), env) };
+}

@@ -1,0 +1,39 @@
+/** One MCP server (a connection's): the tools, the generated files as resources, logging; the folders it may use. */
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { version } from "../package-file.js";
+import type { Folders } from "./folders.js";
+import { GeneratedFiles, registerGeneratedResources } from "./generated.js";
+import { registerCodeTools } from "./tools-code.js";
+import { registerDesignTools } from "./tools-design.js";
+
+export interface ServerOptions {
+  /** The working folder and the --root folders, absolute. */
+  folders: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export async function createServer(options: ServerOptions): Promise<McpServer> {
+  const server = new McpServer(
+    { name: "figment", title: "Figment", version: await version() },
+    {
+      capabilities: { logging: {}, tools: {}, resources: {} },
+      instructions:
+        "Figment turns Figma design files (REST JSON) into code, hints, findings and scores. Start with list_frames, " +
+        "then get_design_hint or get_code for a frame; score_code checks your own code against the design.",
+    },
+  );
+  const folders: Folders = {
+    own: options.folders,
+    clientRoots: async () => {
+      if (!server.server.getClientCapabilities()?.roots) return [];
+      const { roots } = await server.server.listRoots();
+      return roots.map((root) => root.uri);
+    },
+  };
+  const context = { server, folders, env: options.env };
+  const generated = new GeneratedFiles();
+  registerDesignTools(context);
+  registerCodeTools(context, generated);
+  registerGeneratedResources(server, generated);
+  return server;
+}

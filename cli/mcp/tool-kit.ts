@@ -1,0 +1,94 @@
+/**
+ * What every tool shares: the folders it may use, the run of a CLI command turned into a tool result (the command's
+ * --json as structured content, its failure sentence as a tool error), progress and logging through the protocol,
+ * and the request's signal, which stops the work.
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import { Cancelled } from "../../kernel/cancelled.js";
+import { kindOf } from "../../kernel/errors.js";
+import type { Outcome, Output } from "../common/design-files.js";
+import type { Folders } from "./folders.js";
+import { type CommandRun, redactSecrets, runCommand } from "./run-command.js";
+
+export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export interface ToolContext {
+  server: McpServer;
+  folders: Folders;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Throws Cancelled when the client cancelled the request (its work stops there). */
+export function stopIfCancelled(extra: Extra): void {
+  if (extra.signal.aborted) throw new Cancelled("The client cancelled the call.");
+}
+
+/** A progress notification, when the client asked for them (a progressToken in the request's _meta). */
+export async function progress(extra: Extra, done: number, total: number, message: string): Promise<void> {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return;
+  await extra.sendNotification({
+    method: "notifications/progress",
+    params: { progressToken: token, progress: done, total, message },
+  });
+}
+
+/** The command's notes (stderr) as log messages at "info" (the client's logging level filters them). */
+async function logNotes(context: ToolContext, extra: Extra, tool: string, notes: string): Promise<void> {
+  if (notes.trim() === "") return;
+  await context.server.server.sendLoggingMessage(
+    { level: "info", logger: `figment/${tool}`, data: notes },
+    extra.sessionId,
+  );
+}
+
+/** A tool error: the sentences the CLI prints, redacted. */
+export function toolError(text: string): CallToolResult {
+  return { content: [{ type: "text", text }], isError: true };
+}
+
+/**
+ * Runs a CLI command for `tool`: its failure (an exit code not in `resultCodes`, or no output) is a tool error with
+ * the CLI's sentences; else `shape` turns its output into the structured result. Notes go to the log. `resultCodes`
+ * holds 1 for a command whose 1 is an answer (analyze's error findings, search's no match), not a failure.
+ */
+export async function commandResult(
+  context: ToolContext,
+  extra: Extra,
+  tool: string,
+  work: (io: Output) => Promise<Outcome>,
+  shape: (run: CommandRun) => Record<string, unknown>,
+  resultCodes: readonly number[] = [0],
+): Promise<CallToolResult> {
+  stopIfCancelled(extra);
+  const run = await runCommand(work, context.env);
+  stopIfCancelled(extra);
+  if (!resultCodes.includes(run.code) || run.out.trim() === "")
+    return toolError(run.err.trim() || `figment: ${tool} failed (exit code ${run.code})`);
+  await logNotes(context, extra, tool, run.err);
+  const structured = shape(run);
+  return { content: [{ type: "text", text: JSON.stringify(structured, null, 2) }], structuredContent: structured };
+}
+
+/** The command's --json output, parsed. */
+export const jsonOut = (run: CommandRun): Record<string, unknown> => JSON.parse(run.out) as Record<string, unknown>;
+
+/** A page of `items` from `cursor` (an index, as a string), with the cursor of the next page when there is one. */
+export function page<T>(items: readonly T[], cursor: string | undefined, size: number): { items: T[]; next?: string } {
+  const from = cursor === undefined ? 0 : Number(cursor);
+  if (!Number.isInteger(from) || from < 0 || from > items.length) throw new Error(`cursor ${cursor} is not one given`);
+  const to = Math.min(items.length, from + size);
+  return { items: items.slice(from, to), ...(to < items.length ? { next: String(to) } : {}) };
+}
+
+/** Runs a tool's handler: a thrown error (a path outside the folders, a bad argument) is a tool error, as the CLI says it. */
+export async function guarded(context: ToolContext, work: () => Promise<CallToolResult>): Promise<CallToolResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (kindOf(error) === "cancelled") throw error;
+    return toolError(redactSecrets(`figment: ${error instanceof Error ? error.message : String(error)}`, context.env));
+  }
+}

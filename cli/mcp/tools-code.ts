@@ -1,0 +1,160 @@
+/**
+ * The tools that write or measure code: get_code (figment code --json into a folder the agent names inside the
+ * allowed folders, or into the server's own folder, its files then resources), score_code (figment score) and
+ * generate_image (figment image), each the CLI's own command.
+ */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { parseCliArgs } from "../common/args.js";
+import { parseImageArgs } from "../image/args.js";
+import { parseScoreArgs } from "../score/args.js";
+import { allowedPath } from "./folders.js";
+import type { GeneratedFiles } from "./generated.js";
+import { commandResult, guarded, jsonOut, progress, type ToolContext } from "./tool-kit.js";
+
+const design = z.string().describe("the design file (a Figma REST reply, .json), inside the allowed folders");
+const file = z.object({ path: z.string(), bytes: z.number(), uri: z.string().optional() });
+
+export function registerCodeTools(context: ToolContext, generated: GeneratedFiles): void {
+  const { server } = context;
+  server.registerTool(
+    "get_code",
+    {
+      title: "Generate code",
+      description:
+        "Multi-file React or HTML/CSS for the design's frames (as `figment code --json`). With `out`, written " +
+        "there (a folder inside the allowed folders); without, kept by the server and returned as resource links.",
+      inputSchema: {
+        design,
+        nodes: z.array(z.string()).optional().describe("frames or layers (12:34); every top-level frame if none"),
+        target: z.enum(["react", "html"]).optional(),
+        styling: z.enum(["css-modules", "tailwind"]).optional(),
+        out: z.string().optional().describe("the folder to write to, inside the allowed folders"),
+        nodeIds: z.boolean().optional().describe("mark elements with data-node-id (what score_code needs)"),
+      },
+      outputSchema: { out: z.string(), files: z.array(file), problems: z.array(z.unknown()) },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const path = await allowedPath(context.folders, input.design, "the design");
+        const out =
+          input.out !== undefined
+            ? await allowedPath(context.folders, input.out, "the output folder")
+            : await mkdtemp(join(tmpdir(), "figment-mcp-"));
+        const args = parseCliArgs([
+          "code",
+          path,
+          "--json",
+          "--out",
+          out,
+          ...(input.nodes ?? []).flatMap((id) => ["--node", id]),
+          ...(input.target ? ["--target", input.target] : []),
+          ...(input.styling ? ["--styling", input.styling] : []),
+          ...(input.nodeIds ? ["--node-ids"] : []),
+        ]);
+        await progress(extra, 0, 2, "generating code");
+        const { codeCommand } = await import("../code/command.js");
+        const signal = extra.signal;
+        const result = await commandResult(
+          context,
+          extra,
+          "get_code",
+          (io) => codeCommand(args, io, { signal }),
+          jsonOut,
+        );
+        await progress(extra, 2, 2, "written");
+        return input.out === undefined ? withLinks(result, generated.add(out)) : result;
+      }),
+  );
+
+  server.registerTool(
+    "score_code",
+    {
+      title: "Score code",
+      description:
+        "Your code measured against the design in Chromium (as `figment score --json`): IoU×matched of the layers' " +
+        "boxes at the design width, and at 390, 768 and 1920 px what a reader sees. Elements need data-node-id.",
+      inputSchema: {
+        design,
+        dir: z.string().describe("the code's folder (HTML page or React project), inside the allowed folders"),
+        node: z.string().optional().describe("the frame, when the design has more than one"),
+        widths: z.array(z.number().int().min(1)).optional().describe("viewport widths (default 390,768,design,1920)"),
+      },
+      outputSchema: { score: z.record(z.string(), z.unknown()) },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const path = await allowedPath(context.folders, input.design, "the design");
+        const dir = await allowedPath(context.folders, input.dir, "the code folder");
+        const args = parseScoreArgs([
+          path,
+          "--dir",
+          dir,
+          "--json",
+          ...(input.node ? ["--node", input.node] : []),
+          ...(input.widths ? ["--widths", input.widths.join(",")] : []),
+        ]);
+        await progress(extra, 0, 1, "rendering in Chromium");
+        const { scoreCommand } = await import("../score/command.js");
+        const result = await commandResult(context, extra, "score_code", (io) => scoreCommand(args, io), jsonOut);
+        await progress(extra, 1, 1, "measured");
+        return result;
+      }),
+  );
+
+  server.registerTool(
+    "generate_image",
+    {
+      title: "Generate an image",
+      description:
+        "Images from OpenAI (OPENAI_API_KEY in the server's environment) written under `out` (as `figment image " +
+        "--json`); dryRun estimates tokens and cost and sends nothing.",
+      inputSchema: {
+        prompt: z.string(),
+        out: z.string().describe("the folder to write to, inside the allowed folders"),
+        size: z.string().optional().describe("WxH or auto"),
+        n: z.number().int().min(1).optional(),
+        dryRun: z.boolean().optional(),
+      },
+      outputSchema: {},
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const out = await allowedPath(context.folders, input.out, "the output folder");
+        const args = parseImageArgs([
+          "--prompt",
+          input.prompt,
+          "--out",
+          out,
+          "--json",
+          ...(input.size ? ["--size", input.size] : []),
+          ...(input.n ? ["--n", String(input.n)] : []),
+          ...(input.dryRun ? ["--dry-run"] : []),
+        ]);
+        const { imageCommand } = await import("../image/command.js");
+        const run = { signal: extra.signal, env: context.env };
+        return commandResult(context, extra, "generate_image", (io) => imageCommand(args, io, run), jsonOut);
+      }),
+  );
+}
+
+/** The result with each written file as a resource link (and its uri in the structured content). */
+function withLinks(result: CallToolResult, run: string): CallToolResult {
+  if (result.isError || !result.structuredContent) return result;
+  const files = (result.structuredContent["files"] ?? []) as { path: string; bytes: number }[];
+  const linked = files.map((f) => ({ ...f, uri: `figment://generated/${run}/${f.path}` }));
+  const structured = { ...result.structuredContent, files: linked };
+  return {
+    structuredContent: structured,
+    content: [
+      { type: "text", text: JSON.stringify(structured, null, 2) },
+      ...linked.map((f) => ({ type: "resource_link" as const, uri: f.uri, name: f.path })),
+    ],
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The tools that read a design: list_frames, get_design_hint, analyze, search_frames — each the CLI command of the
+ * same work (frames, hints, analyze, search) on a design file inside the folders this server may use.
+ */
+import { z } from "zod";
+import { countTextTokens, loadTokenizer } from "../../ai/estimate/estimate.js";
+import { parseCliArgs } from "../common/args.js";
+import { parseAnalyzeArgs } from "../analyze/args.js";
+import { parseSearchArgs } from "../search/args.js";
+import { allowedPath } from "./folders.js";
+import { commandResult, guarded, jsonOut, page, type ToolContext } from "./tool-kit.js";
+
+/** Frames a list_frames page holds. */
+export const FRAMES_PAGE = 100;
+/** Tokens a get_design_hint page holds unless the call asks for fewer or more. */
+export const HINT_PAGE_TOKENS = 20_000;
+
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+const design = z.string().describe("the design file (a Figma REST reply, .json), inside the allowed folders");
+const nodes = z.array(z.string()).optional().describe("layer ids (12:34) to limit the work to; every frame if none");
+const nodeFlags = (ids: readonly string[] | undefined): string[] => (ids ?? []).flatMap((id) => ["--node", id]);
+
+const frame = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  page: z.string(),
+  sections: z.array(z.string()),
+  converted: z.boolean(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  nodes: z.number(),
+});
+
+export function registerDesignTools(context: ToolContext): void {
+  const { server } = context;
+  server.registerTool(
+    "list_frames",
+    {
+      title: "List frames",
+      description: "The design's top-level frames by page, with size and layer count (as `figment frames`).",
+      inputSchema: { design, cursor: z.string().optional().describe("the nextCursor of the previous page") },
+      outputSchema: { frames: z.array(frame), total: z.number(), nextCursor: z.string().optional() },
+      annotations: READ_ONLY,
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const path = await allowedPath(context.folders, input.design, "the design");
+        const args = parseCliArgs(["frames", path, "--json"]);
+        const { framesCommand } = await import("../frames/command.js");
+        return commandResult(
+          context,
+          extra,
+          "list_frames",
+          (io) => framesCommand(args, io),
+          (run) => {
+            const frames = (jsonOut(run)["frames"] ?? []) as unknown[];
+            const { items, next } = page(frames, input.cursor, FRAMES_PAGE);
+            return { frames: items, total: frames.length, ...(next ? { nextCursor: next } : {}) };
+          },
+        );
+      }),
+  );
+
+  server.registerTool(
+    "get_design_hint",
+    {
+      title: "Design hint",
+      description:
+        "The compact design hint (one line per layer: kind, id, name, box, layout, style) with its token count " +
+        "(o200k), a page at a time for a large frame: ask again from nextLine.",
+      inputSchema: {
+        design,
+        nodes,
+        exactLayout: z.boolean().optional().describe("layers where they were drawn (no inferred rows and columns)"),
+        fromLine: z.number().int().min(0).optional().describe("the first line of the page (nextLine of the last)"),
+        maxTokens: z.number().int().min(500).optional().describe(`a page's tokens (default ${HINT_PAGE_TOKENS})`),
+      },
+      outputSchema: {
+        hint: z.string(),
+        tokens: z.number().describe("this page's tokens"),
+        totalTokens: z.number().describe("the whole hint's tokens"),
+        fromLine: z.number(),
+        lines: z.number().describe("lines in this page"),
+        totalLines: z.number(),
+        nextLine: z.number().optional().describe("where the next page starts; absent on the last"),
+      },
+      annotations: READ_ONLY,
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const path = await allowedPath(context.folders, input.design, "the design");
+        const args = parseCliArgs([
+          "hints",
+          path,
+          ...nodeFlags(input.nodes),
+          ...(input.exactLayout ? ["--exact-layout"] : []),
+        ]);
+        const [{ hintsCommand }] = await Promise.all([import("../hints/command.js"), loadTokenizer()]);
+        return commandResult(
+          context,
+          extra,
+          "get_design_hint",
+          (io) => hintsCommand(args, io),
+          (run) => hintPage(run.out, input.fromLine ?? 0, input.maxTokens ?? HINT_PAGE_TOKENS),
+        );
+      }),
+  );
+
+  server.registerTool(
+    "analyze",
+    {
+      title: "Analyze",
+      description: "Contrast, tap-target and text-size checks and layer names (as `figment analyze --json`).",
+      inputSchema: { design, nodes },
+      outputSchema: { findings: z.array(z.record(z.string(), z.unknown())) },
+      annotations: READ_ONLY,
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const path = await allowedPath(context.folders, input.design, "the design");
+        const args = parseAnalyzeArgs([path, "--json", ...nodeFlags(input.nodes)]);
+        const { analyzeCommand } = await import("../analyze/command.js");
+        // Exit 1 is an error finding: an answer, not a failure.
+        return commandResult(context, extra, "analyze", (io) => analyzeCommand(args, io), jsonOut, [0, 1]);
+      }),
+  );
+
+  server.registerTool(
+    "search_frames",
+    {
+      title: "Search frames",
+      description: "The frames of every page that match the words of a query, best first (as `figment search`).",
+      inputSchema: { design, query: z.string(), top: z.number().int().min(1).optional() },
+      outputSchema: {
+        results: z.array(z.object({ id: z.string(), name: z.string(), page: z.string(), score: z.number() })),
+      },
+      annotations: READ_ONLY,
+    },
+    (input, extra) =>
+      guarded(context, async () => {
+        const path = await allowedPath(context.folders, input.design, "the design");
+        const args = parseSearchArgs([path, input.query, "--json", ...(input.top ? ["--top", String(input.top)] : [])]);
+        const { searchCommand } = await import("../search/command.js");
+        const signal = extra.signal;
+        // Exit 1 is no match: an empty list.
+        return commandResult(
+          context,
+          extra,
+          "search_frames",
+          (io) => searchCommand(args, io, { signal }),
+          jsonOut,
+          [0, 1],
+        );
+      }),
+  );
+}
+
+/** The lines of `hint` from `fromLine` up to `maxTokens` (at least one line), counted with o200k. */
+export function hintPage(
+  hint: string,
+  fromLine: number,
+  maxTokens: number,
+): Record<string, unknown> & { hint: string } {
+  const lines = hint.split("\n");
+  const counts = lines.map((line) => countTextTokens(`${line}\n`));
+  const totalTokens = counts.reduce((sum, n) => sum + n, 0);
+  const from = Math.min(fromLine, lines.length);
+  let to = from;
+  let tokens = 0;
+  while (to < lines.length && (to === from || tokens + counts[to]! <= maxTokens)) tokens += counts[to++]!;
+  return {
+    hint: lines.slice(from, to).join("\n"),
+    tokens,
+    totalTokens,
+    fromLine: from,
+    lines: to - from,
+    totalLines: lines.length,
+    ...(to < lines.length ? { nextLine: to } : {}),
+  };
+}
