@@ -83,12 +83,25 @@ export function page<T>(items: readonly T[], cursor: string | undefined, size: n
   return { items: items.slice(from, to), ...(to < items.length ? { next: String(to) } : {}) };
 }
 
-/** Runs a tool's handler: a thrown error (a path outside the folders, a bad argument) is a tool error, as the CLI says it. */
-export async function guarded(context: ToolContext, work: () => Promise<CallToolResult>): Promise<CallToolResult> {
+/**
+ * Runs a tool's handler: a thrown error (a path outside the folders, a bad argument) is a tool error, as the CLI says
+ * it. A cancel stops the work where it is; the log says so (the client no longer waits for an answer).
+ */
+export async function guarded(
+  context: ToolContext,
+  extra: Extra,
+  tool: string,
+  work: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
   try {
     return await work();
   } catch (error) {
-    if (kindOf(error) === "cancelled") throw error;
-    return toolError(redactSecrets(`figment: ${error instanceof Error ? error.message : String(error)}`, context.env));
+    const message = redactSecrets(`figment: ${error instanceof Error ? error.message : String(error)}`, context.env);
+    if (kindOf(error) !== "cancelled") return toolError(message);
+    await context.server.server.sendLoggingMessage(
+      { level: "notice", logger: `figment/${tool}`, data: `${tool}: cancelled; its work stopped` },
+      extra.sessionId,
+    );
+    throw error;
   }
 }

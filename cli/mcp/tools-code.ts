@@ -35,11 +35,12 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         out: z.string().optional().describe("the folder to write to, inside the allowed folders"),
         nodeIds: z.boolean().optional().describe("mark elements with data-node-id (what score_code needs)"),
       },
-      outputSchema: { out: z.string(), files: z.array(file), problems: z.array(z.unknown()) },
+      // The command's --json: these fields and any it adds.
+      outputSchema: z.looseObject({ out: z.string(), files: z.array(file), problems: z.array(z.unknown()) }),
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "get_code", async () => {
         const path = await allowedPath(context.folders, input.design, "the design");
         const out =
           input.out !== undefined
@@ -88,7 +89,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "score_code", async () => {
         const path = await allowedPath(context.folders, input.design, "the design");
         const dir = await allowedPath(context.folders, input.dir, "the code folder");
         const args = parseScoreArgs([
@@ -121,11 +122,12 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         n: z.number().int().min(1).optional(),
         dryRun: z.boolean().optional(),
       },
-      outputSchema: {},
+      // figment image --json: the estimate (dryRun) or what was written, as the command prints it.
+      outputSchema: z.looseObject({ dryRun: z.boolean().optional(), images: z.unknown().optional() }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "generate_image", async () => {
         const out = await allowedPath(context.folders, input.out, "the output folder");
         const args = parseImageArgs([
           "--prompt",

@@ -45,7 +45,7 @@ export function registerDesignTools(context: ToolContext): void {
       annotations: READ_ONLY,
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "list_frames", async () => {
         const path = await allowedPath(context.folders, input.design, "the design");
         const args = parseCliArgs(["frames", path, "--json"]);
         const { framesCommand } = await import("../frames/command.js");
@@ -89,7 +89,7 @@ export function registerDesignTools(context: ToolContext): void {
       annotations: READ_ONLY,
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "get_design_hint", async () => {
         const path = await allowedPath(context.folders, input.design, "the design");
         const args = parseCliArgs([
           "hints",
@@ -118,7 +118,7 @@ export function registerDesignTools(context: ToolContext): void {
       annotations: READ_ONLY,
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "analyze", async () => {
         const path = await allowedPath(context.folders, input.design, "the design");
         const args = parseAnalyzeArgs([path, "--json", ...nodeFlags(input.nodes)]);
         const { analyzeCommand } = await import("../analyze/command.js");
@@ -139,7 +139,7 @@ export function registerDesignTools(context: ToolContext): void {
       annotations: READ_ONLY,
     },
     (input, extra) =>
-      guarded(context, async () => {
+      guarded(context, extra, "search_frames", async () => {
         const path = await allowedPath(context.folders, input.design, "the design");
         const args = parseSearchArgs([path, input.query, "--json", ...(input.top ? ["--top", String(input.top)] : [])]);
         const { searchCommand } = await import("../search/command.js");

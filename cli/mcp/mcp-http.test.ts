@@ -1,0 +1,132 @@
+/**
+ * `figment mcp --http` in this process (cli/mcp/http.ts on 127.0.0.1, a free port) with the SDK's Streamable HTTP
+ * client: a tool call, progress and cancellation (the work stops: nothing is written), the DNS-rebinding checks on
+ * Host and Origin, and the optional bearer token.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { type RunningHttp, serveHttp } from "./http.js";
+
+const FIXTURES = join(REPO_ROOT, "test", "fixtures");
+const LOGIN = join(FIXTURES, "figma", "figmasharp-login.file.json");
+const BIG = join(FIXTURES, "real", "zacht-investor-pitch.file.json");
+const INITIALIZE = JSON.stringify({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+});
+
+let work: string;
+let server: RunningHttp;
+
+async function connect(url: string, headers: Record<string, string> = {}): Promise<Client> {
+  const client = new Client({ name: "figment-test", version: "1.0.0" });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+  return client;
+}
+
+/** POSTs an initialize with these headers (Host included, which fetch does not let a caller set); the status. */
+function initializeStatus(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+      },
+      (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", fail);
+    req.end(INITIALIZE);
+  });
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "figment-mcp-http-"));
+  server = await serveHttp({ folders: [work, FIXTURES], env: {}, host: "127.0.0.1", port: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("figment mcp --http", () => {
+  it("listens on 127.0.0.1 and answers a tool call", async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    const client = await connect(server.url);
+    try {
+      const result = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
+      expect(result.structuredContent).toMatchObject({ total: 1, frames: [{ id: "101:3" }] });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("refuses a foreign Host or Origin with 403 and takes this machine's (DNS-rebinding protection)", async () => {
+    const port = new URL(server.url).port;
+    expect(await initializeStatus(server.url, { host: "evil.example.com", origin: "http://evil.example.com" })).toBe(
+      403,
+    );
+    expect(await initializeStatus(server.url, { origin: "https://evil.example.com" })).toBe(403);
+    expect(await initializeStatus(server.url, { host: `evil.example.com:${port}` })).toBe(403);
+    expect(await initializeStatus(server.url, { host: `localhost:${port}`, origin: `http://localhost:${port}` })).toBe(
+      200,
+    );
+    expect(await initializeStatus(server.url, {})).toBe(200);
+  });
+
+  it("with a bearer token: 401 without it, served with it", async () => {
+    const guarded = await serveHttp({
+      folders: [work, FIXTURES],
+      env: {},
+      host: "127.0.0.1",
+      port: 0,
+      bearer: "t0k3n",
+    });
+    try {
+      expect(await initializeStatus(guarded.url, {})).toBe(401);
+      expect(await initializeStatus(guarded.url, { authorization: "Bearer wrong" })).toBe(401);
+      const client = await connect(guarded.url, { authorization: "Bearer t0k3n" });
+      expect((await client.listTools()).tools.length).toBeGreaterThan(5);
+      await client.close();
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it("a cancelled get_code stops its work (nothing written) after its first progress; the server keeps serving", async () => {
+    const client = await connect(server.url);
+    const notes: string[] = [];
+    const stopped = new Promise<void>((done) =>
+      client.setNotificationHandler(LoggingMessageNotificationSchema, (note) => {
+        notes.push(String(note.params.data));
+        if (String(note.params.data).includes("cancelled")) done();
+      }),
+    );
+    const out = join(work, "cancelled");
+    const controller = new AbortController();
+    const call = client.callTool({ name: "get_code", arguments: { design: BIG, out } }, undefined, {
+      signal: controller.signal,
+      onprogress: () => controller.abort("the test cancels"),
+    });
+    await expect(call).rejects.toThrow();
+    await stopped;
+    expect(notes).toContain("get_code: cancelled; its work stopped");
+    expect(existsSync(out) ? readdirSync(out, { recursive: true }) : []).toEqual([]);
+    const after = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
+    expect(after.isError).toBeFalsy();
+    await client.close();
+  }, 120_000);
+});

@@ -1,0 +1,234 @@
+/**
+ * `figment mcp` over stdio, the built binary (dist/cli.js) as an agent starts it, with the SDK's own client: every
+ * tool on the fixtures, each result checked against its output schema by the client; the CLI's sentences as tool
+ * errors; the folders (working folder, --root, the client's roots) and nothing else; the server keeps serving after
+ * each error.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { ListRootsRequestSchema, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureIo, REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { run } from "../run.js";
+
+const FIXTURES = join(REPO_ROOT, "test", "fixtures");
+const PROMO = join(FIXTURES, "real", "over-promo.nodes.json");
+const LOGIN = join(FIXTURES, "figma", "figmasharp-login.file.json");
+const SECRET = "sk-test-not-a-real-key-0123456789";
+
+type ToolResult = Awaited<ReturnType<Client["callTool"]>>;
+const text = (result: ToolResult): string =>
+  (result.content as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
+
+let work: string;
+let clientRoot: string;
+let client: Client;
+const logs: string[] = [];
+
+/** A client over stdio to `figment mcp --root test/fixtures`, its working folder `work`, declaring `roots`. */
+async function connect(roots: readonly string[]): Promise<Client> {
+  const connected = new Client({ name: "figment-test", version: "1.0.0" }, { capabilities: { roots: {} } });
+  connected.setRequestHandler(ListRootsRequestSchema, () => ({
+    roots: roots.map((dir) => ({ uri: pathToFileURL(dir).href, name: "client root" })),
+  }));
+  connected.setNotificationHandler(LoggingMessageNotificationSchema, (note) => {
+    logs.push(String(note.params.data));
+  });
+  const env = { ...(process.env as Record<string, string>), OPENAI_API_KEY: SECRET };
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(REPO_ROOT, "dist", "cli.js"), "mcp", "--root", FIXTURES],
+    cwd: work,
+    env,
+    stderr: "pipe",
+  });
+  await connected.connect(transport);
+  // The tools' output schemas, so each callTool below is checked against its tool's by the client.
+  await connected.listTools();
+  return connected;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "figment-mcp-work-"));
+  clientRoot = mkdtempSync(join(tmpdir(), "figment-mcp-root-"));
+  client = await connect([clientRoot]);
+}, 60_000);
+
+afterAll(async () => {
+  await client?.close();
+  rmSync(work, { recursive: true, force: true });
+  rmSync(clientRoot, { recursive: true, force: true });
+});
+
+describe("figment mcp over stdio", () => {
+  it("lists every tool with an input schema, an output schema and its annotations", async () => {
+    const { tools } = await client.listTools();
+    const byName = new Map(tools.map((t) => [t.name, t]));
+    const names = ["list_frames", "get_design_hint", "get_code", "score_code", "analyze", "search_frames"];
+    for (const name of [...names, "generate_image"]) {
+      const tool = byName.get(name);
+      expect(tool?.inputSchema.type, name).toBe("object");
+      expect(tool?.outputSchema?.type, name).toBe("object");
+    }
+    expect(byName.get("list_frames")?.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false });
+    expect(byName.get("get_code")?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(byName.get("generate_image")?.annotations).toMatchObject({ openWorldHint: true });
+  });
+
+  it("list_frames: the frames figment frames --json lists", async () => {
+    const result = await client.callTool({ name: "list_frames", arguments: { design: PROMO } });
+    expect(result.isError).toBeFalsy();
+    const io = captureIo();
+    expect(await run(["frames", PROMO, "--json"], io)).toBe(0);
+    const cli = JSON.parse(io.stdout()) as { frames: unknown[] };
+    expect(result.structuredContent).toEqual({ frames: cli.frames, total: cli.frames.length });
+  });
+
+  it("get_design_hint: figment hints' text with its tokens, a page at a time", async () => {
+    const whole = await client.callTool({ name: "get_design_hint", arguments: { design: LOGIN } });
+    const all = whole.structuredContent as { hint: string; tokens: number; totalTokens: number; totalLines: number };
+    const io = captureIo();
+    expect(await run(["hints", LOGIN], io)).toBe(0);
+    expect(all.hint).toBe(io.stdout().trimEnd());
+    expect(all.tokens).toBe(all.totalTokens);
+    expect(all.totalTokens).toBeGreaterThan(500);
+    const pages: string[] = [];
+    let fromLine: number | undefined = 0;
+    while (fromLine !== undefined) {
+      const part = await client.callTool({
+        name: "get_design_hint",
+        arguments: { design: LOGIN, fromLine, maxTokens: 500 },
+      });
+      const got = part.structuredContent as { hint: string; tokens: number; nextLine?: number };
+      expect(got.tokens).toBeLessThanOrEqual(500);
+      pages.push(got.hint);
+      fromLine = got.nextLine;
+    }
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.join("\n")).toBe(all.hint);
+  }, 60_000);
+
+  it("get_code: written to a folder inside the working folder, or kept as resources the client reads", async () => {
+    const out = join(work, "code");
+    const written = await client.callTool({ name: "get_code", arguments: { design: LOGIN, out: "code" } });
+    expect(written.isError, text(written)).toBeFalsy();
+    const files = (written.structuredContent as { files: { path: string }[] }).files;
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) expect(existsSync(join(out, f.path)), f.path).toBe(true);
+
+    const kept = await client.callTool({ name: "get_code", arguments: { design: LOGIN, target: "html" } });
+    const links = (kept.content as { type: string; uri?: string }[]).filter((c) => c.type === "resource_link");
+    expect(links.length).toBeGreaterThan(0);
+    const html = links.find((l) => l.uri?.endsWith(".html"));
+    const read = await client.readResource({ uri: html!.uri! });
+    expect((read.contents[0] as { text: string }).text).toMatch(/<html/i);
+    const listed = await client.listResources();
+    expect(listed.resources.map((r) => r.uri)).toEqual(expect.arrayContaining(links.map((l) => l.uri)));
+  }, 120_000);
+
+  it("score_code: figment score --json of code written with its layer ids", async () => {
+    await client.callTool({
+      name: "get_code",
+      arguments: { design: LOGIN, out: "scored", target: "html", nodeIds: true },
+    });
+    const result = await client.callTool({
+      name: "score_code",
+      arguments: { design: LOGIN, dir: "scored", widths: [375] },
+    });
+    expect(result.isError, text(result)).toBeFalsy();
+    const io = captureIo();
+    expect(await run(["score", LOGIN, "--dir", join(work, "scored"), "--widths", "375", "--json"], io)).toBe(0);
+    const cli = JSON.parse(io.stdout()) as { score: { iouMatched: number } };
+    const got = (result.structuredContent as { score: { iouMatched: number } }).score;
+    expect(Math.abs(got.iouMatched - cli.score.iouMatched)).toBeLessThanOrEqual(0.02);
+  }, 180_000);
+
+  it("analyze and search_frames: figment analyze --json and search --json", async () => {
+    const analyzed = await client.callTool({ name: "analyze", arguments: { design: PROMO } });
+    expect((analyzed.structuredContent as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
+    const found = await client.callTool({ name: "search_frames", arguments: { design: LOGIN, query: "log in" } });
+    expect((found.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe("101:3");
+    const none = await client.callTool({ name: "search_frames", arguments: { design: LOGIN, query: "zzqqxx" } });
+    expect(none.isError).toBeFalsy();
+    expect(none.structuredContent).toEqual({ results: [] });
+  }, 60_000);
+
+  it("generate_image --dry-run: the estimate, sending nothing, without the key in the answer or the log", async () => {
+    const result = await client.callTool({
+      name: "generate_image",
+      arguments: { prompt: "a lighthouse", out: "images", dryRun: true },
+    });
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ dryRun: true, model: "gpt-image-2" });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(logs.join("\n")).not.toContain(SECRET);
+  });
+});
+
+describe("figment mcp's errors: the CLI's sentences, and the server keeps serving", () => {
+  it("a missing design file: the sentence figment frames prints", async () => {
+    const missing = join(FIXTURES, "no-such-design.json");
+    const result = await client.callTool({ name: "list_frames", arguments: { design: missing } });
+    const io = captureIo();
+    expect(await run(["frames", missing], io)).toBe(2);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toBe(io.stderr().trim());
+  });
+
+  it("an unknown node, a missing argument, a refused flag value: each a tool error", async () => {
+    const unknown = await client.callTool({ name: "analyze", arguments: { design: PROMO, nodes: ["999:999"] } });
+    expect(unknown.isError).toBe(true);
+    expect(text(unknown)).toMatch(/999:999/);
+    const missing = await client.callTool({ name: "list_frames", arguments: {} });
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toMatch(/design/);
+    const both = await client.callTool({
+      name: "get_code",
+      arguments: { design: LOGIN, out: "x", target: "html", styling: "tailwind" },
+    });
+    expect(both.isError).toBe(true);
+    expect(text(both)).toMatch(/tailwind/);
+  });
+
+  it("files outside the folders: /etc/passwd, a design copied elsewhere, an output folder elsewhere", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "figment-mcp-outside-"));
+    try {
+      copyFileSync(LOGIN, join(elsewhere, "login.json"));
+      for (const design of ["/etc/passwd", join(elsewhere, "login.json"), "../../../../../../etc/passwd"]) {
+        const result = await client.callTool({ name: "list_frames", arguments: { design } });
+        expect(result.isError, design).toBe(true);
+        expect(text(result)).toMatch(/is outside the folders this server may use/);
+      }
+      const out = await client.callTool({ name: "get_code", arguments: { design: LOGIN, out: elsewhere } });
+      expect(out.isError).toBe(true);
+      expect(readdirSync(elsewhere)).toEqual(["login.json"]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    const still = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
+    expect(still.isError).toBeFalsy();
+  });
+
+  it("a design in a root the client declares is read; one the client does not declare is not", async () => {
+    copyFileSync(LOGIN, join(clientRoot, "login.json"));
+    const inRoot = await client.callTool({
+      name: "list_frames",
+      arguments: { design: join(clientRoot, "login.json") },
+    });
+    expect(inRoot.isError, text(inRoot)).toBeFalsy();
+    const other = await connect([]);
+    try {
+      const refused = await other.callTool({
+        name: "list_frames",
+        arguments: { design: join(clientRoot, "login.json") },
+      });
+      expect(refused.isError).toBe(true);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});
