@@ -106,7 +106,7 @@ describe("figment mcp --http", () => {
     }
   });
 
-  it("a cancelled get_code stops its work (nothing written) after its first progress; the server keeps serving", async () => {
+  it("a cancelled get_code stops its work after its first progress: nothing written; the server serves on", async () => {
     const client = await connect(server.url);
     const notes: string[] = [];
     const stopped = new Promise<void>((done) =>
