@@ -17,7 +17,10 @@ import { Cancelled } from "../../kernel/cancelled.js";
 export const FIGMA_TIMEOUT_SEC = 60;
 
 /** The token: --figma-token, else FIGMA_TOKEN. Refused (without echoing it) when missing or not header-safe. */
-export function figmaToken(args: CliArgs, env: Readonly<Record<string, string | undefined>>): string {
+export function figmaToken(
+  args: Pick<CliArgs, "figmaToken">,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const fromFlag = args.figmaToken !== undefined;
   const token = (fromFlag ? args.figmaToken : env["FIGMA_TOKEN"])?.trim() ?? "";
   const source = fromFlag ? "--figma-token" : "FIGMA_TOKEN";

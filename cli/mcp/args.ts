@@ -9,8 +9,9 @@ export const DEFAULT_MCP_PORT = 3845;
 export const MCP_USAGE = `figment mcp — Figment as an MCP server for coding agents (Claude Code, Cursor, VS Code)
 
 Usage:
-  figment mcp [--root DIR]...
+  figment mcp [--root DIR]... [--cache DIR] [--figma-base-url URL]
   figment mcp --http [PORT] [--host HOST] [--root DIR]... [--bearer-env NAME]
+              [--cache DIR] [--figma-base-url URL]
 
 Without --http the server speaks MCP over stdin/stdout (the agent starts it). With --http it serves Streamable HTTP
 at http://127.0.0.1:PORT/mcp (PORT ${DEFAULT_MCP_PORT} when left out; 0 picks a free one, printed on stderr).
@@ -18,12 +19,15 @@ Tools: list_frames, get_design_hint, get_code, score_code, analyze, search_frame
 own work, with their sentences as tool errors. Files are read and written only inside the working folder, the
 folders given with --root and the roots the client declares: a design or an output folder elsewhere is a tool error.
   --root DIR        one more folder the tools may read and write (repeatable)
+  --cache DIR       where designs fetched by Figma file key are kept (default ~/.cache/figment/figma): a tool
+                    given a fileKey fetches the file (or its nodes) once with FIGMA_TOKEN, then reads the copy
+  --figma-base-url  Figma's API address (default https://api.figma.com)
   --http [PORT]     Streamable HTTP instead of stdio
   --host HOST       the address to listen on (default 127.0.0.1); a request whose Host or Origin is not this
                     machine's is refused with 403 (DNS-rebinding protection) unless HOST is given
   --bearer-env NAME an environment variable holding a token every HTTP request must bring as
                     "Authorization: Bearer <token>" (401 without it)
-API keys (OPENAI_API_KEY …) come from the server's environment and never appear in a result or a log.
+API keys (OPENAI_API_KEY …) and FIGMA_TOKEN come from the server's environment and never appear in a result or a log.
 
 Exit codes: 0 the client closed the connection; 2 bad usage (an unknown flag, a bad port, an unset --bearer-env).`;
 
@@ -35,10 +39,17 @@ export interface McpArgs {
   port?: number;
   host?: string;
   bearerEnv?: string;
+  /** --cache, absolute. */
+  cache?: string;
+  figmaBaseUrl?: string;
 }
 
 /** The flags `figment mcp` takes (help.test.ts holds MCP_USAGE to them). */
-export const MCP_FLAGS = { boolean: ["http"], string: ["host", "bearer-env"], list: ["root"] } as const;
+export const MCP_FLAGS = {
+  boolean: ["http"],
+  string: ["host", "bearer-env", "cache", "figma-base-url"],
+  list: ["root"],
+} as const;
 
 export function parseMcpArgs(argv: string[]): McpArgs {
   // `--http 8080`: the port is --http's optional value, read as the positional that follows it.
@@ -63,6 +74,12 @@ export function parseMcpArgs(argv: string[]): McpArgs {
   return {
     help,
     roots: (values.root ?? []).map((dir) => resolve(dir)),
-    ...present({ port, host: values.host, bearerEnv: values["bearer-env"] }),
+    ...present({
+      port,
+      host: values.host,
+      bearerEnv: values["bearer-env"],
+      cache: values.cache !== undefined ? resolve(values.cache) : undefined,
+      figmaBaseUrl: values["figma-base-url"],
+    }),
   };
 }

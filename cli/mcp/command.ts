@@ -6,14 +6,20 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { FigmentError } from "../../kernel/errors.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import type { McpArgs } from "./args.js";
+import { FIGMA_API } from "../common/args.js";
+import { defaultCacheDir } from "./figma-file.js";
 import { serveHttp } from "./http.js";
 import { createServer } from "./server.js";
 
 export async function mcpCommand(args: McpArgs, io: Output, context: RunContext = {}): Promise<number> {
   const env = context.env ?? process.env;
   const folders = [process.cwd(), ...args.roots];
+  const figma = {
+    baseUrl: args.figmaBaseUrl ?? FIGMA_API,
+    cacheDir: args.cache ?? defaultCacheDir(env),
+  };
   if (args.port === undefined) {
-    const server = await createServer({ folders, env });
+    const server = await createServer({ folders, env, figma });
     const transport = new StdioServerTransport();
     const closed = new Promise<void>((done) => {
       transport.onclose = done;
@@ -33,6 +39,7 @@ export async function mcpCommand(args: McpArgs, io: Output, context: RunContext 
   const running = await serveHttp({
     folders,
     env,
+    figma,
     host: args.host ?? "127.0.0.1",
     port: args.port,
     ...(bearer !== undefined ? { bearer } : {}),

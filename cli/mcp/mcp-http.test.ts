@@ -3,7 +3,7 @@
  * client: a tool call, progress and cancellation (the work stops: nothing is written), the DNS-rebinding checks on
  * Host and Origin, and the optional bearer token.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFigmaRestServer } from "../../test/figma-rest-server/server.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { type RunningHttp, serveHttp } from "./http.js";
 
@@ -106,7 +107,7 @@ describe("figment mcp --http", () => {
     }
   });
 
-  it("a cancelled get_code stops its work after its first progress: nothing written; the server serves on", async () => {
+  it("a cancelled get_code stops after its first progress: nothing written; the server serves on", async () => {
     const client = await connect(server.url);
     const notes: string[] = [];
     const stopped = new Promise<void>((done) =>
@@ -129,4 +130,79 @@ describe("figment mcp --http", () => {
     expect(after.isError).toBeFalsy();
     await client.close();
   }, 120_000);
+});
+
+describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma)", () => {
+  const TOKEN = "figd_mcp-test-token-0123";
+
+  it("fetches a file or its nodes once with FIGMA_TOKEN, then reads the cached copy; never says the token", async () => {
+    const figma = await startFigmaRestServer({
+      token: TOKEN,
+      files: { KEY1: { imageFills: {}, svgs: {}, document: JSON.parse(readFileSync(LOGIN, "utf8")) } },
+    });
+    const cacheDir = join(work, "figma-cache");
+    const served = await serveHttp({
+      folders: [work],
+      env: { FIGMA_TOKEN: TOKEN },
+      figma: { baseUrl: figma.url, cacheDir },
+      host: "127.0.0.1",
+      port: 0,
+    });
+    const client = await connect(served.url);
+    try {
+      const first = await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1" } });
+      expect(first.structuredContent).toMatchObject({ total: 1, frames: [{ id: "101:3", name: "Log-In Page" }] });
+      const again = await client.callTool({
+        name: "list_frames",
+        arguments: { fileKey: "https://www.figma.com/design/KEY1/Login?node-id=101-3" },
+      });
+      expect(again.structuredContent).toEqual(first.structuredContent);
+      expect(figma.requests.map((r) => r.route)).toEqual(["file"]);
+
+      const hint = await client.callTool({ name: "get_design_hint", arguments: { fileKey: "KEY1", nodes: ["101:3"] } });
+      const local = await client.callTool({ name: "get_design_hint", arguments: { design: LOGIN, nodes: ["101:3"] } });
+      expect(local.isError).toBe(true); // LOGIN is outside this server's folders
+      expect((hint.structuredContent as { hint: string }).hint).toMatch(/Log-In Page/);
+      expect(figma.requests.map((r) => [r.route, r.ids])).toEqual([
+        ["file", []],
+        ["nodes", ["101:3"]],
+      ]);
+
+      const unknown = await client.callTool({ name: "list_frames", arguments: { fileKey: "NOPE" } });
+      expect(unknown.isError).toBe(true);
+      expect(JSON.stringify([first, hint, unknown])).not.toContain(TOKEN);
+    } finally {
+      await client.close();
+      await served.close();
+      await figma.close();
+    }
+  });
+
+  it("a wrong token and a missing token: tool errors that do not say the token", async () => {
+    const figma = await startFigmaRestServer({
+      token: TOKEN,
+      files: { KEY1: { imageFills: {}, svgs: {}, document: JSON.parse(readFileSync(LOGIN, "utf8")) } },
+    });
+    const cacheDir = join(work, "figma-cache-2");
+    const wrong = "figd_wrong-token-9876543";
+    for (const env of [{ FIGMA_TOKEN: wrong }, {}]) {
+      const served = await serveHttp({
+        folders: [work],
+        env,
+        figma: { baseUrl: figma.url, cacheDir },
+        host: "127.0.0.1",
+        port: 0,
+      });
+      const client = await connect(served.url);
+      const result = await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1" } });
+      expect(result.isError).toBe(true);
+      expect(JSON.stringify(result)).toMatch(/token/i);
+      expect(JSON.stringify(result)).not.toContain(wrong);
+      const both = await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1", design: "x.json" } });
+      expect(both.isError).toBe(true);
+      await client.close();
+      await served.close();
+    }
+    await figma.close();
+  });
 });

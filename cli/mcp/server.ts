@@ -1,6 +1,7 @@
 /** One MCP server (a connection's): the tools, the generated files as resources, logging; the folders it may use. */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { version } from "../package-file.js";
+import { defaultFigmaSource, type FigmaSource } from "./figma-file.js";
 import type { Folders } from "./folders.js";
 import { GeneratedFiles, registerGeneratedResources } from "./generated.js";
 import { registerCodeTools } from "./tools-code.js";
@@ -10,6 +11,8 @@ export interface ServerOptions {
   /** The working folder and the --root folders, absolute. */
   folders: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
+  /** Where designs given by file key come from and are cached (Figma's API and ~/.cache/figment/figma by default). */
+  figma?: FigmaSource;
 }
 
 export async function createServer(options: ServerOptions): Promise<McpServer> {
@@ -30,7 +33,7 @@ export async function createServer(options: ServerOptions): Promise<McpServer> {
       return roots.map((root) => root.uri);
     },
   };
-  const context = { server, folders, env: options.env };
+  const context = { server, folders, env: options.env, figma: options.figma ?? defaultFigmaSource(options.env) };
   const generated = new GeneratedFiles();
   registerDesignTools(context);
   registerCodeTools(context, generated);

@@ -7,9 +7,11 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import { Cancelled } from "../../kernel/cancelled.js";
-import { kindOf } from "../../kernel/errors.js";
+import { FigmentError, kindOf } from "../../kernel/errors.js";
 import type { Outcome, Output } from "../common/design-files.js";
-import type { Folders } from "./folders.js";
+import { z } from "zod";
+import { type FigmaSource, figmaDesign } from "./figma-file.js";
+import { allowedPath, type Folders } from "./folders.js";
 import { type CommandRun, redactSecrets, runCommand } from "./run-command.js";
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -18,6 +20,42 @@ export interface ToolContext {
   server: McpServer;
   folders: Folders;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where a design given by file key comes from, and where it is cached. */
+  figma: FigmaSource;
+}
+
+/** A design: a file inside the allowed folders, or a Figma file key fetched with the server's FIGMA_TOKEN. */
+export const DESIGN_INPUT = {
+  design: z.string().optional().describe("the design file (a Figma REST reply, .json), inside the allowed folders"),
+  fileKey: z
+    .string()
+    .optional()
+    .describe("instead of `design`: a Figma file key or URL, fetched with the server's FIGMA_TOKEN and cached"),
+  refresh: z.boolean().optional().describe("with fileKey: fetch again instead of using the cached reply"),
+};
+
+/** The design file a call names: its `design` (checked against the folders), or its fileKey's cached reply. */
+export async function designFile(
+  context: ToolContext,
+  extra: Extra,
+  input: { design?: string | undefined; fileKey?: string | undefined; refresh?: boolean | undefined },
+  nodes: readonly string[] = [],
+): Promise<string> {
+  if ((input.design === undefined) === (input.fileKey === undefined))
+    throw new FigmentError("input", "give the design file (design) or a Figma file key (fileKey), one of them");
+  if (input.design !== undefined) return allowedPath(context.folders, input.design, "the design");
+  const fetched = await figmaDesign(
+    context.figma,
+    { fileKey: input.fileKey!, nodes, ...(input.refresh ? { refresh: true } : {}) },
+    context.env,
+    extra.signal,
+  );
+  if (!fetched.cached)
+    await context.server.server.sendLoggingMessage(
+      { level: "info", logger: "figment/figma", data: "fetched from Figma's REST API and cached" },
+      extra.sessionId,
+    );
+  return fetched.path;
 }
 
 /** Throws Cancelled when the client cancelled the request (its work stops there). */

@@ -13,9 +13,8 @@ import { parseImageArgs } from "../image/args.js";
 import { parseScoreArgs } from "../score/args.js";
 import { allowedPath } from "./folders.js";
 import type { GeneratedFiles } from "./generated.js";
-import { commandResult, guarded, jsonOut, progress, type ToolContext } from "./tool-kit.js";
+import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, progress, type ToolContext } from "./tool-kit.js";
 
-const design = z.string().describe("the design file (a Figma REST reply, .json), inside the allowed folders");
 const file = z.object({ path: z.string(), bytes: z.number(), uri: z.string().optional() });
 
 export function registerCodeTools(context: ToolContext, generated: GeneratedFiles): void {
@@ -28,7 +27,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         "Multi-file React or HTML/CSS for the design's frames (as `figment code --json`). With `out`, written " +
         "there (a folder inside the allowed folders); without, kept by the server and returned as resource links.",
       inputSchema: {
-        design,
+        ...DESIGN_INPUT,
         nodes: z.array(z.string()).optional().describe("frames or layers (12:34); every top-level frame if none"),
         target: z.enum(["react", "html"]).optional(),
         styling: z.enum(["css-modules", "tailwind"]).optional(),
@@ -41,7 +40,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
     },
     (input, extra) =>
       guarded(context, extra, "get_code", async () => {
-        const path = await allowedPath(context.folders, input.design, "the design");
+        const path = await designFile(context, extra, input, input.nodes);
         const out =
           input.out !== undefined
             ? await allowedPath(context.folders, input.out, "the output folder")
@@ -80,7 +79,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         "Your code measured against the design in Chromium (as `figment score --json`): IoU×matched of the layers' " +
         "boxes at the design width, and at 390, 768 and 1920 px what a reader sees. Elements need data-node-id.",
       inputSchema: {
-        design,
+        ...DESIGN_INPUT,
         dir: z.string().describe("the code's folder (HTML page or React project), inside the allowed folders"),
         node: z.string().optional().describe("the frame, when the design has more than one"),
         widths: z.array(z.number().int().min(1)).optional().describe("viewport widths (default 390,768,design,1920)"),
@@ -90,7 +89,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
     },
     (input, extra) =>
       guarded(context, extra, "score_code", async () => {
-        const path = await allowedPath(context.folders, input.design, "the design");
+        const path = await designFile(context, extra, input, input.node ? [input.node] : []);
         const dir = await allowedPath(context.folders, input.dir, "the code folder");
         const args = parseScoreArgs([
           path,

@@ -7,8 +7,7 @@ import { countTextTokens, loadTokenizer } from "../../ai/estimate/estimate.js";
 import { parseCliArgs } from "../common/args.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
-import { allowedPath } from "./folders.js";
-import { commandResult, guarded, jsonOut, page, type ToolContext } from "./tool-kit.js";
+import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, page, type ToolContext } from "./tool-kit.js";
 
 /** Frames a list_frames page holds. */
 export const FRAMES_PAGE = 100;
@@ -17,7 +16,6 @@ export const HINT_PAGE_TOKENS = 20_000;
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 
-const design = z.string().describe("the design file (a Figma REST reply, .json), inside the allowed folders");
 const nodes = z.array(z.string()).optional().describe("layer ids (12:34) to limit the work to; every frame if none");
 const nodeFlags = (ids: readonly string[] | undefined): string[] => (ids ?? []).flatMap((id) => ["--node", id]);
 
@@ -40,13 +38,13 @@ export function registerDesignTools(context: ToolContext): void {
     {
       title: "List frames",
       description: "The design's top-level frames by page, with size and layer count (as `figment frames`).",
-      inputSchema: { design, cursor: z.string().optional().describe("the nextCursor of the previous page") },
+      inputSchema: { ...DESIGN_INPUT, cursor: z.string().optional().describe("the nextCursor of the previous page") },
       outputSchema: { frames: z.array(frame), total: z.number(), nextCursor: z.string().optional() },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "list_frames", async () => {
-        const path = await allowedPath(context.folders, input.design, "the design");
+        const path = await designFile(context, extra, input);
         const args = parseCliArgs(["frames", path, "--json"]);
         const { framesCommand } = await import("../frames/command.js");
         return commandResult(
@@ -71,7 +69,7 @@ export function registerDesignTools(context: ToolContext): void {
         "The compact design hint (one line per layer: kind, id, name, box, layout, style) with its token count " +
         "(o200k), a page at a time for a large frame: ask again from nextLine.",
       inputSchema: {
-        design,
+        ...DESIGN_INPUT,
         nodes,
         exactLayout: z.boolean().optional().describe("layers where they were drawn (no inferred rows and columns)"),
         fromLine: z.number().int().min(0).optional().describe("the first line of the page (nextLine of the last)"),
@@ -90,7 +88,7 @@ export function registerDesignTools(context: ToolContext): void {
     },
     (input, extra) =>
       guarded(context, extra, "get_design_hint", async () => {
-        const path = await allowedPath(context.folders, input.design, "the design");
+        const path = await designFile(context, extra, input, input.nodes);
         const args = parseCliArgs([
           "hints",
           path,
@@ -113,13 +111,13 @@ export function registerDesignTools(context: ToolContext): void {
     {
       title: "Analyze",
       description: "Contrast, tap-target and text-size checks and layer names (as `figment analyze --json`).",
-      inputSchema: { design, nodes },
+      inputSchema: { ...DESIGN_INPUT, nodes },
       outputSchema: { findings: z.array(z.record(z.string(), z.unknown())) },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "analyze", async () => {
-        const path = await allowedPath(context.folders, input.design, "the design");
+        const path = await designFile(context, extra, input, input.nodes);
         const args = parseAnalyzeArgs([path, "--json", ...nodeFlags(input.nodes)]);
         const { analyzeCommand } = await import("../analyze/command.js");
         // Exit 1 is an error finding: an answer, not a failure.
@@ -132,7 +130,7 @@ export function registerDesignTools(context: ToolContext): void {
     {
       title: "Search frames",
       description: "The frames of every page that match the words of a query, best first (as `figment search`).",
-      inputSchema: { design, query: z.string(), top: z.number().int().min(1).optional() },
+      inputSchema: { ...DESIGN_INPUT, query: z.string(), top: z.number().int().min(1).optional() },
       outputSchema: {
         results: z.array(z.object({ id: z.string(), name: z.string(), page: z.string(), score: z.number() })),
       },
@@ -140,7 +138,7 @@ export function registerDesignTools(context: ToolContext): void {
     },
     (input, extra) =>
       guarded(context, extra, "search_frames", async () => {
-        const path = await allowedPath(context.folders, input.design, "the design");
+        const path = await designFile(context, extra, input);
         const args = parseSearchArgs([path, input.query, "--json", ...(input.top ? ["--top", String(input.top)] : [])]);
         const { searchCommand } = await import("../search/command.js");
         const signal = extra.signal;

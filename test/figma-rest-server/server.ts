@@ -8,6 +8,8 @@
 //     env: { FIGMA_TOKEN: "figd_test" },
 //   });
 //
+// GET /v1/files/:key                   → the file's `document` reply as given (a test file that has one)
+// GET /v1/files/:key/nodes?ids=…       → GetFileNodesResponse: each id's node from that reply, null for unknown
 // GET /v1/files/:key/images            → GetImageFillsResponse (every image fill of the file → its URL)
 // GET /v1/images/:key?ids=…&format=svg → GetImagesResponse (each id → a URL, or null when it has no SVG)
 // GET /assets/…                        → the bytes those URLs point to (like Figma's pre-signed storage links,
@@ -31,9 +33,27 @@ export interface FigmaTestFile {
   imageFills: Record<string, Uint8Array | null>;
   /** node id → SVG markup; null (or absent) renders to a null URL, as Figma does for a layer it cannot render. */
   svgs: Record<string, string | null>;
+  /** The GET /v1/files/:key reply (a fixture's JSON), served for the file and its nodes. */
+  document?: { name?: string; document?: TestNode };
 }
 
-export type FigmaRoute = "fills" | "renders" | "image" | "svg";
+interface TestNode {
+  id?: string;
+  children?: TestNode[];
+}
+
+/** The node `id` in `node`'s tree, or undefined. */
+function findNode(node: TestNode | undefined, id: string): TestNode | undefined {
+  if (!node) return undefined;
+  if (node.id === id) return node;
+  for (const child of node.children ?? []) {
+    const found = findNode(child, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export type FigmaRoute = "file" | "nodes" | "fills" | "renders" | "image" | "svg";
 
 export type FigmaScriptedReply = { status: number; body?: unknown; headers?: Record<string, string> } | "hang";
 
@@ -42,7 +62,7 @@ export interface FigmaRecordedRequest {
   route: FigmaRoute | "unknown";
   /** Path with query, e.g. `/v1/images/KEY?ids=1:2,1:3&format=svg`. */
   path: string;
-  /** The decoded `ids` of a render request ([] otherwise). */
+  /** The decoded `ids` of a render or nodes request ([] otherwise). */
   ids: string[];
   /** SHA-256 (hex) of the X-Figma-Token sent, or undefined when none was: the token itself is never kept. */
   tokenDigest: string | undefined;
@@ -108,11 +128,14 @@ export async function startFigmaRestServer(options: {
     const token = req.headers["x-figma-token"];
     const sent = Array.isArray(token) ? token.join(",") : token;
     let route: FigmaRecordedRequest["route"] = "unknown";
-    if (parts[0] === "v1" && parts[1] === "files" && parts[3] === "images" && parts.length === 4) route = "fills";
+    if (parts[0] === "v1" && parts[1] === "files" && parts.length === 3) route = "file";
+    else if (parts[0] === "v1" && parts[1] === "files" && parts[3] === "nodes" && parts.length === 4) route = "nodes";
+    else if (parts[0] === "v1" && parts[1] === "files" && parts[3] === "images" && parts.length === 4) route = "fills";
     else if (parts[0] === "v1" && parts[1] === "images" && parts.length === 3) route = "renders";
     else if (parts[0] === "assets" && parts[1] === "img" && parts.length === 4) route = "image";
     else if (parts[0] === "assets" && parts[1] === "svg" && parts.length === 4) route = "svg";
-    const ids = route === "renders" ? (url.searchParams.get("ids") ?? "").split(",").filter(Boolean) : [];
+    const ids =
+      route === "renders" || route === "nodes" ? (url.searchParams.get("ids") ?? "").split(",").filter(Boolean) : [];
     requests.push({
       method: req.method ?? "GET",
       route,
@@ -145,6 +168,16 @@ export async function startFigmaRestServer(options: {
     if (sent !== options.token) return send(res, 403, figmaError(403, "Invalid token"));
     if (!file) return send(res, 404, figmaError(404, "Not found"));
     const fileKey = encodeURIComponent(parts[2]!);
+    if (route === "file" || route === "nodes") {
+      if (!file.document) return send(res, 404, figmaError(404, "Not found"));
+      if (route === "file") return send(res, 200, file.document);
+      const nodes: Record<string, { document: TestNode; components: object; styles: object } | null> = {};
+      for (const id of ids) {
+        const node = findNode(file.document.document, id);
+        nodes[id] = node ? { document: node, components: {}, styles: {} } : null;
+      }
+      return send(res, 200, { name: file.document.name ?? "", nodes });
+    }
     if (route === "fills") {
       const images: Record<string, string> = {};
       for (const [ref, bytes] of Object.entries(file.imageFills)) {
