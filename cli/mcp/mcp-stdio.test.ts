@@ -4,7 +4,7 @@
  * errors; the folders (working folder, --root, the client's roots) and nothing else; the server keeps serving after
  * each error.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,7 +68,15 @@ describe("figment mcp over stdio", () => {
   it("lists every tool with an input schema, an output schema and its annotations", async () => {
     const { tools } = await client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
-    const names = ["list_frames", "get_design_hint", "get_code", "score_code", "analyze", "search_frames"];
+    const names = [
+      "list_frames",
+      "get_design_hint",
+      "get_code",
+      "score_code",
+      "analyze",
+      "search_frames",
+      "get_variables",
+    ];
     for (const name of [...names, "generate_image"]) {
       const tool = byName.get(name);
       expect(tool?.inputSchema.type, name).toBe("object");
@@ -155,6 +163,21 @@ describe("figment mcp over stdio", () => {
     const none = await client.callTool({ name: "search_frames", arguments: { design: LOGIN, query: "zzqqxx" } });
     expect(none.isError).toBeFalsy();
     expect(none.structuredContent).toEqual({ results: [] });
+  }, 60_000);
+
+  it("get_variables: the tokens figment code defines, each with its custom property, and their stylesheet", async () => {
+    const result = await client.callTool({ name: "get_variables", arguments: { design: PROMO } });
+    expect(result.isError, text(result)).toBeFalsy();
+    const got = result.structuredContent as { tokens: { name: string; value: string }[]; css: string };
+    expect(got.tokens.length).toBeGreaterThan(5);
+    const io = captureIo();
+    const out = join(work, "promo-html");
+    expect(await run(["code", PROMO, "--target", "html", "--out", out], io)).toBe(0);
+    // Whitespace aside: the written stylesheet is formatted (a long value wraps after its name).
+    const flat = (css: string): string => css.replace(/\s+/g, " ").trim();
+    const styles = flat(readFileSync(join(out, "styles.css"), "utf8"));
+    for (const token of got.tokens) expect(styles, token.name).toContain(flat(`${token.name}: ${token.value}`));
+    expect(styles).toContain(flat(got.css));
   }, 60_000);
 
   it("generate_image --dry-run: the estimate, sending nothing, without the key in the answer or the log", async () => {

@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { countTextTokens, loadTokenizer } from "../../ai/estimate/estimate.js";
+import type { DesignDocument } from "../../codegen/design/types.js";
+import type { TokenValue } from "../../codegen/design/token-table.js";
+import { documentTokensCss, type TokenStyling } from "../../codegen/tokens/index.js";
+import { tokenVar } from "../../codegen/tokens/stylesheet.js";
 import { parseCliArgs } from "../common/args.js";
+import { load, type Output } from "../common/design-files.js";
+import { allowedPath } from "./folders.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
 import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, page, type ToolContext } from "./tool-kit.js";
@@ -33,6 +39,7 @@ const frame = z.object({
 
 export function registerDesignTools(context: ToolContext): void {
   const { server } = context;
+  registerVariablesTool(context);
   server.registerTool(
     "list_frames",
     {
@@ -153,6 +160,82 @@ export function registerDesignTools(context: ToolContext): void {
         );
       }),
   );
+}
+
+/** get_variables: the design's tokens (bound variables, named styles) and the stylesheet that defines them. */
+function registerVariablesTool(context: ToolContext): void {
+  context.server.registerTool(
+    "get_variables",
+    {
+      title: "Design tokens",
+      description:
+        "The design tokens of the frames: the variables bound to their layers (named by the file's variables reply " +
+        "when given) and their named styles, each with its CSS custom property and value per mode, and the " +
+        "stylesheet figment code writes for them (`:root` block, or Tailwind's @theme).",
+      inputSchema: {
+        ...DESIGN_INPUT,
+        nodes,
+        variables: z
+          .string()
+          .optional()
+          .describe("the file's GET /v1/files/:key/variables/local reply, inside the allowed folders"),
+        styling: z.enum(["css", "tailwind"]).optional(),
+      },
+      outputSchema: {
+        tokens: z.array(
+          z.object({
+            path: z.string(),
+            group: z.string(),
+            name: z.string(),
+            value: z.string(),
+            modes: z.record(z.string(), z.string()).optional(),
+          }),
+        ),
+        css: z.string(),
+      },
+      annotations: READ_ONLY,
+    },
+    (input, extra) =>
+      guarded(context, extra, "get_variables", async () => {
+        const path = await designFile(context, extra, input, input.nodes);
+        const variables =
+          input.variables !== undefined
+            ? ["--variables", await allowedPath(context.folders, input.variables, "the variables reply")]
+            : [];
+        const args = parseCliArgs(["code", path, ...variables, ...nodeFlags(input.nodes)]);
+        const styling = input.styling ?? "css";
+        // The commands' loader (with --variables as figment code reads it), its failures as the CLI says them.
+        const work = async (io: Output): Promise<number> => {
+          io.out(JSON.stringify(tokenList((await load(args, io)).document, styling)));
+          return 0;
+        };
+        return commandResult(context, extra, "get_variables", work, jsonOut);
+      }),
+  );
+}
+
+/** The document's tokens as get_variables returns them: alias values as var(--…) of the token they name. */
+function tokenList(doc: DesignDocument, styling: TokenStyling): Record<string, unknown> {
+  const table = doc.tokens;
+  const all = table?.tokens ?? [];
+  const byKey = new Map(all.map((t) => [t.key, t]));
+  const text = (value: TokenValue): string => {
+    if ("css" in value) return value.css;
+    const target = byKey.get(value.ref);
+    return target ? `var(--${tokenVar(target, styling)})` : value.ref;
+  };
+  return {
+    tokens: all.map((t) => ({
+      path: t.path,
+      group: t.group,
+      name: `--${tokenVar(t, styling)}`,
+      value: text(t.value),
+      ...(t.modes
+        ? { modes: Object.fromEntries(Object.entries(t.modes).map(([mode, value]) => [mode, text(value)])) }
+        : {}),
+    })),
+    css: documentTokensCss(doc, styling),
+  };
 }
 
 /** The lines of `hint` from `fromLine` up to `maxTokens` (at least one line), counted with o200k. */
