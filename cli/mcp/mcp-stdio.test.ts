@@ -180,6 +180,22 @@ describe("figment mcp over stdio", () => {
     expect(styles).toContain(flat(got.css));
   }, 60_000);
 
+  it("get_screenshot: a PNG of the frame's HTML at the frame's size", async () => {
+    const result = await client.callTool({ name: "get_screenshot", arguments: { design: LOGIN } });
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(result.structuredContent).toEqual({ frameId: "101:3", frameName: "Log-In Page", width: 375, height: 667 });
+    const image = (result.content as { type: string; data?: string; mimeType?: string }[]).find(
+      (c) => c.type === "image",
+    );
+    expect(image?.mimeType).toBe("image/png");
+    const png = Buffer.from(image!.data!, "base64");
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    // The IHDR chunk's width and height (device pixels: 1 per CSS pixel here).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([375, 667]);
+    const several = await client.callTool({ name: "get_screenshot", arguments: { design: PROMO, node: "1:1" } });
+    expect(several.isError).toBe(true);
+  }, 120_000);
+
   it("generate_image --dry-run: the estimate, sending nothing, without the key in the answer or the log", async () => {
     const result = await client.callTool({
       name: "generate_image",

@@ -4,6 +4,7 @@ import { version } from "../package-file.js";
 import { defaultFigmaSource, type FigmaSource } from "./figma-file.js";
 import type { Folders } from "./folders.js";
 import { GeneratedFiles, registerGeneratedResources } from "./generated.js";
+import { registerScreenshotTool } from "./tool-screenshot.js";
 import { registerCodeTools } from "./tools-code.js";
 import { registerDesignTools } from "./tools-design.js";
 
@@ -37,6 +38,7 @@ export async function createServer(options: ServerOptions): Promise<McpServer> {
   const generated = new GeneratedFiles();
   registerDesignTools(context);
   registerCodeTools(context, generated);
+  registerScreenshotTool(context);
   registerGeneratedResources(server, generated);
   return server;
 }
