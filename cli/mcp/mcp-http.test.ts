@@ -135,7 +135,7 @@ describe("figment mcp --http", () => {
 describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma)", () => {
   const TOKEN = "figd_mcp-test-token-0123";
 
-  it("fetches a file or its nodes once with FIGMA_TOKEN, then reads the cached copy; never says the token", async () => {
+  it("fetches a file or nodes once with FIGMA_TOKEN, then reads the cached copy; never says its token", async () => {
     const figma = await startFigmaRestServer({
       token: TOKEN,
       files: { KEY1: { imageFills: {}, svgs: {}, document: JSON.parse(readFileSync(LOGIN, "utf8")) } },

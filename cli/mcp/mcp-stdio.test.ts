@@ -165,7 +165,7 @@ describe("figment mcp over stdio", () => {
     expect(none.structuredContent).toEqual({ results: [] });
   }, 60_000);
 
-  it("get_variables: the tokens figment code defines, each with its custom property, and their stylesheet", async () => {
+  it("get_variables: the tokens figment code defines: each with its custom property,, the stylesheet", async () => {
     const result = await client.callTool({ name: "get_variables", arguments: { design: PROMO } });
     expect(result.isError, text(result)).toBeFalsy();
     const got = result.structuredContent as { tokens: { name: string; value: string }[]; css: string };
