@@ -279,11 +279,14 @@ try {
     await shot(page, "light-9-exporting");
     await ui.click("text=Cancel");
     await ui.waitForSelector(".notice__title >> text=Cancelled");
-    const messages = await sent(page);
-    check(
-      messages.some((m) => m.type === "cancel"),
-      "Cancel sends cancel",
-    );
+    // The panel says Cancelled as it posts the cancel, which reaches the parent page a task later: wait for it.
+    const cancelSent = await page
+      .waitForFunction(() =>
+        (globalThis as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === "cancel"),
+      )
+      .then(() => true)
+      .catch(() => false);
+    check(cancelSent, "Cancel sends cancel");
     await shot(page, "light-10-cancelled");
   });
 
