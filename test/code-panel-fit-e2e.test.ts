@@ -37,6 +37,13 @@ describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, (
       expect(await ui.locator(".preview__note").getAttribute("title")).toContain("React preview");
       await ui.locator(".problems__header").click();
       await ui.locator(".problems__list").waitFor();
+      // "Select layer" is an action in the panel's font, not a file:line in the code font (a67cc83: monospace).
+      const fonts = await ui.evaluate<string[][]>(`[...document.querySelectorAll(".problem__row")]
+        .filter((row) => row.querySelector(".problem__location")?.textContent === "Select layer")
+        .map((row) => [".problem__location", ".problem__message"]
+          .map((part) => getComputedStyle(row.querySelector(part)).fontFamily))`);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const [action, message] of fonts) expect(action).toBe(message);
       const problems = await box(ui, ".problems");
       const lastRow = await box(ui, ".key-needed.refine");
       expect(problems.bottom).toBeLessThanOrEqual(lastRow.top + 0.5);
