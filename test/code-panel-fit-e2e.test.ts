@@ -51,6 +51,21 @@ describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, (
     });
   });
 
+  it("with a key, the refine box in place of the key's note, the preview keeps half the panel too", async () => {
+    await withFakeMain(pages, { ...LOGIN_SCENARIO, apiKey: "sk-test-fit-0123" }, async ({ ui }) => {
+      await ui.getByRole("button", { name: "Generate", exact: true }).click();
+      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 90_000 });
+      await ui.getByRole("tab", { name: "Preview", exact: true }).click();
+      await ui.locator(".preview__frame").waitFor({ timeout: 60_000 });
+      await ui.locator(".layers__bar").waitFor({ timeout: 30_000 });
+      await ui.locator(".score__header").waitFor({ timeout: 30_000 });
+      await ui.locator(".refine textarea").waitFor();
+      // a67cc83: 239 of 600 px.
+      const stage = await box(ui, ".preview__stage");
+      expect(stage.bottom - stage.top).toBeGreaterThanOrEqual(300);
+    });
+  });
+
   it("shows an export's error under Generate, the other starts below it, all reached by scrolling", async () => {
     const exportError = {
       kind: "input" as const,
