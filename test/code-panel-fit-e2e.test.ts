@@ -19,17 +19,22 @@ const box = (ui: Frame, selector: string) =>
     return { top: r.top, bottom: r.bottom };
   })()`);
 
+/** Generate, then the result's Preview with its "Insert as layers" bar and its score. */
+async function showPreview(ui: Frame): Promise<void> {
+  await ui.getByRole("button", { name: "Generate", exact: true }).click();
+  await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 90_000 });
+  await ui.getByRole("tab", { name: "Preview", exact: true }).click();
+  await ui.locator(".preview__frame").waitFor({ timeout: 60_000 });
+  await ui.locator(".layers__bar").waitFor({ timeout: 30_000 });
+  await ui.locator(".score__header").waitFor({ timeout: 30_000 });
+}
+
 describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, () => {
   const pages = usePageContext(useBrowser());
 
   it("gives the preview half the panel under its bars, and keeps opened problems above the last row", async () => {
     await withFakeMain(pages, LOGIN_SCENARIO, async ({ ui }) => {
-      await ui.getByRole("button", { name: "Generate", exact: true }).click();
-      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 90_000 });
-      await ui.getByRole("tab", { name: "Preview", exact: true }).click();
-      await ui.locator(".preview__frame").waitFor({ timeout: 60_000 });
-      await ui.locator(".layers__bar").waitFor({ timeout: 30_000 });
-      await ui.locator(".score__header").waitFor({ timeout: 30_000 });
+      await showPreview(ui);
       // With "Insert as layers", the score, the problems and the key's note all shown, the page itself gets at least
       // half the panel's height (a67cc83: 251 of 600 px, its note on a row of its own under it, the score on two).
       const stage = await box(ui, ".preview__stage");
@@ -53,12 +58,7 @@ describe.runIf(runBrowser)("the Code panel at 420×600", { timeout: 120_000 }, (
 
   it("with a key, the refine box in place of the key's note, the preview keeps half the panel too", async () => {
     await withFakeMain(pages, { ...LOGIN_SCENARIO, apiKey: "sk-test-fit-0123" }, async ({ ui }) => {
-      await ui.getByRole("button", { name: "Generate", exact: true }).click();
-      await ui.locator('.results[data-stage="final"]').waitFor({ timeout: 90_000 });
-      await ui.getByRole("tab", { name: "Preview", exact: true }).click();
-      await ui.locator(".preview__frame").waitFor({ timeout: 60_000 });
-      await ui.locator(".layers__bar").waitFor({ timeout: 30_000 });
-      await ui.locator(".score__header").waitFor({ timeout: 30_000 });
+      await showPreview(ui);
       await ui.locator(".refine textarea").waitFor();
       // a67cc83: 239 of 600 px.
       const stage = await box(ui, ".preview__stage");
