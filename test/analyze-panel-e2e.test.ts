@@ -78,6 +78,17 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
             `Findings ${EXPECTED.length} · “Log-In Page”`,
           );
           await shot(page, "1-findings");
+          // Scrolled to its end, the last control keeps a margin above the panel's edge (a67cc83: 4 px, against
+          // Figma's resize grip).
+          const margin = await ui.evaluate<number>(`(() => {
+            const body = document.querySelector(".analyze-body");
+            body.scrollTop = body.scrollHeight;
+            const last = [...body.querySelectorAll("button")].pop();
+            const gap = body.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+            body.scrollTop = 0;
+            return gap;
+          })()`);
+          expect(margin).toBeGreaterThanOrEqual(8);
           const target = EXPECTED.find((f) => f.nodeId !== LOGIN_FRAME) ?? EXPECTED[0];
           if (target) {
             expect(await ui.locator(".findings__kind").first().textContent()).toMatch(

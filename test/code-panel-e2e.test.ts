@@ -306,6 +306,16 @@ describe.runIf(runBrowser)("the Generate-code panel at 420×600", { timeout: 180
         const note = ui.locator(".key-needed");
         expect(await note.textContent()).toBe("Generate with AI needs an API key for OpenAI. Add a key in Settings");
         await shot(page, "12-no-key");
+        // The prompt box opened: one note, in the box in place of Design (a67cc83 showed the head's note too).
+        await ui.getByRole("button", { name: "Design from a prompt…" }).click();
+        const box = ui.locator(".prompt-design");
+        await box.waitFor();
+        expect(await note.allTextContents()).toEqual([
+          "Design from a prompt needs an API key for OpenAI. Add a key in Settings",
+        ]);
+        expect(await box.locator(".key-needed").count()).toBe(1);
+        expect(await box.getByRole("button", { name: "Design…" }).count()).toBe(0);
+        await box.getByRole("button", { name: "Close" }).click();
         await generate(ui);
         expect(await ui.getByRole("textbox").count()).toBe(0);
         expect(await note.textContent()).toBe("Refine with AI needs an API key for OpenAI. Add a key in Settings");

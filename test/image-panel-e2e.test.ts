@@ -319,6 +319,9 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
             `Generating images needs an API key for OpenAI at ${new URL(server!.url).host}.`,
           );
           expect(await ui.getByRole("button", { name: "Generate image" }).count()).toBe(0);
+          // The hint does not send the user to a button that is not there (a67cc83: "Describe an image and press…").
+          const hint = await ui.locator(".image-body .hint").textContent();
+          expect(hint).toMatch(/^Once a key is added, describe an image/);
           await prompt(ui, "A poster");
           await ui.getByRole("combobox", { name: "Size" }).click();
           await ui.getByRole("option", { name: /Custom/ }).click();

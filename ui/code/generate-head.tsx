@@ -36,6 +36,8 @@ export interface GenerateHeadProps {
   onOpenSettings(): void;
   /** In the compact row, before the options toggle: the panel's other starts (the "More" menu). */
   more?: ComponentChildren;
+  /** The key's note shows where the user looks now (the open prompt box): not twice. */
+  keyNoteElsewhere?: boolean;
 }
 
 /** Why Generate is off, or undefined when it is on. */
@@ -124,7 +126,7 @@ export function GenerateHead(props: GenerateHeadProps) {
             Start from the offline draft
           </label>
         </div>
-      ) : (
+      ) : props.keyNoteElsewhere ? null : (
         <KeyNeeded what="Generate with AI" settings={settings} onOpenSettings={props.onOpenSettings} />
       )}
     </div>

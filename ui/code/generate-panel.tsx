@@ -357,6 +357,7 @@ export function GeneratePanel({
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
         more={<StartsMenu busy={aiBusy} onPrompt={() => setPrompting(true)} onPaste={() => setPasting(true)} />}
+        keyNoteElsewhere={prompting}
       />
       {compact && pasting ? <PasteHtml requests={requests} startOpen onClose={() => setPasting(false)} /> : null}
       {prompting ? (
@@ -369,10 +370,8 @@ export function GeneratePanel({
           onDesign={designPage}
           onCancel={ai.cancel}
           onClose={() => setPrompting(false)}
+          keyNote={<KeyNeeded what="Design from a prompt" settings={settings} onOpenSettings={onOpenSettings} />}
         />
-      ) : null}
-      {!hasKey && prompting ? (
-        <KeyNeeded class="refine" what="Design from a prompt" settings={settings} onOpenSettings={onOpenSettings} />
       ) : null}
       {source === "offline" ? (
         <CodeJobStatus

@@ -191,10 +191,35 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
   return (
     <div class="preview">
       <div class="preview__bar">
-        <span class="preview__title" title={frame?.name}>
-          {frame?.name ?? "Preview"}
-        </span>
-        <span class="spacer" />
+        {/* One row over the page: the result names a single frame already; the note and the size sit here, so the
+            page keeps the panel's height (a caption row under it took 25 px of 250 at 420×600). */}
+        {frames.length > 1 ? (
+          <span class="preview__title" title={frame?.name}>
+            {frame?.name ?? "Preview"}
+          </span>
+        ) : null}
+        <div class="preview__caption">
+          {note ? (
+            <span
+              class={`preview__note${note.quiet ? " muted" : ""}`}
+              title={[note.text, ...(preview.status === "scripted" ? preview.problems.map((p) => p.message) : [])].join(
+                "\n",
+              )}
+            >
+              {note.quiet ? null : <InfoIcon />}
+              <span class="preview__note-text">{note.text}</span>
+            </span>
+          ) : null}
+          <span class="spacer" />
+          {(preview.status === "ready" && page) || preview.status === "scripted" ? (
+            <span
+              class="muted preview__size"
+              title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}
+            >
+              {width} × {height} · {Math.round(scale * 100)}%
+            </span>
+          ) : null}
+        </div>
         {pages.length > 1 ? (
           <SelectMenu
             label="Page to preview"
@@ -266,28 +291,6 @@ export function PreviewPane({ preview, frames, outline, draft = false }: Preview
             {handle}
           </div>
         )}
-      </div>
-      <div class="preview__caption">
-        {note ? (
-          <span
-            class={`preview__note${note.quiet ? " muted" : ""}`}
-            title={
-              preview.status === "scripted" ? preview.problems.map((p) => p.message).join("\n") || undefined : undefined
-            }
-          >
-            {note.quiet ? null : <InfoIcon />}
-            {note.quiet ? note.text : ` ${note.text}`}
-          </span>
-        ) : null}
-        <span class="spacer" />
-        {(preview.status === "ready" && page) || preview.status === "scripted" ? (
-          <span
-            class="muted preview__size"
-            title={active === "design" ? "The frame at its own width" : "The viewport the page is laid out in"}
-          >
-            {width} × {height} · {Math.round(scale * 100)}%
-          </span>
-        ) : null}
       </div>
     </div>
   );

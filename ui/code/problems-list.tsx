@@ -58,7 +58,9 @@ export function ProblemsList({ problems, files, onOpen, onFocusNode }: ProblemsL
                   <InfoIcon label="Info" />
                 )}
                 <span class="problem__message">{problem.message}</span>
-                {location ? <span class="problem__location">{location}</span> : null}
+                {location ? (
+                  <span class={`problem__location${layer ? " problem__location--action" : ""}`}>{location}</span>
+                ) : null}
               </>
             );
             return (

@@ -2,6 +2,7 @@
  * "Design from a prompt" in the Code panel: the brief, what goes with it (the file's design system, with the selected
  * frames'), Design (which prepares the request and shows its cost before anything is sent) and Cancel while it runs.
  */
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { SelectionSummary } from "../../contract/messages.js";
 import { TextArea } from "../controls/text-area.js";
@@ -14,9 +15,12 @@ export interface PromptDesignBoxProps {
   onDesign(prompt: string, withSelection: boolean): void;
   onCancel(): void;
   onClose(): void;
+  /** Without a key: what says so and how to add one (the panel's KeyNeeded), in place of Design. */
+  keyNote: ComponentChildren;
 }
 
-export function PromptDesignBox({ selection, busy, hasKey, model, onDesign, onCancel, onClose }: PromptDesignBoxProps) {
+export function PromptDesignBox(props: PromptDesignBoxProps) {
+  const { selection, busy, hasKey, model, onDesign, onCancel, onClose } = props;
   const [text, setText] = useState("");
   const frames = selection.nodes.length;
   const design = () => {
@@ -54,16 +58,21 @@ export function PromptDesignBox({ selection, busy, hasKey, model, onDesign, onCa
           frames === 0 ? "" : frames === 1 ? ", and the selected frame's" : `, and the ${frames} selected frames'`
         }) goes with it. ${model} writes HTML with Tailwind; the cost is shown before anything is sent.`}
       </p>
-      <div class="notice__actions">
-        {busy ? (
-          <button type="button" class="button button--secondary" onClick={onCancel}>
-            Cancel
+      {/* Without a key, Design could not run: the one note saying how to add one stands in its place. */}
+      {hasKey || busy ? (
+        <div class="notice__actions">
+          {busy ? (
+            <button type="button" class="button button--secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
+          <button type="submit" class="button button--primary" disabled={busy || !hasKey || text.trim() === ""}>
+            Design…
           </button>
-        ) : null}
-        <button type="submit" class="button button--primary" disabled={busy || !hasKey || text.trim() === ""}>
-          Design…
-        </button>
-      </div>
+        </div>
+      ) : (
+        props.keyNote
+      )}
     </form>
   );
 }

@@ -190,9 +190,11 @@ export function ImagePanel({
           </p>
         ) : state.phase === "idle" && versions.list.length === 0 ? (
           <p class="hint muted">
-            Describe an image and press Generate image: you see the estimate before anything is sent, then the image as
-            it forms. “Use selection as reference” sends the selected frame's picture and layer structure with your
-            words{canReasonFirst(settings) ? "; “Reason first” lets the model think it through before it draws" : ""}.
+            {/* Without a key there is no Generate image button yet (the key's note stands in its place). */}
+            {hostedKey ? "Describe an image" : "Once a key is added, describe an image"} and press Generate image: you
+            see the estimate before anything is sent, then the image as it forms. “Use selection as reference” sends the
+            selected frame's picture and layer structure with your words
+            {canReasonFirst(settings) ? "; “Reason first” lets the model think it through before it draws" : ""}.
           </p>
         ) : null}
       </div>
