@@ -1,5 +1,6 @@
 /** The markup tree the emitters build before printing it as JSX or HTML. */
 import type { JsxCode, PropLiteral } from "../components-map/model.js";
+import type { LineChecks } from "../css/printed.js";
 import { declsToCss, type Decl } from "./css.js";
 import { NameScope } from "./names.js";
 
@@ -118,6 +119,43 @@ export class Sheet {
     this.below.set(cls, [...(this.below.get(cls) ?? []), pseudo ? [width, decls, pseudo] : [width, decls]]);
   }
 
+  /** The widths of the narrower screens' rules, widest first (css() prints a block for each). */
+  private belowWidths(): number[] {
+    return [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
+  }
+
+  /**
+   * True when css() is in the format pass's form (codegen/css/printed.ts), judged line by line as css() would print
+   * them: its structure is the formatter's by construction (a blank line between rules, rules in @media indented),
+   * so only the declarations and selectors are checked. False is "not known": the whole check then reads the text.
+   */
+  inFormatterForm(checks: LineChecks): boolean {
+    const rule = (indent: number, selector: string, decls: Decl[]): boolean => {
+      if (!checks.selectorHolds(indent, selector)) return false;
+      for (const [p, v] of decls) if (!checks.declHolds(indent + 2, p, v)) return false;
+      return true;
+    };
+    // A sheet without a top-level rule starts with a blank line (or is empty): the whole check says no to it.
+    let any = false;
+    for (const [cls, decls] of this.rules) {
+      if (decls.length > 0) {
+        if (!rule(0, `.${cls}`, decls)) return false;
+        any = true;
+      }
+      for (const [p, d] of this.pseudo.get(cls) ?? []) {
+        if (!rule(0, `.${cls}${p}`, d)) return false;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    for (const w of this.belowWidths()) {
+      if (!checks.selectorHolds(0, `@media (width < ${w}px)`)) return false;
+      for (const [cls, list] of this.below)
+        for (const [width, d, p] of list) if (width === w && !rule(2, `.${cls}${p ?? ""}`, d)) return false;
+    }
+    return true;
+  }
+
   /**
    * The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first.
    */
@@ -137,8 +175,7 @@ export class Sheet {
         first = false;
       }
     }
-    const widths = [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
-    const media = widths.map((w) => {
+    const media = this.belowWidths().map((w) => {
       const inside = [...this.below].flatMap(([cls, list]) =>
         list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
       );
