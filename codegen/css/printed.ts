@@ -341,7 +341,8 @@ export class LineChecks {
   /** `${indent}${selector} {` opens a rule at depth indent / 2 (0 or 1) as the formatter writes it. */
   selectorHolds(indent: number, selector: string): boolean {
     const line = `${" ".repeat(indent)}${selector} {`;
-    return indent <= 2 && line.length <= PRINT_WIDTH && SELECTOR.exec(line)?.[1]?.length === indent;
+    // The selectors start with `.` or `@`: the pattern's leading spaces are the indent.
+    return indent <= 2 && line.length <= PRINT_WIDTH && selector.charCodeAt(0) !== 32 && SELECTOR.test(line);
   }
 }
 
