@@ -78,6 +78,17 @@ export interface MappedUse {
   children: MappedProp[];
 }
 
+/** What a regular expression's `^` (multiline) takes for a line's start, and its `.` does not match. */
+const BREAK = /[\n\r\u2028\u2029]/;
+
+/** declsToCss(selector, decls) with `indent` before each line that is not empty, as pieces of `out`. */
+function printRule(out: string[], indent: string, selector: string, decls: Decl[]): void {
+  out.push(indent, selector, " {\n");
+  if (decls.length === 0) out.push("\n");
+  for (const [p, v] of decls) out.push(indent, "  ", p, ": ", v, ";\n");
+  out.push(indent, "}\n");
+}
+
 /** One stylesheet's rules, in insertion order, with unique class names. */
 export class Sheet {
   readonly rules = new Map<string, Decl[]>();
@@ -160,29 +171,61 @@ export class Sheet {
    * The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first.
    */
   css(): string {
-    // Each rule then its pseudo-element rules, a blank line between any two (built as one string: a sheet per file).
-    let rules = "";
+    // Each rule then its pseudo-element rules, a blank line between any two; pieces joined once (a sheet per file).
+    const out: string[] = [];
     let first = true;
     for (const [cls, decls] of this.rules) {
-      const pseudo = this.pseudo.get(cls);
-      if (decls.length === 0 && !pseudo) continue;
       if (decls.length > 0) {
-        rules += first ? declsToCss(`.${cls}`, decls) : `\n${declsToCss(`.${cls}`, decls)}`;
+        if (!first) out.push("\n");
+        printRule(out, "", `.${cls}`, decls);
         first = false;
       }
-      for (const [p, d] of pseudo ?? []) {
-        rules += first ? declsToCss(`.${cls}${p}`, d) : `\n${declsToCss(`.${cls}${p}`, d)}`;
+      for (const [p, d] of this.pseudo.get(cls) ?? []) {
+        if (!first) out.push("\n");
+        printRule(out, "", `.${cls}${p}`, d);
         first = false;
       }
     }
-    const media = this.belowWidths().map((w) => {
-      const inside = [...this.below].flatMap(([cls, list]) =>
-        list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
-      );
-      // Indented inside the block, as the format pass prints it.
-      const body = inside.join("\n").replace(/^(?=.)/gm, "  ");
-      return `@media (width < ${w}px) {\n${body}}\n`;
-    });
-    return [rules, ...media].join("\n");
+    // Then a block for each narrower screen, after a blank line (none when there is no rule above them).
+    for (const w of this.belowWidths()) {
+      out.push("\n");
+      if (this.mediaHasBreaks(w)) {
+        out.push(this.mediaByLines(w));
+        continue;
+      }
+      out.push(`@media (width < ${w}px) {\n`);
+      let firstInside = true;
+      for (const [cls, list] of this.below)
+        for (const [width, d, p] of list) {
+          if (width !== w) continue;
+          if (!firstInside) out.push("\n");
+          printRule(out, "  ", `.${cls}${p ?? ""}`, d);
+          firstInside = false;
+        }
+      out.push("}\n");
+    }
+    return out.join("");
+  }
+
+  /** A line break inside a selector or value of a width's rules: its block is indented line by line. */
+  private mediaHasBreaks(w: number): boolean {
+    for (const [cls, list] of this.below)
+      for (const [width, d, p] of list)
+        if (
+          width === w &&
+          (BREAK.test(cls) || (p !== undefined && BREAK.test(p)) || d.some(([k, v]) => BREAK.test(k + v)))
+        )
+          return true;
+    return false;
+  }
+
+  /** A width's block, its rules indented on every line that is not empty. */
+  private mediaByLines(w: number): string {
+    const inside = [...this.below].flatMap(([cls, list]) =>
+      list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
+    );
+    // Indented inside the block, as the format pass prints it.
+    const body = inside.join("\n").replace(/^(?=.)/gm, "  ");
+    return `@media (width < ${w}px) {\n${body}}\n`;
   }
 }
