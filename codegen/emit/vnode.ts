@@ -81,12 +81,12 @@ export interface MappedUse {
 /** What a regular expression's `^` (multiline) takes for a line's start, and its `.` does not match. */
 const BREAK = /[\n\r\u2028\u2029]/;
 
-/** declsToCss(selector, decls) with `indent` before each line that is not empty, as pieces of `out`. */
-function printRule(out: string[], indent: string, selector: string, decls: Decl[]): void {
-  out.push(indent, selector, " {\n");
-  if (decls.length === 0) out.push("\n");
-  for (const [p, v] of decls) out.push(indent, "  ", p, ": ", v, ";\n");
-  out.push(indent, "}\n");
+/** declsToCss(selector, decls) with `indent` before each line that is not empty. */
+function ruleText(indent: string, selector: string, decls: Decl[]): string {
+  let out = `${indent}${selector} {\n`;
+  if (decls.length === 0) out += "\n";
+  for (const [p, v] of decls) out += `${indent}  ${p}: ${v};\n`;
+  return `${out}${indent}}\n`;
 }
 
 /** One stylesheet's rules, in insertion order, with unique class names. */
@@ -171,40 +171,36 @@ export class Sheet {
    * The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first.
    */
   css(): string {
-    // Each rule then its pseudo-element rules, a blank line between any two; pieces joined once (a sheet per file).
-    const out: string[] = [];
+    // Each rule then its pseudo-element rules, a blank line between any two (built as one string: a sheet per file).
+    let text = "";
     let first = true;
     for (const [cls, decls] of this.rules) {
       if (decls.length > 0) {
-        if (!first) out.push("\n");
-        printRule(out, "", `.${cls}`, decls);
+        text += first ? ruleText("", `.${cls}`, decls) : `\n${ruleText("", `.${cls}`, decls)}`;
         first = false;
       }
       for (const [p, d] of this.pseudo.get(cls) ?? []) {
-        if (!first) out.push("\n");
-        printRule(out, "", `.${cls}${p}`, d);
+        text += first ? ruleText("", `.${cls}${p}`, d) : `\n${ruleText("", `.${cls}${p}`, d)}`;
         first = false;
       }
     }
     // Then a block for each narrower screen, after a blank line (none when there is no rule above them).
     for (const w of this.belowWidths()) {
-      out.push("\n");
       if (this.mediaHasBreaks(w)) {
-        out.push(this.mediaByLines(w));
+        text += `\n${this.mediaByLines(w)}`;
         continue;
       }
-      out.push(`@media (width < ${w}px) {\n`);
+      text += `\n@media (width < ${w}px) {\n`;
       let firstInside = true;
       for (const [cls, list] of this.below)
         for (const [width, d, p] of list) {
           if (width !== w) continue;
-          if (!firstInside) out.push("\n");
-          printRule(out, "  ", `.${cls}${p ?? ""}`, d);
+          text += firstInside ? ruleText("  ", `.${cls}${p ?? ""}`, d) : `\n${ruleText("  ", `.${cls}${p ?? ""}`, d)}`;
           firstInside = false;
         }
-      out.push("}\n");
+      text += "}\n";
     }
-    return out.join("");
+    return text;
   }
 
   /** A line break inside a selector or value of a width's rules: its block is indented line by line. */
