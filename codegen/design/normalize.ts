@@ -191,6 +191,8 @@ export function meaningfulName(name: string): string {
 /** Figma names text layers after their first characters; such a name says nothing beyond the text. */
 function textLayerName(name: string, characters: unknown): string {
   if (typeof characters !== "string") return name;
+  // Figma names a text layer by its characters until it is renamed: most are the same string.
+  if (name === characters) return characters;
   const collapse = (t: string): string => t.replace(/\s+/g, " ").trim();
   const a = collapse(name);
   const b = collapse(characters);

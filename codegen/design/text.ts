@@ -159,10 +159,14 @@ function readRuns(node: Raw, chars: string, base: TextStyle): TextRun[] {
  */
 function codePointStarts(chars: string): number[] {
   const at: number[] = [];
+  // As the string's iterator steps (a surrogate pair is one code point, a lone surrogate one of its own), without
+  // making a string of each.
   let unit = 0;
-  for (const point of chars) {
+  while (unit < chars.length) {
     at.push(unit);
-    unit += point.length;
+    const c = chars.charCodeAt(unit);
+    const next = chars.charCodeAt(unit + 1);
+    unit += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
   }
   at.push(unit);
   return at;

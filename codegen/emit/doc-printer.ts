@@ -69,7 +69,9 @@ export const isUnprintable = (error: unknown): boolean => isFigmentError(error) 
  * differently (wide East Asian, emoji): the file is then left to the formatter.
  */
 export function textWidth(text: string): number {
-  if (/^[\u0000-\u02ff]*$/.test(text)) return text.length;
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x300) i++;
+  if (i === text.length) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

@@ -33,6 +33,9 @@ interface Attr {
 /** A JS string literal the formatter keeps as written (double quotes, no `\"` it would swap quotes for). */
 const PLAIN_STRING = /^"(?:[^"\\]|\\[^"])*"$/;
 
+/** A name or a member of one (`styles.title`, `label`). */
+const NAME_EXPR = /^[\w$.]+$/;
+
 /** The onKeyDown handler nav-menu.ts writes: its block laid out as the formatter does. */
 const ESCAPE_HANDLER = /^\(event\) => \{ if \(([^()]+)\) \{ ([^;{}]+); ([^;{}]+); \} \}$/;
 
@@ -66,6 +69,8 @@ function attr(text: string): Attr {
     return { doc: text, literal: true };
   }
   const expr = value.slice(1, -1);
+  // The common case, `{styles.x}` or `{label}`: no string, no handler, no merged or chosen class.
+  if (NAME_EXPR.test(expr)) return { doc: rigid(text), literal: false };
   const handler = ESCAPE_HANDLER.exec(expr);
   if (handler) {
     const block = indent([hardline, handler[2]!, ";", hardline, handler[3]!, ";"]);

@@ -78,12 +78,15 @@ function printMapped(node: MappedUse, style: MarkupStyle, indent: number): strin
 
 /** An element's JSX attributes in order: its class, its layer id, its attributes, its React expressions. */
 export function elementAttrs(node: Extract<VNode, { type: "element" }>, style: MarkupStyle): string[] {
-  return [
-    stateClassAttr(node, style),
-    node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
-    ...node.attrs.map(([k, v]) => jsxAttr(k, v)),
-    ...(node.reactAttrs ?? []).map(([k, expr]) => `${k}={${expr}}`),
-  ].filter((a): a is string => a !== undefined && a !== "");
+  const out: string[] = [];
+  const add = (a: string | undefined): void => {
+    if (a !== undefined && a !== "") out.push(a);
+  };
+  add(stateClassAttr(node, style));
+  if (node.nodeId !== undefined) add(jsxAttr("data-node-id", node.nodeId));
+  for (const [k, v] of node.attrs) add(jsxAttr(k, v));
+  for (const [k, expr] of node.reactAttrs ?? []) add(`${k}={${expr}}`);
+  return out;
 }
 
 export function printJsx(node: VNode, style: MarkupStyle, indent = 0): string {

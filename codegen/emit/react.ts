@@ -12,7 +12,7 @@ import { Sheet, type AttrValue, type VNode } from "./vnode.js";
 import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
-import { printedStylesheets } from "../css/printed.js";
+import { LineChecks, printedStylesheets } from "../css/printed.js";
 import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
@@ -83,6 +83,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   const files: SourceFile[] = [];
   /** The files printed as the format pass would print them (react-print.ts): the pass skips them. */
   const printed = new Map<string, string>();
+  /** The stylesheets whose lines the sheet's own check passed: printedStylesheets takes them as they are. */
+  const vouched = new Set<string>();
+  const lineChecks = new LineChecks();
   // `Boolean` is the global that `[…].filter(Boolean)` merges class names with; a component must not shadow it.
   const names = new NameScope(["App", "Index", "Styles", "Boolean"]);
   const library = libraryComponents(doc, options.components, names);
@@ -220,7 +223,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     files.push({ path, content: code });
     if (modules && unit.sheet.rules.size > 0) {
       const css = unit.sheet.css();
-      files.push({ path: `src/${unit.dir}/${unit.name}.module.css`, content: css });
+      const cssPath = `src/${unit.dir}/${unit.name}.module.css`;
+      files.push({ path: cssPath, content: css });
+      if (unit.sheet.inFormatterForm(lineChecks)) vouched.add(cssPath);
     }
     for (const key of unit.imageKeys) allImages.add(key);
   };
@@ -309,7 +314,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ].join("\n"),
   });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
-  for (const [path, content] of printedStylesheets(files)) printed.set(path, content);
+  for (const [path, content] of printedStylesheets(files, vouched)) printed.set(path, content);
   return { files, problems, printed };
 }
 

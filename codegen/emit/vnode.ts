@@ -1,5 +1,6 @@
 /** The markup tree the emitters build before printing it as JSX or HTML. */
 import type { JsxCode, PropLiteral } from "../components-map/model.js";
+import type { LineChecks } from "../css/printed.js";
 import { declsToCss, type Decl } from "./css.js";
 import { NameScope } from "./names.js";
 
@@ -77,6 +78,17 @@ export interface MappedUse {
   children: MappedProp[];
 }
 
+/** What a regular expression's `^` (multiline) takes for a line's start, and its `.` does not match. */
+const BREAK = /[\n\r\u2028\u2029]/;
+
+/** declsToCss(selector, decls) with `indent` before each line that is not empty. */
+function ruleText(indent: string, selector: string, decls: Decl[]): string {
+  let out = `${indent}${selector} {\n`;
+  if (decls.length === 0) out += "\n";
+  for (const [p, v] of decls) out += `${indent}  ${p}: ${v};\n`;
+  return `${out}${indent}}\n`;
+}
+
 /** One stylesheet's rules, in insertion order, with unique class names. */
 export class Sheet {
   readonly rules = new Map<string, Decl[]>();
@@ -118,34 +130,98 @@ export class Sheet {
     this.below.set(cls, [...(this.below.get(cls) ?? []), pseudo ? [width, decls, pseudo] : [width, decls]]);
   }
 
+  /** The widths of the narrower screens' rules, widest first (css() prints a block for each). */
+  private belowWidths(): number[] {
+    return [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
+  }
+
+  /**
+   * True when css() is in the format pass's form (codegen/css/printed.ts), judged line by line as css() would print
+   * them: its structure is the formatter's by construction (a blank line between rules, rules in @media indented),
+   * so only the declarations and selectors are checked. False is "not known": the whole check then reads the text.
+   */
+  inFormatterForm(checks: LineChecks): boolean {
+    const rule = (indent: number, selector: string, decls: Decl[]): boolean => {
+      if (!checks.selectorHolds(indent, selector)) return false;
+      for (const [p, v] of decls) if (!checks.declHolds(indent + 2, p, v)) return false;
+      return true;
+    };
+    // A sheet without a top-level rule starts with a blank line (or is empty): the whole check says no to it.
+    let any = false;
+    for (const [cls, decls] of this.rules) {
+      if (decls.length > 0) {
+        if (!rule(0, `.${cls}`, decls)) return false;
+        any = true;
+      }
+      for (const [p, d] of this.pseudo.get(cls) ?? []) {
+        if (!rule(0, `.${cls}${p}`, d)) return false;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    for (const w of this.belowWidths()) {
+      if (!checks.selectorHolds(0, `@media (width < ${w}px)`)) return false;
+      for (const [cls, list] of this.below)
+        for (const [width, d, p] of list) if (width === w && !rule(2, `.${cls}${p ?? ""}`, d)) return false;
+    }
+    return true;
+  }
+
   /**
    * The stylesheet: each class's rule, then its pseudo-element rules; last, the narrower screens' rules, widest first.
    */
   css(): string {
     // Each rule then its pseudo-element rules, a blank line between any two (built as one string: a sheet per file).
-    let rules = "";
+    let text = "";
     let first = true;
     for (const [cls, decls] of this.rules) {
-      const pseudo = this.pseudo.get(cls);
-      if (decls.length === 0 && !pseudo) continue;
       if (decls.length > 0) {
-        rules += first ? declsToCss(`.${cls}`, decls) : `\n${declsToCss(`.${cls}`, decls)}`;
+        text += first ? ruleText("", `.${cls}`, decls) : `\n${ruleText("", `.${cls}`, decls)}`;
         first = false;
       }
-      for (const [p, d] of pseudo ?? []) {
-        rules += first ? declsToCss(`.${cls}${p}`, d) : `\n${declsToCss(`.${cls}${p}`, d)}`;
+      for (const [p, d] of this.pseudo.get(cls) ?? []) {
+        text += first ? ruleText("", `.${cls}${p}`, d) : `\n${ruleText("", `.${cls}${p}`, d)}`;
         first = false;
       }
     }
-    const widths = [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
-    const media = widths.map((w) => {
-      const inside = [...this.below].flatMap(([cls, list]) =>
-        list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
-      );
-      // Indented inside the block, as the format pass prints it.
-      const body = inside.join("\n").replace(/^(?=.)/gm, "  ");
-      return `@media (width < ${w}px) {\n${body}}\n`;
-    });
-    return [rules, ...media].join("\n");
+    // Then a block for each narrower screen, after a blank line (none when there is no rule above them).
+    for (const w of this.belowWidths()) {
+      if (this.mediaHasBreaks(w)) {
+        text += `\n${this.mediaByLines(w)}`;
+        continue;
+      }
+      text += `\n@media (width < ${w}px) {\n`;
+      let firstInside = true;
+      for (const [cls, list] of this.below)
+        for (const [width, d, p] of list) {
+          if (width !== w) continue;
+          text += firstInside ? ruleText("  ", `.${cls}${p ?? ""}`, d) : `\n${ruleText("  ", `.${cls}${p ?? ""}`, d)}`;
+          firstInside = false;
+        }
+      text += "}\n";
+    }
+    return text;
+  }
+
+  /** A line break inside a selector or value of a width's rules: its block is indented line by line. */
+  private mediaHasBreaks(w: number): boolean {
+    for (const [cls, list] of this.below)
+      for (const [width, d, p] of list)
+        if (
+          width === w &&
+          (BREAK.test(cls) || (p !== undefined && BREAK.test(p)) || d.some(([k, v]) => BREAK.test(k + v)))
+        )
+          return true;
+    return false;
+  }
+
+  /** A width's block, its rules indented on every line that is not empty. */
+  private mediaByLines(w: number): string {
+    const inside = [...this.below].flatMap(([cls, list]) =>
+      list.filter(([width]) => width === w).map(([, d, p]) => declsToCss(`.${cls}${p ?? ""}`, d)),
+    );
+    // Indented inside the block, as the format pass prints it.
+    const body = inside.join("\n").replace(/^(?=.)/gm, "  ");
+    return `@media (width < ${w}px) {\n${body}}\n`;
   }
 }

@@ -60,21 +60,29 @@ export function bindStyles(
   design: Map<string, DesignNode>,
   nodes: Record<string, NodeTokens>,
 ): void {
-  const kindOf = (facet: string): string => facet.replace(/s$/, "");
-  const users = new Map<string, Set<string>>();
-  for (const use of uses) {
+  // A few facets ("fill", "fills", "text", …), each a kind once (a layer has thousands of uses between them).
+  const kinds = new Map<string, string>();
+  const kindOf = (facet: string): string => {
+    let kind = kinds.get(facet);
+    if (kind === undefined) kinds.set(facet, (kind = facet.replace(/s$/, "")));
+    return kind;
+  };
+  // Each style's users (kind|style → node id → bound already), its key made once per use.
+  const users = new Map<string, Map<string, boolean>>();
+  const ids = uses.map((use) => {
     const id = `${kindOf(use.facet)}|${use.styleId}`;
-    if (!users.has(id)) users.set(id, new Set());
-    users.get(id)!.add(use.nodeId);
-  }
-  const done = new Set<string>();
-  for (const use of uses) {
+    let byNode = users.get(id);
+    if (!byNode) users.set(id, (byNode = new Map()));
+    byNode.set(use.nodeId, false);
+    return byNode;
+  });
+  uses.forEach((use, index) => {
     const kind = kindOf(use.facet);
-    const once = `${kind}|${use.styleId}|${use.nodeId}`;
-    if (done.has(once) || (users.get(`${kind}|${use.styleId}`)?.size ?? 0) < 2) continue;
-    done.add(once);
+    const byNode = ids[index]!;
+    if (byNode.size < 2 || byNode.get(use.nodeId)) return;
+    byNode.set(use.nodeId, true);
     const node = design.get(use.nodeId);
-    if (!node) continue;
+    if (!node) return;
     const bound = (nodes[use.nodeId] ??= {});
     const key = `style:${use.styleId}`;
     const bind = (
@@ -114,8 +122,13 @@ export function bindStyles(
         if (k) (bound.text ??= {})[facet] = k;
       }
     }
-    if (Object.keys(bound).length === 0) delete nodes[use.nodeId];
-  }
+    if (isEmpty(bound)) delete nodes[use.nodeId];
+  });
+}
+
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 function tokenTheme(reg: TokenRegistry, key: string): string | undefined {
