@@ -8,6 +8,7 @@
  */
 import { type ComponentRole, componentRoles } from "../../contract/layer-components.js";
 import type { VariableChooser } from "../../contract/layer-variables.js";
+import { styleFor } from "../../contract/font-style.js";
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, LayerShape, TextRun } from "../../contract/layers.js";
 import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
@@ -141,6 +142,7 @@ function effect(e: LayerEffect): Json {
 function textStyle(run: TextRun, text: NonNullable<LayerNode["text"]>): Json {
   return {
     fontFamily: run.family,
+    fontStyle: styleFor(run.weight, run.italic),
     fontWeight: run.weight,
     ...(run.italic ? { italic: true } : {}),
     fontSize: run.size,

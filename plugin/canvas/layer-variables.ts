@@ -10,6 +10,7 @@ import {
   type FieldKind,
   KIND_OF_FIELD,
   opacityPercent,
+  runValues,
   type TextField,
   VariableChooser,
   type VariableOption,
@@ -81,12 +82,10 @@ export class VariableBinder {
     return figma.variables.setBoundVariableForPaint(paint, "color", variable);
   }
 
-  /** The variable for one value; a zero (or an opacity of 100 %) only where the design bound that field. */
+  /** The variable for a value the node shows; a zero (or an opacity of 100 %) only where the design bound it. */
   private value(kind: FieldKind, value: Value | undefined, sourceId: string | undefined, field: string) {
-    if (value === undefined) return undefined;
-    const none = value === 0 || (kind === "opacity" && value === 100);
-    if (none && !this.chooser.designBinds(sourceId, field)) return undefined;
-    return this.pick(kind, value, sourceId, field);
+    const option = this.chooser.pickShown(kind, value, sourceId, field);
+    return option ? this.byId.get(option.id) : undefined;
   }
 
   /** Binds a layer's effects (each shadow's colour, blur, spread, offsets; a blur's radius) and its opacity. */
@@ -179,18 +178,6 @@ export class VariableBinder {
       this.chooser.count(kind);
     }
   }
-}
-
-/** A run's values at the text fields (its font's style name as loaded: `style`). */
-function runValues(run: LayerText["runs"][number], style: string): [TextField, Value | undefined][] {
-  return [
-    ["fontFamily", run.family],
-    ["fontStyle", style],
-    ["fontWeight", run.weight],
-    ["fontSize", run.size],
-    ["lineHeight", run.lineHeight],
-    ["letterSpacing", run.letterSpacing],
-  ];
 }
 
 /** A variable's own value in `modes` (its collection's default mode where `modes` has none). */
