@@ -449,7 +449,6 @@ describe.runIf(runBrowser)("figment layers: an inline SVG's shapes in the REST r
 describe.runIf(runBrowser)("figment layers: an SVG drawn by its stroke in the REST reply", () => {
   type Json = Record<string, unknown>;
   const nodes = (n: Json): Json[] => [n, ...((n["children"] as Json[] | undefined) ?? []).flatMap(nodes)];
-  const sourceOf = (n: Json): unknown => (n["pluginData"] as { figment?: { sourceId?: string } })?.figment?.sourceId;
 
   it("fitma-shop Icons: each stroke-only icon carries its stroke's outline, and the code read back draws it", async () => {
     // The icons are `fill="none" stroke=…` SVGs: main wrote their VECTORs with strokes but no strokeGeometry, so

@@ -88,6 +88,24 @@ export class VariableBinder {
     return option ? this.byId.get(option.id) : undefined;
   }
 
+  /**
+   * Binds the fill and stroke colours of an SVG's drawn shapes (the VECTORs createNodeFromSvg made of `layer.svg`),
+   * as the REST reply binds them (bindShapeVariables): each by its shape's own element where the import made one
+   * vector per shape the page drew.
+   */
+  shapes(svg: FrameNode, layer: LayerNode): void {
+    const vectors = svg.findAll((n) => n.type === "VECTOR") as VectorNode[];
+    const same = vectors.length === (layer.shapes?.length ?? 0);
+    vectors.forEach((vector, i) => {
+      const sourceId = same ? layer.shapes?.[i]?.sourceId : undefined;
+      const fills = vector.fills === figma.mixed ? [] : vector.fills;
+      const boundFills = fills.map((p) => this.paint(p, "fill", sourceId));
+      if (boundFills.some((p, k) => p !== fills[k])) vector.fills = boundFills;
+      const boundStrokes = vector.strokes.map((p) => this.paint(p, "stroke", sourceId));
+      if (boundStrokes.some((p, k) => p !== vector.strokes[k])) vector.strokes = boundStrokes;
+    });
+  }
+
   /** Binds a layer's effects (each shadow's colour, blur, spread, offsets; a blur's radius) and its opacity. */
   style(node: FrameNode | TextNode, layer: LayerNode, sourceId: string | undefined): void {
     if (node.effects.length > 0)
