@@ -47,7 +47,7 @@ function distance(d: string, p: Point): number {
 describe("strokeOutline", () => {
   const line = "M0 0L10 0";
 
-  it("a straight stroke is its width's rectangle; a butt cap adds nothing, a square and a round one half a width", () => {
+  it("a straight stroke is its width's rectangle: butt caps add nothing, square and round half a width", () => {
     const butt = strokeOutline(line, { weight: 2 });
     expect(filled(butt, [5, 0.9])).toBe(true);
     expect(filled(butt, [5, -0.9])).toBe(true);

@@ -87,7 +87,7 @@ describe.runIf(runBrowser)("the DOM reader", () => {
     expect(doc.notes.map((n) => n.kind)).toEqual(["image"]);
   });
 
-  it("reads a stroke's cap, join and miter limit where they are not SVG's defaults (what its outline needs)", async () => {
+  it("reads a stroke's cap, join and miter limit where they are not SVG's defaults", async () => {
     const doc = await read(`<body style="margin:0"><svg data-node-id="icon" width="24" height="24" fill="none"
       stroke="#123456" stroke-width="2"><path d="M4 8l8 8 8-8" stroke-linecap="round" stroke-linejoin="bevel"
       stroke-miterlimit="10"/><path d="M4 20h16" style="stroke-linecap:square"/><path d="M4 4h16"/></svg></body>`);
@@ -450,7 +450,7 @@ describe.runIf(runBrowser)("figment layers: an SVG drawn by its stroke in the RE
   type Json = Record<string, unknown>;
   const nodes = (n: Json): Json[] => [n, ...((n["children"] as Json[] | undefined) ?? []).flatMap(nodes)];
 
-  it("fitma-shop Icons: each stroke-only icon carries its stroke's outline, and the code read back draws it", async () => {
+  it("fitma-shop Icons: stroke-only icons carry their outline; the code read back draws them", async () => {
     // The icons are `fill="none" stroke=…` SVGs: main wrote their VECTORs with strokes but no strokeGeometry, so
     // the code read back from the reply drew none of their 12 stroke-only shapes (4 of 12 icons whole; now 12).
     const dir = tempDir();
