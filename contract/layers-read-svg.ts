@@ -14,7 +14,7 @@ interface Rect {
   width: number;
   height: number;
 }
-interface Matrix {
+export interface Matrix {
   a: number;
   b: number;
   c: number;

@@ -6,18 +6,10 @@
  * outline as `fillGeometry` in its own box, placed in the viewBox's mapping to that size (preserveAspectRatio's
  * default: uniform, centred). Pure; no CSS stylesheet is read (Figma reads none either).
  */
-import { pathReaders } from "../../contract/layers-read-svg.js";
+import { type Matrix, pathReaders } from "../../contract/layers-read-svg.js";
 import { flattenPath } from "../../contract/stroke-outline.js";
 
 type Json = Record<string, unknown>;
-interface Matrix {
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  e: number;
-  f: number;
-}
 type Rgba = { r: number; g: number; b: number; a: number };
 
 export interface SvgShape {
