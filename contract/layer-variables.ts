@@ -15,6 +15,8 @@
  * plugin SceneNode or a REST node alike.
  */
 import type { DesignVariables } from "../codegen/design/extras.js";
+import { styleFor } from "./font-style.js";
+import type { TextRun } from "./layers.js";
 
 /** The kinds of field a variable can stand for, with the scopes that allow it. */
 export type FieldKind =
@@ -206,6 +208,18 @@ export class VariableChooser {
     return sourceId !== undefined && this.use.byNode.get(sourceId)?.has(field) === true;
   }
 
+  /**
+   * `pick` for a value the node shows at `field`: a zero (or an opacity of 100 %) is no design decision, bound only
+   * where the design layer `sourceId` bound that field. The plugin and the REST reply bind type, effects and opacity
+   * through it.
+   */
+  pickShown(kind: FieldKind, value: VariableValue | undefined, sourceId: string | undefined, field: string) {
+    if (value === undefined) return undefined;
+    const none = value === 0 || (kind === "opacity" && value === 100);
+    if (none && !this.designBinds(sourceId, field)) return undefined;
+    return this.pick(kind, value, sourceId, field);
+  }
+
   /** The variable for `value` in a field of `kind` (`field` on the design layer `sourceId`), if one has it. */
   pick(kind: FieldKind, value: VariableValue, sourceId?: string, field?: string): VariableOption | undefined {
     const scoped = (v: VariableValue): VariableOption[] =>
@@ -228,6 +242,24 @@ export class VariableChooser {
     const rank = (c: VariableOption): number => (c.semantic ? 0 : 2) + (c.scopes.includes("ALL_SCOPES") ? 1 : 0);
     return [...fits].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))[0];
   }
+}
+
+/**
+ * A text run's values at the bindable text fields: its style name is the one the plugin loaded (`style`, a fallback
+ * font's where the run's did not load), else the one its weight and slant name (what the REST reply writes).
+ */
+export function runValues(
+  run: TextRun,
+  style = styleFor(run.weight, run.italic),
+): [TextField, VariableValue | undefined][] {
+  return [
+    ["fontFamily", run.family],
+    ["fontStyle", style],
+    ["fontWeight", run.weight],
+    ["fontSize", run.size],
+    ["lineHeight", run.lineHeight],
+    ["letterSpacing", run.letterSpacing],
+  ];
 }
 
 /**

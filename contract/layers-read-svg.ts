@@ -14,7 +14,7 @@ interface Rect {
   width: number;
   height: number;
 }
-interface Matrix {
+export interface Matrix {
   a: number;
   b: number;
   c: number;
@@ -275,11 +275,20 @@ export function svgShapeReaders(paints: Paints, mapPath: (d: string, m: Matrix, 
         path: path.slice(0, 200_000),
       };
       if (fill) shape.fill = { ...fill, a: clamp01(fill.a * fillOpacity) };
-      if (strokeColor && strokeWidth > 0)
-        shape.stroke = {
+      if (strokeColor && strokeWidth > 0) {
+        const stroke: NonNullable<LayerShape["stroke"]> = {
           color: { ...strokeColor, a: clamp01(strokeColor.a * strokeOpacity) },
           weight: r3(strokeWidth),
         };
+        // What the stroke's outline needs (strokeGeometry in a REST reply): SVG's defaults are left out.
+        const cap = style.getPropertyValue("stroke-linecap");
+        if (cap === "round" || cap === "square") stroke.cap = cap === "round" ? "ROUND" : "SQUARE";
+        const join = style.getPropertyValue("stroke-linejoin");
+        if (join === "round" || join === "bevel") stroke.join = join === "round" ? "ROUND" : "BEVEL";
+        const limit = px(style.getPropertyValue("stroke-miterlimit") || "4");
+        if (limit !== 4 && limit >= 1) stroke.miterLimit = Math.min(1000, limit);
+        shape.stroke = stroke;
+      }
       if (style.getPropertyValue("fill-rule") === "evenodd") shape.evenOdd = true;
       if (opacity < 1) shape.opacity = clamp01(opacity);
       const id = el.getAttribute("data-node-id");

@@ -183,7 +183,16 @@ const shapeField = object({
   box: boxField,
   path: string({ max: 200_000 }),
   fill: optional(colorField),
-  stroke: optional(object({ color: colorField, weight: nonNegative })),
+  /** Its stroke; the cap and join where not SVG's defaults (butt, miter), the miter limit where not 4. */
+  stroke: optional(
+    object({
+      color: colorField,
+      weight: nonNegative,
+      cap: optional(oneOf(["ROUND", "SQUARE"])),
+      join: optional(oneOf(["ROUND", "BEVEL"])),
+      miterLimit: optional(number({ min: 1, max: 1000 })),
+    }),
+  ),
   evenOdd: optional(boolean()),
   opacity: optional(unit),
   sourceId: optional(string({ max: 200 })),

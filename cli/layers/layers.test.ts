@@ -87,6 +87,19 @@ describe.runIf(runBrowser)("the DOM reader", () => {
     expect(doc.notes.map((n) => n.kind)).toEqual(["image"]);
   });
 
+  it("reads a stroke's cap, join and miter limit where they are not SVG's defaults", async () => {
+    const doc = await read(`<body style="margin:0"><svg data-node-id="icon" width="24" height="24" fill="none"
+      stroke="#123456" stroke-width="2"><path d="M4 8l8 8 8-8" stroke-linecap="round" stroke-linejoin="bevel"
+      stroke-miterlimit="10"/><path d="M4 20h16" style="stroke-linecap:square"/><path d="M4 4h16"/></svg></body>`);
+    const strokes = named(doc.root, "icon").shapes?.map((s) => s.stroke);
+    const color = { r: 0x12 / 255, g: 0x34 / 255, b: 0x56 / 255, a: 1 };
+    expect(strokes).toEqual([
+      { color, weight: 2, cap: "ROUND", join: "BEVEL", miterLimit: 10 },
+      { color, weight: 2, cap: "SQUARE" },
+      { color, weight: 2 },
+    ]);
+  });
+
   it("never runs the page's scripts, reads broken HTML as the browser repairs it, and stops at the limit", async () => {
     const scripted = await read(`<body><script>document.body.innerHTML = "<p data-node-id=js>ran</p>"</script>
       <p data-node-id="kept">kept</p></body>`);
@@ -430,6 +443,53 @@ describe.runIf(runBrowser)("figment layers: an inline SVG's shapes in the REST r
     expect(await run(["code", out, "--target", "html", "--out", join(dir, "back")], captureIo())).toBe(0);
     const back = readFileSync(join(dir, "back", "index.html"), "utf8");
     expect(back).toMatch(/<path[^>]*fill="#ffffff"/);
+  });
+});
+
+describe.runIf(runBrowser)("figment layers: an SVG drawn by its stroke in the REST reply", () => {
+  type Json = Record<string, unknown>;
+  const nodes = (n: Json): Json[] => [n, ...((n["children"] as Json[] | undefined) ?? []).flatMap(nodes)];
+
+  it("fitma-shop Icons: stroke-only icons carry their outline; the code read back draws them", async () => {
+    // The icons are `fill="none" stroke=…` SVGs: main wrote their VECTORs with strokes but no strokeGeometry, so
+    // the code read back from the reply drew none of their 12 stroke-only shapes (4 of 12 icons whole; now 12).
+    const dir = tempDir();
+    const code = join(dir, "code");
+    const design = "test/fixtures/real/fitma-shop.file.json";
+    expect(
+      await run(["code", design, "--node", "0:63", "--target", "html", "--node-ids", "--out", code], captureIo()),
+    ).toBe(0);
+    const out = join(dir, "layers.json");
+    const io = captureIo();
+    expect(await run(["layers", code, "--width", "948", "--out", out], io), io.stderr()).toBe(0);
+    const reply = JSON.parse(readFileSync(out, "utf8")) as { document: Json };
+    const all = nodes(reply.document);
+    const stroked = all.filter((n) => n["type"] === "VECTOR" && (n["strokes"] as Json[]).length > 0);
+    const strokeOnly = stroked.filter((n) => (n["fills"] as Json[]).length === 0);
+    expect(strokeOnly.length).toBeGreaterThan(10);
+    // Read back as code (ids from the reply), every icon's SVG draws its stroke-only shapes in their colour.
+    const back = join(dir, "back");
+    expect(await run(["code", out, "--target", "html", "--node-ids", "--out", back], captureIo())).toBe(0);
+    const html = readFileSync(join(back, "index.html"), "utf8");
+    // A shape drawn: its <path> filled with a colour, or its <g> of them (its fill's and its stroke's outlines).
+    const drawn = (id: unknown): boolean =>
+      new RegExp(`<path\\s+data-node-id="${String(id)}"[^>]*\\sfill="#[0-9a-f]{6}"`).test(html) ||
+      new RegExp(`<g\\s+data-node-id="${String(id)}"[^>]*>\\s*<path[^>]*\\sfill="#[0-9a-f]{6}"`).test(html);
+    // An icon: the frame of vectors an <svg> is (createNodeFromSvg's); drawn when every shape of it is.
+    const icons = all.filter((n) => {
+      const kids = (n["children"] as Json[] | undefined) ?? [];
+      return n["type"] === "FRAME" && kids.length > 0 && kids.every((c) => c["type"] === "VECTOR");
+    });
+    const drawnIcons = icons.filter((icon) => (icon["children"] as Json[]).every((c) => drawn(c["id"])));
+    expect(icons.length).toBe(12);
+    expect(drawnIcons.length).toBe(icons.length);
+    // Each stroked shape as Figma writes it (geometry=paths): its cap, join, miter angle and outline.
+    for (const shape of stroked) {
+      expect(shape).toMatchObject({ strokeAlign: "CENTER", strokeMiterAngle: 28.955 });
+      expect(["NONE", "ROUND", "SQUARE"]).toContain(shape["strokeCap"]);
+      expect(["MITER", "ROUND", "BEVEL"]).toContain(shape["strokeJoin"]);
+      expect(shape["strokeGeometry"]).toMatchObject([{ path: expect.stringMatching(/^M[-\d. LZM]+Z$/) }]);
+    }
   });
 });
 

@@ -13,11 +13,11 @@ import {
   KIND_OF_FIELD,
   opacityPercent,
   REST_NESTED,
-  type TextField,
+  runValues,
   type VariableChooser,
   type VariableValue,
 } from "../../contract/layer-variables.js";
-import type { LayerNode, TextRun } from "../../contract/layers.js";
+import type { LayerNode } from "../../contract/layers.js";
 
 type Json = Record<string, unknown>;
 const alias = (id: string): Json => ({ type: "VARIABLE_ALIAS", id });
@@ -82,7 +82,7 @@ function frameNumbers(out: Json, node: LayerNode): [string, FieldKind, number][]
   return fields;
 }
 
-/** Binds one value when a variable has it; a zero (or an opacity of 100 %) only where the design bound that field. */
+/** Binds one value the node shows (contract's `pickShown`: a zero only where the design bound that field). */
 function pickValue(
   chooser: VariableChooser,
   kind: FieldKind,
@@ -90,24 +90,10 @@ function pickValue(
   sourceId: string | undefined,
   field: string,
 ): Json | undefined {
-  if (value === undefined) return undefined;
-  const none = value === 0 || (kind === "opacity" && value === 100);
-  if (none && !chooser.designBinds(sourceId, field)) return undefined;
-  const variable = chooser.pick(kind, value, sourceId, field);
+  const variable = chooser.pickShown(kind, value, sourceId, field);
   if (!variable) return undefined;
   chooser.count(kind);
   return alias(variable.id);
-}
-
-/** A run's values at the text fields REST writes (its style carries no style name: fontStyle is the plugin's). */
-function runValues(run: TextRun): [TextField, VariableValue | undefined][] {
-  return [
-    ["fontFamily", run.family],
-    ["fontWeight", run.weight],
-    ["fontSize", run.size],
-    ["lineHeight", run.lineHeight],
-    ["letterSpacing", run.letterSpacing],
-  ];
 }
 
 /** Binds a text layer's runs: each run's TypeStyle, and the node's lists (one alias per variable, in run order). */

@@ -8,6 +8,8 @@
  */
 import { type ComponentRole, componentRoles } from "../../contract/layer-components.js";
 import type { VariableChooser } from "../../contract/layer-variables.js";
+import { styleFor } from "../../contract/font-style.js";
+import { strokeOutline } from "../../contract/stroke-outline.js";
 import type { LayerDocument, LayerEffect, LayerNode, LayerPaint, LayerShape, TextRun } from "../../contract/layers.js";
 import { flowOf } from "../../contract/layers-flow.js";
 import { type GridCell, gridPlan, tracksCss } from "../../contract/layers-grid.js";
@@ -141,6 +143,7 @@ function effect(e: LayerEffect): Json {
 function textStyle(run: TextRun, text: NonNullable<LayerNode["text"]>): Json {
   return {
     fontFamily: run.family,
+    fontStyle: styleFor(run.weight, run.italic),
     fontWeight: run.weight,
     ...(run.italic ? { italic: true } : {}),
     fontSize: run.size,
@@ -321,10 +324,26 @@ function shapeToRest(shape: LayerShape, origin: { x: number; y: number }, ids: I
     effects: [],
     ...(shape.opacity === undefined ? {} : { opacity: shape.opacity }),
     ...(shape.fill ? { fillGeometry: geometry } : {}),
+    ...(shape.stroke ? strokeFields(shape.path, shape.stroke) : {}),
     ...(shape.sourceId ? { pluginData: { figment: { sourceId: shape.sourceId } } } : {}),
   };
   if (ids.variables) bindShapeVariables(out, ids.variables, shape.sourceId);
   return out;
+}
+
+/**
+ * A shape's stroke as Figma's REST writes it: cap, join, miter angle (Figma's form of SVG's miter limit: the angle
+ * below which a corner is bevelled) and the stroke's outline (`strokeGeometry`, filled with the stroke's colour by
+ * a reader: what draws a `fill="none"` icon).
+ */
+function strokeFields(path: string, stroke: NonNullable<LayerShape["stroke"]>): Json {
+  const outline = strokeOutline(path, stroke);
+  return {
+    strokeCap: stroke.cap ?? "NONE",
+    strokeJoin: stroke.join ?? "MITER",
+    strokeMiterAngle: Math.round(((2 * Math.asin(1 / (stroke.miterLimit ?? 4))) / Math.PI) * 180 * 1000) / 1000,
+    strokeGeometry: outline === "" ? [] : [{ path: outline, windingRule: "NONZERO" }],
+  };
 }
 
 /** A grid frame as Figma's REST writes it: counts, gaps, its padding (border included), tracks as CSS. */

@@ -201,7 +201,7 @@ describe.runIf(runBrowser)("figment layers --design / --variables: boundVariable
     });
     const root = (JSON.parse(`{${readFileSync(design, "utf8").trim().replace(/,$/, "")}}`) as Json)["document"] as Json;
     const seen = new Map(variablesSeenIn([root]).map((o) => [o.id, o]));
-    const fields = ["fontFamily", "fontSize", "lineHeight", "letterSpacing"];
+    const fields = ["fontFamily", "fontStyle", "fontSize", "lineHeight", "letterSpacing"];
     let designCount = 0;
     let back = 0;
     walk(root, (n) => {
@@ -227,8 +227,8 @@ describe.runIf(runBrowser)("figment layers --design / --variables: boundVariable
           wrong.push(`${String(n["name"])} ${field}`);
       }
     });
-    // Measured: all 320 of the design's family, size, line height and letter spacing bindings on text layers that
-    // came back return with the same variable; 512 values bound in all (132 on main: fills and strokes only).
+    // Measured: every family, style, size, line height and letter spacing binding of the design's text layers that
+    // came back returns with the same variable (the style too, now that REST writes fontStyle; none came back before).
     expect(wrong).toEqual([]);
     expect(designCount).toBeGreaterThan(300);
     expect(back / designCount).toBeGreaterThan(0.95);

@@ -184,6 +184,7 @@ function make(
     const svg = figma.createNodeFromSvg(layer.svg);
     svg.name = layer.name;
     svg.resize(Math.max(0.01, layer.box.w), Math.max(0.01, layer.box.h));
+    vars.shapes(svg, layer);
     return svg;
   }
   const frame = figma.createFrame();

@@ -52,8 +52,13 @@ function bindingsOf(node: Json): Map<string, string> {
 /** The built REST node of each layer with a sourceId (the built tree mirrors the description, child by child). */
 function builtBySource(layer: LayerNode, built: Json, out = new Map<string, Json>()): Map<string, Json> {
   if (layer.sourceId && !out.has(layer.sourceId)) out.set(layer.sourceId, built);
-  if (layer.kind !== "frame") return out;
   const kids = Array.isArray(built["children"]) ? (built["children"] as Json[]) : [];
+  // An SVG's shapes: the import's vectors, one per shape drawn, in order.
+  if (layer.kind === "vector" && layer.shapes?.length === kids.length)
+    layer.shapes.forEach((shape, i) => {
+      if (shape.sourceId && !out.has(shape.sourceId)) out.set(shape.sourceId, kids[i]!);
+    });
+  if (layer.kind !== "frame") return out;
   (layer.children ?? []).forEach((child, i) => {
     const b = kids[i];
     if (b) builtBySource(child, b, out);
@@ -97,12 +102,42 @@ function wrongBindings(root: Json, variables: DesignVariables): string[] {
   return wrong;
 }
 
+/** The variables a design binds, with the values its layers show (a library's: the file has no variables reply). */
+function seenVariables(root: Json): DesignVariables {
+  const seen = variablesSeenIn([root]);
+  return {
+    variables: Object.fromEntries(
+      seen.map((o) => [
+        o.id,
+        {
+          id: o.id,
+          name: o.id,
+          key: o.id,
+          variableCollectionId: "c",
+          valuesByMode: { m: o.value },
+          resolvedType: typeof o.value === "number" ? "FLOAT" : typeof o.value === "string" ? "STRING" : "COLOR",
+          remote: false,
+          description: "",
+          hiddenFromPublishing: false,
+          scopes: o.scopes,
+          codeSyntax: {},
+        },
+      ]),
+    ),
+    variableCollections: {
+      c: { id: "c", name: "C", key: "c", modes: [{ modeId: "m", name: "M" }], defaultModeId: "m", remote: false },
+    },
+  } as unknown as DesignVariables;
+}
+
 interface Trip {
   design: number;
   same: number;
   made: number;
   wrong: string[];
   missing: string[];
+  /** The design layers of the bindings missed, by id and field. */
+  missedIds: string[];
 }
 
 /** Builds `doc` beside the design frame in a simulator of `file` with `variables`; compares the bindings. */
@@ -116,6 +151,7 @@ async function trip(file: Json, frameId: string, doc: LayerDocument, variables: 
   let designCount = 0;
   let same = 0;
   const missing: string[] = [];
+  const missedIds: string[] = [];
   walk(design.rest, (n) => {
     for (const [field, id] of bindingsOf(n)) {
       // Only fields the layers carry (no text styles), bound to a variable the file has.
@@ -125,7 +161,10 @@ async function trip(file: Json, frameId: string, doc: LayerDocument, variables: 
       const layer = text ?? bySource.get(String(n["id"]));
       const got = layer ? bindingsOf(layer).get(field) : undefined;
       if (got === id) same++;
-      else missing.push(`${String(n["name"])} ${field}: ${got ?? "unbound"} for ${id}`);
+      else {
+        missing.push(`${String(n["name"])} ${field}: ${got ?? "unbound"} for ${id}`);
+        missedIds.push(`${String(n["id"])} ${field}`);
+      }
     }
   });
   let made = 0;
@@ -144,7 +183,7 @@ async function trip(file: Json, frameId: string, doc: LayerDocument, variables: 
   });
   expect(stale).toEqual([]);
   expect(built.variables).toBeGreaterThan(0);
-  return { design: designCount, same, made, wrong: wrongBindings(rest.document, variables), missing };
+  return { design: designCount, same, made, wrong: wrongBindings(rest.document, variables), missing, missedIds };
 }
 
 describe.runIf(runBrowser)("layers bound to the file's variables: the round trip of real designs", () => {
@@ -183,35 +222,36 @@ describe.runIf(runBrowser)("layers bound to the file's variables: the round trip
     expect(result.wrong).toEqual([]);
   });
 
+  it("over-promo: the SVG shapes' fills and strokes come back bound, as the REST reply binds them", async () => {
+    const file = readFigmaFixture("../real/over-promo.nodes.json") as Json;
+    const frameId = "8958:5498";
+    const root = ((file["nodes"] as Json)[frameId] as Json)["document"] as Json;
+    const doc = await layersOf(file, 1440);
+    const result = await trip(file, frameId, doc, seenVariables(root));
+    // The design layers an SVG's shapes came from, and their colour bindings the layers missed.
+    const shapeIds = new Set<string>();
+    const visit = (layer: LayerNode): void => {
+      for (const shape of layer.shapes ?? []) if (shape.sourceId) shapeIds.add(shape.sourceId);
+      for (const child of layer.children ?? []) visit(child);
+    };
+    visit(doc.root);
+    let shapeBindings = 0;
+    walk(root, (n) => {
+      if (!shapeIds.has(String(n["id"]))) return;
+      shapeBindings += [...bindingsOf(n).keys()].filter((f) => f === "fills" || f === "strokes").length;
+    });
+    const missed = result.missedIds.filter((m) => shapeIds.has(m.split(" ")[0]!));
+    // Measured: 81 colour bindings on the design layers of 69 shapes; the plugin bound none of them (the REST reply
+    // bound them), now all 81 (the frame's bindings back: 171 -> 252 of 514).
+    expect(shapeBindings).toBeGreaterThanOrEqual(80);
+    expect(missed).toEqual([]);
+  });
+
   it("tixup-marker: the text layers' family and size come back bound to the design's type variables", async () => {
     const file = readFigmaFixture("../real/tixup-marker.nodes.json") as Json;
     const frameId = "37552:6706";
     const root = ((file["nodes"] as Json)[frameId] as Json)["document"] as Json;
-    // The design's variables with the values its layers show (a library's: the file has no variables reply).
-    const seen = variablesSeenIn([root]);
-    const variables = {
-      variables: Object.fromEntries(
-        seen.map((o) => [
-          o.id,
-          {
-            id: o.id,
-            name: o.id,
-            key: o.id,
-            variableCollectionId: "c",
-            valuesByMode: { m: o.value },
-            resolvedType: typeof o.value === "number" ? "FLOAT" : typeof o.value === "string" ? "STRING" : "COLOR",
-            remote: false,
-            description: "",
-            hiddenFromPublishing: false,
-            scopes: o.scopes,
-            codeSyntax: {},
-          },
-        ]),
-      ),
-      variableCollections: {
-        c: { id: "c", name: "C", key: "c", modes: [{ modeId: "m", name: "M" }], defaultModeId: "m", remote: false },
-      },
-    } as unknown as DesignVariables;
+    const variables = seenVariables(root);
     const doc = await layersOf(file, 753);
     const sim = createFigmaSim({ file, variables, selectIds: [frameId] });
     restore = installFigmaSim(sim);

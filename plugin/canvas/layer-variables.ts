@@ -10,6 +10,7 @@ import {
   type FieldKind,
   KIND_OF_FIELD,
   opacityPercent,
+  runValues,
   type TextField,
   VariableChooser,
   type VariableOption,
@@ -81,12 +82,28 @@ export class VariableBinder {
     return figma.variables.setBoundVariableForPaint(paint, "color", variable);
   }
 
-  /** The variable for one value; a zero (or an opacity of 100 %) only where the design bound that field. */
+  /** The variable for a value the node shows; a zero (or an opacity of 100 %) only where the design bound it. */
   private value(kind: FieldKind, value: Value | undefined, sourceId: string | undefined, field: string) {
-    if (value === undefined) return undefined;
-    const none = value === 0 || (kind === "opacity" && value === 100);
-    if (none && !this.chooser.designBinds(sourceId, field)) return undefined;
-    return this.pick(kind, value, sourceId, field);
+    const option = this.chooser.pickShown(kind, value, sourceId, field);
+    return option ? this.byId.get(option.id) : undefined;
+  }
+
+  /**
+   * Binds the fill and stroke colours of an SVG's drawn shapes (the VECTORs createNodeFromSvg made of `layer.svg`),
+   * as the REST reply binds them (bindShapeVariables): each by its shape's own element where the import made one
+   * vector per shape the page drew.
+   */
+  shapes(svg: FrameNode, layer: LayerNode): void {
+    const vectors = svg.findAll((n) => n.type === "VECTOR") as VectorNode[];
+    const same = vectors.length === (layer.shapes?.length ?? 0);
+    vectors.forEach((vector, i) => {
+      const sourceId = same ? layer.shapes?.[i]?.sourceId : undefined;
+      const fills = vector.fills === figma.mixed ? [] : vector.fills;
+      const boundFills = fills.map((p) => this.paint(p, "fill", sourceId));
+      if (boundFills.some((p, k) => p !== fills[k])) vector.fills = boundFills;
+      const boundStrokes = vector.strokes.map((p) => this.paint(p, "stroke", sourceId));
+      if (boundStrokes.some((p, k) => p !== vector.strokes[k])) vector.strokes = boundStrokes;
+    });
   }
 
   /** Binds a layer's effects (each shadow's colour, blur, spread, offsets; a blur's radius) and its opacity. */
@@ -179,18 +196,6 @@ export class VariableBinder {
       this.chooser.count(kind);
     }
   }
-}
-
-/** A run's values at the text fields (its font's style name as loaded: `style`). */
-function runValues(run: LayerText["runs"][number], style: string): [TextField, Value | undefined][] {
-  return [
-    ["fontFamily", run.family],
-    ["fontStyle", style],
-    ["fontWeight", run.weight],
-    ["fontSize", run.size],
-    ["lineHeight", run.lineHeight],
-    ["letterSpacing", run.letterSpacing],
-  ];
 }
 
 /** A variable's own value in `modes` (its collection's default mode where `modes` has none). */

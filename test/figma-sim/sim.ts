@@ -24,7 +24,8 @@ import type { DesignVariables } from "../../codegen/design/extras.js";
 import { CLIENT_STORAGE_QUOTA } from "../../contract/limits.js";
 import { simSvg } from "./svg.js";
 import { defineTextProps, SimFonts, type SimFont } from "./text.js";
-import { defineStyleProps } from "./style-props.js";
+import { defineStyleProps, defineVectorStrokes } from "./style-props.js";
+import { importSvgOnce } from "./svg-import.js";
 import { defineGeometryProps, defineTransformProp } from "./geometry.js";
 import { defineComponentProps, simComponents, type SimDefinitions } from "./components.js";
 
@@ -1251,39 +1252,31 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     loadFontAsync: (font: unknown): Promise<void> => fonts.load(font),
     listAvailableFontsAsync: () => fonts.list(),
     /**
-     * A frame of the SVG's size (its width and height, else its viewBox) holding a VECTOR per path, as Figma makes
-     * it; markup without an <svg> root is refused.
+     * A frame of the SVG's size (its width and height, else its viewBox) holding a VECTOR per drawn shape with its
+     * fill, stroke and outline (./svg-import.ts), as Figma makes it; markup without an <svg> root is refused. The
+     * markup is parsed once per source (a page repeats its icons).
      */
     createNodeFromSvg: (svg: string): SimNode => {
-      if (typeof svg !== "string" || !/<svg[\s>]/i.test(svg)) throw new Error("Failed to parse the SVG");
-      const root = /<svg([^>]*)>/i.exec(svg)?.[1] ?? "";
-      const attr = (name: string): string | undefined =>
-        new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, "i").exec(root)?.[1];
-      const view = attr("viewBox")
-        ?.trim()
-        .split(/[\s,]+/)
-        .map(Number);
-      const width = Number.parseFloat(attr("width") ?? "") || view?.[2] || 100;
-      const height = Number.parseFloat(attr("height") ?? "") || view?.[3] || 100;
+      const parsed = typeof svg === "string" ? importSvgOnce(svg) : undefined;
+      if (!parsed) throw new Error("Failed to parse the SVG");
       const id = `sim:${++rectangles}`;
-      const box = { x: 0, y: 0, width, height };
+      const box = { x: 0, y: 0, width: parsed.width, height: parsed.height };
       const frame = new SimNode(
         core,
-        { id, name: "svg", type: "FRAME", absoluteBoundingBox: box },
+        { id, name: "svg", type: "FRAME", absoluteBoundingBox: box, fills: [] },
         readMeta({}),
         "FRAME",
       );
       defineStyleProps(frame, (what) => core.change(what));
       made(frame);
-      for (const match of svg.matchAll(/<path\b[^>]*\bd\s*=\s*["']([^"']*)["']/gi)) {
-        const vid = `sim:${++rectangles}`;
-        const vector = new SimNode(
-          core,
-          { id: vid, name: "Vector", type: "VECTOR", absoluteBoundingBox: box, fillGeometry: [{ path: match[1] }] },
-          readMeta({}),
-          "VECTOR",
-        );
-        made(vector);
+      for (const shape of parsed.shapes) {
+        const rest: Json = { id: `sim:${++rectangles}`, ...structuredClone(shape.rest) };
+        rest["strokes"] = (rest["strokes"] as unknown[]).map(pluginPaint);
+        const vector = new SimNode(core, rest, readMeta({}), "VECTOR");
+        defineVectorStrokes(vector, (what) => core.change(what));
+        // Made inside the frame (not on the page first, then moved): one change each, as Figma's one import.
+        vector.created = true;
+        core.index.set(vector.id, vector);
         frame.appendChild(vector);
       }
       return frame;

@@ -169,3 +169,28 @@ export function defineStyleProps(
       same(key),
     );
 }
+
+/**
+ * A vector's stroke properties (an SVG import's shapes): its paints, settable (a variable bound to one), and its
+ * alignment, cap and join as the import left them in its REST JSON.
+ */
+export function defineVectorStrokes(node: StyleHost, change: (what: string) => void): void {
+  const read = (key: string, fallback: unknown): unknown => node.rest[key] ?? fallback;
+  Object.defineProperty(node, "strokes", {
+    enumerable: true,
+    configurable: true,
+    get: () => Object.freeze([...((read("strokes", []) as unknown[]) ?? [])]),
+    set: (v: unknown) => {
+      const next = list("strokes")(v);
+      change(`style ${String(node.rest["id"])} strokes`);
+      node.rest["strokes"] = structuredClone(next);
+    },
+  });
+  // Its weight is the geometry's (./geometry.ts).
+  for (const [key, fallback] of [
+    ["strokeAlign", "CENTER"],
+    ["strokeCap", "NONE"],
+    ["strokeJoin", "MITER"],
+  ] as const)
+    Object.defineProperty(node, key, { enumerable: true, configurable: true, get: () => read(key, fallback) });
+}

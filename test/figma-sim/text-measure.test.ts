@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPage } from "../../cli/layers/read-page.js";
 import type { LayerNode } from "../../contract/layers.js";
-import { styleFor } from "../../plugin/canvas/layer-fonts.js";
+import { styleFor } from "../../contract/font-style.js";
 import { runBrowser, useBrowser } from "../helpers/browser.js";
 import { useInstalledFonts } from "./font-files.js";
 import { AVERAGE_EM, lineWidth } from "./text-measure.js";
