@@ -17,6 +17,8 @@ import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
+import { planLinks } from "../prototype/links.js";
+import { routePaths, routesFile, SMOOTH_SCROLL } from "./links.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -103,6 +105,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   );
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
+  // The prototype's screens are routes: its links go to them.
+  const routes = routePaths(
+    doc.frames,
+    (doc.prototype?.starts ?? []).map((s) => s.nodeId),
+  );
+  const links = planLinks(doc, (i) => routes[i]!);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
 
@@ -141,6 +149,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       : {}),
     ...(modules ? {} : { preflight: true }),
     navMenu: () => newMenu(unit),
+    ...(links ? { links } : {}),
     problems,
   });
 
@@ -282,10 +291,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...(modules ? ['import "./global.css";'] : []),
   ];
   files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
+  if (links) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
   if (modules)
     files.push({
       path: "src/global.css",
-      content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n",
+      content:
+        "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
+        (links?.smooth ? "\n" + SMOOTH_SCROLL : ""),
     });
   files.push({
     path: "src/global.d.ts",

@@ -70,7 +70,41 @@ export function findFirstScreen(files: SourceFile[]): ScreenEntry | undefined {
   return undefined;
 }
 
+/** The router the prototype's links need (src/routes.ts, written when a screen links to another). */
+export const ROUTER_DEPENDENCY = { "react-router": "^8.5.3" } as const;
+
+const hasRoutes = (files: readonly SourceFile[]): boolean => files.some((f) => f.path === "src/routes.ts");
+
+/** src/main.tsx for the prototype's screens: each at its route (src/routes.ts), behind React Router. */
+function routedMain(files: SourceFile[], options: ProjectOptions): string {
+  const imports = ['import { StrictMode } from "react";', 'import { createRoot } from "react-dom/client";'];
+  imports.push(
+    'import { createBrowserRouter } from "react-router";',
+    'import { RouterProvider } from "react-router/dom";',
+  );
+  if (options.styling === "tailwind") imports.push('import "./tailwind.css";');
+  // src/index.ts brings the fonts and the global styles in.
+  if (files.some((f) => f.path === "src/index.ts")) imports.push('import "./index";');
+  imports.push('import { routes } from "./routes";');
+  return [
+    ...imports,
+    "",
+    "const router = createBrowserRouter(routes.map(({ path, Screen }) => ({ path, element: <Screen /> })));",
+    "",
+    'const root = document.getElementById("root");',
+    'if (!root) throw new Error("index.html has no #root element");',
+    "",
+    "createRoot(root).render(",
+    "  <StrictMode>",
+    "    <RouterProvider router={router} />",
+    "  </StrictMode>,",
+    ");",
+    "",
+  ].join("\n");
+}
+
 function reactMain(files: SourceFile[], options: ProjectOptions): string {
+  if (hasRoutes(files)) return routedMain(files, options);
   const screen = findFirstScreen(files);
   const hasGlobalCss = files.some((f) => f.path === "src/global.css");
   const imports = ['import { StrictMode } from "react";', 'import { createRoot } from "react-dom/client";'];
@@ -117,7 +151,9 @@ function packageJson(files: readonly SourceFile[], options: ProjectOptions): str
     type: "module",
     scripts: { dev: "vite", build: "tsc && vite build", preview: "vite preview" },
     dependencies: Object.fromEntries(
-      Object.entries({ ...fonts, ...REACT_DEPENDENCIES }).sort(([a], [b]) => a.localeCompare(b)),
+      Object.entries({ ...fonts, ...REACT_DEPENDENCIES, ...(hasRoutes(files) ? ROUTER_DEPENDENCY : {}) }).sort(
+        ([a], [b]) => a.localeCompare(b),
+      ),
     ),
     devDependencies: Object.fromEntries(
       Object.entries({ ...REACT_DEV_DEPENDENCIES, ...(tailwind ? TAILWIND_DEV_DEPENDENCIES : {}) }).sort(([a], [b]) =>
