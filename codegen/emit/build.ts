@@ -38,6 +38,8 @@ import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
 import type { AttrValue, ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
 import { linkDecls, linkSemantics, wrappedUse } from "./links.js";
 import type { LinkPlan } from "../prototype/links.js";
+import type { LayerPrototype } from "../prototype/model.js";
+import { scrollDecls } from "./scrolling.js";
 import type { TokenContext } from "../tokens/index.js";
 
 export interface ComponentUsage {
@@ -88,6 +90,8 @@ export interface BuildContext {
   navMenu?(): NavMenuNames | undefined;
   /** The prototype's links (codegen/prototype/links.ts): the layers a click navigates from, the anchors. */
   links?: LinkPlan;
+  /** The prototype's scroll settings of a layer (fixed, sticky, a frame that scrolls inside: scrolling.ts). */
+  scrolling?(id: string): LayerPrototype | undefined;
   problems: Problem[];
 }
 
@@ -389,6 +393,14 @@ function buildNode(
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);
+  const scrolling = ctx.scrolling?.(node.id);
+  if (scrolling && !flags.root && !scrollDecls(scrolling, decls))
+    ctx.problems.push({
+      severity: "info",
+      code: "prototype",
+      message: `“${node.name}”: sticks at the top in the prototype; placed absolutely, it scrolls with the page here`,
+      nodeId: node.id,
+    });
   let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
   const page =

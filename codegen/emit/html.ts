@@ -17,6 +17,7 @@ import { printedStylesheets } from "../css/printed.js";
 import { printedHtml } from "./html-print.js";
 import { planLinks } from "../prototype/links.js";
 import { SMOOTH_SCROLL } from "./links.js";
+import { scrollingOf } from "./scrolling.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
@@ -71,6 +72,8 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   // The prototype's pages are linked by file name.
   const links = planLinks(doc, (i) => paths[i]!);
   if (links) context.links = links;
+  const scrolling = scrollingOf(doc);
+  if (scrolling) context.scrolling = scrolling;
   if (paths.length > 1) problems.push(...unspelledNameNotes(doc.frames, paths));
   doc.frames.forEach((frame, index) => {
     // Each page's menus: popovers with ids unique in the page.

@@ -19,6 +19,7 @@ import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
 import { planLinks } from "../prototype/links.js";
 import { routePaths, routesFile, SMOOTH_SCROLL } from "./links.js";
+import { scrollingOf } from "./scrolling.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -111,6 +112,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     (doc.prototype?.starts ?? []).map((s) => s.nodeId),
   );
   const links = planLinks(doc, (i) => routes[i]!);
+  const scrolling = scrollingOf(doc);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
 
@@ -149,7 +151,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       : {}),
     ...(modules ? {} : { preflight: true }),
     navMenu: () => newMenu(unit),
-    ...(links ? { links } : {}),
+    // A component's layers link from no screen of their own (each instance would link alike).
+    ...(links && !def ? { links } : {}),
+    ...(scrolling ? { scrolling } : {}),
     problems,
   });
 
