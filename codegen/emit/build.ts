@@ -394,7 +394,7 @@ function buildNode(
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);
   const scrolling = ctx.scrolling?.(node.id);
-  if (scrolling && !flags.root && !scrollDecls(scrolling, decls))
+  if (scrolling && !flags.root && !scrollDecls(scrolling, decls, flags.screenRoot?.w))
     ctx.problems.push({
       severity: "info",
       code: "prototype",

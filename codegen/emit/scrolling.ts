@@ -19,10 +19,22 @@ const OVERFLOW: Record<NonNullable<LayerPrototype["overflow"]>, Decl[]> = {
 };
 
 /**
+ * A layer fixed on the viewport where it is drawn on the screen, which is centred on a wider viewport: its sides
+ * measured from the screen's (at the design width and narrower, the viewport's).
+ */
+function onViewport(decls: Decl[], screenWidth: number): void {
+  const margin = `max(0px, 50vw - ${screenWidth / 2}px)`;
+  decls.forEach(([p, v], i) => {
+    if ((p === "left" || p === "right") && /^-?[\d.]+px$|^0$/.test(v))
+      decls[i] = [p, v === "0" ? margin : `calc(${margin} + ${v})`];
+  });
+}
+
+/**
  * What of `layer`'s scrolling CSS can do, written into `decls` (the element's, placement first); false when the layer
  * is sticky but placed absolutely (CSS sticks only a box in flow), which the caller names in a note.
  */
-export function scrollDecls(layer: LayerPrototype, decls: Decl[]): boolean {
+export function scrollDecls(layer: LayerPrototype, decls: Decl[], screenWidth?: number): boolean {
   let done = true;
   const at = decls.findIndex(([p]) => p === "position");
   const position = at < 0 ? undefined : decls[at]![1];
@@ -32,6 +44,7 @@ export function scrollDecls(layer: LayerPrototype, decls: Decl[]): boolean {
     const fixed: Decl = position === "absolute" ? ["position", "fixed"] : ["position", "sticky"];
     if (at < 0) decls.push(fixed);
     else decls[at] = fixed;
+    if (position === "absolute" && screenWidth !== undefined) onViewport(decls, screenWidth);
     if (position !== "absolute" && !decls.some(([p]) => p === "top")) decls.push(["top", "0"]);
   } else if (layer.scroll === "sticky") {
     if (position === "absolute") done = false;

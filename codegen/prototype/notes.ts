@@ -54,7 +54,8 @@ function transitionWords(transition: Transition): string {
 function actionWords(action: Action, nameOf: (id: string) => string): string {
   if (action.type === "URL") return `open ${action.url}`;
   if (action.type !== "NODE") return OTHER_WORDS[action.type] ?? action.type.toLowerCase();
-  const where = action.destinationId === null ? "nothing (no destination)" : `“${nameOf(action.destinationId)}”`;
+  const id = action.destinationId;
+  const where = id === null ? "nothing (no destination)" : nameOf(id);
   return `${NAVIGATION_WORDS[action.navigation]} ${where}`;
 }
 
@@ -75,7 +76,10 @@ export function prototypeNotes(
   nameOf: (id: string) => string,
 ): Problem[] {
   const notes: Problem[] = [];
-  const destinationName = (id: string): string => prototype.destinations[id]?.name ?? id;
+  const destinationName = (id: string): string => {
+    const name = prototype.destinations[id]?.name;
+    return name === undefined ? `a layer not in the file (${id})` : `“${name}”`;
+  };
   for (const [id, layer] of Object.entries(prototype.layers)) {
     if (!scope.has(id)) continue;
     const missing: string[] = [];
@@ -85,7 +89,7 @@ export function prototypeNotes(
       for (const action of interaction.actions) {
         if (action === done) {
           if (action.type === "NODE" && action.transition && action.transition.duration > 0)
-            missing.push(`the ${transitionWords(action.transition)} transition of its link`);
+            missing.push(`its link's ${transitionWords(action.transition)} transition`);
           continue;
         }
         const away =
@@ -102,7 +106,7 @@ export function prototypeNotes(
     notes.push({
       severity: "info",
       code: "prototype",
-      message: `“${nameOf(id)}”: the prototype's ${shown} — not in the code yet`,
+      message: `“${nameOf(id)}”, in the prototype but not in the code yet: ${shown}`,
       nodeId: id,
     });
   }
