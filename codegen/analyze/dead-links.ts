@@ -1,6 +1,7 @@
 /**
  * Dead links in the prototype (codegen/prototype): an interaction whose destination is not in the file (deleted, or
- * never set) or is hidden, so that the prototype goes nowhere when a reader clicks there.
+ * never set) or is hidden, so that the prototype goes nowhere when a reader clicks there. From a part of the file
+ * (a nodes reply), a destination outside it is not judged.
  */
 import type { DesignDocument } from "../design/types.js";
 import type { Placed } from "../design/placed.js";
@@ -27,6 +28,8 @@ export function deadLinkFindings(doc: DesignDocument, layers: readonly Placed[])
     if (name === undefined || action.type !== "NODE") continue;
     const destination = action.destinationId === null ? undefined : prototype.destinations[action.destinationId];
     if (destination && !destination.hidden) continue;
+    // A part of the file (a nodes reply) does not hold every frame a link may go to.
+    if (!destination && action.destinationId !== null && !prototype.wholeFile) continue;
     const key = `${id} ${action.destinationId}`;
     if (seen.has(key)) continue;
     seen.add(key);

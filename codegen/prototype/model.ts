@@ -103,6 +103,8 @@ export interface Prototype {
   layers: Record<string, LayerPrototype>;
   /** The actions' destinations found anywhere in the reply, by id; one not here is not in the reply at all. */
   destinations: Record<string, Destination>;
+  /** The reply is the whole file (a destination not in it is in no page); else a part of it (nodes, an export). */
+  wholeFile: boolean;
   /** The flows' starting frames, in the file's order. */
   starts: FlowStart[];
 }

@@ -252,5 +252,7 @@ export function readPrototype(
   }
   const starts = readStarts(json);
   if (Object.keys(layers).length === 0 && starts.length === 0) return undefined;
-  return { layers, destinations: findDestinations(all, destinationIds(layers, starts)), starts };
+  const doc = isRecord(json) ? json["document"] : undefined;
+  const wholeFile = isRecord(doc) && doc["type"] === "DOCUMENT";
+  return { layers, destinations: findDestinations(all, destinationIds(layers, starts)), wholeFile, starts };
 }
