@@ -70,14 +70,15 @@ function subtreeIds(layers: Placed[], within: readonly string[]): Set<string> {
 }
 
 /** Each check and the kinds it finds (one pass over the names finds both naming kinds). */
-const CHECKS: readonly { kinds: readonly FindingKind[]; run: (layers: Placed[], doc: DesignDocument) => Finding[] }[] = [
-  { kinds: ["contrast"], run: contrastFindings },
-  { kinds: ["target-size"], run: targetFindings },
-  { kinds: ["text-size"], run: textSizeFindings },
-  { kinds: ["text-in-image"], run: textInImageFindings },
-  { kinds: ["image-name", "frame-name"], run: nameFindings },
-  { kinds: ["dead-link"], run: (layers, doc) => deadLinkFindings(doc, layers) },
-];
+const CHECKS: readonly { kinds: readonly FindingKind[]; run: (layers: Placed[], doc: DesignDocument) => Finding[] }[] =
+  [
+    { kinds: ["contrast"], run: contrastFindings },
+    { kinds: ["target-size"], run: targetFindings },
+    { kinds: ["text-size"], run: textSizeFindings },
+    { kinds: ["text-in-image"], run: textInImageFindings },
+    { kinds: ["image-name", "frame-name"], run: nameFindings },
+    { kinds: ["dead-link"], run: (layers, doc) => deadLinkFindings(doc, layers) },
+  ];
 
 /** Findings about every frame of `doc`: most severe first, then by frame, top to bottom, left to right. */
 export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {}): Finding[] {
