@@ -74,7 +74,7 @@ const VIEWPORT = { width: 400, height: 800 };
 describe.runIf(runBrowser)("the prototype's links and scrolling in Chromium", () => {
   const browser = useBrowser();
 
-  it("HTML: a click and Enter go to the destination's page, back comes back, a link scrolls to its anchor", async () => {
+  it("HTML: a click and Enter go to the destination's page, back comes back, an anchor scrolls", async () => {
     const { files } = await pageFiles({ target: "html", styling: "css-modules", nodeIds: false });
     await withPage(browser, files, "home.html", VIEWPORT, async (page) => {
       const about = page.getByRole("link", { name: "About us" });

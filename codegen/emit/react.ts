@@ -303,31 +303,31 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
         "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
         (links?.smooth ? "\n" + SMOOTH_SCROLL : ""),
     });
-  files.push({
-    path: "src/global.d.ts",
-    content: [
-      'declare module "*.module.css" {',
-      "  const classes: Readonly<Record<string, string>>;",
-      "  export default classes;",
-      "}",
-      'declare module "*.css";',
-      'declare module "*.svg" {',
-      "  const src: string;",
-      "  export default src;",
-      "}",
-      ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
-        `declare module "*.${ext}" {`,
-        "  const src: string;",
-        "  export default src;",
-        "}",
-      ]),
-      "",
-    ].join("\n"),
-  });
+  files.push({ path: "src/global.d.ts", content: MODULE_DECLARATIONS });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
   for (const [path, content] of printedStylesheets(files)) printed.set(path, content);
   return { files, problems, printed };
 }
+
+/** src/global.d.ts: the CSS modules', stylesheets' and images' imports, typed. */
+const MODULE_DECLARATIONS = [
+  'declare module "*.module.css" {',
+  "  const classes: Readonly<Record<string, string>>;",
+  "  export default classes;",
+  "}",
+  'declare module "*.css";',
+  'declare module "*.svg" {',
+  "  const src: string;",
+  "  export default src;",
+  "}",
+  ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
+    `declare module "*.${ext}" {`,
+    "  const src: string;",
+    "  export default src;",
+    "}",
+  ]),
+  "",
+].join("\n");
 
 /** A file of the output before its tree is built: a screen or a component, with its own stylesheet. */
 function newUnit(name: string, dir: FileUnit["dir"]): FileUnit {

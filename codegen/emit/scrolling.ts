@@ -32,9 +32,12 @@ function onViewport(decls: Decl[], screenWidth: number): void {
 
 /**
  * What of `layer`'s scrolling CSS can do, written into `decls` (the element's, placement first); false when the layer
- * is sticky but placed absolutely (CSS sticks only a box in flow), which the caller names in a note.
+ * is sticky but placed absolutely (CSS sticks only a box in flow), which the caller names in a note. `screenWidth`:
+ * the screen's, for a layer of the screen itself (undefined for a deeper one).
  */
-export function scrollDecls(layer: LayerPrototype, decls: Decl[], screenWidth?: number): boolean {
+export function scrollDecls(setting: LayerPrototype, decls: Decl[], screenWidth?: number): boolean {
+  // Figma fixes and sticks only a screen's own layers (its direct children); deeper, the setting does nothing.
+  const layer = screenWidth === undefined ? { overflow: setting.overflow } : setting;
   let done = true;
   const at = decls.findIndex(([p]) => p === "position");
   const position = at < 0 ? undefined : decls[at]![1];
