@@ -86,17 +86,23 @@ function routedMain(files: SourceFile[], options: ProjectOptions): string {
   // src/index.ts brings the fonts and the global styles in.
   if (files.some((f) => f.path === "src/index.ts")) imports.push('import "./index";');
   imports.push('import { routes } from "./routes";');
+  const router =
+    "const router = createBrowserRouter(routes.map(({ path, Screen }) => ({ path, element: <Screen /> })));";
+  return mainFile(imports, [router, ""], "<RouterProvider router={router} />");
+}
+
+/** src/main.tsx: its imports and declarations, then `element` rendered into #root. */
+function mainFile(imports: readonly string[], declarations: readonly string[], element: string): string {
   return [
     ...imports,
     "",
-    "const router = createBrowserRouter(routes.map(({ path, Screen }) => ({ path, element: <Screen /> })));",
-    "",
+    ...declarations,
     'const root = document.getElementById("root");',
     'if (!root) throw new Error("index.html has no #root element");',
     "",
     "createRoot(root).render(",
     "  <StrictMode>",
-    "    <RouterProvider router={router} />",
+    `    ${element}`,
     "  </StrictMode>,",
     ");",
     "",
@@ -115,19 +121,7 @@ function reactMain(files: SourceFile[], options: ProjectOptions): string {
   if (hasGlobalCss && direct) imports.push('import "./global.css";');
   if (screen) imports.push(`import { ${screen.name} } from "${screen.from}";`);
   const element = screen ? `<${screen.name} />` : "<p>No screen was generated.</p>";
-  return [
-    ...imports,
-    "",
-    'const root = document.getElementById("root");',
-    'if (!root) throw new Error("index.html has no #root element");',
-    "",
-    "createRoot(root).render(",
-    "  <StrictMode>",
-    `    ${element}`,
-    "  </StrictMode>,",
-    ");",
-    "",
-  ].join("\n");
+  return mainFile(imports, [], element);
 }
 
 /** The Fontsource packages the files import (`@fontsource/poppins/600.css`, `@fontsource-variable/inter`). */

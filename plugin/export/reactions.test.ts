@@ -22,7 +22,7 @@ describe("the plugin's reactions carried into the REST tree", () => {
   });
   const page = layer("1:1", { reactions: [], overlayPositionType: "CENTER" }, [button, menu]);
 
-  it("writes each layer's reactions as REST interactions (one `action` or `actions`) and its overlay placement", async () => {
+  it("writes reactions as REST interactions (one `action` or `actions`) and the overlay placement", async () => {
     const fields = await readPrototypeFields([page], { cancelled: false } as never);
     expect([...fields.keys()].sort()).toEqual(["1:3", "1:4"]);
     const json: RestNode = {
