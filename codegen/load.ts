@@ -23,6 +23,7 @@ import { depthLimitNote, depthLimitOf } from "./rest/depth-limit.js";
 import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
 import { convertedFrames } from "./rest/top-frames.js";
 import { resolveTokens } from "./tokens/resolve.js";
+import { readPrototype } from "./prototype/read.js";
 import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
 import type { LibraryTypes } from "./project/library-types.js";
@@ -154,6 +155,8 @@ export function loadDesign(
   if (cut) problems.unshift({ severity: "warning", code: "depth-limited", message: cut });
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;
+  const prototype = readPrototype(json, roots, reply.roots);
+  if (prototype) document.prototype = prototype;
   return {
     document,
     roots,

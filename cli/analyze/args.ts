@@ -18,6 +18,7 @@ Findings, computed from the design itself (no key, nothing sent):
   text-in-image   image layers whose name suggests words, to confirm
   image-name      images whose layer name makes a meaningless alt text ("Rectangle 12", "image 3")
   frame-name      frames with generated names ("Frame 12")
+  dead-link       prototype interactions whose destination is not in the file, not set, or hidden
 Most severe first (error, warning, info), then top to bottom. Without --node every top-level frame is
 analysed; node ids may be written 12:34 or 12-34.
 --json prints { "findings": [{ nodeId, nodeName, kind, severity, message, …figures }] }: contrast findings

@@ -1,6 +1,6 @@
 /**
- * Deterministic analysis of a design: contrast, target size, text size, text in images and names, computed
- * from the design tree alone (offline, no key). The panel lists the findings, the CLI prints them
+ * Deterministic analysis of a design: contrast, target size, text size, text in images, names and the prototype's
+ * dead links, computed from the design tree alone (offline, no key). The panel lists the findings, the CLI prints them
  * (`figment analyze`), and the vision model gets them as data.
  *
  *   analyzeDesign(doc)                       → every finding, most severe first, then top-to-bottom
@@ -13,6 +13,7 @@ import type { DesignDocument } from "../design/types.js";
 import { placeLayers, type Placed } from "../design/placed.js";
 import { contrastFindings } from "./contrast.js";
 import { nameFindings } from "./names.js";
+import { deadLinkFindings } from "./dead-links.js";
 import { targetFindings } from "./targets.js";
 import { textInImageFindings } from "./text-in-image.js";
 import { textSizeFindings } from "./text-size.js";
@@ -35,6 +36,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   "text-in-image",
   "image-name",
   "frame-name",
+  "dead-link",
 ];
 export const SEVERITIES: readonly FindingSeverity[] = ["error", "warning", "info"];
 
@@ -68,13 +70,15 @@ function subtreeIds(layers: Placed[], within: readonly string[]): Set<string> {
 }
 
 /** Each check and the kinds it finds (one pass over the names finds both naming kinds). */
-const CHECKS: readonly { kinds: readonly FindingKind[]; run: (layers: Placed[]) => Finding[] }[] = [
-  { kinds: ["contrast"], run: contrastFindings },
-  { kinds: ["target-size"], run: targetFindings },
-  { kinds: ["text-size"], run: textSizeFindings },
-  { kinds: ["text-in-image"], run: textInImageFindings },
-  { kinds: ["image-name", "frame-name"], run: nameFindings },
-];
+const CHECKS: readonly { kinds: readonly FindingKind[]; run: (layers: Placed[], doc: DesignDocument) => Finding[] }[] =
+  [
+    { kinds: ["contrast"], run: contrastFindings },
+    { kinds: ["target-size"], run: targetFindings },
+    { kinds: ["text-size"], run: textSizeFindings },
+    { kinds: ["text-in-image"], run: textInImageFindings },
+    { kinds: ["image-name", "frame-name"], run: nameFindings },
+    { kinds: ["dead-link"], run: (layers, doc) => deadLinkFindings(doc, layers) },
+  ];
 
 /** Findings about every frame of `doc`: most severe first, then by frame, top to bottom, left to right. */
 export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {}): Finding[] {
@@ -88,7 +92,7 @@ export function analyzeDesign(doc: DesignDocument, options: AnalyzeOptions = {})
     if (!check.kinds.some((kind) => wanted.has(kind))) continue;
     const judged = (f: Finding): boolean => f.kind !== "contrast" || !options.backdropMissing?.has(f.nodeId);
     findings.push(
-      ...check.run(layers).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId)) && judged(f)),
+      ...check.run(layers, doc).filter((f) => wanted.has(f.kind) && (!scope || scope.has(f.nodeId)) && judged(f)),
     );
   }
   const rank = (f: Finding): number[] => {

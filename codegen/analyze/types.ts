@@ -4,7 +4,14 @@
  * and the vision model gets them as data so its critique builds on them.
  */
 
-export type FindingKind = "contrast" | "target-size" | "text-size" | "text-in-image" | "image-name" | "frame-name";
+export type FindingKind =
+  | "contrast"
+  | "target-size"
+  | "text-size"
+  | "text-in-image"
+  | "image-name"
+  | "frame-name"
+  | "dead-link";
 
 /** Ordered most severe first. */
 export type FindingSeverity = "error" | "warning" | "info";
@@ -46,7 +53,7 @@ export interface TextSizeFinding extends FindingBase {
 }
 
 export interface OtherFinding extends FindingBase {
-  kind: "text-in-image" | "image-name" | "frame-name";
+  kind: "text-in-image" | "image-name" | "frame-name" | "dead-link";
 }
 
 export type Finding = ContrastFinding | TargetSizeFinding | TextSizeFinding | OtherFinding;

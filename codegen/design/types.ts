@@ -4,6 +4,7 @@
  * only references into `DesignDocument.assets`, so the hint can name them without carrying them.
  */
 import type { TokenTable } from "./token-table.js";
+import type { Prototype } from "../prototype/model.js";
 
 export type NodeKind =
   | "frame"
@@ -406,6 +407,11 @@ export type Asset = SvgAsset | ImageAsset;
 export interface DesignDocument {
   /** Top-level frames (or the selected nodes) converted. */
   frames: DesignNode[];
+  /**
+   * What the design's prototype says (codegen/prototype): links, overlays, scrolling, by layer id. Beside the tree,
+   * not in it; absent when the design has none.
+   */
+  prototype?: Prototype;
   assets: Record<string, Asset>;
   /** Figma variables and repeated named styles the frames use (codegen/tokens); absent when none. */
   tokens?: TokenTable;

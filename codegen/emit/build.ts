@@ -35,7 +35,11 @@ import { maskPlan, unpaintedMask, type MaskPlan } from "./mask.js";
 import { semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
 import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
-import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
+import type { AttrValue, ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
+import { linkDecls, linkSemantics, wrappedUse } from "./links.js";
+import type { LinkPlan } from "../prototype/links.js";
+import type { LayerPrototype } from "../prototype/model.js";
+import { scrollDecls } from "./scrolling.js";
 import type { TokenContext } from "../tokens/index.js";
 
 export interface ComponentUsage {
@@ -84,6 +88,10 @@ export interface BuildContext {
    * file then declares them). Without it, bars are drawn as they are.
    */
   navMenu?(): NavMenuNames | undefined;
+  /** The prototype's links (codegen/prototype/links.ts): the layers a click navigates from, the anchors. */
+  links?: LinkPlan;
+  /** The prototype's scroll settings of a layer (fixed, sticky, a frame that scrolls inside: scrolling.ts). */
+  scrolling?(id: string): LayerPrototype | undefined;
   problems: Problem[];
 }
 
@@ -301,13 +309,15 @@ function buildNode(
       ctx.sheet.add(base, ctx.tokens ? ctx.tokens.decls(node, decls) : decls) ??
       (below.length > 0 ? ctx.sheet.reserve(base) : undefined);
     if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
-    return wrapVisibility({
+    const use: ComponentUse = {
       type: "use",
       component: usage.component,
       props: usage.props,
       ...(cls ? { cls } : {}),
       ...(ctx.nodeIds ? { nodeId: layerIdOf(node, ctx) } : {}),
-    });
+    };
+    const link = flags.insideInteractive ? undefined : ctx.links?.linkFor(node.id);
+    return wrapVisibility(link ? wrappedUse(use, link, ctx.sheet, base) : use);
   }
 
   const svg = node.asset !== undefined ? svgElement(node, ctx.assets[node.asset], ctx) : undefined;
@@ -317,11 +327,16 @@ function buildNode(
     insideText: false,
     form: flags.form,
   });
+  // A layer the prototype's click navigates from is a link (not inside another one, nor an icon's SVG).
+  const link = !svg && !flags.root && !flags.insideInteractive ? ctx.links?.linkFor(node.id) : undefined;
+  const linked = link ? linkSemantics(link) : undefined;
   const semantics = svg
     ? { tag: "svg", attrs: svg.attrs, interactive: false }
-    : flags.nav
-      ? flags.nav.semantics(node, drawnAs, flags.insideInteractive)
-      : drawnAs;
+    : linked
+      ? linked
+      : flags.nav
+        ? flags.nav.semantics(node, drawnAs, flags.insideInteractive)
+        : drawnAs;
   const masks = (node.children ?? []).some((c) => c.mask && !c.hidden)
     ? maskPlan(node, ctx.urls, ctx.assets, flags.root)
     : undefined;
@@ -346,32 +361,8 @@ function buildNode(
     decls.length = 0;
     decls.push(...filtered);
   }
-  if (semantics.tag === "hr") decls.unshift(["margin", "0"], ["border", "0"]);
-  if (semantics.tag === "button")
-    decls.push(
-      ["border", "none"],
-      ["font", "inherit"],
-      ["color", "inherit"],
-      ["text-align", "inherit"],
-      ["cursor", "pointer"],
-    );
-  if (semantics.tag === "button" && !decls.some(([p]) => p === "background" || p === "background-color"))
-    decls.push(["background", "none"]);
-  if (semantics.tag === "button" && !node.layout) decls.push(["padding", "0"], ["display", "block"]);
-  // A button laid out without padding of its own must not keep the browser's (1px 6px).
-  else if (semantics.tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
-  // The browser's margins go; a margin of the placement's (a rounded text box's) comes after the reset.
-  if (/^h[1-6]$|^p$/.test(semantics.tag)) {
-    const placed = decls.findIndex(([p]) => p.startsWith("margin"));
-    decls.splice(placed < 0 ? decls.length : placed, 0, ["margin", "0"]);
-  }
-  if (semantics.tag === "a" && flags.nav?.isLink(node)) navLinkDecls(node, decls);
-  // A link is a box of the layout (an inline <a> would ignore its size): block, unless its layout says flex already.
-  else if (semantics.tag === "a")
-    decls.push(
-      ["color", "inherit"],
-      ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])),
-    );
+  if (link) linkDecls(semantics.tag, decls);
+  else tagResets(node, semantics.tag, decls, flags);
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
   decls.splice(
@@ -402,6 +393,14 @@ function buildNode(
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);
+  const scrolling = ctx.scrolling?.(node.id);
+  if (scrolling && !flags.root && !scrollDecls(scrolling, decls, flags.screenRoot?.w))
+    ctx.problems.push({
+      severity: "info",
+      code: "prototype",
+      message: `“${node.name}”: sticks at the top in the prototype; placed absolutely, it scrolls with the page here`,
+      nodeId: node.id,
+    });
   let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
   const page =
@@ -446,6 +445,8 @@ function buildNode(
     ]),
     ...(ctx.tokens?.attrs(node) ?? []),
   ];
+  const anchor = ctx.links?.anchorFor(node.id);
+  if (anchor !== undefined) attrs.push(["id", anchor]);
   const mark = flags.root ? undefined : ctx.componentMark?.(node);
   if (mark !== undefined) attrs.push(["data-figment-component", mark]);
   const element: ElementNode = {
@@ -461,7 +462,8 @@ function buildNode(
     ...(svg?.svgNodeIds ? { svgNodeIds: svg.svgNodeIds } : {}),
   };
   const navAttrs = flags.nav?.rowAttrs(node);
-  if (navAttrs) element.reactAttrs = navAttrs;
+  if (navAttrs || linked?.reactAttrs) element.reactAttrs = [...(navAttrs ?? []), ...(linked?.reactAttrs ?? [])];
+  if (linked?.htmlAttrs) element.htmlAttrs = linked.htmlAttrs;
   if (semantics.tag === "img") {
     const image = node.fills?.find((f) => f.kind === "image");
     if (image?.kind === "image") {
@@ -489,6 +491,36 @@ function buildNode(
  * The children of `parent` (built, in its children's order) with each masked range in the wrapper that masks it
  * (mask.ts); the masks not reproduced are reported. The result keeps one entry per child where nothing is wrapped.
  */
+/** What the browser's own look of the element drawn must lose for the drawing's (margins, a button's border). */
+function tagResets(node: DesignNode, tag: string, decls: Decl[], flags: Flags): void {
+  if (tag === "hr") decls.unshift(["margin", "0"], ["border", "0"]);
+  if (tag === "button")
+    decls.push(
+      ["border", "none"],
+      ["font", "inherit"],
+      ["color", "inherit"],
+      ["text-align", "inherit"],
+      ["cursor", "pointer"],
+    );
+  if (tag === "button" && !decls.some(([p]) => p === "background" || p === "background-color"))
+    decls.push(["background", "none"]);
+  if (tag === "button" && !node.layout) decls.push(["padding", "0"], ["display", "block"]);
+  // A button laid out without padding of its own must not keep the browser's (1px 6px).
+  else if (tag === "button" && !decls.some(([p]) => p.startsWith("padding"))) decls.push(["padding", "0"]);
+  // The browser's margins go; a margin of the placement's (a rounded text box's) comes after the reset.
+  if (/^h[1-6]$|^p$/.test(tag)) {
+    const placed = decls.findIndex(([p]) => p.startsWith("margin"));
+    decls.splice(placed < 0 ? decls.length : placed, 0, ["margin", "0"]);
+  }
+  if (tag === "a" && flags.nav?.isLink(node)) navLinkDecls(node, decls);
+  // A link is a box of the layout (an inline <a> would ignore its size): block, unless its layout says flex already.
+  else if (tag === "a")
+    decls.push(
+      ["color", "inherit"],
+      ...(decls.some(([p]) => p === "display") ? [] : ([["display", "block"]] as Decl[])),
+    );
+}
+
 function maskedChildren(
   _parent: DesignNode,
   built: (VNode | undefined)[],

@@ -15,6 +15,9 @@ import { fontPlan } from "../fonts/plan.js";
 import { fontFacesCss, fontNotes, googleFontsLinks } from "../fonts/output.js";
 import { printedStylesheets } from "../css/printed.js";
 import { printedHtml } from "./html-print.js";
+import { planLinks } from "../prototype/links.js";
+import { SMOOTH_SCROLL } from "./links.js";
+import { scrollingOf } from "./scrolling.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
@@ -66,6 +69,11 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const fontLinks = googleFontsLinks(fonts);
   problems.push(...fontNotes(fonts, { stylesheet: "styles.css", packagesToAdd: false }));
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
+  // The prototype's pages are linked by file name.
+  const links = planLinks(doc, (i) => paths[i]!);
+  if (links) context.links = links;
+  const scrolling = scrollingOf(doc);
+  if (scrolling) context.scrolling = scrolling;
   if (paths.length > 1) problems.push(...unspelledNameNotes(doc.frames, paths));
   doc.frames.forEach((frame, index) => {
     // Each page's menus: popovers with ids unique in the page.
@@ -84,7 +92,8 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const tokens = documentTokensCss(doc, "css");
   const faces = fontFacesCss(fonts, "fonts");
-  const css = RESET + "\n" + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
+  const smooth = links?.smooth ? SMOOTH_SCROLL + "\n" : "";
+  const css = RESET + "\n" + smooth + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   const printed = printedStylesheets(files);

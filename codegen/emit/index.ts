@@ -6,6 +6,8 @@ import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../la
 import { plural } from "../../kernel/plural.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
+import { planLinks } from "../prototype/links.js";
+import { prototypeNotes } from "../prototype/notes.js";
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): EmittedFiles {
@@ -26,6 +28,7 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): Emitted
       message: "the component mapping applies to React output only: the HTML draws every instance from the design",
     });
   }
+  if (design.prototype) out.problems.push(...notesOf(design));
   const report = inferred?.report;
   if (report && report.suggested > 0)
     out.problems.push({ severity: "info", code: "figma-inferred-layout", message: figmaLayoutNote(report) });
@@ -57,5 +60,24 @@ function figmaLayoutNote(r: LayoutReport): string {
   return (
     `layout inference: Figma's own auto-layout guess agrees with ` +
     `Figment's direction on ${r.agreed} of ${r.suggested} frames${used}`
+  );
+}
+
+/** The prototype's interactions the code does not do, per layer (codegen/prototype/notes.ts). */
+function notesOf(doc: DesignDocument): ReturnType<typeof prototypeNotes> {
+  const names = new Map<string, string>();
+  const stack = [...doc.frames];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.id) names.set(node.id, doc.layerNames?.[node.id] ?? node.name);
+    if (node.children) stack.push(...node.children);
+  }
+  const pages = new Set(doc.frames.map((f) => f.id));
+  const scope = { has: (id: string) => names.has(id), isPage: (id: string) => pages.has(id) };
+  return prototypeNotes(
+    doc.prototype!,
+    scope,
+    planLinks(doc, () => ""),
+    (id) => names.get(id) || id,
   );
 }

@@ -17,6 +17,9 @@ import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
+import { planLinks } from "../prototype/links.js";
+import { routePaths, routesFile, SMOOTH_SCROLL } from "./links.js";
+import { scrollingOf } from "./scrolling.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -106,6 +109,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   );
   const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
+  // The prototype's screens are routes: its links go to them.
+  const routes = routePaths(
+    doc.frames,
+    (doc.prototype?.starts ?? []).map((s) => s.nodeId),
+  );
+  const links = planLinks(doc, (i) => routes[i]!);
+  const scrolling = scrollingOf(doc);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
 
@@ -144,6 +154,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       : {}),
     ...(modules ? {} : { preflight: true }),
     navMenu: () => newMenu(unit),
+    // A component's layers link from no screen of their own (each instance would link alike).
+    ...(links && !def ? { links } : {}),
+    ...(scrolling ? { scrolling } : {}),
     problems,
   });
 
@@ -287,36 +300,39 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...(modules ? ['import "./global.css";'] : []),
   ];
   files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
+  if (links) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
   if (modules)
     files.push({
       path: "src/global.css",
-      content: "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n",
+      content:
+        "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
+        (links?.smooth ? "\n" + SMOOTH_SCROLL : ""),
     });
-  files.push({
-    path: "src/global.d.ts",
-    content: [
-      'declare module "*.module.css" {',
-      "  const classes: Readonly<Record<string, string>>;",
-      "  export default classes;",
-      "}",
-      'declare module "*.css";',
-      'declare module "*.svg" {',
-      "  const src: string;",
-      "  export default src;",
-      "}",
-      ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
-        `declare module "*.${ext}" {`,
-        "  const src: string;",
-        "  export default src;",
-        "}",
-      ]),
-      "",
-    ].join("\n"),
-  });
+  files.push({ path: "src/global.d.ts", content: MODULE_DECLARATIONS });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
   for (const [path, content] of printedStylesheets(files, vouched)) printed.set(path, content);
   return { files, problems, printed };
 }
+
+/** src/global.d.ts: the CSS modules', stylesheets' and images' imports, typed. */
+const MODULE_DECLARATIONS = [
+  'declare module "*.module.css" {',
+  "  const classes: Readonly<Record<string, string>>;",
+  "  export default classes;",
+  "}",
+  'declare module "*.css";',
+  'declare module "*.svg" {',
+  "  const src: string;",
+  "  export default src;",
+  "}",
+  ...["png", "jpg", "jpeg", "gif", "webp"].flatMap((ext) => [
+    `declare module "*.${ext}" {`,
+    "  const src: string;",
+    "  export default src;",
+    "}",
+  ]),
+  "",
+].join("\n");
 
 /** A file of the output before its tree is built: a screen or a component, with its own stylesheet. */
 function newUnit(name: string, dir: FileUnit["dir"]): FileUnit {

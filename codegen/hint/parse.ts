@@ -8,6 +8,8 @@ import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/type
 import { parseFieldToken } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_HEADER, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
+import { parsePrototypeLine, PROTOTYPE_MARK } from "./prototype.js";
+import type { LayerPrototype } from "../prototype/model.js";
 import { num, splitTokens, unquote } from "./tokens.js";
 import { FigmentError } from "../../kernel/errors.js";
 
@@ -138,12 +140,17 @@ export function parseHint(text: string): ParsedHint {
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
   const assets: Record<string, Asset> = {};
   const ids = new IdCompressor();
+  const layers: Record<string, LayerPrototype> = {};
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     if (index === 0 || line.trim() === "") return;
     if (line.startsWith("$")) {
       const [ref, ...group] = splitTokens(line);
       tables.groups.set(ref!, group);
+      return;
+    }
+    if (line.startsWith(PROTOTYPE_MARK)) {
+      parsePrototypeLine(line, layers, lineNo);
       return;
     }
     if (line.startsWith("&")) {
@@ -169,5 +176,6 @@ export function parseHint(text: string): ParsedHint {
     }
     stack.push({ node, depth, instanceId: node.kind === "instance" ? node.id : parent?.instanceId });
   });
-  return { document: { frames, assets } };
+  const prototype = Object.keys(layers).length > 0 ? { layers, destinations: {}, wholeFile: false, starts: [] } : {};
+  return { document: { frames, assets, ...(prototype.layers ? { prototype } : {}) } };
 }

@@ -12,13 +12,15 @@
  * on the designer's own rows of blocks, `rf:` (the row reflows to fewer items per line, each at least that wide).
  * A grid auto layout is `grid:<columns>/<rows>` (tracks `1fr`, `240` px or `a` that hugs, `4*1fr` for a run), `gg:`
  * its gaps and `gcb:<below>/<columns>,…` its fewer columns on narrower screens; its children `gi:<row>,<column>`
- * (0-based, `,<row span>,<column span>` when spanning) and `ga:` their alignment in the area.
+ * (0-based, `,<row span>,<column span>` when spanning) and `ga:` their alignment in the area. After the layers, `>`
+ * lines say which layers link where and which stay put or scroll when the page scrolls (prototype.ts).
  */
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { FIELDS, printField, type Category } from "./fields.js";
 import { printPartBoxes, printPartIds } from "./parts.js";
 import { quote } from "./tokens.js";
+import { prototypeLines } from "./prototype.js";
 
 export const HINT_HEADER = "figment-hint 1";
 
@@ -190,6 +192,6 @@ export function printHint(doc: DesignDocument): string {
     for (const child of node.children ?? []) printNode(child, depth + 1, inner);
   };
   for (const frame of doc.frames) printNode(frame, 0, undefined);
-  lines.push(...tableLines, ...nodeLines);
+  lines.push(...tableLines, ...nodeLines, ...prototypeLines(doc.frames, doc.prototype));
   return lines.join("\n") + "\n";
 }

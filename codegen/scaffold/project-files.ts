@@ -70,20 +70,33 @@ export function findFirstScreen(files: SourceFile[]): ScreenEntry | undefined {
   return undefined;
 }
 
-function reactMain(files: SourceFile[], options: ProjectOptions): string {
-  const screen = findFirstScreen(files);
-  const hasGlobalCss = files.some((f) => f.path === "src/global.css");
+/** The router the prototype's links need (src/routes.ts, written when a screen links to another). */
+export const ROUTER_DEPENDENCY = { "react-router": "^8.5.3" } as const;
+
+const hasRoutes = (files: readonly SourceFile[]): boolean => files.some((f) => f.path === "src/routes.ts");
+
+/** src/main.tsx for the prototype's screens: each at its route (src/routes.ts), behind React Router. */
+function routedMain(files: SourceFile[], options: ProjectOptions): string {
   const imports = ['import { StrictMode } from "react";', 'import { createRoot } from "react-dom/client";'];
+  imports.push(
+    'import { createBrowserRouter } from "react-router";',
+    'import { RouterProvider } from "react-router/dom";',
+  );
   if (options.styling === "tailwind") imports.push('import "./tailwind.css";');
-  // src/index.ts imports the fonts and global.css itself; a screen imported directly needs them here.
-  const direct = screen && screen.from !== "./index";
-  if (direct && files.some((f) => f.path === "src/fonts.ts")) imports.push('import "./fonts";');
-  if (hasGlobalCss && direct) imports.push('import "./global.css";');
-  if (screen) imports.push(`import { ${screen.name} } from "${screen.from}";`);
-  const element = screen ? `<${screen.name} />` : "<p>No screen was generated.</p>";
+  // src/index.ts brings the fonts and the global styles in.
+  if (files.some((f) => f.path === "src/index.ts")) imports.push('import "./index";');
+  imports.push('import { routes } from "./routes";');
+  const router =
+    "const router = createBrowserRouter(routes.map(({ path, Screen }) => ({ path, element: <Screen /> })));";
+  return mainFile(imports, [router, ""], "<RouterProvider router={router} />");
+}
+
+/** src/main.tsx: its imports and declarations, then `element` rendered into #root. */
+function mainFile(imports: readonly string[], declarations: readonly string[], element: string): string {
   return [
     ...imports,
     "",
+    ...declarations,
     'const root = document.getElementById("root");',
     'if (!root) throw new Error("index.html has no #root element");',
     "",
@@ -94,6 +107,21 @@ function reactMain(files: SourceFile[], options: ProjectOptions): string {
     ");",
     "",
   ].join("\n");
+}
+
+function reactMain(files: SourceFile[], options: ProjectOptions): string {
+  if (hasRoutes(files)) return routedMain(files, options);
+  const screen = findFirstScreen(files);
+  const hasGlobalCss = files.some((f) => f.path === "src/global.css");
+  const imports = ['import { StrictMode } from "react";', 'import { createRoot } from "react-dom/client";'];
+  if (options.styling === "tailwind") imports.push('import "./tailwind.css";');
+  // src/index.ts imports the fonts and global.css itself; a screen imported directly needs them here.
+  const direct = screen && screen.from !== "./index";
+  if (direct && files.some((f) => f.path === "src/fonts.ts")) imports.push('import "./fonts";');
+  if (hasGlobalCss && direct) imports.push('import "./global.css";');
+  if (screen) imports.push(`import { ${screen.name} } from "${screen.from}";`);
+  const element = screen ? `<${screen.name} />` : "<p>No screen was generated.</p>";
+  return mainFile(imports, [], element);
 }
 
 /** The Fontsource packages the files import (`@fontsource/poppins/600.css`, `@fontsource-variable/inter`). */
@@ -117,7 +145,9 @@ function packageJson(files: readonly SourceFile[], options: ProjectOptions): str
     type: "module",
     scripts: { dev: "vite", build: "tsc && vite build", preview: "vite preview" },
     dependencies: Object.fromEntries(
-      Object.entries({ ...fonts, ...REACT_DEPENDENCIES }).sort(([a], [b]) => a.localeCompare(b)),
+      Object.entries({ ...fonts, ...REACT_DEPENDENCIES, ...(hasRoutes(files) ? ROUTER_DEPENDENCY : {}) }).sort(
+        ([a], [b]) => a.localeCompare(b),
+      ),
     ),
     devDependencies: Object.fromEntries(
       Object.entries({ ...REACT_DEV_DEPENDENCIES, ...(tailwind ? TAILWIND_DEV_DEPENDENCIES : {}) }).sort(([a], [b]) =>

@@ -16,6 +16,7 @@ import { fitScale } from "./scale.js";
 import { kindReason } from "./exportable.js";
 import type { Settings } from "../../contract/settings.js";
 import { checkSize, tooWide } from "./size.js";
+import { carryPrototype, readPrototypeFields } from "./reactions.js";
 import { nextTask, type Job } from "../tasks.js";
 
 export interface ExportHooks {
@@ -87,6 +88,10 @@ export async function exportNodes(
     hooks.onProgress(i, total, `Exporting “${node.name}”`);
     const json = await exportStep(node, "the structure", () => node.exportAsync({ format: "JSON_REST_V1" }));
     await nextTask();
+    throwIfCancelled(job);
+    // The prototype as the plugin API has it, where the export left it out.
+    const root = exportRoot(json);
+    if (root) carryPrototype(root, await readPrototypeFields([node], job));
     throwIfCancelled(job);
     const frame: ExportedFrame = {
       id: node.id,

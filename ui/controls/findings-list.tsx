@@ -12,6 +12,7 @@ const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
   "text-in-image": "Text in images",
   "image-name": "Image names",
   "frame-name": "Frame names",
+  "dead-link": "Dead links",
 };
 const KINDS = Object.keys(KIND_LABEL) as FindingKind[];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -1,0 +1,118 @@
+/**
+ * A small two-page design wired in prototype mode, for the prototype's tests: Home (a header fixed at the top, a
+ * button to About, a link that scrolls to the page's end, a text that opens a site, a list that scrolls inside, a
+ * hover the code does not do) and About (a back button, a link to a frame not in the file).
+ */
+const solid = (r: number, g: number, b: number) => [{ type: "SOLID", color: { r, g, b, a: 1 } }];
+const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+
+function text(id: string, name: string, x: number, y: number, w: number, extra: object = {}) {
+  return {
+    id,
+    name,
+    type: "TEXT",
+    characters: name,
+    absoluteBoundingBox: box(x, y, w, 24),
+    style: { fontFamily: "Arial", fontSize: 16, fontWeight: 400, lineHeightPx: 24, textAutoResize: "NONE" },
+    fills: solid(0, 0, 0),
+    ...extra,
+  };
+}
+
+function button(id: string, name: string, x: number, y: number, interactions: object[]) {
+  return {
+    id,
+    name,
+    type: "FRAME",
+    absoluteBoundingBox: box(x, y, 160, 40),
+    fills: solid(0.9, 0.9, 0.2),
+    interactions,
+    children: [text(`${id}t`, name, x + 8, y + 8, 144)],
+  };
+}
+
+const click = (action: object) => [{ trigger: { type: "ON_CLICK" }, actions: [action] }];
+const navigate = (destinationId: string | null) => ({
+  type: "NODE",
+  destinationId,
+  navigation: "NAVIGATE",
+  transition: { type: "DISSOLVE", duration: 0.3, easing: { type: "EASE_OUT" } },
+});
+
+export const HOME = {
+  id: "1:1",
+  name: "Home",
+  type: "FRAME",
+  absoluteBoundingBox: box(0, 0, 400, 2000),
+  fills: solid(1, 1, 1),
+  clipsContent: true,
+  children: [
+    { id: "1:9", name: "End", type: "RECTANGLE", absoluteBoundingBox: box(0, 1800, 400, 200), fills: solid(0, 0.5, 0) },
+    button("1:3", "About us", 20, 100, click(navigate("2:1"))),
+    button("1:4", "To the end", 20, 160, click({ type: "NODE", destinationId: "1:9", navigation: "SCROLL_TO" })),
+    text("1:5", "Figma site", 20, 220, 160, { interactions: click({ type: "URL", url: "https://example.com/" }) }),
+    {
+      id: "1:6",
+      name: "List",
+      type: "FRAME",
+      absoluteBoundingBox: box(20, 300, 360, 200),
+      fills: solid(0.95, 0.95, 0.95),
+      clipsContent: true,
+      overflowDirection: "VERTICAL_SCROLLING",
+      children: [
+        {
+          id: "1:7",
+          name: "Item",
+          type: "RECTANGLE",
+          absoluteBoundingBox: box(20, 300, 360, 600),
+          fills: solid(0, 0, 1),
+        },
+      ],
+    },
+    {
+      id: "1:2",
+      name: "Header",
+      type: "FRAME",
+      absoluteBoundingBox: box(0, 0, 400, 60),
+      fills: solid(0.2, 0.2, 0.2),
+      scrollBehavior: "FIXED",
+      interactions: [
+        {
+          trigger: { type: "ON_HOVER" },
+          actions: [{ type: "NODE", destinationId: "1:2", navigation: "CHANGE_TO", transition: null }],
+        },
+      ],
+    },
+  ],
+};
+
+export const ABOUT = {
+  id: "2:1",
+  name: "About",
+  type: "FRAME",
+  absoluteBoundingBox: box(500, 0, 400, 800),
+  fills: solid(1, 1, 1),
+  children: [
+    button("2:2", "Back", 520, 20, click({ type: "BACK" })),
+    button("2:3", "Nowhere", 520, 80, click(navigate("9:99"))),
+  ],
+};
+
+/** The whole file: one page, its flow starting at Home. */
+export const PROTOTYPE_FILE = {
+  name: "Prototype",
+  document: {
+    id: "0:0",
+    name: "Document",
+    type: "DOCUMENT",
+    children: [
+      {
+        id: "0:1",
+        name: "Page 1",
+        type: "CANVAS",
+        flowStartingPoints: [{ nodeId: "1:1", name: "Flow 1" }],
+        children: [HOME, ABOUT],
+      },
+    ],
+  },
+};
