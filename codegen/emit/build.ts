@@ -134,6 +134,21 @@ function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContex
   };
 }
 
+/**
+ * The prototype's scrolling of `node` (fixed, sticky, scrolling inside) written into its `decls`, whether drawn here,
+ * by a component file or by the team's component: the placement is this file's either way.
+ */
+function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags: Flags): void {
+  const scrolling = ctx.scrolling?.(node.id);
+  if (scrolling && !flags.root && !scrollDecls(scrolling, decls, flags.screenRoot?.w))
+    ctx.problems.push({
+      severity: "info",
+      code: "prototype",
+      message: `“${node.name}”: sticks at the top in the prototype; placed absolutely, it scrolls with the page here`,
+      nodeId: node.id,
+    });
+}
+
 /** The `data-node-id` of a layer: its own id, or in a component file the id it has in the instance drawn. */
 const layerIdOf = (node: DesignNode, ctx: BuildContext): AttrValue => ctx.layerId?.(node.id) ?? node.id;
 
@@ -283,7 +298,9 @@ function buildNode(
     };
     const decls = (n: DesignNode, d: Decl[]): Decl[] => (ctx.tokens ? ctx.tokens.decls(n, d) : d);
     const nodeId = ctx.nodeIds ? layerIdOf(node, ctx) : undefined;
-    const built = buildMapped(node, placed(), mapped, {
+    const placedHere = placed();
+    scrollAsDrawn(node, placedHere, ctx, flags);
+    const built = buildMapped(node, placedHere, mapped, {
       sheet: ctx.sheet,
       nodeId,
       classBase: (n, f) => ctx.classBase(n, f),
@@ -298,6 +315,7 @@ function buildNode(
   const usage = !flags.componentRoot && !flags.root ? ctx.componentFor?.(node) : undefined;
   if (usage) {
     const decls = placed();
+    scrollAsDrawn(node, decls, ctx, flags);
     const navBelow = flags.nav?.belowDecls(node, decls, true) ?? [];
     const base = ctx.classBase(node, usage.component);
     const below = [
@@ -393,14 +411,7 @@ function buildNode(
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);
-  const scrolling = ctx.scrolling?.(node.id);
-  if (scrolling && !flags.root && !scrollDecls(scrolling, decls, flags.screenRoot?.w))
-    ctx.problems.push({
-      severity: "info",
-      code: "prototype",
-      message: `“${node.name}”: sticks at the top in the prototype; placed absolutely, it scrolls with the page here`,
-      nodeId: node.id,
-    });
+  scrollAsDrawn(node, decls, ctx, flags);
   let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
   const page =
