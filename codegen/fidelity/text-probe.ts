@@ -743,7 +743,98 @@ export function hitTest(
       ? (layer.getAttribute("data-node-id") ?? "")
       : `<${el.tagName.toLowerCase()}>`;
   };
-  const order = points.map((_, i) => i).sort((a, b) => points[a]!.y - points[b]!.y);
+  // Whether `el` or a box around it stays put on the viewport while the page scrolls.
+  const pinned = (el: El): boolean => {
+    for (let e: El | null = el; e; e = e.parentElement) {
+      const position = tools.style(e).position;
+      if (position === "fixed" || position === "sticky") return true;
+    }
+    return false;
+  };
+  /**
+   * The verdict on one point from what lies over it: counted, or false (not counted) when a pinned layer covers it and
+   * this is not the `last` look (the point is looked at again from other scroll positions).
+   */
+  const judge = (p: Point, stack: El[], pseudo: El[] | undefined, last: boolean): boolean => {
+    const target = targets[p.t]!;
+    let verdict: "seen" | "clipped" | "covered" = "clipped";
+    let overImage = false;
+    let backdrop: number[] | undefined;
+    // See-through pseudo-elements over the point, top first.
+    const veils: { who: string; veil: Rgba }[] = [];
+    const textAt = pseudo ? pseudo.findIndex((e) => inside(e, target)) : -1;
+    for (let k = 0; k < stack.length; k++) {
+      const el = stack[k]!;
+      if (inside(el, target)) {
+        verdict = "seen";
+        // What lies behind the text here, down to the first opaque background (its own boxes come first): plain
+        // colours are composited here; an image, a gradient, a pseudo-element or a see-through layer needs the
+        // page's pixels (and an image says so).
+        const colours: Rgba[] = [];
+        let plain = true;
+        for (const below of stack.slice(k)) {
+          if (tools.notPlain(below)) {
+            plain = false;
+            overImage = tools.hasImage(below);
+            break;
+          }
+          const c = tools.rgba(tools.style(below).backgroundColor);
+          if (c[3] > 0) colours.push(c);
+          if (c[3] >= 0.99) break;
+        }
+        if (plain) {
+          backdrop = [base[0], base[1], base[2]];
+          for (const c of colours.reverse()) backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
+        }
+        break;
+      }
+      const paint = pseudo ? tools.pseudoPaint(el) : undefined;
+      const at = paint ? pseudo!.indexOf(el) : -1;
+      if (paint && at >= 0 && (textAt < 0 || at < textAt)) {
+        const who = `${nameOf(el, target, true)}${paint.which}`;
+        if (paint.opaque) {
+          verdict = "covered";
+          count(coverers[p.t]!, who);
+          break;
+        }
+        veils.push({ who, veil: paint.veil });
+      }
+      if (el.contains(target)) continue;
+      if (tools.paints(el)) {
+        // Under a layer fixed on the viewport (or stuck), a reader scrolls the text out from under it.
+        if (!last && pinned(el)) return false;
+        verdict = "covered";
+        count(coverers[p.t]!, nameOf(el, target, false));
+        break;
+      }
+    }
+    // The veils as one (the lowest first, each laid over), unless together they hide the text.
+    let veil: number[] | undefined;
+    for (const v of [...veils].reverse()) {
+      const [r, gr, b, a] = v.veil;
+      const under = veil ?? [0, 0, 0, 0];
+      const out = a + under[3]! * (1 - a);
+      veil = [0, 1, 2].map((j) => ([r, gr, b][j]! * a + under[j]! * under[3]! * (1 - a)) / (out || 1));
+      veil.push(out);
+    }
+    if (verdict === "seen" && veil && veil[3]! >= 0.9) {
+      verdict = "covered";
+      count(coverers[p.t]!, veils[0]!.who);
+    } else if (verdict === "seen" && veil) count(veilers[p.t]!, veils[0]!.who);
+    samples[p.t]![verdict]++;
+    if (verdict === "seen") seen.push({ p, overImage, ...(backdrop ? { backdrop } : {}), ...(veil ? { veil } : {}) });
+    return true;
+  };
+  const unpinned: Point[] = [];
+  // A text on a pinned layer stays where it was sampled (the page at its top) whatever the scroll: judged there.
+  const onPinned = targets.map((t) => t !== null && pinned(t));
+  g.scrollTo(0, 0);
+  for (const p of points)
+    if (onPinned[p.t]) judge(p, g.document.elementsFromPoint(p.x, p.y - g.scrollY), undefined, true);
+  const order = points
+    .map((_, i) => i)
+    .filter((i) => !onPinned[points[i]!.t])
+    .sort((a, b) => points[a]!.y - points[b]!.y);
   let i = 0;
   while (i < order.length) {
     const first = i;
@@ -774,76 +865,18 @@ export function hitTest(
         only.remove();
       }
     }
-    for (const { p, stack, pseudo } of band) {
-      const target = targets[p.t]!;
-      let verdict: "seen" | "clipped" | "covered" = "clipped";
-      let overImage = false;
-      let backdrop: number[] | undefined;
-      // See-through pseudo-elements over the point, top first.
-      const veils: { who: string; veil: Rgba }[] = [];
-      const textAt = pseudo ? pseudo.findIndex((e) => inside(e, target)) : -1;
-      for (let k = 0; k < stack.length; k++) {
-        const el = stack[k]!;
-        if (inside(el, target)) {
-          verdict = "seen";
-          // What lies behind the text here, down to the first opaque background (its own boxes come first): plain
-          // colours are composited here; an image, a gradient, a pseudo-element or a see-through layer needs the
-          // page's pixels (and an image says so).
-          const colours: Rgba[] = [];
-          let plain = true;
-          for (const below of stack.slice(k)) {
-            if (tools.notPlain(below)) {
-              plain = false;
-              overImage = tools.hasImage(below);
-              break;
-            }
-            const c = tools.rgba(tools.style(below).backgroundColor);
-            if (c[3] > 0) colours.push(c);
-            if (c[3] >= 0.99) break;
-          }
-          if (plain) {
-            backdrop = [base[0], base[1], base[2]];
-            for (const c of colours.reverse())
-              backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
-          }
-          break;
-        }
-        const paint = pseudo ? tools.pseudoPaint(el) : undefined;
-        const at = paint ? pseudo!.indexOf(el) : -1;
-        if (paint && at >= 0 && (textAt < 0 || at < textAt)) {
-          const who = `${nameOf(el, target, true)}${paint.which}`;
-          if (paint.opaque) {
-            verdict = "covered";
-            count(coverers[p.t]!, who);
-            break;
-          }
-          veils.push({ who, veil: paint.veil });
-        }
-        if (el.contains(target)) continue;
-        if (tools.paints(el)) {
-          verdict = "covered";
-          count(coverers[p.t]!, nameOf(el, target, false));
-          break;
-        }
-      }
-      // The veils as one (the lowest first, each laid over), unless together they hide the text.
-      let veil: number[] | undefined;
-      for (const v of [...veils].reverse()) {
-        const [r, gr, b, a] = v.veil;
-        const under = veil ?? [0, 0, 0, 0];
-        const out = a + under[3]! * (1 - a);
-        veil = [0, 1, 2].map((j) => ([r, gr, b][j]! * a + under[j]! * under[3]! * (1 - a)) / (out || 1));
-        veil.push(out);
-      }
-      if (verdict === "seen" && veil && veil[3]! >= 0.9) {
-        verdict = "covered";
-        count(coverers[p.t]!, veils[0]!.who);
-      } else if (verdict === "seen" && veil) count(veilers[p.t]!, veils[0]!.who);
-      samples[p.t]![verdict]++;
-      if (verdict === "seen") seen.push({ p, overImage, ...(backdrop ? { backdrop } : {}), ...(veil ? { veil } : {}) });
-    }
+    for (const { p, stack, pseudo } of band) if (!judge(p, stack, pseudo, false)) unpinned.push(p);
     // The page would not scroll that far (a root with overflow hidden): nothing brings the point into view.
     if (i === first) samples[points[order[i++]!]!.t]!.clipped++;
+  }
+  // A point under a pinned layer, looked at with the page scrolled to put it mid-viewport, then a quarter from the top,
+  // then three quarters: covered only when no scroll position shows it.
+  for (const p of unpinned) {
+    const at = [0.5, 0.25, 0.75];
+    for (let k = 0; k < at.length; k++) {
+      g.scrollTo(0, Math.max(0, Math.floor(p.y - g.innerHeight * at[k]!)));
+      if (judge(p, g.document.elementsFromPoint(p.x, p.y - g.scrollY), undefined, k === at.length - 1)) break;
+    }
   }
   const most = (map: Map<string, number>): string | undefined =>
     Array.from(map.entries()).sort((a, b) => b[1] - a[1])[0]?.[0];
