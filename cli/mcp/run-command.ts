@@ -3,7 +3,7 @@
  * output kept instead of printed. A failure is the sentence the CLI prints (`figment: …`), for the tool's error;
  * a cancel stays a Cancelled. Secrets from the environment are cut out of everything it returns.
  */
-import { isCancelled } from "../../kernel/cancelled.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { exitCodeFor, kindOf } from "../../kernel/errors.js";
 import { CANCELLED, type Outcome, type Output } from "../common/design-files.js";
 
@@ -37,7 +37,9 @@ export async function runCommand(
   let code: number;
   try {
     const outcome = await work(io);
-    code = outcome === CANCELLED ? 130 : outcome;
+    // A cancelled run has no exit code here: the tool's call ends as cancelled (the SDK answers nothing to it).
+    if (outcome === CANCELLED) throw new Cancelled();
+    code = outcome;
   } catch (error) {
     const kind = kindOf(error);
     if (isCancelled(error) || kind === "cancelled") throw error;

@@ -61,7 +61,7 @@ export function scrollDecls(setting: LayerPrototype, decls: Decl[], screenWidth?
   if (layer.scroll && done && !decls.some(([p]) => p === "z-index")) decls.push(["z-index", "1"]);
   if (layer.overflow) {
     const kept = decls.filter(([p]) => p !== "overflow" && p !== "overflow-x" && p !== "overflow-y");
-    // No scrollbar takes the content's room (the drawing has none): the frame scrolls by wheel, touch and keys.
+    // No scrollbar takes the content's space (the drawing has none): the frame scrolls by wheel, touch and keys.
     decls.splice(0, decls.length, ...kept, ...OVERFLOW[layer.overflow], ["scrollbar-width", "none"]);
   }
   return done;
