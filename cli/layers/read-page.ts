@@ -20,7 +20,7 @@ export interface ReadPage {
   readMs: number;
 }
 
-/** The first height a page is opened at; the reader measures the whole document whatever the viewport's height. */
+/** The height a page is opened at unless told: the reader measures the whole document whatever the viewport's. */
 const VIEWPORT_HEIGHT = 900;
 
 export async function readPage(
@@ -30,6 +30,11 @@ export async function readPage(
   options: {
     maxNodes?: number;
     name?: string;
+    /**
+     * The viewport's height (vh units, the first screen, where a fixed layer sits): the design's at its width, as the
+     * panel reads a result; default 900.
+     */
+    height?: number;
     prepare?: (page: Page, width: number) => Promise<void>;
     /**
      * Requests to other origins answered from memory (the bench: Google Fonts from local files, as the plugin's
@@ -45,7 +50,7 @@ export async function readPage(
   const out: ReadPage[] = [];
   for (const width of widths) {
     const context = await browser.newContext({
-      viewport: pageViewport({ width, height: VIEWPORT_HEIGHT }),
+      viewport: pageViewport({ width, height: options.height ?? VIEWPORT_HEIGHT }),
       deviceScaleFactor: 1,
       serviceWorkers: "block",
       javaScriptEnabled: false,

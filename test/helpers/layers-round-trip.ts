@@ -39,6 +39,10 @@ export const layersTripPages = (): LayoutPage[] => layoutPages({ minWidth: 0 });
 export const designWidth = (frame: RestNode): number =>
   Math.round((frame as { absoluteBoundingBox?: { width: number } }).absoluteBoundingBox?.width ?? 0);
 
+/** The viewport's height the panel reads a result in at the design width: the frame's (a fixed layer where drawn). */
+const designHeight = (frame: unknown): number =>
+  Math.max(1, Math.round((frame as { absoluteBoundingBox?: { height: number } }).absoluteBoundingBox?.height ?? 900));
+
 /** The code `figment code` writes for the page. */
 export async function pageCode(browser: Browser, page: LayoutPage): Promise<SourceFile[]> {
   if (designWidth(page.frame) <= INFERRED_FROM) return (await generateCode(page.document, HTML)).files;
@@ -60,6 +64,7 @@ export async function layersRoundTrip(browser: Browser, page: LayoutPage): Promi
     // networkAccess, here from @fontsource; a corpus page's families as if installed), as `contract` renders it.
     const [read] = await readPage(browser, join(dir, result.entry), [width], {
       name: page.name,
+      height: designHeight(page.frame),
       serve: page.page.serve,
       stylesheets: page.page.stylesheets,
     });
