@@ -52,7 +52,8 @@ export function svgBackgroundReaders(vectorOf: VectorOf, splitTop: (v: string) =
    */
   const markupOf = (src: string): string | undefined => {
     const m = /^data:image\/svg\+xml([^,]*),([\s\S]*)$/i.exec(src);
-    if (!m) return /\.svg([?#].*)?$/i.test(src) && g.performance.getEntriesByName(src).length > 0 ? loaded(src) : undefined;
+    if (!m)
+      return /\.svg([?#].*)?$/i.test(src) && g.performance.getEntriesByName(src).length > 0 ? loaded(src) : undefined;
     try {
       if (!/;base64/i.test(m[1] ?? "")) return decodeURIComponent(m[2]!);
       const binary = g.atob(m[2]!.replace(/\s+/g, ""));
@@ -80,9 +81,11 @@ export function svgBackgroundReaders(vectorOf: VectorOf, splitTop: (v: string) =
       new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, "i").exec(tag)?.[1];
     const w = num(attr("width"));
     const h = num(attr("height"));
-    const vb = (attr("viewBox") ?? "").trim().split(/[\s,]+/).map(Number);
-    const ratio =
-      w && h ? w / h : vb.length === 4 && vb[2]! > 0 && vb[3]! > 0 ? vb[2]! / vb[3]! : undefined;
+    const vb = (attr("viewBox") ?? "")
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
+    const ratio = w && h ? w / h : vb.length === 4 && vb[2]! > 0 && vb[3]! > 0 ? vb[2]! / vb[3]! : undefined;
     return { ...(w ? { w } : {}), ...(h ? { h } : {}), ...(ratio ? { ratio } : {}) };
   };
 
