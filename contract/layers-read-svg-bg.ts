@@ -181,5 +181,18 @@ export function svgBackgroundReaders(vectorOf: VectorOf, splitTop: (v: string) =
     }
   };
 
-  return { svgBackgroundsOf };
+  /** Paint readers whose visuals also give a box its SVG backgrounds as children (a ::before / ::after box). */
+  const withBackgrounds = <P extends { visuals(style: Style, node: LayerNode): void }>(
+    p: P,
+    room: () => boolean,
+  ): P => ({
+    ...p,
+    visuals: (style: Style, node: LayerNode) => {
+      p.visuals(style, node);
+      const vectors = svgBackgroundsOf(style, node).filter(() => room());
+      if (vectors.length > 0) node.children = vectors;
+    },
+  });
+
+  return { svgBackgroundsOf, withBackgrounds };
 }

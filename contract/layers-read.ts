@@ -88,17 +88,8 @@ export function readLayers(
   };
   const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
-  const { vectorOf, svgBackgroundsOf } = svgs(paints());
-  // A ::before / ::after box's SVG background is a vector child too (it has no other children).
-  const pseudoPaints = paints();
-  const gen = generated({
-    ...pseudoPaints,
-    visuals: (style, node) => {
-      pseudoPaints.visuals(style, node);
-      const vectors = svgBackgroundsOf(style, node).filter(() => room());
-      if (vectors.length > 0) node.children = vectors;
-    },
-  });
+  const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints());
+  const gen = generated(withBackgrounds(paints(), room));
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
   const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
   const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);

@@ -31,11 +31,12 @@ afterEach(() => {
 });
 
 const svgUrl = (markup: string): string => `data:image/svg+xml,${encodeURIComponent(markup)}`;
-const RED = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#f00"/></svg>`;
-const BLUE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"><circle cx="1" cy=".5" r=".5" fill="blue"/></svg>`;
+const NS = `xmlns="http://www.w3.org/2000/svg"`;
+const RED = `<svg ${NS} width="40" height="20"><rect width="40" height="20" fill="#f00"/></svg>`;
+const BLUE = `<svg ${NS} viewBox="0 0 2 1"><circle cx="1" cy=".5" r=".5" fill="blue"/></svg>`;
 const CONTROL = `<!doctype html><body style="margin:0">
-  <div data-node-id="a" style="width:200px;height:100px;border:4px solid #000;background:#eee url(&quot;${svgUrl(RED)}&quot;)
-    no-repeat right 10px bottom 5px">text</div>
+  <div data-node-id="a" style="width:200px;height:100px;border:4px solid #000;
+    background:#eee url(&quot;${svgUrl(RED)}&quot;) no-repeat right 10px bottom 5px">text</div>
   <div data-node-id="b" style="width:100px;height:100px;background:url(data:image/svg+xml;base64,${btoa(BLUE)})
     no-repeat 50% 50% / contain"></div>
   <div data-node-id="c" style="width:60px;height:30px;background:url(logo.svg) no-repeat 0 0 / contain"></div>
