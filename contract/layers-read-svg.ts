@@ -7,6 +7,7 @@
  * readers.
  */
 import type { LayerNode, LayerShape } from "./layers.js";
+import { svgBackgroundReaders } from "./layers-read-svg-bg.js";
 
 interface Rect {
   x: number;
@@ -43,19 +44,25 @@ interface Paints {
   px(v: string): number;
   clamp01(n: number): number;
   color(css: string): { r: number; g: number; b: number; a: number } | undefined;
+  splitTop(v: string): string[];
 }
 interface SvgGlobals {
   getComputedStyle(element: SvgElement): { getPropertyValue(name: string): string };
 }
 
-/** The SVG readers: an inline `<svg>` as a vector layer with its shapes and its markup painted as drawn. */
+/**
+ * The SVG readers: an inline `<svg>` as a vector layer with its shapes and its markup painted as drawn, and a CSS
+ * background that is an SVG as one (layers-read-svg-bg.ts).
+ */
 export function svgReaders(paints: Paints) {
-  return svgShapeReaders(paints, pathReaders().mapPath);
+  const shapes = svgShapeReaders(paints, pathReaders().mapPath);
+  return { ...shapes, ...svgBackgroundReaders(shapes.vectorOf, paints.splitTop) };
 }
 
 /** svgReaders as the page gets it: each part self-contained, joined there. */
 export const svgReadersSource = (): string =>
-  `(p) => (${svgShapeReaders.toString()})(p, (${pathReaders.toString()})().mapPath)`;
+  `(p) => { const v = (${svgShapeReaders.toString()})(p, (${pathReaders.toString()})().mapPath); ` +
+  `return { ...v, ...(${svgBackgroundReaders.toString()})(v.vectorOf, p.splitTop) }; }`;
 
 /** Path data mapped through a matrix (an SVG element's user space to the page). */
 export function pathReaders() {

@@ -88,12 +88,12 @@ export function readLayers(
   };
   const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
-  const gen = generated(paints());
+  const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints());
+  const gen = generated(withBackgrounds(paints(), room));
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
   const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
   const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);
   const { flexSizing, contentBox, boxed } = items(paints());
-  const { vectorOf } = svgs(paints());
 
   const read = (el: DomElement, origin: Rect, parentStyle: Style | undefined): LayerNode | undefined => {
     if (SKIP.has(el.tagName)) return undefined;
@@ -129,11 +129,12 @@ export function readLayers(
       const layout = autoLayoutOf(style);
       if (layout) node.autoLayout = layout;
       if (s(style, "overflow-x") !== "visible" || s(style, "overflow-y") !== "visible") node.clip = true;
-      const children: LayerNode[] = [];
+      // An SVG background drawn once: a vector under everything the element holds (rank -1).
+      const children: LayerNode[] = svgBackgroundsOf(style, node).filter(() => room());
       /** Each child's CSS `order` (text children 0). */
-      const orders: number[] = [];
+      const orders: number[] = children.map(() => 0);
       /** Each element child's place in CSS paint order (paintRank). */
-      const stack = new Map<LayerNode, number>();
+      const stack = new Map<LayerNode, number>(children.map((c) => [c, -1]));
       const itemMargins = new Map<LayerNode, number[]>(); // each element child's, for keepMargins
       const field = el as unknown as { value?: unknown; placeholder?: unknown };
       const entered =
