@@ -15,10 +15,10 @@ describe("which runs can be cancelled (the command table)", () => {
     [["search", "x.json", "q", "--ai"], true],
     [["image", "--prompt", "p"], true],
     [["batch", "status", "dir"], true],
+    [["score", "x.json", "--dir", "d"], true],
     [["code", "x.json"], false],
     [["frames", "x.json"], false],
     [["analyze", "x.json"], false],
-    [["score", "--dir", "d"], false],
     [["demo"], false],
     [[], false],
   ])("%j → %s", (argv, cancellable) => {

@@ -124,7 +124,7 @@ describe("figment mcp --http", () => {
     });
     await expect(call).rejects.toThrow();
     await stopped;
-    expect(notes).toContain("get_code: cancelled; its work stopped");
+    expect(notes.join("\n")).toMatch(/^get_code: cancelled\b.*; its work stopped$/m);
     expect(existsSync(out) ? readdirSync(out, { recursive: true }) : []).toEqual([]);
     const after = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
     expect(after.isError).toBeFalsy();
@@ -198,6 +198,10 @@ describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma
       expect(result.isError).toBe(true);
       expect(JSON.stringify(result)).toMatch(/token/i);
       expect(JSON.stringify(result)).not.toContain(wrong);
+      // The server takes no --figma-token: the sentence says where its token comes from.
+      expect(JSON.stringify(result)).not.toContain("--figma-token");
+      if (!("FIGMA_TOKEN" in env))
+        expect(JSON.stringify(result)).toMatch(/FIGMA_TOKEN in the MCP server's environment/);
       const both = await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1", design: "x.json" } });
       expect(both.isError).toBe(true);
       await client.close();

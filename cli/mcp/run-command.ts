@@ -3,7 +3,7 @@
  * output kept instead of printed. A failure is the sentence the CLI prints (`figment: …`), for the tool's error;
  * a cancel stays a Cancelled. Secrets from the environment are cut out of everything it returns.
  */
-import { isCancelled } from "../../kernel/cancelled.js";
+import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { exitCodeFor, kindOf } from "../../kernel/errors.js";
 import { CANCELLED, type Outcome, type Output } from "../common/design-files.js";
 
@@ -27,6 +27,14 @@ export function redactSecrets(text: string, env: Readonly<Record<string, string 
   return clean;
 }
 
+/**
+ * The CLI's sentences as the server's: it takes no --figma-token (its token is FIGMA_TOKEN in its environment), so a
+ * sentence that offers the flag names the environment instead.
+ */
+export function serverWords(text: string): string {
+  return text.split("FIGMA_TOKEN (or --figma-token)").join("the FIGMA_TOKEN of the MCP server's environment");
+}
+
 export async function runCommand(
   work: (io: Output) => Promise<Outcome>,
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -37,7 +45,9 @@ export async function runCommand(
   let code: number;
   try {
     const outcome = await work(io);
-    code = outcome === CANCELLED ? 130 : outcome;
+    // A command that stopped because it was asked to, after saying what it kept: the call was cancelled.
+    if (outcome === CANCELLED) throw new Cancelled(err.join("\n") || "cancelled");
+    code = outcome;
   } catch (error) {
     const kind = kindOf(error);
     if (isCancelled(error) || kind === "cancelled") throw error;
@@ -45,5 +55,5 @@ export async function runCommand(
     err.push(kind === "internal" ? `figment: internal error: ${message}` : `figment: ${message}`);
     code = exitCodeFor(kind);
   }
-  return { code, out: redactSecrets(out.join("\n"), env), err: redactSecrets(err.join("\n"), env) };
+  return { code, out: redactSecrets(out.join("\n"), env), err: serverWords(redactSecrets(err.join("\n"), env)) };
 }

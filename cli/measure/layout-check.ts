@@ -9,12 +9,18 @@ import type { CodeOptions, DesignDocument } from "../../codegen/index.js";
 import { checkLayout, simulatorEngine, type LayoutCheck } from "../../codegen/layout-check/index.js";
 import { infers } from "../../codegen/layout/index.js";
 import { chromiumAvailable, chromiumPath } from "./browser.js";
+import { stopIfAborted } from "../../kernel/cancelled.js";
 
 /** A run's Chromium, launched on first use; `close` ends it (a no-op when it never started). */
 export class LayoutBrowser {
   private launched: Promise<Browser> | undefined;
   /** A browser the caller owns (it closes it): close leaves it open. */
   private owned = true;
+
+  /** With `shared` (RunContext.chromium: a browser the caller keeps), that one, asked for when first needed. */
+  constructor(private readonly shared?: () => Promise<Browser>) {
+    if (shared) this.owned = false;
+  }
 
   static of(browser: Browser): LayoutBrowser {
     const out = new LayoutBrowser();
@@ -24,7 +30,9 @@ export class LayoutBrowser {
   }
 
   get(): Promise<Browser> {
-    this.launched ??= import("./browser.js").then(({ launchChromium }) => launchChromium());
+    this.launched ??= this.shared
+      ? this.shared()
+      : import("./browser.js").then(({ launchChromium }) => launchChromium());
     return this.launched;
   }
 
@@ -47,6 +55,22 @@ export async function checkedOptions(
   signal?: AbortSignal,
 ): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
   if (options.layout === "exact" || !doc.frames.some(infers)) return { options };
+  try {
+    return await checked(doc, options, browser, io, signal);
+  } catch (error) {
+    // The check stops with the signal's own reason: a cancel, said as one.
+    stopIfAborted(signal, "cancelled while checking the layout");
+    throw error;
+  }
+}
+
+async function checked(
+  doc: DesignDocument,
+  options: CodeOptions,
+  browser: LayoutBrowser,
+  io: { err(text: string): void },
+  signal?: AbortSignal,
+): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
   let check: LayoutCheck;
   if (chromiumAvailable()) {
     const { chromiumEngine } = await import("./layout-engine.js");
