@@ -155,6 +155,31 @@ describe("figment mcp over stdio", () => {
     expect(Math.abs(got.iouMatched - cli.score.iouMatched)).toBeLessThanOrEqual(0.02);
   }, 180_000);
 
+  it("a score_code cancelled while Chromium measures stops there; the server answers the next call", async () => {
+    await client.callTool({
+      name: "get_code",
+      arguments: { design: LOGIN, out: "to-cancel", target: "html", nodeIds: true },
+    });
+    const controller = new AbortController();
+    const call = client.callTool({ name: "score_code", arguments: { design: LOGIN, dir: "to-cancel" } }, undefined, {
+      signal: controller.signal,
+      // The command's own step: Chromium is up and the page is being measured, width by width.
+      onprogress: (note) => {
+        if (note.message?.includes("measuring")) controller.abort("the test cancels");
+      },
+    });
+    await expect(call).rejects.toThrow();
+    const notice = await new Promise<string>((done) => {
+      const seen = (): string | undefined => logs.find((line) => line.startsWith("score_code: cancelled"));
+      const wait = (): void => void (seen() ? done(seen()!) : setImmediate(wait));
+      wait();
+    });
+    // Stopped inside the measurement (the command's own Cancelled), not after a finished one.
+    expect(notice).toBe("score_code: cancelled while measuring the code; its work stopped");
+    const after = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
+    expect(after.isError).toBeFalsy();
+  }, 120_000);
+
   it("analyze and search_frames: figment analyze --json and search --json", async () => {
     const analyzed = await client.callTool({ name: "analyze", arguments: { design: PROMO } });
     expect((analyzed.structuredContent as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
