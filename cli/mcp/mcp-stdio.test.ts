@@ -94,6 +94,13 @@ describe("figment mcp over stdio", () => {
     expect(await run(["frames", PROMO, "--json"], io)).toBe(0);
     const cli = JSON.parse(io.stdout()) as { frames: unknown[] };
     expect(result.structuredContent).toEqual({ frames: cli.frames, total: cli.frames.length });
+    // A design without top-level frames (figment frames exits 1 with its empty list): an empty list, no error.
+    const none = await client.callTool({
+      name: "list_frames",
+      arguments: { design: join(FIXTURES, "figma", "grida-stroke.file.json") },
+    });
+    expect(none.isError, text(none)).toBeFalsy();
+    expect(none.structuredContent).toEqual({ frames: [], total: 0 });
   });
 
   it("get_design_hint: figment hints' text with its tokens, a page at a time", async () => {

@@ -64,6 +64,8 @@ export function registerDesignTools(context: ToolContext): void {
             const { items, next } = page(frames, input.cursor, FRAMES_PAGE);
             return { frames: items, total: frames.length, ...(next ? { nextCursor: next } : {}) };
           },
+          // Exit 1 with its list is a design without top-level frames: an empty list, not a failure.
+          [0, 1],
         );
       }),
   );
