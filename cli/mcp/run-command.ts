@@ -4,12 +4,12 @@
  * a cancel stays a Cancelled. Secrets from the environment are cut out of everything it returns.
  */
 import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
-import { exitCodeFor, kindOf } from "../../kernel/errors.js";
+import { kindOf } from "../../kernel/errors.js";
 import { CANCELLED, type Outcome, type Output } from "../common/design-files.js";
 
 export interface CommandRun {
-  /** The exit code the CLI would end with. */
-  code: number;
+  /** The exit code the command returned; undefined when it threw (a failure, said in `err`). */
+  code: number | undefined;
   /** stdout, as printed. */
   out: string;
   /** stderr: notes, problems and the failure's sentence. */
@@ -42,7 +42,7 @@ export async function runCommand(
   const out: string[] = [];
   const err: string[] = [];
   const io: Output = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  let code: number;
+  let code: number | undefined;
   try {
     const outcome = await work(io);
     // A command that stopped because it was asked to, after saying what it kept: the call was cancelled.
@@ -53,7 +53,7 @@ export async function runCommand(
     if (isCancelled(error) || kind === "cancelled") throw error;
     const message = error instanceof Error ? error.message : String(error);
     err.push(kind === "internal" ? `figment: internal error: ${message}` : `figment: ${message}`);
-    code = exitCodeFor(kind);
+    code = undefined;
   }
   return { code, out: redactSecrets(out.join("\n"), env), err: serverWords(redactSecrets(err.join("\n"), env)) };
 }

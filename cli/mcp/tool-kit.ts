@@ -142,8 +142,8 @@ export async function commandResult(
   const run = await runCommand((io) => work(io, runContext), context.env);
   stopIfCancelled(extra);
   await progress.end(`${tool}: done`);
-  if (!resultCodes.includes(run.code) || run.out.trim() === "")
-    return toolError(run.err.trim() || `figment: ${tool} failed (exit code ${run.code})`);
+  if (run.code === undefined || !resultCodes.includes(run.code) || run.out.trim() === "")
+    return toolError(run.err.trim() || `figment: ${tool} failed (exit code ${run.code ?? "none"})`);
   await logNotes(context, extra, tool, run.err);
   const structured = shape(run);
   return { content: [{ type: "text", text: JSON.stringify(structured, null, 2) }], structuredContent: structured };
