@@ -162,6 +162,28 @@ describe("figment mcp over stdio", () => {
     expect(Math.abs(got.iouMatched - cli.score.iouMatched)).toBeLessThanOrEqual(0.02);
   }, 180_000);
 
+  it("resources/list in pages of 100: every generated file once, then no nextCursor; a made-up cursor refused", async () => {
+    const design = join(FIXTURES, "figma", "figmagic-design-system.file.json");
+    const made = await client.callTool({ name: "get_code", arguments: { design } });
+    expect(made.isError, text(made)).toBeFalsy();
+    const uris: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const listed = await client.listResources(cursor === undefined ? {} : { cursor });
+      expect(listed.resources.length).toBeLessThanOrEqual(100);
+      uris.push(...listed.resources.map((r) => r.uri));
+      cursor = listed.nextCursor;
+      pages++;
+    } while (cursor !== undefined);
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(uris).size).toBe(uris.length);
+    const links = (made.content as { type: string; uri?: string }[]).filter((c) => c.type === "resource_link");
+    expect(links.length).toBeGreaterThan(100);
+    expect(uris).toEqual(expect.arrayContaining(links.map((l) => l.uri)));
+    await expect(client.listResources({ cursor: "not-a-cursor" })).rejects.toThrow(/cursor/);
+  }, 120_000);
+
   it("a score_code cancelled while Chromium measures stops there; the server answers the next call", async () => {
     await client.callTool({
       name: "get_code",
