@@ -55,32 +55,22 @@ export async function checkedOptions(
   signal?: AbortSignal,
 ): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
   if (options.layout === "exact" || !doc.frames.some(infers)) return { options };
+  let check: LayoutCheck;
   try {
-    return await checked(doc, options, browser, io, signal);
+    if (chromiumAvailable()) {
+      const { chromiumEngine } = await import("./layout-engine.js");
+      check = await checkLayout(doc, chromiumEngine(await browser.get()), signal ? { signal } : {});
+    } else {
+      io.err(
+        `figment: note: no Chromium at ${chromiumPath()}: the inferred layout was checked by Figment's layout ` +
+          "model, not a browser (apt-get install chromium, or set CHROMIUM_PATH)",
+      );
+      check = await checkLayout(doc, simulatorEngine, signal ? { signal } : {});
+    }
   } catch (error) {
     // The check stops with the signal's own reason: a cancel, said as one.
     stopIfAborted(signal, "cancelled while checking the layout");
     throw error;
-  }
-}
-
-async function checked(
-  doc: DesignDocument,
-  options: CodeOptions,
-  browser: LayoutBrowser,
-  io: { err(text: string): void },
-  signal?: AbortSignal,
-): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
-  let check: LayoutCheck;
-  if (chromiumAvailable()) {
-    const { chromiumEngine } = await import("./layout-engine.js");
-    check = await checkLayout(doc, chromiumEngine(await browser.get()), signal ? { signal } : {});
-  } else {
-    io.err(
-      `figment: note: no Chromium at ${chromiumPath()}: the inferred layout was checked by Figment's layout model, ` +
-        "not a browser (apt-get install chromium, or set CHROMIUM_PATH)",
-    );
-    check = await checkLayout(doc, simulatorEngine, signal ? { signal } : {});
   }
   return { options: { ...options, layoutDecisions: check.decisions }, check };
 }
