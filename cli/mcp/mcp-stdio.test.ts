@@ -162,7 +162,7 @@ describe("figment mcp over stdio", () => {
     expect(Math.abs(got.iouMatched - cli.score.iouMatched)).toBeLessThanOrEqual(0.02);
   }, 180_000);
 
-  it("resources/list in pages of 100: every generated file once, then no nextCursor; a made-up cursor refused", async () => {
+  it("resources/list in pages of 100: each generated file once; a bad cursor refused", async () => {
     const design = join(FIXTURES, "figma", "figmagic-design-system.file.json");
     const made = await client.callTool({ name: "get_code", arguments: { design } });
     expect(made.isError, text(made)).toBeFalsy();
