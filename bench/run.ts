@@ -70,6 +70,9 @@
  *     element boxes against Chromium's (IoU×matched), text editable, images placed, flex → auto layout
  *   BENCH_ONLY=fuzz npm run bench  every input from outside, mutated: messages across the boundaries, model answers
  *     through the SDK (bench/fuzz.ts)
+ *   BENCH_ONLY=mcp npm run bench  issue 53's `figment mcp` over stdio: get_design_hint's tokens per fixture frame
+ *     against Framelink's get_figma_data for it, and a get_code call on a 150-layer frame: first progress, its code
+ *     (bench/mcp.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
@@ -90,6 +93,7 @@ import { responsiveSection } from "./responsive.js";
 import { imageSection } from "./image.js";
 import { imagePanelSection } from "./image-panel.js";
 import { fuzzSection } from "./fuzz.js";
+import { mcpSection } from "./mcp.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
 import {
@@ -153,6 +157,7 @@ const SECTIONS = [
   "eval",
   "fuzz",
   "layers-d2c",
+  "mcp",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -234,6 +239,7 @@ async function main(): Promise<void> {
     eval: () => evalSuitesSection(results),
     fuzz: () => fuzzSection(results),
     "layers-d2c": () => layersD2cSection(results),
+    mcp: () => mcpSection(files, baseline, results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

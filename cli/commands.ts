@@ -119,10 +119,12 @@ export const COMMAND_TABLE = {
   fidelity: mainCommand("fidelity", async (args, io) =>
     (await import("./fidelity/command.js")).fidelityCommand(args, io),
   ),
+  // Chromium's measurement: Ctrl-C closes the browser and stops it.
   score: command({
+    cancellable: ALWAYS,
     help: () => SCORE_USAGE,
     parse: (argv) => orHelp(parseScoreArgs(argv)),
-    run: async (args, io) => (await import("./score/command.js")).scoreCommand(args, io),
+    run: async (args, io, context) => (await import("./score/command.js")).scoreCommand(args, io, context),
   }),
   layers: command({
     help: () => LAYERS_USAGE,

@@ -18,3 +18,8 @@ export class Cancelled extends FigmentError {
 export function isCancelled(error: unknown): error is Cancelled {
   return error instanceof Cancelled;
 }
+
+/** Throws Cancelled when `signal` aborted: a long run's check between its steps, so its work stops there. */
+export function stopIfAborted(signal: { readonly aborted: boolean } | undefined, message = "Cancelled."): void {
+  if (signal?.aborted) throw new Cancelled(message);
+}

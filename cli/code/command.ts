@@ -21,7 +21,10 @@ import { checkOutDir, readText } from "../common/io.js";
 import { DEFAULT_OUT_ROOT, frameFolders } from "../common/out-dir.js";
 import { componentOptions, readComponentsInput } from "./components-map.js";
 import { loadForCode } from "./figma-extras.js";
+import { stopIfAborted } from "../../kernel/cancelled.js";
 import { FigmentError } from "../../kernel/errors.js";
+
+const NOTHING_WRITTEN = "cancelled; nothing was written";
 import type { CodeOptions, LoadedDesign } from "../../codegen/load.js";
 import type { Problem } from "../../codegen/types.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
@@ -56,16 +59,19 @@ export async function codeCommand(args: CliArgs, io: Output, context: RunContext
   if (args.score) requireChromium();
   const components = await readComponentsInput(args);
   const design = await loadForCode(args, io, context);
-  const browser = new LayoutBrowser();
+  const browser = new LayoutBrowser(context.chromium);
   try {
     // The inferred layout checked in Chromium at each frame's design width first: the files, and the score, are of it.
+    context.progress?.(0, 2, "checking the inferred layout");
     const checked = await checkedOptions(design.document, codeOptions(args), browser, io, context.signal);
+    context.progress?.(1, 2, "layout checked; generating the files");
     return await writeAndScore(
       args,
       io,
       design,
       { ...checked.options, ...componentOptions(components) },
       {
+        ...(context.signal ? { signal: context.signal } : {}),
         problems: [...components.problems, ...design.problems],
         score: () => scoreDocument(design.document, design.roots, checked.options, browser),
         printScores,
@@ -83,6 +89,8 @@ async function writeAndScore(
   design: LoadedDesign,
   options: CodeOptions,
   run: {
+    /** Checked before anything is written: a cancel writes nothing. */
+    signal?: AbortSignal;
     problems: Problem[];
     score: () => Promise<FidelityScore[]>;
     printScores: (scores: readonly FidelityScore[], io: Output) => void;
@@ -93,19 +101,15 @@ async function writeAndScore(
   const name = runName(args, design.roots);
   // Without --out, a whole file's frames go one folder each (figment-out/<frame>/<target>), each converted alone.
   const write = async (more: Record<string, unknown>): Promise<number> => {
-    if (args.out !== undefined || frames.length === 1)
-      return emitAndWrite(
-        await generateCode(design.document, options),
-        problems,
-        args,
-        io,
-        more,
-        name,
-        design.layerNames,
-      );
+    if (args.out !== undefined || frames.length === 1) {
+      const result = await generateCode(design.document, options);
+      stopIfAborted(run.signal, NOTHING_WRITTEN);
+      return emitAndWrite(result, problems, args, io, more, name, design.layerNames);
+    }
     const names = frames.map((f) => design.roots.find((r) => r.id === f.id)?.name ?? f.name);
     const folders: OutputFolder[] = [];
     for (const [i, folder] of frameFolders(names).entries()) {
+      stopIfAborted(run.signal, NOTHING_WRITTEN);
       const result = await generateCode({ ...design.document, frames: [frames[i]!] }, options);
       problems.push(...result.problems);
       const files = args.project
@@ -113,6 +117,7 @@ async function writeAndScore(
         : result.files;
       folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
     }
+    stopIfAborted(run.signal, NOTHING_WRITTEN);
     return writeFolders(folders, problems, args, io, more, DEFAULT_OUT_ROOT, design.layerNames);
   };
   if (!args.score) return write({});

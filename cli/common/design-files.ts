@@ -4,6 +4,7 @@
  * cli/frames/, cli/batch/ …) all use it.
  */
 import { basename, relative, sep } from "node:path";
+import type { Browser } from "playwright-core";
 import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../../codegen/index.js";
 import { readVariablesReply } from "../../codegen/tokens/variables-reply.js";
 import { projectFiles } from "../../codegen/scaffold/project-files.js";
@@ -35,8 +36,18 @@ export type Outcome = number | typeof CANCELLED;
 export interface RunContext {
   /** Environment variables (API keys); process.env unless given. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Cancels a model request (Ctrl-C); given only to a run its command's row calls cancellable (cli/commands.ts). */
+  /**
+   * Cancels the run (Ctrl-C, or an MCP client's cancel): a model request, Figma's, or the steps of a long local run
+   * (score's widths, code's frames) — given only to a run its command's row calls cancellable (cli/commands.ts).
+   */
   signal?: AbortSignal;
+  /**
+   * A Chromium the caller keeps open across runs (figment mcp: one for the server's life): the layout check uses it
+   * instead of launching its own, and leaves it open.
+   */
+  chromium?: () => Promise<Browser>;
+  /** How far a long run is (figment mcp's progress notifications): `done` of `total` steps, and what it is doing. */
+  progress?: (done: number, total: number, message: string) => void;
   /** Figma REST client settings tests replace (a sleep that does not wait, a short timeout). */
   figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">>;
 }

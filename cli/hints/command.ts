@@ -1,17 +1,22 @@
 /** `figment hints <design.json>`: the compact design hint a model is sent. */
 import { modelHint } from "../../codegen/index.js";
 import type { CliArgs } from "../common/args.js";
-import { codeOptions, load, type Output } from "../common/design-files.js";
+import { codeOptions, load, type Output, type RunContext } from "../common/design-files.js";
+import { stopIfAborted } from "../../kernel/cancelled.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 
-export async function hintsCommand(args: CliArgs, io: Output): Promise<number> {
+export async function hintsCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
   const design = await load(args, io);
   const layout = args.exactLayout ? "exact" : "responsive";
   // The hint describes the layout the code has: inferred, then checked at the design width (in Chromium when present).
-  const browser = new LayoutBrowser();
+  const browser = new LayoutBrowser(context.chromium);
   try {
-    const { options } = await checkedOptions(design.document, { ...codeOptions(args), layout }, browser, io);
-    io.out(modelHint(design.document, layout, options.layoutDecisions).trimEnd());
+    context.progress?.(0, 1, "checking the inferred layout");
+    const options = { ...codeOptions(args), layout } as const;
+    const checked = await checkedOptions(design.document, options, browser, io, context.signal);
+    stopIfAborted(context.signal, "cancelled; nothing was printed");
+    context.progress?.(1, 1, "layout checked");
+    io.out(modelHint(design.document, layout, checked.options.layoutDecisions).trimEnd());
   } finally {
     await browser.close();
   }

@@ -9,7 +9,8 @@ import type { McpArgs } from "./args.js";
 import { FIGMA_API } from "../common/args.js";
 import { defaultCacheDir } from "./figma-file.js";
 import { serveHttp } from "./http.js";
-import { createServer } from "./server.js";
+import { SharedChromium } from "./chromium.js";
+import { createServer, type ServerOptions } from "./server.js";
 
 export async function mcpCommand(args: McpArgs, io: Output, context: RunContext = {}): Promise<number> {
   const env = context.env ?? process.env;
@@ -18,8 +19,18 @@ export async function mcpCommand(args: McpArgs, io: Output, context: RunContext 
     baseUrl: args.figmaBaseUrl ?? FIGMA_API,
     cacheDir: args.cache ?? defaultCacheDir(env),
   };
+  const chromium = new SharedChromium();
+  try {
+    return await serve(args, io, { folders, env, figma, chromium });
+  } finally {
+    await chromium.close();
+  }
+}
+
+async function serve(args: McpArgs, io: Output, options: ServerOptions): Promise<number> {
+  const { env } = options;
   if (args.port === undefined) {
-    const server = await createServer({ folders, env, figma });
+    const server = await createServer(options);
     const transport = new StdioServerTransport();
     const closed = new Promise<void>((done) => {
       transport.onclose = done;
@@ -37,9 +48,7 @@ export async function mcpCommand(args: McpArgs, io: Output, context: RunContext 
       throw new FigmentError("input", `--bearer-env ${args.bearerEnv}: the variable is not set`);
   }
   const running = await serveHttp({
-    folders,
-    env,
-    figma,
+    ...options,
     host: args.host ?? "127.0.0.1",
     port: args.port,
     ...(bearer !== undefined ? { bearer } : {}),

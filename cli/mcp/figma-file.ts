@@ -9,6 +9,7 @@ import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { Cancelled } from "../../kernel/cancelled.js";
+import { FigmentError } from "../../kernel/errors.js";
 import { FIGMA_API, parseFileKey } from "../common/args.js";
 import { FIGMA_TIMEOUT_SEC, figmaToken } from "../code/figma-extras.js";
 import { FigmaClient } from "../figma-rest/client.js";
@@ -30,6 +31,21 @@ export const defaultFigmaSource = (env: Readonly<Record<string, string | undefin
   baseUrl: FIGMA_API,
   cacheDir: defaultCacheDir(env),
 });
+
+/**
+ * The server's FIGMA_TOKEN, or the sentence that says where to set it: the server takes no --figma-token, its token
+ * is its environment's, set where the client starts it.
+ */
+export function serverFigmaToken(env: Readonly<Record<string, string | undefined>>): string {
+  if ((env["FIGMA_TOKEN"] ?? "").trim() === "")
+    throw new FigmentError(
+      "input",
+      'a design by fileKey needs a Figma token: set FIGMA_TOKEN in the MCP server\'s environment (the "env" of its ' +
+        "entry in your client's configuration, e.g. .mcp.json); create one in Figma under Settings → Security → " +
+        "Personal access tokens, with file_content:read",
+    );
+  return figmaToken({}, env);
+}
 
 export interface FetchedDesign {
   path: string;
@@ -66,7 +82,7 @@ export async function figmaDesign(
   const ids = (request.nodes ?? []).map((id) => id.replace(/^(\d+)-(\d+)$/, "$1:$2"));
   const path = cachePath(source, key, ids);
   if (!request.refresh && (await exists(path))) return { path, cached: true };
-  const token = figmaToken({}, env);
+  const token = serverFigmaToken(env);
   const client = new FigmaClient({
     token,
     baseUrl: source.baseUrl,

@@ -6,6 +6,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ErrorCode, ListResourcesRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { page } from "./tool-kit.js";
 
 const TYPES: Record<string, string> = {
   ".tsx": "text/tsx",
@@ -46,16 +48,12 @@ export class GeneratedFiles {
   }
 }
 
+/** Resources a resources/list page holds. */
+export const RESOURCES_PAGE = 100;
+
 export function registerGeneratedResources(server: McpServer, generated: GeneratedFiles): void {
-  const template = new ResourceTemplate("figment://generated/{run}/{+path}", {
-    list: async () => ({
-      resources: (await generated.all()).map(([run, path]) => ({
-        uri: `figment://generated/${run}/${path}`,
-        name: path,
-        mimeType: TYPES[extname(path)] ?? "application/octet-stream",
-      })),
-    }),
-  });
+  // Listed below, a page at a time (the SDK's own list of a template's resources has no pages).
+  const template = new ResourceTemplate("figment://generated/{run}/{+path}", { list: undefined });
   server.registerResource(
     "generated",
     template,
@@ -78,4 +76,19 @@ export function registerGeneratedResources(server: McpServer, generated: Generat
       };
     },
   );
+  server.server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
+    const all = (await generated.all()).map(([run, path]) => ({
+      uri: `figment://generated/${run}/${path}`,
+      name: path,
+      title: path,
+      mimeType: TYPES[extname(path)] ?? "application/octet-stream",
+    }));
+    let listed: ReturnType<typeof page<(typeof all)[number]>>;
+    try {
+      listed = page(all, request.params?.cursor, RESOURCES_PAGE);
+    } catch (error) {
+      throw new McpError(ErrorCode.InvalidParams, (error as Error).message);
+    }
+    return { resources: listed.items, ...(listed.next ? { nextCursor: listed.next } : {}) };
+  });
 }

@@ -9,6 +9,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { SharedChromium } from "./chromium.js";
 import { createServer, type ServerOptions } from "./server.js";
 
 export interface HttpOptions extends ServerOptions {
@@ -74,8 +75,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
 }
 
-export async function serveHttp(options: HttpOptions): Promise<RunningHttp> {
+export async function serveHttp(given: HttpOptions): Promise<RunningHttp> {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
+  // One Chromium for every session; closed with the server when it is this server's own.
+  const own = given.chromium === undefined ? new SharedChromium() : undefined;
+  const options = { ...given, chromium: given.chromium ?? own! };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refused = refusal(req, options);
@@ -123,6 +127,7 @@ export async function serveHttp(options: HttpOptions): Promise<RunningHttp> {
       for (const transport of sessions.values()) await transport.close();
       http.closeAllConnections();
       await new Promise<void>((done) => http.close(() => done()));
+      await own?.close();
     },
   };
 }

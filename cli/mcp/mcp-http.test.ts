@@ -11,8 +11,10 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFigmaRestServer } from "../../test/figma-rest-server/server.js";
+import { loadDesign } from "../../codegen/index.js";
+import { encodePng, startFigmaRestServer } from "../../test/figma-rest-server/server.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { selectAssets } from "../figma-rest/selection.js";
 import { type RunningHttp, serveHttp } from "./http.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures");
@@ -124,7 +126,8 @@ describe("figment mcp --http", () => {
     });
     await expect(call).rejects.toThrow();
     await stopped;
-    expect(notes).toContain("get_code: cancelled; its work stopped");
+    // The command's own stop (its layout check, or before it writes), not a finished run dropped afterwards.
+    expect(notes.join("\n")).toMatch(/^get_code: cancelled( while checking the layout|; nothing was written);/m);
     expect(existsSync(out) ? readdirSync(out, { recursive: true }) : []).toEqual([]);
     const after = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
     expect(after.isError).toBeFalsy();
@@ -136,9 +139,19 @@ describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma
   const TOKEN = "figd_mcp-test-token-0123";
 
   it("fetches a file or nodes once with FIGMA_TOKEN, then reads the cached copy; never says its token", async () => {
+    const document = JSON.parse(readFileSync(LOGIN, "utf8"));
+    const { imageRefs, vectorIds } = selectAssets(loadDesign(document).document);
+    const png = encodePng(6, 4, { seed: 3 });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><path d="M2 2h20v20H2z"/></svg>';
     const figma = await startFigmaRestServer({
       token: TOKEN,
-      files: { KEY1: { imageFills: {}, svgs: {}, document: JSON.parse(readFileSync(LOGIN, "utf8")) } },
+      files: {
+        KEY1: {
+          imageFills: Object.fromEntries(imageRefs.map((ref) => [ref, png])),
+          svgs: Object.fromEntries(vectorIds.map((id) => [id, svg])),
+          document,
+        },
+      },
     });
     const cacheDir = join(work, "figma-cache");
     const served = await serveHttp({
@@ -167,6 +180,17 @@ describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma
         ["file", []],
         ["nodes", ["101:3"]],
       ]);
+
+      // get_code by key: the image fill and the vectors come from Figma too, as figment code --file-key fetches them.
+      const code = await client.callTool({
+        name: "get_code",
+        arguments: { fileKey: "KEY1", out: join(work, "by-key"), target: "html" },
+      });
+      expect(code.isError, JSON.stringify(code.content)).toBeFalsy();
+      const written = (code.structuredContent as { files: { path: string }[] }).files.map((f) => f.path);
+      expect(written).toContain("assets/background-image.png");
+      expect(readFileSync(join(work, "by-key", "assets", "background-image.png")).equals(Buffer.from(png))).toBe(true);
+      expect(figma.requests.map((r) => r.route)).toEqual(expect.arrayContaining(["fills", "renders"]));
 
       const unknown = await client.callTool({ name: "list_frames", arguments: { fileKey: "NOPE" } });
       expect(unknown.isError).toBe(true);
@@ -198,6 +222,10 @@ describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma
       expect(result.isError).toBe(true);
       expect(JSON.stringify(result)).toMatch(/token/i);
       expect(JSON.stringify(result)).not.toContain(wrong);
+      // The server takes no --figma-token: the sentence says where its token comes from.
+      expect(JSON.stringify(result)).not.toContain("--figma-token");
+      if (!("FIGMA_TOKEN" in env))
+        expect(JSON.stringify(result)).toMatch(/FIGMA_TOKEN in the MCP server's environment/);
       const both = await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1", design: "x.json" } });
       expect(both.isError).toBe(true);
       await client.close();

@@ -94,6 +94,13 @@ describe("figment mcp over stdio", () => {
     expect(await run(["frames", PROMO, "--json"], io)).toBe(0);
     const cli = JSON.parse(io.stdout()) as { frames: unknown[] };
     expect(result.structuredContent).toEqual({ frames: cli.frames, total: cli.frames.length });
+    // A design without top-level frames (figment frames exits 1 with its empty list): an empty list, no error.
+    const none = await client.callTool({
+      name: "list_frames",
+      arguments: { design: join(FIXTURES, "figma", "grida-stroke.file.json") },
+    });
+    expect(none.isError, text(none)).toBeFalsy();
+    expect(none.structuredContent).toEqual({ frames: [], total: 0 });
   });
 
   it("get_design_hint: figment hints' text with its tokens, a page at a time", async () => {
@@ -154,6 +161,53 @@ describe("figment mcp over stdio", () => {
     const got = (result.structuredContent as { score: { iouMatched: number } }).score;
     expect(Math.abs(got.iouMatched - cli.score.iouMatched)).toBeLessThanOrEqual(0.02);
   }, 180_000);
+
+  it("resources/list in pages of 100: each generated file once; a bad cursor refused", async () => {
+    const design = join(FIXTURES, "figma", "figmagic-design-system.file.json");
+    const made = await client.callTool({ name: "get_code", arguments: { design } });
+    expect(made.isError, text(made)).toBeFalsy();
+    const uris: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const listed = await client.listResources(cursor === undefined ? {} : { cursor });
+      expect(listed.resources.length).toBeLessThanOrEqual(100);
+      uris.push(...listed.resources.map((r) => r.uri));
+      cursor = listed.nextCursor;
+      pages++;
+    } while (cursor !== undefined);
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(uris).size).toBe(uris.length);
+    const links = (made.content as { type: string; uri?: string }[]).filter((c) => c.type === "resource_link");
+    expect(links.length).toBeGreaterThan(100);
+    expect(uris).toEqual(expect.arrayContaining(links.map((l) => l.uri)));
+    await expect(client.listResources({ cursor: "not-a-cursor" })).rejects.toThrow(/cursor/);
+  }, 120_000);
+
+  it("a score_code cancelled while Chromium measures stops there; the server answers the next call", async () => {
+    await client.callTool({
+      name: "get_code",
+      arguments: { design: LOGIN, out: "to-cancel", target: "html", nodeIds: true },
+    });
+    const controller = new AbortController();
+    const call = client.callTool({ name: "score_code", arguments: { design: LOGIN, dir: "to-cancel" } }, undefined, {
+      signal: controller.signal,
+      // The command's own step: Chromium is up and the page is being measured, width by width.
+      onprogress: (note) => {
+        if (note.message?.includes("measuring")) controller.abort("the test cancels");
+      },
+    });
+    await expect(call).rejects.toThrow();
+    const notice = await new Promise<string>((done) => {
+      const seen = (): string | undefined => logs.find((line) => line.startsWith("score_code: cancelled"));
+      const wait = (): void => void (seen() ? done(seen()!) : setImmediate(wait));
+      wait();
+    });
+    // Stopped inside the measurement (the command's own Cancelled), not after a finished one.
+    expect(notice).toBe("score_code: cancelled while measuring the code; its work stopped");
+    const after = await client.callTool({ name: "list_frames", arguments: { design: LOGIN } });
+    expect(after.isError).toBeFalsy();
+  }, 120_000);
 
   it("analyze and search_frames: figment analyze --json and search --json", async () => {
     const analyzed = await client.callTool({ name: "analyze", arguments: { design: PROMO } });

@@ -4,12 +4,12 @@
  * a cancel stays a Cancelled. Secrets from the environment are cut out of everything it returns.
  */
 import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
-import { exitCodeFor, kindOf } from "../../kernel/errors.js";
+import { kindOf } from "../../kernel/errors.js";
 import { CANCELLED, type Outcome, type Output } from "../common/design-files.js";
 
 export interface CommandRun {
-  /** The exit code the CLI would end with. */
-  code: number;
+  /** The exit code the command returned; undefined when it threw (a failure, said in `err`). */
+  code: number | undefined;
   /** stdout, as printed. */
   out: string;
   /** stderr: notes, problems and the failure's sentence. */
@@ -27,6 +27,14 @@ export function redactSecrets(text: string, env: Readonly<Record<string, string 
   return clean;
 }
 
+/**
+ * The CLI's sentences as the server's: it takes no --figma-token (its token is FIGMA_TOKEN in its environment), so a
+ * sentence that offers the flag names the environment instead.
+ */
+export function serverWords(text: string): string {
+  return text.split("FIGMA_TOKEN (or --figma-token)").join("the FIGMA_TOKEN of the MCP server's environment");
+}
+
 export async function runCommand(
   work: (io: Output) => Promise<Outcome>,
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -34,18 +42,18 @@ export async function runCommand(
   const out: string[] = [];
   const err: string[] = [];
   const io: Output = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  let code: number;
+  let code: number | undefined;
   try {
     const outcome = await work(io);
-    // A cancelled run has no exit code here: the tool's call ends as cancelled (the SDK answers nothing to it).
-    if (outcome === CANCELLED) throw new Cancelled();
+    // A command that stopped because it was asked to, after saying what it kept: the call was cancelled.
+    if (outcome === CANCELLED) throw new Cancelled(err.join("\n") || "cancelled");
     code = outcome;
   } catch (error) {
     const kind = kindOf(error);
     if (isCancelled(error) || kind === "cancelled") throw error;
     const message = error instanceof Error ? error.message : String(error);
     err.push(kind === "internal" ? `figment: internal error: ${message}` : `figment: ${message}`);
-    code = exitCodeFor(kind);
+    code = undefined;
   }
-  return { code, out: redactSecrets(out.join("\n"), env), err: redactSecrets(err.join("\n"), env) };
+  return { code, out: redactSecrets(out.join("\n"), env), err: serverWords(redactSecrets(err.join("\n"), env)) };
 }

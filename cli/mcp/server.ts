@@ -1,6 +1,7 @@
 /** One MCP server (a connection's): the tools, the generated files as resources, logging; the folders it may use. */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { version } from "../package-file.js";
+import { SharedChromium } from "./chromium.js";
 import { defaultFigmaSource, type FigmaSource } from "./figma-file.js";
 import type { Folders } from "./folders.js";
 import { GeneratedFiles, registerGeneratedResources } from "./generated.js";
@@ -14,6 +15,8 @@ export interface ServerOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Where designs given by file key come from and are cached (Figma's API and ~/.cache/figment/figma by default). */
   figma?: FigmaSource;
+  /** The process's Chromium, kept across calls and sessions; whoever made it closes it. Without: the server's own. */
+  chromium?: SharedChromium;
 }
 
 export async function createServer(options: ServerOptions): Promise<McpServer> {
@@ -34,7 +37,16 @@ export async function createServer(options: ServerOptions): Promise<McpServer> {
       return roots.map((root) => root.uri);
     },
   };
-  const context = { server, folders, env: options.env, figma: options.figma ?? defaultFigmaSource(options.env) };
+  const own = options.chromium === undefined ? new SharedChromium() : undefined;
+  if (own) server.server.onclose = () => void own.close();
+  const chromium = options.chromium ?? own!;
+  const context = {
+    server,
+    folders,
+    env: options.env,
+    figma: options.figma ?? defaultFigmaSource(options.env),
+    chromium: chromium.get,
+  };
   const generated = new GeneratedFiles();
   registerDesignTools(context);
   registerCodeTools(context, generated);

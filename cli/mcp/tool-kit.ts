@@ -4,15 +4,16 @@
  * and the request's signal, which stops the work.
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { Browser } from "playwright-core";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import { Cancelled } from "../../kernel/cancelled.js";
 import { FigmentError, kindOf } from "../../kernel/errors.js";
-import type { Outcome, Output } from "../common/design-files.js";
+import type { Outcome, Output, RunContext } from "../common/design-files.js";
 import { z } from "zod";
 import { type FigmaSource, figmaDesign } from "./figma-file.js";
 import { allowedPath, type Folders } from "./folders.js";
-import { type CommandRun, redactSecrets, runCommand } from "./run-command.js";
+import { type CommandRun, redactSecrets, runCommand, serverWords } from "./run-command.js";
 
 export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -22,6 +23,8 @@ export interface ToolContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Where a design given by file key comes from, and where it is cached. */
   figma: FigmaSource;
+  /** The server's Chromium (RunContext.chromium): the layout check's, kept across calls. */
+  chromium: () => Promise<Browser>;
 }
 
 /** A design: a file inside the allowed folders, or a Figma file key fetched with the server's FIGMA_TOKEN. */
@@ -60,17 +63,43 @@ export async function designFile(
 
 /** Throws Cancelled when the client cancelled the request (its work stops there). */
 export function stopIfCancelled(extra: Extra): void {
-  if (extra.signal.aborted) throw new Cancelled("The client cancelled the call.");
+  if (extra.signal.aborted) throw new Cancelled("cancelled between the steps of the call");
 }
 
-/** A progress notification, when the client asked for them (a progressToken in the request's _meta). */
-export async function progress(extra: Extra, done: number, total: number, message: string): Promise<void> {
-  const token = extra._meta?.progressToken;
-  if (token === undefined) return;
-  await extra.sendNotification({
-    method: "notifications/progress",
-    params: { progressToken: token, progress: done, total, message },
-  });
+/**
+ * A call's progress notifications, when the client asked for them (a progressToken in the request's _meta), out of
+ * 100: `start` at 0, the command's own steps (RunContext.progress) between 5 and 95, `end` at 100. The value rises
+ * with each notification, as the protocol requires, however the command counts its steps.
+ */
+export class Progress {
+  private last = -1;
+  constructor(private readonly extra: Extra) {}
+
+  private send(value: number, message: string): Promise<void> {
+    const token = this.extra._meta?.progressToken;
+    if (token === undefined || this.extra.signal.aborted) return Promise.resolve();
+    const progress = Math.min(100, Math.max(value, this.last + 1));
+    this.last = progress;
+    return this.extra
+      .sendNotification({
+        method: "notifications/progress",
+        params: { progressToken: token, progress, total: 100, message },
+      })
+      .catch(() => undefined);
+  }
+
+  start(message: string): Promise<void> {
+    return this.send(0, message);
+  }
+
+  /** For RunContext.progress: `done` of the command's `total` steps. */
+  readonly step = (done: number, total: number, message: string): void => {
+    void this.send(Math.round(5 + (90 * done) / Math.max(1, total)), message);
+  };
+
+  end(message: string): Promise<void> {
+    return this.send(100, message);
+  }
 }
 
 /** The command's notes (stderr) as log messages at "info" (the client's logging level filters them). */
@@ -96,15 +125,25 @@ export async function commandResult(
   context: ToolContext,
   extra: Extra,
   tool: string,
-  work: (io: Output) => Promise<Outcome>,
+  work: (io: Output, run: RunContext) => Promise<Outcome>,
   shape: (run: CommandRun) => Record<string, unknown>,
   resultCodes: readonly number[] = [0],
 ): Promise<CallToolResult> {
   stopIfCancelled(extra);
-  const run = await runCommand(work, context.env);
+  const progress = new Progress(extra);
+  await progress.start(`${tool}: started`);
+  // The command's own cancellation: the request's signal goes down into its work, which stops where it is.
+  const runContext: RunContext = {
+    env: context.env,
+    signal: extra.signal,
+    progress: progress.step,
+    chromium: context.chromium,
+  };
+  const run = await runCommand((io) => work(io, runContext), context.env);
   stopIfCancelled(extra);
-  if (!resultCodes.includes(run.code) || run.out.trim() === "")
-    return toolError(run.err.trim() || `figment: ${tool} failed (exit code ${run.code})`);
+  await progress.end(`${tool}: done`);
+  if (run.code === undefined || !resultCodes.includes(run.code) || run.out.trim() === "")
+    return toolError(run.err.trim() || `figment: ${tool} failed (exit code ${run.code ?? "none"})`);
   await logNotes(context, extra, tool, run.err);
   const structured = shape(run);
   return { content: [{ type: "text", text: JSON.stringify(structured, null, 2) }], structuredContent: structured };
@@ -134,10 +173,14 @@ export async function guarded(
   try {
     return await work();
   } catch (error) {
-    const message = redactSecrets(`figment: ${error instanceof Error ? error.message : String(error)}`, context.env);
+    const message = serverWords(
+      redactSecrets(`figment: ${error instanceof Error ? error.message : String(error)}`, context.env),
+    );
     if (kindOf(error) !== "cancelled") return toolError(message);
+    // Where the work stopped, in the command's words ("cancelled while measuring the code").
+    const where = error instanceof Error ? error.message : "cancelled";
     await context.server.server.sendLoggingMessage(
-      { level: "notice", logger: `figment/${tool}`, data: `${tool}: cancelled; its work stopped` },
+      { level: "notice", logger: `figment/${tool}`, data: `${tool}: ${where}; its work stopped` },
       extra.sessionId,
     );
     throw error;

@@ -15,11 +15,12 @@ import { inOneContext, launchChromium, withPage } from "../measure/browser.js";
 import { resultPage } from "../measure/result-page.js";
 import { readCodeDir } from "../score/command.js";
 import { runCommand } from "./run-command.js";
+import { figmaAssets } from "./tools-code.js";
 import {
   DESIGN_INPUT,
   designFile,
   guarded,
-  progress,
+  Progress,
   stopIfCancelled,
   type ToolContext,
   toolError,
@@ -41,17 +42,25 @@ export function registerScreenshotTool(context: ToolContext): void {
       guarded(context, extra, "get_screenshot", async () => {
         const nodes = input.node ? [input.node] : [];
         const path = await designFile(context, extra, input, nodes);
-        const args = parseCliArgs(["code", path, "--target", "html", ...nodes.flatMap((id) => ["--node", id])]);
+        const args = parseCliArgs([
+          "code",
+          path,
+          "--target",
+          "html",
+          ...nodes.flatMap((id) => ["--node", id]),
+          ...figmaAssets(context, input.fileKey),
+        ]);
         const frame = verifiedFrame((await load(args)).roots, "--score");
         const out = await mkdtemp(join(tmpdir(), "figment-mcp-shot-"));
         try {
-          await progress(extra, 0, 2, "generating the frame's HTML");
+          const progress = new Progress(extra);
+          await progress.start("generating the frame's HTML");
           const { codeCommand } = await import("../code/command.js");
-          const signal = extra.signal;
-          const code = await runCommand((io) => codeCommand({ ...args, out }, io, { signal }), context.env);
+          const run = { signal: extra.signal, env: context.env };
+          const code = await runCommand((io) => codeCommand({ ...args, out }, io, run), context.env);
           if (code.code !== 0) return toolError(code.err.trim());
           stopIfCancelled(extra);
-          await progress(extra, 1, 2, "rendering in Chromium");
+          progress.step(1, 2, "rendering in Chromium");
           const page = await resultPage(await readCodeDir(out), "html");
           const viewport = designViewport(frame);
           const browser = await launchChromium();
@@ -63,7 +72,7 @@ export function registerScreenshotTool(context: ToolContext): void {
           } finally {
             await browser.close();
           }
-          await progress(extra, 2, 2, "rendered");
+          await progress.end("rendered");
           const structured = { frameId: frame.id, frameName: frame.name ?? "", ...viewport };
           return {
             structuredContent: structured,

@@ -8,12 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { parseCliArgs } from "../common/args.js";
+import { parseCliArgs, parseFileKey } from "../common/args.js";
 import { parseImageArgs } from "../image/args.js";
 import { parseScoreArgs } from "../score/args.js";
+import { serverFigmaToken } from "./figma-file.js";
 import { allowedPath } from "./folders.js";
 import type { GeneratedFiles } from "./generated.js";
-import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, progress, type ToolContext } from "./tool-kit.js";
+import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, type ToolContext } from "./tool-kit.js";
 
 const file = z.object({ path: z.string(), bytes: z.number(), uri: z.string().optional() });
 
@@ -55,18 +56,16 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           ...(input.target ? ["--target", input.target] : []),
           ...(input.styling ? ["--styling", input.styling] : []),
           ...(input.nodeIds ? ["--node-ids"] : []),
+          ...figmaAssets(context, input.fileKey),
         ]);
-        await progress(extra, 0, 2, "generating code");
         const { codeCommand } = await import("../code/command.js");
-        const signal = extra.signal;
         const result = await commandResult(
           context,
           extra,
           "get_code",
-          (io) => codeCommand(args, io, { signal }),
+          (io, run) => codeCommand(args, io, run),
           jsonOut,
         );
-        await progress(extra, 2, 2, "written");
         return input.out === undefined ? withLinks(result, generated.add(out)) : result;
       }),
   );
@@ -99,11 +98,8 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           ...(input.node ? ["--node", input.node] : []),
           ...(input.widths ? ["--widths", input.widths.join(",")] : []),
         ]);
-        await progress(extra, 0, 1, "rendering in Chromium");
         const { scoreCommand } = await import("../score/command.js");
-        const result = await commandResult(context, extra, "score_code", (io) => scoreCommand(args, io), jsonOut);
-        await progress(extra, 1, 1, "measured");
-        return result;
+        return commandResult(context, extra, "score_code", (io, run) => scoreCommand(args, io, run), jsonOut);
       }),
   );
 
@@ -139,10 +135,19 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           ...(input.dryRun ? ["--dry-run"] : []),
         ]);
         const { imageCommand } = await import("../image/command.js");
-        const run = { signal: extra.signal, env: context.env };
-        return commandResult(context, extra, "generate_image", (io) => imageCommand(args, io, run), jsonOut);
+        return commandResult(context, extra, "generate_image", (io, run) => imageCommand(args, io, run), jsonOut);
       }),
   );
+}
+
+/**
+ * A design given by fileKey: its image fills and SVGs come from Figma too (`figment code --file-key`'s fetch, with
+ * the server's FIGMA_TOKEN), as for the CLI; a design file on disk has none unless its folder holds them.
+ */
+export function figmaAssets(context: ToolContext, fileKey: string | undefined): string[] {
+  if (fileKey === undefined) return [];
+  serverFigmaToken(context.env);
+  return ["--file-key", parseFileKey(fileKey), "--figma-base-url", context.figma.baseUrl];
 }
 
 /** The result with each written file as a resource link (and its uri in the structured content). */

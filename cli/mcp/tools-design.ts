@@ -9,7 +9,7 @@ import type { TokenValue } from "../../codegen/design/token-table.js";
 import { documentTokensCss, type TokenStyling } from "../../codegen/tokens/index.js";
 import { tokenVar } from "../../codegen/tokens/stylesheet.js";
 import { parseCliArgs } from "../common/args.js";
-import { load, type Output } from "../common/design-files.js";
+import { load, type Output, type RunContext } from "../common/design-files.js";
 import { allowedPath } from "./folders.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
@@ -64,6 +64,8 @@ export function registerDesignTools(context: ToolContext): void {
             const { items, next } = page(frames, input.cursor, FRAMES_PAGE);
             return { frames: items, total: frames.length, ...(next ? { nextCursor: next } : {}) };
           },
+          // Exit 1 with its list is a design without top-level frames: an empty list, not a failure.
+          [0, 1],
         );
       }),
   );
@@ -107,7 +109,7 @@ export function registerDesignTools(context: ToolContext): void {
           context,
           extra,
           "get_design_hint",
-          (io) => hintsCommand(args, io),
+          (io, run) => hintsCommand(args, io, run),
           (run) => hintPage(run.out, input.fromLine ?? 0, input.maxTokens ?? HINT_PAGE_TOKENS),
         );
       }),
@@ -128,7 +130,8 @@ export function registerDesignTools(context: ToolContext): void {
         const args = parseAnalyzeArgs([path, "--json", ...nodeFlags(input.nodes)]);
         const { analyzeCommand } = await import("../analyze/command.js");
         // Exit 1 is an error finding: an answer, not a failure.
-        return commandResult(context, extra, "analyze", (io) => analyzeCommand(args, io), jsonOut, [0, 1]);
+        const work = (io: Output, run: RunContext) => analyzeCommand(args, io, run);
+        return commandResult(context, extra, "analyze", work, jsonOut, [0, 1]);
       }),
   );
 
@@ -148,16 +151,9 @@ export function registerDesignTools(context: ToolContext): void {
         const path = await designFile(context, extra, input);
         const args = parseSearchArgs([path, input.query, "--json", ...(input.top ? ["--top", String(input.top)] : [])]);
         const { searchCommand } = await import("../search/command.js");
-        const signal = extra.signal;
         // Exit 1 is no match: an empty list.
-        return commandResult(
-          context,
-          extra,
-          "search_frames",
-          (io) => searchCommand(args, io, { signal }),
-          jsonOut,
-          [0, 1],
-        );
+        const work = (io: Output, run: RunContext) => searchCommand(args, io, run);
+        return commandResult(context, extra, "search_frames", work, jsonOut, [0, 1]);
       }),
   );
 }

@@ -9,12 +9,18 @@ import type { CodeOptions, DesignDocument } from "../../codegen/index.js";
 import { checkLayout, simulatorEngine, type LayoutCheck } from "../../codegen/layout-check/index.js";
 import { infers } from "../../codegen/layout/index.js";
 import { chromiumAvailable, chromiumPath } from "./browser.js";
+import { stopIfAborted } from "../../kernel/cancelled.js";
 
 /** A run's Chromium, launched on first use; `close` ends it (a no-op when it never started). */
 export class LayoutBrowser {
   private launched: Promise<Browser> | undefined;
   /** A browser the caller owns (it closes it): close leaves it open. */
   private owned = true;
+
+  /** With `shared` (RunContext.chromium: a browser the caller keeps), that one, asked for when first needed. */
+  constructor(private readonly shared?: () => Promise<Browser>) {
+    if (shared) this.owned = false;
+  }
 
   static of(browser: Browser): LayoutBrowser {
     const out = new LayoutBrowser();
@@ -24,7 +30,9 @@ export class LayoutBrowser {
   }
 
   get(): Promise<Browser> {
-    this.launched ??= import("./browser.js").then(({ launchChromium }) => launchChromium());
+    this.launched ??= this.shared
+      ? this.shared()
+      : import("./browser.js").then(({ launchChromium }) => launchChromium());
     return this.launched;
   }
 
@@ -48,15 +56,21 @@ export async function checkedOptions(
 ): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
   if (options.layout === "exact" || !doc.frames.some(infers)) return { options };
   let check: LayoutCheck;
-  if (chromiumAvailable()) {
-    const { chromiumEngine } = await import("./layout-engine.js");
-    check = await checkLayout(doc, chromiumEngine(await browser.get()), signal ? { signal } : {});
-  } else {
-    io.err(
-      `figment: note: no Chromium at ${chromiumPath()}: the inferred layout was checked by Figment's layout model, ` +
-        "not a browser (apt-get install chromium, or set CHROMIUM_PATH)",
-    );
-    check = await checkLayout(doc, simulatorEngine, signal ? { signal } : {});
+  try {
+    if (chromiumAvailable()) {
+      const { chromiumEngine } = await import("./layout-engine.js");
+      check = await checkLayout(doc, chromiumEngine(await browser.get()), signal ? { signal } : {});
+    } else {
+      io.err(
+        `figment: note: no Chromium at ${chromiumPath()}: the inferred layout was checked by Figment's layout ` +
+          "model, not a browser (apt-get install chromium, or set CHROMIUM_PATH)",
+      );
+      check = await checkLayout(doc, simulatorEngine, signal ? { signal } : {});
+    }
+  } catch (error) {
+    // The check stops with the signal's own reason: a cancel, said as one.
+    stopIfAborted(signal, "cancelled while checking the layout");
+    throw error;
   }
   return { options: { ...options, layoutDecisions: check.decisions }, check };
 }

@@ -17,6 +17,7 @@ import {
 import { probeBoxes } from "../../codegen/fidelity/probe.js";
 import { textProbeScript, type TextProbe } from "../../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
+import { stopIfAborted } from "../../kernel/cancelled.js";
 import { inOneContext, pageViewport, withPage, type PageGlobals, type PageOptions, type PageHost } from "./browser.js";
 import { resultPage } from "./result-page.js";
 
@@ -27,6 +28,10 @@ export interface ScoreInput {
   page?: PageOptions;
   /** Widths to measure (0 = the design width); default 390, 768, 1920 and the design width. */
   widths?: readonly number[];
+  /** Stops the measurement between its widths (kernel/cancelled.ts's Cancelled). */
+  signal?: AbortSignal;
+  /** Called after each width is measured: `done` of `total`. */
+  onStep?: (done: number, total: number, width: number) => void;
 }
 
 export function scoreFrame(host: PageHost, input: ScoreInput): Promise<FidelityScore> {
@@ -37,7 +42,7 @@ export function scoreFrame(host: PageHost, input: ScoreInput): Promise<FidelityS
       input.files,
       input.entry,
       plan.steps[0]!,
-      async (page) => scoreOf(plan, await answerSteps(page, plan)),
+      async (page) => scoreOf(plan, await answerSteps(page, plan, input)),
       input.page,
     ),
   );
@@ -52,10 +57,18 @@ export async function settleLayout(page: Page): Promise<void> {
   });
 }
 
-/** Every step of `plan` on a page loaded at its first step's viewport: the probes' answers, in the plan's order. */
-export async function answerSteps(page: Page, plan: MeasurePlan): Promise<StepAnswer[]> {
+/**
+ * Every step of `plan` on a page loaded at its first step's viewport: the probes' answers, in the plan's order. A
+ * `signal` that aborts stops it before its next step.
+ */
+export async function answerSteps(
+  page: Page,
+  plan: MeasurePlan,
+  watch: Pick<ScoreInput, "signal" | "onStep"> = {},
+): Promise<StepAnswer[]> {
   const answers: StepAnswer[] = [];
   for (const [i, step] of plan.steps.entries()) {
+    stopIfAborted(watch.signal, "cancelled while measuring the code");
     if (i > 0) {
       await page.setViewportSize(pageViewport(step));
       await settleLayout(page);
@@ -63,6 +76,7 @@ export async function answerSteps(page: Page, plan: MeasurePlan): Promise<StepAn
     const boxes = step.boxes ? await page.evaluate(probeBoxes, boxesArg(plan)) : undefined;
     const texts = (await page.evaluate(textProbeScript(plan.texts))) as TextProbe;
     answers.push({ width: step.width, texts, ...(boxes ? { boxes } : {}) });
+    watch.onStep?.(i + 1, plan.steps.length, step.width);
   }
   return answers;
 }
@@ -78,7 +92,7 @@ export async function scoreCode(
     widths?: readonly number[];
     /** HTML: the page to render, when not index.html (a whole file's folder holds one page per frame). */
     entry?: string;
-  },
+  } & Pick<ScoreInput, "signal" | "onStep">,
 ): Promise<FidelityScore> {
   const shown = await resultPage(input.files, input.target);
   return scoreFrame(browser, {
@@ -87,5 +101,7 @@ export async function scoreCode(
     ...(input.entry !== undefined && input.target === "html" ? { entry: input.entry } : {}),
     ...(input.page ? { page: input.page } : {}),
     ...(input.widths ? { widths: input.widths } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.onStep ? { onStep: input.onStep } : {}),
   });
 }

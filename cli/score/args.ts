@@ -19,7 +19,8 @@ each text that is cut off, covered, illegible, too small or missing, the sideway
 content, and whether wider pages keep the content centred — the figures figment code --score and the plugin show.
   --json     print { "score": { … } } (the shape of figment code --score --json's "score" entries)
 
-Exit codes: 0 measured; 1 internal error; 2 bad input (no page, no such frame, no layer ids in the page).`;
+Exit codes: 0 measured; 1 internal error; 2 bad input (no page, no such frame, no layer ids in the page);
+130 cancelled with Ctrl-C (Chromium is closed at once).`;
 
 export interface ScoreArgs {
   help: boolean;

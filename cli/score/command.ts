@@ -12,8 +12,9 @@ import { loadDesign } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
-import { readDesign, WHOLE_FILE, type LayerNames, type Output } from "../common/design-files.js";
+import { readDesign, WHOLE_FILE, type LayerNames, type Output, type RunContext } from "../common/design-files.js";
 import type { ScoreArgs } from "./args.js";
+import { stopIfAborted } from "../../kernel/cancelled.js";
 import { FigmentError } from "../../kernel/errors.js";
 
 /** Folders a project keeps that are not its code. */
@@ -110,7 +111,12 @@ export function pageOf(files: readonly SourceFile[], frame: RestNode, dir: strin
   );
 }
 
-export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number> {
+/**
+ * Measures DIR's code against the design's frame. `context.signal` stops it: before Chromium starts, between widths,
+ * and at once by closing the browser (a Cancelled, nothing printed); `context.progress` hears each width measured.
+ */
+export async function scoreCommand(args: ScoreArgs, io: Output, context: RunContext = {}): Promise<number> {
+  const { signal, progress } = context;
   const json = await readDesign(args.input!, io);
   const design = loadDesign(json, args.node ? [args.node] : []);
   if (design.roots.length > 1)
@@ -142,19 +148,33 @@ export async function scoreCommand(args: ScoreArgs, io: Output): Promise<number>
     );
   const { scoreCode } = await import("../measure/score.js");
   const { printScores } = await import("../code/score.js");
+  stopIfAborted(signal, "cancelled before Chromium started");
   const browser = await launchChromium();
+  // A cancel closes the browser: the page's load or probe in flight fails at once, and that failure is the cancel.
+  const stop = (): void => void browser.close().catch(() => undefined);
+  signal?.addEventListener("abort", stop, { once: true });
   try {
+    stopIfAborted(signal, "cancelled while Chromium started");
+    progress?.(0, 1, "Chromium started; measuring the code");
     const score = await scoreCode(browser, {
       frame,
       files,
       target,
       ...(args.widths ? { widths: args.widths } : {}),
       ...(entry !== undefined ? { entry } : {}),
+      ...(signal ? { signal } : {}),
+      ...(progress
+        ? { onStep: (done, total, width) => progress(done, total, `measured at ${width || "design"} px`) }
+        : {}),
     });
     if (args.json) io.out(JSON.stringify({ score }, null, 2));
     else printScores([score], io);
     return 0;
+  } catch (error) {
+    stopIfAborted(signal, "cancelled while measuring the code");
+    throw error;
   } finally {
+    signal?.removeEventListener("abort", stop);
     await browser.close();
   }
 }
