@@ -24,7 +24,7 @@ async function cssOf(options: CodeOptions, file: string): Promise<string> {
 describe("the prototype's scrolling in every target", () => {
   // over-promo's "Buttons Bar" is fixed in the prototype and an instance that React draws by a component file:
   // its placement (this screen's class) is where the setting goes, as HTML writes it on the element.
-  it("over-promo: the fixed bar is position: fixed in HTML and in React, where React's component is placed", async () => {
+  it("over-promo: the fixed bar is position: fixed in HTML and in React (where its component is placed)", async () => {
     const html = ruleOf(
       await cssOf({ target: "html", styling: "css-modules", nodeIds: false }, "styles.css"),
       ".buttons-bar",
