@@ -24,7 +24,7 @@ import { elementAttrs, jsxAttr, jsxText, propAttr, VOID, type MarkupStyle } from
 import { svgJsxTokens } from "./svg-jsx.js";
 import type { VNode } from "./vnode.js";
 
-interface Attr {
+export interface Attr {
   doc: Doc;
   /** `name="…"`: a string literal, which the formatter never breaks. */
   literal: boolean;
@@ -60,7 +60,7 @@ function mergedClass(first: string): Doc {
   );
 }
 
-function attr(text: string): Attr {
+export function attr(text: string): Attr {
   const eq = text.indexOf("=");
   if (eq < 0) return { doc: text, literal: false };
   const value = text.slice(eq + 1);
@@ -92,7 +92,7 @@ function attr(text: string): Attr {
   return { doc: rigid(`${name}={${requoteStrings(expr)}}`), literal: false };
 }
 
-function opening(tag: string, attrs: Attr[], selfClosing: boolean): Doc {
+export function opening(tag: string, attrs: Attr[], selfClosing: boolean): Doc {
   const end = selfClosing ? " />" : ">";
   if (attrs.length === 0) return `<${tag}${end}`;
   if (attrs.length === 1 && attrs[0]!.literal) return group([`<${tag} `, attrs[0]!.doc, end]);
@@ -185,6 +185,16 @@ function frameDoc(frame: { tag: string; attrs: Attr[]; children: Doc[] }): Doc {
   return element(open, `</${frame.tag}>`, stacked(frame.children), true);
 }
 
+/** A component use's attributes: its class, its id, its props. */
+export function useAttrs(node: Extract<VNode, { type: "use" }>, style: MarkupStyle): Attr[] {
+  const attrs = [
+    style.classAttr(node.cls, false),
+    node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
+    ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : propAttr(k, v))),
+  ].filter((a): a is string => a !== undefined && a !== "");
+  return attrs.map(attr);
+}
+
 /** The document of a markup tree; throws unprintable() for a construct the printer does not vouch for. */
 export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
   switch (node.type) {
@@ -203,14 +213,8 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
         "}",
       ]);
     }
-    case "use": {
-      const attrs = [
-        style.classAttr(node.cls, false),
-        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
-        ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : propAttr(k, v))),
-      ].filter((a): a is string => a !== undefined && a !== "");
-      return opening(node.component, attrs.map(attr), true);
-    }
+    case "use":
+      return opening(node.component, useAttrs(node, style), true);
     case "element": {
       const attrs = elementAttrs(node, style).map(attr);
       if (node.svgMarkup !== undefined) return svgDoc(node.tag, attrs, node.svgMarkup, node.svgNodeIds);
