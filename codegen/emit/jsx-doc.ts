@@ -153,36 +153,46 @@ function childPieces(children: VNode[], style: MarkupStyle): Piece[] {
   });
 }
 
-function svgDoc(tag: string, open: Attr[], markup: string, nodeIds: Record<string, string> | undefined): Doc {
-  interface Frame {
-    tag: string;
-    attrs: Attr[];
-    children: Doc[];
-  }
-  const root: Frame = { tag, attrs: open, children: [] };
-  const stack: Frame[] = [root];
+/** An element of inline SVG markup: its attributes and its children; a self-closing tag has neither children nor end. */
+export interface SvgFrame {
+  tag: string;
+  attrs: Attr[];
+  children: SvgFrame[];
+  selfClosing?: true;
+}
+
+/** Inline SVG markup as a tree of its elements under `tag`; throws unprintable() for text in it, or unbalanced tags. */
+export function svgFrames(
+  tag: string,
+  open: Attr[],
+  markup: string,
+  nodeIds: Record<string, string> | undefined,
+): SvgFrame {
+  const root: SvgFrame = { tag, attrs: open, children: [] };
+  const stack: SvgFrame[] = [root];
   for (const token of svgJsxTokens(markup, nodeIds)) {
     const top = stack[stack.length - 1]!;
     if (token.kind === "text") {
       if (token.text.trim() !== "" || !token.text.includes("\n")) throw unprintable("text in SVG");
     } else if (token.kind === "open") {
       const attrs = token.attrs.map(attr);
-      if (token.selfClosing) top.children.push(opening(token.tag, attrs, true));
+      if (token.selfClosing) top.children.push({ tag: token.tag, attrs, children: [], selfClosing: true });
       else stack.push({ tag: token.tag, attrs, children: [] });
     } else {
       const done = stack.pop();
       if (!done || done.tag !== token.tag || stack.length === 0) throw unprintable("unbalanced SVG");
-      stack[stack.length - 1]!.children.push(frameDoc(done));
+      stack[stack.length - 1]!.children.push(done);
     }
   }
   if (stack.length !== 1) throw unprintable("unbalanced SVG");
-  return frameDoc(root);
+  return root;
 }
 
-function frameDoc(frame: { tag: string; attrs: Attr[]; children: Doc[] }): Doc {
+function frameDoc(frame: SvgFrame): Doc {
+  if (frame.selfClosing) return opening(frame.tag, frame.attrs, true);
   const open = opening(frame.tag, frame.attrs, false);
   if (frame.children.length === 0) return [open, `</${frame.tag}>`];
-  return element(open, `</${frame.tag}>`, stacked(frame.children), true);
+  return element(open, `</${frame.tag}>`, stacked(frame.children.map(frameDoc)), true);
 }
 
 /** A component use's attributes: its class, its id, its props. */
@@ -217,7 +227,7 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
       return opening(node.component, useAttrs(node, style), true);
     case "element": {
       const attrs = elementAttrs(node, style).map(attr);
-      if (node.svgMarkup !== undefined) return svgDoc(node.tag, attrs, node.svgMarkup, node.svgNodeIds);
+      if (node.svgMarkup !== undefined) return frameDoc(svgFrames(node.tag, attrs, node.svgMarkup, node.svgNodeIds));
       if (VOID.has(node.tag) || node.children.length === 0) return opening(node.tag, attrs, true);
       const open = opening(node.tag, attrs, false);
       const close = `</${node.tag}>`;

@@ -6,9 +6,8 @@
  * line break after it ends every measure), so the rest goes to the printer child by child, never the whole tree.
  */
 import { printDoc, textWidth, unprintable } from "./doc-printer.js";
-import { attr, jsxDoc, opening, useAttrs, type Attr } from "./jsx-doc.js";
+import { attr, jsxDoc, opening, svgFrames, useAttrs, type Attr, type SvgFrame } from "./jsx-doc.js";
 import { elementAttrs, jsxText, VOID, type MarkupStyle } from "./markup.js";
-import { svgJsxTokens } from "./svg-jsx.js";
 import type { VNode } from "./vnode.js";
 import { PRINT_WIDTH } from "../format/languages.js";
 
@@ -65,43 +64,15 @@ function openingText(tag: string, attrs: Attr[], selfClosing: boolean, at: numbe
   return out + newline(at) + (selfClosing ? "/>" : ">") + tail;
 }
 
-/** An SVG element of inline markup: its attributes and its children (self-closing tags printed already). */
-interface SvgFrame {
-  tag: string;
-  attrs: Attr[];
-  children: (SvgFrame | ((at: number) => string))[];
-}
-
-/** A frame at column `at`: its children each on a line of its own, or its closing tag right after its opening one. */
+/** An SVG element at column `at`: its children each on a line of its own, or its end right after its opening tag. */
 function frameText(frame: SvgFrame, at: number): string {
+  if (frame.selfClosing) return openingText(frame.tag, frame.attrs, true, at);
   const close = `</${frame.tag}>`;
   if (frame.children.length === 0) return openingText(frame.tag, frame.attrs, false, at, close);
   let out = openingText(frame.tag, frame.attrs, false, at);
   const inner = newline(at + 2);
-  for (const c of frame.children) out += inner + (typeof c === "function" ? c(at + 2) : frameText(c, at + 2));
+  for (const c of frame.children) out += inner + frameText(c, at + 2);
   return out + newline(at) + close;
-}
-
-/** Inline SVG markup as JSX at column `at`, as jsx-doc.ts's svgDoc prints (and refuses) it. */
-function svgText(tag: string, open: Attr[], markup: string, nodeIds: Record<string, string> | undefined, at: number) {
-  const root: SvgFrame = { tag, attrs: open, children: [] };
-  const stack: SvgFrame[] = [root];
-  for (const token of svgJsxTokens(markup, nodeIds)) {
-    const top = stack[stack.length - 1]!;
-    if (token.kind === "text") {
-      if (token.text.trim() !== "" || !token.text.includes("\n")) throw unprintable("text in SVG");
-    } else if (token.kind === "open") {
-      const attrs = token.attrs.map(attr);
-      if (token.selfClosing) top.children.push((col) => openingText(token.tag, attrs, true, col));
-      else stack.push({ tag: token.tag, attrs, children: [] });
-    } else {
-      const done = stack.pop();
-      if (!done || done.tag !== token.tag || stack.length === 0) throw unprintable("unbalanced SVG");
-      stack[stack.length - 1]!.children.push(done);
-    }
-  }
-  if (stack.length !== 1) throw unprintable("unbalanced SVG");
-  return frameText(root, at);
 }
 
 /** A text child the formatter prints as written: its words and the single spaces between them. */
@@ -127,7 +98,7 @@ function oneLine(node: Element, style: MarkupStyle, at: number): string | undefi
 /** `node` printed at column `at` (its indent), as printDoc(jsxDoc(node)) prints it there. */
 export function printJsxAt(node: VNode, style: MarkupStyle, at: number): string {
   if (node.type === "element" && node.svgMarkup !== undefined)
-    return svgText(node.tag, elementAttrs(node, style).map(attr), node.svgMarkup, node.svgNodeIds, at);
+    return frameText(svgFrames(node.tag, elementAttrs(node, style).map(attr), node.svgMarkup, node.svgNodeIds), at);
   if (node.type === "use") return openingText(node.component, useAttrs(node, style), true, at);
   if (node.type === "element" && node.svgMarkup === undefined && (VOID.has(node.tag) || node.children.length === 0))
     return openingText(node.tag, elementAttrs(node, style).map(attr), true, at);
