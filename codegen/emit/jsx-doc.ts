@@ -153,7 +153,7 @@ function childPieces(children: VNode[], style: MarkupStyle): Piece[] {
   });
 }
 
-/** An element of inline SVG markup: its attributes and its children; a self-closing tag has neither children nor end. */
+/** An element of inline SVG markup: its attributes and its children; a self-closing tag has no children, no end. */
 export interface SvgFrame {
   tag: string;
   attrs: Attr[];
