@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RestContext, RestNode } from "../rest/reply";
 import type { DesignNode } from "./types";
-import { meaningfulName, normalize, roundPx, slug } from "./normalize";
+import { meaningfulName, normalize, roundPx, slug, textLayerName } from "./normalize";
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const RED = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
@@ -128,6 +129,31 @@ describe("normalize: names", () => {
         }),
       ]).document.layerNames,
     ).toBeUndefined();
+  });
+
+  it("a text layer named by its characters, whitespace collapsed (or their first 8 and more), takes them", () => {
+    // The rule as the regex writes it: the comparison reads both in place.
+    const collapse = (t: string): string => t.replace(/\s+/g, " ").trim();
+    const reference = (name: string, chars: string): string => {
+      const a = collapse(name);
+      const b = collapse(chars);
+      return a === b || (a.length >= 8 && b.startsWith(a)) ? chars : name;
+    };
+    expect(textLayerName("  Welcome \n back ", "Welcome back,\nfriend")).toBe("Welcome back,\nfriend");
+    expect(textLayerName("Welcome", "Welcome back")).toBe("Welcome");
+    expect(textLayerName("Hello\u00a0\u2028world", "Hello world")).toBe("Hello world");
+    expect(textLayerName("Title", 12)).toBe("Title");
+    const text = fc.string({
+      unit: fc.constantFrom("a", "b", " ", "\n", "\t", "\u00a0", "\u3000", "\ufeff", "\r", "\u2000", "é"),
+      maxLength: 14,
+    });
+    fc.assert(
+      fc.property(text, text, (name, chars) => {
+        expect(textLayerName(name, chars)).toBe(reference(name, chars));
+        expect(textLayerName(name, name + chars)).toBe(reference(name, name + chars));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("slug and roundPx", () => {

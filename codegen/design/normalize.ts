@@ -188,15 +188,56 @@ export function meaningfulName(name: string): string {
   return AUTO_NAME.test(name.trim()) ? "" : name;
 }
 
+/** What `\s` matches (and trim() removes): whitespace and line terminators. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * A text's characters with its whitespace collapsed (`t.replace(/\s+/g, " ").trim()`), read one at a time in place:
+ * a long text is compared with its layer's name without a collapsed copy of either.
+ */
+class Collapsed {
+  private at = 0;
+  constructor(private readonly text: string) {
+    while (this.at < text.length && isSpace(text.charCodeAt(this.at))) this.at++;
+  }
+  /** The next character code of the collapsed text, or -1 at its end. */
+  next(): number {
+    const { text } = this;
+    if (this.at >= text.length) return -1;
+    const c = text.charCodeAt(this.at++);
+    if (!isSpace(c)) return c;
+    while (this.at < text.length && isSpace(text.charCodeAt(this.at))) this.at++;
+    return this.at < text.length ? 32 : -1;
+  }
+}
+
 /** Figma names text layers after their first characters; such a name says nothing beyond the text. */
-function textLayerName(name: string, characters: unknown): string {
+export function textLayerName(name: string, characters: unknown): string {
   if (typeof characters !== "string") return name;
   // Figma names a text layer by its characters until it is renamed: most are the same string.
   if (name === characters) return characters;
-  const collapse = (t: string): string => t.replace(/\s+/g, " ").trim();
-  const a = collapse(name);
-  const b = collapse(characters);
-  return a === b || (a.length >= 8 && b.startsWith(a)) ? characters : name;
+  // The name collapsed equals the characters collapsed, or begins them and is 8 characters long at least.
+  const a = new Collapsed(name);
+  const b = new Collapsed(characters);
+  for (let length = 0; ; length++) {
+    const c = a.next();
+    if (c === -1) return b.next() === -1 || length >= 8 ? characters : name;
+    if (c !== b.next()) return name;
+  }
 }
 
 /**

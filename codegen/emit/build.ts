@@ -460,18 +460,14 @@ function buildNode(
   if (anchor !== undefined) attrs.push(["id", anchor]);
   const mark = flags.root ? undefined : ctx.componentMark?.(node);
   if (mark !== undefined) attrs.push(["data-figment-component", mark]);
-  const element: ElementNode = {
-    type: "element",
-    tag: semantics.tag,
-    attrs,
-    children: [],
-    ...(cls ? { cls } : {}),
-    ...(flags.componentRoot ? { mergeClassNameProp: true } : {}),
-    // A wrapper that layout inference added stands for no layer.
-    ...(ctx.nodeIds && !node.inferred ? { nodeId: layerIdOf(node, ctx) } : {}),
-    ...(svg?.svgMarkup !== undefined ? { svgMarkup: svg.svgMarkup } : {}),
-    ...(svg?.svgNodeIds ? { svgNodeIds: svg.svgNodeIds } : {}),
-  };
+  // Its optional fields set one by one (a spread of a conditional object each was a temporary object per field).
+  const element: ElementNode = { type: "element", tag: semantics.tag, attrs, children: [] };
+  if (cls) element.cls = cls;
+  if (flags.componentRoot) element.mergeClassNameProp = true;
+  // A wrapper that layout inference added stands for no layer.
+  if (ctx.nodeIds && !node.inferred) element.nodeId = layerIdOf(node, ctx);
+  if (svg?.svgMarkup !== undefined) element.svgMarkup = svg.svgMarkup;
+  if (svg?.svgNodeIds) element.svgNodeIds = svg.svgNodeIds;
   const navAttrs = flags.nav?.rowAttrs(node);
   if (navAttrs || linked?.reactAttrs) element.reactAttrs = [...(navAttrs ?? []), ...(linked?.reactAttrs ?? [])];
   if (linked?.htmlAttrs) element.htmlAttrs = linked.htmlAttrs;
@@ -577,18 +573,19 @@ function flagsForChildren(
   const unitWidth = node.scaled && node.w > 0 ? node.w : flags.unitWidth;
   const inReflow = flags.inReflow || (parent?.layout?.reflow !== undefined && !node.absolute);
   const bleed = childBleed(node, flags, clipMoved);
-  return {
+  const out: Flags = {
     root: false,
     componentRoot: false,
     insideInteractive: flags.insideInteractive || interactive,
     form: flags.form,
-    ...(unitWidth !== undefined ? { unitWidth } : {}),
-    ...(flags.nav ? { nav: flags.nav } : {}),
-    ...(inReflow ? { inReflow } : {}),
-    ...(bleed ? { bleed } : {}),
-    ...(flags.root ? { screenRoot: node } : {}),
-    ...(flags.unpainted || node.mask ? { unpainted: true } : {}),
   };
+  if (unitWidth !== undefined) out.unitWidth = unitWidth;
+  if (flags.nav) out.nav = flags.nav;
+  if (inReflow) out.inReflow = inReflow;
+  if (bleed) out.bleed = bleed;
+  if (flags.root) out.screenRoot = node;
+  if (flags.unpainted || node.mask) out.unpainted = true;
+  return out;
 }
 
 /**

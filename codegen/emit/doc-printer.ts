@@ -245,15 +245,18 @@ function fits(mode0: Mode, doc0: Doc, rest: Cmds | undefined, widthLeft: number,
   return false;
 }
 
-/** The document as text at `width` columns, or throws unprintable() where a rigid text overruns its line. */
-export function printDoc(doc: Doc, width: number): string {
+/**
+ * The document as text at `width` columns, or throws unprintable() where a rigid text overruns its line. `start`: the
+ * column it starts at, which is its indent too (a child printed on a line of its own under its parent).
+ */
+export function printDoc(doc: Doc, width: number, start = 0): string {
   propagate(doc);
   const out: string[] = [];
-  let pos = 0;
+  let pos = start;
   let remeasure = false;
   const cmds = CMDS;
   cmds.length = 0;
-  cmds.push(0, BREAK, doc);
+  cmds.push(start, BREAK, doc);
   while (cmds.length > 0) {
     const top = --cmds.length;
     const ind = cmds.inds[top]!;

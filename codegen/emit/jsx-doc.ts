@@ -24,7 +24,7 @@ import { elementAttrs, jsxAttr, jsxText, propAttr, VOID, type MarkupStyle } from
 import { svgJsxTokens } from "./svg-jsx.js";
 import type { VNode } from "./vnode.js";
 
-interface Attr {
+export interface Attr {
   doc: Doc;
   /** `name="…"`: a string literal, which the formatter never breaks. */
   literal: boolean;
@@ -60,7 +60,7 @@ function mergedClass(first: string): Doc {
   );
 }
 
-function attr(text: string): Attr {
+export function attr(text: string): Attr {
   const eq = text.indexOf("=");
   if (eq < 0) return { doc: text, literal: false };
   const value = text.slice(eq + 1);
@@ -92,7 +92,7 @@ function attr(text: string): Attr {
   return { doc: rigid(`${name}={${requoteStrings(expr)}}`), literal: false };
 }
 
-function opening(tag: string, attrs: Attr[], selfClosing: boolean): Doc {
+export function opening(tag: string, attrs: Attr[], selfClosing: boolean): Doc {
   const end = selfClosing ? " />" : ">";
   if (attrs.length === 0) return `<${tag}${end}`;
   if (attrs.length === 1 && attrs[0]!.literal) return group([`<${tag} `, attrs[0]!.doc, end]);
@@ -153,36 +153,56 @@ function childPieces(children: VNode[], style: MarkupStyle): Piece[] {
   });
 }
 
-function svgDoc(tag: string, open: Attr[], markup: string, nodeIds: Record<string, string> | undefined): Doc {
-  interface Frame {
-    tag: string;
-    attrs: Attr[];
-    children: Doc[];
-  }
-  const root: Frame = { tag, attrs: open, children: [] };
-  const stack: Frame[] = [root];
+/** An element of inline SVG markup: its attributes and its children; a self-closing tag has no children, no end. */
+export interface SvgFrame {
+  tag: string;
+  attrs: Attr[];
+  children: SvgFrame[];
+  selfClosing?: true;
+}
+
+/** Inline SVG markup as a tree of its elements under `tag`; throws unprintable() for text in it, or unbalanced tags. */
+export function svgFrames(
+  tag: string,
+  open: Attr[],
+  markup: string,
+  nodeIds: Record<string, string> | undefined,
+): SvgFrame {
+  const root: SvgFrame = { tag, attrs: open, children: [] };
+  const stack: SvgFrame[] = [root];
   for (const token of svgJsxTokens(markup, nodeIds)) {
     const top = stack[stack.length - 1]!;
     if (token.kind === "text") {
       if (token.text.trim() !== "" || !token.text.includes("\n")) throw unprintable("text in SVG");
     } else if (token.kind === "open") {
       const attrs = token.attrs.map(attr);
-      if (token.selfClosing) top.children.push(opening(token.tag, attrs, true));
+      if (token.selfClosing) top.children.push({ tag: token.tag, attrs, children: [], selfClosing: true });
       else stack.push({ tag: token.tag, attrs, children: [] });
     } else {
       const done = stack.pop();
       if (!done || done.tag !== token.tag || stack.length === 0) throw unprintable("unbalanced SVG");
-      stack[stack.length - 1]!.children.push(frameDoc(done));
+      stack[stack.length - 1]!.children.push(done);
     }
   }
   if (stack.length !== 1) throw unprintable("unbalanced SVG");
-  return frameDoc(root);
+  return root;
 }
 
-function frameDoc(frame: { tag: string; attrs: Attr[]; children: Doc[] }): Doc {
+function frameDoc(frame: SvgFrame): Doc {
+  if (frame.selfClosing) return opening(frame.tag, frame.attrs, true);
   const open = opening(frame.tag, frame.attrs, false);
   if (frame.children.length === 0) return [open, `</${frame.tag}>`];
-  return element(open, `</${frame.tag}>`, stacked(frame.children), true);
+  return element(open, `</${frame.tag}>`, stacked(frame.children.map(frameDoc)), true);
+}
+
+/** A component use's attributes: its class, its id, its props. */
+export function useAttrs(node: Extract<VNode, { type: "use" }>, style: MarkupStyle): Attr[] {
+  const attrs = [
+    style.classAttr(node.cls, false),
+    node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
+    ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : propAttr(k, v))),
+  ].filter((a): a is string => a !== undefined && a !== "");
+  return attrs.map(attr);
 }
 
 /** The document of a markup tree; throws unprintable() for a construct the printer does not vouch for. */
@@ -203,17 +223,11 @@ export function jsxDoc(node: VNode, style: MarkupStyle): Doc {
         "}",
       ]);
     }
-    case "use": {
-      const attrs = [
-        style.classAttr(node.cls, false),
-        node.nodeId !== undefined ? jsxAttr("data-node-id", node.nodeId) : undefined,
-        ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : propAttr(k, v))),
-      ].filter((a): a is string => a !== undefined && a !== "");
-      return opening(node.component, attrs.map(attr), true);
-    }
+    case "use":
+      return opening(node.component, useAttrs(node, style), true);
     case "element": {
       const attrs = elementAttrs(node, style).map(attr);
-      if (node.svgMarkup !== undefined) return svgDoc(node.tag, attrs, node.svgMarkup, node.svgNodeIds);
+      if (node.svgMarkup !== undefined) return frameDoc(svgFrames(node.tag, attrs, node.svgMarkup, node.svgNodeIds));
       if (VOID.has(node.tag) || node.children.length === 0) return opening(node.tag, attrs, true);
       const open = opening(node.tag, attrs, false);
       const close = `</${node.tag}>`;

@@ -16,6 +16,7 @@ import {
   type Doc,
 } from "./doc-printer.js";
 import { jsxDoc } from "./jsx-doc.js";
+import { printJsxAt, stacksChildren } from "./jsx-print.js";
 import { jsStringLiteral } from "./js-quotes.js";
 import type { MarkupStyle } from "./markup.js";
 import type { VNode } from "./vnode.js";
@@ -51,6 +52,17 @@ function param(text: string): Doc {
   return /^[\w$]+ = (true|false)$/.test(text) ? text : rigid(text);
 }
 
+/**
+ * `return (…);` of the markup: printed straight where its root stacks its children (its group then always breaks,
+ * the markup on lines of its own between the parentheses), else as a document.
+ */
+function returned(parts: TsxParts): string {
+  if (stacksChildren(parts.tree)) return `  return (\n    ${printJsxAt(parts.tree, parts.style, 4)}\n  );`;
+  const jsx = jsxDoc(parts.tree, parts.style);
+  const body = ["  ", indent(["return ", group([ifBreak("("), indent([softline, jsx]), softline, ifBreak(")")]), ";"])];
+  return printDoc(body, PRINT_WIDTH);
+}
+
 export function printTsx(parts: TsxParts): string | undefined {
   try {
     const head = parts.head.map(fixed);
@@ -67,19 +79,7 @@ export function printTsx(parts: TsxParts): string | undefined {
           `: ${parts.params.type}) {`,
         ]
       : fixed(`export function ${parts.name}() {`);
-    const jsx = jsxDoc(parts.tree, parts.style);
-    const body = [
-      "  ",
-      indent(["return ", group([ifBreak("("), indent([softline, jsx]), softline, ifBreak(")")]), ";"]),
-    ];
-    return [
-      ...head,
-      printDoc(signature, PRINT_WIDTH),
-      ...parts.locals.map(fixed),
-      printDoc(body, PRINT_WIDTH),
-      "}",
-      "",
-    ].join("\n");
+    return [...head, printDoc(signature, PRINT_WIDTH), ...parts.locals.map(fixed), returned(parts), "}", ""].join("\n");
   } catch (error) {
     if (isUnprintable(error)) return undefined;
     throw error;

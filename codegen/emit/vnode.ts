@@ -89,6 +89,16 @@ function ruleText(indent: string, selector: string, decls: Decl[]): string {
   return `${out}${indent}}\n`;
 }
 
+/**
+ * `text` as one flat string. A sheet built by `+=` is a rope of a cell per piece (~0.56 MB for figmagic's sheets),
+ * which lives until the run ends and is copied by every young-generation GC on the way; reading a character makes
+ * V8 flatten it into one string, and the cells die young (figmagic: GC-copied bytes 4.4 -> 3.3 MB per run).
+ */
+function flattened(text: string): string {
+  text.charCodeAt(text.length >> 1);
+  return text;
+}
+
 /** One stylesheet's rules, in insertion order, with unique class names. */
 export class Sheet {
   readonly rules = new Map<string, Decl[]>();
@@ -200,7 +210,7 @@ export class Sheet {
         }
       text += "}\n";
     }
-    return text;
+    return flattened(text);
   }
 
   /** A line break inside a selector or value of a width's rules: its block is indented line by line. */
