@@ -69,8 +69,10 @@ export function matchLayers(a: DesignNode, b: DesignNode): [DesignNode, DesignNo
 }
 
 /** What a layer's look is made of (not its layout, which the variant shares): the properties a state may change. */
-const LOOK =
-  /^(?:background(?:-.+)?|color|border(?:-.+)?|box-shadow|opacity|filter|backdrop-filter|mix-blend-mode|font-.+|letter-spacing|text-decoration(?:-.+)?|text-transform|text-shadow|outline(?:-.+)?|-webkit-text-stroke|fill|stroke)$/;
+const LOOK = new RegExp(
+  "^(?:background(?:-.+)?|color|border(?:-.+)?|box-shadow|opacity|filter|backdrop-filter|mix-blend-mode|font-.+|" +
+    "letter-spacing|text-decoration(?:-.+)?|text-transform|text-shadow|outline(?:-.+)?|-webkit-text-stroke)$",
+);
 
 /** The value that takes away what the variant does not have. */
 function none(prop: string): string | undefined {
