@@ -92,7 +92,8 @@ function stateVariants(
         const main = findNode(all, id)?.["componentId"];
         if (typeof main === "string") ids.add(main);
       }
-  const nodes = [...ids].flatMap((id) => findNode(all, id) ?? []);
+  // A variant is a component (of a set); a change to anything else is no state (a note names it).
+  const nodes = [...ids].flatMap((id) => findNode(all, id) ?? []).filter((n) => n.type === "COMPONENT");
   if (nodes.length === 0) return undefined;
   const { document } = normalize(nodes, context, extras);
   return Object.fromEntries(document.frames.map((f) => [f.id, f]));

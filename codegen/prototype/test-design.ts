@@ -98,24 +98,22 @@ export const ABOUT = {
   ],
 };
 
+/** A file of these pages (each `[id, name, layers, what else the page says]`). */
+function file(name: string, pages: [string, string, object[], object?][]) {
+  const children = pages.map(([id, page, layers, extra]) => ({
+    id,
+    name: page,
+    type: "CANVAS",
+    ...extra,
+    children: layers,
+  }));
+  return { name, document: { id: "0:0", name: "Document", type: "DOCUMENT", children } };
+}
+
 /** The whole file: one page, its flow starting at Home. */
-export const PROTOTYPE_FILE = {
-  name: "Prototype",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
-    children: [
-      {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
-        flowStartingPoints: [{ nodeId: "1:1", name: "Flow 1" }],
-        children: [HOME, ABOUT],
-      },
-    ],
-  },
-};
+export const PROTOTYPE_FILE = file("Prototype", [
+  ["0:1", "Page 1", [HOME, ABOUT], { flowStartingPoints: [{ nodeId: "1:1", name: "Flow 1" }] }],
+]);
 
 /** A button variant: a 160 × 40 frame of `fill` with its label in `ink`, `shadow` when raised. */
 function variant(id: string, name: string, y: number, fill: number[], ink: number[], extra: object = {}) {
@@ -168,44 +166,30 @@ export const BUTTON_SET = {
 };
 
 /** A page with two instances of the button (both hover and press as their component does), and the button's set. */
-export const STATES_FILE = {
-  name: "States",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
+const SHOP = {
+  id: "7:1",
+  name: "Shop",
+  type: "FRAME",
+  absoluteBoundingBox: box(0, 0, 400, 300),
+  fills: solid(1, 1, 1),
+  children: ["7:2", "7:3"].map((id, i) => ({
+    ...variant(id, "Buy", 40 + i * 80, [0.9, 0.9, 0.9], [0.1, 0.1, 0.1], {
+      interactions: [changeTo("ON_HOVER", "8:3"), changeTo("ON_PRESS", "8:4")],
+    }),
+    type: "INSTANCE",
+    componentId: "8:2",
+    absoluteBoundingBox: box(20, 40 + i * 80, 160, 40),
     children: [
-      {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
-        children: [
-          {
-            id: "7:1",
-            name: "Shop",
-            type: "FRAME",
-            absoluteBoundingBox: box(0, 0, 400, 300),
-            fills: solid(1, 1, 1),
-            children: ["7:2", "7:3"].map((id, i) => ({
-              ...variant(id, "Buy", 40 + i * 80, [0.9, 0.9, 0.9], [0.1, 0.1, 0.1], {
-                interactions: [changeTo("ON_HOVER", "8:3"), changeTo("ON_PRESS", "8:4")],
-              }),
-              type: "INSTANCE",
-              componentId: "8:2",
-              absoluteBoundingBox: box(20, 40 + i * 80, 160, 40),
-              children: [
-                text(`I${id};8:2t`, "Label", 28, 48 + i * 80, 144, {
-                  characters: "Buy now",
-                  fills: solid(0.1, 0.1, 0.1),
-                }),
-              ],
-            })),
-          },
-        ],
-      },
-      { id: "0:2", name: "Components", type: "CANVAS", children: [BUTTON_SET] },
+      text(`I${id};8:2t`, "Label", 28, 48 + i * 80, 144, { characters: "Buy now", fills: solid(0.1, 0.1, 0.1) }),
     ],
-  },
+  })),
+};
+
+export const STATES_FILE = {
+  ...file("States", [
+    ["0:1", "Page 1", [SHOP]],
+    ["0:2", "Components", [BUTTON_SET]],
+  ]),
   components: { "8:2": { key: "k82", name: "State=Default", componentSetId: "8:1" } },
   componentSets: { "8:1": { key: "k81", name: "Button" } },
 };
