@@ -17,13 +17,14 @@
 import type { DesignExtras } from "./design/extras.js";
 import { layerNamesById } from "./design/layer-label.js";
 import { normalize } from "./design/normalize.js";
-import type { DesignDocument } from "./design/types.js";
+import type { DesignDocument, DesignNode } from "./design/types.js";
 import type { LayoutDecisions, LayoutMode } from "./layout/index.js";
 import { depthLimitNote, depthLimitOf } from "./rest/depth-limit.js";
-import { findNode, readRestReply, type RestNode } from "./rest/reply.js";
+import { findNode, readRestReply, type RestContext, type RestNode } from "./rest/reply.js";
 import { convertedFrames } from "./rest/top-frames.js";
 import { resolveTokens } from "./tokens/resolve.js";
 import { readPrototype } from "./prototype/read.js";
+import { prototypeActions, VARIANT_STATES, type Prototype } from "./prototype/model.js";
 import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
 import type { LibraryTypes } from "./project/library-types.js";
@@ -71,6 +72,32 @@ export interface LoadedDesign {
 }
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
+
+/**
+ * The variants a hover or a press changes a layer to, and the ones the layers are instances of, converted as the frames
+ * are (their look is the state's).
+ */
+function stateVariants(
+  prototype: Prototype,
+  all: RestNode[],
+  context: RestContext,
+  extras: DesignExtras,
+): Record<string, DesignNode> | undefined {
+  const ids = new Set<string>();
+  for (const { id, trigger, action } of prototypeActions(prototype))
+    if (VARIANT_STATES[trigger.type] && action.type === "NODE" && action.navigation === "CHANGE_TO")
+      if (action.destinationId !== null) {
+        ids.add(action.destinationId);
+        // The variant the layer is drawn from: what the state changes of it (a size) is what the variants differ by.
+        const main = findNode(all, id)?.["componentId"];
+        if (typeof main === "string") ids.add(main);
+      }
+  // A variant is a component (of a set); a change to anything else is no state (a note names it).
+  const nodes = [...ids].flatMap((id) => findNode(all, id) ?? []).filter((n) => n.type === "COMPONENT");
+  if (nodes.length === 0) return undefined;
+  const { document } = normalize(nodes, context, extras);
+  return Object.fromEntries(document.frames.map((f) => [f.id, f]));
+}
 
 /** Node ids arrive as `12:34` (API) or `12-34` (URLs); both find the node. */
 function lookup(roots: RestNode[], id: string): RestNode | undefined {
@@ -156,7 +183,11 @@ export function loadDesign(
   const tokens = resolveTokens(roots, document, reply.context, extras);
   if (tokens.table) document.tokens = tokens.table;
   const prototype = readPrototype(json, roots, reply.roots);
-  if (prototype) document.prototype = prototype;
+  if (prototype) {
+    document.prototype = prototype;
+    const variants = stateVariants(prototype, reply.roots, reply.context, extras);
+    if (variants) document.variants = variants;
+  }
   return {
     document,
     roots,

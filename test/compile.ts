@@ -1,5 +1,6 @@
 /**
- * Type-checks generated React projects with the TypeScript compiler (strict, jsx: react-jsx, @types/react),
+ * Type-checks generated React projects with the TypeScript compiler (strict, jsx: react-jsx, @types/react, React
+ * Router's types from compile-types/),
  * in memory: each file set lives under its own virtual folder and one program checks them all at once.
  */
 import { dirname, join, resolve } from "node:path";
@@ -9,6 +10,8 @@ import type { SourceFile } from "../codegen/types.js";
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const TYPES = join(REPO, "node_modules", "@types");
 const VIRTUAL = "/virtual-figment";
+/** The prototype's router: React Router's types for the names generated code uses (declared modules). */
+const ROUTER_TYPES = join(REPO, "test", "compile-types", "react-router.d.ts");
 
 /** Source files read from disk, by name and language options (see typecheckReactProjects' host). */
 const DISK_FILES = new Map<string, ts.SourceFile>();
@@ -70,7 +73,7 @@ export function typecheckReactProjects(sets: SourceFile[][]): CompileResult {
     return cached;
   };
   host.directoryExists = (dir) => dir.startsWith(VIRTUAL) || ts.sys.directoryExists(dir);
-  const program = ts.createProgram(roots, options, host);
+  const program = ts.createProgram([...roots, ROUTER_TYPES], options, host);
   const errors: string[][] = sets.map(() => []);
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const name = diagnostic.file?.fileName ?? "";

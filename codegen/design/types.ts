@@ -412,6 +412,11 @@ export interface DesignDocument {
    * not in it; absent when the design has none.
    */
   prototype?: Prototype;
+  /**
+   * The variants a hover or a press changes a layer to (the prototype's CHANGE_TO), converted as the frames are, by
+   * node id: their look is the layer's look in that state. Beside the tree; absent when none.
+   */
+  variants?: Record<string, DesignNode>;
   assets: Record<string, Asset>;
   /** Figma variables and repeated named styles the frames use (codegen/tokens); absent when none. */
   tokens?: TokenTable;

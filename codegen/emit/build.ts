@@ -37,6 +37,8 @@ import { buildMapped, type MappedUsage } from "./mapped.js";
 import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
 import type { AttrValue, ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
 import { linkDecls, linkSemantics, wrappedUse } from "./links.js";
+import { addStateRules, type StatePlan } from "./variant-states.js";
+import { plural } from "../../kernel/plural.js";
 import type { LinkPlan } from "../prototype/links.js";
 import type { LayerPrototype } from "../prototype/model.js";
 import { scrollDecls } from "./scrolling.js";
@@ -92,6 +94,8 @@ export interface BuildContext {
   links?: LinkPlan;
   /** The prototype's scroll settings of a layer (fixed, sticky, a frame that scrolls inside: scrolling.ts). */
   scrolling?(id: string): LayerPrototype | undefined;
+  /** The prototype's hover and press variants (variant-states.ts), and the classes the tree's layers get. */
+  states?: StatePlan;
   problems: Problem[];
 }
 
@@ -447,6 +451,7 @@ function buildNode(
   if (cls && overlay.length)
     ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
+  if (cls) ctx.states?.classes.set(node.id, cls);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -482,6 +487,7 @@ function buildNode(
 
   if (node.kind === "text" && node.text) {
     element.children = textChildren(node, ctx, flags.unitWidth);
+    if (cls) variantStates(node, cls, ctx);
     return wrapVisibility(element);
   }
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
@@ -489,9 +495,26 @@ function buildNode(
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
   element.children =
     node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
+  if (cls) variantStates(node, cls, ctx);
   // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
   if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
   return wrapVisibility(element);
+}
+
+/** `node`'s hover and press variants as its element's states, once its layers are built (their classes known). */
+function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {
+  const changes = ctx.states?.changes(node) ?? [];
+  if (changes.length === 0) return;
+  const missed = addStateRules(node, cls, changes, ctx.sheet, ctx.states!.classes, ctx.urls);
+  if (missed > 0)
+    ctx.problems.push({
+      severity: "info",
+      code: "prototype",
+      message:
+        `“${node.name}”: ${plural(missed, "layer")} of its ${changes.map((c) => c.state.slice(1)).join(" and ")} ` +
+        "variant drawn by another component's file keep their look in that state",
+      nodeId: node.id,
+    });
 }
 
 /**

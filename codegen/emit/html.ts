@@ -18,6 +18,8 @@ import { printedHtml } from "./html-print.js";
 import { planLinks } from "../prototype/links.js";
 import { SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
+import { statePlan } from "./variant-states.js";
+import { REDUCED_MOTION } from "./motion.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
@@ -74,6 +76,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   if (links) context.links = links;
   const scrolling = scrollingOf(doc);
   if (scrolling) context.scrolling = scrolling;
+  if (doc.variants) context.states = statePlan(doc);
   if (paths.length > 1) problems.push(...unspelledNameNotes(doc.frames, paths));
   doc.frames.forEach((frame, index) => {
     // Each page's menus: popovers with ids unique in the page.
@@ -92,7 +95,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const tokens = documentTokensCss(doc, "css");
   const faces = fontFacesCss(fonts, "fonts");
-  const smooth = links?.smooth ? SMOOTH_SCROLL + "\n" : "";
+  const smooth = (links?.smooth ? SMOOTH_SCROLL + "\n" : "") + (doc.variants ? REDUCED_MOTION + "\n" : "");
   const css = RESET + "\n" + smooth + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));

@@ -79,5 +79,6 @@ function notesOf(doc: DesignDocument): ReturnType<typeof prototypeNotes> {
     scope,
     planLinks(doc, () => ""),
     (id) => names.get(id) || id,
+    new Set(Object.keys(doc.variants ?? {})),
   );
 }

@@ -7,13 +7,16 @@
 import { anchorName, type Link } from "../prototype/links.js";
 import type { Decl } from "./css.js";
 import type { Semantics } from "./semantics.js";
-import type { ComponentUse, ElementNode, Sheet } from "./vnode.js";
+import type { ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
 
 /** The element a link is drawn as, with what only HTML or only React prints (a script for back). */
 export interface LinkElement extends Semantics {
   htmlAttrs?: [string, string][];
   reactAttrs?: [string, string][];
 }
+
+/** React's back button: the router's `navigate`, from `useNavigate()` at the top of the screen (routerHooks). */
+const NAVIGATE_BACK = "() => navigate(-1)";
 
 export function linkSemantics(link: Link): LinkElement {
   if (link.kind === "back")
@@ -22,8 +25,10 @@ export function linkSemantics(link: Link): LinkElement {
       attrs: [["type", "button"]],
       interactive: true,
       htmlAttrs: [["onclick", "history.back()"]],
-      reactAttrs: [["onClick", "() => history.back()"]],
+      reactAttrs: [["onClick", link.router ? NAVIGATE_BACK : "() => history.back()"]],
     };
+  // React Router's Link draws an <a href> and goes to the route in place (no page load).
+  if (link.kind === "route") return { tag: "Link", attrs: [["to", link.to]], interactive: true };
   const attrs: [string, string][] = [["href", link.href]];
   if (link.newTab) attrs.push(["target", "_blank"], ["rel", "noopener noreferrer"]);
   return { tag: "a", attrs, interactive: true };
@@ -72,6 +77,25 @@ export function routePaths(frames: readonly { id: string; name: string }[], star
   );
   const taken = new Set<string>([""]);
   return frames.map((frame, i) => (i === startIndex ? "/" : `/${anchorName(frame.name || "screen", taken)}`));
+}
+
+/** What of React Router a screen's markup uses: its imports and the statements at the top of the component. */
+export function routerHooks(tree: VNode): { imports: string[]; locals: string[] } {
+  let link = false;
+  let back = false;
+  const walk = (node: VNode): void => {
+    if (node.type === "if") walk(node.child);
+    if (node.type !== "element") return;
+    if (node.tag === "Link") link = true;
+    if (node.reactAttrs?.some(([, expr]) => expr === NAVIGATE_BACK)) back = true;
+    node.children.forEach(walk);
+  };
+  walk(tree);
+  const names = [...(link ? ["Link"] : []), ...(back ? ["useNavigate"] : [])];
+  return {
+    imports: names.length > 0 ? [`import { ${names.join(", ")} } from "react-router";`] : [],
+    locals: back ? ["  const navigate = useNavigate();"] : [],
+  };
 }
 
 /** src/routes.ts: the screens by route, for the router the project's entry sets up (codegen/scaffold). */

@@ -116,6 +116,7 @@ describe.runIf(runBrowser)("the prototype's links and scrolling in Chromium", ()
       const routes = code.files.find((f) => f.path === "src/routes.ts")?.content ?? "";
       expect(routes).toContain('{ path: "/", Screen: Home }');
       expect(routes).toContain('{ path: "/about", Screen: About }');
+      expect(code.files.find((f) => f.path === "src/screens/Home.tsx")?.content).toMatch(/<Link[^>]*\sto="\/about"/);
       await withPage(browser, files, entry, VIEWPORT, async (page) => {
         const about = page.getByRole("link", { name: "About us" });
         expect(await about.getAttribute("href")).toBe("/about");
@@ -123,9 +124,40 @@ describe.runIf(runBrowser)("the prototype's links and scrolling in Chromium", ()
         expect(await focusedText(page)).toBe("About us");
         await expectFixedHeader(page);
         await expectScrollingList(page, '[data-node-id="1:6"]');
+        // The router changes the screen in place: About, then back to Home (the page itself never reloads).
+        await page.evaluate(() => ((globalThis as unknown as Record<string, unknown>)["stayed"] = true));
+        await about.click();
+        await page.locator('[data-node-id="2:1"]').waitFor();
+        expect(await page.locator('[data-node-id="1:1"]').count()).toBe(0);
+        await page.getByRole("button", { name: "Back" }).click();
+        await page.locator('[data-node-id="1:1"]').waitFor();
+        expect(await page.evaluate(() => (globalThis as unknown as Record<string, unknown>)["stayed"])).toBe(true);
       });
     });
 });
+
+/** Each click that navigates to an exported frame, with the frame (index) it is on and the one it goes to. */
+function exportedNavigations(doc: DesignDocument): { id: string; from: number; to: number }[] {
+  const pageOf = new Map(doc.frames.map((f, i) => [f.id, i]));
+  const frameOf = new Map<string, number>();
+  doc.frames.forEach((frame, i) => {
+    const stack = [frame];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      frameOf.set(node.id, i);
+      stack.push(...(node.children ?? []));
+    }
+  });
+  return [...prototypeActions(doc.prototype!)].flatMap(({ id, trigger, action }) =>
+    trigger.type === "ON_CLICK" &&
+    action.type === "NODE" &&
+    action.navigation === "NAVIGATE" &&
+    pageOf.has(action.destinationId ?? "") &&
+    frameOf.has(id)
+      ? [{ id, from: frameOf.get(id)!, to: pageOf.get(action.destinationId!)! }]
+      : [],
+  );
+}
 
 const TNT = JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures/real/tnt-website.file.json"), "utf8")) as unknown;
 
@@ -156,6 +188,7 @@ describe.runIf(runBrowser)("the TnT website's prototype in Chromium (HTML)", () 
         frameOf.has(a.id),
     );
     expect(clicks.length).toBe(25);
+    expect(exportedNavigations(doc).length).toBe(clicks.length);
     let landed = 0;
     for (const { id, action } of clicks) {
       const from = frameOf.get(id)!;
@@ -176,4 +209,51 @@ describe.runIf(runBrowser)("the TnT website's prototype in Chromium (HTML)", () 
     }
     expect(landed).toBe(clicks.length);
   });
+});
+
+interface Preview {
+  __figmentPreview: { modules: Record<string, { useNavigate(): (to: string) => void }> };
+}
+
+describe.runIf(runBrowser)("the TnT website's prototype in Chromium (React, through the router)", () => {
+  const browser = useBrowser();
+
+  for (const styling of ["css-modules", "tailwind"] as const)
+    it(`${styling}: every click that navigates to an exported frame lands on its screen`, {
+      timeout: 180_000,
+    }, async () => {
+      const doc = loadDesign(TNT, [], {}, { topLevel: "frames" }).document;
+      const options: CodeOptions = { target: "react", styling, nodeIds: true };
+      const { files, entry, code } = await pageFiles(options, doc);
+      const routes = code.files.find((f) => f.path === "src/routes.ts")?.content ?? "";
+      const paths = [...routes.matchAll(/path: "([^"]+)"/g)].map((m) => m[1]!);
+      expect(paths.length).toBe(doc.frames.length);
+      const clicks = exportedNavigations(doc);
+      expect(clicks.length).toBe(25);
+      let landed = 0;
+      await withPage(browser, files, entry, { width: 1440, height: 900 }, async (page) => {
+        for (const { id, from, to } of clicks) {
+          // To the link's screen by the router, as a click elsewhere would; then the link itself.
+          await page.evaluate((path) => {
+            const preview = (globalThis as unknown as Preview).__figmentPreview;
+            preview.modules["react-router"]!.useNavigate()(path);
+          }, paths[from]!);
+          await page.locator(`[data-node-id="${doc.frames[from]!.id}"]`).waitFor({ state: "attached" });
+          const link = page.locator(`a:has([data-node-id="${id}"]), a[data-node-id="${id}"]`).first();
+          expect(await link.getAttribute("href")).toBe(paths[to]);
+          // By keyboard, as in the HTML test; a link that takes no focus — inside a closed menu panel (not shown), or
+          // around a component's instance (`display: contents`, which Chromium does not focus) — gets the click itself.
+          await link.focus();
+          if (await link.evaluate((a) => a === (a.ownerDocument as { activeElement: unknown }).activeElement))
+            await page.keyboard.press("Enter");
+          else await link.dispatchEvent("click");
+          // Left first (but for a link to its own screen), then landed.
+          if (from !== to)
+            await page.locator(`[data-node-id="${doc.frames[from]!.id}"]`).waitFor({ state: "detached" });
+          await page.locator(`[data-node-id="${doc.frames[to]!.id}"]`).waitFor({ state: "attached" });
+          landed++;
+        }
+      });
+      expect(landed).toBe(clicks.length);
+    });
 });

@@ -18,8 +18,10 @@ import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
 import { planLinks } from "../prototype/links.js";
-import { routePaths, routesFile, SMOOTH_SCROLL } from "./links.js";
+import { routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
+import { statePlan } from "./variant-states.js";
+import { REDUCED_MOTION } from "./motion.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -51,6 +53,12 @@ function menuHooks(menus: FileUnit["menus"]): { imports: string[]; locals: strin
     `  const ${m.button} = useRef<HTMLButtonElement>(null);`,
   ]);
   return { imports: ['import { useId, useRef, useState } from "react";'], locals };
+}
+
+/** A class's Tailwind classes; an element whose hover or press restyles its layers is their named group. */
+function tailwindOf(sheet: Sheet, cls: string): string {
+  const classes = tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
+  return sheet.groups.has(cls) ? [`group/${cls}`, classes].filter(Boolean).join(" ") : classes;
 }
 
 /** A new menu's names in a file: `menuOpen`, or `menu2Open` for its second. */
@@ -114,7 +122,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     doc.frames,
     (doc.prototype?.starts ?? []).map((s) => s.nodeId),
   );
-  const links = planLinks(doc, (i) => routes[i]!);
+  const links = planLinks(doc, (i) => routes[i]!, true);
   const scrolling = scrollingOf(doc);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
@@ -157,6 +165,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     // A component's layers link from no screen of their own (each instance would link alike).
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
+    ...(doc.variants ? { states: statePlan(doc) } : {}),
     problems,
   });
 
@@ -166,10 +175,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
         if (cls === undefined) return merge ? "className={className}" : undefined;
         return merge ? `className={[styles.${cls}, className].filter(Boolean).join(" ")}` : `className={styles.${cls}}`;
       }
-      const classes =
-        cls === undefined
-          ? ""
-          : tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
+      const classes = cls === undefined ? "" : tailwindOf(sheet, cls);
       if (merge)
         return classes
           ? `className={[${JSON.stringify(classes)}, className].filter(Boolean).join(" ")}`
@@ -180,10 +186,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
           : `className="${classes}"`
         : undefined;
     },
-    classValue: (cls) =>
-      modules
-        ? `styles.${cls}`
-        : JSON.stringify(tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls))),
+    classValue: (cls) => (modules ? `styles.${cls}` : JSON.stringify(tailwindOf(sheet, cls))),
   });
 
   const writeUnit = (
@@ -197,7 +200,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
     const hooks = menuHooks(unit.menus);
-    const imports: string[] = [...hooks.imports];
+    const router = routerHooks(tree);
+    const imports: string[] = [...hooks.imports, ...router.imports];
     for (const component of [...unit.usedComponents].sort()) {
       imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
     }
@@ -215,7 +219,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     const style = markupStyle(unit.sheet);
     const head = [...imports, ...(imports.length > 0 ? [""] : []), ...preamble];
-    const statements = [...hooks.locals, ...locals];
+    const statements = [...router.locals, ...hooks.locals, ...locals];
     const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: statements, tree, style });
     if (tsx !== undefined) printed.set(path, tsx);
     // Else the one-line form, which the format pass lays out.
@@ -306,7 +310,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       path: "src/global.css",
       content:
         "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
-        (links?.smooth ? "\n" + SMOOTH_SCROLL : ""),
+        (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
+        (doc.variants ? "\n" + REDUCED_MOTION : ""),
     });
   files.push({ path: "src/global.d.ts", content: MODULE_DECLARATIONS });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);

@@ -260,6 +260,9 @@ export function tailwindClassList([property, value]: Decl): string[] {
     }
     case "mix-blend-mode":
       return [/^[a-z-]+$/.test(value) ? `mix-blend-${value}` : `mix-blend-${arb(value)}`];
+    case "transition":
+      // A prototype's state eases in (variant-states.ts); a reader who asks for less motion gets none.
+      return [`[transition:${arb(value).slice(1, -1)}]`, "motion-reduce:transition-none"];
     case "-webkit-line-clamp":
       if (/^\d+$/.test(value)) return [`line-clamp-${value}`];
       break;
@@ -323,6 +326,15 @@ export function cascaded(decls: Decl[]): Decl[] {
 }
 
 /**
+ * A pseudo-class or pseudo-element's variant: `hover`, `placeholder`; a layer's look while the element of class X is
+ * hovered or pressed (`:is(.X:hover *)`, variant-states.ts) is the variant of X's named group, `group-hover/X`.
+ */
+function pseudoVariant(pseudo: string): string {
+  const group = /^:is\(\.([\w-]+):(hover|active) \*\)$/.exec(pseudo);
+  return group ? `group-${group[2]}/${group[1]}` : pseudo.replace(/^:+/, "");
+}
+
+/**
  * A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its
  * narrower screens' (`max-[1440px]:flex-wrap`).
  */
@@ -345,7 +357,7 @@ export function tailwindClasses(
           decl[0] === "transform" ? [`[transform:${arb(decl[1]).slice(1, -1)}]`] : tailwindClassList(decl)
       : tailwindClassList;
   const variants = [
-    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `${p.replace(/^:+/, "")}:${c}`)),
+    ...pseudo.flatMap(([p, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `${pseudoVariant(p)}:${c}`)),
     // Narrower screens: Tailwind's `max-[…]` variant is `@media (width < …)`.
     // (A narrower screen's rule with a pseudo-class of its own is HTML's: React states it with a class.)
     ...below

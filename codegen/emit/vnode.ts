@@ -104,6 +104,11 @@ export class Sheet {
   readonly rules = new Map<string, Decl[]>();
   /** Pseudo-element rules of a class (`::placeholder`), printed after its rule. */
   readonly pseudo = new Map<string, [pseudo: string, decls: Decl[]][]>();
+  /**
+   * Classes whose element's hover or press restyles its layers (`.layer:is(.cls:hover *)`): in Tailwind a named
+   * group (`group/cls`), its layers' classes `group-hover/cls:`.
+   */
+  readonly groups = new Set<string>();
   private readonly names: NameScope;
 
   constructor(reserved: Iterable<string> = []) {

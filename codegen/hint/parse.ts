@@ -8,7 +8,7 @@ import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/type
 import { parseFieldToken } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_HEADER, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
-import { parsePrototypeLine, PROTOTYPE_MARK } from "./prototype.js";
+import { parsePrototypeLine, PROTOTYPE_MARK, VARIANTS_LINE } from "./prototype.js";
 import type { LayerPrototype } from "../prototype/model.js";
 import { num, splitTokens, unquote } from "./tokens.js";
 import { FigmentError } from "../../kernel/errors.js";
@@ -141,12 +141,19 @@ export function parseHint(text: string): ParsedHint {
   const assets: Record<string, Asset> = {};
   const ids = new IdCompressor();
   const layers: Record<string, LayerPrototype> = {};
+  /** After `> variants`, the top-level layers are the hover's and press's variants. */
+  const variants: DesignNode[] = [];
+  let roots = frames;
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     if (index === 0 || line.trim() === "") return;
     if (line.startsWith("$")) {
       const [ref, ...group] = splitTokens(line);
       tables.groups.set(ref!, group);
+      return;
+    }
+    if (line.trim() === VARIANTS_LINE) {
+      roots = variants;
       return;
     }
     if (line.startsWith(PROTOTYPE_MARK)) {
@@ -168,7 +175,7 @@ export function parseHint(text: string): ParsedHint {
       throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
     const node = parseLine(splitTokens(line), tables, ids, parent?.instanceId, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
-    else frames.push(node);
+    else roots.push(node);
     if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);
     for (const paint of node.fills ?? []) {
       if (paint.kind === "image" && !(paint.asset in assets))
@@ -177,5 +184,6 @@ export function parseHint(text: string): ParsedHint {
     stack.push({ node, depth, instanceId: node.kind === "instance" ? node.id : parent?.instanceId });
   });
   const prototype = Object.keys(layers).length > 0 ? { layers, destinations: {}, wholeFile: false, starts: [] } : {};
-  return { document: { frames, assets, ...(prototype.layers ? { prototype } : {}) } };
+  const states = variants.length > 0 ? { variants: Object.fromEntries(variants.map((v) => [v.id, v])) } : {};
+  return { document: { frames, assets, ...(prototype.layers ? { prototype } : {}), ...states } };
 }

@@ -20,7 +20,7 @@ import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { FIELDS, printField, type Category } from "./fields.js";
 import { printPartBoxes, printPartIds } from "./parts.js";
 import { quote } from "./tokens.js";
-import { prototypeLines } from "./prototype.js";
+import { prototypeLines, VARIANTS_LINE } from "./prototype.js";
 
 export const HINT_HEADER = "figment-hint 1";
 
@@ -192,6 +192,12 @@ export function printHint(doc: DesignDocument): string {
     for (const child of node.children ?? []) printNode(child, depth + 1, inner);
   };
   for (const frame of doc.frames) printNode(frame, 0, undefined);
-  lines.push(...tableLines, ...nodeLines, ...prototypeLines(doc.frames, doc.prototype));
+  const prototype = prototypeLines(doc.frames, doc.prototype, doc.variants);
+  // The variants a hover or a press shows, after the frames: their look is the layers' in that state.
+  const variantLines = nodeLines.length;
+  if (doc.variants && prototype.some((l) => / (?:hover|press):/.test(l)))
+    for (const variant of Object.values(doc.variants)) printNode(variant, 0, undefined);
+  const variants = nodeLines.splice(variantLines);
+  lines.push(...tableLines, ...nodeLines, ...prototype, ...(variants.length > 0 ? [VARIANTS_LINE, ...variants] : []));
   return lines.join("\n") + "\n";
 }

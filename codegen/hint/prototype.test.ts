@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDesign } from "../load.js";
-import { PROTOTYPE_FILE } from "../prototype/test-design.js";
+import { PROTOTYPE_FILE, STATES_FILE } from "../prototype/test-design.js";
+import { emitFiles } from "../emit/index.js";
 import { parseHint } from "./parse.js";
 import { printHint } from "./print.js";
 
@@ -36,5 +37,26 @@ describe("the prototype in the model hint", () => {
   it("prints nothing of a design without a prototype", () => {
     const { prototype: _, ...plain } = doc;
     expect(printHint(plain)).not.toContain("\n>");
+  });
+
+  it("says a layer's hover and press variants with their easing, the variants after the frames", () => {
+    const states = loadDesign(STATES_FILE, ["7:1"]).document;
+    const hint = printHint(states);
+    expect(hint).toContain("> 7:2 hover:8:3 ease:0.2:EASE_OUT press:8:4 ease:0.2:EASE_OUT\n");
+    const after = hint.slice(hint.indexOf("> variants\n"));
+    expect(after.split("\n").filter((l) => /^\S/.test(l) && !l.startsWith(">")).length).toBe(3);
+    const parsed = parseHint(hint).document;
+    expect(Object.keys(parsed.variants ?? {}).sort()).toEqual(["8:2", "8:3", "8:4"]);
+    expect(printHint(parsed)).toBe(hint);
+    // Code from the hint draws the same states as the offline code.
+    for (const options of [
+      { target: "html", styling: "css-modules", nodeIds: true },
+      { target: "react", styling: "tailwind", nodeIds: true },
+    ] as const) {
+      const offline = emitFiles(states, options).files;
+      const fromHint = emitFiles({ ...parsed, assets: states.assets }, options).files;
+      expect(fromHint.map((f) => f.content)).toEqual(offline.map((f) => f.content));
+      expect(offline.map((f) => f.content).join("\n")).toMatch(/:hover|group-hover/);
+    }
   });
 });

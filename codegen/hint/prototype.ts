@@ -8,12 +8,22 @@
  *   > 2:2 back              a click goes back
  *   > 1:2 fixed             stays put when the page scrolls (sticky: sticks at the top)
  *   > 1:6 scroll:y          scrolls its content inside (x, y or both)
+ *   > 7:2 hover:8:3 ease:0.2:EASE_OUT press:8:4    looks like variant 8:3 while hovered (8:4 while pressed), eased
+ *   > variants              the layers after it are those variants (and the ones the layers are instances of)
  *
  * Only what the code does is printed (links.ts, scrolling); the rest of the prototype is in the notes.
  */
 import type { DesignNode } from "../design/types.js";
 import { clickAction } from "../prototype/links.js";
-import type { Action, LayerPrototype, Prototype } from "../prototype/model.js";
+import {
+  VARIANT_STATES,
+  type Action,
+  type Easing,
+  type Interaction,
+  type LayerPrototype,
+  type Prototype,
+  type Transition,
+} from "../prototype/model.js";
 import { quote, splitTokens, unquote } from "./tokens.js";
 import { FigmentError } from "../../kernel/errors.js";
 
@@ -27,8 +37,12 @@ function linkToken(action: Action): string[] {
   return [];
 }
 
-/** The lines for the layers of `frames` (in the tree's order) that link or scroll. */
-export function prototypeLines(frames: readonly DesignNode[], prototype: Prototype | undefined): string[] {
+/** The lines for the layers of `frames` (in the tree's order) that link, scroll, or take a variant's look. */
+export function prototypeLines(
+  frames: readonly DesignNode[],
+  prototype: Prototype | undefined,
+  variants: Readonly<Record<string, DesignNode>> = {},
+): string[] {
   if (!prototype) return [];
   const lines: string[] = [];
   const visit = (node: DesignNode): void => {
@@ -40,6 +54,7 @@ export function prototypeLines(frames: readonly DesignNode[], prototype: Prototy
         ...(action ? linkToken(action) : []),
         ...(layer.scroll ? [layer.scroll] : []),
         ...(layer.overflow ? [`scroll:${layer.overflow}`] : []),
+        ...stateTokens(layer, variants),
       ];
       if (tokens.length > 0) lines.push([PROTOTYPE_MARK, node.id, ...tokens].join(" "));
     }
@@ -51,13 +66,60 @@ export function prototypeLines(frames: readonly DesignNode[], prototype: Prototy
 
 const OVERFLOWS = new Set(["x", "y", "both"]);
 
+/** The line that says the layers after it are the states' variants, not frames. */
+export const VARIANTS_LINE = `${PROTOTYPE_MARK} variants`;
+
+const STATE_WORDS: Record<string, string> = { ":hover": "hover", ":active": "press" };
+
+function easeToken(transition: Transition): string {
+  const { easing } = transition;
+  const curve = easing.bezier
+    ? `bezier:${easing.bezier.join(",")}`
+    : easing.spring
+      ? `spring:${[easing.spring.mass, easing.spring.stiffness, easing.spring.damping].join(",")}`
+      : easing.type;
+  return `ease:${transition.duration}:${curve}`;
+}
+
+/** A layer's hover and press variants the code draws (the variant printed after `> variants`), with their easing. */
+function stateTokens(layer: LayerPrototype, variants: Readonly<Record<string, DesignNode>>): string[] {
+  const out: string[] = [];
+  const said = new Set<string>();
+  for (const interaction of layer.interactions ?? []) {
+    const state = VARIANT_STATES[interaction.trigger.type];
+    const action = interaction.actions.find(
+      (a) =>
+        a.type === "NODE" && a.navigation === "CHANGE_TO" && a.destinationId !== null && a.destinationId in variants,
+    );
+    if (!state || said.has(state) || action?.type !== "NODE") continue;
+    said.add(state);
+    out.push(`${STATE_WORDS[state]}:${action.destinationId}`);
+    if (action.transition) out.push(easeToken(action.transition));
+  }
+  return out;
+}
+
+function readEase(value: string): Transition | undefined {
+  const [seconds, curve, numbers] = value.split(":");
+  const duration = Number(seconds);
+  if (!Number.isFinite(duration) || !curve) return undefined;
+  const list = (numbers ?? "").split(",").map(Number);
+  const easing: Easing =
+    curve === "bezier" && list.length === 4
+      ? { type: "CUSTOM_CUBIC_BEZIER", bezier: list as [number, number, number, number] }
+      : curve === "spring" && list.length === 3
+        ? { type: "CUSTOM_SPRING", spring: { mass: list[0]!, stiffness: list[1]!, damping: list[2]! } }
+        : { type: curve };
+  return { type: "SMART_ANIMATE", duration, easing };
+}
+
 /** One `>` line read back into `layers`. */
 export function parsePrototypeLine(line: string, layers: Record<string, LayerPrototype>, lineNo: number): void {
   const [, id, ...tokens] = splitTokens(line);
   if (!id) throw new FigmentError("input", `line ${lineNo}: expected > <layer id> <link or scroll>`);
   const layer: LayerPrototype = {};
   const click = (action: Action): void => {
-    layer.interactions = [{ trigger: { type: "ON_CLICK" }, actions: [action] }];
+    layer.interactions = [{ trigger: { type: "ON_CLICK" }, actions: [action] }, ...(layer.interactions ?? [])];
   };
   for (const token of tokens) {
     const colon = token.indexOf(":");
@@ -72,7 +134,19 @@ export function parsePrototypeLine(line: string, layers: Record<string, LayerPro
     else if (key === "fixed" || key === "sticky") layer.scroll = key;
     else if (key === "scroll" && OVERFLOWS.has(value))
       layer.overflow = value as NonNullable<LayerPrototype["overflow"]>;
-    else throw new FigmentError("input", `line ${lineNo}: unknown prototype token ${token}`);
+    else if ((key === "hover" || key === "press") && value !== "") {
+      const change: Interaction = {
+        trigger: { type: key === "hover" ? "ON_HOVER" : "ON_PRESS" },
+        actions: [{ type: "NODE", destinationId: value, navigation: "CHANGE_TO" }],
+      };
+      (layer.interactions ??= []).push(change);
+    } else if (key === "ease" && layer.interactions) {
+      const action = layer.interactions[layer.interactions.length - 1]!.actions[0];
+      const transition = readEase(value);
+      if (action?.type !== "NODE" || action.navigation !== "CHANGE_TO" || !transition)
+        throw new FigmentError("input", `line ${lineNo}: ${token} follows no hover or press`);
+      action.transition = transition;
+    } else throw new FigmentError("input", `line ${lineNo}: unknown prototype token ${token}`);
   }
   layers[id] = layer;
 }

@@ -26,6 +26,11 @@ export interface PreviewCssModule {
 export interface PreviewEntry {
   /** A file that mounts the app itself (`src/main.tsx` calling `createRoot(…).render(…)`), run first. */
   main?: string;
+  /**
+   * When there is no main: the files that set up the prototype's screens, run in order (src/index.ts for the global
+   * styles, then src/routes.ts), the last one's `routes: { path, Screen }[]` shown behind the router.
+   */
+  routes?: string[];
   /** Files whose exported component is mounted into #root, first match wins, when `main` mounted nothing. */
   components: string[];
 }
@@ -42,7 +47,10 @@ export interface PreviewData {
   entry: PreviewEntry;
 }
 
-/** Module ids the runtime provides (preact/compat under React's names, and two tiny class-name helpers). */
+/**
+ * Module ids the runtime provides (preact/compat under React's names, two tiny class-name helpers, and React Router's
+ * names over a history in memory).
+ */
 export const BUILTIN_MODULES: readonly string[] = [
   "react",
   "react-dom",
@@ -55,6 +63,8 @@ export const BUILTIN_MODULES: readonly string[] = [
   "preact/jsx-runtime",
   "clsx",
   "classnames",
+  "react-router",
+  "react-router/dom",
 ];
 
 /** The element id of the embedded JSON. */

@@ -11,12 +11,14 @@
  * What gets mounted into #root (the runtime follows `PreviewData.entry`):
  * 1. `src/main.{tsx,jsx,ts,js}` (or `src/index.{tsx,jsx}`, `main.tsx`, `index.tsx`) when it imports
  *    react-dom: it runs and mounts the app itself, as in a Vite project.
- * 2. Otherwise (or when it mounted nothing) the first component found, in this order of files:
+ * 2. Otherwise the prototype's screens, when src/routes.ts lists them (`routes: { path, Screen }[]`), behind the
+ *    runtime's router: the links go from screen to screen in place.
+ * 3. Otherwise (or when it mounted nothing) the first component found, in this order of files:
  *    `src/App.*`, `App.*`, `src/index.*`, `index.*`, `src/screens/*`, `src/pages/*`, then every other script
  *    in path order. A file's component is its default export, else its `App` export, else its first
  *    PascalCase function export.
  *
- * Packages other than react/react-dom (and clsx/classnames) are not stubbed: they are reported as
+ * Packages other than react/react-dom (and clsx/classnames, react-router) are not provided: they are reported as
  * problems here, and importing one shows an error in the preview. Tailwind is compiled by Tailwind's own
  * compiler (tailwind-compile.ts, async: `reactPreview` compiles, then builds; `buildReactPreview` alone
  * takes the compiled stylesheets, and without them reports Tailwind's classes as unstyled). The CSP stops
@@ -215,7 +217,10 @@ export function entryPlan(modules: Record<string, PreviewModule>): PreviewEntry 
         !/(?:^|\/)(?:vite|tailwind|postcss|eslint)\.config\.[cm]?[jt]s$/.test(p),
     )
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return main !== undefined ? { main, components } : { components };
+  // src/index.ts first, as the project's main does: it brings the fonts and the global styles in.
+  const index = ["src/index.ts", "src/index.tsx"].filter((p) => p in modules);
+  const routes = main === undefined && "src/routes.ts" in modules ? { routes: [...index, "src/routes.ts"] } : {};
+  return main !== undefined ? { main, components } : { ...routes, components };
 }
 
 /** JSON for an inline `<script type="application/json">`: no `<` at all, so no `</script` or `<!--`. */

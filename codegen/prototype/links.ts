@@ -14,7 +14,11 @@ interface Layer {
 
 export type Link =
   /** A page, a URL or an anchor in the page; `newTab`: opens in a new tab (a URL the design says so of). */
-  { kind: "href"; href: string; newTab?: boolean; scroll?: true } | { kind: "back" };
+  | { kind: "href"; href: string; newTab?: boolean; scroll?: true }
+  /** A screen's route in a single-page app: the router goes there in place (React Router's `<Link to>`). */
+  | { kind: "route"; to: string }
+  /** Back in history; `router`: through the app's router (`navigate(-1)`), else the browser's `history.back()`. */
+  | { kind: "back"; router?: true };
 
 export interface LinkPlan {
   linkFor(id: string): Link | undefined;
@@ -52,11 +56,13 @@ export function clickAction(actions: readonly Action[]): Action | undefined {
 
 /**
  * The links of `doc`'s prototype; `pageHref(i)`: the address of frame i's page (HTML: its file, React: its route).
- * A navigation to a frame not converted, or to a layer inside one, is no link (notes.ts names it).
+ * A navigation to a frame not converted, or to a layer inside one, is no link (notes.ts names it). `router`: the
+ * pages are an app's routes (React), reached through its router.
  */
 export function planLinks(
   doc: { frames: readonly Layer[]; prototype?: Prototype },
   pageHref: (frame: number) => string,
+  router = false,
 ): LinkPlan | undefined {
   const prototype = doc.prototype;
   if (!prototype) return undefined;
@@ -71,14 +77,15 @@ export function planLinks(
     const click = (layer.interactions ?? []).find((i) => CLICK.has(i.trigger.type));
     const action = click && clickAction(click.actions);
     if (!action) continue;
-    if (action.type === "BACK") links.set(id, { kind: "back" });
+    if (action.type === "BACK") links.set(id, router ? { kind: "back", router: true } : { kind: "back" });
     else if (action.type === "URL")
       links.set(id, { kind: "href", href: action.url, ...(action.openInNewTab ? { newTab: true } : {}) });
     else if (action.type === "NODE" && action.destinationId !== null) {
       const destination = action.destinationId;
       if (action.navigation === "NAVIGATE") {
         const page = pageOf.get(destination);
-        if (page !== undefined) links.set(id, { kind: "href", href: pageHref(page) });
+        if (page !== undefined)
+          links.set(id, router ? { kind: "route", to: pageHref(page) } : { kind: "href", href: pageHref(page) });
       } else if (frameOf.get(destination) === frameOf.get(id)) {
         // SCROLL_TO: a layer of the same page.
         let anchor = anchors.get(destination);

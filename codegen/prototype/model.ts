@@ -122,3 +122,14 @@ export function* prototypeActions(
     for (const interaction of layer.interactions ?? [])
       for (const action of interaction.actions) yield { id, trigger: interaction.trigger, action };
 }
+
+/**
+ * The triggers that hold a variant while they last (`CHANGE_TO` on them: an interactive component's state), with the
+ * CSS pseudo-class of that state.
+ */
+export const VARIANT_STATES: Partial<Record<TriggerType, ":hover" | ":active">> = {
+  ON_HOVER: ":hover",
+  MOUSE_ENTER: ":hover",
+  ON_PRESS: ":active",
+  MOUSE_DOWN: ":active",
+};

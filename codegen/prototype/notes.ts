@@ -1,11 +1,11 @@
 /**
  * What of the prototype the code does not do, named per layer (the notes codegen returns beside the files): every
- * interaction other than a click's link (links.ts), a link's transition, and a link whose destination is not in the
- * export. One note per layer, its interactions listed.
+ * interaction other than a click's link (links.ts) and a hover's or a press's variant (emit/variant-states.ts), a
+ * link's transition, and a link whose destination is not in the export. One note per layer, its interactions listed.
  */
 import type { Problem } from "../types.js";
 import { clickAction, type LinkPlan } from "./links.js";
-import type { Action, Prototype, Transition, Trigger } from "./model.js";
+import { VARIANT_STATES, type Action, type Prototype, type Transition, type Trigger } from "./model.js";
 
 const TRIGGER_WORDS: Record<Trigger["type"], string> = {
   ON_CLICK: "on click",
@@ -67,13 +67,14 @@ export interface ExportScope {
 
 /**
  * The notes for `prototype`'s layers in the export, given what the links drew (`links`). `nameOf`: a layer's name
- * as Figma shows it.
+ * as Figma shows it. `variants`: the variants a hover or a press changes to that the code draws as that state.
  */
 export function prototypeNotes(
   prototype: Prototype,
   scope: ExportScope,
   links: LinkPlan | undefined,
   nameOf: (id: string) => string,
+  variants: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const notes: Problem[] = [];
   const destinationName = (id: string): string => {
@@ -86,7 +87,11 @@ export function prototypeNotes(
     const linked = links?.linkFor(id) !== undefined;
     for (const interaction of layer.interactions ?? []) {
       const done = linked && interaction.trigger.type === "ON_CLICK" ? clickAction(interaction.actions) : undefined;
+      const state = VARIANT_STATES[interaction.trigger.type] !== undefined;
       for (const action of interaction.actions) {
+        // A hover's or a press's variant is the element's look in that state (emit/variant-states.ts), eased.
+        if (state && action.type === "NODE" && action.navigation === "CHANGE_TO" && variants.has(action.destinationId!))
+          continue;
         if (action === done) {
           if (action.type === "NODE" && action.transition && action.transition.duration > 0)
             missing.push(`its link's ${transitionWords(action.transition)} transition`);

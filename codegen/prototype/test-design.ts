@@ -98,21 +98,98 @@ export const ABOUT = {
   ],
 };
 
+/** A file of these pages (each `[id, name, layers, what else the page says]`). */
+function file(name: string, pages: [string, string, object[], object?][]) {
+  const children = pages.map(([id, page, layers, extra]) => ({
+    id,
+    name: page,
+    type: "CANVAS",
+    ...extra,
+    children: layers,
+  }));
+  return { name, document: { id: "0:0", name: "Document", type: "DOCUMENT", children } };
+}
+
 /** The whole file: one page, its flow starting at Home. */
-export const PROTOTYPE_FILE = {
-  name: "Prototype",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
+export const PROTOTYPE_FILE = file("Prototype", [
+  ["0:1", "Page 1", [HOME, ABOUT], { flowStartingPoints: [{ nodeId: "1:1", name: "Flow 1" }] }],
+]);
+
+/** A button variant: a 160 × 40 frame of `fill` with its label in `ink`, `shadow` when raised. */
+function variant(id: string, name: string, y: number, fill: number[], ink: number[], extra: object = {}) {
+  const [r, g, b] = fill as [number, number, number];
+  const [tr, tg, tb] = ink as [number, number, number];
+  return {
+    id,
+    name,
+    type: "COMPONENT",
+    absoluteBoundingBox: box(1000, y, 160, 40),
+    fills: solid(r, g, b),
+    cornerRadius: 8,
+    ...extra,
+    children: [text(`${id}t`, "Label", 1008, y + 8, 144, { characters: "Buy now", fills: solid(tr, tg, tb) })],
+  };
+}
+
+const easeOut = { type: "SMART_ANIMATE", duration: 0.2, easing: { type: "EASE_OUT" } };
+const changeTo = (trigger: string, destinationId: string) => ({
+  trigger: { type: trigger },
+  actions: [{ type: "NODE", destinationId, navigation: "CHANGE_TO", transition: easeOut }],
+});
+
+/** The button's three variants: at rest (grey, dark label), hovered (blue, white label, a shadow), pressed (navy). */
+export const BUTTON_SET = {
+  id: "8:1",
+  name: "Button",
+  type: "COMPONENT_SET",
+  absoluteBoundingBox: box(1000, 0, 160, 200),
+  children: [
+    variant("8:2", "State=Default", 0, [0.9, 0.9, 0.9], [0.1, 0.1, 0.1], {
+      interactions: [changeTo("ON_HOVER", "8:3"), changeTo("ON_PRESS", "8:4")],
+    }),
+    variant("8:3", "State=Hover", 60, [0.1, 0.4, 0.9], [1, 1, 1], {
+      effects: [
+        {
+          type: "DROP_SHADOW",
+          visible: true,
+          color: { r: 0, g: 0, b: 0, a: 0.25 },
+          offset: { x: 0, y: 4 },
+          radius: 8,
+          blendMode: "NORMAL",
+        },
+      ],
+    }),
+    variant("8:4", "State=Pressed", 120, [0.05, 0.1, 0.4], [1, 1, 1], {
+      absoluteBoundingBox: box(1000, 120, 156, 38),
+    }),
+  ],
+};
+
+/** A page with two instances of the button (both hover and press as their component does), and the button's set. */
+const SHOP = {
+  id: "7:1",
+  name: "Shop",
+  type: "FRAME",
+  absoluteBoundingBox: box(0, 0, 400, 300),
+  fills: solid(1, 1, 1),
+  children: ["7:2", "7:3"].map((id, i) => ({
+    ...variant(id, "Buy", 40 + i * 80, [0.9, 0.9, 0.9], [0.1, 0.1, 0.1], {
+      interactions: [changeTo("ON_HOVER", "8:3"), changeTo("ON_PRESS", "8:4")],
+    }),
+    type: "INSTANCE",
+    componentId: "8:2",
+    absoluteBoundingBox: box(20, 40 + i * 80, 160, 40),
     children: [
-      {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
-        flowStartingPoints: [{ nodeId: "1:1", name: "Flow 1" }],
-        children: [HOME, ABOUT],
-      },
+      text(`I${id};8:2t`, "Label", 28, 48 + i * 80, 144, { characters: "Buy now", fills: solid(0.1, 0.1, 0.1) }),
     ],
-  },
+  })),
+};
+
+export const STATES_FILE = {
+  ...file("States", [
+    ["0:1", "Page 1", [SHOP]],
+    ["0:2", "Components", [BUTTON_SET]],
+  ]),
+  components: { "8:2": { key: "k82", name: "State=Default", componentSetId: "8:1" } },
+  componentSets: { "8:1": { key: "k81", name: "Button" } },
 };

@@ -5,14 +5,16 @@
  *
  * - Modules: `react`, `react-dom`, `react-dom/client`, `react/jsx-runtime`, `react/jsx-dev-runtime` are
  *   preact/compat (`createRoot`, `render`, hooks…); `preact`, `preact/hooks` are themselves; `clsx` and
- *   `classnames` are small equivalents. Anything else that is not a file of the project fails visibly.
+ *   `classnames` are small equivalents; `react-router` a router over a history in memory (router.ts). Anything
+ *   else that is not a file of the project fails visibly.
  * - Loader: CommonJS. `define(path, factory)` registers a module; a module's `require(spec)` follows the
  *   imports the builder resolved (extensions, `/index`, `@/`). A module's code is compiled (an inline
  *   script, allowed by the CSP; `eval` is not) the first time it is required.
  * - Styles: `import "./x.css"` injects a <style>; `import styles from "./x.module.css"` injects the scoped
  *   CSS and returns a Proxy mapping each local class to its scoped name (unknown names stay as written).
  *   Images and fonts import as data: URLs, JSON as its value.
- * - Mounting follows `PreviewData.entry`: the main file if it mounts the app, else the first component.
+ * - Mounting follows `PreviewData.entry`: the main file if it mounts the app, else the routes of src/routes.ts behind
+ *   the router, else the first component.
  * - Errors (module evaluation, syntax, render, later event handlers or effects) appear in a red box at the
  *   top of the page with the message and the file, never as a blank page.
  */
@@ -22,6 +24,7 @@ import { createRoot as compatCreateRoot, hydrateRoot } from "preact/compat/clien
 import * as hooks from "preact/hooks";
 import * as jsxRuntime from "preact/jsx-runtime";
 import { PREVIEW_DATA_ID, PREVIEW_ERROR_ID, type PreviewData } from "../../codegen/preview/data.js";
+import { routedApp, routerModule } from "./router.js";
 
 interface Module {
   exports: unknown;
@@ -180,6 +183,8 @@ const builtins: Record<string, unknown> = {
   "preact/jsx-runtime": jsxModule,
   clsx: esm({ clsx }, clsx),
   classnames: esm({}, clsx),
+  "react-router": esm(routerModule),
+  "react-router/dom": esm(routerModule),
 };
 
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -341,10 +346,16 @@ function boot(): void {
   const root = document.getElementById("root");
   if (!root) return showError(new Error("The preview document has no #root element"));
   try {
-    const { main, components } = data.entry;
+    const { main, routes, components } = data.entry;
     if (main !== undefined) {
       evaluate(main);
       if (mounted) return;
+    }
+    // The prototype's screens at their routes: its links go from one to the other in the preview too.
+    const app = routes?.length ? routedApp((routes.map(evaluate).at(-1) as { routes?: unknown }).routes) : undefined;
+    if (app !== undefined) {
+      render(app, root);
+      return;
     }
     for (const path of components) {
       const component = componentOf(evaluate(path));

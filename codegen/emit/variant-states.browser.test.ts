@@ -1,0 +1,259 @@
+/**
+ * Interactive components in Chromium (issue 52): a layer whose hover or press changes it to a variant takes that
+ * variant's colours, shadows and sizes while hovered or pressed — compared, layer by layer, with the computed styles
+ * of the variant's own render (the variant converted alone, in the same target). A small design with a button (hover
+ * and press variants) in HTML and React, by the mouse; then every hover of the TnT website in HTML, each element held
+ * in `:hover` through the DevTools protocol (a real pointer would hit what is drawn over some of them). Reduced motion
+ * turns the transition off.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
+import { loadDesign, type CodeOptions, type DesignDocument } from "../index.js";
+import type { DesignNode } from "../design/types.js";
+import { STATES_FILE } from "../prototype/test-design.js";
+import { REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
+import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
+import { htmlPagePaths } from "./html.js";
+import { matchLayers, stateChanges } from "./variant-states.js";
+
+/** The colours a state changes and the test compares (and each layer's size where the state sizes it: sizedApart). */
+const COLOURS = ["background-color", "color", "box-shadow", "opacity", "border-top-color"] as const;
+
+interface Styled {
+  getBoundingClientRect(): { width: number; height: number };
+}
+interface Doc {
+  querySelector(s: string): Styled | null;
+}
+interface Win {
+  document: Doc;
+  getComputedStyle(e: Styled): Record<string, string> & { getPropertyValue(p: string): string };
+}
+
+/** The computed colours (and sizes, `sized`) of the elements of these layer ids; null for one not drawn. */
+function stylesOf(page: Page, ids: readonly (readonly [id: string, sized: boolean])[]) {
+  return page.evaluate(
+    ({ ids, colours }) => {
+      const w = globalThis as unknown as Win;
+      return ids.map(([id, sized]) => {
+        const el = w.document.querySelector(`[data-node-id="${id}"]`);
+        if (!el) return null;
+        const style = w.getComputedStyle(el);
+        const out: Record<string, string> = {};
+        for (const p of colours) out[p] = style.getPropertyValue(p);
+        if (sized) {
+          const r = el.getBoundingClientRect();
+          out["width"] = String(Math.round(r.width));
+          out["height"] = String(Math.round(r.height));
+        }
+        return out;
+      });
+    },
+    { ids, colours: [...COLOURS] },
+  );
+}
+
+/**
+ * Whether a state gives the layer `v` of a variant its size: it is no text, and it is sized otherwise than the layer of
+ * the variant the instance is drawn from (`mains`: that variant's layers with the state's). An instance resized keeps
+ * its size, as in Figma.
+ */
+function sizedApart(v: DesignNode, mains: [DesignNode, DesignNode][] | undefined): boolean {
+  const m = mains?.find(([, x]) => x === v)?.[0];
+  return v.kind !== "text" && m !== undefined && (Math.abs(m.w - v.w) >= 0.5 || Math.abs(m.h - v.h) >= 0.5);
+}
+
+/** The styles of layers (`stylesOf`, every one sized) with the sizes of those a state does not size left out. */
+function sizedOnly(styles: (Record<string, string> | null)[], sized: readonly boolean[]) {
+  return styles.map((style, i) => {
+    if (!style || sized[i]) return style;
+    const { width: _w, height: _h, ...rest } = style;
+    return rest;
+  });
+}
+
+async function pageOf(doc: DesignDocument, options: CodeOptions) {
+  const code = await cachedGenerateCode(doc, options);
+  return { code, ...(await resultPage(code.files, options.target)) };
+}
+
+interface Rest {
+  id: string;
+  absoluteBoundingBox?: { x: number; y: number; width: number; height: number };
+  children?: Rest[];
+}
+
+/**
+ * A file of one white frame holding the variant `id` of `json` where it is drawn (as a screen's root, a layer would
+ * give its fill to the page around it).
+ */
+function besideNothing(json: unknown, id: string): unknown {
+  const stack = [(json as { document: Rest }).document];
+  let found: Rest | undefined;
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!;
+    if (node.id === id) found = node;
+    stack.push(...(node.children ?? []));
+  }
+  const b = found!.absoluteBoundingBox!;
+  const frame = {
+    id: "0:9",
+    name: "Reference",
+    type: "FRAME",
+    absoluteBoundingBox: { x: b.x - 40, y: b.y - 40, width: b.width + 80, height: b.height + 80 },
+    fills: [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }],
+    children: [found],
+  };
+  return {
+    ...(json as object),
+    document: {
+      id: "0:0",
+      name: "Document",
+      type: "DOCUMENT",
+      children: [{ id: "0:1", name: "Page", type: "CANVAS", children: [frame] }],
+    },
+  };
+}
+
+/** The variant's own render: its layers' computed styles, in `matchLayers` order. */
+async function variantStyles(
+  browser: ReturnType<typeof useBrowser>,
+  json: unknown,
+  variant: DesignNode,
+  options: CodeOptions,
+) {
+  const alone = loadDesign(besideNothing(json, variant.id)).document;
+  const { files, entry } = await pageOf(alone, options);
+  const ids = matchLayers(variant, variant).map(([l]) => [l.id, l.kind !== "text"] as const);
+  return withPage(browser, files, entry, { width: 1440, height: 900 }, (page) => stylesOf(page, ids));
+}
+
+describe.runIf(runBrowser)("a hover's and a press's variant in Chromium (a button's three variants)", () => {
+  const browser = useBrowser();
+  const doc = loadDesign(STATES_FILE, ["7:1"]).document;
+  const [hover, press] = stateChanges(doc.prototype, doc.variants, doc.frames[0]!.children![0]!);
+
+  it("reads the two states", () => {
+    expect([hover?.state, hover?.variant.id, press?.state, press?.variant.id]).toEqual([
+      ":hover",
+      "8:3",
+      ":active",
+      "8:4",
+    ]);
+  });
+
+  const targets: CodeOptions[] = [
+    { target: "html", styling: "css-modules", nodeIds: true },
+    { target: "react", styling: "css-modules", nodeIds: true },
+    { target: "react", styling: "tailwind", nodeIds: true },
+  ];
+  for (const options of targets)
+    it(`${options.target} (${options.styling}): hovered and pressed, the button is each variant`, async () => {
+      const button = doc.frames[0]!.children![0]!;
+      const main = doc.variants!["8:2"]!;
+      const ids = (variant: DesignNode) =>
+        matchLayers(button, variant).map(([l, v]) => [l.id, sizedApart(v, matchLayers(main, variant))] as const);
+      const flags = (variant: DesignNode) => ids(variant).map(([, sized]) => sized);
+      const expectHover = sizedOnly(
+        await variantStyles(browser, STATES_FILE, hover!.variant, options),
+        flags(hover!.variant),
+      );
+      const expectPress = sizedOnly(
+        await variantStyles(browser, STATES_FILE, press!.variant, options),
+        flags(press!.variant),
+      );
+      const { files, entry } = await pageOf(doc, options);
+      await withPage(browser, files, entry, { width: 400, height: 300 }, async (page) => {
+        const rest = await stylesOf(page, ids(hover!.variant));
+        expect(rest[0]!["background-color"]).toBe("rgb(230, 230, 230)");
+        // The design's easing: 200 ms, Figma's ease-out.
+        const eased = await page.evaluate(() => {
+          const w = globalThis as unknown as Win;
+          const style = w.getComputedStyle(w.document.querySelector('[data-node-id="7:2"]')!);
+          return [style.getPropertyValue("transition-duration"), style.getPropertyValue("transition-timing-function")];
+        });
+        expect(eased[0]).toMatch(/^0\.2s/);
+        expect(eased[1]).toContain("cubic-bezier(0, 0, 0.58, 1)");
+        await page.hover('[data-node-id="7:2"]');
+        await expect.poll(() => stylesOf(page, ids(hover!.variant))).toEqual(expectHover);
+        // The other button is not hovered: it stays as it is.
+        expect((await stylesOf(page, [["7:3", false]]))[0]).toEqual(rest[0]);
+        await page.mouse.down();
+        await expect.poll(() => stylesOf(page, ids(press!.variant))).toEqual(expectPress);
+        await page.mouse.up();
+        // Less motion: no transition at all.
+        await page.emulateMedia({ reducedMotion: "reduce" });
+        const still = await page.evaluate(() => {
+          const w = globalThis as unknown as Win;
+          return w
+            .getComputedStyle(w.document.querySelector('[data-node-id="7:2"]')!)
+            .getPropertyValue("transition-property");
+        });
+        expect(still).toBe("none");
+      });
+    });
+});
+
+const TNT = JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures/real/tnt-website.file.json"), "utf8")) as unknown;
+
+describe.runIf(runBrowser)("the TnT website's hover variants in Chromium (HTML)", () => {
+  const browser = useBrowser();
+
+  it("every hover that changes to a variant shows the variant's colours and sizes", { timeout: 240_000 }, async () => {
+    const doc = loadDesign(TNT, [], {}, { topLevel: "frames" }).document;
+    const options: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+    const { files } = await pageOf(doc, options);
+    const paths = htmlPagePaths(doc.frames.map((f) => f.name));
+    // Each hovered layer with the page it is on.
+    const hovered: { node: DesignNode; page: string }[] = [];
+    doc.frames.forEach((frame, i) => {
+      const stack = [frame];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (stateChanges(doc.prototype, doc.variants, node).some((c) => c.state === ":hover"))
+          hovered.push({ node, page: paths[i]! });
+        stack.push(...(node.children ?? []));
+      }
+    });
+    expect(hovered.length).toBe(55);
+    const expected = new Map<string, Awaited<ReturnType<typeof variantStyles>>>();
+    for (const variant of Object.values(doc.variants ?? {}))
+      expected.set(variant.id, await variantStyles(browser, TNT, variant, options));
+    let same = 0;
+    for (const page of new Set(hovered.map((h) => h.page)))
+      await withPage(browser, files, page, { width: 1440, height: 900 }, async (p) => {
+        await p.emulateMedia({ reducedMotion: "reduce" });
+        const cdp = await p.context().newCDPSession(p);
+        await cdp.send("DOM.enable");
+        await cdp.send("CSS.enable");
+        const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+        for (const { node } of hovered.filter((h) => h.page === page)) {
+          const { variant, main } = stateChanges(doc.prototype, doc.variants, node)[0]!;
+          const pairs = matchLayers(node, variant);
+          const ids = pairs.map(([l, v]) => [l.id, sizedApart(v, main && matchLayers(main, variant))] as const);
+          const own = expected.get(variant.id)!;
+          // The variant's layers in the same order as the hovered layer's pairs.
+          const order = matchLayers(variant, variant).map(([l]) => l.id);
+          const want = sizedOnly(
+            pairs.map(([, v]) => own[order.indexOf(v.id)]!),
+            ids.map(([, sized]) => sized),
+          );
+          const { nodeId } = await cdp.send("DOM.querySelector", {
+            nodeId: root.nodeId,
+            selector: `[data-node-id="${node.id}"]`,
+          });
+          await cdp.send("CSS.forcePseudoState", { nodeId, forcedPseudoClasses: ["hover"] });
+          const got = await stylesOf(p, ids);
+          await cdp.send("CSS.forcePseudoState", { nodeId, forcedPseudoClasses: [] });
+          expect({ id: node.id, got }).toEqual({ id: node.id, got: want });
+          same++;
+        }
+      });
+    expect(same).toBe(55);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { generateCode, loadDesign } from "../index.js";
+import { STATES_FILE } from "../prototype/test-design.js";
+import { lookChange, matchLayers, stateChanges } from "./variant-states.js";
+
+const urls = { cssUrl: (key: string) => key };
+
+describe("a hover's and a press's variant as the element's states", () => {
+  const doc = loadDesign(STATES_FILE, ["7:1"]).document;
+  const button = doc.frames[0]!.children![0]!;
+
+  it("loads the variants a hover and a press change to, and the one the layers are instances of", () => {
+    expect(Object.keys(doc.variants ?? {}).sort()).toEqual(["8:2", "8:3", "8:4"]);
+    expect(stateChanges(doc.prototype, doc.variants, button).map((c) => [c.state, c.variant.id])).toEqual([
+      [":hover", "8:3"],
+      [":active", "8:4"],
+    ]);
+  });
+
+  it("matches the layers by name and lists what the variant changes of each", () => {
+    const hover = doc.variants!["8:3"]!;
+    expect(matchLayers(button, hover).map(([a, b]) => [a.id, b.id])).toEqual([
+      ["7:2", "8:3"],
+      ["I7:2;8:2t", "8:3t"],
+    ]);
+    expect(lookChange(button, hover, urls).map(([p]) => p)).toEqual(["background-color", "box-shadow"]);
+    expect(lookChange(button.children![0]!, hover.children![0]!, urls)).toEqual([["color", "#ffffff"]]);
+    // The pressed variant is smaller than the one the button is drawn from: its size changes too.
+    const main = doc.variants!["8:2"]!;
+    expect(lookChange(button, doc.variants!["8:4"]!, urls, main)).toContainEqual(["width", "156px"]);
+    expect(lookChange(button, hover, urls, main).map(([p]) => p)).not.toContain("width");
+    // Pressed over hovered: the press undoes the hover's shadow.
+    expect(lookChange(button, doc.variants!["8:4"]!, urls, main, ["box-shadow"])).toContainEqual([
+      "box-shadow",
+      "none",
+    ]);
+  });
+
+  it("writes :hover and :active rules on the same elements, eased, and no note for them", async () => {
+    const html = await generateCode(doc, { target: "html", styling: "css-modules", nodeIds: false });
+    const css = html.files.find((f) => f.path === "styles.css")!.content;
+    expect(css).toMatch(/\.buy:hover \{/);
+    expect(css).toMatch(/\.label:is\(\.buy:hover \*\) {\s*color: #ffffff;/);
+    expect(css).toMatch(/\.buy:active \{/);
+    expect(css).toMatch(/transition:\s+background-color 200ms cubic-bezier\(0, 0, 0\.58, 1\),/);
+    expect(css).toContain("prefers-reduced-motion: reduce");
+    expect(html.problems.filter((p) => p.code === "prototype")).toEqual([]);
+    const tw = await generateCode(doc, { target: "react", styling: "tailwind", nodeIds: false });
+    const tsx = tw.files
+      .filter((f) => f.path.endsWith(".tsx"))
+      .map((f) => f.content)
+      .join("\n");
+    expect(tsx).toMatch(/group\/\w+/);
+    expect(tsx).toMatch(/group-hover\/\w+:text-white/);
+    expect(tsx).toContain("motion-reduce:transition-none");
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Interactive components (issue 52): a layer that changes to another variant while hovered or pressed (`CHANGE_TO`
+ * on ON_HOVER, MOUSE_ENTER or ON_PRESS) looks like that variant then — the same elements, with the variant's
+ * differences (paints, text, corners, shadows, opacity, sizes) as `:hover` / `:active` rules, eased by the design's
+ * transition. Layers are matched as Figma's smart animate matches them: by name, among their siblings in order.
+ */
+import type { DesignNode } from "../design/types.js";
+import { VARIANT_STATES, type Prototype, type Transition } from "../prototype/model.js";
+import { type AssetUrls, type Decl, ownDecls } from "./css.js";
+import type { Sheet } from "./vnode.js";
+import { transitionValue } from "./motion.js";
+
+/** The pseudo-class a trigger holds the variant for: while the pointer is over the layer, or while it is pressed. */
+export type VariantState = ":hover" | ":active";
+
+export interface StateChange {
+  state: VariantState;
+  variant: DesignNode;
+  /** The variant the layer is an instance of (or the layer itself, a variant): what the sizes change from. */
+  main?: DesignNode;
+  transition?: Transition;
+}
+
+/** The variant changes `id`'s hover and press make, when the variant is in the design (`variants`). */
+export function stateChanges(
+  prototype: Prototype | undefined,
+  variants: Readonly<Record<string, DesignNode>> | undefined,
+  node: Pick<DesignNode, "id" | "component">,
+): StateChange[] {
+  const out: StateChange[] = [];
+  if (!prototype || !variants) return out;
+  const main = node.component ? variants[node.component.id] : undefined;
+  for (const interaction of prototype.layers[node.id]?.interactions ?? []) {
+    const state = VARIANT_STATES[interaction.trigger.type];
+    if (!state || out.some((c) => c.state === state)) continue;
+    for (const action of interaction.actions) {
+      if (action.type !== "NODE" || action.navigation !== "CHANGE_TO" || action.destinationId === null) continue;
+      const variant = variants[action.destinationId];
+      if (!variant) continue;
+      out.push({
+        state,
+        variant,
+        ...(main ? { main } : {}),
+        ...(action.transition ? { transition: action.transition } : {}),
+      });
+      break;
+    }
+  }
+  // Pressed is hovered too: the press's rules come after the hover's, and win.
+  return out.sort((a, b) => (a.state === b.state ? 0 : a.state === ":hover" ? -1 : 1));
+}
+
+/** A layer's children as drawn: the wrappers layout inference added stand for no layer, their children do. */
+const drawnChildren = (node: DesignNode): DesignNode[] =>
+  (node.children ?? []).flatMap((c) => (c.inferred ? drawnChildren(c) : [c]));
+
+/** `a`'s layers with `b`'s that match them (same name, same place among the siblings of that name), `a` first. */
+export function matchLayers(a: DesignNode, b: DesignNode): [DesignNode, DesignNode][] {
+  const out: [DesignNode, DesignNode][] = [[a, b]];
+  const seen = new Map<string, number>();
+  const others = drawnChildren(b);
+  for (const child of drawnChildren(a)) {
+    const n = seen.get(child.name) ?? 0;
+    seen.set(child.name, n + 1);
+    const match = others.filter((o) => o.name === child.name)[n];
+    if (match && !child.hidden && !match.hidden) out.push(...matchLayers(child, match));
+  }
+  return out;
+}
+
+/** What a layer's look is made of (not its layout, which the variant shares): the properties a state may change. */
+const LOOK = new RegExp(
+  "^(?:background(?:-.+)?|color|border(?:-.+)?|box-shadow|opacity|filter|backdrop-filter|mix-blend-mode|font-.+|" +
+    "letter-spacing|text-decoration(?:-.+)?|text-transform|text-shadow|outline(?:-.+)?|-webkit-text-stroke)$",
+);
+
+/** The value that takes away what the variant does not have. */
+function none(prop: string): string | undefined {
+  if (prop === "opacity") return "1";
+  if (prop === "background-color" || prop === "border-color" || prop === "color") return "transparent";
+  if (/^border-.*radius$/.test(prop)) return "0";
+  if (/^(?:background(?:-image)?|box-shadow|filter|backdrop-filter|text-shadow|border|outline)$/.test(prop))
+    return "none";
+  return undefined;
+}
+
+/**
+ * `to`'s look where it differs from `from`'s, and its size where it differs from `main`'s (the variant `from` is drawn
+ * from: an instance resized keeps its size, a variant sized otherwise has its own; a text's box is its content's), as
+ * declarations; `also`: properties given `to`'s value whatever `from`'s (a state above another's undoes that one's).
+ */
+export function lookChange(
+  from: DesignNode,
+  to: DesignNode,
+  urls: AssetUrls,
+  main?: DesignNode,
+  also: readonly string[] = [],
+): Decl[] {
+  const look = (node: DesignNode): Map<string, string> =>
+    new Map(ownDecls(node, urls, false).filter(([p]) => LOOK.test(p)));
+  const before = look(from);
+  const after = look(to);
+  const out: Decl[] = [];
+  for (const [prop, value] of after) if (before.get(prop) !== value || also.includes(prop)) out.push([prop, value]);
+  for (const prop of new Set([...before.keys(), ...also])) {
+    if (after.has(prop)) continue;
+    const value = none(prop);
+    if (value !== undefined) out.push([prop, value]);
+  }
+  if (from.kind === "text" || !main) return out;
+  if (Math.abs(main.w - to.w) >= 0.5 || also.includes("width")) out.push(["width", `${round(to.w)}px`]);
+  if (Math.abs(main.h - to.h) >= 0.5 || also.includes("height")) out.push(["height", `${round(to.h)}px`]);
+  return out;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** The `transition` of an element whose `props` a state changes: the design's duration and easing. */
+export function stateTransition(props: readonly string[], transition: Transition | undefined): Decl[] {
+  if (!transition || transition.duration <= 0 || props.length === 0) return [];
+  const timing = transitionValue(transition);
+  return [["transition", [...new Set(props)].map((p) => `${p} ${timing}`).join(", ")]];
+}
+
+/** The classes of a tree's elements by layer id, as it is built, and the variant changes of each layer. */
+export interface StatePlan {
+  changes(node: DesignNode): StateChange[];
+  classes: Map<string, string>;
+}
+
+/** The plan of a design's hover and press variants (a file's classes: one plan per file built). */
+export function statePlan(doc: { prototype?: Prototype; variants?: Readonly<Record<string, DesignNode>> }): StatePlan {
+  return { changes: (node) => stateChanges(doc.prototype, doc.variants, node), classes: new Map() };
+}
+
+/**
+ * The rules that draw `node` (its element has class `cls`, its layers' elements theirs in `classes`) as each
+ * variant while in its state: `.cls:hover`, `.layer:is(.cls:hover *)` (Tailwind: `hover:`, a named group's
+ * `group-hover/cls:`), each changed element easing its change. Returns the layers whose change has no element to go
+ * on (drawn by another file, or with no class).
+ */
+export function addStateRules(
+  node: DesignNode,
+  cls: string,
+  changes: readonly StateChange[],
+  sheet: Sheet,
+  classes: ReadonlyMap<string, string>,
+  urls: AssetUrls,
+): number {
+  let missed = 0;
+  const eased = new Map<string, { props: string[]; transition?: Transition }>();
+  /** What the states so far set of each layer: a later state (pressed, over hovered) sets it too. */
+  const set = new Map<string, string[]>();
+  for (const change of changes) {
+    const mains = new Map(change.main ? matchLayers(change.main, change.variant).map(([m, v]) => [v, m]) : []);
+    for (const [layer, variant] of matchLayers(node, change.variant)) {
+      const decls = lookChange(layer, variant, urls, mains.get(variant), set.get(layer.id));
+      if (decls.length === 0) continue;
+      set.set(layer.id, [...(set.get(layer.id) ?? []), ...decls.map(([p]) => p)]);
+      const target = layer === node ? cls : classes.get(layer.id);
+      if (target === undefined || !sheet.rules.has(target)) {
+        missed++;
+        continue;
+      }
+      if (target === cls) sheet.addPseudo(cls, change.state, decls);
+      else {
+        sheet.addPseudo(target, `:is(.${cls}${change.state} *)`, decls);
+        sheet.groups.add(cls);
+      }
+      const entry = eased.get(target) ?? { props: [] };
+      entry.props.push(...decls.map(([p]) => p));
+      if (change.transition) entry.transition = change.transition;
+      eased.set(target, entry);
+    }
+  }
+  for (const [target, { props, transition }] of eased) {
+    const decls = stateTransition(props, transition);
+    if (decls.length > 0) sheet.rules.get(target)!.push(...decls);
+  }
+  return missed;
+}
