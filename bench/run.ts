@@ -246,6 +246,8 @@ async function main(): Promise<void> {
   for (const name of SECTIONS.filter(runs)) {
     const started = performance.now();
     const cpuBefore = cpu?.ms() ?? 0;
+    // The quick run names each section as it starts, so a run that has to be stopped says where it stood.
+    if (QUICK) console.error(`bench: section "${name}" started`);
     try {
       await sections[name]();
       // The quick run's time per section (stderr, beside the tables): where its 60 s go. The CPU time (with the
@@ -695,3 +697,14 @@ async function formatterByLanguage(name: string, files: SourceFile[]): Promise<s
 }
 
 await main();
+endRun();
+
+/**
+ * Ends the process once the bench is done: a server, socket or child process a section left open must not keep the
+ * run alive (npm test waits for it to end). What was left open is named, so the leak can be found.
+ */
+function endRun(): void {
+  const open = process.getActiveResourcesInfo().filter((kind) => kind !== "TTYWrap" && kind !== "PipeWrap");
+  if (open.length > 0) console.error(`bench: done; still open and closed by exiting: ${open.join(", ")}`);
+  process.exit(0);
+}

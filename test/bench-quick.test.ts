@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { runBrowser } from "./helpers/browser.js";
+import { RUN_CACHE_ENV } from "./helpers/run-cache.js";
 
 const OUT = join(REPO_ROOT, "bench", "out");
 
@@ -16,28 +17,75 @@ interface Ran {
   status: number | null;
   stdout: string;
   stderr: string;
+  stopped: boolean;
 }
 
-/** Runs node with `args` in the repository, without blocking the worker's event loop. */
-function node(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+/** Longest the quick run may take before it is stopped and the section it stood in is named (vitest's bound: 900 s). */
+const STOP_AFTER_MS = 780_000;
+
+/**
+ * Runs node with `args` in the repository, without blocking the worker's event loop. The child gets the test run's
+ * environment but not its run cache (test/helpers/run-cache.ts): the bench computes its own figures, and must never
+ * wait on a lock a test worker holds. A run still going after `stopAfterMs` is killed (`stopped` set).
+ */
+function node(args: string[], env: Record<string, string> = {}, stopAfterMs = STOP_AFTER_MS): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    delete childEnv[RUN_CACHE_ENV];
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: childEnv });
     let stdout = "";
     let stderr = "";
+    let stopped = false;
+    const stop = setTimeout(() => {
+      stopped = true;
+      child.kill("SIGKILL");
+    }, stopAfterMs);
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    let ended = false;
+    const end = (status: number | null) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(stop);
+      resolve({ status, stdout, stderr, stopped });
+    };
+    child.on("close", end);
+    // After "exit", "close" waits for the pipes: a grandchild holding them must not hold the test past the bench's
+    // end (their last output has a few seconds to arrive).
+    child.on("exit", (status) => setTimeout(() => end(status), 5_000).unref());
   });
+}
+
+/** The section the quick run had started and not finished (its last "started" line without an end), if any. */
+function sectionRunning(stderr: string): string | undefined {
+  let running: string | undefined;
+  for (const m of stderr.matchAll(/bench: section "([^"]+)" (started|ran in|failed)/g))
+    running = m[2] === "started" ? m[1] : undefined;
+  return running;
 }
 
 /** The sections the bench names as broken ("bench: section "x" failed"), or its last lines when it names none. */
 function whatBroke(ran: Ran): string {
+  if (ran.stopped) {
+    const running = sectionRunning(ran.stderr);
+    const where = running ? `in section "${running}"` : "after its last section (something it left open kept it alive)";
+    return `the quick run was stopped after ${STOP_AFTER_MS / 1000} s, ${where}\n${ran.stderr.slice(-4000)}`;
+  }
   const sections = [...ran.stderr.matchAll(/bench: section "([^"]+)" failed/g)].map((m) => m[1]!);
   return sections.length > 0
     ? `sections failed: ${sections.join(", ")}\n${ran.stderr.slice(-4000)}`
     : `${ran.stderr.slice(-4000)}${ran.stdout.slice(-2000)}`;
 }
+
+describe("the quick run's stopped section", () => {
+  it("is the last one started and not ended", () => {
+    const ran = 'bench: section "a" started\nbench: section "a" ran in 3 ms\nbench: section "b" started\n';
+    expect(sectionRunning(ran)).toBe("b");
+    expect(sectionRunning(`${ran}bench: section "b" failed: x\n`)).toBeUndefined();
+    expect(sectionRunning("")).toBeUndefined();
+  });
+});
 
 // Several sections measure in Chromium: the bench runs where the browser tests run.
 describe.runIf(runBrowser)("the bench's quick mode", () => {
