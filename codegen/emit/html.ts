@@ -102,7 +102,13 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const tokens = documentTokensCss(doc, "css");
   const faces = fontFacesCss(fonts, "fonts");
   const smooth = (links?.smooth ? SMOOTH_SCROLL + "\n" : "") + (doc.variants ? REDUCED_MOTION + "\n" : "");
-  const css = RESET + "\n" + smooth + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css() +
+  const css =
+    RESET +
+    "\n" +
+    smooth +
+    (faces ? faces + "\n" : "") +
+    (tokens ? tokens + "\n" : "") +
+    sheet.css() +
     (overlays ? "\n" + overlaysCss(overlays, doc.frames) : "");
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));

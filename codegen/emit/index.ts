@@ -83,7 +83,10 @@ function notesOf(doc: DesignDocument): ReturnType<typeof prototypeNotes> {
   return prototypeNotes(
     doc.prototype!,
     scope,
-    overlayLinks(doc, planLinks(doc, () => "")),
+    overlayLinks(
+      doc,
+      planLinks(doc, () => ""),
+    ),
     (id) => names.get(id) || id,
     new Set(Object.keys(doc.variants ?? {})),
   );

@@ -107,7 +107,8 @@ export function planOverlays(doc: { frames: readonly Layer[]; prototype?: Protot
         out.push(overlay);
         queue.push(...(opens.get(overlay.frame) ?? []));
       }
-      return out;
+      // In the frames' order, whatever the order the prototype lists its layers in.
+      return out.sort((a, b) => a.frame - b.frame);
     },
     links(base, within) {
       const linkFor = (id: string): Link | undefined => {
