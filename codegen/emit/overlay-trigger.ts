@@ -12,22 +12,21 @@ type OverlayLink = Extract<Link, { kind: "overlay" }>;
 /** The name of a dialog's ref in a React screen: `overlay-menu` → `overlayMenu`. */
 export const dialogRef = (dialog: string): string => camelCase(dialog, "overlay");
 
-export function overlayTrigger(
-  link: OverlayLink,
-): Semantics & { htmlAttrs: [string, string][]; reactAttrs: [string, string][] } {
+type Trigger = Semantics & { htmlAttrs: [string, string][]; reactAttrs: [string, string][] };
+
+/** A button that runs an invoker command on the dialog (HTML) or calls the dialog's ref (React). */
+function command(attrs: [string, string][], dialog: string, name: string, call: string): Trigger {
+  const htmlAttrs: [string, string][] = [
+    ["commandfor", dialog],
+    ["command", name],
+  ];
+  return { tag: "button", attrs, interactive: true, htmlAttrs, reactAttrs: [["onClick", `() => ${call}`]] };
+}
+
+export function overlayTrigger(link: OverlayLink): Trigger {
   const attrs: [string, string][] = [["type", "button"]];
   const ref = dialogRef(link.dialog);
-  if (link.action === "close")
-    return {
-      tag: "button",
-      attrs,
-      interactive: true,
-      htmlAttrs: [
-        ["commandfor", link.dialog],
-        ["command", "close"],
-      ],
-      reactAttrs: [["onClick", `() => ${ref}.current?.close()`]],
-    };
+  if (link.action === "close") return command(attrs, link.dialog, "close", `${ref}.current?.close()`);
   attrs.push(["aria-haspopup", "dialog"], ["aria-controls", link.dialog]);
   if (link.action === "swap" && link.from) {
     const from = dialogRef(link.from);
@@ -40,14 +39,5 @@ export function overlayTrigger(
       reactAttrs: [["onClick", `() => { ${from}.current?.close(); ${ref}.current?.showModal(); }`]],
     };
   }
-  return {
-    tag: "button",
-    attrs,
-    interactive: true,
-    htmlAttrs: [
-      ["commandfor", link.dialog],
-      ["command", "show-modal"],
-    ],
-    reactAttrs: [["onClick", `() => ${ref}.current?.showModal()`]],
-  };
+  return command(attrs, link.dialog, "show-modal", `${ref}.current?.showModal()`);
 }

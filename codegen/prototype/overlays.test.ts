@@ -4,6 +4,8 @@ import { emitFiles } from "../emit/index.js";
 import { OVERLAYS_FILE } from "./overlay-design.js";
 import { planOverlays } from "./overlays.js";
 import { PROTOTYPE_FILE } from "./test-design.js";
+import { typecheckReactProjects } from "../../test/compile.js";
+import { generateCode } from "../index.js";
 
 describe("the prototype's overlays", () => {
   const doc = loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document;
@@ -51,5 +53,20 @@ describe("the prototype's overlays", () => {
   it("names no overlay, swap or close in the notes: they are done", () => {
     const notes = emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: false }).problems;
     expect(notes.filter((p) => p.code === "prototype")).toEqual([]);
+  });
+
+  it("React: each screen's dialogs are refs it declares; the project type-checks", async () => {
+    const sets = [];
+    for (const styling of ["css-modules", "tailwind"] as const) {
+      const { files } = await generateCode(doc, { target: "react", styling, nodeIds: true });
+      const shop = files.find((f) => f.path === "src/screens/Shop.tsx")!.content;
+      expect(shop).toContain('import { useRef } from "react";');
+      expect(shop).toContain('import "../overlays.css";');
+      expect(shop).toContain("const overlayTip = useRef<HTMLDialogElement>(null);");
+      expect(shop).toContain("onClick={() => overlayTip.current?.showModal()}");
+      expect(files.some((f) => f.path === "src/overlays.css")).toBe(true);
+      sets.push(files);
+    }
+    expect(typecheckReactProjects(sets).errors).toEqual([[], []]);
   });
 });
