@@ -20,6 +20,8 @@ import { SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
 import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
+import { planOverlays } from "../prototype/overlays.js";
+import { overlayPage, overlaysCss } from "./overlays.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
@@ -77,12 +79,16 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const scrolling = scrollingOf(doc);
   if (scrolling) context.scrolling = scrolling;
   if (doc.variants) context.states = statePlan(doc);
+  // The overlays the pages' clicks open: dialogs in those pages.
+  const overlays = planOverlays(doc);
   if (paths.length > 1) problems.push(...unspelledNameNotes(doc.frames, paths));
   doc.frames.forEach((frame, index) => {
     // Each page's menus: popovers with ids unique in the page.
     let menus = 0;
     const navMenu = (): NavMenuNames => ({ kind: "popover", id: ++menus === 1 ? "nav-menu" : `nav-menu-${menus}` });
-    const tree = buildTree(frame, { ...context, navMenu });
+    const tree = overlays
+      ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, buildTree)
+      : buildTree(frame, { ...context, navMenu });
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks) });
   });
@@ -96,7 +102,14 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   const tokens = documentTokensCss(doc, "css");
   const faces = fontFacesCss(fonts, "fonts");
   const smooth = (links?.smooth ? SMOOTH_SCROLL + "\n" : "") + (doc.variants ? REDUCED_MOTION + "\n" : "");
-  const css = RESET + "\n" + smooth + (faces ? faces + "\n" : "") + (tokens ? tokens + "\n" : "") + sheet.css();
+  const css =
+    RESET +
+    "\n" +
+    smooth +
+    (faces ? faces + "\n" : "") +
+    (tokens ? tokens + "\n" : "") +
+    sheet.css() +
+    (overlays ? "\n" + overlaysCss(overlays, doc.frames) : "");
   files.push({ path: "styles.css", content: css });
   files.push(...imageAssetFiles(images, doc.assets, assetDir("html")));
   const printed = printedStylesheets(files);

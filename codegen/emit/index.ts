@@ -8,6 +8,7 @@ import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
 import { planLinks } from "../prototype/links.js";
 import { prototypeNotes } from "../prototype/notes.js";
+import { planOverlays } from "../prototype/overlays.js";
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): EmittedFiles {
@@ -63,6 +64,11 @@ function figmaLayoutNote(r: LayoutReport): string {
   );
 }
 
+/** The links over the overlays' buttons (every CLOSE of an overlay drawn counts as done). */
+function overlayLinks(doc: DesignDocument, links: ReturnType<typeof planLinks>): ReturnType<typeof planLinks> {
+  return planOverlays(doc)?.links(links, "any") ?? links;
+}
+
 /** The prototype's interactions the code does not do, per layer (codegen/prototype/notes.ts). */
 function notesOf(doc: DesignDocument): ReturnType<typeof prototypeNotes> {
   const names = new Map<string, string>();
@@ -77,7 +83,10 @@ function notesOf(doc: DesignDocument): ReturnType<typeof prototypeNotes> {
   return prototypeNotes(
     doc.prototype!,
     scope,
-    planLinks(doc, () => ""),
+    overlayLinks(
+      doc,
+      planLinks(doc, () => ""),
+    ),
     (id) => names.get(id) || id,
     new Set(Object.keys(doc.variants ?? {})),
   );

@@ -8,6 +8,7 @@ import { anchorName, type Link } from "../prototype/links.js";
 import type { Decl } from "./css.js";
 import type { Semantics } from "./semantics.js";
 import type { ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
+import { overlayTrigger } from "./overlay-trigger.js";
 
 /** The element a link is drawn as, with what only HTML or only React prints (a script for back). */
 export interface LinkElement extends Semantics {
@@ -19,6 +20,7 @@ export interface LinkElement extends Semantics {
 const NAVIGATE_BACK = "() => navigate(-1)";
 
 export function linkSemantics(link: Link): LinkElement {
+  if (link.kind === "overlay") return overlayTrigger(link);
   if (link.kind === "back")
     return {
       tag: "button",

@@ -22,6 +22,8 @@ import { routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
 import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
+import { planOverlays } from "../prototype/overlays.js";
+import { dialogHooks, overlayPage, overlaysCss, withReactImports } from "./overlays.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -123,6 +125,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     (doc.prototype?.starts ?? []).map((s) => s.nodeId),
   );
   const links = planLinks(doc, (i) => routes[i]!, true);
+  const overlays = planOverlays(doc);
   const scrolling = scrollingOf(doc);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
@@ -201,7 +204,11 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     unit.usedComponents.delete(unit.name);
     const hooks = menuHooks(unit.menus);
     const router = routerHooks(tree);
-    const imports: string[] = [...hooks.imports, ...router.imports];
+    const dialogs = dialogHooks(tree);
+    const imports: string[] = [
+      ...withReactImports(hooks.imports, dialogs.refs.length > 0 ? ["useRef"] : []),
+      ...router.imports,
+    ];
     for (const component of [...unit.usedComponents].sort()) {
       imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
     }
@@ -214,12 +221,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       [...unit.sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")))
     )
       imports.push('import "../tokens.css";');
+    if (dialogs.refs.length > 0) imports.push('import "../overlays.css";');
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     const style = markupStyle(unit.sheet);
     const head = [...imports, ...(imports.length > 0 ? [""] : []), ...preamble];
-    const statements = [...router.locals, ...hooks.locals, ...locals];
+    const statements = [...router.locals, ...hooks.locals, ...dialogs.locals, ...locals];
     const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: statements, tree, style });
     if (tsx !== undefined) printed.set(path, tsx);
     // Else the one-line form, which the format pass lays out.
@@ -249,7 +257,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
-    const tree = buildTree(frame, contextFor(unit, undefined));
+    const ctx = contextFor(unit, undefined);
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
     writeUnit(unit, tree, `${unit.name}()`, []);
   });
 
@@ -305,6 +314,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   ];
   files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
   if (links) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
+  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
   if (modules)
     files.push({
       path: "src/global.css",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDesign } from "../load.js";
 import { PROTOTYPE_FILE, STATES_FILE } from "../prototype/test-design.js";
+import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
 import { emitFiles } from "../emit/index.js";
 import { parseHint } from "./parse.js";
 import { printHint } from "./print.js";
@@ -57,6 +58,37 @@ describe("the prototype in the model hint", () => {
       const fromHint = emitFiles({ ...parsed, assets: states.assets }, options).files;
       expect(fromHint.map((f) => f.content)).toEqual(offline.map((f) => f.content));
       expect(offline.map((f) => f.content).join("\n")).toMatch(/:hover|group-hover/);
+    }
+  });
+});
+
+describe("the prototype's overlays in the model hint", () => {
+  const doc = loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document;
+
+  it("says which click opens, swaps or closes which overlay, and each overlay's place, backdrop and closing", () => {
+    const lines = printHint(doc)
+      .split("\n")
+      .filter((l) => l.startsWith(">"));
+    expect(lines).toContain("> 10:3 overlay:30:1 in:move_in-top:0.4:EASE_IN_AND_OUT");
+    expect(lines).toContain("> 10:5 overlay:50:1 by:10,48");
+    expect(lines).toContain('> 20:1 at:center backdrop:"rgba(0, 0, 0, 0.4)"');
+    expect(lines).toContain('> 30:1 at:bottom_center backdrop:"rgba(0, 0, 0, 0.5)" outside');
+    expect(lines).toContain("> 20:3 close");
+    expect(lines).toContain("> 20:4 swap:30:1");
+  });
+
+  it("reads back what it printed, and code from it draws the same dialogs", () => {
+    const hint = printHint(doc);
+    const parsed = parseHint(hint).document;
+    expect(printHint(parsed)).toBe(hint);
+    for (const options of [
+      { target: "html", styling: "css-modules", nodeIds: true },
+      { target: "react", styling: "css-modules", nodeIds: true },
+    ] as const) {
+      const offline = emitFiles(doc, options).files;
+      const fromHint = emitFiles({ ...parsed, assets: doc.assets }, options).files;
+      expect(fromHint.map((f) => f.content)).toEqual(offline.map((f) => f.content));
+      expect(offline.map((f) => f.content).join("\n")).toContain('<dialog id="overlay-filters"');
     }
   });
 });

@@ -9,6 +9,9 @@
  *   > 1:2 fixed             stays put when the page scrolls (sticky: sticks at the top)
  *   > 1:6 scroll:y          scrolls its content inside (x, y or both)
  *   > 7:2 hover:8:3 ease:0.2:EASE_OUT press:8:4    looks like variant 8:3 while hovered (8:4 while pressed), eased
+ *   > 1:7 overlay:5:1 in:move_in-top:0.3:EASE_OUT   a click opens frame 5:1 as an overlay (brought in so; swap: for
+ *                           the open overlay; `by:x,y`: at that offset from the layer), `close` closes the one it is in
+ *   > 5:1 at:center backdrop:"rgba(0, 0, 0, 0.4)" outside   an overlay's place, backdrop, closed by a click outside
  *   > variants              the layers after it are those variants (and the ones the layers are instances of)
  *
  * Only what the code does is printed (links.ts, scrolling); the rest of the prototype is in the notes.
@@ -21,7 +24,10 @@ import {
   type Easing,
   type Interaction,
   type LayerPrototype,
+  type OverlayPosition,
+  type OverlaySettings,
   type Prototype,
+  prototypeActions,
   type Transition,
 } from "../prototype/model.js";
 import { quote, splitTokens, unquote } from "./tokens.js";
@@ -31,6 +37,14 @@ export const PROTOTYPE_MARK = ">";
 
 function linkToken(action: Action): string[] {
   if (action.type === "BACK") return ["back"];
+  if (action.type === "CLOSE") return ["close"];
+  if (action.type === "NODE" && (action.navigation === "OVERLAY" || action.navigation === "SWAP")) {
+    const t = action.transition;
+    const kind = t && `${t.type.toLowerCase()}${t.direction ? `-${t.direction.toLowerCase()}` : ""}`;
+    const how = t && t.duration > 0 ? [`in:${kind}:${easeToken(t).slice("ease:".length)}`] : [];
+    const by = action.overlayOffset ? [`by:${action.overlayOffset.join(",")}`] : [];
+    return [`${action.navigation.toLowerCase()}:${action.destinationId}`, ...how, ...by];
+  }
   if (action.type === "URL") return [`url:${quote(action.url)}`, ...(action.openInNewTab ? ["new"] : [])];
   if (action.type === "NODE" && action.destinationId !== null)
     return [`${action.navigation === "SCROLL_TO" ? "to" : "go"}:${action.destinationId}`];
@@ -45,6 +59,11 @@ export function prototypeLines(
 ): string[] {
   if (!prototype) return [];
   const lines: string[] = [];
+  // The frames a click opens as an overlay: their settings are said (other frames' are Figma's defaults, unused).
+  const overlays = new Set<string>();
+  for (const { action } of prototypeActions(prototype))
+    if (action.type === "NODE" && (action.navigation === "OVERLAY" || action.navigation === "SWAP"))
+      overlays.add(action.destinationId ?? "");
   const visit = (node: DesignNode): void => {
     const layer = node.id ? prototype.layers[node.id] : undefined;
     if (layer) {
@@ -54,6 +73,7 @@ export function prototypeLines(
         ...(action ? linkToken(action) : []),
         ...(layer.scroll ? [layer.scroll] : []),
         ...(layer.overflow ? [`scroll:${layer.overflow}`] : []),
+        ...(layer.overlay && overlays.has(node.id) ? overlayTokens(layer.overlay) : []),
         ...stateTokens(layer, variants),
       ];
       if (tokens.length > 0) lines.push([PROTOTYPE_MARK, node.id, ...tokens].join(" "));
@@ -62,6 +82,28 @@ export function prototypeLines(
   };
   for (const frame of frames) visit(frame);
   return lines;
+}
+
+/** An overlay frame's settings: its place, its backdrop, whether a click outside closes it. */
+function overlayTokens(settings: OverlaySettings): string[] {
+  return [
+    `at:${settings.position.toLowerCase()}`,
+    ...(settings.background ? [`backdrop:${quote(settings.background)}`] : []),
+    ...(settings.closeOnOutsideClick ? ["outside"] : []),
+  ];
+}
+
+/** `in:<type>[-<direction>]:<duration>:<curve>` read back into a transition. */
+function readIn(value: string): Transition | undefined {
+  const colon = value.indexOf(":");
+  const [type, direction] = value.slice(0, Math.max(colon, 0)).toUpperCase().split("-");
+  const eased = readEase(value.slice(colon + 1));
+  if (colon < 0 || !eased || !type) return undefined;
+  return {
+    ...eased,
+    type: type as Transition["type"],
+    ...(direction ? { direction: direction as NonNullable<Transition["direction"]> } : {}),
+  };
 }
 
 const OVERFLOWS = new Set(["x", "y", "both"]);
@@ -126,6 +168,25 @@ export function parsePrototypeLine(line: string, layers: Record<string, LayerPro
     const key = colon < 0 ? token : token.slice(0, colon);
     const value = colon < 0 ? "" : token.slice(colon + 1);
     if (key === "back") click({ type: "BACK" });
+    else if (key === "close") click({ type: "CLOSE" });
+    else if ((key === "overlay" || key === "swap") && value !== "")
+      click({ type: "NODE", destinationId: value, navigation: key === "overlay" ? "OVERLAY" : "SWAP" });
+    else if (key === "in" && layer.interactions?.[0]?.actions[0]?.type === "NODE") {
+      const transition = readIn(value);
+      if (!transition) throw new FigmentError("input", `line ${lineNo}: ${token} is no transition`);
+      layer.interactions[0].actions[0] = { ...layer.interactions[0].actions[0], transition };
+    } else if (key === "by" && layer.interactions?.[0]?.actions[0]?.type === "NODE") {
+      const [x, y] = value.split(",").map(Number);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) throw new FigmentError("input", `line ${lineNo}: ${token}`);
+      layer.interactions[0].actions[0] = { ...layer.interactions[0].actions[0], overlayOffset: [x!, y!] };
+    } else if (key === "at")
+      layer.overlay = {
+        ...layer.overlay,
+        position: value.toUpperCase() as OverlayPosition,
+        closeOnOutsideClick: false,
+      };
+    else if (key === "backdrop" && layer.overlay) layer.overlay.background = unquote(value);
+    else if (key === "outside" && layer.overlay) layer.overlay.closeOnOutsideClick = true;
     else if (key === "url") click({ type: "URL", url: unquote(value), openInNewTab: false });
     else if (key === "new" && layer.interactions?.[0]?.actions[0]?.type === "URL")
       layer.interactions[0].actions[0] = { ...layer.interactions[0].actions[0], openInNewTab: true };

@@ -18,7 +18,9 @@ export type Link =
   /** A screen's route in a single-page app: the router goes there in place (React Router's `<Link to>`). */
   | { kind: "route"; to: string }
   /** Back in history; `router`: through the app's router (`navigate(-1)`), else the browser's `history.back()`. */
-  | { kind: "back"; router?: true };
+  | { kind: "back"; router?: true }
+  /** Opens the dialog `dialog`, swaps the open one (`from`) for it, or closes it (overlays.ts). */
+  | { kind: "overlay"; action: "open" | "swap" | "close"; dialog: string; from?: string };
 
 export interface LinkPlan {
   linkFor(id: string): Link | undefined;
@@ -50,7 +52,8 @@ export function clickAction(actions: readonly Action[]): Action | undefined {
     (a) =>
       a.type === "BACK" ||
       a.type === "URL" ||
-      (a.type === "NODE" && (a.navigation === "NAVIGATE" || a.navigation === "SCROLL_TO") && a.destinationId !== null),
+      a.type === "CLOSE" ||
+      (a.type === "NODE" && a.navigation !== "CHANGE_TO" && a.destinationId !== null),
   );
 }
 
@@ -86,7 +89,7 @@ export function planLinks(
         const page = pageOf.get(destination);
         if (page !== undefined)
           links.set(id, router ? { kind: "route", to: pageHref(page) } : { kind: "href", href: pageHref(page) });
-      } else if (frameOf.get(destination) === frameOf.get(id)) {
+      } else if (action.navigation === "SCROLL_TO" && frameOf.get(destination) === frameOf.get(id)) {
         // SCROLL_TO: a layer of the same page.
         let anchor = anchors.get(destination);
         if (anchor === undefined) {
