@@ -33,7 +33,7 @@ render(
 const bundle = pageBundle(PAGE_ENTRY, { sourcefile: "score-row-page.tsx" });
 
 describe.runIf(runBrowser)("the score's row", () => {
-  const browser = useBrowser("score-row-height");
+  const browser = useBrowser();
   it("is as tall measuring, failed and measured (the code below it does not move when the score lands)", async () => {
     await withComponentPage(
       browser,
