@@ -5,7 +5,7 @@
  * Figma's renders are kept on disk, so a second get_code or get_screenshot fetches no image; the token is in no
  * result and no log. The clock is the test's: nothing waits.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -124,7 +124,9 @@ describe("figment mcp's Figma cache", () => {
       figma.script("file", rateLimited(120));
       const limited = await origin();
       expect(limited).toMatchObject({ fromCache: true, cache: "stale", ageSec: 60 });
-      expect(limited.note).toMatch(/rate-limited .*\(429\) and asks to wait 2 min: this is the cached copy/);
+      expect(limited.note).toMatch(
+        /rate-limited .*\(429\) and asks to wait 2 min \(no request before then\): this is the cached copy, not/,
+      );
       clock += 60_000;
       expect((await origin()).note).toMatch(/asked to wait until 2026-11-27T12:05:10.000Z/);
       expect(since(from)).toEqual(["file /v1/files/KEY1?depth=1"]);
@@ -140,6 +142,17 @@ describe("figment mcp's Figma cache", () => {
         await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1", refresh: true } }),
       ).toMatchObject({ structuredContent: { figma: { cache: "fetched" } } });
       expect(since(from)).toEqual(["file /v1/files/KEY1"]);
+
+      // A new version on Figma, but its download rate-limited: the cached copy, which says it is behind.
+      from = figma.requests.length;
+      clock += 60_000;
+      figma.script("file", { status: 200, body: { version: "2000000002" } }, rateLimited(60));
+      const behind = await origin();
+      expect(behind).toMatchObject({ cache: "stale", version: "2000000001", ageSec: 60 });
+      expect(behind.note).toMatch(/though Figma has a newer version than its version 2000000001$/);
+      expect(since(from)).toEqual(["file /v1/files/KEY1?depth=1", "file /v1/files/KEY1"]);
+      expect(waits).toEqual([]);
+      results.push(behind);
       expect(JSON.stringify([results, logs])).not.toContain(TOKEN);
     } finally {
       await client.close();
@@ -223,6 +236,10 @@ describe("figment mcp's Figma cache", () => {
         `renders /v1/images/KEY1?ids=101:3&format=png&scale=3&version=${document.version}`,
       ]);
       expect(JSON.stringify([third, figmaShot.structuredContent, standIn, logs])).not.toContain(TOKEN);
+      // Nor in the cache folder.
+      const kept = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+      expect(kept.length).toBeGreaterThan(5);
+      for (const f of kept) expect(readFileSync(join(f.parentPath, f.name), "latin1")).not.toContain(TOKEN);
     } finally {
       await client.close();
       await served.close();

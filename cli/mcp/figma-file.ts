@@ -146,10 +146,16 @@ function client(source: FigmaSource, token: string, fallback: boolean, signal?: 
 }
 
 /**
- * Why Figma could not confirm a cached copy, as the result's note, or undefined for an error that must stop the call
+ * Why Figma could not answer, as the start of the result's note, or undefined for an error that must stop the call
  * (a refused token, an unknown file: the CLI's sentences). A 429 records when Figma may be asked again.
  */
-async function fallbackNote(error: unknown, dir: string, check: FileCheck | undefined, now: number, what: string) {
+async function fallbackReason(
+  error: unknown,
+  dir: string,
+  check: FileCheck | undefined,
+  now: number,
+  what: string,
+): Promise<string | undefined> {
   if (!(error instanceof FigmaRestError)) return undefined;
   if (error.kind === "limit") {
     const waitSec = error.retryAfterSec ?? DEFAULT_RETRY_POLICY.defaultWaitSec;
@@ -157,12 +163,13 @@ async function fallbackNote(error: unknown, dir: string, check: FileCheck | unde
       join(dir, "check.json"),
       JSON.stringify({ ...check, checkedAt: check?.checkedAt ?? 0, waitUntil: now + waitSec * 1000 }),
     );
-    return `Figma rate-limited ${what} (429) and asks to wait ${formatWait(waitSec)}: this is the cached copy, not checked against Figma; no request is made before that wait ends`;
+    return `Figma rate-limited ${what} (429) and asks to wait ${formatWait(waitSec)} (no request before then)`;
   }
-  if (error.kind === "network" || error.kind === "service")
-    return `${error.message.replace(/[.;:]?\s*$/, "")}: this is the cached copy, not checked against Figma`;
+  if (error.kind === "network" || error.kind === "service") return error.message.replace(/[.;:]?\s*$/, "");
   return undefined;
 }
+
+const NOT_CHECKED = "this is the cached copy, not checked against Figma";
 
 export async function figmaDesign(
   source: FigmaSource,
@@ -196,7 +203,7 @@ export async function figmaDesign(
         return kept(
           "stale",
           `Figma rate-limited this file's requests and asked to wait until ${new Date(check.waitUntil).toISOString()}: ` +
-            "this is the cached copy, not checked against Figma",
+            NOT_CHECKED,
         );
       let latest = check && now - check.checkedAt < (source.checkSec ?? DEFAULT_CHECK_SEC) * 1000 ? check : undefined;
       const recent = latest !== undefined;
@@ -210,9 +217,9 @@ export async function figmaDesign(
           );
         } catch (error) {
           if (signal?.aborted) throw error;
-          const note = await fallbackNote(error, dir, check, now, what);
-          if (note === undefined) throw error;
-          return kept("stale", note);
+          const reason = await fallbackReason(error, dir, check, now, what);
+          if (reason === undefined) throw error;
+          return kept("stale", `${reason}: ${NOT_CHECKED}`);
         }
         latest = { ...versionOf(reply), checkedAt: now };
         await writeWhole(join(dir, "check.json"), JSON.stringify(latest));
@@ -224,9 +231,10 @@ export async function figmaDesign(
   } catch (error) {
     if (signal?.aborted) throw new Cancelled("cancelled; nothing was fetched");
     if (cached) {
-      const note = await fallbackNote(error, dir, undefined, now, `the file ${key}`);
-      if (note !== undefined)
-        return kept("stale", `${note} (Figma has a newer version than the copy's ${cached.version ?? "unknown"} one)`);
+      const reason = await fallbackReason(error, dir, undefined, now, `the file ${key}`);
+      const copy = cached.version !== undefined ? `its version ${cached.version}` : "it";
+      if (reason !== undefined)
+        return kept("stale", `${reason}: this is the cached copy, though Figma has a newer version than ${copy}`);
     }
     throw error;
   }
