@@ -85,7 +85,7 @@ afterAll(async () => {
 });
 
 describe("figment mcp's Figma cache", () => {
-  it("revalidates a cached file with depth=1 at most once per interval, fetches it again when its version changed", async () => {
+  it("checks a cached file's version (depth=1) at most once an interval, fetches it when it changed", async () => {
     const { client, served, logs } = await connect(join(work, "cache-1"));
     const origin = async (): Promise<FigmaOrigin> => {
       const result = await client.callTool({ name: "list_frames", arguments: { fileKey: "KEY1" } });
@@ -176,7 +176,7 @@ describe("figment mcp's Figma cache", () => {
     }
   });
 
-  it("keeps image fills, SVGs and Figma's render on disk: a second get_code or get_screenshot fetches no image", async () => {
+  it("keeps image fills, SVGs and Figma's render on disk: a second get_code or screenshot fetches none", async () => {
     const cacheDir = join(work, "cache-3");
     let { client, served, logs } = await connect(cacheDir);
     const images = (from: number): string[] =>

@@ -202,8 +202,8 @@ export async function figmaDesign(
       if (check?.waitUntil !== undefined && now < check.waitUntil)
         return kept(
           "stale",
-          `Figma rate-limited this file's requests and asked to wait until ${new Date(check.waitUntil).toISOString()}: ` +
-            NOT_CHECKED,
+          "Figma rate-limited this file's requests and asked to wait until " +
+            `${new Date(check.waitUntil).toISOString()}: ${NOT_CHECKED}`,
         );
       let latest = check && now - check.checkedAt < (source.checkSec ?? DEFAULT_CHECK_SEC) * 1000 ? check : undefined;
       const recent = latest !== undefined;
