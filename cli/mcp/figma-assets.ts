@@ -19,6 +19,9 @@ const IMAGE_URLS_MS = 24 * 60 * 60 * 1000;
 
 const readOrNothing = (path: string): Promise<Buffer | undefined> => readFile(path).catch(() => undefined);
 
+/** A cache that cannot be written (a full disk, a read-only folder) costs a fetch next time, not this call. */
+const keep = (path: string, data: string | Uint8Array): Promise<void> => writeWhole(path, data).catch(() => undefined);
+
 /** The cache folder's images of file `key` (SVGs only with the `version` the design was fetched at). */
 export function diskAssets(source: FigmaSource, key: string, version: string | undefined): AssetStore {
   const dir = fileCacheDir(source.cacheDir, key);
@@ -30,18 +33,22 @@ export function diskAssets(source: FigmaSource, key: string, version: string | u
       const bytes = await readOrNothing(join(dir, "images", segment(ref)));
       return bytes ? new Uint8Array(bytes) : undefined;
     },
-    saveImage: (ref, bytes) => writeWhole(join(dir, "images", segment(ref)), bytes),
+    saveImage: (ref, bytes) => keep(join(dir, "images", segment(ref)), bytes),
     imageUrls: async () => {
       const kept = await readOrNothing(join(dir, "image-urls.json"));
       if (!kept) return undefined;
-      const { fetchedAt, urls } = JSON.parse(kept.toString("utf8")) as { fetchedAt: number; urls: UrlMap };
-      return now() - fetchedAt < IMAGE_URLS_MS ? urls : undefined;
+      try {
+        const { fetchedAt, urls } = JSON.parse(kept.toString("utf8")) as { fetchedAt: number; urls: UrlMap };
+        return now() - fetchedAt < IMAGE_URLS_MS ? urls : undefined;
+      } catch {
+        return undefined; // not JSON (edited by hand?): the URLs are asked again
+      }
     },
-    saveImageUrls: (urls) => writeWhole(join(dir, "image-urls.json"), JSON.stringify({ fetchedAt: now(), urls })),
+    saveImageUrls: (urls) => keep(join(dir, "image-urls.json"), JSON.stringify({ fetchedAt: now(), urls })),
     svg: async (id) =>
       svgDir === undefined ? undefined : (await readOrNothing(join(svgDir, `svg-${segment(id)}.svg`)))?.toString(),
     saveSvg: async (id, svg) => {
-      if (svgDir !== undefined) await writeWhole(join(svgDir, `svg-${segment(id)}.svg`), svg);
+      if (svgDir !== undefined) await keep(join(svgDir, `svg-${segment(id)}.svg`), svg);
     },
   };
 }
@@ -83,6 +90,6 @@ export async function figmaRender(
   if (!url) throw new FigmaRestError("service", `Figma rendered no image for frame ${at.id}`);
   const png = await client.download(url, what);
   if (!sniffImage(png)) throw new FigmaRestError("service", `${what} is not an image (${png.length} bytes)`);
-  if (path !== undefined) await writeWhole(path, png);
+  if (path !== undefined) await keep(path, png);
   return { png, fromCache: false };
 }
