@@ -54,6 +54,7 @@ export async function fetchFigmaExtras(
       baseUrl: args.figmaBaseUrl ?? FIGMA_API,
       fileKey: args.fileKey,
       ...(skipImageRefs ? { skipImageRefs } : {}),
+      ...(context.figma?.store ? { store: context.figma.store } : {}),
       timeoutMs: context.figma?.timeoutMs ?? FIGMA_TIMEOUT_SEC * 1000,
       policy: context.figma?.policy ?? DEFAULT_RETRY_POLICY,
       sleep: context.figma?.sleep ?? realSleep,

@@ -11,6 +11,7 @@ import { projectFiles } from "../../codegen/scaffold/project-files.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "../figma-rest/client.js";
+import type { AssetStore } from "../figma-rest/fetch-extras.js";
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { checkOutDir, readDesignJson, readText, writeFilesUnder } from "./io.js";
@@ -48,8 +49,11 @@ export interface RunContext {
   chromium?: () => Promise<Browser>;
   /** How far a long run is (figment mcp's progress notifications): `done` of `total` steps, and what it is doing. */
   progress?: (done: number, total: number, message: string) => void;
-  /** Figma REST client settings tests replace (a sleep that does not wait, a short timeout). */
-  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">>;
+  /**
+   * Figma REST client settings tests replace (a sleep that does not wait, a short timeout), and where images and
+   * SVGs fetched before are kept (figment mcp's cache).
+   */
+  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">> & { store?: AssetStore };
 }
 
 export function requireInput(args: CliArgs): string {

@@ -27,6 +27,22 @@ export interface FetchExtrasOptions extends FigmaClientOptions {
   skipImageRefs?: ReadonlySet<string>;
   /** One line of progress (stderr in the CLI). */
   progress?: (line: string) => void;
+  /** What earlier runs fetched (the MCP server's cache): used instead of asking again, and given what is fetched. */
+  store?: AssetStore;
+}
+
+/**
+ * Images and SVGs kept between runs. An image fill is kept by its imageRef (the image's own hash, so never stale);
+ * the fills' URLs while they are valid; an SVG is a render of one version of the file, asked at that `version`.
+ */
+export interface AssetStore {
+  version?: string;
+  image(ref: string): Promise<Uint8Array | undefined>;
+  saveImage(ref: string, bytes: Uint8Array): Promise<void>;
+  imageUrls(): Promise<UrlMap | undefined>;
+  saveImageUrls(urls: UrlMap): Promise<void>;
+  svg(id: string): Promise<string | undefined>;
+  saveSvg(id: string, svg: string): Promise<void>;
 }
 
 export interface FetchedExtras {
@@ -34,7 +50,7 @@ export interface FetchedExtras {
   problems: Problem[];
 }
 
-type UrlMap = Record<string, string | null | undefined>;
+export type UrlMap = Record<string, string | null | undefined>;
 
 function isUrlMap(value: unknown): value is UrlMap {
   return (
@@ -50,7 +66,7 @@ function fillsMap(body: unknown, what: string): UrlMap {
   return images;
 }
 
-function rendersMap(body: unknown, what: string): UrlMap {
+export function rendersMap(body: unknown, what: string): UrlMap {
   const reply = body as Partial<GetImagesResponse> | null;
   if (typeof reply?.err === "string" && reply.err)
     throw new FigmaRestError("service", `Figma could not render ${what}: ${reply.err}`);
@@ -59,7 +75,7 @@ function rendersMap(body: unknown, what: string): UrlMap {
 }
 
 /** A query value with `:` and `,` left readable (node ids, as Figma's docs write them); the rest encoded. */
-function idsParam(ids: string[]): string {
+export function idsParam(ids: string[]): string {
   return encodeURIComponent(ids.join(",")).replace(/%3A/gi, ":").replace(/%2C/gi, ",");
 }
 
@@ -79,32 +95,46 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
     progress("figma: the selected frames have no image fills or vectors; nothing to fetch");
     return { extras, problems };
   }
+  const { store } = options;
+  const kept = await storedAssets(store, imageRefs, vectorIds);
+  const images: Record<string, Uint8Array> = { ...kept.images };
+  const svgs: Record<string, string> = { ...kept.svgs };
+  const refsToFetch = imageRefs.filter((ref) => images[ref] === undefined);
+  const idsToFetch = vectorIds.filter((id) => svgs[id] === undefined);
+  const fromStore = imageRefs.length - refsToFetch.length + vectorIds.length - idsToFetch.length;
+  if (fromStore > 0) progress(`figma: ${plural(fromStore, "image or SVG", "images and SVGs")} from the cache`);
 
-  // 1. URLs: the image fills' map (one call for the whole file), then the renders in batches.
+  // 1. URLs: the image fills' map (one call for the whole file, or the one kept), then the renders in batches.
   const imageUrls: UrlMap = {};
-  if (imageRefs.length > 0) {
-    progress(`figma: asking for the URLs of ${plural(imageRefs.length, "image fill")}`);
-    const what = `the image fills of file ${options.fileKey}`;
-    Object.assign(imageUrls, fillsMap(await client.getJson(`/v1/files/${key}/images`, what), what));
+  if (refsToFetch.length > 0) {
+    const known = await store?.imageUrls();
+    if (known && refsToFetch.every((ref) => typeof known[ref] === "string")) Object.assign(imageUrls, known);
+    else {
+      progress(`figma: asking for the URLs of ${plural(refsToFetch.length, "image fill")}`);
+      const what = `the image fills of file ${options.fileKey}`;
+      Object.assign(imageUrls, fillsMap(await client.getJson(`/v1/files/${key}/images`, what), what));
+      await store?.saveImageUrls(imageUrls);
+    }
   }
   const svgUrls: UrlMap = {};
-  const runs = batches(vectorIds, options.idsPerRender ?? IDS_PER_RENDER);
+  const atVersion = store?.version ? `&version=${encodeURIComponent(store.version)}` : "";
+  const runs = batches(idsToFetch, options.idsPerRender ?? IDS_PER_RENDER);
   if (runs.length > 0)
-    progress(`figma: rendering ${plural(vectorIds.length, "vector")} as SVG (${plural(runs.length, "request")})`);
+    progress(`figma: rendering ${plural(idsToFetch.length, "vector")} as SVG (${plural(runs.length, "request")})`);
   // One render at a time: renders are Figma's most expensive calls and share one rate limit.
   await mapLimit(runs, 1, async (ids, i) => {
     const what =
       `${plural(ids.length, "layer")} as ` + `SVG${runs.length > 1 ? ` (request ${i + 1} of ${runs.length})` : ""}`;
     Object.assign(
       svgUrls,
-      rendersMap(await client.getJson(`/v1/images/${key}?ids=${idsParam(ids)}&format=svg`, what), what),
+      rendersMap(await client.getJson(`/v1/images/${key}?ids=${idsParam(ids)}&format=svg${atVersion}`, what), what),
     );
   });
 
   // 2. The bytes, a few at once; each failure is the one layer's problem.
   type Job = { kind: "image" | "svg"; id: string; url: string };
   const jobs: Job[] = [];
-  for (const ref of imageRefs) {
+  for (const ref of refsToFetch) {
     const url = imageUrls[ref];
     if (url) jobs.push({ kind: "image", id: ref, url });
     else
@@ -116,7 +146,7 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
           `(${url === null ? "null" : "not in the file's image fills"}); a placeholder is used`,
       });
   }
-  for (const id of vectorIds) {
+  for (const id of idsToFetch) {
     const url = svgUrls[id];
     if (url) jobs.push({ kind: "svg", id, url });
     else
@@ -131,8 +161,6 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
       });
   }
   if (jobs.length > 0) progress(`figma: downloading ${plural(jobs.length, "file")}`);
-  const images: Record<string, Uint8Array> = {};
-  const svgs: Record<string, string> = {};
   const failures = await mapLimit(jobs, options.concurrency ?? 6, async (job): Promise<Problem | undefined> => {
     const what = job.kind === "image" ? `image fill ${job.id.slice(0, 12)}` : `the SVG of ${layer(job.id)}`;
     try {
@@ -140,11 +168,13 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
       if (job.kind === "image") {
         if (!sniffImage(bytes)) throw new FigmaRestError("service", `${what} is not an image (${bytes.length} bytes)`);
         images[job.id] = bytes;
+        await store?.saveImage(job.id, bytes);
       } else {
         const text = new TextDecoder().decode(bytes);
         // Kept as served (the codegen cleans it); refused here only when it is no SVG at all.
         if (cleanSuppliedSvg(text) === undefined) throw new FigmaRestError("service", `${what} is not SVG markup`);
         svgs[job.id] = text;
+        await store?.saveSvg(job.id, text);
       }
       return undefined;
     } catch (error) {
@@ -168,4 +198,24 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
       `and ${gotSvgs} of ${plural(vectorIds.length, "SVG")}`,
   );
   return { extras, problems };
+}
+
+/** What the store holds of these images and SVGs. */
+async function storedAssets(
+  store: AssetStore | undefined,
+  refs: readonly string[],
+  ids: readonly string[],
+): Promise<{ images: Record<string, Uint8Array>; svgs: Record<string, string> }> {
+  const images: Record<string, Uint8Array> = {};
+  const svgs: Record<string, string> = {};
+  if (!store) return { images, svgs };
+  for (const ref of refs) {
+    const bytes = await store.image(ref);
+    if (bytes && sniffImage(bytes)) images[ref] = bytes;
+  }
+  for (const id of ids) {
+    const svg = await store.svg(id);
+    if (svg !== undefined) svgs[id] = svg;
+  }
+  return { images, svgs };
 }

@@ -9,9 +9,9 @@ export const DEFAULT_MCP_PORT = 3845;
 export const MCP_USAGE = `figment mcp — Figment as an MCP server for coding agents (Claude Code, Cursor, VS Code)
 
 Usage:
-  figment mcp [--root DIR]... [--cache DIR] [--figma-base-url URL]
+  figment mcp [--root DIR]... [--cache DIR] [--cache-check SEC] [--figma-base-url URL]
   figment mcp --http [PORT] [--host HOST] [--root DIR]... [--bearer-env NAME]
-              [--cache DIR] [--figma-base-url URL]
+              [--cache DIR] [--cache-check SEC] [--figma-base-url URL]
 
 Without --http the server speaks MCP over stdin/stdout (the agent starts it). With --http it serves Streamable HTTP
 at http://127.0.0.1:PORT/mcp (PORT ${DEFAULT_MCP_PORT} when left out; 0 picks a free one, printed on stderr).
@@ -20,8 +20,10 @@ generate_image — the commands' own work, with their sentences as tool errors. 
 inside the working folder, the folders given with --root and the roots the client declares: a design or an output
 folder elsewhere is a tool error.
   --root DIR        one more folder the tools may read and write (repeatable)
-  --cache DIR       where designs fetched by Figma file key are kept (default ~/.cache/figment/figma): a tool
-                    given a fileKey fetches the file (or its nodes) once with FIGMA_TOKEN, then reads the copy
+  --cache DIR       where designs fetched by Figma file key are kept (default ~/.cache/figment/figma), with
+                    their images and Figma's renders: a tool given a fileKey fetches the file (or its nodes) with
+                    FIGMA_TOKEN, then reads the copy, fetched again only when the file's version on Figma changed
+  --cache-check SEC how often at most a cached file's version is checked with Figma (default 30 s; 0: each call)
   --figma-base-url  Figma's API address (default https://api.figma.com)
   --http [PORT]     Streamable HTTP instead of stdio
   --host HOST       the address to listen on (default 127.0.0.1); a request whose Host or Origin is not this
@@ -42,13 +44,15 @@ export interface McpArgs {
   bearerEnv?: string;
   /** --cache, absolute. */
   cache?: string;
+  /** --cache-check: seconds a version check of a cached file holds. */
+  cacheCheckSec?: number;
   figmaBaseUrl?: string;
 }
 
 /** The flags `figment mcp` takes (help.test.ts holds MCP_USAGE to them). */
 export const MCP_FLAGS = {
   boolean: ["http"],
-  string: ["host", "bearer-env", "cache", "figma-base-url"],
+  string: ["host", "bearer-env", "cache", "cache-check", "figma-base-url"],
   list: ["root"],
 } as const;
 
@@ -69,6 +73,9 @@ export function parseMcpArgs(argv: string[]): McpArgs {
     if (!/^\d+$/.test(given) || port > 65535)
       throw new FigmentError("input", `--http takes a port from 0 to 65535, not "${given}"`);
   }
+  const check = values["cache-check"];
+  if (check !== undefined && !/^\d+$/.test(check))
+    throw new FigmentError("input", `--cache-check takes whole seconds (0 or more), not "${check}"`);
   if (values.host !== undefined && !values.http) throw new FigmentError("input", "--host goes with --http");
   if (values["bearer-env"] !== undefined && !values.http)
     throw new FigmentError("input", "--bearer-env goes with --http");
@@ -80,6 +87,7 @@ export function parseMcpArgs(argv: string[]): McpArgs {
       host: values.host,
       bearerEnv: values["bearer-env"],
       cache: values.cache !== undefined ? resolve(values.cache) : undefined,
+      cacheCheckSec: check !== undefined ? Number(check) : undefined,
       figmaBaseUrl: values["figma-base-url"],
     }),
   };

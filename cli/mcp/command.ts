@@ -18,6 +18,7 @@ export async function mcpCommand(args: McpArgs, io: Output, context: RunContext 
   const figma = {
     baseUrl: args.figmaBaseUrl ?? FIGMA_API,
     cacheDir: args.cache ?? defaultCacheDir(env),
+    ...(args.cacheCheckSec !== undefined ? { checkSec: args.cacheCheckSec } : {}),
   };
   const chromium = new SharedChromium();
   try {

@@ -61,6 +61,7 @@ describe("parseMcpArgs", () => {
     expect(parseMcpArgs(["--http"]).port).toBe(DEFAULT_MCP_PORT);
     expect(parseMcpArgs(["--http", "0", "--host", "0.0.0.0"])).toMatchObject({ port: 0, host: "0.0.0.0" });
     expect(parseMcpArgs(["--root", "designs"]).roots).toEqual([join(process.cwd(), "designs")]);
+    expect(parseMcpArgs(["--cache-check", "0"]).cacheCheckSec).toBe(0);
   });
 
   it("refuses a bad port, a stray argument, and HTTP's flags without --http", () => {
@@ -68,6 +69,7 @@ describe("parseMcpArgs", () => {
     expect(() => parseMcpArgs(["design.json"])).toThrow(/unexpected argument: design.json/);
     expect(() => parseMcpArgs(["--host", "0.0.0.0"])).toThrow(/--host goes with --http/);
     expect(() => parseMcpArgs(["--bearer-env", "T"])).toThrow(/--bearer-env goes with --http/);
+    expect(() => parseMcpArgs(["--cache-check", "1m"])).toThrow(/--cache-check takes whole seconds/);
   });
 });
 

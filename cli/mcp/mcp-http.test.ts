@@ -157,7 +157,8 @@ describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma
     const served = await serveHttp({
       folders: [work],
       env: { FIGMA_TOKEN: TOKEN },
-      figma: { baseUrl: figma.url, cacheDir },
+      // A version check an hour apart at most: this test counts the fetches, not the checks (figma-cache.test.ts).
+      figma: { baseUrl: figma.url, cacheDir, checkSec: 3600 },
       host: "127.0.0.1",
       port: 0,
     });
@@ -169,7 +170,13 @@ describe("figment mcp with a Figma file key (test/figma-rest-server, never Figma
         name: "list_frames",
         arguments: { fileKey: "https://www.figma.com/design/KEY1/Login?node-id=101-3" },
       });
-      expect(again.structuredContent).toEqual(first.structuredContent);
+      const { figma: fetched, ...firstFrames } = first.structuredContent as Record<string, unknown>;
+      const { figma: cached, ...againFrames } = again.structuredContent as Record<string, unknown>;
+      expect(againFrames).toEqual(firstFrames);
+      expect([fetched, cached]).toMatchObject([
+        { fromCache: false, cache: "fetched" },
+        { fromCache: true, cache: "recent" },
+      ]);
       expect(figma.requests.map((r) => r.route)).toEqual(["file"]);
 
       const hint = await client.callTool({ name: "get_design_hint", arguments: { fileKey: "KEY1", nodes: ["101:3"] } });

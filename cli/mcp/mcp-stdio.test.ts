@@ -237,7 +237,14 @@ describe("figment mcp over stdio", () => {
   it("get_screenshot: a PNG of the frame's HTML at the frame's size", async () => {
     const result = await client.callTool({ name: "get_screenshot", arguments: { design: LOGIN } });
     expect(result.isError, text(result)).toBeFalsy();
-    expect(result.structuredContent).toEqual({ frameId: "101:3", frameName: "Log-In Page", width: 375, height: 667 });
+    expect(result.structuredContent).toEqual({
+      frameId: "101:3",
+      frameName: "Log-In Page",
+      width: 375,
+      height: 667,
+      source: "figment",
+      scale: 1,
+    });
     const image = (result.content as { type: string; data?: string; mimeType?: string }[]).find(
       (c) => c.type === "image",
     );

@@ -11,7 +11,7 @@ import { Cancelled } from "../../kernel/cancelled.js";
 import { FigmentError, kindOf } from "../../kernel/errors.js";
 import type { Outcome, Output, RunContext } from "../common/design-files.js";
 import { z } from "zod";
-import { type FigmaSource, figmaDesign } from "./figma-file.js";
+import { type FigmaOrigin, type FigmaSource, figmaDesign } from "./figma-file.js";
 import { allowedPath, type Folders } from "./folders.js";
 import { type CommandRun, redactSecrets, runCommand, serverWords } from "./run-command.js";
 
@@ -34,8 +34,31 @@ export const DESIGN_INPUT = {
     .string()
     .optional()
     .describe("instead of `design`: a Figma file key or URL, fetched with the server's FIGMA_TOKEN and cached"),
-  refresh: z.boolean().optional().describe("with fileKey: fetch again instead of using the cached reply"),
+  refresh: z
+    .boolean()
+    .optional()
+    .describe("with fileKey: fetch again now (a cached copy is otherwise checked against Figma's version)"),
 };
+
+/** Where a design by fileKey came from, in every result of a call that named one (FigmaOrigin). */
+export const FIGMA_ORIGIN = z
+  .object({
+    fileKey: z.string(),
+    fromCache: z.boolean(),
+    cache: z.enum(["fetched", "recent", "unchanged", "stale"]),
+    ageSec: z.number().describe("seconds since the copy was downloaded from Figma"),
+    version: z.string().optional(),
+    lastModified: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .optional()
+  .describe("with fileKey: whether the design came from the cache, how old it is, and why when not confirmed");
+
+export interface CallDesign {
+  path: string;
+  /** With fileKey: where the design came from. */
+  origin?: FigmaOrigin;
+}
 
 /** The design file a call names: its `design` (checked against the folders), or its fileKey's cached reply. */
 export async function designFile(
@@ -43,22 +66,36 @@ export async function designFile(
   extra: Extra,
   input: { design?: string | undefined; fileKey?: string | undefined; refresh?: boolean | undefined },
   nodes: readonly string[] = [],
-): Promise<string> {
+): Promise<CallDesign> {
   if ((input.design === undefined) === (input.fileKey === undefined))
     throw new FigmentError("input", "give the design file (design) or a Figma file key (fileKey), one of them");
-  if (input.design !== undefined) return allowedPath(context.folders, input.design, "the design");
-  const fetched = await figmaDesign(
+  if (input.design !== undefined) return { path: await allowedPath(context.folders, input.design, "the design") };
+  const { path, origin } = await figmaDesign(
     context.figma,
     { fileKey: input.fileKey!, nodes, ...(input.refresh ? { refresh: true } : {}) },
     context.env,
     extra.signal,
   );
-  if (!fetched.cached)
+  const said =
+    origin.note ?? (origin.fromCache ? undefined : `fetched ${origin.fileKey} from Figma's REST API and cached`);
+  if (said !== undefined)
     await context.server.server.sendLoggingMessage(
-      { level: "info", logger: "figment/figma", data: "fetched from Figma's REST API and cached" },
+      { level: origin.note ? "warning" : "info", logger: "figment/figma", data: redactSecrets(said, context.env) },
       extra.sessionId,
     );
-  return fetched.path;
+  return { path, origin };
+}
+
+/** The result with `figma` (where its design came from) in its structured content and the JSON text beside it. */
+export function stamped(result: CallToolResult, origin: FigmaOrigin | undefined): CallToolResult {
+  if (origin === undefined || result.isError || !result.structuredContent) return result;
+  const before = result.structuredContent;
+  const structured = { ...before, figma: origin };
+  const texts = new Set([JSON.stringify(before), JSON.stringify(before, null, 2)]);
+  const content = result.content.map((item) =>
+    item.type === "text" && texts.has(item.text) ? { ...item, text: JSON.stringify(structured, null, 2) } : item,
+  );
+  return { ...result, structuredContent: structured, content };
 }
 
 /** Throws Cancelled when the client cancelled the request (its work stops there). */

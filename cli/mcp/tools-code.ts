@@ -14,7 +14,19 @@ import { parseScoreArgs } from "../score/args.js";
 import { serverFigmaToken } from "./figma-file.js";
 import { allowedPath } from "./folders.js";
 import type { GeneratedFiles } from "./generated.js";
-import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, type ToolContext } from "./tool-kit.js";
+import type { Output, RunContext } from "../common/design-files.js";
+import { diskAssets } from "./figma-assets.js";
+import {
+  type CallDesign,
+  commandResult,
+  DESIGN_INPUT,
+  designFile,
+  FIGMA_ORIGIN,
+  guarded,
+  jsonOut,
+  stamped,
+  type ToolContext,
+} from "./tool-kit.js";
 
 const file = z.object({ path: z.string(), bytes: z.number(), uri: z.string().optional() });
 
@@ -36,19 +48,24 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         nodeIds: z.boolean().optional().describe("mark elements with data-node-id (what score_code needs)"),
       },
       // The command's --json: these fields and any it adds.
-      outputSchema: z.looseObject({ out: z.string(), files: z.array(file), problems: z.array(z.unknown()) }),
+      outputSchema: z.looseObject({
+        out: z.string(),
+        files: z.array(file),
+        problems: z.array(z.unknown()),
+        figma: FIGMA_ORIGIN,
+      }),
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
     (input, extra) =>
       guarded(context, extra, "get_code", async () => {
-        const path = await designFile(context, extra, input, input.nodes);
+        const design = await designFile(context, extra, input, input.nodes);
         const out =
           input.out !== undefined
             ? await allowedPath(context.folders, input.out, "the output folder")
             : await mkdtemp(join(tmpdir(), "figment-mcp-"));
         const args = parseCliArgs([
           "code",
-          path,
+          design.path,
           "--json",
           "--out",
           out,
@@ -63,10 +80,10 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           context,
           extra,
           "get_code",
-          (io, run) => codeCommand(args, io, run),
+          (io, run) => codeCommand(args, io, withAssetStore(context, design, run)),
           jsonOut,
         );
-        return input.out === undefined ? withLinks(result, generated.add(out)) : result;
+        return stamped(input.out === undefined ? withLinks(result, generated.add(out)) : result, design.origin);
       }),
   );
 
@@ -83,15 +100,15 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         node: z.string().optional().describe("the frame, when the design has more than one"),
         widths: z.array(z.number().int().min(1)).optional().describe("viewport widths (default 390,768,design,1920)"),
       },
-      outputSchema: { score: z.record(z.string(), z.unknown()) },
+      outputSchema: { score: z.record(z.string(), z.unknown()), figma: FIGMA_ORIGIN },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     (input, extra) =>
       guarded(context, extra, "score_code", async () => {
-        const path = await designFile(context, extra, input, input.node ? [input.node] : []);
+        const design = await designFile(context, extra, input, input.node ? [input.node] : []);
         const dir = await allowedPath(context.folders, input.dir, "the code folder");
         const args = parseScoreArgs([
-          path,
+          design.path,
           "--dir",
           dir,
           "--json",
@@ -99,7 +116,8 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           ...(input.widths ? ["--widths", input.widths.join(",")] : []),
         ]);
         const { scoreCommand } = await import("../score/command.js");
-        return commandResult(context, extra, "score_code", (io, run) => scoreCommand(args, io, run), jsonOut);
+        const work = (io: Output, run: RunContext) => scoreCommand(args, io, run);
+        return stamped(await commandResult(context, extra, "score_code", work, jsonOut), design.origin);
       }),
   );
 
@@ -148,6 +166,13 @@ export function figmaAssets(context: ToolContext, fileKey: string | undefined): 
   if (fileKey === undefined) return [];
   serverFigmaToken(context.env);
   return ["--file-key", parseFileKey(fileKey), "--figma-base-url", context.figma.baseUrl];
+}
+
+/** The run with the cache folder's images of a design given by fileKey (figma-assets.ts): fetched once, kept. */
+export function withAssetStore(context: ToolContext, design: CallDesign, run: RunContext): RunContext {
+  if (design.origin === undefined) return run;
+  const store = diskAssets(context.figma, design.origin.fileKey, design.origin.version);
+  return { ...run, figma: { ...run.figma, store } };
 }
 
 /** The result with each written file as a resource link (and its uri in the structured content). */

@@ -13,7 +13,17 @@ import { load, type Output, type RunContext } from "../common/design-files.js";
 import { allowedPath } from "./folders.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
-import { commandResult, DESIGN_INPUT, designFile, guarded, jsonOut, page, type ToolContext } from "./tool-kit.js";
+import {
+  commandResult,
+  DESIGN_INPUT,
+  designFile,
+  FIGMA_ORIGIN,
+  guarded,
+  jsonOut,
+  page,
+  stamped,
+  type ToolContext,
+} from "./tool-kit.js";
 
 /** Frames a list_frames page holds. */
 export const FRAMES_PAGE = 100;
@@ -46,26 +56,34 @@ export function registerDesignTools(context: ToolContext): void {
       title: "List frames",
       description: "The design's top-level frames by page, with size and layer count (as `figment frames`).",
       inputSchema: { ...DESIGN_INPUT, cursor: z.string().optional().describe("the nextCursor of the previous page") },
-      outputSchema: { frames: z.array(frame), total: z.number(), nextCursor: z.string().optional() },
+      outputSchema: {
+        frames: z.array(frame),
+        total: z.number(),
+        nextCursor: z.string().optional(),
+        figma: FIGMA_ORIGIN,
+      },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "list_frames", async () => {
-        const path = await designFile(context, extra, input);
-        const args = parseCliArgs(["frames", path, "--json"]);
+        const design = await designFile(context, extra, input);
+        const args = parseCliArgs(["frames", design.path, "--json"]);
         const { framesCommand } = await import("../frames/command.js");
-        return commandResult(
-          context,
-          extra,
-          "list_frames",
-          (io) => framesCommand(args, io),
-          (run) => {
-            const frames = (jsonOut(run)["frames"] ?? []) as unknown[];
-            const { items, next } = page(frames, input.cursor, FRAMES_PAGE);
-            return { frames: items, total: frames.length, ...(next ? { nextCursor: next } : {}) };
-          },
-          // Exit 1 with its list is a design without top-level frames: an empty list, not a failure.
-          [0, 1],
+        return stamped(
+          await commandResult(
+            context,
+            extra,
+            "list_frames",
+            (io) => framesCommand(args, io),
+            (run) => {
+              const frames = (jsonOut(run)["frames"] ?? []) as unknown[];
+              const { items, next } = page(frames, input.cursor, FRAMES_PAGE);
+              return { frames: items, total: frames.length, ...(next ? { nextCursor: next } : {}) };
+            },
+            // Exit 1 with its list is a design without top-level frames: an empty list, not a failure.
+            [0, 1],
+          ),
+          design.origin,
         );
       }),
   );
@@ -92,25 +110,29 @@ export function registerDesignTools(context: ToolContext): void {
         lines: z.number().describe("lines in this page"),
         totalLines: z.number(),
         nextLine: z.number().optional().describe("where the next page starts; absent on the last"),
+        figma: FIGMA_ORIGIN,
       },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "get_design_hint", async () => {
-        const path = await designFile(context, extra, input, input.nodes);
+        const design = await designFile(context, extra, input, input.nodes);
         const args = parseCliArgs([
           "hints",
-          path,
+          design.path,
           ...nodeFlags(input.nodes),
           ...(input.exactLayout ? ["--exact-layout"] : []),
         ]);
         const [{ hintsCommand }] = await Promise.all([import("../hints/command.js"), loadTokenizer()]);
-        return commandResult(
-          context,
-          extra,
-          "get_design_hint",
-          (io, run) => hintsCommand(args, io, run),
-          (run) => hintPage(run.out, input.fromLine ?? 0, input.maxTokens ?? HINT_PAGE_TOKENS),
+        return stamped(
+          await commandResult(
+            context,
+            extra,
+            "get_design_hint",
+            (io, run) => hintsCommand(args, io, run),
+            (run) => hintPage(run.out, input.fromLine ?? 0, input.maxTokens ?? HINT_PAGE_TOKENS),
+          ),
+          design.origin,
         );
       }),
   );
@@ -121,17 +143,17 @@ export function registerDesignTools(context: ToolContext): void {
       title: "Analyze",
       description: "Contrast, tap-target and text-size checks and layer names (as `figment analyze --json`).",
       inputSchema: { ...DESIGN_INPUT, nodes },
-      outputSchema: { findings: z.array(z.record(z.string(), z.unknown())) },
+      outputSchema: { findings: z.array(z.record(z.string(), z.unknown())), figma: FIGMA_ORIGIN },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "analyze", async () => {
-        const path = await designFile(context, extra, input, input.nodes);
-        const args = parseAnalyzeArgs([path, "--json", ...nodeFlags(input.nodes)]);
+        const design = await designFile(context, extra, input, input.nodes);
+        const args = parseAnalyzeArgs([design.path, "--json", ...nodeFlags(input.nodes)]);
         const { analyzeCommand } = await import("../analyze/command.js");
         // Exit 1 is an error finding: an answer, not a failure.
         const work = (io: Output, run: RunContext) => analyzeCommand(args, io, run);
-        return commandResult(context, extra, "analyze", work, jsonOut, [0, 1]);
+        return stamped(await commandResult(context, extra, "analyze", work, jsonOut, [0, 1]), design.origin);
       }),
   );
 
@@ -143,17 +165,23 @@ export function registerDesignTools(context: ToolContext): void {
       inputSchema: { ...DESIGN_INPUT, query: z.string(), top: z.number().int().min(1).optional() },
       outputSchema: {
         results: z.array(z.object({ id: z.string(), name: z.string(), page: z.string(), score: z.number() })),
+        figma: FIGMA_ORIGIN,
       },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "search_frames", async () => {
-        const path = await designFile(context, extra, input);
-        const args = parseSearchArgs([path, input.query, "--json", ...(input.top ? ["--top", String(input.top)] : [])]);
+        const design = await designFile(context, extra, input);
+        const args = parseSearchArgs([
+          design.path,
+          input.query,
+          "--json",
+          ...(input.top ? ["--top", String(input.top)] : []),
+        ]);
         const { searchCommand } = await import("../search/command.js");
         // Exit 1 is no match: an empty list.
         const work = (io: Output, run: RunContext) => searchCommand(args, io, run);
-        return commandResult(context, extra, "search_frames", work, jsonOut, [0, 1]);
+        return stamped(await commandResult(context, extra, "search_frames", work, jsonOut, [0, 1]), design.origin);
       }),
   );
 }
@@ -188,24 +216,25 @@ function registerVariablesTool(context: ToolContext): void {
           }),
         ),
         css: z.string(),
+        figma: FIGMA_ORIGIN,
       },
       annotations: READ_ONLY,
     },
     (input, extra) =>
       guarded(context, extra, "get_variables", async () => {
-        const path = await designFile(context, extra, input, input.nodes);
+        const design = await designFile(context, extra, input, input.nodes);
         const variables =
           input.variables !== undefined
             ? ["--variables", await allowedPath(context.folders, input.variables, "the variables reply")]
             : [];
-        const args = parseCliArgs(["code", path, ...variables, ...nodeFlags(input.nodes)]);
+        const args = parseCliArgs(["code", design.path, ...variables, ...nodeFlags(input.nodes)]);
         const styling = input.styling ?? "css";
         // The commands' loader (with --variables as figment code reads it), its failures as the CLI says them.
         const work = async (io: Output): Promise<number> => {
           io.out(JSON.stringify(tokenList((await load(args, io)).document, styling)));
           return 0;
         };
-        return commandResult(context, extra, "get_variables", work, jsonOut);
+        return stamped(await commandResult(context, extra, "get_variables", work, jsonOut), design.origin);
       }),
   );
 }

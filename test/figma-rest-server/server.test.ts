@@ -64,7 +64,7 @@ describe("figma-rest-server", () => {
       await get(s, "/v1/files/K1/images", null),
       await get(s, "/v1/files/K1/images", "figd_wrong"),
       await get(s, "/v1/files/NOPE/images"),
-      await get(s, "/v1/images/K1?ids=1:2&format=png"),
+      await get(s, "/v1/images/K1?ids=1:2&format=jpg"),
     ];
     expect(answers.map((r) => r.status)).toEqual([403, 403, 404, 400]);
     expect(await answers[0]!.json()).toEqual({ status: 403, err: "Invalid token" });

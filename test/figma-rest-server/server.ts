@@ -8,10 +8,12 @@
 //     env: { FIGMA_TOKEN: "figd_test" },
 //   });
 //
-// GET /v1/files/:key                   → the file's `document` reply as given (a test file that has one)
+// GET /v1/files/:key                   → the file's `document` reply as given (a test file that has one);
+//                                        ?depth=1: the pages without their layers (its version and lastModified)
 // GET /v1/files/:key/nodes?ids=…       → GetFileNodesResponse: each id's node from that reply, null for unknown
 // GET /v1/files/:key/images            → GetImageFillsResponse (every image fill of the file → its URL)
 // GET /v1/images/:key?ids=…&format=svg → GetImagesResponse (each id → a URL, or null when it has no SVG)
+// GET /v1/images/:key?ids=…&format=png → the same for the PNGs of `pngs` (the scale is in the recorded path)
 // GET /assets/…                        → the bytes those URLs point to (like Figma's pre-signed storage links,
 //                                        they need no token)
 // A missing or wrong X-Figma-Token gets 403, an unknown file key 404, with Figma's `{ status, err }` bodies.
@@ -33,8 +35,10 @@ export interface FigmaTestFile {
   imageFills: Record<string, Uint8Array | null>;
   /** node id → SVG markup; null (or absent) renders to a null URL, as Figma does for a layer it cannot render. */
   svgs: Record<string, string | null>;
-  /** The GET /v1/files/:key reply (a fixture's JSON), served for the file and its nodes. */
-  document?: { name?: string; document?: TestNode };
+  /** node id → the PNG Figma renders of it (format=png); absent renders to a null URL. */
+  pngs?: Record<string, Uint8Array>;
+  /** The GET /v1/files/:key reply (a fixture's JSON), served for the file and its nodes; a test may edit it. */
+  document?: { name?: string; version?: string; lastModified?: string; document?: TestNode };
 }
 
 interface TestNode {
@@ -53,7 +57,7 @@ function findNode(node: TestNode | undefined, id: string): TestNode | undefined 
   return undefined;
 }
 
-export type FigmaRoute = "file" | "nodes" | "fills" | "renders" | "image" | "svg";
+export type FigmaRoute = "file" | "nodes" | "fills" | "renders" | "image" | "svg" | "png";
 
 export type FigmaScriptedReply = { status: number; body?: unknown; headers?: Record<string, string> } | "hang";
 
@@ -134,6 +138,7 @@ export async function startFigmaRestServer(options: {
     else if (parts[0] === "v1" && parts[1] === "images" && parts.length === 3) route = "renders";
     else if (parts[0] === "assets" && parts[1] === "img" && parts.length === 4) route = "image";
     else if (parts[0] === "assets" && parts[1] === "svg" && parts.length === 4) route = "svg";
+    else if (parts[0] === "assets" && parts[1] === "png" && parts.length === 4) route = "png";
     const ids =
       route === "renders" || route === "nodes" ? (url.searchParams.get("ids") ?? "").split(",").filter(Boolean) : [];
     requests.push({
@@ -151,10 +156,10 @@ export async function startFigmaRestServer(options: {
       return send(res, scripted.status, scripted.body ?? figmaError(scripted.status, "scripted"), scripted.headers);
 
     const file = options.files[parts[2]!]; // /v1/files/KEY/…, /v1/images/KEY, /assets/…/KEY/…
-    if (route === "image" || route === "svg") {
+    if (route === "image" || route === "svg" || route === "png") {
       // Pre-signed storage links: no token needed, 403 (as S3 says) when the object does not exist.
       const key = parts[3]!;
-      const payload = route === "image" ? file?.imageFills[key] : file?.svgs[key];
+      const payload = route === "image" ? file?.imageFills[key] : route === "png" ? file?.pngs?.[key] : file?.svgs[key];
       if (payload === undefined || payload === null)
         return send(res, 403, "<Error><Code>AccessDenied</Code></Error>", { "content-type": "application/xml" });
       const bytes = typeof payload === "string" ? Buffer.from(payload) : Buffer.from(payload);
@@ -170,13 +175,18 @@ export async function startFigmaRestServer(options: {
     const fileKey = encodeURIComponent(parts[2]!);
     if (route === "file" || route === "nodes") {
       if (!file.document) return send(res, 404, figmaError(404, "Not found"));
+      if (route === "file" && url.searchParams.get("depth") === "1") {
+        const pages = (file.document.document?.children ?? []).map(({ children: _, ...page }) => page);
+        return send(res, 200, { ...file.document, document: { ...file.document.document, children: pages } });
+      }
       if (route === "file") return send(res, 200, file.document);
       const nodes: Record<string, { document: TestNode; components: object; styles: object } | null> = {};
       for (const id of ids) {
         const node = findNode(file.document.document, id);
         nodes[id] = node ? { document: node, components: {}, styles: {} } : null;
       }
-      return send(res, 200, { name: file.document.name ?? "", nodes });
+      const { version, lastModified } = file.document;
+      return send(res, 200, { name: file.document.name ?? "", version, lastModified, nodes });
     }
     if (route === "fills") {
       const images: Record<string, string> = {};
@@ -187,12 +197,13 @@ export async function startFigmaRestServer(options: {
       const body: GetImageFillsResponse = { error: false, status: 200, meta: { images } };
       return send(res, 200, body);
     }
-    if (url.searchParams.get("format") !== "svg")
-      return send(res, 400, figmaError(400, "figma-rest-server serves format=svg only"));
+    const format = url.searchParams.get("format");
+    if (format !== "svg" && format !== "png")
+      return send(res, 400, figmaError(400, "figma-rest-server serves format=svg and png only"));
     if (ids.length === 0) return send(res, 400, figmaError(400, "No node ids provided"));
     const images: Record<string, string | null> = {};
-    for (const id of ids)
-      images[id] = typeof file.svgs[id] === "string" ? `${base}/assets/svg/${fileKey}/${encodeURIComponent(id)}` : null;
+    const has = (id: string): boolean => (format === "svg" ? typeof file.svgs[id] === "string" : !!file.pngs?.[id]);
+    for (const id of ids) images[id] = has(id) ? `${base}/assets/${format}/${fileKey}/${encodeURIComponent(id)}` : null;
     const body: GetImagesResponse = { err: null, images };
     send(res, 200, body);
   }
