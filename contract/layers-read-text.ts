@@ -197,5 +197,12 @@ export function paragraphReaders(r: Readers) {
     return out;
   };
 
-  return { fragments, lineCount, paragraphOf, paragraphsOf, hugsIn };
+  /** The text a closed <select> shows: its selected option's. */
+  const selectedText = (el: TextElement): string => {
+    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<TextDomNode> };
+    const option = select.options?.[select.selectedIndex ?? -1];
+    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
+  };
+
+  return { fragments, lineCount, paragraphOf, paragraphsOf, hugsIn, selectedText };
 }

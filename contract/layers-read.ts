@@ -99,9 +99,11 @@ export function readLayers(
   const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints());
   const gen = generated(withBackgrounds(paints(), room));
   const structured = structure(paints(), gen);
-  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structured;
+  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf } = structured;
   // The structure readers' DOM types are wider than the text readers' own (a cast, not a conversion).
-  const { paragraphOf, paragraphsOf } = texts({ ...paints(), ...structured } as unknown as Parameters<typeof texts>[0]);
+  const { paragraphOf, paragraphsOf, selectedText } = texts({ ...paints(), ...structured } as unknown as Parameters<
+    typeof texts
+  >[0]);
   const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
   const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);
   const { flexSizing, contentBox, boxed } = items(paints());
@@ -780,13 +782,6 @@ export function structureReaders(
     return v === "center" ? "CENTER" : /end/.test(v) ? "BOTTOM" : "TOP";
   };
 
-  /** The text a closed <select> shows: its selected option's. */
-  const selectedText = (el: DomElement): string => {
-    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<DomElement> };
-    const option = select.options?.[select.selectedIndex ?? -1];
-    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
-  };
-
   const rel = (r: Rect, origin: Rect): NonNullable<LayerNode["box"]> => ({
     x: r.x - origin.x,
     y: r.y - origin.y,
@@ -805,7 +800,6 @@ export function structureReaders(
     textOf,
     rel,
     idOf,
-    selectedText,
   };
 }
 
