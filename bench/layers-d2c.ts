@@ -2,6 +2,8 @@
  * Bench section "layers-d2c": issue 51's goals on real web pages nobody here wrote, the 50 Design2Code pages of
  * test/fixtures/design2code (SOURCES.md): each rendered in Chromium at 1280 (JS off), read into layers, built on the
  * Figma simulator, exported as REST and compared with the render element by element (test/helpers/page-layers.ts).
+ * Each text layer also counts in the mean IoU held against its own line boxes in the page ("text fit", see
+ * test/helpers/page-layers.ts), so a paragraph built as one 2560 px line scores low.
  * Goals: mean IoU×matched ≥ 0.95, text 100 % in editable TEXT layers, every image placed (an image fill or the
  * placeholder), ≥ 95 % of flex containers as auto layout.
  *   BENCH_ONLY=layers-d2c npm run bench
@@ -77,6 +79,10 @@ export async function layersD2cSection(results: BenchResults): Promise<void> {
       flex: t.flex,
       flexAuto: t.flexAuto,
       layers: t.layers,
+      textLayers: t.textLayers,
+      textFit: round(t.textFit),
+      textPoor: t.textPoor,
+      textOutside: t.textOutside,
       truncated: t.truncated,
       ms: round(ms),
     });
@@ -93,6 +99,9 @@ export async function layersD2cSection(results: BenchResults): Promise<void> {
     minScore: round(Math.min(...rows.map((r) => r.trip.score))),
     elements: sum((t) => t.elements),
     matched: sum((t) => t.matched),
+    textLayers: sum((t) => t.textLayers),
+    textPoor: sum((t) => t.textPoor),
+    textOutside: sum((t) => t.textOutside),
     goals,
   });
   results.print(`\n## layers-d2c: Design2Code pages → layers on the simulator, element by element\n`);
@@ -105,12 +114,15 @@ export async function layersD2cSection(results: BenchResults): Promise<void> {
   );
   results.print(
     [
-      "| page | IoU×matched | mean IoU | matched | in runs | text | images | flex → AL | ms |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+      "| page | IoU×matched | mean IoU | matched | in runs | text | text fit (< 0.5, off the page) | images " +
+        "| flex → AL | ms |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       ...rows.map(
         ({ page, trip: t, ms }) =>
           `| ${page} | ${t.score.toFixed(3)} | ${t.meanIoU.toFixed(3)} | ${t.matched}/${t.elements} | ${t.inRuns} ` +
-          `| ${pct(share(t.editableChars, t.chars))} | ${t.imagesPlaced}/${t.images} | ${t.flexAuto}/${t.flex} ` +
+          `| ${pct(share(t.editableChars, t.chars))} ` +
+          `| ${t.textFit.toFixed(3)} of ${t.textLayers} (${t.textPoor}, ${t.textOutside}) ` +
+          `| ${t.imagesPlaced}/${t.images} | ${t.flexAuto}/${t.flex} ` +
           `| ${Math.round(ms)} |`,
       ),
     ].join("\n"),

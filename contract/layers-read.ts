@@ -7,6 +7,7 @@
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
 import { generatedReaders, generatedReadersSource } from "./layers-read-generated.js";
 import { marginReaders } from "./layers-read-margins.js";
+import { paragraphReaders } from "./layers-read-text.js";
 import { svgReaders, svgReadersSource } from "./layers-read-svg.js";
 
 /** What the reader is told: the element count limit (MAX_LAYER_NODES) and the page's name. */
@@ -39,6 +40,8 @@ interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   closest(selector: string): DomElement | null;
   getBoundingClientRect(): Rect;
+  /** Chromium's: false inside a closed <details> (content-visibility: hidden), which it lays out all the same. */
+  checkVisibility?(): boolean;
   currentSrc?: string;
   src?: string;
   naturalWidth?: number;
@@ -49,7 +52,11 @@ interface ReaderGlobals {
     body: DomElement;
     documentElement: DomElement;
     title: string;
-    createRange(): { selectNodeContents(node: DomNode): void; getBoundingClientRect(): Rect };
+    createRange(): {
+      selectNodeContents(node: DomNode): void;
+      getBoundingClientRect(): Rect;
+      getClientRects(): ArrayLike<Rect>;
+    };
   };
   innerWidth: number;
   getComputedStyle(element: DomElement, pseudo?: string): Style;
@@ -69,6 +76,7 @@ export function readLayers(
   items: typeof itemReaders = itemReaders,
   margins: typeof marginReaders = marginReaders,
   svgs: typeof svgReaders = svgReaders,
+  texts: typeof paragraphReaders = paragraphReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -90,7 +98,12 @@ export function readLayers(
 
   const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints());
   const gen = generated(withBackgrounds(paints(), room));
-  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf, selectedText } = structure(paints(), gen);
+  const structured = structure(paints(), gen);
+  const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf } = structured;
+  // The structure readers' DOM types are wider than the text readers' own (a cast, not a conversion).
+  const { paragraphOf, paragraphsOf, selectedText } = texts({ ...paints(), ...structured } as unknown as Parameters<
+    typeof texts
+  >[0]);
   const { autoLayoutOf, hugOf, paintRank, textFills, marginWrap, inFlow } = layout(paints(), SKIP);
   const { marginGap, keepMargins, marginsOf } = margins(paints(), inFlow);
   const { flexSizing, contentBox, boxed } = items(paints());
@@ -103,7 +116,8 @@ export function readLayers(
     }
     const style = g.getComputedStyle(el);
     const display = s(style, "display");
-    if (display === "none") return undefined;
+    // What a closed <details> holds beyond its summary is laid out but not drawn.
+    if (display === "none" || el.checkVisibility?.() === false) return undefined;
     room();
     elements++;
     const rect = el.getBoundingClientRect();
@@ -162,32 +176,23 @@ export function readLayers(
       } else if (tag === "select") {
         // A closed select shows its chosen option only; its options are no layers.
       } else if (textOnly(el)) {
-        const range = g.document.createRange();
-        range.selectNodeContents(el);
-        const r = range.getBoundingClientRect();
-        if (room()) children.push({ kind: "text", name: nameOf(el), box: rel(r, rect), text: textOf(el, style) });
+        // The text inside a painted or padded box: as wide as its content box, hugging where the box shrinks to it.
+        const para = paragraphOf(el, style, rect, Array.from(el.childNodes));
+        if (para && room()) children.push({ kind: "text", name: nameOf(el), ...para });
       } else {
         // An inside marker of an item read as a frame of blocks: its own text layer, where Chromium draws it.
         const inside = gen.insideMarkerOf(el, style, rect, runOf, node.autoLayout !== undefined);
         if (inside && room()) children.push(inside);
-        for (const child of Array.from(el.childNodes)) {
-          if (child.nodeType === 3) {
-            const t = (child.textContent ?? "").trim();
-            if (t === "") continue;
-            const range = g.document.createRange();
-            range.selectNodeContents(child);
-            const r = range.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
+        // Loose text between blocks: one text layer per paragraph (its inline elements runs, its <br>s line breaks).
+        for (const part of paragraphsOf(el, style)) {
+          const para = "nodes" in part ? paragraphOf(el, style, rect, part.nodes, part.sharesLine) : undefined;
+          if (para) {
             if (!room()) break;
-            const run = runOf(style, 0, t.length, null);
-            children.push({
-              kind: "text",
-              name: t.slice(0, 40),
-              box: rel(r, rect),
-              text: { characters: t, runs: [run], align: "LEFT", alignVertical: "TOP", autoResize: "WIDTH_AND_HEIGHT" },
-            });
-          } else if (child.nodeType === 1) {
-            for (const element of boxed(child as DomElement)) {
+            children.push({ kind: "text", name: para.text.characters.slice(0, 40), ...para });
+          } else {
+            // An element between paragraphs, or those of a paragraph without text (<br>s, empty inline boxes).
+            const own = "nodes" in part ? part.nodes.filter((n) => n.nodeType === 1) : [part.element];
+            for (const element of (own as DomElement[]).flatMap(boxed)) {
               const layer = read(element, rect, style);
               if (!layer) continue;
               const childStyle = g.getComputedStyle(element);
@@ -655,7 +660,8 @@ export function structureReaders(
   };
 
   /** The text of `el` with a run per styled stretch (white space collapsed as CSS does for `normal`). */
-  const textOf = (el: DomElement, style: Style): NonNullable<LayerNode["text"]> => {
+  /** `nodes`: of `el`'s child nodes, those of one paragraph (the text between its blocks); else all of them. */
+  const textOf = (el: DomElement, style: Style, nodes?: DomNode[]): NonNullable<LayerNode["text"]> => {
     let characters = "";
     const runs: TextRun[] = [];
     /** A stretch of text as `parentStyle` draws it (a text node's, a pseudo-element's content). */
@@ -695,7 +701,8 @@ export function structureReaders(
       const e = node as DomElement;
       if (SKIP.has(e.tagName)) return;
       if (e.tagName === "BR") {
-        characters += "\n";
+        // A collapsed space before a line break is not drawn (CSS drops it at the line's end).
+        characters = `${characters.replace(/ $/, "")}\n`;
         if (runs.length > 0) runs[runs.length - 1]!.end = characters.length;
         return;
       }
@@ -717,10 +724,14 @@ export function structureReaders(
       addPseudo(e, "::after", link);
       breakLine();
     };
-    // An inside list marker starts the item's text.
-    const inside = generated?.markerPrefix(el, style);
-    if (inside) add(inside.text, inside.style, null);
-    walk(el, el.tagName === "A" ? el.getAttribute("href") : null);
+    const href = el.tagName === "A" ? el.getAttribute("href") : null;
+    if (nodes) for (const node of nodes) walk(node, href);
+    else {
+      // An inside list marker starts the item's text.
+      const inside = generated?.markerPrefix(el, style);
+      if (inside) add(inside.text, inside.style, null);
+      walk(el, href);
+    }
     const trimmed = characters.replace(/\s+$/, "");
     const kept = runs
       .filter((r) => r.start < trimmed.length)
@@ -740,10 +751,14 @@ export function structureReaders(
         (a, k) => a + px(s(style, k)),
         0,
       );
+    // One line: every fragment overlaps the first one's line (a glyph box may be taller than the line height).
+    const first = Array.from(range.getClientRects()).filter((f) => f.width > 0 && f.height > 0);
+    const top = first[0];
     const oneLine =
-      !trimmed.includes("\n") && textBox.height <= (px(s(style, "line-height")) || px(s(style, "font-size")) * 1.5) + 1;
+      !trimmed.includes("\n") && first.every((f) => !top || Math.min(top.y + top.height, f.y + f.height) - f.y > 0);
+    // A multi-line inline box wraps where its block does: a fixed width, not one long line.
     const hugs =
-      /inline/.test(display) || s(style, "float") !== "none" || (oneLine && Math.abs(content - textBox.width) <= 1);
+      oneLine && (/inline/.test(display) || s(style, "float") !== "none" || Math.abs(content - textBox.width) <= 1);
     return {
       characters: trimmed,
       runs: kept,
@@ -767,13 +782,6 @@ export function structureReaders(
     return v === "center" ? "CENTER" : /end/.test(v) ? "BOTTOM" : "TOP";
   };
 
-  /** The text a closed <select> shows: its selected option's. */
-  const selectedText = (el: DomElement): string => {
-    const select = el as unknown as { selectedIndex?: number; options?: ArrayLike<DomElement> };
-    const option = select.options?.[select.selectedIndex ?? -1];
-    return (option?.textContent ?? "").replace(/\s+/g, " ").trim();
-  };
-
   const rel = (r: Rect, origin: Rect): NonNullable<LayerNode["box"]> => ({
     x: r.x - origin.x,
     y: r.y - origin.y,
@@ -786,12 +794,12 @@ export function structureReaders(
     nameOf,
     INLINE,
     SKIP,
+    drawn,
     textOnly,
     runOf,
     textOf,
     rel,
     idOf,
-    selectedText,
   };
 }
 
@@ -1037,4 +1045,4 @@ export const readLayersSource = (options: ReadOptions): string => readLayersCall
 export const readLayersCall = (options: string): string =>
   `(${readLayers.toString()})(${options}, ${paintReaders.toString()}, ${structureReaders.toString()}, ` +
   `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()}, ${marginReaders.toString()}, ` +
-  `${svgReadersSource()})`;
+  `${svgReadersSource()}, ${paragraphReaders.toString()})`;

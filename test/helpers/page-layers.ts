@@ -12,6 +12,13 @@
  * - text: the share of the page's visible characters (white space aside) found in the export's TEXT layers.
  * - images: <img> elements and elements with a url() background, and how many have an image fill or the image
  *   placeholder on their layer.
+ * - text fit: each exported TEXT layer held against its own line boxes in the page (the DOM text its characters are,
+ *   found in document order): on the vertical axis the IoU of the layer's span and the lines' span; on the horizontal
+ *   axis the share of the lines' span the layer covers times the share of the layer inside its lines' container (the
+ *   block's content box). A fixed-width text as wide as its block and a hugging one score 1; a paragraph that became
+ *   one 2560 px line, or a text that wraps one word earlier, scores low. Each measured text counts in the page's mean
+ *   IoU beside the elements (the score); a layer whose characters are not the page's (a list marker, a pseudo-
+ *   element's content, a control's value) is not measured.
  * - flex: elements with display flex / inline-flex, and how many were built as auto layout frames.
  * - grid: elements with display grid / inline-grid and children, and how many were built as auto layout (Figma's
  *   GRID, or the nested rows and columns of contract/layers-grid-nest.ts) rather than a frame of placed children.
@@ -49,10 +56,22 @@ export interface DomElementBox {
   image: boolean;
 }
 
+/**
+ * A visible text node: its characters without white space, its line fragments (the glyphs' boxes), its line height
+ * (0: normal), its block's content box across.
+ */
+interface DomText {
+  chars: string;
+  lines: Box[];
+  lineHeight: number;
+  container: { x: number; width: number };
+}
+
 interface DomRead {
   elements: DomElementBox[];
   /** The visible text nodes' words (white space collapsed). */
   words: string[];
+  texts: DomText[];
 }
 
 export interface PageTrip {
@@ -61,6 +80,12 @@ export interface PageTrip {
   inRuns: number;
   meanIoU: number;
   score: number;
+  /** Text layers held against their line boxes (see the module's note): measured, their mean fit, those < 0.5. */
+  textLayers: number;
+  textFit: number;
+  textPoor: number;
+  /** Text layers reaching past the page's sides where the page's own text does not. */
+  textOutside: number;
   /** The page's visible characters (white space aside), and how many are in editable TEXT layers. */
   chars: number;
   editableChars: number;
@@ -87,6 +112,8 @@ function tagAndRead(): DomRead {
     children: ArrayLike<El>;
     setAttribute(n: string, v: string): void;
     getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+    checkVisibility?(): boolean;
+    parentElement: El | null;
   };
   type Doc = {
     body: El;
@@ -94,6 +121,7 @@ function tagAndRead(): DomRead {
     createRange(): {
       selectNodeContents(n: unknown): void;
       getBoundingClientRect(): { width: number; height: number };
+      getClientRects(): ArrayLike<{ x: number; y: number; width: number; height: number }>;
     };
   };
   const g = globalThis as unknown as {
@@ -120,7 +148,9 @@ function tagAndRead(): DomRead {
     const box = { x: r.x, y: r.y, width: r.width, height: r.height };
     const tag = el.tagName.toLowerCase();
     const invisible = hidden || style.getPropertyValue("visibility") !== "visible";
-    const counted = !invisible && (box.width > 0 || box.height > 0) && !(clip && outside(box, clip));
+    // Laid out but not drawn: what a closed <details> holds beyond its summary.
+    const skipped = el.checkVisibility?.() === false;
+    const counted = !invisible && !skipped && (box.width > 0 || box.height > 0) && !(clip && outside(box, clip));
     elements.push({
       id,
       parent,
@@ -148,6 +178,19 @@ function tagAndRead(): DomRead {
   walk(body, undefined, undefined, false);
   // Visible words: text nodes with a rendered box, outside the skipped elements (a tree walker over text).
   const words: string[] = [];
+  const texts: DomText[] = [];
+  /** The content box across of the block a text's lines are laid out in (its nearest non-inline ancestor). */
+  const container = (from: El): DomText["container"] => {
+    let el: El | null = from;
+    while (el.parentElement && /^inline$|^contents$/.test(g.getComputedStyle(el).getPropertyValue("display")))
+      el = el.parentElement;
+    const st = g.getComputedStyle(el);
+    const side = (k: string): number =>
+      Number.parseFloat(st.getPropertyValue(`padding-${k}`)) +
+      Number.parseFloat(st.getPropertyValue(`border-${k}-width`));
+    const r = el.getBoundingClientRect();
+    return { x: r.x + side("left"), width: r.width - side("left") - side("right") };
+  };
   const walker = g.document.createTreeWalker(body, 4);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const text = (n.textContent ?? "").trim();
@@ -159,9 +202,20 @@ function tagAndRead(): DomRead {
     const r = range.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (g.getComputedStyle(parent).getPropertyValue("visibility") !== "visible") continue;
+    if (parent.checkVisibility?.() === false) continue;
     words.push(...text.split(/\s+/));
+    const lh = Number.parseFloat(g.getComputedStyle(parent).getPropertyValue("line-height"));
+    const lines = Array.from(range.getClientRects())
+      .filter((f) => f.width > 0 && f.height > 0)
+      .map((f) => ({ x: f.x, y: f.y, width: f.width, height: f.height }));
+    texts.push({
+      chars: text.replace(/\s+/g, ""),
+      lines,
+      lineHeight: Number.isFinite(lh) ? lh : 0,
+      container: container(parent),
+    });
   }
-  return { elements, words };
+  return { elements, words, texts };
 }
 
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
@@ -187,6 +241,67 @@ const isPlaceholder = (p: Json, want: PageBuilder["PLACEHOLDER_COLOR"]): boolean
   return p["type"] === "SOLID" && c["r"] === want.r && c["g"] === want.g && c["b"] === want.b;
 };
 
+/** The span [a, a + la) against [b, b + lb]: overlap length. */
+const overlap = (a: number, la: number, b: number, lb: number): number =>
+  Math.max(0, Math.min(a + la, b + lb) - Math.max(a, b));
+
+/** A text layer's box against the page's lines of its text: across × inside × down (the module's note). */
+function fitOf(b: Box, mine: readonly DomText[]): { fit: number; lines: Box } | undefined {
+  const lines = mine.flatMap((t) => t.lines);
+  if (lines.length === 0) return undefined;
+  const x = Math.min(...lines.map((l) => l.x));
+  const gy = Math.min(...lines.map((l) => l.y));
+  const w = Math.max(...lines.map((l) => l.x + l.width)) - x;
+  const gh = Math.max(...lines.map((l) => l.y + l.height)) - gy;
+  // The line boxes hold the glyphs with the leading around them, where within it the font says: the placement nearest
+  // the layer's (the lines must still hold the glyphs).
+  const leading = Math.max(0, Math.max(...mine.map((t) => t.lineHeight)) - lines[0]!.height);
+  const h = gh + leading;
+  const y = Math.min(gy, Math.max(gy - leading, b.y));
+  // The block the lines are laid out in, with the lines themselves (a text put outside its box on purpose).
+  const c = mine[0]!.container;
+  const [cx, cr] = [Math.min(c.x, x), Math.max(c.x + c.width, x + w)];
+  const across = overlap(b.x, b.width, x, w) / Math.max(1, w);
+  const inside = b.width > 0 ? overlap(b.x, b.width, cx, cr - cx) / b.width : 1;
+  const down = overlap(b.y, b.height, y, h) / Math.max(1, Math.max(b.y + b.height, y + h) - Math.min(b.y, y));
+  return { fit: across * inside * down, lines: { x, y, width: w, height: h } };
+}
+
+/**
+ * Each exported TEXT layer (boxes relative to the page) held against the DOM text its characters are (see the
+ * module's note; where they occur more than once, the occurrence it fits best): the fits of those found, and how many
+ * reach past the page's sides where the page's text does not.
+ */
+export function textFits(
+  layers: { chars: string; box: Box }[],
+  texts: readonly DomText[],
+  pageWidth: number,
+): { fits: number[]; outside: number } {
+  const stream = texts.map((t) => t.chars).join("");
+  const starts: number[] = [];
+  texts.reduce((at, t) => (starts.push(at), at + t.chars.length), 0);
+  const fits: number[] = [];
+  let outside = 0;
+  for (const layer of layers) {
+    const chars = layer.chars.replace(/\s+/g, "");
+    if (chars === "") continue;
+    let best: { fit: number; lines: Box } | undefined;
+    for (let at = stream.indexOf(chars), n = 0; at >= 0 && n < 500; at = stream.indexOf(chars, at + 1), n++) {
+      const end = at + chars.length;
+      const one = fitOf(
+        layer.box,
+        texts.filter((t, i) => starts[i]! < end && starts[i]! + t.chars.length > at),
+      );
+      if (one && (!best || one.fit > best.fit)) best = one;
+    }
+    if (!best) continue;
+    fits.push(best.fit);
+    const past = (bx: number, bw: number): boolean => bx < -1 || bx + bw > pageWidth + 1;
+    if (past(layer.box.x, layer.box.width) && !past(best.lines.x, best.lines.width)) outside++;
+  }
+  return { fits, outside };
+}
+
 /** Renders `htmlPath` at `width`, reads it, builds it, exports it and compares (see the module's note). */
 export async function measurePage(
   browser: Browser,
@@ -194,7 +309,7 @@ export async function measurePage(
   htmlPath: string,
   width = 1280,
 ): Promise<PageTrip> {
-  let dom: DomRead = { elements: [], words: [] };
+  let dom: DomRead = { elements: [], words: [], texts: [] };
   const prepare = async (page: Page): Promise<void> => {
     dom = await page.evaluate(tagAndRead);
   };
@@ -292,7 +407,16 @@ export async function measurePage(
     }
     if (missing && missingWords.length < 20) missingWords.push(w);
   }
-  const meanIoU = matched > 0 ? sum / matched : 0;
+  // The page's texts (a form control's value, drawn in a box of its own, is none), as the simulator built them.
+  const textLayers = pairs.flatMap(({ layer, rest: r }) => {
+    if (!layer.text || layer.text.autoResize === "NONE" || r["visible"] === false) return [];
+    const b = boxOf(r);
+    return [{ chars: layer.text.characters, box: { ...b, x: b.x - origin.x, y: b.y - origin.y } }];
+  });
+  const fitted = textFits(textLayers, dom.texts, width);
+  const textFit = fitted.fits.reduce((a, f) => a + f, 0);
+  // Each measured text beside the elements in the mean: a text layer off its lines lowers the page's score.
+  const meanIoU = matched + fitted.fits.length > 0 ? (sum + textFit) / (matched + fitted.fits.length) : 0;
   const share = counted > 0 ? matched / counted : 0;
   scored.sort((a, b) => a.iou - b.iou);
   return {
@@ -301,6 +425,10 @@ export async function measurePage(
     inRuns,
     meanIoU,
     score: meanIoU * share,
+    textLayers: fitted.fits.length,
+    textFit: fitted.fits.length > 0 ? textFit / fitted.fits.length : 1,
+    textPoor: fitted.fits.filter((f) => f < 0.5).length,
+    textOutside: fitted.outside,
     chars: domChars,
     editableChars,
     images,
