@@ -92,8 +92,11 @@ export function assetBase(node: Pick<DesignNode, "name" | "kind">): string {
 interface Walk {
   /** `componentId|innerId` of layers that are visible in at least one instance (see shownInSomeInstance). */
   shownLayers: Set<string>;
-  /** Figma's inferred auto layouts, by node id (extras.inferredLayouts). */
-  suggestions: Record<string, unknown>;
+  /**
+   * Figma's inferred auto layouts, by node id (extras.inferredLayouts). Undefined without them: a REST file has
+   * none, and a look-up of every layer's id in an empty object costs a string-table probe each.
+   */
+  suggestions: Record<string, unknown> | undefined;
   context: RestContext;
   assets: DesignAssets;
   problems: Problem[];
@@ -386,7 +389,7 @@ function convert(
   const grid = kind === "text" || icon ? undefined : readGridLayout(node);
   const layout: Layout | undefined = grid?.layout ?? (kind === "text" ? undefined : readFlexLayout(node));
   if (layout) out.layout = layout;
-  const suggestion = !layout && kind !== "text" ? walk.suggestions[node.id] : undefined;
+  const suggestion = !layout && kind !== "text" ? walk.suggestions?.[node.id] : undefined;
   const suggested = isRecord(suggestion) ? readFlexLayout(suggestion) : undefined;
   if (suggested) out.suggested = suggested;
   // Sizing only matters where auto layout is involved: as a flow child, or as an auto-layout frame.
@@ -509,7 +512,7 @@ export function normalize(nodes: RestNode[], context: RestContext, extras: Desig
   const problems: Problem[] = [];
   const walk: Walk = {
     shownLayers: new Set(),
-    suggestions: extras.inferredLayouts ?? {},
+    suggestions: extras.inferredLayouts,
     context,
     assets: new DesignAssets(extras, problems),
     problems,

@@ -362,7 +362,7 @@ function buildNode(
   const masks = (node.children ?? []).some((c) => c.mask && !c.hidden)
     ? maskPlan(node, ctx.urls, ctx.assets, flags.root)
     : undefined;
-  const decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined), ...(masks?.own ?? [])];
+  let decls = [...placement, ...ownDecls(node, ctx.urls, svg !== undefined), ...(masks?.own ?? [])];
   if (ctx.preflight && node.kind === "text" && node.text && node.text.style.lineHeight === undefined)
     decls.push(["line-height", "normal"]);
   let placeholder: Decl[] = [];
@@ -386,12 +386,9 @@ function buildNode(
   if (link) linkDecls(semantics.tag, decls);
   else tagResets(node, semantics.tag, decls, flags);
 
-  // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings).
-  decls.splice(
-    0,
-    decls.length,
-    ...responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined),
-  );
+  // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings). A new list
+  // (nothing holds the old one): copied back into it with a spread, it was a hot line of this function.
+  decls = responsiveDecls(node, flags.root ? undefined : parent, decls, flags.root, flags.unitWidth !== undefined);
   if (node.kind === "text") holdOneLine(node, decls, parent?.layout !== undefined && !node.absolute);
   // In a card that gets narrower than drawn, a box that hugs its content never runs past the card's side.
   if (
@@ -407,11 +404,7 @@ function buildNode(
   // (a literal text has <br />).
   const keepsLines = node.kind === "text" && semantics.tag !== "input" && ctx.textPropLines?.(node) === true;
   if (flags.unitWidth !== undefined)
-    decls.splice(
-      0,
-      decls.length,
-      ...inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined),
-    );
+    decls = inContainerUnits(decls, flags.unitWidth, node.kind === "text" ? node.text?.style : undefined);
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);

@@ -85,6 +85,8 @@ function readsAsField(t: DesignNode, box: DesignNode): boolean {
 /** The placeholder texts of a field box, or [] when the node is not one. */
 export function fieldTexts(box: DesignNode): DesignNode[] {
   if (!CONTAINER.has(box.kind)) return [];
+  // Most boxes hold no text of their own: said before any list is made (planForm asks of every layer).
+  if (!box.children?.some((c) => c.kind === "text" && !c.hidden)) return [];
   const children = visible(box);
   const texts = children.filter((c) => c.kind === "text");
   if (texts.length === 0 || texts.length > 4) return [];
@@ -168,7 +170,7 @@ export function planForm(root: DesignNode, options: PlanOptions): FormPlan {
       }
       return;
     }
-    for (const child of visible(node)) walk(child, node);
+    for (const child of node.children ?? []) if (!child.hidden) walk(child, node);
   };
   walk(root, undefined);
   return plan;

@@ -86,17 +86,21 @@ export class NavPlan {
     private readonly build: NavBuild,
     opaque: (node: DesignNode) => boolean = () => false,
   ) {
-    const visit = (node: DesignNode, ancestors: DesignNode[]): void => {
+    // One path, pushed and popped: a copy per layer was most of this walk's cost (it runs for every file's tree).
+    const ancestors: DesignNode[] = [];
+    const visit = (node: DesignNode): void => {
       if (node !== root && opaque(node)) {
         const below = rootBarBelow(node, opaque);
         if (below !== undefined)
           this.placedBars.set(node, { below, barInRow: flexOf(ancestors[ancestors.length - 1])?.dir === "row" });
         return;
       }
-      if (node.nav) this.add(node, node.nav, [...ancestors, node]);
-      for (const child of node.children ?? []) visit(child, [...ancestors, node]);
+      ancestors.push(node);
+      if (node.nav) this.add(node, node.nav, [...ancestors]);
+      for (const child of node.children ?? []) visit(child);
+      ancestors.pop();
     };
-    visit(root, []);
+    visit(root);
   }
 
   get empty(): boolean {

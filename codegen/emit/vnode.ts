@@ -124,7 +124,9 @@ export class Sheet {
 
   addPseudo(cls: string, pseudo: string, decls: Decl[]): void {
     if (decls.length === 0) return;
-    this.pseudo.set(cls, [...(this.pseudo.get(cls) ?? []), [pseudo, decls]]);
+    const list = this.pseudo.get(cls);
+    if (list) list.push([pseudo, decls]);
+    else this.pseudo.set(cls, [[pseudo, decls]]);
   }
 
   /** A class name for rules that only apply below a width (its own rule is empty, and not printed). */
@@ -142,7 +144,11 @@ export class Sheet {
 
   addBelow(cls: string, width: number, decls: Decl[], pseudo?: string): void {
     if (decls.length === 0) return;
-    this.below.set(cls, [...(this.below.get(cls) ?? []), pseudo ? [width, decls, pseudo] : [width, decls]]);
+    const rule: [number, Decl[], string?] = pseudo ? [width, decls, pseudo] : [width, decls];
+    // Appended in place: the lists are the sheet's own (read when printed), a copy per rule was garbage.
+    const list = this.below.get(cls);
+    if (list) list.push(rule);
+    else this.below.set(cls, [rule]);
   }
 
   /** The widths of the narrower screens' rules, widest first (css() prints a block for each). */
