@@ -22,6 +22,7 @@ import { routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
 import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
+import { pageMotion, reactMotionFiles, reactTimer } from "./view-transitions.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -122,7 +123,10 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     doc.frames,
     (doc.prototype?.starts ?? []).map((s) => s.nodeId),
   );
-  const links = planLinks(doc, (i) => routes[i]!, true);
+  const planned = planLinks(doc, (i) => routes[i]!, true);
+  // …which play the design's transitions (view-transitions.ts).
+  const motion = pageMotion(doc, planned);
+  const links = motion ? motion.links : planned;
   const scrolling = scrollingOf(doc);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
@@ -166,6 +170,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
     ...(doc.variants ? { states: statePlan(doc) } : {}),
+    ...(motion?.morph ? { morph: motion.morph } : {}),
     problems,
   });
 
@@ -196,11 +201,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     preamble: string[],
     locals: string[] = [],
     params?: { names: string[]; type: string },
+    timer?: { transition?: string },
   ): void => {
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
     const hooks = menuHooks(unit.menus);
-    const router = routerHooks(tree);
+    const router = routerHooks(tree, timer);
     const imports: string[] = [...hooks.imports, ...router.imports];
     for (const component of [...unit.usedComponents].sort()) {
       imports.push(`import { ${component} } from "${unit.dir === "components" ? "." : "../components"}/${component}";`);
@@ -250,7 +256,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
     const tree = buildTree(frame, contextFor(unit, undefined));
-    writeUnit(unit, tree, `${unit.name}()`, []);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    const timer = motion?.plan.timers.get(index);
+    writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer);
   });
 
   for (const def of plan.defs) {
@@ -304,7 +312,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...(modules ? ['import "./global.css";'] : []),
   ];
   files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
-  if (links) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
+  if (links || motion) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
+  if (motion && motion.plan.transitions.length > 0) files.push(...reactMotionFiles(motion.plan));
   if (modules)
     files.push({
       path: "src/global.css",
