@@ -15,7 +15,9 @@ describe("the prototype's links in React go through React Router", () => {
       expect(home).toMatch(/<Link[^>]*\sto="\/about"/);
       // Its dissolve plays around the router's navigation (src/transitions.ts).
       expect(home).toContain('import { transitionClick } from "../transitions";');
-      expect(home).toMatch(/onClick=\{\(event\) =>\s+transitionClick\(event, "dissolve-300ms", \(\) => navigate\("\/about"\)\)/);
+      expect(home).toMatch(
+        /onClick=\{\(event\) =>\s+transitionClick\(event, "dissolve-300ms", \(\) => navigate\("\/about"\)\)/,
+      );
       // A URL and an anchor stay the browser's links.
       expect(home).toMatch(/<a[^>]*\shref="https:\/\/example\.com\/"/);
       expect(about).toContain('import { useNavigate } from "react-router";');
