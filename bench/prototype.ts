@@ -66,14 +66,18 @@ function oneScreen(files: readonly SourceFile[], name: string): SourceFile[] {
   ];
 }
 
-/** The reply's node of `id`. */
+/** The reply's node of `id` (a file's document, or a nodes reply's `nodes`). */
 function restNode(json: unknown, id: string): RestNode | undefined {
-  const root = (json as { document?: unknown }).document ?? json;
-  const stack = [root as RestNode];
+  const stack: unknown[] = [json];
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.id === id) return node;
-    stack.push(...(((node as { children?: RestNode[] }).children ?? []) as RestNode[]));
+    const value = stack.pop();
+    if (Array.isArray(value)) stack.push(...value);
+    else if (typeof value === "object" && value !== null) {
+      const node = value as Record<string, unknown>;
+      if (node["id"] === id && typeof node["type"] === "string") return node as unknown as RestNode;
+      for (const key of ["document", "nodes", "children"]) if (key in node) stack.push(node[key]);
+      if (!("document" in node) && !("children" in node) && !("id" in node)) stack.push(...Object.values(node));
+    }
   }
   return undefined;
 }
@@ -202,7 +206,8 @@ function report(results: BenchResults, runs: Run[]): void {
   ]);
   results.print(
     [
-      "| file target | interactions | navigate lands | hover/press look | fixed/sticky in place | transitions = design | " +
+      "| file target | interactions | navigate lands | hover/press look | fixed/sticky in place | " +
+        "transitions = design | " +
         "reduced motion: none | frames IoU×matched within 0.005 |",
       "|---|---:|---:|---:|---:|---:|---:|---:|",
       ...rows.map((r) => `| ${r.join(" | ")} |`),
@@ -215,7 +220,8 @@ function report(results: BenchResults, runs: Run[]): void {
       "|---|---|---|---|---|---|",
       ...transitions.map(
         (t) =>
-          `| ${t.file} ${t.target} | ${t.layer.slice(0, 30)} | ${t.kind} | ${t.design.slice(0, 40)} | ${t.css} | ${t.equal ? "yes" : "**no**"} |`,
+          `| ${t.file} ${t.target} | ${t.layer.slice(0, 30)} | ${t.kind} | ${t.design.slice(0, 40)} | ` +
+          `${t.css} | ${t.equal ? "yes" : "**no**"} |`,
       ),
     ].join("\n"),
   );

@@ -6,7 +6,6 @@
  * in `:hover` through the DevTools protocol (a real pointer would hit what is drawn over some of them). Reduced motion
  * turns the transition off.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -131,9 +131,10 @@ export function transitionScriptTag(timer: PageTimer | undefined, hrefOf: (frame
 }
 
 /** prototype.js: the HTML pages' transitions and timers (see the module's comment). */
-export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Figment). The transition a link plays is named on
-// <html data-transition> on the page it leaves (what the browser captures) and, through sessionStorage, on the page it
-// reaches (what styles.css animates). A page's timer (the script's data-after-*) goes on after its delay.
+export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Figment). The transition a link plays is
+// named on <html data-transition> on the page it leaves (what the browser captures) and, through
+// sessionStorage, on the page it reaches (what styles.css animates). A page's timer (the script's
+// data-after-*) goes on after its delay.
 (() => {
   const KEY = "figment-transition";
   const root = document.documentElement;

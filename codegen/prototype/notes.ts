@@ -79,7 +79,7 @@ export interface DoneMotion {
 /** What the code cannot do at all, first in the notes: the rest is for a later version. */
 const CANNOT = new Set(["SET_VARIABLE", "SET_VARIABLE_MODE", "CONDITIONAL", "UPDATE_MEDIA_RUNTIME"]);
 
-/** One thing the code does not do, on one layer: `group` is what it does, `target` where to (a name), `rank` its order. */
+/** One thing the code does not do, on one layer: `group` is what it does, `target` where to, `rank` its order. */
 interface Missing {
   id: string;
   group: string;
