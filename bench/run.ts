@@ -70,6 +70,9 @@
  *     element boxes against Chromium's (IoU×matched), text editable, images placed, flex → auto layout
  *   BENCH_ONLY=fuzz npm run bench  every input from outside, mutated: messages across the boundaries, model answers
  *     through the SDK (bench/fuzz.ts)
+ *   BENCH_ONLY=prototype npm run bench  issue 52 on every real file with interactions, HTML and React: clicks that
+ *     navigate land, hover/press looks, fixed/sticky after 1,000 px, transitions = the design's, reduced motion,
+ *     fidelity with vs without the prototype (bench/prototype.ts)
  *   BENCH_ONLY=mcp npm run bench  issue 53's `figment mcp` over stdio: get_design_hint's tokens per fixture frame
  *     against Framelink's get_figma_data for it, and a get_code call on a 150-layer frame: first progress, its code
  *     (bench/mcp.ts)
@@ -94,6 +97,7 @@ import { imageSection } from "./image.js";
 import { imagePanelSection } from "./image-panel.js";
 import { fuzzSection } from "./fuzz.js";
 import { mcpSection } from "./mcp.js";
+import { prototypeSection } from "./prototype.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
 import {
@@ -158,6 +162,7 @@ const SECTIONS = [
   "fuzz",
   "layers-d2c",
   "mcp",
+  "prototype",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -240,6 +245,7 @@ async function main(): Promise<void> {
     fuzz: () => fuzzSection(results),
     "layers-d2c": () => layersD2cSection(results),
     mcp: () => mcpSection(files, baseline, results),
+    prototype: () => prototypeSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

@@ -96,6 +96,8 @@ export interface BuildContext {
   scrolling?(id: string): LayerPrototype | undefined;
   /** The prototype's hover and press variants (variant-states.ts), and the classes the tree's layers get. */
   states?: StatePlan;
+  /** The view-transition name a smart animate gives a layer on both pages (prototype/transitions.ts). */
+  morph?(id: string): string | undefined;
   problems: Problem[];
 }
 
@@ -456,6 +458,8 @@ function buildNode(
   ];
   const anchor = ctx.links?.anchorFor(node.id);
   if (anchor !== undefined) attrs.push(["id", anchor]);
+  const morph = ctx.morph?.(node.id);
+  if (morph !== undefined) attrs.push(["data-morph", morph]);
   const mark = flags.root ? undefined : ctx.componentMark?.(node);
   if (mark !== undefined) attrs.push(["data-figment-component", mark]);
   // Its optional fields set one by one (a spread of a conditional object each was a temporary object per field).

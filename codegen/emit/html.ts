@@ -22,14 +22,16 @@ import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
 import { planOverlays } from "../prototype/overlays.js";
 import { overlayPage, overlaysCss } from "./overlays.js";
+import { htmlMotionFiles, pageMotion, transitionScriptTag, viewTransitionsCss } from "./view-transitions.js";
 
 export interface HtmlOptions {
   nodeIds: boolean;
 }
 
 /** A page: the design's Google fonts (when any) before the stylesheet that names them. */
-function page(title: string, body: string, fontLinks: readonly string[]): string {
-  return htmlDocument(title, [...fontLinks, '    <link rel="stylesheet" href="styles.css" />'], [body]);
+function page(title: string, body: string, fontLinks: readonly string[], script?: string): string {
+  const head = [...fontLinks, '    <link rel="stylesheet" href="styles.css" />', ...(script ? [script] : [])];
+  return htmlDocument(title, head, [body]);
 }
 
 const RESET = "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n";
@@ -74,8 +76,12 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   problems.push(...fontNotes(fonts, { stylesheet: "styles.css", packagesToAdd: false }));
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
   // The prototype's pages are linked by file name.
-  const links = planLinks(doc, (i) => paths[i]!);
+  // …and play the design's transitions between them (view-transitions.ts).
+  const planned = planLinks(doc, (i) => paths[i]!);
+  const motion = pageMotion(doc, planned);
+  const links = motion ? motion.links : planned;
   if (links) context.links = links;
+  if (motion?.morph) context.morph = motion.morph;
   const scrolling = scrollingOf(doc);
   if (scrolling) context.scrolling = scrolling;
   if (doc.variants) context.states = statePlan(doc);
@@ -90,7 +96,8 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
       ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, buildTree)
       : buildTree(frame, { ...context, navMenu });
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
-    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks) });
+    const script = motion && transitionScriptTag(motion.plan.timers.get(index), (i) => paths[i]!);
+    files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks, script) });
   });
   if (doc.frames.length > 1) {
     const links = doc.frames.map(
@@ -101,7 +108,11 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   for (const key of imageKeysIn(doc.frames)) images.add(key);
   const tokens = documentTokensCss(doc, "css");
   const faces = fontFacesCss(fonts, "fonts");
-  const smooth = (links?.smooth ? SMOOTH_SCROLL + "\n" : "") + (doc.variants ? REDUCED_MOTION + "\n" : "");
+  const smooth =
+    (links?.smooth ? SMOOTH_SCROLL + "\n" : "") +
+    (doc.variants ? REDUCED_MOTION + "\n" : "") +
+    (motion ? viewTransitionsCss(motion.plan, true) + "\n" : "");
+  if (motion) files.push(...htmlMotionFiles());
   const css =
     RESET +
     "\n" +

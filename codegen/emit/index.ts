@@ -1,5 +1,5 @@
 /** The emitters behind one call: design tree → files, before the project pass and formatting. Light. */
-import type { DesignDocument } from "../design/types.js";
+import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { CodeOptions } from "../load.js";
 import type { EmittedFiles } from "../types.js";
 import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../layout/index.js";
@@ -9,6 +9,7 @@ import { emitReact } from "./react.js";
 import { planLinks } from "../prototype/links.js";
 import { prototypeNotes } from "../prototype/notes.js";
 import { planOverlays } from "../prototype/overlays.js";
+import { planTransitions, playable } from "../prototype/transitions.js";
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): EmittedFiles {
@@ -72,22 +73,24 @@ function overlayLinks(doc: DesignDocument, links: ReturnType<typeof planLinks>):
 /** The prototype's interactions the code does not do, per layer (codegen/prototype/notes.ts). */
 function notesOf(doc: DesignDocument): ReturnType<typeof prototypeNotes> {
   const names = new Map<string, string>();
-  const stack = [...doc.frames];
+  const stack: [DesignNode, string | undefined][] = doc.frames.map((f) => [f, undefined]);
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.id) names.set(node.id, doc.layerNames?.[node.id] ?? node.name);
-    if (node.children) stack.push(...node.children);
+    const [node, parent] = stack.pop()!;
+    const name = doc.layerNames?.[node.id] ?? node.name;
+    // A variant (“Property 1=Default”) is named with its set's name.
+    if (node.id) names.set(node.id, parent && name.includes("=") ? `${parent} › ${name}` : name);
+    if (node.children) for (const child of node.children) stack.push([child, name]);
   }
   const pages = new Set(doc.frames.map((f) => f.id));
   const scope = { has: (id: string) => names.has(id), isPage: (id: string) => pages.has(id) };
+  const links = planLinks(doc, () => "");
+  const motion = planTransitions(doc, links);
   return prototypeNotes(
     doc.prototype!,
     scope,
-    overlayLinks(
-      doc,
-      planLinks(doc, () => ""),
-    ),
+    overlayLinks(doc, links),
     (id) => names.get(id) || id,
     new Set(Object.keys(doc.variants ?? {})),
+    { transitionPlays: playable, timed: (id) => motion?.timed.has(id) ?? false },
   );
 }

@@ -11,8 +11,13 @@ describe("the prototype's links in React go through React Router", () => {
       const { files } = await generateCode(doc, { target: "react", styling, nodeIds: false });
       const home = files.find((f) => f.path === "src/screens/Home.tsx")!.content;
       const about = files.find((f) => f.path === "src/screens/About.tsx")!.content;
-      expect(home).toContain('import { Link } from "react-router";');
+      expect(home).toContain('import { Link, useNavigate } from "react-router";');
       expect(home).toMatch(/<Link[^>]*\sto="\/about"/);
+      // Its dissolve plays around the router's navigation (src/transitions.ts).
+      expect(home).toContain('import { transitionClick } from "../transitions";');
+      expect(home).toMatch(
+        /onClick=\{\(event\) =>\s+transitionClick\(event, "dissolve-300ms", \(\) => navigate\("\/about"\)\)/,
+      );
       // A URL and an anchor stay the browser's links.
       expect(home).toMatch(/<a[^>]*\shref="https:\/\/example\.com\/"/);
       expect(about).toContain('import { useNavigate } from "react-router";');

@@ -1,8 +1,8 @@
 /**
  * Drawing the prototype's links (codegen/prototype/links.ts): the layer a click navigates from becomes a real `<a>`
  * (a page, a URL, an anchor) or `<button>` (back), so that it takes the keyboard's focus and Enter; its look is the
- * drawing's (no underline, its own colour). An instance drawn by a component file is wrapped in an `<a>` that is no
- * box of its own (`display: contents`): the layout is the same as without it.
+ * drawing's (no underline, its own colour). An instance drawn by a component file is wrapped in an `<a>` that takes
+ * the instance's place and that the instance fills (wrappedUse).
  */
 import { anchorName, type Link } from "../prototype/links.js";
 import type { Decl } from "./css.js";
@@ -29,10 +29,21 @@ export function linkSemantics(link: Link): LinkElement {
       htmlAttrs: [["onclick", "history.back()"]],
       reactAttrs: [["onClick", link.router ? NAVIGATE_BACK : "() => history.back()"]],
     };
-  // React Router's Link draws an <a href> and goes to the route in place (no page load).
-  if (link.kind === "route") return { tag: "Link", attrs: [["to", link.to]], interactive: true };
+  // React Router's Link draws an <a href> and goes to the route in place (no page load); a page transition plays
+  // around that navigation (view-transitions.ts).
+  if (link.kind === "route") {
+    const go = `() => navigate(${JSON.stringify(link.to)})`;
+    const play = link.transition && `(event) => transitionClick(event, ${JSON.stringify(link.transition)}, ${go})`;
+    return {
+      tag: "Link",
+      attrs: [["to", link.to]],
+      interactive: true,
+      ...(play ? { reactAttrs: [["onClick", play]] } : {}),
+    };
+  }
   const attrs: [string, string][] = [["href", link.href]];
   if (link.newTab) attrs.push(["target", "_blank"], ["rel", "noopener noreferrer"]);
+  if (link.transition) attrs.push(["data-transition", link.transition]);
   return { tag: "a", attrs, interactive: true };
 }
 
@@ -49,15 +60,42 @@ export function linkDecls(tag: string, decls: Decl[]): void {
   }
 }
 
-/** An instance drawn by a component file, inside its link: the wrapper lays out nothing (`display: contents`). */
+/** What of an instance's placement sizes it along each axis (the wrapper that takes the placement passes it on). */
+const SIZES_WIDTH = /^(?:width|min-width|flex|flex-grow|flex-basis)$/;
+const SIZES_HEIGHT = /^(?:height|min-height|flex|flex-grow|flex-basis)$/;
+
+/**
+ * An instance drawn by a component file, inside its link: the link is the box the screen places (the instance's
+ * placement class, drawn as a block) and the instance fills it along the axes the placement sizes, so the layout is
+ * the one without the link and the link takes the keyboard's focus and shows it (a `display: contents` link has no
+ * box: Chromium neither focuses it nor draws its focus ring).
+ */
 export function wrappedUse(use: ComponentUse, link: Link, sheet: Sheet, base: string): ElementNode {
   const element = linkSemantics(link);
-  const cls = sheet.add(`${base}Link`, [["display", "contents"]]);
+  const placement = use.cls !== undefined ? sheet.rules.get(use.cls) : undefined;
+  let cls: string | undefined;
+  let inner: ComponentUse = use;
+  if (use.cls !== undefined && placement) {
+    cls = use.cls;
+    const stretch = placement.some(([p, v]) => p === "align-self" && v === "stretch");
+    const fill: Decl[] = [];
+    if (stretch || placement.some(([p]) => SIZES_WIDTH.test(p))) fill.push(["width", "100%"]);
+    if (stretch || placement.some(([p]) => SIZES_HEIGHT.test(p))) fill.push(["height", "100%"]);
+    linkDecls(element.tag === "button" ? "button" : "a", placement);
+    const { cls: _, ...rest } = use;
+    const fillCls = sheet.add(`${base}Fill`, fill);
+    inner = fillCls ? { ...rest, cls: fillCls } : rest;
+  } else
+    cls = sheet.add(`${base}Link`, [
+      ["display", "block"],
+      ["color", "inherit"],
+      ["text-decoration", "none"],
+    ]);
   return {
     type: "element",
     tag: element.tag,
     attrs: element.attrs,
-    children: [use],
+    children: [inner],
     ...(cls ? { cls } : {}),
     ...(element.htmlAttrs ? { htmlAttrs: element.htmlAttrs } : {}),
     ...(element.reactAttrs ? { reactAttrs: element.reactAttrs } : {}),
@@ -82,21 +120,30 @@ export function routePaths(frames: readonly { id: string; name: string }[], star
 }
 
 /** What of React Router a screen's markup uses: its imports and the statements at the top of the component. */
-export function routerHooks(tree: VNode): { imports: string[]; locals: string[] } {
+export function routerHooks(tree: VNode, timer?: { transition?: string }): { imports: string[]; locals: string[] } {
   let link = false;
   let back = false;
+  /** A link plays a page transition (src/transitions.ts), navigating itself. */
+  let moves = false;
   const walk = (node: VNode): void => {
     if (node.type === "if") walk(node.child);
     if (node.type !== "element") return;
     if (node.tag === "Link") link = true;
     if (node.reactAttrs?.some(([, expr]) => expr === NAVIGATE_BACK)) back = true;
+    if (node.reactAttrs?.some(([, expr]) => expr.includes("transitionClick("))) moves = true;
     node.children.forEach(walk);
   };
   walk(tree);
-  const names = [...(link ? ["Link"] : []), ...(back ? ["useNavigate"] : [])];
+  const navigates = back || moves || timer !== undefined;
+  const names = [...(link ? ["Link"] : []), ...(navigates ? ["useNavigate"] : [])];
+  const helpers = [...(moves ? ["transitionClick"] : []), ...(timer?.transition ? ["withTransition"] : [])];
   return {
-    imports: names.length > 0 ? [`import { ${names.join(", ")} } from "react-router";`] : [],
-    locals: back ? ["  const navigate = useNavigate();"] : [],
+    imports: [
+      ...(timer ? ['import { useEffect } from "react";'] : []),
+      ...(names.length > 0 ? [`import { ${names.join(", ")} } from "react-router";`] : []),
+      ...(helpers.length > 0 ? [`import { ${helpers.join(", ")} } from "../transitions";`] : []),
+    ],
+    locals: navigates ? ["  const navigate = useNavigate();"] : [],
   };
 }
 

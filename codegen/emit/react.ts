@@ -24,6 +24,7 @@ import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
 import { planOverlays } from "../prototype/overlays.js";
 import { dialogHooks, overlayPage, overlaysCss, withReactImports } from "./overlays.js";
+import { pageMotion, reactMotionFiles, reactTimer } from "./view-transitions.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -124,7 +125,10 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     doc.frames,
     (doc.prototype?.starts ?? []).map((s) => s.nodeId),
   );
-  const links = planLinks(doc, (i) => routes[i]!, true);
+  const planned = planLinks(doc, (i) => routes[i]!, true);
+  // …which play the design's transitions (view-transitions.ts).
+  const motion = pageMotion(doc, planned);
+  const links = motion ? motion.links : planned;
   const overlays = planOverlays(doc);
   const scrolling = scrollingOf(doc);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
@@ -169,6 +173,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
     ...(doc.variants ? { states: statePlan(doc) } : {}),
+    ...(motion?.morph ? { morph: motion.morph } : {}),
     problems,
   });
 
@@ -199,11 +204,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     preamble: string[],
     locals: string[] = [],
     params?: { names: string[]; type: string },
+    timer?: { transition?: string },
   ): void => {
     collectUses(tree, unit.usedComponents);
     unit.usedComponents.delete(unit.name);
     const hooks = menuHooks(unit.menus);
-    const router = routerHooks(tree);
+    const router = routerHooks(tree, timer);
     const dialogs = dialogHooks(tree);
     const imports: string[] = [
       ...withReactImports(hooks.imports, dialogs.refs.length > 0 ? ["useRef"] : []),
@@ -259,7 +265,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const unit = newUnit(screenNames[index]!, "screens");
     const ctx = contextFor(unit, undefined);
     const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
-    writeUnit(unit, tree, `${unit.name}()`, []);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    const timer = motion?.plan.timers.get(index);
+    writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer);
   });
 
   for (const def of plan.defs) {
@@ -313,7 +321,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...(modules ? ['import "./global.css";'] : []),
   ];
   files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
-  if (links) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
+  if (links || motion) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
+  if (motion && motion.plan.transitions.length > 0) files.push(...reactMotionFiles(motion.plan));
   if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
   if (modules)
     files.push({

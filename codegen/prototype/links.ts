@@ -12,11 +12,12 @@ interface Layer {
   children?: readonly Layer[];
 }
 
+/** `transition`: the name of the page transition the navigation plays (transitions.ts). */
 export type Link =
   /** A page, a URL or an anchor in the page; `newTab`: opens in a new tab (a URL the design says so of). */
-  | { kind: "href"; href: string; newTab?: boolean; scroll?: true }
+  | { kind: "href"; href: string; newTab?: boolean; scroll?: true; transition?: string }
   /** A screen's route in a single-page app: the router goes there in place (React Router's `<Link to>`). */
-  | { kind: "route"; to: string }
+  | { kind: "route"; to: string; transition?: string }
   /** Back in history; `router`: through the app's router (`navigate(-1)`), else the browser's `history.back()`. */
   | { kind: "back"; router?: true }
   /** Opens the dialog `dialog`, swaps the open one (`from`) for it, or closes it (overlays.ts). */

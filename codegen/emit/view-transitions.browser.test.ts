@@ -1,0 +1,124 @@
+/**
+ * Page transitions in Chromium (issue 52, part 5), on a three-page design (codegen/prototype/motion-design.ts): a click
+ * plays the link's own transition — its view-transition animations have the design's duration and easing (a custom
+ * bézier as is, Figma's gentle spring as `linear()`), a push moves both screens, a smart animate names the matched
+ * "Hero" on both pages; a page's timer goes on by itself; reduced motion plays none. HTML (cross-document) and React
+ * (startViewTransition around the router's navigation, in the preview). A link around a component's instance takes
+ * the keyboard's focus and shows it.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
+import { loadDesign, type CodeOptions } from "../index.js";
+import { MOTION_FILE } from "../prototype/motion-design.js";
+import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
+import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
+import { installMotionProbe, sameEasing, waitPlayed, type Played } from "../../test/helpers/motion-probe.js";
+import { springCurve } from "./motion.js";
+
+const doc = loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document;
+const VIEWPORT = { width: 400, height: 600 };
+const PUSH_EASING = "cubic-bezier(0.2, 0.8, 0.3, 1)";
+const CARD_LINK = 'a:has([data-node-id="3:2"]), a[data-node-id="3:2"]';
+const GENTLE = springCurve({ mass: 1, stiffness: 100, damping: 15 });
+
+/** Every view-transition animation of the root (or every one) at `ms` with `easing`. */
+function expectPace(played: Played | undefined, name: string, ms: number, easing: string): void {
+  expect(played?.transition).toBe(name);
+  const animations = played!.animations.filter((a) => a.pseudo?.startsWith("::view-transition"));
+  expect(animations.length).toBeGreaterThan(0);
+  for (const a of animations) {
+    expect(a.duration).toBe(ms);
+    expect(sameEasing(a.easing, easing), `${a.pseudo} ${a.easing}`).toBe(true);
+  }
+}
+
+const shown = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).first().waitFor();
+
+async function flow(page: Page, reactTarget: boolean): Promise<void> {
+  // Start → Next by the card's push (left, 400 ms, the design's bézier): both screens move.
+  await page.locator(CARD_LINK).click();
+  const push = await waitPlayed(page);
+  expectPace(push, "push-left-400ms", 400, PUSH_EASING);
+  const names = push!.animations.map((a) => `${a.pseudo} ${a.name}`);
+  expect(names).toContain("::view-transition-new(root) figment-enter-left");
+  expect(names).toContain("::view-transition-old(root) figment-leave-left");
+  await shown(page, "4:1");
+  // Next goes back to Start by itself after 0.5 s, dissolving (200 ms, ease-in).
+  expectPace(await waitPlayed(page, 5000), "dissolve-200ms", 200, "cubic-bezier(0.42, 0, 1, 1)");
+  await shown(page, "3:1");
+  // Start → Detail by smart animate: the Hero grows into Detail's banner (its own group), with the spring.
+  await page.locator('[data-node-id="3:4"]').click();
+  const smart = await waitPlayed(page);
+  expectPace(smart, "smart-animate-500ms", 500, GENTLE);
+  expect(smart!.animations.some((a) => /^::view-transition-group\(m-hero-/.test(a.pseudo ?? ""))).toBe(true);
+  await shown(page, "5:1");
+  if (reactTarget) expect(await page.locator("[data-node-id='3:1']").count()).toBe(0);
+}
+
+describe.runIf(runBrowser)("page transitions in Chromium", () => {
+  const browser = useBrowser();
+  const targets: CodeOptions[] = [
+    { target: "html", styling: "css-modules", nodeIds: true },
+    { target: "react", styling: "css-modules", nodeIds: true },
+    { target: "react", styling: "tailwind", nodeIds: true },
+  ];
+  for (const options of targets)
+    it(`${options.target} (${options.styling}): each link plays its transition; reduced motion plays none`, {
+      timeout: 60_000,
+    }, async () => {
+      const code = await cachedGenerateCode(doc, options);
+      const { files, entry } = await resultPage(code.files, options.target);
+      const start = options.target === "html" ? "start.html" : entry;
+      await withPage(browser, files, start, VIEWPORT, (page) => flow(page, options.target === "react"), {
+        beforeGoto: installMotionProbe,
+      });
+      await withPage(
+        browser,
+        files,
+        start,
+        VIEWPORT,
+        async (page) => {
+          await page.emulateMedia({ reducedMotion: "reduce" });
+          await page.locator(CARD_LINK).click();
+          await shown(page, "4:1");
+          const played = await waitPlayed(page, 300);
+          // Skipped, or none started.
+          expect(played === undefined || played.skipped === true).toBe(true);
+        },
+        { beforeGoto: installMotionProbe },
+      );
+    });
+
+  it("React: the link around a card (an instance drawn by its component file) takes focus and shows it", async () => {
+    const options: CodeOptions = { target: "react", styling: "css-modules", nodeIds: true };
+    const code = await cachedGenerateCode(doc, options);
+    expect(code.files.some((f) => f.path === "src/components/Card.tsx")).toBe(true);
+    const { files, entry } = await resultPage(code.files, "react");
+    await withPage(browser, files, entry, VIEWPORT, async (page) => {
+      const link = page.locator(CARD_LINK);
+      // Where the card is drawn, as without the link.
+      expect(await link.boundingBox()).toEqual({ x: 20, y: 20, width: 170, height: 80 });
+      expect(await page.locator('[data-node-id="3:2"]').boundingBox()).toEqual({
+        x: 20,
+        y: 20,
+        width: 170,
+        height: 80,
+      });
+      await page.keyboard.press("Tab");
+      expect(await link.evaluate((a) => a === (a.ownerDocument as { activeElement: unknown }).activeElement)).toBe(
+        true,
+      );
+      const ring = await link.evaluate((a) => {
+        const style = (
+          a.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+        ).getComputedStyle(a);
+        return [style["outlineStyle"], style["outlineWidth"]];
+      });
+      expect(ring[0]).not.toBe("none");
+      await page.keyboard.press("Enter");
+      await shown(page, "4:1");
+    });
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * Page transitions as CSS View Transitions (issue 52, part 5; the plan: prototype/transitions.ts). The transition a
+ * navigation plays is named on `<html data-transition="push-left-300ms">` while it plays, and the stylesheet animates
+ * `::view-transition-old(root)` / `-new(root)` for that name with the design's duration and easing (motion.ts: a
+ * spring is sampled into `linear()`); a smart animate also names the layers it matches on both pages
+ * (`[data-morph]` → `view-transition-name`), which then move between their two boxes.
+ * HTML: a cross-document transition (`@view-transition { navigation: auto }`); prototype.js names it on the page left
+ * (what is captured) and, through sessionStorage, on the page reached (what is animated), and runs a page's timer.
+ * React: src/transitions.ts wraps the router's navigation in `document.startViewTransition`. A reader who prefers
+ * reduced motion gets none; a navigation without a transition (Figma's "instant") plays none.
+ */
+import type { LinkPlan } from "../prototype/links.js";
+import {
+  linksWithTransitions,
+  planTransitions,
+  type MotionLayer,
+  type PageTimer,
+  type TransitionPlan,
+} from "../prototype/transitions.js";
+import type { Prototype } from "../prototype/model.js";
+import type { SourceFile } from "../types.js";
+import type { Transition } from "../prototype/model.js";
+import { timingFunction } from "./motion.js";
+
+type Direction = NonNullable<Transition["direction"]>;
+
+/** Where a screen moving in `direction` comes from (its start transform), and where one leaves to. */
+const FROM: Record<Direction, string> = {
+  LEFT: "translateX(100%)",
+  RIGHT: "translateX(-100%)",
+  TOP: "translateY(100%)",
+  BOTTOM: "translateY(-100%)",
+};
+const PARTLY: Record<Direction, string> = {
+  LEFT: "translateX(30%)",
+  RIGHT: "translateX(-30%)",
+  TOP: "translateY(30%)",
+  BOTTOM: "translateY(-30%)",
+};
+const flip = (t: string): string => (t.includes("(-") ? t.replace("(-", "(") : t.replace("(", "(-"));
+
+/** The keyframes a transition's screens play: the new one's and the old one's (undefined: it stays as it is). */
+function motions(t: Transition): { enter?: [string, string]; leave?: [string, string]; oldOnTop?: true } {
+  const d = t.direction ?? "LEFT";
+  const kf = (name: string, from: string, to: string): [string, string] => [
+    name,
+    `@keyframes ${name} {\n  from {\n    transform: ${from};\n  }\n  to {\n    transform: ${to};\n  }\n}\n`,
+  ];
+  const dir = d.toLowerCase();
+  const enter = kf(`figment-enter-${dir}`, FROM[d], "none");
+  const leave = kf(`figment-leave-${dir}`, "none", flip(FROM[d]));
+  switch (t.type) {
+    case "MOVE_IN":
+      return { enter };
+    case "MOVE_OUT":
+      return { leave, oldOnTop: true };
+    case "PUSH":
+      return { enter, leave };
+    case "SLIDE_IN":
+      return { enter, leave: kf(`figment-leave-partly-${dir}`, "none", flip(PARTLY[d])) };
+    case "SLIDE_OUT":
+      return { enter: kf(`figment-enter-partly-${dir}`, PARTLY[d], "none"), leave, oldOnTop: true };
+    default:
+      // DISSOLVE, SMART_ANIMATE: the browser's cross-fade, at the design's pace.
+      return {};
+  }
+}
+
+/** `<duration> <timing>`: the design's, as the animations take them. */
+export function pace(t: Transition): { duration: string; easing: string } {
+  return { duration: `${Math.round(t.duration * 1000)}ms`, easing: timingFunction(t.easing) };
+}
+
+const rule = (selector: string, decls: [string, string][]): string =>
+  `${selector} {\n${decls.map(([p, v]) => `  ${p}: ${v};\n`).join("")}}\n`;
+
+/** The stylesheet of the plan's transitions; `crossDocument`: pages are documents (HTML), not an app's routes. */
+export function viewTransitionsCss(plan: TransitionPlan, crossDocument: boolean): string {
+  const morphs = plan.morphs;
+  const out: string[] = [];
+  const keyframes = new Map<string, string>();
+  if (crossDocument) out.push("@view-transition {\n  navigation: auto;\n}\n");
+  for (const { name, transition } of plan.transitions) {
+    const { duration, easing } = pace(transition);
+    const at = `html[data-transition="${name}"]`;
+    const timing: [string, string][] = [
+      ["animation-duration", duration],
+      ["animation-timing-function", easing],
+    ];
+    out.push(
+      rule(`${at}::view-transition-group(*),\n${at}::view-transition-old(*),\n${at}::view-transition-new(*)`, timing),
+    );
+    const m = motions(transition);
+    for (const [side, motion] of [
+      ["new", m.enter],
+      ["old", m.leave],
+    ] as const) {
+      if (motion) {
+        keyframes.set(motion[0], motion[1]);
+        out.push(rule(`${at}::view-transition-${side}(root)`, [["animation-name", motion[0]]]));
+      } else if (m.enter || m.leave) out.push(rule(`${at}::view-transition-${side}(root)`, [["animation", "none"]]));
+    }
+    if (m.oldOnTop) out.push(rule(`${at}::view-transition-old(root)`, [["z-index", "1"]]));
+  }
+  // A smart animate's matched layers: one name on each page, so each moves between its two boxes.
+  const smart = plan.transitions.filter((t) => t.transition.type === "SMART_ANIMATE").map((t) => t.name);
+  if (smart.length > 0)
+    for (const morph of morphs)
+      out.push(
+        rule(smart.map((n) => `html[data-transition="${n}"] [data-morph="${morph}"]`).join(",\n"), [
+          ["view-transition-name", morph],
+        ]),
+      );
+  out.push(...keyframes.values());
+  out.push(
+    "@media (prefers-reduced-motion: reduce) {\n" +
+      (crossDocument ? "  @view-transition {\n    navigation: none;\n  }\n\n" : "") +
+      "  ::view-transition-group(*),\n  ::view-transition-old(*),\n  ::view-transition-new(*) {\n" +
+      "    animation: none !important;\n  }\n}\n",
+  );
+  return out.join("\n");
+}
+
+/** The page's `<script>` (HTML): prototype.js, with the page's timer on it when it has one. */
+export function transitionScriptTag(timer: PageTimer | undefined, hrefOf: (frame: number) => string): string {
+  const attrs = timer
+    ? ` data-after-ms="${timer.ms}" data-after-href="${hrefOf(timer.to)}"` +
+      (timer.transition ? ` data-after-transition="${timer.transition}"` : "")
+    : "";
+  return `    <script src="prototype.js"${attrs}></script>`;
+}
+
+/** prototype.js: the HTML pages' transitions and timers (see the module's comment). */
+export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Figment). The transition a link plays is
+// named on <html data-transition> on the page it leaves (what the browser captures) and, through
+// sessionStorage, on the page it reaches (what styles.css animates). A page's timer (the script's
+// data-after-*) goes on after its delay.
+(() => {
+  const KEY = "figment-transition";
+  const root = document.documentElement;
+  const calm = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const leave = (name) => {
+    if (!name || calm()) return;
+    root.dataset.transition = name;
+    sessionStorage.setItem(KEY, name);
+  };
+  addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[data-transition]") : null;
+    const modified = event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    if (link && !event.defaultPrevented && !modified) leave(link.dataset.transition);
+  });
+  addEventListener("pagereveal", (event) => {
+    const name = sessionStorage.getItem(KEY);
+    sessionStorage.removeItem(KEY);
+    const transition = event.viewTransition;
+    if (!transition) return;
+    if (!name || calm()) {
+      transition.skipTransition();
+      return;
+    }
+    root.dataset.transition = name;
+    transition.finished.finally(() => delete root.dataset.transition);
+  });
+  const timer = document.currentScript && document.currentScript.dataset;
+  let pending;
+  const arm = () => {
+    if (!timer || !timer.afterHref) return;
+    pending = setTimeout(() => {
+      leave(timer.afterTransition);
+      location.href = timer.afterHref;
+    }, Number(timer.afterMs));
+  };
+  addEventListener("pagehide", () => clearTimeout(pending));
+  addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    delete root.dataset.transition;
+    arm();
+  });
+  arm();
+})();
+`;
+
+/** src/transitions.ts (React): a navigation inside a view transition named for src/transitions.css. */
+export const REACT_TRANSITIONS_TS = `import type { MouseEvent } from "react";
+import { flushSync } from "react-dom";
+import "./transitions.css";
+
+/**
+ * Goes somewhere (\`go\`: the router's navigation) inside the view transition \`name\` (src/transitions.css), named on
+ * <html data-transition> while it plays; at once where the browser has no view transitions or the reader prefers
+ * reduced motion.
+ */
+export function withTransition(name: string, go: () => void): void {
+  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (typeof document.startViewTransition !== "function" || calm) {
+    go();
+    return;
+  }
+  const root = document.documentElement;
+  root.dataset.transition = name;
+  const transition = document.startViewTransition(() => flushSync(go));
+  void transition.finished.finally(() => {
+    delete root.dataset.transition;
+  });
+}
+
+/** A link's click that plays \`name\`: a plain click only (a modified one is the browser's, a new tab). */
+export function transitionClick(event: MouseEvent, name: string, go: () => void): void {
+  const modified = event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey;
+  if (event.defaultPrevented || modified) return;
+  event.preventDefault();
+  withTransition(name, go);
+}
+`;
+
+/** The React screen's timer (a `useEffect` whose cleanup clears it when the screen is left). */
+export function reactTimer(timer: PageTimer, to: string): string[] {
+  const go = `() => navigate(${JSON.stringify(to)})`;
+  const call = timer.transition ? `() => withTransition(${JSON.stringify(timer.transition)}, ${go})` : go;
+  return [
+    "  useEffect(() => {",
+    `    const timer = setTimeout(${call}, ${timer.ms});`,
+    "    return () => clearTimeout(timer);",
+    "  }, [navigate]);",
+  ];
+}
+
+/** What a target draws of the page transitions: the links with theirs, the layers' names, its files. */
+export interface PageMotion {
+  links: LinkPlan | undefined;
+  plan: TransitionPlan;
+  morph?: (id: string) => string | undefined;
+}
+
+/** The page transitions of `doc`, over its `links`; undefined when nothing moves. */
+export function pageMotion(
+  doc: { frames: readonly MotionLayer[]; prototype?: Prototype },
+  links: LinkPlan | undefined,
+): PageMotion | undefined {
+  const plan = planTransitions(doc, links);
+  if (!plan) return undefined;
+  return {
+    links: links && linksWithTransitions(links, plan),
+    plan,
+    ...(plan.morphs.length > 0 ? { morph: plan.morphName } : {}),
+  };
+}
+
+/** HTML: prototype.js (the stylesheet's rules: viewTransitionsCss). */
+export const htmlMotionFiles = (): SourceFile[] => [{ path: "prototype.js", content: PROTOTYPE_JS }];
+
+/** React: src/transitions.ts and its stylesheet. */
+export const reactMotionFiles = (plan: TransitionPlan): SourceFile[] => [
+  { path: "src/transitions.ts", content: REACT_TRANSITIONS_TS },
+  { path: "src/transitions.css", content: viewTransitionsCss(plan, false) },
+];

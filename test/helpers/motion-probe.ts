@@ -1,0 +1,105 @@
+/**
+ * What a page transition plays, read in Chromium (issue 52's transitions): an init script that records, once a view
+ * transition's pseudo-elements animate, each animation's pseudo-element, name, duration and easing (a CSS animation's
+ * easing is its keyframes', Web Animations' `getTiming().easing` is linear), and the name on `<html data-transition>`.
+ * Cross-document (HTML): on the page reached (`pagereveal`); same-document (React): around
+ * `document.startViewTransition`. A transition skipped (reduced motion, a navigation without one) records `skipped`.
+ */
+import type { Page } from "playwright-core";
+
+export interface PlayedAnimation {
+  pseudo: string | null;
+  name: string;
+  duration: number;
+  easing: string;
+}
+
+export interface Played {
+  transition: string | null;
+  animations: PlayedAnimation[];
+  skipped?: true;
+}
+
+/** The init script (runs in the page: no closure over this module). */
+function probe(): void {
+  // biome-ignore lint/suspicious/noExplicitAny: the page's own globals, typed by nothing here
+  const w = globalThis as any;
+  const record = (vt: { ready: Promise<void> }): void => {
+    vt.ready.then(
+      () => {
+        w.__figmentPlayed = {
+          transition: w.document.documentElement.dataset.transition ?? null,
+          // biome-ignore lint/suspicious/noExplicitAny: Web Animations objects
+          animations: w.document.getAnimations().map((a: any) => {
+            const frames = a.effect.getKeyframes();
+            return {
+              pseudo: a.effect.pseudoElement ?? null,
+              name: a.animationName ?? "",
+              duration: a.effect.getTiming().duration,
+              easing: frames[0]?.easing ?? a.effect.getTiming().easing,
+            };
+          }),
+        };
+      },
+      () => {
+        w.__figmentPlayed = { transition: null, animations: [], skipped: true };
+      },
+    );
+  };
+  w.addEventListener("pagereveal", (event: { viewTransition?: { ready: Promise<void> } }) => {
+    if (event.viewTransition) record(event.viewTransition);
+  });
+  const start = w.Document.prototype.startViewTransition;
+  if (typeof start === "function")
+    w.Document.prototype.startViewTransition = function (...args: unknown[]) {
+      const vt = start.apply(this, args);
+      record(vt);
+      return vt;
+    };
+}
+
+/** Records on every document `page` loads from now on. */
+export async function installMotionProbe(page: Page): Promise<void> {
+  await page.addInitScript(probe);
+}
+
+/** What the last transition played (undefined: none started), and forgets it. */
+export async function lastPlayed(page: Page): Promise<Played | undefined> {
+  return page.evaluate(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the probe's global
+    const w = globalThis as any;
+    const played = w.__figmentPlayed;
+    w.__figmentPlayed = undefined;
+    return played;
+  });
+}
+
+/** Waits until a transition has played (or was skipped), or `timeoutMs` passed without one. */
+export async function waitPlayed(page: Page, timeoutMs = 3000): Promise<Played | undefined> {
+  try {
+    await page.waitForFunction(
+      () => (globalThis as { __figmentPlayed?: unknown }).__figmentPlayed !== undefined,
+      null,
+      {
+        timeout: timeoutMs,
+      },
+    );
+  } catch {
+    return undefined;
+  }
+  return lastPlayed(page);
+}
+
+/** An easing's points: a `linear()`'s outputs (Chromium adds each one's input, `0.5 50%`), else its numbers. */
+function points(easing: string): number[] {
+  const m = /^linear\((.*)\)$/.exec(easing.trim());
+  if (!m) return [...easing.matchAll(/-?[\d.]+/g)].map((n) => Number(n[0]));
+  return m[1]!.split(",").map((item) => Number(item.trim().split(/\s+/)[0]));
+}
+
+/** Two easings alike as Chromium prints them (its spacing, zeros and `linear()` inputs aside). */
+export function sameEasing(a: string, b: string): boolean {
+  const name = (e: string) => e.trim().replace(/\(.*$/, "");
+  const [pa, pb] = [points(a), points(b)];
+  return name(a) === name(b) && pa.length === pb.length && pa.every((n, i) => Math.abs(n - pb[i]!) < 1e-3);
+}
