@@ -121,3 +121,15 @@ describe("a sheet's own check (the lines it prints, judged without its text)", (
     for (const f of css) expect(emitted.printed.get(f.path)).toBe(fresh.get(f.path));
   });
 });
+
+describe("a sheet in the formatter's form", () => {
+  const reduced =
+    "a {\n  color: red;\n}\n\n@media (prefers-reduced-motion: reduce) {\n  ::view-transition-old(*),\n" +
+    "  ::view-transition-new(*) {\n    animation: none !important;\n  }\n}\n";
+  it("takes a selector list, one a line, inside an at-rule (the prototype's reduced motion)", () => {
+    expect(inFormatterForm(reduced)).toBe(true);
+  });
+  it("does not take a declaration that ends in a comma inside a rule for a selector", () => {
+    expect(inFormatterForm("a {\n  transition: opacity 0.2s,\n  color: red;\n}\n")).toBe(false);
+  });
+});

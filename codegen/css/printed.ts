@@ -12,7 +12,7 @@ const DECL = /^( +)(--[\w-]+|-?[a-z][a-z-]*): (.+);$/;
 /** The first line of a declaration malva wrapped over lines (wrapped()). */
 const WRAPPED_START = /^( +)(--[\w-]+|-?[a-z][a-z-]*):(?: ([^;]+))?$/;
 const SELECTOR =
-  /^( *)([.:*[a-z][^{},;]*?|@media \([a-z-]+ [<>:]=? ?[^(){};]*\)|@font-face|@theme static|@theme|:root) \{$/;
+  /^( *)([.:*[a-z][^{},;]*?|@media \([a-z-]+(?: [<>:]=? ?|: )[^(){};]*\)|@font-face|@theme static|@theme|:root) \{$/;
 const SELECTOR_PART = /^[.:*[a-z][^{},;]*,$/;
 /** What the formatter keeps as written: lower-case hex, no leading-dot numbers, no single quotes, no tabs. */
 const REWRITTEN = /#[0-9a-f]*[A-F]|(^|[^\w.])\.\d|'|\t|\s{2}| ,|,(?! )|\( | \)/;
@@ -221,6 +221,8 @@ export function inFormatterForm(css: string, seen?: Map<string, number>): boolea
   if (!/(\}|\*\/)\n$/.test(css) || css.startsWith("\n") || css.includes("\n\n\n")) return false;
   const lines = css.slice(0, -1).split("\n");
   let depth = 0;
+  // The open top-level block is an at-rule (@media): rules, not declarations, are inside it.
+  let inAtRule = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // A declaration on one line (it starts with spaces and ends with ";": none of the forms below).
@@ -250,10 +252,13 @@ export function inFormatterForm(css: string, seen?: Map<string, number>): boolea
     const selector = SELECTOR.exec(line);
     if (selector) {
       if (indent !== depth * 2 || depth > 1) return false;
+      if (depth === 0) inAtRule = line.startsWith("@");
       depth++;
       continue;
     }
-    if (depth === 0 && SELECTOR_PART.test(line) && /[{,]$/.test(line) && lines[i + 1] !== "") continue;
+    // A selector list's first selectors, one a line, at the top level or in an at-rule (@media).
+    const inRule = depth === 0 || (depth === 1 && inAtRule);
+    if (inRule && indent === depth * 2 && SELECTOR_PART.test(line.slice(indent)) && lines[i + 1] !== "") continue;
     const start = WRAPPED_START.exec(line);
     if (start && start[1]!.length === depth * 2 && depth > 0) {
       // A declaration over lines: exactly what wrapped() makes of its one-line form.

@@ -48,7 +48,7 @@ const BLOCK = new Set(
     "optgroup header hr legend listing main p plaintext pre progress search object details summary xmp area base " +
     "basefont datalist head link meta meter noembed noframes param rp title html body article aside h1 h2 h3 h4 h5 " +
     "h6 hgroup nav section table tr thead th tbody td tfoot dir dd dl dt menu ol ul li fieldset video audio picture " +
-    "source track"
+    "source track script"
   ).split(" "),
 );
 
@@ -144,7 +144,9 @@ function parse(html: string): Node[] {
       i += attr[0].length;
     }
     if (VOID.has(tag.toLowerCase())) return { type: "element", tag, attrs, selfClosing: false, children: [] };
-    if (RAW_TEXT.test(tag)) throw unprintable("raw text element");
+    // An empty script (`<script src>`, the prototype's) is an element like any other; raw text is not read here.
+    const emptyScript = tag.toLowerCase() === "script" && html.startsWith("</script>", i);
+    if (RAW_TEXT.test(tag) && !emptyScript) throw unprintable("raw text element");
     return { type: "element", tag, attrs, selfClosing: false, children: nodes(tag) };
   };
   return nodes(undefined);
