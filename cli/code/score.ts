@@ -18,6 +18,7 @@ import {
 } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
+import type { Target } from "../../codegen/targets.js";
 import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
 import type { LayoutBrowser } from "../measure/layout-check.js";
 import type { Output } from "../common/design-files.js";
@@ -64,7 +65,7 @@ export async function scoreDocument(
 export async function scoreFiles(
   frame: RestNode,
   files: SourceFile[],
-  target: "react" | "html",
+  target: Target,
 ): Promise<FidelityScore> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
