@@ -70,6 +70,9 @@
  *     element boxes against Chromium's (IoU×matched), text editable, images placed, flex → auto layout
  *   BENCH_ONLY=fuzz npm run bench  every input from outside, mutated: messages across the boundaries, model answers
  *     through the SDK (bench/fuzz.ts)
+ *   BENCH_ONLY=frameworks npm run bench  issue 54's targets against React on every fixture and real frame: score(React),
+ *     score(Vue), the reader-sees difference at 390/768/design/1920, lines ratio; Svelte, Angular, React Native to
+ *     come (bench/frameworks.ts)
  *   BENCH_ONLY=mcp npm run bench  issue 53's `figment mcp` over stdio: get_design_hint's tokens per fixture frame
  *     against Framelink's get_figma_data for it, and a get_code call on a 150-layer frame: first progress, its code
  *     (bench/mcp.ts)
@@ -110,6 +113,7 @@ import { hintForFile } from "./ours.js";
 import { pluginSection } from "./plugin.js";
 import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
+import { frameworksSection } from "./frameworks.js";
 import { scorePanelSection } from "./score-panel.js";
 import { scoreAgreeSection } from "./score-agree.js";
 import { layersD2cSection } from "./layers-d2c.js";
@@ -158,6 +162,7 @@ const SECTIONS = [
   "fuzz",
   "layers-d2c",
   "mcp",
+  "frameworks",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -240,6 +245,7 @@ async function main(): Promise<void> {
     fuzz: () => fuzzSection(results),
     "layers-d2c": () => layersD2cSection(results),
     mcp: () => mcpSection(files, baseline, results),
+    frameworks: () => frameworksSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

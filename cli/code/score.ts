@@ -62,11 +62,7 @@ export async function scoreDocument(
 }
 
 /** One frame's score of files already made (the model's answer), on the page the panel shows. */
-export async function scoreFiles(
-  frame: RestNode,
-  files: SourceFile[],
-  target: Target,
-): Promise<FidelityScore> {
+export async function scoreFiles(frame: RestNode, files: SourceFile[], target: Target): Promise<FidelityScore> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
   const browser = await launchChromium();

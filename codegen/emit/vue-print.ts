@@ -17,10 +17,13 @@ const CLICK_EXPRESSIONS: Record<string, string> = {
   "() => history.back()": "$router.back()",
 };
 
-/** An expression in a double-quoted attribute: its strings single-quoted where that needs no escape. */
+/**
+ * An expression in a double-quoted attribute: its strings single-quoted where that needs no escape; `&` and `"`
+ * escaped (Vue's parser decodes them; an arrow's `>` is fine inside quotes).
+ */
 export function attrExpr(expr: string): string {
   const swapped = expr.replace(/"((?:[^"\\']|\\.)*)"/g, "'$1'");
-  return escapeAttr(swapped.includes('"') ? expr : swapped);
+  return (swapped.includes('"') ? expr : swapped).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
 function attr(name: string, value: AttrValue): string {
@@ -40,8 +43,10 @@ function elementAttrs(node: ElementNode, style: VueClassStyle): string[] {
   if (node.cls !== undefined) {
     const own = style.classes(node.cls);
     if (node.stateCls)
-      out.push(`:class="${node.stateCls.when} ? ${attrExpr(jsString(style.classes(node.stateCls.cls)))} : ` +
-        `${attrExpr(jsString(own))}"`);
+      out.push(
+        `:class="${node.stateCls.when} ? ${attrExpr(jsString(style.classes(node.stateCls.cls)))} : ` +
+          `${attrExpr(jsString(own))}"`,
+      );
     else if (own !== "") out.push(`class="${escapeAttr(own)}"`);
   }
   if (node.nodeId !== undefined) out.push(attr("data-node-id", node.nodeId));

@@ -141,7 +141,9 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     const imports = [
       ...(vueNames.length > 0 ? [`import { ${vueNames.join(", ")} } from "vue";`] : []),
       ...(tags.has("Link") ? ['import { RouterLink } from "vue-router";'] : []),
-      ...[...used].sort().map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.vue";`),
+      ...[...used]
+        .sort()
+        .map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.vue";`),
       ...(scoped && tokensCss && [...unit.sheet.rules.values()].some((d) => d.some(([, v]) => v.includes("var(--")))
         ? ['import "../tokens.css";']
         : []),

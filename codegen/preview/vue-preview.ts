@@ -44,7 +44,9 @@ export function compileVueFile(file: SourceFile): { module: string; css: string;
   let { descriptor, errors } = parse(file.content, { filename: file.path });
   // A template alone is a component too: an empty setup gives the compiler a script to build it on.
   if (errors.length === 0 && !descriptor.script && !descriptor.scriptSetup)
-    ({ descriptor, errors } = parse(`<script setup lang="ts">\n// (a template alone)\n</script>\n${file.content}`, { filename: file.path }));
+    ({ descriptor, errors } = parse(`<script setup lang="ts">\n// (a template alone)\n</script>\n${file.content}`, {
+      filename: file.path,
+    }));
   for (const error of errors) {
     const { message, line } = errorText(error);
     problems.push(problemAt(file.path, message, line));
@@ -63,7 +65,12 @@ export function compileVueFile(file: SourceFile): { module: string; css: string;
   }
   const css = descriptor.styles
     .map((style) => {
-      const out = compileStyle({ source: style.content, filename: file.path, id: `data-v-${id}`, scoped: !!style.scoped });
+      const out = compileStyle({
+        source: style.content,
+        filename: file.path,
+        id: `data-v-${id}`,
+        scoped: !!style.scoped,
+      });
       for (const error of out.errors) problems.push(problemAt(file.path, errorText(error).message));
       return out.code;
     })
