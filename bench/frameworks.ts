@@ -91,7 +91,8 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
   );
   results.print(
     [
-      "| frame | score(React) | score(Vue) | reader gap | IoU gap | lines Vue/React | Svelte | Angular | React Native |",
+      "| frame | score(React) | score(Vue) | reader gap | IoU gap | lines Vue/React | " +
+        "Svelte | Angular | React Native |",
       "|---|---:|---:|---:|---:|---:|---|---|---|",
       ...rows.map(
         (r) =>

@@ -26,7 +26,8 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
   {
     name: "code",
     forms: [
-      "figment code <design.json> [--node ID]... [--target react|html|vue] [--styling css-modules|css|tailwind] [--out DIR] …",
+      "figment code <design.json> [--node ID]... [--target react|html|vue] " +
+        "[--styling css-modules|css|tailwind] [--out DIR] …",
       "figment code --from-hint <hint.txt> [same options]",
       "figment code <design.json> --ai [--image frame.png] [--verify] [--batch-api] … | --file-key KEY …",
     ],

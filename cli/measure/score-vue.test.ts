@@ -52,7 +52,8 @@ describe.runIf(runBrowser)("Vue and React of the same frame score alike", { time
       const vueScore = await scoreCode(pages, { ...vue, target: "vue" });
       console.log(
         `${label}: react ${reactScore.iouMatched.toFixed(3)} vue ${vueScore.iouMatched.toFixed(3)} ` +
-          `reader gap ${scoreGap(reactScore, vueScore).toFixed(3)} iou gap ${iouGap(reactScore, vueScore).toFixed(3)} ` +
+          `reader gap ${scoreGap(reactScore, vueScore).toFixed(3)} ` +
+          `iou gap ${iouGap(reactScore, vueScore).toFixed(3)} ` +
           `lines ${codeLines(vue.files)}/${codeLines(react.files)}`,
       );
       expect(vueScore.matched, label).toBeGreaterThan(0.5);

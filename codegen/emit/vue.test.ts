@@ -1,7 +1,7 @@
 /**
  * The Vue emitter (vue.ts, vue-print.ts): the template's idioms, and the whole output of fixture frames type-checked
- * by `vue-tsc` (Vue's own checker, strict) with 0 errors, the starter project's main and App among them. The check runs vue-tsc once over one project holding
- * several frames' files (~20 s on the 2-core machine).
+ * by `vue-tsc` (Vue's own checker, strict) with 0 errors, the starter project's main and App among them. The check
+ * runs vue-tsc once over one project holding several frames' files (~20 s on the 2-core machine).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
