@@ -11,6 +11,7 @@ import { scoreCode } from "../cli/measure/score.js";
 import { codeLines, iouGap, scoreGap } from "../cli/measure/frameworks.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { fixturesRoot } from "../test/helpers/responsive-frames.js";
 import { quickSample, withBenchBrowser } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
@@ -46,8 +47,10 @@ function frameFiles(): string[] {
 
 export async function frameworksSection(results: BenchResults): Promise<void> {
   const rows: Row[] = [];
-  await withBenchBrowser(async (host) => {
-    for (const file of quickSample(frameFiles())) {
+  const failed: string[] = [];
+  // A browser per file: a page that brings Chromium down costs its file's frames, not the rest.
+  for (const file of quickSample(frameFiles())) {
+    await withBenchBrowser(async (host) => {
       const design = loadDesign(JSON.parse(readFileSync(join(fixturesRoot(), file), "utf8")));
       for (const [i, frame] of design.document.frames.entries()) {
         const root = (design.roots.find((r) => r.id === frame.id) ?? design.roots[i]) as unknown as RestNode;
@@ -55,8 +58,15 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         const base: CodeOptions = { target: "react", styling: "css-modules", nodeIds: true };
         const react = await generateCode(doc, base);
         const vue = await generateCode(doc, { ...base, ...TARGETS[0].options });
-        const reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
-        const vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
+        let reactScore: FidelityScore;
+        let vueScore: FidelityScore;
+        try {
+          reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
+          vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
+        } catch (error) {
+          failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
+          continue;
+        }
         rows.push({
           frame: `${file} ${frame.id} ${frame.name.slice(0, 30)}`,
           react: round(reactScore.iouMatched),
@@ -66,8 +76,8 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
           lines: round(codeLines(vue.files) / codeLines(react.files)),
         });
       }
-    }
-  });
+    });
+  }
   for (const r of rows) results.set("frameworks", ["frames", r.frame], { ...r });
   const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const summary = {
@@ -78,6 +88,7 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
     maxLines: round(Math.max(0, ...rows.map((r) => r.lines))),
     meanLines: round(mean(rows.map((r) => r.lines))),
     withinGoal: rows.filter((r) => r.readerGap <= GOAL_GAP && r.lines <= GOAL_LINES).length,
+    notMeasured: failed,
   };
   results.set("frameworks", ["vue"], summary);
   for (const t of TARGETS.slice(1)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
