@@ -73,6 +73,9 @@
  *   BENCH_ONLY=prototype npm run bench  issue 52 on every real file with interactions, HTML and React: clicks that
  *     navigate land, hover/press looks, fixed/sticky after 1,000 px, transitions = the design's, reduced motion,
  *     fidelity with vs without the prototype (bench/prototype.ts)
+ *   BENCH_ONLY=frameworks npm run bench  issue 54's targets against React on every fixture and real frame:
+ *     score(React), score(Vue), the reader-sees difference at 390/768/design/1920, lines ratio; Svelte, Angular,
+ *     React Native to come (bench/frameworks.ts)
  *   BENCH_ONLY=mcp npm run bench  issue 53's `figment mcp` over stdio: get_design_hint's tokens per fixture frame
  *     against Framelink's get_figma_data for it, and a get_code call on a 150-layer frame: first progress, its code
  *     (bench/mcp.ts)
@@ -114,6 +117,7 @@ import { hintForFile } from "./ours.js";
 import { pluginSection } from "./plugin.js";
 import { exportAssetsSection } from "./export-assets.js";
 import { scoreCliSection } from "./score-cli.js";
+import { frameworksSection } from "./frameworks.js";
 import { scorePanelSection } from "./score-panel.js";
 import { scoreAgreeSection } from "./score-agree.js";
 import { layersD2cSection } from "./layers-d2c.js";
@@ -163,6 +167,7 @@ const SECTIONS = [
   "layers-d2c",
   "mcp",
   "prototype",
+  "frameworks",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -246,6 +251,7 @@ async function main(): Promise<void> {
     "layers-d2c": () => layersD2cSection(results),
     mcp: () => mcpSection(files, baseline, results),
     prototype: () => prototypeSection(results),
+    frameworks: () => frameworksSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;

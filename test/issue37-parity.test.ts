@@ -21,6 +21,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
+import type { Target } from "../codegen/targets.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import { withPage } from "../cli/measure/browser.js";
@@ -126,7 +127,7 @@ const layoutOf = (page: Page): Promise<Omit<Layout, "width">> =>
 async function layouts(
   context: Parameters<typeof withPage>[0],
   files: SourceFile[],
-  target: "html" | "react",
+  target: Target,
   widths: number[],
 ): Promise<Layout[]> {
   const shown = await resultPage(files, target);

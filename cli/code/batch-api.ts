@@ -27,7 +27,7 @@ import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { checkedDecisions, promptInputFor, readPng, readSource, settingsFrom } from "./ai.js";
 import { keyFor } from "../common/api-keys.js";
-import type { CliArgs } from "../common/args.js";
+import { modelTarget, type CliArgs } from "../common/args.js";
 import { readComponentsInput } from "./components-map.js";
 import { runName, type Output, type RunContext } from "../common/design-files.js";
 import { DEFAULT_OUT_ROOT, folderSlug } from "../common/out-dir.js";
@@ -181,7 +181,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
       endpoint: "/v1/responses",
       baseURL: config.baseURL,
       model: config.model,
-      code: { target: args.target, styling: args.styling },
+      code: { target: modelTarget(args.target), styling: args.styling },
       lines: planned.map(({ assets: _assets, componentMap: _map, ...line }) => line),
     });
     batchId = record.runs[0]!.batchId;

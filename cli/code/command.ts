@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { generateCode, parseHint } from "../../codegen/index.js";
 import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
-import { projectFiles } from "../../codegen/scaffold/project-files.js";
+import { starterProject } from "../../codegen/scaffold/vue-project.js";
 import type { CliArgs } from "../common/args.js";
 import {
   codeOptions,
@@ -113,7 +113,7 @@ async function writeAndScore(
       const result = await generateCode({ ...design.document, frames: [frames[i]!] }, options);
       problems.push(...result.problems);
       const files = args.project
-        ? projectFiles(result.files, { target: args.target, styling: args.styling, name: names[i]! })
+        ? starterProject(result.files, { target: args.target, styling: args.styling, name: names[i]! })
         : result.files;
       folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
     }

@@ -18,6 +18,7 @@ import {
 } from "../../codegen/fidelity/summary.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
+import type { Target } from "../../codegen/targets.js";
 import { chromiumAvailable, chromiumPath } from "../measure/browser.js";
 import type { LayoutBrowser } from "../measure/layout-check.js";
 import type { Output } from "../common/design-files.js";
@@ -61,11 +62,7 @@ export async function scoreDocument(
 }
 
 /** One frame's score of files already made (the model's answer), on the page the panel shows. */
-export async function scoreFiles(
-  frame: RestNode,
-  files: SourceFile[],
-  target: "react" | "html",
-): Promise<FidelityScore> {
+export async function scoreFiles(frame: RestNode, files: SourceFile[], target: Target): Promise<FidelityScore> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
   const browser = await launchChromium();

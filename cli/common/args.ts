@@ -174,8 +174,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
     positionals: true,
     hint: `${named} lists the flags`,
   });
-  const target = oneOfWords("target", ["react", "html"] as const, values.target, "react");
-  const styling = oneOfWords("styling", ["css-modules", "tailwind"] as const, values.styling, "css-modules");
+  const target = oneOfWords("target", ["react", "html", "vue"] as const, values.target, "react");
+  // `css` is Vue's word for its scoped styles (a component's own stylesheet, as React's CSS modules are).
+  const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
+  if (styling === "css" && target !== "vue")
+    throw new FigmentError("input", "--styling css applies to --target vue (its scoped styles): use css-modules");
+  if (target === "vue" && values.ai)
+    throw new FigmentError(
+      "input",
+      "--target vue is written offline from the design: the model writes React or HTML (leave out --ai)",
+    );
   const command = positionals[0] ?? "";
   const extra = positionals[command === "demo" ? 1 : 2];
   if (extra !== undefined)
@@ -291,7 +299,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     nodes: values.node ?? [],
     types: values.types ?? [],
     target,
-    styling,
+    styling: styling === "css" ? "css-modules" : styling,
     // The measurement finds layers by their data-node-id.
     // The measurement finds layers by their ids: --verify and --score ask for them.
     nodeIds: (values["node-ids"] ?? false) || verify.verify || (values.score ?? false),
@@ -381,4 +389,10 @@ function asWidths(text: string): number[] {
   } catch (error) {
     throw new FigmentError("input", (error as Error).message);
   }
+}
+
+/** The target a model writes (parseCliArgs refuses --ai with --target vue). */
+export function modelTarget(target: Target): "react" | "html" {
+  if (target === "vue") throw new FigmentError("input", "--target vue is written offline from the design (no --ai)");
+  return target;
 }

@@ -7,7 +7,7 @@ import { basename, relative, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../../codegen/index.js";
 import { readVariablesReply } from "../../codegen/tokens/variables-reply.js";
-import { projectFiles } from "../../codegen/scaffold/project-files.js";
+import { starterProject } from "../../codegen/scaffold/vue-project.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "../figma-rest/client.js";
@@ -186,7 +186,7 @@ export async function emitAndWrite(
 ): Promise<number> {
   const dir = outDirFor(args, name);
   const files = args.project
-    ? projectFiles(result.files, { target: args.target, styling: args.styling, name })
+    ? starterProject(result.files, { target: args.target, styling: args.styling, name })
     : result.files;
   return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir, names);
 }

@@ -46,8 +46,9 @@ const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".vite"]);
  * index.html is among the files it writes).
  */
 const OTHER_TARGET: Record<Target, RegExp> = {
-  html: /\.(tsx|jsx)$|\.module\.css$/,
-  react: /\.html$/,
+  html: /\.(tsx|jsx|vue)$|\.module\.css$/,
+  react: /\.html$|\.vue$/,
+  vue: /\.(tsx|jsx|html)$|\.module\.css$/,
 };
 
 /**

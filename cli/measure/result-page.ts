@@ -5,8 +5,11 @@
  * the panel shows.
  */
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { reactPreview } from "../../codegen/preview/react-preview.js";
+import type { VueRuntimes } from "../../codegen/preview/vue-preview.js";
 import type { SourceFile } from "../../codegen/types.js";
+import type { Target } from "../../codegen/targets.js";
 
 /** Beside the bundled CLI (dist/cli.js), and from the sources (cli/measure/ → dist/). */
 const RUNTIME_PLACES = ["./preview-runtime.js", "../../dist/preview-runtime.js"];
@@ -29,13 +32,33 @@ export function previewRuntimeScript(): Promise<string> {
   return runtime;
 }
 
+let vueRuntimes: Promise<VueRuntimes> | undefined;
+
+/** Vue's and vue-router's global builds, from their packages (dependencies of the CLI), read once. */
+function vueRuntimeScripts(): Promise<VueRuntimes> {
+  const require = createRequire(import.meta.url);
+  vueRuntimes ??= (async () => ({
+    vue: await readFile(require.resolve("vue/dist/vue.runtime.global.prod.js"), "utf8"),
+    router: await readFile(require.resolve("vue-router/dist/vue-router.global.prod.js"), "utf8"),
+  }))();
+  return vueRuntimes;
+}
+
 export interface ResultPage {
   files: SourceFile[];
   entry: string;
 }
 
-/** HTML: the files and their index.html (else the first page); React: one page, the preview document. */
-export async function resultPage(files: SourceFile[], target: "react" | "html"): Promise<ResultPage> {
+/**
+ * HTML: the files and their index.html (else the first page); React: one page, the preview document; Vue: the same
+ * document over the components Vue's compiler made (codegen/preview/vue-preview.ts).
+ */
+export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
+  if (target === "vue") {
+    const { vuePreview } = await import("../../codegen/preview/vue-preview.js");
+    const preview = await vuePreview(files, await previewRuntimeScript(), await vueRuntimeScripts());
+    return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
+  }
   if (target === "react") {
     const preview = await reactPreview(files, await previewRuntimeScript());
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };

@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import type { SourceFile } from "../../codegen/types.js";
+import type { Target } from "../../codegen/targets.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import {
   boxesArg,
@@ -87,7 +88,7 @@ export async function scoreCode(
   input: {
     frame: RestNode;
     files: SourceFile[];
-    target: "react" | "html";
+    target: Target;
     page?: PageOptions;
     widths?: readonly number[];
     /** HTML: the page to render, when not index.html (a whole file's folder holds one page per frame). */

@@ -6,6 +6,7 @@ import { inferLayoutReported, type FrameVerdict, type LayoutReport } from "../la
 import { plural } from "../../kernel/plural.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
+import { emitVue } from "./vue.js";
 import { planLinks } from "../prototype/links.js";
 import { prototypeNotes } from "../prototype/notes.js";
 import { planOverlays } from "../prototype/overlays.js";
@@ -22,12 +23,16 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): Emitted
         nodeIds: options.nodeIds,
         ...(options.components ? { components: options.components } : {}),
       })
-    : emitHtml(doc, { nodeIds: options.nodeIds });
+    : options.target === "vue"
+      ? emitVue(doc, { styling: options.styling, nodeIds: options.nodeIds })
+      : emitHtml(doc, { nodeIds: options.nodeIds });
   if (!react && options.components && options.components.components.length > 0) {
     out.problems.push({
       severity: "info",
       code: "component-mapping",
-      message: "the component mapping applies to React output only: the HTML draws every instance from the design",
+      message:
+        `the component mapping applies to React output only: the ${options.target === "vue" ? "Vue" : "HTML"} ` +
+        "draws every instance from the design",
     });
   }
   if (design.prototype) out.problems.push(...notesOf(design));

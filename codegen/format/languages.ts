@@ -25,6 +25,8 @@ const BY_EXTENSION: ReadonlyArray<readonly [string, Language]> = [
   [".css", { parser: "css", plugins: ["postcss"] }],
   [".scss", { parser: "scss", plugins: ["postcss"] }],
   [".less", { parser: "less", plugins: ["postcss"] }],
+  // Prettier's Vue parser is in its HTML plugin; `<script setup lang="ts">` and `<style>` need their plugins too.
+  [".vue", { parser: "vue", plugins: ["html", "typescript", "estree", "babel", "postcss"] }],
 ];
 
 /** Files prettier's own inference formats with `json-stringify` (like `JSON.stringify`). */

@@ -74,9 +74,14 @@ type Resolved =
   | { kind: "package"; name: string };
 
 /** Where `spec`, imported from `from`, points: a built-in, a project file, a missing file or a package. */
-function resolveSpecifier(from: string, spec: string, exists: (path: string) => boolean): Resolved {
+function resolveSpecifier(
+  from: string,
+  spec: string,
+  exists: (path: string) => boolean,
+  builtins: readonly string[],
+): Resolved {
   const clean = spec.replace(/[?#].*$/, "");
-  if (BUILTIN_MODULES.includes(clean)) return { kind: "builtin", id: clean };
+  if (builtins.includes(clean)) return { kind: "builtin", id: clean };
   let base: string;
   if (clean.startsWith("./") || clean.startsWith("../") || clean === "." || clean === "..")
     base = resolvePath(dirname(from), clean);
@@ -241,6 +246,10 @@ function cleanPath(path: string): string {
 export interface ReactPreviewOptions {
   /** The project's Tailwind stylesheets compiled (`compileTailwind`); without it Tailwind's classes are unstyled. */
   tailwind?: TailwindBuild;
+  /** The modules the page provides (the Vue preview's: vue and vue-router, whose scripts run before the runtime). */
+  builtins?: readonly string[];
+  /** The module that mounts the app, whatever the entry rule would pick (the Vue preview's own). */
+  main?: string;
 }
 
 /**
@@ -369,7 +378,7 @@ export function buildReactPreview(
   for (const module of transpiled) {
     const deps: Record<string, string> = {};
     for (const spec of module.requires) {
-      const resolved = resolveSpecifier(module.path, spec, known);
+      const resolved = resolveSpecifier(module.path, spec, known, options.builtins ?? BUILTIN_MODULES);
       if (resolved.kind === "builtin") deps[spec] = resolved.id;
       else if (resolved.kind === "file") deps[spec] = resolved.path;
       else if (resolved.kind === "package") {
@@ -404,7 +413,7 @@ export function buildReactPreview(
     });
   }
 
-  data.entry = entryPlan(data.modules);
+  data.entry = options.main !== undefined ? { main: options.main, components: [] } : entryPlan(data.modules);
   if (data.entry.main === undefined && data.entry.components.length === 0) {
     problems.push({
       severity: "error",

@@ -77,9 +77,17 @@ export function usesTailwind(files: readonly SourceFile[]): boolean {
   const defined = new Set(
     styles.flatMap((f) => [...withoutComments(f.content).matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]!)),
   );
-  const classes = new Set(files.filter((f) => /\.[jt]sx?$/.test(f.path)).flatMap(literalClasses));
+  const classes = new Set([
+    ...files.filter((f) => /\.[jt]sx?$/.test(f.path)).flatMap(literalClasses),
+    ...files.filter((f) => f.path.endsWith(".vue")).flatMap(vueClasses),
+  ]);
   const utilities = [...classes].filter((c) => !defined.has(c) && (TAILWIND_UTILITY.test(c) || ARBITRARY.test(c)));
   return utilities.length > 0 && utilities.length * 2 >= classes.size;
+}
+
+/** The class names of a Vue template's static `class="…"` attributes. */
+function vueClasses(file: SourceFile): string[] {
+  return [...file.content.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter((t) => t !== ""));
 }
 
 const unescapeLiteral = (text: string): string => text.replace(/\\(["'`\\])/g, "$1");

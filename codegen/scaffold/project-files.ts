@@ -251,7 +251,7 @@ export function tailwindEntryPath(files: readonly SourceFile[]): string {
 
 /** Every file of the downloadable project, generated files first. */
 export function projectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
-  if (options.target === "html") return [...files];
+  if (options.target !== "react") return [...files];
   const extra: SourceFile[] = [
     { path: "package.json", content: packageJson(files, options) },
     { path: "index.html", content: indexHtml(options) },

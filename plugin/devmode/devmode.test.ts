@@ -204,7 +204,7 @@ describe("Dev Mode codegen", () => {
     };
     expect(one(await sim.codegen.generate("1:1", "react"))).toMatch(/Blank.*empty/);
     expect(one(await sim.codegen.generate("1:2", "html"))).toBe("“Secret” is hidden: show it to see its code.");
-    expect(one(await sim.codegen.generate("1:1", "swift"))).toMatch(/React or HTML/);
+    expect(one(await sim.codegen.generate("1:1", "swift"))).toMatch(/React, HTML or Vue/);
   });
 
   it("returns a note, not an exception, when the export fails", async () => {
@@ -218,6 +218,15 @@ describe("Dev Mode codegen", () => {
 });
 
 describe("languageOf", () => {
+  it("offers Vue: the screen's single-file component, shown as HTML", async () => {
+    const { sim } = await bootDevMode("figmasharp-login.file.json");
+    const results = await sim.codegen.generate("101:3", "vue");
+    const screen = results.find((r) => r.title === "src/screens/LogInPage.vue");
+    expect(screen?.language).toBe("HTML");
+    expect(screen?.code).toMatch(/^<template>\n {2}<main class="logInPage">/);
+    expect(screen?.code).toMatch(/<style scoped>\n\.logInPage \{/);
+  });
+
   it("maps generated files to Figma's code languages", () => {
     expect(
       ["src/App.tsx", "a.ts", "styles/x.module.css", "index.html", "icon.svg", "package.json", "README.md"].map(

@@ -36,6 +36,8 @@ const LANGUAGES: Record<string, Language> = {
   mjs: "JAVASCRIPT",
   css: "CSS",
   html: "HTML",
+  // Figma's code view has no Vue: a single-file component is HTML-like markup with its script and style blocks.
+  vue: "HTML",
   svg: "HTML",
   json: "JSON",
 };
@@ -64,7 +66,7 @@ function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
 }
 
 function optionsFor(language: string): CodeOptions | undefined {
-  if (language !== "react" && language !== "html") return undefined;
+  if (language !== "react" && language !== "html" && language !== "vue") return undefined;
   const styling = figma.codegen.preferences.customSettings["styling"] === "tailwind" ? "tailwind" : "css-modules";
   return { target: language, styling, nodeIds: false, ...(language === "react" ? mappedComponents() : {}) };
 }
@@ -97,7 +99,7 @@ export function createDevModeCodegen(): DevModeCodegen {
 
   async function generate(node: SceneNode, language: string): Promise<CodegenResult[]> {
     const options = optionsFor(language);
-    if (!options) return [note(`Figment writes React or HTML; "${language}" is not one of its languages.`)];
+    if (!options) return [note(`Figment writes React, HTML or Vue; "${language}" is not one of its languages.`)];
     if (!node.visible) return [note(`“${node.name}” is hidden: show it to see its code.`)];
     if (Math.max(node.width, node.height) > MAX_SIDE) {
       return [

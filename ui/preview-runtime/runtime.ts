@@ -186,6 +186,10 @@ const builtins: Record<string, unknown> = {
   "react-router": esm(routerModule),
   "react-router/dom": esm(routerModule),
 };
+// The Vue preview (codegen/preview/vue-preview.ts) runs Vue's and vue-router's global builds before this script.
+const vueGlobals = globalThis as unknown as { Vue?: object; VueRouter?: object };
+if (vueGlobals.Vue) builtins["vue"] = vueGlobals.Vue;
+if (vueGlobals.VueRouter) builtins["vue-router"] = vueGlobals.VueRouter;
 
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -349,7 +353,8 @@ function boot(): void {
     const { main, routes, components } = data.entry;
     if (main !== undefined) {
       evaluate(main);
-      if (mounted) return;
+      // A Vue main mounts its app with Vue's own createApp.
+      if (mounted || vueGlobals.Vue) return;
     }
     // The prototype's screens at their routes: its links go from one to the other in the preview too.
     const app = routes?.length ? routedApp((routes.map(evaluate).at(-1) as { routes?: unknown }).routes) : undefined;

@@ -13,8 +13,12 @@ import { componentsForModel } from "../../../codegen/components-map/preview.js";
 import { usedMappings } from "../../../codegen/components-map/resolve.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 import { codeOptions } from "./code.js";
+import { FigmentError } from "../../../kernel/errors.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
+  const target = request.options.target;
+  // The model writes React or HTML; Vue is written offline from the design (issue 54's model path is to come).
+  if (target === "vue") throw new FigmentError("input", "The model writes React or HTML: choose one of them for AI");
   const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
   // The document's component mapping: the offline draft uses it, and the model is told which layers are which
@@ -27,14 +31,14 @@ export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promis
   const image = pngSize(request.png);
   await tokenizer;
   const input: PromptInput = {
-    target: request.options.target,
+    target,
     styling: request.options.styling,
     nodeIds: request.options.nodeIds,
     // A PNG that cannot be read is not sent: the model gets the structure only, and the panel says so.
     ...(image ? { imageDataUrl: pngDataUrl(request.png), detail: "high" as const } : {}),
     // The model sees the layout the offline code uses (the panel always infers flows for absolute screens).
     hint: modelHint(design.document, "responsive", options.layoutDecisions),
-    assets: modelAssetFiles(design.document, request.options.target),
+    assets: modelAssetFiles(design.document, target),
     fonts: fontPlan(design.document.frames),
     ...(request.draft ? { drafts: offline.files } : {}),
     ...(components ? { components } : {}),

@@ -1,0 +1,122 @@
+/**
+ * Bench section "frameworks" (issue 54): each target's output scored against React's on every top-level frame of
+ * the fixtures (test/fixtures/figma) and the real files (test/fixtures/real) — the text a reader sees at 390, 768,
+ * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue is
+ * measured; Svelte, Angular and React Native are rows to fill when their emitters land.
+ *   BENCH_ONLY=frameworks npm run bench
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { scoreCode } from "../cli/measure/score.js";
+import { codeLines, iouGap, scoreGap } from "../cli/measure/frameworks.js";
+import type { RestNode } from "../codegen/fidelity/design-nodes.js";
+import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
+import type { FidelityScore } from "../codegen/fidelity/types.js";
+import { fixturesRoot } from "../test/helpers/responsive-frames.js";
+import { quickSample, withBenchBrowser } from "./quick.js";
+import { round, type BenchResults } from "./results.js";
+
+/** The targets compared with React: measured, or to come (their rows say so). */
+const TARGETS = [
+  { name: "vue", options: { target: "vue" } as const },
+  { name: "svelte" },
+  { name: "angular" },
+  { name: "react-native" },
+] as const;
+
+const GOAL_GAP = 0.02;
+const GOAL_LINES = 1.3;
+
+interface Row {
+  frame: string;
+  react: number;
+  vue: number;
+  readerGap: number;
+  iouGap: number;
+  lines: number;
+}
+
+function frameFiles(): string[] {
+  const root = fixturesRoot();
+  return ["figma", "real"].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => join(dir, f)),
+  );
+}
+
+export async function frameworksSection(results: BenchResults): Promise<void> {
+  const rows: Row[] = [];
+  const failed: string[] = [];
+  // A browser per file: a page that brings Chromium down costs its file's frames, not the rest.
+  for (const file of quickSample(frameFiles())) {
+    await withBenchBrowser(async (host) => {
+      let design: ReturnType<typeof loadDesign>;
+      try {
+        design = loadDesign(JSON.parse(readFileSync(join(fixturesRoot(), file), "utf8")));
+      } catch (error) {
+        // A file that is not one REST reply (a fragment, several JSON documents): said, not measured.
+        failed.push(`${file}: ${String(error).split("\n")[0]}`);
+        return;
+      }
+      for (const [i, frame] of design.document.frames.entries()) {
+        const root = (design.roots.find((r) => r.id === frame.id) ?? design.roots[i]) as unknown as RestNode;
+        const doc = { ...design.document, frames: [frame] };
+        const base: CodeOptions = { target: "react", styling: "css-modules", nodeIds: true };
+        const react = await generateCode(doc, base);
+        const vue = await generateCode(doc, { ...base, ...TARGETS[0].options });
+        let reactScore: FidelityScore;
+        let vueScore: FidelityScore;
+        try {
+          reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
+          vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
+        } catch (error) {
+          failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
+          continue;
+        }
+        rows.push({
+          frame: `${file} ${frame.id} ${frame.name.slice(0, 30)}`,
+          react: round(reactScore.iouMatched),
+          vue: round(vueScore.iouMatched),
+          readerGap: round(scoreGap(reactScore, vueScore)),
+          iouGap: round(iouGap(reactScore, vueScore)),
+          lines: round(codeLines(vue.files) / codeLines(react.files)),
+        });
+      }
+    });
+  }
+  for (const r of rows) results.set("frameworks", ["frames", r.frame], { ...r });
+  const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const summary = {
+    frames: rows.length,
+    maxReaderGap: round(Math.max(0, ...rows.map((r) => r.readerGap))),
+    meanReaderGap: round(mean(rows.map((r) => r.readerGap))),
+    maxIouGap: round(Math.max(0, ...rows.map((r) => r.iouGap))),
+    maxLines: round(Math.max(0, ...rows.map((r) => r.lines))),
+    meanLines: round(mean(rows.map((r) => r.lines))),
+    withinGoal: rows.filter((r) => r.readerGap <= GOAL_GAP && r.lines <= GOAL_LINES).length,
+    notMeasured: failed,
+  };
+  results.set("frameworks", ["vue"], summary);
+  for (const t of TARGETS.slice(1)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
+  results.print(`\n## frameworks: each target against React on every fixture and real frame\n`);
+  results.print(
+    `${rows.length} frames; score = IoU×matched at the design width; reader gap = the largest difference in the ` +
+      `text a reader sees at 390, 768, the design width and 1920 (goal ≤ ${GOAL_GAP}); lines = the target's ` +
+      `lines of code / React's (goal ≤ ${GOAL_LINES}). Vue: ${summary.withinGoal} of ${rows.length} within both ` +
+      `goals; reader gap max ${summary.maxReaderGap}, mean ${summary.meanReaderGap}; IoU×matched gap max ` +
+      `${summary.maxIouGap}; lines max ${summary.maxLines}×, mean ${summary.meanLines}×.\n`,
+  );
+  results.print(
+    [
+      "| frame | score(React) | score(Vue) | reader gap | IoU gap | lines Vue/React | " +
+        "Svelte | Angular | React Native |",
+      "|---|---:|---:|---:|---:|---:|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.frame} | ${r.react.toFixed(3)} | ${r.vue.toFixed(3)} | ${r.readerGap.toFixed(3)} | ` +
+          `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | — | — | — |`,
+      ),
+    ].join("\n"),
+  );
+}
