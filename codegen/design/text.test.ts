@@ -270,3 +270,16 @@ describe("a text scaled with its instance (Fitma's thumbnail, issue 49)", () => 
     expect(drawnTextScale(trimmed, readText(trimmed, undefined), 17)).toBeUndefined();
   });
 });
+
+describe("italic from a font style's name", () => {
+  it("reads an override that names an upright style over an italic base as upright, and an Italic style as italic", () => {
+    const node = textNode(
+      { characterStyleOverrides: [0, 0, 1, 1], styleOverrideTable: { 1: { fontStyle: "Regular", fontWeight: 400 } } },
+      { italic: true, fontStyle: "Italic", fontWeight: 400 },
+    );
+    const text = readText({ ...node, characters: "abcd" }, undefined);
+    expect(text.style.italic).toBe(true);
+    expect(text.runs).toEqual([{ start: 2, end: 4, style: { italic: false } }]);
+    expect(readText(textNode({}, { fontStyle: "Bold Italic" }), undefined).style.italic).toBe(true);
+  });
+});

@@ -42,6 +42,9 @@ function holdsLines(height: number | undefined, line: number): boolean {
   return lines >= 1 && Math.abs(height - lines * line) < 1;
 }
 
+/** A font style name that is slanted ("Italic", "Bold Italic", "Oblique"). */
+const ITALIC_STYLE = /italic|oblique/i;
+
 function partialStyle(style: Raw, fills: unknown, box?: number): Partial<TextStyle> {
   const out: Partial<TextStyle> = {};
   const family = str(style["fontFamily"]);
@@ -51,6 +54,7 @@ function partialStyle(style: Raw, fills: unknown, box?: number): Partial<TextSty
   const weight = finite(style["fontWeight"]);
   if (weight !== undefined) out.weight = weight;
   if (typeof style["italic"] === "boolean") out.italic = style["italic"];
+  else if (ITALIC_STYLE.test(str(style["fontStyle"]) ?? "")) out.italic = true;
   const unit = str(style["lineHeightUnit"]);
   const lineHeight = finite(style["lineHeightPx"]);
   // "Auto" (INTRINSIC_% at 100 %) is the font's own line height; a percentage of it other than 100 (older files: 120 %
@@ -137,6 +141,11 @@ function readRuns(node: Raw, chars: string, base: TextStyle): TextRun[] {
     const entry = table[String(key)];
     if (key !== 0 && isRecord(entry)) {
       const partial = partialStyle(entry, entry["fills"]);
+      // An override that names its font style without `italic` (tools other than Figma write only what they set):
+      // upright where the style's name is, over an italic base.
+      const fontStyle = str(entry["fontStyle"]);
+      if (partial.italic === undefined && base.italic && fontStyle !== undefined && !ITALIC_STYLE.test(fontStyle))
+        partial.italic = false;
       const diff: Partial<TextStyle> = {};
       for (const [k, v] of Object.entries(partial) as [keyof TextStyle, TextStyle[keyof TextStyle]][]) {
         if (base[k] !== v) Object.assign(diff, { [k]: v });
