@@ -48,7 +48,7 @@ describe("exit codes", () => {
     { name: "a missing argument (code)", argv: () => ["code"], exit: 2 },
     { name: "a missing argument (search)", argv: () => ["search", LOGIN], exit: 2 },
     { name: "a missing argument (batch)", argv: () => ["batch", "status"], exit: 2 },
-    { name: "a bad value", argv: () => ["code", LOGIN, "--target", "vue"], exit: 2 },
+    { name: "a bad value", argv: () => ["code", LOGIN, "--target", "flutter"], exit: 2 },
     {
       name: "a value that does not go together",
       argv: () => ["code", LOGIN, "--target", "html", "--styling", "tailwind"],

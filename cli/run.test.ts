@@ -544,13 +544,13 @@ describe("bad input: exit code 2 and a clear message", () => {
     { name: "an unknown command", argv: () => ["bogus", LOGIN], message: /unknown command "bogus"/ },
     {
       name: "a bad --target",
-      argv: () => ["code", LOGIN, "--target", "vue"],
-      message: /--target must be react or html, not vue/,
+      argv: () => ["code", LOGIN, "--target", "flutter"],
+      message: /--target must be react, html or vue, not flutter/,
     },
     {
       name: "a bad --styling",
       argv: () => ["code", LOGIN, "--styling", "sass"],
-      message: /--styling must be css-modules or tailwind, not sass/,
+      message: /--styling must be css-modules, css or tailwind, not sass/,
     },
     { name: "an unknown option", argv: () => ["code", LOGIN, "--frobnicate"], message: /frobnicate/ },
     { name: "no design file", argv: () => ["code"], message: /^figment: code needs a design file/ },

@@ -308,7 +308,7 @@ describe("settings and the API keys", () => {
     [{ maxImageSize: 99_999 }, "maxImageSize"],
     [{ model: "" }, "model"],
     [{ baseUrl: "ftp://example.com" }, "baseUrl"],
-    [{ target: "vue" }, "target"],
+    [{ target: "flutter" }, "target"],
     [{ colour: "blue" }, "colour"],
   ])("rejects %j with bad-settings naming the key, and saves nothing", async (patch, key) => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -414,8 +414,8 @@ describe("messages from the UI", () => {
     [{ type: "export-selection" }, /"export-selection" is malformed: requestId must be a non-empty string/],
     [{ type: "notify", message: "hi", colour: "red" }, /"notify" is malformed: colour must be absent/],
     [
-      { type: "save-settings", requestId: "r", settings: { target: "vue" } },
-      /settings.target must be one of react, html/,
+      { type: "save-settings", requestId: "r", settings: { target: "flutter" } },
+      /settings.target must be one of react, html, vue/,
     ],
     ["hello", /not an object/],
     [null, /not an object/],

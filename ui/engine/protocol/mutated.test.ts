@@ -49,7 +49,7 @@ describe("the engine's messages under mutated input", () => {
       expect(components.message).toMatch(
         /^the codegen worker got a request it does not understand: input\.components must be a string/,
       );
-      expect(refusal(() => parseEngineRequest(generate({ target: "vue" }))).message).toMatch(
+      expect(refusal(() => parseEngineRequest(generate({ target: "flutter" }))).message).toMatch(
         /input\.target must be one of react, html/,
       );
       expect(refusal(() => parseEngineRequest(generate({ drafts: [{ path: "a.tsx", content: 1 }] }))).message).toMatch(

@@ -129,8 +129,8 @@ describe("engine protocol", () => {
 
   it.each([
     [
-      { kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options: { ...options, target: "vue" } },
-      "options.target must be one of react, html",
+      { kind: "generate", id: "w1", exports: [{ id: "1:2", json: {} }], options: { ...options, target: "flutter" } },
+      "options.target must be one of react, html, vue",
     ],
     [{ kind: "generate", id: "w1", exports: [{ id: "1:2" }], options }, "exports[0].json must be present"],
     [{ kind: "load-script", id: "w3", url: "https://evil.example/x.js" }, "url must be a blob: URL"],
