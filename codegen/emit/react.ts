@@ -1,14 +1,15 @@
 /** React (TSX) emitter: one file per screen, one per component, CSS modules or Tailwind. */
-import type { DesignDocument, DesignNode } from "../design/types.js";
+import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { instanceKey, planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
+import { componentFileContext } from "./component-context.js";
+import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
 import { jsString, printJsx, type MarkupStyle } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
-import { Sheet, type AttrValue, type VNode } from "./vnode.js";
+import { Sheet, type VNode } from "./vnode.js";
 import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
@@ -154,18 +155,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     mappedFor: (node) => library.mappedFor(node),
     ...tokens,
     ...(def
-      ? {
-          textProp: (node: DesignNode) => plan.textProp(def, node),
-          textPropLines: (node: DesignNode) => plan.textLines(def, node),
-          visibleProp: (node: DesignNode) => plan.visibleProp(def, node),
-          layerId: (id: string): AttrValue => {
-            if (id === def.canonical.id) return { expr: NODE_ID, html: id };
-            const key = instanceKey(def.canonical.id, id);
-            if (key === undefined) return id;
-            unit.layerIds = true;
-            return { expr: `${LAYER_ID}(${JSON.stringify(key)})`, html: id };
-          },
-        }
+      ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
       : {}),
     ...(modules ? {} : { preflight: true }),
     navMenu: () => newMenu(unit),

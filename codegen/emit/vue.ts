@@ -3,16 +3,17 @@
  * markup tree as React's (build.ts): the same components and props, assets, fonts, tokens, responsive rules and
  * prototype links (vue-router's RouterLink, routes in src/routes.ts). Files: src/screens/*.vue, src/components/*.vue.
  */
-import type { DesignDocument, DesignNode } from "../design/types.js";
+import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { instanceKey, planComponents, type ComponentDef } from "./components.js";
+import { componentFileContext } from "./component-context.js";
+import { planComponents, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { tailwindClasses } from "./tailwind.js";
 import { documentTokensCss, tokenFields } from "../tokens/index.js";
-import { Sheet, type AttrValue, type VNode } from "./vnode.js";
+import { Sheet, type VNode } from "./vnode.js";
 import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
@@ -100,18 +101,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     componentFor: (node) => plan.usage(node),
     ...tokens,
     ...(def
-      ? {
-          textProp: (node: DesignNode) => plan.textProp(def, node),
-          textPropLines: (node: DesignNode) => plan.textLines(def, node),
-          visibleProp: (node: DesignNode) => plan.visibleProp(def, node),
-          layerId: (id: string): AttrValue => {
-            if (id === def.canonical.id) return { expr: NODE_ID, html: id };
-            const key = instanceKey(def.canonical.id, id);
-            if (key === undefined) return id;
-            unit.layerIds = true;
-            return { expr: `${LAYER_ID}(${JSON.stringify(key)})`, html: id };
-          },
-        }
+      ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
       : {}),
     ...(scoped ? {} : { preflight: true }),
     navMenu: () => {
