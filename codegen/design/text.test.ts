@@ -272,7 +272,7 @@ describe("a text scaled with its instance (Fitma's thumbnail, issue 49)", () => 
 });
 
 describe("italic from a font style's name", () => {
-  it("reads an override that names an upright style over an italic base as upright, and an Italic style as italic", () => {
+  it("an override naming an upright style over an italic base is upright; an Italic style is italic", () => {
     const node = textNode(
       { characterStyleOverrides: [0, 0, 1, 1], styleOverrideTable: { 1: { fontStyle: "Regular", fontWeight: 400 } } },
       { italic: true, fontStyle: "Italic", fontWeight: 400 },

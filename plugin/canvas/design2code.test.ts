@@ -37,7 +37,10 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
   // (flex `order` and row-reverse drawn in the other order).
   it.each([
     [11, 0.98],
-    [48, 0.97],
+    // Since each text layer is also held against its own line boxes (test/helpers/page-layers.ts), 48 scores 0.921:
+    // its text layers take the first family of the CSS stack ("Lucida Grande", not installed) where Chromium draws
+    // a fallback, and the simulator's wider face wraps one line more (font matching, not width).
+    [48, 0.9],
     // 0.930 → 0.950 on main (cb09cf7) → 0.980 (Auto line heights as the face's, the margins below).
     [159, 0.97],
     // 45: 0.866 → 0.959 once the simulator measured text with the fonts' advances (its table cells hug their text).
@@ -50,7 +53,8 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
     [361, 0.98],
     // Text in the default font with line-height normal: 231 0.905 → 1.000, 114 0.933 → 0.987 once the simulator
     // drew "Auto" at the face's own line spacing (Figma's), not 1.2 em (Liberation Serif 16 px: 18, not 20).
-    [231, 0.98],
+    // 0.974 with each text layer held against its own line boxes.
+    [231, 0.97],
     [114, 0.97],
     // 0.885 → 1.000: a flex-column body's centred 1170-px containers (stretched, with margins) filled the whole
     // width, and a space-between header with two icons at its ends was taken to hug them.
@@ -72,8 +76,8 @@ describe.runIf(runBrowser)("Design2Code pages → layers on the simulator, eleme
   );
 
   it("a page of more than 10,000 elements: the reader stops at the limit and says so, the builder builds", async () => {
-    // Page 196 (2,600 elements) four times over.
-    const html = source(196);
+    // Page 196 four times over, its archive opened: 2,600 elements, most of them in a closed <details> (never read).
+    const html = source(196).replace(/<details(?![^>]*\bopen)/gi, "<details open");
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)![1]!;
     const big = pageFrom(html.replace(body, body.repeat(4)));
     const [read] = await readPage(browser, big, [1280]);
