@@ -13,7 +13,8 @@
 // first opens: it kept ui.html over its 150 KB budget. And so are the panels other than Code (esbuild.panel-parts.mjs):
 // each comes when it first opens, or in idle time after the first paint, which keeps ui.html within its 80 KB.
 // `node esbuild.config.mjs bench` also builds dist/bench.mjs (`corpus`: dist/corpus.mjs, the corpus regenerator;
-// `fonts`: dist/fonts.mjs, the font catalog's); `--watch` rebuilds on change (npm run dev).
+// `fonts`: dist/fonts.mjs, the font catalog's); `--extras-only` builds those alone, leaving the plugin's bundles as
+// they are; `--watch` rebuilds on change (npm run dev).
 import { build, context } from "esbuild";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -311,18 +312,8 @@ function pluginMainWith(engineResult) {
   };
 }
 
-async function buildAll() {
-  await build({ ...node, entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
-  await chmod("dist/cli.js", 0o755);
-  const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
-  packedTokenizer = pack(await build(tokenizer));
-  packedSearchWorker = pack(await build(searchWorker));
-  packedDraft = pack(await build(draftPart));
-  packedCodeParts = await packCodeParts();
-  const [ui, engineResult] = await Promise.all([buildShellAndParts(uiScript, uiScript), build(engineWith(runtimeJs))]);
-  packedPanelParts = ui.parts;
-  await build(pluginMainWith(engineResult));
-  await writeUiHtml(ui.shell);
+/** The bundles named on the command line beside the plugin's (bench, fonts, corpus). */
+async function buildExtras() {
   if (process.argv.includes("bench")) {
     await build({ ...node, entryPoints: ["bench/run.ts"], outfile: "dist/bench.mjs" });
     // The layers builder on the simulator (needs Figma's typings, so the bench loads it by path: bench/layers-d2c.ts).
@@ -336,7 +327,26 @@ async function buildAll() {
   }
 }
 
-if (!watch) {
+async function buildAll() {
+  await build({ ...node, entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
+  await chmod("dist/cli.js", 0o755);
+  const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
+  packedTokenizer = pack(await build(tokenizer));
+  packedSearchWorker = pack(await build(searchWorker));
+  packedDraft = pack(await build(draftPart));
+  packedCodeParts = await packCodeParts();
+  const [ui, engineResult] = await Promise.all([buildShellAndParts(uiScript, uiScript), build(engineWith(runtimeJs))]);
+  packedPanelParts = ui.parts;
+  await build(pluginMainWith(engineResult));
+  await writeUiHtml(ui.shell);
+  await buildExtras();
+}
+
+if (process.argv.includes("--extras-only")) {
+  // The extras alone, the plugin's bundles left as they are: a test building the bench while other tests read
+  // dist/code.js and dist/ui.html must not rewrite them under their feet (test/bench-quick.test.ts).
+  await buildExtras();
+} else if (!watch) {
   await buildAll();
 } else {
   await buildAll();

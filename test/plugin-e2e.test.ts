@@ -12,7 +12,7 @@ import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "./compile.js";
-import { ROOT, withPluginPage } from "./harness/plugin-page.js";
+import { ROOT, waitForFinalCode, withPluginPage } from "./harness/plugin-page.js";
 import { controlsUnderToasts } from "./helpers/toast-cover.js";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
 import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
@@ -42,7 +42,7 @@ async function panelShot(page: Page, name: string): Promise<void> {
 async function generate(ui: Frame): Promise<void> {
   await ui.getByRole("button", { name: "Generate", exact: true }).click();
   // The checked and formatted files (the emitters' draft comes first; test/plugin-perf-e2e.test.ts covers it).
-  await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
+  await waitForFinalCode(ui, 90_000);
 }
 
 async function fileNames(ui: Frame): Promise<string[]> {

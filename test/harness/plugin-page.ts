@@ -221,3 +221,38 @@ export async function panelScreenshot(page: Page, dir: string, name: string): Pr
     clip: { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 },
   });
 }
+
+/**
+ * Waits for the Code panel's checked and formatted files (`.results` at stage "final"). A wait in vain says where the
+ * job stood: the results' stage, the panel's status lines and text, and the UI's performance marks (which steps of
+ * the job began and ended), so that a failure under load names the step that never ended.
+ */
+export async function waitForFinalCode(ui: Frame, timeoutMs: number): Promise<void> {
+  try {
+    await ui.waitForSelector('.results[data-stage="final"]', { timeout: timeoutMs });
+  } catch (error) {
+    if (error instanceof Error) error.message += `\nWhere the Code job stood:\n${await codeJobState(ui)}`;
+    throw error;
+  }
+}
+
+async function codeJobState(ui: Frame): Promise<string> {
+  return ui
+    .evaluate(() => {
+      const text = (selector: string): string[] =>
+        [...document.querySelectorAll(selector)].map((e) => (e as HTMLElement).innerText.trim().slice(0, 200));
+      const stages = [...document.querySelectorAll(".results")].map((e) => e.getAttribute("data-stage"));
+      const marks = performance
+        .getEntries()
+        .filter((e) => e.entryType === "mark" || e.entryType === "measure")
+        .map((e) => `${e.entryType} ${e.name} at ${Math.round(e.startTime)} ms (${Math.round(e.duration)} ms)`);
+      return [
+        `results stage: ${stages.length > 0 ? stages.join(", ") : "no .results"}`,
+        `status: ${JSON.stringify(text('[role="status"], .status, .progress'))}`,
+        `buttons: ${JSON.stringify(text("button").slice(0, 12))}`,
+        `marks: ${marks.length > 0 ? marks.join("; ") : "none"}`,
+        `panel: ${(document.querySelector("#app") as HTMLElement | null)?.innerText.slice(0, 600) ?? "no #app"}`,
+      ].join("\n");
+    })
+    .catch((error: unknown) => `(the panel could not be read: ${error instanceof Error ? error.message : error})`);
+}

@@ -192,6 +192,8 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   const runWorker = useCallback(
     async ({ id, current }: Run, exported: Exported, options: CodeOptions) => {
       const { exports, frames, extras, problems } = exported;
+      // The job's steps as marks (a test that waited in vain reads which began and which ended).
+      performance.mark("figment:code-job:exported");
       const drafter = await loadDraft(requests).catch(() => undefined);
       if (!current()) return;
       // The layout check first (ui/code/layout-check.ts: the inferred frames laid out at the design width in the
@@ -217,9 +219,11 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         if (current() && (now.phase === "generating" || now.phase === "draft")) setState({ ...now, worker: next });
       });
       try {
+        performance.mark("figment:code-job:generate");
         const reply = await queue.run(async () =>
           current() ? worker.call("generate", { exports, options: checked, ...(extras ? { extras } : {}) }) : SKIPPED,
         );
+        performance.mark("figment:code-job:answered");
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const html = options.target === "html";
