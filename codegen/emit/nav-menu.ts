@@ -27,12 +27,13 @@ import type { Semantics } from "./semantics.js";
 import type { AttrValue, ElementNode, Sheet, VNode } from "./vnode.js";
 
 /**
- * What a file calls a menu's parts: HTML its panel's id; React the state, its setter, the panel's id and the button's
- * ref.
+ * What a file calls a menu's parts: HTML its panel's id; React and Vue the state, its setter, the panel's id and the
+ * button's ref, and how the file gives the button the focus back (React: `menuButton.current?.focus()`; a Vue
+ * template sees its ref unwrapped: `menuButton?.focus()`).
  */
 export type NavMenuNames =
   | { kind: "popover"; id: string }
-  | { kind: "state"; open: string; setOpen: string; id: string; button: string };
+  | { kind: "state"; open: string; setOpen: string; id: string; button: string; focusButton: string };
 
 /** The button is a touch target this large. */
 const BUTTON = 44;
@@ -214,7 +215,7 @@ export class NavPlan {
       : drawn;
   }
 
-  /** React: Escape anywhere in the bar's row closes its menu and gives the focus back to the button. */
+  /** React and Vue: Escape anywhere in the bar's row closes its menu and gives the focus back to the button. */
   rowAttrs(row: DesignNode): [string, string][] | undefined {
     const nav = this.rolesOf(row).find((r) => r.role === "row")?.nav;
     const names = nav ? this.namesOf(nav) : undefined;
@@ -223,7 +224,7 @@ export class NavPlan {
       [
         "onKeyDown",
         `(event) => { if (event.key === "Escape" && ${names.open}) { ` +
-          `${names.setOpen}(false); ${names.button}.current?.focus(); } }`,
+          `${names.setOpen}(false); ${names.focusButton}; } }`,
       ],
     ];
   }

@@ -75,6 +75,7 @@ function newMenu(unit: FileUnit): Extract<NavMenuNames, { kind: "state" }> {
     setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
     id: `${base}Id`,
     button: `${base}Button`,
+    focusButton: `${base}Button.current?.focus()`,
   };
   unit.menus.push(names);
   return names;

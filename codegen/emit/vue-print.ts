@@ -52,8 +52,10 @@ function elementAttrs(node: ElementNode, style: VueClassStyle): string[] {
   if (node.nodeId !== undefined) out.push(attr("data-node-id", node.nodeId));
   for (const [k, v] of node.attrs) out.push(attr(k, v));
   for (const [k, expr] of node.reactAttrs ?? []) {
-    if (k === "ref") continue;
-    if (k.startsWith("on")) out.push(`@${k.slice(2).toLowerCase()}="${attrExpr(CLICK_EXPRESSIONS[expr] ?? expr)}"`);
+    // A template ref names the script's ref of that name (vue.ts declares it).
+    if (k === "ref") out.push(attr("ref", expr));
+    else if (k.startsWith("on"))
+      out.push(`@${k.slice(2).toLowerCase()}="${attrExpr(CLICK_EXPRESSIONS[expr] ?? expr)}"`);
     else out.push(`:${k}="${attrExpr(expr)}"`);
   }
   return out;

@@ -45,7 +45,7 @@ describe("printVue", () => {
         `<div class="card" :data-node-id="layerId('1:2')" aria-label="Say &quot;hi&quot;">`,
         '  <Icon v-if="showIcon" :big="true" />',
         '  <RouterLink to="/next">{{ label }}</RouterLink>',
-        '  <button :aria-expanded="menuOpen" @click="() => setMenuOpen(!menuOpen)">' +
+        '  <button ref="menuButton" :aria-expanded="menuOpen" @click="() => setMenuOpen(!menuOpen)">' +
           '{{ "  two  spaces {x}" }}</button>',
         "</div>",
       ].join("\n"),
@@ -71,6 +71,8 @@ const FRAMES: [file: string, styling: "css-modules" | "tailwind"][] = [
   ["vincegx-home-slideshow.nodes.json", "tailwind"],
   ["figma-differ-selfie.nodes.json", "css-modules"],
   ["vincegx-homepage-landing.nodes.json", "css-modules"],
+  // A bar that folds into a menu button on narrow screens (its ref, and Escape giving it the focus back).
+  ["vincegx-hero-header.nodes.json", "css-modules"],
 ];
 
 const TSCONFIG = {

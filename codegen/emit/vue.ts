@@ -112,6 +112,8 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
         setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
         id: `${base}Id`,
         button: `${base}Button`,
+        // The template sees the ref unwrapped.
+        focusButton: `${base}Button?.focus()`,
       };
       unit.menus.push(menu);
       return menu;
@@ -144,6 +146,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       `  ${m.open}.value = open;`,
       "};",
       `const ${m.id} = useId();`,
+      `const ${m.button} = ref<HTMLButtonElement | null>(null);`,
     ]);
     const script = [...imports, ...(imports.length > 0 && setup.length + menuLines.length > 0 ? [""] : []), ...setup];
     const body = [...script, ...menuLines];

@@ -240,8 +240,8 @@ async function codeJobState(ui: Frame): Promise<string> {
   return ui
     .evaluate(() => {
       const text = (selector: string): string[] =>
-        [...document.querySelectorAll(selector)].map((e) => (e as HTMLElement).innerText.trim().slice(0, 200));
-      const stages = [...document.querySelectorAll(".results")].map((e) => e.getAttribute("data-stage"));
+        Array.from(document.querySelectorAll(selector)).map((e) => (e as HTMLElement).innerText.trim().slice(0, 200));
+      const stages = Array.from(document.querySelectorAll(".results")).map((e) => e.getAttribute("data-stage"));
       const marks = performance
         .getEntries()
         .filter((e) => e.entryType === "mark" || e.entryType === "measure")

@@ -1,0 +1,152 @@
+/**
+ * The starter projects as a user gets them (issue 54): `figment code --project` on real files, then in a folder of its
+ * own outside the repository `npm install` from the npm registry and `npm run build` (the project's own scripts:
+ * `tsc && vite build`, `vue-tsc && vite build`), then the built site served and opened in Chromium, where the design's
+ * text shows and nothing the page asks for is missing. Slow (an install each) and it needs the registry, so it runs
+ * only with FIGMENT_STARTERS=1: `.ci/run` runs it after `npm test` (`npm run test:starters`).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers/fixtures.js";
+import { useBrowser } from "../helpers/browser.js";
+import { serveDir } from "../helpers/project-build.js";
+
+const RUN = process.env["FIGMENT_STARTERS"] === "1";
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "starters");
+
+interface Starter {
+  /** The test's name and the project's folder. */
+  name: string;
+  design: string;
+  args: string[];
+  /** A text of the first screen the built page must show. */
+  shows: string;
+  width: number;
+}
+
+const HOME = { design: "figma/vincegx-vaya-home.nodes.json", shows: "Book your stay", width: 1440 };
+const SELFIE = { design: "figma/figma-differ-selfie.nodes.json", shows: "Place your face in the frame", width: 375 };
+/** A whole file: its screens as routes, the prototype's links between them. */
+const TNT = { design: "real/tnt-website.file.json", shows: "Kailashnath Temple", width: 1440 };
+const LOGIN = { design: "figma/figmasharp-login.file.json", shows: "Forgot your password?", width: 375 };
+
+/** Three real designs per starter (a whole file among them), and one with Tailwind. */
+export const STARTERS: Starter[] = [
+  ...(["react", "vue"] as const).flatMap((target) => [
+    ...[
+      ["home", HOME],
+      ["selfie", SELFIE],
+      ["tnt", TNT],
+    ].map(([label, design]) => ({
+      ...(design as typeof HOME),
+      name: `${target}-${label as string}`,
+      args: ["--target", target],
+    })),
+    { ...LOGIN, name: `${target}-tailwind-login`, args: ["--target", target, "--styling", "tailwind"] },
+  ]),
+];
+
+interface Ran {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `command` in `cwd`, its output kept (the last lines go into a failure's message). */
+function run(command: string, args: string[], cwd: string): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+const tail = (ran: Ran): string => ran.output.split("\n").slice(-40).join("\n");
+
+/** At most two installs and builds at a time (the CI machine has two cores). */
+const slots = (() => {
+  let free = 2;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (free === 0) await new Promise<void>((wake) => waiting.push(wake));
+    else free--;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+})();
+
+describe.runIf(RUN)("starter projects install and build as downloaded", { concurrent: true }, () => {
+  const browser = useBrowser();
+  // Outside the repository: no node_modules above the project that an install would not have made.
+  let root = "";
+  beforeAll(() => void (root = mkdtempSync(join(tmpdir(), "figment-starters-"))));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  for (const starter of STARTERS)
+    it(`${starter.name}: npm install && npm run build, then the built page shows "${starter.shows}"`, {
+      timeout: 900_000,
+    }, async () => {
+      const dir = join(root, starter.name);
+      const made = await run(
+        process.execPath,
+        [
+          join(REPO_ROOT, "dist/cli.js"),
+          "code",
+          join(REPO_ROOT, "test/fixtures", starter.design),
+          ...starter.args,
+          "--project",
+          "--out",
+          dir,
+        ],
+        root,
+      );
+      expect(made.code, tail(made)).toBe(0);
+      expect(existsSync(join(dir, "package.json"))).toBe(true);
+      // A starter ships without a lockfile: the install resolves its ranges as a user's would.
+      expect(existsSync(join(dir, "package-lock.json"))).toBe(false);
+      const scripts = (
+        JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> }
+      ).scripts;
+      expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["dev", "build"]));
+
+      await slots(async () => {
+        const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+        expect(installed.code, `npm install failed:\n${tail(installed)}`).toBe(0);
+        const built = await run("npm", ["run", "build"], dir);
+        expect(built.code, `npm run build failed:\n${tail(built)}`).toBe(0);
+      });
+      expect(existsSync(join(dir, "dist", "index.html"))).toBe(true);
+
+      const served = await serveDir(join(dir, "dist"));
+      const context = await browser.newContext({
+        viewport: { width: starter.width, height: 900 },
+        serviceWorkers: "block",
+      });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on("pageerror", (error) => void errors.push(error.message));
+        await page.goto(`${served.origin}/`, { waitUntil: "load" });
+        await page.getByText(starter.shows).first().waitFor({ state: "visible" });
+        await page.evaluate("document.fonts.ready.then(() => true)");
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, `${starter.name}.png`) });
+        expect(errors).toEqual([]);
+        // Everything the page asked for was built into it (fonts, images), but the icon browsers ask for by themselves.
+        expect(served.requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
+      } finally {
+        await context.close();
+        await served.close();
+      }
+    });
+});
