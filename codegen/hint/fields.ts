@@ -28,7 +28,8 @@ import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
 import { FigmentError } from "../../kernel/errors.js";
 
-export type Category = "layout" | "paint" | "text";
+/** `font`: a text's typeface, size, weight, spacing (shared by texts of several colours); `text`: the rest of it. */
+export type Category = "layout" | "paint" | "font" | "text";
 
 /**
  * Where a node sits, for what a hint of HINT_VERSION 2 leaves to its context (absent: printed in full, as version 1):
@@ -736,7 +737,7 @@ export const FIELDS: Field[] = [
   ...STYLE_FIELDS.map(
     (sf): Field => ({
       key: sf.key,
-      category: "text",
+      category: sf.key === "c" ? "text" : "font",
       print: (n) => (n.text ? sf.print(n.text.style) : undefined),
       parse: (n, v) => sf.parse(textOf(n).style, v),
     }),

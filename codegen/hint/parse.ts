@@ -19,10 +19,12 @@ export interface ParsedHint {
   document: DesignDocument;
 }
 
-/** The shared tables a hint defines before its nodes: `$n` property groups and `&n` texts. */
+/** The shared tables a hint defines before its nodes: `$n` property groups and `&n` texts; instances' components. */
 interface Tables {
   groups: Map<string, string[]>;
   texts: Map<string, string>;
+  /** The component of the last instance read, by the instance's name (a bare `cmp` is that one). */
+  components: Map<string, string>;
 }
 
 /** A text node's characters: a JSON string, or `&n` from the text table. */
@@ -118,8 +120,12 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, at: Line
     } else if (token === "svg") node.asset = `${assetBase(node)}.svg`;
     else if (/^svg-[1-9]\d*$/.test(token)) node.asset = `${assetBase(node)}${token.slice(3)}.svg`;
     else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
-    else if (token.startsWith("cmp:")) node.component = { id: token.slice(4), name: node.component?.name ?? node.name };
-    else if (token.startsWith("cn:")) {
+    else if (token === "cmp" || token.startsWith("cmp:")) {
+      const id = token === "cmp" ? tables.components.get(node.name) : token.slice(4);
+      if (id === undefined) throw new FigmentError("input", `line ${lineNo}: cmp without an earlier "${node.name}"`);
+      tables.components.set(node.name, id);
+      node.component = { id, name: node.component?.name ?? node.name };
+    } else if (token.startsWith("cn:")) {
       if (!node.component) throw new FigmentError("input", `line ${lineNo}: cn before cmp`);
       node.component.name = unquote(token.slice(3));
     } else {
@@ -154,7 +160,7 @@ export function parseHint(text: string): ParsedHint {
   const version = hintVersion(lines[0] ?? "");
   if (version === undefined)
     throw new FigmentError("input", `line 1: not a Figment hint (expected "figment-hint ${HINT_VERSION}")`);
-  const tables: Tables = { groups: new Map(), texts: new Map() };
+  const tables: Tables = { groups: new Map(), texts: new Map(), components: new Map() };
   const frames: DesignNode[] = [];
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
   const assets: Record<string, Asset> = {};

@@ -315,6 +315,41 @@ describe("what a version 2 hint leaves to a layer's context", () => {
     expect(parseHint(printHint(doc)).document.frames).toEqual(doc.frames);
   });
 
+  it("prints an instance of the component the last instance of its name had as `cmp` alone", () => {
+    const instance = (id: string, component: string): DesignNode => ({
+      id,
+      name: "Button",
+      kind: "instance",
+      w: 10,
+      h: 10,
+      component: { id: component, name: "Button" },
+    });
+    const buttons: DesignDocument = {
+      frames: [
+        {
+          id: "1:1",
+          name: "Row",
+          kind: "frame",
+          w: 40,
+          h: 10,
+          children: [instance("1:2", "9:1"), instance("1:3", "9:1"), instance("1:4", "9:2"), instance("1:5", "9:2")],
+        },
+      ],
+      assets: {},
+    };
+    const printed = printHint(buttons);
+    expect(printed.split("\n").slice(2, 6)).toEqual([
+      " I :2 Button 10x10 cmp:9:1",
+      " I :3 Button 10x10 cmp",
+      " I :4 Button 10x10 cmp:9:2",
+      " I :5 Button 10x10 cmp",
+    ]);
+    expect(parseHint(printed).document.frames).toEqual(buttons.frames);
+    expect(() => parseHint("figment-hint 2\nI 1:2 Button 10x10 cmp")).toThrow(
+      /line 2: cmp without an earlier "Button"/,
+    );
+  });
+
   it("reads a version 1 hint as before: frames clip unless noclip, sizing only where printed", () => {
     const v1 = ["figment-hint 1", "F 1:1 Page 400x100 row fb:400", " R :2 12x12 f:#000", " F :3 Box 10x10 noclip"];
     const [page] = parseHint(v1.join("\n")).document.frames;

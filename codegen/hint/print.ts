@@ -47,7 +47,7 @@ export const KIND_CODE: Record<NodeKind, string> = {
 
 /** Property groups, each printed once per node and shared through the `$n` table; "shape" is an icon's part boxes. */
 type Group = Category | "shape";
-const CATEGORIES: Group[] = ["layout", "paint", "text", "shape"];
+const CATEGORIES: Group[] = ["layout", "paint", "font", "text", "shape"];
 
 function categoryTokens(node: DesignNode, category: Group, context: FieldContext): string {
   if (category === "shape") return node.parts ? `pb:${printPartBoxes(node.parts)}` : "";
@@ -169,6 +169,8 @@ export function printHint(doc: DesignDocument): string {
   const nodeLines: string[] = [];
 
   const ids = new IdCompressor();
+  /** The component of the last instance printed, by the instance's name. */
+  const components = new Map<string, string>();
   /** A long text printed more than once: `&n`, defined in the table the first time. */
   const textRef = (text: string): string | undefined => {
     let ref = texts.get(text);
@@ -209,7 +211,10 @@ export function printHint(doc: DesignDocument): string {
     }
     if (node.asset !== undefined) parts.push(svgToken(node, node.asset));
     if (node.component) {
-      parts.push(`cmp:${node.component.id}`);
+      // An instance of the component the last instance of this name had: `cmp` alone.
+      const same = components.get(node.name) === node.component.id;
+      components.set(node.name, node.component.id);
+      parts.push(same ? "cmp" : `cmp:${node.component.id}`);
       if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);
     }
     if (partIds !== undefined) parts.push(partIds);
