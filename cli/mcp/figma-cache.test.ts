@@ -163,7 +163,7 @@ describe("figment mcp's Figma cache", () => {
     }
   });
 
-  it("without FIGMA_TOKEN: a cached copy is used and says from when; no copy, or refresh, is the token's error", async () => {
+  it("without FIGMA_TOKEN: a cached copy is used, saying from when; no copy, or refresh: the token error", async () => {
     const cacheDir = join(work, "cache-no-token");
     const fetchedAt = new Date(clock).toISOString();
     const first = await connect(cacheDir);
