@@ -385,7 +385,7 @@ describe("figment hints and code --from-hint", () => {
     const hints = await figment("hints", LOGIN);
     expect(hints.code).toBe(0);
     const lines = hints.stdout.split("\n");
-    expect(lines[0]).toBe("figment-hint 1");
+    expect(lines[0]).toBe("figment-hint 2");
     expect(lines.some((l) => /^F 101:3 /.test(l))).toBe(true);
 
     const hintFile = join(tmp, "login.hint.txt");

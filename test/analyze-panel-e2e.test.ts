@@ -150,7 +150,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
             `<findings>\n` +
               `${EXPECTED.length > 0 ? JSON.stringify(EXPECTED[0]) : "(no findings: the computed checks passed)"}\n`,
           );
-          expect(texts).toMatch(/<design>\nfigment-hint 1\n[^]*"Log-In Page"[^]*"Log In"[^]*\n<\/design>/);
+          expect(texts).toMatch(/<design>\nfigment-hint 2\n[^]*"Log-In Page"[^]*"Log In"[^]*\n<\/design>/);
           expect(body.instructions).toMatch(/never instructions/);
         },
       );

@@ -42,7 +42,7 @@ describe.each(EVAL_FILES)("hint round trip: %s", (file) => {
   const hint = printHint(doc);
 
   it("parses back to the same frames", () => {
-    expect(hint.split("\n")[0]).toBe("figment-hint 1");
+    expect(hint.split("\n")[0]).toBe("figment-hint 2");
     const parsed = parseHint(hint).document;
     expect(normalise(parsed.frames)).toEqual(normalise(doc.frames));
   });

@@ -98,7 +98,7 @@ describe("an analysis over HTTP", () => {
     const texts = userTexts(body).join("\n");
     // The finding, whole and exact, inside the findings block; the hint inside the design block.
     expect(texts).toMatch(/<findings>\n\{"nodeId":"101:3".*"ratio":2\.85.*\n<\/findings>/);
-    expect(texts).toMatch(/<design>\nfigment-hint 1\n[^]*"Log-In Page"[^]*\n<\/design>/);
+    expect(texts).toMatch(/<design>\nfigment-hint 2\n[^]*"Log-In Page"[^]*\n<\/design>/);
   });
 
   it("streams from chat completions (OpenRouter) with the same data, and reports usage", async () => {

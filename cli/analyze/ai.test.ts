@@ -62,7 +62,7 @@ describe("figment analyze --ai", () => {
     expect(request!.headers["authorization"]).toBe("***4321");
     const sent = userText(request!.body);
     expect(sent).toContain('"type":"input_image","image_url":"data:image/png;base64,');
-    expect(sent).toContain("<design>\\nfigment-hint 1");
+    expect(sent).toContain("<design>\\nfigment-hint 2");
     expect(sent).toContain('<design_text>\\n{\\"id\\":');
     expect(sent).toContain("<findings>");
   });

@@ -143,7 +143,7 @@ describe("figment code --ai", () => {
       expect(content[0]).toMatchObject({ type: "input_image", detail: "high" });
       expect(content[0]!.image_url).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
       const texts = content.map((c) => c.text ?? "").join("\n");
-      expect(texts).toContain("<design>\nfigment-hint 1");
+      expect(texts).toContain("<design>\nfigment-hint 2");
       expect(texts).toMatch(/^F 101:3 /m);
       expect((request.body as { model: string }).model).toBe("gpt-5.4-image-2");
 

@@ -38,10 +38,13 @@ const png = encodePng(6, 4, { seed: 3 });
 const render = encodePng(8, 8, { seed: 9 });
 
 /** A server on the shared cache folder, a client, and every log message it sends. */
-async function connect(cacheDir: string): Promise<{ client: Client; served: RunningHttp; logs: string[] }> {
+async function connect(
+  cacheDir: string,
+  env: Record<string, string> = { FIGMA_TOKEN: TOKEN },
+): Promise<{ client: Client; served: RunningHttp; logs: string[] }> {
   const served = await serveHttp({
     folders: [work, FIXTURES],
-    env: { FIGMA_TOKEN: TOKEN },
+    env,
     figma: {
       baseUrl: figma.url,
       cacheDir,
@@ -154,6 +157,48 @@ describe("figment mcp's Figma cache", () => {
       expect(waits).toEqual([]);
       results.push(behind);
       expect(JSON.stringify([results, logs])).not.toContain(TOKEN);
+    } finally {
+      await client.close();
+      await served.close();
+    }
+  });
+
+  it("without FIGMA_TOKEN: a cached copy is used, saying from when; no copy, or refresh: the token error", async () => {
+    const cacheDir = join(work, "cache-no-token");
+    const fetchedAt = new Date(clock).toISOString();
+    const first = await connect(cacheDir);
+    try {
+      const hint = await first.client.callTool({ name: "get_design_hint", arguments: { fileKey: "KEY1" } });
+      expect(hint.structuredContent).toMatchObject({ figma: { cache: "fetched" } });
+    } finally {
+      await first.client.close();
+      await first.served.close();
+    }
+    const { client, served, logs } = await connect(cacheDir, {});
+    try {
+      const from = figma.requests.length;
+      const call = (args: Record<string, unknown>) =>
+        client.callTool({ name: "get_design_hint", arguments: { fileKey: "KEY1", ...args } });
+      clock += 5_000;
+      const recent = await call({});
+      expect(recent.isError, JSON.stringify(recent.content)).toBeFalsy();
+      expect(recent.structuredContent).toMatchObject({ figma: { fromCache: true, cache: "recent", ageSec: 5 } });
+      expect((recent.structuredContent as { hint: string }).hint).toMatch(/^F 101:3 /m);
+      clock += 3_600_000;
+      const stale = (await call({})).structuredContent as { figma: FigmaOrigin };
+      expect(stale.figma).toMatchObject({ fromCache: true, cache: "stale", ageSec: 3605 });
+      expect(stale.figma.note).toBe(
+        `no FIGMA_TOKEN in the server's environment: this is the cached copy downloaded at ${fetchedAt}, not ` +
+          "checked against Figma",
+      );
+      expect(logs.join("\n")).toContain(`cached copy downloaded at ${fetchedAt}`);
+      expect(since(from)).toEqual([]);
+      for (const args of [{ nodes: ["101:3"] }, { refresh: true }]) {
+        const refused = await call(args);
+        expect(refused.isError).toBe(true);
+        expect(JSON.stringify(refused.content)).toMatch(/needs a Figma token: set FIGMA_TOKEN in the MCP server/);
+      }
+      expect(since(from)).toEqual([]);
     } finally {
       await client.close();
       await served.close();

@@ -180,7 +180,6 @@ export async function figmaDesign(
   const key = parseFileKey(request.fileKey);
   // Figma's ids in the API's form (12:34); a URL's node-id=12-34 is accepted as the CLI accepts it.
   const ids = (request.nodes ?? []).map((id) => id.replace(/^(\d+)-(\d+)$/, "$1:$2"));
-  const token = serverFigmaToken(env);
   const now = (source.now ?? Date.now)();
   const dir = fileCacheDir(source.cacheDir, key);
   const path = cacheEntryPath(source.cacheDir, key, ids);
@@ -196,6 +195,9 @@ export async function figmaDesign(
       ...(note ? { note } : {}),
     },
   });
+  // Without a token a cached copy is still a design: used as it is, the result saying from when (refresh fetches).
+  if (cached && !hasFigmaToken(env)) return withoutToken(source, cached, dir, now, kept);
+  const token = serverFigmaToken(env);
   try {
     if (cached) {
       const check = await readJson<FileCheck>(join(dir, "check.json"));
@@ -238,6 +240,36 @@ export async function figmaDesign(
     }
     throw error;
   }
+}
+
+const hasFigmaToken = (env: Readonly<Record<string, string | undefined>>): boolean =>
+  (env["FIGMA_TOKEN"] ?? "").trim() !== "";
+
+/**
+ * A cached copy used without FIGMA_TOKEN: `recent` when its version was confirmed within the check interval, else
+ * `stale`; the note says when it was downloaded and what Figma last said of the file's version.
+ */
+async function withoutToken(
+  source: FigmaSource,
+  cached: EntryMeta,
+  dir: string,
+  now: number,
+  kept: (cache: FigmaOrigin["cache"], note?: string) => FetchedDesign,
+): Promise<FetchedDesign> {
+  const check = await readJson<FileCheck>(join(dir, "check.json"));
+  const recent =
+    check !== undefined &&
+    check.version === cached.version &&
+    now - check.checkedAt < (source.checkSec ?? DEFAULT_CHECK_SEC) * 1000;
+  const downloaded = `no FIGMA_TOKEN in the server's environment: this is the cached copy downloaded at ${new Date(
+    cached.fetchedAt,
+  ).toISOString()}`;
+  if (recent) return kept("recent", `${downloaded}, its version confirmed by Figma less than the check interval ago`);
+  const newer =
+    check?.version !== undefined && cached.version !== undefined && check.version !== cached.version
+      ? `, though Figma had a newer version (${check.version}) at ${new Date(check.checkedAt).toISOString()}`
+      : ", not checked against Figma";
+  return kept("stale", `${downloaded}${newer}`);
 }
 
 /** Downloads the file or its nodes and keeps it, its meta and the file's check. */

@@ -4,7 +4,7 @@
  * files, the hint and the score are all of the checked layout. Without Chromium the simulator checks it, said once on
  * stderr. One browser per run: `LayoutBrowser` launches it when first needed and the run closes it.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import type { CodeOptions, DesignDocument } from "../../codegen/index.js";
 import { checkLayout, simulatorEngine, type LayoutCheck } from "../../codegen/layout-check/index.js";
 import { infers } from "../../codegen/layout/index.js";
@@ -36,12 +36,31 @@ export class LayoutBrowser {
     return this.launched;
   }
 
+  /**
+   * The browser's one context for the layout check, made on first use and kept as long as the browser: its pages are
+   * reused (browser.ts withPage), so a check lays its frames out without opening a context and a renderer each time —
+   * that cost most of a warm get_code on `figment mcp`'s shared browser (about 400 of 600 ms on a loaded machine).
+   */
+  async context(): Promise<BrowserContext> {
+    const browser = await this.get();
+    let context = checkContexts.get(browser);
+    if (!context) {
+      context = import("./browser.js").then(({ newPageContext }) => newPageContext(browser));
+      checkContexts.set(browser, context);
+      // A context that could not be made is asked again next time, not kept.
+      context.catch(() => checkContexts.delete(browser));
+    }
+    return context;
+  }
+
   async close(): Promise<void> {
     const launched = this.launched;
     this.launched = undefined;
     if (launched && this.owned) await (await launched).close();
   }
 }
+
+const checkContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 
 /**
  * `options` with the layout check's decisions for `doc`'s frames (unchanged for --exact-layout, or when no frame is
@@ -59,7 +78,7 @@ export async function checkedOptions(
   try {
     if (chromiumAvailable()) {
       const { chromiumEngine } = await import("./layout-engine.js");
-      check = await checkLayout(doc, chromiumEngine(await browser.get()), signal ? { signal } : {});
+      check = await checkLayout(doc, chromiumEngine(await browser.context()), signal ? { signal } : {});
     } else {
       io.err(
         `figment: note: no Chromium at ${chromiumPath()}: the inferred layout was checked by Figment's layout ` +

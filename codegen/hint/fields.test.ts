@@ -349,8 +349,10 @@ describe("fields: a text trimmed to its capitals (issue 49)", () => {
     };
     const doc = loadDesign(json, []).document;
     const hint = printHint(doc);
-    expect(hint).toContain(' T :2 @20,20 122x17 ff:"Space Mono" fs:24 fw:700 rs:h tv:c trim "Sign in"\n');
-    expect(hint).toContain(' T :3 @200,10 59x36 ff:"Space Mono" fs:24 fw:700 "Blog"\n');
+    // The two texts' font, shared (a group of its own, apart from colour and text layout).
+    expect(hint).toContain('\n$1 ff:"Space Mono" fs:24 fw:700\n');
+    expect(hint).toContain(' T :2 @20,20 122x17 $1 rs:h tv:c trim "Sign in"\n');
+    expect(hint).toContain(' T :3 @200,10 59x36 $1 "Blog"\n');
     const parsed = parseHint(hint).document;
     expect(parsed.frames).toEqual(doc.frames);
     const options = { target: "html", styling: "css-modules", nodeIds: true } as const;

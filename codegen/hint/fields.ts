@@ -28,15 +28,40 @@ import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
 import { FigmentError } from "../../kernel/errors.js";
 
-export type Category = "layout" | "paint" | "text";
+/** `font`: a text's typeface, size, weight, spacing (shared by texts of several colours); `text`: the rest of it. */
+export type Category = "layout" | "paint" | "font" | "text";
+
+/**
+ * Where a node sits, for what a hint of HINT_VERSION 2 leaves to its context (absent: printed in full, as version 1):
+ * sizing fixed where auto layout is involved, the frame width of `fb`, frames not clipping unless `clip` says so.
+ */
+export interface FieldContext {
+  parent: DesignNode | undefined;
+  /** The top-level layer the node is in (itself at the top). */
+  root: DesignNode;
+}
 
 export interface Field {
   key: string;
   category: Category;
   /** Value to print (without quoting); "" for a flag; undefined when the field is absent. */
-  print(node: DesignNode): string | undefined;
-  parse(node: DesignNode, value: string): void;
+  print(node: DesignNode, context?: FieldContext): string | undefined;
+  parse(node: DesignNode, value: string, context?: FieldContext): void;
 }
+
+/**
+ * Where auto layout is involved (an auto-layout frame, or a flow child), a version 2 hint takes a side's sizing as
+ * fixed unless it says otherwise (`W:-` when it has none), so the commonest case costs nothing.
+ */
+export const sizingImplied = (node: DesignNode, parent: DesignNode | undefined): boolean =>
+  node.layout !== undefined || (parent?.layout !== undefined && !node.absolute);
+
+function printSizing(sizing: Sizing | undefined, node: DesignNode, context: FieldContext | undefined) {
+  if (!context || !sizingImplied(node, context.parent)) return sizing ? SIZING.print(sizing) : undefined;
+  return sizing === "fixed" ? undefined : sizing ? SIZING.print(sizing) : NO_SIZING;
+}
+/** A side without sizing where a version 2 hint would take it as fixed. */
+export const NO_SIZING = "-";
 
 const nums = (list: readonly number[]): string => list.join(",");
 const parseNums = (value: string): number[] => value.split(",").map(num);
@@ -216,8 +241,17 @@ function printImage(p: ImagePaint): string {
     `${p.opacity !== undefined ? `,${p.opacity}` : ""})`
   );
 }
-function printPaint(p: Paint): string {
-  const body = p.kind === "solid" ? shortColor(p.color) : p.kind === "gradient" ? p.css : printImage(p);
+/**
+ * A gradient in context (version 2) without the space after each comma, as `shortColor` writes an rgba colour; read
+ * back when no comma has one (a gradient whose commas all lack it would read back with them: Figment writes none).
+ */
+const shortGradient = (css: string, compact: boolean): string => (compact ? css.replace(/, /g, ",") : css);
+const expandGradient = (css: string, compact: boolean): string =>
+  compact && !css.includes(", ") ? css.replace(/,/g, ", ") : css;
+
+function printPaint(p: Paint, compact: boolean): string {
+  const body =
+    p.kind === "solid" ? shortColor(p.color) : p.kind === "gradient" ? shortGradient(p.css, compact) : printImage(p);
   return p.blend ? `${body}|${p.blend}` : body;
 }
 function parseImage(m: RegExpExecArray): ImagePaint {
@@ -230,20 +264,20 @@ function parseImage(m: RegExpExecArray): ImagePaint {
   if (m[4] !== undefined) paint.opacity = num(m[4]);
   return paint;
 }
-function parsePaint(text: string): Paint {
+function parsePaint(text: string, compact: boolean): Paint {
   const bar = text.lastIndexOf("|");
   const body = bar >= 0 ? text.slice(0, bar) : text;
   const blend = bar >= 0 ? text.slice(bar + 1) : undefined;
   let paint: Paint;
   const img = /^img\((.+),(cover|contain|fill|tile|crop)(?:=([-\d./]+))?(?:,([\d.]+))?\)$/.exec(body);
   if (img) paint = parseImage(img);
-  else if (/gradient\(/.test(body)) paint = { kind: "gradient", css: body };
+  else if (/gradient\(/.test(body)) paint = { kind: "gradient", css: expandGradient(body, compact) };
   else paint = { kind: "solid", color: expandColor(body) };
   return blend ? { ...paint, blend } : paint;
 }
 // Gradients contain `;`? No: CSS gradients use commas only, so `;` separates paints safely.
-const printPaints = (paints: Paint[]): string => paints.map(printPaint).join(";");
-const parsePaints = (value: string): Paint[] => value.split(";").map(parsePaint);
+const printPaints = (paints: Paint[], compact: boolean): string => paints.map((p) => printPaint(p, compact)).join(";");
+const parsePaints = (value: string, compact: boolean): Paint[] => value.split(";").map((p) => parsePaint(p, compact));
 
 function printShadow(s: Shadow): string {
   return `${s.kind === "inner" ? "i" : ""}${s.x}/${s.y}/${s.blur}/${s.spread}/${shortColor(s.color)}`;
@@ -509,11 +543,15 @@ export const FIELDS: Field[] = [
     parse: (n, v) => void (flexLayoutOf(n).reflow = num(v)),
   },
   // The designer's auto layout on narrower screens: items never wider than it, rows that wrap (layout/reflow.ts).
+  // Always the frame's width (rounded), so in context a bare `fb`.
   {
     key: "fb",
     category: "layout",
-    print: (n) => n.layout?.fitBelow?.toString(),
-    parse: (n, v) => void (layoutOf(n).fitBelow = num(v)),
+    print: (n, c) => {
+      const below = n.layout?.fitBelow;
+      return below !== undefined && c && below === Math.round(c.root.w) ? "" : below?.toString();
+    },
+    parse: (n, v, c) => void (layoutOf(n).fitBelow = v === "" && c ? Math.round(c.root.w) : num(v)),
   },
   // A designer's layout whose wide side padding gives way on narrower screens, and the width its percentages refer to.
   {
@@ -577,17 +615,18 @@ export const FIELDS: Field[] = [
     print: (n) => (n.nav ? nums([n.nav.below, n.nav.from, n.nav.to, n.nav.up]) : undefined),
     parse: (n, v) => void (n.nav = navOf(v)),
   },
+  // In context, `W:-`/`H:-` is a side without sizing; it is taken off again once the line is read (parse.ts).
   {
     key: "W",
     category: "layout",
-    print: (n) => (n.sizeH ? SIZING.print(n.sizeH) : undefined),
-    parse: (n, v) => void (n.sizeH = SIZING.parse(v)),
+    print: (n, c) => printSizing(n.sizeH, n, c),
+    parse: (n, v, c) => void (n.sizeH = c && v === NO_SIZING ? NO_SIZING_MARK : SIZING.parse(v)),
   },
   {
     key: "H",
     category: "layout",
-    print: (n) => (n.sizeV ? SIZING.print(n.sizeV) : undefined),
-    parse: (n, v) => void (n.sizeV = SIZING.parse(v)),
+    print: (n, c) => printSizing(n.sizeV, n, c),
+    parse: (n, v, c) => void (n.sizeV = c && v === NO_SIZING ? NO_SIZING_MARK : SIZING.parse(v)),
   },
   { key: "minw", category: "layout", print: (n) => n.minW?.toString(), parse: (n, v) => void (n.minW = num(v)) },
   { key: "maxw", category: "layout", print: (n) => n.maxW?.toString(), parse: (n, v) => void (n.maxW = num(v)) },
@@ -618,8 +657,8 @@ export const FIELDS: Field[] = [
   {
     key: "f",
     category: "paint",
-    print: (n) => (n.fills ? printPaints(n.fills) : undefined),
-    parse: (n, v) => void (n.fills = parsePaints(v)),
+    print: (n, c) => (n.fills ? printPaints(n.fills, c !== undefined) : undefined),
+    parse: (n, v, c) => void (n.fills = parsePaints(v, c !== undefined)),
   },
   {
     key: "s",
@@ -673,17 +712,18 @@ export const FIELDS: Field[] = [
   },
   { key: "o", category: "paint", print: (n) => n.opacity?.toString(), parse: (n, v) => void (n.opacity = num(v)) },
   { key: "bl", category: "paint", print: (n) => n.blend, parse: (n, v) => void (n.blend = v) },
-  // Frames clip by default in Figma, so for frames the flag marks the exception.
+  // Frames clip by default in Figma, so in a version 1 hint the flag marks the exception for frames (`noclip`); most
+  // frames of real designs do not clip, so in context (version 2) every layer that clips says `clip`.
   {
     key: "clip",
     category: "paint",
-    print: (n) => (n.clip && n.kind !== "frame" ? "" : undefined),
+    print: (n, c) => (n.clip && (c || n.kind !== "frame") ? "" : undefined),
     parse: (n) => void (n.clip = true),
   },
   {
     key: "noclip",
     category: "paint",
-    print: (n) => (!n.clip && n.kind === "frame" ? "" : undefined),
+    print: (n, c) => (!c && !n.clip && n.kind === "frame" ? "" : undefined),
     parse: (n) => void delete n.clip,
   },
   // `mask` masks by alpha (Figma's default), `mask:v` by its outline, `mask:l` by luminance.
@@ -697,7 +737,7 @@ export const FIELDS: Field[] = [
   ...STYLE_FIELDS.map(
     (sf): Field => ({
       key: sf.key,
-      category: "text",
+      category: sf.key === "c" ? "text" : "font",
       print: (n) => (n.text ? sf.print(n.text.style) : undefined),
       parse: (n, v) => sf.parse(textOf(n).style, v),
     }),
@@ -760,10 +800,22 @@ export function printField(field: Field, value: string): string {
   return value === "" ? field.key : `${field.key}:${quote(value)}`;
 }
 
-export function parseFieldToken(node: DesignNode, token: string): void {
+export function parseFieldToken(node: DesignNode, token: string, context?: FieldContext): void {
   const colon = token.indexOf(":");
   const key = colon < 0 ? token : token.slice(0, colon);
   const field = FIELD_BY_KEY.get(key);
   if (!field) throw new FigmentError("input", `unknown property "${key}"`);
-  field.parse(node, colon < 0 ? "" : unquote(token.slice(colon + 1)));
+  field.parse(node, colon < 0 ? "" : unquote(token.slice(colon + 1)), context);
+}
+
+/** What `W:-`/`H:-` leaves on a node while its line is read: no sizing, where the context would give "fixed". */
+const NO_SIZING_MARK = "none" as Sizing;
+
+/** After a version 2 line is read: its implied sizing filled in, `W:-`/`H:-` taken off. */
+export function completeSizing(node: DesignNode, parent: DesignNode | undefined): void {
+  const implied = sizingImplied(node, parent);
+  for (const side of ["sizeH", "sizeV"] as const) {
+    if (node[side] === NO_SIZING_MARK) delete node[side];
+    else if (implied) node[side] ??= "fixed";
+  }
 }

@@ -5,9 +5,9 @@
 import { assetBase } from "../design/normalize.js";
 import { standInSvg } from "../design/vector.js";
 import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";
-import { parseFieldToken } from "./fields.js";
+import { completeSizing, parseFieldToken, type FieldContext } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
-import { HINT_HEADER, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
+import { HINT_VERSION, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
 import { parsePrototypeLine, PROTOTYPE_MARK, VARIANTS_LINE } from "./prototype.js";
 import type { LayerPrototype } from "../prototype/model.js";
 import { num, splitTokens, unquote } from "./tokens.js";
@@ -19,10 +19,12 @@ export interface ParsedHint {
   document: DesignDocument;
 }
 
-/** The shared tables a hint defines before its nodes: `$n` property groups and `&n` texts. */
+/** The shared tables a hint defines before its nodes: `$n` property groups and `&n` texts; instances' components. */
 interface Tables {
   groups: Map<string, string[]>;
   texts: Map<string, string>;
+  /** The component of the last instance read, by the instance's name (a bare `cmp` is that one). */
+  components: Map<string, string>;
 }
 
 /** A text node's characters: a JSON string, or `&n` from the text table. */
@@ -34,13 +36,27 @@ function textToken(token: string | undefined, texts: Map<string, string>, lineNo
   return chars;
 }
 
-function parseLine(
-  tokens: string[],
-  tables: Tables,
-  ids: IdCompressor,
-  instanceId: string | undefined,
-  lineNo: number,
-): DesignNode {
+/** A name token: bare, a JSON string, or `&n` from the text table. */
+function nameToken(token: string, texts: Map<string, string>, lineNo: number): string {
+  return token.startsWith("&") ? textToken(token, texts, lineNo)! : unquote(token);
+}
+
+/** `figment-hint 1` and `2`: what a line leaves to its layer's context differs (fields.ts FieldContext). */
+function hintVersion(header: string): number | undefined {
+  const m = /^figment-hint ([12])$/.exec(header.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Where the line's layer sits: `context` only for a version 2 hint (version 1 prints every field in full). */
+interface LineContext {
+  instanceId: string | undefined;
+  parent: DesignNode | undefined;
+  root: DesignNode | undefined;
+  version: number;
+}
+
+function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, at: LineContext, lineNo: number): DesignNode {
+  const { instanceId } = at;
   const table = tables.groups;
   const kind = KIND_BY_CODE.get(tokens[0] ?? "");
   if (!kind) throw new FigmentError("input", `line ${lineNo}: unknown node kind "${tokens[0]}"`);
@@ -54,13 +70,14 @@ function parseLine(
   const isText = kind === "text";
   if (next !== undefined && !next.startsWith("@") && !/^-?[\d.]+x-?[\d.]+$/.test(next)) {
     if (!(isText && (next.startsWith('"') || next.startsWith("&")) && i === tokens.length - 1)) {
-      name = unquote(next);
+      name = nameToken(next, tables.texts, lineNo);
       i++;
     }
   }
   const node: DesignNode = { id, name: name ?? "", kind, w: 0, h: 0 };
   if (inferred) node.inferred = true;
-  if (kind === "frame") node.clip = true;
+  // Version 1 left a frame's clipping unsaid (Figma's default); version 2 says `clip` on every layer that clips.
+  if (kind === "frame" && at.version === 1) node.clip = true;
   const pos = tokens[i];
   if (pos?.startsWith("@")) {
     const [x, y] = pos === "@" ? ["0", "0"] : pos.slice(1).split(",");
@@ -74,6 +91,7 @@ function parseLine(
   node.h = num(size[2]!);
   i++;
   let rest = tokens.slice(i);
+  const context: FieldContext | undefined = at.version >= 2 ? { parent: at.parent, root: at.root ?? node } : undefined;
   if (isText) {
     const chars = textToken(rest[rest.length - 1], tables.texts, lineNo);
     if (chars === undefined) throw new FigmentError("input", `line ${lineNo}: text node without characters`);
@@ -100,19 +118,25 @@ function parseLine(
         throw lineError(error);
       }
     } else if (token === "svg") node.asset = `${assetBase(node)}.svg`;
+    else if (/^svg-[1-9]\d*$/.test(token)) node.asset = `${assetBase(node)}${token.slice(3)}.svg`;
     else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
-    else if (token.startsWith("cmp:")) node.component = { id: token.slice(4), name: node.component?.name ?? node.name };
-    else if (token.startsWith("cn:")) {
+    else if (token === "cmp" || token.startsWith("cmp:")) {
+      const id = token === "cmp" ? tables.components.get(node.name) : token.slice(4);
+      if (id === undefined) throw new FigmentError("input", `line ${lineNo}: cmp without an earlier "${node.name}"`);
+      tables.components.set(node.name, id);
+      node.component = { id, name: node.component?.name ?? node.name };
+    } else if (token.startsWith("cn:")) {
       if (!node.component) throw new FigmentError("input", `line ${lineNo}: cn before cmp`);
       node.component.name = unquote(token.slice(3));
     } else {
       try {
-        parseFieldToken(node, token);
+        parseFieldToken(node, token, context);
       } catch (error) {
         throw lineError(error);
       }
     }
   }
+  if (context) completeSizing(node, context.parent);
   try {
     const parts = joinParts(partBoxes, partIds);
     if (parts) node.parts = parts;
@@ -133,9 +157,10 @@ function svgStandIn(node: DesignNode, name: string): Asset {
 /** Throws an input FigmentError with the line number on malformed input. */
 export function parseHint(text: string): ParsedHint {
   const lines = text.split(/\r?\n/);
-  if ((lines[0] ?? "").trim() !== HINT_HEADER)
-    throw new FigmentError("input", `line 1: not a Figment hint (expected "${HINT_HEADER}")`);
-  const tables: Tables = { groups: new Map(), texts: new Map() };
+  const version = hintVersion(lines[0] ?? "");
+  if (version === undefined)
+    throw new FigmentError("input", `line 1: not a Figment hint (expected "figment-hint ${HINT_VERSION}")`);
+  const tables: Tables = { groups: new Map(), texts: new Map(), components: new Map() };
   const frames: DesignNode[] = [];
   const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
   const assets: Record<string, Asset> = {};
@@ -173,7 +198,8 @@ export function parseHint(text: string): ParsedHint {
     if (!parent && depth > 0) throw new FigmentError("input", `line ${lineNo}: indented node without a parent`);
     if (parent && depth !== parent.depth + 1)
       throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
-    const node = parseLine(splitTokens(line), tables, ids, parent?.instanceId, lineNo);
+    const at = { instanceId: parent?.instanceId, parent: parent?.node, root: stack[0]?.node, version };
+    const node = parseLine(splitTokens(line), tables, ids, at, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else roots.push(node);
     if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);

@@ -75,7 +75,7 @@ describe("icon parts in the hint", () => {
       const lines = printHint(doc).split("\n");
       expect(lines[1]).toBe("$1 pb:12x9/#000;0,4,12x1");
       expect(lines[3]).toBe(" V 4665:783 @ 12x9 $1 svg pi:^2710:6,^:9");
-      expect(lines[4]).toBe(" V ~5:7 @ 12x9 $1 svg:vector-2.svg pi:~2710:6,~:9");
+      expect(lines[4]).toBe(" V ~5:7 @ 12x9 $1 svg-2 pi:~2710:6,~:9");
       expect(parseHint(lines.join("\n")).document.frames).toEqual(doc.frames);
     },
   );

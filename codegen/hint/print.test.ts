@@ -106,12 +106,11 @@ describe("printHint", () => {
   it("prints compactly: defaults dropped, repeated groups as $n, ids shortened", () => {
     expect(printHint(doc)).toBe(
       [
-        "figment-hint 1",
-        "$1 W:fill H:fix",
-        "$2 f:#0a7 r:8",
-        "F 1:1 Login 375x667 col g:16 p:24,16 a:c f:#fff",
-        " R :2 343x48 $1 $2",
-        " R :3 343x48 $1 $2",
+        "figment-hint 2",
+        "$1 f:#0a7 r:8",
+        "F 1:1 Login 375x667 col g:16 p:24,16 a:c W:- H:- f:#fff clip",
+        " R :2 343x48 W:fill $1",
+        " R :3 343x48 W:fill $1",
         ' T :4 100x24 W:hug H:hug ff:Inter fs:16 fw:600 c:#fff rs:w "Sign in"',
         "",
       ].join("\n"),
@@ -127,11 +126,11 @@ describe("printHint", () => {
     const text = printHint(single);
     expect(text).not.toContain("$");
     expect(text).toBe(
-      "figment-hint 1\nF 1:1 Login 375x667 col g:16 p:24,16 a:c f:#fff\n R :2 343x48 W:fill H:fix f:#0a7 r:8\n",
+      "figment-hint 2\nF 1:1 Login 375x667 col g:16 p:24,16 a:c W:- H:- f:#fff clip\n R :2 343x48 W:fill f:#0a7 r:8\n",
     );
   });
 
-  it("drops default layout values and marks unclipped frames", () => {
+  it("drops default layout values and marks clipped layers, frames too", () => {
     const plain: DesignDocument = {
       frames: [
         {
@@ -145,7 +144,7 @@ describe("printHint", () => {
       ],
       assets: {},
     };
-    expect(printHint(plain)).toBe("figment-hint 1\nF 1:1 Box 10x10 row noclip\n");
+    expect(printHint(plain)).toBe("figment-hint 2\nF 1:1 Box 10x10 row W:- H:-\n");
     expect(parseHint(printHint(plain)).document).toEqual(plain);
   });
 
@@ -198,8 +197,8 @@ describe("printHint", () => {
     };
     const text = printHint(rich);
     expect(text.split("\n")).toEqual([
-      "figment-hint 1",
-      'F 1:1 "Home page" 400x300',
+      "figment-hint 2",
+      'F 1:1 "Home page" 400x300 clip',
       " R :2 @ 10x10",
       " I 3:1 Button @20,30 80x32 cmp:9:1 cn:Button/Primary",
       "  V ~9:2 search @4,8 16x16 svg",
@@ -245,10 +244,10 @@ describe("printHint", () => {
     };
     const printed = printHint(doc);
     expect(printed.split("\n")).toEqual([
-      "figment-hint 1",
+      "figment-hint 2",
       "$1 ff:Inter fs:12 fw:400",
       `&1 "${long}"`,
-      "F 1:1 A 200x100",
+      "F 1:1 A 200x100 clip",
       " T :2 100x20 $1 &1",
       " T :3 Caption 100x20 $1 &1",
       ' T :4 100x20 $1 "OK"',
@@ -256,5 +255,107 @@ describe("printHint", () => {
       "",
     ]);
     expect(parseHint(printed).document).toEqual(doc);
+  });
+});
+
+describe("what a version 2 hint leaves to a layer's context", () => {
+  const row = { dir: "row" as const, gap: 0, padding: [0, 0, 0, 0] as [number, number, number, number] };
+  const flex = { ...row, justify: "start" as const, align: "start" as const, fitBelow: 400 };
+  const menu = "Navigation menu / Item";
+  const icon = (id: string, asset: string): DesignNode => ({
+    id,
+    name: menu,
+    kind: "vector",
+    w: 12,
+    h: 12,
+    sizeH: "fixed",
+    sizeV: "fixed",
+    asset,
+  });
+  const doc: DesignDocument = {
+    frames: [
+      {
+        id: "1:1",
+        name: "Page",
+        kind: "frame",
+        w: 400,
+        h: 100,
+        layout: flex,
+        sizeH: "fixed",
+        sizeV: "hug",
+        children: [
+          icon("1:2", "navigation-menu-item.svg"),
+          icon("1:3", "navigation-menu-item-2.svg"),
+          { id: "1:4", name: "Box", kind: "frame", w: 10, h: 10, clip: true, absolute: true },
+          {
+            id: "1:5",
+            name: "Fade",
+            kind: "rect",
+            w: 10,
+            h: 10,
+            fills: [{ kind: "gradient", css: "linear-gradient(90deg, rgba(0, 0, 0, 0) 0%, #fff 100%)" }],
+          },
+        ],
+      },
+    ],
+    assets: {},
+  };
+
+  it("prints fixed sizing, the frame's width, clipping, repeated names and numbered SVGs short", () => {
+    expect(printHint(doc).split("\n")).toEqual([
+      "figment-hint 2",
+      `&1 "${menu}"`,
+      "F 1:1 Page 400x100 row fb H:hug",
+      " V :2 &1 12x12 svg",
+      " V :3 &1 12x12 svg-2",
+      " F :4 Box 10x10 abs clip",
+      ' R :5 Fade 10x10 W:- H:- f:"linear-gradient(90deg,rgba(0,0,0,0) 0%,#fff 100%)"',
+      "",
+    ]);
+    expect(parseHint(printHint(doc)).document.frames).toEqual(doc.frames);
+  });
+
+  it("prints an instance of the component the last instance of its name had as `cmp` alone", () => {
+    const instance = (id: string, component: string): DesignNode => ({
+      id,
+      name: "Button",
+      kind: "instance",
+      w: 10,
+      h: 10,
+      component: { id: component, name: "Button" },
+    });
+    const buttons: DesignDocument = {
+      frames: [
+        {
+          id: "1:1",
+          name: "Row",
+          kind: "frame",
+          w: 40,
+          h: 10,
+          children: [instance("1:2", "9:1"), instance("1:3", "9:1"), instance("1:4", "9:2"), instance("1:5", "9:2")],
+        },
+      ],
+      assets: {},
+    };
+    const printed = printHint(buttons);
+    expect(printed.split("\n").slice(2, 6)).toEqual([
+      " I :2 Button 10x10 cmp:9:1",
+      " I :3 Button 10x10 cmp",
+      " I :4 Button 10x10 cmp:9:2",
+      " I :5 Button 10x10 cmp",
+    ]);
+    expect(parseHint(printed).document.frames).toEqual(buttons.frames);
+    expect(() => parseHint("figment-hint 2\nI 1:2 Button 10x10 cmp")).toThrow(
+      /line 2: cmp without an earlier "Button"/,
+    );
+  });
+
+  it("reads a version 1 hint as before: frames clip unless noclip, sizing only where printed", () => {
+    const v1 = ["figment-hint 1", "F 1:1 Page 400x100 row fb:400", " R :2 12x12 f:#000", " F :3 Box 10x10 noclip"];
+    const [page] = parseHint(v1.join("\n")).document.frames;
+    expect(page).toMatchObject({ clip: true, layout: { fitBelow: 400 } });
+    expect(page!.sizeH).toBeUndefined();
+    expect(page!.children![0]!.sizeH).toBeUndefined();
+    expect(page!.children![1]!.clip).toBeUndefined();
   });
 });

@@ -17,12 +17,16 @@
  */
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
-import { FIELDS, printField, type Category } from "./fields.js";
+import { FIELDS, printField, type Category, type FieldContext } from "./fields.js";
 import { printPartBoxes, printPartIds } from "./parts.js";
 import { quote } from "./tokens.js";
 import { prototypeLines, VARIANTS_LINE } from "./prototype.js";
 
-export const HINT_HEADER = "figment-hint 1";
+/**
+ * Version 2 leaves to a layer's context what version 1 printed (fields.ts FieldContext); `parseHint` reads both.
+ */
+export const HINT_VERSION = 2;
+export const HINT_HEADER = `figment-hint ${HINT_VERSION}`;
 
 /** The id token of a wrapper that layout inference added (no Figma id). */
 export const INFERRED_ID = "+";
@@ -43,14 +47,14 @@ export const KIND_CODE: Record<NodeKind, string> = {
 
 /** Property groups, each printed once per node and shared through the `$n` table; "shape" is an icon's part boxes. */
 type Group = Category | "shape";
-const CATEGORIES: Group[] = ["layout", "paint", "text", "shape"];
+const CATEGORIES: Group[] = ["layout", "paint", "font", "text", "shape"];
 
-function categoryTokens(node: DesignNode, category: Group): string {
+function categoryTokens(node: DesignNode, category: Group, context: FieldContext): string {
   if (category === "shape") return node.parts ? `pb:${printPartBoxes(node.parts)}` : "";
   const tokens: string[] = [];
   for (const field of FIELDS) {
     if (field.category !== category) continue;
-    const value = field.print(node);
+    const value = field.print(node, context);
     if (value !== undefined) tokens.push(printField(field, value));
   }
   return tokens.join(" ");
@@ -104,24 +108,46 @@ export function nameIsBare(name: string): boolean {
   return /^[A-Za-z_\u00c0-\uffff][^\s"]*$/.test(name) && !name.includes(":");
 }
 
-function walk(nodes: DesignNode[], visit: (node: DesignNode) => void): void {
-  for (const node of nodes) {
-    visit(node);
-    if (node.children) walk(node.children, visit);
-  }
+function walk(nodes: DesignNode[], visit: (node: DesignNode, context: FieldContext) => void): void {
+  const down = (node: DesignNode, context: FieldContext): void => {
+    visit(node, context);
+    for (const child of node.children ?? []) down(child, { parent: node, root: context.root });
+  };
+  for (const node of nodes) down(node, { parent: undefined, root: node });
 }
 
 /** Texts shown by several layers (a component's copy in every instance) are printed once, as `&n`. */
 export const TEXT_REF_MIN_LENGTH = 20;
 
-/** Each text of at least TEXT_REF_MIN_LENGTH characters that occurs twice or more, mapped to "" (no ref yet). */
+/** The name a node's line prints (none for a text named after its characters, or an unnamed layer). */
+const printedName = (node: DesignNode): string | undefined =>
+  node.name === "" || node.name === node.text?.chars ? undefined : node.name;
+
+/**
+ * Each text of at least TEXT_REF_MIN_LENGTH characters that occurs twice or more, as a text's characters or as a
+ * layer's name (an instance's text layer keeps the component's text as its name), mapped to "" (no ref yet).
+ */
 function repeatedTexts(frames: DesignNode[]): Map<string, string> {
   const counts = new Map<string, number>();
+  const count = (text: string | undefined): void => {
+    if (text !== undefined && text.length >= TEXT_REF_MIN_LENGTH) counts.set(text, (counts.get(text) ?? 0) + 1);
+  };
   walk(frames, (node) => {
-    const chars = node.text?.chars;
-    if (chars !== undefined && chars.length >= TEXT_REF_MIN_LENGTH) counts.set(chars, (counts.get(chars) ?? 0) + 1);
+    count(node.text?.chars);
+    count(printedName(node));
   });
   return new Map([...counts].filter(([, n]) => n >= 2).map(([chars]) => [chars, ""]));
+}
+
+/**
+ * A vector's SVG file: `svg` when it is named after the layer (`<slug of the name>.svg`), `svg-2` for the second file
+ * of that name (`<slug>-2.svg`), else `svg:<file>`.
+ */
+function svgToken(node: DesignNode, asset: string): string {
+  const base = assetBase(node);
+  if (asset === `${base}.svg`) return "svg";
+  const counter = asset.startsWith(`${base}-`) && asset.endsWith(".svg") ? asset.slice(base.length + 1, -4) : "";
+  return /^[1-9]\d*$/.test(counter) ? `svg-${counter}` : `svg:${quote(asset)}`;
 }
 
 /** A group goes to the table (when repeated) if a `$n` reference is shorter: several tokens, or one long one. */
@@ -130,9 +156,9 @@ const tableWorthy = (group: string): boolean => group.includes(" ") || group.len
 export function printHint(doc: DesignDocument): string {
   // Count each category's property group across the document; groups used twice or more go to the table.
   const counts = new Map<string, number>();
-  walk(doc.frames, (node) => {
+  walk(doc.frames, (node, context) => {
     for (const category of CATEGORIES) {
-      const group = categoryTokens(node, category);
+      const group = categoryTokens(node, category, context);
       if (tableWorthy(group)) counts.set(group, (counts.get(group) ?? 0) + 1);
     }
   });
@@ -143,7 +169,19 @@ export function printHint(doc: DesignDocument): string {
   const nodeLines: string[] = [];
 
   const ids = new IdCompressor();
-  const printNode = (node: DesignNode, depth: number, instanceId: string | undefined): void => {
+  /** The component of the last instance printed, by the instance's name. */
+  const components = new Map<string, string>();
+  /** A long text printed more than once: `&n`, defined in the table the first time. */
+  const textRef = (text: string): string | undefined => {
+    let ref = texts.get(text);
+    if (ref === "") {
+      ref = `&${tableLines.filter((l) => l.startsWith("&")).length + 1}`;
+      texts.set(text, ref);
+      tableLines.push(`${ref} ${JSON.stringify(text)}`);
+    }
+    return ref;
+  };
+  const printNode = (node: DesignNode, depth: number, instanceId: string | undefined, context: FieldContext): void => {
     // A wrapper that layout inference added has no Figma id: `+` stands for it.
     const id = node.inferred && node.id === "" ? INFERRED_ID : ids.print(node.id, instanceId);
     const parts = [`${" ".repeat(depth)}${KIND_CODE[node.kind]}`, id];
@@ -151,13 +189,13 @@ export function printHint(doc: DesignDocument): string {
     const partIds = node.parts ? `pi:${printPartIds(node, ids, instanceId)}` : undefined;
     const chars = node.text?.chars;
     // Unnamed layers print no name; text named after its characters prints only the characters.
-    const printName = chars === undefined ? node.name !== "" : node.name !== chars;
-    if (printName) parts.push(nameIsBare(node.name) ? node.name : JSON.stringify(node.name));
+    const name = printedName(node);
+    if (name !== undefined) parts.push(textRef(name) ?? (nameIsBare(name) ? name : JSON.stringify(name)));
     if (node.x !== undefined || node.y !== undefined)
       parts.push(node.x || node.y ? `@${node.x ?? 0},${node.y ?? 0}` : "@");
     parts.push(`${node.w}x${node.h}`);
     for (const category of CATEGORIES) {
-      const group = categoryTokens(node, category);
+      const group = categoryTokens(node, category, context);
       if (group === "") continue;
       if ((counts.get(group) ?? 0) >= 2) {
         let ref = table.get(group);
@@ -171,32 +209,27 @@ export function printHint(doc: DesignDocument): string {
         parts.push(group);
       }
     }
-    if (node.asset !== undefined)
-      parts.push(node.asset === `${assetBase(node)}.svg` ? "svg" : `svg:${quote(node.asset)}`);
+    if (node.asset !== undefined) parts.push(svgToken(node, node.asset));
     if (node.component) {
-      parts.push(`cmp:${node.component.id}`);
+      // An instance of the component the last instance of this name had: `cmp` alone.
+      const same = components.get(node.name) === node.component.id;
+      components.set(node.name, node.component.id);
+      parts.push(same ? "cmp" : `cmp:${node.component.id}`);
       if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);
     }
     if (partIds !== undefined) parts.push(partIds);
-    if (chars !== undefined) {
-      let ref = texts.get(chars);
-      if (ref === "") {
-        ref = `&${tableLines.filter((l) => l.startsWith("&")).length + 1}`;
-        texts.set(chars, ref);
-        tableLines.push(`${ref} ${JSON.stringify(chars)}`);
-      }
-      parts.push(ref ?? JSON.stringify(chars));
-    }
+    if (chars !== undefined) parts.push(textRef(chars) ?? JSON.stringify(chars));
     nodeLines.push(parts.join(" "));
     const inner = node.kind === "instance" ? node.id : instanceId;
-    for (const child of node.children ?? []) printNode(child, depth + 1, inner);
+    for (const child of node.children ?? []) printNode(child, depth + 1, inner, { parent: node, root: context.root });
   };
-  for (const frame of doc.frames) printNode(frame, 0, undefined);
+  const printRoot = (node: DesignNode): void => printNode(node, 0, undefined, { parent: undefined, root: node });
+  doc.frames.forEach(printRoot);
   const prototype = prototypeLines(doc.frames, doc.prototype, doc.variants);
   // The variants a hover or a press shows, after the frames: their look is the layers' in that state.
   const variantLines = nodeLines.length;
   if (doc.variants && prototype.some((l) => / (?:hover|press):/.test(l)))
-    for (const variant of Object.values(doc.variants)) printNode(variant, 0, undefined);
+    Object.values(doc.variants).forEach(printRoot);
   const variants = nodeLines.splice(variantLines);
   lines.push(...tableLines, ...nodeLines, ...prototype, ...(variants.length > 0 ? [VARIANTS_LINE, ...variants] : []));
   return lines.join("\n") + "\n";
