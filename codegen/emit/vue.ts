@@ -6,24 +6,13 @@
 import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
-import { buildTree, type BuildContext } from "./build.js";
-import { componentFileContext } from "./component-context.js";
+import { buildTree } from "./build.js";
 import { planComponents, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
-import { tailwindClasses } from "./tailwind.js";
-import { documentTokensCss, tokenFields } from "../tokens/index.js";
+import { NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
-import { fontStack } from "../fonts/stack.js";
-import { fontPlan } from "../fonts/plan.js";
-import { fontNotes, reactFontFiles } from "../fonts/output.js";
-import type { NavMenuNames } from "./nav-menu.js";
-import { planLinks } from "../prototype/links.js";
-import { routePaths, SMOOTH_SCROLL } from "./links.js";
-import { scrollingOf } from "./scrolling.js";
-import { statePlan } from "./variant-states.js";
-import { REDUCED_MOTION } from "./motion.js";
 import { printVue } from "./vue-print.js";
+import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
 
 export interface VueOptions {
   styling: "css-modules" | "tailwind";
@@ -34,12 +23,9 @@ export interface VueOptions {
 const NODE_ID = "dataNodeId";
 const LAYER_ID = "layerId";
 
-interface VueUnit {
+interface VueUnit extends FrameworkUnit {
   name: string;
   dir: "screens" | "components";
-  sheet: Sheet;
-  menus: Extract<NavMenuNames, { kind: "state" }>[];
-  layerIds: boolean;
 }
 
 function usesOf(node: VNode, out: Set<string>, tags: Set<string>): void {
@@ -49,12 +35,6 @@ function usesOf(node: VNode, out: Set<string>, tags: Set<string>): void {
     tags.add(node.tag);
     for (const c of node.children) usesOf(c, out, tags);
   }
-}
-
-/** The Tailwind classes of a class; a named group when its hover restyles its layers (as React's). */
-function tailwindOf(sheet: Sheet, cls: string): string {
-  const classes = tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
-  return sheet.groups.has(cls) ? [`group/${cls}`, classes].filter(Boolean).join(" ") : classes;
 }
 
 export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles {
@@ -75,52 +55,18 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     () => false,
     options.nodeIds ? [NODE_ID, LAYER_ID] : [],
   );
-  const scoped = options.styling === "css-modules";
   const allImages = new Set<string>();
-  const routes = routePaths(
-    doc.frames,
-    (doc.prototype?.starts ?? []).map((s) => s.nodeId),
-  );
-  const links = planLinks(doc, (i) => routes[i]!, true);
-  const scrolling = scrollingOf(doc);
-  const tokens = tokenFields(doc, scoped ? "css" : "tailwind");
-  const tokensCss = documentTokensCss(doc, scoped ? "css" : "tailwind");
+  const design = frameworkContext(doc, options, plan, { nodeId: NODE_ID, layerId: LAYER_ID }, problems);
+  const { ownStyles: scoped, routes, links, tokensCss } = design;
 
-  const contextFor = (unit: VueUnit, def: ComponentDef | undefined): BuildContext => ({
-    sheet: unit.sheet,
-    nodeIds: options.nodeIds,
-    assets: doc.assets,
-    // Scoped styles sit in their component's file (src/<dir>/); Tailwind's are compiled from src/.
-    urls: { cssUrl: (key) => `${scoped ? "../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
-    imageSrc: (key) => {
-      allImages.add(key);
-      // Vue's compiler makes a relative src an import of the asset (its transformAssetUrls).
-      return `../assets/${assetFileName(key, doc.assets[key])}`;
-    },
-    classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
-    ...tokens,
-    ...(def
-      ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
-      : {}),
-    ...(scoped ? {} : { preflight: true }),
-    navMenu: () => {
-      const base = unit.menus.length === 0 ? "menu" : `menu${unit.menus.length + 1}`;
-      const menu = {
-        kind: "state" as const,
-        open: `${base}Open`,
-        setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
-        id: `${base}Id`,
-        button: `${base}Button`,
-      };
-      unit.menus.push(menu);
-      return menu;
-    },
-    ...(links && !def ? { links } : {}),
-    ...(scrolling ? { scrolling } : {}),
-    ...(doc.variants ? { states: statePlan(doc) } : {}),
-    problems,
-  });
+  const contextFor = (unit: VueUnit, def: ComponentDef | undefined) =>
+    design.buildContext(unit, def, {
+      imageSrc: (key) => {
+        allImages.add(key);
+        // Vue's compiler makes a relative src an import of the asset (its transformAssetUrls).
+        return `../assets/${assetFileName(key, doc.assets[key])}`;
+      },
+    });
 
   const writeUnit = (unit: VueUnit, tree: VNode, setup: string[]): void => {
     const used = new Set<string>();
@@ -134,9 +80,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       ...[...used]
         .sort()
         .map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.vue";`),
-      ...(scoped && tokensCss && [...unit.sheet.rules.values()].some((d) => d.some(([, v]) => v.includes("var(--")))
-        ? ['import "../tokens.css";']
-        : []),
+      ...(scoped && tokensCss && usesTokens(unit.sheet) ? ['import "../tokens.css";'] : []),
     ];
     const menuLines = unit.menus.flatMap((m) => [
       `const ${m.open} = ref(false);`,
@@ -197,36 +141,15 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
 
   for (const key of imageKeysIn(doc.frames)) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
-  if (tokensCss)
-    files.push({
-      path: "src/tokens.css",
-      content: scoped
-        ? tokensCss
-        : `/* Design tokens as the Tailwind theme: import after tailwindcss ` +
-          `(@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}`,
-    });
-  const fonts = fontPlan(doc.frames);
-  const fontFiles = reactFontFiles(fonts, options.styling, fontStack);
-  files.push(...fontFiles);
-  problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
   const exports = [
     ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.vue";`),
     ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.vue";`),
   ];
-  const entryImports = [
-    ...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []),
-    ...(scoped ? ['import "./global.css";'] : []),
-  ];
-  files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
+  const styleFiles = design.styleFiles();
+  files.push(...styleFiles, design.entryFile(styleFiles, exports));
   if (links) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
-  if (scoped)
-    files.push({
-      path: "src/global.css",
-      content:
-        "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
-        (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
-        (doc.variants ? "\n" + REDUCED_MOTION : ""),
-    });
+  const globalCss = design.globalCss();
+  if (globalCss) files.push(globalCss);
   files.push({ path: "src/global.d.ts", content: VUE_DECLARATIONS });
   return { files, problems, printed: new Map() };
 }
