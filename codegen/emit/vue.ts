@@ -1,7 +1,8 @@
 /**
  * Vue 3 emitter: single-file components (`<script setup lang="ts">`, scoped styles or Tailwind) printed from the same
  * markup tree as React's (build.ts): the same components and props, assets, fonts, tokens, responsive rules and
- * prototype links (vue-router's RouterLink, routes in src/routes.ts). Files: src/screens/*.vue, src/components/*.vue.
+ * prototype (vue-router's RouterLink, routes in src/routes.ts; overlays as dialogs, page transitions, timers:
+ * vue-prototype.ts). Files: src/screens/*.vue, src/components/*.vue.
  */
 import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
@@ -12,6 +13,10 @@ import { jsString } from "./markup.js";
 import { NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { printVue } from "./vue-print.js";
+import { playsTransitions, vueDialogRefs, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
+import { overlayPage, overlaysCss } from "./overlays.js";
+import { viewTransitionsCss } from "./view-transitions.js";
+import type { PageTimer } from "../prototype/transitions.js";
 import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
 
 export interface VueOptions {
@@ -57,7 +62,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   );
   const allImages = new Set<string>();
   const design = frameworkContext(doc, options, plan, { nodeId: NODE_ID, layerId: LAYER_ID }, problems);
-  const { ownStyles: scoped, routes, links, tokensCss } = design;
+  const { ownStyles: scoped, routes, links, motion, overlays, tokensCss } = design;
 
   const contextFor = (unit: VueUnit, def: ComponentDef | undefined) =>
     design.buildContext(unit, def, {
@@ -68,19 +73,31 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       },
     });
 
-  const writeUnit = (unit: VueUnit, tree: VNode, setup: string[]): void => {
+  const writeUnit = (unit: VueUnit, tree: VNode, setup: string[], timer?: PageTimer): void => {
     const used = new Set<string>();
     const tags = new Set<string>();
     usesOf(tree, used, tags);
     used.delete(unit.name);
-    const vueNames = [...(unit.menus.length > 0 ? ["ref", "useId"] : [])];
+    const dialogs = vueDialogRefs(tree);
+    const vueNames = [
+      ...(unit.menus.length > 0 || dialogs.length > 0 ? ["ref"] : []),
+      ...(unit.menus.length > 0 ? ["useId"] : []),
+      ...(timer ? ["onBeforeUnmount", "onMounted"] : []),
+    ].sort();
+    const routerNames = [...(tags.has("Link") ? ["RouterLink"] : []), ...(timer ? ["useRouter"] : [])];
+    const helpers = [
+      ...(playsTransitions(tree) ? ["transitionClick"] : []),
+      ...(timer?.transition ? ["withTransition"] : []),
+    ];
     const imports = [
       ...(vueNames.length > 0 ? [`import { ${vueNames.join(", ")} } from "vue";`] : []),
-      ...(tags.has("Link") ? ['import { RouterLink } from "vue-router";'] : []),
+      ...(routerNames.length > 0 ? [`import { ${routerNames.join(", ")} } from "vue-router";`] : []),
+      ...(helpers.length > 0 ? [`import { ${helpers.join(", ")} } from "../transitions";`] : []),
       ...[...used]
         .sort()
         .map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.vue";`),
       ...(scoped && tokensCss && usesTokens(unit.sheet) ? ['import "../tokens.css";'] : []),
+      ...(dialogs.length > 0 ? ['import "../overlays.css";'] : []),
     ];
     const menuLines = unit.menus.flatMap((m) => [
       `const ${m.open} = ref(false);`,
@@ -89,8 +106,12 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       "};",
       `const ${m.id} = useId();`,
     ]);
-    const script = [...imports, ...(imports.length > 0 && setup.length + menuLines.length > 0 ? [""] : []), ...setup];
-    const body = [...script, ...menuLines];
+    const prototypeLines = [
+      ...dialogs.map((r) => `const ${r} = ref<HTMLDialogElement | null>(null);`),
+      ...(timer ? vueTimer(timer, routes[timer.to]!) : []),
+    ];
+    const own = [...setup, ...menuLines, ...prototypeLines];
+    const body = [...imports, ...(imports.length > 0 && own.length > 0 ? [""] : []), ...own];
     const style = { classes: (cls: string) => (scoped ? cls : tailwindOf(unit.sheet, cls)) };
     const css = scoped && unit.sheet.rules.size > 0 ? unit.sheet.css() : "";
     const content = [
@@ -106,7 +127,10 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
-    writeUnit(unit, buildTree(frame, contextFor(unit, undefined)), []);
+    const ctx = contextFor(unit, undefined);
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    writeUnit(unit, tree, [], motion?.plan.timers.get(index));
   });
 
   for (const def of plan.defs) {
@@ -147,7 +171,13 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   ];
   const styleFiles = design.styleFiles();
   files.push(...styleFiles, design.entryFile(styleFiles, exports));
-  if (links) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
+  if (links || motion) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
+  if (motion && motion.plan.transitions.length > 0)
+    files.push(
+      { path: "src/transitions.ts", content: VUE_TRANSITIONS_TS },
+      { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
+    );
+  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
   const globalCss = design.globalCss();
   if (globalCss) files.push(globalCss);
   files.push({ path: "src/global.d.ts", content: VUE_DECLARATIONS });
