@@ -76,7 +76,7 @@ const FRAMES: [file: string, styling: "css-modules" | "tailwind"][] = [
   ["vincegx-homepage-landing.nodes.json", "css-modules"],
 ];
 
-/** The prototype's designs too: overlays as dialogs with refs, page transitions, a screen's timer (vue-prototype.ts). */
+/** The prototype's designs too: dialogs with refs, page transitions, a screen's timer (vue-prototype.ts). */
 const PROTOTYPES: [name: string, document: () => DesignDocument, styling: "css-modules" | "tailwind"][] = [
   ["motion", () => loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document, "css-modules"],
   ["overlays", () => loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document, "tailwind"],

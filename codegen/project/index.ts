@@ -2,7 +2,8 @@
  * The project pass (pipeline step 4): every file set — the emitters' or a model's — goes through it.
  * Pure: no `figma` global, no Node APIs (ts-morph runs on its in-memory file system).
  *
- * Stages, in order: paths → Vue's components (its compiler) → syntax → component names → imports (add, drop, resolve) → cycles.
+ * Stages, in order: paths → Vue's components (its compiler) → syntax → component names → imports (add, drop,
+ * resolve) → cycles.
  * Files with syntax errors are reported and returned exactly as they came in. Lines in problems refer
  * to the input text. Never throws: a failing stage becomes an `internal` problem and the pass goes on.
  */
