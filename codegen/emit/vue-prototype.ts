@@ -7,19 +7,7 @@
  */
 import type { PageTimer } from "../prototype/transitions.js";
 import type { VNode } from "./vnode.js";
-
-/** The dialogs' refs a screen's tree declares (the names React's refs have). */
-export function vueDialogRefs(tree: VNode): string[] {
-  const refs: string[] = [];
-  const walk = (node: VNode): void => {
-    if (node.type === "if") walk(node.child);
-    if (node.type !== "element") return;
-    if (node.tag === "dialog") for (const [k, v] of node.reactAttrs ?? []) if (k === "ref") refs.push(v);
-    node.children.forEach(walk);
-  };
-  walk(tree);
-  return refs;
-}
+import { transitionsModule } from "./view-transitions.js";
 
 /** Whether the tree has a link that plays a page transition (it calls src/transitions.ts's transitionClick). */
 export function playsTransitions(tree: VNode): boolean {
@@ -57,40 +45,21 @@ export function vueTimer(timer: PageTimer, to: string): string[] {
   ];
 }
 
-/** src/transitions.ts (Vue): a navigation inside a view transition named for src/transitions.css. */
-export const VUE_TRANSITIONS_TS = `import { nextTick } from "vue";
-import "./transitions.css";
-
-/**
- * Goes somewhere (\`go\`: the router's navigation) inside the view transition \`name\` (src/transitions.css), named on
- * <html data-transition> while it plays; at once where the browser has no view transitions or the reader prefers
- * reduced motion.
- */
-export function withTransition(name: string, go: () => unknown): void {
-  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
-  if (typeof document.startViewTransition !== "function" || calm) {
-    void go();
-    return;
-  }
-  const root = document.documentElement;
-  root.dataset.transition = name;
-  const transition = document.startViewTransition(async () => {
-    await go();
-    await nextTick();
-  });
-  void transition.finished.finally(() => {
-    delete root.dataset.transition;
-  });
-}
-
-/**
- * A link's click that plays \`name\` (bound in the capture phase, before the RouterLink's own navigation, which a
- * prevented click skips): a plain click only (a modified one is the browser's, a new tab).
- */
-export function transitionClick(event: MouseEvent, name: string, go: () => unknown): void {
-  const modified = event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey;
-  if (event.defaultPrevented || modified) return;
-  event.preventDefault();
-  withTransition(name, go);
-}
-`;
+/** src/transitions.ts (Vue): the transition waits for the router's navigation and Vue's render. */
+export const VUE_TRANSITIONS_TS = transitionsModule({
+  imports: ['import { nextTick } from "vue";'],
+  go: "() => unknown",
+  now: "void go();",
+  update: [
+    "  const transition = document.startViewTransition(async () => {",
+    "    await go();",
+    "    await nextTick();",
+    "  });",
+  ],
+  clickDoc: [
+    "/**",
+    " * A link's click that plays `name` (bound in the capture phase, before the RouterLink's own navigation, which a",
+    " * prevented click skips): a plain click only (a modified one is the browser's, a new tab).",
+    " */",
+  ],
+});

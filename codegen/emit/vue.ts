@@ -13,8 +13,8 @@ import { jsString } from "./markup.js";
 import { NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { printVue } from "./vue-print.js";
-import { playsTransitions, vueDialogRefs, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
-import { overlayPage, overlaysCss } from "./overlays.js";
+import { playsTransitions, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
+import { dialogRefs, overlayPage, overlaysCss } from "./overlays.js";
 import { viewTransitionsCss } from "./view-transitions.js";
 import type { PageTimer } from "../prototype/transitions.js";
 import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
@@ -78,7 +78,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     const tags = new Set<string>();
     usesOf(tree, used, tags);
     used.delete(unit.name);
-    const dialogs = vueDialogRefs(tree);
+    const dialogs = dialogRefs(tree);
     const vueNames = [
       ...(unit.menus.length > 0 || dialogs.length > 0 ? ["ref"] : []),
       ...(unit.menus.length > 0 ? ["useId"] : []),

@@ -4,17 +4,20 @@
  * vite.config.ts); HTML stays as it is, index.html at the root. Generated files are never overwritten.
  * Pure: no DOM.
  */
+import type { Styling, Target } from "../targets.js";
 import type { SourceFile } from "../types.js";
 import { htmlDocument } from "../html-document.js";
 import { basename } from "../file-paths.js";
-import { viteConfig, vitePackageJson, viteReadme, withStarterFiles, type ProjectOptions } from "./vite-project.js";
+import { viteConfig, vitePackageJson, viteReadme, withStarterFiles } from "./vite-project.js";
 
-export {
-  fontsourcePackagesIn,
-  projectSlug,
-  TAILWIND_DEV_DEPENDENCIES,
-  type ProjectOptions,
-} from "./vite-project.js";
+export { TAILWIND_DEV_DEPENDENCIES } from "./vite-project.js";
+
+export interface ProjectOptions {
+  target: Target;
+  styling: Styling;
+  /** The design's name (the first frame's): names the package and the page title. */
+  name: string;
+}
 
 /** Versions of the React project's dependencies. */
 export const REACT_DEPENDENCIES = { react: "^19.3.1", "react-dom": "^19.3.1" } as const;
@@ -25,6 +28,19 @@ export const REACT_DEV_DEPENDENCIES = {
   typescript: "^5.9.3",
   vite: "^8.3.8",
 } as const;
+
+/** A lowercase, dash-separated name usable as an npm package name and a file name. */
+export function projectSlug(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug === "" ? "figment-design" : slug;
+}
 
 export interface ScreenEntry {
   /** Exported component name, e.g. `LogInPage`. */
@@ -132,6 +148,17 @@ function indexHtml(options: ProjectOptions): string {
   );
 }
 
+/** The Fontsource packages the files import (`@fontsource/poppins/600.css`, `@fontsource-variable/inter`). */
+export function fontsourcePackagesIn(files: readonly SourceFile[]): string[] {
+  const found = new Set<string>();
+  for (const f of files) {
+    if (!/\.(tsx?|jsx?|css)$/.test(f.path)) continue;
+    for (const m of f.content.matchAll(/["'](@fontsource(?:-variable)?\/[a-z0-9-]+)(?:\/[^"']*)?["']/g))
+      found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
 /** The Tailwind project's stylesheet, which src/main.tsx imports (the React preview compiles the same). */
 export const TAILWIND_STYLESHEET = "src/tailwind.css";
 
@@ -176,7 +203,7 @@ export function projectFiles(files: SourceFile[], options: ProjectOptions): Sour
   const extra: SourceFile[] = [
     {
       path: "package.json",
-      content: vitePackageJson(files, options, {
+      content: vitePackageJson(starterOf(files, options), {
         build: "tsc && vite build",
         dependencies: { ...REACT_DEPENDENCIES, ...(hasRoutes(files) ? ROUTER_DEPENDENCY : {}) },
         devDependencies: REACT_DEV_DEPENDENCIES,
@@ -195,4 +222,12 @@ export function projectFiles(files: SourceFile[], options: ProjectOptions): Sour
   ];
   if (options.styling === "tailwind") extra.push({ path: TAILWIND_STYLESHEET, content: tailwindStylesheet(files) });
   return withStarterFiles(files, extra);
+}
+
+/** The package's name and the fonts' packages a starter's package.json lists. */
+export function starterOf(
+  files: readonly SourceFile[],
+  options: ProjectOptions,
+): ProjectOptions & { slug: string; fontPackages: string[] } {
+  return { ...options, slug: projectSlug(options.name), fontPackages: fontsourcePackagesIn(files) };
 }

@@ -5,7 +5,13 @@
  */
 import { htmlDocument } from "../html-document.js";
 import type { SourceFile } from "../types.js";
-import { projectFiles, TAILWIND_STYLESHEET, tailwindStylesheet, type ProjectOptions } from "./project-files.js";
+import {
+  projectFiles,
+  starterOf,
+  TAILWIND_STYLESHEET,
+  tailwindStylesheet,
+  type ProjectOptions,
+} from "./project-files.js";
 import { viteConfig, vitePackageJson, viteReadme, withStarterFiles } from "./vite-project.js";
 
 /** Versions of the Vue project's dependencies. */
@@ -52,7 +58,7 @@ export function vueProjectFiles(files: SourceFile[], options: ProjectOptions): S
   const extra: SourceFile[] = [
     {
       path: "package.json",
-      content: vitePackageJson(files, options, {
+      content: vitePackageJson(starterOf(files, options), {
         build: "vue-tsc -b && vite build",
         dependencies: VUE_DEPENDENCIES,
         devDependencies: VUE_DEV_DEPENDENCIES,
