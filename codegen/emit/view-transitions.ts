@@ -180,7 +180,7 @@ export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Fig
 })();
 `;
 
-/** How a framework's src/transitions.ts differs: its imports, its navigation's type, how the transition waits for it. */
+/** How a framework's src/transitions.ts differs: imports, the navigation's type, how the transition waits. */
 interface TransitionsModule {
   imports: string[];
   go: string;
@@ -198,7 +198,9 @@ export function transitionsModule(m: TransitionsModule): string {
     'import "./transitions.css";',
     "",
     "/**",
-    " * Goes somewhere (`go`: the router's navigation) inside the view transition `name` (src/transitions.css), named on",
+    // (The generated line is 120 columns wide.)
+    " * Goes somewhere (`go`: the router's navigation) inside the view transition `name` " +
+      "(src/transitions.css), named on",
     " * <html data-transition> while it plays; at once where the browser has no view transitions or the reader prefers",
     " * reduced motion.",
     " */",
