@@ -19,6 +19,7 @@ import type { ComponentMap } from "../../codegen/components-map/model.js";
 import { withDesignFonts } from "../../codegen/fonts/project-fonts.js";
 import type { FontPlan } from "../../codegen/fonts/plan.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { Target } from "../../codegen/targets.js";
 import { isCancelled } from "../../kernel/cancelled.js";
 import { generateTurn, type Conversation, type TurnOptions, type TurnResult } from "./generate.js";
 import type { PromptInput } from "./prompt.js";
@@ -26,9 +27,17 @@ import type { ProviderConfig } from "../client/providers.js";
 
 /**
  * Problem codes a repair turn is asked to fix: the files do not parse or do not link, or misuse the team's components
- * (against the library's types, or against the mapping itself).
+ * (against the library's types, or against the mapping itself), or a Vue component does not compile.
  */
-const BLOCKING = new Set(["syntax", "unresolved-import", "format", "component-props", "component-usage"]);
+const BLOCKING = new Set([
+  "syntax",
+  "unresolved-import",
+  "format",
+  "component-props",
+  "component-usage",
+  // A Vue component its compiler cannot compile (codegen/vue/compile.ts).
+  "vue-compile",
+]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */
 const MAX_LISTED = 40;
@@ -154,7 +163,7 @@ export async function postProcess(
   reply: Pick<TurnResult, "files" | "problems">,
   preformatted?: Preformatter,
   assets: readonly SourceFile[] = [],
-  fonts?: { plan: FontPlan; target: "react" | "html"; styling: "css-modules" | "tailwind" },
+  fonts?: { plan: FontPlan; target: Target; styling: "css-modules" | "tailwind" },
   { libraryTypes = [], componentMap }: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const processed = await checkedAndFormatted(reply, preformatted, assets, fonts);

@@ -18,6 +18,7 @@ import type {
 } from "openai/resources/responses/responses";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
 import type { SourceFile } from "../../codegen/types.js";
+import type { Target } from "../../codegen/targets.js";
 import { bytesToBase64 } from "../../kernel/base64.js";
 import type { FontPlan } from "../../codegen/fonts/plan.js";
 import { FILES_SCHEMA, FILES_SCHEMA_NAME } from "./schema.js";
@@ -26,7 +27,7 @@ import { pageSystemInstructions, pageUserTexts, type PageInput } from "./page.js
 export type ImageDetail = "high" | "low" | "auto";
 
 export interface PromptInput {
-  target: "react" | "html";
+  target: Target;
   styling: "css-modules" | "tailwind";
   /**
    * The frame as a PNG data URL (`data:image/png;base64,...`); see `pngDataUrl`. Absent: only the structure is
@@ -88,24 +89,33 @@ export function systemInstructions(
 ): string {
   if (input.page) return pageSystemInstructions(input.page);
   const target =
-    input.target === "react"
+    input.target === "vue"
       ? [
-          "Target: React with TypeScript (.tsx), function components, " +
-            "typed props, no default exports except src/App.tsx.",
-          "Put each reusable or repeated component in its own file " +
-            "under src/components/, with src/App.tsx as the root.",
-          "Import between files with relative paths and no extensions.",
+          'Target: Vue 3 single-file components (.vue) with <script setup lang="ts">, typed props (defineProps).',
+          "Put each reusable or repeated component in its own file under src/components/, " +
+            "with src/App.vue as the root; import between files with relative paths ending in .vue.",
+          "Vue's SFC compiler checks every .vue file: it must compile.",
         ]
-      : [
-          "Target: semantic HTML5 with one stylesheet: index.html and styles.css (plus assets if needed).",
-          "Use semantic elements (header, nav, main, section, button, ul/li) where the design implies them.",
-        ];
+      : input.target === "react"
+        ? [
+            "Target: React with TypeScript (.tsx), function components, " +
+              "typed props, no default exports except src/App.tsx.",
+            "Put each reusable or repeated component in its own file " +
+              "under src/components/, with src/App.tsx as the root.",
+            "Import between files with relative paths and no extensions.",
+          ]
+        : [
+            "Target: semantic HTML5 with one stylesheet: index.html and styles.css (plus assets if needed).",
+            "Use semantic elements (header, nav, main, section, button, ul/li) where the design implies them.",
+          ];
   const styling =
     input.styling === "tailwind"
       ? "Styling: Tailwind CSS utility classes; arbitrary values like w-[312px] are fine where the design needs them."
-      : input.target === "react"
-        ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
-        : "Styling: plain CSS classes in styles.css; no inline styles.";
+      : input.target === "vue"
+        ? "Styling: a <style scoped> block in each component; no inline styles."
+        : input.target === "react"
+          ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
+          : "Styling: plain CSS classes in styles.css; no inline styles.";
   return [
     "You are Figment, a senior front-end engineer who turns a Figma frame into clean, production-ready code.",
     withImage
@@ -167,10 +177,13 @@ function assetText(assets: readonly SourceFile[], target: PromptInput["target"])
     (a) => `${a.path} (${a.bytes ? `image, ${a.bytes.length} bytes` : a.path.endsWith(".svg") ? "svg" : "file"})`,
   );
   const how =
-    target === "react"
-      ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
-        "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
-      : 'reference each one you use by its relative path (src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
+    target === "vue"
+      ? 'use each one you use by its relative path from the component (<img src="../assets/hero.jpg">, url() in ' +
+        "its <style>): Vue's compiler imports it"
+      : target === "react"
+        ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
+          "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
+        : 'reference each one you use by its relative path (src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
   return [
     "These asset files are already in the project with the design's real pictures and icons. An image " +
       "fill `img(NAME,…)` in the hint is the file NAME below, and a vector layer's `svg` is its SVG.",

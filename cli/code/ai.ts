@@ -26,7 +26,7 @@ import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import type { Problem } from "../../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
-import { modelTarget, type CliArgs } from "../common/args.js";
+import type { CliArgs } from "../common/args.js";
 import {
   codeOptions,
   emitAndWrite,
@@ -273,10 +273,10 @@ export async function promptInputFor(
   const mapped = components.map ? componentsForModel(document, components.map) : "";
   const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
   return {
-    target: modelTarget(args.target),
+    target: args.target,
     styling: args.styling,
     hint: modelHint(document, options.layout, layoutDecisions),
-    assets: modelAssetFiles(document, modelTarget(args.target)),
+    assets: modelAssetFiles(document, args.target),
     fonts: fontPlan(document.frames),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
@@ -357,7 +357,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
     };
     const v = await verifying.verifyAnswer(
-      { config, input, frame, first: result, ...rounds, ...checks, target: modelTarget(input.target) },
+      { config, input, frame, first: result, ...rounds, ...checks, target: input.target },
       io,
     );
     final = v;

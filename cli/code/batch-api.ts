@@ -27,7 +27,7 @@ import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { checkedDecisions, promptInputFor, readPng, readSource, settingsFrom } from "./ai.js";
 import { keyFor } from "../common/api-keys.js";
-import { modelTarget, type CliArgs } from "../common/args.js";
+import type { CliArgs } from "../common/args.js";
 import { readComponentsInput } from "./components-map.js";
 import { runName, type Output, type RunContext } from "../common/design-files.js";
 import { DEFAULT_OUT_ROOT, folderSlug } from "../common/out-dir.js";
@@ -74,6 +74,10 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   for (const p of components.problems) io.err(`figment: ${p.severity} ${where(p) || "(components)"}: ${p.message}`);
   const document: DesignDocument = (await readSource(args, io, context)).document;
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  // A batch's record (and the panel that collects it) knows React and HTML answers.
+  if (args.target === "vue")
+    throw new FigmentError("input", "--batch-api writes React or HTML: leave out --batch-api for Vue (one request)");
+  const target = args.target;
   if (args.provider !== "openai")
     throw new FigmentError(
       "input",
@@ -181,7 +185,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
       endpoint: "/v1/responses",
       baseURL: config.baseURL,
       model: config.model,
-      code: { target: modelTarget(args.target), styling: args.styling },
+      code: { target, styling: args.styling },
       lines: planned.map(({ assets: _assets, componentMap: _map, ...line }) => line),
     });
     batchId = record.runs[0]!.batchId;

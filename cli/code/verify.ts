@@ -4,6 +4,7 @@
  * pictures back in the same conversation, its estimate printed first, and keeps the answer only if it measures better.
  * The verdicts go to stderr; the caller writes the best files.
  */
+import type { Target } from "../../codegen/targets.js";
 import type { Browser } from "playwright-core";
 import { loadTokenizer, type Estimate } from "../../ai/estimate/estimate.js";
 import type { ModelCodeResult } from "../../ai/code/pipeline.js";
@@ -47,7 +48,7 @@ export function verifiedFrame(roots: readonly RestNode[], flag: "--verify" | "--
 export function measurer(
   browser: Browser,
   frame: RestNode,
-  target: "react" | "html",
+  target: Target,
 ): (files: SourceFile[]) => Promise<Measured> {
   return async (files) => {
     const page = await resultPage(files, target);
@@ -68,7 +69,7 @@ export interface VerifyInput {
   frame: RestNode;
   first: ModelCodeResult;
   rounds: number;
-  target: "react" | "html";
+  target: Target;
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;

@@ -179,11 +179,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
   if (styling === "css" && target !== "vue")
     throw new FigmentError("input", "--styling css applies to --target vue (its scoped styles): use css-modules");
-  if (target === "vue" && values.ai)
-    throw new FigmentError(
-      "input",
-      "--target vue is written offline from the design: the model writes React or HTML (leave out --ai)",
-    );
   const command = positionals[0] ?? "";
   const extra = positionals[command === "demo" ? 1 : 2];
   if (extra !== undefined)
@@ -389,10 +384,4 @@ function asWidths(text: string): number[] {
   } catch (error) {
     throw new FigmentError("input", (error as Error).message);
   }
-}
-
-/** The target a model writes (parseCliArgs refuses --ai with --target vue). */
-export function modelTarget(target: Target): "react" | "html" {
-  if (target === "vue") throw new FigmentError("input", "--target vue is written offline from the design (no --ai)");
-  return target;
 }

@@ -13,11 +13,9 @@ import { withPage, type PageHost } from "./browser.js";
 import { resultPage } from "./result-page.js";
 import { scoreCode } from "./score.js";
 import { designViewport, type RestNode } from "../../codegen/fidelity/design-nodes.js";
-import { loadDesign } from "../../codegen/index.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { runBrowser, useBrowser, usePageContext } from "../../test/helpers/browser.js";
-import { readFixture } from "../../test/helpers/fixtures.js";
-import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
+import { frameCode } from "../../test/helpers/frame-code.js";
 
 /** [fixture file, frame id, what it holds]: the frames that scored apart before, and two controls. */
 const FRAMES = [
@@ -37,17 +35,6 @@ const FRAMES = [
   ["figma-differ-selfie.nodes.json", "33459:3746", "seven components, SVG icons inside them"],
   ["figmasharp-login.file.json", "101:3", "no components (control)"],
 ] as const;
-
-/** The frame's code in a target, with layer ids (as the score generates it), and the frame's REST node. */
-async function frameCode(
-  file: string,
-  id: string,
-  target: "react" | "html",
-): Promise<{ frame: RestNode; files: SourceFile[] }> {
-  const design = loadDesign(readFixture(file), [id]);
-  const code = await cachedGenerateCode(design.document, { target, styling: "css-modules", nodeIds: true });
-  return { frame: design.roots[0] as unknown as RestNode, files: code.files };
-}
 
 /** Every `data-node-id` on the page as rendered at the frame's width, in document order. */
 async function renderedIds(

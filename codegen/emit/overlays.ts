@@ -142,8 +142,8 @@ export function overlaysCss(plan: OverlayPlan, frames: readonly DesignNode[]): s
   );
 }
 
-/** What a React screen's dialogs need: a ref each (`useRef`), the overlays' stylesheet. */
-export function dialogHooks(tree: VNode): { refs: string[]; locals: string[] } {
+/** The refs of a screen's dialogs (React's `useRef`s, Vue's template refs). */
+export function dialogRefs(tree: VNode): string[] {
   const refs: string[] = [];
   const walk = (node: VNode): void => {
     if (node.type === "if") walk(node.child);
@@ -152,6 +152,12 @@ export function dialogHooks(tree: VNode): { refs: string[]; locals: string[] } {
     node.children.forEach(walk);
   };
   walk(tree);
+  return refs;
+}
+
+/** What a React screen's dialogs need: a ref each (`useRef`), the overlays' stylesheet. */
+export function dialogHooks(tree: VNode): { refs: string[]; locals: string[] } {
+  const refs = dialogRefs(tree);
   return { refs, locals: refs.map((r) => `  const ${r} = useRef<HTMLDialogElement>(null);`) };
 }
 

@@ -2,30 +2,19 @@
 import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
-import { buildTree, type BuildContext } from "./build.js";
-import { componentFileContext } from "./component-context.js";
+import { buildTree } from "./build.js";
 import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
 import { jsString, printJsx, type MarkupStyle } from "./markup.js";
-import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
-import { tailwindClasses } from "./tailwind.js";
-import { documentTokensCss, tokenFields } from "../tokens/index.js";
+import { camelCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
-import { fontStack } from "../fonts/stack.js";
-import { fontPlan } from "../fonts/plan.js";
-import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import { LineChecks, printedStylesheets } from "../css/printed.js";
 import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
-import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
-import { planLinks } from "../prototype/links.js";
-import { routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
-import { scrollingOf } from "./scrolling.js";
-import { statePlan } from "./variant-states.js";
-import { REDUCED_MOTION } from "./motion.js";
-import { planOverlays } from "../prototype/overlays.js";
+import { routerHooks, routesFile } from "./links.js";
 import { dialogHooks, overlayPage, overlaysCss, withReactImports } from "./overlays.js";
-import { pageMotion, reactMotionFiles, reactTimer } from "./view-transitions.js";
+import { reactMotionFiles, reactTimer } from "./view-transitions.js";
+import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
 
 export interface ReactOptions {
   styling: "css-modules" | "tailwind";
@@ -34,18 +23,13 @@ export interface ReactOptions {
   components?: ComponentMap;
 }
 
-interface FileUnit {
+interface FileUnit extends FrameworkUnit {
   /** Component or screen name, also the file's base name. */
   name: string;
   dir: "screens" | "components";
-  sheet: Sheet;
   imports: Map<string, string>;
   usedComponents: Set<string>;
   imageKeys: Set<string>;
-  /** A component file that derives its layers' ids from its instance's (`layerId("…")`). */
-  layerIds: boolean;
-  /** The navigation menus this file draws: each one's state, declared at the top of its component. */
-  menus: Extract<NavMenuNames, { kind: "state" }>[];
 }
 
 /** The hooks a file's navigation menus need (nav-menu.ts): open or not, the panel's id, the button (for focus). */
@@ -57,28 +41,6 @@ function menuHooks(menus: FileUnit["menus"]): { imports: string[]; locals: strin
     `  const ${m.button} = useRef<HTMLButtonElement>(null);`,
   ]);
   return { imports: ['import { useId, useRef, useState } from "react";'], locals };
-}
-
-/** A class's Tailwind classes; an element whose hover or press restyles its layers is their named group. */
-function tailwindOf(sheet: Sheet, cls: string): string {
-  const classes = tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
-  return sheet.groups.has(cls) ? [`group/${cls}`, classes].filter(Boolean).join(" ") : classes;
-}
-
-/** A new menu's names in a file: `menuOpen`, or `menu2Open` for its second. */
-function newMenu(unit: FileUnit): Extract<NavMenuNames, { kind: "state" }> {
-  const n = unit.menus.length + 1;
-  const base = n === 1 ? "menu" : `menu${n}`;
-  const names = {
-    kind: "state" as const,
-    open: `${base}Open`,
-    setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
-    id: `${base}Id`,
-    button: `${base}Button`,
-    focusButton: `${base}Button.current?.focus()`,
-  };
-  unit.menus.push(names);
-  return names;
 }
 
 /**
@@ -120,53 +82,22 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     library.isMapped,
     options.nodeIds ? [NODE_ID, LAYER_ID] : [],
   );
-  const modules = options.styling === "css-modules";
   const allImages = new Set<string>();
-  // The prototype's screens are routes: its links go to them.
-  const routes = routePaths(
-    doc.frames,
-    (doc.prototype?.starts ?? []).map((s) => s.nodeId),
-  );
-  const planned = planLinks(doc, (i) => routes[i]!, true);
-  // …which play the design's transitions (view-transitions.ts).
-  const motion = pageMotion(doc, planned);
-  const links = motion ? motion.links : planned;
-  const overlays = planOverlays(doc);
-  const scrolling = scrollingOf(doc);
-  const tokens = tokenFields(doc, modules ? "css" : "tailwind");
-  const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
+  const design = frameworkContext(doc, options, plan, { nodeId: NODE_ID, layerId: LAYER_ID }, problems);
+  const { ownStyles: modules, routes, links, motion, overlays, tokensCss } = design;
 
-  const contextFor = (unit: FileUnit, def: ComponentDef | undefined): BuildContext => ({
-    sheet: unit.sheet,
-    nodeIds: options.nodeIds,
-    assets: doc.assets,
-    // A CSS module sits beside its component; Tailwind's classes are compiled into the stylesheet that imports
-    // Tailwind (src/tailwind.css), whose URLs are relative to src/.
-    urls: { cssUrl: (key) => `${modules ? "../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
-    imageSrc: (key) => {
-      unit.imageKeys.add(key);
-      const file = assetFileName(key, doc.assets[key]);
-      const existing = unit.imports.get(file);
-      const ident = existing ?? camelCase(file.replace(/\.[a-z]+$/, ""), "image") + "Src";
-      unit.imports.set(file, ident);
-      return { expr: ident, html: `../assets/${file}` };
-    },
-    classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
-    mappedFor: (node) => library.mappedFor(node),
-    ...tokens,
-    ...(def
-      ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
-      : {}),
-    ...(modules ? {} : { preflight: true }),
-    navMenu: () => newMenu(unit),
-    // A component's layers link from no screen of their own (each instance would link alike).
-    ...(links && !def ? { links } : {}),
-    ...(scrolling ? { scrolling } : {}),
-    ...(doc.variants ? { states: statePlan(doc) } : {}),
-    ...(motion?.morph ? { morph: motion.morph } : {}),
-    problems,
-  });
+  const contextFor = (unit: FileUnit, def: ComponentDef | undefined) =>
+    design.buildContext(unit, def, {
+      imageSrc: (key) => {
+        unit.imageKeys.add(key);
+        const file = assetFileName(key, doc.assets[key]);
+        const existing = unit.imports.get(file);
+        const ident = existing ?? camelCase(file.replace(/\.[a-z]+$/, ""), "image") + "Src";
+        unit.imports.set(file, ident);
+        return { expr: ident, html: `../assets/${file}` };
+      },
+      mappedFor: (node) => library.mappedFor(node),
+    });
 
   const markupStyle = (sheet: Sheet): MarkupStyle => ({
     classAttr: (cls, merge) => {
@@ -212,12 +143,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     imports.push(...library.importLines(tree));
     for (const [file, ident] of unit.imports) imports.push(`import ${ident} from "../assets/${file}";`);
     // The tokens' stylesheet (CSS modules) before the module that uses them; Tailwind reads it through @theme.
-    if (
-      modules &&
-      tokensCss &&
-      [...unit.sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")))
-    )
-      imports.push('import "../tokens.css";');
+    if (modules && tokensCss && usesTokens(unit.sheet)) imports.push('import "../tokens.css";');
     if (dialogs.refs.length > 0) imports.push('import "../overlays.css";');
     // Own styles last: bundlers emit CSS in import order, so the user's placement rules win over a component's.
     if (modules && unit.sheet.rules.size > 0) imports.push(`import styles from "./${unit.name}.module.css";`);
@@ -294,35 +220,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     ...screenNames.map((n) => `export { ${n} } from "./screens/${n}";`),
     ...plan.defs.map((d) => `export { ${d.name} } from "./components/${d.name}";`),
   ];
-  if (tokensCss)
-    files.push({
-      path: "src/tokens.css",
-      content: modules
-        ? tokensCss
-        : `/* Design tokens as the Tailwind theme: import after tailwindcss ` +
-          `(@import "tailwindcss"; @import "./tokens.css";). */\n` +
-          `${tokensCss}`,
-    });
-  const fonts = fontPlan(doc.frames);
-  const fontFiles = reactFontFiles(fonts, options.styling, fontStack);
-  files.push(...fontFiles);
-  problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
-  const entryImports = [
-    ...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []),
-    ...(modules ? ['import "./global.css";'] : []),
-  ];
-  files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
+  const styleFiles = design.styleFiles();
+  files.push(...styleFiles, design.entryFile(styleFiles, exports));
   if (links || motion) files.push({ path: "src/routes.ts", content: routesFile(screenNames, routes) });
   if (motion && motion.plan.transitions.length > 0) files.push(...reactMotionFiles(motion.plan));
   if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
-  if (modules)
-    files.push({
-      path: "src/global.css",
-      content:
-        "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
-        (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
-        (doc.variants ? "\n" + REDUCED_MOTION : ""),
-    });
+  const globalCss = design.globalCss();
+  if (globalCss) files.push(globalCss);
   files.push({ path: "src/global.d.ts", content: MODULE_DECLARATIONS });
   for (const file of files) if (printedAsIs(file)) printed.set(file.path, file.content);
   for (const [path, content] of printedStylesheets(files, vouched)) printed.set(path, content);

@@ -2,9 +2,9 @@
  * Page transitions in Chromium (issue 52, part 5), on a three-page design (codegen/prototype/motion-design.ts): a click
  * plays the link's own transition — its view-transition animations have the design's duration and easing (a custom
  * bézier as is, Figma's gentle spring as `linear()`), a push moves both screens, a smart animate names the matched
- * "Hero" on both pages; a page's timer goes on by itself; reduced motion plays none. HTML (cross-document) and React
- * (startViewTransition around the router's navigation, in the preview). A link around a component's instance takes
- * the keyboard's focus and shows it.
+ * "Hero" on both pages; a page's timer goes on by itself; reduced motion plays none. HTML (cross-document), React and
+ * Vue (startViewTransition around the router's navigation, in the preview). A link around a component's instance
+ * takes the keyboard's focus and shows it.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -36,7 +36,7 @@ function expectPace(played: Played | undefined, name: string, ms: number, easing
 
 const shown = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).first().waitFor();
 
-async function flow(page: Page, reactTarget: boolean): Promise<void> {
+async function flow(page: Page, app: boolean): Promise<void> {
   // Start → Next by the card's push (left, 400 ms, the design's bézier): both screens move.
   await page.locator(CARD_LINK).click();
   const push = await waitPlayed(page);
@@ -54,7 +54,7 @@ async function flow(page: Page, reactTarget: boolean): Promise<void> {
   expectPace(smart, "smart-animate-500ms", 500, GENTLE);
   expect(smart!.animations.some((a) => /^::view-transition-group\(m-hero-/.test(a.pseudo ?? ""))).toBe(true);
   await shown(page, "5:1");
-  if (reactTarget) expect(await page.locator("[data-node-id='3:1']").count()).toBe(0);
+  if (app) expect(await page.locator("[data-node-id='3:1']").count()).toBe(0);
 }
 
 describe.runIf(runBrowser)("page transitions in Chromium", () => {
@@ -63,6 +63,8 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
     { target: "html", styling: "css-modules", nodeIds: true },
     { target: "react", styling: "css-modules", nodeIds: true },
     { target: "react", styling: "tailwind", nodeIds: true },
+    { target: "vue", styling: "css-modules", nodeIds: true },
+    { target: "vue", styling: "tailwind", nodeIds: true },
   ];
   for (const options of targets)
     it(`${options.target} (${options.styling}): each link plays its transition; reduced motion plays none`, {
@@ -71,7 +73,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       const code = await cachedGenerateCode(doc, options);
       const { files, entry } = await resultPage(code.files, options.target);
       const start = options.target === "html" ? "start.html" : entry;
-      await withPage(browser, files, start, VIEWPORT, (page) => flow(page, options.target === "react"), {
+      await withPage(browser, files, start, VIEWPORT, (page) => flow(page, options.target !== "html"), {
         beforeGoto: installMotionProbe,
       });
       await withPage(

@@ -180,38 +180,65 @@ export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Fig
 })();
 `;
 
-/** src/transitions.ts (React): a navigation inside a view transition named for src/transitions.css. */
-export const REACT_TRANSITIONS_TS = `import type { MouseEvent } from "react";
-import { flushSync } from "react-dom";
-import "./transitions.css";
-
-/**
- * Goes somewhere (\`go\`: the router's navigation) inside the view transition \`name\` (src/transitions.css), named on
- * <html data-transition> while it plays; at once where the browser has no view transitions or the reader prefers
- * reduced motion.
- */
-export function withTransition(name: string, go: () => void): void {
-  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
-  if (typeof document.startViewTransition !== "function" || calm) {
-    go();
-    return;
-  }
-  const root = document.documentElement;
-  root.dataset.transition = name;
-  const transition = document.startViewTransition(() => flushSync(go));
-  void transition.finished.finally(() => {
-    delete root.dataset.transition;
-  });
+/** How a framework's src/transitions.ts differs: imports, the navigation's type, how the transition waits. */
+interface TransitionsModule {
+  imports: string[];
+  go: string;
+  /** The navigation at once (no view transition). */
+  now: string;
+  /** The view transition's update callback. */
+  update: string[];
+  clickDoc: string[];
 }
 
-/** A link's click that plays \`name\`: a plain click only (a modified one is the browser's, a new tab). */
-export function transitionClick(event: MouseEvent, name: string, go: () => void): void {
-  const modified = event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey;
-  if (event.defaultPrevented || modified) return;
-  event.preventDefault();
-  withTransition(name, go);
+/** src/transitions.ts: a navigation inside a view transition named for src/transitions.css. */
+export function transitionsModule(m: TransitionsModule): string {
+  return [
+    ...m.imports,
+    'import "./transitions.css";',
+    "",
+    "/**",
+    // (The generated line is 120 columns wide.)
+    " * Goes somewhere (`go`: the router's navigation) inside the view transition `name` " +
+      "(src/transitions.css), named on",
+    " * <html data-transition> while it plays; at once where the browser has no view transitions or the reader prefers",
+    " * reduced motion.",
+    " */",
+    `export function withTransition(name: string, go: ${m.go}): void {`,
+    '  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;',
+    '  if (typeof document.startViewTransition !== "function" || calm) {',
+    `    ${m.now}`,
+    "    return;",
+    "  }",
+    "  const root = document.documentElement;",
+    "  root.dataset.transition = name;",
+    ...m.update,
+    "  void transition.finished.finally(() => {",
+    "    delete root.dataset.transition;",
+    "  });",
+    "}",
+    "",
+    ...m.clickDoc,
+    `export function transitionClick(event: MouseEvent, name: string, go: ${m.go}): void {`,
+    "  const modified = event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey;",
+    "  if (event.defaultPrevented || modified) return;",
+    "  event.preventDefault();",
+    "  withTransition(name, go);",
+    "}",
+    "",
+  ].join("\n");
 }
-`;
+
+/** src/transitions.ts (React): the router's navigation rendered at once inside the transition (flushSync). */
+export const REACT_TRANSITIONS_TS = transitionsModule({
+  imports: ['import type { MouseEvent } from "react";', 'import { flushSync } from "react-dom";'],
+  go: "() => void",
+  now: "go();",
+  update: ["  const transition = document.startViewTransition(() => flushSync(go));"],
+  clickDoc: [
+    "/** A link's click that plays `name`: a plain click only (a modified one is the browser's, a new tab). */",
+  ],
+});
 
 /** The React screen's timer (a `useEffect` whose cleanup clears it when the screen is left). */
 export function reactTimer(timer: PageTimer, to: string): string[] {

@@ -1,21 +1,16 @@
 /**
  * Prints the markup tree (vnode.ts) as a Vue template: the same tree React's JSX printer reads, written in Vue's
- * idiom — `class`, `:attr="expr"`, `{{ prop }}`, `v-if`, `@click`, `<RouterLink to>`.
+ * idiom — `class`, `:attr="expr"`, `{{ prop }}`, `v-if`, `@click`, `<RouterLink to>`, a dialog's `ref`.
  */
 import { escapeAttr } from "../escape.js";
 import { jsString, VOID } from "./markup.js";
 import type { AttrValue, ElementNode, VNode } from "./vnode.js";
+import { vueHandler } from "./vue-prototype.js";
 
 /** How a file's classes are written: a class name (scoped styles) or Tailwind's utilities. */
 export interface VueClassStyle {
   classes(cls: string): string;
 }
-
-/** React Router's back (links.ts) and the history's, as the template says them. */
-const CLICK_EXPRESSIONS: Record<string, string> = {
-  "() => navigate(-1)": "$router.back()",
-  "() => history.back()": "$router.back()",
-};
 
 /**
  * An expression in a double-quoted attribute: its strings single-quoted where that needs no escape; `&` and `"`
@@ -52,11 +47,14 @@ function elementAttrs(node: ElementNode, style: VueClassStyle): string[] {
   if (node.nodeId !== undefined) out.push(attr("data-node-id", node.nodeId));
   for (const [k, v] of node.attrs) out.push(attr(k, v));
   for (const [k, expr] of node.reactAttrs ?? []) {
-    // A template ref names the script's ref of that name (vue.ts declares it).
-    if (k === "ref") out.push(attr("ref", expr));
-    else if (k.startsWith("on"))
-      out.push(`@${k.slice(2).toLowerCase()}="${attrExpr(CLICK_EXPRESSIONS[expr] ?? expr)}"`);
-    else out.push(`:${k}="${attrExpr(expr)}"`);
+    // A template ref names the script's ref of that name: a dialog's (vue-prototype.ts), a menu's button (vue.ts).
+    if (k === "ref") out.push(`ref="${escapeAttr(expr)}"`);
+    else if (k.startsWith("on")) {
+      const handler = vueHandler(expr);
+      // A page transition's click runs before the RouterLink's navigation, which it prevents (vue-prototype.ts).
+      const phase = handler.startsWith("transitionClick(") ? ".capture" : "";
+      out.push(`@${k.slice(2).toLowerCase()}${phase}="${attrExpr(handler)}"`);
+    } else out.push(`:${k}="${attrExpr(expr)}"`);
   }
   return out;
 }

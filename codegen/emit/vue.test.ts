@@ -13,6 +13,9 @@ import { readFixture } from "../../test/helpers/fixtures.js";
 import { printVue } from "./vue-print.js";
 import { starterProject } from "../scaffold/vue-project.js";
 import type { VNode } from "./vnode.js";
+import type { DesignDocument } from "../design/types.js";
+import { MOTION_FILE } from "../prototype/motion-design.js";
+import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
 
 const style = { classes: (cls: string) => cls };
 
@@ -75,6 +78,12 @@ const FRAMES: [file: string, styling: "css-modules" | "tailwind"][] = [
   ["vincegx-hero-header.nodes.json", "css-modules"],
 ];
 
+/** The prototype's designs too: dialogs with refs, page transitions, a screen's timer (vue-prototype.ts). */
+const PROTOTYPES: [name: string, document: () => DesignDocument, styling: "css-modules" | "tailwind"][] = [
+  ["motion", () => loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document, "css-modules"],
+  ["overlays", () => loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document, "tailwind"],
+];
+
 const TSCONFIG = {
   compilerOptions: {
     target: "ES2022",
@@ -92,15 +101,20 @@ const TSCONFIG = {
 };
 
 describe("the Vue output type-checks", () => {
-  it(`vue-tsc (strict) finds 0 errors in ${FRAMES.length} fixtures' output`, { timeout: 300_000 }, async () => {
+  it(`vue-tsc (strict) finds 0 errors in ${FRAMES.length} fixtures' and ${PROTOTYPES.length} prototypes' output`, {
+    timeout: 300_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "figment-vue-tsc-"));
     try {
       symlinkSync(resolve("node_modules"), join(dir, "node_modules"));
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
       let vueFiles = 0;
-      for (const [i, [file, styling]] of FRAMES.entries()) {
-        const design = loadDesign(readFixture(file));
-        const code = await generateCode(design.document, { target: "vue", styling, nodeIds: true });
+      const designs = [
+        ...FRAMES.map(([file, styling]) => [file, () => loadDesign(readFixture(file)).document, styling] as const),
+        ...PROTOTYPES,
+      ];
+      for (const [i, [file, document, styling]] of designs.entries()) {
+        const code = await generateCode(document(), { target: "vue", styling, nodeIds: true });
         // The starter's src/main.ts and src/App.vue too (vue-project.ts).
         for (const f of starterProject(code.files, { target: "vue", styling, name: file })) {
           if (f.bytes) continue;

@@ -1,29 +1,23 @@
 /**
  * Vue 3 emitter: single-file components (`<script setup lang="ts">`, scoped styles or Tailwind) printed from the same
  * markup tree as React's (build.ts): the same components and props, assets, fonts, tokens, responsive rules and
- * prototype links (vue-router's RouterLink, routes in src/routes.ts). Files: src/screens/*.vue, src/components/*.vue.
+ * prototype (vue-router's RouterLink, routes in src/routes.ts; overlays as dialogs, page transitions, timers:
+ * vue-prototype.ts). Files: src/screens/*.vue, src/components/*.vue.
  */
 import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
-import { buildTree, type BuildContext } from "./build.js";
-import { componentFileContext } from "./component-context.js";
+import { buildTree } from "./build.js";
 import { planComponents, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
-import { tailwindClasses } from "./tailwind.js";
-import { documentTokensCss, tokenFields } from "../tokens/index.js";
+import { NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
-import { fontStack } from "../fonts/stack.js";
-import { fontPlan } from "../fonts/plan.js";
-import { fontNotes, reactFontFiles } from "../fonts/output.js";
-import type { NavMenuNames } from "./nav-menu.js";
-import { planLinks } from "../prototype/links.js";
-import { routePaths, SMOOTH_SCROLL } from "./links.js";
-import { scrollingOf } from "./scrolling.js";
-import { statePlan } from "./variant-states.js";
-import { REDUCED_MOTION } from "./motion.js";
 import { printVue } from "./vue-print.js";
+import { playsTransitions, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
+import { dialogRefs, overlayPage, overlaysCss } from "./overlays.js";
+import { viewTransitionsCss } from "./view-transitions.js";
+import type { PageTimer } from "../prototype/transitions.js";
+import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
 
 export interface VueOptions {
   styling: "css-modules" | "tailwind";
@@ -34,12 +28,9 @@ export interface VueOptions {
 const NODE_ID = "dataNodeId";
 const LAYER_ID = "layerId";
 
-interface VueUnit {
+interface VueUnit extends FrameworkUnit {
   name: string;
   dir: "screens" | "components";
-  sheet: Sheet;
-  menus: Extract<NavMenuNames, { kind: "state" }>[];
-  layerIds: boolean;
 }
 
 function usesOf(node: VNode, out: Set<string>, tags: Set<string>): void {
@@ -49,12 +40,6 @@ function usesOf(node: VNode, out: Set<string>, tags: Set<string>): void {
     tags.add(node.tag);
     for (const c of node.children) usesOf(c, out, tags);
   }
-}
-
-/** The Tailwind classes of a class; a named group when its hover restyles its layers (as React's). */
-function tailwindOf(sheet: Sheet, cls: string): string {
-  const classes = tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
-  return sheet.groups.has(cls) ? [`group/${cls}`, classes].filter(Boolean).join(" ") : classes;
 }
 
 export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles {
@@ -75,70 +60,51 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     () => false,
     options.nodeIds ? [NODE_ID, LAYER_ID] : [],
   );
-  const scoped = options.styling === "css-modules";
   const allImages = new Set<string>();
-  const routes = routePaths(
-    doc.frames,
-    (doc.prototype?.starts ?? []).map((s) => s.nodeId),
-  );
-  const links = planLinks(doc, (i) => routes[i]!, true);
-  const scrolling = scrollingOf(doc);
-  const tokens = tokenFields(doc, scoped ? "css" : "tailwind");
-  const tokensCss = documentTokensCss(doc, scoped ? "css" : "tailwind");
-
-  const contextFor = (unit: VueUnit, def: ComponentDef | undefined): BuildContext => ({
-    sheet: unit.sheet,
-    nodeIds: options.nodeIds,
-    assets: doc.assets,
-    // Scoped styles sit in their component's file (src/<dir>/); Tailwind's are compiled from src/.
-    urls: { cssUrl: (key) => `${scoped ? "../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
-    imageSrc: (key) => {
-      allImages.add(key);
-      // Vue's compiler makes a relative src an import of the asset (its transformAssetUrls).
-      return `../assets/${assetFileName(key, doc.assets[key])}`;
-    },
-    classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
-    ...tokens,
-    ...(def
-      ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
-      : {}),
-    ...(scoped ? {} : { preflight: true }),
-    navMenu: () => {
-      const base = unit.menus.length === 0 ? "menu" : `menu${unit.menus.length + 1}`;
-      const menu = {
-        kind: "state" as const,
-        open: `${base}Open`,
-        setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
-        id: `${base}Id`,
-        button: `${base}Button`,
-        // The template sees the ref unwrapped.
-        focusButton: `${base}Button?.focus()`,
-      };
-      unit.menus.push(menu);
-      return menu;
-    },
-    ...(links && !def ? { links } : {}),
-    ...(scrolling ? { scrolling } : {}),
-    ...(doc.variants ? { states: statePlan(doc) } : {}),
+  const design = frameworkContext(
+    doc,
+    // The template sees a ref unwrapped.
+    { ...options, focusRef: (ref) => `${ref}?.focus()` },
+    plan,
+    { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
-  });
+  );
+  const { ownStyles: scoped, routes, links, motion, overlays, tokensCss } = design;
 
-  const writeUnit = (unit: VueUnit, tree: VNode, setup: string[]): void => {
+  const contextFor = (unit: VueUnit, def: ComponentDef | undefined) =>
+    design.buildContext(unit, def, {
+      imageSrc: (key) => {
+        allImages.add(key);
+        // Vue's compiler makes a relative src an import of the asset (its transformAssetUrls).
+        return `../assets/${assetFileName(key, doc.assets[key])}`;
+      },
+    });
+
+  const writeUnit = (unit: VueUnit, tree: VNode, setup: string[], timer?: PageTimer): void => {
     const used = new Set<string>();
     const tags = new Set<string>();
     usesOf(tree, used, tags);
     used.delete(unit.name);
-    const vueNames = [...(unit.menus.length > 0 ? ["ref", "useId"] : [])];
+    const dialogs = dialogRefs(tree);
+    const vueNames = [
+      ...(unit.menus.length > 0 || dialogs.length > 0 ? ["ref"] : []),
+      ...(unit.menus.length > 0 ? ["useId"] : []),
+      ...(timer ? ["onBeforeUnmount", "onMounted"] : []),
+    ].sort();
+    const routerNames = [...(tags.has("Link") ? ["RouterLink"] : []), ...(timer ? ["useRouter"] : [])];
+    const helpers = [
+      ...(playsTransitions(tree) ? ["transitionClick"] : []),
+      ...(timer?.transition ? ["withTransition"] : []),
+    ];
     const imports = [
       ...(vueNames.length > 0 ? [`import { ${vueNames.join(", ")} } from "vue";`] : []),
-      ...(tags.has("Link") ? ['import { RouterLink } from "vue-router";'] : []),
+      ...(routerNames.length > 0 ? [`import { ${routerNames.join(", ")} } from "vue-router";`] : []),
+      ...(helpers.length > 0 ? [`import { ${helpers.join(", ")} } from "../transitions";`] : []),
       ...[...used]
         .sort()
         .map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.vue";`),
-      ...(scoped && tokensCss && [...unit.sheet.rules.values()].some((d) => d.some(([, v]) => v.includes("var(--")))
-        ? ['import "../tokens.css";']
-        : []),
+      ...(scoped && tokensCss && usesTokens(unit.sheet) ? ['import "../tokens.css";'] : []),
+      ...(dialogs.length > 0 ? ['import "../overlays.css";'] : []),
     ];
     const menuLines = unit.menus.flatMap((m) => [
       `const ${m.open} = ref(false);`,
@@ -148,8 +114,12 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       `const ${m.id} = useId();`,
       `const ${m.button} = ref<HTMLButtonElement | null>(null);`,
     ]);
-    const script = [...imports, ...(imports.length > 0 && setup.length + menuLines.length > 0 ? [""] : []), ...setup];
-    const body = [...script, ...menuLines];
+    const prototypeLines = [
+      ...dialogs.map((r) => `const ${r} = ref<HTMLDialogElement | null>(null);`),
+      ...(timer ? vueTimer(timer, routes[timer.to]!) : []),
+    ];
+    const own = [...setup, ...menuLines, ...prototypeLines];
+    const body = [...imports, ...(imports.length > 0 && own.length > 0 ? [""] : []), ...own];
     const style = { classes: (cls: string) => (scoped ? cls : tailwindOf(unit.sheet, cls)) };
     const css = scoped && unit.sheet.rules.size > 0 ? unit.sheet.css() : "";
     const content = [
@@ -165,7 +135,10 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
-    writeUnit(unit, buildTree(frame, contextFor(unit, undefined)), []);
+    const ctx = contextFor(unit, undefined);
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    writeUnit(unit, tree, [], motion?.plan.timers.get(index));
   });
 
   for (const def of plan.defs) {
@@ -200,36 +173,21 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
 
   for (const key of imageKeysIn(doc.frames)) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
-  if (tokensCss)
-    files.push({
-      path: "src/tokens.css",
-      content: scoped
-        ? tokensCss
-        : `/* Design tokens as the Tailwind theme: import after tailwindcss ` +
-          `(@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}`,
-    });
-  const fonts = fontPlan(doc.frames);
-  const fontFiles = reactFontFiles(fonts, options.styling, fontStack);
-  files.push(...fontFiles);
-  problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
   const exports = [
     ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.vue";`),
     ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.vue";`),
   ];
-  const entryImports = [
-    ...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []),
-    ...(scoped ? ['import "./global.css";'] : []),
-  ];
-  files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
-  if (links) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
-  if (scoped)
-    files.push({
-      path: "src/global.css",
-      content:
-        "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
-        (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
-        (doc.variants ? "\n" + REDUCED_MOTION : ""),
-    });
+  const styleFiles = design.styleFiles();
+  files.push(...styleFiles, design.entryFile(styleFiles, exports));
+  if (links || motion) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
+  if (motion && motion.plan.transitions.length > 0)
+    files.push(
+      { path: "src/transitions.ts", content: VUE_TRANSITIONS_TS },
+      { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
+    );
+  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
+  const globalCss = design.globalCss();
+  if (globalCss) files.push(globalCss);
   files.push({ path: "src/global.d.ts", content: VUE_DECLARATIONS });
   return { files, problems, printed: new Map() };
 }

@@ -3,6 +3,7 @@
  * the frames use, the links (HTML) or the Fontsource imports (React) are added, as the offline output has them.
  * What the files already load is left as it is.
  */
+import type { Target } from "../targets.js";
 import type { Problem, SourceFile } from "../types.js";
 import { fontsourceFamily } from "./fontsource.js";
 import { googleFontsLinks, reactFontFiles, themeFontSlug } from "./output.js";
@@ -50,7 +51,7 @@ function importFonts(entry: SourceFile): SourceFile {
 export function withDesignFonts(
   files: readonly SourceFile[],
   plan: FontPlan,
-  target: "react" | "html",
+  target: Target,
   styling: "css-modules" | "tailwind",
 ): { files: SourceFile[]; problems: Problem[] } {
   const missing = missingFamilies(files, plan);

@@ -4,20 +4,7 @@
  * "gentle" spring), its "Hero" square growing into Detail's banner; Next goes back to Start by itself after 0.5 s with
  * a 200 ms ease-in dissolve.
  */
-const solid = (r: number, g: number, b: number) => [{ type: "SOLID", color: { r, g, b, a: 1 } }];
-const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
-
-function text(id: string, characters: string, x: number, y: number, w: number) {
-  return {
-    id,
-    name: characters,
-    type: "TEXT",
-    characters,
-    absoluteBoundingBox: box(x, y, w, 24),
-    style: { fontFamily: "Arial", fontSize: 16, fontWeight: 400, lineHeightPx: 24, textAutoResize: "NONE" },
-    fills: solid(0, 0, 0),
-  };
-}
+import { box, solid, text } from "./test-design.js";
 
 export const PUSH = {
   type: "PUSH",

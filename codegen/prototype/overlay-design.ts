@@ -6,32 +6,10 @@
  * "Tip" at a manual offset under its trigger (no backdrop, instant). Each overlay has a Close button (CLOSE); Confirm's
  * "Edit filters" swaps it for Filters (SWAP).
  */
-const solid = (r: number, g: number, b: number) => [{ type: "SOLID", color: { r, g, b, a: 1 } }];
-const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+import { box, button as clickable, click, solid, text } from "./test-design.js";
 
-function text(id: string, characters: string, x: number, y: number, w: number) {
-  return {
-    id,
-    name: characters,
-    type: "TEXT",
-    characters,
-    absoluteBoundingBox: box(x, y, w, 24),
-    style: { fontFamily: "Arial", fontSize: 16, fontWeight: 400, lineHeightPx: 24, textAutoResize: "NONE" },
-    fills: solid(0, 0, 0),
-  };
-}
-
-function button(id: string, name: string, x: number, y: number, action: object) {
-  return {
-    id,
-    name,
-    type: "FRAME",
-    absoluteBoundingBox: box(x, y, 160, 40),
-    fills: solid(0.9, 0.9, 0.2),
-    interactions: [{ trigger: { type: "ON_CLICK" }, actions: [action] }],
-    children: [text(`${id}t`, name, x + 8, y + 8, 144)],
-  };
-}
+const button = (id: string, name: string, x: number, y: number, action: object) =>
+  clickable(id, name, x, y, click(action));
 
 const ease = { type: "EASE_OUT" };
 const open = (destinationId: string, transition: object | null, extra: object = {}) => ({

@@ -3,10 +3,11 @@
  * button to About, a link that scrolls to the page's end, a text that opens a site, a list that scrolls inside, a
  * hover the code does not do) and About (a back button, a link to a frame not in the file).
  */
-const solid = (r: number, g: number, b: number) => [{ type: "SOLID", color: { r, g, b, a: 1 } }];
-const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+export const solid = (r: number, g: number, b: number) => [{ type: "SOLID", color: { r, g, b, a: 1 } }];
+export const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 
-function text(id: string, name: string, x: number, y: number, w: number, extra: object = {}) {
+/** A one-line Arial text layer, named by its characters. */
+export function text(id: string, name: string, x: number, y: number, w: number, extra: object = {}) {
   return {
     id,
     name,
@@ -19,7 +20,8 @@ function text(id: string, name: string, x: number, y: number, w: number, extra: 
   };
 }
 
-function button(id: string, name: string, x: number, y: number, interactions: object[]) {
+/** A yellow 160 × 40 button frame with its text and its interactions. */
+export function button(id: string, name: string, x: number, y: number, interactions: object[]) {
   return {
     id,
     name,
@@ -31,7 +33,7 @@ function button(id: string, name: string, x: number, y: number, interactions: ob
   };
 }
 
-const click = (action: object) => [{ trigger: { type: "ON_CLICK" }, actions: [action] }];
+export const click = (action: object) => [{ trigger: { type: "ON_CLICK" }, actions: [action] }];
 const navigate = (destinationId: string | null) => ({
   type: "NODE",
   destinationId,
