@@ -39,7 +39,7 @@ export interface Screens {
   target: CodeOptions["target"];
   files: SourceFile[];
   entry: string;
-  /** HTML: the page's file; React: the route. */
+  /** HTML: the page's file; React: the route ("" for an app without a router: its one screen). */
   paths: string[];
 }
 
@@ -75,7 +75,7 @@ async function onScreen<T>(
     VIEWPORT,
     async (page) => {
       if (reduced) await page.emulateMedia({ reducedMotion: "reduce" });
-      if (s.target === "react") await toRoute(page, s.paths[index]!, doc.frames[index]!.id);
+      if (s.target === "react" && s.paths[index]) await toRoute(page, s.paths[index]!, doc.frames[index]!.id);
       await lastPlayed(page);
       return fn(page);
     },
@@ -276,11 +276,16 @@ export async function checkStates(
     });
 }
 
-/** Fixed and sticky layers: where they are before and after scrolling 1,000 px. */
+/**
+ * Fixed and sticky layers: where they are before and after scrolling 1,000 px. Only a screen's own layers (its
+ * direct children) count: Figma fixes a deeper layer within its parent frame, which scrolls with the page (fitma's
+ * header inside a thumbnail frame, a button inside a footer instance) — the code leaves those in the flow.
+ */
 export async function checkPinned(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
   const frameOf = frameIndex(doc);
+  const own = new Set(doc.frames.flatMap((f) => (f.children ?? []).map((c) => c.id)));
   const pinned = Object.entries(doc.prototype?.layers ?? {}).filter(
-    ([id, layer]) => layer.scroll !== undefined && frameOf.has(id) && !doc.frames.some((f) => f.id === id),
+    ([id, layer]) => layer.scroll !== undefined && frameOf.has(id) && own.has(id),
   );
   for (const [id, layer] of pinned) {
     out.pinned.total++;

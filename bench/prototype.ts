@@ -126,7 +126,10 @@ export async function prototypeSection(results: BenchResults): Promise<void> {
         for (const target of TARGETS) {
           const code = await generateCode(doc, target.options);
           const shown = await resultPage(code.files, target.options.target);
-          const paths = target.key === "html" ? htmlPagePaths(doc.frames.map((f) => f.name)) : routesOf(code.files);
+          const routes = routesOf(code.files);
+          // React without a router (one screen, nothing to go to): the screen is the app (no route to take).
+          const reactPaths = routes.length === 0 && doc.frames.length === 1 ? [""] : routes;
+          const paths = target.key === "html" ? htmlPagePaths(doc.frames.map((f) => f.name)) : reactPaths;
           const s: Screens = { target: target.options.target, files: shown.files, entry: shown.entry, paths };
           const run: Run = {
             file: file.name,

@@ -41,7 +41,7 @@ import { addStateRules, type StatePlan } from "./variant-states.js";
 import { plural } from "../../kernel/plural.js";
 import type { LinkPlan } from "../prototype/links.js";
 import type { LayerPrototype } from "../prototype/model.js";
-import { scrollDecls } from "./scrolling.js";
+import { clipForSticky, scrollDecls } from "./scrolling.js";
 import type { TokenContext } from "../tokens/index.js";
 
 export interface ComponentUsage {
@@ -144,7 +144,8 @@ function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContex
  * The prototype's scrolling of `node` (fixed, sticky, scrolling inside) written into its `decls`, whether drawn here,
  * by a component file or by the team's component: the placement is this file's either way.
  */
-function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags: Flags): void {
+function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags: Flags): Decl[] {
+  if (flags.root && ctx.scrolling) return clipForSticky(node, decls, ctx.scrolling);
   const scrolling = ctx.scrolling?.(node.id);
   if (scrolling && !flags.root && !scrollDecls(scrolling, decls, flags.screenRoot?.w))
     ctx.problems.push({
@@ -153,6 +154,7 @@ function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags
       message: `“${node.name}”: sticks at the top in the prototype; placed absolutely, it scrolls with the page here`,
       nodeId: node.id,
     });
+  return decls;
 }
 
 /** The `data-node-id` of a layer: its own id, or in a component file the id it has in the instance drawn. */
@@ -351,9 +353,9 @@ function buildNode(
     insideText: false,
     form: flags.form,
   });
-  // A layer the prototype's click navigates from is a link (not inside another one, nor an icon's SVG).
-  const link = !svg && !flags.root && !flags.insideInteractive ? ctx.links?.linkFor(node.id) : undefined;
-  const linked = link ? linkSemantics(link) : undefined;
+  // A layer the prototype's click navigates from is a link (not inside another one; an icon's SVG inside its link).
+  const link = !flags.root && !flags.insideInteractive ? ctx.links?.linkFor(node.id) : undefined;
+  const linked = link && !svg ? linkSemantics(link) : undefined;
   const semantics = svg
     ? { tag: "svg", attrs: svg.attrs, interactive: false }
     : linked
@@ -385,7 +387,7 @@ function buildNode(
     decls.length = 0;
     decls.push(...filtered);
   }
-  if (link) linkDecls(semantics.tag, decls);
+  if (linked) linkDecls(semantics.tag, decls);
   else tagResets(node, semantics.tag, decls, flags);
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings). A new list
@@ -410,7 +412,7 @@ function buildNode(
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);
-  scrollAsDrawn(node, decls, ctx, flags);
+  decls = scrollAsDrawn(node, decls, ctx, flags);
   let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
   const page =
@@ -480,6 +482,10 @@ function buildNode(
     }
     return wrapVisibility(element);
   }
+  if (svg && link)
+    return wrapVisibility(
+      wrappedUse(element, link, ctx.sheet, base, ctx.classBase({ ...node, name: `${node.name} fill` }, "fill")),
+    );
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
 
   if (node.kind === "text" && node.text) {

@@ -19,7 +19,7 @@ import { libraryComponents } from "./react-mapped.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printTsx } from "./react-print.js";
 import { planLinks } from "../prototype/links.js";
-import { routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
+import { usageKeepingLinks, routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
 import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
@@ -151,7 +151,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       return { expr: ident, html: `../assets/${file}` };
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
+    componentFor: usageKeepingLinks((node) => plan.usage(node), links),
     mappedFor: (node) => library.mappedFor(node),
     ...tokens,
     ...(def

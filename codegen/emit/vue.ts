@@ -19,7 +19,7 @@ import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { planLinks } from "../prototype/links.js";
-import { routePaths, SMOOTH_SCROLL } from "./links.js";
+import { usageKeepingLinks, routePaths, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
 import { statePlan } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
@@ -98,7 +98,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
       return `../assets/${assetFileName(key, doc.assets[key])}`;
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
+    componentFor: usageKeepingLinks((node) => plan.usage(node), links),
     ...tokens,
     ...(def
       ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))

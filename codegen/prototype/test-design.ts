@@ -193,3 +193,46 @@ export const STATES_FILE = {
   components: { "8:2": { key: "k82", name: "State=Default", componentSetId: "8:1" } },
   componentSets: { "8:1": { key: "k81", name: "Button" } },
 };
+
+/**
+ * A screen laid out as a column that clips its content (an auto layout frame, `clipsContent`), its header sticky in
+ * the flow and a layer 2,000 px tall below it: the header must stick to the viewport, not to the clipping screen.
+ */
+export const STICKY_FILE = file("Sticky", [
+  [
+    "0:1",
+    "Page 1",
+    [
+      {
+        id: "3:1",
+        name: "Long",
+        type: "FRAME",
+        absoluteBoundingBox: box(0, 0, 400, 2060),
+        fills: solid(1, 1, 1),
+        clipsContent: true,
+        layoutMode: "VERTICAL",
+        counterAxisSizingMode: "FIXED",
+        primaryAxisSizingMode: "FIXED",
+        children: [
+          {
+            id: "3:2",
+            name: "Header",
+            type: "FRAME",
+            absoluteBoundingBox: box(0, 0, 400, 60),
+            fills: solid(0.2, 0.2, 0.2),
+            layoutAlign: "STRETCH",
+            scrollBehavior: "STICKY_SCROLLS",
+          },
+          {
+            id: "3:3",
+            name: "Body",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(0, 60, 400, 2000),
+            fills: solid(0, 0.5, 0),
+            layoutAlign: "STRETCH",
+          },
+        ],
+      },
+    ],
+  ],
+]);
