@@ -11,6 +11,7 @@ import type { DesignNode } from "../codegen/design/types.js";
 import { matchLayers, stateChanges, type StateChange } from "../codegen/emit/variant-states.js";
 import { timingFunction } from "../codegen/emit/motion.js";
 import { prototypeActions, type Transition } from "../codegen/prototype/model.js";
+import { planOverlays } from "../codegen/prototype/overlays.js";
 import { playable } from "../codegen/prototype/transitions.js";
 import { installMotionProbe, lastPlayed, sameEasing, waitPlayed, type Played } from "../test/helpers/motion-probe.js";
 import { sizedApart, sizedOnly, stylesOf, variantStyles } from "../test/helpers/variant-render.js";
@@ -32,6 +33,7 @@ export interface Checks {
   pinned: { inPlace: number; total: number; off: string[] };
   transitions: TransitionRow[];
   reduced: { none: number; total: number };
+  overlays: { asSet: number; total: number; off: string[] };
 }
 
 /** A screen: the page (HTML) or route (React) of each frame, and how to bring one up on a page. */
@@ -325,3 +327,95 @@ interface DOMRectLike {
   width: number;
   height: number;
 }
+
+interface DialogLike {
+  open: boolean;
+  matches(s: string): boolean;
+  contains(n: unknown): boolean;
+  getAttribute(n: string): string | null;
+  getBoundingClientRect(): DOMRectLike;
+}
+
+/** The dialog `id`: open, modal, `aria-modal`, the focus inside, its box; and whether the focus is on `trigger`. */
+const dialogState = (page: Page, id: string, trigger: string) =>
+  page.evaluate(
+    ([id, trigger]) => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): DialogLike | null } }).document;
+      const active = (d as unknown as { activeElement: DialogLike | null }).activeElement;
+      const dialog = d.getElementById(id!);
+      const r = dialog?.getBoundingClientRect();
+      return {
+        open: dialog?.open === true,
+        modal: dialog?.matches(":modal") === true && dialog.getAttribute("aria-modal") === "true",
+        focusInside: !!dialog && dialog.contains(active),
+        onTrigger:
+          !!active &&
+          (active.getAttribute("data-node-id") === trigger || active.matches(`:has([data-node-id="${trigger}"])`)),
+        box: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : undefined,
+      };
+    },
+    [id, trigger] as const,
+  );
+
+/**
+ * Each click that opens an overlay (a frame of the export) from a screen: the click opens its dialog, modal with
+ * `aria-modal` and the focus inside; Escape closes it with the focus back on the trigger; a click outside it (the
+ * viewport's corner farthest from it) closes it exactly when the design says so.
+ */
+export async function checkOverlays(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
+  const plan = planOverlays(doc);
+  if (!plan) return;
+  const frameOf = frameIndex(doc);
+  const pageOf = new Map(doc.frames.map((f, i) => [f.id, i]));
+  const overlayFrames = new Set(plan.overlays.map((o) => o.frame));
+  for (const { id, trigger, action } of prototypeActions(doc.prototype!)) {
+    if (trigger.type !== "ON_CLICK" || action.type !== "NODE" || action.navigation !== "OVERLAY") continue;
+    const overlay = plan.overlays.find((o) => o.frame === pageOf.get(action.destinationId ?? ""));
+    const from = frameOf.get(id);
+    if (!overlay || from === undefined || overlayFrames.has(from)) continue;
+    out.overlays.total++;
+    const why = await onScreen(host, s, doc, from, async (page): Promise<string | undefined> => {
+      const opener = page.locator(`button[data-node-id="${id}"], button:has([data-node-id="${id}"])`).first();
+      if ((await opener.count()) === 0) return "no trigger";
+      const open = async () => {
+        await opener.click();
+        await openIs(page, overlay.id, true);
+        return dialogState(page, overlay.id, id);
+      };
+      const opened = await open();
+      if (!opened.open) return "did not open";
+      if (!opened.modal || !opened.focusInside) return "not a modal dialog with the focus inside";
+      await page.keyboard.press("Escape");
+      await openIs(page, overlay.id, false);
+      const escaped = await dialogState(page, overlay.id, id);
+      if (escaped.open || !escaped.onTrigger) return "Escape: not closed with the focus on the trigger";
+      const again = await open();
+      const box = again.box ?? { x: 0, y: 0, width: 0, height: 0 };
+      const x = box.x + box.width / 2 < VIEWPORT.width / 2 ? VIEWPORT.width - 5 : 5;
+      const y = box.y + box.height / 2 < VIEWPORT.height / 2 ? VIEWPORT.height - 5 : 5;
+      await page.mouse.click(x, y);
+      const outside = overlay.settings.closeOnOutsideClick;
+      if (outside) await openIs(page, overlay.id, false);
+      const clicked = await dialogState(page, overlay.id, id);
+      if (clicked.open === outside) return `a click outside ${outside ? "left it open" : "closed it"}`;
+      return undefined;
+    });
+    if (why === undefined) out.overlays.asSet++;
+    else out.overlays.off.push(`${nameOf(doc, id)} → ${overlay.name}: ${why}`);
+  }
+}
+
+/** Waits (3 s at most) until the dialog `id` is open or closed: its state follows the click's or key's event. */
+const openIs = (page: Page, id: string, open: boolean) =>
+  page
+    .waitForFunction(
+      ([id, open]) =>
+        ((
+          globalThis as unknown as { document: { getElementById(id: string): { open: boolean } | null } }
+        ).document.getElementById(id)?.open ===
+          true) ===
+        open,
+      [id, open] as const,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
