@@ -34,6 +34,7 @@ export interface Checks {
   transitions: TransitionRow[];
   reduced: { none: number; total: number };
   overlays: { asSet: number; total: number; off: string[] };
+  toggles: { flipped: number; total: number; off: string[] };
 }
 
 /** A screen: the page (HTML) or route (React) of each frame, and how to bring one up on a page. */
@@ -419,3 +420,54 @@ const openIs = (page: Page, id: string, open: boolean) =>
       { timeout: 3000 },
     )
     .catch(() => undefined);
+
+/**
+ * Each click toggle (a layer whose click changes it to another variant of its set): a click changes its look (its
+ * layers' computed colours and sizes) and its state (HTML's checkbox checked, React's `aria-pressed`), another click
+ * brings both back.
+ */
+export async function checkToggles(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
+  const toggles: { node: DesignNode; frame: number }[] = [];
+  doc.frames.forEach((frame, i) => {
+    const stack: DesignNode[] = [...(frame.children ?? [])];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (stateChanges(doc.prototype, doc.variants, node, true).some((c) => c.state === ":checked"))
+        toggles.push({ node, frame: i });
+      else stack.push(...(node.children ?? []));
+    }
+  });
+  for (const { node, frame } of toggles) {
+    out.toggles.total++;
+    const ids = matchLayers(node, node).map(([l]) => [l.id, false] as const);
+    const why = await onScreen(
+      host,
+      s,
+      doc,
+      frame,
+      async (page): Promise<string | undefined> => {
+        const el = page.locator(`[data-node-id="${node.id}"]`).first();
+        if ((await el.count()) === 0) return "not drawn";
+        const state = () =>
+          s.target === "html"
+            ? el
+                .locator(":scope > input[type=checkbox]")
+                .evaluate((i) => String((i as unknown as { checked: boolean }).checked))
+                .catch(() => "none")
+            : el.getAttribute("aria-pressed");
+        const before = JSON.stringify(await stylesOf(page, ids));
+        if ((await state()) !== "false") return "no toggle state";
+        await el.click();
+        const on = JSON.stringify(await stylesOf(page, ids));
+        if ((await state()) !== "true" || on === before) return "a click did not change it";
+        await el.click();
+        const off = JSON.stringify(await stylesOf(page, ids));
+        if ((await state()) !== "false" || off !== before) return "a second click did not bring it back";
+        return undefined;
+      },
+      true,
+    );
+    if (why === undefined) out.toggles.flipped++;
+    else out.toggles.off.push(`${nameOf(doc, node.id)}: ${why}`);
+  }
+}

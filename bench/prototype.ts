@@ -23,6 +23,7 @@ import {
   checkOverlays,
   checkPinned,
   checkStates,
+  checkToggles,
   type Checks,
   type Screens,
 } from "./prototype-checks.js";
@@ -142,6 +143,7 @@ const emptyChecks = (): Checks => ({
   transitions: [],
   reduced: { none: 0, total: 0 },
   overlays: { asSet: 0, total: 0, off: [] },
+  toggles: { flipped: 0, total: 0, off: [] },
 });
 
 /** The synthetic control for overlays (no real file in the repo opens one): codegen/prototype/overlay-design.ts. */
@@ -171,6 +173,7 @@ export async function prototypeSection(results: BenchResults): Promise<void> {
           await checkStates(host, file.json, doc, s, target.options, run);
           if (all) await checkPinned(host, doc, s, run);
           if (all) await checkOverlays(host, doc, s, run);
+          if (all) await checkToggles(host, doc, s, run);
           run.fidelity = await fidelity(host, file.json, doc, target.options);
           runs.push(run);
         }
@@ -206,6 +209,7 @@ function report(results: BenchResults, runs: Run[], control: Run[]): void {
       transitions: r.transitions.map((t) => ({ ...t })),
       reducedMotion: r.reduced,
       overlays: { asSet: r.overlays.asSet, total: r.overlays.total, off: r.overlays.off },
+      toggles: { flipped: r.toggles.flipped, total: r.toggles.total, off: r.toggles.off },
       fidelity: r.fidelity.map((f) => ({ ...f })),
       fidelityWorstDelta: round(worst(r)),
     });
@@ -227,6 +231,8 @@ function report(results: BenchResults, runs: Run[], control: Run[]): void {
     reduced: sum((r) => r.reduced.total),
     overlaysAsSet: sum((r) => r.overlays.asSet),
     overlays: sum((r) => r.overlays.total),
+    togglesFlipped: sum((r) => r.toggles.flipped),
+    toggles: sum((r) => r.toggles.total),
     controlOverlaysAsSet: sum((r) => r.overlays.asSet, control),
     controlOverlays: sum((r) => r.overlays.total, control),
     framesWithinTolerance: within,
@@ -248,6 +254,7 @@ function report(results: BenchResults, runs: Run[], control: Run[]): void {
     pct(r.transitions.filter((t) => t.equal).length, r.transitions.length),
     pct(r.reduced.none, r.reduced.total),
     pct(r.overlays.asSet, r.overlays.total),
+    pct(r.toggles.flipped, r.toggles.total),
     `${r.fidelity.filter((f) => Math.abs(f.with - f.without) <= FIDELITY_TOLERANCE).length}/${r.fidelity.length} ` +
       `(worst Δ ${worst(r).toFixed(4)})`,
   ]);
@@ -255,13 +262,14 @@ function report(results: BenchResults, runs: Run[], control: Run[]): void {
     [
       "| file target | interactions | navigate lands | hover/press look | fixed/sticky in place | " +
         "transitions = design | " +
-        "reduced motion: none | overlays open as dialogs, close as set | frames IoU×matched within 0.005 |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "reduced motion: none | overlays open as dialogs, close as set | " +
+        "click toggles flip and flip back | frames IoU×matched within 0.005 |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       ...rows.map((r) => `| ${r.join(" | ")} |`),
       ...control.map(
         (r) =>
           `| ${r.file} ${r.target} | ${r.interactions} | — | — | — | — | — | ` +
-          `${pct(r.overlays.asSet, r.overlays.total)} | — |`,
+          `${pct(r.overlays.asSet, r.overlays.total)} | — | — |`,
       ),
     ].join("\n"),
   );
@@ -281,6 +289,7 @@ function report(results: BenchResults, runs: Run[], control: Run[]): void {
     ...r.states.differing.map((d) => `${r.file} ${r.target}: state ${d}`),
     ...r.pinned.off.map((d) => `${r.file} ${r.target}: pinned ${d}`),
     ...r.overlays.off.map((d) => `${r.file} ${r.target}: overlay ${d}`),
+    ...r.toggles.off.map((d) => `${r.file} ${r.target}: toggle ${d}`),
   ]);
   if (off.length > 0) results.print(`\nDiffering:\n${off.map((o) => `- ${o}`).join("\n")}\n`);
 }

@@ -114,12 +114,18 @@ export function wrappedUse<T extends ComponentUse | ElementNode>(
 /**
  * What a screen draws by a component file: not an instance with a link inside it (a layer it clicks from, deeper
  * than the instance itself) — a component's layers link from no screen of their own, so such an instance is drawn on
- * its screen, where its links are (fitma's header with its cart icon, a card's button).
+ * its screen, where its links are (fitma's header with its cart icon, a card's button); nor one `drawnHere` keeps
+ * (a toggle: its state is the screen's).
  */
 export function usageKeepingLinks<T>(
   usage: (node: DesignNode) => T | undefined,
   links: LinkPlan | undefined,
+  drawnHere?: (node: DesignNode) => boolean,
 ): (node: DesignNode) => T | undefined {
+  if (drawnHere) {
+    const kept = usageKeepingLinks(usage, links);
+    return (node) => (drawnHere(node) ? undefined : kept(node));
+  }
   if (!links) return usage;
   const linksInside = new Map<string, boolean>();
   const inside = (node: DesignNode): boolean => {

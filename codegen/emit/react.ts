@@ -21,7 +21,7 @@ import { printTsx } from "./react-print.js";
 import { planLinks } from "../prototype/links.js";
 import { usageKeepingLinks, routePaths, routerHooks, routesFile, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
-import { statePlan } from "./variant-states.js";
+import { statePlan, toggledOf, toggleHooks } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
 import { planOverlays } from "../prototype/overlays.js";
 import { dialogHooks, overlayPage, overlaysCss, withReactImports } from "./overlays.js";
@@ -132,6 +132,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   const links = motion ? motion.links : planned;
   const overlays = planOverlays(doc);
   const scrolling = scrollingOf(doc);
+  // A toggle's state is its screen's: an instance toggled is drawn there.
+  const toggled = toggledOf(doc, modules);
   const tokens = tokenFields(doc, modules ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, modules ? "css" : "tailwind");
 
@@ -151,7 +153,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
       return { expr: ident, html: `../assets/${file}` };
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: usageKeepingLinks((node) => plan.usage(node), links),
+    componentFor: usageKeepingLinks((node) => plan.usage(node), links, toggled),
     mappedFor: (node) => library.mappedFor(node),
     ...tokens,
     ...(def
@@ -162,7 +164,8 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     // A component's layers link from no screen of their own (each instance would link alike).
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
-    ...(doc.variants ? { states: statePlan(doc) } : {}),
+    // A click's toggle is a button's state; Tailwind's classes have no variant for it (a note names it).
+    ...(doc.variants ? { states: statePlan(doc, modules ? "pressed" : undefined) } : {}),
     ...(motion?.morph ? { morph: motion.morph } : {}),
     problems,
   });
@@ -201,8 +204,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const hooks = menuHooks(unit.menus);
     const router = routerHooks(tree, timer);
     const dialogs = dialogHooks(tree);
+    const pressed = toggleHooks(tree);
     const imports: string[] = [
-      ...withReactImports(hooks.imports, dialogs.refs.length > 0 ? ["useRef"] : []),
+      ...withReactImports(hooks.imports, [...(dialogs.refs.length > 0 ? ["useRef"] : []), ...pressed.imports]),
       ...router.imports,
     ];
     for (const component of [...unit.usedComponents].sort()) {
@@ -223,7 +227,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     const style = markupStyle(unit.sheet);
     const head = [...imports, ...(imports.length > 0 ? [""] : []), ...preamble];
-    const statements = [...router.locals, ...hooks.locals, ...dialogs.locals, ...locals];
+    const statements = [...router.locals, ...hooks.locals, ...dialogs.locals, ...pressed.locals, ...locals];
     const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: statements, tree, style });
     if (tsx !== undefined) printed.set(path, tsx);
     // Else the one-line form, which the format pass lays out.
