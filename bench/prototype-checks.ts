@@ -11,6 +11,7 @@ import type { DesignNode } from "../codegen/design/types.js";
 import { matchLayers, stateChanges, type StateChange } from "../codegen/emit/variant-states.js";
 import { timingFunction } from "../codegen/emit/motion.js";
 import { prototypeActions, type Transition } from "../codegen/prototype/model.js";
+import { planOverlays } from "../codegen/prototype/overlays.js";
 import { playable } from "../codegen/prototype/transitions.js";
 import { installMotionProbe, lastPlayed, sameEasing, waitPlayed, type Played } from "../test/helpers/motion-probe.js";
 import { sizedApart, sizedOnly, stylesOf, variantStyles } from "../test/helpers/variant-render.js";
@@ -32,6 +33,8 @@ export interface Checks {
   pinned: { inPlace: number; total: number; off: string[] };
   transitions: TransitionRow[];
   reduced: { none: number; total: number };
+  overlays: { asSet: number; total: number; off: string[] };
+  toggles: { flipped: number; total: number; off: string[] };
 }
 
 /** A screen: the page (HTML) or route (React) of each frame, and how to bring one up on a page. */
@@ -39,7 +42,7 @@ export interface Screens {
   target: CodeOptions["target"];
   files: SourceFile[];
   entry: string;
-  /** HTML: the page's file; React: the route. */
+  /** HTML: the page's file; React: the route ("" for an app without a router: its one screen). */
   paths: string[];
 }
 
@@ -75,7 +78,7 @@ async function onScreen<T>(
     VIEWPORT,
     async (page) => {
       if (reduced) await page.emulateMedia({ reducedMotion: "reduce" });
-      if (s.target === "react") await toRoute(page, s.paths[index]!, doc.frames[index]!.id);
+      if (s.target === "react" && s.paths[index]) await toRoute(page, s.paths[index]!, doc.frames[index]!.id);
       await lastPlayed(page);
       return fn(page);
     },
@@ -276,11 +279,16 @@ export async function checkStates(
     });
 }
 
-/** Fixed and sticky layers: where they are before and after scrolling 1,000 px. */
+/**
+ * Fixed and sticky layers: where they are before and after scrolling 1,000 px. Only a screen's own layers (its
+ * direct children) count: Figma fixes a deeper layer within its parent frame, which scrolls with the page (fitma's
+ * header inside a thumbnail frame, a button inside a footer instance) — the code leaves those in the flow.
+ */
 export async function checkPinned(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
   const frameOf = frameIndex(doc);
+  const own = new Set(doc.frames.flatMap((f) => (f.children ?? []).map((c) => c.id)));
   const pinned = Object.entries(doc.prototype?.layers ?? {}).filter(
-    ([id, layer]) => layer.scroll !== undefined && frameOf.has(id) && !doc.frames.some((f) => f.id === id),
+    ([id, layer]) => layer.scroll !== undefined && frameOf.has(id) && own.has(id),
   );
   for (const [id, layer] of pinned) {
     out.pinned.total++;
@@ -319,4 +327,147 @@ interface DOMRectLike {
   y: number;
   width: number;
   height: number;
+}
+
+interface DialogLike {
+  open: boolean;
+  matches(s: string): boolean;
+  contains(n: unknown): boolean;
+  getAttribute(n: string): string | null;
+  getBoundingClientRect(): DOMRectLike;
+}
+
+/** The dialog `id`: open, modal, `aria-modal`, the focus inside, its box; and whether the focus is on `trigger`. */
+const dialogState = (page: Page, id: string, trigger: string) =>
+  page.evaluate(
+    ([id, trigger]) => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): DialogLike | null } }).document;
+      const active = (d as unknown as { activeElement: DialogLike | null }).activeElement;
+      const dialog = d.getElementById(id!);
+      const r = dialog?.getBoundingClientRect();
+      return {
+        open: dialog?.open === true,
+        modal: dialog?.matches(":modal") === true && dialog.getAttribute("aria-modal") === "true",
+        focusInside: !!dialog && dialog.contains(active),
+        onTrigger:
+          !!active &&
+          (active.getAttribute("data-node-id") === trigger || active.matches(`:has([data-node-id="${trigger}"])`)),
+        box: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : undefined,
+      };
+    },
+    [id, trigger] as const,
+  );
+
+/**
+ * Each click that opens an overlay (a frame of the export) from a screen: the click opens its dialog, modal with
+ * `aria-modal` and the focus inside; Escape closes it with the focus back on the trigger; a click outside it (the
+ * viewport's corner farthest from it) closes it exactly when the design says so.
+ */
+export async function checkOverlays(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
+  const plan = planOverlays(doc);
+  if (!plan) return;
+  const frameOf = frameIndex(doc);
+  const pageOf = new Map(doc.frames.map((f, i) => [f.id, i]));
+  const overlayFrames = new Set(plan.overlays.map((o) => o.frame));
+  for (const { id, trigger, action } of prototypeActions(doc.prototype!)) {
+    if (trigger.type !== "ON_CLICK" || action.type !== "NODE" || action.navigation !== "OVERLAY") continue;
+    const overlay = plan.overlays.find((o) => o.frame === pageOf.get(action.destinationId ?? ""));
+    const from = frameOf.get(id);
+    if (!overlay || from === undefined || overlayFrames.has(from)) continue;
+    out.overlays.total++;
+    const why = await onScreen(host, s, doc, from, async (page): Promise<string | undefined> => {
+      const opener = page.locator(`button[data-node-id="${id}"], button:has([data-node-id="${id}"])`).first();
+      if ((await opener.count()) === 0) return "no trigger";
+      const open = async () => {
+        await opener.click();
+        await openIs(page, overlay.id, true);
+        return dialogState(page, overlay.id, id);
+      };
+      const opened = await open();
+      if (!opened.open) return "did not open";
+      if (!opened.modal || !opened.focusInside) return "not a modal dialog with the focus inside";
+      await page.keyboard.press("Escape");
+      await openIs(page, overlay.id, false);
+      const escaped = await dialogState(page, overlay.id, id);
+      if (escaped.open || !escaped.onTrigger) return "Escape: not closed with the focus on the trigger";
+      const again = await open();
+      const box = again.box ?? { x: 0, y: 0, width: 0, height: 0 };
+      const x = box.x + box.width / 2 < VIEWPORT.width / 2 ? VIEWPORT.width - 5 : 5;
+      const y = box.y + box.height / 2 < VIEWPORT.height / 2 ? VIEWPORT.height - 5 : 5;
+      await page.mouse.click(x, y);
+      const outside = overlay.settings.closeOnOutsideClick;
+      if (outside) await openIs(page, overlay.id, false);
+      const clicked = await dialogState(page, overlay.id, id);
+      if (clicked.open === outside) return `a click outside ${outside ? "left it open" : "closed it"}`;
+      return undefined;
+    });
+    if (why === undefined) out.overlays.asSet++;
+    else out.overlays.off.push(`${nameOf(doc, id)} → ${overlay.name}: ${why}`);
+  }
+}
+
+/** Waits (3 s at most) until the dialog `id` is open or closed: its state follows the click's or key's event. */
+const openIs = (page: Page, id: string, open: boolean) =>
+  page
+    .waitForFunction(
+      ([id, open]) =>
+        ((
+          globalThis as unknown as { document: { getElementById(id: string): { open: boolean } | null } }
+        ).document.getElementById(id)?.open ===
+          true) ===
+        open,
+      [id, open] as const,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+
+/**
+ * Each click toggle (a layer whose click changes it to another variant of its set): a click changes its look (its
+ * layers' computed colours and sizes) and its state (HTML's checkbox checked, React's `aria-pressed`), another click
+ * brings both back.
+ */
+export async function checkToggles(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
+  const toggles: { node: DesignNode; frame: number }[] = [];
+  doc.frames.forEach((frame, i) => {
+    const stack: DesignNode[] = [...(frame.children ?? [])];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (stateChanges(doc.prototype, doc.variants, node, true).some((c) => c.state === ":checked"))
+        toggles.push({ node, frame: i });
+      else stack.push(...(node.children ?? []));
+    }
+  });
+  for (const { node, frame } of toggles) {
+    out.toggles.total++;
+    const ids = matchLayers(node, node).map(([l]) => [l.id, false] as const);
+    const why = await onScreen(
+      host,
+      s,
+      doc,
+      frame,
+      async (page): Promise<string | undefined> => {
+        const el = page.locator(`[data-node-id="${node.id}"]`).first();
+        if ((await el.count()) === 0) return "not drawn";
+        const state = () =>
+          s.target === "html"
+            ? el
+                .locator(":scope > input[type=checkbox]")
+                .evaluate((i) => String((i as unknown as { checked: boolean }).checked))
+                .catch(() => "none")
+            : el.getAttribute("aria-pressed");
+        const before = JSON.stringify(await stylesOf(page, ids));
+        if ((await state()) !== "false") return "no toggle state";
+        await el.click();
+        const on = JSON.stringify(await stylesOf(page, ids));
+        if ((await state()) !== "true" || on === before) return "a click did not change it";
+        await el.click();
+        const off = JSON.stringify(await stylesOf(page, ids));
+        if ((await state()) !== "false" || off !== before) return "a second click did not bring it back";
+        return undefined;
+      },
+      true,
+    );
+    if (why === undefined) out.toggles.flipped++;
+    else out.toggles.off.push(`${nameOf(doc, node.id)}: ${why}`);
+  }
 }

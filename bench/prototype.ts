@@ -4,8 +4,10 @@
  * (bench/prototype-checks.ts): clicks that navigate to an exported frame land on its page (%); hover and press
  * variants show the variant's colours and sizes (%); fixed and sticky layers stay in place after scrolling 1,000 px
  * (%); the transitions the CSS plays have the design's durations and easings (% of the interactions with one, each
- * listed); under reduced motion none plays; and every frame's design-width IoU × matched with the prototype against
- * the same export without it (within 0.005). Quick: the smallest such file.
+ * listed); under reduced motion none plays; clicks that open an overlay open a modal dialog that Escape closes (the
+ * focus back on the trigger) and a click outside closes as set (no real file opens one: the synthetic control
+ * codegen/prototype/overlay-design.ts has rows of its own); and every frame's design-width IoU × matched with the
+ * prototype against the same export without it (within 0.005). Quick: the smallest such file.
  *   BENCH_ONLY=prototype npm run bench
  */
 import { inOneContext, type PageHost } from "../cli/measure/browser.js";
@@ -15,7 +17,16 @@ import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions, type DesignDocument, type SourceFile } from "../codegen/index.js";
 import { htmlPagePaths } from "../codegen/emit/html.js";
 import { realFiles, type RealFile } from "../test/helpers/real-files.js";
-import { checkNavigations, checkPinned, checkStates, type Checks, type Screens } from "./prototype-checks.js";
+import { OVERLAYS_FILE } from "../codegen/prototype/overlay-design.js";
+import {
+  checkNavigations,
+  checkOverlays,
+  checkPinned,
+  checkStates,
+  checkToggles,
+  type Checks,
+  type Screens,
+} from "./prototype-checks.js";
 import { QUICK, quickSmallest, withBenchBrowser } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
 
@@ -114,47 +125,79 @@ async function fidelity(
   return out;
 }
 
+/** The export's screens in one target: its files as the preview shows them, each frame's page or route. */
+async function screensOf(doc: DesignDocument, target: (typeof TARGETS)[number]): Promise<Screens> {
+  const code = await generateCode(doc, target.options);
+  const shown = await resultPage(code.files, target.options.target);
+  const routes = routesOf(code.files);
+  // React without a router (one screen, nothing to go to): the screen is the app (no route to take).
+  const reactPaths = routes.length === 0 && doc.frames.length === 1 ? [""] : routes;
+  const paths = target.key === "html" ? htmlPagePaths(doc.frames.map((f) => f.name)) : reactPaths;
+  return { target: target.options.target, files: shown.files, entry: shown.entry, paths };
+}
+
+const emptyChecks = (): Checks => ({
+  navigations: { landed: 0, total: 0 },
+  states: { same: 0, total: 0, differing: [] },
+  pinned: { inPlace: 0, total: 0, off: [] },
+  transitions: [],
+  reduced: { none: 0, total: 0 },
+  overlays: { asSet: 0, total: 0, off: [] },
+  toggles: { flipped: 0, total: 0, off: [] },
+});
+
+/** The synthetic control for overlays (no real file in the repo opens one): codegen/prototype/overlay-design.ts. */
+export const OVERLAY_CONTROL = "overlay-design.ts (synthetic control)";
+
 export async function prototypeSection(results: BenchResults): Promise<void> {
   const candidates = realFiles()
     .map((file) => ({ file, doc: wholeExport(file) }))
     .filter((c): c is { file: RealFile; doc: DesignDocument } => c.doc !== undefined && interactionsOf(c.doc) > 0);
   const files = quickSmallest(candidates, (c) => c.file.bytes);
   const runs: Run[] = [];
+  const control: Run[] = [];
   await withBenchBrowser(async (browser) => {
     await inOneContext(browser, async (host) => {
       for (const { file, doc } of files)
         for (const target of TARGETS) {
-          const code = await generateCode(doc, target.options);
-          const shown = await resultPage(code.files, target.options.target);
-          const paths = target.key === "html" ? htmlPagePaths(doc.frames.map((f) => f.name)) : routesOf(code.files);
-          const s: Screens = { target: target.options.target, files: shown.files, entry: shown.entry, paths };
+          const s = await screensOf(doc, target);
           const run: Run = {
             file: file.name,
             target: target.key,
             interactions: interactionsOf(doc),
-            navigations: { landed: 0, total: 0 },
-            states: { same: 0, total: 0, differing: [] },
-            pinned: { inPlace: 0, total: 0, off: [] },
-            transitions: [],
-            reduced: { none: 0, total: 0 },
+            ...emptyChecks(),
             fidelity: [],
           };
-          if (paths.length === doc.frames.length) await checkNavigations(host, doc, s, run);
+          const all = s.paths.length === doc.frames.length;
+          if (all) await checkNavigations(host, doc, s, run);
           await checkStates(host, file.json, doc, s, target.options, run);
-          if (paths.length === doc.frames.length) await checkPinned(host, doc, s, run);
-          // Overlays (h59-overlay): dialogs opened and closed as set — their check and row go here.
+          if (all) await checkPinned(host, doc, s, run);
+          if (all) await checkOverlays(host, doc, s, run);
+          if (all) await checkToggles(host, doc, s, run);
           run.fidelity = await fidelity(host, file.json, doc, target.options);
           runs.push(run);
         }
+      const doc = loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document;
+      for (const target of TARGETS) {
+        const run: Run = {
+          file: OVERLAY_CONTROL,
+          target: target.key,
+          interactions: interactionsOf(doc),
+          ...emptyChecks(),
+          fidelity: [],
+        };
+        await checkOverlays(host, doc, await screensOf(doc, target), run);
+        control.push(run);
+      }
     });
   });
-  report(results, runs);
+  report(results, runs, control);
 }
 
 const pct = (n: number, total: number): string =>
   total === 0 ? "—" : `${((100 * n) / total).toFixed(1)} % (${n}/${total})`;
 
-function report(results: BenchResults, runs: Run[]): void {
+function report(results: BenchResults, runs: Run[], control: Run[]): void {
   const sum = (f: (r: Run) => number, rs: Run[] = runs) => rs.reduce((n, r) => n + f(r), 0);
   const worst = (r: Run) => Math.max(0, ...r.fidelity.map((f) => Math.abs(f.with - f.without)));
   for (const r of runs)
@@ -165,6 +208,8 @@ function report(results: BenchResults, runs: Run[]): void {
       pinned: { inPlace: r.pinned.inPlace, total: r.pinned.total, off: r.pinned.off },
       transitions: r.transitions.map((t) => ({ ...t })),
       reducedMotion: r.reduced,
+      overlays: { asSet: r.overlays.asSet, total: r.overlays.total, off: r.overlays.off },
+      toggles: { flipped: r.toggles.flipped, total: r.toggles.total, off: r.toggles.off },
       fidelity: r.fidelity.map((f) => ({ ...f })),
       fidelityWorstDelta: round(worst(r)),
     });
@@ -184,6 +229,12 @@ function report(results: BenchResults, runs: Run[]): void {
     transitions: transitions.length,
     reducedNone: sum((r) => r.reduced.none),
     reduced: sum((r) => r.reduced.total),
+    overlaysAsSet: sum((r) => r.overlays.asSet),
+    overlays: sum((r) => r.overlays.total),
+    togglesFlipped: sum((r) => r.toggles.flipped),
+    toggles: sum((r) => r.toggles.total),
+    controlOverlaysAsSet: sum((r) => r.overlays.asSet, control),
+    controlOverlays: sum((r) => r.overlays.total, control),
     framesWithinTolerance: within,
     frames,
     quick: QUICK,
@@ -191,7 +242,8 @@ function report(results: BenchResults, runs: Run[]): void {
   results.print(`\n## prototype: the design's interactions clicked through in Chromium\n`);
   results.print(
     `Every real file with interactions (${[...new Set(runs.map((r) => r.file))].join(", ")}), exported whole, ` +
-      `in HTML and React (CSS modules). Overlays: not built yet (h59-overlay adds its row).\n`,
+      `in HTML and React (CSS modules). Overlays: none of them opens one; the overlay column's control is the ` +
+      `synthetic ${OVERLAY_CONTROL} (codegen/prototype/overlay-design.ts), in its own rows.\n`,
   );
   const rows = runs.map((r) => [
     `${r.file} ${r.target}`,
@@ -201,6 +253,8 @@ function report(results: BenchResults, runs: Run[]): void {
     pct(r.pinned.inPlace, r.pinned.total),
     pct(r.transitions.filter((t) => t.equal).length, r.transitions.length),
     pct(r.reduced.none, r.reduced.total),
+    pct(r.overlays.asSet, r.overlays.total),
+    pct(r.toggles.flipped, r.toggles.total),
     `${r.fidelity.filter((f) => Math.abs(f.with - f.without) <= FIDELITY_TOLERANCE).length}/${r.fidelity.length} ` +
       `(worst Δ ${worst(r).toFixed(4)})`,
   ]);
@@ -208,9 +262,15 @@ function report(results: BenchResults, runs: Run[]): void {
     [
       "| file target | interactions | navigate lands | hover/press look | fixed/sticky in place | " +
         "transitions = design | " +
-        "reduced motion: none | frames IoU×matched within 0.005 |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "reduced motion: none | overlays open as dialogs, close as set | " +
+        "click toggles flip and flip back | frames IoU×matched within 0.005 |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
       ...rows.map((r) => `| ${r.join(" | ")} |`),
+      ...control.map(
+        (r) =>
+          `| ${r.file} ${r.target} | ${r.interactions} | — | — | — | — | — | ` +
+          `${pct(r.overlays.asSet, r.overlays.total)} | — | — |`,
+      ),
     ].join("\n"),
   );
   results.print(`\nEach interaction with a transition (design → what the CSS plays):\n`);
@@ -225,9 +285,11 @@ function report(results: BenchResults, runs: Run[]): void {
       ),
     ].join("\n"),
   );
-  const off = runs.flatMap((r) => [
+  const off = [...runs, ...control].flatMap((r) => [
     ...r.states.differing.map((d) => `${r.file} ${r.target}: state ${d}`),
     ...r.pinned.off.map((d) => `${r.file} ${r.target}: pinned ${d}`),
+    ...r.overlays.off.map((d) => `${r.file} ${r.target}: overlay ${d}`),
+    ...r.toggles.off.map((d) => `${r.file} ${r.target}: toggle ${d}`),
   ]);
   if (off.length > 0) results.print(`\nDiffering:\n${off.map((o) => `- ${o}`).join("\n")}\n`);
 }

@@ -24,7 +24,7 @@ import { findNode, readRestReply, type RestContext, type RestNode } from "./rest
 import { convertedFrames } from "./rest/top-frames.js";
 import { resolveTokens } from "./tokens/resolve.js";
 import { readPrototype } from "./prototype/read.js";
-import { prototypeActions, VARIANT_STATES, type Prototype } from "./prototype/model.js";
+import { prototypeActions, TOGGLE_TRIGGER, VARIANT_STATES, type Prototype } from "./prototype/model.js";
 import type { Problem } from "./types.js";
 import type { ComponentMap } from "./components-map/model.js";
 import type { LibraryTypes } from "./project/library-types.js";
@@ -74,8 +74,8 @@ export interface LoadedDesign {
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
 
 /**
- * The variants a hover or a press changes a layer to, and the ones the layers are instances of, converted as the frames
- * are (their look is the state's).
+ * The variants a hover, a press or a click (a toggle) changes a layer to, and the ones the layers are instances of,
+ * converted as the frames are (their look is the state's).
  */
 function stateVariants(
   prototype: Prototype,
@@ -85,7 +85,11 @@ function stateVariants(
 ): Record<string, DesignNode> | undefined {
   const ids = new Set<string>();
   for (const { id, trigger, action } of prototypeActions(prototype))
-    if (VARIANT_STATES[trigger.type] && action.type === "NODE" && action.navigation === "CHANGE_TO")
+    if (
+      (VARIANT_STATES[trigger.type] || trigger.type === TOGGLE_TRIGGER) &&
+      action.type === "NODE" &&
+      action.navigation === "CHANGE_TO"
+    )
       if (action.destinationId !== null) {
         ids.add(action.destinationId);
         // The variant the layer is drawn from: what the state changes of it (a size) is what the variants differ by.

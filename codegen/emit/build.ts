@@ -32,16 +32,16 @@ import {
 } from "./page.js";
 import { drawnSpaces } from "./whitespace.js";
 import { maskPlan, unpaintedMask, type MaskPlan } from "./mask.js";
-import { semanticsFor } from "./semantics.js";
+import { type Semantics, semanticsFor } from "./semantics.js";
 import { buildMapped, type MappedUsage } from "./mapped.js";
 import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
 import type { AttrValue, ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
 import { linkDecls, linkSemantics, wrappedUse } from "./links.js";
-import { addStateRules, type StatePlan } from "./variant-states.js";
+import { addStateRules, type StatePlan, type ToggleKind } from "./variant-states.js";
 import { plural } from "../../kernel/plural.js";
 import type { LinkPlan } from "../prototype/links.js";
 import type { LayerPrototype } from "../prototype/model.js";
-import { scrollDecls } from "./scrolling.js";
+import { clipForSticky, scrollDecls } from "./scrolling.js";
 import type { TokenContext } from "../tokens/index.js";
 
 export interface ComponentUsage {
@@ -144,7 +144,8 @@ function svgElement(node: DesignNode, asset: Asset | undefined, ctx: BuildContex
  * The prototype's scrolling of `node` (fixed, sticky, scrolling inside) written into its `decls`, whether drawn here,
  * by a component file or by the team's component: the placement is this file's either way.
  */
-function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags: Flags): void {
+function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags: Flags): Decl[] {
+  if (flags.root && ctx.scrolling) return clipForSticky(node, decls, ctx.scrolling);
   const scrolling = ctx.scrolling?.(node.id);
   if (scrolling && !flags.root && !scrollDecls(scrolling, decls, flags.screenRoot?.w))
     ctx.problems.push({
@@ -153,6 +154,7 @@ function scrollAsDrawn(node: DesignNode, decls: Decl[], ctx: BuildContext, flags
       message: `“${node.name}”: sticks at the top in the prototype; placed absolutely, it scrolls with the page here`,
       nodeId: node.id,
     });
+  return decls;
 }
 
 /** The `data-node-id` of a layer: its own id, or in a component file the id it has in the instance drawn. */
@@ -351,16 +353,19 @@ function buildNode(
     insideText: false,
     form: flags.form,
   });
-  // A layer the prototype's click navigates from is a link (not inside another one, nor an icon's SVG).
-  const link = !svg && !flags.root && !flags.insideInteractive ? ctx.links?.linkFor(node.id) : undefined;
-  const linked = link ? linkSemantics(link) : undefined;
+  // A layer the prototype's click navigates from is a link (not inside another one; an icon's SVG inside its link).
+  const link = !flags.root && !flags.insideInteractive ? ctx.links?.linkFor(node.id) : undefined;
+  const linked = link && !svg ? linkSemantics(link) : undefined;
+  const toggle = !svg && !link && !flags.root && !flags.insideInteractive ? toggleOf(node, ctx) : undefined;
   const semantics = svg
     ? { tag: "svg", attrs: svg.attrs, interactive: false }
     : linked
       ? linked
-      : flags.nav
-        ? flags.nav.semantics(node, drawnAs, flags.insideInteractive)
-        : drawnAs;
+      : toggle
+        ? TOGGLE_SEMANTICS[toggle]
+        : flags.nav
+          ? flags.nav.semantics(node, drawnAs, flags.insideInteractive)
+          : drawnAs;
   const masks = (node.children ?? []).some((c) => c.mask && !c.hidden)
     ? maskPlan(node, ctx.urls, ctx.assets, flags.root)
     : undefined;
@@ -385,8 +390,13 @@ function buildNode(
     decls.length = 0;
     decls.push(...filtered);
   }
-  if (link) linkDecls(semantics.tag, decls);
+  if (linked) linkDecls(semantics.tag, decls);
   else tagResets(node, semantics.tag, decls, flags);
+  // A toggle's label is a box of the layout, clicked (an inline label would ignore its size).
+  if (toggle === "checkbox") {
+    if (!decls.some(([p]) => p === "display")) decls.push(["display", "block"]);
+    decls.push(["cursor", "pointer"]);
+  }
 
   // Last, so that an inferred item's margins come after the semantic resets (`margin: 0` on headings). A new list
   // (nothing holds the old one): copied back into it with a spread, it was a hot line of this function.
@@ -410,7 +420,7 @@ function buildNode(
   // Tailwind's preflight caps images at their container's width (`max-width: 100%`); the design's may be wider.
   if (ctx.preflight && semantics.tag === "img" && !decls.some(([p]) => p === "max-width"))
     decls.push(["max-width", "none"]);
-  scrollAsDrawn(node, decls, ctx, flags);
+  decls = scrollAsDrawn(node, decls, ctx, flags);
   let styled = ctx.tokens ? ctx.tokens.decls(node, decls) : decls;
   // A screen's root gives its fill and its clip to the page around it; a layer across the screen reaches past it.
   const page =
@@ -473,6 +483,7 @@ function buildNode(
   const navAttrs = flags.nav?.rowAttrs(node);
   if (navAttrs || linked?.reactAttrs) element.reactAttrs = [...(navAttrs ?? []), ...(linked?.reactAttrs ?? [])];
   if (linked?.htmlAttrs) element.htmlAttrs = linked.htmlAttrs;
+  if (toggle === "pressed") element.reactAttrs = [...(element.reactAttrs ?? []), ...pressedAttrs(ctx.states!)];
   if (semantics.tag === "img") {
     const image = node.fills?.find((f) => f.kind === "image");
     if (image?.kind === "image") {
@@ -480,6 +491,10 @@ function buildNode(
     }
     return wrapVisibility(element);
   }
+  if (svg && link)
+    return wrapVisibility(
+      wrappedUse(element, link, ctx.sheet, base, ctx.classBase({ ...node, name: `${node.name} fill` }, "fill")),
+    );
   if (semantics.tag === "hr" || semantics.tag === "input" || svg) return wrapVisibility(element);
 
   if (node.kind === "text" && node.text) {
@@ -492,17 +507,63 @@ function buildNode(
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
   element.children =
     node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
+  if (toggle === "checkbox" && cls) element.children.unshift(checkboxOf(node, cls, ctx));
   if (cls) variantStates(node, cls, ctx);
   // The page around a screen's root: its fill edge to edge, its clip at the viewport's sides.
   if (pageCls) return { type: "element", tag: "div", attrs: [], children: [element], cls: pageCls };
   return wrapVisibility(element);
 }
 
+/** A layer a click toggles to a variant of its set, drawn as the target draws toggles (variant-states.ts). */
+function toggleOf(node: DesignNode, ctx: BuildContext): ToggleKind | undefined {
+  const kind = ctx.states?.toggle;
+  return kind && ctx.states!.changes(node).some((c) => c.state === ":checked") ? kind : undefined;
+}
+
+/** HTML's toggle: a label (a click on it checks its box); React's: a button whose state says it is pressed. */
+const TOGGLE_SEMANTICS: Record<ToggleKind, Semantics> = {
+  checkbox: { tag: "label", attrs: [], interactive: true },
+  pressed: { tag: "button", attrs: [["type", "button"]], interactive: true },
+};
+
+/** React: the toggle's state (`useState` at the top of the file: toggleHooks) as `aria-pressed`, a click flips it. */
+function pressedAttrs(states: StatePlan): [string, string][] {
+  const name = states.toggles.length === 0 ? "pressed" : `pressed${states.toggles.length + 1}`;
+  states.toggles.push(name);
+  const set = `set${name[0]!.toUpperCase()}${name.slice(1)}`;
+  return [
+    ["aria-pressed", name],
+    ["onClick", `() => ${set}((on) => !on)`],
+  ];
+}
+
+/** Out of sight, still the keyboard's (Tab, Space); the label shows its focus. */
+const VISUALLY_HIDDEN: Decl[] = [
+  ["position", "absolute"],
+  ["width", "1px"],
+  ["height", "1px"],
+  ["margin", "-1px"],
+  ["padding", "0"],
+  ["border", "0"],
+  ["overflow", "hidden"],
+  ["clip-path", "inset(50%)"],
+  ["white-space", "nowrap"],
+];
+
+/** HTML's toggle: the label's first child, a checkbox whose state is the variant's (`:has(> input:checked)`). */
+function checkboxOf(node: DesignNode, cls: string, ctx: BuildContext): ElementNode {
+  const inputCls = ctx.sheet.add(ctx.classBase({ ...node, name: `${node.name} toggle` }, "toggle"), VISUALLY_HIDDEN);
+  ctx.sheet.addPseudo(cls, ":has(> input:focus-visible)", [["outline", "auto"]]);
+  const input: ElementNode = { type: "element", tag: "input", attrs: [["type", "checkbox"]], children: [] };
+  if (inputCls) input.cls = inputCls;
+  return input;
+}
+
 /** `node`'s hover and press variants as its element's states, once its layers are built (their classes known). */
 function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {
   const changes = ctx.states?.changes(node) ?? [];
   if (changes.length === 0) return;
-  const missed = addStateRules(node, cls, changes, ctx.sheet, ctx.states!.classes, ctx.urls);
+  const missed = addStateRules(node, cls, changes, ctx.sheet, ctx.states!.classes, ctx.urls, ctx.states!.toggle);
   if (missed > 0)
     ctx.problems.push({
       severity: "info",
@@ -521,6 +582,7 @@ function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {
 /** What the browser's own look of the element drawn must lose for the drawing's (margins, a button's border). */
 function tagResets(node: DesignNode, tag: string, decls: Decl[], flags: Flags): void {
   if (tag === "hr") decls.unshift(["margin", "0"], ["border", "0"]);
+
   if (tag === "button")
     decls.push(
       ["border", "none"],

@@ -21,9 +21,9 @@ import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import { planLinks, type LinkPlan } from "../prototype/links.js";
 import { planOverlays, type OverlayPlan } from "../prototype/overlays.js";
-import { routePaths, SMOOTH_SCROLL } from "./links.js";
+import { routePaths, SMOOTH_SCROLL, usageKeepingLinks } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
-import { statePlan } from "./variant-states.js";
+import { statePlan, toggledOf } from "./variant-states.js";
 import { REDUCED_MOTION } from "./motion.js";
 import { pageMotion, type PageMotion } from "./view-transitions.js";
 
@@ -35,6 +35,11 @@ export interface FrameworkOptions {
    * `menuButton.current?.focus()`; a Vue template sees its ref unwrapped: `menuButton?.focus()`).
    */
   focusRef?: (ref: string) => string;
+  /**
+   * A click that changes a layer to another variant becomes a button's state (React with CSS modules; Tailwind's
+   * classes have no variant for it, a note names it): the toggled instance is drawn on its screen.
+   */
+  toggles?: boolean;
 }
 
 /** A file being built (a screen or a component): its stylesheet and the navigation menus it declares. */
@@ -129,6 +134,8 @@ export function frameworkContext(
   const links = motion ? motion.links : planned;
   const overlays = planOverlays(doc);
   const scrolling = scrollingOf(doc);
+  // A toggle's state is its screen's.
+  const toggled = options.toggles ? toggledOf(doc, ownStyles) : undefined;
   const tokens = tokenFields(doc, ownStyles ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, ownStyles ? "css" : "tailwind");
 
@@ -140,7 +147,8 @@ export function frameworkContext(
     // Tailwind (src/tailwind.css), whose URLs are relative to src/.
     urls: { cssUrl: (key) => `${ownStyles ? "../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
+    // An instance holding a link or a toggle is drawn on its screen (a component file would lose them).
+    componentFor: usageKeepingLinks((node) => plan.usage(node), links, toggled),
     ...target,
     ...tokens,
     ...(def ? componentFileContext(plan, def, ids, () => (unit.layerIds = true)) : {}),
@@ -150,7 +158,7 @@ export function frameworkContext(
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
     // Its classes are the file's own.
-    ...(doc.variants ? { states: statePlan(doc) } : {}),
+    ...(doc.variants ? { states: statePlan(doc, options.toggles && ownStyles ? "pressed" : undefined) } : {}),
     ...(motion?.morph ? { morph: motion.morph } : {}),
     problems,
   });

@@ -84,7 +84,8 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   if (motion?.morph) context.morph = motion.morph;
   const scrolling = scrollingOf(doc);
   if (scrolling) context.scrolling = scrolling;
-  if (doc.variants) context.states = statePlan(doc);
+  // A click's toggle is a checkbox: no script.
+  if (doc.variants) context.states = statePlan(doc, "checkbox");
   // The overlays the pages' clicks open: dialogs in those pages.
   const overlays = planOverlays(doc);
   if (paths.length > 1) problems.push(...unspelledNameNotes(doc.frames, paths));

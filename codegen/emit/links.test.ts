@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { typecheckReactProjects } from "../../test/compile.js";
 import { generateCode, loadDesign } from "../index.js";
+import type { DesignNode } from "../design/types.js";
+import type { LinkPlan } from "../prototype/links.js";
 import { PROTOTYPE_FILE, STATES_FILE } from "../prototype/test-design.js";
+import { usageKeepingLinks } from "./links.js";
 
 describe("the prototype's links in React go through React Router", () => {
   it("links with <Link to>, goes back with useNavigate, and type-checks against React Router's types", async () => {
@@ -45,5 +48,21 @@ describe("the prototype's links in React go through React Router", () => {
     });
     expect(files.find((f) => f.path === "home.html")!.content).toMatch(/<a[^>]*\shref="about\.html"/);
     expect(files.find((f) => f.path === "about.html")!.content).toContain('onclick="history.back()"');
+  });
+});
+
+describe("an instance with a link inside it is drawn on its screen, where the link is", () => {
+  const node = (id: string, children: DesignNode[] = []): DesignNode => ({ id, name: id, children }) as DesignNode;
+  const plan: LinkPlan = {
+    linkFor: (id) => (id === "I1;3" ? { kind: "route", to: "/cart" } : undefined),
+    anchorFor: () => undefined,
+    smooth: false,
+  };
+  it("keeps the component file for an instance without one, or one that is itself the link", () => {
+    const usage = usageKeepingLinks(() => "Header", plan);
+    expect(usage(node("I1", [node("I1;2", [node("I1;3")])]))).toBeUndefined();
+    expect(usage(node("I2", [node("I2;2")]))).toBe("Header");
+    expect(usage(node("I1;3"))).toBe("Header");
+    expect(usageKeepingLinks(() => "Header", undefined)(node("I1", [node("I1;3")]))).toBe("Header");
   });
 });

@@ -4,7 +4,8 @@
  * drawing's (no underline, its own colour). An instance drawn by a component file is wrapped in an `<a>` that takes
  * the instance's place and that the instance fills (wrappedUse).
  */
-import { anchorName, type Link } from "../prototype/links.js";
+import type { DesignNode } from "../design/types.js";
+import { anchorName, type Link, type LinkPlan } from "../prototype/links.js";
 import type { Decl } from "./css.js";
 import type { Semantics } from "./semantics.js";
 import type { ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
@@ -65,16 +66,22 @@ const SIZES_WIDTH = /^(?:width|min-width|flex|flex-grow|flex-basis)$/;
 const SIZES_HEIGHT = /^(?:height|min-height|flex|flex-grow|flex-basis)$/;
 
 /**
- * An instance drawn by a component file, inside its link: the link is the box the screen places (the instance's
- * placement class, drawn as a block) and the instance fills it along the axes the placement sizes, so the layout is
- * the one without the link and the link takes the keyboard's focus and shows it (a `display: contents` link has no
- * box: Chromium neither focuses it nor draws its focus ring).
+ * An instance drawn by a component file (or an icon's SVG), inside its link: the link is the box the screen places
+ * (the instance's placement class, drawn as a block) and the instance fills it along the axes the placement sizes, so
+ * the layout is the one without the link and the link takes the keyboard's focus and shows it (a `display: contents`
+ * link has no box: Chromium neither focuses it nor draws its focus ring). `fillBase`: the inner class's name.
  */
-export function wrappedUse(use: ComponentUse, link: Link, sheet: Sheet, base: string): ElementNode {
+export function wrappedUse<T extends ComponentUse | ElementNode>(
+  use: T,
+  link: Link,
+  sheet: Sheet,
+  base: string,
+  fillBase = `${base}Fill`,
+): ElementNode {
   const element = linkSemantics(link);
   const placement = use.cls !== undefined ? sheet.rules.get(use.cls) : undefined;
   let cls: string | undefined;
-  let inner: ComponentUse = use;
+  let inner: ComponentUse | ElementNode = use;
   if (use.cls !== undefined && placement) {
     cls = use.cls;
     const stretch = placement.some(([p, v]) => p === "align-self" && v === "stretch");
@@ -82,9 +89,11 @@ export function wrappedUse(use: ComponentUse, link: Link, sheet: Sheet, base: st
     if (stretch || placement.some(([p]) => SIZES_WIDTH.test(p))) fill.push(["width", "100%"]);
     if (stretch || placement.some(([p]) => SIZES_HEIGHT.test(p))) fill.push(["height", "100%"]);
     linkDecls(element.tag === "button" ? "button" : "a", placement);
+    // An SVG is inline: drawn as a block, it has no line's descent below it.
+    if (use.type === "element") fill.push(["display", "block"]);
     const { cls: _, ...rest } = use;
-    const fillCls = sheet.add(`${base}Fill`, fill);
-    inner = fillCls ? { ...rest, cls: fillCls } : rest;
+    const fillCls = sheet.add(fillBase, fill);
+    inner = (fillCls ? { ...rest, cls: fillCls } : rest) as unknown as ComponentUse | ElementNode;
   } else
     cls = sheet.add(`${base}Link`, [
       ["display", "block"],
@@ -100,6 +109,34 @@ export function wrappedUse(use: ComponentUse, link: Link, sheet: Sheet, base: st
     ...(element.htmlAttrs ? { htmlAttrs: element.htmlAttrs } : {}),
     ...(element.reactAttrs ? { reactAttrs: element.reactAttrs } : {}),
   };
+}
+
+/**
+ * What a screen draws by a component file: not an instance with a link inside it (a layer it clicks from, deeper
+ * than the instance itself) — a component's layers link from no screen of their own, so such an instance is drawn on
+ * its screen, where its links are (fitma's header with its cart icon, a card's button); nor one `drawnHere` keeps
+ * (a toggle: its state is the screen's).
+ */
+export function usageKeepingLinks<T>(
+  usage: (node: DesignNode) => T | undefined,
+  links: LinkPlan | undefined,
+  drawnHere?: (node: DesignNode) => boolean,
+): (node: DesignNode) => T | undefined {
+  if (drawnHere) {
+    const kept = usageKeepingLinks(usage, links);
+    return (node) => (drawnHere(node) ? undefined : kept(node));
+  }
+  if (!links) return usage;
+  const linksInside = new Map<string, boolean>();
+  const inside = (node: DesignNode): boolean => {
+    let found = linksInside.get(node.id);
+    if (found === undefined) {
+      found = (node.children ?? []).some((c) => links.linkFor(c.id) !== undefined || inside(c));
+      linksInside.set(node.id, found);
+    }
+    return found;
+  };
+  return (node) => (inside(node) ? undefined : usage(node));
 }
 
 /** A link to an anchor scrolls there smoothly, unless the reader asks for less motion. */

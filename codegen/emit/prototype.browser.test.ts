@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { htmlPagePaths } from "./html.js";
 import { prototypeActions } from "../prototype/model.js";
-import { PROTOTYPE_FILE } from "../prototype/test-design.js";
+import { PROTOTYPE_FILE, STICKY_FILE } from "../prototype/test-design.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
 
@@ -132,6 +132,24 @@ describe.runIf(runBrowser)("the prototype's links and scrolling in Chromium", ()
         await page.getByRole("button", { name: "Back" }).click();
         await page.locator('[data-node-id="1:1"]').waitFor();
         expect(await page.evaluate(() => (globalThis as unknown as Record<string, unknown>)["stayed"])).toBe(true);
+      });
+    });
+});
+
+// A screen that clips its content hid its overflow: a scroll container, within which the sticky header stuck (and
+// scrolled away with the page); it clips instead, and the header sticks to the viewport.
+describe.runIf(runBrowser)("a sticky header of a screen that clips its content, in Chromium", () => {
+  const browser = useBrowser();
+  const sticky = loadDesign(STICKY_FILE).document;
+  for (const target of ["html", "react"] as const)
+    it(`${target}: the header is at the top before and after scrolling 1,000 px`, async () => {
+      const { files, entry } = await pageFiles({ target, styling: "css-modules", nodeIds: true }, sticky);
+      await withPage(browser, files, target === "html" ? "index.html" : entry, VIEWPORT, async (page) => {
+        const header = '[data-node-id="3:2"]';
+        expect(await boxOf(page, header)).toEqual({ x: 0, y: 0, width: 400, height: 60 });
+        await page.evaluate(() => (globalThis as unknown as Win).scrollTo(0, 1000));
+        await expect.poll(() => page.evaluate(() => (globalThis as unknown as Win).scrollY)).toBe(1000);
+        expect(await boxOf(page, header)).toEqual({ x: 0, y: 0, width: 400, height: 60 });
       });
     });
 });

@@ -12,6 +12,7 @@ import type { ComponentMap } from "../components-map/model.js";
 import { libraryComponents } from "./react-mapped.js";
 import { printTsx } from "./react-print.js";
 import { routerHooks, routesFile } from "./links.js";
+import { toggleHooks } from "./variant-states.js";
 import { dialogHooks, overlayPage, overlaysCss, withReactImports } from "./overlays.js";
 import { reactMotionFiles, reactTimer } from "./view-transitions.js";
 import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
@@ -83,7 +84,13 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     options.nodeIds ? [NODE_ID, LAYER_ID] : [],
   );
   const allImages = new Set<string>();
-  const design = frameworkContext(doc, options, plan, { nodeId: NODE_ID, layerId: LAYER_ID }, problems);
+  const design = frameworkContext(
+    doc,
+    { ...options, toggles: true },
+    plan,
+    { nodeId: NODE_ID, layerId: LAYER_ID },
+    problems,
+  );
   const { ownStyles: modules, routes, links, motion, overlays, tokensCss } = design;
 
   const contextFor = (unit: FileUnit, def: ComponentDef | undefined) =>
@@ -133,8 +140,9 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const hooks = menuHooks(unit.menus);
     const router = routerHooks(tree, timer);
     const dialogs = dialogHooks(tree);
+    const pressed = toggleHooks(tree);
     const imports: string[] = [
-      ...withReactImports(hooks.imports, dialogs.refs.length > 0 ? ["useRef"] : []),
+      ...withReactImports(hooks.imports, [...(dialogs.refs.length > 0 ? ["useRef"] : []), ...pressed.imports]),
       ...router.imports,
     ];
     for (const component of [...unit.usedComponents].sort()) {
@@ -150,7 +158,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     const style = markupStyle(unit.sheet);
     const head = [...imports, ...(imports.length > 0 ? [""] : []), ...preamble];
-    const statements = [...router.locals, ...hooks.locals, ...dialogs.locals, ...locals];
+    const statements = [...router.locals, ...hooks.locals, ...dialogs.locals, ...pressed.locals, ...locals];
     const tsx = printTsx({ head, name: unit.name, ...(params ? { params } : {}), locals: statements, tree, style });
     if (tsx !== undefined) printed.set(path, tsx);
     // Else the one-line form, which the format pass lays out.

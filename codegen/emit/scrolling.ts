@@ -4,6 +4,7 @@
  * (`overflowDirection`), at its drawn size. At the design width, before any scrolling, each is where drawn.
  */
 import type { LayerPrototype, Prototype } from "../prototype/model.js";
+import type { DesignNode } from "../design/types.js";
 import type { Decl } from "./css.js";
 
 const OVERFLOW: Record<NonNullable<LayerPrototype["overflow"]>, Decl[]> = {
@@ -65,6 +66,23 @@ export function scrollDecls(setting: LayerPrototype, decls: Decl[], screenWidth?
     decls.splice(0, decls.length, ...kept, ...OVERFLOW[layer.overflow], ["scrollbar-width", "none"]);
   }
   return done;
+}
+
+/**
+ * A screen's root (and the page layer its clip may move to) that hides its overflow clips it instead (`overflow:
+ * clip`) when one of its layers sticks in the flow: a box that hides its overflow is a scroll container, and a sticky
+ * layer sticks within its scroll container, never to the viewport (fitma's headers scrolled away with the page).
+ */
+export function clipForSticky(
+  root: DesignNode,
+  decls: Decl[],
+  scrolling: (id: string) => LayerPrototype | undefined,
+): Decl[] {
+  const sticks = (root.children ?? []).some((c) => {
+    const scroll = scrolling(c.id)?.scroll;
+    return scroll !== undefined && !!root.layout && !c.absolute && !c.hidden;
+  });
+  return sticks ? decls.map(([p, v]): Decl => (p === "overflow" && v === "hidden" ? [p, "clip"] : [p, v])) : decls;
 }
 
 /** The layers' scroll settings, when the prototype has any. */

@@ -5,13 +5,16 @@
  * transition. Layers are matched as Figma's smart animate matches them: by name, among their siblings in order.
  */
 import type { DesignNode } from "../design/types.js";
-import { VARIANT_STATES, type Prototype, type Transition } from "../prototype/model.js";
+import { TOGGLE_TRIGGER, VARIANT_STATES, type Prototype, type Transition } from "../prototype/model.js";
 import { type AssetUrls, type Decl, ownDecls } from "./css.js";
-import type { Sheet } from "./vnode.js";
+import type { Sheet, VNode } from "./vnode.js";
 import { transitionValue } from "./motion.js";
 
-/** The pseudo-class a trigger holds the variant for: while the pointer is over the layer, or while it is pressed. */
-export type VariantState = ":hover" | ":active";
+/**
+ * The pseudo-class a trigger holds the variant for: while the pointer is over the layer, or while it is pressed;
+ * `:checked`, a click's toggle: from one click to the next (its selector is the target's: `StatePlan.toggle`).
+ */
+export type VariantState = ":hover" | ":active" | ":checked";
 
 export interface StateChange {
   state: VariantState;
@@ -26,12 +29,15 @@ export function stateChanges(
   prototype: Prototype | undefined,
   variants: Readonly<Record<string, DesignNode>> | undefined,
   node: Pick<DesignNode, "id" | "component">,
+  toggles = false,
 ): StateChange[] {
   const out: StateChange[] = [];
   if (!prototype || !variants) return out;
   const main = node.component ? variants[node.component.id] : undefined;
   for (const interaction of prototype.layers[node.id]?.interactions ?? []) {
-    const state = VARIANT_STATES[interaction.trigger.type];
+    // A click toggles a layer drawn from a variant (an instance of one, or one itself) to another of the design's.
+    const toggle = toggles && main !== undefined && interaction.trigger.type === TOGGLE_TRIGGER;
+    const state = toggle ? ":checked" : VARIANT_STATES[interaction.trigger.type];
     if (!state || out.some((c) => c.state === state)) continue;
     for (const action of interaction.actions) {
       if (action.type !== "NODE" || action.navigation !== "CHANGE_TO" || action.destinationId === null) continue;
@@ -46,8 +52,9 @@ export function stateChanges(
       break;
     }
   }
-  // Pressed is hovered too: the press's rules come after the hover's, and win.
-  return out.sort((a, b) => (a.state === b.state ? 0 : a.state === ":hover" ? -1 : 1));
+  // Pressed is hovered too: the press's rules come after the hover's, and win; a toggle's come first.
+  const rank = { ":checked": 0, ":hover": 1, ":active": 2 } as const;
+  return out.sort((a, b) => rank[a.state] - rank[b.state]);
 }
 
 /** A layer's children as drawn: the wrappers layout inference added stand for no layer, their children do. */
@@ -123,15 +130,43 @@ export function stateTransition(props: readonly string[], transition: Transition
 }
 
 /** The classes of a tree's elements by layer id, as it is built, and the variant changes of each layer. */
+/**
+ * How a target draws a click's toggle: HTML a checkbox (`checkbox`: no script; the element is a `<label>` around a
+ * hidden `<input type="checkbox">`, its state `:has(> input:checked)`), React a button's state (`pressed`:
+ * `useState`, `aria-pressed`, its state `[aria-pressed="true"]`).
+ */
+export type ToggleKind = "checkbox" | "pressed";
+
+export const TOGGLE_SELECTOR: Record<ToggleKind, string> = {
+  checkbox: ":has(> input:checked)",
+  pressed: '[aria-pressed="true"]',
+};
+
 export interface StatePlan {
   changes(node: DesignNode): StateChange[];
   classes: Map<string, string>;
+  /** How this target draws toggles; undefined: it draws none (a note names them). */
+  toggle?: ToggleKind;
+  /** React: the state of each toggle drawn in the file, in order (`pressed`, `pressed2`, …). */
+  toggles: string[];
 }
 
-/** The plan of a design's hover and press variants (a file's classes: one plan per file built). */
-export function statePlan(doc: { prototype?: Prototype; variants?: Readonly<Record<string, DesignNode>> }): StatePlan {
-  return { changes: (node) => stateChanges(doc.prototype, doc.variants, node), classes: new Map() };
+/** The plan of a design's hover, press (and, with `toggle`, click) variants (one plan per file built). */
+export function statePlan(
+  doc: { prototype?: Prototype; variants?: Readonly<Record<string, DesignNode>> },
+  toggle?: ToggleKind,
+): StatePlan {
+  return {
+    changes: (node) => stateChanges(doc.prototype, doc.variants, node, toggle !== undefined),
+    classes: new Map(),
+    ...(toggle ? { toggle } : {}),
+    toggles: [],
+  };
 }
+
+/** The selector of a change's state in a target: its pseudo-class, or a toggle's (TOGGLE_SELECTOR). */
+const selectorOf = (state: VariantState, toggle: ToggleKind | undefined): string =>
+  state === ":checked" ? TOGGLE_SELECTOR[toggle ?? "checkbox"] : state;
 
 /**
  * The rules that draw `node` (its element has class `cls`, its layers' elements theirs in `classes`) as each
@@ -146,6 +181,7 @@ export function addStateRules(
   sheet: Sheet,
   classes: ReadonlyMap<string, string>,
   urls: AssetUrls,
+  toggle?: ToggleKind,
 ): number {
   let missed = 0;
   const eased = new Map<string, { props: string[]; transition?: Transition }>();
@@ -162,9 +198,10 @@ export function addStateRules(
         missed++;
         continue;
       }
-      if (target === cls) sheet.addPseudo(cls, change.state, decls);
+      const selector = selectorOf(change.state, toggle);
+      if (target === cls) sheet.addPseudo(cls, selector, decls);
       else {
-        sheet.addPseudo(target, `:is(.${cls}${change.state} *)`, decls);
+        sheet.addPseudo(target, `:is(.${cls}${selector} *)`, decls);
         sheet.groups.add(cls);
       }
       const entry = eased.get(target) ?? { props: [] };
@@ -178,4 +215,27 @@ export function addStateRules(
     if (decls.length > 0) sheet.rules.get(target)!.push(...decls);
   }
   return missed;
+}
+
+/** React: the state of each toggle of a file's markup (`aria-pressed={pressed}`), declared at the top of the file. */
+export function toggleHooks(tree: VNode): { imports: string[]; locals: string[] } {
+  const out: string[] = [];
+  const walk = (node: VNode): void => {
+    if (node.type === "if") walk(node.child);
+    if (node.type !== "element") return;
+    const name = node.reactAttrs?.find(([a]) => a === "aria-pressed")?.[1];
+    if (name) out.push(`  const [${name}, set${name[0]!.toUpperCase()}${name.slice(1)}] = useState(false);`);
+    node.children.forEach(walk);
+  };
+  walk(tree);
+  return { imports: out.length > 0 ? ["useState"] : [], locals: out };
+}
+
+/** React (CSS modules): whether a layer is a toggle (its click changes it to a variant), drawn on its screen. */
+export function toggledOf(
+  doc: { prototype?: Prototype; variants?: Readonly<Record<string, DesignNode>> },
+  modules: boolean,
+): ((node: DesignNode) => boolean) | undefined {
+  if (!doc.variants || !modules) return undefined;
+  return (node) => stateChanges(doc.prototype, doc.variants, node, true).some((c) => c.state === ":checked");
 }

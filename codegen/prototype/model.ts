@@ -127,6 +127,9 @@ export function* prototypeActions(
  * The triggers that hold a variant while they last (`CHANGE_TO` on them: an interactive component's state), with the
  * CSS pseudo-class of that state.
  */
+/** A click that changes a layer to a variant of its set toggles it: once to the variant, again back (a toggle). */
+export const TOGGLE_TRIGGER: TriggerType = "ON_CLICK";
+
 export const VARIANT_STATES: Partial<Record<TriggerType, ":hover" | ":active">> = {
   ON_HOVER: ":hover",
   MOUSE_ENTER: ":hover",

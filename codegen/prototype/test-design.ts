@@ -195,3 +195,96 @@ export const STATES_FILE = {
   components: { "8:2": { key: "k82", name: "State=Default", componentSetId: "8:1" } },
   componentSets: { "8:1": { key: "k81", name: "Button" } },
 };
+
+/**
+ * A screen laid out as a column that clips its content (an auto layout frame, `clipsContent`), its header sticky in
+ * the flow and a layer 2,000 px tall below it: the header must stick to the viewport, not to the clipping screen.
+ */
+export const STICKY_FILE = file("Sticky", [
+  [
+    "0:1",
+    "Page 1",
+    [
+      {
+        id: "3:1",
+        name: "Long",
+        type: "FRAME",
+        absoluteBoundingBox: box(0, 0, 400, 2060),
+        fills: solid(1, 1, 1),
+        clipsContent: true,
+        layoutMode: "VERTICAL",
+        counterAxisSizingMode: "FIXED",
+        primaryAxisSizingMode: "FIXED",
+        children: [
+          {
+            id: "3:2",
+            name: "Header",
+            type: "FRAME",
+            absoluteBoundingBox: box(0, 0, 400, 60),
+            fills: solid(0.2, 0.2, 0.2),
+            layoutAlign: "STRETCH",
+            scrollBehavior: "STICKY_SCROLLS",
+          },
+          {
+            id: "3:3",
+            name: "Body",
+            type: "RECTANGLE",
+            absoluteBoundingBox: box(0, 60, 400, 2000),
+            fills: solid(0, 0.5, 0),
+            layoutAlign: "STRETCH",
+          },
+        ],
+      },
+    ],
+  ],
+]);
+
+const clickTo = (destinationId: string) => ({
+  trigger: { type: "ON_CLICK" },
+  actions: [{ type: "NODE", destinationId, navigation: "CHANGE_TO", transition: null }],
+});
+
+/** A toggle's set: Off (grey, dark label) and On (green, white label), a click changing each to the other. */
+const LIKE_SET = {
+  id: "5:1",
+  name: "Like",
+  type: "COMPONENT_SET",
+  absoluteBoundingBox: box(1000, 0, 160, 120),
+  children: [
+    variant("5:2", "State=Off", 0, [0.9, 0.9, 0.9], [0.1, 0.1, 0.1], { interactions: [clickTo("5:3")] }),
+    variant("5:3", "State=On", 60, [0.1, 0.6, 0.2], [1, 1, 1], { interactions: [clickTo("5:2")] }),
+  ],
+};
+
+/** A page with one instance of the toggle at Off (its click toggles it), and the toggle's set. */
+export const TOGGLE_FILE = {
+  ...file("Toggle", [
+    [
+      "0:1",
+      "Page 1",
+      [
+        {
+          id: "4:1",
+          name: "Settings",
+          type: "FRAME",
+          absoluteBoundingBox: box(0, 0, 400, 300),
+          fills: solid(1, 1, 1),
+          children: [
+            {
+              ...variant("4:2", "Like", 40, [0.9, 0.9, 0.9], [0.1, 0.1, 0.1], { interactions: [clickTo("5:3")] }),
+              type: "INSTANCE",
+              componentId: "5:2",
+              absoluteBoundingBox: box(20, 40, 160, 40),
+              children: [
+                text("I4:2;5:2t", "Label", 28, 48, 144, { characters: "Buy now", fills: solid(0.1, 0.1, 0.1) }),
+              ],
+            },
+          ],
+        },
+      ],
+    ],
+    ["0:2", "Components", [LIKE_SET]],
+  ]),
+  components: { "5:2": { key: "k52", name: "State=Off", componentSetId: "5:1" } },
+  componentSets: { "5:1": { key: "k51", name: "Like" } },
+};

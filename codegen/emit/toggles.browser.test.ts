@@ -1,0 +1,74 @@
+/**
+ * Click toggles in Chromium (issue 52): a layer whose click changes it to another variant of its set (and the
+ * variant's click back) is a toggle — in HTML a label around a hidden checkbox (no script: `:has(> input:checked)`),
+ * in React a button whose `useState` is its `aria-pressed`. A click shows the variant's colours, another the first
+ * look again; the keyboard does it too (Space on the focused checkbox or button).
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withPage } from "../../cli/measure/browser.js";
+import { resultPage } from "../../cli/measure/result-page.js";
+import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
+import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
+import { type CodeOptions, loadDesign } from "../index.js";
+import { TOGGLE_FILE } from "../prototype/test-design.js";
+
+interface Win {
+  document: { querySelector(s: string): unknown };
+  getComputedStyle(e: unknown): { backgroundColor: string; color: string };
+}
+
+/** The toggle's fill and its label's colour. */
+const look = (page: Page) =>
+  page.evaluate(() => {
+    const w = globalThis as unknown as Win;
+    const el = (s: string) => w.getComputedStyle(w.document.querySelector(`[data-node-id="${s}"]`));
+    return [el("4:2").backgroundColor, el("I4:2;5:2t").color];
+  });
+
+const OFF = ["rgb(230, 230, 230)", "rgb(26, 26, 26)"];
+const ON = ["rgb(26, 153, 51)", "rgb(255, 255, 255)"];
+
+const TARGETS: [string, CodeOptions][] = [
+  ["HTML", { target: "html", styling: "css-modules", nodeIds: true }],
+  ["React", { target: "react", styling: "css-modules", nodeIds: true }],
+];
+
+describe.runIf(runBrowser)("click toggles in Chromium", () => {
+  const browser = useBrowser();
+  const design = loadDesign(TOGGLE_FILE, [], {}, { topLevel: "frames" }).document;
+
+  for (const [label, options] of TARGETS)
+    it(`${label}: a click shows the other variant, another the first; Space too`, async () => {
+      const code = await cachedGenerateCode(design, options);
+      const screen = code.files.find((f) => /^(settings\.html|src\/screens\/Settings\.tsx)$/.test(f.path))!.content;
+      if (options.target === "html") {
+        expect(screen).toMatch(/<label[^>]*data-node-id="4:2"[^>]*>\s*<input[^>]*type="checkbox"/);
+        expect(screen).not.toContain("<script");
+      } else {
+        expect(screen).toContain("const [pressed, setPressed] = useState(false);");
+        expect(screen).toMatch(/aria-pressed=\{pressed\}/);
+      }
+      const { files, entry } = await resultPage(code.files, options.target);
+      const page = options.target === "html" ? "settings.html" : entry;
+      await withPage(browser, files, page, { width: 400, height: 300 }, async (p) => {
+        const toggle = p.locator('[data-node-id="4:2"]');
+        const state = () =>
+          options.target === "html"
+            ? toggle.locator("input").evaluate((i) => String((i as unknown as { checked: boolean }).checked))
+            : toggle.getAttribute("aria-pressed");
+        expect(await look(p)).toEqual(OFF);
+        expect(await state()).toBe("false");
+        await toggle.click();
+        await expect.poll(() => look(p)).toEqual(ON);
+        expect(await state()).toBe("true");
+        await toggle.click();
+        await expect.poll(() => look(p)).toEqual(OFF);
+        expect(await state()).toBe("false");
+        // The keyboard: the focus on its checkbox (HTML) or on it (React), Space flips it.
+        await (options.target === "html" ? toggle.locator("input") : toggle).focus();
+        await p.keyboard.press("Space");
+        await expect.poll(() => look(p)).toEqual(ON);
+      });
+    });
+});
