@@ -2,8 +2,8 @@
  * Svelte and React of the same frame score alike (issue 54): the Svelte page is the components Svelte's own compiler
  * made (codegen/preview/svelte-preview.ts), rendered in Chromium as the CLI's score renders it. On fixture frames with
  * component files (repeated, nested, used once, inside boxes that scale) and one without: IoU×matched and the text a
- * reader sees at 390, 768, the design width and 1920 within 0.02 of React's; the Svelte files no more than 1.3× React's
- * lines; no inline style. The bench's `frameworks` section does the same over every fixture and real frame.
+ * reader sees at 390, 768, the design width and 1920 within 0.02 of React's; the Svelte files no more than 1.3×
+ * React's lines; no inline style. The bench's `frameworks` section does the same over every fixture and real frame.
  */
 import { describe, expect, it } from "vitest";
 import { scoreCode } from "./score.js";

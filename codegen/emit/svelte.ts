@@ -291,7 +291,7 @@ export function svelteRoutesFile(screens: readonly string[], paths: readonly str
 }
 
 /** src/router.svelte.ts: the path shown, as state, and a link's click that goes there in place. */
-const SVELTE_ROUTER = `/** The path whose screen src/App.svelte shows (the browser's back and forward set it through popstate). */
+const SVELTE_ROUTER = `/** The path whose screen src/App.svelte shows (back and forward set it through popstate). */
 export const route = $state({ path: location.pathname });
 
 /** A link's click: its screen, in place (no page load); a click that opens a new tab is the browser's. */
@@ -303,37 +303,6 @@ export function follow(event: MouseEvent): void {
   route.path = to;
 }
 `;
-
-/**
- * src/App.svelte: the screen at the route's path (the first screen when none is at it), or the one screen. The
- * starter project's, and the preview's (codegen/preview/svelte-preview.ts).
- */
-export function svelteAppFile(files: readonly SourceFile[]): string {
-  if (files.some((f) => f.path === "src/routes.ts"))
-    return [
-      '<script lang="ts">',
-      '  import { route } from "./router.svelte";',
-      '  import { routes } from "./routes";',
-      "",
-      '  const Screen = $derived(routes[route.path] ?? routes["/"]);',
-      "</script>",
-      "",
-      "<svelte:window onpopstate={() => (route.path = location.pathname)} />",
-      "<Screen />",
-      "",
-    ].join("\n");
-  const first = files.find((f) => /^src\/screens\/[^/]+\.svelte$/.test(f.path));
-  if (!first) return "<main></main>\n";
-  const name = first.path.slice("src/screens/".length, -".svelte".length);
-  return [
-    '<script lang="ts">',
-    `  import ${name} from "./screens/${name}.svelte";`,
-    "</script>",
-    "",
-    `<${name} />`,
-    "",
-  ].join("\n");
-}
 
 /** src/global.d.ts: stylesheets' and images' imports, typed (svelte-check reads the .svelte files themselves). */
 const SVELTE_DECLARATIONS = [

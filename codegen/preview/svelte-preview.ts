@@ -3,12 +3,12 @@
  * component into one client module and its scoped stylesheet; each `.svelte.ts` module's runes), then shown by the
  * React preview's document builder (react-preview.ts: modules, stylesheets, assets, Tailwind) with Svelte's client
  * runtime in the page (dist/svelte-runtime.js, from the `svelte` package) and a main of the preview's own that mounts
- * the project's App (codegen/emit/svelte.ts's svelteAppFile). Pure: no DOM, no Node (the runtime's script comes from
+ * the project's App (codegen/svelte-app.ts). Pure: no DOM, no Node (the runtime's script comes from
  * the caller).
  */
 import { compile, compileModule } from "svelte/compiler";
 import { transform } from "sucrase";
-import { svelteAppFile } from "../emit/svelte.js";
+import { svelteAppFile } from "../svelte-app.js";
 import type { Problem, SourceFile } from "../types.js";
 import { buildReactPreview, type ReactPreview } from "./react-preview.js";
 import { compileTailwind } from "./tailwind-compile.js";

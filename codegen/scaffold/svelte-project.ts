@@ -7,7 +7,7 @@
  */
 import { htmlDocument } from "../html-document.js";
 import { FONTSOURCE_VERSION } from "../fonts/output.js";
-import { svelteAppFile } from "../emit/svelte.js";
+import { svelteAppFile } from "../svelte-app.js";
 import type { SourceFile } from "../types.js";
 import {
   fontsourcePackagesIn,
