@@ -4,6 +4,7 @@
 //   dist/ui.html    the plugin UI: one file, its script and styles inlined
 //   dist/preview-runtime.js  the React preview's runtime (ui/preview-runtime/), also defined in the worker
 //                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
+//   dist/svelte-runtime.js  Svelte's client runtime for the Svelte preview (CLI and tests)
 // The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled
 // gzip+base64 into dist/code.js, which hands it to the UI on first use: inside ui.html it would delay every panel open
 // by the time to receive and parse 2.8 MB. Its code parts are packed apart and loaded into the worker only before the
@@ -113,6 +114,15 @@ const previewRuntime = {
   entryPoints: ["ui/preview-runtime/runtime.ts"],
   ...browserIife,
   outfile: "dist/preview-runtime.js",
+};
+
+/** Svelte's client runtime for the Svelte preview (ui/preview-runtime/svelte-globals.ts); the CLI reads the file. */
+const svelteRuntime = {
+  entryPoints: ["ui/preview-runtime/svelte-globals.ts"],
+  ...browserIife,
+  conditions: ["browser", "production"],
+  write: true,
+  outfile: "dist/svelte-runtime.js",
 };
 
 /** The tokenizer, loaded into the worker only for estimates (ui/engine/tokenizer.entry.ts). */
@@ -331,6 +341,7 @@ async function buildAll() {
   await build({ ...node, entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
   await chmod("dist/cli.js", 0o755);
   const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
+  await build(svelteRuntime);
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));

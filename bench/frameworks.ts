@@ -1,8 +1,8 @@
 /**
  * Bench section "frameworks" (issue 54): each target's output scored against React's on every top-level frame of
  * the fixtures (test/fixtures/figma) and the real files (test/fixtures/real) — the text a reader sees at 390, 768,
- * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue is
- * measured; Svelte, Angular and React Native are rows to fill when their emitters land.
+ * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue and
+ * Svelte are measured; Angular and React Native are rows to fill when their emitters land.
  *   BENCH_ONLY=frameworks npm run bench
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -19,7 +19,7 @@ import { round, type BenchResults } from "./results.js";
 /** The targets compared with React: measured, or to come (their rows say so). */
 const TARGETS = [
   { name: "vue", options: { target: "vue" } as const },
-  { name: "svelte" },
+  { name: "svelte", options: { target: "svelte" } as const },
   { name: "angular" },
   { name: "react-native" },
 ] as const;
@@ -34,6 +34,12 @@ interface Row {
   readerGap: number;
   iouGap: number;
   lines: number;
+  svelte: { score: number; readerGap: number; iouGap: number; lines: number; inlineStyles: number };
+}
+
+/** Inline styles in a target's files (`attr`: how the target writes one). */
+function inlineStyles(files: readonly { content: string; bytes?: unknown }[], attr: RegExp): number {
+  return files.reduce((n, f) => n + (f.bytes ? 0 : (f.content.match(attr) ?? []).length), 0);
 }
 
 function frameFiles(): string[] {
@@ -67,9 +73,12 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         const vue = await generateCode(doc, { ...base, ...TARGETS[0].options });
         let reactScore: FidelityScore;
         let vueScore: FidelityScore;
+        const svelte = await generateCode(doc, { ...base, ...TARGETS[1].options });
+        let svelteScore: FidelityScore;
         try {
           reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
           vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
+          svelteScore = await scoreCode(host, { frame: root, files: svelte.files, target: "svelte" });
         } catch (error) {
           failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
           continue;
@@ -81,6 +90,16 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
           readerGap: round(scoreGap(reactScore, vueScore)),
           iouGap: round(iouGap(reactScore, vueScore)),
           lines: round(codeLines(vue.files) / codeLines(react.files)),
+          svelte: {
+            score: round(svelteScore.iouMatched),
+            readerGap: round(scoreGap(reactScore, svelteScore)),
+            iouGap: round(iouGap(reactScore, svelteScore)),
+            lines: round(codeLines(svelte.files) / codeLines(react.files)),
+            // `style:` directives, or more `style=` than React's (an SVG's drawing keeps its attributes in both).
+            inlineStyles:
+              inlineStyles(svelte.files, /\sstyle:/g) +
+              Math.max(0, inlineStyles(svelte.files, /\sstyle="/g) - inlineStyles(react.files, /\sstyle=\{/g)),
+          },
         });
       }
     });
@@ -98,14 +117,28 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
     notMeasured: failed,
   };
   results.set("frameworks", ["vue"], summary);
-  for (const t of TARGETS.slice(1)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
+  const svelte = rows.map((r) => r.svelte);
+  const svelteSummary = {
+    frames: rows.length,
+    maxReaderGap: round(Math.max(0, ...svelte.map((r) => r.readerGap))),
+    maxIouGap: round(Math.max(0, ...svelte.map((r) => r.iouGap))),
+    maxLines: round(Math.max(0, ...svelte.map((r) => r.lines))),
+    meanLines: round(mean(svelte.map((r) => r.lines))),
+    inlineStyles: svelte.reduce((n, r) => n + r.inlineStyles, 0),
+    withinGoal: svelte.filter((r) => r.readerGap <= GOAL_GAP && r.lines <= GOAL_LINES && r.inlineStyles === 0).length,
+  };
+  results.set("frameworks", ["svelte"], svelteSummary);
+  for (const t of TARGETS.slice(2)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
   results.print(`\n## frameworks: each target against React on every fixture and real frame\n`);
   results.print(
     `${rows.length} frames; score = IoU×matched at the design width; reader gap = the largest difference in the ` +
       `text a reader sees at 390, 768, the design width and 1920 (goal ≤ ${GOAL_GAP}); lines = the target's ` +
       `lines of code / React's (goal ≤ ${GOAL_LINES}). Vue: ${summary.withinGoal} of ${rows.length} within both ` +
       `goals; reader gap max ${summary.maxReaderGap}, mean ${summary.meanReaderGap}; IoU×matched gap max ` +
-      `${summary.maxIouGap}; lines max ${summary.maxLines}×, mean ${summary.meanLines}×.\n`,
+      `${summary.maxIouGap}; lines max ${summary.maxLines}×, mean ${summary.meanLines}×. Svelte: ` +
+      `${svelteSummary.withinGoal} of ${rows.length} within the goals (and no inline style); reader gap max ` +
+      `${svelteSummary.maxReaderGap}; IoU×matched gap max ${svelteSummary.maxIouGap}; lines max ` +
+      `${svelteSummary.maxLines}×, mean ${svelteSummary.meanLines}×; inline styles ${svelteSummary.inlineStyles}.\n`,
   );
   results.print(
     [
@@ -115,7 +148,8 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
       ...rows.map(
         (r) =>
           `| ${r.frame} | ${r.react.toFixed(3)} | ${r.vue.toFixed(3)} | ${r.readerGap.toFixed(3)} | ` +
-          `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | — | — | — |`,
+          `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | ${r.svelte.score.toFixed(3)}, gap ` +
+          `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | — | — |`,
       ),
     ].join("\n"),
   );

@@ -74,8 +74,8 @@
  *     navigate land, hover/press looks, fixed/sticky after 1,000 px, transitions = the design's, reduced motion,
  *     fidelity with vs without the prototype (bench/prototype.ts)
  *   BENCH_ONLY=frameworks npm run bench  issue 54's targets against React on every fixture and real frame:
- *     score(React), score(Vue), the reader-sees difference at 390/768/design/1920, lines ratio; Svelte, Angular,
- *     React Native to come (bench/frameworks.ts)
+ *     score(React), score(Vue), score(Svelte), the reader-sees difference at 390/768/design/1920, lines ratio;
+ *     Angular, React Native to come (bench/frameworks.ts)
  *   BENCH_ONLY=mcp npm run bench  issue 53's `figment mcp` over stdio: get_design_hint's tokens per fixture frame
  *     against Framelink's get_figma_data for it, and a get_code call on a 150-layer frame: first progress, its code
  *     (bench/mcp.ts)

@@ -3,8 +3,11 @@
  * is styled.
  */
 
-/** What code is written: React (TSX) components, plain HTML with one stylesheet, or Vue single-file components. */
-export const TARGETS = ["react", "html", "vue"] as const;
+/**
+ * What code is written: React (TSX) components, plain HTML with one stylesheet, Vue single-file components or Svelte
+ * components.
+ */
+export const TARGETS = ["react", "html", "vue", "svelte"] as const;
 export type Target = (typeof TARGETS)[number];
 /** How React output is styled (HTML output always has one stylesheet). */
 export const STYLINGS = ["css-modules", "tailwind"] as const;

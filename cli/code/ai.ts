@@ -265,6 +265,9 @@ export async function promptInputFor(
   components: ComponentsInput = { problems: [] },
   layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
+  // parseCliArgs refuses --ai with Svelte: the model writes React, HTML or Vue.
+  const target = args.target;
+  if (target === "svelte") throw new FigmentError("input", "--target svelte is written offline (leave out --ai)");
   // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
   const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };
   const drafts = args.draft
@@ -273,10 +276,10 @@ export async function promptInputFor(
   const mapped = components.map ? componentsForModel(document, components.map) : "";
   const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
   return {
-    target: args.target,
+    target,
     styling: args.styling,
     hint: modelHint(document, options.layout, layoutDecisions),
-    assets: modelAssetFiles(document, args.target),
+    assets: modelAssetFiles(document, target),
     fonts: fontPlan(document.frames),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),

@@ -75,8 +75,13 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   const document: DesignDocument = (await readSource(args, io, context)).document;
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
   // A batch's record (and the panel that collects it) knows React and HTML answers.
-  if (args.target === "vue")
-    throw new FigmentError("input", "--batch-api writes React or HTML: leave out --batch-api for Vue (one request)");
+  if (args.target === "vue" || args.target === "svelte")
+    throw new FigmentError(
+      "input",
+      args.target === "vue"
+        ? "--batch-api writes React or HTML: leave out --batch-api for Vue (one request)"
+        : "--batch-api writes React or HTML: Svelte is written offline (leave out --batch-api and --ai)",
+    );
   const target = args.target;
   if (args.provider !== "openai")
     throw new FigmentError(

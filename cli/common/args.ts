@@ -174,11 +174,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
     positionals: true,
     hint: `${named} lists the flags`,
   });
-  const target = oneOfWords("target", ["react", "html", "vue"] as const, values.target, "react");
-  // `css` is Vue's word for its scoped styles (a component's own stylesheet, as React's CSS modules are).
+  const target = oneOfWords("target", ["react", "html", "vue", "svelte"] as const, values.target, "react");
+  // `css` is Vue's and Svelte's word for their scoped styles (a component's own stylesheet, as React's CSS modules).
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
-  if (styling === "css" && target !== "vue")
-    throw new FigmentError("input", "--styling css applies to --target vue (its scoped styles): use css-modules");
+  if (styling === "css" && target !== "vue" && target !== "svelte")
+    throw new FigmentError("input", "--styling css applies to --target vue|svelte (scoped styles): use css-modules");
+  if (target === "svelte" && values.ai)
+    throw new FigmentError(
+      "input",
+      "--target svelte is written offline from the design: the model writes React, HTML or Vue (leave out --ai)",
+    );
   const command = positionals[0] ?? "";
   const extra = positionals[command === "demo" ? 1 : 2];
   if (extra !== undefined)

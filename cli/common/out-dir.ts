@@ -46,9 +46,10 @@ const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".vite"]);
  * index.html is among the files it writes).
  */
 const OTHER_TARGET: Record<Target, RegExp> = {
-  html: /\.(tsx|jsx|vue)$|\.module\.css$/,
-  react: /\.html$|\.vue$/,
-  vue: /\.(tsx|jsx|html)$|\.module\.css$/,
+  html: /\.(tsx|jsx|vue|svelte)$|\.module\.css$/,
+  react: /\.html$|\.vue$|\.svelte$/,
+  vue: /\.(tsx|jsx|html|svelte)$|\.module\.css$/,
+  svelte: /\.(tsx|jsx|html|vue)$|\.module\.css$/,
 };
 
 /**

@@ -6,7 +6,7 @@ import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 
 /** Files that count as code: scripts, components, stylesheets, pages (no declarations, assets or images). */
-const CODE = /\.(?:tsx?|jsx?|vue|css|html)$/;
+const CODE = /\.(?:tsx?|jsx?|vue|svelte|css|html)$/;
 
 /** Lines of code a target wrote (its declaration files and assets aside). */
 export function codeLines(files: readonly SourceFile[]): number {

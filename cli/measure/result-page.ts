@@ -32,6 +32,24 @@ export function previewRuntimeScript(): Promise<string> {
   return runtime;
 }
 
+let svelteRuntime: Promise<string> | undefined;
+
+/** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package), read once. */
+function svelteRuntimeScript(): Promise<string> {
+  svelteRuntime ??= (async () => {
+    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", "svelte-runtime"))) {
+      try {
+        return await readFile(new URL(place, import.meta.url), "utf8");
+      } catch {
+        // try the next place
+      }
+    }
+    svelteRuntime = undefined;
+    throw new Error("Svelte's runtime for the preview (dist/svelte-runtime.js) is missing: run `npm run build`");
+  })();
+  return svelteRuntime;
+}
+
 let vueRuntimes: Promise<VueRuntimes> | undefined;
 
 /** Vue's and vue-router's global builds, from their packages (dependencies of the CLI), read once. */
@@ -51,12 +69,18 @@ export interface ResultPage {
 
 /**
  * HTML: the files and their index.html (else the first page); React: one page, the preview document; Vue: the same
- * document over the components Vue's compiler made (codegen/preview/vue-preview.ts).
+ * document over the components Vue's compiler made (codegen/preview/vue-preview.ts); Svelte: over Svelte's
+ * (codegen/preview/svelte-preview.ts).
  */
 export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
   if (target === "vue") {
     const { vuePreview } = await import("../../codegen/preview/vue-preview.js");
     const preview = await vuePreview(files, await previewRuntimeScript(), await vueRuntimeScripts());
+    return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
+  }
+  if (target === "svelte") {
+    const { sveltePreview } = await import("../../codegen/preview/svelte-preview.js");
+    const preview = await sveltePreview(files, await previewRuntimeScript(), await svelteRuntimeScript());
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   if (target === "react") {

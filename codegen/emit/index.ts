@@ -7,10 +7,13 @@ import { plural } from "../../kernel/plural.js";
 import { emitHtml } from "./html.js";
 import { emitReact } from "./react.js";
 import { emitVue } from "./vue.js";
+import { emitSvelte } from "./svelte.js";
 import { planLinks } from "../prototype/links.js";
 import { prototypeNotes } from "../prototype/notes.js";
 import { planOverlays } from "../prototype/overlays.js";
 import { planTransitions, playable } from "../prototype/transitions.js";
+
+const TARGET_NAMES = { react: "React", html: "HTML", vue: "Vue", svelte: "Svelte" } as const;
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): EmittedFiles {
@@ -25,13 +28,15 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): Emitted
       })
     : options.target === "vue"
       ? emitVue(doc, { styling: options.styling, nodeIds: options.nodeIds })
-      : emitHtml(doc, { nodeIds: options.nodeIds });
+      : options.target === "svelte"
+        ? emitSvelte(doc, { styling: options.styling, nodeIds: options.nodeIds })
+        : emitHtml(doc, { nodeIds: options.nodeIds });
   if (!react && options.components && options.components.components.length > 0) {
     out.problems.push({
       severity: "info",
       code: "component-mapping",
       message:
-        `the component mapping applies to React output only: the ${options.target === "vue" ? "Vue" : "HTML"} ` +
+        `the component mapping applies to React output only: the ${TARGET_NAMES[options.target]} ` +
         "draws every instance from the design",
     });
   }

@@ -79,13 +79,13 @@ export function usesTailwind(files: readonly SourceFile[]): boolean {
   );
   const classes = new Set([
     ...files.filter((f) => /\.[jt]sx?$/.test(f.path)).flatMap(literalClasses),
-    ...files.filter((f) => f.path.endsWith(".vue")).flatMap(vueClasses),
+    ...files.filter((f) => /\.(?:vue|svelte)$/.test(f.path)).flatMap(vueClasses),
   ]);
   const utilities = [...classes].filter((c) => !defined.has(c) && (TAILWIND_UTILITY.test(c) || ARBITRARY.test(c)));
   return utilities.length > 0 && utilities.length * 2 >= classes.size;
 }
 
-/** The class names of a Vue template's static `class="…"` attributes. */
+/** The class names of a Vue template's (or Svelte markup's) static `class="…"` attributes. */
 function vueClasses(file: SourceFile): string[] {
   return [...file.content.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter((t) => t !== ""));
 }

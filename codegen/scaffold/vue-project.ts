@@ -13,6 +13,7 @@ import {
   type ProjectOptions,
 } from "./project-files.js";
 import { viteConfig, vitePackageJson, viteReadme, withStarterFiles } from "./vite-project.js";
+import { svelteProjectFiles } from "./svelte-project.js";
 
 /** Versions of the Vue project's dependencies. */
 export const VUE_DEPENDENCIES = { vue: "^3.5.45", "vue-router": "^4.6.5" } as const;
@@ -84,7 +85,8 @@ const README_LAYOUT = [
 
 const VUE_BODY = ['    <div id="app"></div>', '    <script type="module" src="/src/main.ts"></script>'];
 
-/** The starter project of any target: Vite + React, Vite + Vue, or the HTML as it is. */
+/** The starter project of any target: Vite + React, Vite + Vue, Vite + Svelte, or the HTML as it is. */
 export function starterProject(files: SourceFile[], options: ProjectOptions): SourceFile[] {
+  if (options.target === "svelte") return svelteProjectFiles(files, options);
   return options.target === "vue" ? vueProjectFiles(files, options) : projectFiles(files, options);
 }

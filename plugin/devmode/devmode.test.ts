@@ -204,7 +204,7 @@ describe("Dev Mode codegen", () => {
     };
     expect(one(await sim.codegen.generate("1:1", "react"))).toMatch(/Blank.*empty/);
     expect(one(await sim.codegen.generate("1:2", "html"))).toBe("“Secret” is hidden: show it to see its code.");
-    expect(one(await sim.codegen.generate("1:1", "swift"))).toMatch(/React, HTML or Vue/);
+    expect(one(await sim.codegen.generate("1:1", "swift"))).toMatch(/React, HTML, Vue or Svelte/);
   });
 
   it("returns a note, not an exception, when the export fails", async () => {
@@ -225,6 +225,15 @@ describe("languageOf", () => {
     expect(screen?.language).toBe("HTML");
     expect(screen?.code).toMatch(/^<template>\n {2}<main class="logInPage">/);
     expect(screen?.code).toMatch(/<style scoped>\n\.logInPage \{/);
+  });
+
+  it("offers Svelte: the screen's component, shown as HTML", async () => {
+    const { sim } = await bootDevMode("figmasharp-login.file.json");
+    const results = await sim.codegen.generate("101:3", "svelte");
+    const screen = results.find((r) => r.title === "src/screens/LogInPage.svelte");
+    expect(screen?.language).toBe("HTML");
+    expect(screen?.code).toMatch(/^<main class="logInPage">/);
+    expect(screen?.code).toMatch(/<style>\n\.logInPage \{/);
   });
 
   it("maps generated files to Figma's code languages", () => {

@@ -36,8 +36,9 @@ const LANGUAGES: Record<string, Language> = {
   mjs: "JAVASCRIPT",
   css: "CSS",
   html: "HTML",
-  // Figma's code view has no Vue: a single-file component is HTML-like markup with its script and style blocks.
+  // Figma's code view has no Vue or Svelte: a component is HTML-like markup with its script and style blocks.
   vue: "HTML",
+  svelte: "HTML",
   svg: "HTML",
   json: "JSON",
 };
@@ -66,7 +67,7 @@ function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
 }
 
 function optionsFor(language: string): CodeOptions | undefined {
-  if (language !== "react" && language !== "html" && language !== "vue") return undefined;
+  if (language !== "react" && language !== "html" && language !== "vue" && language !== "svelte") return undefined;
   const styling = figma.codegen.preferences.customSettings["styling"] === "tailwind" ? "tailwind" : "css-modules";
   return { target: language, styling, nodeIds: false, ...(language === "react" ? mappedComponents() : {}) };
 }
@@ -99,7 +100,8 @@ export function createDevModeCodegen(): DevModeCodegen {
 
   async function generate(node: SceneNode, language: string): Promise<CodegenResult[]> {
     const options = optionsFor(language);
-    if (!options) return [note(`Figment writes React, HTML or Vue; "${language}" is not one of its languages.`)];
+    if (!options)
+      return [note(`Figment writes React, HTML, Vue or Svelte; "${language}" is not one of its languages.`)];
     if (!node.visible) return [note(`“${node.name}” is hidden: show it to see its code.`)];
     if (Math.max(node.width, node.height) > MAX_SIDE) {
       return [

@@ -190,6 +190,9 @@ const builtins: Record<string, unknown> = {
 const vueGlobals = globalThis as unknown as { Vue?: object; VueRouter?: object };
 if (vueGlobals.Vue) builtins["vue"] = vueGlobals.Vue;
 if (vueGlobals.VueRouter) builtins["vue-router"] = vueGlobals.VueRouter;
+// The Svelte preview (codegen/preview/svelte-preview.ts) runs Svelte's client runtime (svelte-globals.ts) first.
+const svelteGlobals = globalThis as unknown as { FigmentSvelte?: Record<string, object> };
+Object.assign(builtins, svelteGlobals.FigmentSvelte);
 
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -353,8 +356,8 @@ function boot(): void {
     const { main, routes, components } = data.entry;
     if (main !== undefined) {
       evaluate(main);
-      // A Vue main mounts its app with Vue's own createApp.
-      if (mounted || vueGlobals.Vue) return;
+      // A Vue or Svelte main mounts its app with the framework's own createApp / mount.
+      if (mounted || vueGlobals.Vue || svelteGlobals.FigmentSvelte) return;
     }
     // The prototype's screens at their routes: its links go from one to the other in the preview too.
     const app = routes?.length ? routedApp((routes.map(evaluate).at(-1) as { routes?: unknown }).routes) : undefined;
