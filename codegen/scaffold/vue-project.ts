@@ -6,6 +6,7 @@
 import { htmlDocument } from "../html-document.js";
 import { FONTSOURCE_VERSION } from "../fonts/output.js";
 import type { SourceFile } from "../types.js";
+import { nextProjectFiles } from "./next-project.js";
 import {
   fontsourcePackagesIn,
   projectFiles,
@@ -123,7 +124,9 @@ export function vueProjectFiles(files: SourceFile[], options: ProjectOptions): S
 
 const VUE_BODY = ['    <div id="app"></div>', '    <script type="module" src="/src/main.ts"></script>'];
 
-/** The starter project of any target: Vite + React, Vite + Vue, or the HTML as it is. */
+/** The starter project of any target: Vite + React, Next.js, Vite + Vue, or the HTML as it is. */
 export function starterProject(files: SourceFile[], options: ProjectOptions): SourceFile[] {
-  return options.target === "vue" ? vueProjectFiles(files, options) : projectFiles(files, options);
+  if (options.target === "vue") return vueProjectFiles(files, options);
+  if (options.target === "react" && options.kind === "nextjs") return nextProjectFiles(files, options);
+  return projectFiles(files, options);
 }
