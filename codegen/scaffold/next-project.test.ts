@@ -50,6 +50,7 @@ describe("the Next.js starter project", () => {
     expect(page("src/app/page.tsx")).toContain('import { Home } from "../screens/Home";');
     expect(page("src/app/book/page.tsx")).toContain('import { Book } from "../../screens/Book";');
     expect(page("next.config.ts")).toContain('output: "export"');
+    expect(page("next.config.ts")).toContain("trailingSlash: true");
     const pkg = JSON.parse(page("package.json"));
     expect(pkg.name).toBe("my-design");
     expect(pkg.scripts).toMatchObject({ dev: "next dev", build: "next build" });

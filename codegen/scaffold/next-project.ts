@@ -158,6 +158,8 @@ const NEXT_CONFIG = [
   "// A static export: `npm run build` writes the site to out/, which any static host serves.",
   "const nextConfig: NextConfig = {",
   '  output: "export",',
+  "  // Each route a folder with its index.html (out/book/index.html), which a static host serves at /book/.",
+  "  trailingSlash: true,",
   "  images: { unoptimized: true },",
   "};",
   "",
