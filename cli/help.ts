@@ -122,7 +122,7 @@ export const CODE_USAGE = `figment code — multi-file React or HTML/CSS from a 
 Usage:
   figment code <design.json> [--node ID]... [--target react|html|vue|svelte]
                [--styling css-modules|css|tailwind]
-               [--images DIR] [--out DIR] [--node-ids] [--project] [--variables VARS.json] [--exact-layout]
+               [--images DIR] [--out DIR] [--node-ids] [--project [nextjs]] [--variables VARS.json] [--exact-layout]
                [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
@@ -145,6 +145,8 @@ picks frames or any layer.
   --json         print { out, files: [{ path, bytes }], problems, … } instead of the list of files
 --project writes a runnable project around the code (React: a Vite app with package.json, index.html and
 src/main.tsx rendering the first screen; \`npm install && npm run dev\` in the folder), as the plugin's zip does.
+--project nextjs writes a Next.js App Router project instead (React only): src/app/page.tsx for the first screen,
+src/app/<route>/page.tsx per other, links as next/link; \`npm run build\` writes the static site to out/.
 --images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,
 .jpeg, .gif, .webp; the format is read from the bytes). The code then references real files (React
 src/assets/<layer>.<ext>, HTML assets/<layer>.<ext>; identical images once); a fill without its file stays a

@@ -113,7 +113,12 @@ async function writeAndScore(
       const result = await generateCode({ ...design.document, frames: [frames[i]!] }, options);
       problems.push(...result.problems);
       const files = args.project
-        ? starterProject(result.files, { target: args.target, styling: args.styling, name: names[i]! })
+        ? starterProject(result.files, {
+            target: args.target,
+            styling: args.styling,
+            name: names[i]!,
+            kind: args.projectKind,
+          })
         : result.files;
       folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
     }

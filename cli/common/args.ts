@@ -5,6 +5,7 @@ import { firstGiven, oneOfWords, present, readFlags, wholeNumber } from "./flags
 import { parseWidths } from "../../codegen/fidelity/responsive.js";
 import { MODEL_FLAGS, modelConnectionArgs } from "./model-flags.js";
 import { FigmentError } from "../../kernel/errors.js";
+import { PROJECT_KINDS, type ProjectKind } from "../../codegen/scaffold/project-files.js";
 
 /** The commands this parser reads (the others have parsers of their own), each with the flags it takes. */
 export const MAIN_COMMANDS = ["frames", "code", "hints", "fidelity", "demo"] as const;
@@ -77,6 +78,8 @@ export interface CliArgs {
   json: boolean;
   /** Write a runnable project (the plugin zip's scaffold) around the generated files. */
   project: boolean;
+  /** --project's starter (`--project nextjs`); Vite when --project stands alone. */
+  projectKind: ProjectKind;
   fromHint?: string;
   /** A variables/local reply: bound variables become design tokens. */
   variables?: string;
@@ -166,7 +169,21 @@ const AI_ONLY = [
   "rounds",
 ] as const;
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** `--project nextjs` / `--project=vite`: the starter's name taken out, so the flag itself stays a boolean. */
+function projectKindOf(argv: string[]): { argv: string[]; kind: ProjectKind } {
+  const at = argv.findIndex((a) => a === "--project" || a.startsWith("--project="));
+  if (at < 0) return { argv, kind: "vite" };
+  const given = argv[at]!.startsWith("--project=") ? argv[at]!.slice("--project=".length) : argv[at + 1];
+  const kind = PROJECT_KINDS.find((k) => k === given);
+  if (argv[at]!.startsWith("--project=") && kind === undefined)
+    throw new FigmentError("input", `--project takes ${PROJECT_KINDS.join(" or ")}, not ${given}`);
+  if (kind === undefined) return { argv, kind: "vite" };
+  const rest = argv[at]!.startsWith("--project=") ? argv.slice(at + 1) : argv.slice(at + 2);
+  return { argv: [...argv.slice(0, at), "--project", ...rest], kind };
+}
+
+export function parseCliArgs(given: string[]): CliArgs {
+  const { argv, kind } = projectKindOf(given);
   const named = isMainCommand(argv[0]) ? `figment ${argv[0]} --help` : "figment --help";
   const { values, positionals } = readFlags(argv, {
     ...MAIN_FLAGS,
@@ -184,6 +201,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       "input",
       "--target svelte is written offline from the design: the model writes React, HTML or Vue (leave out --ai)",
     );
+  if (kind === "nextjs" && target !== "react")
+    throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");
   const command = positionals[0] ?? "";
   const extra = positionals[command === "demo" ? 1 : 2];
   if (extra !== undefined)
@@ -306,6 +325,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     exactLayout: values["exact-layout"] ?? false,
     json: values.json ?? false,
     project: values.project ?? false,
+    projectKind: kind,
     help: values.help ?? false,
     version: values.version ?? false,
     ai,

@@ -186,7 +186,7 @@ export async function emitAndWrite(
 ): Promise<number> {
   const dir = outDirFor(args, name);
   const files = args.project
-    ? starterProject(result.files, { target: args.target, styling: args.styling, name })
+    ? starterProject(result.files, { target: args.target, styling: args.styling, name, kind: args.projectKind })
     : result.files;
   return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir, names);
 }

@@ -17,7 +17,13 @@ export interface ProjectOptions {
   styling: Styling;
   /** The design's name (the first frame's): names the package and the page title. */
   name: string;
+  /** The React starter: a Vite app (the default) or a Next.js App Router project. */
+  kind?: ProjectKind;
 }
+
+/** The starters `--project` writes around React's files. */
+export const PROJECT_KINDS = ["vite", "nextjs"] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
 
 /** Versions of the React project's dependencies. */
 export const REACT_DEPENDENCIES = { react: "^19.3.1", "react-dom": "^19.3.1" } as const;

@@ -5,6 +5,7 @@
  */
 import { htmlDocument } from "../html-document.js";
 import type { SourceFile } from "../types.js";
+import { nextProjectFiles } from "./next-project.js";
 import {
   projectFiles,
   starterOf,
@@ -85,8 +86,10 @@ const README_LAYOUT = [
 
 const VUE_BODY = ['    <div id="app"></div>', '    <script type="module" src="/src/main.ts"></script>'];
 
-/** The starter project of any target: Vite + React, Vite + Vue, Vite + Svelte, or the HTML as it is. */
+/** The starter project of any target: Vite + React, Next.js, Vite + Vue, Vite + Svelte, or the HTML as it is. */
 export function starterProject(files: SourceFile[], options: ProjectOptions): SourceFile[] {
   if (options.target === "svelte") return svelteProjectFiles(files, options);
-  return options.target === "vue" ? vueProjectFiles(files, options) : projectFiles(files, options);
+  if (options.target === "vue") return vueProjectFiles(files, options);
+  if (options.target === "react" && options.kind === "nextjs") return nextProjectFiles(files, options);
+  return projectFiles(files, options);
 }

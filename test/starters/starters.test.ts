@@ -25,6 +25,8 @@ interface Starter {
   /** A text of the first screen the built page must show. */
   shows: string;
   width: number;
+  /** The folder the build writes the site to: Vite's dist/, or a Next.js static export's out/. */
+  built?: string;
 }
 
 const HOME = { design: "figma/vincegx-vaya-home.nodes.json", shows: "Book your stay", width: 1440 };
@@ -47,6 +49,17 @@ export const STARTERS: Starter[] = [
     })),
     { ...LOGIN, name: `${target}-tailwind-login`, args: ["--target", target, "--styling", "tailwind"] },
   ]),
+  // Next.js: `next build` with `output: "export"` writes the static site to out/.
+  ...[
+    ["home", HOME],
+    ["selfie", SELFIE],
+    ["tnt", TNT],
+  ].map(([label, design]) => ({
+    ...(design as typeof HOME),
+    name: `nextjs-${label as string}`,
+    args: ["--target", "react", "--project", "nextjs"],
+    built: "out",
+  })),
 ];
 
 interface Ran {
@@ -104,7 +117,7 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
           "code",
           join(REPO_ROOT, "test/fixtures", starter.design),
           ...starter.args,
-          "--project",
+          ...(starter.args.includes("--project") ? [] : ["--project"]),
           "--out",
           dir,
         ],
@@ -125,9 +138,10 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
         const built = await run("npm", ["run", "build"], dir);
         expect(built.code, `npm run build failed:\n${tail(built)}`).toBe(0);
       });
-      expect(existsSync(join(dir, "dist", "index.html"))).toBe(true);
+      const site = join(dir, starter.built ?? "dist");
+      expect(existsSync(join(site, "index.html"))).toBe(true);
 
-      const served = await serveDir(join(dir, "dist"));
+      const served = await serveDir(site);
       const context = await browser.newContext({
         viewport: { width: starter.width, height: 900 },
         serviceWorkers: "block",
