@@ -14,6 +14,11 @@ import { svgReaders, svgReadersSource } from "./layers-read-svg.js";
 export interface ReadOptions {
   maxNodes: number;
   name: string;
+  /**
+   * The markup of .svg files the page loaded, by URL, where the caller has it (the CLI keeps what it served): an SVG
+   * background is read from here instead of asking the network again (a synchronous request each).
+   */
+  svgs?: Record<string, string>;
 }
 
 interface Rect {
@@ -96,7 +101,7 @@ export function readLayers(
   };
   const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
-  const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints());
+  const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints(), options.svgs);
   const gen = generated(withBackgrounds(paints(), room));
   const structured = structure(paints(), gen);
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf } = structured;

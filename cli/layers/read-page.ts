@@ -22,6 +22,8 @@ export interface ReadPage {
 
 /** The height a page is opened at unless told: the reader measures the whole document whatever the viewport's. */
 const VIEWPORT_HEIGHT = 900;
+/** The .svg files served to a page kept for its reader (ReadOptions.svgs), up to this size each and in all. */
+const SVG_KEPT = { each: 1_000_000, all: 8_000_000 };
 
 export async function readPage(
   browser: Browser,
@@ -57,6 +59,9 @@ export async function readPage(
     });
     try {
       const page = await context.newPage();
+      // The .svg files the page loads, as served: its SVG backgrounds are read from them, not asked for again.
+      const svgs: Record<string, string> = {};
+      let kept = 0;
       await page.route("**/*", async (route) => {
         const url = new URL(route.request().url());
         if (url.origin !== FIGMENT_ORIGIN) {
@@ -69,6 +74,10 @@ export async function readPage(
         if (file !== root && !file.startsWith(root + sep)) return route.fulfill({ status: 404 });
         try {
           const body = await readFile(file);
+          if (/\.svg$/i.test(file) && body.length <= SVG_KEPT.each && kept + body.length <= SVG_KEPT.all) {
+            svgs[url.href] = body.toString("utf8");
+            kept += body.length;
+          }
           // The stylesheets asked for, linked first in the entry's head: the load event waits for them (an event
           // listener would never run, the page's scripts being off).
           const linked = file === resolve(root, entry) && options.stylesheets?.length;
@@ -94,6 +103,7 @@ export async function readPage(
         readLayersSource({
           maxNodes: options.maxNodes ?? MAX_LAYER_NODES,
           name: options.name ?? (entry.replace(/\.html?$/i, "") || "page"),
+          svgs,
         }),
       )) as ReturnType<typeof readLayers>;
       const { readMs, ...document } = read;
