@@ -12,6 +12,7 @@ import { type readLayers, readLayersSource } from "../../contract/layers-read.js
 import { imageNotes, inlineLayerImages } from "../../contract/layers-images.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport, type PageOptions } from "../measure/browser.js";
 import { escapeAttr } from "../../codegen/escape.js";
+import { genericFonts } from "./generic-fonts.js";
 import { localImageLoader } from "./local-images.js";
 
 export interface ReadPage {
@@ -45,6 +46,11 @@ export async function readPage(
     serve?: PageOptions["serve"];
     /** Stylesheets linked before the page's own (the bench: the design's fonts, as if installed). */
     stylesheets?: readonly string[];
+    /**
+     * false: each text keeps its stack's first family, as the plugin's panel reads a page (a design's own fonts);
+     * default: the family Chromium draws (contract/layers-read-fonts.ts).
+     */
+    drawnFonts?: boolean;
   } = {},
 ): Promise<ReadPage[]> {
   const root = dirname(resolve(htmlPath));
@@ -99,11 +105,14 @@ export async function readPage(
       );
       // A measurement's look at the rendered page before it is read (the Design2Code bench tags the elements).
       await options.prepare?.(page, width);
+      // The fonts Chromium draws the generic families in: a text layer takes the font the page shows.
+      const generics = options.drawnFonts === false ? undefined : await genericFonts(page);
       const read = (await page.evaluate(
         readLayersSource({
           maxNodes: options.maxNodes ?? MAX_LAYER_NODES,
           name: options.name ?? (entry.replace(/\.html?$/i, "") || "page"),
           svgs,
+          generics,
         }),
       )) as ReturnType<typeof readLayers>;
       const { readMs, ...document } = read;
