@@ -38,8 +38,15 @@ interface BgGlobals {
 }
 type VectorOf = (svg: never, base: Pick<LayerNode, "name" | "tag" | "box">, rect: Rect) => LayerNode;
 
-/** The background readers, given the inline SVG reader (layers-read-svg.ts' vectorOf) and the CSS list splitter. */
-export function svgBackgroundReaders(vectorOf: VectorOf, splitTop: (v: string) => string[]) {
+/**
+ * The background readers, given the inline SVG reader (layers-read-svg.ts' vectorOf), the CSS list splitter and the
+ * markup of .svg files the caller already has, by URL (ReadOptions.svgs).
+ */
+export function svgBackgroundReaders(
+  vectorOf: VectorOf,
+  splitTop: (v: string) => string[],
+  known?: Readonly<Record<string, string>>,
+) {
   const g = globalThis as unknown as BgGlobals;
   const num = (v: string | undefined): number | undefined => {
     const m = /^\s*(-?[\d.]+)(px)?\s*$/.exec(v ?? "");
@@ -63,7 +70,15 @@ export function svgBackgroundReaders(vectorOf: VectorOf, splitTop: (v: string) =
     }
   };
 
+  /** Each .svg asked for once per read (an icon used on every card is one request). */
+  const fetched = new Map<string, string | undefined>();
   const loaded = (src: string): string | undefined => {
+    const given = known?.[src];
+    if (typeof given === "string") return /<svg\b/i.test(given) ? given : undefined;
+    if (!fetched.has(src)) fetched.set(src, request(src));
+    return fetched.get(src);
+  };
+  const request = (src: string): string | undefined => {
     try {
       const request = new g.XMLHttpRequest();
       request.open("GET", src, false);

@@ -54,15 +54,15 @@ interface SvgGlobals {
  * The SVG readers: an inline `<svg>` as a vector layer with its shapes and its markup painted as drawn, and a CSS
  * background that is an SVG as one (layers-read-svg-bg.ts).
  */
-export function svgReaders(paints: Paints) {
+export function svgReaders(paints: Paints, known?: Readonly<Record<string, string>>) {
   const shapes = svgShapeReaders(paints, pathReaders().mapPath);
-  return { ...shapes, ...svgBackgroundReaders(shapes.vectorOf, paints.splitTop) };
+  return { ...shapes, ...svgBackgroundReaders(shapes.vectorOf, paints.splitTop, known) };
 }
 
 /** svgReaders as the page gets it: each part self-contained, joined there. */
 export const svgReadersSource = (): string =>
-  `(p) => { const v = (${svgShapeReaders.toString()})(p, (${pathReaders.toString()})().mapPath); ` +
-  `return { ...v, ...(${svgBackgroundReaders.toString()})(v.vectorOf, p.splitTop) }; }`;
+  `(p, k) => { const v = (${svgShapeReaders.toString()})(p, (${pathReaders.toString()})().mapPath); ` +
+  `return { ...v, ...(${svgBackgroundReaders.toString()})(v.vectorOf, p.splitTop, k) }; }`;
 
 /** Path data mapped through a matrix (an SVG element's user space to the page). */
 export function pathReaders() {

@@ -5,6 +5,7 @@
  * its body, the DOM read through the few members typed below (the project compiles without the DOM lib).
  */
 import type { LayerDocument, LayerEffect, LayerNode, LayerNote, LayerPaint, LayerText, TextRun } from "./layers.js";
+import { fontReaders } from "./layers-read-fonts.js";
 import { generatedReaders, generatedReadersSource } from "./layers-read-generated.js";
 import { marginReaders } from "./layers-read-margins.js";
 import { paragraphReaders } from "./layers-read-text.js";
@@ -14,6 +15,16 @@ import { svgReaders, svgReadersSource } from "./layers-read-svg.js";
 export interface ReadOptions {
   maxNodes: number;
   name: string;
+  /**
+   * The markup of .svg files the page loaded, by URL, where the caller has it (the CLI keeps what it served): an SVG
+   * background is read from here instead of asking the network again (a synchronous request each).
+   */
+  svgs?: Record<string, string>;
+  /**
+   * The font the browser draws each generic family in, by keyword ("sans-serif": "Liberation Sans"), and "standard"
+   * for a stack of families it has none of (the CLI asks its Chromium): a text layer takes the font the page shows.
+   */
+  generics?: Record<string, string>;
 }
 
 interface Rect {
@@ -77,6 +88,7 @@ export function readLayers(
   margins: typeof marginReaders = marginReaders,
   svgs: typeof svgReaders = svgReaders,
   texts: typeof paragraphReaders = paragraphReaders,
+  fonts: typeof fontReaders = fontReaders,
 ): LayerDocument & { readMs: number } {
   const g = globalThis as unknown as ReaderGlobals;
   const started = g.performance.now();
@@ -96,9 +108,9 @@ export function readLayers(
   };
   const { px, s, objectFit, fillsOf, visuals, visualsOfLeaf, bordered } = paints();
 
-  const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints());
+  const { vectorOf, svgBackgroundsOf, withBackgrounds } = svgs(paints(), options.svgs);
   const gen = generated(withBackgrounds(paints(), room));
-  const structured = structure(paints(), gen);
+  const structured = structure(paints(), gen, fonts(options.generics).familyOf);
   const { nameOf, SKIP, textOnly, runOf, textOf, rel, idOf } = structured;
   // The structure readers' DOM types are wider than the text readers' own (a cast, not a conversion).
   const { paragraphOf, paragraphsOf, selectedText } = texts({ ...paints(), ...structured } as unknown as Parameters<
@@ -565,6 +577,7 @@ export function paintReaders() {
 export function structureReaders(
   paints: ReturnType<typeof paintReaders>,
   generated?: ReturnType<typeof generatedReaders>,
+  familyOf: ReturnType<typeof fontReaders>["familyOf"] = fontReaders().familyOf,
 ) {
   const g = globalThis as unknown as ReaderGlobals;
   const { px, color, s } = paints;
@@ -630,16 +643,15 @@ export function structureReaders(
   };
 
   const runOf = (style: Style, start: number, end: number, href: string | null): TextRun => {
-    const lh = s(style, "line-height");
-    const deco = s(style, "text-decoration-line");
-    const tt = s(style, "text-transform");
-    const ls = s(style, "letter-spacing");
+    const [lh, deco] = [s(style, "line-height"), s(style, "text-decoration-line")];
+    const [tt, ls] = [s(style, "text-transform"), s(style, "letter-spacing")];
+    const [weight, italic] = [px(s(style, "font-weight")) || 400, s(style, "font-style") === "italic"];
     return {
       start,
       end,
-      family: (s(style, "font-family").split(",")[0] ?? "").replace(/["']/g, "").trim().slice(0, 200) || "Inter",
-      weight: px(s(style, "font-weight")) || 400,
-      italic: s(style, "font-style") === "italic",
+      family: familyOf(s(style, "font-family"), weight, italic) || "Inter",
+      weight,
+      italic,
       size: px(s(style, "font-size")),
       ...(lh === "normal" ? {} : { lineHeight: px(lh) }),
       letterSpacing: ls === "normal" ? 0 : px(ls),
@@ -1045,4 +1057,4 @@ export const readLayersSource = (options: ReadOptions): string => readLayersCall
 export const readLayersCall = (options: string): string =>
   `(${readLayers.toString()})(${options}, ${paintReaders.toString()}, ${structureReaders.toString()}, ` +
   `${layoutReaders.toString()}, ${generatedReadersSource()}, ${itemReaders.toString()}, ${marginReaders.toString()}, ` +
-  `${svgReadersSource()}, ${paragraphReaders.toString()})`;
+  `${svgReadersSource()}, ${paragraphReaders.toString()}, ${fontReaders.toString()})`;

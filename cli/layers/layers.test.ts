@@ -100,6 +100,28 @@ describe.runIf(runBrowser)("the DOM reader", () => {
     ]);
   });
 
+  it("gives a text the family Chromium draws: a later one of its stack, a generic's or the standard font", async () => {
+    const html = `<!doctype html><body style="margin:0">
+      <p data-node-id="later" style='font-family:"Lucida Grande", Verdana, Helvetica, sans-serif'>Lucida is missing</p>
+      <p data-node-id="generic" style='font-family:"No Such Face", sans-serif'>drawn in sans-serif</p>
+      <p data-node-id="none" style='font-family:"No Such Face", "Nor This"'>drawn in the standard font</p>
+      <p data-node-id="stand-in" style='font-family:"SF Pro", "SF Pro Fallback", Helvetica'>a design's family</p>`;
+    const families = (doc: Awaited<ReturnType<typeof read>>) =>
+      ["later", "generic", "none", "stand-in"].map((id) => named(doc.root, id).text?.runs[0]?.family);
+    const [later, generic, none, standIn] = families(await read(html));
+    // Helvetica is Liberation Sans here (fontconfig's metric alias), which Chromium draws; not Lucida nor Verdana.
+    expect(later).toBe("Helvetica");
+    expect(generic).not.toBe("No Such Face");
+    expect(generic).not.toBe("sans-serif");
+    expect(none).not.toBe("No Such Face");
+    expect(standIn).toBe("SF Pro");
+    // The panel's read keeps each stack's first family (a design's own font, which Figma has).
+    const dir = tempDir();
+    writeFileSync(join(dir, "index.html"), html);
+    const [panel] = await readPage(browser, join(dir, "index.html"), [400], { drawnFonts: false });
+    expect(families(panel!.document)).toEqual(["Lucida Grande", "No Such Face", "No Such Face", "SF Pro"]);
+  });
+
   it("never runs the page's scripts, reads broken HTML as the browser repairs it, and stops at the limit", async () => {
     const scripted = await read(`<body><script>document.body.innerHTML = "<p data-node-id=js>ran</p>"</script>
       <p data-node-id="kept">kept</p></body>`);

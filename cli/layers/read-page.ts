@@ -12,6 +12,7 @@ import { type readLayers, readLayersSource } from "../../contract/layers-read.js
 import { imageNotes, inlineLayerImages } from "../../contract/layers-images.js";
 import { contentTypeFor, FIGMENT_ORIGIN, pageViewport, type PageOptions } from "../measure/browser.js";
 import { escapeAttr } from "../../codegen/escape.js";
+import { genericFonts } from "./generic-fonts.js";
 import { localImageLoader } from "./local-images.js";
 
 export interface ReadPage {
@@ -22,6 +23,8 @@ export interface ReadPage {
 
 /** The height a page is opened at unless told: the reader measures the whole document whatever the viewport's. */
 const VIEWPORT_HEIGHT = 900;
+/** The .svg files served to a page kept for its reader (ReadOptions.svgs), up to this size each and in all. */
+const SVG_KEPT = { each: 1_000_000, all: 8_000_000 };
 
 export async function readPage(
   browser: Browser,
@@ -43,6 +46,11 @@ export async function readPage(
     serve?: PageOptions["serve"];
     /** Stylesheets linked before the page's own (the bench: the design's fonts, as if installed). */
     stylesheets?: readonly string[];
+    /**
+     * false: each text keeps its stack's first family, as the plugin's panel reads a page (a design's own fonts);
+     * default: the family Chromium draws (contract/layers-read-fonts.ts).
+     */
+    drawnFonts?: boolean;
   } = {},
 ): Promise<ReadPage[]> {
   const root = dirname(resolve(htmlPath));
@@ -57,6 +65,9 @@ export async function readPage(
     });
     try {
       const page = await context.newPage();
+      // The .svg files the page loads, as served: its SVG backgrounds are read from them, not asked for again.
+      const svgs: Record<string, string> = {};
+      let kept = 0;
       await page.route("**/*", async (route) => {
         const url = new URL(route.request().url());
         if (url.origin !== FIGMENT_ORIGIN) {
@@ -69,6 +80,10 @@ export async function readPage(
         if (file !== root && !file.startsWith(root + sep)) return route.fulfill({ status: 404 });
         try {
           const body = await readFile(file);
+          if (/\.svg$/i.test(file) && body.length <= SVG_KEPT.each && kept + body.length <= SVG_KEPT.all) {
+            svgs[url.href] = body.toString("utf8");
+            kept += body.length;
+          }
           // The stylesheets asked for, linked first in the entry's head: the load event waits for them (an event
           // listener would never run, the page's scripts being off).
           const linked = file === resolve(root, entry) && options.stylesheets?.length;
@@ -90,10 +105,14 @@ export async function readPage(
       );
       // A measurement's look at the rendered page before it is read (the Design2Code bench tags the elements).
       await options.prepare?.(page, width);
+      // The fonts Chromium draws the generic families in: a text layer takes the font the page shows.
+      const generics = options.drawnFonts === false ? undefined : await genericFonts(page);
       const read = (await page.evaluate(
         readLayersSource({
           maxNodes: options.maxNodes ?? MAX_LAYER_NODES,
           name: options.name ?? (entry.replace(/\.html?$/i, "") || "page"),
+          svgs,
+          generics,
         }),
       )) as ReturnType<typeof readLayers>;
       const { readMs, ...document } = read;

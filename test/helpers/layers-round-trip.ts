@@ -67,6 +67,8 @@ export async function layersRoundTrip(browser: Browser, page: LayoutPage): Promi
       height: designHeight(page.frame),
       serve: page.page.serve,
       stylesheets: page.page.stylesheets,
+      // The panel's read: a design's family is kept where the page draws its stand-in (Figma has the designer's).
+      drawnFonts: false,
     });
     if (!read) throw new Error(`${page.key}: nothing read`);
     return {
