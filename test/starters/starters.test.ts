@@ -37,7 +37,7 @@ const LOGIN = { design: "figma/figmasharp-login.file.json", shows: "Forgot your 
 
 /** Three real designs per starter (a whole file among them), and one with Tailwind. */
 export const STARTERS: Starter[] = [
-  ...(["react", "vue"] as const).flatMap((target) => [
+  ...(["react", "vue", "svelte"] as const).flatMap((target) => [
     ...[
       ["home", HOME],
       ["selfie", SELFIE],
