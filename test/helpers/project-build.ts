@@ -76,13 +76,17 @@ export interface ServedDir {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 (a free port) as a static host serves a built site: index.html at `/`, 404 otherwise. */
+/**
+ * Serves `root` on 127.0.0.1 (a free port) as a static host serves a built site: a folder's index.html at its path
+ * (`/`, `/book/`), 404 for what is not there.
+ */
 export async function serveDir(root: string): Promise<ServedDir> {
   const requests: ServedRequest[] = [];
   const base = resolve(root);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    const file = normalize(join(base, path === "/" ? "index.html" : path));
+    // A folder's path is its index.html, as static hosts answer it (Next.js's export writes book/index.html).
+    const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
     let body: Buffer | undefined;
     try {
       if (file.startsWith(base + sep)) body = readFileSync(file);
