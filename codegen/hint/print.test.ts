@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DesignDocument, DesignNode } from "../design/types";
 import { parseHint } from "./parse";
 import { IdCompressor, instanceBase, nameIsBare, printHint } from "./print";
+import { loadDesign } from "../load";
 
 describe("IdCompressor", () => {
   it("prints session reuse as :N and instance layers as ~inner, and parses back", () => {
@@ -357,5 +358,35 @@ describe("what a version 2 hint leaves to a layer's context", () => {
     expect(page!.sizeH).toBeUndefined();
     expect(page!.children![0]!.sizeH).toBeUndefined();
     expect(page!.children![1]!.clip).toBeUndefined();
+  });
+});
+
+describe("an unnamed text", () => {
+  it("comes back unnamed, not named after its characters (found by property 3's random trees)", () => {
+    const design = loadDesign({
+      nodes: {
+        "1:1": {
+          document: {
+            id: "1:1",
+            name: "",
+            type: "FRAME",
+            absoluteBoundingBox: { x: 0, y: 0, width: 375, height: 20 },
+            children: [
+              {
+                id: "1:2",
+                name: "",
+                type: "TEXT",
+                absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 20 },
+                characters: "!",
+                style: {},
+                fills: [],
+              },
+            ],
+          },
+        },
+      },
+    });
+    const parsed = parseHint(printHint(design.document)).document;
+    expect(parsed.frames[0]!.children![0]!.name).toBe("");
   });
 });

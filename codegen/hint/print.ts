@@ -119,9 +119,12 @@ function walk(nodes: DesignNode[], visit: (node: DesignNode, context: FieldConte
 /** Texts shown by several layers (a component's copy in every instance) are printed once, as `&n`. */
 export const TEXT_REF_MIN_LENGTH = 20;
 
-/** The name a node's line prints (none for a text named after its characters, or an unnamed layer). */
+/**
+ * The name a node's line prints: none for a text named after its characters (the parser names it so), or a layer
+ * without a name; an unnamed text with characters prints `""`, else it would come back named after them.
+ */
 const printedName = (node: DesignNode): string | undefined =>
-  node.name === "" || node.name === node.text?.chars ? undefined : node.name;
+  node.text ? (node.name === node.text.chars ? undefined : node.name) : node.name === "" ? undefined : node.name;
 
 /**
  * Each text of at least TEXT_REF_MIN_LENGTH characters that occurs twice or more, as a text's characters or as a
