@@ -20,6 +20,7 @@ import { fontStack } from "../fonts/stack.js";
 import { fontPlan } from "../fonts/plan.js";
 import { fontNotes, reactFontFiles } from "../fonts/output.js";
 import type { NavMenuNames } from "./nav-menu.js";
+import { newMenu } from "./framework-context.js";
 import { planLinks } from "../prototype/links.js";
 import { routePaths, SMOOTH_SCROLL } from "./links.js";
 import { scrollingOf } from "./scrolling.js";
@@ -151,20 +152,8 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
       ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
       : {}),
     ...(scoped ? {} : { preflight: true }),
-    navMenu: () => {
-      const base = unit.menus.length === 0 ? "menu" : `menu${unit.menus.length + 1}`;
-      const menu = {
-        kind: "state" as const,
-        open: `${base}Open`,
-        setOpen: `set${base[0]!.toUpperCase()}${base.slice(1)}Open`,
-        id: `${base}Id`,
-        button: `${base}Button`,
-        // The button's ref is the element itself (`bind:this`).
-        focusButton: `${base}Button?.focus()`,
-      };
-      unit.menus.push(menu);
-      return menu;
-    },
+    // The button's ref is the element itself (`bind:this`).
+    navMenu: () => newMenu(unit, (ref) => `${ref}?.focus()`),
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
     ...(doc.variants ? { states: statePlan(doc) } : {}),
