@@ -8,16 +8,23 @@
  * Pure: no DOM.
  */
 import type { SourceFile } from "../types.js";
-import { FONTSOURCE_VERSION } from "../fonts/output.js";
 import {
-  fontsourcePackagesIn,
   findFirstScreen,
-  projectSlug,
   REACT_DEPENDENCIES,
+  starterOf,
   TAILWIND_STYLESHEET,
   tailwindStylesheet,
   type ProjectOptions,
 } from "./project-files.js";
+import {
+  NEXT_FONTS_MODULE,
+  nextFonts,
+  nextFontsModule,
+  withFontVariables,
+  withoutFontsourceImports,
+  type NextFont,
+} from "./next-fonts.js";
+import { starterPackageJson, starterReadme, withStarterFiles } from "./starter-files.js";
 
 /** Versions of the Next.js project's dependencies. */
 export const NEXT_DEPENDENCIES = { next: "^16.0.0", ...REACT_DEPENDENCIES } as const;
@@ -34,12 +41,47 @@ export const NEXT_TAILWIND_DEV_DEPENDENCIES = {
   tailwindcss: "^4.3.5",
 } as const;
 
-const sorted = (entries: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
-
 /** React hooks and handlers that run only in the browser: a file using them is a client component. */
 const CLIENT_ONLY =
   /\b(?:useState|useEffect|useLayoutEffect|useRef|useReducer|useNavigate|useRouter|useId)\b|\bon[A-Z]\w*=/;
+
+const IMAGE_IMPORT = /^import\s+(\w+)\s+from\s+(["'][^"']*\/assets\/[^"']+\.(png|jpe?g|gif|webp|svg|avif)["']);?$/gm;
+
+/**
+ * Next imports an image as an object (its file's `src`, `width`, `height`): a raster image shown only as an <img>'s
+ * `src` becomes next/image's <Image> with the imported object, whose width and height are the asset's (the design's
+ * size at its export scale; the class keeps the size on the page). Any other use gets the object's `.src`. SVGs stay
+ * <img>: next/image does not optimize them (vectors need no resizing), so <Image> would only add its wrapper props.
+ */
+function withNextImages(content: string): string {
+  const imports = [...content.matchAll(IMAGE_IMPORT)];
+  if (imports.length === 0) return content;
+  let out = content;
+  const consts: string[] = [];
+  let usesImage = false;
+  // A design component named Image keeps its name: next/image's is then NextImage.
+  const tag = /\bImage\b/.test(content) ? "NextImage" : "Image";
+  for (const [whole, name, from, ext] of imports as unknown as [string, string, string, string][]) {
+    out = out.replace(whole, `import ${name}Image from ${from};`);
+    const asSrc = new RegExp(`(<img\\b)([^>]*?\\ssrc=\\{)${name}\\}`, "g");
+    if (ext !== "svg") {
+      const shown = out.replace(asSrc, `<${tag}$2${name}Image}`);
+      if (!new RegExp(`\\b${name}\\b`).test(shown)) {
+        out = shown;
+        usesImage = true;
+        continue;
+      }
+    }
+    consts.push(`const ${name} = ${name}Image.src;`);
+  }
+  if (usesImage)
+    out = out.replace(/^import\s+\w+Image\s+from\s/m, (first) => `import ${tag} from "next/image";\n${first}`);
+  if (consts.length === 0) return out;
+  const all = [...out.matchAll(/^import[^;]*;$/gm)];
+  const last = all[all.length - 1]!;
+  const at = last.index + last[0].length;
+  return `${out.slice(0, at)}\n\n${consts.join("\n")}${out.slice(at)}`;
+}
 
 /**
  * A generated .tsx file as Next.js takes it: React Router's Link and useNavigate become next/link and
@@ -59,20 +101,7 @@ export function nextSource(content: string): string {
     out = out.replace(/\bconst\s+(\w+)\s*=\s*useNavigate\(\);/g, "const $1 = useRouter().push;");
     out = out.replace(/(<Link\b[^>]*?\s)to=/g, "$1href=");
   }
-  const images: string[] = [];
-  out = out.replace(
-    /^import\s+(\w+)\s+from\s+(["'][^"']*\/assets\/[^"']+\.(?:png|jpe?g|gif|webp|svg|avif)["']);?$/gm,
-    (_, name: string, from: string) => {
-      images.push(`const ${name} = ${name}Image.src;`);
-      return `import ${name}Image from ${from};`;
-    },
-  );
-  if (images.length > 0) {
-    const imports = [...out.matchAll(/^import[^;]*;$/gm)];
-    const lastImport = imports[imports.length - 1]!;
-    const at = lastImport.index + lastImport[0].length;
-    out = `${out.slice(0, at)}\n\n${images.join("\n")}${out.slice(at)}`;
-  }
+  out = withNextImages(out);
   return CLIENT_ONLY.test(out) ? `"use client";\n\n${out}` : out;
 }
 
@@ -112,11 +141,12 @@ function pageFile(route: Route): SourceFile {
   };
 }
 
-function layoutFile(files: readonly SourceFile[], options: ProjectOptions): string {
+function layoutFile(files: readonly SourceFile[], options: ProjectOptions, fonts: readonly NextFont[]): string {
   const has = (path: string): boolean => files.some((f) => f.path === path);
   const imports = [
     'import type { Metadata } from "next";',
     'import type { ReactNode } from "react";',
+    ...(fonts.length > 0 ? [`import { ${fonts.map((f) => f.binding).join(", ")} } from "./fonts";`] : []),
     ...(has("src/fonts.ts") ? ['import "../fonts";'] : []),
     ...(has("src/global.css") ? ['import "../global.css";'] : []),
     ...(options.styling === "tailwind" ? ['import "../tailwind.css";'] : []),
@@ -128,7 +158,9 @@ function layoutFile(files: readonly SourceFile[], options: ProjectOptions): stri
     "",
     "export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {",
     "  return (",
-    '    <html lang="en">',
+    fonts.length > 0
+      ? `    <html lang="en" className={${fonts.map((f) => `${f.binding}.variable`).join(' + " " + ')}}>`
+      : '    <html lang="en">',
     "      <body>{children}</body>",
     "    </html>",
     "  );",
@@ -138,19 +170,12 @@ function layoutFile(files: readonly SourceFile[], options: ProjectOptions): stri
 }
 
 function packageJson(files: readonly SourceFile[], options: ProjectOptions): string {
-  const fonts = Object.fromEntries(fontsourcePackagesIn(files).map((name) => [name, FONTSOURCE_VERSION]));
-  const pkg = {
-    name: projectSlug(options.name),
-    private: true,
-    version: "0.1.0",
+  return starterPackageJson(starterOf(files, options), {
     scripts: { dev: "next dev", build: "next build", start: "serve out" },
-    dependencies: sorted({ ...fonts, ...NEXT_DEPENDENCIES }),
-    devDependencies: sorted({
-      ...NEXT_DEV_DEPENDENCIES,
-      ...(options.styling === "tailwind" ? NEXT_TAILWIND_DEV_DEPENDENCIES : {}),
-    }),
-  };
-  return JSON.stringify(pkg, null, 2) + "\n";
+    dependencies: NEXT_DEPENDENCIES,
+    devDependencies: NEXT_DEV_DEPENDENCIES,
+    tailwindDevDependencies: NEXT_TAILWIND_DEV_DEPENDENCIES,
+  });
 }
 
 const NEXT_CONFIG = [
@@ -192,43 +217,58 @@ const TSCONFIG = {
 
 const POSTCSS_CONFIG = 'const config = { plugins: { "@tailwindcss/postcss": {} } };\n\nexport default config;\n';
 
-function readme(options: ProjectOptions): string {
-  return [
-    `# ${options.name || "Figment design"}`,
-    "",
-    "Generated by Figment from a Figma design: a Next.js App Router project.",
-    "",
-    "```sh",
-    "npm install",
-    "npm run dev",
-    "```",
-    "",
-    "Screens are in `src/screens`, components in `src/components`; `src/app` has a page per screen (`page.tsx` is",
-    "the first). `npm run build` type-checks and writes the static site to `out/`; `npm start` serves it.",
-    "",
-  ].join("\n");
-}
+const README_INTRO = "Generated by Figment from a Figma design: a Next.js App Router project.";
+const README_LAYOUT = [
+  "Screens are in `src/screens`, components in `src/components`; `src/app` has a page per screen (`page.tsx` is",
+  "the first). `npm run build` type-checks and writes the static site to `out/`; `npm start` serves it.",
+];
+const README_FONTS = [
+  "",
+  "The design's fonts load through `next/font/local` (`src/app/fonts.ts`) from the woff2 files of their Fontsource",
+  "packages in `node_modules`, not `next/font/google`: that one downloads the fonts from Google during `next build`,",
+  "which then fails on a machine or a CI without access to fonts.googleapis.com; these need only the npm registry.",
+  "Each family is a CSS variable (`--next-font-…`) that the styles' font stacks start with. Only the Latin subset",
+  "ships (add a subset's file to `src/app/fonts.ts` for other scripts); a family no Fontsource package has keeps",
+  "the font stack the design names.",
+];
+const README_IMAGES = [
+  "",
+  "Images are `next/image`'s `<Image>` on their static import (width and height from the file; `next.config.ts`",
+  "sets `images: { unoptimized: true }`, which a static export needs); SVGs stay `<img>`, which next/image would",
+  "not optimize.",
+];
 
 /** Every file of the downloadable Next.js project: the generated files as Next takes them, then the project's own. */
 export function nextProjectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
   const tailwind = options.styling === "tailwind";
+  const fonts = nextFonts(files);
   const kept = files
     // Next declares CSS modules and images itself (next-env.d.ts); React Router's table becomes src/app/.
     .filter((f) => f.path !== "src/global.d.ts" && f.path !== "src/routes.ts")
-    .map((f) => (f.path.endsWith(".tsx") && f.bytes === undefined ? { ...f, content: nextSource(f.content) } : f));
+    .map((f) => (f.bytes === undefined ? { ...f, content: nextFile(f, fonts) } : f));
+  const images = kept.some((f) => f.path.endsWith(".tsx") && f.content.includes('from "next/image";'));
+  const readme = [...README_LAYOUT, ...(fonts.length > 0 ? README_FONTS : []), ...(images ? README_IMAGES : [])];
   const extra: SourceFile[] = [
-    { path: "src/app/layout.tsx", content: layoutFile(files, options) },
+    { path: "src/app/layout.tsx", content: layoutFile(files, options, fonts) },
+    ...(fonts.length > 0 ? [{ path: NEXT_FONTS_MODULE, content: nextFontsModule(fonts) }] : []),
     ...routesOf(files).map(pageFile),
     { path: "package.json", content: packageJson(files, options) },
     { path: "next.config.ts", content: NEXT_CONFIG },
     { path: "tsconfig.json", content: JSON.stringify(TSCONFIG, null, 2) + "\n" },
-    { path: "README.md", content: readme(options) },
+    { path: "README.md", content: starterReadme(options, README_INTRO, readme) },
   ];
   if (tailwind)
     extra.push(
       { path: "postcss.config.mjs", content: POSTCSS_CONFIG },
       { path: TAILWIND_STYLESHEET, content: tailwindStylesheet(files) },
     );
-  const taken = new Set(kept.map((f) => f.path));
-  return [...kept, ...extra.filter((f) => !taken.has(f.path))];
+  return withStarterFiles(kept, extra);
+}
+
+/** A generated text file as the Next.js project has it: sources for Next, stylesheets on next/font's variables. */
+function nextFile(file: SourceFile, fonts: readonly NextFont[]): string {
+  if (file.path.endsWith(".tsx")) return nextSource(file.content);
+  if (file.path.endsWith(".css")) return withFontVariables(file.content, fonts);
+  if (file.path === "src/fonts.ts" && fonts.length > 0) return withoutFontsourceImports(file.content);
+  return file.content;
 }

@@ -1,10 +1,11 @@
 /**
- * What every Vite starter project (React, Vue; Svelte next) writes alike: its package.json, vite.config.ts and
- * README, and the rule that a generated file is never overwritten by the starter's. Pure: no DOM.
+ * What every Vite starter project (React, Vue, Svelte) writes alike on top of the shared starter files
+ * (starter-files.ts): the Vite scripts of its package.json and vite.config.ts. Pure: no DOM.
  */
-import { FONTSOURCE_VERSION } from "../fonts/output.js";
-import type { SourceFile } from "../types.js";
 import type { Styling } from "../targets.js";
+import { starterPackageJson, type StarterProject } from "./starter-files.js";
+
+export { starterReadme as viteReadme, withStarterFiles } from "./starter-files.js";
 
 export const TAILWIND_DEV_DEPENDENCIES = { "@tailwindcss/vite": "^4.3.5", tailwindcss: "^4.3.5" } as const;
 
@@ -14,36 +15,33 @@ export interface ViteProject {
   styling: Styling;
 }
 
-const sorted = (entries: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
-
-/** package.json (no lockfile): the framework's packages, the fonts' Fontsource packages, Tailwind's when used. */
+/** package.json (no lockfile): Vite's scripts with the framework's build, its packages, the fonts', Tailwind's. */
 export function vitePackageJson(
-  project: ViteProject & { slug: string; fontPackages: readonly string[] },
-  framework: { build: string; dependencies: Record<string, string>; devDependencies: Record<string, string> },
+  project: StarterProject,
+  framework: {
+    build: string;
+    dependencies: Readonly<Record<string, string>>;
+    devDependencies: Readonly<Record<string, string>>;
+  },
 ): string {
-  const fonts = Object.fromEntries(project.fontPackages.map((name) => [name, FONTSOURCE_VERSION]));
-  const pkg = {
-    name: project.slug,
-    private: true,
-    version: "0.1.0",
+  return starterPackageJson(project, {
     type: "module",
     scripts: { dev: "vite", build: framework.build, preview: "vite preview" },
-    dependencies: sorted({ ...fonts, ...framework.dependencies }),
-    devDependencies: sorted({
-      ...framework.devDependencies,
-      ...(project.styling === "tailwind" ? TAILWIND_DEV_DEPENDENCIES : {}),
-    }),
-  };
-  return JSON.stringify(pkg, null, 2) + "\n";
+    dependencies: framework.dependencies,
+    devDependencies: framework.devDependencies,
+    tailwindDevDependencies: TAILWIND_DEV_DEPENDENCIES,
+  });
 }
 
-/** vite.config.ts with the framework's plugin (`plugin` is imported from `from`) and Tailwind's when used. */
-export function viteConfig(plugin: string, from: string, options: ViteProject): string {
+/**
+ * vite.config.ts with the framework's plugin (`plugin` is imported from `from`, as its default export or, `named`,
+ * by its name) and Tailwind's when used.
+ */
+export function viteConfig(plugin: string, from: string, options: ViteProject, named = false): string {
   const tailwind = options.styling === "tailwind";
   return [
     'import { defineConfig } from "vite";',
-    `import ${plugin} from "${from}";`,
+    `import ${named ? `{ ${plugin} }` : plugin} from "${from}";`,
     ...(tailwind ? ['import tailwindcss from "@tailwindcss/vite";'] : []),
     "",
     "export default defineConfig({",
@@ -51,27 +49,4 @@ export function viteConfig(plugin: string, from: string, options: ViteProject): 
     "});",
     "",
   ].join("\n");
-}
-
-/** README.md: the design's name, what was generated (`intro`), how to run it, where things are (`layout`). */
-export function viteReadme(options: ViteProject, intro: string, layout: readonly string[]): string {
-  return [
-    `# ${options.name || "Figment design"}`,
-    "",
-    intro,
-    "",
-    "```sh",
-    "npm install",
-    "npm run dev",
-    "```",
-    "",
-    ...layout,
-    "",
-  ].join("\n");
-}
-
-/** The generated files, then the starter's files that none of them replaces. */
-export function withStarterFiles(files: SourceFile[], starter: readonly SourceFile[]): SourceFile[] {
-  const taken = new Set(files.map((f) => f.path));
-  return [...files, ...starter.filter((f) => !taken.has(f.path))];
 }
