@@ -102,8 +102,8 @@ const slug = (family: string): string =>
 
 /**
  * A stylesheet whose font stacks start with a next/font family, that family as its variable:
- * `font-family: Poppins, "Poppins Fallback", …` → `font-family: var(--next-font-poppins), "Poppins Fallback", …`, and
- * so Tailwind's theme fonts (`--font-poppins: Poppins, …`).
+ * `font-family: Poppins, "Poppins Fallback", …` → `font-family: var(--next-font-poppins), "Poppins Fallback", …`,
+ * and so Tailwind's theme fonts (`--font-poppins: Poppins, …`).
  */
 export function withFontVariables(css: string, fonts: readonly NextFont[]): string {
   if (fonts.length === 0) return css;

@@ -66,9 +66,9 @@ describe("the Next.js starter project", () => {
     expect(out).not.toContain("react-router");
     expect(out).toContain("const navigate = useRouter().push;");
     expect(out).toContain('href="/book"');
-    // Next imports an image as an object: the element gets its URL.
+    // Next imports an image as an object: next/image's <Image> takes it.
     expect(out).toContain('import heroSrcImage from "../assets/hero.png";');
-    expect(out).toContain("const heroSrc = heroSrcImage.src;");
+    expect(out).toContain('<Image src={heroSrcImage} alt="" />');
     expect(nextSource(BOOK.content)).toBe(BOOK.content);
   });
 
@@ -79,5 +79,79 @@ describe("the Next.js starter project", () => {
     const vite = starterProject([BOOK], { ...options, kind: "vite" }).map((f) => f.path);
     expect(vite).toContain("vite.config.ts");
     expect(vite).not.toContain("next.config.ts");
+  });
+});
+
+describe("the Next.js starter's fonts and images", () => {
+  const FONTS = {
+    path: "src/fonts.ts",
+    content: [
+      "// The design's fonts, only the weights the frames use: @fontsource/inter-tight (npm install …).",
+      'import "@fontsource/inter-tight/400.css";',
+      'import "@fontsource/inter-tight/700-italic.css";',
+      'import "./fonts.css";',
+      "",
+    ].join("\n"),
+  };
+  const CSS = {
+    path: "src/screens/Book.module.css",
+    content: [
+      ".a {",
+      '  font-family: "Inter Tight", "Inter Tight Fallback", Arial, sans-serif;',
+      "}",
+      ".b {",
+      "  font-family: Lora;",
+      "}",
+      "",
+    ].join("\n"),
+  };
+
+  it("loads the design's fonts through next/font/local from the Fontsource files, the styles on its variables", () => {
+    const files = starterProject([BOOK, FONTS, CSS], options);
+    const file = (path: string): string => files.find((f) => f.path === path)!.content;
+    expect(file("src/app/fonts.ts")).toContain('import localFont from "next/font/local";');
+    expect(file("src/app/fonts.ts")).toContain(
+      '{ path: "../../node_modules/@fontsource/inter-tight/files/inter-tight-latin-700-italic.woff2", ' +
+        'weight: "700", style: "italic" },',
+    );
+    expect(file("src/app/fonts.ts")).toContain('display: "swap",\n  variable: "--next-font-inter-tight",');
+    expect(file("src/app/layout.tsx")).toContain('<html lang="en" className={interTight.variable}>');
+    // The family next/font serves is its variable; a family no package serves keeps its name.
+    expect(file(CSS.path)).toContain('font-family: var(--next-font-inter-tight), "Inter Tight Fallback", Arial');
+    expect(file(CSS.path)).toContain("font-family: Lora;");
+    // Fontsource's own CSS is not loaded twice; its package still ships the files.
+    expect(file("src/fonts.ts")).not.toContain("@fontsource");
+    expect(file("src/fonts.ts")).toContain('import "./fonts.css";');
+    expect(JSON.parse(file("package.json")).dependencies).toHaveProperty("@fontsource/inter-tight");
+    expect(file("README.md")).toContain("next/font/local");
+  });
+
+  it("shows a raster image only as an <img>'s src through next/image, an SVG and any other use by its URL", () => {
+    const source = [
+      'import photoSrc from "../assets/photo.jpg";',
+      'import logoSrc from "../assets/logo.svg";',
+      'import bgSrc from "../assets/bg.png";',
+      "",
+      "export function Card() {",
+      "  return (",
+      "    <div style={{ backgroundImage: bgSrc }}>",
+      '      <img className={styles.photo} src={photoSrc} alt="Photo" />',
+      '      <img src={logoSrc} alt="" />',
+      '      <img src={bgSrc} alt="" />',
+      "    </div>",
+      "  );",
+      "}",
+    ].join("\n");
+    const out = nextSource(source);
+    expect(out).toContain('import Image from "next/image";\nimport photoSrcImage from "../assets/photo.jpg";');
+    expect(out).toContain('<Image className={styles.photo} src={photoSrcImage} alt="Photo" />');
+    expect(out).toContain('<img src={logoSrc} alt="" />');
+    expect(out).toContain("const logoSrc = logoSrcImage.src;\nconst bgSrc = bgSrcImage.src;");
+    expect(out).toContain('<img src={bgSrc} alt="" />');
+    expect(out).not.toContain("photoSrcImage.src");
+    // A design component named Image keeps its name.
+    const named = nextSource(`import { Image } from "../components/Image";\n${source}`);
+    expect(named).toContain('import NextImage from "next/image";');
+    expect(named).toContain("<NextImage className={styles.photo}");
   });
 });

@@ -2,10 +2,11 @@
  * The Next.js starter project around the React emitter's files, as `create-next-app` lays it out with `src/`: the
  * App Router (src/app/layout.tsx, src/app/page.tsx for the first screen, src/app/<route>/page.tsx per other screen of
  * src/routes.ts), the prototype's links as `next/link` and `useRouter`, "use client" on the files that keep state,
- * images as Next's static imports (their `.src`), package.json (no lockfile), next.config.ts (`output: "export"`:
+ * images as Next's static imports, package.json (no lockfile), next.config.ts (`output: "export"`:
  * `npm run build` writes the static site to out/), tsconfig.json, README; with Tailwind, postcss.config.mjs
- * (@tailwindcss/postcss). Fonts stay the React output's Fontsource imports. Generated files are never overwritten.
- * Pure: no DOM.
+ * (@tailwindcss/postcss). Fonts through next/font/local on the Fontsource packages' files (next-fonts.ts says why not
+ * next/font/google), raster images through next/image. package.json and README from the shared starter writer
+ * (starter-files.ts). Generated files are never overwritten. Pure: no DOM.
  */
 import type { SourceFile } from "../types.js";
 import {
@@ -186,6 +187,7 @@ const NEXT_CONFIG = [
   '  output: "export",',
   "  // Each route a folder with its index.html (out/book/index.html), which a static host serves at /book/.",
   "  trailingSlash: true,",
+  "  // next/image resizes on a server; a static export ships the files as they are (Next's export-image-api docs).",
   "  images: { unoptimized: true },",
   "};",
   "",

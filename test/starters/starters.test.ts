@@ -27,6 +27,12 @@ interface Starter {
   width: number;
   /** The folder the build writes the site to: Vite's dist/, or a Next.js static export's out/. */
   built?: string;
+  /** Screenshots at these widths too (`<name>-<width>.png`). */
+  alsoAt?: number[];
+  /** The page loads a font file next/font built (Next.js: next/font/local from the Fontsource packages). */
+  nextFont?: boolean;
+  /** The page shows an image through next/image (a raster asset in an <img> Next wrote). */
+  nextImage?: boolean;
 }
 
 const HOME = { design: "figma/vincegx-vaya-home.nodes.json", shows: "Book your stay", width: 1440 };
@@ -34,6 +40,8 @@ const SELFIE = { design: "figma/figma-differ-selfie.nodes.json", shows: "Place y
 /** A whole file: its screens as routes, the prototype's links between them. */
 const TNT = { design: "real/tnt-website.file.json", shows: "Kailashnath Temple", width: 1440 };
 const LOGIN = { design: "figma/figmasharp-login.file.json", shows: "Forgot your password?", width: 375 };
+/** A page with raster images, their bytes from the corpus (`--images`). */
+const FREELANCER = { design: "corpus/sb-freelancer.nodes.json", shows: "Start Bootstrap", width: 1440 };
 
 /** Three real designs per starter (a whole file among them), and one with Tailwind. */
 export const STARTERS: Starter[] = [
@@ -59,7 +67,24 @@ export const STARTERS: Starter[] = [
     name: `nextjs-${label as string}`,
     args: ["--target", "react", "--project", "nextjs"],
     built: "out",
+    nextFont: true,
+    ...(label === "home" ? { alsoAt: [390] } : {}),
   })),
+  {
+    ...LOGIN,
+    name: "nextjs-tailwind-login",
+    args: ["--target", "react", "--styling", "tailwind", "--project", "nextjs"],
+    built: "out",
+    nextFont: true,
+  },
+  {
+    ...FREELANCER,
+    name: "nextjs-images-freelancer",
+    args: ["--target", "react", "--project", "nextjs", "--images", join(REPO_ROOT, "test/fixtures/corpus/images")],
+    built: "out",
+    nextFont: true,
+    nextImage: true,
+  },
 ];
 
 interface Ran {
@@ -155,7 +180,22 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
         await page.evaluate("document.fonts.ready.then(() => true)");
         mkdirSync(ARTIFACTS, { recursive: true });
         await page.screenshot({ path: join(ARTIFACTS, `${starter.name}.png`) });
+        for (const width of starter.alsoAt ?? []) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: join(ARTIFACTS, `${starter.name}-${width}.png`) });
+        }
         expect(errors).toEqual([]);
+        // next/font's files are built into _next/static/media/, and the text is set in them.
+        if (starter.nextFont) {
+          const fonts = served.requests.filter((r) => /^\/_next\/static\/media\/.+\.woff2$/.test(r.path));
+          expect(fonts.length).toBeGreaterThan(0);
+          expect(await page.evaluate("[...document.fonts].some((f) => f.status === 'loaded')")).toBe(true);
+        }
+        // next/image's <img> (its static import's width and height, `decoding="async"`) on a built raster file.
+        if (starter.nextImage) {
+          const images = await page.locator('img[decoding="async"][width][height][src*="/_next/static/media/"]');
+          expect(await images.count()).toBeGreaterThan(0);
+        }
         // Everything the page asked for was built into it (fonts, images), but the icon browsers ask for by themselves.
         expect(served.requests.filter((r) => r.status !== 200 && r.path !== "/favicon.ico")).toEqual([]);
       } finally {
