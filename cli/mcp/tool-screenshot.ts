@@ -80,8 +80,8 @@ export function registerScreenshotTool(context: ToolContext): void {
           ...figmaAssets(context, input.fileKey),
         ]);
         const frame = verifiedFrame((await load(args)).roots, "--score");
-        const progress = new Progress(extra);
-        await progress.start(design.origin && input.source !== "figment" ? "asking Figma" : "generating the HTML");
+        const progress = Progress.of(extra);
+        progress.step(0, 2, design.origin && input.source !== "figment" ? "asking Figma" : "generating the HTML");
         const viewport = designViewport(frame);
         let note: string | undefined;
         let drawn: Drawn | undefined;
