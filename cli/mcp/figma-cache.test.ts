@@ -345,8 +345,10 @@ describe("figment mcp's Figma cache", () => {
       for (const name of ["get_code", "get_screenshot"]) {
         const refused = await client.callTool({ name, arguments: { fileKey: "KEY2", out: join(work, "k2") } });
         expect(refused.isError, name).toBe(true);
-        expect((refused.content as { text: string }[])[0]!.text).toMatch(
-          /^figment: \d+ images and SVGs of the selected frames are not in the cache folder \(fetched by an earlier call with a token\) and there is no Figma token to fetch them: set the FIGMA_TOKEN of the MCP server's environment$/,
+        expect((refused.content as { text: string }[])[0]!.text).toBe(
+          "figment: 5 images and SVGs of the selected frames are not in the cache folder (fetched by an earlier " +
+            "call with a token) and there is no Figma token to fetch them: set the FIGMA_TOKEN of the MCP server's " +
+            "environment",
         );
       }
       // Nothing cached: the token error, as for every tool.

@@ -209,7 +209,7 @@ describe("figment mcp over stdio", () => {
     expect(after.isError).toBeFalsy();
   }, 120_000);
 
-  it("the first progress goes out before any work: before the design is checked, so even before its error", async () => {
+  it("the first progress goes out before any work: before the design is checked, even before its error", async () => {
     const events: string[] = [];
     const onprogress = (note: { progress: number; message?: string }): void =>
       void events.push(`${note.progress} ${note.message ?? ""}`);
