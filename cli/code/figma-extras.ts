@@ -47,10 +47,13 @@ export async function fetchFigmaExtras(
   context: RunContext,
   skipImageRefs?: ReadonlySet<string>,
 ): Promise<FetchedExtras> {
-  const token = figmaToken(args, context.env ?? process.env);
+  // figment mcp without FIGMA_TOKEN: only what its cache folder holds (fetchDesignExtras sends no request).
+  const storeOnly = context.figma?.storeOnly === true && context.figma.store !== undefined;
+  const token = storeOnly ? "" : figmaToken(args, context.env ?? process.env);
   try {
     return await fetchDesignExtras(document, {
       token,
+      ...(storeOnly ? { storeOnly } : {}),
       baseUrl: args.figmaBaseUrl ?? FIGMA_API,
       fileKey: args.fileKey,
       ...(skipImageRefs ? { skipImageRefs } : {}),

@@ -51,9 +51,12 @@ export interface RunContext {
   progress?: (done: number, total: number, message: string) => void;
   /**
    * Figma REST client settings tests replace (a sleep that does not wait, a short timeout), and where images and
-   * SVGs fetched before are kept (figment mcp's cache).
+   * SVGs fetched before are kept (figment mcp's cache); `storeOnly`: no token, so the store's images and SVGs only.
    */
-  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">> & { store?: AssetStore };
+  figma?: Partial<Pick<FigmaClientOptions, "sleep" | "timeoutMs" | "policy">> & {
+    store?: AssetStore;
+    storeOnly?: boolean;
+  };
 }
 
 export function requireInput(args: CliArgs): string {

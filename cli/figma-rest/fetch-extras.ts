@@ -16,6 +16,7 @@ import { FigmaClient, type FigmaClientOptions } from "./client.js";
 import { batches, IDS_PER_RENDER, mapLimit, selectAssets } from "./selection.js";
 import { plural } from "../../kernel/plural.js";
 import { FigmaRestError } from "./errors.js";
+import { FigmentError } from "../../kernel/errors.js";
 
 export interface FetchExtrasOptions extends FigmaClientOptions {
   fileKey: string;
@@ -29,6 +30,8 @@ export interface FetchExtrasOptions extends FigmaClientOptions {
   progress?: (line: string) => void;
   /** What earlier runs fetched (the MCP server's cache): used instead of asking again, and given what is fetched. */
   store?: AssetStore;
+  /** No token to ask Figma with: the store's images and SVGs only, and one it lacks is an input error. */
+  storeOnly?: boolean;
 }
 
 /**
@@ -103,6 +106,14 @@ export async function fetchDesignExtras(document: DesignDocument, options: Fetch
   const idsToFetch = vectorIds.filter((id) => svgs[id] === undefined);
   const fromStore = imageRefs.length - refsToFetch.length + vectorIds.length - idsToFetch.length;
   if (fromStore > 0) progress(`figma: ${plural(fromStore, "image or SVG", "images and SVGs")} from the cache`);
+  const missing = refsToFetch.length + idsToFetch.length;
+  if (options.storeOnly && missing > 0)
+    throw new FigmentError(
+      "input",
+      `${plural(missing, "image or SVG", "images and SVGs")} of the selected frames ${missing === 1 ? "is" : "are"} ` +
+        "not in the cache folder (fetched by an earlier call with a token) and there is no Figma token to fetch " +
+        "them: set FIGMA_TOKEN (or --figma-token)",
+    );
 
   // 1. URLs: the image fills' map (one call for the whole file, or the one kept), then the renders in batches.
   const imageUrls: UrlMap = {};

@@ -78,6 +78,11 @@ beforeAll(async () => {
         pngs: { "101:3": render },
         document,
       },
+      KEY2: {
+        imageFills: Object.fromEntries(imageRefs.map((ref) => [ref, png])),
+        svgs: Object.fromEntries(vectorIds.map((id) => [id, SVG])),
+        document,
+      },
     },
   });
 });
@@ -285,6 +290,72 @@ describe("figment mcp's Figma cache", () => {
       const kept = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
       expect(kept.length).toBeGreaterThan(5);
       for (const f of kept) expect(readFileSync(join(f.parentPath, f.name), "latin1")).not.toContain(TOKEN);
+    } finally {
+      await client.close();
+      await served.close();
+    }
+  }, 120_000);
+
+  it("without FIGMA_TOKEN, get_code and get_screenshot use the cached images and render, saying when", async () => {
+    const cacheDir = join(work, "cache-5");
+    const downloaded = new Date(clock).toISOString();
+    const withToken = await connect(cacheDir);
+    try {
+      const code = await withToken.client.callTool({
+        name: "get_code",
+        arguments: { fileKey: "KEY1", out: join(work, "token-code"), target: "html" },
+      });
+      expect(code.isError, JSON.stringify(code.content)).toBeFalsy();
+      const shot = await withToken.client.callTool({ name: "get_screenshot", arguments: { fileKey: "KEY1" } });
+      expect(shot.structuredContent).toMatchObject({ source: "figma", renderFromCache: false });
+      // Only the design, not its images: what a later call without a token finds missing.
+      const hint = await withToken.client.callTool({ name: "get_design_hint", arguments: { fileKey: "KEY2" } });
+      expect(hint.isError, JSON.stringify(hint.content)).toBeFalsy();
+    } finally {
+      await withToken.client.close();
+      await withToken.served.close();
+    }
+    clock += 7_000;
+    const { client, served, logs } = await connect(cacheDir, {});
+    try {
+      const from = figma.requests.length;
+      const out = join(work, "cached-code");
+      const code = await client.callTool({ name: "get_code", arguments: { fileKey: "KEY1", out, target: "html" } });
+      expect(code.isError, JSON.stringify(code.content)).toBeFalsy();
+      expect(readFileSync(join(out, "assets", "background-image.png")).equals(Buffer.from(png))).toBe(true);
+      const { figma: origin } = code.structuredContent as { figma: FigmaOrigin };
+      expect(origin).toMatchObject({ fromCache: true, cache: "recent", ageSec: 7 });
+      expect(origin.note).toBe(
+        `no FIGMA_TOKEN in the server's environment: this is the cached copy downloaded at ${downloaded}, its ` +
+          "version confirmed by Figma less than the check interval ago; 5 images and SVGs from the cache folder, " +
+          `downloaded at ${downloaded}`,
+      );
+      const shot = await client.callTool({ name: "get_screenshot", arguments: { fileKey: "KEY1" } });
+      expect(shot.isError, JSON.stringify(shot.content)).toBeFalsy();
+      expect(shot.structuredContent).toMatchObject({ source: "figma", scale: 1, renderFromCache: true });
+      expect((shot.content as { data?: string }[])[0]!.data).toBe(Buffer.from(render).toString("base64"));
+      expect((shot.structuredContent as { figma: FigmaOrigin }).figma.note).toBe(
+        `no FIGMA_TOKEN in the server's environment: this is the cached copy downloaded at ${downloaded}, its ` +
+          "version confirmed by Figma less than the check interval ago; Figma's render of frame 101:3 (scale 1) " +
+          `from the cache folder, downloaded at ${downloaded}`,
+      );
+      expect(since(from)).toEqual([]);
+
+      // The design cached, its images not: the error that says so and asks for the token; nothing asked of Figma.
+      for (const name of ["get_code", "get_screenshot"]) {
+        const refused = await client.callTool({ name, arguments: { fileKey: "KEY2", out: join(work, "k2") } });
+        expect(refused.isError, name).toBe(true);
+        expect((refused.content as { text: string }[])[0]!.text).toBe(
+          "figment: 5 images and SVGs of the selected frames are not in the cache folder (fetched by an earlier " +
+            "call with a token) and there is no Figma token to fetch them: set the FIGMA_TOKEN of the MCP server's " +
+            "environment",
+        );
+      }
+      // Nothing cached: the token error, as for every tool.
+      const none = await client.callTool({ name: "get_code", arguments: { fileKey: "KEY3", out: join(work, "k3") } });
+      expect((none.content as { text: string }[])[0]!.text).toMatch(/needs a Figma token: set FIGMA_TOKEN in the MCP/);
+      expect(since(from)).toEqual([]);
+      expect(JSON.stringify(logs)).not.toContain(TOKEN);
     } finally {
       await client.close();
       await served.close();

@@ -242,7 +242,7 @@ export async function figmaDesign(
   }
 }
 
-const hasFigmaToken = (env: Readonly<Record<string, string | undefined>>): boolean =>
+export const hasFigmaToken = (env: Readonly<Record<string, string | undefined>>): boolean =>
   (env["FIGMA_TOKEN"] ?? "").trim() !== "";
 
 /**

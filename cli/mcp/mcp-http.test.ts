@@ -109,7 +109,7 @@ describe("figment mcp --http", () => {
     }
   });
 
-  it("a cancelled get_code stops after its first progress: nothing written; the server serves on", async () => {
+  it("a get_code cancelled as its layout check starts stops there: nothing written; the server serves on", async () => {
     const client = await connect(server.url);
     const notes: string[] = [];
     const stopped = new Promise<void>((done) =>
@@ -122,7 +122,10 @@ describe("figment mcp --http", () => {
     const controller = new AbortController();
     const call = client.callTool({ name: "get_code", arguments: { design: BIG, out } }, undefined, {
       signal: controller.signal,
-      onprogress: () => controller.abort("the test cancels"),
+      // Cancelled at the command's own step (the first progress, 0, goes out before any work: too early to land there).
+      onprogress: (note) => {
+        if (note.message?.includes("checking the inferred layout")) controller.abort("the test cancels");
+      },
     });
     await expect(call).rejects.toThrow();
     await stopped;

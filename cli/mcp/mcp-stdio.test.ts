@@ -209,6 +209,26 @@ describe("figment mcp over stdio", () => {
     expect(after.isError).toBeFalsy();
   }, 120_000);
 
+  it("the first progress goes out before any work: before the design is checked, even before its error", async () => {
+    const events: string[] = [];
+    const onprogress = (note: { progress: number; message?: string }): void =>
+      void events.push(`${note.progress} ${note.message ?? ""}`);
+    // Refused at the design's path, the first step of the call: its progress came first all the same.
+    const refused = await client.callTool({ name: "get_code", arguments: { design: "/etc/passwd" } }, undefined, {
+      onprogress,
+    });
+    events.push(refused.isError ? "error" : "result");
+    expect(events).toEqual(["0 get_code: started", "error"]);
+    events.length = 0;
+    const made = await client.callTool({ name: "get_design_hint", arguments: { design: LOGIN } }, undefined, {
+      onprogress,
+    });
+    events.push(made.isError ? "error" : "result");
+    expect(events[0]).toBe("0 get_design_hint: started");
+    expect(events.filter((e) => e.endsWith("started"))).toHaveLength(1);
+    expect(events.slice(-2)).toEqual(["100 get_design_hint: done", "result"]);
+  }, 60_000);
+
   it("analyze and search_frames: figment analyze --json and search --json", async () => {
     const analyzed = await client.callTool({ name: "analyze", arguments: { design: PROMO } });
     expect((analyzed.structuredContent as { findings: unknown[] }).findings.length).toBeGreaterThan(0);

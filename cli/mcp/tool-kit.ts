@@ -109,8 +109,17 @@ export function stopIfCancelled(extra: Extra): void {
  * with each notification, as the protocol requires, however the command counts its steps.
  */
 export class Progress {
+  private static readonly calls = new WeakMap<Extra, Progress>();
   private last = -1;
-  constructor(private readonly extra: Extra) {}
+  private started = false;
+  private constructor(private readonly extra: Extra) {}
+
+  /** The call's one Progress (guarded starts it; the tool's steps and end go on from there). */
+  static of(extra: Extra): Progress {
+    let progress = Progress.calls.get(extra);
+    if (!progress) Progress.calls.set(extra, (progress = new Progress(extra)));
+    return progress;
+  }
 
   private send(value: number, message: string): Promise<void> {
     const token = this.extra._meta?.progressToken;
@@ -125,7 +134,10 @@ export class Progress {
       .catch(() => undefined);
   }
 
+  /** 0, once per call: the first notification, sent before any work (guarded); later starts send nothing. */
   start(message: string): Promise<void> {
+    if (this.started) return Promise.resolve();
+    this.started = true;
     return this.send(0, message);
   }
 
@@ -167,7 +179,7 @@ export async function commandResult(
   resultCodes: readonly number[] = [0],
 ): Promise<CallToolResult> {
   stopIfCancelled(extra);
-  const progress = new Progress(extra);
+  const progress = Progress.of(extra);
   await progress.start(`${tool}: started`);
   // The command's own cancellation: the request's signal goes down into its work, which stops where it is.
   const runContext: RunContext = {
@@ -208,6 +220,8 @@ export async function guarded(
   work: () => Promise<CallToolResult>,
 ): Promise<CallToolResult> {
   try {
+    // The first progress goes out before any work: the design's fetch or load, the command's import and parse.
+    await Progress.of(extra).start(`${tool}: started`);
     return await work();
   } catch (error) {
     const message = serverWords(

@@ -18,10 +18,10 @@ import { FigmaRestError } from "../figma-rest/errors.js";
 import { inOneContext, launchChromium, withPage } from "../measure/browser.js";
 import { resultPage } from "../measure/result-page.js";
 import { readCodeDir } from "../score/command.js";
-import { figmaRender } from "./figma-assets.js";
-import { serverFigmaToken } from "./figma-file.js";
+import { figmaRender, noteFromCache, renderWords, servedWords } from "./figma-assets.js";
+import { hasFigmaToken, serverFigmaToken } from "./figma-file.js";
 import { runCommand } from "./run-command.js";
-import { figmaAssets, withAssetStore } from "./tools-code.js";
+import { assetStore, figmaAssets, withAssetStore } from "./tools-code.js";
 import {
   type CallDesign,
   DESIGN_INPUT,
@@ -37,7 +37,7 @@ import {
 } from "./tool-kit.js";
 
 /** A PNG, or the tool error that says why there is none. */
-type Drawn = { png: Uint8Array; fromCache?: boolean } | { error: CallToolResult };
+type Drawn = { png: Uint8Array; fromCache?: boolean; cached?: string } | { error: CallToolResult };
 
 export function registerScreenshotTool(context: ToolContext): void {
   context.server.registerTool(
@@ -80,8 +80,8 @@ export function registerScreenshotTool(context: ToolContext): void {
           ...figmaAssets(context, input.fileKey),
         ]);
         const frame = verifiedFrame((await load(args)).roots, "--score");
-        const progress = new Progress(extra);
-        await progress.start(design.origin && input.source !== "figment" ? "asking Figma" : "generating the HTML");
+        const progress = Progress.of(extra);
+        progress.step(0, 2, design.origin && input.source !== "figment" ? "asking Figma" : "generating the HTML");
         const viewport = designViewport(frame);
         let note: string | undefined;
         let drawn: Drawn | undefined;
@@ -115,7 +115,7 @@ export function registerScreenshotTool(context: ToolContext): void {
             { type: "text", text: JSON.stringify(structured) },
           ],
         };
-        return stamped(result, design.origin);
+        return stamped(result, noteFromCache(context.env, design.origin, drawn.cached));
       }),
   );
 }
@@ -130,12 +130,20 @@ async function figmaShot(
   design: CallDesign,
   id: string,
   scale: number,
-): Promise<{ png: Uint8Array; fromCache: boolean } | { note: string }> {
+): Promise<{ png: Uint8Array; fromCache: boolean; cached?: string } | { note: string }> {
   const origin = design.origin!;
-  const token = serverFigmaToken(context.env);
+  // Without FIGMA_TOKEN, only a render kept in the cache folder.
+  const token = hasFigmaToken(context.env) ? serverFigmaToken(context.env) : undefined;
   try {
     const at = { key: origin.fileKey, version: origin.version, id, scale, token };
-    return await figmaRender(context.figma, at, extra.signal);
+    const render = await figmaRender(context.figma, at, extra.signal);
+    if (render === undefined)
+      return {
+        note:
+          `no FIGMA_TOKEN in the server's environment, and Figma's render of frame ${id} (scale ${scale}) is not in ` +
+          "the cache folder: this is Figment's render of the design instead",
+      };
+    return { ...render, cached: render.fromCache ? renderWords(id, scale, render) : undefined };
   } catch (error) {
     stopIfCancelled(extra);
     if (
@@ -159,9 +167,11 @@ async function figmentShot(
   const out = await mkdtemp(join(tmpdir(), "figment-mcp-shot-"));
   try {
     const { codeCommand } = await import("../code/command.js");
-    const run = withAssetStore(context, design, { signal: extra.signal, env: context.env });
+    const store = assetStore(context, design);
+    const run = withAssetStore(context, store, { signal: extra.signal, env: context.env });
     const code = await runCommand((io) => codeCommand({ ...args, out }, io, run), context.env);
     if (code.code !== 0) return { error: toolError(code.err.trim()) };
+    const cached = store && servedWords(store.served());
     stopIfCancelled(extra);
     progress.step(1, 2, "rendering in Chromium");
     const page = await resultPage(await readCodeDir(out), "html");
@@ -170,7 +180,7 @@ async function figmentShot(
       const png = await inOneContext(browser, (pageContext) =>
         withPage(pageContext, page.files, page.entry, designViewport(frame), (p) => p.screenshot({ type: "png" })),
       );
-      return { png };
+      return { png, ...(cached !== undefined ? { cached } : {}) };
     } finally {
       await browser.close();
     }

@@ -11,11 +11,11 @@ import { z } from "zod";
 import { parseCliArgs, parseFileKey } from "../common/args.js";
 import { parseImageArgs } from "../image/args.js";
 import { parseScoreArgs } from "../score/args.js";
-import { serverFigmaToken } from "./figma-file.js";
+import { hasFigmaToken } from "./figma-file.js";
 import { allowedPath } from "./folders.js";
 import type { GeneratedFiles } from "./generated.js";
 import type { Output, RunContext } from "../common/design-files.js";
-import { diskAssets } from "./figma-assets.js";
+import { type CountedStore, diskAssets, noteFromCache, servedWords } from "./figma-assets.js";
 import {
   type CallDesign,
   commandResult,
@@ -76,14 +76,16 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           ...figmaAssets(context, input.fileKey),
         ]);
         const { codeCommand } = await import("../code/command.js");
+        const store = assetStore(context, design);
         const result = await commandResult(
           context,
           extra,
           "get_code",
-          (io, run) => codeCommand(args, io, withAssetStore(context, design, run)),
+          (io, run) => codeCommand(args, io, withAssetStore(context, store, run)),
           jsonOut,
         );
-        return stamped(input.out === undefined ? withLinks(result, generated.add(out)) : result, design.origin);
+        const origin = noteFromCache(context.env, design.origin, store && servedWords(store.served()));
+        return stamped(input.out === undefined ? withLinks(result, generated.add(out)) : result, origin);
       }),
   );
 
@@ -160,19 +162,26 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
 
 /**
  * A design given by fileKey: its image fills and SVGs come from Figma too (`figment code --file-key`'s fetch, with
- * the server's FIGMA_TOKEN), as for the CLI; a design file on disk has none unless its folder holds them.
+ * the server's FIGMA_TOKEN), as for the CLI, or from the cache folder (withAssetStore); a design file on disk has none
+ * unless its folder holds them.
  */
 export function figmaAssets(context: ToolContext, fileKey: string | undefined): string[] {
   if (fileKey === undefined) return [];
-  serverFigmaToken(context.env);
   return ["--file-key", parseFileKey(fileKey), "--figma-base-url", context.figma.baseUrl];
 }
 
-/** The run with the cache folder's images of a design given by fileKey (figma-assets.ts): fetched once, kept. */
-export function withAssetStore(context: ToolContext, design: CallDesign, run: RunContext): RunContext {
-  if (design.origin === undefined) return run;
-  const store = diskAssets(context.figma, design.origin.fileKey, design.origin.version);
-  return { ...run, figma: { ...run.figma, store } };
+/** The cache folder's images of a design given by fileKey (figma-assets.ts); none for a design file on disk. */
+export function assetStore(context: ToolContext, design: CallDesign): CountedStore | undefined {
+  return design.origin && diskAssets(context.figma, design.origin.fileKey, design.origin.version);
+}
+
+/**
+ * The run with the cache folder's images: fetched once, kept. Without FIGMA_TOKEN, those only (storeOnly): one not
+ * there is the error that asks for the token.
+ */
+export function withAssetStore(context: ToolContext, store: CountedStore | undefined, run: RunContext): RunContext {
+  if (store === undefined) return run;
+  return { ...run, figma: { ...run.figma, store, ...(hasFigmaToken(context.env) ? {} : { storeOnly: true }) } };
 }
 
 /** The result with each written file as a resource link (and its uri in the structured content). */

@@ -157,10 +157,11 @@ describe("containerParts and standInSvg", () => {
   });
 
   it("places the parts where the SVG renders them when its box was rounded (fitted and centred)", () => {
-    // The SVG is 19.6×10 in a 20×10 box: same scale, centred 0.2px to the right.
+    // The SVG is 19.6×10 in a 20×10 box: same scale, centred 0.2px to the right; to a tenth of a pixel for the
+    // 1-px line, to a whole one for the 10-px square (7 px and up: TENTHS_UNDER).
     const parts = containerParts(icon, { x: 100, y: 50, width: 19.6, height: 10 }, 19.6, 10, { w: 20, h: 10 });
     expect(parts.map((p) => [p.x, p.y, p.w, p.h])).toEqual([
-      [0.2, 0, 10, 10],
+      [0, 0, 10, 10],
       [10.2, 4, 10, 1],
     ]);
   });

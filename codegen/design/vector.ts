@@ -264,9 +264,15 @@ function drawLayers(node: RestNode, bounds: Box, turned?: Turned): { markup: str
 }
 
 /**
+ * A part whose smaller side is under this many pixels is placed to a tenth of a pixel, else to a whole one: a tenth
+ * moves a small shape's IoU (code from the hint alone draws the part boxes), and costs the hint 2 more tokens a number.
+ */
+const TENTHS_UNDER = 7;
+
+/**
  * The shapes `containerSvg` draws for the same node, each with the axis-aligned box it renders at when
  * that SVG (viewBox w×h) is shown in the node's rounded box `shown` (CSS size; the viewBox is fitted and
- * centred, as `preserveAspectRatio` does by default). To a tenth of a pixel for shapes under 16px.
+ * centred, as `preserveAspectRatio` does by default). To a tenth of a pixel for small shapes (TENTHS_UNDER).
  */
 export function containerParts(
   node: RestNode,
@@ -290,7 +296,7 @@ export function containerParts(
     // A line is the band its stroke paints, as drawLeaf draws it.
     const box = paintedRule(leaf) ?? readBox(leaf["absoluteBoundingBox"]);
     if (!box) continue;
-    const digits = Math.min(box.width, box.height) * scale < 16 ? 1 : 0;
+    const digits = Math.min(box.width, box.height) * scale < TENTHS_UNDER ? 1 : 0;
     const part: ShapePart = {
       id: leaf.id,
       x: round(dx + (box.x - bounds.x) * scale, digits),
