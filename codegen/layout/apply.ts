@@ -62,7 +62,8 @@ const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"
 /** Inference applies to an absolute container with text in it that is not an icon or drawn as one SVG. */
 function eligible(node: DesignNode, scope: Scope): boolean {
   const children = node.children ?? [];
-  const visible = children.filter((c) => !c.hidden).length;
+  let visible = 0;
+  for (const c of children) if (!c.hidden) visible++;
   return (
     CONTAINERS.has(node.kind) &&
     !node.layout &&
@@ -223,7 +224,8 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
     if (host) build.hosted.set(host, [...(build.hosted.get(host) ?? []), index]);
     else loose.push(index);
   }
-  const firstFlow = Math.min(...flowItems.map((i) => i.index));
+  // The flow's items were taken in drawing order: the first is the lowest drawn.
+  const firstFlow = flowItems[0]!.index;
   loose.sort((a, b) => a - b);
   const below = loose.filter((i) => i < firstFlow).map((i) => build.layerAt(i, own));
   const above = loose.filter((i) => i > firstFlow).map((i) => build.layerAt(i, own));

@@ -26,11 +26,15 @@ export const start = (b: Box, axis: Axis): number => (axis === "x" ? b.x : b.y);
 export const size = (b: Box, axis: Axis): number => (axis === "x" ? b.w : b.h);
 export const end = (b: Box, axis: Axis): number => start(b, axis) + size(b, axis);
 
-export function union(boxes: Box[]): Box {
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const r = Math.max(...boxes.map((b) => b.x + b.w));
-  const btm = Math.max(...boxes.map((b) => b.y + b.h));
+/** The smallest box holding every box (one pass: xy-cut asks for it at every level of every container). */
+export function union(boxes: readonly Box[]): Box {
+  let [x, y, r, btm] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    x = Math.min(x, b.x);
+    y = Math.min(y, b.y);
+    r = Math.max(r, b.x + b.w);
+    btm = Math.max(btm, b.y + b.h);
+  }
   return { x, y, w: r - x, h: btm - y };
 }
 
@@ -75,5 +79,6 @@ export function bands(items: Item[], axis: Axis): Item[][] {
     }
   }
   // Keep each band in z-order, so that flow order follows the design's drawing order within a band.
-  return out.map((band) => band.sort((a, b) => a.index - b.index));
+  for (const band of out) band.sort((a, b) => a.index - b.index);
+  return out;
 }

@@ -249,14 +249,15 @@ export function* decideFrame(
   const kept = new Set<string>();
   let reference: LaidBoxes | undefined;
   let rounds = 0;
-  const offIn = (laid: LaidBoxes): OffLayer[] =>
-    ids.flatMap((id) => {
-      const box = drawn.get(id)!;
+  const offIn = (laid: LaidBoxes): OffLayer[] => {
+    const off: OffLayer[] = [];
+    for (const [id, box] of drawn) {
       const at = laid.get(id);
-      return holds(at, box, reference?.get(id), reference !== undefined)
-        ? []
-        : [{ id, name: names.get(id) ?? id, drawn: box, laid: at ?? null }];
-    });
+      if (!holds(at, box, reference?.get(id), reference !== undefined))
+        off.push({ id, name: names.get(id) ?? id, drawn: box, laid: at ?? null });
+    }
+    return off;
+  };
   const decision = (tree: DesignNode, off: OffLayer[], whole?: "drawn" | "exact"): FrameDecision => {
     const sections = sectionsOf(tree);
     const keptNames = whole ? [] : [...sections].filter(([key]) => kept.has(key)).map(([, s]) => s.name || "Section");
