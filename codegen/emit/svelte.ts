@@ -13,7 +13,7 @@ import { planComponents, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
 import { camelCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
-import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
+import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "./framework-context.js";
 import { overlayPage, overlaysCss } from "./overlays.js";
 import type { PageTimer } from "../prototype/transitions.js";
 import { viewTransitionsCss } from "./view-transitions.js";
@@ -74,17 +74,6 @@ function usesOf(node: VNode, out: Uses): void {
     }
     for (const c of node.children) usesOf(c, out);
   }
-}
-
-/**
- * A component's placement in its parent's scoped style: Svelte scopes a rule to the file's own elements, and the
- * class goes to the component's root, so the rule is global under a name of the file's own (`Home-card`).
- */
-function globalUseRules(css: string, unit: string, classes: Iterable<string>): string {
-  let out = css;
-  for (const cls of classes)
-    out = out.replace(new RegExp(`\\.${cls}(?![\\w-])`, "g"), () => `:global(.${unit}-${cls})`);
-  return out;
 }
 
 /** `let { … }: { … } = $props();` on one line when it fits, else one prop a line. */
@@ -192,7 +181,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
       ...(body.length > 0 ? ['<script lang="ts">', ...body.map((l) => (l ? `  ${l}` : l)), "</script>", ""] : []),
       printSvelte(tree, style),
       ...(css
-        ? ["", "<style>", ...globalUseRules(css.trimEnd(), unit.name, uses.useClasses).split("\n"), "</style>"]
+        ? ["", "<style>", ...useClassRules(css.trimEnd(), unit.name, uses.useClasses, true).split("\n"), "</style>"]
         : []),
       "",
     ].join("\n");
