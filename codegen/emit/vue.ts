@@ -123,11 +123,14 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     ];
     const own = [...setup, ...menuLines, ...prototypeLines];
     const body = [...imports, ...(imports.length > 0 && own.length > 0 ? [""] : []), ...own];
-    const classes = (cls: string): string => (scoped ? cls : tailwindOf(unit.sheet, cls));
+    // A component's root also takes its parent's scoped rules: its class is its name (`Submit`), which no parent's
+    // class (camelCase) is, so a parent's `.submit` does not style it.
+    const root = scoped && unit.dir === "components" && tree.type === "element" ? tree.cls : undefined;
+    const classes = (cls: string): string => (scoped ? (cls === root ? unit.name : cls) : tailwindOf(unit.sheet, cls));
     // A component's root takes its placement under a name of this file's own (framework-context.ts's useClassRules).
     const style = { classes, useClass: (cls: string) => (scoped ? `${unit.name}-${cls}` : classes(cls)) };
-    const css =
-      scoped && unit.sheet.rules.size > 0 ? useClassRules(unit.sheet.css(), unit.name, useClasses, false) : "";
+    let css = scoped && unit.sheet.rules.size > 0 ? useClassRules(unit.sheet.css(), unit.name, useClasses, false) : "";
+    if (root !== undefined) css = css.replace(new RegExp(`\\.${root}(?![\\w-])`, "g"), `.${unit.name}`);
     const content = [
       ...(body.length > 0 ? ['<script setup lang="ts">', ...body, "</script>", ""] : []),
       "<template>",
