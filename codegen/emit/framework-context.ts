@@ -110,6 +110,20 @@ export function newMenu(
   return names;
 }
 
+/**
+ * A component's placement in its parent's own style, under a name of the parent's own (`Home-card`): the class goes to
+ * the component's root, where a class of the component's own file of the same name (`card`) would take the
+ * placement's rules too. `global` (Svelte, which scopes a rule to the file's own elements): `:global(.Home-card)`.
+ */
+export function useClassRules(css: string, unit: string, classes: Iterable<string>, global: boolean): string {
+  let out = css;
+  for (const cls of classes)
+    out = out.replace(new RegExp(`\\.${cls}(?![\\w-])`, "g"), () =>
+      global ? `:global(.${unit}-${cls})` : `.${unit}-${cls}`,
+    );
+  return out;
+}
+
 /** Whether a stylesheet uses a token (`var(--…)`): its file then imports the tokens' stylesheet. */
 export function usesTokens(sheet: Sheet): boolean {
   return [...sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")));

@@ -1,10 +1,11 @@
 /**
  * The prototype's overlays in Chromium (issue 52, second part), on a synthetic page wired with four overlays
- * (codegen/prototype/overlay-design.ts: no public licensed REST reply with overlays was found). In HTML, React and Vue
- * (the Code panel's preview, its runtime): each trigger's click opens its overlay as a modal dialog (`aria-modal`), the
- * focus moves in; it sits where its settings put it at the design width (centre, bottom centre, top left, a manual
- * offset from its trigger) over its backdrop colour; its Close button, Escape and — where set — a click outside close
- * it, the focus back on the trigger; a swap closes one and opens the other. With reduced motion nothing transitions.
+ * (codegen/prototype/overlay-design.ts: no public licensed REST reply with overlays was found). In HTML, React, Vue and
+ * Svelte (the Code panel's preview, its runtime): each trigger's click opens its overlay as a modal dialog
+ * (`aria-modal`), the focus moves in; it sits where its settings put it at the design width (centre, bottom centre,
+ * top left, a manual offset from its trigger) over its backdrop colour; its Close button, Escape and — where set — a
+ * click outside close it, the focus back on the trigger; a swap closes one and opens the other. With reduced motion
+ * nothing transitions.
  * The page itself scores as it does without its interactions.
  */
 import type { Page } from "playwright-core";
@@ -140,6 +141,8 @@ const TARGETS: [string, CodeOptions][] = [
   ["React (Tailwind)", { target: "react", styling: "tailwind", nodeIds: true }],
   ["Vue (scoped styles)", { target: "vue", styling: "css-modules", nodeIds: true }],
   ["Vue (Tailwind)", { target: "vue", styling: "tailwind", nodeIds: true }],
+  ["Svelte (scoped styles)", { target: "svelte", styling: "css-modules", nodeIds: true }],
+  ["Svelte (Tailwind)", { target: "svelte", styling: "tailwind", nodeIds: true }],
 ];
 
 describe.runIf(runBrowser)("the prototype's overlays in Chromium", () => {

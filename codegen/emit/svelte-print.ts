@@ -1,11 +1,12 @@
 /**
  * Prints the markup tree (vnode.ts) as Svelte 5 markup: the same tree React's JSX printer reads, written in Svelte's
  * idiom — `class`, `attr={expr}`, `{prop}`, `{#if}`, `onclick={…}`, links as `<a href onclick={follow}>` (the
- * project's router, src/router.svelte.ts), a dialog's ref as `bind:this`.
+ * project's router, src/router.svelte.ts), a dialog's ref as `bind:this`, handlers as svelte-prototype.ts says them.
  */
 import { escapeAttr } from "../escape.js";
 import { jsString, VOID } from "./markup.js";
 import type { AttrValue, ElementNode, VNode } from "./vnode.js";
+import { svelteHandler } from "./svelte-prototype.js";
 
 /** How a file's classes are written: a class name (scoped styles) or Tailwind's utilities. */
 export interface SvelteClassStyle {
@@ -13,9 +14,6 @@ export interface SvelteClassStyle {
   /** The class a component's placement is passed as (a global name the parent's style gives its rule). */
   useClass?(cls: string): string;
 }
-
-/** React Router's back (links.ts) and the history's: the browser's back, which the router follows. */
-const BACK = new Set(["() => navigate(-1)", "() => history.back()"]);
 
 function attr(name: string, value: AttrValue): string {
   if (typeof value !== "string") return `${name}={${value.expr}}`;
@@ -28,12 +26,6 @@ function svelteText(value: string): string {
   if (value === "") return "";
   if (/[{}<>\n\r\t&]|^\s|\s$|\s\s/.test(value)) return `{${jsString(value)}}`;
   return value;
-}
-
-/** A click as Svelte's: back is the history's; a dialog's ref is the element itself (`bind:this`), not `.current`. */
-function clickExpr(expr: string): string {
-  if (BACK.has(expr)) return "() => history.back()";
-  return expr.replace(/\.current\?\./g, "?.");
 }
 
 function elementAttrs(node: ElementNode, style: SvelteClassStyle): string[] {
@@ -50,14 +42,13 @@ function elementAttrs(node: ElementNode, style: SvelteClassStyle): string[] {
   } else if (node.mergeClassNameProp) out.push("class={className}");
   if (node.nodeId !== undefined) out.push(attr("data-node-id", node.nodeId));
   for (const [k, v] of node.attrs) out.push(node.tag === "Link" && k === "to" ? attr("href", v) : attr(k, v));
-  if (node.tag === "Link") out.push("onclick={follow}");
+  // A link follows its href through the project's router, or plays its page transition around it (svelte-prototype.ts).
+  if (node.tag === "Link" && !node.reactAttrs?.some(([k]) => k === "onClick")) out.push("onclick={follow}");
   for (const [k, expr] of node.reactAttrs ?? []) {
     // A ref is the element itself: a dialog's, a menu's button (svelte.ts declares both).
     if (k === "ref") out.push(`bind:this={${expr}}`);
-    else if (k.startsWith("on")) {
-      // A link's page transition (React's transitionClick) is left to the router: the link follows its href.
-      if (node.tag !== "Link") out.push(`${k.toLowerCase()}={${clickExpr(expr)}}`);
-    } else out.push(`${k}={${expr}}`);
+    else if (k.startsWith("on")) out.push(`${k.toLowerCase()}={${svelteHandler(expr)}}`);
+    else out.push(`${k}={${expr}}`);
   }
   return out;
 }

@@ -14,6 +14,9 @@ import { readFixture } from "../../test/helpers/fixtures.js";
 import { printSvelte } from "./svelte-print.js";
 import { starterProject } from "../scaffold/vue-project.js";
 import type { VNode } from "./vnode.js";
+import { MOTION_FILE } from "../prototype/motion-design.js";
+import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
+import { TOGGLE_FILE } from "../prototype/test-design.js";
 
 const style = { classes: (cls: string) => cls, useClass: (cls: string) => `Home-${cls}` };
 
@@ -120,6 +123,16 @@ const FRAMES: [file: string, styling: "css-modules" | "tailwind"][] = [
   ["vincegx-hero-header.nodes.json", "css-modules"],
 ];
 
+/**
+ * The prototype's designs (codegen/prototype/): page transitions and a timer (src/transitions.ts, the router's `go`,
+ * an `$effect`), overlays as dialogs (`bind:this`), a click toggle (`$state`, `aria-pressed`).
+ */
+const PROTOTYPES: [name: string, file: unknown, styling: "css-modules" | "tailwind"][] = [
+  ["motion", MOTION_FILE, "tailwind"],
+  ["overlays", OVERLAYS_FILE, "css-modules"],
+  ["toggle", TOGGLE_FILE, "css-modules"],
+];
+
 const TSCONFIG = {
   compilerOptions: {
     target: "ES2022",
@@ -142,14 +155,21 @@ const TSCONFIG = {
 };
 
 describe("the Svelte output checks", () => {
-  it(`svelte-check (strict) finds 0 errors in ${FRAMES.length} fixtures' output`, { timeout: 300_000 }, async () => {
+  it(`svelte-check (strict) finds 0 errors in ${FRAMES.length + PROTOTYPES.length} designs' output`, {
+    timeout: 300_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "figment-svelte-check-"));
     try {
       symlinkSync(resolve("node_modules"), join(dir, "node_modules"));
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
       let svelteFiles = 0;
-      for (const [i, [file, styling]] of FRAMES.entries()) {
-        const design = loadDesign(readFixture(file));
+      const designs = [
+        ...FRAMES.map(([file, styling]) => [file, loadDesign(readFixture(file)), styling] as const),
+        ...PROTOTYPES.map(
+          ([name, file, styling]) => [name, loadDesign(file, [], {}, { topLevel: "frames" }), styling] as const,
+        ),
+      ];
+      for (const [i, [file, design, styling]] of designs.entries()) {
         const code = await generateCode(design.document, { target: "svelte", styling, nodeIds: true });
         // The starter's src/main.ts and src/App.svelte too (svelte-project.ts).
         for (const f of starterProject(code.files, { target: "svelte", styling, name: file })) {

@@ -8,25 +8,24 @@
 import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
-import { buildTree, type BuildContext } from "./build.js";
-import { componentFileContext } from "./component-context.js";
+import { buildTree } from "./build.js";
 import { planComponents, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
-import { tailwindClasses } from "./tailwind.js";
-import { documentTokensCss, tokenFields } from "../tokens/index.js";
+import { camelCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
-import { fontStack } from "../fonts/stack.js";
-import { fontPlan } from "../fonts/plan.js";
-import { fontNotes, reactFontFiles } from "../fonts/output.js";
-import type { NavMenuNames } from "./nav-menu.js";
-import { newMenu } from "./framework-context.js";
-import { planLinks } from "../prototype/links.js";
-import { routePaths, SMOOTH_SCROLL } from "./links.js";
-import { scrollingOf } from "./scrolling.js";
-import { statePlan } from "./variant-states.js";
-import { REDUCED_MOTION } from "./motion.js";
+import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "./framework-context.js";
+import { overlayPage, overlaysCss } from "./overlays.js";
+import type { PageTimer } from "../prototype/transitions.js";
+import { viewTransitionsCss } from "./view-transitions.js";
 import { printSvelte } from "./svelte-print.js";
+import {
+  handlerImports,
+  svelteHandler,
+  SVELTE_TRANSITIONS_TS,
+  svelteRouter,
+  svelteTimer,
+  toggleState,
+} from "./svelte-prototype.js";
 
 export interface SvelteOptions {
   styling: "css-modules" | "tailwind";
@@ -38,12 +37,9 @@ const NODE_ID = "dataNodeId";
 const LAYER_ID = "layerId";
 const RESERVED = ["App", "Index"];
 
-interface SvelteUnit {
+interface SvelteUnit extends FrameworkUnit {
   name: string;
   dir: "screens" | "components";
-  sheet: Sheet;
-  menus: Extract<NavMenuNames, { kind: "state" }>[];
-  layerIds: boolean;
   /** Image file → the name its import binds. */
   images: Map<string, string>;
 }
@@ -55,6 +51,12 @@ interface Uses {
   useClasses: Set<string>;
   /** Dialogs' refs (`bind:this`). */
   dialogs: string[];
+  /** Toggles' states (`aria-pressed={pressed}`). */
+  toggles: string[];
+  /** Event handlers, as Svelte says them. */
+  handlers: string[];
+  /** A link follows its href through the router (one that plays a page transition has a handler of its own). */
+  follows: boolean;
 }
 
 function usesOf(node: VNode, out: Uses): void {
@@ -64,26 +66,14 @@ function usesOf(node: VNode, out: Uses): void {
   } else if (node.type === "if") usesOf(node.child, out);
   else if (node.type === "element") {
     out.tags.add(node.tag);
-    for (const [k, v] of node.reactAttrs ?? []) if (k === "ref" && node.tag === "dialog") out.dialogs.push(v);
+    if (node.tag === "Link" && !node.reactAttrs?.some(([k]) => k === "onClick")) out.follows = true;
+    for (const [k, v] of node.reactAttrs ?? []) {
+      if (k === "ref" && node.tag === "dialog") out.dialogs.push(v);
+      else if (k === "aria-pressed") out.toggles.push(v);
+      else if (k.startsWith("on")) out.handlers.push(svelteHandler(v));
+    }
     for (const c of node.children) usesOf(c, out);
   }
-}
-
-/** The Tailwind classes of a class; a named group when its hover restyles its layers (as React's). */
-function tailwindOf(sheet: Sheet, cls: string): string {
-  const classes = tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
-  return sheet.groups.has(cls) ? [`group/${cls}`, classes].filter(Boolean).join(" ") : classes;
-}
-
-/**
- * A component's placement in its parent's scoped style: Svelte scopes a rule to the file's own elements, and the
- * class goes to the component's root, so the rule is global under a name of the file's own (`Home-card`).
- */
-function globalUseRules(css: string, unit: string, classes: Iterable<string>): string {
-  let out = css;
-  for (const cls of classes)
-    out = out.replace(new RegExp(`\\.${cls}(?![\\w-])`, "g"), () => `:global(.${unit}-${cls})`);
-  return out;
 }
 
 /** `let { … }: { … } = $props();` on one line when it fits, else one prop a line. */
@@ -120,59 +110,54 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     () => false,
     options.nodeIds ? [NODE_ID, LAYER_ID] : [],
   );
-  const scoped = options.styling === "css-modules";
   const allImages = new Set<string>();
-  const routes = routePaths(
-    doc.frames,
-    (doc.prototype?.starts ?? []).map((s) => s.nodeId),
-  );
-  const links = planLinks(doc, (i) => routes[i]!, true);
-  const scrolling = scrollingOf(doc);
-  const tokens = tokenFields(doc, scoped ? "css" : "tailwind");
-  const tokensCss = documentTokensCss(doc, scoped ? "css" : "tailwind");
-
-  const contextFor = (unit: SvelteUnit, def: ComponentDef | undefined): BuildContext => ({
-    sheet: unit.sheet,
-    nodeIds: options.nodeIds,
-    assets: doc.assets,
-    // Scoped styles sit in their component's file (src/<dir>/); Tailwind's are compiled from src/.
-    urls: { cssUrl: (key) => `${scoped ? "../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
-    imageSrc: (key) => {
-      allImages.add(key);
-      // Svelte leaves a src as written: the image is imported, so the bundler copies it and gives its URL.
-      const file = assetFileName(key, doc.assets[key]);
-      const ident = unit.images.get(file) ?? camelCase(file.replace(/\.[a-z]+$/, ""), "image") + "Src";
-      unit.images.set(file, ident);
-      return { expr: ident, html: `../assets/${file}` };
-    },
-    classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
-    componentFor: (node) => plan.usage(node),
-    ...tokens,
-    ...(def
-      ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
-      : {}),
-    ...(scoped ? {} : { preflight: true }),
-    // The button's ref is the element itself (`bind:this`).
-    navMenu: () => newMenu(unit, (ref) => `${ref}?.focus()`),
-    ...(links && !def ? { links } : {}),
-    ...(scrolling ? { scrolling } : {}),
-    ...(doc.variants ? { states: statePlan(doc) } : {}),
+  const design = frameworkContext(
+    doc,
+    // The button's ref is the element itself (`bind:this`); a toggle is a `$state` (svelte-prototype.ts).
+    { ...options, focusRef: (ref) => `${ref}?.focus()`, toggles: true },
+    plan,
+    { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
-  });
+  );
+  const { ownStyles: scoped, routes, links, motion, overlays, tokensCss } = design;
 
-  const writeUnit = (unit: SvelteUnit, tree: VNode, props: string[]): void => {
-    const uses: Uses = { components: new Set(), tags: new Set(), useClasses: new Set(), dialogs: [] };
+  const contextFor = (unit: SvelteUnit, def: ComponentDef | undefined) =>
+    design.buildContext(unit, def, {
+      imageSrc: (key) => {
+        allImages.add(key);
+        // Svelte leaves a src as written: the image is imported, so the bundler copies it and gives its URL.
+        const file = assetFileName(key, doc.assets[key]);
+        const ident = unit.images.get(file) ?? camelCase(file.replace(/\.[a-z]+$/, ""), "image") + "Src";
+        unit.images.set(file, ident);
+        return { expr: ident, html: `../assets/${file}` };
+      },
+    });
+  // Something navigates by script: the router's `go`.
+  const scripted = motion !== undefined;
+
+  const writeUnit = (unit: SvelteUnit, tree: VNode, props: string[], timer?: PageTimer): void => {
+    const uses: Uses = {
+      components: new Set(),
+      tags: new Set(),
+      useClasses: new Set(),
+      dialogs: [],
+      toggles: [],
+      handlers: [],
+      follows: false,
+    };
     usesOf(tree, uses);
     uses.components.delete(unit.name);
+    const calls = handlerImports(timer ? [...uses.handlers, ...svelteTimer(timer, "")] : uses.handlers);
+    const routerNames = [...(uses.follows ? ["follow"] : []), ...calls.router];
     const imports = [
       ...[...uses.components]
         .sort()
         .map((c) => `import ${c} from "${unit.dir === "components" ? "." : "../components"}/${c}.svelte";`),
-      ...(uses.tags.has("Link") ? ['import { follow } from "../router.svelte";'] : []),
+      ...(routerNames.length > 0 ? [`import { ${routerNames.join(", ")} } from "../router.svelte";`] : []),
+      ...(calls.transitions.length > 0 ? [`import { ${calls.transitions.join(", ")} } from "../transitions";`] : []),
       ...[...unit.images].map(([file, ident]) => `import ${ident} from "../assets/${file}";`),
-      ...(scoped && tokensCss && [...unit.sheet.rules.values()].some((d) => d.some(([, v]) => v.includes("var(--")))
-        ? ['import "../tokens.css";']
-        : []),
+      ...(scoped && tokensCss && usesTokens(unit.sheet) ? ['import "../tokens.css";'] : []),
+      ...(uses.dialogs.length > 0 ? ['import "../overlays.css";'] : []),
     ];
     const state = [
       ...uses.dialogs.map((ref) => `let ${ref}: HTMLDialogElement | undefined = $state();`),
@@ -184,6 +169,8 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
         `const ${m.id} = $props.id();`,
         `let ${m.button}: HTMLButtonElement | undefined = $state();`,
       ]),
+      ...uses.toggles.map(toggleState),
+      ...(timer ? svelteTimer(timer, routes[timer.to]!) : []),
     ];
     const body = [...imports, ...(imports.length > 0 && props.length + state.length > 0 ? [""] : []), ...props];
     body.push(...state);
@@ -194,7 +181,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
       ...(body.length > 0 ? ['<script lang="ts">', ...body.map((l) => (l ? `  ${l}` : l)), "</script>", ""] : []),
       printSvelte(tree, style),
       ...(css
-        ? ["", "<style>", ...globalUseRules(css.trimEnd(), unit.name, uses.useClasses).split("\n"), "</style>"]
+        ? ["", "<style>", ...useClassRules(css.trimEnd(), unit.name, uses.useClasses, true).split("\n"), "</style>"]
         : []),
       "",
     ].join("\n");
@@ -203,7 +190,10 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
 
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
-    writeUnit(unit, buildTree(frame, contextFor(unit, undefined)), []);
+    const ctx = contextFor(unit, undefined);
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    writeUnit(unit, tree, [], motion?.plan.timers.get(index));
   });
 
   for (const def of plan.defs) {
@@ -231,39 +221,24 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
 
   for (const key of imageKeysIn(doc.frames)) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
-  if (tokensCss)
-    files.push({
-      path: "src/tokens.css",
-      content: scoped
-        ? tokensCss
-        : `/* Design tokens as the Tailwind theme: import after tailwindcss ` +
-          `(@import "tailwindcss"; @import "./tokens.css";). */\n${tokensCss}`,
-    });
-  const fonts = fontPlan(doc.frames);
-  const fontFiles = reactFontFiles(fonts, options.styling, fontStack);
-  files.push(...fontFiles);
-  problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
   const exports = [
     ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.svelte";`),
     ...plan.defs.map((d) => `export { default as ${d.name} } from "./components/${d.name}.svelte";`),
   ];
-  const entryImports = [
-    ...(fontFiles.some((f) => f.path === "src/fonts.ts") ? ['import "./fonts";'] : []),
-    ...(scoped ? ['import "./global.css";'] : []),
-  ];
-  files.push({ path: "src/index.ts", content: [...entryImports, ...exports, ""].join("\n") });
-  if (links) {
+  const styleFiles = design.styleFiles();
+  files.push(...styleFiles, design.entryFile(styleFiles, exports));
+  if (links || motion) {
     files.push({ path: "src/routes.ts", content: svelteRoutesFile(screenNames, routes) });
-    files.push({ path: "src/router.svelte.ts", content: SVELTE_ROUTER });
+    files.push({ path: "src/router.svelte.ts", content: svelteRouter(scripted) });
   }
-  if (scoped)
-    files.push({
-      path: "src/global.css",
-      content:
-        "*,\n*::before,\n*::after {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n}\n" +
-        (links?.smooth ? "\n" + SMOOTH_SCROLL : "") +
-        (doc.variants ? "\n" + REDUCED_MOTION : ""),
-    });
+  if (motion && motion.plan.transitions.length > 0)
+    files.push(
+      { path: "src/transitions.ts", content: SVELTE_TRANSITIONS_TS },
+      { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
+    );
+  if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });
+  const globalCss = design.globalCss();
+  if (globalCss) files.push(globalCss);
   files.push({ path: "src/global.d.ts", content: SVELTE_DECLARATIONS });
   return { files, problems, printed: new Map() };
 }
@@ -281,20 +256,6 @@ export function svelteRoutesFile(screens: readonly string[], paths: readonly str
     "",
   ].join("\n");
 }
-
-/** src/router.svelte.ts: the path shown, as state, and a link's click that goes there in place. */
-const SVELTE_ROUTER = `/** The path whose screen src/App.svelte shows (back and forward set it through popstate). */
-export const route = $state({ path: location.pathname });
-
-/** A link's click: its screen, in place (no page load); a click that opens a new tab is the browser's. */
-export function follow(event: MouseEvent): void {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  event.preventDefault();
-  const to = (event.currentTarget as HTMLAnchorElement).getAttribute("href") ?? "/";
-  history.pushState(null, "", to);
-  route.path = to;
-}
-`;
 
 /** src/global.d.ts: stylesheets' and images' imports, typed (svelte-check reads the .svelte files themselves). */
 const SVELTE_DECLARATIONS = [

@@ -1,8 +1,8 @@
 /**
  * Click toggles in Chromium (issue 52): a layer whose click changes it to another variant of its set (and the
  * variant's click back) is a toggle — in HTML a label around a hidden checkbox (no script: `:has(> input:checked)`),
- * in React a button whose `useState` is its `aria-pressed`. A click shows the variant's colours, another the first
- * look again; the keyboard does it too (Space on the focused checkbox or button).
+ * in React a button whose `useState` is its `aria-pressed` (in Svelte its `$state`). A click shows the variant's
+ * colours, another the first look again; the keyboard does it too (Space on the focused checkbox or button).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -32,6 +32,7 @@ const ON = ["rgb(26, 153, 51)", "rgb(255, 255, 255)"];
 const TARGETS: [string, CodeOptions][] = [
   ["HTML", { target: "html", styling: "css-modules", nodeIds: true }],
   ["React", { target: "react", styling: "css-modules", nodeIds: true }],
+  ["Svelte", { target: "svelte", styling: "css-modules", nodeIds: true }],
 ];
 
 describe.runIf(runBrowser)("click toggles in Chromium", () => {
@@ -41,10 +42,15 @@ describe.runIf(runBrowser)("click toggles in Chromium", () => {
   for (const [label, options] of TARGETS)
     it(`${label}: a click shows the other variant, another the first; Space too`, async () => {
       const code = await cachedGenerateCode(design, options);
-      const screen = code.files.find((f) => /^(settings\.html|src\/screens\/Settings\.tsx)$/.test(f.path))!.content;
+      const screen = code.files.find((f) =>
+        /^(settings\.html|src\/screens\/Settings\.(tsx|svelte))$/.test(f.path),
+      )!.content;
       if (options.target === "html") {
         expect(screen).toMatch(/<label[^>]*data-node-id="4:2"[^>]*>\s*<input[^>]*type="checkbox"/);
         expect(screen).not.toContain("<script");
+      } else if (options.target === "svelte") {
+        expect(screen).toContain("let pressed = $state(false);");
+        expect(screen).toMatch(/aria-pressed=\{pressed\} onclick=\{\(\) => \(pressed = !pressed\)\}/);
       } else {
         expect(screen).toContain("const [pressed, setPressed] = useState(false);");
         expect(screen).toMatch(/aria-pressed=\{pressed\}/);
@@ -65,7 +71,7 @@ describe.runIf(runBrowser)("click toggles in Chromium", () => {
         await toggle.click();
         await expect.poll(() => look(p)).toEqual(OFF);
         expect(await state()).toBe("false");
-        // The keyboard: the focus on its checkbox (HTML) or on it (React), Space flips it.
+        // The keyboard: the focus on its checkbox (HTML) or on it (React, Svelte), Space flips it.
         await (options.target === "html" ? toggle.locator("input") : toggle).focus();
         await p.keyboard.press("Space");
         await expect.poll(() => look(p)).toEqual(ON);

@@ -2,8 +2,8 @@
  * Page transitions in Chromium (issue 52, part 5), on a three-page design (codegen/prototype/motion-design.ts): a click
  * plays the link's own transition — its view-transition animations have the design's duration and easing (a custom
  * bézier as is, Figma's gentle spring as `linear()`), a push moves both screens, a smart animate names the matched
- * "Hero" on both pages; a page's timer goes on by itself; reduced motion plays none. HTML (cross-document), React and
- * Vue (startViewTransition around the router's navigation, in the preview). A link around a component's instance
+ * "Hero" on both pages; a page's timer goes on by itself; reduced motion plays none. HTML (cross-document), React, Vue
+ * and Svelte (startViewTransition around the router's navigation, in the preview). A link around a component's instance
  * takes the keyboard's focus and shows it.
  */
 import type { Page } from "playwright-core";
@@ -65,6 +65,8 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
     { target: "react", styling: "tailwind", nodeIds: true },
     { target: "vue", styling: "css-modules", nodeIds: true },
     { target: "vue", styling: "tailwind", nodeIds: true },
+    { target: "svelte", styling: "css-modules", nodeIds: true },
+    { target: "svelte", styling: "tailwind", nodeIds: true },
   ];
   for (const options of targets)
     it(`${options.target} (${options.styling}): each link plays its transition; reduced motion plays none`, {

@@ -10,6 +10,8 @@ import { vueHandler } from "./vue-prototype.js";
 /** How a file's classes are written: a class name (scoped styles) or Tailwind's utilities. */
 export interface VueClassStyle {
   classes(cls: string): string;
+  /** The class a component's placement is passed as (a name of the parent's own: framework-context.ts). */
+  useClass?(cls: string): string;
 }
 
 /**
@@ -86,10 +88,9 @@ export function printVue(node: VNode, style: VueClassStyle, indent = 0, extra?: 
     case "mapped":
       throw new Error("the team's components are drawn in React output only");
     case "use": {
+      const cls = node.cls !== undefined ? (style.useClass ?? style.classes)(node.cls) : "";
       const attrs = [
-        node.cls !== undefined && style.classes(node.cls) !== ""
-          ? `class="${escapeAttr(style.classes(node.cls))}"`
-          : undefined,
+        cls !== "" ? `class="${escapeAttr(cls)}"` : undefined,
         node.nodeId !== undefined ? attr("data-node-id", node.nodeId) : undefined,
         ...node.props.map(([k, v]) => (typeof v === "boolean" ? `:${k}="${v}"` : `${k}="${escapeAttr(v)}"`)),
       ];

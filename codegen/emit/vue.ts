@@ -17,7 +17,7 @@ import { playsTransitions, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.
 import { dialogRefs, overlayPage, overlaysCss } from "./overlays.js";
 import { viewTransitionsCss } from "./view-transitions.js";
 import type { PageTimer } from "../prototype/transitions.js";
-import { frameworkContext, tailwindOf, usesTokens, type FrameworkUnit } from "./framework-context.js";
+import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "./framework-context.js";
 
 export interface VueOptions {
   styling: "css-modules" | "tailwind";
@@ -33,12 +33,14 @@ interface VueUnit extends FrameworkUnit {
   dir: "screens" | "components";
 }
 
-function usesOf(node: VNode, out: Set<string>, tags: Set<string>): void {
-  if (node.type === "use") out.add(node.component);
-  else if (node.type === "if") usesOf(node.child, out, tags);
+function usesOf(node: VNode, out: Set<string>, tags: Set<string>, useClasses: Set<string>): void {
+  if (node.type === "use") {
+    out.add(node.component);
+    if (node.cls !== undefined) useClasses.add(node.cls);
+  } else if (node.type === "if") usesOf(node.child, out, tags, useClasses);
   else if (node.type === "element") {
     tags.add(node.tag);
-    for (const c of node.children) usesOf(c, out, tags);
+    for (const c of node.children) usesOf(c, out, tags, useClasses);
   }
 }
 
@@ -83,7 +85,8 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   const writeUnit = (unit: VueUnit, tree: VNode, setup: string[], timer?: PageTimer): void => {
     const used = new Set<string>();
     const tags = new Set<string>();
-    usesOf(tree, used, tags);
+    const useClasses = new Set<string>();
+    usesOf(tree, used, tags, useClasses);
     used.delete(unit.name);
     const dialogs = dialogRefs(tree);
     const vueNames = [
@@ -120,8 +123,14 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     ];
     const own = [...setup, ...menuLines, ...prototypeLines];
     const body = [...imports, ...(imports.length > 0 && own.length > 0 ? [""] : []), ...own];
-    const style = { classes: (cls: string) => (scoped ? cls : tailwindOf(unit.sheet, cls)) };
-    const css = scoped && unit.sheet.rules.size > 0 ? unit.sheet.css() : "";
+    // A component's root also takes its parent's scoped rules: its class is its name (`Submit`), which no parent's
+    // class (camelCase) is, so a parent's `.submit` does not style it.
+    const root = scoped && unit.dir === "components" && tree.type === "element" ? tree.cls : undefined;
+    const classes = (cls: string): string => (scoped ? (cls === root ? unit.name : cls) : tailwindOf(unit.sheet, cls));
+    // A component's root takes its placement under a name of this file's own (framework-context.ts's useClassRules).
+    const style = { classes, useClass: (cls: string) => (scoped ? `${unit.name}-${cls}` : classes(cls)) };
+    let css = scoped && unit.sheet.rules.size > 0 ? useClassRules(unit.sheet.css(), unit.name, useClasses, false) : "";
+    if (root !== undefined) css = css.replace(new RegExp(`\\.${root}(?![\\w-])`, "g"), `.${unit.name}`);
     const content = [
       ...(body.length > 0 ? ['<script setup lang="ts">', ...body, "</script>", ""] : []),
       "<template>",

@@ -6,7 +6,19 @@
 import * as svelte from "svelte";
 import * as client from "svelte/internal/client";
 
+/**
+ * A module marked as an ES module whose bindings stay live: the compiled components' imports (sucrase's CommonJS)
+ * would otherwise read a copy taken before `mount` set them (`$.window`, `<svelte:window>`'s target, was undefined).
+ */
+function live(ns: object): object {
+  const out: Record<string, unknown> = {};
+  Object.defineProperty(out, "__esModule", { value: true });
+  for (const key of Object.keys(ns))
+    Object.defineProperty(out, key, { get: () => (ns as Record<string, unknown>)[key], enumerable: true });
+  return out;
+}
+
 (globalThis as unknown as { FigmentSvelte: Record<string, object> }).FigmentSvelte = {
-  svelte,
-  "svelte/internal/client": client,
+  svelte: live(svelte),
+  "svelte/internal/client": live(client),
 };
