@@ -50,6 +50,24 @@ function svelteRuntimeScript(): Promise<string> {
   return svelteRuntime;
 }
 
+let angularRuntime: Promise<string> | undefined;
+
+/** Angular's runtime (the build's dist/angular-runtime.js, from the Angular packages), read once. */
+function angularRuntimeScript(): Promise<string> {
+  angularRuntime ??= (async () => {
+    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", "angular-runtime"))) {
+      try {
+        return await readFile(new URL(place, import.meta.url), "utf8");
+      } catch {
+        // try the next place
+      }
+    }
+    angularRuntime = undefined;
+    throw new Error("Angular's runtime for the preview (dist/angular-runtime.js) is missing: run `npm run build`");
+  })();
+  return angularRuntime;
+}
+
 let vueRuntimes: Promise<VueRuntimes> | undefined;
 
 /** Vue's and vue-router's global builds, from their packages (dependencies of the CLI), read once. */
@@ -70,7 +88,8 @@ export interface ResultPage {
 /**
  * HTML: the files and their index.html (else the first page); React: one page, the preview document; Vue: the same
  * document over the components Vue's compiler made (codegen/preview/vue-preview.ts); Svelte: over Svelte's
- * (codegen/preview/svelte-preview.ts).
+ * (codegen/preview/svelte-preview.ts); Angular: over what ngtsc compiled (angular-compile.ts,
+ * codegen/preview/angular-preview.ts).
  */
 export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
   if (target === "vue") {
@@ -81,6 +100,13 @@ export async function resultPage(files: SourceFile[], target: Target): Promise<R
   if (target === "svelte") {
     const { sveltePreview } = await import("../../codegen/preview/svelte-preview.js");
     const preview = await sveltePreview(files, await previewRuntimeScript(), await svelteRuntimeScript());
+    return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
+  }
+  if (target === "angular") {
+    const { angularPreview } = await import("../../codegen/preview/angular-preview.js");
+    const { compileAngular } = await import("./angular-compile.js");
+    const script = await angularRuntimeScript();
+    const preview = await angularPreview(files, await previewRuntimeScript(), { script, compile: compileAngular });
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   if (target === "react") {
