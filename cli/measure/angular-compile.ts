@@ -71,7 +71,9 @@ export async function compileAngular(files: readonly SourceFile[]): Promise<Comp
   host.readFile = (f) => virtual.get(f) ?? readFile.call(host, f);
   host.directoryExists = (d) => d === root || d.startsWith(root + "/") || (directoryExists?.call(host, d) ?? false);
   host.getSourceFile = (f, language, onError, create) =>
-    virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, language) : getSourceFile.call(host, f, language, onError, create);
+    virtual.has(f)
+      ? ts.createSourceFile(f, virtual.get(f)!, language)
+      : getSourceFile.call(host, f, language, onError, create);
   const out: SourceFile[] = [];
   host.writeFile = (f, text) => {
     if (f.endsWith(".js")) out.push({ path: relative(join(root, "out"), f).split("\\").join("/"), content: text });

@@ -62,8 +62,11 @@ function eventOf(name: string, expr: string, signals: ReadonlySet<string>): stri
   // A page transition is left to the router: the link follows its route.
   if (expr.includes("transitionClick(")) return undefined;
   if (expr === "() => navigate(-1)" || expr === "() => history.back()") return `(click)="back()"`;
-  const escape = /^\(event\) => \{ if \(event\.key === "Escape" && (\w+)\) \{ (\w+)\(false\); (\w+)/.exec(expr);
-  if (escape) return `(keydown.escape)="${escape[2]!.replace(/^set/, "close").replace(/Open$/, "")}(${escape[3]})"`;
+  const onEscape = /^\(event\) => \{ if \(event\.key === "Escape" && (\w+)\) \{ (\w+)\(false\); (\w+)/.exec(expr);
+  if (onEscape) {
+    const close = onEscape[2]!.replace(/^set/, "close").replace(/Open$/, "");
+    return `(keydown.escape)="${close}(${onEscape[3]})"`;
+  }
   const toggle = /^\(\) => (\w+)\(!(\w+)\)$/.exec(expr);
   if (toggle) return `(${name.slice(2).toLowerCase()})="${toggle[2]}.set(!${toggle[2]}())"`;
   return `(${name.slice(2).toLowerCase()})="${attrExpr(ngExpr(expr, signals))}"`;
@@ -83,7 +86,8 @@ export function elementAttrs(node: ElementNode, style: AngularTemplateStyle): st
     else if (own !== "") out.push(`class="${escapeAttr(own)}"`);
   }
   if (node.nodeId !== undefined) out.push(attr("data-node-id", node.nodeId, signals));
-  for (const [k, v] of node.attrs) out.push(node.tag === "Link" && k === "to" ? attr("routerLink", v, signals) : attr(k, v, signals));
+  for (const [k, v] of node.attrs)
+    out.push(node.tag === "Link" && k === "to" ? attr("routerLink", v, signals) : attr(k, v, signals));
   for (const [k, expr] of node.reactAttrs ?? []) {
     if (k === "ref") out.push(`#${expr}`);
     else if (k.startsWith("on")) {

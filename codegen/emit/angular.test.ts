@@ -71,7 +71,7 @@ describe("printAngular", () => {
 });
 
 /** Frames with components (nested, repeated, text and visibility props), tokens, SVG icons, a menu, prototypes. */
-const DESIGNS: [name: string, document: () => DesignDocument, styling: "css-modules" | "tailwind"][] = [
+const DESIGNS: (readonly [name: string, document: () => DesignDocument, styling: "css-modules" | "tailwind"])[] = [
   ...(
     [
       ["figmagic-design-system.file.json", "css-modules"],
@@ -117,11 +117,15 @@ function ngc(designs: SourceFile[][]): string {
         writeFileSync(path, f.content);
       }
     try {
-      execFileSync(process.execPath, [resolve("node_modules/@angular/compiler-cli/bundles/src/bin/ngc.js"), "-p", dir], {
-        cwd: dir,
-        encoding: "utf8",
-        stdio: "pipe",
-      });
+      execFileSync(
+        process.execPath,
+        [resolve("node_modules/@angular/compiler-cli/bundles/src/bin/ngc.js"), "-p", dir],
+        {
+          cwd: dir,
+          encoding: "utf8",
+          stdio: "pipe",
+        },
+      );
       return "";
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };
@@ -133,7 +137,9 @@ function ngc(designs: SourceFile[][]): string {
 }
 
 describe("the Angular output compiles", () => {
-  it(`ngc (strict, strictTemplates) finds 0 errors in ${DESIGNS.length} designs' output`, { timeout: 600_000 }, async () => {
+  it(`ngc (strict, strictTemplates) finds 0 errors in ${DESIGNS.length} designs' output`, {
+    timeout: 600_000,
+  }, async () => {
     const outputs: SourceFile[][] = [];
     for (const [, document, styling] of DESIGNS)
       outputs.push((await generateCode(document(), { target: "angular", styling, nodeIds: true })).files);

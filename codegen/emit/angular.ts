@@ -84,7 +84,13 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   );
   const allImages = new Set<string>();
   // A template reaches its button by its template reference: the element itself.
-  const design = frameworkContext(doc, { ...options, focusRef: (ref) => ref }, plan, { nodeId: NODE_ID, layerId: LAYER_ID }, problems);
+  const design = frameworkContext(
+    doc,
+    { ...options, focusRef: (ref) => ref },
+    plan,
+    { nodeId: NODE_ID, layerId: LAYER_ID },
+    problems,
+  );
   const { ownStyles, routes, overlays } = design;
   const contextFor = (unit: AngularUnit, def: ComponentDef | undefined) =>
     design.buildContext(unit, def, {
@@ -98,7 +104,7 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     });
   const hosts = new Map<string, { attr: string; tag: string }>();
   const pending: (() => void)[] = [];
-    const writeUnit = (unit: AngularUnit, tree: VNode, members: string[], inputs: string[]): void => {
+  const writeUnit = (unit: AngularUnit, tree: VNode, members: string[], inputs: string[]): void => {
     const uses: Uses = { components: new Set(), links: false, back: false };
     usesOf(tree, uses);
     uses.components.delete(unit.name);
@@ -114,7 +120,10 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     let css = ownStyles && unit.sheet.rules.size > 0 ? unit.sheet.css().trimEnd() : "";
     if (root) {
       // The host is the root: its attributes are the host's, its children the template.
-      const rootStyle = { ...style, classes: (cls: string) => (ownStyles && cls === root.cls ? "" : style.classes(cls)) };
+      const rootStyle = {
+        ...style,
+        classes: (cls: string) => (ownStyles && cls === root.cls ? "" : style.classes(cls)),
+      };
       host.push(...elementAttrs(root, rootStyle).map(hostEntry));
       if (ownStyles && root.cls !== undefined) css = hostRules(css, root.cls);
       template =
@@ -126,11 +135,7 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       if (ownStyles) css = `:host {\n  display: block;\n}\n${css ? `\n${css}` : ""}`;
       else host.push('class: "block"');
     }
-    const core = [
-      "Component",
-      ...(inputs.length > 0 ? ["input"] : []),
-      ...(unit.menus.length > 0 ? ["signal"] : []),
-    ];
+    const core = ["Component", ...(inputs.length > 0 ? ["input"] : []), ...(unit.menus.length > 0 ? ["signal"] : [])];
     const imports = [
       `import { ${core.join(", ")} } from "@angular/core";`,
       ...(uses.links ? ['import { RouterLink } from "@angular/router";'] : []),

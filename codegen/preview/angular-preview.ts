@@ -58,14 +58,22 @@ function inlineAssets(files: readonly SourceFile[]): SourceFile[] {
     let content = f.content;
     for (const a of assets) {
       const name = a.path.slice("src/".length);
-      content = content.split(`../../${name}`).join(assetDataUrl(a)).split(`"${name}"`).join(`"${assetDataUrl(a)}"`);
+      content = content
+        .split(`../../${name}`)
+        .join(assetDataUrl(a))
+        .split(`"${name}"`)
+        .join(`"${assetDataUrl(a)}"`);
     }
     return { path: f.path, content };
   });
 }
 
 /** The preview document of an Angular project's files (Tailwind compiled from the templates' classes). */
-export async function angularPreview(files: SourceFile[], runtime: string, angular: AngularRuntime): Promise<ReactPreview> {
+export async function angularPreview(
+  files: SourceFile[],
+  runtime: string,
+  angular: AngularRuntime,
+): Promise<ReactPreview> {
   const compiled = await angular.compile(inlineAssets(files));
   const kept = files.filter((f) => f.bytes || !(/\.ts$/.test(f.path) || COMPONENT_RESOURCE.test(f.path)));
   const all = [...kept, ...compiled.files, { path: ANGULAR_PREVIEW_MAIN, content: angularPreviewMain(files) }];

@@ -67,7 +67,13 @@ function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
 }
 
 function optionsFor(language: string): CodeOptions | undefined {
-  if (language !== "react" && language !== "html" && language !== "vue" && language !== "svelte" && language !== "angular")
+  if (
+    language !== "react" &&
+    language !== "html" &&
+    language !== "vue" &&
+    language !== "svelte" &&
+    language !== "angular"
+  )
     return undefined;
   const styling = figma.codegen.preferences.customSettings["styling"] === "tailwind" ? "tailwind" : "css-modules";
   return { target: language, styling, nodeIds: false, ...(language === "react" ? mappedComponents() : {}) };
