@@ -32,41 +32,33 @@ export function previewRuntimeScript(): Promise<string> {
   return runtime;
 }
 
-let svelteRuntime: Promise<string> | undefined;
+const bundled = new Map<string, Promise<string>>();
 
-/** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package), read once. */
-function svelteRuntimeScript(): Promise<string> {
-  svelteRuntime ??= (async () => {
-    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", "svelte-runtime"))) {
-      try {
-        return await readFile(new URL(place, import.meta.url), "utf8");
-      } catch {
-        // try the next place
+/** A runtime the build bundles beside the preview's (dist/<name>.js: Svelte's, Angular's), read once. */
+function bundledScript(name: string, what: string): Promise<string> {
+  let script = bundled.get(name);
+  if (!script) {
+    script = (async () => {
+      for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", name))) {
+        try {
+          return await readFile(new URL(place, import.meta.url), "utf8");
+        } catch {
+          // try the next place
+        }
       }
-    }
-    svelteRuntime = undefined;
-    throw new Error("Svelte's runtime for the preview (dist/svelte-runtime.js) is missing: run `npm run build`");
-  })();
-  return svelteRuntime;
+      bundled.delete(name);
+      throw new Error(`${what} for the preview (dist/${name}.js) is missing: run \`npm run build\``);
+    })();
+    bundled.set(name, script);
+  }
+  return script;
 }
 
-let angularRuntime: Promise<string> | undefined;
+/** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package). */
+const svelteRuntimeScript = (): Promise<string> => bundledScript("svelte-runtime", "Svelte's runtime");
 
-/** Angular's runtime (the build's dist/angular-runtime.js, from the Angular packages), read once. */
-function angularRuntimeScript(): Promise<string> {
-  angularRuntime ??= (async () => {
-    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", "angular-runtime"))) {
-      try {
-        return await readFile(new URL(place, import.meta.url), "utf8");
-      } catch {
-        // try the next place
-      }
-    }
-    angularRuntime = undefined;
-    throw new Error("Angular's runtime for the preview (dist/angular-runtime.js) is missing: run `npm run build`");
-  })();
-  return angularRuntime;
-}
+/** Angular's runtime (the build's dist/angular-runtime.js, from the Angular packages, linked). */
+const angularRuntimeScript = (): Promise<string> => bundledScript("angular-runtime", "Angular's runtime");
 
 let vueRuntimes: Promise<VueRuntimes> | undefined;
 

@@ -8,15 +8,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { scoreCode } from "./score.js";
-import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
-import { loadDesign } from "../../codegen/index.js";
 import { compileAngular } from "./angular-compile.js";
-import type { Target } from "../../codegen/targets.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { codeLines, iouGap, scoreGap } from "./frameworks.js";
 import { runBrowser, useBrowser, usePageContext } from "../../test/helpers/browser.js";
-import { readFixture } from "../../test/helpers/fixtures.js";
-import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
+import { frameCode } from "../../test/helpers/frame-code.js";
 
 /** [fixture file, frame id, what it holds]. */
 const FRAMES = [
@@ -26,17 +22,6 @@ const FRAMES = [
   ["figma-differ-selfie.nodes.json", "33459:3746", "seven components, SVG icons inside them"],
   ["figmasharp-login.file.json", "101:3", "no components (control)"],
 ] as const;
-
-async function frameCode(
-  file: string,
-  id: string,
-  target: Target,
-  styling: "css-modules" | "tailwind" = "css-modules",
-): Promise<{ frame: RestNode; files: SourceFile[] }> {
-  const design = loadDesign(readFixture(file), [id]);
-  const code = await cachedGenerateCode(design.document, { target, styling, nodeIds: true });
-  return { frame: design.roots[0] as unknown as RestNode, files: code.files };
-}
 
 describe.runIf(runBrowser)("Angular and React of the same frame score alike", { timeout: 900_000 }, () => {
   const browser = useBrowser();
