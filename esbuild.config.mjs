@@ -5,6 +5,7 @@
 //   dist/preview-runtime.js  the React preview's runtime (ui/preview-runtime/), also defined in the worker
 //                   as __FIGMENT_PREVIEW_RUNTIME__ (codegen/preview/runtime-source.ts); tests read the file
 //   dist/svelte-runtime.js  Svelte's client runtime for the Svelte preview (CLI and tests)
+//   dist/angular-runtime.js Angular's runtime for the Angular preview (CLI and tests)
 // The engine worker (the code generator: ts-morph + prettier; every model request: the openai SDK) is bundled
 // gzip+base64 into dist/code.js, which hands it to the UI on first use: inside ui.html it would delay every panel open
 // by the time to receive and parse 2.8 MB. Its code parts are packed apart and loaded into the worker only before the
@@ -123,6 +124,42 @@ const svelteRuntime = {
   conditions: ["browser", "production"],
   write: true,
   outfile: "dist/svelte-runtime.js",
+};
+
+/**
+ * The Angular packages ship partially compiled declarations, which `@angular/compiler` would link in the page with
+ * `new Function` (the preview's CSP has no 'unsafe-eval'): Angular's linker (its Babel plugin) links them here.
+ */
+const angularLinker = {
+  name: "angular-linker",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@angular[\\/].*\.m?js$/ }, async (args) => {
+      const { transformAsync } = await import("@babel/core");
+      const { default: linker } = await import("@angular/compiler-cli/linker/babel");
+      const code = await readFile(args.path, "utf8");
+      if (!code.includes("ɵɵngDeclare")) return { contents: code, loader: "js" };
+      const out = await transformAsync(code, {
+        filename: args.path,
+        plugins: [linker],
+        compact: false,
+        babelrc: false,
+        configFile: false,
+        sourceMaps: false,
+      });
+      return { contents: out?.code ?? code, loader: "js" };
+    });
+  },
+};
+
+/** Angular's runtime for the Angular preview (ui/preview-runtime/angular-globals.ts); the CLI reads the file. */
+const angularRuntime = {
+  entryPoints: ["ui/preview-runtime/angular-globals.ts"],
+  ...browserIife,
+  plugins: [angularLinker],
+  conditions: ["browser", "production"],
+  define: { ngDevMode: "false" },
+  write: true,
+  outfile: "dist/angular-runtime.js",
 };
 
 /** The tokenizer, loaded into the worker only for estimates (ui/engine/tokenizer.entry.ts). */
@@ -342,6 +379,7 @@ async function buildAll() {
   await chmod("dist/cli.js", 0o755);
   const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
   await build(svelteRuntime);
+  await build(angularRuntime);
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));

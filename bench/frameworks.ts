@@ -1,8 +1,8 @@
 /**
  * Bench section "frameworks" (issue 54): each target's output scored against React's on every top-level frame of
  * the fixtures (test/fixtures/figma) and the real files (test/fixtures/real) — the text a reader sees at 390, 768,
- * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue and
- * Svelte are measured; Angular and React Native are rows to fill when their emitters land.
+ * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue,
+ * Svelte and Angular are measured; React Native is a row to fill when its emitter lands.
  *   BENCH_ONLY=frameworks npm run bench
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { codeLines, iouGap, scoreGap } from "../cli/measure/frameworks.js";
 import type { RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
 import type { FidelityScore } from "../codegen/fidelity/types.js";
+import type { SourceFile } from "../codegen/types.js";
 import { fixturesRoot } from "../test/helpers/responsive-frames.js";
 import { quickSample, withBenchBrowser } from "./quick.js";
 import { round, type BenchResults } from "./results.js";
@@ -20,7 +21,7 @@ import { round, type BenchResults } from "./results.js";
 const TARGETS = [
   { name: "vue", options: { target: "vue" } as const },
   { name: "svelte", options: { target: "svelte" } as const },
-  { name: "angular" },
+  { name: "angular", options: { target: "angular" } as const },
   { name: "react-native" },
 ] as const;
 
@@ -34,7 +35,42 @@ interface Row {
   readerGap: number;
   iouGap: number;
   lines: number;
-  svelte: { score: number; readerGap: number; iouGap: number; lines: number; inlineStyles: number };
+  svelte: Measured;
+  angular: Measured;
+}
+
+/** A target's figures on a frame against React's. */
+type Measured = { score: number; readerGap: number; iouGap: number; lines: number; inlineStyles: number };
+type Files = readonly SourceFile[];
+
+/** `inline`: the target's inline styles beyond React's (an SVG's drawing keeps its `style` attributes in both). */
+function measured(
+  react: FidelityScore,
+  score: FidelityScore,
+  files: Files,
+  reactFiles: Files,
+  inline: number,
+): Measured {
+  return {
+    score: round(score.iouMatched),
+    readerGap: round(scoreGap(react, score)),
+    iouGap: round(iouGap(react, score)),
+    lines: round(codeLines(files) / codeLines(reactFiles)),
+    inlineStyles: inline,
+  };
+}
+
+function summaryOf(rows: readonly Measured[]): Record<string, number> {
+  const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  return {
+    frames: rows.length,
+    maxReaderGap: round(Math.max(0, ...rows.map((r) => r.readerGap))),
+    maxIouGap: round(Math.max(0, ...rows.map((r) => r.iouGap))),
+    maxLines: round(Math.max(0, ...rows.map((r) => r.lines))),
+    meanLines: round(mean(rows.map((r) => r.lines))),
+    inlineStyles: rows.reduce((n, r) => n + r.inlineStyles, 0),
+    withinGoal: rows.filter((r) => r.readerGap <= GOAL_GAP && r.lines <= GOAL_LINES && r.inlineStyles === 0).length,
+  };
 }
 
 /** Inline styles in a target's files (`attr`: how the target writes one). */
@@ -75,10 +111,13 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         let vueScore: FidelityScore;
         const svelte = await generateCode(doc, { ...base, ...TARGETS[1].options });
         let svelteScore: FidelityScore;
+        const angular = await generateCode(doc, { ...base, ...TARGETS[2].options });
+        let angularScore: FidelityScore;
         try {
           reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
           vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
           svelteScore = await scoreCode(host, { frame: root, files: svelte.files, target: "svelte" });
+          angularScore = await scoreCode(host, { frame: root, files: angular.files, target: "angular" });
         } catch (error) {
           failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
           continue;
@@ -100,6 +139,15 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
               inlineStyles(svelte.files, /\sstyle:/g) +
               Math.max(0, inlineStyles(svelte.files, /\sstyle="/g) - inlineStyles(react.files, /\sstyle=\{/g)),
           },
+          // `[style]` bindings, or more `style=` than React's.
+          angular: measured(
+            reactScore,
+            angularScore,
+            angular.files,
+            react.files,
+            inlineStyles(angular.files, /\[style[.\]]/g) +
+              Math.max(0, inlineStyles(angular.files, /\sstyle="/g) - inlineStyles(react.files, /\sstyle=\{/g)),
+          ),
         });
       }
     });
@@ -128,7 +176,9 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
     withinGoal: svelte.filter((r) => r.readerGap <= GOAL_GAP && r.lines <= GOAL_LINES && r.inlineStyles === 0).length,
   };
   results.set("frameworks", ["svelte"], svelteSummary);
-  for (const t of TARGETS.slice(2)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
+  const angularSummary = summaryOf(rows.map((r) => r.angular));
+  results.set("frameworks", ["angular"], angularSummary);
+  for (const t of TARGETS.slice(3)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
   results.print(`\n## frameworks: each target against React on every fixture and real frame\n`);
   results.print(
     `${rows.length} frames; score = IoU×matched at the design width; reader gap = the largest difference in the ` +
@@ -138,7 +188,10 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
       `${summary.maxIouGap}; lines max ${summary.maxLines}×, mean ${summary.meanLines}×. Svelte: ` +
       `${svelteSummary.withinGoal} of ${rows.length} within the goals (and no inline style); reader gap max ` +
       `${svelteSummary.maxReaderGap}; IoU×matched gap max ${svelteSummary.maxIouGap}; lines max ` +
-      `${svelteSummary.maxLines}×, mean ${svelteSummary.meanLines}×; inline styles ${svelteSummary.inlineStyles}.\n`,
+      `${svelteSummary.maxLines}×, mean ${svelteSummary.meanLines}×; inline styles ${svelteSummary.inlineStyles}. ` +
+      `Angular: ${angularSummary.withinGoal} of ${rows.length} within the goals; reader gap max ` +
+      `${angularSummary.maxReaderGap}; IoU×matched gap max ${angularSummary.maxIouGap}; lines max ` +
+      `${angularSummary.maxLines}×, mean ${angularSummary.meanLines}×; inline styles ${angularSummary.inlineStyles}.\n`,
   );
   results.print(
     [
@@ -149,7 +202,8 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         (r) =>
           `| ${r.frame} | ${r.react.toFixed(3)} | ${r.vue.toFixed(3)} | ${r.readerGap.toFixed(3)} | ` +
           `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | ${r.svelte.score.toFixed(3)}, gap ` +
-          `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | — | — |`,
+          `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | ${r.angular.score.toFixed(3)}, gap ` +
+          `${r.angular.readerGap.toFixed(3)}, lines ${r.angular.lines.toFixed(2)} | — |`,
       ),
     ].join("\n"),
   );

@@ -191,15 +191,18 @@ export function parseCliArgs(given: string[]): CliArgs {
     positionals: true,
     hint: `${named} lists the flags`,
   });
-  const target = oneOfWords("target", ["react", "html", "vue", "svelte"] as const, values.target, "react");
+  const target = oneOfWords("target", ["react", "html", "vue", "svelte", "angular"] as const, values.target, "react");
   // `css` is Vue's and Svelte's word for their scoped styles (a component's own stylesheet, as React's CSS modules).
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
-  if (styling === "css" && target !== "vue" && target !== "svelte")
-    throw new FigmentError("input", "--styling css applies to --target vue|svelte (scoped styles): use css-modules");
-  if (target === "svelte" && values.ai)
+  if (styling === "css" && target !== "vue" && target !== "svelte" && target !== "angular")
     throw new FigmentError(
       "input",
-      "--target svelte is written offline from the design: the model writes React, HTML or Vue (leave out --ai)",
+      "--styling css applies to --target vue|svelte|angular (component styles): use css-modules",
+    );
+  if ((target === "svelte" || target === "angular") && values.ai)
+    throw new FigmentError(
+      "input",
+      `--target ${target} is written offline from the design: the model writes React, HTML or Vue (leave out --ai)`,
     );
   if (kind === "nextjs" && target !== "react")
     throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");

@@ -32,23 +32,33 @@ export function previewRuntimeScript(): Promise<string> {
   return runtime;
 }
 
-let svelteRuntime: Promise<string> | undefined;
+const bundled = new Map<string, Promise<string>>();
 
-/** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package), read once. */
-function svelteRuntimeScript(): Promise<string> {
-  svelteRuntime ??= (async () => {
-    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", "svelte-runtime"))) {
-      try {
-        return await readFile(new URL(place, import.meta.url), "utf8");
-      } catch {
-        // try the next place
+/** A runtime the build bundles beside the preview's (dist/<name>.js: Svelte's, Angular's), read once. */
+function bundledScript(name: string, what: string): Promise<string> {
+  let script = bundled.get(name);
+  if (!script) {
+    script = (async () => {
+      for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", name))) {
+        try {
+          return await readFile(new URL(place, import.meta.url), "utf8");
+        } catch {
+          // try the next place
+        }
       }
-    }
-    svelteRuntime = undefined;
-    throw new Error("Svelte's runtime for the preview (dist/svelte-runtime.js) is missing: run `npm run build`");
-  })();
-  return svelteRuntime;
+      bundled.delete(name);
+      throw new Error(`${what} for the preview (dist/${name}.js) is missing: run \`npm run build\``);
+    })();
+    bundled.set(name, script);
+  }
+  return script;
 }
+
+/** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package). */
+const svelteRuntimeScript = (): Promise<string> => bundledScript("svelte-runtime", "Svelte's runtime");
+
+/** Angular's runtime (the build's dist/angular-runtime.js, from the Angular packages, linked). */
+const angularRuntimeScript = (): Promise<string> => bundledScript("angular-runtime", "Angular's runtime");
 
 let vueRuntimes: Promise<VueRuntimes> | undefined;
 
@@ -70,7 +80,8 @@ export interface ResultPage {
 /**
  * HTML: the files and their index.html (else the first page); React: one page, the preview document; Vue: the same
  * document over the components Vue's compiler made (codegen/preview/vue-preview.ts); Svelte: over Svelte's
- * (codegen/preview/svelte-preview.ts).
+ * (codegen/preview/svelte-preview.ts); Angular: over what ngtsc compiled (angular-compile.ts,
+ * codegen/preview/angular-preview.ts).
  */
 export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
   if (target === "vue") {
@@ -81,6 +92,13 @@ export async function resultPage(files: SourceFile[], target: Target): Promise<R
   if (target === "svelte") {
     const { sveltePreview } = await import("../../codegen/preview/svelte-preview.js");
     const preview = await sveltePreview(files, await previewRuntimeScript(), await svelteRuntimeScript());
+    return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
+  }
+  if (target === "angular") {
+    const { angularPreview } = await import("../../codegen/preview/angular-preview.js");
+    const { compileAngular } = await import("./angular-compile.js");
+    const script = await angularRuntimeScript();
+    const preview = await angularPreview(files, await previewRuntimeScript(), { script, compile: compileAngular });
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   if (target === "react") {

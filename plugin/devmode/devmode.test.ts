@@ -236,6 +236,17 @@ describe("languageOf", () => {
     expect(screen?.code).toMatch(/<style>\n\.logInPage \{/);
   });
 
+  it("offers Angular: the screen's component, its template and its styles", async () => {
+    const { sim } = await bootDevMode("figmasharp-login.file.json");
+    const results = await sim.codegen.generate("101:3", "angular");
+    const component = results.find((r) => r.title === "src/app/screens/log-in-page.ts");
+    expect(component?.language).toBe("TYPESCRIPT");
+    expect(component?.code).toMatch(/@Component\(\{\n {2}selector: "app-log-in-page",/);
+    const template = results.find((r) => r.title === "src/app/screens/log-in-page.html");
+    expect(template?.language).toBe("HTML");
+    expect(template?.code).toMatch(/^<main class="logInPage"/);
+  });
+
   it("maps generated files to Figma's code languages", () => {
     expect(
       ["src/App.tsx", "a.ts", "styles/x.module.css", "index.html", "icon.svg", "package.json", "README.md"].map(

@@ -67,7 +67,14 @@ function toResults(files: SourceFile[], problems: Problem[]): CodegenResult[] {
 }
 
 function optionsFor(language: string): CodeOptions | undefined {
-  if (language !== "react" && language !== "html" && language !== "vue" && language !== "svelte") return undefined;
+  if (
+    language !== "react" &&
+    language !== "html" &&
+    language !== "vue" &&
+    language !== "svelte" &&
+    language !== "angular"
+  )
+    return undefined;
   const styling = figma.codegen.preferences.customSettings["styling"] === "tailwind" ? "tailwind" : "css-modules";
   return { target: language, styling, nodeIds: false, ...(language === "react" ? mappedComponents() : {}) };
 }
@@ -101,7 +108,7 @@ export function createDevModeCodegen(): DevModeCodegen {
   async function generate(node: SceneNode, language: string): Promise<CodegenResult[]> {
     const options = optionsFor(language);
     if (!options)
-      return [note(`Figment writes React, HTML, Vue or Svelte; "${language}" is not one of its languages.`)];
+      return [note(`Figment writes React, HTML, Vue, Svelte or Angular; "${language}" is not one of its languages.`)];
     if (!node.visible) return [note(`“${node.name}” is hidden: show it to see its code.`)];
     if (Math.max(node.width, node.height) > MAX_SIDE) {
       return [

@@ -193,6 +193,9 @@ if (vueGlobals.VueRouter) builtins["vue-router"] = vueGlobals.VueRouter;
 // The Svelte preview (codegen/preview/svelte-preview.ts) runs Svelte's client runtime (svelte-globals.ts) first.
 const svelteGlobals = globalThis as unknown as { FigmentSvelte?: Record<string, object> };
 Object.assign(builtins, svelteGlobals.FigmentSvelte);
+// The Angular preview (codegen/preview/angular-preview.ts) runs Angular's runtime (angular-globals.ts) first.
+const angularGlobals = globalThis as unknown as { FigmentAngular?: Record<string, object> };
+Object.assign(builtins, angularGlobals.FigmentAngular);
 
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -356,8 +359,8 @@ function boot(): void {
     const { main, routes, components } = data.entry;
     if (main !== undefined) {
       evaluate(main);
-      // A Vue or Svelte main mounts its app with the framework's own createApp / mount.
-      if (mounted || vueGlobals.Vue || svelteGlobals.FigmentSvelte) return;
+      // A Vue, Svelte or Angular main mounts its app with the framework's own createApp / mount / bootstrap.
+      if (mounted || vueGlobals.Vue || svelteGlobals.FigmentSvelte || angularGlobals.FigmentAngular) return;
     }
     // The prototype's screens at their routes: its links go from one to the other in the preview too.
     const app = routes?.length ? routedApp((routes.map(evaluate).at(-1) as { routes?: unknown }).routes) : undefined;

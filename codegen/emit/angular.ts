@@ -1,0 +1,275 @@
+/**
+ * Angular emitter: standalone components (`@Component({ selector, imports, templateUrl, styleUrl })`, signals for
+ * state, `input()` for props; component styles with emulated encapsulation, or Tailwind) printed from the same
+ * markup tree as React's (build.ts): the same components and props, assets, fonts, tokens, responsive rules and
+ * prototype links (`routerLink`, routes in src/app/app.routes.ts for `provideRouter`). A component's host element
+ * is its root (`div[app-card]`, its root's rules as `:host`), so an instance's placement class is on the box itself,
+ * as React's `className` is. Files: src/app/screens/*, src/app/components/* (`.ts`, `.html`, `.css`).
+ */
+import type { DesignDocument } from "../design/types.js";
+import type { EmittedFiles, Problem, SourceFile } from "../types.js";
+import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
+import { buildTree } from "./build.js";
+import { planComponents, type ComponentDef } from "./components.js";
+import { jsString } from "./markup.js";
+import { kebabCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { Sheet, type VNode } from "./vnode.js";
+import { elementAttrs, printAngular, svgInner, type AngularTemplateStyle } from "./angular-print.js";
+import { overlayPage } from "./overlays.js";
+import { frameworkContext, tailwindOf, type FrameworkUnit } from "./framework-context.js";
+
+export interface AngularOptions {
+  styling: "css-modules" | "tailwind";
+  nodeIds: boolean;
+}
+
+const NODE_ID = "dataNodeId";
+const LAYER_ID = "layerId";
+const RESERVED = ["App", "Index", "RouterLink", "RouterOutlet"];
+
+interface AngularUnit extends FrameworkUnit {
+  name: string;
+  file: string;
+  dir: "screens" | "components";
+}
+
+interface Uses {
+  components: Set<string>;
+  links: boolean;
+  back: boolean;
+}
+
+function usesOf(node: VNode, out: Uses): void {
+  if (node.type === "use") out.components.add(node.component);
+  else if (node.type === "if") usesOf(node.child, out);
+  else if (node.type === "element") {
+    if (node.tag === "Link") out.links = true;
+    if (node.reactAttrs?.some(([, e]) => e === "() => navigate(-1)" || e === "() => history.back()")) out.back = true;
+    for (const c of node.children) usesOf(c, out);
+  }
+}
+
+/** A component's root rules as its host's (`.card:hover .x` → `:host(:hover) .x`). */
+export function hostRules(css: string, cls: string): string {
+  return css.replace(new RegExp(`\\.${cls}((?::[\\w-]+(?:\\([^)]*\\))?)*)(?![\\w-])`, "g"), (_m, pseudo: string) =>
+    pseudo ? `:host(${pseudo})` : ":host",
+  );
+}
+
+/** A template attribute (`name="value"`, `[attr.x]="e"`, `(click)="s"`) as a `host` metadata entry. */
+function hostEntry(attribute: string): string {
+  const m = /^([^=]+)="(.*)"$/.exec(attribute);
+  const [key, value] = m ? [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&")] : [attribute, ""];
+  return `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${jsString(value)}`;
+}
+
+export function emitAngular(doc: DesignDocument, options: AngularOptions): EmittedFiles {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const names = new NameScope(RESERVED);
+  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
+  const fileOf = (name: string): string => kebabCase(name, "screen");
+  problems.push(
+    ...unspelledNameNotes(
+      doc.frames,
+      screenNames.map((n) => `src/app/screens/${fileOf(n)}.ts`),
+    ),
+  );
+  const plan = planComponents(
+    doc.frames,
+    doc.assets,
+    screenNames.concat(RESERVED),
+    () => false,
+    options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+  );
+  const allImages = new Set<string>();
+  // A template reaches its button by its template reference: the element itself.
+  const design = frameworkContext(
+    doc,
+    { ...options, focusRef: (ref) => ref },
+    plan,
+    { nodeId: NODE_ID, layerId: LAYER_ID },
+    problems,
+  );
+  const { ownStyles, routes, overlays } = design;
+  const contextFor = (unit: AngularUnit, def: ComponentDef | undefined) =>
+    design.buildContext(unit, def, {
+      imageSrc: (key) => {
+        allImages.add(key);
+        // Served from src/assets (angular.json's assets).
+        return `assets/${assetFileName(key, doc.assets[key])}`;
+      },
+      // Component styles sit in src/app/<dir>/.
+      urls: { cssUrl: (key) => `${ownStyles ? "../../" : "./"}assets/${assetFileName(key, doc.assets[key])}` },
+    });
+  const hosts = new Map<string, { attr: string; tag: string }>();
+  const pending: (() => void)[] = [];
+  const writeUnit = (unit: AngularUnit, tree: VNode, members: string[], inputs: string[]): void => {
+    const uses: Uses = { components: new Set(), links: false, back: false };
+    usesOf(tree, uses);
+    uses.components.delete(unit.name);
+    const signals = new Set([...inputs, ...unit.menus.map((m) => m.open)]);
+    const style: AngularTemplateStyle = {
+      classes: (cls) => (ownStyles ? cls : tailwindOf(unit.sheet, cls)),
+      signals,
+      host: (component) => hosts.get(component) ?? { attr: `app-${kebabCase(component)}`, tag: "div" },
+    };
+    const root = tree.type === "element" && unit.dir === "components" ? tree : undefined;
+    let template: string;
+    const host: string[] = [];
+    let css = ownStyles && unit.sheet.rules.size > 0 ? unit.sheet.css().trimEnd() : "";
+    if (root) {
+      // The host is the root: its attributes are the host's, its children the template.
+      const rootStyle = {
+        ...style,
+        classes: (cls: string) => (ownStyles && cls === root.cls ? "" : style.classes(cls)),
+      };
+      host.push(...elementAttrs(root, rootStyle).map(hostEntry));
+      if (ownStyles && root.cls !== undefined) css = hostRules(css, root.cls);
+      template =
+        root.svgMarkup !== undefined
+          ? svgInner(root.svgMarkup, root.svgNodeIds, true)
+          : root.children.map((c) => printAngular(c, style)).join("\n");
+    } else {
+      template = printAngular(tree, style);
+      if (ownStyles) css = `:host {\n  display: block;\n}\n${css ? `\n${css}` : ""}`;
+      else host.push('class: "block"');
+    }
+    const core = ["Component", ...(inputs.length > 0 ? ["input"] : []), ...(unit.menus.length > 0 ? ["signal"] : [])];
+    const imports = [
+      `import { ${core.join(", ")} } from "@angular/core";`,
+      ...(uses.links ? ['import { RouterLink } from "@angular/router";'] : []),
+      ...[...uses.components]
+        .sort()
+        .map((c) => `import { ${c} } from "${unit.dir === "components" ? "." : "../components"}/${fileOf(c)}";`),
+    ];
+    const selector = root
+      ? `${root.tag === "Link" ? "a" : root.tag}[app-${kebabCase(unit.name)}]`
+      : `app-${kebabCase(unit.name)}`;
+    const used = [...[...uses.components].sort(), ...(uses.links ? ["RouterLink"] : [])];
+    const meta = [
+      `  selector: ${jsString(selector)},`,
+      ...(used.length > 0 ? [`  imports: [${used.join(", ")}],`] : []),
+      `  templateUrl: "./${unit.file}.html",`,
+      ...(css ? [`  styleUrl: "./${unit.file}.css",`] : []),
+      ...(host.length > 0 ? ["  host: {", ...host.map((h) => `    ${h},`), "  },"] : []),
+    ];
+    const menuLines = unit.menus.flatMap((m) => {
+      const close = m.setOpen.replace(/^set/, "close").replace(/Open$/, "");
+      return [
+        `  protected readonly ${m.open} = signal(false);`,
+        `  protected readonly ${m.id} = ${jsString(`${unit.file}-${m.id}`)};`,
+        "",
+        "  /** Escape closes the menu and gives the focus back to its button. */",
+        `  protected ${close}(button: HTMLButtonElement): void {`,
+        `    if (this.${m.open}()) {`,
+        `      this.${m.open}.set(false);`,
+        "      button.focus();",
+        "    }",
+        "  }",
+      ];
+    });
+    const back = uses.back ? ["", "  protected back(): void {", "    history.back();", "  }"] : [];
+    const body = [...members, ...menuLines, ...back];
+    const ts = [
+      ...imports,
+      "",
+      "@Component({",
+      ...meta,
+      "})",
+      `export class ${unit.name} {${body.length > 0 ? "" : "}"}`,
+      ...(body.length > 0 ? [...body, "}"] : []),
+      "",
+    ].join("\n");
+    const base = `src/app/${unit.dir}/${unit.file}`;
+    files.push({ path: `${base}.ts`, content: ts }, { path: `${base}.html`, content: `${template}\n` });
+    if (css) files.push({ path: `${base}.css`, content: `${css}\n` });
+  };
+
+  // Components first: an instance is written as its component's root tag.
+  for (const def of plan.defs) {
+    const unit = newUnit(def.name, fileOf(def.name), "components");
+    const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
+    const tag = tree.type === "element" ? (tree.tag === "Link" ? "a" : tree.tag) : "div";
+    hosts.set(def.name, { attr: `app-${kebabCase(def.name)}`, tag });
+    const inputs = [...(options.nodeIds ? [NODE_ID] : []), ...def.props.map((p) => p.name)];
+    const members = [
+      ...(options.nodeIds ? [`  readonly ${NODE_ID} = input(${jsString(def.canonical.id)});`] : []),
+      ...def.props.map(
+        (p) =>
+          `  readonly ${p.name} = input(${
+            typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue)
+          });`,
+      ),
+    ];
+    // Figma's id of a layer inside an instance: `I<instance id>;<the layer's id in the component>`.
+    if (unit.layerIds)
+      members.push(
+        "",
+        `  protected ${LAYER_ID}(key: string): string {`,
+        `    return \`I\${this.${NODE_ID}().replace(/^I/, "")};\${key}\`;`,
+        "  }",
+      );
+    pending.push(() => writeUnit(unit, tree, members, inputs));
+  }
+  doc.frames.forEach((frame, index) => {
+    const unit = newUnit(screenNames[index]!, fileOf(screenNames[index]!), "screens");
+    const ctx = contextFor(unit, undefined);
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    writeUnit(unit, tree, [], []);
+  });
+  for (const write of pending.splice(0)) write();
+
+  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
+  const styleFiles = design.styleFiles();
+  files.push(...styleFiles);
+  files.push({
+    path: "src/index.ts",
+    content: [
+      ...screenNames.map((n) => `export { ${n} } from "./app/screens/${fileOf(n)}";`),
+      ...plan.defs.map((d) => `export { ${d.name} } from "./app/components/${fileOf(d.name)}";`),
+      "",
+    ].join("\n"),
+  });
+  files.push(
+    { path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) },
+    { path: "src/app/app.ts", content: APP_TS },
+  );
+  const globalCss = design.globalCss();
+  if (globalCss) files.push(globalCss);
+  return { files, problems, printed: new Map() };
+}
+
+/** src/app/app.routes.ts: one route per screen (the first at `/`); links between the screens are the prototype's. */
+export function angularRoutesFile(
+  screens: readonly string[],
+  paths: readonly string[],
+  fileOf: (name: string) => string,
+): string {
+  return [
+    'import type { Routes } from "@angular/router";',
+    ...screens.map((n) => `import { ${n} } from "./screens/${fileOf(n)}";`),
+    "",
+    "export const routes: Routes = [",
+    ...screens.map((n, i) => `  { path: ${JSON.stringify((paths[i] ?? "/").replace(/^\//, ""))}, component: ${n} },`),
+    "];",
+    "",
+  ].join("\n");
+}
+
+/** src/app/app.ts: the root component, the router's outlet. */
+const APP_TS = `import { Component } from "@angular/core";
+import { RouterOutlet } from "@angular/router";
+
+@Component({
+  selector: "app-root",
+  imports: [RouterOutlet],
+  template: "<router-outlet />",
+})
+export class App {}
+`;
+
+function newUnit(name: string, file: string, dir: AngularUnit["dir"]): AngularUnit {
+  return { name, file, dir, sheet: new Sheet(["root"]), menus: [], layerIds: false };
+}
