@@ -71,4 +71,24 @@ describe.runIf(runBrowser)("click toggles in Chromium", () => {
         await expect.poll(() => look(p)).toEqual(ON);
       });
     });
+
+  // TnT's radios and input fields: the variant a click shows has layers the first has not, and lacks some of its.
+  for (const [label, options] of TARGETS)
+    it(`${label}: a click shows the layers the variant adds, hides those it has not; another undoes it`, async () => {
+      const code = await cachedGenerateCode(design, options);
+      const { files, entry } = await resultPage(code.files, options.target);
+      const page = options.target === "html" ? "settings.html" : entry;
+      await withPage(browser, files, page, { width: 400, height: 300 }, async (p) => {
+        const radio = p.locator('[data-node-id="4:3"]');
+        const shown = async () => [
+          await p.locator('[data-node-id="6:3d"]').isVisible(),
+          await p.locator('[data-node-id="4:3h"]').isVisible(),
+        ];
+        expect(await shown()).toEqual([false, true]);
+        await radio.click();
+        await expect.poll(shown).toEqual([true, false]);
+        await radio.click();
+        await expect.poll(shown).toEqual([false, true]);
+      });
+    });
 });
