@@ -1,7 +1,8 @@
 /**
  * Click toggles in Chromium (issue 52): a layer whose click changes it to another variant of its set (and the
  * variant's click back) is a toggle — in HTML a label around a hidden checkbox (no script: `:has(> input:checked)`),
- * in React a button whose `useState` is its `aria-pressed`. A click shows the variant's colours, another the first
+ * in React a button whose `useState` is its `aria-pressed`, in Vue one whose `ref` is; with CSS modules and Tailwind
+ * (`has-[>input:checked]:`, `aria-pressed:` and their named groups' variants). A click shows the variant's colours, another the first
  * look again; the keyboard does it too (Space on the focused checkbox or button).
  */
 import type { Page } from "playwright-core";
@@ -31,7 +32,11 @@ const ON = ["rgb(26, 153, 51)", "rgb(255, 255, 255)"];
 
 const TARGETS: [string, CodeOptions][] = [
   ["HTML", { target: "html", styling: "css-modules", nodeIds: true }],
+  ["HTML (Tailwind)", { target: "html", styling: "tailwind", nodeIds: true }],
   ["React", { target: "react", styling: "css-modules", nodeIds: true }],
+  ["React (Tailwind)", { target: "react", styling: "tailwind", nodeIds: true }],
+  ["Vue", { target: "vue", styling: "css-modules", nodeIds: true }],
+  ["Vue (Tailwind)", { target: "vue", styling: "tailwind", nodeIds: true }],
 ];
 
 describe.runIf(runBrowser)("click toggles in Chromium", () => {
@@ -41,13 +46,16 @@ describe.runIf(runBrowser)("click toggles in Chromium", () => {
   for (const [label, options] of TARGETS)
     it(`${label}: a click shows the other variant, another the first; Space too`, async () => {
       const code = await cachedGenerateCode(design, options);
-      const screen = code.files.find((f) => /^(settings\.html|src\/screens\/Settings\.tsx)$/.test(f.path))!.content;
+      const screen = code.files.find((f) => /^(settings\.html|src\/screens\/Settings\.(tsx|vue))$/.test(f.path))!;
       if (options.target === "html") {
-        expect(screen).toMatch(/<label[^>]*data-node-id="4:2"[^>]*>\s*<input[^>]*type="checkbox"/);
-        expect(screen).not.toContain("<script");
+        expect(screen.content).toMatch(/<label[^>]*data-node-id="4:2"[^>]*>\s*<input[^>]*type="checkbox"/);
+        expect(screen.content).not.toContain("<script");
+      } else if (options.target === "vue") {
+        expect(screen.content).toContain("const pressed = ref(false);");
+        expect(screen.content).toMatch(/:aria-pressed="pressed"\s+@click="pressed = !pressed"/);
       } else {
-        expect(screen).toContain("const [pressed, setPressed] = useState(false);");
-        expect(screen).toMatch(/aria-pressed=\{pressed\}/);
+        expect(screen.content).toContain("const [pressed, setPressed] = useState(false);");
+        expect(screen.content).toMatch(/aria-pressed=\{pressed\}/);
       }
       const { files, entry } = await resultPage(code.files, options.target);
       const page = options.target === "html" ? "settings.html" : entry;

@@ -296,21 +296,29 @@ function showApart(
   if (dropped.length > 0 || added.size > 0) sheet.groups.add(cls);
 }
 
-/** React: the state of each toggle of a file's markup (`aria-pressed={pressed}`), declared at the top of the file. */
-export function toggleHooks(tree: VNode): { imports: string[]; locals: string[] } {
+/** The state of each toggle of a file's markup (`aria-pressed={pressed}`), in order. */
+export function toggleNames(tree: VNode): string[] {
   const out: string[] = [];
   const walk = (node: VNode): void => {
     if (node.type === "if") walk(node.child);
     if (node.type !== "element") return;
     const name = node.reactAttrs?.find(([a]) => a === "aria-pressed")?.[1];
-    if (name) out.push(`  const [${name}, set${name[0]!.toUpperCase()}${name.slice(1)}] = useState(false);`);
+    if (name) out.push(name);
     node.children.forEach(walk);
   };
   walk(tree);
+  return out;
+}
+
+/** React: the state of each toggle of a file's markup, declared at the top of the file. */
+export function toggleHooks(tree: VNode): { imports: string[]; locals: string[] } {
+  const out = toggleNames(tree).map(
+    (name) => `  const [${name}, set${name[0]!.toUpperCase()}${name.slice(1)}] = useState(false);`,
+  );
   return { imports: out.length > 0 ? ["useState"] : [], locals: out };
 }
 
-/** React (CSS modules): whether a layer is a toggle (its click changes it to a variant), drawn on its screen. */
+/** React and Vue: whether a layer is a toggle (its click changes it to a variant), drawn on its screen. */
 export function toggledOf(
   doc: { prototype?: Prototype; variants?: Readonly<Record<string, DesignNode>> },
   modules: boolean,
