@@ -2,8 +2,8 @@
  * Click toggles in Chromium (issue 52): a layer whose click changes it to another variant of its set (and the
  * variant's click back) is a toggle — in HTML a label around a hidden checkbox (no script: `:has(> input:checked)`),
  * in React a button whose `useState` is its `aria-pressed`, in Vue one whose `ref` is; with CSS modules and Tailwind
- * (`has-[>input:checked]:`, `aria-pressed:` and their named groups' variants). A click shows the variant's colours, another the first
- * look again; the keyboard does it too (Space on the focused checkbox or button).
+ * (`has-[>input:checked]:`, `aria-pressed:` and their named groups' variants). A click shows the variant's colours,
+ * another the first look again; the keyboard does it too (Space on the focused checkbox or button).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
