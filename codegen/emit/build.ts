@@ -503,11 +503,7 @@ function buildNode(
     return wrapVisibility(element);
   }
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
-  if (toggle) addedByToggle(node, ctx.states!);
-  const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
-  // (Not among masked children: maskedChildren goes by the children's indices.)
-  for (const { parent: from, child, index } of masks ? [] : (ctx.states?.added.get(node.id) ?? []))
-    built.splice(Math.min(index, built.length), 0, buildNode(child, from, ctx, childFlags));
+  const built = builtChildren(node, toggle !== undefined, masks !== undefined, ctx, childFlags);
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
   element.children =
     node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
@@ -522,6 +518,24 @@ function buildNode(
 function toggleOf(node: DesignNode, ctx: BuildContext): ToggleKind | undefined {
   const kind = ctx.states?.toggle;
   return kind && ctx.states!.changes(node).some((c) => c.state === ":checked") ? kind : undefined;
+}
+
+/**
+ * `node`'s children built, with the layers a toggle's variants add to it (addedByToggle) where the variant has them
+ * (not among masked children: maskedChildren goes by the children's indices).
+ */
+function builtChildren(
+  node: DesignNode,
+  toggle: boolean,
+  masked: boolean,
+  ctx: BuildContext,
+  childFlags: Flags,
+): (VNode | undefined)[] {
+  if (toggle) addedByToggle(node, ctx.states!);
+  const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
+    built.splice(Math.min(index, built.length), 0, buildNode(child, from, ctx, childFlags));
+  return built;
 }
 
 /** The layers a toggle's variants add, built hidden where they go (variant-states.ts shows them in the state). */

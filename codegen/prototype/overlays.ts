@@ -1,8 +1,9 @@
 /**
  * The prototype's overlays (issue 52, second part): a click that opens a frame as an overlay (`OVERLAY`), swaps the
  * open overlay for another (`SWAP`) or closes it (`CLOSE`); a hover that opens one while it lasts. Each overlay frame
- * of the export becomes a dialog, by an id of its own, in every page whose clicks open it (and in the pages of what those overlays open); the emitters draw the
- * dialog (emit/overlays.ts) and the layers that open, swap or close it as buttons (links of kind `overlay`).
+ * of the export becomes a dialog, by an id of its own, in every page whose clicks open it (and in the pages of what
+ * those overlays open); the emitters draw the dialog (emit/overlays.ts) and the layers that open, swap or close it as
+ * buttons (links of kind `overlay`).
  */
 import { anchorName, clickAction, type Link, type LinkPlan } from "./links.js";
 import type { OverlaySettings, Prototype, Transition } from "./model.js";
