@@ -534,8 +534,19 @@ function builtChildren(
   if (toggle) addedByToggle(node, ctx.states!);
   const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
   for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
-    built.splice(Math.min(index, built.length), 0, buildNode(child, from, ctx, childFlags));
+    built.splice(Math.min(index, built.length), 0, unidentified(buildNode(child, from, ctx, childFlags)));
   return built;
+}
+
+/**
+ * A copy of a variant's layers without their ids: `data-node-id` names the layer drawn there, and the variant may be
+ * drawn on the same page (its component set), where its own layers have them.
+ */
+function unidentified(vnode: VNode | undefined): VNode | undefined {
+  if (vnode?.type === "if") unidentified(vnode.child);
+  if (vnode?.type === "element" || vnode?.type === "use") delete vnode.nodeId;
+  if (vnode?.type === "element") vnode.children.forEach(unidentified);
+  return vnode;
 }
 
 /** The layers a toggle's variants add, built hidden where they go (variant-states.ts shows them in the state). */

@@ -89,7 +89,8 @@ describe.runIf(runBrowser)("click toggles in Chromium", () => {
       await withPage(browser, files, page, { width: 400, height: 300 }, async (p) => {
         const radio = p.locator('[data-node-id="4:3"]');
         const shown = async () => [
-          await p.locator('[data-node-id="6:3d"]').isVisible(),
+          // The dot, a copy of the variant's (no id: the variant's layer has it where drawn).
+          await p.locator('[data-node-id="4:3"] > div:not([data-node-id])').isVisible(),
           await p.locator('[data-node-id="4:3h"]').isVisible(),
         ];
         expect(await shown()).toEqual([false, true]);
