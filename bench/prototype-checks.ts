@@ -423,8 +423,8 @@ const openIs = (page: Page, id: string, open: boolean) =>
 
 /**
  * Each click toggle (a layer whose click changes it to another variant of its set): a click changes its look (its
- * layers' computed colours and sizes) and its state (HTML's checkbox checked, React's `aria-pressed`), another click
- * brings both back.
+ * layers' computed colours and the pixels of its box, the pointer over it each time) and its state (HTML's checkbox
+ * checked, React's `aria-pressed`), another click brings both back.
  */
 export async function checkToggles(host: PageHost, doc: DesignDocument, s: Screens, out: Checks): Promise<void> {
   const toggles: { node: DesignNode; frame: number }[] = [];
@@ -455,13 +455,19 @@ export async function checkToggles(host: PageHost, doc: DesignDocument, s: Scree
                 .evaluate((i) => String((i as unknown as { checked: boolean }).checked))
                 .catch(() => "none")
             : el.getAttribute("aria-pressed");
-        const before = JSON.stringify(await stylesOf(page, ids));
+        // Its look: its layers' computed colours and the pixels of its box (a layer the variant adds or has not,
+        // an outline: what the colours of the layers drawn miss).
+        const look = async () =>
+          JSON.stringify(await stylesOf(page, ids)) +
+          (await el.screenshot({ animations: "disabled" })).toString("base64");
+        await el.hover();
+        const before = await look();
         if ((await state()) !== "false") return "no toggle state";
         await el.click();
-        const on = JSON.stringify(await stylesOf(page, ids));
+        const on = await look();
         if ((await state()) !== "true" || on === before) return "a click did not change it";
         await el.click();
-        const off = JSON.stringify(await stylesOf(page, ids));
+        const off = await look();
         if ((await state()) !== "false" || off !== before) return "a second click did not bring it back";
         return undefined;
       },

@@ -37,7 +37,7 @@ import { buildMapped, type MappedUsage } from "./mapped.js";
 import { navLinkDecls, NavPlan, type NavMenuNames } from "./nav-menu.js";
 import type { AttrValue, ComponentUse, ElementNode, Sheet, VNode } from "./vnode.js";
 import { linkDecls, linkSemantics, wrappedUse } from "./links.js";
-import { addStateRules, type StatePlan, type ToggleKind } from "./variant-states.js";
+import { addStateRules, layersApart, type StatePlan, type ToggleKind } from "./variant-states.js";
 import { plural } from "../../kernel/plural.js";
 import type { LinkPlan } from "../prototype/links.js";
 import type { LayerPrototype } from "../prototype/model.js";
@@ -503,7 +503,7 @@ function buildNode(
     return wrapVisibility(element);
   }
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
-  const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  const built = builtChildren(node, toggle !== undefined, masks !== undefined, ctx, childFlags);
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
   element.children =
     node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
@@ -518,6 +518,43 @@ function buildNode(
 function toggleOf(node: DesignNode, ctx: BuildContext): ToggleKind | undefined {
   const kind = ctx.states?.toggle;
   return kind && ctx.states!.changes(node).some((c) => c.state === ":checked") ? kind : undefined;
+}
+
+/**
+ * `node`'s children built, with the layers a toggle's variants add to it (addedByToggle) where the variant has them
+ * (not among masked children: maskedChildren goes by the children's indices).
+ */
+function builtChildren(
+  node: DesignNode,
+  toggle: boolean,
+  masked: boolean,
+  ctx: BuildContext,
+  childFlags: Flags,
+): (VNode | undefined)[] {
+  if (toggle) addedByToggle(node, ctx.states!);
+  const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
+    built.splice(Math.min(index, built.length), 0, unidentified(buildNode(child, from, ctx, childFlags)));
+  return built;
+}
+
+/**
+ * A copy of a variant's layers without their ids: `data-node-id` names the layer drawn there, and the variant may be
+ * drawn on the same page (its component set), where its own layers have them.
+ */
+function unidentified(vnode: VNode | undefined): VNode | undefined {
+  if (vnode?.type === "if") unidentified(vnode.child);
+  if (vnode?.type === "element" || vnode?.type === "use") delete vnode.nodeId;
+  if (vnode?.type === "element") vnode.children.forEach(unidentified);
+  return vnode;
+}
+
+/** The layers a toggle's variants add, built hidden where they go (variant-states.ts shows them in the state). */
+function addedByToggle(node: DesignNode, states: StatePlan): void {
+  for (const change of states.changes(node))
+    if (change.state === ":checked")
+      for (const [id, layers] of layersApart(node, change.variant).added)
+        states.added.set(id, [...(states.added.get(id) ?? []), ...layers]);
 }
 
 /** HTML's toggle: a label (a click on it checks its box); React's: a button whose state says it is pressed. */

@@ -36,8 +36,8 @@ export interface FrameworkOptions {
    */
   focusRef?: (ref: string) => string;
   /**
-   * A click that changes a layer to another variant becomes a button's state (React with CSS modules; Tailwind's
-   * classes have no variant for it, a note names it): the toggled instance is drawn on its screen.
+   * A click that changes a layer to another variant becomes a button's state (`aria-pressed`; Tailwind's variant
+   * `aria-pressed:`): the toggled instance is drawn on its screen.
    */
   toggles?: boolean;
 }
@@ -149,7 +149,7 @@ export function frameworkContext(
   const overlays = planOverlays(doc);
   const scrolling = scrollingOf(doc);
   // A toggle's state is its screen's.
-  const toggled = options.toggles ? toggledOf(doc, ownStyles) : undefined;
+  const toggled = options.toggles ? toggledOf(doc, true) : undefined;
   const tokens = tokenFields(doc, ownStyles ? "css" : "tailwind");
   const tokensCss = documentTokensCss(doc, ownStyles ? "css" : "tailwind");
 
@@ -172,7 +172,7 @@ export function frameworkContext(
     ...(links && !def ? { links } : {}),
     ...(scrolling ? { scrolling } : {}),
     // Its classes are the file's own.
-    ...(doc.variants ? { states: statePlan(doc, options.toggles && ownStyles ? "pressed" : undefined) } : {}),
+    ...(doc.variants ? { states: statePlan(doc, options.toggles ? "pressed" : undefined) } : {}),
     ...(motion?.morph ? { morph: motion.morph } : {}),
     problems,
   });

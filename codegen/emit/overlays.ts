@@ -19,7 +19,8 @@ import type { ElementNode, VNode } from "./vnode.js";
 export function dialogElement(overlay: Overlay, content: VNode): ElementNode {
   const attrs: [string, string][] = [
     ["id", overlay.id],
-    ["aria-modal", "true"],
+    // (A hover's is shown without a modal.)
+    ...(overlay.hover ? [] : [["aria-modal", "true"] as [string, string]]),
     ["aria-label", overlay.name || "Overlay"],
   ];
   if (overlay.settings.closeOnOutsideClick) attrs.push(["closedby", "any"]);
@@ -103,6 +104,9 @@ function overlayCss(overlay: Overlay, width: number): string {
     "background: none",
     "color: inherit",
     "overflow: visible",
+    // Shown by a hover (not modal, so not in the top layer): on the viewport, above the page, under no pointer (else
+    // the pointer would leave its trigger for it, which closes it).
+    ...(overlay.hover ? ["position: fixed", "z-index: 2147483647", "pointer-events: none"] : []),
   ];
   const backdrop = background ?? "transparent";
   const t = overlay.transition;

@@ -327,11 +327,25 @@ export function cascaded(decls: Decl[]): Decl[] {
 
 /**
  * A pseudo-class or pseudo-element's variant: `hover`, `placeholder`; a layer's look while the element of class X is
- * hovered or pressed (`:is(.X:hover *)`, variant-states.ts) is the variant of X's named group, `group-hover/X`.
+ * hovered, pressed or toggled on (`:is(.X:hover *)`, variant-states.ts) is the variant of X's named group,
+ * `group-hover/X`, `group-aria-pressed/X`.
  */
 function pseudoVariant(pseudo: string): string {
-  const group = /^:is\(\.([\w-]+):(hover|active) \*\)$/.exec(pseudo);
-  return group ? `group-${group[2]}/${group[1]}` : pseudo.replace(/^:+/, "");
+  const group = /^:is\(\.([\w-]+)(:hover|:active|\[aria-pressed="true"\]|:has\(> input:checked\)) \*\)$/.exec(pseudo);
+  if (group) return `group-${stateVariant(group[2]!)}/${group[1]}`;
+  return /^(?:\[aria-pressed="true"\]|:has\(> input:[\w-]+\))$/.test(pseudo)
+    ? stateVariant(pseudo)
+    : pseudo.replace(/^:+/, "");
+}
+
+/**
+ * A state's Tailwind variant: `hover`, `active`; a toggle's (variant-states.ts's TOGGLE_SELECTOR): React's and Vue's
+ * `aria-pressed`, HTML's checkbox `has-[>input:checked]` (and its focus ring's `has-[>input:focus-visible]`).
+ */
+function stateVariant(state: string): string {
+  if (state === '[aria-pressed="true"]') return "aria-pressed";
+  const has = /^:has\(> (input:[\w-]+)\)$/.exec(state);
+  return has ? `has-[>${has[1]}]` : state.slice(1);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
-import { STATES_FILE } from "../prototype/test-design.js";
-import { lookChange, matchLayers, stateChanges } from "./variant-states.js";
+import { STATES_FILE, TOGGLE_FILE } from "../prototype/test-design.js";
+import { layersApart, lookChange, matchLayers, stateChanges } from "./variant-states.js";
 
 const urls = { cssUrl: (key: string) => key };
 
@@ -53,5 +53,29 @@ describe("a hover's and a press's variant as the element's states", () => {
     expect(tsx).toMatch(/group\/\w+/);
     expect(tsx).toMatch(/group-hover\/\w+:text-white/);
     expect(tsx).toContain("motion-reduce:transition-none");
+  });
+});
+
+describe("a click's variant as a toggle", () => {
+  const doc = loadDesign(TOGGLE_FILE, [], {}, { topLevel: "frames" }).document;
+  const radio = doc.frames[0]!.children!.find((c) => c.id === "4:3")!;
+
+  it("lists the layers the variant adds (by the layer they go in) and the ones it has not", () => {
+    const { added, dropped } = layersApart(radio, doc.variants!["6:3"]!);
+    expect([...added].map(([id, layers]) => [id, layers.map((l) => [l.child.id, l.index])])).toEqual([
+      ["4:3", [["6:3d", 1]]],
+    ]);
+    expect(dropped).toEqual(["4:3h"]);
+  });
+
+  it("names no toggle in the prototype notes: every target draws them", async () => {
+    for (const options of [
+      { target: "html", styling: "css-modules", nodeIds: false },
+      { target: "react", styling: "tailwind", nodeIds: false },
+      { target: "vue", styling: "css-modules", nodeIds: false },
+    ] as const) {
+      const code = await generateCode(doc, options);
+      expect(code.problems.filter((p) => p.code === "prototype").map((p) => p.message)).toEqual([]);
+    }
   });
 });

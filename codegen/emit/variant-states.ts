@@ -75,6 +75,49 @@ export function matchLayers(a: DesignNode, b: DesignNode): [DesignNode, DesignNo
   return out;
 }
 
+/** A layer a variant has that no layer drawn matches: drawn hidden inside `under`'s element, shown in the state. */
+export interface AddedLayer {
+  /** The variant's layer it is a child of (its place is in that layer's layout). */
+  parent: DesignNode;
+  child: DesignNode;
+  /** Its index among `parent`'s children as drawn. */
+  index: number;
+}
+
+/**
+ * The layers `variant` adds to `node` (by the id of the layer of `node` they go in) and the ids of the layers of `node`
+ * it has not (the radio's dot, an input's floating label): matched as matchLayers matches them.
+ */
+export function layersApart(
+  node: DesignNode,
+  variant: DesignNode,
+): { added: Map<string, AddedLayer[]>; dropped: string[] } {
+  const added = new Map<string, AddedLayer[]>();
+  const dropped: string[] = [];
+  const walk = (a: DesignNode, b: DesignNode): void => {
+    const ours = drawnChildren(a);
+    const theirs = drawnChildren(b);
+    const matched = new Set<DesignNode>();
+    const seen = new Map<string, number>();
+    for (const child of ours) {
+      const n = seen.get(child.name) ?? 0;
+      seen.set(child.name, n + 1);
+      const match = theirs.filter((o) => o.name === child.name)[n];
+      if (child.hidden) continue;
+      if (match && !match.hidden) {
+        matched.add(match);
+        walk(child, match);
+      } else dropped.push(child.id);
+    }
+    const extra = theirs.flatMap((child, index) =>
+      matched.has(child) || child.hidden ? [] : [{ parent: b, child, index }],
+    );
+    if (extra.length > 0) added.set(a.id, extra);
+  };
+  walk(node, variant);
+  return { added, dropped };
+}
+
 /** What a layer's look is made of (not its layout, which the variant shares): the properties a state may change. */
 const LOOK = new RegExp(
   "^(?:background(?:-.+)?|color|border(?:-.+)?|box-shadow|opacity|filter|backdrop-filter|mix-blend-mode|font-.+|" +
@@ -149,6 +192,8 @@ export interface StatePlan {
   toggle?: ToggleKind;
   /** React: the state of each toggle drawn in the file, in order (`pressed`, `pressed2`, …). */
   toggles: string[];
+  /** The layers a toggle's variant adds, by the id of the layer drawn they go in (set as the toggle is built). */
+  added: Map<string, AddedLayer[]>;
 }
 
 /** The plan of a design's hover, press (and, with `toggle`, click) variants (one plan per file built). */
@@ -161,6 +206,7 @@ export function statePlan(
     classes: new Map(),
     ...(toggle ? { toggle } : {}),
     toggles: [],
+    added: new Map(),
   };
 }
 
@@ -210,6 +256,7 @@ export function addStateRules(
       eased.set(target, entry);
     }
   }
+  for (const change of changes) if (change.state === ":checked") showApart(node, cls, change, sheet, classes, toggle);
   for (const [target, { props, transition }] of eased) {
     const decls = stateTransition(props, transition);
     if (decls.length > 0) sheet.rules.get(target)!.push(...decls);
@@ -217,21 +264,61 @@ export function addStateRules(
   return missed;
 }
 
-/** React: the state of each toggle of a file's markup (`aria-pressed={pressed}`), declared at the top of the file. */
-export function toggleHooks(tree: VNode): { imports: string[]; locals: string[] } {
+/**
+ * A toggle's variant's own layers (layersApart): the ones it adds, drawn hidden (buildNode), are shown in its state,
+ * the ones it has not are hidden then.
+ */
+function showApart(
+  node: DesignNode,
+  cls: string,
+  change: StateChange,
+  sheet: Sheet,
+  classes: ReadonlyMap<string, string>,
+  toggle: ToggleKind | undefined,
+): void {
+  const within = `:is(.${cls}${selectorOf(change.state, toggle)} *)`;
+  const { added, dropped } = layersApart(node, change.variant);
+  for (const id of dropped) {
+    const target = classes.get(id);
+    if (target !== undefined) sheet.addPseudo(target, within, [["display", "none"]]);
+  }
+  for (const { child } of [...added.values()].flat()) {
+    const target = classes.get(child.id);
+    const rule = target === undefined ? undefined : sheet.rules.get(target);
+    if (!rule) continue;
+    // Without a display of its own, the element's (`revert`: a div's block, a span's inline).
+    const shown = rule.find(([p]) => p === "display")?.[1] ?? "revert";
+    const at = rule.findIndex(([p]) => p === "display");
+    if (at >= 0) rule.splice(at, 1);
+    rule.push(["display", "none"]);
+    sheet.addPseudo(target!, within, [["display", shown]]);
+  }
+  if (dropped.length > 0 || added.size > 0) sheet.groups.add(cls);
+}
+
+/** The state of each toggle of a file's markup (`aria-pressed={pressed}`), in order. */
+export function toggleNames(tree: VNode): string[] {
   const out: string[] = [];
   const walk = (node: VNode): void => {
     if (node.type === "if") walk(node.child);
     if (node.type !== "element") return;
     const name = node.reactAttrs?.find(([a]) => a === "aria-pressed")?.[1];
-    if (name) out.push(`  const [${name}, set${name[0]!.toUpperCase()}${name.slice(1)}] = useState(false);`);
+    if (name) out.push(name);
     node.children.forEach(walk);
   };
   walk(tree);
+  return out;
+}
+
+/** React: the state of each toggle of a file's markup, declared at the top of the file. */
+export function toggleHooks(tree: VNode): { imports: string[]; locals: string[] } {
+  const out = toggleNames(tree).map(
+    (name) => `  const [${name}, set${name[0]!.toUpperCase()}${name.slice(1)}] = useState(false);`,
+  );
   return { imports: out.length > 0 ? ["useState"] : [], locals: out };
 }
 
-/** React (CSS modules): whether a layer is a toggle (its click changes it to a variant), drawn on its screen. */
+/** React and Vue: whether a layer is a toggle (its click changes it to a variant), drawn on its screen. */
 export function toggledOf(
   doc: { prototype?: Prototype; variants?: Readonly<Record<string, DesignNode>> },
   modules: boolean,

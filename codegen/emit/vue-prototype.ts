@@ -25,6 +25,12 @@ export function vueHandler(expr: string): string {
   const play = /^\(event\) => transitionClick\(event, ("(?:[^"\\]|\\.)*"), \(\) => navigate\((.*)\)\)$/.exec(expr);
   if (play) return `transitionClick($event, ${play[1]}, () => $router.push(${play[2]}))`;
   if (expr === "() => navigate(-1)" || expr === "() => history.back()") return "$router.back()";
+  // A toggle's click (build.ts's pressedAttrs): its ref, unwrapped in the template, flipped.
+  const toggle = /^\(\) => set(\w+)\(\(on\) => !on\)$/.exec(expr);
+  if (toggle) {
+    const name = `${toggle[1]![0]!.toLowerCase()}${toggle[1]!.slice(1)}`;
+    return `${name} = !${name}`;
+  }
   return expr.replace(/\b([A-Za-z_$][\w$]*)\.current\?\./g, "$1?.");
 }
 

@@ -15,6 +15,7 @@ import { Sheet, type VNode } from "./vnode.js";
 import { printVue } from "./vue-print.js";
 import { playsTransitions, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
 import { dialogRefs, overlayPage, overlaysCss } from "./overlays.js";
+import { toggleNames } from "./variant-states.js";
 import { viewTransitionsCss } from "./view-transitions.js";
 import type { PageTimer } from "../prototype/transitions.js";
 import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "./framework-context.js";
@@ -66,7 +67,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   const design = frameworkContext(
     doc,
     // The template sees a ref unwrapped.
-    { ...options, focusRef: (ref) => `${ref}?.focus()` },
+    { ...options, focusRef: (ref) => `${ref}?.focus()`, toggles: true },
     plan,
     { nodeId: NODE_ID, layerId: LAYER_ID },
     problems,
@@ -89,8 +90,10 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     usesOf(tree, used, tags, useClasses);
     used.delete(unit.name);
     const dialogs = dialogRefs(tree);
+    // A toggle's state: a ref its button's `:aria-pressed` shows and its click flips (vueHandler).
+    const toggles = toggleNames(tree);
     const vueNames = [
-      ...(unit.menus.length > 0 || dialogs.length > 0 ? ["ref"] : []),
+      ...(unit.menus.length > 0 || dialogs.length > 0 || toggles.length > 0 ? ["ref"] : []),
       ...(unit.menus.length > 0 ? ["useId"] : []),
       ...(timer ? ["onBeforeUnmount", "onMounted"] : []),
     ].sort();
@@ -119,6 +122,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     ]);
     const prototypeLines = [
       ...dialogs.map((r) => `const ${r} = ref<HTMLDialogElement | null>(null);`),
+      ...toggles.map((name) => `const ${name} = ref(false);`),
       ...(timer ? vueTimer(timer, routes[timer.to]!) : []),
     ];
     const own = [...setup, ...menuLines, ...prototypeLines];

@@ -20,8 +20,11 @@ export type Link =
   | { kind: "route"; to: string; transition?: string }
   /** Back in history; `router`: through the app's router (`navigate(-1)`), else the browser's `history.back()`. */
   | { kind: "back"; router?: true }
-  /** Opens the dialog `dialog`, swaps the open one (`from`) for it, or closes it (overlays.ts). */
-  | { kind: "overlay"; action: "open" | "swap" | "close"; dialog: string; from?: string };
+  /**
+   * Opens the dialog `dialog`, swaps the open one (`from`) for it, or closes it (overlays.ts); `hover`: opens it while
+   * the pointer is over the layer (or the focus on it), closes it when it leaves.
+   */
+  | { kind: "overlay"; action: "open" | "swap" | "close" | "hover"; dialog: string; from?: string };
 
 export interface LinkPlan {
   linkFor(id: string): Link | undefined;

@@ -1,14 +1,15 @@
 /**
  * What of the prototype the code does not do, named per layer (the notes codegen returns beside the files): every
- * interaction other than a click's link (links.ts), a hover's or a press's variant (emit/variant-states.ts), a page
- * transition and a page's timer (transitions.ts): variables, conditionals, video, keys, drags, overlays, toggles,
- * timers that change variants, and links whose destination is not in the export. Grouped by what they do — what the
- * code cannot do first — each layer named once with its destination.
+ * interaction other than a click's link (links.ts), a hover's, a press's or a click's (a toggle's) variant
+ * (emit/variant-states.ts), a click's or a hover's overlay (overlays.ts), a page transition and a page's timer
+ * (transitions.ts): variables, conditionals, video, keys, drags, timers that change variants, and links whose
+ * destination is not in the export. Grouped by what they do — what the code cannot do first — each layer named once
+ * with its destination.
  */
 import { plural } from "../../kernel/plural.js";
 import type { Problem } from "../types.js";
 import { clickAction, type LinkPlan } from "./links.js";
-import { VARIANT_STATES, type Action, type Prototype, type Transition, type Trigger } from "./model.js";
+import { TOGGLE_TRIGGER, VARIANT_STATES, type Action, type Prototype, type Transition, type Trigger } from "./model.js";
 
 const TRIGGER_WORDS: Record<Trigger["type"], string> = {
   ON_CLICK: "on click",
@@ -105,8 +106,9 @@ function groupOf(trigger: Trigger, action: Action, away: boolean): { group: stri
 /**
  * The notes for `prototype`'s layers in the export, given what the links drew (`links`) and the motion the code plays
  * (`done`). `nameOf`: a layer's name as Figma shows it (a variant with its set's: “Set › Variant”). `variants`: the
- * variants a hover or a press changes to that the code draws as that state. One note per kind of interaction (its
- * trigger and what it does), naming each layer it is on — with its destination — once, however often it repeats.
+ * variants a hover, a press or a click changes to that the code draws as that state. One note per kind of
+ * interaction (its trigger and what it does), naming each layer it is on — with its destination — once, however
+ * often it repeats.
  */
 export function prototypeNotes(
   prototype: Prototype,
@@ -127,11 +129,16 @@ export function prototypeNotes(
     for (const interaction of layer.interactions ?? []) {
       const trigger = interaction.trigger;
       const clicked = linked && trigger.type === "ON_CLICK" ? clickAction(interaction.actions) : undefined;
-      const state = VARIANT_STATES[trigger.type] !== undefined;
+      // A hover's overlay is opened while the pointer is over its layer (overlays.ts).
+      const link = links?.linkFor(id);
+      const hoverOverlay = link?.kind === "overlay" && link.action === "hover" && trigger.type !== "ON_CLICK";
+      // A click's variant is a toggle's (emit/variant-states.ts: HTML's checkbox, the frameworks' aria-pressed).
+      const state = VARIANT_STATES[trigger.type] !== undefined || trigger.type === TOGGLE_TRIGGER;
       for (const action of interaction.actions) {
-        // A hover's or a press's variant is the element's look in that state (emit/variant-states.ts), eased.
+        // A hover's, a press's or a click's variant is the element's look in that state (emit/variant-states.ts).
         if (state && action.type === "NODE" && action.navigation === "CHANGE_TO" && variants.has(action.destinationId!))
           continue;
+        if (hoverOverlay && action.type === "NODE" && action.navigation === "OVERLAY") continue;
         if (action === clicked) {
           const t = action.type === "NODE" ? action.transition : undefined;
           // An overlay comes in with its transition (emit/overlays.ts).

@@ -136,3 +136,35 @@ export const OVERLAYS_FILE = {
     ],
   },
 };
+
+/** A page whose "Peek" button opens "Preview" (centred, no backdrop) while the pointer is over it (ON_HOVER). */
+export const HOVER_OVERLAY_FILE = {
+  name: "Hover overlay (synthetic)",
+  document: {
+    id: "0:0",
+    name: "Document",
+    type: "DOCUMENT",
+    children: [
+      {
+        id: "0:1",
+        name: "Page 1",
+        type: "CANVAS",
+        children: [
+          {
+            id: "60:1",
+            name: "Gallery",
+            type: "FRAME",
+            absoluteBoundingBox: box(0, 0, 400, 800),
+            fills: solid(1, 1, 1),
+            children: [
+              clickable("60:2", "Peek", 20, 40, [{ trigger: { type: "ON_HOVER" }, actions: [open("70:1", null)] }]),
+            ],
+          },
+          overlay("70:1", "Preview", 500, 200, 120, { overlayPositionType: "CENTER" }, [
+            text("70:2", "A closer look", 520, 20, 160),
+          ]),
+        ],
+      },
+    ],
+  },
+};

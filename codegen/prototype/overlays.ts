@@ -1,8 +1,9 @@
 /**
  * The prototype's overlays (issue 52, second part): a click that opens a frame as an overlay (`OVERLAY`), swaps the
- * open overlay for another (`SWAP`) or closes it (`CLOSE`). Each overlay frame of the export becomes a dialog, by an id
- * of its own, in every page whose clicks open it (and in the pages of what those overlays open); the emitters draw the
- * dialog (emit/overlays.ts) and the layers that open, swap or close it as buttons (links of kind `overlay`).
+ * open overlay for another (`SWAP`) or closes it (`CLOSE`); a hover that opens one while it lasts. Each overlay frame
+ * of the export becomes a dialog, by an id of its own, in every page whose clicks open it (and in the pages of what
+ * those overlays open); the emitters draw the dialog (emit/overlays.ts) and the layers that open, swap or close it as
+ * buttons (links of kind `overlay`).
  */
 import { anchorName, clickAction, type Link, type LinkPlan } from "./links.js";
 import type { OverlaySettings, Prototype, Transition } from "./model.js";
@@ -25,6 +26,8 @@ export interface Overlay {
   transition?: Transition;
   /** MANUAL: the top-left corner's offset from the trigger's (the first trigger's), px. */
   offset?: [number, number];
+  /** A hover opens it (ON_HOVER, MOUSE_ENTER): shown without a modal, on the viewport, under no pointer. */
+  hover?: true;
 }
 
 export interface OverlayPlan {
@@ -44,7 +47,11 @@ const DEFAULT_SETTINGS: OverlaySettings = { position: "CENTER", closeOnOutsideCl
 interface Opener {
   overlay: Overlay;
   swap: boolean;
+  hover?: true;
 }
+
+/** The triggers that open an overlay while they last: the pointer over the layer. */
+const HOVERS = new Set(["ON_HOVER", "MOUSE_ENTER"]);
 
 /** The overlays of `doc`'s prototype; undefined when no click of the export opens one of its frames. */
 export function planOverlays(doc: { frames: readonly Layer[]; prototype?: Prototype }): OverlayPlan | undefined {
@@ -70,8 +77,18 @@ export function planOverlays(doc: { frames: readonly Layer[]; prototype?: Protot
     const from = frameOf.get(id);
     if (from === undefined || pageOf.has(id)) continue;
     const click = (layer.interactions ?? []).find((i) => i.trigger.type === "ON_CLICK");
-    const action = click && clickAction(click.actions);
-    if (action?.type === "CLOSE") closers.add(id);
+    const clicked = click && clickAction(click.actions);
+    if (clicked?.type === "CLOSE") closers.add(id);
+    const opensOnClick =
+      clicked?.type === "NODE" && (clicked.navigation === "OVERLAY" || clicked.navigation === "SWAP");
+    // Else a hover's overlay (Figma closes it when the pointer leaves).
+    const hovered = opensOnClick
+      ? undefined
+      : (layer.interactions ?? [])
+          .filter((i) => HOVERS.has(i.trigger.type))
+          .flatMap((i) => i.actions)
+          .find((a) => a.type === "NODE" && a.navigation === "OVERLAY");
+    const action = opensOnClick ? clicked : hovered;
     if (action?.type !== "NODE" || (action.navigation !== "OVERLAY" && action.navigation !== "SWAP")) continue;
     const frame = pageOf.get(action.destinationId ?? "");
     if (frame === undefined || frame === from) continue;
@@ -88,7 +105,8 @@ export function planOverlays(doc: { frames: readonly Layer[]; prototype?: Protot
     }
     if (action.transition && overlay.transition === undefined) overlay.transition = action.transition;
     if (action.overlayOffset && overlay.offset === undefined) overlay.offset = action.overlayOffset;
-    openers.set(id, { overlay, swap: action.navigation === "SWAP" });
+    if (hovered) overlay.hover = true;
+    openers.set(id, { overlay, swap: action.navigation === "SWAP", ...(hovered ? { hover: true as const } : {}) });
     const list = opens.get(from) ?? [];
     if (!list.includes(overlay)) list.push(overlay);
     opens.set(from, list);
@@ -115,6 +133,7 @@ export function planOverlays(doc: { frames: readonly Layer[]; prototype?: Protot
         const opener = openers.get(id);
         if (opener) {
           const swap = opener.swap && within !== undefined && within !== "any";
+          if (opener.hover) return { kind: "overlay", action: "hover", dialog: opener.overlay.id };
           return swap
             ? { kind: "overlay", action: "swap", dialog: opener.overlay.id, from: within.id }
             : { kind: "overlay", action: "open", dialog: opener.overlay.id };

@@ -256,6 +256,47 @@ const LIKE_SET = {
   ],
 };
 
+/** A radio's variant: its ring, with (On) a dot the other has not, or (Off) a hint the other has not. */
+const radio = (id: string, name: string, x: number, y: number, on: boolean, extra: object = {}) => ({
+  id,
+  name,
+  type: "COMPONENT",
+  absoluteBoundingBox: box(x, y, 100, 24),
+  ...extra,
+  children: [
+    {
+      id: `${id}r`,
+      name: "Ring",
+      type: "ELLIPSE",
+      absoluteBoundingBox: box(x, y, 24, 24),
+      strokes: solid(0, 0, 0),
+      strokeWeight: 1,
+      strokeAlign: "INSIDE",
+    },
+    on
+      ? {
+          id: `${id}d`,
+          name: "Dot",
+          type: "ELLIPSE",
+          absoluteBoundingBox: box(x + 6, y + 6, 12, 12),
+          fills: solid(0, 0, 0),
+        }
+      : text(`${id}h`, "Hint", x + 32, y, 68, { characters: "Pick", fills: solid(0.1, 0.1, 0.1) }),
+  ],
+});
+
+/** A radio's set: Off (a ring and a hint) and On (the ring and a dot), a click changing each to the other. */
+const RADIO_SET = {
+  id: "6:1",
+  name: "Radio",
+  type: "COMPONENT_SET",
+  absoluteBoundingBox: box(1200, 0, 100, 80),
+  children: [
+    radio("6:2", "State=Off", 1200, 0, false, { interactions: [clickTo("6:3")] }),
+    radio("6:3", "State=On", 1200, 50, true, { interactions: [clickTo("6:2")] }),
+  ],
+};
+
 /** A page with one instance of the toggle at Off (its click toggles it), and the toggle's set. */
 export const TOGGLE_FILE = {
   ...file("Toggle", [
@@ -279,12 +320,21 @@ export const TOGGLE_FILE = {
                 text("I4:2;5:2t", "Label", 28, 48, 144, { characters: "Buy now", fills: solid(0.1, 0.1, 0.1) }),
               ],
             },
+            // A radio at Off: a click adds its On variant's dot and takes its hint away.
+            {
+              ...radio("4:3", "Radio", 20, 120, false, { interactions: [clickTo("6:3")] }),
+              type: "INSTANCE",
+              componentId: "6:2",
+            },
           ],
         },
       ],
     ],
-    ["0:2", "Components", [LIKE_SET]],
+    ["0:2", "Components", [LIKE_SET, RADIO_SET]],
   ]),
-  components: { "5:2": { key: "k52", name: "State=Off", componentSetId: "5:1" } },
-  componentSets: { "5:1": { key: "k51", name: "Like" } },
+  components: {
+    "5:2": { key: "k52", name: "State=Off", componentSetId: "5:1" },
+    "6:2": { key: "k62", name: "State=Off", componentSetId: "6:1" },
+  },
+  componentSets: { "5:1": { key: "k51", name: "Like" }, "6:1": { key: "k61", name: "Radio" } },
 };
