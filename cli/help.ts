@@ -137,8 +137,7 @@ picks frames or any layer.
                  folder name; one folder per frame for a whole file, each converted on its own), so React and
                  HTML, and different frames, never share a folder. A --out that already holds files of the
                  other target is said, with the files, before they mix.
-  --target       react (default), html, vue (Vue 3 single-file components) or svelte (Svelte 5 components;
-                 offline only, no --ai)
+  --target       react (default), html, vue (Vue 3 single-file components) or svelte (Svelte 5 components)
   --styling      css-modules (default) or tailwind (React, Vue, Svelte: the HTML output is plain CSS); for Vue
                  and Svelte, css (= css-modules) is each component's scoped <style>
   --node-ids     mark each element with its layer's id (data-node-id), as --score and figment score need

@@ -196,11 +196,6 @@ export function parseCliArgs(given: string[]): CliArgs {
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
   if (styling === "css" && target !== "vue" && target !== "svelte")
     throw new FigmentError("input", "--styling css applies to --target vue|svelte (scoped styles): use css-modules");
-  if (target === "svelte" && values.ai)
-    throw new FigmentError(
-      "input",
-      "--target svelte is written offline from the design: the model writes React, HTML or Vue (leave out --ai)",
-    );
   if (kind === "nextjs" && target !== "react")
     throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");
   const command = positionals[0] ?? "";

@@ -65,6 +65,8 @@ const PART_WHAT: Record<CodePart, string> = {
   "code-preview": "The React preview",
   "code-format": "The code formatter",
   "code-check": "The code checker",
+  "code-vue": "The Vue preview",
+  "code-svelte": "The Svelte preview",
 };
 
 /** The reply's fields without the id, `ok` and kind the message carried. */
