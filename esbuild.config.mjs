@@ -164,15 +164,24 @@ const CODE_PART_SHIMS = new Map(
   ].map(([real, shim]) => [resolvePath(real), resolvePath(shim)]),
 );
 
+/**
+ * In a target's preview part (code-vue, code-svelte): react-preview.ts's calls go to the code-preview part by its
+ * global alone, so the part's script names no other part's global (bench/plugin-util.ts tells the parts apart by them).
+ */
+const TARGET_PART_SHIMS = new Map([
+  ...CODE_PART_SHIMS,
+  [resolvePath("codegen/preview/react-preview.ts"), resolvePath("ui/engine/code-parts/target-preview.shim.ts")],
+]);
+
 /** The shims in place of the real modules, but for those of the part being built (`own`). */
-const codePartShims = (own = []) => ({
+const codePartShims = (own = [], shims = CODE_PART_SHIMS) => ({
   name: "code-part-shims",
   setup(b) {
     const kept = new Set(own.map((path) => resolvePath(path)));
     b.onResolve({ filter: /(format|project)\/index(\.js)?$|react-preview(\.js)?$/ }, (args) => {
       if (!args.path.startsWith(".")) return undefined;
       const real = resolvePath(args.resolveDir, args.path.replace(/\.js$/, "") + ".ts");
-      const shim = kept.has(real) ? undefined : CODE_PART_SHIMS.get(real);
+      const shim = kept.has(real) ? undefined : shims.get(real);
       return shim ? { path: shim } : undefined;
     });
   },
@@ -233,14 +242,14 @@ const CODE_PARTS = {
   "code-vue": {
     entryPoints: ["ui/engine/code-parts/vue.entry.ts"],
     ...browserIife,
-    plugins: [codePartShims(), rawTextRefused],
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
     outfile: "dist/ui-parts/code-vue.js",
   },
   "code-svelte": {
     entryPoints: ["ui/engine/code-parts/svelte.entry.ts"],
     ...browserIife,
     conditions: ["browser", "production"],
-    plugins: [codePartShims(), rawTextRefused],
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
     outfile: "dist/ui-parts/code-svelte.js",
   },
 };

@@ -103,9 +103,14 @@ export function registerFormatPart(api: FormatPart): void {
   settleWaiters("code-format", { api });
 }
 
-/** In a target's preview part's script (code-vue, code-svelte): registers its API in the worker. */
-export function registerTargetPreviewPart(part: "code-vue" | "code-svelte", api: TargetPreviewPart): void {
-  (globalThis as Record<string, unknown>)[GLOBALS[part]] = api;
+/** In the code-vue part's script: registers its API in the worker. */
+export function registerVuePart(api: TargetPreviewPart): void {
+  (globalThis as Record<string, unknown>)[CODE_VUE_GLOBAL] = api;
+}
+
+/** In the code-svelte part's script: registers its API in the worker. */
+export function registerSveltePart(api: TargetPreviewPart): void {
+  (globalThis as Record<string, unknown>)[CODE_SVELTE_GLOBAL] = api;
 }
 
 /** In the code-check part's script: registers its API in the worker. */

@@ -4,10 +4,10 @@
  * Svelte output, it registers itself. The document builder and Tailwind come from the code-preview part.
  */
 import { sveltePreview } from "../../../codegen/preview/svelte-preview.js";
-import { registerTargetPreviewPart } from "./parts.js";
+import { registerSveltePart } from "./parts.js";
 
 declare const __FIGMENT_SVELTE_RUNTIME__: string;
 
-registerTargetPreviewPart("code-svelte", {
+registerSveltePart({
   preview: (files, runtime) => sveltePreview(files, runtime, __FIGMENT_SVELTE_RUNTIME__),
 });
