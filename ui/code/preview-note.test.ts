@@ -25,5 +25,12 @@ describe("the preview's caption", () => {
       quiet: true,
     });
     expect(previewNote({ status: "loading" }, true)).toBeUndefined();
+    // Vue's and Svelte's files run compiled by their own compiler: the caption names them.
+    expect(previewNote({ status: "scripted", html: "", problems: [] }, false, "vue")?.text).toBe(
+      "Vue preview: the files run in a sandbox without network",
+    );
+    expect(previewNote({ status: "ready", files: [], converted: true }, true, "svelte")?.text).toBe(
+      "Plain HTML draft: the Svelte files run once checked",
+    );
   });
 });
