@@ -64,10 +64,7 @@ describe.runIf(runBrowser)("the Code panel's Vue and Svelte targets at 420×600"
         expect.arrayContaining(["React", "HTML", "Vue", "Svelte"]),
       );
       await target.getByRole("radio", { name: "Vue" }).click();
-      // Vue's own stylesheets are scoped ones.
-      expect(await ui.getByRole("radiogroup", { name: "Styling" }).getByRole("radio").first().textContent()).toBe(
-        "Scoped CSS",
-      );
+      expect(await target.getByRole("radio", { name: "Vue" }).getAttribute("aria-checked")).toBe("true");
       await shot(page, "0-target-menu-vue");
     });
   });
@@ -83,7 +80,7 @@ describe.runIf(runBrowser)("the Code panel's Vue and Svelte targets at 420×600"
         expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
           `-${c.zip}.zip`,
         );
-        expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · Scoped CSS · `);
+        expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · CSS modules · `);
         await shot(page, `1-${c.zip}-files`);
 
         const preview = await previewPage(ui);

@@ -3,7 +3,7 @@
  * defaults.
  */
 import type { Settings } from "../../contract/settings.js";
-import { ownStylesLabel, TARGET_MENU } from "../../contract/targets.js";
+import { TARGET_MENU } from "../../contract/targets.js";
 import { Segmented } from "../controls/segmented.js";
 
 export function CodeOptions({
@@ -38,7 +38,7 @@ export function CodeOptions({
           disabled={disabled || html}
           title={html ? "HTML output always uses one stylesheet" : undefined}
           options={[
-            { value: "css-modules", label: ownStylesLabel(settings.target) },
+            { value: "css-modules", label: "CSS modules" },
             { value: "tailwind", label: "Tailwind" },
           ]}
           onChange={(styling) => onChange({ styling })}

@@ -18,14 +18,14 @@ export interface PreviewNote {
  * `draft`: the result is still the emitters' draft (the worker's checked files are on their way); `target`: what the
  * files are (Vue's and Svelte's run compiled by their own compiler).
  */
-export function previewNote(preview: PreviewState, draft: boolean, target: Target = "react"): PreviewNote | undefined {
+export function previewNote(preview: PreviewState, draft: boolean, target: Target): PreviewNote | undefined {
   const name = targetLabel(target);
   if (preview.status === "scripted") {
     const notes = preview.problems.length > 0 ? ` · ${plural(preview.problems.length, "note")}` : "";
     return { text: `${name} preview: the files run in a sandbox without network${notes}`, quiet: false };
   }
   if (preview.status !== "ready") return undefined;
-  if (!preview.converted) return { text: "HTML preview, no scripts", quiet: true };
+  if (!preview.converted) return { text: `${name} preview, no scripts`, quiet: true };
   return draft
     ? { text: `Plain HTML draft: the ${name} files run once checked`, quiet: false }
     : { text: `Plain HTML of the design: the ${name} files could not run`, quiet: false };

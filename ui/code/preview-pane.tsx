@@ -121,7 +121,7 @@ export interface PreviewPaneProps {
   /** The result is the emitters' draft (the checked files, and React's own preview, are on their way). */
   draft?: boolean;
   /** What the files are, for the caption. */
-  target?: Target;
+  target: Target;
 }
 
 export function PreviewPane({ preview, frames, outline, draft = false, target }: PreviewPaneProps) {

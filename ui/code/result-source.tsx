@@ -3,7 +3,7 @@
  * moved on, it says the result is from an earlier selection and offers to regenerate for the current one.
  */
 import type { CodeOptions } from "../../codegen/load.js";
-import { ownStylesLabel, targetLabel as targetName } from "../../contract/targets.js";
+import { targetLabel as targetName } from "../../contract/targets.js";
 import { FrameIcon, WarningIcon } from "../controls/icons.js";
 import type { CodeOutput } from "./code-job.js";
 import { relativeTime } from "../lib/time-ago.js";
@@ -14,7 +14,7 @@ export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)}
 export function targetLabel(options: CodeOptions): string {
   return options.target === "html"
     ? "HTML · CSS"
-    : `${targetName(options.target)} · ${options.styling === "tailwind" ? "Tailwind" : ownStylesLabel(options.target)}`;
+    : `${targetName(options.target)} · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}`;
 }
 
 export interface Regenerate {

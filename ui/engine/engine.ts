@@ -61,12 +61,11 @@ interface CodePartLoad {
   loadedIn?: { generation: number; loaded: Promise<void> };
 }
 
-const PART_WHAT: Record<CodePart, string> = {
+/** What a part is, in an error (a target's preview part by its name: code-vue, code-svelte). */
+const PART_WHAT: Partial<Record<CodePart, string>> = {
   "code-preview": "The React preview",
   "code-format": "The code formatter",
   "code-check": "The code checker",
-  "code-vue": "The Vue preview",
-  "code-svelte": "The Svelte preview",
 };
 
 /** The reply's fields without the id, `ok` and kind the message carried. */
@@ -210,7 +209,7 @@ export class Engine implements EngineCaller {
       load.packed = undefined;
       throw new FigmentError(
         "internal",
-        `${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        `${PART_WHAT[part] ?? part} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
       );
     });
     return load.packed;

@@ -16,7 +16,7 @@ import { previewInstance } from "../../../codegen/components-map/preview.js";
 import { reactPreview, type ReactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
 import type { Problem, SourceFile } from "../../../codegen/types.js";
-import { targetPreviewPart } from "../../../contract/targets.js";
+import { targetPreviewParts } from "../../../contract/targets.js";
 import type { Target } from "../../../contract/words.js";
 import { codePart } from "../code-parts/parts.js";
 import { asNodesReply, type BodyOf } from "../protocol/index.js";
@@ -39,7 +39,7 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
  * their own compiler, in the target's preview part (contract/targets.ts).
  */
 function targetPreview(files: SourceFile[], target: Target | undefined, runtime: string): Promise<ReactPreview> {
-  const part = target ? targetPreviewPart(target) : undefined;
+  const [part] = targetPreviewParts(target);
   return part === "code-vue" || part === "code-svelte"
     ? codePart(part).preview(files, runtime)
     : reactPreview(files, runtime);
@@ -71,7 +71,7 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
     const { options, problems } = codeOptions(request.options);
     const result = await generateCode(design.document, options);
     const ms = performance.now() - started;
-    const scripted = options.target === "react" || targetPreviewPart(options.target) !== undefined;
+    const scripted = options.target === "react" || targetPreviewParts(options.target).length > 0;
     const preview = scripted ? await shippedPreview(design.document, options) : undefined;
     return {
       result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] },

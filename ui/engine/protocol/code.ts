@@ -22,7 +22,7 @@ import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS, type Target } from "../../../contract/words.js";
 import type { CodePart } from "../../../contract/messages.js";
 import { needsCodeCheck } from "../../../codegen/needs-check.js";
-import { targetPreviewPart } from "../../../contract/targets.js";
+import { targetPreviewParts as targetParts } from "../../../contract/targets.js";
 import type { CodePartsOf, Section } from "./common.js";
 
 /** One selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned, by node id. */
@@ -49,11 +49,6 @@ export const codeOptionsField = object({
   /** The panel's layout check (ui/code/layout-check.ts): each inferred frame's sections kept as drawn. */
   layoutDecisions: optional(record(frameLayoutField, { max: 50 })),
 });
-/** The part holding the target's own compiler for its preview (none for React and HTML). */
-const targetParts = (target: Target | undefined): CodePart[] => {
-  const part = target ? targetPreviewPart(target) : undefined;
-  return part ? [part] : [];
-};
 /** What decides the parts a `generate` needs. */
 type GenerateBody = { options: Infer<typeof codeOptionsField> };
 const mappingNote = object({
