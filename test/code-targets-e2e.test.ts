@@ -70,7 +70,7 @@ describe.runIf(runBrowser)("the Code panel's Vue and Svelte targets at 420×600"
   });
 
   for (const c of CASES) {
-    it(`${c.label}: its files, and a preview of them compiled by ${c.label}'s compiler, asked for only then`, async () => {
+    it(`${c.label}: its files, and a preview of them by ${c.label}'s compiler, asked for only then`, async () => {
       await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui, relay }) => {
         await ui.getByRole("radiogroup", { name: "Target" }).getByRole("radio", { name: c.label }).click();
         await ui.getByRole("button", { name: "Generate", exact: true }).click();

@@ -196,7 +196,8 @@ function assetText(assets: readonly SourceFile[], target: PromptInput["target"])
         : target === "react"
           ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
             "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
-          : 'reference each one you use by its relative path (src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
+          : "reference each one you use by its relative path " +
+            '(src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
   return [
     "These asset files are already in the project with the design's real pictures and icons. An image " +
       "fill `img(NAME,…)` in the hint is the file NAME below, and a vector layer's `svg` is its SVG.",

@@ -167,7 +167,8 @@ describe("figment code --ai", () => {
     const header = {
       path: "src/components/Header.svelte",
       content:
-        '<script lang="ts">\nlet { title }: { title: string } = $props();\n</script>\n<header><h1>{title}</h1></header>\n',
+        '<script lang="ts">\nlet { title }: { title: string } = $props();\n</script>\n' +
+        "<header><h1>{title}</h1></header>\n",
     };
     const srv = await serve(responsesStream(split(answer([screen, header], "Svelte 5."))));
     const { out } = workDir("svelte");

@@ -1,7 +1,8 @@
 /**
- * The preview's caption: what the preview really shows. React output (and Vue's, Svelte's) is shown as it ships (its own files run by
- * the preview runtime) once the worker has it; until then (the draft), or when the runtime cannot run it all, the
- * preview is the same design emitted as HTML — not the React files, and the caption says so in those words.
+ * The preview's caption: what the preview really shows. React output (and Vue's, Svelte's) is shown as it ships (its
+ * own files run by the preview runtime) once the worker has it; until then (the draft), or when the runtime cannot
+ * run it all, the preview is the same design emitted as HTML — not the React files, and the caption says so in those
+ * words.
  */
 import { plural } from "../../kernel/plural.js";
 import { targetLabel } from "../../contract/targets.js";

@@ -20,7 +20,6 @@ import type { InstanceFacts } from "../../../codegen/design/types.js";
 import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS, type Target } from "../../../contract/words.js";
-import type { CodePart } from "../../../contract/messages.js";
 import { needsCodeCheck } from "../../../codegen/needs-check.js";
 import { targetPreviewParts as targetParts } from "../../../contract/targets.js";
 import type { CodePartsOf, Section } from "./common.js";
