@@ -201,15 +201,24 @@ const CODE_PART_SHIMS = new Map(
   ].map(([real, shim]) => [resolvePath(real), resolvePath(shim)]),
 );
 
+/**
+ * In a target's preview part (code-vue, code-svelte): react-preview.ts's calls go to the code-preview part by its
+ * global alone, so the part's script names no other part's global (bench/plugin-util.ts tells the parts apart by them).
+ */
+const TARGET_PART_SHIMS = new Map([
+  ...CODE_PART_SHIMS,
+  [resolvePath("codegen/preview/react-preview.ts"), resolvePath("ui/engine/code-parts/target-preview.shim.ts")],
+]);
+
 /** The shims in place of the real modules, but for those of the part being built (`own`). */
-const codePartShims = (own = []) => ({
+const codePartShims = (own = [], shims = CODE_PART_SHIMS) => ({
   name: "code-part-shims",
   setup(b) {
     const kept = new Set(own.map((path) => resolvePath(path)));
     b.onResolve({ filter: /(format|project)\/index(\.js)?$|react-preview(\.js)?$/ }, (args) => {
       if (!args.path.startsWith(".")) return undefined;
       const real = resolvePath(args.resolveDir, args.path.replace(/\.js$/, "") + ".ts");
-      const shim = kept.has(real) ? undefined : CODE_PART_SHIMS.get(real);
+      const shim = kept.has(real) ? undefined : shims.get(real);
       return shim ? { path: shim } : undefined;
     });
   },
@@ -265,12 +274,42 @@ const CODE_PARTS = {
     plugins: [codePartShims(["codegen/project/index.ts"]), rawTextRefused],
     outfile: "dist/ui-parts/code-check.js",
   },
+  // A target's own compiler and runtime for its preview, sent only for output in that target (contract/targets.ts);
+  // the document builder and Tailwind are the code-preview part's.
+  "code-vue": {
+    entryPoints: ["ui/engine/code-parts/vue.entry.ts"],
+    ...browserIife,
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
+    outfile: "dist/ui-parts/code-vue.js",
+  },
+  "code-svelte": {
+    entryPoints: ["ui/engine/code-parts/svelte.entry.ts"],
+    ...browserIife,
+    conditions: ["browser", "production"],
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
+    outfile: "dist/ui-parts/code-svelte.js",
+  },
 };
+
+/**
+ * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime
+ * (dist/svelte-runtime.js, built before the parts).
+ */
+async function targetRuntimes() {
+  const require = createRequire(import.meta.url);
+  const text = async (path) => JSON.stringify(await readFile(path, "utf8"));
+  return {
+    __FIGMENT_VUE_RUNTIME__: await text(require.resolve("vue/dist/vue.runtime.global.prod.js")),
+    __FIGMENT_VUE_ROUTER_RUNTIME__: await text(require.resolve("vue-router/dist/vue-router.global.prod.js")),
+    __FIGMENT_SVELTE_RUNTIME__: await text("dist/svelte-runtime.js"),
+  };
+}
 
 /** Each code part built and packed, by name. */
 async function packCodeParts() {
+  const define = await targetRuntimes();
   const built = await Promise.all(
-    Object.entries(CODE_PARTS).map(async ([name, options]) => [name, pack(await build(options))]),
+    Object.entries(CODE_PARTS).map(async ([name, options]) => [name, pack(await build({ ...options, define }))]),
   );
   return Object.fromEntries(built);
 }

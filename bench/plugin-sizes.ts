@@ -84,6 +84,8 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
       "code-preview": packedSizes(codeParts["code-preview"]),
       "code-format": packedSizes(codeParts["code-format"]),
       "code-check": packedSizes(codeParts["code-check"]),
+      "code-vue": packedSizes(codeParts["code-vue"]),
+      "code-svelte": packedSizes(codeParts["code-svelte"]),
     },
   };
 }

@@ -6,7 +6,13 @@ import { gunzipSync } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CODE_PARTS, PANEL_PARTS, type CodePart } from "../contract/messages.js";
-import { CODE_CHECK_GLOBAL, CODE_FORMAT_GLOBAL, CODE_PREVIEW_GLOBAL } from "../ui/engine/code-parts/parts.js";
+import {
+  CODE_CHECK_GLOBAL,
+  CODE_FORMAT_GLOBAL,
+  CODE_PREVIEW_GLOBAL,
+  CODE_SVELTE_GLOBAL,
+  CODE_VUE_GLOBAL,
+} from "../ui/engine/code-parts/parts.js";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -48,6 +54,8 @@ const CODE_PART_MARKS: Record<CodePart, string> = {
   "code-preview": CODE_PREVIEW_GLOBAL,
   "code-format": CODE_FORMAT_GLOBAL,
   "code-check": CODE_CHECK_GLOBAL,
+  "code-vue": CODE_VUE_GLOBAL,
+  "code-svelte": CODE_SVELTE_GLOBAL,
 };
 /** Only the engine worker's script names the request and a code part's global. */
 const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && script.includes(CODE_FORMAT_GLOBAL);
@@ -72,7 +80,12 @@ export function enginePayloadIn(codeJs: string): string {
 export function codePartPayloadsIn(codeJs: string): Record<CodePart, string> {
   const literals = packedLiteralsIn(codeJs).filter((p) => !p.script.includes(LOAD_PACKED));
   const payload = (part: CodePart): string => {
-    const found = literals.find((p) => p.script.includes(CODE_PART_MARKS[part]));
+    // A target preview part names the code-preview part's global too (it calls into it): the part's own literal is
+    // the one naming the fewest globals.
+    const marks = (script: string): number => Object.values(CODE_PART_MARKS).filter((m) => script.includes(m)).length;
+    const found = literals
+      .filter((p) => p.script.includes(CODE_PART_MARKS[part]))
+      .sort((a, b) => marks(a.script) - marks(b.script))[0];
     if (!found)
       throw new Error(`bench/plugin: dist/code.js holds no ${part} payload; rebuild with \`node esbuild.config.mjs\``);
     return found.packed;

@@ -137,8 +137,8 @@ picks frames or any layer.
                  folder name; one folder per frame for a whole file, each converted on its own), so React and
                  HTML, and different frames, never share a folder. A --out that already holds files of the
                  other target is said, with the files, before they mix.
-  --target       react (default), html, vue (Vue 3 single-file components), svelte (Svelte 5 components;
-                 offline only, no --ai) or angular (Angular standalone components, signals; offline only)
+  --target       react (default), html, vue (Vue 3 single-file components), svelte (Svelte 5 components) or
+                 angular (Angular standalone components, signals; offline only, no --ai)
   --styling      css-modules (default) or tailwind (React, Vue, Svelte, Angular: the HTML output is plain CSS);
                  for Vue, Svelte and Angular, css (= css-modules) is each component's own (scoped) styles
   --node-ids     mark each element with its layer's id (data-node-id), as --score and figment score need

@@ -27,7 +27,7 @@ import type { ProviderConfig } from "../client/providers.js";
 
 /**
  * Problem codes a repair turn is asked to fix: the files do not parse or do not link, or misuse the team's components
- * (against the library's types, or against the mapping itself), or a Vue component does not compile.
+ * (against the library's types, or against the mapping itself), or a Vue or Svelte component does not compile.
  */
 const BLOCKING = new Set([
   "syntax",
@@ -35,8 +35,9 @@ const BLOCKING = new Set([
   "format",
   "component-props",
   "component-usage",
-  // A Vue component its compiler cannot compile (codegen/vue/compile.ts).
+  // A Vue component its compiler cannot compile (codegen/vue/compile.ts), a Svelte one likewise (codegen/svelte).
   "vue-compile",
+  "svelte-compile",
 ]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */

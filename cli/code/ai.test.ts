@@ -158,6 +158,44 @@ describe("figment code --ai", () => {
     },
   );
 
+  it("--target svelte asks for Svelte, checks the answer with Svelte's compiler and formats it", async () => {
+    const screen = {
+      path: "src/screens/Login.svelte",
+      content:
+        '<script lang="ts">\nimport Header from "../components/Header.svelte";\n</script>\n<Header title="Log in" />\n',
+    };
+    const header = {
+      path: "src/components/Header.svelte",
+      content:
+        '<script lang="ts">\nlet { title }: { title: string } = $props();\n</script>\n' +
+        "<header><h1>{title}</h1></header>\n",
+    };
+    const srv = await serve(responsesStream(split(answer([screen, header], "Svelte 5."))));
+    const { out } = workDir("svelte");
+    const { code, stderr } = await figment([
+      "code",
+      LOGIN,
+      "--ai",
+      "--target",
+      "svelte",
+      "--out",
+      out,
+      "--base-url",
+      srv.url,
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(listFiles(out)).toEqual(
+      expect.arrayContaining(["src/components/Header.svelte", "src/screens/Login.svelte"]),
+    );
+    expect(readFileSync(join(out, "src/components/Header.svelte"), "utf8")).toContain(
+      "  let { title }: { title: string } = $props();",
+    );
+    expect(srv.requests).toHaveLength(1);
+    expect(srv.requests[0]!.schemaErrors).toEqual([]);
+    expect(JSON.stringify(srv.requests[0]!.body)).toContain("Svelte 5 components (.svelte)");
+    expect(stderr).not.toContain("repair");
+  });
+
   it("refuses ../../ and absolute paths from the model and writes nothing outside --out", async () => {
     const files = [
       { path: "../../evil.tsx", content: "export const evil = 1;\n" },

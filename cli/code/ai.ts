@@ -265,9 +265,8 @@ export async function promptInputFor(
   components: ComponentsInput = { problems: [] },
   layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
-  // parseCliArgs refuses --ai with Svelte: the model writes React, HTML or Vue.
   const target = args.target;
-  if (target === "svelte" || target === "angular")
+  if (target === "angular")
     throw new FigmentError("input", `--target ${target} is written offline (leave out --ai)`);
   // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
   const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };

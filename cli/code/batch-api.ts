@@ -78,9 +78,8 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   if (args.target === "vue" || args.target === "svelte" || args.target === "angular")
     throw new FigmentError(
       "input",
-      args.target === "vue"
-        ? "--batch-api writes React or HTML: leave out --batch-api for Vue (one request)"
-        : "--batch-api writes React or HTML: Svelte is written offline (leave out --batch-api and --ai)",
+      `--batch-api writes React or HTML: leave out --batch-api for ${args.target === "vue" ? "Vue" : "Svelte"} ` +
+        "(one request)",
     );
   const target = args.target;
   if (args.provider !== "openai")

@@ -199,10 +199,10 @@ export function parseCliArgs(given: string[]): CliArgs {
       "input",
       "--styling css applies to --target vue|svelte|angular (component styles): use css-modules",
     );
-  if ((target === "svelte" || target === "angular") && values.ai)
+  if (target === "angular" && values.ai)
     throw new FigmentError(
       "input",
-      `--target ${target} is written offline from the design: the model writes React, HTML or Vue (leave out --ai)`,
+      `--target ${target} is written offline from the design: the model writes React, HTML, Vue or Svelte (leave out --ai)`,
     );
   if (kind === "nextjs" && target !== "react")
     throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");

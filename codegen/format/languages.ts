@@ -3,7 +3,7 @@
 /** Prettier's printWidth, and the wasm formatters' lineWidth (web-fmt.ts). */
 export const PRINT_WIDTH = 100;
 
-export type PluginName = "typescript" | "babel" | "estree" | "postcss" | "html";
+export type PluginName = "typescript" | "babel" | "estree" | "postcss" | "html" | "svelte";
 
 export interface Language {
   parser: string;
@@ -27,6 +27,9 @@ const BY_EXTENSION: ReadonlyArray<readonly [string, Language]> = [
   [".less", { parser: "less", plugins: ["postcss"] }],
   // Prettier's Vue parser is in its HTML plugin; `<script setup lang="ts">` and `<style>` need their plugins too.
   [".vue", { parser: "vue", plugins: ["html", "typescript", "estree", "babel", "postcss"] }],
+  // prettier-plugin-svelte (its standalone build) prints the markup and hands `<script lang="ts">` and `<style>`
+  // to prettier's TypeScript and CSS plugins.
+  [".svelte", { parser: "svelte", plugins: ["svelte", "typescript", "estree", "babel", "postcss"] }],
 ];
 
 /** Files prettier's own inference formats with `json-stringify` (like `JSON.stringify`). */

@@ -1,3 +1,4 @@
+/// <reference path="./svelte-plugin.d.ts" />
 import type { Plugin } from "prettier";
 import type { PluginName } from "./languages";
 
@@ -8,6 +9,8 @@ const LOADERS: Record<PluginName, () => Promise<Plugin>> = {
   estree: () => import("prettier/plugins/estree"),
   postcss: () => import("prettier/plugins/postcss"),
   html: () => import("prettier/plugins/html"),
+  // The plugin's standalone build: it imports prettier/standalone (the formatter's own) and svelte/compiler's parser.
+  svelte: () => import("prettier-plugin-svelte/browser"),
 };
 
 /** Loaded (or loading) plugins, shared by every call: plugins are immutable once loaded. */

@@ -9,8 +9,8 @@ import type { SourceFile } from "../types.js";
 import { compileVueFiles } from "../vue/compile.js";
 
 export { compileVueFile, compileVueFiles, type CompiledVue } from "../vue/compile.js";
-import { buildReactPreview, type ReactPreview } from "./react-preview.js";
-import { compileTailwind } from "./tailwind-compile.js";
+// Both through react-preview.js: in the engine worker its shim hands them over from the code-preview part.
+import { buildReactPreview, compileTailwind, type ReactPreview } from "./react-preview.js";
 
 /** Vue's and vue-router's global builds (vue.runtime.global.prod.js, vue-router.global.prod.js), in that order. */
 export interface VueRuntimes {

@@ -2,8 +2,8 @@
  * The project pass (pipeline step 4): every file set — the emitters' or a model's — goes through it.
  * Pure: no `figma` global, no Node APIs (ts-morph runs on its in-memory file system).
  *
- * Stages, in order: paths → Vue's components (its compiler) → syntax → component names → imports (add, drop,
- * resolve) → cycles.
+ * Stages, in order: paths → Vue's and Svelte's components (their compilers) → syntax → component names → imports
+ * (add, drop, resolve) → cycles.
  * Files with syntax errors are reported and returned exactly as they came in. Lines in problems refer
  * to the input text. Never throws: a failing stage becomes an `internal` problem and the pass goes on.
  */
@@ -18,6 +18,7 @@ import { internalProblem, runStage } from "./problems";
 import { checkSyntax } from "./syntax";
 import { createWorkspace, type Workspace } from "./workspace";
 import { vueProblems } from "../vue/compile.js";
+import { svelteProblems } from "../svelte/compile.js";
 
 // The team's library types check the generated use of its components (after formatting: codegen/index.ts);
 // without them, the mapping itself checks the model's (ai/code/pipeline.ts).
@@ -43,8 +44,10 @@ export function checkProject(files: SourceFile[], _options: ProjectOptions = {})
   } catch (error) {
     return { files: [], problems: [internalProblem("path check", error)] };
   }
-  // Vue's single-file components are checked by Vue's own compiler (ts-morph reads the .ts files).
+  // Vue's single-file components and Svelte's components are checked by their own compilers (ts-morph reads the .ts
+  // files).
   problems.push(...runStage("Vue components", problems, [], () => vueProblems(kept)));
+  problems.push(...runStage("Svelte components", problems, [], () => svelteProblems(kept)));
   let workspace: Workspace;
   try {
     workspace = createWorkspace(kept);

@@ -65,6 +65,8 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
   "code-preview": { what: "React preview", payload: () => codePartPayload("code-preview") },
   "code-format": { what: "code formatter", payload: () => codePartPayload("code-format") },
   "code-check": { what: "code checker", payload: () => codePartPayload("code-check") },
+  "code-vue": { what: "Vue preview", payload: () => codePartPayload("code-vue") },
+  "code-svelte": { what: "Svelte preview", payload: () => codePartPayload("code-svelte") },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {

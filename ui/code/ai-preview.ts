@@ -1,6 +1,7 @@
 /**
  * The preview of a model turn: HTML answers as they are (no scripts); React answers run as written, by the
- * preview runtime in a sandboxed iframe (`allow-scripts` only, no network), so a refinement shows up.
+ * preview runtime in a sandboxed iframe (`allow-scripts` only, no network), so a refinement shows up; Vue's and
+ * Svelte's compiled by their own compiler first (the worker's target preview part).
  */
 import { useEffect, useState } from "preact/hooks";
 import type { AiSession } from "./ai-job.js";
@@ -16,7 +17,7 @@ export function useAiPreview(worker: Engine, session: AiSession | undefined): Pr
     let live = true;
     setPreview({ status: "loading" });
     worker
-      .call("react-preview", { files: turn.files })
+      .call("react-preview", { files: turn.files, target: session.options.target })
       .then((r) => live && setPreview({ status: "scripted", html: r.html, problems: r.problems }))
       .catch(
         (error: unknown) =>

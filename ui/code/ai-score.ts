@@ -40,7 +40,7 @@ export async function pageOf(
   const frame = exported ? exportedFrame(exported.json, exported.id) : undefined;
   if (!frame) return undefined;
   if (session.options.target === "html") return htmlScoreInput(frame, files);
-  const { html } = await worker.call("react-preview", { files });
+  const { html } = await worker.call("react-preview", { files, target: session.options.target });
   return { frame, html };
 }
 

@@ -361,7 +361,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       setState({ phase: "done", output: shown });
       if (output.preview.status !== "loading") return;
       const settle = (preview: PreviewState) => current() && setState({ phase: "done", output: { ...shown, preview } });
-      worker.call("react-preview", { files: output.files }).then(
+      worker.call("react-preview", { files: output.files, target: output.options.target }).then(
         (r) => settle({ status: "scripted", html: r.html, problems: r.problems }),
         (error: unknown) =>
           settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),

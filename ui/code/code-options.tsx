@@ -3,6 +3,7 @@
  * defaults.
  */
 import type { Settings } from "../../contract/settings.js";
+import { TARGET_MENU } from "../../contract/targets.js";
 import { Segmented } from "../controls/segmented.js";
 
 export function CodeOptions({
@@ -25,10 +26,7 @@ export function CodeOptions({
           label="Target"
           value={settings.target}
           disabled={disabled}
-          options={[
-            { value: "react", label: "React" },
-            { value: "html", label: "HTML" },
-          ]}
+          options={TARGET_MENU}
           onChange={(target) => onChange({ target })}
         />
       </div>

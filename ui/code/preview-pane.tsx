@@ -26,6 +26,7 @@ import {
   type PreviewWidth,
 } from "./preview-size.js";
 import { previewNote } from "./preview-note.js";
+import type { Target } from "../../contract/words.js";
 
 const PADDING = 16;
 /** Room the width handle takes beside the page. */
@@ -119,10 +120,12 @@ export interface PreviewPaneProps {
   outline?: string | undefined;
   /** The result is the emitters' draft (the checked files, and React's own preview, are on their way). */
   draft?: boolean;
+  /** What the files are, for the caption. */
+  target: Target;
 }
 
-export function PreviewPane({ preview, frames, outline, draft = false }: PreviewPaneProps) {
-  const note = previewNote(preview, draft);
+export function PreviewPane({ preview, frames, outline, draft = false, target }: PreviewPaneProps) {
+  const note = previewNote(preview, draft, target);
   const [choice, setChoice] = useState<PreviewWidth>("design");
   // While the handle drags: the scale it started at (so the edge follows the pointer).
   const [frozenScale, setFrozenScale] = useState<number | undefined>(undefined);

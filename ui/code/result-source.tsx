@@ -3,6 +3,7 @@
  * moved on, it says the result is from an earlier selection and offers to regenerate for the current one.
  */
 import type { CodeOptions } from "../../codegen/load.js";
+import { targetLabel as targetName } from "../../contract/targets.js";
 import { FrameIcon, WarningIcon } from "../controls/icons.js";
 import type { CodeOutput } from "./code-job.js";
 import { relativeTime } from "../lib/time-ago.js";
@@ -11,9 +12,9 @@ import { plural } from "../../kernel/plural.js";
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 export function targetLabel(options: CodeOptions): string {
-  return options.target === "react"
-    ? `React · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}`
-    : "HTML · CSS";
+  return options.target === "html"
+    ? "HTML · CSS"
+    : `${targetName(options.target)} · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}`;
 }
 
 export interface Regenerate {

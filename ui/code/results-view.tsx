@@ -266,6 +266,7 @@ export function ResultsView({
           frames={output.frames}
           outline={outlined}
           draft={output.stage !== undefined}
+          target={output.options.target}
         />
       )}
 

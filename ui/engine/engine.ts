@@ -61,7 +61,8 @@ interface CodePartLoad {
   loadedIn?: { generation: number; loaded: Promise<void> };
 }
 
-const PART_WHAT: Record<CodePart, string> = {
+/** What a part is, in an error (a target's preview part by its name: code-vue, code-svelte). */
+const PART_WHAT: Partial<Record<CodePart, string>> = {
   "code-preview": "The React preview",
   "code-format": "The code formatter",
   "code-check": "The code checker",
@@ -208,7 +209,7 @@ export class Engine implements EngineCaller {
       load.packed = undefined;
       throw new FigmentError(
         "internal",
-        `${PART_WHAT[part]} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        `${PART_WHAT[part] ?? part} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
       );
     });
     return load.packed;

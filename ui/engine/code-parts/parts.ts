@@ -17,7 +17,13 @@
 import type { CodePart } from "../../../contract/messages.js";
 import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
 import type { checkComponentUsage, checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
-import type { compileTailwind, reactPreview } from "../../../codegen/preview/react-preview.js";
+import type {
+  buildReactPreview,
+  compileTailwind,
+  reactPreview,
+  ReactPreview,
+} from "../../../codegen/preview/react-preview.js";
+import type { SourceFile } from "../../../codegen/types.js";
 import type { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
 
 export interface PreviewPart {
@@ -25,6 +31,16 @@ export interface PreviewPart {
   reactPreview: typeof reactPreview;
   /** Tailwind's compiler alone: a designed page's stylesheet (ai/code/page.ts). */
   compileTailwind: typeof compileTailwind;
+  /** The document builder alone: the Vue and Svelte parts give it their compiled modules. */
+  buildReactPreview: typeof buildReactPreview;
+}
+
+/**
+ * A target's preview part (`code-vue`, `code-svelte`): its files compiled by the target's own compiler and shown with
+ * its runtime (which the part carries) by the React preview's document builder (`runtime`: the preview runtime).
+ */
+export interface TargetPreviewPart {
+  preview(files: SourceFile[], runtime: string): Promise<ReactPreview>;
 }
 
 export interface FormatPart {
@@ -47,6 +63,8 @@ interface PartApis {
   "code-preview": PreviewPart;
   "code-format": FormatPart;
   "code-check": CheckPart;
+  "code-vue": TargetPreviewPart;
+  "code-svelte": TargetPreviewPart;
 }
 
 /**
@@ -55,16 +73,22 @@ interface PartApis {
 export const CODE_PREVIEW_GLOBAL = "__figmentCodePreview";
 export const CODE_FORMAT_GLOBAL = "__figmentCodeFormat";
 export const CODE_CHECK_GLOBAL = "__figmentCodeCheck";
+export const CODE_VUE_GLOBAL = "__figmentCodeVue";
+export const CODE_SVELTE_GLOBAL = "__figmentCodeSvelte";
 const GLOBALS: { readonly [P in CodePart]: string } = {
   "code-preview": CODE_PREVIEW_GLOBAL,
   "code-format": CODE_FORMAT_GLOBAL,
   "code-check": CODE_CHECK_GLOBAL,
+  "code-vue": CODE_VUE_GLOBAL,
+  "code-svelte": CODE_SVELTE_GLOBAL,
 };
 
 const WHAT: { readonly [P in CodePart]: string } = {
   "code-preview": "React preview",
   "code-format": "code formatter",
   "code-check": "code checker (ts-morph)",
+  "code-vue": "Vue preview (Vue's compiler)",
+  "code-svelte": "Svelte preview (Svelte's compiler)",
 };
 
 // One function per part, so a part's script names only its own global.
@@ -77,6 +101,16 @@ export function registerPreviewPart(api: PreviewPart): void {
 export function registerFormatPart(api: FormatPart): void {
   (globalThis as Record<string, unknown>)[CODE_FORMAT_GLOBAL] = api;
   settleWaiters("code-format", { api });
+}
+
+/** In the code-vue part's script: registers its API in the worker. */
+export function registerVuePart(api: TargetPreviewPart): void {
+  (globalThis as Record<string, unknown>)[CODE_VUE_GLOBAL] = api;
+}
+
+/** In the code-svelte part's script: registers its API in the worker. */
+export function registerSveltePart(api: TargetPreviewPart): void {
+  (globalThis as Record<string, unknown>)[CODE_SVELTE_GLOBAL] = api;
 }
 
 /** In the code-check part's script: registers its API in the worker. */

@@ -1,5 +1,5 @@
 /** The `code-preview` part (see parts.ts): run by importScripts in the engine worker, it registers itself. */
-import { compileTailwind, reactPreview } from "../../../codegen/preview/react-preview.js";
+import { buildReactPreview, compileTailwind, reactPreview } from "../../../codegen/preview/react-preview.js";
 import { registerPreviewPart } from "./parts.js";
 
-registerPreviewPart({ reactPreview, compileTailwind });
+registerPreviewPart({ reactPreview, compileTailwind, buildReactPreview });

@@ -7,3 +7,6 @@ export const compileTailwind: PreviewPart["compileTailwind"] = (files) =>
 
 export const reactPreview: PreviewPart["reactPreview"] = (files, runtime) =>
   codePart("code-preview").reactPreview(files, runtime);
+
+export const buildReactPreview: PreviewPart["buildReactPreview"] = (files, runtime, options) =>
+  codePart("code-preview").buildReactPreview(files, runtime, options);

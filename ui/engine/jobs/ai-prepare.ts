@@ -13,13 +13,12 @@ import { componentsForModel } from "../../../codegen/components-map/preview.js";
 import { usedMappings } from "../../../codegen/components-map/resolve.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 import { codeOptions } from "./code.js";
-import { FigmentError } from "../../../kernel/errors.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const target = request.options.target;
-  // The model writes React or HTML; Vue, Svelte and Angular are written offline (issue 54's model path is to come).
-  if (target === "vue" || target === "svelte" || target === "angular")
-    throw new FigmentError("input", "The model writes React or HTML: choose one of them for AI");
+  // The model writes React, HTML, Vue or Svelte; Angular is written offline.
+  if (target === "angular")
+    throw new FigmentError("input", "The model writes React, HTML, Vue or Svelte: choose one of them for AI");
   const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
   // The document's component mapping: the offline draft uses it, and the model is told which layers are which

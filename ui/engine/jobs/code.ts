@@ -13,9 +13,11 @@ import {
 import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
-import { reactPreview } from "../../../codegen/preview/react-preview.js";
+import { reactPreview, type ReactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
-import type { Problem } from "../../../codegen/types.js";
+import type { Problem, SourceFile } from "../../../codegen/types.js";
+import { targetPreviewParts } from "../../../contract/targets.js";
+import type { Target } from "../../../contract/words.js";
 import { codePart } from "../code-parts/parts.js";
 import { asNodesReply, type BodyOf } from "../protocol/index.js";
 import type { Jobs } from "./job.js";
@@ -33,9 +35,21 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
 }
 
 /**
- * React output as it ships, for the preview and the score: the emitters' files with the layers' ids (the score finds
- * layers by them; unformatted, the preview transpiles them anyway), run by the preview runtime, Tailwind compiled.
- * Undefined when the preview cannot run all of it (an error: a mapped library's package it has no stand-in for).
+ * The preview page of a target's files: React's run by the preview runtime; Vue's and Svelte's compiled first by
+ * their own compiler, in the target's preview part (contract/targets.ts).
+ */
+function targetPreview(files: SourceFile[], target: Target | undefined, runtime: string): Promise<ReactPreview> {
+  const [part] = targetPreviewParts(target);
+  return part === "code-vue" || part === "code-svelte"
+    ? codePart(part).preview(files, runtime)
+    : reactPreview(files, runtime);
+}
+
+/**
+ * React, Vue and Svelte output as it ships, for the preview and the score: the emitters' files with the layers' ids
+ * (the score finds layers by them; unformatted, the preview compiles them anyway), run by the preview runtime,
+ * Tailwind compiled. Undefined when the preview cannot run all of it (an error: a mapped library's package it has no
+ * stand-in for).
  */
 async function shippedPreview(
   document: DesignDocument,
@@ -43,7 +57,8 @@ async function shippedPreview(
 ): Promise<{ html: string; problems: Problem[] } | undefined> {
   const runtime = previewRuntime();
   if (!runtime) return undefined;
-  const preview = await reactPreview(emitFiles(document, { ...options, nodeIds: true }).files, runtime);
+  const files = emitFiles(document, { ...options, nodeIds: true }).files;
+  const preview = await targetPreview(files, options.target, runtime);
   return preview.problems.some((p) => p.severity === "error")
     ? undefined
     : { html: preview.html, problems: preview.problems };
@@ -56,7 +71,8 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
     const { options, problems } = codeOptions(request.options);
     const result = await generateCode(design.document, options);
     const ms = performance.now() - started;
-    const preview = options.target === "react" ? await shippedPreview(design.document, options) : undefined;
+    const scripted = options.target === "react" || targetPreviewParts(options.target).length > 0;
+    const preview = scripted ? await shippedPreview(design.document, options) : undefined;
     return {
       result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] },
       ms,
@@ -69,7 +85,7 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
   "react-preview": async (request) => {
     const runtime = previewRuntime();
     if (!runtime) throw new Error("this build has no preview runtime");
-    const preview = await reactPreview(request.files, runtime);
+    const preview = await targetPreview(request.files, request.target, runtime);
     return { html: preview.html, problems: preview.problems };
   },
   "inspect-instance": async (request) => {

@@ -19,8 +19,9 @@ import {
 import type { InstanceFacts } from "../../../codegen/design/types.js";
 import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
-import { STYLINGS, TARGETS } from "../../../contract/words.js";
+import { STYLINGS, TARGETS, type Target } from "../../../contract/words.js";
 import { needsCodeCheck } from "../../../codegen/needs-check.js";
+import { targetPreviewParts as targetParts } from "../../../contract/targets.js";
 import type { CodePartsOf, Section } from "./common.js";
 
 /** One selected frame: what `exportAsync({ format: "JSON_REST_V1" })` returned, by node id. */
@@ -73,8 +74,11 @@ export const codeSection = {
     /** `extras`: the export's image bytes and SVGs (contract/messages.ts), which loadDesign takes beside the JSON. */
     generate: { exports: exportsField, options: codeOptionsField, extras: optional(exportExtrasField) },
     hint: { exports: exportsField, extras: optional(exportExtrasField) },
-    /** The model's React files as a scripted preview page. */
-    "react-preview": { files: array(sourceFile) },
+    /**
+     * The model's files as a scripted preview page: React's, or (`target`) Vue's or Svelte's compiled by their own
+     * compiler (the target's preview part).
+     */
+    "react-preview": { files: array(sourceFile), target: optional(oneOf(TARGETS)) },
     /**
      * Settings → Components: one exported instance's component facts (ids, keys, properties) and the JSX `components`
      * writes for it (previewInstance), with its notes. Here, not in the panel: the design tree stays out of ui.html.
@@ -129,11 +133,14 @@ export const codeSection = {
   // ready once "code-preview" is. The emitters print their files in the formatter's form, so it is answered without
   // the formatters, which come after it (a file still to format waits for them in the worker).
   codeParts: {
-    generate: ((body) =>
-      body && needsCodeCheck(body.options)
-        ? ["code-preview", "code-check"]
-        : ["code-preview"]) satisfies CodePartsOf<GenerateBody>,
-    "react-preview": ["code-preview"],
+    generate: ((body) => [
+      "code-preview",
+      ...targetParts(body?.options.target),
+      ...(body && needsCodeCheck(body.options) ? (["code-check"] as const) : []),
+    ]) satisfies CodePartsOf<GenerateBody>,
+    "react-preview": ((body) => ["code-preview", ...targetParts(body?.target)]) satisfies CodePartsOf<{
+      target?: Target | undefined;
+    }>,
     "read-code-connect": ["code-check"],
   },
   laterCodeParts: { generate: ["code-format"] },
