@@ -13,6 +13,7 @@ import { componentsForModel } from "../../../codegen/components-map/preview.js";
 import { usedMappings } from "../../../codegen/components-map/resolve.js";
 import { asNodesReply, type ReplyOf, type RequestOf } from "../protocol/index.js";
 import { codeOptions } from "./code.js";
+import { FigmentError } from "../../../kernel/errors.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const target = request.options.target;
