@@ -267,7 +267,8 @@ export async function promptInputFor(
 ): Promise<PromptInput> {
   // parseCliArgs refuses --ai with Svelte: the model writes React, HTML or Vue.
   const target = args.target;
-  if (target === "svelte") throw new FigmentError("input", "--target svelte is written offline (leave out --ai)");
+  if (target === "svelte" || target === "react-native")
+    throw new FigmentError("input", `--target ${target} is written offline (leave out --ai)`);
   // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
   const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };
   const drafts = args.draft

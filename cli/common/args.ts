@@ -191,11 +191,21 @@ export function parseCliArgs(given: string[]): CliArgs {
     positionals: true,
     hint: `${named} lists the flags`,
   });
-  const target = oneOfWords("target", ["react", "html", "vue", "svelte"] as const, values.target, "react");
+  const target = oneOfWords(
+    "target",
+    ["react", "html", "vue", "svelte", "react-native"] as const,
+    values.target,
+    "react",
+  );
   // `css` is Vue's and Svelte's word for their scoped styles (a component's own stylesheet, as React's CSS modules).
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
   if (styling === "css" && target !== "vue" && target !== "svelte")
     throw new FigmentError("input", "--styling css applies to --target vue|svelte (scoped styles): use css-modules");
+  if (target === "react-native" && (values.ai || styling !== "css-modules"))
+    throw new FigmentError(
+      "input",
+      "--target react-native is written offline with StyleSheet styles (leave out --ai and --styling)",
+    );
   if (target === "svelte" && values.ai)
     throw new FigmentError(
       "input",

@@ -50,6 +50,7 @@ const OTHER_TARGET: Record<Target, RegExp> = {
   react: /\.html$|\.vue$|\.svelte$/,
   vue: /\.(tsx|jsx|html|svelte)$|\.module\.css$/,
   svelte: /\.(tsx|jsx|html|vue)$|\.module\.css$/,
+  "react-native": /\.(jsx|html|vue|svelte|css)$/,
 };
 
 /**

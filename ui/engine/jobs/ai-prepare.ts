@@ -18,7 +18,7 @@ import { FigmentError } from "../../../kernel/errors.js";
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const target = request.options.target;
   // The model writes React or HTML; Vue and Svelte are written offline (issue 54's model path is to come).
-  if (target === "vue" || target === "svelte")
+  if (target === "vue" || target === "svelte" || target === "react-native")
     throw new FigmentError("input", "The model writes React or HTML: choose one of them for AI");
   const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
