@@ -2,7 +2,7 @@
  * Bench section "frameworks" (issue 54): each target's output scored against React's on every top-level frame of
  * the fixtures (test/fixtures/figma) and the real files (test/fixtures/real) — the text a reader sees at 390, 768,
  * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue and
- * Svelte are measured; Angular and React Native are rows to fill when their emitters land.
+ * Svelte and React Native (through react-native-web) are measured; Angular is a row to fill when its emitter lands.
  *   BENCH_ONLY=frameworks npm run bench
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -21,7 +21,7 @@ const TARGETS = [
   { name: "vue", options: { target: "vue" } as const },
   { name: "svelte", options: { target: "svelte" } as const },
   { name: "angular" },
-  { name: "react-native" },
+  { name: "react-native", options: { target: "react-native" } as const },
 ] as const;
 
 const GOAL_GAP = 0.02;
@@ -35,6 +35,24 @@ interface Row {
   iouGap: number;
   lines: number;
   svelte: { score: number; readerGap: number; iouGap: number; lines: number; inlineStyles: number };
+  native: Against;
+}
+
+/** A target's figures against React's on one frame. */
+type Against = {
+  score: number;
+  readerGap: number;
+  iouGap: number;
+  lines: number;
+};
+
+function against(react: FidelityScore, reactLines: number, score: FidelityScore, lines: number): Against {
+  return {
+    score: round(score.iouMatched),
+    readerGap: round(scoreGap(react, score)),
+    iouGap: round(iouGap(react, score)),
+    lines: round(lines / reactLines),
+  };
 }
 
 /** Inline styles in a target's files (`attr`: how the target writes one). */
@@ -75,10 +93,13 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         let vueScore: FidelityScore;
         const svelte = await generateCode(doc, { ...base, ...TARGETS[1].options });
         let svelteScore: FidelityScore;
+        const native = await generateCode(doc, { ...base, ...TARGETS[3].options });
+        let nativeScore: FidelityScore;
         try {
           reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
           vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
           svelteScore = await scoreCode(host, { frame: root, files: svelte.files, target: "svelte" });
+          nativeScore = await scoreCode(host, { frame: root, files: native.files, target: "react-native" });
         } catch (error) {
           failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
           continue;
@@ -100,6 +121,7 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
               inlineStyles(svelte.files, /\sstyle:/g) +
               Math.max(0, inlineStyles(svelte.files, /\sstyle="/g) - inlineStyles(react.files, /\sstyle=\{/g)),
           },
+          native: against(reactScore, codeLines(react.files), nativeScore, codeLines(native.files)),
         });
       }
     });
@@ -128,7 +150,18 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
     withinGoal: svelte.filter((r) => r.readerGap <= GOAL_GAP && r.lines <= GOAL_LINES && r.inlineStyles === 0).length,
   };
   results.set("frameworks", ["svelte"], svelteSummary);
-  for (const t of TARGETS.slice(2)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
+  const native = rows.map((r) => r.native);
+  const within = (r: Against): boolean => r.readerGap <= GOAL_GAP && r.iouGap <= GOAL_GAP && r.lines <= GOAL_LINES;
+  const nativeSummary = {
+    frames: rows.length,
+    maxReaderGap: round(Math.max(0, ...native.map((r) => r.readerGap))),
+    maxIouGap: round(Math.max(0, ...native.map((r) => r.iouGap))),
+    maxLines: round(Math.max(0, ...native.map((r) => r.lines))),
+    meanLines: round(mean(native.map((r) => r.lines))),
+    withinGoal: native.filter(within).length,
+  };
+  results.set("frameworks", ["react-native"], nativeSummary);
+  results.set("frameworks", ["angular"], { status: "to come (issue 54)" });
   results.print(`\n## frameworks: each target against React on every fixture and real frame\n`);
   results.print(
     `${rows.length} frames; score = IoU×matched at the design width; reader gap = the largest difference in the ` +
@@ -138,7 +171,10 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
       `${summary.maxIouGap}; lines max ${summary.maxLines}×, mean ${summary.meanLines}×. Svelte: ` +
       `${svelteSummary.withinGoal} of ${rows.length} within the goals (and no inline style); reader gap max ` +
       `${svelteSummary.maxReaderGap}; IoU×matched gap max ${svelteSummary.maxIouGap}; lines max ` +
-      `${svelteSummary.maxLines}×, mean ${svelteSummary.meanLines}×; inline styles ${svelteSummary.inlineStyles}.\n`,
+      `${svelteSummary.maxLines}×, mean ${svelteSummary.meanLines}×; inline styles ${svelteSummary.inlineStyles}. ` +
+      `React Native: ${nativeSummary.withinGoal} of ${rows.length} within the goals (reader and IoU gaps); ` +
+      `reader gap max ${nativeSummary.maxReaderGap}; IoU×matched gap max ${nativeSummary.maxIouGap}; lines max ` +
+      `${nativeSummary.maxLines}×, mean ${nativeSummary.meanLines}×.\n`,
   );
   results.print(
     [
@@ -149,7 +185,9 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         (r) =>
           `| ${r.frame} | ${r.react.toFixed(3)} | ${r.vue.toFixed(3)} | ${r.readerGap.toFixed(3)} | ` +
           `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | ${r.svelte.score.toFixed(3)}, gap ` +
-          `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | — | — |`,
+          `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | — | ` +
+          `${r.native.score.toFixed(3)}, gap ${r.native.readerGap.toFixed(3)}, IoU gap ` +
+          `${r.native.iouGap.toFixed(3)}, lines ${r.native.lines.toFixed(2)} |`,
       ),
     ].join("\n"),
   );

@@ -32,22 +32,27 @@ export function previewRuntimeScript(): Promise<string> {
   return runtime;
 }
 
-let svelteRuntime: Promise<string> | undefined;
+const frameworkRuntimes = new Map<string, Promise<string>>();
 
-/** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package), read once. */
-function svelteRuntimeScript(): Promise<string> {
-  svelteRuntime ??= (async () => {
-    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", "svelte-runtime"))) {
+/**
+ * A framework's runtime script beside the preview runtime (dist/svelte-runtime.js from the `svelte` package,
+ * dist/react-native-runtime.js from react-native-web…), read once.
+ */
+function frameworkRuntimeScript(file: "svelte-runtime" | "react-native-runtime"): Promise<string> {
+  const read = async (): Promise<string> => {
+    for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", file))) {
       try {
         return await readFile(new URL(place, import.meta.url), "utf8");
       } catch {
         // try the next place
       }
     }
-    svelteRuntime = undefined;
-    throw new Error("Svelte's runtime for the preview (dist/svelte-runtime.js) is missing: run `npm run build`");
-  })();
-  return svelteRuntime;
+    frameworkRuntimes.delete(file);
+    throw new Error(`the preview's runtime dist/${file}.js is missing: run \`npm run build\``);
+  };
+  const known = frameworkRuntimes.get(file) ?? read();
+  frameworkRuntimes.set(file, known);
+  return known;
 }
 
 let vueRuntimes: Promise<VueRuntimes> | undefined;
@@ -70,7 +75,8 @@ export interface ResultPage {
 /**
  * HTML: the files and their index.html (else the first page); React: one page, the preview document; Vue: the same
  * document over the components Vue's compiler made (codegen/preview/vue-preview.ts); Svelte: over Svelte's
- * (codegen/preview/svelte-preview.ts).
+ * (codegen/preview/svelte-preview.ts); React Native: its components through react-native-web
+ * (codegen/preview/react-native-preview.ts).
  */
 export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
   if (target === "vue") {
@@ -80,7 +86,17 @@ export async function resultPage(files: SourceFile[], target: Target): Promise<R
   }
   if (target === "svelte") {
     const { sveltePreview } = await import("../../codegen/preview/svelte-preview.js");
-    const preview = await sveltePreview(files, await previewRuntimeScript(), await svelteRuntimeScript());
+    const preview = await sveltePreview(
+      files,
+      await previewRuntimeScript(),
+      await frameworkRuntimeScript("svelte-runtime"),
+    );
+    return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
+  }
+  if (target === "react-native") {
+    const { reactNativePreview } = await import("../../codegen/preview/react-native-preview.js");
+    const native = await frameworkRuntimeScript("react-native-runtime");
+    const preview = reactNativePreview(files, await previewRuntimeScript(), native);
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   if (target === "react") {

@@ -23,6 +23,8 @@ export interface RnPrintUnit {
   hasStyle(cls: string): boolean;
   /** Route of a link's href (expo-router's `Link`), when the link goes to a screen. */
   links: Set<string>;
+  /** A class's image fill: the JSX of the box's first child (rn-background.ts). */
+  fills: Map<string, string>;
 }
 
 const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
@@ -129,6 +131,11 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
     return [line("Link", [`href=${JSON.stringify(route)}`, "asChild"], ">"), inner, `${pad}</Link>`].join("\n");
   }
   const open = line(tag, [styleAttr(unit, node), ...ids], ">");
+  const fill = tag === "View" && node.cls !== undefined ? unit.fills.get(node.cls) : undefined;
+  if (fill !== undefined) {
+    const children = node.children.map((c) => printRn(c, unit, indent + 1));
+    return [open, `${pad}  ${fill}`, ...children, `${pad}</${tag}>`].join("\n");
+  }
   if (node.children.length === 0) return `${open.slice(0, -1)} />`;
   if (tag === "Pressable" && hasCharacters(node)) {
     // A Pressable is a box: its characters are a Text with the class's text styles.

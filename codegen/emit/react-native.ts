@@ -20,6 +20,8 @@ import { planLinks } from "../prototype/links.js";
 import { routePaths } from "./links.js";
 import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
+import { rnBackground } from "./rn-background.js";
+import type { Decl } from "../css/decl.js";
 
 export interface ReactNativeOptions {
   nodeIds: boolean;
@@ -64,6 +66,34 @@ function usesOf(node: VNode, out: Set<string>): void {
   if (node.type === "use") out.add(node.component);
   else if (node.type === "if") usesOf(node.child, out);
   else if (node.type === "element") for (const c of node.children) usesOf(c, out);
+}
+
+/**
+ * A class's style; an image fill's background becomes the box's first child (rn-background.ts): the box clips, the
+ * image has a style of its own (`<class>Fill`).
+ */
+function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
+  const bg = decls.find(([p]) => p === "background");
+  const fill = bg !== undefined ? rnBackground(bg[1]) : undefined;
+  const fillCls = `${cls}Fill`;
+  if (!fill?.url.startsWith("../assets/") || unit.sheet.rules.has(fillCls)) {
+    unit.styles.set(cls, rnStyle(decls));
+    return;
+  }
+  const style = rnStyle(decls.filter((d) => d !== bg));
+  if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
+  unit.styles.set(cls, style);
+  unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
+  const source = imageOf(unit, fill.url.slice("../assets/".length));
+  if (unit.svgComponents.has(source)) {
+    unit.components.add("View");
+    const ratio = fill.resizeMode === "stretch" ? "none" : fill.resizeMode === "cover" ? "xMidYMid slice" : "xMidYMid";
+    const svg = `<${source} width="100%" height="100%" preserveAspectRatio="${ratio}" />`;
+    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>`);
+  } else {
+    unit.components.add("Image");
+    unit.fills.set(cls, `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`);
+  }
 }
 
 function entriesText(entries: readonly RnEntry[]): string[] {
@@ -118,6 +148,19 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   );
   const links = planLinks(doc, (i) => routes[i]!, true);
 
+  /** How a file writes an image: an SVG file is a component (react-native-svg-transformer), others Metro's require. */
+  const imageOf = (unit: RnUnit, file: string): string => {
+    let written = unit.images.get(file);
+    if (written === undefined) {
+      written = file.endsWith(".svg")
+        ? names.take(pascalCase(file.replace(/\.svg$/, ""), "Vector"))
+        : `require(${jsString(`../assets/${file}`)})`;
+      if (file.endsWith(".svg")) unit.svgComponents.add(written);
+      unit.images.set(file, written);
+    }
+    return written;
+  };
+
   const contextFor = (unit: RnUnit, def: ComponentDef | undefined): BuildContext => ({
     sheet: unit.sheet,
     nodeIds: options.nodeIds,
@@ -126,16 +169,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     imageSrc: (key) => {
       allImages.add(key);
       const file = assetFileName(key, doc.assets[key]);
-      let written = unit.images.get(file);
-      if (written === undefined) {
-        // An SVG file is a component (react-native-svg-transformer); other images are required by Metro.
-        written = file.endsWith(".svg")
-          ? names.take(pascalCase(file.replace(/\.svg$/, ""), "Vector"))
-          : `require(${jsString(`../assets/${file}`)})`;
-        if (file.endsWith(".svg")) unit.svgComponents.add(written);
-        unit.images.set(file, written);
-      }
-      return { expr: written, html: `../assets/${file}` };
+      return { expr: imageOf(unit, file), html: `../assets/${file}` };
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
     componentFor: (node) => plan.usage(node),
@@ -148,7 +182,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
 
   const writeUnit = (unit: RnUnit, tree: VNode, signature: string, setup: string[]): void => {
     const path = `src/${unit.dir}/${unit.name}.tsx`;
-    for (const [cls, decls] of unit.sheet.rules) unit.styles.set(cls, rnStyle(decls));
+    for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     const body = printRn(tree, unit, 2);
     const used = new Set<string>();
     usesOf(tree, used);
@@ -272,6 +306,7 @@ function newUnit(name: string, dir: RnUnit["dir"]): RnUnit {
     links: new Set(),
     textOf,
     images: new Map(),
+    fills: new Map(),
     textStyle: (cls) => {
       textOf.add(cls);
       return `${cls}Text`;

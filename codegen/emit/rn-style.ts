@@ -201,9 +201,9 @@ function firstFamily(value: string): string {
   return first.replace(/^["']|["']$/g, "");
 }
 
-/** `calc(50% - 108.5px)` (a centred box's offset) as `50%` and a margin of -108.5. */
+/** `calc(50% - 108.5px)` (a centred box's offset) as `50%` and a margin of -108.5; `calc(50% - -137px)` too. */
 function centred(value: string): [string, number] | undefined {
-  const m = /^calc\((-?[\d.]+%)\s*([-+])\s*([\d.]+)px\)$/.exec(value.trim());
+  const m = /^calc\((-?[\d.]+%)\s*([-+])\s*(-?[\d.]+)px\)$/.exec(value.trim());
   if (!m) return undefined;
   return [m[1]!, (m[2] === "-" ? -1 : 1) * Number(m[3])];
 }
@@ -215,7 +215,7 @@ const MARGIN_OF: Record<string, string> = {
   bottom: "marginBottom",
 };
 
-/** A border shorthand (`1px solid #ccc`) as its width, style and colour entries, with `prefix` (`border`, `borderTop`). */
+/** A border shorthand (`1px solid #ccc`) as its width, style and colour entries; `prefix`: `border`, `borderTop`… */
 function borderEntries(prefix: string, value: string, out: RnEntry[]): boolean {
   if (value.trim() === "none" || value.trim() === "0") {
     out.push([`${prefix}Width`, "0"]);

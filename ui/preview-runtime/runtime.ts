@@ -193,6 +193,9 @@ if (vueGlobals.VueRouter) builtins["vue-router"] = vueGlobals.VueRouter;
 // The Svelte preview (codegen/preview/svelte-preview.ts) runs Svelte's client runtime (svelte-globals.ts) first.
 const svelteGlobals = globalThis as unknown as { FigmentSvelte?: Record<string, object> };
 Object.assign(builtins, svelteGlobals.FigmentSvelte);
+// The React Native preview (react-native-preview.ts) runs React, react-native-web… (react-native-globals.ts) first.
+const nativeGlobals = globalThis as unknown as { FigmentReactNative?: Record<string, object> };
+Object.assign(builtins, nativeGlobals.FigmentReactNative);
 
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -356,8 +359,8 @@ function boot(): void {
     const { main, routes, components } = data.entry;
     if (main !== undefined) {
       evaluate(main);
-      // A Vue or Svelte main mounts its app with the framework's own createApp / mount.
-      if (mounted || vueGlobals.Vue || svelteGlobals.FigmentSvelte) return;
+      // A Vue, Svelte or React Native main mounts its app with the framework's own createApp / mount / createRoot.
+      if (mounted || vueGlobals.Vue || svelteGlobals.FigmentSvelte || nativeGlobals.FigmentReactNative) return;
     }
     // The prototype's screens at their routes: its links go from one to the other in the preview too.
     const app = routes?.length ? routedApp((routes.map(evaluate).at(-1) as { routes?: unknown }).routes) : undefined;
