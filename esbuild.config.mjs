@@ -162,6 +162,21 @@ const angularRuntime = {
   outfile: "dist/angular-runtime.js",
 };
 
+/**
+ * React Native's runtime for the React Native preview (ui/preview-runtime/react-native-globals.ts): React, react-dom,
+ * react-native-web as `react-native`, react-native-svg's web build (its `.web.js` files first); the CLI reads the file.
+ */
+const reactNativeRuntime = {
+  entryPoints: ["ui/preview-runtime/react-native-globals.ts"],
+  ...browserIife,
+  alias: { "react-native": "./ui/preview-runtime/react-native-web-shim.ts" },
+  resolveExtensions: [".web.tsx", ".web.ts", ".web.js", ".tsx", ".ts", ".js", ".mjs", ".json"],
+  define: { "process.env.NODE_ENV": '"production"', __DEV__: "false" },
+  conditions: ["browser", "production"],
+  write: true,
+  outfile: "dist/react-native-runtime.js",
+};
+
 /** The tokenizer, loaded into the worker only for estimates (ui/engine/tokenizer.entry.ts). */
 const tokenizer = {
   entryPoints: ["ui/engine/tokenizer.entry.ts"],
@@ -419,6 +434,7 @@ async function buildAll() {
   const runtimeJs = await writePreviewRuntime(await build(previewRuntime));
   await build(svelteRuntime);
   await build(angularRuntime);
+  await build(reactNativeRuntime);
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));

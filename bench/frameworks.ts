@@ -2,7 +2,7 @@
  * Bench section "frameworks" (issue 54): each target's output scored against React's on every top-level frame of
  * the fixtures (test/fixtures/figma) and the real files (test/fixtures/real) — the text a reader sees at 390, 768,
  * the design width and 1920 (the largest difference), IoU×matched, and lines of code against React's. Vue,
- * Svelte and Angular are measured; React Native is a row to fill when its emitter lands.
+ * Svelte, Angular and React Native (rendered through react-native-web) are measured.
  *   BENCH_ONLY=frameworks npm run bench
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ const TARGETS = [
   { name: "vue", options: { target: "vue" } as const },
   { name: "svelte", options: { target: "svelte" } as const },
   { name: "angular", options: { target: "angular" } as const },
-  { name: "react-native" },
+  { name: "react-native", options: { target: "react-native" } as const },
 ] as const;
 
 const GOAL_GAP = 0.02;
@@ -37,6 +37,7 @@ interface Row {
   lines: number;
   svelte: Measured;
   angular: Measured;
+  native: Measured;
 }
 
 /** A target's figures on a frame against React's. */
@@ -113,11 +114,14 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
         let svelteScore: FidelityScore;
         const angular = await generateCode(doc, { ...base, ...TARGETS[2].options });
         let angularScore: FidelityScore;
+        const native = await generateCode(doc, { ...base, ...TARGETS[3].options });
+        let nativeScore: FidelityScore;
         try {
           reactScore = await scoreCode(host, { frame: root, files: react.files, target: "react" });
           vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
           svelteScore = await scoreCode(host, { frame: root, files: svelte.files, target: "svelte" });
           angularScore = await scoreCode(host, { frame: root, files: angular.files, target: "angular" });
+          nativeScore = await scoreCode(host, { frame: root, files: native.files, target: "react-native" });
         } catch (error) {
           failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
           continue;
@@ -147,6 +151,14 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
             react.files,
             inlineStyles(angular.files, /\[style[.\]]/g) +
               Math.max(0, inlineStyles(angular.files, /\sstyle="/g) - inlineStyles(react.files, /\sstyle=\{/g)),
+          ),
+          // Style objects written in place (`style={{`) beyond React's, instead of StyleSheet entries.
+          native: measured(
+            reactScore,
+            nativeScore,
+            native.files,
+            react.files,
+            Math.max(0, inlineStyles(native.files, /\sstyle=\{\{/g) - inlineStyles(react.files, /\sstyle=\{\{/g)),
           ),
         });
       }
@@ -178,7 +190,8 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
   results.set("frameworks", ["svelte"], svelteSummary);
   const angularSummary = summaryOf(rows.map((r) => r.angular));
   results.set("frameworks", ["angular"], angularSummary);
-  for (const t of TARGETS.slice(3)) results.set("frameworks", [t.name], { status: "to come (issue 54)" });
+  const nativeSummary = summaryOf(rows.map((r) => r.native));
+  results.set("frameworks", ["react-native"], nativeSummary);
   results.print(`\n## frameworks: each target against React on every fixture and real frame\n`);
   results.print(
     `${rows.length} frames; score = IoU×matched at the design width; reader gap = the largest difference in the ` +
@@ -191,7 +204,10 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
       `${svelteSummary.maxLines}×, mean ${svelteSummary.meanLines}×; inline styles ${svelteSummary.inlineStyles}. ` +
       `Angular: ${angularSummary.withinGoal} of ${rows.length} within the goals; reader gap max ` +
       `${angularSummary.maxReaderGap}; IoU×matched gap max ${angularSummary.maxIouGap}; lines max ` +
-      `${angularSummary.maxLines}×, mean ${angularSummary.meanLines}×; inline styles ${angularSummary.inlineStyles}.\n`,
+      `${angularSummary.maxLines}×, mean ${angularSummary.meanLines}×; inline styles ${angularSummary.inlineStyles}. ` +
+      `React Native (through react-native-web): ${nativeSummary.withinGoal} of ${rows.length} within the goals; ` +
+      `reader gap max ${nativeSummary.maxReaderGap}; IoU×matched gap max ${nativeSummary.maxIouGap}; lines max ` +
+      `${nativeSummary.maxLines}×, mean ${nativeSummary.meanLines}×; inline styles ${nativeSummary.inlineStyles}.\n`,
   );
   results.print(
     [
@@ -203,7 +219,8 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
           `| ${r.frame} | ${r.react.toFixed(3)} | ${r.vue.toFixed(3)} | ${r.readerGap.toFixed(3)} | ` +
           `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | ${r.svelte.score.toFixed(3)}, gap ` +
           `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | ${r.angular.score.toFixed(3)}, gap ` +
-          `${r.angular.readerGap.toFixed(3)}, lines ${r.angular.lines.toFixed(2)} | — |`,
+          `${r.angular.readerGap.toFixed(3)}, lines ${r.angular.lines.toFixed(2)} | ${r.native.score.toFixed(3)}, gap ` +
+          `${r.native.readerGap.toFixed(3)}, IoU gap ${r.native.iouGap.toFixed(3)}, lines ${r.native.lines.toFixed(2)} |`,
       ),
     ].join("\n"),
   );

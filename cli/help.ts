@@ -26,7 +26,7 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
   {
     name: "code",
     forms: [
-      "figment code <design.json> [--node ID]... [--target react|html|vue|svelte|angular] " +
+      "figment code <design.json> [--node ID]... [--target react|html|vue|svelte|angular|react-native] " +
         "[--styling css-modules|css|tailwind] [--out DIR] …",
       "figment code --from-hint <hint.txt> [same options]",
       "figment code <design.json> --ai [--image frame.png] [--verify] [--batch-api] … | --file-key KEY …",
@@ -120,7 +120,7 @@ figment frames does not take).`;
 export const CODE_USAGE = `figment code — multi-file React or HTML/CSS from a design
 
 Usage:
-  figment code <design.json> [--node ID]... [--target react|html|vue|svelte|angular]
+  figment code <design.json> [--node ID]... [--target react|html|vue|svelte|angular|react-native]
                [--styling css-modules|css|tailwind]
                [--images DIR] [--out DIR] [--node-ids] [--project [nextjs]] [--variables VARS.json] [--exact-layout]
                [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
@@ -137,8 +137,10 @@ picks frames or any layer.
                  folder name; one folder per frame for a whole file, each converted on its own), so React and
                  HTML, and different frames, never share a folder. A --out that already holds files of the
                  other target is said, with the files, before they mix.
-  --target       react (default), html, vue (Vue 3 single-file components), svelte (Svelte 5 components) or
-                 angular (Angular standalone components, signals; offline only, no --ai)
+  --target       react (default), html, vue (Vue 3 single-file components), svelte (Svelte 5 components),
+                 angular (Angular standalone components, signals; offline only, no --ai) or react-native
+                 (React Native components with StyleSheet styles, for Expo; offline only; --score renders them
+                 through react-native-web)
   --styling      css-modules (default) or tailwind (React, Vue, Svelte, Angular: the HTML output is plain CSS);
                  for Vue, Svelte and Angular, css (= css-modules) is each component's own (scoped) styles
   --node-ids     mark each element with its layer's id (data-node-id), as --score and figment score need

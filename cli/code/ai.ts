@@ -266,7 +266,8 @@ export async function promptInputFor(
   layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
   const target = args.target;
-  if (target === "angular") throw new FigmentError("input", `--target ${target} is written offline (leave out --ai)`);
+  if (target === "angular" || target === "react-native")
+    throw new FigmentError("input", `--target ${target} is written offline (leave out --ai)`);
   // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
   const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };
   const drafts = args.draft

@@ -75,7 +75,7 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   const document: DesignDocument = (await readSource(args, io, context)).document;
   const image = args.image !== undefined ? await readPng(args.image) : undefined;
   // A batch's record (and the panel that collects it) knows React and HTML answers.
-  if (args.target === "vue" || args.target === "svelte" || args.target === "angular")
+  if (args.target === "vue" || args.target === "svelte" || args.target === "angular" || args.target === "react-native")
     throw new FigmentError(
       "input",
       `--batch-api writes React or HTML: leave out --batch-api for ${args.target === "vue" ? "Vue" : "Svelte"} ` +

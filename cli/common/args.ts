@@ -191,9 +191,19 @@ export function parseCliArgs(given: string[]): CliArgs {
     positionals: true,
     hint: `${named} lists the flags`,
   });
-  const target = oneOfWords("target", ["react", "html", "vue", "svelte", "angular"] as const, values.target, "react");
+  const target = oneOfWords(
+    "target",
+    ["react", "html", "vue", "svelte", "angular", "react-native"] as const,
+    values.target,
+    "react",
+  );
   // `css` is Vue's and Svelte's word for their scoped styles (a component's own stylesheet, as React's CSS modules).
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
+  if (target === "react-native" && (values.ai || styling !== "css-modules"))
+    throw new FigmentError(
+      "input",
+      "--target react-native is written offline with StyleSheet styles (leave out --ai and --styling)",
+    );
   if (styling === "css" && target !== "vue" && target !== "svelte" && target !== "angular")
     throw new FigmentError(
       "input",

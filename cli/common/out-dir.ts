@@ -51,6 +51,7 @@ const OTHER_TARGET: Record<Target, RegExp> = {
   vue: /\.(tsx|jsx|html|svelte)$|\.module\.css$/,
   svelte: /\.(tsx|jsx|html|vue)$|\.module\.css$/,
   angular: /\.(tsx|jsx|vue|svelte)$|\.module\.css$/,
+  "react-native": /\.(jsx|html|vue|svelte|css)$/,
 };
 
 /**

@@ -81,7 +81,8 @@ export interface ResultPage {
  * HTML: the files and their index.html (else the first page); React: one page, the preview document; Vue: the same
  * document over the components Vue's compiler made (codegen/preview/vue-preview.ts); Svelte: over Svelte's
  * (codegen/preview/svelte-preview.ts); Angular: over what ngtsc compiled (angular-compile.ts,
- * codegen/preview/angular-preview.ts).
+ * codegen/preview/angular-preview.ts); React Native: its components through react-native-web
+ * (codegen/preview/react-native-preview.ts).
  */
 export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
   if (target === "vue") {
@@ -92,6 +93,12 @@ export async function resultPage(files: SourceFile[], target: Target): Promise<R
   if (target === "svelte") {
     const { sveltePreview } = await import("../../codegen/preview/svelte-preview.js");
     const preview = await sveltePreview(files, await previewRuntimeScript(), await svelteRuntimeScript());
+    return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
+  }
+  if (target === "react-native") {
+    const { reactNativePreview } = await import("../../codegen/preview/react-native-preview.js");
+    const native = await bundledScript("react-native-runtime", "React Native's runtime");
+    const preview = reactNativePreview(files, await previewRuntimeScript(), native);
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   if (target === "angular") {

@@ -9,12 +9,20 @@ import { emitReact } from "./react.js";
 import { emitVue } from "./vue.js";
 import { emitSvelte } from "./svelte.js";
 import { emitAngular } from "./angular.js";
+import { emitReactNative } from "./react-native.js";
 import { planLinks } from "../prototype/links.js";
 import { prototypeNotes } from "../prototype/notes.js";
 import { planOverlays } from "../prototype/overlays.js";
 import { planTransitions, playable } from "../prototype/transitions.js";
 
-const TARGET_NAMES = { react: "React", html: "HTML", vue: "Vue", svelte: "Svelte", angular: "Angular" } as const;
+const TARGET_NAMES = {
+  react: "React",
+  html: "HTML",
+  vue: "Vue",
+  svelte: "Svelte",
+  angular: "Angular",
+  "react-native": "React Native",
+} as const;
 
 /** Emitter output only (no project pass, no formatting). */
 export function emitFiles(design: DesignDocument, options: CodeOptions): EmittedFiles {
@@ -33,7 +41,9 @@ export function emitFiles(design: DesignDocument, options: CodeOptions): Emitted
         ? emitSvelte(doc, { styling: options.styling, nodeIds: options.nodeIds })
         : options.target === "angular"
           ? emitAngular(doc, { styling: options.styling, nodeIds: options.nodeIds })
-          : emitHtml(doc, { nodeIds: options.nodeIds });
+          : options.target === "react-native"
+            ? emitReactNative(doc, { nodeIds: options.nodeIds })
+            : emitHtml(doc, { nodeIds: options.nodeIds });
   if (!react && options.components && options.components.components.length > 0) {
     out.problems.push({
       severity: "info",

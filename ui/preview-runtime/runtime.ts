@@ -196,6 +196,9 @@ Object.assign(builtins, svelteGlobals.FigmentSvelte);
 // The Angular preview (codegen/preview/angular-preview.ts) runs Angular's runtime (angular-globals.ts) first.
 const angularGlobals = globalThis as unknown as { FigmentAngular?: Record<string, object> };
 Object.assign(builtins, angularGlobals.FigmentAngular);
+// The React Native preview (react-native-preview.ts) runs React, react-native-web… (react-native-globals.ts) first.
+const nativeGlobals = globalThis as unknown as { FigmentReactNative?: Record<string, object> };
+Object.assign(builtins, nativeGlobals.FigmentReactNative);
 
 // ─── Loader ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -359,8 +362,15 @@ function boot(): void {
     const { main, routes, components } = data.entry;
     if (main !== undefined) {
       evaluate(main);
-      // A Vue, Svelte or Angular main mounts its app with the framework's own createApp / mount / bootstrap.
-      if (mounted || vueGlobals.Vue || svelteGlobals.FigmentSvelte || angularGlobals.FigmentAngular) return;
+      // A Vue, Svelte, Angular or React Native main mounts its app with the framework's own mount.
+      if (
+        mounted ||
+        vueGlobals.Vue ||
+        svelteGlobals.FigmentSvelte ||
+        angularGlobals.FigmentAngular ||
+        nativeGlobals.FigmentReactNative
+      )
+        return;
     }
     // The prototype's screens at their routes: its links go from one to the other in the preview too.
     const app = routes?.length ? routedApp((routes.map(evaluate).at(-1) as { routes?: unknown }).routes) : undefined;

@@ -17,8 +17,8 @@ import { FigmentError } from "../../../kernel/errors.js";
 
 export async function prepareModelCode(request: RequestOf<"ai-prepare">): Promise<ReplyOf<"ai-prepare">> {
   const target = request.options.target;
-  // The model writes React, HTML, Vue or Svelte; Angular is written offline.
-  if (target === "angular")
+  // The model writes React, HTML, Vue or Svelte; Angular and React Native are written offline.
+  if (target === "angular" || target === "react-native")
     throw new FigmentError("input", "The model writes React, HTML, Vue or Svelte: choose one of them for AI");
   const tokenizer = loadTokenizer();
   const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});

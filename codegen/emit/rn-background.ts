@@ -1,0 +1,49 @@
+/**
+ * An image fill's `background: url(…) X% Y% / W% H% no-repeat` (or `center / cover`) as React Native has no CSS
+ * background: the box clips (overflow hidden) and its first child is the image, absolutely placed where CSS would
+ * draw it. A `W%`-wide image at `X%` sits at `(100% − W%) × X%` of the box, so the crop stays in percentages.
+ */
+import type { RnEntry } from "./rn-style.js";
+
+export interface RnBackground {
+  /** The asset path as the CSS writes it (`../assets/photo.png`). */
+  url: string;
+  /** The image's own style (absolute box) and how it scales into it. */
+  entries: RnEntry[];
+  resizeMode: "stretch" | "cover" | "contain";
+}
+
+const PLACED = /^url\(["']?([^"')]+)["']?\)\s+(-?[\d.]+)%?\s+(-?[\d.]+)%?\s*\/\s*([\d.]+)%\s+([\d.]+)%\s+no-repeat$/;
+const SCALED = /^url\(["']?([^"')]+)["']?\)\s+(?:center|50% 50%)\s*\/\s*(cover|contain|100% 100%)\s+no-repeat$/;
+
+const pct = (n: number): string => JSON.stringify(`${Number(n.toFixed(3))}%`);
+
+/** The image fill a `background` value draws, when React Native can draw it (an image, placed or scaled). */
+export function rnBackground(value: string): RnBackground | undefined {
+  const v = value.trim();
+  const placed = PLACED.exec(v);
+  if (placed) {
+    const [x, y, w, h] = placed.slice(2).map(Number) as [number, number, number, number];
+    const entries: RnEntry[] = [
+      ["position", '"absolute"'],
+      ["left", pct((100 - w) * (x / 100))],
+      ["top", pct((100 - h) * (y / 100))],
+      ["width", pct(w)],
+      ["height", pct(h)],
+    ];
+    return { url: placed[1]!, entries, resizeMode: "stretch" };
+  }
+  const scaled = SCALED.exec(v);
+  if (scaled) {
+    const entries: RnEntry[] = [
+      ["position", '"absolute"'],
+      ["left", "0"],
+      ["top", "0"],
+      ["width", '"100%"'],
+      ["height", '"100%"'],
+    ];
+    const fit = scaled[2] === "100% 100%" ? "stretch" : (scaled[2] as "cover" | "contain");
+    return { url: scaled[1]!, entries, resizeMode: fit };
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * React Native's runtime for the React Native preview (codegen/preview/react-native-preview.ts), bundled into
+ * dist/react-native-runtime.js (esbuild.config.mjs, `react-native` aliased to react-native-web): the real React and
+ * react-dom (react-native-web needs them, not the React preview's Preact), react-native-web, react-native-svg's web
+ * build, and a stand-in for expo-router's `Link` that asks the preview's main for the screen at its href. The preview
+ * runtime (runtime.ts) takes these modules as built-ins. react-native-web writes `testID` as `data-testid`; the
+ * scorer reads `data-node-id`, so each rendered element gets one beside it.
+ */
+import * as React from "react";
+import * as jsxRuntime from "react/jsx-runtime";
+import * as ReactDom from "react-dom";
+import * as ReactDomClient from "react-dom/client";
+import * as ReactNative from "react-native";
+import * as ReactNativeSvg from "react-native-svg";
+
+/** The event a Link sends on press; the preview's main shows the screen whose route is `detail`. */
+const NAVIGATE = "figment-navigate";
+
+interface LinkProps {
+  href: string;
+  asChild?: boolean;
+  children?: React.ReactNode;
+}
+
+/** expo-router's Link: its child (asChild) or a Text, pressing it navigates inside the preview. */
+function Link({ href, asChild, children }: LinkProps): React.ReactNode {
+  const go = (): void => {
+    window.dispatchEvent(new CustomEvent(NAVIGATE, { detail: href }));
+  };
+  if (asChild && React.isValidElement<{ onPress?: () => void }>(children)) {
+    return React.cloneElement(children, { onPress: go });
+  }
+  return React.createElement(ReactNative.Text, { onPress: go, role: "link" }, children);
+}
+
+function markNodeIds(root: ParentNode): void {
+  for (const el of root.querySelectorAll("[data-testid]")) {
+    const id = el.getAttribute("data-testid");
+    if (id !== null && el.getAttribute("data-node-id") !== id) el.setAttribute("data-node-id", id);
+  }
+}
+
+/** Copies each `data-testid` to `data-node-id` as React renders (before the page is measured). */
+function watchNodeIds(): void {
+  const observer = new MutationObserver(() => markNodeIds(document));
+  observer.observe(document.documentElement, { subtree: true, childList: true, attributeFilter: ["data-testid"] });
+}
+
+watchNodeIds();
+
+(globalThis as unknown as { FigmentReactNative: Record<string, object> }).FigmentReactNative = {
+  react: React,
+  "react/jsx-runtime": jsxRuntime,
+  "react/jsx-dev-runtime": jsxRuntime,
+  "react-dom": ReactDom,
+  "react-dom/client": ReactDomClient,
+  "react-native": ReactNative,
+  "react-native-web": ReactNative,
+  "react-native-svg": ReactNativeSvg,
+  "expo-router": { Link, NAVIGATE },
+};
