@@ -89,6 +89,12 @@ export const STARTERS: Starter[] = [
     built: "dist/{name}/browser",
   })),
   {
+    ...LOGIN,
+    name: "angular-tailwind-login",
+    args: ["--target", "angular", "--styling", "tailwind"],
+    built: "dist/{name}/browser",
+  },
+  {
     ...FREELANCER,
     name: "nextjs-images-freelancer",
     args: ["--target", "react", "--project", "nextjs", "--images", join(REPO_ROOT, "test/fixtures/corpus/images")],
