@@ -147,6 +147,8 @@ picks frames or any layer.
   --json         print { out, files: [{ path, bytes }], problems, … } instead of the list of files
 --project writes a runnable project around the code (React: a Vite app with package.json, index.html and
 src/main.tsx rendering the first screen; \`npm install && npm run dev\` in the folder), as the plugin's zip does.
+With --target vue or svelte it is a Vite app too; with --target angular an Angular CLI project (angular.json,
+the application builder, strict templates, zoneless; \`npm run build\` writes dist/<name>/browser/).
 --project nextjs writes a Next.js App Router project instead (React only): src/app/page.tsx for the first screen,
 src/app/<route>/page.tsx per other, links as next/link; \`npm run build\` writes the static site to out/.
 --images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,

@@ -4,6 +4,7 @@
  * (`<RouterView />`), tsconfig.json for vue-tsc, README. Generated files are never overwritten. Pure: no DOM.
  */
 import { htmlDocument } from "../html-document.js";
+import { angularProjectFiles } from "./angular-project.js";
 import type { SourceFile } from "../types.js";
 import { nextProjectFiles } from "./next-project.js";
 import {
@@ -86,10 +87,11 @@ const README_LAYOUT = [
 
 const VUE_BODY = ['    <div id="app"></div>', '    <script type="module" src="/src/main.ts"></script>'];
 
-/** The starter project of any target: Vite + React, Next.js, Vite + Vue, Vite + Svelte, or the HTML as it is. */
+/** The starter project of any target: Vite + React, Next.js, Vite + Vue, Vite + Svelte, Angular CLI, or the HTML. */
 export function starterProject(files: SourceFile[], options: ProjectOptions): SourceFile[] {
   if (options.target === "svelte") return svelteProjectFiles(files, options);
   if (options.target === "vue") return vueProjectFiles(files, options);
+  if (options.target === "angular") return angularProjectFiles(files, options);
   if (options.target === "react" && options.kind === "nextjs") return nextProjectFiles(files, options);
   return projectFiles(files, options);
 }

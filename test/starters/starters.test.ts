@@ -25,7 +25,7 @@ interface Starter {
   /** A text of the first screen the built page must show. */
   shows: string;
   width: number;
-  /** The folder the build writes the site to: Vite's dist/, or a Next.js static export's out/. */
+  /** The folder the build writes the site to: Vite's dist/, a Next.js static export's out/ ({name}: the package's). */
   built?: string;
   /** Screenshots at these widths too (`<name>-<width>.png`). */
   alsoAt?: number[];
@@ -76,6 +76,23 @@ export const STARTERS: Starter[] = [
     args: ["--target", "react", "--styling", "tailwind", "--project", "nextjs"],
     built: "out",
     nextFont: true,
+  },
+  // Angular CLI: `ng build` (the application builder) writes the site to dist/<package name>/browser/.
+  ...[
+    ["home", HOME],
+    ["selfie", SELFIE],
+    ["tnt", TNT],
+  ].map(([label, design]) => ({
+    ...(design as typeof HOME),
+    name: `angular-${label as string}`,
+    args: ["--target", "angular"],
+    built: "dist/{name}/browser",
+  })),
+  {
+    ...LOGIN,
+    name: "angular-tailwind-login",
+    args: ["--target", "angular", "--styling", "tailwind"],
+    built: "dist/{name}/browser",
   },
   {
     ...FREELANCER,
@@ -152,9 +169,11 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
       expect(existsSync(join(dir, "package.json"))).toBe(true);
       // A starter ships without a lockfile: the install resolves its ranges as a user's would.
       expect(existsSync(join(dir, "package-lock.json"))).toBe(false);
-      const scripts = (
-        JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> }
-      ).scripts;
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+        name: string;
+        scripts: Record<string, string>;
+      };
+      const scripts = pkg.scripts;
       expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["dev", "build"]));
 
       await slots(async () => {
@@ -163,7 +182,7 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
         const built = await run("npm", ["run", "build"], dir);
         expect(built.code, `npm run build failed:\n${tail(built)}`).toBe(0);
       });
-      const site = join(dir, starter.built ?? "dist");
+      const site = join(dir, (starter.built ?? "dist").replace("{name}", pkg.name));
       expect(existsSync(join(site, "index.html"))).toBe(true);
 
       const served = await serveDir(site);
