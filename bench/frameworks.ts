@@ -219,8 +219,9 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
           `| ${r.frame} | ${r.react.toFixed(3)} | ${r.vue.toFixed(3)} | ${r.readerGap.toFixed(3)} | ` +
           `${r.iouGap.toFixed(3)} | ${r.lines.toFixed(2)} | ${r.svelte.score.toFixed(3)}, gap ` +
           `${r.svelte.readerGap.toFixed(3)}, lines ${r.svelte.lines.toFixed(2)} | ${r.angular.score.toFixed(3)}, gap ` +
-          `${r.angular.readerGap.toFixed(3)}, lines ${r.angular.lines.toFixed(2)} | ${r.native.score.toFixed(3)}, gap ` +
-          `${r.native.readerGap.toFixed(3)}, IoU gap ${r.native.iouGap.toFixed(3)}, lines ${r.native.lines.toFixed(2)} |`,
+          `${r.angular.readerGap.toFixed(3)}, lines ${r.angular.lines.toFixed(2)} | ` +
+          `${r.native.score.toFixed(3)}, gap ${r.native.readerGap.toFixed(3)}, IoU gap ` +
+          `${r.native.iouGap.toFixed(3)}, lines ${r.native.lines.toFixed(2)} |`,
       ),
     ].join("\n"),
   );

@@ -18,5 +18,8 @@ export const targetLabel = (target: Target): string =>
 export const targetPreviewParts = (target: Target | undefined): readonly CodePart[] =>
   (target && PREVIEW_PARTS[target]) || [];
 
-/** The Target menu: every target, in TARGETS' order. */
-export const TARGET_MENU = TARGETS.map((value) => ({ value, label: targetLabel(value) }));
+/**
+ * The Target menu: the targets the panel previews, TARGETS' first four (React, HTML, Vue, Svelte). Angular's compiler
+ * (ngtsc) and React Native's renderer (react-native-web) run in the CLI and Dev Mode only, so far.
+ */
+export const TARGET_MENU = TARGETS.slice(0, 4).map((value) => ({ value, label: targetLabel(value) }));

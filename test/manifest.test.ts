@@ -54,7 +54,14 @@ describe("manifest.json", () => {
 
   it("offers Dev Mode codegen for React and HTML with styling and unit preferences", () => {
     expect(manifest.capabilities).toEqual(["codegen"]);
-    expect(manifest.codegenLanguages.map((l) => l.value)).toEqual(["react", "html", "vue", "svelte", "angular"]);
+    expect(manifest.codegenLanguages.map((l) => l.value)).toEqual([
+      "react",
+      "html",
+      "vue",
+      "svelte",
+      "angular",
+      "react-native",
+    ]);
     const styling = manifest.codegenPreferences.find((p) => p.propertyName === "styling");
     expect(styling?.itemType).toBe("select");
     expect(styling?.options?.map((o) => o.value)).toEqual(["css-modules", "tailwind"]);

@@ -212,7 +212,8 @@ export function parseCliArgs(given: string[]): CliArgs {
   if (target === "angular" && values.ai)
     throw new FigmentError(
       "input",
-      `--target ${target} is written offline from the design: the model writes React, HTML, Vue or Svelte (leave out --ai)`,
+      "--target angular is written offline from the design: the model writes React, HTML, Vue or Svelte " +
+        "(leave out --ai)",
     );
   if (kind === "nextjs" && target !== "react")
     throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");

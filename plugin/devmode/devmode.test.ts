@@ -204,7 +204,9 @@ describe("Dev Mode codegen", () => {
     };
     expect(one(await sim.codegen.generate("1:1", "react"))).toMatch(/Blank.*empty/);
     expect(one(await sim.codegen.generate("1:2", "html"))).toBe("“Secret” is hidden: show it to see its code.");
-    expect(one(await sim.codegen.generate("1:1", "swift"))).toMatch(/React, HTML, Vue or Svelte/);
+    expect(one(await sim.codegen.generate("1:1", "swift"))).toMatch(
+      /React, HTML, Vue, Svelte, Angular or React Native/,
+    );
   });
 
   it("returns a note, not an exception, when the export fails", async () => {
@@ -245,6 +247,16 @@ describe("languageOf", () => {
     const template = results.find((r) => r.title === "src/app/screens/log-in-page.html");
     expect(template?.language).toBe("HTML");
     expect(template?.code).toMatch(/^<main class="logInPage"/);
+  });
+
+  it("offers React Native: the screen's component with its StyleSheet, never DOM elements", async () => {
+    const { sim } = await bootDevMode("figmasharp-login.file.json");
+    const results = await sim.codegen.generate("101:3", "react-native");
+    const screen = results.find((r) => r.title === "src/screens/LogInPage.tsx");
+    expect(screen?.language).toBe("TYPESCRIPT");
+    expect(screen?.code).toMatch(/^import \{[^}]*\bView\b[^}]*\} from "react-native";/);
+    expect(screen?.code).toContain("StyleSheet.create(");
+    expect(screen?.code).not.toMatch(/<(div|span|main|img)\b/);
   });
 
   it("maps generated files to Figma's code languages", () => {

@@ -72,10 +72,13 @@ function optionsFor(language: string): CodeOptions | undefined {
     language !== "html" &&
     language !== "vue" &&
     language !== "svelte" &&
-    language !== "angular"
+    language !== "angular" &&
+    language !== "react-native"
   )
     return undefined;
-  const styling = figma.codegen.preferences.customSettings["styling"] === "tailwind" ? "tailwind" : "css-modules";
+  // React Native has StyleSheet styles only (no Tailwind).
+  const tailwind = figma.codegen.preferences.customSettings["styling"] === "tailwind" && language !== "react-native";
+  const styling = tailwind ? "tailwind" : "css-modules";
   return { target: language, styling, nodeIds: false, ...(language === "react" ? mappedComponents() : {}) };
 }
 
@@ -108,7 +111,12 @@ export function createDevModeCodegen(): DevModeCodegen {
   async function generate(node: SceneNode, language: string): Promise<CodegenResult[]> {
     const options = optionsFor(language);
     if (!options)
-      return [note(`Figment writes React, HTML, Vue, Svelte or Angular; "${language}" is not one of its languages.`)];
+      return [
+        note(
+          `Figment writes React, HTML, Vue, Svelte, Angular or React Native; "${language}" is not one of its ` +
+            "languages.",
+        ),
+      ];
     if (!node.visible) return [note(`“${node.name}” is hidden: show it to see its code.`)];
     if (Math.max(node.width, node.height) > MAX_SIDE) {
       return [
