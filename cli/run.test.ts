@@ -545,7 +545,7 @@ describe("bad input: exit code 2 and a clear message", () => {
     {
       name: "a bad --target",
       argv: () => ["code", LOGIN, "--target", "flutter"],
-      message: /--target must be react, html, vue, svelte, angular or react-native, not flutter/
+      message: /--target must be react, html, vue, svelte, angular or react-native, not flutter/,
     },
     {
       name: "a bad --styling",

@@ -10,9 +10,9 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
-import { planComponents, type ComponentDef } from "./components.js";
+import { planScreens, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { kebabCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { kebabCase, NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { elementAttrs, printAngular, svgInner, type AngularTemplateStyle } from "./angular-print.js";
 import { overlayPage } from "./overlays.js";
@@ -67,21 +67,12 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
-  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
   const fileOf = (name: string): string => kebabCase(name, "screen");
-  problems.push(
-    ...unspelledNameNotes(
-      doc.frames,
-      screenNames.map((n) => `src/app/screens/${fileOf(n)}.ts`),
-    ),
-  );
-  const plan = planComponents(
-    doc.frames,
-    doc.assets,
-    screenNames.concat(RESERVED),
-    () => false,
-    options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  );
+  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/app/screens/${fileOf(n)}.ts`, {
+    reserved: RESERVED,
+    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+  });
+  problems.push(...notes);
   const allImages = new Set<string>();
   // A template reaches its button by its template reference: the element itself.
   const design = frameworkContext(

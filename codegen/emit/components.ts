@@ -3,9 +3,10 @@
  * their texts and the visibility of their layers share a file; the texts and visibilities become typed
  * props. An instance that differs in anything else is drawn inline, so the output never lies about it.
  */
-import type { Asset, DesignNode } from "../design/types.js";
+import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
+import type { Problem } from "../types.js";
 import type { ComponentUsage } from "./build.js";
-import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
+import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { drawnSpaces } from "./whitespace.js";
 
 export interface PropDef {
@@ -148,6 +149,24 @@ function collectInstances(
 /**
  * `reservedProps`: names a component's props must not take (the emitter's own locals in a component's function).
  */
+/**
+ * The opening every component emitter shares: a name per frame's screen (unique in `names`), the notes for screens
+ * whose file is not spelled as the frame's name, and the components planned around those names.
+ */
+export function planScreens(
+  doc: DesignDocument,
+  names: NameScope,
+  screenPath: (name: string) => string,
+  plan: { reserved: readonly string[]; props: readonly string[]; skip?: (node: DesignNode) => boolean },
+): { screenNames: string[]; notes: Problem[]; plan: ComponentPlan } {
+  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
+  return {
+    screenNames,
+    notes: unspelledNameNotes(doc.frames, screenNames.map(screenPath)),
+    plan: planComponents(doc.frames, doc.assets, screenNames.concat(plan.reserved), plan.skip, plan.props),
+  };
+}
+
 export function planComponents(
   frames: DesignNode[],
   assets: Record<string, Asset>,

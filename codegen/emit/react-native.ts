@@ -11,9 +11,9 @@ import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { componentFileContext } from "./component-context.js";
-import { planComponents, type ComponentDef } from "./components.js";
+import { planScreens, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { fontPlan } from "../fonts/plan.js";
 import { planLinks } from "../prototype/links.js";
@@ -127,20 +127,11 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
-  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  problems.push(
-    ...unspelledNameNotes(
-      doc.frames,
-      screenNames.map((n) => `src/screens/${n}.tsx`),
-    ),
-  );
-  const plan = planComponents(
-    doc.frames,
-    doc.assets,
-    screenNames.concat(RESERVED),
-    () => false,
-    options.nodeIds ? [NODE_ID, LAYER_ID, "style"] : ["style"],
-  );
+  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.tsx`, {
+    reserved: RESERVED,
+    props: options.nodeIds ? [NODE_ID, LAYER_ID, "style"] : ["style"],
+  });
+  problems.push(...notes);
   const allImages = new Set<string>();
   const routes = routePaths(
     doc.frames,

@@ -3,9 +3,9 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
-import { planComponents, type ComponentDef, type ComponentPlan } from "./components.js";
+import { planScreens, type ComponentDef } from "./components.js";
 import { jsString, printJsx, type MarkupStyle } from "./markup.js";
-import { camelCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { camelCase, NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { LineChecks, printedStylesheets } from "../css/printed.js";
 import type { ComponentMap } from "../components-map/model.js";
@@ -69,20 +69,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
   const names = new NameScope(["App", "Index", "Styles", "Boolean"]);
   const library = libraryComponents(doc, options.components, names);
   problems.push(...library.problems);
-  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  problems.push(
-    ...unspelledNameNotes(
-      doc.frames,
-      screenNames.map((n) => `src/screens/${n}.tsx`),
-    ),
-  );
-  const plan: ComponentPlan = planComponents(
-    doc.frames,
-    doc.assets,
-    screenNames.concat(["App", "Index", "Boolean"], library.names),
-    library.isMapped,
-    options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  );
+  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.tsx`, {
+    reserved: ["App", "Index", "Boolean", ...library.names],
+    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+    skip: library.isMapped,
+  });
+  problems.push(...notes);
   const allImages = new Set<string>();
   const design = frameworkContext(
     doc,

@@ -9,9 +9,9 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
-import { planComponents, type ComponentDef } from "./components.js";
+import { planScreens, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { camelCase, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { camelCase, NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "./framework-context.js";
 import { overlayPage, overlaysCss } from "./overlays.js";
@@ -96,20 +96,11 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
-  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  problems.push(
-    ...unspelledNameNotes(
-      doc.frames,
-      screenNames.map((n) => `src/screens/${n}.svelte`),
-    ),
-  );
-  const plan = planComponents(
-    doc.frames,
-    doc.assets,
-    screenNames.concat(RESERVED),
-    () => false,
-    options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  );
+  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.svelte`, {
+    reserved: RESERVED,
+    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+  });
+  problems.push(...notes);
   const allImages = new Set<string>();
   const design = frameworkContext(
     doc,

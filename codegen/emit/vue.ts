@@ -8,9 +8,9 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
-import { planComponents, type ComponentDef } from "./components.js";
+import { planScreens, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
-import { NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { printVue } from "./vue-print.js";
 import { playsTransitions, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
@@ -48,21 +48,13 @@ function usesOf(node: VNode, out: Set<string>, tags: Set<string>, useClasses: Se
 export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
-  const names = new NameScope(["App", "Index", "RouterLink", "RouterView"]);
-  const screenNames = doc.frames.map((frame) => names.take(pascalCase(frame.name, "Screen")));
-  problems.push(
-    ...unspelledNameNotes(
-      doc.frames,
-      screenNames.map((n) => `src/screens/${n}.vue`),
-    ),
-  );
-  const plan = planComponents(
-    doc.frames,
-    doc.assets,
-    screenNames.concat(["App", "Index", "RouterLink", "RouterView"]),
-    () => false,
-    options.nodeIds ? [NODE_ID, LAYER_ID] : [],
-  );
+  const reserved = ["App", "Index", "RouterLink", "RouterView"];
+  const names = new NameScope(reserved);
+  const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.vue`, {
+    reserved,
+    props: options.nodeIds ? [NODE_ID, LAYER_ID] : [],
+  });
+  problems.push(...notes);
   const allImages = new Set<string>();
   const design = frameworkContext(
     doc,
