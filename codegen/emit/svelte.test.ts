@@ -105,7 +105,7 @@ describe("printSvelte", () => {
     const code = await generateCode(design.document, { target: "svelte", styling: "css-modules", nodeIds: true });
     const screen = code.files.find((f) => f.path === "src/screens/Selfie.svelte")!.content;
     expect(screen).toMatch(/<Hint class="Selfie-hint" dataNodeId="33459:3752" \/>/);
-    expect(screen).toMatch(/^:global\(\.Selfie-hint\) \{/m);
+    expect(screen).toMatch(/^\s*:global\(\.Selfie-hint\) \{/m);
     const item = code.files.find((f) => f.path === "src/components/ListItem.svelte")!.content;
     expect(item).toMatch(/class: className = ""/);
     expect(item).toMatch(/= \$props\(\);/);

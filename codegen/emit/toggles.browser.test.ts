@@ -59,7 +59,7 @@ describe.runIf(runBrowser)("click toggles in Chromium", () => {
         expect(screen.content).toMatch(/:aria-pressed="pressed"\s+@click="pressed = !pressed"/);
       } else if (options.target === "svelte") {
         expect(screen.content).toContain("let pressed = $state(false);");
-        expect(screen.content).toMatch(/aria-pressed=\{pressed\} onclick=\{\(\) => \(pressed = !pressed\)\}/);
+        expect(screen.content).toMatch(/aria-pressed=\{pressed\}\s+onclick=\{\(\) => \(pressed = !pressed\)\}/);
       } else {
         expect(screen.content).toContain("const [pressed, setPressed] = useState(false);");
         expect(screen.content).toMatch(/aria-pressed=\{pressed\}/);
