@@ -126,6 +126,9 @@ function wrapped(indent: string, property: string, value: string): string[] | un
     }
   }
   lines.push(current);
+  // A call past the first that ends up wrapped is expanded by malva in place (its arguments broken inside the line,
+  // `drop-shadow(` at a line's end): not known here, so the sheet falls back to the format pass.
+  if (lines.length > 1 && parts.slice(1).some((part) => part.includes("("))) return undefined;
   return fits(lines);
 }
 
