@@ -126,9 +126,10 @@ function wrapped(indent: string, property: string, value: string): string[] | un
     }
   }
   lines.push(current);
-  // A call past the first that ends up wrapped is expanded by malva in place (its arguments broken inside the line,
-  // `drop-shadow(` at a line's end): not known here, so the sheet falls back to the format pass.
-  if (lines.length > 1 && parts.slice(1).some((part) => part.includes("("))) return undefined;
+  // A value of calls alone (three drop-shadows in a filter) that ends up wrapped: malva expands its last call's
+  // arguments in place (`drop-shadow(` at a line's end), by rules not known here, so the sheet falls back to the
+  // format pass. A fill that mixes calls and words (border-image) is malva's as above.
+  if (lines.length > 1 && parts.every((part) => part.includes("("))) return undefined;
   return fits(lines);
 }
 
