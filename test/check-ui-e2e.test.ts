@@ -50,13 +50,13 @@ describe.runIf(runBrowser)("check-ui's fake main thread", { timeout: 120_000 }, 
         await target.waitFor();
         expect(await target.getAttribute("data-line")).toBe(String(STUB_PROBLEM.line));
         expect(await ui.locator(".tab.is-active .tab__label").getAttribute("title")).toBe(STUB_PROBLEM.file);
-        // Scrolled to it: the target line lies within the code's box.
-        const inView = await ui.evaluate(`(() => {
-        const row = document.querySelector(".code__line.is-target").getBoundingClientRect();
-        const box = document.querySelector(".code").getBoundingClientRect();
-        return row.top >= box.top && row.bottom <= box.bottom;
+        // Scrolled to it (the view scrolls in an effect, after the paint that marks the line): the target line comes
+        // to lie within the code's box.
+        await ui.waitForFunction(`(() => {
+        const row = document.querySelector(".code__line.is-target")?.getBoundingClientRect();
+        const box = document.querySelector(".code")?.getBoundingClientRect();
+        return !!row && !!box && row.top >= box.top && row.bottom <= box.bottom;
       })()`);
-        expect(inView).toBe(true);
         // The opened file was highlighted by the stub's own `highlight` reply (escaped lines, no token spans).
         await ui.locator(".code__line", { hasText: "{oops" }).waitFor();
         expect(await refused()).toEqual([]);
