@@ -18,7 +18,7 @@ import {
 import { inputDecls } from "./field-style.js";
 import { planForm, type FormPlan } from "./forms.js";
 import { drawnFrame } from "../layout/index.js";
-import { belowDecls, inContainerUnits, itemPlacement, responsiveDecls } from "./responsive.js";
+import { belowDecls, inContainerUnits, itemPlacement, ownBelowOverPlacement, responsiveDecls } from "./responsive.js";
 import {
   bleedDecls,
   fillItemBelow,
@@ -328,6 +328,7 @@ function buildNode(
     const base = ctx.classBase(node, usage.component);
     const below = [
       ...belowDecls(node, "placement", flags.root ? undefined : parent),
+      ...ownBelowOverPlacement(node, decls, flags.root ? undefined : parent),
       ...fillBelow(node, flags),
       ...navBelow,
     ];

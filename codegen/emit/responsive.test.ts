@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DesignNode, FlexLayout } from "../design/types.js";
 import { emitHtml } from "./html.js";
-import { belowDecls, inContainerUnits, responsiveDecls } from "./responsive.js";
+import { belowDecls, inContainerUnits, ownBelowOverPlacement, responsiveDecls } from "./responsive.js";
 
 const title = (fluid: NonNullable<DesignNode["text"]>["fluid"]): DesignNode => ({
   id: "h",
@@ -163,6 +163,35 @@ describe("a set of layers stacked below the design width", () => {
     expect(value(decls, "max-width")).toBe("100%");
     expect(value(decls, "margin-left")).toBe("0");
     expect(value(decls, "margin-right")).toBe("0");
+  });
+
+  it("an instance that stacks: the file placing it repeats what overrides its placement (Fitma's menu's height)", () => {
+    const menu: DesignNode = {
+      id: "m",
+      name: "menu / desktop",
+      kind: "instance",
+      w: 1440,
+      h: 60,
+      stackBelow: 1440,
+      children: [{ ...title(undefined), stack: { role: "item", order: 1, below: 1440 } }],
+    };
+    const placement: [string, string][] = [
+      ["position", "relative"],
+      ["height", "60px"],
+      ["margin", "0 0 0 12px"],
+    ];
+    expect(ownBelowOverPlacement(menu, placement)).toEqual([
+      [
+        1440,
+        [
+          ["height", "auto"],
+          ["margin-left", "0"],
+          ["margin-right", "0"],
+        ],
+      ],
+    ]);
+    // Nothing the placement sets, nothing repeated.
+    expect(ownBelowOverPlacement(menu, [["z-index", "3"]])).toEqual([]);
   });
 });
 

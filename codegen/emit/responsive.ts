@@ -475,6 +475,29 @@ export function belowDecls(
 }
 
 /**
+ * Of an instance's own declarations below a width (the component's file writes them on its root), those that
+ * override a property its placement sets (the file that places it): that file repeats them in its own rules below the
+ * width, so which one wins does not hang on the stylesheets' order. A menu that stacks its items below 1440 px says
+ * `height: auto`; the screen placing it said `height: 60px` in a stylesheet loaded after the menu's (a React page's
+ * CSS modules, imported after its components), and the stacked items ran over the content below it on a phone.
+ */
+export function ownBelowOverPlacement(
+  node: DesignNode,
+  placement: readonly Decl[],
+  parent?: DesignNode,
+): [number, Decl[]][] {
+  const placed = new Set(placement.map(([p]) => p));
+  const sets = (property: string): boolean =>
+    placed.has(property) || (property.startsWith("margin-") && placed.has("margin"));
+  const out: [number, Decl[]][] = [];
+  for (const [width, decls] of belowDecls(node, "own", parent)) {
+    const over = decls.filter(([p]) => sets(p));
+    if (over.length > 0) out.push([width, over]);
+  }
+  return out;
+}
+
+/**
  * A layer holding content (a text, a picture) that the designer placed absolutely inside their auto layout, pinned to
  * a side, below the design width: never further from that side than keeps it inside the box (Flora's headings placed
  * 417 px in from the left of a box a phone makes 358 px wide were off the screen). As drawn while it fits.

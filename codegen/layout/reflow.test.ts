@@ -259,7 +259,7 @@ describe("an inferred grid beside a heading keeps each card whole", () => {
 
 describe("the designer's other auto layouts fit narrower screens (fitBelow)", () => {
   it(
-    "marks every auto layout of the designer's but a navigation's, " +
+    "marks every auto layout of the designer's but a navigation bar's (and its header's), " +
       "an inferred one's and those in a layer placed absolutely",
     () => {
       const column: DesignNode = {
@@ -282,10 +282,17 @@ describe("the designer's other auto layouts fit narrower screens (fitBelow)", ()
         absolute: true,
         children: [{ ...row("2:4", [text("l4", 70, 24, "Home", "width")], 300) }],
       };
-      const out = markReflow(page([column, nav, layer]), 1440);
+      const bar: DesignNode = { ...nav, id: "2:5", nav: { below: 600, from: 0, to: 1, up: 0 } };
+      const header: DesignNode = { ...row("2:6", [bar], 1440), name: "Header" };
+      const out = markReflow(page([column, bar, layer, header, nav]), 1440);
       expect(out.layout!.fitBelow).toBe(1440);
       expect(out.children![0]!.layout!.fitBelow).toBe(1440);
+      // A bar nav.ts found is the menu's to rearrange, and so is the header that holds one ...
       expect(out.children![1]!.layout!.fitBelow).toBeUndefined();
+      expect(out.children![3]!.layout!.fitBelow).toBeUndefined();
+      expect(out.children![3]!.children![0]!.layout!.fitBelow).toBeUndefined();
+      // ... a "Navbar" that is none (two links: Vaya's header of two icon buttons and "Book your stay") fits.
+      expect(out.children![4]!.layout!.fitBelow).toBe(1440);
       expect(out.children![2]!.layout!.fitBelow).toBeUndefined();
       expect(out.children![2]!.children![0]!.layout!.fitBelow).toBeUndefined();
       expect(markReflow(out, 1440)).toBe(out);
@@ -296,7 +303,7 @@ describe("the designer's other auto layouts fit narrower screens (fitBelow)", ()
 
   it(
     "a large text of the designer's own layout scales with the " +
-      "screen (exact at the design width), but not in a navigation",
+      "screen (exact at the design width), but not in a navigation bar",
     () => {
       const heading: DesignNode = {
         ...text("h", 870, 96, "Подключите бесплатно — пользуйтесь, когда понадобятся"),
@@ -321,9 +328,8 @@ describe("the designer's other auto layouts fit narrower screens (fitBelow)", ()
       const out = markReflow(page([column]), 1440).children![0]!;
       expect(out.children![0]!.text!.fluid).toEqual([25, 2.92]);
       expect(out.children![1]!.text!.fluid).toBeUndefined();
-      expect(
-        markReflow(page([{ ...column, name: "Navbar" }]), 1440).children![0]!.children![0]!.text!.fluid,
-      ).toBeUndefined();
+      const bar = { ...column, name: "Navbar", nav: { below: 600, from: 0, to: 1, up: 0 } };
+      expect(markReflow(page([bar]), 1440).children![0]!.children![0]!.text!.fluid).toBeUndefined();
       const again = markReflow(page([column]), 1440);
       expect(markReflow(again, 1440)).toBe(again);
     },

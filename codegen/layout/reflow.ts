@@ -11,10 +11,11 @@
  * icon row, a header's or a navigation's rows (the navigation's to rearrange), and rows the designer made wrap are left
  * alone.
  *
- * Every other auto layout of the designer's outside a navigation fits narrower screens too (`FlexLayout.fitBelow`,
- * below the design width only): its items never run past it (a 1193-px paragraph in a column that hugs it, a card
- * that hugs a 671-px title), a box drawn as tall as its text grows when the text wraps, and a row too long for its
- * box (three figures spread 118 px apart, a "Back" and a "Next" button 900 px apart) wraps instead of being cut.
+ * Every other auto layout of the designer's outside a navigation bar (one nav.ts found, or a header holding one) fits
+ * narrower screens too (`FlexLayout.fitBelow`, below the design width only): its items never run past it (a 1193-px
+ * paragraph in a column that hugs it, a card that hugs a 671-px title), a box drawn as tall as its text grows when the
+ * text wraps, and a row too long for its box (three figures spread 118 px apart, a "Back" and a "Next" button 900 px
+ * apart) wraps instead of being cut.
  */
 import { contentOf, trackSizes } from "../design/grid.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
@@ -77,18 +78,24 @@ export function markReflow(
   inNavigation = false,
   inLayer = false,
   path: readonly DesignNode[] = [],
+  inBar = false,
 ): DesignNode {
   // A box that scales as a unit is its drawing, smaller: nothing in it reflows (a row of it wrapping below the design
   // width spilled its texts out of the mask it is drawn in).
   if (node.scaled) return node;
-  const navigation = inNavigation || node.nav !== undefined || NAVIGATION.test(node.name.trim());
+  const named = NAVIGATION.test(node.name.trim());
+  const navigation = inNavigation || node.nav !== undefined || named;
+  // A navigation bar (nav.ts) is the menu's to rearrange, with the header it is in; a header or a "Navbar" without one
+  // (Vaya's: two icon buttons and "Book your stay") is rearranged by nothing else, and fits as any auto layout does
+  // (its buttons ran past the hero's card on a phone).
+  const bar = inBar || node.nav !== undefined || (named && holdsBar(node));
   // A layer placed absolutely keeps its drawn box: what is in it is not rearranged to fit (it would spill out of it).
   const layer = inLayer || node.absolute === true;
   const fits =
-    !navigation && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
+    !bar && !layer && node.layout !== undefined && !node.layout.inferred && node.layout.fitBelow === undefined;
   const here = [...path, node];
   const children = node.children?.map((c) => {
-    const child = markReflow(c, designWidth, navigation, layer, here);
+    const child = markReflow(c, designWidth, navigation, layer, here, bar);
     const spans = node.layout !== undefined && !node.layout.inferred ? spanning(child, node) : child;
     return fits ? withFluidType(spans, designWidth) : spans;
   });
@@ -105,6 +112,9 @@ export function markReflow(
   if (marked && flex) out.layout = { ...flex, reflow: READABLE, wrapBelow: Math.round(designWidth) };
   return out;
 }
+
+/** Whether a navigation bar (nav.ts markNavs) is `node` or in it. */
+const holdsBar = (node: DesignNode): boolean => node.nav !== undefined || (node.children ?? []).some(holdsBar);
 
 /** A column of a grid that collapses is at least this share of its drawn width (codegen/emit/responsive.ts's cards). */
 const GRID_SHRINK = 0.75;
