@@ -29,7 +29,7 @@ describe.runIf(runBrowser)("drawn content stays seen below the design width (rea
   const browser = useBrowser();
   const pages = usePageContext(browser);
 
-  it("Fitma's Product Details in React with CSS modules: all its text seen at 390 and 768, as drawn at 1440", async () => {
+  it("Fitma's Product Details in React with CSS modules: all its text seen at 390 and 768, drawn at 1440", async () => {
     const fitma = realFiles().find((f) => f.name === "fitma-shop.file.json")!;
     const frame = topLevelFrames(fitma).find((f) => f.id === "0:268")!;
     const code = await generateCode(loadDesign(fitma.json, [frame.id]).document, REACT);

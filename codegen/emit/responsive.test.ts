@@ -165,7 +165,7 @@ describe("a set of layers stacked below the design width", () => {
     expect(value(decls, "margin-right")).toBe("0");
   });
 
-  it("an instance that stacks: the file placing it repeats what overrides its placement (Fitma's menu's height)", () => {
+  it("an instance that stacks: the file placing it repeats what overrides its placement (Fitma's menu)", () => {
     const menu: DesignNode = {
       id: "m",
       name: "menu / desktop",
