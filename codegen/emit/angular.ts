@@ -71,7 +71,9 @@ function hostEntry(attribute: string): string {
  */
 export function inlineTemplate(template: string): string | undefined {
   if (template.includes("\n")) return undefined;
-  const literal = template.includes('"') ? `\`${template.replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\`` : jsString(template);
+  const literal = template.includes('"')
+    ? `\`${template.replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\``
+    : jsString(template);
   return `  template: ${literal},`.length <= 100 ? literal : undefined;
 }
 
@@ -230,9 +232,7 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   const styleFiles = design.styleFiles();
   files.push(...styleFiles);
   // No src/index.ts barrel: an Angular application reaches its screens through its routes.
-  files.push(
-    { path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) },
-  );
+  files.push({ path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) });
   const globalCss = design.globalCss();
   if (globalCss) files.push(globalCss);
   return { files, problems, printed: new Map() };
