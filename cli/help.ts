@@ -138,7 +138,7 @@ picks frames or any layer.
                  HTML, and different frames, never share a folder. A --out that already holds files of the
                  other target is said, with the files, before they mix.
   --target       react (default), html, vue (Vue 3 single-file components), svelte (Svelte 5 components),
-                 angular (Angular standalone components, signals; offline only, no --ai) or react-native
+                 angular (Angular standalone components, signals) or react-native
                  (React Native components with StyleSheet styles, for Expo; offline only; --score renders them
                  through react-native-web)
   --styling      css-modules (default) or tailwind (React, Vue, Svelte, Angular: the HTML output is plain CSS);

@@ -27,7 +27,7 @@ import type { ProviderConfig } from "../client/providers.js";
 
 /**
  * Problem codes a repair turn is asked to fix: the files do not parse or do not link, or misuse the team's components
- * (against the library's types, or against the mapping itself), or a Vue or Svelte component does not compile.
+ * (against the library's types, or against the mapping itself), or a Vue, Svelte or Angular component does not compile.
  */
 const BLOCKING = new Set([
   "syntax",
@@ -38,6 +38,8 @@ const BLOCKING = new Set([
   // A Vue component its compiler cannot compile (codegen/vue/compile.ts), a Svelte one likewise (codegen/svelte).
   "vue-compile",
   "svelte-compile",
+  // Angular's compiler (ngtsc, strict templates) over a model's files: ModelCodeOptions.targetCheck.
+  "angular-compile",
 ]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */
@@ -86,12 +88,17 @@ export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
   maxRepairs?: number;
   /** The team's component library types: the answer's use of them is type-checked (`component-props`). */
   libraryTypes?: LibraryTypes[];
+  /** The target's own compiler where the project pass cannot run it (Angular's ngtsc needs Node: the CLI's). */
+  targetCheck?: TargetCheck;
   /** Reports the post-processing and repair stages, for a status line. */
   onStage?: (stage: "checking" | "repairing") => void;
   now?: () => number;
 }
 
 type Formatted = { file: SourceFile; problems: Problem[] };
+
+/** A compiler's errors in a project's files (Angular's: `angular-compile`, which blocks and asks for a repair). */
+export type TargetCheck = (files: readonly SourceFile[]) => Promise<Problem[]>;
 
 /**
  * Formats files while the answer is still streaming: each file as soon as it is complete, one per macrotask
@@ -153,6 +160,8 @@ async function formatOne(file: SourceFile): Promise<Formatted> {
  */
 export interface ComponentChecks {
   libraryTypes?: readonly LibraryTypes[];
+  /** The target's compiler over the checked files, before formatting (its lines are the model's). */
+  targetCheck?: TargetCheck;
   componentMap?: ComponentMap;
 }
 
@@ -165,9 +174,9 @@ export async function postProcess(
   preformatted?: Preformatter,
   assets: readonly SourceFile[] = [],
   fonts?: { plan: FontPlan; target: Target; styling: "css-modules" | "tailwind" },
-  { libraryTypes = [], componentMap }: ComponentChecks = {},
+  { libraryTypes = [], componentMap, targetCheck }: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const processed = await checkedAndFormatted(reply, preformatted, assets, fonts);
+  const processed = await checkedAndFormatted(reply, preformatted, assets, fonts, targetCheck);
   if (libraryTypes.length === 0 && !componentMap) return processed;
   // After formatting: its lines are the written files' lines. Where the library's types check a module, they decide its
   // props.
@@ -181,6 +190,7 @@ async function checkedAndFormatted(
   preformatted: Preformatter | undefined,
   assets: readonly SourceFile[],
   fonts: Parameters<typeof postProcess>[3],
+  targetCheck: TargetCheck | undefined,
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const joined = withAssetFiles(reply.files, assets);
   // The design's Google fonts, when the model's files do not load them (as the offline output does).
@@ -190,7 +200,15 @@ async function checkedAndFormatted(
   // A model writes a class's url() from its component's folder; Tailwind's build resolves it from the stylesheet's.
   const rebased = rebaseTailwindClassUrls(loaded.files);
   const checked = checkProject(rebased.files);
-  const before = [...reply.problems, ...joined.problems, ...loaded.problems, ...rebased.problems, ...checked.problems];
+  const compiled = targetCheck ? await targetCheck(checked.files) : [];
+  const before = [
+    ...reply.problems,
+    ...joined.problems,
+    ...loaded.problems,
+    ...rebased.problems,
+    ...checked.problems,
+    ...compiled,
+  ];
   if (!preformatted) {
     const formatted = await formatFiles(checked.files, "model");
     return { files: formatted.files, problems: [...before, ...formatted.problems] };
@@ -243,7 +261,7 @@ export async function generateModelCode(
   options: ModelCodeOptions = {},
 ): Promise<ModelCodeResult> {
   const now = options.now ?? (() => performance.now());
-  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], ...turnOptions } = options;
+  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], targetCheck, ...turnOptions } = options;
   let modelMs = 0;
   let postMs = 0;
   const timed = async <T>(fn: () => Promise<T>, add: (ms: number) => void): Promise<T> => {
@@ -268,6 +286,7 @@ export async function generateModelCode(
   onStage?.("checking");
   const checks: ComponentChecks = {
     libraryTypes,
+    ...(targetCheck ? { targetCheck } : {}),
     ...(input.componentMap && input.target === "react" ? { componentMap: input.componentMap } : {}),
   };
   const attempts = [

@@ -96,26 +96,38 @@ export function systemInstructions(
             "with src/App.vue as the root; import between files with relative paths ending in .vue.",
           "Vue's SFC compiler checks every .vue file: it must compile.",
         ]
-      : input.target === "svelte"
+      : input.target === "angular"
         ? [
-            'Target: Svelte 5 components (.svelte) with <script lang="ts"> and runes ($props, $state, $derived).',
-            "Put the screen in src/screens/ (for example src/screens/Home.svelte) and each reusable or repeated " +
-              "component in its own file under src/components/; import between files with relative paths ending " +
-              "in .svelte.",
-            "Svelte's compiler checks every .svelte file: it must compile.",
+            "Target: Angular 21 standalone components in TypeScript: @Component with a selector, templateUrl and " +
+              "styleUrl (an inline template when it is one line), signals for state (signal()), signal inputs " +
+              "(input()), the template's built-in control flow (@if, @for).",
+            "Put each screen in src/app/screens/ (for example src/app/screens/home.ts, home.html, home.css) and each " +
+              "reusable or repeated component in src/app/components/; list the components a template uses in its " +
+              "decorator's imports; import between .ts files with relative paths and no extensions.",
+            "Write src/app/app.routes.ts exporting `routes: Routes` (from @angular/router) with the screen at " +
+              "path ''; the project's root component (src/app/app.ts, the router's outlet) is already there.",
+            "Angular's compiler (ngtsc, strict templates) checks every file: it must compile.",
           ]
-        : input.target === "react"
+        : input.target === "svelte"
           ? [
-              "Target: React with TypeScript (.tsx), function components, " +
-                "typed props, no default exports except src/App.tsx.",
-              "Put each reusable or repeated component in its own file " +
-                "under src/components/, with src/App.tsx as the root.",
-              "Import between files with relative paths and no extensions.",
+              'Target: Svelte 5 components (.svelte) with <script lang="ts"> and runes ($props, $state, $derived).',
+              "Put the screen in src/screens/ (for example src/screens/Home.svelte) and each reusable or repeated " +
+                "component in its own file under src/components/; import between files with relative paths ending " +
+                "in .svelte.",
+              "Svelte's compiler checks every .svelte file: it must compile.",
             ]
-          : [
-              "Target: semantic HTML5 with one stylesheet: index.html and styles.css (plus assets if needed).",
-              "Use semantic elements (header, nav, main, section, button, ul/li) where the design implies them.",
-            ];
+          : input.target === "react"
+            ? [
+                "Target: React with TypeScript (.tsx), function components, " +
+                  "typed props, no default exports except src/App.tsx.",
+                "Put each reusable or repeated component in its own file " +
+                  "under src/components/, with src/App.tsx as the root.",
+                "Import between files with relative paths and no extensions.",
+              ]
+            : [
+                "Target: semantic HTML5 with one stylesheet: index.html and styles.css (plus assets if needed).",
+                "Use semantic elements (header, nav, main, section, button, ul/li) where the design implies them.",
+              ];
   const styling =
     input.styling === "tailwind"
       ? "Styling: Tailwind CSS utility classes; arbitrary values like w-[312px] are fine where the design needs them."
@@ -123,9 +135,11 @@ export function systemInstructions(
         ? "Styling: a <style scoped> block in each component; no inline styles."
         : input.target === "svelte"
           ? "Styling: a <style> block in each component (Svelte scopes it); no inline styles."
-          : input.target === "react"
-            ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
-            : "Styling: plain CSS classes in styles.css; no inline styles.";
+          : input.target === "angular"
+            ? "Styling: each component's own stylesheet (styleUrl; Angular scopes it); no inline styles."
+            : input.target === "react"
+              ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
+              : "Styling: plain CSS classes in styles.css; no inline styles.";
   return [
     "You are Figment, a senior front-end engineer who turns a Figma frame into clean, production-ready code.",
     withImage
@@ -190,14 +204,17 @@ function assetText(assets: readonly SourceFile[], target: PromptInput["target"])
     target === "vue"
       ? 'use each one you use by its relative path from the component (<img src="../assets/hero.jpg">, url() in ' +
         "its <style>): Vue's compiler imports it"
-      : target === "svelte"
-        ? 'import each one you use in the component\'s script (`import heroSrc from "../assets/hero.jpg";`) and ' +
-          "use it as <img src={heroSrc}>"
-        : target === "react"
-          ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
-            "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
-          : "reference each one you use by its relative path " +
-            '(src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
+      : target === "angular"
+        ? 'reference each one you use from the app\'s root (<img src="assets/hero.jpg">, url(../../assets/hero.jpg) ' +
+          "in a component's stylesheet): angular.json serves src/assets at assets/"
+        : target === "svelte"
+          ? 'import each one you use in the component\'s script (`import heroSrc from "../assets/hero.jpg";`) and ' +
+            "use it as <img src={heroSrc}>"
+          : target === "react"
+            ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
+              "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
+            : "reference each one you use by its relative path " +
+              '(src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
   return [
     "These asset files are already in the project with the design's real pictures and icons. An image " +
       "fill `img(NAME,…)` in the hint is the file NAME below, and a vector layer's `svg` is its SVG.",

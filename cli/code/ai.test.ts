@@ -196,6 +196,70 @@ describe("figment code --ai", () => {
     expect(stderr).not.toContain("repair");
   });
 
+  describe("--target angular", () => {
+    const routes = {
+      path: "src/app/app.routes.ts",
+      content:
+        'import type { Routes } from "@angular/router";\nimport { Login } from "./screens/login";\n\n' +
+        'export const routes: Routes = [{ path: "", component: Login }];\n',
+    };
+    const login = {
+      path: "src/app/screens/login.ts",
+      content:
+        'import { Component, input } from "@angular/core";\n\n' +
+        '@Component({ selector: "app-login", templateUrl: "./login.html", styleUrl: "./login.css" })\n' +
+        "export class Login {\nreadonly title=input('Log in')\n}\n",
+    };
+    const css = { path: "src/app/screens/login.css", content: ":host{display:block}\nh1{margin:0}\n" };
+    const files = (template: string) => [routes, login, { path: "src/app/screens/login.html", content: template }, css];
+    const good = answer(
+      files('<main><h1 class="title">{{ title() }}</h1>@if (title()) {<p>Welcome</p>}</main>\n'),
+      "Angular.",
+    );
+    // The template reads a signal the class does not have: ngtsc's strict templates find it.
+    const broken = answer(files("<main><h1>{{ subtitle() }}</h1></main>\n"), "first try");
+
+    it("asks for Angular, checks the answer with ngtsc (strict) and formats it with prettier's angular parser", {
+      timeout: 120_000,
+    }, async () => {
+      const srv = await serve(responsesStream(split(good)));
+      const { out } = workDir("angular");
+      const args = ["code", LOGIN, "--ai", "--target", "angular", "--out", out, "--base-url", srv.url];
+      const { code, stderr } = await figment(args);
+      expect(code, stderr).toBe(0);
+      expect(listFiles(out)).toEqual(
+        expect.arrayContaining(["src/app/app.routes.ts", "src/app/screens/login.html", "src/app/screens/login.ts"]),
+      );
+      // The design's Montserrat: src/fonts.ts, which the starter's angular.json and the preview load.
+      expect(listFiles(out)).toContain("src/fonts.ts");
+      // prettier: the class's member indented and double-quoted, the template's block and elements indented.
+      expect(readFileSync(join(out, "src/app/screens/login.ts"), "utf8")).toContain(
+        '\n  readonly title = input("Log in");\n',
+      );
+      expect(readFileSync(join(out, "src/app/screens/login.html"), "utf8")).toContain(
+        "  @if (title()) {\n    <p>Welcome</p>\n  }",
+      );
+      expect(srv.requests).toHaveLength(1);
+      expect(srv.requests[0]!.schemaErrors).toEqual([]);
+      expect(JSON.stringify(srv.requests[0]!.body)).toContain("Angular 21 standalone components");
+      expect(stderr).not.toContain("repair");
+    });
+
+    it("sends ngtsc's template error back for one repair round", { timeout: 120_000 }, async () => {
+      const srv = await serve(responsesStream(split(broken)), responsesStream(split(good)));
+      const { out } = workDir("angular-repair");
+      const args = ["code", LOGIN, "--ai", "--target", "angular", "--out", out, "--base-url", srv.url];
+      const { code, stderr } = await figment(args);
+      expect(code, stderr).toBe(0);
+      expect(srv.requests).toHaveLength(2);
+      expect(JSON.stringify(srv.requests[1]!.body)).toMatch(
+        /src\/app\/screens\/login\.html:1: Property 'subtitle' does not exist on type 'Login'/,
+      );
+      expect(stderr).toMatch(/^repair round: the repair helped; kept attempt 2 of 2 \(attempt 1: 1 blocking/m);
+      expect(readFileSync(join(out, "src/app/screens/login.html"), "utf8")).toContain("{{ title() }}");
+    });
+  });
+
   it("refuses ../../ and absolute paths from the model and writes nothing outside --out", async () => {
     const files = [
       { path: "../../evil.tsx", content: "export const evil = 1;\n" },

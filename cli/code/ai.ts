@@ -23,7 +23,7 @@ import { modelAssetFiles } from "../../codegen/emit/assets.js";
 import { generateCode, modelHint, parseHint, type DesignDocument } from "../../codegen/index.js";
 import { layerNamesById } from "../../codegen/design/layer-label.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
-import type { Problem } from "../../codegen/types.js";
+import type { Problem, SourceFile } from "../../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
 import { keyFor } from "../common/api-keys.js";
 import type { CliArgs } from "../common/args.js";
@@ -266,7 +266,7 @@ export async function promptInputFor(
   layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
   const target = args.target;
-  if (target === "angular" || target === "react-native")
+  if (target === "react-native")
     throw new FigmentError("input", `--target ${target} is written offline (leave out --ai)`);
   // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
   const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };
@@ -289,6 +289,12 @@ export async function promptInputFor(
     // Not sent: the answer's use of the mapped components is checked against them (without --types too).
     ...(used && used.components.length > 0 ? { componentMap: used } : {}),
   };
+}
+
+/** A model's Angular files checked by ngtsc, strict, as the score compiles them (cli/measure/angular-compile.ts). */
+async function angularCheck(files: readonly SourceFile[]): Promise<Problem[]> {
+  const { compileAngular } = await import("../measure/angular-compile.js");
+  return (await compileAngular(files)).problems.filter((p) => p.severity === "error");
 }
 
 export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
@@ -335,6 +341,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       onProgress: progress.onProgress,
       onStage: progress.onStage,
       ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
+      ...(args.target === "angular" ? { targetCheck: angularCheck } : {}),
     });
   } catch (error) {
     if (isCancelled(error)) throw new Cancelled("cancelled; nothing was written");

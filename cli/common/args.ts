@@ -209,12 +209,6 @@ export function parseCliArgs(given: string[]): CliArgs {
       "input",
       "--styling css applies to --target vue|svelte|angular (component styles): use css-modules",
     );
-  if (target === "angular" && values.ai)
-    throw new FigmentError(
-      "input",
-      "--target angular is written offline from the design: the model writes React, HTML, Vue or Svelte " +
-        "(leave out --ai)",
-    );
   if (kind === "nextjs" && target !== "react")
     throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");
   const command = positionals[0] ?? "";

@@ -39,9 +39,11 @@ function attrExpr(expr: string): string {
   return (swapped.includes('"') ? expr : swapped).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
-/** Characters the template's parser reads (`{`, `}`, `@` start blocks) as entities; condensed whitespace kept. */
+/** Characters the template's parser reads (`{`, `}`, `@` start blocks) as entities; whitespace kept. */
 function ngText(value: string): string {
   if (value === "") return "";
+  // Angular drops a text of whitespace alone (preserveWhitespaces: false): a run's lone space is `&ngsp;`, kept.
+  if (value === " ") return "&ngsp;";
   if (/[\n\r\t]|^\s\s|\s\s/.test(value)) return `{{ ${attrExpr(jsString(value)).replace(/&quot;/g, '\\"')} }}`;
   return value
     .replace(/&/g, "&amp;")

@@ -9,9 +9,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
+import { readFileSync } from "node:fs";
 import { readFixture } from "../../test/helpers/fixtures.js";
+import { fixturesRoot } from "../../test/helpers/responsive-frames.js";
 import { ngExpr, printAngular } from "./angular-print.js";
-import { hostRules } from "./angular.js";
+import { hostRules, inlineTemplate } from "./angular.js";
 import type { VNode } from "./vnode.js";
 import type { DesignDocument } from "../design/types.js";
 import type { SourceFile } from "../types.js";
@@ -60,6 +62,29 @@ describe("printAngular", () => {
     );
   });
 
+  it("keeps a run's lone space (Angular drops whitespace-only text): &ngsp;", () => {
+    const words: VNode = {
+      type: "element",
+      tag: "h1",
+      attrs: [],
+      children: [
+        { type: "text", value: "A" },
+        { type: "element", tag: "span", cls: "big", inline: true, attrs: [], children: [{ type: "text", value: " " }] },
+        { type: "text", value: "quiet" },
+      ],
+    };
+    expect(printAngular(words, style)).toBe('<h1>A<span class="big">&ngsp;</span>quiet</h1>');
+  });
+
+  it("writes a one-line template in the decorator, a longer one in its own file", () => {
+    expect(inlineTemplate('<main class="root" data-node-id="1:2"></main>')).toBe(
+      '`<main class="root" data-node-id="1:2"></main>`',
+    );
+    expect(inlineTemplate("")).toBe('""');
+    expect(inlineTemplate("<p>a</p>\n<p>b</p>")).toBeUndefined();
+    expect(inlineTemplate(`<p class="x">${"word ".repeat(20)}</p>`)).toBeUndefined();
+  });
+
   it("says a dialog's ref as the template reference itself, and a component's root rules as :host", () => {
     expect(ngExpr("() => { overlayA.current?.close(); overlayB.current?.showModal(); }", new Set())).toBe(
       "overlayA.close(); overlayB.showModal()",
@@ -82,6 +107,21 @@ const DESIGNS: (readonly [name: string, document: () => DesignDocument, styling:
       ["vincegx-hero-header.nodes.json", "css-modules"],
     ] as const
   ).map(([file, styling]) => [file, () => loadDesign(readFixture(file)).document, styling] as const),
+  // A component named "Component" (not Angular's decorator), and a heading of runs split by lone spaces.
+  ...(
+    [
+      ["singit-onboarding.nodes.json", "1:249"],
+      ["attic-landing.file.json", "1:2"],
+    ] as const
+  ).map(
+    ([file, node]) =>
+      [
+        file,
+        () =>
+          loadDesign(JSON.parse(readFileSync(join(fixturesRoot(), "real", file), "utf8")) as unknown, [node]).document,
+        "css-modules",
+      ] as const,
+  ),
   ["motion", () => loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document, "css-modules"],
   ["overlays", () => loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document, "tailwind"],
 ];

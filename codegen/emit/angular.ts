@@ -4,7 +4,8 @@
  * markup tree as React's (build.ts): the same components and props, assets, fonts, tokens, responsive rules and
  * prototype links (`routerLink`, routes in src/app/app.routes.ts for `provideRouter`). A component's host element
  * is its root (`div[app-card]`, its root's rules as `:host`), so an instance's placement class is on the box itself,
- * as React's `className` is. Files: src/app/screens/*, src/app/components/* (`.ts`, `.html`, `.css`).
+ * as React's `className` is. Files: src/app/screens/*, src/app/components/* (`.ts`, `.html`, `.css`; a one-line
+ * template inline), src/app/app.routes.ts; the root component is the starter's (codegen/angular-app.ts).
  */
 import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
@@ -25,7 +26,8 @@ export interface AngularOptions {
 
 const NODE_ID = "dataNodeId";
 const LAYER_ID = "layerId";
-const RESERVED = ["App", "Index", "RouterLink", "RouterOutlet"];
+// Names the files import from Angular (a layer named "Component" gets a name of its own, not the decorator's).
+const RESERVED = ["App", "Component", "Index", "RouterLink", "RouterOutlet", "Routes"];
 
 interface AngularUnit extends FrameworkUnit {
   name: string;
@@ -61,6 +63,18 @@ function hostEntry(attribute: string): string {
   const m = /^([^=]+)="(.*)"$/.exec(attribute);
   const [key, value] = m ? [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&")] : [attribute, ""];
   return `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${jsString(value)}`;
+}
+
+/**
+ * A one-line template as the decorator's `template` (as `ng new` writes app.ts's `<router-outlet />`): the rule is a
+ * template of one line whose entry fits prettier's 100 columns; any longer one is its own `.html` (`templateUrl`).
+ */
+export function inlineTemplate(template: string): string | undefined {
+  if (template.includes("\n")) return undefined;
+  const literal = template.includes('"')
+    ? `\`${template.replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\``
+    : jsString(template);
+  return `  template: ${literal},`.length <= 100 ? literal : undefined;
 }
 
 export function emitAngular(doc: DesignDocument, options: AngularOptions): EmittedFiles {
@@ -138,10 +152,11 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       ? `${root.tag === "Link" ? "a" : root.tag}[app-${kebabCase(unit.name)}]`
       : `app-${kebabCase(unit.name)}`;
     const used = [...[...uses.components].sort(), ...(uses.links ? ["RouterLink"] : [])];
+    const inline = inlineTemplate(template);
     const meta = [
       `  selector: ${jsString(selector)},`,
       ...(used.length > 0 ? [`  imports: [${used.join(", ")}],`] : []),
-      `  templateUrl: "./${unit.file}.html",`,
+      inline !== undefined ? `  template: ${inline},` : `  templateUrl: "./${unit.file}.html",`,
       ...(css ? [`  styleUrl: "./${unit.file}.css",`] : []),
       ...(host.length > 0 ? ["  host: {", ...host.map((h) => `    ${h},`), "  },"] : []),
     ];
@@ -173,7 +188,8 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       "",
     ].join("\n");
     const base = `src/app/${unit.dir}/${unit.file}`;
-    files.push({ path: `${base}.ts`, content: ts }, { path: `${base}.html`, content: `${template}\n` });
+    files.push({ path: `${base}.ts`, content: ts });
+    if (inline === undefined) files.push({ path: `${base}.html`, content: `${template}\n` });
     if (css) files.push({ path: `${base}.css`, content: `${css}\n` });
   };
 
@@ -215,18 +231,8 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
   const styleFiles = design.styleFiles();
   files.push(...styleFiles);
-  files.push({
-    path: "src/index.ts",
-    content: [
-      ...screenNames.map((n) => `export { ${n} } from "./app/screens/${fileOf(n)}";`),
-      ...plan.defs.map((d) => `export { ${d.name} } from "./app/components/${fileOf(d.name)}";`),
-      "",
-    ].join("\n"),
-  });
-  files.push(
-    { path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) },
-    { path: "src/app/app.ts", content: APP_TS },
-  );
+  // No src/index.ts barrel: an Angular application reaches its screens through its routes.
+  files.push({ path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) });
   const globalCss = design.globalCss();
   if (globalCss) files.push(globalCss);
   return { files, problems, printed: new Map() };
@@ -248,18 +254,6 @@ export function angularRoutesFile(
     "",
   ].join("\n");
 }
-
-/** src/app/app.ts: the root component, the router's outlet. */
-const APP_TS = `import { Component } from "@angular/core";
-import { RouterOutlet } from "@angular/router";
-
-@Component({
-  selector: "app-root",
-  imports: [RouterOutlet],
-  template: "<router-outlet />",
-})
-export class App {}
-`;
 
 function newUnit(name: string, file: string, dir: AngularUnit["dir"]): AngularUnit {
   return { name, file, dir, sheet: new Sheet(["root"]), menus: [], layerIds: false };

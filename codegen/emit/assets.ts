@@ -55,8 +55,11 @@ export function imageAssetFiles(keys: Iterable<string>, assets: Record<string, A
  * or placeholder) and every vector drawn exactly (supplied SVG or the JSON's geometry; box approximations are
  * left out), under the target's asset folder.
  */
-export function modelAssetFiles(doc: DesignDocument, target: "react" | "html" | "vue" | "svelte"): SourceFile[] {
-  // Vue's and Svelte's files sit where React's do (src/assets).
+export function modelAssetFiles(
+  doc: DesignDocument,
+  target: "react" | "html" | "vue" | "svelte" | "angular",
+): SourceFile[] {
+  // Vue's, Svelte's and Angular's files sit where React's do (src/assets).
   const dir = assetDir(target === "html" ? "html" : "react");
   const files = imageAssetFiles(imageKeysIn(doc.frames), doc.assets, dir);
   for (const [key, asset] of Object.entries(doc.assets)) {

@@ -85,8 +85,13 @@ export function withDesignFonts(
           : [],
     };
   }
-  const entry = ENTRIES.map((path) => files.find((f) => f.path === path)).find((f) => f !== undefined);
   const fontsFile = reactFontFiles(only, styling, () => "").find((f) => f.path === "src/fonts.ts");
+  // Angular's entry is the starter's (angular.json's styles, the preview's main): src/fonts.ts alone is read by both.
+  if (target === "angular" && fontsFile && !files.some((f) => f.path === "src/fonts.ts")) {
+    const message = `fonts: added src/fonts.ts (Fontsource imports for ${names}), which angular.json's styles load`;
+    return { files: [...files, fontsFile], problems: [{ severity: "info", code: "font-imports-added", message }] };
+  }
+  const entry = ENTRIES.map((path) => files.find((f) => f.path === path)).find((f) => f !== undefined);
   if (!entry || !fontsFile || files.some((f) => f.path === "src/fonts.ts")) {
     return {
       files: [...files],

@@ -3,7 +3,7 @@
 /** Prettier's printWidth, and the wasm formatters' lineWidth (web-fmt.ts). */
 export const PRINT_WIDTH = 100;
 
-export type PluginName = "typescript" | "babel" | "estree" | "postcss" | "html" | "svelte";
+export type PluginName = "typescript" | "babel" | "estree" | "postcss" | "html" | "angular" | "svelte";
 
 export interface Language {
   parser: string;
@@ -43,6 +43,12 @@ export function languageFor(path: string, content: string): Language | undefined
   const lower = path.toLowerCase();
   const name = lower.slice(lower.lastIndexOf("/") + 1);
   if (STRINGIFIED_JSON.has(name)) return { parser: "json-stringify", plugins: SCRIPT_PLUGINS };
+  // An Angular component's template (src/app/…): prettier's `angular` parser reads its control flow and bindings.
+  if (lower.endsWith(".html") && /(?:^|\/)src\/app\//.test(lower)) {
+    const plugins: PluginName[] = ["html", "angular", "estree"];
+    if (/\sstyle\s*=/i.test(content)) plugins.push("postcss");
+    return { parser: "angular", plugins };
+  }
   if (lower.endsWith(".html") || lower.endsWith(".htm")) {
     const plugins: PluginName[] = ["html"];
     if (/<style|\sstyle\s*=/i.test(content)) plugins.push("postcss");

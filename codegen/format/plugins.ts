@@ -9,6 +9,8 @@ const LOADERS: Record<PluginName, () => Promise<Plugin>> = {
   estree: () => import("prettier/plugins/estree"),
   postcss: () => import("prettier/plugins/postcss"),
   html: () => import("prettier/plugins/html"),
+  // Angular templates' expressions (bindings, `@if` conditions): the `angular` parser of the HTML plugin needs it.
+  angular: () => import("prettier/plugins/angular"),
   // The plugin's standalone build: it imports prettier/standalone (the formatter's own) and svelte/compiler's parser.
   svelte: () => import("prettier-plugin-svelte/browser"),
 };

@@ -3,9 +3,10 @@
  * into Ivy instructions, component styles with emulated encapsulation; the caller runs it — in Node,
  * cli/measure/angular-compile.ts), then shown by the React preview's document builder (react-preview.ts: modules,
  * stylesheets, assets, Tailwind) with Angular's runtime in the page (dist/angular-runtime.js) and a main of the
- * preview's own that bootstraps the App behind the router, its location in memory. Pure: no DOM, no Node (the
- * runtime's script and the compiler come from the caller).
+ * preview's own that bootstraps the App (codegen/angular-app.ts) behind the router, its location in memory. Pure: no
+ * DOM, no Node (the runtime's script and the compiler come from the caller).
  */
+import { withAngularApp } from "../angular-app.js";
 import { assetDataUrl } from "../file-paths.js";
 import type { Problem, SourceFile } from "../types.js";
 import { buildReactPreview, type ReactPreview } from "./react-preview.js";
@@ -74,7 +75,8 @@ export async function angularPreview(
   runtime: string,
   angular: AngularRuntime,
 ): Promise<ReactPreview> {
-  const compiled = await angular.compile(inlineAssets(files));
+  // The project's root component (the starter's) when the files do not bring their own.
+  const compiled = await angular.compile(inlineAssets(withAngularApp(files)));
   const kept = files.filter((f) => f.bytes || !(/\.ts$/.test(f.path) || COMPONENT_RESOURCE.test(f.path)));
   const all = [...kept, ...compiled.files, { path: ANGULAR_PREVIEW_MAIN, content: angularPreviewMain(files) }];
   const tailwind = await compileTailwind(files);

@@ -22,9 +22,12 @@ describe("the Angular starter project", () => {
       "tsconfig.app.json",
       "src/index.html",
       "src/main.ts",
+      "src/app/app.ts",
       "src/app/app.config.ts",
       "README.md",
     ]);
+    // The root component is the starter's: the router's outlet.
+    expect(files.find((f) => f.path === "src/app/app.ts")!.content).toContain('template: "<router-outlet />"');
     const text = (path: string) => files.find((f) => f.path === path)!.content;
     const pkg = JSON.parse(text("package.json"));
     expect(pkg.name).toBe("my-design");
