@@ -1,0 +1,143 @@
+/**
+ * The design's fonts in the Expo starter: each Google family from its `@expo-google-fonts/<id>` package (the Expo
+ * team's packages of Google's font files, on the npm registry, so a build needs no access to Google), one face per
+ * weight and style the styles use, imported from the face's own entry (`@expo-google-fonts/inter/600SemiBold`) so
+ * only those files ship. `useFonts` registers each face under its export's name (`Inter_600SemiBold`): on Android and
+ * iOS a custom font is one family per file, and `fontWeight` does not pick among them, so a style's
+ * `fontFamily: "Inter"` + `fontWeight: "600"` becomes `fontFamily: "Inter_600SemiBold"` without the weight (which the
+ * browser would otherwise synthesize on top of the face). Families Google does not serve keep their name. Pure.
+ */
+import { googleFamily, type CatalogFamily } from "../fonts/catalog.js";
+import type { SourceFile } from "../types.js";
+
+/** The version every @expo-google-fonts package is published at (the generator releases them together). */
+export const EXPO_GOOGLE_FONTS_VERSION = "^0.4.1";
+
+export interface ExpoFontFace {
+  /** `@expo-google-fonts/inter`. */
+  pkg: string;
+  /** The export, and the family name useFonts registers: `Inter_600SemiBold`, `Inter_400Regular_Italic`. */
+  name: string;
+  /** The face's own entry: `@expo-google-fonts/inter/600SemiBold`. */
+  from: string;
+}
+
+const WEIGHT_NAMES: Readonly<Record<number, string>> = {
+  100: "Thin",
+  200: "ExtraLight",
+  300: "Light",
+  400: "Regular",
+  500: "Medium",
+  600: "SemiBold",
+  700: "Bold",
+  800: "ExtraBold",
+  900: "Black",
+};
+
+const ENTRY = /^(\s+)(fontFamily|fontWeight|fontStyle): (.*),$/;
+
+/** The weights Google serves the family at: its static weights, else every hundred of its variable axis. */
+function weightsOf(family: CatalogFamily): number[] {
+  if (family.weights.length > 0) return family.weights;
+  const { min, max } = family.variable ?? { min: 400, max: 400 };
+  return [100, 200, 300, 400, 500, 600, 700, 800, 900].filter((w) => w >= min && w <= max);
+}
+
+/** The face of `family` nearest to the weight and style asked for, as @expo-google-fonts names it. */
+export function expoFontFace(family: CatalogFamily, weight: number, italic: boolean): ExpoFontFace {
+  const served = weightsOf(family);
+  const nearest = served.reduce((best, w) => (Math.abs(w - weight) < Math.abs(best - weight) ? w : best), served[0]!);
+  const face = `${nearest}${WEIGHT_NAMES[nearest] ?? "Regular"}${italic && family.italic ? "_Italic" : ""}`;
+  const pkg = `@expo-google-fonts/${family.fontsourceId}`;
+  return { pkg, name: `${family.family.replace(/[^A-Za-z0-9]/g, "")}_${face}`, from: `${pkg}/${face}` };
+}
+
+const unquoted = (value: string): string => value.replace(/^["']|["']$/g, "");
+
+/** `"600"`, `"bold"`, `600` → 600. */
+function weightOf(value: string | undefined): number {
+  const v = unquoted(value ?? "400");
+  return v === "bold" ? 700 : /^\d+$/.test(v) ? Number(v) : 400;
+}
+
+/**
+ * One style object's lines with its Google family named by the face (its weight and style lines dropped), the faces
+ * it uses added to `faces`. `inherited`: the family of a file that sets one family only, for a style that sets a
+ * weight alone (a span of a text, which takes its text's family).
+ */
+function rewriteBlock(block: string[], faces: Map<string, ExpoFontFace>, inherited: CatalogFamily | undefined) {
+  const entries = new Map<string, string>();
+  for (const line of block) {
+    const m = ENTRY.exec(line);
+    if (m) entries.set(m[2]!, m[3]!);
+  }
+  const named = entries.get("fontFamily");
+  const family =
+    named !== undefined ? googleFamily(unquoted(named)) : entries.has("fontWeight") ? inherited : undefined;
+  if (!family?.google) return block;
+  const face = expoFontFace(
+    family,
+    weightOf(entries.get("fontWeight")),
+    unquoted(entries.get("fontStyle") ?? "") === "italic",
+  );
+  faces.set(face.name, face);
+  const out: string[] = [];
+  let indent = "";
+  for (const line of block) {
+    const m = ENTRY.exec(line);
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    indent = m[1]!;
+    if (m[2] === "fontFamily") out.push(`${indent}fontFamily: ${JSON.stringify(face.name)},`);
+  }
+  if (named === undefined) out.unshift(`${indent}fontFamily: ${JSON.stringify(face.name)},`);
+  return out;
+}
+
+/** The one Google family a file's styles name, if they name exactly one. */
+function onlyFamily(content: string): CatalogFamily | undefined {
+  const names = new Set([...content.matchAll(/^\s+fontFamily: "([^"]+)",$/gm)].map((m) => m[1]!));
+  if (names.size !== 1) return undefined;
+  const family = googleFamily([...names][0]!);
+  return family?.google ? family : undefined;
+}
+
+/** A source file's styles on the registered faces; the faces they use added to `faces`. */
+export function withExpoFonts(content: string, faces: Map<string, ExpoFontFace>): string {
+  if (!/\bfont(?:Family|Weight)\b/.test(content)) return content;
+  const inherited = onlyFamily(content);
+  const lines = content.split("\n");
+  const out: string[] = [];
+  let block: string[] | undefined;
+  for (const line of lines) {
+    if (ENTRY.test(line)) {
+      (block ??= []).push(line);
+      continue;
+    }
+    if (block && /^\s*(?:\w+: .*,)$/.test(line)) {
+      block.push(line);
+      continue;
+    }
+    if (block) out.push(...rewriteBlock(block, faces, inherited));
+    block = undefined;
+    out.push(line);
+  }
+  if (block) out.push(...rewriteBlock(block, faces, inherited));
+  return out.join("\n");
+}
+
+/** The package.json dependencies of the faces: each family's package once. */
+export function expoFontPackages(faces: Iterable<ExpoFontFace>): Record<string, string> {
+  return Object.fromEntries([...faces].map((f) => [f.pkg, EXPO_GOOGLE_FONTS_VERSION]));
+}
+
+/** The generated files' sources with their styles on the faces useFonts registers, and those faces (sorted). */
+export function expoFonts(files: readonly SourceFile[]): { files: SourceFile[]; faces: ExpoFontFace[] } {
+  const faces = new Map<string, ExpoFontFace>();
+  const out = files.map((f) =>
+    f.bytes === undefined && f.path.endsWith(".tsx") ? { ...f, content: withExpoFonts(f.content, faces) } : f,
+  );
+  return { files: out, faces: [...faces.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+}
