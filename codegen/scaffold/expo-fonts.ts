@@ -5,13 +5,20 @@
  * only those files ship. `useFonts` registers each face under its export's name (`Inter_600SemiBold`): on Android and
  * iOS a custom font is one family per file, and `fontWeight` does not pick among them, so a style's
  * `fontFamily: "Inter"` + `fontWeight: "600"` becomes `fontFamily: "Inter_600SemiBold"` without the weight (which the
- * browser would otherwise synthesize on top of the face). Families Google does not serve keep their name. Pure.
+ * browser would otherwise synthesize on top of the face). A family no package brings (SF Pro, a brand's own) is left
+ * to the platform's system font: its name dropped from the style. Pure.
  */
 import { googleFamily, type CatalogFamily } from "../fonts/catalog.js";
 import type { SourceFile } from "../types.js";
 
-/** The version every @expo-google-fonts package is published at (the generator releases them together). */
-export const EXPO_GOOGLE_FONTS_VERSION = "^0.4.1";
+/** The line every @expo-google-fonts package is on (some families' latest is 0.4.0: IM Fell English SC). */
+export const EXPO_GOOGLE_FONTS_VERSION = "^0.4.0";
+
+/**
+ * Google families @expo-google-fonts has no package for (the registry answers 404), found by installing real
+ * designs' starters: they keep their name, as a family Google does not serve.
+ */
+const NO_EXPO_PACKAGE = new Set(["im-fell-french-canon-sc"]);
 
 export interface ExpoFontFace {
   /** `@expo-google-fonts/inter`. */
@@ -33,6 +40,9 @@ const WEIGHT_NAMES: Readonly<Record<number, string>> = {
   800: "ExtraBold",
   900: "Black",
 };
+
+/** The faces the styles use, by name; `systemFor`: the families left to the system font. */
+type Faces = Map<string, ExpoFontFace> & { systemFor: Set<string> };
 
 const ENTRY = /^(\s+)(fontFamily|fontWeight|fontStyle): (.*),$/;
 
@@ -65,7 +75,7 @@ function weightOf(value: string | undefined): number {
  * it uses added to `faces`. `inherited`: the family of a file that sets one family only, for a style that sets a
  * weight alone (a span of a text, which takes its text's family).
  */
-function rewriteBlock(block: string[], faces: Map<string, ExpoFontFace>, inherited: CatalogFamily | undefined) {
+function rewriteBlock(block: string[], faces: Faces, inherited: CatalogFamily | undefined) {
   const entries = new Map<string, string>();
   for (const line of block) {
     const m = ENTRY.exec(line);
@@ -74,7 +84,13 @@ function rewriteBlock(block: string[], faces: Map<string, ExpoFontFace>, inherit
   const named = entries.get("fontFamily");
   const family =
     named !== undefined ? googleFamily(unquoted(named)) : entries.has("fontWeight") ? inherited : undefined;
-  if (!family?.google) return block;
+  if (!family?.google || NO_EXPO_PACKAGE.has(family.fontsourceId)) {
+    // A font no package brings is on no phone (SF Pro is iOS's own, named "System"), and a browser without it shows
+    // its default serif: the platform's system font, at the style's weight, is nearer the design.
+    if (named === undefined) return block;
+    faces.systemFor.add(unquoted(named));
+    return block.filter((line) => ENTRY.exec(line)?.[2] !== "fontFamily");
+  }
   const face = expoFontFace(
     family,
     weightOf(entries.get("fontWeight")),
@@ -101,11 +117,11 @@ function onlyFamily(content: string): CatalogFamily | undefined {
   const names = new Set([...content.matchAll(/^\s+fontFamily: "([^"]+)",$/gm)].map((m) => m[1]!));
   if (names.size !== 1) return undefined;
   const family = googleFamily([...names][0]!);
-  return family?.google ? family : undefined;
+  return family?.google && !NO_EXPO_PACKAGE.has(family.fontsourceId) ? family : undefined;
 }
 
 /** A source file's styles on the registered faces; the faces they use added to `faces`. */
-export function withExpoFonts(content: string, faces: Map<string, ExpoFontFace>): string {
+export function withExpoFonts(content: string, faces: Faces): string {
   if (!/\bfont(?:Family|Weight)\b/.test(content)) return content;
   const inherited = onlyFamily(content);
   const lines = content.split("\n");
@@ -128,16 +144,23 @@ export function withExpoFonts(content: string, faces: Map<string, ExpoFontFace>)
   return out.join("\n");
 }
 
+export const newFaces = (): Faces => Object.assign(new Map<string, ExpoFontFace>(), { systemFor: new Set<string>() });
+
 /** The package.json dependencies of the faces: each family's package once. */
 export function expoFontPackages(faces: Iterable<ExpoFontFace>): Record<string, string> {
   return Object.fromEntries([...faces].map((f) => [f.pkg, EXPO_GOOGLE_FONTS_VERSION]));
 }
 
 /** The generated files' sources with their styles on the faces useFonts registers, and those faces (sorted). */
-export function expoFonts(files: readonly SourceFile[]): { files: SourceFile[]; faces: ExpoFontFace[] } {
-  const faces = new Map<string, ExpoFontFace>();
+export function expoFonts(files: readonly SourceFile[]): {
+  files: SourceFile[];
+  faces: ExpoFontFace[];
+  systemFor: string[];
+} {
+  const faces = newFaces();
   const out = files.map((f) =>
     f.bytes === undefined && f.path.endsWith(".tsx") ? { ...f, content: withExpoFonts(f.content, faces) } : f,
   );
-  return { files: out, faces: [...faces.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+  const sortedFaces = [...faces.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { files: out, faces: sortedFaces, systemFor: [...faces.systemFor].sort() };
 }

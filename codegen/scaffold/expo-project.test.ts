@@ -5,7 +5,7 @@ import { generateCode, loadDesign } from "../index.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { googleFamily } from "../fonts/catalog.js";
 import type { SourceFile } from "../types.js";
-import { expoFontFace, withExpoFonts, type ExpoFontFace } from "./expo-fonts.js";
+import { expoFontFace, newFaces, withExpoFonts } from "./expo-fonts.js";
 import { EXPO_DEPENDENCIES, expoLayout } from "./expo-project.js";
 import { starterProject } from "./vue-project.js";
 
@@ -53,6 +53,7 @@ describe("the Expo starter project", () => {
     expect(app.expo).toMatchObject({ name: "Log In Page", slug: "log-in-page", web: { bundler: "metro" } });
     expect(file(files, "metro.config.js")).toContain('require.resolve("react-native-svg-transformer/expo")');
     expect(file(files, "README.md")).toContain("npm start\n```");
+    expect(file(files, "README.md")).toContain("Helvetica is in no font package: the text uses the system font.");
   });
 
   it("writes package.json without a lockfile: Expo Router's entry, one SDK's versions, a web build", async () => {
@@ -76,7 +77,7 @@ describe("the Expo starter project", () => {
     for (const [name, version] of Object.entries(pkg.dependencies))
       if (name === "expo" || name.startsWith("expo-")) expect(version, name).toMatch(/^~57\.0\.\d+$/);
     expect(pkg.dependencies).toMatchObject({ "react-native": "0.86.3", react: "19.2.3", "react-dom": "19.2.3" });
-    expect(pkg.dependencies["@expo-google-fonts/montserrat"]).toMatch(/^\^0\.4\.\d+$/);
+    expect(pkg.dependencies["@expo-google-fonts/montserrat"]).toBe("^0.4.0");
     expect(Object.keys(pkg.dependencies)).toEqual(
       [...Object.keys(EXPO_DEPENDENCIES), "@expo-google-fonts/montserrat"].sort(),
     );
@@ -94,8 +95,8 @@ describe("the Expo starter project", () => {
     const registered = new Set([...layout.matchAll(/^ {4}(\w+),$/gm)].map((m) => m[1]));
     const named = [...screen.matchAll(/fontFamily: "(\w+)"/g)].map((m) => m[1]!);
     expect(named.filter((n) => n.startsWith("Montserrat")).length).toBeGreaterThan(3);
-    // Montserrat is a Google family: every style that names it names a registered face; Helvetica stays the system's.
-    for (const name of named) expect(registered.has(name) || name === "Helvetica", name).toBe(true);
+    // Montserrat is a Google family: every style names a registered face (Helvetica's names none: the system's).
+    for (const name of named) expect(registered.has(name), name).toBe(true);
     expect(screen).not.toMatch(/fontFamily: "Montserrat",/);
   });
 
@@ -147,7 +148,7 @@ describe("the Expo starter's fonts", () => {
   });
 
   it("rewrites a style's family, weight and style to the face, a weight alone to the file's one family", () => {
-    const faces = new Map<string, ExpoFontFace>();
+    const faces = newFaces();
     const content = [
       "const styles = StyleSheet.create({",
       "  title: {",
@@ -185,11 +186,15 @@ describe("the Expo starter's fonts", () => {
     expect([...faces.keys()].sort()).toEqual(["Poppins_400Regular", "Poppins_600SemiBold_Italic", "Poppins_700Bold"]);
   });
 
-  it("leaves a family Google does not serve as the design names it", () => {
-    const faces = new Map<string, ExpoFontFace>();
+  it("leaves a family no package brings to the system font, at the style's weight", () => {
+    const faces = newFaces();
     const content = '  a: {\n    fontFamily: "SF Pro Text",\n    fontWeight: "600",\n  },';
-    expect(withExpoFonts(content, faces)).toBe(content);
+    expect(withExpoFonts(content, faces)).toBe('  a: {\n    fontWeight: "600",\n  },');
     expect(faces.size).toBe(0);
+    // A Google family without an @expo-google-fonts package (npm answers 404) too.
+    const fell = '  a: {\n    color: "red",\n    fontFamily: "IM Fell French Canon SC",\n  },';
+    expect(withExpoFonts(fell, faces)).toBe('  a: {\n    color: "red",\n  },');
+    expect([...faces.systemFor]).toEqual(["SF Pro Text", "IM Fell French Canon SC"]);
     expect(expoLayout([])).not.toContain("expo-font");
   });
 });

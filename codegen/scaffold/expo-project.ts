@@ -24,10 +24,15 @@ export const EXPO_DEPENDENCIES = {
   react: "19.2.3",
   "react-dom": "19.2.3",
   "react-native": "0.86.3",
+  // Expo Router's drawer asks for Reanimated (a peer dependency): unpinned, npm takes the newest, made for a newer
+  // React Native, and a second install fails on the conflict; create-expo-app's template pins SDK 57's too.
+  "react-native-gesture-handler": "~2.32.0",
+  "react-native-reanimated": "4.5.1",
   "react-native-safe-area-context": "~5.7.0",
   "react-native-screens": "~4.26.0",
   "react-native-svg": "15.15.4",
   "react-native-web": "~0.21.0",
+  "react-native-worklets": "0.10.1",
 } as const;
 export const EXPO_DEV_DEPENDENCIES = {
   "@types/react": "~19.2.2",
@@ -158,6 +163,16 @@ const README_FONTS = [
   'iOS do not pick a weight from `fontWeight`): a style names the face it uses (`fontFamily: "Inter_600SemiBold"`).',
 ];
 
+function readmeFonts(faces: readonly ExpoFontFace[], systemFor: readonly string[]): string[] {
+  const system = [
+    "",
+    `${systemFor.join(", ")} ${systemFor.length > 1 ? "are" : "is"} in no font package: the text uses the system font.`,
+    "To use the design's, add its `.ttf` files to `assets/fonts/` and to `useFonts` in `app/_layout.tsx`, and name",
+    "them in the styles' `fontFamily`.",
+  ];
+  return [...(faces.length > 0 ? README_FONTS : []), ...(systemFor.length > 0 ? system : [])];
+}
+
 /** A source file with its image paths moved from src/assets/ to assets/images/ (two folders up from src/x/). */
 function withImagesMoved(content: string): string {
   return content.replace(/(["'])\.\.\/assets\//g, `$1../../${IMAGES}/`);
@@ -165,7 +180,7 @@ function withImagesMoved(content: string): string {
 
 /** Every file of the downloadable Expo project: the generated files as the project has them, then its own. */
 export function expoProjectFiles(files: SourceFile[], options: ProjectOptions): SourceFile[] {
-  const { files: fonted, faces } = expoFonts(files);
+  const { files: fonted, faces, systemFor } = expoFonts(files);
   const kept = fonted.map((f) => {
     if (f.path.startsWith("src/assets/")) return { ...f, path: `${IMAGES}/${f.path.slice("src/assets/".length)}` };
     if (f.bytes === undefined && /^src\/.+\.tsx$/.test(f.path)) return { ...f, content: withImagesMoved(f.content) };
@@ -196,7 +211,7 @@ export function expoProjectFiles(files: SourceFile[], options: ProjectOptions): 
     { path: ".gitignore", content: GITIGNORE },
     {
       path: "README.md",
-      content: starterReadme(options, README_INTRO, [...README_LAYOUT, ...(faces.length > 0 ? README_FONTS : [])], {
+      content: starterReadme(options, README_INTRO, [...README_LAYOUT, ...readmeFonts(faces, systemFor)], {
         run: "npm start",
       }),
     },
