@@ -186,7 +186,8 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
   // Outside the repository: no node_modules above the project that an install would not have made.
   let root = "";
   beforeAll(() => void (root = mkdtempSync(join(tmpdir(), "figment-starters-"))));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // Two dozen projects' node_modules (Expo's alone some 630 packages each) take minutes to delete on a busy machine.
+  afterAll(() => rmSync(root, { recursive: true, force: true }), 600_000);
 
   for (const starter of STARTERS)
     it(`${starter.name}: npm install && npm run build, then the built page shows "${starter.shows}"`, {
