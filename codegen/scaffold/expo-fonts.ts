@@ -9,6 +9,7 @@
  * to the platform's system font: its name dropped from the style. Pure.
  */
 import { googleFamily, type CatalogFamily } from "../fonts/catalog.js";
+import { WEIGHT_NAMES } from "../fonts/output.js";
 import type { SourceFile } from "../types.js";
 
 /** The line every @expo-google-fonts package is on (some families' latest is 0.4.0: IM Fell English SC). */
@@ -16,7 +17,7 @@ export const EXPO_GOOGLE_FONTS_VERSION = "^0.4.0";
 
 /**
  * Google families @expo-google-fonts has no package for (the registry answers 404), found by installing real
- * designs' starters: they keep their name, as a family Google does not serve.
+ * designs' starters: the system font, as for a family Google does not serve.
  */
 const NO_EXPO_PACKAGE = new Set(["im-fell-french-canon-sc"]);
 
@@ -28,18 +29,6 @@ export interface ExpoFontFace {
   /** The face's own entry: `@expo-google-fonts/inter/600SemiBold`. */
   from: string;
 }
-
-const WEIGHT_NAMES: Readonly<Record<number, string>> = {
-  100: "Thin",
-  200: "ExtraLight",
-  300: "Light",
-  400: "Regular",
-  500: "Medium",
-  600: "SemiBold",
-  700: "Bold",
-  800: "ExtraBold",
-  900: "Black",
-};
 
 /** The faces the styles use, by name; `systemFor`: the families left to the system font. */
 type Faces = Map<string, ExpoFontFace> & { systemFor: Set<string> };

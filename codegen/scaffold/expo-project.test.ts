@@ -25,7 +25,7 @@ const file = (files: readonly SourceFile[], path: string): string => {
 };
 
 describe("the Expo starter project", () => {
-  it("lays a real frame out as create-expo-app does: app/ routes, app.json, metro.config.js, assets/images", async () => {
+  it("lays a real frame out as create-expo-app does: app/ routes, app.json, metro.config.js, assets", async () => {
     const files = starterProject(await login(), options);
     expect(files.map((f) => f.path).sort()).toEqual([
       ".gitignore",

@@ -170,7 +170,7 @@ const installs = new Map(
   }),
 );
 
-/** `npm install` in `dir`, from a hard-linked copy of `from`'s node_modules when given (its hidden lockfile left out). */
+/** `npm install` in `dir`, from a hard-linked copy of `from`'s node_modules when given. */
 async function install(dir: string, from: string | undefined): Promise<Ran> {
   if (from !== undefined) {
     const copied = await run("cp", ["-al", join(from, "node_modules"), join(dir, "node_modules")], dir);
