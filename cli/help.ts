@@ -122,8 +122,8 @@ export const CODE_USAGE = `figment code — multi-file React or HTML/CSS from a 
 Usage:
   figment code <design.json> [--node ID]... [--target react|html|vue|svelte|angular|react-native]
                [--styling css-modules|css|tailwind]
-               [--images DIR] [--out DIR] [--node-ids] [--project [nextjs]] [--variables VARS.json] [--exact-layout]
-               [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
+               [--images DIR] [--out DIR] [--node-ids] [--project [nextjs|expo]] [--variables VARS.json]
+               [--exact-layout] [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -149,6 +149,9 @@ picks frames or any layer.
 src/main.tsx rendering the first screen; \`npm install && npm run dev\` in the folder), as the plugin's zip does.
 With --target vue or svelte it is a Vite app too; with --target angular an Angular CLI project (angular.json,
 the application builder, strict templates, zoneless; \`npm run build\` writes dist/<name>/browser/).
+With --target react-native it is an Expo project (--project expo; SDK 57, Expo Router: app/_layout.tsx loads
+the design's Google fonts from @expo-google-fonts with expo-font, app/index.tsx is the first screen; \`npm start\`,
+\`npm run build\` = expo export --platform web, which writes dist/).
 --project nextjs writes a Next.js App Router project instead (React only): src/app/page.tsx for the first screen,
 src/app/<route>/page.tsx per other, links as next/link; \`npm run build\` writes the static site to out/.
 --images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,

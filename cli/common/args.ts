@@ -176,7 +176,7 @@ function projectKindOf(argv: string[]): { argv: string[]; kind: ProjectKind } {
   const given = argv[at]!.startsWith("--project=") ? argv[at]!.slice("--project=".length) : argv[at + 1];
   const kind = PROJECT_KINDS.find((k) => k === given);
   if (argv[at]!.startsWith("--project=") && kind === undefined)
-    throw new FigmentError("input", `--project takes ${PROJECT_KINDS.join(" or ")}, not ${given}`);
+    throw new FigmentError("input", `--project takes ${PROJECT_KINDS.join(", ")}, not ${given}`);
   if (kind === undefined) return { argv, kind: "vite" };
   const rest = argv[at]!.startsWith("--project=") ? argv.slice(at + 1) : argv.slice(at + 2);
   return { argv: [...argv.slice(0, at), "--project", ...rest], kind };
@@ -211,6 +211,8 @@ export function parseCliArgs(given: string[]): CliArgs {
     );
   if (kind === "nextjs" && target !== "react")
     throw new FigmentError("input", "--project nextjs is a React starter: use --target react (or --project alone)");
+  if (kind === "expo" && target !== "react-native")
+    throw new FigmentError("input", "--project expo is React Native's starter: use --target react-native");
   const command = positionals[0] ?? "";
   const extra = positionals[command === "demo" ? 1 : 2];
   if (extra !== undefined)

@@ -84,7 +84,8 @@ function fallbackBlock(f: FallbackFace): string {
 }
 
 const fileStem = (family: string) => family.replace(/[^A-Za-z0-9]+/g, "");
-const WEIGHT_NAMES: Record<number, string> = {
+/** The weights' names font files use (`Inter-SemiBold.ttf`, @expo-google-fonts' `Inter_600SemiBold`). */
+export const WEIGHT_NAMES: Readonly<Record<number, string>> = {
   100: "Thin",
   200: "ExtraLight",
   300: "Light",

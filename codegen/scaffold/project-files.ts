@@ -17,12 +17,12 @@ export interface ProjectOptions {
   styling: Styling;
   /** The design's name (the first frame's): names the package and the page title. */
   name: string;
-  /** The React starter: a Vite app (the default) or a Next.js App Router project. */
+  /** The React starter: a Vite app (the default) or a Next.js App Router project; React Native's is Expo. */
   kind?: ProjectKind;
 }
 
-/** The starters `--project` writes around React's files. */
-export const PROJECT_KINDS = ["vite", "nextjs"] as const;
+/** The starters `--project` names: React's (Vite, Next.js) and React Native's (Expo, also `--project` alone). */
+export const PROJECT_KINDS = ["vite", "nextjs", "expo"] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 
 /** Versions of the React project's dependencies. */

@@ -24,6 +24,8 @@ export interface StarterProject {
 export interface StarterPackage {
   /** `"module"` for Vite projects; absent for Next.js (its config is TypeScript). */
   type?: "module";
+  /** The entry module, for a starter whose tool reads it from package.json (Expo Router's `expo-router/entry`). */
+  main?: string;
   /** `npm run` scripts, in the order the file lists them (dev and build at least). */
   scripts: Record<string, string>;
   dependencies: Readonly<Record<string, string>>;
@@ -48,6 +50,7 @@ export function starterPackageJson(project: StarterProject, pkg: StarterPackage)
     private: true,
     version: "0.1.0",
     ...(pkg.type ? { type: pkg.type } : {}),
+    ...(pkg.main ? { main: pkg.main } : {}),
     scripts: pkg.scripts,
     ...(Object.keys(dependencies).length > 0 ? { dependencies } : {}),
     devDependencies: sorted({
@@ -58,8 +61,16 @@ export function starterPackageJson(project: StarterProject, pkg: StarterPackage)
   return JSON.stringify(json, null, 2) + "\n";
 }
 
-/** README.md: the design's name, what was generated (`intro`), how to run it, where things are (`layout`). */
-export function starterReadme(options: { name: string }, intro: string, layout: readonly string[]): string {
+/**
+ * README.md: the design's name, what was generated (`intro`), how to run it (`run`: the ecosystem's command,
+ * `npm run dev` by default), where things are (`layout`).
+ */
+export function starterReadme(
+  options: { name: string },
+  intro: string,
+  layout: readonly string[],
+  how: { run: string } = { run: "npm run dev" },
+): string {
   return [
     `# ${options.name || "Figment design"}`,
     "",
@@ -67,7 +78,7 @@ export function starterReadme(options: { name: string }, intro: string, layout: 
     "",
     "```sh",
     "npm install",
-    "npm run dev",
+    how.run,
     "```",
     "",
     ...layout,

@@ -5,6 +5,7 @@
  */
 import { htmlDocument } from "../html-document.js";
 import { angularProjectFiles } from "./angular-project.js";
+import { expoProjectFiles } from "./expo-project.js";
 import type { SourceFile } from "../types.js";
 import { nextProjectFiles } from "./next-project.js";
 import {
@@ -92,6 +93,7 @@ export function starterProject(files: SourceFile[], options: ProjectOptions): So
   if (options.target === "svelte") return svelteProjectFiles(files, options);
   if (options.target === "vue") return vueProjectFiles(files, options);
   if (options.target === "angular") return angularProjectFiles(files, options);
+  if (options.target === "react-native") return expoProjectFiles(files, options);
   if (options.target === "react" && options.kind === "nextjs") return nextProjectFiles(files, options);
   return projectFiles(files, options);
 }

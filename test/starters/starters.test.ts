@@ -2,7 +2,9 @@
  * The starter projects as a user gets them (issue 54): `figment code --project` on real files, then in a folder of its
  * own outside the repository `npm install` from the npm registry and `npm run build` (the project's own scripts:
  * `tsc && vite build`, `vue-tsc && vite build`), then the built site served and opened in Chromium, where the design's
- * text shows and nothing the page asks for is missing. Slow (an install each) and it needs the registry, so it runs
+ * text shows and nothing the page asks for is missing. The Expo projects share one download: the first installs, the
+ * others start from a hard-linked copy of its node_modules, which their own `npm install` then fits to their
+ * package.json (their font packages). Slow (an install each) and it needs the registry, so it runs
  * only with FIGMENT_STARTERS=1: `.ci/run` runs it after `npm test` (`npm run test:starters`).
  */
 import { spawn } from "node:child_process";
@@ -33,6 +35,12 @@ interface Starter {
   nextFont?: boolean;
   /** The page shows an image through next/image (a raster asset in an <img> Next wrote). */
   nextImage?: boolean;
+  /** The npm scripts package.json has (dev and build; Expo's are start and build). */
+  scripts?: string[];
+  /** The starter whose node_modules this one's install starts from (a hard-linked copy). */
+  installFrom?: string;
+  /** A face expo-font's useFonts registered, which the page loaded (from its @expo-google-fonts .ttf). */
+  expoFont?: string;
 }
 
 const HOME = { design: "figma/vincegx-vaya-home.nodes.json", shows: "Book your stay", width: 1440 };
@@ -102,6 +110,19 @@ export const STARTERS: Starter[] = [
     nextFont: true,
     nextImage: true,
   },
+  // Expo: `expo export --platform web` writes the static site to dist/. The flow's start is app/index.tsx: TNT's
+  // prototype starts at its interview screen.
+  ...[
+    ["login", { ...LOGIN, expoFont: "Montserrat_400Regular" }],
+    ["selfie", SELFIE],
+    ["tnt", { ...TNT, shows: "Join Interview", alsoAt: [390] }],
+  ].map(([label, design]) => ({
+    ...(design as typeof HOME),
+    name: `expo-${label as string}`,
+    args: ["--target", "react-native"],
+    scripts: ["start", "build"],
+    ...(label === "login" ? {} : { installFrom: "expo-login" }),
+  })),
 ];
 
 interface Ran {
@@ -140,17 +161,40 @@ const slots = (() => {
   };
 })();
 
+/** Each starter's install, settled when its node_modules is there (or failed), for the starters that start from it. */
+const installs = new Map(
+  STARTERS.map((s) => {
+    let settle: (ok: boolean) => void = () => {};
+    const done = new Promise<boolean>((resolve) => void (settle = resolve));
+    return [s.name, { done, settle }] as const;
+  }),
+);
+
+/** `npm install` in `dir`, from a hard-linked copy of `from`'s node_modules when given. */
+async function install(dir: string, from: string | undefined): Promise<Ran> {
+  if (from !== undefined) {
+    const copied = await run("cp", ["-al", join(from, "node_modules"), join(dir, "node_modules")], dir);
+    if (copied.code !== 0) return copied;
+    // npm rewrites its hidden lockfile in place, which would write through the link into the other project's.
+    rmSync(join(dir, "node_modules/.package-lock.json"), { force: true });
+  }
+  return run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+}
+
 describe.runIf(RUN)("starter projects install and build as downloaded", { concurrent: true }, () => {
   const browser = useBrowser();
   // Outside the repository: no node_modules above the project that an install would not have made.
   let root = "";
   beforeAll(() => void (root = mkdtempSync(join(tmpdir(), "figment-starters-"))));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // Two dozen projects' node_modules (Expo's alone some 630 packages each) take minutes to delete on a busy machine.
+  afterAll(() => rmSync(root, { recursive: true, force: true }), 600_000);
 
   for (const starter of STARTERS)
     it(`${starter.name}: npm install && npm run build, then the built page shows "${starter.shows}"`, {
       timeout: 900_000,
-    }, async () => {
+    }, async ({ onTestFinished }) => {
+      // A starter that fails before its install ends fails the ones that start from its node_modules.
+      onTestFinished(() => installs.get(starter.name)!.settle(false));
       const dir = join(root, starter.name);
       const made = await run(
         process.execPath,
@@ -174,10 +218,13 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
         scripts: Record<string, string>;
       };
       const scripts = pkg.scripts;
-      expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["dev", "build"]));
+      expect(Object.keys(scripts)).toEqual(expect.arrayContaining(starter.scripts ?? ["dev", "build"]));
 
+      const from = starter.installFrom;
+      if (from !== undefined) expect(await installs.get(from)!.done, `${from}'s install failed`).toBe(true);
       await slots(async () => {
-        const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+        const installed = await install(dir, from === undefined ? undefined : join(root, from));
+        installs.get(starter.name)!.settle(installed.code === 0);
         expect(installed.code, `npm install failed:\n${tail(installed)}`).toBe(0);
         const built = await run("npm", ["run", "build"], dir);
         expect(built.code, `npm run build failed:\n${tail(built)}`).toBe(0);
@@ -209,6 +256,12 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
           const fonts = served.requests.filter((r) => /^\/_next\/static\/media\/.+\.woff2$/.test(r.path));
           expect(fonts.length).toBeGreaterThan(0);
           expect(await page.evaluate("[...document.fonts].some((f) => f.status === 'loaded')")).toBe(true);
+        }
+        // useFonts registered the face under its export's name, and the page loaded its file.
+        if (starter.expoFont) {
+          const faces = `[...document.fonts].filter((f) => f.family === ${JSON.stringify(starter.expoFont)})`;
+          expect(await page.evaluate(`${faces}.map((f) => f.status)`)).toEqual(["loaded"]);
+          expect(served.requests.some((r) => r.path.endsWith(".ttf") && r.status === 200)).toBe(true);
         }
         // next/image's <img> (its static import's width and height, `decoding="async"`) on a built raster file.
         if (starter.nextImage) {
