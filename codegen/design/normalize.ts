@@ -24,6 +24,7 @@ import type { DesignExtras } from "./extras.js";
 import { drawnTextScale, readText, scaledText } from "./text.js";
 import { paintedRule } from "./rule.js";
 import { instanceFacts } from "./instance-facts.js";
+import { designNode } from "./node.js";
 import type {
   Corners,
   DesignDocument,
@@ -359,7 +360,7 @@ function convert(
   const turn = sumTurns(parent?.turn, rotation);
   const { w, h } = unrotatedSize(node, bounds, turn);
   const name = kind === "text" ? textLayerName(node.name, node["characters"]) : meaningfulName(node.name);
-  const out: DesignNode = { id: node.id, name, kind, w: roundPx(w), h: roundPx(h) };
+  const out = designNode(node.id, name, kind, roundPx(w), roundPx(h));
   if (name === "" && node.name.trim() !== "") walk.layerNames[node.id] = node.name;
 
   const absoluteChild = parent !== undefined && (parent.dir === undefined || node["layoutPositioning"] === "ABSOLUTE");
@@ -382,7 +383,7 @@ function convert(
       w: roundPx(band.width),
       h: roundPx(band.height),
     });
-    delete out.rotation;
+    out.rotation = undefined;
   }
   if (hidden) out.hidden = true;
 

@@ -25,6 +25,7 @@ import type {
   TextStyle,
 } from "../design/types.js";
 import { expandColor, num, quote, shortColor, unquote } from "./tokens.js";
+import { flowItem } from "../design/node.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
 import { FigmentError } from "../../kernel/errors.js";
 
@@ -135,7 +136,7 @@ function printFlow(f: FlowItem): string {
 function parseFlow(value: string): FlowItem {
   const [before = "", self = "", offset = "", ...extra] = value.split(",");
   if (extra.length > 0) throw new FigmentError("input", `bad flow item "${value}"`);
-  const flow: FlowItem = {};
+  const flow = flowItem();
   if (before !== "") flow.before = before === "a" ? "auto" : num(before);
   if (self !== "") flow.self = SELF.parse(self);
   if (offset !== "") flow.offset = num(offset);

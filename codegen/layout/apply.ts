@@ -8,6 +8,7 @@
  * full-bleed base stretches with its section, a row running past the right edge (a carousel) stays one line
  * at the design width and wraps below it. Pure: returns a new tree.
  */
+import { copyNode, inferredGroup } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
 import { overlapArea, PHONE_GUTTER as GUTTER, type Box, type Item } from "./boxes.js";
 import { PHONE_CONTENT, stackBelow } from "./fallback.js";
@@ -96,7 +97,7 @@ const masked = (node: DesignNode): boolean =>
 
 /** A layer keeps its absolute place, in percentages of its container, so it scales with it. */
 function asLayer(node: DesignNode, origin: Box): DesignNode {
-  const out: DesignNode = { ...node, x: (node.x ?? 0) - origin.x, y: (node.y ?? 0) - origin.y, absolute: true };
+  const out = copyNode(node, { x: (node.x ?? 0) - origin.x, y: (node.y ?? 0) - origin.y, absolute: true });
   // Spanning the container (a background, a full-bleed image reaching past its sides) it stretches with it.
   const acrossH = out.x! <= 0.5 && out.x! + node.w >= origin.w - 0.5;
   const acrossV = out.y! <= 0.5 && out.y! + node.h >= origin.h - 0.5;
@@ -107,7 +108,7 @@ function asLayer(node: DesignNode, origin: Box): DesignNode {
 
 function wrapper(name: string, box: Box): DesignNode {
   // x and y: its box in the inferred container (the flow ignores them; undo.ts needs them to place layers).
-  return { id: "", name, kind: "group", x: box.x, y: box.y, w: box.w, h: box.h, inferred: true };
+  return inferredGroup(name, box);
 }
 
 /** How far in from each side of the container the texts of the flow start (the narrowest gutter drawn). */
@@ -132,15 +133,15 @@ function guttersOf(children: DesignNode[], flow: Item[], own: Box): Gutters {
  * sides (over a card) is hidden below the design width, where the flow starts to move.
  */
 function asDecoration(node: DesignNode, own: Box, gutters: Gutters, scope: Scope): DesignNode {
-  const out: DesignNode = { ...node, absolute: true };
+  const out = copyNode(node, { absolute: true });
   const b = boxOf(node);
   const fromLeft = b.x + b.w - own.x;
   const fromRight = own.x + own.w - b.x;
   const left = fromLeft <= fromRight;
   // Left and top are the defaults (left unset, as the REST reader and the hint leave them).
-  if (left) delete out.constraintH;
+  if (left) out.constraintH = undefined;
   else out.constraintH = "right";
-  if (b.y + b.h / 2 <= own.y + own.h / 2) delete out.constraintV;
+  if (b.y + b.h / 2 <= own.y + own.h / 2) out.constraintV = undefined;
   else out.constraintV = "bottom";
   const reach = left ? fromLeft : fromRight;
   const gutter = left ? gutters.left : gutters.right;
@@ -150,7 +151,7 @@ function asDecoration(node: DesignNode, own: Box, gutters: Gutters, scope: Scope
   if (!atSide) out.hideBelow = Math.round(scope.designWidth);
   else if (reach > GUTTER)
     out.hideBelow = Math.round(Math.min(scope.designWidth, Math.max(0, scope.designWidth - 2 * (gutter - reach))));
-  if (out.hideBelow === 0) delete out.hideBelow;
+  if (out.hideBelow === 0) out.hideBelow = undefined;
   return out;
 }
 
@@ -165,9 +166,9 @@ interface Build {
 }
 
 export function inferNode(node: DesignNode, scope: Scope, parentW: number): DesignNode {
-  const out: DesignNode = { ...node };
+  const out = copyNode(node);
   // Figma's suggestion is an input of inference only: the inferred tree does not carry it.
-  delete out.suggested;
+  out.suggested = undefined;
   if (!node.children) return out;
   if (!eligible(node, scope)) {
     if (CONTAINERS.has(node.kind) && node.layout) out.children = node.children.map((c) => inferNode(c, scope, node.w));
@@ -209,7 +210,7 @@ export function inferNode(node: DesignNode, scope: Scope, parentW: number): Desi
       // A layer the drawing covers shows nothing of its own: as drawn at the design width, hidden below it.
       if (roles.get(index) === "covered") return { ...asLayer(child, box), hideBelow: Math.round(scope.designWidth) };
       if (roles.get(index) !== "decoration") return asLayer(child, box);
-      const moved = { ...child, x: (child.x ?? 0) - box.x, y: (child.y ?? 0) - box.y };
+      const moved = copyNode(child, { x: (child.x ?? 0) - box.x, y: (child.y ?? 0) - box.y });
       return asDecoration(moved, { ...own, x: own.x - box.x, y: 0, h: box.h }, gutters, scope);
     },
   };
@@ -426,7 +427,10 @@ function materialize(cut: Cut, at: Box, build: Build, parentW: number): DesignNo
       // reach (20 px on 870 px is 8 px at 390), and what overlaps in part would overlap the more. They keep their
       // drawing at the design width and stack in reading order below it, as a section kept as drawn does.
       if (stacksOnPhones(group))
-        return stackBelow({ ...group, children: group.children.map(asDrawnLayer) }, Math.round(scope.designWidth));
+        return stackBelow(
+          copyNode(group, { children: group.children.map(asDrawnLayer) }),
+          Math.round(scope.designWidth),
+        );
       group.scaled = true;
       return group;
     }
@@ -454,9 +458,9 @@ function reflowsToPhone(node: DesignNode): boolean {
 
 /** A layer of a stacking set at its drawn place in px (the set does not scale): pinned to its top left. */
 function asDrawnLayer(layer: DesignNode): DesignNode {
-  const out = { ...layer };
-  delete out.constraintH;
-  delete out.constraintV;
+  const out = copyNode(layer);
+  out.constraintH = undefined;
+  out.constraintV = undefined;
   return out;
 }
 

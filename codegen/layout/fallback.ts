@@ -10,6 +10,7 @@
  * keeping their aspect ratio. Only what the drawing does not show (a layer covered, one its clipping container cuts
  * away) and shapes without content hide: a text or a picture judged a decoration still takes its place in the stack.
  */
+import { copyNode, inferredGroup } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
 import type { Box } from "./boxes.js";
 import { drawnBoxes } from "./decide.js";
@@ -51,7 +52,7 @@ export function keepsDrawing(node: DesignNode): boolean {
  * (keepsDrawing).
  */
 export function stackBelow(node: DesignNode, width: number): DesignNode {
-  const out: DesignNode = { ...node };
+  const out = copyNode(node);
   const children = node.children;
   if (!children || children.length === 0) return out;
   if (keepsDrawing(node)) {
@@ -66,7 +67,7 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
   // Placed absolutely is how a drawing places everything: not a reason to leave a layer out of the stack.
   const roles = layerRoles(
-    children.map((c) => ({ ...c, absolute: undefined })),
+    children.map((c) => copyNode(c, { absolute: undefined })),
     own,
   );
   const reading = children
@@ -100,7 +101,7 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
 function asDrawn(node: DesignNode, byId: Map<string, DesignNode>, boxes: Map<string, Box>, at: Box): DesignNode {
   if (node.id) {
     const drawnNode = byId.get(node.id);
-    if (drawnNode) return { ...drawnNode };
+    if (drawnNode) return copyNode(drawnNode);
   }
   // A wrapper inference added: its real layers, each at its drawn place in the wrapper's box, in their drawn order
   // (the flow's order is not the drawing's: a text written before the box it is drawn on would be covered by it,
@@ -111,9 +112,9 @@ function asDrawn(node: DesignNode, byId: Map<string, DesignNode>, boxes: Map<str
     const drawnNode = byId.get(layer.id);
     const box = boxes.get(layer.id);
     if (!drawnNode || !box) return [];
-    return [{ ...drawnNode, x: box.x - at.x, y: box.y - at.y, absolute: true }];
+    return [copyNode(drawnNode, { x: box.x - at.x, y: box.y - at.y, absolute: true })];
   });
-  return { id: "", name: node.name, kind: "group", x: at.x, y: at.y, w: at.w, h: at.h, inferred: true, children };
+  return inferredGroup(node.name, at, children);
 }
 
 /**
@@ -136,10 +137,9 @@ export function withDrawnSections(
       : { x: section.x ?? 0, y: section.y ?? 0, w: section.w, h: section.h };
     const replaced = stackBelow(asDrawn(section, byId, boxes, at), designWidth);
     // Its place in the frame stays the section's: a flow item as placed, or a layer where it lies.
-    const placed: DesignNode = { ...replaced, w: at.w, h: at.h, sizeV: "fixed" };
+    const placed = copyNode(replaced, { w: at.w, h: at.h, sizeV: "fixed" });
     for (const key of ["flow", "sizeH", "absolute", "constraintH", "constraintV", "z", "hideBelow"] as const) {
-      if (section[key] !== undefined) (placed as unknown as Record<string, unknown>)[key] = section[key];
-      else delete (placed as unknown as Record<string, unknown>)[key];
+      (placed as unknown as Record<string, unknown>)[key] = section[key];
     }
     if (!section.absolute) {
       // A flow item ignores x and y (the form planner reads them: its drawn place).
@@ -149,5 +149,5 @@ export function withDrawnSections(
     placed.stackTop = true;
     return placed;
   });
-  return { ...frame, children };
+  return copyNode(frame, { children });
 }

@@ -10,6 +10,7 @@
  * content (fixed or fill) inside a box that is not either. Components' insides (an instance, a component) are
  * shared by their every use, each as wide as its own place: they keep their padding.
  */
+import { copyNode } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
 
 /** Side padding up to this stays fixed (codegen/emit/responsive.ts FIXED_PADDING). */
@@ -36,7 +37,7 @@ export function markGutters(node: DesignNode, within = node.w, parent?: DesignNo
   const content = node.w - pad[1] - pad[3];
   const children = changedChildren(node, (c) => markGutters(c, content, node));
   if (!children && !marked) return node;
-  const out: DesignNode = { ...node, ...(node.children ? { children: children ?? [...node.children] } : {}) };
+  const out = copyNode(node, node.children ? { children: children ?? [...node.children] } : undefined);
   if (marked) out.layout = { ...node.layout!, fluidSides: Math.round(within) };
   return out;
 }
@@ -80,7 +81,7 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
     (node.sizeV === "fixed" || node.sizeV === "fill") &&
     node.growBelow === undefined;
   if (!children && !marked) return { node, grows };
-  const out: DesignNode = { ...node, ...(node.children ? { children: children ?? [...node.children] } : {}) };
+  const out = copyNode(node, node.children ? { children: children ?? [...node.children] } : undefined);
   if (marked) out.growBelow = Math.round(designWidth);
   return { node: out, grows };
 }

@@ -8,6 +8,7 @@
  * code is checked at (390 px and up) and keeps today's exact output. Frames with auto layout keep theirs;
  * inside them, absolute containers are inferred. Idempotent: a tree it returns comes back unchanged.
  */
+import { copyNode } from "../design/node.js";
 import type { DesignDocument, DesignNode } from "../design/types.js";
 import { inferNode, type FrameVerdict, type LayoutReport } from "./apply.js";
 import type { Box } from "./boxes.js";
@@ -58,7 +59,7 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
     paintAsDrawn(markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w), asDrawn);
   return {
     drawn: asDrawn,
-    whole: () => marked({ ...stackBelow(asDrawn, frame.w), stackTop: true }),
+    whole: () => marked(copyNode(stackBelow(asDrawn, frame.w), { stackTop: true })),
     build: (kept) => {
       const keys = [...sections.keys()].filter((key) => kept.has(key));
       // One frame's check asks for the same build up to four times (the plain tree, its first round, the result).

@@ -11,6 +11,7 @@
  * The width below which the menu takes over is computed from the drawn items' widths (and the paddings, gaps and
  * margins the emitted CSS gives them at that width): at that width and wider the bar is exactly as drawn.
  */
+import { copyNode } from "../design/node.js";
 import type { DesignNode, NavMenu } from "../design/types.js";
 import { PHONE_GUTTER } from "./boxes.js";
 import { flexOf } from "../design/layout-kind.js";
@@ -346,8 +347,8 @@ function sameBar(a: NavCandidate, b: NavCandidate): boolean {
 
 function stripped(node: DesignNode): DesignNode {
   if (node.nav === undefined && !(node.children ?? []).some(hasMark)) return node;
-  const out: DesignNode = { ...node };
-  delete out.nav;
+  const out = copyNode(node);
+  out.nav = undefined;
   if (node.children) out.children = node.children.map(stripped);
   return out;
 }
@@ -358,9 +359,9 @@ const hasMark = (n: DesignNode): boolean => n.nav !== undefined || (n.children ?
 function withMark(root: DesignNode, path: DesignNode[], mark: NavMenu): DesignNode {
   const [head, ...rest] = path;
   if (head !== root) return root;
-  if (rest.length === 0) return { ...root, nav: mark };
+  if (rest.length === 0) return copyNode(root, { nav: mark });
   const next = rest[0]!;
-  return { ...root, children: (root.children ?? []).map((c) => (c === next ? withMark(c, rest, mark) : c)) };
+  return copyNode(root, { children: (root.children ?? []).map((c) => (c === next ? withMark(c, rest, mark) : c)) });
 }
 
 /**

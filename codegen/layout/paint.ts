@@ -11,6 +11,7 @@
  *
  * Run last on an inferred frame: it sees every wrapper inference and its fallback made.
  */
+import { copyNode } from "../design/node.js";
 import { placeLayers } from "../design/placed.js";
 import type { DesignNode } from "../design/types.js";
 import { overlapArea, type Box } from "./boxes.js";
@@ -83,9 +84,8 @@ export function paintAsDrawn(frame: DesignNode, drawn: DesignNode): DesignNode {
 
 /** A copy of `node` without its drawn place. */
 function withoutZ(node: DesignNode): DesignNode {
-  const out: DesignNode = { ...node };
-  // Most layers have no place to drop: a delete would still cost a call per layer of every build.
-  if ("z" in out) delete out.z;
+  const out = copyNode(node);
+  out.z = undefined;
   return out;
 }
 
@@ -102,7 +102,7 @@ function mapShared(children: DesignNode[], each: (c: DesignNode) => DesignNode):
 }
 
 function ordered(node: DesignNode, drawn: Drawn): DesignNode {
-  if (!node.children) return "z" in node ? withoutZ(node) : node;
+  if (!node.children) return node.z !== undefined ? withoutZ(node) : node;
   let children = mapShared(node.children, (c) => copied(c, drawn));
   const layers = layersOf(children);
   // Anything placed absolutely among them (a decoration, a background, a stack's base) or a wrapper confining its
@@ -118,7 +118,7 @@ function ordered(node: DesignNode, drawn: Drawn): DesignNode {
       l.z = i + 1;
     });
     for (const c of children) if (c.inferred) lift(c, drawn, own);
-  } else if (children === node.children && !("z" in node)) return node;
+  } else if (children === node.children && node.z === undefined) return node;
   const out = withoutZ(node);
   out.children = children;
   return out;
@@ -128,7 +128,7 @@ function ordered(node: DesignNode, drawn: Drawn): DesignNode {
 function copied(child: DesignNode, drawn: Drawn): DesignNode {
   if (!child.inferred) return ordered(child, drawn);
   const children = child.children ? mapShared(child.children, (c) => copied(c, drawn)) : undefined;
-  if (children === child.children && !("z" in child)) return child;
+  if (children === child.children && child.z === undefined) return child;
   const out = withoutZ(child);
   if (children) out.children = children;
   return out;
@@ -136,7 +136,7 @@ function copied(child: DesignNode, drawn: Drawn): DesignNode {
 
 /** A fresh copy of a container's child whose place is written: a real layer, or a wrapper with its children so. */
 function owned(child: DesignNode): DesignNode {
-  const out: DesignNode = { ...child };
+  const out = copyNode(child);
   if (child.inferred && child.children) out.children = child.children.map(owned);
   return out;
 }

@@ -17,6 +17,7 @@
  * text wraps, and a row too long for its box (three figures spread 118 px apart, a "Back" and a "Next" button 900 px
  * apart) wraps instead of being cut.
  */
+import { copyNode } from "../design/node.js";
 import { contentOf, trackSizes } from "../design/grid.js";
 import { flexOf, gridOf } from "../design/layout-kind.js";
 import type { DesignNode, GridCollapse } from "../design/types.js";
@@ -103,7 +104,7 @@ export function markReflow(
   const marked = !navigation && node.layout?.reflow === undefined && reflows(node);
   const collapse = fits && gridOf(node) ? gridCollapse(node, here, designWidth) : undefined;
   if (!changed && !marked && !fits) return node;
-  const out: DesignNode = { ...node, ...(children ? { children } : {}) };
+  const out = copyNode(node, children ? { children } : undefined);
   if (fits) out.layout = { ...node.layout!, fitBelow: Math.round(designWidth) };
   if (collapse && out.layout?.kind === "grid") out.layout = { ...out.layout, collapse };
   const flex = flexOf(out);
@@ -181,7 +182,7 @@ function withFluidType(node: DesignNode, designWidth: number): DesignNode {
   const text = node.text;
   if (!text || text.fluid || node.hidden || node.absolute || node.rotation !== undefined) return node;
   const fluid = fluidText(text, designWidth, text.resize === "width" ? node.w : undefined);
-  return fluid ? { ...node, text: { ...text, fluid } } : node;
+  return fluid ? copyNode(node, { text: { ...text, fluid } }) : node;
 }
 
 /**
@@ -194,5 +195,5 @@ function spanning(child: DesignNode, parent: DesignNode): DesignNode {
   if (child.constraintH !== undefined && child.constraintH !== "left") return child;
   const x = child.x ?? 0;
   if (Math.abs(x) > 1 || Math.abs(x + child.w - parent.w) > 1) return child;
-  return { ...child, constraintH: "left-right" };
+  return copyNode(child, { constraintH: "left-right" });
 }

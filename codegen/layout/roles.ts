@@ -7,6 +7,7 @@
  * Groups that paint nothing are a drawing convenience, not layout: one that cuts across its siblings (a
  * group spanning parts of two sections) is dissolved into its container first.
  */
+import { copyNode } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
 import { contains, overlapArea, type Box } from "./boxes.js";
 
@@ -92,7 +93,7 @@ export function dissolveCrossingGroups(children: DesignNode[], own?: Box): Desig
         continue;
       }
       changed = true;
-      for (const c of child.children ?? []) next.push({ ...c, x: (c.x ?? 0) + g.x, y: (c.y ?? 0) + g.y });
+      for (const c of child.children ?? []) next.push(copyNode(c, { x: (c.x ?? 0) + g.x, y: (c.y ?? 0) + g.y }));
     }
     out = next;
     if (!changed) break;

@@ -3,6 +3,7 @@
  * content box. Text never keeps a fixed height that would clip it when it wraps to more lines (its design
  * height stays as a minimum); a long single-line text may wrap on narrow screens.
  */
+import { marksFlow } from "../design/node.js";
 import { drawnOnOneLine } from "../design/one-line.js";
 import type { DesignNode, FlowItem } from "../design/types.js";
 import { PHONE_GUTTER, type Box } from "./boxes.js";
@@ -95,10 +96,10 @@ export function fluidText(
 /** Turns a child that was placed absolutely into an item of its parent's inferred flow (in place). */
 export function placeInFlow(node: DesignNode, place: ItemPlace): DesignNode {
   // x and y stay (the flow ignores them): the form planner pairs a label with its field by position.
-  delete node.constraintH;
-  delete node.constraintV;
-  delete node.absolute;
-  if (Object.keys(place.flow).length > 0) node.flow = place.flow;
+  node.constraintH = undefined;
+  node.constraintV = undefined;
+  node.absolute = undefined;
+  if (marksFlow(place.flow)) node.flow = place.flow;
   const fillAcross = place.dir === "column" && place.crossFill;
   if (node.text) {
     const text = (node.text = { ...node.text });

@@ -3,6 +3,7 @@
  * beyond it, padding, and alignment on the cross axis. Alignments within SNAP px count as one; spacing keeps
  * every whole pixel drawn, so the flow is exact at the design width.
  */
+import { flowItem } from "../design/node.js";
 import type { FlexLayout, FlowItem, Sides } from "../design/types.js";
 import { end, PHONE_GUTTER, size, start, type Axis, type Box } from "./boxes.js";
 
@@ -50,7 +51,7 @@ export function planFlow(dir: "row" | "column", box: Box, parts: Box[]): FlowPla
   let [padStart, padEnd] = [lead, end(box, main) - end(parts[parts.length - 1]!, main)].map((v) =>
     r2(Math.max(0, v)),
   ) as [number, number];
-  const items: FlowPlan["items"] = parts.map(() => ({ flow: {}, crossFill: false }));
+  const items: FlowPlan["items"] = parts.map(() => ({ flow: flowItem(), crossFill: false }));
   // The first item drawn reaching past the box's start (a hero picture bleeding above the frame's top) keeps its drawn
   // place, and everything after it keeps its own: a negative margin before it, the part outside clipped as drawn.
   if (lead <= -SUBPIXEL) items[0]!.flow.before = r2(lead);

@@ -4,6 +4,7 @@
  * Wrappers are dissolved into their container, flow marks dropped, and layers placed in a wrapper's box
  * moved back by that box (flow items kept the container's coordinates: see sizing.ts).
  */
+import { copyNode } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
 
 export function hasInferred(node: DesignNode): boolean {
@@ -11,20 +12,20 @@ export function hasInferred(node: DesignNode): boolean {
 }
 
 export function undoInference(node: DesignNode): DesignNode {
-  const out: DesignNode = { ...node };
-  delete out.flow;
-  delete out.scaled;
-  delete out.hideBelow;
-  delete out.growBelow;
-  delete out.lineBelow;
-  delete out.z;
-  delete out.stackBelow;
-  delete out.stack;
-  delete out.stackTop;
-  delete out.nav;
+  const out = copyNode(node);
+  out.flow = undefined;
+  out.scaled = undefined;
+  out.hideBelow = undefined;
+  out.growBelow = undefined;
+  out.lineBelow = undefined;
+  out.z = undefined;
+  out.stackBelow = undefined;
+  out.stack = undefined;
+  out.stackTop = undefined;
+  out.nav = undefined;
   if (!node.children) return out;
   if (node.layout?.inferred) {
-    delete out.layout;
+    out.layout = undefined;
     out.children = dissolve(node.children, 0, 0);
   } else {
     out.children = node.children.map(undoInference);
@@ -44,7 +45,7 @@ function dissolve(children: DesignNode[], dx: number, dy: number): DesignNode[] 
     if (c.absolute) {
       out.x = (c.x ?? 0) + dx;
       out.y = (c.y ?? 0) + dy;
-      delete out.absolute;
+      out.absolute = undefined;
     }
     return [out];
   });
