@@ -1,7 +1,7 @@
 /**
  * Overlays opened on hover in Chromium (issue 52): a layer whose hover (ON_HOVER) opens a frame as an overlay is a
  * button over which the pointer — or on which the focus — shows the overlay's dialog (not modal: the pointer stays
- * free), centred on the viewport as set; the pointer leaving closes it, as in Figma. HTML and React.
+ * free), centred on the viewport as set; the pointer leaving closes it, as in Figma. HTML, React, Vue and Svelte.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -30,6 +30,8 @@ const preview = (page: Page) =>
 const TARGETS: [string, CodeOptions][] = [
   ["HTML", { target: "html", styling: "css-modules", nodeIds: true }],
   ["React", { target: "react", styling: "css-modules", nodeIds: true }],
+  ["Vue", { target: "vue", styling: "css-modules", nodeIds: true }],
+  ["Svelte", { target: "svelte", styling: "css-modules", nodeIds: true }],
 ];
 
 describe.runIf(runBrowser)("overlays opened on hover in Chromium", () => {

@@ -113,7 +113,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     (links?.smooth ? SMOOTH_SCROLL + "\n" : "") +
     (doc.variants ? REDUCED_MOTION + "\n" : "") +
     (motion ? viewTransitionsCss(motion.plan, true) + "\n" : "");
-  if (motion) files.push(...htmlMotionFiles());
+  if (motion) files.push(...htmlMotionFiles(motion.plan));
   const css =
     RESET +
     "\n" +

@@ -25,7 +25,9 @@ describe("the prototype's links in React go through React Router", () => {
       expect(home).toMatch(/<a[^>]*\shref="https:\/\/example\.com\/"/);
       expect(about).toContain('import { useNavigate } from "react-router";');
       expect(about).toContain("const navigate = useNavigate();");
-      expect(about).toContain("onClick={() => navigate(-1)}");
+      // Back plays the reverse of the dissolve that came (src/transitions.ts's transitionBack).
+      expect(about).toContain('import { transitionBack } from "../transitions";');
+      expect(about).toContain("onClick={() => transitionBack(() => navigate(-1))}");
       sets.push(files);
     }
     sets.push(

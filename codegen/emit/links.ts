@@ -22,14 +22,17 @@ const NAVIGATE_BACK = "() => navigate(-1)";
 
 export function linkSemantics(link: Link): LinkElement {
   if (link.kind === "overlay") return overlayTrigger(link);
-  if (link.kind === "back")
+  if (link.kind === "back") {
+    const back = link.router ? NAVIGATE_BACK : "() => history.back()";
     return {
       tag: "button",
       attrs: [["type", "button"]],
       interactive: true,
+      // HTML's pages play the reverse themselves (prototype.js, on leaving); an app's router through transitionBack.
       htmlAttrs: [["onclick", "history.back()"]],
-      reactAttrs: [["onClick", link.router ? NAVIGATE_BACK : "() => history.back()"]],
+      reactAttrs: [["onClick", link.reverse ? `() => transitionBack(${back})` : back]],
     };
+  }
   // React Router's Link draws an <a href> and goes to the route in place (no page load); a page transition plays
   // around that navigation (view-transitions.ts).
   if (link.kind === "route") {
@@ -162,18 +165,25 @@ export function routerHooks(tree: VNode, timer?: { transition?: string }): { imp
   let back = false;
   /** A link plays a page transition (src/transitions.ts), navigating itself. */
   let moves = false;
+  /** A back button plays the reverse of the transition that came (src/transitions.ts). */
+  let reverses = false;
   const walk = (node: VNode): void => {
     if (node.type === "if") walk(node.child);
     if (node.type !== "element") return;
     if (node.tag === "Link") link = true;
-    if (node.reactAttrs?.some(([, expr]) => expr === NAVIGATE_BACK)) back = true;
+    if (node.reactAttrs?.some(([, expr]) => expr === NAVIGATE_BACK || expr.includes(`(${NAVIGATE_BACK})`))) back = true;
     if (node.reactAttrs?.some(([, expr]) => expr.includes("transitionClick("))) moves = true;
+    if (node.reactAttrs?.some(([, expr]) => expr.includes("transitionBack("))) reverses = true;
     node.children.forEach(walk);
   };
   walk(tree);
   const navigates = back || moves || timer !== undefined;
   const names = [...(link ? ["Link"] : []), ...(navigates ? ["useNavigate"] : [])];
-  const helpers = [...(moves ? ["transitionClick"] : []), ...(timer?.transition ? ["withTransition"] : [])];
+  const helpers = [
+    ...(reverses ? ["transitionBack"] : []),
+    ...(moves ? ["transitionClick"] : []),
+    ...(timer?.transition ? ["withTransition"] : []),
+  ];
   return {
     imports: [
       ...(timer ? ['import { useEffect } from "react";'] : []),

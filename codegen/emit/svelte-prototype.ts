@@ -7,7 +7,7 @@
  * toggle is a `$state` its button's click flips.
  */
 import type { PageTimer } from "../prototype/transitions.js";
-import { transitionsModule } from "./view-transitions.js";
+import { transitionsModule, type TransitionsModule } from "./view-transitions.js";
 
 /** React Router's back (links.ts) and the history's: the browser's back, which the router follows. */
 const BACK = new Set(["() => navigate(-1)", "() => history.back()"]);
@@ -19,6 +19,8 @@ const BACK = new Set(["() => navigate(-1)", "() => history.back()"]);
  */
 export function svelteHandler(expr: string): string {
   if (BACK.has(expr)) return "() => history.back()";
+  const reverse = /^\(\) => transitionBack\((.*)\)$/.exec(expr);
+  if (reverse && BACK.has(reverse[1]!)) return "() => transitionBack(() => history.back())";
   const toggle = /^\(\) => set([A-Z]\w*)\(\(on\) => !on\)$/.exec(expr);
   if (toggle) {
     const state = toggle[1]![0]!.toLowerCase() + toggle[1]!.slice(1);
@@ -32,7 +34,7 @@ export function handlerImports(handlers: readonly string[]): { router: string[];
   const calls = (name: string): boolean => handlers.some((h) => new RegExp(`\\b${name}\\(`).test(h));
   return {
     router: ["go"].filter(calls),
-    transitions: ["transitionClick", "withTransition"].filter(calls),
+    transitions: ["transitionBack", "transitionClick", "withTransition"].filter(calls),
   };
 }
 
@@ -78,7 +80,9 @@ export function go(to: string): void {
 export const svelteRouter = (withGo: boolean): string => ROUTER + (withGo ? GO : "");
 
 /** src/transitions.ts (Svelte): the router's navigation rendered at once inside the transition (flushSync). */
-export const SVELTE_TRANSITIONS_TS = transitionsModule({
+export const svelteTransitionsTs = (back: boolean): string => transitionsModule(SVELTE_TRANSITIONS, back);
+
+const SVELTE_TRANSITIONS: TransitionsModule = {
   imports: ['import { flushSync } from "svelte";'],
   go: "() => void",
   now: "go();",
@@ -86,4 +90,4 @@ export const SVELTE_TRANSITIONS_TS = transitionsModule({
   clickDoc: [
     "/** A link's click that plays `name`: a plain click only (a modified one is the browser's, a new tab). */",
   ],
-});
+};

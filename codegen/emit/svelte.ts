@@ -21,7 +21,7 @@ import { printSvelte } from "./svelte-print.js";
 import {
   handlerImports,
   svelteHandler,
-  SVELTE_TRANSITIONS_TS,
+  svelteTransitionsTs,
   svelteRouter,
   svelteTimer,
   toggleState,
@@ -224,7 +224,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
   }
   if (motion && motion.plan.transitions.length > 0)
     files.push(
-      { path: "src/transitions.ts", content: SVELTE_TRANSITIONS_TS },
+      { path: "src/transitions.ts", content: svelteTransitionsTs(motion.plan.back) },
       { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
     );
   if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });

@@ -79,3 +79,18 @@ describe("a click's variant as a toggle", () => {
     }
   });
 });
+
+describe("a text field whose click changes it to its focused look", () => {
+  it("is no toggle: it stays an input, drawn as without its prototype (TnT's log-in fields)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const json = JSON.parse(readFileSync("test/fixtures/real/tnt-website.file.json", "utf8")) as unknown;
+    const doc = loadDesign(json, ["235:156"]).document;
+    const field = doc.frames[0]!.children!.find((c) => c.id === "231:106")!;
+    expect(doc.prototype?.layers["231:106"]?.interactions?.[0]?.trigger.type).toBe("ON_CLICK");
+    expect(stateChanges(doc.prototype, doc.variants, field, true)).toEqual([]);
+    const { files } = await generateCode(doc, { target: "html", styling: "css-modules", nodeIds: true });
+    const page = files.find((f) => f.path.endsWith(".html") && f.content.includes("231:106"))!.content;
+    expect(page).toMatch(/<input[^>]*type="email"/);
+    expect(page).not.toContain('type="checkbox"');
+  });
+});

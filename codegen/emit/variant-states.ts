@@ -9,6 +9,7 @@ import { TOGGLE_TRIGGER, VARIANT_STATES, type Prototype, type Transition } from 
 import { type AssetUrls, type Decl, ownDecls } from "./css.js";
 import type { Sheet, VNode } from "./vnode.js";
 import { transitionValue } from "./motion.js";
+import { fieldTexts } from "./forms.js";
 
 /**
  * The pseudo-class a trigger holds the variant for: while the pointer is over the layer, or while it is pressed;
@@ -28,15 +29,18 @@ export interface StateChange {
 export function stateChanges(
   prototype: Prototype | undefined,
   variants: Readonly<Record<string, DesignNode>> | undefined,
-  node: Pick<DesignNode, "id" | "component">,
+  node: Pick<DesignNode, "id" | "component"> | DesignNode,
   toggles = false,
 ): StateChange[] {
   const out: StateChange[] = [];
   if (!prototype || !variants) return out;
   const main = node.component ? variants[node.component.id] : undefined;
+  // A text field's click changes it to its focused look: no toggle, the field stays an input (forms.ts) and draws
+  // at the design width as without its prototype (a toggle's checkbox took the input's place).
+  const field = "kind" in node && fieldTexts(node).length > 0;
   for (const interaction of prototype.layers[node.id]?.interactions ?? []) {
     // A click toggles a layer drawn from a variant (an instance of one, or one itself) to another of the design's.
-    const toggle = toggles && main !== undefined && interaction.trigger.type === TOGGLE_TRIGGER;
+    const toggle = toggles && !field && main !== undefined && interaction.trigger.type === TOGGLE_TRIGGER;
     const state = toggle ? ":checked" : VARIANT_STATES[interaction.trigger.type];
     if (!state || out.some((c) => c.state === state)) continue;
     for (const action of interaction.actions) {

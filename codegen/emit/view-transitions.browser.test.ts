@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
 import { resultPage } from "../../cli/measure/result-page.js";
 import { loadDesign, type CodeOptions } from "../index.js";
-import { MOTION_FILE } from "../prototype/motion-design.js";
+import { BACK_FILE, MOTION_FILE } from "../prototype/motion-design.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
 import { installMotionProbe, sameEasing, waitPlayed, type Played } from "../../test/helpers/motion-probe.js";
@@ -90,6 +90,35 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           const played = await waitPlayed(page, 300);
           // Skipped, or none started.
           expect(played === undefined || played.skipped === true).toBe(true);
+        },
+        { beforeGoto: installMotionProbe },
+      );
+    });
+
+  for (const target of ["html", "react", "vue", "svelte"] as const)
+    it(`${target}: BACK plays the reverse of the transition that came (a slide in → a slide out)`, {
+      timeout: 60_000,
+    }, async () => {
+      const options: CodeOptions = { target, styling: "css-modules", nodeIds: true };
+      const code = await cachedGenerateCode(loadDesign(BACK_FILE, []).document, options);
+      const { files, entry } = await resultPage(code.files, target);
+      await withPage(
+        browser,
+        files,
+        target === "html" ? "home.html" : entry,
+        VIEWPORT,
+        async (page) => {
+          await page.locator('[data-node-id="7:2"]').click();
+          expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
+          await shown(page, "8:1");
+          await page.locator('[data-node-id="8:2"]').click();
+          const back = await waitPlayed(page);
+          expectPace(back, "slide-in-left-300ms-back", 300, "cubic-bezier(0, 0, 0.58, 1)");
+          // Page goes out to the right over Home, which comes back from 30 % to its left.
+          const names = back!.animations.map((a) => `${a.pseudo} ${a.name}`);
+          expect(names).toContain("::view-transition-old(root) figment-leave-right");
+          expect(names).toContain("::view-transition-new(root) figment-enter-partly-right");
+          await shown(page, "7:1");
         },
         { beforeGoto: installMotionProbe },
       );

@@ -21,6 +21,10 @@ import type { Prototype } from "../prototype/model.js";
 import type { SourceFile } from "../types.js";
 import type { Transition } from "../prototype/model.js";
 import { timingFunction } from "./motion.js";
+import { BACK_SUFFIX } from "../prototype/transitions.js";
+
+/** The history entry's state field that names the transition that came to it (for going back). */
+const CAME_WITH = "figmentTransition";
 
 type Direction = NonNullable<Transition["direction"]>;
 
@@ -121,6 +125,28 @@ export function viewTransitionsCss(plan: TransitionPlan, crossDocument: boolean)
   return out.join("\n");
 }
 
+/**
+ * prototype.js's lines for a BACK link (transitions.ts's `back`): the page a transition reached keeps its name on
+ * its history entry, and going back one entry from it plays its reverse (the name + BACK_SUFFIX), on a BACK link's
+ * click (history.back()) as on the browser's back.
+ */
+const CAME = `    // The transition that came here, kept on this page's history entry for going back.
+    if (name && !name.endsWith("${BACK_SUFFIX}")) history.replaceState({ ...history.state, ${CAME_WITH}: name }, "");
+    `;
+const BACK = `addEventListener("pageswap", (event) => {
+    const came = history.state && history.state.${CAME_WITH};
+    const to = event.activation;
+    if (!event.viewTransition || !came || calm() || !to || to.navigationType !== "traverse") return;
+    if (to.entry.index !== to.from.index - 1) return;
+    root.dataset.transition = came + "${BACK_SUFFIX}";
+    sessionStorage.setItem(KEY, came + "${BACK_SUFFIX}");
+  });
+  `;
+
+/** prototype.js, with going back's reverse transitions when `back`. */
+export const prototypeJs = (back: boolean): string =>
+  PROTOTYPE_JS.replace("/*CAME*/", back ? CAME : "").replace("/*BACK*/", back ? BACK : "");
+
 /** The page's `<script>` (HTML): prototype.js, with the page's timer on it when it has one. */
 export function transitionScriptTag(timer: PageTimer | undefined, hrefOf: (frame: number) => string): string {
   const attrs = timer
@@ -131,7 +157,7 @@ export function transitionScriptTag(timer: PageTimer | undefined, hrefOf: (frame
 }
 
 /** prototype.js: the HTML pages' transitions and timers (see the module's comment). */
-export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Figment). The transition a link plays is
+const PROTOTYPE_JS = `// The prototype's page transitions and timers (Figment). The transition a link plays is
 // named on <html data-transition> on the page it leaves (what the browser captures) and, through
 // sessionStorage, on the page it reaches (what styles.css animates). A page's timer (the script's
 // data-after-*) goes on after its delay.
@@ -153,7 +179,7 @@ export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Fig
     const name = sessionStorage.getItem(KEY);
     sessionStorage.removeItem(KEY);
     const transition = event.viewTransition;
-    if (!transition) return;
+    /*CAME*/if (!transition) return;
     if (!name || calm()) {
       transition.skipTransition();
       return;
@@ -161,7 +187,7 @@ export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Fig
     root.dataset.transition = name;
     transition.finished.finally(() => delete root.dataset.transition);
   });
-  const timer = document.currentScript && document.currentScript.dataset;
+  /*BACK*/const timer = document.currentScript && document.currentScript.dataset;
   let pending;
   const arm = () => {
     if (!timer || !timer.afterHref) return;
@@ -181,7 +207,7 @@ export const PROTOTYPE_JS = `// The prototype's page transitions and timers (Fig
 `;
 
 /** How a framework's src/transitions.ts differs: imports, the navigation's type, how the transition waits. */
-interface TransitionsModule {
+export interface TransitionsModule {
   imports: string[];
   go: string;
   /** The navigation at once (no view transition). */
@@ -191,12 +217,61 @@ interface TransitionsModule {
   clickDoc: string[];
 }
 
-/** src/transitions.ts: a navigation inside a view transition named for src/transitions.css. */
-export function transitionsModule(m: TransitionsModule): string {
+/** src/transitions.ts's transitionBack: back in history with the reverse of the transition that came (`back`). */
+const TRANSITION_BACK = [
+  "",
+  "/**",
+  " * Back in the history (`back`: the router's), playing the reverse of the transition that came to this screen when",
+  " * one did (withTransition named it on the history's entry); at once otherwise.",
+  " */",
+  "export function transitionBack(back: () => unknown): void {",
+  `  const came: unknown = history.state?.${CAME_WITH} ?? cameInMemory;`,
+  "  cameInMemory = undefined;",
+  '  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;',
+  '  if (typeof came !== "string" || typeof document.startViewTransition !== "function" || calm) {',
+  "    void back();",
+  "    return;",
+  "  }",
+  "  const root = document.documentElement;",
+  `  root.dataset.transition = \`\${came}${BACK_SUFFIX}\`;`,
+  "  // The router draws the screen it goes back to after the history's popstate: the transition's new state is that",
+  "  // drawing (the page's first change), or the page as it is after a second.",
+  "  const transition = document.startViewTransition(",
+  "    () =>",
+  "      new Promise<void>((resolve) => {",
+  "        const drawn = (): void => {",
+  "          observer.disconnect();",
+  "          clearTimeout(timer);",
+  "          resolve();",
+  "        };",
+  "        const observer = new MutationObserver(drawn);",
+  "        const timer = setTimeout(drawn, 1000);",
+  "        observer.observe(document.body, { childList: true, subtree: true, characterData: true });",
+  "        void back();",
+  "      }),",
+  "  );",
+  "  void transition.finished.finally(() => {",
+  "    delete root.dataset.transition;",
+  "  });",
+  "}",
+];
+
+/**
+ * src/transitions.ts: a navigation inside a view transition named for src/transitions.css; `back`: a BACK link
+ * plays the reverse of the transition that came (transitionBack).
+ */
+export function transitionsModule(m: TransitionsModule, back = false): string {
   return [
     ...m.imports,
     'import "./transitions.css";',
     "",
+    ...(back
+      ? [
+          "/** A router whose history is in memory (a preview's): the transition that came to the screen shown. */",
+          "let cameInMemory: string | undefined;",
+          "",
+        ]
+      : []),
     "/**",
     // (The generated line is 120 columns wide.)
     " * Goes somewhere (`go`: the router's navigation) inside the view transition `name` " +
@@ -212,9 +287,17 @@ export function transitionsModule(m: TransitionsModule): string {
     "  }",
     "  const root = document.documentElement;",
     "  root.dataset.transition = name;",
+    ...(back ? ["  const from = location.href;"] : []),
     ...m.update,
     "  void transition.finished.finally(() => {",
     "    delete root.dataset.transition;",
+    ...(back
+      ? [
+          "    // The screen reached keeps the transition's name on its history entry: going back plays its reverse.",
+          `    if (location.href !== from) history.replaceState({ ...history.state, ${CAME_WITH}: name }, "");`,
+          "    else cameInMemory = name;",
+        ]
+      : []),
     "  });",
     "}",
     "",
@@ -225,12 +308,13 @@ export function transitionsModule(m: TransitionsModule): string {
     "  event.preventDefault();",
     "  withTransition(name, go);",
     "}",
+    ...(back ? TRANSITION_BACK : []),
     "",
   ].join("\n");
 }
 
 /** src/transitions.ts (React): the router's navigation rendered at once inside the transition (flushSync). */
-export const REACT_TRANSITIONS_TS = transitionsModule({
+const REACT_TRANSITIONS = {
   imports: ['import type { MouseEvent } from "react";', 'import { flushSync } from "react-dom";'],
   go: "() => void",
   now: "go();",
@@ -238,7 +322,7 @@ export const REACT_TRANSITIONS_TS = transitionsModule({
   clickDoc: [
     "/** A link's click that plays `name`: a plain click only (a modified one is the browser's, a new tab). */",
   ],
-});
+} satisfies TransitionsModule;
 
 /** The React screen's timer (a `useEffect` whose cleanup clears it when the screen is left). */
 export function reactTimer(timer: PageTimer, to: string): string[] {
@@ -274,10 +358,12 @@ export function pageMotion(
 }
 
 /** HTML: prototype.js (the stylesheet's rules: viewTransitionsCss). */
-export const htmlMotionFiles = (): SourceFile[] => [{ path: "prototype.js", content: PROTOTYPE_JS }];
+export const htmlMotionFiles = (plan: TransitionPlan): SourceFile[] => [
+  { path: "prototype.js", content: prototypeJs(plan.back) },
+];
 
 /** React: src/transitions.ts and its stylesheet. */
 export const reactMotionFiles = (plan: TransitionPlan): SourceFile[] => [
-  { path: "src/transitions.ts", content: REACT_TRANSITIONS_TS },
+  { path: "src/transitions.ts", content: transitionsModule(REACT_TRANSITIONS, plan.back) },
   { path: "src/transitions.css", content: viewTransitionsCss(plan, false) },
 ];

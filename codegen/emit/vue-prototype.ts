@@ -7,14 +7,17 @@
  */
 import type { PageTimer } from "../prototype/transitions.js";
 import type { VNode } from "./vnode.js";
-import { transitionsModule } from "./view-transitions.js";
+import { transitionsModule, type TransitionsModule } from "./view-transitions.js";
 
-/** Whether the tree has a link that plays a page transition (it calls src/transitions.ts's transitionClick). */
-export function playsTransitions(tree: VNode): boolean {
-  if (tree.type === "if") return playsTransitions(tree.child);
+/**
+ * Whether the tree has a link that plays a page transition: it calls src/transitions.ts's `helper` (transitionClick,
+ * or transitionBack for a back button that plays the reverse).
+ */
+export function playsTransitions(tree: VNode, helper = "transitionClick"): boolean {
+  if (tree.type === "if") return playsTransitions(tree.child, helper);
   if (tree.type !== "element") return false;
-  if (tree.reactAttrs?.some(([, expr]) => expr.includes("transitionClick("))) return true;
-  return tree.children.some(playsTransitions);
+  if (tree.reactAttrs?.some(([, expr]) => expr.includes(`${helper}(`))) return true;
+  return tree.children.some((c) => playsTransitions(c, helper));
 }
 
 /**
@@ -25,6 +28,7 @@ export function vueHandler(expr: string): string {
   const play = /^\(event\) => transitionClick\(event, ("(?:[^"\\]|\\.)*"), \(\) => navigate\((.*)\)\)$/.exec(expr);
   if (play) return `transitionClick($event, ${play[1]}, () => $router.push(${play[2]}))`;
   if (expr === "() => navigate(-1)" || expr === "() => history.back()") return "$router.back()";
+  if (expr === "() => transitionBack(() => navigate(-1))") return "transitionBack(() => $router.back())";
   // A toggle's click (build.ts's pressedAttrs): its ref, unwrapped in the template, flipped.
   const toggle = /^\(\) => set(\w+)\(\(on\) => !on\)$/.exec(expr);
   if (toggle) {
@@ -52,7 +56,9 @@ export function vueTimer(timer: PageTimer, to: string): string[] {
 }
 
 /** src/transitions.ts (Vue): the transition waits for the router's navigation and Vue's render. */
-export const VUE_TRANSITIONS_TS = transitionsModule({
+export const vueTransitionsTs = (back: boolean): string => transitionsModule(VUE_TRANSITIONS, back);
+
+const VUE_TRANSITIONS: TransitionsModule = {
   imports: ['import { nextTick } from "vue";'],
   go: "() => unknown",
   now: "void go();",
@@ -68,4 +74,4 @@ export const VUE_TRANSITIONS_TS = transitionsModule({
     " * prevented click skips): a plain click only (a modified one is the browser's, a new tab).",
     " */",
   ],
-});
+};

@@ -13,7 +13,7 @@ import { jsString } from "./markup.js";
 import { NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { printVue } from "./vue-print.js";
-import { playsTransitions, vueTimer, VUE_TRANSITIONS_TS } from "./vue-prototype.js";
+import { playsTransitions, vueTimer, vueTransitionsTs } from "./vue-prototype.js";
 import { dialogRefs, overlayPage, overlaysCss } from "./overlays.js";
 import { toggleNames } from "./variant-states.js";
 import { viewTransitionsCss } from "./view-transitions.js";
@@ -91,6 +91,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     ].sort();
     const routerNames = [...(tags.has("Link") ? ["RouterLink"] : []), ...(timer ? ["useRouter"] : [])];
     const helpers = [
+      ...(playsTransitions(tree, "transitionBack") ? ["transitionBack"] : []),
       ...(playsTransitions(tree) ? ["transitionClick"] : []),
       ...(timer?.transition ? ["withTransition"] : []),
     ];
@@ -187,7 +188,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   if (links || motion) files.push({ path: "src/routes.ts", content: vueRoutesFile(screenNames, routes) });
   if (motion && motion.plan.transitions.length > 0)
     files.push(
-      { path: "src/transitions.ts", content: VUE_TRANSITIONS_TS },
+      { path: "src/transitions.ts", content: vueTransitionsTs(motion.plan.back) },
       { path: "src/transitions.css", content: viewTransitionsCss(motion.plan, false) },
     );
   if (overlays) files.push({ path: "src/overlays.css", content: overlaysCss(overlays, doc.frames) });

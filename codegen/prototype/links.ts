@@ -18,8 +18,11 @@ export type Link =
   | { kind: "href"; href: string; newTab?: boolean; scroll?: true; transition?: string }
   /** A screen's route in a single-page app: the router goes there in place (React Router's `<Link to>`). */
   | { kind: "route"; to: string; transition?: string }
-  /** Back in history; `router`: through the app's router (`navigate(-1)`), else the browser's `history.back()`. */
-  | { kind: "back"; router?: true }
+  /**
+   * Back in history; `router`: through the app's router (`navigate(-1)`), else the browser's `history.back()`;
+   * `reverse`: playing the reverse of the transition that came to the page (transitions.ts's `back`).
+   */
+  | { kind: "back"; router?: true; reverse?: true }
   /**
    * Opens the dialog `dialog`, swaps the open one (`from`) for it, or closes it (overlays.ts); `hover`: opens it while
    * the pointer is over the layer (or the focus on it), closes it when it leaves.

@@ -106,3 +106,51 @@ export const MOTION_FILE = {
   },
   components: { "6:2": { key: "k62", name: "Card" } },
 };
+
+/** Going back (BACK's tests): Home's "Go" slides Page in from the right (300 ms, ease-out); Page's "Back" goes back. */
+export const SLIDE = { type: "SLIDE_IN", direction: "LEFT", duration: 0.3, easing: { type: "EASE_OUT" } };
+
+const button = (id: string, name: string, x: number, interactions: object[]) => ({
+  id,
+  name,
+  type: "FRAME",
+  absoluteBoundingBox: box(x + 20, 20, 120, 40),
+  fills: solid(0.9, 0.9, 0.2),
+  interactions,
+  children: [text(`${id}t`, name, x + 28, 28, 100)],
+});
+
+export const BACK_FILE = {
+  name: "Back",
+  document: {
+    id: "0:0",
+    name: "Document",
+    type: "DOCUMENT",
+    children: [
+      {
+        id: "0:1",
+        name: "Page 1",
+        type: "CANVAS",
+        flowStartingPoints: [{ nodeId: "7:1", name: "Flow 1" }],
+        children: [
+          {
+            id: "7:1",
+            name: "Home",
+            type: "FRAME",
+            absoluteBoundingBox: box(0, 0, 400, 600),
+            fills: solid(1, 1, 1),
+            children: [button("7:2", "Go", 0, go("8:1", SLIDE))],
+          },
+          {
+            id: "8:1",
+            name: "Page",
+            type: "FRAME",
+            absoluteBoundingBox: box(500, 0, 400, 600),
+            fills: solid(0.95, 1, 0.95),
+            children: [button("8:2", "Back", 500, [{ trigger: { type: "ON_CLICK" }, actions: [{ type: "BACK" }] }])],
+          },
+        ],
+      },
+    ],
+  },
+};

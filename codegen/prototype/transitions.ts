@@ -42,6 +42,32 @@ export interface TransitionPlan {
   morphs: string[];
   /** The layers whose timer the pages run. */
   timed: Set<string>;
+  /**
+   * A BACK link plays the reverse of the transition that came to its page (as Figma's prototype does): each
+   * transition `name` has its reverse in `transitions` as `name` + BACK_SUFFIX.
+   */
+  back: boolean;
+}
+
+/** The reverse of transition `name` is named `name` + BACK_SUFFIX (no forward name ends so: nameOf). */
+export const BACK_SUFFIX = "-back";
+
+const OPPOSITE = { LEFT: "RIGHT", RIGHT: "LEFT", TOP: "BOTTOM", BOTTOM: "TOP" } as const;
+const REVERSE_KIND: Partial<Record<Transition["type"], Transition["type"]>> = {
+  MOVE_IN: "MOVE_OUT",
+  MOVE_OUT: "MOVE_IN",
+  SLIDE_IN: "SLIDE_OUT",
+  SLIDE_OUT: "SLIDE_IN",
+};
+
+/**
+ * What going back plays after `t`: the screen that came in goes out the way it came (a push from the right pushes
+ * back to the right, a move in becomes a move out, a slide in a slide out); a dissolve and a smart animate are their
+ * own reverse. The same duration and easing.
+ */
+export function reverseTransition(t: Transition): Transition {
+  const type = REVERSE_KIND[t.type] ?? t.type;
+  return { ...t, type, ...(t.direction ? { direction: OPPOSITE[t.direction] } : {}) };
 }
 
 /** Transitions a page-to-page navigation can play with CSS view transitions (SCROLL_ANIMATE is not one). */
@@ -182,6 +208,11 @@ export function planTransitions(
     }
   }
   if (byKey.size === 0 && timers.size === 0) return undefined;
+  const forward = [...byKey.values()];
+  const back = forward.length > 0 && hasBackLink(prototype, links);
+  const transitions = back
+    ? forward.flatMap((t) => [t, { name: t.name + BACK_SUFFIX, transition: reverseTransition(t.transition) }])
+    : forward;
   const morphs = new Map<string, string>();
   for (const [from, to] of smart)
     for (const [key, a, b] of matchedPaths(doc.frames[from]!, doc.frames[to]!)) {
@@ -190,7 +221,8 @@ export function planTransitions(
       morphs.set(b, ident);
     }
   return {
-    transitions: [...byKey.values()],
+    transitions,
+    back,
     forLink: (id) => forLink.get(id),
     timers,
     morphName: (id) => morphs.get(id),
@@ -198,6 +230,10 @@ export function planTransitions(
     timed,
   };
 }
+
+/** Some layer's click goes back (a BACK link). */
+const hasBackLink = (prototype: Prototype, links: LinkPlan | undefined): boolean =>
+  Object.keys(prototype.layers).some((id) => links?.linkFor(id)?.kind === "back");
 
 /** `links` with each link's transition on it (the emitters draw it: links.ts's `transition`). */
 export function linksWithTransitions(links: LinkPlan, plan: TransitionPlan | undefined): LinkPlan {
@@ -207,7 +243,9 @@ export function linksWithTransitions(links: LinkPlan, plan: TransitionPlan | und
     linkFor: (id): Link | undefined => {
       const link = links.linkFor(id);
       // An overlay plays its own transition as a dialog (emit/overlays.ts).
-      if (link === undefined || link.kind === "back" || link.kind === "overlay") return link;
+      if (link === undefined || link.kind === "overlay") return link;
+      // Back plays the reverse of the transition that came to its page (the runtime knows which).
+      if (link.kind === "back") return plan.back ? { ...link, reverse: true } : link;
       const transition = plan.forLink(id);
       return transition ? { ...link, transition } : link;
     },
