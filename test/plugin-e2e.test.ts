@@ -208,9 +208,9 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
           Worker.prototype.postMessage = function (
             this: Worker,
             message: unknown,
-            options?: StructuredSerializeOptions,
+            options?: StructuredSerializeOptions | Transferable[],
           ) {
-            post.call(this, message, options);
+            post.call(this, message, options as StructuredSerializeOptions);
             if ((message as { kind?: unknown } | null)?.kind !== "generate") return;
             (parent as unknown as { __figmentRelay: { release(type: string): void } }).__figmentRelay.release(key);
           };
