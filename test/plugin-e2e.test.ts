@@ -192,6 +192,38 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
     );
   });
 
+  it("HTML target: answered when the formatters its job waits for arrive after the Generate", async () => {
+    // The code-format part's source is held at the relay until the panel posts the generate request (released from
+    // the panel at once, not by the test: the panel gives the main thread 30 s to send it), so the part reaches the
+    // worker after the job. The selfie's HTML leaves a file to the format pass: the job waits for the part, whose
+    // arrival must wake it (it hung at "Draft · formatting…" when the part woke only its own bundle's copy of the
+    // waiters, ui/engine/code-parts/parts.ts).
+    const held = "get-worker-source:code-format";
+    await withPluginPage(
+      pages,
+      { fixture: SELFIE, select: ["33459:3746"], storage: { "figment.settings": { target: "html" } }, hold: [held] },
+      async ({ ui, relay }) => {
+        await ui.evaluate((key) => {
+          const post = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (
+            this: Worker,
+            message: unknown,
+            options?: StructuredSerializeOptions | Transferable[],
+          ) {
+            post.call(this, message, options as StructuredSerializeOptions);
+            if ((message as { kind?: unknown } | null)?.kind !== "generate") return;
+            (parent as unknown as { __figmentRelay: { release(type: string): void } }).__figmentRelay.release(key);
+          };
+        }, held);
+        await ui.getByRole("button", { name: "Generate", exact: true }).click();
+        await waitForFinalCode(ui, 90_000);
+        expect(await fileNames(ui)).toEqual(expect.arrayContaining(["index.html", "styles.css"]));
+        // The part was asked for once (after the job was posted: the hold saw to that).
+        expect((await relay.traffic()).filter((m) => m.part === "code-format").length).toBe(1);
+      },
+    );
+  });
+
   it("settings survive a reload, and the API key is found only in clientStorage", async () => {
     const key = "sk-test-4f7c2a9e1b3d5f6a";
     let storage: Record<string, unknown> = {};

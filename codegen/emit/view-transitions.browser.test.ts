@@ -14,7 +14,13 @@ import { loadDesign, type CodeOptions } from "../index.js";
 import { BACK_FILE, MOTION_FILE } from "../prototype/motion-design.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
 import { cachedGenerateCode } from "../../test/helpers/run-cache.js";
-import { installMotionProbe, sameEasing, waitPlayed, type Played } from "../../test/helpers/motion-probe.js";
+import {
+  installMotionProbe,
+  sameEasing,
+  settledPlayed,
+  waitPlayed,
+  type Played,
+} from "../../test/helpers/motion-probe.js";
 import { springCurve } from "./motion.js";
 
 const doc = loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document;
@@ -46,7 +52,7 @@ async function flow(page: Page, app: boolean): Promise<void> {
   expect(names).toContain("::view-transition-old(root) figment-leave-left");
   await shown(page, "4:1");
   // Next goes back to Start by itself after 0.5 s, dissolving (200 ms, ease-in).
-  expectPace(await waitPlayed(page, 5000), "dissolve-200ms", 200, "cubic-bezier(0.42, 0, 1, 1)");
+  expectPace(await waitPlayed(page), "dissolve-200ms", 200, "cubic-bezier(0.42, 0, 1, 1)");
   await shown(page, "3:1");
   // Start → Detail by smart animate: the Hero grows into Detail's banner (its own group), with the spring.
   await page.locator('[data-node-id="3:4"]').click();
@@ -87,7 +93,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           await page.emulateMedia({ reducedMotion: "reduce" });
           await page.locator(CARD_LINK).click();
           await shown(page, "4:1");
-          const played = await waitPlayed(page, 300);
+          const played = await settledPlayed(page);
           // Skipped, or none started.
           expect(played === undefined || played.skipped === true).toBe(true);
         },

@@ -57,8 +57,10 @@ function createRelay(
         });
         deliver();
       };
-      if (!holding.has(type)) return send();
-      waiting.set(type, [...(waiting.get(type) ?? []), send]);
+      // Held by type, or by type and part (`get-worker-source:code-format`: that part's source alone).
+      const key = part !== undefined && holding.has(`${type}:${part}`) ? `${type}:${part}` : type;
+      if (!holding.has(key)) return send();
+      waiting.set(key, [...(waiting.get(key) ?? []), send]);
     },
   };
 }

@@ -14,8 +14,9 @@ export interface RelayedMessage {
 
 /**
  * The relay between the main thread and the UI, for tests: every message that crossed it, and holding back
- * messages by type (either way: `worker-source` from the main thread, `get-worker-source` from the UI, `init`…)
- * until released, in order — e.g. "the worker script has not arrived yet".
+ * messages by type (either way: `worker-source` from the main thread, `get-worker-source` from the UI, `init`…), or
+ * by type and part (`get-worker-source:code-format`), until released, in order — e.g. "the worker script has not
+ * arrived yet".
  */
 export interface Relay {
   traffic: RelayedMessage[];

@@ -25,6 +25,8 @@ function probe(): void {
   // biome-ignore lint/suspicious/noExplicitAny: the page's own globals, typed by nothing here
   const w = globalThis as any;
   const record = (vt: { ready: Promise<void> }): void => {
+    // Started: what it plays (or that it was skipped) follows once its pseudo-elements animate (settledPlayed).
+    w.__figmentStarted = true;
     vt.ready.then(
       () => {
         w.__figmentPlayed = {
@@ -74,16 +76,18 @@ export async function lastPlayed(page: Page): Promise<Played | undefined> {
   });
 }
 
-/** Waits until a transition has played (or was skipped), or `timeoutMs` passed without one. */
-export async function waitPlayed(page: Page, timeoutMs = 3000): Promise<Played | undefined> {
+/**
+ * Waits until a transition has played (or was skipped), and forgets it. With `timeoutMs` (the bench): undefined when
+ * that long passed without one. Without (a test): no clock of its own, the test's timeout bounds the wait.
+ */
+export async function waitPlayed(page: Page, timeoutMs?: number): Promise<Played | undefined> {
+  const recorded = () => (globalThis as { __figmentPlayed?: unknown }).__figmentPlayed !== undefined;
+  if (timeoutMs === undefined) {
+    await page.waitForFunction(recorded, null, { timeout: 0 });
+    return lastPlayed(page);
+  }
   try {
-    await page.waitForFunction(
-      () => (globalThis as { __figmentPlayed?: unknown }).__figmentPlayed !== undefined,
-      null,
-      {
-        timeout: timeoutMs,
-      },
-    );
+    await page.waitForFunction(recorded, null, { timeout: timeoutMs });
   } catch {
     return undefined;
   }
@@ -102,4 +106,20 @@ export function sameEasing(a: string, b: string): boolean {
   const name = (e: string) => e.trim().replace(/\(.*$/, "");
   const [pa, pb] = [points(a), points(b)];
   return name(a) === name(b) && pa.length === pb.length && pa.every((n, i) => Math.abs(n - pb[i]!) < 1e-3);
+}
+
+/**
+ * Once the page shows where a link led: what the transition its navigation started played (or that it was skipped),
+ * waited for as long as it takes; undefined when none started (the page is there, so it would have by now).
+ */
+export async function settledPlayed(page: Page): Promise<Played | undefined> {
+  await page.waitForFunction(
+    () => {
+      const w = globalThis as { __figmentStarted?: boolean; __figmentPlayed?: unknown };
+      return w.__figmentStarted !== true || w.__figmentPlayed !== undefined;
+    },
+    null,
+    { timeout: 0 },
+  );
+  return lastPlayed(page);
 }

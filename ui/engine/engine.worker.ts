@@ -5,7 +5,7 @@
  * model request's first use. A bad design or model output comes back as a failure reply, never as a crash.
  */
 import { bootDecodeMs } from "./boot.js";
-import { asCodeJob, expectParts, partFailed, quiet, warmParts } from "./code-parts/parts.js";
+import { asCodeJob, expectParts, partFailed, quiet, runPartScript, warmParts } from "./code-parts/parts.js";
 import { decodeWorkerScript } from "./source.js";
 import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
@@ -62,7 +62,8 @@ async function runPacked(packed: string): Promise<void> {
   await quiet();
   const url = URL.createObjectURL(new Blob([script], { type: "text/javascript" }));
   try {
-    scope.importScripts(url);
+    // The jobs waiting for the part are woken here, once its script has run (parts.ts).
+    runPartScript(() => scope.importScripts(url));
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { emitFiles, loadDesign } from "../../../codegen/index.js";
 import { formatFiles as realFormatFiles, isFormatted as realIsFormatted } from "../../../codegen/format/index.js";
 import type { SourceFile } from "../../../codegen/types.js";
@@ -9,6 +9,7 @@ import {
   expectParts,
   partFailed,
   registerFormatPart,
+  runPartScript,
   warmParts,
   type FormatPart,
 } from "./parts.js";
@@ -87,7 +88,7 @@ describe("the code-format part, sent after the job", () => {
     const formatting = formatFiles(unprinted, "emitters").then((result) => ((done = true), result));
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(done).toBe(false);
-    registerFormatPart({ formatFiles: realFormatFiles, isFormatted: realIsFormatted });
+    runPartScript(() => registerFormatPart({ formatFiles: realFormatFiles, isFormatted: realIsFormatted }));
     const result = await formatting;
     expect(result.problems).toEqual([]);
     expect(result.files.map((f) => f.content)).toEqual(printed.map((f) => f.content));
@@ -113,5 +114,28 @@ describe("the code-format part, sent after the job", () => {
     expectParts(["code-format"]);
     const result = await formatFiles(unprinted, "emitters");
     expect(result.files.map((f) => f.content)).toEqual(printed.map((f) => f.content));
+  });
+});
+
+describe("the code-format part as a bundle of its own (its copy of parts.ts is not the engine's)", () => {
+  /** parts.ts as a fresh module: the engine bundle's copy, or a part bundle's. */
+  const bundleCopy = async (): Promise<typeof import("./parts.js")> => {
+    vi.resetModules();
+    return import("./parts.js");
+  };
+
+  it("wakes a job that waited for the part before its script ran (the plugin's HTML Generate hung here)", async () => {
+    const engine = await bundleCopy();
+    const part = await bundleCopy();
+    expect(part).not.toBe(engine);
+    const api: FormatPart = { formatFiles: unused, isFormatted: unused };
+    // A generate arrived; its emitters left a file to format before the host's code-format part came.
+    engine.expectParts(["code-format"]);
+    const waiting = engine.loadedPart("code-format");
+    // load-packed: the engine runs the part's script, which registers the part through its own copy of the module.
+    engine.runPartScript(() => part.registerFormatPart(api));
+    await expect(waiting).resolves.toBe(api);
+    // Settled, no longer expected: the next job calls the part at once.
+    await expect(engine.loadedPart("code-format")).resolves.toBe(api);
   });
 });

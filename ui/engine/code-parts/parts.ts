@@ -97,10 +97,12 @@ export function registerPreviewPart(api: PreviewPart): void {
   (globalThis as Record<string, unknown>)[CODE_PREVIEW_GLOBAL] = api;
 }
 
-/** In the code-format part's script: registers its API in the worker, and wakes the jobs waiting for it. */
+/**
+ * In the code-format part's script: registers its API in the worker. The jobs waiting for it are woken by the engine
+ * once the script has run (`runPartScript`): this module's state here is the part bundle's own copy, not the engine's.
+ */
 export function registerFormatPart(api: FormatPart): void {
   (globalThis as Record<string, unknown>)[CODE_FORMAT_GLOBAL] = api;
-  settleWaiters("code-format", { api });
 }
 
 /** In the code-vue part's script: registers its API in the worker. */
@@ -187,6 +189,19 @@ export async function asCodeJob<T>(run: () => Promise<T>): Promise<T> {
 export function quiet(): Promise<void> {
   if (codeJobs === 0 || waiters.size > 0) return Promise.resolve();
   return new Promise((resolve) => quietWaiters.push(resolve));
+}
+
+/**
+ * The engine worker, running a part's script (`run`: importScripts): then wakes the jobs waiting for a part it
+ * registered. The wake is the engine's own: each part is a bundle of its own, whose copy of this module has other
+ * waiters (none), so a part waking them itself left a job that asked for it first waiting for ever.
+ */
+export function runPartScript(run: () => void): void {
+  run();
+  for (const part of [...expected, ...waiters.keys()]) {
+    const api = registered(part);
+    if (api) settleWaiters(part, { api });
+  }
 }
 
 /** The worker, on a request whose kind the host sends `parts` after (the protocol's `laterCodeParts`). */
