@@ -19,8 +19,11 @@ export interface RnPrintUnit {
   textStyle(cls: string): string | undefined;
   /** A class on a Pressable (a box: its text styles go to its characters' Text). */
   pressable(cls: string): void;
-  /** Whether a class has a style (its declarations may all be CSS React Native has no style for). */
-  hasStyle(cls: string): boolean;
+  /**
+   * A class's styles: its StyleSheet entry, its window-dependent one and its narrower screens' ones (each behind its
+   * width); none when its declarations are all CSS React Native has no style for.
+   */
+  styleRefs(cls: string): string[];
   /** Route of a link's href (expo-router's `Link`), when the link goes to a screen. */
   links: Set<string>;
   /** A class's image fill: the JSX of the box's first child (rn-background.ts). */
@@ -51,9 +54,9 @@ function jsxText(value: string): string {
 }
 
 function styleAttr(unit: RnPrintUnit, node: { cls?: string; mergeClassNameProp?: boolean }): string | undefined {
-  const own = node.cls !== undefined && unit.hasStyle(node.cls) ? `styles.${node.cls}` : undefined;
-  if (node.mergeClassNameProp) return own ? `style={[${own}, style]}` : "style={style}";
-  return own ? `style={${own}}` : undefined;
+  const refs = [...(node.cls !== undefined ? unit.styleRefs(node.cls) : []), ...(node.mergeClassNameProp ? ["style"] : [])];
+  if (refs.length === 0) return undefined;
+  return refs.length === 1 ? `style={${refs[0]}}` : `style={[${refs.join(", ")}]}`;
 }
 
 function tagOf(node: ElementNode): string {
@@ -165,7 +168,7 @@ export function printRn(node: VNode, unit: RnPrintUnit, indent = 0, extra: strin
     case "use": {
       const attrs = [
         ...extra,
-        node.cls !== undefined && unit.hasStyle(node.cls) ? `style={styles.${node.cls}}` : undefined,
+        styleAttr(unit, node),
         node.nodeId !== undefined ? attrText("testID", node.nodeId) : undefined,
         ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : attrText(k, v))),
       ].filter((a): a is string => a !== undefined);

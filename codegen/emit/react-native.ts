@@ -21,6 +21,7 @@ import { routePaths } from "./links.js";
 import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
+import { fluidInputs } from "./rn-fluid.js";
 import type { Decl } from "../css/decl.js";
 
 export interface ReactNativeOptions {
@@ -31,6 +32,8 @@ export interface ReactNativeOptions {
 const NODE_ID = "testID";
 const LAYER_ID = "layerId";
 const RESERVED = ["App", "Index", "Link", "SvgXml", "View", "Text", "Image", "Pressable", "TextInput", "StyleSheet"];
+/** The component's locals for the window-dependent styles (windowStyles). */
+const WINDOW_LOCALS = ["vw", "vh", "fluid"];
 
 /** Text styles: a Pressable's characters take these from its class (a View takes none of them). */
 const TEXT_KEYS = new Set([
@@ -58,6 +61,10 @@ interface RnUnit extends RnPrintUnit {
   textOf: Set<string>;
   /** Each class's React Native style, made before the tree is printed. */
   styles: Map<string, RnStyle>;
+  /** Each class's narrower screens' styles (the sheet's `@media (width < …)` rules), widest first. */
+  below: Map<string, [width: number, entries: RnEntry[]][]>;
+  /** The design's width, that `shrink` (rn-fluid.ts) counts from. */
+  designWidth: number;
   /** Image file → how it is written (a require, or the SVG component's name). */
   images: Map<string, string>;
 }
@@ -84,17 +91,34 @@ function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUn
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
   unit.styles.set(cls, style);
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
+  const shade = fill.overlay !== undefined ? `<View style={styles.${cls}Shade} />` : "";
+  if (fill.overlay !== undefined) {
+    unit.components.add("View");
+    const over: RnEntry[] = [["experimental_backgroundImage", JSON.stringify(fill.overlay)]];
+    unit.styles.set(`${cls}Shade`, { entries: [...SHADE_BOX, ...over], dropped: [] });
+  }
   const source = imageOf(unit, fill.url.slice("../assets/".length));
   if (unit.svgComponents.has(source)) {
     unit.components.add("View");
     const ratio = fill.resizeMode === "stretch" ? "none" : fill.resizeMode === "cover" ? "xMidYMid slice" : "xMidYMid";
     const svg = `<${source} width="100%" height="100%" preserveAspectRatio="${ratio}" />`;
-    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>`);
+    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>${shade}`);
   } else {
     unit.components.add("Image");
-    unit.fills.set(cls, `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`);
+    const image = `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`;
+    unit.fills.set(cls, `${image}${shade}`);
   }
 }
+
+/** A box over the whole of its parent (a fill's gradients over its image). */
+const SHADE_BOX: RnEntry[] = [
+  ["position", '"absolute"'],
+  ["left", "0"],
+  ["top", "0"],
+  ["width", '"100%"'],
+  ["height", '"100%"'],
+  ["pointerEvents", '"none"'],
+];
 
 function entriesText(entries: readonly RnEntry[]): string[] {
   return entries.map(([k, v]) => `    ${k}: ${v},`);
@@ -123,13 +147,60 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
   return lines.length > 0 ? ["const styles = StyleSheet.create({", ...lines, "});"] : [];
 }
 
+/** The sheet's narrower screens' rules as styles behind the window's width (a rule of a pseudo-class left out). */
+function belowStyles(unit: RnUnit): void {
+  for (const [cls, rules] of unit.sheet.below) {
+    const list: [number, RnEntry[]][] = [];
+    for (const [width, decls, pseudo] of rules) {
+      if (pseudo !== undefined) continue;
+      const style = rnStyle(decls);
+      const entries = [...style.entries, ...(style.fluid ?? [])];
+      // Rules of one width are one style (a later entry of a key wins, as in CSS).
+      const same = list.find(([w]) => w === width);
+      if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];
+      else if (entries.length > 0) list.push([width, entries]);
+    }
+    if (list.length > 0) unit.below.set(cls, list);
+  }
+}
+
+/**
+ * The styles that follow the window's size (`windowStyles`, after the StyleSheet): each class's fluid lengths and
+ * its narrower screens' rules; and the component's lines that read the window (useWindowDimensions).
+ */
+function windowStyles(unit: RnUnit): { lines: string[]; setup: string[] } {
+  const own = (cls: string, entries: readonly RnEntry[]): readonly RnEntry[] =>
+    unit.pressOf.has(cls) || unit.textOf.has(cls) ? entries.filter(([k]) => !TEXT_KEYS.has(k)) : entries;
+  const keyed: [string, readonly RnEntry[]][] = [];
+  for (const [cls, style] of unit.styles) if (style.fluid) keyed.push([cls, own(cls, style.fluid)]);
+  for (const [cls, list] of unit.below) for (const [w, entries] of list) keyed.push([`${cls}Below${w}`, own(cls, entries)]);
+  if (keyed.length === 0) return { lines: [], setup: [] };
+  const used = fluidInputs(keyed.flatMap(([, entries]) => entries.map(([, v]) => v)));
+  const vw = used.has("vw") || used.has("shrink") || unit.below.size > 0;
+  const params = [...(vw ? ["vw"] : []), ...(used.has("vh") ? ["vh"] : [])];
+  const dims = [...(vw ? ["width: vw"] : []), ...(used.has("vh") ? ["height: vh"] : [])];
+  const lines = [
+    "/** Styles that follow the window's size: fluid lengths, and narrower screens' rules. */",
+    `function windowStyles(${params.map((p) => `${p}: number`).join(", ")}) {`,
+    ...(used.has("shrink") ? [`  const shrink = Math.max(0, ${unit.designWidth} - vw);`] : []),
+    "  return StyleSheet.create({",
+    ...keyed.flatMap(([key, entries]) => [`    ${key}: {`, ...entries.map(([k, v]) => `      ${k}: ${v},`), "    },"]),
+    "  });",
+    "}",
+  ];
+  return {
+    lines,
+    setup: [`const { ${dims.join(", ")} } = useWindowDimensions();`, `const fluid = windowStyles(${params.join(", ")});`],
+  };
+}
+
 export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
   const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.tsx`, {
     reserved: RESERVED,
-    props: options.nodeIds ? [NODE_ID, LAYER_ID, "style"] : ["style"],
+    props: [...(options.nodeIds ? [NODE_ID, LAYER_ID] : []), "style", ...WINDOW_LOCALS],
   });
   problems.push(...notes);
   const allImages = new Set<string>();
@@ -174,12 +245,18 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   const writeUnit = (unit: RnUnit, tree: VNode, signature: string, setup: string[]): void => {
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
+    belowStyles(unit);
     const body = printRn(tree, unit, 2);
     const used = new Set<string>();
     usesOf(tree, used);
     used.delete(unit.name);
     const styles = styleSheet(unit, problems, path);
-    const rn = [...unit.components, ...(styles.length > 0 ? ["StyleSheet"] : [])];
+    const windowed = windowStyles(unit);
+    const rn = [
+      ...unit.components,
+      ...(styles.length > 0 || windowed.lines.length > 0 ? ["StyleSheet"] : []),
+      ...(windowed.setup.length > 0 ? ["useWindowDimensions"] : []),
+    ];
     const propTypes = unit.dir === "components" ? ["type StyleProp", "type ViewStyle"] : [];
     const imports = [
       ...(unit.links.size > 0 ? ['import { Link } from "expo-router";'] : []),
@@ -196,25 +273,27 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       ...imports,
       "",
       ...signature.split("\n"),
-      ...setup.map((l) => `  ${l}`),
+      ...[...setup, ...windowed.setup].map((l) => `  ${l}`),
       "  return (",
       body,
       "  );",
       "}",
       ...(styles.length > 0 ? ["", ...styles] : []),
+      ...(windowed.lines.length > 0 ? ["", ...windowed.lines] : []),
       ...[...unit.svgXml].map(([name, xml]) => `\nconst ${name} = ${JSON.stringify(xml)};`),
       "",
     ].join("\n");
     files.push({ path, content });
   };
 
+  const widest = Math.max(0, ...doc.frames.map((f) => f.w));
   doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, "screens");
+    const unit = newUnit(screenNames[index]!, "screens", frame.w);
     writeUnit(unit, buildTree(frame, contextFor(unit, undefined)), `export default function ${unit.name}() {`, []);
   });
 
   for (const def of plan.defs) {
-    const unit = newUnit(def.name, "components");
+    const unit = newUnit(def.name, "components", widest);
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
     const props = [
       ["style", "StyleProp<ViewStyle>", undefined] as const,
@@ -277,16 +356,23 @@ const RN_DECLARATIONS = [
   "",
 ].join("\n");
 
-function newUnit(name: string, dir: RnUnit["dir"]): RnUnit {
+function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit {
   const textOf = new Set<string>();
   const styles = new Map<string, RnStyle>();
+  const below = new Map<string, [number, RnEntry[]][]>();
   return {
     styles,
+    below,
+    designWidth,
     pressOf: new Set(),
     pressable(cls) {
       this.pressOf.add(cls);
     },
-    hasStyle: (cls) => (styles.get(cls)?.entries.length ?? 0) > 0,
+    styleRefs: (cls) => [
+      ...((styles.get(cls)?.entries.length ?? 0) > 0 ? [`styles.${cls}`] : []),
+      ...(styles.get(cls)?.fluid ? [`fluid.${cls}`] : []),
+      ...(below.get(cls) ?? []).map(([w]) => `vw < ${w} && fluid.${cls}Below${w}`),
+    ],
     name,
     dir,
     sheet: new Sheet(["root"]),
