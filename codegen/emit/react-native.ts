@@ -147,6 +147,26 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
   return lines.length > 0 ? ["const styles = StyleSheet.create({", ...lines, "});"] : [];
 }
 
+/**
+ * A box without a z-index over layers that have one takes the highest of theirs. CSS paints such layers in the
+ * nearest stacking context above (a box of `z-index: auto` makes none); React Native orders siblings only (and
+ * react-native-web gives every View `z-index: 0`), so the box carries its layers' order among its siblings.
+ */
+function hoistZ(node: VNode, unit: RnUnit): number | undefined {
+  if (node.type === "if") return hoistZ(node.child, unit);
+  if (node.type !== "element") return undefined;
+  let inner: number | undefined;
+  for (const c of node.children) {
+    const z = hoistZ(c, unit);
+    if (z !== undefined) inner = Math.max(inner ?? z, z);
+  }
+  const style = node.cls !== undefined ? unit.styles.get(node.cls) : undefined;
+  const own = style?.entries.find(([k]) => k === "zIndex")?.[1];
+  if (own !== undefined) return Number(own);
+  if (inner !== undefined && style) style.entries.push(["zIndex", String(inner)]);
+  return inner;
+}
+
 /** The sheet's narrower screens' rules as styles behind the window's width (a rule of a pseudo-class left out). */
 function belowStyles(unit: RnUnit): void {
   for (const [cls, rules] of unit.sheet.below) {
@@ -246,6 +266,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     belowStyles(unit);
+    hoistZ(tree, unit);
     const body = printRn(tree, unit, 2);
     const used = new Set<string>();
     usesOf(tree, used);
