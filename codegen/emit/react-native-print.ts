@@ -54,7 +54,10 @@ function jsxText(value: string): string {
 }
 
 function styleAttr(unit: RnPrintUnit, node: { cls?: string; mergeClassNameProp?: boolean }): string | undefined {
-  const refs = [...(node.cls !== undefined ? unit.styleRefs(node.cls) : []), ...(node.mergeClassNameProp ? ["style"] : [])];
+  const refs = [
+    ...(node.cls !== undefined ? unit.styleRefs(node.cls) : []),
+    ...(node.mergeClassNameProp ? ["style"] : []),
+  ];
   if (refs.length === 0) return undefined;
   return refs.length === 1 ? `style={${refs[0]}}` : `style={[${refs.join(", ")}]}`;
 }

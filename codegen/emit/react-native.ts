@@ -193,16 +193,18 @@ function windowStyles(unit: RnUnit): { lines: string[]; setup: string[] } {
     unit.pressOf.has(cls) || unit.textOf.has(cls) ? entries.filter(([k]) => !TEXT_KEYS.has(k)) : entries;
   const keyed: [string, readonly RnEntry[]][] = [];
   for (const [cls, style] of unit.styles) if (style.fluid) keyed.push([cls, own(cls, style.fluid)]);
-  for (const [cls, list] of unit.below) for (const [w, entries] of list) keyed.push([`${cls}Below${w}`, own(cls, entries)]);
+  for (const [cls, list] of unit.below)
+    for (const [w, entries] of list) keyed.push([`${cls}Below${w}`, own(cls, entries)]);
   if (keyed.length === 0) return { lines: [], setup: [] };
   const used = fluidInputs(keyed.flatMap(([, entries]) => entries.map(([, v]) => v)));
-  const vw = used.has("vw") || used.has("shrink") || unit.below.size > 0;
+  const vw = used.has("vw") || used.has("shrink") || used.has("page") || unit.below.size > 0;
   const params = [...(vw ? ["vw"] : []), ...(used.has("vh") ? ["vh"] : [])];
   const dims = [...(vw ? ["width: vw"] : []), ...(used.has("vh") ? ["height: vh"] : [])];
   const lines = [
     "/** Styles that follow the window's size: fluid lengths, and narrower screens' rules. */",
     `function windowStyles(${params.map((p) => `${p}: number`).join(", ")}) {`,
     ...(used.has("shrink") ? [`  const shrink = Math.max(0, ${unit.designWidth} - vw);`] : []),
+    ...(used.has("page") ? [`  const page = Math.min(vw, ${unit.designWidth});`] : []),
     "  return StyleSheet.create({",
     ...keyed.flatMap(([key, entries]) => [`    ${key}: {`, ...entries.map(([k, v]) => `      ${k}: ${v},`), "    },"]),
     "  });",
@@ -210,7 +212,10 @@ function windowStyles(unit: RnUnit): { lines: string[]; setup: string[] } {
   ];
   return {
     lines,
-    setup: [`const { ${dims.join(", ")} } = useWindowDimensions();`, `const fluid = windowStyles(${params.join(", ")});`],
+    setup: [
+      `const { ${dims.join(", ")} } = useWindowDimensions();`,
+      `const fluid = windowStyles(${params.join(", ")});`,
+    ],
   };
 }
 

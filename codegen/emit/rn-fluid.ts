@@ -3,7 +3,9 @@
  * TypeScript expressions of the window's size, for React Native, which has no such values: `vw` and `vh` are the
  * window's width and height (useWindowDimensions), and a container's width at the design width less `100%`
  * (`(1440px - 100%)`, how responsive.ts writes "how much narrower than drawn") is `shrink`, how much narrower the
- * window is than the design — the containers those rules are written for stretch with the screen.
+ * window is than the design — the containers those rules are written for stretch with the screen. In a cap
+ * (`max-width: calc(100% - 32px)`) `100%` is `page`, the window's width up to the design's: the widest the container
+ * can be, so the cap is never tighter than CSS's.
  */
 
 /** The arguments of a call whose `(` is at `open`, split at its top-level commas, and the index after its `)`. */
@@ -46,9 +48,10 @@ export function isFluid(value: string): boolean {
  * A fluid length as a TypeScript expression of `vw`, `vh` and `shrink`; undefined when it holds what has no
  * counterpart (a percentage of an unknown box, `em`, `var()`).
  */
-export function fluidExpression(value: string): string | undefined {
+export function fluidExpression(value: string, cap = false): string | undefined {
   if (!isFluid(value)) return undefined;
   let v = value.trim().replace(/\(\s*(-?[\d.]+)px\s*-\s*100%\s*\)/g, "shrink");
+  if (cap) v = v.replace(/\b100%/g, "page");
   if (/%|var\(|\d(?:r?em|ch|ex)\b/.test(v)) return undefined;
   v = v
     .replace(/\bcalc\(/g, "(")
@@ -61,14 +64,17 @@ export function fluidExpression(value: string): string | undefined {
   if (js === undefined) return undefined;
   // Numbers, operators and the names above only: anything else is CSS this does not know.
   const words = js.match(/[A-Za-z_][\w.]*/g) ?? [];
-  if (words.some((w) => !["Math.min", "Math.max", "vw", "vh", "shrink"].includes(w))) return undefined;
+  if (words.some((w) => !["Math.min", "Math.max", "vw", "vh", "shrink", "page"].includes(w))) return undefined;
   if (!/^[\d\s.+\-*/(),A-Za-z_]*$/.test(js)) return undefined;
   return js.replace(/\s+/g, " ");
 }
 
+type FluidInput = "vw" | "vh" | "shrink" | "page";
+
 /** The window's values an expression reads. */
-export function fluidInputs(expressions: Iterable<string>): Set<"vw" | "vh" | "shrink"> {
-  const used = new Set<"vw" | "vh" | "shrink">();
-  for (const e of expressions) for (const w of ["vw", "vh", "shrink"] as const) if (new RegExp(`\\b${w}\\b`).test(e)) used.add(w);
+export function fluidInputs(expressions: Iterable<string>): Set<FluidInput> {
+  const used = new Set<FluidInput>();
+  for (const e of expressions)
+    for (const w of ["vw", "vh", "shrink", "page"] as const) if (new RegExp(`\\b${w}\\b`).test(e)) used.add(w);
   return used;
 }

@@ -278,10 +278,16 @@ function round(n: number): number {
 }
 
 /** One declaration's entries (appended to `out`); false when React Native has no style for it. */
-function declEntries(prop: string, raw: string, fontSize: number | undefined, out: RnEntry[], fluid: RnEntry[]): boolean {
+function declEntries(
+  prop: string,
+  raw: string,
+  fontSize: number | undefined,
+  out: RnEntry[],
+  fluid: RnEntry[],
+): boolean {
   const value = withoutVars(raw).replace(/\s*!important$/, "");
   const lengthKey = LENGTH_KEYS[prop] ?? (prop === "font-size" ? "fontSize" : undefined);
-  const fluidValue = lengthKey !== undefined ? fluidExpression(value) : undefined;
+  const fluidValue = lengthKey !== undefined ? fluidExpression(value, prop === "max-width") : undefined;
   if (lengthKey !== undefined && fluidValue !== undefined) {
     fluid.push([lengthKey, fluidValue]);
     return true;
