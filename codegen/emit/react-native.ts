@@ -154,6 +154,10 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
  */
 function hoistZ(node: VNode, unit: RnUnit): number | undefined {
   if (node.type === "if") return hoistZ(node.child, unit);
+  if (node.type === "use") {
+    const z = node.cls !== undefined ? unit.styles.get(node.cls)?.entries.find(([k]) => k === "zIndex") : undefined;
+    return z !== undefined ? Number(z[1]) : undefined;
+  }
   if (node.type !== "element") return undefined;
   let inner: number | undefined;
   for (const c of node.children) {
