@@ -26,8 +26,10 @@ export interface RnPrintUnit {
   styleRefs(cls: string): string[];
   /** Route of a link's href (expo-router's `Link`), when the link goes to a screen. */
   links: Set<string>;
-  /** A class's image fill: the JSX of the box's first child (rn-background.ts). */
+  /** A class's image or gradient fill: the JSX of the box's first child (rn-background.ts, rn-gradient.ts). */
   fills: Map<string, string>;
+  /** Classes whose fill was printed (a gradient on a box printed as a Text stays a style). */
+  drawnFills: Set<string>;
 }
 
 const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
@@ -136,8 +138,9 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
     const inner = printElement({ ...node, tag: "button", attrs: [] }, unit, `${pad}  `, indent + 1, []);
     return [line("Link", [`href=${JSON.stringify(route)}`, "asChild"], ">"), inner, `${pad}</Link>`].join("\n");
   }
-  const open = line(tag, [styleAttr(unit, node), ...ids], ">");
   const fill = tag === "View" && node.cls !== undefined ? unit.fills.get(node.cls) : undefined;
+  if (fill !== undefined && node.cls !== undefined) unit.drawnFills.add(node.cls);
+  const open = line(tag, [styleAttr(unit, node), ...ids], ">");
   if (fill !== undefined) {
     const children = node.children.map((c) => printRn(c, unit, indent + 1));
     return [open, `${pad}  ${fill}`, ...children, `${pad}</${tag}>`].join("\n");

@@ -22,6 +22,7 @@ import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
 import { fluidInputs } from "./rn-fluid.js";
+import { gradientSvg } from "./rn-gradient.js";
 import type { Decl } from "../css/decl.js";
 
 export interface ReactNativeOptions {
@@ -65,6 +66,8 @@ interface RnUnit extends RnPrintUnit {
   below: Map<string, [width: number, entries: RnEntry[]][]>;
   /** The design's width, that `shrink` (rn-fluid.ts) counts from. */
   designWidth: number;
+  /** A class's gradient, drawn by its fill (gradientFill) when its box is printed as a View, else kept as a style. */
+  gradients: Map<string, RnEntry>;
   /** Image file → how it is written (a require, or the SVG component's name). */
   images: Map<string, string>;
 }
@@ -79,20 +82,46 @@ function usesOf(node: VNode, out: Set<string>): void {
  * A class's style; an image fill's background becomes the box's first child (rn-background.ts): the box clips, the
  * image has a style of its own (`<class>Fill`).
  */
+/**
+ * A gradient background as the box's first child: a View over the whole box (its corners rounded as the box's) that
+ * an SvgXml of the gradient fills (rn-gradient.ts); undefined when the gradient is not one it can draw.
+ */
+function gradientFill(unit: RnUnit, key: string, value: string, box: readonly RnEntry[]): string | undefined {
+  const svg = gradientSvg(value, `${key}G`);
+  if (svg === undefined) return undefined;
+  const corners = box.filter(([k]) => /^border\w*Radius$/.test(k));
+  const clip: RnEntry[] = corners.length > 0 ? [...corners, ["overflow", '"hidden"']] : [];
+  unit.styles.set(`${key}Gradient`, { entries: [...SHADE_BOX, ...clip], dropped: [] });
+  const name = `${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_GRADIENT_XML`;
+  unit.svgXml.set(name, svg);
+  unit.components.add("View");
+  return `<View style={styles.${key}Gradient}><SvgXml xml={${name}} width="100%" height="100%" /></View>`;
+}
+
 function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
   const bg = decls.find(([p]) => p === "background");
   const fill = bg !== undefined ? rnBackground(bg[1]) : undefined;
   const fillCls = `${cls}Fill`;
   if (!fill?.url.startsWith("../assets/") || unit.sheet.rules.has(fillCls)) {
-    unit.styles.set(cls, rnStyle(decls));
+    const style = rnStyle(decls);
+    unit.styles.set(cls, style);
+    const at = style.entries.findIndex(([k]) => k === "experimental_backgroundImage");
+    const drawn =
+      at >= 0 ? gradientFill(unit, cls, JSON.parse(style.entries[at]![1]) as string, style.entries) : undefined;
+    if (drawn !== undefined) {
+      unit.gradients.set(cls, style.entries[at]!);
+      style.entries.splice(at, 1);
+      unit.fills.set(cls, drawn);
+    }
     return;
   }
   const style = rnStyle(decls.filter((d) => d !== bg));
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
   unit.styles.set(cls, style);
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
-  const shade = fill.overlay !== undefined ? `<View style={styles.${cls}Shade} />` : "";
-  if (fill.overlay !== undefined) {
+  const drawnShade = fill.overlay !== undefined ? gradientFill(unit, `${cls}Shade`, fill.overlay, []) : undefined;
+  const shade = drawnShade ?? (fill.overlay !== undefined ? `<View style={styles.${cls}Shade} />` : "");
+  if (fill.overlay !== undefined && drawnShade === undefined) {
     unit.components.add("View");
     const over: RnEntry[] = [["experimental_backgroundImage", JSON.stringify(fill.overlay)]];
     unit.styles.set(`${cls}Shade`, { entries: [...SHADE_BOX, ...over], dropped: [] });
@@ -129,6 +158,8 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
   const lines: string[] = [];
   const dropped = new Set<string>();
   for (const [cls, style] of unit.styles) {
+    const gradient = unit.gradients.get(cls);
+    if (gradient !== undefined && !unit.drawnFills.has(cls)) style.entries.push(gradient);
     for (const d of style.dropped) dropped.add(d.split(":")[0]!);
     if (style.entries.length === 0) continue;
     const boxed = unit.textOf.has(cls) || unit.pressOf.has(cls);
@@ -394,15 +425,21 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     styles,
     below,
     designWidth,
+    gradients: new Map(),
+    drawnFills: new Set(),
     pressOf: new Set(),
     pressable(cls) {
       this.pressOf.add(cls);
     },
-    styleRefs: (cls) => [
-      ...((styles.get(cls)?.entries.length ?? 0) > 0 ? [`styles.${cls}`] : []),
-      ...(styles.get(cls)?.fluid ? [`fluid.${cls}`] : []),
-      ...(below.get(cls) ?? []).map(([w]) => `vw < ${w} && fluid.${cls}Below${w}`),
-    ],
+    styleRefs(cls) {
+      return [
+        ...((styles.get(cls)?.entries.length ?? 0) > 0 || (this.gradients.has(cls) && !this.drawnFills.has(cls))
+          ? [`styles.${cls}`]
+          : []),
+        ...(styles.get(cls)?.fluid ? [`fluid.${cls}`] : []),
+        ...(below.get(cls) ?? []).map(([w]) => `vw < ${w} && fluid.${cls}Below${w}`),
+      ];
+    },
     name,
     dir,
     sheet: new Sheet(["root"]),

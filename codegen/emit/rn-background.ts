@@ -16,7 +16,7 @@ export interface RnBackground {
 }
 
 /** A `background` value's layers (split at its top-level commas). */
-function layers(value: string): string[] {
+export function layers(value: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
