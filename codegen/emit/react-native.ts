@@ -87,7 +87,8 @@ function usesOf(node: VNode, out: Set<string>): void {
  * an SvgXml of the gradient fills (rn-gradient.ts); undefined when the gradient is not one it can draw.
  */
 function gradientFill(unit: RnUnit, key: string, value: string, box: readonly RnEntry[]): string | undefined {
-  const svg = gradientSvg(value, `${key}G`);
+  // The page's own ids: screens and components share one web page, and their classes' names repeat.
+  const svg = gradientSvg(value, `${unit.name}-${key}-`);
   if (svg === undefined) return undefined;
   const corners = box.filter(([k]) => /^border\w*Radius$/.test(k));
   const clip: RnEntry[] = corners.length > 0 ? [...corners, ["overflow", '"hidden"']] : [];
