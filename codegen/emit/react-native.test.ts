@@ -14,7 +14,7 @@ async function screen(file: string, frame: string): Promise<string> {
 }
 
 describe("emitReactNative", () => {
-  it("applies the rules for screens narrower than the design behind the window's width, and fluid paddings", async () => {
+  it("applies the narrower screens' rules behind the window's width, and fluid paddings", async () => {
     const code = await screen("figmagic-design-system.file.json", "2605:28");
     expect(code).toContain("const { width: vw, height: vh } = useWindowDimensions();");
     expect(code).toContain("style={[styles.fontFamilies, fluid.fontFamilies, vw < 593 && fluid.fontFamiliesBelow593]}");

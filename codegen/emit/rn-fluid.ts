@@ -32,7 +32,7 @@ function withoutClamp(text: string): string | undefined {
   const at = text.indexOf("clamp(");
   if (at < 0) return text;
   const call = callArgs(text, at + "clamp".length);
-  if (!call || call[0].length !== 3) return undefined;
+  if (call?.[0].length !== 3) return undefined;
   const [lo, mid, hi] = call[0].map((a) => withoutClamp(a.trim()));
   if (lo === undefined || mid === undefined || hi === undefined) return undefined;
   const rest = withoutClamp(text.slice(call[1]));
