@@ -6,20 +6,18 @@
  */
 import { layers } from "./rn-background.js";
 
-const SIDES: Record<string, number> = {
-  "to top": 0,
-  "to right": 90,
-  "to bottom": 180,
-  "to left": 270,
-  "to top right": 45,
-  "to right top": 45,
-  "to bottom right": 135,
-  "to right bottom": 135,
-  "to bottom left": 225,
-  "to left bottom": 225,
-  "to top left": 315,
-  "to left top": 315,
-};
+/** Each side's direction on screen (y down). */
+const SIDES: Record<string, [number, number]> = { top: [0, -1], right: [1, 0], bottom: [0, 1], left: [-1, 0] };
+
+/** `to right`, `to top left`… as CSS's angle (0deg up, clockwise); undefined for anything else. */
+function sideAngle(words: string): number | undefined {
+  const m = /^to ((?:top|right|bottom|left)(?: (?:top|right|bottom|left))?)$/.exec(words);
+  if (!m) return undefined;
+  const [x, y] = m[1]!
+    .split(" ")
+    .reduce<[number, number]>((a, w) => [a[0] + SIDES[w]![0], a[1] + SIDES[w]![1]], [0, 0]);
+  return ((Math.atan2(x, -y) * 180) / Math.PI + 360) % 360;
+}
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
@@ -31,9 +29,10 @@ function linear(layer: string, id: string): string | undefined {
   let angle = 180;
   const head = parts[0]!.trim();
   const deg = /^(-?[\d.]+)deg$/.exec(head);
+  const side = sideAngle(head);
   if (deg) angle = Number(deg[1]);
-  else if (SIDES[head] !== undefined) angle = SIDES[head]!;
-  const stops = deg || SIDES[head] !== undefined ? parts.slice(1) : parts;
+  else if (side !== undefined) angle = side;
+  const stops = deg || side !== undefined ? parts.slice(1) : parts;
   if (stops.length < 2) return undefined;
   const rad = (angle * Math.PI) / 180;
   const [dx, dy] = [Math.sin(rad) / 2, -Math.cos(rad) / 2];
