@@ -19,12 +19,17 @@ export interface RnPrintUnit {
   textStyle(cls: string): string | undefined;
   /** A class on a Pressable (a box: its text styles go to its characters' Text). */
   pressable(cls: string): void;
-  /** Whether a class has a style (its declarations may all be CSS React Native has no style for). */
-  hasStyle(cls: string): boolean;
+  /**
+   * A class's styles: its StyleSheet entry, its window-dependent one and its narrower screens' ones (each behind its
+   * width); none when its declarations are all CSS React Native has no style for.
+   */
+  styleRefs(cls: string): string[];
   /** Route of a link's href (expo-router's `Link`), when the link goes to a screen. */
   links: Set<string>;
-  /** A class's image fill: the JSX of the box's first child (rn-background.ts). */
+  /** A class's image or gradient fill: the JSX of the box's first child (rn-background.ts, rn-gradient.ts). */
   fills: Map<string, string>;
+  /** Classes whose fill was printed (a gradient on a box printed as a Text stays a style). */
+  drawnFills: Set<string>;
 }
 
 const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
@@ -51,9 +56,12 @@ function jsxText(value: string): string {
 }
 
 function styleAttr(unit: RnPrintUnit, node: { cls?: string; mergeClassNameProp?: boolean }): string | undefined {
-  const own = node.cls !== undefined && unit.hasStyle(node.cls) ? `styles.${node.cls}` : undefined;
-  if (node.mergeClassNameProp) return own ? `style={[${own}, style]}` : "style={style}";
-  return own ? `style={${own}}` : undefined;
+  const refs = [
+    ...(node.cls !== undefined ? unit.styleRefs(node.cls) : []),
+    ...(node.mergeClassNameProp ? ["style"] : []),
+  ];
+  if (refs.length === 0) return undefined;
+  return refs.length === 1 ? `style={${refs[0]}}` : `style={[${refs.join(", ")}]}`;
 }
 
 function tagOf(node: ElementNode): string {
@@ -130,8 +138,9 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
     const inner = printElement({ ...node, tag: "button", attrs: [] }, unit, `${pad}  `, indent + 1, []);
     return [line("Link", [`href=${JSON.stringify(route)}`, "asChild"], ">"), inner, `${pad}</Link>`].join("\n");
   }
-  const open = line(tag, [styleAttr(unit, node), ...ids], ">");
   const fill = tag === "View" && node.cls !== undefined ? unit.fills.get(node.cls) : undefined;
+  if (fill !== undefined && node.cls !== undefined) unit.drawnFills.add(node.cls);
+  const open = line(tag, [styleAttr(unit, node), ...ids], ">");
   if (fill !== undefined) {
     const children = node.children.map((c) => printRn(c, unit, indent + 1));
     return [open, `${pad}  ${fill}`, ...children, `${pad}</${tag}>`].join("\n");
@@ -165,7 +174,7 @@ export function printRn(node: VNode, unit: RnPrintUnit, indent = 0, extra: strin
     case "use": {
       const attrs = [
         ...extra,
-        node.cls !== undefined && unit.hasStyle(node.cls) ? `style={styles.${node.cls}}` : undefined,
+        styleAttr(unit, node),
         node.nodeId !== undefined ? attrText("testID", node.nodeId) : undefined,
         ...node.props.map(([k, v]) => (typeof v === "boolean" ? `${k}={${v}}` : attrText(k, v))),
       ].filter((a): a is string => a !== undefined);

@@ -21,6 +21,8 @@ import { routePaths } from "./links.js";
 import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
+import { fluidInputs } from "./rn-fluid.js";
+import { gradientSvg } from "./rn-gradient.js";
 import type { Decl } from "../css/decl.js";
 
 export interface ReactNativeOptions {
@@ -31,6 +33,8 @@ export interface ReactNativeOptions {
 const NODE_ID = "testID";
 const LAYER_ID = "layerId";
 const RESERVED = ["App", "Index", "Link", "SvgXml", "View", "Text", "Image", "Pressable", "TextInput", "StyleSheet"];
+/** The component's locals for the window-dependent styles (windowStyles). */
+const WINDOW_LOCALS = ["vw", "vh", "fluid"];
 
 /** Text styles: a Pressable's characters take these from its class (a View takes none of them). */
 const TEXT_KEYS = new Set([
@@ -58,6 +62,12 @@ interface RnUnit extends RnPrintUnit {
   textOf: Set<string>;
   /** Each class's React Native style, made before the tree is printed. */
   styles: Map<string, RnStyle>;
+  /** Each class's narrower screens' styles (the sheet's `@media (width < …)` rules), widest first. */
+  below: Map<string, [width: number, entries: RnEntry[]][]>;
+  /** The design's width, that `shrink` (rn-fluid.ts) counts from. */
+  designWidth: number;
+  /** A class's gradient, drawn by its fill (gradientFill) when its box is printed as a View, else kept as a style. */
+  gradients: Map<string, RnEntry>;
   /** Image file → how it is written (a require, or the SVG component's name). */
   images: Map<string, string>;
 }
@@ -72,29 +82,73 @@ function usesOf(node: VNode, out: Set<string>): void {
  * A class's style; an image fill's background becomes the box's first child (rn-background.ts): the box clips, the
  * image has a style of its own (`<class>Fill`).
  */
+/**
+ * A gradient background as the box's first child: a View over the whole box (its corners rounded as the box's) that
+ * an SvgXml of the gradient fills (rn-gradient.ts); undefined when the gradient is not one it can draw.
+ */
+function gradientFill(unit: RnUnit, key: string, value: string, box: readonly RnEntry[]): string | undefined {
+  // The page's own ids: screens and components share one web page, and their classes' names repeat.
+  const svg = gradientSvg(value, `${unit.name}-${key}-`);
+  if (svg === undefined) return undefined;
+  const corners = box.filter(([k]) => /^border\w*Radius$/.test(k));
+  const clip: RnEntry[] = corners.length > 0 ? [...corners, ["overflow", '"hidden"']] : [];
+  unit.styles.set(`${key}Gradient`, { entries: [...SHADE_BOX, ...clip], dropped: [] });
+  const name = `${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_GRADIENT_XML`;
+  unit.svgXml.set(name, svg);
+  unit.components.add("View");
+  return `<View style={styles.${key}Gradient}><SvgXml xml={${name}} width="100%" height="100%" /></View>`;
+}
+
 function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUnit, file: string) => string): void {
   const bg = decls.find(([p]) => p === "background");
   const fill = bg !== undefined ? rnBackground(bg[1]) : undefined;
   const fillCls = `${cls}Fill`;
   if (!fill?.url.startsWith("../assets/") || unit.sheet.rules.has(fillCls)) {
-    unit.styles.set(cls, rnStyle(decls));
+    const style = rnStyle(decls);
+    unit.styles.set(cls, style);
+    const at = style.entries.findIndex(([k]) => k === "experimental_backgroundImage");
+    const drawn =
+      at >= 0 ? gradientFill(unit, cls, JSON.parse(style.entries[at]![1]) as string, style.entries) : undefined;
+    if (drawn !== undefined) {
+      unit.gradients.set(cls, style.entries[at]!);
+      style.entries.splice(at, 1);
+      unit.fills.set(cls, drawn);
+    }
     return;
   }
   const style = rnStyle(decls.filter((d) => d !== bg));
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
   unit.styles.set(cls, style);
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
+  const drawnShade = fill.overlay !== undefined ? gradientFill(unit, `${cls}Shade`, fill.overlay, []) : undefined;
+  const shade = drawnShade ?? (fill.overlay !== undefined ? `<View style={styles.${cls}Shade} />` : "");
+  if (fill.overlay !== undefined && drawnShade === undefined) {
+    unit.components.add("View");
+    const over: RnEntry[] = [["experimental_backgroundImage", JSON.stringify(fill.overlay)]];
+    unit.styles.set(`${cls}Shade`, { entries: [...SHADE_BOX, ...over], dropped: [] });
+  }
   const source = imageOf(unit, fill.url.slice("../assets/".length));
   if (unit.svgComponents.has(source)) {
     unit.components.add("View");
     const ratio = fill.resizeMode === "stretch" ? "none" : fill.resizeMode === "cover" ? "xMidYMid slice" : "xMidYMid";
     const svg = `<${source} width="100%" height="100%" preserveAspectRatio="${ratio}" />`;
-    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>`);
+    unit.fills.set(cls, `<View style={styles.${fillCls}}>${svg}</View>${shade}`);
   } else {
     unit.components.add("Image");
-    unit.fills.set(cls, `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`);
+    const image = `<Image source={${source}} style={styles.${fillCls}} resizeMode="${fill.resizeMode}" />`;
+    unit.fills.set(cls, `${image}${shade}`);
   }
 }
+
+/** A box over the whole of its parent (a fill's gradients over its image). */
+const SHADE_BOX: RnEntry[] = [
+  ["position", '"absolute"'],
+  ["left", "0"],
+  ["top", "0"],
+  ["width", '"100%"'],
+  ["height", '"100%"'],
+  ["pointerEvents", '"none"'],
+];
 
 function entriesText(entries: readonly RnEntry[]): string[] {
   return entries.map(([k, v]) => `    ${k}: ${v},`);
@@ -105,6 +159,8 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
   const lines: string[] = [];
   const dropped = new Set<string>();
   for (const [cls, style] of unit.styles) {
+    const gradient = unit.gradients.get(cls);
+    if (gradient !== undefined && !unit.drawnFills.has(cls)) style.entries.push(gradient);
     for (const d of style.dropped) dropped.add(d.split(":")[0]!);
     if (style.entries.length === 0) continue;
     const boxed = unit.textOf.has(cls) || unit.pressOf.has(cls);
@@ -123,13 +179,89 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
   return lines.length > 0 ? ["const styles = StyleSheet.create({", ...lines, "});"] : [];
 }
 
+/**
+ * A box without a z-index over layers that have one takes the highest of theirs. CSS paints such layers in the
+ * nearest stacking context above (a box of `z-index: auto` makes none); React Native orders siblings only (and
+ * react-native-web gives every View `z-index: 0`), so the box carries its layers' order among its siblings.
+ */
+function hoistZ(node: VNode, unit: RnUnit): number | undefined {
+  if (node.type === "if") return hoistZ(node.child, unit);
+  if (node.type === "use") {
+    const z = node.cls !== undefined ? unit.styles.get(node.cls)?.entries.find(([k]) => k === "zIndex") : undefined;
+    return z !== undefined ? Number(z[1]) : undefined;
+  }
+  if (node.type !== "element") return undefined;
+  let inner: number | undefined;
+  for (const c of node.children) {
+    const z = hoistZ(c, unit);
+    if (z !== undefined) inner = Math.max(inner ?? z, z);
+  }
+  const style = node.cls !== undefined ? unit.styles.get(node.cls) : undefined;
+  const own = style?.entries.find(([k]) => k === "zIndex")?.[1];
+  if (own !== undefined) return Number(own);
+  if (inner !== undefined && style) style.entries.push(["zIndex", String(inner)]);
+  return inner;
+}
+
+/** The sheet's narrower screens' rules as styles behind the window's width (a rule of a pseudo-class left out). */
+function belowStyles(unit: RnUnit): void {
+  for (const [cls, rules] of unit.sheet.below) {
+    const list: [number, RnEntry[]][] = [];
+    for (const [width, decls, pseudo] of rules) {
+      if (pseudo !== undefined) continue;
+      const style = rnStyle(decls);
+      const entries = [...style.entries, ...(style.fluid ?? [])];
+      // Rules of one width are one style (a later entry of a key wins, as in CSS).
+      const same = list.find(([w]) => w === width);
+      if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];
+      else if (entries.length > 0) list.push([width, entries]);
+    }
+    if (list.length > 0) unit.below.set(cls, list);
+  }
+}
+
+/**
+ * The styles that follow the window's size (`windowStyles`, after the StyleSheet): each class's fluid lengths and
+ * its narrower screens' rules; and the component's lines that read the window (useWindowDimensions).
+ */
+function windowStyles(unit: RnUnit): { lines: string[]; setup: string[] } {
+  const own = (cls: string, entries: readonly RnEntry[]): readonly RnEntry[] =>
+    unit.pressOf.has(cls) || unit.textOf.has(cls) ? entries.filter(([k]) => !TEXT_KEYS.has(k)) : entries;
+  const keyed: [string, readonly RnEntry[]][] = [];
+  for (const [cls, style] of unit.styles) if (style.fluid) keyed.push([cls, own(cls, style.fluid)]);
+  for (const [cls, list] of unit.below)
+    for (const [w, entries] of list) keyed.push([`${cls}Below${w}`, own(cls, entries)]);
+  if (keyed.length === 0) return { lines: [], setup: [] };
+  const used = fluidInputs(keyed.flatMap(([, entries]) => entries.map(([, v]) => v)));
+  const vw = used.has("vw") || used.has("shrink") || used.has("page") || unit.below.size > 0;
+  const params = [...(vw ? ["vw"] : []), ...(used.has("vh") ? ["vh"] : [])];
+  const dims = [...(vw ? ["width: vw"] : []), ...(used.has("vh") ? ["height: vh"] : [])];
+  const lines = [
+    "/** Styles that follow the window's size: fluid lengths, and narrower screens' rules. */",
+    `function windowStyles(${params.map((p) => `${p}: number`).join(", ")}) {`,
+    ...(used.has("shrink") ? [`  const shrink = Math.max(0, ${unit.designWidth} - vw);`] : []),
+    ...(used.has("page") ? [`  const page = Math.min(vw, ${unit.designWidth});`] : []),
+    "  return StyleSheet.create({",
+    ...keyed.flatMap(([key, entries]) => [`    ${key}: {`, ...entries.map(([k, v]) => `      ${k}: ${v},`), "    },"]),
+    "  });",
+    "}",
+  ];
+  return {
+    lines,
+    setup: [
+      `const { ${dims.join(", ")} } = useWindowDimensions();`,
+      `const fluid = windowStyles(${params.join(", ")});`,
+    ],
+  };
+}
+
 export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const names = new NameScope(RESERVED);
   const { screenNames, notes, plan } = planScreens(doc, names, (n) => `src/screens/${n}.tsx`, {
     reserved: RESERVED,
-    props: options.nodeIds ? [NODE_ID, LAYER_ID, "style"] : ["style"],
+    props: [...(options.nodeIds ? [NODE_ID, LAYER_ID] : []), "style", ...WINDOW_LOCALS],
   });
   problems.push(...notes);
   const allImages = new Set<string>();
@@ -174,12 +306,19 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   const writeUnit = (unit: RnUnit, tree: VNode, signature: string, setup: string[]): void => {
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
+    belowStyles(unit);
+    hoistZ(tree, unit);
     const body = printRn(tree, unit, 2);
     const used = new Set<string>();
     usesOf(tree, used);
     used.delete(unit.name);
     const styles = styleSheet(unit, problems, path);
-    const rn = [...unit.components, ...(styles.length > 0 ? ["StyleSheet"] : [])];
+    const windowed = windowStyles(unit);
+    const rn = [
+      ...unit.components,
+      ...(styles.length > 0 || windowed.lines.length > 0 ? ["StyleSheet"] : []),
+      ...(windowed.setup.length > 0 ? ["useWindowDimensions"] : []),
+    ];
     const propTypes = unit.dir === "components" ? ["type StyleProp", "type ViewStyle"] : [];
     const imports = [
       ...(unit.links.size > 0 ? ['import { Link } from "expo-router";'] : []),
@@ -196,25 +335,27 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       ...imports,
       "",
       ...signature.split("\n"),
-      ...setup.map((l) => `  ${l}`),
+      ...[...setup, ...windowed.setup].map((l) => `  ${l}`),
       "  return (",
       body,
       "  );",
       "}",
       ...(styles.length > 0 ? ["", ...styles] : []),
+      ...(windowed.lines.length > 0 ? ["", ...windowed.lines] : []),
       ...[...unit.svgXml].map(([name, xml]) => `\nconst ${name} = ${JSON.stringify(xml)};`),
       "",
     ].join("\n");
     files.push({ path, content });
   };
 
+  const widest = Math.max(0, ...doc.frames.map((f) => f.w));
   doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, "screens");
+    const unit = newUnit(screenNames[index]!, "screens", frame.w);
     writeUnit(unit, buildTree(frame, contextFor(unit, undefined)), `export default function ${unit.name}() {`, []);
   });
 
   for (const def of plan.defs) {
-    const unit = newUnit(def.name, "components");
+    const unit = newUnit(def.name, "components", widest);
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
     const props = [
       ["style", "StyleProp<ViewStyle>", undefined] as const,
@@ -277,16 +418,29 @@ const RN_DECLARATIONS = [
   "",
 ].join("\n");
 
-function newUnit(name: string, dir: RnUnit["dir"]): RnUnit {
+function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit {
   const textOf = new Set<string>();
   const styles = new Map<string, RnStyle>();
+  const below = new Map<string, [number, RnEntry[]][]>();
   return {
     styles,
+    below,
+    designWidth,
+    gradients: new Map(),
+    drawnFills: new Set(),
     pressOf: new Set(),
     pressable(cls) {
       this.pressOf.add(cls);
     },
-    hasStyle: (cls) => (styles.get(cls)?.entries.length ?? 0) > 0,
+    styleRefs(cls) {
+      return [
+        ...((styles.get(cls)?.entries.length ?? 0) > 0 || (this.gradients.has(cls) && !this.drawnFills.has(cls))
+          ? [`styles.${cls}`]
+          : []),
+        ...(styles.get(cls)?.fluid ? [`fluid.${cls}`] : []),
+        ...(below.get(cls) ?? []).map(([w]) => `vw < ${w} && fluid.${cls}Below${w}`),
+      ];
+    },
     name,
     dir,
     sheet: new Sheet(["root"]),

@@ -11,6 +11,24 @@ export interface RnBackground {
   /** The image's own style (absolute box) and how it scales into it. */
   entries: RnEntry[];
   resizeMode: "stretch" | "cover" | "contain";
+  /** Gradient layers drawn over the image (`linear-gradient(…), url(…) …`), as one background image's text. */
+  overlay?: string;
+}
+
+/** A `background` value's layers (split at its top-level commas). */
+export function layers(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === "(") depth++;
+    else if (value[i] === ")") depth--;
+    else if (value[i] === "," && depth === 0) {
+      out.push(value.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return [...out, value.slice(start).trim()];
 }
 
 const PLACED = /^url\(["']?([^"')]+)["']?\)\s+(-?[\d.]+)%?\s+(-?[\d.]+)%?\s*\/\s*([\d.]+)%\s+([\d.]+)%\s+no-repeat$/;
@@ -20,6 +38,14 @@ const pct = (n: number): string => JSON.stringify(`${Number(n.toFixed(3))}%`);
 
 /** The image fill a `background` value draws, when React Native can draw it (an image, placed or scaled). */
 export function rnBackground(value: string): RnBackground | undefined {
+  const all = layers(value.trim());
+  const over = all.slice(0, -1);
+  if (over.length > 0) {
+    // Gradients over one image: the image, and the gradients on a box over it.
+    if (!over.every((l) => /^(?:repeating-)?(?:linear|radial|conic)-gradient\(.*\)$/.test(l))) return undefined;
+    const image = rnBackground(all[all.length - 1]!);
+    return image ? { ...image, overlay: over.join(", ") } : undefined;
+  }
   const v = value.trim();
   const placed = PLACED.exec(v);
   if (placed) {

@@ -4,6 +4,7 @@
  * row unless it says otherwise), and what React Native has no style for left out (named, for a note).
  */
 import type { Decl } from "./css.js";
+import { fluidExpression } from "./rn-fluid.js";
 
 /** A style entry: its key and its value as TypeScript (`16`, `"row"`). */
 export type RnEntry = [key: string, value: string];
@@ -12,6 +13,8 @@ export interface RnStyle {
   entries: RnEntry[];
   /** CSS properties (or values) with no React Native style, left out. */
   dropped: string[];
+  /** Entries that follow the window's size (rn-fluid.ts): their values are expressions of `vw`, `vh`, `shrink`. */
+  fluid?: RnEntry[];
 }
 
 const PX = /^(-?(?:\d+\.?\d*|\.\d+))px$/;
@@ -275,10 +278,21 @@ function round(n: number): number {
 }
 
 /** One declaration's entries (appended to `out`); false when React Native has no style for it. */
-function declEntries(prop: string, raw: string, fontSize: number | undefined, out: RnEntry[]): boolean {
+function declEntries(
+  prop: string,
+  raw: string,
+  fontSize: number | undefined,
+  out: RnEntry[],
+  fluid: RnEntry[],
+): boolean {
   const value = withoutVars(raw).replace(/\s*!important$/, "");
-  const lengthKey = LENGTH_KEYS[prop];
-  if (lengthKey) {
+  const lengthKey = LENGTH_KEYS[prop] ?? (prop === "font-size" ? "fontSize" : undefined);
+  const fluidValue = lengthKey !== undefined ? fluidExpression(value, prop === "max-width") : undefined;
+  if (lengthKey !== undefined && fluidValue !== undefined) {
+    fluid.push([lengthKey, fluidValue]);
+    return true;
+  }
+  if (lengthKey && prop !== "font-size") {
     const length = rnLength(value);
     if (length !== undefined) {
       out.push([lengthKey, length]);
@@ -426,11 +440,21 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
   const size = decls.find(([p]) => p === "font-size")?.[1];
   const fontSize = size !== undefined ? Number(PX.exec(size.trim())?.[1] ?? Number.NaN) : undefined;
   const known = fontSize !== undefined && !Number.isNaN(fontSize) ? fontSize : undefined;
+  const fluid: RnEntry[] = [];
   const flex = decls.some(([p, v]) => p === "display" && /^(inline-)?flex$/.test(v.trim()));
   if (flex && !decls.some(([p]) => p === "flex-direction")) entries.push(["flexDirection", '"row"']);
   for (const [prop, value] of decls) {
     if (QUIET.has(prop) || prop.startsWith("--")) continue;
-    if (!declEntries(prop, value, known, entries)) dropped.push(`${prop}: ${value}`);
+    if (!declEntries(prop, value, known, entries, fluid)) dropped.push(`${prop}: ${value}`);
+  }
+  // A line height in font sizes under a fluid font size follows it.
+  const fluidSize = fluid.find(([k]) => k === "fontSize")?.[1];
+  const height = decls.find(([p]) => p === "line-height")?.[1].trim();
+  if (fluidSize !== undefined && height !== undefined && /^[\d.]+%?$/.test(height)) {
+    const times = height.endsWith("%") ? Number(height.slice(0, -1)) / 100 : Number(height);
+    fluid.push(["lineHeight", `(${fluidSize}) * ${times}`]);
+    const at = dropped.findIndex((d) => d.startsWith("line-height:"));
+    if (at >= 0) dropped.splice(at, 1);
   }
   // A later entry of a key wins, as in CSS; each key once.
   const last = new Map<string, string>();
@@ -438,5 +462,5 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
     last.delete(k);
     last.set(k, v);
   }
-  return { entries: [...last], dropped };
+  return { entries: [...last], dropped, ...(fluid.length > 0 ? { fluid } : {}) };
 }

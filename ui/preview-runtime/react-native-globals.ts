@@ -4,7 +4,7 @@
  * react-dom (react-native-web needs them, not the React preview's Preact), react-native-web, react-native-svg's web
  * build, and a stand-in for expo-router's `Link` that asks the preview's main for the screen at its href. The preview
  * runtime (runtime.ts) takes these modules as built-ins. react-native-web writes `testID` as `data-testid`; the
- * scorer reads `data-node-id`, so each rendered element gets one beside it.
+ * scorer reads `data-node-id`, so each rendered element gets one beside it (an SVG shape's too: markNodeIds).
  */
 import * as React from "react";
 import * as jsxRuntime from "react/jsx-runtime";
@@ -36,6 +36,12 @@ function Link({ href, asChild, children }: LinkProps): React.ReactNode {
 function markNodeIds(root: ParentNode): void {
   for (const el of root.querySelectorAll("[data-testid]")) {
     const id = el.getAttribute("data-testid");
+    if (id !== null && el.getAttribute("data-node-id") !== id) el.setAttribute("data-node-id", id);
+  }
+  // An SvgXml's shapes keep the markup's `data-node-id`, which react-native-svg's parser camel-cases (`dataNodeId`):
+  // the shape that draws the layer carries its id under the name the scorer reads.
+  for (const el of root.querySelectorAll("svg *")) {
+    const id = el.getAttribute("dataNodeId");
     if (id !== null && el.getAttribute("data-node-id") !== id) el.setAttribute("data-node-id", id);
   }
 }
