@@ -217,7 +217,7 @@ const CODE_PART_SHIMS = new Map(
 );
 
 /**
- * In a target's preview part (code-vue, code-svelte): react-preview.ts's calls go to the code-preview part by its
+ * In a target's preview part (code-vue, code-svelte, code-react-native): react-preview.ts's calls go to the code-preview part by its
  * global alone, so the part's script names no other part's global (bench/plugin-util.ts tells the parts apart by them).
  */
 const TARGET_PART_SHIMS = new Map([
@@ -304,11 +304,17 @@ const CODE_PARTS = {
     plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
     outfile: "dist/ui-parts/code-svelte.js",
   },
+  "code-react-native": {
+    entryPoints: ["ui/engine/code-parts/react-native.entry.ts"],
+    ...browserIife,
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
+    outfile: "dist/ui-parts/code-react-native.js",
+  },
 };
 
 /**
  * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime
- * (dist/svelte-runtime.js, built before the parts).
+ * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts).
  */
 async function targetRuntimes() {
   const require = createRequire(import.meta.url);
@@ -317,6 +323,7 @@ async function targetRuntimes() {
     __FIGMENT_VUE_RUNTIME__: await text(require.resolve("vue/dist/vue.runtime.global.prod.js")),
     __FIGMENT_VUE_ROUTER_RUNTIME__: await text(require.resolve("vue-router/dist/vue-router.global.prod.js")),
     __FIGMENT_SVELTE_RUNTIME__: await text("dist/svelte-runtime.js"),
+    __FIGMENT_REACT_NATIVE_RUNTIME__: await text("dist/react-native-runtime.js"),
   };
 }
 

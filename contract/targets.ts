@@ -8,18 +8,22 @@ import type { CodePart } from "./messages.js";
 import { TARGETS, type Target } from "./words.js";
 
 /** The code part that compiles a target's files for its preview (none: the React preview's part serves). */
-const PREVIEW_PARTS: Partial<Record<Target, [CodePart]>> = { vue: ["code-vue"], svelte: ["code-svelte"] };
+const PREVIEW_PARTS: Partial<Record<Target, [CodePart]>> = {
+  vue: ["code-vue"],
+  svelte: ["code-svelte"],
+  "react-native": ["code-react-native"],
+};
 
-/** A target's name in the menu: its word capitalised ("Vue"), HTML in capitals. */
+/** A target's name in the menu: its words capitalised ("Vue", "React Native"), HTML in capitals. */
 export const targetLabel = (target: Target): string =>
-  target === "html" ? "HTML" : target[0]!.toUpperCase() + target.slice(1);
+  target === "html" ? "HTML" : target.replace(/\b\w/g, (c) => c.toUpperCase()).replace("-", " ");
 
 /** The code part holding the target's compiler for its preview, or none when the React preview's part does. */
 export const targetPreviewParts = (target: Target | undefined): readonly CodePart[] =>
   (target && PREVIEW_PARTS[target]) || [];
 
 /**
- * The Target menu: the targets the panel previews, TARGETS' first four (React, HTML, Vue, Svelte). Angular's compiler
- * (ngtsc) and React Native's renderer (react-native-web) run in the CLI and Dev Mode only, so far.
+ * The Target menu: the targets the panel previews (React, HTML, Vue, Svelte, React Native). Angular's compiler (ngtsc)
+ * runs in the CLI and Dev Mode only, so far.
  */
-export const TARGET_MENU = TARGETS.slice(0, 4).map((value) => ({ value, label: targetLabel(value) }));
+export const TARGET_MENU = TARGETS.filter((t) => t !== "angular").map((value) => ({ value, label: targetLabel(value) }));
