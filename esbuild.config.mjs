@@ -23,6 +23,7 @@ import { createRequire } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
+import { reactNativeTypes } from "./esbuild.react-native-types.mjs";
 
 const watch = process.argv.includes("--watch");
 
@@ -314,7 +315,8 @@ const CODE_PARTS = {
 
 /**
  * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime
- * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts).
+ * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts); and the
+ * declarations the model path type-checks React Native against (esbuild.react-native-types.mjs).
  */
 async function targetRuntimes() {
   const require = createRequire(import.meta.url);
@@ -324,6 +326,7 @@ async function targetRuntimes() {
     __FIGMENT_VUE_ROUTER_RUNTIME__: await text(require.resolve("vue-router/dist/vue-router.global.prod.js")),
     __FIGMENT_SVELTE_RUNTIME__: await text("dist/svelte-runtime.js"),
     __FIGMENT_REACT_NATIVE_RUNTIME__: await text("dist/react-native-runtime.js"),
+    __FIGMENT_REACT_NATIVE_TYPES__: JSON.stringify(reactNativeTypes()),
   };
 }
 

@@ -26,4 +26,7 @@ export const targetPreviewParts = (target: Target | undefined): readonly CodePar
  * The Target menu: the targets the panel previews (React, HTML, Vue, Svelte, React Native). Angular's compiler (ngtsc)
  * runs in the CLI and Dev Mode only, so far.
  */
-export const TARGET_MENU = TARGETS.filter((t) => t !== "angular").map((value) => ({ value, label: targetLabel(value) }));
+export const TARGET_MENU = TARGETS.filter((t) => t !== "angular").map((value) => ({
+  value,
+  label: targetLabel(value),
+}));

@@ -64,53 +64,61 @@ const CASES = [
     // the eval Playwright polls an expression with.
     compiled: () =>
       document.querySelector("#root > [data-testid][data-node-id]") !== null &&
-      [...document.querySelectorAll("#root [data-testid]")].some((e) => /^css-\w+ r-/.test(e.className)),
+      Array.from(document.querySelectorAll("#root [data-testid]")).some((e) => /^css-\w+ r-/.test(e.className)),
   },
 ] as const;
 
-describe.runIf(runBrowser)("the Code panel's Vue, Svelte and React Native targets at 420×600", { timeout: 240_000 }, () => {
-  const browser = useBrowser();
-  const pages = usePageContext(browser);
+describe.runIf(runBrowser)(
+  "the Code panel's Vue, Svelte and React Native targets at 420×600",
+  { timeout: 240_000 },
+  () => {
+    const browser = useBrowser();
+    const pages = usePageContext(browser);
 
-  it("the Target menu lists every target, React first", async () => {
-    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui }) => {
-      const target = ui.getByRole("radiogroup", { name: "Target" });
-      expect(await target.getByRole("radio").allTextContents()).toEqual(
-        ["React", "HTML", "Vue", "Svelte", "React Native"],
-      );
-      await target.getByRole("radio", { name: "Vue" }).click();
-      expect(await target.getByRole("radio", { name: "Vue" }).getAttribute("aria-checked")).toBe("true");
-      await shot(page, "0-target-menu-vue");
-    });
-  });
-
-  for (const c of CASES) {
-    it(`${c.label}: its files, and a preview of them by ${c.label}'s compiler, asked for only then`, async () => {
-      await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui, relay }) => {
-        await ui.getByRole("radiogroup", { name: "Target" }).getByRole("radio", { name: c.label }).click();
-        await ui.getByRole("button", { name: "Generate", exact: true }).click();
-        await waitForFinalCode(ui, 120_000);
-        const names = await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents();
-        expect(names.filter((n) => c.file.test(n)).length).toBeGreaterThan(0);
-        expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
-          `-${c.zip}.zip`,
-        );
-        const styling = "styling" in c ? c.styling : "CSS modules";
-        expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · ${styling} · `);
-        await shot(page, `1-${c.zip}-files`);
-
-        const preview = await previewPage(ui);
-        await preview.waitForFunction(c.compiled, undefined, { timeout: 60_000 });
-        expect(await ui.locator(".preview__note-text").textContent()).toMatch(new RegExp(`^${c.label} preview: `));
-        // The login page's own words, as the target's components render them.
-        expect(await preview.locator("body").innerText()).toMatch(/log ?in/i);
-        await shot(page, `2-${c.zip}-preview`);
-
-        // The target's compiler came when it was chosen; the other target's never did.
-        const asked = await workerParts(relay.traffic);
-        expect(asked).toContain(c.part);
-        expect(asked).not.toContain(c.other);
+    it("the Target menu lists every target, React first", async () => {
+      await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui }) => {
+        const target = ui.getByRole("radiogroup", { name: "Target" });
+        expect(await target.getByRole("radio").allTextContents()).toEqual([
+          "React",
+          "HTML",
+          "Vue",
+          "Svelte",
+          "React Native",
+        ]);
+        await target.getByRole("radio", { name: "Vue" }).click();
+        expect(await target.getByRole("radio", { name: "Vue" }).getAttribute("aria-checked")).toBe("true");
+        await shot(page, "0-target-menu-vue");
       });
     });
-  }
-});
+
+    for (const c of CASES) {
+      it(`${c.label}: its files, and a preview of them by ${c.label}'s compiler, asked for only then`, async () => {
+        await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui, relay }) => {
+          await ui.getByRole("radiogroup", { name: "Target" }).getByRole("radio", { name: c.label }).click();
+          await ui.getByRole("button", { name: "Generate", exact: true }).click();
+          await waitForFinalCode(ui, 120_000);
+          const names = await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents();
+          expect(names.filter((n) => c.file.test(n)).length).toBeGreaterThan(0);
+          expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
+            `-${c.zip}.zip`,
+          );
+          const styling = "styling" in c ? c.styling : "CSS modules";
+          expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · ${styling} · `);
+          await shot(page, `1-${c.zip}-files`);
+
+          const preview = await previewPage(ui);
+          await preview.waitForFunction(c.compiled, undefined, { timeout: 60_000 });
+          expect(await ui.locator(".preview__note-text").textContent()).toMatch(new RegExp(`^${c.label} preview: `));
+          // The login page's own words, as the target's components render them.
+          expect(await preview.locator("body").innerText()).toMatch(/log ?in/i);
+          await shot(page, `2-${c.zip}-preview`);
+
+          // The target's compiler came when it was chosen; the other target's never did.
+          const asked = await workerParts(relay.traffic);
+          expect(asked).toContain(c.part);
+          expect(asked).not.toContain(c.other);
+        });
+      });
+    }
+  },
+);

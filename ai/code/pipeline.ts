@@ -13,6 +13,7 @@ import {
   checkComponentUsage,
   checkLibraryUsage,
   checkProject,
+  checkReactNative,
   type LibraryTypes,
 } from "../../codegen/project/index.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
@@ -38,6 +39,9 @@ const BLOCKING = new Set([
   // A Vue component its compiler cannot compile (codegen/vue/compile.ts), a Svelte one likewise (codegen/svelte).
   "vue-compile",
   "svelte-compile",
+  // A React Native answer with a DOM element, or one tsc --strict refuses against react-native's types.
+  "react-native-dom",
+  "react-native-types",
 ]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */
@@ -86,6 +90,11 @@ export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
   maxRepairs?: number;
   /** The team's component library types: the answer's use of them is type-checked (`component-props`). */
   libraryTypes?: LibraryTypes[];
+  /**
+   * A React Native answer is type-checked against these declarations (react-native's, react-native-svg's, React's,
+   * paths under node_modules: the code-react-native part's); without them, only its components are checked.
+   */
+  reactNativeTypes?: readonly SourceFile[];
   /** Reports the post-processing and repair stages, for a status line. */
   onStage?: (stage: "checking" | "repairing") => void;
   now?: () => number;
@@ -154,6 +163,8 @@ async function formatOne(file: SourceFile): Promise<Formatted> {
 export interface ComponentChecks {
   libraryTypes?: readonly LibraryTypes[];
   componentMap?: ComponentMap;
+  /** A React Native answer: its components and types (checkReactNative), against these declarations. */
+  reactNative?: { types: readonly SourceFile[] };
 }
 
 /**
@@ -165,9 +176,13 @@ export async function postProcess(
   preformatted?: Preformatter,
   assets: readonly SourceFile[] = [],
   fonts?: { plan: FontPlan; target: Target; styling: "css-modules" | "tailwind" },
-  { libraryTypes = [], componentMap }: ComponentChecks = {},
+  { libraryTypes = [], componentMap, reactNative }: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const processed = await checkedAndFormatted(reply, preformatted, assets, fonts);
+  const formatted = await checkedAndFormatted(reply, preformatted, assets, fonts);
+  // After formatting too: its lines are the written files' lines.
+  const processed = reactNative
+    ? { ...formatted, problems: [...formatted.problems, ...checkReactNative(formatted.files, reactNative.types)] }
+    : formatted;
   if (libraryTypes.length === 0 && !componentMap) return processed;
   // After formatting: its lines are the written files' lines. Where the library's types check a module, they decide its
   // props.
@@ -243,7 +258,7 @@ export async function generateModelCode(
   options: ModelCodeOptions = {},
 ): Promise<ModelCodeResult> {
   const now = options.now ?? (() => performance.now());
-  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], ...turnOptions } = options;
+  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], reactNativeTypes = [], ...turnOptions } = options;
   let modelMs = 0;
   let postMs = 0;
   const timed = async <T>(fn: () => Promise<T>, add: (ms: number) => void): Promise<T> => {
@@ -269,6 +284,7 @@ export async function generateModelCode(
   const checks: ComponentChecks = {
     libraryTypes,
     ...(input.componentMap && input.target === "react" ? { componentMap: input.componentMap } : {}),
+    ...(input.target === "react-native" ? { reactNative: { types: reactNativeTypes } } : {}),
   };
   const attempts = [
     attemptFrom(

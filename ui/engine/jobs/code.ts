@@ -40,7 +40,9 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
  */
 function targetPreview(files: SourceFile[], target: Target | undefined, runtime: string): Promise<ReactPreview> {
   const [part] = targetPreviewParts(target);
-  return part ? codePart(part).preview(files, runtime) : reactPreview(files, runtime);
+  return part === "code-vue" || part === "code-svelte" || part === "code-react-native"
+    ? codePart(part).preview(files, runtime)
+    : reactPreview(files, runtime);
 }
 
 /**
