@@ -218,8 +218,9 @@ const CODE_PART_SHIMS = new Map(
 );
 
 /**
- * In a target's preview part (code-vue, code-svelte, code-react-native): react-preview.ts's calls go to the code-preview part by its
- * global alone, so the part's script names no other part's global (bench/plugin-util.ts tells the parts apart by them).
+ * In a target's preview part (code-vue, code-svelte, code-react-native): react-preview.ts's calls go to the
+ * code-preview part by its global alone, so the part's script names no other part's global (bench/plugin-util.ts tells
+ * the parts apart by them).
  */
 const TARGET_PART_SHIMS = new Map([
   ...CODE_PART_SHIMS,
@@ -315,8 +316,8 @@ const CODE_PARTS = {
 
 /**
  * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime
- * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts); and the
- * declarations the model path type-checks React Native against (esbuild.react-native-types.mjs).
+ * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts); and, for the
+ * code-check part, the declarations the model path type-checks React Native against (esbuild.react-native-types.mjs).
  */
 async function targetRuntimes() {
   const require = createRequire(import.meta.url);

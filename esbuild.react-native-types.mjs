@@ -1,5 +1,5 @@
 // The declarations the model path's React Native check type-checks against (codegen/project/react-native.ts), carried
-// by the code-react-native part: what TypeScript reads of react-native's, react-native-svg's and React's types for a
+// by the code-check part: what TypeScript reads of react-native's, react-native-svg's and React's types for a
 // screen importing them (as the CLI's tsc test resolves them: codegen/emit/react-native-tsc.test.ts), comments
 // stripped (csstype's are most of its megabyte), each package's package.json reduced to what resolution reads.
 import { readFileSync } from "node:fs";

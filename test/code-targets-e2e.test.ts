@@ -58,7 +58,6 @@ const CASES = [
     other: "code-svelte",
     file: /\.tsx$/,
     zip: "react-native",
-    styling: "StyleSheet",
     // react-native-web rendered the screen's Views and Texts: its atomic classes (`css-…` and `r-…`), testID as
     // data-testid (the runtime copies it to data-node-id). A function, not an expression: the preview's CSP refuses
     // the eval Playwright polls an expression with.
@@ -102,8 +101,7 @@ describe.runIf(runBrowser)(
           expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
             `-${c.zip}.zip`,
           );
-          const styling = "styling" in c ? c.styling : "CSS modules";
-          expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · ${styling} · `);
+          expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · CSS modules · `);
           await shot(page, `1-${c.zip}-files`);
 
           const preview = await previewPage(ui);

@@ -161,8 +161,8 @@ describe("manifest.json", () => {
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
-    // The payloads: the engine worker, the tokenizer and the code parts it loads when needed (three of them only for Vue,
-    // Svelte or React Native output: their compilers, runtimes), the search worker,
+    // The payloads: the engine worker, the tokenizer and the code parts it loads when needed (three of them only for
+    // Vue, Svelte or React Native output: their compilers, runtimes), the search worker,
     // the Code panel's draft emitters, Insert as layers' part and the other panels' parts; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{5000,})"/g)].map((m) => m[1]!);
     expect(

@@ -1,6 +1,6 @@
 /**
  * The model's React Native files (issue 54): React Native's components only and `tsc --strict` against react-native's
- * types (checkReactNative, with the declarations the code-react-native part carries, read here as the build reads
+ * types (checkReactNative, with the declarations the code-check part carries, read here as the build reads
  * them), a DOM element and a type error repaired in one round with file and line, the kept files formatted by
  * prettier — over real HTTP against the OpenAI-wire test server.
  */
@@ -41,7 +41,8 @@ const FIXED_HEADER = {
   path: "src/components/Header.tsx",
   content:
     'import { Text, View } from "react-native";\n' +
-    'export function Header({ title }: { title: string }) {\n  return <View><Text style={{ color: "red" }}>{title}</Text></View>;\n}\n',
+    "export function Header({ title }: { title: string }) {\n" +
+    '  return <View><Text style={{ color: "red" }}>{title}</Text></View>;\n}\n',
 };
 
 const serve = scriptedServer();

@@ -92,7 +92,7 @@ export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
   libraryTypes?: LibraryTypes[];
   /**
    * A React Native answer is type-checked against these declarations (react-native's, react-native-svg's, React's,
-   * paths under node_modules: the code-react-native part's); without them, only its components are checked.
+   * paths under node_modules); without them, the code-check part's (in the worker), or its components alone (Node).
    */
   reactNativeTypes?: readonly SourceFile[];
   /** Reports the post-processing and repair stages, for a status line. */
@@ -164,7 +164,7 @@ export interface ComponentChecks {
   libraryTypes?: readonly LibraryTypes[];
   componentMap?: ComponentMap;
   /** A React Native answer: its components and types (checkReactNative), against these declarations. */
-  reactNative?: { types: readonly SourceFile[] };
+  reactNative?: { types: readonly SourceFile[] | undefined };
 }
 
 /**
@@ -258,7 +258,7 @@ export async function generateModelCode(
   options: ModelCodeOptions = {},
 ): Promise<ModelCodeResult> {
   const now = options.now ?? (() => performance.now());
-  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], reactNativeTypes = [], ...turnOptions } = options;
+  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], reactNativeTypes, ...turnOptions } = options;
   let modelMs = 0;
   let postMs = 0;
   const timed = async <T>(fn: () => Promise<T>, add: (ms: number) => void): Promise<T> => {

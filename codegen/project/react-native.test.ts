@@ -1,6 +1,6 @@
 /**
  * The model path's React Native check (issue 54): React Native's components only, and `tsc --strict` against the
- * declarations the code-react-native part carries (read here as the build reads them). The offline output of a real
+ * declarations the code-check part carries (read here as the build reads them). The offline output of a real
  * frame passes both (as the CLI's tsc test finds); a DOM element, a wrong prop and a missing import do not.
  */
 import { readFileSync } from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * The model's React Native files checked as the ecosystem checks them (issue 54): React Native's components only (a
  * lowercase JSX tag is a DOM element, which React Native does not have: `react-native-dom`), and, given the packages'
- * declarations (react-native's, react-native-svg's and React's types: the code-react-native part carries them,
+ * declarations (react-native's, react-native-svg's and React's types: the code-check part carries them,
  * esbuild.react-native-types.mjs), `tsc --strict` as the CLI's test runs it (`react-native-types`). In memory, with
  * ts-morph's own lib files: runs in the engine worker as in Node.
  */

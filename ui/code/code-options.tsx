@@ -15,8 +15,7 @@ export function CodeOptions({
   disabled: boolean;
   onChange(patch: Partial<Settings>): void;
 }) {
-  // HTML has one stylesheet, React Native its StyleSheet objects: the styling choice is React's, Vue's and Svelte's.
-  const fixed = settings.target === "html" ? "HTML" : settings.target === "react-native" ? "React Native" : "";
+  const html = settings.target === "html";
   return (
     <div class="options">
       <div class="field field--inline">
@@ -36,8 +35,8 @@ export function CodeOptions({
         <Segmented
           label="Styling"
           value={settings.styling}
-          disabled={disabled || !!fixed}
-          title={fixed ? `${fixed} output has its own styling` : undefined}
+          disabled={disabled || html}
+          title={html ? "HTML output always uses one stylesheet" : undefined}
           options={[
             { value: "css-modules", label: "CSS modules" },
             { value: "tailwind", label: "Tailwind" },

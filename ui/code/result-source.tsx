@@ -12,12 +12,9 @@ import { plural } from "../../kernel/plural.js";
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 export function targetLabel(options: CodeOptions): string {
-  const { target, styling } = options;
-  return target === "html"
+  return options.target === "html"
     ? "HTML · CSS"
-    : `${targetName(target)} · ${
-        target === "react-native" ? "StyleSheet" : styling === "tailwind" ? "Tailwind" : "CSS modules"
-      }`;
+    : `${targetName(options.target)} · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}`;
 }
 
 export interface Regenerate {

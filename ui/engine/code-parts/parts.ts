@@ -49,14 +49,6 @@ export interface TargetPreviewPart {
   preview(files: SourceFile[], runtime: string): Promise<ReactPreview>;
 }
 
-/**
- * The `code-react-native` part: the preview, and the declarations of react-native, react-native-svg and React that the
- * model path type-checks a React Native answer against (code-check's checkReactNative; esbuild.react-native-types.mjs).
- */
-export interface ReactNativePart extends TargetPreviewPart {
-  types: readonly SourceFile[];
-}
-
 export interface FormatPart {
   formatFiles: typeof formatFiles;
   isFormatted: typeof isFormatted;
@@ -69,7 +61,10 @@ export interface CheckPart {
   checkLibraryUsage: typeof checkLibraryUsage;
   /** The model's files against the document's mapping (the plugin has no library types). */
   checkComponentUsage: typeof checkComponentUsage;
-  /** A React Native answer: React Native's components only, and its types (the declarations: code-react-native's). */
+  /**
+   * A React Native answer: React Native's components only, and its types against the declarations of react-native,
+   * react-native-svg and React this part carries (esbuild.react-native-types.mjs), unless others are given.
+   */
   checkReactNative: typeof checkReactNative;
   /** Code Connect files are TypeScript: read with ts-morph, so only here (issue 26). */
   parseCodeConnectText: typeof parseCodeConnectText;
@@ -81,7 +76,7 @@ interface PartApis {
   "code-check": CheckPart;
   "code-vue": TargetPreviewPart;
   "code-svelte": TargetPreviewPart;
-  "code-react-native": ReactNativePart;
+  "code-react-native": TargetPreviewPart;
 }
 
 /**
@@ -134,7 +129,7 @@ export function registerSveltePart(api: TargetPreviewPart): void {
 }
 
 /** In the code-react-native part's script: registers its API in the worker. */
-export function registerReactNativePart(api: ReactNativePart): void {
+export function registerReactNativePart(api: TargetPreviewPart): void {
   (globalThis as Record<string, unknown>)[CODE_REACT_NATIVE_GLOBAL] = api;
 }
 

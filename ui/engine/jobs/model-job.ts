@@ -7,7 +7,6 @@ import { providerConfig } from "../../../ai/client/providers.js";
 import { finishPage } from "../../../ai/code/page.js";
 import { compileTailwind } from "../../../codegen/preview/react-preview.js";
 import type { ReplyOf, RequestOf } from "../protocol/index.js";
-import { codePart } from "../code-parts/parts.js";
 import type { JobContext } from "./job.js";
 
 export async function runModelJob(
@@ -22,8 +21,6 @@ export async function runModelJob(
     // The panel needs names, not contents: file contents stay in the worker until the result.
     onProgress: (event) => emit({ type: "progress", event: event.type === "file" ? { ...event, content: "" } : event }),
     onStage: (stage) => emit({ type: "stage", stage }),
-    // React Native's answer is type-checked against the packages' declarations, which its preview part carries.
-    ...(request.input.target === "react-native" ? { reactNativeTypes: codePart("code-react-native").types } : {}),
   });
   // A designed page: checked as a page (scripts stripped) and its Tailwind compiled into the stylesheet it links.
   if (request.input.page) return { result: { ...result, ...(await finishPage(result, compileTailwind)) } };

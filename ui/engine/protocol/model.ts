@@ -28,7 +28,7 @@ import { MAX_FILE_FONTS, MAX_NAME_CHARS, MAX_PROMPT_CHARS } from "../../../contr
 import { designVariablesField } from "../../../contract/tokens.js";
 import { exportExtrasField, fetchedPricesField } from "../../../contract/messages.js";
 import { codeOptionsField, exportsField } from "./code.js";
-import { modelFields, type CodePartsOf, type Section } from "./common.js";
+import { modelFields, type Section } from "./common.js";
 
 const size = object({ width: number(), height: number() });
 /** A file of a draft or of the design's assets, as the prompt lists it. */
@@ -155,13 +155,7 @@ export const modelSection = {
   // (and compiles a designed page's Tailwind: the preview part's).
   codeParts: {
     "ai-prepare": ["code-format", "code-check"],
-    // A React Native answer is type-checked against the declarations the code-react-native part carries.
-    "ai-generate": ((body) => [
-      "code-preview",
-      "code-format",
-      "code-check",
-      ...(body?.input.target === "react-native" ? (["code-react-native"] as const) : []),
-    ]) satisfies CodePartsOf<{ input: { target: string } }>,
+    "ai-generate": ["code-preview", "code-format", "code-check"],
   },
 } as const satisfies Section;
 
