@@ -23,6 +23,7 @@ import { createRequire } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
+import { reactNativeTypes } from "./esbuild.react-native-types.mjs";
 
 const watch = process.argv.includes("--watch");
 
@@ -217,8 +218,9 @@ const CODE_PART_SHIMS = new Map(
 );
 
 /**
- * In a target's preview part (code-vue, code-svelte): react-preview.ts's calls go to the code-preview part by its
- * global alone, so the part's script names no other part's global (bench/plugin-util.ts tells the parts apart by them).
+ * In a target's preview part (code-vue, code-svelte, code-react-native): react-preview.ts's calls go to the
+ * code-preview part by its global alone, so the part's script names no other part's global (bench/plugin-util.ts tells
+ * the parts apart by them).
  */
 const TARGET_PART_SHIMS = new Map([
   ...CODE_PART_SHIMS,
@@ -304,11 +306,18 @@ const CODE_PARTS = {
     plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
     outfile: "dist/ui-parts/code-svelte.js",
   },
+  "code-react-native": {
+    entryPoints: ["ui/engine/code-parts/react-native.entry.ts"],
+    ...browserIife,
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
+    outfile: "dist/ui-parts/code-react-native.js",
+  },
 };
 
 /**
  * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime
- * (dist/svelte-runtime.js, built before the parts).
+ * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts); and, for the
+ * code-check part, the declarations the model path type-checks React Native against (esbuild.react-native-types.mjs).
  */
 async function targetRuntimes() {
   const require = createRequire(import.meta.url);
@@ -317,6 +326,8 @@ async function targetRuntimes() {
     __FIGMENT_VUE_RUNTIME__: await text(require.resolve("vue/dist/vue.runtime.global.prod.js")),
     __FIGMENT_VUE_ROUTER_RUNTIME__: await text(require.resolve("vue-router/dist/vue-router.global.prod.js")),
     __FIGMENT_SVELTE_RUNTIME__: await text("dist/svelte-runtime.js"),
+    __FIGMENT_REACT_NATIVE_RUNTIME__: await text("dist/react-native-runtime.js"),
+    __FIGMENT_REACT_NATIVE_TYPES__: JSON.stringify(reactNativeTypes()),
   };
 }
 
@@ -435,6 +446,8 @@ async function buildAll() {
   await build(svelteRuntime);
   await build(angularRuntime);
   await build(reactNativeRuntime);
+  // The CLI's model path type-checks a React Native answer against these (cli/code/ai.ts), as the check part does.
+  await writeFile("dist/react-native-types.json", JSON.stringify(reactNativeTypes()));
   packedTokenizer = pack(await build(tokenizer));
   packedSearchWorker = pack(await build(searchWorker));
   packedDraft = pack(await build(draftPart));

@@ -86,6 +86,7 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
       "code-check": packedSizes(codeParts["code-check"]),
       "code-vue": packedSizes(codeParts["code-vue"]),
       "code-svelte": packedSizes(codeParts["code-svelte"]),
+      "code-react-native": packedSizes(codeParts["code-react-native"]),
     },
   };
 }

@@ -139,7 +139,7 @@ picks frames or any layer.
                  other target is said, with the files, before they mix.
   --target       react (default), html, vue (Vue 3 single-file components), svelte (Svelte 5 components),
                  angular (Angular standalone components, signals) or react-native
-                 (React Native components with StyleSheet styles, for Expo; offline only; --score renders them
+                 (React Native components with StyleSheet styles, for Expo; --score renders them
                  through react-native-web)
   --styling      css-modules (default) or tailwind (React, Vue, Svelte, Angular: the HTML output is plain CSS);
                  for Vue, Svelte and Angular, css (= css-modules) is each component's own (scoped) styles

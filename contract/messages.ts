@@ -162,10 +162,17 @@ export type {
  * `code-preview` (the React preview's transpiler and Tailwind: what an offline Code job waits for), `code-format`
  * (prettier and the wasm formatters: sent after an offline Code job, before a model's) and `code-check` (ts-morph with
  * TypeScript: the project pass on model-written files, Code Connect); and a target's own compiler for its preview
- * (`code-vue`: Vue's SFC compiler and runtime; `code-svelte`: Svelte's compiler and runtime), loaded only for output in
- * that target (contract/targets.ts).
+ * (`code-vue`: Vue's SFC compiler and runtime; `code-svelte`: Svelte's compiler and runtime; `code-react-native`:
+ * react-native-web's runtime), loaded only for output in that target (contract/targets.ts).
  */
-export const CODE_PARTS = ["code-preview", "code-format", "code-check", "code-vue", "code-svelte"] as const;
+export const CODE_PARTS = [
+  "code-preview",
+  "code-format",
+  "code-check",
+  "code-vue",
+  "code-svelte",
+  "code-react-native",
+] as const;
 export type CodePart = (typeof CODE_PARTS)[number];
 /**
  * Scripts the main thread keeps packed for the panel's workers: the engine worker (the default), its tokenizer and code

@@ -1,9 +1,10 @@
 /**
  * Issue 54 in the Code panel, as a user meets it in the browser harness at Figma's default 420×600 (real dist/code.js
- * on the figma simulator, real dist/ui.html): the Target menu lists Vue and Svelte; choosing one and generating shows
- * that target's files (the file tree, the zip's name) and a preview of those very files, compiled by the target's own
- * compiler (Vue's SFC compiler: its scoped-style attributes; Svelte's: its scoping classes) in the worker's part for
- * that target, which the panel asks for only once that target is chosen. Screenshots of each state go to
+ * on the figma simulator, real dist/ui.html): the Target menu lists Vue, Svelte and React Native; choosing one and
+ * generating shows that target's files (the file tree, the zip's name) and a preview of those very files, compiled by
+ * the target's own compiler (Vue's SFC compiler: its scoped-style attributes; Svelte's: its scoping classes; React
+ * Native's components rendered by react-native-web: its atomic classes) in the worker's part for that target, which
+ * the panel asks for only once that target is chosen. Screenshots of each state go to
  * test-artifacts/code-targets/.
  */
 import { join } from "node:path";
@@ -51,50 +52,71 @@ const CASES = [
     compiled: `document.querySelector("[data-node-id]") !== null &&
       [...document.querySelectorAll("[class]")].some((e) => /\\bsvelte-[a-z0-9]+\\b/.test(e.getAttribute("class")))`,
   },
+  {
+    label: "React Native",
+    part: "code-react-native",
+    other: "code-svelte",
+    file: /\.tsx$/,
+    zip: "react-native",
+    // react-native-web rendered the screen's Views and Texts: its atomic classes (`css-…` and `r-…`), testID as
+    // data-testid (the runtime copies it to data-node-id). A function, not an expression: the preview's CSP refuses
+    // the eval Playwright polls an expression with.
+    compiled: () =>
+      document.querySelector("#root > [data-testid][data-node-id]") !== null &&
+      Array.from(document.querySelectorAll("#root [data-testid]")).some((e) => /^css-\w+ r-/.test(e.className)),
+  },
 ] as const;
 
-describe.runIf(runBrowser)("the Code panel's Vue and Svelte targets at 420×600", { timeout: 240_000 }, () => {
-  const browser = useBrowser();
-  const pages = usePageContext(browser);
+describe.runIf(runBrowser)(
+  "the Code panel's Vue, Svelte and React Native targets at 420×600",
+  { timeout: 240_000 },
+  () => {
+    const browser = useBrowser();
+    const pages = usePageContext(browser);
 
-  it("the Target menu lists every target, React first", async () => {
-    await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui }) => {
-      const target = ui.getByRole("radiogroup", { name: "Target" });
-      expect(await target.getByRole("radio").allTextContents()).toEqual(
-        expect.arrayContaining(["React", "HTML", "Vue", "Svelte"]),
-      );
-      await target.getByRole("radio", { name: "Vue" }).click();
-      expect(await target.getByRole("radio", { name: "Vue" }).getAttribute("aria-checked")).toBe("true");
-      await shot(page, "0-target-menu-vue");
-    });
-  });
-
-  for (const c of CASES) {
-    it(`${c.label}: its files, and a preview of them by ${c.label}'s compiler, asked for only then`, async () => {
-      await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui, relay }) => {
-        await ui.getByRole("radiogroup", { name: "Target" }).getByRole("radio", { name: c.label }).click();
-        await ui.getByRole("button", { name: "Generate", exact: true }).click();
-        await waitForFinalCode(ui, 120_000);
-        const names = await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents();
-        expect(names.filter((n) => c.file.test(n)).length).toBeGreaterThan(0);
-        expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
-          `-${c.zip}.zip`,
-        );
-        expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · CSS modules · `);
-        await shot(page, `1-${c.zip}-files`);
-
-        const preview = await previewPage(ui);
-        await preview.waitForFunction(c.compiled, undefined, { timeout: 60_000 });
-        expect(await ui.locator(".preview__note-text").textContent()).toMatch(new RegExp(`^${c.label} preview: `));
-        // The login page's own words, as the target's components render them.
-        expect(await preview.locator("body").innerText()).toMatch(/log ?in/i);
-        await shot(page, `2-${c.zip}-preview`);
-
-        // The target's compiler came when it was chosen; the other target's never did.
-        const asked = await workerParts(relay.traffic);
-        expect(asked).toContain(c.part);
-        expect(asked).not.toContain(c.other);
+    it("the Target menu lists every target, React first", async () => {
+      await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui }) => {
+        const target = ui.getByRole("radiogroup", { name: "Target" });
+        expect(await target.getByRole("radio").allTextContents()).toEqual([
+          "React",
+          "HTML",
+          "Vue",
+          "Svelte",
+          "React Native",
+        ]);
+        await target.getByRole("radio", { name: "Vue" }).click();
+        expect(await target.getByRole("radio", { name: "Vue" }).getAttribute("aria-checked")).toBe("true");
+        await shot(page, "0-target-menu-vue");
       });
     });
-  }
-});
+
+    for (const c of CASES) {
+      it(`${c.label}: its files, and a preview of them by ${c.label}'s compiler, asked for only then`, async () => {
+        await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui, relay }) => {
+          await ui.getByRole("radiogroup", { name: "Target" }).getByRole("radio", { name: c.label }).click();
+          await ui.getByRole("button", { name: "Generate", exact: true }).click();
+          await waitForFinalCode(ui, 120_000);
+          const names = await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents();
+          expect(names.filter((n) => c.file.test(n)).length).toBeGreaterThan(0);
+          expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
+            `-${c.zip}.zip`,
+          );
+          expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · CSS modules · `);
+          await shot(page, `1-${c.zip}-files`);
+
+          const preview = await previewPage(ui);
+          await preview.waitForFunction(c.compiled, undefined, { timeout: 60_000 });
+          expect(await ui.locator(".preview__note-text").textContent()).toMatch(new RegExp(`^${c.label} preview: `));
+          // The login page's own words, as the target's components render them.
+          expect(await preview.locator("body").innerText()).toMatch(/log ?in/i);
+          await shot(page, `2-${c.zip}-preview`);
+
+          // The target's compiler came when it was chosen; the other target's never did.
+          const asked = await workerParts(relay.traffic);
+          expect(asked).toContain(c.part);
+          expect(asked).not.toContain(c.other);
+        });
+      });
+    }
+  },
+);

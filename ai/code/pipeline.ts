@@ -13,6 +13,7 @@ import {
   checkComponentUsage,
   checkLibraryUsage,
   checkProject,
+  checkReactNative,
   type LibraryTypes,
 } from "../../codegen/project/index.js";
 import type { ComponentMap } from "../../codegen/components-map/model.js";
@@ -40,6 +41,9 @@ const BLOCKING = new Set([
   "svelte-compile",
   // Angular's compiler (ngtsc, strict templates) over a model's files: ModelCodeOptions.targetCheck.
   "angular-compile",
+  // A React Native answer with a DOM element, or one tsc --strict refuses against react-native's types.
+  "react-native-dom",
+  "react-native-types",
 ]);
 
 /** At most this many problems go into the repair request (the rest are summarised). */
@@ -90,6 +94,11 @@ export interface ModelCodeOptions extends Omit<TurnOptions, "refine"> {
   libraryTypes?: LibraryTypes[];
   /** The target's own compiler where the project pass cannot run it (Angular's ngtsc needs Node: the CLI's). */
   targetCheck?: TargetCheck;
+  /**
+   * A React Native answer is type-checked against these declarations (react-native's, react-native-svg's, React's,
+   * paths under node_modules); without them, the code-check part's (in the worker), or its components alone (Node).
+   */
+  reactNativeTypes?: readonly SourceFile[];
   /** Reports the post-processing and repair stages, for a status line. */
   onStage?: (stage: "checking" | "repairing") => void;
   now?: () => number;
@@ -163,6 +172,8 @@ export interface ComponentChecks {
   /** The target's compiler over the checked files, before formatting (its lines are the model's). */
   targetCheck?: TargetCheck;
   componentMap?: ComponentMap;
+  /** A React Native answer: its components and types (checkReactNative), against these declarations. */
+  reactNative?: { types: readonly SourceFile[] | undefined };
 }
 
 /**
@@ -174,9 +185,13 @@ export async function postProcess(
   preformatted?: Preformatter,
   assets: readonly SourceFile[] = [],
   fonts?: { plan: FontPlan; target: Target; styling: "css-modules" | "tailwind" },
-  { libraryTypes = [], componentMap, targetCheck }: ComponentChecks = {},
+  { libraryTypes = [], componentMap, targetCheck, reactNative }: ComponentChecks = {},
 ): Promise<{ files: SourceFile[]; problems: Problem[] }> {
-  const processed = await checkedAndFormatted(reply, preformatted, assets, fonts, targetCheck);
+  const formatted = await checkedAndFormatted(reply, preformatted, assets, fonts, targetCheck);
+  // After formatting too: its lines are the written files' lines.
+  const processed = reactNative
+    ? { ...formatted, problems: [...formatted.problems, ...checkReactNative(formatted.files, reactNative.types)] }
+    : formatted;
   if (libraryTypes.length === 0 && !componentMap) return processed;
   // After formatting: its lines are the written files' lines. Where the library's types check a module, they decide its
   // props.
@@ -261,7 +276,15 @@ export async function generateModelCode(
   options: ModelCodeOptions = {},
 ): Promise<ModelCodeResult> {
   const now = options.now ?? (() => performance.now());
-  const { maxRepairs = 1, onStage, now: _now, libraryTypes = [], targetCheck, ...turnOptions } = options;
+  const {
+    maxRepairs = 1,
+    onStage,
+    now: _now,
+    libraryTypes = [],
+    targetCheck,
+    reactNativeTypes,
+    ...turnOptions
+  } = options;
   let modelMs = 0;
   let postMs = 0;
   const timed = async <T>(fn: () => Promise<T>, add: (ms: number) => void): Promise<T> => {
@@ -288,6 +311,7 @@ export async function generateModelCode(
     libraryTypes,
     ...(targetCheck ? { targetCheck } : {}),
     ...(input.componentMap && input.target === "react" ? { componentMap: input.componentMap } : {}),
+    ...(input.target === "react-native" ? { reactNative: { types: reactNativeTypes } } : {}),
   };
   const attempts = [
     attemptFrom(

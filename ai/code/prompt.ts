@@ -116,30 +116,43 @@ export function systemInstructions(
                 "in .svelte.",
               "Svelte's compiler checks every .svelte file: it must compile.",
             ]
-          : input.target === "react"
+          : input.target === "react-native"
             ? [
-                "Target: React with TypeScript (.tsx), function components, " +
-                  "typed props, no default exports except src/App.tsx.",
-                "Put each reusable or repeated component in its own file " +
-                  "under src/components/, with src/App.tsx as the root.",
-                "Import between files with relative paths and no extensions.",
+                "Target: React Native with TypeScript (.tsx), function components, typed props.",
+                "Use React Native's components only (View, Text, Image, Pressable, TextInput, ScrollView from " +
+                  '"react-native"; Svg and SvgXml from "react-native-svg"); never a DOM element (div, span, img, ' +
+                  "button): React Native has none.",
+                "Put the screen in src/screens/ (for example src/screens/Home.tsx, its default export) and each " +
+                  "reusable or repeated component in its own file under src/components/; import between files with " +
+                  "relative paths and no extensions.",
+                "tsc --strict checks every file against react-native's types: it must type-check.",
               ]
-            : [
-                "Target: semantic HTML5 with one stylesheet: index.html and styles.css (plus assets if needed).",
-                "Use semantic elements (header, nav, main, section, button, ul/li) where the design implies them.",
-              ];
-  const styling =
-    input.styling === "tailwind"
-      ? "Styling: Tailwind CSS utility classes; arbitrary values like w-[312px] are fine where the design needs them."
-      : input.target === "vue"
-        ? "Styling: a <style scoped> block in each component; no inline styles."
-        : input.target === "svelte"
-          ? "Styling: a <style> block in each component (Svelte scopes it); no inline styles."
-          : input.target === "angular"
-            ? "Styling: each component's own stylesheet (styleUrl; Angular scopes it); no inline styles."
             : input.target === "react"
-              ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
-              : "Styling: plain CSS classes in styles.css; no inline styles.";
+              ? [
+                  "Target: React with TypeScript (.tsx), function components, " +
+                    "typed props, no default exports except src/App.tsx.",
+                  "Put each reusable or repeated component in its own file " +
+                    "under src/components/, with src/App.tsx as the root.",
+                  "Import between files with relative paths and no extensions.",
+                ]
+              : [
+                  "Target: semantic HTML5 with one stylesheet: index.html and styles.css (plus assets if needed).",
+                  "Use semantic elements (header, nav, main, section, button, ul/li) where the design implies them.",
+                ];
+  const styling =
+    input.target === "react-native"
+      ? "Styling: StyleSheet.create in each file, flexbox as the design's auto layout; no CSS files."
+      : input.styling === "tailwind"
+        ? "Styling: Tailwind CSS utility classes; arbitrary values like w-[312px] are fine where the design needs them."
+        : input.target === "vue"
+          ? "Styling: a <style scoped> block in each component; no inline styles."
+          : input.target === "svelte"
+            ? "Styling: a <style> block in each component (Svelte scopes it); no inline styles."
+            : input.target === "angular"
+              ? "Styling: each component's own stylesheet (styleUrl; Angular scopes it); no inline styles."
+              : input.target === "react"
+                ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
+                : "Styling: plain CSS classes in styles.css; no inline styles.";
   return [
     "You are Figment, a senior front-end engineer who turns a Figma frame into clean, production-ready code.",
     withImage
@@ -150,7 +163,11 @@ export function systemInstructions(
       `Use flexbox/grid for auto layout; use absolute positioning only where the design is absolute.`,
     ...target,
     styling,
-    input.nodeIds ? "Put a data-node-id attribute with the Figma node id on each element that comes from a layer." : "",
+    !input.nodeIds
+      ? ""
+      : input.target === "react-native"
+        ? "Put a testID prop with the Figma node id on each component that comes from a layer."
+        : "Put a data-node-id attribute with the Figma node id on each element that comes from a layer.",
     "Output contract: reply only with JSON matching the schema: { notes, files: [{ path, content }] }.",
     "Every path is relative and POSIX-style (no leading slash, no `..`); every file is complete, never elided.",
     "Write `notes` first: a few short sentences for the user on " +
@@ -210,11 +227,14 @@ function assetText(assets: readonly SourceFile[], target: PromptInput["target"])
         : target === "svelte"
           ? 'import each one you use in the component\'s script (`import heroSrc from "../assets/hero.jpg";`) and ' +
             "use it as <img src={heroSrc}>"
-          : target === "react"
-            ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
-              "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
-            : "reference each one you use by its relative path " +
-              '(src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
+          : target === "react-native"
+            ? 'require each image you use (<Image source={require("../assets/hero.jpg")} />) and import each SVG as a ' +
+              'component (`import Logo from "../assets/logo.svg";`, <Logo width={24} height={24} />)'
+            : target === "react"
+              ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
+                "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
+              : "reference each one you use by its relative path " +
+                '(src="assets/hero.jpg", url(assets/hero.jpg) in styles.css)';
   return [
     "These asset files are already in the project with the design's real pictures and icons. An image " +
       "fill `img(NAME,…)` in the hint is the file NAME below, and a vector layer's `svg` is its SVG.",

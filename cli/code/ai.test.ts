@@ -260,6 +260,48 @@ describe("figment code --ai", () => {
     });
   });
 
+  describe("--target react-native", () => {
+    const screen = (body: string) => ({
+      path: "src/screens/Login.tsx",
+      content:
+        'import { StyleSheet, Text, View } from "react-native";\n\n' +
+        `export default function Login() {\nreturn (${body});\n}\n\n` +
+        "const styles = StyleSheet.create({ root: { padding: 24 }, title: { fontSize: 24 } });\n",
+    });
+    const good = answer([screen('<View style={styles.root}><Text style={styles.title}>Log in</Text></View>')], "RN.");
+    // A DOM element, which React Native has none of: the check's first rule.
+    const broken = answer([screen('<div><Text style={styles.title}>Log in</Text></div>')], "first try");
+
+    it("asks for React Native, checks its components and types, formats it with prettier", {
+      timeout: 120_000,
+    }, async () => {
+      const srv = await serve(responsesStream(split(good)));
+      const { out } = workDir("react-native");
+      const args = ["code", LOGIN, "--ai", "--target", "react-native", "--out", out, "--base-url", srv.url];
+      const { code, stderr } = await figment(args);
+      expect(code, stderr).toBe(0);
+      expect(readFileSync(join(out, "src/screens/Login.tsx"), "utf8")).toContain(
+        '\n  return (\n    <View style={styles.root}>\n      <Text style={styles.title}>Log in</Text>\n',
+      );
+      expect(srv.requests).toHaveLength(1);
+      expect(srv.requests[0]!.schemaErrors).toEqual([]);
+      expect(JSON.stringify(srv.requests[0]!.body)).toContain("Target: React Native with TypeScript");
+      expect(stderr).not.toContain("repair");
+    });
+
+    it("sends a DOM element back for one repair round", { timeout: 120_000 }, async () => {
+      const srv = await serve(responsesStream(split(broken)), responsesStream(split(good)));
+      const { out } = workDir("react-native-repair");
+      const args = ["code", LOGIN, "--ai", "--target", "react-native", "--out", out, "--base-url", srv.url];
+      const { code, stderr } = await figment(args);
+      expect(code, stderr).toBe(0);
+      expect(srv.requests).toHaveLength(2);
+      expect(JSON.stringify(srv.requests[1]!.body)).toMatch(/src\/screens\/Login\.tsx:\d+: .*div/);
+      expect(stderr).toMatch(/^repair round: the repair helped; kept attempt 2 of 2/m);
+      expect(readFileSync(join(out, "src/screens/Login.tsx"), "utf8")).not.toContain("<div");
+    });
+  });
+
   it("refuses ../../ and absolute paths from the model and writes nothing outside --out", async () => {
     const files = [
       { path: "../../evil.tsx", content: "export const evil = 1;\n" },

@@ -266,8 +266,6 @@ export async function promptInputFor(
   layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
   const target = args.target;
-  if (target === "react-native")
-    throw new FigmentError("input", `--target ${target} is written offline (leave out --ai)`);
   // The hint and the draft describe the layout the offline code has: checked at the design width (checkedOptions).
   const options = { ...codeOptions(args), ...(layoutDecisions ? { layoutDecisions } : {}) };
   const drafts = args.draft
@@ -295,6 +293,15 @@ export async function promptInputFor(
 async function angularCheck(files: readonly SourceFile[]): Promise<Problem[]> {
   const { compileAngular } = await import("../measure/angular-compile.js");
   return (await compileAngular(files)).problems.filter((p) => p.severity === "error");
+}
+
+/**
+ * The declarations a model's React Native files are type-checked against (react-native's, react-native-svg's,
+ * React's): the build's dist/react-native-types.json, the set the panel's check part carries.
+ */
+async function reactNativeTypes(): Promise<SourceFile[]> {
+  const { bundledText } = await import("../measure/result-page.js");
+  return JSON.parse(await bundledText("react-native-types.json", "React Native's type declarations")) as SourceFile[];
 }
 
 export async function aiCodeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
@@ -342,6 +349,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       onStage: progress.onStage,
       ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
       ...(args.target === "angular" ? { targetCheck: angularCheck } : {}),
+      ...(args.target === "react-native" ? { reactNativeTypes: await reactNativeTypes() } : {}),
     });
   } catch (error) {
     if (isCancelled(error)) throw new Cancelled("cancelled; nothing was written");

@@ -199,11 +199,8 @@ export function parseCliArgs(given: string[]): CliArgs {
   );
   // `css` is Vue's and Svelte's word for their scoped styles (a component's own stylesheet, as React's CSS modules).
   const styling = oneOfWords("styling", ["css-modules", "css", "tailwind"] as const, values.styling, "css-modules");
-  if (target === "react-native" && (values.ai || styling !== "css-modules"))
-    throw new FigmentError(
-      "input",
-      "--target react-native is written offline with StyleSheet styles (leave out --ai and --styling)",
-    );
+  if (target === "react-native" && styling !== "css-modules")
+    throw new FigmentError("input", "--target react-native is written with StyleSheet styles (leave out --styling)");
   if (styling === "css" && target !== "vue" && target !== "svelte" && target !== "angular")
     throw new FigmentError(
       "input",

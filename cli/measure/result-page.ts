@@ -34,25 +34,28 @@ export function previewRuntimeScript(): Promise<string> {
 
 const bundled = new Map<string, Promise<string>>();
 
-/** A runtime the build bundles beside the preview's (dist/<name>.js: Svelte's, Angular's), read once. */
-function bundledScript(name: string, what: string): Promise<string> {
-  let script = bundled.get(name);
-  if (!script) {
-    script = (async () => {
-      for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime", name))) {
+/** A file the build writes beside the preview's runtime (dist/<file>: Svelte's runtime, Angular's), read once. */
+export function bundledText(file: string, what: string): Promise<string> {
+  let text = bundled.get(file);
+  if (!text) {
+    text = (async () => {
+      for (const place of RUNTIME_PLACES.map((p) => p.replace("preview-runtime.js", file))) {
         try {
           return await readFile(new URL(place, import.meta.url), "utf8");
         } catch {
           // try the next place
         }
       }
-      bundled.delete(name);
-      throw new Error(`${what} for the preview (dist/${name}.js) is missing: run \`npm run build\``);
+      bundled.delete(file);
+      throw new Error(`${what} (dist/${file}) is missing: run \`npm run build\``);
     })();
-    bundled.set(name, script);
+    bundled.set(file, text);
   }
-  return script;
+  return text;
 }
+
+const bundledScript = (name: string, what: string): Promise<string> =>
+  bundledText(`${name}.js`, `${what} for the preview`);
 
 /** Svelte's client runtime (the build's dist/svelte-runtime.js, from the `svelte` package). */
 const svelteRuntimeScript = (): Promise<string> => bundledScript("svelte-runtime", "Svelte's runtime");

@@ -24,6 +24,8 @@ import { svelteProblems } from "../svelte/compile.js";
 // without them, the mapping itself checks the model's (ai/code/pipeline.ts).
 export { checkLibraryUsage, type LibraryTypes } from "./library-types";
 export { checkComponentUsage, type ComponentUsageOptions } from "./component-usage";
+// A React Native answer's components and types (ai/code/pipeline.ts, with the code-react-native part's declarations).
+export { checkReactNative } from "./react-native";
 
 export interface ProjectOptions {
   /**

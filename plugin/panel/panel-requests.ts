@@ -67,6 +67,7 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
   "code-check": { what: "code checker", payload: () => codePartPayload("code-check") },
   "code-vue": { what: "Vue preview", payload: () => codePartPayload("code-vue") },
   "code-svelte": { what: "Svelte preview", payload: () => codePartPayload("code-svelte") },
+  "code-react-native": { what: "React Native preview", payload: () => codePartPayload("code-react-native") },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {

@@ -717,9 +717,14 @@ describe("Engine tokenizer and code parts", () => {
     let clock = 100;
     const { host } = answeringEngine({
       codePartSource: async (part) => (
-        (clock += { "code-preview": 20, "code-format": 50, "code-check": 400, "code-vue": 30, "code-svelte": 30 }[
-          part
-        ]),
+        (clock += {
+          "code-preview": 20,
+          "code-format": 50,
+          "code-check": 400,
+          "code-vue": 30,
+          "code-svelte": 30,
+          "code-react-native": 30,
+        }[part]),
         `H4sI-${part}`
       ),
       now: () => clock,

@@ -16,7 +16,12 @@
  */
 import type { CodePart } from "../../../contract/messages.js";
 import type { formatFiles, isFormatted } from "../../../codegen/format/index.js";
-import type { checkComponentUsage, checkLibraryUsage, checkProject } from "../../../codegen/project/index.js";
+import type {
+  checkComponentUsage,
+  checkLibraryUsage,
+  checkProject,
+  checkReactNative,
+} from "../../../codegen/project/index.js";
 import type {
   buildReactPreview,
   compileTailwind,
@@ -36,8 +41,9 @@ export interface PreviewPart {
 }
 
 /**
- * A target's preview part (`code-vue`, `code-svelte`): its files compiled by the target's own compiler and shown with
- * its runtime (which the part carries) by the React preview's document builder (`runtime`: the preview runtime).
+ * A target's preview part (`code-vue`, `code-svelte`, `code-react-native`): its files compiled by the target's own
+ * compiler (React Native's by the React preview's TSX transform) and shown with its runtime (which the part carries) by
+ * the React preview's document builder (`runtime`: the preview runtime).
  */
 export interface TargetPreviewPart {
   preview(files: SourceFile[], runtime: string): Promise<ReactPreview>;
@@ -55,6 +61,11 @@ export interface CheckPart {
   checkLibraryUsage: typeof checkLibraryUsage;
   /** The model's files against the document's mapping (the plugin has no library types). */
   checkComponentUsage: typeof checkComponentUsage;
+  /**
+   * A React Native answer: React Native's components only, and its types against the declarations of react-native,
+   * react-native-svg and React this part carries (esbuild.react-native-types.mjs), unless others are given.
+   */
+  checkReactNative: typeof checkReactNative;
   /** Code Connect files are TypeScript: read with ts-morph, so only here (issue 26). */
   parseCodeConnectText: typeof parseCodeConnectText;
 }
@@ -65,6 +76,7 @@ interface PartApis {
   "code-check": CheckPart;
   "code-vue": TargetPreviewPart;
   "code-svelte": TargetPreviewPart;
+  "code-react-native": TargetPreviewPart;
 }
 
 /**
@@ -75,12 +87,14 @@ export const CODE_FORMAT_GLOBAL = "__figmentCodeFormat";
 export const CODE_CHECK_GLOBAL = "__figmentCodeCheck";
 export const CODE_VUE_GLOBAL = "__figmentCodeVue";
 export const CODE_SVELTE_GLOBAL = "__figmentCodeSvelte";
+export const CODE_REACT_NATIVE_GLOBAL = "__figmentCodeReactNative";
 const GLOBALS: { readonly [P in CodePart]: string } = {
   "code-preview": CODE_PREVIEW_GLOBAL,
   "code-format": CODE_FORMAT_GLOBAL,
   "code-check": CODE_CHECK_GLOBAL,
   "code-vue": CODE_VUE_GLOBAL,
   "code-svelte": CODE_SVELTE_GLOBAL,
+  "code-react-native": CODE_REACT_NATIVE_GLOBAL,
 };
 
 const WHAT: { readonly [P in CodePart]: string } = {
@@ -89,6 +103,7 @@ const WHAT: { readonly [P in CodePart]: string } = {
   "code-check": "code checker (ts-morph)",
   "code-vue": "Vue preview (Vue's compiler)",
   "code-svelte": "Svelte preview (Svelte's compiler)",
+  "code-react-native": "React Native preview (react-native-web)",
 };
 
 // One function per part, so a part's script names only its own global.
@@ -113,6 +128,11 @@ export function registerVuePart(api: TargetPreviewPart): void {
 /** In the code-svelte part's script: registers its API in the worker. */
 export function registerSveltePart(api: TargetPreviewPart): void {
   (globalThis as Record<string, unknown>)[CODE_SVELTE_GLOBAL] = api;
+}
+
+/** In the code-react-native part's script: registers its API in the worker. */
+export function registerReactNativePart(api: TargetPreviewPart): void {
+  (globalThis as Record<string, unknown>)[CODE_REACT_NATIVE_GLOBAL] = api;
 }
 
 /** In the code-check part's script: registers its API in the worker. */

@@ -8,3 +8,5 @@ export const checkLibraryUsage: CheckPart["checkLibraryUsage"] = (files, librari
   codePart("code-check").checkLibraryUsage(files, libraries);
 export const checkComponentUsage: CheckPart["checkComponentUsage"] = (files, map, options) =>
   codePart("code-check").checkComponentUsage(files, map, options);
+export const checkReactNative: CheckPart["checkReactNative"] = (files, declarations) =>
+  codePart("code-check").checkReactNative(files, declarations);
