@@ -268,9 +268,9 @@ describe("figment code --ai", () => {
         `export default function Login() {\nreturn (${body});\n}\n\n` +
         "const styles = StyleSheet.create({ root: { padding: 24 }, title: { fontSize: 24 } });\n",
     });
-    const good = answer([screen('<View style={styles.root}><Text style={styles.title}>Log in</Text></View>')], "RN.");
+    const good = answer([screen("<View style={styles.root}><Text style={styles.title}>Log in</Text></View>")], "RN.");
     // A DOM element, which React Native has none of: the check's first rule.
-    const broken = answer([screen('<div><Text style={styles.title}>Log in</Text></div>')], "first try");
+    const broken = answer([screen("<div><Text style={styles.title}>Log in</Text></div>")], "first try");
 
     it("asks for React Native, checks its components and types, formats it with prettier", {
       timeout: 120_000,
@@ -281,7 +281,7 @@ describe("figment code --ai", () => {
       const { code, stderr } = await figment(args);
       expect(code, stderr).toBe(0);
       expect(readFileSync(join(out, "src/screens/Login.tsx"), "utf8")).toContain(
-        '\n  return (\n    <View style={styles.root}>\n      <Text style={styles.title}>Log in</Text>\n',
+        "\n  return (\n    <View style={styles.root}>\n      <Text style={styles.title}>Log in</Text>\n",
       );
       expect(srv.requests).toHaveLength(1);
       expect(srv.requests[0]!.schemaErrors).toEqual([]);
@@ -296,9 +296,22 @@ describe("figment code --ai", () => {
       const { code, stderr } = await figment(args);
       expect(code, stderr).toBe(0);
       expect(srv.requests).toHaveLength(2);
-      expect(JSON.stringify(srv.requests[1]!.body)).toMatch(/src\/screens\/Login\.tsx:\d+: .*div/);
+      expect(JSON.stringify(srv.requests[1]!.body)).toMatch(/src\/screens\/Login\.tsx:\d+:\d+: <div> is a DOM element/);
       expect(stderr).toMatch(/^repair round: the repair helped; kept attempt 2 of 2/m);
       expect(readFileSync(join(out, "src/screens/Login.tsx"), "utf8")).not.toContain("<div");
+    });
+
+    it("type-checks the answer against react-native's declarations (the build's): a View has no href", {
+      timeout: 120_000,
+    }, async () => {
+      const typeError = answer([screen('<View href="/x"><Text style={styles.title}>Log in</Text></View>')], "try");
+      const srv = await serve(responsesStream(split(typeError)), responsesStream(split(good)));
+      const { out } = workDir("react-native-types");
+      const args = ["code", LOGIN, "--ai", "--target", "react-native", "--out", out, "--base-url", srv.url];
+      const { code, stderr } = await figment(args);
+      expect(code, stderr).toBe(0);
+      expect(srv.requests).toHaveLength(2);
+      expect(JSON.stringify(srv.requests[1]!.body)).toMatch(/src\/screens\/Login\.tsx:\d+.*'href'/);
     });
   });
 

@@ -57,9 +57,9 @@ export function imageAssetFiles(keys: Iterable<string>, assets: Record<string, A
  */
 export function modelAssetFiles(
   doc: DesignDocument,
-  target: "react" | "html" | "vue" | "svelte" | "angular",
+  target: "react" | "html" | "vue" | "svelte" | "angular" | "react-native",
 ): SourceFile[] {
-  // Vue's, Svelte's and Angular's files sit where React's do (src/assets).
+  // Vue's, Svelte's, Angular's and React Native's files sit where React's do (src/assets).
   const dir = assetDir(target === "html" ? "html" : "react");
   const files = imageAssetFiles(imageKeysIn(doc.frames), doc.assets, dir);
   for (const [key, asset] of Object.entries(doc.assets)) {
