@@ -228,8 +228,8 @@ function assetText(assets: readonly SourceFile[], target: PromptInput["target"])
           ? 'import each one you use in the component\'s script (`import heroSrc from "../assets/hero.jpg";`) and ' +
             "use it as <img src={heroSrc}>"
           : target === "react-native"
-            ? 'require each image you use (<Image source={require("../assets/hero.jpg")} />) and import each SVG as a ' +
-              'component (`import Logo from "../assets/logo.svg";`, <Logo width={24} height={24} />)'
+            ? 'require each image you use (<Image source={require("../assets/hero.jpg")} />) and import each ' +
+              'SVG as a component (`import Logo from "../assets/logo.svg";`, <Logo width={24} height={24} />)'
             : target === "react"
               ? 'import each one you use (`import heroSrc from "../assets/hero.jpg";` from ' +
                 "src/screens or src/components) and use it as <img src={heroSrc}> or url() in CSS"
