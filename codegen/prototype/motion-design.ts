@@ -4,7 +4,7 @@
  * "gentle" spring), its "Hero" square growing into Detail's banner; Next goes back to Start by itself after 0.5 s with
  * a 200 ms ease-in dissolve.
  */
-import { box, solid, text } from "./test-design.js";
+import { box, file, solid, text } from "./test-design.js";
 
 export const PUSH = {
   type: "PUSH",
@@ -88,22 +88,10 @@ const CARD = {
 };
 
 export const MOTION_FILE = {
-  name: "Motion",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
-    children: [
-      {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
-        flowStartingPoints: [{ nodeId: "3:1", name: "Flow 1" }],
-        children: [START, NEXT, DETAIL],
-      },
-      { id: "0:2", name: "Components", type: "CANVAS", children: [CARD] },
-    ],
-  },
+  ...file("Motion", [
+    ["0:1", "Page 1", [START, NEXT, DETAIL], { flowStartingPoints: [{ nodeId: "3:1", name: "Flow 1" }] }],
+    ["0:2", "Components", [CARD]],
+  ]),
   components: { "6:2": { key: "k62", name: "Card" } },
 };
 
@@ -120,37 +108,28 @@ const button = (id: string, name: string, x: number, interactions: object[]) => 
   children: [text(`${id}t`, name, x + 28, 28, 100)],
 });
 
-export const BACK_FILE = {
-  name: "Back",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
-    children: [
+export const BACK_FILE = file("Back", [
+  [
+    "0:1",
+    "Page 1",
+    [
       {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
-        flowStartingPoints: [{ nodeId: "7:1", name: "Flow 1" }],
-        children: [
-          {
-            id: "7:1",
-            name: "Home",
-            type: "FRAME",
-            absoluteBoundingBox: box(0, 0, 400, 600),
-            fills: solid(1, 1, 1),
-            children: [button("7:2", "Go", 0, go("8:1", SLIDE))],
-          },
-          {
-            id: "8:1",
-            name: "Page",
-            type: "FRAME",
-            absoluteBoundingBox: box(500, 0, 400, 600),
-            fills: solid(0.95, 1, 0.95),
-            children: [button("8:2", "Back", 500, [{ trigger: { type: "ON_CLICK" }, actions: [{ type: "BACK" }] }])],
-          },
-        ],
+        id: "7:1",
+        name: "Home",
+        type: "FRAME",
+        absoluteBoundingBox: box(0, 0, 400, 600),
+        fills: solid(1, 1, 1),
+        children: [button("7:2", "Go", 0, go("8:1", SLIDE))],
+      },
+      {
+        id: "8:1",
+        name: "Page",
+        type: "FRAME",
+        absoluteBoundingBox: box(500, 0, 400, 600),
+        fills: solid(0.95, 1, 0.95),
+        children: [button("8:2", "Back", 500, [{ trigger: { type: "ON_CLICK" }, actions: [{ type: "BACK" }] }])],
       },
     ],
-  },
-};
+    { flowStartingPoints: [{ nodeId: "7:1", name: "Flow 1" }] },
+  ],
+]);

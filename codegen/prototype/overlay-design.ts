@@ -6,7 +6,7 @@
  * "Tip" at a manual offset under its trigger (no backdrop, instant). Each overlay has a Close button (CLOSE); Confirm's
  * "Edit filters" swaps it for Filters (SWAP).
  */
-import { box, button as clickable, click, solid, text } from "./test-design.js";
+import { box, button as clickable, click, file, solid, text } from "./test-design.js";
 
 const button = (id: string, name: string, x: number, y: number, action: object) =>
   clickable(id, name, x, y, click(action));
@@ -119,52 +119,34 @@ export const TIP = overlay(
 );
 
 /** The whole file: one page, its flow starting at Shop. */
-export const OVERLAYS_FILE = {
-  name: "Overlays (synthetic)",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
-    children: [
-      {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
-        flowStartingPoints: [{ nodeId: "10:1", name: "Flow 1" }],
-        children: [OVERLAY_SHOP, CONFIRM, FILTERS, MENU, TIP],
-      },
-    ],
-  },
-};
+export const OVERLAYS_FILE = file("Overlays (synthetic)", [
+  [
+    "0:1",
+    "Page 1",
+    [OVERLAY_SHOP, CONFIRM, FILTERS, MENU, TIP],
+    { flowStartingPoints: [{ nodeId: "10:1", name: "Flow 1" }] },
+  ],
+]);
 
 /** A page whose "Peek" button opens "Preview" (centred, no backdrop) while the pointer is over it (ON_HOVER). */
-export const HOVER_OVERLAY_FILE = {
-  name: "Hover overlay (synthetic)",
-  document: {
-    id: "0:0",
-    name: "Document",
-    type: "DOCUMENT",
-    children: [
+export const HOVER_OVERLAY_FILE = file("Hover overlay (synthetic)", [
+  [
+    "0:1",
+    "Page 1",
+    [
       {
-        id: "0:1",
-        name: "Page 1",
-        type: "CANVAS",
+        id: "60:1",
+        name: "Gallery",
+        type: "FRAME",
+        absoluteBoundingBox: box(0, 0, 400, 800),
+        fills: solid(1, 1, 1),
         children: [
-          {
-            id: "60:1",
-            name: "Gallery",
-            type: "FRAME",
-            absoluteBoundingBox: box(0, 0, 400, 800),
-            fills: solid(1, 1, 1),
-            children: [
-              clickable("60:2", "Peek", 20, 40, [{ trigger: { type: "ON_HOVER" }, actions: [open("70:1", null)] }]),
-            ],
-          },
-          overlay("70:1", "Preview", 500, 200, 120, { overlayPositionType: "CENTER" }, [
-            text("70:2", "A closer look", 520, 20, 160),
-          ]),
+          clickable("60:2", "Peek", 20, 40, [{ trigger: { type: "ON_HOVER" }, actions: [open("70:1", null)] }]),
         ],
       },
+      overlay("70:1", "Preview", 500, 200, 120, { overlayPositionType: "CENTER" }, [
+        text("70:2", "A closer look", 520, 20, 160),
+      ]),
     ],
-  },
-};
+  ],
+]);

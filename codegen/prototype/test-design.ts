@@ -101,7 +101,8 @@ export const ABOUT = {
 };
 
 /** A file of these pages (each `[id, name, layers, what else the page says]`). */
-function file(name: string, pages: [string, string, object[], object?][]) {
+/** A REST reply of a synthetic file: its pages as [id, name, layers, the page's other fields]. */
+export function file(name: string, pages: [string, string, object[], object?][]) {
   const children = pages.map(([id, page, layers, extra]) => ({
     id,
     name: page,
