@@ -7,6 +7,7 @@ import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
 import type { Problem } from "../types.js";
 import type { ComponentUsage } from "./build.js";
 import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
+import { jsString } from "./markup.js";
 import { drawnSpaces } from "./whitespace.js";
 
 export interface PropDef {
@@ -27,6 +28,28 @@ export interface ComponentDef {
   instances: DesignNode[];
   /** Its instances lie in a box that scales as a unit, this wide: its lengths are in that box's container units. */
   unitWidth?: number;
+}
+
+/** A prop as code: its name, its TypeScript type and its default (a literal). */
+export type PropRow = readonly [name: string, type: string, value: string];
+
+/**
+ * A component's props as code, for the targets that declare them one by one (Vue, Svelte, React Native): the layer id
+ * it is placed with, under `idProp` (with --node-ids), then the design's props (a text's is a string, a visibility's a
+ * boolean), each with its default.
+ */
+export function propRows(def: ComponentDef, idProp: string | undefined): PropRow[] {
+  return [
+    ...(idProp ? [[idProp, "string", jsString(def.canonical.id)] as const] : []),
+    ...def.props.map(
+      (p) =>
+        [
+          p.name,
+          p.kind === "text" ? "string" : "boolean",
+          typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue),
+        ] as const,
+    ),
+  ];
 }
 
 export interface ComponentPlan {

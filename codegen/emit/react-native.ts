@@ -11,7 +11,7 @@ import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
 import { componentFileContext } from "./component-context.js";
-import { planScreens, type ComponentDef } from "./components.js";
+import { planScreens, propRows, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
 import { camelCase, layerLabel, NameScope, pascalCase } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
@@ -359,15 +359,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
     const props = [
       ["style", "StyleProp<ViewStyle>", undefined] as const,
-      ...(options.nodeIds ? [[NODE_ID, "string", jsString(def.canonical.id)] as const] : []),
-      ...def.props.map(
-        (p) =>
-          [
-            p.name,
-            p.kind === "text" ? "string" : "boolean",
-            typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue),
-          ] as const,
-      ),
+      ...propRows(def, options.nodeIds ? NODE_ID : undefined),
     ];
     const bind = props.map(([n, , d]) => (d === undefined ? n : `${n} = ${d}`)).join(", ");
     const signature = [

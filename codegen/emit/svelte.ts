@@ -9,8 +9,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
-import { planScreens, type ComponentDef } from "./components.js";
-import { jsString } from "./markup.js";
+import { planScreens, propRows, type ComponentDef } from "./components.js";
 import { camelCase, NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { frameworkContext, tailwindOf, useClassRules, usesTokens, type FrameworkUnit } from "./framework-context.js";
@@ -191,15 +190,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     const unit = newUnit(def.name, "components");
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
     const props = [
-      ...(options.nodeIds ? [[NODE_ID, "string", jsString(def.canonical.id)] as const] : []),
-      ...def.props.map(
-        (p) =>
-          [
-            p.name,
-            p.kind === "text" ? "string" : "boolean",
-            typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue),
-          ] as const,
-      ),
+      ...propRows(def, options.nodeIds ? NODE_ID : undefined),
       // The placement its instance passes, on its root.
       ["class", "string", '""'] as const,
     ];

@@ -8,8 +8,7 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
-import { planScreens, type ComponentDef } from "./components.js";
-import { jsString } from "./markup.js";
+import { planScreens, propRows, type ComponentDef } from "./components.js";
 import { NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
 import { printVue } from "./vue-print.js";
@@ -150,17 +149,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
   for (const def of plan.defs) {
     const unit = newUnit(def.name, "components");
     const tree = buildTree(def.canonical, contextFor(unit, def), true, def.unitWidth);
-    const props = [
-      ...(options.nodeIds ? [[NODE_ID, "string", jsString(def.canonical.id)] as const] : []),
-      ...def.props.map(
-        (p) =>
-          [
-            p.name,
-            p.kind === "text" ? "string" : "boolean",
-            typeof p.defaultValue === "string" ? jsString(p.defaultValue) : String(p.defaultValue),
-          ] as const,
-      ),
-    ];
+    const props = propRows(def, options.nodeIds ? NODE_ID : undefined);
     const setup: string[] = [];
     if (props.length > 0) {
       setup.push(
