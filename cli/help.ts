@@ -151,7 +151,7 @@ With --target vue or svelte it is a Vite app too; with --target angular an Angul
 the application builder, strict templates, zoneless; \`npm run build\` writes dist/<name>/browser/).
 With --target react-native it is an Expo project (--project expo; SDK 57, Expo Router: app/_layout.tsx loads
 the design's Google fonts from @expo-google-fonts with expo-font, app/index.tsx is the first screen; \`npm start\`,
-\`npm run build\` = expo export --platform web, which writes dist/).
+\`npm run build\` exports the web build with expo export, which writes dist/).
 --project nextjs writes a Next.js App Router project instead (React only): src/app/page.tsx for the first screen,
 src/app/<route>/page.tsx per other, links as next/link; \`npm run build\` writes the static site to out/.
 --images DIR supplies the image fills' bytes, which Figma's JSON never carries: DIR/<imageRef>.png (or .jpg,
