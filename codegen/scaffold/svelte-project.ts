@@ -44,6 +44,8 @@ function svelteMain(files: readonly SourceFile[], tailwind: boolean): string {
 const TSCONFIG = {
   extends: "@tsconfig/svelte/tsconfig.json",
   compilerOptions: {
+    // @tsconfig/svelte's es2017 lacks Promise.finally, which src/transitions.ts uses (create-vite's template: ES2022).
+    target: "ES2022",
     strict: true,
     noUnusedLocals: true,
     noUnusedParameters: true,
