@@ -108,7 +108,9 @@ function appJson(name: string, slug: string): string {
       version: "0.1.0",
       orientation: "default",
       userInterfaceStyle: "light",
-      web: { bundler: "metro", output: "static" },
+      // One page rendered in the browser: the screens' styles follow the window (useWindowDimensions), which a static
+      // render at build time reads as 0 wide, and hydration keeps those classes (TnT's heading 0 px wide at 1440).
+      web: { bundler: "metro", output: "single" },
       plugins: ["expo-router", "expo-font", ["expo-splash-screen", { backgroundColor: "#ffffff" }]],
     },
   };
@@ -149,8 +151,8 @@ const README_INTRO = [
 ].join("\n");
 const README_LAYOUT = [
   "`npm start` (`npx expo start`) starts the development server: open the app in Expo Go, an Android emulator or an",
-  "iOS simulator, or press `w` for the web. `npm run build` (`npx expo export --platform web`) writes the static",
-  "web site to `dist/`.",
+  "iOS simulator, or press `w` for the web. `npm run build` (`npx expo export --platform web`) writes the web app",
+  "to `dist/`: one page whose router shows each screen (serve `index.html` for every path).",
   "",
   "Each screen is a route in `app/` (file-based routing; `app/index.tsx` is the first screen, `app/_layout.tsx`",
   "the root layout). Screens are in `src/screens`, components in `src/components`, images in `assets/images`;",
