@@ -75,7 +75,9 @@ export const STARTERS: Starter[] = [
     name: `nextjs-${label as string}`,
     args: ["--target", "react", "--project", "nextjs"],
     built: "out",
-    nextFont: true,
+    // Selfie's fonts (SF Pro Text, Trade Republic Sans Display) are on neither Google Fonts nor Fontsource: its
+    // src/fonts.css names the files the user adds, and no next/font file is built.
+    nextFont: label !== "selfie",
     ...(label === "home" ? { alsoAt: [390] } : {}),
   })),
   {
