@@ -2,7 +2,8 @@
  * The design's fonts in the Expo starter: each Google family from its `@expo-google-fonts/<id>` package (the Expo
  * team's packages of Google's font files, on the npm registry, so a build needs no access to Google), one face per
  * weight and style the styles use, imported from the face's own entry (`@expo-google-fonts/inter/600SemiBold`) so
- * only those files ship. `useFonts` registers each face under its export's name (`Inter_600SemiBold`): on Android and
+ * only those files ship. Half of Google's families have no such package, or only an old one without per-face entries
+ * (expo-font-packages.ts, from the registry): they are left to the system font, so `npm install` never 404s. `useFonts` registers each face under its export's name (`Inter_600SemiBold`): on Android and
  * iOS a custom font is one family per file, and `fontWeight` does not pick among them, so a style's
  * `fontFamily: "Inter"` + `fontWeight: "600"` becomes `fontFamily: "Inter_600SemiBold"` without the weight (which the
  * browser would otherwise synthesize on top of the face). A family no package brings (SF Pro, a brand's own) is left
@@ -11,15 +12,18 @@
 import { googleFamily, type CatalogFamily } from "../fonts/catalog.js";
 import { WEIGHT_NAMES } from "../fonts/output.js";
 import type { SourceFile } from "../types.js";
+import { EXPO_FONT_PACKAGES } from "./expo-font-packages.js";
 
-/** The line every @expo-google-fonts package is on (some families' latest is 0.4.0: IM Fell English SC). */
+/** The line of the @expo-google-fonts packages the starter takes (some families' latest is 0.4.0: IM Fell English SC). */
 export const EXPO_GOOGLE_FONTS_VERSION = "^0.4.0";
 
-/**
- * Google families @expo-google-fonts has no package for (the registry answers 404), found by installing real
- * designs' starters: the system font, as for a family Google does not serve.
- */
-const NO_EXPO_PACKAGE = new Set(["im-fell-french-canon-sc"]);
+let packaged: Set<string> | undefined;
+
+/** A Google family the starter can install from @expo-google-fonts (at EXPO_GOOGLE_FONTS_VERSION). */
+export function hasExpoPackage(family: CatalogFamily | undefined): family is CatalogFamily {
+  packaged ??= new Set(EXPO_FONT_PACKAGES.split(" "));
+  return family?.google === true && packaged.has(family.fontsourceId);
+}
 
 export interface ExpoFontFace {
   /** `@expo-google-fonts/inter`. */
@@ -73,7 +77,7 @@ function rewriteBlock(block: string[], faces: Faces, inherited: CatalogFamily | 
   const named = entries.get("fontFamily");
   const family =
     named !== undefined ? googleFamily(unquoted(named)) : entries.has("fontWeight") ? inherited : undefined;
-  if (!family?.google || NO_EXPO_PACKAGE.has(family.fontsourceId)) {
+  if (!hasExpoPackage(family)) {
     // A font no package brings is on no phone (SF Pro is iOS's own, named "System"), and a browser without it shows
     // its default serif: the platform's system font, at the style's weight, is nearer the design.
     if (named === undefined) return block;
@@ -106,7 +110,7 @@ function onlyFamily(content: string): CatalogFamily | undefined {
   const names = new Set([...content.matchAll(/^\s+fontFamily: "([^"]+)",$/gm)].map((m) => m[1]!));
   if (names.size !== 1) return undefined;
   const family = googleFamily([...names][0]!);
-  return family?.google && !NO_EXPO_PACKAGE.has(family.fontsourceId) ? family : undefined;
+  return hasExpoPackage(family) ? family : undefined;
 }
 
 /** A source file's styles on the registered faces; the faces they use added to `faces`. */

@@ -194,7 +194,13 @@ describe("the Expo starter's fonts", () => {
     // A Google family without an @expo-google-fonts package (npm answers 404) too.
     const fell = '  a: {\n    color: "red",\n    fontFamily: "IM Fell French Canon SC",\n  },';
     expect(withExpoFonts(fell, faces)).toBe('  a: {\n    color: "red",\n  },');
-    expect([...faces.systemFor]).toEqual(["SF Pro Text", "IM Fell French Canon SC"]);
+    // Carme has no package; ABeeZee's latest is 0.2.3, below the 0.4 line the starter pins (`npm install` would fail).
+    for (const family of ["Carme", "ABeeZee"]) {
+      const css = `  a: {\n    color: "red",\n    fontFamily: "${family}",\n  },`;
+      expect(withExpoFonts(css, faces)).toBe('  a: {\n    color: "red",\n  },');
+    }
+    expect(faces.size).toBe(0);
+    expect([...faces.systemFor]).toEqual(["SF Pro Text", "IM Fell French Canon SC", "Carme", "ABeeZee"]);
     expect(expoLayout([])).not.toContain("expo-font");
   });
 });
