@@ -2,19 +2,20 @@
  * The design's fonts in the Expo starter: each Google family from its `@expo-google-fonts/<id>` package (the Expo
  * team's packages of Google's font files, on the npm registry, so a build needs no access to Google), one face per
  * weight and style the styles use, imported from the face's own entry (`@expo-google-fonts/inter/600SemiBold`) so
- * only those files ship. Half of Google's families have no such package, or only an old one without per-face entries
- * (expo-font-packages.ts, from the registry): they are left to the system font, so `npm install` never 404s. `useFonts` registers each face under its export's name (`Inter_600SemiBold`): on Android and
+ * only those files ship. `useFonts` registers each face under its export's name (`Inter_600SemiBold`): on Android and
  * iOS a custom font is one family per file, and `fontWeight` does not pick among them, so a style's
  * `fontFamily: "Inter"` + `fontWeight: "600"` becomes `fontFamily: "Inter_600SemiBold"` without the weight (which the
  * browser would otherwise synthesize on top of the face). A family no package brings (SF Pro, a brand's own) is left
- * to the platform's system font: its name dropped from the style. Pure.
+ * to the platform's system font: its name dropped from the style; so is a Google family without a package on the
+ * starter's line (half of them: none, or only an old one without per-face entries; expo-font-packages.ts, read from
+ * the registry), so `npm install` never fails. Pure.
  */
 import { googleFamily, type CatalogFamily } from "../fonts/catalog.js";
 import { WEIGHT_NAMES } from "../fonts/output.js";
 import type { SourceFile } from "../types.js";
 import { EXPO_FONT_PACKAGES } from "./expo-font-packages.js";
 
-/** The line of the @expo-google-fonts packages the starter takes (some families' latest is 0.4.0: IM Fell English SC). */
+/** The line of the @expo-google-fonts packages the starter takes (some families' latest is 0.4.0). */
 export const EXPO_GOOGLE_FONTS_VERSION = "^0.4.0";
 
 let packaged: Set<string> | undefined;
