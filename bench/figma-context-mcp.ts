@@ -47,11 +47,19 @@ type JsYaml4 = { dump(value: unknown, options: Record<string, unknown>): string;
 const jsYaml = requireFromMcp("js-yaml") as JsYaml4;
 export const mcpJsYamlVersion: string = requireFromMcp("js-yaml/package.json").version;
 
-/** The string `get_figma_data` returns for this raw REST reply (default output format "tree"). */
-export async function mcpPayload(raw: unknown, format: McpOutputFormat = "tree"): Promise<string> {
+/**
+ * The string `get_figma_data` returns for this raw REST reply (default output format "tree"). `layers: true` turns
+ * off its one step that drops layers (collapseSvgContainers: a container of shapes only becomes one IMAGE-SVG node),
+ * so a frame's layers can be compared with a hint that lists them; get_figma_data itself never does that.
+ */
+export async function mcpPayload(
+  raw: unknown,
+  format: McpOutputFormat = "tree",
+  options: { layers?: boolean } = {},
+): Promise<string> {
   const simplified = await simplifyRawFigmaObject(raw as never, allExtractors, {
     maxDepth: undefined,
-    afterChildren: collapseSvgContainers,
+    afterChildren: options.layers ? undefined : collapseSvgContainers,
     nodeCounter: { count: 0 },
   } as never);
   return formatResult(toOutput(simplified as unknown as Simplified), format);

@@ -169,22 +169,28 @@ async function tokensPart(
       // Framelink sends a frame whose layers are all shapes as one IMAGE-SVG node: its layers are not in the text.
       const top = (JSON.parse(await mcpPayload(reply, "json")) as { nodes: { type?: string }[] }).nodes[0];
       const collapsed = top?.type === "IMAGE-SVG" && frame.nodes > 1;
+      // Such a frame's layers are what Figment's code draws as elements and its hint lists: the same frame through
+      // Framelink's code with that one step off, for a comparison at equal content (get_figma_data never sends it).
+      const listed = collapsed ? countTokens(await mcpPayload(reply, baseline, { layers: true })) : undefined;
+      const listedRatio = listed === undefined ? undefined : hintTokens / listed;
+      const withLayers = listedRatio === undefined ? "" : `, ${listed} with its layers: ${listedRatio.toFixed(3)}×`;
       const ratio = hintTokens / mcpTokens;
       ours += hintTokens;
       theirs += mcpTokens;
       worst = Math.max(worst, ratio);
       if (ratio > TOKENS_GOAL)
-        over.push(`${frame.name} (${frame.id})${collapsed ? ": one IMAGE-SVG in Framelink's" : ""}`);
+        over.push(`${frame.name} (${frame.id})${collapsed ? `: one IMAGE-SVG in Framelink's${withLayers}` : ""}`);
       results.set("mcp", ["tokens", "frames", `${file.name} ${frame.id}`], {
         layers: frame.nodes,
         getDesignHint: hintTokens,
         framelinkGetFigmaData: mcpTokens,
         framelinkOneSvg: collapsed,
         ratio: round(ratio),
+        ...(listedRatio === undefined ? {} : { framelinkWithLayers: listed, ratioWithLayers: round(listedRatio) }),
       });
       rows.push(
         `| ${file.name} | ${frame.name.replace(/\|/g, "/")} (${frame.id}) | ${frame.nodes} | ${hintTokens} | ` +
-          `${mcpTokens}${collapsed ? " (one IMAGE-SVG)" : ""} | ${ratio.toFixed(3)} |`,
+          `${mcpTokens}${collapsed ? ` (one IMAGE-SVG${withLayers})` : ""} | ${ratio.toFixed(3)} |`,
       );
     }
   }
@@ -206,7 +212,9 @@ async function tokensPart(
     `Each fixture frame through \`figment mcp\` over stdio (get_design_hint, one page) and through Framelink's own ` +
       `simplify and serialise ("${baseline}") of the nodes reply Figma gives for that frame; o200k_base tokens. ` +
       `Goal ≤ ${TOKENS_GOAL}× (issue 53). "one IMAGE-SVG": Framelink collapses a frame whose layers are all shapes ` +
-      `into one image node, so its text holds none of them (the agent must download the SVG).\n`,
+      `into one image node, so its text holds none of them (the agent must download the SVG); "with its layers": ` +
+      `the same frame through Framelink's code with that collapse off, the layers Figment's code draws and its ` +
+      `hint lists.\n`,
   );
   results.print(
     [

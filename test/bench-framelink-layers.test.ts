@@ -1,0 +1,55 @@
+/**
+ * The bench's Framelink text with its layers (bench/figma-context-mcp.ts, `layers: true`), which `BENCH_ONLY=mcp`
+ * sets beside get_figma_data's own text for a frame Framelink sends as one IMAGE-SVG (issue 53): on figmagic's
+ * Colors frame, get_figma_data's text has one node and none of the palette's swatches; with the collapse off it has
+ * every swatch, the same shapes the design tree Figment's code and hint come from draws as elements.
+ */
+import { describe, expect, it } from "vitest";
+import { mcpPayload } from "../bench/figma-context-mcp.js";
+import { loadDesign } from "../codegen/index.js";
+import type { DesignNode } from "../codegen/design/types.js";
+import { readFixture } from "./helpers/fixtures.js";
+
+const FILE = "figmagic-design-system.file.json";
+const COLORS = "2605:41";
+
+type RawNode = { id: string; children?: RawNode[] };
+type Simplified = { nodes: { id: string; type?: string; children?: Simplified["nodes"] }[] };
+
+function find(node: RawNode, id: string): RawNode | undefined {
+  if (node.id === id) return node;
+  for (const child of node.children ?? []) {
+    const found = find(child, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function leafIds(nodes: readonly { id: string; children?: readonly unknown[] }[]): string[] {
+  return nodes.flatMap((n) => (n.children?.length ? leafIds(n.children as typeof nodes) : [n.id]));
+}
+
+describe("bench mcp: Framelink's text of a frame with its layers", () => {
+  const file = readFixture(FILE) as { name: string; document: RawNode };
+  const frame = find(file.document, COLORS);
+  if (!frame) throw new Error(`${FILE} has no ${COLORS}`);
+  const reply = {
+    name: file.name,
+    nodes: { [COLORS]: { document: frame, components: {}, componentSets: {}, styles: {}, schemaVersion: 0 } },
+  };
+
+  it("get_figma_data's own text is one IMAGE-SVG; with its layers, the swatches Figment's code draws", async () => {
+    const sent = JSON.parse(await mcpPayload(reply, "json")) as Simplified;
+    expect(sent.nodes.map((n) => [n.type, n.children?.length ?? 0])).toEqual([["IMAGE-SVG", 0]]);
+
+    const listed = JSON.parse(await mcpPayload(reply, "json", { layers: true })) as Simplified;
+    expect(listed.nodes[0]?.type).toBe("FRAME");
+    const ours = loadDesign(readFixture(FILE), [COLORS]).document.frames as DesignNode[];
+    const drawn = leafIds(ours).sort();
+    expect(drawn).toHaveLength(18);
+    expect(leafIds(listed.nodes).sort()).toEqual(drawn);
+    // The yaml the bench counts grows with the layers, far past the one node's 71–81 tokens.
+    const yaml = await mcpPayload(reply, "yaml", { layers: true });
+    for (const id of drawn) expect(yaml).toContain(`id: ${id}`);
+  });
+});
