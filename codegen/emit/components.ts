@@ -138,7 +138,7 @@ function jsonField(name: string, value: unknown): string {
 /**
  * Everything that must match for two instances to share a file (ids, own texts and visibility excluded), as the JSON
  * of one object per layer. Written field by field rather than by stringifying a copy of each layer: copies built key by
- * key from nodes of 46 fields were slow dictionaries, and the signatures a tenth of emitting (same text either way).
+ * key from nodes of 46 fields were slow dictionaries (figmagic: 1.5 → 0.9 ms; the same text either way).
  */
 function signature(instance: DesignNode, svgOf: SvgWithoutIds): string {
   const own = new Set(ownLayers(instance));
