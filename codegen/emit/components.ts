@@ -9,6 +9,7 @@ import type { ComponentUsage } from "./build.js";
 import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
 import { jsString } from "./markup.js";
 import { drawnSpaces } from "./whitespace.js";
+import { designNode } from "../design/node.js";
 
 export interface PropDef {
   name: string;
@@ -128,6 +129,14 @@ const PLACEMENT = ["x", "y", "w", "h", "sizeH", "sizeV", "constraintH", "constra
 /** What the signature leaves out of a layer's own properties, or writes after them. */
 const SET_APART = new Set<string>([...PLACEMENT, "id", "absolute", "hidden", "text", "asset", "children"]);
 
+/**
+ * A layer's own fields the signature compares, in a node's order (design/node.ts makes every node in one shape), each
+ * with its `,"name":` written once.
+ */
+const OWN_FIELDS = Object.keys(designNode("", "", "frame", 0, 0))
+  .filter((name) => !SET_APART.has(name))
+  .map((name) => [name as keyof DesignNode, `,${JSON.stringify(name)}:`] as const);
+
 /** `,"name":<value as JSON>`, or nothing for a value JSON.stringify leaves out (undefined). */
 function jsonField(name: string, value: unknown): string {
   if (value === undefined) return "";
@@ -148,8 +157,10 @@ function signature(instance: DesignNode, svgOf: SvgWithoutIds): string {
     // The same layers of the main component: a component file derives each instance's layer ids from its own.
     const key = isRoot ? undefined : instanceKey(instance.id, id);
     let out = key !== undefined ? jsonField("key", key) : "";
-    for (const name of Object.keys(node))
-      if (!SET_APART.has(name)) out += jsonField(name, node[name as keyof DesignNode]);
+    for (const [name, prefix] of OWN_FIELDS) {
+      const value = node[name];
+      if (value !== undefined) out += prefix + JSON.stringify(value);
+    }
     if (!isRoot) for (const name of PLACEMENT) out += jsonField(name, node[name]);
     if (!isOwn) out += jsonField("hidden", node.hidden);
     // Plain own texts become props, so their characters may differ; rich text (runs) stays literal.
