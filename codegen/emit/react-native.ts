@@ -444,6 +444,9 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     textOf,
     images: new Map(),
     fills: new Map(),
+    isBlock(cls) {
+      return this.sheet.rules.get(cls)?.some(([k, v]) => k === "display" && v === "block") === true;
+    },
     textStyle: (cls) => {
       textOf.add(cls);
       return `${cls}Text`;
