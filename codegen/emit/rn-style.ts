@@ -474,5 +474,12 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
     last.delete(k);
     last.set(k, v);
   }
+  // A line that never wraps (CSS's `white-space: nowrap`, which React Native has not) and a width in px: the width is
+  // its least, so a font a little wider than drawn widens the box instead of breaking a word across lines.
+  const width = last.get("width");
+  if (decls.some(([p, v]) => p === "white-space" && v.trim() === "nowrap") && width && /^[\d.]+$/.test(width)) {
+    last.delete("width");
+    last.set("minWidth", String(Math.max(Number(width), Number(last.get("minWidth") ?? 0))));
+  }
   return { entries: [...last], dropped, ...(fluid.length > 0 ? { fluid } : {}) };
 }
