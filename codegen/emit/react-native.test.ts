@@ -62,4 +62,10 @@ describe("emitReactNative", () => {
     expect(code).toMatch(/fitma: \{[^}]*minWidth: 73,/);
     expect(code).not.toMatch(/fitma: \{[^}]*\bwidth: 73,/);
   });
+
+  it("wraps a narrower screen's grid of auto-filled columns as a row whose items grow from the column's width", async () => {
+    const code = await screen("../real/fitma-shop.file.json", "0:165");
+    expect(code).toMatch(/productSeriesScrollingNoPaddingBelow1516: \{\s+flexDirection: "row",\s+flexWrap: "wrap",/);
+    expect(code).toMatch(/cardProductThumbnailBelow1516: \{[^}]*flexGrow: 1,\s+flexShrink: 1,\s+flexBasis: 151,/);
+  });
 });

@@ -477,7 +477,9 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
   // A line that never wraps (CSS's `white-space: nowrap`, which React Native has not) and a width in px: the width is
   // its least, so a font a little wider than drawn widens the box instead of breaking a word across lines.
   const width = last.get("width");
-  if (decls.some(([p, v]) => p === "white-space" && v.trim() === "nowrap") && width && /^[\d.]+$/.test(width)) {
+  const nowrap = decls.some(([p, v]) => p === "white-space" && v.trim() === "nowrap");
+  // (A width the parent caps, `max-width: 100%`, stays one: as a least it would push past the cap.)
+  if (nowrap && width && /^[\d.]+$/.test(width) && !last.has("maxWidth")) {
     last.delete("width");
     last.set("minWidth", String(Math.max(Number(width), Number(last.get("minWidth") ?? 0))));
   }
