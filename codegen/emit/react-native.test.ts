@@ -68,4 +68,11 @@ describe("emitReactNative", () => {
     expect(code).toMatch(/productSeriesScrollingNoPaddingBelow1516: \{\s+flexDirection: "row",\s+flexWrap: "wrap",/);
     expect(code).toMatch(/cardProductThumbnailBelow1516: \{[^}]*flexGrow: 1,\s+flexShrink: 1,\s+flexBasis: 151,/);
   });
+
+  it("draws an image over a solid layer as the image in a box of that color", async () => {
+    const code = await screen("../real/fitma-shop.file.json", "0:12");
+    expect(code).toMatch(/<View style=\{styles.rect3\} testID="0:75">\s+<View style=\{styles.rect3Fill\}>\s+<Image\d* /);
+    expect(code).toMatch(/ {2}rect3: \{[^}]*backgroundColor: "#c4c4c4",/);
+    expect(code).not.toMatch(/ {2}rect3: \{[^}]*experimental_backgroundImage/);
+  });
 });

@@ -118,6 +118,7 @@ function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUn
   }
   const style = rnStyle(decls.filter((d) => d !== bg));
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
+  if (fill.color !== undefined) style.entries.push(["backgroundColor", JSON.stringify(fill.color)]);
   unit.styles.set(cls, style);
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
   const drawnShade = fill.overlay !== undefined ? gradientFill(unit, `${cls}Shade`, fill.overlay, []) : undefined;
