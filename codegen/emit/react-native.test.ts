@@ -71,7 +71,9 @@ describe("emitReactNative", () => {
 
   it("draws an image over a solid layer as the image in a box of that color", async () => {
     const code = await screen("../real/fitma-shop.file.json", "0:12");
-    expect(code).toMatch(/<View style=\{styles.rect3\} testID="0:75">\s+<View style=\{styles.rect3Fill\}>\s+<Image\d* /);
+    expect(code).toMatch(
+      /<View style=\{styles.rect3\} testID="0:75">\s+<View style=\{styles.rect3Fill\}>\s+<Image\d* /,
+    );
     expect(code).toMatch(/ {2}rect3: \{[^}]*backgroundColor: "#c4c4c4",/);
     expect(code).not.toMatch(/ {2}rect3: \{[^}]*experimental_backgroundImage/);
   });
