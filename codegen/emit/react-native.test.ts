@@ -41,7 +41,7 @@ describe("emitReactNative", () => {
     expect(code).not.toMatch(/ {2}rect: \{[^}]*experimental_backgroundImage/);
   });
 
-  it("writes paragraphs with spacing as a View of Texts, each with its spacing below (a nested Text takes none)", async () => {
+  it("writes paragraphs with spacing as a View of Texts, each with its spacing below", async () => {
     const code = await screen("../real/fitma-shop.file.json", "0:638");
     expect(code).toMatch(
       /<View style=\{styles.allShortSleeve\} testID="0:625">\s+<Text style=\{\[styles.allShortSleeveText, /,
@@ -50,7 +50,7 @@ describe("emitReactNative", () => {
     expect(code).toMatch(/allShortSleeveText: \{\s+fontFamily: "Gothic A1",/);
   });
 
-  it("draws a label that holds boxes (a toggle) as a View, and min(100%, 176px) as the width capped at 100%", async () => {
+  it("draws a label that holds boxes as a View, and min(100%, 176px) as the width capped at 100%", async () => {
     const toggle = await screen("../real/fitma-shop.file.json", "0:219", "src/components/Input.tsx");
     expect(toggle).toContain("<View style={[styles.inputToggleDetailedActive, style]} testID={testID}>");
     const code = await screen("../real/fitma-shop.file.json", "0:219");
@@ -63,7 +63,7 @@ describe("emitReactNative", () => {
     expect(code).not.toMatch(/fitma: \{[^}]*\bwidth: 73,/);
   });
 
-  it("wraps a narrower screen's grid of auto-filled columns as a row whose items grow from the column's width", async () => {
+  it("wraps a narrow screen's grid of auto-filled columns: a row whose items grow from the column width", async () => {
     const code = await screen("../real/fitma-shop.file.json", "0:165");
     expect(code).toMatch(/productSeriesScrollingNoPaddingBelow1516: \{\s+flexDirection: "row",\s+flexWrap: "wrap",/);
     expect(code).toMatch(/cardProductThumbnailBelow1516: \{[^}]*flexGrow: 1,\s+flexShrink: 1,\s+flexBasis: 151,/);
