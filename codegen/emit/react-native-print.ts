@@ -30,6 +30,8 @@ export interface RnPrintUnit {
   fills: Map<string, string>;
   /** Classes whose fill was printed (a gradient on a box printed as a Text stays a style). */
   drawnFills: Set<string>;
+  /** Whether a class makes its run a block (a paragraph with spacing below it: build.ts's `paragraphs`). */
+  isBlock(cls: string): boolean;
 }
 
 const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
@@ -39,6 +41,12 @@ function hasCharacters(node: ElementNode): boolean {
   return node.children.some(
     (c) => c.type === "text" || c.type === "prop" || (c.type === "element" && c.inline === true),
   );
+}
+
+/** A child laid out as a box of its own: a component, or an element that is not a run of characters. */
+function isBox(node: VNode): boolean {
+  if (node.type === "if") return isBox(node.child);
+  return node.type === "use" || (node.type === "element" && node.inline !== true);
 }
 
 function expr(value: AttrValue): string {
@@ -69,7 +77,9 @@ function tagOf(node: ElementNode): string {
   if (node.tag === "img") return "Image";
   if (node.tag === "input" || node.tag === "textarea") return "TextInput";
   if (PRESSABLE.has(node.tag)) return "Pressable";
-  if (TEXTY.has(node.tag) || node.inline || hasCharacters(node)) return "Text";
+  if (hasCharacters(node)) return "Text";
+  // A label or list item that holds boxes (a toggle's label round its layers) is a box: a Text lays them inline.
+  if ((TEXTY.has(node.tag) || node.inline) && !node.children.some(isBox)) return "Text";
   return "View";
 }
 
@@ -154,9 +164,43 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
     const chars = node.children.map((c) => printRn(c, unit, 0)).join("");
     return `${open}\n${pad}  <Text${text}>${chars}</Text>\n${pad}</${tag}>`;
   }
+  if (tag === "Text" && node.cls !== undefined && node.children.some((c) => isParagraph(c, unit)))
+    return printParagraphs(node, unit, open, pad);
   if (tag === "Text" && hasCharacters(node))
     return `${open}${node.children.map((c) => printRn(c, unit, 0)).join("")}</${tag}>`;
   return `${open}\n${node.children.map((c) => printRn(c, unit, indent + 1)).join("\n")}\n${pad}</${tag}>`;
+}
+
+function isParagraph(node: VNode, unit: RnPrintUnit): boolean {
+  return node.type === "element" && node.inline === true && node.cls !== undefined && unit.isBlock(node.cls);
+}
+
+/**
+ * A text of paragraphs with spacing between them: a nested Text is inline (it takes no margin), so the layer is a
+ * View of one Text per paragraph, each with the layer's text style and its paragraph's spacing below it.
+ */
+function printParagraphs(node: ElementNode, unit: RnPrintUnit, open: string, pad: string): string {
+  unit.components.add("View");
+  const text = `styles.${unit.textStyle(node.cls!)}`;
+  const lines: string[] = [];
+  let run: VNode[] = [];
+  const flush = (): void => {
+    if (run.length > 0)
+      lines.push(`${pad}  <Text style={${text}}>${run.map((c) => printRn(c, unit, 0)).join("")}</Text>`);
+    run = [];
+  };
+  for (const c of node.children) {
+    if (c.type !== "element" || !isParagraph(c, unit)) {
+      run.push(c);
+      continue;
+    }
+    flush();
+    const chars = c.children.map((g) => printRn(g, unit, 0)).join("");
+    const refs = [text, ...unit.styleRefs(c.cls!)];
+    lines.push(`${pad}  <Text style={${refs.length > 1 ? `[${refs.join(", ")}]` : text}}>${chars}</Text>`);
+  }
+  flush();
+  return [open.replace(/^(\s*)<Text/, "$1<View"), ...lines, `${pad}</View>`].join("\n");
 }
 
 /** The JSX of a tree; `extra` goes on the node's opening tag. */

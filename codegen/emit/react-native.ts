@@ -118,6 +118,7 @@ function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUn
   }
   const style = rnStyle(decls.filter((d) => d !== bg));
   if (!style.entries.some(([k]) => k === "overflow")) style.entries.push(["overflow", '"hidden"']);
+  if (fill.color !== undefined) style.entries.push(["backgroundColor", JSON.stringify(fill.color)]);
   unit.styles.set(cls, style);
   unit.styles.set(fillCls, { entries: fill.entries, dropped: [] });
   const drawnShade = fill.overlay !== undefined ? gradientFill(unit, `${cls}Shade`, fill.overlay, []) : undefined;
@@ -220,6 +221,48 @@ function belowStyles(unit: RnUnit): void {
   }
 }
 
+/** `repeat(auto-fill, minmax(min(100%, 151px), 1fr))`: a grid of columns at least 151 px wide, as many as fit. */
+const AUTO_COLUMNS =
+  /^repeat\(\s*auto-(?:fill|fit)\s*,\s*minmax\(\s*(?:min\(\s*100%\s*,\s*)?([\d.]+)px\s*\)?\s*,\s*1fr\s*\)\s*\)$/;
+
+/**
+ * A narrower screen's grid of as many columns as fit (responsive.ts's card rows) as React Native's flexbox, which has
+ * no grid: the box a wrapping row, each item growing from the column's least width.
+ */
+function gridRows(node: VNode, unit: RnUnit): void {
+  if (node.type === "if") return gridRows(node.child, unit);
+  if (node.type !== "element") return;
+  for (const c of node.children) gridRows(c, unit);
+  for (const [width, decls, pseudo] of (node.cls !== undefined && unit.sheet.below.get(node.cls)) || []) {
+    const columns = decls.find(([p]) => p === "grid-template-columns")?.[1].trim();
+    const least = pseudo === undefined && columns !== undefined ? AUTO_COLUMNS.exec(columns)?.[1] : undefined;
+    if (least === undefined) continue;
+    addBelow(unit, node.cls!, width, [
+      ["flexDirection", '"row"'],
+      ["flexWrap", '"wrap"'],
+    ]);
+    for (const c of node.children)
+      if ((c.type === "element" || c.type === "use") && c.cls !== undefined)
+        addBelow(unit, c.cls, width, [
+          ["flexGrow", "1"],
+          ["flexShrink", "1"],
+          ["flexBasis", least],
+        ]);
+  }
+}
+
+/** Entries added to a class's style below a width (a later entry of a key wins). */
+function addBelow(unit: RnUnit, cls: string, width: number, entries: RnEntry[]): void {
+  const list = unit.below.get(cls) ?? [];
+  const same = list.find(([w]) => w === width);
+  if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];
+  else list.push([width, entries]);
+  unit.below.set(
+    cls,
+    list.sort((a, b) => b[0] - a[0]),
+  );
+}
+
 /**
  * The styles that follow the window's size (`windowStyles`, after the StyleSheet): each class's fluid lengths and
  * its narrower screens' rules; and the component's lines that read the window (useWindowDimensions).
@@ -307,6 +350,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     belowStyles(unit);
+    gridRows(tree, unit);
     hoistZ(tree, unit);
     const body = printRn(tree, unit, 2);
     const used = new Set<string>();
@@ -444,6 +488,9 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     textOf,
     images: new Map(),
     fills: new Map(),
+    isBlock(cls) {
+      return this.sheet.rules.get(cls)?.some(([k, v]) => k === "display" && v === "block") === true;
+    },
     textStyle: (cls) => {
       textOf.add(cls);
       return `${cls}Text`;

@@ -13,7 +13,12 @@ export interface RnBackground {
   resizeMode: "stretch" | "cover" | "contain";
   /** Gradient layers drawn over the image (`linear-gradient(…), url(…) …`), as one background image's text. */
   overlay?: string;
+  /** A solid layer under the image (`…, linear-gradient(#c4c4c4, #c4c4c4)`): the box's background color. */
+  color?: string;
 }
+
+/** A one-color gradient's color (how a solid fill under an image is written). */
+const SOLID = /^linear-gradient\(\s*(#[\da-f]+|rgba?\([^()]*\))\s*,\s*\1\s*\)$/i;
 
 /** A `background` value's layers (split at its top-level commas). */
 export function layers(value: string): string[] {
@@ -39,6 +44,11 @@ const pct = (n: number): string => JSON.stringify(`${Number(n.toFixed(3))}%`);
 /** The image fill a `background` value draws, when React Native can draw it (an image, placed or scaled). */
 export function rnBackground(value: string): RnBackground | undefined {
   const all = layers(value.trim());
+  const solid = all.length > 1 ? SOLID.exec(all[all.length - 1]!) : null;
+  if (solid) {
+    const image = rnBackground(all.slice(0, -1).join(", "));
+    return image ? { ...image, color: solid[1]! } : undefined;
+  }
   const over = all.slice(0, -1);
   if (over.length > 0) {
     // Gradients over one image: the image, and the gradients on a box over it.

@@ -277,6 +277,12 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** The px length of `min(100%, Npx)` (either order), which React Native writes as the length and a 100% cap. */
+function cappedLength(value: string): string | undefined {
+  const m = /^min\(\s*(?:100%\s*,\s*(-?[\d.]+)px|(-?[\d.]+)px\s*,\s*100%)\s*\)$/.exec(value.trim());
+  return m ? String(Number(m[1] ?? m[2])) : undefined;
+}
+
 /** One declaration's entries (appended to `out`); false when React Native has no style for it. */
 function declEntries(
   prop: string,
@@ -290,6 +296,12 @@ function declEntries(
   const fluidValue = lengthKey !== undefined ? fluidExpression(value, prop === "max-width") : undefined;
   if (lengthKey !== undefined && fluidValue !== undefined) {
     fluid.push([lengthKey, fluidValue]);
+    return true;
+  }
+  const capped = prop === "width" || prop === "height" ? cappedLength(value) : undefined;
+  if (capped !== undefined) {
+    // `min(100%, 176px)`: the length, the parent's size its cap.
+    out.push([lengthKey!, capped], [prop === "width" ? "maxWidth" : "maxHeight", '"100%"']);
     return true;
   }
   if (lengthKey && prop !== "font-size") {
@@ -461,6 +473,15 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
   for (const [k, v] of entries) {
     last.delete(k);
     last.set(k, v);
+  }
+  // A line that never wraps (CSS's `white-space: nowrap`, which React Native has not) and a width in px: the width is
+  // its least, so a font a little wider than drawn widens the box instead of breaking a word across lines.
+  const width = last.get("width");
+  const nowrap = decls.some(([p, v]) => p === "white-space" && v.trim() === "nowrap");
+  // (A width the parent caps, `max-width: 100%`, stays one: as a least it would push past the cap.)
+  if (nowrap && width && /^[\d.]+$/.test(width) && !last.has("maxWidth")) {
+    last.delete("width");
+    last.set("minWidth", String(Math.max(Number(width), Number(last.get("minWidth") ?? 0))));
   }
   return { entries: [...last], dropped, ...(fluid.length > 0 ? { fluid } : {}) };
 }
