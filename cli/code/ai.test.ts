@@ -258,6 +258,24 @@ describe("figment code --ai", () => {
       expect(stderr).toMatch(/^repair round: the repair helped; kept attempt 2 of 2 \(attempt 1: 1 blocking/m);
       expect(readFileSync(join(out, "src/app/screens/login.html"), "utf8")).toContain("{{ title() }}");
     });
+
+    it("checks a --verify round's answer with ngtsc too, and repairs it", { timeout: 300_000 }, async () => {
+      // The first answer compiles; the round's reads a missing signal, which the round's repair fixes.
+      const srv = await serve(
+        responsesStream(split(good)),
+        responsesStream(split(broken)),
+        responsesStream(split(good)),
+      );
+      const { out } = workDir("angular-verify");
+      const args = ["code", LOGIN, "--node", "101:3", "--ai", "--target", "angular", "--verify", "--out", out];
+      const { code, stderr } = await figment([...args, "--base-url", srv.url]);
+      expect(code, stderr).toBe(0);
+      expect(srv.requests).toHaveLength(3);
+      expect(JSON.stringify(srv.requests[2]!.body)).toMatch(
+        /src\/app\/screens\/login\.html:1: Property 'subtitle' does not exist on type 'Login'/,
+      );
+      expect(readFileSync(join(out, "src/app/screens/login.html"), "utf8")).toContain("{{ title() }}");
+    });
   });
 
   describe("--target react-native", () => {

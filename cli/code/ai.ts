@@ -41,7 +41,7 @@ import { componentsForModel } from "../../codegen/components-map/preview.js";
 import { usedMappings } from "../../codegen/components-map/resolve.js";
 import { readText } from "../common/io.js";
 import { reportModelError } from "../common/model-errors.js";
-import type { VerifyJson } from "./verify.js";
+import type { AnswerChecks, VerifyJson } from "./verify.js";
 import { plural } from "../../kernel/plural.js";
 import { FigmentError } from "../../kernel/errors.js";
 import type { LayoutDecisions } from "../../codegen/layout/index.js";
@@ -340,6 +340,12 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
 
   io.err(`figment: asking ${config.model} at ${endpointUrl(config)} (${API_NAME[config.kind]})…`);
   const progress = progressPrinter(io);
+  // The first answer's checks, and each --verify round's.
+  const checks: AnswerChecks = {
+    ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
+    ...(args.target === "angular" ? { targetCheck: angularCheck } : {}),
+    ...(args.target === "react-native" ? { reactNativeTypes: await reactNativeTypes() } : {}),
+  };
   let result: ModelCodeResult;
   try {
     result = await generateModelCode(config, input, {
@@ -347,9 +353,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       timeoutMs: (args.timeoutSec ?? DEFAULT_TIMEOUT_SEC) * 1000,
       onProgress: progress.onProgress,
       onStage: progress.onStage,
-      ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
-      ...(args.target === "angular" ? { targetCheck: angularCheck } : {}),
-      ...(args.target === "react-native" ? { reactNativeTypes: await reactNativeTypes() } : {}),
+      ...checks,
     });
   } catch (error) {
     if (isCancelled(error)) throw new Cancelled("cancelled; nothing was written");
@@ -369,13 +373,17 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
       onProgress: progress.onProgress,
       onStage: progress.onStage,
     };
-    // A round's answer goes through the same checks as the first one, the library's types included.
-    const checks = {
-      ...(context.signal ? { signal: context.signal } : {}),
-      ...(components.libraryTypes ? { libraryTypes: components.libraryTypes } : {}),
-    };
     const v = await verifying.verifyAnswer(
-      { config, input, frame, first: result, ...rounds, ...checks, target: input.target },
+      {
+        config,
+        input,
+        frame,
+        first: result,
+        ...rounds,
+        checks,
+        ...(context.signal ? { signal: context.signal } : {}),
+        target: input.target,
+      },
       io,
     );
     final = v;

@@ -7,7 +7,7 @@
 import type { Target } from "../../codegen/targets.js";
 import type { Browser } from "playwright-core";
 import { loadTokenizer, type Estimate } from "../../ai/estimate/estimate.js";
-import type { ModelCodeResult } from "../../ai/code/pipeline.js";
+import type { ModelCodeOptions, ModelCodeResult } from "../../ai/code/pipeline.js";
 import type { ProgressEvent } from "../../ai/code/progress.js";
 import { pngDataUrl, type PromptInput } from "../../ai/code/prompt.js";
 import type { ProviderConfig } from "../../ai/client/providers.js";
@@ -17,7 +17,6 @@ import type { RoundRequest } from "../../ai/verify/request.js";
 import { verifyRounds, type Measured, type RoundReport, type VerifyResult } from "../../ai/verify/rounds.js";
 import { designViewport, type RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { scoreSummary } from "../../codegen/fidelity/summary.js";
-import type { LibraryTypes } from "../../codegen/project/library-types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage } from "../measure/browser.js";
 import type { Output } from "../common/design-files.js";
@@ -74,9 +73,15 @@ export interface VerifyInput {
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   onStage?: (stage: "checking" | "repairing") => void;
-  /** The team's library types (--types): each round's answer is checked against them as the first answer was. */
-  libraryTypes?: LibraryTypes[];
+  /**
+   * The first answer's checks (the team's library types from --types, Angular's compiler, React Native's types): each
+   * round's answer goes through them as the first answer did.
+   */
+  checks?: AnswerChecks;
 }
+
+/** The checks of a model's answer beyond the project pass, the same for the first answer and each round's. */
+export type AnswerChecks = Pick<ModelCodeOptions, "libraryTypes" | "targetCheck" | "reactNativeTypes">;
 
 /** What --json adds: the first answer's score, each round's, and the kept one's. */
 export interface VerifyJson {
@@ -150,7 +155,7 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
         timeoutMs: v.timeoutMs,
         ...(v.onProgress ? { onProgress: v.onProgress } : {}),
         ...(v.onStage ? { onStage: v.onStage } : {}),
-        ...(v.libraryTypes ? { libraryTypes: v.libraryTypes } : {}),
+        ...v.checks,
         onAnswer: (r) => answers.push(kept(r)),
       }),
       measure: (files) => {
