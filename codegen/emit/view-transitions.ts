@@ -252,7 +252,7 @@ const TRANSITION_BACK = [
   "  });",
   "}",
   "",
-  "/** Whether a transition can play: the browser has view transitions and the reader does not prefer reduced motion. */",
+  "/** Whether a transition can play: the browser has view transitions, the reader does not prefer reduced motion. */",
   "const canPlay = (): boolean =>",
   '  typeof document.startViewTransition === "function" && !matchMedia("(prefers-reduced-motion: reduce)").matches;',
   "",
