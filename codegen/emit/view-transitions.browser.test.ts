@@ -48,6 +48,16 @@ interface DocumentLike {
 
 const shown = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).first().waitFor();
 
+/** The slide in's reverse played: Page goes out to the right over Home, which comes back from 30 % to its left. */
+async function playedSlideBack(page: Page): Promise<void> {
+  const back = await waitPlayed(page);
+  expectPace(back, "slide-in-left-300ms-back", 300, "cubic-bezier(0, 0, 0.58, 1)");
+  const names = back!.animations.map((a) => `${a.pseudo} ${a.name}`);
+  expect(names).toContain("::view-transition-old(root) figment-leave-right");
+  expect(names).toContain("::view-transition-new(root) figment-enter-partly-right");
+  await shown(page, "7:1");
+}
+
 async function flow(page: Page, app: boolean): Promise<void> {
   // Start → Next by the card's push (left, 400 ms, the design's bézier): both screens move.
   await page.locator(CARD_LINK).click();
@@ -124,13 +134,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
           await shown(page, "8:1");
           await page.locator('[data-node-id="8:2"]').click();
-          const back = await waitPlayed(page);
-          expectPace(back, "slide-in-left-300ms-back", 300, "cubic-bezier(0, 0, 0.58, 1)");
-          // Page goes out to the right over Home, which comes back from 30 % to its left.
-          const names = back!.animations.map((a) => `${a.pseudo} ${a.name}`);
-          expect(names).toContain("::view-transition-old(root) figment-leave-right");
-          expect(names).toContain("::view-transition-new(root) figment-enter-partly-right");
-          await shown(page, "7:1");
+          await playedSlideBack(page);
         },
         { beforeGoto: installMotionProbe },
       );
@@ -169,12 +173,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
             () => !(globalThis as unknown as DocumentLike).document.documentElement.dataset["transition"],
           );
           await page.goBack();
-          const back = await waitPlayed(page);
-          expectPace(back, "slide-in-left-300ms-back", 300, "cubic-bezier(0, 0, 0.58, 1)");
-          const names = back!.animations.map((a) => `${a.pseudo} ${a.name}`);
-          expect(names).toContain("::view-transition-old(root) figment-leave-right");
-          expect(names).toContain("::view-transition-new(root) figment-enter-partly-right");
-          await shown(page, "7:1");
+          await playedSlideBack(page);
           expect(await page.locator('[data-node-id="8:1"]').count()).toBe(0);
         },
         { beforeGoto: installMotionProbe },
