@@ -66,7 +66,7 @@ const angularRuntimeScript = (): Promise<string> => bundledScript("angular-runti
 let vueRuntimes: Promise<VueRuntimes> | undefined;
 
 /** Vue's and vue-router's global builds, from their packages (dependencies of the CLI), read once. */
-function vueRuntimeScripts(): Promise<VueRuntimes> {
+export function vueRuntimeScripts(): Promise<VueRuntimes> {
   const require = createRequire(import.meta.url);
   vueRuntimes ??= (async () => ({
     vue: await readFile(require.resolve("vue/dist/vue.runtime.global.prod.js"), "utf8"),

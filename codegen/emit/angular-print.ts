@@ -54,6 +54,12 @@ function ngText(value: string): string {
     .replace(/@/g, "&#64;");
 }
 
+/** A BACK link's handler (links.ts): back in history, or back playing the reverse transition (transitionBack). */
+export const goesBack = (expr: string): boolean =>
+  /^\(\) => (?:transitionBack\(\(\) => (?:navigate\(-1\)|history\.back\(\))\)|navigate\(-1\)|history\.back\(\))$/.test(
+    expr,
+  );
+
 function attr(name: string, value: AttrValue, signals: ReadonlySet<string>): string {
   if (typeof value === "string") return `${name}="${escapeAttr(value).replace(/\{\{/g, "&#123;&#123;")}"`;
   return `[attr.${name}]="${attrExpr(ngExpr(value.expr, signals))}"`;
@@ -63,7 +69,8 @@ function attr(name: string, value: AttrValue, signals: ReadonlySet<string>): str
 function eventOf(name: string, expr: string, signals: ReadonlySet<string>): string | undefined {
   // A page transition is left to the router: the link follows its route.
   if (expr.includes("transitionClick(")) return undefined;
-  if (expr === "() => navigate(-1)" || expr === "() => history.back()") return `(click)="back()"`;
+  // Back (the component's back(): Location's); a reverse transition is not played (Angular plays none).
+  if (goesBack(expr)) return `(click)="back()"`;
   const onEscape = /^\(event\) => \{ if \(event\.key === "Escape" && (\w+)\) \{ (\w+)\(false\); (\w+)/.exec(expr);
   if (onEscape) {
     const close = onEscape[2]!.replace(/^set/, "close").replace(/Open$/, "");

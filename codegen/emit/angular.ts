@@ -15,7 +15,7 @@ import { planScreens, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
 import { kebabCase, NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
-import { elementAttrs, printAngular, svgInner, type AngularTemplateStyle } from "./angular-print.js";
+import { elementAttrs, goesBack, printAngular, svgInner, type AngularTemplateStyle } from "./angular-print.js";
 import { overlayPage } from "./overlays.js";
 import { frameworkContext, tailwindOf, type FrameworkUnit } from "./framework-context.js";
 
@@ -46,7 +46,7 @@ function usesOf(node: VNode, out: Uses): void {
   else if (node.type === "if") usesOf(node.child, out);
   else if (node.type === "element") {
     if (node.tag === "Link") out.links = true;
-    if (node.reactAttrs?.some(([, e]) => e === "() => navigate(-1)" || e === "() => history.back()")) out.back = true;
+    if (node.reactAttrs?.some(([, e]) => goesBack(e))) out.back = true;
     for (const c of node.children) usesOf(c, out);
   }
 }
@@ -140,8 +140,14 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       if (ownStyles) css = `:host {\n  display: block;\n}\n${css ? `\n${css}` : ""}`;
       else host.push('class: "block"');
     }
-    const core = ["Component", ...(inputs.length > 0 ? ["input"] : []), ...(unit.menus.length > 0 ? ["signal"] : [])];
+    const core = [
+      "Component",
+      ...(uses.back ? ["inject"] : []),
+      ...(inputs.length > 0 ? ["input"] : []),
+      ...(unit.menus.length > 0 ? ["signal"] : []),
+    ];
     const imports = [
+      ...(uses.back ? ['import { Location } from "@angular/common";'] : []),
       `import { ${core.join(", ")} } from "@angular/core";`,
       ...(uses.links ? ['import { RouterLink } from "@angular/router";'] : []),
       ...[...uses.components]
@@ -175,7 +181,17 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
         "  }",
       ];
     });
-    const back = uses.back ? ["", "  protected back(): void {", "    history.back();", "  }"] : [];
+    // Back through the router's Location: the browser's history in the app, the preview's in memory.
+    const back = uses.back
+      ? [
+          "",
+          "  private readonly location = inject(Location);",
+          "",
+          "  protected back(): void {",
+          "    this.location.back();",
+          "  }",
+        ]
+      : [];
     const body = [...members, ...menuLines, ...back];
     const ts = [
       ...imports,

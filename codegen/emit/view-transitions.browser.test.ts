@@ -9,7 +9,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { withPage } from "../../cli/measure/browser.js";
-import { resultPage } from "../../cli/measure/result-page.js";
+import { previewRuntimeScript, resultPage, vueRuntimeScripts } from "../../cli/measure/result-page.js";
+import { vuePreview } from "../preview/vue-preview.js";
 import { loadDesign, type CodeOptions } from "../index.js";
 import { BACK_FILE, MOTION_FILE } from "../prototype/motion-design.js";
 import { runBrowser, useBrowser } from "../../test/helpers/browser.js";
@@ -40,7 +41,22 @@ function expectPace(played: Played | undefined, name: string, ms: number, easing
   }
 }
 
+/** The page's document, as far as these tests read it (the tests' types have no DOM). */
+interface DocumentLike {
+  document: { documentElement: { dataset: Record<string, string | undefined> } };
+}
+
 const shown = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).first().waitFor();
+
+/** The slide in's reverse played: Page goes out to the right over Home, which comes back from 30 % to its left. */
+async function playedSlideBack(page: Page): Promise<void> {
+  const back = await waitPlayed(page);
+  expectPace(back, "slide-in-left-300ms-back", 300, "cubic-bezier(0, 0, 0.58, 1)");
+  const names = back!.animations.map((a) => `${a.pseudo} ${a.name}`);
+  expect(names).toContain("::view-transition-old(root) figment-leave-right");
+  expect(names).toContain("::view-transition-new(root) figment-enter-partly-right");
+  await shown(page, "7:1");
+}
 
 async function flow(page: Page, app: boolean): Promise<void> {
   // Start → Next by the card's push (left, 400 ms, the design's bézier): both screens move.
@@ -118,13 +134,47 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
           await shown(page, "8:1");
           await page.locator('[data-node-id="8:2"]').click();
-          const back = await waitPlayed(page);
-          expectPace(back, "slide-in-left-300ms-back", 300, "cubic-bezier(0, 0, 0.58, 1)");
-          // Page goes out to the right over Home, which comes back from 30 % to its left.
-          const names = back!.animations.map((a) => `${a.pseudo} ${a.name}`);
-          expect(names).toContain("::view-transition-old(root) figment-leave-right");
-          expect(names).toContain("::view-transition-new(root) figment-enter-partly-right");
+          await playedSlideBack(page);
+        },
+        { beforeGoto: installMotionProbe },
+      );
+    });
+
+  // The browser's own back (Chromium's, page.goBack()) over the project's own history: Svelte's router as the preview
+  // runs it (pushState, popstate); Vue's preview with the project's createWebHistory() (src/main.ts's) for its history
+  // in memory.
+  for (const target of ["vue", "svelte"] as const)
+    it(`${target}: the browser's back plays the reverse of the transition that came, and lands on the page left`, {
+      timeout: 60_000,
+    }, async () => {
+      const options: CodeOptions = { target, styling: "css-modules", nodeIds: true };
+      const code = await cachedGenerateCode(loadDesign(BACK_FILE, []).document, options);
+      const files =
+        target === "vue"
+          ? [
+              {
+                path: "index.html",
+                content: (await vuePreview(code.files, await previewRuntimeScript(), await vueRuntimeScripts(), "web"))
+                  .html,
+              },
+            ]
+          : (await resultPage(code.files, target)).files;
+      await withPage(
+        browser,
+        files,
+        "index.html",
+        VIEWPORT,
+        async (page) => {
           await shown(page, "7:1");
+          await page.locator('[data-node-id="7:2"]').click();
+          expectPace(await waitPlayed(page), "slide-in-left-300ms", 300, "cubic-bezier(0, 0, 0.58, 1)");
+          await shown(page, "8:1");
+          await page.waitForFunction(
+            () => !(globalThis as unknown as DocumentLike).document.documentElement.dataset["transition"],
+          );
+          await page.goBack();
+          await playedSlideBack(page);
+          expect(await page.locator('[data-node-id="8:1"]').count()).toBe(0);
         },
         { beforeGoto: installMotionProbe },
       );

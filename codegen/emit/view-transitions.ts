@@ -217,21 +217,18 @@ export interface TransitionsModule {
   clickDoc: string[];
 }
 
-/** src/transitions.ts's transitionBack: back in history with the reverse of the transition that came (`back`). */
+/**
+ * src/transitions.ts's going back (`back`): transitionBack (a BACK link: back in history with the reverse of the
+ * transition that came to this screen), and the browser's own back doing the same. The browser's back is seen twice:
+ * the Navigation API's `navigate` (before the history moves: history.state is still the screen left's, naming the
+ * transition that came to it) and `popstate` (after: the router would draw the screen at once). A one-step back from
+ * a screen a transition came to holds the router's popstate back (a capture listener, before the router's), captures
+ * the screen left, then hands the router a popstate of its own inside the view transition.
+ */
 const TRANSITION_BACK = [
   "",
-  "/**",
-  " * Back in the history (`back`: the router's), playing the reverse of the transition that came to this screen when",
-  " * one did (withTransition named it on the history's entry); at once otherwise.",
-  " */",
-  "export function transitionBack(back: () => unknown): void {",
-  `  const came: unknown = history.state?.${CAME_WITH} ?? cameInMemory;`,
-  "  cameInMemory = undefined;",
-  '  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;',
-  '  if (typeof came !== "string" || typeof document.startViewTransition !== "function" || calm) {',
-  "    void back();",
-  "    return;",
-  "  }",
+  "/** The reverse of `came` around `back` (the history moving back, which the router follows). */",
+  "function playBack(came: string, back: () => unknown): void {",
   "  const root = document.documentElement;",
   `  root.dataset.transition = \`\${came}${BACK_SUFFIX}\`;`,
   "  // The router draws the screen it goes back to after the history's popstate: the transition's new state is that",
@@ -254,6 +251,55 @@ const TRANSITION_BACK = [
   "    delete root.dataset.transition;",
   "  });",
   "}",
+  "",
+  "/** Whether a transition can play: the browser has view transitions, the reader does not prefer reduced motion. */",
+  "const canPlay = (): boolean =>",
+  '  typeof document.startViewTransition === "function" && !matchMedia("(prefers-reduced-motion: reduce)").matches;',
+  "",
+  "/**",
+  " * Back in the history (`back`: the router's), playing the reverse of the transition that came to this screen when",
+  " * one did (withTransition named it on the history's entry); at once otherwise.",
+  " */",
+  "export function transitionBack(back: () => unknown): void {",
+  `  const came: unknown = history.state?.${CAME_WITH} ?? cameInMemory;`,
+  "  cameInMemory = undefined;",
+  '  if (typeof came !== "string" || !canPlay()) void back();',
+  "  else playBack(came, back);",
+  "}",
+  "",
+  "/** The browser's back from a screen a transition came to, seen by `navigate`: that transition. */",
+  "let goingBack: string | undefined;",
+  "/** The popstate this module hands the router (inside the reverse transition). */",
+  "let replaying = false;",
+  "",
+  "interface Traversal extends Event {",
+  "  navigationType: string;",
+  "  destination: { index: number };",
+  "}",
+  "const navigation = (globalThis as { navigation?: EventTarget & { currentEntry: { index: number } | null } })",
+  "  .navigation;",
+  'navigation?.addEventListener("navigate", (event) => {',
+  "  const { navigationType, destination } = event as Traversal;",
+  `  const came: unknown = history.state?.${CAME_WITH};`,
+  "  const oneBack = destination.index === (navigation?.currentEntry?.index ?? 0) - 1;",
+  '  goingBack = navigationType === "traverse" && oneBack && typeof came === "string" ? came : undefined;',
+  "});",
+  "addEventListener(",
+  '  "popstate",',
+  "  (event) => {",
+  "    const came = goingBack;",
+  "    goingBack = undefined;",
+  "    // A transition already playing (transitionBack's) goes on as it is.",
+  "    if (replaying || came === undefined || document.documentElement.dataset.transition || !canPlay()) return;",
+  "    event.stopImmediatePropagation();",
+  "    playBack(came, () => {",
+  "      replaying = true;",
+  '      dispatchEvent(new PopStateEvent("popstate", { state: history.state }));',
+  "      replaying = false;",
+  "    });",
+  "  },",
+  "  { capture: true },",
+  ");",
 ];
 
 /**

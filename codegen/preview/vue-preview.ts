@@ -21,8 +21,13 @@ export interface VueRuntimes {
 /** The module the preview mounts from: the project's screens behind a router whose history is in memory. */
 export const VUE_PREVIEW_MAIN = "src/figment-preview-main.ts";
 
-/** The preview's main: the routes of src/routes.ts, else the first screen (or src/App.vue) at `/`. */
-export function vuePreviewMain(files: readonly SourceFile[]): string {
+/**
+ * The preview's main: the routes of src/routes.ts, else the first screen (or src/App.vue) at `/`. Its history is in
+ * memory (the panel's frame has no address of its own); `web`: the browser's, as the project's src/main.ts has it
+ * (a test of the browser's back button).
+ */
+export function vuePreviewMain(files: readonly SourceFile[], history: "memory" | "web" = "memory"): string {
+  const create = history === "memory" ? "createMemoryHistory" : "createWebHistory";
   const has = (path: string): boolean => files.some((f) => f.path === path);
   const first =
     files.find((f) => /^src\/screens\/[^/]+\.vue$/.test(f.path))?.path ??
@@ -34,21 +39,28 @@ export function vuePreviewMain(files: readonly SourceFile[]): string {
       : ["const routes = [] as never[];"];
   return [
     'import { createApp, h } from "vue";',
-    'import { createMemoryHistory, createRouter, RouterView } from "vue-router";',
+    `import { ${create}, createRouter, RouterView } from "vue-router";`,
     ...(has("src/index.ts") ? ['import "./index";'] : []),
     ...(has("src/tailwind.css") ? ['import "./tailwind.css";'] : []),
     ...routes,
-    "const router = createRouter({ history: createMemoryHistory(), routes });",
-    'void router.push("/");',
+    // The web history starts where the page is: the page served (index.html) shows the flow's start, at `/`.
+    ...(history === "web" ? ['history.replaceState(null, "", "/");'] : []),
+    `const router = createRouter({ history: ${create}(), routes });`,
+    ...(history === "memory" ? ['void router.push("/");'] : []),
     'createApp({ render: () => h(RouterView) }).use(router).mount("#root");',
     "",
   ].join("\n");
 }
 
 /** The preview document of a Vue project's files (Tailwind compiled from the templates' classes). */
-export async function vuePreview(files: SourceFile[], runtime: string, vue: VueRuntimes): Promise<ReactPreview> {
+export async function vuePreview(
+  files: SourceFile[],
+  runtime: string,
+  vue: VueRuntimes,
+  history: "memory" | "web" = "memory",
+): Promise<ReactPreview> {
   const compiled = compileVueFiles(files);
-  const all = [...compiled.files, { path: VUE_PREVIEW_MAIN, content: vuePreviewMain(files) }];
+  const all = [...compiled.files, { path: VUE_PREVIEW_MAIN, content: vuePreviewMain(files, history) }];
   const tailwind = await compileTailwind(files);
   const preview = buildReactPreview(all, `${vue.vue}\n${vue.router}\n${runtime}`, {
     ...(tailwind ? { tailwind } : {}),
