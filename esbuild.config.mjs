@@ -23,6 +23,7 @@ import { createRequire } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
+import { angularTypes } from "./esbuild.angular-types.mjs";
 import { reactNativeTypes } from "./esbuild.react-native-types.mjs";
 
 const watch = process.argv.includes("--watch");
@@ -128,6 +129,21 @@ const svelteRuntime = {
 };
 
 /**
+ * The code-angular part: `process` in `@angular/compiler-cli`'s chunks is the stand-in's (ui/engine/code-parts/
+ * node-builtins.shim.ts), and nowhere else in the part (TypeScript would take itself for Node).
+ */
+const NODE_SHIM = resolvePath("ui/engine/code-parts/node-builtins.shim.ts");
+const angularCompilerProcess = {
+  name: "angular-compiler-process",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@angular[\\/]compiler-cli[\\/]bundles[\\/].*\.js$/ }, async (args) => ({
+      contents: `import { process } from ${JSON.stringify(NODE_SHIM)};\n${await readFile(args.path, "utf8")}`,
+      loader: "js",
+    }));
+  },
+};
+
+/**
  * The Angular packages ship partially compiled declarations, which `@angular/compiler` would link in the page with
  * `new Function` (the preview's CSP has no 'unsafe-eval'): Angular's linker (its Babel plugin) links them here.
  */
@@ -218,9 +234,9 @@ const CODE_PART_SHIMS = new Map(
 );
 
 /**
- * In a target's preview part (code-vue, code-svelte, code-react-native): react-preview.ts's calls go to the
- * code-preview part by its global alone, so the part's script names no other part's global (bench/plugin-util.ts tells
- * the parts apart by them).
+ * In a target's preview part (code-vue, code-svelte, code-angular, code-react-native): react-preview.ts's calls go to
+ * the code-preview part by its global alone, so the part's script names no other part's global (bench/plugin-util.ts
+ * tells the parts apart by them).
  */
 const TARGET_PART_SHIMS = new Map([
   ...CODE_PART_SHIMS,
@@ -312,11 +328,24 @@ const CODE_PARTS = {
     plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused],
     outfile: "dist/ui-parts/code-react-native.js",
   },
+  // ngtsc with TypeScript, in memory: Node's modules that its chunks name at load stand in (never called), `path` is
+  // path-browserify (ts-morph's, for its own browser build).
+  "code-angular": {
+    entryPoints: ["ui/engine/code-parts/angular.entry.ts"],
+    ...browserIife,
+    alias: Object.fromEntries([
+      ...["fs", "module", "os", "url"].map((m) => [m, NODE_SHIM]),
+      ["path", "path-browserify"],
+    ]),
+    plugins: [codePartShims([], TARGET_PART_SHIMS), rawTextRefused, angularCompilerProcess],
+    outfile: "dist/ui-parts/code-angular.js",
+  },
 };
 
 /**
- * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime
- * and React Native's (dist/svelte-runtime.js, dist/react-native-runtime.js, built before the parts); and, for the
+ * The runtimes the target preview parts carry as text: Vue's and vue-router's global builds, Svelte's client runtime,
+ * React Native's and Angular's (dist/svelte-runtime.js, dist/react-native-runtime.js, dist/angular-runtime.js, built
+ * before the parts); the declarations ngtsc reads in the code-angular part (esbuild.angular-types.mjs); and, for the
  * code-check part, the declarations the model path type-checks React Native against (esbuild.react-native-types.mjs).
  */
 async function targetRuntimes() {
@@ -327,6 +356,8 @@ async function targetRuntimes() {
     __FIGMENT_VUE_ROUTER_RUNTIME__: await text(require.resolve("vue-router/dist/vue-router.global.prod.js")),
     __FIGMENT_SVELTE_RUNTIME__: await text("dist/svelte-runtime.js"),
     __FIGMENT_REACT_NATIVE_RUNTIME__: await text("dist/react-native-runtime.js"),
+    __FIGMENT_ANGULAR_RUNTIME__: await text("dist/angular-runtime.js"),
+    __FIGMENT_ANGULAR_TYPES__: JSON.stringify(angularTypes()),
     __FIGMENT_REACT_NATIVE_TYPES__: JSON.stringify(reactNativeTypes()),
   };
 }

@@ -17,7 +17,7 @@ const EXPO_ROUTER = `declare module "expo-router" {
 const PROBE = `import "react-native"; import "react-native-svg"; import "react/jsx-runtime";`;
 
 /** A declaration file without its comments, its triple-slash directives kept. */
-function stripped(file) {
+export function stripped(file) {
   const refs = [
     ...file.referencedFiles.map((r) => `/// <reference path="${r.fileName}" />`),
     ...file.typeReferenceDirectives.map((r) => `/// <reference types="${r.fileName}" />`),

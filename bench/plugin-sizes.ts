@@ -87,6 +87,7 @@ export function pluginSizes(html: string, codeJs: string): PluginSizes {
       "code-vue": packedSizes(codeParts["code-vue"]),
       "code-svelte": packedSizes(codeParts["code-svelte"]),
       "code-react-native": packedSizes(codeParts["code-react-native"]),
+      "code-angular": packedSizes(codeParts["code-angular"]),
     },
   };
 }

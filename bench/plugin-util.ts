@@ -11,6 +11,7 @@ import {
   CODE_FORMAT_GLOBAL,
   CODE_PREVIEW_GLOBAL,
   CODE_REACT_NATIVE_GLOBAL,
+  CODE_ANGULAR_GLOBAL,
   CODE_SVELTE_GLOBAL,
   CODE_VUE_GLOBAL,
 } from "../ui/engine/code-parts/parts.js";
@@ -58,6 +59,7 @@ const CODE_PART_MARKS: Record<CodePart, string> = {
   "code-vue": CODE_VUE_GLOBAL,
   "code-svelte": CODE_SVELTE_GLOBAL,
   "code-react-native": CODE_REACT_NATIVE_GLOBAL,
+  "code-angular": CODE_ANGULAR_GLOBAL,
 };
 /** Only the engine worker's script names the request and a code part's global. */
 const isEngine = (script: string): boolean => script.includes(LOAD_PACKED) && script.includes(CODE_FORMAT_GLOBAL);

@@ -158,12 +158,13 @@ export type {
 } from "./history.js";
 
 /**
- * The engine worker's code parts (ui/engine/code-parts/), loaded into it before the jobs that need them:
- * `code-preview` (the React preview's transpiler and Tailwind: what an offline Code job waits for), `code-format`
- * (prettier and the wasm formatters: sent after an offline Code job, before a model's) and `code-check` (ts-morph with
- * TypeScript: the project pass on model-written files, Code Connect); and a target's own compiler for its preview
- * (`code-vue`: Vue's SFC compiler and runtime; `code-svelte`: Svelte's compiler and runtime; `code-react-native`:
- * react-native-web's runtime), loaded only for output in that target (contract/targets.ts).
+ * The engine worker's code parts (ui/engine/code-parts/), loaded into it before the jobs that need them: `code-preview`
+ * (the React preview's transpiler and Tailwind: what an offline Code job waits for), `code-format` (prettier and the
+ * wasm formatters: sent after an offline Code job, before a model's) and `code-check` (ts-morph with TypeScript: the
+ * project pass on model-written files, Code Connect); and a target's own compiler for its preview (`code-vue`: Vue's
+ * SFC compiler and runtime; `code-svelte`: Svelte's compiler and runtime; `code-react-native`: react-native-web's
+ * runtime; `code-angular`: ngtsc with TypeScript and Angular's runtime), loaded only for output in that target
+ * (contract/targets.ts).
  */
 export const CODE_PARTS = [
   "code-preview",
@@ -172,6 +173,7 @@ export const CODE_PARTS = [
   "code-vue",
   "code-svelte",
   "code-react-native",
+  "code-angular",
 ] as const;
 export type CodePart = (typeof CODE_PARTS)[number];
 /**

@@ -1,11 +1,11 @@
 /**
  * Issue 54 in the Code panel, as a user meets it in the browser harness at Figma's default 420×600 (real dist/code.js
- * on the figma simulator, real dist/ui.html): the Target menu lists Vue, Svelte and React Native; choosing one and
- * generating shows that target's files (the file tree, the zip's name) and a preview of those very files, compiled by
- * the target's own compiler (Vue's SFC compiler: its scoped-style attributes; Svelte's: its scoping classes; React
- * Native's components rendered by react-native-web: its atomic classes) in the worker's part for that target, which
- * the panel asks for only once that target is chosen. Screenshots of each state go to
- * test-artifacts/code-targets/.
+ * on the figma simulator, real dist/ui.html): the Target menu lists Vue, Svelte, Angular and React Native; choosing
+ * one and generating shows that target's files (the file tree, the zip's name) and a preview of those very files,
+ * compiled by the target's own compiler (Vue's SFC compiler: its scoped-style attributes; Svelte's: its scoping
+ * classes; Angular's ngtsc: its emulated encapsulation's attributes; React Native's components rendered by
+ * react-native-web: its atomic classes) in the worker's part for that target, which the panel asks for only once that
+ * target is chosen, and the preview's score. Screenshots of each state go to test-artifacts/code-targets/.
  */
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -38,6 +38,7 @@ const CASES = [
     other: "code-svelte",
     file: /\.vue$/,
     zip: "vue",
+    meta: "Vue · CSS modules",
     // Vue's compiler rewrote the scoped styles with the component's scope id; Vue's runtime mounted the page.
     compiled: `document.querySelector("[data-node-id]") !== null && typeof Vue === "object" &&
       [...document.querySelectorAll("*")].some((e) => [...e.attributes].some((a) => a.name.startsWith("data-v-")))`,
@@ -48,6 +49,7 @@ const CASES = [
     other: "code-vue",
     file: /\.svelte$/,
     zip: "svelte",
+    meta: "Svelte · CSS modules",
     // Svelte's compiler scoped the styles with its hash classes; its runtime mounted the page.
     compiled: `document.querySelector("[data-node-id]") !== null &&
       [...document.querySelectorAll("[class]")].some((e) => /\\bsvelte-[a-z0-9]+\\b/.test(e.getAttribute("class")))`,
@@ -58,6 +60,8 @@ const CASES = [
     other: "code-svelte",
     file: /\.tsx$/,
     zip: "react-native",
+    // React Native has one styling (StyleSheet): the result says the target alone, the Styling control is off.
+    meta: "React Native",
     // react-native-web rendered the screen's Views and Texts: its atomic classes (`css-…` and `r-…`), testID as
     // data-testid (the runtime copies it to data-node-id). A function, not an expression: the preview's CSP refuses
     // the eval Playwright polls an expression with.
@@ -65,10 +69,26 @@ const CASES = [
       document.querySelector("#root > [data-testid][data-node-id]") !== null &&
       Array.from(document.querySelectorAll("#root [data-testid]")).some((e) => /^css-\w+ r-/.test(e.className)),
   },
+  {
+    label: "Angular",
+    part: "code-angular",
+    other: "code-vue",
+    file: /\.ts$/,
+    zip: "angular",
+    meta: "Angular · CSS modules",
+    // ngtsc compiled the components' styles with emulated encapsulation (`_ngcontent-…` attributes) and their
+    // templates into Ivy instructions, which Angular's runtime ran: the root component carries `ng-version`.
+    compiled: () =>
+      document.querySelector("app-root[ng-version]") !== null &&
+      document.querySelector("[data-node-id]") !== null &&
+      Array.from(document.querySelectorAll("*")).some((e) =>
+        Array.from(e.attributes).some((a) => a.name.startsWith("_ngcontent-")),
+      ),
+  },
 ] as const;
 
 describe.runIf(runBrowser)(
-  "the Code panel's Vue, Svelte and React Native targets at 420×600",
+  "the Code panel's Vue, Svelte, Angular and React Native targets at 420×600",
   { timeout: 240_000 },
   () => {
     const browser = useBrowser();
@@ -82,6 +102,7 @@ describe.runIf(runBrowser)(
           "HTML",
           "Vue",
           "Svelte",
+          "Angular",
           "React Native",
         ]);
         await target.getByRole("radio", { name: "Vue" }).click();
@@ -94,6 +115,10 @@ describe.runIf(runBrowser)(
       it(`${c.label}: its files, and a preview of them by ${c.label}'s compiler, asked for only then`, async () => {
         await withPluginPage(pages, { fixture: LOGIN, select: [LOGIN_FRAME] }, async ({ page, ui, relay }) => {
           await ui.getByRole("radiogroup", { name: "Target" }).getByRole("radio", { name: c.label }).click();
+          // React Native has one styling (StyleSheet): the Styling control is off for it alone.
+          expect(await ui.getByRole("radiogroup", { name: "Styling" }).getAttribute("aria-disabled")).toBe(
+            c.label === "React Native" ? "true" : null,
+          );
           await ui.getByRole("button", { name: "Generate", exact: true }).click();
           await waitForFinalCode(ui, 120_000);
           const names = await ui.locator(".tree__row:not(.tree__row--folder) .tree__name").allTextContents();
@@ -101,7 +126,8 @@ describe.runIf(runBrowser)(
           expect(await ui.getByRole("button", { name: "Download .zip" }).getAttribute("title")).toContain(
             `-${c.zip}.zip`,
           );
-          expect(await ui.locator(".result-source__meta").textContent()).toContain(`${c.label} · CSS modules · `);
+          // "3 files · Vue · CSS modules · 1.2 s": the time follows the target and its styling.
+          expect(await ui.locator(".result-source__meta").textContent()).toMatch(new RegExp(` · ${c.meta} · \\d`));
           await shot(page, `1-${c.zip}-files`);
 
           const preview = await previewPage(ui);
@@ -109,6 +135,9 @@ describe.runIf(runBrowser)(
           expect(await ui.locator(".preview__note-text").textContent()).toMatch(new RegExp(`^${c.label} preview: `));
           // The login page's own words, as the target's components render them.
           expect(await preview.locator("body").innerText()).toMatch(/log ?in/i);
+          // The preview's boxes scored against the design, as for React.
+          await ui.locator(".score__header").waitFor({ timeout: 60_000 });
+          expect(await ui.locator(".score__summary").textContent()).toMatch(/\d/);
           await shot(page, `2-${c.zip}-preview`);
 
           // The target's compiler came when it was chosen; the other target's never did.

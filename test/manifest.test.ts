@@ -13,6 +13,7 @@ import {
   CODE_FORMAT_GLOBAL,
   CODE_PREVIEW_GLOBAL,
   CODE_REACT_NATIVE_GLOBAL,
+  CODE_ANGULAR_GLOBAL,
   CODE_SVELTE_GLOBAL,
   CODE_VUE_GLOBAL,
 } from "../ui/engine/code-parts/parts.js";
@@ -161,15 +162,15 @@ describe("manifest.json", () => {
     // The main thread carries the worker packed (gzip+base64, handed to the UI on first use) but never runs
     // ts-morph or prettier itself: neither appears as code in it.
     expect(code).not.toMatch(/ts-morph|prettier/i);
-    // The payloads: the engine worker, the tokenizer and the code parts it loads when needed (three of them only for
-    // Vue, Svelte or React Native output: their compilers, runtimes), the search worker,
+    // The payloads: the engine worker, the tokenizer and the code parts it loads when needed (four of them only for
+    // Vue, Svelte, Angular or React Native output: their compilers, runtimes), the search worker,
     // the Code panel's draft emitters, Insert as layers' part and the other panels' parts; one copy of each.
     const packed = [...code.matchAll(/"(H4sI[A-Za-z0-9+/=]{5000,})"/g)].map((m) => m[1]!);
     expect(
       packed,
       "dist/code.js holds the packed engine worker, tokenizer, " +
         "code parts, search worker, draft emitters, Insert as layers and panel parts",
-    ).toHaveLength(11 + PANEL_PARTS.length);
+    ).toHaveLength(12 + PANEL_PARTS.length);
     for (const payload of packed) expect(code.split(payload).length - 1, "exactly one copy of each payload").toBe(1);
     // The engine worker starts without TypeScript and prettier (its code parts come before the jobs that need them):
     // the worker that answers model, image and analysis requests is under 1.5 MB of script; the code-preview part (what
@@ -181,11 +182,13 @@ describe("manifest.json", () => {
     const check = unpacked.filter((s) => s.includes(CODE_CHECK_GLOBAL) && !s.includes('"load-packed"'));
     // A target's preview part names the code-preview part's global too (it calls into it).
     const targetPart = (s: string) =>
-      [CODE_VUE_GLOBAL, CODE_SVELTE_GLOBAL, CODE_REACT_NATIVE_GLOBAL].some((global) => s.includes(global));
+      [CODE_VUE_GLOBAL, CODE_SVELTE_GLOBAL, CODE_REACT_NATIVE_GLOBAL, CODE_ANGULAR_GLOBAL].some((global) =>
+        s.includes(global),
+      );
     const preview = unpacked.filter(
       (s) => s.includes(CODE_PREVIEW_GLOBAL) && !s.includes('"load-packed"') && !targetPart(s),
     );
-    expect(unpacked.filter((s) => targetPart(s) && !s.includes('"load-packed"'))).toHaveLength(3);
+    expect(unpacked.filter((s) => targetPart(s) && !s.includes('"load-packed"'))).toHaveLength(4);
     expect(preview).toHaveLength(1);
     expect(preview[0]!.length, "the code-preview part's script, unpacked").toBeLessThan(1e6);
     expect(preview[0]).not.toMatch(/prettier|AGFzbQ/);

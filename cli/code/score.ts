@@ -7,15 +7,8 @@
 import type { Browser } from "playwright-core";
 import { generateCode, type CodeOptions, type DesignDocument } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
-import {
-  fontWords,
-  layerWords,
-  scoreSummary,
-  shiftWords,
-  textLine,
-  uniformShift,
-  widthLabel,
-} from "../../codegen/fidelity/summary.js";
+import { fontWords, scoreSummary, widthLabel } from "../../codegen/fidelity/summary.js";
+import { layerWords, shiftWords, textLine, uniformShift } from "../../codegen/fidelity/report-words.js";
 import type { FidelityScore } from "../../codegen/fidelity/types.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Target } from "../../codegen/targets.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boxDelta, layerWords, percent, roundHalfUp, scoreSummary, shareText } from "./summary.js";
+import { layerWords } from "./report-words.js";
+import { boxDelta, percent, roundHalfUp, scoreSummary, shareText } from "./summary.js";
 import type { FidelityScore, WidthScore } from "./types.js";
 
 const width = (w: number, textVisible: number, overflowPx = 0): WidthScore => ({

@@ -1,16 +1,16 @@
 /**
  * The Angular preview: an Angular project's files compiled ahead of time by Angular's own compiler (ngtsc: templates
  * into Ivy instructions, component styles with emulated encapsulation; the caller runs it — in Node,
- * cli/measure/angular-compile.ts), then shown by the React preview's document builder (react-preview.ts: modules,
- * stylesheets, assets, Tailwind) with Angular's runtime in the page (dist/angular-runtime.js) and a main of the
- * preview's own that bootstraps the App (codegen/angular-app.ts) behind the router, its location in memory. Pure: no
- * DOM, no Node (the runtime's script and the compiler come from the caller).
+ * cli/measure/angular-compile.ts; in the engine worker, the code-angular part), then shown by the React preview's
+ * document builder (react-preview.ts: modules, stylesheets, assets, Tailwind) with Angular's runtime in the page
+ * (dist/angular-runtime.js) and a main of the preview's own that bootstraps the App (codegen/angular-app.ts) behind the
+ * router, its location in memory. Pure: no DOM, no Node (the runtime's script and the compiler come from the caller).
  */
 import { withAngularApp } from "../angular-app.js";
 import { assetDataUrl } from "../file-paths.js";
 import type { Problem, SourceFile } from "../types.js";
-import { buildReactPreview, type ReactPreview } from "./react-preview.js";
-import { compileTailwind } from "./tailwind-compile.js";
+// Both through react-preview.js: in the engine worker its shim hands them over from the code-preview part.
+import { buildReactPreview, compileTailwind, type ReactPreview } from "./react-preview.js";
 
 /** The modules ngtsc's output and the preview's main import, which the runtime's script provides. */
 export const ANGULAR_BUILTINS = [

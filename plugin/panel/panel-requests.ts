@@ -68,6 +68,7 @@ const WORKER_PAYLOADS: Record<WorkerPart, { what: string; payload(): string | un
   "code-vue": { what: "Vue preview", payload: () => codePartPayload("code-vue") },
   "code-svelte": { what: "Svelte preview", payload: () => codePartPayload("code-svelte") },
   "code-react-native": { what: "React Native preview", payload: () => codePartPayload("code-react-native") },
+  "code-angular": { what: "Angular preview", payload: () => codePartPayload("code-angular") },
   search: { what: "search worker", payload: () => searchWorkerPayload() },
 };
 const UI_PAYLOADS: Record<UiPart, { what: string; payload(): string | undefined }> = {

@@ -3,7 +3,7 @@
  * defaults.
  */
 import type { Settings } from "../../contract/settings.js";
-import { TARGET_MENU } from "../../contract/targets.js";
+import { TARGET_MENU, targetLabel } from "../../contract/targets.js";
 import { Segmented } from "../controls/segmented.js";
 
 export function CodeOptions({
@@ -15,7 +15,9 @@ export function CodeOptions({
   disabled: boolean;
   onChange(patch: Partial<Settings>): void;
 }) {
-  const html = settings.target === "html";
+  // HTML has one stylesheet, React Native its StyleSheet objects: the styling choice is the other targets'.
+  const { target } = settings;
+  const fixed = target === "html" ? "one stylesheet" : target === "react-native" ? "StyleSheet" : "";
   return (
     <div class="options">
       <div class="field field--inline">
@@ -35,8 +37,8 @@ export function CodeOptions({
         <Segmented
           label="Styling"
           value={settings.styling}
-          disabled={disabled || html}
-          title={html ? "HTML output always uses one stylesheet" : undefined}
+          disabled={disabled || !!fixed}
+          title={fixed ? `${targetLabel(target)} output always uses ${fixed}` : undefined}
           options={[
             { value: "css-modules", label: "CSS modules" },
             { value: "tailwind", label: "Tailwind" },

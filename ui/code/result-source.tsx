@@ -11,10 +11,13 @@ import { plural } from "../../kernel/plural.js";
 
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
-export function targetLabel(options: CodeOptions): string {
-  return options.target === "html"
+/** The target and its styling ("Vue · Tailwind"); React Native's alone: its StyleSheet is its only styling. */
+export function targetLabel({ target, styling }: CodeOptions): string {
+  return target === "html"
     ? "HTML · CSS"
-    : `${targetName(options.target)} · ${options.styling === "tailwind" ? "Tailwind" : "CSS modules"}`;
+    : target === "react-native"
+      ? targetName(target)
+      : `${targetName(target)} · ${styling === "tailwind" ? "Tailwind" : "CSS modules"}`;
 }
 
 export interface Regenerate {

@@ -52,15 +52,6 @@ export const FileIcon = (p: IconProps) => (
   </Svg>
 );
 
-export const FolderIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path
-      d="M2.5 4.5a1 1 0 0 1 1-1h3l1.5 1.5h4.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1z"
-      stroke="currentColor"
-    />
-  </Svg>
-);
-
 export const ErrorIcon = (p: IconProps) => (
   <Svg {...p}>
     <circle cx="8" cy="8" r="5.5" stroke="currentColor" />

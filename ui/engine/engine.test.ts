@@ -724,6 +724,7 @@ describe("Engine tokenizer and code parts", () => {
           "code-vue": 30,
           "code-svelte": 30,
           "code-react-native": 30,
+          "code-angular": 30,
         }[part]),
         `H4sI-${part}`
       ),

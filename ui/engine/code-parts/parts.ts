@@ -41,9 +41,9 @@ export interface PreviewPart {
 }
 
 /**
- * A target's preview part (`code-vue`, `code-svelte`, `code-react-native`): its files compiled by the target's own
- * compiler (React Native's by the React preview's TSX transform) and shown with its runtime (which the part carries) by
- * the React preview's document builder (`runtime`: the preview runtime).
+ * A target's preview part (`code-vue`, `code-svelte`, `code-angular`, `code-react-native`): its files compiled by the
+ * target's own compiler (Angular's by ngtsc; React Native's by the React preview's TSX transform) and shown with its
+ * runtime (which the part carries) by the React preview's document builder (`runtime`: the preview runtime).
  */
 export interface TargetPreviewPart {
   preview(files: SourceFile[], runtime: string): Promise<ReactPreview>;
@@ -77,6 +77,7 @@ interface PartApis {
   "code-vue": TargetPreviewPart;
   "code-svelte": TargetPreviewPart;
   "code-react-native": TargetPreviewPart;
+  "code-angular": TargetPreviewPart;
 }
 
 /**
@@ -88,6 +89,7 @@ export const CODE_CHECK_GLOBAL = "__figmentCodeCheck";
 export const CODE_VUE_GLOBAL = "__figmentCodeVue";
 export const CODE_SVELTE_GLOBAL = "__figmentCodeSvelte";
 export const CODE_REACT_NATIVE_GLOBAL = "__figmentCodeReactNative";
+export const CODE_ANGULAR_GLOBAL = "__figmentCodeAngular";
 const GLOBALS: { readonly [P in CodePart]: string } = {
   "code-preview": CODE_PREVIEW_GLOBAL,
   "code-format": CODE_FORMAT_GLOBAL,
@@ -95,6 +97,7 @@ const GLOBALS: { readonly [P in CodePart]: string } = {
   "code-vue": CODE_VUE_GLOBAL,
   "code-svelte": CODE_SVELTE_GLOBAL,
   "code-react-native": CODE_REACT_NATIVE_GLOBAL,
+  "code-angular": CODE_ANGULAR_GLOBAL,
 };
 
 const WHAT: { readonly [P in CodePart]: string } = {
@@ -104,6 +107,7 @@ const WHAT: { readonly [P in CodePart]: string } = {
   "code-vue": "Vue preview (Vue's compiler)",
   "code-svelte": "Svelte preview (Svelte's compiler)",
   "code-react-native": "React Native preview (react-native-web)",
+  "code-angular": "Angular preview (Angular's compiler, ngtsc)",
 };
 
 // One function per part, so a part's script names only its own global.
@@ -133,6 +137,11 @@ export function registerSveltePart(api: TargetPreviewPart): void {
 /** In the code-react-native part's script: registers its API in the worker. */
 export function registerReactNativePart(api: TargetPreviewPart): void {
   (globalThis as Record<string, unknown>)[CODE_REACT_NATIVE_GLOBAL] = api;
+}
+
+/** In the code-angular part's script: registers its API in the worker. */
+export function registerAngularPart(api: TargetPreviewPart): void {
+  (globalThis as Record<string, unknown>)[CODE_ANGULAR_GLOBAL] = api;
 }
 
 /** In the code-check part's script: registers its API in the worker. */

@@ -35,14 +35,13 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
 }
 
 /**
- * The preview page of a target's files: React's run by the preview runtime; Vue's and Svelte's compiled first by
- * their own compiler, React Native's run through react-native-web, in the target's preview part (contract/targets.ts).
+ * The preview page of a target's files: React's run by the preview runtime; Vue's, Svelte's and Angular's compiled
+ * first by their own compiler (Angular's: ngtsc), React Native's run through react-native-web, in the target's preview
+ * part (contract/targets.ts).
  */
 function targetPreview(files: SourceFile[], target: Target | undefined, runtime: string): Promise<ReactPreview> {
   const [part] = targetPreviewParts(target);
-  return part === "code-vue" || part === "code-svelte" || part === "code-react-native"
-    ? codePart(part).preview(files, runtime)
-    : reactPreview(files, runtime);
+  return part ? codePart(part).preview(files, runtime) : reactPreview(files, runtime);
 }
 
 /**
