@@ -2,11 +2,10 @@
 // Angular preview in the engine worker where there is no node_modules: what TypeScript reads of the Angular packages'
 // types (and rxjs's, which they import) for components importing them, and TypeScript's own libraries for ES2022 and
 // the DOM (the CLI's compile, cli/measure/angular-compile.ts, uses the same options), comments stripped.
-import { readFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { stripped } from "./esbuild.react-native-types.mjs";
+import { declarationsFor } from "./esbuild.react-native-types.mjs";
 
 /** The modules the emitted components and the preview's main import (codegen/preview/angular-preview.ts). */
 const PROBE = ["core", "common", "common/testing", "platform-browser", "router"]
@@ -15,8 +14,6 @@ const PROBE = ["core", "common", "common/testing", "platform-browser", "router"]
 
 /** `[{ path: "@angular/core/index.d.ts", content }, { path: "typescript/lib/lib.es5.d.ts", … }, …]`. */
 export function angularTypes() {
-  const root = process.cwd();
-  const probe = join(root, "figment-angular-types-probe.ts");
   const options = {
     strict: true,
     noEmit: true,
@@ -27,27 +24,7 @@ export function angularTypes() {
     types: [],
     skipLibCheck: true,
   };
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => f === probe || fileExists.call(host, f);
-  host.readFile = (f) => (f === probe ? PROBE : readFile.call(host, f));
-  host.getSourceFile = (f, language, ...rest) =>
-    f === probe ? ts.createSourceFile(f, PROBE, language) : getSourceFile.call(host, f, language, ...rest);
-  const program = ts.createProgram([probe], options, host);
-  const modules = join(root, "node_modules");
-  const out = [];
-  const packages = new Set();
-  for (const file of program.getSourceFiles()) {
-    const path = relative(modules, file.fileName).split(sep).join("/");
-    if (path.startsWith("..")) continue;
-    out.push({ path, content: stripped(file) });
-    const parts = path.split("/");
-    if (parts[0] !== "typescript") packages.add(parts.slice(0, parts[0].startsWith("@") ? 2 : 1).join("/"));
-  }
-  for (const name of packages) {
-    const { types, typings, exports } = JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8"));
-    out.push({ path: `${name}/package.json`, content: JSON.stringify({ name, types, typings, exports }) });
-  }
+  const out = declarationsFor("figment-angular-types-probe.ts", PROBE, options, true);
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 

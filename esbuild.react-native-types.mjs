@@ -26,10 +26,41 @@ export function stripped(file) {
   return [...refs, printed].join("\n");
 }
 
+/**
+ * What TypeScript reads for a file holding `probeText` under `options`, comments stripped: `[{ path, content }, …]`,
+ * paths under node_modules, each package's package.json reduced to what resolution reads. TypeScript's own libraries
+ * are kept only when `withLibs` (a compile with no node_modules of its own needs them: the Angular part's).
+ */
+export function declarationsFor(probeName, probeText, options, withLibs) {
+  const root = process.cwd();
+  const probe = join(root, probeName);
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (f) => f === probe || fileExists.call(host, f);
+  host.readFile = (f) => (f === probe ? probeText : readFile.call(host, f));
+  host.getSourceFile = (f, language, ...rest) =>
+    f === probe ? ts.createSourceFile(f, probeText, language) : getSourceFile.call(host, f, language, ...rest);
+  const program = ts.createProgram([probe], options, host);
+  const modules = join(root, "node_modules");
+  const out = [];
+  const packages = new Set();
+  for (const file of program.getSourceFiles()) {
+    const path = relative(modules, file.fileName).split(sep).join("/");
+    const isLib = path.startsWith("typescript/");
+    if (path.startsWith("..") || (isLib && !withLibs)) continue;
+    out.push({ path, content: stripped(file) });
+    const parts = path.split("/");
+    if (!isLib) packages.add(parts.slice(0, parts[0].startsWith("@") ? 2 : 1).join("/"));
+  }
+  for (const name of packages) {
+    const { types, typings, exports } = JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8"));
+    out.push({ path: `${name}/package.json`, content: JSON.stringify({ name, types, typings, exports }) });
+  }
+  return out;
+}
+
 /** `[{ path: "react-native/types/index.d.ts", content }, …]`: paths under node_modules. */
 export function reactNativeTypes() {
-  const root = process.cwd();
-  const probe = join(root, "figment-rn-types-probe.tsx");
   const options = {
     strict: true,
     noEmit: true,
@@ -40,27 +71,7 @@ export function reactNativeTypes() {
     types: ["react-native"],
     skipLibCheck: true,
   };
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => f === probe || fileExists.call(host, f);
-  host.readFile = (f) => (f === probe ? PROBE : readFile.call(host, f));
-  host.getSourceFile = (f, language, ...rest) =>
-    f === probe ? ts.createSourceFile(f, PROBE, language) : getSourceFile.call(host, f, language, ...rest);
-  const program = ts.createProgram([probe], options, host);
-  const modules = join(root, "node_modules");
-  const out = [];
-  const packages = new Set();
-  for (const file of program.getSourceFiles()) {
-    const path = relative(modules, file.fileName).split(sep).join("/");
-    if (path.startsWith("..") || path.startsWith("typescript/")) continue;
-    out.push({ path, content: stripped(file) });
-    const parts = path.split("/");
-    packages.add(parts.slice(0, parts[0].startsWith("@") ? 2 : 1).join("/"));
-  }
-  for (const name of packages) {
-    const { types, typings, exports } = JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8"));
-    out.push({ path: `${name}/package.json`, content: JSON.stringify({ name, types, typings, exports }) });
-  }
+  const out = declarationsFor("figment-rn-types-probe.tsx", PROBE, options, false);
   out.push({ path: "expo-router/index.d.ts", content: EXPO_ROUTER });
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
