@@ -197,7 +197,13 @@ function transitionsOf(page: Page, ids: readonly string[]) {
 /** Splits a computed list (`0.3s, 0.3s`) at commas outside parentheses. */
 const list = (value: string): string[] => value.split(/,(?![^(]*\))/).map((v) => v.trim());
 
-/** Each hover and press variant change: the variant's colours and sizes, and its transition. */
+/** The pseudo-classes held on a layer to show a state's variant (pressed is hovered too). */
+const FORCED: Partial<Record<StateChange["state"], string[]>> = {
+  ":hover": ["hover"],
+  ":focus-within": ["focus-within"],
+};
+
+/** Each hover, press and focus variant change: the variant's colours and sizes, and its transition. */
 export async function checkStates(
   host: PageHost,
   json: unknown,
@@ -246,7 +252,8 @@ export async function checkStates(
           out.states.differing.push(`${nameOf(doc, node.id)} ${change.state}: not drawn`);
           continue;
         }
-        const forced = change.state === ":hover" ? ["hover"] : ["hover", "active"];
+        // A focused field's look is its wrapper's while the input inside has the focus.
+        const forced = FORCED[change.state] ?? ["hover", "active"];
         await cdp.send("CSS.forcePseudoState", { nodeId, forcedPseudoClasses: forced });
         const got = await stylesOf(page, ids);
         await cdp.send("CSS.forcePseudoState", { nodeId, forcedPseudoClasses: [] });

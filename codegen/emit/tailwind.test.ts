@@ -449,3 +449,14 @@ describe("tailwindClass: shorthands whose values are functions", () => {
     );
   });
 });
+
+describe("tailwindClasses: a state's variants", () => {
+  it("a focused field's look on the wrapper (focus-within:) and on a layer inside it (its named group's)", () => {
+    const outline: Decl[] = [["outline", "1px solid #000000"]];
+    expect(tailwindClasses([], [[":focus-within", outline]])).toBe("focus-within:outline focus-within:outline-black");
+    expect(tailwindClasses([], [[":is(.field:focus-within *)", [["color", "#ffffff"]]]])).toBe(
+      "group-focus-within/field:text-white",
+    );
+    expect(tailwindClasses([], [[":is(.buy:hover *)", [["color", "#ffffff"]]]])).toBe("group-hover/buy:text-white");
+  });
+});

@@ -325,13 +325,17 @@ export function cascaded(decls: Decl[]): Decl[] {
   );
 }
 
+/** A layer's look while another element (of class X) is in a state: `:is(.X:hover *)`. */
+const GROUP_STATE =
+  /^:is\(\.([\w-]+)(:hover|:active|:focus-within|\[aria-pressed="true"\]|:has\(> input:checked\)) \*\)$/;
+
 /**
  * A pseudo-class or pseudo-element's variant: `hover`, `placeholder`; a layer's look while the element of class X is
- * hovered, pressed or toggled on (`:is(.X:hover *)`, variant-states.ts) is the variant of X's named group,
- * `group-hover/X`, `group-aria-pressed/X`.
+ * hovered, pressed, toggled on or focused within (`:is(.X:hover *)`, variant-states.ts) is the variant of X's named
+ * group, `group-hover/X`, `group-aria-pressed/X`, `group-focus-within/X`.
  */
 function pseudoVariant(pseudo: string): string {
-  const group = /^:is\(\.([\w-]+)(:hover|:active|\[aria-pressed="true"\]|:has\(> input:checked\)) \*\)$/.exec(pseudo);
+  const group = GROUP_STATE.exec(pseudo);
   if (group) return `group-${stateVariant(group[2]!)}/${group[1]}`;
   return /^(?:\[aria-pressed="true"\]|:has\(> input:[\w-]+\))$/.test(pseudo)
     ? stateVariant(pseudo)

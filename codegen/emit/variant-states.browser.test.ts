@@ -164,3 +164,66 @@ describe.runIf(runBrowser)("the TnT website's hover variants in Chromium (HTML)"
     expect(same).toBe(55);
   });
 });
+
+describe.runIf(runBrowser)("the TnT website's text fields in Chromium: focused, each is its focused variant", () => {
+  const browser = useBrowser();
+  // The Login screen: two "Input field" instances whose click changes them to the variant "onclick" (read from the
+  // prototype itself, so that the check of the page does not lean on stateChanges).
+  const doc = loadDesign(TNT, ["231:124"]).document;
+  const fields: { field: DesignNode; variant: DesignNode; main?: DesignNode }[] = [];
+  const stack = [doc.frames[0]!];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const interaction of doc.prototype?.layers[node.id]?.interactions ?? [])
+      for (const action of interaction.actions)
+        if (interaction.trigger.type === "ON_CLICK" && action.type === "NODE" && action.navigation === "CHANGE_TO") {
+          const main = node.component && doc.variants?.[node.component.id];
+          fields.push({ field: node, variant: doc.variants![action.destinationId!]!, ...(main ? { main } : {}) });
+        }
+    stack.push(...(node.children ?? []));
+  }
+
+  it("reads the two fields' focus", () => {
+    expect(fields.map((f) => [f.field.id, f.variant.name]).sort()).toEqual([
+      ["235:159", "Property 1=onclick"],
+      ["235:160", "Property 1=onclick"],
+    ]);
+    for (const { field } of fields)
+      expect(stateChanges(doc.prototype, doc.variants, field, true).map((c) => c.state)).toEqual([":focus-within"]);
+  });
+
+  const targets: CodeOptions[] = [
+    { target: "html", styling: "css-modules", nodeIds: true },
+    { target: "react", styling: "css-modules", nodeIds: true },
+    { target: "react", styling: "tailwind", nodeIds: true },
+  ];
+  for (const options of targets)
+    it(`${options.target} (${options.styling}): the focused field looks as the variant`, async () => {
+      const { files, entry } = await pageOf(doc, options);
+      await withPage(browser, files, entry, { width: 1440, height: 900 }, async (page) => {
+        await page.emulateMedia({ reducedMotion: "reduce" });
+        for (const { field, variant, main } of fields) {
+          const pairs = matchLayers(field, variant);
+          const ids = pairs.map(([l, v]) => [l.id, sizedApart(v, main && matchLayers(main, variant))] as const);
+          const own = await variantStyles(browser, TNT, variant, options);
+          const order = matchLayers(variant, variant).map(([l]) => l.id);
+          const want = sizedOnly(
+            pairs.map(([, v]) => own[order.indexOf(v.id)]!),
+            ids.map(([, sized]) => sized),
+          );
+          const other = fields.find((f) => f.field !== field)!.field;
+          const rest = await stylesOf(page, ids);
+          const otherRest = await stylesOf(page, [[other.id, false]]);
+          // Not focused, it is not the variant (its outline is lighter); its input stays a text field.
+          expect(rest[0]).not.toEqual(want[0]);
+          const input = `[data-node-id="${field.id}"] input`;
+          await page.focus(input);
+          await expect.poll(() => stylesOf(page, ids)).toEqual(want);
+          // The other field is not focused: it stays as it is.
+          expect(await stylesOf(page, [[other.id, false]])).toEqual(otherRest);
+          await page.locator(input).blur();
+          await expect.poll(() => stylesOf(page, ids)).toEqual(rest);
+        }
+      });
+    });
+});

@@ -81,16 +81,26 @@ describe("a click's variant as a toggle", () => {
 });
 
 describe("a text field whose click changes it to its focused look", () => {
-  it("is no toggle: it stays an input, drawn as without its prototype (TnT's log-in fields)", async () => {
+  it("is no toggle: it stays an input, its wrapper the variant while focused within (TnT's log-in fields)", async () => {
     const { readFileSync } = await import("node:fs");
     const json = JSON.parse(readFileSync("test/fixtures/real/tnt-website.file.json", "utf8")) as unknown;
     const doc = loadDesign(json, ["235:156"]).document;
     const field = doc.frames[0]!.children!.find((c) => c.id === "231:106")!;
     expect(doc.prototype?.layers["231:106"]?.interactions?.[0]?.trigger.type).toBe("ON_CLICK");
-    expect(stateChanges(doc.prototype, doc.variants, field, true)).toEqual([]);
+    for (const toggles of [true, false])
+      expect(stateChanges(doc.prototype, doc.variants, field, toggles).map((c) => [c.state, c.variant.id])).toEqual([
+        [":focus-within", "227:123"],
+      ]);
     const { files } = await generateCode(doc, { target: "html", styling: "css-modules", nodeIds: true });
     const page = files.find((f) => f.path.endsWith(".html") && f.content.includes("231:106"))!.content;
     expect(page).toMatch(/<input[^>]*type="email"/);
     expect(page).not.toContain('type="checkbox"');
+    // The variant's darker outline on the field's wrapper, the input inside it.
+    expect(page).toMatch(/<label class="(input-field\d*)" data-node-id="231:106"[^>]*>\s*<input/);
+    const cls = /<label class="(input-field\d*)" data-node-id="231:106"/.exec(page)![1]!;
+    const css = files.find((f) => f.path === "styles.css")!.content;
+    expect(css).toMatch(new RegExp(`\\.${cls}:focus-within \\{\\s*outline: 1px solid #000000;`));
+    const tw = await generateCode(doc, { target: "react", styling: "tailwind", nodeIds: true });
+    expect(tw.files.map((f) => f.content).join("\n")).toContain("focus-within:outline-black");
   });
 });

@@ -13,9 +13,10 @@ import { fieldTexts } from "./forms.js";
 
 /**
  * The pseudo-class a trigger holds the variant for: while the pointer is over the layer, or while it is pressed;
- * `:checked`, a click's toggle: from one click to the next (its selector is the target's: `StatePlan.toggle`).
+ * `:checked`, a click's toggle: from one click to the next (its selector is the target's: `StatePlan.toggle`);
+ * `:focus-within`, a text field's click: while its input has the focus (the element is the input's wrapper).
  */
-export type VariantState = ":hover" | ":active" | ":checked";
+export type VariantState = ":hover" | ":active" | ":checked" | ":focus-within";
 
 export interface StateChange {
   state: VariantState;
@@ -36,12 +37,14 @@ export function stateChanges(
   if (!prototype || !variants) return out;
   const main = node.component ? variants[node.component.id] : undefined;
   // A text field's click changes it to its focused look: no toggle, the field stays an input (forms.ts) and draws
-  // at the design width as without its prototype (a toggle's checkbox took the input's place).
+  // at the design width as without its prototype (a toggle's checkbox took the input's place); the look is its
+  // wrapper's while the input has the focus, in every target (plain CSS).
   const field = "kind" in node && fieldTexts(node).length > 0;
   for (const interaction of prototype.layers[node.id]?.interactions ?? []) {
+    const clicked = interaction.trigger.type === TOGGLE_TRIGGER;
     // A click toggles a layer drawn from a variant (an instance of one, or one itself) to another of the design's.
-    const toggle = toggles && !field && main !== undefined && interaction.trigger.type === TOGGLE_TRIGGER;
-    const state = toggle ? ":checked" : VARIANT_STATES[interaction.trigger.type];
+    const toggle = toggles && !field && main !== undefined && clicked;
+    const state = field && clicked ? ":focus-within" : toggle ? ":checked" : VARIANT_STATES[interaction.trigger.type];
     if (!state || out.some((c) => c.state === state)) continue;
     for (const action of interaction.actions) {
       if (action.type !== "NODE" || action.navigation !== "CHANGE_TO" || action.destinationId === null) continue;
@@ -56,8 +59,9 @@ export function stateChanges(
       break;
     }
   }
-  // Pressed is hovered too: the press's rules come after the hover's, and win; a toggle's come first.
-  const rank = { ":checked": 0, ":hover": 1, ":active": 2 } as const;
+  // Pressed is hovered too: the press's rules come after the hover's, and win; a toggle's come first; a focused
+  // field's look wins over its hover's.
+  const rank = { ":checked": 0, ":hover": 1, ":focus-within": 2, ":active": 3 } as const;
   return out.sort((a, b) => rank[a.state] - rank[b.state]);
 }
 

@@ -16,8 +16,18 @@ import {
 import type { DesignNode } from "../../codegen/design/types.js";
 import { matchLayers } from "../../codegen/emit/variant-states.js";
 
-/** The colours a state changes and the test compares (and each layer's size where the state sizes it: sizedApart). */
-export const COLOURS = ["background-color", "color", "box-shadow", "opacity", "border-top-color"] as const;
+/**
+ * The colours a state changes and the test compares (and each layer's size where the state sizes it: sizedApart); a
+ * stroke drawn inside is an outline (a focused field's).
+ */
+export const COLOURS = [
+  "background-color",
+  "color",
+  "box-shadow",
+  "opacity",
+  "border-top-color",
+  "outline-color",
+] as const;
 
 interface Styled {
   getBoundingClientRect(): { width: number; height: number };
