@@ -81,7 +81,7 @@ describe("a click's variant as a toggle", () => {
 });
 
 describe("a text field whose click changes it to its focused look", () => {
-  it("is no toggle: it stays an input, its wrapper the variant while focused within (TnT's log-in fields)", async () => {
+  it("is no toggle: it stays an input, its wrapper the variant while focused (TnT's log-in fields)", async () => {
     const { readFileSync } = await import("node:fs");
     const json = JSON.parse(readFileSync("test/fixtures/real/tnt-website.file.json", "utf8")) as unknown;
     const doc = loadDesign(json, ["235:156"]).document;
