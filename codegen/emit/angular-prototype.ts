@@ -10,6 +10,7 @@
  */
 import type { PageTimer } from "../prototype/transitions.js";
 import { BACK_SUFFIX } from "../prototype/transitions.js";
+import { NAVIGATION_API } from "./view-transitions.js";
 
 export { ANGULAR_TRANSITIONS_PATH } from "../angular-app.js";
 
@@ -49,12 +50,7 @@ export function angularTransitionsTs(back: boolean): string {
     "  back = true;",
     "}",
     "",
-    "interface Traversal extends Event {",
-    "  navigationType: string;",
-    "  destination: { index: number };",
-    "}",
-    "const navigation = (globalThis as { navigation?: EventTarget & { currentEntry: { index: number } | null } })",
-    "  .navigation;",
+    ...NAVIGATION_API,
     "// The browser's back (the Navigation API's traverse to the entry before this one).",
     'navigation?.addEventListener("navigate", (event) => {',
     "  const { navigationType, destination } = event as Traversal;",
