@@ -6,6 +6,9 @@ import type { SourceFile } from "./types.js";
 
 export const ANGULAR_APP_PATH = "src/app/app.ts";
 
+/** The module that configures the router's view transitions (emit/angular-prototype.ts), when the design has some. */
+export const ANGULAR_TRANSITIONS_PATH = "src/app/transitions.ts";
+
 export const ANGULAR_APP_TS = `import { Component } from "@angular/core";
 import { RouterOutlet } from "@angular/router";
 

@@ -7,6 +7,7 @@
 import { escapeAttr } from "../escape.js";
 import { jsString, VOID } from "./markup.js";
 import type { AttrValue, ElementNode, VNode } from "./vnode.js";
+import { transitionState } from "./angular-prototype.js";
 
 /** What the printer needs of the file: its classes, its signals, and its components' root tags. */
 export interface AngularTemplateStyle {
@@ -67,9 +68,11 @@ function attr(name: string, value: AttrValue, signals: ReadonlySet<string>): str
 
 /** An event of React's (`onClick`, `onKeyDown`) as Angular's; Escape in a menu's row is `keydown.escape`. */
 function eventOf(name: string, expr: string, signals: ReadonlySet<string>): string | undefined {
-  // A page transition is left to the router: the link follows its route.
-  if (expr.includes("transitionClick(")) return undefined;
-  // Back (the component's back(): Location's); a reverse transition is not played (Angular plays none).
+  // A page transition: the link follows its route, naming its transition on the history entry (the router's view
+  // transition plays it: angular-prototype.ts).
+  const play = /^\(event\) => transitionClick\(event, "([\w-]+)", /.exec(expr);
+  if (play) return transitionState(play[1]!);
+  // Back (the component's back(): Location's, which plays the reverse of the transition that came when one did).
   if (goesBack(expr)) return `(click)="back()"`;
   const onEscape = /^\(event\) => \{ if \(event\.key === "Escape" && (\w+)\) \{ (\w+)\(false\); (\w+)/.exec(expr);
   if (onEscape) {

@@ -1,6 +1,7 @@
 /**
  * Angular's prototype in Chromium (issue 52): a BACK link whose screen a transition came to (transitions.ts's
- * reverse, which Angular does not play) is the component's back() over the router's Location — Angular's compiler
+ * reverse, played by the router's view transitions: view-transitions.browser.test.ts) is the component's back() over
+ * the router's Location — Angular's compiler
  * (ngtsc, strict templates) takes the files as they are, and the preview goes Home → Page by the link and back by it.
  */
 import { describe, expect, it } from "vitest";

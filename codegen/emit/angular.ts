@@ -18,6 +18,9 @@ import { Sheet, type VNode } from "./vnode.js";
 import { elementAttrs, goesBack, printAngular, svgInner, type AngularTemplateStyle } from "./angular-print.js";
 import { overlayPage } from "./overlays.js";
 import { frameworkContext, tailwindOf, type FrameworkUnit } from "./framework-context.js";
+import { ANGULAR_TRANSITIONS_PATH, angularTimer, angularTransitionsTs } from "./angular-prototype.js";
+import { viewTransitionsCss } from "./view-transitions.js";
+import type { PageTimer } from "../prototype/transitions.js";
 
 export interface AngularOptions {
   styling: "css-modules" | "tailwind";
@@ -27,7 +30,7 @@ export interface AngularOptions {
 const NODE_ID = "dataNodeId";
 const LAYER_ID = "layerId";
 // Names the files import from Angular (a layer named "Component" gets a name of its own, not the decorator's).
-const RESERVED = ["App", "Component", "Index", "RouterLink", "RouterOutlet", "Routes"];
+const RESERVED = ["App", "Component", "DestroyRef", "Index", "Router", "RouterLink", "RouterOutlet", "Routes"];
 
 interface AngularUnit extends FrameworkUnit {
   name: string;
@@ -39,6 +42,8 @@ interface Uses {
   components: Set<string>;
   links: boolean;
   back: boolean;
+  /** A BACK link plays the reverse of the transition that came (transitionBack). */
+  reverse: boolean;
 }
 
 function usesOf(node: VNode, out: Uses): void {
@@ -47,6 +52,7 @@ function usesOf(node: VNode, out: Uses): void {
   else if (node.type === "element") {
     if (node.tag === "Link") out.links = true;
     if (node.reactAttrs?.some(([, e]) => goesBack(e))) out.back = true;
+    if (node.reactAttrs?.some(([, e]) => goesBack(e) && e.includes("transitionBack("))) out.reverse = true;
     for (const c of node.children) usesOf(c, out);
   }
 }
@@ -109,8 +115,14 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     });
   const hosts = new Map<string, { attr: string; tag: string }>();
   const pending: (() => void)[] = [];
-  const writeUnit = (unit: AngularUnit, tree: VNode, members: string[], inputs: string[]): void => {
-    const uses: Uses = { components: new Set(), links: false, back: false };
+  const writeUnit = (
+    unit: AngularUnit,
+    tree: VNode,
+    members: string[],
+    inputs: string[],
+    timer: PageTimer | undefined,
+  ): void => {
+    const uses: Uses = { components: new Set(), links: false, back: false, reverse: false };
     usesOf(tree, uses);
     uses.components.delete(unit.name);
     const signals = new Set([...inputs, ...unit.menus.map((m) => m.open)]);
@@ -142,14 +154,21 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
     }
     const core = [
       "Component",
-      ...(uses.back ? ["inject"] : []),
+      ...(timer ? ["DestroyRef"] : []),
+      ...(uses.back || timer ? ["inject"] : []),
       ...(inputs.length > 0 ? ["input"] : []),
       ...(unit.menus.length > 0 ? ["signal"] : []),
     ];
     const imports = [
       ...(uses.back ? ['import { Location } from "@angular/common";'] : []),
       `import { ${core.join(", ")} } from "@angular/core";`,
-      ...(uses.links ? ['import { RouterLink } from "@angular/router";'] : []),
+      ...(uses.links || timer
+        ? [
+            `import { ${[...(uses.links ? ["RouterLink"] : []), ...(timer ? ["Router"] : [])].join(", ")} } ` +
+              'from "@angular/router";',
+          ]
+        : []),
+      ...(uses.reverse ? ['import { goingBack } from "../transitions";'] : []),
       ...[...uses.components]
         .sort()
         .map((c) => `import { ${c} } from "${unit.dir === "components" ? "." : "../components"}/${fileOf(c)}";`),
@@ -188,11 +207,19 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
           "  private readonly location = inject(Location);",
           "",
           "  protected back(): void {",
+          ...(uses.reverse ? ["    goingBack();"] : []),
           "    this.location.back();",
           "  }",
         ]
       : [];
-    const body = [...members, ...menuLines, ...back];
+    const timerLines = timer ? angularTimer(timer, routes[timer.to]!) : [];
+    const body = [
+      ...members,
+      ...(timerLines.length > 0 && members.length > 0 ? [""] : []),
+      ...timerLines,
+      ...menuLines,
+      ...back,
+    ];
     const ts = [
       ...imports,
       "",
@@ -233,13 +260,14 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
         `    return \`I\${this.${NODE_ID}().replace(/^I/, "")};\${key}\`;`,
         "  }",
       );
-    pending.push(() => writeUnit(unit, tree, members, inputs));
+    pending.push(() => writeUnit(unit, tree, members, inputs, undefined));
   }
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, fileOf(screenNames[index]!), "screens");
     const ctx = contextFor(unit, undefined);
     const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
-    writeUnit(unit, tree, [], []);
+    // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
+    writeUnit(unit, tree, [], [], design.motion?.plan.timers.get(index));
   });
   for (const write of pending.splice(0)) write();
 
@@ -249,6 +277,11 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
   files.push(...styleFiles);
   // No src/index.ts barrel: an Angular application reaches its screens through its routes.
   files.push({ path: "src/app/app.routes.ts", content: angularRoutesFile(screenNames, routes, fileOf) });
+  if (design.motion && design.motion.plan.transitions.length > 0)
+    files.push(
+      { path: ANGULAR_TRANSITIONS_PATH, content: angularTransitionsTs(design.motion.plan.back) },
+      { path: "src/transitions.css", content: viewTransitionsCss(design.motion.plan, false) },
+    );
   const globalCss = design.globalCss();
   if (globalCss) files.push(globalCss);
   return { files, problems, printed: new Map() };

@@ -3,7 +3,8 @@
  * plays the link's own transition — its view-transition animations have the design's duration and easing (a custom
  * bézier as is, Figma's gentle spring as `linear()`), a push moves both screens, a smart animate names the matched
  * "Hero" on both pages; a page's timer goes on by itself; reduced motion plays none. HTML (cross-document), React, Vue
- * and Svelte (startViewTransition around the router's navigation, in the preview). A link around a component's instance
+ * and Svelte (startViewTransition around the router's navigation, in the preview), Angular (the router's own view
+ * transitions, withViewTransitions). A link around a component's instance
  * takes the keyboard's focus and shows it.
  */
 import type { Page } from "playwright-core";
@@ -89,10 +90,12 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
     { target: "vue", styling: "tailwind", nodeIds: true },
     { target: "svelte", styling: "css-modules", nodeIds: true },
     { target: "svelte", styling: "tailwind", nodeIds: true },
+    { target: "angular", styling: "css-modules", nodeIds: true },
+    { target: "angular", styling: "tailwind", nodeIds: true },
   ];
   for (const options of targets)
     it(`${options.target} (${options.styling}): each link plays its transition; reduced motion plays none`, {
-      timeout: 60_000,
+      timeout: 120_000,
     }, async () => {
       const code = await cachedGenerateCode(doc, options);
       const { files, entry } = await resultPage(code.files, options.target);
@@ -117,9 +120,9 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       );
     });
 
-  for (const target of ["html", "react", "vue", "svelte"] as const)
+  for (const target of ["html", "react", "vue", "svelte", "angular"] as const)
     it(`${target}: BACK plays the reverse of the transition that came (a slide in → a slide out)`, {
-      timeout: 60_000,
+      timeout: 120_000,
     }, async () => {
       const options: CodeOptions = { target, styling: "css-modules", nodeIds: true };
       const code = await cachedGenerateCode(loadDesign(BACK_FILE, []).document, options);

@@ -217,6 +217,16 @@ export interface TransitionsModule {
   clickDoc: string[];
 }
 
+/** The Navigation API's traversal, as a generated module reads it (the DOM's types have no Navigation API yet). */
+export const NAVIGATION_API = [
+  "interface Traversal extends Event {",
+  "  navigationType: string;",
+  "  destination: { index: number };",
+  "}",
+  "const navigation = (globalThis as { navigation?: EventTarget & { currentEntry: { index: number } | null } })",
+  "  .navigation;",
+];
+
 /**
  * src/transitions.ts's going back (`back`): transitionBack (a BACK link: back in history with the reverse of the
  * transition that came to this screen), and the browser's own back doing the same. The browser's back is seen twice:
@@ -272,12 +282,7 @@ const TRANSITION_BACK = [
   "/** The popstate this module hands the router (inside the reverse transition). */",
   "let replaying = false;",
   "",
-  "interface Traversal extends Event {",
-  "  navigationType: string;",
-  "  destination: { index: number };",
-  "}",
-  "const navigation = (globalThis as { navigation?: EventTarget & { currentEntry: { index: number } | null } })",
-  "  .navigation;",
+  ...NAVIGATION_API,
   'navigation?.addEventListener("navigate", (event) => {',
   "  const { navigationType, destination } = event as Traversal;",
   `  const came: unknown = history.state?.${CAME_WITH};`,

@@ -6,7 +6,7 @@
  * (dist/angular-runtime.js) and a main of the preview's own that bootstraps the App (codegen/angular-app.ts) behind the
  * router, its location in memory. Pure: no DOM, no Node (the runtime's script and the compiler come from the caller).
  */
-import { withAngularApp } from "../angular-app.js";
+import { ANGULAR_TRANSITIONS_PATH, withAngularApp } from "../angular-app.js";
 import { assetDataUrl } from "../file-paths.js";
 import type { Problem, SourceFile } from "../types.js";
 // Both through react-preview.js: in the engine worker its shim hands them over from the code-preview part.
@@ -36,17 +36,21 @@ const COMPONENT_RESOURCE = /^src\/app\/.*\.(?:html|css)$/;
 /** The preview's main: the global styles and fonts, Tailwind's stylesheet, the App bootstrapped on #root. */
 export function angularPreviewMain(files: readonly SourceFile[]): string {
   const has = (path: string): boolean => files.some((f) => f.path === path);
+  // The design's page transitions (the router's view transitions: emit/angular-prototype.ts).
+  const transitions = has(ANGULAR_TRANSITIONS_PATH);
+  const router = transitions ? ", viewTransitions" : "";
   return [
     'import { bootstrapApplication } from "@angular/platform-browser";',
     'import { provideRouter } from "@angular/router";',
     'import { provideLocationMocks } from "@angular/common/testing";',
-    ...["fonts.ts", "global.css", "tokens.css", "tailwind.css"]
+    ...["fonts.ts", "global.css", "tokens.css", "tailwind.css", "transitions.css"]
       .filter((f) => has(`src/${f}`))
       .map((f) => `import "./${f.replace(/\.ts$/, "")}";`),
     'import { App } from "./app/app";',
     'import { routes } from "./app/app.routes";',
+    ...(transitions ? ['import { viewTransitions } from "./app/transitions";'] : []),
     'document.getElementById("root")!.append(document.createElement("app-root"));',
-    "void bootstrapApplication(App, { providers: [provideRouter(routes), provideLocationMocks()] });",
+    `void bootstrapApplication(App, { providers: [provideRouter(routes${router}), provideLocationMocks()] });`,
     "",
   ].join("\n");
 }

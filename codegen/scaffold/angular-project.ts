@@ -7,7 +7,7 @@
  * zone.js. Fonts: the Fontsource stylesheets src/fonts.ts imports become angular.json styles (the builder bundles
  * CSS from there, not from TypeScript imports). Generated files are never overwritten. Pure: no DOM.
  */
-import { ANGULAR_APP_PATH, ANGULAR_APP_TS } from "../angular-app.js";
+import { ANGULAR_APP_PATH, ANGULAR_APP_TS, ANGULAR_TRANSITIONS_PATH } from "../angular-app.js";
 import { htmlDocument } from "../html-document.js";
 import type { SourceFile } from "../types.js";
 import { starterOf, TAILWIND_STYLESHEET, tailwindStylesheet, type ProjectOptions } from "./project-files.js";
@@ -134,17 +134,22 @@ const TSCONFIG_APP = {
   exclude: ["src/**/*.spec.ts"],
 };
 
-const APP_CONFIG = [
-  'import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from "@angular/core";',
-  'import { provideRouter } from "@angular/router";',
-  'import { routes } from "./app.routes";',
-  "",
-  "// Zoneless change detection is Angular 21's default: signals tell it what changed.",
-  "export const appConfig: ApplicationConfig = {",
-  "  providers: [provideBrowserGlobalErrorListeners(), provideRouter(routes)],",
-  "};",
-  "",
-].join("\n");
+/** src/app/app.config.ts: the router over the routes, playing the design's page transitions when it has some. */
+function appConfig(transitions: boolean): string {
+  const router = transitions ? "routes, viewTransitions" : "routes";
+  return [
+    'import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from "@angular/core";',
+    'import { provideRouter } from "@angular/router";',
+    'import { routes } from "./app.routes";',
+    ...(transitions ? ['import { viewTransitions } from "./transitions";'] : []),
+    "",
+    "// Zoneless change detection is Angular 21's default: signals tell it what changed.",
+    "export const appConfig: ApplicationConfig = {",
+    `  providers: [provideBrowserGlobalErrorListeners(), provideRouter(${router})],`,
+    "};",
+    "",
+  ].join("\n");
+}
 
 const MAIN = [
   'import { bootstrapApplication } from "@angular/platform-browser";',
@@ -187,7 +192,10 @@ export function angularProjectFiles(files: SourceFile[], options: ProjectOptions
     },
     { path: "src/main.ts", content: MAIN },
     { path: ANGULAR_APP_PATH, content: ANGULAR_APP_TS },
-    { path: "src/app/app.config.ts", content: APP_CONFIG },
+    {
+      path: "src/app/app.config.ts",
+      content: appConfig(files.some((f) => f.path === ANGULAR_TRANSITIONS_PATH)),
+    },
     { path: "README.md", content: starterReadme(options, README_INTRO, README_LAYOUT) },
   ];
   if (tailwind) {
