@@ -340,7 +340,8 @@ function declEntries(
   }
   switch (prop) {
     case "display":
-      if (value === "none") out.push(["display", '"none"']);
+      // A box that lays its children out as its parent's (a menu's panel on a wide screen): React Native 0.77+.
+      if (value === "none" || value === "contents") out.push(["display", JSON.stringify(value)]);
       return value !== "grid" && value !== "inline-grid";
     case "position":
       if (!["relative", "absolute", "static", "fixed"].includes(value)) return false;
