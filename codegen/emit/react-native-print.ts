@@ -5,6 +5,7 @@
  * `SvgXml` (react-native-svg), a field a `TextInput`. Styles are the file's `StyleSheet` entries (`styles.card`).
  */
 import { jsString } from "./markup.js";
+import { rnMenuProps, rnStateStyle } from "./rn-nav-menu.js";
 import type { AttrValue, ElementNode, VNode } from "./vnode.js";
 
 /** What a file's printing needs and collects. */
@@ -150,7 +151,8 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
   }
   const fill = tag === "View" && node.cls !== undefined ? unit.fills.get(node.cls) : undefined;
   if (fill !== undefined && node.cls !== undefined) unit.drawnFills.add(node.cls);
-  const open = line(tag, [styleAttr(unit, node), ...ids], ">");
+  const style = rnStateStyle(node, (cls) => unit.styleRefs(cls)) ?? styleAttr(unit, node);
+  const open = line(tag, [style, ...ids, ...rnMenuProps(node)], ">");
   if (fill !== undefined) {
     const children = node.children.map((c) => printRn(c, unit, indent + 1));
     return [open, `${pad}  ${fill}`, ...children, `${pad}</${tag}>`].join("\n");

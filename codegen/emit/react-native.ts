@@ -23,6 +23,8 @@ import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
 import { fluidInputs } from "./rn-fluid.js";
 import { gradientSvg } from "./rn-gradient.js";
+import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
+import { newMenu } from "./framework-context.js";
 import type { Decl } from "../css/decl.js";
 
 export interface ReactNativeOptions {
@@ -70,6 +72,8 @@ interface RnUnit extends RnPrintUnit {
   gradients: Map<string, RnEntry>;
   /** Image file → how it is written (a require, or the SVG component's name). */
   images: Map<string, string>;
+  /** The file's navigation menus (rn-nav-menu.ts). */
+  menus: RnMenuNames[];
 }
 
 function usesOf(node: VNode, out: Set<string>): void {
@@ -204,6 +208,16 @@ function hoistZ(node: VNode, unit: RnUnit): number | undefined {
   return inner;
 }
 
+/**
+ * A narrower screen's rule that shows a box its own style hides or lays out as its parent's (`display: none` or
+ * `contents`; a menu's button, its open panel): `display: "flex"`, which React Native's styles otherwise leave unsaid.
+ */
+function shownAgain(own: RnStyle | undefined, decls: readonly Decl[]): RnEntry[] {
+  const display = [...decls].reverse().find(([p]) => p === "display")?.[1].trim();
+  const hidden = own?.entries.some(([k, v]) => k === "display" && v !== '"flex"');
+  return hidden && display !== undefined && !["none", "contents"].includes(display) ? [["display", '"flex"']] : [];
+}
+
 /** The sheet's narrower screens' rules as styles behind the window's width (a rule of a pseudo-class left out). */
 function belowStyles(unit: RnUnit): void {
   for (const [cls, rules] of unit.sheet.below) {
@@ -211,7 +225,7 @@ function belowStyles(unit: RnUnit): void {
     for (const [width, decls, pseudo] of rules) {
       if (pseudo !== undefined) continue;
       const style = rnStyle(decls);
-      const entries = [...style.entries, ...(style.fluid ?? [])];
+      const entries = [...shownAgain(unit.styles.get(cls), decls), ...style.entries, ...(style.fluid ?? [])];
       // Rules of one width are one style (a later entry of a key wins, as in CSS).
       const same = list.find(([w]) => w === width);
       if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];
@@ -339,6 +353,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     },
     classBase: (node, fallback) => camelCase(layerLabel(node), camelCase(fallback)),
     componentFor: (node) => plan.usage(node),
+    navMenu: () => newMenu(unit, () => ""),
     ...(def
       ? componentFileContext(plan, def, { nodeId: NODE_ID, layerId: LAYER_ID }, () => (unit.layerIds = true))
       : {}),
@@ -348,6 +363,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
 
   const writeUnit = (unit: RnUnit, tree: VNode, signature: string, setup: string[]): void => {
     const path = `src/${unit.dir}/${unit.name}.tsx`;
+    rnMenuTree(tree, unit.sheet);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     belowStyles(unit);
     gridRows(tree, unit);
@@ -364,7 +380,9 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       ...(windowed.setup.length > 0 ? ["useWindowDimensions"] : []),
     ];
     const propTypes = unit.dir === "components" ? ["type StyleProp", "type ViewStyle"] : [];
+    const hooks = rnMenuHooks(unit.menus);
     const imports = [
+      ...hooks.reactImport,
       ...(unit.links.size > 0 ? ['import { Link } from "expo-router";'] : []),
       `import { ${[...rn.sort(), ...propTypes].join(", ")} } from "react-native";`,
       ...(unit.svgXml.size > 0 ? ['import { SvgXml } from "react-native-svg";'] : []),
@@ -379,7 +397,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       ...imports,
       "",
       ...signature.split("\n"),
-      ...[...setup, ...windowed.setup].map((l) => `  ${l}`),
+      ...[...setup, ...hooks.locals, ...windowed.setup].map((l) => `  ${l}`),
       "  return (",
       body,
       "  );",
@@ -487,6 +505,7 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     links: new Set(),
     textOf,
     images: new Map(),
+    menus: [],
     fills: new Map(),
     isBlock(cls) {
       return this.sheet.rules.get(cls)?.some(([k, v]) => k === "display" && v === "block") === true;

@@ -283,6 +283,16 @@ function cappedLength(value: string): string | undefined {
   return m ? String(Number(m[1] ?? m[2])) : undefined;
 }
 
+/**
+ * The least width of a row's item that the row's line overruns (css.ts's `min(704px, 100% + 96px)`): CSS shrinks
+ * the item into the row down to it, which React Native (whose items do not shrink) is told with `flexShrink: 1`; the
+ * floor, its drawn width at the design width, gives way as the window narrows (`shrink`). Undefined for other values.
+ */
+function overrunFloor(value: string): string | undefined {
+  const m = /^min\(\s*([\d.]+)px\s*,\s*100%\s*[+-]\s*[\d.]+px\s*\)$/.exec(value.trim());
+  return m ? String(Number(m[1])) : undefined;
+}
+
 /** One declaration's entries (appended to `out`); false when React Native has no style for it. */
 function declEntries(
   prop: string,
@@ -302,6 +312,12 @@ function declEntries(
   if (capped !== undefined) {
     // `min(100%, 176px)`: the length, the parent's size its cap.
     out.push([lengthKey!, capped], [prop === "width" ? "maxWidth" : "maxHeight", '"100%"']);
+    return true;
+  }
+  const floor = prop === "min-width" ? overrunFloor(value) : undefined;
+  if (floor !== undefined) {
+    out.push(["flexShrink", "1"]);
+    fluid.push(["minWidth", `Math.max(0, ${floor} - shrink)`]);
     return true;
   }
   if (lengthKey && prop !== "font-size") {
@@ -340,7 +356,8 @@ function declEntries(
   }
   switch (prop) {
     case "display":
-      if (value === "none") out.push(["display", '"none"']);
+      // A box that lays its children out as its parent's (a menu's panel on a wide screen): React Native 0.77+.
+      if (value === "none" || value === "contents") out.push(["display", JSON.stringify(value)]);
       return value !== "grid" && value !== "inline-grid";
     case "position":
       if (!["relative", "absolute", "static", "fixed"].includes(value)) return false;
