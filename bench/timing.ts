@@ -168,7 +168,12 @@ export type WarmUp = { calls: number; settled: boolean; lastCpuMs: number };
  */
 export async function warmUntilSettled(
   fn: () => unknown,
-  { min = 30, max = 200, window = 10, maxMs = 8000 }: { min?: number; max?: number; window?: number; maxMs?: number } = {},
+  {
+    min = 30,
+    max = 200,
+    window = 10,
+    maxMs = 8000,
+  }: { min?: number; max?: number; window?: number; maxMs?: number } = {},
 ): Promise<WarmUp> {
   if (warmups(1) === 0) return { calls: 0, settled: false, lastCpuMs: Number.NaN };
   const start = performance.now();
