@@ -126,7 +126,7 @@ import { benchAiLatency } from "./plugin-ai-latency.js";
 import { repoRoot } from "./plugin-util.js";
 import { againstTarget, BenchResults, gitCommit, round, type Json } from "./results.js";
 import { join, relative } from "node:path";
-import { fmtMs, timeIt, TreeCpu, type Timing } from "./timing.js";
+import { fmtMs, timeIt, TreeCpu, warmUntilSettled, type Timing } from "./timing.js";
 import { countTokens } from "./tokens.js";
 import { benchCount, closeQuickBrowser, QUICK, quickSmallest, warmups, withBenchBrowser } from "./quick.js";
 
@@ -472,7 +472,9 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   // ---- pipeline ----------------------------------------------------------------------------
   print(`\n## pipeline\n`);
   print(
-    `Median ms of ${RUNS} runs after warm-up, warm. Stages: design tree (REST JSON → normalised tree), ` +
+    `Median ms of ${RUNS} runs after warm-up, warm: before a file's stages are timed, its whole pipeline and ` +
+      `Framelink's are each called until their CPU time per call stops falling (the JIT has compiled them; "warm-up" ` +
+      `is how many calls that took). Stages: design tree (REST JSON → normalised tree), ` +
       `emit (React, CSS modules), project pass (ts-morph: generateCode runs it only with mapped components, so it is ` +
       `not in "total"), format (the emitters' formatter, codegen/format, on the files the emitters did not print ` +
       `in its form: "printed" counts the text files it skips). "total" is generateCode; ` +
@@ -484,6 +486,10 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
   const goalLines: string[] = [];
   // Quick: the smallest file only (every stage once); the full run times every file.
   for (const f of quickSmallest(files, (file) => file.text.length)) {
+    const warm = {
+      ours: await warmUntilSettled(async () => generateCode(loadDesign(JSON.parse(f.text)).document, REACT)),
+      mcp: await warmUntilSettled(() => mcpPayload(JSON.parse(f.text), baseline)),
+    };
     const parsed = JSON.parse(f.text) as unknown;
     const parse = await timeIt(`${f.name} JSON.parse`, () => JSON.parse(f.text), RUNS);
     const design = loadDesign(parsed);
@@ -516,6 +522,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
       // What the project pass finds in the emitters' own files (it runs only with mapped components).
       projectPassProblems: checkProject(emitted.files).problems.length,
       wholePipeline: wholeFigures(whole),
+      warmUp: warm,
     });
     if (f.name === PIPELINE_GOAL_FILE) goalLines.push(...pipelineGoal(whole));
     prow.push([
@@ -531,6 +538,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
       fmtMs(total.medianMs),
       (total.medianMs / parse.medianMs).toFixed(1),
       fmtMs(mcpRun.medianMs),
+      `${warm.ours.calls} / ${warm.mcp.calls}`,
     ]);
   }
   print(
@@ -548,6 +556,7 @@ async function pipelineSection(files: EvalFile[]): Promise<void> {
         "total",
         "total / JSON.parse",
         `MCP simplify+serialize (${baseline})`,
+        "warm-up (ours / MCP)",
       ],
       prow,
     ),

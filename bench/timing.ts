@@ -155,3 +155,44 @@ export class TreeCpu {
     return true;
   }
 }
+
+/** How warmUntilSettled stopped: the calls it made and whether their CPU time had stopped falling. */
+export type WarmUp = { calls: number; settled: boolean; lastCpuMs: number };
+
+/**
+ * Warm-up calls of `fn` until the JIT has compiled what it runs: a pipeline of many modules keeps tiering its code up
+ * (TurboFan, on other threads) for some 100 calls, so a fixed few warm-up calls time it half compiled and its CPU time
+ * counts that compilation (on a busy machine, whose cores the compiler's threads wait for, some 150 calls). Calls in
+ * windows of `window`; stops once three windows in a row have a median CPU time no longer below the best window's
+ * before them (by 3 %: a slow window or two, another job's, is not enough), after `min` calls, or at `max` calls or
+ * `maxMs` of wall time. None under BENCH_QUICK.
+ */
+export async function warmUntilSettled(
+  fn: () => unknown,
+  {
+    min = 60,
+    max = 400,
+    window = 10,
+    maxMs = 30_000,
+  }: { min?: number; max?: number; window?: number; maxMs?: number } = {},
+): Promise<WarmUp> {
+  if (warmups(1) === 0) return { calls: 0, settled: false, lastCpuMs: Number.NaN };
+  const start = performance.now();
+  let best = Number.POSITIVE_INFINITY;
+  let flat = 0;
+  let calls = 0;
+  for (;;) {
+    const cpu: number[] = [];
+    for (let i = 0; i < window; i++, calls++) {
+      const since = process.cpuUsage();
+      await fn();
+      cpu.push(cpuMsSince(since));
+    }
+    const median = cpuSummary(cpu).medianMs;
+    flat = median >= best * 0.97 ? flat + 1 : 0;
+    const settled = flat >= 3;
+    if ((settled && calls >= min) || calls >= max || performance.now() - start > maxMs)
+      return { calls, settled, lastCpuMs: median };
+    best = Math.min(best, median);
+  }
+}

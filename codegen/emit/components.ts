@@ -10,6 +10,7 @@ import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from
 import { jsString } from "./markup.js";
 import { drawnSpaces } from "./whitespace.js";
 import { designNode } from "../design/node.js";
+import { sameJson } from "./same-json.js";
 
 export interface PropDef {
   name: string;
@@ -103,7 +104,7 @@ function ownLayers(instance: DesignNode): DesignNode[] {
 
 /**
  * An SVG asset's markup without its layer ids, once per asset (instances of one component share theirs), as a
- * number: the same for the same markup, so that signatures compare drawings without writing them out each time.
+ * number: the same for the same markup, so that sameShape compares drawings without writing them out each time.
  */
 type SvgWithoutIds = (asset: string) => number | undefined;
 
@@ -126,51 +127,53 @@ function svgWithoutIds(assets: Record<string, Asset>): SvgWithoutIds {
 
 /** A layer's place, compared for every layer but the instance's own. */
 const PLACEMENT = ["x", "y", "w", "h", "sizeH", "sizeV", "constraintH", "constraintV", "rotation"] as const;
-/** What the signature leaves out of a layer's own properties, or writes after them. */
+/** What sameShape leaves out of a layer's own properties, or compares after them. */
 const SET_APART = new Set<string>([...PLACEMENT, "id", "absolute", "hidden", "text", "asset", "children"]);
 
-/**
- * A layer's own fields the signature compares, in a node's order (design/node.ts makes every node in one shape), each
- * with its `,"name":` written once.
- */
-const OWN_FIELDS = Object.keys(designNode("", "", "frame", 0, 0))
-  .filter((name) => !SET_APART.has(name))
-  .map((name) => [name as keyof DesignNode, `,${JSON.stringify(name)}:`] as const);
+/** A layer's own fields sameShape compares (design/node.ts makes every node in one shape). */
+const OWN_FIELDS = Object.keys(designNode("", "", "frame", 0, 0)).filter(
+  (name) => !SET_APART.has(name),
+) as (keyof DesignNode)[];
 
-/** `,"name":<value as JSON>`, or nothing for a value JSON.stringify leaves out (undefined). */
-function jsonField(name: string, value: unknown): string {
-  if (value === undefined) return "";
-  const json = JSON.stringify(value);
-  return json === undefined ? "" : `,${JSON.stringify(name)}:${json}`;
+/**
+ * Whether two instances of one main component draw the same (ids, own texts and visibility excluded) and so may share
+ * a file: layer by layer, in step, the same key under their instance, the same own fields, place (all but the
+ * instance's own), visibility (of layers inside a nested instance), text (an own plain text's characters excluded: they
+ * become props; rich text stays literal) and SVG markup. Each compared as its JSON would be, without writing it: the
+ * signatures once written per instance (and hashed as map keys) were the largest part of planning components.
+ */
+function sameShape(a: DesignNode, b: DesignNode, svgOf: SvgWithoutIds): boolean {
+  const same = (x: DesignNode, y: DesignNode, isRoot: boolean, isOwn: boolean): boolean => {
+    // The same layers of the main component: a component file derives each instance's layer ids from its own.
+    if (!isRoot && instanceKey(a.id, x.id) !== instanceKey(b.id, y.id)) return false;
+    for (const name of OWN_FIELDS) if (!sameField(x[name], y[name])) return false;
+    if (!isRoot) for (const name of PLACEMENT) if (!sameField(x[name], y[name])) return false;
+    if (!isOwn && !sameField(x.hidden, y.hidden)) return false;
+    if (!sameText(x.text, y.text, isOwn)) return false;
+    if ((x.asset !== undefined ? svgOf(x.asset) : undefined) !== (y.asset !== undefined ? svgOf(y.asset) : undefined))
+      return false;
+    const xs = x.children ?? [];
+    const ys = y.children ?? [];
+    if (xs.length !== ys.length) return false;
+    // A layer is the instance's own (its props control it) unless it lies inside a nested instance.
+    const childOwn = isRoot || (isOwn && x.kind !== "instance");
+    for (let i = 0; i < xs.length; i++) if (!same(xs[i]!, ys[i]!, false, childOwn)) return false;
+    return true;
+  };
+  return same(a, b, true, false);
 }
 
-/**
- * Everything that must match for two instances to share a file (ids, own texts and visibility excluded), as the JSON
- * of one object per layer. Written field by field rather than by stringifying a copy of each layer: copies built key by
- * key from nodes of 46 fields were slow dictionaries (figmagic: 1.5 → 0.9 ms; the same text either way).
- */
-function signature(instance: DesignNode, svgOf: SvgWithoutIds): string {
-  const own = new Set(ownLayers(instance));
-  const strip = (node: DesignNode, isRoot: boolean): string => {
-    const { id, text, asset, children } = node;
-    const isOwn = own.has(node);
-    // The same layers of the main component: a component file derives each instance's layer ids from its own.
-    const key = isRoot ? undefined : instanceKey(instance.id, id);
-    let out = key !== undefined ? jsonField("key", key) : "";
-    for (const [name, prefix] of OWN_FIELDS) {
-      const value = node[name];
-      if (value !== undefined) out += prefix + JSON.stringify(value);
-    }
-    if (!isRoot) for (const name of PLACEMENT) out += jsonField(name, node[name]);
-    if (!isOwn) out += jsonField("hidden", node.hidden);
-    // Plain own texts become props, so their characters may differ; rich text (runs) stays literal.
-    if (text) out += jsonField("text", isOwn && !text.runs ? { ...text, chars: undefined } : text);
-    // An undefined markup is left out, as a layer without an SVG.
-    out += jsonField("svg", asset !== undefined ? svgOf(asset) : undefined);
-    out += `,"children":[${(children ?? []).map((c) => strip(c, false)).join(",")}]`;
-    return `{${out.slice(1)}}`;
-  };
-  return strip(instance, true);
+/** A field compared as its JSON: left out when undefined. */
+const sameField = (x: unknown, y: unknown): boolean =>
+  x === y || (x !== undefined && y !== undefined && sameJson(x, y));
+
+/** Plain own texts become props, so their characters may differ; rich text (runs) stays literal. */
+function sameText(x: DesignNode["text"], y: DesignNode["text"], isOwn: boolean): boolean {
+  if (x === y) return true;
+  if (!x || !y) return false;
+  // One rich and one plain: one writes its runs, the other none.
+  if (!x.runs !== !y.runs) return false;
+  return sameJson(x, y, isOwn && !x.runs ? "chars" : undefined);
 }
 
 /**
@@ -221,29 +224,24 @@ export function planComponents(
 ): ComponentPlan {
   const instances = new Map<DesignNode, number | undefined>();
   collectInstances(frames, instances, skip, undefined);
-  const groups = new Map<string, Map<string, DesignNode[]>>();
+  // Per main component, its instances in groups of one shape each, in the order the groups were met.
+  const groups = new Map<string, DesignNode[][]>();
   const svgOf = svgWithoutIds(assets);
-  // A main component with one instance has one shape: its signature would be compared with nothing.
-  const perMain = new Map<string, number>();
-  for (const instance of instances.keys())
-    perMain.set(instance.component!.id, (perMain.get(instance.component!.id) ?? 0) + 1);
   for (const [instance, unitWidth] of instances) {
-    const byMain = groups.get(instance.component!.id) ?? new Map<string, DesignNode[]>();
+    const byMain = groups.get(instance.component!.id) ?? [];
     groups.set(instance.component!.id, byMain);
     // Drawn in a box's container units, a component is another drawing than in pixels (or in another box's units).
-    const sig =
-      perMain.get(instance.component!.id) === 1
-        ? ""
-        : signature(instance, svgOf) + (unitWidth !== undefined ? `@${unitWidth}` : "");
-    const members = byMain.get(sig);
+    const members = byMain.find(
+      (group) => String(instances.get(group[0]!)) === String(unitWidth) && sameShape(group[0]!, instance, svgOf),
+    );
     if (members) members.push(instance);
-    else byMain.set(sig, [instance]);
+    else byMain.push([instance]);
   }
   const names = new NameScope(reservedNames);
   const defs: ComponentDef[] = [];
   const byInstance = new Map<DesignNode, { def: ComponentDef; props: [string, string | boolean][] }>();
   for (const variants of groups.values()) {
-    const ordered = [...variants.values()].sort((a, b) => b.length - a.length);
+    const ordered = [...variants].sort((a, b) => b.length - a.length);
     ordered.forEach((members, index) => {
       // The main shape gets the file; another shape needs two uses to earn one, else it stays inline.
       if (index > 0 && members.length < 2) return;

@@ -64,14 +64,17 @@ export function unprintable(why: string): FigmentError {
 
 export const isUnprintable = (error: unknown): boolean => isFigmentError(error) && error.reason === "unprintable";
 
+/** A character at U+0300 or above: a combining mark (no width) or one textWidth may not count. */
+const BEYOND_ONE_COLUMN = /[\u0300-\uffff]/;
+
 /**
  * Display width as prettier and Biome count it; throws unprintable() for characters whose width the two might count
  * differently (wide East Asian, emoji): the file is then left to the formatter.
  */
 export function textWidth(text: string): number {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) < 0x300) i++;
-  if (i === text.length) return text.length;
+  // Every character below U+0300 is one column. A regular expression answers that for a whole string far faster than
+  // a loop over its characters (for a one-byte string, at once): the loop was the printer's hottest line.
+  if (!BEYOND_ONE_COLUMN.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

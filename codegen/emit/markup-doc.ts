@@ -45,18 +45,16 @@ export const softLine: MGroup = mgroup([lineOrSpace]);
 export const nest = (c: MDoc): MNest => ({ k: "nest", c });
 export const alt = (flat: MDoc, broken: MDoc): MAlt => ({ k: "alt", flat, broken });
 
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 /**
  * Display width as the unicode-width crate counts it, for the characters whose width is certain (Latin, Greek,
  * Cyrillic, common punctuation, arrows and maths, box drawing, an icon font's private-use characters, each measured
  * against the formatter); any other throws unprintable() and the page is left to the formatter.
  */
 export function markupWidth(text: string): number {
-  let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) {
-    const c = text.charCodeAt(i);
-    ascii = c >= 0x20 && c <= 0x7e;
-  }
-  if (ascii) return text.length;
+  // Printable ASCII only, found by a regular expression: far faster than a loop over the characters.
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

@@ -32,9 +32,12 @@ export function tokenContext(doc: DesignDocument, styling: TokenStyling): TokenC
     return "css" in value ? value.css : tokenValue(value.ref, depth + 1);
   };
   const painted = paintedLayers(table.nodes);
+  // Asked for every layer built: maps answer faster than the records keyed by layer id (mostly with no entry).
+  const bindings = new Map(Object.entries(table.nodes));
+  const modeAttrs = new Map(Object.entries(table.modeAttrs));
   return {
-    decls: (node, decls) => applyTokens(decls, node, table.nodes[node.id], ref, tokenValue),
-    attrs: (node) => table.modeAttrs[node.id] ?? [],
+    decls: (node, decls) => applyTokens(decls, node, bindings.get(node.id), ref, tokenValue),
+    attrs: (node) => modeAttrs.get(node.id) ?? [],
     svg: (node, markup) => svgColorTokens(markup, node.id, table.nodes, ref, painted),
   };
 }
