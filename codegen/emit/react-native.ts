@@ -213,7 +213,10 @@ function hoistZ(node: VNode, unit: RnUnit): number | undefined {
  * `contents`; a menu's button, its open panel): `display: "flex"`, which React Native's styles otherwise leave unsaid.
  */
 function shownAgain(own: RnStyle | undefined, decls: readonly Decl[]): RnEntry[] {
-  const display = [...decls].reverse().find(([p]) => p === "display")?.[1].trim();
+  const display = [...decls]
+    .reverse()
+    .find(([p]) => p === "display")?.[1]
+    .trim();
   const hidden = own?.entries.some(([k, v]) => k === "display" && v !== '"flex"');
   return hidden && display !== undefined && !["none", "contents"].includes(display) ? [["display", '"flex"']] : [];
 }
