@@ -9,7 +9,7 @@ import type { RnEntry, RnStyle } from "./rn-style.js";
 /** The main axis's values that move the characters off the box's start. */
 const MOVED = new Set(['"flex-end"', '"center"', '"space-around"', '"space-evenly"']);
 
-const valueOf = (entries: readonly RnEntry[], key: string): string | undefined => entries.find(([k]) => k === key)?.[1];
+const entryOf = (entries: readonly RnEntry[], key: string): string | undefined => entries.find(([k]) => k === key)?.[1];
 
 /**
  * Whether a text class's style sets its characters lower than its top: a column's justifyContent (a View's default
@@ -25,12 +25,12 @@ export function alignsCharacters(
   const { entries } = style;
   // A column only: in a row, the Text would be an item that does not shrink (React Native's default), its line
   // running past the box where CSS's anonymous item wraps.
-  if (valueOf(entries, "flexDirection") === '"row"') return false;
-  const main = valueOf(entries, "justifyContent");
+  if (entryOf(entries, "flexDirection") === '"row"') return false;
+  const main = entryOf(entries, "justifyContent");
   if (main === undefined || !MOVED.has(main)) return false;
   // A least height the characters may outgrow: in a fixed one, lines that overflow it would run off its top, not
   // its bottom as a Text's do, where React's clip them alike.
-  if (valueOf(entries, "height") !== undefined || valueOf(entries, "minHeight") === undefined) return false;
+  if (entryOf(entries, "height") !== undefined || entryOf(entries, "minHeight") === undefined) return false;
   const windowed = [...(style.fluid ?? []), ...(below ?? []).flatMap(([, list]) => list)];
   return !windowed.some(([k]) => textKeys.has(k));
 }

@@ -40,6 +40,8 @@ describe("the React Native preview's fonts", () => {
     const { html } = reactNativePreview(native.files, "", "");
     expect(html).toContain("require('./figment-preview-fonts.css')");
     expect(html).toContain("size-adjust: 101.86%;");
-    expect(html).toContain('fontFamily: \\\"\\\\\\\"Gothic A1\\\\\\\", \\\\\\\"Gothic A1 Fallback\\\\\\\", Helvetica');
+    expect(html).toMatch(
+      /fontFamily: [\\"]+Gothic A1[\\"]+, [\\"]+Gothic A1 Fallback[\\"]+, Helvetica, Arial, sans-serif/,
+    );
   });
 });
