@@ -33,6 +33,8 @@ export interface RnPrintUnit {
   drawnFills: Set<string>;
   /** Whether a class makes its run a block (a paragraph with spacing below it: build.ts's `paragraphs`). */
   isBlock(cls: string): boolean;
+  /** Whether a class's box places its characters lower or in its middle (a Text lays out no flexbox of its own). */
+  alignsCharacters(cls: string): boolean;
 }
 
 const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
@@ -152,19 +154,29 @@ function printElement(node: ElementNode, unit: RnPrintUnit, pad: string, indent:
   const fill = tag === "View" && node.cls !== undefined ? unit.fills.get(node.cls) : undefined;
   if (fill !== undefined && node.cls !== undefined) unit.drawnFills.add(node.cls);
   const style = rnStateStyle(node, (cls) => unit.styleRefs(cls)) ?? styleAttr(unit, node);
-  const open = line(tag, [style, ...ids, ...rnMenuProps(node)], ">");
+  let open = line(tag, [style, ...ids, ...rnMenuProps(node)], ">");
   if (fill !== undefined) {
     const children = node.children.map((c) => printRn(c, unit, indent + 1));
     return [open, `${pad}  ${fill}`, ...children, `${pad}</${tag}>`].join("\n");
   }
   if (node.children.length === 0) return `${open.slice(0, -1)} />`;
-  if (tag === "Pressable" && hasCharacters(node)) {
-    // A Pressable is a box: its characters are a Text with the class's text styles.
+  const aligned =
+    tag === "Text" &&
+    node.cls !== undefined &&
+    unit.alignsCharacters(node.cls) &&
+    !node.children.some((c) => isParagraph(c, unit));
+  if ((tag === "Pressable" || aligned) && hasCharacters(node)) {
+    // A Pressable is a box: its characters are a Text with the class's text styles. So is a text whose box sets its
+    // characters at its bottom or middle: a Text is no flexbox, a View is.
     unit.components.add("Text");
+    if (aligned) {
+      unit.components.add("View");
+      open = open.replace(/^(\s*)<Text/, "$1<View");
+    }
     const textCls = node.cls !== undefined ? unit.textStyle(node.cls) : undefined;
     const text = textCls !== undefined ? ` style={styles.${textCls}}` : "";
     const chars = node.children.map((c) => printRn(c, unit, 0)).join("");
-    return `${open}\n${pad}  <Text${text}>${chars}</Text>\n${pad}</${tag}>`;
+    return `${open}\n${pad}  <Text${text}>${chars}</Text>\n${pad}</${aligned ? "View" : tag}>`;
   }
   if (tag === "Text" && node.cls !== undefined && node.children.some((c) => isParagraph(c, unit)))
     return printParagraphs(node, unit, open, pad);

@@ -21,6 +21,7 @@ import { routePaths } from "./links.js";
 import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
+import { alignsCharacters } from "./rn-text-box.js";
 import { fluidInputs } from "./rn-fluid.js";
 import { gradientSvg } from "./rn-gradient.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
@@ -516,6 +517,9 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
     textStyle: (cls) => {
       textOf.add(cls);
       return `${cls}Text`;
+    },
+    alignsCharacters(cls) {
+      return alignsCharacters(styles.get(cls), below.get(cls), TEXT_KEYS);
     },
   };
 }

@@ -273,8 +273,29 @@ function letterSpacing(value: string, fontSize: number | undefined): string | un
   return em && fontSize !== undefined ? String(round(Number(em[1]) * fontSize)) : undefined;
 }
 
+/**
+ * A tighter letter spacing in ems under a fluid font size follows it (attic's `-0.21em` at up to 670 px: left out,
+ * the word ran wider than its line and broke). A wider one stays out for now: React Native has no `nowrap`, and in a
+ * box of the drawn width the wider word breaks where React's overflows it (zacht Timeline's "Q4" at 54 px).
+ */
+function fluidLetterSpacing(decls: readonly Decl[], size: string, fluid: RnEntry[], dropped: string[]): void {
+  const em = /^(-[\d.]+)em$/.exec(decls.find(([p]) => p === "letter-spacing")?.[1].trim() ?? "");
+  if (!em) return;
+  fluid.push(["letterSpacing", `(${size}) * ${Number(em[1])}`]);
+  const at = dropped.findIndex((d) => d.startsWith("letter-spacing:"));
+  if (at >= 0) dropped.splice(at, 1);
+}
+
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/**
+ * `calc(100% - 0px - 0px)` (an image's width between insets of 0) as `100%`: left out, an SVG component kept its
+ * drawn width (fitma Website Blocks' cards ran 160 px past a 390 px window).
+ */
+function wholeLength(value: string): string {
+  return /^calc\(\s*100%(?:\s*-\s*0(?:px)?)+\s*\)$/.test(value.trim()) ? "100%" : value;
 }
 
 /** The px length of `min(100%, Npx)` (either order), which React Native writes as the length and a 100% cap. */
@@ -321,7 +342,7 @@ function declEntries(
     return true;
   }
   if (lengthKey && prop !== "font-size") {
-    const length = rnLength(value);
+    const length = rnLength(wholeLength(value));
     if (length !== undefined) {
       out.push([lengthKey, length]);
       return true;
@@ -485,6 +506,7 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
     const at = dropped.findIndex((d) => d.startsWith("line-height:"));
     if (at >= 0) dropped.splice(at, 1);
   }
+  if (fluidSize !== undefined) fluidLetterSpacing(decls, fluidSize, fluid, dropped);
   // A later entry of a key wins, as in CSS; each key once.
   const last = new Map<string, string>();
   for (const [k, v] of entries) {

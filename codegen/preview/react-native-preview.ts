@@ -5,9 +5,11 @@
  * (dist/react-native-runtime.js, ui/preview-runtime/react-native-globals.ts) and a main of the preview's own: the
  * screens of expo-router's app/ routes, the one at `/` first, each Link's press showing the screen at its href.
  * A `require()`d image is its asset's URL (react-native-web's Image takes a string source); an imported SVG file
- * (react-native-svg-transformer's component) is an `SvgXml` of the file's text. Pure: no DOM, no Node.
+ * (react-native-svg-transformer's component) is an `SvgXml` of the file's text; each style's font family is React's
+ * font stack for it, beside React's fallback faces (react-native-fonts.ts). Pure: no DOM, no Node.
  */
 import type { SourceFile } from "../types.js";
+import { previewFontFaces, styleFamilies, withFontStacks } from "./react-native-fonts.js";
 import { buildReactPreview, type ReactPreview } from "./react-preview.js";
 
 /** The modules the project imports, which the runtime's script provides. */
@@ -23,6 +25,8 @@ export const REACT_NATIVE_BUILTINS = [
 ];
 
 export const REACT_NATIVE_PREVIEW_MAIN = "src/figment-preview-main.tsx";
+/** The fallback faces of the design's fonts (react-native-fonts.ts), which the preview's main imports. */
+const PREVIEW_FONTS = "src/figment-preview-fonts.css";
 
 /** An SVG file's component module: the path it is imported by in the preview. */
 const SVG_MODULE = ".figment.tsx";
@@ -92,7 +96,13 @@ export function reactNativePreviewMain(files: readonly SourceFile[]): string {
 
 /** The preview document of a React Native project's files; `native` is dist/react-native-runtime.js's script. */
 export function reactNativePreview(files: SourceFile[], runtime: string, native: string): ReactPreview {
-  const all = [...svgComponents(files), { path: REACT_NATIVE_PREVIEW_MAIN, content: reactNativePreviewMain(files) }];
+  const fonts = previewFontFaces(styleFamilies(files));
+  const main = reactNativePreviewMain(files);
+  const all = [
+    ...withFontStacks(svgComponents(files)),
+    { path: REACT_NATIVE_PREVIEW_MAIN, content: fonts ? `import "./${PREVIEW_FONTS.slice(4)}";\n${main}` : main },
+    ...(fonts ? [{ path: PREVIEW_FONTS, content: fonts }] : []),
+  ];
   return buildReactPreview(all, `${native}\n${runtime}`, {
     builtins: REACT_NATIVE_BUILTINS,
     main: REACT_NATIVE_PREVIEW_MAIN,
