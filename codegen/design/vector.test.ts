@@ -253,6 +253,7 @@ describe("isShapePicture (issue 53: a shape-only frame is one SVG, as Framelink 
     expect(isShapePicture(withChild(n("1:5", "RECTANGLE", inside)))).toBe(false);
     expect(isShapePicture(swatches({ children: [] }))).toBe(false);
     expect(isShapePicture(swatches(box(0, 0, 320, 0)))).toBe(false);
+    expect(isShapePicture(swatches({ type: "GROUP" }))).toBe(false);
   });
 
   it("keeps the frame's own fill, corner radius and clip in the picture's SVG, not in an icon's", () => {

@@ -167,8 +167,11 @@ function drawnExactly(n: RestNode, leaf: boolean): boolean {
  * the container's own solid fill, corner radius and clip (containerSvg).
  */
 export function isShapePicture(node: RestNode): boolean {
-  if (!["GROUP", "FRAME", "COMPONENT"].includes(node.type)) return false;
+  // Not a group: a top-level group of lines (figmagic's Screen divider) lost its place as one SVG (IoU 1 → 0).
+  if (!["FRAME", "COMPONENT"].includes(node.type)) return false;
   if (!drawnExactly(node, true) || visiblePaints(node["strokes"]).length > 0) return false;
+  // A sheet: its own fill is the picture's ground (a frame without one lays out its shapes, as a screen does).
+  if (visiblePaints(node["fills"]).length === 0) return false;
   // A frame without height (a rule: figmagic's HR) is its line, not a picture to scale.
   const box = readBox(node["absoluteBoundingBox"]);
   if (!box || box.width < 1 || box.height < 1) return false;
