@@ -47,7 +47,30 @@ interface DocumentLike {
   document: { documentElement: { dataset: Record<string, string | undefined> } };
 }
 
-const shown = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).first().waitFor();
+/**
+ * Every layer id the pages have held, kept in sessionStorage across page loads: a screen whose timer moves on (Next,
+ * after 0.5 s) may be gone again before a busy machine looks for it, so `shown` asks whether it was there.
+ */
+const RECORD_SHOWN = `new MutationObserver(() => {
+  const seen = new Set(JSON.parse(sessionStorage.getItem("figment-seen") || "[]"));
+  for (const e of document.querySelectorAll("[data-node-id]")) seen.add(e.getAttribute("data-node-id"));
+  sessionStorage.setItem("figment-seen", JSON.stringify([...seen]));
+}).observe(document, { childList: true, subtree: true });`;
+
+async function installProbes(page: Page): Promise<void> {
+  await installMotionProbe(page);
+  await page.addInitScript(RECORD_SHOWN);
+}
+
+type StorageLike = { sessionStorage: { getItem(key: string): string | null } };
+const shown = (page: Page, id: string) =>
+  page.waitForFunction(
+    (i) =>
+      (
+        JSON.parse((globalThis as unknown as StorageLike).sessionStorage.getItem("figment-seen") ?? "[]") as string[]
+      ).includes(i),
+    id,
+  );
 
 /** The slide in's reverse played: Page goes out to the right over Home, which comes back from 30 % to its left. */
 async function playedSlideBack(page: Page): Promise<void> {
@@ -101,7 +124,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
       const { files, entry } = await resultPage(code.files, options.target);
       const start = options.target === "html" ? "start.html" : entry;
       await withPage(browser, files, start, VIEWPORT, (page) => flow(page, options.target !== "html"), {
-        beforeGoto: installMotionProbe,
+        beforeGoto: installProbes,
       });
       await withPage(
         browser,
@@ -116,7 +139,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           // Skipped, or none started.
           expect(played === undefined || played.skipped === true).toBe(true);
         },
-        { beforeGoto: installMotionProbe },
+        { beforeGoto: installProbes },
       );
     });
 
@@ -139,7 +162,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           await page.locator('[data-node-id="8:2"]').click();
           await playedSlideBack(page);
         },
-        { beforeGoto: installMotionProbe },
+        { beforeGoto: installProbes },
       );
     });
 
@@ -179,7 +202,7 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
           await playedSlideBack(page);
           expect(await page.locator('[data-node-id="8:1"]').count()).toBe(0);
         },
-        { beforeGoto: installMotionProbe },
+        { beforeGoto: installProbes },
       );
     });
 
@@ -188,29 +211,36 @@ describe.runIf(runBrowser)("page transitions in Chromium", () => {
     const code = await cachedGenerateCode(doc, options);
     expect(code.files.some((f) => f.path === "src/components/Card.tsx")).toBe(true);
     const { files, entry } = await resultPage(code.files, "react");
-    await withPage(browser, files, entry, VIEWPORT, async (page) => {
-      const link = page.locator(CARD_LINK);
-      // Where the card is drawn, as without the link.
-      expect(await link.boundingBox()).toEqual({ x: 20, y: 20, width: 170, height: 80 });
-      expect(await page.locator('[data-node-id="3:2"]').boundingBox()).toEqual({
-        x: 20,
-        y: 20,
-        width: 170,
-        height: 80,
-      });
-      await page.keyboard.press("Tab");
-      expect(await link.evaluate((a) => a === (a.ownerDocument as { activeElement: unknown }).activeElement)).toBe(
-        true,
-      );
-      const ring = await link.evaluate((a) => {
-        const style = (
-          a.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): Record<string, string> }
-        ).getComputedStyle(a);
-        return [style["outlineStyle"], style["outlineWidth"]];
-      });
-      expect(ring[0]).not.toBe("none");
-      await page.keyboard.press("Enter");
-      await shown(page, "4:1");
-    });
+    await withPage(
+      browser,
+      files,
+      entry,
+      VIEWPORT,
+      async (page) => {
+        const link = page.locator(CARD_LINK);
+        // Where the card is drawn, as without the link.
+        expect(await link.boundingBox()).toEqual({ x: 20, y: 20, width: 170, height: 80 });
+        expect(await page.locator('[data-node-id="3:2"]').boundingBox()).toEqual({
+          x: 20,
+          y: 20,
+          width: 170,
+          height: 80,
+        });
+        await page.keyboard.press("Tab");
+        expect(await link.evaluate((a) => a === (a.ownerDocument as { activeElement: unknown }).activeElement)).toBe(
+          true,
+        );
+        const ring = await link.evaluate((a) => {
+          const style = (
+            a.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+          ).getComputedStyle(a);
+          return [style["outlineStyle"], style["outlineWidth"]];
+        });
+        expect(ring[0]).not.toBe("none");
+        await page.keyboard.press("Enter");
+        await shown(page, "4:1");
+      },
+      { beforeGoto: installProbes },
+    );
   });
 });
