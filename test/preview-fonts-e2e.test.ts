@@ -76,16 +76,12 @@ describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", 
         return found;
       },
     );
-    // A stylesheet naming exactly the two families, with the weights the frame uses — asked by the preview and by the
-    // score's offscreen measuring page (requests a test answers are not cached) — and no other family or weight.
-    // (On a busy machine the panel also asks for each face on its own: the same faces, so counts are not asserted.)
-    expect(
-      requested[0]!
-        .split("|")
-        .map((f) => f.split(":")[0])
-        .sort(),
-      JSON.stringify(requested),
-    ).toEqual(["Inter Tight", "Poppins"]);
+    // Stylesheets naming only the two families, with the weights the frame uses — asked by the preview and by the
+    // score's offscreen measuring page (requests a test answers are not cached) — and no other family or weight. The
+    // faces may come in one request or in one per family (on a busy machine the panel asks for each face on its own,
+    // and that request may come first), so the union of the requests is compared, not their order or count.
+    const families = [...new Set(requested.flatMap((r) => r.split("|").map((f) => f.split(":")[0])))].sort();
+    expect(families, JSON.stringify(requested)).toEqual(["Inter Tight", "Poppins"]);
     const faces = (request: string): string[] =>
       request.split("|").flatMap((f) =>
         f
@@ -93,7 +89,9 @@ describe.runIf(runBrowser)("the Code panel's preview loads the design's fonts", 
           .split(";")
           .map((w) => `${f.split(":")[0]} ${w}`),
       );
-    expect(new Set(requested.flatMap(faces)), JSON.stringify(requested)).toEqual(new Set(faces(requested[0]!)));
+    expect(new Set(requested.flatMap(faces)), JSON.stringify(requested)).toEqual(
+      new Set(["Inter Tight 600", "Poppins 400", "Poppins 600"]),
+    );
     expect(fonts.loaded).toEqual(expect.arrayContaining(["Poppins", "Inter Tight"]));
     // The text is set in a loaded face, the design's, before its fallback.
     const first = fonts.paragraph.split(",")[0]!.replace(/"/g, "");
