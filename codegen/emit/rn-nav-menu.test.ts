@@ -6,7 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
+import { rnMenuProps } from "./rn-nav-menu.js";
 import { rnStyle } from "./rn-style.js";
+import type { ElementNode } from "./vnode.js";
 
 async function screen(file: string, frame: string): Promise<string> {
   const doc = loadDesign(readFixture(file), [frame]).document;
@@ -44,5 +46,32 @@ describe("React Native navigation menus", () => {
 
   it("writes display: contents, which React Native 0.77 has", () => {
     expect(rnStyle([["display", "contents"]]).entries).toEqual([["display", '"contents"']]);
+  });
+
+  it("writes the button's and panel's attributes as JSX attributes, quotes escaped", () => {
+    const button: ElementNode = {
+      type: "element",
+      tag: "button",
+      attrs: [
+        ["aria-label", 'Open "Trips"'],
+        ["aria-controls", "trips-menu"],
+      ],
+      reactAttrs: [
+        ["onClick", "() => setOpen(!open)"],
+        ["aria-expanded", "open"],
+      ],
+      children: [],
+    };
+    expect(rnMenuProps(button)).toEqual([
+      "onPress={() => setOpen(!open)}",
+      'role="button"',
+      'aria-label={"Open \\"Trips\\""}',
+      "aria-expanded={open}",
+      'aria-controls="trips-menu"',
+    ]);
+    const panel: ElementNode = { type: "element", tag: "div", attrs: [["id", { expr: "menuId" }]], children: [] };
+    expect(rnMenuProps({ ...panel, cls: "menu", stateCls: { when: "open", cls: "menuOpen" } })).toEqual([
+      "id={menuId}",
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * the panel is `display: "contents"` (React Native 0.77+, react-native-web) and the links stay the row's items. The
  * button and panel carry `aria-expanded`, `aria-controls` and `id` as react-native-web writes them to the page.
  */
+import { jsxAttr } from "./markup.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import type { ElementNode, Sheet, VNode } from "./vnode.js";
 
@@ -61,13 +62,13 @@ export function rnMenuProps(node: ElementNode): string[] {
     return [
       `onPress={${reactAttrOf(node, "onClick")!}}`,
       'role="button"',
-      ...(typeof label === "string" ? [`aria-label="${label}"`] : []),
+      ...(label !== undefined ? [jsxAttr("aria-label", label)] : []),
       ...(open !== undefined ? [`aria-expanded={${open}}`] : []),
-      `aria-controls={${typeof controls === "string" ? JSON.stringify(controls) : controls.expr}}`,
+      jsxAttr("aria-controls", controls),
     ];
   }
   const id = attrOf(node, "id");
-  if (node.stateCls && id !== undefined) return [`id={${typeof id === "string" ? JSON.stringify(id) : id.expr}}`];
+  if (node.stateCls && id !== undefined) return [jsxAttr("id", id)];
   return [];
 }
 
