@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { mcpPayload } from "../bench/figma-context-mcp.js";
 import { loadDesign } from "../codegen/index.js";
 import type { DesignNode } from "../codegen/design/types.js";
-import { readFixture } from "./helpers/fixtures.js";
+import { run } from "../cli/run.js";
+import { countTokens } from "../bench/tokens.js";
+import { captureIo, fixturePath, readFixture } from "./helpers/fixtures.js";
 
 const FILE = "figmagic-design-system.file.json";
 const COLORS = "2605:41";
@@ -51,5 +53,45 @@ describe("bench mcp: Framelink's text of a frame with its layers", () => {
     // The yaml the bench counts grows with the layers, far past the one node's 71–81 tokens.
     const yaml = await mcpPayload(reply, "yaml", { layers: true });
     for (const id of drawn) expect(yaml).toContain(`id: ${id}`);
+  });
+});
+
+/**
+ * Frames of shapes alone that Framelink sends as one IMAGE-SVG and Figment draws as one SVG too (vector.ts
+ * isShapePicture): the hint is one node, at most half get_figma_data's tokens (issue 53's goal; before, 1.9× to
+ * 3.1×). figmagic's Colors (a gradient), Shadows and Border Widths (shadows) and Opacities (an inside stroke) stay
+ * frames with their layers: their SVG would not draw them as Figma does.
+ */
+describe("bench mcp: a picture frame's hint against get_figma_data's one IMAGE-SVG", () => {
+  const PICTURES: [string, string][] = [
+    [FILE, "2657:0"],
+    [FILE, "2657:106"],
+    [FILE, "2605:13"],
+    ["grida-vector-frame.nodes.json", "1038:24"],
+  ];
+  it.each(PICTURES)("%s %s: one node, ≤ 0.5× Framelink's tokens", async (name, id) => {
+    const json = readFixture(name) as {
+      name: string;
+      document?: RawNode;
+      nodes?: Record<string, { document: RawNode }>;
+    };
+    const root = json.document ?? Object.values(json.nodes ?? {})[0]?.document;
+    const frame = root && find(root, id);
+    if (!frame) throw new Error(`${name} has no ${id}`);
+    const reply = {
+      name: json.name,
+      nodes: { [id]: { document: frame, components: {}, componentSets: {}, styles: {}, schemaVersion: 0 } },
+    };
+    const sent = JSON.parse(await mcpPayload(reply, "json")) as Simplified;
+    expect(sent.nodes.map((n) => n.type)).toEqual(["IMAGE-SVG"]);
+    const io = captureIo();
+    expect(await run(["hints", fixturePath(name), "--node", id], io)).toBe(0);
+    const nodes = io
+      .stdout()
+      .split("\n")
+      .filter((l) => /^\s*[A-Z] \S/.test(l));
+    expect(nodes).toHaveLength(1);
+    expect(nodes[0]).toMatch(/^V /);
+    expect(countTokens(io.stdout()) / countTokens(await mcpPayload(reply, "yaml"))).toBeLessThanOrEqual(0.5);
   });
 });

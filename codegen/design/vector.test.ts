@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { RestNode } from "../rest/reply";
 import { escapeAttr } from "../escape";
-import { containerParts, containerSvg, isIconContainer, shapeSvg, standInSvg } from "./vector";
+import { containerParts, containerSvg, isIconContainer, isShapePicture, shapeSvg, standInSvg } from "./vector";
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const RED = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
@@ -213,4 +213,55 @@ describe("containerSvg: masks", () => {
       );
     },
   );
+});
+
+describe("isShapePicture (issue 53: a shape-only frame is one SVG, as Framelink sends it)", () => {
+  const WHITE = [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }];
+  const box = (x: number, y: number, width: number, height: number) => ({
+    absoluteBoundingBox: { x, y, width, height },
+  });
+  const swatches = (extra: Record<string, unknown> = {}): RestNode =>
+    n("1:1", "FRAME", {
+      fills: WHITE,
+      clipsContent: true,
+      cornerRadius: 4,
+      layoutMode: "HORIZONTAL",
+      ...box(0, 0, 20, 10),
+      children: [
+        n("1:2", "RECTANGLE", { fills: RED, ...box(0, 0, 10, 10) }),
+        n("1:3", "ELLIPSE", { fills: BLACK, ...box(10, 0, 10, 10) }),
+        n("1:4", "TEXT", { visible: false }),
+      ],
+      ...extra,
+    });
+
+  it("takes rectangles alone, in auto layout too (isIconContainer does not)", () => {
+    expect(isShapePicture(swatches())).toBe(true);
+    expect(isIconContainer(swatches())).toBe(false);
+  });
+
+  it("refuses a text, an instance, an image and a layer the SVG would not draw as Figma does", () => {
+    const withChild = (child: RestNode) => swatches({ children: [n("1:2", "RECTANGLE", { fills: RED }), child] });
+    expect(isShapePicture(withChild(n("1:5", "TEXT")))).toBe(false);
+    expect(isShapePicture(withChild(n("1:5", "INSTANCE", { children: [n("1:6", "RECTANGLE")] })))).toBe(false);
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: [{ type: "IMAGE", imageRef: "a" }] })))).toBe(false);
+    const gradient = [{ type: "GRADIENT_LINEAR", gradientStops: [] }];
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: gradient })))).toBe(false);
+    const shadow = [{ type: "DROP_SHADOW", radius: 4, offset: { x: 0, y: 2 }, color: { r: 0, g: 0, b: 0, a: 1 } }];
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: RED, effects: shadow })))).toBe(false);
+    const inside = { fills: RED, strokes: BLACK, strokeWeight: 4, strokeAlign: "INSIDE" };
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", inside)))).toBe(false);
+    expect(isShapePicture(swatches({ children: [] }))).toBe(false);
+    expect(isShapePicture(swatches(box(0, 0, 320, 0)))).toBe(false);
+    expect(isShapePicture(swatches({ type: "GROUP" }))).toBe(false);
+  });
+
+  it("keeps the frame's own fill, corner radius and clip in the picture's SVG, not in an icon's", () => {
+    const frame = swatches();
+    const bounds = { x: 0, y: 0, width: 20, height: 10 };
+    const picture = containerSvg(frame, bounds, 20, 10, true).svg;
+    expect(picture).toMatch(/^<svg [^>]*fill="none"><rect width="20" height="10" rx="4" fill="#ffffff"\/>/);
+    expect(picture).toContain('<rect data-node-id="1:2" width="10" height="10" fill="#ff0000"/>');
+    expect(containerSvg(frame, bounds, 20, 10).svg).toMatch(/^<svg [^>]*overflow="visible"><rect data-node-id="1:2"/);
+  });
 });

@@ -144,6 +144,52 @@ export function isIconContainer(node: RestNode): boolean {
   return check(node) && hasPath;
 }
 
+/** Visible paints of a layer (a paint list, or none). */
+const visiblePaints = (raw: unknown): Record<string, unknown>[] =>
+  Array.isArray(raw) ? raw.filter((p): p is Record<string, unknown> => isRecord(p) && p["visible"] !== false) : [];
+
+/** True where the SVG draws a layer as Figma does: solid paints only, no visible effect, corners alike. */
+function drawnExactly(n: RestNode, leaf: boolean): boolean {
+  if (visiblePaints(n["fills"]).some((p) => p["type"] !== "SOLID")) return false;
+  if (visiblePaints(n["strokes"]).some((p) => p["type"] !== "SOLID")) return false;
+  if (visiblePaints(n["effects"]).length > 0 || Array.isArray(n["rectangleCornerRadii"])) return false;
+  // Without strokeGeometry a stroke is drawn on the outline (SVG's centre): Figma's inside or outside one is not.
+  const stroked = visiblePaints(n["strokes"]).length > 0 && !Array.isArray(n["strokeGeometry"]);
+  if (stroked && n["strokeAlign"] !== undefined && n["strokeAlign"] !== "CENTER") return false;
+  // A group or frame inside is drawn by its layers alone: its own paint would be lost.
+  return leaf || (visiblePaints(n["fills"]).length === 0 && visiblePaints(n["strokes"]).length === 0);
+}
+
+/**
+ * True for a container that is a picture: every visible layer a shape (no text, no image, no instance), as
+ * Framelink's collapseSvgContainers sends it as one IMAGE-SVG. Unlike isIconContainer, at the top level too, in auto
+ * layout or not, rectangles alone included; but only where the SVG draws every layer exactly (drawnExactly), with
+ * the container's own solid fill, corner radius and clip (containerSvg).
+ */
+export function isShapePicture(node: RestNode): boolean {
+  // Not a group: a top-level group of lines (figmagic's Screen divider) lost its place as one SVG (IoU 1 → 0).
+  if (!["FRAME", "COMPONENT"].includes(node.type)) return false;
+  if (!drawnExactly(node, true) || visiblePaints(node["strokes"]).length > 0) return false;
+  // A sheet: its own fill is the picture's ground (a frame without one lays out its shapes, as a screen does).
+  if (visiblePaints(node["fills"]).length === 0) return false;
+  // A frame without height (a rule: figmagic's HR) is its line, not a picture to scale.
+  const box = readBox(node["absoluteBoundingBox"]);
+  if (!box || box.width < 1 || box.height < 1) return false;
+  let layers = 0;
+  const check = (n: RestNode): boolean => {
+    for (const child of n.children ?? []) {
+      if (child["visible"] === false) continue;
+      layers++;
+      const leaf = child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0;
+      if (!leaf && !["GROUP", "FRAME"].includes(child.type)) return false;
+      if (leaf && !SHAPE_TYPES.has(child.type)) return false;
+      if (child["isMask"] === true || !drawnExactly(child, leaf) || (!leaf && !check(child))) return false;
+    }
+    return true;
+  };
+  return check(node) && layers > 0;
+}
+
 export interface SvgResult {
   svg: string;
   placeholder: boolean;
@@ -158,11 +204,25 @@ export function shapeSvg(node: RestNode, w: number, h: number): SvgResult {
   return { svg: wrap(w, h, markup), placeholder: !exact };
 }
 
-/** SVG for an icon-like container: every visible shape leaf, placed in the container's coordinates. */
-export function containerSvg(node: RestNode, bounds: Box, w: number, h: number): SvgResult {
+/**
+ * SVG for an icon-like container: every visible shape leaf, placed in the container's coordinates. A picture
+ * (isShapePicture) also keeps the container's own fill, corner radius and clip; an icon's stay on its node.
+ */
+export function containerSvg(node: RestNode, bounds: Box, w: number, h: number, picture = false): SvgResult {
   const turn = cssRotation(node);
   const drawn = drawLayers(node, bounds, turn === undefined ? undefined : { turn, w, h });
-  return { svg: wrap(w, h, drawn.markup), placeholder: !drawn.exact };
+  const body = (picture ? ownFill(node, w, h) : "") + drawn.markup;
+  return { svg: wrap(w, h, body, picture && node["clipsContent"] === true), placeholder: !drawn.exact };
+}
+
+/** The container's own solid fill (a frame's background), with its corner radius, under its layers. */
+function ownFill(node: RestNode, w: number, h: number): string {
+  const ctx: PaintContext = { w, h, imageAsset: noImages };
+  const fill = readPaints(node["fills"], ctx).find((p) => p.kind === "solid");
+  if (fill?.kind !== "solid") return "";
+  const r =
+    typeof node["cornerRadius"] === "number" && node["cornerRadius"] > 0 ? ` rx="${round(node["cornerRadius"])}"` : "";
+  return `<rect width="${round(Math.max(w, 0.01))}" height="${round(Math.max(h, 0.01))}"${r} fill="${fill.color}"/>`;
 }
 
 /** A leaf shape of a container, placed in the container's coordinates. */
@@ -340,11 +400,12 @@ export function standInSvg(node: Pick<DesignNode, "w" | "h" | "parts" | "fills" 
   return wrap(node.w, node.h, body.join(""));
 }
 
-function wrap(w: number, h: number, body: string): string {
+function wrap(w: number, h: number, body: string, clip = false): string {
   const width = round(Math.max(w, 0.01));
   const height = round(Math.max(h, 0.01));
+  // A frame that clips its content: the SVG's own viewport clips (overflow hidden, the default).
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
-    `viewBox="0 0 ${width} ${height}" fill="none" overflow="visible">${body}</svg>`
+    `viewBox="0 0 ${width} ${height}" fill="none"${clip ? "" : ' overflow="visible"'}>${body}</svg>`
   );
 }
