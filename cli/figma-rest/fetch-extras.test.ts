@@ -118,10 +118,22 @@ describe("fetchDesignExtras: 200", () => {
     server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: fileFor(doc) } });
     const { extras, problems } = await fetchDesignExtras(doc, harness().options(server, { idsPerRender: 16 }));
     const renders = server.requests.filter((r) => r.route === "renders");
-    expect(renders.map((r) => r.ids.length)).toEqual([16, 16, 8]);
-    expect(new Set(renders.flatMap((r) => r.ids)).size).toBe(40);
-    expect(Object.keys(extras.svgs ?? {})).toHaveLength(40);
+    expect(renders.map((r) => r.ids.length)).toEqual([16, 16, 11]);
+    expect(new Set(renders.flatMap((r) => r.ids)).size).toBe(43);
+    expect(Object.keys(extras.svgs ?? {})).toHaveLength(43);
     expect(problems).toEqual([]);
+  });
+
+  it("asks for a top-level frame of shapes alone (a picture) as one SVG, as codegen draws it", async () => {
+    const doc = design("figmagic-design-system.file.json");
+    server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: fileFor(doc) } });
+    const { extras } = await fetchDesignExtras(doc, harness().options(server));
+    const asked = server.requests.filter((r) => r.route === "renders").flatMap((r) => r.ids);
+    // Media Queries, Radii, Spacing: token sheets of shapes alone.
+    for (const id of ["2657:0", "2657:106", "2605:13"]) {
+      expect(asked).toContain(id);
+      expect(extras.svgs?.[id]).toBe(fileFor(doc).svgs[id]);
+    }
   });
 
   it("asks for nothing when the frames have no image fills or vectors", async () => {

@@ -36,7 +36,7 @@ import type {
   NodeKind,
   Shadow,
 } from "./types.js";
-import { containerParts, containerSvg, isIconContainer, isShapePicture, shapeSvg } from "./vector.js";
+import { containerParts, containerSvg, shapeSvg, svgDrawing } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
   FRAME: "frame",
@@ -339,8 +339,9 @@ function convert(
     if (!instance || inner === undefined || !walk.shownLayers.has(`${instance.componentId}|${inner}`)) return undefined;
   }
   // A shape-only top-level frame is a picture (isShapePicture); within a frame, wider rules changed 100+ screens.
-  const picture = parent === undefined && isShapePicture(node);
-  const icon = picture || (parent !== undefined && isIconContainer(node));
+  const drawing = svgDrawing(node, parent === undefined);
+  const picture = drawing === "picture";
+  const icon = picture || drawing === "icon";
   const kind = icon ? "vector" : (KIND[node.type] ?? (node.children ? "frame" : "rect"));
   if (!KIND[node.type]) {
     walk.problems.push({
@@ -452,7 +453,8 @@ function convert(
       nodeId: node.id,
     });
   }
-  if ((kind === "vector" || kind === "boolean") && !imageShape) {
+  // svgDrawing is the rule the plugin's export plans its SVGs by: "shape" is a vector or boolean, not imageShape.
+  if (drawing !== undefined) {
     const key = walk.assets.vector(node, assetBase(out), () =>
       icon ? containerSvg(node, bounds, w, h, picture) : shapeSvg(node, w, h),
     );

@@ -190,6 +190,26 @@ export function isShapePicture(node: RestNode): boolean {
   return check(node) && layers > 0;
 }
 
+/** Node types drawn as one SVG of their own (normalize.ts's KIND "vector" and "boolean"). */
+const VECTOR_TYPES = new Set(["VECTOR", "STAR", "REGULAR_POLYGON", "BOOLEAN_OPERATION"]);
+
+/** How a layer is drawn as one SVG: a top-level frame of shapes, an icon container, or a shape of its own. */
+export type SvgDrawing = "picture" | "icon" | "shape";
+
+/**
+ * Whether (and how) codegen draws a layer as one SVG. The one rule: normalize.ts draws by it, and the plugin's
+ * export plans its SVGs by it (so a picture's SVG is exported as codegen asks for it). `top`: the frame asked
+ * for, which is never an icon but may be a picture. A shape with an image fill is drawn as its box (no SVG).
+ */
+export function svgDrawing(node: RestNode, top: boolean): SvgDrawing | undefined {
+  if (top && isShapePicture(node)) return "picture";
+  if (!top && isIconContainer(node)) return "icon";
+  if (!VECTOR_TYPES.has(node.type)) return undefined;
+  // Older replies put a frame's paints in `background`; codegen reads that too.
+  const fills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
+  return visiblePaints(fills).some((p) => p["type"] === "IMAGE") ? undefined : "shape";
+}
+
 export interface SvgResult {
   svg: string;
   placeholder: boolean;
