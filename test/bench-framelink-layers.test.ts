@@ -2,7 +2,7 @@
  * The bench's Framelink text with its layers (bench/figma-context-mcp.ts, `layers: true`), which `BENCH_ONLY=mcp`
  * sets beside get_figma_data's own text for a frame Framelink sends as one IMAGE-SVG (issue 53): on figmagic's
  * Colors frame, get_figma_data's text has one node and none of the palette's swatches; with the collapse off it has
- * every swatch, the same shapes the design tree Figment's code and hint come from draws as elements.
+ * every swatch, the same shapes Figment's code draws as the elements of the frame's one SVG.
  */
 import { describe, expect, it } from "vitest";
 import { mcpPayload } from "../bench/figma-context-mcp.js";
@@ -46,8 +46,12 @@ describe("bench mcp: Framelink's text of a frame with its layers", () => {
 
     const listed = JSON.parse(await mcpPayload(reply, "json", { layers: true })) as Simplified;
     expect(listed.nodes[0]?.type).toBe("FRAME");
-    const ours = loadDesign(readFixture(FILE), [COLORS]).document.frames as DesignNode[];
-    const drawn = leafIds(ours).sort();
+    // Figment draws the frame as one SVG (a picture), each swatch an element of it named by its layer id.
+    const doc = loadDesign(readFixture(FILE), [COLORS]).document;
+    const [picture] = doc.frames as DesignNode[];
+    const asset = picture?.asset === undefined ? undefined : doc.assets[picture.asset];
+    const svg = asset?.kind === "svg" ? (asset.svg ?? "") : "";
+    const drawn = [...svg.matchAll(/data-node-id="([^"]+)"/g)].map((m) => m[1]!).sort();
     expect(drawn).toHaveLength(18);
     expect(leafIds(listed.nodes).sort()).toEqual(drawn);
     // The yaml the bench counts grows with the layers, far past the one node's 71–81 tokens.
@@ -59,8 +63,8 @@ describe("bench mcp: Framelink's text of a frame with its layers", () => {
 /**
  * Frames of shapes alone that Framelink sends as one IMAGE-SVG and Figment draws as one SVG too (vector.ts
  * isShapePicture): the hint is one node, at most half get_figma_data's tokens (issue 53's goal; before, 1.9× to
- * 3.1×). figmagic's Colors (a gradient), Shadows and Border Widths (shadows) and Opacities (an inside stroke) stay
- * frames with their layers: their SVG would not draw them as Figma does.
+ * 7.99×). figmagic's Colors (a gradient), Shadows and Border Widths (shadows, inside strokes) and Opacities (an
+ * inside stroke) too, since the picture's SVG draws those (svg-paint.ts).
  */
 describe("bench mcp: a picture frame's hint against get_figma_data's one IMAGE-SVG", () => {
   const PICTURES: [string, string][] = [
@@ -68,6 +72,10 @@ describe("bench mcp: a picture frame's hint against get_figma_data's one IMAGE-S
     [FILE, "2657:106"],
     [FILE, "2605:13"],
     ["grida-vector-frame.nodes.json", "1038:24"],
+    [FILE, "3091:653"],
+    [FILE, "2657:121"],
+    [FILE, "2657:116"],
+    [FILE, COLORS],
   ];
   it.each(PICTURES)("%s %s: one node, ≤ 0.5× Framelink's tokens", async (name, id) => {
     const json = readFixture(name) as {
