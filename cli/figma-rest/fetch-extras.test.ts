@@ -118,10 +118,23 @@ describe("fetchDesignExtras: 200", () => {
     server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: fileFor(doc) } });
     const { extras, problems } = await fetchDesignExtras(doc, harness().options(server, { idsPerRender: 16 }));
     const renders = server.requests.filter((r) => r.route === "renders");
-    expect(renders.map((r) => r.ids.length)).toEqual([16, 16, 8]);
-    expect(new Set(renders.flatMap((r) => r.ids)).size).toBe(40);
-    expect(Object.keys(extras.svgs ?? {})).toHaveLength(40);
+    // 39 vectors and 7 token sheets drawn as one SVG each (Colors' vector is part of its sheet's).
+    expect(renders.map((r) => r.ids.length)).toEqual([16, 16, 14]);
+    expect(new Set(renders.flatMap((r) => r.ids)).size).toBe(46);
+    expect(Object.keys(extras.svgs ?? {})).toHaveLength(46);
     expect(problems).toEqual([]);
+  });
+
+  it("asks for a top-level frame of shapes alone (a picture) as one SVG, as codegen draws it", async () => {
+    const doc = design("figmagic-design-system.file.json");
+    server = await startFigmaRestServer({ token: TOKEN, files: { [KEY]: fileFor(doc) } });
+    const { extras } = await fetchDesignExtras(doc, harness().options(server));
+    const asked = server.requests.filter((r) => r.route === "renders").flatMap((r) => r.ids);
+    // Token sheets of shapes alone: Media Queries, Radii, Spacing, Opacities, Shadows, Border Widths, Colors.
+    for (const id of ["2657:0", "2657:106", "2605:13", "3091:653", "2657:121", "2657:116", "2605:41"]) {
+      expect(asked).toContain(id);
+      expect(extras.svgs?.[id]).toBe(fileFor(doc).svgs[id]);
+    }
   });
 
   it("asks for nothing when the frames have no image fills or vectors", async () => {

@@ -36,7 +36,7 @@ import type {
   NodeKind,
   Shadow,
 } from "./types.js";
-import { containerParts, containerSvg, isIconContainer, shapeSvg } from "./vector.js";
+import { containerParts, containerSvg, shapeSvg, svgDrawing } from "./vector.js";
 
 const KIND: Record<string, NodeKind> = {
   FRAME: "frame",
@@ -338,7 +338,10 @@ function convert(
     const inner = instance ? innerId(node.id, instance) : undefined;
     if (!instance || inner === undefined || !walk.shownLayers.has(`${instance.componentId}|${inner}`)) return undefined;
   }
-  const icon = parent !== undefined && isIconContainer(node);
+  // A shape-only top-level frame is a picture (isShapePicture); within a frame, wider rules changed 100+ screens.
+  const drawing = svgDrawing(node, parent === undefined);
+  const picture = drawing === "picture";
+  const icon = picture || drawing === "icon";
   const kind = icon ? "vector" : (KIND[node.type] ?? (node.children ? "frame" : "rect"));
   if (!KIND[node.type]) {
     walk.problems.push({
@@ -388,7 +391,7 @@ function convert(
   if (hidden) out.hidden = true;
 
   const grid = kind === "text" || icon ? undefined : readGridLayout(node);
-  const layout: Layout | undefined = grid?.layout ?? (kind === "text" ? undefined : readFlexLayout(node));
+  const layout: Layout | undefined = grid?.layout ?? (kind === "text" || icon ? undefined : readFlexLayout(node));
   if (layout) out.layout = layout;
   const suggestion = !layout && kind !== "text" ? walk.suggestions?.[node.id] : undefined;
   const suggested = isRecord(suggestion) ? readFlexLayout(suggestion) : undefined;
@@ -450,9 +453,10 @@ function convert(
       nodeId: node.id,
     });
   }
-  if ((kind === "vector" || kind === "boolean") && !imageShape) {
+  // svgDrawing is the rule the plugin's export plans its SVGs by: "shape" is a vector or boolean, not imageShape.
+  if (drawing !== undefined) {
     const key = walk.assets.vector(node, assetBase(out), () =>
-      icon ? containerSvg(node, bounds, w, h) : shapeSvg(node, w, h),
+      icon ? containerSvg(node, bounds, w, h, picture) : shapeSvg(node, w, h),
     );
     // Fills and stroke stay on the node too: the SVG draws them, but a model (or an emitter without the
     // asset payload) still learns the icon's colours from the tree.
@@ -463,7 +467,9 @@ function convert(
     out.h = round(h);
     if (out.x !== undefined) out.x = round(offsetIn(bounds, parent!, w, h).x);
     if (out.y !== undefined) out.y = round(offsetIn(bounds, parent!, w, h).y);
-    if (icon) {
+    // A picture is one node to a reader, as Framelink sends it: its shapes' boxes would cost the hint more than
+    // Framelink's whole node (issue 53), and code from the hint draws its box instead.
+    if (icon && !picture) {
       // Only the shapes the SVG identifies (a supplied SVG, such as Figma's export, names none of them).
       const asset = walk.assets.all[key];
       const svg = asset?.kind === "svg" ? (asset.svg ?? "") : "";

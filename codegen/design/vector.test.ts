@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { RestNode } from "../rest/reply";
 import { escapeAttr } from "../escape";
-import { containerParts, containerSvg, isIconContainer, shapeSvg, standInSvg } from "./vector";
+import { containerParts, containerSvg, isIconContainer, isShapePicture, shapeSvg, standInSvg } from "./vector";
 
 const BLACK = [{ type: "SOLID", color: { r: 0, g: 0, b: 0, a: 1 } }];
 const RED = [{ type: "SOLID", color: { r: 1, g: 0, b: 0, a: 1 } }];
@@ -213,4 +213,115 @@ describe("containerSvg: masks", () => {
       );
     },
   );
+});
+
+describe("isShapePicture (issue 53: a shape-only frame is one SVG, as Framelink sends it)", () => {
+  const SHADOW = { type: "DROP_SHADOW", radius: 4, offset: { x: 0, y: 2 }, color: { r: 0, g: 0, b: 0, a: 1 } };
+  const INNER = { ...SHADOW, type: "INNER_SHADOW" };
+  const GRADIENT = {
+    type: "GRADIENT_LINEAR",
+    gradientHandlePositions: [
+      { x: 0, y: 0.5 },
+      { x: 1, y: 0.5 },
+      { x: 0, y: 0 },
+    ],
+    gradientStops: [
+      { position: 0, color: { r: 1, g: 0, b: 0, a: 1 } },
+      { position: 1, color: { r: 0, g: 0, b: 0, a: 0.5 } },
+    ],
+  };
+  const WHITE = [{ type: "SOLID", color: { r: 1, g: 1, b: 1, a: 1 } }];
+  const box = (x: number, y: number, width: number, height: number) => ({
+    absoluteBoundingBox: { x, y, width, height },
+  });
+  const swatches = (extra: Record<string, unknown> = {}): RestNode =>
+    n("1:1", "FRAME", {
+      fills: WHITE,
+      clipsContent: true,
+      cornerRadius: 4,
+      layoutMode: "HORIZONTAL",
+      ...box(0, 0, 20, 10),
+      children: [
+        n("1:2", "RECTANGLE", { fills: RED, ...box(0, 0, 10, 10) }),
+        n("1:3", "ELLIPSE", { fills: BLACK, ...box(10, 0, 10, 10) }),
+        n("1:4", "TEXT", { visible: false }),
+      ],
+      ...extra,
+    });
+
+  it("takes rectangles alone, in auto layout too (isIconContainer does not)", () => {
+    expect(isShapePicture(swatches())).toBe(true);
+    expect(isIconContainer(swatches())).toBe(false);
+  });
+
+  it("refuses a text, an instance, an image and a layer the SVG would not draw as Figma does", () => {
+    const withChild = (child: RestNode) => swatches({ children: [n("1:2", "RECTANGLE", { fills: RED }), child] });
+    expect(isShapePicture(withChild(n("1:5", "TEXT")))).toBe(false);
+    expect(isShapePicture(withChild(n("1:5", "INSTANCE", { children: [n("1:6", "RECTANGLE")] })))).toBe(false);
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: [{ type: "IMAGE", imageRef: "a" }] })))).toBe(false);
+    const angular = [{ type: "GRADIENT_ANGULAR", gradientStops: [{ position: 0, color: RED[0]!.color }] }];
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: angular })))).toBe(false);
+    const blur = [{ type: "LAYER_BLUR", radius: 4 }];
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: RED, effects: blur })))).toBe(false);
+    const inside = { fills: RED, strokes: BLACK, strokeWeight: 4, strokeAlign: "INSIDE" };
+    expect(isShapePicture(withChild(n("1:5", "VECTOR", inside)))).toBe(false);
+    expect(isShapePicture(swatches({ effects: [SHADOW] }))).toBe(false);
+    expect(isShapePicture(swatches({ children: [] }))).toBe(false);
+    expect(isShapePicture(swatches(box(0, 0, 320, 0)))).toBe(false);
+    expect(isShapePicture(swatches({ type: "GROUP" }))).toBe(false);
+  });
+
+  it("takes a box's gradient, shadows and inside or outside stroke, which its SVG draws", () => {
+    const withChild = (child: RestNode) => swatches({ children: [child] });
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: [GRADIENT] })))).toBe(true);
+    expect(isShapePicture(withChild(n("1:5", "RECTANGLE", { fills: RED, effects: [SHADOW, INNER] })))).toBe(true);
+    for (const strokeAlign of ["INSIDE", "OUTSIDE"])
+      expect(isShapePicture(withChild(n("1:5", "ELLIPSE", { strokes: BLACK, strokeWeight: 4, strokeAlign })))).toBe(
+        true,
+      );
+  });
+
+  it("draws a picture layer's gradient from its handles, its shadows as a filter, its inside stroke clipped", () => {
+    const bounds = { x: 0, y: 0, width: 20, height: 10 };
+    const frame = swatches({
+      children: [
+        n("1:2", "RECTANGLE", { fills: [GRADIENT], effects: [SHADOW, INNER], ...box(0, 0, 10, 10) }),
+        n("1:3", "RECTANGLE", { strokes: BLACK, strokeWeight: 2, strokeAlign: "INSIDE", ...box(10, 0, 10, 10) }),
+      ],
+    });
+    const svg = containerSvg(frame, bounds, 20, 10, true).svg;
+    // Handles (0, .5) → (1, .5), width along (0, 0) − (0, .5): the unit square onto the 10×10 box.
+    expect(svg).toContain('<linearGradient id="fill-1-2" gradientUnits="userSpaceOnUse" ');
+    expect(svg).toContain('gradientTransform="matrix(10 0 0 -5 0 5)" x1="0" y1="0" x2="1" y2="0">');
+    expect(svg).toContain('<stop offset="0" stop-color="#ff0000"/><stop offset="1" stop-color="rgba(0, 0, 0, 0.5)"/>');
+    expect(svg).toMatch(/<filter id="fx-1-2" [^>]*filterUnits="userSpaceOnUse"/);
+    // The drop shadow: a blur of half Figma's radius, moved, knocked out under the layer; the inner one over it.
+    expect(svg).toContain('<feGaussianBlur in="SourceAlpha" stdDeviation="2"/><feOffset dx="0" dy="2" result="b0"/>');
+    expect(svg).toContain('<feMerge><feMergeNode in="e0"/><feMergeNode in="SourceGraphic"/><feMergeNode in="e1"/>');
+    expect(svg).toContain(
+      '<rect data-node-id="1:2" filter="url(#fx-1-2)" width="10" height="10" fill="url(#fill-1-2)"/>',
+    );
+    // Twice the weight on the outline, clipped to the box: the layer keeps its own box.
+    expect(svg).toContain('<clipPath id="stroke-1-3"><rect width="10" height="10"/></clipPath>');
+    expect(svg).toContain('stroke="#000000" stroke-width="4" clip-path="url(#stroke-1-3)"/>');
+  });
+
+  it("leaves an icon's shadows and gradient to its node's CSS (its SVG would draw them twice)", () => {
+    const icon = n("2:1", "GROUP", {
+      ...box(0, 0, 10, 10),
+      children: [n("2:2", "VECTOR", { fills: [GRADIENT], effects: [SHADOW], ...box(0, 0, 10, 10) })],
+    });
+    const svg = containerSvg(icon, { x: 0, y: 0, width: 10, height: 10 }, 10, 10).svg;
+    expect(svg).not.toContain("<filter");
+    expect(svg).not.toContain("Gradient");
+  });
+
+  it("keeps the frame's own fill, corner radius and clip in the picture's SVG, not in an icon's", () => {
+    const frame = swatches();
+    const bounds = { x: 0, y: 0, width: 20, height: 10 };
+    const picture = containerSvg(frame, bounds, 20, 10, true).svg;
+    expect(picture).toMatch(/^<svg [^>]*fill="none"><rect width="20" height="10" rx="4" fill="#ffffff"\/>/);
+    expect(picture).toContain('<rect data-node-id="1:2" width="10" height="10" fill="#ff0000"/>');
+    expect(containerSvg(frame, bounds, 20, 10).svg).toMatch(/^<svg [^>]*overflow="visible"><rect data-node-id="1:2"/);
+  });
 });

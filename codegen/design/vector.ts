@@ -10,7 +10,8 @@ import { round } from "./color.js";
 import { cssRotation, readBox, unrotatedSize, type Box } from "./geometry.js";
 import { readPaints, readStroke, type PaintContext } from "./paint.js";
 import { paintedRule } from "./rule.js";
-import type { DesignNode, ShapePart } from "./types.js";
+import { alignedStroke, canDrawEffects, canDrawGradient, svgGradient, svgId, svgShadowFilter } from "./svg-paint.js";
+import type { DesignNode, ShapePart, Stroke } from "./types.js";
 
 /** Shape types that can be drawn inside one SVG. */
 export const SHAPE_TYPES = new Set([
@@ -36,16 +37,45 @@ function paths(raw: unknown): { d: string; rule: string }[] {
 
 const noImages: PaintContext["imageAsset"] = () => ({ key: "" });
 
-/** Draws one shape (in its own coordinates, size w×h) as SVG elements; returns [markup, usedGeometry]. */
-function drawShape(node: RestNode, w: number, h: number): { markup: string; exact: boolean } {
+/**
+ * Draws one shape (in its own coordinates, size w×h) as SVG elements; returns [markup, usedGeometry]. `own`: the SVG
+ * draws the layer's gradient, shadows and inside or outside stroke too (a picture's layers, whose nodes are not
+ * emitted); an icon's or a vector's stay on its node, whose CSS draws its shadow (drawn twice otherwise).
+ */
+function drawShape(node: RestNode, w: number, h: number, own = false): { markup: string; exact: boolean } {
   const ctx: PaintContext = { w, h, imageAsset: noImages };
   const fills = readPaints(node["fills"], ctx);
   const fill = fills.find((p) => p.kind === "solid");
-  const fillColor = fill && fill.kind === "solid" ? fill.color : undefined;
+  // A linear or radial gradient (no solid fill) is drawn from Figma's handles, as a definition beside the shape.
+  const defs: string[] = [];
+  const gradient =
+    fill || !own ? undefined : svgGradient(firstGradient(node["fills"]) ?? {}, w, h, svgId("fill", node.id));
+  if (gradient) defs.push(gradient);
+  const fillColor =
+    fill && fill.kind === "solid" ? fill.color : gradient ? `url(#${svgId("fill", node.id)})` : undefined;
   const stroke = readStroke(node, ctx);
-  const id = ` data-node-id="${escapeAttr(node.id)}"`;
+  const shadows = own ? svgShadowFilter(node["effects"], w, h, svgId("fx", node.id)) : undefined;
+  if (shadows) defs.push(shadows);
   const opacity =
     typeof node["opacity"] === "number" && node["opacity"] < 1 ? ` opacity="${round(node["opacity"], 3)}"` : "";
+  const filter = shadows ? ` filter="url(#${svgId("fx", node.id)})"` : "";
+  const id = ` data-node-id="${escapeAttr(node.id)}"${opacity}${filter}`;
+  const drawn = drawOutline(node, { w, h, own }, id, fillColor, stroke);
+  return { markup: (defs.length ? `<defs>${defs.join("")}</defs>` : "") + drawn.markup, exact: drawn.exact };
+}
+
+/** The first visible gradient fill, if any. */
+const firstGradient = (raw: unknown): Record<string, unknown> | undefined =>
+  visiblePaints(raw).find((p) => String(p["type"]).startsWith("GRADIENT_"));
+
+/** The shape's outline, filled and stroked; `id` holds its node id, opacity and filter attributes. */
+function drawOutline(
+  node: RestNode,
+  { w, h, own }: { w: number; h: number; own: boolean },
+  id: string,
+  fillColor: string | undefined,
+  stroke: Stroke | undefined,
+): { markup: string; exact: boolean } {
   const fillPaths = paths(node["fillGeometry"]);
   const strokePaths = paths(node["strokeGeometry"]);
   if (fillPaths.length > 0 || strokePaths.length > 0) {
@@ -56,8 +86,8 @@ function drawShape(node: RestNode, w: number, h: number): { markup: string; exac
     if (stroke)
       for (const p of strokePaths)
         parts.push(`<path d="${escapeAttr(p.d)}" fill="${stroke.color}" fill-rule="${p.rule}"/>`);
-    if (parts.length === 1) return { markup: parts[0]!.replace("<path ", `<path${id}${opacity} `), exact: true };
-    return { markup: `<g${id}${opacity}>${parts.join("")}</g>`, exact: true };
+    if (parts.length === 1) return { markup: parts[0]!.replace("<path ", `<path${id} `), exact: true };
+    return { markup: `<g${id}>${parts.join("")}</g>`, exact: true };
   }
   const paint = fillColor ? ` fill="${fillColor}"` : ' fill="none"';
   const strokeWeight = stroke && typeof stroke.weight === "number" ? stroke.weight : 1;
@@ -70,22 +100,36 @@ function drawShape(node: RestNode, w: number, h: number): { markup: string; exac
       w >= h
         ? `width="${round(w)}" height="${round(strokeWeight)}"`
         : `width="${round(strokeWeight)}" height="${round(h)}"`;
-    return { markup: `<rect${id}${opacity} ${size} fill="${color}"/>`, exact: true };
+    return { markup: `<rect${id} ${size} fill="${color}"/>`, exact: true };
   }
-  if (node.type === "ELLIPSE") {
-    return {
-      markup:
-        `<ellipse${id}${opacity} cx="${round(w / 2)}" cy="${round(h / 2)}" ` +
-        `rx="${round(w / 2)}" ry="${round(h / 2)}"${paint}${strokeAttr}/>`,
-      exact: true,
-    };
+  const cornerRadius = typeof node["cornerRadius"] === "number" ? node["cornerRadius"] : undefined;
+  // A stroke inside or outside the outline: the fill as it is, the stroke on the outline moved by half its weight.
+  const align = node["strokeAlign"] === "INSIDE" ? "inside" : node["strokeAlign"] === "OUTSIDE" ? "outside" : undefined;
+  if (own && stroke && align && (node.type === "ELLIPSE" || node.type === "RECTANGLE")) {
+    const type = node.type === "ELLIPSE" ? "ellipse" : "rect";
+    const shape = outline(type, w, h, cornerRadius ?? 0, "");
+    const a = alignedStroke(shape, w, h, strokeWeight, align, svgId("stroke", node.id));
+    const line = ` fill="none" stroke="${stroke.color}" stroke-width="${round(strokeWeight * 2, 3)}"${a.attr}`;
+    const under = fillColor ? outline(type, w, h, cornerRadius ?? 0, ` fill="${fillColor}"`) : "";
+    const markup = `<g${id}><defs>${a.def}</defs>${under}${outline(type, w, h, cornerRadius ?? 0, line)}</g>`;
+    return { markup, exact: true };
   }
-  const radius = typeof node["cornerRadius"] === "number" ? ` rx="${round(node["cornerRadius"])}"` : "";
+  if (node.type === "ELLIPSE") return { markup: outline("ellipse", w, h, 0, `${paint}${strokeAttr}`, id), exact: true };
+  const radius = cornerRadius !== undefined ? ` rx="${round(cornerRadius)}"` : "";
   // A box for a path without geometry: right place and colour, not the right outline.
   return {
-    markup: `<rect${id}${opacity} width="${round(w)}" height="${round(h)}"${radius}${paint}${strokeAttr}/>`,
+    markup: `<rect${id} width="${round(w)}" height="${round(h)}"${radius}${paint}${strokeAttr}/>`,
     exact: !PATH_TYPES.has(node.type),
   };
+}
+
+/** A box or an ellipse of w×h at the origin. */
+function outline(type: "rect" | "ellipse", w: number, h: number, r: number, attrs: string, id = ""): string {
+  if (type === "ellipse")
+    return (
+      `<ellipse${id} cx="${round(w / 2)}" cy="${round(h / 2)}" ` + `rx="${round(w / 2)}" ry="${round(h / 2)}"${attrs}/>`
+    );
+  return `<rect${id} width="${round(w)}" height="${round(h)}"${r > 0 ? ` rx="${round(r)}"` : ""}${attrs}/>`;
 }
 
 function transformFor(
@@ -144,6 +188,84 @@ export function isIconContainer(node: RestNode): boolean {
   return check(node) && hasPath;
 }
 
+/** Visible paints of a layer (a paint list, or none). */
+const visiblePaints = (raw: unknown): Record<string, unknown>[] =>
+  Array.isArray(raw) ? raw.filter((p): p is Record<string, unknown> => isRecord(p) && p["visible"] !== false) : [];
+
+/** True where the SVG draws a layer as Figma does: solid paints only, no visible effect, corners alike. */
+function drawnExactly(n: RestNode, leaf: boolean): boolean {
+  const fills = visiblePaints(n["fills"]);
+  const strokes = visiblePaints(n["strokes"]);
+  // Solid paints, or one gradient alone (drawShape draws the first solid fill, else the first gradient).
+  const gradient = fills.length === 1 && canDrawGradient(fills[0]!);
+  if (!gradient && fills.some((p) => p["type"] !== "SOLID")) return false;
+  if (strokes.some((p) => p["type"] !== "SOLID") || Array.isArray(n["rectangleCornerRadii"])) return false;
+  // A layer's shadows are its filter; a group's or a frame's would need one on its layers together.
+  const effects = visiblePaints(n["effects"]).length > 0;
+  if (effects && (!leaf || !canDrawEffects(n["effects"]))) return false;
+  // Without strokeGeometry a stroke is drawn on the outline (SVG's centre), moved in or out by half its weight on a
+  // box or an ellipse of one weight; on another shape Figma's inside or outside stroke is not drawn.
+  const stroked = strokes.length > 0 && !Array.isArray(n["strokeGeometry"]);
+  const aligned = n["strokeAlign"] !== undefined && n["strokeAlign"] !== "CENTER";
+  const box = (n.type === "RECTANGLE" || n.type === "ELLIPSE") && !isRecord(n["individualStrokeWeights"]);
+  if (stroked && aligned && !box) return false;
+  // A group or frame inside is drawn by its layers alone: its own paint would be lost.
+  return leaf || (fills.length === 0 && strokes.length === 0);
+}
+
+/**
+ * True for a container that is a picture: every visible layer a shape (no text, no image, no instance), as
+ * Framelink's collapseSvgContainers sends it as one IMAGE-SVG. Unlike isIconContainer, at the top level too, in auto
+ * layout or not, rectangles alone included; but only where the SVG draws every layer exactly (drawnExactly), with
+ * the container's own solid fill, corner radius and clip (containerSvg).
+ */
+export function isShapePicture(node: RestNode): boolean {
+  // Not a group: a top-level group of lines (figmagic's Screen divider) lost its place as one SVG (IoU 1 → 0).
+  if (!["FRAME", "COMPONENT"].includes(node.type)) return false;
+  if (!drawnExactly(node, true) || visiblePaints(node["strokes"]).length > 0) return false;
+  // Its own fill is a solid ground (ownFill), and nothing draws its own shadows.
+  const ground = visiblePaints(node["fills"]).every((p) => p["type"] === "SOLID");
+  if (!ground || visiblePaints(node["effects"]).length > 0) return false;
+  // A sheet: its own fill is the picture's ground (a frame without one lays out its shapes, as a screen does).
+  if (visiblePaints(node["fills"]).length === 0) return false;
+  // A frame without height (a rule: figmagic's HR) is its line, not a picture to scale.
+  const box = readBox(node["absoluteBoundingBox"]);
+  if (!box || box.width < 1 || box.height < 1) return false;
+  let layers = 0;
+  const check = (n: RestNode): boolean => {
+    for (const child of n.children ?? []) {
+      if (child["visible"] === false) continue;
+      layers++;
+      const leaf = child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0;
+      if (!leaf && !["GROUP", "FRAME"].includes(child.type)) return false;
+      if (leaf && !SHAPE_TYPES.has(child.type)) return false;
+      if (child["isMask"] === true || !drawnExactly(child, leaf) || (!leaf && !check(child))) return false;
+    }
+    return true;
+  };
+  return check(node) && layers > 0;
+}
+
+/** Node types drawn as one SVG of their own (normalize.ts's KIND "vector" and "boolean"). */
+const VECTOR_TYPES = new Set(["VECTOR", "STAR", "REGULAR_POLYGON", "BOOLEAN_OPERATION"]);
+
+/** How a layer is drawn as one SVG: a top-level frame of shapes, an icon container, or a shape of its own. */
+export type SvgDrawing = "picture" | "icon" | "shape";
+
+/**
+ * Whether (and how) codegen draws a layer as one SVG. The one rule: normalize.ts draws by it, and the plugin's
+ * export plans its SVGs by it (so a picture's SVG is exported as codegen asks for it). `top`: the frame asked
+ * for, which is never an icon but may be a picture. A shape with an image fill is drawn as its box (no SVG).
+ */
+export function svgDrawing(node: RestNode, top: boolean): SvgDrawing | undefined {
+  if (top && isShapePicture(node)) return "picture";
+  if (!top && isIconContainer(node)) return "icon";
+  if (!VECTOR_TYPES.has(node.type)) return undefined;
+  // Older replies put a frame's paints in `background`; codegen reads that too.
+  const fills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
+  return visiblePaints(fills).some((p) => p["type"] === "IMAGE") ? undefined : "shape";
+}
+
 export interface SvgResult {
   svg: string;
   placeholder: boolean;
@@ -158,22 +280,41 @@ export function shapeSvg(node: RestNode, w: number, h: number): SvgResult {
   return { svg: wrap(w, h, markup), placeholder: !exact };
 }
 
-/** SVG for an icon-like container: every visible shape leaf, placed in the container's coordinates. */
-export function containerSvg(node: RestNode, bounds: Box, w: number, h: number): SvgResult {
+/**
+ * SVG for an icon-like container: every visible shape leaf, placed in the container's coordinates. A picture
+ * (isShapePicture) also keeps the container's own fill, corner radius and clip; an icon's stay on its node.
+ */
+export function containerSvg(node: RestNode, bounds: Box, w: number, h: number, picture = false): SvgResult {
   const turn = cssRotation(node);
-  const drawn = drawLayers(node, bounds, turn === undefined ? undefined : { turn, w, h });
-  return { svg: wrap(w, h, drawn.markup), placeholder: !drawn.exact };
+  const drawn = drawLayers(node, bounds, turn === undefined ? undefined : { turn, w, h }, picture);
+  const body = (picture ? ownFill(node, w, h) : "") + drawn.markup;
+  return { svg: wrap(w, h, body, picture && node["clipsContent"] === true), placeholder: !drawn.exact };
+}
+
+/** The container's own solid fill (a frame's background), with its corner radius, under its layers. */
+function ownFill(node: RestNode, w: number, h: number): string {
+  const ctx: PaintContext = { w, h, imageAsset: noImages };
+  const fill = readPaints(node["fills"], ctx).find((p) => p.kind === "solid");
+  if (fill?.kind !== "solid") return "";
+  const r =
+    typeof node["cornerRadius"] === "number" && node["cornerRadius"] > 0 ? ` rx="${round(node["cornerRadius"])}"` : "";
+  return `<rect width="${round(Math.max(w, 0.01))}" height="${round(Math.max(h, 0.01))}"${r} fill="${fill.color}"/>`;
 }
 
 /** A leaf shape of a container, placed in the container's coordinates. */
-function drawLeaf(leaf: RestNode, bounds: Box, turned?: Turned): { markup: string; exact: boolean } | undefined {
+function drawLeaf(
+  leaf: RestNode,
+  bounds: Box,
+  turned: Turned | undefined,
+  own: boolean,
+): { markup: string; exact: boolean } | undefined {
   const box = readBox(leaf["absoluteBoundingBox"]);
   if (!box) return undefined;
   const band = turned ? undefined : paintedRule(leaf);
   if (band) return { markup: bandRect(leaf, band, bounds), exact: true };
   const degrees = cssRotation(leaf);
   const size = unrotatedSize(leaf, box, turned ? addTurns(turned.turn, degrees) : degrees);
-  const drawn = drawShape(leaf, size.w, size.h);
+  const drawn = drawShape(leaf, size.w, size.h, own);
   const transform = transformFor(unturnedBox(box, bounds, turned), bounds, size.w, size.h, degrees);
   return { markup: transform ? `<g${transform}>${drawn.markup}</g>` : drawn.markup, exact: drawn.exact };
 }
@@ -223,7 +364,13 @@ const addTurns = (a: number, b: number | undefined): number | undefined => {
   return Math.abs(sum) < 0.05 || Math.abs(Math.abs(sum) - 360) < 0.05 ? undefined : sum === -180 ? 180 : sum;
 };
 
-function drawLayers(node: RestNode, bounds: Box, turned?: Turned): { markup: string; exact: boolean } {
+/** `own`: a picture's layers, drawn with their gradients, shadows and aligned strokes (drawShape). */
+function drawLayers(
+  node: RestNode,
+  bounds: Box,
+  turned: Turned | undefined,
+  own = false,
+): { markup: string; exact: boolean } {
   let exact = true;
   const out: string[] = [];
   let masked: { id: string; def: string; layers: string[] } | undefined;
@@ -237,8 +384,8 @@ function drawLayers(node: RestNode, bounds: Box, turned?: Turned): { markup: str
     if (child["visible"] === false) continue;
     const drawn =
       child.type === "BOOLEAN_OPERATION" || !child.children || child.children.length === 0
-        ? drawLeaf(child, bounds, turned)
-        : drawLayers(child, bounds, turned);
+        ? drawLeaf(child, bounds, turned, own)
+        : drawLayers(child, bounds, turned, own);
     if (!drawn) continue;
     exact &&= drawn.exact;
     if (child["isMask"] === true) {
@@ -340,11 +487,12 @@ export function standInSvg(node: Pick<DesignNode, "w" | "h" | "parts" | "fills" 
   return wrap(node.w, node.h, body.join(""));
 }
 
-function wrap(w: number, h: number, body: string): string {
+function wrap(w: number, h: number, body: string, clip = false): string {
   const width = round(Math.max(w, 0.01));
   const height = round(Math.max(h, 0.01));
+  // A frame that clips its content: the SVG's own viewport clips (overflow hidden, the default).
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
-    `viewBox="0 0 ${width} ${height}" fill="none" overflow="visible">${body}</svg>`
+    `viewBox="0 0 ${width} ${height}" fill="none"${clip ? "" : ' overflow="visible"'}>${body}</svg>`
   );
 }

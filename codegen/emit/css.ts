@@ -30,8 +30,12 @@ export function rootDecls(node: DesignNode): Decl[] {
     ["width", "100%"],
   ];
   out.push(["max-width", px(node.w)]);
+  // A clipping frame of shapes alone drawn as one SVG (vector.ts isShapePicture) scales as an image does; a loose
+  // vector picked by id (it never clips) keeps its drawn height. A block: auto margins do not centre an inline <svg>.
+  if (node.kind === "vector" && node.clip)
+    out.push(["display", "block"], ["aspect-ratio", `${round(node.w)} / ${round(Math.max(node.h, 0.01))}`]);
   // A backdrop (a dialog's dimmed page) covers a viewport taller than drawn too.
-  if (node.sizeV !== "hug") out.push(["min-height", isBackdrop(node) ? `max(${px(node.h)}, 100vh)` : px(node.h)]);
+  else if (node.sizeV !== "hug") out.push(["min-height", isBackdrop(node) ? `max(${px(node.h)}, 100vh)` : px(node.h)]);
   out.push(["margin-inline", "auto"]);
   return out;
 }

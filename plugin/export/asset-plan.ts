@@ -1,10 +1,10 @@
 /**
  * Which assets an export needs, read from the frames' own REST JSON — the very tree codegen reads — so the
  * keys match what codegen looks up: image fills by `imageRef` (Figma's imageHash) and one SVG per layer that
- * codegen draws as one vector (vectors, stars, polygons, boolean operations, and icon containers as
- * codegen/design/vector.ts's isIconContainer sees them). Pure: no `figma`.
+ * codegen draws as one SVG (vectors, stars, polygons, boolean operations, icon containers and a top-level frame of
+ * shapes, by codegen/design/vector.ts's svgDrawing, the rule codegen draws by). Pure: no `figma`.
  */
-import { isIconContainer } from "../../codegen/design/vector.js";
+import { svgDrawing } from "../../codegen/design/vector.js";
 import type { RestNode } from "../../codegen/rest/reply.js";
 
 /** A layer an asset belongs to (for problems, by name). */
@@ -25,9 +25,6 @@ export interface AssetPlan {
   /** Layers drawn as one SVG each, in document order; their descendants are part of their SVG. */
   vectors: AssetLayer[];
 }
-
-/** Node types codegen draws as an SVG of their own (normalize.ts KIND "vector" and "boolean"). */
-const VECTOR_TYPES = new Set(["VECTOR", "STAR", "REGULAR_POLYGON", "BOOLEAN_OPERATION"]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -107,14 +104,15 @@ export function planAssets(roots: readonly RestNode[]): AssetPlan {
     // Older replies put a frame's paints in `background`; codegen reads that too.
     const fills = Array.isArray(node["fills"]) ? node["fills"] : node["background"];
     for (const ref of [...imageRefs(fills), ...imageRefs(node["strokes"])]) addImage(ref, layer);
-    // The root is never an icon for codegen: it is the frame the user asked for.
-    const vector = VECTOR_TYPES.has(node.type) || (!isRoot && isIconContainer(node));
-    if (vector) {
+    // codegen's own rule: the root is never an icon (it is the frame the user asked for) but may be a picture.
+    if (svgDrawing(node, isRoot) !== undefined) {
       if (!seenVectors.has(node.id)) plan.vectors.push(layer);
       seenVectors.add(node.id);
       return;
     }
-    for (const child of node.children ?? []) if (isNode(child)) visit(child, false, scopeOf(node, instance), hidden);
+    // A page's frames are top-level frames to codegen (codegen/rest/reply.ts reads a document's pages so).
+    const page = node.type === "DOCUMENT" || node.type === "CANVAS";
+    for (const child of node.children ?? []) if (isNode(child)) visit(child, page, scopeOf(node, instance), hidden);
   };
   for (const root of roots) visit(root, true, undefined, false);
   return plan;

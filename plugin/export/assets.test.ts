@@ -165,6 +165,27 @@ describe("planAssets against codegen", () => {
       }
     },
   );
+
+  const files = FIGMA_FIXTURES.filter((name) => name.endsWith(".file.json"));
+  it.each(files)("plans exactly what codegen asks for from the whole file %s (its pages' frames on top)", (name) => {
+    const json = readFigmaFixture(name);
+    const asked = askedBy(json);
+    const plan = planAssets([exportRoot(json)!]);
+    expect(new Set(plan.vectors.map((v) => v.id))).toEqual(asked.svgs);
+    expect(new Set(plan.images.keys())).toEqual(asked.images);
+  });
+
+  it("plans a top-level frame of shapes alone (a picture) as one SVG and none of its shapes", async () => {
+    const pictures: [string, string][] = [
+      ["grida-vector-frame.nodes.json", "1038:24"],
+      ["figmagic-design-system.file.json", "2657:106"],
+    ];
+    for (const [name, id] of pictures) {
+      const json = await simFromFixture(name).node(id).exportAsync({ format: "JSON_REST_V1" });
+      expect(planAssets([exportRoot(json)!]).vectors.map((v) => v.id)).toEqual([id]);
+      expect([...askedBy(json).svgs]).toEqual([id]);
+    }
+  });
 });
 
 describe("export-selection with assets", () => {
@@ -378,6 +399,13 @@ describe("export-selection with assets", () => {
       expect(hidden.map((v) => v.id).sort()).toEqual(["I25:4;1:97", "I25:5;1:98"]);
     },
   );
+
+  it("exports a picture frame (shapes alone) as the one SVG codegen draws it with", async () => {
+    const sim = await fixture("grida-vector-frame.nodes.json", { selectIds: ["1038:24"] });
+    const result = await exportResult(sim);
+    expect(Object.keys(result.extras?.svgs ?? {})).toEqual(["1038:24"]);
+    expect(codes(result.problems)).toEqual([]);
+  });
 
   it(
     "lists no problem when Figma will not export a hidden " + "layer codegen keeps (it is drawn from the JSON)",
