@@ -119,4 +119,25 @@ describe.runIf(runBrowser)("React Native through react-native-web", { timeout: 6
     });
     for (const id of written) expect(drawn, id).toContain(id);
   });
+
+  it("draws a vector whose markup names no shape (an SVG Figma exported) as one picture, as React's svg is", async () => {
+    const react = await frameCode("react");
+    const native = await frameCode("react-native");
+    // The Code panel's vectors: Figma's exportAsync markup, whose shapes carry no layer id.
+    const exported = native.files.map((f) =>
+      f.bytes ? f : { ...f, content: f.content.replace(/<(\w+) data-node-id="[^"]*"/g, "<$1") },
+    );
+    expect(exported.some((f, i) => f.content !== native.files[i]!.content)).toBe(true);
+    const shown = await resultPage(exported, "react-native");
+    const tag = await withPage(pages, shown.files, shown.entry, { width: 375, height: 812 }, async (page) => {
+      // The status bar's vector drawn (react-native-svg parses the markup after the first render).
+      await page.waitForFunction(() => document.querySelector('svg[viewBox="0 0 12 9"] rect') !== null);
+      return page.evaluate(() => document.querySelector('[data-node-id="101:22"]')?.tagName);
+    });
+    expect(tag).toBe("svg");
+    const reactScore = await scoreCode(pages, { ...react, target: "react" });
+    const nativeScore = await scoreCode(pages, { ...native, files: exported, target: "react-native" });
+    // 0.66 when the View holding the SVG carried the id: the status bar's shapes counted as missing.
+    expect(iouGap(reactScore, nativeScore)).toBeLessThan(0.03);
+  });
 });
