@@ -140,4 +140,18 @@ describe.runIf(runBrowser)("React Native through react-native-web", { timeout: 6
     // 0.66 when the View holding the SVG carried the id: the status bar's shapes counted as missing.
     expect(iouGap(reactScore, nativeScore)).toBeLessThan(0.03);
   });
+
+  it("keeps a View's id on the View when the one SVG it holds draws a layer of its own", async () => {
+    // fitma's cart item: a Product View (0:391) round its image, an SVG file's component with its own testID (0:365).
+    const native = await frameCode("react-native", "../real/fitma-shop.file.json", "0:387");
+    const shown = await resultPage(native.files, "react-native");
+    const ids = await withPage(pages, shown.files, shown.entry, { width: 773, height: 600 }, async (page) => {
+      await page.waitForFunction(() => document.querySelector('svg[data-node-id="I0:1138;0:391;0:365"]') !== null);
+      return page.evaluate(() =>
+        ["I0:1138;0:391", "I0:1138;0:391;0:365"].map((id) => document.querySelector(`[data-node-id="${id}"]`)?.tagName),
+      );
+    });
+    expect(ids).toEqual(["DIV", "svg"]);
+  });
 });
+

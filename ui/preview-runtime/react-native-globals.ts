@@ -41,7 +41,9 @@ function Link({ href, asChild, children }: LinkProps): React.ReactNode {
  */
 function drawnBy(el: Element): Element {
   const only = el.childElementCount === 1 ? el.firstElementChild : null;
-  return only?.tagName.toLowerCase() === "svg" && !el.textContent?.trim() ? only : el;
+  // Not an SVG that draws a layer of its own (an SVG file's component given its testID).
+  const own = only?.hasAttribute("data-testid");
+  return only?.tagName.toLowerCase() === "svg" && !own && !el.textContent?.trim() ? only : el;
 }
 
 function markNodeIds(root: ParentNode): void {
