@@ -22,6 +22,7 @@ import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
 import { alignsCharacters } from "./rn-text-box.js";
+import { uncapOneWordTexts } from "./rn-one-word.js";
 import { fluidInputs } from "./rn-fluid.js";
 import { gradientSvg } from "./rn-gradient.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
@@ -370,6 +371,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     rnMenuTree(tree, unit.sheet);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     belowStyles(unit);
+    uncapOneWordTexts(tree, unit);
     gridRows(tree, unit);
     hoistZ(tree, unit);
     const body = printRn(tree, unit, 2);
