@@ -154,4 +154,3 @@ describe.runIf(runBrowser)("React Native through react-native-web", { timeout: 6
     expect(ids).toEqual(["DIV", "svg"]);
   });
 });
-
