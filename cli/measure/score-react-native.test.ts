@@ -120,7 +120,7 @@ describe.runIf(runBrowser)("React Native through react-native-web", { timeout: 6
     for (const id of written) expect(drawn, id).toContain(id);
   });
 
-  it("draws a vector whose markup names no shape (an SVG Figma exported) as one picture, as React's svg is", async () => {
+  it("draws a vector whose markup names no shape (an SVG Figma exported) as one picture, as React does", async () => {
     const react = await frameCode("react");
     const native = await frameCode("react-native");
     // The Code panel's vectors: Figma's exportAsync markup, whose shapes carry no layer id.
