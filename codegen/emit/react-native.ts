@@ -232,7 +232,7 @@ function belowStyles(unit: RnUnit): void {
       if (pseudo !== undefined) continue;
       const style = rnStyle(decls);
       const placed = [...shownAgain(unit.styles.get(cls), decls), ...style.entries, ...(style.fluid ?? [])];
-      const entries = [...placed, ...centringUndone(unit.styles.get(cls), placed)];
+      const entries = [...placed, ...centringUndone(unit.sheet.rules.get(cls), placed)];
       // Rules of one width are one style (a later entry of a key wins, as in CSS).
       const same = list.find(([w]) => w === width);
       if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];

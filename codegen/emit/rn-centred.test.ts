@@ -6,16 +6,17 @@ import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { centringUndone } from "./rn-centred.js";
+import type { Decl } from "./css.js";
 import { rnStyle } from "./rn-style.js";
 
 describe("React Native: a centred box placed again below a width", () => {
   it("sets the centring margin back to 0 when the rule places the inset and not the margin", () => {
-    const own = rnStyle([
+    const own: Decl[] = [
       ["position", "absolute"],
       ["top", "calc(50% - 170px)"],
       ["left", "96px"],
-    ]);
-    expect(own.entries).toContainEqual(["marginTop", "-170"]);
+    ];
+    expect(rnStyle(own).entries).toContainEqual(["marginTop", "-170"]);
     expect(centringUndone(own, [["top", '"auto"']])).toEqual([["marginTop", "0"]]);
     // The rule's own margin, or no new inset: nothing to undo; a px inset carries no centring margin.
     expect(
@@ -26,6 +27,8 @@ describe("React Native: a centred box placed again below a width", () => {
     ).toEqual([]);
     expect(centringUndone(own, [["width", "201"]])).toEqual([]);
     expect(centringUndone(own, [["left", '"auto"']])).toEqual([]);
+    // A margin the class's CSS says itself stays.
+    expect(centringUndone([...own, ["margin-top", "-20px"]], [["top", '"auto"']])).toEqual([]);
   });
 
   it("keeps fitma's product cards in their stack, not 170 px up over the picture before them", async () => {

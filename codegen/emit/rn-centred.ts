@@ -4,7 +4,8 @@
  * the whole calc in CSS; in React Native the margin stayed, and fitma's product cards sat 170 px up, over the picture
  * before them (Product Details: their labels hidden at 390 and 768 px). The rule also sets the margin back to 0.
  */
-import type { RnEntry, RnStyle } from "./rn-style.js";
+import type { Decl } from "./css.js";
+import type { RnEntry } from "./rn-style.js";
 
 const MARGIN_OF: Record<string, string> = {
   left: "marginLeft",
@@ -13,14 +14,25 @@ const MARGIN_OF: Record<string, string> = {
   bottom: "marginBottom",
 };
 
-/** The margins `own`'s centred insets carry that `below` places again without saying the margin: each set to 0. */
-export function centringUndone(own: RnStyle | undefined, below: readonly RnEntry[]): RnEntry[] {
+/** rn-style.ts's centred insets: a percentage and px, which it writes as the inset and a margin. */
+const CENTRED = /^calc\((-?[\d.]+%)\s*([-+])\s*(-?[\d.]+)px\)$/;
+
+/**
+ * The margins that the class's own centred insets (`own`: its CSS) put in its style, for each inset that a
+ * narrower screen's style (`below`) places again without saying the margin: each set back to 0. A margin of the
+ * class's own CSS is not one of them.
+ */
+export function centringUndone(own: readonly Decl[] | undefined, below: readonly RnEntry[]): RnEntry[] {
   if (!own) return [];
   const out: RnEntry[] = [];
+  const last = (prop: string): string | undefined =>
+    [...own]
+      .reverse()
+      .find(([p]) => p === prop)?.[1]
+      .trim();
   for (const [inset, margin] of Object.entries(MARGIN_OF)) {
-    const placed = own.entries.find(([k]) => k === inset)?.[1];
-    const centred = placed !== undefined && /^"-?[\d.]+%"$/.test(placed) && own.entries.some(([k]) => k === margin);
-    if (!centred || !below.some(([k]) => k === inset)) continue;
+    const written = own.some(([p]) => p === "margin" || p === `margin-${inset}`);
+    if (written || !CENTRED.test(last(inset) ?? "") || !below.some(([k]) => k === inset)) continue;
     const axis = margin === "marginTop" || margin === "marginBottom" ? "marginVertical" : "marginHorizontal";
     if (!below.some(([k]) => k === margin || k === axis || k === "margin")) out.push([margin, "0"]);
   }
