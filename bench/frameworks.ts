@@ -121,7 +121,12 @@ export async function frameworksSection(results: BenchResults): Promise<void> {
           vueScore = await scoreCode(host, { frame: root, files: vue.files, target: "vue" });
           svelteScore = await scoreCode(host, { frame: root, files: svelte.files, target: "svelte" });
           angularScore = await scoreCode(host, { frame: root, files: angular.files, target: "angular" });
-          nativeScore = await scoreCode(host, { frame: root, files: native.files, target: "react-native" });
+          nativeScore = await scoreCode(host, {
+            frame: root,
+            design: frame,
+            files: native.files,
+            target: "react-native",
+          });
         } catch (error) {
           failed.push(`${file} ${frame.id}: ${String(error).split("\n")[0]}`);
           continue;

@@ -137,7 +137,9 @@ describe.runIf(runBrowser)(
           expect(await preview.locator("body").innerText()).toMatch(/log ?in/i);
           // The preview's boxes scored against the design, as for React.
           await ui.locator(".score__header").waitFor({ timeout: 60_000 });
-          expect(await ui.locator(".score__summary").textContent()).toMatch(/\d/);
+          // As React's: the Log-In page's status bar is drawn (React Native's vectors once counted as missing: 66 %).
+          const matches = /Matches the design (\d+) %/.exec((await ui.locator(".score__summary").textContent()) ?? "");
+          expect(Number(matches?.[1])).toBeGreaterThanOrEqual(95);
           await shot(page, `2-${c.zip}-preview`);
 
           // The target's compiler came when it was chosen; the other target's never did.

@@ -46,7 +46,7 @@ export async function scoreDocument(
       const root = roots.find((r) => r.id === frame.id) ?? roots[i];
       if (!root) continue;
       const code = await generateCode({ ...document, frames: [frame] }, { ...options, nodeIds: true });
-      scores.push(await scoreCode(browser, { frame: root, files: code.files, target: options.target }));
+      scores.push(await scoreCode(browser, { frame: root, design: frame, files: code.files, target: options.target }));
     }
     return scores;
   } finally {

@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import type { FallbackFace } from "../../codegen/fonts/plan.js";
 import { reactPreview } from "../../codegen/preview/react-preview.js";
 import type { VueRuntimes } from "../../codegen/preview/vue-preview.js";
 import type { SourceFile } from "../../codegen/types.js";
@@ -85,9 +86,14 @@ export interface ResultPage {
  * document over the components Vue's compiler made (codegen/preview/vue-preview.ts); Svelte: over Svelte's
  * (codegen/preview/svelte-preview.ts); Angular: over what ngtsc compiled (angular-compile.ts,
  * codegen/preview/angular-preview.ts); React Native: its components through react-native-web
- * (codegen/preview/react-native-preview.ts).
+ * (codegen/preview/react-native-preview.ts; `measured`: the design's fallback faces of fonts no catalog knows, which
+ * React's fonts.css defines and its files do not carry).
  */
-export async function resultPage(files: SourceFile[], target: Target): Promise<ResultPage> {
+export async function resultPage(
+  files: SourceFile[],
+  target: Target,
+  measured: readonly FallbackFace[] = [],
+): Promise<ResultPage> {
   if (target === "vue") {
     const { vuePreview } = await import("../../codegen/preview/vue-preview.js");
     const preview = await vuePreview(files, await previewRuntimeScript(), await vueRuntimeScripts());
@@ -101,7 +107,7 @@ export async function resultPage(files: SourceFile[], target: Target): Promise<R
   if (target === "react-native") {
     const { reactNativePreview } = await import("../../codegen/preview/react-native-preview.js");
     const native = await bundledScript("react-native-runtime", "React Native's runtime");
-    const preview = reactNativePreview(files, await previewRuntimeScript(), native);
+    const preview = reactNativePreview(files, await previewRuntimeScript(), native, measured);
     return { files: [{ path: "index.html", content: preview.html }], entry: "index.html" };
   }
   if (target === "angular") {

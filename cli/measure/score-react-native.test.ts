@@ -119,4 +119,38 @@ describe.runIf(runBrowser)("React Native through react-native-web", { timeout: 6
     });
     for (const id of written) expect(drawn, id).toContain(id);
   });
+
+  it("draws a vector whose markup names no shape (an SVG Figma exported) as one picture, as React does", async () => {
+    const react = await frameCode("react");
+    const native = await frameCode("react-native");
+    // The Code panel's vectors: Figma's exportAsync markup, whose shapes carry no layer id.
+    const exported = native.files.map((f) =>
+      f.bytes ? f : { ...f, content: f.content.replace(/<(\w+) data-node-id="[^"]*"/g, "<$1") },
+    );
+    expect(exported.some((f, i) => f.content !== native.files[i]!.content)).toBe(true);
+    const shown = await resultPage(exported, "react-native");
+    const tag = await withPage(pages, shown.files, shown.entry, { width: 375, height: 812 }, async (page) => {
+      // The status bar's vector drawn (react-native-svg parses the markup after the first render).
+      await page.waitForFunction(() => document.querySelector('svg[viewBox="0 0 12 9"] rect') !== null);
+      return page.evaluate(() => document.querySelector('[data-node-id="101:22"]')?.tagName);
+    });
+    expect(tag).toBe("svg");
+    const reactScore = await scoreCode(pages, { ...react, target: "react" });
+    const nativeScore = await scoreCode(pages, { ...native, files: exported, target: "react-native" });
+    // 0.66 when the View holding the SVG carried the id: the status bar's shapes counted as missing.
+    expect(iouGap(reactScore, nativeScore)).toBeLessThan(0.03);
+  });
+
+  it("keeps a View's id on the View when the one SVG it holds draws a layer of its own", async () => {
+    // fitma's cart item: a Product View (0:391) round its image, an SVG file's component with its own testID (0:365).
+    const native = await frameCode("react-native", "../real/fitma-shop.file.json", "0:387");
+    const shown = await resultPage(native.files, "react-native");
+    const ids = await withPage(pages, shown.files, shown.entry, { width: 773, height: 600 }, async (page) => {
+      await page.waitForFunction(() => document.querySelector('svg[data-node-id="I0:1138;0:391;0:365"]') !== null);
+      return page.evaluate(() =>
+        ["I0:1138;0:391", "I0:1138;0:391;0:365"].map((id) => document.querySelector(`[data-node-id="${id}"]`)?.tagName),
+      );
+    });
+    expect(ids).toEqual(["DIV", "svg"]);
+  });
 });

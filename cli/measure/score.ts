@@ -8,6 +8,8 @@ import type { Page } from "playwright-core";
 import type { SourceFile } from "../../codegen/types.js";
 import type { Target } from "../../codegen/targets.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
+import type { DesignNode } from "../../codegen/design/types.js";
+import { fontPlan } from "../../codegen/fonts/plan.js";
 import {
   boxesArg,
   measurePlan,
@@ -93,9 +95,15 @@ export async function scoreCode(
     widths?: readonly number[];
     /** HTML: the page to render, when not index.html (a whole file's folder holds one page per frame). */
     entry?: string;
+    /**
+     * The frame as the emitters read it: React Native's preview takes React's stand-ins for fonts no catalog knows,
+     * measured from its texts (fontPlan), from it.
+     */
+    design?: DesignNode;
   } & Pick<ScoreInput, "signal" | "onStep">,
 ): Promise<FidelityScore> {
-  const shown = await resultPage(input.files, input.target);
+  const measured = input.target === "react-native" && input.design ? fontPlan([input.design]).fallbacks : [];
+  const shown = await resultPage(input.files, input.target, measured);
   return scoreFrame(browser, {
     frame: input.frame,
     ...shown,

@@ -22,6 +22,8 @@ import { printRn, type RnPrintUnit } from "./react-native-print.js";
 import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
 import { alignsCharacters } from "./rn-text-box.js";
+import { uncapOneWordTexts } from "./rn-one-word.js";
+import { centringUndone } from "./rn-centred.js";
 import { fluidInputs } from "./rn-fluid.js";
 import { gradientSvg } from "./rn-gradient.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
@@ -229,7 +231,8 @@ function belowStyles(unit: RnUnit): void {
     for (const [width, decls, pseudo] of rules) {
       if (pseudo !== undefined) continue;
       const style = rnStyle(decls);
-      const entries = [...shownAgain(unit.styles.get(cls), decls), ...style.entries, ...(style.fluid ?? [])];
+      const placed = [...shownAgain(unit.styles.get(cls), decls), ...style.entries, ...(style.fluid ?? [])];
+      const entries = [...placed, ...centringUndone(unit.sheet.rules.get(cls), placed)];
       // Rules of one width are one style (a later entry of a key wins, as in CSS).
       const same = list.find(([w]) => w === width);
       if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];
@@ -370,6 +373,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     rnMenuTree(tree, unit.sheet);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     belowStyles(unit);
+    uncapOneWordTexts(tree, unit);
     gridRows(tree, unit);
     hoistZ(tree, unit);
     const body = printRn(tree, unit, 2);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
+import { fontPlan } from "../fonts/plan.js";
 import { fontStack } from "../fonts/stack.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { previewFontFaces, styleFamilies, withFontStacks } from "./react-native-fonts.js";
@@ -43,5 +44,19 @@ describe("the React Native preview's fonts", () => {
     expect(html).toMatch(
       /fontFamily: [\\"]+Gothic A1[\\"]+, [\\"]+Gothic A1 Fallback[\\"]+, Helvetica, Arial, sans-serif/,
     );
+  });
+
+  it("gives a family no catalog knows React's stand-in measured from the design (tixup's Pretendard)", async () => {
+    const doc = loadDesign(readFixture("../real/tixup-marker.nodes.json"), ["37552:6706"]).document;
+    const native = await generateCode(doc, { target: "react-native", styling: "css-modules", nodeIds: true });
+    const react = await generateCode(doc, { target: "react", styling: "css-modules", nodeIds: true });
+    const reactCss = react.files.find((f) => f.path === "src/fonts.css")!.content;
+    const measured = fontPlan(doc.frames).fallbacks;
+    expect(styleFamilies(native.files)).toEqual(["Pretendard"]);
+    // React's src/fonts.css: the measured faces, then the note on where Pretendard's own files go.
+    expect(reactCss.startsWith(previewFontFaces(["Pretendard"], measured).trimEnd())).toBe(true);
+    const { html } = reactNativePreview(native.files, "", "", measured);
+    expect(html).toContain("size-adjust: 102.44%;");
+    expect(html).toMatch(/fontFamily: [\\"]+Pretendard, [\\"]+Pretendard Fallback[\\"]+, Helvetica, Arial/);
   });
 });

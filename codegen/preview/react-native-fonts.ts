@@ -4,9 +4,10 @@
  * wider or narrower than the design's font (words break, texts are cut where React's do not, and the reverse).
  * React's preview writes each family as its font stack (codegen/fonts/stack.ts: the family, its metric-matched
  * fallback face, then system fonts of its category) beside the fallback faces (src/fonts.css); the React Native
- * preview gives react-native-web the same stack for each `fontFamily` and the same faces. A family no catalog knows
- * is left as written: React's stand-in for it is measured from the design's texts, which the files do not carry, and
- * its stack without that face would be a system sans of other widths.
+ * preview gives react-native-web the same stack for each `fontFamily` and the same faces. React's stand-in for a
+ * family no catalog knows (Pretendard) is measured from the design's texts, which the files do not carry: the
+ * preview is given those faces (`measured`, codegen/fonts/plan.ts's fontPlan); without one such a family is left as
+ * written, its stack without the face being a system sans of other widths.
  */
 import { googleFamily, systemFamily } from "../fonts/catalog.js";
 import { fontFacesCss } from "../fonts/output.js";
@@ -32,13 +33,15 @@ export function styleFamilies(files: readonly SourceFile[]): string[] {
   return [...out];
 }
 
-/** The files with each style's family written as React's font stack for it. */
-export function withFontStacks(files: readonly SourceFile[]): SourceFile[] {
+/** The files with each style's family written as React's font stack for it (`measured`: the design's faces). */
+export function withFontStacks(files: readonly SourceFile[], measured: readonly FallbackFace[] = []): SourceFile[] {
+  const known = (family: string): boolean =>
+    Boolean(googleFamily(family) || systemFamily(family)) || measured.some((f) => f.family === family);
   return files.map((f) => {
     if (!isScript(f)) return f;
     const content = f.content.replace(FAMILY, (whole, literal: string) => {
       const family = cleanFamily(JSON.parse(literal) as string);
-      return googleFamily(family) || systemFamily(family) ? `fontFamily: ${JSON.stringify(fontStack(family))}` : whole;
+      return known(family) ? `fontFamily: ${JSON.stringify(fontStack(family))}` : whole;
     });
     return content === f.content ? f : { ...f, content };
   });
@@ -46,13 +49,14 @@ export function withFontStacks(files: readonly SourceFile[]): SourceFile[] {
 
 /**
  * The fallback faces React's src/fonts.css defines for these families (codegen/fonts/output.ts), each with its bold
- * face: React gives one only to a family used heavier than 500, where no lighter text tells the two apart.
+ * face: React gives one only to a family used heavier than 500, where no lighter text tells the two apart. A family
+ * no catalog knows has the face `measured` from the design's texts, as React's.
  */
-export function previewFontFaces(families: readonly string[]): string {
+export function previewFontFaces(families: readonly string[], measured: readonly FallbackFace[] = []): string {
   const fallbacks: FallbackFace[] = [];
   for (const family of families) {
     const google = googleFamily(family);
-    const face = google ? fallbackFace(family, google, 1000) : undefined;
+    const face = google ? fallbackFace(family, google, 1000) : measured.find((f) => f.family === family);
     if (face) fallbacks.push(face);
   }
   return fontFacesCss({ served: [], unserved: [], fallbacks }, "");

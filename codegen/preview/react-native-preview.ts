@@ -6,8 +6,10 @@
  * screens of expo-router's app/ routes, the one at `/` first, each Link's press showing the screen at its href.
  * A `require()`d image is its asset's URL (react-native-web's Image takes a string source); an imported SVG file
  * (react-native-svg-transformer's component) is an `SvgXml` of the file's text; each style's font family is React's
- * font stack for it, beside React's fallback faces (react-native-fonts.ts). Pure: no DOM, no Node.
+ * font stack for it, beside React's fallback faces (react-native-fonts.ts; `measured`: those of fonts no catalog knows,
+ * which fontPlan measures from the design). Pure: no DOM, no Node.
  */
+import type { FallbackFace } from "../fonts/plan.js";
 import type { SourceFile } from "../types.js";
 import { previewFontFaces, styleFamilies, withFontStacks } from "./react-native-fonts.js";
 import { buildReactPreview, type ReactPreview } from "./react-preview.js";
@@ -95,11 +97,16 @@ export function reactNativePreviewMain(files: readonly SourceFile[]): string {
 }
 
 /** The preview document of a React Native project's files; `native` is dist/react-native-runtime.js's script. */
-export function reactNativePreview(files: SourceFile[], runtime: string, native: string): ReactPreview {
-  const fonts = previewFontFaces(styleFamilies(files));
+export function reactNativePreview(
+  files: SourceFile[],
+  runtime: string,
+  native: string,
+  measured: readonly FallbackFace[] = [],
+): ReactPreview {
+  const fonts = previewFontFaces(styleFamilies(files), measured);
   const main = reactNativePreviewMain(files);
   const all = [
-    ...withFontStacks(svgComponents(files)),
+    ...withFontStacks(svgComponents(files), measured),
     { path: REACT_NATIVE_PREVIEW_MAIN, content: fonts ? `import "./${PREVIEW_FONTS.slice(4)}";\n${main}` : main },
     ...(fonts ? [{ path: PREVIEW_FONTS, content: fonts }] : []),
   ];

@@ -28,6 +28,7 @@ import type {
   reactPreview,
   ReactPreview,
 } from "../../../codegen/preview/react-preview.js";
+import type { FallbackFace } from "../../../codegen/fonts/plan.js";
 import type { SourceFile } from "../../../codegen/types.js";
 import type { parseCodeConnectText } from "../../../codegen/components-map/code-connect.js";
 
@@ -46,7 +47,8 @@ export interface PreviewPart {
  * runtime (which the part carries) by the React preview's document builder (`runtime`: the preview runtime).
  */
 export interface TargetPreviewPart {
-  preview(files: SourceFile[], runtime: string): Promise<ReactPreview>;
+  /** `measured`: the design's fallback faces of fonts no catalog knows (React Native's preview needs them). */
+  preview(files: SourceFile[], runtime: string, measured?: readonly FallbackFace[]): Promise<ReactPreview>;
 }
 
 export interface FormatPart {

@@ -10,5 +10,6 @@ import { registerReactNativePart } from "./parts.js";
 declare const __FIGMENT_REACT_NATIVE_RUNTIME__: string;
 
 registerReactNativePart({
-  preview: async (files, runtime) => reactNativePreview(files, runtime, __FIGMENT_REACT_NATIVE_RUNTIME__),
+  preview: async (files, runtime, measured) =>
+    reactNativePreview(files, runtime, __FIGMENT_REACT_NATIVE_RUNTIME__, measured),
 });

@@ -13,6 +13,7 @@ import {
 import { readMappingJson } from "../../../codegen/components-map/json.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
+import { fontPlan } from "../../../codegen/fonts/plan.js";
 import { reactPreview, type ReactPreview } from "../../../codegen/preview/react-preview.js";
 import { previewRuntime } from "../../../codegen/preview/runtime-source.js";
 import type { Problem, SourceFile } from "../../../codegen/types.js";
@@ -39,9 +40,16 @@ export function codeOptions(options: BodyOf<"generate">["options"]): { options: 
  * first by their own compiler (Angular's: ngtsc), React Native's run through react-native-web, in the target's preview
  * part (contract/targets.ts).
  */
-function targetPreview(files: SourceFile[], target: Target | undefined, runtime: string): Promise<ReactPreview> {
+function targetPreview(
+  files: SourceFile[],
+  target: Target | undefined,
+  runtime: string,
+  document?: DesignDocument,
+): Promise<ReactPreview> {
   const [part] = targetPreviewParts(target);
-  return part ? codePart(part).preview(files, runtime) : reactPreview(files, runtime);
+  // React Native's files do not carry React's measured stand-ins for fonts no catalog knows: the design does.
+  const measured = target === "react-native" && document ? fontPlan(document.frames).fallbacks : undefined;
+  return part ? codePart(part).preview(files, runtime, measured) : reactPreview(files, runtime);
 }
 
 /**
@@ -57,7 +65,7 @@ async function shippedPreview(
   const runtime = previewRuntime();
   if (!runtime) return undefined;
   const files = emitFiles(document, { ...options, nodeIds: true }).files;
-  const preview = await targetPreview(files, options.target, runtime);
+  const preview = await targetPreview(files, options.target, runtime, document);
   return preview.problems.some((p) => p.severity === "error")
     ? undefined
     : { html: preview.html, problems: preview.problems };

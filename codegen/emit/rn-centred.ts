@@ -1,0 +1,40 @@
+/**
+ * A box placed by `calc(50% - 170px)` is written as React Native's `top: "50%"` and `marginTop: -170` (rn-style.ts's
+ * centred). A narrower screen's rule that places it again (`top: auto` in a stacking section, responsive.ts) replaces
+ * the whole calc in CSS; in React Native the margin stayed, and fitma's product cards sat 170 px up, over the picture
+ * before them (Product Details: their labels hidden at 390 and 768 px). The rule also sets the margin back to 0.
+ */
+import type { Decl } from "./css.js";
+import type { RnEntry } from "./rn-style.js";
+
+const MARGIN_OF: Record<string, string> = {
+  left: "marginLeft",
+  top: "marginTop",
+  right: "marginRight",
+  bottom: "marginBottom",
+};
+
+/** rn-style.ts's centred insets: a percentage and px, which it writes as the inset and a margin. */
+const CENTRED = /^calc\((-?[\d.]+%)\s*([-+])\s*(-?[\d.]+)px\)$/;
+
+/**
+ * The margins that the class's own centred insets (`own`: its CSS) put in its style, for each inset that a
+ * narrower screen's style (`below`) places again without saying the margin: each set back to 0. A margin of the
+ * class's own CSS is not one of them.
+ */
+export function centringUndone(own: readonly Decl[] | undefined, below: readonly RnEntry[]): RnEntry[] {
+  if (!own) return [];
+  const out: RnEntry[] = [];
+  const last = (prop: string): string | undefined =>
+    [...own]
+      .reverse()
+      .find(([p]) => p === prop)?.[1]
+      .trim();
+  for (const [inset, margin] of Object.entries(MARGIN_OF)) {
+    const written = own.some(([p]) => p === "margin" || p === `margin-${inset}`);
+    if (written || !CENTRED.test(last(inset) ?? "") || !below.some(([k]) => k === inset)) continue;
+    const axis = margin === "marginTop" || margin === "marginBottom" ? "marginVertical" : "marginHorizontal";
+    if (!below.some(([k]) => k === margin || k === axis || k === "margin")) out.push([margin, "0"]);
+  }
+  return out;
+}
