@@ -69,7 +69,12 @@ describe("React Native navigation menus", () => {
       "aria-expanded={open}",
       'aria-controls="trips-menu"',
     ]);
-    const panel: ElementNode = { type: "element", tag: "div", attrs: [["id", { expr: "menuId" }]], children: [] };
+    const panel: ElementNode = {
+      type: "element",
+      tag: "div",
+      attrs: [["id", { expr: "menuId", html: "menu" }]],
+      children: [],
+    };
     expect(rnMenuProps({ ...panel, cls: "menu", stateCls: { when: "open", cls: "menuOpen" } })).toEqual([
       "id={menuId}",
     ]);
