@@ -522,7 +522,7 @@ function toggleOf(node: DesignNode, ctx: BuildContext): ToggleKind | undefined {
 }
 
 /**
- * `node`'s children built, with the layers a toggle's variants add to it (addedByToggle) where the variant has them
+ * `node`'s children built, with the layers its state variants add to it (addedByStates) where the variant has them
  * (not among masked children: maskedChildren goes by the children's indices).
  */
 function builtChildren(
@@ -532,7 +532,7 @@ function builtChildren(
   ctx: BuildContext,
   childFlags: Flags,
 ): (VNode | undefined)[] {
-  if (toggle) addedByToggle(node, ctx.states!);
+  if (ctx.states) addedByStates(node, ctx.states, toggle);
   const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
   for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
     built.splice(Math.min(index, built.length), 0, unidentified(buildNode(child, from, ctx, childFlags)));
@@ -550,12 +550,20 @@ function unidentified(vnode: VNode | undefined): VNode | undefined {
   return vnode;
 }
 
-/** The layers a toggle's variants add, built hidden where they go (variant-states.ts shows them in the state). */
-function addedByToggle(node: DesignNode, states: StatePlan): void {
-  for (const change of states.changes(node))
-    if (change.state === ":checked")
-      for (const [id, layers] of layersApart(node, change.variant).added)
-        states.added.set(id, [...(states.added.get(id) ?? []), ...layers]);
+/**
+ * The layers a layer's state variants add (a toggle's, a hover's, a press's, a focused field's), built hidden where
+ * they go (variant-states.ts shows them in the state): once each, a layer of that name added by two states (hovered
+ * and pressed) is one element both show.
+ */
+function addedByStates(node: DesignNode, states: StatePlan, toggle: boolean): void {
+  for (const change of states.changes(node)) {
+    if (change.state === ":checked" && !toggle) continue;
+    for (const [id, layers] of layersApart(node, change.variant).added) {
+      const had = states.added.get(id) ?? [];
+      const fresh = layers.filter((l) => !had.some((h) => h.child.name === l.child.name));
+      states.added.set(id, [...had, ...fresh]);
+    }
+  }
 }
 
 /** HTML's toggle: a label (a click on it checks its box); React's: a button whose state says it is pressed. */
@@ -601,7 +609,16 @@ function checkboxOf(node: DesignNode, cls: string, ctx: BuildContext): ElementNo
 function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {
   const changes = ctx.states?.changes(node) ?? [];
   if (changes.length === 0) return;
-  const missed = addStateRules(node, cls, changes, ctx.sheet, ctx.states!.classes, ctx.urls, ctx.states!.toggle);
+  const missed = addStateRules(
+    node,
+    cls,
+    changes,
+    ctx.sheet,
+    ctx.states!.classes,
+    ctx.urls,
+    ctx.states!.toggle,
+    ctx.states!.added,
+  );
   if (missed > 0)
     ctx.problems.push({
       severity: "info",

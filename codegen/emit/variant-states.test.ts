@@ -95,11 +95,13 @@ describe("a text field whose click changes it to its focused look", () => {
     const page = files.find((f) => f.path.endsWith(".html") && f.content.includes("231:106"))!.content;
     expect(page).toMatch(/<input[^>]*type="email"/);
     expect(page).not.toContain('type="checkbox"');
-    // The variant's darker outline on the field's wrapper, the input inside it.
-    expect(page).toMatch(/<label class="(input-field\d*)" data-node-id="231:106"[^>]*>\s*<input/);
+    // The variant's darker outline on the field's wrapper, the input inside it; before it only what the focused
+    // variant adds (its line and floating label: no layer of the field's own), hidden until the field has the focus.
+    expect(page).toMatch(/<label class="(input-field\d*)" data-node-id="231:106"[^>]*>(?:(?!data-node-id)[^])*?<input/);
     const cls = /<label class="(input-field\d*)" data-node-id="231:106"/.exec(page)![1]!;
     const css = files.find((f) => f.path === "styles.css")!.content;
     expect(css).toMatch(new RegExp(`\\.${cls}:focus-within \\{\\s*outline: 1px solid #000000;`));
+    expect(css).toMatch(new RegExp(`:is\\(\\.${cls}:focus-within \\*\\) \\{\\s*display: (?!none)`));
     const tw = await generateCode(doc, { target: "react", styling: "tailwind", nodeIds: true });
     expect(tw.files.map((f) => f.content).join("\n")).toContain("focus-within:outline-black");
   });

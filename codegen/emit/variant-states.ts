@@ -236,6 +236,7 @@ export function addStateRules(
   classes: ReadonlyMap<string, string>,
   urls: AssetUrls,
   toggle?: ToggleKind,
+  added?: ReadonlyMap<string, AddedLayer[]>,
 ): number {
   let missed = 0;
   const eased = new Map<string, { props: string[]; transition?: Transition }>();
@@ -264,7 +265,14 @@ export function addStateRules(
       eased.set(target, entry);
     }
   }
-  for (const change of changes) if (change.state === ":checked") showApart(node, cls, change, sheet, classes, toggle);
+  // A layer a state before adds (hovered) and this one has not (pressed, which is hovered too) is hidden in this one.
+  const before = new Set<string>();
+  for (const change of changes) {
+    const within = `:is(.${cls}${selectorOf(change.state, toggle)} *)`;
+    const shown = showApart(node, cls, within, change, sheet, classes, added);
+    for (const target of before) if (!shown.has(target)) sheet.addPseudo(target, within, [["display", "none"]]);
+    if (change.state !== ":checked") for (const target of shown) before.add(target);
+  }
   for (const [target, { props, transition }] of eased) {
     const decls = stateTransition(props, transition);
     if (decls.length > 0) sheet.rules.get(target)!.push(...decls);
@@ -273,35 +281,52 @@ export function addStateRules(
 }
 
 /**
- * A toggle's variant's own layers (layersApart): the ones it adds, drawn hidden (buildNode), are shown in its state,
- * the ones it has not are hidden then.
+ * A state's variant's own layers (layersApart): the ones it adds, drawn hidden (buildNode; `added`: the ones drawn,
+ * one element for a name two states add), are shown in its state, the ones it has not are hidden then.
  */
 function showApart(
   node: DesignNode,
-  cls: string,
+  group: string,
+  within: string,
   change: StateChange,
   sheet: Sheet,
   classes: ReadonlyMap<string, string>,
-  toggle: ToggleKind | undefined,
-): void {
-  const within = `:is(.${cls}${selectorOf(change.state, toggle)} *)`;
-  const { added, dropped } = layersApart(node, change.variant);
+  added: ReadonlyMap<string, AddedLayer[]> | undefined,
+): Set<string> {
+  const shownHere = new Set<string>();
+  const apart = layersApart(node, change.variant);
+  const { dropped } = apart;
   for (const id of dropped) {
     const target = classes.get(id);
     if (target !== undefined) sheet.addPseudo(target, within, [["display", "none"]]);
   }
-  for (const { child } of [...added.values()].flat()) {
-    const target = classes.get(child.id);
-    const rule = target === undefined ? undefined : sheet.rules.get(target);
-    if (!rule) continue;
-    // Without a display of its own, the element's (`revert`: a div's block, a span's inline).
-    const shown = rule.find(([p]) => p === "display")?.[1] ?? "revert";
-    const at = rule.findIndex(([p]) => p === "display");
-    if (at >= 0) rule.splice(at, 1);
-    rule.push(["display", "none"]);
-    sheet.addPseudo(target!, within, [["display", shown]]);
-  }
-  if (dropped.length > 0 || added.size > 0) sheet.groups.add(cls);
+  for (const [under, layers] of apart.added)
+    for (const { child } of layers) {
+      const drawn = added?.get(under)?.find((l) => l.child.name === child.name)?.child ?? child;
+      const target = classes.get(drawn.id);
+      const rule = target === undefined ? undefined : sheet.rules.get(target);
+      if (!rule) continue;
+      sheet.addPseudo(target!, within, [["display", hiddenDisplay(rule)]]);
+      shownHere.add(target!);
+    }
+  if (dropped.length > 0 || shownHere.size > 0) sheet.groups.add(group);
+  return shownHere;
+}
+
+/** The display an added layer's element had before it was hidden (by the first state that shows it). */
+const shownDisplays = new WeakMap<Decl[], string>();
+
+/** Hides an added layer's element by default (once) and returns its display when shown. */
+function hiddenDisplay(rule: Decl[]): string {
+  const known = shownDisplays.get(rule);
+  if (known !== undefined) return known;
+  // Without a display of its own, the element's (`revert`: a div's block, a span's inline).
+  const shown = rule.find(([p]) => p === "display")?.[1] ?? "revert";
+  const at = rule.findIndex(([p]) => p === "display");
+  if (at >= 0) rule.splice(at, 1);
+  rule.push(["display", "none"]);
+  shownDisplays.set(rule, shown);
+  return shown;
 }
 
 /** The state of each toggle of a file's markup (`aria-pressed={pressed}`), in order. */
