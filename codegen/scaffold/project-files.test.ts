@@ -82,6 +82,19 @@ describe("projectFiles (react)", () => {
     });
   });
 
+  it("says in the README where the screens are, and with routes that react-router needs Node 22.22", () => {
+    expect(byPath.get("README.md")).toContain("`src/main.tsx` renders the first screen.");
+    const routes = { path: "src/routes.ts", content: "export const routes = [];\n" };
+    const routed = projectFiles([...react, routes], { target: "react", styling: "css-modules", name: "A" });
+    const map = new Map(routed.map((f) => [f.path, f.content]));
+    const pkg = JSON.parse(map.get("package.json")!) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies["react-router"]).toMatch(/^\^8\./);
+    const readme = map.get("README.md")!.replace(/\s+/g, " ");
+    expect(readme).toContain("`src/routes.ts` gives each screen its route");
+    expect(readme).toContain("needs Node 22.22 or later");
+    expect(readme).not.toContain("renders the first screen");
+  });
+
   it("adds Tailwind when the styling is Tailwind", () => {
     const tw = projectFiles(react, { target: "react", styling: "tailwind", name: "A" });
     const map = new Map(tw.map((f) => [f.path, f.content]));
