@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 import { useBrowser } from "../helpers/browser.js";
@@ -41,12 +42,22 @@ interface Starter {
   installFrom?: string;
   /** A face expo-font's useFonts registered, which the page loaded (from its @expo-google-fonts .ttf). */
   expoFont?: string;
+  /**
+   * A prototype link of the first screen (`a[href$=path]`, or `path/`) and a text of its destination: clicked, then the browser's
+   * own back and forward, through the project's real router on the browser's history (issue 52).
+   */
+  flow?: { path: string; shows: string };
 }
 
 const HOME = { design: "figma/vincegx-vaya-home.nodes.json", shows: "Book your stay", width: 1440 };
 const SELFIE = { design: "figma/figma-differ-selfie.nodes.json", shows: "Place your face in the frame", width: 375 };
 /** A whole file: its screens as routes, the prototype's links between them. */
-const TNT = { design: "real/tnt-website.file.json", shows: "Kailashnath Temple", width: 1440 };
+const TNT = {
+  design: "real/tnt-website.file.json",
+  shows: "Kailashnath Temple",
+  width: 1440,
+  flow: { path: "/book", shows: "Trip Registration Form" },
+};
 const LOGIN = { design: "figma/figmasharp-login.file.json", shows: "Forgot your password?", width: 375 };
 /** A page with raster images, their bytes from the corpus (`--images`). */
 const FREELANCER = { design: "corpus/sb-freelancer.nodes.json", shows: "Start Bootstrap", width: 1440 };
@@ -117,7 +128,7 @@ export const STARTERS: Starter[] = [
   ...[
     ["login", { ...LOGIN, expoFont: "Montserrat_400Regular" }],
     ["selfie", SELFIE],
-    ["tnt", { ...TNT, shows: "Join Interview", alsoAt: [390] }],
+    ["tnt", { ...TNT, shows: "Join Interview", alsoAt: [390], flow: undefined }],
   ].map(([label, design]) => ({
     ...(design as typeof HOME),
     name: `expo-${label as string}`,
@@ -181,6 +192,29 @@ async function install(dir: string, from: string | undefined): Promise<Ran> {
     rmSync(join(dir, "node_modules/.package-lock.json"), { force: true });
   }
   return run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+}
+
+/**
+ * The first screen's link to `flow.path` clicked: its destination shows at that path; the browser's back shows the
+ * first screen at `/` again, one entry back (not a new one pushed), and forward the destination.
+ */
+async function clickThrough(page: Page, home: string, flow: { path: string; shows: string }): Promise<void> {
+  const pathname = (): string => new URL(page.url()).pathname.replace(/(\.html|\/)$/, "");
+  const entries = (): Promise<number> => page.evaluate("history.length") as Promise<number>;
+  const before = await entries();
+  // Next.js's static export links folders (`trailingSlash`): /book/.
+  await page.locator(`a[href$="${flow.path}"], a[href$="${flow.path}/"]`).first().click();
+  await page.getByText(flow.shows).first().waitFor({ state: "visible" });
+  expect(pathname()).toBe(flow.path);
+  expect(await entries()).toBe(before + 1);
+  await page.goBack();
+  await page.getByText(home).first().waitFor({ state: "visible" });
+  expect(pathname()).toBe("");
+  await page.getByText(flow.shows).first().waitFor({ state: "detached" });
+  expect(await entries()).toBe(before + 1);
+  await page.goForward();
+  await page.getByText(flow.shows).first().waitFor({ state: "visible" });
+  expect(pathname()).toBe(flow.path);
 }
 
 describe.runIf(RUN)("starter projects install and build as downloaded", { concurrent: true }, () => {
@@ -252,6 +286,7 @@ describe.runIf(RUN)("starter projects install and build as downloaded", { concur
           await page.setViewportSize({ width, height: 900 });
           await page.screenshot({ path: join(ARTIFACTS, `${starter.name}-${width}.png`) });
         }
+        if (starter.flow) await clickThrough(page, starter.shows, starter.flow);
         expect(errors).toEqual([]);
         // next/font's files are built into _next/static/media/, and the text is set in them.
         if (starter.nextFont) {
