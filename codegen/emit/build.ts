@@ -208,6 +208,8 @@ function linesKept(decls: Decl[], own: boolean): Decl[] {
 
 /** Elements with an intrinsic size (svg, img, input) ignore left+right / top+bottom stretching. */
 const REPLACED = new Set(["svg", "img", "input"]);
+/** Elements a reader focuses or types in (variant-states.ts never hides them in a hover, press or focus). */
+const FOCUSED = new Set(["input", "textarea", "select", "button", "a"]);
 
 function stretchReplaced(decls: Decl[]): void {
   const value = (p: string): string | undefined => decls.find(([q]) => q === p)?.[1];
@@ -458,6 +460,7 @@ function buildNode(
     ctx.sheet.addPseudo(cls, "::after", ctx.tokens ? ctx.tokens.decls(node, overlay) : overlay);
   if (cls) for (const [width, decls] of below) ctx.sheet.addBelow(cls, width, decls);
   if (cls) ctx.states?.classes.set(node.id, cls);
+  if (semantics.interactive || FOCUSED.has(semantics.tag)) ctx.states?.holdsFocus.add(node.id);
   const textProp = semantics.tag === "input" ? ctx.textProp?.(node) : undefined;
   // A component's placeholder (or value) text stays its prop.
   const attrs: [string, AttrValue][] = [
@@ -506,6 +509,8 @@ function buildNode(
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
   const built = builtChildren(node, toggle !== undefined, masks !== undefined, ctx, childFlags);
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
+  const focus = ctx.states?.holdsFocus;
+  if (focus && node.children?.some((c) => focus.has(c.id))) focus.add(node.id);
   element.children =
     node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
   if (toggle === "checkbox" && cls) element.children.unshift(checkboxOf(node, cls, ctx));
@@ -609,16 +614,7 @@ function checkboxOf(node: DesignNode, cls: string, ctx: BuildContext): ElementNo
 function variantStates(node: DesignNode, cls: string, ctx: BuildContext): void {
   const changes = ctx.states?.changes(node) ?? [];
   if (changes.length === 0) return;
-  const missed = addStateRules(
-    node,
-    cls,
-    changes,
-    ctx.sheet,
-    ctx.states!.classes,
-    ctx.urls,
-    ctx.states!.toggle,
-    ctx.states!.added,
-  );
+  const missed = addStateRules(node, cls, changes, ctx.sheet, ctx.states!, ctx.urls);
   if (missed > 0)
     ctx.problems.push({
       severity: "info",

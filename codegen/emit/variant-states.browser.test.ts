@@ -219,6 +219,12 @@ describe.runIf(runBrowser)("the TnT website's text fields in Chromium: focused, 
           const input = `[data-node-id="${field.id}"] input`;
           await page.focus(input);
           await expect.poll(() => stylesOf(page, ids)).toEqual(want);
+          // Focused, the field keeps its input shown and focused: what the reader types goes in (a layer the focused
+          // variant lacks, its placeholder's text, must not hide the input that has the focus).
+          await page.keyboard.type("ab@c.de");
+          expect(await page.locator(input).inputValue()).toBe("ab@c.de");
+          expect(await page.locator(input).evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+          await page.locator(input).fill("");
           // The other field is not focused: it stays as it is.
           expect(await stylesOf(page, [[other.id, false]])).toEqual(otherRest);
           await page.locator(input).blur();

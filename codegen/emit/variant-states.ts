@@ -202,6 +202,11 @@ export interface StatePlan {
   toggles: string[];
   /** The layers a toggle's variant adds, by the id of the layer drawn they go in (set as the toggle is built). */
   added: Map<string, AddedLayer[]>;
+  /**
+   * Layers drawn as an element a reader focuses or types in (a field, a button, a link) or holding one: a hover's,
+   * press's or focus's variant without them never hides them (a focused field hidden loses its focus and its typing).
+   */
+  holdsFocus: Set<string>;
 }
 
 /** The plan of a design's hover, press (and, with `toggle`, click) variants (one plan per file built). */
@@ -215,6 +220,7 @@ export function statePlan(
     ...(toggle ? { toggle } : {}),
     toggles: [],
     added: new Map(),
+    holdsFocus: new Set(),
   };
 }
 
@@ -233,11 +239,10 @@ export function addStateRules(
   cls: string,
   changes: readonly StateChange[],
   sheet: Sheet,
-  classes: ReadonlyMap<string, string>,
+  states: Pick<StatePlan, "classes" | "toggle" | "added" | "holdsFocus">,
   urls: AssetUrls,
-  toggle?: ToggleKind,
-  added?: ReadonlyMap<string, AddedLayer[]>,
 ): number {
+  const { classes, toggle } = states;
   let missed = 0;
   const eased = new Map<string, { props: string[]; transition?: Transition }>();
   /** What the states so far set of each layer: a later state (pressed, over hovered) sets it too. */
@@ -269,7 +274,7 @@ export function addStateRules(
   const before = new Set<string>();
   for (const change of changes) {
     const within = `:is(.${cls}${selectorOf(change.state, toggle)} *)`;
-    const shown = showApart(node, cls, within, change, sheet, classes, added);
+    const shown = showApart(node, cls, within, change, sheet, states);
     for (const target of before) if (!shown.has(target)) sheet.addPseudo(target, within, [["display", "none"]]);
     if (change.state !== ":checked") for (const target of shown) before.add(target);
   }
@@ -290,12 +295,11 @@ function showApart(
   within: string,
   change: StateChange,
   sheet: Sheet,
-  classes: ReadonlyMap<string, string>,
-  added: ReadonlyMap<string, AddedLayer[]> | undefined,
+  { classes, added, holdsFocus }: Pick<StatePlan, "classes" | "added" | "holdsFocus">,
 ): Set<string> {
   const shownHere = new Set<string>();
   const apart = layersApart(node, change.variant);
-  const { dropped } = apart;
+  const dropped = apart.dropped.filter((id) => change.state === ":checked" || !holdsFocus.has(id));
   for (const id of dropped) {
     const target = classes.get(id);
     if (target !== undefined) sheet.addPseudo(target, within, [["display", "none"]]);
