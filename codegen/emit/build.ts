@@ -509,8 +509,6 @@ function buildNode(
   const childFlags = flagsForChildren(node, parent, flags, semantics.interactive, page?.clip === true);
   const built = builtChildren(node, toggle !== undefined, masks !== undefined, ctx, childFlags);
   const children = masks ? maskedChildren(node, built, masks, ctx) : built;
-  const focus = ctx.states?.holdsFocus;
-  if (focus && node.children?.some((c) => focus.has(c.id))) focus.add(node.id);
   element.children =
     node.nav && flags.nav ? flags.nav.children(node, children) : children.filter((c): c is VNode => c !== undefined);
   if (toggle === "checkbox" && cls) element.children.unshift(checkboxOf(node, cls, ctx));
@@ -528,7 +526,7 @@ function toggleOf(node: DesignNode, ctx: BuildContext): ToggleKind | undefined {
 
 /**
  * `node`'s children built, with the layers its state variants add to it (addedByStates) where the variant has them
- * (not among masked children: maskedChildren goes by the children's indices).
+ * (not among masked children: maskedChildren goes by the children's indices); `node` holds a focus when a child does.
  */
 function builtChildren(
   node: DesignNode,
@@ -539,6 +537,8 @@ function builtChildren(
 ): (VNode | undefined)[] {
   if (ctx.states) addedByStates(node, ctx.states, toggle);
   const built = (node.children ?? []).map((child) => buildNode(child, node, ctx, childFlags));
+  const focus = ctx.states?.holdsFocus;
+  if (focus && node.children?.some((c) => focus.has(c.id))) focus.add(node.id);
   for (const { parent: from, child, index } of masked ? [] : (ctx.states?.added.get(node.id) ?? []))
     built.splice(Math.min(index, built.length), 0, unidentified(buildNode(child, from, ctx, childFlags)));
   return built;

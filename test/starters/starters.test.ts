@@ -43,8 +43,8 @@ interface Starter {
   /** A face expo-font's useFonts registered, which the page loaded (from its @expo-google-fonts .ttf). */
   expoFont?: string;
   /**
-   * A prototype link of the first screen (`a[href$=path]`, or `path/`) and a text of its destination: clicked, then the browser's
-   * own back and forward, through the project's real router on the browser's history (issue 52).
+   * A prototype link of the first screen (`a[href$=path]`, or `path/`) and a text of its destination: clicked, then
+   * the browser's own back and forward, through the project's real router on the browser's history (issue 52).
    */
   flow?: { path: string; shows: string };
 }
