@@ -37,7 +37,8 @@ export interface RnPrintUnit {
   alignsCharacters(cls: string): boolean;
 }
 
-const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
+/** Elements printed as a Text when their children are characters (a button's or a link's box is a Pressable). */
+export const TEXTY = new Set(["p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em", "small", "li"]);
 const PRESSABLE = new Set(["button", "a", "Link"]);
 
 function hasCharacters(node: ElementNode): boolean {

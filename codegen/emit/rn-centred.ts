@@ -5,17 +5,7 @@
  * before them (Product Details: their labels hidden at 390 and 768 px). The rule also sets the margin back to 0.
  */
 import type { Decl } from "./css.js";
-import type { RnEntry } from "./rn-style.js";
-
-const MARGIN_OF: Record<string, string> = {
-  left: "marginLeft",
-  top: "marginTop",
-  right: "marginRight",
-  bottom: "marginBottom",
-};
-
-/** rn-style.ts's centred insets: a percentage and px, which it writes as the inset and a margin. */
-const CENTRED = /^calc\((-?[\d.]+%)\s*([-+])\s*(-?[\d.]+)px\)$/;
+import { centred, MARGIN_OF, type RnEntry } from "./rn-style.js";
 
 /**
  * The margins that the class's own centred insets (`own`: its CSS) put in its style, for each inset that a
@@ -32,7 +22,7 @@ export function centringUndone(own: readonly Decl[] | undefined, below: readonly
       .trim();
   for (const [inset, margin] of Object.entries(MARGIN_OF)) {
     const written = own.some(([p]) => p === "margin" || p === `margin-${inset}`);
-    if (written || !CENTRED.test(last(inset) ?? "") || !below.some(([k]) => k === inset)) continue;
+    if (written || centred(last(inset) ?? "") === undefined || !below.some(([k]) => k === inset)) continue;
     const axis = margin === "marginTop" || margin === "marginBottom" ? "marginVertical" : "marginHorizontal";
     if (!below.some(([k]) => k === margin || k === axis || k === "margin")) out.push([margin, "0"]);
   }

@@ -5,6 +5,7 @@
  * line): tixup's 95-px chips read "Consultin" / "g" at 390 px. The cap does nothing else for such a text, so its Text
  * is left uncapped, as wide as its word.
  */
+import { TEXTY } from "./react-native-print.js";
 import type { RnEntry, RnStyle } from "./rn-style.js";
 import type { VNode } from "./vnode.js";
 
@@ -14,8 +15,6 @@ interface OneWordUnit {
 }
 
 const CAP = (e: RnEntry): boolean => e[0] === "maxWidth" && e[1] === '"100%"';
-/** Elements printed as a Text (react-native-print.ts): a button's or a link's box is a Pressable, capped as drawn. */
-const TEXTS = /^(?:p|span|h[1-6]|label|strong|em|small|li)$/;
 
 /** The word a node's characters are, when they are literal text without a space (else undefined). */
 function oneWord(children: readonly VNode[]): string | undefined {
@@ -29,7 +28,7 @@ export function uncapOneWordTexts(node: VNode, unit: OneWordUnit): void {
   if (node.type === "if") return uncapOneWordTexts(node.child, unit);
   if (node.type !== "element") return;
   for (const c of node.children) uncapOneWordTexts(c, unit);
-  if (node.cls === undefined || !TEXTS.test(node.tag) || oneWord(node.children) === undefined) return;
+  if (node.cls === undefined || !TEXTY.has(node.tag) || oneWord(node.children) === undefined) return;
   const own = unit.styles.get(node.cls);
   if (own) own.entries = own.entries.filter((e) => !CAP(e));
   const below = unit.below.get(node.cls);

@@ -205,13 +205,13 @@ function firstFamily(value: string): string {
 }
 
 /** `calc(50% - 108.5px)` (a centred box's offset) as `50%` and a margin of -108.5; `calc(50% - -137px)` too. */
-function centred(value: string): [string, number] | undefined {
+export function centred(value: string): [string, number] | undefined {
   const m = /^calc\((-?[\d.]+%)\s*([-+])\s*(-?[\d.]+)px\)$/.exec(value.trim());
   if (!m) return undefined;
   return [m[1]!, (m[2] === "-" ? -1 : 1) * Number(m[3])];
 }
 
-const MARGIN_OF: Record<string, string> = {
+export const MARGIN_OF: Record<string, string> = {
   left: "marginLeft",
   top: "marginTop",
   right: "marginRight",
