@@ -12,7 +12,7 @@ import { findingsOf } from "../ai/analyze/findings.js";
 import { loadDesign } from "../codegen/load.js";
 import { fixturePath } from "./helpers/fixtures.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
-import { responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
+import { RESPONSES_PREFIX_EVENTS, responsesStream, type OpenAiTestServer } from "./openai-server/server.js";
 import { splitInto } from "./openai-server/scripted.js";
 import { readFileSync } from "node:fs";
 import { useModelE2e } from "./helpers/e2e.js";
@@ -55,7 +55,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       // The login frame has findings (codegen/analyze), so the click path below always runs.
       expect(EXPECTED.length).toBeGreaterThan(0);
       server = await startServer();
-      server.push(responsesStream(splitInto(CRITIQUE, 24), { delayMs: 120, id: "resp_an1" }));
+      server.push(responsesStream(splitInto(CRITIQUE, 24), { delayMs: 5, pauseAfterChunks: 6, id: "resp_an1" }));
       const logs: string[] = [];
       const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
       await withPluginPage(
@@ -123,6 +123,7 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
           await streaming.locator("h3", { hasText: "Hierarchy" }).waitFor({ timeout: 60_000 });
           expect(await streaming.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
           await shot(page, "3-streaming");
+          server!.resume();
           const done = ui.locator(".answer:not(.answer--streaming)");
           await done.getByRole("button", { name: "Copy as Markdown" }).waitFor({ timeout: 60_000 });
           expect(await done.locator("h3").allTextContents()).toEqual(["Hierarchy", "Findings", "Fixes"]);
@@ -163,7 +164,8 @@ describe.runIf(runBrowser)("the Analyze panel at 420×600", { timeout: 180_000 }
       "layer deleted since is explained; Compare needs two frames",
     async () => {
       server = await startServer();
-      server.push(responsesStream(splitInto(CRITIQUE, 60), { delayMs: 150 }));
+      // Held after 12 deltas (past the first heading) until the client drops it: Cancel always meets a running stream.
+      server.push(responsesStream(splitInto(CRITIQUE, 60), { delayMs: 5, holdAfter: RESPONSES_PREFIX_EVENTS + 12 }));
       const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
       await withPluginPage(
         browser,

@@ -49,7 +49,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
 
   it("prompt → estimate → Send → partial images as they arrive → the version", async () => {
     server = await startServer();
-    server.push(imageReply({ delayMs: 400 }));
+    server.push(imageReply({ pauseAtPartials: 2 }));
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(
       browser,
@@ -78,6 +78,9 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
         await confirm.getByRole("button", { name: "Send" }).click();
         await ui.locator(".image-slot__canvas[data-index]").waitFor({ timeout: 60_000 });
         await shot(page, "3-partial");
+        server!.resume();
+        await ui.locator('.image-slot__canvas[data-index="1"]').waitFor({ timeout: 60_000 });
+        server!.resume();
         await ui.locator(".version").waitFor({ timeout: 60_000 });
         await ui.locator(".version__image img").waitFor();
         await shot(page, "4-version");
@@ -111,7 +114,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
         imageReply({
           reasoning: ["The login screen is dark; ", "a hero in the same palette, ", "with room for the title."],
           responseId: "resp_first",
-          delayMs: 120,
+          pauseAtPartials: 1,
         }),
         imageReply({ responseId: "resp_second", seed: 5 }),
       );
@@ -145,6 +148,7 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
             .locator(".image-stream__reasoning", { hasText: "The login screen is dark" })
             .waitFor({ timeout: 60_000 });
           await shot(page, "7-reasoning");
+          server!.resume();
           await ui.locator(".version").waitFor({ timeout: 60_000 });
           expect(await ui.locator(".version__text summary").textContent()).toBe("What the model said");
           const first = server!.requests[0]!;
@@ -193,7 +197,11 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
 
   it("two images stream side by side; an Images API refinement is an edit with that version's image", async () => {
     server = await startServer();
-    server.push(imageReply({ delayMs: 250 }), imageReply({ delayMs: 250, seed: 4 }), imageReply({ seed: 9 }));
+    server.push(
+      imageReply({ pauseAtPartials: 1 }),
+      imageReply({ pauseAtPartials: 1, seed: 4 }),
+      imageReply({ seed: 9 }),
+    );
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
     await withPluginPage(
       browser,
@@ -207,8 +215,9 @@ describe.runIf(runBrowser)("the Generate image panel at 420×600", { timeout: 18
         expect(await ui.locator(".image-confirm").textContent()).toContain("× 2");
         await ui.locator(".image-confirm").getByRole("button", { name: "Send" }).click();
         await ui.locator(".image-slots--2").waitFor({ timeout: 60_000 });
-        await ui.locator(".image-slot__canvas[data-index]").first().waitFor({ timeout: 60_000 });
+        await ui.locator(".image-slot__canvas[data-index]").nth(1).waitFor({ timeout: 60_000 });
         await shot(page, "11-two-streaming");
+        server!.resume();
         await ui.locator(".version-thumb", { hasText: "v2" }).waitFor({ timeout: 60_000 });
         expect(await ui.locator(".version-thumb").count()).toBe(2);
         await shot(page, "12-two-versions");

@@ -65,8 +65,8 @@ describe.runIf(runBrowser)("the Rows run at 420×600", { timeout: 240_000 }, () 
       let winterTries = 0;
       server = await startServer((req): ScriptedReply => {
         const prompt = promptOf(req);
-        // The first image forms slowly enough to be seen with its partial; winter fails once with a 500.
-        if (prompt.startsWith("A calm hero image for spring")) return imageReply({ delayMs: 2500, seed: 2 });
+        // The first image stops after its first partial until the test has seen it; winter fails once with a 500.
+        if (prompt.startsWith("A calm hero image for spring")) return imageReply({ pauseAtPartials: 1, seed: 2 });
         if (prompt.startsWith("A calm hero image for winter") && winterTries++ === 0)
           return { kind: "error", status: 500, message: "The server had an error while processing your request." };
         return imageReply({ seed: 3 + (prompt.length % 5) });
@@ -97,6 +97,7 @@ describe.runIf(runBrowser)("the Rows run at 420×600", { timeout: 240_000 }, () 
             `${stems[1]}: Waits until you accept the first image`,
           );
           await shot(page, "1-running-partial");
+          server!.resume();
 
           // Done, it waits for the user: nothing else was sent, nothing placed.
           const ask = ui.getByRole("button", { name: "Use as the style for the rest" });

@@ -84,8 +84,10 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
     "Generate with AI: estimate, streamed notes and " + "files, the answer, a refinement, and going back a turn",
     async () => {
       server = await startServer();
+      const first = answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 5);
+      // Paused before its last text delta (four closing events follow it) until the test has seen the progress.
       server.push(
-        answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 40),
+        { ...first, pauseAfter: [first.events.length - 5] },
         answer([APP, HEADER, STICKY_CSS], "The header is sticky now.", "resp_second"),
       );
       const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
@@ -109,6 +111,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
           await ui.locator(".ai-stream__notes", { hasText: "A header component" }).waitFor({ timeout: 30_000 });
           await ui.locator(".ai-stream__files li", { hasText: "src/App.tsx" }).waitFor({ timeout: 30_000 });
           await shot(page, "2-streaming");
+          server!.resume();
           await ui.locator(".ai-results .results").waitFor({ timeout: 60_000 });
           expect(await fileNames(ui)).toEqual(expect.arrayContaining(["App.tsx", "Header.tsx", "Header.module.css"]));
           expect(await ui.locator(".turn-summary__notes").textContent()).toContain("A header component and the app.");

@@ -40,6 +40,13 @@ export function usage(a: Asked): NonNullable<ImagesResponse["usage"]> {
   };
 }
 
+/** The indexes just after the first n partial image events (Images or Responses API). */
+function partialsEnd(events: unknown[], n: number): number[] {
+  const ends = events.flatMap((e, i) => (String(record(e).type).endsWith("partial_image") ? [i + 1] : [])).slice(0, n);
+  if (ends.length < n) throw new Error(`openai-server: pauseAtPartials ${n} on a stream with ${ends.length} partials`);
+  return ends;
+}
+
 export function sse(events: unknown[], o: ImageReplyOptions): ScriptedReply & { kind: "sse" } {
   return {
     kind: "sse",
@@ -47,6 +54,7 @@ export function sse(events: unknown[], o: ImageReplyOptions): ScriptedReply & { 
     ...(o.delayMs ? { delayMs: o.delayMs } : {}),
     ...(o.cutAfter !== undefined ? { cutAfter: o.cutAfter } : {}),
     ...(o.holdAfter !== undefined ? { holdAfter: o.holdAfter } : {}),
+    ...(o.pauseAtPartials ? { pauseAfter: partialsEnd(events, o.pauseAtPartials) } : {}),
     ...(o.headers ? { headers: o.headers } : {}),
   };
 }

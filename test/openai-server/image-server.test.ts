@@ -76,6 +76,26 @@ describe("the Images API", () => {
     expect(writes.join("")).not.toContain("[DONE]");
   });
 
+  it("pauseAtPartials holds the stream after each partial until resume(), counted per stream", async () => {
+    const { srv, client } = await start(imageReply({ pauseAtPartials: 2 }), imageReply({ pauseAtPartials: 2 }));
+    const ask = () =>
+      client.images.generate({ model: "gpt-image-2", prompt: "a teapot", stream: true, partial_images: 2 });
+    const events = (await ask())[Symbol.asyncIterator]();
+    expect((await events.next()).value).toMatchObject({ partial_image_index: 0 });
+    // Paused after the first partial: nothing else can have been written.
+    expect(srv.writes).toHaveLength(1);
+    srv.resume();
+    expect((await events.next()).value).toMatchObject({ partial_image_index: 1 });
+    expect(srv.writes).toHaveLength(2);
+    srv.resume();
+    expect((await events.next()).value).toMatchObject({ type: "image_generation.completed" });
+    expect((await events.next()).done).toBe(true);
+    // Two resumes so far: a stream reaching its pauses afterwards passes both without waiting.
+    const later: ImageGenStreamEvent[] = [];
+    for await (const event of await ask()) later.push(event);
+    expect(later.map((e) => e.type)).toHaveLength(3);
+  });
+
   it("serves a transparent background as RGBA", async () => {
     const { client } = await start(imageReply());
     const reply = await client.images.generate({

@@ -190,17 +190,24 @@ export function responsesEvents(chunks: string[], opts: ReplyOptions = {}): Wire
   ];
 }
 
-/** A streamed Responses API reply (see responsesEvents). */
+/** Events responsesEvents writes before the first text delta. */
+export const RESPONSES_PREFIX_EVENTS = 4;
+
+/**
+ * A streamed Responses API reply (see responsesEvents). `pauseAfterChunks: n` waits after the nth text delta for
+ * the server's resume(): a test sees the answer mid-stream (a state), however slow the machine.
+ */
 export function responsesStream(
   chunks: string[],
-  opts: ReplyOptions & { cutAfter?: number; holdAfter?: number; delayMs?: number } = {},
+  opts: ReplyOptions & { cutAfter?: number; holdAfter?: number; delayMs?: number; pauseAfterChunks?: number } = {},
 ): ScriptedReply & { kind: "sse" } {
-  const { cutAfter, holdAfter, delayMs, ...rest } = opts;
+  const { cutAfter, holdAfter, delayMs, pauseAfterChunks, ...rest } = opts;
   return {
     kind: "sse",
     events: responsesEvents(chunks, rest),
     ...(cutAfter !== undefined ? { cutAfter } : {}),
     ...(holdAfter !== undefined ? { holdAfter } : {}),
+    ...(pauseAfterChunks !== undefined ? { pauseAfter: [RESPONSES_PREFIX_EVENTS + pauseAfterChunks] } : {}),
     ...(delayMs ? { delayMs } : {}),
   };
 }

@@ -17,6 +17,8 @@ export type ScriptedReply =
       events: unknown[];
       cutAfter?: number;
       holdAfter?: number;
+      /** Event indexes after which the stream waits for the server's next resume() (see OpenAiTestServer.resume). */
+      pauseAfter?: number[];
       delayMs?: number;
       done?: boolean;
       headers?: Record<string, string>;
@@ -62,5 +64,10 @@ export interface ImageReplyOptions {
   cutAfter?: number;
   /** The stream's holdAfter (see the sse reply). */
   holdAfter?: number;
+  /**
+   * After each of the first n partial images the stream waits for the server's next resume(): a test sees each
+   * partial on screen (a state) before the next one or the final image can replace it, however slow the machine.
+   */
+  pauseAtPartials?: number;
   headers?: Record<string, string>;
 }

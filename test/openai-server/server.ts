@@ -78,6 +78,11 @@ export interface OpenAiTestServer {
   drops: StreamDrop[];
   /** Resolves with the first stream the client dropped (at once if one was already): a state to wait on, not a time. */
   dropped(): Promise<StreamDrop>;
+  /**
+   * Lets every stream past one more of its `pauseAfter` points: after k calls each stream passes its first k pauses,
+   * whether it reached them before or after the calls (so a test never races the server to a pause).
+   */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -137,6 +142,8 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   let closed = false;
   const drops: StreamDrop[] = [];
   const dropWaiters: ((drop: StreamDrop) => void)[] = [];
+  let resumes = 0;
+  let resumeWaiters: { pause: number; go: () => void }[] = [];
   const noteDrop = (path: string, written: number): void => {
     const drop = { path, written };
     drops.push(drop);
@@ -299,6 +306,13 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
             if (!closed) noteDrop(pathname, i);
             return;
           }
+          const pause = reply.pauseAfter?.indexOf(i) ?? -1;
+          if (pause >= 0 && resumes <= pause) {
+            await new Promise<void>((resolve) => {
+              resumeWaiters.push({ pause, go: resolve });
+              res.once("close", () => resolve());
+            });
+          }
           if (reply.delayMs) await sleep(reply.delayMs);
           if (closed) return;
           if (res.destroyed) return noteDrop(pathname, i);
@@ -347,6 +361,12 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
       routeFailures.set(route, [...(routeFailures.get(route) ?? []), ...replies]);
     },
     drops,
+    resume() {
+      resumes++;
+      const free = resumeWaiters.filter((w) => w.pause < resumes);
+      resumeWaiters = resumeWaiters.filter((w) => w.pause >= resumes);
+      for (const w of free) w.go();
+    },
     dropped() {
       return drops[0] ? Promise.resolve(drops[0]) : new Promise((resolve) => dropWaiters.push(resolve));
     },

@@ -5,7 +5,7 @@
  * through the protocol's checks as the panel reads it; failures as data with the kind the panel explains.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import { encodePng, imageReply, moderationError, secretDigest } from "../../../test/openai-server/server.js";
 import { scriptedServer } from "../../../test/openai-server/scripted.js";
@@ -255,7 +255,8 @@ describe("generate-image in the worker", () => {
   });
 
   it("abort stops it at once as 'aborted', with no images", async () => {
-    const srv = await serve(imageReply({ delayMs: 300 }));
+    // One partial, then the stream stays open: the abort always meets a running request.
+    const srv = await serve(imageReply({ holdAfter: 1 }));
     const controller = new AbortController();
     const running = generate(
       {
@@ -267,7 +268,8 @@ describe("generate-image in the worker", () => {
       },
       controller.signal,
     );
-    setTimeout(() => controller.abort(), 400);
+    await vi.waitFor(() => expect(srv.writes).toHaveLength(1));
+    controller.abort();
     const { reply } = await running;
     expect(reply).toMatchObject({ ok: false, failure: { kind: "cancelled" } });
   });
