@@ -326,6 +326,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
   const frame = verifying?.verifiedFrame(source.roots, args.verify ? "--verify" : "--score");
+  const designFrame = frame && source.document.frames.find((f) => f.id === frame.id);
 
   // A dry run needs no key: the config is only read for its endpoint and model.
   if (args.dryRun) return dryRun(args, providerConfig(settings, "dry-run"), input, image, io);
@@ -378,6 +379,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
         config,
         input,
         frame,
+        ...(designFrame ? { design: designFrame } : {}),
         first: result,
         ...rounds,
         checks,
@@ -420,7 +422,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
 
   // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
   const scored = args.score && frame ? await import("./score.js") : undefined;
-  const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target)] : undefined;
+  const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target, designFrame)] : undefined;
   const code = await emitAndWrite(
     { files: final.files, problems: final.problems },
     source.problems,

@@ -5,7 +5,7 @@
  * layers by), as `figment fidelity` does.
  */
 import type { Browser } from "playwright-core";
-import { generateCode, type CodeOptions, type DesignDocument } from "../../codegen/index.js";
+import { generateCode, type CodeOptions, type DesignDocument, type DesignNode } from "../../codegen/index.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { fontWords, scoreSummary, widthLabel } from "../../codegen/fidelity/summary.js";
 import { layerWords, shiftWords, textLine, uniformShift } from "../../codegen/fidelity/report-words.js";
@@ -55,12 +55,17 @@ export async function scoreDocument(
 }
 
 /** One frame's score of files already made (the model's answer), on the page the panel shows. */
-export async function scoreFiles(frame: RestNode, files: SourceFile[], target: Target): Promise<FidelityScore> {
+export async function scoreFiles(
+  frame: RestNode,
+  files: SourceFile[],
+  target: Target,
+  design?: DesignNode,
+): Promise<FidelityScore> {
   const { launchChromium } = await import("../measure/browser.js");
   const { scoreCode } = await import("../measure/score.js");
   const browser = await launchChromium();
   try {
-    return await scoreCode(browser, { frame, files, target });
+    return await scoreCode(browser, { frame, files, target, ...(design ? { design } : {}) });
   } finally {
     await browser.close();
   }

@@ -17,11 +17,11 @@ import type { RoundRequest } from "../../ai/verify/request.js";
 import { verifyRounds, type Measured, type RoundReport, type VerifyResult } from "../../ai/verify/rounds.js";
 import { designViewport, type RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { scoreSummary } from "../../codegen/fidelity/summary.js";
+import type { DesignNode } from "../../codegen/design/types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage } from "../measure/browser.js";
 import type { Output } from "../common/design-files.js";
-import { resultPage } from "../measure/result-page.js";
-import { scoreFrame } from "../measure/score.js";
+import { scoreFrame, shownPage } from "../measure/score.js";
 import { FigmentError } from "../../kernel/errors.js";
 
 /** The one frame --verify measures; refused before anything is sent when there are several or no Chromium. */
@@ -48,9 +48,10 @@ export function measurer(
   browser: Browser,
   frame: RestNode,
   target: Target,
+  design?: DesignNode,
 ): (files: SourceFile[]) => Promise<Measured> {
   return async (files) => {
-    const page = await resultPage(files, target);
+    const page = await shownPage(files, target, design);
     return inOneContext(browser, async (context) => {
       const score = await scoreFrame(context, { frame, files: page.files, entry: page.entry });
       const png = await withPage(context, page.files, page.entry, designViewport(frame), (p) =>
@@ -66,6 +67,8 @@ export interface VerifyInput {
   /** The conversation's first request (its picture is the design's, sent beside the rendered page). */
   input: PromptInput;
   frame: RestNode;
+  /** The frame as the emitters read it (React Native's page measures its stand-in fonts from it). */
+  design?: DesignNode;
   first: ModelCodeResult;
   rounds: number;
   target: Target;
@@ -127,7 +130,7 @@ export async function verifyAnswer(v: VerifyInput, io: Output): Promise<Verified
   const firstFiles = { files: v.first.files, problems: v.first.problems, notes: v.first.notes };
   const browser = await launchChromium();
   try {
-    const measure = measurer(browser, v.frame, v.target);
+    const measure = measurer(browser, v.frame, v.target, v.design);
     io.err("verify: rendering the answer in Chromium and measuring it…");
     let measured: Measured;
     try {

@@ -84,7 +84,15 @@ export async function answerSteps(
   return answers;
 }
 
-/** scoreFrame of a frame's code in either target, on the page the panel shows (cli/measure/result-page.ts). */
+/**
+ * The page the panel shows for a frame's files (cli/measure/result-page.ts). React Native's takes React's stand-ins
+ * for fonts no catalog knows, measured from the frame as the emitters read it (`design`), as the panel's does.
+ */
+export function shownPage(files: SourceFile[], target: Target, design?: DesignNode): ReturnType<typeof resultPage> {
+  return resultPage(files, target, target === "react-native" && design ? fontPlan([design]).fallbacks : []);
+}
+
+/** scoreFrame of a frame's code in either target, on the page the panel shows (shownPage). */
 export async function scoreCode(
   browser: PageHost,
   input: {
@@ -102,8 +110,7 @@ export async function scoreCode(
     design?: DesignNode;
   } & Pick<ScoreInput, "signal" | "onStep">,
 ): Promise<FidelityScore> {
-  const measured = input.target === "react-native" && input.design ? fontPlan([input.design]).fallbacks : [];
-  const shown = await resultPage(input.files, input.target, measured);
+  const shown = await shownPage(input.files, input.target, input.design);
   return scoreFrame(browser, {
     frame: input.frame,
     ...shown,

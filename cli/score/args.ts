@@ -11,8 +11,9 @@ Usage:
   figment score <design.json> --dir DIR [--node ID] [--widths 390,768,design,1920] [--json]
 
 DIR holds an HTML page (index.html, else the first .html file) whose elements carry the design's layer ids as
-data-node-id="<id>" (figment code --node-ids writes them), or a React project (its .tsx/.jsx files, rendered as the
-plugin's preview renders them). --node names the frame when the design has more than one.
+data-node-id="<id>" (figment code --node-ids writes them), or a React, Vue, Svelte, Angular or React Native
+project (its components, compiled and rendered as the plugin's preview renders that target; React Native's views
+carry the ids as testID). --node names the frame when the design has more than one.
 The page is rendered in Chromium at the design width, 390, 768 and 1920 px (or --widths) and measured: IoU×matched
 of the layers' boxes at the design width, and per width the share of the design's text area a reader sees, with
 each text that is cut off, covered, illegible, too small or missing, the sideways scroll, blank page below the

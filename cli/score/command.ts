@@ -1,9 +1,10 @@
 /**
  * `figment score <design.json> --dir DIR [--node ID] [--widths …] [--json]`: any code measured against a design —
  * hand-written, a model's, another tool's. DIR holds an HTML page (index.html, else the first page) whose elements
- * carry the design's layer ids (`data-node-id`), or a React project (its .tsx/.jsx files, shown as the panel's
- * preview shows them). The figures and the words are those of `figment code --score` and the panel
- * (codegen/fidelity/): IoU×matched at the design width, and per width what a reader sees of each text.
+ * carry the design's layer ids (`data-node-id`), or a React, Vue, Svelte, Angular or React Native project (shown as
+ * the panel's preview shows that target: code-target.ts). The figures and the words are those of `figment code
+ * --score` and the panel (codegen/fidelity/): IoU×matched at the design width, and per width what a reader sees of
+ * each text.
  */
 import type { Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -14,6 +15,7 @@ import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { readDesign, WHOLE_FILE, type LayerNames, type Output, type RunContext } from "../common/design-files.js";
 import type { ScoreArgs } from "./args.js";
+import { codeTarget, layerIdsIn } from "./code-target.js";
 import { stopIfAborted } from "../../kernel/cancelled.js";
 import { FigmentError } from "../../kernel/errors.js";
 
@@ -62,15 +64,6 @@ export async function readCodeDir(dir: string): Promise<SourceFile[]> {
   return out;
 }
 
-/** React when DIR holds scripts with JSX; else HTML. */
-function targetOf(files: readonly SourceFile[]): "react" | "html" {
-  return files.some((f) => /\.(tsx|jsx)$/i.test(f.path)) ? "react" : "html";
-}
-
-/** The layer ids a file's elements carry (`data-node-id="…"`, or `data-node-id={"…"}` in JSX). */
-const idsIn = (file: SourceFile): string[] =>
-  Array.from(file.content.matchAll(/data-node-id=["{]?["']?([^"'}\s>]+)/g), (m) => m[1]!);
-
 /** The ids of `frame` and every layer in it. */
 function frameIds(frame: RestNode, out = new Set<string>()): Set<string> {
   out.add(frame.id);
@@ -89,7 +82,7 @@ export function pageOf(files: readonly SourceFile[], frame: RestNode, dir: strin
   const mine = frameIds(frame);
   const held = pages
     .map((page) => {
-      const ids = new Set(idsIn(page));
+      const ids = new Set(layerIdsIn(page));
       return { page: page.path, own: ids.has(frame.id), count: [...ids].filter((id) => mine.has(id)).length, ids };
     })
     .sort((a, b) => Number(b.own) - Number(a.own) || b.count - a.count || a.page.localeCompare(b.page));
@@ -126,11 +119,17 @@ export async function scoreCommand(args: ScoreArgs, io: Output, context: RunCont
     );
   const frame = design.roots[0] as unknown as RestNode | undefined;
   if (!frame) throw new FigmentError("input", `${args.input} has no frame to measure against`);
+  // The frame as the emitters read it: React Native's page takes React's measured stand-in fonts from it.
+  const designFrame = design.document.frames.find((f) => f.id === frame.id);
   const files = await readCodeDir(args.dir!);
-  const target = targetOf(files);
+  const target = codeTarget(files);
   if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path)))
-    throw new FigmentError("input", `--dir ${args.dir} holds no HTML page (index.html) and no React files to render`);
-  const ids = new Set(files.flatMap(idsIn));
+    throw new FigmentError(
+      "input",
+      `--dir ${args.dir} holds no HTML page (index.html) and no React, Vue, Svelte, Angular or React Native ` +
+        `components to render`,
+    );
+  const ids = new Set(files.flatMap(layerIdsIn));
   if (!ids.has(frame.id) && ![...ids].some((id) => id.includes(":"))) {
     throw new FigmentError(
       "input",
@@ -160,6 +159,7 @@ export async function scoreCommand(args: ScoreArgs, io: Output, context: RunCont
       frame,
       files,
       target,
+      ...(designFrame ? { design: designFrame } : {}),
       ...(args.widths ? { widths: args.widths } : {}),
       ...(entry !== undefined ? { entry } : {}),
       ...(signal ? { signal } : {}),
