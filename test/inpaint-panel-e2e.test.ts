@@ -15,6 +15,7 @@ import { decodePng } from "../ai/mask/index.js";
 import { ROOT, withPluginPage, panelScreenshot } from "./harness/plugin-page.js";
 import { useModelE2e } from "./helpers/e2e.js";
 import { runBrowser } from "./helpers/browser.js";
+import { recordToasts, toastsShown } from "./helpers/toast-log.js";
 import { encodePng } from "./openai-server/png.js";
 import { imageReply } from "./openai-server/server.js";
 import { startSdNextServer, type SdTestServer } from "./sdnext-server/server.js";
@@ -246,6 +247,7 @@ describe.runIf(runBrowser)("Repaint the masked area at 420×600", { timeout: 180
           await confirm.waitFor({ timeout: 60_000 });
           expect(await confirm.textContent()).toContain("Repaints the masked area of “Hero photo”");
           await shot(page, "4-openai-estimate");
+          await recordToasts(ui);
           await confirm.getByRole("button", { name: "Send" }).click();
           await ui
             .locator(".toast", { hasText: "Repainted the masked area of “Hero photo”" })
@@ -273,9 +275,10 @@ describe.runIf(runBrowser)("Repaint the masked area at 420×600", { timeout: 180
           // Asked at the photo's own shape (never "auto"), in sizes gpt-image-2 takes; the answer scaled back to the
           // photo's 400×200.
           expect((request.body as { size?: string }).size).toBe("416x208");
+          // Read from the record: the toast may have left by now on a busy machine.
           expect(
-            await ui.locator(".toast", { hasText: "Scaled from 416×208 to the original's 400×200." }).count(),
-          ).toBe(1);
+            (await toastsShown(ui)).filter((t) => t.includes("Scaled from 416×208 to the original's 400×200.")),
+          ).toHaveLength(1);
           expect(await imageSize(sim, hero[0]!.imageHash!)).toEqual({ width: 400, height: 200 });
 
           // An answer of another shape anyway: refused, the layer's image as it was, the answer kept as a version.

@@ -19,6 +19,8 @@ import { OUTLINE_SCRIPT } from "../ui/code/score/outline-agent.js";
 import { REACT_PREVIEW_CSP } from "../codegen/preview/react-preview.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "plugin");
+/** How long a toast stays, ms: ui/controls/toasts.tsx's TOAST_MS (a .tsx module this project cannot import). */
+const TOAST_MS = 2500;
 const COMPONENT_ARTIFACTS = join(ROOT, "test-artifacts", "ui-controls");
 const LOGIN = "figmasharp-login.file.json";
 const SELFIE = "figma-differ-selfie.nodes.json";
@@ -142,10 +144,13 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
         await generate(ui);
         const bar = ui.locator(".results__bar");
         const before = [await bar.boundingBox(), await ui.locator(".workspace").boundingBox()];
+        // The panel's clock stands still from here: the toast stays while the test looks at it, however slow the
+        // machine, and leaves when its own time (TOAST_MS on that clock) has run, which the test moves on.
+        await page.clock.install();
+        await page.clock.pauseAt(Date.now() + 1000);
         await ui.getByRole("button", { name: "Copy all" }).click();
         const toast = ui.locator(".toast", { hasText: /^Copied \d+ files$/ });
         await toast.waitFor({ state: "visible" });
-        const shownAt = Date.now();
         // A toast, not a banner: nothing in the layout moved.
         expect(await ui.locator(".banner").count()).toBe(0);
         expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
@@ -154,8 +159,11 @@ describe.runIf(runBrowser)("the plugin in the browser harness", { timeout: 180_0
         expect(box.y + box.height).toBeLessThanOrEqual(600);
         await page.mouse.move(5, 5);
         await panelShot(page, "code-copy-toast");
+        await page.clock.runFor(TOAST_MS - 100);
+        expect(await toast.count()).toBe(1);
+        await page.clock.runFor(100);
         await toast.waitFor({ state: "detached" });
-        expect(Date.now() - shownAt).toBeLessThan(3500);
+        await page.clock.resume();
         expect(await ui.locator(".toast").count()).toBe(0);
         expect([await bar.boundingBox(), await ui.locator(".workspace").boundingBox()]).toEqual(before);
 

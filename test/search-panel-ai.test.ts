@@ -14,13 +14,10 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness/plugin-page.js";
 import { bundleTestPage, withComponentPage, type PageBundle } from "./helpers/component-page.js";
 import { runBrowser, useBrowser } from "./helpers/browser.js";
-import { timersRan } from "./helpers/page-turns.js";
+import { effectsRan, timersRan } from "./helpers/page-turns.js";
 import { EMBED_DELAY_MS } from "../ui/search/use-search-results.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "search-panel");
-
-/** How long the stand-in model takes to answer the query "slow", ms. */
-const SLOW_MS = 800;
 
 const PAGE_ENTRY =
   `
@@ -50,7 +47,10 @@ const requests = {
     return {};
   },
 };
-/** Query vectors: "sea…" points at the ocean frame; "slow" answers after 800 ms. */
+/**
+ * Query vectors: "sea…" points at the ocean frame; "slow" answers only when the test calls window.__answerSlow()
+ * (so it is superseded while on the way however slow the machine), the others after 30 ms.
+ */
 const log = (window.__ai = { calls: [], aborted: [] });
 const ai = {
   available: params.get("available") === "1",
@@ -59,8 +59,9 @@ const ai = {
   queryVector(text, signal) {
     log.calls.push(text);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]), ` +
-  `text === "slow" ? ${SLOW_MS} : 30);
+      const answer = () => resolve(text.startsWith("sea") || text === "slow" ? [0, 1, 0] : [0, 0, 1]);
+      const timer = text === "slow" ? undefined : setTimeout(answer, 30);
+      if (text === "slow") window.__answerSlow = answer;
       signal.addEventListener("abort", () => { clearTimeout(timer); log.aborted.push(text); reject(new ` +
   `DOMException("aborted", "AbortError")); });
     });
@@ -165,8 +166,9 @@ describe.runIf(runBrowser)("the Search panel with a model", { timeout: 180_000 }
       await box.fill("settings");
       await expect.poll(() => ranking(page)).toBe("hybrid:settings");
       expect((await ai(page)).aborted).toEqual(["slow"]);
-      // Past the moment the aborted vector would have come (the stand-in answers "slow" after SLOW_MS).
-      await timersRan(page, SLOW_MS);
+      // The aborted query's vector comes now, late: its ranking never shows.
+      await page.evaluate("window.__answerSlow()");
+      await effectsRan(page);
       expect(await ranking(page)).toBe("hybrid:settings");
       expect((await ids(page))[0]).toBe("1:3");
     });

@@ -2,7 +2,7 @@
  * The connection test over real HTTP against the OpenAI-wire test server: the SDK's `models.list()` with
  * the provider's client, every failure classified as in generation, the key sent exactly and never echoed.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Cancelled } from "../../kernel/cancelled.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import {
@@ -135,8 +135,11 @@ describe("testConnection", () => {
   it("an abort from the caller: Cancelled, thrown (the test did not end)", async () => {
     const srv = await serve({ kind: "hang" });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    await expect(testConnection(openai(srv.url), { signal: controller.signal })).rejects.toBeInstanceOf(Cancelled);
+    const testing = testConnection(openai(srv.url), { signal: controller.signal });
+    // Cancelled once the request is on its way (a state), not after a guessed time.
+    await vi.waitFor(() => expect(srv.requests).toHaveLength(1), { timeout: 30_000 });
+    controller.abort();
+    await expect(testing).rejects.toBeInstanceOf(Cancelled);
   });
 
   it("a page that is not a models listing: bad-output; an empty listing is fine", async () => {

@@ -43,11 +43,19 @@ const userText = (body: unknown): string => JSON.stringify((body as { input: unk
 
 describe("figment analyze --ai", () => {
   it("streams the model's Markdown to stdout line by line, before the answer has finished", async () => {
-    const srv = await serve(responsesStream(splitInto(ANSWER, 12), { delayMs: 40 }));
+    const chunks = splitInto(ANSWER, 12);
+    // Paused once the first line is complete, until it is printed: the rest cannot have been sent before.
+    const firstLine = chunks.findIndex((c) => c.includes("\n")) + 1;
+    const srv = await serve(responsesStream(chunks, { pauseAfterChunks: firstLine }));
     const seen: { line: string; events: number }[] = [];
     const { code, stdout, stderr } = await figment(
       ["analyze", LOGIN, "--node", "101:3", "--ai", "--task", "describe", "--image", PNG, "--base-url", srv.url],
-      { onOut: (line) => seen.push({ line, events: srv.writes.length }) },
+      {
+        onOut: (line) => {
+          seen.push({ line, events: srv.writes.length });
+          if (seen.length === 1) srv.resume();
+        },
+      },
     );
     expect(code).toBe(0);
     expect(stdout).toBe(ANSWER.trimEnd());

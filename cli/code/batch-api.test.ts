@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import {
   readBatchInput,
@@ -388,8 +388,17 @@ describe("figment batch", () => {
     const io = captureIo();
     const controller = new AbortController();
     srv.failRoute("GET /v1/batches/{id}", { kind: "hang" });
+    const before = srv.requests.length;
     const pending = run(["batch", "status", out], io, { env: ENV, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Ctrl-C once the status request hangs (a state), not after a guessed time.
+    await vi.waitFor(
+      () =>
+        expect(srv.requests.slice(before).some((r) => r.method === "GET" && r.path.startsWith("/v1/batches/"))).toBe(
+          true,
+        ),
+      { timeout: 30_000 },
+    );
+    controller.abort();
     expect(await pending).toBe(130);
     expect(io.stderr()).toContain("batch.json keeps what was done");
     expect(JSON.parse(readFileSync(join(out, "batch.json"), "utf8")).runs[0].batchId).toMatch(/^batch-/);
@@ -457,8 +466,11 @@ describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
         { env, stdio: "ignore" },
       );
       const closed = new Promise((resolve) => child.on("close", resolve));
-      for (let waited = 0; !srv.requests.some((r) => r.path === "/v1/batches") && waited < 15_000; waited += 20)
-        await new Promise((r) => setTimeout(r, 20));
+      // Killed once the batch is being created (its request hangs), however long the child takes to get there.
+      await vi.waitFor(() => expect(srv.requests.some((r) => r.path === "/v1/batches")).toBe(true), {
+        timeout: 120_000,
+        interval: 20,
+      });
       child.kill("SIGKILL");
       await closed;
       const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {

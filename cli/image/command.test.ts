@@ -675,7 +675,8 @@ describe("the built binary (dist/cli.js): figment image", () => {
   });
 
   it("Ctrl-C (SIGINT) mid-stream exits 130 and leaves nothing", async () => {
-    const srv = await serve(imageReply({ delayMs: 300 }));
+    // Held open after the first partial: the signal, however late it comes, meets a running stream.
+    const srv = await serve(imageReply({ holdAfter: 1 }));
     const out = outDir();
     let sent = false;
     const result = await start(

@@ -690,6 +690,8 @@ class SimCore {
   readonly images = new Map<string, SimImage>();
   /** Document changes are recorded once the file is built (building it is no change). */
   tracking = false;
+  /** While set, every exportAsync waits for it (holdExports). */
+  exportHold: Promise<void> | undefined;
   /** Main components and their definitions (./components.ts). */
   readonly components = simComponents(
     () => this.index.values(),
@@ -712,6 +714,7 @@ class SimCore {
     const delay = this.options.exportDelayMs ?? 0;
     if (delay > 0) await sleep(delay);
     else await Promise.resolve();
+    if (this.exportHold !== undefined) await this.exportHold;
     const format = settings.format ?? "PNG";
     const failure = this.failures.get(node.id);
     if (failure !== undefined) throw new Error(failure);
@@ -837,6 +840,11 @@ export interface FigmaSim {
   failImage(hash: string, message: string | null): void;
   /** Makes every clientStorage call reject with `message` (null to stop). */
   failStorage(message: string | null): void;
+  /**
+   * Holds every exportAsync, under way or to come, until the returned release is called: a test sees what the
+   * plugin does while an export is under way (a state), however slow the machine.
+   */
+  holdExports(): () => void;
   /** Emits a figma event (selectionchange, currentpagechange, close, …) to the plugin's handlers. */
   emit(type: string, event?: unknown): void;
   /**
@@ -1389,6 +1397,14 @@ export function createFigmaSim(options: FigmaSimOptions): FigmaSim {
     },
     failStorage: (message) => {
       storageFailure = message;
+    },
+    holdExports: () => {
+      let release = (): void => undefined;
+      core.exportHold = new Promise((resolve) => (release = resolve));
+      return () => {
+        core.exportHold = undefined;
+        release();
+      };
     },
     emit,
     defineComponentProperties: (id, definitions) => core.components.define(id, definitions),

@@ -268,7 +268,7 @@ describe("generate-image in the worker", () => {
       },
       controller.signal,
     );
-    await vi.waitFor(() => expect(srv.writes).toHaveLength(1));
+    await vi.waitFor(() => expect(srv.writes).toHaveLength(1), { timeout: 30_000 });
     controller.abort();
     const { reply } = await running;
     expect(reply).toMatchObject({ ok: false, failure: { kind: "cancelled" } });
