@@ -24,6 +24,7 @@ import { rnBackground } from "./rn-background.js";
 import { alignsCharacters } from "./rn-text-box.js";
 import { uncapOneWordTexts } from "./rn-one-word.js";
 import { centringUndone } from "./rn-centred.js";
+import { maxContentReach, reachUndone } from "./rn-max-content.js";
 import { fluidInputs } from "./rn-fluid.js";
 import { gradientSvg } from "./rn-gradient.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
@@ -112,6 +113,7 @@ function setStyle(unit: RnUnit, cls: string, decls: Decl[], imageOf: (unit: RnUn
   const fillCls = `${cls}Fill`;
   if (!fill?.url.startsWith("../assets/") || unit.sheet.rules.has(fillCls)) {
     const style = rnStyle(decls);
+    style.entries.push(...maxContentReach(decls, style.entries));
     unit.styles.set(cls, style);
     const at = style.entries.findIndex(([k]) => k === "experimental_backgroundImage");
     const drawn =
@@ -232,7 +234,8 @@ function belowStyles(unit: RnUnit): void {
       if (pseudo !== undefined) continue;
       const style = rnStyle(decls);
       const placed = [...shownAgain(unit.styles.get(cls), decls), ...style.entries, ...(style.fluid ?? [])];
-      const entries = [...placed, ...centringUndone(unit.sheet.rules.get(cls), placed)];
+      const own = unit.sheet.rules.get(cls);
+      const entries = [...placed, ...centringUndone(own, placed), ...reachUndone(own, decls)];
       // Rules of one width are one style (a later entry of a key wins, as in CSS).
       const same = list.find(([w]) => w === width);
       if (same) same[1] = [...same[1].filter(([k]) => !entries.some(([e]) => e === k)), ...entries];

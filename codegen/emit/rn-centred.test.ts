@@ -29,6 +29,9 @@ describe("React Native: a centred box placed again below a width", () => {
     expect(centringUndone(own, [["left", '"auto"']])).toEqual([]);
     // A margin the class's CSS says itself stays.
     expect(centringUndone([...own, ["margin-top", "-20px"]], [["top", '"auto"']])).toEqual([]);
+    // A shorthand does not: React Native's marginTop wins over it, so the centring margin was in effect.
+    expect(centringUndone([...own, ["margin", "0"]], [["top", '"auto"']])).toEqual([["marginTop", "0"]]);
+    expect(centringUndone([...own, ["margin", "4px 8px"]], [["top", '"auto"']])).toEqual([["marginTop", "4"]]);
   });
 
   it("keeps fitma's product cards in their stack, not 170 px up over the picture before them", async () => {
@@ -37,5 +40,13 @@ describe("React Native: a centred box placed again below a width", () => {
     const code = files.find((f) => f.path === "src/components/ProductSeries.tsx")!.content;
     expect(code).toMatch(/ {2}cardProductThumbnail: \{[^}]*top: "50%",\s+marginTop: -170,/);
     expect(code).toMatch(/ {4}cardProductThumbnailBelow1440: \{[^}]*top: "auto",[^}]*marginTop: 0,/);
+  });
+
+  it("undoes fitma's footer texts' centring margin though their CSS resets their margin (margin: 0)", async () => {
+    const doc = loadDesign(readFixture("../real/fitma-shop.file.json"), ["0:746"]).document;
+    const { files } = await generateCode(doc, { target: "react-native", styling: "css-modules", nodeIds: true });
+    const code = files.find((f) => f.path === "src/screens/MobileOnlyMolecules.tsx")!.content;
+    expect(code).toMatch(/ {2}text2049Fitma: \{[^}]*left: "50%",\s+marginLeft: -167.5,/);
+    expect(code).toMatch(/ {4}text2049FitmaBelow1377: \{[^}]*left: "auto",[^}]*marginLeft: 0,/);
   });
 });
