@@ -5,6 +5,7 @@
  */
 import type { Decl } from "./css.js";
 import { fluidExpression } from "./rn-fluid.js";
+import { fluidSides } from "./rn-fluid-sides.js";
 
 /** A style entry: its key and its value as TypeScript (`16`, `"row"`). */
 export type RnEntry = [key: string, value: string];
@@ -387,6 +388,7 @@ function declEntries(
     case "padding":
     case "margin":
     case "inset": {
+      if (prop !== "inset" && fluidSides(prop, value, rnLength, out, fluid)) return true;
       const four = sides(value)?.map(rnLength);
       if (!four || four.some((s) => s === undefined)) return false;
       const base = prop === "inset" ? "" : prop;
