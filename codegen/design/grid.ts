@@ -7,6 +7,7 @@ import { isRecord, type RestNode } from "../rest/reply.js";
 import { finite, nonNegative } from "../rest/values.js";
 import { round } from "./color.js";
 import type { GridCell, GridLayout, GridTrack, Sides } from "./types.js";
+import { cssWords } from "./css-words.js";
 
 type Raw = Record<string, unknown>;
 
@@ -15,23 +16,6 @@ const MAX_TRACKS = 200;
 
 const FR_1: GridTrack = { kind: "fr", value: 1 };
 const HUG: GridTrack = { kind: "hug" };
-
-/** A CSS value's words: split at white space outside parentheses (`240px minmax(0, 1fr)` is two). */
-function words(value: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let word = "";
-  for (const ch of value) {
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    if (/\s/.test(ch) && depth === 0) {
-      if (word) out.push(word);
-      word = "";
-    } else word += ch;
-  }
-  if (word) out.push(word);
-  return out;
-}
 
 /** The arguments of `name(a, b)` when `word` is such a call: split at the commas outside inner parentheses. */
 function callArgs(word: string, name: string): string[] | undefined {
@@ -94,13 +78,13 @@ export function parseTracks(raw: unknown): GridTrack[] | undefined {
     const repeat = callArgs(word, "repeat");
     if (repeat && repeat.length === 2) {
       const times = /^\d+$/.test(repeat[0]!) ? Math.min(Number(repeat[0]), MAX_TRACKS) : 1;
-      const inner = words(repeat[1]!);
+      const inner = cssWords(repeat[1]!);
       for (let i = 0; i < times; i++) for (const w of inner) add(w);
       return;
     }
     out.push(track(word) ?? FR_1);
   };
-  for (const word of words(raw)) add(word);
+  for (const word of cssWords(raw)) add(word);
   return out.length > 0 ? out : undefined;
 }
 

@@ -5,26 +5,10 @@
  * upload box at 768 px, leaving its text no room, and over-promo's banner its 50-px ones.
  */
 import { fluidExpression, isFluid } from "./rn-fluid.js";
+import { cssWords } from "../design/css-words.js";
 
 /** A style entry, as rn-style.ts's RnEntry (not imported: rn-style.ts imports this module). */
 type RnEntry = [key: string, value: string];
-
-/** A value's parts at its top-level spaces (a math function's spaces stay inside its part). */
-function topLevelParts(value: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let part = "";
-  for (const c of value.trim()) {
-    if (c === "(") depth++;
-    else if (c === ")") depth--;
-    if (/\s/.test(c) && depth === 0) {
-      if (part) parts.push(part);
-      part = "";
-    } else part += c;
-  }
-  if (part) parts.push(part);
-  return parts;
-}
 
 const SIDES = ["Top", "Right", "Bottom", "Left"] as const;
 
@@ -40,7 +24,7 @@ export function fluidSides(
   fluid: RnEntry[],
 ): boolean {
   if (!isFluid(value)) return false;
-  const parts = topLevelParts(value);
+  const parts = cssWords(value);
   if (parts.length < 1 || parts.length > 4) return false;
   const [a, b = a, c = a, d = b] = parts as [string, ...string[]];
   const entries = [a, b, c, d].map((side, i): [RnEntry, boolean] | undefined => {

@@ -8,6 +8,7 @@ import { tailwindRuleClasses } from "./tailwind-rule.js";
 import { arb, blurStep, FONT_WEIGHTS, pxValue, radiusStep, shadowStep, spacingClass } from "./tailwind-scale.js";
 import { dropCoveredSubProperties, tokenClass } from "./tailwind-tokens.js";
 import { firstFamily, themeFontSlug } from "../fonts/output.js";
+import { cssWords } from "../design/css-words.js";
 
 export { arb, spacingClass };
 
@@ -115,23 +116,6 @@ function radiusClass(corner: string, value: string): string {
   const step = n === undefined ? undefined : radiusStep(n);
   const prefix = corner ? `rounded-${corner}` : "rounded";
   return step !== undefined ? `${prefix}-${step}` : `${prefix}-${arb(value)}`;
-}
-
-/** A CSS value's words: split at spaces outside parentheses (`64px clamp(16px, calc(…), 64px)` is two). */
-export function cssWords(value: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let word = "";
-  for (const ch of value.trim()) {
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    if (/\s/.test(ch) && depth === 0) {
-      if (word) out.push(word);
-      word = "";
-    } else word += ch;
-  }
-  if (word) out.push(word);
-  return out;
 }
 
 /** `rounded-lg`, per-side `rounded-t-lg rounded-b-none`, or per corner. */
