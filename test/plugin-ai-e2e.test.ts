@@ -50,12 +50,15 @@ const STICKY_CSS: File = {
   content: ".header {\n  position: sticky;\n  top: 0;\n  padding: 16px;\n}\n",
 };
 
-/** The answer as the model streams it (notes first, as the schema orders), in small chunks. */
-function answer(files: File[], notes: string, id: string, delayMs = 15, pieces = 24, holdAfter?: number) {
+/**
+ * The answer as the model streams it (notes first, as the schema orders), in small chunks; `pauseBeforeLast` holds
+ * the stream before its last chunk until the server's resume().
+ */
+function answer(files: File[], notes: string, id: string, { delayMs = 15, pieces = 24, pauseBeforeLast = false } = {}) {
   const text = JSON.stringify({ notes, files });
   const size = Math.ceil(text.length / pieces);
   const chunks = Array.from({ length: pieces }, (_, i) => text.slice(i * size, (i + 1) * size)).filter(Boolean);
-  return responsesStream(chunks, { id, delayMs, ...(holdAfter !== undefined ? { holdAfter } : {}) });
+  return responsesStream(chunks, { id, delayMs, ...(pauseBeforeLast ? { pauseAfterChunks: chunks.length - 1 } : {}) });
 }
 
 const settings = (url: string) => ({
@@ -84,10 +87,12 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
     "Generate with AI: estimate, streamed notes and " + "files, the answer, a refinement, and going back a turn",
     async () => {
       server = await startServer();
-      const first = answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", 5);
-      // Paused before its last text delta (four closing events follow it) until the test has seen the progress.
+      // The first answer waits before its last chunk until the test has seen the progress.
       server.push(
-        { ...first, pauseAfter: [first.events.length - 5] },
+        answer([APP, HEADER, HEADER_CSS], "A header component and the app.", "resp_first", {
+          delayMs: 5,
+          pauseBeforeLast: true,
+        }),
         answer([APP, HEADER, STICKY_CSS], "The header is sticky now.", "resp_second"),
       );
       const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };
@@ -163,7 +168,7 @@ describe.runIf(runBrowser)("the model path in the browser harness", { timeout: 1
   it("Cancel mid-stream stops at once and keeps nothing half-written", async () => {
     server = await startServer();
     // Half the answer (the notes and part of the files), then the stream stays open with the rest unsent.
-    const slow = answer([APP, HEADER, HEADER_CSS], "Working on it, slowly.", "resp_slow", 15, 60);
+    const slow = answer([APP, HEADER, HEADER_CSS], "Working on it, slowly.", "resp_slow", { pieces: 60 });
     const held = Math.floor(slow.events.length / 2);
     server.push({ ...slow, holdAfter: held });
     const storage = { "figment.settings": settings(server.url), "figment.apiKey": KEY };

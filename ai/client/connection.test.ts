@@ -2,7 +2,7 @@
  * The connection test over real HTTP against the OpenAI-wire test server: the SDK's `models.list()` with
  * the provider's client, every failure classified as in generation, the key sent exactly and never echoed.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { Cancelled } from "../../kernel/cancelled.js";
 import { DEFAULT_SETTINGS } from "../../contract/settings.js";
 import {
@@ -137,7 +137,7 @@ describe("testConnection", () => {
     const controller = new AbortController();
     const testing = testConnection(openai(srv.url), { signal: controller.signal });
     // Cancelled once the request is on its way (a state), not after a guessed time.
-    await vi.waitFor(() => expect(srv.requests).toHaveLength(1), { timeout: 30_000 });
+    await srv.requested(1);
     controller.abort();
     await expect(testing).rejects.toBeInstanceOf(Cancelled);
   });

@@ -4,7 +4,7 @@
  * text in them, the cache (hit → no request; a changed hash → that frame alone), bounded concurrency, and
  * the failures the panel explains (401, 429 with retry-after, 5xx, timeout, cancel) keeping what finished.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { Cancelled } from "../../kernel/cancelled.js";
 import { captionReplies, defaultCaption } from "../../test/openai-server/captions.js";
 import {
@@ -200,7 +200,7 @@ describe("captionFrames", () => {
     const before = srv!.requests.length;
     const running = captionFrames(config, frames(2), {}, { signal: controller.signal });
     // Cancelled once a caption request is on its way (a state), not after a guessed time.
-    await vi.waitFor(() => expect(srv!.requests.length).toBeGreaterThan(before), { timeout: 30_000 });
+    await srv!.requested(before + 1);
     controller.abort();
     await expect(running).rejects.toBeInstanceOf(Cancelled);
   });

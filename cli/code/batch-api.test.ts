@@ -9,13 +9,14 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, fixturePath, listFiles, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import {
   readBatchInput,
   responsesJson,
   validateRequest,
   type OpenAiTestServer,
+  type RecordedRequest,
 } from "../../test/openai-server/server.js";
 import { scriptedServer } from "../../test/openai-server/scripted.js";
 import { responsesStream } from "../../test/openai-server/replies.js";
@@ -388,16 +389,11 @@ describe("figment batch", () => {
     const io = captureIo();
     const controller = new AbortController();
     srv.failRoute("GET /v1/batches/{id}", { kind: "hang" });
-    const before = srv.requests.length;
+    const isStatus = (r: RecordedRequest): boolean => r.method === "GET" && r.path.startsWith("/v1/batches/");
+    const before = srv.requests.filter(isStatus).length;
     const pending = run(["batch", "status", out], io, { env: ENV, signal: controller.signal });
     // Ctrl-C once the status request hangs (a state), not after a guessed time.
-    await vi.waitFor(
-      () =>
-        expect(srv.requests.slice(before).some((r) => r.method === "GET" && r.path.startsWith("/v1/batches/"))).toBe(
-          true,
-        ),
-      { timeout: 30_000 },
-    );
+    await srv.requested(before + 1, isStatus);
     controller.abort();
     expect(await pending).toBe(130);
     expect(io.stderr()).toContain("batch.json keeps what was done");
@@ -467,10 +463,7 @@ describe("a process killed for real (dist/cli.js, SIGKILL)", () => {
       );
       const closed = new Promise((resolve) => child.on("close", resolve));
       // Killed once the batch is being created (its request hangs), however long the child takes to get there.
-      await vi.waitFor(() => expect(srv.requests.some((r) => r.path === "/v1/batches")).toBe(true), {
-        timeout: 120_000,
-        interval: 20,
-      });
+      await srv.requested(1, (r) => r.path === "/v1/batches");
       child.kill("SIGKILL");
       await closed;
       const record = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as {

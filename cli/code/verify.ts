@@ -21,7 +21,7 @@ import type { DesignNode } from "../../codegen/design/types.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { chromiumAvailable, chromiumPath, inOneContext, launchChromium, withPage } from "../measure/browser.js";
 import type { Output } from "../common/design-files.js";
-import { scoreFrame, shownPage } from "../measure/score.js";
+import { scoreFrame, shownPageFor } from "../measure/score.js";
 import { FigmentError } from "../../kernel/errors.js";
 
 /** The one frame --verify measures; refused before anything is sent when there are several or no Chromium. */
@@ -50,8 +50,9 @@ export function measurer(
   target: Target,
   design?: DesignNode,
 ): (files: SourceFile[]) => Promise<Measured> {
+  const show = shownPageFor(target, design);
   return async (files) => {
-    const page = await shownPage(files, target, design);
+    const page = await show(files);
     return inOneContext(browser, async (context) => {
       const score = await scoreFrame(context, { frame, files: page.files, entry: page.entry });
       const png = await withPage(context, page.files, page.entry, designViewport(frame), (p) =>

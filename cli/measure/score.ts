@@ -89,7 +89,16 @@ export async function answerSteps(
  * for fonts no catalog knows, measured from the frame as the emitters read it (`design`), as the panel's does.
  */
 export function shownPage(files: SourceFile[], target: Target, design?: DesignNode): ReturnType<typeof resultPage> {
-  return resultPage(files, target, target === "react-native" && design ? fontPlan([design]).fallbacks : []);
+  return shownPageFor(target, design)(files);
+}
+
+/** shownPage for one frame's files in turn (a verify run's rounds): its stand-in fonts are measured once. */
+export function shownPageFor(
+  target: Target,
+  design?: DesignNode,
+): (files: SourceFile[]) => ReturnType<typeof resultPage> {
+  const fallbacks = target === "react-native" && design ? fontPlan([design]).fallbacks : [];
+  return (files) => resultPage(files, target, fallbacks);
 }
 
 /** scoreFrame of a frame's code in either target, on the page the panel shows (shownPage). */

@@ -262,6 +262,20 @@ describe("openai test server + real SDK", () => {
     expect((await client.responses.create({ model: "gpt-5", input: "hi" })).output_text).toBe("pushed first");
     expect((await client.responses.create({ model: "gpt-5", input: "hi" })).output_text).toBe("echo /v1/responses");
   });
+
+  it("requested(n) resolves once n matching requests arrived, at once when they already had", async () => {
+    const { srv, client } = await start(() => responsesJson("ok"));
+    let models: number | undefined;
+    const twoModels = srv.requested(2, (r) => r.path.endsWith("/models")).then((seen) => (models = seen.length));
+    await client.responses.create({ model: "gpt-5", input: "hi" });
+    await client.models.list();
+    // A state, not a time: the two answers are in, so whatever was due has settled before this microtask.
+    await Promise.resolve();
+    expect(models).toBeUndefined();
+    await client.models.list();
+    expect(await twoModels).toBe(2);
+    expect(await srv.requested(3)).toHaveLength(3);
+  });
 });
 
 describe("validateRequest / reply shapes vs the OpenAPI spec", () => {

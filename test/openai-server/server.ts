@@ -79,6 +79,11 @@ export interface OpenAiTestServer {
   /** Resolves with the first stream the client dropped (at once if one was already): a state to wait on, not a time. */
   dropped(): Promise<StreamDrop>;
   /**
+   * Resolves with the requests so far once `count` of them (those `match` accepts, when given) have arrived, at once
+   * if they already have: a test waits on the server having seen a request, not on a poll or a time.
+   */
+  requested(count: number, match?: (req: RecordedRequest) => boolean): Promise<RecordedRequest[]>;
+  /**
    * Lets every stream past one more of its `pauseAfter` points: after k calls each stream passes its first k pauses,
    * whether it reached them before or after the calls (so a test never races the server to a pause).
    */
@@ -142,6 +147,8 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
   let closed = false;
   const drops: StreamDrop[] = [];
   const dropWaiters: ((drop: StreamDrop) => void)[] = [];
+  let requestWaiters: { count: number; match: (req: RecordedRequest) => boolean; done: () => void }[] = [];
+  const seen = (match: (req: RecordedRequest) => boolean): number => requests.filter(match).length;
   let resumes = 0;
   let resumeWaiters: { pause: number; go: () => void }[] = [];
   const noteDrop = (path: string, written: number): void => {
@@ -223,6 +230,9 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     }
     const record: RecordedRequest = { method, path, headers, secretDigests, body, rawBody, files, schemaErrors };
     requests.push(record);
+    const met = requestWaiters.filter((w) => seen(w.match) >= w.count);
+    requestWaiters = requestWaiters.filter((w) => !met.includes(w));
+    for (const w of met) w.done();
     counter++;
     res.setHeader("x-request-id", `req_test_${counter}`);
     res.setHeader("openai-processing-ms", "1");
@@ -369,6 +379,13 @@ export async function startOpenAiServer(script?: ScriptedReply[] | ScriptFn): Pr
     },
     dropped() {
       return drops[0] ? Promise.resolve(drops[0]) : new Promise((resolve) => dropWaiters.push(resolve));
+    },
+    requested(count: number, match: (req: RecordedRequest) => boolean = () => true) {
+      return new Promise<RecordedRequest[]>((resolve) => {
+        const done = (): void => resolve(requests.filter(match));
+        if (seen(match) >= count) done();
+        else requestWaiters.push({ count, match, done });
+      });
     },
     routeCounts() {
       const counts: Record<string, number> = {};

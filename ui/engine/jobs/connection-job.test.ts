@@ -4,7 +4,7 @@
  * kind the panel explains (401, 404, 429, network, timeout), never with the key in it. (These are the cases
  * of the panel's former fetch-based test, now on the path the panel really uses.)
  */
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
 import {
   modelsJson,
@@ -104,7 +104,7 @@ describe("the worker's connection test", () => {
     const controller = new AbortController();
     const stopping = run(request({ baseUrl: srv.url }), controller.signal);
     // Cancelled once the second request is on its way (a state), not after a guessed time.
-    await vi.waitFor(() => expect(srv.requests).toHaveLength(2), { timeout: 30_000 });
+    await srv.requested(2);
     controller.abort();
     expect(await stopping).toMatchObject({
       ok: false,

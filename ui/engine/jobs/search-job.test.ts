@@ -4,7 +4,7 @@
  * query's vector, every message read back through the protocol's checks as the panel reads them; bodies
  * valid per the OpenAPI spec; failures as data with the kind the panel explains, keeping what finished.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { searchEmbeddingText } from "../../../ai/search/embedding-text.js";
 import { frameDocs } from "../../../codegen/search/frame-doc.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../../contract/settings.js";
@@ -149,7 +149,7 @@ describe("search-query in the worker", () => {
     const controller = new AbortController();
     const stopping = run("search-query", hanging, { text: "x" }, controller.signal);
     // Cancelled once the request is on its way (a state), not after a guessed time.
-    await vi.waitFor(() => expect(srv!.requests).toHaveLength(1), { timeout: 30_000 });
+    await srv!.requested(1);
     controller.abort();
     const { reply: stopped } = await stopping;
     expect(stopped).toMatchObject({ ok: false, failure: { kind: "cancelled" } });
