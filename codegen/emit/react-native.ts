@@ -26,6 +26,7 @@ import { uncapOneWordTexts } from "./rn-one-word.js";
 import { centringUndone } from "./rn-centred.js";
 import { maxContentReach, reachUndone } from "./rn-max-content.js";
 import { fluidInputs } from "./rn-fluid.js";
+import { parentShareCaps } from "./rn-parent-cap.js";
 import { gradientSvg } from "./rn-gradient.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
 import { newMenu } from "./framework-context.js";
@@ -375,6 +376,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     rnMenuTree(tree, unit.sheet);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
+    parentShareCaps(tree, unit);
     belowStyles(unit);
     uncapOneWordTexts(tree, unit);
     gridRows(tree, unit);

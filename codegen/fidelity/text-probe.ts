@@ -516,7 +516,21 @@ export function sampleText(
     const ps = style(node.parentElement ?? el);
     if ((node.textContent ?? "").trim() === "" || ps.visibility !== "visible") continue;
     range.selectNodeContents(node);
-    const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+    let rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+    if (rects.length > 1) {
+      // A box of blanks alone (a preserved space at a line's end, hung past a right-aligned line: react-native-web's
+      // pre-wrap) shows the reader nothing.
+      const text = node.textContent ?? "";
+      const blanks: Rect[] = [];
+      for (const m of text.matchAll(/\s+/g)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        blanks.push(...Array.from(range.getClientRects()));
+      }
+      const within = (r: Rect, b: Rect): boolean =>
+        b.left <= r.left + 0.5 && b.right >= r.right - 0.5 && b.top <= r.top + 0.5 && b.bottom >= r.bottom - 0.5;
+      rects = rects.filter((r) => !blanks.some((b) => within(r, b)));
+    }
     if (rects.length === 0) continue;
     fontPx = Math.min(fontPx, parseFloat(ps.fontSize) || Infinity);
     const fill = tools.rgba(ps.getPropertyValue("-webkit-text-fill-color") || ps.color);
