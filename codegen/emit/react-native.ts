@@ -28,6 +28,7 @@ import { maxContentReach, reachUndone } from "./rn-max-content.js";
 import { fluidInputs } from "./rn-fluid.js";
 import { parentShareCaps } from "./rn-parent-cap.js";
 import { gradientSvg } from "./rn-gradient.js";
+import { hoistZ } from "./rn-stacking.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
 import { newMenu } from "./framework-context.js";
 import type { Decl } from "../css/decl.js";
@@ -188,30 +189,6 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
       message: `React Native has no style for ${[...dropped].sort().join(", ")}: left out`,
     });
   return lines.length > 0 ? ["const styles = StyleSheet.create({", ...lines, "});"] : [];
-}
-
-/**
- * A box without a z-index over layers that have one takes the highest of theirs. CSS paints such layers in the
- * nearest stacking context above (a box of `z-index: auto` makes none); React Native orders siblings only (and
- * react-native-web gives every View `z-index: 0`), so the box carries its layers' order among its siblings.
- */
-function hoistZ(node: VNode, unit: RnUnit): number | undefined {
-  if (node.type === "if") return hoistZ(node.child, unit);
-  if (node.type === "use") {
-    const z = node.cls !== undefined ? unit.styles.get(node.cls)?.entries.find(([k]) => k === "zIndex") : undefined;
-    return z !== undefined ? Number(z[1]) : undefined;
-  }
-  if (node.type !== "element") return undefined;
-  let inner: number | undefined;
-  for (const c of node.children) {
-    const z = hoistZ(c, unit);
-    if (z !== undefined) inner = Math.max(inner ?? z, z);
-  }
-  const style = node.cls !== undefined ? unit.styles.get(node.cls) : undefined;
-  const own = style?.entries.find(([k]) => k === "zIndex")?.[1];
-  if (own !== undefined) return Number(own);
-  if (inner !== undefined && style) style.entries.push(["zIndex", String(inner)]);
-  return inner;
 }
 
 /**
@@ -380,7 +357,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     belowStyles(unit);
     uncapOneWordTexts(tree, unit);
     gridRows(tree, unit);
-    hoistZ(tree, unit);
+    hoistZ(tree, unit.styles);
     const body = printRn(tree, unit, 2);
     const used = new Set<string>();
     usesOf(tree, used);
