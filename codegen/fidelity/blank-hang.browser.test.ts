@@ -27,7 +27,7 @@ const FRAME = {
       absoluteBoundingBox: box(10, 10, 160, 88),
     },
   ],
-} as RestNode;
+} as unknown as RestNode;
 
 const LABEL = "position:absolute;left:10px;top:10px;width:160px;text-align:right";
 const page = (whiteSpace: string) => `<!doctype html><html><head><meta charset="utf-8"><style>
