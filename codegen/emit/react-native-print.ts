@@ -61,10 +61,13 @@ function attrText(name: string, value: AttrValue): string {
   return typeof value === "string" && !/["\\{}<>&\n]/.test(value) ? `${name}="${value}"` : `${name}={${expr(value)}}`;
 }
 
-/** Characters as JSX text: as they are, or a string expression where JSX would read or condense them. */
+/**
+ * Characters as JSX text: as they are, or a string expression where JSX would read or condense them (and where a
+ * no-break space would be invisible: written `\u00a0`).
+ */
 function jsxText(value: string): string {
   if (value === "") return "";
-  return /[{}<>&\n\r\t"]|^\s|\s$|\s\s/.test(value) ? `{${jsString(value)}}` : value;
+  return /[{}<>&\n\r\t"\u00a0]|^\s|\s$|\s\s/.test(value) ? `{${jsString(value)}}` : value;
 }
 
 function styleAttr(unit: RnPrintUnit, node: { cls?: string; mergeClassNameProp?: boolean }): string | undefined {

@@ -23,6 +23,8 @@ import { rnStyle, type RnEntry, type RnStyle } from "./rn-style.js";
 import { rnBackground } from "./rn-background.js";
 import { alignsCharacters } from "./rn-text-box.js";
 import { uncapOneWordTexts } from "./rn-one-word.js";
+import { letWordsGrow } from "./rn-word-grows.js";
+import { keepLinesWhole } from "./rn-nowrap.js";
 import { centringUndone } from "./rn-centred.js";
 import { maxContentReach, reachUndone } from "./rn-max-content.js";
 import { fluidInputs } from "./rn-fluid.js";
@@ -352,10 +354,12 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
   const writeUnit = (unit: RnUnit, tree: VNode, signature: string, setup: string[]): void => {
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     rnMenuTree(tree, unit.sheet);
+    keepLinesWhole(tree, unit.sheet);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
     parentShareCaps(tree, unit);
     belowStyles(unit);
     uncapOneWordTexts(tree, unit);
+    letWordsGrow(tree, { ...unit, rules: unit.sheet.rules });
     gridRows(tree, unit);
     hoistZ(tree, unit.styles);
     const body = printRn(tree, unit, 2);

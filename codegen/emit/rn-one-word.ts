@@ -17,7 +17,7 @@ interface OneWordUnit {
 const CAP = (e: RnEntry): boolean => e[0] === "maxWidth" && e[1] === '"100%"';
 
 /** The word a node's characters are, when they are literal text without a space (else undefined). */
-function oneWord(children: readonly VNode[]): string | undefined {
+export function oneWord(children: readonly VNode[]): string | undefined {
   if (children.length === 0 || children.some((c) => c.type !== "text")) return undefined;
   const text = children.map((c) => (c.type === "text" ? c.value : "")).join("");
   return /^\S+$/.test(text.trim()) ? text : undefined;
