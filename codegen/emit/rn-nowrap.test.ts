@@ -16,8 +16,8 @@ const el = (cls: string | undefined, children: VNode[], tag = "p"): VNode => ({
   children,
 });
 const chars = (value: string): VNode => ({ type: "text", value });
-const valueOf = (node: VNode): string =>
-  node.type === "text" ? node.value : node.type === "element" ? node.children.map(valueOf).join("|") : "";
+const textsOf = (node: VNode): string =>
+  node.type === "text" ? node.value : node.type === "element" ? node.children.map(textsOf).join("|") : "";
 
 function sheetOf(rules: [string, Decl[]][], below: [string, Decl[]][] = []): Pick<Sheet, "rules" | "below"> {
   return { rules: new Map(rules), below: new Map(below.map(([cls, decls]) => [cls, [[768, decls]]])) };
@@ -31,10 +31,10 @@ describe("React Native: a text CSS keeps on one line", () => {
     ]);
     const tree = el("list", [el("para", [chars("Fabric  Sourcing")], "span"), chars(" Customer Support ")]);
     keepLinesWhole(tree, sheet);
-    expect(valueOf(tree)).toBe(`Fabric${NBSP}Sourcing| Customer${NBSP}Support `);
+    expect(textsOf(tree)).toBe(`Fabric${NBSP}Sourcing| Customer${NBSP}Support `);
     const runs = el("list", [chars("twitter "), el(undefined, [chars("Twitter")], "span")]);
     keepLinesWhole(runs, sheet);
-    expect(valueOf(runs)).toBe(`twitter${NBSP}|Twitter`);
+    expect(textsOf(runs)).toBe(`twitter${NBSP}|Twitter`);
   });
 
   it("keeps the spaces of a text that wraps on a narrower screen, that wraps, or that has a width of its own", () => {
@@ -55,7 +55,7 @@ describe("React Native: a text CSS keeps on one line", () => {
     for (const cls of ["narrow", "wraps", "sized"]) {
       const tree = el(cls, [chars("Back to Shopping")]);
       keepLinesWhole(tree, sheet);
-      expect(valueOf(tree)).toBe("Back to Shopping");
+      expect(textsOf(tree)).toBe("Back to Shopping");
     }
   });
 });
