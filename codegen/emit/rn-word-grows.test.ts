@@ -25,7 +25,7 @@ const GROWS: Decl[] = [
 ];
 
 describe("React Native: a one-word text that grows to its line", () => {
-  it("starts from its drawn width: a row's flex basis, a column's least width at its start (words: wide screens)", () => {
+  it("starts from its drawn width: a row's flex basis, a column's least width at its start (words: wide)", () => {
     const styles = new Map([
       ["row", style(["flexDirection", '"row"'])],
       ["column", style(["flexDirection", '"column"'])],
