@@ -202,7 +202,9 @@ describe.runIf(runBrowser)("the Rows setup at 420×600", { timeout: 180_000 }, (
           await ui.getByRole("spinbutton", { name: "Rows to propose" }).fill("2");
           await ui.getByRole("textbox", { name: "Prompt template" }).fill("A {mood} poster for {audience}");
           await ui.getByRole("button", { name: "Fill from selection" }).click();
-          await ui.locator(".setup-fill__notes").waitFor({ timeout: 60_000 });
+          // The notes, or a notice saying why not: a failure names itself at once rather than timing out.
+          await ui.locator(".setup-fill__notes, .setup-fill .notice--error").first().waitFor({ timeout: 120_000 });
+          expect(await ui.locator(".setup-fill .notice--error").allTextContents()).toEqual([]);
           expect(await ui.locator(".setup-fill__notes").textContent()).toBe(
             "2 rows from 11 texts, editable below. A museum's sign-in page: visitors and members.".replace(
               "11",

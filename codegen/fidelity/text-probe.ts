@@ -27,6 +27,7 @@
  * - its smallest rendered font size.
  * And for the page: its scroll size, the bottom of what it shows, and which of the design's font families it lacks.
  */
+import { type PaintOrder, paintOrder } from "./paint-order.js";
 import type { Box } from "./types.js";
 
 /** What the probe is told about one design text. */
@@ -146,7 +147,7 @@ interface PageNode {
   readonly textContent: string | null;
   readonly parentElement: El | null;
 }
-interface El extends PageNode {
+export interface El extends PageNode {
   readonly tagName: string;
   readonly childNodes: ArrayLike<PageNode>;
   readonly clientLeft: number;
@@ -161,6 +162,7 @@ interface El extends PageNode {
   readonly placeholder?: string;
   readonly src?: string;
   contains(other: El | PageNode): boolean;
+  compareDocumentPosition(other: El): number;
   closest(selector: string): El | null;
   matches(selector: string): boolean;
   querySelector(selector: string): El | null;
@@ -280,6 +282,8 @@ export interface PageTools {
   isMedia(el: El): boolean;
   hasImage(el: El): boolean;
   paints(el: El): boolean;
+  /** Whether all `el` paints itself is its own text (no background, no picture): it paints only where its letters are. */
+  textOnly(el: El): boolean;
   opacityOf(el: El): number;
   byId(id: string): El | null;
   clips(value: string): boolean;
@@ -345,14 +349,15 @@ export function pageTools(): PageTools {
     const known = painted.get(el);
     if (known !== undefined) return known;
     const cs = style(el);
-    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "");
     const result =
-      Number(cs.opacity) >= 0.1 &&
-      cs.visibility === "visible" &&
-      (rgba(cs.backgroundColor)[3] > 0.1 || cs.backgroundImage !== "none" || own || isMedia(el));
+      Number(cs.opacity) >= 0.1 && cs.visibility === "visible" && (backed(el) || ownText(el) || isMedia(el));
     painted.set(el, result);
     return result;
   };
+  const backed = (el: El): boolean => rgba(style(el).backgroundColor)[3] > 0.1 || style(el).backgroundImage !== "none";
+  const ownText = (el: El): boolean =>
+    Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "");
+  const textOnly = (el: El): boolean => ownText(el) && !backed(el) && !isMedia(el);
   const opacityOf = (el: El): number => {
     let o = 1;
     for (let e: El | null = el; e; e = e.parentElement) o *= Number(style(e).opacity) || 0;
@@ -420,7 +425,21 @@ export function pageTools(): PageTools {
     pseudos.set(el, found);
     return found;
   };
-  return { g, style, rgba, contrast, isMedia, hasImage, paints, opacityOf, byId, clips, notPlain, pseudoPaint };
+  return {
+    g,
+    style,
+    rgba,
+    contrast,
+    isMedia,
+    hasImage,
+    paints,
+    textOnly,
+    opacityOf,
+    byId,
+    clips,
+    notPlain,
+    pseudoPaint,
+  };
 }
 
 /** The box an element's content is cut to (document px), following the containing-block chain as CSS clips. */
@@ -728,6 +747,7 @@ export function hitTest(
   points: readonly Point[],
   targets: readonly (El | null)[],
   samples: TextSample[],
+  stacking: PaintOrder,
 ): SeenPoint[] {
   const { g } = tools;
   const seen: SeenPoint[] = [];
@@ -777,29 +797,35 @@ export function hitTest(
     // See-through pseudo-elements over the point, top first.
     const veils: { who: string; veil: Rgba }[] = [];
     const textAt = pseudo ? pseudo.findIndex((e) => inside(e, target)) : -1;
+    // Letters past the text's own box: hit-testing finds the boxes under them, not the text.
+    const overflowing = !stack.some((el) => inside(el, target));
+    /** Seen, over the boxes from stack[k] down. */
+    const seenOver = (k: number): "seen" => {
+      // What lies behind the text here, down to the first opaque background (its own boxes come first): plain
+      // colours are composited here; an image, a gradient, a pseudo-element or a see-through layer needs the
+      // page's pixels (and an image says so).
+      const colours: Rgba[] = [];
+      let plain = true;
+      for (const below of stack.slice(k)) {
+        if (tools.notPlain(below)) {
+          plain = false;
+          overImage = tools.hasImage(below);
+          break;
+        }
+        const c = tools.rgba(tools.style(below).backgroundColor);
+        if (c[3] > 0) colours.push(c);
+        if (c[3] >= 0.99) break;
+      }
+      if (plain) {
+        backdrop = [base[0], base[1], base[2]];
+        for (const c of colours.reverse()) backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
+      }
+      return "seen";
+    };
     for (let k = 0; k < stack.length; k++) {
       const el = stack[k]!;
       if (inside(el, target)) {
-        verdict = "seen";
-        // What lies behind the text here, down to the first opaque background (its own boxes come first): plain
-        // colours are composited here; an image, a gradient, a pseudo-element or a see-through layer needs the
-        // page's pixels (and an image says so).
-        const colours: Rgba[] = [];
-        let plain = true;
-        for (const below of stack.slice(k)) {
-          if (tools.notPlain(below)) {
-            plain = false;
-            overImage = tools.hasImage(below);
-            break;
-          }
-          const c = tools.rgba(tools.style(below).backgroundColor);
-          if (c[3] > 0) colours.push(c);
-          if (c[3] >= 0.99) break;
-        }
-        if (plain) {
-          backdrop = [base[0], base[1], base[2]];
-          for (const c of colours.reverse()) backdrop = [0, 1, 2].map((j) => c[j]! * c[3] + backdrop![j]! * (1 - c[3]));
-        }
+        verdict = seenOver(k);
         break;
       }
       const paint = pseudo ? tools.pseudoPaint(el) : undefined;
@@ -815,6 +841,12 @@ export function hitTest(
       }
       if (el.contains(target)) continue;
       if (tools.paints(el)) {
+        // A box that paints only its own text hides nothing where its letters are not.
+        if (tools.textOnly(el) && !stacking.inkAt(el, p.x, p.y)) continue;
+        if (overflowing && stacking.textAbove(target, el)) {
+          verdict = seenOver(k);
+          break;
+        }
         // Under a layer fixed on the viewport (or stuck), a reader scrolls the text out from under it.
         if (!last && pinned(el)) return false;
         verdict = "covered";
@@ -1178,6 +1210,7 @@ export const TEXT_PROBE_PARTS = {
   brokenWord,
   behindMenu,
   hitTest,
+  paintOrder,
   pageFacts,
   inlinedResources,
   pagePicture,
@@ -1211,6 +1244,7 @@ export async function probeTexts(arg: TextProbeArg, parts: TextProbeParts): Prom
       sampled.flatMap((s) => s.points),
       sampled.map((s) => s.target),
       samples,
+      parts.paintOrder(tools),
     );
     const facts = parts.pageFacts(tools, arg, samples, root.scrollHeight);
     let pixelsError: string | undefined;
