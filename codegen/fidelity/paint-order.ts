@@ -4,7 +4,42 @@
  * are found under whatever box lies there, even one the text paints over; and a text's box covers only where its
  * letters are. Self-contained: it runs in the page as source text, as the probe's other parts do.
  */
-import type { El, PageTools } from "./text-probe.js";
+// The page as this part reads it (the text probe's El and PageTools fit these shapes; types only).
+interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+interface PageNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+}
+interface El {
+  readonly parentElement: El | null;
+  readonly childNodes: ArrayLike<PageNode>;
+  compareDocumentPosition(other: El): number;
+}
+interface Style {
+  position: string;
+  zIndex: string;
+  opacity: string;
+  transform: string;
+  contain: string;
+  display: string;
+  getPropertyValue(name: string): string;
+}
+interface PageTools {
+  g: {
+    document: {
+      documentElement: El;
+      createRange(): { selectNodeContents(node: PageNode): void; getClientRects(): ArrayLike<Rect> };
+    };
+    scrollX: number;
+    scrollY: number;
+  };
+  style(el: El): Style;
+}
 
 export interface PaintOrder {
   /** Whether the letters of `text` (its inline content) are painted over what `el` paints. */
@@ -63,7 +98,8 @@ export function paintOrder(tools: PageTools): PaintOrder {
    * The place of `e`'s paint among what its stacking context paints, from `below`, its path down from the deepest
    * ancestor it shares with the other box: [layer, z-index, the box compared in tree order]. The first stacking context
    * on that path (else the first positioned box, which orders what it holds as one) is stacked as a whole: negative
-   * z-index first (layer 0), then the flow (1–3, by phase), positioned boxes and contexts at z-index 0 (4), positive (5).
+   * z-index first (layer 0), then the flow (1–3, by phase), positioned boxes and contexts at z-index 0 (4), positive
+   * (5).
    */
   const place = (below: El[], e: El, text: boolean): [number, number, El] => {
     const unit = below.find(makesContext) ?? below.find((x) => style(x).position !== "static");

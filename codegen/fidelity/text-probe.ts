@@ -147,7 +147,7 @@ interface PageNode {
   readonly textContent: string | null;
   readonly parentElement: El | null;
 }
-export interface El extends PageNode {
+interface El extends PageNode {
   readonly tagName: string;
   readonly childNodes: ArrayLike<PageNode>;
   readonly clientLeft: number;
@@ -282,7 +282,7 @@ export interface PageTools {
   isMedia(el: El): boolean;
   hasImage(el: El): boolean;
   paints(el: El): boolean;
-  /** Whether all `el` paints itself is its own text (no background, no picture): it paints only where its letters are. */
+  /** Whether all `el` paints is its own text (no background, no picture): it paints only where its letters are. */
   textOnly(el: El): boolean;
   opacityOf(el: El): number;
   byId(id: string): El | null;
