@@ -20,6 +20,7 @@ import { flexOf, gridOf } from "../design/layout-kind.js";
 import { holdsContent } from "../layout/roles.js";
 import type { Decl } from "./css.js";
 import { gridBelowDecls, gridItemBelowDecls, gridItemFitDecls } from "./grid.js";
+import { keepsUnitLine } from "./unit-line.js";
 
 const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 /** Side padding up to this stays fixed; wider padding shrinks with the container. */
@@ -250,7 +251,10 @@ function ownExtras(node: DesignNode, decls: Decl[], inUnits: boolean): void {
       ["padding-left", side(l)],
     );
   }
-  if (node.lineBelow !== undefined && !decls.some(([p]) => p === "white-space")) decls.push(["white-space", "nowrap"]);
+  // A one-line text of a flow keeps its line down to the design width; one in a box that scales as a unit, at every
+  // width (its font scales with the box: unit-line.ts).
+  const oneLine = node.lineBelow !== undefined || (inUnits && keepsUnitLine(node));
+  if (oneLine && !decls.some(([p]) => p === "white-space")) decls.push(["white-space", "nowrap"]);
   const fluid = inUnits ? undefined : node.text?.fluid;
   if (fluid && node.text) {
     const size = node.text.style.size;
