@@ -17,7 +17,7 @@ describe.runIf(runBrowser)("a one-line text in a box that scales as a unit, rend
   const browser = useBrowser();
   const pages = usePageContext(browser);
 
-  it("psykolog's Heading L covers nothing at the design width and on a phone, in CSS modules and Tailwind", async () => {
+  it("psykolog's Heading L covers nothing at the design width and on a phone (CSS modules, Tailwind)", async () => {
     const json: unknown = JSON.parse(readFileSync(join(fixturesRoot(), "real/psykolog-jenny.file.json"), "utf8"));
     const design = loadDesign(json, ["29:44"]);
     for (const styling of ["css-modules", "tailwind"] as const) {
