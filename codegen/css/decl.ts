@@ -8,6 +8,12 @@ import type { Shadow } from "../design/types.js";
 /** One declaration: `["gap", "8px"]`. */
 export type Decl = [property: string, value: string];
 
+/** The value of a property's last declaration (the one CSS applies), trimmed; undefined when none sets it. */
+export function lastValue(decls: readonly Decl[], prop: string): string | undefined {
+  for (let i = decls.length - 1; i >= 0; i--) if (decls[i]![0] === prop) return decls[i]![1].trim();
+  return undefined;
+}
+
 /** A length in px, rounded; `0` bare. */
 export const px = (v: number): string => (v === 0 ? "0" : `${round(v)}px`);
 

@@ -33,7 +33,7 @@ import { gradientSvg } from "./rn-gradient.js";
 import { hoistZ } from "./rn-stacking.js";
 import { rnMenuHooks, rnMenuTree, type RnMenuNames } from "./rn-nav-menu.js";
 import { newMenu } from "./framework-context.js";
-import type { Decl } from "../css/decl.js";
+import { type Decl, lastValue } from "../css/decl.js";
 
 export interface ReactNativeOptions {
   nodeIds: boolean;
@@ -198,10 +198,7 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
  * `contents`; a menu's button, its open panel): `display: "flex"`, which React Native's styles otherwise leave unsaid.
  */
 function shownAgain(own: RnStyle | undefined, decls: readonly Decl[]): RnEntry[] {
-  const display = [...decls]
-    .reverse()
-    .find(([p]) => p === "display")?.[1]
-    .trim();
+  const display = lastValue(decls, "display");
   const hidden = own?.entries.some(([k, v]) => k === "display" && v !== '"flex"');
   return hidden && display !== undefined && !["none", "contents"].includes(display) ? [["display", '"flex"']] : [];
 }

@@ -7,7 +7,7 @@
  * `marginLeft` wins over its `margin` whatever their order, so the centring margin was the one in effect (fitma's
  * Mobile-only Molecules footer texts sat 167.5 px left of their stack); the rule sets it to the shorthand's side.
  */
-import type { Decl } from "./css.js";
+import { type Decl, lastValue } from "../css/decl.js";
 import { centred, MARGIN_OF, type RnEntry, rnStyle } from "./rn-style.js";
 
 /** The side's margin that the class's `margin` shorthand says (React Native's value), else 0. */
@@ -26,11 +26,7 @@ function shorthandSide(own: readonly Decl[], margin: string, axis: string): stri
 export function centringUndone(own: readonly Decl[] | undefined, below: readonly RnEntry[]): RnEntry[] {
   if (!own) return [];
   const out: RnEntry[] = [];
-  const last = (prop: string): string | undefined =>
-    [...own]
-      .reverse()
-      .find(([p]) => p === prop)?.[1]
-      .trim();
+  const last = (prop: string): string | undefined => lastValue(own, prop);
   for (const [inset, margin] of Object.entries(MARGIN_OF)) {
     const written = own.some(([p]) => p === `margin-${inset}`);
     if (written || centred(last(inset) ?? "") === undefined || !below.some(([k]) => k === inset)) continue;

@@ -6,18 +6,14 @@
  * it the parent's whole width to grow into: one line, up to the parent's width (CSS's `max-width: 100%` too); the same
  * for a box placed by its right edge. Its left edge stays where it was.
  */
-import type { Decl } from "./css.js";
+import { type Decl, lastValue } from "../css/decl.js";
 import { type RnEntry, rnStyle } from "./rn-style.js";
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)$/;
 
 /** The margin that lets `decls`' max-content box (`entries`: its React Native style) reach its parent's far edge. */
 export function maxContentReach(decls: readonly Decl[], entries: readonly RnEntry[]): RnEntry[] {
-  const last = (prop: string): string | undefined =>
-    [...decls]
-      .reverse()
-      .find(([p]) => p === prop)?.[1]
-      .trim();
+  const last = (prop: string): string | undefined => lastValue(decls, prop);
   if (last("width") !== "max-content" || last("position") !== "absolute") return [];
   const entry = (key: string): string | undefined => [...entries].reverse().find(([k]) => k === key)?.[1];
   const left = entry("left");

@@ -9,7 +9,7 @@
  * Only where every screen keeps the line: a narrower screen's rule that lets it wrap (`white-space: normal`) would
  * need other characters there. A descendant whose class sets its own white-space is left to its own rule.
  */
-import type { Decl } from "../css/decl.js";
+import { type Decl, lastValue } from "../css/decl.js";
 import type { Sheet, VNode } from "./vnode.js";
 
 const NBSP = "\u00a0";
@@ -21,11 +21,7 @@ function keepsOneLine(cls: string, sheet: Pick<Sheet, "rules" | "below">): boole
   const own = sheet.rules.get(cls) ?? [];
   const below = (sheet.below.get(cls) ?? []).map(([, decls]) => decls);
   if (!setsWhiteSpace(own) && !below.some(setsWhiteSpace)) return undefined;
-  const last = [...own]
-    .reverse()
-    .find(([p]) => p === "white-space")?.[1]
-    .trim();
-  return last === "nowrap" && !below.some(setsWhiteSpace);
+  return lastValue(own, "white-space") === "nowrap" && !below.some(setsWhiteSpace);
 }
 
 type Sheetish = Pick<Sheet, "rules" | "below">;

@@ -7,7 +7,7 @@
  * column whose width is known), the cap is the percentage of the parent that it is at the design width: the same
  * there, and off by less than the length added at any other width (never wider than CSS's when the parent narrows).
  */
-import type { Decl } from "./css.js";
+import { type Decl, lastValue } from "../css/decl.js";
 import type { RnStyle } from "./rn-style.js";
 import type { VNode } from "./vnode.js";
 import { cssWords } from "../design/css-words.js";
@@ -19,13 +19,6 @@ interface ParentCapUnit {
 
 const PX = /^(-?(?:\d+\.?\d*|\.\d+))px$|^0$/;
 const CAP = /^calc\(\s*100%\s*([+-])\s*(\d+\.?\d*|\.\d+)px\s*\)$/;
-
-function last(decls: readonly Decl[], prop: string): string | undefined {
-  return [...decls]
-    .reverse()
-    .find(([p]) => p === prop)?.[1]
-    .trim();
-}
 
 function pxOf(value: string | undefined): number | undefined {
   const m = value === undefined ? null : PX.exec(value);
@@ -51,8 +44,8 @@ function sidePadding(decls: readonly Decl[]): number | undefined {
 
 /** Whether a flex container's items run down a column. */
 function isColumn(decls: readonly Decl[]): boolean {
-  const display = last(decls, "display");
-  const dir = last(decls, "flex-direction");
+  const display = lastValue(decls, "display");
+  const dir = lastValue(decls, "flex-direction");
   return (display === "flex" || display === "inline-flex") && (dir === "column" || dir === "column-reverse");
 }
 
@@ -61,12 +54,12 @@ function isColumn(decls: readonly Decl[]): boolean {
  * 100% of it or stretched across its parent's column; undefined when not known.
  */
 function drawnWidth(decls: readonly Decl[], parent: readonly Decl[] | undefined, within: number | undefined) {
-  const width = last(decls, "width");
+  const width = lastValue(decls, "width");
   const fixed = pxOf(width);
   if (fixed !== undefined) return fixed;
-  if (within === undefined || last(decls, "position") === "absolute") return undefined;
+  if (within === undefined || lastValue(decls, "position") === "absolute") return undefined;
   if (width === "100%") return within;
-  const stretched = width === undefined && last(decls, "align-self") === "stretch";
+  const stretched = width === undefined && lastValue(decls, "align-self") === "stretch";
   return stretched && parent !== undefined && isColumn(parent) ? within : undefined;
 }
 
@@ -91,7 +84,7 @@ function collect(
   if (node.type !== "element") return;
   const decls = (node.cls !== undefined && unit.sheet.rules.get(node.cls)) || [];
   if (node.cls !== undefined) {
-    const share = capShare(last(decls, "max-width"), within);
+    const share = capShare(lastValue(decls, "max-width"), within);
     if (out.has(node.cls) && out.get(node.cls) !== share) out.set(node.cls, undefined);
     else out.set(node.cls, share);
   }
