@@ -72,8 +72,8 @@ export function paintOrder(tools: PageTools): PaintOrder {
       value(e, "isolation") === "isolate" ||
       !["", "normal"].includes(value(e, "mix-blend-mode")) ||
       /layout|paint|strict|content/.test(s.contain) ||
-      /transform|opacity|filter|isolation|z-index/.test(value(e, "will-change")) ||
-      /size/.test(value(e, "container-type"));
+      // Not `container-type`: size containment makes no stacking context (Chromium agrees).
+      /transform|opacity|filter|isolation|z-index/.test(value(e, "will-change"));
     contexts.set(e, known);
     return known;
   };
