@@ -86,6 +86,7 @@ import { corpusSection } from "./corpus.js";
 import { enginesSection } from "./engines.js";
 import { layoutCheckSection } from "./layout-check.js";
 import { contractSection } from "./contract.js";
+import { backdropsSection } from "./backdrops.js";
 import { realSection } from "./real.js";
 import { goalsSection } from "./goals.js";
 import { fontsSection } from "./fonts.js";
@@ -157,6 +158,7 @@ const SECTIONS = [
   "engines",
   "layout-check",
   "contract",
+  "backdrops",
   "fonts",
   "layers",
   "score-cli",
@@ -241,6 +243,7 @@ async function main(): Promise<void> {
     engines: () => enginesSection(results),
     "layout-check": () => layoutCheckSection(results),
     contract: () => contractSection(results),
+    backdrops: () => backdropsSection(results),
     fonts: () => fontsSection(results),
     layers: () => layersSection(results),
     "score-cli": () => scoreCliSection(files, results),

@@ -334,6 +334,12 @@ export interface DesignNode {
   /** The section itself whose drawing is kept (it takes the screen's gutters when stacked). */
   stackTop?: true;
   /**
+   * Inferred: a wrapper around a backdrop (a picture or a fill drawn under layers lying on it) and those layers
+   * (layout/fallback.ts). Stacked, the backdrop stays behind them, the wrapper keeping at least its drawn proportion
+   * and growing with what it holds.
+   */
+  backdrop?: true;
+  /**
    * Inferred: a text drawn on one line keeps it on screens this wide and wider (a browser's face a few px wider than
    * Figma's must not wrap it and push the flow down); it wraps below.
    */

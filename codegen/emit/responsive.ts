@@ -596,15 +596,31 @@ function stackingDecls(node: DesignNode): Decl[] {
     ["align-items", "stretch"],
     ["gap", px(12)],
     ["height", "auto"],
-    ["min-height", "0"],
-    ["aspect-ratio", "auto"],
+    ...backdropSizeDecls(node),
   ];
   // Across the screen's column, never past it: a set of layers drawn past the frame's side (Attic's hero, 64 px wider
   // than its column at 1440) is as wide as drawn there only (below it, its heading ran past a phone's edge), and its
   // drawn indent gives way (the stack has its own gutters: an indent beside them ran 16 px past a phone's edge).
   out.push(["max-width", "100%"], ["margin-left", "0"], ["margin-right", "0"]);
-  if (node.stackTop) out.push(["padding", `${px(24)} ${px(GUTTER)}`]);
+  if (node.stackTop || node.backdrop) out.push(["padding", `${px(24)} ${px(GUTTER)}`]);
   return out;
+}
+
+/**
+ * A backdrop's box keeps its drawn proportion or grows with its layers, whichever is taller: a least height in the
+ * screen's width (the stack is a column of it). Not an aspect ratio: a flex item's automatic minimum is then the height
+ * the ratio gives, and its layers shrink to nothing in it.
+ */
+function backdropSizeDecls(node: DesignNode): Decl[] {
+  if (!node.backdrop || node.w <= 0 || node.h <= 0)
+    return [
+      ["min-height", "0"],
+      ["aspect-ratio", "auto"],
+    ];
+  return [
+    ["min-height", `${round((node.h / node.w) * 100)}vw`],
+    ["aspect-ratio", "auto"],
+  ];
 }
 
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
@@ -620,6 +636,13 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
       ["bottom", "0"],
       ["width", "100%"],
       ["height", "100%"],
+      // A photo covers the box it is behind, whatever that box's proportion (a hero's 1440 × 730 on a phone's column).
+      ...((node.fills ?? []).some((f) => f.kind === "image" && f.fit !== "tile")
+        ? ([
+            ["background-size", "cover"],
+            ["background-position", "center"],
+          ] as Decl[])
+        : []),
     ];
   const out: Decl[] = [
     ["position", "relative"],
@@ -645,7 +668,8 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
   // 100% of a parent sized by its content collapses it and every layer placed in it (Fitma's Thumbnail: a menu's
   // items, each a label laid on its box, were 0 px tall below the design width).
   else if (picture) out.push(["align-self", "flex-start"], ["width", px(node.w)], ["height", px(node.h)]);
-  else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"], ["min-height", "0"]);
+  else out.push(["width", "auto"], ["max-width", "100%"], ["height", "auto"]);
+  if (!picture) out.push(...(node.backdrop ? backdropSizeDecls(node) : ([["min-height", "0"]] as Decl[])));
   // A text drawn on one line wraps in the stack, a long word included.
   if (node.text) out.push(["white-space", "normal"], ["overflow-wrap", "break-word"]);
   return out;

@@ -594,6 +594,13 @@ export const FIELDS: Field[] = [
     print: (n) => (n.stackTop ? "" : undefined),
     parse: (n) => void (n.stackTop = true),
   },
+  // A backdrop with the layers drawn on it (layout/fallback.ts): stacked, it stays behind them.
+  {
+    key: "bd",
+    category: "layout",
+    print: (n) => (n.backdrop ? "" : undefined),
+    parse: (n) => void (n.backdrop = true),
+  },
   // A text drawn on one line: one line from this width up, wrapping below.
   {
     key: "lb",

@@ -12,10 +12,9 @@
  */
 import { copyNode, inferredGroup } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
-import type { Box } from "./boxes.js";
+import { overlapArea, PHONE_GUTTER, type Box } from "./boxes.js";
 import { drawnBoxes } from "./decide.js";
-import { PHONE_GUTTER } from "./boxes.js";
-import { hasText, holdsContent, layerRoles } from "./roles.js";
+import { boxOf, hasText, holdsContent, layerRoles, type LayerRole } from "./roles.js";
 import { fluidText } from "./sizing.js";
 
 /** Each real layer of `drawn` by id. */
@@ -53,28 +52,31 @@ export function keepsDrawing(node: DesignNode): boolean {
  */
 export function stackBelow(node: DesignNode, width: number): DesignNode {
   const out = copyNode(node);
-  const children = node.children;
-  if (!children || children.length === 0) return out;
+  if (!node.children || node.children.length === 0) return out;
   if (keepsDrawing(node)) {
     if (!hasText(node) && node.w > PHONE_CONTENT) out.scaled = true;
     return out;
   }
   if (node.layout) {
     // A flow of the designer's own: kept, its positioned children (if any) left as they are.
-    out.children = children.map((c) => (c.absolute ? c : stackBelow(c, width)));
+    out.children = node.children.map((c) => (c.absolute ? c : stackBelow(c, width)));
     return out;
   }
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
   // Placed absolutely is how a drawing places everything: not a reason to leave a layer out of the stack.
-  const roles = layerRoles(
-    children.map((c) => copyNode(c, { absolute: undefined })),
-    own,
-  );
-  const reading = children
-    .map((c, i) => ({ i, y: c.y ?? 0, x: c.x ?? 0 }))
-    .sort((a, b) => a.y - b.y || a.x - b.x)
-    .map((e, order) => [e.i, order + 1] as const);
-  const orderOf = new Map(reading);
+  const rolesOf = (layers: DesignNode[]) =>
+    layerRoles(
+      layers.map((c) => copyNode(c, { absolute: undefined })),
+      own,
+    );
+  let roles = rolesOf(node.children);
+  const children = onBackdrops(node.children, roles);
+  if (children !== node.children) roles = rolesOf(children);
+  // A background spans the rest: read apart from them, it would join every row and column into one.
+  const placed = children.map((c, i) => ({ i, box: boxOf(c) }));
+  const read = readingOrder(placed.filter((p) => roles.get(p.i) !== "background"));
+  const order = [...read, ...placed.filter((p) => roles.get(p.i) === "background").map((p) => p.i)];
+  const orderOf = new Map(order.map((i, n) => [i, n + 1]));
   out.stackBelow = width;
   out.children = children.map((c, i) => {
     const role = roles.get(i);
@@ -95,6 +97,117 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
     return child;
   });
   return out;
+}
+
+interface Placed {
+  i: number;
+  box: Box;
+}
+
+/** Overlaps this small along an axis (a drawing's rounding) still leave a gap between bands. */
+const BAND_SLACK = 2;
+
+/** `items` split where nothing crosses between them along `axis`, each band in order along it; one band if none. */
+function bands(items: Placed[], axis: "x" | "y"): Placed[][] {
+  const size = axis === "x" ? "w" : "h";
+  const sorted = [...items].sort((a, b) => a.box[axis] - b.box[axis] || a.i - b.i);
+  const out: Placed[][] = [];
+  let end = -Infinity;
+  for (const item of sorted) {
+    if (out.length === 0 || item.box[axis] >= end - BAND_SLACK) out.push([item]);
+    else out[out.length - 1]!.push(item);
+    end = Math.max(end, item.box[axis] + item.box[size]);
+  }
+  return out;
+}
+
+/**
+ * The order a reader takes layers in when they stack: rows top to bottom, and within a row its columns left to right,
+ * each read the same way (an XY cut): a label drawn beside its paragraph precedes it, though drawn lower. Layers that
+ * cross both ways are read top to bottom, then left to right.
+ */
+function readingOrder(items: Placed[]): number[] {
+  if (items.length <= 1) return items.map((p) => p.i);
+  const rows = bands(items, "y");
+  if (rows.length > 1) return rows.flatMap(readingOrder);
+  const columns = bands(items, "x");
+  if (columns.length > 1) return columns.flatMap(readingOrder);
+  return [...items].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x || a.i - b.i).map((p) => p.i);
+}
+
+/** A share of a layer's area inside a backdrop's box that makes it a layer drawn on the backdrop. */
+const ON_BACKDROP = 0.9;
+
+/** Whether a layer paints its box: a visible fill (a colour, a gradient, a picture). */
+function paintsBox(n: DesignNode): boolean {
+  if (n.hidden || n.opacity === 0 || n.mask) return false;
+  return (n.fills ?? []).some((f) => f.kind !== "solid" || !/^rgba\([^)]*,\s*0\)$/.test(f.color));
+}
+
+/**
+ * A backdrop: a layer without text that paints its box (a hero's photo, a dark band, a card's shape), drawn under
+ * layers with text lying on it. Its layers: those drawn after it inside its box.
+ */
+function backdropLayers(children: DesignNode[], index: number, roles: Map<number, LayerRole>): number[] {
+  const base = children[index]!;
+  if (roles.has(index) || hasText(base) || !paintsBox(base) || base.rotation !== undefined) return [];
+  const b = boxOf(base);
+  const on: number[] = [];
+  for (let j = index + 1; j < children.length; j++) {
+    const c = children[j]!;
+    if (c.hidden || roles.get(j) === "background") continue;
+    const area = Math.max(c.w * c.h, 1);
+    if (overlapArea(b, boxOf(c)) >= ON_BACKDROP * area) on.push(j);
+  }
+  return on.some((j) => hasText(children[j]!)) ? on : [];
+}
+
+/**
+ * `children` with each backdrop and the layers drawn on it in a wrapper of the backdrop's box (largest backdrop first;
+ * one inside another is its wrapper's business), so that stacked below the design width the backdrop stays behind
+ * them as its wrapper's background instead of becoming a block of its own above or below them (white text left on a
+ * white page). At the design width the wrapper is the backdrop's box and its layers keep their drawn places; paint.ts
+ * keeps the drawn paint order across it. The same array when there is none.
+ */
+function onBackdrops(children: DesignNode[], roles: Map<number, LayerRole>): DesignNode[] {
+  const bySize = children.map((c, i) => ({ i, area: c.w * c.h })).sort((a, b) => b.area - a.area || a.i - b.i);
+  const taken = new Set<number>();
+  const groups = new Map<number, number[]>();
+  for (const { i } of bySize) {
+    if (taken.has(i)) continue;
+    const on = backdropLayers(children, i, roles).filter((j) => !taken.has(j));
+    if (!on.some((j) => hasText(children[j]!))) continue;
+    groups.set(i, on);
+    taken.add(i);
+    for (const j of on) taken.add(j);
+  }
+  if (groups.size === 0) return children;
+  const out: DesignNode[] = [];
+  children.forEach((child, i) => {
+    const on = groups.get(i);
+    if (on)
+      out.push(
+        backdropGroup(
+          child,
+          on.map((j) => children[j]!),
+        ),
+      );
+    else if (!taken.has(i)) out.push(child);
+  });
+  return out;
+}
+
+/** The wrapper of a backdrop and its layers: placed as the backdrop is, the backdrop filling it, the layers in it. */
+function backdropGroup(base: DesignNode, layers: DesignNode[]): DesignNode {
+  const b = boxOf(base);
+  const inside = (n: DesignNode) => copyNode(n, { x: (n.x ?? 0) - b.x, y: (n.y ?? 0) - b.y });
+  const backdrop = copyNode(base, { x: 0, y: 0, constraintH: "left-right", constraintV: "top-bottom" });
+  const group = inferredGroup(base.name || "Backdrop", b, [backdrop, ...layers.map(inside)]);
+  group.absolute = true;
+  group.constraintH = base.constraintH;
+  group.constraintV = base.constraintV;
+  group.backdrop = true;
+  return group;
 }
 
 /** `node` as drawn (from `drawn`), its layers absolutely placed in its drawn box. */

@@ -24,6 +24,9 @@ export interface LayoutPage {
   frame: RestNode;
   document: Document;
   page: PageOptions;
+  /** The file's JSON and the frame's id in it (the document is this frame of it, loaded). */
+  json: unknown;
+  id: string;
 }
 
 /** Frames this narrow or narrower are not inferred (codegen/layout COMPACT_WIDTH): they are emitted as drawn. */
@@ -54,6 +57,8 @@ export function layoutPages(options: { minWidth?: number } = {}): LayoutPage[] {
         frame: frame.node as unknown as RestNode,
         document,
         page: { serve: serveGoogleFonts },
+        json: file.json,
+        id: frame.id,
       });
     }
   const figma = join(fixturesRoot(), "figma");
@@ -73,6 +78,8 @@ export function layoutPages(options: { minWidth?: number } = {}): LayoutPage[] {
         frame: root as unknown as RestNode,
         document,
         page: { serve: serveGoogleFonts },
+        json,
+        id: root.id,
       });
     }
   }
@@ -86,6 +93,8 @@ export function layoutPages(options: { minWidth?: number } = {}): LayoutPage[] {
       frame: design.roots[0] as unknown as RestNode,
       document: design.document,
       page: designFontsPage(json),
+      json,
+      id: design.roots[0]!.id,
     });
   }
   return out;
