@@ -603,6 +603,8 @@ function stackingDecls(node: DesignNode): Decl[] {
   // drawn indent gives way (the stack has its own gutters: an indent beside them ran 16 px past a phone's edge).
   out.push(["max-width", "100%"], ["margin-left", "0"], ["margin-right", "0"]);
   if (node.stackTop || node.backdrop) out.push(["padding", `${px(24)} ${px(GUTTER)}`]);
+  // What reached past the screen's sides at the design width (emit/page.ts overhangClip) is in the column now.
+  if (node.backdrop) out.push(["clip-path", "none"]);
   return out;
 }
 

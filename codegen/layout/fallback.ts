@@ -14,7 +14,7 @@ import { copyNode, inferredGroup } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
 import { overlapArea, PHONE_GUTTER, type Box } from "./boxes.js";
 import { drawnBoxes } from "./decide.js";
-import { boxOf, hasText, holdsContent, layerRoles, type LayerRole } from "./roles.js";
+import { boxOf, hasText, holdsContent, layerRoles, plainGroup, type LayerRole } from "./roles.js";
 import { fluidText } from "./sizing.js";
 
 /** Each real layer of `drawn` by id. */
@@ -69,9 +69,10 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
       layers.map((c) => copyNode(c, { absolute: undefined })),
       own,
     );
-  let roles = rolesOf(node.children);
-  const children = onBackdrops(node.children, roles);
-  if (children !== node.children) roles = rolesOf(children);
+  const drawn = acrossBackdrops(node.children, rolesOf(node.children));
+  let roles = rolesOf(drawn);
+  const children = onBackdrops(drawn, roles);
+  if (children !== drawn) roles = rolesOf(children);
   // A background spans the rest: read apart from them, it would join every row and column into one.
   const placed = children.map((c, i) => ({ i, box: boxOf(c) }));
   const read = readingOrder(placed.filter((p) => roles.get(p.i) !== "background"));
@@ -160,6 +161,30 @@ function backdropLayers(children: DesignNode[], index: number, roles: Map<number
     if (overlapArea(b, boxOf(c)) >= ON_BACKDROP * area) on.push(j);
   }
   return on.some((j) => hasText(children[j]!)) ? on : [];
+}
+
+/** Whether `node` lies partly on `base`: some of it inside the box, not ON_BACKDROP of it. */
+function partlyOn(node: DesignNode, base: Box): boolean {
+  const inside = overlapArea(base, boxOf(node)) / Math.max(node.w * node.h, 1);
+  return inside > 0 && inside < ON_BACKDROP;
+}
+
+/**
+ * `children` with each plain group drawn partly on a backdrop (grouped by eye: a hero's heading and button with the
+ * next section's title) replaced by its layers, in the container's coordinates, so that those on the backdrop stack on
+ * it and the rest with the page. The same array when there is none.
+ */
+function acrossBackdrops(children: DesignNode[], roles: Map<number, LayerRole>): DesignNode[] {
+  const bases = children.filter((_, i) => backdropLayers(children, i, roles).length > 0).map(boxOf);
+  if (bases.length === 0) return children;
+  let changed = false;
+  const out = children.flatMap((child) => {
+    if (!plainGroup(child) || !bases.some((b) => partlyOn(child, b))) return [child];
+    changed = true;
+    const g = boxOf(child);
+    return (child.children ?? []).map((c) => copyNode(c, { x: (c.x ?? 0) + g.x, y: (c.y ?? 0) + g.y }));
+  });
+  return changed ? out : children;
 }
 
 /**

@@ -44,7 +44,7 @@ export function holdsContent(node: DesignNode): boolean {
 }
 
 /** A group that only holds layers: no paint, effect, clip, mask, rotation or opacity of its own. */
-function plainGroup(n: DesignNode): boolean {
+export function plainGroup(n: DesignNode): boolean {
   return (
     n.kind === "group" &&
     !n.inferred &&
