@@ -151,7 +151,11 @@ function paintsBox(n: DesignNode): boolean {
  */
 function backdropLayers(children: DesignNode[], index: number, roles: Map<number, LayerRole>): number[] {
   const base = children[index]!;
-  if (roles.has(index) || hasText(base) || !paintsBox(base) || base.rotation !== undefined) return [];
+  // A shape judged a decoration (crossing a card, see-through) is a backdrop all the same when texts lie on it (a bar of
+  // a chart with its figure).
+  const role = roles.get(index);
+  if ((role !== undefined && role !== "decoration") || hasText(base) || !paintsBox(base) || base.rotation !== undefined)
+    return [];
   const b = boxOf(base);
   const on: number[] = [];
   for (let j = index + 1; j < children.length; j++) {
