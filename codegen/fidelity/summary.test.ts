@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layerWords } from "./report-words.js";
 import { boxDelta, percent, roundHalfUp, scoreSummary, shareText } from "./summary.js";
-import type { FidelityScore, WidthScore } from "./types.js";
+import type { FidelityScore, TextShares, WidthScore } from "./types.js";
 
 const width = (w: number, textVisible: number, overflowPx = 0): WidthScore => ({
   width: w,
@@ -30,6 +30,44 @@ describe("scoreSummary", () => {
   it("never rounds a near miss up to 100 %, and names the design width only when something is wrong there", () => {
     expect(scoreSummary(score(0.996, [width(1440, 0.5), width(390, 1)]))).toBe(
       "Matches the design 99 % · Design width (1440): 50 % of text visible · Phone: all text visible",
+    );
+  });
+});
+
+describe("what a reader misses, in the summary", () => {
+  const shares = (text: Partial<TextShares>): TextShares => {
+    const full = { missing: 0, clipped: 0, covered: 0, illegible: 0, "too-small": 0, ...text };
+    const lost = full.missing + full.clipped + full.covered + full.illegible + full["too-small"];
+    return { visible: 1 - lost, ...full };
+  };
+  const classed = (w: number, text: Partial<TextShares>): WidthScore => ({
+    ...width(w, shares(text).visible),
+    text: shares(text),
+  });
+
+  it("names illegible and covered text at 390 and 768 whenever there is any, not only among the two largest", () => {
+    const phone = classed(390, { clipped: 0.3, "too-small": 0.2, illegible: 0.12, covered: 0.03 });
+    const tablet = classed(768, { clipped: 0.1, missing: 0.05, covered: 0.04 });
+    // Said at every width alike, so widths with the same figures still share their words.
+    const wide = classed(1920, { clipped: 0.1, missing: 0.05, covered: 0.04 });
+    expect(scoreSummary(score(0.94, [width(1440, 1), phone, tablet, wide]))).toBe(
+      "Matches the design 94 % · Phone: 35 % of text visible (30 % cut off, 20 % too small, 12 % illegible, " +
+        "3 % covered) · Tablet, 1920 px: 81 % of text visible (10 % cut off, 5 % missing, 4 % covered)",
+    );
+  });
+
+  it("adds nothing when no text is illegible or covered, or under half a per cent of it", () => {
+    const phone = classed(390, { clipped: 0.3, "too-small": 0.2, missing: 0.1, illegible: 0.004 });
+    const tablet = classed(768, { covered: 0, illegible: 0 });
+    expect(scoreSummary(score(0.94, [width(1440, 1), phone, tablet]))).toBe(
+      "Matches the design 94 % · Phone: 40 % of text visible (30 % cut off, 20 % too small) · Tablet: all text visible",
+    );
+  });
+
+  it("keeps them among the two largest in size order, said once", () => {
+    const phone = classed(390, { illegible: 0.2, covered: 0.1, clipped: 0.05 });
+    expect(scoreSummary(score(0.94, [width(1440, 1), phone]))).toBe(
+      "Matches the design 94 % · Phone: 65 % of text visible (20 % illegible, 10 % covered)",
     );
   });
 });

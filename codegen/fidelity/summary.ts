@@ -1,6 +1,6 @@
 /**
  * A score in words, the same in the panel and the CLI: "Matches the design 96 % · Phone: 87 % of text visible (8 %
- * cut off, 5 % covered), scrolls sideways 40 px · Tablet, Wide (1920): all text visible", one line per layer that is
+ * cut off, 5 % covered), scrolls sideways 40 px · Tablet, 1920 px: all text visible", one line per layer that is
  * off, and one per text a reader does not see and why.
  */
 import type { Box, FidelityScore, TextClass, TextProblem, TextVerdictRow, WidthScore } from "./types.js";
@@ -65,8 +65,15 @@ export function pageWords(w: WidthScore): string[] {
 }
 
 /**
- * "all text visible" / "87 % of text visible (8 % cut off, 5 % covered)", then what is wrong with the page:
- * ", scrolls sideways 40 px, 1,100 px blank below, pinned left".
+ * The causes said whenever they reach 1 %, beyond the two largest: text on screen that a reader still cannot read
+ * (something over it, too little contrast), which a share of text visible does not make plain (issue 69).
+ */
+const ALWAYS_SAID: readonly TextProblem[] = ["covered", "illegible"];
+
+/**
+ * "all text visible" / "87 % of text visible (8 % cut off, 5 % covered)" (the two largest causes, and covered and
+ * illegible whenever they reach 1 %: "(8 % cut off, 4 % too small, 3 % illegible)"), then what is wrong with the
+ * page: ", scrolls sideways 40 px, 1,100 px blank below, pinned left".
  */
 export function widthWords(w: WidthScore): string {
   let text = "all text visible";
@@ -75,7 +82,7 @@ export function widthWords(w: WidthScore): string {
       ? (Object.entries(w.text) as [TextClass, number][])
           .filter(([c, share]) => c !== "visible" && share >= 0.005)
           .sort((a, b) => b[1] - a[1])
-          .slice(0, 2)
+          .filter(([c], i) => i < 2 || ALWAYS_SAID.includes(c as TextProblem))
           .map(([c, share]) => `${percent(share)} ${CLASS_WORDS[c as TextProblem]}`)
       : [];
     text = `${percent(w.textVisible)} of text visible${causes.length > 0 ? ` (${causes.join(", ")})` : ""}`;
