@@ -340,6 +340,14 @@ export interface DesignNode {
    */
   backdrop?: true;
   /**
+   * Inferred: a picture placed absolutely beside the texts of a designer's auto layout (layout/beside.ts). Below
+   * `below` it joins its container's flow after them (`first`: before them), as wide as the container, `w` × `h` in
+   * proportion.
+   */
+  beside?: { below: number; first: boolean; w: number; h: number };
+  /** Inferred: the picture of a `beside` layer, which it fills below this width. */
+  fillBelow?: number;
+  /**
    * Inferred: a text drawn on one line keeps it on screens this wide and wider (a browser's face a few px wider than
    * Figma's must not wrap it and push the flow down); it wraps below.
    */

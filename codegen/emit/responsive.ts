@@ -471,6 +471,11 @@ export function belowDecls(
   }
   if (own) out.push(...gridBelowDecls(node));
   if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  if (part !== "own" && node.beside) out.push([node.beside.below, besideDecls(node.beside)]);
+  if (part !== "own" && node.fillBelow !== undefined) out.push([node.fillBelow, fillDecls(node)]);
+  // A row with a picture that joins it below the design width (layout/beside.ts): the picture takes a line of its own.
+  const joining = own && flexOf(node)?.dir === "row" ? node.children?.find((c) => c.beside)?.beside : undefined;
+  if (joining) out.push([joining.below, [["flex-wrap", "wrap"]]]);
   if (part !== "own" && node.absolute && parent?.layout?.fitBelow !== undefined) {
     const inside = insideDecls(node, parent);
     if (inside.length > 0) out.push([parent.layout.fitBelow, inside]);
@@ -623,6 +628,41 @@ function backdropSizeDecls(node: DesignNode): Decl[] {
     ["min-height", `${round((node.h / node.w) * 100)}vw`],
     ["aspect-ratio", "auto"],
   ];
+}
+
+/** A picture placed beside a section's texts, below the design width: in the flow, across it, in its proportion. */
+function besideDecls(beside: NonNullable<DesignNode["beside"]>): Decl[] {
+  return [
+    ["position", "relative"],
+    ["left", "auto"],
+    ["right", "auto"],
+    ["top", "auto"],
+    ["bottom", "auto"],
+    ["transform", "none"],
+    ["flex", "none"],
+    ["align-self", "stretch"],
+    ["order", beside.first ? "-1" : "99"],
+    ["width", "100%"],
+    ["max-width", "100%"],
+    ["height", "auto"],
+    ["aspect-ratio", `${round(beside.w)} / ${round(beside.h)}`],
+  ];
+}
+
+/** The picture of such a layer fills it (its photo covering the new proportion). */
+function fillDecls(node: DesignNode): Decl[] {
+  const out: Decl[] = [
+    ["left", "0"],
+    ["right", "auto"],
+    ["top", "0"],
+    ["bottom", "auto"],
+    ["transform", "none"],
+    ["width", "100%"],
+    ["height", "100%"],
+  ];
+  if ((node.fills ?? []).some((f) => f.kind === "image" && f.fit !== "tile"))
+    out.push(["background-size", "cover"], ["background-position", "center"]);
+  return out;
 }
 
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */

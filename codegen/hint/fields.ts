@@ -601,6 +601,23 @@ export const FIELDS: Field[] = [
     print: (n) => (n.backdrop ? "" : undefined),
     parse: (n) => void (n.backdrop = true),
   },
+  // A picture beside a section's texts (layout/beside.ts): below a width it joins the flow after them ("a") or before
+  // them ("b"), in its proportion; and the picture of it, which fills it there.
+  {
+    key: "bs",
+    category: "layout",
+    print: (n) => (n.beside ? `${n.beside.first ? "b" : "a"}${n.beside.below}/${n.beside.w}x${n.beside.h}` : undefined),
+    parse: (n, v) => {
+      const m = /^([ab])(\d+)\/(\d+)x(\d+)$/.exec(v);
+      if (m) n.beside = { first: m[1] === "b", below: num(m[2]!), w: num(m[3]!), h: num(m[4]!) };
+    },
+  },
+  {
+    key: "flb",
+    category: "layout",
+    print: (n) => n.fillBelow?.toString(),
+    parse: (n, v) => void (n.fillBelow = num(v)),
+  },
   // A text drawn on one line: one line from this width up, wrapping below.
   {
     key: "lb",

@@ -22,6 +22,7 @@ import {
 } from "./decide.js";
 import { stackBelow, withDrawnSections } from "./fallback.js";
 import { markNavs } from "./nav.js";
+import { markBeside } from "./beside.js";
 import { markGrowth, markGutters } from "./gutters.js";
 import { paintAsDrawn } from "./paint.js";
 import { markReflow } from "./reflow.js";
@@ -56,7 +57,7 @@ export function frameBuilder(frame: DesignNode, report: LayoutReport = emptyRepo
   const built = new Map<string, DesignNode>();
   // Last, each container's layers painted in their drawn order whatever wrappers the steps before made (paint.ts).
   const marked = (tree: DesignNode): DesignNode =>
-    paintAsDrawn(markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w), asDrawn);
+    paintAsDrawn(markBeside(markGrowth(markReflow(markNavs(markGutters(tree)), frame.w), frame.w), frame.w), asDrawn);
   return {
     drawn: asDrawn,
     whole: () => marked(copyNode(stackBelow(asDrawn, frame.w), { stackTop: true })),
