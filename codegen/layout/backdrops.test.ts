@@ -92,6 +92,17 @@ describe("a backdrop stays behind its content when the layers stack (issue 69)",
   });
 });
 
+describe("a card's picture over most of it is no background of a label drawn below it (issue 69)", () => {
+  it("stacks the picture and the label one after the other; a label on the picture keeps it behind", () => {
+    const card = (labelY: number) =>
+      stackBelow(frame(400, 454, [picture("image", 0, 0, 400, 400), text("label", 172, labelY, 57, 30)]), 400);
+    expect(find(card(424), "image")!.stack!.role).toBe("item");
+    expect(find(card(424), "label")!.stack!.order).toBeGreaterThan(find(card(424), "image")!.stack!.order);
+    // Partly on it (its lower part past the picture's edge, as fitma's "Bottoms" is drawn): on it.
+    expect(find(card(380), "image")!.stack!.role).toBe("background");
+  });
+});
+
 describe("labels keep their place in reading order when layers stack (issue 69)", () => {
   it("a label drawn beside its paragraph, though lower, precedes it; rows still go top to bottom", () => {
     const out = stackBelow(

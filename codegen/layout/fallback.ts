@@ -65,9 +65,12 @@ export function stackBelow(node: DesignNode, width: number): DesignNode {
   const own: Box = { x: 0, y: 0, w: node.w, h: node.h };
   // Placed absolutely is how a drawing places everything: not a reason to leave a layer out of the stack.
   const rolesOf = (layers: DesignNode[]) =>
-    layerRoles(
-      layers.map((c) => copyNode(c, { absolute: undefined })),
-      own,
+    backgroundsUnderTexts(
+      layers,
+      layerRoles(
+        layers.map((c) => copyNode(c, { absolute: undefined })),
+        own,
+      ),
     );
   const drawn = acrossBackdrops(node.children, rolesOf(node.children));
   let roles = rolesOf(drawn);
@@ -165,6 +168,23 @@ function backdropLayers(children: DesignNode[], index: number, roles: Map<number
     if (overlapArea(b, boxOf(c)) >= ON_BACKDROP * area) on.push(j);
   }
   return on.some((j) => hasText(children[j]!)) ? on : [];
+}
+
+/**
+ * `roles` less the backgrounds that a text of the container lies mostly outside of (a card's photo over 88 % of it, its
+ * label below): behind the whole stack, it would be under that text, which the drawing does not put on it. Such a layer is a
+ * picture of the stack (or a backdrop of the texts it does hold).
+ */
+function backgroundsUnderTexts(children: DesignNode[], roles: Map<number, LayerRole>): Map<number, LayerRole> {
+  for (const [i, role] of roles) {
+    if (role !== "background") continue;
+    const b = boxOf(children[i]!);
+    const outside = children.some(
+      (c, j) => j !== i && !c.hidden && hasText(c) && overlapArea(b, boxOf(c)) < 0.5 * Math.max(c.w * c.h, 1),
+    );
+    if (outside) roles.delete(i);
+  }
+  return roles;
 }
 
 /** Whether `node` lies partly on `base`: some of it inside the box, not ON_BACKDROP of it. */
