@@ -187,6 +187,16 @@ describe("fields: layout inference's marks (issue 14)", () => {
     }
     expect(back(rect({ stackTop: true }), "stt").stackTop).toBe(true);
     expect(back(rect({ lineBelow: 1440 }), "lb").lineBelow).toBe(1440);
+    // Issue 69: a backdrop with the layers on it; a picture beside a section's texts, and the picture filling it.
+    expect(back(rect({ backdrop: true }), "bd").backdrop).toBe(true);
+    for (const beside of [
+      { below: 1440, first: false, w: 663, h: 669 },
+      { below: 1280, first: true, w: 600, h: 400 },
+    ]) {
+      expect(back(rect({ beside }), "bs").beside).toEqual(beside);
+    }
+    expect(printed(rect({ beside: { below: 1440, first: false, w: 663, h: 669 } }), "bs")).toBe("a1440/663x669");
+    expect(back(rect({ fillBelow: 1440 }), "flb").fillBelow).toBe(1440);
     // Issue 37: a navigation bar's row — its menu below 996 px holds children 1 and 2; the panel drops below the row's
     // parent.
     expect(printed(rect({ nav: { below: 996, from: 1, to: 3, up: 1 } }), "nav")).toBe("996,1,3,1");

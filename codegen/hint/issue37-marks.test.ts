@@ -44,6 +44,9 @@ function marks(node: DesignNode): Record<string, unknown> {
     stackBelow: node.stackBelow,
     stack: node.stack,
     stackTop: node.stackTop,
+    backdrop: node.backdrop,
+    beside: node.beside,
+    fillBelow: node.fillBelow,
     lineBelow: node.lineBelow,
     growBelow: node.growBelow,
     hideBelow: node.hideBelow,
@@ -72,6 +75,9 @@ const KEY_OF: Record<string, string> = {
   stackBelow: "sb",
   stack: "st",
   stackTop: "stt",
+  backdrop: "bd",
+  beside: "bs",
+  fillBelow: "flb",
   lineBelow: "lb",
   nav: "nav",
   reflow: "rf",
@@ -89,7 +95,10 @@ const PAGES = [
   // Sections kept as drawn (the simulator's check: Figment's layout model, fonts not loaded).
   { file: "fitma-shop.file.json", id: "0:268", name: "Fitma · Product Details", has: ["stt", "sb"] },
   // The designer's auto layout: the nav bar's menu, rows of cards that reflow.
-  { file: "flora.file.json", id: "8203:59903", name: "Flora · Home • Desktop", has: ["nav", "rf"] },
+  // Issue 69: the hero's photo beside its texts joins the flow below the design width (bs), filling its layer (flb).
+  { file: "flora.file.json", id: "8203:59903", name: "Flora · Home • Desktop", has: ["nav", "rf", "bs", "flb"] },
+  // Issue 69: backdrops (a band, the footer's picture) with the layers drawn on them, stacked together (bd).
+  { file: "template-microsite.nodes.json", id: "3988:10182", name: "Template microsite · Page 2", has: ["bd", "sb"] },
 ];
 
 describe("issue 37's marks in the model's hint", () => {
