@@ -52,6 +52,9 @@
  *     simulator's verdict) and in the panel (its time in a Generate) (bench/layout-check.ts)
  *   BENCH_ONLY=contract npm run bench  every real, sample and corpus frame: design width vs --exact-layout, texts
  *     lost, content present at 390/768/1920 (bench/contract.ts)
+ *   BENCH_ONLY=backdrops npm run bench  issue 69: every real, sample and corpus frame, with image fills as placeholders
+ *     and as photos: texts seen whole at the design width that are covered or illegible at 390, 768 or 1920
+ *     (bench/backdrops.ts)
  *   BENCH_ONLY=fonts npm run bench  every fixture frame's IoU × matched with the design's fonts and without
  *     (bench/fonts.ts)
  *   BENCH_ONLY=layers npm run bench  issue 51's layers: design → code → layers against the design on every fixture,
