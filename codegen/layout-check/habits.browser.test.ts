@@ -3,12 +3,15 @@
  * files and the corpus, test/arbitraries/habit-bases.ts), cut to a band of their layers, then edited as designers edit
  * by hand — siblings reordered, grouped by eye and ungrouped, moved over a neighbour, bled off the edges, lines drawn
  * across, rotated, masked (test/arbitraries/habits.ts). Each case's code is what `figment code` writes: its layout
- * checked in Chromium first (checkLayout), the decisions given to the emitters. Three properties
+ * checked in Chromium first (checkLayout), the decisions given to the emitters. Four properties
  * (test/helpers/habit-checks.ts):
  * 1. the design-width contract: every compared layer within 2 px of its drawn box or of the exact output's, in HTML
  *    (and React on a quarter of the cases);
  * 2. paint order: of two layers the drawing shows overlapping, the one drawn later is painted over the other;
- * 3. nothing drawn as content (texts, pictures, controls) is hidden at 390 and 768.
+ * 3. nothing drawn as content (texts, pictures, controls) is hidden at 390 and 768;
+ * 4. stacking (issue 69): what is stacked over what does not change with the width — at 390, 768 and 1920, two layers
+ *    drawn overlapping that still overlap are painted in the drawing's order, and no text is on a layer that paints
+ *    and that it was not on at the design width.
  *
  * Fixed seed, few runs (the file takes well under a minute); HABIT_RUNS=<n> for more, and the bench's eval section
  * (FIGMENT_EVAL=full) runs 12× as many. A failing case is shrunk and saved as test/fixtures/shrunk/<name>.json
@@ -38,12 +41,13 @@ const WHAT: Record<HabitProperty, string> = {
   contract: "layers off at the design width",
   "paint order": "pairs painted the wrong way round",
   "content shown": "content hidden",
+  stacking: "layers stacked otherwise than at the design width",
 };
 
 describe.runIf(runBrowser)("designers' habits on real frames: the drawing holds", () => {
   const browser = useBrowser();
   const context = usePageContext(browser);
-  // The three properties draw the same cases (same seed): each case is loaded and checked once.
+  // The properties draw the same cases (same seed): each case is loaded and checked once.
   const checked = new Map<string, Promise<CheckedFrame | undefined>>();
   const prepare = (c: HabitCase): Promise<CheckedFrame | undefined> => {
     const key = JSON.stringify(c);
@@ -118,5 +122,13 @@ describe.runIf(runBrowser)("designers' habits on real frames: the drawing holds"
   it("3. no text, picture or control drawn is hidden at 390 and 768", { timeout: TIMEOUT }, async () => {
     await run("content shown");
     expect(totals.content).toBeGreaterThan(0);
+  });
+
+  it("4. what is stacked over what, and what each text is on, holds at 390, 768 and 1920", {
+    timeout: TIMEOUT,
+  }, async () => {
+    await run("stacking");
+    // Pairs that still overlap are found and hit-tested at the other widths: the property is not empty.
+    expect(totals.stackedHit).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The habit properties' shrunk counterexamples (test/fixtures/shrunk/, written by habits.browser.test.ts when a
- * property fails), replayed: each file's frame must now pass the property it once failed, in HTML and React.
+ * property fails), replayed: each file's frame must now pass the property it once failed (the contract, paint order,
+ * content shown or stacking: the note's `property`), the contract in HTML and React.
  * FIGMENT_SHRUNK_OPEN=1 replays the open ones too (test/fixtures/shrunk/open/: found on main, not fixed yet).
  */
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * The three checks the habit properties make on a frame's code in Chromium (issue 49 items 2, 3, 5 and 6), each
+ * The four checks the habit properties make on a frame's code in Chromium (issue 49 items 2, 3, 5 and 6), each
  * answering a list of what is wrong (empty: it holds):
  * - **contract**: at the design width every layer the score compares (decide.ts drawnLayers) lands within 2 px of its
  *   drawn box or of where the `--exact-layout` output puts it (as codegen/layout-check/check.browser.test.ts checks);
@@ -9,7 +9,11 @@
  * - **content shown**: every text, picture (image fill) and control (a button, an input, a link by its layer's name)
  *   the drawing shows is on screen at 390 and 768 px — not display:none, not invisible, not transparent, not of zero
  *   size, not clipped away by what contains it (an overflow, or a clip-path or mask: no point of it answers a hit
- *   test); a closed menu whose button is on screen counts as shown, as the score counts it.
+ *   test); a closed menu whose button is on screen counts as shown, as the score counts it;
+ * - **stacking** (issue 69): what is stacked over what does not change with the width. At 390, 768 and 1920 px, the
+ *   viewport as tall as the page: (a) of two layers the drawing shows overlapping that still overlap, the one drawn
+ *   later is painted over the other; (b) a text is not on a layer that paints (a fill one sees, a gradient, an image)
+ *   and that it was not on at the design width — neither painted over it nor under it, by 10 % of its area or more.
  * The code is what `figment code` writes: the layout checked in Chromium first (checkLayout), its decisions given to
  * the emitters.
  */
@@ -27,6 +31,7 @@ import { isFigmentError } from "../../kernel/errors.js";
 import { checkLayout, type LayoutCheck } from "../../codegen/layout-check/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
 import { boxOf, childrenOf, type Raw } from "../arbitraries/rest-boxes.js";
+import type { HabitProperty } from "./shrunk-fixtures.js";
 
 // ---- the drawing ----
 
@@ -47,6 +52,8 @@ export interface DrawnLayer {
   content?: ContentKind;
   /** It hides what it is drawn over (codegen/layout/roles.ts opaque: an opaque colour fill, square corners). */
   opaque?: true;
+  /** It paints its box (paintsOf: a fill one sees, a gradient, an image): a text put on it is on something. */
+  paints?: true;
 }
 
 /** Layer names of controls: what a reader presses or types in. */
@@ -95,6 +102,26 @@ function opaqueOf(node: Raw): boolean {
   });
 }
 
+/** Below this alpha a fill is not seen (a layer "transparent there"). */
+const SEEN_ALPHA = 0.1;
+
+/**
+ * Whether a layer paints its box: a visible solid fill of alpha over 0.1 (the layer's opacity, the fill's and its
+ * colour's), a gradient or an image fill. Not a text: its fill colours its letters, not its box.
+ */
+export function paintsOf(node: Raw): boolean {
+  if (node["type"] === "TEXT") return false;
+  const layer = typeof node["opacity"] === "number" ? node["opacity"] : 1;
+  const fills = Array.isArray(node["fills"]) ? (node["fills"] as Raw[]) : [];
+  return fills.some((f) => {
+    if (f["visible"] === false) return false;
+    const alpha = layer * (typeof f["opacity"] === "number" ? f["opacity"] : 1);
+    const type = String(f["type"] ?? "");
+    if (type === "SOLID") return alpha * ((f["color"] as { a?: number } | undefined)?.a ?? 1) > SEEN_ALPHA;
+    return (type === "IMAGE" || type.startsWith("GRADIENT_")) && alpha > SEEN_ALPHA;
+  });
+}
+
 /**
  * Every visible layer of a REST frame with the part of it the drawing shows: the frame and each frame that clips its
  * content cut what lies in them; a mask (`isMask`) cuts the siblings drawn after it.
@@ -137,6 +164,7 @@ export function drawingOf(frame: Raw): Map<string, DrawnLayer> {
         ancestors,
         ...(content ? { content } : {}),
         ...(opaqueOf(child) ? { opaque: true as const } : {}),
+        ...(paintsOf(child) ? { paints: true as const } : {}),
       });
       if (child["type"] === "BOOLEAN_OPERATION") continue;
       const clips = child["clipsContent"] === true && child["type"] !== "GROUP";
@@ -460,10 +488,164 @@ export function drawnContent(drawing: ReadonlyMap<string, DrawnLayer>, compared:
   return layers.filter((l) => l.content && mostlyShown(l) && compared.has(l.id) && !covered(l));
 }
 
+// ---- 4. stacking ----
+
+/** The widths the stacking check renders besides the design width: a phone, a tablet, a wide screen. */
+export const STACKING_WIDTHS = [390, 768, 1920] as const;
+
+/** The tallest viewport the stacking check gives a page: its whole height, up to this. */
+export const TALLEST = 16_000;
+
+/** A text's new overlap with a layer that counts: at least this share of the text's rendered area… */
+const LANDING_SHARE = 0.1;
+/** …and at least this many px each way. */
+const LANDING_PX = 4;
+
+/**
+ * Makes the viewport as tall as the page (at most TALLEST), so that a hit test reaches every point without scrolling
+ * (a fixed or sticky layer stays where it is drawn); again while the page grows with it (a min-height in vh), at most
+ * three times.
+ */
+async function wholeHeight(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  let height = page.viewportSize()?.height ?? 0;
+  for (let i = 0; i < 3; i++) {
+    const scroll = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement
+          .scrollHeight,
+    );
+    const tall = Math.min(TALLEST, Math.ceil(scroll));
+    if (tall <= height) return;
+    await page.setViewportSize({ width, height: tall });
+    height = tall;
+  }
+}
+
+/** In the page: each element's opacity, its ancestors' included (0: no element, or not visible). */
+export function probeOpacity(arg: { ids: string[] }): number[] {
+  interface El {
+    parentElement: El | null;
+  }
+  const g = globalThis as unknown as {
+    document: { querySelector(selector: string): El | null };
+    CSS: { escape(value: string): string };
+    getComputedStyle(el: El): { opacity: string; visibility: string };
+  };
+  return arg.ids.map((id) => {
+    let el = g.document.querySelector(`[data-node-id="${g.CSS.escape(id)}"]`);
+    if (!el || g.getComputedStyle(el).visibility !== "visible") return 0;
+    let alpha = 1;
+    for (; el; el = el.parentElement) alpha *= Number(g.getComputedStyle(el).opacity);
+    return alpha;
+  });
+}
+
+/**
+ * The texts laid over a layer that paints (DrawnLayer.paints) they were not on at the design width — the text's drawn
+ * box off the layer's shown region, the layer neither its ancestor nor its descendant — by at least 10 % of the text's
+ * rendered area and 4×4 px, as pairs to hit-test (`lower` the layer, `upper` the text, `region` their rendered
+ * overlap). `laid`: the rendered boxes, frame coordinates.
+ */
+export function newLandings(
+  drawing: ReadonlyMap<string, DrawnLayer>,
+  compared: ReadonlySet<string>,
+  laid: ReadonlyMap<string, Box>,
+): Pair[] {
+  const texts = drawnContent(drawing, compared).filter((l) => l.content === "text");
+  const painted = [...drawing.values()].filter((l) => l.paints && compared.has(l.id));
+  const out: Pair[] = [];
+  for (const text of texts) {
+    const at = laid.get(text.id);
+    if (!at) continue;
+    for (const layer of painted) {
+      if (text.ancestors.includes(layer.id) || layer.ancestors.includes(text.id)) continue;
+      if (layer.shown && intersect(text.box, layer.shown)) continue;
+      const on = laid.get(layer.id);
+      const region = on && intersect(at, on);
+      if (
+        region &&
+        region.w >= LANDING_PX &&
+        region.h >= LANDING_PX &&
+        region.w * region.h >= LANDING_SHARE * at.w * at.h
+      )
+        out.push({ lower: layer.id, upper: text.id, region });
+    }
+  }
+  return out;
+}
+
+/** What the stacking check saw at one width: what is wrong, pairs hit-tested, texts found on new layers. */
+export interface StackingAnswer {
+  failures: string[];
+  pairsHit: number;
+  landings: number;
+}
+
+/**
+ * The stacking at one width of a loaded page (its viewport made as tall as the page): (a) of two layers the drawing
+ * shows overlapping that still overlap, the one drawn later is painted over the other; (b) no text is on a layer that
+ * paints, visible there, it was not on at the design width (painted over it or under it). What is wrong, in words.
+ */
+export async function stackingAt(
+  page: Page,
+  width: number,
+  rootId: string,
+  drawing: ReadonlyMap<string, DrawnLayer>,
+  compared: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+): Promise<StackingAnswer> {
+  await wholeHeight(page);
+  const ids = [...compared].filter((id) => drawing.has(id));
+  const probe = await page.evaluate(probeBoxes, { rootId, ids, boxesOnly: true });
+  const origin = probe.root ?? { x: 0, y: 0 };
+  const laid = new Map<string, Box>();
+  probe.elements.forEach((e, i) => {
+    if (e?.rendered && e.width > 0 && e.height > 0)
+      laid.set(ids[i]!, { x: e.x - origin.x, y: e.y - origin.y, w: e.width, h: e.height });
+  });
+  // (a) the drawing's overlapping pairs that overlap here too, hit-tested where they do.
+  const stacked = overlappingPairs(drawing, compared).flatMap((pair): Pair[] => {
+    const a = laid.get(pair.lower);
+    const b = laid.get(pair.upper);
+    const region = a && b ? intersect(a, b) : undefined;
+    return region && region.w >= 2 && region.h >= 2 ? [{ ...pair, region }] : [];
+  });
+  // (b) texts on layers they were not on, unless the layer is transparent here.
+  const found = newLandings(drawing, compared, laid);
+  const layers = [...new Set(found.map((l) => l.lower))];
+  const alphas = layers.length > 0 ? await page.evaluate(probeOpacity, { ids: layers }) : [];
+  const seen = new Set(layers.filter((_, i) => alphas[i]! > SEEN_ALPHA));
+  const landings = found.filter((l) => seen.has(l.lower));
+  const pairs = [...stacked, ...landings];
+  const above = pairs.length > 0 ? await page.evaluate(probePaintOrder, { rootId, pairs }) : [];
+  const name = (id: string): string => `“${names.get(id) || id}” (${id})`;
+  const at = (a: PairAnswer): string => `${Math.round(a.x)},${Math.round(a.y)}`;
+  const failures = pairs.flatMap((pair, i): string[] => {
+    const answer = above[i];
+    if (!answer) return [];
+    if (i < stacked.length) {
+      return answer.above === "upper"
+        ? []
+        : [`${name(pair.upper)} is drawn over ${name(pair.lower)} but painted under it at ${width}: ${at(answer)}`];
+    }
+    const how = answer.above === "upper" ? "lands on" : "is covered by";
+    return [
+      `text ${name(pair.upper)} ${how} ${name(pair.lower)} at ${width}, not on it at the design width ` +
+        `(hit at ${at(answer)})`,
+    ];
+  });
+  return {
+    failures,
+    pairsHit: above.slice(0, stacked.length).filter((a) => a !== null).length,
+    landings: above.slice(stacked.length).filter((a) => a !== null).length,
+  };
+}
+
 /** The ids of the layers the contract compares, and their drawn boxes (decide.ts drawnLayers). */
 export const comparedLayers = (doc: DesignDocument): Map<string, Box> => drawnLayers(doc.frames[0]!);
 
-// ---- the three checks on one frame ----
+// ---- the four checks on one frame ----
 
 const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
 const REACT: CodeOptions = { target: "react", styling: "css-modules", nodeIds: true };
@@ -496,20 +678,32 @@ export async function checkedFrame(
   return { frame, doc, check, names: layerNames(frame) };
 }
 
-/** What a run of the checks saw: layers compared, pairs found and hit-tested, content layers. */
+/**
+ * What a run of the checks saw: layers compared, pairs found and hit-tested, content layers; pairs hit-tested at the
+ * stacking check's widths, and texts found there on layers they were not on.
+ */
 export interface HabitTotals {
   layers: number;
   pairs: number;
   pairsHit: number;
   content: number;
+  stackedHit: number;
+  landings: number;
 }
 
-export const noTotals = (): HabitTotals => ({ layers: 0, pairs: 0, pairsHit: 0, content: 0 });
+export const noTotals = (): HabitTotals => ({
+  layers: 0,
+  pairs: 0,
+  pairsHit: 0,
+  content: 0,
+  stackedHit: 0,
+  landings: 0,
+});
 
 /** One property on one checked frame: what is wrong (empty: it holds). `react`: the contract in React too. */
 export async function habitFailures(
   context: BrowserContext,
-  property: "contract" | "paint order" | "content shown",
+  property: HabitProperty,
   p: CheckedFrame,
   options: { react?: boolean; totals?: HabitTotals } = {},
 ): Promise<string[]> {
@@ -535,6 +729,20 @@ export async function habitFailures(
     totals.pairs += pairs.length;
     totals.pairsHit += page.above.filter((a) => a !== null).length;
     return wrongOrder(pairs, page.above, p.names);
+  }
+  if (property === "stacking") {
+    const page = await pageOf(p.doc, decided(HTML));
+    const rootId = p.doc.frames[0]!.id;
+    const out: string[] = [];
+    for (const width of STACKING_WIDTHS) {
+      const seen = await withPage(context, page.files, page.entry, { width, height: 900 }, (tab) =>
+        stackingAt(tab, width, rootId, drawing, compared, p.names),
+      );
+      totals.stackedHit += seen.pairsHit;
+      totals.landings += seen.landings;
+      out.push(...seen.failures);
+    }
+    return out;
   }
   const content = drawnContent(drawing, compared);
   totals.content += content.length;

@@ -12,7 +12,7 @@ import { fixturesRoot } from "./responsive-frames.js";
 export const SHRUNK_DIR = "shrunk";
 
 /** The property a shrunk file failed. */
-export type HabitProperty = "contract" | "paint order" | "content shown";
+export type HabitProperty = "contract" | "paint order" | "content shown" | "stacking";
 
 export interface ShrunkNote {
   property: HabitProperty;
