@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Frame, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { visibleNodes, type RestNode } from "../codegen/fidelity/design-nodes.js";
 import { generateCode, loadDesign } from "../codegen/index.js";
@@ -35,6 +35,39 @@ const WORDS =
   String.raw`scrolls sideways \d+ px)?(, [\d,]+ px blank below)?(, pinned (left|right))?`;
 const NAMES = String.raw`(Phone|Tablet|\d+ px|Design width \(\d+\))(, (Phone|Tablet|\d+ px))*`;
 const HEADLINE = new RegExp(String.raw`^Matches the design \d{1,3} %( · ${NAMES}: ${WORDS})+( · fallback fonts)?$`);
+
+/**
+ * Whether each of `words` shows whole in `line` as rendered: inside the line's box and its own element's, and clear of
+ * the ellipsis where that element is cut.
+ */
+function shownWhole(line: Locator, words: string[]): Promise<boolean[]> {
+  return line.evaluate((el, words) => {
+    const box = el.getBoundingClientRect();
+    return words.map((word) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(word) ?? -1;
+        const holder = node.parentElement;
+        if (at < 0 || !holder) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        const rect = range.getBoundingClientRect();
+        const clip = holder.getBoundingClientRect();
+        let ellipsis = 0;
+        if (holder.scrollWidth > holder.clientWidth) {
+          const probe = holder.appendChild(document.createElement("span"));
+          probe.textContent = "…";
+          ellipsis = probe.getBoundingClientRect().width;
+          probe.remove();
+        }
+        const right = Math.min(box.right, clip.right - ellipsis);
+        return rect.width > 0 && rect.left >= Math.max(box.left, clip.left) - 0.5 && rect.right <= right + 0.5;
+      }
+      return false;
+    });
+  }, words);
+}
 
 async function generate(ui: Frame): Promise<string> {
   await ui.getByRole("button", { name: "Generate", exact: true }).click();
@@ -304,8 +337,19 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
             timeout: 90_000,
           })
           .toMatch(/^\d+ %$/);
-        const summary = (await ui.locator(".ai-results .score__summary").textContent()) ?? "";
+        // Closed, the line leads with what a phone and a tablet reader cannot read although it is on screen, shown
+        // whole at the panel's 420 px beside "Fix differences" (the rest of the line would be cut after "Design wid").
+        const line = ui.locator(".ai-results .score__summary");
+        const closed = (await line.textContent()) ?? "";
+        const figure = `${closed.split(" ")[3]} %`;
+        expect(await shownWhole(line, [figure, "covered", "illegible"]), closed).toEqual([true, true, true]);
+        expect(closed).toMatch(/^Matches the design \d+ % · Phone, Tablet: \d+ % covered, \d+ % illegible$/);
+        await shot(page, "6-text-classes-closed");
+        await ui.locator(".ai-results .score__header").click();
+        // Opened, the line is the CLI's, whole: those words said once, in the widths' own words.
+        const summary = (await line.textContent()) ?? "";
         expect(summary).toMatch(HEADLINE);
+        expect(summary).not.toContain(closed.replace(/^Matches the design \d+ % · /, ""));
         expect(summary).toMatch(/Design width \(375\): \d+ % of text visible \(/);
         // What a phone and a tablet reader misses under the lid and in white on white is said in the line itself:
         // illegible too, though not one of the two largest causes there ("(48 % too small, 14 % covered, 9 % …)").
@@ -314,8 +358,8 @@ describe.runIf(runBrowser)("the fidelity score of a model's answers", { timeout:
           const said = summary.match(causes(name))?.[4] ?? "";
           expect(said, `${name} in ${summary}`).toMatch(/(^|, )\d+ % illegible(,|$)/);
           expect(said, `${name} in ${summary}`).toMatch(/(^|, )\d+ % covered(,|$)/);
+          expect(said, `${name} in ${summary}`).toContain(closed.replace(/^.*: /, ""));
         }
-        await ui.locator(".ai-results .score__header").click();
         const group = ui.getByRole("group", { name: /^Design width \(375\): text a reader does not see$/ });
         const rows = async () =>
           await group

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layerWords } from "./report-words.js";
-import { boxDelta, percent, roundHalfUp, scoreSummary, shareText } from "./summary.js";
+import { boxDelta, percent, roundHalfUp, scoreSummary, shareText, unreadWords } from "./summary.js";
 import type { FidelityScore, TextShares, WidthScore } from "./types.js";
 
 const width = (w: number, textVisible: number, overflowPx = 0): WidthScore => ({
@@ -69,6 +69,47 @@ describe("what a reader misses, in the summary", () => {
     expect(scoreSummary(score(0.94, [width(1440, 1), phone]))).toBe(
       "Matches the design 94 % · Phone: 65 % of text visible (20 % illegible, 10 % covered)",
     );
+  });
+});
+
+describe("the text a phone and a tablet reader cannot read, said first in the panel's closed line", () => {
+  const shares = (text: Partial<TextShares>): TextShares => {
+    const full = { missing: 0, clipped: 0, covered: 0, illegible: 0, "too-small": 0, ...text };
+    const lost = full.missing + full.clipped + full.covered + full.illegible + full["too-small"];
+    return { visible: 1 - lost, ...full };
+  };
+  const classed = (w: number, text: Partial<TextShares>): WidthScore => ({
+    ...width(w, shares(text).visible),
+    text: shares(text),
+  });
+
+  it("says covered and illegible text at 390 and 768 with the summary's figures, in its order", () => {
+    const phone = classed(390, { clipped: 0.3, "too-small": 0.2, illegible: 0.12, covered: 0.03 });
+    const tablet = classed(768, { covered: 0.04, clipped: 0.1 });
+    const s = score(0.94, [width(1440, 1), phone, tablet]);
+    expect(unreadWords(s)).toBe("Phone: 12 % illegible, 3 % covered · Tablet: 4 % covered");
+    // The same words as the line opened (and the CLI) says them at those widths.
+    expect(scoreSummary(s)).toContain("12 % illegible, 3 % covered)");
+    expect(scoreSummary(s)).toContain("(10 % cut off, 4 % covered)");
+  });
+
+  it("lets a phone and a tablet with the same figures share them, in the panel's order of widths", () => {
+    const same = { "too-small": 0.48, covered: 0.14, illegible: 0.09 };
+    const s = score(0.94, [classed(375, same), classed(768, same), classed(390, same), classed(1920, same)]);
+    expect(unreadWords({ ...s, designWidth: 375 })).toBe("Phone, Tablet: 14 % covered, 9 % illegible");
+  });
+
+  it("says nothing of the design width, of wider screens, or of less than what rounds to 1 %", () => {
+    const lost = { covered: 0.2, illegible: 0.2 };
+    expect(unreadWords(score(0.94, [classed(1440, lost), width(390, 1), classed(1920, lost)]))).toBeUndefined();
+    const phone = classed(390, { clipped: 0.3, illegible: 0.004, covered: 0.0049 });
+    expect(unreadWords(score(0.94, [width(1440, 1), phone, classed(768, { clipped: 0.1, covered: 0.005 })]))).toBe(
+      "Tablet: 1 % covered",
+    );
+    // All text visible, as the summary rounds it: nothing to say, although a hair of it is covered.
+    expect(unreadWords(score(0.94, [width(1440, 1), classed(390, { covered: 0.004 })]))).toBeUndefined();
+    // A score kept before the classes existed says no class.
+    expect(unreadWords(score(0.94, [width(1440, 1), width(390, 0.5)]))).toBeUndefined();
   });
 });
 

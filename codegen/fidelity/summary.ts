@@ -71,23 +71,61 @@ export function pageWords(w: WidthScore): string[] {
 const ALWAYS_SAID: readonly TextProblem[] = ["covered", "illegible"];
 
 /**
- * "all text visible" / "87 % of text visible (8 % cut off, 5 % covered)" (the two largest causes, and covered and
- * illegible whenever they reach 1 %: "(8 % cut off, 4 % too small, 3 % illegible)"), then what is wrong with the
+ * The causes of the text not seen that a width's words name, largest first: the two largest, and covered and
+ * illegible whenever they reach 1 % ("8 % cut off", "4 % too small", "3 % illegible"); none when it says "all text
+ * visible".
+ */
+export function causeWords(w: WidthScore): { problem: TextProblem; words: string }[] {
+  if (w.textVisible >= 0.995 || !w.text) return [];
+  return (Object.entries(w.text) as [TextClass, number][])
+    .filter((e): e is [TextProblem, number] => e[0] !== "visible" && e[1] >= 0.005)
+    .sort((a, b) => b[1] - a[1])
+    .filter(([c], i) => i < 2 || ALWAYS_SAID.includes(c))
+    .map(([c, share]) => ({ problem: c, words: `${percent(share)} ${CLASS_WORDS[c]}` }));
+}
+
+/**
+ * "all text visible" / "87 % of text visible (8 % cut off, 5 % covered)" (causeWords), then what is wrong with the
  * page: ", scrolls sideways 40 px, 1,100 px blank below, pinned left".
  */
 export function widthWords(w: WidthScore): string {
   let text = "all text visible";
   if (w.textVisible < 0.995) {
-    const causes = w.text
-      ? (Object.entries(w.text) as [TextClass, number][])
-          .filter(([c, share]) => c !== "visible" && share >= 0.005)
-          .sort((a, b) => b[1] - a[1])
-          .filter(([c], i) => i < 2 || ALWAYS_SAID.includes(c as TextProblem))
-          .map(([c, share]) => `${percent(share)} ${CLASS_WORDS[c as TextProblem]}`)
-      : [];
+    const causes = causeWords(w).map((c) => c.words);
     text = `${percent(w.textVisible)} of text visible${causes.length > 0 ? ` (${causes.join(", ")})` : ""}`;
   }
   return [text, ...pageWords(w)].join(", ");
+}
+
+/** Neighbouring widths with the same words share them: "Phone, Tablet: all text visible" (widths narrowest first). */
+function groupedWords(score: FidelityScore, widths: WidthScore[], wordsOf: (w: WidthScore) => string): string[] {
+  const groups: { names: string[]; words: string }[] = [];
+  for (const w of [...widths].sort((a, b) => a.width - b.width)) {
+    const words = wordsOf(w);
+    const last = groups[groups.length - 1];
+    if (last && last.words === words) last.names.push(widthName(w.width, score.designWidth));
+    else groups.push({ names: [widthName(w.width, score.designWidth)], words });
+  }
+  return groups.filter((g) => g.words !== "").map((g) => `${g.names.join(", ")}: ${g.words}`);
+}
+
+/** The headline's first words, before its figure. */
+export const MATCH_WORDS = "Matches the design";
+
+/**
+ * Text on screen that a phone or a tablet reader cannot read (covered, illegible), as scoreSummary says it at those
+ * widths: "Phone, Tablet: 14 % covered, 9 % illegible"; undefined when none reaches 1 % there. The panel's closed
+ * line leads with it, where the rest of the headline is cut (issue 69).
+ */
+export function unreadWords(score: FidelityScore): string | undefined {
+  const devices = score.widths.filter((w) => w.width !== score.designWidth && w.width <= 1024);
+  const words = (w: WidthScore) =>
+    causeWords(w)
+      .filter((c) => ALWAYS_SAID.includes(c.problem))
+      .map((c) => c.words)
+      .join(", ");
+  const parts = groupedWords(score, devices, words);
+  return parts.length > 0 ? parts.join(" · ") : undefined;
 }
 
 /**
@@ -107,19 +145,12 @@ export function fontWords(score: FidelityScore): string | undefined {
  * words share them: "Phone, Tablet: all text visible"). The fonts the page lacked are said beside it (fontWords).
  */
 export function scoreSummary(score: FidelityScore): string {
-  const others = score.widths.filter((w) => w.width !== score.designWidth).sort((a, b) => a.width - b.width);
+  const others = score.widths.filter((w) => w.width !== score.designWidth);
   const design = score.widths.find((w) => w.width === score.designWidth);
-  const parts = [`Matches the design ${percent(score.iouMatched)}`];
+  const parts = [`${MATCH_WORDS} ${percent(score.iouMatched)}`];
   if (design && widthWords(design) !== "all text visible")
     parts.push(`${widthName(design.width, score.designWidth)}: ${widthWords(design)}`);
-  const groups: { names: string[]; words: string }[] = [];
-  for (const w of others) {
-    const words = widthWords(w);
-    const last = groups[groups.length - 1];
-    if (last && last.words === words) last.names.push(widthName(w.width, score.designWidth));
-    else groups.push({ names: [widthName(w.width, score.designWidth)], words });
-  }
-  for (const g of groups) parts.push(`${g.names.join(", ")}: ${g.words}`);
+  parts.push(...groupedWords(score, others, widthWords));
   return parts.join(" · ");
 }
 

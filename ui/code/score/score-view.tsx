@@ -1,5 +1,6 @@
 /**
- * A result's fidelity score at a glance — "Matches the design 96 % · Phone: all text visible" — and, opened, the
+ * A result's fidelity score at a glance — "Matches the design 96 % · Phone: all text visible", or, closed, leading
+ * with text a phone or tablet reader cannot read ("Matches the design 94 % · Phone: 9 % illegible") — and, opened, the
  * layers that are off (design box vs rendered box, by how much; missing or hidden), worst first, then the texts a
  * reader does not see at each width. Choosing one selects it on the canvas and outlines it in the preview. The words
  * are codegen/fidelity/summary.ts's, the same as the CLI prints.
@@ -10,12 +11,14 @@ import type { Box, FidelityScore, LayerDiff } from "../../../codegen/fidelity/ty
 import {
   boxDelta,
   fontWords,
+  MATCH_WORDS,
   pageWords,
   percent,
   scoreSummary,
   scoreTone,
   textClassLabel,
   textWords,
+  unreadWords,
   widthLabel,
 } from "../../../codegen/fidelity/summary.js";
 import { plural } from "../../../kernel/plural.js";
@@ -97,6 +100,9 @@ function pageProblems(score: FidelityScore): string[] {
 function Measured({ score, selected, onSelect, action }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
   const [open, setOpen] = useState(false);
   const summary = scoreSummary(score);
+  // Closed, text a phone or tablet reader cannot read comes right after the figure, where the rest of the line would
+  // be cut at the panel's width, and in the count's room; opened, the whole line says it in its place, once.
+  const unread = open ? undefined : unreadWords(score);
   const fonts = fontWords(score);
   const tone = scoreTone(score);
   const groups = rowsOf(score);
@@ -118,11 +124,23 @@ function Measured({ score, selected, onSelect, action }: { score: FidelityScore 
             <ChevronIcon />
           </span>
           <span class={`score__dot score__dot--${tone}`} aria-hidden="true" />
-          <span class="score__summary">
-            {summary}
-            {fonts ? <span class="score__fonts"> · fallback fonts</span> : null}
-          </span>
-          <span class="score__count muted">{count === 0 ? "nothing off" : plural(count, "difference")}</span>
+          {unread ? (
+            // "Matches the design" only where it fits whole (styles.css).
+            <span class="score__summary score__summary--unread">
+              <span>{MATCH_WORDS} </span>
+              <span class="score__lead">
+                {percent(score.iouMatched)} · <span class="score__unread">{unread}</span>
+              </span>
+            </span>
+          ) : (
+            <span class="score__summary">
+              {summary}
+              {fonts ? <span class="score__fonts"> · fallback fonts</span> : null}
+            </span>
+          )}
+          {unread ? null : (
+            <span class="score__count muted">{count === 0 ? "nothing off" : plural(count, "difference")}</span>
+          )}
         </button>
         {action}
       </div>
