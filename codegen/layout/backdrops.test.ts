@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { belowDecls } from "../emit/responsive.js";
 import type { DesignNode } from "../design/types.js";
 import { stackBelow } from "./fallback.js";
+import { layerRoles } from "./roles.js";
 import { find, frame, picture, rect, text } from "../../test/helpers/layout-nodes.js";
 
 /** The wrapper fallback.ts made around the backdrop `id`. */
@@ -100,6 +101,22 @@ describe("a card's picture over most of it is no background of a label drawn bel
     expect(find(card(424), "label")!.stack!.order).toBeGreaterThan(find(card(424), "image")!.stack!.order);
     // Partly on it (its lower part past the picture's edge, as fitma's "Bottoms" is drawn): on it.
     expect(find(card(380), "image")!.stack!.role).toBe("background");
+  });
+});
+
+describe("a text tilted a few degrees flows with the rest (issue 69's stacking property: fitma's Order Summary)", () => {
+  it("is an item of the flow; a text turned further, or a shape, keeps its place", () => {
+    const own = { x: 0, y: 0, w: 1440, h: 900 };
+    const roles = layerRoles(
+      [
+        { ...text("tilted", 100, 100, 300, 40), rotation: -1 },
+        { ...text("turned", 100, 300, 300, 40), rotation: 30 },
+        { ...rect("shape", 600, 100, 300, 300), rotation: 2 },
+        { ...text("upside down", 100, 500, 300, 40), rotation: 179 },
+      ],
+      own,
+    );
+    expect([0, 1, 2, 3].map((i) => roles.get(i))).toEqual([undefined, "rotated", "rotated", undefined]);
   });
 });
 

@@ -173,6 +173,11 @@ function coveredBy(node: DesignNode, above: DesignNode[]): boolean {
   return above.some((s) => opaque(s) && contains(boxOf(s), boxOf(node), 0));
 }
 
+/** A text (or a box of texts) turned a few degrees, as designers tilt a label: it flows, its box the turned one. */
+const SLIGHT_TURN = 5;
+const slightlyTurnedText = (c: DesignNode): boolean =>
+  hasText(c) && Math.abs(((((c.rotation ?? 0) % 180) + 270) % 180) - 90) <= SLIGHT_TURN;
+
 /** The role of each child that is a layer (by index); the others are items of the flow. */
 export function layerRoles(children: DesignNode[], own: Box): Map<number, LayerRole> {
   const roles = new Map<number, LayerRole>();
@@ -180,7 +185,8 @@ export function layerRoles(children: DesignNode[], own: Box): Map<number, LayerR
     if (c.hidden) roles.set(i, "hidden");
     else if (c.absolute) roles.set(i, "outside");
     // Turned by a half turn the box is the same: it flows like any other.
-    else if (c.rotation !== undefined && Math.abs(Math.abs(c.rotation) - 180) > 0.5) roles.set(i, "rotated");
+    else if (c.rotation !== undefined && Math.abs(Math.abs(c.rotation) - 180) > 0.5 && !slightlyTurnedText(c))
+      roles.set(i, "rotated");
     else if (overlapArea(boxOf(c), own) === 0 && !continuesRow(c, own, children)) roles.set(i, "outside");
     else if (hasText(c) && coveredBy(c, children.slice(i + 1))) roles.set(i, "covered");
     // A layer without text covering the container is its background (one holding text is its content), even where it

@@ -54,7 +54,11 @@ export interface DrawnLayer {
   opaque?: true;
   /** It paints its box (paintsOf: a fill one sees, a gradient, an image): a text put on it is on something. */
   paints?: true;
+  /** A drawn shape (a vector, an ellipse, a boolean…): inside a picture, one of its strokes, not a layer of its own. */
+  shape?: true;
 }
+
+const SHAPES = new Set(["VECTOR", "BOOLEAN_OPERATION", "ELLIPSE", "STAR", "LINE", "REGULAR_POLYGON"]);
 
 /** Layer names of controls: what a reader presses or types in. */
 const CONTROL = /\b(button|btn|cta|input|field|search|select|dropdown|checkbox|radio|toggle|switch|tab|link)s?\b/i;
@@ -165,6 +169,7 @@ export function drawingOf(frame: Raw): Map<string, DrawnLayer> {
         ...(content ? { content } : {}),
         ...(opaqueOf(child) ? { opaque: true as const } : {}),
         ...(paintsOf(child) ? { paints: true as const } : {}),
+        ...(SHAPES.has(String(child["type"])) ? { shape: true as const } : {}),
       });
       if (child["type"] === "BOOLEAN_OPERATION") continue;
       const clips = child["clipsContent"] === true && child["type"] !== "GROUP";
@@ -547,6 +552,9 @@ export function probeOpacity(arg: { ids: string[] }): number[] {
  * rendered area and 4×4 px, as pairs to hit-test (`lower` the layer, `upper` the text, `region` their rendered
  * overlap). `laid`: the rendered boxes, frame coordinates.
  */
+const onAtDesign = (text: DrawnLayer, layer: DrawnLayer | undefined): boolean =>
+  !!layer?.shown && intersect(text.box, layer.shown) !== undefined;
+
 export function newLandings(
   drawing: ReadonlyMap<string, DrawnLayer>,
   compared: ReadonlySet<string>,
@@ -554,6 +562,7 @@ export function newLandings(
 ): Pair[] {
   const texts = drawnContent(drawing, compared).filter((l) => l.content === "text");
   const painted = [...drawing.values()].filter((l) => l.paints && compared.has(l.id));
+  const worded = new Set([...drawing.values()].filter((l) => l.content === "text").flatMap((l) => l.ancestors));
   const out: Pair[] = [];
   for (const text of texts) {
     const at = laid.get(text.id);
@@ -561,6 +570,9 @@ export function newLandings(
     for (const layer of painted) {
       if (text.ancestors.includes(layer.id) || layer.ancestors.includes(text.id)) continue;
       if (layer.shown && intersect(text.box, layer.shown)) continue;
+      // A shape of a picture the text was on (a map's streets under its address card: a drawing without words): on
+      // that picture as drawn.
+      if (layer.shape && layer.ancestors.some((id) => !worded.has(id) && onAtDesign(text, drawing.get(id)))) continue;
       const on = laid.get(layer.id);
       const region = on && intersect(at, on);
       if (
