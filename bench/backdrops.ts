@@ -9,6 +9,8 @@
  * 3. text seen at 390 and 768 ≥ 0.98 on every frame whose design width shows ≥ 0.98.
  *   BENCH_ONLY=backdrops npm run bench     (BENCH_BACKDROPS=key,key: only the pages whose key contains one of them)
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { inOneContext, withPage, type PageHost } from "../cli/measure/browser.js";
 import { chromiumEngine } from "../cli/measure/layout-engine.js";
 import { resultPage } from "../cli/measure/result-page.js";
@@ -55,6 +57,9 @@ async function measure(host: PageHost, page: LayoutPage, images: Images): Promis
   const check = await checkLayout(doc, chromiumEngine(host, page.page));
   const code = await generateCode(doc, { ...HTML, layoutDecisions: check.decisions });
   const result = await resultPage(code.files, "html");
+  // BENCH_BACKDROPS_OUT=dir: each page's HTML as measured, to look at (dir/<key>-<images>/).
+  const keep = process.env["BENCH_BACKDROPS_OUT"];
+  if (keep) writeFiles(join(keep, `${page.key.replace(/[^\w.-]+/g, "_")}-${images}`), code.files);
   const plan = measurePlan(page.frame, [0, ...NARROW]);
   const width = plan.facts.width;
   const answers = await withPage(
@@ -100,6 +105,14 @@ async function measure(host: PageHost, page: LayoutPage, images: Images): Promis
     lost,
     texts: whole.size,
   };
+}
+
+function writeFiles(dir: string, files: readonly { path: string; content: string; bytes?: Uint8Array }[]): void {
+  for (const f of files) {
+    const path = join(dir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.bytes ?? f.content);
+  }
 }
 
 /** The page's document again with a photo stand-in for each image fill. */

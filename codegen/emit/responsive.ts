@@ -470,7 +470,7 @@ export function belowDecls(
     if (wrap.length > 0) out.push([node.layout.fitBelow, wrap]);
   }
   if (own) out.push(...gridBelowDecls(node));
-  if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack)]);
+  if (part !== "own" && node.stack) out.push([node.stack.below, stackedDecls(node, node.stack, parent)]);
   if (part !== "own" && node.beside) out.push([node.beside.below, besideDecls(node.beside)]);
   if (part !== "own" && node.fillBelow !== undefined) out.push([node.fillBelow, fillDecls(node)]);
   // A row with a picture that joins it below the design width (layout/beside.ts): the picture takes a line of its own.
@@ -608,8 +608,6 @@ function stackingDecls(node: DesignNode): Decl[] {
   // drawn indent gives way (the stack has its own gutters: an indent beside them ran 16 px past a phone's edge).
   out.push(["max-width", "100%"], ["margin-left", "0"], ["margin-right", "0"]);
   if (node.stackTop || node.backdrop) out.push(["padding", `${px(24)} ${px(GUTTER)}`]);
-  // What reached past the screen's sides at the design width (emit/page.ts overhangClip) is in the column now.
-  if (node.backdrop) out.push(["clip-path", "none"]);
   return out;
 }
 
@@ -666,8 +664,12 @@ function fillDecls(node: DesignNode): Decl[] {
 }
 
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
-function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>): Decl[] {
+function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>, parent?: DesignNode): Decl[] {
   if (stack.role === "hidden") return [["display", "none"]];
+  // Drawn past its section's sides, it was cut at the frame's (emit/page.ts overhangClip): in the stack it lies inside.
+  const x = node.x ?? 0;
+  const overhang = node.absolute && (x < -0.5 || (parent !== undefined && x + node.w > parent.w + 0.5));
+  const unclipped: Decl[] = overhang ? [["clip-path", "none"]] : [];
   // Behind the stack, across it whatever its height (a picture or an SVG, replaced elements, are not stretched by their
   // sides alone).
   if (stack.role === "background")
@@ -678,6 +680,7 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
       ["bottom", "0"],
       ["width", "100%"],
       ["height", "100%"],
+      ...unclipped,
       // A photo covers the box it is behind, whatever that box's proportion (a hero's 1440 × 730 on a phone's column).
       ...((node.fills ?? []).some((f) => f.kind === "image" && f.fit !== "tile")
         ? ([
@@ -694,6 +697,7 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>)
     ["bottom", "auto"],
     ["transform", "none"],
     ["order", String(stack.order)],
+    ...unclipped,
   ];
   // A picture: a leaf without text, or a container the stack leaves as drawn (layout/fallback.ts keepsDrawing: its
   // layers placed in its box, which collapses if sized by its content).
