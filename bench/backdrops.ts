@@ -3,135 +3,34 @@
  * the real designers' frames and the sample files wider than a phone, and the corpus), its HTML as `figment code`
  * writes it (the layout checked in Chromium first), twice — with image fills as placeholders, and with each image
  * supplied (a dark photo stand-in per imageRef for the real and sample files, whose JSON carries no bytes; the
- * corpus's own images) — measured by the product's own score at the design width, 390, 768 and 1920:
+ * corpus's own images) — measured by the product's own score at the design width, 390, 768 and 1920
+ * (test/helpers/reader-widths.ts):
  * 1. texts a reader sees whole at the design width that are covered or illegible at 390, 768 or 1920: goal none;
- * 2. IoU × matched at the design width (reported beside the last run's, bench/out/results.json);
+ * 2. IoU × matched at the design width (to hold against the last run's, bench/out/results.json);
  * 3. text seen at 390 and 768 ≥ 0.98 on every frame whose design width shows ≥ 0.98.
- *   BENCH_ONLY=backdrops npm run bench     (BENCH_BACKDROPS=key,key: only the pages whose key contains one of them)
+ *   BENCH_ONLY=backdrops npm run bench     (BENCH_BACKDROPS=key,key: only the pages whose key contains one of them;
+ *   BENCH_BACKDROPS_OUT=dir: each measured page's HTML kept there)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { inOneContext, withPage, type PageHost } from "../cli/measure/browser.js";
-import { chromiumEngine } from "../cli/measure/layout-engine.js";
-import { resultPage } from "../cli/measure/result-page.js";
-import { answerSteps } from "../cli/measure/score.js";
-import { scoreBoxes } from "../codegen/fidelity/box-score.js";
-import { classifyText, type TextVerdict } from "../codegen/fidelity/classify.js";
-import { measurePlan } from "../codegen/fidelity/measurement.js";
-import { textClassShares } from "../codegen/fidelity/classify.js";
-import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
-import { checkLayout } from "../codegen/layout-check/index.js";
-import { layoutPages, type LayoutPage } from "../test/helpers/layout-pages.js";
-import { photoStandIns } from "../test/helpers/photo-stand-ins.js";
+import { inOneContext } from "../cli/measure/browser.js";
+import { layoutPages } from "../test/helpers/layout-pages.js";
+import { measureReader, NARROW, type ReaderRow } from "../test/helpers/reader-widths.js";
 import { QUICK, withBenchBrowser } from "./quick.js";
 import { round, type BenchResults, type Json } from "./results.js";
 
-const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
-const NARROW = [390, 768, 1920] as const;
 const READER_FLOOR = 0.98;
-
-type Images = "placeholders" | "photos";
-
-interface Lost {
-  id: string;
-  name: string;
-  width: number;
-  class: string;
-  detail?: string;
-}
-
-interface Row {
-  key: string;
-  name: string;
-  images: Images;
-  designWidth: number;
-  iouMatched: number;
-  /** Share of text seen, by width. */
-  seen: Record<number, number>;
-  lost: Lost[];
-  texts: number;
-}
-
-async function measure(host: PageHost, page: LayoutPage, images: Images): Promise<Row> {
-  const doc = images === "photos" && page.source !== "corpus" ? withPhotos(page) : page.document;
-  const check = await checkLayout(doc, chromiumEngine(host, page.page));
-  const code = await generateCode(doc, { ...HTML, layoutDecisions: check.decisions });
-  const result = await resultPage(code.files, "html");
-  // BENCH_BACKDROPS_OUT=dir: each page's HTML as measured, to look at (dir/<key>-<images>/).
-  const keep = process.env["BENCH_BACKDROPS_OUT"];
-  if (keep) writeFiles(join(keep, `${page.key.replace(/[^\w.-]+/g, "_")}-${images}`), code.files);
-  const plan = measurePlan(page.frame, [0, ...NARROW]);
-  const width = plan.facts.width;
-  const answers = await withPage(
-    host,
-    result.files,
-    result.entry,
-    plan.steps[0]!,
-    (p) => answerSteps(p, plan),
-    page.page,
-  );
-  const design = answers.find((a) => a.width === width && a.boxes);
-  if (!design?.boxes) throw new Error("no boxes at the design width");
-  const fidelity = scoreBoxes(plan.frame, plan.nodes, design.boxes, false);
-  const byId = new Map(plan.facts.texts.map((t) => [t.id, t]));
-  const verdictsAt = (w: number): TextVerdict[] => {
-    const answer = answers.find((a) => a.width === w);
-    if (!answer) return [];
-    return answer.texts.samples.flatMap((s) => {
-      const facts = byId.get(s.id);
-      const v = facts && classifyText(s, facts, (id) => plan.facts.names.get(id));
-      return v ? [v] : [];
-    });
-  };
-  const atDesign = verdictsAt(width);
-  const whole = new Set(atDesign.filter((v) => v.class === "visible" && v.visible >= 0.999).map((v) => v.id));
-  const seen: Record<number, number> = { [width]: textClassShares(atDesign).visible };
-  const lost: Lost[] = [];
-  for (const w of NARROW) {
-    if (w === width) continue;
-    const verdicts = verdictsAt(w);
-    seen[w] = textClassShares(verdicts).visible;
-    for (const v of verdicts)
-      if (whole.has(v.id) && (v.class === "covered" || v.class === "illegible"))
-        lost.push({ id: v.id, name: v.name, width: w, class: v.class, ...(v.detail ? { detail: v.detail } : {}) });
-  }
-  return {
-    key: page.key,
-    name: page.name,
-    images,
-    designWidth: width,
-    iouMatched: fidelity.meanIoU * fidelity.matched,
-    seen,
-    lost,
-    texts: whole.size,
-  };
-}
-
-function writeFiles(dir: string, files: readonly { path: string; content: string; bytes?: Uint8Array }[]): void {
-  for (const f of files) {
-    const path = join(dir, f.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, f.bytes ?? f.content);
-  }
-}
-
-/** The page's document again with a photo stand-in for each image fill. */
-function withPhotos(page: LayoutPage): LayoutPage["document"] {
-  return loadDesign(page.json, [page.id], { images: photoStandIns(page.frame) }).document;
-}
 
 export async function backdropsSection(results: BenchResults): Promise<void> {
   const only = (process.env["BENCH_BACKDROPS"] ?? "").split(",").filter(Boolean);
   const all = layoutPages().filter((p) => only.length === 0 || only.some((k) => p.key.includes(k)));
   const pages = QUICK ? all.filter((p) => p.source === "real").slice(0, 2) : all;
-  const rows: Row[] = [];
+  const rows: ReaderRow[] = [];
   const failures: string[] = [];
   await withBenchBrowser((host) =>
     inOneContext(host, async (context) => {
       for (const page of pages)
         for (const images of ["placeholders", "photos"] as const) {
           try {
-            rows.push(await measure(context, page, images));
+            rows.push(await measureReader(context, page, images));
           } catch (error) {
             failures.push(`${page.key} (${images}): ${(error as Error).message.split("\n")[0]}`);
           }
