@@ -524,5 +524,9 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
     last.delete("width");
     last.set("minWidth", String(Math.max(Number(width), Number(last.get("minWidth") ?? 0))));
   }
+  // A line let wrap again (a narrower screen's `white-space: normal`: a text stacked below the design width) drops the
+  // least width its one-line style took from its drawn width: held to it, it ran past a phone's screen.
+  const wraps = decls.some(([p, v]) => p === "white-space" && v.trim() === "normal");
+  if (wraps && !nowrap && !last.has("minWidth")) last.set("minWidth", "0");
   return { entries: [...last], dropped, ...(fluid.length > 0 ? { fluid } : {}) };
 }
