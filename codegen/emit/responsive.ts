@@ -628,15 +628,29 @@ function backdropSizeDecls(node: DesignNode): Decl[] {
   ];
 }
 
+/** A layer placed absolutely at the design width, in the flow below it. */
+const IN_FLOW: readonly Decl[] = [
+  ["position", "relative"],
+  ["left", "auto"],
+  ["right", "auto"],
+  ["top", "auto"],
+  ["bottom", "auto"],
+  ["transform", "none"],
+];
+
+/** A photo covers the box it fills, whatever that box's proportion (a hero's 1440 × 730 on a phone's column). */
+const coverDecls = (node: DesignNode): Decl[] =>
+  (node.fills ?? []).some((f) => f.kind === "image" && f.fit !== "tile")
+    ? [
+        ["background-size", "cover"],
+        ["background-position", "center"],
+      ]
+    : [];
+
 /** A picture placed beside a section's texts, below the design width: in the flow, across it, in its proportion. */
 function besideDecls(beside: NonNullable<DesignNode["beside"]>): Decl[] {
   return [
-    ["position", "relative"],
-    ["left", "auto"],
-    ["right", "auto"],
-    ["top", "auto"],
-    ["bottom", "auto"],
-    ["transform", "none"],
+    ...IN_FLOW,
     ["flex", "none"],
     ["align-self", "stretch"],
     ["order", beside.first ? "-1" : "99"],
@@ -649,7 +663,7 @@ function besideDecls(beside: NonNullable<DesignNode["beside"]>): Decl[] {
 
 /** The picture of such a layer fills it (its photo covering the new proportion). */
 function fillDecls(node: DesignNode): Decl[] {
-  const out: Decl[] = [
+  return [
     ["left", "0"],
     ["right", "auto"],
     ["top", "0"],
@@ -657,10 +671,8 @@ function fillDecls(node: DesignNode): Decl[] {
     ["transform", "none"],
     ["width", "100%"],
     ["height", "100%"],
+    ...coverDecls(node),
   ];
-  if ((node.fills ?? []).some((f) => f.kind === "image" && f.fit !== "tile"))
-    out.push(["background-size", "cover"], ["background-position", "center"]);
-  return out;
 }
 
 /** One layer of a stacking section, below the design width: in the stack in reading order, behind it, or hidden. */
@@ -681,24 +693,9 @@ function stackedDecls(node: DesignNode, stack: NonNullable<DesignNode["stack"]>,
       ["width", "100%"],
       ["height", "100%"],
       ...unclipped,
-      // A photo covers the box it is behind, whatever that box's proportion (a hero's 1440 × 730 on a phone's column).
-      ...((node.fills ?? []).some((f) => f.kind === "image" && f.fit !== "tile")
-        ? ([
-            ["background-size", "cover"],
-            ["background-position", "center"],
-          ] as Decl[])
-        : []),
+      ...coverDecls(node),
     ];
-  const out: Decl[] = [
-    ["position", "relative"],
-    ["left", "auto"],
-    ["right", "auto"],
-    ["top", "auto"],
-    ["bottom", "auto"],
-    ["transform", "none"],
-    ["order", String(stack.order)],
-    ...unclipped,
-  ];
+  const out: Decl[] = [...IN_FLOW, ["order", String(stack.order)], ...unclipped];
   // A picture: a leaf without text, or a container the stack leaves as drawn (layout/fallback.ts keepsDrawing: its
   // layers placed in its box, which collapses if sized by its content).
   const leaf = !node.text && !(node.children ?? []).some((c) => !c.hidden);
