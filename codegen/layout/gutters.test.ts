@@ -193,3 +193,40 @@ describe("marking a whole screen", () => {
     expect(marked.filter((frame, i) => frame !== frames[i])).toHaveLength(0);
   });
 });
+
+describe("an item drawn shorter than its content, in a row that wraps, grows with it below the design width", () => {
+  /** Over's promo banner: texts beside a 170-px box centring a 300-px picture (it overflows the box, not clipped). */
+  const banner = (clip: boolean): DesignNode => ({
+    id: "1:1",
+    name: "Banner",
+    kind: "frame",
+    w: 870,
+    h: 270,
+    layout: layout([50, 50, 50, 50], { dir: "row", gap: 50, fitBelow: 870 }),
+    children: [
+      { ...heading, id: "2:1", w: 460, sizeH: "fill" },
+      {
+        id: "2:2",
+        name: "Promo image",
+        kind: "frame",
+        w: 260,
+        h: 170,
+        sizeH: "fixed",
+        sizeV: "fixed",
+        ...(clip ? { clip: true } : {}),
+        layout: layout([0, 0, 0, 0], { justify: "center", align: "center" }),
+        children: [{ id: "3:1", name: "img", kind: "rect", w: 300, h: 300, sizeH: "fixed", sizeV: "fixed" }],
+      },
+    ],
+  });
+
+  it("marks the box (as tall as drawn from the design width up, as its content below it)", () => {
+    const box = markGrowth(banner(false), 870).children![1]!;
+    expect(box.growBelow).toBe(870);
+    expect(Object.fromEntries(belowDecls(box, "all").flatMap(([, d]) => d))).toMatchObject({ height: "auto" });
+  });
+
+  it("leaves a box that clips its content (the designer crops the picture) as drawn", () => {
+    expect(markGrowth(banner(true), 870).children![1]!.growBelow).toBeUndefined();
+  });
+});

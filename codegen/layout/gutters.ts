@@ -60,10 +60,15 @@ export function markGrowth(node: DesignNode, designWidth: number, root = true): 
 function grown(node: DesignNode, designWidth: number, root: boolean): { node: DesignNode; grows: boolean } {
   if (node.scaled || node.stackBelow !== undefined) return { node, grows: false };
   let kidsGrow = false;
+  const wrapsItems = wrappingRow(node);
   const children = changedChildren(node, (c) => {
     if (c.absolute || c.hidden) return c;
     const kid = grown(c, designWidth, false);
     kidsGrow ||= kid.grows;
+    // An item drawn shorter than its content in a row that wraps below the design width (a promo's 300-px picture
+    // centred in a 170-px box): wrapped under its neighbours, what runs past its box ran over their texts.
+    if (wrapsItems && overruns(kid.node) && kid.node.growBelow === undefined)
+      return copyNode(kid.node, { growBelow: Math.round(designWidth) });
     return kid.node;
   });
   const layout = node.layout;
@@ -85,6 +90,25 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
   if (marked) out.growBelow = Math.round(designWidth);
   return { node: out, grows };
 }
+
+/** A row of the designer's whose items go to more lines below the design width. */
+function wrappingRow(node: DesignNode): boolean {
+  const layout = node.layout;
+  if (!layout || layout.kind === "grid" || layout.dir !== "row") return false;
+  return (
+    layout.wrap === true ||
+    layout.wrapBelow !== undefined ||
+    layout.reflow !== undefined ||
+    layout.fitBelow !== undefined
+  );
+}
+
+/** A box of a fixed height, not clipping, with an item of its flow taller than it. */
+const overruns = (node: DesignNode): boolean =>
+  node.layout !== undefined &&
+  !node.clip &&
+  node.sizeV === "fixed" &&
+  (node.children ?? []).some((c) => !c.absolute && !c.hidden && c.h > node.h + 1);
 
 /**
  * `node`'s children each passed through `f`, as a new list only when one of them changed (undefined otherwise): a
