@@ -67,7 +67,8 @@ export async function backdropsSection(results: BenchResults): Promise<void> {
   results.print(
     `${pages.length} frames × 2 (image fills as placeholders, and as photo stand-ins), HTML as \`figment code\` ` +
       `writes it. Texts seen whole at the design width that are covered or illegible at 390, 768 or 1920: ` +
-      `${lostTexts} on ${framesLosing.length} of ${rows.length} measurements (goal 0). Text seen at 390 and 768 under ` +
+      `${lostTexts} on ${framesLosing.length} of ${rows.length} measurements (goal 0). ` +
+      `Text seen at 390 and 768 under ` +
       `${READER_FLOOR} where the design width shows ≥ ${READER_FLOOR}: ${underFloor.length} of ${floorRows.length}.\n`,
   );
   const listed = rows.filter((r) => r.lost.length > 0 || underFloor.includes(r));

@@ -524,9 +524,11 @@ export function rnStyle(decls: readonly Decl[]): RnStyle {
     last.delete("width");
     last.set("minWidth", String(Math.max(Number(width), Number(last.get("minWidth") ?? 0))));
   }
-  // A line let wrap again (a narrower screen's `white-space: normal`: a text stacked below the design width) drops the
-  // least width its one-line style took from its drawn width: held to it, it ran past a phone's screen.
+  // A text let wrap again at a width of its content (a narrower screen's `white-space: normal` with `width: auto`: a
+  // text stacked below the design width) drops the least width its one-line style took from its drawn width: held to
+  // it, it ran past a phone's screen. (A text that only wraps again keeps it: a one-word label stays its word's width.)
   const wraps = decls.some(([p, v]) => p === "white-space" && v.trim() === "normal");
-  if (wraps && !nowrap && !last.has("minWidth")) last.set("minWidth", "0");
+  const sized = decls.some(([p, v]) => p === "width" && v.trim() === "auto");
+  if (wraps && sized && !nowrap && !last.has("minWidth")) last.set("minWidth", "0");
   return { entries: [...last], dropped, ...(fluid.length > 0 ? { fluid } : {}) };
 }

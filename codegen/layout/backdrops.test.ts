@@ -104,7 +104,7 @@ describe("a card's picture over most of it is no background of a label drawn bel
   });
 });
 
-describe("a text tilted a few degrees flows with the rest (issue 69's stacking property: fitma's Order Summary)", () => {
+describe("a text tilted a few degrees flows with the rest (the stacking property's fitma Order Summary)", () => {
   it("is an item of the flow; a text turned further, or a shape, keeps its place", () => {
     const own = { x: 0, y: 0, w: 1440, h: 900 };
     const roles = layerRoles(

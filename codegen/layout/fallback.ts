@@ -154,8 +154,8 @@ function paintsBox(n: DesignNode): boolean {
  */
 function backdropLayers(children: DesignNode[], index: number, roles: Map<number, LayerRole>): number[] {
   const base = children[index]!;
-  // A shape judged a decoration (crossing a card, see-through) is a backdrop all the same when texts lie on it (a bar of
-  // a chart with its figure).
+  // A shape judged a decoration (crossing a card, see-through) is a backdrop all the same when texts lie on it (a bar
+  // of a chart with its figure).
   const role = roles.get(index);
   if ((role !== undefined && role !== "decoration") || hasText(base) || !paintsBox(base) || base.rotation !== undefined)
     return [];
@@ -172,8 +172,8 @@ function backdropLayers(children: DesignNode[], index: number, roles: Map<number
 
 /**
  * `roles` less the backgrounds that a text of the container lies mostly outside of (a card's photo over 88 % of it, its
- * label below): behind the whole stack, it would be under that text, which the drawing does not put on it. Such a layer is a
- * picture of the stack (or a backdrop of the texts it does hold).
+ * label below): behind the whole stack, it would be under that text, which the drawing does not put on it. Such a
+ * layer is a picture of the stack (or a backdrop of the texts it does hold).
  */
 function backgroundsUnderTexts(children: DesignNode[], roles: Map<number, LayerRole>): Map<number, LayerRole> {
   for (const [i, role] of roles) {
