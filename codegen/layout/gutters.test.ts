@@ -230,3 +230,30 @@ describe("an item drawn shorter than its content, in a row that wraps, grows wit
     expect(markGrowth(banner(true), 870).children![1]!.growBelow).toBeUndefined();
   });
 });
+
+describe("a paragraph in a box of a fixed size grows with its lines below the design width", () => {
+  const footnote = (chars: string, resize: "none" | "height" = "none"): DesignNode => ({
+    id: "2:1",
+    name: "Footnote",
+    kind: "text",
+    w: 840,
+    h: 60,
+    text: { ...heading.text!, chars, resize, alignV: "bottom" },
+  });
+  const slide = (child: DesignNode): DesignNode => ({
+    id: "1:1",
+    name: "Financials",
+    kind: "frame",
+    w: 1920,
+    h: 1080,
+    layout: layout([0, 0, 0, 0]),
+    children: [child],
+  });
+
+  it("marks zacht's footnote (several words in 840 × 60), not a one-word label nor a text that grows already", () => {
+    const grown = (n: DesignNode) => markGrowth(slide(n), 1920).children![0]!.growBelow;
+    expect(grown(footnote("Prediction of how much money to be made in the next 3–5 years"))).toBe(1920);
+    expect(grown(footnote("Prediction"))).toBeUndefined();
+    expect(grown(footnote("Prediction of money", "height"))).toBeUndefined();
+  });
+});

@@ -67,7 +67,7 @@ function grown(node: DesignNode, designWidth: number, root: boolean): { node: De
     kidsGrow ||= kid.grows;
     // An item drawn shorter than its content in a row that wraps below the design width (a promo's 300-px picture
     // centred in a 170-px box): wrapped under its neighbours, what runs past its box ran over their texts.
-    if (wrapsItems && overruns(kid.node) && kid.node.growBelow === undefined)
+    if (((wrapsItems && overruns(kid.node)) || fixedParagraph(kid.node, node)) && kid.node.growBelow === undefined)
       return copyNode(kid.node, { growBelow: Math.round(designWidth) });
     return kid.node;
   });
@@ -102,6 +102,16 @@ function wrappingRow(node: DesignNode): boolean {
     layout.fitBelow !== undefined
   );
 }
+
+/**
+ * A text of several words in a box of a fixed size, an item of a flow (zacht's footnote: 30 px type in a box 840 × 60,
+ * aligned to its bottom): on a narrower screen it wraps to more lines than its box holds, and they ran out of it.
+ */
+const fixedParagraph = (node: DesignNode, parent: DesignNode): boolean =>
+  parent.layout !== undefined &&
+  node.text !== undefined &&
+  node.text.resize === "none" &&
+  /\S\s+\S/.test(node.text.chars);
 
 /** A box of a fixed height, not clipping, with an item of its flow taller than it. */
 const overruns = (node: DesignNode): boolean =>
