@@ -16,7 +16,9 @@ async function screen(file: string, frame: string): Promise<string> {
 describe("a text whose box places its characters", () => {
   it("is a View round a Text of its characters, the box's flexbox on the View", async () => {
     const code = await screen("../real/zacht-investor-pitch.file.json", "0:67");
-    expect(code).toMatch(/<View style=\{styles.footnote\} testID="0:253">\s+<Text style=\{styles.footnoteText\}>/);
+    // (Below the design width the box grows with its lines: its style gains that width's entry.)
+    expect(code).toContain('<View style={[styles.footnote, vw < 1920 && fluid.footnoteBelow1920]} testID="0:253">');
+    expect(code).toMatch(/testID="0:253">\s+<Text style=\{styles.footnoteText\}>/);
     expect(code).toMatch(
       / {2}footnote: \{[^}]*minHeight: 60,\s+flexDirection: "column",\s+justifyContent: "flex-end",/,
     );
