@@ -12,9 +12,9 @@
  */
 import { copyNode, inferredGroup } from "../design/node.js";
 import type { DesignNode } from "../design/types.js";
-import { overlapArea, PHONE_GUTTER, type Box } from "./boxes.js";
+import { PHONE_GUTTER, type Box } from "./boxes.js";
 import { drawnBoxes } from "./decide.js";
-import { boxOf, hasText, holdsContent, layerRoles, plainGroup, type LayerRole } from "./roles.js";
+import { boxOf, hasText, holdsContent, insideShare, layerRoles, plainGroup, type LayerRole } from "./roles.js";
 import { fluidText } from "./sizing.js";
 
 /** Each real layer of `drawn` by id. */
@@ -164,8 +164,7 @@ function backdropLayers(children: DesignNode[], index: number, roles: Map<number
   for (let j = index + 1; j < children.length; j++) {
     const c = children[j]!;
     if (c.hidden || roles.get(j) === "background") continue;
-    const area = Math.max(c.w * c.h, 1);
-    if (overlapArea(b, boxOf(c)) >= ON_BACKDROP * area) on.push(j);
+    if (insideShare(c, b) >= ON_BACKDROP) on.push(j);
   }
   return on.some((j) => hasText(children[j]!)) ? on : [];
 }
@@ -179,9 +178,7 @@ function backgroundsUnderTexts(children: DesignNode[], roles: Map<number, LayerR
   for (const [i, role] of roles) {
     if (role !== "background") continue;
     const b = boxOf(children[i]!);
-    const outside = children.some(
-      (c, j) => j !== i && !c.hidden && hasText(c) && overlapArea(b, boxOf(c)) < 0.5 * Math.max(c.w * c.h, 1),
-    );
+    const outside = children.some((c, j) => j !== i && !c.hidden && hasText(c) && insideShare(c, b) < 0.5);
     if (outside) roles.delete(i);
   }
   return roles;
@@ -189,7 +186,7 @@ function backgroundsUnderTexts(children: DesignNode[], roles: Map<number, LayerR
 
 /** Whether `node` lies partly on `base`: some of it inside the box, not ON_BACKDROP of it. */
 function partlyOn(node: DesignNode, base: Box): boolean {
-  const inside = overlapArea(base, boxOf(node)) / Math.max(node.w * node.h, 1);
+  const inside = insideShare(node, base);
   return inside > 0 && inside < ON_BACKDROP;
 }
 

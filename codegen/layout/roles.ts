@@ -117,7 +117,7 @@ function continuesRow(node: DesignNode, own: Box, siblings: DesignNode[]): boole
 }
 
 /** How much of `node` lies in `own`, as a share of its area. */
-function insideShare(node: DesignNode, own: Box): number {
+export function insideShare(node: DesignNode, own: Box): number {
   return overlapArea(boxOf(node), own) / Math.max(node.w * node.h, 1);
 }
 
