@@ -445,6 +445,12 @@ export interface DesignDocument {
    * class from them. Beside the tree, not in it: the hint does not carry them. Absent when none.
    */
   layerNames?: Record<string, string>;
+  /**
+   * One page drawn at several widths (breakpoint frames, codegen/design/drawings.ts): by the widest frame's id, the
+   * same page's other drawings, widest first. Each is a whole frame, converted and inferred as frames are; the frame
+   * in `frames` is the page, the emitters write one DOM with `@media` rules at the drawn widths. Absent when none.
+   */
+  drawings?: Record<string, DesignNode[]>;
 }
 
 export type ComponentPropertyType = "TEXT" | "BOOLEAN" | "VARIANT" | "INSTANCE_SWAP";
