@@ -8,6 +8,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import type { CodeOptions, DesignDocument } from "../../codegen/index.js";
 import { checkLayout, simulatorEngine, type LayoutCheck } from "../../codegen/layout-check/index.js";
 import { infers } from "../../codegen/layout/index.js";
+import { allDrawings } from "../../codegen/design/drawings.js";
 import { chromiumAvailable, chromiumPath } from "./browser.js";
 import { stopIfAborted } from "../../kernel/cancelled.js";
 
@@ -73,7 +74,7 @@ export async function checkedOptions(
   io: { err(text: string): void },
   signal?: AbortSignal,
 ): Promise<{ options: CodeOptions; check?: LayoutCheck }> {
-  if (options.layout === "exact" || !doc.frames.some(infers)) return { options };
+  if (options.layout === "exact" || !allDrawings(doc).some(infers)) return { options };
   let check: LayoutCheck;
   try {
     if (chromiumAvailable()) {

@@ -11,6 +11,12 @@ export function pageDrawings(doc: DesignDocument, frame: DesignNode): DesignNode
   return [frame, ...(doc.drawings?.[frame.id] ?? [])];
 }
 
+/** Every frame the document draws: its pages' frames and their other drawings (the layout check lays out each). */
+export function allDrawings(doc: DesignDocument): DesignNode[] {
+  if (!doc.drawings) return doc.frames;
+  return doc.frames.flatMap((frame) => pageDrawings(doc, frame));
+}
+
 /**
  * `doc` with each group of frame ids (two or more, frames of `doc.frames`) made one page. A group with a frame the
  * document does not have, or two frames of one width, is an error: the caller checked the ids it was given.

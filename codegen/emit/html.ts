@@ -5,6 +5,7 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
+import { buildPage } from "./drawings/page.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printHtml } from "./markup.js";
 import { planComponents } from "./components.js";
@@ -95,7 +96,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     const navMenu = (): NavMenuNames => ({ kind: "popover", id: ++menus === 1 ? "nav-menu" : `nav-menu-${menus}` });
     const tree = overlays
       ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, buildTree)
-      : buildTree(frame, { ...context, navMenu });
+      : buildPage(doc, frame, { ...context, navMenu }, buildTree);
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     const script = motion && transitionScriptTag(motion.plan.timers.get(index), (i) => paths[i]!);
     files.push({ path: paths[index]!, content: page(frame.name || "Frame", body, fontLinks, script) });

@@ -151,6 +151,42 @@ export class Sheet {
     else this.below.set(cls, [rule]);
   }
 
+  /**
+   * Rules of a class from a width up (mobile-first: a page drawn at several widths, codegen/emit/drawings/), printed
+   * in `@media (min-width: …)` blocks after the class rules, narrowest first so that a wider screen's rule wins;
+   * `max`: up to (not including) that width too. Entries: [min, decls, pseudo, max].
+   */
+  readonly above = new Map<string, [min: number, decls: Decl[], pseudo?: string, max?: number][]>();
+
+  addAbove(cls: string, min: number, decls: Decl[], pseudo = "", max?: number): void {
+    if (decls.length === 0) return;
+    const list = this.above.get(cls);
+    const rule: [number, Decl[], string?, number?] = max === undefined ? [min, decls, pseudo] : [min, decls, pseudo, max];
+    if (list) list.push(rule);
+    else this.above.set(cls, [rule]);
+  }
+
+  /** The `@media` blocks of the wider screens' rules, narrowest first. */
+  private aboveCss(): string {
+    const blocks = new Map<string, { min: number; max: number; rules: string[] }>();
+    for (const [cls, list] of this.above)
+      for (const [min, decls, pseudo, max] of list) {
+        const key = `${min}-${max ?? ""}`;
+        let block = blocks.get(key);
+        if (!block) blocks.set(key, (block = { min, max: max ?? Infinity, rules: [] }));
+        block.rules.push(ruleText("  ", `.${cls}${pseudo ?? ""}`, decls));
+      }
+    let text = "";
+    for (const block of [...blocks.values()].sort((a, b) => a.min - b.min || a.max - b.max)) {
+      const query = [
+        ...(block.min > 0 ? [`(min-width: ${block.min}px)`] : []),
+        ...(block.max < Infinity ? [`(max-width: ${block.max - 0.02}px)`] : []),
+      ].join(" and ");
+      text += `\n@media ${query} {\n${block.rules.join("\n")}}\n`;
+    }
+    return text;
+  }
+
   /** The widths of the narrower screens' rules, widest first (css() prints a block for each). */
   private belowWidths(): number[] {
     return [...new Set([...this.below.values()].flatMap((list) => list.map(([w]) => w)))].sort((a, b) => b - a);
@@ -179,7 +215,7 @@ export class Sheet {
         any = true;
       }
     }
-    if (!any) return false;
+    if (!any || this.above.size > 0) return false;
     for (const w of this.belowWidths()) {
       if (!checks.selectorHolds(0, `@media (width < ${w}px)`)) return false;
       for (const [cls, list] of this.below)
@@ -205,6 +241,7 @@ export class Sheet {
         first = false;
       }
     }
+    if (this.above.size > 0) text += this.aboveCss();
     // Then a block for each narrower screen, after a blank line (none when there is no rule above them).
     for (const w of this.belowWidths()) {
       if (this.mediaHasBreaks(w)) {

@@ -7,6 +7,7 @@
  * same verdict.
  */
 import type { DesignDocument, DesignNode } from "../design/types.js";
+import { allDrawings } from "../design/drawings.js";
 import type { BoxProbe } from "../fidelity/probe.js";
 import { emitHtml } from "../emit/html.js";
 import {
@@ -103,7 +104,7 @@ export async function checkLayout(
 ): Promise<LayoutCheck> {
   const decisions: LayoutDecisions = {};
   const frames: FrameCheck[] = [];
-  for (const frame of doc.frames) {
+  for (const frame of allDrawings(doc)) {
     if (frame.w <= COMPACT_WIDTH || hasInferred(frame)) continue;
     const builder = frameBuilder(frame);
     // Nothing inferred (a designer's auto layout throughout): nothing to check.

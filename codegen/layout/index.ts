@@ -164,7 +164,12 @@ export function inferLayoutReported(
   decisions?: LayoutDecisions,
 ): { document: DesignDocument; report: LayoutReport } {
   const report = emptyReport();
-  return { document: { ...doc, frames: doc.frames.map((f) => inferFrame(f, report, decisions?.[f.id])) }, report };
+  const infer = (f: DesignNode): DesignNode => inferFrame(f, report, decisions?.[f.id]);
+  const document = { ...doc, frames: doc.frames.map(infer) };
+  // A page's other drawings are frames of their own to layout: each holds at its own width (codegen/design/drawings.ts).
+  if (doc.drawings)
+    document.drawings = Object.fromEntries(Object.entries(doc.drawings).map(([id, list]) => [id, list.map(infer)]));
+  return { document, report };
 }
 
 export type { FrameVerdict, LayoutReport } from "./apply.js";

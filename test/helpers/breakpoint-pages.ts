@@ -1,0 +1,183 @@
+/**
+ * Pages drawn at several widths in the real designers' files (issue 70), and how their one responsive page measures:
+ * at each drawn width, IoU×matched against that frame (beside the frame's own `--exact-layout` output), what a reader
+ * sees of its texts at 390, 768 and 1024 and whether the page scrolls sideways there, and the page's size beside the
+ * larger frame's own output. The bench section breakpoints and test/breakpoints.browser.test.ts measure with it.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { withPage, type PageHost, type PageOptions } from "../../cli/measure/browser.js";
+import { chromiumEngine } from "../../cli/measure/layout-engine.js";
+import { resultPage } from "../../cli/measure/result-page.js";
+import { answerSteps } from "../../cli/measure/score.js";
+import { withDrawings } from "../../codegen/design/drawings.js";
+import { pageFacts } from "../../codegen/emit/drawings/page.js";
+import { scoreBoxes } from "../../codegen/fidelity/box-score.js";
+import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
+import { figuresOf, measurePlan } from "../../codegen/fidelity/measurement.js";
+import { generateCode, loadDesign, type CodeOptions } from "../../codegen/index.js";
+import { checkLayout } from "../../codegen/layout-check/index.js";
+import type { SourceFile } from "../../codegen/types.js";
+import { serveGoogleFonts } from "./google-fonts.js";
+import { realFiles } from "./real-files.js";
+
+export const BETWEEN = [390, 768, 1024] as const;
+
+export interface BreakpointGroup {
+  key: string;
+  file: string;
+  /** Frame ids, widest first. */
+  ids: string[];
+}
+
+/** The real pairs and triples (frames of one page at several widths) in test/fixtures/real. */
+export const BREAKPOINT_GROUPS: readonly BreakpointGroup[] = [
+  { key: "flora Home", file: "flora", ids: ["8203:59903", "8238:1241", "8238:18962"] },
+  { key: "flora Order Modal", file: "flora", ids: ["8211:116360", "8238:18854", "8238:19230"] },
+  { key: "flora Product Details", file: "flora", ids: ["8211:116592", "8238:18874", "8238:19250"] },
+  { key: "fitma Home Page", file: "fitma-shop", ids: ["0:456", "0:710"] },
+  { key: "fitma Cart", file: "fitma-shop", ids: ["0:267", "0:809"] },
+  { key: "fitma Product Details", file: "fitma-shop", ids: ["0:268", "0:745"] },
+];
+
+export interface DrawnWidthRow {
+  width: number;
+  frame: string;
+  /** IoU×matched at this drawn width against this frame: the page, and the frame's own exact-layout output. */
+  page: number;
+  exact: number;
+}
+
+export interface BreakpointRow {
+  key: string;
+  widths: number[];
+  drawn: DrawnWidthRow[];
+  /** By width (390, 768, 1024): share of text seen (of the drawing that applies there) and sideways scroll px. */
+  seen: Record<number, number>;
+  overflow: Record<number, number>;
+  /** Markup + CSS bytes: the page, the larger frame's own output. */
+  bytes: number;
+  largerBytes: number;
+  perDrawing: number;
+}
+
+const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+const PAGE: PageOptions = { serve: serveGoogleFonts };
+
+function fileJson(name: string): unknown {
+  const file = realFiles().find((f) => f.name.startsWith(`${name}.`));
+  if (!file) throw new Error(`no real file ${name}`);
+  return file.json;
+}
+
+function restNode(json: unknown, id: string): RestNode {
+  let found: RestNode | undefined;
+  const walk = (node: { id?: string; children?: unknown[] }): void => {
+    if (found) return;
+    if (node.id === id) found = node as unknown as RestNode;
+    else for (const child of node.children ?? []) walk(child as { id?: string; children?: unknown[] });
+  };
+  walk((json as { document: { children?: unknown[] } }).document);
+  if (!found) throw new Error(`no node ${id}`);
+  return found;
+}
+
+/** Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. */
+export function asDrawing(files: readonly SourceFile[], ids: ReadonlySet<string>): SourceFile[] {
+  return files.map((file) =>
+    file.bytes || !/\.(html|tsx|vue|svelte)$/.test(file.path)
+      ? file
+      : {
+          ...file,
+          content: file.content.replace(
+            /data-node-id="([^"]*)"([^>]*?)data-node-ids="([^"]*)"/g,
+            (whole, _id: string, between: string, all: string) => {
+              const mine = all.split(" ").find((id) => ids.has(id));
+              return mine ? `data-node-id="${mine}"${between}data-node-ids="${all}"` : whole;
+            },
+          ),
+        },
+  );
+}
+
+const bytesOf = (files: readonly SourceFile[]): number =>
+  files
+    .filter((f) => !f.bytes && /\.(html|css)$/.test(f.path))
+    .reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);
+
+function layerIds(node: RestNode, out = new Set<string>()): Set<string> {
+  out.add(node.id);
+  for (const child of (node as { children?: RestNode[] }).children ?? []) layerIds(child, out);
+  return out;
+}
+
+async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode): Promise<number> {
+  const result = await resultPage(files, "html");
+  const plan = measurePlan(frame, [0]);
+  const answers = await withPage(host, result.files, result.entry, plan.steps[0]!, (p) => answerSteps(p, plan), PAGE);
+  const design = answers.find((a) => a.boxes);
+  if (!design?.boxes) throw new Error("no boxes at the design width");
+  const fidelity = scoreBoxes(plan.frame, plan.nodes, design.boxes, false);
+  return fidelity.meanIoU * fidelity.matched;
+}
+
+export async function measureBreakpoints(host: PageHost, group: BreakpointGroup, keep?: string): Promise<BreakpointRow> {
+  const json = fileJson(group.file);
+  const loaded = loadDesign(json, group.ids).document;
+  const doc = withDrawings(loaded, [group.ids]);
+  const check = await checkLayout(doc, chromiumEngine(host, PAGE));
+  const code = await generateCode(doc, { ...HTML, layoutDecisions: check.decisions });
+  if (keep) writeFiles(join(keep, group.key.replace(/[^\w.-]+/g, "_")), code.files);
+  const facts = pageFacts.get(doc.frames[0]!) ?? { widths: [], perDrawing: 0 };
+  const frames = group.ids.map((id) => restNode(json, id));
+  const widths = frames.map((f) => Math.round((f as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width));
+  const drawn: DrawnWidthRow[] = [];
+  let largerBytes = 0;
+  for (const [k, frame] of frames.entries()) {
+    const mine = asDrawing(code.files, layerIds(frame));
+    const page = await iouAt(host, mine, frame);
+    const own = loadDesign(json, [frame.id]).document;
+    const exactFiles = (await generateCode(own, { ...HTML, layout: "exact" })).files;
+    const exact = await iouAt(host, exactFiles, frame);
+    if (k === 0) {
+      const ownCheck = await checkLayout(own, chromiumEngine(host, PAGE));
+      largerBytes = bytesOf((await generateCode(own, { ...HTML, nodeIds: false, layoutDecisions: ownCheck.decisions })).files);
+    }
+    drawn.push({ width: widths[k]!, frame: String((frame as { name?: string }).name ?? ""), page, exact });
+  }
+  // Between the drawn widths: the drawing that applies at each width (the widest drawn at or below it, else the
+  // narrowest) is the one its texts are read against.
+  const seen: Record<number, number> = {};
+  const overflow: Record<number, number> = {};
+  for (const w of BETWEEN) {
+    const k = widths.findIndex((dw) => dw <= w);
+    const index = k >= 0 ? k : widths.length - 1;
+    const frame = frames[index]!;
+    const result = await resultPage(asDrawing(code.files, layerIds(frame)), "html");
+    const plan = measurePlan(frame, [w]);
+    const step = plan.steps.find((s) => s.width === w) ?? plan.steps[0]!;
+    const answers = await withPage(host, result.files, result.entry, step, (p) => answerSteps(p, { ...plan, steps: [step] }), PAGE);
+    const figures = figuresOf(plan, answers).find((f) => f.width === w);
+    seen[w] = figures?.textVisible ?? 0;
+    overflow[w] = figures?.overflowPx ?? 0;
+  }
+  const plainCode = await generateCode(doc, { ...HTML, nodeIds: false, layoutDecisions: check.decisions });
+  return {
+    key: group.key,
+    widths,
+    drawn,
+    seen,
+    overflow,
+    bytes: bytesOf(plainCode.files),
+    largerBytes,
+    perDrawing: facts.perDrawing,
+  };
+}
+
+function writeFiles(dir: string, files: readonly SourceFile[]): void {
+  for (const f of files) {
+    const path = join(dir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.bytes ?? f.content);
+  }
+}
