@@ -25,8 +25,16 @@ function leafKey(node: DesignNode): string | undefined {
   const image = (node.fills ?? []).find((paint) => paint.kind === "image");
   if (image && image.kind === "image" && !node.children?.length) return `i:${image.asset}`;
   if (node.asset !== undefined) return `v:${node.kind}:${node.name}:${(node.w / Math.max(node.h, 1)).toFixed(1)}`;
-  if (!node.children?.length && node.name) return `n:${node.kind}:${node.name}`;
   return undefined;
+}
+
+/** Whether a leaf's match says where its container is: a text, a picture, an instance (an icon is drawn everywhere). */
+const evidence = (node: DesignNode): boolean => node.text !== undefined || node.kind === "instance" || node.asset === undefined;
+
+/** A layer known by its kind and name only (an icon, a named shape): matched inside matched containers. */
+function weakKey(node: DesignNode): string | undefined {
+  if (node.children?.length && node.asset === undefined) return undefined;
+  return node.name ? `${node.kind}:${node.name}` : undefined;
 }
 
 /** Every layer under `root` (itself excluded) in drawing order, hidden ones left out. */
@@ -74,7 +82,28 @@ export function matchLayers(page: DesignNode, other: DesignNode): Map<string, st
     if (twin) matchInside(twin, node, out);
   }
   matchContainers(page, other, out);
+  // Icons and named shapes: by name and kind among the children of matched containers, in order.
+  const byId = new Map(pageLayers.map((n) => [n.id, n]));
+  byId.set(page.id, page);
+  for (const node of [other, ...otherLayers]) {
+    const twin = byId.get(out.get(node.id) ?? "");
+    if (!twin || !node.children || !twin.children) continue;
+    const free = twin.children.filter((c) => !c.hidden && !taken(out, c.id));
+    for (const child of node.children) {
+      if (child.hidden || out.has(child.id)) continue;
+      const key = weakKey(child);
+      const at = key === undefined ? -1 : free.findIndex((c) => weakKey(c) === key);
+      if (at < 0) continue;
+      out.set(child.id, free[at]!.id);
+      free.splice(0, at + 1);
+    }
+  }
   return out;
+}
+
+function taken(out: Map<string, string>, id: string): boolean {
+  for (const value of out.values()) if (value === id) return true;
+  return false;
 }
 
 /** The layers of two instances of one component, pair by pair while their trees agree. */
@@ -110,8 +139,8 @@ function leavesUnder(root: DesignNode, leafId: (node: DesignNode) => string | un
 
 function matchContainers(page: DesignNode, other: DesignNode, out: Map<string, string>): void {
   const matchedPage = new Set(out.values());
-  const pageSets = leavesUnder(page, (n) => (matchedPage.has(n.id) ? n.id : undefined));
-  const otherSets = leavesUnder(other, (n) => out.get(n.id));
+  const pageSets = leavesUnder(page, (n) => (matchedPage.has(n.id) && evidence(n) ? n.id : undefined));
+  const otherSets = leavesUnder(other, (n) => (evidence(n) ? out.get(n.id) : undefined));
   const taken = new Set(out.values());
   const candidates: [score: number, other: DesignNode, page: DesignNode][] = [];
   for (const [node, set] of otherSets) {

@@ -54,6 +54,8 @@ export interface BreakpointRow {
   drawn: DrawnWidthRow[];
   /** By width (390, 768, 1024): share of text seen (of the drawing that applies there) and sideways scroll px. */
   seen: Record<number, number>;
+  /** The same, of the applying frame's own page (generated alone). */
+  ownSeen: Record<number, number>;
   overflow: Record<number, number>;
   /** Markup + CSS bytes: the page, the larger frame's own output. */
   bytes: number;
@@ -148,18 +150,32 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
   // Between the drawn widths: the drawing that applies at each width (the widest drawn at or below it, else the
   // narrowest) is the one its texts are read against.
   const seen: Record<number, number> = {};
+  const ownSeen: Record<number, number> = {};
   const overflow: Record<number, number> = {};
+  const ownFiles = new Map<number, SourceFile[]>();
   for (const w of BETWEEN) {
     const k = widths.findIndex((dw) => dw <= w);
     const index = k >= 0 ? k : widths.length - 1;
     const frame = frames[index]!;
-    const result = await resultPage(asDrawing(code.files, layerIds(frame)), "html");
-    const plan = measurePlan(frame, [w]);
-    const step = plan.steps.find((s) => s.width === w) ?? plan.steps[0]!;
-    const answers = await withPage(host, result.files, result.entry, step, (p) => answerSteps(p, { ...plan, steps: [step] }), PAGE);
-    const figures = figuresOf(plan, answers).find((f) => f.width === w);
-    seen[w] = figures?.textVisible ?? 0;
-    overflow[w] = figures?.overflowPx ?? 0;
+    const at = async (files: SourceFile[]): Promise<{ seen: number; overflow: number }> => {
+      const result = await resultPage(files, "html");
+      const plan = measurePlan(frame, [w]);
+      const step = plan.steps.find((s) => s.width === w) ?? plan.steps[0]!;
+      const answers = await withPage(host, result.files, result.entry, step, (p) => answerSteps(p, { ...plan, steps: [step] }), PAGE);
+      const figures = figuresOf(plan, answers).find((f) => f.width === w);
+      if (process.env["BP_DEBUG"])
+        console.log(w, JSON.stringify(figures?.problems.map((p) => [p.id, p.name, p.class, p.detail])));
+      return { seen: figures?.textVisible ?? 0, overflow: figures?.overflowPx ?? 0 };
+    };
+    const mine = await at(asDrawing(code.files, layerIds(frame)));
+    seen[w] = mine.seen;
+    overflow[w] = mine.overflow;
+    if (!ownFiles.has(index)) {
+      const own = loadDesign(json, [frame.id]).document;
+      const ownCheck = await checkLayout(own, chromiumEngine(host, PAGE));
+      ownFiles.set(index, (await generateCode(own, { ...HTML, layoutDecisions: ownCheck.decisions })).files);
+    }
+    ownSeen[w] = (await at(ownFiles.get(index)!)).seen;
   }
   const plainCode = await generateCode(doc, { ...HTML, nodeIds: false, layoutDecisions: check.decisions });
   return {
@@ -167,6 +183,7 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
     widths,
     drawn,
     seen,
+    ownSeen,
     overflow,
     bytes: bytesOf(plainCode.files),
     largerBytes,

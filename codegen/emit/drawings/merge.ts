@@ -73,17 +73,28 @@ class Merger {
     private readonly cluster: (id: string) => string | undefined,
   ) {
     this.count = trees.length;
+    const seen = new Map<string, number>();
     this.present = trees.map((tree) => {
       const keys = new Set<string>();
+      const clusters = new Set<string>();
       const walk = (node: VNode): void => {
         const key = keyOf(node, cluster);
         if (key !== undefined) keys.add(key);
+        if ((node.type === "element" || node.type === "use") && typeof node.nodeId === "string") {
+          const id = cluster(node.nodeId);
+          if (id !== undefined) clusters.add(id);
+        }
         if (node.type === "element") for (const child of node.children) walk(child);
       };
       walk(tree);
+      for (const id of clusters) seen.set(id, (seen.get(id) ?? 0) + 1);
       return keys;
     });
+    for (const [id, count] of seen) if (count > 1) this.shared.add(id);
   }
+
+  /** The layers more than one drawing draws: what tells a wrapper of one drawing from another's. */
+  private readonly shared = new Set<string>();
 
   private readonly count: number;
 
@@ -95,7 +106,7 @@ class Merger {
     const add = (n: VNode): void => {
       if ((n.type === "element" || n.type === "use") && typeof n.nodeId === "string") {
         const id = this.cluster(n.nodeId);
-        if (id !== undefined) out.add(id);
+        if (id !== undefined && this.shared.has(id)) out.add(id);
       }
       if (n.type === "element") for (const child of n.children) add(child);
     };
@@ -124,10 +135,13 @@ class Merger {
     return { node, at, children: node.type === "element" ? node.children.map((c) => this.only(c, k)) : [] };
   }
 
-  private same(m: MergedNode, y: VNode): boolean {
+  private same(m: MergedNode, y: VNode, k: number): boolean {
     const a = keyOf(m.node, this.cluster);
     const b = keyOf(y, this.cluster);
-    if (a !== undefined || b !== undefined) return a === b;
+    if (a === b && a !== undefined) return true;
+    // Two layers matched to nothing on the other side (a desktop block and a phone block, instances of different
+    // components) are one element when they hold the same layers; otherwise keys decide.
+    if ((a !== undefined || b !== undefined) && !(this.freeAt(m, k) && this.freeBefore(y, k))) return false;
     if (m.node.type !== "element" || y.type !== "element") return false;
     const x = this.mergedIds(m);
     const z = this.ids(y);
@@ -184,7 +198,7 @@ class Merger {
     const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(p + 1).fill(0));
     for (let i = n - 1; i >= 0; i--)
       for (let j = p - 1; j >= 0; j--)
-        table[i]![j] = this.same(ms[i]!, ys[j]!)
+        table[i]![j] = this.same(ms[i]!, ys[j]!, k)
           ? table[i + 1]![j + 1]! + 1
           : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     const out: MergedNode[] = [];
@@ -201,7 +215,7 @@ class Merger {
       return true;
     };
     while (i < n || j < p) {
-      if (i < n && j < p && this.same(ms[i]!, ys[j]!) && table[i]![j] === table[i + 1]![j + 1]! + 1) {
+      if (i < n && j < p && this.same(ms[i]!, ys[j]!, k) && table[i]![j] === table[i + 1]![j + 1]! + 1) {
         const m = ms[i]!;
         if (this.merge(m, ys[j]!, k)) {
           if (!flush()) return undefined;
@@ -329,7 +343,7 @@ class Merger {
     if (ys.some((y) => y.type === "text" || y.type === "prop")) return undefined;
     if (ms.some((m) => (m.node.type === "text" || m.node.type === "prop") && m.at.some((slot, j) => j < k && slot)))
       return undefined;
-    for (const y of ys) if (keyOf(y, this.cluster) !== undefined && ms.some((m) => this.same(m, y))) this.perDrawing++;
+    for (const y of ys) if (keyOf(y, this.cluster) !== undefined && ms.some((m) => this.same(m, y, k))) this.perDrawing++;
     return [...ms, ...ys.map((y) => this.only(y, k))];
   }
 }

@@ -167,6 +167,12 @@ class Composer {
       const { rule, pseudo } = rules[k]!;
       const parts: [string, Decl[]][] = [["", rule], ...pseudo];
       for (const key of set.keys()) if (!parts.some(([p]) => p === key)) parts.push([key, []]);
+      if (rule === NONE) {
+        // Not drawn here: hidden, whatever else the rules below this width say.
+        sheet.addAbove(name, this.widths[k]!, NONE);
+        set.set("", new Map([...(set.get("") ?? []), ["display", "none"]]));
+        continue;
+      }
       for (const [p, decls] of parts) {
         const before = set.get(p) ?? new Map<string, string>();
         const mine = new Set(decls.map(([prop]) => prop));
