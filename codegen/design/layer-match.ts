@@ -28,8 +28,8 @@ function leafKey(node: DesignNode): string | undefined {
   return undefined;
 }
 
-/** Whether a leaf's match says where its container is: a text, a picture, an instance (an icon is drawn everywhere). */
-const evidence = (node: DesignNode): boolean => node.text !== undefined || node.kind === "instance" || node.asset === undefined;
+
+
 
 /** A layer known by its kind and name only (an icon, a named shape): matched inside matched containers. */
 function weakKey(node: DesignNode): string | undefined {
@@ -139,8 +139,8 @@ function leavesUnder(root: DesignNode, leafId: (node: DesignNode) => string | un
 
 function matchContainers(page: DesignNode, other: DesignNode, out: Map<string, string>): void {
   const matchedPage = new Set(out.values());
-  const pageSets = leavesUnder(page, (n) => (matchedPage.has(n.id) && evidence(n) ? n.id : undefined));
-  const otherSets = leavesUnder(other, (n) => (evidence(n) ? out.get(n.id) : undefined));
+  const pageSets = leavesUnder(page, (n) => (matchedPage.has(n.id) ? n.id : undefined));
+  const otherSets = leavesUnder(other, (n) => out.get(n.id));
   const taken = new Set(out.values());
   const candidates: [score: number, other: DesignNode, page: DesignNode][] = [];
   for (const [node, set] of otherSets) {
