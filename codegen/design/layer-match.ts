@@ -54,8 +54,9 @@ function layers(root: DesignNode): DesignNode[] {
 
 /**
  * The layers of `other` that are layers of `page`, as other's id → page's id. The two roots match; leaves match by
- * their key in drawing order; a container matches the container of `page` that holds most of the same leaves (half
- * of both containers' matched leaves at least), each container of `page` once.
+ * their key in drawing order; a container matches the container of `page` that holds most of the same leaves (their
+ * matched leaves overlap by 0.6 of their union at least: rows of four are not rows of two), each container of `page`
+ * once; icons and named shapes then by name inside matched containers.
  */
 export function matchLayers(page: DesignNode, other: DesignNode): Map<string, string> {
   const out = new Map<string, string>([[other.id, page.id]]);
