@@ -163,8 +163,6 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
       const step = plan.steps.find((s) => s.width === w) ?? plan.steps[0]!;
       const answers = await withPage(host, result.files, result.entry, step, (p) => answerSteps(p, { ...plan, steps: [step] }), PAGE);
       const figures = figuresOf(plan, answers).find((f) => f.width === w);
-      if (process.env["BP_DEBUG"])
-        console.log(w, JSON.stringify(figures?.problems.map((p) => [p.id, p.name, p.class, p.detail])));
       return { seen: figures?.textVisible ?? 0, overflow: figures?.overflowPx ?? 0 };
     };
     const mine = await at(asDrawing(code.files, layerIds(frame)));
