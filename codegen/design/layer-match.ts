@@ -86,26 +86,24 @@ export function matchLayers(page: DesignNode, other: DesignNode): Map<string, st
   // Icons and named shapes: by name and kind among the children of matched containers, in order.
   const byId = new Map(pageLayers.map((n) => [n.id, n]));
   byId.set(page.id, page);
+  const used = new Set(out.values());
   for (const node of [other, ...otherLayers]) {
     const twin = byId.get(out.get(node.id) ?? "");
     if (!twin || !node.children || !twin.children) continue;
-    const free = twin.children.filter((c) => !c.hidden && !taken(out, c.id));
+    const free = twin.children.filter((c) => !c.hidden && !used.has(c.id));
     for (const child of node.children) {
       if (child.hidden || out.has(child.id)) continue;
       const key = weakKey(child);
       const at = key === undefined ? -1 : free.findIndex((c) => weakKey(c) === key);
       if (at < 0) continue;
       out.set(child.id, free[at]!.id);
+      used.add(free[at]!.id);
       free.splice(0, at + 1);
     }
   }
   return out;
 }
 
-function taken(out: Map<string, string>, id: string): boolean {
-  for (const value of out.values()) if (value === id) return true;
-  return false;
-}
 
 /** The layers of two instances of one component, pair by pair while their trees agree. */
 function matchInside(page: DesignNode, other: DesignNode, out: Map<string, string>): void {
@@ -143,17 +141,26 @@ function matchContainers(page: DesignNode, other: DesignNode, out: Map<string, s
   const pageSets = leavesUnder(page, (n) => (matchedPage.has(n.id) ? n.id : undefined));
   const otherSets = leavesUnder(other, (n) => out.get(n.id));
   const taken = new Set(out.values());
+  // The page's containers holding each matched leaf: each container of `other` counts what it shares with them
+  // without comparing every pair of containers.
+  const holders = new Map<string, DesignNode[]>();
+  for (const [twin, pageSet] of pageSets)
+    for (const id of pageSet) {
+      const list = holders.get(id);
+      if (list) list.push(twin);
+      else holders.set(id, [twin]);
+    }
   const candidates: [score: number, other: DesignNode, page: DesignNode][] = [];
   for (const [node, set] of otherSets) {
     if (out.has(node.id) || set.size === 0) continue;
-    for (const [twin, pageSet] of pageSets) {
-      if (taken.has(twin.id) || pageSet.size === 0) continue;
-      let common = 0;
-      for (const id of set) if (pageSet.has(id)) common++;
-      if (common / (set.size + pageSet.size - common) < 0.6) continue;
+    const shared = new Map<DesignNode, number>();
+    for (const id of set) for (const twin of holders.get(id) ?? []) shared.set(twin, (shared.get(twin) ?? 0) + 1);
+    for (const [twin, common] of shared) {
+      if (taken.has(twin.id)) continue;
+      const jaccard = common / (set.size + pageSets.get(twin)!.size - common);
+      if (jaccard < 0.6) continue;
       // The closest pair first; a designer's own name agreeing breaks ties.
-      const score = common / (set.size + pageSet.size - common) + (node.name && node.name === twin.name ? 0.01 : 0);
-      candidates.push([score, node, twin]);
+      candidates.push([jaccard + (node.name && node.name === twin.name ? 0.01 : 0), node, twin]);
     }
   }
   candidates.sort((x, y) => y[0] - x[0]);

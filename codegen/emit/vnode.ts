@@ -166,24 +166,32 @@ export class Sheet {
     else this.above.set(cls, [rule]);
   }
 
-  /** The `@media` blocks of the wider screens' rules, narrowest first. */
-  private aboveCss(): string {
-    const blocks = new Map<string, { min: number; max: number; rules: string[] }>();
+  /** The wider screens' rules by media query (narrowest first): each rule's selector and declarations. */
+  private aboveBlocks(): [query: string, rules: [string, Decl[]][]][] {
+    const blocks = new Map<string, { min: number; max: number; rules: [string, Decl[]][] }>();
     for (const [cls, list] of this.above)
       for (const [min, decls, pseudo, max] of list) {
         const key = `${min}-${max ?? ""}`;
         let block = blocks.get(key);
         if (!block) blocks.set(key, (block = { min, max: max ?? Infinity, rules: [] }));
-        block.rules.push(ruleText("  ", `.${cls}${pseudo ?? ""}`, decls));
+        block.rules.push([`.${cls}${pseudo ?? ""}`, decls]);
       }
+    return [...blocks.values()]
+      .sort((a, b) => a.min - b.min || a.max - b.max)
+      .map((block) => [
+        [
+          ...(block.min > 0 ? [`(min-width: ${block.min}px)`] : []),
+          ...(block.max < Infinity ? [`(max-width: ${block.max - 0.02}px)`] : []),
+        ].join(" and "),
+        block.rules,
+      ]);
+  }
+
+  /** The `@media` blocks of the wider screens' rules, narrowest first. */
+  private aboveCss(): string {
     let text = "";
-    for (const block of [...blocks.values()].sort((a, b) => a.min - b.min || a.max - b.max)) {
-      const query = [
-        ...(block.min > 0 ? [`(min-width: ${block.min}px)`] : []),
-        ...(block.max < Infinity ? [`(max-width: ${block.max - 0.02}px)`] : []),
-      ].join(" and ");
-      text += `\n@media ${query} {\n${block.rules.join("\n")}}\n`;
-    }
+    for (const [query, rules] of this.aboveBlocks())
+      text += `\n@media ${query} {\n${rules.map(([selector, decls]) => ruleText("  ", selector, decls)).join("\n")}}\n`;
     return text;
   }
 
@@ -215,7 +223,11 @@ export class Sheet {
         any = true;
       }
     }
-    if (!any || this.above.size > 0) return false;
+    if (!any) return false;
+    for (const [query, rules] of this.aboveBlocks()) {
+      if (!checks.selectorHolds(0, `@media ${query}`)) return false;
+      for (const [selector, decls] of rules) if (!rule(2, selector, decls)) return false;
+    }
     for (const w of this.belowWidths()) {
       if (!checks.selectorHolds(0, `@media (width < ${w}px)`)) return false;
       for (const [cls, list] of this.below)

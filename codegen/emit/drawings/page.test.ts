@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { formatFiles } from "../../format/index.js";
+import { emitFiles, loadDesign } from "../../index.js";
 import { frame, picture, rect, text } from "../../../test/helpers/layout-nodes.js";
 import { withDrawings } from "../../design/drawings.js";
 import type { DesignDocument, DesignNode } from "../../design/types.js";
@@ -67,5 +70,18 @@ describe("one page from its drawings at several widths (issue 70)", () => {
     const plain = emitHtml(doc, { nodeIds: false }).files.find((f) => f.path === "index.html")!.content;
     expect(plain).not.toContain("data-node-id");
     expect(plain.match(/Fresh flowers/g)).toHaveLength(1);
+  });
+});
+
+describe("a real page drawn at three widths (flora's Home)", () => {
+  it("prints its stylesheet as the format pass would (generateCode then skips it)", async () => {
+    const json = JSON.parse(readFileSync(new URL("../../../test/fixtures/real/flora.file.json", import.meta.url), "utf8"));
+    const ids = ["8203:59903", "8238:1241", "8238:18962"];
+    const doc = withDrawings(loadDesign(json, ids).document, [ids]);
+    const emitted = emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: false });
+    const css = emitted.files.find((f) => f.path === "styles.css")!;
+    expect(css.content).toContain("@media (min-width: 768px) {");
+    expect(emitted.printed.get("styles.css")).toBe(css.content);
+    expect((await formatFiles([css], "emitters")).files[0]!.content).toBe(css.content);
   });
 });
