@@ -39,7 +39,8 @@ const ruleOf = (css: string, cls: string, media?: string): string => {
 
 describe("one page from its drawings at several widths (issue 70)", () => {
   const doc = page();
-  const files = emitHtml(doc, { nodeIds: true }).files;
+  const emitted = emitHtml(doc, { nodeIds: true });
+  const files = emitted.files;
   const html = files.find((f) => f.path === "index.html")!.content;
   const css = files.find((f) => f.path === "styles.css")!.content;
   const classOf = (id: string): string => {
@@ -55,6 +56,10 @@ describe("one page from its drawings at several widths (issue 70)", () => {
     expect(html).toContain('data-node-ids="d-title p-title"');
     expect(html).toContain('data-node-ids="d-photo p-photo"');
     expect(pageFacts.get(doc.frames[0]!)).toEqual({ widths: [1440, 375], perDrawing: 0 });
+    expect(emitted.problems.filter((p) => p.code === "breakpoints").map((p) => p.message)).toEqual([
+      "one responsive page from 2 frames: Desktop 1440 (“Page”), Phone 375 (“Page Mobile”); mobile-first, its " +
+        "rules switch at 1440 px (@media (min-width: …)); every layer drawn in more than one frame is one element",
+    ]);
   });
 
   it("is mobile-first: the phone's rules, the desktop's from its drawn width up", () => {

@@ -12,6 +12,7 @@ import type { DesignDocument, DesignNode } from "../../design/types.js";
 import { drawnFrame } from "../../layout/index.js";
 import type { BuildContext } from "../build.js";
 import type { Decl } from "../css.js";
+import type { Problem } from "../../types.js";
 import { Sheet, type ElementNode, type VNode } from "../vnode.js";
 import { mergeTrees, type MergedNode, type Slot } from "./merge.js";
 
@@ -45,10 +46,20 @@ export function buildPage(doc: DesignDocument, frame: DesignNode, ctx: BuildCont
   const clusters = layerClusters(drawings.map((d) => drawnFrame(d)));
   const sheets = drawings.map(() => new Sheet());
   // Built with layer ids whatever the output: the merge knows each element's layer by them.
-  const trees = drawings.map((drawing, k) => build(drawing, { ...ctx, sheet: sheets[k]!, nodeIds: true }));
+  // Each drawing's notes once: a missing font or an unnamed layer is said once for the page.
+  const problems: Problem[] = [];
+  const trees = drawings.map((drawing, k) => build(drawing, { ...ctx, sheet: sheets[k]!, nodeIds: true, problems }));
+  const said = new Set(ctx.problems.map((p) => `${p.code} ${p.message}`));
+  for (const problem of problems) {
+    const key = `${problem.code} ${problem.message}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    ctx.problems.push(problem);
+  }
   const merged = mergeTrees(trees, (id) => clusters.get(id));
   const widths = drawings.map((d) => Math.round(d.w));
   pageFacts.set(frame, { widths, perDrawing: merged.perDrawing });
+  ctx.problems.push({ severity: "info", code: "breakpoints", message: breakpointsNote(drawings, merged.perDrawing) });
   return new Composer(ctx, sheets, widths).node(merged.root);
 }
 
@@ -59,6 +70,29 @@ function family(prop: string): string {
   if (prop === "line-height") return "font";
   if (prop.startsWith("place-") || prop.startsWith("align-") || prop.startsWith("justify-")) return "place";
   return prop.split("-")[0]!;
+}
+
+/** What a device a drawn width is for: the word the notes and the panel name a drawing by. */
+export function widthLabel(width: number): string {
+  return width >= 1024 ? "Desktop" : width >= 600 ? "Tablet" : "Phone";
+}
+
+/** The page's note: its drawings, where its rules switch, what could not be one element. */
+function breakpointsNote(drawings: readonly DesignNode[], perDrawing: number): string {
+  const list = drawings.map((d) => `${widthLabel(d.w)} ${Math.round(d.w)} (“${d.name}”)`).join(", ");
+  const switches = drawings
+    .slice(0, -1)
+    .map((d) => `${Math.round(d.w)}`)
+    .reverse()
+    .join(" and ");
+  const apart =
+    perDrawing === 0
+      ? "every layer drawn in more than one frame is one element"
+      : `${perDrawing} element${perDrawing === 1 ? "" : "s"} drawn in another order or with other content are written once per drawing and shown at its widths`;
+  return (
+    `one responsive page from ${drawings.length} frames: ${list}; mobile-first, its rules switch at ${switches} px ` +
+    `(@media (min-width: …)); ${apart}`
+  );
 }
 
 /** Merged nodes → one markup tree, one class per element in the page's sheet. */
