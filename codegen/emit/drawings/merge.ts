@@ -22,7 +22,7 @@ export interface MergedNode {
 
 export interface Merged {
   root: MergedNode;
-  /** Elements written for one drawing only although another drawing has the same layer (a different order or text). */
+  /** Layers drawn in more than one frame written as more than one element (each shown at its drawing's widths). */
   perDrawing: number;
 }
 
@@ -60,7 +60,6 @@ function contiguous<T>(list: readonly T[], part: readonly T[]): boolean {
 }
 
 class Merger {
-  perDrawing = 0;
   /** Undo steps of the changes made to merged nodes: a merge that fails halfway leaves nothing changed. */
   private readonly undo: (() => void)[] = [];
   private readonly idSets = new WeakMap<object, Set<string>>();
@@ -343,7 +342,6 @@ class Merger {
     if (ys.some((y) => y.type === "text" || y.type === "prop")) return undefined;
     if (ms.some((m) => (m.node.type === "text" || m.node.type === "prop") && m.at.some((slot, j) => j < k && slot)))
       return undefined;
-    for (const y of ys) if (keyOf(y, this.cluster) !== undefined && ms.some((m) => this.same(m, y, k))) this.perDrawing++;
     return [...ms, ...ys.map((y) => this.only(y, k))];
   }
 }
@@ -359,14 +357,43 @@ export function mergeTrees(trees: readonly VNode[], cluster: (id: string) => str
   for (let k = 1; k < trees.length; k++) {
     if (!merger.merge(root, trees[k]!, k)) {
       extra.push(merger.only(trees[k]!, k));
-      merger.perDrawing++;
     }
   }
+  const perDrawing = writtenApart(extra.length > 0 ? [root, ...extra] : [root], cluster);
   if (extra.length > 0) {
     // A drawing not laid over the page: its whole tree beside the page's, in a wrapper that is nothing of its own.
     const holder: VNode = { type: "element", tag: "div", attrs: [], children: [] };
     const at: (Slot | undefined)[] = trees.map(() => "contents" as const);
-    return { root: { node: holder, at, children: [root, ...extra] }, perDrawing: merger.perDrawing };
+    return { root: { node: holder, at, children: [root, ...extra] }, perDrawing };
   }
-  return { root, perDrawing: merger.perDrawing };
+  return { root, perDrawing };
+}
+
+/**
+ * The layers drawn in more than one frame that are more than one element of the page: each drawing's element shown at
+ * its widths (a section drawn in another order, in other groups, with other content).
+ */
+function writtenApart(roots: readonly MergedNode[], cluster: (id: string) => string | undefined): number {
+  const elements = new Map<string, Set<MergedNode>>();
+  const drawings = new Map<string, Set<number>>();
+  const walk = (node: MergedNode): void => {
+    node.at.forEach((slot, k) => {
+      if (!slot || slot === "contents") return;
+      const n = slot.node;
+      if ((n.type !== "element" && n.type !== "use") || typeof n.nodeId !== "string") return;
+      const id = cluster(n.nodeId);
+      if (id === undefined) return;
+      let set = elements.get(id);
+      if (!set) elements.set(id, (set = new Set()));
+      set.add(node);
+      let ks = drawings.get(id);
+      if (!ks) drawings.set(id, (ks = new Set()));
+      ks.add(k);
+    });
+    for (const child of node.children) walk(child);
+  };
+  for (const root of roots) walk(root);
+  let count = 0;
+  for (const [id, set] of elements) if (set.size > 1 && drawings.get(id)!.size > 1) count++;
+  return count;
 }
