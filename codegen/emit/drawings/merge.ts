@@ -10,7 +10,7 @@
 import type { VNode } from "../vnode.js";
 
 /** Where a merged node is at one drawing: that drawing's node, or a wrapper the drawing does not draw. */
-export type Slot = { node: VNode } | "contents";
+export type Slot = { node: VNode; order?: number } | "contents";
 
 export interface MergedNode {
   /** The node as the widest drawing that has it built it (tag, attributes, text). */
@@ -70,6 +70,8 @@ class Merger {
   constructor(
     trees: readonly VNode[],
     private readonly cluster: (id: string) => string | undefined,
+    /** Whether drawing k lays a node's children out as flex or grid items (their `order` places them). */
+    private readonly flexAt: (node: VNode, k: number) => boolean = () => false,
   ) {
     this.count = trees.length;
     const seen = new Map<string, number>();
@@ -175,7 +177,7 @@ class Merger {
       return true;
     }
     const mark = this.undo.length;
-    const children = this.align(m.children, y.children, k);
+    const children = (this.flexAt(y, k) && this.reordered(m.children, y.children, k)) || this.align(m.children, y.children, k);
     if (!children) {
       while (this.undo.length > mark) this.undo.pop()!();
       return false;
@@ -229,6 +231,43 @@ class Merger {
       else restY.push(ys[j++]!);
     }
     return flush() ? out : undefined;
+  }
+
+  /**
+   * Drawing k's children of a flex or grid container that draws the same layers in another order (a picture above
+   * its text on the phone, beside it after the text on desktop): each one element, placed at drawing k by `order`.
+   * Undefined when the orders agree (the common order does it) or a child cannot be one element.
+   */
+  private reordered(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
+    const pairs = new Map<VNode, MergedNode>();
+    const taken = new Set<MergedNode>();
+    for (const y of ys) {
+      const key = keyOf(y, this.cluster);
+      if (key === undefined || key.startsWith("text:")) continue;
+      const m = ms.find((x) => !taken.has(x) && keyOf(x.node, this.cluster) === key);
+      if (!m) continue;
+      pairs.set(y, m);
+      taken.add(m);
+    }
+    // Only where the matched layers cross: otherwise the longest common order keeps them in place.
+    const places = ys.filter((y) => pairs.has(y)).map((y) => ms.indexOf(pairs.get(y)!));
+    if (places.every((at, i) => i === 0 || at > places[i - 1]!)) return undefined;
+    if (ys.some((y) => (y.type === "text" || y.type === "prop") && !pairs.has(y))) return undefined;
+    if (ms.some((m) => (m.node.type === "text" || m.node.type === "prop") && !taken.has(m))) return undefined;
+    const mark = this.undo.length;
+    for (const [y, m] of pairs)
+      if (!this.merge(m, y, k)) {
+        while (this.undo.length > mark) this.undo.pop()!();
+        return undefined;
+      }
+    const added = ys.filter((y) => !pairs.has(y)).map((y) => this.only(y, k));
+    const out = [...ms, ...added];
+    // Drawing k's own order, said on each of its children.
+    for (const [index, y] of ys.entries()) {
+      const node = pairs.get(y) ?? added.find((a) => a.at[k] !== undefined && (a.at[k] as { node: VNode }).node === y)!;
+      this.setSlot(node, k, { node: y, order: index });
+    }
+    return out;
   }
 
   /**
@@ -350,8 +389,12 @@ class Merger {
  * The drawings' trees (widest first) as one. `cluster`: a layer id → its cluster (design/layer-match.ts). A drawing
  * whose root cannot be laid over the page's is written whole for its widths (counted).
  */
-export function mergeTrees(trees: readonly VNode[], cluster: (id: string) => string | undefined): Merged {
-  const merger = new Merger(trees, cluster);
+export function mergeTrees(
+  trees: readonly VNode[],
+  cluster: (id: string) => string | undefined,
+  flexAt?: (node: VNode, k: number) => boolean,
+): Merged {
+  const merger = new Merger(trees, cluster, flexAt);
   const root = merger.only(trees[0]!, 0);
   const extra: MergedNode[] = [];
   for (let k = 1; k < trees.length; k++) {

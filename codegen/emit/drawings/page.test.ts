@@ -78,6 +78,30 @@ describe("one page from its drawings at several widths (issue 70)", () => {
   });
 });
 
+describe("layers drawn in another order at another width", () => {
+  it("are one element each, placed by flex order where the drawing's order is not the DOM's", () => {
+    const desktop = frame(1440, 400, [text("d-title", 0, 0, 600, 60, "Fresh flowers"), picture("d-photo", 0, 0, 600, 400)], {
+      layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+    });
+    const phone = frame(375, 800, [picture("p-photo", 0, 0, 375, 300), text("p-title", 0, 0, 343, 80, "Fresh flowers")], {
+      id: "2:2",
+      layout: { dir: "column", gap: 24, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+    });
+    const doc = withDrawings({ frames: [desktop, phone], assets: {} }, [["1:1", "2:2"]]);
+    const out = emitHtml(doc, { nodeIds: true }).files;
+    const html = out.find((f) => f.path === "index.html")!.content;
+    const css = out.find((f) => f.path === "styles.css")!.content;
+    expect(html.match(/Fresh flowers/g)).toHaveLength(1);
+    expect(html.match(/<img/g)).toHaveLength(1);
+    // The desktop's order in the DOM; the phone's by `order`, undone from the desktop's width up.
+    expect(html.indexOf("Fresh flowers")).toBeLessThan(html.indexOf("<img"));
+    const photo = new RegExp('class="([^"]+)"[^>]*data-node-id="d-photo"').exec(html)![1]!;
+    expect(ruleOf(css, photo)).toContain("order: 0");
+    expect(ruleOf(css, photo, "(min-width: 1440px)")).toContain("order: revert");
+    expect(pageFacts.get(doc.frames[0]!)!.perDrawing).toBe(0);
+  });
+});
+
 describe("a real page drawn at three widths (flora's Home)", () => {
   it("prints its stylesheet as the format pass would (generateCode then skips it)", async () => {
     const json = JSON.parse(readFileSync(new URL("../../../test/fixtures/real/flora.file.json", import.meta.url), "utf8"));

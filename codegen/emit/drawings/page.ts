@@ -56,7 +56,12 @@ export function buildPage(doc: DesignDocument, frame: DesignNode, ctx: BuildCont
     said.add(key);
     ctx.problems.push(problem);
   }
-  const merged = mergeTrees(trees, (id) => clusters.get(id));
+  const flexAt = (node: VNode, k: number): boolean => {
+    const cls = node.type === "element" ? node.cls : undefined;
+    const display = cls === undefined ? undefined : sheets[k]!.rules.get(cls)?.find(([p]) => p === "display")?.[1];
+    return display === "flex" || display === "grid" || display === "inline-flex" || display === "inline-grid";
+  };
+  const merged = mergeTrees(trees, (id) => clusters.get(id), flexAt);
   const widths = drawings.map((d) => Math.round(d.w));
   pageFacts.set(frame, { widths, perDrawing: merged.perDrawing });
   ctx.problems.push({ severity: "info", code: "breakpoints", message: breakpointsNote(drawings, merged.perDrawing) });
@@ -160,9 +165,12 @@ class Composer {
     if (slot === undefined) return { rule: NONE, pseudo: [] };
     if (slot === "contents") return { rule: CONTENTS, pseudo: [] };
     const cls = clsOf(slot.node);
-    if (cls === undefined) return { rule: [], pseudo: [] };
+    if (cls === undefined) return { rule: slot.order === undefined ? [] : [["order", String(slot.order)]], pseudo: [] };
     const sheet = this.sheets[k]!;
-    return { rule: sheet.rules.get(cls) ?? [], pseudo: sheet.pseudo.get(cls) ?? [] };
+    const rule = sheet.rules.get(cls) ?? [];
+    // A flex or grid item drawn in another order here than in the DOM: its place by `order`.
+    const ordered: Decl[] = slot.order === undefined ? rule : [...rule.filter(([p]) => p !== "order"), ["order", String(slot.order)]];
+    return { rule: ordered, pseudo: sheet.pseudo.get(cls) ?? [] };
   }
 
   /**
