@@ -113,4 +113,16 @@ describe("a real page drawn at three widths (flora's Home)", () => {
     expect(emitted.printed.get("styles.css")).toBe(css.content);
     expect((await formatFiles([css], "emitters")).files[0]!.content).toBe(css.content);
   });
+
+  it("writes every picture its drawings use, the phone's own too", () => {
+    const json = JSON.parse(readFileSync(new URL("../../../test/fixtures/real/fitma-shop.file.json", import.meta.url), "utf8"));
+    const ids = ["0:456", "0:710"];
+    const doc = withDrawings(loadDesign(json, ids).document, [ids]);
+    const files = emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: false }).files;
+    const written = new Set(files.map((f) => f.path));
+    const text = files.filter((f) => !f.bytes).map((f) => f.content).join("\n");
+    const used = new Set([...text.matchAll(/assets\/[\w.-]+/g)].map((m) => m[0]));
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((path) => !written.has(path))).toEqual([]);
+  });
 });
