@@ -62,7 +62,7 @@ function contiguous<T>(list: readonly T[], part: readonly T[]): boolean {
 class Merger {
   /** Undo steps of the changes made to merged nodes: a merge that fails halfway leaves nothing changed. */
   private readonly undo: (() => void)[] = [];
-  private readonly idSets = new WeakMap<object, Set<string>>();
+  private readonly idSets = new WeakMap<VNode, Set<string>>();
 
   /** By drawing: the keys of the layers its tree draws. */
   private readonly present: Set<string>[];
@@ -116,8 +116,16 @@ class Merger {
     return out;
   }
 
+  /** Merged nodes' layers: made anew for each drawing laid over (the one before changed them). */
+  private mergedSets = new WeakMap<MergedNode, Set<string>>();
+
+  /** A new drawing is laid over next: what the merged nodes hold is read again. */
+  nextDrawing(): void {
+    this.mergedSets = new WeakMap();
+  }
+
   private mergedIds(node: MergedNode): Set<string> {
-    const known = this.idSets.get(node);
+    const known = this.mergedSets.get(node);
     if (known) return known;
     const out = new Set<string>();
     const add = (n: MergedNode): void => {
@@ -125,7 +133,7 @@ class Merger {
       for (const child of n.children) add(child);
     };
     add(node);
-    this.idSets.set(node, out);
+    this.mergedSets.set(node, out);
     return out;
   }
 
@@ -398,6 +406,7 @@ export function mergeTrees(
   const root = merger.only(trees[0]!, 0);
   const extra: MergedNode[] = [];
   for (let k = 1; k < trees.length; k++) {
+    merger.nextDrawing();
     if (!merger.merge(root, trees[k]!, k)) {
       extra.push(merger.only(trees[k]!, k));
     }
