@@ -260,3 +260,28 @@ function labelled(frames: readonly Candidate[]): PageGroupFrame[] {
     return { id: node.id, name: node.name, width, label };
   });
 }
+
+/** "3 frames → one responsive page: Desktop 1440, Tablet 768, Phone 375": a group as the CLI and the panel say it. */
+export function pageGroupLine(group: { readonly frames: readonly PageGroupFrame[] }): string {
+  const widths = group.frames.map((f) => `${f.label} ${f.width}`).join(", ");
+  return `${group.frames.length} frames → one responsive page: ${widths}`;
+}
+
+/**
+ * Frames given as one page (`figment code --node A --node B --breakpoints`, the panel's selection), widest first and
+ * labelled as a group found is; the caller checked that their widths differ (`sharedWidth`).
+ */
+export function labelFrames(frames: readonly DesignNode[]): PageGroupFrame[] {
+  return labelled(
+    [...frames]
+      .sort((a, b) => b.w - a.w)
+      .map((node) => ({ node, width: Math.round(node.w), name: pageName(node.name), features: new Set(), mass: 0 })),
+  );
+}
+
+/** The first frames of `frames` that share a width (rounded to px), or undefined when every width differs. */
+export function sharedWidth<T extends Pick<DesignNode, "w">>(frames: readonly T[]): T[] | undefined {
+  const byWidth = new Map<number, T[]>();
+  for (const f of frames) byWidth.set(Math.round(f.w), [...(byWidth.get(Math.round(f.w)) ?? []), f]);
+  return [...byWidth.values()].find((same) => same.length > 1);
+}
