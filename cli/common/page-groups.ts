@@ -6,6 +6,7 @@
 import { withDrawings } from "../../codegen/design/drawings.js";
 import {
   findPageGroups,
+  frameNames,
   labelFrames,
   pageGroupLine,
   sharedWidth,
@@ -18,11 +19,7 @@ import { FigmentError } from "../../kernel/errors.js";
 import type { CliArgs } from "./args.js";
 import type { Output } from "./design-files.js";
 
-/** The frames' names as a list: “Home”, “Home Tablet” and “Home Mobile”. */
-function names(frames: readonly Pick<PageGroupFrame, "name">[]): string {
-  const quoted = frames.map((f) => `“${f.name}”`);
-  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
-}
+const names = frameNames;
 
 /** The note of one page made of several frames. */
 export function breakpointsNote(frames: readonly PageGroupFrame[], given: boolean, by?: PageGroup["by"]): Problem {

@@ -267,6 +267,12 @@ export function pageGroupLine(group: { readonly frames: readonly PageGroupFrame[
   return `${group.frames.length} frames → one responsive page: ${widths}`;
 }
 
+/** The frames' names as a list: “Home”, “Home Tablet” and “Home Mobile”. */
+export function frameNames(frames: readonly Pick<PageGroupFrame, "name">[]): string {
+  const quoted = frames.map((f) => `“${f.name}”`);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
 /**
  * Frames given as one page (`figment code --node A --node B --breakpoints`, the panel's selection), widest first and
  * labelled as a group found is; the caller checked that their widths differ (`sharedWidth`).
