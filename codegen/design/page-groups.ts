@@ -58,8 +58,9 @@ interface Candidate {
   node: DesignNode;
   width: number;
   name: PageName;
-  /** Content features and their weights (inverse document frequency over the candidates). */
+  /** Content features (contentOf). */
   features: Set<string>;
+  /** Their weights' sum (featureWeights: rarer across the candidates weighs more). */
   mass: number;
 }
 
@@ -72,7 +73,11 @@ interface Pair {
   content: boolean;
 }
 
-/** The groups of `frames` that are one page drawn at several widths; frames not in a group are pages of their own. */
+/**
+ * The groups of `frames` that are one page drawn at several widths; frames not in a group are pages of their own.
+ * One walk of each frame's layers, then every pair of frames of different widths compared in the smaller's features
+ * (flora's and fitma's whole files: tens of ms).
+ */
 export function findPageGroups(frames: readonly DesignNode[]): PageGroup[] {
   const candidates = frames
     .filter(drawsPage)
@@ -249,7 +254,7 @@ function grouped(candidates: readonly Candidate[], pairs: Pair[]): PageGroup[] {
  * The frames of a group with their labels: the class the name says or the width falls in; where two frames of the
  * group would share one, the narrower ones take their own breakpoint word ("MacBook" beside "MacBook Pro").
  */
-function labelled(frames: readonly Candidate[]): PageGroupFrame[] {
+function labelled(frames: readonly Pick<Candidate, "node" | "width" | "name">[]): PageGroupFrame[] {
   const taken = new Set<string>();
   return frames.map(({ node, width, name }) => {
     const fits = name.says !== undefined && name.says === widthClass(width);
@@ -281,7 +286,7 @@ export function labelFrames(frames: readonly DesignNode[]): PageGroupFrame[] {
   return labelled(
     [...frames]
       .sort((a, b) => b.w - a.w)
-      .map((node) => ({ node, width: Math.round(node.w), name: pageName(node.name), features: new Set(), mass: 0 })),
+      .map((node) => ({ node, width: Math.round(node.w), name: pageName(node.name) })),
   );
 }
 
