@@ -111,7 +111,11 @@ One line each, tab-separated: id, page (› section), name, type, size, node cou
 out for a nodes or export reply, which has no pages. figment code converts the same frames (a section's
 frames rather than the section; a section without frames as one page); a note names those it skips (no
 size, or no visible layers).
-  --json     print { "frames": [{ id, name, type, page, sections, converted, width, height, nodes }] }
+Then the frames that draw one page at several widths ("Home • Desktop", "Home • Tablet", "Home • Mobile";
+"Cart" and "Mobile / Cart"), found by their names and what they draw: a line each ("3 frames → one responsive
+page: Desktop 1440, Tablet 768, Phone 375"), then its frames, widest first. figment code makes each one page.
+  --json     print { "frames": [{ id, name, type, page, sections, converted, width, height, nodes }],
+             "groups": [{ by, frames: [{ id, name, width, label }] }] }
 ${DESIGN_JSON}
 
 Exit codes: 0 listed; 1 no top-level frames; 2 bad usage (a missing, unreadable or non-Figma file, a flag
@@ -124,6 +128,7 @@ Usage:
                [--styling css-modules|css|tailwind]
                [--images DIR] [--out DIR] [--node-ids] [--project [nextjs|expo]] [--variables VARS.json]
                [--exact-layout] [--score] [--json] [--components FILE] [--code-connect DIR] [--types PATH]...
+               [--breakpoints | --no-breakpoints]
   figment code --from-hint <hint.txt> [same options]
   figment code <design.json> --ai [--image frame.png] [--provider openai|openrouter|custom] [--model M]
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
@@ -133,6 +138,10 @@ Usage:
 ${DESIGN_JSON}
 Without --node, every top-level frame figment frames lists is converted; --node ID (12:34 or 12-34, repeatable)
 picks frames or any layer.
+A page drawn at several widths is one responsive page: a whole file's groups (figment frames lists them) are
+found by name and content and each made one page, a note naming its frames.
+  --breakpoints     the --node frames (two or more, one per width: --node DESKTOP --node PHONE) are one page
+  --no-breakpoints  every frame its own page, none grouped
   --out DIR      where the files go. Without it: ./${DEFAULT_OUT_ROOT}/<frame>/<target>/ (the frame's name as a
                  folder name; one folder per frame for a whole file, each converted on its own), so React and
                  HTML, and different frames, never share a folder. A --out that already holds files of the
@@ -209,12 +218,14 @@ key; 130 cancelled.`;
 export const HINTS_USAGE = `figment hints — the compact design hint a model is sent, on stdout
 
 Usage:
-  figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]
+  figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout] [--breakpoints | --no-breakpoints]
 
 A header line, shared text styles ($1 …), then one line per layer, indented by depth: kind, id, name,
 position and size, layout and style — the format figment code --from-hint reads back.
-Without --node, every top-level frame figment frames lists.
+Without --node, every top-level frame figment frames lists, a page drawn at several widths once (as figment code).
   --images DIR     the image fills' bytes (DIR/<imageRef>.png …), so the hint names real asset files
+  --breakpoints    the --node frames (two or more, one per width) are one page
+  --no-breakpoints every frame its own page
   --exact-layout   the layers where they were drawn (no rows and columns inferred for an absolute design)
 ${DESIGN_JSON}
 

@@ -174,8 +174,16 @@ describe("figment frames", () => {
         "2:1\tArchive\tHome\tFRAME\t1440×900\t2 nodes",
         "2:4\tArchive\tButton\tCOMPONENT\t100×40\t2 nodes",
         "2:6\tArchive\tEmpty\tFRAME\t200×200\t1 node",
+        // The two "Home" frames, one name and one text at a phone's and a desktop's width: one page drawn twice.
+        "",
+        "2 frames → one responsive page: Desktop 1440, Phone 390 (by name and content)",
+        "  Desktop 1440\t2:1\tHome",
+        "  Phone 390\t1:1\tHome",
       ]);
-      expect(stderr).toBe("figment: note: figment code skips 1 without visible layers (Empty)");
+      expect(stderr.split("\n")).toEqual([
+        "figment: note: figment code makes each group one responsive page (--no-breakpoints keeps every frame its own)",
+        "figment: note: figment code skips 1 without visible layers (Empty)",
+      ]);
     },
   );
 
@@ -189,6 +197,8 @@ describe("figment frames", () => {
       "--out",
       out,
       "--json",
+      // Each "Home" its own page (they would be one page drawn at 390 and 1440).
+      "--no-breakpoints",
     );
     expect(code, stderr).toBe(0);
     const pages = (JSON.parse(stdout) as CodeReport).files.map((f) => f.path).filter((p) => p.endsWith(".html"));

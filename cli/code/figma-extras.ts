@@ -10,6 +10,7 @@ import { formatWait } from "../figma-rest/errors.js";
 import { fetchDesignExtras, type FetchedExtras } from "../figma-rest/fetch-extras.js";
 import { DEFAULT_RETRY_POLICY, realSleep } from "../figma-rest/retry.js";
 import { missingImageFiles, readImagesDir } from "../common/images-dir.js";
+import { withPageGroups } from "../common/page-groups.js";
 import { FigmentError } from "../../kernel/errors.js";
 import { Cancelled } from "../../kernel/cancelled.js";
 
@@ -78,9 +79,14 @@ export async function fetchFigmaExtras(
 
 /**
  * The design for `figment code`: with --file-key, loaded once to learn which images and vectors the selected
- * frames use, then again with what Figma returned for them; without it, as `load` reads it.
+ * frames use, then again with what Figma returned for them; without it, as `load` reads it. Its pages drawn at
+ * several widths are made one page each (cli/common/page-groups.ts).
  */
 export async function loadForCode(args: CliArgs, io: Output, context: RunContext): Promise<LoadedDesign> {
+  return withPageGroups(await loadWithExtras(args, io, context), args, io);
+}
+
+async function loadWithExtras(args: CliArgs, io: Output, context: RunContext): Promise<LoadedDesign> {
   const { fileKey } = args;
   if (fileKey === undefined) return load(args, io);
   if (args.dryRun) {

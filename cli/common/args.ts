@@ -25,6 +25,8 @@ export const MAIN_FLAGS = {
     "batch-api",
     "score",
     "verify",
+    "breakpoints",
+    "no-breakpoints",
   ],
   string: [
     "target",
@@ -57,7 +59,7 @@ export const COMMAND_FLAGS: Record<MainCommand, readonly Exclude<MainFlag, "vers
     ...MAIN_FLAGS.string.filter((f) => f !== "widths"),
     ...MAIN_FLAGS.list,
   ],
-  hints: ["node", "images", "exact-layout"],
+  hints: ["node", "images", "exact-layout", "breakpoints", "no-breakpoints"],
   fidelity: ["node", "widths", "json"],
   demo: ["out"],
 };
@@ -120,6 +122,11 @@ export interface CliArgs {
   components?: string;
   codeConnect?: string;
   types: string[];
+  /**
+   * Pages drawn at several widths (cli/common/page-groups.ts): true, --breakpoints (the --node frames are one page);
+   * false, --no-breakpoints (every frame its own page); absent, a whole file's groups are found and made one page.
+   */
+  breakpoints?: boolean;
 }
 
 export const FIGMA_API = "https://api.figma.com";
@@ -260,6 +267,7 @@ export function parseCliArgs(given: string[]): CliArgs {
         "later): score the collected files with figment code --score",
     );
   componentArgs(values, command);
+  const breakpoints = breakpointArgs(values, command);
   if (values.widths !== undefined && command !== "fidelity")
     throw new FigmentError("input", `--widths only applies to figment fidelity`);
   const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
@@ -356,8 +364,33 @@ export function parseCliArgs(given: string[]): CliArgs {
       widths,
       components: values.components,
       codeConnect: values["code-connect"],
+      breakpoints,
     }),
   };
+}
+
+/** --breakpoints (two or more --node frames made one page) and --no-breakpoints (each frame its own page). */
+function breakpointArgs(
+  values: { breakpoints?: boolean; "no-breakpoints"?: boolean; node?: string[]; "from-hint"?: string },
+  command: string,
+): boolean | undefined {
+  const on = values.breakpoints === true;
+  const off = values["no-breakpoints"] === true;
+  if (!on && !off) return undefined;
+  const flag = on ? "--breakpoints" : "--no-breakpoints";
+  if (on && off) throw new FigmentError("input", "give --breakpoints or --no-breakpoints, not both");
+  if (command !== "code" && command !== "hints")
+    throw new FigmentError("input", `${flag} only applies to figment code and figment hints`);
+  if (values["from-hint"] !== undefined)
+    throw new FigmentError("input", `${flag} needs the design's JSON (it holds every frame drawn), not --from-hint`);
+  const nodes = values.node?.length ?? 0;
+  if (on && nodes < 2)
+    throw new FigmentError(
+      "input",
+      `--breakpoints makes the frames given with --node one page: give two or more, one per width ` +
+        `(--node DESKTOP --node PHONE)${nodes === 0 ? "; a whole file's pages drawn at several widths are found without it" : ""}`,
+    );
+  return on;
 }
 
 /**

@@ -24,6 +24,7 @@ const KINDS: Record<string, readonly [string, string]> = {
   "unknown-node-type": ["unknown layer type", "unknown layer types"],
   "component-mapping": ["component mapping note", "component mapping notes"],
   "component-unused": ["unused component mapping", "unused component mappings"],
+  breakpoints: ["page drawn at several widths", "pages drawn at several widths"],
 };
 
 /**

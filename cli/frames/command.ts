@@ -1,10 +1,26 @@
-/** `figment frames <design.json> [--json]`: the top-level frames by page, with size and node count. */
+/**
+ * `figment frames <design.json> [--json]`: the top-level frames by page, with size and node count, and the frames
+ * that draw one page at several widths (codegen/design/page-groups.ts), which `figment code` makes one page each.
+ */
 import { layerBounds } from "../../codegen/design/normalize.js";
+import { findPageGroups, pageGroupLine, type PageGroup } from "../../codegen/design/page-groups.js";
+import { loadDesign } from "../../codegen/load.js";
+import { isFigmentError } from "../../kernel/errors.js";
 import { agree, plural } from "../../kernel/plural.js";
 import { countNodes } from "../../codegen/rest/reply.js";
 import { topLevelFrames } from "../../codegen/rest/top-frames.js";
 import type { CliArgs } from "../common/args.js";
-import { readDesign, requireInput, type Output } from "../common/design-files.js";
+import { readDesign, requireInput, WHOLE_FILE, type Output } from "../common/design-files.js";
+
+/** The groups `figment code` finds in the whole file; none when it would convert nothing. */
+function pageGroups(json: unknown): PageGroup[] {
+  try {
+    return findPageGroups(loadDesign(json, [], {}, WHOLE_FILE).document.frames);
+  } catch (error) {
+    if (isFigmentError(error, "input")) return [];
+    throw error;
+  }
+}
 
 export async function framesCommand(args: CliArgs, io: Output): Promise<number> {
   const json = await readDesign(requireInput(args), io);
@@ -33,8 +49,10 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
       skipped,
     };
   });
+  const groups = rows.length > 0 ? pageGroups(json) : [];
   if (args.json) {
-    io.out(JSON.stringify({ frames: rows.map(({ where: _where, skipped: _skipped, ...row }) => row) }, null, 2));
+    const listed = rows.map(({ where: _where, skipped: _skipped, ...row }) => row);
+    io.out(JSON.stringify({ frames: listed, groups }, null, 2));
     return rows.length === 0 ? 1 : 0;
   }
   if (rows.length === 0) {
@@ -54,6 +72,16 @@ export async function framesCommand(args: CliArgs, io: Output): Promise<number> 
         `${r.width ?? "?"}×${r.height ?? "?"}`,
         plural(r.nodes, "node"),
       ].join("\t"),
+    );
+  // Each page drawn at several widths, after a blank line: its line, then its frames widest first.
+  if (groups.length > 0) io.out("");
+  for (const group of groups) {
+    io.out(`${pageGroupLine(group)} (by ${group.by})`);
+    for (const f of group.frames) io.out(`  ${f.label} ${f.width}\t${f.id}\t${short(f.name)}`);
+  }
+  if (groups.length > 0)
+    io.err(
+      `figment: note: figment code makes each group one responsive page (--no-breakpoints keeps every frame its own)`,
     );
   const unbounded = rows.filter((r) => r.width === null).length;
   if (unbounded > 0)

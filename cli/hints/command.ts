@@ -2,11 +2,13 @@
 import { modelHint } from "../../codegen/index.js";
 import type { CliArgs } from "../common/args.js";
 import { codeOptions, load, type Output, type RunContext } from "../common/design-files.js";
+import { withPageGroups } from "../common/page-groups.js";
 import { stopIfAborted } from "../../kernel/cancelled.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
 
 export async function hintsCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
-  const design = await load(args, io);
+  // A page drawn at several widths is one page of the hint, as of the code (cli/common/page-groups.ts).
+  const design = withPageGroups(await load(args, io), args, io);
   const layout = args.exactLayout ? "exact" : "responsive";
   // The hint describes the layout the code has: inferred, then checked at the design width (in Chromium when present).
   const browser = new LayoutBrowser(context.chromium);

@@ -104,15 +104,40 @@ describe("figment mcp over stdio", () => {
     const io = captureIo();
     expect(await run(["frames", PROMO, "--json"], io)).toBe(0);
     const cli = JSON.parse(io.stdout()) as { frames: unknown[] };
-    expect(result.structuredContent).toEqual({ frames: cli.frames, total: cli.frames.length });
+    expect(result.structuredContent).toEqual({ frames: cli.frames, groups: [], total: cli.frames.length });
     // A design without top-level frames (figment frames exits 1 with its empty list): an empty list, no error.
     const none = await client.callTool({
       name: "list_frames",
       arguments: { design: join(FIXTURES, "figma", "grida-stroke.file.json") },
     });
     expect(none.isError, text(none)).toBeFalsy();
-    expect(none.structuredContent).toEqual({ frames: [], total: 0 });
+    expect(none.structuredContent).toEqual({ frames: [], groups: [], total: 0 });
   });
+
+  it("list_frames' groups and get_code's breakpoints: frames drawing one page at several widths", async () => {
+    const flora = join(FIXTURES, "real", "flora.file.json");
+    const listed = await client.callTool({ name: "list_frames", arguments: { design: flora } });
+    const { groups } = listed.structuredContent as { groups: { frames: { id: string; label: string }[] }[] };
+    expect(groups.map((g) => g.frames.map((f) => f.label))).toHaveLength(4);
+    // The order modal's desktop and phone drawings, made one page as the agent asks.
+    const nodes = ["8211:116360", "8238:19230"];
+    const code = await client.callTool({
+      name: "get_code",
+      arguments: { design: flora, nodes, breakpoints: true, target: "html", out: "modal" },
+    });
+    expect(code.isError, text(code)).toBeFalsy();
+    const { problems } = code.structuredContent as { problems: { code: string; message: string }[] };
+    expect(problems.find((p) => p.code === "breakpoints")?.message).toBe(
+      "“Order Modal” and “Order Modal Mobile”: 2 frames → one responsive page: Desktop 1440, Phone 375 (as " +
+        "--breakpoints asks)",
+    );
+    const one = await client.callTool({
+      name: "get_code",
+      arguments: { design: flora, nodes: nodes.slice(0, 1), breakpoints: true, out: "modal" },
+    });
+    expect(one.isError).toBe(true);
+    expect(text(one)).toContain("--breakpoints makes the frames given with --node one page: give two or more");
+  }, 120_000);
 
   it("get_design_hint: figment hints' text with its tokens, a page at a time", async () => {
     const whole = await client.callTool({ name: "get_design_hint", arguments: { design: LOGIN } });

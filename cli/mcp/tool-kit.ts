@@ -237,3 +237,16 @@ export async function guarded(
     throw error;
   }
 }
+
+/** Pages drawn at several widths (cli/common/page-groups.ts), as get_code and get_design_hint take them. */
+export const breakpoints = z
+  .boolean()
+  .optional()
+  .describe(
+    "true: the `nodes` (two or more, one per width: desktop, tablet, phone) are one responsive page; false: every " +
+      "frame its own page; absent: a whole file's pages drawn at several widths (list_frames' groups) are one each",
+  );
+
+/** --breakpoints / --no-breakpoints for a tool's `breakpoints`. */
+export const breakpointFlags = (on: boolean | undefined): string[] =>
+  on === undefined ? [] : [on ? "--breakpoints" : "--no-breakpoints"];

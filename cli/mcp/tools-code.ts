@@ -17,6 +17,8 @@ import type { GeneratedFiles } from "./generated.js";
 import type { Output, RunContext } from "../common/design-files.js";
 import { type CountedStore, diskAssets, noteFromCache, servedWords } from "./figma-assets.js";
 import {
+  breakpointFlags,
+  breakpoints,
   type CallDesign,
   commandResult,
   DESIGN_INPUT,
@@ -46,6 +48,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         styling: z.enum(["css-modules", "tailwind"]).optional(),
         out: z.string().optional().describe("the folder to write to, inside the allowed folders"),
         nodeIds: z.boolean().optional().describe("mark elements with data-node-id (what score_code needs)"),
+        breakpoints,
       },
       // The command's --json: these fields and any it adds.
       outputSchema: z.looseObject({
@@ -73,6 +76,7 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
           ...(input.target ? ["--target", input.target] : []),
           ...(input.styling ? ["--styling", input.styling] : []),
           ...(input.nodeIds ? ["--node-ids"] : []),
+          ...breakpointFlags(input.breakpoints),
           ...figmaAssets(context, input.fileKey),
         ]);
         const { codeCommand } = await import("../code/command.js");

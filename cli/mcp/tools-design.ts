@@ -14,6 +14,8 @@ import { allowedPath } from "./folders.js";
 import { parseAnalyzeArgs } from "../analyze/args.js";
 import { parseSearchArgs } from "../search/args.js";
 import {
+  breakpointFlags,
+  breakpoints,
   commandResult,
   DESIGN_INPUT,
   designFile,
@@ -47,6 +49,11 @@ const frame = z.object({
   nodes: z.number(),
 });
 
+const group = z.object({
+  by: z.enum(["name", "content", "name and content"]),
+  frames: z.array(z.object({ id: z.string(), name: z.string(), width: z.number(), label: z.string() })),
+});
+
 export function registerDesignTools(context: ToolContext): void {
   const { server } = context;
   registerVariablesTool(context);
@@ -54,10 +61,13 @@ export function registerDesignTools(context: ToolContext): void {
     "list_frames",
     {
       title: "List frames",
-      description: "The design's top-level frames by page, with size and layer count (as `figment frames`).",
+      description:
+        "The design's top-level frames by page, with size and layer count, and the groups of frames that draw one " +
+        "page at several widths (as `figment frames`): get_code makes each group one responsive page.",
       inputSchema: { ...DESIGN_INPUT, cursor: z.string().optional().describe("the nextCursor of the previous page") },
       outputSchema: {
         frames: z.array(frame),
+        groups: z.array(group).describe("frames drawing one page at several widths, widest first"),
         total: z.number(),
         nextCursor: z.string().optional(),
         figma: FIGMA_ORIGIN,
@@ -76,9 +86,11 @@ export function registerDesignTools(context: ToolContext): void {
             "list_frames",
             (io) => framesCommand(args, io),
             (run) => {
-              const frames = (jsonOut(run)["frames"] ?? []) as unknown[];
+              const json = jsonOut(run);
+              const frames = (json["frames"] ?? []) as unknown[];
+              const groups = (json["groups"] ?? []) as unknown[];
               const { items, next } = page(frames, input.cursor, FRAMES_PAGE);
-              return { frames: items, total: frames.length, ...(next ? { nextCursor: next } : {}) };
+              return { frames: items, groups, total: frames.length, ...(next ? { nextCursor: next } : {}) };
             },
             // Exit 1 with its list is a design without top-level frames: an empty list, not a failure.
             [0, 1],
@@ -99,6 +111,7 @@ export function registerDesignTools(context: ToolContext): void {
         ...DESIGN_INPUT,
         nodes,
         exactLayout: z.boolean().optional().describe("layers where they were drawn (no inferred rows and columns)"),
+        breakpoints,
         fromLine: z.number().int().min(0).optional().describe("the first line of the page (nextLine of the last)"),
         maxTokens: z.number().int().min(500).optional().describe(`a page's tokens (default ${HINT_PAGE_TOKENS})`),
       },
@@ -122,6 +135,7 @@ export function registerDesignTools(context: ToolContext): void {
           design.path,
           ...nodeFlags(input.nodes),
           ...(input.exactLayout ? ["--exact-layout"] : []),
+          ...breakpointFlags(input.breakpoints),
         ]);
         const [{ hintsCommand }] = await Promise.all([import("../hints/command.js"), loadTokenizer()]);
         return stamped(

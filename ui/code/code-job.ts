@@ -80,9 +80,13 @@ export type CodeJobState =
   | { phase: "failed"; failure: CodeJobFailure; draft?: CodeOutput }
   | { phase: "cancelled"; draft?: CodeOutput };
 
+/** Frames of the selection made one page each (ui/code/page-groups.ts), by id, widest first. */
+export type Pages = readonly (readonly string[])[];
+
 export interface CodeJob {
   state: CodeJobState;
-  generate(options: CodeOptions): void;
+  /** `pages`: the selection's frames drawing one page at several widths, each group made one page. */
+  generate(options: CodeOptions, pages?: Pages): void;
   cancel(): void;
   /** Runs the worker again on the last export (after a crash), or exports again if there is none. */
   retry(options: CodeOptions): void;
@@ -93,6 +97,12 @@ export interface CodeJob {
   show(output: CodeOutput): void;
   /** Loads the draft emitters and the scorer ahead of the first Generate (the panel's idle warm-up). */
   warmUp(): void;
+  /**
+   * "Generate separately": frames drawing one page at several widths are generated each as its own page. Kept here, at
+   * the app level, so switching panels keeps the choice.
+   */
+  separate: boolean;
+  setSeparate(separate: boolean): void;
 }
 
 type Exports = { id: string; json: unknown }[];
@@ -104,6 +114,8 @@ interface Exported {
   extras: ExportExtras;
   /** Assets the main thread could not get (missing image, failed SVG, a limit): listed first among the problems. */
   problems: ExportProblem[];
+  /** Frames made one page each. */
+  pages: Pages;
 }
 
 /** What the panel shows for a state: the output, the draft on its way to it, or the draft a stop left behind. */
@@ -121,14 +133,14 @@ export function codeJobBusy(state: CodeJobState): boolean {
 /** The draft as the first output of run `id`, or undefined when the panel could not make one. */
 function draftOutput(
   id: number,
-  { exports, frames, extras, problems }: Exported,
+  { exports, frames, extras, problems, pages }: Exported,
   options: CodeOptions,
   drafter: DraftModule | undefined,
 ): CodeOutput | undefined {
   if (!drafter) return undefined; // the emitters did not load: the worker's files come alone
   let draft: Draft;
   try {
-    draft = drafter.draftCode(exports, options, extras);
+    draft = drafter.draftCode(exports, options, extras, undefined, pages);
   } catch {
     // Unusable input: the worker's answer says so in full.
     return undefined;
@@ -164,6 +176,7 @@ export function withScore(state: CodeJobState, id: number, score: ScoreState): C
 
 export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   const [state, setState] = useState<CodeJobState>({ phase: "idle" });
+  const [separate, setSeparate] = useState(false);
   const stateRef = useRef(state);
   stateRef.current = state;
   /**
@@ -191,7 +204,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
 
   const runWorker = useCallback(
     async ({ id, current }: Run, exported: Exported, options: CodeOptions) => {
-      const { exports, frames, extras, problems } = exported;
+      const { exports, frames, extras, problems, pages } = exported;
       // The job's steps as marks (a test that waited in vain reads which began and which ended).
       performance.mark("figment:code-job:exported");
       const drafter = await loadDraft(requests).catch(() => undefined);
@@ -221,7 +234,14 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
       try {
         performance.mark("figment:code-job:generate");
         const reply = await queue.run(async () =>
-          current() ? worker.call("generate", { exports, options: checked, ...(extras ? { extras } : {}) }) : SKIPPED,
+          current()
+            ? worker.call("generate", {
+                exports,
+                options: checked,
+                ...(extras ? { extras } : {}),
+                ...(pages.length > 0 ? { pages: pages.map((ids) => [...ids]) } : {}),
+              })
+            : SKIPPED,
         );
         performance.mark("figment:code-job:answered");
         if (reply === SKIPPED || !current()) return;
@@ -282,7 +302,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
   const exportAbort = useRef<AbortController | undefined>(undefined);
 
   const generate = useCallback(
-    (options: CodeOptions) => {
+    (options: CodeOptions, pages: Pages = []) => {
       const run = runs.start();
       const { current } = run;
       // A job under way is superseded, not cancelled: its export stops, its worker request's result is dropped.
@@ -314,7 +334,10 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
             height: f.height,
           }));
           const exports: Exports = sent.map((f: ExportedFrame) => ({ id: f.id, json: f.json }));
-          const exported: Exported = { exports, frames, extras: extras ?? {}, problems: problems ?? [] };
+          // A group whose frames are not all exported (one was refused) is left apart.
+          const sentIds = new Set(sent.map((f) => f.id));
+          const whole = pages.filter((ids) => ids.every((id) => sentIds.has(id)));
+          const exported: Exported = { exports, frames, extras: extras ?? {}, problems: problems ?? [], pages: whole };
           lastExport.current = exported;
           return runWorker(run, exported, options);
         })
@@ -372,5 +395,5 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
 
   const warmUp = useCallback(() => void loadDraft(requests).catch(() => undefined), [requests]);
 
-  return { state, generate, cancel, retry, show, warmUp };
+  return { state, generate, cancel, retry, show, warmUp, separate, setSeparate };
 }

@@ -7,6 +7,7 @@
  */
 import { emitFiles } from "../../codegen/emit/index.js";
 import { loadDesign, type CodeOptions } from "../../codegen/load.js";
+import { withDrawings } from "../../codegen/design/drawings.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import type { ExportExtras } from "../../contract/messages.js";
 import { asNodesReply, type ExportEntry } from "../engine/protocol/index.js";
@@ -38,9 +39,12 @@ export function draftCode(
   options: CodeOptions,
   extras: ExportExtras = {},
   now: () => number = () => performance.now(),
+  pages: readonly (readonly string[])[] = [],
 ): Draft {
   const started = now();
-  const design = loadDesign(asNodesReply(exports), [], extras);
+  const loaded = loadDesign(asNodesReply(exports), [], extras);
+  // Frames drawing one page at several widths made one page, as the worker makes them (ui/code/page-groups.ts).
+  const design = { ...loaded, document: withDrawings(loaded.document, pages) };
   const emitted = emitFiles(design.document, options);
   // The preview is of the same checked layout (the layout check's decisions) as the files.
   const previewOptions = options.layoutDecisions

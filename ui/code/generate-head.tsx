@@ -38,6 +38,8 @@ export interface GenerateHeadProps {
   more?: ComponentChildren;
   /** The key's note shows where the user looks now (the open prompt box): not twice. */
   keyNoteElsewhere?: boolean;
+  /** The selection's frames drawing one page at several widths (ui/code/page-groups.tsx), under the selection. */
+  pages?: ComponentChildren;
 }
 
 /** Why Generate is off, or undefined when it is on. */
@@ -103,6 +105,7 @@ export function GenerateHead(props: GenerateHeadProps) {
         ) : null}
       </div>
       <SelectionProblems selection={selection} />
+      {props.pages}
       {showOptions ? <CodeOptions settings={settings} disabled={busy} onChange={props.onSettingsChange} /> : null}
       {compact ? null : hasKey ? (
         <div class="ai-options">

@@ -9,8 +9,11 @@ import {
   modelHint,
   type CodeOptions,
   type DesignDocument,
+  type DesignNode,
 } from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
+import { withDrawings } from "../../../codegen/design/drawings.js";
+import { findPageGroups, frameNames, labelFrames, pageGroupLine } from "../../../codegen/design/page-groups.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
 import { previewInstance } from "../../../codegen/components-map/preview.js";
 import { fontPlan } from "../../../codegen/fonts/plan.js";
@@ -71,9 +74,29 @@ async function shippedPreview(
     : { html: preview.html, problems: preview.problems };
 }
 
-export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-instance" | "read-code-connect"> = {
+/** The note of one page made of the frames `ids` (as the CLI's, cli/common/page-groups.ts). */
+function pageNote(frames: readonly DesignNode[], ids: readonly string[]): Problem {
+  const group = labelFrames(frames.filter((f) => ids.includes(f.id)));
+  return {
+    severity: "info",
+    code: "breakpoints",
+    message: `${frameNames(group)}: ${pageGroupLine({ frames: group })} ("Generate separately" keeps them apart)`,
+    nodeId: group[0]?.id ?? ids[0]!,
+  };
+}
+
+export const codeJobs: Jobs<
+  "generate" | "hint" | "page-groups" | "react-preview" | "inspect-instance" | "read-code-connect"
+> = {
   generate: async (request) => {
-    const design = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
+    const loaded = loadDesign(asNodesReply(request.exports), [], request.extras ?? {});
+    // The panel's pages drawn at several widths, each made one page (its narrower frames its drawings).
+    const pages = request.pages ?? [];
+    const design = {
+      ...loaded,
+      document: withDrawings(loaded.document, pages),
+      problems: [...loaded.problems, ...pages.map((ids) => pageNote(loaded.document.frames, ids))],
+    };
     const started = performance.now();
     const { options, problems } = codeOptions(request.options);
     const result = await generateCode(design.document, options);
@@ -88,6 +111,9 @@ export const codeJobs: Jobs<"generate" | "hint" | "react-preview" | "inspect-ins
   },
   hint: async (request) => ({
     hint: modelHint(loadDesign(asNodesReply(request.exports), [], request.extras ?? {}).document),
+  }),
+  "page-groups": async (request) => ({
+    groups: findPageGroups(loadDesign(asNodesReply(request.exports)).document.frames),
   }),
   "react-preview": async (request) => {
     const runtime = previewRuntime();

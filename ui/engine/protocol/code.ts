@@ -69,10 +69,29 @@ export const problemField = object({
 });
 const fileSet = object({ files: array(sourceFile), problems: array(problemField) });
 
+/** Frames of the export drawing one page at several widths, by id (codegen/design/drawings.ts withDrawings). */
+export const pagesField = array(array(string({ nonEmpty: true, max: 1000 }), { max: 50 }), { max: 50 });
+/** One group codegen/design/page-groups.ts found: its frames widest first, and what says they are one page. */
+const pageGroupField = object({
+  frames: array(
+    object({ id: string({ nonEmpty: true, max: 1000 }), name: string(), width: number(), label: string({ max: 200 }) }),
+    { max: 50 },
+  ),
+  by: oneOf(["name", "content", "name and content"]),
+});
+
 export const codeSection = {
   requests: {
     /** `extras`: the export's image bytes and SVGs (contract/messages.ts), which loadDesign takes beside the JSON. */
-    generate: { exports: exportsField, options: codeOptionsField, extras: optional(exportExtrasField) },
+    /** `pages`: frames made one page each (the panel's groups, unless "Generate separately"). */
+    generate: {
+      exports: exportsField,
+      options: codeOptionsField,
+      extras: optional(exportExtrasField),
+      pages: optional(pagesField),
+    },
+    /** The selection's frames that draw one page at several widths (the panel shows them before Generate). */
+    "page-groups": { exports: exportsField },
     hint: { exports: exportsField, extras: optional(exportExtrasField) },
     /**
      * The model's files as a scripted preview page: React's, or (`target`) Vue's or Svelte's compiled by their own
@@ -115,6 +134,7 @@ export const codeSection = {
       preview: optional(object({ html: string(), problems: array(problemField) })),
     },
     hint: { hint: string() },
+    "page-groups": { groups: array(pageGroupField, { max: 25 }) },
     "react-preview": { html: string(), problems: array(problemField) },
     /** `notes`: in designer words, each with the id of the layer it is about (shown as a detail to copy). */
     "inspect-instance": {
