@@ -25,6 +25,7 @@ const KINDS: Record<string, readonly [string, string]> = {
   "component-mapping": ["component mapping note", "component mapping notes"],
   "component-unused": ["unused component mapping", "unused component mappings"],
   breakpoints: ["page drawn at several widths", "pages drawn at several widths"],
+  "responsive-page": ["one DOM for a page's widths", "one DOM for each page's widths"],
 };
 
 /**

@@ -56,7 +56,7 @@ describe("one page from its drawings at several widths (issue 70)", () => {
     expect(html).toContain('data-node-ids="d-title p-title"');
     expect(html).toContain('data-node-ids="d-photo p-photo"');
     expect(pageFacts.get(doc.frames[0]!)).toEqual({ widths: [1440, 375], perDrawing: 0 });
-    expect(emitted.problems.filter((p) => p.code === "breakpoints").map((p) => p.message)).toEqual([
+    expect(emitted.problems.filter((p) => p.code === "responsive-page").map((p) => p.message)).toEqual([
       "one responsive page from 2 frames: Desktop 1440 (“Page”), Phone 375 (“Page Mobile”); mobile-first, its " +
         "rules switch at 1440 px (@media (min-width: …)); every layer drawn in more than one frame is one element",
     ]);

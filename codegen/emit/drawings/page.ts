@@ -64,7 +64,7 @@ export function buildPage(doc: DesignDocument, frame: DesignNode, ctx: BuildCont
   const merged = mergeTrees(trees, (id) => clusters.get(id), flexAt);
   const widths = drawings.map((d) => Math.round(d.w));
   pageFacts.set(frame, { widths, perDrawing: merged.perDrawing });
-  ctx.problems.push({ severity: "info", code: "breakpoints", message: breakpointsNote(drawings, merged.perDrawing) });
+  ctx.problems.push({ severity: "info", code: "responsive-page", message: breakpointsNote(drawings, merged.perDrawing) });
   return new Composer(ctx, sheets, widths).node(merged.root);
 }
 
