@@ -12,7 +12,13 @@
 import { inOneContext } from "../cli/measure/browser.js";
 import { withDrawings } from "../codegen/design/drawings.js";
 import { generateCode, loadDesign, type CodeOptions } from "../codegen/index.js";
-import { BETWEEN, BREAKPOINT_GROUPS, measureBreakpoints, type BreakpointRow } from "../test/helpers/breakpoint-pages.js";
+import {
+  BETWEEN,
+  BREAKPOINT_GROUPS,
+  foundBreakpointGroups,
+  measureBreakpoints,
+  type BreakpointRow,
+} from "../test/helpers/breakpoint-pages.js";
 import { realFiles } from "../test/helpers/real-files.js";
 import { QUICK, benchCount, withBenchBrowser } from "./quick.js";
 import { round, timing, type BenchResults, type Json } from "./results.js";
@@ -20,7 +26,9 @@ import { round, timing, type BenchResults, type Json } from "./results.js";
 const GOAL = { iouWithin: 0.01, seen: 0.98, bytes: 1.3, time: 2 };
 
 export async function breakpointsSection(results: BenchResults): Promise<void> {
-  const groups = QUICK ? BREAKPOINT_GROUPS.slice(1, 2) : BREAKPOINT_GROUPS;
+  // Every page the grouping finds in the real and sample files (a whole-file run makes each one page).
+  const found = foundBreakpointGroups();
+  const groups = QUICK ? BREAKPOINT_GROUPS.slice(1, 2) : found;
   const rows: BreakpointRow[] = [];
   const failures: string[] = [];
   const keep = process.env["BENCH_BREAKPOINTS_OUT"];
@@ -43,6 +51,11 @@ export async function breakpointsSection(results: BenchResults): Promise<void> {
   // The goal's pair: frames of ~150 layers (fitma's Home, 1440 and 411); beside it flora's small Order Modal.
   const time = await timePair("fitma Home Page");
   const small = QUICK ? null : await timePair("flora Order Modal");
+  results.set(
+    "breakpoints",
+    ["groups"],
+    found.map((g): Json => ({ key: g.key, file: g.file, ids: g.ids })),
+  );
   results.set("breakpoints", ["summary"], {
     pages: rows.length,
     drawnWidths: drawn.length,
@@ -72,6 +85,10 @@ export async function breakpointsSection(results: BenchResults): Promise<void> {
     ),
   );
   results.print(`\n## breakpoints: one responsive page from the designer's frames at several widths (issue 70)\n`);
+  results.print(
+    `Pages the grouping finds drawn at several widths in the real and sample files: ${found.length} — ` +
+      `${found.map((g) => `${g.key} (${g.ids.length})`).join("; ")}.\n`,
+  );
   results.print(
     `${rows.length} pages, ${drawn.length} drawn widths. IoU×matched within ${GOAL.iouWithin} of the frame's own ` +
       `--exact-layout output: ${iouHeld.length} of ${drawn.length}. Text seen ≥ ${GOAL.seen} and no sideways scroll at ` +

@@ -4,7 +4,7 @@
  * sees of its texts at 390, 768 and 1024 and whether the page scrolls sideways there, and the page's size beside the
  * larger frame's own output. The bench section breakpoints and test/breakpoints.browser.test.ts measure with it.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { withPage, type PageHost, type PageOptions } from "../../cli/measure/browser.js";
 import { chromiumEngine } from "../../cli/measure/layout-engine.js";
@@ -20,14 +20,45 @@ import { checkLayout } from "../../codegen/layout-check/index.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { serveGoogleFonts } from "./google-fonts.js";
 import { realFiles } from "./real-files.js";
+import { fixturesRoot } from "./responsive-frames.js";
+import { findPageGroups } from "../../codegen/design/page-groups.js";
+import type { DesignNode } from "../../codegen/design/types.js";
 
 export const BETWEEN = [390, 768, 1024] as const;
 
 export interface BreakpointGroup {
   key: string;
+  /** The file's name in test/fixtures/real without `.file.json` (`fitma-shop`), or a path under test/fixtures. */
   file: string;
   /** Frame ids, widest first. */
   ids: string[];
+}
+
+/**
+ * Every page the grouping finds drawn at several widths (codegen/design/page-groups.ts) in the real designers' files
+ * and the sample files, as the whole-file run makes them.
+ */
+export function foundBreakpointGroups(): BreakpointGroup[] {
+  const out: BreakpointGroup[] = [];
+  const figma = join(fixturesRoot(), "figma");
+  const files: [name: string, json: unknown][] = [
+    ...realFiles().map((f): [string, unknown] => [f.name.replace(/\.(file|nodes)\.json$/, ""), f.json]),
+    ...readdirSync(figma)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f): [string, unknown] => [`figma/${f}`, JSON.parse(readFileSync(join(figma, f), "utf8"))]),
+  ];
+  for (const [name, json] of files) {
+    let frames: DesignNode[];
+    try {
+      frames = loadDesign(json, [], {}, { topLevel: "frames" }).document.frames;
+    } catch {
+      continue;
+    }
+    for (const group of findPageGroups(frames))
+      out.push({ key: `${name.replace(/^figma\//, "").split(/[-.]/)[0]} ${group.frames[0]!.name}`, file: name, ids: group.frames.map((f) => f.id) });
+  }
+  return out;
 }
 
 /** The real pairs and triples (frames of one page at several widths) in test/fixtures/real. */
@@ -67,6 +98,7 @@ const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: tru
 const PAGE: PageOptions = { serve: serveGoogleFonts };
 
 function fileJson(name: string): unknown {
+  if (name.startsWith("figma/")) return JSON.parse(readFileSync(join(fixturesRoot(), name), "utf8"));
   const file = realFiles().find((f) => f.name.startsWith(`${name}.`));
   if (!file) throw new Error(`no real file ${name}`);
   return file.json;
