@@ -9,21 +9,13 @@ import { pageName } from "./pages.js";
 import { parseHint } from "./parse.js";
 import { printHint } from "./print.js";
 
-const FLORA = JSON.parse(
-  readFileSync("test/fixtures/real/flora.file.json", "utf8"),
-) as unknown;
+const FLORA = JSON.parse(readFileSync("test/fixtures/real/flora.file.json", "utf8")) as unknown;
 /** flora's Order Modal, drawn at 1440, 768 and 375. */
 const ORDER_MODAL = ["8211:116360", "8238:18854", "8238:19230"];
 
-const normalise = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value)) as unknown;
+const normalise = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 const idsOf = (doc: DesignDocument): Record<string, string[]> =>
-  Object.fromEntries(
-    Object.entries(doc.drawings ?? {}).map(([id, list]) => [
-      id,
-      list.map((d) => d.id),
-    ]),
-  );
+  Object.fromEntries(Object.entries(doc.drawings ?? {}).map(([id, list]) => [id, list.map((d) => d.id)]));
 
 /** A small frame of `w` px with one text, named `name`. */
 const frame = (id: string, name: string, w: number): DesignNode => ({
@@ -56,11 +48,7 @@ describe("a page drawn at several widths in the hint", () => {
   it("says it is one page at its widths, and parses back to the same drawings", () => {
     const doc = withDrawings(
       {
-        frames: [
-          frame("1:1", "Home • Desktop", 1440),
-          frame("2:1", "Home • Mobile", 375),
-          frame("3:1", "About", 800),
-        ],
+        frames: [frame("1:1", "Home • Desktop", 1440), frame("2:1", "Home • Mobile", 375), frame("3:1", "About", 800)],
         assets: {},
       },
       [["1:1", "2:1"]],
@@ -76,32 +64,18 @@ describe("a page drawn at several widths in the hint", () => {
   });
 
   it("names the page by the words its drawings share", () => {
-    const named = (...names: string[]): string =>
-      pageName(names.map((n, k) => frame(`${k}:1`, n, 1000 - k)));
-    expect(named("Home • Desktop", "Home • Tablet", "Home • Mobile")).toBe(
-      "Home",
-    );
-    expect(named("Order Modal - 1440", "Order Modal - 375")).toBe(
-      "Order Modal",
-    );
+    const named = (...names: string[]): string => pageName(names.map((n, k) => frame(`${k}:1`, n, 1000 - k)));
+    expect(named("Home • Desktop", "Home • Tablet", "Home • Mobile")).toBe("Home");
+    expect(named("Order Modal - 1440", "Order Modal - 375")).toBe("Order Modal");
     expect(named("Landing", "Phone")).toBe("Landing");
   });
 
   it("refuses a page line whose frames are not in the hint", () => {
-    const hint = [
-      "figment-hint 2",
-      "page: X — drawn at 10, 5 (…): frames 1:1, 9:9",
-      "F 1:1 A 10x10",
-      "",
-    ].join("\n");
-    expect(() => parseHint(hint)).toThrow(
-      /line 2: the page's frame 9:9 is not in the hint/,
-    );
+    const hint = ["figment-hint 2", "page: X — drawn at 10, 5 (…): frames 1:1, 9:9", "F 1:1 A 10x10", ""].join("\n");
+    expect(() => parseHint(hint)).toThrow(/line 2: the page's frame 9:9 is not in the hint/);
   });
 
-  const doc = withDrawings(loadDesign(FLORA, ORDER_MODAL).document, [
-    ORDER_MODAL,
-  ]);
+  const doc = withDrawings(loadDesign(FLORA, ORDER_MODAL).document, [ORDER_MODAL]);
   const hint = modelHint(doc);
 
   it("flora's Order Modal: one page line, the three drawings' frames, and the inferred drawings back", () => {
@@ -111,9 +85,9 @@ describe("a page drawn at several widths in the hint", () => {
         "frames 8211:116360, 8238:18854, 8238:19230",
     ]);
     // Ids are printed short (":19230" after "8238:18854"): three top-level frames, the page's first.
-    expect(
-      lines.filter((l) => l.startsWith("F ")).map((l) => l.split(" ")[1]),
-    ).toEqual(ORDER_MODAL.map((id, k) => (k === 2 ? ":19230" : id)));
+    expect(lines.filter((l) => l.startsWith("F ")).map((l) => l.split(" ")[1])).toEqual(
+      ORDER_MODAL.map((id, k) => (k === 2 ? ":19230" : id)),
+    );
     const parsed = parseHint(hint).document;
     const inferred = inferLayout(doc);
     expect(idsOf(parsed)).toEqual({
@@ -138,14 +112,9 @@ describe("a page drawn at several widths in the hint", () => {
       };
       const expected = await generateCode(doc, options);
       const actual = await generateCode(fromHint, options);
-      expect(actual.files.map((f) => f.path)).toEqual(
-        expected.files.map((f) => f.path),
-      );
-      for (const [i, file] of expected.files.entries())
-        expect(actual.files[i]!.content, file.path).toBe(file.content);
-      expect(
-        expected.files.find((f) => f.path.endsWith(".css"))?.content,
-      ).toMatch(/@media \(min-width: 768px\)/);
+      expect(actual.files.map((f) => f.path)).toEqual(expected.files.map((f) => f.path));
+      for (const [i, file] of expected.files.entries()) expect(actual.files[i]!.content, file.path).toBe(file.content);
+      expect(expected.files.find((f) => f.path.endsWith(".css"))?.content).toMatch(/@media \(min-width: 768px\)/);
     },
     120_000,
   );

@@ -17,28 +17,19 @@ export const PAGE_MARK = "page:";
 const FRAMES_MARK = ": frames ";
 
 /** Words that name a drawing's device or width rather than the page: left out of the page's name. */
-const DEVICE_WORD =
-  /^(desktop|tablet|mobile|phone|laptop|web|ipad|iphone|android|\d+(px)?|\d+x\d+|lg|md|sm|xl|xs)$/i;
+const DEVICE_WORD = /^(desktop|tablet|mobile|phone|laptop|web|ipad|iphone|android|\d+(px)?|\d+x\d+|lg|md|sm|xl|xs)$/i;
 
 /**
  * The page's name from its drawings' names: the words they share, before the device words ("Home • Desktop",
  * "Home • Mobile" → "Home"); the widest drawing's name when they share none.
  */
-export function pageName(drawings: readonly DesignNode[]): string {
-  const words = drawings.map((d) =>
-    d.name.split(/[\s•·|/–—_-]+/).filter((w) => w && !DEVICE_WORD.test(w)),
-  );
+export function pageName(drawings: readonly { name: string }[]): string {
+  const words = drawings.map((d) => d.name.split(/[\s•·|/–—_-]+/).filter((w) => w && !DEVICE_WORD.test(w)));
   const first = words[0] ?? [];
   let shared = 0;
-  while (
-    shared < first.length &&
-    words.every(
-      (w) => w[shared]?.toLowerCase() === first[shared]!.toLowerCase(),
-    )
-  )
+  while (shared < first.length && words.every((w) => w[shared]?.toLowerCase() === first[shared]!.toLowerCase()))
     shared++;
-  const name =
-    shared > 0 ? first.slice(0, shared).join(" ") : (drawings[0]?.name ?? "");
+  const name = shared > 0 ? first.slice(0, shared).join(" ") : (drawings[0]?.name ?? "");
   return name.replace(/\s+/g, " ").trim() || "Page";
 }
 
@@ -68,10 +59,7 @@ export function parsePageLine(line: string, lineNo: number): string[] {
           .map((id) => id.trim())
           .filter(Boolean);
   if (ids.length < 2)
-    throw new FigmentError(
-      "input",
-      `line ${lineNo}: a page line names its drawings: "…${FRAMES_MARK}1:2, 3:4"`,
-    );
+    throw new FigmentError("input", `line ${lineNo}: a page line names its drawings: "…${FRAMES_MARK}1:2, 3:4"`);
   return ids;
 }
 
@@ -87,16 +75,8 @@ export function withPages(
   for (const { ids, lineNo } of pages) {
     const [page, ...others] = ids.map((id) => {
       const frame = byId.get(id);
-      if (!frame)
-        throw new FigmentError(
-          "input",
-          `line ${lineNo}: the page's frame ${id} is not in the hint`,
-        );
-      if (moved.has(id) || drawings[id])
-        throw new FigmentError(
-          "input",
-          `line ${lineNo}: frame ${id} is in two pages`,
-        );
+      if (!frame) throw new FigmentError("input", `line ${lineNo}: the page's frame ${id} is not in the hint`);
+      if (moved.has(id) || drawings[id]) throw new FigmentError("input", `line ${lineNo}: frame ${id} is in two pages`);
       return frame;
     });
     drawings[page!.id] = others;

@@ -4,32 +4,17 @@
  */
 import { assetBase } from "../design/normalize.js";
 import { standInSvg } from "../design/vector.js";
-import type {
-  Asset,
-  DesignDocument,
-  DesignNode,
-  NodeKind,
-} from "../design/types.js";
-import {
-  completeSizing,
-  parseFieldToken,
-  type FieldContext,
-} from "./fields.js";
+import type { Asset, DesignDocument, DesignNode, NodeKind } from "../design/types.js";
+import { completeSizing, parseFieldToken, type FieldContext } from "./fields.js";
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_VERSION, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
-import {
-  parsePrototypeLine,
-  PROTOTYPE_MARK,
-  VARIANTS_LINE,
-} from "./prototype.js";
+import { parsePrototypeLine, PROTOTYPE_MARK, VARIANTS_LINE } from "./prototype.js";
 import { PAGE_MARK, parsePageLine, withPages } from "./pages.js";
 import type { LayerPrototype } from "../prototype/model.js";
 import { num, splitTokens, unquote } from "./tokens.js";
 import { FigmentError } from "../../kernel/errors.js";
 
-const KIND_BY_CODE = new Map(
-  Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as NodeKind]),
-);
+const KIND_BY_CODE = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as NodeKind]));
 
 export interface ParsedHint {
   document: DesignDocument;
@@ -44,28 +29,17 @@ interface Tables {
 }
 
 /** A text node's characters: a JSON string, or `&n` from the text table. */
-function textToken(
-  token: string | undefined,
-  texts: Map<string, string>,
-  lineNo: number,
-): string | undefined {
+function textToken(token: string | undefined, texts: Map<string, string>, lineNo: number): string | undefined {
   if (token?.startsWith('"')) return unquote(token);
   if (!token?.startsWith("&")) return undefined;
   const chars = texts.get(token);
-  if (chars === undefined)
-    throw new FigmentError("input", `line ${lineNo}: undefined text ${token}`);
+  if (chars === undefined) throw new FigmentError("input", `line ${lineNo}: undefined text ${token}`);
   return chars;
 }
 
 /** A name token: bare, a JSON string, or `&n` from the text table. */
-function nameToken(
-  token: string,
-  texts: Map<string, string>,
-  lineNo: number,
-): string {
-  return token.startsWith("&")
-    ? textToken(token, texts, lineNo)!
-    : unquote(token);
+function nameToken(token: string, texts: Map<string, string>, lineNo: number): string {
+  return token.startsWith("&") ? textToken(token, texts, lineNo)! : unquote(token);
 }
 
 /** `figment-hint 1` and `2`: what a line leaves to its layer's context differs (fields.ts FieldContext). */
@@ -82,21 +56,11 @@ interface LineContext {
   version: number;
 }
 
-function parseLine(
-  tokens: string[],
-  tables: Tables,
-  ids: IdCompressor,
-  at: LineContext,
-  lineNo: number,
-): DesignNode {
+function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, at: LineContext, lineNo: number): DesignNode {
   const { instanceId } = at;
   const table = tables.groups;
   const kind = KIND_BY_CODE.get(tokens[0] ?? "");
-  if (!kind)
-    throw new FigmentError(
-      "input",
-      `line ${lineNo}: unknown node kind "${tokens[0]}"`,
-    );
+  if (!kind) throw new FigmentError("input", `line ${lineNo}: unknown node kind "${tokens[0]}"`);
   const rawId = tokens[1];
   if (!rawId) throw new FigmentError("input", `line ${lineNo}: missing id`);
   const inferred = rawId === INFERRED_ID;
@@ -105,16 +69,8 @@ function parseLine(
   let name: string | undefined;
   const next = tokens[i];
   const isText = kind === "text";
-  if (
-    next !== undefined &&
-    !next.startsWith("@") &&
-    !/^-?[\d.]+x-?[\d.]+$/.test(next)
-  ) {
-    if (!(
-      isText &&
-      (next.startsWith('"') || next.startsWith("&")) &&
-      i === tokens.length - 1
-    )) {
+  if (next !== undefined && !next.startsWith("@") && !/^-?[\d.]+x-?[\d.]+$/.test(next)) {
+    if (!(isText && (next.startsWith('"') || next.startsWith("&")) && i === tokens.length - 1)) {
       name = nameToken(next, tables.texts, lineNo);
       i++;
     }
@@ -131,24 +87,15 @@ function parseLine(
     i++;
   }
   const size = /^(-?[\d.]+)x(-?[\d.]+)$/.exec(tokens[i] ?? "");
-  if (!size)
-    throw new FigmentError(
-      "input",
-      `line ${lineNo}: expected WxH, got "${tokens[i] ?? ""}"`,
-    );
+  if (!size) throw new FigmentError("input", `line ${lineNo}: expected WxH, got "${tokens[i] ?? ""}"`);
   node.w = num(size[1]!);
   node.h = num(size[2]!);
   i++;
   let rest = tokens.slice(i);
-  const context: FieldContext | undefined =
-    at.version >= 2 ? { parent: at.parent, root: at.root ?? node } : undefined;
+  const context: FieldContext | undefined = at.version >= 2 ? { parent: at.parent, root: at.root ?? node } : undefined;
   if (isText) {
     const chars = textToken(rest[rest.length - 1], tables.texts, lineNo);
-    if (chars === undefined)
-      throw new FigmentError(
-        "input",
-        `line ${lineNo}: text node without characters`,
-      );
+    if (chars === undefined) throw new FigmentError("input", `line ${lineNo}: text node without characters`);
     rest = rest.slice(0, -1);
     node.text = {
       chars,
@@ -162,11 +109,7 @@ function parseLine(
   const expanded = rest.flatMap((token) => {
     if (!token.startsWith("$")) return [token];
     const group = table.get(token);
-    if (!group)
-      throw new FigmentError(
-        "input",
-        `line ${lineNo}: undefined style group ${token}`,
-      );
+    if (!group) throw new FigmentError("input", `line ${lineNo}: undefined style group ${token}`);
     return group;
   });
   let partBoxes: ReturnType<typeof parsePartBoxes> | undefined;
@@ -182,22 +125,15 @@ function parseLine(
         throw lineError(error);
       }
     } else if (token === "svg") node.asset = `${assetBase(node)}.svg`;
-    else if (/^svg-[1-9]\d*$/.test(token))
-      node.asset = `${assetBase(node)}${token.slice(3)}.svg`;
+    else if (/^svg-[1-9]\d*$/.test(token)) node.asset = `${assetBase(node)}${token.slice(3)}.svg`;
     else if (token.startsWith("svg:")) node.asset = unquote(token.slice(4));
     else if (token === "cmp" || token.startsWith("cmp:")) {
-      const id =
-        token === "cmp" ? tables.components.get(node.name) : token.slice(4);
-      if (id === undefined)
-        throw new FigmentError(
-          "input",
-          `line ${lineNo}: cmp without an earlier "${node.name}"`,
-        );
+      const id = token === "cmp" ? tables.components.get(node.name) : token.slice(4);
+      if (id === undefined) throw new FigmentError("input", `line ${lineNo}: cmp without an earlier "${node.name}"`);
       tables.components.set(node.name, id);
       node.component = { id, name: node.component?.name ?? node.name };
     } else if (token.startsWith("cn:")) {
-      if (!node.component)
-        throw new FigmentError("input", `line ${lineNo}: cn before cmp`);
+      if (!node.component) throw new FigmentError("input", `line ${lineNo}: cn before cmp`);
       node.component.name = unquote(token.slice(3));
     } else {
       try {
@@ -230,10 +166,7 @@ export function parseHint(text: string): ParsedHint {
   const lines = text.split(/\r?\n/);
   const version = hintVersion(lines[0] ?? "");
   if (version === undefined)
-    throw new FigmentError(
-      "input",
-      `line 1: not a Figment hint (expected "figment-hint ${HINT_VERSION}")`,
-    );
+    throw new FigmentError("input", `line 1: not a Figment hint (expected "figment-hint ${HINT_VERSION}")`);
   const tables: Tables = {
     groups: new Map(),
     texts: new Map(),
@@ -276,27 +209,16 @@ export function parseHint(text: string): ParsedHint {
     if (line.startsWith("&")) {
       const [ref, chars, ...extra] = splitTokens(line);
       if (!chars?.startsWith('"') || extra.length > 0)
-        throw new FigmentError(
-          "input",
-          `line ${lineNo}: expected ${ref} "text"`,
-        );
+        throw new FigmentError("input", `line ${lineNo}: expected ${ref} "text"`);
       tables.texts.set(ref!, unquote(chars));
       return;
     }
     const depth = line.length - line.trimStart().length;
-    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth)
-      stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
     const parent = stack[stack.length - 1];
-    if (!parent && depth > 0)
-      throw new FigmentError(
-        "input",
-        `line ${lineNo}: indented node without a parent`,
-      );
+    if (!parent && depth > 0) throw new FigmentError("input", `line ${lineNo}: indented node without a parent`);
     if (parent && depth !== parent.depth + 1)
-      throw new FigmentError(
-        "input",
-        `line ${lineNo}: indentation jumps more than one level`,
-      );
+      throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
     const at = {
       instanceId: parent?.instanceId,
       parent: parent?.node,
@@ -306,8 +228,7 @@ export function parseHint(text: string): ParsedHint {
     const node = parseLine(splitTokens(line), tables, ids, at, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else roots.push(node);
-    if (node.asset !== undefined && !(node.asset in assets))
-      assets[node.asset] = svgStandIn(node, node.asset);
+    if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);
     for (const paint of node.fills ?? []) {
       if (paint.kind === "image" && !(paint.asset in assets))
         assets[paint.asset] = {
@@ -322,14 +243,8 @@ export function parseHint(text: string): ParsedHint {
       instanceId: node.kind === "instance" ? node.id : parent?.instanceId,
     });
   });
-  const prototype =
-    Object.keys(layers).length > 0
-      ? { layers, destinations: {}, wholeFile: false, starts: [] }
-      : {};
-  const states =
-    variants.length > 0
-      ? { variants: Object.fromEntries(variants.map((v) => [v.id, v])) }
-      : {};
+  const prototype = Object.keys(layers).length > 0 ? { layers, destinations: {}, wholeFile: false, starts: [] } : {};
+  const states = variants.length > 0 ? { variants: Object.fromEntries(variants.map((v) => [v.id, v])) } : {};
   const drawn = withPages(frames, pages);
   return {
     document: {

@@ -19,12 +19,7 @@
 import { allDrawings } from "../design/drawings.js";
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
-import {
-  FIELDS,
-  printField,
-  type Category,
-  type FieldContext,
-} from "./fields.js";
+import { FIELDS, printField, type Category, type FieldContext } from "./fields.js";
 import { printPartBoxes, printPartIds } from "./parts.js";
 import { pageLines } from "./pages.js";
 import { quote } from "./tokens.js";
@@ -57,13 +52,8 @@ export const KIND_CODE: Record<NodeKind, string> = {
 type Group = Category | "shape";
 const CATEGORIES: Group[] = ["layout", "paint", "font", "text", "shape"];
 
-function categoryTokens(
-  node: DesignNode,
-  category: Group,
-  context: FieldContext,
-): string {
-  if (category === "shape")
-    return node.parts ? `pb:${printPartBoxes(node.parts)}` : "";
+function categoryTokens(node: DesignNode, category: Group, context: FieldContext): string {
+  if (category === "shape") return node.parts ? `pb:${printPartBoxes(node.parts)}` : "";
   const tokens: string[] = [];
   for (const field of FIELDS) {
     if (field.category !== category) continue;
@@ -107,8 +97,7 @@ export class IdCompressor {
     let body = token;
     const inner = body.startsWith("~") && instanceId !== undefined;
     if (inner) body = body.slice(1);
-    if (/^:\d+$/.test(body) && this.session !== undefined)
-      body = this.session + body;
+    if (/^:\d+$/.test(body) && this.session !== undefined) body = this.session + body;
     const m = /^(\d+):(\d+)$/.exec(body);
     if (m) this.session = m[1];
     return inner ? `I${instanceBase(instanceId!)};${body}` : body;
@@ -122,14 +111,10 @@ export function nameIsBare(name: string): boolean {
   return /^[A-Za-z_\u00c0-\uffff][^\s"]*$/.test(name) && !name.includes(":");
 }
 
-function walk(
-  nodes: DesignNode[],
-  visit: (node: DesignNode, context: FieldContext) => void,
-): void {
+function walk(nodes: DesignNode[], visit: (node: DesignNode, context: FieldContext) => void): void {
   const down = (node: DesignNode, context: FieldContext): void => {
     visit(node, context);
-    for (const child of node.children ?? [])
-      down(child, { parent: node, root: context.root });
+    for (const child of node.children ?? []) down(child, { parent: node, root: context.root });
   };
   for (const node of nodes) down(node, { parent: undefined, root: node });
 }
@@ -142,13 +127,7 @@ export const TEXT_REF_MIN_LENGTH = 20;
  * without a name; an unnamed text with characters prints `""`, else it would come back named after them.
  */
 const printedName = (node: DesignNode): string | undefined =>
-  node.text
-    ? node.name === node.text.chars
-      ? undefined
-      : node.name
-    : node.name === ""
-      ? undefined
-      : node.name;
+  node.text ? (node.name === node.text.chars ? undefined : node.name) : node.name === "" ? undefined : node.name;
 
 /**
  * Each text of at least TEXT_REF_MIN_LENGTH characters that occurs twice or more, as a text's characters or as a
@@ -157,16 +136,13 @@ const printedName = (node: DesignNode): string | undefined =>
 function repeatedTexts(frames: DesignNode[]): Map<string, string> {
   const counts = new Map<string, number>();
   const count = (text: string | undefined): void => {
-    if (text !== undefined && text.length >= TEXT_REF_MIN_LENGTH)
-      counts.set(text, (counts.get(text) ?? 0) + 1);
+    if (text !== undefined && text.length >= TEXT_REF_MIN_LENGTH) counts.set(text, (counts.get(text) ?? 0) + 1);
   };
   walk(frames, (node) => {
     count(node.text?.chars);
     count(printedName(node));
   });
-  return new Map(
-    [...counts].filter(([, n]) => n >= 2).map(([chars]) => [chars, ""]),
-  );
+  return new Map([...counts].filter(([, n]) => n >= 2).map(([chars]) => [chars, ""]));
 }
 
 /**
@@ -176,16 +152,12 @@ function repeatedTexts(frames: DesignNode[]): Map<string, string> {
 function svgToken(node: DesignNode, asset: string): string {
   const base = assetBase(node);
   if (asset === `${base}.svg`) return "svg";
-  const counter =
-    asset.startsWith(`${base}-`) && asset.endsWith(".svg")
-      ? asset.slice(base.length + 1, -4)
-      : "";
+  const counter = asset.startsWith(`${base}-`) && asset.endsWith(".svg") ? asset.slice(base.length + 1, -4) : "";
   return /^[1-9]\d*$/.test(counter) ? `svg-${counter}` : `svg:${quote(asset)}`;
 }
 
 /** A group goes to the table (when repeated) if a `$n` reference is shorter: several tokens, or one long one. */
-const tableWorthy = (group: string): boolean =>
-  group.includes(" ") || group.length > 12;
+const tableWorthy = (group: string): boolean => group.includes(" ") || group.length > 12;
 
 export function printHint(doc: DesignDocument): string {
   // A page's other drawings are printed right after its frame, as frames of their own (pages.ts).
@@ -217,29 +189,16 @@ export function printHint(doc: DesignDocument): string {
     }
     return ref;
   };
-  const printNode = (
-    node: DesignNode,
-    depth: number,
-    instanceId: string | undefined,
-    context: FieldContext,
-  ): void => {
+  const printNode = (node: DesignNode, depth: number, instanceId: string | undefined, context: FieldContext): void => {
     // A wrapper that layout inference added has no Figma id: `+` stands for it.
-    const id =
-      node.inferred && node.id === ""
-        ? INFERRED_ID
-        : ids.print(node.id, instanceId);
+    const id = node.inferred && node.id === "" ? INFERRED_ID : ids.print(node.id, instanceId);
     const parts = [`${" ".repeat(depth)}${KIND_CODE[node.kind]}`, id];
     // Printed now, right after the node's id, because part ids are shortened against it.
-    const partIds = node.parts
-      ? `pi:${printPartIds(node, ids, instanceId)}`
-      : undefined;
+    const partIds = node.parts ? `pi:${printPartIds(node, ids, instanceId)}` : undefined;
     const chars = node.text?.chars;
     // Unnamed layers print no name; text named after its characters prints only the characters.
     const name = printedName(node);
-    if (name !== undefined)
-      parts.push(
-        textRef(name) ?? (nameIsBare(name) ? name : JSON.stringify(name)),
-      );
+    if (name !== undefined) parts.push(textRef(name) ?? (nameIsBare(name) ? name : JSON.stringify(name)));
     if (node.x !== undefined || node.y !== undefined)
       parts.push(node.x || node.y ? `@${node.x ?? 0},${node.y ?? 0}` : "@");
     parts.push(`${node.w}x${node.h}`);
@@ -264,19 +223,15 @@ export function printHint(doc: DesignDocument): string {
       const same = components.get(node.name) === node.component.id;
       components.set(node.name, node.component.id);
       parts.push(same ? "cmp" : `cmp:${node.component.id}`);
-      if (node.component.name !== node.name)
-        parts.push(`cn:${quote(node.component.name)}`);
+      if (node.component.name !== node.name) parts.push(`cn:${quote(node.component.name)}`);
     }
     if (partIds !== undefined) parts.push(partIds);
-    if (chars !== undefined)
-      parts.push(textRef(chars) ?? JSON.stringify(chars));
+    if (chars !== undefined) parts.push(textRef(chars) ?? JSON.stringify(chars));
     nodeLines.push(parts.join(" "));
     const inner = node.kind === "instance" ? node.id : instanceId;
-    for (const child of node.children ?? [])
-      printNode(child, depth + 1, inner, { parent: node, root: context.root });
+    for (const child of node.children ?? []) printNode(child, depth + 1, inner, { parent: node, root: context.root });
   };
-  const printRoot = (node: DesignNode): void =>
-    printNode(node, 0, undefined, { parent: undefined, root: node });
+  const printRoot = (node: DesignNode): void => printNode(node, 0, undefined, { parent: undefined, root: node });
   frames.forEach(printRoot);
   const prototype = prototypeLines(frames, doc.prototype, doc.variants);
   // The variants a hover or a press shows, after the frames: their look is the layers' in that state.
@@ -284,11 +239,6 @@ export function printHint(doc: DesignDocument): string {
   if (doc.variants && prototype.some((l) => / (?:hover|press):/.test(l)))
     Object.values(doc.variants).forEach(printRoot);
   const variants = nodeLines.splice(variantLines);
-  lines.push(
-    ...tableLines,
-    ...nodeLines,
-    ...prototype,
-    ...(variants.length > 0 ? [VARIANTS_LINE, ...variants] : []),
-  );
+  lines.push(...tableLines, ...nodeLines, ...prototype, ...(variants.length > 0 ? [VARIANTS_LINE, ...variants] : []));
   return lines.join("\n") + "\n";
 }
