@@ -24,13 +24,17 @@ const DEVICE_WORD = /^(desktop|tablet|mobile|phone|laptop|web|ipad|iphone|androi
  * "Home • Mobile" → "Home"); the widest drawing's name when they share none.
  */
 export function pageName(drawings: readonly { name: string }[]): string {
+  return sharedName(drawings) ?? (drawings[0]?.name.replace(/\s+/g, " ").trim() || "Page");
+}
+
+/** The words all the drawings' names start with, device words left out; undefined when they share none. */
+export function sharedName(drawings: readonly { name: string }[]): string | undefined {
   const words = drawings.map((d) => d.name.split(/[\s•·|/–—_-]+/).filter((w) => w && !DEVICE_WORD.test(w)));
   const first = words[0] ?? [];
   let shared = 0;
   while (shared < first.length && words.every((w) => w[shared]?.toLowerCase() === first[shared]!.toLowerCase()))
     shared++;
-  const name = shared > 0 ? first.slice(0, shared).join(" ") : (drawings[0]?.name ?? "");
-  return name.replace(/\s+/g, " ").trim() || "Page";
+  return shared > 0 ? first.slice(0, shared).join(" ") : undefined;
 }
 
 /** The `page:` line of each page of `doc` drawn at several widths, in the frames' order. */
