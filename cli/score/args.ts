@@ -14,7 +14,8 @@ DIR holds an HTML page (index.html, else the first .html file) whose elements ca
 data-node-id="<id>" (figment code --node-ids writes them), or a React, Vue, Svelte, Angular or React Native
 project (its components, compiled and rendered as the plugin's preview renders that target; React Native's views
 carry the ids as testID). --node names the frame when the design has more than one; several --node name the
-frames of one page drawn at several widths (one DOM with @media rules at the drawn widths, as figment code writes it): the page is measured at each drawn width against that frame, and the other widths against the
+frames of one page drawn at several widths (one DOM with @media rules at the drawn widths, as figment code
+writes it): the page is measured at each drawn width against that frame, and the other widths against the
 drawing that applies there.
 The page is rendered in Chromium at the design width, 390, 768 and 1920 px (or --widths) and measured: IoU×matched
 of the layers' boxes at the design width, and per width the share of the design's text area a reader sees, with
