@@ -191,7 +191,11 @@ export function systemInstructions(
       ? ""
       : input.target === "react-native"
         ? "Put a testID prop with the Figma node id on each component that comes from a layer."
-        : "Put a data-node-id attribute with the Figma node id on each element that comes from a layer.",
+        : drawn
+          ? "Put a data-node-id attribute with the Figma node id on each element that comes from a layer (the " +
+            "widest drawing's layer), and on an element that stands for layers of several drawings a " +
+            "data-node-ids attribute with all their ids, space-separated."
+          : "Put a data-node-id attribute with the Figma node id on each element that comes from a layer.",
     "Output contract: reply only with JSON matching the schema: { notes, files: [{ path, content }] }.",
     "Every path is relative and POSIX-style (no leading slash, no `..`); every file is complete, never elided.",
     "Write `notes` first: a few short sentences for the user on " +

@@ -16,6 +16,10 @@ describe("a page drawn at several widths, measured against each drawing", () => 
     expect(asDrawingMarkup(markup, new Set(["5:2", "5:3"]))).toBe(
       '<div class="a" data-node-id="5:2" data-node-ids="1:2 5:2 9:2"><p data-node-id="1:3">x</p></div>',
     );
+    // Either order of the two attributes (a model may write them so).
+    expect(asDrawingMarkup('<b data-node-ids="1:2 5:2" data-node-id="1:2">', new Set(["5:2"]))).toBe(
+      '<b data-node-ids="1:2 5:2" data-node-id="5:2">',
+    );
     const files = asDrawing(
       [
         { path: "index.html", content: markup },

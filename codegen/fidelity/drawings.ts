@@ -19,13 +19,14 @@ export function layerIdsOf(frame: RestNode, out = new Set<string>()): Set<string
   return out;
 }
 
-const BOTH = /data-node-id="([^"]*)"([^>]*?)data-node-ids="([^"]*)"/g;
+/** An opening tag that carries `data-node-ids` (either order of the two attributes). */
+const TAG_WITH_IDS = /<[^<>]*\sdata-node-ids="([^"]*)"[^<>]*>/g;
 
 /** `markup` with each element's `data-node-id` made the one of its `data-node-ids` that is drawing `ids`' layer. */
 export function asDrawingMarkup(markup: string, ids: ReadonlySet<string>): string {
-  return markup.replace(BOTH, (whole, _id: string, between: string, all: string) => {
+  return markup.replace(TAG_WITH_IDS, (tag, all: string) => {
     const mine = all.split(" ").find((id) => ids.has(id));
-    return mine ? `data-node-id="${mine}"${between}data-node-ids="${all}"` : whole;
+    return mine ? tag.replace(/(\sdata-node-id=")[^"]*"/, (_whole, head: string) => `${head}${mine}"`) : tag;
   });
 }
 
