@@ -135,7 +135,11 @@ class Composer {
    * One class for a merged node: the narrowest drawing's rules, then each wider one's from its width up. Undefined
    * when no drawing styles it.
    */
-  private classOf(at: (Slot | undefined)[], clsOf: (node: VNode) => string | undefined, base: string): string | undefined {
+  private classOf(
+    at: (Slot | undefined)[],
+    clsOf: (node: VNode) => string | undefined,
+    base: string,
+  ): string | undefined {
     const rules = at.map((slot, k) => this.rulesAt(slot, k, clsOf));
     if (rules.every((r) => r.rule.length === 0 && r.pseudo.length === 0)) return undefined;
     const sheet = this.ctx.sheet;
