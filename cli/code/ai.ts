@@ -363,7 +363,11 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const settings = settingsFrom(args);
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
-  const frame = verifying?.verifiedFrame(source.roots, args.verify ? "--verify" : "--score");
+  // A page's other drawings are not frames of their own here: the page's frame is the one measured (and its drawings).
+  const pageRoots = source.document.drawings
+    ? source.roots.filter((r) => source.document.frames.some((f) => f.id === r.id))
+    : source.roots;
+  const frame = verifying?.verifiedFrame(pageRoots, args.verify ? "--verify" : "--score");
   const designFrame = frame && source.document.frames.find((f) => f.id === frame.id);
 
   // A dry run needs no key: the config is only read for its endpoint and model.
@@ -460,7 +464,17 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
 
   // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
   const scored = args.score && frame ? await import("./score.js") : undefined;
-  const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target, designFrame)] : undefined;
+  // A page drawn at several widths is measured at each drawn width against its own frame.
+  const drawings = designFrame
+    ? pageDrawings(source.document, designFrame)
+        .slice(1)
+        .flatMap((d) => {
+          const rest = source.roots.find((r) => r.id === d.id);
+          return rest ? [{ frame: rest, design: d }] : [];
+        })
+    : [];
+  const scores =
+    scored && frame ? [await scored.scoreFiles(frame, final.files, args.target, designFrame, drawings)] : undefined;
   const code = await emitAndWrite(
     { files: final.files, problems: final.problems },
     source.problems,

@@ -117,17 +117,13 @@ export async function scoreFiles(
   files: SourceFile[],
   target: Target,
   design?: DesignNode,
+  /** A page drawn at several widths: its other drawings, widest first (measured each against its own frame). */
+  drawings: readonly { frame: RestNode; design?: DesignNode }[] = [],
 ): Promise<FidelityScore> {
   const { launchChromium } = await import("../measure/browser.js");
-  const { scoreCode } = await import("../measure/score.js");
   const browser = await launchChromium();
   try {
-    return await scoreCode(browser, {
-      frame,
-      files,
-      target,
-      ...(design ? { design } : {}),
-    });
+    return await scoreDrawings(browser, [{ frame, ...(design ? { design } : {}) }, ...drawings], files, target);
   } finally {
     await browser.close();
   }
