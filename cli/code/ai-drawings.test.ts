@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { pngDataUrlSize } from "../../ai/verify/estimate.js";
 import { withDrawings } from "../../codegen/design/drawings.js";
-import { loadDesign, modelHint } from "../../codegen/index.js";
+import { generateCode, loadDesign, modelHint } from "../../codegen/index.js";
 import { captureIo } from "../../test/helpers/fixtures.js";
 import { encodePng } from "../../test/openai-server/png.js";
 import { chatStream, responsesStream, type RecordedRequest } from "../../test/openai-server/server.js";
@@ -116,6 +116,23 @@ describe("figment code --ai: a page drawn at several widths", () => {
     const user = body.messages.find((m) => m.role === "user")!.content as Part[];
     expectPage(srv.requests[0]!, system, user);
   });
+
+  it("offline from the hint (figment code --from-hint): the page's one DOM, as from the design, with its min-width rules", async () => {
+    const { hint } = inputs();
+    const out = join(work, "offline");
+    const ran = await figment(["code", "--from-hint", hint, "--target", "html", "--node-ids", "--out", out]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const json = JSON.parse(readFileSync("test/fixtures/real/flora.file.json", "utf8")) as unknown;
+    const doc = withDrawings(loadDesign(json, ORDER_MODAL).document, [ORDER_MODAL]);
+    const code = await generateCode(doc, { target: "html", styling: "css-modules", nodeIds: true });
+    // The hint carries no design tokens (hint-roundtrip.test.ts swaps them in): the rules, not the variables, compare.
+    const css = readFileSync(join(out, "styles.css"), "utf8");
+    expect(css).toMatch(/@media \(min-width: 768px\)[\s\S]*@media \(min-width: 1440px\)/);
+    const ids = (html: string): string[] => [...html.matchAll(/data-node-ids="([^"]*)"/g)].map((m) => m[1]!);
+    const html = code.files.find((f) => f.path === "index.html")!.content;
+    expect(ids(readFileSync(join(out, "index.html"), "utf8"))).toEqual(ids(html));
+    expect(ids(html).length).toBeGreaterThan(10);
+  }, 120_000);
 
   it("refuses a count of pictures that is not one per drawing", async () => {
     const { hint, pngs } = inputs();
