@@ -44,7 +44,15 @@ export async function breakpointsSection(results: BenchResults): Promise<void> {
   );
   const drawn = rows.flatMap((r) => r.drawn.map((d) => ({ ...d, key: r.key })));
   const iouHeld = drawn.filter((d) => d.page >= d.exact - GOAL.iouWithin);
-  const seenRows = rows.flatMap((r) => BETWEEN.map((w) => ({ key: r.key, width: w, seen: r.seen[w] ?? 0, own: r.ownSeen[w] ?? 0, overflow: r.overflow[w] ?? 0 })));
+  const seenRows = rows.flatMap((r) =>
+    BETWEEN.map((w) => ({
+      key: r.key,
+      width: w,
+      seen: r.seen[w] ?? 0,
+      own: r.ownSeen[w] ?? 0,
+      overflow: r.overflow[w] ?? 0,
+    })),
+  );
   const seenHeld = seenRows.filter((s) => s.seen >= GOAL.seen && s.overflow === 0);
   const asOwn = seenRows.filter((s) => s.seen >= s.own - 0.001);
   const bytesHeld = rows.filter((r) => r.bytes <= GOAL.bytes * r.largerBytes);
@@ -104,14 +112,16 @@ export async function breakpointsSection(results: BenchResults): Promise<void> {
       rows.map((r) => [
         r.key,
         r.drawn.map((d) => `${d.width}: ${d.page.toFixed(3)} / ${d.exact.toFixed(3)}`).join("; "),
-        ...BETWEEN.map((w) => `${(r.seen[w] ?? 0).toFixed(3)} (${(r.ownSeen[w] ?? 0).toFixed(3)})${r.overflow[w] ? ` ↔${r.overflow[w]}px` : ""}`),
+        ...BETWEEN.map(
+          (w) =>
+            `${(r.seen[w] ?? 0).toFixed(3)} (${(r.ownSeen[w] ?? 0).toFixed(3)})${r.overflow[w] ? ` ↔${r.overflow[w]}px` : ""}`,
+        ),
         (r.bytes / r.largerBytes).toFixed(2),
         String(r.perDrawing),
       ]),
     ),
   );
-  if (failures.length > 0)
-    throw new Error(`breakpoints: ${failures.length} page(s) failed:\n${failures.join("\n")}`);
+  if (failures.length > 0) throw new Error(`breakpoints: ${failures.length} page(s) failed:\n${failures.join("\n")}`);
 }
 
 /** Median time of the pair as one page and of its larger frame alone (HTML, the simulator's check), and their ratio. */

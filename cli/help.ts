@@ -187,7 +187,7 @@ without their bytes, vectors drawn as boxes, imports added…) and a tip for eac
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
-  --image        the frame's PNG
+  --image        the frame's PNG; a page drawn at several widths takes one per drawing (by width)
   --provider     openai (Responses API, default), openrouter or custom (chat completions at --base-url)
   --model        default gpt-5.4-image-2 (openai/gpt-5.4-image-2 on OpenRouter)
   --base-url     the endpoint (custom; or a proxy)

@@ -18,7 +18,12 @@ const size = number({ min: 0 });
 const nodeId = string({ nonEmpty: true, max: 1000 });
 const name = string({ max: 1000 });
 
-export const boxField: Field<Box> = object({ x: coordinate, y: coordinate, width: size, height: size });
+export const boxField: Field<Box> = object({
+  x: coordinate,
+  y: coordinate,
+  width: size,
+  height: size,
+});
 
 const share = number({ min: 0, max: 1 });
 
@@ -62,8 +67,8 @@ const layerDiffField: Field<LayerDiff> = object({
   rendered: optional(boxField),
 });
 
-/** A result's score as History keeps it (codegen/fidelity/types.ts). */
-export const fidelityScoreField: Field<FidelityScore> = object({
+/** One drawing's score (its fields are a page's, without drawings of its own). */
+const scoreShape = {
   frameId: nodeId,
   frameName: name,
   iouMatched: share,
@@ -73,4 +78,11 @@ export const fidelityScoreField: Field<FidelityScore> = object({
   widths: array(widthScoreField, { max: 10 }),
   worst: array(layerDiffField, { max: MAX_LAYERS }),
   fontsMissing: optional(array(string({ max: 500 }), { max: 100 })),
+};
+const drawingScoreField: Field<FidelityScore> = object(scoreShape);
+
+/** A result's score as History keeps it (codegen/fidelity/types.ts): a page drawn at several widths, each drawing's. */
+export const fidelityScoreField: Field<FidelityScore> = object({
+  ...scoreShape,
+  drawings: optional(array(drawingScoreField, { max: 8 })),
 });

@@ -26,6 +26,14 @@ import { pageSystemInstructions, pageUserTexts, type PageInput } from "./page.js
 
 export type ImageDetail = "high" | "low" | "auto";
 
+/** One drawing of a page drawn at several widths (codegen/design/drawings.ts): its frame's name and width, its PNG. */
+export interface DrawingInput {
+  name: string;
+  width: number;
+  /** The drawing as a PNG data URL; the first drawing's is `PromptInput.imageDataUrl` when not given here. */
+  imageDataUrl?: string;
+}
+
 export interface PromptInput {
   target: Target;
   styling: "css-modules" | "tailwind";
@@ -36,6 +44,12 @@ export interface PromptInput {
   imageDataUrl?: string;
   /** "high" unless told otherwise. */
   detail?: ImageDetail;
+  /**
+   * A page drawn at several widths (issue 70): its drawings, widest first (the first is the page's frame, whose image
+   * is `imageDataUrl`). Each drawing's image is sent after a label with its width, with the one hint for them all, and
+   * the model is asked for one DOM with mobile-first `@media (min-width: …)` rules at the drawn widths.
+   */
+  drawings?: DrawingInput[];
   /** The compact model hint for the frame (codegen/hint). */
   hint: string;
   /** The offline emitter's files, as a draft to improve. */
@@ -84,7 +98,7 @@ export const COMPONENTS_TAG = "team_components";
  * `withImage` false words them for a request that carries the design hint alone.
  */
 export function systemInstructions(
-  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components" | "page">,
+  input: Pick<PromptInput, "target" | "styling" | "nodeIds" | "components" | "page" | "drawings">,
   withImage = true,
 ): string {
   if (input.page) return pageSystemInstructions(input.page);
@@ -153,12 +167,22 @@ export function systemInstructions(
               : input.target === "react"
                 ? "Styling: CSS modules, one Name.module.css beside each component, imported as `styles`."
                 : "Styling: plain CSS classes in styles.css; no inline styles.";
+  const drawn = drawnWidths(input);
   return [
     "You are Figment, a senior front-end engineer who turns a Figma frame into clean, production-ready code.",
-    withImage
-      ? "You get a PNG of the frame and a compact text description of its layers (the design hint)."
-      : "You get a compact text description of the frame's layers (the design " +
-        "hint); no image is attached, so work from the structure alone.",
+    drawn
+      ? withImage
+        ? `The frame is one page drawn at ${drawn.length} widths (${drawn.join(", ")} px): you get a PNG of each ` +
+          "drawing, after a label with its width, and one compact text description of every drawing's layers " +
+          "(the design hint)."
+        : `The frame is one page drawn at ${drawn.length} widths (${drawn.join(", ")} px): you get one compact text ` +
+          "description of every drawing's layers (the design hint); no image is attached, so work from the " +
+          "structure alone."
+      : withImage
+        ? "You get a PNG of the frame and a compact text description of its layers (the design hint)."
+        : "You get a compact text description of the frame's layers (the design " +
+          "hint); no image is attached, so work from the structure alone.",
+    drawn ? breakpointRule(input, drawn) : "",
     `Match the ${withImage ? "image" : "design"}: layout, spacing, colors, typography, text content. ` +
       `Use flexbox/grid for auto layout; use absolute positioning only where the design is absolute.`,
     ...target,
@@ -167,7 +191,11 @@ export function systemInstructions(
       ? ""
       : input.target === "react-native"
         ? "Put a testID prop with the Figma node id on each component that comes from a layer."
-        : "Put a data-node-id attribute with the Figma node id on each element that comes from a layer.",
+        : drawn
+          ? "Put a data-node-id attribute with the Figma node id on each element that comes from a layer (the " +
+            "widest drawing's layer), and on an element that stands for layers of several drawings a " +
+            "data-node-ids attribute with all their ids, space-separated."
+          : "Put a data-node-id attribute with the Figma node id on each element that comes from a layer.",
     "Output contract: reply only with JSON matching the schema: { notes, files: [{ path, content }] }.",
     "Every path is relative and POSIX-style (no leading slash, no `..`); every file is complete, never elided.",
     "Write `notes` first: a few short sentences for the user on " +
@@ -185,6 +213,33 @@ export function systemInstructions(
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/** The drawn widths of a page drawn at several widths, widest first; undefined for one drawing. */
+export function drawnWidths(input: Pick<PromptInput, "drawings">): number[] | undefined {
+  const drawings = input.drawings ?? [];
+  return drawings.length > 1 ? drawings.map((d) => Math.round(d.width)) : undefined;
+}
+
+/** How one page drawn at several widths is written: one DOM, the narrowest drawing first, wider ones from their width. */
+function breakpointRule(input: Pick<PromptInput, "target" | "styling">, widths: readonly number[]): string {
+  const upward = [...widths].sort((a, b) => a - b);
+  const [narrowest, ...wider] = upward;
+  const how =
+    input.target === "react-native"
+      ? `the narrowest drawing's (${narrowest} px) styles as the base, and from each wider drawn width up (` +
+        `${wider.map((w) => `${w} px`).join(", ")}) that drawing's styles, switched on the window's width ` +
+        "(useWindowDimensions)"
+      : input.styling === "tailwind"
+        ? `the narrowest drawing's (${narrowest} px) classes unprefixed, and each wider drawing's from its width up ` +
+          `with min-width variants (${wider.map((w) => `min-[${w}px]:`).join(", ")})`
+        : `mobile-first: the narrowest drawing's (${narrowest} px) rules as the base, then ` +
+          `${wider.map((w) => `@media (min-width: ${w}px)`).join(", ")} rules for each wider drawing`;
+  return (
+    "Write one page for all the drawings: one DOM whose elements stand for the same layers at every width, " +
+    `styled ${how}. An element one drawing lacks is hidden at its widths (display: none). Never write a ` +
+    "separate page, component or copy of the markup per width."
+  );
 }
 
 /** Escapes anything inside `body` that could read as `<tag` or `</tag` (any case, spaces allowed). */
@@ -282,13 +337,30 @@ export function hasImage(input: Pick<PromptInput, "imageDataUrl">): input is { i
   return typeof input.imageDataUrl === "string" && input.imageDataUrl.length > 0;
 }
 
+/**
+ * The pictures of the first request, in order: the frame's; or, for a page drawn at several widths, each drawing's
+ * after a label with its width and name.
+ */
+export function firstImages(input: Pick<PromptInput, "imageDataUrl" | "drawings">): { label?: string; url: string }[] {
+  if (!drawnWidths(input)) return hasImage(input) ? [{ url: input.imageDataUrl }] : [];
+  return (input.drawings ?? []).flatMap((d, k) => {
+    const url = d.imageDataUrl ?? (k === 0 ? input.imageDataUrl : undefined);
+    return url ? [{ label: `The drawing at ${Math.round(d.width)} px wide (“${d.name}”):`, url }] : [];
+  });
+}
+
 /** The text parts of the first user message, in order (image goes first, separately, when there is one). */
 export function userTexts(input: PromptInput): string[] {
   if (input.page) return pageUserTexts(input.page, input.instructions, delimit);
   const withImage = hasImage(input);
+  const drawn = drawnWidths(input);
   const texts = [
-    `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
-      `${delimit(DESIGN_TAG, input.hint)}`,
+    drawn
+      ? `The design hint for the page drawn at ${drawn.join(", ")} px (its \`page:\` line names the drawings' ` +
+        `frames, widest first)${withImage ? ", the drawings in the images" : " (no image attached)"}:\n` +
+        `${delimit(DESIGN_TAG, input.hint)}`
+      : `The design hint for the frame${withImage ? " in the image" : " (no image attached)"}:\n` +
+        `${delimit(DESIGN_TAG, input.hint)}`,
   ];
   if (MASK_FIELD.test(input.hint)) texts.push(MASK_NOTE);
   if (TRIM_FIELD.test(input.hint.replace(QUOTED, '""'))) texts.push(TRIM_NOTE);
@@ -296,7 +368,13 @@ export function userTexts(input: PromptInput): string[] {
   if (input.components?.trim() && input.target === "react") texts.push(componentsText(input.components));
   if (input.drafts && input.drafts.length > 0) texts.push(draftText(input.drafts, withImage, input.assets ?? []));
   const own = input.instructions?.trim();
-  texts.push(own ? `Instructions from the user:\n${own}` : "Generate the files for this frame.");
+  texts.push(
+    own
+      ? `Instructions from the user:\n${own}`
+      : drawn
+        ? "Generate the files for this page: one DOM for every drawn width."
+        : "Generate the files for this frame.",
+  );
   return texts;
 }
 
@@ -364,9 +442,10 @@ export function responsesRequest(
   const content: ResponseInputContent[] = refine
     ? responsesRefinementContent(refine)
     : [
-        ...(hasImage(input)
-          ? [{ type: "input_image", image_url: input.imageDataUrl, detail: input.detail ?? "high" } as const]
-          : []),
+        ...firstImages(input).flatMap((image): ResponseInputContent[] => [
+          ...(image.label ? [{ type: "input_text", text: image.label } as const] : []),
+          { type: "input_image", image_url: image.url, detail: input.detail ?? "high" },
+        ]),
         ...userTexts(input).map((text): ResponseInputContent => ({ type: "input_text", text })),
       ];
   const base: Omit<ResponseCreateParamsNonStreaming, "stream"> = {
@@ -407,9 +486,10 @@ function chatRefinementMessage(refine: ChatRefinement): ChatCompletionMessagePar
 /** The first turn's messages: system instructions, then the user message with the image (if any) + texts. */
 export function chatMessages(input: PromptInput): ChatCompletionMessageParam[] {
   const content: ChatCompletionContentPart[] = [
-    ...(hasImage(input)
-      ? [{ type: "image_url", image_url: { url: input.imageDataUrl, detail: input.detail ?? "high" } } as const]
-      : []),
+    ...firstImages(input).flatMap((image): ChatCompletionContentPart[] => [
+      ...(image.label ? [{ type: "text", text: image.label } as const] : []),
+      { type: "image_url", image_url: { url: image.url, detail: input.detail ?? "high" } },
+    ]),
     ...userTexts(input).map((text): ChatCompletionContentPart => ({ type: "text", text })),
   ];
   return [

@@ -6,7 +6,15 @@
  */
 import { readRasterSize } from "../../kernel/image-header.js";
 import { batchCost, priceFor, type SourcedPrice } from "../client/prices.js";
-import { hasImage, systemInstructions, userTexts, type ImageDetail, type PromptInput } from "../code/prompt.js";
+import { base64ToBytes } from "../../kernel/base64.js";
+import {
+  firstImages,
+  hasImage,
+  systemInstructions,
+  userTexts,
+  type ImageDetail,
+  type PromptInput,
+} from "../code/prompt.js";
 import { FILES_SCHEMA } from "../code/schema.js";
 
 /** Image tokens for a `width`×`height` image: 85 for low; 85 + 170 per 512px tile after scaling for high. */
@@ -100,6 +108,8 @@ export interface EstimateInput {
   model: string;
   texts: readonly string[];
   image?: { width: number; height: number; detail?: ImageDetail };
+  /** More images (a page's other drawings), each counted as `image` is. */
+  moreImages?: readonly { width: number; height: number; detail?: ImageDetail }[];
   /** Expected output tokens, for the output side of the cost (default 0). */
   outputTokens?: number;
   /** Prices that win over the built-in table (e.g. from the endpoint's models listing). */
@@ -123,7 +133,10 @@ export interface Estimate {
 
 export function estimate(input: EstimateInput): Estimate {
   const textTokens = input.texts.reduce((sum, text) => sum + countTextTokens(text) + PER_MESSAGE_TOKENS, 0);
-  const image = input.image ? imageTokens(input.image.width, input.image.height, input.image.detail ?? "high") : 0;
+  const image = [...(input.image ? [input.image] : []), ...(input.moreImages ?? [])].reduce(
+    (sum, i) => sum + imageTokens(i.width, i.height, i.detail ?? "high"),
+    0,
+  );
   const inputTokens = textTokens + image;
   const outputTokens = input.outputTokens ?? 0;
   const price = priceFor(input.model, input.prices);
@@ -150,10 +163,25 @@ export function estimatePrompt(
   options: { model: string; outputTokens?: number; prices?: Readonly<Record<string, SourcedPrice>> },
 ): Estimate {
   const withImage = hasImage(prompt);
+  const detail = prompt.detail ?? "high";
+  // A page's other drawings: each picture's size from its PNG header (the first is `image`).
+  const more = firstImages(prompt)
+    .filter((i) => i.url !== prompt.imageDataUrl)
+    .flatMap((i) => {
+      const header = /^data:image\/png;base64,([A-Za-z0-9+/]{32})/.exec(i.url);
+      const size = header ? pngSize(base64ToBytes(header[1]!)) : undefined;
+      return size ? [{ ...size, detail }] : [];
+    });
   return estimate({
     model: options.model,
-    texts: [systemInstructions(prompt, withImage), ...userTexts(prompt), JSON.stringify(FILES_SCHEMA)],
-    ...(withImage && image ? { image: { ...image, detail: prompt.detail ?? "high" } } : {}),
+    texts: [
+      systemInstructions(prompt, withImage),
+      ...userTexts(prompt),
+      ...firstImages(prompt).flatMap((i) => (i.label ? [i.label] : [])),
+      JSON.stringify(FILES_SCHEMA),
+    ],
+    ...(withImage && image ? { image: { ...image, detail } } : {}),
+    ...(more.length > 0 ? { moreImages: more } : {}),
     ...(options.outputTokens !== undefined ? { outputTokens: options.outputTokens } : {}),
     ...(options.prices ? { prices: options.prices } : {}),
   });

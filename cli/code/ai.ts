@@ -16,7 +16,8 @@ import { Cancelled, isCancelled } from "../../kernel/cancelled.js";
 import { estimatePrompt, loadTokenizer, pngSize, type Estimate } from "../../ai/estimate/estimate.js";
 import { generateModelCode, isBlocking, type ModelCodeResult } from "../../ai/code/pipeline.js";
 import type { ProgressEvent } from "../../ai/code/progress.js";
-import { pngDataUrl, type PromptInput } from "../../ai/code/prompt.js";
+import { pngDataUrl, type DrawingInput, type PromptInput } from "../../ai/code/prompt.js";
+import { pageDrawings } from "../../codegen/design/drawings.js";
 import { providerConfig, type ProviderConfig } from "../../ai/client/providers.js";
 import { fontPlan } from "../../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../../codegen/emit/assets.js";
@@ -106,6 +107,40 @@ export async function readPng(path: string): Promise<Png> {
   if (!(size.width > 0 && size.height > 0))
     throw new FigmentError("input", `--image ${path} has no pixels (${size.width}×${size.height})`);
   return { path, dataUrl: pngDataUrl(bytes), ...size };
+}
+
+/**
+ * The pictures to send with `document`: one page drawn at several widths gets one per drawing (its drawings in
+ * `drawings`, widest first, each with the --image whose pixel width ranks as the drawing's width does); anything else
+ * the one --image. A page given one --image sends it as the page's frame's, as for one frame.
+ */
+export function picturesFor(
+  document: DesignDocument,
+  images: readonly Png[],
+): { image?: Png; drawings?: DrawingInput[] } {
+  const page = document.frames.length === 1 ? document.frames[0] : undefined;
+  const drawn = page ? pageDrawings(document, page) : [];
+  if (drawn.length < 2) {
+    if (images.length > 1)
+      throw new FigmentError(
+        "input",
+        `--image was given ${images.length} times: one PNG per drawing of a page drawn at several widths ` +
+          "(--node DESKTOP --node PHONE --breakpoints); the design sent has one drawing",
+      );
+    return images[0] ? { image: images[0] } : {};
+  }
+  if (images.length > 1 && images.length !== drawn.length)
+    throw new FigmentError(
+      "input",
+      `the page “${page!.name}” is drawn at ${drawn.map((d) => Math.round(d.w)).join(", ")} px: give one --image ` +
+        `per drawing (${drawn.length}), or one for the widest; got ${images.length}`,
+    );
+  const byWidth = [...images].sort((a, b) => b.width - a.width);
+  const drawings = drawn.map((d, k): DrawingInput => {
+    const png = images.length > 1 ? byWidth[k] : k === 0 ? images[0] : undefined;
+    return { name: d.name, width: Math.round(d.w), ...(png ? { imageDataUrl: png.dataUrl } : {}) };
+  });
+  return { ...(byWidth[0] ? { image: byWidth[0] } : {}), drawings };
 }
 
 /** The plugin's settings with the flags applied (the same defaults as the panel). */
@@ -261,7 +296,7 @@ export async function checkedDecisions(
 export async function promptInputFor(
   document: DesignDocument,
   args: CliArgs,
-  image: Png | undefined,
+  images: readonly Png[],
   components: ComponentsInput = { problems: [] },
   layoutDecisions?: LayoutDecisions,
 ): Promise<PromptInput> {
@@ -273,6 +308,7 @@ export async function promptInputFor(
     : undefined;
   const mapped = components.map ? componentsForModel(document, components.map) : "";
   const used = components.map && args.target === "react" ? usedMappings(document, components.map) : undefined;
+  const { image, drawings } = picturesFor(document, images);
   return {
     target,
     styling: args.styling,
@@ -281,6 +317,7 @@ export async function promptInputFor(
     fonts: fontPlan(document.frames),
     nodeIds: args.nodeIds,
     ...(image ? { imageDataUrl: image.dataUrl, detail: "high" as const } : {}),
+    ...(drawings ? { drawings } : {}),
     ...(drafts && drafts.length > 0 ? { drafts } : {}),
     ...(args.instructions?.trim() ? { instructions: args.instructions.trim() } : {}),
     ...(mapped ? { components: mapped } : {}),
@@ -309,7 +346,8 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const components = await readComponentsInput(args);
   const source = await readSource(args, io, context);
   source.problems.unshift(...components.problems);
-  const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  const images = await Promise.all(args.frameImages.map(readPng));
+  const image = picturesFor(source.document, images).image;
   if (!image) io.err(STRUCTURE_ONLY);
   const frames = source.document.frames.length;
   if (frames > 1)
@@ -318,14 +356,18 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
   const input = await promptInputFor(
     source.document,
     args,
-    image,
+    images,
     components,
     await checkedDecisions(source.document, args, io),
   );
   const settings = settingsFrom(args);
   const verifying = (args.verify || args.score) && !args.dryRun ? await import("./verify.js") : undefined;
   // --verify and --score measure one frame; refused before anything is sent when there are several or no Chromium.
-  const frame = verifying?.verifiedFrame(source.roots, args.verify ? "--verify" : "--score");
+  // A page's other drawings are not frames of their own here: the page's frame is the one measured (and its drawings).
+  const pageRoots = source.document.drawings
+    ? source.roots.filter((r) => source.document.frames.some((f) => f.id === r.id))
+    : source.roots;
+  const frame = verifying?.verifiedFrame(pageRoots, args.verify ? "--verify" : "--score");
   const designFrame = frame && source.document.frames.find((f) => f.id === frame.id);
 
   // A dry run needs no key: the config is only read for its endpoint and model.
@@ -422,7 +464,17 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
 
   // --score: the files as written, measured (with --verify, the rounds have already printed and kept scores).
   const scored = args.score && frame ? await import("./score.js") : undefined;
-  const scores = scored && frame ? [await scored.scoreFiles(frame, final.files, args.target, designFrame)] : undefined;
+  // A page drawn at several widths is measured at each drawn width against its own frame.
+  const drawings = designFrame
+    ? pageDrawings(source.document, designFrame)
+        .slice(1)
+        .flatMap((d) => {
+          const rest = source.roots.find((r) => r.id === d.id);
+          return rest ? [{ frame: rest, design: d }] : [];
+        })
+    : [];
+  const scores =
+    scored && frame ? [await scored.scoreFiles(frame, final.files, args.target, designFrame, drawings)] : undefined;
   const code = await emitAndWrite(
     { files: final.files, problems: final.problems },
     source.problems,

@@ -73,7 +73,9 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   const components = await readComponentsInput(args);
   for (const p of components.problems) io.err(`figment: ${p.severity} ${where(p) || "(components)"}: ${p.message}`);
   const document: DesignDocument = (await readSource(args, io, context)).document;
-  const image = args.image !== undefined ? await readPng(args.image) : undefined;
+  if (args.frameImages.length > 1)
+    throw new FigmentError("input", "--batch-api sends one request per frame: give one --image at most");
+  const image = args.frameImages[0] !== undefined ? await readPng(args.frameImages[0]) : undefined;
   // A batch's record (and the panel that collects it) knows React and HTML answers.
   if (args.target === "vue" || args.target === "svelte" || args.target === "angular" || args.target === "react-native")
     throw new FigmentError(
@@ -106,7 +108,13 @@ export async function codeBatchCommand(args: CliArgs, io: Output, context: RunCo
   let costUsd: number | undefined = 0;
   const decisions = await checkedDecisions(document, args, io);
   for (const [i, frame] of document.frames.entries()) {
-    const input = await promptInputFor({ ...document, frames: [frame] }, args, image, components, decisions);
+    const input = await promptInputFor(
+      { ...document, frames: [frame] },
+      args,
+      image ? [image] : [],
+      components,
+      decisions,
+    );
     const estimate = estimatePrompt(input, image, { model: draft.model });
     costUsd = costUsd === undefined || estimate.costUsd === undefined ? undefined : costUsd + estimate.costUsd;
     const body = responsesRequest(input, { model: draft.model, stream: false }) as unknown as Record<string, unknown>;

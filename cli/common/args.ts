@@ -35,7 +35,6 @@ export const MAIN_FLAGS = {
     "from-hint",
     "variables",
     "images",
-    "image",
     "instructions",
     "file-key",
     "figma-token",
@@ -46,7 +45,7 @@ export const MAIN_FLAGS = {
     "code-connect",
     ...MODEL_FLAGS,
   ],
-  list: ["node", "types"],
+  list: ["node", "types", "image"],
 } as const;
 
 type MainFlag = (typeof MAIN_FLAGS)[keyof typeof MAIN_FLAGS][number];
@@ -91,8 +90,11 @@ export interface CliArgs {
   version: boolean;
   /** The model path (`figment code --ai`); the fields below only apply with it. */
   ai: boolean;
-  /** A PNG of the frame to send with the design. */
-  image?: string;
+  /**
+   * --image: a PNG of the frame to send with the design; for a page drawn at several widths, one per drawing (matched
+   * to the drawings by their widths, cli/code/ai.ts).
+   */
+  frameImages: string[];
   provider: ProviderName;
   model?: string;
   baseUrl?: string;
@@ -332,6 +334,7 @@ export function parseCliArgs(given: string[]): CliArgs {
     command,
     nodes: values.node ?? [],
     types: values.types ?? [],
+    frameImages: values.image ?? [],
     target,
     styling: styling === "css" ? "css-modules" : styling,
     // The measurement finds layers by their data-node-id.
@@ -356,7 +359,6 @@ export function parseCliArgs(given: string[]): CliArgs {
       fromHint: values["from-hint"],
       variables: values.variables,
       images: values.images,
-      image: values.image,
       instructions: values.instructions,
       fileKey,
       figmaToken: values["figma-token"],

@@ -9,7 +9,9 @@
 import type { Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { loadDesign } from "../../codegen/index.js";
+import { loadDesign, type DesignDocument, type DesignNode } from "../../codegen/index.js";
+import { pageDrawings, withDrawings } from "../../codegen/design/drawings.js";
+import type { LoadedDesign } from "../../codegen/load.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { ASSET_MIME } from "../../codegen/file-paths.js";
 import type { SourceFile } from "../../codegen/types.js";
@@ -83,7 +85,12 @@ export function pageOf(files: readonly SourceFile[], frame: RestNode, dir: strin
   const held = pages
     .map((page) => {
       const ids = new Set(layerIdsIn(page));
-      return { page: page.path, own: ids.has(frame.id), count: [...ids].filter((id) => mine.has(id)).length, ids };
+      return {
+        page: page.path,
+        own: ids.has(frame.id),
+        count: [...ids].filter((id) => mine.has(id)).length,
+        ids,
+      };
     })
     .sort((a, b) => Number(b.own) - Number(a.own) || b.count - a.count || a.page.localeCompare(b.page));
   const best = held[0]!;
@@ -111,16 +118,16 @@ export function pageOf(files: readonly SourceFile[], frame: RestNode, dir: strin
 export async function scoreCommand(args: ScoreArgs, io: Output, context: RunContext = {}): Promise<number> {
   const { signal, progress } = context;
   const json = await readDesign(args.input!, io);
-  const design = loadDesign(json, args.node ? [args.node] : []);
-  if (design.roots.length > 1)
+  const design = loadDesign(json, args.nodes);
+  if (design.roots.length > 1 && args.nodes.length < 2)
     throw new FigmentError(
       "input",
       `${args.input} has ${design.roots.length} top-level frames: name one with --node ID (figment frames lists them)`,
     );
-  const frame = design.roots[0] as unknown as RestNode | undefined;
+  // Several --node: one page drawn at several widths, measured at each against its frame (the widest is the page's).
+  const drawings = drawingsOf(design, args.nodes);
+  const frame = drawings[0]?.frame;
   if (!frame) throw new FigmentError("input", `${args.input} has no frame to measure against`);
-  // The frame as the emitters read it: React Native's page takes React's measured stand-in fonts from it.
-  const designFrame = design.document.frames.find((f) => f.id === frame.id);
   const files = await readCodeDir(args.dir!);
   const target = codeTarget(files);
   if (target === "html" && !files.some((f) => /\.html?$/i.test(f.path)))
@@ -145,8 +152,7 @@ export async function scoreCommand(args: ScoreArgs, io: Output, context: RunCont
       `score renders the code in Chromium, which is not at ${chromiumPath()}: ` +
         `install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
     );
-  const { scoreCode } = await import("../measure/score.js");
-  const { printScores } = await import("../code/score.js");
+  const { printScores, scoreDrawings } = await import("../code/score.js");
   stopIfAborted(signal, "cancelled before Chromium started");
   const browser = await launchChromium();
   // A cancel closes the browser: the page's load or probe in flight fails at once, and that failure is the cancel.
@@ -155,16 +161,14 @@ export async function scoreCommand(args: ScoreArgs, io: Output, context: RunCont
   try {
     stopIfAborted(signal, "cancelled while Chromium started");
     progress?.(0, 1, "Chromium started; measuring the code");
-    const score = await scoreCode(browser, {
-      frame,
-      files,
-      target,
-      ...(designFrame ? { design: designFrame } : {}),
+    const score = await scoreDrawings(browser, drawings, files, target, {
       ...(args.widths ? { widths: args.widths } : {}),
       ...(entry !== undefined ? { entry } : {}),
       ...(signal ? { signal } : {}),
       ...(progress
-        ? { onStep: (done, total, width) => progress(done, total, `measured at ${width || "design"} px`) }
+        ? {
+            onStep: (done, total, width) => progress(done, total, `measured at ${width || "design"} px`),
+          }
         : {}),
     });
     if (args.json) io.out(JSON.stringify({ score }, null, 2));
@@ -177,6 +181,31 @@ export async function scoreCommand(args: ScoreArgs, io: Output, context: RunCont
     signal?.removeEventListener("abort", stop);
     await browser.close();
   }
+}
+
+/**
+ * The frames to measure against, each with its tree as the emitters read it (React Native's page takes React's
+ * measured stand-in fonts from it): the one frame, or the drawings of the page the --node frames draw, widest first.
+ */
+function drawingsOf(design: LoadedDesign, nodes: readonly string[]): { frame: RestNode; design?: DesignNode }[] {
+  const roots = design.roots as unknown as RestNode[];
+  const tree = (id: string): { design?: DesignNode } => {
+    const found = design.document.frames.find((f) => f.id === id);
+    return found ? { design: found } : {};
+  };
+  if (nodes.length < 2) return roots.slice(0, 1).map((frame) => ({ frame, ...tree(frame.id) }));
+  let doc: DesignDocument;
+  try {
+    doc = withDrawings(design.document, [nodes]);
+  } catch (error) {
+    throw new FigmentError("input", `--node: ${(error as Error).message}`);
+  }
+  const page = doc.frames.find((f) => doc.drawings?.[f.id]);
+  if (!page) throw new FigmentError("input", "--node: the frames given draw no page");
+  return pageDrawings(doc, page).map((drawn) => ({
+    frame: roots.find((r) => r.id === drawn.id)!,
+    design: drawn,
+  }));
 }
 
 /** The top-level frames' names by id: what a page of a whole file's folder draws. */

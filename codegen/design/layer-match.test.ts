@@ -19,15 +19,26 @@ const column = (id: string, children: DesignNode[], extra: Partial<DesignNode> =
 describe("layers of two drawings of one page (issue 70)", () => {
   it("matches texts by their words, pictures by their image, in drawing order, and containers by what they hold", () => {
     const desktop = frame(1440, 800, [
-      column("d-hero", [text("d-title", 0, 0, 600, 60, "Fresh  flowers\nevery day"), picture("d-photo", 0, 80, 600, 400)]),
+      column("d-hero", [
+        text("d-title", 0, 0, 600, 60, "Fresh  flowers\nevery day"),
+        picture("d-photo", 0, 80, 600, 400),
+      ]),
       column("d-cards", [text("d-c1", 0, 0, 200, 20, "Card"), text("d-c2", 0, 0, 200, 20, "Card")]),
       text("d-links", 0, 0, 400, 20, "About Shop Contact"),
     ]);
-    const phone = frame(375, 1600, [
-      rect("p-burger", 0, 0, 24, 24, { name: "Menu" }),
-      column("p-hero", [picture("p-photo", 0, 0, 375, 300), text("p-title", 0, 320, 343, 80, "Fresh flowers every day")]),
-      column("p-cards", [text("p-c1", 0, 0, 343, 20, "Card"), text("p-c2", 0, 0, 343, 20, "Card")]),
-    ], { id: "2:2" });
+    const phone = frame(
+      375,
+      1600,
+      [
+        rect("p-burger", 0, 0, 24, 24, { name: "Menu" }),
+        column("p-hero", [
+          picture("p-photo", 0, 0, 375, 300),
+          text("p-title", 0, 320, 343, 80, "Fresh flowers every day"),
+        ]),
+        column("p-cards", [text("p-c1", 0, 0, 343, 20, "Card"), text("p-c2", 0, 0, 343, 20, "Card")]),
+      ],
+      { id: "2:2" },
+    );
     const map = matchLayers(desktop, phone);
     expect(map.get("2:2")).toBe("1:1");
     expect(map.get("p-title")).toBe("d-title");
@@ -43,7 +54,12 @@ describe("layers of two drawings of one page (issue 70)", () => {
     const cards = (prefix: string, from: number, n: number) =>
       Array.from({ length: n }, (_, i) => text(`${prefix}${from + i}`, 0, 0, 100, 20, `Product ${from + i}`));
     const desktop = frame(1440, 800, [column("d-row1", cards("d", 1, 4)), column("d-row2", cards("d", 5, 4))]);
-    const phone = frame(375, 1600, [1, 3, 5, 7].map((i) => column(`p-row${i}`, cards("p", i, 2))), { id: "2:2" });
+    const phone = frame(
+      375,
+      1600,
+      [1, 3, 5, 7].map((i) => column(`p-row${i}`, cards("p", i, 2))),
+      { id: "2:2" },
+    );
     const map = matchLayers(desktop, phone);
     expect(map.get("p3")).toBe("d3");
     expect(map.has("p-row1")).toBe(false);

@@ -28,9 +28,6 @@ function leafKey(node: DesignNode): string | undefined {
   return undefined;
 }
 
-
-
-
 /** A layer known by its kind and name only (an icon, a named shape): matched inside matched containers. */
 function weakKey(node: DesignNode): string | undefined {
   if (node.children?.length && node.asset === undefined) return undefined;
@@ -103,7 +100,6 @@ export function matchLayers(page: DesignNode, other: DesignNode): Map<string, st
   }
   return out;
 }
-
 
 /** The layers of two instances of one component, pair by pair while their trees agree. */
 function matchInside(page: DesignNode, other: DesignNode, out: Map<string, string>): void {

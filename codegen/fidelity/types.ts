@@ -95,6 +95,11 @@ export interface FidelityScore {
   worst: LayerDiff[];
   /** Font families the design uses that the page could not load: the text figures are for fallback fonts. */
   fontsMissing?: string[];
+  /**
+   * A page drawn at several widths (codegen/fidelity/drawings.ts): each drawing's score at its drawn width against its
+   * own frame, widest first; the fields above are the first's (the page's frame). Absent for one drawing.
+   */
+  drawings?: FidelityScore[];
 }
 
 /** How many layers a score lists (worst first). */

@@ -9,6 +9,7 @@ import { completeSizing, parseFieldToken, type FieldContext } from "./fields.js"
 import { joinParts, parsePartBoxes, parsePartIds } from "./parts.js";
 import { HINT_VERSION, IdCompressor, INFERRED_ID, KIND_CODE } from "./print.js";
 import { parsePrototypeLine, PROTOTYPE_MARK, VARIANTS_LINE } from "./prototype.js";
+import { PAGE_MARK, parsePageLine, withPages } from "./pages.js";
 import type { LayerPrototype } from "../prototype/model.js";
 import { num, splitTokens, unquote } from "./tokens.js";
 import { FigmentError } from "../../kernel/errors.js";
@@ -96,7 +97,13 @@ function parseLine(tokens: string[], tables: Tables, ids: IdCompressor, at: Line
     const chars = textToken(rest[rest.length - 1], tables.texts, lineNo);
     if (chars === undefined) throw new FigmentError("input", `line ${lineNo}: text node without characters`);
     rest = rest.slice(0, -1);
-    node.text = { chars, style: { family: "", size: 0, weight: 0 }, resize: "none", alignH: "left", alignV: "top" };
+    node.text = {
+      chars,
+      style: { family: "", size: 0, weight: 0 },
+      resize: "none",
+      alignH: "left",
+      alignV: "top",
+    };
     if (name === undefined) node.name = chars;
   }
   const expanded = rest.flatMap((token) => {
@@ -160,18 +167,32 @@ export function parseHint(text: string): ParsedHint {
   const version = hintVersion(lines[0] ?? "");
   if (version === undefined)
     throw new FigmentError("input", `line 1: not a Figment hint (expected "figment-hint ${HINT_VERSION}")`);
-  const tables: Tables = { groups: new Map(), texts: new Map(), components: new Map() };
+  const tables: Tables = {
+    groups: new Map(),
+    texts: new Map(),
+    components: new Map(),
+  };
   const frames: DesignNode[] = [];
-  const stack: { node: DesignNode; depth: number; instanceId: string | undefined }[] = [];
+  const stack: {
+    node: DesignNode;
+    depth: number;
+    instanceId: string | undefined;
+  }[] = [];
   const assets: Record<string, Asset> = {};
   const ids = new IdCompressor();
   const layers: Record<string, LayerPrototype> = {};
   /** After `> variants`, the top-level layers are the hover's and press's variants. */
   const variants: DesignNode[] = [];
   let roots = frames;
+  /** The pages drawn at several widths: their frames' ids, the page's first (pages.ts). */
+  const pages: { ids: string[]; lineNo: number }[] = [];
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     if (index === 0 || line.trim() === "") return;
+    if (line.startsWith(PAGE_MARK)) {
+      pages.push({ ids: parsePageLine(line, lineNo), lineNo });
+      return;
+    }
     if (line.startsWith("$")) {
       const [ref, ...group] = splitTokens(line);
       tables.groups.set(ref!, group);
@@ -198,18 +219,40 @@ export function parseHint(text: string): ParsedHint {
     if (!parent && depth > 0) throw new FigmentError("input", `line ${lineNo}: indented node without a parent`);
     if (parent && depth !== parent.depth + 1)
       throw new FigmentError("input", `line ${lineNo}: indentation jumps more than one level`);
-    const at = { instanceId: parent?.instanceId, parent: parent?.node, root: stack[0]?.node, version };
+    const at = {
+      instanceId: parent?.instanceId,
+      parent: parent?.node,
+      root: stack[0]?.node,
+      version,
+    };
     const node = parseLine(splitTokens(line), tables, ids, at, lineNo);
     if (parent) (parent.node.children ??= []).push(node);
     else roots.push(node);
     if (node.asset !== undefined && !(node.asset in assets)) assets[node.asset] = svgStandIn(node, node.asset);
     for (const paint of node.fills ?? []) {
       if (paint.kind === "image" && !(paint.asset in assets))
-        assets[paint.asset] = { kind: "image", name: paint.asset, imageRef: "" };
+        assets[paint.asset] = {
+          kind: "image",
+          name: paint.asset,
+          imageRef: "",
+        };
     }
-    stack.push({ node, depth, instanceId: node.kind === "instance" ? node.id : parent?.instanceId });
+    stack.push({
+      node,
+      depth,
+      instanceId: node.kind === "instance" ? node.id : parent?.instanceId,
+    });
   });
   const prototype = Object.keys(layers).length > 0 ? { layers, destinations: {}, wholeFile: false, starts: [] } : {};
   const states = variants.length > 0 ? { variants: Object.fromEntries(variants.map((v) => [v.id, v])) } : {};
-  return { document: { frames, assets, ...(prototype.layers ? { prototype } : {}), ...states } };
+  const drawn = withPages(frames, pages);
+  return {
+    document: {
+      frames: drawn.frames,
+      ...(drawn.drawings ? { drawings: drawn.drawings } : {}),
+      assets,
+      ...(prototype.layers ? { prototype } : {}),
+      ...states,
+    },
+  };
 }

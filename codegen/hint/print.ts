@@ -13,12 +13,15 @@
  * A grid auto layout is `grid:<columns>/<rows>` (tracks `1fr`, `240` px or `a` that hugs, `4*1fr` for a run), `gg:`
  * its gaps and `gcb:<below>/<columns>,…` its fewer columns on narrower screens; its children `gi:<row>,<column>`
  * (0-based, `,<row span>,<column span>` when spanning) and `ga:` their alignment in the area. After the layers, `>`
- * lines say which layers link where and which stay put or scroll when the page scrolls (prototype.ts).
+ * lines say which layers link where and which stay put or scroll when the page scrolls (prototype.ts). A page drawn at
+ * several widths is a `page:` line before the tables and its drawings' frames one after the other (pages.ts).
  */
+import { allDrawings } from "../design/drawings.js";
 import { assetBase } from "../design/normalize.js";
 import type { DesignDocument, DesignNode, NodeKind } from "../design/types.js";
 import { FIELDS, printField, type Category, type FieldContext } from "./fields.js";
 import { printPartBoxes, printPartIds } from "./parts.js";
+import { pageLines } from "./pages.js";
 import { quote } from "./tokens.js";
 import { prototypeLines, VARIANTS_LINE } from "./prototype.js";
 
@@ -157,18 +160,20 @@ function svgToken(node: DesignNode, asset: string): string {
 const tableWorthy = (group: string): boolean => group.includes(" ") || group.length > 12;
 
 export function printHint(doc: DesignDocument): string {
+  // A page's other drawings are printed right after its frame, as frames of their own (pages.ts).
+  const frames = allDrawings(doc);
   // Count each category's property group across the document; groups used twice or more go to the table.
   const counts = new Map<string, number>();
-  walk(doc.frames, (node, context) => {
+  walk(frames, (node, context) => {
     for (const category of CATEGORIES) {
       const group = categoryTokens(node, category, context);
       if (tableWorthy(group)) counts.set(group, (counts.get(group) ?? 0) + 1);
     }
   });
   const table = new Map<string, string>();
-  const lines: string[] = [HINT_HEADER];
+  const lines: string[] = [HINT_HEADER, ...pageLines(doc)];
   const tableLines: string[] = [];
-  const texts = repeatedTexts(doc.frames);
+  const texts = repeatedTexts(frames);
   const nodeLines: string[] = [];
 
   const ids = new IdCompressor();
@@ -227,8 +232,8 @@ export function printHint(doc: DesignDocument): string {
     for (const child of node.children ?? []) printNode(child, depth + 1, inner, { parent: node, root: context.root });
   };
   const printRoot = (node: DesignNode): void => printNode(node, 0, undefined, { parent: undefined, root: node });
-  doc.frames.forEach(printRoot);
-  const prototype = prototypeLines(doc.frames, doc.prototype, doc.variants);
+  frames.forEach(printRoot);
+  const prototype = prototypeLines(frames, doc.prototype, doc.variants);
   // The variants a hover or a press shows, after the frames: their look is the layers' in that state.
   const variantLines = nodeLines.length;
   if (doc.variants && prototype.some((l) => / (?:hover|press):/.test(l)))

@@ -13,6 +13,7 @@ import { answerSteps } from "../../cli/measure/score.js";
 import { withDrawings } from "../../codegen/design/drawings.js";
 import { pageFacts } from "../../codegen/emit/drawings/page.js";
 import { scoreBoxes } from "../../codegen/fidelity/box-score.js";
+import { asDrawing, layerIdsOf as layerIds } from "../../codegen/fidelity/drawings.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { figuresOf, measurePlan } from "../../codegen/fidelity/measurement.js";
 import { generateCode, loadDesign, type CodeOptions } from "../../codegen/index.js";
@@ -56,16 +57,32 @@ export function foundBreakpointGroups(): BreakpointGroup[] {
       continue;
     }
     for (const group of findPageGroups(frames))
-      out.push({ key: `${name.replace(/^figma\//, "").split(/[-.]/)[0]} ${group.frames[0]!.name}`, file: name, ids: group.frames.map((f) => f.id) });
+      out.push({
+        key: `${name.replace(/^figma\//, "").split(/[-.]/)[0]} ${group.frames[0]!.name}`,
+        file: name,
+        ids: group.frames.map((f) => f.id),
+      });
   }
   return out;
 }
 
 /** The real pairs and triples (frames of one page at several widths) in test/fixtures/real. */
 export const BREAKPOINT_GROUPS: readonly BreakpointGroup[] = [
-  { key: "flora Home", file: "flora", ids: ["8203:59903", "8238:1241", "8238:18962"] },
-  { key: "flora Order Modal", file: "flora", ids: ["8211:116360", "8238:18854", "8238:19230"] },
-  { key: "flora Product Details", file: "flora", ids: ["8211:116592", "8238:18874", "8238:19250"] },
+  {
+    key: "flora Home",
+    file: "flora",
+    ids: ["8203:59903", "8238:1241", "8238:18962"],
+  },
+  {
+    key: "flora Order Modal",
+    file: "flora",
+    ids: ["8211:116360", "8238:18854", "8238:19230"],
+  },
+  {
+    key: "flora Product Details",
+    file: "flora",
+    ids: ["8211:116592", "8238:18874", "8238:19250"],
+  },
   { key: "fitma Home Page", file: "fitma-shop", ids: ["0:456", "0:710"] },
   { key: "fitma Cart", file: "fitma-shop", ids: ["0:267", "0:809"] },
   { key: "fitma Product Details", file: "fitma-shop", ids: ["0:268", "0:745"] },
@@ -94,7 +111,11 @@ export interface BreakpointRow {
   perDrawing: number;
 }
 
-const HTML: CodeOptions = { target: "html", styling: "css-modules", nodeIds: true };
+const HTML: CodeOptions = {
+  target: "html",
+  styling: "css-modules",
+  nodeIds: true,
+};
 const PAGE: PageOptions = { serve: serveGoogleFonts };
 
 function fileJson(name: string): unknown {
@@ -116,34 +137,10 @@ function restNode(json: unknown, id: string): RestNode {
   return found;
 }
 
-/** Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. */
-export function asDrawing(files: readonly SourceFile[], ids: ReadonlySet<string>): SourceFile[] {
-  return files.map((file) =>
-    file.bytes || !/\.(html|tsx|vue|svelte)$/.test(file.path)
-      ? file
-      : {
-          ...file,
-          content: file.content.replace(
-            /data-node-id="([^"]*)"([^>]*?)data-node-ids="([^"]*)"/g,
-            (whole, _id: string, between: string, all: string) => {
-              const mine = all.split(" ").find((id) => ids.has(id));
-              return mine ? `data-node-id="${mine}"${between}data-node-ids="${all}"` : whole;
-            },
-          ),
-        },
-  );
-}
-
 const bytesOf = (files: readonly SourceFile[]): number =>
   files
     .filter((f) => !f.bytes && /\.(html|css)$/.test(f.path))
     .reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);
-
-function layerIds(node: RestNode, out = new Set<string>()): Set<string> {
-  out.add(node.id);
-  for (const child of (node as { children?: RestNode[] }).children ?? []) layerIds(child, out);
-  return out;
-}
 
 async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode): Promise<number> {
   const result = await resultPage(files, "html");
@@ -155,16 +152,25 @@ async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode): Prom
   return fidelity.meanIoU * fidelity.matched;
 }
 
-export async function measureBreakpoints(host: PageHost, group: BreakpointGroup, keep?: string): Promise<BreakpointRow> {
+export async function measureBreakpoints(
+  host: PageHost,
+  group: BreakpointGroup,
+  keep?: string,
+): Promise<BreakpointRow> {
   const json = fileJson(group.file);
   const loaded = loadDesign(json, group.ids).document;
   const doc = withDrawings(loaded, [group.ids]);
   const check = await checkLayout(doc, chromiumEngine(host, PAGE));
-  const code = await generateCode(doc, { ...HTML, layoutDecisions: check.decisions });
+  const code = await generateCode(doc, {
+    ...HTML,
+    layoutDecisions: check.decisions,
+  });
   if (keep) writeFiles(join(keep, group.key.replace(/[^\w.-]+/g, "_")), code.files);
   const facts = pageFacts.get(doc.frames[0]!) ?? { widths: [], perDrawing: 0 };
   const frames = group.ids.map((id) => restNode(json, id));
-  const widths = frames.map((f) => Math.round((f as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width));
+  const widths = frames.map((f) =>
+    Math.round((f as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width),
+  );
   const drawn: DrawnWidthRow[] = [];
   let largerBytes = 0;
   for (const [k, frame] of frames.entries()) {
@@ -175,9 +181,22 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
     const exact = await iouAt(host, exactFiles, frame);
     if (k === 0) {
       const ownCheck = await checkLayout(own, chromiumEngine(host, PAGE));
-      largerBytes = bytesOf((await generateCode(own, { ...HTML, nodeIds: false, layoutDecisions: ownCheck.decisions })).files);
+      largerBytes = bytesOf(
+        (
+          await generateCode(own, {
+            ...HTML,
+            nodeIds: false,
+            layoutDecisions: ownCheck.decisions,
+          })
+        ).files,
+      );
     }
-    drawn.push({ width: widths[k]!, frame: String((frame as { name?: string }).name ?? ""), page, exact });
+    drawn.push({
+      width: widths[k]!,
+      frame: String((frame as { name?: string }).name ?? ""),
+      page,
+      exact,
+    });
   }
   // Between the drawn widths: the drawing that applies at each width (the widest drawn at or below it, else the
   // narrowest) is the one its texts are read against.
@@ -193,7 +212,14 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
       const result = await resultPage(files, "html");
       const plan = measurePlan(frame, [w]);
       const step = plan.steps.find((s) => s.width === w) ?? plan.steps[0]!;
-      const answers = await withPage(host, result.files, result.entry, step, (p) => answerSteps(p, { ...plan, steps: [step] }), PAGE);
+      const answers = await withPage(
+        host,
+        result.files,
+        result.entry,
+        step,
+        (p) => answerSteps(p, { ...plan, steps: [step] }),
+        PAGE,
+      );
       const figures = figuresOf(plan, answers).find((f) => f.width === w);
       return { seen: figures?.textVisible ?? 0, overflow: figures?.overflowPx ?? 0 };
     };
@@ -203,11 +229,23 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
     if (!ownFiles.has(index)) {
       const own = loadDesign(json, [frame.id]).document;
       const ownCheck = await checkLayout(own, chromiumEngine(host, PAGE));
-      ownFiles.set(index, (await generateCode(own, { ...HTML, layoutDecisions: ownCheck.decisions })).files);
+      ownFiles.set(
+        index,
+        (
+          await generateCode(own, {
+            ...HTML,
+            layoutDecisions: ownCheck.decisions,
+          })
+        ).files,
+      );
     }
     ownSeen[w] = (await at(ownFiles.get(index)!)).seen;
   }
-  const plainCode = await generateCode(doc, { ...HTML, nodeIds: false, layoutDecisions: check.decisions });
+  const plainCode = await generateCode(doc, {
+    ...HTML,
+    nodeIds: false,
+    layoutDecisions: check.decisions,
+  });
   return {
     key: group.key,
     widths,

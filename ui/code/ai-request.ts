@@ -27,6 +27,7 @@ import { withFixOutcome, type FixOutcome } from "./fix-state.js";
 import { loadDraft } from "./draft-loader.js";
 import type { PageAsk } from "./prompt-design.js";
 import { loadLayers } from "./layers/layers-loader.js";
+import { drawsOnePage } from "./drawn-page.js";
 
 export interface AiStartOptions {
   options: CodeOptions;
@@ -118,14 +119,16 @@ async function prepareAi(
     { signal: io.signal, onEvent: (m) => io.exporting({ done: m.done, total: m.total, label: m.label }) },
   );
   io.signal.throwIfAborted();
-  const frame = frames[0];
+  // A page drawn at several widths goes to the model whole: every drawing, each with its picture (widest first).
+  const page = drawsOnePage(frames) ? [...frames].sort((a, b) => b.width - a.width) : undefined;
+  const frame = page?.[0] ?? frames[0];
   if (!frame) throw new Error("Figma sent no frame.");
-  if (!frame.png) throw new Error(`Figma sent no image of “${frame.name}”.`);
+  for (const f of page ?? [frame]) if (!f.png) throw new Error(`Figma sent no image of “${f.name}”.`);
   io.preparing();
   const { options, instructions, draft } = start;
   // The hint and the offline draft describe the layout the offline code has: checked at the design width in the
   // measuring iframe (layout-check.ts), as Generate checks it.
-  const exported = [{ id: frame.id, json: frame.json }];
+  const exported = (page ?? [frame]).map((f) => ({ id: f.id, json: f.json }));
   const drafter = await loadDraft(requests).catch(() => undefined);
   const check = drafter
     ? await drafter.checkDraftLayout(exported, extras, io.signal).catch(() => undefined)
@@ -136,7 +139,8 @@ async function prepareAi(
   const prepared = await worker.call("ai-prepare", {
     exports: exported,
     ...(extras ? { extras } : {}),
-    png: frame.png,
+    png: frame.png!,
+    ...(page ? { drawings: page.slice(1).map((f) => ({ id: f.id, png: f.png! })) } : {}),
     options: prompted,
     model: chosen.model,
     draft,
@@ -162,7 +166,7 @@ async function prepareAi(
       estimate: prepared.estimate,
       to: { model: chosen.model, host: hostOf(endpointFor(chosen)) },
       frame: info,
-      others: frames.length - 1,
+      others: page ? 0 : frames.length - 1,
       hasImage: prepared.image !== undefined,
       instructions: instructions.trim(),
       draft,

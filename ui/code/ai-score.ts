@@ -39,9 +39,21 @@ export async function pageOf(
   const exported = session.exports.find((e) => e.id === session.frame.id);
   const frame = exported ? exportedFrame(exported.json, exported.id) : undefined;
   if (!frame) return undefined;
-  if (session.options.target === "html") return htmlScoreInput(frame, files);
+  // A page drawn at several widths (its drawings sent with the prompt): measured at each against its drawing.
+  const drawings =
+    (session.input.drawings?.length ?? 0) > 1
+      ? session.exports
+          .filter((e) => e.id !== frame.id)
+          .flatMap((e) => exportedFrame(e.json, e.id) ?? [])
+          .sort((a, b) => (b.absoluteBoundingBox?.width ?? 0) - (a.absoluteBoundingBox?.width ?? 0))
+      : [];
+  const more = drawings.length > 0 ? { drawings } : {};
+  if (session.options.target === "html") {
+    const input = htmlScoreInput(frame, files);
+    return input && { ...input, ...more };
+  }
   const { html } = await worker.call("react-preview", { files, target: session.options.target });
-  return { frame, html };
+  return { frame, html, ...more };
 }
 
 export function useTurnScores(requests: MainRequests, worker: Engine, sessions: AiSessions): TurnScores {

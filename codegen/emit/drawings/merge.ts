@@ -185,7 +185,8 @@ class Merger {
       return true;
     }
     const mark = this.undo.length;
-    const children = (this.flexAt(y, k) && this.reordered(m.children, y.children, k)) || this.align(m.children, y.children, k);
+    const children =
+      (this.flexAt(y, k) && this.reordered(m.children, y.children, k)) || this.align(m.children, y.children, k);
     if (!children) {
       while (this.undo.length > mark) this.undo.pop()!();
       return false;

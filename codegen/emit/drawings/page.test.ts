@@ -20,14 +20,36 @@ const flex = (id: string, dir: "row" | "column", children: DesignNode[], w: numb
 
 /** A hero drawn at 1440 (texts beside the photo, in a row) and at 375 (a column, a menu button above). */
 function page(): DesignDocument {
-  const desktop = frame(1440, 400, [
-    flex("d-row", "row", [flex("d-texts", "column", [text("d-title", 0, 0, 600, 60, "Fresh flowers")], 600), picture("d-photo", 0, 0, 600, 400)], 1440),
-  ], { layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" } });
-  const phone = frame(375, 800, [
-    rect("p-menu", 0, 0, 24, 24, { name: "Menu" }),
-    text("p-title", 0, 0, 343, 80, "Fresh flowers"),
-    picture("p-photo", 0, 0, 375, 300),
-  ], { id: "2:2", name: "Page Mobile", layout: { dir: "column", gap: 24, padding: [16, 16, 16, 16], justify: "start", align: "start" } });
+  const desktop = frame(
+    1440,
+    400,
+    [
+      flex(
+        "d-row",
+        "row",
+        [
+          flex("d-texts", "column", [text("d-title", 0, 0, 600, 60, "Fresh flowers")], 600),
+          picture("d-photo", 0, 0, 600, 400),
+        ],
+        1440,
+      ),
+    ],
+    { layout: { dir: "column", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" } },
+  );
+  const phone = frame(
+    375,
+    800,
+    [
+      rect("p-menu", 0, 0, 24, 24, { name: "Menu" }),
+      text("p-title", 0, 0, 343, 80, "Fresh flowers"),
+      picture("p-photo", 0, 0, 375, 300),
+    ],
+    {
+      id: "2:2",
+      name: "Page Mobile",
+      layout: { dir: "column", gap: 24, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+    },
+  );
   return withDrawings({ frames: [phone, desktop], assets: {} }, [["1:1", "2:2"]]);
 }
 
@@ -80,13 +102,23 @@ describe("one page from its drawings at several widths (issue 70)", () => {
 
 describe("layers drawn in another order at another width", () => {
   it("are one element each, placed by flex order where the drawing's order is not the DOM's", () => {
-    const desktop = frame(1440, 400, [text("d-title", 0, 0, 600, 60, "Fresh flowers"), picture("d-photo", 0, 0, 600, 400)], {
-      layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" },
-    });
-    const phone = frame(375, 800, [picture("p-photo", 0, 0, 375, 300), text("p-title", 0, 0, 343, 80, "Fresh flowers")], {
-      id: "2:2",
-      layout: { dir: "column", gap: 24, padding: [16, 16, 16, 16], justify: "start", align: "start" },
-    });
+    const desktop = frame(
+      1440,
+      400,
+      [text("d-title", 0, 0, 600, 60, "Fresh flowers"), picture("d-photo", 0, 0, 600, 400)],
+      {
+        layout: { dir: "row", gap: 0, padding: [0, 0, 0, 0], justify: "start", align: "start" },
+      },
+    );
+    const phone = frame(
+      375,
+      800,
+      [picture("p-photo", 0, 0, 375, 300), text("p-title", 0, 0, 343, 80, "Fresh flowers")],
+      {
+        id: "2:2",
+        layout: { dir: "column", gap: 24, padding: [16, 16, 16, 16], justify: "start", align: "start" },
+      },
+    );
     const doc = withDrawings({ frames: [desktop, phone], assets: {} }, [["1:1", "2:2"]]);
     const out = emitHtml(doc, { nodeIds: true }).files;
     const html = out.find((f) => f.path === "index.html")!.content;
@@ -95,7 +127,7 @@ describe("layers drawn in another order at another width", () => {
     expect(html.match(/<img/g)).toHaveLength(1);
     // The desktop's order in the DOM; the phone's by `order`, undone from the desktop's width up.
     expect(html.indexOf("Fresh flowers")).toBeLessThan(html.indexOf("<img"));
-    const photo = new RegExp('class="([^"]+)"[^>]*data-node-id="d-photo"').exec(html)![1]!;
+    const photo = /class="([^"]+)"[^>]*data-node-id="d-photo"/.exec(html)![1]!;
     expect(ruleOf(css, photo)).toContain("order: 0");
     expect(ruleOf(css, photo, "(min-width: 1440px)")).toContain("order: revert");
     expect(pageFacts.get(doc.frames[0]!)!.perDrawing).toBe(0);
@@ -104,7 +136,9 @@ describe("layers drawn in another order at another width", () => {
 
 describe("a real page drawn at three widths (flora's Home)", () => {
   it("prints its stylesheet as the format pass would (generateCode then skips it)", async () => {
-    const json = JSON.parse(readFileSync(new URL("../../../test/fixtures/real/flora.file.json", import.meta.url), "utf8"));
+    const json = JSON.parse(
+      readFileSync(new URL("../../../test/fixtures/real/flora.file.json", import.meta.url), "utf8"),
+    );
     const ids = ["8203:59903", "8238:1241", "8238:18962"];
     const doc = withDrawings(loadDesign(json, ids).document, [ids]);
     const emitted = emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: false });
@@ -115,12 +149,17 @@ describe("a real page drawn at three widths (flora's Home)", () => {
   });
 
   it("writes every picture its drawings use, the phone's own too", () => {
-    const json = JSON.parse(readFileSync(new URL("../../../test/fixtures/real/fitma-shop.file.json", import.meta.url), "utf8"));
+    const json = JSON.parse(
+      readFileSync(new URL("../../../test/fixtures/real/fitma-shop.file.json", import.meta.url), "utf8"),
+    );
     const ids = ["0:456", "0:710"];
     const doc = withDrawings(loadDesign(json, ids).document, [ids]);
     const files = emitFiles(doc, { target: "html", styling: "css-modules", nodeIds: false }).files;
     const written = new Set(files.map((f) => f.path));
-    const text = files.filter((f) => !f.bytes).map((f) => f.content).join("\n");
+    const text = files
+      .filter((f) => !f.bytes)
+      .map((f) => f.content)
+      .join("\n");
     const used = new Set([...text.matchAll(/assets\/[\w.-]+/g)].map((m) => m[0]));
     expect(used.size).toBeGreaterThan(5);
     expect([...used].filter((path) => !written.has(path))).toEqual([]);

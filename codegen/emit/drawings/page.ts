@@ -64,7 +64,11 @@ export function buildPage(doc: DesignDocument, frame: DesignNode, ctx: BuildCont
   const merged = mergeTrees(trees, (id) => clusters.get(id), flexAt);
   const widths = drawings.map((d) => Math.round(d.w));
   pageFacts.set(frame, { widths, perDrawing: merged.perDrawing });
-  ctx.problems.push({ severity: "info", code: "responsive-page", message: breakpointsNote(drawings, merged.perDrawing) });
+  ctx.problems.push({
+    severity: "info",
+    code: "responsive-page",
+    message: breakpointsNote(drawings, merged.perDrawing),
+  });
   return new Composer(ctx, sheets, widths).node(merged.root);
 }
 
@@ -169,7 +173,8 @@ class Composer {
     const sheet = this.sheets[k]!;
     const rule = sheet.rules.get(cls) ?? [];
     // A flex or grid item drawn in another order here than in the DOM: its place by `order`.
-    const ordered: Decl[] = slot.order === undefined ? rule : [...rule.filter(([p]) => p !== "order"), ["order", String(slot.order)]];
+    const ordered: Decl[] =
+      slot.order === undefined ? rule : [...rule.filter(([p]) => p !== "order"), ["order", String(slot.order)]];
     return { rule: ordered, pseudo: sheet.pseudo.get(cls) ?? [] };
   }
 
@@ -177,7 +182,11 @@ class Composer {
    * One class for a merged node: the narrowest drawing's rules, then each wider one's from its width up. Undefined
    * when no drawing styles it.
    */
-  private classOf(at: (Slot | undefined)[], clsOf: (node: VNode) => string | undefined, base: string): string | undefined {
+  private classOf(
+    at: (Slot | undefined)[],
+    clsOf: (node: VNode) => string | undefined,
+    base: string,
+  ): string | undefined {
     const rules = at.map((slot, k) => this.rulesAt(slot, k, clsOf));
     if (rules.every((r) => r.rule.length === 0 && r.pseudo.length === 0)) return undefined;
     const sheet = this.ctx.sheet;

@@ -11,6 +11,7 @@ import { Cancelled } from "../../../kernel/cancelled.js";
 import { PendingRequests } from "../../../contract/requests.js";
 import type { RestNode } from "../../../codegen/fidelity/design-nodes.js";
 import { boxesArg, measurePlan, scoreOf } from "../../../codegen/fidelity/measurement.js";
+import { asDrawingMarkup, layerIdsOf, pageScore, widthsPerDrawing } from "../../../codegen/fidelity/drawings.js";
 import type { BoxProbe } from "../../../codegen/fidelity/probe.js";
 import type { TextProbe } from "../../../codegen/fidelity/text-probe.js";
 import type { FidelityScore } from "../../../codegen/fidelity/types.js";
@@ -25,6 +26,11 @@ export interface ScoreInput {
   frame: RestNode;
   /** The preview document, as the preview shows it (layers carry `data-node-id`). */
   html: string;
+  /**
+   * A page drawn at several widths (issue 70): its other drawings' frames, widest first (`frame` is the widest). The
+   * preview is measured at each drawn width against that drawing (codegen/fidelity/drawings.ts).
+   */
+  drawings?: RestNode[];
 }
 
 /** How long one width's page may take to load and answer. */
@@ -180,7 +186,32 @@ export async function measurePage(
   signal?: AbortSignal,
   options: { picture?: boolean } = {},
 ): Promise<PageMeasure> {
-  const plan = measurePlan(input.frame);
+  if (!input.drawings?.length) return measureOne(input, undefined, signal, options);
+  // One page per drawing: the preview, each element answering to that drawing's layer, loaded at its drawn width
+  // and resized to the other widths it is the drawing that applies at.
+  const frames = [input.frame, ...input.drawings];
+  const widths = widthsPerDrawing(frames.map((f) => f.absoluteBoundingBox?.width ?? 0));
+  const measured: PageMeasure[] = [];
+  for (const [k, frame] of frames.entries())
+    measured.push(
+      await measureOne(
+        { frame, html: asDrawingMarkup(input.html, layerIdsOf(frame)) },
+        widths[k],
+        signal,
+        k === 0 ? options : {},
+      ),
+    );
+  return { ...measured[0]!, score: pageScore(measured.map((m) => m.score)) };
+}
+
+/** One drawing's (or one frame's) measure at `widths` (default: the design width, 1920, 768, 390). */
+async function measureOne(
+  input: ScoreInput,
+  widths: readonly number[] | undefined,
+  signal: AbortSignal | undefined,
+  options: { picture?: boolean },
+): Promise<PageMeasure> {
+  const plan = measurePlan(input.frame, widths);
   if (signal?.aborted) throw aborted();
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();

@@ -21,6 +21,7 @@ import {
   unreadWords,
   widthLabel,
 } from "../../../codegen/fidelity/summary.js";
+import { drawingLabel, drawingsSummary, pageTone } from "../../../codegen/fidelity/drawings.js";
 import { plural } from "../../../kernel/plural.js";
 import { ChevronIcon, InfoIcon, WarningIcon } from "../../controls/icons.js";
 import type { ScoreState } from "./score-state.js";
@@ -97,16 +98,33 @@ function pageProblems(score: FidelityScore): string[] {
     });
 }
 
+/**
+ * A page drawn at several widths (issue 70): each drawing's rows and page problems, titled by the drawing
+ * ("Tablet 768 · Layers off at the design width …"), widest first.
+ */
+function drawingsRows(drawings: readonly FidelityScore[]): {
+  groups: { title: string; rows: Row[] }[];
+  page: string[];
+} {
+  return {
+    groups: drawings.flatMap((d) =>
+      rowsOf(d).map((g) => ({ ...g, title: `${drawingLabel(d.designWidth)} · ${g.title}` })),
+    ),
+    page: drawings.flatMap((d) => pageProblems(d).map((line) => `${drawingLabel(d.designWidth)} · ${line}`)),
+  };
+}
+
 function Measured({ score, selected, onSelect, action }: { score: FidelityScore } & Omit<ScoreViewProps, "state">) {
   const [open, setOpen] = useState(false);
-  const summary = scoreSummary(score);
+  const drawings = score.drawings;
+  // A page drawn at several widths says each drawing's figure: "Desktop 1440: matches 99 % · Tablet 768: …".
+  const summary = drawings ? drawingsSummary(drawings) : scoreSummary(score);
   // Closed, text a phone or tablet reader cannot read comes right after the figure, where the rest of the line would
   // be cut at the panel's width, and in the count's room; opened, the whole line says it in its place, once.
-  const unread = open ? undefined : unreadWords(score);
+  const unread = open || drawings ? undefined : unreadWords(score);
   const fonts = fontWords(score);
-  const tone = scoreTone(score);
-  const groups = rowsOf(score);
-  const page = pageProblems(score);
+  const tone = drawings ? pageTone(score) : scoreTone(score);
+  const { groups, page } = drawings ? drawingsRows(drawings) : { groups: rowsOf(score), page: pageProblems(score) };
   const count = groups.reduce((n, g) => n + g.rows.length, 0) + page.length;
   const listId = `score-list-${score.frameId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return (

@@ -19,7 +19,13 @@ export interface ResultScore {
    * Measures result `id`'s preview against `frame` — its HTML `files`, or a preview document (`{ html }`: React output
    * run by the preview runtime) — and says the state to show meanwhile (undefined: nothing to measure).
    */
-  measure(id: number, frame: RestNode | undefined, page: SourceFile[] | { html: string }): ScoreState | undefined;
+  measure(
+    id: number,
+    frame: RestNode | undefined,
+    page: SourceFile[] | { html: string },
+    /** A page drawn at several widths: its other drawings' frames, widest first (measure.ts ScoreInput.drawings). */
+    drawings?: RestNode[],
+  ): ScoreState | undefined;
   /** Saves result `id`'s History entry, with `score` if measured, and again with the score if it comes later. */
   keep(id: number, entry: CodeEntry, score: ScoreState | undefined): void;
   /** Stops the measurement under way. */
@@ -40,10 +46,19 @@ export function useResultScore(requests: MainRequests, apply: (id: number, score
   const saved = useRef<{ id: number; entry: CodeEntry } | undefined>(undefined);
 
   const measure = useCallback(
-    (id: number, frame: RestNode | undefined, page: SourceFile[] | { html: string }): ScoreState | undefined => {
+    (
+      id: number,
+      frame: RestNode | undefined,
+      page: SourceFile[] | { html: string },
+      drawings?: RestNode[],
+    ): ScoreState | undefined => {
       if (!frame) return undefined;
+      const more = drawings && drawings.length > 0 ? { drawings } : {};
       runner.run(
-        () => (Array.isArray(page) ? htmlScoreInput(frame, page) : { frame, html: page.html }),
+        () => {
+          const input = Array.isArray(page) ? htmlScoreInput(frame, page) : { frame, html: page.html };
+          return input && { ...input, ...more };
+        },
         (score) => {
           applyRef.current(id, score);
           const entry = saved.current;

@@ -39,6 +39,9 @@ const sourceFile = object({ path: string({ nonEmpty: true, max: 1000 }), content
  * the prompt builder as data and failed there with a raw JS message (`input.components?.trim is not a function`).
  * The font plan and the component map are the worker's own structures, built by it in ai-prepare.
  */
+/** Most drawings of one page (a desktop, a tablet, a phone, and a few more). */
+const MAX_DRAWINGS = 8;
+
 const promptInputField = object({
   target: oneOf(["react", "html"]),
   styling: oneOf(["css-modules", "tailwind"]),
@@ -53,6 +56,16 @@ const promptInputField = object({
   components: optional(string({ max: 2_000_000 })),
   componentMap: optional(opaque<NonNullable<PromptInput["componentMap"]>>("a component map")),
   page: optional(object({ designSystem: string({ max: 2_000_000 }), width: number({ min: 1, max: 10_000 }) })),
+  drawings: optional(
+    array(
+      object({
+        name: string({ max: MAX_NAME_CHARS }),
+        width: number({ min: 1, max: 100_000 }),
+        imageDataUrl: optional(imageUrlField()),
+      }),
+      { max: MAX_DRAWINGS },
+    ),
+  ),
 });
 const promptInput: Field<PromptInput> = promptInputField;
 const conversation = opaque<Conversation>("a conversation");
@@ -90,6 +103,13 @@ export const modelSection = {
       instructions: string({ max: MAX_PROMPT_CHARS }),
       /** Prices fetched from the endpoint's listing; they win over the built-in table in the estimate. */
       prices: optional(fetchedPricesField),
+      /**
+       * A page drawn at several widths (issue 70): `exports` are its drawings, made one page; these are the other
+       * drawings' PNGs by frame id (`png` is the first export's).
+       */
+      drawings: optional(
+        array(object({ id: string({ nonEmpty: true, max: 1000 }), png: bytes() }), { max: MAX_DRAWINGS }),
+      ),
     },
     /**
      * "Design from a prompt": the page request for `prompt` and its estimate, the file's design system (the tokens and
