@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
-import { BREAKPOINT_GROUPS, measureBreakpoints } from "./helpers/breakpoint-pages.js";
+import { BREAKPOINT_GROUPS, measureBreakpoints, measureTargetWidths } from "./helpers/breakpoint-pages.js";
 
 describe.runIf(runBrowser)("one page from its drawings at several widths (issue 70)", () => {
   const browser = useBrowser();
@@ -15,4 +15,16 @@ describe.runIf(runBrowser)("one page from its drawings at several widths (issue 
       console.log(JSON.stringify(row));
       for (const d of row.drawn) expect(d.page).toBeGreaterThanOrEqual(d.exact - 0.01);
     }, 600_000);
+  // Every target writes the one DOM: React's and Vue's page of the Order Modal's drawings, each width as HTML's.
+  const modal = BREAKPOINT_GROUPS.find((g) => g.key === "flora Order Modal")!;
+  for (const target of ["react", "vue"] as const)
+    it.skipIf(only && !modal.key.includes(only))(
+      `${modal.key} in ${target}: each drawn width is its drawing`,
+      async () => {
+        const rows = await measureTargetWidths(context, modal, target);
+        console.log(target, JSON.stringify(rows));
+        for (const row of rows) expect(row.page).toBeGreaterThanOrEqual(row.html - 0.01);
+      },
+      600_000,
+    );
 });

@@ -5,7 +5,8 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { buildPage } from "./drawings/page.js";
+import { buildPage, pageBuilder } from "./drawings/page.js";
+import { allDrawings } from "../design/drawings.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printHtml } from "./markup.js";
 import { planComponents } from "./components.js";
@@ -53,7 +54,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
   // names it; the page users keep (no node ids) is unchanged.
   const plan = options.nodeIds
     ? planComponents(
-        doc.frames,
+        allDrawings(doc),
         doc.assets,
         doc.frames.map((frame) => pascalCase(frame.name, "Screen")).concat(["App", "Index", "Boolean"]),
       )
@@ -72,7 +73,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     ...tokenFields(doc, "css"),
     problems,
   };
-  const fonts = fontPlan(doc.frames);
+  const fonts = fontPlan(allDrawings(doc));
   const fontLinks = googleFontsLinks(fonts);
   problems.push(...fontNotes(fonts, { stylesheet: "styles.css", packagesToAdd: false }));
   const paths = htmlPagePaths(doc.frames.map((f) => f.name));
@@ -94,8 +95,9 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     // Each page's menus: popovers with ids unique in the page.
     let menus = 0;
     const navMenu = (): NavMenuNames => ({ kind: "popover", id: ++menus === 1 ? "nav-menu" : `nav-menu-${menus}` });
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
     const tree = overlays
-      ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, buildTree)
+      ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, pageBuilder(doc, buildTree))
       : buildPage(doc, frame, { ...context, navMenu }, buildTree);
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     const script = motion && transitionScriptTag(motion.plan.timers.get(index), (i) => paths[i]!);
@@ -107,7 +109,7 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     );
     files.push({ path: "index.html", content: page("Frames", ["    <ul>", ...links, "    </ul>"].join("\n"), []) });
   }
-  for (const key of imageKeysIn(doc.frames)) images.add(key);
+  for (const key of imageKeysIn(allDrawings(doc))) images.add(key);
   const tokens = documentTokensCss(doc, "css");
   const faces = fontFacesCss(fonts, "fonts");
   const smooth =

@@ -10,7 +10,11 @@ import { withPage, type PageHost, type PageOptions } from "../../cli/measure/bro
 import { chromiumEngine } from "../../cli/measure/layout-engine.js";
 import { resultPage } from "../../cli/measure/result-page.js";
 import { answerSteps } from "../../cli/measure/score.js";
-import { withDrawings } from "../../codegen/design/drawings.js";
+import { pageDrawings, withDrawings } from "../../codegen/design/drawings.js";
+import { layerClusters } from "../../codegen/design/layer-match.js";
+import type { DesignDocument } from "../../codegen/design/types.js";
+import { drawnFrame } from "../../codegen/layout/index.js";
+import type { Target } from "../../codegen/targets.js";
 import { pageFacts } from "../../codegen/emit/drawings/page.js";
 import { scoreBoxes } from "../../codegen/fidelity/box-score.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
@@ -84,10 +88,21 @@ function restNode(json: unknown, id: string): RestNode {
   return found;
 }
 
-/** Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. */
-export function asDrawing(files: readonly SourceFile[], ids: ReadonlySet<string>): SourceFile[] {
-  return files.map((file) =>
-    file.bytes || !/\.(html|tsx|vue|svelte)$/.test(file.path)
+const MARKUP = /\.(html|tsx|vue|svelte)$/;
+
+/**
+ * Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. With
+ * the page's layer clusters (id → cluster, design/layer-match.ts), a component's use too, which carries one
+ * `data-node-id` (the widest drawing's instance) and derives its layers' ids from it: made the drawing's instance of
+ * that cluster, when no other element of the files answers to that one already (a use written per drawing).
+ */
+export function asDrawing(
+  files: readonly SourceFile[],
+  ids: ReadonlySet<string>,
+  clusters?: ReadonlyMap<string, string>,
+): SourceFile[] {
+  const first = files.map((file) =>
+    file.bytes || !MARKUP.test(file.path)
       ? file
       : {
           ...file,
@@ -100,6 +115,37 @@ export function asDrawing(files: readonly SourceFile[], ids: ReadonlySet<string>
           ),
         },
   );
+  if (!clusters) return first;
+  const mine = new Map<string, string>();
+  for (const id of ids) {
+    const cluster = clusters.get(id);
+    if (cluster !== undefined) mine.set(cluster, id);
+  }
+  const present = new Set<string>();
+  for (const file of first)
+    if (!file.bytes && MARKUP.test(file.path))
+      for (const m of file.content.matchAll(/data-node-id="([^"]*)"/g)) present.add(m[1]!);
+  return first.map((file) =>
+    file.bytes || !MARKUP.test(file.path)
+      ? file
+      : {
+          ...file,
+          content: file.content.replace(
+            /(<[A-Za-z][\w-]*\b[^<>]*?\sdata-node-id=")([^"]*)"/g,
+            (whole, head: string, id: string) => {
+              if (ids.has(id)) return whole;
+              const cluster = clusters.get(id);
+              const to = cluster === undefined ? undefined : mine.get(cluster);
+              return to === undefined || present.has(to) ? whole : `${head}${to}"`;
+            },
+          ),
+        },
+  );
+}
+
+/** The page's layer clusters (as buildPage matches them). */
+export function pageClusters(doc: DesignDocument): Map<string, string> {
+  return layerClusters(pageDrawings(doc, doc.frames[0]!).map((d) => drawnFrame(d)));
 }
 
 const bytesOf = (files: readonly SourceFile[]): number =>
@@ -113,8 +159,8 @@ function layerIds(node: RestNode, out = new Set<string>()): Set<string> {
   return out;
 }
 
-async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode): Promise<number> {
-  const result = await resultPage(files, "html");
+async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode, target: Target = "html"): Promise<number> {
+  const result = await resultPage(files, target);
   const plan = measurePlan(frame, [0]);
   const answers = await withPage(host, result.files, result.entry, plan.steps[0]!, (p) => answerSteps(p, plan), PAGE);
   const design = answers.find((a) => a.boxes);
@@ -123,7 +169,50 @@ async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode): Prom
   return fidelity.meanIoU * fidelity.matched;
 }
 
-export async function measureBreakpoints(host: PageHost, group: BreakpointGroup, keep?: string): Promise<BreakpointRow> {
+export interface TargetWidthRow {
+  width: number;
+  frame: string;
+  /** IoU×matched at this drawn width against this frame: the target's page, HTML's page of the same drawings. */
+  page: number;
+  html: number;
+}
+
+/**
+ * A component target's page of a group's drawings (CSS modules, rendered as the panel's preview renders it) beside
+ * HTML's, at each drawn width against that width's frame.
+ */
+export async function measureTargetWidths(
+  host: PageHost,
+  group: BreakpointGroup,
+  target: Target,
+): Promise<TargetWidthRow[]> {
+  const json = fileJson(group.file);
+  const doc = withDrawings(loadDesign(json, group.ids).document, [group.ids]);
+  const check = await checkLayout(doc, chromiumEngine(host, PAGE));
+  const html = (await generateCode(doc, { ...HTML, layoutDecisions: check.decisions })).files;
+  const mine = (
+    await generateCode(doc, { target, styling: "css-modules", nodeIds: true, layoutDecisions: check.decisions })
+  ).files;
+  const clusters = pageClusters(doc);
+  const rows: TargetWidthRow[] = [];
+  for (const id of group.ids) {
+    const frame = restNode(json, id);
+    const ids = layerIds(frame);
+    rows.push({
+      width: Math.round((frame as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width),
+      frame: String((frame as { name?: string }).name ?? ""),
+      page: await iouAt(host, asDrawing(mine, ids, clusters), frame, target),
+      html: await iouAt(host, asDrawing(html, ids, clusters), frame),
+    });
+  }
+  return rows;
+}
+
+export async function measureBreakpoints(
+  host: PageHost,
+  group: BreakpointGroup,
+  keep?: string,
+): Promise<BreakpointRow> {
   const json = fileJson(group.file);
   const loaded = loadDesign(json, group.ids).document;
   const doc = withDrawings(loaded, [group.ids]);
@@ -132,7 +221,9 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
   if (keep) writeFiles(join(keep, group.key.replace(/[^\w.-]+/g, "_")), code.files);
   const facts = pageFacts.get(doc.frames[0]!) ?? { widths: [], perDrawing: 0 };
   const frames = group.ids.map((id) => restNode(json, id));
-  const widths = frames.map((f) => Math.round((f as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width));
+  const widths = frames.map((f) =>
+    Math.round((f as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width),
+  );
   const drawn: DrawnWidthRow[] = [];
   let largerBytes = 0;
   for (const [k, frame] of frames.entries()) {
@@ -143,7 +234,9 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
     const exact = await iouAt(host, exactFiles, frame);
     if (k === 0) {
       const ownCheck = await checkLayout(own, chromiumEngine(host, PAGE));
-      largerBytes = bytesOf((await generateCode(own, { ...HTML, nodeIds: false, layoutDecisions: ownCheck.decisions })).files);
+      largerBytes = bytesOf(
+        (await generateCode(own, { ...HTML, nodeIds: false, layoutDecisions: ownCheck.decisions })).files,
+      );
     }
     drawn.push({ width: widths[k]!, frame: String((frame as { name?: string }).name ?? ""), page, exact });
   }
@@ -161,7 +254,14 @@ export async function measureBreakpoints(host: PageHost, group: BreakpointGroup,
       const result = await resultPage(files, "html");
       const plan = measurePlan(frame, [w]);
       const step = plan.steps.find((s) => s.width === w) ?? plan.steps[0]!;
-      const answers = await withPage(host, result.files, result.entry, step, (p) => answerSteps(p, { ...plan, steps: [step] }), PAGE);
+      const answers = await withPage(
+        host,
+        result.files,
+        result.entry,
+        step,
+        (p) => answerSteps(p, { ...plan, steps: [step] }),
+        PAGE,
+      );
       const figures = figuresOf(plan, answers).find((f) => f.width === w);
       if (process.env["BP_DEBUG"])
         console.log(w, JSON.stringify(figures?.problems.map((p) => [p.id, p.name, p.class, p.detail])));

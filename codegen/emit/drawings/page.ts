@@ -52,6 +52,14 @@ export function buildPage(doc: DesignDocument, frame: DesignNode, ctx: BuildCont
   return new Composer(ctx, sheets, widths).node(merged.root);
 }
 
+/**
+ * `build` made a builder of `doc`'s pages: a frame with drawings is its one tree (buildPage), any other (an overlay's
+ * frame, a page drawn once) as `build` draws it. The emitters pass it where a page is built (overlayPage too).
+ */
+export function pageBuilder(doc: DesignDocument, build: PageBuilder): PageBuilder {
+  return (frame, ctx) => buildPage(doc, frame, ctx, build);
+}
+
 /** The properties one shorthand sets together: a revert of one of them can undo another. */
 function family(prop: string): string {
   if (prop === "top" || prop === "right" || prop === "bottom" || prop === "left") return "inset";
@@ -135,7 +143,11 @@ class Composer {
    * One class for a merged node: the narrowest drawing's rules, then each wider one's from its width up. Undefined
    * when no drawing styles it.
    */
-  private classOf(at: (Slot | undefined)[], clsOf: (node: VNode) => string | undefined, base: string): string | undefined {
+  private classOf(
+    at: (Slot | undefined)[],
+    clsOf: (node: VNode) => string | undefined,
+    base: string,
+  ): string | undefined {
     const rules = at.map((slot, k) => this.rulesAt(slot, k, clsOf));
     if (rules.every((r) => r.rule.length === 0 && r.pseudo.length === 0)) return undefined;
     const sheet = this.ctx.sheet;
