@@ -77,10 +77,11 @@ interface RnUnit extends RnPrintUnit {
   /** Each class's narrower screens' styles (the sheet's `@media (width < …)` rules), widest first. */
   below: Map<string, [width: number, entries: RnEntry[]][]>;
   /**
-   * A page drawn at several widths (drawings/page.ts): each class's whole style from each wider drawing's width up,
-   * narrowest first (`[768, "cardAt768"]`), and each such style's class (rangeOf: `cardAt768` → `card`).
+   * A page drawn at several widths (drawings/page.ts): each class's whole style from each wider drawing's width up
+   * (to the next range's, or `max`), narrowest first (`[768, undefined, "cardAt768"]`), and each such style's class
+   * (rangeOf: `cardAt768` → `card`).
    */
-  ranges: Map<string, [width: number, cls: string][]>;
+  ranges: Map<string, [min: number, max: number | undefined, cls: string][]>;
   rangeOf: Map<string, string>;
   /** The design's width, that `shrink` (rn-fluid.ts) counts from. */
   designWidth: number;
@@ -240,21 +241,25 @@ function belowStyles(unit: RnUnit): void {
  */
 function drawnWidthRules(unit: RnUnit): void {
   for (const [cls, list] of unit.sheet.above) {
-    const rule = new Map(unit.sheet.rules.get(cls) ?? []);
-    const ranges: [number, string][] = [];
+    const own = unit.sheet.rules.get(cls) ?? [];
+    // A component's placement (drawings/page.ts's placementRules): each range's rule is whole, none outside them.
+    const bounded = list.some(([min, , , max]) => min === 0 || max !== undefined);
+    const rule = new Map(own);
+    const ranges: [number, number | undefined, string][] = [];
     for (const [min, decls, pseudo, max] of [...list].sort((a, b) => a[0] - b[0])) {
-      if (pseudo || max !== undefined) continue;
+      if (pseudo) continue;
+      if (bounded) rule.clear();
       for (const [p, v] of decls) {
         // Set again at the end: a longhand after its shorthand stays after it.
         rule.delete(p);
         if (v !== "revert") rule.set(p, v);
       }
       const name = unit.sheet.reserve(`${cls}At${min}`);
-      unit.sheet.rules.set(name, [...rule]);
+      unit.sheet.rules.set(name, bounded ? [...own, ...rule] : [...rule]);
       unit.rangeOf.set(name, cls);
       const same = ranges.findIndex(([w]) => w === min);
       if (same >= 0) ranges.splice(same, 1);
-      ranges.push([min, name]);
+      ranges.push([min, max, name]);
     }
     if (ranges.length > 0) unit.ranges.set(cls, ranges);
   }
@@ -266,9 +271,9 @@ function drawnWidthRules(unit: RnUnit): void {
  */
 function ownWidthFluid(unit: RnUnit): void {
   for (const list of unit.ranges.values())
-    for (const [width, cls] of list) {
+    for (const [width, , cls] of list) {
       const style = unit.styles.get(cls);
-      if (!style?.fluid) continue;
+      if (!style?.fluid || width === 0) continue;
       style.fluid = style.fluid.map(
         ([k, v]): RnEntry => [
           k,
@@ -550,7 +555,7 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
   const textOf = new Set<string>();
   const styles = new Map<string, RnStyle>();
   const below = new Map<string, [number, RnEntry[]][]>();
-  const ranges = new Map<string, [number, string][]>();
+  const ranges = new Map<string, [number, number | undefined, string][]>();
   /** A class's StyleSheet and fluid styles: none, one, or an array of both. */
   const refsOf = (cls: string, gradients: Map<string, RnEntry>, drawnFills: Set<string>): string[] => [
     ...((styles.get(cls)?.entries.length ?? 0) > 0 || (gradients.has(cls) && !drawnFills.has(cls))
@@ -576,10 +581,13 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
       const own = refsOf(cls, this.gradients, this.drawnFills);
       const drawn = ranges.get(cls);
       // A page's drawings: the style of the widest drawing at or below the window's width, else the class's own.
+      const when = (min: number, max: number | undefined): string =>
+        [...(min > 0 ? [`vw >= ${min}`] : []), ...(max !== undefined ? [`vw < ${max}`] : [])].join(" && ");
       const picked = drawn
         ? [
             drawn.reduce(
-              (rest, [w, c]) => `vw >= ${w} ? ${one(refsOf(c, this.gradients, this.drawnFills))} : ${rest}`,
+              (rest, [min, max, c]) =>
+                `${when(min, max)} ? ${one(refsOf(c, this.gradients, this.drawnFills))} : ${rest}`,
               one(own),
             ),
           ]

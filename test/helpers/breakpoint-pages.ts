@@ -166,14 +166,26 @@ async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode, targe
   const design = answers.find((a) => a.boxes);
   if (!design?.boxes) throw new Error("no boxes at the design width");
   const fidelity = scoreBoxes(plan.frame, plan.nodes, design.boxes, false);
+  if (process.env["BP_DEBUG"])
+    console.log(
+      target,
+      fidelity.meanIoU,
+      fidelity.matched,
+      JSON.stringify(fidelity.unmatched.slice(0, 20)),
+      JSON.stringify(fidelity.worst.slice(0, 8)),
+    );
   return fidelity.meanIoU * fidelity.matched;
 }
 
 export interface TargetWidthRow {
   width: number;
   frame: string;
-  /** IoU×matched at this drawn width against this frame: the target's page, HTML's page of the same drawings. */
+  /**
+   * IoU×matched at this drawn width against this frame: the target's page, the target's output of the frame alone,
+   * HTML's page of the same drawings.
+   */
   page: number;
+  own: number;
   html: number;
 }
 
@@ -202,10 +214,21 @@ export async function measureTargetWidths(
       width: Math.round((frame as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width),
       frame: String((frame as { name?: string }).name ?? ""),
       page: await iouAt(host, asDrawing(mine, ids, clusters), frame, target),
+      own: await ownIou(host, json, frame, target),
       html: await iouAt(host, asDrawing(html, ids, clusters), frame),
     });
   }
   return rows;
+}
+
+/** The target's output of `frame` alone (its own layout check), at its width. */
+async function ownIou(host: PageHost, json: unknown, frame: RestNode, target: Target): Promise<number> {
+  const own = loadDesign(json, [frame.id]).document;
+  const check = await checkLayout(own, chromiumEngine(host, PAGE));
+  const files = (
+    await generateCode(own, { target, styling: "css-modules", nodeIds: true, layoutDecisions: check.decisions })
+  ).files;
+  return iouAt(host, files, frame, target);
 }
 
 export async function measureBreakpoints(
