@@ -18,7 +18,7 @@ describe.runIf(runBrowser)("one page from its drawings at several widths (issue 
   // Every target writes the one DOM: React's and Vue's page of the Order Modal's drawings, at each drawn width as the
   // target's own output of that frame.
   const modal = BREAKPOINT_GROUPS.find((g) => g.key === "flora Order Modal")!;
-  for (const target of ["react", "vue"] as const)
+  for (const target of ["react", "vue", "svelte", "angular"] as const)
     it.skipIf(only && !modal.key.includes(only))(
       `${modal.key} in ${target}: each drawn width is its drawing`,
       async () => {

@@ -36,7 +36,9 @@ export function withDrawings(doc: DesignDocument, groups: readonly (readonly str
     });
     const widths = new Set(frames.map((frame) => Math.round(frame.w)));
     if (widths.size < frames.length)
-      throw new Error(`the frames ${frames.map((f) => `“${f.name}”`).join(", ")} share a width: one page is drawn once per width`);
+      throw new Error(
+        `the frames ${frames.map((f) => `“${f.name}”`).join(", ")} share a width: one page is drawn once per width`,
+      );
     const [page, ...others] = [...frames].sort((a, b) => b.w - a.w);
     drawings[page!.id] = others;
     for (const frame of others) moved.add(frame.id);

@@ -28,9 +28,6 @@ function leafKey(node: DesignNode): string | undefined {
   return undefined;
 }
 
-
-
-
 /** A layer known by its kind and name only (an icon, a named shape): matched inside matched containers. */
 function weakKey(node: DesignNode): string | undefined {
   if (node.children?.length && node.asset === undefined) return undefined;

@@ -93,6 +93,21 @@ function propsLines(props: (readonly [name: string, type: string, value: string]
   ];
 }
 
+/**
+ * The screen's rules of its components' placements (useClassRules, global). A page drawn at several widths
+ * (drawings/page.ts) hides a component at some widths, which its root's own rule (`.root.svelte-…`, two classes)
+ * would outweigh: those placements' selectors are said twice, as heavy, and come after the component's own.
+ */
+function placed(css: string, unit: { name: string; sheet: Sheet }, classes: Iterable<string>): string {
+  let out = useClassRules(css, unit.name, classes, true);
+  for (const cls of classes)
+    if (unit.sheet.above.has(cls)) {
+      const one = `.${unit.name}-${cls}`;
+      out = out.split(`:global(${one})`).join(`:global(${one}${one})`);
+    }
+  return out;
+}
+
 export function emitSvelte(doc: DesignDocument, options: SvelteOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
@@ -172,9 +187,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     const content = [
       ...(body.length > 0 ? ['<script lang="ts">', ...body.map((l) => (l ? `  ${l}` : l)), "</script>", ""] : []),
       printSvelte(tree, style),
-      ...(css
-        ? ["", "<style>", ...useClassRules(css.trimEnd(), unit.name, uses.useClasses, true).split("\n"), "</style>"]
-        : []),
+      ...(css ? ["", "<style>", ...placed(css.trimEnd(), unit, uses.useClasses).split("\n"), "</style>"] : []),
       "",
     ].join("\n");
     files.push({ path: `src/${unit.dir}/${unit.name}.svelte`, content });

@@ -385,7 +385,7 @@ function screenClasses(variant: string, decls: Decl[], one: (decl: Decl) => stri
   const set = decls.filter(([, v]) => v !== "revert").map(([p]) => p);
   const reverted: string[] = [];
   const revert = (prop: string): void => {
-    if (set.some((p) => sets(p, prop))) return;
+    if (set.some((p) => p === prop || sets(p, prop))) return;
     const parts = LONGHANDS[prop];
     if (parts && set.some((p) => sets(prop, p))) for (const part of parts) revert(part);
     else if (!reverted.includes(prop)) reverted.push(prop);

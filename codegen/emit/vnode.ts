@@ -161,7 +161,8 @@ export class Sheet {
   addAbove(cls: string, min: number, decls: Decl[], pseudo = "", max?: number): void {
     if (decls.length === 0) return;
     const list = this.above.get(cls);
-    const rule: [number, Decl[], string?, number?] = max === undefined ? [min, decls, pseudo] : [min, decls, pseudo, max];
+    const rule: [number, Decl[], string?, number?] =
+      max === undefined ? [min, decls, pseudo] : [min, decls, pseudo, max];
     if (list) list.push(rule);
     else this.above.set(cls, [rule]);
   }

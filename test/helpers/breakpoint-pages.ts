@@ -93,7 +93,7 @@ const MARKUP = /\.(html|tsx|vue|svelte)$/;
 /**
  * Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. With
  * the page's layer clusters (id → cluster, design/layer-match.ts), a component's use too, which carries one
- * `data-node-id` (the widest drawing's instance) and derives its layers' ids from it: made the drawing's instance of
+ * `data-node-id` (Svelte's and Angular's `dataNodeId`: the widest drawing's instance) and derives its layers' ids from it: made the drawing's instance of
  * that cluster, when no other element of the files answers to that one already (a use written per drawing).
  */
 export function asDrawing(
@@ -124,14 +124,14 @@ export function asDrawing(
   const present = new Set<string>();
   for (const file of first)
     if (!file.bytes && MARKUP.test(file.path))
-      for (const m of file.content.matchAll(/data-node-id="([^"]*)"/g)) present.add(m[1]!);
+      for (const m of file.content.matchAll(/(?:data-node-id|dataNodeId)="([^"]*)"/g)) present.add(m[1]!);
   return first.map((file) =>
     file.bytes || !MARKUP.test(file.path)
       ? file
       : {
           ...file,
           content: file.content.replace(
-            /(<[A-Za-z][\w-]*\b[^<>]*?\sdata-node-id=")([^"]*)"/g,
+            /(<[A-Za-z][\w-]*\b[^<>]*?\s(?:data-node-id|dataNodeId)=")([^"]*)"/g,
             (whole, head: string, id: string) => {
               if (ids.has(id)) return whole;
               const cluster = clusters.get(id);

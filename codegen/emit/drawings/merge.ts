@@ -343,7 +343,8 @@ class Merger {
     if (ys.some((y) => y.type === "text" || y.type === "prop")) return undefined;
     if (ms.some((m) => (m.node.type === "text" || m.node.type === "prop") && m.at.some((slot, j) => j < k && slot)))
       return undefined;
-    for (const y of ys) if (keyOf(y, this.cluster) !== undefined && ms.some((m) => this.same(m, y, k))) this.perDrawing++;
+    for (const y of ys)
+      if (keyOf(y, this.cluster) !== undefined && ms.some((m) => this.same(m, y, k))) this.perDrawing++;
     return [...ms, ...ys.map((y) => this.only(y, k))];
   }
 }
