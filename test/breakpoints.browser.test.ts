@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runBrowser, useBrowser, usePageContext } from "./helpers/browser.js";
-import { BETWEEN, BREAKPOINT_GROUPS, measureBreakpoints } from "./helpers/breakpoint-pages.js";
+import { BETWEEN, BREAKPOINT_GROUPS, measureBreakpoints, measureTargetWidths } from "./helpers/breakpoint-pages.js";
 
 const GROUPS = ["flora Order Modal", "fitma Cart"];
 
@@ -29,4 +29,13 @@ describe.runIf(runBrowser)("one page from the designer's frames at several width
       if (key === "flora Order Modal") expect(row.perDrawing).toBe(0);
       else expect(row.perDrawing).toBeGreaterThan(0);
     });
+  // Every target writes the one DOM: React's, Vue's, Svelte's and Angular's page of the Order Modal's drawings, at each drawn width as the
+  // target's own output of that frame.
+  const modal = BREAKPOINT_GROUPS.find((g) => g.key === "flora Order Modal")!;
+  for (const target of ["react", "vue", "svelte", "angular"] as const)
+    it(`${modal.key} in ${target}: each drawn width is its drawing`, async () => {
+      const rows = await measureTargetWidths(context, modal, target);
+      expect(rows).toHaveLength(modal.ids.length);
+      for (const row of rows) expect(row.page).toBeGreaterThanOrEqual(row.own - 0.01);
+    }, 300_000);
 });

@@ -18,6 +18,7 @@ import type { VNode } from "./vnode.js";
 import type { DesignDocument } from "../design/types.js";
 import type { SourceFile } from "../types.js";
 import { MOTION_FILE } from "../prototype/motion-design.js";
+import { drawnPage, FLORA_ORDER_MODAL } from "../../test/helpers/drawn-pages.js";
 import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
 
 const style = {
@@ -124,6 +125,9 @@ const DESIGNS: (readonly [name: string, document: () => DesignDocument, styling:
   ),
   ["motion", () => loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document, "css-modules"],
   ["overlays", () => loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document, "tailwind"],
+  // One page from its drawings at three widths (issue 70).
+  ["flora order modal", () => drawnPage("flora", FLORA_ORDER_MODAL), "css-modules"],
+  ["flora order modal (tailwind)", () => drawnPage("flora", FLORA_ORDER_MODAL), "tailwind"],
 ];
 
 const TSCONFIG = {

@@ -11,6 +11,8 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { pageBuilder } from "./drawings/page.js";
+import { allDrawings } from "../design/drawings.js";
 import { planScreens, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
 import { kebabCase, NameScope } from "./names.js";
@@ -262,16 +264,18 @@ export function emitAngular(doc: DesignDocument, options: AngularOptions): Emitt
       );
     pending.push(() => writeUnit(unit, tree, members, inputs, undefined));
   }
+  const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, fileOf(screenNames[index]!), "screens");
     const ctx = contextFor(unit, undefined);
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
     writeUnit(unit, tree, [], [], design.motion?.plan.timers.get(index));
   });
   for (const write of pending.splice(0)) write();
 
-  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
   const styleFiles = design.styleFiles();
   files.push(...styleFiles);

@@ -4,6 +4,7 @@
  * props. An instance that differs in anything else is drawn inline, so the output never lies about it.
  */
 import type { Asset, DesignDocument, DesignNode } from "../design/types.js";
+import { allDrawings } from "../design/drawings.js";
 import type { Problem } from "../types.js";
 import type { ComponentUsage } from "./build.js";
 import { camelCase, layerLabel, NameScope, pascalCase, unspelledNameNotes } from "./names.js";
@@ -211,7 +212,8 @@ export function planScreens(
   return {
     screenNames,
     notes: unspelledNameNotes(doc.frames, screenNames.map(screenPath)),
-    plan: planComponents(doc.frames, doc.assets, screenNames.concat(plan.reserved), plan.skip, plan.props),
+    // The pages' other drawings too: an instance the phone draws is drawn by its component's file as on desktop.
+    plan: planComponents(allDrawings(doc), doc.assets, screenNames.concat(plan.reserved), plan.skip, plan.props),
   };
 }
 

@@ -5,6 +5,7 @@
  * components (tokens, fonts, the entry, the global stylesheet). A target adds what only it prints: how an image's
  * `src` is written, its own router and dialog hooks, its file syntax.
  */
+import { allDrawings } from "../design/drawings.js";
 import type { DesignDocument } from "../design/types.js";
 import type { Problem, SourceFile } from "../types.js";
 import { assetFileName } from "./assets.js";
@@ -87,7 +88,12 @@ export interface FrameworkContext {
 
 /** A class's Tailwind classes; an element whose hover or press restyles its layers is their named group. */
 export function tailwindOf(sheet: Sheet, cls: string): string {
-  const classes = tailwindClasses(sheet.rules.get(cls) ?? [], sheet.pseudo.get(cls), sheet.below.get(cls));
+  const classes = tailwindClasses(
+    sheet.rules.get(cls) ?? [],
+    sheet.pseudo.get(cls),
+    sheet.below.get(cls),
+    sheet.above.get(cls),
+  );
   return sheet.groups.has(cls) ? [`group/${cls}`, classes].filter(Boolean).join(" ") : classes;
 }
 
@@ -126,7 +132,12 @@ export function useClassRules(css: string, unit: string, classes: Iterable<strin
 
 /** Whether a stylesheet uses a token (`var(--…)`): its file then imports the tokens' stylesheet. */
 export function usesTokens(sheet: Sheet): boolean {
-  return [...sheet.rules.values()].some((decls) => decls.some(([, v]) => v.includes("var(--")));
+  const token = (decls: readonly [string, string][]): boolean => decls.some(([, v]) => v.includes("var(--"));
+  // A wider or narrower screen's rule may name a token its class rule does not (a page's drawings, issue 70).
+  return (
+    [...sheet.rules.values()].some(token) ||
+    [...sheet.above.values(), ...sheet.below.values()].some((list) => list.some(([, decls]) => token(decls)))
+  );
 }
 
 export function frameworkContext(
@@ -188,7 +199,7 @@ export function frameworkContext(
             `(@import "tailwindcss"; @import "./tokens.css";). */\n` +
             `${tokensCss}`,
       });
-    const fonts = fontPlan(doc.frames);
+    const fonts = fontPlan(allDrawings(doc));
     out.push(...reactFontFiles(fonts, options.styling, fontStack));
     problems.push(...fontNotes(fonts, { stylesheet: "src/fonts.css", packagesToAdd: true }));
     return out;

@@ -5,7 +5,7 @@ import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
-import { buildPage } from "./drawings/page.js";
+import { buildPage, pageBuilder } from "./drawings/page.js";
 import { allDrawings } from "../design/drawings.js";
 import type { NavMenuNames } from "./nav-menu.js";
 import { printHtml } from "./markup.js";
@@ -95,8 +95,9 @@ export function emitHtml(doc: DesignDocument, options: HtmlOptions): EmittedFile
     // Each page's menus: popovers with ids unique in the page.
     let menus = 0;
     const navMenu = (): NavMenuNames => ({ kind: "popover", id: ++menus === 1 ? "nav-menu" : `nav-menu-${menus}` });
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
     const tree = overlays
-      ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, buildTree)
+      ? overlayPage(index, doc.frames, { ...context, navMenu }, overlays, pageBuilder(doc, buildTree))
       : buildPage(doc, frame, { ...context, navMenu }, buildTree);
     const body = printHtml(tree, { classAttr: (cls) => (cls ? `class="${cls}"` : undefined) }, 2);
     const script = motion && transitionScriptTag(motion.plan.timers.get(index), (i) => paths[i]!);

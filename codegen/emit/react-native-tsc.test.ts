@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCode, loadDesign } from "../index.js";
 import { REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { drawnPage, FLORA_ORDER_MODAL } from "../../test/helpers/drawn-pages.js";
 
 const DESIGNS = [
   "figma/figma-differ-selfie.nodes.json",
@@ -19,6 +20,8 @@ const DESIGNS = [
   "real/psykolog-jenny.file.json",
   "real/fitma-shop.file.json",
 ];
+
+const DRAWN = "flora order modal";
 
 const TSCONFIG = {
   compilerOptions: {
@@ -49,9 +52,13 @@ describe("React Native output", () => {
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
       writeFileSync(join(dir, "expo-router.d.ts"), EXPO_ROUTER);
       let tsx = 0;
-      for (const design of DESIGNS) {
-        const loaded = loadDesign(JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures", design), "utf8")));
-        const out = await generateCode(loaded.document, {
+      // One page from its drawings at three widths (issue 70) too.
+      for (const design of [...DESIGNS, DRAWN]) {
+        const document =
+          design === DRAWN
+            ? drawnPage("flora", FLORA_ORDER_MODAL)
+            : loadDesign(JSON.parse(readFileSync(join(REPO_ROOT, "test/fixtures", design), "utf8"))).document;
+        const out = await generateCode(document, {
           target: "react-native",
           styling: "css-modules",
           nodeIds: true,

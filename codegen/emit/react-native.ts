@@ -6,10 +6,12 @@
  * between screens are expo-router's `Link`s. Files: src/screens/*.tsx (a default export each, for app/ routes),
  * src/components/*.tsx, src/assets/*, src/index.ts, src/declarations.d.ts.
  */
-import type { DesignDocument } from "../design/types.js";
+import type { DesignDocument, DesignNode } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree, type BuildContext } from "./build.js";
+import { buildPage } from "./drawings/page.js";
+import { allDrawings, pageDrawings } from "../design/drawings.js";
 import { componentFileContext } from "./component-context.js";
 import { planScreens, propRows, type ComponentDef } from "./components.js";
 import { jsString } from "./markup.js";
@@ -74,6 +76,13 @@ interface RnUnit extends RnPrintUnit {
   styles: Map<string, RnStyle>;
   /** Each class's narrower screens' styles (the sheet's `@media (width < …)` rules), widest first. */
   below: Map<string, [width: number, entries: RnEntry[]][]>;
+  /**
+   * A page drawn at several widths (drawings/page.ts): each class's whole style from each wider drawing's width up
+   * (to the next range's, or `max`), narrowest first (`[768, undefined, "cardAt768"]`), and each such style's class
+   * (rangeOf: `cardAt768` → `card`).
+   */
+  ranges: Map<string, [min: number, max: number | undefined, cls: string][]>;
+  rangeOf: Map<string, string>;
   /** The design's width, that `shrink` (rn-fluid.ts) counts from. */
   designWidth: number;
   /** A class's gradient, drawn by its fill (gradientFill) when its box is printed as a View, else kept as a style. */
@@ -177,7 +186,8 @@ function styleSheet(unit: RnUnit, problems: Problem[], path: string): string[] {
     if (gradient !== undefined && !unit.drawnFills.has(cls)) style.entries.push(gradient);
     for (const d of style.dropped) dropped.add(d.split(":")[0]!);
     if (style.entries.length === 0) continue;
-    const boxed = unit.textOf.has(cls) || unit.pressOf.has(cls);
+    const base = unit.rangeOf.get(cls) ?? cls;
+    const boxed = unit.textOf.has(base) || unit.pressOf.has(base);
     const own = boxed ? style.entries.filter(([k]) => !TEXT_KEYS.has(k)) : style.entries;
     lines.push(`  ${cls}: {`, ...entriesText(own), "  },");
     if (unit.textOf.has(cls))
@@ -220,6 +230,57 @@ function belowStyles(unit: RnUnit): void {
     }
     if (list.length > 0) unit.below.set(cls, list);
   }
+}
+
+/**
+ * The wider drawings' rules of a page drawn at several widths (the sheet's `@media (min-width: …)` rules, which undo
+ * with `revert` what a narrower drawing's rule set) as whole rules, one per drawn width: each the class rule with the
+ * rules up to that width applied in turn, a revert dropping its property. React Native then picks the style of the
+ * window's width (styleRefs) and needs no revert, which it has no value for. A rule of a pseudo-element or a state is
+ * left out (React Native states them otherwise).
+ */
+function drawnWidthRules(unit: RnUnit): void {
+  for (const [cls, list] of unit.sheet.above) {
+    const own = unit.sheet.rules.get(cls) ?? [];
+    // A component's placement (drawings/page.ts's placementRules): each range's rule is whole, none outside them.
+    const bounded = list.some(([min, , , max]) => min === 0 || max !== undefined);
+    const rule = new Map(own);
+    const ranges: [number, number | undefined, string][] = [];
+    for (const [min, decls, pseudo, max] of [...list].sort((a, b) => a[0] - b[0])) {
+      if (pseudo) continue;
+      if (bounded) rule.clear();
+      for (const [p, v] of decls) {
+        // Set again at the end: a longhand after its shorthand stays after it.
+        rule.delete(p);
+        if (v !== "revert") rule.set(p, v);
+      }
+      const name = unit.sheet.reserve(`${cls}At${min}`);
+      unit.sheet.rules.set(name, bounded ? [...own, ...rule] : [...rule]);
+      unit.rangeOf.set(name, cls);
+      const same = ranges.findIndex(([w]) => w === min);
+      if (same >= 0) ranges.splice(same, 1);
+      ranges.push([min, max, name]);
+    }
+    if (ranges.length > 0) unit.ranges.set(cls, ranges);
+  }
+}
+
+/**
+ * A wider drawing's fluid lengths count from its own width, not the screen's narrowest drawing's (`designWidth`):
+ * `shrink` and `page` said with that width.
+ */
+function ownWidthFluid(unit: RnUnit): void {
+  for (const list of unit.ranges.values())
+    for (const [width, , cls] of list) {
+      const style = unit.styles.get(cls);
+      if (!style?.fluid || width === 0) continue;
+      style.fluid = style.fluid.map(
+        ([k, v]): RnEntry => [
+          k,
+          v.replace(/\bshrink\b/g, `Math.max(0, ${width} - vw)`).replace(/\bpage\b/g, `Math.min(vw, ${width})`),
+        ],
+      );
+    }
 }
 
 /** `repeat(auto-fill, minmax(min(100%, 151px), 1fr))`: a grid of columns at least 151 px wide, as many as fit. */
@@ -269,15 +330,19 @@ function addBelow(unit: RnUnit, cls: string, width: number, entries: RnEntry[]):
  * its narrower screens' rules; and the component's lines that read the window (useWindowDimensions).
  */
 function windowStyles(unit: RnUnit): { lines: string[]; setup: string[] } {
-  const own = (cls: string, entries: readonly RnEntry[]): readonly RnEntry[] =>
-    unit.pressOf.has(cls) || unit.textOf.has(cls) ? entries.filter(([k]) => !TEXT_KEYS.has(k)) : entries;
+  const own = (cls: string, entries: readonly RnEntry[]): readonly RnEntry[] => {
+    const base = unit.rangeOf.get(cls) ?? cls;
+    return unit.pressOf.has(base) || unit.textOf.has(base) ? entries.filter(([k]) => !TEXT_KEYS.has(k)) : entries;
+  };
   const keyed: [string, readonly RnEntry[]][] = [];
   for (const [cls, style] of unit.styles) if (style.fluid) keyed.push([cls, own(cls, style.fluid)]);
   for (const [cls, list] of unit.below)
     for (const [w, entries] of list) keyed.push([`${cls}Below${w}`, own(cls, entries)]);
-  if (keyed.length === 0) return { lines: [], setup: [] };
+  // The drawn widths' styles are picked by the window's width (styleRefs).
+  if (keyed.length === 0)
+    return { lines: [], setup: unit.ranges.size > 0 ? ["const { width: vw } = useWindowDimensions();"] : [] };
   const used = fluidInputs(keyed.flatMap(([, entries]) => entries.map(([, v]) => v)));
-  const vw = used.has("vw") || used.has("shrink") || used.has("page") || unit.below.size > 0;
+  const vw = used.has("vw") || used.has("shrink") || used.has("page") || unit.below.size > 0 || unit.ranges.size > 0;
   const params = [...(vw ? ["vw"] : []), ...(used.has("vh") ? ["vh"] : [])];
   const dims = [...(vw ? ["width: vw"] : []), ...(used.has("vh") ? ["height: vh"] : [])];
   const lines = [
@@ -352,7 +417,9 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     const path = `src/${unit.dir}/${unit.name}.tsx`;
     rnMenuTree(tree, unit.sheet);
     keepLinesWhole(tree, unit.sheet);
+    drawnWidthRules(unit);
     for (const [cls, decls] of unit.sheet.rules) setStyle(unit, cls, decls, imageOf);
+    ownWidthFluid(unit);
     parentShareCaps(tree, unit);
     belowStyles(unit);
     uncapOneWordTexts(tree, unit);
@@ -403,8 +470,13 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
 
   const widest = Math.max(0, ...doc.frames.map((f) => f.w));
   doc.frames.forEach((frame, index) => {
-    const unit = newUnit(screenNames[index]!, "screens", frame.w);
-    writeUnit(unit, buildTree(frame, contextFor(unit, undefined)), `export default function ${unit.name}() {`, []);
+    // A page drawn at several widths is one tree whose class rules are its narrowest drawing's (drawings/page.ts):
+    // the screen's design width is that drawing's.
+    const drawings = pageDrawings(doc, frame);
+    const unit = newUnit(screenNames[index]!, "screens", Math.min(...drawings.map((d) => d.w)));
+    const tree = buildPage(doc, frame, contextFor(unit, undefined), buildTree);
+    writeUnit(unit, tree, `export default function ${unit.name}() {`, []);
+    if (drawings.length > 1) problems.push(drawingsNote(drawings, `src/screens/${unit.name}.tsx`));
   });
 
   for (const def of plan.defs) {
@@ -428,7 +500,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
     writeUnit(unit, tree, signature, setup);
   }
 
-  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
   const exports = [
     ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}";`),
@@ -441,7 +513,7 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       files.push({ path: `app/${route}.tsx`, content: `export { default } from "../src/screens/${n}";\n` });
     });
   files.push({ path: "src/declarations.d.ts", content: RN_DECLARATIONS });
-  const fonts = fontPlan(doc.frames);
+  const fonts = fontPlan(allDrawings(doc));
   const families = [...new Set([...fonts.served, ...fonts.unserved].map((f) => f.family))];
   if (families.length > 0)
     problems.push({
@@ -450,6 +522,22 @@ export function emitReactNative(doc: DesignDocument, options: ReactNativeOptions
       message: `load the design's fonts (${families.join(", ")}) with expo-font's useFonts before the first screen`,
     });
   return { files, problems, printed: new Map() };
+}
+
+/** What React Native makes of a page drawn at several widths. */
+function drawingsNote(drawings: readonly DesignNode[], file: string): Problem {
+  const widths = drawings.map((d) => Math.round(d.w)).sort((a, b) => a - b);
+  return {
+    severity: "info",
+    code: "react-native-drawings",
+    file,
+    message:
+      `one screen from the page's drawings at ${widths.join(", ")} px: laid out as the ${widths[0]}-px drawing, ` +
+      `each wider drawing's styles from its width up (useWindowDimensions); a layer one drawing lacks is ` +
+      `display: "none" there, a wrapper only one drawing has display: "contents" elsewhere (React Native 0.77+); ` +
+      `the wider drawings' hover and pseudo-element styles are left out, and a button's text keeps the narrowest ` +
+      `drawing's text style`,
+  };
 }
 
 /** src/declarations.d.ts: an SVG file imported as a component (react-native-svg-transformer's metro setup). */
@@ -467,9 +555,21 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
   const textOf = new Set<string>();
   const styles = new Map<string, RnStyle>();
   const below = new Map<string, [number, RnEntry[]][]>();
+  const ranges = new Map<string, [number, number | undefined, string][]>();
+  /** A class's StyleSheet and fluid styles: none, one, or an array of both. */
+  const refsOf = (cls: string, gradients: Map<string, RnEntry>, drawnFills: Set<string>): string[] => [
+    ...((styles.get(cls)?.entries.length ?? 0) > 0 || (gradients.has(cls) && !drawnFills.has(cls))
+      ? [`styles.${cls}`]
+      : []),
+    ...(styles.get(cls)?.fluid ? [`fluid.${cls}`] : []),
+  ];
+  const one = (refs: string[]): string =>
+    refs.length === 0 ? "undefined" : refs.length === 1 ? refs[0]! : `[${refs.join(", ")}]`;
   return {
     styles,
     below,
+    ranges,
+    rangeOf: new Map(),
     designWidth,
     gradients: new Map(),
     drawnFills: new Set(),
@@ -478,13 +578,21 @@ function newUnit(name: string, dir: RnUnit["dir"], designWidth: number): RnUnit 
       this.pressOf.add(cls);
     },
     styleRefs(cls) {
-      return [
-        ...((styles.get(cls)?.entries.length ?? 0) > 0 || (this.gradients.has(cls) && !this.drawnFills.has(cls))
-          ? [`styles.${cls}`]
-          : []),
-        ...(styles.get(cls)?.fluid ? [`fluid.${cls}`] : []),
-        ...(below.get(cls) ?? []).map(([w]) => `vw < ${w} && fluid.${cls}Below${w}`),
-      ];
+      const own = refsOf(cls, this.gradients, this.drawnFills);
+      const drawn = ranges.get(cls);
+      // A page's drawings: the style of the widest drawing at or below the window's width, else the class's own.
+      const when = (min: number, max: number | undefined): string =>
+        [...(min > 0 ? [`vw >= ${min}`] : []), ...(max !== undefined ? [`vw < ${max}`] : [])].join(" && ");
+      const picked = drawn
+        ? [
+            drawn.reduce(
+              (rest, [min, max, c]) =>
+                `${when(min, max)} ? ${one(refsOf(c, this.gradients, this.drawnFills))} : ${rest}`,
+              one(own),
+            ),
+          ]
+        : own;
+      return [...picked, ...(below.get(cls) ?? []).map(([w]) => `vw < ${w} && fluid.${cls}Below${w}`)];
     },
     name,
     dir,

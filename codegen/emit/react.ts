@@ -3,6 +3,8 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { pageBuilder } from "./drawings/page.js";
+import { allDrawings } from "../design/drawings.js";
 import { planScreens, type ComponentDef } from "./components.js";
 import { jsString, printJsx, type MarkupStyle } from "./markup.js";
 import { camelCase, NameScope } from "./names.js";
@@ -178,10 +180,12 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     for (const key of unit.imageKeys) allImages.add(key);
   };
 
+  const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
     const ctx = contextFor(unit, undefined);
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
     const timer = motion?.plan.timers.get(index);
     writeUnit(unit, tree, `${unit.name}()`, [], timer ? reactTimer(timer, routes[timer.to]!) : [], undefined, timer);
@@ -213,7 +217,7 @@ export function emitReact(doc: DesignDocument, options: ReactOptions): EmittedFi
     });
   }
 
-  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
 
   const exports = [

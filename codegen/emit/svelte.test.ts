@@ -15,6 +15,7 @@ import { printSvelte } from "./svelte-print.js";
 import { starterProject } from "../scaffold/vue-project.js";
 import type { VNode } from "./vnode.js";
 import { MOTION_FILE } from "../prototype/motion-design.js";
+import { drawnPage, FLORA_ORDER_MODAL } from "../../test/helpers/drawn-pages.js";
 import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
 import { TOGGLE_FILE } from "../prototype/test-design.js";
 
@@ -155,7 +156,7 @@ const TSCONFIG = {
 };
 
 describe("the Svelte output checks", () => {
-  it(`svelte-check (strict) finds 0 errors in ${FRAMES.length + PROTOTYPES.length} designs' output`, {
+  it(`svelte-check (strict) finds 0 errors in ${FRAMES.length + PROTOTYPES.length + 1} designs' output`, {
     timeout: 300_000,
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "figment-svelte-check-"));
@@ -168,6 +169,8 @@ describe("the Svelte output checks", () => {
         ...PROTOTYPES.map(
           ([name, file, styling]) => [name, loadDesign(file, [], {}, { topLevel: "frames" }), styling] as const,
         ),
+        // One page from its drawings at three widths (issue 70).
+        ["flora order modal", { document: drawnPage("flora", FLORA_ORDER_MODAL) }, "tailwind"] as const,
       ];
       for (const [i, [file, design, styling]] of designs.entries()) {
         const code = await generateCode(design.document, { target: "svelte", styling, nodeIds: true });

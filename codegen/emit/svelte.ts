@@ -9,6 +9,8 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { pageBuilder } from "./drawings/page.js";
+import { allDrawings } from "../design/drawings.js";
 import { planScreens, propRows, type ComponentDef } from "./components.js";
 import { camelCase, NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
@@ -91,6 +93,21 @@ function propsLines(props: (readonly [name: string, type: string, value: string]
   ];
 }
 
+/**
+ * The screen's rules of its components' placements (useClassRules, global). A page drawn at several widths
+ * (drawings/page.ts) hides a component at some widths, which its root's own rule (`.root.svelte-…`, two classes)
+ * would outweigh: those placements' selectors are said twice, as heavy, and come after the component's own.
+ */
+function placed(css: string, unit: { name: string; sheet: Sheet }, classes: Iterable<string>): string {
+  let out = useClassRules(css, unit.name, classes, true);
+  for (const cls of classes)
+    if (unit.sheet.above.has(cls)) {
+      const one = `.${unit.name}-${cls}`;
+      out = out.split(`:global(${one})`).join(`:global(${one}${one})`);
+    }
+  return out;
+}
+
 export function emitSvelte(doc: DesignDocument, options: SvelteOptions): EmittedFiles {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
@@ -170,18 +187,18 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     const content = [
       ...(body.length > 0 ? ['<script lang="ts">', ...body.map((l) => (l ? `  ${l}` : l)), "</script>", ""] : []),
       printSvelte(tree, style),
-      ...(css
-        ? ["", "<style>", ...useClassRules(css.trimEnd(), unit.name, uses.useClasses, true).split("\n"), "</style>"]
-        : []),
+      ...(css ? ["", "<style>", ...placed(css.trimEnd(), unit, uses.useClasses).split("\n"), "</style>"] : []),
       "",
     ].join("\n");
     files.push({ path: `src/${unit.dir}/${unit.name}.svelte`, content });
   };
 
+  const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
     const ctx = contextFor(unit, undefined);
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
     writeUnit(unit, tree, [], motion?.plan.timers.get(index));
   });
@@ -201,7 +218,7 @@ export function emitSvelte(doc: DesignDocument, options: SvelteOptions): Emitted
     writeUnit(unit, tree, setup);
   }
 
-  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
   const exports = [
     ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.svelte";`),

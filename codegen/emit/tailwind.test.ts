@@ -460,3 +460,65 @@ describe("tailwindClasses: a state's variants", () => {
     expect(tailwindClasses([], [[":is(.buy:hover *)", [["color", "#ffffff"]]]])).toBe("group-hover/buy:text-white");
   });
 });
+
+describe("tailwindClasses: a page's wider drawings (issue 70)", () => {
+  it("writes a wider screen's rule with min-[…]:, narrowest first, a revert as revert-layer", () => {
+    expect(
+      tailwindClasses(
+        [
+          ["display", "flex"],
+          ["flex-direction", "column"],
+          ["margin", "0 0 8px"],
+        ],
+        [],
+        [],
+        [
+          [
+            768,
+            [
+              ["margin", "revert"],
+              ["flex-direction", "row"],
+            ],
+          ],
+          [1440, [["display", "none"]]],
+        ],
+      ),
+    ).toBe("flex flex-col m-[0_0_8px] min-[768px]:[margin:revert-layer] min-[768px]:flex-row min-[1440px]:hidden");
+  });
+
+  it("reverts a shorthand longhand by longhand where the rule sets one of them (Tailwind orders by property)", () => {
+    const at768 = (decls: Decl[]): string =>
+      tailwindClasses([["padding", "8px"]], [], [], [[768, decls]]).replace("p-2 ", "");
+    expect(
+      at768([
+        ["padding", "revert"],
+        ["padding-top", "16px"],
+      ]),
+    ).toBe(
+      "min-[768px]:[padding-right:revert-layer] min-[768px]:[padding-bottom:revert-layer] " +
+        "min-[768px]:[padding-left:revert-layer] min-[768px]:pt-4",
+    );
+    // A longhand reverted under a shorthand the rule sets: the shorthand says it.
+    expect(
+      at768([
+        ["padding-top", "revert"],
+        ["padding", "4px"],
+      ]),
+    ).toBe("min-[768px]:p-1");
+  });
+
+  it("writes a component's placement between two widths with max-[…]:, from 0 without min-[…]:", () => {
+    expect(
+      tailwindClasses(
+        [],
+        [],
+        [],
+        [
+          [0, [["display", "none"]], "", 1440],
+          [1440, [["align-self", "stretch"]], ""],
+        ],
+      ),
+    ).toBe("max-[1440px]:hidden min-[1440px]:self-stretch");
+    expect(tailwindClasses([], [], [], [[768, [["width", "100%"]], "", 1440]])).toBe("min-[768px]:max-[1440px]:w-full");
+  });
+});

@@ -336,14 +336,76 @@ function stateVariant(state: string): string {
   return has ? `has-[>${has[1]}]` : state.slice(1);
 }
 
+/** Each shorthand's longhands, for a revert of a shorthand that a rule sets part of (see screenClasses). */
+const LONGHANDS: Record<string, string[]> = {
+  padding: ["padding-top", "padding-right", "padding-bottom", "padding-left"],
+  margin: ["margin-top", "margin-right", "margin-bottom", "margin-left"],
+  inset: ["top", "right", "bottom", "left"],
+  gap: ["row-gap", "column-gap"],
+  overflow: ["overflow-x", "overflow-y"],
+  flex: ["flex-grow", "flex-shrink", "flex-basis"],
+  "border-radius": [
+    "border-top-left-radius",
+    "border-top-right-radius",
+    "border-bottom-right-radius",
+    "border-bottom-left-radius",
+  ],
+  "border-width": ["border-top-width", "border-right-width", "border-bottom-width", "border-left-width"],
+  "border-style": ["border-top-style", "border-right-style", "border-bottom-style", "border-left-style"],
+  "border-color": ["border-top-color", "border-right-color", "border-bottom-color", "border-left-color"],
+  border: ["border-width", "border-style", "border-color"],
+  font: ["font-family", "font-size", "font-weight", "font-style", "font-variant", "font-stretch", "line-height"],
+  background: [
+    "background-color",
+    "background-image",
+    "background-position",
+    "background-size",
+    "background-repeat",
+    "background-attachment",
+    "background-origin",
+    "background-clip",
+  ],
+  outline: ["outline-width", "outline-style", "outline-color"],
+};
+
+/** Whether `shorthand` sets `prop` (one of its longhands, or theirs). */
+function sets(shorthand: string, prop: string): boolean {
+  if (SHORTHANDS[shorthand]?.test(prop)) return true;
+  return (LONGHANDS[shorthand] ?? []).some((longhand) => longhand === prop || sets(longhand, prop));
+}
+
 /**
- * A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`) and its
- * narrower screens' (`max-[1440px]:flex-wrap`).
+ * A wider screen's rule (a page drawn at several widths, drawings/page.ts) as classes after `variant`. Its `revert`s
+ * undo what a narrower drawing's rule set: in Tailwind's utilities layer that is `revert-layer` (back to preflight,
+ * as the drawing's own page has it), an arbitrary property. Tailwind orders its classes by property, not as the
+ * rule lists them: a shorthand reverted where the rule sets one of its longhands is reverted longhand by longhand
+ * (those it does not set), and a longhand reverted under a shorthand the rule sets is left to the shorthand.
+ */
+function screenClasses(variant: string, decls: Decl[], one: (decl: Decl) => string[]): string[] {
+  const set = decls.filter(([, v]) => v !== "revert").map(([p]) => p);
+  const reverted: string[] = [];
+  const revert = (prop: string): void => {
+    if (set.some((p) => p === prop || sets(p, prop))) return;
+    const parts = LONGHANDS[prop];
+    if (parts && set.some((p) => sets(prop, p))) for (const part of parts) revert(part);
+    else if (!reverted.includes(prop)) reverted.push(prop);
+  };
+  for (const [p, v] of decls) if (v === "revert") revert(p);
+  const kept = cascaded(decls.filter(([, v]) => v !== "revert"));
+  return [...reverted.map((p) => `[${p}:revert-layer]`), ...tailwindRuleClasses(kept, one)].map(
+    (c) => `${variant}${c}`,
+  );
+}
+
+/**
+ * A rule's classes, then its pseudo-element rules' with their variant (`placeholder:text-[color:#999]`), its
+ * narrower screens' (`max-[1440px]:flex-wrap`) and its wider screens' (`min-[768px]:flex-row`).
  */
 export function tailwindClasses(
   decls: Decl[],
   pseudo: [string, Decl[]][] = [],
   below: [number, Decl[], string?][] = [],
+  above: [number, Decl[], string?, number?][] = [],
 ): string {
   // `rotate-180` sets the `rotate` property, which a `transform` of another rule of the element (a narrower screen's
   // `transform: none`) neither undoes nor combines with as the CSS does: where several of its rules set a transform,
@@ -352,6 +414,7 @@ export function tailwindClasses(
     decls,
     ...pseudo.map(([, d]) => d),
     ...below.filter(([, , p]) => p === undefined).map(([, d]) => d),
+    ...above.map(([, d]) => d),
   ].filter((d) => d.some(([p]) => p === "transform")).length;
   const one =
     transforms > 1
@@ -365,6 +428,15 @@ export function tailwindClasses(
     ...below
       .filter(([, , p]) => p === undefined)
       .flatMap(([w, d]) => tailwindRuleClasses(cascaded(d), one).map((c) => `max-[${w}px]:${c}`)),
+    // Wider screens, the mirror: `min-[…]` is `@media (width >= …)`, which Tailwind orders narrowest first, as the
+    // drawings' rules must be.
+    ...above.flatMap(([min, d, p, max]) =>
+      screenClasses(
+        `${min > 0 ? `min-[${min}px]:` : ""}${max === undefined ? "" : `max-[${max}px]:`}${p ? `${pseudoVariant(p)}:` : ""}`,
+        d,
+        one,
+      ),
+    ),
   ];
   return dropCoveredSubProperties([...tailwindRuleClasses(cascaded(decls), one), ...variants]).join(" ");
 }

@@ -16,6 +16,7 @@ import type { VNode } from "./vnode.js";
 import type { DesignDocument } from "../design/types.js";
 import { MOTION_FILE } from "../prototype/motion-design.js";
 import { OVERLAYS_FILE } from "../prototype/overlay-design.js";
+import { drawnPage, FLORA_ORDER_MODAL } from "../../test/helpers/drawn-pages.js";
 
 const style = { classes: (cls: string) => cls };
 
@@ -82,6 +83,8 @@ const FRAMES: [file: string, styling: "css-modules" | "tailwind"][] = [
 const PROTOTYPES: [name: string, document: () => DesignDocument, styling: "css-modules" | "tailwind"][] = [
   ["motion", () => loadDesign(MOTION_FILE, ["3:1", "4:1", "5:1"]).document, "css-modules"],
   ["overlays", () => loadDesign(OVERLAYS_FILE, [], {}, { topLevel: "frames" }).document, "tailwind"],
+  // One page from its drawings at three widths (issue 70).
+  ["flora order modal", () => drawnPage("flora", FLORA_ORDER_MODAL), "css-modules"],
 ];
 
 const TSCONFIG = {

@@ -8,6 +8,8 @@ import type { DesignDocument } from "../design/types.js";
 import type { EmittedFiles, Problem, SourceFile } from "../types.js";
 import { assetDir, assetFileName, imageAssetFiles, imageKeysIn } from "./assets.js";
 import { buildTree } from "./build.js";
+import { pageBuilder } from "./drawings/page.js";
+import { allDrawings } from "../design/drawings.js";
 import { planScreens, propRows, type ComponentDef } from "./components.js";
 import { NameScope } from "./names.js";
 import { Sheet, type VNode } from "./vnode.js";
@@ -138,10 +140,12 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     files.push({ path: `src/${unit.dir}/${unit.name}.vue`, content });
   };
 
+  const pages = pageBuilder(doc, buildTree);
   doc.frames.forEach((frame, index) => {
     const unit = newUnit(screenNames[index]!, "screens");
     const ctx = contextFor(unit, undefined);
-    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, buildTree) : buildTree(frame, ctx);
+    // A page drawn at several widths is one tree (drawings/page.ts); so is an overlay's page.
+    const tree = overlays ? overlayPage(index, doc.frames, ctx, overlays, pages) : pages(frame, ctx);
     // A screen that goes on by itself after a while: its timer, cleared when the screen is left.
     writeUnit(unit, tree, [], motion?.plan.timers.get(index));
   });
@@ -166,7 +170,7 @@ export function emitVue(doc: DesignDocument, options: VueOptions): EmittedFiles 
     writeUnit(unit, tree, setup);
   }
 
-  for (const key of imageKeysIn(doc.frames)) allImages.add(key);
+  for (const key of imageKeysIn(allDrawings(doc))) allImages.add(key);
   files.push(...imageAssetFiles(allImages, doc.assets, assetDir("react")));
   const exports = [
     ...screenNames.map((n) => `export { default as ${n} } from "./screens/${n}.vue";`),

@@ -55,8 +55,10 @@ export function compileSvelteFiles(files: readonly SourceFile[]): CompiledSvelte
       const compiled = compileSvelteFile(file);
       problems.push(...compiled.problems);
       const base = file.path.slice(file.path.lastIndexOf("/") + 1);
-      const styles = compiled.css ? `import "./${base}.css";\n` : "";
-      out.push({ path: `${file.path}.ts`, content: styles + compiled.module });
+      // Imported after the module's own imports, as vite-plugin-svelte appends a component's styles: the components
+      // it uses bring theirs first, and its placement of them (a use's class) comes after their own rules.
+      const styles = compiled.css ? `\nimport "./${base}.css";\n` : "";
+      out.push({ path: `${file.path}.ts`, content: compiled.module + styles });
       if (compiled.css) out.push({ path: `${file.path}.css`, content: compiled.css });
     } else out.push(file);
   }

@@ -81,8 +81,10 @@ export function compileVueFiles(files: readonly SourceFile[]): CompiledVue {
     const compiled = compileVueFile(file);
     problems.push(...compiled.problems);
     const base = file.path.slice(file.path.lastIndexOf("/") + 1);
-    const styles = compiled.css ? `import "./${base}.css";\n` : "";
-    out.push({ path: `${file.path}.ts`, content: styles + compiled.module });
+    // Imported after the module's own imports, as Vite's plugin puts a component's styles after its script: the
+    // components it uses bring theirs first, and its placement of them (a use's class) wins over their own rules.
+    const styles = compiled.css ? `\nimport "./${base}.css";\n` : "";
+    out.push({ path: `${file.path}.ts`, content: compiled.module + styles });
     if (compiled.css) out.push({ path: `${file.path}.css`, content: compiled.css });
   }
   return { files: out, problems };

@@ -10,10 +10,13 @@ import { withPage, type PageHost, type PageOptions } from "../../cli/measure/bro
 import { chromiumEngine } from "../../cli/measure/layout-engine.js";
 import { resultPage } from "../../cli/measure/result-page.js";
 import { answerSteps } from "../../cli/measure/score.js";
-import { withDrawings } from "../../codegen/design/drawings.js";
+import { pageDrawings, withDrawings } from "../../codegen/design/drawings.js";
+import { layerClusters } from "../../codegen/design/layer-match.js";
+import type { DesignDocument } from "../../codegen/design/types.js";
+import { drawnFrame } from "../../codegen/layout/index.js";
+import type { Target } from "../../codegen/targets.js";
 import { pageFacts } from "../../codegen/emit/drawings/page.js";
 import { scoreBoxes } from "../../codegen/fidelity/box-score.js";
-import { asDrawing, layerIdsOf as layerIds } from "../../codegen/fidelity/drawings.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import { figuresOf, measurePlan } from "../../codegen/fidelity/measurement.js";
 import { generateCode, loadDesign, type CodeOptions } from "../../codegen/index.js";
@@ -137,19 +140,147 @@ function restNode(json: unknown, id: string): RestNode {
   return found;
 }
 
+const MARKUP = /\.(html|tsx|vue|svelte)$/;
+
+/**
+ * Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. With
+ * the page's layer clusters (id → cluster, design/layer-match.ts), a component's use too, which carries one
+ * `data-node-id` (Svelte's and Angular's `dataNodeId`: the widest drawing's instance) and derives its layers' ids from it: made the drawing's instance of
+ * that cluster, when no other element of the files answers to that one already (a use written per drawing).
+ */
+export function asDrawing(
+  files: readonly SourceFile[],
+  ids: ReadonlySet<string>,
+  clusters?: ReadonlyMap<string, string>,
+): SourceFile[] {
+  const first = files.map((file) =>
+    file.bytes || !MARKUP.test(file.path)
+      ? file
+      : {
+          ...file,
+          content: file.content.replace(
+            /data-node-id="([^"]*)"([^>]*?)data-node-ids="([^"]*)"/g,
+            (whole, _id: string, between: string, all: string) => {
+              const mine = all.split(" ").find((id) => ids.has(id));
+              return mine ? `data-node-id="${mine}"${between}data-node-ids="${all}"` : whole;
+            },
+          ),
+        },
+  );
+  if (!clusters) return first;
+  const mine = new Map<string, string>();
+  for (const id of ids) {
+    const cluster = clusters.get(id);
+    if (cluster !== undefined) mine.set(cluster, id);
+  }
+  const present = new Set<string>();
+  for (const file of first)
+    if (!file.bytes && MARKUP.test(file.path))
+      for (const m of file.content.matchAll(/(?:data-node-id|dataNodeId)="([^"]*)"/g)) present.add(m[1]!);
+  return first.map((file) =>
+    file.bytes || !MARKUP.test(file.path)
+      ? file
+      : {
+          ...file,
+          content: file.content.replace(
+            /(<[A-Za-z][\w-]*\b[^<>]*?\s(?:data-node-id|dataNodeId)=")([^"]*)"/g,
+            (whole, head: string, id: string) => {
+              if (ids.has(id)) return whole;
+              const cluster = clusters.get(id);
+              const to = cluster === undefined ? undefined : mine.get(cluster);
+              return to === undefined || present.has(to) ? whole : `${head}${to}"`;
+            },
+          ),
+        },
+  );
+}
+
+/** The page's layer clusters (as buildPage matches them). */
+export function pageClusters(doc: DesignDocument): Map<string, string> {
+  return layerClusters(pageDrawings(doc, doc.frames[0]!).map((d) => drawnFrame(d)));
+}
+
 const bytesOf = (files: readonly SourceFile[]): number =>
   files
     .filter((f) => !f.bytes && /\.(html|css)$/.test(f.path))
     .reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);
 
-async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode): Promise<number> {
-  const result = await resultPage(files, "html");
+function layerIds(node: RestNode, out = new Set<string>()): Set<string> {
+  out.add(node.id);
+  for (const child of (node as { children?: RestNode[] }).children ?? []) layerIds(child, out);
+  return out;
+}
+
+async function iouAt(host: PageHost, files: SourceFile[], frame: RestNode, target: Target = "html"): Promise<number> {
+  const result = await resultPage(files, target);
   const plan = measurePlan(frame, [0]);
   const answers = await withPage(host, result.files, result.entry, plan.steps[0]!, (p) => answerSteps(p, plan), PAGE);
   const design = answers.find((a) => a.boxes);
   if (!design?.boxes) throw new Error("no boxes at the design width");
   const fidelity = scoreBoxes(plan.frame, plan.nodes, design.boxes, false);
+  if (process.env["BP_DEBUG"])
+    console.log(
+      target,
+      fidelity.meanIoU,
+      fidelity.matched,
+      JSON.stringify(fidelity.unmatched.slice(0, 20)),
+      JSON.stringify(fidelity.worst.slice(0, 8)),
+    );
   return fidelity.meanIoU * fidelity.matched;
+}
+
+export interface TargetWidthRow {
+  width: number;
+  frame: string;
+  /**
+   * IoU×matched at this drawn width against this frame: the target's page, the target's output of the frame alone,
+   * HTML's page of the same drawings.
+   */
+  page: number;
+  own: number;
+  html: number;
+}
+
+/**
+ * A component target's page of a group's drawings (CSS modules, rendered as the panel's preview renders it) beside
+ * HTML's, at each drawn width against that width's frame.
+ */
+export async function measureTargetWidths(
+  host: PageHost,
+  group: BreakpointGroup,
+  target: Target,
+): Promise<TargetWidthRow[]> {
+  const json = fileJson(group.file);
+  const doc = withDrawings(loadDesign(json, group.ids).document, [group.ids]);
+  const check = await checkLayout(doc, chromiumEngine(host, PAGE));
+  const html = (await generateCode(doc, { ...HTML, layoutDecisions: check.decisions })).files;
+  const mine = (
+    await generateCode(doc, { target, styling: "css-modules", nodeIds: true, layoutDecisions: check.decisions })
+  ).files;
+  const clusters = pageClusters(doc);
+  const rows: TargetWidthRow[] = [];
+  for (const id of group.ids) {
+    const frame = restNode(json, id);
+    const ids = layerIds(frame);
+    rows.push({
+      width: Math.round((frame as { absoluteBoundingBox: { width: number } }).absoluteBoundingBox.width),
+      frame: String((frame as { name?: string }).name ?? ""),
+      page: await iouAt(host, asDrawing(mine, ids, clusters), frame, target),
+      own: await ownIou(host, json, frame, target),
+      html: await iouAt(host, asDrawing(html, ids, clusters), frame),
+    });
+  }
+  return rows;
+}
+
+/** The target's output of `frame` alone (its own layout check), at its width. */
+async function ownIou(host: PageHost, json: unknown, frame: RestNode, target: Target): Promise<number> {
+  const own = loadDesign(json, [frame.id]).document;
+  const check = await checkLayout(own, chromiumEngine(host, PAGE));
+  const files = (
+    await generateCode(own, { target, styling: "css-modules", nodeIds: true, layoutDecisions: check.decisions })
+  ).files;
+  return iouAt(host, files, frame, target);
 }
 
 export async function measureBreakpoints(
@@ -182,13 +313,7 @@ export async function measureBreakpoints(
     if (k === 0) {
       const ownCheck = await checkLayout(own, chromiumEngine(host, PAGE));
       largerBytes = bytesOf(
-        (
-          await generateCode(own, {
-            ...HTML,
-            nodeIds: false,
-            layoutDecisions: ownCheck.decisions,
-          })
-        ).files,
+        (await generateCode(own, { ...HTML, nodeIds: false, layoutDecisions: ownCheck.decisions })).files,
       );
     }
     drawn.push({

@@ -72,6 +72,14 @@ export function buildPage(doc: DesignDocument, frame: DesignNode, ctx: BuildCont
   return new Composer(ctx, sheets, widths).node(merged.root);
 }
 
+/**
+ * `build` made a builder of `doc`'s pages: a frame with drawings is its one tree (buildPage), any other (an overlay's
+ * frame, a page drawn once) as `build` draws it. The emitters pass it where a page is built (overlayPage too).
+ */
+export function pageBuilder(doc: DesignDocument, build: PageBuilder): PageBuilder {
+  return (frame, ctx) => buildPage(doc, frame, ctx, build);
+}
+
 /** The properties one shorthand sets together: a revert of one of them can undo another. */
 function family(prop: string): string {
   if (prop === "top" || prop === "right" || prop === "bottom" || prop === "left") return "inset";
@@ -122,7 +130,12 @@ class Composer {
     const template = k >= 0 ? (merged.at[k] as { node: VNode }).node : merged.node;
     const children = merged.children.map((child) => this.node(child));
     if (template.type === "use") {
-      const cls = this.classOf(merged.at, (node) => (node.type === "use" ? node.cls : undefined), template.component);
+      const cls = this.classOf(
+        merged.at,
+        (node) => (node.type === "use" ? node.cls : undefined),
+        template.component,
+        true,
+      );
       const out = { ...template, ...(cls ? { cls } : {}) };
       if (!this.ctx.nodeIds) delete out.nodeId;
       return out;
@@ -164,6 +177,33 @@ class Composer {
     return out;
   }
 
+  /**
+   * A component's placement (its use's class, on the component's root beside the root's own class): a `revert` there
+   * would undo the component's own rule too (its root's `display: flex`), so each drawing's placement applies between
+   * its width and the next wider drawing's (`@media (min-width: …) and (max-width: …)`), none outside; drawings in a
+   * row that place it alike share one range, and one placement at every width is the class rule.
+   */
+  private placementRules(name: string, rules: ClassRules[]): void {
+    const sheet = this.ctx.sheet;
+    const runs: { from: number; to: number; rules: ClassRules }[] = [];
+    for (const [i, k] of this.upward.entries()) {
+      const last = runs[runs.length - 1];
+      if (last && JSON.stringify(last.rules) === JSON.stringify(rules[k])) last.to = i;
+      else runs.push({ from: i, to: i, rules: rules[k]! });
+    }
+    if (runs.length === 1) {
+      sheet.rules.set(name, runs[0]!.rules.rule);
+      for (const [pseudo, decls] of runs[0]!.rules.pseudo) sheet.addPseudo(name, pseudo, decls);
+    } else
+      for (const run of runs) {
+        const min = run.from === 0 ? 0 : this.widths[this.upward[run.from]!]!;
+        const next = this.upward[run.to + 1];
+        const max = next === undefined ? undefined : this.widths[next];
+        sheet.addAbove(name, min, run.rules.rule, "", max);
+        for (const [pseudo, decls] of run.rules.pseudo) sheet.addAbove(name, min, decls, pseudo, max);
+      }
+  }
+
   /** The rules a drawing gives a merged node's class. */
   private rulesAt(slot: Slot | undefined, k: number, clsOf: (node: VNode) => string | undefined): ClassRules {
     if (slot === undefined) return { rule: NONE, pseudo: [] };
@@ -186,6 +226,7 @@ class Composer {
     at: (Slot | undefined)[],
     clsOf: (node: VNode) => string | undefined,
     base: string,
+    placement = false,
   ): string | undefined {
     const rules = at.map((slot, k) => this.rulesAt(slot, k, clsOf));
     if (rules.every((r) => r.rule.length === 0 && r.pseudo.length === 0)) return undefined;
@@ -193,8 +234,11 @@ class Composer {
     const name = sheet.reserve(base.replace(/-\d+$/, ""));
     const narrowest = this.upward[0]!;
     const first = rules[narrowest]!;
-    sheet.rules.set(name, first.rule);
-    for (const [pseudo, decls] of first.pseudo) sheet.addPseudo(name, pseudo, decls);
+    if (placement) this.placementRules(name, rules);
+    else {
+      sheet.rules.set(name, first.rule);
+      for (const [pseudo, decls] of first.pseudo) sheet.addPseudo(name, pseudo, decls);
+    }
     const slot = at[narrowest];
     const own = slot && slot !== "contents" ? clsOf(slot.node) : undefined;
     if (own !== undefined)
@@ -205,6 +249,7 @@ class Composer {
         const c = clsOf(s.node);
         if (c !== undefined && this.sheets[k]!.groups.has(c)) sheet.groups.add(name);
       }
+    if (placement) return name;
     // What the narrower drawings' rules set, by pseudo ("" the element): a wider rule reverts what it does not set.
     const set = new Map<string, Map<string, string>>();
     const note = (pseudo: string, decls: Decl[]): void => {
