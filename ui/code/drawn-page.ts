@@ -4,7 +4,7 @@
  * Then the model gets one picture per drawing and is asked for one DOM (ai/code/prompt.ts). A stand-in for the page
  * groups the design step finds by name and content (h70-groups' codegen/design/page-groups.ts) until the panel uses it.
  */
-import { sharedName } from "../../codegen/hint/pages.js";
+import { sharedName } from "../../codegen/design/page-name.js";
 
 export function drawsOnePage(frames: readonly { name: string; width: number }[]): boolean {
   if (frames.length < 2) return false;
