@@ -242,8 +242,8 @@ class Composer {
     const slot = at[narrowest];
     const own = slot && slot !== "contents" ? clsOf(slot.node) : undefined;
     if (own !== undefined)
+      // Within the narrowest drawing's widths only: a rule below a wider width would outweigh the wider drawings'.
       for (const [width, decls, pseudo] of this.sheets[narrowest]!.below.get(own) ?? [])
-        // Within the narrowest drawing's widths only: a rule below a wider width would outweigh the wider drawings'.
         sheet.addBelow(name, Math.min(width, this.widths[this.upward[1]!]!), decls, pseudo);
     for (const [k, s] of at.entries())
       if (s && s !== "contents") {
