@@ -99,11 +99,13 @@ export async function breakpointsSection(results: BenchResults): Promise<void> {
   );
   results.print(
     `${rows.length} pages, ${drawn.length} drawn widths. IoU×matched within ${GOAL.iouWithin} of the frame's own ` +
-      `--exact-layout output: ${iouHeld.length} of ${drawn.length}. Text seen ≥ ${GOAL.seen} and no sideways scroll at ` +
+      `--exact-layout output: ${iouHeld.length} of ${drawn.length}. ` +
+      `Text seen ≥ ${GOAL.seen} and no sideways scroll at ` +
       `${BETWEEN.join(", ")}: ${seenHeld.length} of ${seenRows.length} (as much as the applying frame's own page: ` +
       `${asOwn.length} of ${seenRows.length}). Markup + CSS ≤ ${GOAL.bytes}× the larger frame's own: ` +
-      `${bytesHeld.length} of ${rows.length}. Elements written per drawing: ${rows.reduce((n, r) => n + r.perDrawing, 0)}. ` +
-      `Time, a pair as one page / the larger frame alone: ${time ? `${time.ratio}× on fitma's Home (${time.layers.join(" and ")} layers, goal ≤ ${GOAL.time}×)` : "—"}` +
+      `${bytesHeld.length} of ${rows.length}. ` +
+      `Elements written per drawing: ${rows.reduce((n, r) => n + r.perDrawing, 0)}. ` +
+      `Time, a pair as one page / the larger frame alone: ${timeWords(time)}` +
       `${small ? `, ${small.ratio}× on flora's Order Modal (${small.layers.join(" and ")} layers)` : ""}.\n`,
   );
   results.print(
@@ -114,7 +116,8 @@ export async function breakpointsSection(results: BenchResults): Promise<void> {
         r.drawn.map((d) => `${d.width}: ${d.page.toFixed(3)} / ${d.exact.toFixed(3)}`).join("; "),
         ...BETWEEN.map(
           (w) =>
-            `${(r.seen[w] ?? 0).toFixed(3)} (${(r.ownSeen[w] ?? 0).toFixed(3)})${r.overflow[w] ? ` ↔${r.overflow[w]}px` : ""}`,
+            `${(r.seen[w] ?? 0).toFixed(3)} (${(r.ownSeen[w] ?? 0).toFixed(3)})` +
+            (r.overflow[w] ? ` ↔${r.overflow[w]}px` : ""),
         ),
         (r.bytes / r.largerBytes).toFixed(2),
         String(r.perDrawing),
@@ -155,6 +158,11 @@ async function timePair(key: string): Promise<{ pair: number; one: number; ratio
   const pair = timing(pairs)?.medianMs ?? 0;
   const one = timing(ones)?.medianMs ?? 0;
   return { pair: round(pair), one: round(one), ratio: round(pair / one), layers };
+}
+
+function timeWords(time: { ratio: number; layers: number[] } | null): string {
+  if (!time) return "—";
+  return `${time.ratio}× on fitma's Home (${time.layers.join(" and ")} layers, goal ≤ ${GOAL.time}×)`;
 }
 
 function countLayers(node: { children?: unknown[] } | undefined): number {

@@ -29,7 +29,8 @@ describe.runIf(runBrowser)("one page from the designer's frames at several width
       if (key === "flora Order Modal") expect(row.perDrawing).toBe(0);
       else expect(row.perDrawing).toBeGreaterThan(0);
     });
-  // Every target writes the one DOM: React's, Vue's, Svelte's and Angular's page of the Order Modal's drawings, at each drawn width as the
+  // Every target writes the one DOM: React's, Vue's, Svelte's and Angular's page of the Order Modal's drawings, at
+  // each drawn width as the
   // target's own output of that frame.
   const modal = BREAKPOINT_GROUPS.find((g) => g.key === "flora Order Modal")!;
   for (const target of ["react", "vue", "svelte", "angular"] as const)

@@ -221,7 +221,7 @@ export function drawnWidths(input: Pick<PromptInput, "drawings">): number[] | un
   return drawings.length > 1 ? drawings.map((d) => Math.round(d.width)) : undefined;
 }
 
-/** How one page drawn at several widths is written: one DOM, the narrowest drawing first, wider ones from their width. */
+/** How one page drawn at several widths is written: one DOM, narrowest drawing first, wider ones from their width. */
 function breakpointRule(input: Pick<PromptInput, "target" | "styling">, widths: readonly number[]): string {
   const upward = [...widths].sort((a, b) => a - b);
   const [narrowest, ...wider] = upward;

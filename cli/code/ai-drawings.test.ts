@@ -1,5 +1,5 @@
 /**
- * `figment code --ai` for a page drawn at several widths (issue 70), against the OpenAI-wire test server (request bodies
+ * `figment code --ai` for a page drawn at several widths (issue 70), against the OpenAI-wire test server (bodies
  * checked against the OpenAPI spec): flora's Order Modal (1440, 768, 375) from its hint, one --image per drawing — the
  * request carries the three pictures, each after a label with its width and matched to its drawing by width, with the
  * one hint, and the instructions say it is one page at those widths, one DOM, mobile-first min-width rules.
@@ -117,7 +117,7 @@ describe("figment code --ai: a page drawn at several widths", () => {
     expectPage(srv.requests[0]!, system, user);
   });
 
-  it("offline from the hint (figment code --from-hint): the page's one DOM, as from the design, with its min-width rules", async () => {
+  it("offline from the hint (--from-hint): the page's one DOM as from the design, its min-width rules", async () => {
     const { hint } = inputs();
     const out = join(work, "offline");
     const ran = await figment(["code", "--from-hint", hint, "--target", "html", "--node-ids", "--out", out]);

@@ -140,7 +140,8 @@ export function printScores(scores: readonly FidelityScore[], io: Output): void 
       continue;
     }
     io.out(
-      `${pageName(score.drawings.map((d) => ({ name: d.frameName })))} (${score.frameId}): ${drawingsSummary(score.drawings)}`,
+      `${pageName(score.drawings.map((d) => ({ name: d.frameName })))} (${score.frameId}): ` +
+        drawingsSummary(score.drawings),
     );
     for (const drawing of score.drawings)
       printScore(

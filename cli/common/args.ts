@@ -390,7 +390,8 @@ function breakpointArgs(
     throw new FigmentError(
       "input",
       `--breakpoints makes the frames given with --node one page: give two or more, one per width ` +
-        `(--node DESKTOP --node PHONE)${nodes === 0 ? "; a whole file's pages drawn at several widths are found without it" : ""}`,
+        "(--node DESKTOP --node PHONE)" +
+        (nodes === 0 ? "; a whole file's pages drawn at several widths are found without it" : ""),
     );
   return on;
 }

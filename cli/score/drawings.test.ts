@@ -1,7 +1,7 @@
 /**
- * A page drawn at several widths measured at each drawn width against its own frame (issue 70): `figment code --score`'s
- * scoring of a document with drawings, and `figment score --dir DIR --node A --node B --node C` on the same page's
- * files, on flora's Order Modal (1440, 768, 375) in Chromium.
+ * A page drawn at several widths measured at each drawn width against its own frame (issue 70): the
+ * `figment code --score` scoring of a document with drawings, and `figment score --dir DIR --node A --node B
+ * --node C` on the same page's files, on flora's Order Modal (1440, 768, 375) in Chromium.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -23,8 +23,10 @@ const OPTIONS: CodeOptions = {
   styling: "css-modules",
   nodeIds: true,
 };
-const LINE =
-  /^Order Modal \(8211:116360\): Desktop 1440: matches (\d+) % · Tablet 768: matches (\d+) % · Phone 375: matches (\d+) %$/;
+const LINE = new RegExp(
+  "^Order Modal \\(8211:116360\\): Desktop 1440: matches (\\d+) % · Tablet 768: matches (\\d+) % · " +
+    "Phone 375: matches (\\d+) %$",
+);
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

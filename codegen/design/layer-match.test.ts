@@ -17,7 +17,7 @@ const column = (id: string, children: DesignNode[], extra: Partial<DesignNode> =
 });
 
 describe("layers of two drawings of one page (issue 70)", () => {
-  it("matches texts by their words, pictures by their image, in drawing order, and containers by what they hold", () => {
+  it("matches texts by their words, pictures by their image, in order, and containers by what they hold", () => {
     const desktop = frame(1440, 800, [
       column("d-hero", [
         text("d-title", 0, 0, 600, 60, "Fresh  flowers\nevery day"),

@@ -432,7 +432,9 @@ export function tailwindClasses(
     // drawings' rules must be.
     ...above.flatMap(([min, d, p, max]) =>
       screenClasses(
-        `${min > 0 ? `min-[${min}px]:` : ""}${max === undefined ? "" : `max-[${max}px]:`}${p ? `${pseudoVariant(p)}:` : ""}`,
+        (min > 0 ? `min-[${min}px]:` : "") +
+          (max === undefined ? "" : `max-[${max}px]:`) +
+          (p ? `${pseudoVariant(p)}:` : ""),
         d,
         one,
       ),

@@ -31,7 +31,7 @@ describe("a page drawn at several widths, measured against each drawing", () => 
     expect(files[1]!.content).toBe('[data-node-id="1:2"] {}');
   });
 
-  it("reads each width against the drawing that applies there: the widest drawn at or below it, else the narrowest", () => {
+  it("reads each width against the drawing that applies: the widest drawn at or below it, else the narrowest", () => {
     const drawn = [1440, 768, 375];
     expect([1920, 1440, 1024, 768, 500, 390, 375, 320].map((w) => drawingAt(drawn, w))).toEqual([
       0, 0, 1, 1, 2, 2, 2, 2,

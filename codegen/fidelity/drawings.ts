@@ -39,7 +39,7 @@ export function asDrawing(files: readonly SourceFile[], ids: ReadonlySet<string>
   );
 }
 
-/** The drawing that applies at `width` (drawn widths widest first): the widest drawn at or below it, else the narrowest. */
+/** The drawing that applies at `width` (drawn widths widest first): the widest at or below it, else the narrowest. */
 export function drawingAt(drawnWidths: readonly number[], width: number): number {
   const k = drawnWidths.findIndex((w) => Math.round(w) <= width);
   return k >= 0 ? k : drawnWidths.length - 1;

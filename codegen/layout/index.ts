@@ -166,7 +166,7 @@ export function inferLayoutReported(
   const report = emptyReport();
   const infer = (f: DesignNode): DesignNode => inferFrame(f, report, decisions?.[f.id]);
   const document = { ...doc, frames: doc.frames.map(infer) };
-  // A page's other drawings are frames of their own to layout: each holds at its own width (codegen/design/drawings.ts).
+  // A page's other drawings are frames of their own to layout: each holds at its width (codegen/design/drawings.ts).
   if (doc.drawings)
     document.drawings = Object.fromEntries(Object.entries(doc.drawings).map(([id, list]) => [id, list.map(infer)]));
   return { document, report };

@@ -145,7 +145,8 @@ const MARKUP = /\.(html|tsx|vue|svelte)$/;
 /**
  * Each element answers to drawing `ids`' layer: its `data-node-id` made the one of its `data-node-ids` there. With
  * the page's layer clusters (id → cluster, design/layer-match.ts), a component's use too, which carries one
- * `data-node-id` (Svelte's and Angular's `dataNodeId`: the widest drawing's instance) and derives its layers' ids from it: made the drawing's instance of
+ * `data-node-id` (Svelte's and Angular's `dataNodeId`: the widest drawing's instance) and derives its layers' ids
+ * from it: made the drawing's instance of
  * that cluster, when no other element of the files answers to that one already (a use written per drawing).
  */
 export function asDrawing(

@@ -27,7 +27,7 @@ import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
 import { isPageSession } from "./prompt-design.js";
 import { MoreMenu } from "./more-menu.js";
-import { PageGroupsNote, pagesOf, useSelectionPages } from "./page-groups.js";
+import { PageGroupsOf, pagesOf, useSelectionPages } from "./page-groups.js";
 
 export interface GeneratePanelProps {
   selection: SelectionSummary;
@@ -255,7 +255,6 @@ export function GeneratePanel({
     prefetchLayers(requests);
     void worker.warmUp({ for: "generate" }).catch(() => undefined);
   });
-  // The selection's frames drawing one page at several widths, made one page unless "Generate separately".
   const pageGroups = useSelectionPages(selection, requests, worker);
   const startOffline = () => {
     setSource("offline");
@@ -360,9 +359,7 @@ export function GeneratePanel({
         onSettingsChange={onSettingsChange}
         onOpenSettings={onOpenSettings}
         more={<StartsMenu busy={aiBusy} onPrompt={() => setPrompting(true)} onPaste={() => setPasting(true)} />}
-        pages={
-          <PageGroupsNote groups={pageGroups} separate={job.separate} disabled={busy} onSeparate={job.setSeparate} />
-        }
+        pages={<PageGroupsOf groups={pageGroups} job={job} busy={busy} />}
         keyNoteElsewhere={prompting}
       />
       {compact && pasting ? <PasteHtml requests={requests} startOpen onClose={() => setPasting(false)} /> : null}

@@ -55,6 +55,16 @@ export function pagesOf(groups: readonly PageGroup[], separate: boolean): Pages 
 }
 
 /** The head's note of the selection's pages drawn at several widths, with the switch that keeps them apart. */
+/** The note for the generate head, from the job's "Generate separately" state. */
+export function PageGroupsOf(props: {
+  groups: readonly PageGroup[];
+  job: { separate: boolean; setSeparate(separate: boolean): void };
+  busy: boolean;
+}) {
+  const { groups, job, busy } = props;
+  return <PageGroupsNote groups={groups} separate={job.separate} disabled={busy} onSeparate={job.setSeparate} />;
+}
+
 export function PageGroupsNote(props: {
   groups: readonly PageGroup[];
   separate: boolean;

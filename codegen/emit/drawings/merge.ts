@@ -59,19 +59,20 @@ function contiguous<T>(list: readonly T[], part: readonly T[]): boolean {
   return part.every((item, i) => list[start + i] === item);
 }
 
-class Merger {
+/** The merged tree's bookkeeping: what each node holds, which layers each drawing draws, undoing a failed merge. */
+class Layers {
   /** Undo steps of the changes made to merged nodes: a merge that fails halfway leaves nothing changed. */
-  private readonly undo: (() => void)[] = [];
-  private readonly idSets = new WeakMap<VNode, Set<string>>();
+  protected readonly undo: (() => void)[] = [];
+  protected readonly idSets = new WeakMap<VNode, Set<string>>();
 
   /** By drawing: the keys of the layers its tree draws. */
-  private readonly present: Set<string>[];
+  protected readonly present: Set<string>[];
 
   constructor(
     trees: readonly VNode[],
-    private readonly cluster: (id: string) => string | undefined,
+    protected readonly cluster: (id: string) => string | undefined,
     /** Whether drawing k lays a node's children out as flex or grid items (their `order` places them). */
-    private readonly flexAt: (node: VNode, k: number) => boolean = () => false,
+    protected readonly flexAt: (node: VNode, k: number) => boolean = () => false,
   ) {
     this.count = trees.length;
     const seen = new Map<string, number>();
@@ -95,12 +96,12 @@ class Merger {
   }
 
   /** The layers more than one drawing draws: what tells a wrapper of one drawing from another's. */
-  private readonly shared = new Set<string>();
+  protected readonly shared = new Set<string>();
 
-  private readonly count: number;
+  protected readonly count: number;
 
   /** The clusters of the layers in a subtree. */
-  private ids(node: VNode): Set<string> {
+  protected ids(node: VNode): Set<string> {
     const known = this.idSets.get(node);
     if (known) return known;
     const out = new Set<string>();
@@ -117,14 +118,14 @@ class Merger {
   }
 
   /** Merged nodes' layers: made anew for each drawing laid over (the one before changed them). */
-  private mergedSets = new WeakMap<MergedNode, Set<string>>();
+  protected mergedSets = new WeakMap<MergedNode, Set<string>>();
 
   /** A new drawing is laid over next: what the merged nodes hold is read again. */
   nextDrawing(): void {
     this.mergedSets = new WeakMap();
   }
 
-  private mergedIds(node: MergedNode): Set<string> {
+  protected mergedIds(node: MergedNode): Set<string> {
     const known = this.mergedSets.get(node);
     if (known) return known;
     const out = new Set<string>();
@@ -144,7 +145,7 @@ class Merger {
     return { node, at, children: node.type === "element" ? node.children.map((c) => this.only(c, k)) : [] };
   }
 
-  private same(m: MergedNode, y: VNode, k: number): boolean {
+  protected same(m: MergedNode, y: VNode, k: number): boolean {
     const a = keyOf(m.node, this.cluster);
     const b = keyOf(y, this.cluster);
     if (a === b && a !== undefined) return true;
@@ -160,7 +161,7 @@ class Merger {
     return common * 2 >= x.size + z.size - common && common > 0;
   }
 
-  private setSlot(m: MergedNode, k: number, slot: Slot): void {
+  protected setSlot(m: MergedNode, k: number, slot: Slot): void {
     const before = m.at[k];
     m.at[k] = slot;
     this.undo.push(() => {
@@ -168,7 +169,7 @@ class Merger {
     });
   }
 
-  private setChildren(m: MergedNode, children: MergedNode[]): void {
+  protected setChildren(m: MergedNode, children: MergedNode[]): void {
     const before = m.children;
     m.children = children;
     this.undo.push(() => {
@@ -176,6 +177,29 @@ class Merger {
     });
   }
 
+  /** Whether a merged node is one drawing k does not draw anywhere: it can be a wrapper there (display: contents). */
+  protected freeAt(m: MergedNode, k: number): boolean {
+    if (m.node.type !== "element") return false;
+    const key = keyOf(m.node, this.cluster);
+    return key === undefined || !this.present[k]!.has(key);
+  }
+
+  /** Whether drawing k's node is one no drawing before it draws. */
+  protected freeBefore(y: VNode, k: number): boolean {
+    if (y.type !== "element") return false;
+    const key = keyOf(y, this.cluster);
+    return key === undefined || !this.present.slice(0, k).some((set) => set.has(key));
+  }
+
+  protected covers(outer: Set<string>, inner: Set<string>): boolean {
+    if (inner.size === 0) return false;
+    for (const id of inner) if (!outer.has(id)) return false;
+    return true;
+  }
+}
+
+/** Each drawing's tree laid over the merged tree (Layers), child lists aligned. */
+class Merger extends Layers {
   /** `y` (drawing k) laid over `m`, which it matches. False (nothing changed) when their contents cannot be one. */
   merge(m: MergedNode, y: VNode, k: number): boolean {
     if (m.node.type !== y.type) return false;
@@ -201,7 +225,7 @@ class Merger {
    * common order, the rest kept in order on both sides. Undefined when a text of either side has no match (a text
    * cannot be hidden at some widths).
    */
-  private align(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
+  protected align(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
     const n = ms.length;
     const p = ys.length;
     // The longest common subsequence by `same`.
@@ -247,7 +271,7 @@ class Merger {
    * its text on the phone, beside it after the text on desktop): each one element, placed at drawing k by `order`.
    * Undefined when the orders agree (the common order does it) or a child cannot be one element.
    */
-  private reordered(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
+  protected reordered(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
     const pairs = new Map<VNode, MergedNode>();
     const taken = new Set<MergedNode>();
     for (const y of ys) {
@@ -283,7 +307,7 @@ class Merger {
    * Children between two matched ones: a wrapper of one side that holds the other side's layers there is one element
    * (`display: contents` where it is not drawn); what is left is written per drawing.
    */
-  private gap(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
+  protected gap(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
     if (ms.length === 0 && ys.length === 0) return [];
     const mark = this.undo.length;
     const out = this.wrapped(ms, ys, k);
@@ -292,32 +316,12 @@ class Merger {
     return this.withNew(ms, ys, k);
   }
 
-  /** Whether a merged node is one drawing k does not draw anywhere: it can be a wrapper there (display: contents). */
-  private freeAt(m: MergedNode, k: number): boolean {
-    if (m.node.type !== "element") return false;
-    const key = keyOf(m.node, this.cluster);
-    return key === undefined || !this.present[k]!.has(key);
-  }
-
-  /** Whether drawing k's node is one no drawing before it draws. */
-  private freeBefore(y: VNode, k: number): boolean {
-    if (y.type !== "element") return false;
-    const key = keyOf(y, this.cluster);
-    return key === undefined || !this.present.slice(0, k).some((set) => set.has(key));
-  }
-
-  private covers(outer: Set<string>, inner: Set<string>): boolean {
-    if (inner.size === 0) return false;
-    for (const id of inner) if (!outer.has(id)) return false;
-    return true;
-  }
-
   /**
    * The gap as wrappers: a merged wrapper drawing k does not draw around a run of drawing k's layers (it is
    * `display: contents` there), a wrapper of drawing k's around a run of merged layers (contents at the widths before).
    * Undefined when the runs cross.
    */
-  private wrapped(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
+  protected wrapped(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
     const tied = new Map<MergedNode, VNode[]>();
     const used = new Set<VNode>();
     for (const m of ms) {
@@ -386,7 +390,7 @@ class Merger {
   }
 
   /** Merged children absent at drawing k, then drawing k's own: each written for the drawings that have it. */
-  private withNew(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
+  protected withNew(ms: MergedNode[], ys: VNode[], k: number): MergedNode[] | undefined {
     if (ys.some((y) => y.type === "text" || y.type === "prop")) return undefined;
     if (ms.some((m) => (m.node.type === "text" || m.node.type === "prop") && m.at.some((slot, j) => j < k && slot)))
       return undefined;

@@ -105,7 +105,8 @@ function breakpointsNote(drawings: readonly DesignNode[], perDrawing: number): s
   const apart =
     perDrawing === 0
       ? "every layer drawn in more than one frame is one element"
-      : `${perDrawing} element${perDrawing === 1 ? "" : "s"} drawn in another order or with other content are written once per drawing and shown at its widths`;
+      : `${perDrawing} element${perDrawing === 1 ? "" : "s"} drawn in another order or with other content ` +
+        "are written once per drawing and shown at its widths";
   return (
     `one responsive page from ${drawings.length} frames: ${list}; mobile-first, its rules switch at ${switches} px ` +
     `(@media (min-width: …)); ${apart}`

@@ -48,7 +48,7 @@ describe("one page from its drawings, in every target", () => {
     expect(typecheckReactProjects([set, plain]).errors).toEqual([[], []]);
   }, 120_000);
 
-  it("React (Tailwind): the wider drawings' rules are min-[…]: classes, which Tailwind compiles to the rules", async () => {
+  it("React (Tailwind): the wider drawings' rules are min-[…]: classes, which Tailwind compiles", async () => {
     const set = await files({ target: "react", styling: "tailwind", nodeIds: false });
     const tsx = content(set, "src/screens/OrderModal.tsx");
     expect(tsx).toContain("min-[768px]:");
