@@ -81,6 +81,46 @@ export async function commitUpdate(
 ): Promise<void> {
   const paths = [...new Set([...writes.map((f) => f.path), ...removes])];
   for (const path of paths) inside(dir, path);
+  const failed = (error: unknown): FigmentError =>
+    new FigmentError(
+      "input",
+      `the update could not be written (${error instanceof Error ? error.message : String(error)}); ` +
+        `${dir} is as it was before`,
+    );
+  let entries: JournalEntry[];
+  try {
+    entries = await journal(dir, paths);
+  } catch (error) {
+    await rm(join(dir, JOURNAL_DIR), { recursive: true, force: true });
+    throw failed(error);
+  }
+  // Undone on failure: only what this run changed (a path it never reached is as it was).
+  const done: JournalEntry[] = [];
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  try {
+    for (const file of writes) {
+      const target = inside(dir, file.path);
+      done.push(byPath.get(file.path)!);
+      await makeFolders(dirname(target), "--update");
+      await writeFile(target, file.bytes ?? file.content);
+    }
+    for (const path of removes) {
+      done.push(byPath.get(path)!);
+      await unlink(inside(dir, path)).catch(ignoreMissing);
+    }
+  } catch (error) {
+    // The entry being written when it failed: a file that was not there is left alone unless it was made.
+    await undo(dir, done.slice(0, -1));
+    const last = done.at(-1);
+    if (last?.existed) await undo(dir, [last]);
+    await rm(join(dir, JOURNAL_DIR), { recursive: true, force: true });
+    throw failed(error);
+  }
+  await rm(join(dir, JOURNAL_DIR), { recursive: true, force: true });
+}
+
+/** Backups of the files at `paths` that exist, and the journal naming every path, written last and whole. */
+async function journal(dir: string, paths: readonly string[]): Promise<JournalEntry[]> {
   const entries: JournalEntry[] = [];
   for (const path of paths) {
     const before = await exists(inside(dir, path));
@@ -92,26 +132,10 @@ export async function commitUpdate(
     entries.push({ path, existed: before !== undefined });
   }
   await mkdir(join(dir, JOURNAL_DIR), { recursive: true });
-  // The journal is the point of no return for undo: written whole (to a temporary name, then renamed) or not at all.
+  // The journal is what a later run undoes by: written whole (to a temporary name, then renamed) or not at all.
   await writeFile(join(dir, `${JOURNAL}.tmp`), JSON.stringify(entries));
   await rename(join(dir, `${JOURNAL}.tmp`), join(dir, JOURNAL));
-  try {
-    for (const file of writes) {
-      const target = inside(dir, file.path);
-      await makeFolders(dirname(target), "--update");
-      await writeFile(target, file.bytes ?? file.content);
-    }
-    for (const path of removes) await unlink(inside(dir, path)).catch(ignoreMissing);
-  } catch (error) {
-    await undo(dir, entries);
-    await rm(join(dir, JOURNAL_DIR), { recursive: true, force: true });
-    throw new FigmentError(
-      "input",
-      `the update could not be written (${error instanceof Error ? error.message : String(error)}); ` +
-        `${dir} is as it was before`,
-    );
-  }
-  await rm(join(dir, JOURNAL_DIR), { recursive: true, force: true });
+  return entries;
 }
 
 function ignoreMissing(error: unknown): void {

@@ -93,10 +93,13 @@ export async function readFolderFiles(
   dir: string,
   paths: Iterable<string>,
   binary: ReadonlySet<string>,
+  /** Unreadable files are left out instead of refused. */
+  lenient = false,
 ): Promise<Map<string, SourceFile>> {
   const out = new Map<string, SourceFile>();
   for (const path of new Set(paths)) {
-    const file = await readFolderFile(dir, path, binary.has(path) || BINARY.test(path));
+    const reading = readFolderFile(dir, path, binary.has(path) || BINARY.test(path));
+    const file = lenient ? await reading.catch(() => undefined) : await reading;
     if (file) out.set(path, file);
   }
   return out;

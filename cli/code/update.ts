@@ -109,7 +109,8 @@ async function recordWrites(
   const record = generated.record!;
   const fresh = await withRecord(generated.files, record);
   const paths = fresh.map((f) => f.path);
-  const current = await readFolderFiles(dir, paths, new Set(fresh.filter((f) => f.bytes).map((f) => f.path)));
+  // A record file that cannot be read is written over (its folder's own files were read before: errors said there).
+  const current = await readFolderFiles(dir, paths, new Set(fresh.filter((f) => f.bytes).map((f) => f.path)), true);
   // record.json keeps its date when nothing else in it changed.
   const recordJson = fresh.find((f) => f.path === RECORD_FILE)!;
   const stamped = JSON.parse(recordJson.content) as { createdAt: string };

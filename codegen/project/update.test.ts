@@ -48,8 +48,16 @@ describe("mergeText", () => {
         .conflicts,
     ).toEqual([2]);
     expect(
-      mergeText(base, text("a", "b", "x", "c", "d", "e", "f", "g"), text("a", "B", "C", "d", "e", "f", "g")).conflicts,
+      mergeText(base, text("a", "b", "x", "c", "d", "e", "f", "g"), text("a", "BC", "d", "e", "f", "g")).conflicts,
     ).toEqual([2]);
+  });
+
+  it("takes a one-for-one replacement line by line: an insertion between two changed lines is no conflict", () => {
+    const ours = text("a", "b", "x", "c", "d", "e", "f", "g");
+    expect(mergeText(base, ours, text("a", "B", "C", "d", "e", "f", "g"))).toEqual({
+      text: text("a", "B", "x", "C", "d", "e", "f", "g"),
+      conflicts: [],
+    });
   });
 
   it("keeps the last line break as the side that changed it has it, and a change made alike is no conflict", () => {

@@ -87,8 +87,19 @@ interface Hunk {
   lines: string[];
 }
 
+/**
+ * One side's hunks against the base. A hunk that replaces lines one for one is taken line by line (the diff joins
+ * neighbouring changed lines), so a change of one line is not in conflict with the other side's change of the next.
+ */
 function hunks(base: string[], side: string[]): Hunk[] {
-  return diffIndices(base, side).map((d) => ({ start: d.buffer1[0], length: d.buffer1[1], lines: d.buffer2Content }));
+  return diffIndices(base, side).flatMap((d) => {
+    const [start, length] = d.buffer1;
+    const lines = d.buffer2Content;
+    if (length < 2 || lines.length !== length) return [{ start, length, lines }];
+    return lines.flatMap((line, i) =>
+      line === base[start + i] ? [] : [{ start: start + i, length: 1, lines: [line] }],
+    );
+  });
 }
 
 /** Two hunks clash when they change a base line in common, or insert at one place, or one inserts inside the other. */
@@ -102,28 +113,71 @@ function clash(x: Hunk, y: Hunk): boolean {
 }
 
 /**
- * A region node-diff3 calls a conflict because the two sides' changes touch (diff3 joins changes with no unchanged
- * line between them) when, hunk by hunk, neither changes a line the other changes: both applied, each where it was
- * made (an insertion before a change that starts at its place). Undefined when they truly overlap.
+ * A region node-diff3 calls a conflict (diff3 joins changes with no unchanged line between them), taken hunk by hunk:
+ * the hunks that change no line another side's hunk changes are applied, each where it was made (an insertion before
+ * a change that starts at its place); each cluster of clashing hunks is one conflict over the base lines it spans.
+ * Returns the lines and where (0-based, in them) each conflict's first marker is.
  */
-function bothApplied(base: string[], ours: string[], theirs: string[]): string[] | undefined {
-  const mine = hunks(base, ours);
-  const design = hunks(base, theirs);
-  if (mine.some((m) => design.some((d) => clash(m, d)))) return undefined;
-  const all = [...mine, ...design].sort((x, y) => x.start - y.start || x.length - y.length);
-  const out: string[] = [];
-  let at = 0;
+function resolveRegion(base: string[], ours: string[], theirs: string[]): { lines: string[]; conflicts: number[] } {
+  const all = [
+    ...hunks(base, ours).map((h) => ({ ...h, mine: true })),
+    ...hunks(base, theirs).map((h) => ({ ...h, mine: false })),
+  ].sort((x, y) => x.start - y.start || x.length - y.length);
+  // Clusters: hunks joined while one clashes with a hunk of the other side already in the cluster.
+  const clusters: (typeof all)[] = [];
   for (const hunk of all) {
-    out.push(...base.slice(at, hunk.start), ...hunk.lines);
-    at = Math.max(at, hunk.start + hunk.length);
+    const last = clusters.at(-1);
+    if (last?.some((h) => h.mine !== hunk.mine && clash(h, hunk))) last.push(hunk);
+    else clusters.push([hunk]);
+  }
+  const out: string[] = [];
+  const conflicts: number[] = [];
+  let at = 0;
+  for (const cluster of clusters) {
+    const start = Math.min(...cluster.map((h) => h.start));
+    const end = Math.max(...cluster.map((h) => h.start + h.length));
+    out.push(...base.slice(at, Math.max(at, start)));
+    const sides = new Set(cluster.map((h) => h.mine));
+    if (sides.size === 1) {
+      for (const h of cluster) out.push(...h.lines);
+    } else {
+      const side = (mine: boolean): string[] =>
+        applyHunks(
+          base.slice(start, end),
+          cluster.filter((h) => h.mine === mine),
+          start,
+        );
+      conflicts.push(out.length);
+      out.push(
+        `<<<<<<< ${CONFLICT_LABELS.a}`,
+        ...side(true),
+        "=======",
+        ...side(false),
+        `>>>>>>> ${CONFLICT_LABELS.b}`,
+      );
+    }
+    at = Math.max(at, end);
   }
   out.push(...base.slice(at));
+  return { lines: out, conflicts };
+}
+
+/** `hunks` (of one side, in order) applied to `lines`, base lines from `offset` on. */
+function applyHunks(lines: string[], side: Hunk[], offset: number): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (const h of side) {
+    out.push(...lines.slice(at, h.start - offset), ...h.lines);
+    at = h.start - offset + h.length;
+  }
+  out.push(...lines.slice(at));
   return out;
 }
 
 /**
- * Three texts merged by node-diff3 (git's rules; a change both sides made alike is no conflict), touching changes
- * that change no line in common applied both; the 1-based lines where the conflicts left start in the result.
+ * Three texts merged by node-diff3 (git's rules; a change both sides made alike is no conflict), with the regions it
+ * calls conflicts taken hunk by hunk (resolveRegion): conflict markers only where both sides changed the same lines.
+ * Returns the text and the 1-based lines where the conflicts start.
  */
 export function mergeText(base: string, ours: string, theirs: string): { text: string; conflicts: number[] } {
   const o = lines(base);
@@ -138,13 +192,9 @@ export function mergeText(base: string, ours: string, theirs: string): { text: s
       continue;
     }
     const c = region.conflict!;
-    const merged = bothApplied(c.o, c.a, c.b);
-    if (merged) {
-      out.push(...merged);
-      continue;
-    }
-    conflicts.push(out.length + 1);
-    out.push(`<<<<<<< ${CONFLICT_LABELS.a}`, ...c.a, "=======", ...c.b, `>>>>>>> ${CONFLICT_LABELS.b}`);
+    const resolved = resolveRegion(c.o, c.a, c.b);
+    conflicts.push(...resolved.conflicts.map((i) => out.length + i + 1));
+    out.push(...resolved.lines);
   }
   // The last line break: as the side that changed it has it (the design's when neither did).
   const ends = a.ends !== o.ends ? a.ends : b.ends;
