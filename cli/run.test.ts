@@ -244,7 +244,7 @@ describe("figment code", () => {
     const { code, stdout } = await figment("code", LOGIN, "--out", out);
     expect(code).toBe(0);
     const written = listFiles(out);
-    expect(stdout.split("\n")[0]).toBe(`wrote ${written.length} files to ${out}`);
+    expect(stdout.split("\n")[0]).toBe(`wrote ${written.length} files to ${out} (and its record, .figment/)`);
     for (const path of written) expect(stdout).toContain(`  ${path}`);
   });
 

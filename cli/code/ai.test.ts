@@ -127,7 +127,7 @@ describe("figment code --ai", () => {
       expect(readFileSync(join(out, "src/components/Header.tsx"), "utf8")).toContain("    <header>");
       // The design's Montserrat, which the answer did not load: src/fonts.ts, imported by the entry (App.tsx here).
       expect(stdout.split("\n")).toEqual([
-        `wrote 3 files to ${out}`,
+        `wrote 3 files to ${out} (and its record, .figment/)`,
         "  src/App.tsx",
         "  src/components/Header.tsx",
         "  src/fonts.ts",

@@ -49,7 +49,7 @@ async function figment(...argv: string[]): Promise<{ code: number; out: string; 
 /** Every file under `dir` with its text, `.figment/record.json`'s date left out. */
 function snapshot(dir: string, { dates = true } = {}): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const path of listFiles(dir)) {
+  for (const path of listFiles(dir, { record: true })) {
     if (!existsSync(join(dir, path))) continue; // a link to nothing
     const text = readFileSync(join(dir, path), "utf8");
     files[path] = !dates && path === ".figment/record.json" ? text.replace(/"createdAt": "[^"]+"/, "") : text;
@@ -74,7 +74,7 @@ describe("figment code --update", () => {
       source: { version: "1", nodes: ["1:1"], frames: [{ id: "1:1", name: "Home" }] },
       options: { target: "react", styling: "css-modules", nodeIds: false },
     });
-    const code = listFiles(dir).filter((p) => !p.startsWith(".figment/"));
+    const code = listFiles(dir, { record: true }).filter((p) => !p.startsWith(".figment/"));
     expect(record.files.map((f: { path: string }) => f.path).sort()).toEqual(code);
     for (const path of code) expect(read(dir, `.figment/base/${path}`)).toBe(read(dir, path));
     expect(JSON.parse(read(dir, ".figment/design.json")).frames).toEqual(["1:1"]);
@@ -103,7 +103,7 @@ describe("figment code --update", () => {
     expect(read(dir, "src/components/ProductCard.tsx")).toContain("// team: card");
     expect(read(dir, "src/screens/Home.module.css")).toContain(".teamRule {");
     expect(read(dir, "src/lib/analytics.ts")).toContain("track");
-    expect(listFiles(dir)).not.toContain("src/components/Card.tsx");
+    expect(listFiles(dir, { record: true })).not.toContain("src/components/Card.tsx");
     // The record follows: an update again from the same design changes no byte.
     const before = snapshot(dir);
     const again = await figment("code", next, "--update", dir);
@@ -175,7 +175,7 @@ describe("figment code --update", () => {
     expect(r.err).toContain("is as it was before");
     expect(snapshot(dir)).toEqual(before);
     expect(readlinkSync(link)).toBe(join(tmp, "no-such-folder", "Tile.tsx"));
-    expect(listFiles(dir).some((p) => p.startsWith(".figment/.update"))).toBe(false);
+    expect(listFiles(dir, { record: true }).some((p) => p.startsWith(".figment/.update"))).toBe(false);
     rmSync(link);
     // A journal left by a killed run: the next update puts the folder back first.
     const home = read(dir, "src/screens/Home.tsx");
@@ -193,8 +193,8 @@ describe("figment code --update", () => {
     const again = await figment("code", design(), "--update", dir);
     expect(again.err).toContain("was interrupted; the folder is back as it was before it");
     expect(read(dir, "src/screens/Home.tsx")).toBe(home);
-    expect(listFiles(dir)).not.toContain("src/half-written.ts");
-    expect(listFiles(dir).some((p) => p.startsWith(".figment/.update"))).toBe(false);
+    expect(listFiles(dir, { record: true })).not.toContain("src/half-written.ts");
+    expect(listFiles(dir, { record: true }).some((p) => p.startsWith(".figment/.update"))).toBe(false);
   }, 90_000);
 
   it("refuses, writing nothing: no record, a newer record, an unreadable file, a frame gone, recorded flags", async () => {

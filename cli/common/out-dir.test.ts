@@ -50,10 +50,14 @@ describe("figment code without --out", () => {
     const cwd = mkdtempSync(join(tmp, "one-"));
     const react = figmentIn(cwd, "code", LOGIN);
     expect(react.code, react.stderr).toBe(0);
-    expect(react.stdout.split("\n")[0]).toMatch(/^wrote \d+ files to figment-out\/log-in-page\/react$/);
+    expect(react.stdout.split("\n")[0]).toMatch(
+      /^wrote \d+ files to figment-out\/log-in-page\/react \(and its record, \.figment\/\)$/,
+    );
     const html = figmentIn(cwd, "code", LOGIN, "--target", "html");
     expect(html.code, html.stderr).toBe(0);
-    expect(html.stdout.split("\n")[0]).toMatch(/^wrote \d+ files to figment-out\/log-in-page\/html$/);
+    expect(html.stdout.split("\n")[0]).toMatch(
+      /^wrote \d+ files to figment-out\/log-in-page\/html \(and its record, \.figment\/\)$/,
+    );
     expect(listFiles(join(cwd, "figment-out", "log-in-page", "html"))).toEqual(
       expect.arrayContaining(["index.html", "styles.css"]),
     );

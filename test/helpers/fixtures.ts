@@ -38,13 +38,15 @@ export function captureIo(): CapturedIo {
   };
 }
 
-/** Every file under `dir`, as POSIX paths relative to it, sorted; [] when it does not exist. */
-export function listFiles(dir: string): string[] {
+/** Every file under `dir` as POSIX paths relative to it, sorted ([] when none); `record`: its `.figment/` too. */
+export function listFiles(dir: string, { record = false } = {}): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
+      // A generated folder's record (.figment/: what the code was made from) is not code; record: true lists it.
+      if (entry.isDirectory() && entry.name === ".figment" && !record) continue;
       if (entry.isDirectory()) walk(full);
       else out.push(relative(dir, full).split("\\").join("/"));
     }
