@@ -197,7 +197,7 @@ describe("figment code --update", () => {
     expect(listFiles(dir, { record: true }).some((p) => p.startsWith(".figment/.update"))).toBe(false);
   }, 90_000);
 
-  it("refuses, writing nothing: no record, a newer record, an unreadable file, a frame gone, recorded flags", async () => {
+  it("refuses, writing nothing: no record, a newer record, an unreadable file, a frame gone, a flag", async () => {
     const bare = join(tmp, "bare");
     mkdirSync(bare);
     let r = await figment("code", design(), "--update", bare);
