@@ -134,6 +134,7 @@ Usage:
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
                [--verify [--rounds N]] [--batch-api]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
+  figment code <new-design.json> [--node ID]... --update DIR [--dry-run] [--json]
 
 ${DESIGN_JSON}
 Without --node, every top-level frame figment frames lists is converted; --node ID (12:34 or 12-34, repeatable)
@@ -184,6 +185,20 @@ no file for them. --types PATH (the library's .d.ts, or its package folder; MODU
 type-checks that use: an unknown prop or a wrong value is a problem with file:line.
 After the files, problems (errors, warnings) are listed one a line, then the notes counted by kind (images
 without their bytes, vectors drawn as boxes, imports added…) and a tip for each kind that has one.
+Beside the code, DIR/.figment/ records what it was made from (the design file, Figma's file key and version,
+the node ids, the options, each layer's facts) and every file as generated. Keep it in version control.
+
+--update DIR brings a changed design into code the team has edited: it generates again with the options DIR's
+record holds (--target, --styling, --project and --exact-layout cannot be given again; --node picks the frames
+when their ids changed) and merges each file three ways (the record's copy, the folder now, the new code), as git
+merges: a file you did not touch becomes the new code; a file you and the design both changed is merged, with
+<<<<<<< yours / ======= / >>>>>>> design markers only where you both changed the same lines, listed as
+file:line (exit 1). Files you added are left alone; files the design no longer has are removed when untouched,
+kept and listed when edited; a component renamed in Figma renames its files. What changed in the design is
+printed first (figment diff's lines). The record follows only a finished update; an update that fails, or is
+killed, half-way leaves the folder as it was (the next one puts it back first); the same design again changes
+no byte.
+  --dry-run      print the changes and the unified diff the update would make; write nothing
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
@@ -194,7 +209,8 @@ it only the structure is sent and the model does not see the frame). --from-hint
   --instructions your own words for the model (focus, conventions)
   --draft        send the offline output as a draft for the model to improve
   --timeout      seconds one model request may take (default 180)
-  --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing
+  --dry-run      print the estimated tokens and cost, the endpoint and model; send nothing (without --ai, with
+                 --update: the diff)
   --verify       render the answer in Chromium, measure it against the design, and send the measured
                  differences back for a fix that is kept only if it measures better (implies --node-ids;
                  one frame); --rounds N: up to N such rounds (default 1, at most 3)
@@ -210,10 +226,11 @@ pictures and icons: KEY is the part after /design/ (or /file/) in the file's URL
 A 429 is retried after Figma's Retry-After (up to 3 times, at most 2 min each); a missing image or SVG is a
 listed problem.
 
-Exit codes: 0 written; 1 a model or Figma failure (Figma failing or still rate-limiting), or an internal error;
-2 bad usage: an unknown flag, a missing argument, a bad value (--target html with --styling tailwind), an
-unusable file or folder (--out naming a file), a missing or refused API key or Figma token, an unknown file
-key; 130 cancelled.`;
+Exit codes: 0 written; 1 a model or Figma failure (Figma failing or still rate-limiting), an update that left
+conflicts, or an internal error; 2 bad usage: an unknown flag, a missing argument, a bad value (--target html with
+--styling tailwind), an unusable file or folder (--out naming a file; --update naming a folder with no record, or
+one of a newer Figment), a missing or refused API key or Figma token, an unknown file key, a frame the new design
+no longer has; 130 cancelled.`;
 
 export const HINTS_USAGE = `figment hints — the compact design hint a model is sent, on stdout
 
