@@ -40,8 +40,9 @@ export class GeneratedFiles {
     const found: [string, string][] = [];
     for (const [index, dir] of this.runs.entries()) {
       const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      // The run's .figment/ record is how the code was made, not code: not a resource.
       for (const entry of entries)
-        if (entry.isFile())
+        if (entry.isFile() && !relative(dir, entry.parentPath).split(sep).includes(".figment"))
           found.push([String(index + 1), relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/")]);
     }
     return found;

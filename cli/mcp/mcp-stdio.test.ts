@@ -4,7 +4,7 @@
  * errors; the folders (working folder, --root, the client's roots) and nothing else; the server keeps serving after
  * each error.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +17,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, REPO_ROOT } from "../../test/helpers/fixtures.js";
+import { homeDesign } from "../../test/helpers/update-designs.js";
 import { run } from "../run.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures");
@@ -83,6 +84,7 @@ describe("figment mcp over stdio", () => {
       "list_frames",
       "get_design_hint",
       "get_code",
+      "update_code",
       "score_code",
       "analyze",
       "search_frames",
@@ -179,6 +181,36 @@ describe("figment mcp over stdio", () => {
     expect((read.contents[0] as { text: string }).text).toMatch(/<html/i);
     const listed = await client.listResources();
     expect(listed.resources.map((r) => r.uri)).toEqual(expect.arrayContaining(links.map((l) => l.uri)));
+  }, 120_000);
+
+  it("update_code: a changed design merged into a folder get_code wrote and the team edited; conflicts listed", async () => {
+    writeFileSync(join(work, "home-1.json"), JSON.stringify(homeDesign()));
+    writeFileSync(join(work, "home-2.json"), JSON.stringify(homeDesign({ title: "Welcome back", cardTitle: "Figs" })));
+    const made = await client.callTool({
+      name: "get_code",
+      arguments: { design: "home-1.json", out: "shop", nodes: ["1:1"] },
+    });
+    expect(made.isError, text(made)).toBeFalsy();
+    expect(existsSync(join(work, "shop", ".figment", "record.json"))).toBe(true);
+    const home = join(work, "shop", "src", "screens", "Home.tsx");
+    writeFileSync(home, readFileSync(home, "utf8").replace("return (", "// team\n  return ("));
+    const card = join(work, "shop", "src", "components", "Card.tsx");
+    writeFileSync(card, readFileSync(card, "utf8").replace('"Fresh fruit"', '"Apples"'));
+    const updated = await client.callTool({
+      name: "update_code",
+      arguments: { design: "home-2.json", folder: "shop" },
+    });
+    expect(updated.isError, text(updated)).toBeFalsy();
+    const result = updated.structuredContent as { conflicts: string[]; update: { summary: string } };
+    expect(result.update.summary).toBe("2 re-texted");
+    expect(readFileSync(home, "utf8")).toContain("// team");
+    expect(readFileSync(home, "utf8")).toContain("Welcome back");
+    // The team and the design both changed the card's default title: the one conflict, by file and line.
+    const line = readFileSync(card, "utf8").split("\n").indexOf("<<<<<<< yours") + 1;
+    expect(result.conflicts).toEqual([`src/components/Card.tsx:${line}`]);
+    const bare = await client.callTool({ name: "update_code", arguments: { design: "home-2.json", folder: "." } });
+    expect(bare.isError).toBe(true);
+    expect(text(bare)).toContain("has no .figment/record.json");
   }, 120_000);
 
   it("score_code: figment score --json of code written with its layer ids", async () => {

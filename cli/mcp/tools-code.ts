@@ -1,7 +1,7 @@
 /**
  * The tools that write or measure code: get_code (figment code --json into a folder the agent names inside the
- * allowed folders, or into the server's own folder, its files then resources), score_code (figment score) and
- * generate_image (figment image), each the CLI's own command.
+ * allowed folders, or into the server's own folder, its files then resources), update_code (figment code --update),
+ * score_code (figment score) and generate_image (figment image), each the CLI's own command.
  */
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -90,6 +90,61 @@ export function registerCodeTools(context: ToolContext, generated: GeneratedFile
         );
         const origin = noteFromCache(context.env, design.origin, store && servedWords(store.served()));
         return stamped(input.out === undefined ? withLinks(result, generated.add(out)) : result, origin);
+      }),
+  );
+
+  server.registerTool(
+    "update_code",
+    {
+      title: "Update generated code",
+      description:
+        "Brings a changed design into a folder get_code (or figment code --out) wrote and the team has since " +
+        "edited (as `figment code --update DIR --json`): generated again with the options in the folder's .figment/ " +
+        "record and merged three ways. Files nobody edited become the new code; edited ones are merged, with " +
+        "<<<<<<< yours / >>>>>>> design markers only where both changed the same lines, listed in `conflicts` " +
+        "(path:line). dryRun: what would change, nothing written.",
+      inputSchema: {
+        ...DESIGN_INPUT,
+        folder: z.string().describe("the generated folder (it holds .figment/record.json), inside the allowed folders"),
+        nodes: z.array(z.string()).optional().describe("the frames' ids in the new design, when they changed"),
+        dryRun: z.boolean().optional().describe("say what would change; write nothing"),
+      },
+      outputSchema: z.looseObject({
+        out: z.string(),
+        update: z.object({ dryRun: z.boolean(), changes: z.array(z.unknown()), summary: z.string() }),
+        files: z.array(z.looseObject({ path: z.string(), outcome: z.string() })),
+        conflicts: z.array(z.string()),
+        problems: z.array(z.unknown()),
+        figma: FIGMA_ORIGIN,
+      }),
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    (input, extra) =>
+      guarded(context, extra, "update_code", async () => {
+        const folder = await allowedPath(context.folders, input.folder, "the generated folder");
+        const design = await designFile(context, extra, input, input.nodes);
+        const args = parseCliArgs([
+          "code",
+          design.path,
+          "--json",
+          "--update",
+          folder,
+          ...(input.nodes ?? []).flatMap((id) => ["--node", id]),
+          ...(input.dryRun ? ["--dry-run"] : []),
+          ...figmaAssets(context, input.fileKey),
+        ]);
+        const { codeCommand } = await import("../code/command.js");
+        const store = assetStore(context, design);
+        // Exit 1 with conflicts is an answer: the merged files are written, the conflicts listed.
+        const result = await commandResult(
+          context,
+          extra,
+          "update_code",
+          (io, run) => codeCommand(args, io, withAssetStore(context, store, run)),
+          jsonOut,
+          [0, 1],
+        );
+        return stamped(result, noteFromCache(context.env, design.origin, store && servedWords(store.served())));
       }),
   );
 
