@@ -536,6 +536,25 @@ describe("figment code --ai", () => {
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
   });
 
+  it("--update with --ai: the model's new answer merged into the folder the team edited; without --ai refused", async () => {
+    const first = await serve(responsesStream(split(GOOD)));
+    const { out } = workDir("update");
+    const made = await figment(["code", LOGIN, "--ai", "--out", out, "--base-url", first.url]);
+    expect(made.code, made.stderr).toBe(0);
+    const app = join(out, "src/App.tsx");
+    writeFileSync(app, readFileSync(app, "utf8").replace("export default", "// team: routes go here\nexport default"));
+    const offline = await figment(["code", LOGIN, "--update", out]);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain("code came from a model (openai): add --ai to update it");
+    const header = { ...HEADER, content: HEADER.content.replace("<h1>", '<h1 className="title">') };
+    const next = await serve(responsesStream(split(answer([APP, header], "a class on the title"))));
+    const updated = await figment(["code", LOGIN, "--ai", "--update", out, "--base-url", next.url]);
+    expect(updated.code, updated.stderr + updated.stdout).toBe(0);
+    expect(readFileSync(app, "utf8")).toContain("// team: routes go here");
+    expect(readFileSync(join(out, "src/components/Header.tsx"), "utf8")).toContain('<h1 className="title">');
+    expect(updated.stdout).toMatch(/updated: src\/components\/Header\.tsx/);
+  });
+
   it("--json lists the files written and the problems, with the notes and the model", async () => {
     const srv = await serve(responsesStream(split(GOOD)));
     const { out } = workDir("json");

@@ -63,6 +63,10 @@ export function recordedArgs(args: CliArgs, folder: ReadRecord): CliArgs {
     ...(o.codeConnect !== undefined && args.codeConnect === undefined ? { codeConnect: o.codeConnect } : {}),
     ...(o.variables !== undefined && args.variables === undefined ? { variables: o.variables } : {}),
     ...(o.images !== undefined && args.images === undefined ? { images: o.images } : {}),
+    ...(o.ai && (o.ai.provider === "openai" || o.ai.provider === "openrouter" || o.ai.provider === "custom")
+      ? { provider: o.ai.provider }
+      : {}),
+    ...(o.ai?.baseUrl !== undefined && args.baseUrl === undefined ? { baseUrl: o.ai.baseUrl } : {}),
     ...(o.ai?.model !== undefined && args.model === undefined ? { model: o.ai.model } : {}),
     ...(o.ai?.instructions !== undefined && args.instructions === undefined ? { instructions: o.ai.instructions } : {}),
   };

@@ -68,6 +68,13 @@ export function folderRecord(args: CliArgs, made: Made, frameIds?: readonly stri
   const ids = new Set(frames.flatMap((f) => pageDrawings(design.document, f).map((d) => d.id)));
   const roots = design.roots.filter((r) => ids.has(r.id));
   source.frames = frames.map((f) => ({ id: f.id, name: design.roots.find((r) => r.id === f.id)?.name ?? f.name }));
+  const options = recordOptions(args);
+  if (frameIds !== undefined) {
+    // One frame's folder of a whole file: an update generates that frame (with its other drawings: one page).
+    source.nodes = [...ids];
+    if (ids.size > 1) options.breakpoints = true;
+    else delete options.breakpoints;
+  }
   const facts = design.restContext ? factsOfRoots(roots, design.restContext) : undefined;
-  return { source, options: recordOptions(args), ...(facts ? { design: facts } : {}) };
+  return { source, options, ...(facts ? { design: facts } : {}) };
 }
