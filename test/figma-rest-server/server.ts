@@ -63,6 +63,7 @@ export interface FigmaTestVersion {
 interface TestNode {
   id?: string;
   children?: TestNode[];
+  [field: string]: unknown;
 }
 
 /** The node `id` in `node`'s tree, or undefined. */

@@ -43,7 +43,7 @@ export function fileReply(commit: Commit): NonNullable<FigmaTestFile["document"]
       children: [{ id: "0:1", name: "Pages", type: "CANVAS", children: entries.map((e) => e.document) }],
       type: "DOCUMENT",
       name: "Document",
-    } as NonNullable<FigmaTestFile["document"]>["document"],
+    },
     ...{ components: entries[0]?.components ?? {}, styles: entries[0]?.styles ?? {} },
   };
 }
