@@ -89,25 +89,9 @@ function checkForm(args: DiffArgs): void {
   const { inputs, versions, fileKey, since, nodes } = args;
   if (inputs.length > 2) fail(`unexpected argument: ${inputs[2]} (figment diff compares two designs)`);
   if (versions.length > 2) fail("--version is given once (since it, to now) or twice (from the first to the second)");
-  if (fileKey === undefined) {
-    const stray = args.listVersions ? "--versions" : versions.length > 0 ? "--version" : undefined;
-    if (stray) fail(`${stray} needs the Figma file: --file-key KEY (the part after /design/ in its URL)`);
-    if (since === undefined) {
-      if (args.figmaToken !== undefined || args.figmaBaseUrl !== undefined)
-        fail("--figma-token and --figma-base-url only apply with --file-key KEY or --since DIR");
-      if (inputs.length < 2)
-        fail(
-          "diff needs two designs: figment diff <old.json> <new.json>, or a Figma file's versions (--file-key KEY " +
-            "--version ID), or a generated folder's record (--since DIR)",
-        );
-    }
-  }
-  if (args.listVersions) {
-    if (inputs.length > 0 || versions.length > 0 || since !== undefined || nodes.length > 0)
-      fail("--versions lists the file's versions and compares nothing: figment diff --file-key KEY --versions");
-    return;
-  }
   if (since !== undefined) {
+    if (since.trim() === "") fail("--since needs the folder figment code --out wrote");
+    if (args.listVersions) fail("--versions lists the file's versions and compares nothing: leave out --since");
     if (versions.length > 0)
       fail("--version does not apply with --since DIR: the record is the old side; the new is <new.json> or now");
     if (nodes.length > 0) fail("--node does not apply with --since DIR: the frames compared are the record's");
@@ -116,7 +100,23 @@ function checkForm(args: DiffArgs): void {
       fail("--since DIR compares with <new.json> or with the Figma file (--file-key KEY), not both");
     return;
   }
-  if (fileKey === undefined) return;
+  if (fileKey === undefined) {
+    const stray = args.listVersions ? "--versions" : versions.length > 0 ? "--version" : undefined;
+    if (stray) fail(`${stray} needs the Figma file: --file-key KEY (the part after /design/ in its URL)`);
+    if (args.figmaToken !== undefined || args.figmaBaseUrl !== undefined)
+      fail("--figma-token and --figma-base-url only apply with --file-key KEY or --since DIR");
+    if (inputs.length < 2)
+      fail(
+        "diff needs two designs: figment diff <old.json> <new.json>, or a Figma file's versions (--file-key KEY " +
+          "--version ID), or a generated folder's record (--since DIR)",
+      );
+    return;
+  }
+  if (args.listVersions) {
+    if (inputs.length > 0 || versions.length > 0 || since !== undefined || nodes.length > 0)
+      fail("--versions lists the file's versions and compares nothing: figment diff --file-key KEY --versions");
+    return;
+  }
   if (inputs.length === 2) fail("two designs are compared with each other: --file-key does not apply");
   if (inputs.length === 1 && versions.length > 1)
     fail("<old.json> is compared with one version of the file (--version ID) or with its current version");
