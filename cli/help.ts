@@ -92,7 +92,7 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
   {
     name: "mcp",
     forms: ["figment mcp [--http [PORT]] [--host HOST] [--root DIR]... [--bearer-env NAME]"],
-    does: "an MCP server for coding agents: frames, hints, code, score, analyze, search and images as tools",
+    does: "an MCP server for coding agents: frames, hints, code, score, analyze, search, images, changes as tools",
   },
   { name: "demo", forms: ["figment demo [--out DIR]"], does: "React and HTML for the bundled sample designs" },
 ];
