@@ -72,7 +72,8 @@ function versionId(value: string): string {
   const id = value.trim();
   if (!/^[A-Za-z0-9_.-]+$/.test(id))
     fail(
-      `--version needs a version id of the file (figment diff --file-key KEY --versions lists them), not ${value || '""'}`,
+      "--version needs a version id of the file (figment diff --file-key KEY --versions lists them), " +
+        `not ${value || '""'}`,
     );
   return id;
 }

@@ -187,7 +187,7 @@ describe("figment diff: Figma's versions (the test server)", () => {
     expect(json.versions.map((v) => v.id)).toEqual([NOW, V3, V2, V1].map((v) => v.version));
   });
 
-  it("a frame the version lacks, an unknown version, file or token: exit 2, said; no token: how to make one", async () => {
+  it("a frame the version lacks, an unknown version, file or token: exit 2; no token: where to get one", async () => {
     const missing = await figment(figma("--version", V1.version, "--node", "9:9"));
     expect([missing.code, missing.stderr]).toEqual([
       2,
@@ -251,7 +251,7 @@ describe("figment diff --since DIR: a generated folder's record", () => {
     expect(srv.requests.at(-1)?.path).toBe(`/v1/files/${KEY}/nodes?ids=35:34`);
   });
 
-  it("a folder without a record, a record without design facts or file key: input errors that say what to do", async () => {
+  it("a folder without a record, a record without design facts or file key: errors that say what to do", async () => {
     const plain = newDir();
     const none = await figment(["--since", plain]);
     expect([none.code, none.stderr]).toEqual([

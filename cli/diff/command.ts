@@ -18,7 +18,7 @@ import { DESIGN_FILE, parseRecord, type ProjectRecord, RECORD_FILE } from "../..
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 import { plural } from "../../kernel/plural.js";
 import { readDesign, type Output, type RunContext } from "../common/design-files.js";
-import { figmaClientOptions } from "../common/figma-client.js";
+import { figmaClientOptions } from "../code/figma-client.js";
 import { designWords, fetchDesignJson, listVersions } from "../figma-rest/design-version.js";
 import type { DiffArgs } from "./args.js";
 

@@ -102,7 +102,7 @@ describe("get_design_changes", () => {
     expect(figma.requests.at(-1)?.path).toBe(`/v1/files/${KEY}/nodes?ids=36:38`);
   });
 
-  it("since a generated folder's record: to a design file, or to the current version of the record's file", async () => {
+  it("since a generated folder's record: to a design file, or to the record's file as it is now", async () => {
     const toFile = await call({ folder: generated("site", "412cc73"), design: "new.json" });
     expect(toFile.isError, texts(toFile).join("\n")).toBeFalsy();
     expect(toFile.structuredContent).toMatchObject({

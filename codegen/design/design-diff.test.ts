@@ -167,7 +167,7 @@ describe("diffDesigns on hand-made designs", () => {
     expect(lines(changes)).toEqual(['component renamed “Tag” (COMPONENT 2:1): "Chip" → "Tag"']);
   });
 
-  it("an instance's layers changed with their component: one change, on the component's layer, counting the copies", () => {
+  it("an instance's layers changed with their component: one change, on the component's layer, with the copies", () => {
     const frame = (width: number): Node =>
       page((n) => {
         const layer = (id: string, x: number): Node => ({ id, name: "Dot", type: "ELLIPSE", ...box(x, 130, width, 8) });
@@ -223,7 +223,8 @@ describe("diffDesigns on hand-made designs", () => {
     });
     const [change] = diff(file([page()]), file([after]));
     expect(changeLine(change!)).toBe(
-      `renamed “A very long layer name that goes on and…” (RECTANGLE 1:6): "Photo" → ${JSON.stringify(long.slice(0, 59) + "…")}`,
+      "renamed “A very long layer name that goes on and…” (RECTANGLE 1:6): " +
+        `"Photo" → ${JSON.stringify(long.slice(0, 59) + "…")}`,
     );
     const facts = readDesignFacts(JSON.parse(JSON.stringify(designFacts(file([page()])))));
     expect(diffDesigns(facts, designFacts(file([after])))).toEqual([change]);

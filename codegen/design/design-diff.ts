@@ -9,7 +9,9 @@ import { readRestReply, type RestContext, type RestNode } from "../rest/reply.js
 import { convertedFrames } from "../rest/top-frames.js";
 import { FigmentError } from "../../kernel/errors.js";
 
-/** One layer as the code sees it. Boxes are relative to the parent's box (a frame's own place on the canvas is 0, 0). */
+/**
+ * One layer as the code sees it. Boxes are relative to the parent's box (a frame's own place on the canvas is 0, 0).
+ */
 export interface LayerFacts {
   id: string;
   name: string;

@@ -71,7 +71,7 @@ describe("figma-rest-server", () => {
     expect(await answers[2]!.json()).toEqual({ status: 404, err: "Not found" });
   });
 
-  it("?version=ID serves that version's file and nodes (404 for one it lacks); /versions pages newest first", async () => {
+  it("?version=ID: that version's file and nodes (404 for one it lacks); /versions: pages, newest first", async () => {
     const node = (id: string, name: string) => ({ id, name, type: "FRAME" });
     const reply = (version: string, name: string) => ({
       version,

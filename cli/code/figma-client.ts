@@ -3,9 +3,9 @@
  * FIGMA_TOKEN (checked, never printed), --figma-base-url, the retry policy, timeout and sleep tests replace
  * (RunContext.figma), the run's cancel signal, and each retry said on stderr as `figment code --file-key` says it.
  */
-import { FIGMA_API, type CliArgs } from "./args.js";
-import type { Output, RunContext } from "./design-files.js";
-import { FIGMA_TIMEOUT_SEC, figmaToken } from "../code/figma-extras.js";
+import { FIGMA_API, type CliArgs } from "../common/args.js";
+import type { Output, RunContext } from "../common/design-files.js";
+import { FIGMA_TIMEOUT_SEC, figmaToken } from "./figma-extras.js";
 import type { FigmaClientOptions } from "../figma-rest/client.js";
 import { formatWait } from "../figma-rest/errors.js";
 import { DEFAULT_RETRY_POLICY, realSleep, type RetryNotice } from "../figma-rest/retry.js";
