@@ -9,6 +9,7 @@ import type { Outcome, Output, RunContext } from "./common/design-files.js";
 import { ANALYZE_AI_USAGE, parseAnalyzeAiArgs } from "./analyze/ai-args.js";
 import { ANALYZE_USAGE, parseAnalyzeArgs } from "./analyze/args.js";
 import { BATCH_USAGE, parseBatchArgs } from "./batch/args.js";
+import { DIFF_USAGE, parseDiffArgs } from "./diff/args.js";
 import { MAIN_HELP } from "./help.js";
 import { IMAGE_USAGE, parseImageArgs } from "./image/args.js";
 import { LAYERS_USAGE, parseLayersArgs } from "./layers/args.js";
@@ -115,6 +116,13 @@ export const COMMAND_TABLE = {
     async (args, io, context) => (await import("./code/command.js")).codeCommand(args, io, context),
     withFlag("--ai", "--file-key"),
   ),
+  // What changed in a design; Figma's versions (--file-key, or a record's file key with --since) are what Ctrl-C stops.
+  diff: command({
+    cancellable: withFlag("--file-key", "--since"),
+    help: () => DIFF_USAGE,
+    parse: (argv) => orHelp(parseDiffArgs(argv)),
+    run: async (args, io, context) => (await import("./diff/command.js")).diffCommand(args, io, context),
+  }),
   hints: mainCommand("hints", async (args, io) => (await import("./hints/command.js")).hintsCommand(args, io)),
   fidelity: mainCommand("fidelity", async (args, io) =>
     (await import("./fidelity/command.js")).fidelityCommand(args, io),

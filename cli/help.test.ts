@@ -19,6 +19,7 @@ import { LAYERS_FLAGS } from "./layers/args.js";
 import { COMMAND_TABLE } from "./commands.js";
 import { SEARCH_FLAGS } from "./search/args.js";
 import { MCP_FLAGS } from "./mcp/args.js";
+import { DIFF_FLAGS } from "./diff/args.js";
 
 async function figment(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = captureIo();
@@ -76,6 +77,14 @@ const CASES: HelpCase[] = [
     title: /^figment score — /,
     flags: flagNames(SCORE_FLAGS),
     foreign: ["node-ids", "score"],
+  },
+  // diff's help names figment code's --out (what writes the record --since reads).
+  {
+    name: "diff",
+    argv: ["diff", "--help"],
+    title: /^figment diff — /,
+    flags: flagNames(DIFF_FLAGS),
+    foreign: ["out"],
   },
   { name: "layers", argv: ["layers", "--help"], title: /^figment layers — /, flags: flagNames(LAYERS_FLAGS) },
   { name: "mcp", argv: ["mcp", "--help"], title: /^figment mcp — /, flags: flagNames(MCP_FLAGS) },

@@ -36,6 +36,14 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
       "with --ai; Figma's images and SVGs with --file-key)",
   },
   {
+    name: "diff",
+    forms: [
+      "figment diff <old.json> <new.json> [--node ID]... [--json]",
+      "figment diff --file-key KEY --version ID [--version ID] | --versions | --since DIR [<new.json>] …",
+    ],
+    does: "what changed in a design between two versions (files, Figma versions, a generated folder's record)",
+  },
+  {
     name: "hints",
     forms: ["figment hints <design.json> [--node ID]... [--images DIR] [--exact-layout]"],
     does: "the compact design hint a model is sent",
@@ -84,7 +92,7 @@ export const COMMANDS: readonly { name: string; forms: string[]; does: string }[
   {
     name: "mcp",
     forms: ["figment mcp [--http [PORT]] [--host HOST] [--root DIR]... [--bearer-env NAME]"],
-    does: "an MCP server for coding agents: frames, hints, code, score, analyze, search and images as tools",
+    does: "an MCP server for coding agents: frames, hints, code, score, analyze, search, images, changes as tools",
   },
   { name: "demo", forms: ["figment demo [--out DIR]"], does: "React and HTML for the bundled sample designs" },
 ];

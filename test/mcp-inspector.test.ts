@@ -8,13 +8,15 @@
  * output schema the tool declares (Ajv); a tool the list has and this test does not call fails it.
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { runBrowser } from "./helpers/browser.js";
+import { designFacts } from "../codegen/design/design-diff.js";
+import { recordFiles } from "../codegen/project/record.js";
 
 const INSPECTOR = join(REPO_ROOT, "node_modules", "@modelcontextprotocol", "inspector-cli", "build", "cli.js");
 const SERVER = [process.execPath, join(REPO_ROOT, "dist", "cli.js"), "mcp"];
@@ -31,7 +33,24 @@ const CALLS: [tool: string, args: string[]][] = [
   ["get_variables", ["design=login.json", "styling=tailwind"]],
   ["get_screenshot", ["design=login.json", "node=101:3"]],
   ["generate_image", ["prompt=a lighthouse at dusk", "out=images", "dryRun=true"]],
+  ["get_design_changes", ["folder=generated", "design=login.json"]],
 ];
+
+/** A folder figment code generated from login.json: its .figment record, for get_design_changes. */
+function writeRecord(dir: string): void {
+  const design = designFacts(JSON.parse(readFileSync(LOGIN, "utf8")) as unknown);
+  const record = {
+    figment: "0.1.0",
+    createdAt: "2026-11-27T12:00:00.000Z",
+    by: "cli" as const,
+    source: { file: "login.json", nodes: [], frames: [] },
+    options: { target: "html" as const, styling: "css-modules" as const, nodeIds: true },
+  };
+  for (const file of recordFiles(record, [{ path: "index.html", content: "<!doctype html>\n" }], design)) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+}
 
 interface Tool {
   name: string;
@@ -74,6 +93,7 @@ let tools: Tool[] = [];
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "figment-mcp-inspector-"));
   copyFileSync(LOGIN, join(work, "login.json"));
+  writeRecord(join(work, "generated"));
   tools = ((await inspector(["--method", "tools/list"])) as { tools: Tool[] }).tools;
 }, 60_000);
 

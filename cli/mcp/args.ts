@@ -16,9 +16,9 @@ Usage:
 Without --http the server speaks MCP over stdin/stdout (the agent starts it). With --http it serves Streamable HTTP
 at http://127.0.0.1:PORT/mcp (PORT ${DEFAULT_MCP_PORT} when left out; 0 picks a free one, printed on stderr).
 Tools: list_frames, get_design_hint, get_code, score_code, analyze, search_frames, get_variables, get_screenshot,
-generate_image — the commands' own work, with their sentences as tool errors. Files are read and written only
-inside the working folder, the folders given with --root and the roots the client declares: a design or an output
-folder elsewhere is a tool error.
+generate_image, get_design_changes — the commands' own work, with their sentences as tool errors. Files are read
+and written only inside the working folder, the folders given with --root and the roots the client declares: a
+design or an output folder elsewhere is a tool error.
   --root DIR        one more folder the tools may read and write (repeatable)
   --cache DIR       where designs fetched by Figma file key are kept (default ~/.cache/figment/figma), with
                     their images and Figma's renders: a tool given a fileKey fetches the file (or its nodes) with

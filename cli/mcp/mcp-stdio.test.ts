@@ -4,9 +4,18 @@
  * errors; the folders (working folder, --root, the client's roots) and nothing else; the server keeps serving after
  * each error.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -19,6 +28,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, REPO_ROOT } from "../../test/helpers/fixtures.js";
 import { homeDesign } from "../../test/helpers/update-designs.js";
 import { run } from "../run.js";
+import { designFacts } from "../../codegen/design/design-diff.js";
+import { recordFiles } from "../../codegen/project/record.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures");
 const PROMO = join(FIXTURES, "real", "over-promo.nodes.json");
@@ -89,6 +100,7 @@ describe("figment mcp over stdio", () => {
       "analyze",
       "search_frames",
       "get_variables",
+      "get_design_changes",
     ];
     for (const name of [...names, "generate_image"]) {
       const tool = byName.get(name);
@@ -114,6 +126,30 @@ describe("figment mcp over stdio", () => {
     });
     expect(none.isError, text(none)).toBeFalsy();
     expect(none.structuredContent).toEqual({ frames: [], groups: [], total: 0 });
+  });
+
+  it("get_design_changes: since a generated folder's record to a design, as figment diff --json says it", async () => {
+    const [old, now] = ["412cc73", "c66ecf7"].map((c) => join(FIXTURES, "diff", `psykolog-jenny-${c}.nodes.json`));
+    const folder = join(work, "generated-site");
+    const design = designFacts(JSON.parse(readFileSync(old!, "utf8")) as unknown);
+    const record = {
+      figment: "0.1.0",
+      createdAt: "2026-11-27T12:00:00.000Z",
+      by: "cli" as const,
+      source: { file: "site.json", nodes: [], frames: [] },
+      options: { target: "react" as const, styling: "css-modules" as const, nodeIds: false },
+    };
+    for (const file of recordFiles(record, [{ path: "src/App.tsx", content: "export {};\n" }], design)) {
+      mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+      writeFileSync(join(folder, file.path), file.content);
+    }
+    const result = await client.callTool({ name: "get_design_changes", arguments: { folder, design: now } });
+    expect(result.isError, text(result)).toBeFalsy();
+    const io = captureIo();
+    expect(await run(["diff", old!, now!, "--json"], io)).toBe(0);
+    const cli = JSON.parse(io.stdout()) as { changes: unknown[]; summary: string };
+    expect(result.structuredContent).toMatchObject({ changes: cli.changes, summary: cli.summary });
+    expect(text(result).split("\n")[0]).toBe("moved “Vector 2” (VECTOR 55:55): 64.6,3150.6 → 64.6,3330.6");
   });
 
   it("list_frames' groups and get_code's breakpoints: frames drawing one page at several widths", async () => {

@@ -6,6 +6,7 @@ import { defaultFigmaSource, type FigmaSource } from "./figma-file.js";
 import type { Folders } from "./folders.js";
 import { GeneratedFiles, registerGeneratedResources } from "./generated.js";
 import { registerScreenshotTool } from "./tool-screenshot.js";
+import { registerChangesTool } from "./tools-changes.js";
 import { registerCodeTools } from "./tools-code.js";
 import { registerDesignTools } from "./tools-design.js";
 
@@ -51,6 +52,7 @@ export async function createServer(options: ServerOptions): Promise<McpServer> {
   registerDesignTools(context);
   registerCodeTools(context, generated);
   registerScreenshotTool(context);
+  registerChangesTool(context);
   registerGeneratedResources(server, generated);
   return server;
 }

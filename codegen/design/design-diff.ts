@@ -9,7 +9,9 @@ import { readRestReply, type RestContext, type RestNode } from "../rest/reply.js
 import { convertedFrames } from "../rest/top-frames.js";
 import { FigmentError } from "../../kernel/errors.js";
 
-/** One layer as the code sees it. Boxes are relative to the parent's box (a frame's place on the canvas is 0, 0). */
+/**
+ * One layer as the code sees it. Boxes are relative to the parent's box (a frame's own place on the canvas is 0, 0).
+ */
 export interface LayerFacts {
   id: string;
   name: string;
@@ -63,7 +65,19 @@ export interface DesignChange {
   /** What it was and is, in words: `120×40 → 160×40`, `"Buy" → "Buy now"`, `#fff → #111`. */
   from?: string;
   to?: string;
+  /**
+   * The other copies of this layer with the very same change: the layers of instances (`I1:2;3:4`) that show their
+   * main component's layer (`3:4`), changed with it. Listed once, here, on the component's own layer when the design
+   * holds it.
+   */
+  also?: string[];
 }
+
+/**
+ * Boxes closer than this (px) are the same: Figma re-saves text boxes and scaled layers with sub-pixel drift that
+ * changes no code.
+ */
+export const BOX_TOLERANCE = 0.5;
 
 /** Rounded to a tenth of a pixel: a file re-saved with float noise is not a change. */
 function tenth(value: unknown): number {
@@ -215,12 +229,24 @@ export function readDesignFacts(value: unknown): DesignFacts {
 
 const size = (l: LayerFacts): string => `${l.w}×${l.h}`;
 const place = (l: LayerFacts): string => `${l.x},${l.y}`;
+/** A name or text cut to `max` characters, on one line. */
+const short = (text: string, max = 40): string => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
 const quoted = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) < BOX_TOLERANCE;
+
+/** A text layer Figma names after its characters (the name follows the text until someone renames it). */
+const namedByText = (l: LayerFacts): boolean => l.text !== undefined && l.name === l.text;
 
 /**
  * The changes from `before` to `after`, in the new design's layer order (removed layers after, in the old order);
  * a layer changed in several ways has one change of each kind. Layers inside an added or removed layer are not
- * listed again.
+ * listed again; neither are renames that follow another change (a text layer named by its text re-texted, an
+ * instance or component named by a renamed component). An instance's layers changed with their main component's are
+ * one change (`also`, collapseCopies). Boxes within BOX_TOLERANCE are the same.
  */
 export function diffDesigns(before: DesignFacts, after: DesignFacts): DesignChange[] {
   const old = new Map(before.layers.map((l) => [l.id, l]));
@@ -236,16 +262,28 @@ export function diffDesigns(before: DesignFacts, after: DesignFacts): DesignChan
       ...(to !== undefined ? { to } : {}),
     });
   };
+  const renamedComponent = (was: LayerFacts, l: LayerFacts): boolean => {
+    const id = l.type === "COMPONENT" ? l.id : l.component;
+    if (id === undefined) return false;
+    const [from, to] = [before.components[id], after.components[id]];
+    if (from === undefined || to === undefined || from === to) return false;
+    return l.type === "COMPONENT" || (from.includes(was.name) && to.includes(l.name));
+  };
+  const parentWords = (facts: ReadonlyMap<string, LayerFacts>, id: string | undefined): string =>
+    id === undefined ? "the page" : `“${short(facts.get(id)?.name ?? "")}” ${id}`;
   for (const l of after.layers) {
     const was = old.get(l.id);
     if (!was) {
       if (l.parent === undefined || old.has(l.parent)) add("added", l);
       continue;
     }
-    if (was.name !== l.name) add("renamed", l, quoted(was.name), quoted(l.name));
-    if ((was.parent ?? "") !== (l.parent ?? "")) add("moved", l, `in ${was.parent ?? "the page"}`, `in ${l.parent}`);
-    else if (was.x !== l.x || was.y !== l.y) add("moved", l, place(was), place(l));
-    if (was.w !== l.w || was.h !== l.h) add("resized", l, size(was), size(l));
+    const followsText = namedByText(was) && namedByText(l);
+    if (was.name !== l.name && !followsText && !renamedComponent(was, l))
+      add("renamed", l, quoted(was.name), quoted(l.name));
+    if ((was.parent ?? "") !== (l.parent ?? ""))
+      add("moved", l, `in ${parentWords(old, was.parent)}`, `in ${parentWords(now, l.parent)}`);
+    else if (!near(was.x, l.x) || !near(was.y, l.y)) add("moved", l, place(was), place(l));
+    if (!near(was.w, l.w) || !near(was.h, l.h)) add("resized", l, size(was), size(l));
     if ((was.fills ?? "") !== (l.fills ?? "") || (was.strokes ?? "") !== (l.strokes ?? ""))
       add("recoloured", l, paints(was), paints(l));
     if ((was.text ?? "") !== (l.text ?? "")) add("retexted", l, quoted(was.text ?? ""), quoted(l.text ?? ""));
@@ -258,7 +296,41 @@ export function diffDesigns(before: DesignFacts, after: DesignFacts): DesignChan
     if (was !== undefined && was !== name)
       changes.push({ kind: "component-renamed", id, name, type: "COMPONENT", from: quoted(was), to: quoted(name) });
   }
-  return changes;
+  return collapseCopies(changes);
+}
+
+/** The layer an instance's layer shows: `3:4` of `I1:2;3:4` (of `I1:2;5:6;3:4`); a layer's own id otherwise. */
+export function sourceLayer(id: string): string {
+  return id.startsWith("I") && id.includes(";") ? id.slice(id.lastIndexOf(";") + 1) : id;
+}
+
+/**
+ * Changes that are one change seen in several copies — the same kind, words and source layer (an instance's layers
+ * changed with their main component's) — listed once: on the component's own layer when the list has it, else on the
+ * first copy, with the others' ids in `also`.
+ */
+function collapseCopies(changes: readonly DesignChange[]): DesignChange[] {
+  const keyOf = (c: DesignChange): string =>
+    c.kind === "component-renamed" ? `${c.kind} ${c.id}` : JSON.stringify([c.kind, sourceLayer(c.id), c.from, c.to]);
+  const groups = new Map<string, DesignChange[]>();
+  for (const c of changes) {
+    const key = keyOf(c);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  const out: DesignChange[] = [];
+  for (const c of changes) {
+    const group = groups.get(keyOf(c))!;
+    if (group.length === 1) {
+      out.push(c);
+      continue;
+    }
+    const lead = group.find((g) => g.id === sourceLayer(g.id)) ?? group[0]!;
+    if (c !== lead) continue;
+    out.push({ ...c, also: group.filter((g) => g !== lead).map((g) => g.id) });
+  }
+  return out;
 }
 
 function paints(l: LayerFacts): string {
@@ -279,11 +351,17 @@ const VERBS: Record<ChangeKind, string> = {
   "component-renamed": "component renamed",
 };
 
-/** One change a line: `re-texted “Title” (TEXT 1:23): "Buy" → "Buy now"`. */
+/**
+ * One change a line: `re-texted “Title” (TEXT 1:23): "Buy" → "Buy now"`; a long name cut short; the copies of a
+ * change in instances counted after it (`, and in 3 instances`).
+ */
 export function changeLine(change: DesignChange): string {
-  const what = `${VERBS[change.kind]} “${change.name}” (${change.type} ${change.id})`;
-  if (change.from === undefined && change.to === undefined) return what;
-  return `${what}: ${change.from ?? ""} → ${change.to ?? ""}`;
+  const what = `${VERBS[change.kind]} “${short(change.name)}” (${change.type} ${change.id})`;
+  const copies = change.also?.length ?? 0;
+  const other = change.id === sourceLayer(change.id) ? "" : "other ";
+  const also = copies === 0 ? "" : `, and in ${copies} ${other}${copies === 1 ? "instance" : "instances"}`;
+  if (change.from === undefined && change.to === undefined) return `${what}${also}`;
+  return `${what}: ${change.from ?? ""} → ${change.to ?? ""}${also}`;
 }
 
 /** The changes counted by kind, in words: "3 re-texted, 1 moved, 2 added"; "no changes" when there are none. */

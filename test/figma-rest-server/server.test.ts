@@ -2,7 +2,7 @@
  * The Figma-REST test server answers in Figma's shapes: fills map, renders map with nulls, errors as `{ status, err }`.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { GetImageFillsResponse, GetImagesResponse } from "@figma/rest-api-spec";
+import type { GetFileVersionsResponse, GetImageFillsResponse, GetImagesResponse } from "@figma/rest-api-spec";
 import { encodePng, rateLimited, startFigmaRestServer, tokenDigest, type FigmaRestTestServer } from "./server.js";
 
 const TOKEN = "figd_server-test";
@@ -69,6 +69,50 @@ describe("figma-rest-server", () => {
     expect(answers.map((r) => r.status)).toEqual([403, 403, 404, 400]);
     expect(await answers[0]!.json()).toEqual({ status: 403, err: "Invalid token" });
     expect(await answers[2]!.json()).toEqual({ status: 404, err: "Not found" });
+  });
+
+  it("?version=ID: that version's file and nodes (404 for one it lacks); /versions: pages, newest first", async () => {
+    const node = (id: string, name: string) => ({ id, name, type: "FRAME" });
+    const reply = (version: string, name: string) => ({
+      version,
+      lastModified: `2026-0${version}-01T00:00:00Z`,
+      document: { id: "0:0", children: [{ id: "0:1", type: "CANVAS", children: [node("1:2", name)] }] },
+    });
+    srv = await startFigmaRestServer({
+      token: TOKEN,
+      files: {
+        K2: {
+          imageFills: {},
+          svgs: {},
+          document: reply("3", "Now"),
+          versions: ["3", "2", "1"].map((id) => ({
+            id,
+            created_at: `2026-0${id}-01T00:00:00Z`,
+            label: id === "2" ? "Handoff" : null,
+            user: { handle: "jo" },
+            reply: reply(id, `Then ${id}`),
+          })),
+        },
+      },
+    });
+    const json = async (path: string): Promise<Record<string, unknown>> =>
+      (await (await get(srv!, path)).json()) as Record<string, unknown>;
+    expect(await json("/v1/files/K2?version=2")).toMatchObject({ version: "2", document: { id: "0:0" } });
+    expect(await json("/v1/files/K2?version=3")).toMatchObject({ version: "3" });
+    expect(await json("/v1/files/K2/nodes?ids=1:2&version=1")).toMatchObject({
+      version: "1",
+      nodes: { "1:2": { document: { name: "Then 1" } } },
+    });
+    expect((await get(srv, "/v1/files/K2?version=9")).status).toBe(404);
+    const first = (await json("/v1/files/K2/versions?page_size=2")) as unknown as GetFileVersionsResponse;
+    expect(first.versions.map((v) => [v.id, v.label, v.user.handle])).toEqual([
+      ["3", null, "jo"],
+      ["2", "Handoff", "jo"],
+    ]);
+    expect(first.pagination.next_page).toBe(`${srv.url}/v1/files/K2/versions?page_size=2&before=2`);
+    const next = (await json("/v1/files/K2/versions?page_size=2&before=2")) as unknown as GetFileVersionsResponse;
+    expect([next.versions.map((v) => v.id), next.pagination]).toEqual([["1"], {}]);
+    expect(srv.requests.at(-1)?.route).toBe("versions");
   });
 
   it("scripted replies come first, in order, per route", async () => {

@@ -11,6 +11,10 @@
 // GET /v1/files/:key                   → the file's `document` reply as given (a test file that has one);
 //                                        ?depth=1: the pages without their layers (its version and lastModified)
 // GET /v1/files/:key/nodes?ids=…       → GetFileNodesResponse: each id's node from that reply, null for unknown
+// …?version=ID (file and nodes)        → the same from that version's reply (`versions`; the current version's id
+//                                        gives the current reply), 404 for a version the file does not have
+// GET /v1/files/:key/versions          → GetFileVersionsResponse: `versions` newest first, page_size (30 unless
+//                                        given) a page, `before=ID` the page after that version
 // GET /v1/files/:key/images            → GetImageFillsResponse (every image fill of the file → its URL)
 // GET /v1/images/:key?ids=…&format=svg → GetImagesResponse (each id → a URL, or null when it has no SVG)
 // GET /v1/images/:key?ids=…&format=png → the same for the PNGs of `pngs` (the scale is in the recorded path)
@@ -24,6 +28,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import type {
   ErrorResponsePayloadWithErrMessage,
+  GetFileVersionsResponse,
   GetImageFillsResponse,
   GetImagesResponse,
 } from "@figma/rest-api-spec";
@@ -38,12 +43,27 @@ export interface FigmaTestFile {
   /** node id → the PNG Figma renders of it (format=png); absent renders to a null URL. */
   pngs?: Record<string, Uint8Array>;
   /** The GET /v1/files/:key reply (a fixture's JSON), served for the file and its nodes; a test may edit it. */
-  document?: { name?: string; version?: string; lastModified?: string; document?: TestNode };
+  document?: TestReply;
+  /** The file's saved versions, newest first, as the version history lists them; each with its reply. */
+  versions?: FigmaTestVersion[];
+}
+
+type TestReply = { name?: string; version?: string; lastModified?: string; document?: TestNode };
+
+export interface FigmaTestVersion {
+  id: string;
+  created_at: string;
+  label?: string | null;
+  description?: string | null;
+  user?: { handle: string };
+  /** The file as it was at this version (GET /v1/files/:key?version=ID, and its nodes); 404 without one. */
+  reply?: TestReply;
 }
 
 interface TestNode {
   id?: string;
   children?: TestNode[];
+  [field: string]: unknown;
 }
 
 /** The node `id` in `node`'s tree, or undefined. */
@@ -57,7 +77,7 @@ function findNode(node: TestNode | undefined, id: string): TestNode | undefined 
   return undefined;
 }
 
-export type FigmaRoute = "file" | "nodes" | "fills" | "renders" | "image" | "svg" | "png";
+export type FigmaRoute = "file" | "nodes" | "versions" | "fills" | "renders" | "image" | "svg" | "png";
 
 export type FigmaScriptedReply = { status: number; body?: unknown; headers?: Record<string, string> } | "hang";
 
@@ -135,6 +155,8 @@ export async function startFigmaRestServer(options: {
     if (parts[0] === "v1" && parts[1] === "files" && parts.length === 3) route = "file";
     else if (parts[0] === "v1" && parts[1] === "files" && parts[3] === "nodes" && parts.length === 4) route = "nodes";
     else if (parts[0] === "v1" && parts[1] === "files" && parts[3] === "images" && parts.length === 4) route = "fills";
+    else if (parts[0] === "v1" && parts[1] === "files" && parts[3] === "versions" && parts.length === 4)
+      route = "versions";
     else if (parts[0] === "v1" && parts[1] === "images" && parts.length === 3) route = "renders";
     else if (parts[0] === "assets" && parts[1] === "img" && parts.length === 4) route = "image";
     else if (parts[0] === "assets" && parts[1] === "svg" && parts.length === 4) route = "svg";
@@ -173,20 +195,26 @@ export async function startFigmaRestServer(options: {
     if (sent !== options.token) return send(res, 403, figmaError(403, "Invalid token"));
     if (!file) return send(res, 404, figmaError(404, "Not found"));
     const fileKey = encodeURIComponent(parts[2]!);
+    if (route === "versions") return send(res, 200, versionsPage(file, url, `${base}${url.pathname}`));
     if (route === "file" || route === "nodes") {
-      if (!file.document) return send(res, 404, figmaError(404, "Not found"));
+      const asked = url.searchParams.get("version");
+      const reply =
+        asked === null || asked === file.document?.version
+          ? file.document
+          : file.versions?.find((v) => v.id === asked)?.reply;
+      if (!reply) return send(res, 404, figmaError(404, "Not found"));
       if (route === "file" && url.searchParams.get("depth") === "1") {
-        const pages = (file.document.document?.children ?? []).map(({ children: _, ...page }) => page);
-        return send(res, 200, { ...file.document, document: { ...file.document.document, children: pages } });
+        const pages = (reply.document?.children ?? []).map(({ children: _, ...page }) => page);
+        return send(res, 200, { ...reply, document: { ...reply.document, children: pages } });
       }
-      if (route === "file") return send(res, 200, file.document);
+      if (route === "file") return send(res, 200, reply);
       const nodes: Record<string, { document: TestNode; components: object; styles: object } | null> = {};
       for (const id of ids) {
-        const node = findNode(file.document.document, id);
+        const node = findNode(reply.document, id);
         nodes[id] = node ? { document: node, components: {}, styles: {} } : null;
       }
-      const { version, lastModified } = file.document;
-      return send(res, 200, { name: file.document.name ?? "", version, lastModified, nodes });
+      const { version, lastModified } = reply;
+      return send(res, 200, { name: reply.name ?? "", version, lastModified, nodes });
     }
     if (route === "fills") {
       const images: Record<string, string> = {};
@@ -227,6 +255,25 @@ export async function startFigmaRestServer(options: {
         server.closeAllConnections();
       });
     },
+  };
+}
+
+/** A page of the file's versions: page_size of them (30 unless given), after `before` when it names one. */
+function versionsPage(file: FigmaTestFile, url: URL, self: string): GetFileVersionsResponse {
+  const all = file.versions ?? [];
+  const size = Number(url.searchParams.get("page_size") ?? 30);
+  const before = url.searchParams.get("before");
+  const from = before === null ? 0 : all.findIndex((v) => v.id === before) + 1;
+  const page = all.slice(from, from + size);
+  const more = from + size < all.length;
+  return {
+    versions: page.map(({ reply: _, ...v }) => ({
+      label: null,
+      description: null,
+      ...v,
+      user: { id: "1", handle: v.user?.handle ?? "someone", img_url: "" },
+    })),
+    pagination: more ? { next_page: `${self}?page_size=${size}&before=${page.at(-1)!.id}` } : {},
   };
 }
 
