@@ -20,6 +20,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo, listFiles } from "../../test/helpers/fixtures.js";
 import { homeDesign, type HomeVersion } from "../../test/helpers/update-designs.js";
+import { startFigmaRestServer } from "../../test/figma-rest-server/server.js";
+import { VERSIONS, versionedFile, versionPath } from "../../test/helpers/design-versions.js";
 import { SharedChromium } from "../mcp/chromium.js";
 import { run } from "../run.js";
 
@@ -196,6 +198,35 @@ describe("figment code --update", () => {
     expect(listFiles(dir, { record: true })).not.toContain("src/half-written.ts");
     expect(listFiles(dir, { record: true }).some((p) => p.startsWith(".figment/.update"))).toBe(false);
   }, 90_000);
+
+  it("--file-key without a design: Figma's current version fetched, the record's key and frames", async () => {
+    const key = "JennyFileKey0123456789";
+    const token = "figd_update-test";
+    const srv = await startFigmaRestServer({ token, files: { [key]: versionedFile() } });
+    try {
+      const dir = join(tmp, "by-key");
+      const env = { FIGMA_TOKEN: token };
+      const io = captureIo();
+      const flags = ["--file-key", key, "--figma-base-url", srv.url];
+      const made = await run(["code", versionPath("8c76537"), "--node", "35:34", "--out", dir, ...flags], io, {
+        env,
+        chromium: chromium.get,
+      });
+      expect(made, io.stderr()).toBe(0);
+      const update = captureIo();
+      const code = await run(["code", "--update", dir, "--figma-base-url", srv.url], update, {
+        env,
+        chromium: chromium.get,
+      });
+      expect(code, update.stderr()).toBe(0);
+      expect(update.stderr()).toContain(`figma: fetching the current version of ${key} (35:34)`);
+      expect(update.stdout()).toMatch(/design changes since .*: \d+ moved, \d+ resized, 2 recoloured, 2 added\n/);
+      const record = JSON.parse(read(dir, ".figment/record.json")) as { source: { fileKey: string; version: string } };
+      expect(record.source).toMatchObject({ fileKey: key, version: VERSIONS[3].version });
+    } finally {
+      await srv.close();
+    }
+  }, 120_000);
 
   it("refuses, writing nothing: no record, a newer record, an unreadable file, a frame gone, a flag", async () => {
     const bare = join(tmp, "bare");

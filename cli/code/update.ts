@@ -45,7 +45,8 @@ export function recordedArgs(args: CliArgs, folder: ReadRecord): CliArgs {
     throw new FigmentError(
       "input",
       `--update needs the new design: figment code NEW.json --update ${dir}` +
-        (record.source.file ? ` (the code was made from ${record.source.file})` : ""),
+        (record.source.file ? ` (the code was made from ${record.source.file})` : "") +
+        ", or --file-key KEY to fetch Figma's current version",
     );
   return {
     ...args,
@@ -57,6 +58,8 @@ export function recordedArgs(args: CliArgs, folder: ReadRecord): CliArgs {
     project: o.project !== undefined,
     projectKind: o.project === "nextjs" || o.project === "expo" ? o.project : "vite",
     nodes: args.nodes.length > 0 ? args.nodes : record.source.nodes,
+    // Code made with Figma's images and SVGs is updated with them (FIGMA_TOKEN), or its pictures would all change.
+    ...(record.source.fileKey !== undefined && args.fileKey === undefined ? { fileKey: record.source.fileKey } : {}),
     types: args.types.length > 0 ? args.types : (o.types ?? []),
     ...(o.breakpoints !== undefined && args.breakpoints === undefined ? { breakpoints: o.breakpoints } : {}),
     ...(o.components !== undefined && args.components === undefined ? { components: o.components } : {}),
@@ -83,12 +86,34 @@ export async function updateCommand(
   const folder = await readFolderRecord(dir);
   if (!args.dryRun && (await recoverInterrupted(dir)))
     io.err(`figment: an earlier update of ${dir} was interrupted; the folder is back as it was before it`);
-  const given = recordedArgs(args, folder);
+  const fetched = await currentDesign(args, folder, io, context);
+  const given = recordedArgs(fetched, folder);
   try {
     return await generate(given, io, context);
   } catch (error) {
     throw frameGone(error, folder, dir);
   }
+}
+
+/**
+ * Without NEW.json, the design's current version fetched from Figma (GET /v1/files/:key/nodes, the recorded frames):
+ * --file-key KEY, or the key the record holds. The reply is kept in a folder of its own for the run's input.
+ */
+async function currentDesign(args: CliArgs, folder: ReadRecord, io: Output, context: RunContext): Promise<CliArgs> {
+  const { source } = folder.record;
+  const fileKey = args.fileKey ?? source.fileKey;
+  if (args.input !== undefined || source.hint !== undefined || fileKey === undefined) return args;
+  const { figmaClientOptions } = await import("./figma-client.js");
+  const { fetchDesignJson } = await import("../figma-rest/design-version.js");
+  const nodes = args.nodes.length > 0 ? args.nodes : source.nodes;
+  io.err(`figma: fetching the current version of ${fileKey}${nodes.length > 0 ? ` (${nodes.join(", ")})` : ""}`);
+  const { json } = await fetchDesignJson(figmaClientOptions(args, io, context), fileKey, { nodes });
+  const { mkdtemp, writeFile } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const input = join(await mkdtemp(join(tmpdir(), "figment-update-")), `${fileKey}.json`);
+  await writeFile(input, JSON.stringify(json));
+  return { ...args, input, fileKey };
 }
 
 /** A recorded frame the new design lacks, said with its name and what to do; other errors as they were. */

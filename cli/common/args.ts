@@ -299,7 +299,8 @@ export function parseCliArgs(given: string[]): CliArgs {
   const connection = modelConnectionArgs(values);
   const verify = verifyArgs(values);
 
-  if (values["file-key"] === undefined) {
+  // With --update, the folder's record may hold the file key the token and address are for.
+  if (values["file-key"] === undefined && update === undefined) {
     const stray = firstGiven(values, ["figma-token", "figma-base-url"] as const);
     if (stray)
       throw new FigmentError(
