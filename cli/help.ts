@@ -142,7 +142,7 @@ Usage:
                [--base-url URL] [--instructions TEXT] [--draft] [--timeout SECONDS] [--dry-run] [same options]
                [--verify [--rounds N]] [--batch-api]
   figment code <design.json> --file-key KEY [--figma-token T] [--figma-base-url URL] [same options]
-  figment code <new-design.json> [--node ID]... --update DIR [--dry-run] [--json]
+  figment code [<new-design.json> | --file-key KEY] [--node ID]... --update DIR [--dry-run] [--json]
 
 ${DESIGN_JSON}
 Without --node, every top-level frame figment frames lists is converted; --node ID (12:34 or 12-34, repeatable)
@@ -207,6 +207,8 @@ printed first (figment diff's lines). The record follows only a finished update;
 killed, half-way leaves the folder as it was (the next one puts it back first); the same design again changes
 no byte.
   --dry-run      print the changes and the unified diff the update would make; write nothing
+Without <new-design.json>, Figma's current version of the recorded frames is fetched: --file-key KEY, or the key
+the record holds (FIGMA_TOKEN). Code made with --file-key is updated with Figma's images and SVGs again.
 
 --ai asks a vision model for the code instead (the design hint, plus the frame's PNG with --image; without
 it only the structure is sent and the model does not see the frame). --from-hint works with --ai too.
