@@ -110,11 +110,12 @@ function mainCommand(
 
 export const COMMAND_TABLE = {
   frames: mainCommand("frames", async (args, io) => (await import("./frames/command.js")).framesCommand(args, io)),
-  // The model (--ai) and Figma's REST calls (--file-key) are what Ctrl-C stops; the rest runs on this machine.
+  // The model (--ai) and Figma's REST calls (--file-key) are what Ctrl-C stops, and an update (--update) before it
+  // writes, so the team's folder is left as it was; the rest runs on this machine.
   code: mainCommand(
     "code",
     async (args, io, context) => (await import("./code/command.js")).codeCommand(args, io, context),
-    withFlag("--ai", "--file-key"),
+    withFlag("--ai", "--file-key", "--update"),
   ),
   // What changed in a design; Figma's versions (--file-key, or a record's file key with --since) are what Ctrl-C stops.
   diff: command({

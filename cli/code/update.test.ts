@@ -199,6 +199,26 @@ describe("figment code --update", () => {
     expect(listFiles(dir, { record: true }).some((p) => p.startsWith(".figment/.update"))).toBe(false);
   }, 90_000);
 
+  it("an update cancelled (Ctrl-C) while it generates writes nothing", async () => {
+    const dir = join(tmp, "cancelled");
+    expect((await figment("code", design(), "--node", "1:1", "--out", dir)).code).toBe(0);
+    const before = snapshot(dir);
+    const controller = new AbortController();
+    const io = captureIo();
+    const progress = (_done: number, _total: number, message: string): void => {
+      if (message.startsWith("layout checked")) controller.abort();
+    };
+    const code = await run(["code", design({ title: "Hello" }), "--update", dir], io, {
+      chromium: chromium.get,
+      signal: controller.signal,
+      progress,
+    });
+    expect(controller.signal.aborted).toBe(true);
+    expect(code).toBe(130);
+    expect(io.stderr()).toContain("nothing was written");
+    expect(snapshot(dir)).toEqual(before);
+  }, 60_000);
+
   it("--file-key without a design: Figma's current version fetched, the record's key and frames", async () => {
     const key = "JennyFileKey0123456789";
     const token = "figd_update-test";
