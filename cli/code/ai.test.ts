@@ -536,7 +536,7 @@ describe("figment code --ai", () => {
     expect(srv.requests[0]!.schemaErrors).toEqual([]);
   });
 
-  it("--update with --ai: the model's new answer merged into the folder the team edited; without --ai refused", async () => {
+  it("--update with --ai: the new answer merged into the edited folder; without --ai refused", async () => {
     const first = await serve(responsesStream(split(GOOD)));
     const { out } = workDir("update");
     const made = await figment(["code", LOGIN, "--ai", "--out", out, "--base-url", first.url]);

@@ -15,18 +15,14 @@ import type { AssetStore } from "../figma-rest/fetch-extras.js";
 import type { DesignVariables } from "../../codegen/design/extras.js";
 import { missingImageFiles, readImagesDir } from "./images-dir.js";
 import { checkOutDir, readDesignJson, readText, writeFilesUnder } from "./io.js";
-import { notesLine, tips, type TipContext } from "./notes.js";
 import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
 import { plural } from "../../kernel/plural.js";
-import { RECORD_DIR, recordFiles } from "../../codegen/project/record.js";
-import { version } from "../package-file.js";
-import { folderRecord, type FolderRecord, type Made } from "./project-record.js";
+import { RECORD_DIR } from "../../codegen/project/record.js";
+import { folderRecord, withRecord, type Made } from "./project-record.js";
+export { withRecord } from "./project-record.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { Output } from "./output.js";
 
 /**
  * What a command's run ends with: its exit code, or CANCELLED when it stopped because it was asked to, after saying
@@ -111,43 +107,10 @@ export async function readVariables(path: string): Promise<DesignVariables> {
   }
 }
 
-/** Layer names by id (codegen/design/layer-label.ts layerNamesById), for the problems that point at a layer. */
-export type LayerNames = ReadonlyMap<string, string>;
-
-/**
- * One problem a line: a file's place leads; a layer's name leads as the layers panel shows it, its id trailing
- * as the detail that finds it again (`“Frame 8”: … (id 1:2)`).
- */
-export function formatProblem(p: Problem, names: LayerNames = new Map()): string {
-  if (p.file)
-    return (
-      `${p.severity} ${p.code} ` +
-      `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}: ${p.message}`
-    );
-  if (p.nodeId === undefined) return `${p.severity} ${p.code} ${p.message}`;
-  const name = names.get(p.nodeId);
-  // A message that names the layer already is not led by its name a second time.
-  const lead =
-    name === undefined || p.message.includes(`“${name}”`) || p.message.includes(`"${name}"`) ? "" : `“${name}”: `;
-  const detail =
-    name === undefined && p.message.includes(p.nodeId)
-      ? ""
-      : ` (${name !== undefined ? "id" : "layer id"} ${p.nodeId})`;
-  return `${p.severity} ${p.code} ${lead}${p.message}${detail}`;
-}
-
-/** Warnings and errors one a line, then the notes counted by kind and the tips that apply (cli/common/notes.ts). */
-export function reportProblems(
-  problems: Problem[],
-  io: Output,
-  given: TipContext = {},
-  names: LayerNames = new Map(),
-): void {
-  for (const p of problems) if (p.severity !== "info") io.err(formatProblem(p, names));
-  const notes = notesLine(problems);
-  if (notes) io.err(notes);
-  for (const tip of tips(problems, given)) io.err(tip);
-}
+export { formatProblem, reportProblems, type LayerNames } from "./problems-report.js";
+import type { LayerNames } from "./problems-report.js";
+import { reportProblems } from "./problems-report.js";
+import type { Output } from "./output.js";
 
 export function codeOptions(args: CliArgs): CodeOptions {
   return {
@@ -158,13 +121,8 @@ export function codeOptions(args: CliArgs): CodeOptions {
   };
 }
 
-/** One folder's files: the whole run's, or one frame's (a whole file without --out). */
-export interface OutputFolder {
-  dir: string;
-  files: SourceFile[];
-  /** What the files were made from: written beside them as `.figment/` (codegen/project/record.ts). */
-  record?: FolderRecord;
-}
+export type { OutputFolder } from "./project-record.js";
+import type { OutputFolder } from "./project-record.js";
 
 /** What names the default folder of a run: its one frame, else the design (or hint) file. */
 export function runName(args: CliArgs, frames: readonly { name: string }[]): string {
@@ -215,7 +173,7 @@ export async function writeFolders(
   names: LayerNames = new Map(),
 ): Promise<number> {
   if (args.update !== undefined) {
-    const { updateFolder } = await import("../code/update.js");
+    const { updateFolder } = await import("./update-write.js");
     return updateFolder(folders, given, args, io, more, names);
   }
   for (const folder of folders) await checkOutDir(folder.dir);
@@ -251,12 +209,6 @@ export async function writeFolders(
   if (args.project && args.target === "react")
     for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
   return 0;
-}
-
-/** The `.figment/` files of a folder's record (codegen/project/record.ts), stamped with this Figment's version. */
-export async function withRecord(files: readonly SourceFile[], record: FolderRecord): Promise<SourceFile[]> {
-  const made = { figment: await version(), createdAt: new Date().toISOString(), by: "cli" as const };
-  return recordFiles({ ...made, source: record.source, options: record.options }, files, record.design);
 }
 
 function inRecordFolder(path: string): boolean {

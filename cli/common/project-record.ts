@@ -7,7 +7,9 @@ import { basename } from "node:path";
 import { factsOfRoots, type DesignFacts } from "../../codegen/design/design-diff.js";
 import { pageDrawings } from "../../codegen/design/drawings.js";
 import type { LoadedDesign } from "../../codegen/load.js";
-import type { RecordOptions, RecordSource } from "../../codegen/project/record.js";
+import { recordFiles, type RecordOptions, type RecordSource } from "../../codegen/project/record.js";
+import type { SourceFile } from "../../codegen/types.js";
+import { version } from "../package-file.js";
 import type { CliArgs } from "./args.js";
 
 /** What a run's code was made from: the loaded design (absent for code made from a hint). */
@@ -77,4 +79,18 @@ export function folderRecord(args: CliArgs, made: Made, frameIds?: readonly stri
   }
   const facts = design.restContext ? factsOfRoots(roots, design.restContext) : undefined;
   return { source, options, ...(facts ? { design: facts } : {}) };
+}
+
+/** One folder's files: the whole run's, or one frame's (a whole file without --out). */
+export interface OutputFolder {
+  dir: string;
+  files: SourceFile[];
+  /** What the files were made from: written beside them as `.figment/` (codegen/project/record.ts). */
+  record?: FolderRecord;
+}
+
+/** The `.figment/` files of a folder's record (codegen/project/record.ts), stamped with this Figment's version. */
+export async function withRecord(files: readonly SourceFile[], record: FolderRecord): Promise<SourceFile[]> {
+  const made = { figment: await version(), createdAt: new Date().toISOString(), by: "cli" as const };
+  return recordFiles({ ...made, source: record.source, options: record.options }, files, record.design);
 }

@@ -219,7 +219,7 @@ describe("figment mcp over stdio", () => {
     expect(listed.resources.map((r) => r.uri)).toEqual(expect.arrayContaining(links.map((l) => l.uri)));
   }, 120_000);
 
-  it("update_code: a changed design merged into a folder get_code wrote and the team edited; conflicts listed", async () => {
+  it("update_code: a changed design merged into an edited folder get_code wrote; conflicts listed", async () => {
     writeFileSync(join(work, "home-1.json"), JSON.stringify(homeDesign()));
     writeFileSync(join(work, "home-2.json"), JSON.stringify(homeDesign({ title: "Welcome back", cardTitle: "Figs" })));
     const made = await client.callTool({

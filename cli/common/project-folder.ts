@@ -15,7 +15,7 @@ import {
 } from "../../codegen/project/record.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { FigmentError } from "../../kernel/errors.js";
-import { safeTarget } from "../common/io.js";
+import { safeTarget } from "./io.js";
 
 type Errno = NodeJS.ErrnoException;
 

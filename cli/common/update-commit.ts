@@ -10,8 +10,8 @@ import { dirname, join } from "node:path";
 import { RECORD_DIR } from "../../codegen/project/record.js";
 import type { SourceFile } from "../../codegen/types.js";
 import { FigmentError } from "../../kernel/errors.js";
-import { safeTarget } from "../common/io.js";
-import { makeFolders } from "../common/out-folder.js";
+import { safeTarget } from "./io.js";
+import { makeFolders } from "./out-folder.js";
 
 const JOURNAL_DIR = `${RECORD_DIR}/.update`;
 const JOURNAL = `${JOURNAL_DIR}/journal.json`;
