@@ -23,6 +23,7 @@ import {
   string,
   type Infer,
 } from "./fields.js";
+import { designFactsField } from "./design-facts.js";
 import { fidelityScoreField } from "./fidelity.js";
 import { imageVersionField, isoTimeField, versionIdField } from "./image.js";
 import { MAX_HISTORY_ENTRIES } from "./limits.js";
@@ -48,6 +49,23 @@ const placedAsField = object({ nodeIds: array(nodeId, { max: 100 }), at: isoTime
 
 export const CODE_MODES = ["offline", "ai"] as const;
 
+/**
+ * What a code result's zip recorded beyond the entry's own fields (`.figment/record.json`, codegen/project/
+ * recorded-project.ts), so "Download update" can make that zip's files again: the Figment version, the node-ids
+ * option, every frame of a page (the entry's `frame` is the first), and the binary files by size (not kept).
+ */
+export const codeMadeField = object({
+  figment: string({ nonEmpty: true, max: 100 }),
+  nodeIds: boolean(),
+  frames: optional(array(frameRefField, { max: 50 })),
+  assets: optional(
+    array(object({ path: string({ nonEmpty: true, max: 500 }), bytes: number({ integer: true, min: 0 }) }), {
+      max: 5000,
+    }),
+  ),
+});
+export type CodeMade = Infer<typeof codeMadeField>;
+
 export const codeEntryField = object({
   kind: literal("code"),
   id: historyIdField,
@@ -62,6 +80,9 @@ export const codeEntryField = object({
   turns: optional(array(codeTurn, { max: 500 })),
   /** How closely the files match the design, as measured in the panel's preview (absent when not measured). */
   score: optional(fidelityScoreField),
+  /** The design's facts when the code was made: what changed since (absent in older entries, which cannot say). */
+  design: optional(designFactsField),
+  made: optional(codeMadeField),
 });
 export type CodeEntry = Infer<typeof codeEntryField>;
 

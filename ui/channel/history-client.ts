@@ -4,6 +4,7 @@
  * the entries the user may delete (the History panel offers them); nothing is evicted.
  */
 import type { CodeOptions } from "../../codegen/load.js";
+import type { PluginGeneration } from "../../codegen/project/recorded-project.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type {
   AnalysisEntry,
@@ -54,6 +55,29 @@ export function codeEntry(
     // Binary assets (image bytes) stay out: they are in the file already and would eat the 5 MB quota.
     files: files.filter((f) => f.bytes === undefined).map(({ path, content }) => ({ path, content })),
     ...(ai ? { model: ai.model, ...(ai.turns ? { turns: ai.turns } : {}) } : {}),
+  };
+}
+
+/**
+ * `entry` with what its zip records (codegen/project/recorded-project.ts): made when the record says, the design's
+ * facts, and for rebuilding that zip later the version, the node-ids option, the frames and the binary files' sizes
+ * (their bytes are not kept).
+ */
+export function withRecord(
+  entry: CodeEntry,
+  record: Omit<PluginGeneration, "target" | "styling">,
+  files: readonly SourceFile[],
+): CodeEntry {
+  return {
+    ...entry,
+    createdAt: record.createdAt,
+    ...(record.design ? { design: record.design } : {}),
+    made: {
+      figment: record.figment,
+      nodeIds: record.nodeIds,
+      frames: record.frames.map(frameRef),
+      assets: files.flatMap((f) => (f.bytes ? [{ path: f.path, bytes: f.bytes.length }] : [])),
+    },
   };
 }
 

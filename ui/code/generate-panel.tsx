@@ -9,7 +9,13 @@ import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { MainRequests } from "../channel/requests.js";
-import { LazyPromptDesignBox, loadLayers } from "./layers/layers-loader.js";
+import {
+  LazyDesignChanges,
+  LazyPromptDesignBox,
+  LazySavedNote,
+  LazyUpdateDownload,
+  loadLayers,
+} from "./layers/layers-loader.js";
 import { PasteHtml } from "./layers/paste-html.js";
 import { AiStatus } from "./ai-status.js";
 import { turnKey } from "./ai-score.js";
@@ -21,7 +27,6 @@ import { KeyNeeded } from "../model/key-needed.js";
 import { isBusy } from "../model/job-state.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
-import { SavedNote } from "./saved-note.js";
 import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
@@ -388,6 +393,11 @@ export function GeneratePanel({
         />
       ) : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
+      <LazyDesignChanges
+        {...{ selection, requests, worker }}
+        target={settings.target}
+        output={aiOutput ? undefined : output}
+      />
       {/* A start opened over results takes their room (at the panel's size both would crowd); Close gives it back. */}
       {compact && (prompting || pasting) ? null : aiOutput && session ? (
         <div class="ai-results">
@@ -426,7 +436,7 @@ export function GeneratePanel({
       ) : output ? (
         <>
           {resultSource}
-          {output.saved ? <SavedNote saved={output.saved} /> : null}
+          {output.saved ? <LazySavedNote saved={output.saved} requests={requests} /> : null}
           <ResultsView
             key={output.id}
             output={output}
@@ -435,6 +445,7 @@ export function GeneratePanel({
             onFocusNode={focusLayer}
             worker={worker}
             requests={requests}
+            update={<LazyUpdateDownload {...{ output, selection, requests, worker, notify }} />}
           />
           {hasKey ? (
             <OutputRefine

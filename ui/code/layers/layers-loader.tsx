@@ -10,7 +10,9 @@ import type { MainRequests } from "../../channel/requests.js";
 import { ErrorNotice } from "../../controls/status.js";
 import { decodeWorkerScript } from "../../engine/source.js";
 import { runScript } from "../../parts/run-script.js";
+import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
+import type { SavedNoteProps } from "../saved-note.js";
 import type { ScoreViewProps } from "../score/score-view.js";
 import { LAYERS_GLOBAL, type LayersModule, type PastedLayersProps, type ResultLayersProps } from "./layers-global.js";
 
@@ -76,3 +78,6 @@ export const ResultLayersBar = lazy<ResultLayersProps>((m) => m.ResultLayers);
 export const PastedLayersBar = lazy<PastedLayersProps>((m) => m.PastedLayers);
 export const LazyPromptDesignBox = lazy<PromptDesignBoxProps>((m) => m.PromptDesignBox);
 export const LazyScoreView = lazy<ScoreViewProps>((m) => m.ScoreView);
+export const LazyDesignChanges = lazy<DesignChangesProps>((m) => m.DesignChanges);
+export const LazyUpdateDownload = lazy<UpdateDownloadProps>((m) => m.UpdateDownload);
+export const LazySavedNote = lazy<SavedNoteProps>((m) => m.SavedNote);
