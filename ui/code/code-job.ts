@@ -255,7 +255,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
         const record: OutputRecord = {
-          figment: reply.figment,
+          figment: reply.figment ?? "unknown",
           createdAt: new Date().toISOString(),
           frames: frames.map(({ id: frame, name }) => ({ id: frame, name })),
           nodeIds: options.nodeIds,

@@ -162,7 +162,7 @@ export const codeSection = {
       preview: optional(object({ html: string(), problems: array(problemField) })),
       /** The frames' design facts (codegen/design/design-diff.ts) and the version that made the code: its record. */
       design: optional(designFactsField),
-      figment: string(),
+      figment: optional(string()),
     },
     hint: { hint: string() },
     "page-groups": { groups: array(pageGroupField, { max: 25 }) },
