@@ -199,7 +199,7 @@ export function UpdateDownload({ output, selection, requests, worker, notify }: 
   return (
     <button
       type="button"
-      class="button button--secondary button--small"
+      class="button button--secondary button--small results__update"
       title={`A patch from your code of ${shortDate(entry.createdAt)} to this one, for git apply in your project`}
       onClick={() => void download()}
     >

@@ -178,8 +178,9 @@ export function ResultsView({
         <span class="spacer" />
         <button
           type="button"
-          class="button button--secondary button--small"
+          class="button button--secondary button--small results__copy-all"
           title="Copy every file"
+          aria-label="Copy all"
           onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}
         >
           <CopyIcon /> <span class="button__label">Copy all</span>

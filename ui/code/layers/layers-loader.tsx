@@ -9,6 +9,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { MainRequests } from "../../channel/requests.js";
 import { ErrorNotice } from "../../controls/status.js";
 import { decodeWorkerScript } from "../../engine/source.js";
+import { addStyle } from "../../parts/load-part.js";
 import { runScript } from "../../parts/run-script.js";
 import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
@@ -27,9 +28,11 @@ async function load(requests: MainRequests): Promise<LayersModule> {
     { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: "the main thread did not send Insert as layers in time" },
   );
   const packed: unknown = JSON.parse(await decodeWorkerScript(data));
-  const js = typeof packed === "object" && packed !== null ? (packed as { js?: unknown }).js : undefined;
+  const { js, css } = (typeof packed === "object" && packed !== null ? packed : {}) as { js?: unknown; css?: unknown };
   if (typeof js !== "string") throw new Error("the Insert as layers part is not { js, css }");
   await runScript(js, "Insert as layers");
+  // Its own styles (the design-changes note, issue 71); the bar's are the shell's.
+  if (typeof css === "string") addStyle(css);
   const module = (globalThis as unknown as Partial<Record<typeof LAYERS_GLOBAL, LayersModule>>)[LAYERS_GLOBAL];
   if (!module) throw new Error("the Insert as layers script ran but left nothing to show");
   loaded = module;
