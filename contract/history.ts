@@ -50,21 +50,24 @@ const placedAsField = object({ nodeIds: array(nodeId, { max: 100 }), at: isoTime
 export const CODE_MODES = ["offline", "ai"] as const;
 
 /**
- * What a code result's zip recorded beyond the entry's own fields (`.figment/record.json`, codegen/project/
- * recorded-project.ts), so "Download update" can make that zip's files again: the Figment version, the node-ids
- * option, every frame of a page (the entry's `frame` is the first), and the binary files by size (not kept).
+ * What a code result's zip records of it (`.figment/record.json`, codegen/project/recorded-project.ts PluginGeneration;
+ * target and styling are the entry's): the Figment version, when, the frames, the node-ids option and the design's
+ * facts (what changed since), and its binary files by size (their bytes are not kept), so "Download update" can make
+ * that zip's files again. Absent in older entries, which cannot say what changed.
  */
-export const codeMadeField = object({
+export const codeRecordField = object({
   figment: string({ nonEmpty: true, max: 100 }),
+  createdAt: isoTimeField,
+  frames: array(frameRefField, { max: 50 }),
   nodeIds: boolean(),
-  frames: optional(array(frameRefField, { max: 50 })),
+  design: optional(designFactsField),
   assets: optional(
     array(object({ path: string({ nonEmpty: true, max: 500 }), bytes: number({ integer: true, min: 0 }) }), {
       max: 5000,
     }),
   ),
 });
-export type CodeMade = Infer<typeof codeMadeField>;
+export type CodeRecord = Infer<typeof codeRecordField>;
 
 export const codeEntryField = object({
   kind: literal("code"),
@@ -80,9 +83,7 @@ export const codeEntryField = object({
   turns: optional(array(codeTurn, { max: 500 })),
   /** How closely the files match the design, as measured in the panel's preview (absent when not measured). */
   score: optional(fidelityScoreField),
-  /** The design's facts when the code was made: what changed since (absent in older entries, which cannot say). */
-  design: optional(designFactsField),
-  made: optional(codeMadeField),
+  record: optional(codeRecordField),
 });
 export type CodeEntry = Infer<typeof codeEntryField>;
 

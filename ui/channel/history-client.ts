@@ -4,11 +4,11 @@
  * the entries the user may delete (the History panel offers them); nothing is evicted.
  */
 import type { CodeOptions } from "../../codegen/load.js";
-import type { PluginGeneration } from "../../codegen/project/recorded-project.js";
 import type { SourceFile } from "../../codegen/types.js";
 import type {
   AnalysisEntry,
   CodeEntry,
+  CodeRecord,
   FrameRef,
   HistoryFull,
   HistoryItem,
@@ -58,27 +58,10 @@ export function codeEntry(
   };
 }
 
-/**
- * `entry` with what its zip records (codegen/project/recorded-project.ts): made when the record says, the design's
- * facts, and for rebuilding that zip later the version, the node-ids option, the frames and the binary files' sizes
- * (their bytes are not kept).
- */
-export function withRecord(
-  entry: CodeEntry,
-  record: Omit<PluginGeneration, "target" | "styling">,
-  files: readonly SourceFile[],
-): CodeEntry {
-  return {
-    ...entry,
-    createdAt: record.createdAt,
-    ...(record.design ? { design: record.design } : {}),
-    made: {
-      figment: record.figment,
-      nodeIds: record.nodeIds,
-      frames: record.frames.map(frameRef),
-      assets: files.flatMap((f) => (f.bytes ? [{ path: f.path, bytes: f.bytes.length }] : [])),
-    },
-  };
+/** `entry` with what its zip records (contract/history.ts CodeRecord), made when the record says. */
+export function withRecord(entry: CodeEntry, record: CodeRecord, files: readonly SourceFile[]): CodeEntry {
+  const assets = files.flatMap((f) => (f.bytes ? [{ path: f.path, bytes: f.bytes.length }] : []));
+  return { ...entry, createdAt: record.createdAt, record: { ...record, assets } };
 }
 
 export function analysisEntry(

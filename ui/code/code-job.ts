@@ -6,8 +6,8 @@
  */
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
-import type { PluginGeneration } from "../../codegen/project/recorded-project.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { CodeRecord as OutputRecord } from "../../contract/history.js";
 import type { ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
 import { LatestOnly, LatestRun, SKIPPED, type Run } from "../lib/latest-only.js";
@@ -16,7 +16,7 @@ import { failureOf, type ModelJobFailure } from "../model/job-state.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
-import { codeEntry, withRecord } from "../channel/history-client.js";
+import { codeEntry, frameRef, withRecord } from "../channel/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 import { exportedFrame, type ScoreState } from "./score/score-state.js";
 import { useResultScore } from "./score/use-result-score.js";
@@ -60,7 +60,7 @@ export interface CodeOutput {
   record?: OutputRecord;
 }
 
-export type OutputRecord = Omit<PluginGeneration, "target" | "styling">;
+export type { CodeRecord as OutputRecord } from "../../contract/history.js";
 
 /** When and how a result reopened from History was made (ui/code/saved-result.ts). */
 export interface SavedInfo {
@@ -257,7 +257,7 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         const record: OutputRecord = {
           figment: reply.figment ?? "unknown",
           createdAt: new Date().toISOString(),
-          frames: frames.map(({ id: frame, name }) => ({ id: frame, name })),
+          frames: frames.map(frameRef),
           nodeIds: options.nodeIds,
           ...(reply.design ? { design: reply.design } : {}),
         };

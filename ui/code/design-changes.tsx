@@ -8,7 +8,8 @@
  * and target, before the result it is compared with is saved, and shared by the note and the button.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { CodeEntry } from "../../contract/history.js";
+import type { DesignFacts } from "../../codegen/design/design-diff.js";
+import type { CodeEntry, CodeRecord } from "../../contract/history.js";
 import type { SelectionSummary } from "../../contract/messages.js";
 import type { Target } from "../../contract/words.js";
 import type { MainRequests } from "../channel/requests.js";
@@ -19,8 +20,8 @@ import type { CodeOutput } from "./code-job.js";
 import { plural } from "../../kernel/plural.js";
 import "./design-changes.css";
 
-/** An entry that can say what changed: it kept its design's facts and what its zip recorded. */
-type Recorded = CodeEntry & Required<Pick<CodeEntry, "design" | "made">>;
+/** An entry that can say what changed: it kept what its zip recorded, the design's facts with it. */
+type Recorded = CodeEntry & { record: CodeRecord & { design: DesignFacts } };
 
 /** The frame's code in History to compare with, looked up once per frame and target (the last lookup kept). */
 let baseline: { key: string; entry: Promise<Recorded | undefined> } | undefined;
@@ -42,7 +43,7 @@ async function findBaseline(
     const { entry } = await requests.call("load-history-entry", { kind: "code", id: item.id });
     if (entry.kind !== "code" || entry.target !== target) continue;
     // The newest code of the target is the one compared with: one kept before facts were cannot say.
-    return entry.design && entry.made ? (entry as Recorded) : undefined;
+    return entry.record?.design ? (entry as Recorded) : undefined;
   }
   return undefined;
 }
@@ -110,7 +111,7 @@ function useChanges({ selection, target, output, requests, worker }: DesignChang
               .map((f) => ({ id: f.id, json: f.json })),
           };
       if (!live) return;
-      const { summary, lines } = await worker.call("design-changes", { before: entry.design, ...after });
+      const { summary, lines } = await worker.call("design-changes", { before: entry.record.design, ...after });
       if (live) setFound({ key, changes: lines.length > 0 ? { entry, summary, lines, ofResult: !!fresh } : undefined });
     })().catch(() => live && setFound({ key, changes: undefined }));
     return () => {
@@ -175,17 +176,9 @@ export function UpdateDownload({ output, selection, requests, worker, notify }: 
     try {
       const { patch, name, files } = await worker.call("update-patch", {
         before: {
-          record: {
-            figment: entry.made.figment,
-            createdAt: entry.createdAt,
-            frames: entry.made.frames ?? [entry.frame],
-            target: entry.target,
-            styling: entry.styling,
-            nodeIds: entry.made.nodeIds,
-            design: entry.design,
-          },
+          record: { ...entry.record, target: entry.target, styling: entry.styling },
           files: entry.files,
-          assets: entry.made.assets ?? [],
+          assets: entry.record.assets ?? [],
         },
         after: { ...record, target, styling: output.options.styling },
         files: output.files,

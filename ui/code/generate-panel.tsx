@@ -213,6 +213,23 @@ function OutputRefine(props: {
   );
 }
 
+/**
+ * Whether the result on show is of another selection than now's; `kept`: it stays current (a layer of it chosen, a
+ * designed page from History), as a designed page's turns do.
+ */
+function shownStale(
+  output: CodeOutput | undefined,
+  selection: SelectionSummary,
+  { ai, kept, page }: { ai: boolean; kept: boolean; page: boolean },
+): boolean {
+  if (!output || kept || (ai && page)) return false;
+  return isStale(
+    output.frames.map((f) => f.id),
+    selection,
+    { firstOnly: ai },
+  );
+}
+
 /** Whether `value` has been true at any render so far. */
 function useOnceTrue(value: boolean): boolean {
   const seen = useRef(false);
@@ -309,14 +326,7 @@ export function GeneratePanel({
   // A designed page reopened from History: no frame to be stale against; designed again from its brief.
   const savedPage = output?.saved?.page === true;
   const brief = output?.saved?.turns?.find((t) => t.role === "user")?.text ?? "";
-  const stale =
-    output && !onFocused && !(output === aiOutput && page) && !savedPage
-      ? isStale(
-          output.frames.map((f) => f.id),
-          selection,
-          { firstOnly: output === aiOutput },
-        )
-      : false;
+  const stale = shownStale(output, selection, { ai: output === aiOutput, kept: onFocused || savedPage, page });
   const regenerate: Regenerate =
     output === aiOutput && page
       ? {
@@ -338,6 +348,8 @@ export function GeneratePanel({
             disabled: busy || blocker !== undefined,
             run: generateOffline,
           };
+  // What changed in the design since the frame's code in History (issue 71; the note and Download update).
+  const changes = { selection, requests, worker, target: settings.target, output: aiOutput ? undefined : output };
   const resultSource = output ? (
     <ResultSource
       output={output}
@@ -393,11 +405,7 @@ export function GeneratePanel({
         />
       ) : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
-      <LazyDesignChanges
-        {...{ selection, requests, worker }}
-        target={settings.target}
-        output={aiOutput ? undefined : output}
-      />
+      <LazyDesignChanges {...changes} />
       {/* A start opened over results takes their room (at the panel's size both would crowd); Close gives it back. */}
       {compact && (prompting || pasting) ? null : aiOutput && session ? (
         <div class="ai-results">

@@ -32,16 +32,6 @@ export function savedOutput(entry: CodeEntry): CodeOutput {
     },
     ...(entry.score ? { score: { status: "done" as const, score: entry.score } } : {}),
     // Its zip records it as the first one did (an entry from before records were kept has none).
-    ...(entry.made
-      ? {
-          record: {
-            figment: entry.made.figment,
-            createdAt: entry.createdAt,
-            frames: entry.made.frames ?? [entry.frame],
-            nodeIds: entry.made.nodeIds,
-            ...(entry.design ? { design: entry.design } : {}),
-          },
-        }
-      : {}),
+    ...(entry.record ? { record: entry.record } : {}),
   };
 }

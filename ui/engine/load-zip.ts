@@ -3,8 +3,8 @@
  * tables live there, not in ui.html, whose every open would compile them. The worker is running by the time a
  * result is shown (it formats the code); History's export starts it if it is not.
  */
-import type { PluginGeneration } from "../../codegen/project/recorded-project.js";
 import type { SourceFile } from "../../codegen/types.js";
+import type { CodeRecord } from "../../contract/history.js";
 import type { Styling, Target } from "../../contract/words.js";
 import type { Engine } from "./engine.js";
 
@@ -20,7 +20,7 @@ export async function zipProjectLater(
   worker: Pick<Engine, "call">,
   files: SourceFile[],
   project: { target: Target; styling: Styling; name: string },
-  record?: Omit<PluginGeneration, "target" | "styling">,
+  record?: CodeRecord,
 ): Promise<{ zip: Uint8Array; count: number }> {
   const { target, styling } = project;
   return worker.call("zip-files", { files, project, ...(record ? { record: { ...record, target, styling } } : {}) });

@@ -13,25 +13,26 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { DesignFacts } from "../../../codegen/design/design-diff.js";
 import type { PluginGeneration } from "../../../codegen/project/recorded-project.js";
 import { changedSelfieReply, SELFIE_FRAME, selfieReply } from "../../../test/helpers/changed-design.js";
-import { parseEngineMessage, parseEngineRequest, type Kind, type ReplyOf } from "../protocol/index.js";
+import { parseEngineMessage, parseEngineRequest, type ReplyOf, type RequestOf } from "../protocol/index.js";
 import { codeJobs } from "./code.js";
 import { runJob } from "./run.js";
 import { updateJobs } from "./update.js";
 import { zipJobs } from "./zip.js";
 import type { Jobs } from "./job.js";
 
-const JOBS = { ...codeJobs, ...zipJobs, ...updateJobs } as Jobs<
-  "generate" | "zip-files" | "design-changes" | "update-patch"
->;
+type UpdateKind = "generate" | "zip-files" | "design-changes" | "update-patch";
+const JOBS: Jobs<UpdateKind> = { ...codeJobs, ...zipJobs, ...updateJobs };
+const KINDS: readonly string[] = Object.keys(JOBS);
 
 let n = 0;
-async function call<K extends "generate" | "zip-files" | "design-changes" | "update-patch">(
-  kind: K,
-  body: Record<string, unknown>,
-): Promise<ReplyOf<K>> {
+async function call<K extends UpdateKind>(kind: K, body: Record<string, unknown>): Promise<ReplyOf<K>> {
   const request = parseEngineRequest({ kind, id: `u${++n}`, ...body });
+  if (!KINDS.includes(request.kind)) throw new Error(`not a job of these: ${request.kind}`);
   const message = parseEngineMessage(
-    await runJob(JOBS as Jobs<Kind>, request, { signal: new AbortController().signal, emit: () => undefined }),
+    await runJob(JOBS, request as RequestOf<UpdateKind>, {
+      signal: new AbortController().signal,
+      emit: () => undefined,
+    }),
   );
   if (!("reply" in message) || !message.reply.ok || message.reply.kind !== kind)
     throw new Error(`expected ${kind}, got ${JSON.stringify(message).slice(0, 400)}`);
@@ -59,7 +60,7 @@ function readTree(dir: string, at = dir): Record<string, Buffer> {
 }
 
 describe("design changes and updates in the worker", () => {
-  it("says what changed, and the update patch takes the earlier zip's folder to the new zip under git apply", async () => {
+  it("says what changed; the update patch takes the earlier zip's folder to the new zip under git apply", async () => {
     const first = await call("generate", { exports: exportsOf(selfieReply()), options: OPTIONS });
     const then = first.design as DesignFacts;
     expect(then.frames).toEqual([SELFIE_FRAME]);

@@ -15,15 +15,19 @@ import { STYLINGS, TARGETS } from "../../../contract/words.js";
 import { exportFacts } from "./code.js";
 import type { Jobs } from "./job.js";
 
-const generationField = object({
-  figment: string({ nonEmpty: true, max: 100 }),
-  createdAt: isoTimeField,
-  frames: array(object({ id: string({ nonEmpty: true, max: 1000 }), name: string({ max: 1000 }) }), { max: 50 }),
-  target: oneOf(TARGETS),
-  styling: oneOf(STYLINGS),
-  nodeIds: boolean(),
-  design: optional(designFactsField),
-});
+const generationField = object(
+  {
+    figment: string({ nonEmpty: true, max: 100 }),
+    createdAt: isoTimeField,
+    frames: array(object({ id: string({ nonEmpty: true, max: 1000 }), name: string({ max: 1000 }) }), { max: 50 }),
+    target: oneOf(TARGETS),
+    styling: oneOf(STYLINGS),
+    nodeIds: boolean(),
+    design: optional(designFactsField),
+    // What History keeps beside it (its binary files' sizes) is not the record's.
+  },
+  { extra: "drop" },
+);
 
 /** An earlier result as the panel sent it (ui/engine/protocol/code.ts EarlierResult); its record is read apart. */
 const earlierField = object({

@@ -136,7 +136,7 @@ export const codeSection = {
     "zip-files": {
       files: array(sourceFile),
       project: optional(object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), name: string({ max: 1000 }) })),
-      /** The result's record: the zip is its starter project with `.figment/` (the project's target and name are its). */
+      /** The result's record: the zip is its starter project with `.figment/` (target and name the record's). */
       record: optional(generation),
     },
     /**
