@@ -215,18 +215,17 @@ function OutputRefine(props: {
 
 /**
  * Whether the result on show is of another selection than now's; `kept`: it stays current (a layer of it chosen, a
- * designed page from History), as a designed page's turns do.
+ * designed page), `ai`: a model turn, of the first frame.
  */
-function shownStale(
-  output: CodeOutput | undefined,
-  selection: SelectionSummary,
-  { ai, kept, page }: { ai: boolean; kept: boolean; page: boolean },
-): boolean {
-  if (!output || kept || (ai && page)) return false;
-  return isStale(
-    output.frames.map((f) => f.id),
-    selection,
-    { firstOnly: ai },
+function shownStale(output: CodeOutput | undefined, selection: SelectionSummary, ai: boolean, kept: boolean): boolean {
+  return (
+    !!output &&
+    !kept &&
+    isStale(
+      output.frames.map((f) => f.id),
+      selection,
+      { firstOnly: ai },
+    )
   );
 }
 
@@ -326,7 +325,8 @@ export function GeneratePanel({
   // A designed page reopened from History: no frame to be stale against; designed again from its brief.
   const savedPage = output?.saved?.page === true;
   const brief = output?.saved?.turns?.find((t) => t.role === "user")?.text ?? "";
-  const stale = shownStale(output, selection, { ai: output === aiOutput, kept: onFocused || savedPage, page });
+  const ofAi = output === aiOutput;
+  const stale = shownStale(output, selection, ofAi, onFocused || savedPage || (ofAi && page));
   const regenerate: Regenerate =
     output === aiOutput && page
       ? {

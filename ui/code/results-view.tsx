@@ -180,7 +180,6 @@ export function ResultsView({
           type="button"
           class="button button--secondary button--small results__copy-all"
           title="Copy every file"
-          aria-label="Copy all"
           onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}
         >
           <CopyIcon /> <span class="button__label">Copy all</span>
