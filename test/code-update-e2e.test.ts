@@ -5,7 +5,7 @@
  * added); in the next session the panel says "Changed since your code of …: 1 moved, 1 re-texted, 1 added" before
  * Generate, lists the changes when asked, and after Generate offers "Download update" beside the zip: a patch that
  * `git apply` takes onto the folder unpacked from the first zip, giving the second zip's files byte for byte.
- * Screenshots go to test-artifacts/code-update/.
+ * Screenshots and the patch go to test-artifacts/code-update/.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -135,6 +135,7 @@ describe.runIf(runBrowser)("design changes flow into the team's code (issue 71)"
 
       const patch = await downloaded(page, ui, "Download update");
       expect(patch.name).toBe("figment-update-selfie.patch");
+      writeFileSync(join(ARTIFACTS, patch.name), patch.bytes);
       const secondZip = unzipSync(new Uint8Array((await downloaded(page, ui, "Download .zip")).bytes));
       const dir = unpacked(firstZip);
       const file = join(dir, "..", `${dir.split(/[\\/]/).at(-1)}.patch`);

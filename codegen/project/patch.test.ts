@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SourceFile } from "../types.js";
+import { gitBlobId } from "./git-blob.js";
 import { gitName, projectPatch } from "./patch.js";
 
 const GIT = "/usr/bin/git";
@@ -93,9 +94,20 @@ describe("projectPatch", () => {
   it("takes a folder of the old generation to the new one byte for byte under git apply", () => {
     const patch = projectPatch(OLD, NEW, { title: ["Figment update: Home, 28 Nov 14:02 → now"] });
     expect(patch.text.startsWith("# Figment update: Home, 28 Nov 14:02 → now\n")).toBe(true);
-    expect(patch.text).toContain("diff --git a/src/App.tsx b/src/App.tsx\n--- a/src/App.tsx\n+++ b/src/App.tsx\n");
-    expect(patch.text).toContain("new file mode 100644\n--- /dev/null\n+++ b/src/screens/New Card.tsx\t\n");
-    expect(patch.text).toContain("deleted file mode 100644\n--- a/src/gone.css\n+++ /dev/null\n");
+    const id = (content: string) => gitBlobId(content);
+    const app = (i: number) => NEW[0]!.content.split("\n")[i];
+    expect(app(5)).toBe("changed 6");
+    expect(patch.text).toContain(
+      `diff --git a/src/App.tsx b/src/App.tsx\nindex ${id(OLD[0]!.content)}..${id(NEW[0]!.content)} 100644\n` +
+        "--- a/src/App.tsx\n+++ b/src/App.tsx\n",
+    );
+    expect(patch.text).toContain(
+      `new file mode 100644\nindex ${"0".repeat(40)}..${id(NEW[2]!.content)}\n--- /dev/null\n` +
+        "+++ b/src/screens/New Card.tsx\t\n",
+    );
+    expect(patch.text).toContain(
+      `deleted file mode 100644\nindex ${id(OLD[2]!.content)}..${"0".repeat(40)}\n--- a/src/gone.css\n+++ /dev/null\n`,
+    );
     expect(patch.text).toContain(`diff --git "a/src/gr\\303\\266\\303\\237e.md" "b/src/gr\\303\\266\\303\\237e.md"`);
     expect(patch.files).toEqual([
       { path: "src/App.tsx", change: "modified" },
@@ -109,6 +121,24 @@ describe("projectPatch", () => {
       { path: "src/empty-gone.ts", change: "deleted" },
     ]);
     expect(applied(OLD, patch.text)).toEqual(bytesOf(NEW));
+  });
+
+  it("merges under git apply --3way where the team edited lines near the design's change", () => {
+    const dir = repoOf(OLD);
+    const git = (...args: string[]) => execFileSync(GIT, args, { cwd: dir, stdio: "pipe" });
+    // The team changed line 8, within the context of the design's change of line 6, and committed it.
+    const theirs = OLD[0]!.content.replace("line 8\n", "the team's line 8\n");
+    writeFileSync(join(dir, "src/App.tsx"), theirs);
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qam", "ours");
+    const file = `${dir}.patch`;
+    writeFileSync(file, projectPatch(OLD, NEW).text);
+    dirs.push(file);
+    expect(() => git("apply", "--check", file)).toThrow(/patch does not apply/);
+    git("apply", "--3way", file);
+    const merged = readFileSync(join(dir, "src/App.tsx"), "utf8").split("\n");
+    expect(merged.slice(4, 9)).toEqual(["line 5", "changed 6", "line 7", "the team's line 8", "line 9"]);
+    expect(merged[30]).toBe("changed 31");
+    expect(readFileSync(join(dir, "src/screens/Home.tsx"), "utf8")).toBe(NEW[1]!.content);
   });
 
   it("leaves unchanged files out, and is empty when nothing changed", () => {
@@ -137,6 +167,21 @@ describe("projectPatch", () => {
     // The text files are the new generation's; the binaries are as they were (the note says what to do).
     for (const file of NEW) expect(result.get(file.path)).toEqual(bytesOf([file]).get(file.path));
     expect(result.get("src/assets/hero.png")).toEqual(Buffer.from([137, 80, 1]));
+  });
+
+  it("names blobs as git hash-object does", () => {
+    const dir = repoOf([]);
+    for (const content of ["", "x", "line\n".repeat(1000), "Größe ✓\r\n"]) {
+      writeFileSync(join(dir, "blob"), content);
+      const theirs = execFileSync(GIT, ["hash-object", "blob"], { cwd: dir }).toString().trim();
+      expect(gitBlobId(content)).toBe(theirs);
+    }
+    // Every length around SHA-1's 64-byte blocks and its 56-byte padding edge.
+    for (let n = 40; n < 140; n++) {
+      const bytes = new Uint8Array(n).map((_, i) => (i * 7 + n) & 255);
+      writeFileSync(join(dir, "blob"), bytes);
+      expect(gitBlobId(bytes)).toBe(execFileSync(GIT, ["hash-object", "blob"], { cwd: dir }).toString().trim());
+    }
   });
 
   it("quotes names as git does", () => {

@@ -3,12 +3,14 @@
  * Code panel's "Download update" (`figment-update-<frame>.patch`), from the files it recorded for the code the team
  * took to the files of the new generation, the record's own files (`.figment/`) included so the team's record
  * follows. Text files are diffed line by line (jsdiff); a file that did not change is left out; an added or deleted
- * file gets git's `new file mode` / `deleted file mode` headers. Binary files (images, fonts) cannot be patched without
- * their bytes on both sides: they are listed in the patch's preamble (text before the first `diff --git`, which
- * `git apply` skips) with what to do, so the patch still applies. Pure.
+ * file gets git's `new file mode` / `deleted file mode` headers, and every file the `index` line of its blobs (so
+ * `git apply --3way` merges where the team edited the same lines). Binary files (images, fonts) cannot be patched
+ * without their bytes on both sides: they are listed in the patch's preamble (text before the first `diff --git`,
+ * which `git apply` skips) with what to do, so the patch still applies. Pure.
  */
 import { structuredPatch } from "diff";
 import type { SourceFile } from "../types.js";
+import { gitBlobId, NO_BLOB } from "./git-blob.js";
 
 /** What happens to one path from the old generation to the new. */
 export type PatchChange = "added" | "modified" | "deleted";
@@ -75,6 +77,10 @@ function filePatch(path: string, before: string | undefined, after: string | und
   const head = [`diff --git ${a} ${b}`];
   if (before === undefined) head.push("new file mode 100644");
   if (after === undefined) head.push("deleted file mode 100644");
+  // The blobs it goes from and to: `git apply --3way` merges with the one the team's repository holds.
+  const blob = (content: string | undefined): string => (content === undefined ? NO_BLOB : gitBlobId(content));
+  const ids = `index ${blob(before)}..${blob(after)}`;
+  head.push(before !== undefined && after !== undefined ? `${ids} 100644` : ids);
   const body = hunks(path, before ?? "", after ?? "", context);
   // An empty file added or deleted is its header alone (as git writes it).
   if (body.length === 0) return head;

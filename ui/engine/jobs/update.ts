@@ -58,8 +58,9 @@ function patchTitle(before: PluginGeneration, after: PluginGeneration, name: str
   return [
     `Figment update of “${frame}” (${after.target}, ${after.styling}): from the code of ${when(before.createdAt)}`,
     `to the code of ${when(after.createdAt)}, its record (.figment/) included.`,
-    `In the project's folder: git apply --3way ${name} (--3way merges where you edited the same files;`,
-    "without it, a file you changed where the design changed too is refused and nothing is applied).",
+    `In the project's folder, your edits committed: git apply --3way ${name}`,
+    "(--3way merges your edits with the design's, marking conflicts; plain git apply refuses a file you edited",
+    "where the design changed).",
     ...(changes.length > 0 ? [`Design changes: ${changeSummary(changes)}.`] : []),
   ];
 }
