@@ -26,6 +26,9 @@ import { buildShellAndParts } from "./esbuild.panel-parts.mjs";
 import { angularTypes } from "./esbuild.angular-types.mjs";
 import { reactNativeTypes } from "./esbuild.react-native-types.mjs";
 
+/** package.json's version: what a result's record says made it (ui/engine/figment-version.ts). */
+const VERSION = JSON.parse(await readFile("package.json", "utf8")).version;
+
 const watch = process.argv.includes("--watch");
 
 /**
@@ -379,7 +382,10 @@ async function writePreviewRuntime(result) {
 }
 
 /** The engine worker with the preview runtime defined in it. */
-const engineWith = (runtimeJs) => ({ ...engine, define: { __FIGMENT_PREVIEW_RUNTIME__: JSON.stringify(runtimeJs) } });
+const engineWith = (runtimeJs) => ({
+  ...engine,
+  define: { __FIGMENT_PREVIEW_RUNTIME__: JSON.stringify(runtimeJs), __FIGMENT_VERSION__: JSON.stringify(VERSION) },
+});
 
 /** Inserts text into the template with a function replacer, so `$&` or `$1` in bundles stay literal. */
 function inline(template, marker, text) {

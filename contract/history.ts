@@ -23,6 +23,7 @@ import {
   string,
   type Infer,
 } from "./fields.js";
+import { designFactsField } from "./design-facts.js";
 import { fidelityScoreField } from "./fidelity.js";
 import { imageVersionField, isoTimeField, versionIdField } from "./image.js";
 import { MAX_HISTORY_ENTRIES } from "./limits.js";
@@ -48,6 +49,26 @@ const placedAsField = object({ nodeIds: array(nodeId, { max: 100 }), at: isoTime
 
 export const CODE_MODES = ["offline", "ai"] as const;
 
+/**
+ * What a code result's zip records of it (`.figment/record.json`, codegen/project/recorded-project.ts PluginGeneration;
+ * target and styling are the entry's): the Figment version, when, the frames, the node-ids option and the design's
+ * facts (what changed since), and its binary files by size (their bytes are not kept), so "Download update" can make
+ * that zip's files again. Absent in older entries, which cannot say what changed.
+ */
+export const codeRecordField = object({
+  figment: string({ nonEmpty: true, max: 100 }),
+  createdAt: isoTimeField,
+  frames: array(frameRefField, { max: 50 }),
+  nodeIds: boolean(),
+  design: optional(designFactsField),
+  assets: optional(
+    array(object({ path: string({ nonEmpty: true, max: 500 }), bytes: number({ integer: true, min: 0 }) }), {
+      max: 5000,
+    }),
+  ),
+});
+export type CodeRecord = Infer<typeof codeRecordField>;
+
 export const codeEntryField = object({
   kind: literal("code"),
   id: historyIdField,
@@ -62,6 +83,7 @@ export const codeEntryField = object({
   turns: optional(array(codeTurn, { max: 500 })),
   /** How closely the files match the design, as measured in the panel's preview (absent when not measured). */
   score: optional(fidelityScoreField),
+  record: optional(codeRecordField),
 });
 export type CodeEntry = Infer<typeof codeEntryField>;
 

@@ -2,14 +2,16 @@
  * Real pictures and icons in the Generate-code panel, in the browser harness at Figma's default 420×600: the
  * figma simulator holds real PNG bytes for the fixtures' image fills (by imageRef) and answers SVG_STRING
  * exports, the real dist/code.js fetches and exports them, the panel passes them into codegen. The zip holds
- * the photo byte for byte and the icons as Figma exported them, the live preview shows the photo, and no
- * problem asks the user for a REST export option. Screenshots go to test-artifacts/code-assets/.
+ * the photo byte for byte (its record's copy in .figment/base/ aside) and the icons as Figma exported them, the
+ * live preview shows the photo, and no problem asks the user for a REST export option. Screenshots go to
+ * test-artifacts/code-assets/.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { inRecord } from "../codegen/project/record.js";
 import { exportRoot, planAssets } from "../plugin/export/asset-plan.js";
 import { fixtureImages, simFromFixture } from "./figma-sim/node.js";
 import { panelScreenshot, ROOT, withPluginPage } from "./harness/plugin-page.js";
@@ -111,7 +113,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
           await shot(page, "2-preview-html");
 
           const zip = await download(page, ui);
-          const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
+          const pngs = Object.keys(zip).filter((p) => p.endsWith(".png") && !inRecord(p));
           expect(pngs).toEqual(["assets/background-image.png"]);
           expect(same(zip[pngs[0]!], photo)).toBe(true);
           // Prettier formats the page: compare the icons' elements with spacing and self-closing slashes evened out.
@@ -132,7 +134,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
       await ui.getByRole("button", { name: "Generate", exact: true }).click();
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const zip = await download(page, ui);
-      const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
+      const pngs = Object.keys(zip).filter((p) => p.endsWith(".png") && !inRecord(p));
       expect(pngs).toEqual(["src/assets/background-image.png"]);
       expect(same(zip[pngs[0]!], photo)).toBe(true);
       expect(new TextDecoder().decode(zip["src/screens/LogInPage.module.css"])).toMatch(
@@ -169,7 +171,7 @@ describe.runIf(runBrowser)("real images and icons in the Generate-code panel", {
       await page.evaluate("window.__releaseImages()");
       await ui.waitForSelector('.results[data-stage="final"]', { timeout: 90_000 });
       const zip = await download(page, ui);
-      const pngs = Object.keys(zip).filter((p) => p.endsWith(".png"));
+      const pngs = Object.keys(zip).filter((p) => p.endsWith(".png") && !inRecord(p));
       expect(pngs).toHaveLength(8);
       for (const bytes of Object.values(images)) expect(pngs.some((p) => same(zip[p], bytes))).toBe(true);
       expect(await problemsText(ui)).not.toContain("geometry=paths");

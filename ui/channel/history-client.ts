@@ -8,6 +8,7 @@ import type { SourceFile } from "../../codegen/types.js";
 import type {
   AnalysisEntry,
   CodeEntry,
+  CodeRecord,
   FrameRef,
   HistoryFull,
   HistoryItem,
@@ -55,6 +56,12 @@ export function codeEntry(
     files: files.filter((f) => f.bytes === undefined).map(({ path, content }) => ({ path, content })),
     ...(ai ? { model: ai.model, ...(ai.turns ? { turns: ai.turns } : {}) } : {}),
   };
+}
+
+/** `entry` with what its zip records (contract/history.ts CodeRecord), made when the record says. */
+export function withRecord(entry: CodeEntry, record: CodeRecord, files: readonly SourceFile[]): CodeEntry {
+  const assets = files.flatMap((f) => (f.bytes ? [{ path: f.path, bytes: f.bytes.length }] : []));
+  return { ...entry, createdAt: record.createdAt, record: { ...record, assets } };
 }
 
 export function analysisEntry(

@@ -7,6 +7,7 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { CodeOptions } from "../../codegen/load.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
+import type { CodeRecord as OutputRecord } from "../../contract/history.js";
 import type { ExportedFrame, ExportExtras, ExportProblem } from "../../contract/messages.js";
 import type { MainRequests } from "../channel/requests.js";
 import { LatestOnly, LatestRun, SKIPPED, type Run } from "../lib/latest-only.js";
@@ -15,7 +16,7 @@ import { failureOf, type ModelJobFailure } from "../model/job-state.js";
 import type { Draft } from "./draft.js";
 import type { DraftModule } from "./draft-global.js";
 import { loadDraft } from "./draft-loader.js";
-import { codeEntry } from "../channel/history-client.js";
+import { codeEntry, frameRef, withRecord } from "../channel/history-client.js";
 import { withExportProblems } from "./export-problems.js";
 import { exportedFrame, type ScoreState } from "./score/score-state.js";
 import { useResultScore } from "./score/use-result-score.js";
@@ -52,7 +53,14 @@ export interface CodeOutput {
   saved?: SavedInfo;
   /** How closely the preview matches the design (ui/code/score/); absent when it cannot be measured. */
   score?: ScoreState;
+  /**
+   * What the zip records of it (`.figment/`, codegen/project/recorded-project.ts; target and styling are `options`'):
+   * a finished offline result's, or a History entry's that kept it.
+   */
+  record?: OutputRecord;
 }
+
+export type { CodeRecord as OutputRecord } from "../../contract/history.js";
 
 /** When and how a result reopened from History was made (ui/code/saved-result.ts). */
 export interface SavedInfo {
@@ -246,6 +254,13 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
         performance.mark("figment:code-job:answered");
         if (reply === SKIPPED || !current()) return;
         const { result, ms } = reply;
+        const record: OutputRecord = {
+          figment: reply.figment ?? "unknown",
+          createdAt: new Date().toISOString(),
+          frames: frames.map(frameRef),
+          nodeIds: options.nodeIds,
+          ...(reply.design ? { design: reply.design } : {}),
+        };
         const html = options.target === "html";
         // React output is previewed and scored as it ships (its own files run by the preview runtime, Tailwind
         // compiled) once the worker has it; till then, and when the preview cannot run it all, the draft's preview is
@@ -280,9 +295,11 @@ export function useCodeJob(requests: MainRequests, worker: Engine): CodeJob {
             frames,
             preview,
             ...(score ? { score } : {}),
+            record,
           },
         });
-        if (frames[0]) scores.keep(id, codeEntry(frames[0], options, result.files), score);
+        if (frames[0])
+          scores.keep(id, withRecord(codeEntry(frames[0], options, result.files), record, result.files), score);
       } catch (error) {
         if (!current()) return;
         const failure = failureOf(error);

@@ -9,7 +9,13 @@ import { useAiPreview } from "./ai-preview.js";
 import { codeJobBusy, shownOutput, type CodeJob, type CodeOutput } from "./code-job.js";
 import type { Engine } from "../engine/engine.js";
 import type { MainRequests } from "../channel/requests.js";
-import { LazyPromptDesignBox, loadLayers } from "./layers/layers-loader.js";
+import {
+  LazyDesignChanges,
+  LazyPromptDesignBox,
+  LazySavedNote,
+  LazyUpdateDownload,
+  loadLayers,
+} from "./layers/layers-loader.js";
 import { PasteHtml } from "./layers/paste-html.js";
 import { AiStatus } from "./ai-status.js";
 import { turnKey } from "./ai-score.js";
@@ -21,7 +27,6 @@ import { KeyNeeded } from "../model/key-needed.js";
 import { isBusy } from "../model/job-state.js";
 import { ResultSource, type Regenerate } from "./result-source.js";
 import { ResultsView } from "./results-view.js";
-import { SavedNote } from "./saved-note.js";
 import { isStale } from "./stale.js";
 import type { Thumbnails } from "./thumbnails.js";
 import { useWorkerWarmUp } from "../engine/warm-up.js";
@@ -208,6 +213,22 @@ function OutputRefine(props: {
   );
 }
 
+/**
+ * Whether the result on show is of another selection than now's; `kept`: it stays current (a layer of it chosen, a
+ * designed page), `ai`: a model turn, of the first frame.
+ */
+function shownStale(output: CodeOutput | undefined, selection: SelectionSummary, ai: boolean, kept: boolean): boolean {
+  return (
+    !!output &&
+    !kept &&
+    isStale(
+      output.frames.map((f) => f.id),
+      selection,
+      { firstOnly: ai },
+    )
+  );
+}
+
 /** Whether `value` has been true at any render so far. */
 function useOnceTrue(value: boolean): boolean {
   const seen = useRef(false);
@@ -304,14 +325,8 @@ export function GeneratePanel({
   // A designed page reopened from History: no frame to be stale against; designed again from its brief.
   const savedPage = output?.saved?.page === true;
   const brief = output?.saved?.turns?.find((t) => t.role === "user")?.text ?? "";
-  const stale =
-    output && !onFocused && !(output === aiOutput && page) && !savedPage
-      ? isStale(
-          output.frames.map((f) => f.id),
-          selection,
-          { firstOnly: output === aiOutput },
-        )
-      : false;
+  const ofAi = output === aiOutput;
+  const stale = shownStale(output, selection, ofAi, onFocused || savedPage || (ofAi && page));
   const regenerate: Regenerate =
     output === aiOutput && page
       ? {
@@ -333,6 +348,8 @@ export function GeneratePanel({
             disabled: busy || blocker !== undefined,
             run: generateOffline,
           };
+  // What changed in the design since the frame's code in History (issue 71; the note and Download update).
+  const changes = { selection, requests, worker, target: settings.target, output: aiOutput ? undefined : output };
   const resultSource = output ? (
     <ResultSource
       output={output}
@@ -388,6 +405,7 @@ export function GeneratePanel({
         />
       ) : null}
       <AiStatus job={ai} onOpenSettings={onOpenSettings} />
+      <LazyDesignChanges {...changes} />
       {/* A start opened over results takes their room (at the panel's size both would crowd); Close gives it back. */}
       {compact && (prompting || pasting) ? null : aiOutput && session ? (
         <div class="ai-results">
@@ -426,7 +444,7 @@ export function GeneratePanel({
       ) : output ? (
         <>
           {resultSource}
-          {output.saved ? <SavedNote saved={output.saved} /> : null}
+          {output.saved ? <LazySavedNote saved={output.saved} requests={requests} /> : null}
           <ResultsView
             key={output.id}
             output={output}
@@ -435,6 +453,7 @@ export function GeneratePanel({
             onFocusNode={focusLayer}
             worker={worker}
             requests={requests}
+            update={<LazyUpdateDownload {...{ output, selection, requests, worker, notify }} />}
           />
           {hasKey ? (
             <OutputRefine

@@ -67,6 +67,8 @@ export interface ResultsViewProps {
   worker: Pick<Engine, "call">;
   /** The main thread: "Insert as layers" builds the page on the canvas. */
   requests: MainRequests;
+  /** Beside the zip: "Download update", when the design changed since the code the team took. */
+  update?: ComponentChildren;
 }
 
 export function ResultsView({
@@ -77,6 +79,7 @@ export function ResultsView({
   scoreAction,
   worker,
   requests,
+  update,
 }: ResultsViewProps) {
   const paths = useMemo(() => output.files.map((f) => f.path), [output]);
   const highlight = useCallback<Highlight>(
@@ -132,11 +135,12 @@ export function ResultsView({
   const download = async () => {
     const name = zipName;
     try {
-      const { zip, count } = await zipProjectLater(worker, output.files, {
-        target: output.options.target,
-        styling: output.options.styling,
-        name,
-      });
+      const { zip, count } = await zipProjectLater(
+        worker,
+        output.files,
+        { target: output.options.target, styling: output.options.styling, name },
+        output.record,
+      );
       downloadBytes(zip, `${slug}.zip`, "application/zip");
       notify(`Downloaded ${slug}.zip (${count} files)`);
     } catch (error) {
@@ -174,7 +178,7 @@ export function ResultsView({
         <span class="spacer" />
         <button
           type="button"
-          class="button button--secondary button--small"
+          class="button button--secondary button--small results__copy-all"
           title="Copy every file"
           onClick={() => void copy(allFilesText(output.files), `${output.files.length} files`)}
         >
@@ -188,6 +192,7 @@ export function ResultsView({
         >
           <DownloadIcon /> <span class="button__label">Download .zip</span>
         </button>
+        {update}
       </div>
 
       {/* What the preview shows is what is inserted; the code view keeps its room for the files (kept mounted, so

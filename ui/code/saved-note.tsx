@@ -1,13 +1,20 @@
 /**
  * Says that the result on show was reopened from History, and for an AI result lists its turns (requests and the
- * model's notes).
+ * model's notes). In the Insert-as-layers part (layers-part.tsx), which comes with the result, not in ui.html.
  */
 import { InfoIcon } from "../controls/icons.js";
 import { fullDate } from "../lib/time-ago.js";
+import type { MainRequests } from "../channel/requests.js";
 import type { SavedInfo } from "./code-job.js";
 import { plural } from "../../kernel/plural.js";
 
-export function SavedNote({ saved }: { saved: SavedInfo }) {
+export interface SavedNoteProps {
+  saved: SavedInfo;
+  /** Fetches the part this note is in (layers-loader.tsx). */
+  requests: MainRequests;
+}
+
+export function SavedNote({ saved }: SavedNoteProps) {
   const turns = saved.turns ?? [];
   const asked = turns.filter((t) => t.role === "user").length;
   return (

@@ -31,5 +31,7 @@ export function savedOutput(entry: CodeEntry): CodeOutput {
       ...(page ? { page: true } : {}),
     },
     ...(entry.score ? { score: { status: "done" as const, score: entry.score } } : {}),
+    // Its zip records it as the first one did (an entry from before records were kept has none).
+    ...(entry.record ? { record: entry.record } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { analyzeJobs } from "./jobs/analyze.js";
 import { batchJobs } from "./jobs/batch.js";
 import { codeJobs } from "./jobs/code.js";
 import { zipJobs } from "./jobs/zip.js";
+import { updateJobs } from "./jobs/update.js";
 import { highlightJobs } from "./jobs/highlight.js";
 import { imageJobs } from "./jobs/image.js";
 import type { Jobs } from "./jobs/job.js";
@@ -43,6 +44,7 @@ const scope = self as unknown as WorkerScope;
 const JOBS: Jobs = {
   ...codeJobs,
   ...zipJobs,
+  ...updateJobs,
   ...highlightJobs,
   ...modelJobs,
   ...imageJobs,

@@ -4,6 +4,7 @@
  * result is shown (it formats the code); History's export starts it if it is not.
  */
 import type { SourceFile } from "../../codegen/types.js";
+import type { CodeRecord } from "../../contract/history.js";
 import type { Styling, Target } from "../../contract/words.js";
 import type { Engine } from "./engine.js";
 
@@ -11,11 +12,16 @@ export async function zipFilesLater(worker: Pick<Engine, "call">, files: SourceF
   return (await worker.call("zip-files", { files })).zip;
 }
 
-/** The files made a runnable project (package.json, entry, config) and zipped, both in the worker. */
+/**
+ * The files made a runnable project (package.json, entry, config) and zipped, both in the worker; with the result's
+ * `record`, the project holds it (`.figment/`).
+ */
 export async function zipProjectLater(
   worker: Pick<Engine, "call">,
   files: SourceFile[],
   project: { target: Target; styling: Styling; name: string },
+  record?: CodeRecord,
 ): Promise<{ zip: Uint8Array; count: number }> {
-  return worker.call("zip-files", { files, project });
+  const { target, styling } = project;
+  return worker.call("zip-files", { files, project, ...(record ? { record: { ...record, target, styling } } : {}) });
 }

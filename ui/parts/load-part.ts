@@ -30,7 +30,8 @@ function parsePart(text: string): PackedPart {
   return { js, css };
 }
 
-function addStyle(css: string): void {
+/** A part's CSS into the page, before the shell's (the layers part's too: ui/code/layers/layers-loader.tsx). */
+export function addStyle(css: string): void {
   if (css === "") return;
   const style = document.createElement("style");
   style.textContent = css;

@@ -5,6 +5,8 @@
 import type { ComponentType } from "preact";
 import type { MainRequests } from "../../channel/requests.js";
 import type { FrameInfo, PreviewState } from "../code-job.js";
+import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.js";
+import type { SavedNoteProps } from "../saved-note.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
 import type { preparePageAsk } from "../prompt-page.js";
 import type { ScoreViewProps } from "../score/score-view.js";
@@ -33,4 +35,9 @@ export interface LayersModule {
   preparePageAsk: typeof preparePageAsk;
   /** The result's fidelity score, shown with the result as this bar is (issue 24's budget). */
   ScoreView: ComponentType<ScoreViewProps>;
+  /** "Changed since your code of …" and its "Download update" (issue 71). */
+  DesignChanges: ComponentType<DesignChangesProps>;
+  UpdateDownload: ComponentType<UpdateDownloadProps>;
+  /** Over a result reopened from History (here since issue 71, for ui.html's budget). */
+  SavedNote: ComponentType<SavedNoteProps>;
 }

@@ -9,8 +9,11 @@ import { useEffect, useState } from "preact/hooks";
 import type { MainRequests } from "../../channel/requests.js";
 import { ErrorNotice } from "../../controls/status.js";
 import { decodeWorkerScript } from "../../engine/source.js";
+import { addStyle } from "../../parts/load-part.js";
 import { runScript } from "../../parts/run-script.js";
+import type { DesignChangesProps, UpdateDownloadProps } from "../design-changes.js";
 import type { PromptDesignBoxProps } from "../prompt-design-box.js";
+import type { SavedNoteProps } from "../saved-note.js";
 import type { ScoreViewProps } from "../score/score-view.js";
 import { LAYERS_GLOBAL, type LayersModule, type PastedLayersProps, type ResultLayersProps } from "./layers-global.js";
 
@@ -25,9 +28,11 @@ async function load(requests: MainRequests): Promise<LayersModule> {
     { timeoutMs: SOURCE_TIMEOUT_MS, timeoutMessage: "the main thread did not send Insert as layers in time" },
   );
   const packed: unknown = JSON.parse(await decodeWorkerScript(data));
-  const js = typeof packed === "object" && packed !== null ? (packed as { js?: unknown }).js : undefined;
+  const { js, css } = (typeof packed === "object" && packed !== null ? packed : {}) as { js?: unknown; css?: unknown };
   if (typeof js !== "string") throw new Error("the Insert as layers part is not { js, css }");
   await runScript(js, "Insert as layers");
+  // Its own styles (the design-changes note, issue 71); the bar's are the shell's.
+  if (typeof css === "string") addStyle(css);
   const module = (globalThis as unknown as Partial<Record<typeof LAYERS_GLOBAL, LayersModule>>)[LAYERS_GLOBAL];
   if (!module) throw new Error("the Insert as layers script ran but left nothing to show");
   loaded = module;
@@ -76,3 +81,6 @@ export const ResultLayersBar = lazy<ResultLayersProps>((m) => m.ResultLayers);
 export const PastedLayersBar = lazy<PastedLayersProps>((m) => m.PastedLayers);
 export const LazyPromptDesignBox = lazy<PromptDesignBoxProps>((m) => m.PromptDesignBox);
 export const LazyScoreView = lazy<ScoreViewProps>((m) => m.ScoreView);
+export const LazyDesignChanges = lazy<DesignChangesProps>((m) => m.DesignChanges);
+export const LazyUpdateDownload = lazy<UpdateDownloadProps>((m) => m.UpdateDownload);
+export const LazySavedNote = lazy<SavedNoteProps>((m) => m.SavedNote);

@@ -5,7 +5,9 @@
  * (layers-loader.tsx).
  */
 import { useMemo } from "preact/hooks";
+import { DesignChanges, UpdateDownload } from "../design-changes.js";
 import { PromptDesignBox } from "../prompt-design-box.js";
+import { SavedNote } from "../saved-note.js";
 import { preparePageAsk } from "../prompt-page.js";
 import { ScoreView } from "../score/score-view.js";
 import { InsertLayersBar } from "./insert-layers.js";
@@ -37,4 +39,7 @@ function PastedLayers({ html, requests }: PastedLayersProps) {
   PromptDesignBox,
   preparePageAsk,
   ScoreView,
+  DesignChanges,
+  UpdateDownload,
+  SavedNote,
 };

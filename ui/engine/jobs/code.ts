@@ -12,6 +12,7 @@ import {
   type DesignNode,
 } from "../../../codegen/index.js";
 import { readMappingJson } from "../../../codegen/components-map/json.js";
+import { designFacts, type DesignFacts } from "../../../codegen/design/design-diff.js";
 import { withDrawings } from "../../../codegen/design/drawings.js";
 import { findPageGroups, frameNames, labelFrames, pageGroupLine } from "../../../codegen/design/page-groups.js";
 import { mappingNoteProblem } from "../../../codegen/components-map/problems.js";
@@ -23,6 +24,7 @@ import type { Problem, SourceFile } from "../../../codegen/types.js";
 import { targetPreviewParts } from "../../../contract/targets.js";
 import type { Target } from "../../../contract/words.js";
 import { codePart } from "../code-parts/parts.js";
+import { figmentVersion } from "../figment-version.js";
 import { asNodesReply, type BodyOf } from "../protocol/index.js";
 import type { Jobs } from "./job.js";
 
@@ -74,6 +76,18 @@ async function shippedPreview(
     : { html: preview.html, problems: preview.problems };
 }
 
+/** The exported frames' design facts, for the result's record; undefined when the export cannot be read for them. */
+export function exportFacts(exports: BodyOf<"generate">["exports"]): DesignFacts | undefined {
+  try {
+    return designFacts(
+      asNodesReply(exports),
+      exports.map((e) => e.id),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** The note of one page made of the frames `ids` (as the CLI's, cli/common/page-groups.ts). */
 function pageNote(frames: readonly DesignNode[], ids: readonly string[]): Problem {
   const group = labelFrames(frames.filter((f) => ids.includes(f.id)));
@@ -103,10 +117,13 @@ export const codeJobs: Jobs<
     const ms = performance.now() - started;
     const scripted = options.target === "react" || targetPreviewParts(options.target).length > 0;
     const preview = scripted ? await shippedPreview(design.document, options) : undefined;
+    const facts = exportFacts(request.exports);
     return {
       result: { files: result.files, problems: [...design.problems, ...problems, ...result.problems] },
       ms,
       ...(preview ? { preview } : {}),
+      ...(facts ? { design: facts } : {}),
+      figment: figmentVersion(),
     };
   },
   hint: async (request) => ({

@@ -17,6 +17,8 @@ import {
   type Infer,
 } from "../../../contract/fields.js";
 import type { InstanceFacts } from "../../../codegen/design/types.js";
+import type { DesignFacts } from "../../../codegen/design/design-diff.js";
+import type { KeptAsset, PluginGeneration } from "../../../codegen/project/recorded-project.js";
 import { componentMapField } from "../../../contract/components.js";
 import { exportExtrasField } from "../../../contract/messages.js";
 import { STYLINGS, TARGETS, type Target } from "../../../contract/words.js";
@@ -68,6 +70,19 @@ export const problemField = object({
   nodeId: optional(string()),
 });
 const fileSet = object({ files: array(sourceFile), problems: array(problemField) });
+/**
+ * A result as its zip's record says it (codegen/project/recorded-project.ts): read again in full by the job
+ * (ui/engine/jobs/update.ts), so its fields' checks stay out of ui.html.
+ */
+const generation = opaque<PluginGeneration>("a generation's record");
+/** An earlier result as History kept it: its record, text files, and binary files by size (read again by the job). */
+export interface EarlierResult {
+  record: PluginGeneration;
+  files: { path: string; content: string }[];
+  assets: KeptAsset[];
+}
+/** A design's facts (codegen/design/design-diff.ts), read again in full (readDesignFacts) where they are compared. */
+const designFactsField = opaque<DesignFacts>("design facts");
 
 /** Frames of the export drawing one page at several widths, by id (codegen/design/drawings.ts withDrawings). */
 export const pagesField = array(array(string({ nonEmpty: true, max: 1000 }), { max: 50 }), { max: 50 });
@@ -121,7 +136,20 @@ export const codeSection = {
     "zip-files": {
       files: array(sourceFile),
       project: optional(object({ target: oneOf(TARGETS), styling: oneOf(STYLINGS), name: string({ max: 1000 }) })),
+      /** The result's record: the zip is its starter project with `.figment/` (target and name the record's). */
+      record: optional(generation),
     },
+    /**
+     * What changed in a design since code was made from it (codegen/design/design-diff.ts): the facts then, and the
+     * facts now or the frames' exports to read them from.
+     */
+    "design-changes": { before: designFactsField, after: optional(designFactsField), exports: optional(exportsField) },
+    /**
+     * "Download update": the patch (codegen/project/patch.ts) from the zip of an earlier result (its text files as
+     * History kept them, its binary files by size) to the zip of the new one (`after`, its `files`), both with their
+     * record.
+     */
+    "update-patch": { before: opaque<EarlierResult>("an earlier result"), after: generation, files: array(sourceFile) },
   },
   replies: {
     /**
@@ -132,6 +160,9 @@ export const codeSection = {
       result: fileSet,
       ms: number(),
       preview: optional(object({ html: string(), problems: array(problemField) })),
+      /** The frames' design facts (codegen/design/design-diff.ts) and the version that made the code: its record. */
+      design: optional(designFactsField),
+      figment: optional(string()),
     },
     hint: { hint: string() },
     "page-groups": { groups: array(pageGroupField, { max: 25 }) },
@@ -145,6 +176,10 @@ export const codeSection = {
     "read-code-connect": { map: componentMapField, notes: array(mappingNote) },
     highlight: { lines: array(string()) },
     "zip-files": { zip: bytes(), count: number() },
+    /** `lines`: each change in words (changeLine); none when nothing changed. */
+    "design-changes": { summary: string(), lines: array(string()) },
+    /** `name`: the patch's file name (`figment-update-<frame>.patch`); `files`: how many text files it changes. */
+    "update-patch": { patch: string(), name: string(), files: number() },
   },
   events: {},
   streams: {},
