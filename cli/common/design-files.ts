@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { loadDesign, type CodeOptions, type FileSet, type LoadedDesign } from "../../codegen/index.js";
 import { readVariablesReply } from "../../codegen/tokens/variables-reply.js";
 import { starterProject } from "../../codegen/scaffold/vue-project.js";
-import type { Problem, } from "../../codegen/types.js";
+import type { Problem } from "../../codegen/types.js";
 import type { CliArgs } from "./args.js";
 import type { FigmaClientOptions } from "../figma-rest/client.js";
 import type { AssetStore } from "../figma-rest/fetch-extras.js";
