@@ -69,6 +69,8 @@ export interface LoadedDesign {
    * empty too: what text a designer reads names a problem's layer by.
    */
   layerNames: ReadonlyMap<string, string>;
+  /** The reply's components and styles: a generated project's record keeps the design's facts (design-diff.ts). */
+  restContext?: RestContext;
 }
 
 const CONTAINERS = new Set(["frame", "group", "section", "component", "instance"]);
@@ -195,6 +197,7 @@ export function loadDesign(
   return {
     document,
     roots,
+    restContext: reply.context,
     problems: [...reply.problems, ...problems, ...tokens.problems],
     get layerNames() {
       layerNames ??= layerNamesById(named, namedRoots);

@@ -23,6 +23,7 @@ import { fontPlan } from "../../codegen/fonts/plan.js";
 import { modelAssetFiles } from "../../codegen/emit/assets.js";
 import { generateCode, modelHint, parseHint, type DesignDocument } from "../../codegen/index.js";
 import { layerNamesById } from "../../codegen/design/layer-label.js";
+import type { LoadedDesign } from "../../codegen/load.js";
 import type { RestNode } from "../../codegen/fidelity/design-nodes.js";
 import type { Problem, SourceFile } from "../../codegen/types.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../contract/settings.js";
@@ -69,6 +70,8 @@ interface Source {
   roots: RestNode[];
   /** Layer names by id, for the problems (LoadedDesign.layerNames). */
   layerNames: ReadonlyMap<string, string>;
+  /** The design as loaded (none from a hint): the folder's record keeps its facts (cli/common/project-record.ts). */
+  loaded?: LoadedDesign;
 }
 
 /** The design to send: <design.json> (with --images, --file-key…) or --from-hint. */
@@ -81,7 +84,13 @@ export async function readSource(args: CliArgs, io: Output, context: RunContext)
     return { document, problems: [], roots: [], layerNames: layerNamesById(document) };
   }
   const design = await loadForCode(args, io, context);
-  return { document: design.document, problems: design.problems, roots: design.roots, layerNames: design.layerNames };
+  return {
+    document: design.document,
+    problems: design.problems,
+    roots: design.roots,
+    layerNames: design.layerNames,
+    loaded: design,
+  };
 }
 
 export interface Png {
@@ -483,6 +492,7 @@ export async function aiCodeCommand(args: CliArgs, io: Output, context: RunConte
     scores && args.json ? { ...more, score: scores } : more,
     runName(args, source.document.frames),
     source.layerNames,
+    source.loaded ? { design: source.loaded } : {},
   );
   if (scored && scores && !args.json) scored.printScores(scores, io);
   if (!args.json) {

@@ -28,10 +28,22 @@ const NOTHING_WRITTEN = "cancelled; nothing was written";
 import type { CodeOptions, LoadedDesign } from "../../codegen/load.js";
 import type { Problem } from "../../codegen/types.js";
 import { checkedOptions, LayoutBrowser } from "../measure/layout-check.js";
+import { folderRecord } from "../common/project-record.js";
 
 export async function codeCommand(args: CliArgs, io: Output, context: RunContext = {}): Promise<number> {
+  if (args.update !== undefined) {
+    // The folder's record gives the options; the generation below writes nothing but the merged update.
+    const { updateCommand } = await import("./update.js");
+    await checkOutDir(args.update, "--update");
+    return updateCommand(args, io, context, generate);
+  }
   // Checked before any work (a model's answer costs money): --out (or ./figment-out) must be a folder, or become one.
   await checkOutDir(args.out ?? DEFAULT_OUT_ROOT, args.out === undefined ? "the output folder" : "--out");
+  return generate(args, io, context);
+}
+
+/** The code of the design, written (or, under --update, merged) by writeFolders. */
+async function generate(args: CliArgs, io: Output, context: RunContext): Promise<number> {
   if (args.ai && args.batchApi) {
     const { codeBatchCommand } = await import("./batch-api.js");
     return codeBatchCommand(args, io, context);
@@ -104,7 +116,7 @@ async function writeAndScore(
     if (args.out !== undefined || frames.length === 1) {
       const result = await generateCode(design.document, options);
       stopIfAborted(run.signal, NOTHING_WRITTEN);
-      return emitAndWrite(result, problems, args, io, more, name, design.layerNames);
+      return emitAndWrite(result, problems, args, io, more, name, design.layerNames, { design });
     }
     const names = frames.map((f) => design.roots.find((r) => r.id === f.id)?.name ?? f.name);
     const folders: OutputFolder[] = [];
@@ -120,7 +132,8 @@ async function writeAndScore(
             kind: args.projectKind,
           })
         : result.files;
-      folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files });
+      const record = folderRecord(args, { design }, [frames[i]!.id]);
+      folders.push({ dir: join(DEFAULT_OUT_ROOT, folder, args.target), files, record });
     }
     stopIfAborted(run.signal, NOTHING_WRITTEN);
     return writeFolders(folders, problems, args, io, more, DEFAULT_OUT_ROOT, design.layerNames);

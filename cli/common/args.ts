@@ -43,6 +43,7 @@ export const MAIN_FLAGS = {
     "rounds",
     "components",
     "code-connect",
+    "update",
     ...MODEL_FLAGS,
   ],
   list: ["node", "types", "image"],
@@ -129,6 +130,11 @@ export interface CliArgs {
    * false, --no-breakpoints (every frame its own page); absent, a whole file's groups are found and made one page.
    */
   breakpoints?: boolean;
+  /**
+   * `figment code --update DIR`: generate again with the options DIR's record (`.figment/`) holds and merge the new
+   * code into the folder as the team has edited it (cli/code/update.ts).
+   */
+  update?: string;
 }
 
 export const FIGMA_API = "https://api.figma.com";
@@ -275,8 +281,10 @@ export function parseCliArgs(given: string[]): CliArgs {
   const widths = values.widths !== undefined ? asWidths(values.widths) : undefined;
 
   const ai = values.ai ?? false;
+  const update = updateArgs(values, command);
   if (!ai) {
-    const stray = firstGiven(values, AI_ONLY);
+    // --dry-run also goes with --update: the unified diff is printed and nothing is written.
+    const stray = firstGiven(values, update !== undefined ? AI_ONLY.filter((f) => f !== "dry-run") : AI_ONLY);
     if (stray)
       throw new FigmentError(
         "input",
@@ -367,8 +375,36 @@ export function parseCliArgs(given: string[]): CliArgs {
       components: values.components,
       codeConnect: values["code-connect"],
       breakpoints,
+      update,
     }),
   };
+}
+
+/** The options an update takes from the folder's record, never from the command line. */
+const RECORDED = ["target", "styling", "project", "exact-layout", "node-ids", "out"] as const;
+
+/** --update DIR: figment code only; the recorded options are not given again. */
+function updateArgs(values: Partial<Record<string, unknown>>, command: string): string | undefined {
+  const dir = values["update"];
+  if (typeof dir !== "string") return undefined;
+  if (command !== "code") throw new FigmentError("input", "--update only applies to figment code");
+  if (dir.trim() === "") throw new FigmentError("input", "--update needs the generated folder: --update DIR");
+  const given = RECORDED.find((flag) => values[flag] !== undefined);
+  if (given === "out") throw new FigmentError("input", "--update DIR writes into DIR: leave out --out");
+  if (given)
+    throw new FigmentError(
+      "input",
+      `--${given} cannot go with --update: an update generates with the options DIR/.figment/record.json ` +
+        "holds (generate into another folder to change them)",
+    );
+  for (const flag of ["batch-api", "score"] as const)
+    if (values[flag] !== undefined) throw new FigmentError("input", `--${flag} cannot go with --update`);
+  if (values["ai"] === true && values["dry-run"] === true)
+    throw new FigmentError(
+      "input",
+      "--dry-run with --ai shows the model request; an update's dry run (the diff it would write) is offline only",
+    );
+  return dir;
 }
 
 /** --breakpoints (two or more --node frames made one page) and --no-breakpoints (each frame its own page). */

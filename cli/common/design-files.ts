@@ -18,6 +18,9 @@ import { checkOutDir, readDesignJson, readText, writeFilesUnder } from "./io.js"
 import { notesLine, tips, type TipContext } from "./notes.js";
 import { defaultOutDir, otherTargetFiles } from "./out-dir.js";
 import { plural } from "../../kernel/plural.js";
+import { RECORD_DIR, recordFiles } from "../../codegen/project/record.js";
+import { version } from "../package-file.js";
+import { folderRecord, type FolderRecord, type Made } from "./project-record.js";
 import { FigmentError, isFigmentError } from "../../kernel/errors.js";
 
 export interface Output {
@@ -159,6 +162,8 @@ export function codeOptions(args: CliArgs): CodeOptions {
 export interface OutputFolder {
   dir: string;
   files: SourceFile[];
+  /** What the files were made from: written beside them as `.figment/` (codegen/project/record.ts). */
+  record?: FolderRecord;
 }
 
 /** What names the default folder of a run: its one frame, else the design (or hint) file. */
@@ -186,12 +191,14 @@ export async function emitAndWrite(
   more: Record<string, unknown> = {},
   name = "design",
   names: LayerNames = new Map(),
+  made: Made = {},
 ): Promise<number> {
   const dir = outDirFor(args, name);
   const files = args.project
     ? starterProject(result.files, { target: args.target, styling: args.styling, name, kind: args.projectKind })
     : result.files;
-  return writeFolders([{ dir, files }], [...extraProblems, ...result.problems], args, io, more, dir, names);
+  const folder = { dir, files, record: folderRecord(args, made) };
+  return writeFolders([folder], [...extraProblems, ...result.problems], args, io, more, dir, names);
 }
 
 /**
@@ -207,12 +214,19 @@ export async function writeFolders(
   root: string,
   names: LayerNames = new Map(),
 ): Promise<number> {
+  if (args.update !== undefined) {
+    const { updateFolder } = await import("../code/update.js");
+    return updateFolder(folders, given, args, io, more, names);
+  }
   for (const folder of folders) await checkOutDir(folder.dir);
   for (const folder of folders) await warnOtherTarget(folder, args, io);
   const all = [...given];
   const report: { path: string; bytes: number }[] = [];
   for (const folder of folders) {
-    const { written, problems: writeProblems } = await writeFilesUnder(folder.dir, folder.files);
+    const { written, problems: writeProblems } = await writeFilesUnder(folder.dir, [
+      ...folder.files,
+      ...(folder.record ? await withRecord(folder.files, folder.record) : []),
+    ]);
     all.push(...writeProblems);
     const prefix = relative(root, folder.dir).split(sep).join("/");
     for (const f of folder.files)
@@ -221,7 +235,8 @@ export async function writeFolders(
         bytes: f.bytes?.length ?? Buffer.byteLength(f.content),
       });
     if (args.json) continue;
-    io.out(`wrote ${plural(written.length, "file")} to ${folder.dir}`);
+    const code = written.length - (folder.record ? written.filter(inRecordFolder).length : 0);
+    io.out(`wrote ${plural(code, "file")} to ${folder.dir}${folder.record ? ` (and its record, ${RECORD_DIR}/)` : ""}`);
     for (const f of folder.files) io.out(`  ${f.path}`);
   }
   // Frames converted one by one repeat the file's notes (a font's, a token's): each is said once.
@@ -236,6 +251,16 @@ export async function writeFolders(
   if (args.project && args.target === "react")
     for (const folder of folders) io.out(`run it: cd ${folder.dir} && npm install && npm run dev`);
   return 0;
+}
+
+/** The `.figment/` files of a folder's record (codegen/project/record.ts), stamped with this Figment's version. */
+export async function withRecord(files: readonly SourceFile[], record: FolderRecord): Promise<SourceFile[]> {
+  const made = { figment: await version(), createdAt: new Date().toISOString(), by: "cli" as const };
+  return recordFiles({ ...made, source: record.source, options: record.options }, files, record.design);
+}
+
+function inRecordFolder(path: string): boolean {
+  return path.split(sep).includes(RECORD_DIR);
 }
 
 /** Said before writing: files of the other target already in the folder, which this run leaves beside its own. */

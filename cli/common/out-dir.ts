@@ -39,7 +39,7 @@ export function defaultOutDir(name: string, target: Target): string {
 }
 
 /** Folders a project keeps that are not generated code. */
-const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".vite"]);
+const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".vite", ".figment"]);
 
 /**
  * What only the other target writes: React's components and CSS modules, or HTML's pages (a React project's own

@@ -252,8 +252,7 @@ export function diffDesigns(before: DesignFacts, after: DesignFacts): DesignChan
     if (!was.hidden && l.hidden) add("hidden", l);
     if (was.hidden && !l.hidden) add("shown", l);
   }
-  for (const l of before.layers)
-    if (!now.has(l.id) && (l.parent === undefined || now.has(l.parent))) add("removed", l);
+  for (const l of before.layers) if (!now.has(l.id) && (l.parent === undefined || now.has(l.parent))) add("removed", l);
   for (const [id, name] of Object.entries(after.components)) {
     const was = before.components[id];
     if (was !== undefined && was !== name)

@@ -30,9 +30,7 @@ function parts(path: string): PathParts {
   const folder = path.slice(0, slash + 1);
   const name = path.slice(slash + 1);
   const dot = name.indexOf(".");
-  return dot < 0
-    ? { folder, stem: name, ending: "" }
-    : { folder, stem: name.slice(0, dot), ending: name.slice(dot) };
+  return dot < 0 ? { folder, stem: name, ending: "" } : { folder, stem: name.slice(0, dot), ending: name.slice(dot) };
 }
 
 /** The names a component may go by in a file name: its whole name, and each part of a `Set/Variant` name. */

@@ -7,7 +7,7 @@
  * edited; a file renamed with its component (codegen/project/renames.ts) moves, merged. Pure: the CLI reads and
  * writes the folder (cli/code/update.ts).
  */
-import { merge } from "node-diff3";
+import { diff3Merge, diffIndices } from "node-diff3";
 import type { SourceFile } from "../types.js";
 
 /** How one path fares in an update. */
@@ -73,24 +73,83 @@ export function sameFile(a: SourceFile | undefined, b: SourceFile | undefined): 
   return a.content === b.content;
 }
 
-/** Lines of a text, the last one empty when it ends with a line break, so joining gives it back byte for byte. */
-function lines(text: string): string[] {
-  return text.split("\n");
+/** A text's lines without the line break that ends it (said apart), so a conflict never swallows the last one. */
+function lines(text: string): { lines: string[]; ends: boolean } {
+  const ends = text.endsWith("\n");
+  const body = ends ? text.slice(0, -1) : text;
+  return { lines: body === "" && !ends ? [] : body.split("\n"), ends };
 }
 
-/** Three texts merged; the 1-based lines where conflicts start in the result. */
+interface Hunk {
+  /** Where in the base it starts and how many base lines it replaces (0: an insertion before `start`). */
+  start: number;
+  length: number;
+  lines: string[];
+}
+
+function hunks(base: string[], side: string[]): Hunk[] {
+  return diffIndices(base, side).map((d) => ({ start: d.buffer1[0], length: d.buffer1[1], lines: d.buffer2Content }));
+}
+
+/** Two hunks clash when they change a base line in common, or insert at one place, or one inserts inside the other. */
+function clash(x: Hunk, y: Hunk): boolean {
+  const xEnd = x.start + x.length;
+  const yEnd = y.start + y.length;
+  if (x.length === 0 && y.length === 0) return x.start === y.start;
+  if (x.length === 0) return x.start > y.start && x.start < yEnd;
+  if (y.length === 0) return y.start > x.start && y.start < xEnd;
+  return x.start < yEnd && y.start < xEnd;
+}
+
+/**
+ * A region node-diff3 calls a conflict because the two sides' changes touch (diff3 joins changes with no unchanged
+ * line between them) when, hunk by hunk, neither changes a line the other changes: both applied, each where it was
+ * made (an insertion before a change that starts at its place). Undefined when they truly overlap.
+ */
+function bothApplied(base: string[], ours: string[], theirs: string[]): string[] | undefined {
+  const mine = hunks(base, ours);
+  const design = hunks(base, theirs);
+  if (mine.some((m) => design.some((d) => clash(m, d)))) return undefined;
+  const all = [...mine, ...design].sort((x, y) => x.start - y.start || x.length - y.length);
+  const out: string[] = [];
+  let at = 0;
+  for (const hunk of all) {
+    out.push(...base.slice(at, hunk.start), ...hunk.lines);
+    at = Math.max(at, hunk.start + hunk.length);
+  }
+  out.push(...base.slice(at));
+  return out;
+}
+
+/**
+ * Three texts merged by node-diff3 (git's rules; a change both sides made alike is no conflict), touching changes
+ * that change no line in common applied both; the 1-based lines where the conflicts left start in the result.
+ */
 export function mergeText(base: string, ours: string, theirs: string): { text: string; conflicts: number[] } {
-  const { result } = merge(lines(ours), lines(base), lines(theirs), {
-    stringSeparator: "\n",
-    excludeFalseConflicts: true,
-    label: CONFLICT_LABELS,
-  });
-  const marker = `<<<<<<< ${CONFLICT_LABELS.a}`;
+  const o = lines(base);
+  const a = lines(ours);
+  const b = lines(theirs);
+  const regions = diff3Merge(a.lines, o.lines, b.lines, { excludeFalseConflicts: true });
+  const out: string[] = [];
   const conflicts: number[] = [];
-  result.forEach((line, i) => {
-    if (line === marker) conflicts.push(i + 1);
-  });
-  return { text: result.join("\n"), conflicts };
+  for (const region of regions) {
+    if (region.ok) {
+      out.push(...region.ok);
+      continue;
+    }
+    const c = region.conflict!;
+    const merged = bothApplied(c.o, c.a, c.b);
+    if (merged) {
+      out.push(...merged);
+      continue;
+    }
+    conflicts.push(out.length + 1);
+    out.push(`<<<<<<< ${CONFLICT_LABELS.a}`, ...c.a, "=======", ...c.b, `>>>>>>> ${CONFLICT_LABELS.b}`);
+  }
+  // The last line break: as the side that changed it has it (the design's when neither did).
+  const ends = a.ends !== o.ends ? a.ends : b.ends;
+  const text = out.join("\n");
+  return { text: ends && out.length > 0 ? `${text}\n` : text, conflicts };
 }
 
 /** One path whose file exists in base and theirs (at `path`, or renamed from `from`). */

@@ -29,6 +29,9 @@ export interface RestContext {
   components: Map<string, RestComponentInfo>;
   /** Shared styles by id: name and type (TEXT, FILL, EFFECT, GRID). */
   styles: Map<string, { name: string; type: string }>;
+  /** The file's version id and last change, where the reply carries them (GET /v1/files, /nodes). */
+  version?: string;
+  lastModified?: string;
 }
 
 export interface RestReply {
@@ -78,6 +81,8 @@ export function readRestReply(json: unknown): RestReply {
     );
   const problems: Problem[] = [];
   const context: RestContext = { components: new Map(), styles: new Map() };
+  if (typeof json["version"] === "string") context.version = json["version"];
+  if (typeof json["lastModified"] === "string") context.lastModified = json["lastModified"];
   const roots: RestNode[] = [];
 
   const addMeta = (holder: Record<string, unknown>): void => {
