@@ -53,6 +53,8 @@ interface Case {
   lost: string[];
   expected: number;
   equal: number;
+  /** Of the equal, merged where git's merge would call a conflict (hunks on neighbouring lines). */
+  neighbours: number;
   unequal: string[];
   conflictFiles: number;
   conflicts: number;
@@ -161,6 +163,7 @@ async function measureCase(root: string, work: string, pair: VersionPair, frame:
     lost,
     expected: outcome.expected,
     equal: outcome.equal,
+    neighbours: outcome.neighbours,
     unequal: outcome.unequal,
     conflictFiles: outcome.conflictFiles.length,
     conflicts: outcome.conflictFiles.reduce((n, f) => n + f.conflicts, 0),
@@ -259,6 +262,7 @@ function report(results: BenchResults, cases: Case[], failures: string[], pairs:
       ),
       filesExpected: sum(rows, (c) => c.expected),
       filesEqual: sum(rows, (c) => c.equal),
+      filesMergedOnNeighbouringLines: sum(rows, (c) => c.neighbours),
       filesEqualShare: percent(
         sum(rows, (c) => c.equal),
         sum(rows, (c) => c.expected),
@@ -341,7 +345,7 @@ function printTables(
       label,
       String(t["cases"]),
       `${t["editsKept"]}/${t["edits"]} (${pct(t["editsKeptShare"] as number)})`,
-      `${t["filesEqual"]}/${t["filesExpected"]}`,
+      `${t["filesEqual"]}/${t["filesExpected"]} (${t["filesMergedOnNeighbouringLines"]} beside)`,
       `${t["conflictFiles"]} (${t["conflictFilesUnlisted"]} unlisted, ${t["falseConflicts"]} false)`,
       `${meet.overlapping} / ${meet.apart} (${meet.conflictedApart} conflicted)`,
       `${t["uneditedEqualFresh"]}/${t["cases"]}`,
@@ -363,7 +367,7 @@ function printTables(
     "edits kept",
     "files = new + edits",
     "conflict files",
-    "edited files the design changed: hunks meet / apart",
+    "edited files the design changed: same lines / apart",
     "unedited = fresh",
     "same design: no change",
     "update / fresh",

@@ -24,17 +24,17 @@ function applied(base: SourceFile[], ours: SourceFile[], theirs: SourceFile[]): 
 }
 
 describe("an update's outcome", () => {
-  it("counts hunks that overlap or touch, not those apart", () => {
+  it("counts hunks on the same lines, not those apart or beside each other", () => {
     expect(
       overlappingHunks(BASE, lines("a", "B", "c", "d", "e", "f", "g"), lines("a", "b", "c", "d", "e", "F", "g")),
     ).toBe(0);
     expect(
       overlappingHunks(BASE, lines("a", "B", "c", "d", "e", "f", "g"), lines("a", "b2", "c", "d", "e", "f", "g")),
     ).toBe(1);
-    // An insertion right after a changed line touches it.
+    // An insertion right after a changed line is beside it, not on it.
     expect(
       overlappingHunks(BASE, lines("a", "b", "x", "c", "d", "e", "f", "g"), lines("a", "B", "c", "d", "e", "f", "g")),
-    ).toBe(1);
+    ).toBe(0);
   });
 
   it("finds an update done right: merged, the user's own file kept, the design's new file written", () => {
@@ -53,8 +53,22 @@ describe("an update's outcome", () => {
     ];
     const updated = applied(base, ours, theirs);
     const outcome = updateOutcome({ base, ours, theirs, updated, output: "" });
-    expect(outcome).toEqual({ expected: 4, equal: 4, unequal: [], conflictFiles: [], falseConflicts: 0 });
+    expect(outcome).toEqual({
+      expected: 4,
+      equal: 4,
+      neighbours: 0,
+      unequal: [],
+      conflictFiles: [],
+      falseConflicts: 0,
+    });
     expect(updated.find((f) => f.path === "A.tsx")?.content).toBe(lines("a", "// team", "b", "c", "d", "e", "F", "g"));
+    // Changes on neighbouring lines, which git's merge calls a conflict: both applied, and counted as such.
+    const beside = [{ path: "A.tsx", content: lines("a", "B (team)", "c", "d", "e", "f", "g") }];
+    const design = [{ path: "A.tsx", content: lines("a", "b", "C", "d", "e", "f", "g") }];
+    const merged = applied(base.slice(0, 1), beside, design);
+    expect(merged[0]?.content).toBe(lines("a", "B (team)", "C", "d", "e", "f", "g"));
+    const both = updateOutcome({ base: base.slice(0, 1), ours: beside, theirs: design, updated: merged, output: "" });
+    expect(both).toMatchObject({ expected: 1, equal: 1, neighbours: 1, unequal: [] });
   });
 
   it("tells a conflict where both changed a line from a false one and from an edit overwritten", () => {

@@ -2,7 +2,7 @@
  * What an update of an edited folder should have written, worked out on its own from the three folders — base (the
  * old design's generation), ours (base with the user's edits), theirs (the new design's fresh generation) — and held
  * against what `figment code NEW --update DIR` wrote: each file the new generation plus the user's edits, or conflict
- * markers the output lists, and those only where a hunk of the user's and one of the design's overlap or touch
+ * markers the output lists, and those only where a hunk of the user's and one of the design's touch the same lines
  * (node-diff3's diffIndices, in base's lines). Pure: bench/update.ts uses it, update-outcome.test.ts checks it.
  */
 import { diffIndices, merge } from "node-diff3";
@@ -14,7 +14,7 @@ export interface ConflictFile {
   conflicts: number;
   /** Whether the command's output names the file. */
   listed: boolean;
-  /** Hunks of the user's and of the design's that overlap or touch in base: places a conflict may be. */
+  /** The user's hunks that touch lines a hunk of the design's touches: places a conflict may be. */
   overlaps: number;
 }
 
@@ -23,6 +23,8 @@ export interface UpdateOutcome {
   expected: number;
   /** Of those, the ones written exactly so. */
   equal: number;
+  /** Of the equal, those git's merge (node-diff3) calls a conflict: both sides' hunks on neighbouring lines. */
+  neighbours: number;
   /** Paths written otherwise (or missing, or there when they should be gone). */
   unequal: string[];
   conflictFiles: ConflictFile[];
@@ -32,16 +34,38 @@ export interface UpdateOutcome {
 
 const MARKER = /^<<<<<<< /;
 
-/** The hunks of `a` → `b` as [start, end) ranges of a's lines. */
+/** The hunks of `a` → `b` as [start, end) ranges of a's lines ([s, s): an insertion before line s). */
 function hunks(a: string, b: string): [number, number][] {
   return diffIndices(a.split("\n"), b.split("\n")).map((h) => [h.buffer1[0], h.buffer1[0] + h.buffer1[1]]);
 }
 
-/** Pairs of a user's hunk and a design's hunk that overlap or touch (an insertion at the edge of the other counts). */
+/** Whether two hunks touch the same lines: a base line both change, one place both insert at, one inside the other. */
+function sameLines([s1, e1]: [number, number], [s2, e2]: [number, number]): boolean {
+  if (s1 === e1 && s2 === e2) return s1 === s2;
+  if (s1 === e1) return s1 > s2 && s1 < e2;
+  if (s2 === e2) return s2 > s1 && s2 < e1;
+  return s1 < e2 && s2 < e1;
+}
+
+/** The user's hunks that touch the same lines as one of the design's (lines beside each other do not). */
 export function overlappingHunks(base: string, ours: string, theirs: string): number {
-  const mine = hunks(base, ours);
   const design = hunks(base, theirs);
-  return mine.filter(([s1, e1]) => design.some(([s2, e2]) => s1 <= e2 && s2 <= e1)).length;
+  return hunks(base, ours).filter((mine) => design.some((d) => sameLines(mine, d))).length;
+}
+
+/**
+ * Whether `to` is `from` changed only as `by` changed its base: every line `to` adds to `from` is one `by` wrote,
+ * every line it drops one `by` dropped. Held both ways (updated against theirs with the user's changes, against ours
+ * with the design's), it says the updated file is the new generation plus the user's edits, whatever order a merge
+ * put neighbouring hunks in.
+ */
+export function onlyChanges(from: string, to: string, base: string, by: string): boolean {
+  const made = diffIndices(base.split("\n"), by.split("\n"));
+  const wrote = new Set(made.flatMap((h) => h.buffer2Content));
+  const dropped = new Set(made.flatMap((h) => h.buffer1Content));
+  return diffIndices(from.split("\n"), to.split("\n")).every(
+    (h) => h.buffer2Content.every((l) => wrote.has(l)) && h.buffer1Content.every((l) => dropped.has(l)),
+  );
 }
 
 /** Each conflict of a written file: the lines on the user's side and on the design's. */
@@ -122,7 +146,14 @@ export function updateOutcome(input: {
     Map<string, string>,
   ];
   const paths = [...new Set([...base.keys(), ...ours.keys(), ...theirs.keys(), ...updated.keys()])].sort();
-  const outcome: UpdateOutcome = { expected: 0, equal: 0, unequal: [], conflictFiles: [], falseConflicts: 0 };
+  const outcome: UpdateOutcome = {
+    expected: 0,
+    equal: 0,
+    neighbours: 0,
+    unequal: [],
+    conflictFiles: [],
+    falseConflicts: 0,
+  };
   for (const path of paths) {
     const want = expectedAt(path, base, ours, theirs);
     const got = updated.get(path);
@@ -138,15 +169,21 @@ export function updateOutcome(input: {
       );
       continue;
     }
-    if (want === "conflict") {
-      // A clash written without markers: the update chose a side on its own.
-      outcome.expected++;
-      outcome.unequal.push(path);
-      continue;
-    }
     outcome.expected++;
-    if (got === want) outcome.equal++;
-    else outcome.unequal.push(path);
+    const [was, mine, now] = [base.get(path), ours.get(path), theirs.get(path)];
+    // Beside git's merge, one that applies hunks on neighbouring lines of both sides (codegen/project/update.ts).
+    const both =
+      got !== undefined &&
+      was !== undefined &&
+      mine !== undefined &&
+      now !== undefined &&
+      onlyChanges(now, got, was, mine) &&
+      onlyChanges(mine, got, was, now);
+    if (got === want && want !== "conflict") outcome.equal++;
+    else if (both) {
+      outcome.equal++;
+      outcome.neighbours++;
+    } else outcome.unequal.push(path);
   }
   return outcome;
 }
