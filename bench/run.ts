@@ -84,6 +84,9 @@
  *   BENCH_ONLY=mcp npm run bench  issue 53's `figment mcp` over stdio: get_design_hint's tokens per fixture frame
  *     against Framelink's get_figma_data for it, and a get_code call on a 150-layer frame: first progress, its code
  *     (bench/mcp.ts)
+ *   BENCH_ONLY=update npm run bench  issue 71's `figment code --update` on successive versions of real designers'
+ *     files, every changed frame × target with the team's scripted edits: edits kept, files = new generation + edits,
+ *     conflicts only where hunks meet, unedited = fresh, same design = no change, update/fresh time (bench/update.ts)
  */
 import { aiOverheadSection } from "./ai-overhead.js";
 import { analyzeSection } from "./analyze.js";
@@ -108,6 +111,7 @@ import { imagePanelSection } from "./image-panel.js";
 import { fuzzSection } from "./fuzz.js";
 import { mcpSection } from "./mcp.js";
 import { prototypeSection } from "./prototype.js";
+import { updateSection } from "./update.js";
 import { mcpPayload, mcpJsYamlVersion, type McpOutputFormat } from "./figma-context-mcp.js";
 import { loadEvalFiles, type EvalFile } from "./fixtures.js";
 import {
@@ -177,6 +181,7 @@ const SECTIONS = [
   "mcp",
   "prototype",
   "frameworks",
+  "update",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
@@ -263,6 +268,7 @@ async function main(): Promise<void> {
     mcp: () => mcpSection(files, baseline, results),
     prototype: () => prototypeSection(results),
     frameworks: () => frameworksSection(results),
+    update: () => updateSection(results),
   };
   const failed: Section[] = [];
   const cpu = QUICK ? new TreeCpu() : undefined;
