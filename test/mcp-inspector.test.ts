@@ -34,9 +34,10 @@ const CALLS: [tool: string, args: string[]][] = [
   ["get_screenshot", ["design=login.json", "node=101:3"]],
   ["generate_image", ["prompt=a lighthouse at dusk", "out=images", "dryRun=true"]],
   ["get_design_changes", ["folder=generated", "design=login.json"]],
+  ["update_code", ["folder=generated", "design=login.json", "dryRun=true"]],
 ];
 
-/** A folder figment code generated from login.json: its .figment record, for get_design_changes. */
+/** A folder figment code generated from login.json: its .figment record, for get_design_changes and update_code. */
 function writeRecord(dir: string): void {
   const design = designFacts(JSON.parse(readFileSync(LOGIN, "utf8")) as unknown);
   const record = {

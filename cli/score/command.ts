@@ -22,7 +22,7 @@ import { stopIfAborted } from "../../kernel/cancelled.js";
 import { FigmentError } from "../../kernel/errors.js";
 
 /** Folders a project keeps that are not its code. */
-const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".next", ".vite"]);
+const SKIPPED = new Set(["node_modules", ".git", "dist", "build", ".next", ".vite", ".figment"]);
 /** Most bytes read from DIR: a page's code and assets, not a whole disk. */
 const MAX_BYTES = 200 * 1024 * 1024;
 
