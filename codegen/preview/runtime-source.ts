@@ -2,7 +2,7 @@
  * The React preview's runtime script (ui/preview-runtime/runtime.ts, minified), which esbuild.config.mjs
  * defines in the engine worker's bundle only. Node (CLI, tests) reads dist/preview-runtime.js instead.
  */
-import { definedText } from "../defined.js";
+import { definedText } from "../../kernel/defined.js";
 
 declare const __FIGMENT_PREVIEW_RUNTIME__: string;
 

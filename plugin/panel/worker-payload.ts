@@ -4,7 +4,7 @@
  * open, since the iframe must receive and parse all of it before the panel can render. esbuild.config.mjs defines it.
  */
 import type { CodePart, PanelPart } from "../../contract/messages.js";
-import { definedText } from "../../codegen/defined.js";
+import { definedText } from "../../kernel/defined.js";
 
 declare const __FIGMENT_ENGINE__: string;
 declare const __FIGMENT_TOKENIZER__: string;

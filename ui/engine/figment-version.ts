@@ -2,7 +2,7 @@
  * The Figment version the engine worker was built as (package.json's, defined by esbuild.config.mjs): what a result's
  * record (`.figment/record.json`) says made it. Outside the worker bundle (unit tests) it is "dev".
  */
-import { definedText } from "../../codegen/defined.js";
+import { definedText } from "../../kernel/defined.js";
 
 declare const __FIGMENT_VERSION__: string;
 
